@@ -1,0 +1,32 @@
+# Every target installs what it needs into .venv first.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint golden clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: install
+	$(BIN)/calc-nlp run corpora/demo/reports.csv -o out
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/python -m pip install --quiet ruff mypy
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/mypy
+
+golden: install
+	$(BIN)/python -m tests.regen_golden
+
+clean:
+	rm -rf $(VENV) out build dist *.egg-info pipeline/*.egg-info

@@ -1,0 +1,183 @@
+"""Guide §4 classification as a pure function over a plain feature record.
+
+No spaCy here: `classify(Features(...))` can be tested from tables and fed
+features built elsewhere. Rules apply in the guide's order, first that fires
+wins; the result carries the rule, a confidence and readable evidence.
+
+Confidence (documented in the README) is a score for ranking and review, not
+a probability:
+
+    confidence = base[rule] + 0.03 * min(agreeing, 3) - 0.10 * conflicting
+                 - 0.15 * uncertain          (clamped to 0.05 .. 0.99)
+
+with base 0.90 for rules 1 and 2 (a cue on the mention itself), 0.75 for
+rule 3, 0.70 for rule 4 and 0.50 for rule 5 (indeterminate). `agreeing`
+counts the supporting items beyond the one that fired, `conflicting` the
+kinds of evidence that point to the other class. Adding agreeing evidence
+never lowers it; conflict and uncertainty always do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DYSTROPHIC = "dystrophic"
+METASTATIC = "metastatic"
+INDETERMINATE = "indeterminate"
+
+BASE = {1: 0.90, 2: 0.90, 3: 0.75, 4: 0.70, 5: 0.50}
+AGREE_STEP, AGREE_CAP, CONFLICT_STEP, UNCERTAIN_PENALTY = 0.03, 3, 0.10, 0.15
+LEAN_STEP = 0.05
+CALCIUM_LABS = ("serum_calcium", "ionized_calcium")
+MINERAL_LABS = ("serum_calcium", "ionized_calcium", "phosphate")
+LAB_LABEL = {"serum_calcium": "serum calcium", "ionized_calcium": "ionized calcium", "phosphate": "phosphate", "pth": "PTH"}
+
+
+@dataclass(frozen=True)
+class CueRecord:
+    """A local cue in the finding's sentence: name, guide §4 rule (1 or 2), words."""
+
+    name: str
+    rule: int
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class CauseRecord:
+    """A dystrophic cause named elsewhere in the report, and the site it names."""
+
+    name: str
+    site: str
+    laterality: str = ""
+    site_text: str = ""
+
+
+@dataclass(frozen=True)
+class Features:
+    """Everything the classifier looks at, as plain values."""
+
+    site: str = ""
+    site_text: str = ""
+    laterality: str = ""
+    metastatic_prone: bool = False
+    dystrophic_prone: bool = False
+    dystrophic_prone_if: tuple[str, ...] = ()
+    cues: tuple[CueRecord, ...] = ()
+    # (name, category, section, mineral_driver) per affirmed report condition
+    conditions: tuple[tuple[str, str, str, str], ...] = ()
+    # (name, flag, value, unit) per lab analyte
+    labs: tuple[tuple[str, str, float, str], ...] = ()
+    causes_elsewhere: tuple[CauseRecord, ...] = ()
+    distribution: str = ""  # diffuse | focal | ""
+    uncertain: bool = False
+
+
+@dataclass(frozen=True)
+class Result:
+    classification: str
+    confidence: float
+    evidence: str
+    rule: int
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _lab_text(lab: tuple[str, str, float, str]) -> str:
+    name, flag, value, unit = lab
+    return f"{LAB_LABEL.get(name, name)} {value:g} {unit} ({flag})"
+
+
+def _same_place(x: Features, c: CauseRecord) -> bool:
+    """A cause named elsewhere counts only for the same site, side and sub-site."""
+    if c.site != x.site or not x.site:
+        return False
+    if x.laterality and c.laterality and x.laterality != c.laterality:
+        return False
+    if x.site_text and c.site_text and x.site_text != c.site_text:
+        return False  # "a granuloma in another lobe does not count"
+    return True
+
+
+def classify(x: Features) -> Result:
+    """Apply guide §4 rules 1-5 in order; total and deterministic."""
+    r1 = _unique([c.name for c in x.cues if c.rule == 1])
+    r2 = _unique([c.name for c in x.cues if c.rule == 2])
+    systemic = [c for c in x.conditions if c[1] == METASTATIC]
+    dys_conditions = _unique([c[0] for c in x.conditions if c[1] == DYSTROPHIC])
+    high = [lab for lab in x.labs if lab[0] in MINERAL_LABS and lab[1] == "high"]
+    calcium_high = any(lab[0] in CALCIUM_LABS and lab[1] == "high" for lab in x.labs)
+    calcium_normal = not calcium_high and any(lab[0] in CALCIUM_LABS and lab[1] == "normal" for lab in x.labs)
+    normal_lab = next((lab for lab in x.labs if lab[0] in CALCIUM_LABS and lab[1] == "normal"), None)
+    phosphate_driven = any(c[3] == "phosphate" for c in systemic) or any(lab[0] == "phosphate" for lab in high)
+    condition_names = {c[0] for c in x.conditions}
+    prone_if = [c for c in x.dystrophic_prone_if if c in condition_names]
+    elsewhere = _unique([c.name for c in x.causes_elsewhere if _same_place(x, c)])
+    systemic_names = _unique([f"{c[0]} ({c[2]})" for c in systemic])
+    systemic_items = _unique([c[0] for c in systemic]) + [lab[0] for lab in high]
+
+    dys_items = (
+        r1
+        + ([f"site:{x.site}"] if x.dystrophic_prone or prone_if else [])
+        + [f"cond:{c}" for c in dys_conditions]
+        + [f"cause:{c}" for c in elsewhere]
+        + (["calcium-normal"] if calcium_normal else [])
+        + (["focal"] if x.distribution == "focal" else [])
+    )
+    met_items = (
+        r2
+        + systemic_items
+        + ([f"site:{x.site}"] if x.metastatic_prone else [])
+        + (["diffuse"] if x.distribution == "diffuse" else [])
+    )
+    dys_conflicts = sum([bool(systemic), bool(high), x.distribution == "diffuse", bool(r2)])
+    met_conflicts = sum([bool(dys_conditions), calcium_normal, x.distribution == "focal"])
+
+    def done(cls: str, rule: int, evidence: str) -> Result:
+        if cls == DYSTROPHIC:
+            agree, conflicts = len(dys_items) - 1, dys_conflicts
+        else:
+            agree, conflicts = len(met_items) - 1, met_conflicts
+        conf = BASE[rule] + AGREE_STEP * min(max(agree, 0), AGREE_CAP) - CONFLICT_STEP * conflicts
+        conf -= UNCERTAIN_PENALTY if x.uncertain else 0.0
+        return Result(cls, round(min(0.99, max(0.05, conf)), 2), evidence, rule)
+
+    site_label = x.site or "unspecified"
+    if r1:
+        return done(DYSTROPHIC, 1, "rule1: " + ", ".join(r1))
+    if r2:
+        return done(METASTATIC, 2, "rule2: " + ", ".join(r2))
+
+    systemic_words = systemic_names + [_lab_text(lab) for lab in high]
+    blocked = bool(systemic_words) and calcium_normal and not phosphate_driven
+    if systemic_words and x.metastatic_prone and not blocked:
+        return done(
+            METASTATIC,
+            3,
+            f"rule3: {' + '.join(systemic_words)} + site {site_label} (metastatic-prone)",
+        )
+    notes = []
+    if blocked and x.metastatic_prone and normal_lab is not None:
+        notes.append(f"rule3 blocked by {_lab_text(normal_lab)}")
+    if x.dystrophic_prone or prone_if or elsewhere:
+        why = []
+        if x.dystrophic_prone:
+            why.append(f"site {site_label} (dystrophic-prone)")
+        elif prone_if:
+            why.append(f"site {site_label} with {', '.join(prone_if)}")
+        for name in elsewhere:
+            side = f" ({x.laterality})" if x.laterality else ""
+            why.append(f"{name} at {site_label}{side} named in another sentence")
+        return done(DYSTROPHIC, 4, "; ".join(["rule4: " + "; ".join(why)] + notes))
+
+    leans = []
+    if normal_lab is not None and calcium_normal:
+        leans.append(f"{_lab_text(normal_lab)} supports dystrophic")
+    if systemic_words:
+        leans.append(f"{' + '.join(systemic_words)} but site {site_label} not metastatic-prone")
+    if dys_conditions:
+        leans.append(f"{', '.join(dys_conditions)} named, not at this site")
+    conf = BASE[5] - LEAN_STEP * len(leans) - (UNCERTAIN_PENALTY if x.uncertain else 0.0)
+    evidence = "; ".join(["rule5: no rule fired"] + leans)
+    return Result(INDETERMINATE, round(min(0.99, max(0.05, conf)), 2), evidence, 5)

@@ -1,0 +1,459 @@
+"""From report text to findings: medspaCy matchers + ConText, then linking.
+
+Steps for one report (compute, then annotate):
+1. tokenize; find section headers (medspaCy Sectionizer, our rules);
+   set sentence boundaries (sentences.py);
+2. match mentions, exclusions, premodifiers, sites, laterality, conditions,
+   cues (medspaCy TargetMatchers, our rules), resolve overlaps;
+3. ConText (our rules) over findings and conditions together;
+4. link each finding to its site, laterality, conditions and cues, and
+   classify it (classify.py, a pure function over a feature record).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from calc_nlp import quiet
+from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
+from calc_nlp.labs import LabParser, summarise
+from calc_nlp.rules import RuleSet
+from calc_nlp.schema import (
+    STATUS_EMPTY,
+    STATUS_OK,
+    Condition,
+    Finding,
+    ReportResult,
+    make_finding_id,
+)
+
+quiet.silence()
+
+import spacy  # noqa: E402  (after silencing the loggers medspaCy brings)
+from medspacy.context import ConText, ConTextRule  # noqa: E402
+from medspacy.section_detection import Sectionizer, SectionRule  # noqa: E402
+from medspacy.common.medspacy_matcher import MedspacyMatcher  # noqa: E402
+from medspacy.target_matcher import TargetRule  # noqa: E402
+from spacy.tokens import Doc, Span  # noqa: E402
+from spacy.util import compile_infix_regex, filter_spans  # noqa: E402
+
+from calc_nlp.sentences import set_sentences  # noqa: E402
+
+FLAG_OF = {
+    "NEGATED_EXISTENCE": "negated",
+    "POSSIBLE_EXISTENCE": "uncertain",
+    "HISTORICAL": "historical",
+    "HYPOTHETICAL": "hypothetical",
+    "FAMILY": "family",
+}
+TARGET_GROUP = "calc_targets"
+# Words allowed between a finding and a site it links to ("granuloma in the RUL").
+_LINK_GAP = 6
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class _Site:
+    span: Span
+    site: str
+    laterality: str
+    text: str
+    start: int  # token index where site_text starts (laterality included)
+    rule_id: str = ""
+
+
+class _Rules:
+    """TargetRules run by medspaCy's matcher, returning (Span, metadata) pairs.
+
+    TargetMatcher stores the rule on `span._.target_rule`, and spaCy keys span
+    extensions by character offsets only: two rules matching the same words
+    (a condition and a mention, a cue and a distribution word) would
+    overwrite each other's metadata. We keep the pair ourselves instead.
+    """
+
+    def __init__(self, nlp: Any, name: str, rules: list[dict[str, Any]]):
+        self.nlp = nlp
+        self.matcher = MedspacyMatcher(nlp, name=name, phrase_matcher_attr="LOWER", prune=False)
+        self.matcher.add([TargetRule.from_dict(r) for r in rules])
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        out = []
+        strings, rule_map = self.nlp.vocab.strings, self.matcher.rule_map
+        for match_id, start, end in self.matcher(doc):
+            rule = rule_map[strings[match_id]]
+            span = Span(doc, start, end, label=rule.category)
+            _META[(id(doc), start, end, rule.category)] = rule.metadata or {}
+            out.append(span)
+        return out
+
+
+# Metadata of matched spans for the report being processed (cleared per report).
+_META: dict[tuple[int, int, int, str], dict[str, Any]] = {}
+
+
+def _md(span: Span) -> dict[str, Any]:
+    return _META[(id(span.doc), span.start, span.end, span.label_)]
+
+
+def _ensure_extensions() -> None:
+    for attr in ("is_negated", "is_uncertain", "is_historical", "is_hypothetical", "is_family"):
+        if not Span.has_extension(attr):
+            Span.set_extension(attr, default=False)
+
+
+class Extractor:
+    """Builds the medspaCy pieces once; `process` is then called per report."""
+
+    def __init__(self, rules: RuleSet):
+        _ensure_extensions()
+        self.rules = rules
+        nlp = spacy.blank("en")
+        # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match.
+        infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])-(?=\d)", r"(?<=[A-Za-z])/(?=[A-Za-z])"]
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        self.nlp = nlp
+        self.mention_matcher = self._targets("calc_mentions", rules.mentions)
+        self.site_matcher = self._targets("calc_sites", rules.site_rules)
+        self.lat_matcher = self._targets("calc_laterality", rules.laterality_rules)
+        self.condition_matcher = self._targets("calc_conditions", rules.condition_rules)
+        self.cue_matcher = self._targets("calc_cues", rules.cue_rules)
+        self.sectionizer = Sectionizer(nlp, name="calc_sections", rules=None, span_attrs=None, input_span_type=None)
+        self.sectionizer.add([SectionRule.from_dict(r) for r in rules.section_rules])
+        self._section_meta = {r["metadata"]["id"]: r["metadata"] for r in rules.section_rules}
+        self.context = ConText(
+            nlp,
+            name="calc_context",
+            rules=None,
+            span_attrs=None,
+            input_span_type="group",
+            span_group_name=TARGET_GROUP,
+        )
+        self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
+        self.labs = LabParser(rules.labs)
+        self._lat_spans: list[Span] = []
+
+    def _targets(self, name: str, rules: list[dict[str, Any]]) -> _Rules:
+        return _Rules(self.nlp, name, rules)
+
+    # ------------------------------------------------------------------ API
+    def process(self, report_id: str, text: str) -> ReportResult:
+        """All findings, conditions and lab values of one report."""
+        if not text or not text.strip():
+            return ReportResult(report_id=report_id, status=STATUS_EMPTY)
+        _META.clear()
+        doc = self.nlp.make_doc(text)
+        sections = self._sections(doc)
+        calc, premods = self._mentions(doc)
+        sites = self._sites(doc)
+        conds = filter_spans(self.condition_matcher(doc))
+        doc.spans[TARGET_GROUP] = calc + conds
+        if calc or conds:
+            self.context(doc)
+        conditions = self._conditions(conds, sections)
+        labs = summarise(self.labs.parse(text))
+        if not calc:
+            return ReportResult(report_id, STATUS_OK, [], conditions, labs)
+        calc = self._extend(doc, calc, premods, sites)
+        cues = self._cues(doc)
+        findings = []
+        linked = [self._link_site(doc, f, calc, sites) for f in calc]
+        causes = self._causes_elsewhere(doc, cues, conds, sites)
+        for span, site in zip(calc, linked):
+            findings.append(self._finding(report_id, text, doc, span, site, calc, sections, cues, causes, conditions, labs))
+        return ReportResult(report_id, STATUS_OK, findings, conditions, labs)
+
+    # -------------------------------------------------------------- sections
+    def _sections(self, doc: Doc) -> list[tuple[str, int, int, bool]]:
+        """(category, body_start, title_start, clinical_question) per token."""
+        self.sectionizer(doc)
+        bounds: list[int] = []
+        per_token: list[tuple[str, int, int, bool]] = [("other", 0, 0, False)] * len(doc)
+        for sec in doc._.sections:
+            if sec.category is None:
+                continue
+            md = self._section_meta.get((sec.rule.metadata or {}).get("id", ""), {})
+            bounds += [sec.title_start, sec.body_start]
+            entry = (sec.category, sec.body_start, sec.title_start, bool(md.get("clinical_question")))
+            for i in range(sec.title_start, min(sec.body_end, len(doc))):
+                per_token[i] = entry
+        set_sentences(doc, bounds)
+        return per_token
+
+    # -------------------------------------------------------------- mentions
+    def _mentions(self, doc: Doc) -> tuple[list[Span], list[Span]]:
+        spans = self.mention_matcher(doc)
+        excluded = [s for s in spans if s.label_ == "EXCLUDE"]
+        premods = [s for s in spans if s.label_ == "PREMODIFIER"]
+        calc = [
+            s
+            for s in spans
+            if s.label_ == "CALCIFICATION" and not any(s.start < x.end and x.start < s.end for x in excluded)
+        ]
+        return filter_spans(calc), premods
+
+    def _extend(self, doc: Doc, calc: list[Span], premods: list[Span], sites: list[_Site]) -> list[Span]:
+        """Keep anatomic/type premodifiers and site phrases right before a mention."""
+        ends: dict[int, int] = {}
+        for p in premods:
+            ends[p.end] = min(ends.get(p.end, p.start), p.start)
+        for s in sites:
+            ends[s.span.end] = min(ends.get(s.span.end, s.start), s.start)
+        taken = {i for s in calc for i in range(s.start, s.end)}
+        out = []
+        for s in calc:
+            start = s.start
+            while start in ends and not doc[start].is_sent_start:
+                new = ends[start]
+                if any(i in taken for i in range(new, start)):
+                    break
+                start = new
+            if start != s.start:
+                extended = Span(doc, start, s.end, label=s.label_)
+                _META[(id(doc), start, s.end, s.label_)] = _md(s)
+                for mod in s._.modifiers:
+                    extended._.modifiers += (mod,)
+                s = extended
+            out.append(s)
+        return out
+
+    # ----------------------------------------------------------------- sites
+    def _sites(self, doc: Doc) -> list[_Site]:
+        spans = filter_spans(self.site_matcher(doc))
+        self._lat_spans = filter_spans(self.lat_matcher(doc))
+        lats = {s.end: s for s in self._lat_spans}
+        lat_starts = {s.start: s for s in self._lat_spans}
+        out = []
+        for sp in spans:
+            md = _md(sp)
+            laterality = md.get("laterality", "")
+            start = sp.start
+            before = lats.get(sp.start)
+            if before is not None and not sp[0].is_sent_start:
+                laterality = laterality or _md(before)["laterality"]
+                start = before.start
+            elif sp.end in lat_starts and not laterality:
+                laterality = _md(lat_starts[sp.end])["laterality"]
+            text = doc[start : sp.end].text
+            out.append(_Site(sp, md["site"], laterality, text, start, md["id"]))
+        return out
+
+    def _link_site(self, doc: Doc, f: Span, calc: list[Span], sites: list[_Site]) -> _Site | None:
+        """The site of this finding: inside its span, implied by it, or nearest by structure."""
+        inside = [s for s in sites if f.start <= s.span.start and s.span.end <= f.end]
+        if inside:
+            return inside[-1]
+        implied = _md(f).get("implied_site")
+        if implied:
+            return _Site(f, implied, self._lat_near(doc, f), "", f.start, md_id(f))
+        sent = f.sent
+        best, best_score = None, None
+        others = [c for c in calc if c is not f]
+        for s in sites:
+            if not (sent.start <= s.span.start < sent.end):
+                continue
+            if any(c.start <= s.span.start and s.span.end <= c.end for c in others):
+                continue  # the site is another finding's own premodifier
+            if s.span.start >= f.end:
+                gap, lo, hi = s.start - f.end, f.end, s.start
+                score = gap
+            else:
+                gap, lo, hi = f.start - s.span.end, s.span.end, f.start
+                score = gap + 2  # prefer sites after: "granuloma in the RUL"
+            if any(lo <= c.start < hi for c in others):
+                continue  # another finding stands between them
+            if any(doc[i].text in {";", "."} for i in range(lo, hi)):
+                continue
+            if best_score is None or score < best_score:
+                best, best_score = s, score
+        if best is None:
+            best = self._site_from_label_line(doc, f, sites)
+        return best
+
+    def _site_from_label_line(self, doc: Doc, f: Span, sites: list[_Site]) -> _Site | None:
+        """'LEFT BREAST:' on its own line names the site of the lines below it."""
+        sent = f.sent
+        if sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        words = [t for t in prev if not t.is_space]
+        if not words or words[-1].text != ":":
+            return None
+        cands = [s for s in sites if prev.start <= s.span.start < prev.end]
+        return cands[-1] if cands else None
+
+    def _lat_near(self, doc: Doc, f: Span) -> str:
+        """Laterality for a mention with an implied site: in or right around it."""
+        sent = f.sent
+        lo, hi = max(sent.start, f.start - 2), min(sent.end, f.end + 4)
+        for s in self._lat_spans:
+            if lo <= s.start and s.end <= hi:
+                return str(_md(s)["laterality"])
+        return ""
+
+    # ----------------------------------------------------------- conditions
+    def _conditions(self, conds: list[Span], sections: list[tuple[str, int, int, bool]]) -> tuple[Condition, ...]:
+        """Affirmed conditions of the report (negated, hypothetical, family dropped)."""
+        seen: dict[str, Condition] = {}
+        for c in conds:
+            flags = _flags(c)
+            if flags & {"negated", "hypothetical", "family"}:
+                continue
+            md = _md(c)
+            name = md["condition"]
+            if name not in seen:
+                seen[name] = Condition(name, md["category"], sections[c.start][0], "historical" in flags)
+        return tuple(seen.values())
+
+    # ----------------------------------------------------------------- cues
+    def _cues(self, doc: Doc) -> list[Span]:
+        spans = self.cue_matcher(doc)
+        cue = filter_spans([s for s in spans if s.label_ == "CUE"])
+        dist = filter_spans([s for s in spans if s.label_ == "DISTRIBUTION"])
+        return cue + dist
+
+    def _causes_elsewhere(self, doc: Doc, cues: list[Span], conds: list[Span], sites: list[_Site]) -> list[tuple[int, CauseRecord]]:
+        """Dystrophic causes anywhere in the report, with the site each names."""
+        out = []
+        for span in [c for c in cues if c.label_ == "CUE" and _md(c)["rule"] == 1] + conds:
+            md = _md(span)
+            if span.label_ == "CONDITION":
+                if md["category"] != "dystrophic" or _flags(span) & {"negated", "hypothetical", "family"}:
+                    continue
+                name = md["condition"]
+            else:
+                name = md["cue"]
+            site, lat, stext = md.get("site", ""), "", ""
+            sent = span.sent
+            near = [s for s in sites if sent.start <= s.span.start < sent.end]
+            if near:
+                nearest = min(near, key=lambda s: abs(s.span.start - span.start))
+                if not site or site == nearest.site:
+                    site, lat, stext = nearest.site, nearest.laterality, _core(nearest.span.text)
+            if not lat:
+                lat = self._lat_near(doc, span)
+            if site:
+                out.append((sent.start, CauseRecord(name, site, lat, stext)))
+        return out
+
+    # -------------------------------------------------------------- finding
+    def _finding(
+        self,
+        report_id: str,
+        text: str,
+        doc: Doc,
+        span: Span,
+        site: _Site | None,
+        calc: list[Span],
+        sections: list[tuple[str, int, int, bool]],
+        cues: list[Span],
+        causes: list[tuple[int, CauseRecord]],
+        conditions: tuple[Condition, ...],
+        labs: tuple[Any, ...],
+    ) -> Finding:
+        flags = _flags(span)
+        section, body_start, _title, question = sections[span.start]
+        if question and "\n\n" not in doc[body_start : span.start].text.replace("\r", ""):
+            flags.add("hypothetical")  # the clinical question is not an observation
+        md = _md(span)
+        site_name = site.site if site else ""
+        site_info = self.rules.sites.get(site_name, {})
+        sent = span.sent
+        own_cues, distribution = self._own_cues(span, calc, cues, site_name)
+        f = Finding(
+            report_id=report_id,
+            mention=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            finding_id=make_finding_id(report_id, text, span.start_char, span.end_char),
+            section=section,
+            sentence=_WS.sub(" ", sent.text).strip(),
+            site=site_name,
+            site_text=site.text if site else "",
+            laterality=site.laterality if site else "",
+            conditions=conditions,
+            negated="negated" in flags,
+            uncertain="uncertain" in flags,
+            historical="historical" in flags,
+            hypothetical="hypothetical" in flags,
+            family="family" in flags,
+            physiologic=bool(site_info.get("physiologic")),
+            rule_id=md["id"],
+            modifiers=tuple(sorted({(m.rule.metadata or {}).get("id", "") for m in span._.modifiers})),
+            site_rule=site.rule_id if site else "",
+        )
+        if f.affirmed:
+            elsewhere = tuple(c for s0, c in causes if s0 != sent.start)
+            feats = Features(
+                site=site_name,
+                site_text=_core(site.span.text) if site and site.span is not span else "",
+                laterality=f.laterality,
+                metastatic_prone=bool(site_info.get("metastatic_prone")),
+                dystrophic_prone=bool(site_info.get("dystrophic_prone")),
+                dystrophic_prone_if=tuple(site_info.get("dystrophic_prone_if", ())),
+                cues=own_cues,
+                conditions=tuple(
+                    (c.name, c.category, c.section, self.rules.conditions[c.name].get("mineral_driver", "calcium"))
+                    for c in conditions
+                ),
+                labs=tuple((v.name, v.flag, v.value, v.unit) for v in labs),
+                causes_elsewhere=elsewhere,
+                distribution=distribution,
+                uncertain=f.uncertain,
+            )
+            result = classify(feats)
+            f.classification, f.confidence, f.evidence = result.classification, result.confidence, result.evidence
+        return f
+
+    def _own_cues(self, f: Span, calc: list[Span], cues: list[Span], site: str) -> tuple[tuple[CueRecord, ...], str]:
+        """Cues of this finding's sentence that belong to it (inside it, or nearest to it)."""
+        sent = f.sent
+        own: list[CueRecord] = []
+        distribution = ""
+        for c in cues:
+            if not (sent.start <= c.start < sent.end):
+                continue
+            holder = next((x for x in calc if x.start <= c.start and c.end <= x.end), None)
+            if holder is None:
+                same = [x for x in calc if sent.start <= x.start < sent.end]
+                holder = min(same, key=lambda x: min(abs(x.start - c.end), abs(c.start - x.end)))
+            if holder is not f:
+                continue
+            md = _md(c)
+            if c.label_ == "DISTRIBUTION":
+                distribution = distribution or md["distribution"]
+                continue
+            need = md.get("requires_site")
+            if need and site not in need:
+                continue
+            own.append(CueRecord(md["cue"], int(md["rule"]), c.text))
+        return tuple(own), distribution
+
+
+def _flags(span: Span) -> set[str]:
+    """ConText flags of a target, with our also_sets / cancels applied."""
+    flags: set[str] = set()
+    cancels: set[str] = set()
+    for mod in span._.modifiers:
+        md = mod.rule.metadata or {}
+        cat = mod.category
+        if cat in FLAG_OF:
+            flags.add(FLAG_OF[cat])
+        for extra in md.get("also_sets", []):
+            if extra in FLAG_OF:
+                flags.add(FLAG_OF[extra])
+        for c in md.get("cancels", []):
+            if c in FLAG_OF:
+                cancels.add(FLAG_OF[c])
+    return flags - cancels
+
+
+def md_id(span: Span) -> str:
+    return str(_md(span)["id"])
+
+
+def _core(site_text: str) -> str:
+    """Site words without articles, for 'same site?' comparisons."""
+    words = [w for w in site_text.lower().split() if w not in {"the", "a", "an"}]
+    return " ".join(words)

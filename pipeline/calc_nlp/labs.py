@@ -1,0 +1,87 @@
+"""Parse laboratory values written in report text (pure: no spaCy).
+
+"Ca 11.2", "calcium: 2.9 mmol/L", "corrected calcium of 10.9 mg/dl",
+"PTH 450 pg/mL", "phos 6.1", "Serum calcium 9.6 (normal)". Names, units,
+reference ranges and plausible ranges come from patterns/labs.json.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from calc_nlp.schema import LAB_NAMES, LabValue
+
+_NUM = r"(\d{1,5}(?:\.\d+)?)"
+_FLAG_PRIORITY = {"high": 0, "low": 1, "normal": 2}
+
+
+class LabParser:
+    """Compiled from the labs table once; `parse(text)` is then pure."""
+
+    def __init__(self, table: dict[str, Any]):
+        self.analytes = {a["name"]: a for a in table["analytes"]}
+        self.flag_words = {w: flag for flag, words in table["flag_words"].items() for w in words}
+        names = sorted(
+            ((n, a["name"]) for a in table["analytes"] for n in a["names"]),
+            key=lambda p: -len(p[0]),
+        )
+        self._name_of = {n.lower(): analyte for n, analyte in names}
+        alt = "|".join(re.escape(n) for n, _ in names)
+        units = sorted({u for a in table["analytes"] for u in a["units"]}, key=len, reverse=True)
+        unit_alt = "|".join(re.escape(u) for u in units)
+        flags = sorted(self.flag_words, key=len, reverse=True)
+        flag_alt = "|".join(re.escape(f) for f in flags)
+        self._re = re.compile(
+            rf"(?<![\w/])(?P<name>{alt})(?![\w])"
+            r"(?:\s*(?:level|value|levels))?"
+            r"\s*(?:(?:was|is|of|at|measured at|=|:|-)\s*){0,2}"
+            rf"{_NUM.replace('(', '(?P<value>', 1)}"
+            rf"(?:\s*(?P<unit>{unit_alt})(?![a-z]))?"
+            r"(?:\s*[\(\[,]?\s*(?:"
+            rf"(?P<flag>{flag_alt})(?![a-z])"
+            r"|(?:ref(?:erence)?(?:\s*range)?:?\s*|normal(?:\s*range)?:?\s*|nl:?\s*)?"
+            rf"(?P<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?P<hi>\d+(?:\.\d+)?)"
+            r")\s*[\)\]]?)?",
+            re.IGNORECASE,
+        )
+
+    def parse(self, text: str) -> list[LabValue]:
+        """Every plausible lab value in `text`, in text order."""
+        out: list[LabValue] = []
+        for m in self._re.finditer(text):
+            analyte = self.analytes[self._name_of[m.group("name").lower()]]
+            value = float(m.group("value"))
+            unit = (m.group("unit") or "").lower()
+            if not unit:
+                unit = next((r["unit"] for r in analyte["unitless_rules"] if value <= r["max"]), "")
+                if not unit:
+                    continue
+            factor = analyte["units"][unit]
+            canonical = round(value * factor, 3)
+            lo_p, hi_p = analyte["plausible"]
+            if not lo_p <= canonical <= hi_p:
+                continue
+            flag = self._flag(m, analyte, canonical, factor)
+            out.append(LabValue(analyte["name"], canonical, analyte["canonical_unit"], flag, m.start(), m.end()))
+        return out
+
+    def _flag(self, m: re.Match[str], analyte: dict[str, Any], canonical: float, factor: float) -> str:
+        if m.group("flag"):
+            return self.flag_words[m.group("flag").lower()]
+        if m.group("lo") and m.group("hi"):
+            lo, hi = float(m.group("lo")) * factor, float(m.group("hi")) * factor
+            if lo < hi:
+                return "high" if canonical > hi else "low" if canonical < lo else "normal"
+        lo, hi = analyte["reference"]
+        return "high" if canonical > hi else "low" if canonical < lo else "normal"
+
+
+def summarise(values: list[LabValue]) -> tuple[LabValue, ...]:
+    """One value per analyte for the report row: the first high, else low, else normal."""
+    best: dict[str, LabValue] = {}
+    for v in values:
+        cur = best.get(v.name)
+        if cur is None or _FLAG_PRIORITY[v.flag] < _FLAG_PRIORITY[cur.flag]:
+            best[v.name] = v
+    return tuple(best[n] for n in LAB_NAMES if n in best)

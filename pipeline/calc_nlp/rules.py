@@ -1,0 +1,294 @@
+"""Load and validate the rule and knowledge files of patterns/.
+
+Every file is checked before any rule is used: unknown keys are rejected with
+the allowed ones listed, every rule has an id and a source, every token
+pattern passes spaCy's `Matcher(validate=True)`, and cross references (site
+names, condition categories) resolve. Errors are `PatternError`s naming the
+file, the rule and the key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from calc_nlp.errors import PatternError
+
+FILES = ("mentions.json", "sites.json", "conditions.json", "cues.json", "context.json", "sections.json", "labs.json")
+
+TARGET_KEYS = {"literal", "pattern", "category", "metadata", "attributes"}
+CONTEXT_KEYS = {"literal", "direction", "pattern", "category", "metadata", "allowed_types", "excluded_types", "max_targets", "max_scope"}
+SECTION_KEYS = {"literal", "category", "pattern", "metadata", "max_scope", "parents", "parent_required"}
+TOP_KEYS = {
+    "mentions.json": {"description", "target_rules"},
+    "sites.json": {"description", "sites", "target_rules", "laterality_rules"},
+    "conditions.json": {"description", "conditions"},
+    "cues.json": {"description", "target_rules"},
+    "context.json": {"description", "context_rules"},
+    "sections.json": {"description", "section_rules"},
+    "labs.json": {"description", "source", "analytes", "flag_words"},
+}
+CATEGORIES = {
+    "mentions.json": {"CALCIFICATION", "EXCLUDE", "PREMODIFIER"},
+    "cues.json": {"CUE", "DISTRIBUTION"},
+    "sites.json": {"SITE", "LATERALITY"},
+}
+CONTEXT_CATEGORIES = {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "PRESENT", "PSEUDO", "TERMINATE"}
+CONTEXT_DIRECTIONS = {"FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"}
+SECTION_CATEGORIES = {"exam", "indication", "technique", "comparison", "findings", "impression", "other"}
+CONDITION_CATEGORIES = {"metastatic", "dystrophic", "other"}
+SITE_KEYS = {"name", "metastatic_prone", "dystrophic_prone", "dystrophic_prone_if", "physiologic", "source"}
+CONDITION_KEYS = {"id", "name", "category", "source", "terms", "mineral_driver"}
+TERM_KEYS = {"term", "case_sensitive", "site"}
+ANALYTE_KEYS = {"id", "name", "canonical_unit", "names", "units", "reference", "unitless_rules", "plausible", "source"}
+METADATA_KEYS = {"id", "source", "note", "implied_site", "requires_site", "site", "laterality", "cue", "rule", "distribution", "also_sets", "cancels", "clinical_question", "condition", "category", "mineral_driver"}
+
+
+@dataclass
+class RuleSet:
+    """Every rule and table, validated, as plain data (no spaCy objects)."""
+
+    mentions: list[dict[str, Any]]
+    sites: dict[str, dict[str, Any]]
+    site_rules: list[dict[str, Any]]
+    laterality_rules: list[dict[str, Any]]
+    conditions: dict[str, dict[str, Any]]
+    condition_rules: list[dict[str, Any]]
+    cue_rules: list[dict[str, Any]]
+    context_rules: list[dict[str, Any]]
+    section_rules: list[dict[str, Any]]
+    labs: dict[str, Any]
+    version: str
+    source: str
+    rule_index: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def default_patterns_dir() -> Path:
+    """patterns/ as shipped in the wheel (calc_nlp/patterns), else the checkout's.
+
+    The wheel maps the repo's top-level patterns/ into the package, so there is
+    one copy of the rules; an editable install or a plain checkout reads the
+    top-level folder itself.
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "patterns", here.parents[1] / "patterns"):
+        if (candidate / "mentions.json").is_file():
+            return candidate
+    raise PatternError(str(here / "patterns"), "packaged patterns folder not found")
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PatternError(path.name, "file is missing") from None
+    except json.JSONDecodeError as exc:
+        raise PatternError(path.name, f"invalid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise PatternError(path.name, "top level must be a JSON object")
+    allowed = TOP_KEYS[path.name]
+    extra = set(data) - allowed
+    if extra:
+        raise PatternError(path.name, f"unknown keys {sorted(extra)}; allowed: {sorted(allowed)}")
+    return data
+
+
+def _check_keys(file: str, rid: str | None, obj: dict[str, Any], allowed: set[str], required: set[str]) -> None:
+    if not isinstance(obj, dict):
+        raise PatternError(file, "entry must be an object", rid)
+    extra = set(obj) - allowed
+    if extra:
+        raise PatternError(file, f"unknown keys {sorted(extra)}; allowed: {sorted(allowed)}", rid, sorted(extra)[0])
+    missing = required - set(obj)
+    if missing:
+        raise PatternError(file, f"missing keys {sorted(missing)}", rid, sorted(missing)[0])
+
+
+class _PatternChecker:
+    """Checks token patterns with spaCy's validating Matcher."""
+
+    def __init__(self) -> None:
+        import spacy
+        from spacy.matcher import Matcher
+
+        self._matcher = Matcher(spacy.blank("en").vocab, validate=True)
+
+    def check(self, file: str, rid: str, pattern: Any) -> None:
+        if pattern is None:
+            return
+        if isinstance(pattern, str):
+            raise PatternError(file, "regex string patterns are not allowed; use token patterns", rid, "pattern")
+        if not isinstance(pattern, list) or not pattern:
+            raise PatternError(file, "pattern must be a non-empty list of token dicts", rid, "pattern")
+        try:
+            self._matcher.add(rid, [pattern])
+        except Exception as exc:  # spaCy raises MatchPatternError / ValueError
+            raise PatternError(file, f"invalid token pattern: {exc}".splitlines()[0], rid, "pattern") from None
+        self._matcher.remove(rid)
+
+
+def _target_rules(file: str, rules: Any, categories: set[str], checker: _PatternChecker, ids: dict[str, str]) -> list[dict[str, Any]]:
+    if not isinstance(rules, list):
+        raise PatternError(file, "rules must be a list")
+    out = []
+    for i, rule in enumerate(rules):
+        rid = (rule.get("metadata") or {}).get("id") if isinstance(rule, dict) else None
+        rid = rid or f"#{i}"
+        _check_keys(file, rid, rule, TARGET_KEYS, {"literal", "category", "metadata"})
+        _check_metadata(file, rid, rule["metadata"], ids)
+        if rule["category"] not in categories:
+            raise PatternError(file, f"category {rule['category']!r} not one of {sorted(categories)}", rid, "category")
+        if not isinstance(rule["literal"], str) or not rule["literal"].strip():
+            raise PatternError(file, "literal must be a non-empty string", rid, "literal")
+        checker.check(file, rid, rule.get("pattern"))
+        out.append(rule)
+    return out
+
+
+def _check_metadata(file: str, rid: str, md: Any, ids: dict[str, str]) -> None:
+    _check_keys(file, rid, md, METADATA_KEYS, {"id", "source"})
+    if not str(md["source"]).strip():
+        raise PatternError(file, "source (provenance) must not be empty", rid, "source")
+    if md["id"] in ids:
+        raise PatternError(file, f"duplicate rule id (also in {ids[md['id']]})", rid, "id")
+    ids[md["id"]] = file
+
+
+def _check_site(file: str, rid: str, key: str, name: Any, sites: dict[str, Any]) -> None:
+    names = name if isinstance(name, list) else [name]
+    for n in names:
+        if n not in sites:
+            raise PatternError(file, f"site {n!r} is not in the site vocabulary", rid, key)
+
+
+def load_rules(patterns_dir: str | Path | None = None) -> RuleSet:
+    """Read, validate and return every rule file of `patterns_dir`."""
+    base = Path(patterns_dir) if patterns_dir else default_patterns_dir()
+    if not base.is_dir():
+        raise PatternError(str(base), "patterns folder not found")
+    raw = {name: _read(base / name) for name in FILES}
+    digest = hashlib.sha256()
+    for name in FILES:
+        digest.update(name.encode())
+        digest.update((base / name).read_bytes())
+    checker = _PatternChecker()
+    ids: dict[str, str] = {}
+
+    # Site vocabulary first: everything else refers to it.
+    sites: dict[str, dict[str, Any]] = {}
+    for entry in raw["sites.json"].get("sites", []):
+        _check_keys("sites.json", entry.get("name"), entry, SITE_KEYS, SITE_KEYS)
+        sites[entry["name"]] = entry
+    site_rules = _target_rules("sites.json", raw["sites.json"].get("target_rules", []), {"SITE"}, checker, ids)
+    for r in site_rules:
+        _check_site("sites.json", r["metadata"]["id"], "site", r["metadata"].get("site"), sites)
+    lat_rules = _target_rules("sites.json", raw["sites.json"].get("laterality_rules", []), {"LATERALITY"}, checker, ids)
+    for r in lat_rules + site_rules:
+        lat = r["metadata"].get("laterality")
+        if lat is not None and lat not in {"left", "right", "bilateral"}:
+            raise PatternError("sites.json", f"laterality {lat!r} not left/right/bilateral", r["metadata"]["id"], "laterality")
+
+    mentions = _target_rules("mentions.json", raw["mentions.json"].get("target_rules", []), CATEGORIES["mentions.json"], checker, ids)
+    for r in mentions:
+        if "implied_site" in r["metadata"]:
+            _check_site("mentions.json", r["metadata"]["id"], "implied_site", r["metadata"]["implied_site"], sites)
+
+    # Conditions: a knowledge table whose terms become target rules.
+    conditions: dict[str, dict[str, Any]] = {}
+    condition_rules: list[dict[str, Any]] = []
+    for entry in raw["conditions.json"].get("conditions", []):
+        cid = entry.get("id")
+        _check_keys("conditions.json", cid, entry, CONDITION_KEYS, {"id", "name", "category", "source", "terms"})
+        if entry["category"] not in CONDITION_CATEGORIES:
+            raise PatternError("conditions.json", f"category {entry['category']!r} not one of {sorted(CONDITION_CATEGORIES)}", cid, "category")
+        if entry.get("mineral_driver", "calcium") not in {"calcium", "phosphate"}:
+            raise PatternError("conditions.json", "mineral_driver must be calcium or phosphate", cid, "mineral_driver")
+        if cid in ids:
+            raise PatternError("conditions.json", f"duplicate id (also in {ids[cid]})", cid, "id")
+        ids[cid] = "conditions.json"
+        conditions[entry["name"]] = entry
+        for j, term in enumerate(entry["terms"]):
+            _check_keys("conditions.json", cid, term, TERM_KEYS, {"term"})
+            if "site" in term:
+                _check_site("conditions.json", cid, "site", term["site"], sites)
+            md = {"id": f"{cid}#{j}", "source": entry["source"], "condition": entry["name"], "category": entry["category"]}
+            if "site" in term:
+                md["site"] = term["site"]
+            rule: dict[str, Any] = {"literal": term["term"], "category": "CONDITION", "metadata": md}
+            if term.get("case_sensitive"):
+                rule["pattern"] = [{"ORTH": w} for w in term["term"].upper().split()]
+                checker.check("conditions.json", md["id"], rule["pattern"])
+            condition_rules.append(rule)
+    for entry in sites.values():
+        for cond in entry["dystrophic_prone_if"]:
+            if cond not in conditions:
+                raise PatternError("sites.json", f"condition {cond!r} is not in conditions.json", entry["name"], "dystrophic_prone_if")
+
+    cue_rules = _target_rules("cues.json", raw["cues.json"].get("target_rules", []), CATEGORIES["cues.json"], checker, ids)
+    for r in cue_rules:
+        md = r["metadata"]
+        if r["category"] == "CUE":
+            if md.get("rule") not in (1, 2) or not md.get("cue"):
+                raise PatternError("cues.json", "a CUE needs metadata.cue and metadata.rule (1 or 2)", md["id"], "rule")
+            if "requires_site" in md:
+                _check_site("cues.json", md["id"], "requires_site", md["requires_site"], sites)
+        elif md.get("distribution") not in {"diffuse", "focal"}:
+            raise PatternError("cues.json", "a DISTRIBUTION needs metadata.distribution diffuse or focal", md["id"], "distribution")
+
+    context_rules = []
+    for i, rule in enumerate(raw["context.json"].get("context_rules", [])):
+        rid = (rule.get("metadata") or {}).get("id") or f"#{i}"
+        _check_keys("context.json", rid, rule, CONTEXT_KEYS, {"literal", "category", "direction", "metadata"})
+        _check_metadata("context.json", rid, rule["metadata"], ids)
+        if rule["category"] not in CONTEXT_CATEGORIES:
+            raise PatternError("context.json", f"category {rule['category']!r} not one of {sorted(CONTEXT_CATEGORIES)}", rid, "category")
+        if rule["direction"] not in CONTEXT_DIRECTIONS:
+            raise PatternError("context.json", f"direction {rule['direction']!r} not one of {sorted(CONTEXT_DIRECTIONS)}", rid, "direction")
+        for key in ("also_sets", "cancels"):
+            for cat in rule["metadata"].get(key, []):
+                if cat not in CONTEXT_CATEGORIES:
+                    raise PatternError("context.json", f"{cat!r} is not a context category", rid, key)
+        checker.check("context.json", rid, rule.get("pattern"))
+        context_rules.append(rule)
+
+    section_rules = []
+    for i, rule in enumerate(raw["sections.json"].get("section_rules", [])):
+        rid = (rule.get("metadata") or {}).get("id") or f"#{i}"
+        _check_keys("sections.json", rid, rule, SECTION_KEYS, {"literal", "category", "metadata"})
+        _check_metadata("sections.json", rid, rule["metadata"], ids)
+        if rule["category"] not in SECTION_CATEGORIES:
+            raise PatternError("sections.json", f"category {rule['category']!r} not one of {sorted(SECTION_CATEGORIES)}", rid, "category")
+        checker.check("sections.json", rid, rule.get("pattern"))
+        section_rules.append(rule)
+
+    labs = raw["labs.json"]
+    for a in labs.get("analytes", []):
+        _check_keys("labs.json", a.get("id"), a, ANALYTE_KEYS, ANALYTE_KEYS)
+        lo, hi = a["reference"]
+        if not lo < hi:
+            raise PatternError("labs.json", "reference must be [low, high] with low < high", a["id"], "reference")
+        for ur in a["unitless_rules"]:
+            if ur["unit"] not in a["units"]:
+                raise PatternError("labs.json", f"unit {ur['unit']!r} not in units", a["id"], "unitless_rules")
+
+    index = {}
+    for rule in mentions + site_rules + lat_rules + condition_rules + cue_rules + context_rules + section_rules:
+        index[rule["metadata"]["id"]] = rule
+    return RuleSet(
+        mentions=mentions,
+        sites=sites,
+        site_rules=site_rules,
+        laterality_rules=lat_rules,
+        conditions=conditions,
+        condition_rules=condition_rules,
+        cue_rules=cue_rules,
+        context_rules=context_rules,
+        section_rules=section_rules,
+        labs=labs,
+        version=digest.hexdigest()[:12],
+        source=str(base),
+        rule_index=index,
+    )

@@ -1,0 +1,199 @@
+"""The output schema in one place: records, column order, cell formatting.
+
+Every writer goes through `finding_row` / `report_row`, so the CSV, and any
+later format, cannot drift from the column lists below.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = "1"
+
+FINDING_COLUMNS: tuple[str, ...] = (
+    "report_id",
+    "finding_id",
+    "mention",
+    "start_char",
+    "end_char",
+    "section",
+    "sentence",
+    "site",
+    "site_text",
+    "laterality",
+    "conditions",
+    "negated",
+    "uncertain",
+    "historical",
+    "hypothetical",
+    "family",
+    "physiologic",
+    "classification",
+    "confidence",
+    "evidence",
+    "rule_id",
+)
+
+LAB_NAMES: tuple[str, ...] = ("serum_calcium", "ionized_calcium", "phosphate", "pth")
+
+REPORT_COLUMNS: tuple[str, ...] = (
+    "report_id",
+    "status",
+    "n_findings",
+    "n_affirmed",
+    "classification",
+    "conditions",
+) + tuple(c for name in LAB_NAMES for c in (name, f"{name}_flag"))
+
+# Report statuses (issue 2: ok / empty).
+STATUS_OK = "ok"
+STATUS_EMPTY = "empty"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """An associated condition named in a report (guide §3)."""
+
+    name: str
+    category: str  # metastatic | dystrophic | other
+    section: str
+    historical: bool = False
+
+    def label(self) -> str:
+        return f"{self.name} ({self.category})"
+
+
+@dataclass(frozen=True)
+class LabValue:
+    """A laboratory value parsed from report text, in its canonical unit."""
+
+    name: str  # one of LAB_NAMES
+    value: float
+    unit: str  # canonical unit
+    flag: str  # high | normal | low
+    start: int
+    end: int
+
+
+@dataclass
+class Finding:
+    """One calcification mention and everything it carries (guide §2)."""
+
+    report_id: str
+    mention: str
+    start: int
+    end: int
+    finding_id: str = ""
+    section: str = ""
+    sentence: int = 0
+    site: str = ""
+    site_text: str = ""
+    laterality: str = ""
+    conditions: tuple[Condition, ...] = ()
+    negated: bool = False
+    uncertain: bool = False
+    historical: bool = False
+    hypothetical: bool = False
+    family: bool = False
+    physiologic: bool = False
+    classification: str = ""
+    confidence: float | None = None
+    evidence: str = ""
+    rule_id: str = ""
+    modifiers: tuple[str, ...] = field(default=(), compare=False)  # ConText rule ids
+    site_rule: str = field(default="", compare=False)  # site rule id
+
+    @property
+    def affirmed(self) -> bool:
+        """Affirmed = neither negated nor hypothetical (the classifier's scope)."""
+        return not (self.negated or self.hypothetical)
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def make_finding_id(report_id: str, text: str, start: int, end: int) -> str:
+    """Stable id: same report id, text and span give the same id, whatever the rules."""
+    key = f"{report_id}\x1f{text_digest(text)}\x1f{start}\x1f{end}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def fmt_bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def fmt_list(values: tuple[str, ...] | list[str]) -> str:
+    return ";".join(values)
+
+
+def fmt_number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+
+
+def finding_row(f: Finding) -> dict[str, str]:
+    """The finding as strings, keyed and ordered by FINDING_COLUMNS."""
+    row = {
+        "report_id": f.report_id,
+        "finding_id": f.finding_id,
+        "mention": f.mention,
+        "start_char": str(f.start),
+        "end_char": str(f.end),
+        "section": f.section,
+        "sentence": str(f.sentence),
+        "site": f.site,
+        "site_text": f.site_text,
+        "laterality": f.laterality,
+        "conditions": fmt_list([c.label() for c in f.conditions]),
+        "negated": fmt_bool(f.negated),
+        "uncertain": fmt_bool(f.uncertain),
+        "historical": fmt_bool(f.historical),
+        "hypothetical": fmt_bool(f.hypothetical),
+        "family": fmt_bool(f.family),
+        "physiologic": fmt_bool(f.physiologic),
+        "classification": f.classification,
+        "confidence": "" if f.confidence is None else f"{f.confidence:.2f}",
+        "evidence": f.evidence,
+        "rule_id": f.rule_id,
+    }
+    return {c: row[c] for c in FINDING_COLUMNS}
+
+
+def report_classification(findings: list[Finding]) -> str:
+    """metastatic > dystrophic > indeterminate over affirmed findings, else none."""
+    classes = {f.classification for f in findings if f.affirmed}
+    for cls in ("metastatic", "dystrophic", "indeterminate"):
+        if cls in classes:
+            return cls
+    return "indeterminate" if any(f.affirmed for f in findings) else "none"
+
+
+@dataclass
+class ReportResult:
+    """Everything one report yields."""
+
+    report_id: str
+    status: str
+    findings: list[Finding] = field(default_factory=list)
+    conditions: tuple[Condition, ...] = ()
+    labs: tuple[LabValue, ...] = ()
+
+
+def report_row(r: ReportResult) -> dict[str, str]:
+    """The report as strings, keyed and ordered by REPORT_COLUMNS."""
+    row = {
+        "report_id": r.report_id,
+        "status": r.status,
+        "n_findings": str(len(r.findings)),
+        "n_affirmed": str(sum(f.affirmed for f in r.findings)),
+        "classification": report_classification(r.findings) if r.status == STATUS_OK else "",
+        "conditions": fmt_list([c.label() for c in r.conditions]),
+    }
+    for name in LAB_NAMES:
+        lab = next((v for v in r.labs if v.name == name), None)
+        row[name] = "" if lab is None else fmt_number(lab.value)
+        row[f"{name}_flag"] = "" if lab is None else lab.flag
+    return {c: row[c] for c in REPORT_COLUMNS}
