@@ -90,5 +90,34 @@ def explain(text: str | None, file_: click.utils.LazyFile | None, patterns: str 
     out(f"labs: {labs}")
 
 
+@main.command(context_settings=CONTEXT)
+@click.argument("gold", metavar="GOLD.jsonl", type=click.File("r", encoding="utf-8"))
+@click.option("--json", "json_out", type=click.Path(dir_okay=False), default=None, help="Also write the figures as JSON (mention F1 under 'mention_f1').")
+@click.option("--errors", "max_errors", default=25, show_default=True, help="How many of the worst errors to list.")
+@click.option("--patterns", type=click.Path(file_okay=False, exists=True), default=None, help="Use rule files from this folder instead of the bundled patterns/.")
+def evaluate(gold: click.utils.LazyFile, json_out: str | None, max_errors: int, patterns: str | None) -> None:
+    """Run the pipeline on annotated reports and print accuracy per field.
+
+    Example: calc-nlp evaluate corpora/gold/test.jsonl --json out/eval.json
+    """
+    import json
+
+    from calc_nlp.evaluate import format_report, read_gold, score
+    from calc_nlp.extract import Extractor
+    from calc_nlp.rules import load_rules
+
+    try:
+        rules = load_rules(patterns)
+        reports = list(read_gold(gold))
+    except (InputError, PatternError) as exc:
+        raise UsageProblem(str(exc)) from None
+    extractor = Extractor(rules)
+    figures = score(((g, extractor.process(g.report_id, g.text)) for g in reports), max_errors=max_errors)
+    click.echo(format_report(figures))
+    if json_out:
+        Path(json_out).parent.mkdir(parents=True, exist_ok=True)
+        Path(json_out).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

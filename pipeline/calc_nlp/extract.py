@@ -133,6 +133,7 @@ class Extractor:
         self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
         self.labs = LabParser(rules.labs)
         self._lat_spans: list[Span] = []
+        self._links: list[Span] = []
 
     def _targets(self, name: str, rules: list[dict[str, Any]]) -> _Rules:
         return _Rules(self.nlp, name, rules)
@@ -143,6 +144,7 @@ class Extractor:
         if not text or not text.strip():
             return ReportResult(report_id=report_id, status=STATUS_EMPTY)
         _META.clear()
+        self._core_start: dict[tuple[int, int], int] = {}
         doc = self.nlp.make_doc(text)
         sections = self._sections(doc)
         calc, premods = self._mentions(doc)
@@ -176,8 +178,15 @@ class Extractor:
             md = self._section_meta.get((sec.rule.metadata or {}).get("id", ""), {})
             bounds += [sec.title_start, sec.body_start]
             entry = (sec.category, sec.body_start, sec.title_start, bool(md.get("clinical_question")))
-            for i in range(sec.title_start, min(sec.body_end, len(doc))):
+            end = min(sec.body_end, len(doc))
+            line_end = _line_end(doc, sec.body_start, end) if md.get("one_line") else end
+            for i in range(sec.title_start, line_end):
                 per_token[i] = entry
+            if line_end < end:
+                bounds.append(line_end)
+                body = ("findings", line_end, line_end, False)
+                for i in range(line_end, end):
+                    per_token[i] = body
         set_sentences(doc, bounds)
         return per_token
 
@@ -210,6 +219,7 @@ class Extractor:
                     break
                 start = new
             if start != s.start:
+                self._core_start[(start, s.end)] = s.start
                 extended = Span(doc, start, s.end, label=s.label_)
                 _META[(id(doc), start, s.end, s.label_)] = _md(s)
                 for mod in s._.modifiers:
@@ -246,7 +256,9 @@ class Extractor:
             return inside[-1]
         implied = _md(f).get("implied_site")
         if implied:
-            return _Site(f, implied, self._lat_near(doc, f), "", f.start, md_id(f))
+            core = self._core_start.get((f.start, f.end), f.start)
+            words = doc[f.start : core].text if core > f.start else ""
+            return _Site(f, implied, self._lat_near(doc, f), words, f.start, md_id(f))
         sent = f.sent
         best, best_score = None, None
         others = [c for c in calc if c is not f]
@@ -269,7 +281,30 @@ class Extractor:
                 best, best_score = s, score
         if best is None:
             best = self._site_from_label_line(doc, f, sites)
+        if best is None:
+            best = self._site_from_previous_sentence(doc, f, sites)
         return best
+
+    def _site_from_previous_sentence(self, doc: Doc, f: Span, sites: list[_Site]) -> _Site | None:
+        """'Left thyroid nodule. Microcalcifications cannot be excluded.': the
+        sentence names no site, so the last site of the sentence before it
+        (same line block, no blank line between) is the one it speaks of."""
+        sent = f.sent
+        if sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        if "\n\n" in doc[prev.start : sent.start].text.replace("\r", "").replace(" ", ""):
+            return None
+        cands = [s for s in sites if prev.start <= s.span.start < prev.end]
+        return cands[-1] if cands else None
+
+    def _lat_in_sentence(self, f: Span, calc: list[Span]) -> str:
+        """Laterality written in the finding's sentence but not on its site words."""
+        sent = f.sent
+        cands = [s for s in self._lat_spans if sent.start <= s.start < sent.end]
+        if not cands:
+            return ""
+        return str(_md(min(cands, key=lambda s: min(abs(s.start - f.end), abs(f.start - s.end))))["laterality"])
 
     def _site_from_label_line(self, doc: Doc, f: Span, sites: list[_Site]) -> _Site | None:
         """'LEFT BREAST:' on its own line names the site of the lines below it."""
@@ -311,6 +346,7 @@ class Extractor:
         spans = self.cue_matcher(doc)
         cue = filter_spans([s for s in spans if s.label_ == "CUE"])
         dist = filter_spans([s for s in spans if s.label_ == "DISTRIBUTION"])
+        self._links = [s for s in spans if s.label_ == "LINK"]
         return cue + dist
 
     def _causes_elsewhere(self, doc: Doc, cues: list[Span], conds: list[Span], sites: list[_Site]) -> list[tuple[int, CauseRecord]]:
@@ -354,8 +390,11 @@ class Extractor:
     ) -> Finding:
         flags = _flags(span)
         section, body_start, _title, question = sections[span.start]
-        if question and "\n\n" not in doc[body_start : span.start].text.replace("\r", ""):
-            flags.add("hypothetical")  # the clinical question is not an observation
+        if question and "uncertain" in flags and "\n" not in doc[body_start : span.start].text:
+            # On the clinical question's line, "? calcification" / "possible
+            # calcification" is asked, not observed: hypothetical.
+            flags.discard("uncertain")
+            flags.add("hypothetical")
         md = _md(span)
         site_name = site.site if site else ""
         site_info = self.rules.sites.get(site_name, {})
@@ -371,7 +410,7 @@ class Extractor:
             sentence=_WS.sub(" ", sent.text).strip(),
             site=site_name,
             site_text=site.text if site else "",
-            laterality=site.laterality if site else "",
+            laterality=(site.laterality if site else "") or self._lat_in_sentence(span, calc),
             conditions=conditions,
             negated="negated" in flags,
             uncertain="uncertain" in flags,
@@ -418,7 +457,7 @@ class Extractor:
             if holder is None:
                 same = [x for x in calc if sent.start <= x.start < sent.end]
                 holder = min(same, key=lambda x: min(abs(x.start - c.end), abs(c.start - x.end)))
-            if holder is not f:
+            if holder is not f and not self._linked(f, holder, calc):
                 continue
             md = _md(c)
             if c.label_ == "DISTRIBUTION":
@@ -429,6 +468,28 @@ class Extractor:
                 continue
             own.append(CueRecord(md["cue"], int(md["rule"]), c.text))
         return tuple(own), distribution
+
+
+    def _linked(self, f: Span, holder: Span, calc: list[Span]) -> bool:
+        """Does a LINK phrase tie `f` to the later finding `holder` that names a cause?"""
+        if holder.start < f.end:
+            return False
+        if any(f.end <= x.start < holder.start for x in calc if x is not holder):
+            return False
+        return any(f.end <= k.start and k.end <= holder.start for k in self._links)
+
+
+def _line_end(doc: Doc, start: int, end: int) -> int:
+    """Token index where the line holding the first words after `start` ends."""
+    seen_words = False
+    for i in range(start, end):
+        tok = doc[i]
+        if tok.is_space:
+            if "\n" in tok.text and seen_words:
+                return i + 1
+            continue
+        seen_words = True
+    return end
 
 
 def _flags(span: Span) -> set[str]:

@@ -33,7 +33,7 @@ TOP_KEYS = {
 }
 CATEGORIES = {
     "mentions.json": {"CALCIFICATION", "EXCLUDE", "PREMODIFIER"},
-    "cues.json": {"CUE", "DISTRIBUTION"},
+    "cues.json": {"CUE", "DISTRIBUTION", "LINK"},
     "sites.json": {"SITE", "LATERALITY"},
 }
 CONTEXT_CATEGORIES = {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "PRESENT", "PSEUDO", "TERMINATE"}
@@ -44,7 +44,7 @@ SITE_KEYS = {"name", "metastatic_prone", "dystrophic_prone", "dystrophic_prone_i
 CONDITION_KEYS = {"id", "name", "category", "source", "terms", "mineral_driver"}
 TERM_KEYS = {"term", "case_sensitive", "site"}
 ANALYTE_KEYS = {"id", "name", "canonical_unit", "names", "units", "reference", "unitless_rules", "plausible", "source"}
-METADATA_KEYS = {"id", "source", "note", "implied_site", "requires_site", "site", "laterality", "cue", "rule", "distribution", "also_sets", "cancels", "clinical_question", "condition", "category", "mineral_driver"}
+METADATA_KEYS = {"id", "source", "note", "implied_site", "requires_site", "site", "laterality", "cue", "rule", "distribution", "also_sets", "cancels", "clinical_question", "one_line", "condition", "category", "mineral_driver"}
 
 
 @dataclass
@@ -235,7 +235,7 @@ def load_rules(patterns_dir: str | Path | None = None) -> RuleSet:
                 raise PatternError("cues.json", "a CUE needs metadata.cue and metadata.rule (1 or 2)", md["id"], "rule")
             if "requires_site" in md:
                 _check_site("cues.json", md["id"], "requires_site", md["requires_site"], sites)
-        elif md.get("distribution") not in {"diffuse", "focal"}:
+        elif r["category"] == "DISTRIBUTION" and md.get("distribution") not in {"diffuse", "focal"}:
             raise PatternError("cues.json", "a DISTRIBUTION needs metadata.distribution diffuse or focal", md["id"], "distribution")
 
     context_rules = []

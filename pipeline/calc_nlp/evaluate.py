@@ -1,0 +1,208 @@
+"""Score the pipeline against gold JSONL (the corpus format of corpora/GUIDE.md).
+
+Findings are matched one to one within a report, by character overlap
+(largest overlap first); exact match additionally needs equal offsets.
+Matched pairs are then compared field by field. Nothing here prints more
+report text than the sentence around an error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from calc_nlp.errors import InputError
+from calc_nlp.schema import Finding, ReportResult, report_classification
+
+FLAG_FIELDS = ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic")
+VALUE_FIELDS = ("site", "laterality", "classification")
+CLASSES = ("dystrophic", "metastatic", "indeterminate", "")
+
+
+@dataclass
+class GoldFinding:
+    mention: str
+    start: int
+    end: int
+    fields: dict[str, Any]
+
+
+@dataclass
+class GoldReport:
+    report_id: str
+    text: str
+    findings: list[GoldFinding]
+    conditions: list[str] = field(default_factory=list)
+
+
+def read_gold(fh: IO[str]) -> Iterator[GoldReport]:
+    """Parse gold JSONL; unknown keys are ignored, missing ones are errors."""
+    for n, line in enumerate(fh, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            findings = [
+                GoldFinding(
+                    f["mention"],
+                    int(f["start"]),
+                    int(f["end"]),
+                    {k: f.get(k, "" if k in VALUE_FIELDS + ("site_text",) else False) for k in FLAG_FIELDS + VALUE_FIELDS},
+                )
+                for f in obj.get("findings", [])
+            ]
+            yield GoldReport(str(obj["report_id"]), obj["text"], findings, list(obj.get("conditions", [])))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InputError(f"gold line {n}: not in the corpus format ({exc.__class__.__name__}: {exc})") from None
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match(gold: list[GoldFinding], pred: list[Finding]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, pred index) pairs by largest character overlap."""
+    cands = sorted(
+        ((_overlap((g.start, g.end), (p.start, p.end)), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)),
+        reverse=True,
+    )
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for ov, i, j in cands:
+        if ov <= 0:
+            break
+        if i in used_g or j in used_p:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        pairs.append((i, j))
+    return sorted(pairs)
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": n_pred, "gold": n_gold}
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    hi_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
+    hi = min(hi_candidates) + 1 if hi_candidates else len(text)
+    return " ".join(text[lo:hi].split())[:300]
+
+
+def score(pairs: Iterable[tuple[GoldReport, ReportResult]], max_errors: int = 25) -> dict[str, Any]:
+    """All figures for a run: mention P/R/F1, per-field accuracy, confusion, report level."""
+    tp = exact = n_pred = n_gold = 0
+    correct: Counter[str] = Counter()
+    compared: Counter[str] = Counter()
+    confusion: Counter[tuple[str, str]] = Counter()
+    report_any = report_cls = n_reports = 0
+    errors: list[dict[str, Any]] = []
+    for gold, result in pairs:
+        n_reports += 1
+        pred = result.findings
+        n_pred += len(pred)
+        n_gold += len(gold.findings)
+        matched = match(gold.findings, pred)
+        tp += len(matched)
+        for i, j in matched:
+            g, p = gold.findings[i], pred[j]
+            exact += (g.start, g.end) == (p.start, p.end)
+            for name in FLAG_FIELDS + VALUE_FIELDS:
+                if name == "classification" and (g.fields["negated"] or g.fields["hypothetical"]):
+                    continue
+                if name == "site" and not g.fields["site"] and not p.site:
+                    pass
+                compared[name] += 1
+                ok = getattr(p, name) == g.fields[name]
+                correct[name] += ok
+                if not ok and len(errors) < max_errors * 4:
+                    errors.append(_error(gold, g.start, g.end, name, g.fields[name], getattr(p, name)))
+            if not (g.fields["negated"] or g.fields["hypothetical"]):
+                confusion[(g.fields["classification"], p.classification)] += 1
+        gi = {i for i, _ in matched}
+        pj = {j for _, j in matched}
+        for i, g in enumerate(gold.findings):
+            if i not in gi:
+                errors.append(_error(gold, g.start, g.end, "missed mention", g.mention, ""))
+        for j, p in enumerate(pred):
+            if j not in pj:
+                errors.append(_error(gold, p.start, p.end, "spurious mention", "", p.mention))
+        g_aff = any(not (f.fields["negated"] or f.fields["hypothetical"]) for f in gold.findings)
+        report_any += g_aff == any(f.affirmed for f in pred)
+        g_cls = _gold_report_class(gold)
+        report_cls += g_cls == report_classification(pred)
+    mention = _prf(tp, n_pred, n_gold)
+    mention_exact = _prf(exact, n_pred, n_gold)
+    fields = {k: {"accuracy": round(correct[k] / compared[k], 4) if compared[k] else None, "n": compared[k]} for k in FLAG_FIELDS + VALUE_FIELDS}
+    labels = [c for c in CLASSES]
+    matrix = {g or "(empty)": {p or "(empty)": confusion[(g, p)] for p in labels} for g in labels}
+    kinds = Counter(e["field"] for e in errors)
+    return {
+        "reports": n_reports,
+        "mention_f1": mention["f1"],
+        "mention_overlap": mention,
+        "mention_exact": mention_exact,
+        "fields": fields,
+        "classification_confusion": matrix,
+        "report_any_affirmed_accuracy": round(report_any / n_reports, 4) if n_reports else None,
+        "report_classification_accuracy": round(report_cls / n_reports, 4) if n_reports else None,
+        "error_counts": dict(kinds.most_common()),
+        "errors": _worst(errors, max_errors),
+    }
+
+
+def _gold_report_class(gold: GoldReport) -> str:
+    classes = {f.fields["classification"] for f in gold.findings if not (f.fields["negated"] or f.fields["hypothetical"])}
+    for cls in ("metastatic", "dystrophic", "indeterminate"):
+        if cls in classes:
+            return cls
+    return "indeterminate" if classes else "none"
+
+
+def _error(gold: GoldReport, start: int, end: int, name: str, want: Any, got: Any) -> dict[str, Any]:
+    return {
+        "report_id": gold.report_id,
+        "start": start,
+        "end": end,
+        "field": name,
+        "gold": want,
+        "predicted": got,
+        "sentence": _sentence_around(gold.text, start, end),
+    }
+
+
+def _worst(errors: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """Mention errors first (they cost most), then the most frequent field errors."""
+    freq = Counter(e["field"] for e in errors)
+    order = sorted(errors, key=lambda e: (not e["field"].endswith("mention"), -freq[e["field"]], e["report_id"], e["start"]))
+    return order[:limit]
+
+
+def format_report(s: dict[str, Any]) -> str:
+    """Human-readable figures for the terminal."""
+    lines = [f"reports: {s['reports']}"]
+    for key in ("mention_overlap", "mention_exact"):
+        m = s[key]
+        lines.append(f"{key:<22} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}  (tp {m['tp']}, pred {m['pred']}, gold {m['gold']})")
+    for k, v in s["fields"].items():
+        acc = "n/a" if v["accuracy"] is None else f"{v['accuracy']:.3f}"
+        lines.append(f"{k + ' accuracy':<22} {acc}  (n {v['n']})")
+    lines.append(f"{'report any-affirmed':<22} {s['report_any_affirmed_accuracy']}")
+    lines.append(f"{'report classification':<22} {s['report_classification_accuracy']}")
+    lines.append("classification confusion (rows gold, columns predicted):")
+    cols = list(next(iter(s["classification_confusion"].values())).keys())
+    lines.append(" " * 16 + "".join(f"{c:>15}" for c in cols))
+    for g, row in s["classification_confusion"].items():
+        lines.append(f"{g:<16}" + "".join(f"{row[c]:>15}" for c in cols))
+    lines.append("worst errors:")
+    for e in s["errors"]:
+        lines.append(f"  {e['report_id']} [{e['start']}:{e['end']}] {e['field']}: gold {e['gold']!r} predicted {e['predicted']!r} | {e['sentence']}")
+    return "\n".join(lines)

@@ -1,0 +1,46 @@
+"""Shared fixtures: the rules and one extractor per test session (blank spaCy + our rules)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from calc_nlp.rules import load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "corpora" / "demo"
+
+
+@pytest.fixture(scope="session")
+def rules():
+    return load_rules()
+
+
+@pytest.fixture(scope="session")
+def extractor(rules):
+    from calc_nlp.extract import Extractor
+
+    return Extractor(rules)
+
+
+@pytest.fixture(scope="session")
+def findings_of(extractor):
+    """Text -> list of findings (report id 'T')."""
+
+    def run(text: str):
+        return extractor.process("T", text).findings
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def only(findings_of):
+    """Text -> its single finding (fails if there is not exactly one)."""
+
+    def run(text: str):
+        found = findings_of(text)
+        assert len(found) == 1, [f.mention for f in found]
+        return found[0]
+
+    return run

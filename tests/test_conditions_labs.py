@@ -1,0 +1,95 @@
+"""Associated conditions (guide §3) and laboratory values."""
+
+from __future__ import annotations
+
+import pytest
+
+from calc_nlp.labs import LabParser, summarise
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HISTORY: ESRD on HD.", [("chronic kidney disease", "metastatic")]),
+        ("Indication: CKD-4, secondary hyperparathyroidism.", [("chronic kidney disease", "metastatic"), ("hyperparathyroidism", "metastatic")]),
+        ("Hx sarcoidosis.", [("sarcoidosis", "metastatic")]),
+        ("Breast cancer metastatic to bone.", [("bone metastases", "metastatic")]),
+        ("Known scleroderma.", [("systemic sclerosis", "dystrophic")]),
+        ("s/p left lumpectomy.", [("prior surgery", "dystrophic")]),
+        ("Type 2 diabetes mellitus.", [("diabetes mellitus", "other")]),
+        ("Fahr disease.", [("fahr disease", "other")]),
+    ],
+)
+def test_conditions(extractor, text, expected):
+    result = extractor.process("T", text)
+    assert [(c.name, c.category) for c in result.conditions] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No history of CKD.",
+        "Evaluate for sarcoidosis.",
+        "Family history of multiple myeloma.",
+        "Radiation dose reduction techniques were used.",
+        "HD images were reviewed.".lower(),  # lower-case 'hd' is not hemodialysis
+    ],
+)
+def test_conditions_not_reported(extractor, text):
+    assert extractor.process("T", text).conditions == ()
+
+
+def test_historical_condition_is_reported(extractor):
+    (c,) = extractor.process("T", "History of hyperparathyroidism.").conditions
+    assert c.name == "hyperparathyroidism" and c.historical
+
+
+@pytest.fixture(scope="module")
+def parser(rules):
+    return LabParser(rules.labs)
+
+
+LABS = [
+    ("Ca 11.2", "serum_calcium", 11.2, "high"),
+    ("calcium: 2.9 mmol/L", "serum_calcium", 11.623, "high"),
+    ("corrected calcium of 10.9 mg/dl", "serum_calcium", 10.9, "high"),
+    ("Serum calcium 9.6 (normal).", "serum_calcium", 9.6, "normal"),
+    ("Calcium 10.1", "serum_calcium", 10.1, "normal"),
+    ("calcium 8.1 mg/dL", "serum_calcium", 8.1, "low"),
+    ("Ca 10.4 (H)", "serum_calcium", 10.4, "high"),
+    ("calcium was 2.3 mmol/L", "serum_calcium", 9.218, "normal"),
+    ("Ionized calcium 1.45 mmol/L", "ionized_calcium", 1.45, "high"),
+    ("PTH 450 pg/mL", "pth", 450.0, "high"),
+    ("intact PTH 6.5 pmol/L", "pth", 61.295, "normal"),
+    ("phos 6.1", "phosphate", 6.1, "high"),
+    ("Phosphorus 3.2 mg/dL (2.5-4.5)", "phosphate", 3.2, "normal"),
+    ("phosphate 2.1 mmol/L", "phosphate", 6.504, "high"),
+    ("Phos 4.0 (ref 2.0-3.5)", "phosphate", 4.0, "high"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "value", "flag"), LABS)
+def test_lab_forms(parser, text, name, value, flag):
+    (v,) = parser.parse(text)
+    assert (v.name, v.flag) == (name, flag)
+    assert v.value == pytest.approx(value, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["breast ca 2015", "calcium score: 0", "calcium channel blocker 5 mg", "Ca x P product 70", "calcium score 150", "calcium carbonate 500 mg"],
+)
+def test_not_lab_values(parser, text):
+    assert parser.parse(text) == []
+
+
+def test_lab_line_is_not_a_finding(findings_of, extractor):
+    assert findings_of("Labs: Calcium 10.1, phosphorus 3.9, PTH 70.") == []
+    labs = {v.name: v.flag for v in extractor.process("T", "Labs: Calcium 10.1, phosphorus 3.9, PTH 70.").labs}
+    assert labs == {"serum_calcium": "normal", "phosphate": "normal", "pth": "high"}
+
+
+def test_summary_prefers_abnormal(parser):
+    values = parser.parse("Calcium 9.5 on admission, calcium 11.4 today.")
+    (v,) = summarise(values)
+    assert (v.value, v.flag) == (11.4, "high")

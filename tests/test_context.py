@@ -1,0 +1,147 @@
+"""ConText behaviour on radiology text: every ANCHORS.md defect has a test."""
+
+from __future__ import annotations
+
+import pytest
+
+FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family")
+
+
+def flags(f) -> set[str]:
+    return {n for n in FLAGS if getattr(f, n)}
+
+
+CASES = [
+    # plain negation forms
+    ("No calcification.", {"negated"}),
+    ("There is no evidence of calcification.", {"negated"}),
+    ("Kidneys without nephrocalcinosis.", {"negated"}),
+    ("Negative for calcification.", {"negated"}),
+    ("No calcified hilar nodes.", {"negated"}),
+    ("Coronary artery calcium score: 0.", {"negated"}),
+    ("Coronary artery calcium score of zero.", {"negated"}),
+    ("Previously seen splenic calcification is no longer visible.", {"negated", "historical"}),
+    ("The calcification has resolved.", {"negated", "historical"}),
+    # uncertain
+    ("Possible small calcification in the right kidney.", {"uncertain"}),
+    ("Questionable calcification in the spleen.", {"uncertain"}),
+    ("Probable calcified granuloma.", {"uncertain"}),
+    ("This may represent a calcified granuloma.", {"uncertain"}),
+    # historical vs present
+    ("History of calcific tendinitis.", {"historical"}),
+    ("Known calcified granuloma in the LUL, unchanged.", set()),
+    ("Stable calcified granuloma.", set()),
+    ("Calcified granuloma, unchanged compared to prior.", set()),
+    ("Calcified granuloma is again seen.", set()),
+    ("Redemonstrated coronary artery calcifications.", set()),
+    # hypothetical and family
+    ("R/O calcification.", {"hypothetical"}),
+    ("Rule out nephrocalcinosis.", {"hypothetical"}),
+    ("Recommend mammogram if calcifications develop.", {"hypothetical"}),
+    ("Family history of coronary artery calcification.", {"family"}),
+    ("Mother had breast calcifications.", {"family"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_modifiers(only, text, expected):
+    assert flags(only(text)) == expected
+
+
+# ---- regressions for the defaults ANCHORS.md lists as wrong for radiology ----
+
+
+def test_cannot_exclude_is_uncertain_not_negated(only):
+    assert flags(only("Cannot exclude a small calcification.")) == {"uncertain"}
+
+
+def test_cannot_be_excluded_is_uncertain(only):
+    assert flags(only("A small calcification cannot be excluded.")) == {"uncertain"}
+
+
+def test_no_new_is_not_negation(only):
+    assert flags(only("No new calcification.")) == set()
+
+
+def test_no_increase_in_is_not_negation(only):
+    assert flags(only("No increase in the calcified nodes.")) == set()
+
+
+def test_versus_is_uncertain(only):
+    assert flags(only("Hyperdense focus, calcification versus hemorrhage.")) == {"uncertain"}
+
+
+def test_may_represent_is_uncertain(only):
+    assert flags(only("Echogenic focus may represent a calcification.")) == {"uncertain"}
+
+
+def test_probable_is_uncertain(only):
+    assert flags(only("Probable calcification.")) == {"uncertain"}
+
+
+def test_questionable_is_uncertain(only):
+    assert flags(only("Questionable calcification.")) == {"uncertain"}
+
+
+def test_is_not_seen_is_negated(only):
+    assert flags(only("Pericardial calcification is not seen.")) == {"negated"}
+
+
+def test_is_absent_is_negated(only):
+    assert flags(only("Vascular calcification is absent.")) == {"negated"}
+
+
+def test_evaluate_for_is_hypothetical_not_negated(only):
+    assert flags(only("Evaluate for calcification.")) == {"hypothetical"}
+
+
+def test_header_colon_negation(findings_of):
+    # medspaCy #155: negation lost after a header colon.
+    (f,) = findings_of("FINDINGS: No calcification.")
+    assert f.negated and f.section == "findings"
+
+
+def test_header_colon_negation_without_space(findings_of):
+    (f,) = findings_of("IMPRESSION:No calcifications.")
+    assert f.negated and f.section == "impression"
+
+
+def test_is_negative_for_scope(findings_of):
+    # medspaCy #232: "is negative for" scope bug.
+    found = findings_of("The study is negative for calcification. Calcified granuloma in the RUL.")
+    assert [(f.mention, f.negated) for f in found] == [("calcification", True), ("Calcified granuloma", False)]
+
+
+def test_negation_stops_at_sentence(findings_of):
+    found = findings_of("No pleural calcification.\nCalcified granuloma in the RUL.")
+    assert [f.negated for f in found] == [True, False]
+
+
+def test_negation_stops_at_but(findings_of):
+    found = findings_of("No renal calcification but coronary artery calcifications are present.")
+    assert [f.negated for f in found] == [True, False]
+
+
+def test_clinical_question_is_hypothetical(findings_of):
+    (f,) = findings_of("Indication: evaluate for calcification.\nFindings: Normal.")
+    assert f.hypothetical and not f.negated and f.section == "indication"
+
+
+def test_question_mark_in_indication_is_hypothetical(findings_of):
+    (f,) = findings_of("INDICATION: ? calcification\nFINDINGS: Normal chest.")
+    assert f.hypothetical and not f.uncertain
+
+
+def test_history_statement_is_not_hypothetical(findings_of):
+    (f,) = findings_of("HISTORY: ESRD with known calciphylaxis of the thighs.")
+    assert not f.hypothetical
+
+
+def test_risks_of_rule_can_fire_or_is_absent(rules):
+    # ANCHORS.md: the default rule "risks of" can never fire. Our rules must not carry it.
+    assert not any(r["literal"].lower() == "risks of" for r in rules.context_rules)
+
+
+def test_no_default_context_rules_loaded(rules):
+    ids = [r["metadata"]["id"] for r in rules.context_rules]
+    assert ids and all(i.startswith("C-") for i in ids)

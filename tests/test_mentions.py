@@ -1,0 +1,86 @@
+"""Mention forms of guide §1 and the negative list, table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+FORMS = [
+    ("Scattered calcifications.", ["calcifications"]),
+    ("A single calcification.", ["calcification"]),
+    ("Grouped microcalcifications in the breast.", ["microcalcifications"]),
+    ("Coarse macrocalcifications in the nodule.", ["macrocalcifications"]),
+    ("Punctate calcifcation in the spleen.", ["calcifcation"]),
+    ("Small calcificaton in the liver.", ["calcificaton"]),
+    ("Calcified granuloma in the right upper lobe.", ["Calcified granuloma"]),
+    ("Calcifed granuloma in the left lung.", ["Calcifed granuloma"]),
+    ("Calcified hilar lymph nodes.", ["Calcified hilar lymph nodes"]),
+    ("The aortic valve is heavily calcified.", ["calcified"]),
+    ("Calcific tendinitis of the supraspinatus.", ["Calcific tendinitis"]),
+    ("Calcinosis cutis of the fingertips.", ["Calcinosis cutis"]),
+    ("Tumoral calcinosis about the hip.", ["Tumoral calcinosis"]),
+    ("Calcium deposits in the rotator cuff.", ["Calcium deposits"]),
+    ("Soft tissue mineralization in the thigh muscles.", ["Soft tissue mineralization"]),
+    ("Findings compatible with calciphylaxis.", ["calciphylaxis"]),
+    ("Medullary nephrocalcinosis.", ["Medullary nephrocalcinosis"]),
+    ("Pelvic phleboliths.", ["Pelvic phleboliths"]),
+    ("A phlebolith.", ["phlebolith"]),
+    ("Coronary artery calcium score: 245.", ["Coronary artery calcium score"]),
+    ("Agatston score 112.", ["Agatston score"]),
+    ("CAC score 40.", ["CAC score"]),
+    ("Severe MAC.", ["MAC"]),
+    ("Moderate coronary artery calcifications.", ["coronary artery calcifications"]),
+    ("Right upper lobe calcified granuloma.", ["Right upper lobe calcified granuloma"]),
+    ("Mitral annular calcification.", ["Mitral annular calcification"]),
+    ("Myositis ossificans of the quadriceps.", ["Myositis ossificans"]),
+    ("Heterotopic ossification about the hip.", ["Heterotopic ossification"]),
+    ("Chondrocalcinosis of the menisci.", ["Chondrocalcinosis"]),
+    ("Vascular calcs in both feet.", ["Vascular calcs"]),
+    ("CALCIFIED GRANULOMA RUL.", ["CALCIFIED GRANULOMA"]),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions"), FORMS)
+def test_mention_forms(findings_of, text, mentions):
+    found = findings_of(text)
+    assert [f.mention for f in found] == mentions
+    for f in found:
+        assert text[f.start : f.end] == f.mention
+
+
+NOT_FINDINGS = [
+    "Serum calcium 11.8 mg/dL.",
+    "Calcium 10.1",
+    "Ca 11.2, phos 6.1, PTH 450 pg/mL.",
+    "Patient takes calcium carbonate and a calcium channel blocker.",
+    "Calcium supplements daily.",
+    "Fracture of the calcaneus.",
+    "Calcaneal spur.",
+    "Hypercalcemia of malignancy.",
+    "Nonobstructing renal calculus. Cholelithiasis.",
+    "A calcified gallstone in the gallbladder.",
+    "Appendicolith. Staghorn calculus on the left.",
+    "Noncalcified pulmonary nodule.",
+    "Non-calcified nodule in the left lower lobe.",
+    "Normal bone mineralization.",
+    "Osseous mineralization is normal.",
+    "CT CARDIAC CALCIUM SCORING",
+    "EXAM: CT coronary calcium score",
+    "Score 150 Agatston units.",
+    "Zone of calcified cartilage at the growth plate.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FINDINGS)
+def test_negative_list_never_matches(findings_of, text):
+    assert [f.mention for f in findings_of(text)] == []
+
+
+def test_every_occurrence_is_a_finding(findings_of):
+    text = "FINDINGS: Calcified granuloma in the RUL.\nIMPRESSION: Calcified granuloma."
+    assert [f.mention for f in findings_of(text)] == ["Calcified granuloma", "Calcified granuloma"]
+
+
+def test_offsets_hold_on_crlf_and_placeholders(findings_of):
+    text = "EXAM: CXR\r\nHISTORY: XXXX-year-old.\r\nFINDINGS:\r\nCalcified granuloma XXXX in the LUL.\r\n"
+    found = findings_of(text)
+    assert [text[f.start : f.end] for f in found] == [f.mention for f in found] == ["Calcified granuloma"]

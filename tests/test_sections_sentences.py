@@ -1,0 +1,77 @@
+"""Section categories per finding and the line-aware sentence splitter."""
+
+from __future__ import annotations
+
+import pytest
+
+from calc_nlp.sentences import sentence_starts
+
+REPORT = (
+    "EXAM: CT chest without contrast\n"
+    "CLINICAL HISTORY: ESRD on HD.\n"
+    "TECHNIQUE: Axial images.\n"
+    "COMPARISON: None.\n"
+    "FINDINGS:\n"
+    "Calcified granuloma in the RUL.\n"
+    "IMPRESSION:\n"
+    "1. Calcified granuloma.\n"
+    "ADDENDUM: Coronary artery calcifications also noted.\n"
+)
+
+
+def test_sections_per_finding(findings_of):
+    assert [f.section for f in findings_of(REPORT)] == ["findings", "impression", "other"]
+
+
+def test_text_before_any_header_is_other(findings_of):
+    (f,) = findings_of("Pelvic phleboliths.")
+    assert f.section == "other"
+
+
+def test_conditions_found_in_history_section(extractor):
+    result = extractor.process("T", REPORT)
+    assert [c.name for c in result.conditions] == ["chronic kidney disease"]
+    assert result.conditions[0].section == "indication"
+
+
+def test_family_history_header_is_not_indication(findings_of):
+    (f,) = findings_of("FAMILY HISTORY: mother with coronary artery calcification.")
+    assert f.family and f.section == "other"
+
+
+def _sents(text: str) -> list[str]:
+    import spacy
+
+    words = [t.text for t in spacy.blank("en")(text)]
+    starts = sentence_starts(words)
+    out, cur = [], []
+    for w, s in zip(words, starts):
+        if s and cur:
+            out.append("".join(cur).strip())
+            cur = []
+        cur.append(w + " ")
+    out.append("".join(cur).strip())
+    return [" ".join(x.split()) for x in out]
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("One. Two. Three.", 3),
+        ("Line one\nLine two", 2),
+        ("Scattered calcifications\nin the left breast.", 1),  # wrapped line
+        ("- bullet one\n- bullet two", 2),
+        ("1. First.\n2. Second.", 4),  # numbers are sentences of their own
+        ("Para one\n\npara two", 2),  # blank line always ends a sentence
+        ("Size 11.2 mm. Next.", 2),  # decimals do not split
+        ("A; B", 2),
+    ],
+)
+def test_sentence_splitting(text, n):
+    assert len(_sents(text)) == n, _sents(text)
+
+
+def test_sentence_column_holds_the_sentence(findings_of):
+    (f,) = findings_of("Heart normal.\nCalcified granuloma\nin the RUL.\nNo effusion.")
+    assert f.sentence == "Calcified granuloma in the RUL."
+    assert f.site == "lung"

@@ -1,0 +1,76 @@
+"""Site linking by structure and distance, laterality, physiologic sites."""
+
+from __future__ import annotations
+
+import pytest
+
+LINKS = [
+    ("Calcified granuloma in the right upper lobe.", "lung", "right upper lobe", "right"),
+    ("Calcified hilar lymph nodes.", "lymph node", "hilar lymph nodes", ""),
+    ("Severe MAC.", "mitral annulus", "MAC", ""),
+    ("Calcified granuloma in the RUL.", "lung", "RUL", "right"),
+    ("Calcified granuloma, LLL.", "lung", "LLL", "left"),
+    ("Dense calcification in the LAD.", "coronary artery", "LAD", ""),
+    ("Vascular calcification of the SFA.", "artery", "Vascular", ""),
+    ("Calcified plaque at the left ICA origin.", "carotid artery", "left ICA", "left"),
+    ("The aortic valve is heavily calcified.", "aortic valve", "aortic valve", ""),
+    ("Scattered punctate calcifications in the left breast, likely benign.", "breast", "left breast", "left"),
+    ("Pineal gland calcification.", "pineal gland", "Pineal gland", ""),
+    ("Pelvic phleboliths.", "vein", "Pelvic", ""),
+    ("Calcifications in both kidneys.", "kidney", "both kidneys", "bilateral"),
+    ("Medullary nephrocalcinosis bilaterally.", "kidney", "Medullary", "bilateral"),
+    ("Calcification of the abdominal aorta.", "aorta", "abdominal aorta", ""),
+    ("Calcific tendinitis of the supraspinatus tendon.", "tendon", "supraspinatus tendon", ""),
+    ("Falcine calcification.", "dura", "Falcine", ""),
+    ("Calcified mitral annulus.", "mitral annulus", "mitral annulus", ""),
+    ("Severe calcific aortic stenosis.", "aortic valve", "aortic stenosis", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "site_text", "laterality"), LINKS)
+def test_site_link(only, text, site, site_text, laterality):
+    f = only(text)
+    assert (f.site, f.site_text.lower(), f.laterality) == (site, site_text.lower(), laterality)
+
+
+def test_each_finding_gets_its_own_site(findings_of):
+    text = "Calcified granuloma in the right upper lobe and coronary artery calcifications."
+    found = findings_of(text)
+    assert [(f.mention, f.site) for f in found] == [
+        ("Calcified granuloma", "lung"),
+        ("coronary artery calcifications", "coronary artery"),
+    ]
+
+
+def test_site_is_not_first_site_in_report(findings_of):
+    text = "Kidneys are normal. The liver is normal.\nSplenic calcification."
+    (f,) = findings_of(text)
+    assert f.site == "spleen"
+
+
+def test_label_line_names_the_site(findings_of):
+    text = "LEFT BREAST:\nScattered benign-appearing calcifications."
+    (f,) = findings_of(text)
+    assert (f.site, f.laterality) == ("breast", "left")
+
+
+def test_anaphora_takes_previous_sentence_site(findings_of):
+    text = "Left thyroid nodule, 1.2 cm. Microcalcifications cannot be excluded."
+    (f,) = findings_of(text)
+    assert (f.site, f.laterality, f.uncertain) == ("thyroid", "left", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "physiologic"),
+    [
+        ("Pineal calcification.", True),
+        ("Choroid plexus calcifications.", True),
+        ("Dural calcification along the falx.", True),
+        ("Costal cartilage calcification.", True),
+        ("Habenular calcification.", True),
+        ("Basal ganglia calcification.", False),
+        ("Splenic calcification.", False),
+    ],
+)
+def test_physiologic_flag(only, text, physiologic):
+    assert only(text).physiologic is physiologic
