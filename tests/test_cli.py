@@ -100,7 +100,7 @@ def test_explain_shows_rules():
     assert "'Calcified granuloma'" in result.output
     assert "site: lung (right upper lobe), laterality: right" in result.output
     assert "class: dystrophic" in result.output and "rule1: granuloma" in result.output
-    assert "mention M-calcified-x; site L-lung-upper-lobe" in result.output
+    assert "mention M-calcified-x; site L-lung-right-upper-lobe" in result.output
     assert "conditions: -" in result.output
 
 

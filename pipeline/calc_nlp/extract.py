@@ -134,6 +134,7 @@ class Extractor:
         self.labs = LabParser(rules.labs)
         self._lat_spans: list[Span] = []
         self._links: list[Span] = []
+        self._qualifiers: list[Span] = []
 
     def _targets(self, name: str, rules: list[dict[str, Any]]) -> _Rules:
         return _Rules(self.nlp, name, rules)
@@ -144,21 +145,25 @@ class Extractor:
         if not text or not text.strip():
             return ReportResult(report_id=report_id, status=STATUS_EMPTY)
         _META.clear()
+        self._links, self._qualifiers = [], []
         self._core_start: dict[tuple[int, int], int] = {}
         doc = self.nlp.make_doc(text)
         sections = self._sections(doc)
         calc, premods = self._mentions(doc)
         sites = self._sites(doc)
         conds = filter_spans(self.condition_matcher(doc))
-        doc.spans[TARGET_GROUP] = calc + conds
+        cues = self._cues(doc) if calc else []
+        doc.spans[TARGET_GROUP] = calc + conds + [c for c in cues if c.label_ == "CUE"]
         if calc or conds:
             self.context(doc)
+        cues = [c for c in cues if c.label_ != "CUE" or _is_cause(c)]
+        # A dystrophic condition in the finding's sentence is a local cause (rule 1).
+        cues += [c for c in conds if _md(c)["category"] == "dystrophic" and _is_cause(c)]
         conditions = self._conditions(conds, sections)
         labs = summarise(self.labs.parse(text))
         if not calc:
             return ReportResult(report_id, STATUS_OK, [], conditions, labs)
         calc = self._extend(doc, calc, premods, sites)
-        cues = self._cues(doc)
         findings = []
         linked = [self._link_site(doc, f, calc, sites) for f in calc]
         causes = self._causes_elsewhere(doc, cues, conds, sites)
@@ -235,8 +240,12 @@ class Extractor:
         lats = {s.end: s for s in self._lat_spans}
         lat_starts = {s.start: s for s in self._lat_spans}
         out = []
+        fixed = [(sp.start, _md(sp)["site"]) for sp in spans if sp.label_ == "SITE" and "candidates" not in _md(sp)]
         for sp in spans:
             md = _md(sp)
+            name = md.get("site", "")
+            if "candidates" in md:
+                name = _resolve(sp.start, md["candidates"], fixed)
             laterality = md.get("laterality", "")
             start = sp.start
             before = lats.get(sp.start)
@@ -246,14 +255,16 @@ class Extractor:
             elif sp.end in lat_starts and not laterality:
                 laterality = _md(lat_starts[sp.end])["laterality"]
             text = doc[start : sp.end].text
-            out.append(_Site(sp, md["site"], laterality, text, start, md["id"]))
+            if sp.label_ == "REGION":
+                text = ""
+            out.append(_Site(sp, name, laterality, text, start, md["id"]))
         return out
 
     def _link_site(self, doc: Doc, f: Span, calc: list[Span], sites: list[_Site]) -> _Site | None:
         """The site of this finding: inside its span, implied by it, or nearest by structure."""
         inside = [s for s in sites if f.start <= s.span.start and s.span.end <= f.end]
         if inside:
-            return inside[-1]
+            return inside[0]
         implied = _md(f).get("implied_site")
         if implied:
             core = self._core_start.get((f.start, f.end), f.start)
@@ -347,12 +358,15 @@ class Extractor:
         cue = filter_spans([s for s in spans if s.label_ == "CUE"])
         dist = filter_spans([s for s in spans if s.label_ == "DISTRIBUTION"])
         self._links = [s for s in spans if s.label_ == "LINK"]
+        self._qualifiers = [s for s in spans if s.label_ == "QUALIFIER"]
         return cue + dist
 
     def _causes_elsewhere(self, doc: Doc, cues: list[Span], conds: list[Span], sites: list[_Site]) -> list[tuple[int, CauseRecord]]:
         """Dystrophic causes anywhere in the report, with the site each names."""
         out = []
         for span in [c for c in cues if c.label_ == "CUE" and _md(c)["rule"] == 1] + conds:
+            if span.label_ == "CONDITION" and span in cues:
+                continue
             md = _md(span)
             if span.label_ == "CONDITION":
                 if md["category"] != "dystrophic" or _flags(span) & {"negated", "hypothetical", "family"}:
@@ -429,7 +443,7 @@ class Extractor:
                 site_text=_core(site.span.text) if site and site.span is not span else "",
                 laterality=f.laterality,
                 metastatic_prone=bool(site_info.get("metastatic_prone")),
-                dystrophic_prone=bool(site_info.get("dystrophic_prone")),
+                dystrophic_prone=bool(site_info.get("dystrophic_prone")) or self._qualified(span, site_name, site.span if site else None),
                 dystrophic_prone_if=tuple(site_info.get("dystrophic_prone_if", ())),
                 cues=own_cues,
                 conditions=tuple(
@@ -454,10 +468,13 @@ class Extractor:
             if not (sent.start <= c.start < sent.end):
                 continue
             holder = next((x for x in calc if x.start <= c.start and c.end <= x.end), None)
+            after_link = holder is None and any(
+                sent.start <= k.start and k.end <= c.start and f.end <= k.start for k in self._links
+            )
             if holder is None:
                 same = [x for x in calc if sent.start <= x.start < sent.end]
                 holder = min(same, key=lambda x: min(abs(x.start - c.end), abs(c.start - x.end)))
-            if holder is not f and not self._linked(f, holder, calc):
+            if holder is not f and not after_link and not self._linked(f, holder, calc):
                 continue
             md = _md(c)
             if c.label_ == "DISTRIBUTION":
@@ -466,9 +483,19 @@ class Extractor:
             need = md.get("requires_site")
             if need and site not in need:
                 continue
-            own.append(CueRecord(md["cue"], int(md["rule"]), c.text))
+            if c.label_ == "CONDITION":
+                own.append(CueRecord(md["condition"], 1, c.text))
+            else:
+                own.append(CueRecord(md["cue"], int(md["rule"]), c.text))
         return tuple(own), distribution
 
+
+    def _qualified(self, f: Span, site: str, site_span: Span | None) -> bool:
+        """A qualifier word in the sentence ('nodule' for the thyroid) makes the site prone."""
+        sents = {f.sent.start}
+        if site_span is not None:
+            sents.add(site_span.sent.start)
+        return any(q.sent.start in sents and _md(q).get("site") == site for q in self._qualifiers)
 
     def _linked(self, f: Span, holder: Span, calc: list[Span]) -> bool:
         """Does a LINK phrase tie `f` to the later finding `holder` that names a cause?"""
@@ -477,6 +504,12 @@ class Extractor:
         if any(f.end <= x.start < holder.start for x in calc if x is not holder):
             return False
         return any(f.end <= k.start and k.end <= holder.start for k in self._links)
+
+
+def _resolve(at: int, candidates: list[str], fixed: list[tuple[int, str]]) -> str:
+    """A shared site word means the candidate site named nearest to it, else the first."""
+    near = [(abs(pos - at), name) for pos, name in fixed if name in candidates]
+    return min(near)[1] if near else candidates[0]
 
 
 def _line_end(doc: Doc, start: int, end: int) -> int:
@@ -490,6 +523,13 @@ def _line_end(doc: Doc, start: int, end: int) -> int:
             continue
         seen_words = True
     return end
+
+
+def _is_cause(span: Span) -> bool:
+    """A cue or condition that can explain a finding: affirmed and not an alternative."""
+    if _flags(span) & {"negated", "hypothetical", "family"}:
+        return False
+    return not any((m.rule.metadata or {}).get("alternative") for m in span._.modifiers)
 
 
 def _flags(span: Span) -> set[str]:

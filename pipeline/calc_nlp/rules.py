@@ -33,8 +33,8 @@ TOP_KEYS = {
 }
 CATEGORIES = {
     "mentions.json": {"CALCIFICATION", "EXCLUDE", "PREMODIFIER"},
-    "cues.json": {"CUE", "DISTRIBUTION", "LINK"},
-    "sites.json": {"SITE", "LATERALITY"},
+    "cues.json": {"CUE", "DISTRIBUTION", "LINK", "QUALIFIER"},
+    "sites.json": {"SITE", "REGION", "LATERALITY"},
 }
 CONTEXT_CATEGORIES = {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "PRESENT", "PSEUDO", "TERMINATE"}
 CONTEXT_DIRECTIONS = {"FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"}
@@ -44,7 +44,7 @@ SITE_KEYS = {"name", "metastatic_prone", "dystrophic_prone", "dystrophic_prone_i
 CONDITION_KEYS = {"id", "name", "category", "source", "terms", "mineral_driver"}
 TERM_KEYS = {"term", "case_sensitive", "site"}
 ANALYTE_KEYS = {"id", "name", "canonical_unit", "names", "units", "reference", "unitless_rules", "plausible", "source"}
-METADATA_KEYS = {"id", "source", "note", "implied_site", "requires_site", "site", "laterality", "cue", "rule", "distribution", "also_sets", "cancels", "clinical_question", "one_line", "condition", "category", "mineral_driver"}
+METADATA_KEYS = {"id", "source", "note", "implied_site", "requires_site", "site", "laterality", "cue", "rule", "distribution", "also_sets", "cancels", "clinical_question", "one_line", "candidates", "alternative", "condition", "category", "mineral_driver"}
 
 
 @dataclass
@@ -182,9 +182,12 @@ def load_rules(patterns_dir: str | Path | None = None) -> RuleSet:
     for entry in raw["sites.json"].get("sites", []):
         _check_keys("sites.json", entry.get("name"), entry, SITE_KEYS, SITE_KEYS)
         sites[entry["name"]] = entry
-    site_rules = _target_rules("sites.json", raw["sites.json"].get("target_rules", []), {"SITE"}, checker, ids)
+    site_rules = _target_rules("sites.json", raw["sites.json"].get("target_rules", []), {"SITE", "REGION"}, checker, ids)
     for r in site_rules:
-        _check_site("sites.json", r["metadata"]["id"], "site", r["metadata"].get("site"), sites)
+        if r["category"] == "SITE":
+            _check_site("sites.json", r["metadata"]["id"], "site", r["metadata"].get("site"), sites)
+        if "candidates" in r["metadata"]:
+            _check_site("sites.json", r["metadata"]["id"], "candidates", r["metadata"]["candidates"], sites)
     lat_rules = _target_rules("sites.json", raw["sites.json"].get("laterality_rules", []), {"LATERALITY"}, checker, ids)
     for r in lat_rules + site_rules:
         lat = r["metadata"].get("laterality")
@@ -235,6 +238,8 @@ def load_rules(patterns_dir: str | Path | None = None) -> RuleSet:
                 raise PatternError("cues.json", "a CUE needs metadata.cue and metadata.rule (1 or 2)", md["id"], "rule")
             if "requires_site" in md:
                 _check_site("cues.json", md["id"], "requires_site", md["requires_site"], sites)
+        elif r["category"] == "QUALIFIER":
+            _check_site("cues.json", md["id"], "site", md.get("site"), sites)
         elif r["category"] == "DISTRIBUTION" and md.get("distribution") not in {"diffuse", "focal"}:
             raise PatternError("cues.json", "a DISTRIBUTION needs metadata.distribution diffuse or focal", md["id"], "distribution")
 
