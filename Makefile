@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint golden clean
+.PHONY: install run test lint golden eval clean
 
 install: $(STAMP)
 
@@ -24,6 +24,9 @@ lint: install
 	$(BIN)/python -m pip install --quiet ruff mypy
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/mypy
+
+eval: install
+	$(BIN)/calc-nlp evaluate corpora/gold/test.jsonl --json out/eval-test.json --readme README.md --errors 0
 
 golden: install
 	$(BIN)/python -m tests.regen_golden

@@ -94,15 +94,16 @@ def explain(text: str | None, file_: click.utils.LazyFile | None, patterns: str 
 @click.argument("gold", metavar="GOLD.jsonl", type=click.File("r", encoding="utf-8"))
 @click.option("--json", "json_out", type=click.Path(dir_okay=False), default=None, help="Also write the figures as JSON (mention F1 under 'mention_f1').")
 @click.option("--errors", "max_errors", default=25, show_default=True, help="How many of the worst errors to list.")
+@click.option("--readme", type=click.Path(dir_okay=False, exists=True), default=None, help="Rewrite the results table between the eval markers of this README.")
 @click.option("--patterns", type=click.Path(file_okay=False, exists=True), default=None, help="Use rule files from this folder instead of the bundled patterns/.")
-def evaluate(gold: click.utils.LazyFile, json_out: str | None, max_errors: int, patterns: str | None) -> None:
+def evaluate(gold: click.utils.LazyFile, json_out: str | None, max_errors: int, readme: str | None, patterns: str | None) -> None:
     """Run the pipeline on annotated reports and print accuracy per field.
 
     Example: calc-nlp evaluate corpora/gold/test.jsonl --json out/eval.json
     """
     import json
 
-    from calc_nlp.evaluate import format_report, read_gold, score
+    from calc_nlp.evaluate import format_report, markdown_table, read_gold, replace_between_markers, score
     from calc_nlp.extract import Extractor
     from calc_nlp.rules import load_rules
 
@@ -117,6 +118,57 @@ def evaluate(gold: click.utils.LazyFile, json_out: str | None, max_errors: int, 
     if json_out:
         Path(json_out).parent.mkdir(parents=True, exist_ok=True)
         Path(json_out).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    if readme:
+        doc = Path(readme).read_text(encoding="utf-8")
+        Path(readme).write_text(replace_between_markers(doc, markdown_table(figures, gold.name)), encoding="utf-8")
+
+
+@main.group(context_settings=CONTEXT)
+def corpus() -> None:
+    """Check and count annotated corpus files (JSONL, see corpora/GUIDE.md).
+
+    Example: calc-nlp corpus validate corpora/gold/dev.jsonl corpora/gold/test.jsonl
+    """
+
+
+@corpus.command("validate", context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.File("r", encoding="utf-8"))
+def corpus_validate(files: tuple[click.utils.LazyFile, ...]) -> None:
+    """Check every line of the files against the corpus format; exit 1 on any error.
+
+    Example: calc-nlp corpus validate corpora/gold/test.jsonl
+    """
+    from calc_nlp.corpus import validate_lines
+    from calc_nlp.rules import load_rules
+
+    rules = load_rules()
+    bad = 0
+    for fh in files:
+        errors = validate_lines(fh, set(rules.sites), set(rules.conditions))
+        for e in errors:
+            click.echo(f"{fh.name}: {e}", err=True)
+        bad += len(errors)
+        click.echo(f"{fh.name}: {'ok' if not errors else f'{len(errors)} errors'}")
+    if bad:
+        raise click.ClickException(f"{bad} errors")
+
+
+@corpus.command("stats", context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.File("r", encoding="utf-8"))
+def corpus_stats(files: tuple[click.utils.LazyFile, ...]) -> None:
+    """Print the counts of annotated files as JSON: reports, traps, classes, modalities.
+
+    Example: calc-nlp corpus stats corpora/gold/dev.jsonl corpora/gold/test.jsonl
+    """
+    import json
+
+    from calc_nlp.corpus import stats
+    from calc_nlp.extract import Extractor
+    from calc_nlp.rules import load_rules
+
+    extractor = Extractor(load_rules())
+    records = [json.loads(line) for fh in files for line in fh if line.strip()]
+    click.echo(json.dumps(stats(records, extractor.has_lookalikes), indent=2))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -171,6 +171,11 @@ class Extractor:
             findings.append(self._finding(report_id, text, doc, span, site, calc, sections, cues, causes, conditions, labs))
         return ReportResult(report_id, STATUS_OK, findings, conditions, labs)
 
+    def has_lookalikes(self, text: str) -> bool:
+        """Does the text hold a look-alike that is not a finding (an EXCLUDE rule or a lab value)?"""
+        doc = self.nlp.make_doc(text)
+        return any(s.label_ == "EXCLUDE" for s in self.mention_matcher(doc)) or bool(self.labs.parse(text))
+
     # -------------------------------------------------------------- sections
     def _sections(self, doc: Doc) -> list[tuple[str, int, int, bool]]:
         """(category, body_start, title_start, clinical_question) per token."""
