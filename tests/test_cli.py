@@ -24,7 +24,7 @@ def _read(path):
 @pytest.fixture(scope="module")
 def demo_out(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo") / "out"
-    result = CliRunner().invoke(main, ["run", str(DEMO / "reports.csv"), "-o", str(out)])
+    result = CliRunner().invoke(main, ["run", str(DEMO / "reports.csv"), "-o", str(out), "--workers", "1"])
     assert result.exit_code == 0, result.output
     return out
 
@@ -42,6 +42,7 @@ def test_every_input_row_is_accounted_for(demo_out):
     reports = _read(demo_out / "reports.csv")
     assert [r["report_id"] for r in reports] == ids
     assert {r["status"] for r in reports} == {"ok", "empty"}
+    assert [int(r["row"]) for r in reports] == list(range(1, len(ids) + 1))
     empty = [r for r in reports if r["status"] == "empty"]
     assert [r["report_id"] for r in empty] == ["DEMO-030"]
 
@@ -68,7 +69,7 @@ def test_rows_in_input_then_text_order(demo_out):
 
 
 def test_finding_id_stable_across_runs(demo_out, tmp_path):
-    result = CliRunner().invoke(main, ["run", str(DEMO / "reports.csv"), "-o", str(tmp_path)])
+    result = CliRunner().invoke(main, ["run", str(DEMO / "reports.csv"), "-o", str(tmp_path), "--workers", "1"])
     assert result.exit_code == 0
     assert (tmp_path / "findings.csv").read_bytes() == (demo_out / "findings.csv").read_bytes()
     ids = [r["finding_id"] for r in _read(tmp_path / "findings.csv")]
@@ -88,7 +89,7 @@ def test_missing_column_is_one_line_exit_2_and_nothing_written(tmp_path):
 def test_custom_columns(tmp_path):
     src = tmp_path / "in.csv"
     src.write_text("id,body\nA1,Calcified granuloma in the RUL.\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["run", str(src), "-o", str(tmp_path / "o"), "--id-col", "id", "--text-col", "body"])
+    result = CliRunner().invoke(main, ["run", str(src), "-o", str(tmp_path / "o"), "--id-col", "id", "--text-col", "body", "--workers", "1"])
     assert result.exit_code == 0, result.output
     (row,) = _read(tmp_path / "o" / "findings.csv")
     assert (row["report_id"], row["site"], row["laterality"]) == ("A1", "lung", "right")
@@ -152,5 +153,5 @@ def test_quiet_stderr_and_no_report_text(tmp_path):
         check=True,
     )
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("calc-nlp: 30 reports"), proc.stderr
+    assert len(lines) == 1 and lines[0].startswith("calc-nlp: info: done reports=30 findings="), proc.stderr
     assert proc.stdout == ""

@@ -21,7 +21,7 @@ from calc_nlp.labs import LabParser, summarise
     ],
 )
 def test_conditions(extractor, text, expected):
-    result = extractor.process("T", text)
+    result = extractor.process("T", text + "\nPelvic phleboliths.")
     assert [(c.name, c.category) for c in result.conditions] == expected
 
 
@@ -36,11 +36,17 @@ def test_conditions(extractor, text, expected):
     ],
 )
 def test_conditions_not_reported(extractor, text):
-    assert extractor.process("T", text).conditions == ()
+    assert extractor.process("T", text + "\nPelvic phleboliths.").conditions == ()
+
+
+def test_conditions_only_for_reports_with_findings(extractor):
+    # Conditions are the findings' associated conditions: none without a finding,
+    # so the prefilter skipping finding-free reports changes no output.
+    assert extractor.process("T", "HISTORY: ESRD on HD.").conditions == ()
 
 
 def test_historical_condition_is_reported(extractor):
-    (c,) = extractor.process("T", "History of hyperparathyroidism.").conditions
+    (c,) = extractor.process("T", "History of hyperparathyroidism. Pelvic phleboliths.").conditions
     assert c.name == "hyperparathyroidism" and c.historical
 
 

@@ -10,7 +10,7 @@ import csv
 
 import pytest
 
-from calc_nlp.runner import run
+from calc_nlp.runner import RunOptions, run
 
 from .conftest import DEMO, ROOT
 
@@ -20,7 +20,7 @@ GOLDEN = ROOT / "tests" / "golden"
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("golden")
-    run(DEMO / "reports.csv", out)
+    run(RunOptions(str(DEMO / "reports.csv"), str(out), workers=1))
     return out
 
 

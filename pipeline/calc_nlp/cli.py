@@ -9,6 +9,7 @@ import click
 
 from calc_nlp import __version__
 from calc_nlp.errors import CalcNlpError, InputError, PatternError
+from calc_nlp.io import INPUT_FORMATS, OUTPUT_FORMATS
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -29,29 +30,72 @@ def main() -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("input_path", metavar="INPUT.csv", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False), help="Output folder for findings.csv and reports.csv (created if missing).")
-@click.option("--id-col", default="report_id", show_default=True, help="Name of the report id column.")
-@click.option("--text-col", default="text", show_default=True, help="Name of the report text column.")
-@click.option("--patterns", type=click.Path(file_okay=False, exists=True), default=None, help="Use rule files from this folder instead of the bundled patterns/.")
-def run(input_path: str, outdir: str, id_col: str, text_col: str, patterns: str | None) -> None:
-    """Extract findings from a CSV export into OUTDIR/findings.csv and OUTDIR/reports.csv.
+@click.argument("input_path", metavar="INPUT")
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False), help="Output folder (created if missing); one run at a time per folder.")
+@click.option("--id-col", default="report_id", show_default=True, help="Name of the report id column (or JSON key).")
+@click.option("--text-col", default="text", show_default=True, help="Name of the report text column (or JSON key).")
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None, help="Force the input format; by default from the name (.csv/.tsv, .jsonl, .parquet, a folder of .txt; '-' is CSV).")
+@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="csv", show_default=True, help="Output format of findings and reports (errors.csv is always CSV).")
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the input; invalid bytes are replaced and the row noted.")
+@click.option("--delimiter", default=None, help="CSV delimiter; by default guessed from the header (, ; TAB |).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: the cores available); 1 runs in-process. Output is identical whatever the number.")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=256, show_default=True, help="Reports per unit of work and per checkpoint.")
+@click.option("--resume", is_flag=True, help="Continue a killed run into the same folder from its last checkpoint.")
+@click.option("--since-manifest", type=click.Path(dir_okay=False, exists=True), default=None, help="Skip reports whose id and text an earlier run (this manifest.json) processed with the same rules; they get status 'unchanged'.")
+@click.option("--max-errors", type=click.IntRange(min=0), default=None, help="Fail (exit 6, outputs not replaced) when more rows than this are bad.")
+@click.option("--raw", is_flag=True, help="Do not neutralise spreadsheet formulas in CSV cells (for machine consumers).")
+@click.option("--patterns", type=click.Path(file_okay=False, exists=True), default=None, help="Use rule files from this folder instead of the bundled patterns/ (validated first).")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True, help="Run here, or on Spark (pip install calc-nlp[spark]).")
+@click.option("--spark-master", default=None, help="Spark master URL for --engine spark, e.g. local[2] (default: the session's).")
+@click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Log lines on stderr as text or JSON (ids, counts and timings only).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+def run(input_path: str, outdir: str, id_col: str, text_col: str, input_format: str | None, output_format: str, encoding: str, delimiter: str | None, workers: int | None, chunk_size: int, resume: bool, since_manifest: str | None, max_errors: int | None, raw: bool, patterns: str | None, engine: str, spark_master: str | None, log_format: str, quiet: bool) -> None:
+    """Extract findings from a report export into OUTDIR (findings, reports, errors, manifest).
 
     Example: calc-nlp run corpora/demo/reports.csv -o out --id-col report_id --text-col text
     """
+    from calc_nlp.errors import EXIT_ROW_ERRORS, exit_code_for
+    from calc_nlp.logs import Log
+    from calc_nlp.runner import RunOptions, default_workers
     from calc_nlp.runner import run as run_job
 
-    try:
-        summary = run_job(input_path, outdir, id_col=id_col, text_col=text_col, patterns=patterns)
-    except (InputError, PatternError) as exc:
-        raise UsageProblem(str(exc)) from None
-    except CalcNlpError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(
-        f"calc-nlp: {summary.reports} reports, {summary.findings} findings in "
-        f"{summary.seconds:.1f} s (rules {summary.rules_version}) -> {Path(outdir)}",
-        err=True,
+    log = Log(log_format, quiet)
+    opts = RunOptions(
+        input=input_path, outdir=outdir, id_col=id_col, text_col=text_col, input_format=input_format,
+        output_format=output_format, encoding=encoding, delimiter=delimiter,
+        workers=workers or default_workers(), chunk_size=chunk_size, resume=resume,
+        since_manifest=since_manifest, max_errors=max_errors, raw=raw, patterns=patterns,
     )
+    try:
+        if engine == "spark":
+            from calc_nlp.spark import run_spark
+
+            summary = run_spark(opts, spark_master, log)
+        else:
+            summary = run_job(opts, log)
+    except KeyboardInterrupt:
+        log.error("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - every failure gets its documented exit code
+        code = exit_code_for(exc)
+        message = str(exc) if isinstance(exc, CalcNlpError) else f"internal error ({exc.__class__.__name__}); no report text is shown"
+        if log_format == "json":
+            log.error("failed", exit_code=code, message=message)
+        else:
+            click.echo(f"Error: {message}", err=True)
+        sys.exit(code)
+    counts = ", ".join(f"{k} {v}" for k, v in sorted(summary.counts.items()))
+    log.info(
+        "done",
+        reports=summary.reports,
+        findings=summary.findings,
+        seconds=round(summary.seconds, 1),
+        rules=summary.rules_version,
+        statuses=counts.replace(" ", "=").replace(",=", ",") if log_format == "text" else summary.counts,
+        output=str(Path(outdir)),
+    )
+    if summary.errors:
+        sys.exit(EXIT_ROW_ERRORS)
 
 
 @main.command(context_settings=CONTEXT)

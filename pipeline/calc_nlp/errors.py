@@ -25,3 +25,49 @@ class PatternError(CalcNlpError):
 
 class InputError(CalcNlpError):
     """The input cannot be read as asked (missing column, unreadable file)."""
+
+    def __init__(self, message: str, missing_column: bool = False):
+        super().__init__(message)
+        self.missing_column = missing_column
+
+
+class OutputError(CalcNlpError):
+    """The output folder or a file in it cannot be written."""
+
+
+class LockHeld(CalcNlpError):
+    """Another run holds the output folder's lock."""
+
+
+class TooManyErrors(CalcNlpError):
+    """More bad rows than --max-errors allows."""
+
+
+class UsageError(CalcNlpError):
+    """Options that cannot work together (for example --resume with stdin)."""
+
+
+# Exit codes (README table). 1 = completed with some rows in errors.csv.
+EXIT_OK = 0
+EXIT_ROW_ERRORS = 1
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+EXIT_OUTPUT = 4
+EXIT_LOCKED = 5
+EXIT_TOO_MANY_ERRORS = 6
+EXIT_INTERNAL = 7
+
+
+def exit_code_for(exc: BaseException) -> int:
+    """The documented exit code for an exception that ended a run."""
+    if isinstance(exc, PatternError | UsageError):
+        return EXIT_USAGE
+    if isinstance(exc, InputError):
+        return EXIT_USAGE if exc.missing_column else EXIT_INPUT
+    if isinstance(exc, OutputError):
+        return EXIT_OUTPUT
+    if isinstance(exc, LockHeld):
+        return EXIT_LOCKED
+    if isinstance(exc, TooManyErrors):
+        return EXIT_TOO_MANY_ERRORS
+    return EXIT_INTERNAL

@@ -1,91 +1,352 @@
-"""Readers and writers. Parsing takes file objects; opening lives in runner.py."""
+"""Readers and writers: streaming, format-aware, safe for people and for resumes.
+
+Readers turn an export (CSV, JSONL, Parquet, a folder of .txt, stdin) into
+`Record`s one at a time, after checking the columns, so memory does not grow
+with the input. Writers append rows to partial files in the output folder,
+checkpoint them (flush, fsync, byte offsets), and rename them into place only
+when the run is complete; a killed run leaves earlier outputs untouched and a
+`--resume` run truncates the partial files to the last checkpoint.
+"""
 
 from __future__ import annotations
 
+import codecs
 import csv
+import hashlib
+import io
+import itertools
+import json
 import os
 import sys
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
-from typing import IO
+from typing import IO, Any
 
-from calc_nlp.errors import InputError
+from calc_nlp.errors import InputError, OutputError
 
 # Python's csv refuses fields over 131,072 characters by default (ANCHORS.md).
 csv.field_size_limit(sys.maxsize)
 
+INPUT_FORMATS = ("csv", "jsonl", "parquet", "txt")
+OUTPUT_FORMATS = ("csv", "jsonl", "parquet")
+REPLACEMENT = "\ufffd"
 
-def read_csv_reports(fh: IO[str], id_col: str, text_col: str) -> Iterator[tuple[int, str, str]]:
-    """Yield (row_number, report_id, text) from a CSV export, header first.
+# Invalid bytes are replaced (never dropped) and counted, so rows can be flagged.
+_BAD_BYTES = {"count": 0}
 
-    The header is checked before the first row is yielded, so a missing
-    column fails before anything is written. A short (ragged) row gives an
-    empty text rather than an error. Uses the csv module, not pandas' C
-    engine, which cuts a field at a NUL byte (ANCHORS.md).
+
+def _replace_and_count(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeDecodeError)
+    _BAD_BYTES["count"] += 1
+    return REPLACEMENT, err.end
+
+
+codecs.register_error("calcnlp-replace", _replace_and_count)
+
+
+@dataclass
+class Record:
+    """One input row. `problem` is a reason code when it cannot be processed."""
+
+    row: int
+    report_id: str
+    text: str
+    problem: str = ""
+    note: str = ""
+
+
+class HashingReader(io.RawIOBase):
+    """Wraps a binary stream and hashes what is read (for the manifest)."""
+
+    def __init__(self, raw: IO[bytes]):
+        self.raw = raw
+        self.sha256 = hashlib.sha256()
+        self.bytes = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        data = self.raw.read(len(b))
+        n = len(data)
+        b[:n] = data
+        self.sha256.update(data)
+        self.bytes += n
+        return n
+
+
+def detect_format(path: str, forced: str | None) -> str:
+    """The input format: forced, else from the name ('-' and unknown names are CSV)."""
+    if forced:
+        return forced
+    if path != "-" and Path(path).is_dir():
+        return "txt"
+    name = path.lower()
+    if name.endswith((".jsonl", ".ndjson", ".json", ".jsonl.gz")):
+        return "jsonl"
+    if name.endswith((".parquet", ".pq")):
+        return "parquet"
+    return "csv"
+
+
+def _text_stream(raw: IO[bytes], encoding: str) -> IO[str]:
+    enc = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+    return io.TextIOWrapper(io.BufferedReader(raw), encoding=enc, errors="calcnlp-replace", newline="")  # type: ignore[arg-type]
+
+
+def _note(text: str, seen_bad: int) -> str:
+    return "invalid_encoding" if seen_bad and REPLACEMENT in text else ""
+
+
+def _sniff_delimiter(first: str) -> str:
+    counts = {d: first.count(d) for d in (",", "\t", ";", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_csv(raw: IO[bytes], id_col: str, text_col: str, encoding: str = "utf-8", delimiter: str | None = None) -> Iterator[Record]:
+    """CSV rows as Records. The header is checked before the first row is yielded.
+
+    Uses the csv module, not pandas' C engine, which cuts a field at a NUL
+    byte (ANCHORS.md). Rows with a different number of fields than the header
+    are `ragged_row` errors: their columns may be shifted.
     """
-    reader = csv.reader(fh)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise InputError("input is empty: no header row") from None
-    header = [h.strip() for h in header]
+    fh = _text_stream(raw, encoding)
+    first = fh.readline()
+    if not first.strip():
+        raise InputError("input is empty: no header row")
+    reader = csv.reader(itertools.chain([first], fh), delimiter=delimiter or _sniff_delimiter(first))
+    header = [h.strip() for h in next(reader)]
+    id_i, text_i = _columns(header, id_col, text_col)
+    return _csv_rows(reader, len(header), id_i, text_i)
+
+
+def _columns(header: list[str], id_col: str, text_col: str) -> tuple[int, int]:
     missing = [c for c in (id_col, text_col) if c not in header]
     if missing:
         raise InputError(
             f"column {', '.join(repr(c) for c in missing)} not found; "
-            f"the input has columns: {', '.join(repr(h) for h in header)}"
+            f"the input has columns: {', '.join(repr(h) for h in header)}",
+            missing_column=True,
         )
-    id_i, text_i = header.index(id_col), header.index(text_col)
-    return _rows(reader, id_i, text_i)
+    return header.index(id_col), header.index(text_col)
 
 
-def _rows(reader: Iterable[list[str]], id_i: int, text_i: int) -> Iterator[tuple[int, str, str]]:
+def _csv_rows(reader: Iterator[list[str]], width: int, id_i: int, text_i: int) -> Iterator[Record]:
     for n, row in enumerate(reader, start=1):
+        bad = _BAD_BYTES["count"]
         if not row:
+            yield Record(n, "", "", problem="blank_line")
             continue
         rid = row[id_i].strip() if id_i < len(row) else ""
-        text = row[text_i] if text_i < len(row) else ""
-        yield n, rid, text
+        if len(row) != width:
+            yield Record(n, rid, "", problem="ragged_row")
+            continue
+        text = row[text_i]
+        if not rid:
+            yield Record(n, "", "", problem="missing_id")
+            continue
+        yield Record(n, rid, text, note=_note(text + rid, bad))
 
 
-class AtomicCsvWriter:
-    """Writes a CSV to a temporary file beside `path`, renamed into place on success.
+def read_jsonl(raw: IO[bytes], id_col: str, text_col: str, encoding: str = "utf-8") -> Iterator[Record]:
+    """JSON Lines, one object per line; ids may be numbers (kept as their JSON text)."""
+    fh = _text_stream(raw, encoding)
+    return _jsonl_rows(fh, id_col, text_col)
 
-    A failed or killed run leaves any previous file at `path` untouched.
+
+def _jsonl_rows(fh: IO[str], id_col: str, text_col: str) -> Iterator[Record]:
+    n = 0
+    for line in fh:
+        if not line.strip():
+            continue
+        n += 1
+        bad = _BAD_BYTES["count"]
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError:
+            yield Record(n, "", "", problem="invalid_json")
+            continue
+        if not isinstance(obj, dict):
+            yield Record(n, "", "", problem="not_an_object")
+            continue
+        rid = _id_text(obj.get(id_col))
+        if not rid:
+            yield Record(n, "", "", problem="missing_id")
+            continue
+        text = obj.get(text_col)
+        if text is not None and not isinstance(text, str):
+            yield Record(n, rid, "", problem="text_not_a_string")
+            continue
+        yield Record(n, rid, text or "", note=_note((text or "") + rid, bad))
+
+
+def _id_text(value: Any) -> str:
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    if isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_parquet(path: str, id_col: str, text_col: str, batch_size: int = 1000) -> Iterator[Record]:
+    """Parquet row groups in batches: only the two columns are read."""
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises several kinds
+        raise InputError(f"cannot read {path} as Parquet: {exc.__class__.__name__}") from None
+    header = pf.schema_arrow.names
+    _columns(header, id_col, text_col)
+    return _parquet_rows(pf, id_col, text_col, batch_size)
+
+
+def _parquet_rows(pf: Any, id_col: str, text_col: str, batch_size: int) -> Iterator[Record]:
+    n = 0
+    for batch in pf.iter_batches(batch_size=batch_size, columns=[id_col, text_col]):
+        ids = batch.column(0).to_pylist()
+        texts = batch.column(1).to_pylist()
+        for rid, text in zip(ids, texts):
+            n += 1
+            rid_s = _id_text(rid)
+            if not rid_s:
+                yield Record(n, "", "", problem="missing_id")
+            elif text is not None and not isinstance(text, str):
+                yield Record(n, rid_s, "", problem="text_not_a_string")
+            else:
+                yield Record(n, rid_s, text or "")
+
+
+def read_txt_dir(path: str, encoding: str = "utf-8") -> Iterator[Record]:
+    """A folder of .txt files, in name order; the id is the file name."""
+    files = sorted(p for p in Path(path).iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+    return _txt_rows(files, encoding)
+
+
+def _txt_rows(files: list[Path], encoding: str) -> Iterator[Record]:
+    for n, p in enumerate(files, 1):
+        bad = _BAD_BYTES["count"]
+        try:
+            data = p.read_bytes()
+        except OSError:
+            yield Record(n, p.name, "", problem="unreadable_file")
+            continue
+        enc = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+        text = data.decode(enc, errors="calcnlp-replace")
+        yield Record(n, p.name, text, note=_note(text, bad))
+
+
+# ------------------------------------------------------------------- writers
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralise(value: str) -> str:
+    """OWASP CSV-injection defence: a cell Excel would run as a formula gets a leading quote."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+class PartialTable:
+    """One output table written to `.<name>.partial` and renamed to `<name>` on commit.
+
+    Line-based (CSV or JSONL) so that it can be truncated to a checkpoint;
+    a Parquet table is spooled as JSONL and converted on commit.
     """
 
-    def __init__(self, path: Path, columns: Iterable[str]):
-        self.path = Path(path)
-        self.columns = tuple(columns)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        self._tmp = Path(tmp)
-        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        self._writer = csv.DictWriter(self._fh, fieldnames=self.columns, lineterminator="\n")
-        self._writer.writeheader()
-        self.rows = 0
+    def __init__(self, outdir: Path, name: str, columns: tuple[str, ...], fmt: str, people: bool, types: dict[str, str] | None = None):
+        self.outdir, self.name, self.columns, self.fmt = outdir, name, columns, fmt
+        self.people = people  # neutralise formula cells (CSV meant for people)
+        self.types = types or {}
+        self.final = outdir / name
+        self.partial = outdir / f".{name}.partial"
+        self._fh: IO[str] | None = None
+        self._csv: Any = None
+
+    def open(self, truncate_to: int | None) -> None:
+        """Start fresh (None) or continue a partial file cut back to `truncate_to` bytes."""
+        try:
+            if truncate_to is None or not self.partial.exists():
+                fh = open(self.partial, "w", encoding="utf-8", newline="")
+                self._attach(fh)
+                if self.fmt == "csv":
+                    self._csv.writerow(self.columns)
+            else:
+                with open(self.partial, "r+b") as b:
+                    b.truncate(truncate_to)
+                fh = open(self.partial, "a", encoding="utf-8", newline="")
+                self._attach(fh)
+        except OSError as exc:
+            raise OutputError(f"cannot write {self.partial}: {exc.strerror}") from None
+
+    def _attach(self, fh: IO[str]) -> None:
+        self._fh = fh
+        if self.fmt == "csv":
+            self._csv = csv.writer(fh, lineterminator="\n")
 
     def write(self, row: dict[str, str]) -> None:
-        self._writer.writerow(row)
-        self.rows += 1
+        assert self._fh is not None
+        if self.fmt == "csv":
+            cells = [row[c] for c in self.columns]
+            self._csv.writerow([neutralise(c) for c in cells] if self.people else cells)
+        else:
+            self._fh.write(json.dumps({c: _typed(row[c], self.types.get(c)) for c in self.columns}, ensure_ascii=False) + "\n")
 
-    def commit(self) -> None:
+    def checkpoint(self) -> int:
+        """Flush and fsync; the byte size to resume from."""
+        assert self._fh is not None
         self._fh.flush()
         os.fsync(self._fh.fileno())
+        return self._fh.tell()
+
+    def commit(self) -> None:
+        assert self._fh is not None
+        self.checkpoint()
         self._fh.close()
-        os.replace(self._tmp, self.path)
-
-    def abort(self) -> None:
-        if not self._fh.closed:
-            self._fh.close()
-        self._tmp.unlink(missing_ok=True)
-
-    def __enter__(self) -> AtomicCsvWriter:
-        return self
-
-    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
-        if et is None:
-            self.commit()
+        if self.fmt == "parquet":
+            _jsonl_to_parquet(self.partial, self.final, self.columns, self.types)
+            self.partial.unlink()
         else:
-            self.abort()
+            os.replace(self.partial, self.final)
+
+    def close(self) -> None:
+        if self._fh is not None and not self._fh.closed:
+            self._fh.close()
+
+
+def _typed(value: str, kind: str | None) -> Any:
+    """JSONL and Parquet keep types: ints, booleans, floats; empty is null."""
+    if kind is None:
+        return value
+    if value == "":
+        return None
+    if kind == "int":
+        return int(value)
+    if kind == "float":
+        return float(value)
+    if kind == "bool":
+        return value == "true"
+    return value
+
+
+def _jsonl_to_parquet(src: Path, dst: Path, columns: tuple[str, ...], types: dict[str, str]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    kinds = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+    schema = pa.schema([(c, kinds.get(types.get(c, ""), pa.string())) for c in columns])
+    tmp = dst.with_name(f".{dst.name}.tmp")
+    with pq.ParquetWriter(tmp, schema) as writer, open(src, encoding="utf-8") as fh:
+        batch: list[dict[str, Any]] = []
+        for line in fh:
+            batch.append(json.loads(line))
+            if len(batch) == 10000:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch = []
+        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+    with open(tmp, "rb") as fh2:
+        os.fsync(fh2.fileno())
+    os.replace(tmp, dst)

@@ -38,17 +38,37 @@ FINDING_COLUMNS: tuple[str, ...] = (
 LAB_NAMES: tuple[str, ...] = ("serum_calcium", "ionized_calcium", "phosphate", "pth")
 
 REPORT_COLUMNS: tuple[str, ...] = (
-    "report_id",
-    "status",
-    "n_findings",
-    "n_affirmed",
-    "classification",
-    "conditions",
-) + tuple(c for name in LAB_NAMES for c in (name, f"{name}_flag"))
+    (
+        "report_id",
+        "status",
+        "n_findings",
+        "n_affirmed",
+        "classification",
+        "conditions",
+    )
+    + tuple(c for name in LAB_NAMES for c in (name, f"{name}_flag"))
+    + ("row", "reason", "notes", "text_sha256")
+)
 
-# Report statuses (issue 2: ok / empty).
+ERROR_COLUMNS: tuple[str, ...] = ("row", "report_id", "reason")
+
+# Types for the typed formats (JSONL, Parquet); CSV is text.
+FINDING_TYPES = {
+    "start_char": "int",
+    "end_char": "int",
+    "confidence": "float",
+    **{b: "bool" for b in ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic")},
+}
+REPORT_TYPES = {"n_findings": "int", "n_affirmed": "int", "row": "int", **{name: "float" for name in LAB_NAMES}}
+ERROR_TYPES = {"row": "int"}
+
+# Report statuses: every input row ends as exactly one of these.
 STATUS_OK = "ok"
 STATUS_EMPTY = "empty"
+STATUS_DUPLICATE = "duplicate_id"
+STATUS_ERROR = "error"
+STATUS_UNCHANGED = "unchanged"  # skipped by --since-manifest: same id, text and rules
+STATUSES = (STATUS_OK, STATUS_EMPTY, STATUS_DUPLICATE, STATUS_ERROR, STATUS_UNCHANGED)
 
 
 @dataclass(frozen=True)
@@ -180,6 +200,14 @@ class ReportResult:
     findings: list[Finding] = field(default_factory=list)
     conditions: tuple[Condition, ...] = ()
     labs: tuple[LabValue, ...] = ()
+    reason: str = ""
+    row: int = 0
+    note: str = ""
+    text_sha256: str = ""
+
+
+def error_row(row: int, report_id: str, reason: str) -> dict[str, str]:
+    return {"row": str(row), "report_id": report_id, "reason": reason}
 
 
 def report_row(r: ReportResult) -> dict[str, str]:
@@ -191,6 +219,10 @@ def report_row(r: ReportResult) -> dict[str, str]:
         "n_affirmed": str(sum(f.affirmed for f in r.findings)),
         "classification": report_classification(r.findings) if r.status == STATUS_OK else "",
         "conditions": fmt_list([c.label() for c in r.conditions]),
+        "row": str(r.row),
+        "reason": r.reason,
+        "notes": r.note,
+        "text_sha256": r.text_sha256,
     }
     for name in LAB_NAMES:
         lab = next((v for v in r.labs if v.name == name), None)

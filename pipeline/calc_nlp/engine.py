@@ -1,0 +1,149 @@
+"""The per-report work: prefilter, NLP, long-text splitting, plain output rows.
+
+An `Engine` is built once per process (in each pool worker by `init_worker`)
+and turns (row, id, text) into finished output rows: plain dicts of strings,
+cheap to send between processes and identical whatever the worker count.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from calc_nlp.schema import (
+    STATUS_ERROR,
+    STATUS_OK,
+    ReportResult,
+    finding_row,
+    report_row,
+    text_digest,
+)
+
+# Longest text handed to spaCy at once: its tokenizer is quadratic on some
+# inputs (ANCHORS.md, spaCy #14020); longer reports are split at line breaks.
+MAX_PIECE_CHARS = 20_000
+
+Item = tuple[int, str, str, str]  # (row, report_id, text, note)
+Rows = tuple[dict[str, str], list[dict[str, str]]]
+
+
+@dataclass
+class Timings:
+    """Seconds per stage, summed over the reports a process handled."""
+
+    counts: Counter[str]
+
+    @classmethod
+    def new(cls) -> Timings:
+        return cls(Counter())
+
+
+class Engine:
+    def __init__(self, patterns: str | None = None):
+        from calc_nlp.extract import Extractor
+        from calc_nlp.prefilter import build_prefilter
+        from calc_nlp.rules import load_rules
+
+        self.rules = load_rules(patterns)
+        self.extractor = Extractor(self.rules)
+        tokenizer = self.extractor.nlp.tokenizer
+        self.prefilter = build_prefilter(self.rules.mentions, lambda s: [t.text for t in tokenizer(s)])
+        self.timings: Counter[str] = Counter()
+
+    def process(self, row: int, report_id: str, text: str, note: str = "") -> Rows:
+        """One report to (report row, finding rows). Never raises on report content."""
+        digest = text_digest(text)
+        try:
+            result = self._result(report_id, text)
+        except Exception as exc:  # noqa: BLE001 - one bad report must not stop the run
+            result = ReportResult(report_id, STATUS_ERROR, reason=f"processing_failed:{exc.__class__.__name__}")
+        result.row, result.note, result.text_sha256 = row, note, digest
+        return report_row(result), [finding_row(f) for f in result.findings]
+
+    def _result(self, report_id: str, text: str) -> ReportResult:
+        t0 = time.perf_counter()
+        keep = self.prefilter(text)
+        self.timings["prefilter"] += time.perf_counter() - t0
+        if not keep:
+            t1 = time.perf_counter()
+            result = self.extractor.labs_only(report_id, text)
+            self.timings["labs"] += time.perf_counter() - t1
+            self.timings["skipped_reports"] += 1
+            return result
+        self.timings["nlp_reports"] += 1
+        if len(text) <= MAX_PIECE_CHARS:
+            return self.extractor.process(report_id, text, timings=self.timings)
+        return self._long(report_id, text)
+
+    def _long(self, report_id: str, text: str) -> ReportResult:
+        """Process a very long report piece by piece, offsets kept on the whole text."""
+        merged: ReportResult | None = None
+        for start, piece in split_text(text, MAX_PIECE_CHARS):
+            part = self.extractor.process(report_id, piece, offset=start, full_text=text, timings=self.timings)
+            if merged is None:
+                merged = part
+                continue
+            merged.findings += part.findings
+            names = {c.name for c in merged.conditions}
+            merged.conditions += tuple(c for c in part.conditions if c.name not in names)
+        assert merged is not None
+        merged.labs = self.extractor.labs_of(text)
+        merged.note = "split_long_text"
+        return merged
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """Pieces of at most `limit` characters, cut at a blank line, else a line
+    break, else a sentence end, else a space, else hard."""
+    pieces = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + limit)
+        if end < n:
+            window = text[start:end]
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = window.rfind(sep)
+                if cut > limit // 2:
+                    end = start + cut + len(sep)
+                    break
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+# ------------------------------------------------------------ pool workers
+
+_ENGINE: Engine | None = None
+
+
+def init_worker(patterns: str | None) -> None:
+    """Build the pipeline once per worker process."""
+    global _ENGINE
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _ENGINE = Engine(patterns)
+
+
+def process_chunk(items: list[Item]) -> tuple[list[Rows], dict[str, float]]:
+    """Worker entry point: plain rows back, plus the stage timings of this chunk."""
+    assert _ENGINE is not None
+    _ENGINE.timings.clear()
+    out = [_ENGINE.process(*item) for item in items]
+    return out, dict(_ENGINE.timings)
+
+
+def local_engine(patterns: str | None) -> Engine:
+    global _ENGINE
+    if _ENGINE is None:
+        _ENGINE = Engine(patterns)
+    return _ENGINE
+
+
+def rows_for(items: list[Item], engine: Engine) -> tuple[list[Rows], dict[str, Any]]:
+    engine.timings.clear()
+    out = [engine.process(*item) for item in items]
+    return out, dict(engine.timings)
