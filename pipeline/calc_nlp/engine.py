@@ -23,7 +23,7 @@ from calc_nlp.schema import (
 
 # Longest text handed to spaCy at once: its tokenizer is quadratic on some
 # inputs (ANCHORS.md, spaCy #14020); longer reports are split at line breaks.
-MAX_PIECE_CHARS = 20_000
+MAX_PIECE_CHARS = 10_000
 
 Item = tuple[int, str, str, str]  # (row, report_id, text, note)
 Rows = tuple[dict[str, str], list[dict[str, str]]]
@@ -59,7 +59,8 @@ class Engine:
             result = self._result(report_id, text)
         except Exception as exc:  # noqa: BLE001 - one bad report must not stop the run
             result = ReportResult(report_id, STATUS_ERROR, reason=f"processing_failed:{exc.__class__.__name__}")
-        result.row, result.note, result.text_sha256 = row, note, digest
+        result.row, result.text_sha256 = row, digest
+        result.note = ";".join(n for n in (note, result.note) if n)
         return report_row(result), [finding_row(f) for f in result.findings]
 
     def _result(self, report_id: str, text: str) -> ReportResult:
@@ -81,6 +82,8 @@ class Engine:
         """Process a very long report piece by piece, offsets kept on the whole text."""
         merged: ReportResult | None = None
         for start, piece in split_text(text, MAX_PIECE_CHARS):
+            if not self.prefilter(piece):
+                continue  # no finding can start in this piece
             part = self.extractor.process(report_id, piece, offset=start, full_text=text, timings=self.timings)
             if merged is None:
                 merged = part
@@ -88,7 +91,8 @@ class Engine:
             merged.findings += part.findings
             names = {c.name for c in merged.conditions}
             merged.conditions += tuple(c for c in part.conditions if c.name not in names)
-        assert merged is not None
+        if merged is None:
+            merged = ReportResult(report_id, STATUS_OK)
         merged.labs = self.extractor.labs_of(text)
         merged.note = "split_long_text"
         return merged

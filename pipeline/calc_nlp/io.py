@@ -139,10 +139,11 @@ def _csv_rows(reader: Iterator[list[str]], width: int, id_i: int, text_i: int) -
         if not row:
             yield Record(n, "", "", problem="blank_line")
             continue
-        rid = row[id_i].strip() if id_i < len(row) else ""
         if len(row) != width:
-            yield Record(n, rid, "", problem="ragged_row")
+            # Columns may be shifted: the id field could hold report text, so it is not kept.
+            yield Record(n, "", "", problem="ragged_row")
             continue
+        rid = row[id_i].strip()
         text = row[text_i]
         if not rid:
             yield Record(n, "", "", problem="missing_id")
@@ -285,7 +286,7 @@ class PartialTable:
     def _attach(self, fh: IO[str]) -> None:
         self._fh = fh
         if self.fmt == "csv":
-            self._csv = csv.writer(fh, lineterminator="\n")
+            self._csv = csv.writer(fh, lineterminator="\r\n")  # RFC 4180; quotes any CR or LF in a cell
 
     def write(self, row: dict[str, str]) -> None:
         assert self._fh is not None

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from calc_nlp import __version__
-from calc_nlp.errors import InputError, LockHeld, OutputError, TooManyErrors, UsageError
+from calc_nlp.errors import CalcNlpError, InputError, LockHeld, OutputError, TooManyErrors, UsageError
 from calc_nlp.io import (
     HashingReader,
     PartialTable,
@@ -205,6 +205,11 @@ class Outputs:
     def close(self) -> None:
         for t in self.tables.values():
             t.close()
+
+    def discard(self) -> None:
+        for t in self.tables.values():
+            t.partial.unlink(missing_ok=True)
+        (self.outdir / PROGRESS).unlink(missing_ok=True)
 
 
 def _atomic_json(path: Path, data: Any) -> None:
@@ -413,6 +418,8 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
         return RunSummary(sum(counts.values()), n_findings, seconds, rules.version, dict(counts), n_errors, dict(timings), state["rows_done"] if state else 0)
     except BaseException as exc:
         outputs.close()
+        if isinstance(exc, CalcNlpError):
+            outputs.discard()  # a refused run is not resumable: leave only the old outputs
         _failed_manifest(out, manifest, exc, counts)
         raise
     finally:

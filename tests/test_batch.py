@@ -1,0 +1,147 @@
+"""Batch engine: formats in and out, workers, order, the prefilter's guarantee."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from calc_nlp.runner import RunOptions, run
+
+from .conftest import DEMO
+
+
+def _demo_rows():
+    with open(DEMO / "reports.csv", encoding="utf-8", newline="") as fh:
+        return [(r["report_id"], r["text"]) for r in csv.DictReader(fh)]
+
+
+def _run(tmp: Path, src: Path, **kw) -> Path:
+    out = tmp / f"out-{len(list(tmp.iterdir()))}"
+    run(RunOptions(str(src), str(out), **{"workers": 1, **kw}))
+    return out
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("ref")
+    return _run(tmp, DEMO / "reports.csv")
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_outputs_identical_whatever_workers(tmp_path, reference, workers):
+    out = _run(tmp_path, DEMO / "reports.csv", workers=workers, chunk_size=4)
+    for name in ("findings.csv", "reports.csv", "errors.csv"):
+        assert (out / name).read_bytes() == (reference / name).read_bytes()
+
+
+def test_jsonl_parquet_txt_inputs_give_the_same_findings(tmp_path, reference):
+    rows = _demo_rows()
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text("".join(json.dumps({"report_id": i, "text": t}) + "\n" for i, t in rows), encoding="utf-8")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    parquet = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"report_id": [i for i, _ in rows], "text": [t for _, t in rows]}), parquet)
+    tsv = tmp_path / "in.tsv"
+    with open(tsv, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t")
+        w.writerow(["report_id", "text"])
+        w.writerows(rows)
+    want = (reference / "findings.csv").read_bytes()
+    for src in (jsonl, parquet, tsv):
+        assert (_run(tmp_path, src) / "findings.csv").read_bytes() == want, src.name
+
+
+def test_txt_folder_ids_are_file_names(tmp_path):
+    d = tmp_path / "reports"
+    d.mkdir()
+    (d / "b.txt").write_text("Pelvic phleboliths.", encoding="utf-8")
+    (d / "a.txt").write_text("No calcification.", encoding="utf-8")
+    (d / "skip.md").write_text("Calcified granuloma.", encoding="utf-8")
+    out = _run(tmp_path, d)
+    with open(out / "reports.csv", encoding="utf-8") as fh:
+        assert [r["report_id"] for r in csv.DictReader(fh)] == ["a.txt", "b.txt"]
+
+
+def test_stdin_input(tmp_path, reference):
+    out = tmp_path / "o"
+    proc = subprocess.run(
+        [sys.executable, "-m", "calc_nlp", "run", "-", "-o", str(out), "--workers", "1", "-q"],
+        stdin=open(DEMO / "reports.csv", "rb"),
+        capture_output=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (out / "findings.csv").read_bytes() == (reference / "findings.csv").read_bytes()
+
+
+def test_output_formats_carry_the_same_rows(tmp_path, reference):
+    import pyarrow.parquet as pq
+
+    with open(reference / "findings.csv", encoding="utf-8", newline="") as fh:
+        want = list(csv.DictReader(fh))
+    j = _run(tmp_path, DEMO / "reports.csv", output_format="jsonl", raw=True)
+    got = [json.loads(line) for line in open(j / "findings.jsonl", encoding="utf-8")]
+    p = _run(tmp_path, DEMO / "reports.csv", output_format="parquet")
+    table = pq.read_table(p / "findings.parquet").to_pylist()
+    assert len(got) == len(table) == len(want)
+    for w, g, t in zip(want, got, table):
+        assert g == t
+        assert g["mention"] == w["mention"] and g["start_char"] == int(w["start_char"])
+        assert g["negated"] is (w["negated"] == "true")
+        assert (g["confidence"] is None) == (w["confidence"] == "")
+
+
+def test_rows_stay_in_input_order_across_chunks(tmp_path):
+    src = tmp_path / "in.csv"
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["report_id", "text"])
+        for i in range(300):
+            w.writerow([f"R{i:04d}", "Calcified granuloma in the RUL." if i % 7 == 0 else "Normal chest."])
+    out = _run(tmp_path, src, workers=2, chunk_size=16)
+    with open(out / "reports.csv", encoding="utf-8") as fh:
+        assert [r["report_id"] for r in csv.DictReader(fh)] == [f"R{i:04d}" for i in range(300)]
+
+
+# ---- the prefilter never drops a report with a finding ----
+
+PIECES = [
+    "calcification", "calcifications", "Calcifed", "calcifcation", "CALCIFIED", "microcalcs", "calcs",
+    "calcific", "calcinosis", "phlebolith", "MAC", "mac", "CAC score", "Agatston score 0",
+    "coronary calcium", "nephrocalcinosis", "calciphylaxis", "milk of calcium", "myositis ossificans",
+    "heterotopic ossification", "chondrocalcinosis", "mineralization", "calcium deposits",
+    "granuloma", "RUL", "no", "possible", "calcium", "calcaneus", "Ca 11.2", " ", "\n", ",", ".", "-",
+    "in the", "left", "soft tissue", "non-calcified", "macro", "micro",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.sampled_from(PIECES) | st.text(alphabet="acdefhilmnoprstu CAL", max_size=14), max_size=10),
+    st.sampled_from(["", " ", "\n"]),
+)
+def test_prefilter_never_drops_a_finding(extractor, pieces, sep):
+    from calc_nlp.prefilter import build_prefilter
+
+    tok = extractor.nlp.tokenizer
+    pf = build_prefilter(extractor.rules.mentions, lambda s: [t.text for t in tok(s)])
+    text = sep.join(pieces)
+    if not pf(text):
+        assert extractor.process("P", text).findings == []
+
+
+def test_prefilter_skips_normal_reports(extractor):
+    from calc_nlp.prefilter import build_prefilter
+
+    tok = extractor.nlp.tokenizer
+    pf = build_prefilter(extractor.rules.mentions, lambda s: [t.text for t in tok(s)])
+    assert not pf("FINDINGS: The lungs are clear. Heart size is normal. No effusion.")
+    assert pf("Calcifed granuloma.") and pf("Severe MAC.") and not pf("severe mac and cheese")
