@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint golden eval clean
+.PHONY: install run test lint golden eval bench clean
 
 install: $(STAMP)
 
@@ -27,6 +27,9 @@ lint: install
 
 eval: install
 	$(BIN)/calc-nlp evaluate corpora/gold/test.jsonl --json out/eval-test.json --readme README.md --errors 0
+
+bench: install
+	$(BIN)/python -m calc_nlp.bench --dir out/bench
 
 golden: install
 	$(BIN)/python -m tests.regen_golden

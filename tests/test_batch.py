@@ -132,7 +132,7 @@ def test_prefilter_never_drops_a_finding(extractor, pieces, sep):
     from calc_nlp.prefilter import build_prefilter
 
     tok = extractor.nlp.tokenizer
-    pf = build_prefilter(extractor.rules.mentions, lambda s: [t.text for t in tok(s)])
+    pf = build_prefilter(extractor.rules.mentions, lambda s: [t.text for t in tok(s)], extractor.rules.token_norms)
     text = sep.join(pieces)
     if not pf(text):
         assert extractor.process("P", text).findings == []
@@ -142,6 +142,6 @@ def test_prefilter_skips_normal_reports(extractor):
     from calc_nlp.prefilter import build_prefilter
 
     tok = extractor.nlp.tokenizer
-    pf = build_prefilter(extractor.rules.mentions, lambda s: [t.text for t in tok(s)])
+    pf = build_prefilter(extractor.rules.mentions, lambda s: [t.text for t in tok(s)], extractor.rules.token_norms)
     assert not pf("FINDINGS: The lungs are clear. Heart size is normal. No effusion.")
     assert pf("Calcifed granuloma.") and pf("Severe MAC.") and not pf("severe mac and cheese")

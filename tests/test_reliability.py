@@ -247,7 +247,7 @@ def _big_input(path: Path, n: int) -> Path:
 
 
 def _cmd(src, out, *extra):
-    return [sys.executable, "-m", "calc_nlp", "run", str(src), "-o", str(out), "--workers", "1", "--chunk-size", "20", "-q", *extra]
+    return [sys.executable, "-m", "calc_nlp", "run", str(src), "-o", str(out), "--workers", "1", "--chunk-size", "20", "--checkpoint-seconds", "0", "-q", *extra]
 
 
 def test_kill_then_resume_equals_uninterrupted(tmp_path):

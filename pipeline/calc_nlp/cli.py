@@ -40,6 +40,7 @@ def main() -> None:
 @click.option("--delimiter", default=None, help="CSV delimiter; by default guessed from the header (, ; TAB |).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: the cores available); 1 runs in-process. Output is identical whatever the number.")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=256, show_default=True, help="Reports per unit of work and per checkpoint.")
+@click.option("--checkpoint-seconds", type=click.FloatRange(min=0), default=2.0, show_default=True, help="How often progress is made durable for --resume (0: after every chunk).")
 @click.option("--resume", is_flag=True, help="Continue a killed run into the same folder from its last checkpoint.")
 @click.option("--since-manifest", type=click.Path(dir_okay=False, exists=True), default=None, help="Skip reports whose id and text an earlier run (this manifest.json) processed with the same rules; they get status 'unchanged'.")
 @click.option("--max-errors", type=click.IntRange(min=0), default=None, help="Fail (exit 6, outputs not replaced) when more rows than this are bad.")
@@ -49,7 +50,7 @@ def main() -> None:
 @click.option("--spark-master", default=None, help="Spark master URL for --engine spark, e.g. local[2] (default: the session's).")
 @click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Log lines on stderr as text or JSON (ids, counts and timings only).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
-def run(input_path: str, outdir: str, id_col: str, text_col: str, input_format: str | None, output_format: str, encoding: str, delimiter: str | None, workers: int | None, chunk_size: int, resume: bool, since_manifest: str | None, max_errors: int | None, raw: bool, patterns: str | None, engine: str, spark_master: str | None, log_format: str, quiet: bool) -> None:
+def run(input_path: str, outdir: str, id_col: str, text_col: str, input_format: str | None, output_format: str, encoding: str, delimiter: str | None, workers: int | None, chunk_size: int, checkpoint_seconds: float, resume: bool, since_manifest: str | None, max_errors: int | None, raw: bool, patterns: str | None, engine: str, spark_master: str | None, log_format: str, quiet: bool) -> None:
     """Extract findings from a report export into OUTDIR (findings, reports, errors, manifest).
 
     Example: calc-nlp run corpora/demo/reports.csv -o out --id-col report_id --text-col text
@@ -63,7 +64,7 @@ def run(input_path: str, outdir: str, id_col: str, text_col: str, input_format: 
     opts = RunOptions(
         input=input_path, outdir=outdir, id_col=id_col, text_col=text_col, input_format=input_format,
         output_format=output_format, encoding=encoding, delimiter=delimiter,
-        workers=workers or default_workers(), chunk_size=chunk_size, resume=resume,
+        workers=workers or default_workers(), chunk_size=chunk_size, checkpoint_seconds=checkpoint_seconds, resume=resume,
         since_manifest=since_manifest, max_errors=max_errors, raw=raw, patterns=patterns,
     )
     try:

@@ -25,7 +25,7 @@ from calc_nlp.schema import (
 # inputs (ANCHORS.md, spaCy #14020); longer reports are split at line breaks.
 MAX_PIECE_CHARS = 10_000
 
-Item = tuple[int, str, str, str]  # (row, report_id, text, note)
+Item = tuple[int, str, str, str, str]  # (row, report_id, text, note, text sha256)
 Rows = tuple[dict[str, str], list[dict[str, str]]]
 
 
@@ -41,20 +41,20 @@ class Timings:
 
 
 class Engine:
-    def __init__(self, patterns: str | None = None):
+    def __init__(self, patterns: str | None = None, rules: Any = None, validate: bool = True):
         from calc_nlp.extract import Extractor
         from calc_nlp.prefilter import build_prefilter
         from calc_nlp.rules import load_rules
 
-        self.rules = load_rules(patterns)
+        self.rules = rules if rules is not None else load_rules(patterns, validate=validate)
         self.extractor = Extractor(self.rules)
         tokenizer = self.extractor.nlp.tokenizer
-        self.prefilter = build_prefilter(self.rules.mentions, lambda s: [t.text for t in tokenizer(s)])
+        self.prefilter = build_prefilter(self.rules.mentions, lambda s: [t.text for t in tokenizer(s)], self.rules.token_norms)
         self.timings: Counter[str] = Counter()
 
-    def process(self, row: int, report_id: str, text: str, note: str = "") -> Rows:
+    def process(self, row: int, report_id: str, text: str, note: str = "", digest: str = "") -> Rows:
         """One report to (report row, finding rows). Never raises on report content."""
-        digest = text_digest(text)
+        digest = digest or text_digest(text)
         try:
             result = self._result(report_id, text)
         except Exception as exc:  # noqa: BLE001 - one bad report must not stop the run
@@ -129,7 +129,8 @@ def init_worker(patterns: str | None) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    _ENGINE = Engine(patterns)
+    # The parent validates the rules (and refuses bad ones) before any row is sent.
+    _ENGINE = Engine(patterns, validate=False)
 
 
 def process_chunk(items: list[Item]) -> tuple[list[Rows], dict[str, float]]:
@@ -140,10 +141,14 @@ def process_chunk(items: list[Item]) -> tuple[list[Rows], dict[str, float]]:
     return out, dict(_ENGINE.timings)
 
 
-def local_engine(patterns: str | None) -> Engine:
+def warm() -> None:
+    """A no-op task that makes the pool start (and build) its workers now."""
+
+
+def local_engine(patterns: str | None, rules: Any = None) -> Engine:
     global _ENGINE
-    if _ENGINE is None:
-        _ENGINE = Engine(patterns)
+    if _ENGINE is None or (rules is not None and _ENGINE.rules.version != rules.version):
+        _ENGINE = Engine(patterns, rules=rules)
     return _ENGINE
 
 

@@ -1,7 +1,7 @@
 """From report text to findings: medspaCy matchers + ConText, then linking.
 
 Steps for one report (compute, then annotate):
-1. tokenize; find section headers (medspaCy Sectionizer, our rules);
+1. tokenize; find section headers (our section_rules, medspaCy format);
    set sentence boundaries (sentences.py);
 2. match mentions, exclusions, premodifiers, sites, laterality, conditions,
    cues (medspaCy TargetMatchers, our rules), resolve overlaps;
@@ -35,13 +35,12 @@ quiet.silence()
 
 import spacy  # noqa: E402  (after silencing the loggers medspaCy brings)
 from medspacy.context import ConText, ConTextRule  # noqa: E402
-from medspacy.section_detection import Sectionizer, SectionRule  # noqa: E402
 from medspacy.common.medspacy_matcher import MedspacyMatcher  # noqa: E402
 from medspacy.target_matcher import TargetRule  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
 from spacy.util import compile_infix_regex, filter_spans  # noqa: E402
 
-from calc_nlp.sentences import set_sentences  # noqa: E402
+from calc_nlp.sentences import sentence_firsts  # noqa: E402
 
 FLAG_OF = {
     "NEGATED_EXISTENCE": "negated",
@@ -77,18 +76,76 @@ class _Rules:
 
     def __init__(self, nlp: Any, name: str, rules: list[dict[str, Any]]):
         self.nlp = nlp
-        self.matcher = MedspacyMatcher(nlp, name=name, phrase_matcher_attr="LOWER", prune=False)
-        self.matcher.add([TargetRule.from_dict(r) for r in rules])
+        buckets: dict[str, list[dict[str, Any]]] = {"LOWER": [], "ORTH": [], "NORM": []}
+        for r in rules:
+            for attr, rule in _as_phrases(r):
+                buckets[attr].append(rule)
+        self.matchers = []
+        for attr, batch in buckets.items():
+            if batch:
+                m = MedspacyMatcher(nlp, name=f"{name}_{attr.lower()}", phrase_matcher_attr=attr, prune=False)
+                m.add([TargetRule.from_dict(r) for r in batch])
+                self.matchers.append(m)
 
     def __call__(self, doc: Doc) -> list[Span]:
         out = []
-        strings, rule_map = self.nlp.vocab.strings, self.matcher.rule_map
-        for match_id, start, end in self.matcher(doc):
-            rule = rule_map[strings[match_id]]
-            span = Span(doc, start, end, label=rule.category)
-            _META[(id(doc), start, end, rule.category)] = rule.metadata or {}
-            out.append(span)
+        strings = self.nlp.vocab.strings
+        for matcher in self.matchers:
+            rule_map = matcher.rule_map
+            for match_id, start, end in matcher(doc):
+                rule = rule_map[strings[match_id]]
+                span = Span(doc, start, end, label=rule.category)
+                _META[(id(doc), start, end, rule.category)] = rule.metadata or {}
+                out.append(span)
+        out.sort(key=lambda sp: (sp.start, sp.end))
         return out
+
+
+def _install_norms(nlp: Any, norms: list[dict[str, Any]]) -> None:
+    """Words matching a token_norms regex get its NORM (computed once per word
+    in the vocabulary), so rules match every spelling without a per-token regex."""
+    from spacy.attrs import NORM
+
+    compiled = [(re.compile(n["regex"]), n["norm"]) for n in norms]
+    default = nlp.vocab.lex_attr_getters.get(NORM, lambda s: s.lower())
+
+    def norm(text: str) -> str:
+        low = text.lower()
+        for rx, value in compiled:
+            if rx.search(low):
+                return value
+        return default(text)
+
+    nlp.vocab.lex_attr_getters[NORM] = norm
+    for lex in list(nlp.vocab):  # words the vocabulary already holds
+        if any(rx.search(lex.lower_) for rx, _ in compiled):
+            lex.norm_ = norm(lex.orth_)
+
+
+def _as_phrases(rule: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """A token pattern that only names exact words runs as phrases (much faster).
+
+    [{"LOWER": "x"}, {"LOWER": "y"}] is the LOWER phrase "x y"; a single token
+    {"LOWER": {"IN": [...]}} is one phrase per word; [{"ORTH": "MAC"}] is an
+    ORTH (case-sensitive) phrase. Anything else stays a token pattern.
+    """
+    pat = rule.get("pattern")
+    if not pat:
+        return [("LOWER", rule)]
+    base = {k: v for k, v in rule.items() if k != "pattern"}
+    for attr in ("LOWER", "ORTH", "NORM"):
+        if all(set(t) == {attr} and isinstance(t[attr], str) for t in pat):
+            return [(attr, dict(base, literal=" ".join(t[attr] for t in pat)))]
+        if len(pat) == 1 and set(pat[0]) == {attr} and isinstance(pat[0][attr], dict) and set(pat[0][attr]) == {"IN"}:
+            return [(attr, dict(base, literal=str(w))) for w in pat[0][attr]["IN"]]
+    first = pat[0]
+    if len(first) == 1 and "OP" not in first:
+        ((attr, value),) = first.items()
+        if isinstance(value, dict) and set(value) == {"IN"} and attr in ("LOWER", "ORTH", "NORM"):
+            # A first-token IN list runs as one pattern per word: exact values are
+            # checked in C, IN lists in Python on every token.
+            return [("LOWER", dict(base, pattern=[{attr: w}] + pat[1:])) for w in value["IN"]]
+    return [("LOWER", rule)]
 
 
 # Metadata of matched spans for the report being processed (cleared per report).
@@ -123,15 +180,18 @@ class Extractor:
         # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match.
         infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])-(?=\d)", r"(?<=[A-Za-z])/(?=[A-Za-z])"]
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        _install_norms(nlp, rules.token_norms)
         self.nlp = nlp
         self.mention_matcher = self._targets("calc_mentions", rules.mentions)
         self.site_matcher = self._targets("calc_sites", rules.site_rules)
         self.lat_matcher = self._targets("calc_laterality", rules.laterality_rules)
         self.condition_matcher = self._targets("calc_conditions", rules.condition_rules)
         self.cue_matcher = self._targets("calc_cues", rules.cue_rules)
-        self.sectionizer = Sectionizer(nlp, name="calc_sections", rules=None, span_attrs=None, input_span_type=None)
-        self.sectionizer.add([SectionRule.from_dict(r) for r in rules.section_rules])
-        self._section_meta = {r["metadata"]["id"]: r["metadata"] for r in rules.section_rules}
+        # Section headers: matched as phrases like the target rules (medspaCy's
+        # Sectionizer runs every header pattern as a token pattern: 4x slower).
+        self.section_matcher = self._targets(
+            "calc_sections", [{k: r[k] for k in ("literal", "category", "pattern", "metadata") if k in r} for r in rules.section_rules]
+        )
         self.context = ConText(
             nlp,
             name="calc_context",
@@ -150,6 +210,13 @@ class Extractor:
         return _Rules(self.nlp, name, rules)
 
     # ------------------------------------------------------------------ API
+    def _sent(self, span: Span | Any) -> Span:
+        """The sentence of a span or token, from boundaries computed once per report
+        (spaCy's .sent scans the Doc each time)."""
+        i = span.start if isinstance(span, Span) else span.i
+        first = self._sent_first[i]
+        return span.doc[first : self._sent_end[first]]
+
     def labs_of(self, text: str) -> tuple[Any, ...]:
         return summarise(self.labs.parse(text))
 
@@ -229,7 +296,7 @@ class Extractor:
         """
         sents: dict[int, Span] = {}
         for t in targets:
-            sents.setdefault(t.sent.start, t.sent)
+            sents.setdefault(self._sent_first[t.start], self._sent(t))
         words: list[str] = []
         spaces: list[bool] = []
         starts: list[bool] = []
@@ -250,26 +317,39 @@ class Extractor:
 
     # -------------------------------------------------------------- sections
     def _sections(self, doc: Doc) -> list[tuple[str, int, int, bool]]:
-        """(category, body_start, title_start, clinical_question) per token."""
-        self.sectionizer(doc)
+        """(category, body_start, title_start, clinical_question) per token.
+
+        A section runs from its header to the next header; a one-line section
+        (exam, indication, technique, comparison) ends with its line, and the
+        unlabelled lines after it are the report body ('findings').
+        """
+        headers = []
+        for sp in self.section_matcher(doc):
+            md = _md(sp)
+            if md.get("own_line") and not _alone_on_line(doc, sp):
+                continue
+            headers.append(sp)
+        headers = sorted(filter_spans(headers), key=lambda sp: sp.start)
         bounds: list[int] = []
         per_token: list[tuple[str, int, int, bool]] = [("other", 0, 0, False)] * len(doc)
-        for sec in doc._.sections:
-            if sec.category is None:
-                continue
-            md = self._section_meta.get((sec.rule.metadata or {}).get("id", ""), {})
-            bounds += [sec.title_start, sec.body_start]
-            entry = (sec.category, sec.body_start, sec.title_start, bool(md.get("clinical_question")))
-            end = min(sec.body_end, len(doc))
-            line_end = _line_end(doc, sec.body_start, end) if md.get("one_line") else end
-            for i in range(sec.title_start, line_end):
+        for k, sp in enumerate(headers):
+            md = _md(sp)
+            end = headers[k + 1].start if k + 1 < len(headers) else len(doc)
+            bounds += [sp.start, sp.end]
+            entry = (sp.label_, sp.end, sp.start, bool(md.get("clinical_question")))
+            line_end = _line_end(doc, sp.end, end) if md.get("one_line") else end
+            for i in range(sp.start, line_end):
                 per_token[i] = entry
             if line_end < end:
                 bounds.append(line_end)
                 body = ("findings", line_end, line_end, False)
                 for i in range(line_end, end):
                     per_token[i] = body
-        set_sentences(doc, bounds)
+        self._sent_first = sentence_firsts(doc, bounds)
+        ends: dict[int, int] = {}
+        for i, f in enumerate(self._sent_first):
+            ends[f] = i + 1
+        self._sent_end = ends
         return per_token
 
     # -------------------------------------------------------------- mentions
@@ -295,7 +375,7 @@ class Extractor:
         out = []
         for s in calc:
             start = s.start
-            while start in ends and not doc[start].is_sent_start:
+            while start in ends and self._sent_first[start] != start:
                 new = ends[start]
                 if any(i in taken for i in range(new, start)):
                     break
@@ -325,7 +405,7 @@ class Extractor:
             laterality = md.get("laterality", "")
             start = sp.start
             before = lats.get(sp.start)
-            if before is not None and not sp[0].is_sent_start:
+            if before is not None and self._sent_first[sp.start] != sp.start:
                 laterality = laterality or _md(before)["laterality"]
                 start = before.start
             elif sp.end in lat_starts and not laterality:
@@ -346,7 +426,7 @@ class Extractor:
             core = self._core_start.get((f.start, f.end), f.start)
             words = doc[f.start : core].text if core > f.start else ""
             return _Site(f, implied, self._lat_near(doc, f), words, f.start, md_id(f))
-        sent = f.sent
+        sent = self._sent(f)
         best, best_score = None, None
         others = [c for c in calc if c is not f]
         for s in sites:
@@ -376,10 +456,10 @@ class Extractor:
         """'Left thyroid nodule. Microcalcifications cannot be excluded.': the
         sentence names no site, so the last site of the sentence before it
         (same line block, no blank line between) is the one it speaks of."""
-        sent = f.sent
+        sent = self._sent(f)
         if sent.start == 0:
             return None
-        prev = doc[sent.start - 1].sent
+        prev = self._sent(doc[sent.start - 1])
         if "\n\n" in doc[prev.start : sent.start].text.replace("\r", "").replace(" ", ""):
             return None
         cands = [s for s in sites if prev.start <= s.span.start < prev.end]
@@ -387,7 +467,7 @@ class Extractor:
 
     def _lat_in_sentence(self, f: Span, calc: list[Span]) -> str:
         """Laterality written in the finding's sentence but not on its site words."""
-        sent = f.sent
+        sent = self._sent(f)
         cands = [s for s in self._lat_spans if sent.start <= s.start < sent.end]
         if not cands:
             return ""
@@ -395,10 +475,10 @@ class Extractor:
 
     def _site_from_label_line(self, doc: Doc, f: Span, sites: list[_Site]) -> _Site | None:
         """'LEFT BREAST:' on its own line names the site of the lines below it."""
-        sent = f.sent
+        sent = self._sent(f)
         if sent.start == 0:
             return None
-        prev = doc[sent.start - 1].sent
+        prev = self._sent(doc[sent.start - 1])
         words = [t for t in prev if not t.is_space]
         if not words or words[-1].text != ":":
             return None
@@ -407,7 +487,7 @@ class Extractor:
 
     def _lat_near(self, doc: Doc, f: Span) -> str:
         """Laterality for a mention with an implied site: in or right around it."""
-        sent = f.sent
+        sent = self._sent(f)
         lo, hi = max(sent.start, f.start - 2), min(sent.end, f.end + 4)
         for s in self._lat_spans:
             if lo <= s.start and s.end <= hi:
@@ -451,7 +531,7 @@ class Extractor:
             else:
                 name = md["cue"]
             site, lat, stext = md.get("site", ""), "", ""
-            sent = span.sent
+            sent = self._sent(span)
             near = [s for s in sites if sent.start <= s.span.start < sent.end]
             if near:
                 nearest = min(near, key=lambda s: abs(s.span.start - span.start))
@@ -489,7 +569,7 @@ class Extractor:
         md = _md(span)
         site_name = site.site if site else ""
         site_info = self.rules.sites.get(site_name, {})
-        sent = span.sent
+        sent = self._sent(span)
         own_cues, distribution = self._own_cues(span, calc, cues, site_name)
         f = Finding(
             report_id=report_id,
@@ -538,7 +618,7 @@ class Extractor:
 
     def _own_cues(self, f: Span, calc: list[Span], cues: list[Span], site: str) -> tuple[tuple[CueRecord, ...], str]:
         """Cues of this finding's sentence that belong to it (inside it, or nearest to it)."""
-        sent = f.sent
+        sent = self._sent(f)
         own: list[CueRecord] = []
         distribution = ""
         for c in cues:
@@ -569,10 +649,10 @@ class Extractor:
 
     def _qualified(self, f: Span, site: str, site_span: Span | None) -> bool:
         """A qualifier word in the sentence ('nodule' for the thyroid) makes the site prone."""
-        sents = {f.sent.start}
+        sents = {self._sent_first[f.start]}
         if site_span is not None:
-            sents.add(site_span.sent.start)
-        return any(q.sent.start in sents and _md(q).get("site") == site for q in self._qualifiers)
+            sents.add(self._sent_first[site_span.start])
+        return any(self._sent_first[q.start] in sents and _md(q).get("site") == site for q in self._qualifiers)
 
     def _linked(self, f: Span, holder: Span, calc: list[Span]) -> bool:
         """Does a LINK phrase tie `f` to the later finding `holder` that names a cause?"""
@@ -601,6 +681,13 @@ def _resolve(at: int, candidates: list[str], fixed: list[tuple[int, str]]) -> st
     """A shared site word means the candidate site named nearest to it, else the first."""
     near = [(abs(pos - at), name) for pos, name in fixed if name in candidates]
     return min(near)[1] if near else candidates[0]
+
+
+def _alone_on_line(doc: Doc, sp: Span) -> bool:
+    """Is the span the only thing on its line (an own-line header such as 'FINDINGS')?"""
+    before = sp.start == 0 or "\n" in doc[sp.start - 1].text
+    after = sp.end == len(doc) or "\n" in doc[sp.end].text
+    return before and after
 
 
 def _line_end(doc: Doc, start: int, end: int) -> int:

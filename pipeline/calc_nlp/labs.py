@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from calc_nlp.schema import LAB_NAMES, LabValue
+from calc_nlp.trie import trie_regex
 
 _NUM = r"(\d{1,5}(?:\.\d+)?)"
 _FLAG_PRIORITY = {"high": 0, "low": 1, "normal": 2}
@@ -27,7 +28,7 @@ class LabParser:
             key=lambda p: -len(p[0]),
         )
         self._name_of = {n.lower(): analyte for n, analyte in names}
-        alt = "|".join(re.escape(n) for n, _ in names)
+        alt = trie_regex(n.lower() for n, _ in names)
         units = sorted({u for a in table["analytes"] for u in a["units"]}, key=len, reverse=True)
         unit_alt = "|".join(re.escape(u) for u in units)
         flags = sorted(self.flag_words, key=len, reverse=True)

@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from calc_nlp.trie import trie_regex
+
 
 def _first_required(pattern: list[dict[str, Any]]) -> dict[str, Any] | None:
     for tok in pattern:
@@ -42,8 +44,31 @@ def _unanchor(regex: str) -> str:
             p = p[1:]
         if p.endswith("$") and not p.endswith("\\$"):
             p = p[:-1]
-        cleaned.append(p)
+        cleaned.append(_drop_optional_head(p))
     return "|".join(f"(?:{p})" for p in cleaned)
+
+
+def _drop_optional_head(p: str) -> str:
+    """'(micro)?calcs' occurs in a text iff 'calcs' does: an optional group at
+    the start of an unanchored search changes nothing but the speed (a literal
+    first character lets `re` skip ahead)."""
+    while p.startswith("("):
+        depth, i = 0, 0
+        while i < len(p):
+            ch = p[i]
+            if ch == "\\":
+                i += 2
+                continue
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0:
+                break
+            i += 1
+        if depth == 0 and p[i + 1 : i + 2] == "?" and p[i + 2 : i + 3] not in ("?", "+"):
+            p = p[i + 2 :]
+        else:
+            break
+    return p
 
 
 def _spec(attr_value: Any) -> list[str] | str | None:
@@ -63,8 +88,8 @@ class Prefilter:
 
     def __init__(self, lower: list[str], exact: list[str], everything: bool = False):
         self.everything = everything
-        self._lower = re.compile("|".join(lower)) if lower else None
-        self._exact = re.compile("|".join(exact)) if exact else None
+        self._lower = _compile(lower)
+        self._exact = _compile(exact)
 
     def __call__(self, text: str) -> bool:
         if self.everything:
@@ -74,7 +99,19 @@ class Prefilter:
         return bool(self._exact is not None and self._exact.search(text))
 
 
-def build_prefilter(mention_rules: list[dict[str, Any]], tokenize: Callable[[str], list[str]]) -> Prefilter:
+def _compile(parts: list[str]) -> re.Pattern[str] | None:
+    """Escaped literals go into one prefix-factored alternative, regexes beside it."""
+    if not parts:
+        return None
+    literals = [re.sub(r"\\(.)", r"\1", p) for p in parts if re.escape(re.sub(r"\\(.)", r"\1", p)) == p]
+    regexes = sorted({p for p in parts if re.escape(re.sub(r"\\(.)", r"\1", p)) != p})
+    return re.compile("|".join(([trie_regex(literals)] if literals else []) + regexes))
+
+
+def build_prefilter(
+    mention_rules: list[dict[str, Any]], tokenize: Callable[[str], list[str]], token_norms: list[dict[str, Any]] | None = None
+) -> Prefilter:
+    norms = token_norms or []
     lower: list[str] = []
     exact: list[str] = []
     for rule in mention_rules:
@@ -90,10 +127,13 @@ def build_prefilter(mention_rules: list[dict[str, Any]], tokenize: Callable[[str
         tok = _first_required(pattern)
         if tok is None:
             return Prefilter([], [], everything=True)
-        for attr, bucket, case in (("LOWER", lower, str.lower), ("ORTH", exact, None), ("TEXT", exact, None)):
+        for attr, bucket, case in (("LOWER", lower, str.lower), ("NORM", lower, str.lower), ("ORTH", exact, None), ("TEXT", exact, None)):
             if attr not in tok:
                 continue
             spec = _spec(tok[attr])
+            if attr == "NORM" and isinstance(spec, list):
+                # a NORM is the word's lower case, or a token_norms value
+                lower.extend(_unanchor(n["regex"]) for n in norms if n["norm"] in spec)
             if spec is None:
                 return Prefilter([], [], everything=True)
             if isinstance(spec, str):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ TARGET_KEYS = {"literal", "pattern", "category", "metadata", "attributes"}
 CONTEXT_KEYS = {"literal", "direction", "pattern", "category", "metadata", "allowed_types", "excluded_types", "max_targets", "max_scope"}
 SECTION_KEYS = {"literal", "category", "pattern", "metadata", "max_scope", "parents", "parent_required"}
 TOP_KEYS = {
-    "mentions.json": {"description", "target_rules"},
+    "mentions.json": {"description", "target_rules", "token_norms"},
     "sites.json": {"description", "sites", "target_rules", "laterality_rules"},
     "conditions.json": {"description", "conditions"},
     "cues.json": {"description", "target_rules"},
@@ -44,7 +45,7 @@ SITE_KEYS = {"name", "metastatic_prone", "dystrophic_prone", "dystrophic_prone_i
 CONDITION_KEYS = {"id", "name", "category", "source", "terms", "mineral_driver"}
 TERM_KEYS = {"term", "case_sensitive", "site"}
 ANALYTE_KEYS = {"id", "name", "canonical_unit", "names", "units", "reference", "unitless_rules", "plausible", "source"}
-METADATA_KEYS = {"id", "source", "note", "implied_site", "requires_site", "site", "laterality", "cue", "rule", "distribution", "also_sets", "cancels", "clinical_question", "one_line", "candidates", "alternative", "condition", "category", "mineral_driver"}
+METADATA_KEYS = {"id", "source", "note", "implied_site", "requires_site", "site", "laterality", "cue", "rule", "distribution", "also_sets", "cancels", "clinical_question", "one_line", "own_line", "candidates", "alternative", "condition", "category", "mineral_driver"}
 
 
 @dataclass
@@ -61,6 +62,7 @@ class RuleSet:
     context_rules: list[dict[str, Any]]
     section_rules: list[dict[str, Any]]
     labs: dict[str, Any]
+    token_norms: list[dict[str, Any]]
     version: str
     source: str
     rule_index: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -110,14 +112,16 @@ def _check_keys(file: str, rid: str | None, obj: dict[str, Any], allowed: set[st
 class _PatternChecker:
     """Checks token patterns with spaCy's validating Matcher."""
 
-    def __init__(self) -> None:
-        import spacy
-        from spacy.matcher import Matcher
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+        if enabled:
+            import spacy
+            from spacy.matcher import Matcher
 
-        self._matcher = Matcher(spacy.blank("en").vocab, validate=True)
+            self._matcher = Matcher(spacy.blank("en").vocab, validate=True)
 
     def check(self, file: str, rid: str, pattern: Any) -> None:
-        if pattern is None:
+        if pattern is None or not self.enabled:
             return
         if isinstance(pattern, str):
             raise PatternError(file, "regex string patterns are not allowed; use token patterns", rid, "pattern")
@@ -164,8 +168,12 @@ def _check_site(file: str, rid: str, key: str, name: Any, sites: dict[str, Any])
             raise PatternError(file, f"site {n!r} is not in the site vocabulary", rid, key)
 
 
-def load_rules(patterns_dir: str | Path | None = None) -> RuleSet:
-    """Read, validate and return every rule file of `patterns_dir`."""
+def load_rules(patterns_dir: str | Path | None = None, validate: bool = True) -> RuleSet:
+    """Read, validate and return every rule file of `patterns_dir`.
+
+    `validate=False` skips only the token-pattern check (spaCy's validating
+    Matcher), for worker processes whose parent has just validated the same files.
+    """
     base = Path(patterns_dir) if patterns_dir else default_patterns_dir()
     if not base.is_dir():
         raise PatternError(str(base), "patterns folder not found")
@@ -174,7 +182,7 @@ def load_rules(patterns_dir: str | Path | None = None) -> RuleSet:
     for name in FILES:
         digest.update(name.encode())
         digest.update((base / name).read_bytes())
-    checker = _PatternChecker()
+    checker = _PatternChecker(enabled=validate)
     ids: dict[str, str] = {}
 
     # Site vocabulary first: everything else refers to it.
@@ -194,6 +202,18 @@ def load_rules(patterns_dir: str | Path | None = None) -> RuleSet:
         if lat is not None and lat not in {"left", "right", "bilateral"}:
             raise PatternError("sites.json", f"laterality {lat!r} not left/right/bilateral", r["metadata"]["id"], "laterality")
 
+    token_norms = []
+    for i, entry in enumerate(raw["mentions.json"].get("token_norms", [])):
+        nid = entry.get("id") if isinstance(entry, dict) else None
+        _check_keys("mentions.json", nid or f"#{i}", entry, {"id", "regex", "norm", "source"}, {"id", "regex", "norm", "source"})
+        try:
+            re.compile(entry["regex"])
+        except re.error as exc:
+            raise PatternError("mentions.json", f"invalid regex: {exc}", nid, "regex") from None
+        if nid in ids:
+            raise PatternError("mentions.json", "duplicate rule id", nid, "id")
+        ids[nid] = "mentions.json"
+        token_norms.append(entry)
     mentions = _target_rules("mentions.json", raw["mentions.json"].get("target_rules", []), CATEGORIES["mentions.json"], checker, ids)
     for r in mentions:
         if "implied_site" in r["metadata"]:
@@ -279,7 +299,7 @@ def load_rules(patterns_dir: str | Path | None = None) -> RuleSet:
             if ur["unit"] not in a["units"]:
                 raise PatternError("labs.json", f"unit {ur['unit']!r} not in units", a["id"], "unitless_rules")
 
-    index = {}
+    index: dict[str, dict[str, Any]] = {n["id"]: {"pattern": [{"TEXT": {"REGEX": n["regex"]}}], "metadata": n} for n in token_norms}
     for rule in mentions + site_rules + lat_rules + condition_rules + cue_rules + context_rules + section_rules:
         index[rule["metadata"]["id"]] = rule
     return RuleSet(
@@ -293,6 +313,7 @@ def load_rules(patterns_dir: str | Path | None = None) -> RuleSet:
         context_rules=context_rules,
         section_rules=section_rules,
         labs=labs,
+        token_norms=token_norms,
         version=digest.hexdigest()[:12],
         source=str(base),
         rule_index=index,

@@ -82,6 +82,7 @@ class RunOptions:
     max_errors: int | None = None
     raw: bool = False
     patterns: str | None = None
+    checkpoint_seconds: float = 2.0
 
 
 @dataclass
@@ -299,7 +300,7 @@ def _key(report_id: str, digest: str) -> bytes:
 
 def _run_key(opts: RunOptions, rules_version: str, source: list[dict[str, Any]] | None) -> str:
     """What a resumed run must share with the killed one: options that shape the output."""
-    shape = {k: v for k, v in asdict(opts).items() if k not in ("workers", "resume", "chunk_size")}
+    shape = {k: v for k, v in asdict(opts).items() if k not in ("workers", "resume", "chunk_size", "checkpoint_seconds")}
     shape["rules_version"] = rules_version
     shape["input_stat"] = _input_stat(opts.input)
     return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()[:16]
@@ -323,12 +324,18 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
     log = log or Log()
     started = time.time()
     t0 = time.perf_counter()
-    rules = load_rules(opts.patterns)  # validated before anything is opened
-    if opts.patterns:
-        from calc_nlp.safety import check_user_regexes
+    pool = _start_pool(opts) if opts.workers > 1 and not opts.patterns else None
+    try:
+        rules = load_rules(opts.patterns)  # validated before anything is opened
+        if opts.patterns:
+            from calc_nlp.safety import check_user_regexes
 
-        check_user_regexes(rules)
-    inp = Input(opts)  # checks columns before anything is written
+            check_user_regexes(rules)
+        inp = Input(opts)  # checks columns before anything is written
+    except BaseException:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+        raise
     out = Path(opts.outdir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -337,9 +344,17 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
         probe.unlink()
     except OSError as exc:
         inp.close()
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
         raise OutputError(f"cannot write to {out}: {exc.strerror}") from None
     lock = Lock(out)
-    lock.acquire()
+    try:
+        lock.acquire()
+    except LockHeld:
+        inp.close()
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+        raise
     counts: Counter[str] = Counter()
     timings: Counter[str] = Counter()
     n_findings = n_errors = 0
@@ -353,7 +368,6 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
         "options": {k: v for k, v in asdict(opts).items()},
         "outputs": {name: t.name for name, t in outputs.tables.items()},
     }
-    pool: ProcessPoolExecutor | None = None
     try:
         run_key = _run_key(opts, rules.version, None)
         state = _resume_state(out, run_key) if opts.resume else None
@@ -376,12 +390,11 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
             log.info("resumed", rows_done=done)
         engine = None
         if opts.workers > 1:
-            from calc_nlp.engine import init_worker
-
-            pool = ProcessPoolExecutor(max_workers=opts.workers, initializer=init_worker, initargs=(opts.patterns,))
+            pool = pool or _start_pool(opts)
         else:
-            engine = local_engine(opts.patterns)
+            engine = local_engine(opts.patterns, rules)
         progress = log.progress()
+        last_checkpoint = time.perf_counter()
         for decided, results_rows, chunk_timings in _pipeline(records, opts, seen, skip_keys, engine, pool):
             for rrow, frows in results_rows:
                 status = rrow["status"]
@@ -395,7 +408,9 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
                     outputs.tables["errors"].write(error_row(int(rrow["row"]), rrow["report_id"], rrow["reason"]))
             timings.update(chunk_timings)
             done += decided
-            outputs.checkpoint({"run_key": run_key, "rows_done": done, "counts": dict(counts), "findings": n_findings, "errors": n_errors})
+            if time.perf_counter() - last_checkpoint >= opts.checkpoint_seconds:
+                outputs.checkpoint({"run_key": run_key, "rows_done": done, "counts": dict(counts), "findings": n_findings, "errors": n_errors})
+                last_checkpoint = time.perf_counter()
             progress.update(done)
             if opts.max_errors is not None and n_errors > opts.max_errors:
                 raise TooManyErrors(f"{n_errors} bad rows, more than --max-errors {opts.max_errors}; outputs not replaced")
@@ -429,6 +444,17 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
         lock.release()
 
 
+def _start_pool(opts: RunOptions) -> ProcessPoolExecutor:
+    """Start the workers first: they build their pipelines while the parent checks
+    the rules and the input (the bundled rules only; user rules are checked first)."""
+    from calc_nlp.engine import init_worker, warm
+
+    pool = ProcessPoolExecutor(max_workers=opts.workers, initializer=init_worker, initargs=(opts.patterns,))
+    for _ in range(opts.workers):
+        pool.submit(warm)
+    return pool
+
+
 def _failed_manifest(out: Path, manifest: dict[str, Any], exc: BaseException, counts: Counter[str]) -> None:
     from calc_nlp.errors import exit_code_for
 
@@ -458,32 +484,35 @@ def _id_key(report_id: str) -> bytes:
     return hashlib.blake2b(report_id.encode("utf-8", "surrogatepass"), digest_size=12).digest()
 
 
-def _decide(chunk: list[Record], seen: set[bytes], skip_keys: set[bytes]) -> tuple[list[Any], list[tuple[int, str, str, str]]]:
+def _decide(chunk: list[Record], seen: set[bytes], skip_keys: set[bytes]) -> tuple[list[Any], list[tuple[int, str, str, str, str]]]:
     """Statuses decided in input order in the parent; the rest goes to the engine.
 
     Returns a slot per record: a finished report row, or None to fill with
     the engine's result, plus the engine's work items.
     """
     slots: list[Any] = []
-    work: list[tuple[int, str, str, str]] = []
+    work: list[tuple[int, str, str, str, str]] = []
     for r in chunk:
         if r.problem:
             slots.append((report_row(ReportResult(r.report_id, STATUS_ERROR, reason=r.problem, row=r.row)), []))
             continue
         key = _id_key(r.report_id)
-        digest = text_digest(r.text)
         if key in seen:
+            digest = text_digest(r.text)
             slots.append((report_row(ReportResult(r.report_id, STATUS_DUPLICATE, reason="duplicate_id", row=r.row, text_sha256=digest)), []))
             continue
         seen.add(key)
         if not r.text.strip():
-            slots.append((report_row(ReportResult(r.report_id, STATUS_EMPTY, row=r.row, note=r.note, text_sha256=digest)), []))
+            slots.append((report_row(ReportResult(r.report_id, STATUS_EMPTY, row=r.row, note=r.note, text_sha256=text_digest(r.text))), []))
             continue
-        if skip_keys and _key(r.report_id, digest) in skip_keys:
-            slots.append((report_row(ReportResult(r.report_id, STATUS_UNCHANGED, row=r.row, note=r.note, text_sha256=digest)), []))
-            continue
+        digest = ""  # hashed by the worker, in parallel, unless needed here
+        if skip_keys:
+            digest = text_digest(r.text)
+            if _key(r.report_id, digest) in skip_keys:
+                slots.append((report_row(ReportResult(r.report_id, STATUS_UNCHANGED, row=r.row, note=r.note, text_sha256=digest)), []))
+                continue
         slots.append(None)
-        work.append((r.row, r.report_id, r.text, r.note))
+        work.append((r.row, r.report_id, r.text, r.note, digest))
     return slots, work
 
 

@@ -71,8 +71,17 @@ def _next_starts_sentence(words: list[str], i: int) -> bool:
     return True
 
 
-def set_sentences(doc: Doc, header_bounds: Iterable[int] = ()) -> None:
-    """Write the boundaries onto the Doc (is_sent_start on every token)."""
+def sentence_firsts(doc: Doc, header_bounds: Iterable[int] = ()) -> list[int]:
+    """Per token, the index of the first token of its sentence.
+
+    Kept beside the Doc rather than written into it: setting is_sent_start
+    token by token costs more than the rest of the splitting.
+    """
     flags = sentence_starts([t.text for t in doc], header_bounds)
-    for token, flag in zip(doc, flags):
-        token.is_sent_start = flag
+    first = []
+    current = 0
+    for i, flag in enumerate(flags):
+        if flag:
+            current = i
+        first.append(current)
+    return first

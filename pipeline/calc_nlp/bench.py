@@ -1,0 +1,182 @@
+"""`make bench`: throughput, stage costs and memory, against naive medspaCy.
+
+Generates (once, seeded) a corpus of realistic reports: normal chest x-ray
+reports composed from corpora/bench/normal_cxr.json, and, for about 17% of
+them (real chest x-ray exports look like that, ANCHORS.md), a report that
+holds calcification findings, taken from our annotated corpus. Then, in one
+run, it measures end to end with `calc-nlp run` in a fresh process:
+reports/s with --workers 1 and 2, the naive medspaCy baseline
+(medspacy.load() plus one regex target rule, one process), ms per report per
+stage (from the manifest), and the peak RSS of the whole process tree at
+20k and 200k reports. A benchmark, not a test: nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def generate(path: Path, n: int, positive_share: float = 0.17, seed: int = 7) -> Path:
+    """Write `n` reports to `path` (CSV) unless it is already there."""
+    if path.exists():
+        return path
+    blocks = json.loads((ROOT / "corpora" / "bench" / "normal_cxr.json").read_text(encoding="utf-8"))
+    positives = []
+    for name in ("dev.jsonl", "test.jsonl"):
+        with open(ROOT / "corpora" / "gold" / name, encoding="utf-8") as fh:
+            positives += [r["text"] for r in map(json.loads, fh) if r["findings"]]
+    rng = random.Random(seed)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["report_id", "text"])
+        for i in range(n):
+            if rng.random() < positive_share:
+                text = rng.choice(positives)
+            else:
+                findings = rng.sample(blocks["findings"], rng.randint(3, 7))
+                text = "\n".join(
+                    [rng.choice(blocks["exams"]), rng.choice(blocks["indications"]), rng.choice(blocks["comparisons"]), "FINDINGS:"]
+                    + findings
+                    + [rng.choice(blocks["impressions"])]
+                )
+            w.writerow([f"B{i:07d}", text])
+    os.replace(tmp, path)
+    return path
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        stack += children.get(p, [])
+        try:
+            with open(f"/proc/{p}/status", encoding="utf-8") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def timed(cmd: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak tree RSS (MiB) of a command."""
+    peak = 0
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            time.sleep(0.2)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    _, err = proc.communicate()
+    done.set()
+    t.join()
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode()[-2000:]}")
+    return seconds, peak // 1024
+
+
+def ours(src: Path, out: Path, workers: int) -> dict[str, float]:
+    cmd = [sys.executable, "-m", "calc_nlp", "run", str(src), "-o", str(out), "--workers", str(workers), "-q"]
+    seconds, rss = timed(cmd)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    n = manifest["reports"]
+    return {"reports": n, "seconds": seconds, "reports_per_s": n / seconds, "peak_rss_mib": rss, "stages": manifest["stage_seconds"]}
+
+
+BASELINE = r"""
+import csv, sys, time
+from loguru import logger
+logger.remove()
+import medspacy
+from medspacy.target_matcher import TargetRule
+csv.field_size_limit(sys.maxsize)
+texts = [r["text"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8", newline=""))][: int(sys.argv[2])]
+nlp = medspacy.load()
+nlp.get_pipe("medspacy_target_matcher").add([TargetRule("calcification", "CALCIFICATION", pattern=r"calcif\w*")])
+t0 = time.perf_counter()
+n = sum(1 for _ in map(nlp, texts))
+print(n / (time.perf_counter() - t0))
+"""
+
+
+def baseline(src: Path, n: int) -> float:
+    """Naive medspaCy reports/s: medspacy.load() + one regex target rule, one process."""
+    out = subprocess.run([sys.executable, "-c", BASELINE, str(src), str(n)], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m calc_nlp.bench", description=__doc__.splitlines()[0])
+    ap.add_argument("--dir", default="out/bench", help="where corpora and outputs go")
+    ap.add_argument("--small", type=int, default=20_000)
+    ap.add_argument("--large", type=int, default=200_000)
+    ap.add_argument("--baseline-reports", type=int, default=2_000, help="reports timed for the slow baseline")
+    args = ap.parse_args(argv)
+    base = Path(args.dir)
+    small = generate(base / f"reports-{args.small}.csv", args.small)
+    large = generate(base / f"reports-{args.large}.csv", args.large)
+    with open(small, encoding="utf-8", newline="") as fh:
+        texts = [r["text"] for r in csv.DictReader(fh)]
+    avg_chars = sum(map(len, texts)) / len(texts)
+    share = sum(("calc" in t.lower()) for t in texts) / len(texts)
+
+    base_rps = baseline(small, args.baseline_reports)
+    w1 = ours(small, base / "out-w1", 1)
+    w2 = ours(small, base / "out-w2", 2)
+    big = ours(large, base / "out-large", 2)
+    same = all((base / "out-w1" / n).read_bytes() == (base / "out-w2" / n).read_bytes() for n in ("findings.csv", "reports.csv"))
+    n = w1["reports"]
+    stage_ms = {k: 1000 * v / n for k, v in w1["stages"].items() if not k.endswith("reports")}
+    result = {
+        "corpus": {"reports": n, "avg_chars": round(avg_chars), "share_mentioning_calc": round(share, 3)},
+        "naive_medspacy_reports_per_s": round(base_rps, 1),
+        "workers_1": {k: round(v, 1) for k, v in w1.items() if k != "stages"},
+        "workers_2": {k: round(v, 1) for k, v in w2.items() if k != "stages"},
+        "speedup_vs_naive_per_core": round(w1["reports_per_s"] / base_rps, 1),
+        "speedup_2_workers": round(w2["reports_per_s"] / w1["reports_per_s"], 2),
+        "ms_per_report_by_stage_workers_1": {k: round(v, 4) for k, v in sorted(stage_ms.items())},
+        "peak_rss_mib": {"20k_workers_2": w2["peak_rss_mib"], f"{args.large // 1000}k_workers_2": big["peak_rss_mib"]},
+        "rss_growth_large_vs_small": round(big["peak_rss_mib"] / w2["peak_rss_mib"] - 1, 3),
+        "large_run": {k: round(v, 1) for k, v in big.items() if k != "stages"},
+        "outputs_identical_workers_1_2": same,
+        "python": sys.version.split()[0],
+        "cores": os.cpu_count(),
+    }
+    (base / "bench.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
