@@ -182,11 +182,13 @@ class Extractor:
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         _install_norms(nlp, rules.token_norms)
         self.nlp = nlp
+        # Mentions are matched first (a report without one stops there); every
+        # other target rule set runs in one combined pass, split by category.
         self.mention_matcher = self._targets("calc_mentions", rules.mentions)
-        self.site_matcher = self._targets("calc_sites", rules.site_rules)
-        self.lat_matcher = self._targets("calc_laterality", rules.laterality_rules)
-        self.condition_matcher = self._targets("calc_conditions", rules.condition_rules)
-        self.cue_matcher = self._targets("calc_cues", rules.cue_rules)
+        self.other_matcher = self._targets(
+            "calc_targets", rules.site_rules + rules.laterality_rules + rules.condition_rules + rules.cue_rules
+        )
+        self._other: dict[str, list[Span]] = {}
         # Section headers: matched as phrases like the target rules (medspaCy's
         # Sectionizer runs every header pattern as a token pattern: 4x slower).
         self.section_matcher = self._targets(
@@ -210,6 +212,10 @@ class Extractor:
         return _Rules(self.nlp, name, rules)
 
     # ------------------------------------------------------------------ API
+    def _hits(self, *labels: str) -> list[Span]:
+        """This report's matches of the combined pass for these categories."""
+        return [sp for label in labels for sp in self._other.get(label, [])]
+
     def _sent(self, span: Span | Any) -> Span:
         """The sentence of a span or token, from boundaries computed once per report
         (spaCy's .sent scans the Doc each time)."""
@@ -259,8 +265,11 @@ class Extractor:
             clock.lap("match")
             labs = self.labs_of(text) if full_text is None else ()
             return ReportResult(report_id, STATUS_OK, [], (), labs)
+        self._other = {}
+        for sp in self.other_matcher(doc):
+            self._other.setdefault(sp.label_, []).append(sp)
         sites = self._sites(doc)
-        conds = filter_spans(self.condition_matcher(doc))
+        conds = filter_spans(self._hits("CONDITION"))
         cues = self._cues(doc)
         clock.lap("match")
         targets = calc + conds + [c for c in cues if c.label_ == "CUE"]
@@ -391,8 +400,8 @@ class Extractor:
 
     # ----------------------------------------------------------------- sites
     def _sites(self, doc: Doc) -> list[_Site]:
-        spans = filter_spans(self.site_matcher(doc))
-        self._lat_spans = filter_spans(self.lat_matcher(doc))
+        spans = filter_spans(self._hits("SITE", "REGION"))
+        self._lat_spans = filter_spans(self._hits("LATERALITY"))
         lats = {s.end: s for s in self._lat_spans}
         lat_starts = {s.start: s for s in self._lat_spans}
         out = []
@@ -510,7 +519,7 @@ class Extractor:
 
     # ----------------------------------------------------------------- cues
     def _cues(self, doc: Doc) -> list[Span]:
-        spans = self.cue_matcher(doc)
+        spans = self._hits("CUE", "DISTRIBUTION", "LINK", "QUALIFIER")
         cue = filter_spans([s for s in spans if s.label_ == "CUE"])
         dist = filter_spans([s for s in spans if s.label_ == "DISTRIBUTION"])
         self._links = [s for s in spans if s.label_ == "LINK"]
