@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint golden eval bench clean
+.PHONY: install run test browser lint golden eval bench clean
 
 install: $(STAMP)
 
@@ -17,8 +17,16 @@ $(STAMP): pyproject.toml
 run: install
 	$(BIN)/calc-nlp run corpora/demo/reports.csv -o out
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q
+
+# The review page's browser test needs Debian's chromium and chromedriver;
+# installed here when missing and we may (root with apt), else that test skips.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) || \
+	    echo "browser: chromium not installable here; the browser test will be skipped"; }
 
 lint: install
 	$(BIN)/python -m pip install --quiet ruff mypy

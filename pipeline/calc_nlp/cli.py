@@ -168,6 +168,32 @@ def evaluate(gold: click.utils.LazyFile, json_out: str | None, max_errors: int, 
         Path(readme).write_text(replace_between_markers(doc, markdown_table(figures, gold.name)), encoding="utf-8")
 
 
+@main.command(context_settings=CONTEXT)
+@click.argument("outdir", type=click.Path(file_okay=False, exists=True))
+@click.option("-o", "--output", "html_out", required=True, type=click.Path(dir_okay=False), help="The HTML file to write (self-contained: opens from a file share, no network).")
+@click.option("--decisions", "decisions_csv", type=click.Path(dir_okay=False, exists=True), default=None, help="Earlier decisions (CSV exported from the page) to show, and to flag findings whose output changed since.")
+@click.option("--input", "input_path", default=None, help="Where the report texts are, if not at the path the run's manifest records.")
+def review(outdir: str, html_out: str, decisions_csv: str | None, input_path: str | None) -> None:
+    """Build a review page for a run: each finding in its report, filters, charts, decisions.
+
+    Example: calc-nlp review out -o review.html --decisions curated.csv
+    """
+    from calc_nlp.review import build_page
+
+    try:
+        page, stats = build_page(outdir, input_path, decisions_csv)
+    except InputError as exc:
+        raise UsageProblem(str(exc)) from None
+    tmp = Path(html_out).with_name(f".{Path(html_out).name}.tmp")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(html_out)
+    click.echo(
+        f"calc-nlp: review page {html_out}: {stats['findings']} findings in {stats['reports']} reports "
+        f"({stats['texts']} texts found), {stats['decisions']} prior decisions, {stats['changed']} changed, {stats['gone']} gone",
+        err=True,
+    )
+
+
 @main.group(context_settings=CONTEXT)
 def corpus() -> None:
     """Check and count annotated corpus files (JSONL, see corpora/GUIDE.md).
@@ -214,6 +240,40 @@ def corpus_stats(files: tuple[click.utils.LazyFile, ...]) -> None:
     extractor = Extractor(load_rules())
     records = [json.loads(line) for fh in files for line in fh if line.strip()]
     click.echo(json.dumps(stats(records, extractor.has_lookalikes), indent=2))
+
+
+@corpus.command("import", context_settings=CONTEXT)
+@click.argument("decisions_csv", metavar="CURATED.csv", type=click.Path(dir_okay=False, exists=True))
+@click.argument("outdir", type=click.Path(file_okay=False, exists=True))
+@click.option("-o", "--output", "gold_out", type=click.Path(dir_okay=False), default=None, help="Gold JSONL to write (default: standard output).")
+@click.option("--input", "input_path", default=None, help="Where the report texts are, if not at the path the run's manifest records.")
+def corpus_import(decisions_csv: str, outdir: str, gold_out: str | None, input_path: str | None) -> None:
+    """Turn curators' accepted and corrected findings into gold JSONL (corpus format).
+
+    Only reports whose every finding was decided are written.
+    Example: calc-nlp corpus import curated.csv out -o corpora/gold/curated.jsonl
+    """
+    import json
+
+    from calc_nlp.corpus import validate_record
+    from calc_nlp.review import import_decisions
+    from calc_nlp.rules import load_rules
+
+    try:
+        gold, stats = import_decisions(decisions_csv, outdir, input_path)
+    except InputError as exc:
+        raise UsageProblem(str(exc)) from None
+    rules = load_rules()
+    for g in gold:
+        problems = validate_record(g, set(rules.sites), set(rules.conditions))
+        if problems:
+            raise click.ClickException(f"report {g['report_id']}: {problems[0]}")
+    lines = "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold)
+    if gold_out:
+        Path(gold_out).write_text(lines, encoding="utf-8")
+    else:
+        click.echo(lines, nl=False)
+    click.echo(f"calc-nlp: {stats['written']} gold reports from {stats['decisions']} decisions ({stats['complete']} of {stats['reports_with_findings']} reports fully decided)", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

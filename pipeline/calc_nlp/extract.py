@@ -207,6 +207,7 @@ class Extractor:
         self._lat_spans: list[Span] = []
         self._links: list[Span] = []
         self._qualifiers: list[Span] = []
+        self._sub_to_doc: dict[int, int] = {}
 
     def _targets(self, name: str, rules: list[dict[str, Any]]) -> _Rules:
         return _Rules(self.nlp, name, rules)
@@ -287,7 +288,12 @@ class Extractor:
         for span, site in zip(calc, linked):
             findings.append(self._finding(report_id, whole, offset, doc, span, site, calc, sections, cues, causes, conditions, labs))
         clock.lap("link_classify")
-        return ReportResult(report_id, STATUS_OK, findings, conditions, labs)
+        result = ReportResult(report_id, STATUS_OK, findings, conditions, labs)
+        names = {c.name for c in conditions}
+        result.condition_marks = tuple(
+            (offset + c.start_char, offset + c.end_char, _md(c)["condition"]) for c in conds if _md(c)["condition"] in names and not _flags(c) & {"negated", "hypothetical", "family"}
+        )
+        return result
 
     def has_lookalikes(self, text: str) -> bool:
         """Does the text hold a look-alike that is not a finding (an EXCLUDE rule or a lab value)?"""
@@ -316,6 +322,7 @@ class Extractor:
                 words.append(tok.text)
                 spaces.append(bool(tok.whitespace_))
                 starts.append(k == 0)
+        self._sub_to_doc = {j: i for i, j in where.items()}
         sub = Doc(self.nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
         subs = [Span(sub, where[t.start], where[t.end - 1] + 1, label=t.label_) for t in targets]
         sub.spans[TARGET_GROUP] = subs
@@ -601,6 +608,7 @@ class Extractor:
             rule_id=md["id"],
             modifiers=tuple(sorted({(m.rule.metadata or {}).get("id", "") for m in _mods(span)})),
             site_rule=site.rule_id if site else "",
+            marks=self._marks(doc, offset, span, site),
         )
         if f.affirmed:
             elsewhere = tuple(c for s0, c in causes if s0 != sent.start)
@@ -624,6 +632,19 @@ class Extractor:
             result = classify(feats)
             f.classification, f.confidence, f.evidence = result.classification, result.confidence, result.evidence
         return f
+
+    def _marks(self, doc: Doc, offset: int, span: Span, site: _Site | None) -> tuple[tuple[int, int, str], ...]:
+        """Character spans of the finding's site words and ConText triggers."""
+        out = []
+        if site is not None and site.text and site.span is not span:
+            sp = doc[site.start : site.span.end]
+            out.append((offset + sp.start_char, offset + sp.end_char, "site"))
+        for m in _mods(span):
+            a, b = m.modifier_span
+            if a in self._sub_to_doc and b - 1 in self._sub_to_doc:
+                sp = doc[self._sub_to_doc[a] : self._sub_to_doc[b - 1] + 1]
+                out.append((offset + sp.start_char, offset + sp.end_char, f"modifier:{m.category}"))
+        return tuple(sorted(set(out)))
 
     def _own_cues(self, f: Span, calc: list[Span], cues: list[Span], site: str) -> tuple[tuple[CueRecord, ...], str]:
         """Cues of this finding's sentence that belong to it (inside it, or nearest to it)."""

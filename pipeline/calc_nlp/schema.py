@@ -123,6 +123,9 @@ class Finding:
     rule_id: str = ""
     modifiers: tuple[str, ...] = field(default=(), compare=False)  # ConText rule ids
     site_rule: str = field(default="", compare=False)  # site rule id
+    # (start, end, kind) character spans a reviewer sees marked: "site",
+    # "modifier:<CATEGORY>"; not written to the tables.
+    marks: tuple[tuple[int, int, str], ...] = field(default=(), compare=False)
 
     @property
     def affirmed(self) -> bool:
@@ -204,6 +207,8 @@ class ReportResult:
     row: int = 0
     note: str = ""
     text_sha256: str = ""
+    # (start, end, name) of the affirmed conditions' words, for the review page
+    condition_marks: tuple[tuple[int, int, str], ...] = ()
 
 
 def error_row(row: int, report_id: str, reason: str) -> dict[str, str]:
