@@ -17,7 +17,9 @@ def main() -> None:
         run(RunOptions(str(ROOT / "corpora" / "demo" / "reports.csv"), tmp, workers=1))
         for name in ("findings.csv", "reports.csv"):
             shutil.copyfile(Path(tmp) / name, GOLDEN / f"demo_{name}")
-    print(f"wrote {GOLDEN}/demo_findings.csv and demo_reports.csv; review with git diff")
+    print(
+        f"wrote {GOLDEN}/demo_findings.csv and demo_reports.csv; review with git diff"
+    )
 
 
 if __name__ == "__main__":

@@ -42,6 +42,9 @@ def test_scorer_matches_and_counts():
     from calc_nlp.evaluate import GoldFinding, match
     from calc_nlp.schema import Finding
 
-    gold = [GoldFinding("calcified granuloma", 0, 19, {}), GoldFinding("calcification", 30, 43, {})]
+    gold = [
+        GoldFinding("calcified granuloma", 0, 19, {}),
+        GoldFinding("calcification", 30, 43, {}),
+    ]
     pred = [Finding("R", "granuloma", 10, 19), Finding("R", "x", 50, 52)]
     assert match(gold, pred) == [(0, 0)]

@@ -44,12 +44,18 @@ def test_outputs_identical_whatever_workers(tmp_path, reference, workers):
 def test_jsonl_parquet_txt_inputs_give_the_same_findings(tmp_path, reference):
     rows = _demo_rows()
     jsonl = tmp_path / "in.jsonl"
-    jsonl.write_text("".join(json.dumps({"report_id": i, "text": t}) + "\n" for i, t in rows), encoding="utf-8")
+    jsonl.write_text(
+        "".join(json.dumps({"report_id": i, "text": t}) + "\n" for i, t in rows),
+        encoding="utf-8",
+    )
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     parquet = tmp_path / "in.parquet"
-    pq.write_table(pa.table({"report_id": [i for i, _ in rows], "text": [t for _, t in rows]}), parquet)
+    pq.write_table(
+        pa.table({"report_id": [i for i, _ in rows], "text": [t for _, t in rows]}),
+        parquet,
+    )
     tsv = tmp_path / "in.tsv"
     with open(tsv, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t")
@@ -74,12 +80,25 @@ def test_txt_folder_ids_are_file_names(tmp_path):
 def test_stdin_input(tmp_path, reference):
     out = tmp_path / "o"
     proc = subprocess.run(
-        [sys.executable, "-m", "calc_nlp", "run", "-", "-o", str(out), "--workers", "1", "-q"],
+        [
+            sys.executable,
+            "-m",
+            "calc_nlp",
+            "run",
+            "-",
+            "-o",
+            str(out),
+            "--workers",
+            "1",
+            "-q",
+        ],
         stdin=open(DEMO / "reports.csv", "rb"),
         capture_output=True,
     )
     assert proc.returncode == 0, proc.stderr
-    assert (out / "findings.csv").read_bytes() == (reference / "findings.csv").read_bytes()
+    assert (out / "findings.csv").read_bytes() == (
+        reference / "findings.csv"
+    ).read_bytes()
 
 
 def test_output_formats_carry_the_same_rows(tmp_path, reference):
@@ -92,7 +111,7 @@ def test_output_formats_carry_the_same_rows(tmp_path, reference):
     p = _run(tmp_path, DEMO / "reports.csv", output_format="parquet")
     table = pq.read_table(p / "findings.parquet").to_pylist()
     assert len(got) == len(table) == len(want)
-    for w, g, t in zip(want, got, table):
+    for w, g, t in zip(want, got, table, strict=False):
         assert g == t
         assert g["mention"] == w["mention"] and g["start_char"] == int(w["start_char"])
         assert g["negated"] is (w["negated"] == "true")
@@ -105,34 +124,89 @@ def test_rows_stay_in_input_order_across_chunks(tmp_path):
         w = csv.writer(fh)
         w.writerow(["report_id", "text"])
         for i in range(300):
-            w.writerow([f"R{i:04d}", "Calcified granuloma in the RUL." if i % 7 == 0 else "Normal chest."])
+            w.writerow(
+                [
+                    f"R{i:04d}",
+                    "Calcified granuloma in the RUL."
+                    if i % 7 == 0
+                    else "Normal chest.",
+                ]
+            )
     out = _run(tmp_path, src, workers=2, chunk_size=16)
     with open(out / "reports.csv", encoding="utf-8") as fh:
-        assert [r["report_id"] for r in csv.DictReader(fh)] == [f"R{i:04d}" for i in range(300)]
+        assert [r["report_id"] for r in csv.DictReader(fh)] == [
+            f"R{i:04d}" for i in range(300)
+        ]
 
 
 # ---- the prefilter never drops a report with a finding ----
 
 PIECES = [
-    "calcification", "calcifications", "Calcifed", "calcifcation", "CALCIFIED", "microcalcs", "calcs",
-    "calcific", "calcinosis", "phlebolith", "MAC", "mac", "CAC score", "Agatston score 0",
-    "coronary calcium", "nephrocalcinosis", "calciphylaxis", "milk of calcium", "myositis ossificans",
-    "heterotopic ossification", "chondrocalcinosis", "mineralization", "calcium deposits",
-    "granuloma", "RUL", "no", "possible", "calcium", "calcaneus", "Ca 11.2", " ", "\n", ",", ".", "-",
-    "in the", "left", "soft tissue", "non-calcified", "macro", "micro",
+    "calcification",
+    "calcifications",
+    "Calcifed",
+    "calcifcation",
+    "CALCIFIED",
+    "microcalcs",
+    "calcs",
+    "calcific",
+    "calcinosis",
+    "phlebolith",
+    "MAC",
+    "mac",
+    "CAC score",
+    "Agatston score 0",
+    "coronary calcium",
+    "nephrocalcinosis",
+    "calciphylaxis",
+    "milk of calcium",
+    "myositis ossificans",
+    "heterotopic ossification",
+    "chondrocalcinosis",
+    "mineralization",
+    "calcium deposits",
+    "granuloma",
+    "RUL",
+    "no",
+    "possible",
+    "calcium",
+    "calcaneus",
+    "Ca 11.2",
+    " ",
+    "\n",
+    ",",
+    ".",
+    "-",
+    "in the",
+    "left",
+    "soft tissue",
+    "non-calcified",
+    "macro",
+    "micro",
 ]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(
-    st.lists(st.sampled_from(PIECES) | st.text(alphabet="acdefhilmnoprstu CAL", max_size=14), max_size=10),
+    st.lists(
+        st.sampled_from(PIECES) | st.text(alphabet="acdefhilmnoprstu CAL", max_size=14),
+        max_size=10,
+    ),
     st.sampled_from(["", " ", "\n"]),
 )
 def test_prefilter_never_drops_a_finding(extractor, pieces, sep):
     from calc_nlp.prefilter import build_prefilter
 
     tok = extractor.nlp.tokenizer
-    pf = build_prefilter(extractor.rules.mentions, lambda s: [t.text for t in tok(s)], extractor.rules.token_norms)
+    pf = build_prefilter(
+        extractor.rules.mentions,
+        lambda s: [t.text for t in tok(s)],
+        extractor.rules.token_norms,
+    )
     text = sep.join(pieces)
     if not pf(text):
         assert extractor.process("P", text).findings == []
@@ -142,6 +216,14 @@ def test_prefilter_skips_normal_reports(extractor):
     from calc_nlp.prefilter import build_prefilter
 
     tok = extractor.nlp.tokenizer
-    pf = build_prefilter(extractor.rules.mentions, lambda s: [t.text for t in tok(s)], extractor.rules.token_norms)
+    pf = build_prefilter(
+        extractor.rules.mentions,
+        lambda s: [t.text for t in tok(s)],
+        extractor.rules.token_norms,
+    )
     assert not pf("FINDINGS: The lungs are clear. Heart size is normal. No effusion.")
-    assert pf("Calcifed granuloma.") and pf("Severe MAC.") and not pf("severe mac and cheese")
+    assert (
+        pf("Calcifed granuloma.")
+        and pf("Severe MAC.")
+        and not pf("severe mac and cheese")
+    )

@@ -23,35 +23,146 @@ NODE = {"site": "lymph node", "dystrophic_prone": True}
 
 RULES = [
     # rule 1: local dystrophic cue on the mention wins over everything after it
-    ("rule1 granuloma", Features(**LUNG, cues=(CueRecord("granuloma", 1),)), "dystrophic", 1),
-    ("rule1 beats rule2", Features(**LUNG, cues=(CueRecord("granuloma", 1), CueRecord("nephrocalcinosis", 2))), "dystrophic", 1),
-    ("rule1 beats rule3", Features(**VESSEL, cues=(CueRecord("atherosclerotic plaque", 1),), conditions=(CKD,)), "dystrophic", 1),
+    (
+        "rule1 granuloma",
+        Features(**LUNG, cues=(CueRecord("granuloma", 1),)),
+        "dystrophic",
+        1,
+    ),
+    (
+        "rule1 beats rule2",
+        Features(
+            **LUNG, cues=(CueRecord("granuloma", 1), CueRecord("nephrocalcinosis", 2))
+        ),
+        "dystrophic",
+        1,
+    ),
+    (
+        "rule1 beats rule3",
+        Features(
+            **VESSEL, cues=(CueRecord("atherosclerotic plaque", 1),), conditions=(CKD,)
+        ),
+        "dystrophic",
+        1,
+    ),
     # rule 2: local metastatic pattern
-    ("rule2 nephrocalcinosis", Features(site="kidney", metastatic_prone=True, cues=(CueRecord("nephrocalcinosis", 2),)), "metastatic", 2),
-    ("rule2 beats rule4", Features(**NODE, cues=(CueRecord("metastatic calcification", 2),)), "metastatic", 2),
+    (
+        "rule2 nephrocalcinosis",
+        Features(
+            site="kidney",
+            metastatic_prone=True,
+            cues=(CueRecord("nephrocalcinosis", 2),),
+        ),
+        "metastatic",
+        2,
+    ),
+    (
+        "rule2 beats rule4",
+        Features(**NODE, cues=(CueRecord("metastatic calcification", 2),)),
+        "metastatic",
+        2,
+    ),
     # rule 3: systemic disorder + metastatic-prone site
     ("rule3 ckd lung", Features(**LUNG, conditions=(CKD,)), "metastatic", 3),
     ("rule3 lab only", Features(**LUNG, labs=(HIGH_CA,)), "metastatic", 3),
-    ("rule3 phosphate lab", Features(site="cornea", metastatic_prone=True, labs=(HIGH_PHOS,)), "metastatic", 3),
-    ("rule3 vessel beats rule4", Features(**VESSEL, conditions=(CKD,)), "metastatic", 3),
-    ("rule3 blocked by normal calcium", Features(**VESSEL, conditions=(BONE_METS,), labs=(NORMAL_CA,)), "dystrophic", 4),
-    ("rule3 not blocked for ckd", Features(**VESSEL, conditions=(CKD,), labs=(NORMAL_CA,)), "metastatic", 3),
-    ("rule3 needs prone site", Features(**NODE, conditions=(SARCOID,)), "dystrophic", 4),
+    (
+        "rule3 phosphate lab",
+        Features(site="cornea", metastatic_prone=True, labs=(HIGH_PHOS,)),
+        "metastatic",
+        3,
+    ),
+    (
+        "rule3 vessel beats rule4",
+        Features(**VESSEL, conditions=(CKD,)),
+        "metastatic",
+        3,
+    ),
+    (
+        "rule3 blocked by normal calcium",
+        Features(**VESSEL, conditions=(BONE_METS,), labs=(NORMAL_CA,)),
+        "dystrophic",
+        4,
+    ),
+    (
+        "rule3 not blocked for ckd",
+        Features(**VESSEL, conditions=(CKD,), labs=(NORMAL_CA,)),
+        "metastatic",
+        3,
+    ),
+    (
+        "rule3 needs prone site",
+        Features(**NODE, conditions=(SARCOID,)),
+        "dystrophic",
+        4,
+    ),
     # rule 4: dystrophic-prone site or a cause named elsewhere for that site
     ("rule4 vessel", Features(**VESSEL), "dystrophic", 4),
-    ("rule4 skin with ctd", Features(site="skin", dystrophic_prone_if=("systemic sclerosis",), conditions=(("systemic sclerosis", "dystrophic", "indication", "calcium"),)), "dystrophic", 4),
-    ("rule4 skin without ctd", Features(site="skin", dystrophic_prone_if=("systemic sclerosis",)), "indeterminate", 5),
-    ("rule4 cause elsewhere", Features(site="breast", laterality="left", causes_elsewhere=(CauseRecord("prior surgery", "breast", "left"),)), "dystrophic", 4),
-    ("rule4 other side does not count", Features(site="liver", laterality="left", causes_elsewhere=(CauseRecord("prior surgery", "liver", "right"),)), "indeterminate", 5),
-    ("rule4 other lobe does not count", Features(site="spleen", site_text="upper pole", causes_elsewhere=(CauseRecord("granuloma", "spleen", "", "lower pole"),)), "indeterminate", 5),
+    (
+        "rule4 skin with ctd",
+        Features(
+            site="skin",
+            dystrophic_prone_if=("systemic sclerosis",),
+            conditions=(("systemic sclerosis", "dystrophic", "indication", "calcium"),),
+        ),
+        "dystrophic",
+        4,
+    ),
+    (
+        "rule4 skin without ctd",
+        Features(site="skin", dystrophic_prone_if=("systemic sclerosis",)),
+        "indeterminate",
+        5,
+    ),
+    (
+        "rule4 cause elsewhere",
+        Features(
+            site="breast",
+            laterality="left",
+            causes_elsewhere=(CauseRecord("prior surgery", "breast", "left"),),
+        ),
+        "dystrophic",
+        4,
+    ),
+    (
+        "rule4 other side does not count",
+        Features(
+            site="liver",
+            laterality="left",
+            causes_elsewhere=(CauseRecord("prior surgery", "liver", "right"),),
+        ),
+        "indeterminate",
+        5,
+    ),
+    (
+        "rule4 other lobe does not count",
+        Features(
+            site="spleen",
+            site_text="upper pole",
+            causes_elsewhere=(CauseRecord("granuloma", "spleen", "", "lower pole"),),
+        ),
+        "indeterminate",
+        5,
+    ),
     # rule 5
-    ("rule5 nothing", Features(site="kidney", metastatic_prone=True), "indeterminate", 5),
-    ("rule5 normal calcium alone", Features(site="liver", labs=(NORMAL_CA,)), "indeterminate", 5),
+    (
+        "rule5 nothing",
+        Features(site="kidney", metastatic_prone=True),
+        "indeterminate",
+        5,
+    ),
+    (
+        "rule5 normal calcium alone",
+        Features(site="liver", labs=(NORMAL_CA,)),
+        "indeterminate",
+        5,
+    ),
     ("rule5 physiologic", Features(site="pineal gland"), "indeterminate", 5),
 ]
 
 
-@pytest.mark.parametrize(("name", "features", "cls", "rule"), RULES, ids=[r[0] for r in RULES])
+@pytest.mark.parametrize(
+    ("name", "features", "cls", "rule"), RULES, ids=[r[0] for r in RULES]
+)
 def test_rules_in_order(name, features, cls, rule):
     result = classify(features)
     assert (result.classification, result.rule) == (cls, rule)
@@ -60,38 +171,76 @@ def test_rules_in_order(name, features, cls, rule):
 
 def test_evidence_is_readable():
     r = classify(Features(**LUNG, conditions=(CKD,)))
-    assert r.evidence == "rule3: chronic kidney disease (indication) + site lung (metastatic-prone)"
+    assert (
+        r.evidence
+        == "rule3: chronic kidney disease (indication) + site lung (metastatic-prone)"
+    )
 
 
 def test_uncertain_lowers_confidence():
     base = Features(**VESSEL)
-    assert classify(replace(base, uncertain=True)).confidence < classify(base).confidence
+    assert (
+        classify(replace(base, uncertain=True)).confidence < classify(base).confidence
+    )
 
 
 def test_conflict_lowers_confidence():
     base = Features(**LUNG, cues=(CueRecord("granuloma", 1),))
-    assert classify(replace(base, conditions=(CKD,))).confidence < classify(base).confidence
+    assert (
+        classify(replace(base, conditions=(CKD,))).confidence
+        < classify(base).confidence
+    )
 
 
 # ---- worked examples of guide §5, end to end ----
 
 WORKED = [
-    ("Calcified granuloma in the right upper lobe.", [("Calcified granuloma", "lung", "right", "dystrophic")]),
+    (
+        "Calcified granuloma in the right upper lobe.",
+        [("Calcified granuloma", "lung", "right", "dystrophic")],
+    ),
     (
         "History: ESRD on hemodialysis. Findings: diffuse centrilobular nodular calcifications in both upper lobes.",
         [("calcifications", "lung", "bilateral", "metastatic")],
     ),
-    ("Hx secondary hyperparathyroidism. Extensive vascular calcification of the SFA.", [("vascular calcification", "artery", "", "metastatic")]),
-    ("Moderate coronary artery calcifications.", [("coronary artery calcifications", "coronary artery", "", "dystrophic")]),
-    ("Coronary artery calcium score: 0.", [("Coronary artery calcium score", "coronary artery", "", "")]),
-    ("Scattered punctate calcifications in the left breast, likely benign.", [("calcifications", "breast", "left", "dystrophic")]),
-    ("Possible small calcification in the right kidney.", [("calcification", "kidney", "right", "indeterminate")]),
-    ("Pineal gland calcification.", [("Pineal gland calcification", "pineal gland", "", "indeterminate")]),
+    (
+        "Hx secondary hyperparathyroidism. Extensive vascular calcification of the SFA.",
+        [("vascular calcification", "artery", "", "metastatic")],
+    ),
+    (
+        "Moderate coronary artery calcifications.",
+        [("coronary artery calcifications", "coronary artery", "", "dystrophic")],
+    ),
+    (
+        "Coronary artery calcium score: 0.",
+        [("Coronary artery calcium score", "coronary artery", "", "")],
+    ),
+    (
+        "Scattered punctate calcifications in the left breast, likely benign.",
+        [("calcifications", "breast", "left", "dystrophic")],
+    ),
+    (
+        "Possible small calcification in the right kidney.",
+        [("calcification", "kidney", "right", "indeterminate")],
+    ),
+    (
+        "Pineal gland calcification.",
+        [("Pineal gland calcification", "pineal gland", "", "indeterminate")],
+    ),
     ("Serum calcium 11.9.", []),
     ("Pelvic phleboliths.", [("Pelvic phleboliths", "vein", "", "dystrophic")]),
-    ("Known calcified granuloma in the LUL, unchanged.", [("calcified granuloma", "lung", "left", "dystrophic")]),
-    ("Previously seen splenic calcification is no longer visible.", [("splenic calcification", "spleen", "", "")]),
-    ("ESRD on HD. Calcified atherosclerotic plaque at the carotid bulb.", [("Calcified atherosclerotic plaque", "carotid artery", "", "dystrophic")]),
+    (
+        "Known calcified granuloma in the LUL, unchanged.",
+        [("calcified granuloma", "lung", "left", "dystrophic")],
+    ),
+    (
+        "Previously seen splenic calcification is no longer visible.",
+        [("splenic calcification", "spleen", "", "")],
+    ),
+    (
+        "ESRD on HD. Calcified atherosclerotic plaque at the carotid bulb.",
+        [("Calcified atherosclerotic plaque", "carotid artery", "", "dystrophic")],
+    ),
     (
         "Breast cancer metastatic to bone. Serum calcium 9.6 (normal). Coronary artery calcification.",
         [("Coronary artery calcification", "coronary artery", "", "dystrophic")],
@@ -102,7 +251,9 @@ WORKED = [
 
 @pytest.mark.parametrize(("text", "expected"), WORKED)
 def test_worked_examples(findings_of, text, expected):
-    got = [(f.mention, f.site, f.laterality, f.classification) for f in findings_of(text)]
+    got = [
+        (f.mention, f.site, f.laterality, f.classification) for f in findings_of(text)
+    ]
     assert got == expected
 
 
@@ -122,11 +273,17 @@ def test_worked_example_flags(findings_of):
 CONFLICTS = [
     ("ESRD on dialysis. Calcified granuloma in the left upper lobe.", "dystrophic"),
     ("ESRD on dialysis. Coronary artery calcification.", "metastatic"),
-    ("ESRD on dialysis. Calcified atherosclerotic plaque in the abdominal aorta.", "dystrophic"),
+    (
+        "ESRD on dialysis. Calcified atherosclerotic plaque in the abdominal aorta.",
+        "dystrophic",
+    ),
     ("Sarcoidosis. Calcified hilar lymph nodes.", "dystrophic"),
     ("Hypercalcemia, calcium 12.4 mg/dL. Medullary nephrocalcinosis.", "metastatic"),
     ("s/p left lumpectomy.\nLeft breast: coarse calcifications.", "dystrophic"),
-    ("Granuloma in the right lower lobe.\nCalcification in the left upper lobe.", "indeterminate"),
+    (
+        "Granuloma in the right lower lobe.\nCalcification in the left upper lobe.",
+        "indeterminate",
+    ),
     ("Scleroderma. Calcinosis cutis of the fingertips.", "dystrophic"),
 ]
 
@@ -139,12 +296,42 @@ def test_rule_order_conflicts(findings_of, text, cls):
 
 # ---- properties ----
 
-NAMES = st.sampled_from(["chronic kidney disease", "sarcoidosis", "atherosclerosis", "scar", "diabetes mellitus", "bone metastases"])
-COND = st.tuples(NAMES, st.sampled_from(["metastatic", "dystrophic", "other"]), st.sampled_from(["indication", "findings"]), st.sampled_from(["calcium", "phosphate"]))
-LAB = st.tuples(st.sampled_from(["serum_calcium", "ionized_calcium", "phosphate", "pth"]), st.sampled_from(["high", "normal", "low"]), st.floats(0.5, 20), st.just("mg/dL"))
-CUE = st.builds(CueRecord, st.sampled_from(["granuloma", "scar", "nephrocalcinosis", "calciphylaxis"]), st.sampled_from([1, 2]))
-SITES = st.sampled_from(["", "lung", "kidney", "coronary artery", "breast", "skin", "liver"])
-CAUSE = st.builds(CauseRecord, st.sampled_from(["scar", "prior surgery"]), SITES, st.sampled_from(["", "left", "right"]))
+NAMES = st.sampled_from(
+    [
+        "chronic kidney disease",
+        "sarcoidosis",
+        "atherosclerosis",
+        "scar",
+        "diabetes mellitus",
+        "bone metastases",
+    ]
+)
+COND = st.tuples(
+    NAMES,
+    st.sampled_from(["metastatic", "dystrophic", "other"]),
+    st.sampled_from(["indication", "findings"]),
+    st.sampled_from(["calcium", "phosphate"]),
+)
+LAB = st.tuples(
+    st.sampled_from(["serum_calcium", "ionized_calcium", "phosphate", "pth"]),
+    st.sampled_from(["high", "normal", "low"]),
+    st.floats(0.5, 20),
+    st.just("mg/dL"),
+)
+CUE = st.builds(
+    CueRecord,
+    st.sampled_from(["granuloma", "scar", "nephrocalcinosis", "calciphylaxis"]),
+    st.sampled_from([1, 2]),
+)
+SITES = st.sampled_from(
+    ["", "lung", "kidney", "coronary artery", "breast", "skin", "liver"]
+)
+CAUSE = st.builds(
+    CauseRecord,
+    st.sampled_from(["scar", "prior surgery"]),
+    SITES,
+    st.sampled_from(["", "left", "right"]),
+)
 FEATURES = st.builds(
     Features,
     site=SITES,
@@ -176,13 +363,25 @@ def _agreeing_additions(x: Features, cls: str) -> list[Features]:
     if cls == "dystrophic":
         return [
             replace(x, cues=x.cues + (CueRecord("fat necrosis", 1),)),
-            replace(x, conditions=x.conditions + (("scar", "dystrophic", "findings", "calcium"),)),
-            replace(x, causes_elsewhere=x.causes_elsewhere + (CauseRecord("hematoma", x.site, x.laterality, x.site_text),)),
+            replace(
+                x,
+                conditions=x.conditions
+                + (("scar", "dystrophic", "findings", "calcium"),),
+            ),
+            replace(
+                x,
+                causes_elsewhere=x.causes_elsewhere
+                + (CauseRecord("hematoma", x.site, x.laterality, x.site_text),),
+            ),
         ]
     if cls == "metastatic":
         return [
             replace(x, cues=x.cues + (CueRecord("calciphylaxis", 2),)),
-            replace(x, conditions=x.conditions + (("hyperphosphatemia", "metastatic", "indication", "phosphate"),)),
+            replace(
+                x,
+                conditions=x.conditions
+                + (("hyperphosphatemia", "metastatic", "indication", "phosphate"),),
+            ),
             replace(x, labs=x.labs + (("phosphate", "high", 7.0, "mg/dL"),)),
         ]
     return []

@@ -24,7 +24,9 @@ def _read(path):
 @pytest.fixture(scope="module")
 def demo_out(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo") / "out"
-    result = CliRunner().invoke(main, ["run", str(DEMO / "reports.csv"), "-o", str(out), "--workers", "1"])
+    result = CliRunner().invoke(
+        main, ["run", str(DEMO / "reports.csv"), "-o", str(out), "--workers", "1"]
+    )
     assert result.exit_code == 0, result.output
     return out
 
@@ -53,8 +55,18 @@ def test_offsets_and_formats(demo_out):
     rows = _read(demo_out / "findings.csv")
     assert rows
     for r in rows:
-        assert texts[r["report_id"]][int(r["start_char"]) : int(r["end_char"])] == r["mention"]
-        for b in ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic"):
+        assert (
+            texts[r["report_id"]][int(r["start_char"]) : int(r["end_char"])]
+            == r["mention"]
+        )
+        for b in (
+            "negated",
+            "uncertain",
+            "historical",
+            "hypothetical",
+            "family",
+            "physiologic",
+        ):
             assert r[b] in {"true", "false"}
         affirmed = r["negated"] == "false" and r["hypothetical"] == "false"
         assert (r["classification"] != "") == affirmed
@@ -69,9 +81,13 @@ def test_rows_in_input_then_text_order(demo_out):
 
 
 def test_finding_id_stable_across_runs(demo_out, tmp_path):
-    result = CliRunner().invoke(main, ["run", str(DEMO / "reports.csv"), "-o", str(tmp_path), "--workers", "1"])
+    result = CliRunner().invoke(
+        main, ["run", str(DEMO / "reports.csv"), "-o", str(tmp_path), "--workers", "1"]
+    )
     assert result.exit_code == 0
-    assert (tmp_path / "findings.csv").read_bytes() == (demo_out / "findings.csv").read_bytes()
+    assert (tmp_path / "findings.csv").read_bytes() == (
+        demo_out / "findings.csv"
+    ).read_bytes()
     ids = [r["finding_id"] for r in _read(tmp_path / "findings.csv")]
     assert len(ids) == len(set(ids))
 
@@ -82,21 +98,41 @@ def test_missing_column_is_one_line_exit_2_and_nothing_written(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["run", str(src), "-o", str(out)])
     assert result.exit_code == 2
-    assert result.output == "Error: column 'report_id', 'text' not found; the input has columns: 'id', 'body'\n"
+    assert (
+        result.output
+        == "Error: column 'report_id', 'text' not found; the input has columns: 'id', 'body'\n"
+    )
     assert not out.exists()
 
 
 def test_custom_columns(tmp_path):
     src = tmp_path / "in.csv"
     src.write_text("id,body\nA1,Calcified granuloma in the RUL.\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["run", str(src), "-o", str(tmp_path / "o"), "--id-col", "id", "--text-col", "body", "--workers", "1"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "run",
+            str(src),
+            "-o",
+            str(tmp_path / "o"),
+            "--id-col",
+            "id",
+            "--text-col",
+            "body",
+            "--workers",
+            "1",
+        ],
+    )
     assert result.exit_code == 0, result.output
     (row,) = _read(tmp_path / "o" / "findings.csv")
     assert (row["report_id"], row["site"], row["laterality"]) == ("A1", "lung", "right")
 
 
 def test_explain_shows_rules():
-    result = CliRunner().invoke(main, ["explain", "Calcified granuloma in the right upper lobe. No history of CKD."])
+    result = CliRunner().invoke(
+        main,
+        ["explain", "Calcified granuloma in the right upper lobe. No history of CKD."],
+    )
     assert result.exit_code == 0, result.output
     assert "'Calcified granuloma'" in result.output
     assert "site: lung (right upper lobe), laterality: right" in result.output
@@ -112,7 +148,9 @@ def test_explain_needs_text_or_file():
 
 def test_evaluate_writes_json(tmp_path):
     out = tmp_path / "eval.json"
-    result = CliRunner().invoke(main, ["evaluate", str(DEMO / "gold.jsonl"), "--json", str(out)])
+    result = CliRunner().invoke(
+        main, ["evaluate", str(DEMO / "gold.jsonl"), "--json", str(out)]
+    )
     assert result.exit_code == 0, result.output
     import json
 
@@ -134,7 +172,10 @@ def test_every_command_has_help(args):
     assert "Example:" in result.output
     cmd = main if not args else main.commands[args[0]]
     for param in cmd.params:
-        if getattr(param, "param_type_name", "") == "option" and param.name not in ("help", "version"):
+        if getattr(param, "param_type_name", "") == "option" and param.name not in (
+            "help",
+            "version",
+        ):
             assert param.help, f"{args} --{param.name} has no help"
 
 
@@ -147,11 +188,21 @@ def test_quiet_stderr_and_no_report_text(tmp_path):
     """A real process: nothing but our one summary line on stderr, and no report text."""
     out = tmp_path / "out"
     proc = subprocess.run(
-        [sys.executable, "-m", "calc_nlp", "run", str(DEMO / "reports.csv"), "-o", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "calc_nlp",
+            "run",
+            str(DEMO / "reports.csv"),
+            "-o",
+            str(out),
+        ],
         capture_output=True,
         text=True,
         check=True,
     )
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("calc-nlp: info: done reports=30 findings="), proc.stderr
+    assert len(lines) == 1 and lines[0].startswith(
+        "calc-nlp: info: done reports=30 findings="
+    ), proc.stderr
     assert proc.stdout == ""

@@ -11,7 +11,13 @@ from calc_nlp.labs import LabParser, summarise
     ("text", "expected"),
     [
         ("HISTORY: ESRD on HD.", [("chronic kidney disease", "metastatic")]),
-        ("Indication: CKD-4, secondary hyperparathyroidism.", [("chronic kidney disease", "metastatic"), ("hyperparathyroidism", "metastatic")]),
+        (
+            "Indication: CKD-4, secondary hyperparathyroidism.",
+            [
+                ("chronic kidney disease", "metastatic"),
+                ("hyperparathyroidism", "metastatic"),
+            ],
+        ),
         ("Hx sarcoidosis.", [("sarcoidosis", "metastatic")]),
         ("Breast cancer metastatic to bone.", [("bone metastases", "metastatic")]),
         ("Known scleroderma.", [("systemic sclerosis", "dystrophic")]),
@@ -46,7 +52,9 @@ def test_conditions_only_for_reports_with_findings(extractor):
 
 
 def test_historical_condition_is_reported(extractor):
-    (c,) = extractor.process("T", "History of hyperparathyroidism. Pelvic phleboliths.").conditions
+    (c,) = extractor.process(
+        "T", "History of hyperparathyroidism. Pelvic phleboliths."
+    ).conditions
     assert c.name == "hyperparathyroidism" and c.historical
 
 
@@ -83,7 +91,14 @@ def test_lab_forms(parser, text, name, value, flag):
 
 @pytest.mark.parametrize(
     "text",
-    ["breast ca 2015", "calcium score: 0", "calcium channel blocker 5 mg", "Ca x P product 70", "calcium score 150", "calcium carbonate 500 mg"],
+    [
+        "breast ca 2015",
+        "calcium score: 0",
+        "calcium channel blocker 5 mg",
+        "Ca x P product 70",
+        "calcium score 150",
+        "calcium carbonate 500 mg",
+    ],
 )
 def test_not_lab_values(parser, text):
     assert parser.parse(text) == []
@@ -91,7 +106,12 @@ def test_not_lab_values(parser, text):
 
 def test_lab_line_is_not_a_finding(findings_of, extractor):
     assert findings_of("Labs: Calcium 10.1, phosphorus 3.9, PTH 70.") == []
-    labs = {v.name: v.flag for v in extractor.process("T", "Labs: Calcium 10.1, phosphorus 3.9, PTH 70.").labs}
+    labs = {
+        v.name: v.flag
+        for v in extractor.process(
+            "T", "Labs: Calcium 10.1, phosphorus 3.9, PTH 70."
+        ).labs
+    }
     assert labs == {"serum_calcium": "normal", "phosphate": "normal", "pth": "high"}
 
 

@@ -20,7 +20,10 @@ CASES = [
     ("No calcified hilar nodes.", {"negated"}),
     ("Coronary artery calcium score: 0.", {"negated"}),
     ("Coronary artery calcium score of zero.", {"negated"}),
-    ("Previously seen splenic calcification is no longer visible.", {"negated", "historical"}),
+    (
+        "Previously seen splenic calcification is no longer visible.",
+        {"negated", "historical"},
+    ),
     ("The calcification has resolved.", {"negated", "historical"}),
     # uncertain
     ("Possible small calcification in the right kidney.", {"uncertain"}),
@@ -68,11 +71,15 @@ def test_no_increase_in_is_not_negation(only):
 
 
 def test_versus_is_uncertain(only):
-    assert flags(only("Hyperdense focus, calcification versus hemorrhage.")) == {"uncertain"}
+    assert flags(only("Hyperdense focus, calcification versus hemorrhage.")) == {
+        "uncertain"
+    }
 
 
 def test_may_represent_is_uncertain(only):
-    assert flags(only("Echogenic focus may represent a calcification.")) == {"uncertain"}
+    assert flags(only("Echogenic focus may represent a calcification.")) == {
+        "uncertain"
+    }
 
 
 def test_probable_is_uncertain(only):
@@ -108,8 +115,13 @@ def test_header_colon_negation_without_space(findings_of):
 
 def test_is_negative_for_scope(findings_of):
     # medspaCy #232: "is negative for" scope bug.
-    found = findings_of("The study is negative for calcification. Calcified granuloma in the RUL.")
-    assert [(f.mention, f.negated) for f in found] == [("calcification", True), ("Calcified granuloma", False)]
+    found = findings_of(
+        "The study is negative for calcification. Calcified granuloma in the RUL."
+    )
+    assert [(f.mention, f.negated) for f in found] == [
+        ("calcification", True),
+        ("Calcified granuloma", False),
+    ]
 
 
 def test_negation_stops_at_sentence(findings_of):
@@ -118,7 +130,9 @@ def test_negation_stops_at_sentence(findings_of):
 
 
 def test_negation_stops_at_but(findings_of):
-    found = findings_of("No renal calcification but coronary artery calcifications are present.")
+    found = findings_of(
+        "No renal calcification but coronary artery calcifications are present."
+    )
     assert [f.negated for f in found] == [True, False]
 
 

@@ -32,9 +32,21 @@ def test_validator_catches_errors(rules):
         "modality": "ct",
         "text": "Calcified granuloma.",
         "findings": [
-            {"mention": "Calcified granuloma", "start": 0, "end": 19, "site": "", "site_text": "", "laterality": "",
-             "negated": False, "uncertain": False, "historical": False, "hypothetical": False, "family": False,
-             "physiologic": False, "classification": "dystrophic"}
+            {
+                "mention": "Calcified granuloma",
+                "start": 0,
+                "end": 19,
+                "site": "",
+                "site_text": "",
+                "laterality": "",
+                "negated": False,
+                "uncertain": False,
+                "historical": False,
+                "hypothetical": False,
+                "family": False,
+                "physiologic": False,
+                "classification": "dystrophic",
+            }
         ],
         "conditions": [],
     }
@@ -45,10 +57,15 @@ def test_validator_catches_errors(rules):
     assert "finding 0: text[start:end] != mention" in validate_record(bad, sites, conds)
     bad = json.loads(json.dumps(good))
     bad["findings"][0]["negated"] = True
-    assert "finding 0: classification must be empty exactly when negated or hypothetical" in validate_record(bad, sites, conds)
+    assert (
+        "finding 0: classification must be empty exactly when negated or hypothetical"
+        in validate_record(bad, sites, conds)
+    )
     bad = json.loads(json.dumps(good))
     bad["findings"][0]["site"] = "elbow"
-    assert "finding 0: site 'elbow' not in the vocabulary" in validate_record(bad, sites, conds)
+    assert "finding 0: site 'elbow' not in the vocabulary" in validate_record(
+        bad, sites, conds
+    )
     bad = json.loads(json.dumps(good))
     del bad["modality"]
     assert validate_record(bad, sites, conds) == ["missing key 'modality'"]

@@ -36,8 +36,17 @@ def test_golden_spot_checks():
     with open(GOLDEN / "demo_findings.csv", encoding="utf-8", newline="") as fh:
         rows = {(r["report_id"], r["mention"]): r for r in csv.DictReader(fh)}
     r = rows[("DEMO-003", "Calcified granuloma")]
-    assert (r["site"], r["laterality"], r["classification"]) == ("lung", "right", "dystrophic")
+    assert (r["site"], r["laterality"], r["classification"]) == (
+        "lung",
+        "right",
+        "dystrophic",
+    )
     r = rows[("DEMO-001", "Coronary artery calcifications")]
-    assert r["classification"] == "metastatic" and r["evidence"].startswith("rule3: chronic kidney disease")
+    assert r["classification"] == "metastatic" and r["evidence"].startswith(
+        "rule3: chronic kidney disease"
+    )
     r = rows[("DEMO-013", "Coronary artery calcification")]
-    assert r["classification"] == "dystrophic" and "rule3 blocked by serum calcium 9.6" in r["evidence"]
+    assert (
+        r["classification"] == "dystrophic"
+        and "rule3 blocked by serum calcium 9.6" in r["evidence"]
+    )

@@ -19,7 +19,10 @@ FORMS = [
     ("Calcinosis cutis of the fingertips.", ["Calcinosis cutis"]),
     ("Tumoral calcinosis about the hip.", ["Tumoral calcinosis"]),
     ("Calcium deposits in the rotator cuff.", ["Calcium deposits"]),
-    ("Soft tissue mineralization in the thigh muscles.", ["Soft tissue mineralization"]),
+    (
+        "Soft tissue mineralization in the thigh muscles.",
+        ["Soft tissue mineralization"],
+    ),
     ("Findings compatible with calciphylaxis.", ["calciphylaxis"]),
     ("Medullary nephrocalcinosis.", ["Medullary nephrocalcinosis"]),
     ("Pelvic phleboliths.", ["Pelvic phleboliths"]),
@@ -77,10 +80,17 @@ def test_negative_list_never_matches(findings_of, text):
 
 def test_every_occurrence_is_a_finding(findings_of):
     text = "FINDINGS: Calcified granuloma in the RUL.\nIMPRESSION: Calcified granuloma."
-    assert [f.mention for f in findings_of(text)] == ["Calcified granuloma", "Calcified granuloma"]
+    assert [f.mention for f in findings_of(text)] == [
+        "Calcified granuloma",
+        "Calcified granuloma",
+    ]
 
 
 def test_offsets_hold_on_crlf_and_placeholders(findings_of):
     text = "EXAM: CXR\r\nHISTORY: XXXX-year-old.\r\nFINDINGS:\r\nCalcified granuloma XXXX in the LUL.\r\n"
     found = findings_of(text)
-    assert [text[f.start : f.end] for f in found] == [f.mention for f in found] == ["Calcified granuloma"]
+    assert (
+        [text[f.start : f.end] for f in found]
+        == [f.mention for f in found]
+        == ["Calcified granuloma"]
+    )

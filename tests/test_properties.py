@@ -29,13 +29,19 @@ FRAGMENTS = [
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=12), max_size=12).map(" ".join))
+@given(
+    st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=12), max_size=12).map(
+        " ".join
+    )
+)
 def test_offsets_always_slice_to_mention(extractor, text):
     result = extractor.process("P", text)
     for f in result.findings:
         assert text[f.start : f.end] == f.mention
         assert f.finding_id == make_finding_id("P", text, f.start, f.end)
-    assert [f.start for f in result.findings] == sorted(f.start for f in result.findings)
+    assert [f.start for f in result.findings] == sorted(
+        f.start for f in result.findings
+    )
     again = extractor.process("P", text)
     assert [(f.finding_id, f.classification, f.confidence) for f in again.findings] == [
         (f.finding_id, f.classification, f.confidence) for f in result.findings

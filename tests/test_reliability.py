@@ -7,7 +7,6 @@ import csv
 import fcntl
 import io
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -59,7 +58,10 @@ def errors(out: Path):
 def test_missing_column_exit_2_nothing_written(tmp_path):
     src = write_csv(tmp_path / "in.csv", [["1", "x"]], header=("id", "body"))
     r = cli("run", src, "-o", tmp_path / "o", "--workers", 1)
-    assert r.exit_code == 2 and "not found; the input has columns: 'id', 'body'" in r.output
+    assert (
+        r.exit_code == 2
+        and "not found; the input has columns: 'id', 'body'" in r.output
+    )
     assert not (tmp_path / "o").exists()
 
 
@@ -91,7 +93,11 @@ def test_output_not_writable(tmp_path):
 
 
 def test_stdin_cannot_resume(tmp_path):
-    r = CliRunner().invoke(main, ["run", "-", "-o", str(tmp_path / "o"), "--resume"], input="report_id,text\n1,x\n")
+    r = CliRunner().invoke(
+        main,
+        ["run", "-", "-o", str(tmp_path / "o"), "--resume"],
+        input="report_id,text\n1,x\n",
+    )
     assert r.exit_code == 2 and "--resume needs an input file" in r.output
 
 
@@ -101,7 +107,7 @@ HOSTILE_TEXTS = {
     "long": "Calcified granuloma in the RUL. " + "Normal. " * 20000 + "ZEBRA-LONG-9",
     "quotes": 'He said "calcified, granuloma"; ZEBRA,QUOTE "x"',
     "patho": "calcification " + "a:" * 50000,
-    "formula": "=HYPERLINK(\"x\") calcified node ZEBRA-FORMULA",
+    "formula": '=HYPERLINK("x") calcified node ZEBRA-FORMULA',
 }
 
 
@@ -123,7 +129,7 @@ def hostile(tmp_path_factory):
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\r\n").writerows(rows)
     lines.append(buf.getvalue().encode("utf-8"))
-    lines.append(b"H8,\"bad bytes \xff\xfe calcified node ZEBRA-BYTES\"\r\n")
+    lines.append(b'H8,"bad bytes \xff\xfe calcified node ZEBRA-BYTES"\r\n')
     lines.append(b"H9,too,many,fields ZEBRA-RAGGED\r\n")
     lines.append(b"\x00\x01\x02garbage\x9c\xb0 ZEBRA-GARBAGE\r\n")
     src = tmp / "hostile.csv"
@@ -135,21 +141,33 @@ def hostile(tmp_path_factory):
 
 
 def test_hostile_rows_in_equal_rows_out(hostile):
-    assert hostile["result"].exit_code == 1, hostile["result"].output  # completed, rows in errors.csv
+    assert hostile["result"].exit_code == 1, hostile[
+        "result"
+    ].output  # completed, rows in errors.csv
     rows = reports(hostile["out"])
     assert [r["row"] for r in rows] == [str(i) for i in range(1, 12)]
     status = {r["row"]: (r["report_id"], r["status"], r["reason"]) for r in rows}
     assert status["5"] == ("H5", "empty", "")
     assert status["6"] == ("H1", "duplicate_id", "duplicate_id")
-    assert status["10"] == ("", "error", "ragged_row")  # a shifted id may be text: not kept
+    assert status["10"] == (
+        "",
+        "error",
+        "ragged_row",
+    )  # a shifted id may be text: not kept
     assert status["11"][1] == "error"
     assert {e["row"] for e in errors(hostile["out"])} == {"6", "10", "11"}
 
 
 def test_hostile_nul_kept_and_offsets_hold(hostile):
     f = [x for x in findings(hostile["out"]) if x["report_id"] == "H1"]
-    assert [x["mention"] for x in f] == ["Calcified granuloma", "Pelvic phleboliths"]  # after the NUL too
-    assert HOSTILE_TEXTS["nul"][int(f[1]["start_char"]) : int(f[1]["end_char"])] == "Pelvic phleboliths"
+    assert [x["mention"] for x in f] == [
+        "Calcified granuloma",
+        "Pelvic phleboliths",
+    ]  # after the NUL too
+    assert (
+        HOSTILE_TEXTS["nul"][int(f[1]["start_char"]) : int(f[1]["end_char"])]
+        == "Pelvic phleboliths"
+    )
     r = [x for x in reports(hostile["out"]) if x["row"] == "1"][0]
     # the text hash is of the text with its NUL: nothing was cut
     import hashlib
@@ -161,13 +179,17 @@ def test_hostile_long_field_processed(hostile):
     assert len(HOSTILE_TEXTS["long"]) > 131072
     f = [x for x in findings(hostile["out"]) if x["report_id"] == "H3"]
     assert [x["mention"] for x in f] == ["Calcified granuloma"]
-    assert [x for x in reports(hostile["out"]) if x["report_id"] == "H3"][0]["notes"] == "split_long_text"
+    assert [x for x in reports(hostile["out"]) if x["report_id"] == "H3"][0][
+        "notes"
+    ] == "split_long_text"
 
 
 def test_hostile_invalid_bytes_replaced_and_noted(hostile):
     r = [x for x in reports(hostile["out"]) if x["report_id"] == "H8"][0]
     assert r["status"] == "ok" and r["notes"] == "invalid_encoding"
-    assert [x["mention"] for x in findings(hostile["out"]) if x["report_id"] == "H8"] == ["calcified node"]
+    assert [
+        x["mention"] for x in findings(hostile["out"]) if x["report_id"] == "H8"
+    ] == ["calcified node"]
 
 
 def test_hostile_pathological_text_does_not_stall(hostile):
@@ -243,11 +265,29 @@ def test_second_run_exits_at_once_when_locked(tmp_path):
 def _big_input(path: Path, n: int) -> Path:
     with open(DEMO / "reports.csv", encoding="utf-8", newline="") as fh:
         demo = [r["text"] for r in csv.DictReader(fh)]
-    return write_csv(path, [[f"K{i:05d}", demo[i % len(demo)] + f" Ref {i}."] for i in range(n)])
+    return write_csv(
+        path, [[f"K{i:05d}", demo[i % len(demo)] + f" Ref {i}."] for i in range(n)]
+    )
 
 
 def _cmd(src, out, *extra):
-    return [sys.executable, "-m", "calc_nlp", "run", str(src), "-o", str(out), "--workers", "1", "--chunk-size", "20", "--checkpoint-seconds", "0", "-q", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "calc_nlp",
+        "run",
+        str(src),
+        "-o",
+        str(out),
+        "--workers",
+        "1",
+        "--chunk-size",
+        "20",
+        "--checkpoint-seconds",
+        "0",
+        "-q",
+        *extra,
+    ]
 
 
 def test_kill_then_resume_equals_uninterrupted(tmp_path):
@@ -299,13 +339,39 @@ def test_killed_run_leaves_previous_outputs(tmp_path):
 
 
 def test_since_manifest_skips_unchanged(tmp_path):
-    first = write_csv(tmp_path / "a.csv", [["1", "Pelvic phleboliths."], ["2", "Calcified granuloma in the RUL."]])
+    first = write_csv(
+        tmp_path / "a.csv",
+        [["1", "Pelvic phleboliths."], ["2", "Calcified granuloma in the RUL."]],
+    )
     o1 = tmp_path / "o1"
     assert cli("run", first, "-o", o1, "--workers", 1).exit_code == 0
-    second = write_csv(tmp_path / "b.csv", [["1", "Pelvic phleboliths."], ["2", "No calcification."], ["3", "Severe MAC."]])
+    second = write_csv(
+        tmp_path / "b.csv",
+        [
+            ["1", "Pelvic phleboliths."],
+            ["2", "No calcification."],
+            ["3", "Severe MAC."],
+        ],
+    )
     o2 = tmp_path / "o2"
-    assert cli("run", second, "-o", o2, "--workers", 1, "--since-manifest", o1 / "manifest.json").exit_code == 0
-    assert [(r["report_id"], r["status"]) for r in reports(o2)] == [("1", "unchanged"), ("2", "ok"), ("3", "ok")]
+    assert (
+        cli(
+            "run",
+            second,
+            "-o",
+            o2,
+            "--workers",
+            1,
+            "--since-manifest",
+            o1 / "manifest.json",
+        ).exit_code
+        == 0
+    )
+    assert [(r["report_id"], r["status"]) for r in reports(o2)] == [
+        ("1", "unchanged"),
+        ("2", "ok"),
+        ("3", "ok"),
+    ]
     assert {f["report_id"] for f in findings(o2)} == {"2", "3"}
 
 
@@ -325,19 +391,45 @@ def test_manifest_records_run(tmp_path):
 # ------------------------------------------------------------ no PHI anywhere
 
 
-@pytest.mark.parametrize("opts", [[], ["--log-format", "json"], ["--quiet"], ["--workers", "2"], ["--max-errors", "0"]])
+@pytest.mark.parametrize(
+    "opts",
+    [
+        [],
+        ["--log-format", "json"],
+        ["--quiet"],
+        ["--workers", "2"],
+        ["--max-errors", "0"],
+    ],
+)
 def test_no_report_text_in_logs_or_side_files(hostile, tmp_path, opts):
     out = tmp_path / "o"
     proc = subprocess.run(
-        [sys.executable, "-m", "calc_nlp", "run", str(hostile["src"]), "-o", str(out), "--workers", "1", *opts],
+        [
+            sys.executable,
+            "-m",
+            "calc_nlp",
+            "run",
+            str(hostile["src"]),
+            "-o",
+            str(out),
+            "--workers",
+            "1",
+            *opts,
+        ],
         capture_output=True,
         text=True,
     )
     assert proc.returncode in (1, 6), proc.stderr
     side = [p for p in out.iterdir() if p.name not in ("findings.csv", "reports.csv")]
-    blobs = [proc.stderr, proc.stdout] + [p.read_text(encoding="utf-8", errors="replace") for p in side if p.is_file()]
+    blobs = [proc.stderr, proc.stdout] + [
+        p.read_text(encoding="utf-8", errors="replace") for p in side if p.is_file()
+    ]
     for blob in blobs:
-        assert "ZEBRA" not in blob and "granuloma" not in blob.lower() and "phlebolith" not in blob.lower()
+        assert (
+            "ZEBRA" not in blob
+            and "granuloma" not in blob.lower()
+            and "phlebolith" not in blob.lower()
+        )
 
 
 # ------------------------------------------------------------ patterns
@@ -349,12 +441,26 @@ def test_user_patterns_schema_error_names_file_rule_key(tmp_path):
     from calc_nlp.rules import default_patterns_dir
 
     d = tmp_path / "p"
-    shutil.copytree(default_patterns_dir(), d, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    shutil.copytree(
+        default_patterns_dir(), d, ignore=shutil.ignore_patterns("*.py", "__pycache__")
+    )
     data = json.loads((d / "cues.json").read_text())
     data["target_rules"][0]["colour"] = "red"
     (d / "cues.json").write_text(json.dumps(data))
-    r = cli("run", DEMO / "reports.csv", "-o", tmp_path / "o", "--patterns", d, "--workers", 1)
-    assert r.exit_code == 2 and "cues.json, rule Q-granuloma-granuloma, key 'colour'" in r.output
+    r = cli(
+        "run",
+        DEMO / "reports.csv",
+        "-o",
+        tmp_path / "o",
+        "--patterns",
+        d,
+        "--workers",
+        1,
+    )
+    assert (
+        r.exit_code == 2
+        and "cues.json, rule Q-granuloma-granuloma, key 'colour'" in r.output
+    )
 
 
 def test_catastrophic_regex_refused(tmp_path):
@@ -363,12 +469,27 @@ def test_catastrophic_regex_refused(tmp_path):
     from calc_nlp.rules import default_patterns_dir
 
     d = tmp_path / "p"
-    shutil.copytree(default_patterns_dir(), d, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    shutil.copytree(
+        default_patterns_dir(), d, ignore=shutil.ignore_patterns("*.py", "__pycache__")
+    )
     data = json.loads((d / "mentions.json").read_text())
     data["target_rules"][0]["pattern"] = [{"LOWER": {"REGEX": "^(a+)+$"}}]
     (d / "mentions.json").write_text(json.dumps(data))
-    r = cli("run", DEMO / "reports.csv", "-o", tmp_path / "o", "--patterns", d, "--workers", 1)
-    assert r.exit_code == 2 and "rule M-calcification" in r.output and "backtrack" in r.output
+    r = cli(
+        "run",
+        DEMO / "reports.csv",
+        "-o",
+        tmp_path / "o",
+        "--patterns",
+        d,
+        "--workers",
+        1,
+    )
+    assert (
+        r.exit_code == 2
+        and "rule M-calcification" in r.output
+        and "backtrack" in r.output
+    )
     assert not (tmp_path / "o").exists()
 
 
@@ -377,26 +498,57 @@ def test_catastrophic_regex_refused(tmp_path):
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(TEXT.filter(lambda s: s.strip() != "" and s == s.strip()), TEXT), max_size=8), st.sampled_from([",", ";", "\t", "|"]))
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.tuples(TEXT.filter(lambda s: s.strip() != "" and s == s.strip()), TEXT),
+        max_size=8,
+    ),
+    st.sampled_from([",", ";", "\t", "|"]),
+)
 def test_csv_reader_round_trip(rows, delim):
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=delim, lineterminator="\r\n")
     w.writerow(["report_id", "text"])
     w.writerows(rows)
     data = buf.getvalue().encode("utf-8")
-    got = [(r.report_id, r.text) for r in read_csv(io.BytesIO(data), "report_id", "text", delimiter=delim) if not r.problem]
+    got = [
+        (r.report_id, r.text)
+        for r in read_csv(io.BytesIO(data), "report_id", "text", delimiter=delim)
+        if not r.problem
+    ]
     assert got == rows
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(TEXT.filter(lambda s: s.strip() != "" and s == s.strip()), TEXT), max_size=8))
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.tuples(TEXT.filter(lambda s: s.strip() != "" and s == s.strip()), TEXT),
+        max_size=8,
+    )
+)
 def test_jsonl_reader_round_trip(rows):
-    data = "".join(json.dumps({"report_id": i, "text": t}) + "\n" for i, t in rows).encode()
-    assert [(r.report_id, r.text) for r in read_jsonl(io.BytesIO(data), "report_id", "text")] == rows
+    data = "".join(
+        json.dumps({"report_id": i, "text": t}) + "\n" for i, t in rows
+    ).encode()
+    assert [
+        (r.report_id, r.text) for r in read_jsonl(io.BytesIO(data), "report_id", "text")
+    ] == rows
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(st.tuples(TEXT, TEXT), max_size=8), st.sampled_from(["csv", "jsonl"]))
 def test_writer_round_trip(tmp_path_factory, rows, fmt):
     out = tmp_path_factory.mktemp("w")
@@ -409,5 +561,8 @@ def test_writer_round_trip(tmp_path_factory, rows, fmt):
         with open(out / "t.csv", encoding="utf-8", newline="") as fh:
             back = [(r["a"], r["b"]) for r in csv.DictReader(fh)]
     else:
-        back = [(d["a"], d["b"]) for d in map(json.loads, open(out / "t.jsonl", encoding="utf-8"))]
+        back = [
+            (d["a"], d["b"])
+            for d in map(json.loads, open(out / "t.jsonl", encoding="utf-8"))
+        ]
     assert back == rows

@@ -11,7 +11,13 @@ from click.testing import CliRunner
 
 from calc_nlp.cli import main
 from calc_nlp.corpus import validate_record
-from calc_nlp.review import DECISION_COLUMNS, build_page, fingerprint, import_decisions, load_run
+from calc_nlp.review import (
+    DECISION_COLUMNS,
+    build_page,
+    fingerprint,
+    import_decisions,
+    load_run,
+)
 
 from .conftest import DEMO
 
@@ -19,12 +25,21 @@ from .conftest import DEMO
 @pytest.fixture(scope="module")
 def run_dir(tmp_path_factory):
     out = tmp_path_factory.mktemp("run") / "out"
-    assert CliRunner().invoke(main, ["run", str(DEMO / "reports.csv"), "-o", str(out), "--workers", "1"]).exit_code == 0
+    assert (
+        CliRunner()
+        .invoke(
+            main, ["run", str(DEMO / "reports.csv"), "-o", str(out), "--workers", "1"]
+        )
+        .exit_code
+        == 0
+    )
     return out
 
 
 def _data(page: str) -> dict:
-    blob = re.search(r'<script type="application/json" id="data">(.*?)</script>', page, re.S).group(1)
+    blob = re.search(
+        r'<script type="application/json" id="data">(.*?)</script>', page, re.S
+    ).group(1)
     return json.loads(blob)
 
 
@@ -32,7 +47,14 @@ def test_page_is_self_contained(run_dir):
     page, stats = build_page(run_dir)
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "<link" not in page and "@import" not in page
-    assert stats == {"findings": 113, "reports": 26, "texts": 26, "decisions": 0, "changed": 0, "gone": 0}
+    assert stats == {
+        "findings": 113,
+        "reports": 26,
+        "texts": 26,
+        "decisions": 0,
+        "changed": 0,
+        "gone": 0,
+    }
     data = _data(page)
     assert len(data["findings"]) == 113 and len(data["reports"]) == 26
     assert data["statuses"] == {"ok": 29, "empty": 1}
@@ -42,21 +64,46 @@ def test_page_marks_findings_sites_modifiers_conditions(run_dir):
     data = _data(build_page(run_dir)[0])
     reports = {r["report_id"]: r for r in data["reports"]}
     r = reports["DEMO-003"]
-    f = next(data["findings"][i] for i in r["findings"] if data["findings"][i]["mention"] == "Calcified granuloma")
+    f = next(
+        data["findings"][i]
+        for i in r["findings"]
+        if data["findings"][i]["mention"] == "Calcified granuloma"
+    )
     assert r["text"][f["start"] : f["end"]] == "Calcified granuloma"
-    assert ["right upper lobe"] == [r["text"][a:b] for a, b, k in f["marks"] if k == "site"]
-    neg = next(x for x in data["findings"] if x["report_id"] == "DEMO-004" and x["negated"])
+    assert ["right upper lobe"] == [
+        r["text"][a:b] for a, b, k in f["marks"] if k == "site"
+    ]
+    neg = next(
+        x for x in data["findings"] if x["report_id"] == "DEMO-004" and x["negated"]
+    )
     assert any(k.startswith("modifier:NEGATED") for _, _, k in neg["marks"])
     r1 = reports["DEMO-001"]
-    assert any(r1["text"][a:b] for a, b, name in r1["condition_marks"] if name == "chronic kidney disease")
+    assert any(
+        r1["text"][a:b]
+        for a, b, name in r1["condition_marks"]
+        if name == "chronic kidney disease"
+    )
 
 
 def test_text_cannot_break_out_of_the_data_block(tmp_path):
     src = tmp_path / "in.csv"
     with open(src, "w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh).writerows([["report_id", "text"], ["X</script><script>alert(1)</script>", "Pelvic phleboliths. </script><!--"]])
+        csv.writer(fh).writerows(
+            [
+                ["report_id", "text"],
+                [
+                    "X</script><script>alert(1)</script>",
+                    "Pelvic phleboliths. </script><!--",
+                ],
+            ]
+        )
     out = tmp_path / "o"
-    assert CliRunner().invoke(main, ["run", str(src), "-o", str(out), "--workers", "1"]).exit_code == 0
+    assert (
+        CliRunner()
+        .invoke(main, ["run", str(src), "-o", str(out), "--workers", "1"])
+        .exit_code
+        == 0
+    )
     page, _ = build_page(out)
     assert page.count("</script>") == 2  # the data block's and the code block's only
     assert _data(page)["reports"][0]["text"].endswith("</script><!--")
@@ -76,19 +123,66 @@ def test_decisions_join_and_flag_changes(run_dir, tmp_path):
     path = _decisions(
         tmp_path / "d.csv",
         [
-            {"finding_id": f0["finding_id"], "report_id": f0["report_id"], "decision": "accept", "classification": f0["classification"], "note": "", "reviewer": "AB", "time": "t", "output": fingerprint(f0)},
-            {"finding_id": f1["finding_id"], "report_id": f1["report_id"], "decision": "reclassify", "classification": "dystrophic", "note": "n", "reviewer": "AB", "time": "t", "output": "stale0000000"},
-            {"finding_id": "ffffffffffffffff", "report_id": "GONE", "decision": "reject", "classification": "", "note": "", "reviewer": "AB", "time": "t", "output": "x"},
+            {
+                "finding_id": f0["finding_id"],
+                "report_id": f0["report_id"],
+                "decision": "accept",
+                "classification": f0["classification"],
+                "note": "",
+                "reviewer": "AB",
+                "time": "t",
+                "output": fingerprint(f0),
+            },
+            {
+                "finding_id": f1["finding_id"],
+                "report_id": f1["report_id"],
+                "decision": "reclassify",
+                "classification": "dystrophic",
+                "note": "n",
+                "reviewer": "AB",
+                "time": "t",
+                "output": "stale0000000",
+            },
+            {
+                "finding_id": "ffffffffffffffff",
+                "report_id": "GONE",
+                "decision": "reject",
+                "classification": "",
+                "note": "",
+                "reviewer": "AB",
+                "time": "t",
+                "output": "x",
+            },
         ],
     )
     page, stats = build_page(run_dir, decisions_path=str(path))
     assert (stats["decisions"], stats["changed"], stats["gone"]) == (3, 1, 1)
-    assert _data(page)["prior_decisions"][f1["finding_id"]]["classification"] == "dystrophic"
+    assert (
+        _data(page)["prior_decisions"][f1["finding_id"]]["classification"]
+        == "dystrophic"
+    )
 
 
 def test_finding_ids_join_across_runs(run_dir, tmp_path):
     again = tmp_path / "again"
-    assert CliRunner().invoke(main, ["run", str(DEMO / "reports.csv"), "-o", str(again), "--workers", "2", "--format", "jsonl"]).exit_code == 0
+    assert (
+        CliRunner()
+        .invoke(
+            main,
+            [
+                "run",
+                str(DEMO / "reports.csv"),
+                "-o",
+                str(again),
+                "--workers",
+                "2",
+                "--format",
+                "jsonl",
+            ],
+        )
+        .exit_code
+        == 0
+    )
     a = {f["finding_id"] for f in load_run(run_dir).findings}
     b = {f["finding_id"] for f in load_run(again).findings}
     assert a == b
@@ -100,16 +194,46 @@ def test_corpus_import_keeps_accepted_and_corrected(run_dir, tmp_path):
     rows = []
     for i, f in enumerate(fs):
         decision = ["accept", "reclassify", "reject"][i % 3]
-        rows.append({"finding_id": f["finding_id"], "report_id": f["report_id"], "decision": decision, "classification": "indeterminate" if decision == "reclassify" else f["classification"], "note": "", "reviewer": "AB", "time": "t", "output": fingerprint(f)})
+        rows.append(
+            {
+                "finding_id": f["finding_id"],
+                "report_id": f["report_id"],
+                "decision": decision,
+                "classification": "indeterminate"
+                if decision == "reclassify"
+                else f["classification"],
+                "note": "",
+                "reviewer": "AB",
+                "time": "t",
+                "output": fingerprint(f),
+            }
+        )
     partial = next(f for f in run.findings if f["report_id"] == "DEMO-001")
-    rows.append({"finding_id": partial["finding_id"], "report_id": "DEMO-001", "decision": "accept", "classification": partial["classification"], "note": "", "reviewer": "AB", "time": "t", "output": ""})
+    rows.append(
+        {
+            "finding_id": partial["finding_id"],
+            "report_id": "DEMO-001",
+            "decision": "accept",
+            "classification": partial["classification"],
+            "note": "",
+            "reviewer": "AB",
+            "time": "t",
+            "output": "",
+        }
+    )
     path = _decisions(tmp_path / "d.csv", rows)
     gold, stats = import_decisions(path, run_dir)
-    assert [g["report_id"] for g in gold] == ["DEMO-003"]  # DEMO-001 is only partly decided
+    assert [g["report_id"] for g in gold] == [
+        "DEMO-003"
+    ]  # DEMO-001 is only partly decided
     (g,) = gold
-    assert len(g["findings"]) == len(fs) - len([r for r in rows[: len(fs)] if r["decision"] == "reject"])
+    assert len(g["findings"]) == len(fs) - len(
+        [r for r in rows[: len(fs)] if r["decision"] == "reject"]
+    )
     assert validate_record(g, *_vocab()) == []
-    reclassified = [x for x, r in zip(fs, rows) if r["decision"] == "reclassify"]
+    reclassified = [
+        x for x, r in zip(fs, rows, strict=False) if r["decision"] == "reclassify"
+    ]
     got = {(x["start"], x["classification"]) for x in g["findings"]}
     for x in reclassified:
         assert (int(x["start_char"]), "indeterminate") in got
@@ -127,6 +251,20 @@ def test_cli_review_and_import(run_dir, tmp_path):
     r = CliRunner().invoke(main, ["review", str(run_dir), "-o", str(html)])
     assert r.exit_code == 0, r.output
     assert html.read_text(encoding="utf-8").startswith("<!doctype html>")
-    bad = _decisions(tmp_path / "bad.csv", [{"finding_id": "x", "report_id": "y", "decision": "maybe", "classification": "", "note": "", "reviewer": "", "time": "", "output": ""}])
+    bad = _decisions(
+        tmp_path / "bad.csv",
+        [
+            {
+                "finding_id": "x",
+                "report_id": "y",
+                "decision": "maybe",
+                "classification": "",
+                "note": "",
+                "reviewer": "",
+                "time": "",
+                "output": "",
+            }
+        ],
+    )
     r = CliRunner().invoke(main, ["corpus", "import", str(bad), str(run_dir)])
     assert r.exit_code == 2 and "unknown decision 'maybe'" in r.output

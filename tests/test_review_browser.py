@@ -8,7 +8,6 @@ import csv
 import os
 import shutil
 import time
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -20,7 +19,10 @@ from .conftest import DEMO, ROOT
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 if not (os.path.exists(CHROMIUM) and os.path.exists(DRIVER)):
-    pytest.skip("Debian's chromium and chromium-driver are not installed (make test installs them as root)", allow_module_level=True)
+    pytest.skip(
+        "Debian's chromium and chromium-driver are not installed (make test installs them as root)",
+        allow_module_level=True,
+    )
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium not installed")
 from selenium.webdriver.common.by import By  # noqa: E402
 
@@ -29,9 +31,18 @@ from selenium.webdriver.common.by import By  # noqa: E402
 def page(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("review")
     out = tmp / "out"
-    assert CliRunner().invoke(main, ["run", str(DEMO / "reports.csv"), "-o", str(out), "--workers", "1"]).exit_code == 0
+    assert (
+        CliRunner()
+        .invoke(
+            main, ["run", str(DEMO / "reports.csv"), "-o", str(out), "--workers", "1"]
+        )
+        .exit_code
+        == 0
+    )
     html = tmp / "review.html"
-    assert CliRunner().invoke(main, ["review", str(out), "-o", str(html)]).exit_code == 0
+    assert (
+        CliRunner().invoke(main, ["review", str(out), "-o", str(html)]).exit_code == 0
+    )
     return {"html": html, "out": out, "tmp": tmp}
 
 
@@ -39,14 +50,29 @@ def page(tmp_path_factory):
 def browser(page):
     opts = webdriver.ChromeOptions()
     opts.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--window-size=1400,1000",
-                 f"--user-data-dir={page['tmp'] / 'profile'}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--window-size=1400,1000",
+        f"--user-data-dir={page['tmp'] / 'profile'}",
+    ):
         opts.add_argument(flag)
-    driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=DRIVER), options=opts)
+    driver = webdriver.Chrome(
+        service=webdriver.ChromeService(executable_path=DRIVER), options=opts
+    )
     downloads = page["tmp"] / "downloads"
     downloads.mkdir()
-    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    driver.execute_cdp_cmd(
+        "Page.setDownloadBehavior",
+        {"behavior": "allow", "downloadPath": str(downloads)},
+    )
     driver.get(page["html"].as_uri())
     yield driver, downloads
     driver.quit()
@@ -58,8 +84,12 @@ def _badges(driver):
 
 def test_filter_decide_export(page, browser):
     driver, downloads = browser
-    assert len(driver.find_elements(By.CSS_SELECTOR, "#summary svg")) == 4  # charts drawn in the page
-    assert driver.find_elements(By.CSS_SELECTOR, ".card .text .f")  # findings highlighted in the text
+    assert (
+        len(driver.find_elements(By.CSS_SELECTOR, "#summary svg")) == 4
+    )  # charts drawn in the page
+    assert driver.find_elements(
+        By.CSS_SELECTOR, ".card .text .f"
+    )  # findings highlighted in the text
     assert driver.find_elements(By.CSS_SELECTOR, ".card .text .site")
     before = len(_badges(driver))
     # filter: metastatic only
@@ -71,11 +101,15 @@ def test_filter_decide_export(page, browser):
     # decide: reviewer, accept the first finding, reclassify the second with a note
     driver.find_element(By.ID, "reviewer").send_keys("QA")
     first, second = driver.find_elements(By.CSS_SELECTOR, ".finding")[:2]
-    fid1, fid2 = first.get_attribute("data-fi"), second.get_attribute("data-fi")
+    _fid1, fid2 = first.get_attribute("data-fi"), second.get_attribute("data-fi")
     first.find_element(By.CSS_SELECTOR, '[data-act="accept"]').click()
     second = driver.find_element(By.ID, f"f-{fid2}")
-    second.find_element(By.CSS_SELECTOR, '[data-act="note"]').send_keys("vessel wall, no CKD")
-    second.find_element(By.CSS_SELECTOR, '[data-act="class"] option:nth-child(3)').click()  # indeterminate
+    second.find_element(By.CSS_SELECTOR, '[data-act="note"]').send_keys(
+        "vessel wall, no CKD"
+    )
+    second.find_element(
+        By.CSS_SELECTOR, '[data-act="class"] option:nth-child(3)'
+    ).click()  # indeterminate
     second.find_element(By.CSS_SELECTOR, '[data-act="reclassify"]').click()
     # keyboard navigation moves to a finding
     driver.find_element(By.TAG_NAME, "body").send_keys("j")
@@ -93,12 +127,21 @@ def test_filter_decide_export(page, browser):
     with open(target, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [r["decision"] for r in rows] == ["accept", "reclassify"]
-    assert rows[1]["classification"] == "indeterminate" and rows[1]["note"] == "vessel wall, no CKD"
+    assert (
+        rows[1]["classification"] == "indeterminate"
+        and rows[1]["note"] == "vessel wall, no CKD"
+    )
     assert {r["reviewer"] for r in rows} == {"QA"}
     with open(page["out"] / "findings.csv", encoding="utf-8", newline="") as fh:
         ids = {r["finding_id"]: r for r in csv.DictReader(fh)}
-    assert all(r["finding_id"] in ids and ids[r["finding_id"]]["classification"] == "metastatic" for r in rows)
+    assert all(
+        r["finding_id"] in ids
+        and ids[r["finding_id"]]["classification"] == "metastatic"
+        for r in rows
+    )
     # the export feeds the next steps: prior decisions on a new page, and gold JSONL
     html2 = page["tmp"] / "review2.html"
-    r = CliRunner().invoke(main, ["review", str(page["out"]), "-o", str(html2), "--decisions", str(target)])
+    r = CliRunner().invoke(
+        main, ["review", str(page["out"]), "-o", str(html2), "--decisions", str(target)]
+    )
     assert r.exit_code == 0 and "2 prior decisions, 0 changed" in r.output

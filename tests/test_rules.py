@@ -16,7 +16,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_bundled_rules_load(rules):
-    assert rules.mentions and rules.site_rules and rules.condition_rules and rules.context_rules
+    assert (
+        rules.mentions
+        and rules.site_rules
+        and rules.condition_rules
+        and rules.context_rules
+    )
     assert len(rules.version) == 12
 
 
@@ -27,17 +32,27 @@ def test_every_rule_has_provenance(rules):
 
 
 def test_site_vocabulary_is_the_guides(rules):
-    guide = (ROOT.parent / "shared" / "calcification-guide.md")
+    guide = ROOT.parent / "shared" / "calcification-guide.md"
     if not guide.exists():
         pytest.skip("../shared is not beside this checkout")
-    table = guide.read_text(encoding="utf-8").split("### Site vocabulary")[1].split("## 3.")[0]
-    names = {m.group(1).strip() for m in re.finditer(r"^\| ([a-z ]+) \|", table, re.M)} - {"site"}
+    table = (
+        guide.read_text(encoding="utf-8")
+        .split("### Site vocabulary")[1]
+        .split("## 3.")[0]
+    )
+    names = {
+        m.group(1).strip() for m in re.finditer(r"^\| ([a-z ]+) \|", table, re.M)
+    } - {"site"}
     assert names == set(rules.sites)
 
 
 def _copy(tmp_path: Path) -> Path:
     dst = tmp_path / "patterns"
-    shutil.copytree(default_patterns_dir(), dst, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    shutil.copytree(
+        default_patterns_dir(),
+        dst,
+        ignore=shutil.ignore_patterns("*.py", "__pycache__"),
+    )
     return dst
 
 
@@ -49,11 +64,16 @@ def _edit(path: Path, fn) -> None:
 
 def test_unknown_rule_key_is_rejected(tmp_path):
     d = _copy(tmp_path)
-    _edit(d / "mentions.json", lambda x: x["target_rules"][0].update(terminated_by=["X"]))
+    _edit(
+        d / "mentions.json", lambda x: x["target_rules"][0].update(terminated_by=["X"])
+    )
     with pytest.raises(PatternError) as e:
         load_rules(d)
     msg = str(e.value)
-    assert msg.startswith("mentions.json, rule M-calcification, key 'terminated_by'") and "allowed" in msg
+    assert (
+        msg.startswith("mentions.json, rule M-calcification, key 'terminated_by'")
+        and "allowed" in msg
+    )
 
 
 def test_unknown_top_level_key_is_rejected(tmp_path):
@@ -65,8 +85,13 @@ def test_unknown_top_level_key_is_rejected(tmp_path):
 
 def test_invalid_token_pattern_is_rejected(tmp_path):
     d = _copy(tmp_path)
-    _edit(d / "mentions.json", lambda x: x["target_rules"][0].update(pattern=[{"LOWR": "calcified"}]))
-    with pytest.raises(PatternError, match="rule M-calcification, key 'pattern': invalid token pattern"):
+    _edit(
+        d / "mentions.json",
+        lambda x: x["target_rules"][0].update(pattern=[{"LOWR": "calcified"}]),
+    )
+    with pytest.raises(
+        PatternError, match="rule M-calcification, key 'pattern': invalid token pattern"
+    ):
         load_rules(d)
 
 
@@ -79,21 +104,35 @@ def test_missing_source_is_rejected(tmp_path):
 
 def test_unknown_site_is_rejected(tmp_path):
     d = _copy(tmp_path)
-    _edit(d / "mentions.json", lambda x: next(r for r in x["target_rules"] if "implied_site" in r["metadata"])["metadata"].update(implied_site="elbow"))
-    with pytest.raises(PatternError, match="site 'elbow' is not in the site vocabulary"):
+    _edit(
+        d / "mentions.json",
+        lambda x: next(r for r in x["target_rules"] if "implied_site" in r["metadata"])[
+            "metadata"
+        ].update(implied_site="elbow"),
+    )
+    with pytest.raises(
+        PatternError, match="site 'elbow' is not in the site vocabulary"
+    ):
         load_rules(d)
 
 
 def test_bad_condition_category_is_rejected(tmp_path):
     d = _copy(tmp_path)
-    _edit(d / "conditions.json", lambda x: x["conditions"][0].update(category="systemic"))
-    with pytest.raises(PatternError, match="conditions.json, rule K-chronic-kidney-disease, key 'category'"):
+    _edit(
+        d / "conditions.json", lambda x: x["conditions"][0].update(category="systemic")
+    )
+    with pytest.raises(
+        PatternError,
+        match="conditions.json, rule K-chronic-kidney-disease, key 'category'",
+    ):
         load_rules(d)
 
 
 def test_duplicate_ids_are_rejected(tmp_path):
     d = _copy(tmp_path)
-    _edit(d / "context.json", lambda x: x["context_rules"].append(x["context_rules"][0]))
+    _edit(
+        d / "context.json", lambda x: x["context_rules"].append(x["context_rules"][0])
+    )
     with pytest.raises(PatternError, match="duplicate rule id"):
         load_rules(d)
 
@@ -111,9 +150,23 @@ def test_every_file_is_checked():
 
 def test_code_holds_no_medical_word_lists():
     """Medical vocabulary lives in patterns/: the code names none of these words."""
-    words = ["granuloma", "phlebolith", "nephrocalcinosis", "sarcoid", "dialysis", "pineal", "carotid", "hyperparathyroid"]
+    words = [
+        "granuloma",
+        "phlebolith",
+        "nephrocalcinosis",
+        "sarcoid",
+        "dialysis",
+        "pineal",
+        "carotid",
+        "hyperparathyroid",
+    ]
     for path in (ROOT / "pipeline" / "calc_nlp").glob("*.py"):
-        code = "\n".join(re.sub(r"#.*$", "", line) for line in path.read_text(encoding="utf-8").splitlines())
-        code = re.sub(r'"""[\s\S]*?"""', "", code)  # docstrings may explain with examples
+        code = "\n".join(
+            re.sub(r"#.*$", "", line)
+            for line in path.read_text(encoding="utf-8").splitlines()
+        )
+        code = re.sub(
+            r'"""[\s\S]*?"""', "", code
+        )  # docstrings may explain with examples
         for w in words:
             assert w not in code.lower(), f"{path.name} names {w!r}"

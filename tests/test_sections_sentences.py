@@ -20,7 +20,11 @@ REPORT = (
 
 
 def test_sections_per_finding(findings_of):
-    assert [f.section for f in findings_of(REPORT)] == ["findings", "impression", "other"]
+    assert [f.section for f in findings_of(REPORT)] == [
+        "findings",
+        "impression",
+        "other",
+    ]
 
 
 def test_text_before_any_header_is_other(findings_of):
@@ -45,7 +49,7 @@ def _sents(text: str) -> list[str]:
     words = [t.text for t in spacy.blank("en")(text)]
     starts = sentence_starts(words)
     out, cur = [], []
-    for w, s in zip(words, starts):
+    for w, s in zip(words, starts, strict=False):
         if s and cur:
             out.append("".join(cur).strip())
             cur = []

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 LINKS = [
-    ("Calcified granuloma in the right upper lobe.", "lung", "right upper lobe", "right"),
+    (
+        "Calcified granuloma in the right upper lobe.",
+        "lung",
+        "right upper lobe",
+        "right",
+    ),
     ("Calcified hilar lymph nodes.", "lymph node", "hilar lymph nodes", ""),
     ("Severe MAC.", "mitral annulus", "MAC", ""),
     ("Calcified granuloma in the RUL.", "lung", "RUL", "right"),
@@ -14,13 +19,23 @@ LINKS = [
     ("Vascular calcification of the SFA.", "artery", "Vascular", ""),
     ("Calcified plaque at the left ICA origin.", "carotid artery", "left ICA", "left"),
     ("The aortic valve is heavily calcified.", "aortic valve", "aortic valve", ""),
-    ("Scattered punctate calcifications in the left breast, likely benign.", "breast", "left breast", "left"),
+    (
+        "Scattered punctate calcifications in the left breast, likely benign.",
+        "breast",
+        "left breast",
+        "left",
+    ),
     ("Pineal gland calcification.", "pineal gland", "Pineal gland", ""),
     ("Pelvic phleboliths.", "vein", "Pelvic", ""),
     ("Calcifications in both kidneys.", "kidney", "both kidneys", "bilateral"),
     ("Medullary nephrocalcinosis bilaterally.", "kidney", "Medullary", "bilateral"),
     ("Calcification of the abdominal aorta.", "aorta", "abdominal aorta", ""),
-    ("Calcific tendinitis of the supraspinatus tendon.", "tendon", "supraspinatus tendon", ""),
+    (
+        "Calcific tendinitis of the supraspinatus tendon.",
+        "tendon",
+        "supraspinatus tendon",
+        "",
+    ),
     ("Falcine calcification.", "dura", "Falcine", ""),
     ("Calcified mitral annulus.", "mitral annulus", "mitral annulus", ""),
     ("Severe calcific aortic stenosis.", "aortic valve", "aortic stenosis", ""),
@@ -30,7 +45,11 @@ LINKS = [
 @pytest.mark.parametrize(("text", "site", "site_text", "laterality"), LINKS)
 def test_site_link(only, text, site, site_text, laterality):
     f = only(text)
-    assert (f.site, f.site_text.lower(), f.laterality) == (site, site_text.lower(), laterality)
+    assert (f.site, f.site_text.lower(), f.laterality) == (
+        site,
+        site_text.lower(),
+        laterality,
+    )
 
 
 def test_each_finding_gets_its_own_site(findings_of):

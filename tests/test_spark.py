@@ -14,7 +14,9 @@ from calc_nlp.cli import main
 
 from .conftest import DEMO
 
-pyspark = pytest.importorskip("pyspark", reason="PySpark not installed (pip install calc-nlp[spark])")
+pyspark = pytest.importorskip(
+    "pyspark", reason="PySpark not installed (pip install calc-nlp[spark])"
+)
 if shutil.which("java") is None:  # pragma: no cover
     pytest.skip("no Java runtime for Spark", allow_module_level=True)
 
@@ -39,7 +41,23 @@ def spark():
 @pytest.fixture(scope="module")
 def local_findings(tmp_path_factory):
     out = tmp_path_factory.mktemp("local")
-    assert CliRunner().invoke(main, ["run", str(DEMO / "reports.csv"), "-o", str(out), "--workers", "1", "--raw"]).exit_code == 0
+    assert (
+        CliRunner()
+        .invoke(
+            main,
+            [
+                "run",
+                str(DEMO / "reports.csv"),
+                "-o",
+                str(out),
+                "--workers",
+                "1",
+                "--raw",
+            ],
+        )
+        .exit_code
+        == 0
+    )
     with open(out / "findings.csv", encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
 
@@ -55,15 +73,45 @@ def test_findings_dataframe_equals_local_engine(spark, local_findings):
     assert list(got[0].asDict()) == list(FINDING_COLUMNS)
 
     def norm(r):
-        return {k: ("" if v is None else ("true" if v is True else "false" if v is False else f"{v:.2f}" if isinstance(v, float) else str(v))) for k, v in r.items()}
+        return {
+            k: (
+                ""
+                if v is None
+                else (
+                    "true"
+                    if v is True
+                    else "false"
+                    if v is False
+                    else f"{v:.2f}"
+                    if isinstance(v, float)
+                    else str(v)
+                )
+            )
+            for k, v in r.items()
+        }
 
     key = lambda r: (r["report_id"], int(r["start_char"]))  # noqa: E731
-    assert sorted((norm(r.asDict()) for r in got), key=key) == sorted(local_findings, key=key)
+    assert sorted((norm(r.asDict()) for r in got), key=key) == sorted(
+        local_findings, key=key
+    )
 
 
 def test_cli_spark_engine_writes_the_same_files(tmp_path, local_findings):
     out = tmp_path / "spark"
-    r = CliRunner().invoke(main, ["run", str(DEMO / "reports.csv"), "-o", str(out), "--engine", "spark", "--spark-master", "local[2]", "--raw"])
+    r = CliRunner().invoke(
+        main,
+        [
+            "run",
+            str(DEMO / "reports.csv"),
+            "-o",
+            str(out),
+            "--engine",
+            "spark",
+            "--spark-master",
+            "local[2]",
+            "--raw",
+        ],
+    )
     assert r.exit_code == 0, r.output
     with open(out / "findings.csv", encoding="utf-8", newline="") as fh:
         assert list(csv.DictReader(fh)) == local_findings

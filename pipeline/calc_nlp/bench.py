@@ -32,7 +32,9 @@ def generate(path: Path, n: int, positive_share: float = 0.17, seed: int = 7) ->
     """Write `n` reports to `path` (CSV) unless it is already there."""
     if path.exists():
         return path
-    blocks = json.loads((ROOT / "corpora" / "bench" / "normal_cxr.json").read_text(encoding="utf-8"))
+    blocks = json.loads(
+        (ROOT / "corpora" / "bench" / "normal_cxr.json").read_text(encoding="utf-8")
+    )
     lines = _calcification_lines()
     rng = random.Random(seed)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -47,7 +49,12 @@ def generate(path: Path, n: int, positive_share: float = 0.17, seed: int = 7) ->
                 for _ in range(1 if rng.random() < 0.7 else 2):
                     findings.insert(rng.randrange(len(findings) + 1), rng.choice(lines))
             text = "\n".join(
-                [rng.choice(blocks["exams"]), rng.choice(blocks["indications"]), rng.choice(blocks["comparisons"]), "FINDINGS:"]
+                [
+                    rng.choice(blocks["exams"]),
+                    rng.choice(blocks["indications"]),
+                    rng.choice(blocks["comparisons"]),
+                    "FINDINGS:",
+                ]
                 + findings
                 + [rng.choice(blocks["impressions"])]
             )
@@ -62,7 +69,12 @@ def _calcification_lines() -> list[str]:
     for name in ("dev.jsonl", "test.jsonl"):
         with open(ROOT / "corpora" / "gold" / name, encoding="utf-8") as fh:
             for r in map(json.loads, fh):
-                if r["modality"] not in ("chest x-ray", "ct chest", "pet-ct", "cardiac calcium score ct"):
+                if r["modality"] not in (
+                    "chest x-ray",
+                    "ct chest",
+                    "pet-ct",
+                    "cardiac calcium score ct",
+                ):
                     continue
                 text = r["text"]
                 for f in r["findings"]:
@@ -120,16 +132,35 @@ def timed(cmd: list[str]) -> tuple[float, int]:
     t.join()
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode()[-2000:]}")
+        raise SystemExit(
+            f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode()[-2000:]}"
+        )
     return seconds, peak // 1024
 
 
 def ours(src: Path, out: Path, workers: int) -> dict[str, float]:
-    cmd = [sys.executable, "-m", "calc_nlp", "run", str(src), "-o", str(out), "--workers", str(workers), "-q"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "calc_nlp",
+        "run",
+        str(src),
+        "-o",
+        str(out),
+        "--workers",
+        str(workers),
+        "-q",
+    ]
     seconds, rss = timed(cmd)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     n = manifest["reports"]
-    return {"reports": n, "seconds": seconds, "reports_per_s": n / seconds, "peak_rss_mib": rss, "stages": manifest["stage_seconds"]}
+    return {
+        "reports": n,
+        "seconds": seconds,
+        "reports_per_s": n / seconds,
+        "peak_rss_mib": rss,
+        "stages": manifest["stage_seconds"],
+    }
 
 
 BASELINE = r"""
@@ -150,17 +181,33 @@ print(n / (time.perf_counter() - t0))
 
 def baseline(src: Path, n: int) -> float:
     """Naive medspaCy reports/s: medspacy.load() + one regex target rule, one process."""
-    out = subprocess.run([sys.executable, "-c", BASELINE, str(src), str(n)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", BASELINE, str(src), str(n)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return float(out.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(prog="python -m calc_nlp.bench", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m calc_nlp.bench", description=__doc__.splitlines()[0]
+    )
     ap.add_argument("--dir", default="out/bench", help="where corpora and outputs go")
     ap.add_argument("--small", type=int, default=20_000)
     ap.add_argument("--large", type=int, default=200_000)
-    ap.add_argument("--baseline-reports", type=int, default=2_000, help="reports timed for the slow baseline")
-    ap.add_argument("--readme", default=None, help="rewrite the table between the bench markers of this README")
+    ap.add_argument(
+        "--baseline-reports",
+        type=int,
+        default=2_000,
+        help="reports timed for the slow baseline",
+    )
+    ap.add_argument(
+        "--readme",
+        default=None,
+        help="rewrite the table between the bench markers of this README",
+    )
     args = ap.parse_args(argv)
     base = Path(args.dir)
     small = generate(base / f"reports-{args.small}.csv", args.small)
@@ -174,39 +221,77 @@ def main(argv: list[str] | None = None) -> None:
     runs = {}
     for label, src in (("20k", small), (f"{args.large // 1000}k", large)):
         for workers in (1, 2):
-            runs[(label, workers)] = ours(src, base / f"out-{label}-w{workers}", workers)
+            runs[(label, workers)] = ours(
+                src, base / f"out-{label}-w{workers}", workers
+            )
     large_label = f"{args.large // 1000}k"
     same = all(
-        (base / f"out-{lab}-w1" / n).read_bytes() == (base / f"out-{lab}-w2" / n).read_bytes()
+        (base / f"out-{lab}-w1" / n).read_bytes()
+        == (base / f"out-{lab}-w2" / n).read_bytes()
         for lab in ("20k", large_label)
         for n in ("findings.csv", "reports.csv")
     )
     w1, w2 = runs[(large_label, 1)], runs[(large_label, 2)]
     s1, s2 = runs[("20k", 1)], runs[("20k", 2)]
-    stage_ms = {k: 1000 * v / w1["reports"] for k, v in w1["stages"].items() if not k.endswith("reports")}
+    stage_ms = {
+        k: 1000 * v / w1["reports"]
+        for k, v in w1["stages"].items()
+        if not k.endswith("reports")
+    }
     result = {
-        "corpus": {"reports_small": s1["reports"], "reports_large": w1["reports"], "avg_chars": round(avg_chars), "share_mentioning_calc": round(share, 3)},
+        "corpus": {
+            "reports_small": s1["reports"],
+            "reports_large": w1["reports"],
+            "avg_chars": round(avg_chars),
+            "share_mentioning_calc": round(share, 3),
+        },
         "naive_medspacy_reports_per_s": round(base_rps, 1),
-        "reports_per_s": {f"{lab}_workers_{w}": round(r["reports_per_s"], 1) for (lab, w), r in runs.items()},
-        "seconds": {f"{lab}_workers_{w}": round(r["seconds"], 1) for (lab, w), r in runs.items()},
-        "speedup_vs_naive_per_core": {"20k": round(s1["reports_per_s"] / base_rps, 1), large_label: round(w1["reports_per_s"] / base_rps, 1)},
-        "speedup_2_workers": {"20k": round(s2["reports_per_s"] / s1["reports_per_s"], 2), large_label: round(w2["reports_per_s"] / w1["reports_per_s"], 2)},
-        "ms_per_report_by_stage_workers_1": {k: round(v, 4) for k, v in sorted(stage_ms.items())},
+        "reports_per_s": {
+            f"{lab}_workers_{w}": round(r["reports_per_s"], 1)
+            for (lab, w), r in runs.items()
+        },
+        "seconds": {
+            f"{lab}_workers_{w}": round(r["seconds"], 1) for (lab, w), r in runs.items()
+        },
+        "speedup_vs_naive_per_core": {
+            "20k": round(s1["reports_per_s"] / base_rps, 1),
+            large_label: round(w1["reports_per_s"] / base_rps, 1),
+        },
+        "speedup_2_workers": {
+            "20k": round(s2["reports_per_s"] / s1["reports_per_s"], 2),
+            large_label: round(w2["reports_per_s"] / w1["reports_per_s"], 2),
+        },
+        "ms_per_report_by_stage_workers_1": {
+            k: round(v, 4) for k, v in sorted(stage_ms.items())
+        },
         "ms_per_report_all_stages": round(sum(stage_ms.values()), 4),
-        "peak_rss_mib_workers_2": {"20k": s2["peak_rss_mib"], large_label: w2["peak_rss_mib"]},
-        "peak_rss_mib_workers_1": {"20k": s1["peak_rss_mib"], large_label: w1["peak_rss_mib"]},
-        "rss_growth_large_vs_small_workers_2": round(w2["peak_rss_mib"] / s2["peak_rss_mib"] - 1, 3),
+        "peak_rss_mib_workers_2": {
+            "20k": s2["peak_rss_mib"],
+            large_label: w2["peak_rss_mib"],
+        },
+        "peak_rss_mib_workers_1": {
+            "20k": s1["peak_rss_mib"],
+            large_label: w1["peak_rss_mib"],
+        },
+        "rss_growth_large_vs_small_workers_2": round(
+            w2["peak_rss_mib"] / s2["peak_rss_mib"] - 1, 3
+        ),
         "outputs_identical_workers_1_2": same,
         "python": sys.version.split()[0],
         "cores": os.cpu_count(),
     }
-    (base / "bench.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    (base / "bench.json").write_text(
+        json.dumps(result, indent=2) + "\n", encoding="utf-8"
+    )
     print(json.dumps(result, indent=2))
     if args.readme:
         from calc_nlp.evaluate import replace_between_markers
 
         doc = Path(args.readme).read_text(encoding="utf-8")
-        Path(args.readme).write_text(replace_between_markers(doc, markdown(result, large_label), "bench"), encoding="utf-8")
+        Path(args.readme).write_text(
+            replace_between_markers(doc, markdown(result, large_label), "bench"),
+            encoding="utf-8",
+        )
 
 
 def markdown(r: dict, large: str) -> str:
@@ -227,7 +312,9 @@ def markdown(r: dict, large: str) -> str:
         f"| outputs identical with 1 and 2 workers | {r['outputs_identical_workers_1_2']} | | |",
         "",
         "Milliseconds per report by stage (--workers 1, all reports, most skipped by the prefilter): "
-        + ", ".join(f"{k} {v:.3f}" for k, v in r["ms_per_report_by_stage_workers_1"].items())
+        + ", ".join(
+            f"{k} {v:.3f}" for k, v in r["ms_per_report_by_stage_workers_1"].items()
+        )
         + f"; total {r['ms_per_report_all_stages']:.3f}. The 20k figures carry about 1.7 s of process start-up (importing spaCy and medspaCy, building the matchers).",
     ]
     return "\n".join(lines)

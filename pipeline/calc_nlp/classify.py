@@ -30,7 +30,12 @@ AGREE_STEP, AGREE_CAP, CONFLICT_STEP, UNCERTAIN_PENALTY = 0.03, 3, 0.10, 0.15
 LEAN_STEP = 0.05
 CALCIUM_LABS = ("serum_calcium", "ionized_calcium")
 MINERAL_LABS = ("serum_calcium", "ionized_calcium", "phosphate")
-LAB_LABEL = {"serum_calcium": "serum calcium", "ionized_calcium": "ionized calcium", "phosphate": "phosphate", "pth": "PTH"}
+LAB_LABEL = {
+    "serum_calcium": "serum calcium",
+    "ionized_calcium": "ionized calcium",
+    "phosphate": "phosphate",
+    "pth": "PTH",
+}
 
 
 @dataclass(frozen=True)
@@ -108,9 +113,15 @@ def classify(x: Features) -> Result:
     dys_conditions = _unique([c[0] for c in x.conditions if c[1] == DYSTROPHIC])
     high = [lab for lab in x.labs if lab[0] in MINERAL_LABS and lab[1] == "high"]
     calcium_high = any(lab[0] in CALCIUM_LABS and lab[1] == "high" for lab in x.labs)
-    calcium_normal = not calcium_high and any(lab[0] in CALCIUM_LABS and lab[1] == "normal" for lab in x.labs)
-    normal_lab = next((lab for lab in x.labs if lab[0] in CALCIUM_LABS and lab[1] == "normal"), None)
-    phosphate_driven = any(c[3] == "phosphate" for c in systemic) or any(lab[0] == "phosphate" for lab in high)
+    calcium_normal = not calcium_high and any(
+        lab[0] in CALCIUM_LABS and lab[1] == "normal" for lab in x.labs
+    )
+    normal_lab = next(
+        (lab for lab in x.labs if lab[0] in CALCIUM_LABS and lab[1] == "normal"), None
+    )
+    phosphate_driven = any(c[3] == "phosphate" for c in systemic) or any(
+        lab[0] == "phosphate" for lab in high
+    )
     condition_names = {c[0] for c in x.conditions}
     prone_if = [c for c in x.dystrophic_prone_if if c in condition_names]
     elsewhere = _unique([c.name for c in x.causes_elsewhere if _same_place(x, c)])
@@ -131,15 +142,23 @@ def classify(x: Features) -> Result:
         + ([f"site:{x.site}"] if x.metastatic_prone else [])
         + (["diffuse"] if x.distribution == "diffuse" else [])
     )
-    dys_conflicts = sum([bool(systemic), bool(high), x.distribution == "diffuse", bool(r2)])
-    met_conflicts = sum([bool(dys_conditions), calcium_normal, x.distribution == "focal"])
+    dys_conflicts = sum(
+        [bool(systemic), bool(high), x.distribution == "diffuse", bool(r2)]
+    )
+    met_conflicts = sum(
+        [bool(dys_conditions), calcium_normal, x.distribution == "focal"]
+    )
 
     def done(cls: str, rule: int, evidence: str) -> Result:
         if cls == DYSTROPHIC:
             agree, conflicts = len(dys_items) - 1, dys_conflicts
         else:
             agree, conflicts = len(met_items) - 1, met_conflicts
-        conf = BASE[rule] + AGREE_STEP * min(max(agree, 0), AGREE_CAP) - CONFLICT_STEP * conflicts
+        conf = (
+            BASE[rule]
+            + AGREE_STEP * min(max(agree, 0), AGREE_CAP)
+            - CONFLICT_STEP * conflicts
+        )
         conf -= UNCERTAIN_PENALTY if x.uncertain else 0.0
         return Result(cls, round(min(0.99, max(0.05, conf)), 2), evidence, rule)
 
@@ -175,9 +194,13 @@ def classify(x: Features) -> Result:
     if normal_lab is not None and calcium_normal:
         leans.append(f"{_lab_text(normal_lab)} supports dystrophic")
     if systemic_words:
-        leans.append(f"{' + '.join(systemic_words)} but site {site_label} not metastatic-prone")
+        leans.append(
+            f"{' + '.join(systemic_words)} but site {site_label} not metastatic-prone"
+        )
     if dys_conditions:
         leans.append(f"{', '.join(dys_conditions)} named, not at this site")
-    conf = BASE[5] - LEAN_STEP * len(leans) - (UNCERTAIN_PENALTY if x.uncertain else 0.0)
+    conf = (
+        BASE[5] - LEAN_STEP * len(leans) - (UNCERTAIN_PENALTY if x.uncertain else 0.0)
+    )
     evidence = "; ".join(["rule5: no rule fired"] + leans)
     return Result(INDETERMINATE, round(min(0.99, max(0.05, conf)), 2), evidence, 5)

@@ -31,26 +31,141 @@ def main() -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("input_path", metavar="INPUT")
-@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False), help="Output folder (created if missing); one run at a time per folder.")
-@click.option("--id-col", default="report_id", show_default=True, help="Name of the report id column (or JSON key).")
-@click.option("--text-col", default="text", show_default=True, help="Name of the report text column (or JSON key).")
-@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None, help="Force the input format; by default from the name (.csv/.tsv, .jsonl, .parquet, a folder of .txt; '-' is CSV).")
-@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="csv", show_default=True, help="Output format of findings and reports (errors.csv is always CSV).")
-@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the input; invalid bytes are replaced and the row noted.")
-@click.option("--delimiter", default=None, help="CSV delimiter; by default guessed from the header (, ; TAB |).")
-@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: the cores available); 1 runs in-process. Output is identical whatever the number.")
-@click.option("--chunk-size", type=click.IntRange(min=1), default=256, show_default=True, help="Reports per unit of work and per checkpoint.")
-@click.option("--checkpoint-seconds", type=click.FloatRange(min=0), default=2.0, show_default=True, help="How often progress is made durable for --resume (0: after every chunk).")
-@click.option("--resume", is_flag=True, help="Continue a killed run into the same folder from its last checkpoint.")
-@click.option("--since-manifest", type=click.Path(dir_okay=False, exists=True), default=None, help="Skip reports whose id and text an earlier run (this manifest.json) processed with the same rules; they get status 'unchanged'.")
-@click.option("--max-errors", type=click.IntRange(min=0), default=None, help="Fail (exit 6, outputs not replaced) when more rows than this are bad.")
-@click.option("--raw", is_flag=True, help="Do not neutralise spreadsheet formulas in CSV cells (for machine consumers).")
-@click.option("--patterns", type=click.Path(file_okay=False, exists=True), default=None, help="Use rule files from this folder instead of the bundled patterns/ (validated first).")
-@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True, help="Run here, or on Spark (pip install calc-nlp[spark]).")
-@click.option("--spark-master", default=None, help="Spark master URL for --engine spark, e.g. local[2] (default: the session's).")
-@click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Log lines on stderr as text or JSON (ids, counts and timings only).")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Output folder (created if missing); one run at a time per folder.",
+)
+@click.option(
+    "--id-col",
+    default="report_id",
+    show_default=True,
+    help="Name of the report id column (or JSON key).",
+)
+@click.option(
+    "--text-col",
+    default="text",
+    show_default=True,
+    help="Name of the report text column (or JSON key).",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default=None,
+    help="Force the input format; by default from the name (.csv/.tsv, .jsonl, .parquet, a folder of .txt; '-' is CSV).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="csv",
+    show_default=True,
+    help="Output format of findings and reports (errors.csv is always CSV).",
+)
+@click.option(
+    "--encoding",
+    default="utf-8",
+    show_default=True,
+    help="Text encoding of the input; invalid bytes are replaced and the row noted.",
+)
+@click.option(
+    "--delimiter",
+    default=None,
+    help="CSV delimiter; by default guessed from the header (, ; TAB |).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the cores available); 1 runs in-process. Output is identical whatever the number.",
+)
+@click.option(
+    "--chunk-size",
+    type=click.IntRange(min=1),
+    default=256,
+    show_default=True,
+    help="Reports per unit of work and per checkpoint.",
+)
+@click.option(
+    "--checkpoint-seconds",
+    type=click.FloatRange(min=0),
+    default=2.0,
+    show_default=True,
+    help="How often progress is made durable for --resume (0: after every chunk).",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Continue a killed run into the same folder from its last checkpoint.",
+)
+@click.option(
+    "--since-manifest",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="Skip reports whose id and text an earlier run (this manifest.json) processed with the same rules; they get status 'unchanged'.",
+)
+@click.option(
+    "--max-errors",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Fail (exit 6, outputs not replaced) when more rows than this are bad.",
+)
+@click.option(
+    "--raw",
+    is_flag=True,
+    help="Do not neutralise spreadsheet formulas in CSV cells (for machine consumers).",
+)
+@click.option(
+    "--patterns",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    help="Use rule files from this folder instead of the bundled patterns/ (validated first).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="Run here, or on Spark (pip install calc-nlp[spark]).",
+)
+@click.option(
+    "--spark-master",
+    default=None,
+    help="Spark master URL for --engine spark, e.g. local[2] (default: the session's).",
+)
+@click.option(
+    "--log-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Log lines on stderr as text or JSON (ids, counts and timings only).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
-def run(input_path: str, outdir: str, id_col: str, text_col: str, input_format: str | None, output_format: str, encoding: str, delimiter: str | None, workers: int | None, chunk_size: int, checkpoint_seconds: float, resume: bool, since_manifest: str | None, max_errors: int | None, raw: bool, patterns: str | None, engine: str, spark_master: str | None, log_format: str, quiet: bool) -> None:
+def run(
+    input_path: str,
+    outdir: str,
+    id_col: str,
+    text_col: str,
+    input_format: str | None,
+    output_format: str,
+    encoding: str,
+    delimiter: str | None,
+    workers: int | None,
+    chunk_size: int,
+    checkpoint_seconds: float,
+    resume: bool,
+    since_manifest: str | None,
+    max_errors: int | None,
+    raw: bool,
+    patterns: str | None,
+    engine: str,
+    spark_master: str | None,
+    log_format: str,
+    quiet: bool,
+) -> None:
     """Extract findings from a report export into OUTDIR (findings, reports, errors, manifest).
 
     Example: calc-nlp run corpora/demo/reports.csv -o out --id-col report_id --text-col text
@@ -62,10 +177,22 @@ def run(input_path: str, outdir: str, id_col: str, text_col: str, input_format: 
 
     log = Log(log_format, quiet)
     opts = RunOptions(
-        input=input_path, outdir=outdir, id_col=id_col, text_col=text_col, input_format=input_format,
-        output_format=output_format, encoding=encoding, delimiter=delimiter,
-        workers=workers or default_workers(), chunk_size=chunk_size, checkpoint_seconds=checkpoint_seconds, resume=resume,
-        since_manifest=since_manifest, max_errors=max_errors, raw=raw, patterns=patterns,
+        input=input_path,
+        outdir=outdir,
+        id_col=id_col,
+        text_col=text_col,
+        input_format=input_format,
+        output_format=output_format,
+        encoding=encoding,
+        delimiter=delimiter,
+        workers=workers or default_workers(),
+        chunk_size=chunk_size,
+        checkpoint_seconds=checkpoint_seconds,
+        resume=resume,
+        since_manifest=since_manifest,
+        max_errors=max_errors,
+        raw=raw,
+        patterns=patterns,
     )
     try:
         if engine == "spark":
@@ -79,7 +206,11 @@ def run(input_path: str, outdir: str, id_col: str, text_col: str, input_format: 
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - every failure gets its documented exit code
         code = exit_code_for(exc)
-        message = str(exc) if isinstance(exc, CalcNlpError) else f"internal error ({exc.__class__.__name__}); no report text is shown"
+        message = (
+            str(exc)
+            if isinstance(exc, CalcNlpError)
+            else f"internal error ({exc.__class__.__name__}); no report text is shown"
+        )
         if log_format == "json":
             log.error("failed", exit_code=code, message=message)
         else:
@@ -92,7 +223,9 @@ def run(input_path: str, outdir: str, id_col: str, text_col: str, input_format: 
         findings=summary.findings,
         seconds=round(summary.seconds, 1),
         rules=summary.rules_version,
-        statuses=counts.replace(" ", "=").replace(",=", ",") if log_format == "text" else summary.counts,
+        statuses=counts.replace(" ", "=").replace(",=", ",")
+        if log_format == "text"
+        else summary.counts,
         output=str(Path(outdir)),
     )
     if summary.errors:
@@ -101,9 +234,21 @@ def run(input_path: str, outdir: str, id_col: str, text_col: str, input_format: 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("text", required=False)
-@click.option("--file", "file_", type=click.File("r", encoding="utf-8"), help="Read the report text from this file ('-' for stdin).")
-@click.option("--patterns", type=click.Path(file_okay=False, exists=True), default=None, help="Use rule files from this folder instead of the bundled patterns/.")
-def explain(text: str | None, file_: click.utils.LazyFile | None, patterns: str | None) -> None:
+@click.option(
+    "--file",
+    "file_",
+    type=click.File("r", encoding="utf-8"),
+    help="Read the report text from this file ('-' for stdin).",
+)
+@click.option(
+    "--patterns",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    help="Use rule files from this folder instead of the bundled patterns/.",
+)
+def explain(
+    text: str | None, file_: click.utils.LazyFile | None, patterns: str | None
+) -> None:
     """Show each finding of one report with its site, modifiers, class and the rules that fired.
 
     Example: calc-nlp explain "Calcified granuloma in the right upper lobe."
@@ -123,32 +268,86 @@ def explain(text: str | None, file_: click.utils.LazyFile | None, patterns: str 
     if not result.findings:
         out("no findings")
     for i, f in enumerate(result.findings, 1):
-        flags = [n for n in ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic") if getattr(f, n)]
+        flags = [
+            n
+            for n in (
+                "negated",
+                "uncertain",
+                "historical",
+                "hypothetical",
+                "family",
+                "physiologic",
+            )
+            if getattr(f, n)
+        ]
         out(f"[{i}] {f.mention!r} chars {f.start}-{f.end}, section {f.section}")
-        out(f"    site: {f.site or '-'} ({f.site_text or 'no site words'}), laterality: {f.laterality or '-'}")
+        out(
+            f"    site: {f.site or '-'} ({f.site_text or 'no site words'}), laterality: {f.laterality or '-'}"
+        )
         out(f"    modifiers: {', '.join(flags) or 'affirmed'}")
-        out(f"    class: {f.classification or '-'} {'' if f.confidence is None else f'{f.confidence:.2f}'}  {f.evidence}")
-        out(f"    rules: mention {f.rule_id}; site {f.site_rule or '-'}; context {', '.join(f.modifiers) or '-'}")
+        out(
+            f"    class: {f.classification or '-'} {'' if f.confidence is None else f'{f.confidence:.2f}'}  {f.evidence}"
+        )
+        out(
+            f"    rules: mention {f.rule_id}; site {f.site_rule or '-'}; context {', '.join(f.modifiers) or '-'}"
+        )
     conds = ", ".join(c.label() for c in result.conditions) or "-"
-    labs = ", ".join(f"{v.name} {v.value:g} {v.unit} ({v.flag})" for v in result.labs) or "-"
+    labs = (
+        ", ".join(f"{v.name} {v.value:g} {v.unit} ({v.flag})" for v in result.labs)
+        or "-"
+    )
     out(f"conditions: {conds}")
     out(f"labs: {labs}")
 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("gold", metavar="GOLD.jsonl", type=click.File("r", encoding="utf-8"))
-@click.option("--json", "json_out", type=click.Path(dir_okay=False), default=None, help="Also write the figures as JSON (mention F1 under 'mention_f1').")
-@click.option("--errors", "max_errors", default=25, show_default=True, help="How many of the worst errors to list.")
-@click.option("--readme", type=click.Path(dir_okay=False, exists=True), default=None, help="Rewrite the results table between the eval markers of this README.")
-@click.option("--patterns", type=click.Path(file_okay=False, exists=True), default=None, help="Use rule files from this folder instead of the bundled patterns/.")
-def evaluate(gold: click.utils.LazyFile, json_out: str | None, max_errors: int, readme: str | None, patterns: str | None) -> None:
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also write the figures as JSON (mention F1 under 'mention_f1').",
+)
+@click.option(
+    "--errors",
+    "max_errors",
+    default=25,
+    show_default=True,
+    help="How many of the worst errors to list.",
+)
+@click.option(
+    "--readme",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="Rewrite the results table between the eval markers of this README.",
+)
+@click.option(
+    "--patterns",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    help="Use rule files from this folder instead of the bundled patterns/.",
+)
+def evaluate(
+    gold: click.utils.LazyFile,
+    json_out: str | None,
+    max_errors: int,
+    readme: str | None,
+    patterns: str | None,
+) -> None:
     """Run the pipeline on annotated reports and print accuracy per field.
 
     Example: calc-nlp evaluate corpora/gold/test.jsonl --json out/eval.json
     """
     import json
 
-    from calc_nlp.evaluate import format_report, markdown_table, read_gold, replace_between_markers, score
+    from calc_nlp.evaluate import (
+        format_report,
+        markdown_table,
+        read_gold,
+        replace_between_markers,
+        score,
+    )
     from calc_nlp.extract import Extractor
     from calc_nlp.rules import load_rules
 
@@ -158,22 +357,50 @@ def evaluate(gold: click.utils.LazyFile, json_out: str | None, max_errors: int, 
     except (InputError, PatternError) as exc:
         raise UsageProblem(str(exc)) from None
     extractor = Extractor(rules)
-    figures = score(((g, extractor.process(g.report_id, g.text)) for g in reports), max_errors=max_errors)
+    figures = score(
+        ((g, extractor.process(g.report_id, g.text)) for g in reports),
+        max_errors=max_errors,
+    )
     click.echo(format_report(figures))
     if json_out:
         Path(json_out).parent.mkdir(parents=True, exist_ok=True)
-        Path(json_out).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        Path(json_out).write_text(
+            json.dumps(figures, indent=2) + "\n", encoding="utf-8"
+        )
     if readme:
         doc = Path(readme).read_text(encoding="utf-8")
-        Path(readme).write_text(replace_between_markers(doc, markdown_table(figures, gold.name)), encoding="utf-8")
+        Path(readme).write_text(
+            replace_between_markers(doc, markdown_table(figures, gold.name)),
+            encoding="utf-8",
+        )
 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("outdir", type=click.Path(file_okay=False, exists=True))
-@click.option("-o", "--output", "html_out", required=True, type=click.Path(dir_okay=False), help="The HTML file to write (self-contained: opens from a file share, no network).")
-@click.option("--decisions", "decisions_csv", type=click.Path(dir_okay=False, exists=True), default=None, help="Earlier decisions (CSV exported from the page) to show, and to flag findings whose output changed since.")
-@click.option("--input", "input_path", default=None, help="Where the report texts are, if not at the path the run's manifest records.")
-def review(outdir: str, html_out: str, decisions_csv: str | None, input_path: str | None) -> None:
+@click.option(
+    "-o",
+    "--output",
+    "html_out",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The HTML file to write (self-contained: opens from a file share, no network).",
+)
+@click.option(
+    "--decisions",
+    "decisions_csv",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="Earlier decisions (CSV exported from the page) to show, and to flag findings whose output changed since.",
+)
+@click.option(
+    "--input",
+    "input_path",
+    default=None,
+    help="Where the report texts are, if not at the path the run's manifest records.",
+)
+def review(
+    outdir: str, html_out: str, decisions_csv: str | None, input_path: str | None
+) -> None:
     """Build a review page for a run: each finding in its report, filters, charts, decisions.
 
     Example: calc-nlp review out -o review.html --decisions curated.csv
@@ -203,7 +430,9 @@ def corpus() -> None:
 
 
 @corpus.command("validate", context_settings=CONTEXT)
-@click.argument("files", nargs=-1, required=True, type=click.File("r", encoding="utf-8"))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.File("r", encoding="utf-8")
+)
 def corpus_validate(files: tuple[click.utils.LazyFile, ...]) -> None:
     """Check every line of the files against the corpus format; exit 1 on any error.
 
@@ -225,7 +454,9 @@ def corpus_validate(files: tuple[click.utils.LazyFile, ...]) -> None:
 
 
 @corpus.command("stats", context_settings=CONTEXT)
-@click.argument("files", nargs=-1, required=True, type=click.File("r", encoding="utf-8"))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.File("r", encoding="utf-8")
+)
 def corpus_stats(files: tuple[click.utils.LazyFile, ...]) -> None:
     """Print the counts of annotated files as JSON: reports, traps, classes, modalities.
 
@@ -243,11 +474,27 @@ def corpus_stats(files: tuple[click.utils.LazyFile, ...]) -> None:
 
 
 @corpus.command("import", context_settings=CONTEXT)
-@click.argument("decisions_csv", metavar="CURATED.csv", type=click.Path(dir_okay=False, exists=True))
+@click.argument(
+    "decisions_csv", metavar="CURATED.csv", type=click.Path(dir_okay=False, exists=True)
+)
 @click.argument("outdir", type=click.Path(file_okay=False, exists=True))
-@click.option("-o", "--output", "gold_out", type=click.Path(dir_okay=False), default=None, help="Gold JSONL to write (default: standard output).")
-@click.option("--input", "input_path", default=None, help="Where the report texts are, if not at the path the run's manifest records.")
-def corpus_import(decisions_csv: str, outdir: str, gold_out: str | None, input_path: str | None) -> None:
+@click.option(
+    "-o",
+    "--output",
+    "gold_out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Gold JSONL to write (default: standard output).",
+)
+@click.option(
+    "--input",
+    "input_path",
+    default=None,
+    help="Where the report texts are, if not at the path the run's manifest records.",
+)
+def corpus_import(
+    decisions_csv: str, outdir: str, gold_out: str | None, input_path: str | None
+) -> None:
     """Turn curators' accepted and corrected findings into gold JSONL (corpus format).
 
     Only reports whose every finding was decided are written.
@@ -273,7 +520,10 @@ def corpus_import(decisions_csv: str, outdir: str, gold_out: str | None, input_p
         Path(gold_out).write_text(lines, encoding="utf-8")
     else:
         click.echo(lines, nl=False)
-    click.echo(f"calc-nlp: {stats['written']} gold reports from {stats['decisions']} decisions ({stats['complete']} of {stats['reports_with_findings']} reports fully decided)", err=True)
+    click.echo(
+        f"calc-nlp: {stats['written']} gold reports from {stats['decisions']} decisions ({stats['complete']} of {stats['reports_with_findings']} reports fully decided)",
+        err=True,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

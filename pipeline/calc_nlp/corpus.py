@@ -29,7 +29,14 @@ FINDING_KEYS = (
     "physiologic",
     "classification",
 )
-BOOL_KEYS = ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic")
+BOOL_KEYS = (
+    "negated",
+    "uncertain",
+    "historical",
+    "hypothetical",
+    "family",
+    "physiologic",
+)
 LATERALITIES = {"", "left", "right", "bilateral"}
 CLASSES = {"", "dystrophic", "metastatic", "indeterminate"}
 
@@ -46,10 +53,16 @@ def validate_record(obj: Any, sites: set[str], conditions: set[str]) -> list[str
     if not isinstance(obj["text"], str):
         return errs + ["text must be a string"]
     text = obj["text"]
-    if not isinstance(obj["conditions"], list) or not all(isinstance(c, str) for c in obj["conditions"]):
+    if not isinstance(obj["conditions"], list) or not all(
+        isinstance(c, str) for c in obj["conditions"]
+    ):
         errs.append("conditions must be a list of strings")
     else:
-        errs += [f"condition {c!r} is not in conditions.json" for c in obj["conditions"] if c not in conditions]
+        errs += [
+            f"condition {c!r} is not in conditions.json"
+            for c in obj["conditions"]
+            if c not in conditions
+        ]
         if len(set(obj["conditions"])) != len(obj["conditions"]):
             errs.append("conditions repeat")
     last = -1
@@ -62,7 +75,11 @@ def validate_record(obj: Any, sites: set[str], conditions: set[str]) -> list[str
         if missing:
             errs.append(f"{where}: missing keys {missing}")
             continue
-        if not (isinstance(f["start"], int) and isinstance(f["end"], int) and 0 <= f["start"] < f["end"] <= len(text)):
+        if not (
+            isinstance(f["start"], int)
+            and isinstance(f["end"], int)
+            and 0 <= f["start"] < f["end"] <= len(text)
+        ):
             errs.append(f"{where}: bad offsets")
             continue
         if text[f["start"] : f["end"]] != f["mention"]:
@@ -70,7 +87,11 @@ def validate_record(obj: Any, sites: set[str], conditions: set[str]) -> list[str
         if f["start"] < last:
             errs.append(f"{where}: findings out of text order")
         last = f["start"]
-        errs += [f"{where}: {k} must be true/false" for k in BOOL_KEYS if not isinstance(f[k], bool)]
+        errs += [
+            f"{where}: {k} must be true/false"
+            for k in BOOL_KEYS
+            if not isinstance(f[k], bool)
+        ]
         if f["site"] not in sites and f["site"] != "":
             errs.append(f"{where}: site {f['site']!r} not in the vocabulary")
         if f["laterality"] not in LATERALITIES:
@@ -79,7 +100,9 @@ def validate_record(obj: Any, sites: set[str], conditions: set[str]) -> list[str
             errs.append(f"{where}: classification {f['classification']!r}")
         unclassified = f["negated"] is True or f["hypothetical"] is True
         if unclassified != (f["classification"] == ""):
-            errs.append(f"{where}: classification must be empty exactly when negated or hypothetical")
+            errs.append(
+                f"{where}: classification must be empty exactly when negated or hypothetical"
+            )
     if not isinstance(obj["findings"], list):
         errs.append("findings must be a list")
     return errs
@@ -122,7 +145,11 @@ def stats(records: Iterable[dict[str, Any]], has_trap_words: Any) -> dict[str, A
             classes[f["classification"] or "(unclassified)"] += 1
             for k in BOOL_KEYS:
                 flags[k] += bool(f[k])
-        flagged = any(f[k] for f in fs for k in ("negated", "uncertain", "historical", "hypothetical", "family"))
+        flagged = any(
+            f[k]
+            for f in fs
+            for k in ("negated", "uncertain", "historical", "hypothetical", "family")
+        )
         n_trap += flagged or has_trap_words(r["text"])
     return {
         "reports": n,

@@ -41,24 +41,38 @@ class Timings:
 
 
 class Engine:
-    def __init__(self, patterns: str | None = None, rules: Any = None, validate: bool = True):
+    def __init__(
+        self, patterns: str | None = None, rules: Any = None, validate: bool = True
+    ):
         from calc_nlp.extract import Extractor
         from calc_nlp.prefilter import build_prefilter
         from calc_nlp.rules import load_rules
 
-        self.rules = rules if rules is not None else load_rules(patterns, validate=validate)
+        self.rules = (
+            rules if rules is not None else load_rules(patterns, validate=validate)
+        )
         self.extractor = Extractor(self.rules)
         tokenizer = self.extractor.nlp.tokenizer
-        self.prefilter = build_prefilter(self.rules.mentions, lambda s: [t.text for t in tokenizer(s)], self.rules.token_norms)
+        self.prefilter = build_prefilter(
+            self.rules.mentions,
+            lambda s: [t.text for t in tokenizer(s)],
+            self.rules.token_norms,
+        )
         self.timings: Counter[str] = Counter()
 
-    def process(self, row: int, report_id: str, text: str, note: str = "", digest: str = "") -> Rows:
+    def process(
+        self, row: int, report_id: str, text: str, note: str = "", digest: str = ""
+    ) -> Rows:
         """One report to (report row, finding rows). Never raises on report content."""
         digest = digest or text_digest(text)
         try:
             result = self._result(report_id, text)
         except Exception as exc:  # noqa: BLE001 - one bad report must not stop the run
-            result = ReportResult(report_id, STATUS_ERROR, reason=f"processing_failed:{exc.__class__.__name__}")
+            result = ReportResult(
+                report_id,
+                STATUS_ERROR,
+                reason=f"processing_failed:{exc.__class__.__name__}",
+            )
         result.row, result.text_sha256 = row, digest
         result.note = ";".join(n for n in (note, result.note) if n)
         return report_row(result), [finding_row(f) for f in result.findings]
@@ -84,13 +98,17 @@ class Engine:
         for start, piece in split_text(text, MAX_PIECE_CHARS):
             if not self.prefilter(piece):
                 continue  # no finding can start in this piece
-            part = self.extractor.process(report_id, piece, offset=start, full_text=text, timings=self.timings)
+            part = self.extractor.process(
+                report_id, piece, offset=start, full_text=text, timings=self.timings
+            )
             if merged is None:
                 merged = part
                 continue
             merged.findings += part.findings
             names = {c.name for c in merged.conditions}
-            merged.conditions += tuple(c for c in part.conditions if c.name not in names)
+            merged.conditions += tuple(
+                c for c in part.conditions if c.name not in names
+            )
         if merged is None:
             merged = ReportResult(report_id, STATUS_OK)
         merged.labs = self.extractor.labs_of(text)
@@ -147,7 +165,9 @@ def warm() -> None:
 
 def local_engine(patterns: str | None, rules: Any = None) -> Engine:
     global _ENGINE
-    if _ENGINE is None or (rules is not None and _ENGINE.rules.version != rules.version):
+    if _ENGINE is None or (
+        rules is not None and _ENGINE.rules.version != rules.version
+    ):
         _ENGINE = Engine(patterns, rules=rules)
     return _ENGINE
 

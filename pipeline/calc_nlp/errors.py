@@ -13,7 +13,9 @@ class PatternError(CalcNlpError):
     The message names the file, the rule id (where there is one) and the key.
     """
 
-    def __init__(self, file: str, message: str, rule: str | None = None, key: str | None = None):
+    def __init__(
+        self, file: str, message: str, rule: str | None = None, key: str | None = None
+    ):
         where = file
         if rule:
             where += f", rule {rule}"

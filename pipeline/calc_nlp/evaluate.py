@@ -17,7 +17,14 @@ from typing import IO, Any
 from calc_nlp.errors import InputError
 from calc_nlp.schema import Finding, ReportResult, report_classification
 
-FLAG_FIELDS = ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic")
+FLAG_FIELDS = (
+    "negated",
+    "uncertain",
+    "historical",
+    "hypothetical",
+    "family",
+    "physiologic",
+)
 VALUE_FIELDS = ("site", "laterality", "classification")
 CLASSES = ("dystrophic", "metastatic", "indeterminate", "")
 
@@ -50,13 +57,23 @@ def read_gold(fh: IO[str]) -> Iterator[GoldReport]:
                     f["mention"],
                     int(f["start"]),
                     int(f["end"]),
-                    {k: f.get(k, "" if k in VALUE_FIELDS + ("site_text",) else False) for k in FLAG_FIELDS + VALUE_FIELDS},
+                    {
+                        k: f.get(k, "" if k in VALUE_FIELDS + ("site_text",) else False)
+                        for k in FLAG_FIELDS + VALUE_FIELDS
+                    },
                 )
                 for f in obj.get("findings", [])
             ]
-            yield GoldReport(str(obj["report_id"]), obj["text"], findings, list(obj.get("conditions", [])))
+            yield GoldReport(
+                str(obj["report_id"]),
+                obj["text"],
+                findings,
+                list(obj.get("conditions", [])),
+            )
         except (KeyError, TypeError, ValueError) as exc:
-            raise InputError(f"gold line {n}: not in the corpus format ({exc.__class__.__name__}: {exc})") from None
+            raise InputError(
+                f"gold line {n}: not in the corpus format ({exc.__class__.__name__}: {exc})"
+            ) from None
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -66,7 +83,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def match(gold: list[GoldFinding], pred: list[Finding]) -> list[tuple[int, int]]:
     """One-to-one (gold index, pred index) pairs by largest character overlap."""
     cands = sorted(
-        ((_overlap((g.start, g.end), (p.start, p.end)), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)),
+        (
+            (_overlap((g.start, g.end), (p.start, p.end)), i, j)
+            for i, g in enumerate(gold)
+            for j, p in enumerate(pred)
+        ),
         reverse=True,
     )
     used_g: set[int] = set()
@@ -87,7 +108,14 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     p = tp / n_pred if n_pred else 1.0
     r = tp / n_gold if n_gold else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": n_pred, "gold": n_gold}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "tp": tp,
+        "pred": n_pred,
+        "gold": n_gold,
+    }
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -97,7 +125,9 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return " ".join(text[lo:hi].split())[:300]
 
 
-def score(pairs: Iterable[tuple[GoldReport, ReportResult]], max_errors: int = 25) -> dict[str, Any]:
+def score(
+    pairs: Iterable[tuple[GoldReport, ReportResult]], max_errors: int = 25
+) -> dict[str, Any]:
     """All figures for a run: mention P/R/F1, per-field accuracy, confusion, report level."""
     tp = exact = n_pred = n_gold = 0
     correct: Counter[str] = Counter()
@@ -116,7 +146,9 @@ def score(pairs: Iterable[tuple[GoldReport, ReportResult]], max_errors: int = 25
             g, p = gold.findings[i], pred[j]
             exact += (g.start, g.end) == (p.start, p.end)
             for name in FLAG_FIELDS + VALUE_FIELDS:
-                if name == "classification" and (g.fields["negated"] or g.fields["hypothetical"]):
+                if name == "classification" and (
+                    g.fields["negated"] or g.fields["hypothetical"]
+                ):
                     continue
                 if name == "site" and not g.fields["site"] and not p.site:
                     pass
@@ -124,26 +156,45 @@ def score(pairs: Iterable[tuple[GoldReport, ReportResult]], max_errors: int = 25
                 ok = getattr(p, name) == g.fields[name]
                 correct[name] += ok
                 if not ok and len(errors) < max_errors * 4:
-                    errors.append(_error(gold, g.start, g.end, name, g.fields[name], getattr(p, name)))
+                    errors.append(
+                        _error(
+                            gold, g.start, g.end, name, g.fields[name], getattr(p, name)
+                        )
+                    )
             if not (g.fields["negated"] or g.fields["hypothetical"]):
                 confusion[(g.fields["classification"], p.classification)] += 1
         gi = {i for i, _ in matched}
         pj = {j for _, j in matched}
         for i, g in enumerate(gold.findings):
             if i not in gi:
-                errors.append(_error(gold, g.start, g.end, "missed mention", g.mention, ""))
+                errors.append(
+                    _error(gold, g.start, g.end, "missed mention", g.mention, "")
+                )
         for j, p in enumerate(pred):
             if j not in pj:
-                errors.append(_error(gold, p.start, p.end, "spurious mention", "", p.mention))
-        g_aff = any(not (f.fields["negated"] or f.fields["hypothetical"]) for f in gold.findings)
+                errors.append(
+                    _error(gold, p.start, p.end, "spurious mention", "", p.mention)
+                )
+        g_aff = any(
+            not (f.fields["negated"] or f.fields["hypothetical"]) for f in gold.findings
+        )
         report_any += g_aff == any(f.affirmed for f in pred)
         g_cls = _gold_report_class(gold)
         report_cls += g_cls == report_classification(pred)
     mention = _prf(tp, n_pred, n_gold)
     mention_exact = _prf(exact, n_pred, n_gold)
-    fields = {k: {"accuracy": round(correct[k] / compared[k], 4) if compared[k] else None, "n": compared[k]} for k in FLAG_FIELDS + VALUE_FIELDS}
+    fields = {
+        k: {
+            "accuracy": round(correct[k] / compared[k], 4) if compared[k] else None,
+            "n": compared[k],
+        }
+        for k in FLAG_FIELDS + VALUE_FIELDS
+    }
     labels = [c for c in CLASSES]
-    matrix = {g or "(empty)": {p or "(empty)": confusion[(g, p)] for p in labels} for g in labels}
+    matrix = {
+        g or "(empty)": {p or "(empty)": confusion[(g, p)] for p in labels}
+        for g in labels
+    }
     kinds = Counter(e["field"] for e in errors)
     return {
         "reports": n_reports,
@@ -152,22 +203,32 @@ def score(pairs: Iterable[tuple[GoldReport, ReportResult]], max_errors: int = 25
         "mention_exact": mention_exact,
         "fields": fields,
         "classification_confusion": matrix,
-        "report_any_affirmed_accuracy": round(report_any / n_reports, 4) if n_reports else None,
-        "report_classification_accuracy": round(report_cls / n_reports, 4) if n_reports else None,
+        "report_any_affirmed_accuracy": round(report_any / n_reports, 4)
+        if n_reports
+        else None,
+        "report_classification_accuracy": round(report_cls / n_reports, 4)
+        if n_reports
+        else None,
         "error_counts": dict(kinds.most_common()),
         "errors": _worst(errors, max_errors),
     }
 
 
 def _gold_report_class(gold: GoldReport) -> str:
-    classes = {f.fields["classification"] for f in gold.findings if not (f.fields["negated"] or f.fields["hypothetical"])}
+    classes = {
+        f.fields["classification"]
+        for f in gold.findings
+        if not (f.fields["negated"] or f.fields["hypothetical"])
+    }
     for cls in ("metastatic", "dystrophic", "indeterminate"):
         if cls in classes:
             return cls
     return "indeterminate" if classes else "none"
 
 
-def _error(gold: GoldReport, start: int, end: int, name: str, want: Any, got: Any) -> dict[str, Any]:
+def _error(
+    gold: GoldReport, start: int, end: int, name: str, want: Any, got: Any
+) -> dict[str, Any]:
     return {
         "report_id": gold.report_id,
         "start": start,
@@ -182,7 +243,15 @@ def _error(gold: GoldReport, start: int, end: int, name: str, want: Any, got: An
 def _worst(errors: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
     """Mention errors first (they cost most), then the most frequent field errors."""
     freq = Counter(e["field"] for e in errors)
-    order = sorted(errors, key=lambda e: (not e["field"].endswith("mention"), -freq[e["field"]], e["report_id"], e["start"]))
+    order = sorted(
+        errors,
+        key=lambda e: (
+            not e["field"].endswith("mention"),
+            -freq[e["field"]],
+            e["report_id"],
+            e["start"],
+        ),
+    )
     return order[:limit]
 
 
@@ -191,7 +260,9 @@ def format_report(s: dict[str, Any]) -> str:
     lines = [f"reports: {s['reports']}"]
     for key in ("mention_overlap", "mention_exact"):
         m = s[key]
-        lines.append(f"{key:<22} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}  (tp {m['tp']}, pred {m['pred']}, gold {m['gold']})")
+        lines.append(
+            f"{key:<22} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}  (tp {m['tp']}, pred {m['pred']}, gold {m['gold']})"
+        )
     for k, v in s["fields"].items():
         acc = "n/a" if v["accuracy"] is None else f"{v['accuracy']:.3f}"
         lines.append(f"{k + ' accuracy':<22} {acc}  (n {v['n']})")
@@ -204,7 +275,9 @@ def format_report(s: dict[str, Any]) -> str:
         lines.append(f"{g:<16}" + "".join(f"{row[c]:>15}" for c in cols))
     lines.append("worst errors:")
     for e in s["errors"]:
-        lines.append(f"  {e['report_id']} [{e['start']}:{e['end']}] {e['field']}: gold {e['gold']!r} predicted {e['predicted']!r} | {e['sentence']}")
+        lines.append(
+            f"  {e['report_id']} [{e['start']}:{e['end']}] {e['field']}: gold {e['gold']!r} predicted {e['predicted']!r} | {e['sentence']}"
+        )
     return "\n".join(lines)
 
 
@@ -223,9 +296,17 @@ def markdown_table(s: dict[str, Any], source: str) -> str:
         if v["accuracy"] is not None:
             scope = " (affirmed findings)" if k == "classification" else ""
             rows.append(f"| {k} accuracy{scope} | {v['accuracy']:.3f} (n={v['n']}) |")
-    rows.append(f"| report: any affirmed finding | {s['report_any_affirmed_accuracy']:.3f} |")
-    rows.append(f"| report classification | {s['report_classification_accuracy']:.3f} |")
-    rows += ["", "Classification confusion on matched affirmed findings (rows gold, columns predicted):", ""]
+    rows.append(
+        f"| report: any affirmed finding | {s['report_any_affirmed_accuracy']:.3f} |"
+    )
+    rows.append(
+        f"| report classification | {s['report_classification_accuracy']:.3f} |"
+    )
+    rows += [
+        "",
+        "Classification confusion on matched affirmed findings (rows gold, columns predicted):",
+        "",
+    ]
     cols = [c for c in next(iter(s["classification_confusion"].values()))]
     rows.append("| gold \\ predicted | " + " | ".join(cols) + " |")
     rows.append("| --- |" + " --- |" * len(cols))

@@ -4,7 +4,7 @@ Steps for one report (compute, then annotate):
 1. tokenize; find section headers (our section_rules, medspaCy format);
    set sentence boundaries (sentences.py);
 2. match mentions, exclusions, premodifiers, sites, laterality, conditions,
-   cues (medspaCy TargetMatchers, our rules), resolve overlaps;
+   cues (our TargetRules through medspaCy's matcher), resolve overlaps;
 3. ConText (our rules) over findings and conditions together;
 4. link each finding to its site, laterality, conditions and cues, and
    classify it (classify.py, a pure function over a feature record).
@@ -34,8 +34,8 @@ from calc_nlp.schema import (
 quiet.silence()
 
 import spacy  # noqa: E402  (after silencing the loggers medspaCy brings)
-from medspacy.context import ConText, ConTextRule  # noqa: E402
 from medspacy.common.medspacy_matcher import MedspacyMatcher  # noqa: E402
+from medspacy.context import ConText, ConTextRule  # noqa: E402
 from medspacy.target_matcher import TargetRule  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
 from spacy.util import compile_infix_regex, filter_spans  # noqa: E402
@@ -50,8 +50,6 @@ FLAG_OF = {
     "FAMILY": "family",
 }
 TARGET_GROUP = "calc_targets"
-# Words allowed between a finding and a site it links to ("granuloma in the RUL").
-_LINK_GAP = 6
 _WS = re.compile(r"\s+")
 
 
@@ -83,7 +81,12 @@ class _Rules:
         self.matchers = []
         for attr, batch in buckets.items():
             if batch:
-                m = MedspacyMatcher(nlp, name=f"{name}_{attr.lower()}", phrase_matcher_attr=attr, prune=False)
+                m = MedspacyMatcher(
+                    nlp,
+                    name=f"{name}_{attr.lower()}",
+                    phrase_matcher_attr=attr,
+                    prune=False,
+                )
                 m.add([TargetRule.from_dict(r) for r in batch])
                 self.matchers.append(m)
 
@@ -136,15 +139,27 @@ def _as_phrases(rule: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     for attr in ("LOWER", "ORTH", "NORM"):
         if all(set(t) == {attr} and isinstance(t[attr], str) for t in pat):
             return [(attr, dict(base, literal=" ".join(t[attr] for t in pat)))]
-        if len(pat) == 1 and set(pat[0]) == {attr} and isinstance(pat[0][attr], dict) and set(pat[0][attr]) == {"IN"}:
+        if (
+            len(pat) == 1
+            and set(pat[0]) == {attr}
+            and isinstance(pat[0][attr], dict)
+            and set(pat[0][attr]) == {"IN"}
+        ):
             return [(attr, dict(base, literal=str(w))) for w in pat[0][attr]["IN"]]
     first = pat[0]
     if len(first) == 1 and "OP" not in first:
         ((attr, value),) = first.items()
-        if isinstance(value, dict) and set(value) == {"IN"} and attr in ("LOWER", "ORTH", "NORM"):
+        if (
+            isinstance(value, dict)
+            and set(value) == {"IN"}
+            and attr in ("LOWER", "ORTH", "NORM")
+        ):
             # A first-token IN list runs as one pattern per word: exact values are
             # checked in C, IN lists in Python on every token.
-            return [("LOWER", dict(base, pattern=[{attr: w}] + pat[1:])) for w in value["IN"]]
+            return [
+                ("LOWER", dict(base, pattern=[{attr: w}] + pat[1:]))
+                for w in value["IN"]
+            ]
     return [("LOWER", rule)]
 
 
@@ -164,21 +179,17 @@ def _md(span: Span) -> dict[str, Any]:
     return _META[(id(span.doc), span.start, span.end, span.label_)]
 
 
-def _ensure_extensions() -> None:
-    for attr in ("is_negated", "is_uncertain", "is_historical", "is_hypothetical", "is_family"):
-        if not Span.has_extension(attr):
-            Span.set_extension(attr, default=False)
-
-
 class Extractor:
     """Builds the medspaCy pieces once; `process` is then called per report."""
 
     def __init__(self, rules: RuleSet):
-        _ensure_extensions()
         self.rules = rules
         nlp = spacy.blank("en")
         # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match.
-        infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])-(?=\d)", r"(?<=[A-Za-z])/(?=[A-Za-z])"]
+        infixes = list(nlp.Defaults.infixes) + [
+            r"(?<=[A-Za-z])-(?=\d)",
+            r"(?<=[A-Za-z])/(?=[A-Za-z])",
+        ]
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         _install_norms(nlp, rules.token_norms)
         self.nlp = nlp
@@ -186,13 +197,25 @@ class Extractor:
         # other target rule set runs in one combined pass, split by category.
         self.mention_matcher = self._targets("calc_mentions", rules.mentions)
         self.other_matcher = self._targets(
-            "calc_targets", rules.site_rules + rules.laterality_rules + rules.condition_rules + rules.cue_rules
+            "calc_targets",
+            rules.site_rules
+            + rules.laterality_rules
+            + rules.condition_rules
+            + rules.cue_rules,
         )
         self._other: dict[str, list[Span]] = {}
         # Section headers: matched as phrases like the target rules (medspaCy's
         # Sectionizer runs every header pattern as a token pattern: 4x slower).
         self.section_matcher = self._targets(
-            "calc_sections", [{k: r[k] for k in ("literal", "category", "pattern", "metadata") if k in r} for r in rules.section_rules]
+            "calc_sections",
+            [
+                {
+                    k: r[k]
+                    for k in ("literal", "category", "pattern", "metadata")
+                    if k in r
+                }
+                for r in rules.section_rules
+            ],
         )
         self.context = ConText(
             nlp,
@@ -278,27 +301,49 @@ class Extractor:
         clock.lap("context")
         cues = [c for c in cues if c.label_ != "CUE" or _is_cause(c)]
         # A dystrophic condition in the finding's sentence is a local cause (rule 1).
-        cues += [c for c in conds if _md(c)["category"] == "dystrophic" and _is_cause(c)]
+        cues += [
+            c for c in conds if _md(c)["category"] == "dystrophic" and _is_cause(c)
+        ]
         conditions = self._conditions(conds, sections)
         labs = self.labs_of(text) if full_text is None else ()
         calc = self._extend(doc, calc, premods, sites)
         findings = []
         linked = [self._link_site(doc, f, calc, sites) for f in calc]
         causes = self._causes_elsewhere(doc, cues, conds, sites)
-        for span, site in zip(calc, linked):
-            findings.append(self._finding(report_id, whole, offset, doc, span, site, calc, sections, cues, causes, conditions, labs))
+        for span, site in zip(calc, linked, strict=False):
+            findings.append(
+                self._finding(
+                    report_id,
+                    whole,
+                    offset,
+                    doc,
+                    span,
+                    site,
+                    calc,
+                    sections,
+                    cues,
+                    causes,
+                    conditions,
+                    labs,
+                )
+            )
         clock.lap("link_classify")
         result = ReportResult(report_id, STATUS_OK, findings, conditions, labs)
         names = {c.name for c in conditions}
         result.condition_marks = tuple(
-            (offset + c.start_char, offset + c.end_char, _md(c)["condition"]) for c in conds if _md(c)["condition"] in names and not _flags(c) & {"negated", "hypothetical", "family"}
+            (offset + c.start_char, offset + c.end_char, _md(c)["condition"])
+            for c in conds
+            if _md(c)["condition"] in names
+            and not _flags(c) & {"negated", "hypothetical", "family"}
         )
         return result
 
     def has_lookalikes(self, text: str) -> bool:
         """Does the text hold a look-alike that is not a finding (an EXCLUDE rule or a lab value)?"""
         doc = self.nlp.make_doc(text)
-        return any(s.label_ == "EXCLUDE" for s in self.mention_matcher(doc)) or bool(self.labs.parse(text))
+        return any(s.label_ == "EXCLUDE" for s in self.mention_matcher(doc)) or bool(
+            self.labs.parse(text)
+        )
 
     # --------------------------------------------------------------- context
     def _context(self, doc: Doc, targets: list[Span]) -> None:
@@ -324,11 +369,16 @@ class Extractor:
                 starts.append(k == 0)
         self._sub_to_doc = {j: i for i, j in where.items()}
         sub = Doc(self.nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
-        subs = [Span(sub, where[t.start], where[t.end - 1] + 1, label=t.label_) for t in targets]
+        subs = [
+            Span(sub, where[t.start], where[t.end - 1] + 1, label=t.label_)
+            for t in targets
+        ]
         sub.spans[TARGET_GROUP] = subs
         self.context(sub)
-        for t, st in zip(targets, subs):
-            mods = _MODS.get((id(doc), t.start, t.end, t.label_), ()) + tuple(st._.modifiers)
+        for t, st in zip(targets, subs, strict=False):
+            mods = _MODS.get((id(doc), t.start, t.end, t.label_), ()) + tuple(
+                st._.modifiers
+            )
             _MODS[(id(doc), t.start, t.end, t.label_)] = mods
 
     # -------------------------------------------------------------- sections
@@ -347,7 +397,9 @@ class Extractor:
             headers.append(sp)
         headers = sorted(filter_spans(headers), key=lambda sp: sp.start)
         bounds: list[int] = []
-        per_token: list[tuple[str, int, int, bool]] = [("other", 0, 0, False)] * len(doc)
+        per_token: list[tuple[str, int, int, bool]] = [("other", 0, 0, False)] * len(
+            doc
+        )
         for k, sp in enumerate(headers):
             md = _md(sp)
             end = headers[k + 1].start if k + 1 < len(headers) else len(doc)
@@ -376,11 +428,14 @@ class Extractor:
         calc = [
             s
             for s in spans
-            if s.label_ == "CALCIFICATION" and not any(s.start < x.end and x.start < s.end for x in excluded)
+            if s.label_ == "CALCIFICATION"
+            and not any(s.start < x.end and x.start < s.end for x in excluded)
         ]
         return filter_spans(calc), premods
 
-    def _extend(self, doc: Doc, calc: list[Span], premods: list[Span], sites: list[_Site]) -> list[Span]:
+    def _extend(
+        self, doc: Doc, calc: list[Span], premods: list[Span], sites: list[_Site]
+    ) -> list[Span]:
         """Keep anatomic/type premodifiers and site phrases right before a mention."""
         ends: dict[int, int] = {}
         for p in premods:
@@ -412,7 +467,11 @@ class Extractor:
         lats = {s.end: s for s in self._lat_spans}
         lat_starts = {s.start: s for s in self._lat_spans}
         out = []
-        fixed = [(sp.start, _md(sp)["site"]) for sp in spans if sp.label_ == "SITE" and "candidates" not in _md(sp)]
+        fixed = [
+            (sp.start, _md(sp)["site"])
+            for sp in spans
+            if sp.label_ == "SITE" and "candidates" not in _md(sp)
+        ]
         for sp in spans:
             md = _md(sp)
             name = md.get("site", "")
@@ -432,7 +491,9 @@ class Extractor:
             out.append(_Site(sp, name, laterality, text, start, md["id"]))
         return out
 
-    def _link_site(self, doc: Doc, f: Span, calc: list[Span], sites: list[_Site]) -> _Site | None:
+    def _link_site(
+        self, doc: Doc, f: Span, calc: list[Span], sites: list[_Site]
+    ) -> _Site | None:
         """The site of this finding: inside its span, implied by it, or nearest by structure."""
         inside = [s for s in sites if f.start <= s.span.start and s.span.end <= f.end]
         if inside:
@@ -468,7 +529,9 @@ class Extractor:
             best = self._site_from_previous_sentence(doc, f, sites)
         return best
 
-    def _site_from_previous_sentence(self, doc: Doc, f: Span, sites: list[_Site]) -> _Site | None:
+    def _site_from_previous_sentence(
+        self, doc: Doc, f: Span, sites: list[_Site]
+    ) -> _Site | None:
         """'Left thyroid nodule. Microcalcifications cannot be excluded.': the
         sentence names no site, so the last site of the sentence before it
         (same line block, no blank line between) is the one it speaks of."""
@@ -476,7 +539,9 @@ class Extractor:
         if sent.start == 0:
             return None
         prev = self._sent(doc[sent.start - 1])
-        if "\n\n" in doc[prev.start : sent.start].text.replace("\r", "").replace(" ", ""):
+        if "\n\n" in doc[prev.start : sent.start].text.replace("\r", "").replace(
+            " ", ""
+        ):
             return None
         cands = [s for s in sites if prev.start <= s.span.start < prev.end]
         return cands[-1] if cands else None
@@ -487,9 +552,17 @@ class Extractor:
         cands = [s for s in self._lat_spans if sent.start <= s.start < sent.end]
         if not cands:
             return ""
-        return str(_md(min(cands, key=lambda s: min(abs(s.start - f.end), abs(f.start - s.end))))["laterality"])
+        return str(
+            _md(
+                min(
+                    cands, key=lambda s: min(abs(s.start - f.end), abs(f.start - s.end))
+                )
+            )["laterality"]
+        )
 
-    def _site_from_label_line(self, doc: Doc, f: Span, sites: list[_Site]) -> _Site | None:
+    def _site_from_label_line(
+        self, doc: Doc, f: Span, sites: list[_Site]
+    ) -> _Site | None:
         """'LEFT BREAST:' on its own line names the site of the lines below it."""
         sent = self._sent(f)
         if sent.start == 0:
@@ -511,7 +584,9 @@ class Extractor:
         return ""
 
     # ----------------------------------------------------------- conditions
-    def _conditions(self, conds: list[Span], sections: list[tuple[str, int, int, bool]]) -> tuple[Condition, ...]:
+    def _conditions(
+        self, conds: list[Span], sections: list[tuple[str, int, int, bool]]
+    ) -> tuple[Condition, ...]:
         """Affirmed conditions of the report (negated, hypothetical, family dropped)."""
         seen: dict[str, Condition] = {}
         for c in conds:
@@ -521,7 +596,9 @@ class Extractor:
             md = _md(c)
             name = md["condition"]
             if name not in seen:
-                seen[name] = Condition(name, md["category"], sections[c.start][0], "historical" in flags)
+                seen[name] = Condition(
+                    name, md["category"], sections[c.start][0], "historical" in flags
+                )
         return tuple(seen.values())
 
     # ----------------------------------------------------------------- cues
@@ -533,15 +610,23 @@ class Extractor:
         self._qualifiers = [s for s in spans if s.label_ == "QUALIFIER"]
         return cue + dist
 
-    def _causes_elsewhere(self, doc: Doc, cues: list[Span], conds: list[Span], sites: list[_Site]) -> list[tuple[int, CauseRecord]]:
+    def _causes_elsewhere(
+        self, doc: Doc, cues: list[Span], conds: list[Span], sites: list[_Site]
+    ) -> list[tuple[int, CauseRecord]]:
         """Dystrophic causes anywhere in the report, with the site each names."""
         out = []
-        for span in [c for c in cues if c.label_ == "CUE" and _md(c)["rule"] == 1] + conds:
+        for span in [
+            c for c in cues if c.label_ == "CUE" and _md(c)["rule"] == 1
+        ] + conds:
             if span.label_ == "CONDITION" and span in cues:
                 continue
             md = _md(span)
             if span.label_ == "CONDITION":
-                if md["category"] != "dystrophic" or _flags(span) & {"negated", "hypothetical", "family"}:
+                if md["category"] != "dystrophic" or _flags(span) & {
+                    "negated",
+                    "hypothetical",
+                    "family",
+                }:
                     continue
                 name = md["condition"]
             else:
@@ -552,7 +637,11 @@ class Extractor:
             if near:
                 nearest = min(near, key=lambda s: abs(s.span.start - span.start))
                 if not site or site == nearest.site:
-                    site, lat, stext = nearest.site, nearest.laterality, _core(nearest.span.text)
+                    site, lat, stext = (
+                        nearest.site,
+                        nearest.laterality,
+                        _core(nearest.span.text),
+                    )
             if not lat:
                 lat = self._lat_near(doc, span)
             if site:
@@ -577,7 +666,11 @@ class Extractor:
     ) -> Finding:
         flags = _flags(span)
         section, body_start, _title, question = sections[span.start]
-        if question and "uncertain" in flags and "\n" not in doc[body_start : span.start].text:
+        if (
+            question
+            and "uncertain" in flags
+            and "\n" not in doc[body_start : span.start].text
+        ):
             # On the clinical question's line, "? calcification" / "possible
             # calcification" is asked, not observed: hypothetical.
             flags.discard("uncertain")
@@ -592,12 +685,15 @@ class Extractor:
             mention=span.text,
             start=offset + span.start_char,
             end=offset + span.end_char,
-            finding_id=make_finding_id(report_id, text, offset + span.start_char, offset + span.end_char),
+            finding_id=make_finding_id(
+                report_id, text, offset + span.start_char, offset + span.end_char
+            ),
             section=section,
             sentence=_WS.sub(" ", sent.text).strip(),
             site=site_name,
             site_text=site.text if site else "",
-            laterality=(site.laterality if site else "") or self._lat_in_sentence(span, calc),
+            laterality=(site.laterality if site else "")
+            or self._lat_in_sentence(span, calc),
             conditions=conditions,
             negated="negated" in flags,
             uncertain="uncertain" in flags,
@@ -606,7 +702,9 @@ class Extractor:
             family="family" in flags,
             physiologic=bool(site_info.get("physiologic")),
             rule_id=md["id"],
-            modifiers=tuple(sorted({(m.rule.metadata or {}).get("id", "") for m in _mods(span)})),
+            modifiers=tuple(
+                sorted({(m.rule.metadata or {}).get("id", "") for m in _mods(span)})
+            ),
             site_rule=site.rule_id if site else "",
             marks=self._marks(doc, offset, span, site),
         )
@@ -614,14 +712,22 @@ class Extractor:
             elsewhere = tuple(c for s0, c in causes if s0 != sent.start)
             feats = Features(
                 site=site_name,
-                site_text=_core(site.span.text) if site and site.span is not span else "",
+                site_text=_core(site.span.text)
+                if site and site.span is not span
+                else "",
                 laterality=f.laterality,
                 metastatic_prone=bool(site_info.get("metastatic_prone")),
-                dystrophic_prone=bool(site_info.get("dystrophic_prone")) or self._qualified(span, site_name, site.span if site else None),
+                dystrophic_prone=bool(site_info.get("dystrophic_prone"))
+                or self._qualified(span, site_name, site.span if site else None),
                 dystrophic_prone_if=tuple(site_info.get("dystrophic_prone_if", ())),
                 cues=own_cues,
                 conditions=tuple(
-                    (c.name, c.category, c.section, self.rules.conditions[c.name].get("mineral_driver", "calcium"))
+                    (
+                        c.name,
+                        c.category,
+                        c.section,
+                        self.rules.conditions[c.name].get("mineral_driver", "calcium"),
+                    )
                     for c in conditions
                 ),
                 labs=tuple((v.name, v.flag, v.value, v.unit) for v in labs),
@@ -630,10 +736,16 @@ class Extractor:
                 uncertain=f.uncertain,
             )
             result = classify(feats)
-            f.classification, f.confidence, f.evidence = result.classification, result.confidence, result.evidence
+            f.classification, f.confidence, f.evidence = (
+                result.classification,
+                result.confidence,
+                result.evidence,
+            )
         return f
 
-    def _marks(self, doc: Doc, offset: int, span: Span, site: _Site | None) -> tuple[tuple[int, int, str], ...]:
+    def _marks(
+        self, doc: Doc, offset: int, span: Span, site: _Site | None
+    ) -> tuple[tuple[int, int, str], ...]:
         """Character spans of the finding's site words and ConText triggers."""
         out = []
         if site is not None and site.text and site.span is not span:
@@ -643,10 +755,18 @@ class Extractor:
             a, b = m.modifier_span
             if a in self._sub_to_doc and b - 1 in self._sub_to_doc:
                 sp = doc[self._sub_to_doc[a] : self._sub_to_doc[b - 1] + 1]
-                out.append((offset + sp.start_char, offset + sp.end_char, f"modifier:{m.category}"))
+                out.append(
+                    (
+                        offset + sp.start_char,
+                        offset + sp.end_char,
+                        f"modifier:{m.category}",
+                    )
+                )
         return tuple(sorted(set(out)))
 
-    def _own_cues(self, f: Span, calc: list[Span], cues: list[Span], site: str) -> tuple[tuple[CueRecord, ...], str]:
+    def _own_cues(
+        self, f: Span, calc: list[Span], cues: list[Span], site: str
+    ) -> tuple[tuple[CueRecord, ...], str]:
         """Cues of this finding's sentence that belong to it (inside it, or nearest to it)."""
         sent = self._sent(f)
         own: list[CueRecord] = []
@@ -654,13 +774,18 @@ class Extractor:
         for c in cues:
             if not (sent.start <= c.start < sent.end):
                 continue
-            holder = next((x for x in calc if x.start <= c.start and c.end <= x.end), None)
+            holder = next(
+                (x for x in calc if x.start <= c.start and c.end <= x.end), None
+            )
             after_link = holder is None and any(
-                sent.start <= k.start and k.end <= c.start and f.end <= k.start for k in self._links
+                sent.start <= k.start and k.end <= c.start and f.end <= k.start
+                for k in self._links
             )
             if holder is None:
                 same = [x for x in calc if sent.start <= x.start < sent.end]
-                holder = min(same, key=lambda x: min(abs(x.start - c.end), abs(c.start - x.end)))
+                holder = min(
+                    same, key=lambda x: min(abs(x.start - c.end), abs(c.start - x.end))
+                )
             if holder is not f and not after_link and not self._linked(f, holder, calc):
                 continue
             md = _md(c)
@@ -676,13 +801,15 @@ class Extractor:
                 own.append(CueRecord(md["cue"], int(md["rule"]), c.text))
         return tuple(own), distribution
 
-
     def _qualified(self, f: Span, site: str, site_span: Span | None) -> bool:
         """A qualifier word in the sentence ('nodule' for the thyroid) makes the site prone."""
         sents = {self._sent_first[f.start]}
         if site_span is not None:
             sents.add(self._sent_first[site_span.start])
-        return any(self._sent_first[q.start] in sents and _md(q).get("site") == site for q in self._qualifiers)
+        return any(
+            self._sent_first[q.start] in sents and _md(q).get("site") == site
+            for q in self._qualifiers
+        )
 
     def _linked(self, f: Span, holder: Span, calc: list[Span]) -> bool:
         """Does a LINK phrase tie `f` to the later finding `holder` that names a cause?"""

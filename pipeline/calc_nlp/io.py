@@ -92,7 +92,10 @@ def detect_format(path: str, forced: str | None) -> str:
 
 def _text_stream(raw: IO[bytes], encoding: str) -> IO[str]:
     enc = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
-    return io.TextIOWrapper(io.BufferedReader(raw), encoding=enc, errors="calcnlp-replace", newline="")  # type: ignore[arg-type]
+    buffered = io.BufferedReader(raw)  # type: ignore[type-var]
+    return io.TextIOWrapper(
+        buffered, encoding=enc, errors="calcnlp-replace", newline=""
+    )
 
 
 def _note(text: str, seen_bad: int) -> str:
@@ -105,7 +108,13 @@ def _sniff_delimiter(first: str) -> str:
     return best if counts[best] else ","
 
 
-def read_csv(raw: IO[bytes], id_col: str, text_col: str, encoding: str = "utf-8", delimiter: str | None = None) -> Iterator[Record]:
+def read_csv(
+    raw: IO[bytes],
+    id_col: str,
+    text_col: str,
+    encoding: str = "utf-8",
+    delimiter: str | None = None,
+) -> Iterator[Record]:
     """CSV rows as Records. The header is checked before the first row is yielded.
 
     Uses the csv module, not pandas' C engine, which cuts a field at a NUL
@@ -116,7 +125,9 @@ def read_csv(raw: IO[bytes], id_col: str, text_col: str, encoding: str = "utf-8"
     first = fh.readline()
     if not first.strip():
         raise InputError("input is empty: no header row")
-    reader = csv.reader(itertools.chain([first], fh), delimiter=delimiter or _sniff_delimiter(first))
+    reader = csv.reader(
+        itertools.chain([first], fh), delimiter=delimiter or _sniff_delimiter(first)
+    )
     header = [h.strip() for h in next(reader)]
     id_i, text_i = _columns(header, id_col, text_col)
     return _csv_rows(reader, len(header), id_i, text_i)
@@ -133,7 +144,9 @@ def _columns(header: list[str], id_col: str, text_col: str) -> tuple[int, int]:
     return header.index(id_col), header.index(text_col)
 
 
-def _csv_rows(reader: Iterator[list[str]], width: int, id_i: int, text_i: int) -> Iterator[Record]:
+def _csv_rows(
+    reader: Iterator[list[str]], width: int, id_i: int, text_i: int
+) -> Iterator[Record]:
     for n, row in enumerate(reader, start=1):
         bad = _BAD_BYTES["count"]
         if not row:
@@ -151,7 +164,9 @@ def _csv_rows(reader: Iterator[list[str]], width: int, id_i: int, text_i: int) -
         yield Record(n, rid, text, note=_note(text + rid, bad))
 
 
-def read_jsonl(raw: IO[bytes], id_col: str, text_col: str, encoding: str = "utf-8") -> Iterator[Record]:
+def read_jsonl(
+    raw: IO[bytes], id_col: str, text_col: str, encoding: str = "utf-8"
+) -> Iterator[Record]:
     """JSON Lines, one object per line; ids may be numbers (kept as their JSON text)."""
     fh = _text_stream(raw, encoding)
     return _jsonl_rows(fh, id_col, text_col)
@@ -193,25 +208,31 @@ def _id_text(value: Any) -> str:
     return str(value).strip()
 
 
-def read_parquet(path: str, id_col: str, text_col: str, batch_size: int = 1000) -> Iterator[Record]:
+def read_parquet(
+    path: str, id_col: str, text_col: str, batch_size: int = 1000
+) -> Iterator[Record]:
     """Parquet row groups in batches: only the two columns are read."""
     import pyarrow.parquet as pq
 
     try:
         pf = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises several kinds
-        raise InputError(f"cannot read {path} as Parquet: {exc.__class__.__name__}") from None
+        raise InputError(
+            f"cannot read {path} as Parquet: {exc.__class__.__name__}"
+        ) from None
     header = pf.schema_arrow.names
     _columns(header, id_col, text_col)
     return _parquet_rows(pf, id_col, text_col, batch_size)
 
 
-def _parquet_rows(pf: Any, id_col: str, text_col: str, batch_size: int) -> Iterator[Record]:
+def _parquet_rows(
+    pf: Any, id_col: str, text_col: str, batch_size: int
+) -> Iterator[Record]:
     n = 0
     for batch in pf.iter_batches(batch_size=batch_size, columns=[id_col, text_col]):
         ids = batch.column(0).to_pylist()
         texts = batch.column(1).to_pylist()
-        for rid, text in zip(ids, texts):
+        for rid, text in zip(ids, texts, strict=False):
             n += 1
             rid_s = _id_text(rid)
             if not rid_s:
@@ -224,7 +245,9 @@ def _parquet_rows(pf: Any, id_col: str, text_col: str, batch_size: int) -> Itera
 
 def read_txt_dir(path: str, encoding: str = "utf-8") -> Iterator[Record]:
     """A folder of .txt files, in name order; the id is the file name."""
-    files = sorted(p for p in Path(path).iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+    files = sorted(
+        p for p in Path(path).iterdir() if p.is_file() and p.suffix.lower() == ".txt"
+    )
     return _txt_rows(files, encoding)
 
 
@@ -258,7 +281,15 @@ class PartialTable:
     a Parquet table is spooled as JSONL and converted on commit.
     """
 
-    def __init__(self, outdir: Path, name: str, columns: tuple[str, ...], fmt: str, people: bool, types: dict[str, str] | None = None):
+    def __init__(
+        self,
+        outdir: Path,
+        name: str,
+        columns: tuple[str, ...],
+        fmt: str,
+        people: bool,
+        types: dict[str, str] | None = None,
+    ):
         self.outdir, self.name, self.columns, self.fmt = outdir, name, columns, fmt
         self.people = people  # neutralise formula cells (CSV meant for people)
         self.types = types or {}
@@ -286,7 +317,9 @@ class PartialTable:
     def _attach(self, fh: IO[str]) -> None:
         self._fh = fh
         if self.fmt == "csv":
-            self._csv = csv.writer(fh, lineterminator="\r\n")  # RFC 4180; quotes any CR or LF in a cell
+            self._csv = csv.writer(
+                fh, lineterminator="\r\n"
+            )  # RFC 4180; quotes any CR or LF in a cell
 
     def write(self, row: dict[str, str]) -> None:
         assert self._fh is not None
@@ -294,7 +327,13 @@ class PartialTable:
             cells = [row[c] for c in self.columns]
             self._csv.writerow([neutralise(c) for c in cells] if self.people else cells)
         else:
-            self._fh.write(json.dumps({c: _typed(row[c], self.types.get(c)) for c in self.columns}, ensure_ascii=False) + "\n")
+            self._fh.write(
+                json.dumps(
+                    {c: _typed(row[c], self.types.get(c)) for c in self.columns},
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
 
     def checkpoint(self) -> int:
         """Flush and fsync; the byte size to resume from."""
@@ -333,7 +372,9 @@ def _typed(value: str, kind: str | None) -> Any:
     return value
 
 
-def _jsonl_to_parquet(src: Path, dst: Path, columns: tuple[str, ...], types: dict[str, str]) -> None:
+def _jsonl_to_parquet(
+    src: Path, dst: Path, columns: tuple[str, ...], types: dict[str, str]
+) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 

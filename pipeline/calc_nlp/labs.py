@@ -22,14 +22,18 @@ class LabParser:
 
     def __init__(self, table: dict[str, Any]):
         self.analytes = {a["name"]: a for a in table["analytes"]}
-        self.flag_words = {w: flag for flag, words in table["flag_words"].items() for w in words}
+        self.flag_words = {
+            w: flag for flag, words in table["flag_words"].items() for w in words
+        }
         names = sorted(
             ((n, a["name"]) for a in table["analytes"] for n in a["names"]),
             key=lambda p: -len(p[0]),
         )
         self._name_of = {n.lower(): analyte for n, analyte in names}
         alt = trie_regex(n.lower() for n, _ in names)
-        units = sorted({u for a in table["analytes"] for u in a["units"]}, key=len, reverse=True)
+        units = sorted(
+            {u for a in table["analytes"] for u in a["units"]}, key=len, reverse=True
+        )
         unit_alt = "|".join(re.escape(u) for u in units)
         flags = sorted(self.flag_words, key=len, reverse=True)
         flag_alt = "|".join(re.escape(f) for f in flags)
@@ -55,7 +59,10 @@ class LabParser:
             value = float(m.group("value"))
             unit = (m.group("unit") or "").lower()
             if not unit:
-                unit = next((r["unit"] for r in analyte["unitless_rules"] if value <= r["max"]), "")
+                unit = next(
+                    (r["unit"] for r in analyte["unitless_rules"] if value <= r["max"]),
+                    "",
+                )
                 if not unit:
                     continue
             factor = analyte["units"][unit]
@@ -64,16 +71,29 @@ class LabParser:
             if not lo_p <= canonical <= hi_p:
                 continue
             flag = self._flag(m, analyte, canonical, factor)
-            out.append(LabValue(analyte["name"], canonical, analyte["canonical_unit"], flag, m.start(), m.end()))
+            out.append(
+                LabValue(
+                    analyte["name"],
+                    canonical,
+                    analyte["canonical_unit"],
+                    flag,
+                    m.start(),
+                    m.end(),
+                )
+            )
         return out
 
-    def _flag(self, m: re.Match[str], analyte: dict[str, Any], canonical: float, factor: float) -> str:
+    def _flag(
+        self, m: re.Match[str], analyte: dict[str, Any], canonical: float, factor: float
+    ) -> str:
         if m.group("flag"):
             return self.flag_words[m.group("flag").lower()]
         if m.group("lo") and m.group("hi"):
             lo, hi = float(m.group("lo")) * factor, float(m.group("hi")) * factor
             if lo < hi:
-                return "high" if canonical > hi else "low" if canonical < lo else "normal"
+                return (
+                    "high" if canonical > hi else "low" if canonical < lo else "normal"
+                )
         lo, hi = analyte["reference"]
         return "high" if canonical > hi else "low" if canonical < lo else "normal"
 

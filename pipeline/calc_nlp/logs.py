@@ -13,7 +13,9 @@ from typing import IO, Any
 
 
 class Log:
-    def __init__(self, fmt: str = "text", quiet: bool = False, stream: IO[str] | None = None):
+    def __init__(
+        self, fmt: str = "text", quiet: bool = False, stream: IO[str] | None = None
+    ):
         self.fmt, self.quiet = fmt, quiet
         self.stream = stream if stream is not None else sys.stderr
 
@@ -21,11 +23,18 @@ class Log:
         if self.quiet and level != "error":
             return
         if self.fmt == "json":
-            rec = {"ts": round(time.time(), 3), "level": level, "event": event, **fields}
+            rec = {
+                "ts": round(time.time(), 3),
+                "level": level,
+                "event": event,
+                **fields,
+            }
             self.stream.write(json.dumps(rec, sort_keys=True, default=str) + "\n")
         else:
             tail = " ".join(f"{k}={v}" for k, v in fields.items())
-            self.stream.write(f"calc-nlp: {level}: {event}{' ' + tail if tail else ''}\n")
+            self.stream.write(
+                f"calc-nlp: {level}: {event}{' ' + tail if tail else ''}\n"
+            )
         self.stream.flush()
 
     def info(self, event: str, **fields: Any) -> None:
@@ -36,7 +45,9 @@ class Log:
 
     def progress(self) -> Progress:
         tty = hasattr(self.stream, "isatty") and self.stream.isatty()
-        return Progress(self.stream if tty and not self.quiet and self.fmt == "text" else None)
+        return Progress(
+            self.stream if tty and not self.quiet and self.fmt == "text" else None
+        )
 
 
 class Progress:

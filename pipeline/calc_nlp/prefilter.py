@@ -64,7 +64,11 @@ def _drop_optional_head(p: str) -> str:
             if depth == 0:
                 break
             i += 1
-        if depth == 0 and p[i + 1 : i + 2] == "?" and p[i + 2 : i + 3] not in ("?", "+"):
+        if (
+            depth == 0
+            and p[i + 1 : i + 2] == "?"
+            and p[i + 2 : i + 3] not in ("?", "+")
+        ):
             p = p[i + 2 :]
         else:
             break
@@ -103,13 +107,19 @@ def _compile(parts: list[str]) -> re.Pattern[str] | None:
     """Escaped literals go into one prefix-factored alternative, regexes beside it."""
     if not parts:
         return None
-    literals = [re.sub(r"\\(.)", r"\1", p) for p in parts if re.escape(re.sub(r"\\(.)", r"\1", p)) == p]
+    literals = [
+        re.sub(r"\\(.)", r"\1", p)
+        for p in parts
+        if re.escape(re.sub(r"\\(.)", r"\1", p)) == p
+    ]
     regexes = sorted({p for p in parts if re.escape(re.sub(r"\\(.)", r"\1", p)) != p})
     return re.compile("|".join(([trie_regex(literals)] if literals else []) + regexes))
 
 
 def build_prefilter(
-    mention_rules: list[dict[str, Any]], tokenize: Callable[[str], list[str]], token_norms: list[dict[str, Any]] | None = None
+    mention_rules: list[dict[str, Any]],
+    tokenize: Callable[[str], list[str]],
+    token_norms: list[dict[str, Any]] | None = None,
 ) -> Prefilter:
     norms = token_norms or []
     lower: list[str] = []
@@ -127,7 +137,12 @@ def build_prefilter(
         tok = _first_required(pattern)
         if tok is None:
             return Prefilter([], [], everything=True)
-        for attr, bucket, case in (("LOWER", lower, str.lower), ("NORM", lower, str.lower), ("ORTH", exact, None), ("TEXT", exact, None)):
+        for attr, bucket, case in (
+            ("LOWER", lower, str.lower),
+            ("NORM", lower, str.lower),
+            ("ORTH", exact, None),
+            ("TEXT", exact, None),
+        ):
             if attr not in tok:
                 continue
             spec = _spec(tok[attr])

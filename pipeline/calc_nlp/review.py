@@ -18,17 +18,30 @@ import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from calc_nlp.errors import InputError
 
-DECISION_COLUMNS = ("finding_id", "report_id", "decision", "classification", "note", "reviewer", "time", "output")
+DECISION_COLUMNS = (
+    "finding_id",
+    "report_id",
+    "decision",
+    "classification",
+    "note",
+    "reviewer",
+    "time",
+    "output",
+)
 DECISIONS = ("accept", "reject", "reclassify")
 FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic")
-FINGERPRINT_FIELDS = ("mention", "start_char", "end_char", "site", "laterality") + FLAGS + ("classification", "evidence")
+FINGERPRINT_FIELDS = (
+    ("mention", "start_char", "end_char", "site", "laterality")
+    + FLAGS
+    + ("classification", "evidence")
+)
 
 
 def fingerprint(finding: dict[str, Any]) -> str:
@@ -39,7 +52,12 @@ def fingerprint(finding: dict[str, Any]) -> str:
 
 def _unquote(value: str) -> str:
     """Undo the spreadsheet-formula guard of a CSV cell (a leading quote)."""
-    return value[1:] if value.startswith("'") and value[1:2] in ("=", "+", "-", "@", "\t", "\r", "\n") else value
+    return (
+        value[1:]
+        if value.startswith("'")
+        and value[1:2] in ("=", "+", "-", "@", "\t", "\r", "\n")
+        else value
+    )
 
 
 @dataclass
@@ -60,7 +78,10 @@ def _read_rows(path: Path, fmt: str, people_csv: bool) -> list[dict[str, str]]:
             rows = [json.loads(line) for line in fh if line.strip()]
     else:
         with open(path, encoding="utf-8", newline="") as fh:
-            rows = [{k: _unquote(v) if people_csv else v for k, v in r.items()} for r in csv.DictReader(fh)]
+            rows = [
+                {k: _unquote(v) if people_csv else v for k, v in r.items()}
+                for r in csv.DictReader(fh)
+            ]
     return [{k: _as_text(v) for k, v in r.items()} for r in rows]
 
 
@@ -83,11 +104,15 @@ def load_run(outdir: str | Path) -> Run:
         findings = _read_rows(out / manifest["outputs"]["findings"], fmt, people)
         reports = _read_rows(out / manifest["outputs"]["reports"], fmt, people)
     except (OSError, KeyError, ValueError) as exc:
-        raise InputError(f"{out} does not hold a complete calc-nlp run ({exc.__class__.__name__}: {exc})") from None
+        raise InputError(
+            f"{out} does not hold a complete calc-nlp run ({exc.__class__.__name__}: {exc})"
+        ) from None
     return Run(out, manifest, findings, reports)
 
 
-def report_texts(run: Run, wanted: set[str], input_path: str | None = None) -> dict[str, str]:
+def report_texts(
+    run: Run, wanted: set[str], input_path: str | None = None
+) -> dict[str, str]:
     """Texts of the wanted report ids, streamed from the run's input."""
     from calc_nlp.runner import Input, RunOptions
 
@@ -95,7 +120,15 @@ def report_texts(run: Run, wanted: set[str], input_path: str | None = None) -> d
     src = input_path or o["input"]
     if src == "-" or not Path(src).exists():
         return {}
-    opts = RunOptions(input=src, outdir=str(run.outdir), id_col=o["id_col"], text_col=o["text_col"], input_format=o.get("input_format"), encoding=o.get("encoding", "utf-8"), delimiter=o.get("delimiter"))
+    opts = RunOptions(
+        input=src,
+        outdir=str(run.outdir),
+        id_col=o["id_col"],
+        text_col=o["text_col"],
+        input_format=o.get("input_format"),
+        encoding=o.get("encoding", "utf-8"),
+        delimiter=o.get("delimiter"),
+    )
     inp = Input(opts)
     try:
         texts = {}
@@ -111,19 +144,28 @@ def read_decisions(path: str | Path) -> dict[str, dict[str, str]]:
     """finding_id -> the last decision for it in a decisions CSV."""
     with open(path, encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
-        missing = [c for c in DECISION_COLUMNS[:-1] if c not in (reader.fieldnames or [])]
+        missing = [
+            c for c in DECISION_COLUMNS[:-1] if c not in (reader.fieldnames or [])
+        ]
         if missing:
             raise InputError(f"{path}: not a decisions CSV, missing columns {missing}")
         out = {}
         for r in reader:
             r = {k: _unquote(v or "") for k, v in r.items() if k in DECISION_COLUMNS}
             if r["decision"] not in DECISIONS:
-                raise InputError(f"{path}: unknown decision {r['decision']!r} for finding {r['finding_id']!r}")
+                raise InputError(
+                    f"{path}: unknown decision {r['decision']!r} for finding {r['finding_id']!r}"
+                )
             out[r["finding_id"]] = r
     return out
 
 
-def page_data(run: Run, texts: dict[str, str], decisions: dict[str, dict[str, str]], marks: dict[str, Any]) -> dict[str, Any]:
+def page_data(
+    run: Run,
+    texts: dict[str, str],
+    decisions: dict[str, dict[str, str]],
+    marks: dict[str, Any],
+) -> dict[str, Any]:
     """Everything the page shows, as plain JSON."""
     by_report: dict[str, list[int]] = {}
     findings = []
@@ -133,7 +175,9 @@ def page_data(run: Run, texts: dict[str, str], decisions: dict[str, dict[str, st
         for k in FLAGS:
             g[k] = f[k] == "true"
         g["confidence"] = float(f["confidence"]) if f["confidence"] else None
-        g["condition_names"] = [c.rsplit(" (", 1)[0] for c in f["conditions"].split(";") if c]
+        g["condition_names"] = [
+            c.rsplit(" (", 1)[0] for c in f["conditions"].split(";") if c
+        ]
         g["output"] = fingerprint(f)
         g["marks"] = marks.get("findings", {}).get(f["finding_id"], [])
         findings.append(g)
@@ -151,9 +195,14 @@ def page_data(run: Run, texts: dict[str, str], decisions: dict[str, dict[str, st
         for rid, idx in by_report.items()
     ]
     return {
-        "run_id": hashlib.sha256(json.dumps([run.manifest.get("inputs"), run.manifest.get("rules_version")], sort_keys=True).encode()).hexdigest()[:12],
+        "run_id": hashlib.sha256(
+            json.dumps(
+                [run.manifest.get("inputs"), run.manifest.get("rules_version")],
+                sort_keys=True,
+            ).encode()
+        ).hexdigest()[:12],
         "rules_version": run.manifest.get("rules_version", ""),
-        "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "statuses": dict(Counter(r["status"] for r in run.reports)),
         "findings": findings,
         "reports": reports,
@@ -168,7 +217,11 @@ def compute_marks(texts: dict[str, str], patterns: str | None = None) -> dict[st
     engine = Engine(patterns)
     out: dict[str, Any] = {"findings": {}, "conditions": {}}
     for rid, text in texts.items():
-        result = engine.extractor.process(rid, text) if len(text) <= 10_000 else engine._long(rid, text)
+        result = (
+            engine.extractor.process(rid, text)
+            if len(text) <= 10_000
+            else engine._long(rid, text)
+        )
         for f in result.findings:
             out["findings"][f.finding_id] = [list(m) for m in f.marks]
         out["conditions"][rid] = [list(m) for m in result.condition_marks]
@@ -176,13 +229,19 @@ def compute_marks(texts: dict[str, str], patterns: str | None = None) -> dict[st
 
 
 def render(data: dict[str, Any]) -> str:
-    template = resources.files("calc_nlp").joinpath("review_template.html").read_text(encoding="utf-8")
+    template = (
+        resources.files("calc_nlp")
+        .joinpath("review_template.html")
+        .read_text(encoding="utf-8")
+    )
     # "<" as \u003c: report text can never close the data block or open a comment
     blob = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     return template.replace("__DATA__", blob)
 
 
-def build_page(outdir: str | Path, input_path: str | None = None, decisions_path: str | None = None) -> tuple[str, dict[str, int]]:
+def build_page(
+    outdir: str | Path, input_path: str | None = None, decisions_path: str | None = None
+) -> tuple[str, dict[str, int]]:
     """The review page of a run, and counts for the command's summary line."""
     run = load_run(outdir)
     wanted = {f["report_id"] for f in run.findings}
@@ -196,13 +255,19 @@ def build_page(outdir: str | Path, input_path: str | None = None, decisions_path
         "reports": len(wanted),
         "texts": len(texts),
         "decisions": len(decisions),
-        "changed": sum(1 for fid, d in decisions.items() if fid in current and d.get("output") and d["output"] != current[fid]),
+        "changed": sum(
+            1
+            for fid, d in decisions.items()
+            if fid in current and d.get("output") and d["output"] != current[fid]
+        ),
         "gone": sum(1 for fid in decisions if fid not in current),
     }
     return render(data), stats
 
 
-def import_decisions(decisions_path: str | Path, outdir: str | Path, input_path: str | None = None) -> tuple[list[dict[str, Any]], dict[str, int]]:
+def import_decisions(
+    decisions_path: str | Path, outdir: str | Path, input_path: str | None = None
+) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """Accepted and corrected findings as gold reports (corpus format).
 
     A report becomes gold only when every one of its findings has a decision:
@@ -214,7 +279,11 @@ def import_decisions(decisions_path: str | Path, outdir: str | Path, input_path:
     by_report: dict[str, list[dict[str, str]]] = {}
     for f in run.findings:
         by_report.setdefault(f["report_id"], []).append(f)
-    complete = [rid for rid, fs in by_report.items() if all(f["finding_id"] in decisions for f in fs)]
+    complete = [
+        rid
+        for rid, fs in by_report.items()
+        if all(f["finding_id"] in decisions for f in fs)
+    ]
     texts = report_texts(run, set(complete), input_path)
     gold = []
     for rid in complete:
@@ -227,7 +296,11 @@ def import_decisions(decisions_path: str | Path, outdir: str | Path, input_path:
             if d["decision"] == "reject":
                 continue
             flags = {k: f[k] == "true" for k in FLAGS}
-            cls = d["classification"] if d["decision"] == "reclassify" else f["classification"]
+            cls = (
+                d["classification"]
+                if d["decision"] == "reclassify"
+                else f["classification"]
+            )
             kept.append(
                 {
                     "mention": f["mention"],
@@ -237,13 +310,28 @@ def import_decisions(decisions_path: str | Path, outdir: str | Path, input_path:
                     "site_text": f["site_text"],
                     "laterality": f["laterality"],
                     **flags,
-                    "classification": "" if flags["negated"] or flags["hypothetical"] else cls,
+                    "classification": ""
+                    if flags["negated"] or flags["hypothetical"]
+                    else cls,
                 }
             )
             for c in f["conditions"].split(";"):
                 name = c.rsplit(" (", 1)[0]
                 if c and name not in names:
                     names.append(name)
-        gold.append({"report_id": rid, "modality": "", "text": texts[rid], "findings": kept, "conditions": names if kept else []})
-    stats = {"reports_with_findings": len(by_report), "complete": len(complete), "written": len(gold), "decisions": len(decisions)}
+        gold.append(
+            {
+                "report_id": rid,
+                "modality": "",
+                "text": texts[rid],
+                "findings": kept,
+                "conditions": names if kept else [],
+            }
+        )
+    stats = {
+        "reports_with_findings": len(by_report),
+        "complete": len(complete),
+        "written": len(gold),
+        "decisions": len(decisions),
+    }
     return gold, stats

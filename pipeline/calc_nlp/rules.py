@@ -18,11 +18,37 @@ from typing import Any
 
 from calc_nlp.errors import PatternError
 
-FILES = ("mentions.json", "sites.json", "conditions.json", "cues.json", "context.json", "sections.json", "labs.json")
+FILES = (
+    "mentions.json",
+    "sites.json",
+    "conditions.json",
+    "cues.json",
+    "context.json",
+    "sections.json",
+    "labs.json",
+)
 
 TARGET_KEYS = {"literal", "pattern", "category", "metadata", "attributes"}
-CONTEXT_KEYS = {"literal", "direction", "pattern", "category", "metadata", "allowed_types", "excluded_types", "max_targets", "max_scope"}
-SECTION_KEYS = {"literal", "category", "pattern", "metadata", "max_scope", "parents", "parent_required"}
+CONTEXT_KEYS = {
+    "literal",
+    "direction",
+    "pattern",
+    "category",
+    "metadata",
+    "allowed_types",
+    "excluded_types",
+    "max_targets",
+    "max_scope",
+}
+SECTION_KEYS = {
+    "literal",
+    "category",
+    "pattern",
+    "metadata",
+    "max_scope",
+    "parents",
+    "parent_required",
+}
 TOP_KEYS = {
     "mentions.json": {"description", "target_rules", "token_norms"},
     "sites.json": {"description", "sites", "target_rules", "laterality_rules"},
@@ -37,15 +63,70 @@ CATEGORIES = {
     "cues.json": {"CUE", "DISTRIBUTION", "LINK", "QUALIFIER"},
     "sites.json": {"SITE", "REGION", "LATERALITY"},
 }
-CONTEXT_CATEGORIES = {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "PRESENT", "PSEUDO", "TERMINATE"}
+CONTEXT_CATEGORIES = {
+    "NEGATED_EXISTENCE",
+    "POSSIBLE_EXISTENCE",
+    "HISTORICAL",
+    "HYPOTHETICAL",
+    "FAMILY",
+    "PRESENT",
+    "PSEUDO",
+    "TERMINATE",
+}
 CONTEXT_DIRECTIONS = {"FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"}
-SECTION_CATEGORIES = {"exam", "indication", "technique", "comparison", "findings", "impression", "other"}
+SECTION_CATEGORIES = {
+    "exam",
+    "indication",
+    "technique",
+    "comparison",
+    "findings",
+    "impression",
+    "other",
+}
 CONDITION_CATEGORIES = {"metastatic", "dystrophic", "other"}
-SITE_KEYS = {"name", "metastatic_prone", "dystrophic_prone", "dystrophic_prone_if", "physiologic", "source"}
+SITE_KEYS = {
+    "name",
+    "metastatic_prone",
+    "dystrophic_prone",
+    "dystrophic_prone_if",
+    "physiologic",
+    "source",
+}
 CONDITION_KEYS = {"id", "name", "category", "source", "terms", "mineral_driver"}
 TERM_KEYS = {"term", "case_sensitive", "site"}
-ANALYTE_KEYS = {"id", "name", "canonical_unit", "names", "units", "reference", "unitless_rules", "plausible", "source"}
-METADATA_KEYS = {"id", "source", "note", "implied_site", "requires_site", "site", "laterality", "cue", "rule", "distribution", "also_sets", "cancels", "clinical_question", "one_line", "own_line", "candidates", "alternative", "condition", "category", "mineral_driver"}
+ANALYTE_KEYS = {
+    "id",
+    "name",
+    "canonical_unit",
+    "names",
+    "units",
+    "reference",
+    "unitless_rules",
+    "plausible",
+    "source",
+}
+METADATA_KEYS = {
+    "id",
+    "source",
+    "note",
+    "implied_site",
+    "requires_site",
+    "site",
+    "laterality",
+    "cue",
+    "rule",
+    "distribution",
+    "also_sets",
+    "cancels",
+    "clinical_question",
+    "one_line",
+    "own_line",
+    "candidates",
+    "alternative",
+    "condition",
+    "category",
+    "mineral_driver",
+}
 
 
 @dataclass
@@ -94,19 +175,34 @@ def _read(path: Path) -> dict[str, Any]:
     allowed = TOP_KEYS[path.name]
     extra = set(data) - allowed
     if extra:
-        raise PatternError(path.name, f"unknown keys {sorted(extra)}; allowed: {sorted(allowed)}")
+        raise PatternError(
+            path.name, f"unknown keys {sorted(extra)}; allowed: {sorted(allowed)}"
+        )
     return data
 
 
-def _check_keys(file: str, rid: str | None, obj: dict[str, Any], allowed: set[str], required: set[str]) -> None:
+def _check_keys(
+    file: str,
+    rid: str | None,
+    obj: dict[str, Any],
+    allowed: set[str],
+    required: set[str],
+) -> None:
     if not isinstance(obj, dict):
         raise PatternError(file, "entry must be an object", rid)
     extra = set(obj) - allowed
     if extra:
-        raise PatternError(file, f"unknown keys {sorted(extra)}; allowed: {sorted(allowed)}", rid, sorted(extra)[0])
+        raise PatternError(
+            file,
+            f"unknown keys {sorted(extra)}; allowed: {sorted(allowed)}",
+            rid,
+            sorted(extra)[0],
+        )
     missing = required - set(obj)
     if missing:
-        raise PatternError(file, f"missing keys {sorted(missing)}", rid, sorted(missing)[0])
+        raise PatternError(
+            file, f"missing keys {sorted(missing)}", rid, sorted(missing)[0]
+        )
 
 
 class _PatternChecker:
@@ -124,17 +220,32 @@ class _PatternChecker:
         if pattern is None or not self.enabled:
             return
         if isinstance(pattern, str):
-            raise PatternError(file, "regex string patterns are not allowed; use token patterns", rid, "pattern")
+            raise PatternError(
+                file,
+                "regex string patterns are not allowed; use token patterns",
+                rid,
+                "pattern",
+            )
         if not isinstance(pattern, list) or not pattern:
-            raise PatternError(file, "pattern must be a non-empty list of token dicts", rid, "pattern")
+            raise PatternError(
+                file, "pattern must be a non-empty list of token dicts", rid, "pattern"
+            )
         try:
             self._matcher.add(rid, [pattern])
         except Exception as exc:  # spaCy raises MatchPatternError / ValueError
-            raise PatternError(file, f"invalid token pattern: {exc}".splitlines()[0], rid, "pattern") from None
+            raise PatternError(
+                file, f"invalid token pattern: {exc}".splitlines()[0], rid, "pattern"
+            ) from None
         self._matcher.remove(rid)
 
 
-def _target_rules(file: str, rules: Any, categories: set[str], checker: _PatternChecker, ids: dict[str, str]) -> list[dict[str, Any]]:
+def _target_rules(
+    file: str,
+    rules: Any,
+    categories: set[str],
+    checker: _PatternChecker,
+    ids: dict[str, str],
+) -> list[dict[str, Any]]:
     if not isinstance(rules, list):
         raise PatternError(file, "rules must be a list")
     out = []
@@ -144,9 +255,16 @@ def _target_rules(file: str, rules: Any, categories: set[str], checker: _Pattern
         _check_keys(file, rid, rule, TARGET_KEYS, {"literal", "category", "metadata"})
         _check_metadata(file, rid, rule["metadata"], ids)
         if rule["category"] not in categories:
-            raise PatternError(file, f"category {rule['category']!r} not one of {sorted(categories)}", rid, "category")
+            raise PatternError(
+                file,
+                f"category {rule['category']!r} not one of {sorted(categories)}",
+                rid,
+                "category",
+            )
         if not isinstance(rule["literal"], str) or not rule["literal"].strip():
-            raise PatternError(file, "literal must be a non-empty string", rid, "literal")
+            raise PatternError(
+                file, "literal must be a non-empty string", rid, "literal"
+            )
         checker.check(file, rid, rule.get("pattern"))
         out.append(rule)
     return out
@@ -157,18 +275,26 @@ def _check_metadata(file: str, rid: str, md: Any, ids: dict[str, str]) -> None:
     if not str(md["source"]).strip():
         raise PatternError(file, "source (provenance) must not be empty", rid, "source")
     if md["id"] in ids:
-        raise PatternError(file, f"duplicate rule id (also in {ids[md['id']]})", rid, "id")
+        raise PatternError(
+            file, f"duplicate rule id (also in {ids[md['id']]})", rid, "id"
+        )
     ids[md["id"]] = file
 
 
-def _check_site(file: str, rid: str, key: str, name: Any, sites: dict[str, Any]) -> None:
+def _check_site(
+    file: str, rid: str, key: str, name: Any, sites: dict[str, Any]
+) -> None:
     names = name if isinstance(name, list) else [name]
     for n in names:
         if n not in sites:
-            raise PatternError(file, f"site {n!r} is not in the site vocabulary", rid, key)
+            raise PatternError(
+                file, f"site {n!r} is not in the site vocabulary", rid, key
+            )
 
 
-def load_rules(patterns_dir: str | Path | None = None, validate: bool = True) -> RuleSet:
+def load_rules(
+    patterns_dir: str | Path | None = None, validate: bool = True
+) -> RuleSet:
     """Read, validate and return every rule file of `patterns_dir`.
 
     `validate=False` skips only the token-pattern check (spaCy's validating
@@ -190,57 +316,133 @@ def load_rules(patterns_dir: str | Path | None = None, validate: bool = True) ->
     for entry in raw["sites.json"].get("sites", []):
         _check_keys("sites.json", entry.get("name"), entry, SITE_KEYS, SITE_KEYS)
         sites[entry["name"]] = entry
-    site_rules = _target_rules("sites.json", raw["sites.json"].get("target_rules", []), {"SITE", "REGION"}, checker, ids)
+    site_rules = _target_rules(
+        "sites.json",
+        raw["sites.json"].get("target_rules", []),
+        {"SITE", "REGION"},
+        checker,
+        ids,
+    )
     for r in site_rules:
         if r["category"] == "SITE":
-            _check_site("sites.json", r["metadata"]["id"], "site", r["metadata"].get("site"), sites)
+            _check_site(
+                "sites.json",
+                r["metadata"]["id"],
+                "site",
+                r["metadata"].get("site"),
+                sites,
+            )
         if "candidates" in r["metadata"]:
-            _check_site("sites.json", r["metadata"]["id"], "candidates", r["metadata"]["candidates"], sites)
-    lat_rules = _target_rules("sites.json", raw["sites.json"].get("laterality_rules", []), {"LATERALITY"}, checker, ids)
+            _check_site(
+                "sites.json",
+                r["metadata"]["id"],
+                "candidates",
+                r["metadata"]["candidates"],
+                sites,
+            )
+    lat_rules = _target_rules(
+        "sites.json",
+        raw["sites.json"].get("laterality_rules", []),
+        {"LATERALITY"},
+        checker,
+        ids,
+    )
     for r in lat_rules + site_rules:
         lat = r["metadata"].get("laterality")
         if lat is not None and lat not in {"left", "right", "bilateral"}:
-            raise PatternError("sites.json", f"laterality {lat!r} not left/right/bilateral", r["metadata"]["id"], "laterality")
+            raise PatternError(
+                "sites.json",
+                f"laterality {lat!r} not left/right/bilateral",
+                r["metadata"]["id"],
+                "laterality",
+            )
 
     token_norms = []
     for i, entry in enumerate(raw["mentions.json"].get("token_norms", [])):
         nid = entry.get("id") if isinstance(entry, dict) else None
-        _check_keys("mentions.json", nid or f"#{i}", entry, {"id", "regex", "norm", "source"}, {"id", "regex", "norm", "source"})
+        _check_keys(
+            "mentions.json",
+            nid or f"#{i}",
+            entry,
+            {"id", "regex", "norm", "source"},
+            {"id", "regex", "norm", "source"},
+        )
         try:
             re.compile(entry["regex"])
         except re.error as exc:
-            raise PatternError("mentions.json", f"invalid regex: {exc}", nid, "regex") from None
+            raise PatternError(
+                "mentions.json", f"invalid regex: {exc}", nid, "regex"
+            ) from None
         if nid in ids:
             raise PatternError("mentions.json", "duplicate rule id", nid, "id")
         ids[nid] = "mentions.json"
         token_norms.append(entry)
-    mentions = _target_rules("mentions.json", raw["mentions.json"].get("target_rules", []), CATEGORIES["mentions.json"], checker, ids)
+    mentions = _target_rules(
+        "mentions.json",
+        raw["mentions.json"].get("target_rules", []),
+        CATEGORIES["mentions.json"],
+        checker,
+        ids,
+    )
     for r in mentions:
         if "implied_site" in r["metadata"]:
-            _check_site("mentions.json", r["metadata"]["id"], "implied_site", r["metadata"]["implied_site"], sites)
+            _check_site(
+                "mentions.json",
+                r["metadata"]["id"],
+                "implied_site",
+                r["metadata"]["implied_site"],
+                sites,
+            )
 
     # Conditions: a knowledge table whose terms become target rules.
     conditions: dict[str, dict[str, Any]] = {}
     condition_rules: list[dict[str, Any]] = []
     for entry in raw["conditions.json"].get("conditions", []):
         cid = entry.get("id")
-        _check_keys("conditions.json", cid, entry, CONDITION_KEYS, {"id", "name", "category", "source", "terms"})
+        _check_keys(
+            "conditions.json",
+            cid,
+            entry,
+            CONDITION_KEYS,
+            {"id", "name", "category", "source", "terms"},
+        )
         if entry["category"] not in CONDITION_CATEGORIES:
-            raise PatternError("conditions.json", f"category {entry['category']!r} not one of {sorted(CONDITION_CATEGORIES)}", cid, "category")
+            raise PatternError(
+                "conditions.json",
+                f"category {entry['category']!r} not one of {sorted(CONDITION_CATEGORIES)}",
+                cid,
+                "category",
+            )
         if entry.get("mineral_driver", "calcium") not in {"calcium", "phosphate"}:
-            raise PatternError("conditions.json", "mineral_driver must be calcium or phosphate", cid, "mineral_driver")
+            raise PatternError(
+                "conditions.json",
+                "mineral_driver must be calcium or phosphate",
+                cid,
+                "mineral_driver",
+            )
         if cid in ids:
-            raise PatternError("conditions.json", f"duplicate id (also in {ids[cid]})", cid, "id")
+            raise PatternError(
+                "conditions.json", f"duplicate id (also in {ids[cid]})", cid, "id"
+            )
         ids[cid] = "conditions.json"
         conditions[entry["name"]] = entry
         for j, term in enumerate(entry["terms"]):
             _check_keys("conditions.json", cid, term, TERM_KEYS, {"term"})
             if "site" in term:
                 _check_site("conditions.json", cid, "site", term["site"], sites)
-            md = {"id": f"{cid}#{j}", "source": entry["source"], "condition": entry["name"], "category": entry["category"]}
+            md = {
+                "id": f"{cid}#{j}",
+                "source": entry["source"],
+                "condition": entry["name"],
+                "category": entry["category"],
+            }
             if "site" in term:
                 md["site"] = term["site"]
-            rule: dict[str, Any] = {"literal": term["term"], "category": "CONDITION", "metadata": md}
+            rule: dict[str, Any] = {
+                "literal": term["term"],
+                "category": "CONDITION",
+                "metadata": md,
+            }
             if term.get("case_sensitive"):
                 rule["pattern"] = [{"ORTH": w} for w in term["term"].upper().split()]
                 checker.check("conditions.json", md["id"], rule["pattern"])
@@ -248,44 +450,99 @@ def load_rules(patterns_dir: str | Path | None = None, validate: bool = True) ->
     for entry in sites.values():
         for cond in entry["dystrophic_prone_if"]:
             if cond not in conditions:
-                raise PatternError("sites.json", f"condition {cond!r} is not in conditions.json", entry["name"], "dystrophic_prone_if")
+                raise PatternError(
+                    "sites.json",
+                    f"condition {cond!r} is not in conditions.json",
+                    entry["name"],
+                    "dystrophic_prone_if",
+                )
 
-    cue_rules = _target_rules("cues.json", raw["cues.json"].get("target_rules", []), CATEGORIES["cues.json"], checker, ids)
+    cue_rules = _target_rules(
+        "cues.json",
+        raw["cues.json"].get("target_rules", []),
+        CATEGORIES["cues.json"],
+        checker,
+        ids,
+    )
     for r in cue_rules:
         md = r["metadata"]
         if r["category"] == "CUE":
             if md.get("rule") not in (1, 2) or not md.get("cue"):
-                raise PatternError("cues.json", "a CUE needs metadata.cue and metadata.rule (1 or 2)", md["id"], "rule")
+                raise PatternError(
+                    "cues.json",
+                    "a CUE needs metadata.cue and metadata.rule (1 or 2)",
+                    md["id"],
+                    "rule",
+                )
             if "requires_site" in md:
-                _check_site("cues.json", md["id"], "requires_site", md["requires_site"], sites)
+                _check_site(
+                    "cues.json", md["id"], "requires_site", md["requires_site"], sites
+                )
         elif r["category"] == "QUALIFIER":
             _check_site("cues.json", md["id"], "site", md.get("site"), sites)
-        elif r["category"] == "DISTRIBUTION" and md.get("distribution") not in {"diffuse", "focal"}:
-            raise PatternError("cues.json", "a DISTRIBUTION needs metadata.distribution diffuse or focal", md["id"], "distribution")
+        elif r["category"] == "DISTRIBUTION" and md.get("distribution") not in {
+            "diffuse",
+            "focal",
+        }:
+            raise PatternError(
+                "cues.json",
+                "a DISTRIBUTION needs metadata.distribution diffuse or focal",
+                md["id"],
+                "distribution",
+            )
 
     context_rules = []
     for i, rule in enumerate(raw["context.json"].get("context_rules", [])):
         rid = (rule.get("metadata") or {}).get("id") or f"#{i}"
-        _check_keys("context.json", rid, rule, CONTEXT_KEYS, {"literal", "category", "direction", "metadata"})
+        _check_keys(
+            "context.json",
+            rid,
+            rule,
+            CONTEXT_KEYS,
+            {"literal", "category", "direction", "metadata"},
+        )
         _check_metadata("context.json", rid, rule["metadata"], ids)
         if rule["category"] not in CONTEXT_CATEGORIES:
-            raise PatternError("context.json", f"category {rule['category']!r} not one of {sorted(CONTEXT_CATEGORIES)}", rid, "category")
+            raise PatternError(
+                "context.json",
+                f"category {rule['category']!r} not one of {sorted(CONTEXT_CATEGORIES)}",
+                rid,
+                "category",
+            )
         if rule["direction"] not in CONTEXT_DIRECTIONS:
-            raise PatternError("context.json", f"direction {rule['direction']!r} not one of {sorted(CONTEXT_DIRECTIONS)}", rid, "direction")
+            raise PatternError(
+                "context.json",
+                f"direction {rule['direction']!r} not one of {sorted(CONTEXT_DIRECTIONS)}",
+                rid,
+                "direction",
+            )
         for key in ("also_sets", "cancels"):
             for cat in rule["metadata"].get(key, []):
                 if cat not in CONTEXT_CATEGORIES:
-                    raise PatternError("context.json", f"{cat!r} is not a context category", rid, key)
+                    raise PatternError(
+                        "context.json", f"{cat!r} is not a context category", rid, key
+                    )
         checker.check("context.json", rid, rule.get("pattern"))
         context_rules.append(rule)
 
     section_rules = []
     for i, rule in enumerate(raw["sections.json"].get("section_rules", [])):
         rid = (rule.get("metadata") or {}).get("id") or f"#{i}"
-        _check_keys("sections.json", rid, rule, SECTION_KEYS, {"literal", "category", "metadata"})
+        _check_keys(
+            "sections.json",
+            rid,
+            rule,
+            SECTION_KEYS,
+            {"literal", "category", "metadata"},
+        )
         _check_metadata("sections.json", rid, rule["metadata"], ids)
         if rule["category"] not in SECTION_CATEGORIES:
-            raise PatternError("sections.json", f"category {rule['category']!r} not one of {sorted(SECTION_CATEGORIES)}", rid, "category")
+            raise PatternError(
+                "sections.json",
+                f"category {rule['category']!r} not one of {sorted(SECTION_CATEGORIES)}",
+                rid,
+                "category",
+            )
         checker.check("sections.json", rid, rule.get("pattern"))
         section_rules.append(rule)
 
@@ -294,13 +551,34 @@ def load_rules(patterns_dir: str | Path | None = None, validate: bool = True) ->
         _check_keys("labs.json", a.get("id"), a, ANALYTE_KEYS, ANALYTE_KEYS)
         lo, hi = a["reference"]
         if not lo < hi:
-            raise PatternError("labs.json", "reference must be [low, high] with low < high", a["id"], "reference")
+            raise PatternError(
+                "labs.json",
+                "reference must be [low, high] with low < high",
+                a["id"],
+                "reference",
+            )
         for ur in a["unitless_rules"]:
             if ur["unit"] not in a["units"]:
-                raise PatternError("labs.json", f"unit {ur['unit']!r} not in units", a["id"], "unitless_rules")
+                raise PatternError(
+                    "labs.json",
+                    f"unit {ur['unit']!r} not in units",
+                    a["id"],
+                    "unitless_rules",
+                )
 
-    index: dict[str, dict[str, Any]] = {n["id"]: {"pattern": [{"TEXT": {"REGEX": n["regex"]}}], "metadata": n} for n in token_norms}
-    for rule in mentions + site_rules + lat_rules + condition_rules + cue_rules + context_rules + section_rules:
+    index: dict[str, dict[str, Any]] = {
+        n["id"]: {"pattern": [{"TEXT": {"REGEX": n["regex"]}}], "metadata": n}
+        for n in token_norms
+    }
+    for rule in (
+        mentions
+        + site_rules
+        + lat_rules
+        + condition_rules
+        + cue_rules
+        + context_rules
+        + section_rules
+    ):
         index[rule["metadata"]["id"]] = rule
     return RuleSet(
         mentions=mentions,

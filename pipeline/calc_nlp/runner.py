@@ -24,12 +24,19 @@ from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from calc_nlp import __version__
-from calc_nlp.errors import CalcNlpError, InputError, LockHeld, OutputError, TooManyErrors, UsageError
+from calc_nlp.errors import (
+    CalcNlpError,
+    InputError,
+    LockHeld,
+    OutputError,
+    TooManyErrors,
+    UsageError,
+)
 from calc_nlp.io import (
     HashingReader,
     PartialTable,
@@ -117,7 +124,9 @@ class Input:
         self._fh: IO[bytes] | None = None
         if opts.input == "-":
             if opts.resume:
-                raise UsageError("--resume needs an input file: standard input cannot be read twice")
+                raise UsageError(
+                    "--resume needs an input file: standard input cannot be read twice"
+                )
             raw: IO[bytes] = sys.stdin.buffer
         elif self.fmt in ("csv", "jsonl"):
             try:
@@ -131,10 +140,14 @@ class Input:
                 raise InputError(f"cannot read {opts.input}: No such file or directory")
         if self.fmt == "csv":
             self._hasher = HashingReader(raw)
-            self.records = read_csv(self._hasher, opts.id_col, opts.text_col, opts.encoding, opts.delimiter)  # type: ignore[arg-type]
+            self.records = read_csv(
+                self._hasher, opts.id_col, opts.text_col, opts.encoding, opts.delimiter
+            )  # type: ignore[arg-type]
         elif self.fmt == "jsonl":
             self._hasher = HashingReader(raw)
-            self.records = read_jsonl(self._hasher, opts.id_col, opts.text_col, opts.encoding)  # type: ignore[arg-type]
+            self.records = read_jsonl(
+                self._hasher, opts.id_col, opts.text_col, opts.encoding
+            )  # type: ignore[arg-type]
         elif self.fmt == "parquet":
             self.records = read_parquet(opts.input, opts.id_col, opts.text_col)
         elif self.fmt == "txt":
@@ -147,15 +160,27 @@ class Input:
     def identity(self) -> list[dict[str, Any]]:
         """Path, size and SHA-256 of what was read (files hashed as they stream)."""
         if self._hasher is not None:
-            return [{"path": self.opts.input, "bytes": self._hasher.bytes, "sha256": self._hasher.sha256.hexdigest()}]
-        paths = sorted(Path(self.opts.input).glob("*.txt")) if self.fmt == "txt" else [Path(self.opts.input)]
+            return [
+                {
+                    "path": self.opts.input,
+                    "bytes": self._hasher.bytes,
+                    "sha256": self._hasher.sha256.hexdigest(),
+                }
+            ]
+        paths = (
+            sorted(Path(self.opts.input).glob("*.txt"))
+            if self.fmt == "txt"
+            else [Path(self.opts.input)]
+        )
         out = []
         for p in paths:
             h = hashlib.sha256()
             with open(p, "rb") as fh:
                 for block in iter(lambda: fh.read(1 << 20), b""):
                     h.update(block)
-            out.append({"path": str(p), "bytes": p.stat().st_size, "sha256": h.hexdigest()})
+            out.append(
+                {"path": str(p), "bytes": p.stat().st_size, "sha256": h.hexdigest()}
+            )
         return out
 
     def close(self) -> None:
@@ -185,9 +210,15 @@ class Outputs:
         people = fmt == "csv" and not raw
         self.outdir = outdir
         self.tables = {
-            "findings": PartialTable(outdir, f"findings.{ext}", FINDING_COLUMNS, fmt, people, FINDING_TYPES),
-            "reports": PartialTable(outdir, f"reports.{ext}", REPORT_COLUMNS, fmt, people, REPORT_TYPES),
-            "errors": PartialTable(outdir, "errors.csv", ERROR_COLUMNS, "csv", not raw, ERROR_TYPES),
+            "findings": PartialTable(
+                outdir, f"findings.{ext}", FINDING_COLUMNS, fmt, people, FINDING_TYPES
+            ),
+            "reports": PartialTable(
+                outdir, f"reports.{ext}", REPORT_COLUMNS, fmt, people, REPORT_TYPES
+            ),
+            "errors": PartialTable(
+                outdir, "errors.csv", ERROR_COLUMNS, "csv", not raw, ERROR_TYPES
+            ),
         }
 
     def start(self, resume_state: dict[str, Any] | None) -> None:
@@ -195,7 +226,9 @@ class Outputs:
             t.open(None if resume_state is None else resume_state["offsets"][name])
 
     def checkpoint(self, state: dict[str, Any]) -> None:
-        state = dict(state, offsets={name: t.checkpoint() for name, t in self.tables.items()})
+        state = dict(
+            state, offsets={name: t.checkpoint() for name, t in self.tables.items()}
+        )
         _atomic_json(self.outdir / PROGRESS, state)
 
     def commit(self) -> None:
@@ -236,7 +269,9 @@ class Lock:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             fh.close()
-            raise LockHeld(f"another calc-nlp run is writing to {self.path.parent} (lock {LOCK} is held)") from None
+            raise LockHeld(
+                f"another calc-nlp run is writing to {self.path.parent} (lock {LOCK} is held)"
+            ) from None
         fh.seek(0)
         fh.truncate()
         fh.write(f"{os.getpid()}\n")
@@ -260,13 +295,21 @@ def previous_index(manifest_path: str, rules_version: str, log: Log) -> set[byte
         reports = Path(manifest_path).parent / manifest["outputs"]["reports"]
         fmt = manifest["options"]["output_format"]
     except (OSError, ValueError, KeyError) as exc:
-        raise InputError(f"cannot use --since-manifest {manifest_path}: {exc.__class__.__name__}") from None
+        raise InputError(
+            f"cannot use --since-manifest {manifest_path}: {exc.__class__.__name__}"
+        ) from None
     if manifest.get("rules_version") != rules_version:
-        log.info("since_manifest_ignored", reason="rules version changed", previous=manifest.get("rules_version"))
+        log.info(
+            "since_manifest_ignored",
+            reason="rules version changed",
+            previous=manifest.get("rules_version"),
+        )
         return set()
     keys: set[bytes] = set()
     for row in _read_table(reports, fmt):
-        if row.get("status") in ("ok", "empty", STATUS_UNCHANGED) and row.get("text_sha256"):
+        if row.get("status") in ("ok", "empty", STATUS_UNCHANGED) and row.get(
+            "text_sha256"
+        ):
             keys.add(_key(str(row["report_id"]), str(row["text_sha256"])))
     return keys
 
@@ -277,7 +320,9 @@ def _read_table(path: Path, fmt: str) -> Iterator[dict[str, Any]]:
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
-        for batch in pq.ParquetFile(path).iter_batches(columns=["report_id", "status", "text_sha256"]):
+        for batch in pq.ParquetFile(path).iter_batches(
+            columns=["report_id", "status", "text_sha256"]
+        ):
             yield from batch.to_pylist()
     elif fmt == "jsonl":
         with open(path, encoding="utf-8") as fh:
@@ -287,20 +332,32 @@ def _read_table(path: Path, fmt: str) -> Iterator[dict[str, Any]]:
         with open(path, encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 rid = row["report_id"]
-                row["report_id"] = rid[1:] if rid.startswith("'") and rid[1:].startswith(("=", "+", "-", "@")) else rid
+                row["report_id"] = (
+                    rid[1:]
+                    if rid.startswith("'") and rid[1:].startswith(("=", "+", "-", "@"))
+                    else rid
+                )
                 yield row
 
 
 def _key(report_id: str, digest: str) -> bytes:
-    return hashlib.blake2b(f"{report_id}\x1f{digest}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return hashlib.blake2b(
+        f"{report_id}\x1f{digest}".encode("utf-8", "surrogatepass"), digest_size=16
+    ).digest()
 
 
 # ----------------------------------------------------------------- the run
 
 
-def _run_key(opts: RunOptions, rules_version: str, source: list[dict[str, Any]] | None) -> str:
+def _run_key(
+    opts: RunOptions, rules_version: str, source: list[dict[str, Any]] | None
+) -> str:
     """What a resumed run must share with the killed one: options that shape the output."""
-    shape = {k: v for k, v in asdict(opts).items() if k not in ("workers", "resume", "chunk_size", "checkpoint_seconds")}
+    shape = {
+        k: v
+        for k, v in asdict(opts).items()
+        if k not in ("workers", "resume", "chunk_size", "checkpoint_seconds")
+    }
     shape["rules_version"] = rules_version
     shape["input_stat"] = _input_stat(opts.input)
     return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()[:16]
@@ -311,7 +368,9 @@ def _input_stat(path: str) -> Any:
         return None
     p = Path(path)
     if p.is_dir():
-        return sorted((f.name, f.stat().st_size, int(f.stat().st_mtime)) for f in p.glob("*.txt"))
+        return sorted(
+            (f.name, f.stat().st_size, int(f.stat().st_mtime)) for f in p.glob("*.txt")
+        )
     st = p.stat()
     return [st.st_size, int(st.st_mtime)]
 
@@ -364,7 +423,7 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
         "tool_version": __version__,
         "schema_version": SCHEMA_VERSION,
         "rules_version": rules.version,
-        "started": datetime.fromtimestamp(started, timezone.utc).isoformat(timespec="seconds"),
+        "started": datetime.fromtimestamp(started, UTC).isoformat(timespec="seconds"),
         "options": {k: v for k, v in asdict(opts).items()},
         "outputs": {name: t.name for name, t in outputs.tables.items()},
     }
@@ -378,7 +437,11 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
         if state:
             counts.update(state["counts"])
             n_findings, n_errors = state["findings"], state["errors"]
-        skip_keys = previous_index(opts.since_manifest, rules.version, log) if opts.since_manifest else set()
+        skip_keys = (
+            previous_index(opts.since_manifest, rules.version, log)
+            if opts.since_manifest
+            else set()
+        )
         seen: set[bytes] = set()
         records = inp.records
         # Rows already written by the killed run: re-read them only to rebuild the id set.
@@ -395,7 +458,9 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
             engine = local_engine(opts.patterns, rules)
         progress = log.progress()
         last_checkpoint = time.perf_counter()
-        for decided, results_rows, chunk_timings in _pipeline(records, opts, seen, skip_keys, engine, pool):
+        for decided, results_rows, chunk_timings in _pipeline(
+            records, opts, seen, skip_keys, engine, pool
+        ):
             for rrow, frows in results_rows:
                 status = rrow["status"]
                 counts[status] += 1
@@ -405,15 +470,27 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
                 n_findings += len(frows)
                 if status in (STATUS_ERROR, STATUS_DUPLICATE):
                     n_errors += 1
-                    outputs.tables["errors"].write(error_row(int(rrow["row"]), rrow["report_id"], rrow["reason"]))
+                    outputs.tables["errors"].write(
+                        error_row(int(rrow["row"]), rrow["report_id"], rrow["reason"])
+                    )
             timings.update(chunk_timings)
             done += decided
             if time.perf_counter() - last_checkpoint >= opts.checkpoint_seconds:
-                outputs.checkpoint({"run_key": run_key, "rows_done": done, "counts": dict(counts), "findings": n_findings, "errors": n_errors})
+                outputs.checkpoint(
+                    {
+                        "run_key": run_key,
+                        "rows_done": done,
+                        "counts": dict(counts),
+                        "findings": n_findings,
+                        "errors": n_errors,
+                    }
+                )
                 last_checkpoint = time.perf_counter()
             progress.update(done)
             if opts.max_errors is not None and n_errors > opts.max_errors:
-                raise TooManyErrors(f"{n_errors} bad rows, more than --max-errors {opts.max_errors}; outputs not replaced")
+                raise TooManyErrors(
+                    f"{n_errors} bad rows, more than --max-errors {opts.max_errors}; outputs not replaced"
+                )
         progress.close()
         outputs.commit()
         seconds = time.perf_counter() - t0
@@ -424,13 +501,26 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
             findings=n_findings,
             errors=n_errors,
             seconds=round(seconds, 3),
-            stage_seconds={k: round(v, 3) for k, v in sorted(timings.items()) if not k.endswith("_reports")},
-            finished=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            stage_seconds={
+                k: round(v, 3)
+                for k, v in sorted(timings.items())
+                if not k.endswith("_reports")
+            },
+            finished=datetime.now(UTC).isoformat(timespec="seconds"),
             resumed_from_row=state["rows_done"] if state else 0,
             exit_code=1 if n_errors else 0,
         )
         _atomic_json(out / MANIFEST, manifest)
-        return RunSummary(sum(counts.values()), n_findings, seconds, rules.version, dict(counts), n_errors, dict(timings), state["rows_done"] if state else 0)
+        return RunSummary(
+            sum(counts.values()),
+            n_findings,
+            seconds,
+            rules.version,
+            dict(counts),
+            n_errors,
+            dict(timings),
+            state["rows_done"] if state else 0,
+        )
     except BaseException as exc:
         outputs.close()
         if isinstance(exc, CalcNlpError):
@@ -449,19 +539,23 @@ def _start_pool(opts: RunOptions) -> ProcessPoolExecutor:
     the rules and the input (the bundled rules only; user rules are checked first)."""
     from calc_nlp.engine import init_worker, warm
 
-    pool = ProcessPoolExecutor(max_workers=opts.workers, initializer=init_worker, initargs=(opts.patterns,))
+    pool = ProcessPoolExecutor(
+        max_workers=opts.workers, initializer=init_worker, initargs=(opts.patterns,)
+    )
     for _ in range(opts.workers):
         pool.submit(warm)
     return pool
 
 
-def _failed_manifest(out: Path, manifest: dict[str, Any], exc: BaseException, counts: Counter[str]) -> None:
+def _failed_manifest(
+    out: Path, manifest: dict[str, Any], exc: BaseException, counts: Counter[str]
+) -> None:
     from calc_nlp.errors import exit_code_for
 
     try:
         manifest.update(
             counts_so_far={s: counts.get(s, 0) for s in STATUSES},
-            finished=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            finished=datetime.now(UTC).isoformat(timespec="seconds"),
             exit_code=exit_code_for(exc),
             error=exc.__class__.__name__,
         )
@@ -481,10 +575,14 @@ def _resume_state(out: Path, run_key: str) -> dict[str, Any] | None:
 
 
 def _id_key(report_id: str) -> bytes:
-    return hashlib.blake2b(report_id.encode("utf-8", "surrogatepass"), digest_size=12).digest()
+    return hashlib.blake2b(
+        report_id.encode("utf-8", "surrogatepass"), digest_size=12
+    ).digest()
 
 
-def _decide(chunk: list[Record], seen: set[bytes], skip_keys: set[bytes]) -> tuple[list[Any], list[tuple[int, str, str, str, str]]]:
+def _decide(
+    chunk: list[Record], seen: set[bytes], skip_keys: set[bytes]
+) -> tuple[list[Any], list[tuple[int, str, str, str, str]]]:
     """Statuses decided in input order in the parent; the rest goes to the engine.
 
     Returns a slot per record: a finished report row, or None to fill with
@@ -494,22 +592,70 @@ def _decide(chunk: list[Record], seen: set[bytes], skip_keys: set[bytes]) -> tup
     work: list[tuple[int, str, str, str, str]] = []
     for r in chunk:
         if r.problem:
-            slots.append((report_row(ReportResult(r.report_id, STATUS_ERROR, reason=r.problem, row=r.row)), []))
+            slots.append(
+                (
+                    report_row(
+                        ReportResult(
+                            r.report_id, STATUS_ERROR, reason=r.problem, row=r.row
+                        )
+                    ),
+                    [],
+                )
+            )
             continue
         key = _id_key(r.report_id)
         if key in seen:
             digest = text_digest(r.text)
-            slots.append((report_row(ReportResult(r.report_id, STATUS_DUPLICATE, reason="duplicate_id", row=r.row, text_sha256=digest)), []))
+            slots.append(
+                (
+                    report_row(
+                        ReportResult(
+                            r.report_id,
+                            STATUS_DUPLICATE,
+                            reason="duplicate_id",
+                            row=r.row,
+                            text_sha256=digest,
+                        )
+                    ),
+                    [],
+                )
+            )
             continue
         seen.add(key)
         if not r.text.strip():
-            slots.append((report_row(ReportResult(r.report_id, STATUS_EMPTY, row=r.row, note=r.note, text_sha256=text_digest(r.text))), []))
+            slots.append(
+                (
+                    report_row(
+                        ReportResult(
+                            r.report_id,
+                            STATUS_EMPTY,
+                            row=r.row,
+                            note=r.note,
+                            text_sha256=text_digest(r.text),
+                        )
+                    ),
+                    [],
+                )
+            )
             continue
         digest = ""  # hashed by the worker, in parallel, unless needed here
         if skip_keys:
             digest = text_digest(r.text)
             if _key(r.report_id, digest) in skip_keys:
-                slots.append((report_row(ReportResult(r.report_id, STATUS_UNCHANGED, row=r.row, note=r.note, text_sha256=digest)), []))
+                slots.append(
+                    (
+                        report_row(
+                            ReportResult(
+                                r.report_id,
+                                STATUS_UNCHANGED,
+                                row=r.row,
+                                note=r.note,
+                                text_sha256=digest,
+                            )
+                        ),
+                        [],
+                    )
+                )
                 continue
         slots.append(None)
         work.append((r.row, r.report_id, r.text, r.note, digest))
@@ -554,7 +700,9 @@ def _pipeline(
         yield _finish(window.popleft())
 
 
-def _finish(entry: tuple[int, list[Any], Future[Any] | None]) -> tuple[int, list[Any], dict[str, float]]:
+def _finish(
+    entry: tuple[int, list[Any], Future[Any] | None],
+) -> tuple[int, list[Any], dict[str, float]]:
     n, slots, fut = entry
     if fut is None:
         return n, slots, {}

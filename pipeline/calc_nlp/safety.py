@@ -20,10 +20,10 @@ from calc_nlp.rules import RuleSet
 
 try:  # Python 3.11+
     import re._parser as sre_parse  # type: ignore[import-not-found]
-    from re._constants import MAX_REPEAT, MIN_REPEAT, SUBPATTERN, BRANCH, MAXREPEAT  # type: ignore[import-not-found]
+    from re._constants import BRANCH, MAX_REPEAT, MAXREPEAT, MIN_REPEAT, SUBPATTERN  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover
     import sre_parse  # type: ignore[no-redef]
-    from sre_constants import MAX_REPEAT, MIN_REPEAT, SUBPATTERN, BRANCH, MAXREPEAT  # type: ignore[no-redef]
+    from sre_constants import BRANCH, MAX_REPEAT, MAXREPEAT, MIN_REPEAT, SUBPATTERN  # type: ignore[no-redef]
 
 PROBE_SECONDS = 2.0
 
@@ -80,9 +80,16 @@ def check_user_regexes(rules: RuleSet) -> None:
         try:
             parsed = sre_parse.parse(rx)
         except Exception:  # re.error
-            raise PatternError("patterns", f"invalid regex {rx!r}", rid, "pattern") from None
+            raise PatternError(
+                "patterns", f"invalid regex {rx!r}", rid, "pattern"
+            ) from None
         if _has_nested_repeat(parsed):
-            raise PatternError("patterns", f"regex {rx!r} nests unbounded repeats and can backtrack catastrophically", rid, "pattern")
+            raise PatternError(
+                "patterns",
+                f"regex {rx!r} nests unbounded repeats and can backtrack catastrophically",
+                rid,
+                "pattern",
+            )
     if not found:
         return
     try:
@@ -95,4 +102,7 @@ def check_user_regexes(rules: RuleSet) -> None:
             check=True,
         )
     except subprocess.TimeoutExpired:
-        raise PatternError("patterns", f"a regex took over {PROBE_SECONDS:g} s on a probe string; refusing to run") from None
+        raise PatternError(
+            "patterns",
+            f"a regex took over {PROBE_SECONDS:g} s on a probe string; refusing to run",
+        ) from None

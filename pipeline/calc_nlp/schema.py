@@ -57,9 +57,24 @@ FINDING_TYPES = {
     "start_char": "int",
     "end_char": "int",
     "confidence": "float",
-    **{b: "bool" for b in ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic")},
+    **{
+        b: "bool"
+        for b in (
+            "negated",
+            "uncertain",
+            "historical",
+            "hypothetical",
+            "family",
+            "physiologic",
+        )
+    },
 }
-REPORT_TYPES = {"n_findings": "int", "n_affirmed": "int", "row": "int", **{name: "float" for name in LAB_NAMES}}
+REPORT_TYPES = {
+    "n_findings": "int",
+    "n_affirmed": "int",
+    "row": "int",
+    **{name: "float" for name in LAB_NAMES},
+}
 ERROR_TYPES = {"row": "int"}
 
 # Report statuses: every input row ends as exactly one of these.
@@ -154,7 +169,11 @@ def fmt_list(values: tuple[str, ...] | list[str]) -> str:
 def fmt_number(value: float | None) -> str:
     if value is None:
         return ""
-    return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    return (
+        f"{value:.2f}".rstrip("0").rstrip(".")
+        if value != int(value)
+        else str(int(value))
+    )
 
 
 def finding_row(f: Finding) -> dict[str, str]:
@@ -222,7 +241,9 @@ def report_row(r: ReportResult) -> dict[str, str]:
         "status": r.status,
         "n_findings": str(len(r.findings)),
         "n_affirmed": str(sum(f.affirmed for f in r.findings)),
-        "classification": report_classification(r.findings) if r.status == STATUS_OK else "",
+        "classification": report_classification(r.findings)
+        if r.status == STATUS_OK
+        else "",
         "conditions": fmt_list([c.label() for c in r.conditions]),
         "row": str(r.row),
         "reason": r.reason,

@@ -36,7 +36,12 @@ def sentence_starts(words: list[str], header_bounds: Iterable[int] = ()) -> list
         if w.isspace() or not w:
             if "\n" in w:
                 blank = w.count("\n") >= 2
-                if blank or last_word in _TERMINAL or last_word == ":" or not _continues(words, i):
+                if (
+                    blank
+                    or last_word in _TERMINAL
+                    or last_word == ":"
+                    or not _continues(words, i)
+                ):
                     pending = True
             continue
         if pending or i in forced:

@@ -37,14 +37,21 @@ def _engine(patterns: str | None) -> Any:
 def _spark_type(kind: str | None) -> Any:
     from pyspark.sql import types as T
 
-    return {"int": T.LongType(), "float": T.DoubleType(), "bool": T.BooleanType()}.get(kind or "", T.StringType())
+    return {"int": T.LongType(), "float": T.DoubleType(), "bool": T.BooleanType()}.get(
+        kind or "", T.StringType()
+    )
 
 
 def findings_schema() -> Any:
     """The findings table's columns, in order, with their types (schema.py)."""
     from pyspark.sql import types as T
 
-    return T.StructType([T.StructField(c, _spark_type(FINDING_TYPES.get(c)), True) for c in FINDING_COLUMNS])
+    return T.StructType(
+        [
+            T.StructField(c, _spark_type(FINDING_TYPES.get(c)), True)
+            for c in FINDING_COLUMNS
+        ]
+    )
 
 
 def _typed(row: dict[str, str], types: dict[str, str]) -> dict[str, Any]:
@@ -53,7 +60,12 @@ def _typed(row: dict[str, str], types: dict[str, str]) -> dict[str, Any]:
     return {c: cast(v, types.get(c)) for c, v in row.items()}
 
 
-def findings_dataframe(df: Any, id_col: str = "report_id", text_col: str = "text", patterns: str | None = None) -> Any:
+def findings_dataframe(
+    df: Any,
+    id_col: str = "report_id",
+    text_col: str = "text",
+    patterns: str | None = None,
+) -> Any:
     """A Spark DataFrame of reports (id and text columns) -> its findings DataFrame.
 
     The findings have exactly the columns and types of findings.csv /
@@ -65,8 +77,10 @@ def findings_dataframe(df: Any, id_col: str = "report_id", text_col: str = "text
         engine = _engine(patterns)
         for pdf in batches:
             rows: list[dict[str, Any]] = []
-            for rid, text in zip(pdf[id_col], pdf[text_col]):
-                _, frows = engine.process(0, _id(rid), text if isinstance(text, str) else "")
+            for rid, text in zip(pdf[id_col], pdf[text_col], strict=False):
+                _, frows = engine.process(
+                    0, _id(rid), text if isinstance(text, str) else ""
+                )
                 rows += [_typed(f, FINDING_TYPES) for f in frows]
             yield pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
 
@@ -85,17 +99,28 @@ def _rows_dataframe(df: Any, id_col: str, text_col: str, patterns: str | None) -
     from pyspark.sql import types as T
 
     schema = T.StructType(
-        [T.StructField("row", T.LongType()), T.StructField("kind", T.StringType()), T.StructField("seq", T.LongType()), T.StructField("json", T.StringType())]
+        [
+            T.StructField("row", T.LongType()),
+            T.StructField("kind", T.StringType()),
+            T.StructField("seq", T.LongType()),
+            T.StructField("json", T.StringType()),
+        ]
     )
 
     def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         engine = _engine(patterns)
         for pdf in batches:
             out: list[tuple[int, str, int, str]] = []
-            for row, rid, text in zip(pdf[_ROW], pdf[id_col], pdf[text_col]):
-                rrow, frows = engine.process(int(row) + 1, _id(rid), text if isinstance(text, str) else "")
+            for row, rid, text in zip(
+                pdf[_ROW], pdf[id_col], pdf[text_col], strict=False
+            ):
+                rrow, frows = engine.process(
+                    int(row) + 1, _id(rid), text if isinstance(text, str) else ""
+                )
                 out.append((int(row), "report", 0, json.dumps(rrow)))
-                out += [(int(row), "finding", k, json.dumps(f)) for k, f in enumerate(frows)]
+                out += [
+                    (int(row), "finding", k, json.dumps(f)) for k, f in enumerate(frows)
+                ]
             yield pd.DataFrame(out, columns=["row", "kind", "seq", "json"])
 
     return df.select(_ROW, id_col, text_col).mapInPandas(run, schema)
@@ -113,7 +138,9 @@ def run_spark(opts: Any, master: str | None, log: Any) -> Any:
     except ImportError:
         from calc_nlp.errors import UsageError
 
-        raise UsageError("--engine spark needs PySpark: pip install 'calc-nlp[spark]'") from None
+        raise UsageError(
+            "--engine spark needs PySpark: pip install 'calc-nlp[spark]'"
+        ) from None
     from calc_nlp.errors import InputError
     from calc_nlp.io import PartialTable, detect_format
     from calc_nlp.rules import load_rules
@@ -136,7 +163,13 @@ def run_spark(opts: Any, master: str | None, log: Any) -> Any:
     spark.sparkContext.setLogLevel("ERROR")
     reader = spark.read
     if fmt == "csv":
-        df = reader.options(header=True, multiLine=True, escape='"', encoding=opts.encoding, sep=opts.delimiter or ",").csv(opts.input)
+        df = reader.options(
+            header=True,
+            multiLine=True,
+            escape='"',
+            encoding=opts.encoding,
+            sep=opts.delimiter or ",",
+        ).csv(opts.input)
     elif fmt == "jsonl":
         df = reader.json(opts.input)
     elif fmt == "parquet":
@@ -150,13 +183,21 @@ def run_spark(opts: Any, master: str | None, log: Any) -> Any:
             missing_column=True,
         )
     df = df.withColumn(_ROW, F.monotonically_increasing_id())
-    rows = _rows_dataframe(df, opts.id_col, opts.text_col, opts.patterns).orderBy("row", "kind", "seq").toLocalIterator()
+    rows = (
+        _rows_dataframe(df, opts.id_col, opts.text_col, opts.patterns)
+        .orderBy("row", "kind", "seq")
+        .toLocalIterator()
+    )
     out = Path(opts.outdir)
     out.mkdir(parents=True, exist_ok=True)
     ext = opts.output_format
     people = ext == "csv" and not opts.raw
-    findings = PartialTable(out, f"findings.{ext}", FINDING_COLUMNS, ext, people, FINDING_TYPES)
-    reports = PartialTable(out, f"reports.{ext}", REPORT_COLUMNS, ext, people, REPORT_TYPES)
+    findings = PartialTable(
+        out, f"findings.{ext}", FINDING_COLUMNS, ext, people, FINDING_TYPES
+    )
+    reports = PartialTable(
+        out, f"reports.{ext}", REPORT_COLUMNS, ext, people, REPORT_TYPES
+    )
     findings.open(None)
     reports.open(None)
     counts: dict[str, int] = {}
@@ -170,7 +211,9 @@ def run_spark(opts: Any, master: str | None, log: Any) -> Any:
             last_row = r["row"]
             row_no += 1
         if r["kind"] == "report":
-            data["row"] = str(row_no)  # input row numbers, 1-based, as the local engine gives
+            data["row"] = str(
+                row_no
+            )  # input row numbers, 1-based, as the local engine gives
             for f in pending:
                 findings.write(f)
             pending = []
@@ -185,5 +228,17 @@ def run_spark(opts: Any, master: str | None, log: Any) -> Any:
     findings.commit()
     reports.commit()
     seconds = time.perf_counter() - t0
-    _atomic_json(out / MANIFEST, {"tool": "calc-nlp", "engine": "spark", "rules_version": rules.version, "reports": n, "findings": nf, "counts": counts, "seconds": round(seconds, 3), "exit_code": 0})
+    _atomic_json(
+        out / MANIFEST,
+        {
+            "tool": "calc-nlp",
+            "engine": "spark",
+            "rules_version": rules.version,
+            "reports": n,
+            "findings": nf,
+            "counts": counts,
+            "seconds": round(seconds, 3),
+            "exit_code": 0,
+        },
+    )
     return RunSummary(n, nf, seconds, rules.version, counts, 0)

@@ -25,7 +25,9 @@ def trie_regex(words: Iterable[str]) -> str:
 
 def _emit(node: dict[str, dict]) -> str:
     end = "" in node
-    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
+    branches = [
+        re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
