@@ -497,7 +497,11 @@ class Extractor:
         """The site of this finding: inside its span, implied by it, or nearest by structure."""
         inside = [s for s in sites if f.start <= s.span.start and s.span.end <= f.end]
         if inside:
-            return inside[0]
+            # "pulmonary and renal calcifications": the first of coordinated sites;
+            # "intracranial vertebral artery calcification": the last, the head.
+            between = doc[inside[0].span.end : inside[-1].span.start]
+            coordinated = any(t.lower_ in {"and", "or", ",", "/", "&"} for t in between)
+            return inside[0] if coordinated else inside[-1]
         implied = _md(f).get("implied_site")
         if implied:
             core = self._core_start.get((f.start, f.end), f.start)
