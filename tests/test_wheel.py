@@ -10,6 +10,8 @@ import sys
 import venv
 import zipfile
 
+from calc_nlp.rules import FILES
+
 from .conftest import DEMO, ROOT
 
 
@@ -32,16 +34,9 @@ def test_wheel_installs_and_runs_outside_repo(tmp_path):
     )
     (wheel,) = dist.glob("calc_nlp-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    for f in (
-        "mentions.json",
-        "sites.json",
-        "conditions.json",
-        "cues.json",
-        "context.json",
-        "sections.json",
-        "labs.json",
-    ):
+    for f in FILES:
         assert f"calc_nlp/patterns/{f}" in names
+    assert "calc_nlp/review_template.html" in names
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)

@@ -255,6 +255,7 @@ def explain(
     """
     from calc_nlp.extract import Extractor
     from calc_nlp.rules import load_rules
+    from calc_nlp.schema import FLAGS
 
     if (text is None) == (file_ is None):
         raise UsageProblem("give the report TEXT or --file, not both")
@@ -268,18 +269,7 @@ def explain(
     if not result.findings:
         out("no findings")
     for i, f in enumerate(result.findings, 1):
-        flags = [
-            n
-            for n in (
-                "negated",
-                "uncertain",
-                "historical",
-                "hypothetical",
-                "family",
-                "physiologic",
-            )
-            if getattr(f, n)
-        ]
+        flags = [n for n in FLAGS if getattr(f, n)]
         out(f"[{i}] {f.mention!r} chars {f.start}-{f.end}, section {f.section}")
         out(
             f"    site: {f.site or '-'} ({f.site_text or 'no site words'}), laterality: {f.laterality or '-'}"

@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import IO, Any
 
+from calc_nlp.schema import FLAGS
+
 REPORT_KEYS = ("report_id", "modality", "text", "findings", "conditions")
 FINDING_KEYS = (
     "mention",
@@ -21,22 +23,10 @@ FINDING_KEYS = (
     "site",
     "site_text",
     "laterality",
-    "negated",
-    "uncertain",
-    "historical",
-    "hypothetical",
-    "family",
-    "physiologic",
+    *FLAGS,
     "classification",
 )
-BOOL_KEYS = (
-    "negated",
-    "uncertain",
-    "historical",
-    "hypothetical",
-    "family",
-    "physiologic",
-)
+BOOL_KEYS = FLAGS
 LATERALITIES = {"", "left", "right", "bilateral"}
 CLASSES = {"", "dystrophic", "metastatic", "indeterminate"}
 

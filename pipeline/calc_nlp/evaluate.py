@@ -15,16 +15,9 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from calc_nlp.errors import InputError
-from calc_nlp.schema import Finding, ReportResult, report_classification
+from calc_nlp.schema import FLAGS, Finding, ReportResult, report_classification
 
-FLAG_FIELDS = (
-    "negated",
-    "uncertain",
-    "historical",
-    "hypothetical",
-    "family",
-    "physiologic",
-)
+FLAG_FIELDS = FLAGS
 VALUE_FIELDS = ("site", "laterality", "classification")
 CLASSES = ("dystrophic", "metastatic", "indeterminate", "")
 

@@ -24,3 +24,5 @@ def silence() -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
     # medspaCy warns per match conflict; the text of a match must not reach stderr.
     warnings.filterwarnings("ignore", module=r"medspacy(\..*)?")
+    # spaCy's "matcher has no patterns" (a rule set with phrases only) says nothing useful.
+    warnings.filterwarnings("ignore", message=r"\[W036\]")

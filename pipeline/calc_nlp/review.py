@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from calc_nlp.errors import InputError
+from calc_nlp.schema import FLAGS
 
 DECISION_COLUMNS = (
     "finding_id",
@@ -36,7 +37,6 @@ DECISION_COLUMNS = (
     "output",
 )
 DECISIONS = ("accept", "reject", "reclassify")
-FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic")
 FINGERPRINT_FIELDS = (
     ("mention", "start_char", "end_char", "site", "laterality")
     + FLAGS

@@ -11,6 +11,16 @@ from dataclasses import dataclass, field
 
 SCHEMA_VERSION = "1"
 
+# The finding's boolean flags (guide §2), in column order.
+FLAGS: tuple[str, ...] = (
+    "negated",
+    "uncertain",
+    "historical",
+    "hypothetical",
+    "family",
+    "physiologic",
+)
+
 FINDING_COLUMNS: tuple[str, ...] = (
     "report_id",
     "finding_id",
@@ -23,12 +33,7 @@ FINDING_COLUMNS: tuple[str, ...] = (
     "site_text",
     "laterality",
     "conditions",
-    "negated",
-    "uncertain",
-    "historical",
-    "hypothetical",
-    "family",
-    "physiologic",
+    *FLAGS,
     "classification",
     "confidence",
     "evidence",
@@ -57,17 +62,7 @@ FINDING_TYPES = {
     "start_char": "int",
     "end_char": "int",
     "confidence": "float",
-    **{
-        b: "bool"
-        for b in (
-            "negated",
-            "uncertain",
-            "historical",
-            "hypothetical",
-            "family",
-            "physiologic",
-        )
-    },
+    **{b: "bool" for b in FLAGS},
 }
 REPORT_TYPES = {
     "n_findings": "int",
