@@ -151,12 +151,32 @@ def init_worker(patterns: str | None) -> None:
     _ENGINE = Engine(patterns, validate=False)
 
 
-def process_chunk(items: list[Item]) -> tuple[list[Rows], dict[str, float]]:
-    """Worker entry point: plain rows back, plus the stage timings of this chunk."""
+# What the parent needs of one report: (status, row, report_id, reason,
+# number of findings, the report's line, its findings' lines), lines already
+# rendered in the output format so that the parent only appends text.
+Rendered = tuple[str, int, str, str, int, str, str]
+
+
+def render(rows: Rows, formats: tuple[Any, Any]) -> Rendered:
+    report, findings = rows
+    report_fmt, finding_fmt = formats
+    return (
+        report["status"],
+        int(report["row"]),
+        report["report_id"],
+        report["reason"],
+        len(findings),
+        report_fmt.line(report),
+        "".join(finding_fmt.line(f) for f in findings),
+    )
+
+
+def process_chunk(
+    items: list[Item], formats: tuple[Any, Any]
+) -> tuple[list[Rendered], dict[str, float]]:
+    """Worker entry point: rendered rows back, plus the stage timings of this chunk."""
     assert _ENGINE is not None
-    _ENGINE.timings.clear()
-    out = [_ENGINE.process(*item) for item in items]
-    return out, dict(_ENGINE.timings)
+    return rows_for(items, _ENGINE, formats)
 
 
 def warm() -> None:
@@ -172,7 +192,9 @@ def local_engine(patterns: str | None, rules: Any = None) -> Engine:
     return _ENGINE
 
 
-def rows_for(items: list[Item], engine: Engine) -> tuple[list[Rows], dict[str, Any]]:
+def rows_for(
+    items: list[Item], engine: Engine, formats: tuple[Any, Any]
+) -> tuple[list[Rendered], dict[str, Any]]:
     engine.timings.clear()
-    out = [engine.process(*item) for item in items]
+    out = [render(engine.process(*item), formats) for item in items]
     return out, dict(engine.timings)

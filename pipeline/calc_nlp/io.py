@@ -274,6 +274,62 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
+class LineFormat:
+    """Renders rows of one table as text lines: CSV (RFC 4180, CRLF, formula
+    cells neutralised for people) or JSON Lines with typed values. Picklable
+    settings, so pool workers render in parallel and the parent only appends."""
+
+    def __init__(
+        self,
+        columns: tuple[str, ...],
+        fmt: str,
+        people: bool,
+        types: dict[str, str] | None = None,
+    ):
+        self.columns, self.fmt, self.people, self.types = (
+            columns,
+            fmt,
+            people,
+            types or {},
+        )
+        self._buf: io.StringIO | None = None
+        self._csv: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            "columns": self.columns,
+            "fmt": self.fmt,
+            "people": self.people,
+            "types": self.types,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(**state)  # type: ignore[misc]
+
+    def _csv_line(self, cells: list[str]) -> str:
+        if self._buf is None:
+            self._buf = io.StringIO()
+            self._csv = csv.writer(
+                self._buf, lineterminator="\r\n"
+            )  # quotes any CR or LF in a cell
+        self._buf.seek(0)
+        self._buf.truncate()
+        self._csv.writerow(cells)
+        return self._buf.getvalue()
+
+    def header(self) -> str:
+        return self._csv_line(list(self.columns))
+
+    def line(self, row: dict[str, str]) -> str:
+        if self.fmt == "csv":
+            cells = [row[c] for c in self.columns]
+            return self._csv_line(
+                [neutralise(c) for c in cells] if self.people else cells
+            )
+        typed = {c: _typed(row[c], self.types.get(c)) for c in self.columns}
+        return json.dumps(typed, ensure_ascii=False) + "\n"
+
+
 class PartialTable:
     """One output table written to `.<name>.partial` and renamed to `<name>` on commit.
 
@@ -296,44 +352,31 @@ class PartialTable:
         self.final = outdir / name
         self.partial = outdir / f".{name}.partial"
         self._fh: IO[str] | None = None
-        self._csv: Any = None
+        self.lines = LineFormat(
+            columns, "csv" if fmt == "csv" else "jsonl", people, self.types
+        )
 
     def open(self, truncate_to: int | None) -> None:
         """Start fresh (None) or continue a partial file cut back to `truncate_to` bytes."""
         try:
             if truncate_to is None or not self.partial.exists():
-                fh = open(self.partial, "w", encoding="utf-8", newline="")
-                self._attach(fh)
+                self._fh = open(self.partial, "w", encoding="utf-8", newline="")
                 if self.fmt == "csv":
-                    self._csv.writerow(self.columns)
+                    self._fh.write(self.lines.header())
             else:
                 with open(self.partial, "r+b") as b:
                     b.truncate(truncate_to)
-                fh = open(self.partial, "a", encoding="utf-8", newline="")
-                self._attach(fh)
+                self._fh = open(self.partial, "a", encoding="utf-8", newline="")
         except OSError as exc:
             raise OutputError(f"cannot write {self.partial}: {exc.strerror}") from None
 
-    def _attach(self, fh: IO[str]) -> None:
-        self._fh = fh
-        if self.fmt == "csv":
-            self._csv = csv.writer(
-                fh, lineterminator="\r\n"
-            )  # RFC 4180; quotes any CR or LF in a cell
-
     def write(self, row: dict[str, str]) -> None:
+        self.write_line(self.lines.line(row))
+
+    def write_line(self, line: str) -> None:
+        """Append rows already rendered by `LineFormat.line` (in a worker, say)."""
         assert self._fh is not None
-        if self.fmt == "csv":
-            cells = [row[c] for c in self.columns]
-            self._csv.writerow([neutralise(c) for c in cells] if self.people else cells)
-        else:
-            self._fh.write(
-                json.dumps(
-                    {c: _typed(row[c], self.types.get(c)) for c in self.columns},
-                    ensure_ascii=False,
-                )
-                + "\n"
-            )
+        self._fh.write(line)
 
     def checkpoint(self) -> int:
         """Flush and fsync; the byte size to resume from."""

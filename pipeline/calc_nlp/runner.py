@@ -458,21 +458,27 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
             engine = local_engine(opts.patterns, rules)
         progress = log.progress()
         last_checkpoint = time.perf_counter()
+        formats = (outputs.tables["reports"].lines, outputs.tables["findings"].lines)
         for decided, results_rows, chunk_timings in _pipeline(
-            records, opts, seen, skip_keys, engine, pool
+            records, opts, seen, skip_keys, engine, pool, formats
         ):
-            for rrow, frows in results_rows:
-                status = rrow["status"]
+            for (
+                status,
+                row_no,
+                rid,
+                reason,
+                nf,
+                report_line,
+                finding_lines,
+            ) in results_rows:
                 counts[status] += 1
-                outputs.tables["reports"].write(rrow)
-                for f in frows:
-                    outputs.tables["findings"].write(f)
-                n_findings += len(frows)
+                outputs.tables["reports"].write_line(report_line)
+                if finding_lines:
+                    outputs.tables["findings"].write_line(finding_lines)
+                n_findings += nf
                 if status in (STATUS_ERROR, STATUS_DUPLICATE):
                     n_errors += 1
-                    outputs.tables["errors"].write(
-                        error_row(int(rrow["row"]), rrow["report_id"], rrow["reason"])
-                    )
+                    outputs.tables["errors"].write(error_row(row_no, rid, reason))
             timings.update(chunk_timings)
             done += decided
             if time.perf_counter() - last_checkpoint >= opts.checkpoint_seconds:
@@ -674,25 +680,30 @@ def _pipeline(
     skip_keys: set[bytes],
     engine: Any,
     pool: ProcessPoolExecutor | None,
+    formats: tuple[Any, Any],
 ) -> Iterator[tuple[int, list[Any], dict[str, float]]]:
     """(rows consumed, finished rows, timings) per chunk, in input order.
 
     With a pool, at most 2 x workers chunks are in flight: memory stays flat
     however long the input is.
     """
-    from calc_nlp.engine import process_chunk, rows_for
+    from calc_nlp.engine import process_chunk, render, rows_for
+
+    def decide(chunk: list[Record]) -> tuple[list[Any], list[Any]]:
+        slots, work = _decide(chunk, seen, skip_keys)
+        return [None if s is None else render(s, formats) for s in slots], work
 
     if pool is None:
         for chunk in _chunks(records, opts.chunk_size):
-            slots, work = _decide(chunk, seen, skip_keys)
-            results, tm = rows_for(work, engine) if work else ([], {})
+            slots, work = decide(chunk)
+            results, tm = rows_for(work, engine, formats) if work else ([], {})
             yield len(chunk), _merge(slots, results), tm
         return
     window: deque[tuple[int, list[Any], Future[Any] | None]] = deque()
     limit = 2 * opts.workers
     for chunk in _chunks(records, opts.chunk_size):
-        slots, work = _decide(chunk, seen, skip_keys)
-        fut = pool.submit(process_chunk, work) if work else None
+        slots, work = decide(chunk)
+        fut = pool.submit(process_chunk, work, formats) if work else None
         window.append((len(chunk), slots, fut))
         while len(window) >= limit:
             yield _finish(window.popleft())
