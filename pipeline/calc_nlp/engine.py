@@ -2,14 +2,14 @@
 
 An `Engine` is built once per process (in each pool worker by `init_worker`)
 and turns (row, id, text) into finished output rows: plain dicts of strings,
-cheap to send between processes and identical whatever the worker count.
+then (`render`) text lines in the output format, cheap to send between
+processes and identical whatever the worker count.
 """
 
 from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 from calc_nlp.schema import (
@@ -27,17 +27,6 @@ MAX_PIECE_CHARS = 10_000
 
 Item = tuple[int, str, str, str, str]  # (row, report_id, text, note, text sha256)
 Rows = tuple[dict[str, str], list[dict[str, str]]]
-
-
-@dataclass
-class Timings:
-    """Seconds per stage, summed over the reports a process handled."""
-
-    counts: Counter[str]
-
-    @classmethod
-    def new(cls) -> Timings:
-        return cls(Counter())
 
 
 class Engine:
