@@ -200,16 +200,27 @@ def test_hostile_pathological_text_does_not_stall(hostile):
 
 def test_five_megabyte_report(tmp_path):
     body = "Lungs are clear. Heart size is normal. No effusion.\n" * 100_000
-    text = body[: len(body) // 2] + "Calcified granuloma in the RUL.\n" + body[len(body) // 2 :]
+    text = (
+        body[: len(body) // 2]
+        + "Calcified granuloma in the RUL.\n"
+        + body[len(body) // 2 :]
+    )
     assert len(text) > 5_000_000
-    src = write_csv(tmp_path / "in.csv", [["BIG", text], ["SMALL", "Pelvic phleboliths."]])
+    src = write_csv(
+        tmp_path / "in.csv", [["BIG", text], ["SMALL", "Pelvic phleboliths."]]
+    )
     t0 = time.perf_counter()
     r = cli("run", src, "-o", tmp_path / "o", "--workers", 1)
     assert r.exit_code == 0, r.output
     assert time.perf_counter() - t0 < 60
     f = findings(tmp_path / "o")
-    assert [(x["report_id"], x["mention"]) for x in f] == [("BIG", "Calcified granuloma"), ("SMALL", "Pelvic phleboliths")]
-    assert text[int(f[0]["start_char"]) : int(f[0]["end_char"])] == "Calcified granuloma"
+    assert [(x["report_id"], x["mention"]) for x in f] == [
+        ("BIG", "Calcified granuloma"),
+        ("SMALL", "Pelvic phleboliths"),
+    ]
+    assert (
+        text[int(f[0]["start_char"]) : int(f[0]["end_char"])] == "Calcified granuloma"
+    )
     assert [x["notes"] for x in reports(tmp_path / "o")] == ["split_long_text", ""]
 
 

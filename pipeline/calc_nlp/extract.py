@@ -231,6 +231,7 @@ class Extractor:
         self._links: list[Span] = []
         self._qualifiers: list[Span] = []
         self._sub_to_doc: dict[int, int] = {}
+        self._site_list: list[_Site] = []
 
     def _targets(self, name: str, rules: list[dict[str, Any]]) -> _Rules:
         return _Rules(self.nlp, name, rules)
@@ -489,6 +490,7 @@ class Extractor:
             if sp.label_ == "REGION":
                 text = ""
             out.append(_Site(sp, name, laterality, text, start, md["id"]))
+        self._site_list = out
         return out
 
     def _link_site(
@@ -551,18 +553,38 @@ class Extractor:
         return cands[-1] if cands else None
 
     def _lat_in_sentence(self, f: Span, calc: list[Span]) -> str:
-        """Laterality written in the finding's sentence but not on its site words."""
+        """Laterality written in the finding's sentence but not on its site words:
+        a side word, or a site that carries one (RUL). A side word inside a
+        named structure ("left main", "left atrial wall") is not a side."""
         sent = self._sent(f)
-        cands = [s for s in self._lat_spans if sent.start <= s.start < sent.end]
-        if not cands:
-            return ""
-        return str(
-            _md(
-                min(
-                    cands, key=lambda s: min(abs(s.start - f.end), abs(f.start - s.end))
+        named = [
+            s.span
+            for s in self._site_list
+            if not self.rules.sites.get(s.site, {}).get("sided", True)
+        ]
+        cands: list[tuple[int, str]] = []
+        for s in self._lat_spans:
+            if sent.start <= s.start < sent.end and not any(
+                n.start <= s.start and s.end <= n.end for n in named
+            ):
+                cands.append(
+                    (
+                        min(abs(s.start - f.end), abs(f.start - s.end)),
+                        str(_md(s)["laterality"]),
+                    )
                 )
-            )["laterality"]
-        )
+        for site in self._site_list:
+            lat = (
+                _md(site.span).get("laterality") if site.span.label_ == "SITE" else None
+            )
+            if lat and sent.start <= site.span.start < sent.end:
+                cands.append(
+                    (
+                        min(abs(site.span.start - f.end), abs(f.start - site.span.end)),
+                        str(lat),
+                    )
+                )
+        return min(cands)[1] if cands else ""
 
     def _site_from_label_line(
         self, doc: Doc, f: Span, sites: list[_Site]
@@ -696,8 +718,11 @@ class Extractor:
             sentence=_WS.sub(" ", sent.text).strip(),
             site=site_name,
             site_text=site.text if site else "",
-            laterality=(site.laterality if site else "")
-            or self._lat_in_sentence(span, calc),
+            laterality=(
+                (site.laterality if site else "") or self._lat_in_sentence(span, calc)
+            )
+            if site_info.get("sided", True)
+            else "",
             conditions=conditions,
             negated="negated" in flags,
             uncertain="uncertain" in flags,

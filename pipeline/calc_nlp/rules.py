@@ -90,6 +90,7 @@ SITE_KEYS = {
     "dystrophic_prone",
     "dystrophic_prone_if",
     "physiologic",
+    "sided",
     "source",
 }
 CONDITION_KEYS = {"id", "name", "category", "source", "terms", "mineral_driver"}
