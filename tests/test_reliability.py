@@ -461,7 +461,8 @@ def test_no_report_text_in_logs_or_side_files(hostile, tmp_path, opts):
 # ------------------------------------------------------------ patterns
 
 
-def test_user_patterns_schema_error_names_file_rule_key(tmp_path):
+def _edited_patterns(tmp_path, name, edit):
+    """A copy of the bundled patterns with one file edited, and a run that uses it."""
     import shutil
 
     from calc_nlp.rules import default_patterns_dir
@@ -470,10 +471,10 @@ def test_user_patterns_schema_error_names_file_rule_key(tmp_path):
     shutil.copytree(
         default_patterns_dir(), d, ignore=shutil.ignore_patterns("*.py", "__pycache__")
     )
-    data = json.loads((d / "cues.json").read_text())
-    data["target_rules"][0]["colour"] = "red"
-    (d / "cues.json").write_text(json.dumps(data))
-    r = cli(
+    data = json.loads((d / name).read_text())
+    edit(data)
+    (d / name).write_text(json.dumps(data))
+    return cli(
         "run",
         DEMO / "reports.csv",
         "-o",
@@ -483,39 +484,26 @@ def test_user_patterns_schema_error_names_file_rule_key(tmp_path):
         "--workers",
         1,
     )
-    assert (
-        r.exit_code == 2
-        and "cues.json, rule Q-granuloma-granuloma, key 'colour'" in r.output
+
+
+def test_user_patterns_schema_error_names_file_rule_key(tmp_path):
+    r = _edited_patterns(
+        tmp_path, "cues.json", lambda d: d["target_rules"][0].update(colour="red")
     )
+    assert r.exit_code == 2
+    assert "cues.json, rule Q-granuloma-granuloma, key 'colour'" in r.output
 
 
 def test_catastrophic_regex_refused(tmp_path):
-    import shutil
-
-    from calc_nlp.rules import default_patterns_dir
-
-    d = tmp_path / "p"
-    shutil.copytree(
-        default_patterns_dir(), d, ignore=shutil.ignore_patterns("*.py", "__pycache__")
+    r = _edited_patterns(
+        tmp_path,
+        "mentions.json",
+        lambda d: d["target_rules"][0].update(
+            pattern=[{"LOWER": {"REGEX": "^(a+)+$"}}]
+        ),
     )
-    data = json.loads((d / "mentions.json").read_text())
-    data["target_rules"][0]["pattern"] = [{"LOWER": {"REGEX": "^(a+)+$"}}]
-    (d / "mentions.json").write_text(json.dumps(data))
-    r = cli(
-        "run",
-        DEMO / "reports.csv",
-        "-o",
-        tmp_path / "o",
-        "--patterns",
-        d,
-        "--workers",
-        1,
-    )
-    assert (
-        r.exit_code == 2
-        and "rule M-calcification" in r.output
-        and "backtrack" in r.output
-    )
+    assert r.exit_code == 2
+    assert "rule M-calcification" in r.output and "backtrack" in r.output
     assert not (tmp_path / "o").exists()
 
 
