@@ -212,10 +212,12 @@ class _PatternChecker:
     def __init__(self, enabled: bool = True) -> None:
         self.enabled = enabled
         if enabled:
-            import spacy
             from spacy.matcher import Matcher
+            from spacy.vocab import Vocab
 
-            self._matcher = Matcher(spacy.blank("en").vocab, validate=True)
+            # Validation checks pattern structure only: a bare vocabulary is
+            # enough and skips building a tokenizer (a quarter second).
+            self._matcher = Matcher(Vocab(), validate=True)
 
     def check(self, file: str, rid: str, pattern: Any) -> None:
         if pattern is None or not self.enabled:
