@@ -315,7 +315,7 @@ def markdown(r: dict, large: str) -> str:
         + ", ".join(
             f"{k} {v:.3f}" for k, v in r["ms_per_report_by_stage_workers_1"].items()
         )
-        + f"; total {r['ms_per_report_all_stages']:.3f}. The 20k figures carry about 1.7 s of process start-up (importing spaCy and medspaCy, building the matchers).",
+        + f"; total {r['ms_per_report_all_stages']:.3f}. The 20k figures carry about 1.4 s of process start-up (importing spaCy and medspaCy, building the matchers).",
     ]
     return "\n".join(lines)
 
