@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,8 @@ def only(findings_of):
         return found[0]
 
     return run
+
+
+def calc_nlp_cmd(*args) -> list[str]:
+    """The command line of a real calc-nlp process (for tests that need one)."""
+    return [sys.executable, "-m", "calc_nlp", *map(str, args)]

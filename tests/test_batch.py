@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from hypothesis import strategies as st
 
 from calc_nlp.runner import RunOptions, run
 
-from .conftest import DEMO
+from .conftest import DEMO, calc_nlp_cmd
 
 
 def _demo_rows():
@@ -80,18 +79,7 @@ def test_txt_folder_ids_are_file_names(tmp_path):
 def test_stdin_input(tmp_path, reference):
     out = tmp_path / "o"
     proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "calc_nlp",
-            "run",
-            "-",
-            "-o",
-            str(out),
-            "--workers",
-            "1",
-            "-q",
-        ],
+        calc_nlp_cmd("run", "-", "-o", str(out), "--workers", "1", "-q"),
         stdin=open(DEMO / "reports.csv", "rb"),
         capture_output=True,
     )

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import csv
 import subprocess
-import sys
 
 import pytest
 from click.testing import CliRunner
 
 from calc_nlp import __version__
 from calc_nlp.cli import main
-from calc_nlp.schema import FINDING_COLUMNS, REPORT_COLUMNS
+from calc_nlp.schema import FINDING_COLUMNS, FLAGS, REPORT_COLUMNS
 
-from .conftest import DEMO
+from .conftest import DEMO, calc_nlp_cmd
 
 
 def _read(path):
@@ -59,14 +58,7 @@ def test_offsets_and_formats(demo_out):
             texts[r["report_id"]][int(r["start_char"]) : int(r["end_char"])]
             == r["mention"]
         )
-        for b in (
-            "negated",
-            "uncertain",
-            "historical",
-            "hypothetical",
-            "family",
-            "physiologic",
-        ):
+        for b in FLAGS:
             assert r[b] in {"true", "false"}
         affirmed = r["negated"] == "false" and r["hypothetical"] == "false"
         assert (r["classification"] != "") == affirmed
@@ -188,15 +180,7 @@ def test_quiet_stderr_and_no_report_text(tmp_path):
     """A real process: nothing but our one summary line on stderr, and no report text."""
     out = tmp_path / "out"
     proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "calc_nlp",
-            "run",
-            str(DEMO / "reports.csv"),
-            "-o",
-            str(out),
-        ],
+        calc_nlp_cmd("run", str(DEMO / "reports.csv"), "-o", str(out)),
         capture_output=True,
         text=True,
         check=True,

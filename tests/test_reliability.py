@@ -9,7 +9,6 @@ import io
 import json
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from hypothesis import strategies as st
 from calc_nlp.cli import main
 from calc_nlp.io import PartialTable, read_csv, read_jsonl
 
-from .conftest import DEMO
+from .conftest import DEMO, calc_nlp_cmd
 
 
 def cli(*args):
@@ -297,10 +296,7 @@ def _big_input(path: Path, n: int) -> Path:
 
 
 def _cmd(src, out, *extra):
-    return [
-        sys.executable,
-        "-m",
-        "calc_nlp",
+    return calc_nlp_cmd(
         "run",
         str(src),
         "-o",
@@ -313,7 +309,7 @@ def _cmd(src, out, *extra):
         "0",
         "-q",
         *extra,
-    ]
+    )
 
 
 def test_kill_then_resume_equals_uninterrupted(tmp_path):
@@ -430,18 +426,7 @@ def test_manifest_records_run(tmp_path):
 def test_no_report_text_in_logs_or_side_files(hostile, tmp_path, opts):
     out = tmp_path / "o"
     proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "calc_nlp",
-            "run",
-            str(hostile["src"]),
-            "-o",
-            str(out),
-            "--workers",
-            "1",
-            *opts,
-        ],
+        calc_nlp_cmd("run", hostile["src"], "-o", out, "--workers", 1, *opts),
         capture_output=True,
         text=True,
     )

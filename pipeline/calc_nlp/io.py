@@ -274,6 +274,41 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
+def unneutralise(value: str) -> str:
+    """Undo `neutralise` when reading our CSV back (a leading quote before a formula start)."""
+    return value[1:] if value[:1] == "'" and value[1:2] in FORMULA_START else value
+
+
+def read_table(path: Path, fmt: str, people: bool) -> Iterator[dict[str, str]]:
+    """Rows of one of our output tables (CSV, JSONL or Parquet) as text, the way
+    the CSV writer formats them; `people`: the CSV was written with formulas neutralised."""
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        for batch in pq.ParquetFile(path).iter_batches():
+            for row in batch.to_pylist():
+                yield {k: _as_text(v) for k, v in row.items()}
+    elif fmt == "jsonl":
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    yield {k: _as_text(v) for k, v in json.loads(line).items()}
+    else:
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                yield {k: unneutralise(v) if people else v for k, v in row.items()}
+
+
+def _as_text(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return f"{v:.2f}"
+    return str(v)
+
+
 class LineFormat:
     """Renders rows of one table as text lines: CSV (RFC 4180, CRLF, formula
     cells neutralised for people) or JSON Lines with typed values. Picklable

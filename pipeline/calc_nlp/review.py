@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from calc_nlp.errors import InputError
+from calc_nlp.io import read_table, unneutralise
 from calc_nlp.schema import FLAGS
 
 DECISION_COLUMNS = (
@@ -50,16 +51,6 @@ def fingerprint(finding: dict[str, Any]) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
-def _unquote(value: str) -> str:
-    """Undo the spreadsheet-formula guard of a CSV cell (a leading quote)."""
-    return (
-        value[1:]
-        if value.startswith("'")
-        and value[1:2] in ("=", "+", "-", "@", "\t", "\r", "\n")
-        else value
-    )
-
-
 @dataclass
 class Run:
     outdir: Path
@@ -68,41 +59,14 @@ class Run:
     reports: list[dict[str, str]]
 
 
-def _read_rows(path: Path, fmt: str, people_csv: bool) -> list[dict[str, str]]:
-    if fmt == "parquet":
-        import pyarrow.parquet as pq
-
-        rows = pq.read_table(path).to_pylist()
-    elif fmt == "jsonl":
-        with open(path, encoding="utf-8") as fh:
-            rows = [json.loads(line) for line in fh if line.strip()]
-    else:
-        with open(path, encoding="utf-8", newline="") as fh:
-            rows = [
-                {k: _unquote(v) if people_csv else v for k, v in r.items()}
-                for r in csv.DictReader(fh)
-            ]
-    return [{k: _as_text(v) for k, v in r.items()} for r in rows]
-
-
-def _as_text(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float):
-        return f"{v:.2f}"
-    return str(v)
-
-
 def load_run(outdir: str | Path) -> Run:
     out = Path(outdir)
     try:
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         fmt = manifest["options"]["output_format"]
         people = fmt == "csv" and not manifest["options"].get("raw", False)
-        findings = _read_rows(out / manifest["outputs"]["findings"], fmt, people)
-        reports = _read_rows(out / manifest["outputs"]["reports"], fmt, people)
+        findings = list(read_table(out / manifest["outputs"]["findings"], fmt, people))
+        reports = list(read_table(out / manifest["outputs"]["reports"], fmt, people))
     except (OSError, KeyError, ValueError) as exc:
         raise InputError(
             f"{out} does not hold a complete calc-nlp run ({exc.__class__.__name__}: {exc})"
@@ -151,7 +115,9 @@ def read_decisions(path: str | Path) -> dict[str, dict[str, str]]:
             raise InputError(f"{path}: not a decisions CSV, missing columns {missing}")
         out = {}
         for r in reader:
-            r = {k: _unquote(v or "") for k, v in r.items() if k in DECISION_COLUMNS}
+            r = {
+                k: unneutralise(v or "") for k, v in r.items() if k in DECISION_COLUMNS
+            }
             if r["decision"] not in DECISIONS:
                 raise InputError(
                     f"{path}: unknown decision {r['decision']!r} for finding {r['finding_id']!r}"

@@ -45,6 +45,7 @@ from calc_nlp.io import (
     read_csv,
     read_jsonl,
     read_parquet,
+    read_table,
     read_txt_dir,
 )
 from calc_nlp.logs import Log
@@ -294,6 +295,7 @@ def previous_index(manifest_path: str, rules_version: str, log: Log) -> set[byte
         manifest = json.loads(Path(manifest_path).read_text(encoding="utf-8"))
         reports = Path(manifest_path).parent / manifest["outputs"]["reports"]
         fmt = manifest["options"]["output_format"]
+        people = fmt == "csv" and not manifest["options"].get("raw", False)
     except (OSError, ValueError, KeyError) as exc:
         raise InputError(
             f"cannot use --since-manifest {manifest_path}: {exc.__class__.__name__}"
@@ -306,38 +308,12 @@ def previous_index(manifest_path: str, rules_version: str, log: Log) -> set[byte
         )
         return set()
     keys: set[bytes] = set()
-    for row in _read_table(reports, fmt):
+    for row in read_table(reports, fmt, people):
         if row.get("status") in ("ok", "empty", STATUS_UNCHANGED) and row.get(
             "text_sha256"
         ):
             keys.add(_key(str(row["report_id"]), str(row["text_sha256"])))
     return keys
-
-
-def _read_table(path: Path, fmt: str) -> Iterator[dict[str, Any]]:
-    import csv
-
-    if fmt == "parquet":
-        import pyarrow.parquet as pq
-
-        for batch in pq.ParquetFile(path).iter_batches(
-            columns=["report_id", "status", "text_sha256"]
-        ):
-            yield from batch.to_pylist()
-    elif fmt == "jsonl":
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                yield json.loads(line)
-    else:
-        with open(path, encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                rid = row["report_id"]
-                row["report_id"] = (
-                    rid[1:]
-                    if rid.startswith("'") and rid[1:].startswith(("=", "+", "-", "@"))
-                    else rid
-                )
-                yield row
 
 
 def _key(report_id: str, digest: str) -> bytes:
@@ -349,9 +325,7 @@ def _key(report_id: str, digest: str) -> bytes:
 # ----------------------------------------------------------------- the run
 
 
-def _run_key(
-    opts: RunOptions, rules_version: str, source: list[dict[str, Any]] | None
-) -> str:
+def _run_key(opts: RunOptions, rules_version: str) -> str:
     """What a resumed run must share with the killed one: options that shape the output."""
     shape = {
         k: v
@@ -428,7 +402,7 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
         "outputs": {name: t.name for name, t in outputs.tables.items()},
     }
     try:
-        run_key = _run_key(opts, rules.version, None)
+        run_key = _run_key(opts, rules.version)
         state = _resume_state(out, run_key) if opts.resume else None
         if opts.resume and state is None:
             log.info("resume_from_start", reason="no matching checkpoint")
