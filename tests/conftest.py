@@ -1,4 +1,4 @@
-"""Shared fixtures: the rules and one extractor per test session (blank spaCy + our rules)."""
+"""Shared fixtures: the rules and one analyzer per test session (blank spaCy + our rules)."""
 
 from __future__ import annotations
 
@@ -19,18 +19,18 @@ def rules():
 
 
 @pytest.fixture(scope="session")
-def extractor(rules):
-    from calc_nlp.extract import Extractor
+def analyzer(rules):
+    from calc_nlp.extract import Analyzer
 
-    return Extractor(rules)
+    return Analyzer(rules)
 
 
 @pytest.fixture(scope="session")
-def findings_of(extractor):
+def findings_of(analyzer):
     """Text -> list of findings (report id 'T')."""
 
     def run(text: str):
-        return extractor.process("T", text).findings
+        return analyzer.analyze(text, "T").findings
 
     return run
 

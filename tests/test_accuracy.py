@@ -11,15 +11,15 @@ from .conftest import DEMO, ROOT
 BAR = {"mention_f1": 0.95, "negated": 0.95, "site": 0.90, "classification": 0.90}
 
 
-def _score(extractor, path):
+def _score(analyzer, path):
     with open(path, encoding="utf-8") as fh:
         gold = list(read_gold(fh))
-    return score((g, extractor.process(g.report_id, g.text)) for g in gold)
+    return score((g, analyzer.analyze(g.text, g.report_id)) for g in gold)
 
 
 @pytest.fixture(scope="module")
-def test_split(extractor):
-    return _score(extractor, ROOT / "corpora" / "gold" / "test.jsonl")
+def test_split(analyzer):
+    return _score(analyzer, ROOT / "corpora" / "gold" / "test.jsonl")
 
 
 def test_mention_f1_bar(test_split):
@@ -31,8 +31,8 @@ def test_field_accuracy_bar(test_split, field):
     assert test_split["fields"][field]["accuracy"] >= BAR[field]
 
 
-def test_demo_gold_stays_high(extractor):
-    s = _score(extractor, DEMO / "gold.jsonl")
+def test_demo_gold_stays_high(analyzer):
+    s = _score(analyzer, DEMO / "gold.jsonl")
     assert s["mention_f1"] >= 0.98
     assert s["fields"]["classification"]["accuracy"] >= 0.95
 

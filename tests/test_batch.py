@@ -186,28 +186,28 @@ PIECES = [
     ),
     st.sampled_from(["", " ", "\n"]),
 )
-def test_prefilter_never_drops_a_finding(extractor, pieces, sep):
+def test_prefilter_never_drops_a_finding(analyzer, pieces, sep):
     from calc_nlp.prefilter import build_prefilter
 
-    tok = extractor.nlp.tokenizer
+    tok = analyzer.kit.nlp.tokenizer
     pf = build_prefilter(
-        extractor.rules.mentions,
+        analyzer.rules.mentions,
         lambda s: [t.text for t in tok(s)],
-        extractor.rules.token_norms,
+        analyzer.rules.token_norms,
     )
     text = sep.join(pieces)
     if not pf(text):
-        assert extractor.process("P", text).findings == []
+        assert analyzer.piece("P", text).findings == []
 
 
-def test_prefilter_skips_normal_reports(extractor):
+def test_prefilter_skips_normal_reports(analyzer):
     from calc_nlp.prefilter import build_prefilter
 
-    tok = extractor.nlp.tokenizer
+    tok = analyzer.kit.nlp.tokenizer
     pf = build_prefilter(
-        extractor.rules.mentions,
+        analyzer.rules.mentions,
         lambda s: [t.text for t in tok(s)],
-        extractor.rules.token_norms,
+        analyzer.rules.token_norms,
     )
     assert not pf("FINDINGS: The lungs are clear. Heart size is normal. No effusion.")
     assert (

@@ -26,8 +26,8 @@ from calc_nlp.labs import LabParser, summarise
         ("Fahr disease.", [("fahr disease", "other")]),
     ],
 )
-def test_conditions(extractor, text, expected):
-    result = extractor.process("T", text + "\nPelvic phleboliths.")
+def test_conditions(analyzer, text, expected):
+    result = analyzer.analyze(text + "\nPelvic phleboliths.", "T")
     assert [(c.name, c.category) for c in result.conditions] == expected
 
 
@@ -41,19 +41,19 @@ def test_conditions(extractor, text, expected):
         "HD images were reviewed.".lower(),  # lower-case 'hd' is not hemodialysis
     ],
 )
-def test_conditions_not_reported(extractor, text):
-    assert extractor.process("T", text + "\nPelvic phleboliths.").conditions == ()
+def test_conditions_not_reported(analyzer, text):
+    assert analyzer.analyze(text + "\nPelvic phleboliths.", "T").conditions == ()
 
 
-def test_conditions_only_for_reports_with_findings(extractor):
+def test_conditions_only_for_reports_with_findings(analyzer):
     # Conditions are the findings' associated conditions: none without a finding,
     # so the prefilter skipping finding-free reports changes no output.
-    assert extractor.process("T", "HISTORY: ESRD on HD.").conditions == ()
+    assert analyzer.analyze("HISTORY: ESRD on HD.", "T").conditions == ()
 
 
-def test_historical_condition_is_reported(extractor):
-    (c,) = extractor.process(
-        "T", "History of hyperparathyroidism. Pelvic phleboliths."
+def test_historical_condition_is_reported(analyzer):
+    (c,) = analyzer.analyze(
+        "History of hyperparathyroidism. Pelvic phleboliths.", "T"
     ).conditions
     assert c.name == "hyperparathyroidism" and c.historical
 
@@ -104,12 +104,12 @@ def test_not_lab_values(parser, text):
     assert parser.parse(text) == []
 
 
-def test_lab_line_is_not_a_finding(findings_of, extractor):
+def test_lab_line_is_not_a_finding(findings_of, analyzer):
     assert findings_of("Labs: Calcium 10.1, phosphorus 3.9, PTH 70.") == []
     labs = {
         v.name: v.flag
-        for v in extractor.process(
-            "T", "Labs: Calcium 10.1, phosphorus 3.9, PTH 70."
+        for v in analyzer.analyze(
+            "Labs: Calcium 10.1, phosphorus 3.9, PTH 70.", "T"
         ).labs
     }
     assert labs == {"serum_calcium": "normal", "phosphate": "normal", "pth": "high"}

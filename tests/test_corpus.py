@@ -71,11 +71,11 @@ def test_validator_catches_errors(rules):
     assert validate_record(bad, sites, conds) == ["missing key 'modality'"]
 
 
-def test_corpus_size_traps_and_balance(extractor):
+def test_corpus_size_traps_and_balance(analyzer):
     from calc_nlp.corpus import stats
 
     records = _records(GOLD / "dev.jsonl") + _records(GOLD / "test.jsonl")
-    s = stats(records, extractor.has_lookalikes)
+    s = stats(records, analyzer.has_lookalikes)
     assert s["reports"] >= 400
     assert s["with_traps"] / s["reports"] >= 0.30
     assert 0.07 <= s["without_findings"] / s["reports"] <= 0.15

@@ -34,15 +34,15 @@ FRAGMENTS = [
         " ".join
     )
 )
-def test_offsets_always_slice_to_mention(extractor, text):
-    result = extractor.process("P", text)
+def test_offsets_always_slice_to_mention(analyzer, text):
+    result = analyzer.analyze(text, "P")
     for f in result.findings:
         assert text[f.start : f.end] == f.mention
         assert f.finding_id == make_finding_id("P", text, f.start, f.end)
     assert [f.start for f in result.findings] == sorted(
         f.start for f in result.findings
     )
-    again = extractor.process("P", text)
+    again = analyzer.analyze(text, "P")
     assert [(f.finding_id, f.classification, f.confidence) for f in again.findings] == [
         (f.finding_id, f.classification, f.confidence) for f in result.findings
     ]

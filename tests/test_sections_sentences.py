@@ -32,8 +32,8 @@ def test_text_before_any_header_is_other(findings_of):
     assert f.section == "other"
 
 
-def test_conditions_found_in_history_section(extractor):
-    result = extractor.process("T", REPORT)
+def test_conditions_found_in_history_section(analyzer):
+    result = analyzer.analyze(REPORT, "T")
     assert [c.name for c in result.conditions] == ["chronic kidney disease"]
     assert result.conditions[0].section == "indication"
 

@@ -253,7 +253,7 @@ def explain(
 
     Example: calc-nlp explain "Calcified granuloma in the right upper lobe."
     """
-    from calc_nlp.extract import Extractor
+    from calc_nlp.extract import Analyzer
     from calc_nlp.rules import load_rules
     from calc_nlp.schema import FLAGS
 
@@ -264,7 +264,7 @@ def explain(
         rules = load_rules(patterns)
     except PatternError as exc:
         raise UsageProblem(str(exc)) from None
-    result = Extractor(rules).process("explain", body)
+    result = Analyzer(rules).analyze(body, "explain")
     out = click.echo
     if not result.findings:
         out("no findings")
@@ -318,16 +318,27 @@ def explain(
     default=None,
     help="Use rule files from this folder instead of the bundled patterns/.",
 )
+@click.option(
+    "--texts",
+    "texts_csv",
+    multiple=True,
+    type=click.Path(dir_okay=False, exists=True),
+    help="GOLD is stand-off (ids, hashes, offsets): read the report texts from "
+    "this CSV (report_id,text). Repeat for several files.",
+)
 def evaluate(
     gold: click.utils.LazyFile,
     json_out: str | None,
     max_errors: int,
     readme: str | None,
     patterns: str | None,
+    texts_csv: tuple[str, ...],
 ) -> None:
     """Run the pipeline on annotated reports and print accuracy per field.
 
     Example: calc-nlp evaluate corpora/gold/test.jsonl --json out/eval.json
+
+    Stand-off gold: calc-nlp evaluate corpora/realtext/test.jsonl --texts reports.csv
     """
     import json
 
@@ -338,17 +349,22 @@ def evaluate(
         replace_between_markers,
         score,
     )
-    from calc_nlp.extract import Extractor
+    from calc_nlp.extract import Analyzer
     from calc_nlp.rules import load_rules
 
     try:
         rules = load_rules(patterns)
-        reports = list(read_gold(gold))
+        if texts_csv:
+            from calc_nlp.standoff import read_standoff, read_texts
+
+            reports = list(read_standoff(gold, read_texts(texts_csv)))
+        else:
+            reports = list(read_gold(gold))
     except (InputError, PatternError) as exc:
         raise UsageProblem(str(exc)) from None
-    extractor = Extractor(rules)
+    analyzer = Analyzer(rules)
     figures = score(
-        ((g, extractor.process(g.report_id, g.text)) for g in reports),
+        ((g, analyzer.analyze(g.text, g.report_id)) for g in reports),
         max_errors=max_errors,
     )
     click.echo(format_report(figures))
@@ -360,7 +376,13 @@ def evaluate(
     if readme:
         doc = Path(readme).read_text(encoding="utf-8")
         Path(readme).write_text(
-            replace_between_markers(doc, markdown_table(figures, gold.name)),
+            replace_between_markers(
+                doc,
+                markdown_table(
+                    figures, gold.name, "make eval-real" if texts_csv else "make eval"
+                ),
+                "eval-real" if texts_csv else "eval",
+            ),
             encoding="utf-8",
         )
 
@@ -455,12 +477,10 @@ def corpus_stats(files: tuple[click.utils.LazyFile, ...]) -> None:
     import json
 
     from calc_nlp.corpus import stats
-    from calc_nlp.extract import Extractor
-    from calc_nlp.rules import load_rules
+    from calc_nlp.extract import analyzer
 
-    extractor = Extractor(load_rules())
     records = [json.loads(line) for fh in files for line in fh if line.strip()]
-    click.echo(json.dumps(stats(records, extractor.has_lookalikes), indent=2))
+    click.echo(json.dumps(stats(records, analyzer().has_lookalikes), indent=2))
 
 
 @corpus.command("import", context_settings=CONTEXT)

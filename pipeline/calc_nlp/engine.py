@@ -1,4 +1,4 @@
-"""The per-report work: prefilter, NLP, long-text splitting, plain output rows.
+"""The per-report work of a run: the analysis (extract/), then plain output rows.
 
 An `Engine` is built once per process (in each pool worker by `init_worker`)
 and turns (row, id, text) into finished output rows: plain dicts of strings,
@@ -8,22 +8,16 @@ processes and identical whatever the worker count.
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from typing import Any
 
 from calc_nlp.schema import (
     STATUS_ERROR,
-    STATUS_OK,
     ReportResult,
     finding_row,
     report_row,
     text_digest,
 )
-
-# Longest text handed to spaCy at once: its tokenizer is quadratic on some
-# inputs (ANCHORS.md, spaCy #14020); longer reports are split at line breaks.
-MAX_PIECE_CHARS = 10_000
 
 Item = tuple[int, str, str, str, str]  # (row, report_id, text, note, text sha256)
 Rows = tuple[dict[str, str], list[dict[str, str]]]
@@ -33,20 +27,13 @@ class Engine:
     def __init__(
         self, patterns: str | None = None, rules: Any = None, validate: bool = True
     ):
-        from calc_nlp.extract import Extractor
-        from calc_nlp.prefilter import build_prefilter
+        from calc_nlp.extract import Analyzer
         from calc_nlp.rules import load_rules
 
         self.rules = (
             rules if rules is not None else load_rules(patterns, validate=validate)
         )
-        self.extractor = Extractor(self.rules)
-        tokenizer = self.extractor.nlp.tokenizer
-        self.prefilter = build_prefilter(
-            self.rules.mentions,
-            lambda s: [t.text for t in tokenizer(s)],
-            self.rules.token_norms,
-        )
+        self.analyzer = Analyzer(self.rules)
         self.timings: Counter[str] = Counter()
 
     def process(
@@ -55,7 +42,7 @@ class Engine:
         """One report to (report row, finding rows). Never raises on report content."""
         digest = digest or text_digest(text)
         try:
-            result = self._result(report_id, text)
+            result = self.analyzer.analyze(text, report_id, digest, self.timings)
         except Exception as exc:  # noqa: BLE001 - one bad report must not stop the run
             result = ReportResult(
                 report_id,
@@ -65,64 +52,6 @@ class Engine:
         result.row, result.text_sha256 = row, digest
         result.note = ";".join(n for n in (note, result.note) if n)
         return report_row(result), [finding_row(f) for f in result.findings]
-
-    def _result(self, report_id: str, text: str) -> ReportResult:
-        t0 = time.perf_counter()
-        keep = self.prefilter(text)
-        self.timings["prefilter"] += time.perf_counter() - t0
-        if not keep:
-            t1 = time.perf_counter()
-            result = self.extractor.labs_only(report_id, text)
-            self.timings["labs"] += time.perf_counter() - t1
-            self.timings["skipped_reports"] += 1
-            return result
-        self.timings["nlp_reports"] += 1
-        if len(text) <= MAX_PIECE_CHARS:
-            return self.extractor.process(report_id, text, timings=self.timings)
-        return self._long(report_id, text)
-
-    def _long(self, report_id: str, text: str) -> ReportResult:
-        """Process a very long report piece by piece, offsets kept on the whole text."""
-        merged: ReportResult | None = None
-        for start, piece in split_text(text, MAX_PIECE_CHARS):
-            if not self.prefilter(piece):
-                continue  # no finding can start in this piece
-            part = self.extractor.process(
-                report_id, piece, offset=start, full_text=text, timings=self.timings
-            )
-            if merged is None:
-                merged = part
-                continue
-            merged.findings += part.findings
-            names = {c.name for c in merged.conditions}
-            merged.conditions += tuple(
-                c for c in part.conditions if c.name not in names
-            )
-        if merged is None:
-            merged = ReportResult(report_id, STATUS_OK)
-        merged.labs = self.extractor.labs_of(text)
-        merged.note = "split_long_text"
-        return merged
-
-
-def split_text(text: str, limit: int) -> list[tuple[int, str]]:
-    """Pieces of at most `limit` characters, cut at a blank line, else a line
-    break, else a sentence end, else a space, else hard."""
-    pieces = []
-    start = 0
-    n = len(text)
-    while start < n:
-        end = min(n, start + limit)
-        if end < n:
-            window = text[start:end]
-            for sep in ("\n\n", "\n", ". ", " "):
-                cut = window.rfind(sep)
-                if cut > limit // 2:
-                    end = start + cut + len(sep)
-                    break
-        pieces.append((start, text[start:end]))
-        start = end
-    return pieces
 
 
 # ------------------------------------------------------------ pool workers

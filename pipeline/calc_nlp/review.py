@@ -183,11 +183,7 @@ def compute_marks(texts: dict[str, str], patterns: str | None = None) -> dict[st
     engine = Engine(patterns)
     out: dict[str, Any] = {"findings": {}, "conditions": {}}
     for rid, text in texts.items():
-        result = (
-            engine.extractor.process(rid, text)
-            if len(text) <= 10_000
-            else engine._long(rid, text)
-        )
+        result = engine.analyzer.analyze(text, rid)
         for f in result.findings:
             out["findings"][f.finding_id] = [list(m) for m in f.marks]
         out["conditions"][rid] = [list(m) for m in result.condition_marks]

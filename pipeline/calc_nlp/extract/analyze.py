@@ -1,0 +1,233 @@
+"""One way to analyse a report: `analyze_report(text) -> ReportResult`.
+
+The stages run in order, each taking the record of the one before:
+prefilter -> tokenize -> layout -> match -> modifiers -> link -> findings.
+A report the prefilter proves finding-free only has its lab values read; a
+very long report is analysed piece by piece with offsets on the whole text.
+Every caller (`run`, Spark, `explain`, `evaluate`, review, the tests and the
+accuracy bars) goes through `Analyzer.analyze`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+from calc_nlp.extract import linking
+from calc_nlp.extract.findings import ReportContext, finding
+from calc_nlp.extract.layout import layout
+from calc_nlp.extract.matching import match, mentions
+from calc_nlp.extract.modifiers import NOT_ASSERTED, flags, is_cause, modifiers
+from calc_nlp.extract.record import ReportDoc
+from calc_nlp.extract.toolkit import Toolkit
+from calc_nlp.labs import summarise
+from calc_nlp.rules import RuleSet, load_rules
+from calc_nlp.schema import (
+    STATUS_EMPTY,
+    STATUS_OK,
+    Condition,
+    LabValue,
+    ReportResult,
+    text_digest,
+)
+
+# Longest text handed to spaCy at once: its tokenizer is quadratic on some
+# inputs (spaCy #14020); longer reports are split at line breaks.
+MAX_PIECE_CHARS = 10_000
+
+
+class Analyzer:
+    """The toolkit and prefilter of one rule set; `analyze` per report."""
+
+    def __init__(self, rules: RuleSet):
+        from calc_nlp.prefilter import build_prefilter
+
+        self.rules = rules
+        self.kit = Toolkit(rules)
+        tokenizer = self.kit.nlp.tokenizer
+        self.prefilter = build_prefilter(
+            rules.mentions, lambda s: [t.text for t in tokenizer(s)], rules.token_norms
+        )
+
+    def analyze(
+        self,
+        text: str,
+        report_id: str = "",
+        digest: str = "",
+        timings: Counter[str] | None = None,
+    ) -> ReportResult:
+        """All findings, conditions and lab values of one report.
+
+        Conditions are the report's only when it holds a finding (they are the
+        findings' associated conditions), so skipping finding-free reports
+        changes nothing. `digest` is the text's SHA-256 when the caller has it.
+        """
+        clock = _Clock(timings)
+        if not text or not text.strip():
+            return ReportResult(report_id=report_id, status=STATUS_EMPTY)
+        keep = self.prefilter(text)
+        clock.lap("prefilter")
+        if not keep:
+            result = ReportResult(report_id, STATUS_OK, [], (), self.labs(text))
+            clock.lap("labs")
+            clock.count("skipped_reports")
+            return result
+        clock.count("nlp_reports")
+        digest = digest or text_digest(text)
+        labs = self.labs(text)
+        if len(text) <= MAX_PIECE_CHARS:
+            return self.piece(report_id, text, digest, 0, labs, clock)
+        return self._long(report_id, text, digest, labs, clock)
+
+    def labs(self, text: str) -> tuple[LabValue, ...]:
+        return summarise(self.kit.labs.parse(text))
+
+    def has_lookalikes(self, text: str) -> bool:
+        """Does the text hold a look-alike that is not a finding (an EXCLUDE rule or a lab value)?"""
+        doc = self.kit.nlp.make_doc(text)
+        spans = self.kit.mention_matcher(doc)
+        return any(s.label_ == "EXCLUDE" for s in spans) or bool(self.kit.labs.parse(text))
+
+    def piece(
+        self,
+        report_id: str,
+        text: str,
+        digest: str = "",
+        offset: int = 0,
+        labs: tuple[LabValue, ...] = (),
+        clock: _Clock | None = None,
+    ) -> ReportResult:
+        """Findings and conditions of one text (a whole report or one piece of
+        it), without the prefilter: `analyze` is the way in for a report."""
+        kit = self.kit
+        clock = clock or _Clock(None)
+        digest = digest or text_digest(text)
+        doc = kit.nlp.make_doc(text)
+        clock.lap("tokenize")
+        lay = layout(kit, doc)
+        clock.lap("sections_sentences")
+        calc, premods = mentions(kit, doc)
+        if not calc:
+            clock.lap("match")
+            return ReportResult(report_id, STATUS_OK, [], (), labs)
+        m = match(kit, doc, lay, calc, premods)
+        clock.lap("match")
+        targets = m.calc + m.conds + [c for c in m.cues if c.label_ == "CUE"]
+        rd = ReportDoc(doc, offset, lay, m, modifiers(kit, doc, lay, targets))
+        clock.lap("context")
+        cues = [c for c in m.cues if c.label_ != "CUE" or is_cause(rd.mods, c)]
+        # A dystrophic condition in the finding's sentence is a local cause (rule 1).
+        cues += [
+            c
+            for c in m.conds
+            if kit.md(c)["category"] == "dystrophic" and is_cause(rd.mods, c)
+        ]
+        conds = report_conditions(kit, rd)
+        rd = linking.extend(rd)
+        causes = linking.causes_elsewhere(kit, rd, cues)
+        ctx = ReportContext(report_id, digest, cues, causes, conds, labs)
+        findings = [
+            finding(kit, rd, ctx, f, linking.link_site(kit, rd, f))
+            for f in rd.matches.calc
+        ]
+        clock.lap("link_classify")
+        result = ReportResult(report_id, STATUS_OK, findings, conds, labs)
+        names = {c.name for c in conds}
+        result.condition_marks = tuple(
+            (offset + c.start_char, offset + c.end_char, kit.md(c)["condition"])
+            for c in m.conds
+            if kit.md(c)["condition"] in names and not flags(rd.mods, c) & NOT_ASSERTED
+        )
+        return result
+
+    def _long(
+        self,
+        report_id: str,
+        text: str,
+        digest: str,
+        labs: tuple[LabValue, ...],
+        clock: _Clock,
+    ) -> ReportResult:
+        """A very long report piece by piece, offsets kept on the whole text."""
+        merged = ReportResult(report_id, STATUS_OK, labs=labs, note="split_long_text")
+        for start, piece in split_text(text, MAX_PIECE_CHARS):
+            if not self.prefilter(piece):
+                continue  # no finding can start in this piece
+            part = self.piece(report_id, piece, digest, start, labs, clock)
+            merged.findings += part.findings
+            names = {c.name for c in merged.conditions}
+            merged.conditions += tuple(c for c in part.conditions if c.name not in names)
+            merged.condition_marks += part.condition_marks
+        return merged
+
+
+def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
+    """Affirmed conditions of the report (negated, hypothetical, family dropped)."""
+    seen: dict[str, Condition] = {}
+    for c in rd.matches.conds:
+        fl = flags(rd.mods, c)
+        if fl & NOT_ASSERTED:
+            continue
+        md = kit.md(c)
+        if md["condition"] not in seen:
+            seen[md["condition"]] = Condition(
+                md["condition"], md["category"], rd.layout.sections[c.start][0], "historical" in fl
+            )
+    return tuple(seen.values())
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """Pieces of at most `limit` characters, cut at a blank line, else a line
+    break, else a sentence end, else a space, else hard."""
+    pieces = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + limit)
+        if end < n:
+            window = text[start:end]
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = window.rfind(sep)
+                if cut > limit // 2:
+                    end = start + cut + len(sep)
+                    break
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+class _Clock:
+    """Adds the seconds since the last lap to `timings[stage]` (no-op without timings)."""
+
+    def __init__(self, timings: Counter[str] | None):
+        self.timings = timings
+        self.t = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        if self.timings is not None:
+            now = time.perf_counter()
+            self.timings[stage] += now - self.t
+            self.t = now
+
+    def count(self, what: str) -> None:
+        if self.timings is not None:
+            self.timings[what] += 1
+
+
+_ANALYZERS: dict[str, Analyzer] = {}
+
+
+def analyzer(rules: RuleSet | None = None) -> Analyzer:
+    """The process's analyzer for these rules (the bundled ones by default), built once."""
+    rules = rules if rules is not None else load_rules()
+    if rules.version not in _ANALYZERS:
+        _ANALYZERS[rules.version] = Analyzer(rules)
+    return _ANALYZERS[rules.version]
+
+
+def analyze_report(
+    text: str, report_id: str = "", rules: RuleSet | None = None
+) -> ReportResult:
+    """Analyse one report with the bundled (or given) rules."""
+    return analyzer(rules).analyze(text, report_id)
+

@@ -1,0 +1,181 @@
+"""Findings stage: one typed `Finding` per mention, classified (guide §4)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from spacy.tokens import Span
+
+from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
+from calc_nlp.extract.linking import (
+    core_words,
+    lat_in_sentence,
+    linked,
+    qualified,
+)
+from calc_nlp.extract.modifiers import flags, rule_ids
+from calc_nlp.extract.record import ReportDoc, SiteRef
+from calc_nlp.extract.toolkit import Toolkit
+from calc_nlp.schema import Condition, Finding, LabValue
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What every finding of a report shares: the report's id and digest, its
+    cues and causes, its conditions and lab values."""
+
+    report_id: str
+    digest: str  # SHA-256 of the whole report text, for finding ids
+    cues: list[Span]
+    causes: list[tuple[int, CauseRecord]]
+    conditions: tuple[Condition, ...]
+    labs: tuple[LabValue, ...]
+
+
+def finding(
+    kit: Toolkit, rd: ReportDoc, ctx: ReportContext, span: Span, site: SiteRef | None
+) -> Finding:
+    """The finding of one mention, with its flags, site, side and class."""
+    fl = flags(rd.mods, span)
+    section, body_start, _title, question = rd.layout.sections[span.start]
+    if question and "uncertain" in fl and "\n" not in rd.doc[body_start : span.start].text:
+        # On the clinical question's line, "? calcification" / "possible
+        # calcification" is asked, not observed: hypothetical.
+        fl.discard("uncertain")
+        fl.add("hypothetical")
+    site_name = site.site if site else ""
+    info = kit.site_info(site_name)
+    off = rd.offset
+    start, end = off + span.start_char, off + span.end_char
+    f = Finding(
+        report_id=ctx.report_id,
+        mention=span.text,
+        start=start,
+        end=end,
+        finding_id=finding_id(ctx.report_id, ctx.digest, start, end),
+        section=section,
+        sentence=_WS.sub(" ", rd.sent(span).text).strip(),
+        site=site_name,
+        site_text=site.text if site else "",
+        laterality=(
+            ((site.laterality if site else "") or lat_in_sentence(kit, rd, span))
+            if info.get("sided", True)
+            else ""
+        ),
+        conditions=ctx.conditions,
+        negated="negated" in fl,
+        uncertain="uncertain" in fl,
+        historical="historical" in fl,
+        hypothetical="hypothetical" in fl,
+        family="family" in fl,
+        physiologic=bool(info.get("physiologic")),
+        rule_id=span.id_,
+        modifiers=rule_ids(rd.mods, span),
+        site_rule=site.rule_id if site else "",
+        marks=marks(rd, span, site),
+    )
+    if f.affirmed:
+        result = classify(features(kit, rd, ctx, span, site, f))
+        f.classification = result.classification
+        f.confidence = result.confidence
+        f.evidence = result.evidence
+    return f
+
+
+def finding_id(report_id: str, digest: str, start: int, end: int) -> str:
+    """Stable id: same report id, text and span give the same id, whatever the rules."""
+
+    key = f"{report_id}\x1f{digest}\x1f{start}\x1f{end}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def features(
+    kit: Toolkit,
+    rd: ReportDoc,
+    ctx: ReportContext,
+    span: Span,
+    site: SiteRef | None,
+    f: Finding,
+) -> Features:
+    """The classifier's input record for one affirmed finding."""
+    info = kit.site_info(f.site)
+    sent_start = rd.layout.sent_first[span.start]
+    own, distribution = own_cues(kit, rd, span, ctx.cues, f.site)
+    return Features(
+        site=f.site,
+        site_text=core_words(site.span.text) if site and site.span is not span else "",
+        laterality=f.laterality,
+        metastatic_prone=bool(info.get("metastatic_prone")),
+        dystrophic_prone=bool(info.get("dystrophic_prone"))
+        or qualified(kit, rd, span, f.site, site.span if site else None),
+        dystrophic_prone_if=tuple(info.get("dystrophic_prone_if", ())),
+        cues=own,
+        conditions=tuple(
+            (
+                c.name,
+                c.category,
+                c.section,
+                kit.rules.conditions[c.name].get("mineral_driver", "calcium"),
+            )
+            for c in ctx.conditions
+        ),
+        labs=tuple((v.name, v.flag, v.value, v.unit) for v in ctx.labs),
+        causes_elsewhere=tuple(c for s0, c in ctx.causes if s0 != sent_start),
+        distribution=distribution,
+        uncertain=f.uncertain,
+    )
+
+
+def own_cues(
+    kit: Toolkit, rd: ReportDoc, f: Span, cues: list[Span], site: str
+) -> tuple[tuple[CueRecord, ...], str]:
+    """Cues of this finding's sentence that belong to it (inside it, or nearest to it)."""
+    sent = rd.sent(f)
+    calc = rd.matches.calc
+    own: list[CueRecord] = []
+    distribution = ""
+    for c in cues:
+        if not (sent.start <= c.start < sent.end):
+            continue
+        holder = next((x for x in calc if x.start <= c.start and c.end <= x.end), None)
+        after_link = holder is None and any(
+            sent.start <= k.start and k.end <= c.start and f.end <= k.start
+            for k in rd.matches.links
+        )
+        if holder is None:
+            same = [x for x in calc if sent.start <= x.start < sent.end]
+            holder = min(
+                same, key=lambda x: min(abs(x.start - c.end), abs(c.start - x.end))
+            )
+        if holder is not f and not after_link and not linked(rd, f, holder):
+            continue
+        md = kit.md(c)
+        if c.label_ == "DISTRIBUTION":
+            distribution = distribution or md["distribution"]
+            continue
+        need = md.get("requires_site")
+        if need and site not in need:
+            continue
+        if c.label_ == "CONDITION":
+            own.append(CueRecord(md["condition"], 1, c.text))
+        else:
+            own.append(CueRecord(md["cue"], int(md["rule"]), c.text))
+    return tuple(own), distribution
+
+
+def marks(rd: ReportDoc, span: Span, site: SiteRef | None) -> tuple[tuple[int, int, str], ...]:
+    """Character spans of the finding's site words and ConText triggers."""
+    off, doc, where = rd.offset, rd.doc, rd.mods.sub_to_doc
+    out: list[tuple[int, int, str]] = []
+    if site is not None and site.text and site.span is not span:
+        sp = doc[site.start : site.span.end]
+        out.append((off + sp.start_char, off + sp.end_char, "site"))
+    for m in rd.mods.of(span):
+        a, b = m.modifier_span
+        if a in where and b - 1 in where:
+            sp = doc[where[a] : where[b - 1] + 1]
+            out.append((off + sp.start_char, off + sp.end_char, f"modifier:{m.category}"))
+    return tuple(sorted(set(out)))

@@ -1,0 +1,65 @@
+"""Layout stage: section of every token and sentence boundaries."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from calc_nlp.extract.record import Layout, SectionOf
+from calc_nlp.extract.toolkit import Toolkit
+from calc_nlp.sentences import sentence_firsts
+
+
+def layout(kit: Toolkit, doc: Doc) -> Layout:
+    """Sections per token, then sentences that never cross a section header.
+
+    A section runs from its header to the next header; a one-line section
+    (exam, indication, technique, comparison) ends with its line, and the
+    unlabelled lines after it are the report body ('findings').
+    """
+    headers = [
+        sp
+        for sp in kit.section_matcher(doc)
+        if not (kit.md(sp).get("own_line") and not _alone_on_line(doc, sp))
+    ]
+    headers = sorted(filter_spans(headers), key=lambda sp: sp.start)
+    bounds: list[int] = []
+    per_token: list[SectionOf] = [("other", 0, 0, False)] * len(doc)
+    for k, sp in enumerate(headers):
+        md = kit.md(sp)
+        end = headers[k + 1].start if k + 1 < len(headers) else len(doc)
+        bounds += [sp.start, sp.end]
+        entry = (sp.label_, sp.end, sp.start, bool(md.get("clinical_question")))
+        line_end = _line_end(doc, sp.end, end) if md.get("one_line") else end
+        for i in range(sp.start, line_end):
+            per_token[i] = entry
+        if line_end < end:
+            bounds.append(line_end)
+            body = ("findings", line_end, line_end, False)
+            for i in range(line_end, end):
+                per_token[i] = body
+    firsts = sentence_firsts(doc, bounds)
+    ends: dict[int, int] = {}
+    for i, f in enumerate(firsts):
+        ends[f] = i + 1
+    return Layout(per_token, firsts, ends)
+
+
+def _alone_on_line(doc: Doc, sp: Span) -> bool:
+    """Is the span the only thing on its line (an own-line header such as 'FINDINGS')?"""
+    before = sp.start == 0 or "\n" in doc[sp.start - 1].text
+    after = sp.end == len(doc) or "\n" in doc[sp.end].text
+    return before and after
+
+
+def _line_end(doc: Doc, start: int, end: int) -> int:
+    """Token index where the line holding the first words after `start` ends."""
+    seen_words = False
+    for i in range(start, end):
+        tok = doc[i]
+        if tok.is_space:
+            if "\n" in tok.text and seen_words:
+                return i + 1
+            continue
+        seen_words = True
+    return end

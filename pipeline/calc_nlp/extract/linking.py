@@ -1,0 +1,213 @@
+"""Linking stage: each mention's site and side, and the causes around it.
+
+Plain functions over the `ReportDoc`: none of them changes it, except
+`extend`, which returns a new record with the mentions widened over their
+premodifiers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from calc_nlp.classify import CauseRecord
+from calc_nlp.extract.modifiers import NOT_ASSERTED, flags
+from calc_nlp.extract.record import Modifiers, ReportDoc, SiteRef, key
+from calc_nlp.extract.toolkit import Toolkit
+
+
+def extend(rd: ReportDoc) -> ReportDoc:
+    """Widen each mention over the anatomic/type premodifiers and site phrases
+    right before it (never across a sentence start or another mention)."""
+    m = rd.matches
+    ends: dict[int, int] = {}
+    for p in m.premods:
+        ends[p.end] = min(ends.get(p.end, p.start), p.start)
+    for s in m.sites:
+        ends[s.span.end] = min(ends.get(s.span.end, s.start), s.start)
+    taken = {i for s in m.calc for i in range(s.start, s.end)}
+    out = []
+    core: dict[tuple[int, int], int] = {}
+    mods = dict(rd.mods.by_span)
+    for s in m.calc:
+        start = s.start
+        while start in ends and rd.layout.sent_first[start] != start:
+            new = ends[start]
+            if any(i in taken for i in range(new, start)):
+                break
+            start = new
+        if start != s.start:
+            core[(start, s.end)] = s.start
+            wide = Span(rd.doc, start, s.end, label=s.label_, span_id=s.id_)
+            mods[key(wide)] = rd.mods.of(s)
+            s = wide
+        out.append(s)
+    return replace(
+        rd,
+        matches=replace(m, calc=out),
+        mods=Modifiers(mods, rd.mods.sub_to_doc),
+        core_start=core,
+    )
+
+
+def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The site of this finding: inside its span, implied by it, or nearest by structure."""
+    doc, sites, calc = rd.doc, rd.matches.sites, rd.matches.calc
+    inside = [s for s in sites if f.start <= s.span.start and s.span.end <= f.end]
+    if inside:
+        # "pulmonary and renal calcifications": the first of coordinated sites;
+        # "intracranial vertebral artery calcification": the last, the head.
+        between = doc[inside[0].span.end : inside[-1].span.start]
+        coordinated = any(t.lower_ in {"and", "or", ",", "/", "&"} for t in between)
+        return inside[0] if coordinated else inside[-1]
+    implied = kit.md(f).get("implied_site")
+    if implied:
+        core = rd.core_start.get((f.start, f.end), f.start)
+        words = doc[f.start : core].text if core > f.start else ""
+        return SiteRef(f, implied, lat_near(kit, rd, f), words, f.start, f.id_)
+    sent = rd.sent(f)
+    best, best_score = None, None
+    others = [c for c in calc if c is not f]
+    for s in sites:
+        if not (sent.start <= s.span.start < sent.end):
+            continue
+        if any(c.start <= s.span.start and s.span.end <= c.end for c in others):
+            continue  # the site is another finding's own premodifier
+        if s.span.start >= f.end:
+            lo, hi = f.end, s.start
+            score = s.start - f.end
+        else:
+            lo, hi = s.span.end, f.start
+            score = f.start - s.span.end + 2  # prefer sites after: "granuloma in the RUL"
+        if any(lo <= c.start < hi for c in others):
+            continue  # another finding stands between them
+        if any(doc[i].text in {";", "."} for i in range(lo, hi)):
+            continue
+        if best_score is None or score < best_score:
+            best, best_score = s, score
+    return best or site_from_label_line(rd, f) or site_from_previous_sentence(rd, f)
+
+
+def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
+    """'Left thyroid nodule. Microcalcifications cannot be excluded.': the
+    sentence names no site, so the last site of the sentence before it
+    (same line block, no blank line between) is the one it speaks of."""
+    sent = rd.sent(f)
+    if sent.start == 0:
+        return None
+    prev = rd.sent(rd.doc[sent.start - 1])
+    gap = rd.doc[prev.start : sent.start].text.replace("\r", "").replace(" ", "")
+    if "\n\n" in gap:
+        return None
+    cands = [s for s in rd.matches.sites if prev.start <= s.span.start < prev.end]
+    return cands[-1] if cands else None
+
+
+def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
+    """'LEFT BREAST:' on its own line names the site of the lines below it."""
+    sent = rd.sent(f)
+    if sent.start == 0:
+        return None
+    prev = rd.sent(rd.doc[sent.start - 1])
+    words = [t for t in prev if not t.is_space]
+    if not words or words[-1].text != ":":
+        return None
+    cands = [s for s in rd.matches.sites if prev.start <= s.span.start < prev.end]
+    return cands[-1] if cands else None
+
+
+def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """Laterality written in the finding's sentence but not on its site words:
+    a side word, or a site that carries one (RUL). A side word inside a
+    named structure ("left main", "left atrial wall") is not a side."""
+    sent = rd.sent(f)
+    sites = rd.matches.sites
+    named = [s.span for s in sites if not kit.site_info(s.site).get("sided", True)]
+
+    def dist(sp: Span) -> int:
+        return min(abs(sp.start - f.end), abs(f.start - sp.end))
+
+    cands: list[tuple[int, str]] = [
+        (dist(s), str(kit.md(s)["laterality"]))
+        for s in rd.matches.lats
+        if sent.start <= s.start < sent.end
+        and not any(n.start <= s.start and s.end <= n.end for n in named)
+    ]
+    for site in sites:
+        lat = kit.md(site.span).get("laterality") if site.span.label_ == "SITE" else None
+        if lat and sent.start <= site.span.start < sent.end:
+            cands.append((dist(site.span), str(lat)))
+    return min(cands)[1] if cands else ""
+
+
+def lat_near(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """Laterality for a mention with an implied site: in or right around it."""
+    sent = rd.sent(f)
+    lo, hi = max(sent.start, f.start - 2), min(sent.end, f.end + 4)
+    for s in rd.matches.lats:
+        if lo <= s.start and s.end <= hi:
+            return str(kit.md(s)["laterality"])
+    return ""
+
+
+def causes_elsewhere(
+    kit: Toolkit, rd: ReportDoc, cues: list[Span]
+) -> list[tuple[int, CauseRecord]]:
+    """Dystrophic causes anywhere in the report, with the site each names."""
+    out = []
+    conds = rd.matches.conds
+    rule1 = [c for c in cues if c.label_ == "CUE" and kit.md(c)["rule"] == 1]
+    for span in rule1 + conds:
+        if span.label_ == "CONDITION" and span in cues:
+            continue
+        md = kit.md(span)
+        if span.label_ == "CONDITION":
+            if md["category"] != "dystrophic" or flags(rd.mods, span) & NOT_ASSERTED:
+                continue
+            name = md["condition"]
+        else:
+            name = md["cue"]
+        site, lat, stext = md.get("site", ""), "", ""
+        sent = rd.sent(span)
+        near = [s for s in rd.matches.sites if sent.start <= s.span.start < sent.end]
+        if near:
+            nearest = min(near, key=lambda s: abs(s.span.start - span.start))
+            if not site or site == nearest.site:
+                site, lat, stext = (
+                    nearest.site,
+                    nearest.laterality,
+                    core_words(nearest.span.text),
+                )
+        if not lat:
+            lat = lat_near(kit, rd, span)
+        if site:
+            out.append((sent.start, CauseRecord(name, site, lat, stext)))
+    return out
+
+
+def qualified(kit: Toolkit, rd: ReportDoc, f: Span, site: str, site_span: Span | None) -> bool:
+    """A qualifier word in the sentence ('nodule' for the thyroid) makes the site prone."""
+    firsts = rd.layout.sent_first
+    sents = {firsts[f.start]}
+    if site_span is not None:
+        sents.add(firsts[site_span.start])
+    return any(
+        firsts[q.start] in sents and kit.md(q).get("site") == site
+        for q in rd.matches.qualifiers
+    )
+
+
+def linked(rd: ReportDoc, f: Span, holder: Span) -> bool:
+    """Does a LINK phrase tie `f` to the later finding `holder` that names a cause?"""
+    if holder.start < f.end:
+        return False
+    if any(f.end <= x.start < holder.start for x in rd.matches.calc if x is not holder):
+        return False
+    return any(f.end <= k.start and k.end <= holder.start for k in rd.matches.links)
+
+
+def core_words(site_text: str) -> str:
+    """Site words without articles, for 'same site?' comparisons."""
+    words = [w for w in site_text.lower().split() if w not in {"the", "a", "an"}]
+    return " ".join(words)

@@ -1,0 +1,86 @@
+"""Matching stage: mentions first, then sites, sides, conditions and cues."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from calc_nlp.extract.record import Layout, Matches, SiteRef
+from calc_nlp.extract.toolkit import Toolkit
+
+
+def mentions(kit: Toolkit, doc: Doc) -> tuple[list[Span], list[Span]]:
+    """Calcification mentions not inside an exclusion, and premodifier words."""
+    spans = kit.mention_matcher(doc)
+    excluded = [s for s in spans if s.label_ == "EXCLUDE"]
+    premods = [s for s in spans if s.label_ == "PREMODIFIER"]
+    calc = [
+        s
+        for s in spans
+        if s.label_ == "CALCIFICATION"
+        and not any(s.start < x.end and x.start < s.end for x in excluded)
+    ]
+    return filter_spans(calc), premods
+
+
+def match(
+    kit: Toolkit, doc: Doc, lay: Layout, calc: list[Span], premods: list[Span]
+) -> Matches:
+    """Every other rule set in one pass, split by role."""
+    hits: dict[str, list[Span]] = {}
+    for sp in kit.other_matcher(doc):
+        hits.setdefault(sp.label_, []).append(sp)
+
+    def of(*labels: str) -> list[Span]:
+        return [sp for label in labels for sp in hits.get(label, [])]
+
+    lats = filter_spans(of("LATERALITY"))
+    cue_like = of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER")
+    return Matches(
+        calc=calc,
+        premods=premods,
+        sites=_sites(kit, doc, lay, filter_spans(of("SITE", "REGION")), lats),
+        lats=lats,
+        conds=filter_spans(of("CONDITION")),
+        cues=filter_spans([s for s in cue_like if s.label_ == "CUE"])
+        + filter_spans([s for s in cue_like if s.label_ == "DISTRIBUTION"]),
+        links=[s for s in cue_like if s.label_ == "LINK"],
+        qualifiers=[s for s in cue_like if s.label_ == "QUALIFIER"],
+    )
+
+
+def _sites(
+    kit: Toolkit, doc: Doc, lay: Layout, spans: list[Span], lat_spans: list[Span]
+) -> list[SiteRef]:
+    """Site phrases with their side: a side word right before (same sentence)
+    or right after the site words, unless the rule fixes the side itself."""
+    lats = {s.end: s for s in lat_spans}
+    lat_starts = {s.start: s for s in lat_spans}
+    fixed = [
+        (sp.start, kit.md(sp)["site"])
+        for sp in spans
+        if sp.label_ == "SITE" and "candidates" not in kit.md(sp)
+    ]
+    out = []
+    for sp in spans:
+        md = kit.md(sp)
+        name = md.get("site", "")
+        if "candidates" in md:
+            name = _resolve(sp.start, md["candidates"], fixed)
+        laterality = md.get("laterality", "")
+        start = sp.start
+        before = lats.get(sp.start)
+        if before is not None and lay.sent_first[sp.start] != sp.start:
+            laterality = laterality or kit.md(before)["laterality"]
+            start = before.start
+        elif sp.end in lat_starts and not laterality:
+            laterality = kit.md(lat_starts[sp.end])["laterality"]
+        text = "" if sp.label_ == "REGION" else doc[start : sp.end].text
+        out.append(SiteRef(sp, name, laterality, text, start, md["id"]))
+    return out
+
+
+def _resolve(at: int, candidates: list[str], fixed: list[tuple[int, str]]) -> str:
+    """A shared site word means the candidate site named nearest to it, else the first."""
+    near = [(abs(pos - at), name) for pos, name in fixed if name in candidates]
+    return min(near)[1] if near else candidates[0]

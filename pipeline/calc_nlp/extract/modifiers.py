@@ -1,0 +1,77 @@
+"""Modifier stage: ConText over the sentences that hold a target."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from calc_nlp.extract.record import Layout, Modifiers, SpanKey, key
+from calc_nlp.extract.toolkit import TARGET_GROUP, Toolkit
+
+# ConText categories and the finding flag each sets.
+FLAG_OF = {
+    "NEGATED_EXISTENCE": "negated",
+    "POSSIBLE_EXISTENCE": "uncertain",
+    "HISTORICAL": "historical",
+    "HYPOTHETICAL": "hypothetical",
+    "FAMILY": "family",
+}
+# Flags that mean a condition or cause is not the patient's now or before.
+NOT_ASSERTED = frozenset({"negated", "hypothetical", "family"})
+
+
+def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modifiers:
+    """ConText's modifiers for each target.
+
+    The target sentences are copied into a small Doc (words, spaces, sentence
+    starts) and ConText runs there: report text outside those sentences is
+    never matched against the modifier rules (upstream PR #328: 54x faster).
+    """
+    firsts = sorted({lay.sent_first[t.start] for t in targets})
+    words: list[str] = []
+    spaces: list[bool] = []
+    starts: list[bool] = []
+    where: dict[int, int] = {}
+    for first in firsts:
+        for k, tok in enumerate(doc[first : lay.sent_end[first]]):
+            where[tok.i] = len(words)
+            words.append(tok.text)
+            spaces.append(bool(tok.whitespace_))
+            starts.append(k == 0)
+    sub = Doc(kit.nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
+    subs = [
+        Span(sub, where[t.start], where[t.end - 1] + 1, label=t.label_)
+        for t in targets
+    ]
+    sub.spans[TARGET_GROUP] = subs
+    kit.context(sub)
+    by_span: dict[SpanKey, tuple[Any, ...]] = {}
+    for t, st in zip(targets, subs, strict=True):
+        by_span[key(t)] = by_span.get(key(t), ()) + tuple(st._.modifiers)
+    return Modifiers(by_span, {j: i for i, j in where.items()})
+
+
+def flags(mods: Modifiers, span: Span) -> set[str]:
+    """ConText flags of a target, with our also_sets / cancels applied."""
+    out: set[str] = set()
+    cancels: set[str] = set()
+    for mod in mods.of(span):
+        md = mod.rule.metadata or {}
+        if mod.category in FLAG_OF:
+            out.add(FLAG_OF[mod.category])
+        out.update(FLAG_OF[x] for x in md.get("also_sets", []) if x in FLAG_OF)
+        cancels.update(FLAG_OF[c] for c in md.get("cancels", []) if c in FLAG_OF)
+    return out - cancels
+
+
+def is_cause(mods: Modifiers, span: Span) -> bool:
+    """A cue or condition that can explain a finding: asserted and not an alternative."""
+    if flags(mods, span) & NOT_ASSERTED:
+        return False
+    return not any((m.rule.metadata or {}).get("alternative") for m in mods.of(span))
+
+
+def rule_ids(mods: Modifiers, span: Span) -> tuple[str, ...]:
+    """The ids of the ConText rules that modify a span, sorted."""
+    return tuple(sorted({(m.rule.metadata or {}).get("id", "") for m in mods.of(span)}))

@@ -1,0 +1,97 @@
+"""The records passed between the extraction stages.
+
+Each stage is a function that takes the record of the stage before and
+returns a new one; nothing is kept between reports, so one `Toolkit` can
+analyse any number of reports, in any order, from any caller.
+
+A matched span carries its rule's id (`span.id_`), so the rule's metadata is
+looked up in the rule index (`RuleIndex`) instead of a global dict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+# Per token: (section category, body start, title start, clinical question).
+SectionOf = tuple[str, int, int, bool]
+# Modifiers of a target span, keyed by (start, end, label).
+SpanKey = tuple[int, int, str]
+
+
+def key(span: Span) -> SpanKey:
+    return (span.start, span.end, span.label_)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Sections per token and sentence boundaries, computed once per report."""
+
+    sections: list[SectionOf]
+    sent_first: list[int]  # per token: index of the first token of its sentence
+    sent_end: dict[int, int]  # first token of a sentence -> its end (exclusive)
+
+    def sent(self, doc: Doc, at: Span | Token) -> Span:
+        """The sentence of a span or token (spaCy's .sent scans the Doc each time)."""
+        i = at.start if isinstance(at, Span) else at.i
+        first = self.sent_first[i]
+        return doc[first : self.sent_end[first]]
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        return self.sent_first[a] == self.sent_first[b]
+
+
+@dataclass(frozen=True)
+class SiteRef:
+    """A site phrase found in the report, with the side written on or next to it."""
+
+    span: Span  # the site words the rule matched
+    site: str  # site vocabulary name
+    laterality: str
+    text: str  # the site words as written, a side word before them included
+    start: int  # token index where `text` starts
+    rule_id: str = ""
+
+
+@dataclass(frozen=True)
+class Matches:
+    """What the rules found in one report, by role."""
+
+    calc: list[Span]  # calcification mentions (overlaps resolved)
+    premods: list[Span]  # anatomic/type words a mention may extend over
+    sites: list[SiteRef]
+    lats: list[Span]  # side words
+    conds: list[Span]  # condition words (overlaps resolved)
+    cues: list[Span]  # classification cues and distribution words
+    links: list[Span]  # phrases tying a finding to a later one ("due to")
+    qualifiers: list[Span]  # words that make a site prone ("nodule" for thyroid)
+
+
+@dataclass(frozen=True)
+class Modifiers:
+    """ConText's modifiers per target, and where the ConText sub-document's
+    tokens are in the report's Doc."""
+
+    by_span: dict[SpanKey, tuple[Any, ...]] = field(default_factory=dict)
+    sub_to_doc: dict[int, int] = field(default_factory=dict)
+
+    def of(self, span: Span) -> tuple[Any, ...]:
+        return self.by_span.get(key(span), ())
+
+
+@dataclass(frozen=True)
+class ReportDoc:
+    """One report (or one piece of a long report) after every stage that ran."""
+
+    doc: Doc
+    offset: int  # where this piece starts in the whole report
+    layout: Layout
+    matches: Matches
+    mods: Modifiers = field(default_factory=Modifiers)
+    # extended mention (start, end) -> token where the mention's own word starts
+    core_start: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def sent(self, at: Span | Token) -> Span:
+        return self.layout.sent(self.doc, at)

@@ -1,0 +1,189 @@
+"""The spaCy and medspaCy objects, built once per process from the rules.
+
+`Toolkit(rules)` holds the tokenizer, the rule matchers, ConText, the lab
+parser and the rule index; the stages only read it, so one toolkit serves
+every report of a process (and every thread that only reads).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from calc_nlp import quiet
+from calc_nlp.labs import LabParser
+from calc_nlp.rules import RuleSet
+
+quiet.silence()
+
+import spacy  # noqa: E402  (after silencing the loggers medspaCy brings)
+from medspacy.common.medspacy_matcher import MedspacyMatcher  # noqa: E402
+from medspacy.context import ConText, ConTextRule  # noqa: E402
+from medspacy.target_matcher import TargetRule  # noqa: E402
+from spacy.tokens import Doc, Span  # noqa: E402
+from spacy.util import compile_infix_regex  # noqa: E402
+
+TARGET_GROUP = "calc_targets"
+
+
+class RuleMatcher:
+    """TargetRules run by medspaCy's matcher; each span carries its rule id.
+
+    TargetMatcher would store the rule on `span._.target_rule`, which spaCy
+    keys by character offsets only: two rules matching the same words would
+    overwrite each other. A span id (`span.id_`) keeps them apart, and the
+    rule's metadata is read from the rule index by that id.
+    """
+
+    def __init__(self, nlp: Any, name: str, rules: list[dict[str, Any]]):
+        self.nlp = nlp
+        buckets: dict[str, list[dict[str, Any]]] = {"LOWER": [], "ORTH": [], "NORM": []}
+        for r in rules:
+            for attr, rule in _as_phrases(r):
+                buckets[attr].append(rule)
+        self.matchers = []
+        for attr, batch in buckets.items():
+            if batch:
+                m = MedspacyMatcher(
+                    nlp,
+                    name=f"{name}_{attr.lower()}",
+                    phrase_matcher_attr=attr,
+                    prune=False,
+                )
+                m.add([TargetRule.from_dict(r) for r in batch])
+                self.matchers.append(m)
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        out = []
+        strings = self.nlp.vocab.strings
+        for matcher in self.matchers:
+            rule_map = matcher.rule_map
+            for match_id, start, end in matcher(doc):
+                rule = rule_map[strings[match_id]]
+                span_id = (rule.metadata or {}).get("id", "")
+                out.append(
+                    Span(doc, start, end, label=rule.category, span_id=span_id)
+                )
+        out.sort(key=lambda sp: (sp.start, sp.end))
+        return out
+
+
+def _install_norms(nlp: Any, norms: list[dict[str, Any]]) -> None:
+    """Words matching a token_norms regex get its NORM (computed once per word
+    in the vocabulary), so rules match every spelling without a per-token regex."""
+    from spacy.attrs import NORM
+
+    compiled = [(re.compile(n["regex"]), n["norm"]) for n in norms]
+    default = nlp.vocab.lex_attr_getters.get(NORM, lambda s: s.lower())
+
+    def norm(text: str) -> str:
+        low = text.lower()
+        for rx, value in compiled:
+            if rx.search(low):
+                return value
+        return default(text)
+
+    nlp.vocab.lex_attr_getters[NORM] = norm
+    for lex in list(nlp.vocab):  # words the vocabulary already holds
+        if any(rx.search(lex.lower_) for rx, _ in compiled):
+            lex.norm_ = norm(lex.orth_)
+
+
+def _as_phrases(rule: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """A token pattern that only names exact words runs as phrases (much faster).
+
+    [{"LOWER": "x"}, {"LOWER": "y"}] is the LOWER phrase "x y"; a single token
+    {"LOWER": {"IN": [...]}} is one phrase per word; [{"ORTH": "MAC"}] is an
+    ORTH (case-sensitive) phrase. Anything else stays a token pattern.
+    """
+    pat = rule.get("pattern")
+    if not pat:
+        return [("LOWER", rule)]
+    base = {k: v for k, v in rule.items() if k != "pattern"}
+    for attr in ("LOWER", "ORTH", "NORM"):
+        if all(set(t) == {attr} and isinstance(t[attr], str) for t in pat):
+            return [(attr, dict(base, literal=" ".join(t[attr] for t in pat)))]
+        if (
+            len(pat) == 1
+            and set(pat[0]) == {attr}
+            and isinstance(pat[0][attr], dict)
+            and set(pat[0][attr]) == {"IN"}
+        ):
+            return [(attr, dict(base, literal=str(w))) for w in pat[0][attr]["IN"]]
+    first = pat[0]
+    if len(first) == 1 and "OP" not in first:
+        ((attr, value),) = first.items()
+        if (
+            isinstance(value, dict)
+            and set(value) == {"IN"}
+            and attr in ("LOWER", "ORTH", "NORM")
+        ):
+            # A first-token IN list runs as one pattern per word: exact values are
+            # checked in C, IN lists in Python on every token.
+            return [
+                ("LOWER", dict(base, pattern=[{attr: w}] + pat[1:]))
+                for w in value["IN"]
+            ]
+    return [("LOWER", rule)]
+
+
+class Toolkit:
+    """Everything the stages need that is built from the rules, built once."""
+
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+        nlp = spacy.blank("en")
+        # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match.
+        infixes = list(nlp.Defaults.infixes) + [
+            r"(?<=[A-Za-z])-(?=\d)",
+            r"(?<=[A-Za-z])/(?=[A-Za-z])",
+        ]
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        _install_norms(nlp, rules.token_norms)
+        self.nlp = nlp
+        targets = (
+            rules.mentions
+            + rules.site_rules
+            + rules.laterality_rules
+            + rules.condition_rules
+            + rules.cue_rules
+        )
+        sections = [
+            {k: r[k] for k in ("literal", "category", "pattern", "metadata") if k in r}
+            for r in rules.section_rules
+        ]
+        # Rule metadata by rule id: what a matched span's `id_` points to.
+        self.index: dict[str, dict[str, Any]] = {
+            r["metadata"]["id"]: r["metadata"] for r in targets + sections
+        }
+        # Mentions are matched first (a report without one stops there); every
+        # other target rule set runs in one combined pass, split by category.
+        self.mention_matcher = RuleMatcher(nlp, "calc_mentions", rules.mentions)
+        self.other_matcher = RuleMatcher(
+            nlp,
+            "calc_targets",
+            rules.site_rules
+            + rules.laterality_rules
+            + rules.condition_rules
+            + rules.cue_rules,
+        )
+        # Section headers are matched as phrases like the target rules
+        # (medspaCy's Sectionizer runs every header as a token pattern: 4x slower).
+        self.section_matcher = RuleMatcher(nlp, "calc_sections", sections)
+        self.context = ConText(
+            nlp,
+            name="calc_context",
+            rules=None,
+            span_attrs=None,
+            input_span_type="group",
+            span_group_name=TARGET_GROUP,
+        )
+        self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
+        self.labs = LabParser(rules.labs)
+
+    def md(self, span: Span) -> dict[str, Any]:
+        """The metadata of the rule that matched this span."""
+        return self.index[span.id_]
+
+    def site_info(self, site: str) -> dict[str, Any]:
+        return dict(self.rules.sites.get(site, {}))
