@@ -84,6 +84,9 @@ SECTION_CATEGORIES = {
     "other",
 }
 CONDITION_CATEGORIES = {"metastatic", "dystrophic", "other"}
+# Optional keys of a site entry: its phrases, and where they come from.
+SITE_TERM_KEYS = {"terms", "abbreviations", "terms_source"}
+SITE_TERMS_SOURCE = "guide §2 (site vocabulary)"
 SITE_KEYS = {
     "name",
     "metastatic_prone",
@@ -284,6 +287,41 @@ def _check_metadata(file: str, rid: str, md: Any, ids: dict[str, str]) -> None:
     ids[md["id"]] = file
 
 
+def slug(text: str) -> str:
+    """A rule-id part from a term: lower case, runs of other characters as '-'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _site_term_rules(sites: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Target rules from each site's `terms` (any case) and `abbreviations`
+    (exact case), with ids L-<site>-<term> derived from the words."""
+    out: list[dict[str, Any]] = []
+    for name, entry in sites.items():
+        source = entry.get("terms_source", SITE_TERMS_SOURCE)
+        for key in ("terms", "abbreviations"):
+            terms = entry.get(key, [])
+            if not isinstance(terms, list) or not all(
+                isinstance(t, str) and t.strip() for t in terms
+            ):
+                raise PatternError(
+                    "sites.json", f"{key} must be a list of phrases", name, key
+                )
+            for term in terms:
+                rule: dict[str, Any] = {
+                    "literal": term,
+                    "category": "SITE",
+                    "metadata": {
+                        "id": f"L-{slug(name)}-{slug(term)}",
+                        "site": name,
+                        "source": source,
+                    },
+                }
+                if key == "abbreviations":
+                    rule["pattern"] = [{"ORTH": w} for w in term.split()]
+                out.append(rule)
+    return out
+
+
 def _check_site(
     file: str, rid: str, key: str, name: Any, sites: dict[str, Any]
 ) -> None:
@@ -317,11 +355,13 @@ def load_rules(
     # Site vocabulary first: everything else refers to it.
     sites: dict[str, dict[str, Any]] = {}
     for entry in raw["sites.json"].get("sites", []):
-        _check_keys("sites.json", entry.get("name"), entry, SITE_KEYS, SITE_KEYS)
+        _check_keys(
+            "sites.json", entry.get("name"), entry, SITE_KEYS | SITE_TERM_KEYS, SITE_KEYS
+        )
         sites[entry["name"]] = entry
     site_rules = _target_rules(
         "sites.json",
-        raw["sites.json"].get("target_rules", []),
+        _site_term_rules(sites) + raw["sites.json"].get("target_rules", []),
         {"SITE", "REGION"},
         checker,
         ids,
