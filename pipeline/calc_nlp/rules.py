@@ -50,8 +50,8 @@ SECTION_KEYS = {
     "parent_required",
 }
 TOP_KEYS = {
-    "mentions.json": {"description", "target_rules", "token_norms"},
-    "sites.json": {"description", "sites", "target_rules", "laterality_rules"},
+    "mentions.json": {"description", "target_rules", "token_norms", "word_lists"},
+    "sites.json": {"description", "sites", "target_rules", "laterality_rules", "exams"},
     "conditions.json": {"description", "conditions"},
     "cues.json": {"description", "target_rules"},
     "context.json": {"description", "context_rules"},
@@ -85,7 +85,16 @@ SECTION_CATEGORIES = {
 }
 CONDITION_CATEGORIES = {"metastatic", "dystrophic", "other"}
 # Optional keys of a site entry: its phrases, and where they come from.
-SITE_TERM_KEYS = {"terms", "abbreviations", "terms_source"}
+SITE_TERM_KEYS = {"terms", "abbreviations", "generic_terms", "terms_source", "kind"}
+EXAM_KEYS = {
+    "id",
+    "name",
+    "source",
+    "exam_terms",
+    "report_terms",
+    "min_report_terms",
+    "defaults",
+}
 SITE_TERMS_SOURCE = "guide §2 (site vocabulary)"
 SITE_KEYS = {
     "name",
@@ -130,6 +139,7 @@ METADATA_KEYS = {
     "condition",
     "category",
     "mineral_driver",
+    "generic",
 }
 
 
@@ -151,6 +161,8 @@ class RuleSet:
     version: str
     source: str
     rule_index: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Kinds of exam and the site an unsited finding takes on each (guide §2).
+    exams: list[dict[str, Any]] = field(default_factory=list)
 
 
 def default_patterns_dir() -> Path:
@@ -298,7 +310,7 @@ def _site_term_rules(sites: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for name, entry in sites.items():
         source = entry.get("terms_source", SITE_TERMS_SOURCE)
-        for key in ("terms", "abbreviations"):
+        for key in ("terms", "abbreviations", "generic_terms"):
             terms = entry.get(key, [])
             if not isinstance(terms, list) or not all(
                 isinstance(t, str) and t.strip() for t in terms
@@ -318,8 +330,65 @@ def _site_term_rules(sites: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                 }
                 if key == "abbreviations":
                     rule["pattern"] = [{"ORTH": w} for w in term.split()]
+                if key == "generic_terms":
+                    rule["metadata"]["generic"] = True
                 out.append(rule)
     return out
+
+
+def _with_word_lists(rules: Any, lists: Any) -> Any:
+    """Token patterns with each {"IN": "@name"} replaced by that word list's words."""
+    if not isinstance(lists, dict):
+        raise PatternError("mentions.json", "word_lists must be an object")
+    for name, entry in lists.items():
+        _check_keys("mentions.json", name, entry, {"source", "words"}, {"source", "words"})
+        if not all(isinstance(w, str) and w for w in entry["words"]):
+            raise PatternError("mentions.json", "words must be strings", name, "words")
+    if not isinstance(rules, list):
+        return rules
+
+    def resolve(value: Any, rid: str) -> Any:
+        if isinstance(value, str) and value.startswith("@"):
+            if value[1:] not in lists:
+                raise PatternError("mentions.json", f"no word list {value!r}", rid, "pattern")
+            return list(lists[value[1:]]["words"])
+        if isinstance(value, dict):
+            return {k: resolve(v, rid) for k, v in value.items()}
+        if isinstance(value, list):
+            return [resolve(v, rid) for v in value]
+        return value
+
+    out = []
+    for rule in rules:
+        if isinstance(rule, dict) and "pattern" in rule:
+            rid = str((rule.get("metadata") or {}).get("id", "?"))
+            rule = dict(rule, pattern=resolve(rule["pattern"], rid))
+        out.append(rule)
+    return out
+
+
+def _exams(raw: Any, sites: dict[str, dict[str, Any]], ids: dict[str, str]) -> list[dict[str, Any]]:
+    """The exam table: which words make a report an exam of this kind, and the
+    site an unsited finding takes there (by the head words of its sentence)."""
+    if not isinstance(raw, list):
+        raise PatternError("sites.json", "exams must be a list")
+    for exam in raw:
+        eid = exam.get("id") if isinstance(exam, dict) else None
+        _check_keys("sites.json", eid, exam, EXAM_KEYS, EXAM_KEYS)
+        if eid in ids:
+            raise PatternError("sites.json", "duplicate rule id", eid, "id")
+        ids[eid] = "sites.json"
+        for key in ("exam_terms", "report_terms"):
+            if not all(isinstance(t, str) and t.strip() for t in exam[key]):
+                raise PatternError("sites.json", f"{key} must be phrases", eid, key)
+        if not isinstance(exam["min_report_terms"], int):
+            raise PatternError(
+                "sites.json", "min_report_terms must be a number", eid, "min_report_terms"
+            )
+        for default in exam["defaults"]:
+            _check_keys("sites.json", eid, default, {"heads", "site"}, {"heads", "site"})
+            _check_site("sites.json", eid, "defaults", default["site"], sites)
+    return list(raw)
 
 
 def _check_site(
@@ -383,6 +452,7 @@ def load_rules(
                 r["metadata"]["candidates"],
                 sites,
             )
+    exams = _exams(raw["sites.json"].get("exams", []), sites, ids)
     lat_rules = _target_rules(
         "sites.json",
         raw["sites.json"].get("laterality_rules", []),
@@ -422,7 +492,10 @@ def load_rules(
         token_norms.append(entry)
     mentions = _target_rules(
         "mentions.json",
-        raw["mentions.json"].get("target_rules", []),
+        _with_word_lists(
+            raw["mentions.json"].get("target_rules", []),
+            raw["mentions.json"].get("word_lists", {}),
+        ),
         CATEGORIES["mentions.json"],
         checker,
         ids,
@@ -638,4 +711,5 @@ def load_rules(
         version=digest.hexdigest()[:12],
         source=str(base),
         rule_index=index,
+        exams=exams,
     )

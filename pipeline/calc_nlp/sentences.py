@@ -38,21 +38,37 @@ def sentence_starts(words: list[str], header_bounds: Iterable[int] = ()) -> list
                 blank = w.count("\n") >= 2
                 if (
                     blank
-                    or last_word in _TERMINAL
+                    or _terminal(last_word)
                     or last_word == ":"
                     or not _continues(words, i)
                 ):
                     pending = True
             continue
-        if pending or i in forced:
+        if pending or i in forced or (last_word == "," and _label_at(words, i)):
             starts[i] = True
             pending = False
-        if w in _TERMINAL:
+        if _terminal(w):
             pending = _next_starts_sentence(words, i)
         last_word = w
     starts[0] = True
     # A sentence start must fall on a token; whitespace tokens stay inside.
     return starts
+
+
+def _terminal(w: str) -> bool:
+    """'.', '!', '?', ';' and runs of periods ('..', as exports often have)."""
+    return w in _TERMINAL or (len(w) > 1 and set(w) == {"."})
+
+
+def _label_at(words: list[str], i: int) -> bool:
+    """Do the words from i form a label ('LAD:', 'LEFT MAIN CORONARY ARTERY:')?
+    After a comma, as in exports that joined lines with commas, it starts a line."""
+    for w in words[i : i + 7]:
+        if w == ":":
+            return i < len(words) and words[i] != ":"
+        if not (w.isupper() or w.isspace()):
+            return False
+    return False
 
 
 def _continues(words: list[str], i: int) -> bool:

@@ -21,7 +21,7 @@ from medspacy.common.medspacy_matcher import MedspacyMatcher  # noqa: E402
 from medspacy.context import ConText, ConTextRule  # noqa: E402
 from medspacy.target_matcher import TargetRule  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
-from spacy.util import compile_infix_regex  # noqa: E402
+from spacy.util import compile_infix_regex, compile_prefix_regex  # noqa: E402
 
 TARGET_GROUP = "calc_targets"
 
@@ -133,12 +133,20 @@ class Toolkit:
     def __init__(self, rules: RuleSet):
         self.rules = rules
         nlp = spacy.blank("en")
-        # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match.
+        # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match, and
+        # exports that joined lines with commas (",FINDINGS:,Calcified",
+        # "RUL.,6."), so their headers, sentence ends and words are found.
         infixes = list(nlp.Defaults.infixes) + [
             r"(?<=[A-Za-z])-(?=\d)",
             r"(?<=[A-Za-z])/(?=[A-Za-z])",
+            r"(?<=[A-Za-z.:]),(?=[A-Za-z0-9(])",
+            r"(?<=[0-9]),(?=[A-Za-z(])",
+            r"(?<=[A-Z]):(?=,)",
+            r"(?<=[A-Za-z])\.(?=,)",
         ]
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        prefixes = list(nlp.Defaults.prefixes) + [","]
+        nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
         _install_norms(nlp, rules.token_norms)
         self.nlp = nlp
         targets = (
