@@ -15,11 +15,13 @@ from collections import Counter
 
 from calc_nlp.extract import linking
 from calc_nlp.extract.findings import ReportContext, finding
-from calc_nlp.extract.layout import layout
+from calc_nlp.extract.layout import exam_of, layout
 from calc_nlp.extract.matching import match, mentions
 from calc_nlp.extract.modifiers import NOT_ASSERTED, flags, is_cause, modifiers
-from calc_nlp.extract.record import ReportDoc
+from calc_nlp.extract.record import Layout, Matches, ReportDoc
 from calc_nlp.extract.toolkit import Toolkit
+from spacy.tokens import Span
+
 from calc_nlp.labs import summarise
 from calc_nlp.rules import RuleSet, load_rules
 from calc_nlp.schema import (
@@ -113,7 +115,10 @@ class Analyzer:
         m = match(kit, doc, lay, calc, premods)
         clock.lap("match")
         targets = m.calc + m.conds + [c for c in m.cues if c.label_ == "CUE"]
-        rd = ReportDoc(doc, offset, lay, m, modifiers(kit, doc, lay, targets))
+        targets += site_targets(m, lay)
+        rd = ReportDoc(
+            doc, offset, lay, m, modifiers(kit, doc, lay, targets), exam=exam_of(kit, doc, lay)
+        )
         clock.lap("context")
         cues = [c for c in m.cues if c.label_ != "CUE" or is_cause(rd.mods, c)]
         # A dystrophic condition in the finding's sentence is a local cause (rule 1).
@@ -159,6 +164,14 @@ class Analyzer:
             merged.conditions += tuple(c for c in part.conditions if c.name not in names)
             merged.condition_marks += part.condition_marks
         return merged
+
+
+def site_targets(m: Matches, lay: Layout) -> list[Span]:
+    """Site phrases a finding may take its site from (its own sentence and the
+    one before): ConText tells which of them are denied."""
+    firsts = {lay.sent_first[c.start] for c in m.calc}
+    firsts |= {lay.sent_first[f - 1] for f in firsts if f > 0}
+    return [s.span for s in m.sites if lay.sent_first[s.span.start] in firsts]
 
 
 def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:

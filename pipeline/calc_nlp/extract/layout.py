@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -43,6 +45,25 @@ def layout(kit: Toolkit, doc: Doc) -> Layout:
     for i, f in enumerate(firsts):
         ends[f] = i + 1
     return Layout(per_token, firsts, ends)
+
+
+def exam_of(kit: Toolkit, doc: Doc, lay: Layout) -> dict[str, Any] | None:
+    """The kind of exam the report is (an entry of the exam table): named in
+    its exam line, else told by enough of the words such reports use."""
+    exam_text = " ".join(
+        t.lower_ for t in doc if lay.sections[t.i][0] == "exam" and not t.is_space
+    )
+    if exam_text:
+        for exam, exam_rx, _ in kit.exams:
+            if exam_rx.search(exam_text):
+                return exam
+    text = doc.text.lower()
+    best, best_n = None, 0
+    for exam, _, report_rx in kit.exams:
+        n = len(report_rx.findall(text))
+        if n >= exam["min_report_terms"] and n > best_n:
+            best, best_n = exam, n
+    return best
 
 
 def _alone_on_line(doc: Doc, sp: Span) -> bool:

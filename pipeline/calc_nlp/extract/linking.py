@@ -52,25 +52,49 @@ def extend(rd: ReportDoc) -> ReportDoc:
 
 
 def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
-    """The site of this finding: inside its span, implied by it, or nearest by structure."""
-    doc, sites, calc = rd.doc, rd.matches.sites, rd.matches.calc
+    """The site of this finding, in the order of guide §2 ("Site and side from
+    context"): words inside the mention, a site the mention implies, the
+    nearest site of its own clause, a label line over it, an earlier sentence
+    it continues, then the exam. A generic site ("vascular", "the vessel")
+    gives way to a specific one named for the same finding."""
+    doc, sites = rd.doc, rd.matches.sites
     inside = [s for s in sites if f.start <= s.span.start and s.span.end <= f.end]
     if inside:
         # "pulmonary and renal calcifications": the first of coordinated sites;
         # "intracranial vertebral artery calcification": the last, the head.
         between = doc[inside[0].span.end : inside[-1].span.start]
         coordinated = any(t.lower_ in {"and", "or", ",", "/", "&"} for t in between)
-        return inside[0] if coordinated else inside[-1]
+        found = inside[0] if coordinated else inside[-1]
+        return refine(kit, rd, f, found)
     implied = kit.md(f).get("implied_site")
     if implied:
         core = rd.core_start.get((f.start, f.end), f.start)
         words = doc[f.start : core].text if core > f.start else ""
         return SiteRef(f, implied, lat_near(kit, rd, f), words, f.start, f.id_)
+    found = (
+        site_in_clause(rd, f)
+        or site_from_label_line(rd, f)
+        or site_from_previous_sentence(rd, f)
+    )
+    if found is not None:
+        return refine(kit, rd, f, found)
+    return site_from_exam(kit, rd, f)
+
+
+def asserted(rd: ReportDoc, site: SiteRef) -> bool:
+    """A site phrase that is not itself denied ("No pleural effusion")."""
+    return "negated" not in flags(rd.mods, site.span)
+
+
+def site_in_clause(rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The nearest asserted site of the finding's sentence, not across another
+    finding or a ';' or '.', preferring sites after it ("granuloma in the RUL")."""
+    doc, calc = rd.doc, rd.matches.calc
     sent = rd.sent(f)
     best, best_score = None, None
     others = [c for c in calc if c is not f]
-    for s in sites:
-        if not (sent.start <= s.span.start < sent.end):
+    for s in rd.matches.sites:
+        if not (sent.start <= s.span.start < sent.end) or not asserted(rd, s):
             continue
         if any(c.start <= s.span.start and s.span.end <= c.end for c in others):
             continue  # the site is another finding's own premodifier
@@ -79,20 +103,80 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
             score = s.start - f.end
         else:
             lo, hi = s.span.end, f.start
-            score = f.start - s.span.end + 2  # prefer sites after: "granuloma in the RUL"
+            score = f.start - s.span.end + 2
         if any(lo <= c.start < hi for c in others):
             continue  # another finding stands between them
         if any(doc[i].text in {";", "."} for i in range(lo, hi)):
             continue
         if best_score is None or score < best_score:
             best, best_score = s, score
-    return best or site_from_label_line(rd, f) or site_from_previous_sentence(rd, f)
+    return best
+
+
+def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
+    """A generic site ("vascular", "the vessel") takes the specific site of the
+    same kind named in the finding's sentence, else in the sentences before it
+    in the same paragraph ("LAD: ... the vessel"), else stays as it is."""
+    if not kit.md(site.span).get("generic"):
+        return site
+    kind = kit.site_info(site.site).get("kind")
+
+    def specific(s: SiteRef) -> bool:
+        info = kit.site_info(s.site)
+        return (
+            not kit.md(s.span).get("generic")
+            and info.get("kind") == kind
+            and asserted(rd, s)
+        )
+
+    sent = rd.sent(f)
+    same = [s for s in rd.matches.sites if sent.start <= s.span.start < sent.end]
+    near = [s for s in same if specific(s)]
+    if near:
+        return min(near, key=lambda s: abs(s.span.start - f.start))
+    for prev in _paragraph_before(rd, sent, 4):
+        found = [
+            s for s in rd.matches.sites if prev.start <= s.span.start < prev.end
+        ]
+        found = [s for s in found if specific(s)]
+        if found:
+            return found[-1]
+    return site
+
+
+def _paragraph_before(rd: ReportDoc, sent: Span, limit: int) -> list[Span]:
+    """Up to `limit` sentences before `sent`, nearest first, stopping at a blank
+    line or a section header."""
+    out: list[Span] = []
+    start = sent.start
+    section = rd.layout.sections[start][2] if start < len(rd.layout.sections) else 0
+    while start > 0 and len(out) < limit:
+        prev = rd.sent(rd.doc[start - 1])
+        gap = rd.doc[prev.end - 1 : start].text.replace("\r", "").replace(" ", "")
+        if "\n\n" in gap or rd.layout.sections[prev.start][2] != section:
+            break
+        out.append(prev)
+        start = prev.start
+    return out
+
+
+def site_from_exam(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The site the exam leaves as the one reading (a calcified granuloma on a
+    chest radiograph is in the lung; calcifications on a mammogram, the breast)."""
+    if rd.exam is None:
+        return None
+    words = f.text.lower().split()
+    for default in rd.exam["defaults"]:
+        heads = default["heads"]
+        if not heads or any(w in heads for w in words):
+            return SiteRef(f, default["site"], "", "", f.start, rd.exam["id"])
+    return None
 
 
 def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     """'Left thyroid nodule. Microcalcifications cannot be excluded.': the
-    sentence names no site, so the last site of the sentence before it
-    (same line block, no blank line between) is the one it speaks of."""
+    sentence names no site, so the last asserted site of the sentence before
+    it (same line block, no blank line between) is the one it speaks of."""
     sent = rd.sent(f)
     if sent.start == 0:
         return None
@@ -100,7 +184,11 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     gap = rd.doc[prev.start : sent.start].text.replace("\r", "").replace(" ", "")
     if "\n\n" in gap:
         return None
-    cands = [s for s in rd.matches.sites if prev.start <= s.span.start < prev.end]
+    cands = [
+        s
+        for s in rd.matches.sites
+        if prev.start <= s.span.start < prev.end and asserted(rd, s)
+    ]
     return cands[-1] if cands else None
 
 

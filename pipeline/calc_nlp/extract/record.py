@@ -92,6 +92,8 @@ class ReportDoc:
     mods: Modifiers = field(default_factory=Modifiers)
     # extended mention (start, end) -> token where the mention's own word starts
     core_start: dict[tuple[int, int], int] = field(default_factory=dict)
+    # the kind of exam the report is (an entry of the exam table), if known
+    exam: dict[str, Any] | None = None
 
     def sent(self, at: Span | Token) -> Span:
         return self.layout.sent(self.doc, at)

@@ -127,6 +127,12 @@ def _as_phrases(rule: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return [("LOWER", rule)]
 
 
+def _words_rx(terms: list[str]) -> re.Pattern[str]:
+    """Any of these phrases as whole words, lower case."""
+    alts = sorted((re.escape(t.lower()) for t in terms), key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])")
+
+
 class Toolkit:
     """Everything the stages need that is built from the rules, built once."""
 
@@ -188,6 +194,12 @@ class Toolkit:
         )
         self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
         self.labs = LabParser(rules.labs)
+        # Per exam kind: its table entry, a regex for its exam-line words and
+        # one for the report words that tell it.
+        self.exams = [
+            (exam, _words_rx(exam["exam_terms"]), _words_rx(exam["report_terms"]))
+            for exam in rules.exams
+        ]
 
     def md(self, span: Span) -> dict[str, Any]:
         """The metadata of the rule that matched this span."""
