@@ -37,7 +37,7 @@ eval: install
 	$(BIN)/calc-nlp evaluate corpora/gold/test.jsonl --json out/eval-test.json --readme README.md --errors 0
 
 bench: install
-	$(BIN)/python -m calc_nlp.bench --dir out/bench --readme README.md
+	$(BIN)/python benchmarks/bench.py --dir out/bench --readme README.md
 
 golden: install
 	$(BIN)/python -m tests.regen_golden
