@@ -29,8 +29,8 @@ browser:
 	    echo "browser: chromium not installable here; the browser test will be skipped"; }
 
 lint: install
-	$(BIN)/python -m pip install --quiet ruff mypy
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/python -m pip install --quiet 'ruff>=0.4' 'mypy>=1.8'
+	$(BIN)/ruff check pipeline tests benchmarks
 	$(BIN)/mypy
 
 eval: install

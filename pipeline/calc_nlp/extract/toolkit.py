@@ -134,11 +134,11 @@ class Toolkit:
         self.rules = rules
         nlp = spacy.blank("en")
         # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match.
-        infixes = list(nlp.Defaults.infixes) + [
+        infixes = list(nlp.Defaults.infixes or ()) + [
             r"(?<=[A-Za-z])-(?=\d)",
             r"(?<=[A-Za-z])/(?=[A-Za-z])",
         ]
-        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
         _install_norms(nlp, rules.token_norms)
         self.nlp = nlp
         targets = (
@@ -148,7 +148,7 @@ class Toolkit:
             + rules.condition_rules
             + rules.cue_rules
         )
-        sections = [
+        sections: list[dict[str, Any]] = [
             {k: r[k] for k in ("literal", "category", "pattern", "metadata") if k in r}
             for r in rules.section_rules
         ]
