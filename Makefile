@@ -29,15 +29,15 @@ browser:
 	    echo "browser: chromium not installable here; the browser test will be skipped"; }
 
 lint: install
-	$(BIN)/python -m pip install --quiet ruff mypy
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/python -m pip install --quiet 'ruff>=0.4' 'mypy>=1.8'
+	$(BIN)/ruff check pipeline tests benchmarks
 	$(BIN)/mypy
 
 eval: install
 	$(BIN)/calc-nlp evaluate corpora/gold/test.jsonl --json out/eval-test.json --readme README.md --errors 0
 
 bench: install
-	$(BIN)/python -m calc_nlp.bench --dir out/bench --readme README.md
+	$(BIN)/python benchmarks/bench.py --dir out/bench --readme README.md
 
 golden: install
 	$(BIN)/python -m tests.regen_golden

@@ -1,4 +1,4 @@
-"""ConText behaviour on radiology text: every ANCHORS.md defect has a test."""
+"""ConText behaviour on radiology text: every pitfall docs/guide.md lists has a test."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def test_modifiers(only, text, expected):
     assert flags(only(text)) == expected
 
 
-# ---- regressions for the defaults ANCHORS.md lists as wrong for radiology ----
+# ---- regressions for the defaults docs/guide.md (pitfalls) lists as wrong for radiology ----
 
 
 def test_cannot_exclude_is_uncertain_not_negated(only):
@@ -152,7 +152,7 @@ def test_history_statement_is_not_hypothetical(findings_of):
 
 
 def test_risks_of_rule_can_fire_or_is_absent(rules):
-    # ANCHORS.md: the default rule "risks of" can never fire. Our rules must not carry it.
+    # docs/guide.md, pitfalls: the default rule "risks of" can never fire. Our rules must not carry it.
     assert not any(r["literal"].lower() == "risks of" for r in rules.context_rules)
 
 

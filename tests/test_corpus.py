@@ -1,4 +1,4 @@
-"""Every corpus file is valid, and the corpus is the one issue 4 describes."""
+"""Every corpus file is valid, and the corpus is the one corpora/README.md describes."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import IO
 
 import click
 
@@ -247,7 +248,7 @@ def run(
     help="Use rule files from this folder instead of the bundled patterns/.",
 )
 def explain(
-    text: str | None, file_: click.utils.LazyFile | None, patterns: str | None
+    text: str | None, file_: IO[str] | None, patterns: str | None
 ) -> None:
     """Show each finding of one report with its site, modifiers, class and the rules that fired.
 
@@ -327,7 +328,7 @@ def explain(
     "this CSV (report_id,text). Repeat for several files.",
 )
 def evaluate(
-    gold: click.utils.LazyFile,
+    gold: IO[str],
     json_out: str | None,
     max_errors: int,
     readme: str | None,
@@ -445,7 +446,7 @@ def corpus() -> None:
 @click.argument(
     "files", nargs=-1, required=True, type=click.File("r", encoding="utf-8")
 )
-def corpus_validate(files: tuple[click.utils.LazyFile, ...]) -> None:
+def corpus_validate(files: tuple[IO[str], ...]) -> None:
     """Check every line of the files against the corpus format; exit 1 on any error.
 
     Example: calc-nlp corpus validate corpora/gold/test.jsonl
@@ -469,7 +470,7 @@ def corpus_validate(files: tuple[click.utils.LazyFile, ...]) -> None:
 @click.argument(
     "files", nargs=-1, required=True, type=click.File("r", encoding="utf-8")
 )
-def corpus_stats(files: tuple[click.utils.LazyFile, ...]) -> None:
+def corpus_stats(files: tuple[IO[str], ...]) -> None:
     """Print the counts of annotated files as JSON: reports, traps, classes, modalities.
 
     Example: calc-nlp corpus stats corpora/gold/dev.jsonl corpora/gold/test.jsonl

@@ -101,7 +101,7 @@ def validate_record(obj: Any, sites: set[str], conditions: set[str]) -> list[str
 def validate_lines(fh: IO[str], sites: set[str], conditions: set[str]) -> list[str]:
     """Errors of a whole JSONL file, each prefixed with its line number."""
     out: list[str] = []
-    seen: set[str] = set()
+    seen: set[object] = set()
     for n, line in enumerate(fh, 1):
         if not line.strip():
             continue

@@ -25,7 +25,7 @@ from typing import IO, Any
 
 from calc_nlp.errors import InputError, OutputError
 
-# Python's csv refuses fields over 131,072 characters by default (ANCHORS.md).
+# Python's csv refuses fields over 131,072 characters by default (docs/guide.md, pitfalls).
 csv.field_size_limit(sys.maxsize)
 
 INPUT_FORMATS = ("csv", "jsonl", "parquet", "txt")
@@ -118,7 +118,7 @@ def read_csv(
     """CSV rows as Records. The header is checked before the first row is yielded.
 
     Uses the csv module, not pandas' C engine, which cuts a field at a NUL
-    byte (ANCHORS.md). Rows with a different number of fields than the header
+    byte (docs/guide.md, pitfalls). Rows with a different number of fields than the header
     are `ragged_row` errors: their columns may be shifted.
     """
     fh = _text_stream(raw, encoding)

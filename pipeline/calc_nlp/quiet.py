@@ -1,7 +1,7 @@
 """Keep third-party loggers off stderr (their DEBUG lines can hold report text).
 
 PyRuSH and medspaCy log through loguru at DEBUG to stderr by default
-(ANCHORS.md). We disable their loguru namespaces rather than removing every
+(docs/guide.md, pitfalls). We disable their loguru namespaces rather than removing every
 loguru handler, so an application embedding calc-nlp keeps its own logging.
 """
 

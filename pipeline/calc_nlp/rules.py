@@ -480,6 +480,7 @@ def load_rules(
             {"id", "regex", "norm", "source"},
             {"id", "regex", "norm", "source"},
         )
+        nid = entry["id"]
         try:
             re.compile(entry["regex"])
         except re.error as exc:

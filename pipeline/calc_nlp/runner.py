@@ -142,13 +142,20 @@ class Input:
         if self.fmt == "csv":
             self._hasher = HashingReader(raw)
             self.records = read_csv(
-                self._hasher, opts.id_col, opts.text_col, opts.encoding, opts.delimiter
-            )  # type: ignore[arg-type]
+                self._hasher,  # type: ignore[arg-type]  # a RawIOBase, read as bytes
+                opts.id_col,
+                opts.text_col,
+                opts.encoding,
+                opts.delimiter,
+            )
         elif self.fmt == "jsonl":
             self._hasher = HashingReader(raw)
             self.records = read_jsonl(
-                self._hasher, opts.id_col, opts.text_col, opts.encoding
-            )  # type: ignore[arg-type]
+                self._hasher,  # type: ignore[arg-type]  # a RawIOBase, read as bytes
+                opts.id_col,
+                opts.text_col,
+                opts.encoding,
+            )
         elif self.fmt == "parquet":
             self.records = read_parquet(opts.input, opts.id_col, opts.text_col)
         elif self.fmt == "txt":

@@ -1,6 +1,6 @@
 """Refuse user-supplied regexes that can backtrack catastrophically.
 
-Python's `re` has no timeout (ANCHORS.md), so a REGEX in a user's pattern
+Python's `re` has no timeout (docs/guide.md, pitfalls), so a REGEX in a user's pattern
 file could hang a nightly run. Before the run, every regex in the rules is
 checked: a repeat that contains another unbounded repeat, such as `(a+)+` or
 `(\\w*)*`, is refused; then each regex is tried against adversarial strings in

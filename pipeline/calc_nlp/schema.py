@@ -116,7 +116,7 @@ class Finding:
     end: int
     finding_id: str = ""
     section: str = ""
-    sentence: int = 0
+    sentence: str = ""
     site: str = ""
     site_text: str = ""
     laterality: str = ""

@@ -4,7 +4,7 @@ Radiology reports are lists and headed blocks more than prose, so a line
 break ends a sentence unless the line was visibly wrapped (it ends without
 punctuation and the next line starts in lower case). A blank line always ends
 one. Section headers are sentences of their own, so "FINDINGS: No
-calcification." keeps its negation in the body sentence (ANCHORS.md, #155).
+calcification." keeps its negation in the body sentence (docs/guide.md, pitfalls; medspaCy #155).
 
 This replaces PyRuSH, which costs about 90% of medspaCy's run time; the
 splitter is measured on the corpus by the tests.

@@ -219,7 +219,7 @@ class _Clock:
     def lap(self, stage: str) -> None:
         if self.timings is not None:
             now = time.perf_counter()
-            self.timings[stage] += now - self.t
+            self.timings[stage] += now - self.t  # type: ignore[assignment]  # float seconds in a Counter
             self.t = now
 
     def count(self, what: str) -> None:

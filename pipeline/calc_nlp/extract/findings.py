@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+
 from spacy.tokens import Span
 
 from calc_nlp.classify import CauseRecord, CueRecord, Features, classify

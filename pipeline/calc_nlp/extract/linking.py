@@ -24,8 +24,8 @@ def extend(rd: ReportDoc) -> ReportDoc:
     ends: dict[int, int] = {}
     for p in m.premods:
         ends[p.end] = min(ends.get(p.end, p.start), p.start)
-    for s in m.sites:
-        ends[s.span.end] = min(ends.get(s.span.end, s.start), s.start)
+    for ref in m.sites:
+        ends[ref.span.end] = min(ends.get(ref.span.end, ref.start), ref.start)
     taken = {i for s in m.calc for i in range(s.start, s.end)}
     out = []
     core: dict[tuple[int, int], int] = {}

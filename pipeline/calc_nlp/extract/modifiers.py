@@ -31,7 +31,7 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
     firsts = sorted({lay.sent_first[t.start] for t in targets})
     words: list[str] = []
     spaces: list[bool] = []
-    starts: list[bool] = []
+    starts: list[bool | int | None] = []  # the type spaCy's Doc(sent_starts=) takes
     where: dict[int, int] = {}
     for first in firsts:
         for k, tok in enumerate(doc[first : lay.sent_end[first]]):

@@ -142,7 +142,7 @@ class Toolkit:
         # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match, and
         # exports that joined lines with commas (",FINDINGS:,Calcified",
         # "RUL.,6."), so their headers, sentence ends and words are found.
-        infixes = list(nlp.Defaults.infixes) + [
+        infixes = list(nlp.Defaults.infixes or ()) + [
             r"(?<=[A-Za-z])-(?=\d)",
             r"(?<=[A-Za-z])/(?=[A-Za-z])",
             r"(?<=[A-Za-z.:]),(?=[A-Za-z0-9(])",
@@ -150,9 +150,9 @@ class Toolkit:
             r"(?<=[A-Z]):(?=,)",
             r"(?<=[A-Za-z])\.(?=,)",
         ]
-        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-        prefixes = list(nlp.Defaults.prefixes) + [","]
-        nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+        prefixes = list(nlp.Defaults.prefixes or ()) + [","]
+        nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search  # type: ignore[union-attr]
         _install_norms(nlp, rules.token_norms)
         self.nlp = nlp
         targets = (
@@ -162,7 +162,7 @@ class Toolkit:
             + rules.condition_rules
             + rules.cue_rules
         )
-        sections = [
+        sections: list[dict[str, Any]] = [
             {k: r[k] for k in ("literal", "category", "pattern", "metadata") if k in r}
             for r in rules.section_rules
         ]

@@ -1,8 +1,11 @@
 """`make bench`: throughput, stage costs and memory, against naive medspaCy.
 
+Run as a script (`python benchmarks/bench.py`) with calc-nlp installed: it is
+not part of the shipped package.
+
 Generates (once, seeded) a corpus of realistic chest x-ray reports composed
 from corpora/bench/normal_cxr.json; about 17% of them (real chest x-ray
-exports look like that, ANCHORS.md) also carry one or two lines that mention
+exports look like that, docs/guide.md, pitfalls) also carry one or two lines that mention
 calcification, taken from the chest reports of our annotated corpus. Then, in one
 run, it measures end to end with `calc-nlp run` in a fresh process, on the
 20k and the 200k corpus: reports/s with --workers 1 and 2 (the 20k figures
@@ -24,8 +27,9 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def generate(path: Path, n: int, positive_share: float = 0.17, seed: int = 7) -> Path:
@@ -138,7 +142,7 @@ def timed(cmd: list[str]) -> tuple[float, int]:
     return seconds, peak // 1024
 
 
-def ours(src: Path, out: Path, workers: int) -> dict[str, float]:
+def ours(src: Path, out: Path, workers: int) -> dict[str, Any]:
     cmd = [
         sys.executable,
         "-m",
@@ -192,7 +196,7 @@ def baseline(src: Path, n: int) -> float:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(
-        prog="python -m calc_nlp.bench", description=__doc__.splitlines()[0]
+        prog="python benchmarks/bench.py", description=__doc__.splitlines()[0]
     )
     ap.add_argument("--dir", default="out/bench", help="where corpora and outputs go")
     ap.add_argument("--small", type=int, default=20_000)
