@@ -16,7 +16,12 @@ LINKS = [
     ("Calcified granuloma in the RUL.", "lung", "RUL", "right"),
     ("Calcified granuloma, LLL.", "lung", "LLL", "left"),
     ("Dense calcification in the LAD.", "coronary artery", "LAD", ""),
-    ("Vascular calcification of the SFA.", "artery", "SFA", ""),  # specific beats generic
+    (
+        "Vascular calcification of the SFA.",
+        "artery",
+        "SFA",
+        "",
+    ),  # specific beats generic
     ("Calcified plaque at the left ICA origin.", "carotid artery", "left ICA", "left"),
     ("The aortic valve is heavily calcified.", "aortic valve", "aortic valve", ""),
     (

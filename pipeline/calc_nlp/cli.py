@@ -247,9 +247,7 @@ def run(
     default=None,
     help="Use rule files from this folder instead of the bundled patterns/.",
 )
-def explain(
-    text: str | None, file_: IO[str] | None, patterns: str | None
-) -> None:
+def explain(text: str | None, file_: IO[str] | None, patterns: str | None) -> None:
     """Show each finding of one report with its site, modifiers, class and the rules that fired.
 
     Example: calc-nlp explain "Calcified granuloma in the right upper lobe."

@@ -176,7 +176,9 @@ def score(
                     _error(gold, p.start, p.end, "spurious mention", "", p.mention)
                 )
         if gold.findings:
-            _score_conditions(cond, gold.conditions, [c.name for c in result.conditions])
+            _score_conditions(
+                cond, gold.conditions, [c.name for c in result.conditions]
+            )
         g_aff = any(
             not (f.fields["negated"] or f.fields["hypothetical"]) for f in gold.findings
         )

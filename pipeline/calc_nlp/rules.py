@@ -341,7 +341,9 @@ def _with_word_lists(rules: Any, lists: Any) -> Any:
     if not isinstance(lists, dict):
         raise PatternError("mentions.json", "word_lists must be an object")
     for name, entry in lists.items():
-        _check_keys("mentions.json", name, entry, {"source", "words"}, {"source", "words"})
+        _check_keys(
+            "mentions.json", name, entry, {"source", "words"}, {"source", "words"}
+        )
         if not all(isinstance(w, str) and w for w in entry["words"]):
             raise PatternError("mentions.json", "words must be strings", name, "words")
     if not isinstance(rules, list):
@@ -350,7 +352,9 @@ def _with_word_lists(rules: Any, lists: Any) -> Any:
     def resolve(value: Any, rid: str) -> Any:
         if isinstance(value, str) and value.startswith("@"):
             if value[1:] not in lists:
-                raise PatternError("mentions.json", f"no word list {value!r}", rid, "pattern")
+                raise PatternError(
+                    "mentions.json", f"no word list {value!r}", rid, "pattern"
+                )
             return list(lists[value[1:]]["words"])
         if isinstance(value, dict):
             return {k: resolve(v, rid) for k, v in value.items()}
@@ -367,13 +371,15 @@ def _with_word_lists(rules: Any, lists: Any) -> Any:
     return out
 
 
-def _exams(raw: Any, sites: dict[str, dict[str, Any]], ids: dict[str, str]) -> list[dict[str, Any]]:
+def _exams(
+    raw: Any, sites: dict[str, dict[str, Any]], ids: dict[str, str]
+) -> list[dict[str, Any]]:
     """The exam table: which words make a report an exam of this kind, and the
     site an unsited finding takes there (by the head words of its sentence)."""
     if not isinstance(raw, list):
         raise PatternError("sites.json", "exams must be a list")
     for exam in raw:
-        eid = exam.get("id") if isinstance(exam, dict) else None
+        eid = str(exam.get("id")) if isinstance(exam, dict) else "?"
         _check_keys("sites.json", eid, exam, EXAM_KEYS, EXAM_KEYS)
         if eid in ids:
             raise PatternError("sites.json", "duplicate rule id", eid, "id")
@@ -383,10 +389,15 @@ def _exams(raw: Any, sites: dict[str, dict[str, Any]], ids: dict[str, str]) -> l
                 raise PatternError("sites.json", f"{key} must be phrases", eid, key)
         if not isinstance(exam["min_report_terms"], int):
             raise PatternError(
-                "sites.json", "min_report_terms must be a number", eid, "min_report_terms"
+                "sites.json",
+                "min_report_terms must be a number",
+                eid,
+                "min_report_terms",
             )
         for default in exam["defaults"]:
-            _check_keys("sites.json", eid, default, {"heads", "site"}, {"heads", "site"})
+            _check_keys(
+                "sites.json", eid, default, {"heads", "site"}, {"heads", "site"}
+            )
             _check_site("sites.json", eid, "defaults", default["site"], sites)
     return list(raw)
 
@@ -425,7 +436,11 @@ def load_rules(
     sites: dict[str, dict[str, Any]] = {}
     for entry in raw["sites.json"].get("sites", []):
         _check_keys(
-            "sites.json", entry.get("name"), entry, SITE_KEYS | SITE_TERM_KEYS, SITE_KEYS
+            "sites.json",
+            entry.get("name"),
+            entry,
+            SITE_KEYS | SITE_TERM_KEYS,
+            SITE_KEYS,
         )
         sites[entry["name"]] = entry
     site_rules = _target_rules(

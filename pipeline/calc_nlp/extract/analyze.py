@@ -13,6 +13,8 @@ from __future__ import annotations
 import time
 from collections import Counter
 
+from spacy.tokens import Span
+
 from calc_nlp.extract import linking
 from calc_nlp.extract.findings import ReportContext, finding
 from calc_nlp.extract.layout import exam_of, layout
@@ -20,8 +22,6 @@ from calc_nlp.extract.matching import match, mentions
 from calc_nlp.extract.modifiers import NOT_ASSERTED, flags, is_cause, modifiers
 from calc_nlp.extract.record import Layout, Matches, ReportDoc
 from calc_nlp.extract.toolkit import Toolkit
-from spacy.tokens import Span
-
 from calc_nlp.labs import summarise
 from calc_nlp.rules import RuleSet, load_rules
 from calc_nlp.schema import (
@@ -88,7 +88,9 @@ class Analyzer:
         """Does the text hold a look-alike that is not a finding (an EXCLUDE rule or a lab value)?"""
         doc = self.kit.nlp.make_doc(text)
         spans = self.kit.mention_matcher(doc)
-        return any(s.label_ == "EXCLUDE" for s in spans) or bool(self.kit.labs.parse(text))
+        return any(s.label_ == "EXCLUDE" for s in spans) or bool(
+            self.kit.labs.parse(text)
+        )
 
     def piece(
         self,
@@ -117,7 +119,12 @@ class Analyzer:
         targets = m.calc + m.conds + [c for c in m.cues if c.label_ == "CUE"]
         targets += site_targets(m, lay)
         rd = ReportDoc(
-            doc, offset, lay, m, modifiers(kit, doc, lay, targets), exam=exam_of(kit, doc, lay)
+            doc,
+            offset,
+            lay,
+            m,
+            modifiers(kit, doc, lay, targets),
+            exam=exam_of(kit, doc, lay),
         )
         clock.lap("context")
         cues = [c for c in m.cues if c.label_ != "CUE" or is_cause(rd.mods, c)]
@@ -161,7 +168,9 @@ class Analyzer:
             part = self.piece(report_id, piece, digest, start, labs, clock)
             merged.findings += part.findings
             names = {c.name for c in merged.conditions}
-            merged.conditions += tuple(c for c in part.conditions if c.name not in names)
+            merged.conditions += tuple(
+                c for c in part.conditions if c.name not in names
+            )
             merged.condition_marks += part.condition_marks
         return merged
 
@@ -184,7 +193,10 @@ def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
         md = kit.md(c)
         if md["condition"] not in seen:
             seen[md["condition"]] = Condition(
-                md["condition"], md["category"], rd.layout.sections[c.start][0], "historical" in fl
+                md["condition"],
+                md["category"],
+                rd.layout.sections[c.start][0],
+                "historical" in fl,
             )
     return tuple(seen.values())
 
@@ -243,4 +255,3 @@ def analyze_report(
 ) -> ReportResult:
     """Analyse one report with the bundled (or given) rules."""
     return analyzer(rules).analyze(text, report_id)
-

@@ -42,7 +42,11 @@ def finding(
     """The finding of one mention, with its flags, site, side and class."""
     fl = flags(rd.mods, span)
     section, body_start, _title, question = rd.layout.sections[span.start]
-    if question and "uncertain" in fl and "\n" not in rd.doc[body_start : span.start].text:
+    if (
+        question
+        and "uncertain" in fl
+        and "\n" not in rd.doc[body_start : span.start].text
+    ):
         # On the clinical question's line, "? calcification" / "possible
         # calcification" is asked, not observed: hypothetical.
         fl.discard("uncertain")
@@ -167,7 +171,9 @@ def own_cues(
     return tuple(own), distribution
 
 
-def marks(rd: ReportDoc, span: Span, site: SiteRef | None) -> tuple[tuple[int, int, str], ...]:
+def marks(
+    rd: ReportDoc, span: Span, site: SiteRef | None
+) -> tuple[tuple[int, int, str], ...]:
     """Character spans of the finding's site words and ConText triggers."""
     off, doc, where = rd.offset, rd.doc, rd.mods.sub_to_doc
     out: list[tuple[int, int, str]] = []
@@ -178,5 +184,7 @@ def marks(rd: ReportDoc, span: Span, site: SiteRef | None) -> tuple[tuple[int, i
         a, b = m.modifier_span
         if a in where and b - 1 in where:
             sp = doc[where[a] : where[b - 1] + 1]
-            out.append((off + sp.start_char, off + sp.end_char, f"modifier:{m.category}"))
+            out.append(
+                (off + sp.start_char, off + sp.end_char, f"modifier:{m.category}")
+            )
     return tuple(sorted(set(out)))

@@ -64,14 +64,13 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         # "intracranial vertebral artery calcification": the last, the head.
         between = doc[inside[0].span.end : inside[-1].span.start]
         coordinated = any(t.lower_ in {"and", "or", ",", "/", "&"} for t in between)
-        found = inside[0] if coordinated else inside[-1]
-        return refine(kit, rd, f, found)
+        return refine(kit, rd, f, inside[0] if coordinated else inside[-1])
     implied = kit.md(f).get("implied_site")
     if implied:
         core = rd.core_start.get((f.start, f.end), f.start)
         words = doc[f.start : core].text if core > f.start else ""
         return SiteRef(f, implied, lat_near(kit, rd, f), words, f.start, f.id_)
-    found = (
+    found: SiteRef | None = (
         site_in_clause(rd, f)
         or site_from_label_line(rd, f)
         or site_from_previous_sentence(rd, f)
@@ -135,9 +134,7 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
     if near:
         return min(near, key=lambda s: abs(s.span.start - f.start))
     for prev in _paragraph_before(rd, sent, 4):
-        found = [
-            s for s in rd.matches.sites if prev.start <= s.span.start < prev.end
-        ]
+        found = [s for s in rd.matches.sites if prev.start <= s.span.start < prev.end]
         found = [s for s in found if specific(s)]
         if found:
             return found[-1]
@@ -223,7 +220,9 @@ def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
         and not any(n.start <= s.start and s.end <= n.end for n in named)
     ]
     for site in sites:
-        lat = kit.md(site.span).get("laterality") if site.span.label_ == "SITE" else None
+        lat = (
+            kit.md(site.span).get("laterality") if site.span.label_ == "SITE" else None
+        )
         if lat and sent.start <= site.span.start < sent.end:
             cands.append((dist(site.span), str(lat)))
     return min(cands)[1] if cands else ""
@@ -274,7 +273,9 @@ def causes_elsewhere(
     return out
 
 
-def qualified(kit: Toolkit, rd: ReportDoc, f: Span, site: str, site_span: Span | None) -> bool:
+def qualified(
+    kit: Toolkit, rd: ReportDoc, f: Span, site: str, site_span: Span | None
+) -> bool:
     """A qualifier word in the sentence ('nodule' for the thyroid) makes the site prone."""
     firsts = rd.layout.sent_first
     sents = {firsts[f.start]}

@@ -41,8 +41,7 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
             starts.append(k == 0)
     sub = Doc(kit.nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
     subs = [
-        Span(sub, where[t.start], where[t.end - 1] + 1, label=t.label_)
-        for t in targets
+        Span(sub, where[t.start], where[t.end - 1] + 1, label=t.label_) for t in targets
     ]
     sub.spans[TARGET_GROUP] = subs
     kit.context(sub)

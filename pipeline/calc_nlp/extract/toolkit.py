@@ -61,9 +61,7 @@ class RuleMatcher:
             for match_id, start, end in matcher(doc):
                 rule = rule_map[strings[match_id]]
                 span_id = (rule.metadata or {}).get("id", "")
-                out.append(
-                    Span(doc, start, end, label=rule.category, span_id=span_id)
-                )
+                out.append(Span(doc, start, end, label=rule.category, span_id=span_id))
         out.sort(key=lambda sp: (sp.start, sp.end))
         return out
 
