@@ -85,7 +85,14 @@ SECTION_CATEGORIES = {
 }
 CONDITION_CATEGORIES = {"metastatic", "dystrophic", "other"}
 # Optional keys of a site entry: its phrases, and where they come from.
-SITE_TERM_KEYS = {"terms", "abbreviations", "generic_terms", "terms_source", "kind"}
+SITE_TERM_KEYS = {
+    "terms",
+    "abbreviations",
+    "generic_terms",
+    "anaphoric_terms",
+    "terms_source",
+    "kind",
+}
 EXAM_KEYS = {
     "id",
     "name",
@@ -310,7 +317,7 @@ def _site_term_rules(sites: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for name, entry in sites.items():
         source = entry.get("terms_source", SITE_TERMS_SOURCE)
-        for key in ("terms", "abbreviations", "generic_terms"):
+        for key in ("terms", "abbreviations", "generic_terms", "anaphoric_terms"):
             terms = entry.get(key, [])
             if not isinstance(terms, list) or not all(
                 isinstance(t, str) and t.strip() for t in terms
@@ -332,6 +339,8 @@ def _site_term_rules(sites: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                     rule["pattern"] = [{"ORTH": w} for w in term.split()]
                 if key == "generic_terms":
                     rule["metadata"]["generic"] = True
+                if key == "anaphoric_terms":
+                    rule["metadata"]["generic"] = "anaphoric"
                 out.append(rule)
     return out
 

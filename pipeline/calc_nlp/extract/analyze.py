@@ -19,7 +19,7 @@ from calc_nlp.extract import linking
 from calc_nlp.extract.findings import ReportContext, finding
 from calc_nlp.extract.layout import exam_of, layout
 from calc_nlp.extract.matching import match, mentions
-from calc_nlp.extract.modifiers import NOT_ASSERTED, flags, is_cause, modifiers
+from calc_nlp.extract.modifiers import NOT_A_CONDITION, flags, is_cause, modifiers
 from calc_nlp.extract.record import Layout, Matches, ReportDoc
 from calc_nlp.extract.toolkit import Toolkit
 from calc_nlp.labs import summarise
@@ -148,7 +148,8 @@ class Analyzer:
         result.condition_marks = tuple(
             (offset + c.start_char, offset + c.end_char, kit.md(c)["condition"])
             for c in m.conds
-            if kit.md(c)["condition"] in names and not flags(rd.mods, c) & NOT_ASSERTED
+            if kit.md(c)["condition"] in names
+            and not flags(rd.mods, c) & NOT_A_CONDITION
         )
         return result
 
@@ -184,11 +185,12 @@ def site_targets(m: Matches, lay: Layout) -> list[Span]:
 
 
 def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
-    """Affirmed conditions of the report (negated, hypothetical, family dropped)."""
+    """Conditions the report asserts for the patient (negated, hedged,
+    hypothetical or planned, and family ones dropped)."""
     seen: dict[str, Condition] = {}
     for c in rd.matches.conds:
         fl = flags(rd.mods, c)
-        if fl & NOT_ASSERTED:
+        if fl & NOT_A_CONDITION:
             continue
         md = kit.md(c)
         if md["condition"] not in seen:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from calc_nlp.classify import CauseRecord
-from calc_nlp.extract.modifiers import NOT_ASSERTED, flags
+from calc_nlp.extract.modifiers import flags, is_cause
 from calc_nlp.extract.record import Modifiers, ReportDoc, SiteRef, key
 from calc_nlp.extract.toolkit import Toolkit
 
@@ -80,42 +80,52 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     return site_from_exam(kit, rd, f)
 
 
-def asserted(rd: ReportDoc, site: SiteRef) -> bool:
-    """A site phrase that is not itself denied ("No pleural effusion")."""
-    return "negated" not in flags(rd.mods, site.span)
+def asserted(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
+    """A site phrase the finding can take: not denied on its own ("No pleural
+    effusion. Calcified granuloma."); a site denied together with the finding
+    ("No pleural plaques or calcification") is the finding's own."""
+    return "negated" not in flags(rd.mods, site.span) or "negated" in flags(rd.mods, f)
 
 
 def site_in_clause(rd: ReportDoc, f: Span) -> SiteRef | None:
-    """The nearest asserted site of the finding's sentence, not across another
-    finding or a ';' or '.', preferring sites after it ("granuloma in the RUL")."""
-    doc, calc = rd.doc, rd.matches.calc
-    sent = rd.sent(f)
+    """The nearest asserted site of the finding's sentence that it can reach,
+    preferring sites after it ("granuloma in the RUL")."""
     best, best_score = None, None
-    others = [c for c in calc if c is not f]
     for s in rd.matches.sites:
-        if not (sent.start <= s.span.start < sent.end) or not asserted(rd, s):
-            continue
-        if any(c.start <= s.span.start and s.span.end <= c.end for c in others):
-            continue  # the site is another finding's own premodifier
-        if s.span.start >= f.end:
-            lo, hi = f.end, s.start
-            score = s.start - f.end
-        else:
-            lo, hi = s.span.end, f.start
-            score = f.start - s.span.end + 2
-        if any(lo <= c.start < hi for c in others):
-            continue  # another finding stands between them
-        if any(doc[i].text in {";", "."} for i in range(lo, hi)):
+        score = _reach(rd, f, s)
+        if score is None or not asserted(rd, s, f):
             continue
         if best_score is None or score < best_score:
             best, best_score = s, score
     return best
 
 
+def _reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
+    """How far a site of the finding's sentence is from it (sites after it
+    count nearer), or None where it cannot be the finding's: another
+    finding's own words, or another finding, a ';' or a '.' between them."""
+    sent = rd.sent(f)
+    if not (sent.start <= s.span.start < sent.end):
+        return None
+    others = [c for c in rd.matches.calc if c is not f]
+    if any(c.start <= s.span.start and s.span.end <= c.end for c in others):
+        return None
+    if s.span.start >= f.end:
+        lo, hi, score = f.end, s.start, s.start - f.end
+    else:
+        lo, hi, score = s.span.end, f.start, f.start - s.span.end + 2
+    if any(lo <= c.start < hi for c in others):
+        return None
+    if any(rd.doc[i].text in {";", "."} for i in range(lo, hi)):
+        return None
+    return score
+
+
 def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
     """A generic site ("vascular", "the vessel") takes the specific site of the
-    same kind named in the finding's sentence, else in the sentences before it
-    in the same paragraph ("LAD: ... the vessel"), else stays as it is."""
+    same kind named in the finding's sentence; an anaphoric one ("the vessel")
+    also one named in the sentences before it in the same paragraph ("LAD:
+    ... the vessel"), never another finding's own words; else it stays."""
     if not kit.md(site.span).get("generic"):
         return site
     kind = kit.site_info(site.site).get("kind")
@@ -125,17 +135,28 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
         return (
             not kit.md(s.span).get("generic")
             and info.get("kind") == kind
-            and asserted(rd, s)
+            and asserted(rd, s, f)
         )
 
     sent = rd.sent(f)
-    same = [s for s in rd.matches.sites if sent.start <= s.span.start < sent.end]
-    near = [s for s in same if specific(s)]
+    near = [
+        (score, s)
+        for s in rd.matches.sites
+        if specific(s) and (score := _reach(rd, f, s)) is not None
+    ]
     if near:
-        return min(near, key=lambda s: abs(s.span.start - f.start))
+        return min(near, key=lambda x: x[0])[1]
+    if kit.md(site.span).get("generic") != "anaphoric":
+        return site
+    others = [c for c in rd.matches.calc if c is not f]
     for prev in _paragraph_before(rd, sent, 4):
-        found = [s for s in rd.matches.sites if prev.start <= s.span.start < prev.end]
-        found = [s for s in found if specific(s)]
+        found = [
+            s
+            for s in rd.matches.sites
+            if prev.start <= s.span.start < prev.end
+            and specific(s)
+            and not any(c.start <= s.span.start < c.end for c in others)
+        ]
         if found:
             return found[-1]
     return site
@@ -184,7 +205,7 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     cands = [
         s
         for s in rd.matches.sites
-        if prev.start <= s.span.start < prev.end and asserted(rd, s)
+        if prev.start <= s.span.start < prev.end and asserted(rd, s, f)
     ]
     return cands[-1] if cands else None
 
@@ -250,7 +271,7 @@ def causes_elsewhere(
             continue
         md = kit.md(span)
         if span.label_ == "CONDITION":
-            if md["category"] != "dystrophic" or flags(rd.mods, span) & NOT_ASSERTED:
+            if md["category"] != "dystrophic" or not is_cause(rd.mods, span):
                 continue
             name = md["condition"]
         else:

@@ -19,6 +19,9 @@ FLAG_OF = {
 }
 # Flags that mean a condition or cause is not the patient's now or before.
 NOT_ASSERTED = frozenset({"negated", "hypothetical", "family"})
+# A report's condition must be asserted and not hedged (guide §4): "possible
+# sarcoidosis", "atelectasis or scarring" name no condition.
+NOT_A_CONDITION = NOT_ASSERTED | {"uncertain"}
 
 
 def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modifiers:
