@@ -32,7 +32,22 @@ def extend(rd: ReportDoc) -> ReportDoc:
     mods = dict(rd.mods.by_span)
     for s in m.calc:
         start = s.start
-        while start in ends and rd.layout.sent_first[start] != start:
+        while rd.layout.sent_first[start] != start:
+            if start not in ends:
+                # "right hilar and right lung base calcifications": a site
+                # coordinated with the one before the mention is its too.
+                link = start - 1
+                if not (
+                    link in ends
+                    and link not in taken
+                    and rd.layout.sent_first[link] != link
+                    and rd.doc[link].lower_ in {"and", "or", ","}
+                    and any(ref.start == start for ref in m.sites)
+                    and not _finding_before(rd, s, ends[link])
+                ):
+                    break
+                start = link
+                continue
             new = ends[start]
             if any(i in taken for i in range(new, start)):
                 break
@@ -49,6 +64,14 @@ def extend(rd: ReportDoc) -> ReportDoc:
         mods=Modifiers(mods, rd.mods.sub_to_doc),
         core_start=core,
     )
+
+
+def _finding_before(rd: ReportDoc, f: Span, i: int) -> bool:
+    """Is there another finding in f's sentence before token i? Then the words
+    from i belong to that finding's clause ('calcification at the lung bases
+    and myocardial calcification')."""
+    first = rd.layout.sent_first[f.start]
+    return any(first <= c.start < i for c in rd.matches.calc if c is not f)
 
 
 def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
@@ -73,11 +96,10 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     found: SiteRef | None = (
         site_in_clause(rd, f)
         or site_from_label_line(rd, f)
+        or site_from_exam(kit, rd, f)
         or site_from_previous_sentence(rd, f)
     )
-    if found is not None:
-        return refine(kit, rd, f, found)
-    return site_from_exam(kit, rd, f)
+    return refine(kit, rd, f, found) if found is not None else None
 
 
 def asserted(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
@@ -194,7 +216,8 @@ def site_from_exam(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
 def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     """'Left thyroid nodule. Microcalcifications cannot be excluded.': the
     sentence names no site, so the last asserted site of the sentence before
-    it (same line block, no blank line between) is the one it speaks of."""
+    it (same line block, no blank line between) is the one it speaks of. A
+    body region there ('chest radiograph') names no site for this one."""
     sent = rd.sent(f)
     if sent.start == 0:
         return None
@@ -205,7 +228,9 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     cands = [
         s
         for s in rd.matches.sites
-        if prev.start <= s.span.start < prev.end and asserted(rd, s, f)
+        if prev.start <= s.span.start < prev.end
+        and s.span.label_ == "SITE"
+        and asserted(rd, s, f)
     ]
     return cands[-1] if cands else None
 
