@@ -114,7 +114,9 @@ class Analyzer:
         if not calc:
             clock.lap("match")
             return ReportResult(report_id, STATUS_OK, [], (), labs)
-        m = match(kit, doc, lay, calc, premods)
+        exam = exam_of(kit, doc, lay)
+        exam_sites = tuple(d["site"] for d in exam["defaults"]) if exam else ()
+        m = match(kit, doc, lay, calc, premods, exam_sites)
         clock.lap("match")
         targets = m.calc + m.conds + [c for c in m.cues if c.label_ == "CUE"]
         targets += site_targets(m, lay)
@@ -124,7 +126,7 @@ class Analyzer:
             lay,
             m,
             modifiers(kit, doc, lay, targets),
-            exam=exam_of(kit, doc, lay),
+            exam=exam,
         )
         clock.lap("context")
         cues = [c for c in m.cues if c.label_ != "CUE" or is_cause(rd.mods, c)]

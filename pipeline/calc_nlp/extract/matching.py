@@ -24,9 +24,16 @@ def mentions(kit: Toolkit, doc: Doc) -> tuple[list[Span], list[Span]]:
 
 
 def match(
-    kit: Toolkit, doc: Doc, lay: Layout, calc: list[Span], premods: list[Span]
+    kit: Toolkit,
+    doc: Doc,
+    lay: Layout,
+    calc: list[Span],
+    premods: list[Span],
+    exam_sites: tuple[str, ...] = (),
 ) -> Matches:
-    """Every other rule set in one pass, split by role."""
+    """Every other rule set in one pass, split by role. `exam_sites` are the
+    sites the exam points to: a shared word ('nodules') with no site named
+    near it means those on this exam."""
     hits: dict[str, list[Span]] = {}
     for sp in kit.other_matcher(doc):
         hits.setdefault(sp.label_, []).append(sp)
@@ -39,7 +46,9 @@ def match(
     return Matches(
         calc=calc,
         premods=premods,
-        sites=_sites(kit, doc, lay, filter_spans(of("SITE", "REGION")), lats),
+        sites=_sites(
+            kit, doc, lay, filter_spans(of("SITE", "REGION")), lats, exam_sites
+        ),
         lats=lats,
         conds=filter_spans(of("CONDITION")),
         cues=filter_spans([s for s in cue_like if s.label_ == "CUE"])
@@ -50,7 +59,12 @@ def match(
 
 
 def _sites(
-    kit: Toolkit, doc: Doc, lay: Layout, spans: list[Span], lat_spans: list[Span]
+    kit: Toolkit,
+    doc: Doc,
+    lay: Layout,
+    spans: list[Span],
+    lat_spans: list[Span],
+    exam_sites: tuple[str, ...],
 ) -> list[SiteRef]:
     """Site phrases with their side: a side word right before (same sentence)
     or right after the site words, unless the rule fixes the side itself."""
@@ -66,7 +80,7 @@ def _sites(
         md = kit.md(sp)
         name = md.get("site", "")
         if "candidates" in md:
-            name = _resolve(sp.start, md["candidates"], fixed)
+            name = _resolve(sp.start, md["candidates"], fixed, exam_sites)
         laterality = md.get("laterality", "")
         start = sp.start
         before = lats.get(sp.start)
@@ -80,7 +94,23 @@ def _sites(
     return out
 
 
-def _resolve(at: int, candidates: list[str], fixed: list[tuple[int, str]]) -> str:
-    """A shared site word means the candidate site named nearest to it, else the first."""
+def _resolve(
+    at: int,
+    candidates: list[str],
+    fixed: list[tuple[int, str]],
+    exam_sites: tuple[str, ...] = (),
+) -> str:
+    """A shared site word means the candidate site named nearest to it; with
+    none named within a few sentences, the exam's site; else the first."""
     near = [(abs(pos - at), name) for pos, name in fixed if name in candidates]
+    close = [x for x in near if x[0] <= NEAR_TOKENS]
+    if close or not near:
+        exam = [name for name in exam_sites if name in candidates]
+        if not close and exam:
+            return exam[0]
     return min(near)[1] if near else candidates[0]
+
+
+# How far (in tokens) a named site decides what a shared word means before
+# the exam does.
+NEAR_TOKENS = 40
