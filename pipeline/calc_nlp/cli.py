@@ -170,7 +170,9 @@ def run(
 
     Example: calc-nlp run corpora/demo/reports.csv -o out --id-col report_id --text-col text
     """
-    from calc_nlp.errors import EXIT_ROW_ERRORS, exit_code_for
+    import signal
+
+    from calc_nlp.errors import EXIT_ROW_ERRORS, Terminated, exit_code_for
     from calc_nlp.logs import Log
     from calc_nlp.runner import RunOptions, default_workers
     from calc_nlp.runner import run as run_job
@@ -194,6 +196,15 @@ def run(
         raw=raw,
         patterns=patterns,
     )
+
+    def on_sigterm(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: cleanup must not be cut short
+        raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, on_sigterm)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
     try:
         if engine == "spark":
             from calc_nlp.spark import run_spark
@@ -201,9 +212,19 @@ def run(
             summary = run_spark(opts, spark_master, log)
         else:
             summary = run_job(opts, log)
-    except KeyboardInterrupt:
-        log.error("interrupted")
-        sys.exit(130)
+    except KeyboardInterrupt as exc:
+        code = exit_code_for(exc)
+        event = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        message = (
+            "stopped by SIGTERM; previous outputs kept, --resume continues"
+            if isinstance(exc, Terminated)
+            else "interrupted; previous outputs kept, --resume continues"
+        )
+        if log_format == "json":
+            log.error(event, exit_code=code, message=message)
+        else:
+            click.echo(f"Error: {message}", err=True)
+        sys.exit(code)
     except Exception as exc:  # noqa: BLE001 - every failure gets its documented exit code
         code = exit_code_for(exc)
         message = (
@@ -216,6 +237,9 @@ def run(
         else:
             click.echo(f"Error: {message}", err=True)
         sys.exit(code)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     counts = ", ".join(f"{k} {v}" for k, v in sorted(summary.counts.items()))
     log.info(
         "done",
@@ -254,14 +278,14 @@ def explain(
     Example: calc-nlp explain "Calcified granuloma in the right upper lobe."
     """
     from calc_nlp.extract import Extractor
-    from calc_nlp.rules import load_rules
+    from calc_nlp.safety import load_checked_rules
     from calc_nlp.schema import FLAGS
 
     if (text is None) == (file_ is None):
         raise UsageProblem("give the report TEXT or --file, not both")
     body = text if text is not None else file_.read()  # type: ignore[union-attr]
     try:
-        rules = load_rules(patterns)
+        rules = load_checked_rules(patterns)
     except PatternError as exc:
         raise UsageProblem(str(exc)) from None
     result = Extractor(rules).process("explain", body)
@@ -339,10 +363,10 @@ def evaluate(
         score,
     )
     from calc_nlp.extract import Extractor
-    from calc_nlp.rules import load_rules
+    from calc_nlp.safety import load_checked_rules
 
     try:
-        rules = load_rules(patterns)
+        rules = load_checked_rules(patterns)
         reports = list(read_gold(gold))
     except (InputError, PatternError) as exc:
         raise UsageProblem(str(exc)) from None

@@ -147,9 +147,25 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+# The digest of the report being processed, remembered by identity: every
+# finding of a report passes the same text object, so the text (megabytes,
+# perhaps) is hashed once per report, not once per finding.
+_LAST_DIGEST: tuple[str | None, str] = (None, "")
+
+
+def report_digest(text: str) -> str:
+    """text_digest(text), computed once for the same text object."""
+    global _LAST_DIGEST
+    last, digest = _LAST_DIGEST
+    if last is not text:
+        digest = text_digest(text)
+        _LAST_DIGEST = (text, digest)
+    return digest
+
+
 def make_finding_id(report_id: str, text: str, start: int, end: int) -> str:
     """Stable id: same report id, text and span give the same id, whatever the rules."""
-    key = f"{report_id}\x1f{text_digest(text)}\x1f{start}\x1f{end}"
+    key = f"{report_id}\x1f{report_digest(text)}\x1f{start}\x1f{end}"
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
