@@ -430,7 +430,7 @@ def review(
     tmp.replace(html_out)
     click.echo(
         f"calc-nlp: review page {html_out}: {stats['findings']} findings in {stats['reports']} reports "
-        f"({stats['texts']} texts found), {stats['decisions']} prior decisions, {stats['changed']} changed, {stats['gone']} gone",
+        f"({stats['texts']} texts found, {stats['mismatched']} left out: not the text the run processed), {stats['decisions']} prior decisions, {stats['changed']} changed, {stats['gone']} gone",
         err=True,
     )
 
