@@ -153,7 +153,7 @@ def read_decisions(path: str | Path) -> dict[str, dict[str, str]]:
 def utf16_offsets(text: str | None) -> Any:
     """Python code point offset -> JavaScript (UTF-16) offset for `text`."""
     if not text or all(ord(c) <= 0xFFFF for c in text):
-        return lambda i: i
+        return lambda i: int(i)
     table = [0]
     for c in text:
         table.append(table[-1] + (2 if ord(c) > 0xFFFF else 1))
