@@ -704,11 +704,27 @@ def test_patterns_not_utf8_exit_2_names_file(tmp_path):
     assert r.exit_code == 2 and "cues.json" in r.output and "UTF-8" in r.output, r.output
 
 
-def test_patterns_wrong_structure_exit_2(tmp_path):
-    pats = copied_patterns(tmp_path, lambda d: d.update(target_rules={"a": 1}))
+@pytest.mark.parametrize(
+    "name, edit, where",
+    [
+        ("sites.json", lambda d: d.update(sites="x"), "sites.json, key 'sites'"),
+        (
+            "mentions.json",
+            lambda d: d["target_rules"][0].update(metadata="x"),
+            "mentions.json, rule #0, key 'metadata'",
+        ),
+        (
+            "context.json",
+            lambda d: d["context_rules"].__setitem__(0, "x"),
+            "context.json, rule #0, key 'context_rules'",
+        ),
+    ],
+)
+def test_patterns_wrong_structure_exit_2_names_file_rule_key(tmp_path, name, edit, where):
+    pats = copied_patterns(tmp_path, edit, name)
     r = cli("run", DEMO / "reports.csv", "-o", tmp_path / "o", "--patterns", pats, "--workers", 1)
     assert r.exit_code == 2, r.output
-    assert "internal error" not in r.output
+    assert where in r.output and "internal error" not in r.output, r.output
 
 
 def test_since_manifest_malformed_exit_3(tmp_path, rules):
@@ -787,7 +803,7 @@ def test_utf16_without_bom_hints_encoding(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "planted", [".findings.csv.partial", ".calc-nlp.lock", ".manifest.json.tmp", ".progress.json.tmp"]
+    "planted", [".findings.csv.partial", ".calc-nlp.lock", ".manifest.json.tmp", "..progress.json.tmp"]
 )
 def test_planted_symlink_not_followed(tmp_path, planted):
     victim = tmp_path / "victim.txt"

@@ -297,6 +297,7 @@ def load_checked_rules(patterns: str | None) -> RuleSet:
             ) from None
         except RecursionError:
             raise PatternError(name, "invalid JSON: nested too deeply") from None
+        _check_shape(name, json.loads(text))
     try:
         rules = load_rules(patterns)
     except PatternError:
@@ -309,3 +310,75 @@ def load_checked_rules(patterns: str | None) -> RuleSet:
         ) from None
     check_user_regexes(rules)
     return rules
+
+
+_JSON_TYPES = {
+    dict: "an object",
+    list: "a list",
+    str: "a string",
+    bool: "true or false",
+    int: "a number",
+    float: "a number",
+    type(None): "null",
+}
+
+
+def _kind(value: Any) -> str:
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _rule_name(entry: Any, i: int) -> str:
+    if isinstance(entry, dict):
+        md = entry.get("metadata")
+        if isinstance(md, dict) and isinstance(md.get("id"), str):
+            return md["id"]
+        for k in ("id", "name"):
+            if isinstance(entry.get(k), str):
+                return entry[k]
+    return f"#{i}"
+
+
+def _check_shape(name: str, data: Any) -> None:
+    """A user's rule file has the JSON types of the bundled one, two levels down,
+    so that a wrong type is a PatternError naming the file, rule and key rather
+    than a crash inside the loader."""
+    from calc_nlp.rules import default_patterns_dir
+
+    try:
+        bundled = json.loads((default_patterns_dir() / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if not isinstance(data, dict) or not isinstance(bundled, dict):
+        return  # load_rules says so
+    for key, value in data.items():
+        if key not in bundled:
+            continue  # load_rules names unknown keys
+        ref = bundled[key]
+        if _kind(value) != _kind(ref):
+            raise PatternError(name, f"must be {_kind(ref)}", key=key)
+        entries = (
+            list(enumerate(value))
+            if isinstance(value, list)
+            else list(value.items())
+            if isinstance(value, dict)
+            else []
+        )
+        refs = ref if isinstance(ref, list) else list(ref.values()) if isinstance(ref, dict) else []
+        kinds = {_kind(r) for r in refs}
+        fields: dict[str, set[str]] = {}
+        for r in refs:
+            if isinstance(r, dict):
+                for k, v in r.items():
+                    fields.setdefault(k, set()).add(_kind(v))
+        for i, entry in entries:
+            rule = _rule_name(entry, i) if isinstance(i, int) else str(i)
+            if kinds and _kind(entry) not in kinds:
+                raise PatternError(
+                    name, f"each entry must be {' or '.join(sorted(kinds))}", rule, key
+                )
+            if isinstance(entry, dict):
+                for k, v in entry.items():
+                    if k in fields and _kind(v) not in fields[k] and v is not None:
+                        raise PatternError(
+                            name, f"must be {' or '.join(sorted(fields[k]))}", rule, k
+                        )
