@@ -598,6 +598,28 @@ def test_review_checks_each_text_against_the_run(tmp_path):
     assert stats["texts"] == 1 and stats["mismatched"] == 1
 
 
+# ------------------------------------------------------- 12. review offsets after emoji
+
+
+def test_review_highlights_after_emoji(tmp_path):
+    from calc_nlp.review import build_page
+
+    text = "Patient \U0001F600\U0001F600 note. Calcified granuloma in the RUL."
+    src = write_csv(tmp_path / "in.csv", [["E1", text]])
+    out = tmp_path / "o"
+    assert cli("run", src, "-o", out, "--workers", 1).exit_code == 0
+    page, _ = build_page(out)
+    blob = page.split('id="data">', 1)[1].split("</script>", 1)[0]
+    data = json.loads(blob)
+    f = data["findings"][0]
+    units = data["reports"][0]["text"].encode("utf-16-le")
+    # what the browser's text.slice(start, end) shows
+    assert units[2 * f["start"] : 2 * f["end"]].decode("utf-16-le") == f["mention"]
+    for a, b, kind in f["marks"]:
+        if kind == "site":
+            assert units[2 * a : 2 * b].decode("utf-16-le") == "RUL"
+
+
 # ------------------------------------------------------- 11. resume after a same-size edit
 
 

@@ -95,6 +95,7 @@ MANIFEST = "manifest.json"
 FAILED_MANIFEST = "manifest.failed.json"
 JOURNAL = ".commit.json"
 IDS_FILE = ".calc-nlp.ids"
+SINCE_FILE = ".calc-nlp.since"
 
 # Ids kept in memory before the duplicate-id set moves to a file (flat memory).
 MEMORY_IDS = 65_536
@@ -618,7 +619,8 @@ def _record_digest(r: Record) -> bytes:
 
 def output_names() -> set[str]:
     """Every file name a run may write in its output folder, whatever the format."""
-    names = {MANIFEST, FAILED_MANIFEST, LOCK, PROGRESS, JOURNAL, IDS_FILE, "errors.csv"}
+    names = {MANIFEST, FAILED_MANIFEST, LOCK, PROGRESS, JOURNAL, IDS_FILE, SINCE_FILE}
+    names.add("errors.csv")
     for fmt in OUTPUT_FORMATS:
         for t in ("findings", "reports"):
             names.add(f"{t}.{fmt}")
@@ -702,7 +704,9 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
     n_findings = n_errors = 0
     outputs = Outputs(out, opts.output_format, opts.raw)
     seen = KeySet(out)
-    skip_keys = KeySet(out, ".calc-nlp.since")
+    for stale in (IDS_FILE, SINCE_FILE):  # left by a killed run
+        (out / stale).unlink(missing_ok=True)
+    skip_keys = KeySet(out, SINCE_FILE)
     manifest: dict[str, Any] = {
         "tool": "calc-nlp",
         "tool_version": __version__,
