@@ -23,7 +23,6 @@ import shutil
 import signal
 import stat
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -65,7 +64,8 @@ def demo_texts() -> list[str]:
 def big_input(path: Path, n: int, prefix: str = "K") -> Path:
     texts = demo_texts()
     return write_csv(
-        path, [[f"{prefix}{i:05d}", texts[i % len(texts)] + f" Ref {i}."] for i in range(n)]
+        path,
+        [[f"{prefix}{i:05d}", texts[i % len(texts)] + f" Ref {i}."] for i in range(n)],
     )
 
 
@@ -255,8 +255,12 @@ def test_commit_killed_then_resume_publishes_whole_tables(tmp_path):
     env = dict(os.environ, CALC_NLP_TEST_KILL_AT="publish:findings")
     proc = subprocess.run(calc_nlp_cmd(*args), env=env, capture_output=True, text=True)
     assert proc.returncode == -signal.SIGKILL, proc.stderr
-    assert (out / "findings.parquet").exists() and not (out / "reports.parquet").exists()
-    proc = subprocess.run(calc_nlp_cmd(*args, "--resume"), capture_output=True, text=True)
+    assert (out / "findings.parquet").exists() and not (
+        out / "reports.parquet"
+    ).exists()
+    proc = subprocess.run(
+        calc_nlp_cmd(*args, "--resume"), capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr
     assert "Exception ignored" not in proc.stderr
     for name in ("findings.parquet", "reports.parquet", "errors.csv"):
@@ -295,7 +299,9 @@ def test_resume_never_publishes_a_table_it_did_not_rebuild(tmp_path):
 
 
 def _quoted_rows(n: int) -> list[bytes]:
-    return [f'P{i:03d},"Pelvic phleboliths, report {i}."\r\n'.encode() for i in range(n)]
+    return [
+        f'P{i:03d},"Pelvic phleboliths, report {i}."\r\n'.encode() for i in range(n)
+    ]
 
 
 def test_unclosed_quote_does_not_swallow_later_rows(tmp_path):
@@ -348,7 +354,9 @@ def _headerless(tmp_path) -> Path:
 def test_headerless_csv_not_printed(tmp_path, log_format):
     src = _headerless(tmp_path)
     proc = subprocess.run(
-        calc_nlp_cmd("run", src, "-o", tmp_path / "o", "--workers", 1, "--log-format", log_format),
+        calc_nlp_cmd(
+            "run", src, "-o", tmp_path / "o", "--workers", 1, "--log-format", log_format
+        ),
         capture_output=True,
         text=True,
     )
@@ -359,7 +367,9 @@ def test_headerless_csv_not_printed(tmp_path, log_format):
 
 
 def test_real_header_still_listed(tmp_path):
-    src = write_csv(tmp_path / "in.csv", [["1", "x"]], header=("Accession No", "Report Text"))
+    src = write_csv(
+        tmp_path / "in.csv", [["1", "x"]], header=("Accession No", "Report Text")
+    )
     r = cli("run", src, "-o", tmp_path / "o", "--workers", 1)
     assert r.exit_code == 2 and "'Accession No', 'Report Text'" in r.output
 
@@ -370,7 +380,9 @@ def test_parquet_and_gzip_read_as_csv_not_printed(tmp_path):
 
     pqf = tmp_path / "in.parquet"
     pq.write_table(
-        pa.table({"id": ["MRN4411"], "body": [f"Calcified {SECRET}"]}), pqf, compression="none"
+        pa.table({"id": ["MRN4411"], "body": [f"Calcified {SECRET}"]}),
+        pqf,
+        compression="none",
     )
     r = cli("run", pqf, "-o", tmp_path / "o1", "--workers", 1, "--input-format", "csv")
     assert r.exit_code == 3 and SECRET not in r.output and "Parquet" in r.output
@@ -414,7 +426,16 @@ def test_sigkill_parent_workers_die_and_lock_is_free_with_patterns(tmp_path):
     pats = copied_patterns(tmp_path)
     proc = subprocess.Popen(
         calc_nlp_cmd(
-            "run", src, "-o", out, "--workers", 2, "--checkpoint-seconds", 0, "--patterns", pats
+            "run",
+            src,
+            "-o",
+            out,
+            "--workers",
+            2,
+            "--checkpoint-seconds",
+            0,
+            "--patterns",
+            pats,
         ),
         stderr=subprocess.DEVNULL,
     )
@@ -463,7 +484,16 @@ def _overlapping(d):
 
 def test_overlapping_alternation_refused_by_run_explain_evaluate(tmp_path):
     pats = copied_patterns(tmp_path, _overlapping)
-    r = cli("run", DEMO / "reports.csv", "-o", tmp_path / "o", "--patterns", pats, "--workers", 1)
+    r = cli(
+        "run",
+        DEMO / "reports.csv",
+        "-o",
+        tmp_path / "o",
+        "--patterns",
+        pats,
+        "--workers",
+        1,
+    )
     assert r.exit_code == 2 and "rule M-calcification" in r.output, r.output
     r = cli("explain", "Calcified granuloma.", "--patterns", pats)
     assert r.exit_code == 2 and "rule M-calcification" in r.output
@@ -487,7 +517,11 @@ def test_user_regex_report_deadline(tmp_path, monkeypatch):
     pats = copied_patterns(tmp_path, _overlapping)
     src = write_csv(
         tmp_path / "in.csv",
-        [["A", "Pelvic phleboliths."], ["HANG", "calcified " + "x" * 40], ["B", "Severe MAC."]],
+        [
+            ["A", "Pelvic phleboliths."],
+            ["HANG", "calcified " + "x" * 40],
+            ["B", "Severe MAC."],
+        ],
     )
     t0 = time.perf_counter()
     r = cli("run", src, "-o", tmp_path / "o", "--patterns", pats, "--workers", 1)
@@ -561,9 +595,14 @@ def test_folder_special_entries_are_error_rows(tmp_path):
     got = {x["report_id"]: (x["status"], x["reason"]) for x in rows}
     assert got["a.txt"] == ("ok", "") and got["z.txt"] == ("ok", "")
     for name in ("broken.txt", "loop.txt", "dir.txt", "fifo.txt", "zero.txt"):
-        assert got[name][0] == "error" and got[name][1] in ("not_a_file", "unreadable_file")
+        assert got[name][0] == "error" and got[name][1] in (
+            "not_a_file",
+            "unreadable_file",
+        )
     manifest = json.loads((out / "manifest.json").read_text())
-    assert [Path(i["path"]).name for i in manifest["inputs"]] == [x["report_id"] for x in rows]
+    assert [Path(i["path"]).name for i in manifest["inputs"]] == [
+        x["report_id"] for x in rows
+    ]
 
 
 # ------------------------------------------------------- 10. failed run, manifest, review
@@ -590,7 +629,13 @@ def test_review_checks_each_text_against_the_run(tmp_path):
     out = tmp_path / "o"
     assert cli("run", src, "-o", out, "--workers", 1).exit_code == 0
     # the export is replaced by another one with the same ids
-    write_csv(src, [["1", f"Other patient {SECRET}, calcified node."], ["2", "Pelvic phleboliths."]])
+    write_csv(
+        src,
+        [
+            ["1", f"Other patient {SECRET}, calcified node."],
+            ["2", "Pelvic phleboliths."],
+        ],
+    )
     from calc_nlp.review import build_page
 
     page, stats = build_page(out)
@@ -604,7 +649,7 @@ def test_review_checks_each_text_against_the_run(tmp_path):
 def test_review_highlights_after_emoji(tmp_path):
     from calc_nlp.review import build_page
 
-    text = "Patient \U0001F600\U0001F600 note. Calcified granuloma in the RUL."
+    text = "Patient \U0001f600\U0001f600 note. Calcified granuloma in the RUL."
     src = write_csv(tmp_path / "in.csv", [["E1", text]])
     out = tmp_path / "o"
     assert cli("run", src, "-o", out, "--workers", 1).exit_code == 0
@@ -671,7 +716,10 @@ def test_trailing_blank_line_not_an_error(tmp_path, extra):
 
 def test_json_array_refused(tmp_path):
     for i, body in enumerate(
-        ['[{"report_id": "1", "text": "x"}]\n', '[\n  {"report_id": "1", "text": "x"}\n]\n']
+        [
+            '[{"report_id": "1", "text": "x"}]\n',
+            '[\n  {"report_id": "1", "text": "x"}\n]\n',
+        ]
     ):
         src = tmp_path / f"in{i}.json"
         src.write_text(body)
@@ -690,7 +738,9 @@ def test_jsonl_gz_read(tmp_path):
     assert r.exit_code == 0, r.output
     assert [x["status"] for x in table(tmp_path / "o" / "reports.csv")] == ["ok", "ok"]
     manifest = json.loads((tmp_path / "o" / "manifest.json").read_text())
-    assert manifest["inputs"][0]["sha256"] == hashlib.sha256(src.read_bytes()).hexdigest()
+    assert (
+        manifest["inputs"][0]["sha256"] == hashlib.sha256(src.read_bytes()).hexdigest()
+    )
 
 
 # ------------------------------------------------------- 15. disk full
@@ -722,8 +772,19 @@ def test_disk_full_exit_4_partials_removed(tmp_path, monkeypatch):
 def test_patterns_not_utf8_exit_2_names_file(tmp_path):
     pats = copied_patterns(tmp_path)
     (pats / "cues.json").write_bytes(b'{"description": "\xff"}')
-    r = cli("run", DEMO / "reports.csv", "-o", tmp_path / "o", "--patterns", pats, "--workers", 1)
-    assert r.exit_code == 2 and "cues.json" in r.output and "UTF-8" in r.output, r.output
+    r = cli(
+        "run",
+        DEMO / "reports.csv",
+        "-o",
+        tmp_path / "o",
+        "--patterns",
+        pats,
+        "--workers",
+        1,
+    )
+    assert r.exit_code == 2 and "cues.json" in r.output and "UTF-8" in r.output, (
+        r.output
+    )
 
 
 @pytest.mark.parametrize(
@@ -742,9 +803,20 @@ def test_patterns_not_utf8_exit_2_names_file(tmp_path):
         ),
     ],
 )
-def test_patterns_wrong_structure_exit_2_names_file_rule_key(tmp_path, name, edit, where):
+def test_patterns_wrong_structure_exit_2_names_file_rule_key(
+    tmp_path, name, edit, where
+):
     pats = copied_patterns(tmp_path, edit, name)
-    r = cli("run", DEMO / "reports.csv", "-o", tmp_path / "o", "--patterns", pats, "--workers", 1)
+    r = cli(
+        "run",
+        DEMO / "reports.csv",
+        "-o",
+        tmp_path / "o",
+        "--patterns",
+        pats,
+        "--workers",
+        1,
+    )
     assert r.exit_code == 2, r.output
     assert where in r.output and "internal error" not in r.output, r.output
 
@@ -759,25 +831,51 @@ def test_since_manifest_malformed_exit_3(tmp_path, rules):
     for body in ('{"outputs": [], "options": {}}', json.dumps(missing_table), "[1]"):
         bad.write_text(body)
         r = cli(
-            "run", DEMO / "reports.csv", "-o", tmp_path / "o", "--workers", 1,
-            "--since-manifest", bad,
+            "run",
+            DEMO / "reports.csv",
+            "-o",
+            tmp_path / "o",
+            "--workers",
+            1,
+            "--since-manifest",
+            bad,
         )
         assert r.exit_code == 3 and "--since-manifest" in r.output, r.output
 
 
 def test_since_manifest_unreadable_table_exit_3(tmp_path):
     o1 = tmp_path / "o1"
-    assert cli("run", DEMO / "reports.csv", "-o", o1, "--workers", 1, "--format", "parquet").exit_code == 0
+    assert (
+        cli(
+            "run", DEMO / "reports.csv", "-o", o1, "--workers", 1, "--format", "parquet"
+        ).exit_code
+        == 0
+    )
     (o1 / "reports.parquet").write_bytes(b"PAR1 not really")
     r = cli(
-        "run", DEMO / "reports.csv", "-o", tmp_path / "o2", "--workers", 1,
-        "--since-manifest", o1 / "manifest.json",
+        "run",
+        DEMO / "reports.csv",
+        "-o",
+        tmp_path / "o2",
+        "--workers",
+        1,
+        "--since-manifest",
+        o1 / "manifest.json",
     )
     assert r.exit_code == 3 and "reports.parquet" in r.output, r.output
 
 
 def test_unknown_encoding_exit_2(tmp_path):
-    r = cli("run", DEMO / "reports.csv", "-o", tmp_path / "o", "--encoding", "nope", "--workers", 1)
+    r = cli(
+        "run",
+        DEMO / "reports.csv",
+        "-o",
+        tmp_path / "o",
+        "--encoding",
+        "nope",
+        "--workers",
+        1,
+    )
     assert r.exit_code == 2 and "--encoding 'nope'" in r.output, r.output
     assert not (tmp_path / "o").exists()
 
@@ -825,7 +923,13 @@ def test_utf16_without_bom_hints_encoding(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "planted", [".findings.csv.partial", ".calc-nlp.lock", ".manifest.json.tmp", "..progress.json.tmp"]
+    "planted",
+    [
+        ".findings.csv.partial",
+        ".calc-nlp.lock",
+        ".manifest.json.tmp",
+        "..progress.json.tmp",
+    ],
 )
 def test_planted_symlink_not_followed(tmp_path, planted):
     victim = tmp_path / "victim.txt"
@@ -893,7 +997,9 @@ def test_duplicate_id_set_bounded(tmp_path):
     keys = runner.KeySet(tmp_path, limit=50)
     assert all(keys.add(i.to_bytes(12, "big")) for i in range(1000))
     assert len(keys.mem) == 0 and keys.db is not None  # moved out of memory
-    assert not keys.add((7).to_bytes(12, "big")) and not keys.add((999).to_bytes(12, "big"))
+    assert not keys.add((7).to_bytes(12, "big")) and not keys.add(
+        (999).to_bytes(12, "big")
+    )
     assert (7).to_bytes(12, "big") in keys and len(keys) == 1000
     keys.close()
     assert not (tmp_path / runner.IDS_FILE).exists()

@@ -198,7 +198,9 @@ def run(
     )
 
     def on_sigterm(signum: int, frame: object) -> None:
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: cleanup must not be cut short
+        signal.signal(
+            signal.SIGTERM, signal.SIG_IGN
+        )  # once: cleanup must not be cut short
         raise Terminated()
 
     try:

@@ -126,7 +126,9 @@ def _text_stream(raw: IO[bytes], encoding: str) -> IO[str]:
         try:
             head = buffered.peek(6)[:6]
         except (OSError, EOFError, zlib.error):
-            raise InputError("input looks gzip-compressed but cannot be decompressed") from None
+            raise InputError(
+                "input looks gzip-compressed but cannot be decompressed"
+            ) from None
     for magic, what, hint in _MAGIC:
         if head.startswith(magic):
             raise InputError(f"input looks like {what}, not text: {hint}")
@@ -135,7 +137,9 @@ def _text_stream(raw: IO[bytes], encoding: str) -> IO[str]:
         enc = "utf-16" if head.startswith(_UTF16_BOMS) else "utf-8-sig"
     else:
         enc = encoding
-    return io.TextIOWrapper(buffered, encoding=enc, errors="calcnlp-replace", newline="")
+    return io.TextIOWrapper(
+        buffered, encoding=enc, errors="calcnlp-replace", newline=""
+    )
 
 
 def _note(text: str, seen_bad: int) -> str:
@@ -340,7 +344,9 @@ def read_jsonl(
         except ValueError:
             value = None  # an array spread over lines
         if value is None or (
-            isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+            isinstance(value, list)
+            and value
+            and all(isinstance(v, dict) for v in value)
         ):
             raise InputError(
                 "input is a JSON array, not JSON Lines (one object per line): "
@@ -450,9 +456,7 @@ def _parquet_rows(
                 yield Record(n, rid_s, "", problem="text_not_a_string")
             else:
                 clean, fixed = _clean_text(text or "")
-                yield Record(
-                    n, rid_s, clean, note="invalid_encoding" if fixed else ""
-                )
+                yield Record(n, rid_s, clean, note="invalid_encoding" if fixed else "")
 
 
 def txt_files(path: str) -> list[Path]:
@@ -500,13 +504,19 @@ def _txt_rows(files: list[Path], encoding: str) -> Iterator[Record]:
     for n, p in enumerate(files, 1):
         bad = _BAD_BYTES["count"]
         if not _encodable(p.name):
-            yield Record(n, "", "", problem="invalid_id")  # a file name that is not UTF-8
+            yield Record(
+                n, "", "", problem="invalid_id"
+            )  # a file name that is not UTF-8
             continue
         try:
             with open_regular(p) as fh:
                 data = fh.read()
         except OSError as exc:
-            reason = "not_a_file" if exc.errno in (errno.EINVAL, errno.EISDIR) else "unreadable_file"
+            reason = (
+                "not_a_file"
+                if exc.errno in (errno.EINVAL, errno.EISDIR)
+                else "unreadable_file"
+            )
             yield Record(n, p.name, "", problem=reason)
             continue
         e = enc
@@ -680,9 +690,7 @@ class PartialTable:
         self.types = types or {}
         self.final = outdir / name
         self.partial = outdir / f".{name}.partial"
-        self.staged = (
-            outdir / f".{name}.staged" if fmt == "parquet" else self.partial
-        )
+        self.staged = outdir / f".{name}.staged" if fmt == "parquet" else self.partial
         self._fh: IO[str] | None = None
         self.lines = LineFormat(
             columns, "csv" if fmt == "csv" else "jsonl", people, self.types
@@ -780,9 +788,11 @@ def _jsonl_to_parquet(
     kinds = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
     schema = pa.schema([(c, kinds.get(types.get(c, ""), pa.string())) for c in columns])
     fd = create_new(dst)
-    with os.fdopen(fd, "wb") as out, pq.ParquetWriter(out, schema) as writer, open(
-        src, encoding="utf-8"
-    ) as fh:
+    with (
+        os.fdopen(fd, "wb") as out,
+        pq.ParquetWriter(out, schema) as writer,
+        open(src, encoding="utf-8") as fh,
+    ):
         batch: list[dict[str, Any]] = []
         for line in fh:
             batch.append(json.loads(line))

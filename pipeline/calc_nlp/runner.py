@@ -554,11 +554,11 @@ def previous_index(
             f"cannot use {where}: not a calc-nlp manifest (key {exc.args[0]!r} missing)"
         ) from None
     except (OSError, ValueError, TypeError, AttributeError) as exc:
-        raise InputError(
-            f"cannot use {where}: {exc.__class__.__name__}"
-        ) from None
+        raise InputError(f"cannot use {where}: {exc.__class__.__name__}") from None
     if fmt not in OUTPUT_FORMATS:
-        raise InputError(f"cannot use {where}: key 'output_format' is not a format we write")
+        raise InputError(
+            f"cannot use {where}: key 'output_format' is not a format we write"
+        )
     out: KeySet | set[bytes] = keys if keys is not None else set()
     if manifest.get("rules_version") != rules_version:
         log.info(
@@ -569,7 +569,8 @@ def previous_index(
         return out
     n = 0
     try:
-        for n, row in enumerate(read_table(reports, fmt, people), 1):
+        for row in read_table(reports, fmt, people):
+            n += 1
             if row.get("status") in ("ok", "empty", STATUS_UNCHANGED) and row.get(
                 "text_sha256"
             ):
@@ -719,7 +720,9 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
     ok = False
     try:
         if finish_commit(out):  # an earlier run was stopped while publishing
-            log.info("commit_finished", reason="an earlier run was stopped while publishing")
+            log.info(
+                "commit_finished", reason="an earlier run was stopped while publishing"
+            )
         run_key = _run_key(opts, rules.version)
         state = _resume_state(out, run_key, outputs) if opts.resume else None
         if opts.resume and state is None:
@@ -737,7 +740,9 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
                 if r.report_id and not r.problem:
                     seen.add(_id_key(r.report_id))
             if prefix.hexdigest() != state.get("input_prefix"):
-                log.info("resume_from_start", reason="input changed since the checkpoint")
+                log.info(
+                    "resume_from_start", reason="input changed since the checkpoint"
+                )
                 state = None
                 inp.close()
                 inp = Input(opts)
@@ -926,9 +931,7 @@ def _failed_manifest(
         pass
 
 
-def _resume_state(
-    out: Path, run_key: str, outputs: Outputs
-) -> dict[str, Any] | None:
+def _resume_state(out: Path, run_key: str, outputs: Outputs) -> dict[str, Any] | None:
     """The checkpoint to resume from, if it matches this run and every partial
     file still holds what it recorded (never publish a table not fully rebuilt)."""
     try:
@@ -1139,7 +1142,9 @@ def _pipeline(
         for chunk in _chunks(records, opts.chunk_size):
             slots, work, digests = decide(chunk)
             results, tm = (
-                rows_with_deadline(work, engine, formats, deadline) if work else ([], {})
+                rows_with_deadline(work, engine, formats, deadline)
+                if work
+                else ([], {})
             )
             yield len(chunk), _merge(slots, results), tm, digests
         return

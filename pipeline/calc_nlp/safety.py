@@ -94,7 +94,9 @@ def _has_nested_repeat(parsed: Any, inside_repeat: bool = False) -> bool:
 
 
 # Characters the first-character sets and the built probe strings draw from.
-_ALPHABET = string.ascii_letters + string.digits + string.punctuation + " \t\n\u00e9\u00a0"
+_ALPHABET = (
+    string.ascii_letters + string.digits + string.punctuation + " \t\n\u00e9\u00a0"
+)
 
 
 def _in_set(ch: str, items: Any) -> bool:
@@ -345,7 +347,9 @@ def _check_shape(name: str, data: Any) -> None:
     from calc_nlp.rules import default_patterns_dir
 
     try:
-        bundled = json.loads((default_patterns_dir() / name).read_text(encoding="utf-8"))
+        bundled = json.loads(
+            (default_patterns_dir() / name).read_text(encoding="utf-8")
+        )
     except (OSError, ValueError):
         return
     if not isinstance(data, dict) or not isinstance(bundled, dict):
@@ -363,7 +367,13 @@ def _check_shape(name: str, data: Any) -> None:
             if isinstance(value, dict)
             else []
         )
-        refs = ref if isinstance(ref, list) else list(ref.values()) if isinstance(ref, dict) else []
+        refs = (
+            ref
+            if isinstance(ref, list)
+            else list(ref.values())
+            if isinstance(ref, dict)
+            else []
+        )
         kinds = {_kind(r) for r in refs}
         fields: dict[str, set[str]] = {}
         for r in refs:
