@@ -170,7 +170,7 @@ def long_report(path: Path, mb: int, seed: int = 11) -> Path:
         w = csv.writer(fh)
         w.writerow(["report_id", "text"])
         w.writerow(["LONG", "\n".join(parts)])
-        w.writerow(["SHORT", "Pelvic phleboliths."])
+        w.writerow(["SHORT", rng.choice(lines)])
     os.replace(tmp, path)
     return path
 
