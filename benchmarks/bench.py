@@ -13,6 +13,12 @@ carry about 1.7 s of start-up, the 200k ones show the steady state), the naive m
 (medspacy.load() plus one regex target rule, one process), ms per report per
 stage (from the manifest), and the peak RSS of the whole process tree at
 20k and 200k reports. A benchmark, not a test: nothing here asserts.
+
+Two more measures, as options: `--long-report-mb N` (default 50) times one
+report of N MB (hashing, splitting and the finding ids must stay linear; the
+target is under a minute), and `--rss-rows 100000,2000000` runs those corpus
+sizes with 2 workers and compares peak RSS (the target: the largest within
+10% of the smallest; the duplicate-id set moves to disk past 65,536 ids).
 """
 
 from __future__ import annotations
@@ -142,6 +148,36 @@ def timed(cmd: list[str]) -> tuple[float, int]:
     return seconds, peak // 1024
 
 
+def long_report(path: Path, mb: int, seed: int = 11) -> Path:
+    """One report of about `mb` MB (normal chest lines, a calcification line in
+    every 200), in a CSV with one more short report."""
+    if path.exists():
+        return path
+    blocks = json.loads(
+        (ROOT / "corpora" / "bench" / "normal_cxr.json").read_text(encoding="utf-8")
+    )
+    lines = _calcification_lines()
+    rng = random.Random(seed)
+    parts: list[str] = []
+    size = 0
+    target = mb * 1_000_000
+    i = 0
+    while size < target:
+        line = rng.choice(lines) if i % 200 == 0 else rng.choice(blocks["findings"])
+        parts.append(line)
+        size += len(line) + 1
+        i += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["report_id", "text"])
+        w.writerow(["LONG", "\n".join(parts)])
+        w.writerow(["SHORT", rng.choice(lines)])
+    os.replace(tmp, path)
+    return path
+
+
 def ours(src: Path, out: Path, workers: int) -> dict[str, Any]:
     cmd = [
         sys.executable,
@@ -212,8 +248,31 @@ def main(argv: list[str] | None = None) -> None:
         default=None,
         help="rewrite the table between the bench markers of this README",
     )
+    ap.add_argument(
+        "--long-report-mb",
+        type=int,
+        default=50,
+        help="time one report of this many MB (0: skip); target under a minute",
+    )
+    ap.add_argument(
+        "--rss-rows",
+        default="",
+        help="comma-separated corpus sizes (e.g. 100000,2000000) run with 2 workers to compare peak RSS",
+    )
+    ap.add_argument(
+        "--only-extra",
+        action="store_true",
+        help="measure only --long-report-mb and --rss-rows (no throughput tables, README untouched)",
+    )
     args = ap.parse_args(argv)
     base = Path(args.dir)
+    extra = extra_measures(base, args.long_report_mb, args.rss_rows)
+    if args.only_extra:
+        (base / "bench-extra.json").write_text(
+            json.dumps(extra, indent=2) + "\n", encoding="utf-8"
+        )
+        print(json.dumps(extra, indent=2))
+        return
     small = generate(base / f"reports-{args.small}.csv", args.small)
     large = generate(base / f"reports-{args.large}.csv", args.large)
     with open(small, encoding="utf-8", newline="") as fh:
@@ -281,6 +340,7 @@ def main(argv: list[str] | None = None) -> None:
             w2["peak_rss_mib"] / s2["peak_rss_mib"] - 1, 3
         ),
         "outputs_identical_workers_1_2": same,
+        **extra,
         "python": sys.version.split()[0],
         "cores": os.cpu_count(),
     }
@@ -296,6 +356,35 @@ def main(argv: list[str] | None = None) -> None:
             replace_between_markers(doc, markdown(result, large_label), "bench"),
             encoding="utf-8",
         )
+
+
+def extra_measures(base: Path, long_mb: int, rss_rows: str) -> dict[str, Any]:
+    """The long-report time and the peak RSS by corpus size (see the docstring)."""
+    out: dict[str, Any] = {}
+    if long_mb:
+        src = long_report(base / f"long-{long_mb}mb.csv", long_mb)
+        r = ours(src, base / f"out-long-{long_mb}mb", 1)
+        out["long_report"] = {
+            "mb": long_mb,
+            "seconds": round(r["seconds"], 1),
+            "peak_rss_mib": r["peak_rss_mib"],
+        }
+    sizes = [int(x) for x in rss_rows.split(",") if x.strip()]
+    if sizes:
+        peaks = {}
+        for n in sizes:
+            src = generate(base / f"reports-{n}.csv", n)
+            r = ours(src, base / f"out-rss-{n}", 2)
+            peaks[str(n)] = {
+                "peak_rss_mib": r["peak_rss_mib"],
+                "seconds": round(r["seconds"], 1),
+                "reports_per_s": round(r["reports_per_s"], 1),
+            }
+        lo = peaks[str(min(sizes))]["peak_rss_mib"]
+        hi = peaks[str(max(sizes))]["peak_rss_mib"]
+        out["peak_rss_by_rows_workers_2"] = peaks
+        out["rss_growth_largest_vs_smallest"] = round(hi / lo - 1, 3)
+    return out
 
 
 def markdown(r: dict, large: str) -> str:
@@ -314,6 +403,21 @@ def markdown(r: dict, large: str) -> str:
         f"| 2 workers / 1 worker | {r['speedup_2_workers']['20k']}x | {r['speedup_2_workers'][large]}x | 1.7x |",
         f"| peak RSS, whole process tree, --workers 2 | {r['peak_rss_mib_workers_2']['20k']} MiB | {r['peak_rss_mib_workers_2'][large]} MiB | within 10% |",
         f"| outputs identical with 1 and 2 workers | {r['outputs_identical_workers_1_2']} | | |",
+    ]
+    if "long_report" in r:
+        lr = r["long_report"]
+        lines.append(
+            f"| one {lr['mb']} MB report, --workers 1 | {lr['seconds']} s, {lr['peak_rss_mib']} MiB | | under 60 s |"
+        )
+    if "peak_rss_by_rows_workers_2" in r:
+        cells = ", ".join(
+            f"{int(n):,} rows {v['peak_rss_mib']} MiB"
+            for n, v in r["peak_rss_by_rows_workers_2"].items()
+        )
+        lines.append(
+            f"| peak RSS by corpus size, --workers 2 | {cells} (+{r['rss_growth_largest_vs_smallest']:.0%}) | | within 10% |"
+        )
+    lines += [
         "",
         "Milliseconds per report by stage (--workers 1, all reports, most skipped by the prefilter): "
         + ", ".join(

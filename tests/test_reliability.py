@@ -265,7 +265,9 @@ def test_max_errors_fails_and_keeps_previous_outputs(tmp_path):
     r = cli("run", bad, "-o", out, "--workers", 1, "--max-errors", 1)
     assert r.exit_code == 6 and "more than --max-errors 1" in r.output
     assert (out / "findings.csv").read_bytes() == before
-    assert json.loads((out / "manifest.json").read_text())["exit_code"] == 6
+    # manifest.json stays the last good run's; the failure has its own record
+    assert json.loads((out / "manifest.json").read_text())["exit_code"] == 0
+    assert json.loads((out / "manifest.failed.json").read_text())["exit_code"] == 6
 
 
 # ------------------------------------------------------------ lock

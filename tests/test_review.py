@@ -51,6 +51,7 @@ def test_page_is_self_contained(run_dir):
         "findings": 113,
         "reports": 26,
         "texts": 26,
+        "mismatched": 0,
         "decisions": 0,
         "changed": 0,
         "gone": 0,

@@ -171,7 +171,9 @@ def run(
 
     Example: calc-nlp run corpora/demo/reports.csv -o out --id-col report_id --text-col text
     """
-    from calc_nlp.errors import EXIT_ROW_ERRORS, exit_code_for
+    import signal
+
+    from calc_nlp.errors import EXIT_ROW_ERRORS, Terminated, exit_code_for
     from calc_nlp.logs import Log
     from calc_nlp.runner import RunOptions, default_workers
     from calc_nlp.runner import run as run_job
@@ -195,6 +197,17 @@ def run(
         raw=raw,
         patterns=patterns,
     )
+
+    def on_sigterm(signum: int, frame: object) -> None:
+        signal.signal(
+            signal.SIGTERM, signal.SIG_IGN
+        )  # once: cleanup must not be cut short
+        raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, on_sigterm)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
     try:
         if engine == "spark":
             from calc_nlp.spark import run_spark
@@ -202,9 +215,19 @@ def run(
             summary = run_spark(opts, spark_master, log)
         else:
             summary = run_job(opts, log)
-    except KeyboardInterrupt:
-        log.error("interrupted")
-        sys.exit(130)
+    except KeyboardInterrupt as exc:
+        code = exit_code_for(exc)
+        event = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        message = (
+            "stopped by SIGTERM; previous outputs kept, --resume continues"
+            if isinstance(exc, Terminated)
+            else "interrupted; previous outputs kept, --resume continues"
+        )
+        if log_format == "json":
+            log.error(event, exit_code=code, message=message)
+        else:
+            click.echo(f"Error: {message}", err=True)
+        sys.exit(code)
     except Exception as exc:  # noqa: BLE001 - every failure gets its documented exit code
         code = exit_code_for(exc)
         message = (
@@ -217,6 +240,9 @@ def run(
         else:
             click.echo(f"Error: {message}", err=True)
         sys.exit(code)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     counts = ", ".join(f"{k} {v}" for k, v in sorted(summary.counts.items()))
     log.info(
         "done",
@@ -253,14 +279,14 @@ def explain(text: str | None, file_: IO[str] | None, patterns: str | None) -> No
     Example: calc-nlp explain "Calcified granuloma in the right upper lobe."
     """
     from calc_nlp.extract import Analyzer
-    from calc_nlp.rules import load_rules
+    from calc_nlp.safety import load_checked_rules
     from calc_nlp.schema import FLAGS
 
     if (text is None) == (file_ is None):
         raise UsageProblem("give the report TEXT or --file, not both")
     body = text if text is not None else file_.read()  # type: ignore[union-attr]
     try:
-        rules = load_rules(patterns)
+        rules = load_checked_rules(patterns)
     except PatternError as exc:
         raise UsageProblem(str(exc)) from None
     result = Analyzer(rules).analyze(body, "explain")
@@ -349,10 +375,10 @@ def evaluate(
         score,
     )
     from calc_nlp.extract import Analyzer
-    from calc_nlp.rules import load_rules
+    from calc_nlp.safety import load_checked_rules
 
     try:
-        rules = load_rules(patterns)
+        rules = load_checked_rules(patterns)
         if texts_csv:
             from calc_nlp.standoff import read_standoff, read_texts
 
@@ -427,7 +453,7 @@ def review(
     tmp.replace(html_out)
     click.echo(
         f"calc-nlp: review page {html_out}: {stats['findings']} findings in {stats['reports']} reports "
-        f"({stats['texts']} texts found), {stats['decisions']} prior decisions, {stats['changed']} changed, {stats['gone']} gone",
+        f"({stats['texts']} texts found, {stats['mismatched']} left out: not the text the run processed), {stats['decisions']} prior decisions, {stats['changed']} changed, {stats['gone']} gone",
         err=True,
     )
 

@@ -49,6 +49,10 @@ class UsageError(CalcNlpError):
     """Options that cannot work together (for example --resume with stdin)."""
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: handled like Ctrl-C (workers stopped, outputs kept), exit 143."""
+
+
 # Exit codes (README table). 1 = completed with some rows in errors.csv.
 EXIT_OK = 0
 EXIT_ROW_ERRORS = 1
@@ -58,10 +62,16 @@ EXIT_OUTPUT = 4
 EXIT_LOCKED = 5
 EXIT_TOO_MANY_ERRORS = 6
 EXIT_INTERNAL = 7
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+EXIT_TERMINATED = 143  # SIGTERM (128 + SIGTERM)
 
 
 def exit_code_for(exc: BaseException) -> int:
     """The documented exit code for an exception that ended a run."""
+    if isinstance(exc, Terminated):
+        return EXIT_TERMINATED
+    if isinstance(exc, KeyboardInterrupt):
+        return EXIT_INTERRUPTED
     if isinstance(exc, PatternError | UsageError):
         return EXIT_USAGE
     if isinstance(exc, InputError):

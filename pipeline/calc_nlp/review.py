@@ -57,10 +57,18 @@ class Run:
     manifest: dict[str, Any]
     findings: list[dict[str, str]]
     reports: list[dict[str, str]]
+    mismatched: int = 0  # input texts whose hash is not the one the run recorded
 
 
 def load_run(outdir: str | Path) -> Run:
+    from calc_nlp.runner import JOURNAL
+
     out = Path(outdir)
+    if (out / JOURNAL).exists():
+        raise InputError(
+            f"{out} holds a run that was stopped while publishing its outputs: "
+            "run calc-nlp run again on it (with --resume) to finish it first"
+        )
     try:
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         fmt = manifest["options"]["output_format"]
@@ -77,8 +85,20 @@ def load_run(outdir: str | Path) -> Run:
 def report_texts(
     run: Run, wanted: set[str], input_path: str | None = None
 ) -> dict[str, str]:
-    """Texts of the wanted report ids, streamed from the run's input."""
+    """Texts of the wanted report ids, streamed from the run's input.
+
+    A text is used only if its SHA-256 is the one the run's reports table
+    recorded for that id: an input edited or replaced since the run (or a
+    manifest from another run) never puts other reports' texts on the cards.
+    """
     from calc_nlp.runner import Input, RunOptions
+    from calc_nlp.schema import text_digest
+
+    expected = {
+        r["report_id"]: r.get("text_sha256", "")
+        for r in run.reports
+        if r["report_id"] in wanted and r.get("status") in ("ok", "unchanged")
+    }
 
     o = run.manifest["options"]
     src = input_path or o["input"]
@@ -95,9 +115,13 @@ def report_texts(
     )
     inp = Input(opts)
     try:
-        texts = {}
+        texts: dict[str, str] = {}
+        run.mismatched = 0
         for r in inp.records:
             if r.report_id in wanted and r.report_id not in texts and not r.problem:
+                if expected.get(r.report_id) != text_digest(r.text):
+                    run.mismatched += 1
+                    continue
                 texts[r.report_id] = r.text
         return texts
     finally:
@@ -126,6 +150,21 @@ def read_decisions(path: str | Path) -> dict[str, dict[str, str]]:
     return out
 
 
+def utf16_offsets(text: str | None) -> Any:
+    """Python code point offset -> JavaScript (UTF-16) offset for `text`."""
+    if not text or all(ord(c) <= 0xFFFF for c in text):
+        return lambda i: int(i)
+    table = [0]
+    for c in text:
+        table.append(table[-1] + (2 if ord(c) > 0xFFFF else 1))
+    return lambda i: table[min(max(int(i), 0), len(text))]
+
+
+def _js_marks(marks: list[Any], text: str | None) -> list[Any]:
+    js = utf16_offsets(text)
+    return [[js(a), js(b), *rest] for a, b, *rest in marks]
+
+
 def page_data(
     run: Run,
     texts: dict[str, str],
@@ -137,7 +176,8 @@ def page_data(
     findings = []
     for i, f in enumerate(run.findings):
         g: dict[str, Any] = dict(f)
-        g["start"], g["end"] = int(f["start_char"]), int(f["end_char"])
+        js = utf16_offsets(texts.get(f["report_id"]))
+        g["start"], g["end"] = js(f["start_char"]), js(f["end_char"])
         for k in FLAGS:
             g[k] = f[k] == "true"
         g["confidence"] = float(f["confidence"]) if f["confidence"] else None
@@ -145,7 +185,10 @@ def page_data(
             c.rsplit(" (", 1)[0] for c in f["conditions"].split(";") if c
         ]
         g["output"] = fingerprint(f)
-        g["marks"] = marks.get("findings", {}).get(f["finding_id"], [])
+        g["marks"] = [
+            [js(a), js(b), *rest]
+            for a, b, *rest in marks.get("findings", {}).get(f["finding_id"], [])
+        ]
         findings.append(g)
         by_report.setdefault(f["report_id"], []).append(i)
     info = {r["report_id"]: r for r in run.reports}
@@ -156,7 +199,9 @@ def page_data(
             "findings": idx,
             "classification": info.get(rid, {}).get("classification", ""),
             "conditions": info.get(rid, {}).get("conditions", ""),
-            "condition_marks": marks.get("conditions", {}).get(rid, []),
+            "condition_marks": _js_marks(
+                marks.get("conditions", {}).get(rid, []), texts.get(rid)
+            ),
         }
         for rid, idx in by_report.items()
     ]
@@ -216,6 +261,7 @@ def build_page(
         "findings": len(run.findings),
         "reports": len(wanted),
         "texts": len(texts),
+        "mismatched": run.mismatched,
         "decisions": len(decisions),
         "changed": sum(
             1

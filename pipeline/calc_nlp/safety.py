@@ -1,18 +1,24 @@
 """Refuse user-supplied regexes that can backtrack catastrophically.
 
 Python's `re` has no timeout (docs/guide.md, pitfalls), so a REGEX in a user's pattern
-file could hang a nightly run. Before the run, every regex in the rules is
-checked: a repeat that contains another unbounded repeat, such as `(a+)+` or
-`(\\w*)*`, is refused; then each regex is tried against adversarial strings in
-a child process that is killed after a time limit.
+file could hang a nightly run. Before the run (and before `explain` and
+`evaluate`), every regex in the rules is checked: a repeat that contains
+another unbounded repeat, such as `(a+)+` or `(\\w*)*`, or alternatives that
+can match the same text, such as `(x|x)+` or `(a|ab)*`, is refused; then each
+regex is tried in a child process, killed after a time limit, against fixed
+adversarial strings and strings built from the regex itself (its repeats
+expanded, then spoiled at the end). The run also gives each report a deadline
+when user rules are in use (runner.py).
 """
 
 from __future__ import annotations
 
 import json
+import string
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from calc_nlp.errors import PatternError
@@ -20,10 +26,36 @@ from calc_nlp.rules import RuleSet
 
 try:  # Python 3.11+
     import re._parser as sre_parse  # type: ignore[import-not-found]
-    from re._constants import BRANCH, MAX_REPEAT, MAXREPEAT, MIN_REPEAT, SUBPATTERN  # type: ignore[import-not-found]
+    from re._constants import (  # type: ignore[import-not-found]
+        ANY,
+        BRANCH,
+        CATEGORY,
+        IN,
+        LITERAL,
+        MAX_REPEAT,
+        MAXREPEAT,
+        MIN_REPEAT,
+        NEGATE,
+        NOT_LITERAL,
+        RANGE,
+        SUBPATTERN,
+    )
 except ImportError:  # pragma: no cover
     import sre_parse  # type: ignore[no-redef]
-    from sre_constants import BRANCH, MAX_REPEAT, MAXREPEAT, MIN_REPEAT, SUBPATTERN  # type: ignore[no-redef]
+    from sre_constants import (  # type: ignore[no-redef]
+        ANY,
+        BRANCH,
+        CATEGORY,
+        IN,
+        LITERAL,
+        MAX_REPEAT,
+        MAXREPEAT,
+        MIN_REPEAT,
+        NEGATE,
+        NOT_LITERAL,
+        RANGE,
+        SUBPATTERN,
+    )
 
 PROBE_SECONDS = 2.0
 
@@ -47,6 +79,8 @@ def _has_nested_repeat(parsed: Any, inside_repeat: bool = False) -> bool:
             unbounded = hi == MAXREPEAT or hi > 50
             if inside_repeat and unbounded:
                 return True
+            if unbounded and _ambiguous_branch(sub):
+                return True
             if _has_nested_repeat(sub, inside_repeat or unbounded):
                 return True
         elif op == SUBPATTERN:
@@ -59,13 +93,141 @@ def _has_nested_repeat(parsed: Any, inside_repeat: bool = False) -> bool:
     return False
 
 
+# Characters the first-character sets and the built probe strings draw from.
+_ALPHABET = (
+    string.ascii_letters + string.digits + string.punctuation + " \t\n\u00e9\u00a0"
+)
+
+
+def _in_set(ch: str, items: Any) -> bool:
+    """Whether `ch` is matched by a character class (IN items)."""
+    negate = False
+    hit = False
+    for op, av in items:
+        if op == NEGATE:
+            negate = True
+        elif op == LITERAL:
+            hit = hit or ord(ch) == av
+        elif op == RANGE:
+            hit = hit or av[0] <= ord(ch) <= av[1]
+        elif op == CATEGORY:
+            name = str(av).lower()
+            probe = {
+                "category_digit": ch.isdigit(),
+                "category_not_digit": not ch.isdigit(),
+                "category_space": ch.isspace(),
+                "category_not_space": not ch.isspace(),
+                "category_word": ch.isalnum() or ch == "_",
+                "category_not_word": not (ch.isalnum() or ch == "_"),
+            }
+            hit = hit or probe.get(name, True)
+        else:
+            hit = True  # unknown: assume it may match
+    return hit != negate
+
+
+def _first(seq: Any) -> tuple[frozenset[str], bool]:
+    """Characters that can start a match of `seq`, and whether it can match empty."""
+    chars: set[str] = set()
+    for op, av in seq:
+        c, nullable = _first_item(op, av)
+        chars |= c
+        if not nullable:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _first_item(op: Any, av: Any) -> tuple[frozenset[str], bool]:
+    if op == LITERAL:
+        return frozenset({chr(av)}), False
+    if op == NOT_LITERAL:
+        return frozenset(c for c in _ALPHABET if ord(c) != av), False
+    if op == ANY:
+        return frozenset(c for c in _ALPHABET if c != "\n"), False
+    if op == IN:
+        return frozenset(c for c in _ALPHABET if _in_set(c, av)), False
+    if op == SUBPATTERN:
+        return _first(av[-1])
+    if op == BRANCH:
+        chars: set[str] = set()
+        nullable = False
+        for alt in av[1]:
+            c, n = _first(alt)
+            chars |= c
+            nullable = nullable or n
+        return frozenset(chars), nullable
+    if op in (MAX_REPEAT, MIN_REPEAT):
+        c, n = _first(av[2])
+        return c, n or av[0] == 0
+    if str(op) in ("POSSESSIVE_REPEAT",):
+        c, n = _first(av[2])
+        return c, n or av[0] == 0
+    if str(op) == "ATOMIC_GROUP":
+        return _first(av)
+    return frozenset(), True  # anchors, lookarounds, group references
+
+
+def _ambiguous_branch(seq: Any) -> bool:
+    """A BRANCH whose alternatives can start the same way (or both match empty):
+    under an unbounded repeat, the engine tries every way of splitting the text."""
+    for op, av in seq:
+        if op == BRANCH:
+            firsts = [_first(alt) for alt in av[1]]
+            for i, (ci, ni) in enumerate(firsts):
+                for cj, nj in firsts[i + 1 :]:
+                    if (ni and nj) or (ci & cj):
+                        return True
+            if any(_ambiguous_branch(alt) for alt in av[1]):
+                return True
+        elif op == SUBPATTERN:
+            if _ambiguous_branch(av[-1]):
+                return True
+    return False
+
+
+def _sample(seq: Any, n: int) -> str:
+    """A string built from the regex: its repeats expanded to `n` (or their bound)."""
+    out = []
+    for op, av in seq:
+        if op == LITERAL:
+            out.append(chr(av))
+        elif op == NOT_LITERAL:
+            out.append("a" if av != ord("a") else "b")
+        elif op == ANY:
+            out.append("a")
+        elif op == IN:
+            out.append(next((c for c in _ALPHABET if _in_set(c, av)), "a"))
+        elif op == SUBPATTERN:
+            out.append(_sample(av[-1], n))
+        elif op == BRANCH:
+            out.append(_sample(av[1][0], n))
+        elif op in (MAX_REPEAT, MIN_REPEAT) or str(op) == "POSSESSIVE_REPEAT":
+            lo, hi, sub = av
+            k = max(lo, min(n, hi if hi != MAXREPEAT else n))
+            out.append(_sample(sub, n) * k)
+        elif str(op) == "ATOMIC_GROUP":
+            out.append(_sample(av, n))
+    return "".join(out)
+
+
+def probe_strings(regex: str) -> list[str]:
+    """Strings built from `regex` that make a backtracking engine work hardest:
+    repeats expanded, then the end spoiled so that the match must fail."""
+    parsed = sre_parse.parse(regex)
+    out = []
+    for n in (25, 2000):
+        s = _sample(parsed, n)[:20000]
+        out += [s, s[:-1], s + "\x00", s[:-1] + "\x00"]
+    return out
+
+
 _PROBE = r"""
 import json, re, sys
-pats = json.loads(sys.stdin.read())
+work = json.loads(sys.stdin.read())
 attacks = ["a" * 5000 + "!", "1" * 5000 + "x", " " * 5000 + "x", "ab" * 2500 + "!", "calc" * 1000 + "!"]
-for p in pats:
+for p, built in work:
     r = re.compile(p)
-    for s in attacks:
+    for s in attacks + built:
         r.search(s)
 """
 
@@ -95,7 +257,7 @@ def check_user_regexes(rules: RuleSet) -> None:
     try:
         subprocess.run(
             [sys.executable, "-c", _PROBE],
-            input=json.dumps([rx for _, rx in found]),
+            input=json.dumps([[rx, probe_strings(rx)] for _, rx in found]),
             text=True,
             capture_output=True,
             timeout=PROBE_SECONDS,
@@ -106,3 +268,127 @@ def check_user_regexes(rules: RuleSet) -> None:
             "patterns",
             f"a regex took over {PROBE_SECONDS:g} s on a probe string; refusing to run",
         ) from None
+
+
+def load_checked_rules(patterns: str | None) -> RuleSet:
+    """The rules to run with: the bundled ones, or a user's folder read and
+    checked so that any fault is a PatternError naming the file (exit 2),
+    never an internal error, and no regex can hang the run."""
+    from calc_nlp.rules import FILES, load_rules
+
+    if not patterns:
+        return load_rules()
+    base = Path(patterns)
+    for name in FILES:
+        path = base / name
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            continue  # load_rules names it
+        except OSError as exc:
+            raise PatternError(name, f"cannot read: {exc.strerror}") from None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise PatternError(name, f"not UTF-8 (byte {exc.start})") from None
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise PatternError(
+                name, f"invalid JSON at line {exc.lineno}, column {exc.colno}"
+            ) from None
+        except RecursionError:
+            raise PatternError(name, "invalid JSON: nested too deeply") from None
+        _check_shape(name, json.loads(text))
+    try:
+        rules = load_rules(patterns)
+    except PatternError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a malformed file, whatever breaks
+        raise PatternError(
+            str(base),
+            f"the rule files do not have the expected structure ({exc.__class__.__name__}); "
+            "compare them with the bundled patterns/",
+        ) from None
+    check_user_regexes(rules)
+    return rules
+
+
+_JSON_TYPES = {
+    dict: "an object",
+    list: "a list",
+    str: "a string",
+    bool: "true or false",
+    int: "a number",
+    float: "a number",
+    type(None): "null",
+}
+
+
+def _kind(value: Any) -> str:
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _rule_name(entry: Any, i: int) -> str:
+    if isinstance(entry, dict):
+        md = entry.get("metadata")
+        if isinstance(md, dict) and isinstance(md.get("id"), str):
+            return md["id"]
+        for k in ("id", "name"):
+            if isinstance(entry.get(k), str):
+                return entry[k]
+    return f"#{i}"
+
+
+def _check_shape(name: str, data: Any) -> None:
+    """A user's rule file has the JSON types of the bundled one, two levels down,
+    so that a wrong type is a PatternError naming the file, rule and key rather
+    than a crash inside the loader."""
+    from calc_nlp.rules import default_patterns_dir
+
+    try:
+        bundled = json.loads(
+            (default_patterns_dir() / name).read_text(encoding="utf-8")
+        )
+    except (OSError, ValueError):
+        return
+    if not isinstance(data, dict) or not isinstance(bundled, dict):
+        return  # load_rules says so
+    for key, value in data.items():
+        if key not in bundled:
+            continue  # load_rules names unknown keys
+        ref = bundled[key]
+        if _kind(value) != _kind(ref):
+            raise PatternError(name, f"must be {_kind(ref)}", key=key)
+        entries = (
+            list(enumerate(value))
+            if isinstance(value, list)
+            else list(value.items())
+            if isinstance(value, dict)
+            else []
+        )
+        refs = (
+            ref
+            if isinstance(ref, list)
+            else list(ref.values())
+            if isinstance(ref, dict)
+            else []
+        )
+        kinds = {_kind(r) for r in refs}
+        fields: dict[str, set[str]] = {}
+        for r in refs:
+            if isinstance(r, dict):
+                for k, v in r.items():
+                    fields.setdefault(k, set()).add(_kind(v))
+        for i, entry in entries:
+            rule = _rule_name(entry, i) if isinstance(i, int) else str(i)
+            if kinds and _kind(entry) not in kinds:
+                raise PatternError(
+                    name, f"each entry must be {' or '.join(sorted(kinds))}", rule, key
+                )
+            if isinstance(entry, dict):
+                for k, v in entry.items():
+                    if k in fields and _kind(v) not in fields[k] and v is not None:
+                        raise PatternError(
+                            name, f"must be {' or '.join(sorted(fields[k]))}", rule, k
+                        )

@@ -147,10 +147,17 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def make_finding_id(report_id: str, text: str, start: int, end: int) -> str:
-    """Stable id: same report id, text and span give the same id, whatever the rules."""
-    key = f"{report_id}\x1f{text_digest(text)}\x1f{start}\x1f{end}"
+def finding_id(report_id: str, digest: str, start: int, end: int) -> str:
+    """Stable id from the report id, the SHA-256 of its text and the span: the
+    text is hashed once per report (its digest), never once per finding."""
+    key = f"{report_id}\x1f{digest}\x1f{start}\x1f{end}"
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def make_finding_id(report_id: str, text: str, start: int, end: int) -> str:
+    """finding_id for a text not yet hashed: same report id, text and span give
+    the same id, whatever the rules."""
+    return finding_id(report_id, text_digest(text), start, end)
 
 
 def fmt_bool(value: bool) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -18,7 +17,7 @@ from calc_nlp.extract.linking import (
 from calc_nlp.extract.modifiers import flags, rule_ids
 from calc_nlp.extract.record import ReportDoc, SiteRef
 from calc_nlp.extract.toolkit import Toolkit
-from calc_nlp.schema import Condition, Finding, LabValue
+from calc_nlp.schema import Condition, Finding, LabValue, finding_id
 
 _WS = re.compile(r"\s+")
 
@@ -88,13 +87,6 @@ def finding(
         f.confidence = result.confidence
         f.evidence = result.evidence
     return f
-
-
-def finding_id(report_id: str, digest: str, start: int, end: int) -> str:
-    """Stable id: same report id, text and span give the same id, whatever the rules."""
-
-    key = f"{report_id}\x1f{digest}\x1f{start}\x1f{end}"
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def features(
