@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test browser lint golden eval bench clean
+.PHONY: install run test browser lint golden eval eval-real bench clean
 
 install: $(STAMP)
 
@@ -35,6 +35,11 @@ lint: install
 
 eval: install
 	$(BIN)/calc-nlp evaluate corpora/gold/test.jsonl --json out/eval-test.json --readme README.md --errors 0
+
+# Accuracy on real reports: the test half of corpora/realtext (stand-off gold)
+# with the texts built from ../shared/realtext, which must sit beside the repo.
+eval-real: install
+	$(BIN)/python scripts/realtext.py --readme README.md --json out/eval-real.json
 
 bench: install
 	$(BIN)/python benchmarks/bench.py --dir out/bench --readme README.md

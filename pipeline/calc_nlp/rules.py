@@ -54,7 +54,7 @@ TOP_KEYS = {
     "sites.json": {"description", "sites", "target_rules", "laterality_rules", "exams"},
     "conditions.json": {"description", "conditions"},
     "cues.json": {"description", "target_rules"},
-    "context.json": {"description", "context_rules"},
+    "context.json": {"description", "context_rules", "clause_verbs"},
     "sections.json": {"description", "section_rules"},
     "labs.json": {"description", "source", "analytes", "flag_words"},
 }
@@ -170,6 +170,8 @@ class RuleSet:
     rule_index: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Kinds of exam and the site an unsited finding takes on each (guide §2).
     exams: list[dict[str, Any]] = field(default_factory=list)
+    # Finite verbs that give a comma-clause its own statement (context.json).
+    clause_verbs: dict[str, Any] = field(default_factory=dict)
 
 
 def default_patterns_dir() -> Path:
@@ -665,6 +667,20 @@ def load_rules(
                     )
         checker.check("context.json", rid, rule.get("pattern"))
         context_rules.append(rule)
+    clause_verbs = raw["context.json"].get(
+        "clause_verbs", {"source": "none given", "words": []}
+    )
+    _check_keys(
+        "context.json",
+        "clause_verbs",
+        clause_verbs,
+        {"source", "words"},
+        {"source", "words"},
+    )
+    if not all(isinstance(w, str) and w == w.lower() for w in clause_verbs["words"]):
+        raise PatternError(
+            "context.json", "words must be lower-case strings", "clause_verbs", "words"
+        )
 
     section_rules = []
     for i, rule in enumerate(raw["sections.json"].get("section_rules", [])):
@@ -730,6 +746,7 @@ def load_rules(
         condition_rules=condition_rules,
         cue_rules=cue_rules,
         context_rules=context_rules,
+        clause_verbs=clause_verbs,
         section_rules=section_rules,
         labs=labs,
         token_norms=token_norms,

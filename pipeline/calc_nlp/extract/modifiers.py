@@ -48,10 +48,39 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
     ]
     sub.spans[TARGET_GROUP] = subs
     kit.context(sub)
+    verbs = frozenset(kit.rules.clause_verbs.get("words", ()))
     by_span: dict[SpanKey, tuple[Any, ...]] = {}
     for t, st in zip(targets, subs, strict=True):
-        by_span[key(t)] = by_span.get(key(t), ()) + tuple(st._.modifiers)
+        mods = tuple(m for m in st._.modifiers if not _own_statement(sub, st, m, verbs))
+        by_span[key(t)] = by_span.get(key(t), ()) + mods
     return Modifiers(by_span, {j: i for i, j in where.items()})
+
+
+def _own_statement(sub: Doc, target: Span, mod: Any, verbs: frozenset[str]) -> bool:
+    """Does a forward negation before a comma miss this target because the
+    target opens a statement of its own? 'No effusion, calcified granulomas
+    are seen': after the comma the granulomas have their own verb. A list
+    that goes on ('No effusion, pneumothorax, or calcification') does not."""
+    if mod.category != "NEGATED_EXISTENCE" or mod.rule.direction != "FORWARD":
+        return False
+    start, end = mod.modifier_span
+    if end > target.start:
+        return False
+    commas = [i for i in range(end, target.start) if sub[i].text in {",", ";"}]
+    if not commas:
+        return False
+    opener = next(
+        (t for t in sub[commas[-1] + 1 : target.start] if not t.is_space), None
+    )
+    if opener is not None and opener.lower_ in {"or", "nor"}:
+        return False
+    sent_end = target.sent.end
+    for tok in sub[target.end : sent_end]:
+        if tok.text in {",", ";"}:
+            return False
+        if tok.lower_ in verbs:
+            return True
+    return False
 
 
 def flags(mods: Modifiers, span: Span) -> set[str]:
