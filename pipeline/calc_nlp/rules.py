@@ -170,6 +170,8 @@ class RuleSet:
     rule_index: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Kinds of exam and the site an unsited finding takes on each (guide §2).
     exams: list[dict[str, Any]] = field(default_factory=list)
+    # Named word lists of mentions.json (also read by the linking stage).
+    word_lists: dict[str, list[str]] = field(default_factory=dict)
     # Finite verbs that give a comma-clause its own statement (context.json).
     clause_verbs: dict[str, Any] = field(default_factory=dict)
 
@@ -747,6 +749,10 @@ def load_rules(
         cue_rules=cue_rules,
         context_rules=context_rules,
         clause_verbs=clause_verbs,
+        word_lists={
+            name: list(entry["words"])
+            for name, entry in raw["mentions.json"].get("word_lists", {}).items()
+        },
         section_rules=section_rules,
         labs=labs,
         token_norms=token_norms,

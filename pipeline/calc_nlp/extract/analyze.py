@@ -127,6 +127,7 @@ class Analyzer:
             m,
             modifiers(kit, doc, lay, targets),
             exam=exam,
+            lesion_nouns=kit.rules.word_lists.get("lesion_nouns", []),
         )
         clock.lap("context")
         cues = [c for c in m.cues if c.label_ != "CUE" or is_cause(rd.mods, c)]

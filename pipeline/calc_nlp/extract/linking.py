@@ -30,6 +30,7 @@ def extend(rd: ReportDoc) -> ReportDoc:
     out = []
     core: dict[tuple[int, int], int] = {}
     mods = dict(rd.mods.by_span)
+    lesions = set(rd_lesion_nouns(rd))
     for s in m.calc:
         start = s.start
         while rd.layout.sent_first[start] != start:
@@ -44,6 +45,7 @@ def extend(rd: ReportDoc) -> ReportDoc:
                     and rd.doc[link].lower_ in {"and", "or", ","}
                     and any(ref.start == start for ref in m.sites)
                     and not _finding_before(rd, s, ends[link])
+                    and rd.doc[link - 1].lower_ not in lesions
                 ):
                     break
                 start = link
@@ -64,6 +66,12 @@ def extend(rd: ReportDoc) -> ReportDoc:
         mods=Modifiers(mods, rd.mods.sub_to_doc),
         core_start=core,
     )
+
+
+def rd_lesion_nouns(rd: ReportDoc) -> list[str]:
+    """Nouns that name a lesion of their own ('nodule'): a site phrase ending
+    in one is that lesion's, not coordinated with the next finding's site."""
+    return rd.lesion_nouns
 
 
 def _finding_before(rd: ReportDoc, f: Span, i: int) -> bool:

@@ -69,11 +69,8 @@ def _own_statement(sub: Doc, target: Span, mod: Any, verbs: frozenset[str]) -> b
     commas = [i for i in range(end, target.start) if sub[i].text in {",", ";"}]
     if not commas:
         return False
-    opener = next(
-        (t for t in sub[commas[-1] + 1 : target.start] if not t.is_space), None
-    )
-    if opener is not None and opener.lower_ in {"or", "nor"}:
-        return False
+    if any(t.lower_ in {"or", "nor"} for t in sub[commas[-1] + 1 : target.start]):
+        return False  # the denied list goes on: "..., or calcification"
     sent_end = target.sent.end
     for tok in sub[target.end : sent_end]:
         if tok.text in {",", ";"}:

@@ -94,6 +94,8 @@ class ReportDoc:
     core_start: dict[tuple[int, int], int] = field(default_factory=dict)
     # the kind of exam the report is (an entry of the exam table), if known
     exam: dict[str, Any] | None = None
+    # nouns that name a lesion of their own (mentions.json word list)
+    lesion_nouns: list[str] = field(default_factory=list)
 
     def sent(self, at: Span | Token) -> Span:
         return self.layout.sent(self.doc, at)
