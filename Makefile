@@ -30,7 +30,7 @@ browser:
 
 lint: install
 	$(BIN)/python -m pip install --quiet 'ruff>=0.4' 'mypy>=1.8'
-	$(BIN)/ruff check pipeline tests benchmarks
+	$(BIN)/ruff check pipeline tests benchmarks scripts
 	$(BIN)/mypy
 
 eval: install

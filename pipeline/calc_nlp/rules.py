@@ -147,6 +147,7 @@ METADATA_KEYS = {
     "category",
     "mineral_driver",
     "generic",
+    "lesion",
 }
 
 

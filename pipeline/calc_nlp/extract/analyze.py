@@ -110,13 +110,16 @@ class Analyzer:
         clock.lap("tokenize")
         lay = layout(kit, doc)
         clock.lap("sections_sentences")
-        calc, premods = mentions(kit, doc)
+        calc, premods, lesions = mentions(kit, doc)
         if not calc:
             clock.lap("match")
             return ReportResult(report_id, STATUS_OK, [], (), labs)
         exam = exam_of(kit, doc, lay)
         exam_sites = tuple(d["site"] for d in exam["defaults"]) if exam else ()
-        m = match(kit, doc, lay, calc, premods, exam_sites)
+        m = match(kit, doc, lay, calc, premods, exam_sites, lesions)
+        if not m.calc:
+            clock.lap("match")
+            return ReportResult(report_id, STATUS_OK, [], (), labs)
         clock.lap("match")
         targets = m.calc + m.conds + [c for c in m.cues if c.label_ == "CUE"]
         targets += site_targets(m, lay)

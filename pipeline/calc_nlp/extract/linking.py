@@ -101,13 +101,34 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         core = rd.core_start.get((f.start, f.end), f.start)
         words = doc[f.start : core].text if core > f.start else ""
         return SiteRef(f, implied, lat_near(kit, rd, f), words, f.start, f.id_)
+    clause = site_in_clause(rd, f)
+    if clause is not None and clause.span.label_ == "REGION":
+        clause = linked_lesion(kit, rd, f) or clause
     found: SiteRef | None = (
-        site_in_clause(rd, f)
+        clause
+        or linked_lesion(kit, rd, f)
         or site_from_label_line(rd, f)
         or site_from_exam(kit, rd, f)
         or site_from_previous_sentence(rd, f)
     )
     return refine(kit, rd, f, found) if found is not None else None
+
+
+def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """A lesion the finding's own sentence says it is ('calcification ...
+    favored to represent a phlebolith' -> vein): a later mention that implies
+    its site, tied to this one by a linking phrase, no other mention between."""
+    first = rd.layout.sent_first[f.start]
+    for c in rd.matches.calc:
+        if c.start < f.end or rd.layout.sent_first[c.start] != first:
+            continue
+        implied = kit.md(c).get("implied_site")
+        if not implied:
+            return None  # the next mention names no site of its own
+        if any(f.end <= k.start and k.end <= c.start for k in rd.matches.links):
+            return SiteRef(c, implied, "", "", c.start, c.id_)
+        return None
+    return None
 
 
 def asserted(rd: ReportDoc, site: SiteRef, f: Span) -> bool:

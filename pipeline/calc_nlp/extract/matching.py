@@ -9,8 +9,9 @@ from calc_nlp.extract.record import Layout, Matches, SiteRef
 from calc_nlp.extract.toolkit import Toolkit
 
 
-def mentions(kit: Toolkit, doc: Doc) -> tuple[list[Span], list[Span]]:
-    """Calcification mentions not inside an exclusion, and premodifier words."""
+def mentions(kit: Toolkit, doc: Doc) -> tuple[list[Span], list[Span], list[Span]]:
+    """Calcification mentions not inside an exclusion, premodifier words, and
+    the exclusions that name a lesion of their own kind (stones)."""
     spans = kit.mention_matcher(doc)
     excluded = [s for s in spans if s.label_ == "EXCLUDE"]
     premods = [s for s in spans if s.label_ == "PREMODIFIER"]
@@ -20,7 +21,8 @@ def mentions(kit: Toolkit, doc: Doc) -> tuple[list[Span], list[Span]]:
         if s.label_ == "CALCIFICATION"
         and not any(s.start < x.end and x.start < s.end for x in excluded)
     ]
-    return filter_spans(calc), premods
+    lesions = [s for s in excluded if kit.md(s).get("lesion")]
+    return filter_spans(calc), premods, lesions
 
 
 def match(
@@ -30,6 +32,7 @@ def match(
     calc: list[Span],
     premods: list[Span],
     exam_sites: tuple[str, ...] = (),
+    lesions: list[Span] | None = None,
 ) -> Matches:
     """Every other rule set in one pass, split by role. `exam_sites` are the
     sites the exam points to: a shared word ('nodules') with no site named
@@ -43,6 +46,8 @@ def match(
 
     lats = filter_spans(of("LATERALITY"))
     cue_like = of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER")
+    links = [s for s in cue_like if s.label_ == "LINK"]
+    calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
     return Matches(
         calc=calc,
         premods=premods,
@@ -53,9 +58,25 @@ def match(
         conds=filter_spans(of("CONDITION")),
         cues=filter_spans([s for s in cue_like if s.label_ == "CUE"])
         + filter_spans([s for s in cue_like if s.label_ == "DISTRIBUTION"]),
-        links=[s for s in cue_like if s.label_ == "LINK"],
+        links=links,
         qualifiers=[s for s in cue_like if s.label_ == "QUALIFIER"],
     )
+
+
+def _said_to_be(
+    c: Span, lesions: list[Span], links: list[Span], calc: list[Span], lay: Layout
+) -> bool:
+    """Does the mention's sentence say it is a lesion that is no finding?
+    ('Punctate calcifications ... likely represent a gallstone': a stone.)"""
+    first = lay.sent_first[c.start]
+    for lesion in lesions:
+        if lesion.start < c.end or lay.sent_first[lesion.start] != first:
+            continue
+        if any(c.end <= x.start < lesion.start for x in calc if x is not c):
+            continue
+        if any(c.end <= k.start and k.end <= lesion.start for k in links):
+            return True
+    return False
 
 
 def _sites(
