@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
 from calc_nlp.extract.linking import (
     core_words,
+    two_sides,
     lat_in_sentence,
     linked,
     qualified,
@@ -65,10 +66,12 @@ def finding(
         site=site_name,
         site_text=site.text if site else "",
         laterality=(
-            ((site.laterality if site else "") or lat_in_sentence(kit, rd, span))
-            if info.get("sided", True)
-            else ""
-        ),
+            two_sides(kit, rd, span, site)
+            or (site.laterality if site else "")
+            or lat_in_sentence(kit, rd, span)
+        )
+        if info.get("sided", True)
+        else "",
         conditions=ctx.conditions,
         negated="negated" in fl,
         uncertain="uncertain" in fl,

@@ -140,15 +140,18 @@ def asserted(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
 
 def site_in_clause(rd: ReportDoc, f: Span) -> SiteRef | None:
     """The nearest asserted site of the finding's sentence that it can reach,
-    preferring sites after it ("granuloma in the RUL")."""
-    best, best_score = None, None
-    for s in rd.matches.sites:
-        score = _reach(rd, f, s)
-        if score is None or not asserted(rd, s, f):
-            continue
-        if best_score is None or score < best_score:
-            best, best_score = s, score
-    return best
+    preferring sites after it ("granuloma in the RUL") and named sites over
+    body regions."""
+    reach = [
+        (score, s)
+        for s in rd.matches.sites
+        if (score := _reach(rd, f, s)) is not None and asserted(rd, s, f)
+    ]
+    # A named site beats a body region in the same clause ('over the right
+    # upper quadrant, within the liver').
+    named = [x for x in reach if x[1].span.label_ == "SITE"]
+    pool = named or reach
+    return min(pool, key=lambda x: x[0])[1] if pool else None
 
 
 def _reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
@@ -301,6 +304,21 @@ def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
         if lat and sent.start <= site.span.start < sent.end:
             cands.append((dist(site.span), str(lat)))
     return min(cands)[1] if cands else ""
+
+
+def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str:
+    """'bilateral' when the finding's own words and its site phrase name both
+    sides ('right apical and left basilar granulomas', 'granulomas at the left
+    greater than right hilum'), else ''."""
+    lo, hi = f.start, f.end
+    if site is not None and site.span is not f and _reach(rd, f, site) is not None:
+        lo, hi = min(lo, site.start), max(hi, site.span.end)
+    sides = {
+        kit.md(s)["laterality"]
+        for s in rd.matches.lats
+        if lo <= s.start and s.end <= hi
+    }
+    return "bilateral" if {"left", "right"} <= sides else ""
 
 
 def lat_near(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
