@@ -10,10 +10,10 @@ from spacy.tokens import Span
 from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
 from calc_nlp.extract.linking import (
     core_words,
-    two_sides,
     lat_in_sentence,
     linked,
     qualified,
+    two_sides,
 )
 from calc_nlp.extract.modifiers import flags, rule_ids
 from calc_nlp.extract.record import ReportDoc, SiteRef
