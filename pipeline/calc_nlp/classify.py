@@ -55,6 +55,7 @@ class CauseRecord:
     site: str
     laterality: str = ""
     site_text: str = ""
+    words: str = ""  # the report's words that named the cause
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,9 @@ class Features:
     causes_elsewhere: tuple[CauseRecord, ...] = ()
     distribution: str = ""  # diffuse | focal | ""
     uncertain: bool = False
+    # the report's words, as written, quoted in the evidence
+    site_words: str = ""
+    condition_words: tuple[tuple[str, str], ...] = ()  # (name, words)
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,14 @@ class Result:
 
 def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def quoted(name: str, words: str) -> str:
+    """A name with the report's words that said it, when they differ
+    ('chronic kidney disease "ESRD"'), so a curator can find them by search."""
+    if not words or " ".join(words.lower().split()) == name.lower():
+        return name
+    return f'{name} "{" ".join(words.split())}"'
 
 
 def _lab_text(lab: tuple[str, str, float, str]) -> str:
@@ -109,6 +121,9 @@ def classify(x: Features) -> Result:
     """Apply guide §4 rules 1-5 in order; total and deterministic."""
     r1 = _unique([c.name for c in x.cues if c.rule == 1])
     r2 = _unique([c.name for c in x.cues if c.rule == 2])
+    said = {c.name: c.text for c in x.cues}
+    said.update({c.name: c.words for c in x.causes_elsewhere if c.words})
+    said.update(dict(x.condition_words))
     systemic = [c for c in x.conditions if c[1] == METASTATIC]
     dys_conditions = _unique([c[0] for c in x.conditions if c[1] == DYSTROPHIC])
     high = [lab for lab in x.labs if lab[0] in MINERAL_LABS and lab[1] == "high"]
@@ -125,7 +140,9 @@ def classify(x: Features) -> Result:
     condition_names = {c[0] for c in x.conditions}
     prone_if = [c for c in x.dystrophic_prone_if if c in condition_names]
     elsewhere = _unique([c.name for c in x.causes_elsewhere if _same_place(x, c)])
-    systemic_names = _unique([f"{c[0]} ({c[2]})" for c in systemic])
+    systemic_names = _unique(
+        [f"{quoted(c[0], said.get(c[0], ''))} ({c[2]})" for c in systemic]
+    )
     systemic_items = _unique([c[0] for c in systemic]) + [lab[0] for lab in high]
 
     dys_items = (
@@ -163,10 +180,15 @@ def classify(x: Features) -> Result:
         return Result(cls, round(min(0.99, max(0.05, conf)), 2), evidence, rule)
 
     site_label = x.site or "unspecified"
+    site_said = quoted(site_label, x.site_words)
     if r1:
-        return done(DYSTROPHIC, 1, "rule1: " + ", ".join(r1))
+        return done(
+            DYSTROPHIC, 1, "rule1: " + ", ".join(quoted(n, said.get(n, "")) for n in r1)
+        )
     if r2:
-        return done(METASTATIC, 2, "rule2: " + ", ".join(r2))
+        return done(
+            METASTATIC, 2, "rule2: " + ", ".join(quoted(n, said.get(n, "")) for n in r2)
+        )
 
     systemic_words = systemic_names + [_lab_text(lab) for lab in high]
     blocked = bool(systemic_words) and calcium_normal and not phosphate_driven
@@ -174,7 +196,7 @@ def classify(x: Features) -> Result:
         return done(
             METASTATIC,
             3,
-            f"rule3: {' + '.join(systemic_words)} + site {site_label} (metastatic-prone)",
+            f"rule3: {' + '.join(systemic_words)} + site {site_said} (metastatic-prone)",
         )
     notes = []
     if blocked and x.metastatic_prone and normal_lab is not None:
@@ -182,12 +204,14 @@ def classify(x: Features) -> Result:
     if x.dystrophic_prone or prone_if or elsewhere:
         why = []
         if x.dystrophic_prone:
-            why.append(f"site {site_label} (dystrophic-prone)")
+            why.append(f"site {site_said} (dystrophic-prone)")
         elif prone_if:
-            why.append(f"site {site_label} with {', '.join(prone_if)}")
+            why.append(f"site {site_said} with {', '.join(prone_if)}")
         for name in elsewhere:
             side = f" ({x.laterality})" if x.laterality else ""
-            why.append(f"{name} at {site_label}{side} named in another sentence")
+            why.append(
+                f"{quoted(name, said.get(name, ''))} at {site_label}{side} named in another sentence"
+            )
         return done(DYSTROPHIC, 4, "; ".join(["rule4: " + "; ".join(why)] + notes))
 
     leans = []

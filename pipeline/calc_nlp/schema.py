@@ -89,6 +89,8 @@ class Condition:
     category: str  # metastatic | dystrophic | other
     section: str
     historical: bool = False
+    # the report's words that named it first, as written (for evidence)
+    words: str = field(default="", compare=False)
 
     def label(self) -> str:
         return f"{self.name} ({self.category})"

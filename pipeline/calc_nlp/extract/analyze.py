@@ -205,6 +205,7 @@ def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
                 md["category"],
                 rd.layout.sections[c.start][0],
                 "historical" in fl,
+                c.text,
             )
     return tuple(seen.values())
 

@@ -72,7 +72,7 @@ def finding(
         )
         if info.get("sided", True)
         else "",
-        conditions=ctx.conditions,
+        conditions=bearing(kit, rd, ctx, span, site_name),
         negated="negated" in fl,
         uncertain="uncertain" in fl,
         historical="historical" in fl,
@@ -90,6 +90,28 @@ def finding(
         f.confidence = result.confidence
         f.evidence = result.evidence
     return f
+
+
+def bearing(
+    kit: Toolkit, rd: ReportDoc, ctx: ReportContext, span: Span, site: str
+) -> tuple[Condition, ...]:
+    """The report's conditions that bear on this finding (guide §3-§4): the
+    systemic (metastatic) ones, and the others named in its sentence, named
+    at its site elsewhere, or that make its site dystrophic-prone. The report
+    row keeps them all."""
+    first = rd.layout.sent_first[span.start]
+    here = {
+        kit.md(c)["condition"]
+        for c in rd.matches.conds
+        if rd.layout.sent_first[c.start] == first
+    }
+    at_site = {c.name for _, c in ctx.causes if site and c.site == site}
+    prone_if = set(kit.site_info(site).get("dystrophic_prone_if", ()))
+    return tuple(
+        c
+        for c in ctx.conditions
+        if c.category == "metastatic" or c.name in here | at_site | prone_if
+    )
 
 
 def features(
@@ -126,6 +148,8 @@ def features(
         causes_elsewhere=tuple(c for s0, c in ctx.causes if s0 != sent_start),
         distribution=distribution,
         uncertain=f.uncertain,
+        site_words=f.site_text,
+        condition_words=tuple((c.name, c.words) for c in ctx.conditions),
     )
 
 

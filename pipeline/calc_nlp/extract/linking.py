@@ -362,7 +362,7 @@ def causes_elsewhere(
         if not lat:
             lat = lat_near(kit, rd, span)
         if site:
-            out.append((sent.start, CauseRecord(name, site, lat, stext)))
+            out.append((sent.start, CauseRecord(name, site, lat, stext, span.text)))
     return out
 
 
