@@ -106,6 +106,10 @@ def rows_of(path: Path) -> list[dict]:
         import pyarrow.parquet as pq
 
         return pq.read_table(path).to_pylist()
+    if path.suffix == ".jsonl":
+        return [
+            json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+        ]
     return table(path)
 
 
@@ -235,7 +239,7 @@ def test_commit_kill_at_every_step(tmp_path, fmt, step):
         assert outputs_of(out, fmt) == before
         assert (out / "manifest.json").read_bytes() == old_manifest
     runner.run(opts_for(src, out, output_format=fmt, resume=True), Log(quiet=True))
-    for name in (f"findings.{fmt}", f"reports.{fmt}", "errors.csv"):
+    for name in (f"findings.{fmt}", f"reports.{fmt}", "errors.csv", "texts.jsonl"):
         assert rows_of(out / name) == rows_of(ref / name), name
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["findings"] == len(rows_of(out / f"findings.{fmt}"))
@@ -263,7 +267,7 @@ def test_commit_killed_then_resume_publishes_whole_tables(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert "Exception ignored" not in proc.stderr
-    for name in ("findings.parquet", "reports.parquet", "errors.csv"):
+    for name in ("findings.parquet", "reports.parquet", "errors.csv", "texts.jsonl"):
         assert rows_of(out / name) == rows_of(ref / name), name
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["findings"] == len(rows_of(out / "findings.parquet"))
@@ -469,7 +473,7 @@ def test_long_report_hashed_once(monkeypatch):
         return real(data, *a, **kw)
 
     monkeypatch.setattr(schema.hashlib, "sha256", counting)
-    report, findings = Engine().process(1, "LONG", text)
+    report, findings, _texts = Engine().process(1, "LONG", text)
     assert len(findings) == 3000
     assert len({f["finding_id"] for f in findings}) == 3000
     assert hashed["whole_texts"] <= 2  # not once per finding (3,000)
@@ -643,7 +647,8 @@ def test_review_checks_each_text_against_the_run(tmp_path):
     )
     out = tmp_path / "o"
     assert cli("run", src, "-o", out, "--workers", 1).exit_code == 0
-    # the export is replaced by another one with the same ids
+    # another run's texts file, with the same ids, is put in the folder
+    other = tmp_path / "other"
     write_csv(
         src,
         [
@@ -651,6 +656,8 @@ def test_review_checks_each_text_against_the_run(tmp_path):
             ["2", "Pelvic phleboliths."],
         ],
     )
+    assert cli("run", src, "-o", other, "--workers", 1).exit_code == 0
+    os.replace(other / "texts.jsonl", out / "texts.jsonl")
     from calc_nlp.review import build_page
 
     page, stats = build_page(out)

@@ -120,6 +120,11 @@ def main() -> None:
     help="Do not neutralise spreadsheet formulas in CSV cells (for machine consumers).",
 )
 @click.option(
+    "--no-texts",
+    is_flag=True,
+    help="Do not keep a copy of the report texts in OUTDIR (texts.jsonl, what `review` shows); the review page then says why texts are missing.",
+)
+@click.option(
     "--patterns",
     type=click.Path(file_okay=False, exists=True),
     default=None,
@@ -161,13 +166,14 @@ def run(
     since_manifest: str | None,
     max_errors: int | None,
     raw: bool,
+    no_texts: bool,
     patterns: str | None,
     engine: str,
     spark_master: str | None,
     log_format: str,
     quiet: bool,
 ) -> None:
-    """Extract findings from a report export into OUTDIR (findings, reports, errors, manifest).
+    """Extract findings from a report export into OUTDIR (findings, reports, errors, texts, manifest).
 
     Example: calc-nlp run corpora/demo/reports.csv -o out --id-col report_id --text-col text
     """
@@ -196,6 +202,7 @@ def run(
         max_errors=max_errors,
         raw=raw,
         patterns=patterns,
+        keep_texts=not no_texts,
     )
 
     def on_sigterm(signum: int, frame: object) -> None:
@@ -429,23 +436,16 @@ def evaluate(
     default=None,
     help="Earlier decisions (CSV exported from the page) to show, and to flag findings whose output changed since.",
 )
-@click.option(
-    "--input",
-    "input_path",
-    default=None,
-    help="Where the report texts are, if not at the path the run's manifest records.",
-)
-def review(
-    outdir: str, html_out: str, decisions_csv: str | None, input_path: str | None
-) -> None:
+def review(outdir: str, html_out: str, decisions_csv: str | None) -> None:
     """Build a review page for a run: each finding in its report, filters, charts, decisions.
 
+    Reads only OUTDIR (its tables, texts.jsonl and manifest): never the run's input.
     Example: calc-nlp review out -o review.html --decisions curated.csv
     """
     from calc_nlp.review import build_page
 
     try:
-        page, stats = build_page(outdir, input_path, decisions_csv)
+        page, stats = build_page(outdir, decisions_csv)
     except InputError as exc:
         raise UsageProblem(str(exc)) from None
     tmp = Path(html_out).with_name(f".{Path(html_out).name}.tmp")
@@ -456,6 +456,8 @@ def review(
         f"({stats['texts']} texts found, {stats['mismatched']} left out: not the text the run processed), {stats['decisions']} prior decisions, {stats['changed']} changed, {stats['gone']} gone",
         err=True,
     )
+    if stats.get("texts_missing"):
+        click.echo(f"calc-nlp: no report texts: {stats['texts_missing']}", err=True)
 
 
 @main.group(context_settings=CONTEXT)
@@ -521,15 +523,7 @@ def corpus_stats(files: tuple[IO[str], ...]) -> None:
     default=None,
     help="Gold JSONL to write (default: standard output).",
 )
-@click.option(
-    "--input",
-    "input_path",
-    default=None,
-    help="Where the report texts are, if not at the path the run's manifest records.",
-)
-def corpus_import(
-    decisions_csv: str, outdir: str, gold_out: str | None, input_path: str | None
-) -> None:
+def corpus_import(decisions_csv: str, outdir: str, gold_out: str | None) -> None:
     """Turn curators' accepted and corrected findings into gold JSONL (corpus format).
 
     Only reports whose every finding was decided are written.
@@ -542,7 +536,7 @@ def corpus_import(
     from calc_nlp.rules import load_rules
 
     try:
-        gold, stats = import_decisions(decisions_csv, outdir, input_path)
+        gold, stats = import_decisions(decisions_csv, outdir)
     except InputError as exc:
         raise UsageProblem(str(exc)) from None
     rules = load_rules()

@@ -617,7 +617,7 @@ class LineFormat:
     def header(self) -> str:
         return self._csv_line(list(self.columns))
 
-    def line(self, row: dict[str, str]) -> str:
+    def line(self, row: dict[str, Any]) -> str:
         if self.fmt == "csv":
             cells = [row[c] for c in self.columns]
             return self._csv_line(
@@ -712,7 +712,7 @@ class PartialTable:
         except OSError as exc:
             raise write_error(self.partial, exc) from None
 
-    def write(self, row: dict[str, str]) -> None:
+    def write(self, row: dict[str, Any]) -> None:
         self.write_line(self.lines.line(row))
 
     def write_line(self, line: str) -> None:

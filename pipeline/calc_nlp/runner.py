@@ -83,6 +83,7 @@ from calc_nlp.schema import (
     STATUS_ERROR,
     STATUS_UNCHANGED,
     STATUSES,
+    TEXT_COLUMNS,
     ReportResult,
     error_row,
     report_row,
@@ -122,6 +123,7 @@ class RunOptions:
     raw: bool = False
     patterns: str | None = None
     checkpoint_seconds: float = 2.0
+    keep_texts: bool = True  # texts.jsonl: what `review` shows (--no-texts: not kept)
 
 
 @dataclass
@@ -245,7 +247,8 @@ def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
 
 # ----------------------------------------------------------------- output
 
-TABLES = ("findings", "reports", "errors")
+TABLES = ("findings", "reports", "errors", "texts")
+TEXTS = "texts.jsonl"
 
 # The commit protocol, step by step; a test kills the run after each one.
 COMMIT_STEPS = (
@@ -253,11 +256,13 @@ COMMIT_STEPS = (
     "finish:findings",
     "finish:reports",
     "finish:errors",
+    "finish:texts",
     "stage:manifest",
     "journal",
     "publish:findings",
     "publish:reports",
     "publish:errors",
+    "publish:texts",
     "publish:manifest",
     "cleanup",
     "done",
@@ -275,9 +280,15 @@ def _step(name: str) -> None:
 
 
 class Outputs:
-    """findings, reports and errors tables with checkpoints in OUTDIR/.progress.json."""
+    """findings, reports, errors and texts tables with checkpoints in OUTDIR/.progress.json.
 
-    def __init__(self, outdir: Path, fmt: str, raw: bool):
+    texts.jsonl (always JSON Lines) holds the text and marked spans of each
+    report with findings, for `review`; without it (`keep_texts` False) a
+    texts.jsonl left by an earlier run is removed by the commit, so that the
+    folder never pairs this run's tables with another run's texts.
+    """
+
+    def __init__(self, outdir: Path, fmt: str, raw: bool, keep_texts: bool = True):
         ext = {"csv": "csv", "jsonl": "jsonl", "parquet": "parquet"}[fmt]
         people = fmt == "csv" and not raw
         self.outdir = outdir
@@ -292,6 +303,20 @@ class Outputs:
                 outdir, "errors.csv", ERROR_COLUMNS, "csv", not raw, ERROR_TYPES
             ),
         }
+        if keep_texts:
+            self.tables["texts"] = PartialTable(
+                outdir, TEXTS, TEXT_COLUMNS, "jsonl", False
+            )
+        self.stale = [] if keep_texts else [TEXTS]
+
+    def formats(self) -> tuple[Any, Any, Any]:
+        """How workers render the rows of reports, findings and texts."""
+        texts = self.tables.get("texts")
+        return (
+            self.tables["reports"].lines,
+            self.tables["findings"].lines,
+            None if texts is None else texts.lines,
+        )
 
     def start(self, resume_state: dict[str, Any] | None) -> None:
         for name, t in self.tables.items():
@@ -318,6 +343,7 @@ class Outputs:
         leftovers = [t.partial.name for t in self.tables.values()] + [
             PROGRESS,
             FAILED_MANIFEST,
+            *self.stale,
         ]
         _fsync_dir(self.outdir)
         _atomic_json(
@@ -358,7 +384,7 @@ def finish_commit(out: Path) -> bool:
             f"{out / JOURNAL} is unreadable: the folder's last commit cannot be finished; "
             "remove the folder's hidden files and rerun"
         ) from None
-    names = {"findings", "reports", "errors", "manifest"}
+    names = {"findings", "reports", "errors", "texts", "manifest"}
     try:
         for src, dst in renames:
             s_path, d_path = out / src, out / dst
@@ -628,7 +654,7 @@ def _record_digest(r: Record) -> bytes:
 def output_names() -> set[str]:
     """Every file name a run may write in its output folder, whatever the format."""
     names = {MANIFEST, FAILED_MANIFEST, LOCK, PROGRESS, JOURNAL, IDS_FILE, SINCE_FILE}
-    names.add("errors.csv")
+    names |= {"errors.csv", TEXTS}
     for fmt in OUTPUT_FORMATS:
         for t in ("findings", "reports"):
             names.add(f"{t}.{fmt}")
@@ -710,7 +736,7 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
     counts: Counter[str] = Counter()
     timings: Counter[str] = Counter()
     n_findings = n_errors = 0
-    outputs = Outputs(out, opts.output_format, opts.raw)
+    outputs = Outputs(out, opts.output_format, opts.raw, opts.keep_texts)
     seen = KeySet(out)
     for stale in (IDS_FILE, SINCE_FILE):  # left by a killed run
         (out / stale).unlink(missing_ok=True)
@@ -771,7 +797,7 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
         deadline = USER_PATTERN_REPORT_SECONDS if opts.patterns else 0.0
         progress = log.progress()
         last_checkpoint = time.perf_counter()
-        formats = (outputs.tables["reports"].lines, outputs.tables["findings"].lines)
+        formats = outputs.formats()
         for decided, results_rows, chunk_timings, digests in _pipeline(
             records, opts, seen, skip_keys, engine, pool, formats, deadline
         ):
@@ -783,11 +809,14 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
                 nf,
                 report_line,
                 finding_lines,
+                texts_line,
             ) in results_rows:
                 counts[status] += 1
                 outputs.tables["reports"].write_line(report_line)
                 if finding_lines:
                     outputs.tables["findings"].write_line(finding_lines)
+                if texts_line:
+                    outputs.tables["texts"].write_line(texts_line)
                 n_findings += nf
                 if status in (STATUS_ERROR, STATUS_DUPLICATE):
                     n_errors += 1
@@ -988,6 +1017,7 @@ def _decide(
                         )
                     ),
                     [],
+                    None,
                 )
             )
             continue
@@ -1005,6 +1035,7 @@ def _decide(
                         )
                     ),
                     [],
+                    None,
                 )
             )
             continue
@@ -1021,6 +1052,7 @@ def _decide(
                         )
                     ),
                     [],
+                    None,
                 )
             )
             continue
@@ -1040,6 +1072,7 @@ def _decide(
                             )
                         ),
                         [],
+                        None,
                     )
                 )
                 continue
@@ -1066,7 +1099,7 @@ def _on_alarm(signum: int, frame: Any) -> None:
 
 
 def rows_with_deadline(
-    items: list[Any], engine: Any, formats: tuple[Any, Any], deadline: float
+    items: list[Any], engine: Any, formats: tuple[Any, Any, Any], deadline: float
 ) -> tuple[list[Any], dict[str, Any]]:
     """The engine's rows for `items`, each report stopped after `deadline` seconds
     (0: none): a regex that backtracks for ever makes one error row, not a hang.
@@ -1098,6 +1131,7 @@ def rows_with_deadline(
                         )
                     ),
                     [],
+                    None,
                 )
             finally:
                 _ARMED = False
@@ -1109,7 +1143,7 @@ def rows_with_deadline(
 
 
 def process_chunk_with_deadline(
-    items: list[Any], formats: tuple[Any, Any], deadline: float
+    items: list[Any], formats: tuple[Any, Any, Any], deadline: float
 ) -> tuple[list[Any], dict[str, Any]]:
     """Worker entry point (the engine built by the worker's initializer)."""
     from calc_nlp import engine
@@ -1125,7 +1159,7 @@ def _pipeline(
     skip_keys: KeySet,
     engine: Any,
     pool: ProcessPoolExecutor | None,
-    formats: tuple[Any, Any],
+    formats: tuple[Any, Any, Any],
     deadline: float = 0.0,
 ) -> Iterator[tuple[int, list[Any], dict[str, float], bytes]]:
     """(rows consumed, finished rows, timings, digest of the rows) per chunk, in

@@ -78,7 +78,7 @@ def findings_dataframe(
         for pdf in batches:
             rows: list[dict[str, Any]] = []
             for rid, text in zip(pdf[id_col], pdf[text_col], strict=False):
-                _, frows = engine.process(
+                _, frows, _ = engine.process(
                     0, _id(rid), text if isinstance(text, str) else ""
                 )
                 rows += [_typed(f, FINDING_TYPES) for f in frows]
@@ -114,7 +114,7 @@ def _rows_dataframe(df: Any, id_col: str, text_col: str, patterns: str | None) -
             for row, rid, text in zip(
                 pdf[_ROW], pdf[id_col], pdf[text_col], strict=False
             ):
-                rrow, frows = engine.process(
+                rrow, frows, _ = engine.process(
                     int(row) + 1, _id(rid), text if isinstance(text, str) else ""
                 )
                 out.append((int(row), "report", 0, json.dumps(rrow)))
