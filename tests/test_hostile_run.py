@@ -30,6 +30,7 @@ import pytest
 from click.testing import CliRunner
 
 from calc_nlp import runner
+from calc_nlp.batch import commit
 from calc_nlp.cli import main
 from calc_nlp.logs import Log
 from calc_nlp.runner import COMMIT_STEPS, RunOptions
@@ -205,11 +206,11 @@ def test_commit_steps_all_reached(tmp_path):
     """The kill test below stops the run after each of these: all of them happen."""
     src = big_input(tmp_path / "in.csv", 30)
     seen: list[str] = []
-    runner.COMMIT_HOOK = seen.append
+    commit.COMMIT_HOOK = seen.append
     try:
         runner.run(opts_for(src, tmp_path / "o"), Log(quiet=True))
     finally:
-        runner.COMMIT_HOOK = None
+        commit.COMMIT_HOOK = None
     assert tuple(seen) == COMMIT_STEPS
 
 
@@ -230,7 +231,7 @@ def test_commit_kill_at_every_step(tmp_path, fmt, step):
             if name == step:
                 os._exit(137)  # no cleanup at all, as SIGKILL
 
-        runner.COMMIT_HOOK = hook
+        commit.COMMIT_HOOK = hook
         runner.run(opts_for(src, out, output_format=fmt), Log(quiet=True))
 
     assert in_child(killed_at_step) == 137
@@ -1028,7 +1029,9 @@ def test_duplicate_id_set_bounded(tmp_path):
 
 
 def test_duplicate_ids_detected_past_memory_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(runner, "MEMORY_IDS", 20)
+    from calc_nlp.batch import keys
+
+    monkeypatch.setattr(keys, "MEMORY_IDS", 20)
     rows = [[f"R{i}", "Pelvic phleboliths."] for i in range(200)]
     rows += [["R3", "again"], ["R150", "again"], ["R200", "new"]]
     src = write_csv(tmp_path / "in.csv", rows)

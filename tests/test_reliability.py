@@ -18,7 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calc_nlp.cli import main
-from calc_nlp.io import PartialTable, read_csv, read_jsonl
+from calc_nlp.csv_reader import read_csv
+from calc_nlp.jsonl_reader import read_jsonl
+from calc_nlp.writers import PartialTable
 
 from .conftest import DEMO, calc_nlp_cmd
 

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from calc_nlp.errors import InputError
-from calc_nlp.io import read_table, unneutralise
 from calc_nlp.schema import FLAGS
+from calc_nlp.writers import read_table, unneutralise
 
 DECISION_COLUMNS = (
     "finding_id",
@@ -307,32 +307,15 @@ def import_decisions(
     for rid in complete:
         if rid not in texts:
             continue
-        kept = []
+        kept = [
+            _gold_finding(f, decisions[f["finding_id"]])
+            for f in by_report[rid]
+            if decisions[f["finding_id"]]["decision"] != "reject"
+        ]
         names: list[str] = []
         for f in by_report[rid]:
-            d = decisions[f["finding_id"]]
-            if d["decision"] == "reject":
+            if decisions[f["finding_id"]]["decision"] == "reject":
                 continue
-            flags = {k: f[k] == "true" for k in FLAGS}
-            cls = (
-                d["classification"]
-                if d["decision"] == "reclassify"
-                else f["classification"]
-            )
-            kept.append(
-                {
-                    "mention": f["mention"],
-                    "start": int(f["start_char"]),
-                    "end": int(f["end_char"]),
-                    "site": f["site"],
-                    "site_text": f["site_text"],
-                    "laterality": f["laterality"],
-                    **flags,
-                    "classification": ""
-                    if flags["negated"] or flags["hypothetical"]
-                    else cls,
-                }
-            )
             for c in f["conditions"].split(";"):
                 name = c.rsplit(" (", 1)[0]
                 if c and name not in names:
@@ -353,3 +336,19 @@ def import_decisions(
         "decisions": len(decisions),
     }
     return gold, stats
+
+
+def _gold_finding(f: dict[str, str], d: dict[str, str]) -> dict[str, Any]:
+    """A finding the curator kept, as a gold finding (corpus format)."""
+    flags = {k: f[k] == "true" for k in FLAGS}
+    cls = d["classification"] if d["decision"] == "reclassify" else f["classification"]
+    return {
+        "mention": f["mention"],
+        "start": int(f["start_char"]),
+        "end": int(f["end_char"]),
+        "site": f["site"],
+        "site_text": f["site_text"],
+        "laterality": f["laterality"],
+        **flags,
+        "classification": "" if flags["negated"] or flags["hypothetical"] else cls,
+    }
