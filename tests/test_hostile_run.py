@@ -30,6 +30,7 @@ import pytest
 from click.testing import CliRunner
 
 from calc_nlp import runner
+from calc_nlp.batch import commit
 from calc_nlp.cli import main
 from calc_nlp.logs import Log
 from calc_nlp.runner import COMMIT_STEPS, RunOptions
@@ -106,6 +107,10 @@ def rows_of(path: Path) -> list[dict]:
         import pyarrow.parquet as pq
 
         return pq.read_table(path).to_pylist()
+    if path.suffix == ".jsonl":
+        return [
+            json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+        ]
     return table(path)
 
 
@@ -201,11 +206,11 @@ def test_commit_steps_all_reached(tmp_path):
     """The kill test below stops the run after each of these: all of them happen."""
     src = big_input(tmp_path / "in.csv", 30)
     seen: list[str] = []
-    runner.COMMIT_HOOK = seen.append
+    commit.COMMIT_HOOK = seen.append
     try:
         runner.run(opts_for(src, tmp_path / "o"), Log(quiet=True))
     finally:
-        runner.COMMIT_HOOK = None
+        commit.COMMIT_HOOK = None
     assert tuple(seen) == COMMIT_STEPS
 
 
@@ -226,7 +231,7 @@ def test_commit_kill_at_every_step(tmp_path, fmt, step):
             if name == step:
                 os._exit(137)  # no cleanup at all, as SIGKILL
 
-        runner.COMMIT_HOOK = hook
+        commit.COMMIT_HOOK = hook
         runner.run(opts_for(src, out, output_format=fmt), Log(quiet=True))
 
     assert in_child(killed_at_step) == 137
@@ -235,7 +240,7 @@ def test_commit_kill_at_every_step(tmp_path, fmt, step):
         assert outputs_of(out, fmt) == before
         assert (out / "manifest.json").read_bytes() == old_manifest
     runner.run(opts_for(src, out, output_format=fmt, resume=True), Log(quiet=True))
-    for name in (f"findings.{fmt}", f"reports.{fmt}", "errors.csv"):
+    for name in (f"findings.{fmt}", f"reports.{fmt}", "errors.csv", "texts.jsonl"):
         assert rows_of(out / name) == rows_of(ref / name), name
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["findings"] == len(rows_of(out / f"findings.{fmt}"))
@@ -263,7 +268,7 @@ def test_commit_killed_then_resume_publishes_whole_tables(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert "Exception ignored" not in proc.stderr
-    for name in ("findings.parquet", "reports.parquet", "errors.csv"):
+    for name in ("findings.parquet", "reports.parquet", "errors.csv", "texts.jsonl"):
         assert rows_of(out / name) == rows_of(ref / name), name
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["findings"] == len(rows_of(out / "findings.parquet"))
@@ -469,7 +474,7 @@ def test_long_report_hashed_once(monkeypatch):
         return real(data, *a, **kw)
 
     monkeypatch.setattr(schema.hashlib, "sha256", counting)
-    report, findings = Engine().process(1, "LONG", text)
+    report, findings, _texts = Engine().process(1, "LONG", text)
     assert len(findings) == 3000
     assert len({f["finding_id"] for f in findings}) == 3000
     assert hashed["whole_texts"] <= 2  # not once per finding (3,000)
@@ -643,7 +648,8 @@ def test_review_checks_each_text_against_the_run(tmp_path):
     )
     out = tmp_path / "o"
     assert cli("run", src, "-o", out, "--workers", 1).exit_code == 0
-    # the export is replaced by another one with the same ids
+    # another run's texts file, with the same ids, is put in the folder
+    other = tmp_path / "other"
     write_csv(
         src,
         [
@@ -651,6 +657,8 @@ def test_review_checks_each_text_against_the_run(tmp_path):
             ["2", "Pelvic phleboliths."],
         ],
     )
+    assert cli("run", src, "-o", other, "--workers", 1).exit_code == 0
+    os.replace(other / "texts.jsonl", out / "texts.jsonl")
     from calc_nlp.review import build_page
 
     page, stats = build_page(out)
@@ -1021,7 +1029,9 @@ def test_duplicate_id_set_bounded(tmp_path):
 
 
 def test_duplicate_ids_detected_past_memory_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(runner, "MEMORY_IDS", 20)
+    from calc_nlp.batch import keys
+
+    monkeypatch.setattr(keys, "MEMORY_IDS", 20)
     rows = [[f"R{i}", "Pelvic phleboliths."] for i in range(200)]
     rows += [["R3", "again"], ["R150", "again"], ["R200", "new"]]
     src = write_csv(tmp_path / "in.csv", rows)

@@ -18,7 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calc_nlp.cli import main
-from calc_nlp.io import PartialTable, read_csv, read_jsonl
+from calc_nlp.csv_reader import read_csv
+from calc_nlp.jsonl_reader import read_jsonl
+from calc_nlp.writers import PartialTable
 
 from .conftest import DEMO, calc_nlp_cmd
 
@@ -336,7 +338,7 @@ def test_kill_then_resume_equals_uninterrupted(tmp_path):
     assert not (out / "findings.csv").exists()  # nothing half-written in place
     r = subprocess.run(_cmd(src, out, "--resume"), capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
-    for name in ("findings.csv", "reports.csv", "errors.csv"):
+    for name in ("findings.csv", "reports.csv", "errors.csv", "texts.jsonl"):
         assert (out / name).read_bytes() == (ref / name).read_bytes(), name
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["resumed_from_row"] >= 300 and manifest["reports"] == 1500
@@ -433,7 +435,8 @@ def test_no_report_text_in_logs_or_side_files(hostile, tmp_path, opts):
         text=True,
     )
     assert proc.returncode in (1, 6), proc.stderr
-    side = [p for p in out.iterdir() if p.name not in ("findings.csv", "reports.csv")]
+    tables = ("findings.csv", "reports.csv", "texts.jsonl")  # the outputs hold text
+    side = [p for p in out.iterdir() if p.name not in tables]
     blobs = [proc.stderr, proc.stdout] + [
         p.read_text(encoding="utf-8", errors="replace") for p in side if p.is_file()
     ]

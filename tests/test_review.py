@@ -55,6 +55,7 @@ def test_page_is_self_contained(run_dir):
         "decisions": 0,
         "changed": 0,
         "gone": 0,
+        "texts_missing": "",
     }
     data = _data(page)
     assert len(data["findings"]) == 113 and len(data["reports"]) == 26
@@ -269,3 +270,88 @@ def test_cli_review_and_import(run_dir, tmp_path):
     )
     r = CliRunner().invoke(main, ["corpus", "import", str(bad), str(run_dir)])
     assert r.exit_code == 2 and "unknown decision 'maybe'" in r.output
+
+
+def test_review_needs_only_the_run_folder(run_dir, tmp_path):
+    """A run's folder copied elsewhere, its input gone: texts and marks still show,
+    and the NLP is never run again."""
+    import shutil
+
+    from calc_nlp import engine
+
+    src = tmp_path / "export.csv"
+    shutil.copy(DEMO / "reports.csv", src)
+    out = tmp_path / "run"
+    r = CliRunner().invoke(main, ["run", str(src), "-o", str(out), "--workers", "1"])
+    assert r.exit_code == 0, r.output
+    moved = tmp_path / "elsewhere" / "copy"
+    shutil.copytree(out, moved)
+    shutil.rmtree(out)
+    src.unlink()
+
+    def no_nlp(*args, **kwargs):
+        raise AssertionError("review ran the NLP")
+
+    saved = engine.Engine.__init__
+    engine.Engine.__init__ = no_nlp
+    try:
+        page, stats = build_page(moved)
+    finally:
+        engine.Engine.__init__ = saved
+    assert (stats["texts"], stats["reports"], stats["texts_missing"]) == (26, 26, "")
+    data = _data(page)
+    r3 = next(r for r in data["reports"] if r["report_id"] == "DEMO-003")
+    f = next(
+        data["findings"][i]
+        for i in r3["findings"]
+        if data["findings"][i]["mention"] == "Calcified granuloma"
+    )
+    assert r3["text"][f["start"] : f["end"]] == "Calcified granuloma"
+    assert ["right upper lobe"] == [
+        r3["text"][a:b] for a, b, k in f["marks"] if k == "site"
+    ]
+    assert any(
+        name
+        for _, _, name in next(
+            r for r in data["reports"] if r["report_id"] == "DEMO-001"
+        )["condition_marks"]
+    )
+
+
+def test_no_texts_run_keeps_no_texts_and_review_says_why(tmp_path):
+    out = tmp_path / "o"
+    args = ["run", str(DEMO / "reports.csv"), "-o", str(out), "--workers", "1"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert (out / "texts.jsonl").exists()
+    # the same folder again without texts: the earlier run's copy goes too
+    assert CliRunner().invoke(main, [*args, "--no-texts"]).exit_code == 0
+    assert not (out / "texts.jsonl").exists()
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert "texts" not in manifest["outputs"]
+    assert manifest["options"]["keep_texts"] is False
+    page, stats = build_page(out)
+    assert stats["texts"] == 0 and "--no-texts" in stats["texts_missing"]
+    data = _data(page)
+    assert "--no-texts" in data["texts_missing"]
+    assert all(r["text"] is None for r in data["reports"])
+    html = tmp_path / "review.html"
+    r = CliRunner().invoke(main, ["review", str(out), "-o", str(html)])
+    assert (
+        r.exit_code == 0
+        and "no report texts: the run was made with --no-texts" in r.output
+    )
+
+
+def test_review_leaves_out_texts_that_are_not_the_run_s(run_dir, tmp_path):
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(run_dir, copy)
+    lines = (copy / "texts.jsonl").read_text(encoding="utf-8").splitlines()
+    row = json.loads(lines[0])
+    row["text"] = row["text"].replace("a", "o", 1)  # edited after the run
+    lines[0] = json.dumps(row)
+    (copy / "texts.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    page, stats = build_page(copy)
+    assert (stats["texts"], stats["mismatched"]) == (25, 1)
+    assert row["text"] not in page

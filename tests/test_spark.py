@@ -115,3 +115,57 @@ def test_cli_spark_engine_writes_the_same_files(tmp_path, local_findings):
     assert r.exit_code == 0, r.output
     with open(out / "findings.csv", encoding="utf-8", newline="") as fh:
         assert list(csv.DictReader(fh)) == local_findings
+
+
+def test_spark_run_folder_works_with_review_and_since_manifest(tmp_path):
+    """A Spark run goes through the local engine's writer: errors.csv, texts and
+    a full manifest, so review and --since-manifest work on its folder."""
+    import json
+
+    from calc_nlp.review import build_page
+
+    src = tmp_path / "in.csv"
+    with open(DEMO / "reports.csv", encoding="utf-8", newline="") as fh:
+        # Spark's CSV reader turns CRLF inside a quoted field into LF (another
+        # text, another hash): this export has LF only
+        rows = [[c.replace("\r\n", "\n") for c in row] for row in csv.reader(fh)]
+    rows.append([rows[1][0], rows[2][1]])  # a duplicate id: an errors.csv row
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    spark_out, local_out = tmp_path / "spark", tmp_path / "local"
+    base = ["run", str(src), "--workers", "1"]
+    r = CliRunner().invoke(
+        main,
+        [
+            *base,
+            "-o",
+            str(spark_out),
+            "--engine",
+            "spark",
+            "--spark-master",
+            "local[2]",
+        ],
+    )
+    assert r.exit_code == 1, r.output  # 1: rows in errors.csv
+    assert CliRunner().invoke(main, [*base, "-o", str(local_out)]).exit_code == 1
+    for name in ("findings.csv", "reports.csv", "errors.csv", "texts.jsonl"):
+        assert (spark_out / name).read_bytes() == (local_out / name).read_bytes(), name
+    manifest = json.loads((spark_out / "manifest.json").read_text())
+    assert manifest["engine"] == "spark" and manifest["errors"] == 1
+    assert (
+        manifest["inputs"][0]["sha256"]
+        == json.loads((local_out / "manifest.json").read_text())["inputs"][0]["sha256"]
+    )
+
+    page, stats = build_page(spark_out)
+    assert stats["texts"] == stats["reports"] > 0 and stats["mismatched"] == 0
+
+    again = tmp_path / "again"
+    r = CliRunner().invoke(
+        main,
+        [*base, "-o", str(again), "--since-manifest", str(spark_out / "manifest.json")],
+    )
+    assert r.exit_code == 1, r.output
+    with open(again / "reports.csv", encoding="utf-8", newline="") as fh:
+        statuses = {row["status"] for row in csv.DictReader(fh)}
+    assert statuses == {"unchanged", "empty", "duplicate_id"}

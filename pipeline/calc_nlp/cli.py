@@ -9,8 +9,8 @@ from typing import IO
 import click
 
 from calc_nlp import __version__
-from calc_nlp.errors import CalcNlpError, InputError, PatternError
-from calc_nlp.io import INPUT_FORMATS, OUTPUT_FORMATS
+from calc_nlp.cli_run import run
+from calc_nlp.errors import InputError, PatternError
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -28,235 +28,6 @@ def main() -> None:
 
     Example: calc-nlp run reports.csv -o out
     """
-
-
-@main.command(context_settings=CONTEXT)
-@click.argument("input_path", metavar="INPUT")
-@click.option(
-    "-o",
-    "--output",
-    "outdir",
-    required=True,
-    type=click.Path(file_okay=False),
-    help="Output folder (created if missing); one run at a time per folder.",
-)
-@click.option(
-    "--id-col",
-    default="report_id",
-    show_default=True,
-    help="Name of the report id column (or JSON key).",
-)
-@click.option(
-    "--text-col",
-    default="text",
-    show_default=True,
-    help="Name of the report text column (or JSON key).",
-)
-@click.option(
-    "--input-format",
-    type=click.Choice(INPUT_FORMATS),
-    default=None,
-    help="Force the input format; by default from the name (.csv/.tsv, .jsonl, .parquet, a folder of .txt; '-' is CSV).",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(OUTPUT_FORMATS),
-    default="csv",
-    show_default=True,
-    help="Output format of findings and reports (errors.csv is always CSV).",
-)
-@click.option(
-    "--encoding",
-    default="utf-8",
-    show_default=True,
-    help="Text encoding of the input; invalid bytes are replaced and the row noted.",
-)
-@click.option(
-    "--delimiter",
-    default=None,
-    help="CSV delimiter; by default guessed from the header (, ; TAB |).",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: the cores available); 1 runs in-process. Output is identical whatever the number.",
-)
-@click.option(
-    "--chunk-size",
-    type=click.IntRange(min=1),
-    default=256,
-    show_default=True,
-    help="Reports per unit of work and per checkpoint.",
-)
-@click.option(
-    "--checkpoint-seconds",
-    type=click.FloatRange(min=0),
-    default=2.0,
-    show_default=True,
-    help="How often progress is made durable for --resume (0: after every chunk).",
-)
-@click.option(
-    "--resume",
-    is_flag=True,
-    help="Continue a killed run into the same folder from its last checkpoint.",
-)
-@click.option(
-    "--since-manifest",
-    type=click.Path(dir_okay=False, exists=True),
-    default=None,
-    help="Skip reports whose id and text an earlier run (this manifest.json) processed with the same rules; they get status 'unchanged'.",
-)
-@click.option(
-    "--max-errors",
-    type=click.IntRange(min=0),
-    default=None,
-    help="Fail (exit 6, outputs not replaced) when more rows than this are bad.",
-)
-@click.option(
-    "--raw",
-    is_flag=True,
-    help="Do not neutralise spreadsheet formulas in CSV cells (for machine consumers).",
-)
-@click.option(
-    "--patterns",
-    type=click.Path(file_okay=False, exists=True),
-    default=None,
-    help="Use rule files from this folder instead of the bundled patterns/ (validated first).",
-)
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "spark"]),
-    default="local",
-    show_default=True,
-    help="Run here, or on Spark (pip install calc-nlp[spark]).",
-)
-@click.option(
-    "--spark-master",
-    default=None,
-    help="Spark master URL for --engine spark, e.g. local[2] (default: the session's).",
-)
-@click.option(
-    "--log-format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Log lines on stderr as text or JSON (ids, counts and timings only).",
-)
-@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
-def run(
-    input_path: str,
-    outdir: str,
-    id_col: str,
-    text_col: str,
-    input_format: str | None,
-    output_format: str,
-    encoding: str,
-    delimiter: str | None,
-    workers: int | None,
-    chunk_size: int,
-    checkpoint_seconds: float,
-    resume: bool,
-    since_manifest: str | None,
-    max_errors: int | None,
-    raw: bool,
-    patterns: str | None,
-    engine: str,
-    spark_master: str | None,
-    log_format: str,
-    quiet: bool,
-) -> None:
-    """Extract findings from a report export into OUTDIR (findings, reports, errors, manifest).
-
-    Example: calc-nlp run corpora/demo/reports.csv -o out --id-col report_id --text-col text
-    """
-    import signal
-
-    from calc_nlp.errors import EXIT_ROW_ERRORS, Terminated, exit_code_for
-    from calc_nlp.logs import Log
-    from calc_nlp.runner import RunOptions, default_workers
-    from calc_nlp.runner import run as run_job
-
-    log = Log(log_format, quiet)
-    opts = RunOptions(
-        input=input_path,
-        outdir=outdir,
-        id_col=id_col,
-        text_col=text_col,
-        input_format=input_format,
-        output_format=output_format,
-        encoding=encoding,
-        delimiter=delimiter,
-        workers=workers or default_workers(),
-        chunk_size=chunk_size,
-        checkpoint_seconds=checkpoint_seconds,
-        resume=resume,
-        since_manifest=since_manifest,
-        max_errors=max_errors,
-        raw=raw,
-        patterns=patterns,
-    )
-
-    def on_sigterm(signum: int, frame: object) -> None:
-        signal.signal(
-            signal.SIGTERM, signal.SIG_IGN
-        )  # once: cleanup must not be cut short
-        raise Terminated()
-
-    try:
-        previous = signal.signal(signal.SIGTERM, on_sigterm)
-    except ValueError:  # not the main thread: leave signals alone
-        previous = None
-    try:
-        if engine == "spark":
-            from calc_nlp.spark import run_spark
-
-            summary = run_spark(opts, spark_master, log)
-        else:
-            summary = run_job(opts, log)
-    except KeyboardInterrupt as exc:
-        code = exit_code_for(exc)
-        event = "terminated" if isinstance(exc, Terminated) else "interrupted"
-        message = (
-            "stopped by SIGTERM; previous outputs kept, --resume continues"
-            if isinstance(exc, Terminated)
-            else "interrupted; previous outputs kept, --resume continues"
-        )
-        if log_format == "json":
-            log.error(event, exit_code=code, message=message)
-        else:
-            click.echo(f"Error: {message}", err=True)
-        sys.exit(code)
-    except Exception as exc:  # noqa: BLE001 - every failure gets its documented exit code
-        code = exit_code_for(exc)
-        message = (
-            str(exc)
-            if isinstance(exc, CalcNlpError)
-            else f"internal error ({exc.__class__.__name__}); no report text is shown"
-        )
-        if log_format == "json":
-            log.error("failed", exit_code=code, message=message)
-        else:
-            click.echo(f"Error: {message}", err=True)
-        sys.exit(code)
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
-    counts = ", ".join(f"{k} {v}" for k, v in sorted(summary.counts.items()))
-    log.info(
-        "done",
-        reports=summary.reports,
-        findings=summary.findings,
-        seconds=round(summary.seconds, 1),
-        rules=summary.rules_version,
-        statuses=counts.replace(" ", "=").replace(",=", ",")
-        if log_format == "text"
-        else summary.counts,
-        output=str(Path(outdir)),
-    )
-    if summary.errors:
-        sys.exit(EXIT_ROW_ERRORS)
 
 
 @main.command(context_settings=CONTEXT)
@@ -429,23 +200,16 @@ def evaluate(
     default=None,
     help="Earlier decisions (CSV exported from the page) to show, and to flag findings whose output changed since.",
 )
-@click.option(
-    "--input",
-    "input_path",
-    default=None,
-    help="Where the report texts are, if not at the path the run's manifest records.",
-)
-def review(
-    outdir: str, html_out: str, decisions_csv: str | None, input_path: str | None
-) -> None:
+def review(outdir: str, html_out: str, decisions_csv: str | None) -> None:
     """Build a review page for a run: each finding in its report, filters, charts, decisions.
 
+    Reads only OUTDIR (its tables, texts.jsonl and manifest): never the run's input.
     Example: calc-nlp review out -o review.html --decisions curated.csv
     """
     from calc_nlp.review import build_page
 
     try:
-        page, stats = build_page(outdir, input_path, decisions_csv)
+        page, stats = build_page(outdir, decisions_csv)
     except InputError as exc:
         raise UsageProblem(str(exc)) from None
     tmp = Path(html_out).with_name(f".{Path(html_out).name}.tmp")
@@ -456,6 +220,8 @@ def review(
         f"({stats['texts']} texts found, {stats['mismatched']} left out: not the text the run processed), {stats['decisions']} prior decisions, {stats['changed']} changed, {stats['gone']} gone",
         err=True,
     )
+    if stats.get("texts_missing"):
+        click.echo(f"calc-nlp: no report texts: {stats['texts_missing']}", err=True)
 
 
 @main.group(context_settings=CONTEXT)
@@ -521,15 +287,7 @@ def corpus_stats(files: tuple[IO[str], ...]) -> None:
     default=None,
     help="Gold JSONL to write (default: standard output).",
 )
-@click.option(
-    "--input",
-    "input_path",
-    default=None,
-    help="Where the report texts are, if not at the path the run's manifest records.",
-)
-def corpus_import(
-    decisions_csv: str, outdir: str, gold_out: str | None, input_path: str | None
-) -> None:
+def corpus_import(decisions_csv: str, outdir: str, gold_out: str | None) -> None:
     """Turn curators' accepted and corrected findings into gold JSONL (corpus format).
 
     Only reports whose every finding was decided are written.
@@ -542,7 +300,7 @@ def corpus_import(
     from calc_nlp.rules import load_rules
 
     try:
-        gold, stats = import_decisions(decisions_csv, outdir, input_path)
+        gold, stats = import_decisions(decisions_csv, outdir)
     except InputError as exc:
         raise UsageProblem(str(exc)) from None
     rules = load_rules()
@@ -560,6 +318,8 @@ def corpus_import(
         err=True,
     )
 
+
+main.add_command(run)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -17,10 +17,12 @@ from calc_nlp.schema import (
     finding_row,
     report_row,
     text_digest,
+    text_row,
 )
 
 Item = tuple[int, str, str, str, str]  # (row, report_id, text, note, text sha256)
-Rows = tuple[dict[str, str], list[dict[str, str]]]
+# (report row, finding rows, texts row: None for a report without findings)
+Rows = tuple[dict[str, str], list[dict[str, str]], dict[str, Any] | None]
 
 
 class Engine:
@@ -39,7 +41,7 @@ class Engine:
     def process(
         self, row: int, report_id: str, text: str, note: str = "", digest: str = ""
     ) -> Rows:
-        """One report to (report row, finding rows). Never raises on report content."""
+        """One report to (report row, finding rows, texts row). Never raises on report content."""
         digest = digest or text_digest(text)
         try:
             result = self.analyzer.analyze(text, report_id, digest, self.timings)
@@ -51,7 +53,8 @@ class Engine:
             )
         result.row, result.text_sha256 = row, digest
         result.note = ";".join(n for n in (note, result.note) if n)
-        return report_row(result), [finding_row(f) for f in result.findings]
+        texts = text_row(result, text) if result.findings else None
+        return report_row(result), [finding_row(f) for f in result.findings], texts
 
 
 # ------------------------------------------------------------ pool workers
@@ -70,14 +73,17 @@ def init_worker(patterns: str | None) -> None:
 
 
 # What the parent needs of one report: (status, row, report_id, reason,
-# number of findings, the report's line, its findings' lines), lines already
-# rendered in the output format so that the parent only appends text.
-Rendered = tuple[str, int, str, str, int, str, str]
+# number of findings, the report's line, its findings' lines, its texts line),
+# lines already rendered in the output format so that the parent only appends
+# text. `formats`: the LineFormats of reports, findings and texts (None: the
+# run keeps no texts).
+Rendered = tuple[str, int, str, str, int, str, str, str]
+Formats = tuple[Any, Any, Any]
 
 
-def render(rows: Rows, formats: tuple[Any, Any]) -> Rendered:
-    report, findings = rows
-    report_fmt, finding_fmt = formats
+def render(rows: Rows, formats: Formats) -> Rendered:
+    report, findings, texts = rows
+    report_fmt, finding_fmt, texts_fmt = formats
     return (
         report["status"],
         int(report["row"]),
@@ -86,11 +92,12 @@ def render(rows: Rows, formats: tuple[Any, Any]) -> Rendered:
         len(findings),
         report_fmt.line(report),
         "".join(finding_fmt.line(f) for f in findings),
+        texts_fmt.line(texts) if texts is not None and texts_fmt is not None else "",
     )
 
 
 def process_chunk(
-    items: list[Item], formats: tuple[Any, Any]
+    items: list[Item], formats: Formats
 ) -> tuple[list[Rendered], dict[str, float]]:
     """Worker entry point: rendered rows back, plus the stage timings of this chunk."""
     assert _ENGINE is not None
@@ -111,7 +118,7 @@ def local_engine(patterns: str | None, rules: Any = None) -> Engine:
 
 
 def rows_for(
-    items: list[Item], engine: Engine, formats: tuple[Any, Any]
+    items: list[Item], engine: Engine, formats: Formats
 ) -> tuple[list[Rendered], dict[str, Any]]:
     engine.timings.clear()
     out = [render(engine.process(*item), formats) for item in items]

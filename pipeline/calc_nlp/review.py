@@ -1,9 +1,12 @@
 """Curator review: one self-contained HTML page per run, and decisions that last.
 
-`build_page(outdir)` reads a run's tables and manifest, re-reads the report
-texts from the run's input (or `input_path`), marks each finding, its site
-words, ConText triggers and condition words, and writes everything into a
-single HTML file with its script and styles inline: no network, no CDN.
+`build_page(outdir)` reads only the run's folder: its tables, manifest and
+texts.jsonl (each report's text with its findings' site words, ConText
+triggers and condition words as character spans, written by the run), and
+writes everything into a single HTML file with its script and styles inline:
+no network, no CDN. It never reads the run's input and never runs the NLP
+again, so a folder copied elsewhere opens as it is. A run made with
+`--no-texts` kept no texts: the page and the summary say so.
 
 Decisions are keyed by `finding_id` (stable for the same report text and
 span), so a decisions CSV joins onto later runs; each decision also keeps a
@@ -24,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from calc_nlp.errors import InputError
-from calc_nlp.io import read_table, unneutralise
 from calc_nlp.schema import FLAGS
+from calc_nlp.writers import read_table, unneutralise
 
 DECISION_COLUMNS = (
     "finding_id",
@@ -57,7 +60,8 @@ class Run:
     manifest: dict[str, Any]
     findings: list[dict[str, str]]
     reports: list[dict[str, str]]
-    mismatched: int = 0  # input texts whose hash is not the one the run recorded
+    mismatched: int = 0  # texts whose hash is not the one the reports table recorded
+    texts_missing: str = ""  # why the folder holds no texts, if it holds none
 
 
 def load_run(outdir: str | Path) -> Run:
@@ -75,57 +79,74 @@ def load_run(outdir: str | Path) -> Run:
         people = fmt == "csv" and not manifest["options"].get("raw", False)
         findings = list(read_table(out / manifest["outputs"]["findings"], fmt, people))
         reports = list(read_table(out / manifest["outputs"]["reports"], fmt, people))
-    except (OSError, KeyError, ValueError) as exc:
+    except (OSError, KeyError, ValueError, TypeError) as exc:
         raise InputError(
             f"{out} does not hold a complete calc-nlp run ({exc.__class__.__name__}: {exc})"
         ) from None
     return Run(out, manifest, findings, reports)
 
 
-def report_texts(
-    run: Run, wanted: set[str], input_path: str | None = None
-) -> dict[str, str]:
-    """Texts of the wanted report ids, streamed from the run's input.
+def run_texts(run: Run, wanted: set[str]) -> dict[str, dict[str, Any]]:
+    """The texts.jsonl rows of the wanted report ids, read from the run's folder.
 
-    A text is used only if its SHA-256 is the one the run's reports table
-    recorded for that id: an input edited or replaced since the run (or a
-    manifest from another run) never puts other reports' texts on the cards.
+    A text is used only if its SHA-256 is the one its row and the run's
+    reports table record for that id: a texts file from another run (or edited
+    since) never puts other reports' texts on the cards. When the folder holds
+    no texts, `run.texts_missing` says why.
     """
-    from calc_nlp.runner import Input, RunOptions
     from calc_nlp.schema import text_digest
 
+    name = run.manifest.get("outputs", {}).get("texts")
+    if not name:
+        run.texts_missing = (
+            "the run was made with --no-texts: it kept no copy of the report texts"
+            if run.manifest.get("options", {}).get("keep_texts") is False
+            else "the run's manifest lists no texts file (a run made before calc-nlp kept texts)"
+        )
+        return {}
     expected = {
         r["report_id"]: r.get("text_sha256", "")
         for r in run.reports
-        if r["report_id"] in wanted and r.get("status") in ("ok", "unchanged")
+        if r["report_id"] in wanted and r.get("status") == "ok"
     }
-
-    o = run.manifest["options"]
-    src = input_path or o["input"]
-    if src == "-" or not Path(src).exists():
-        return {}
-    opts = RunOptions(
-        input=src,
-        outdir=str(run.outdir),
-        id_col=o["id_col"],
-        text_col=o["text_col"],
-        input_format=o.get("input_format"),
-        encoding=o.get("encoding", "utf-8"),
-        delimiter=o.get("delimiter"),
-    )
-    inp = Input(opts)
+    out: dict[str, dict[str, Any]] = {}
+    run.mismatched = 0
     try:
-        texts: dict[str, str] = {}
-        run.mismatched = 0
-        for r in inp.records:
-            if r.report_id in wanted and r.report_id not in texts and not r.problem:
-                if expected.get(r.report_id) != text_digest(r.text):
+        with open(run.outdir / str(name), encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                rid = str(row.get("report_id", ""))
+                if rid not in wanted or rid in out:
+                    continue
+                text = row.get("text")
+                digest = text_digest(text) if isinstance(text, str) else ""
+                if (
+                    not digest
+                    or digest != row.get("text_sha256")
+                    or digest != expected.get(rid)
+                ):
                     run.mismatched += 1
                     continue
-                texts[r.report_id] = r.text
-        return texts
-    finally:
-        inp.close()
+                out[rid] = row
+    except FileNotFoundError:
+        run.texts_missing = f"{name} is missing from {run.outdir}"
+        return {}
+    except (OSError, ValueError, AttributeError) as exc:
+        raise InputError(
+            f"{run.outdir / str(name)} is unreadable ({exc.__class__.__name__})"
+        ) from None
+    return out
+
+
+def marks_of(rows: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Site, modifier and condition spans as the run recorded them, keyed by
+    finding id / report id."""
+    out: dict[str, Any] = {"findings": {}, "conditions": {}}
+    for rid, row in rows.items():
+        for f in row.get("findings", []):
+            out["findings"][f["finding_id"]] = f.get("marks", [])
+        out["conditions"][rid] = row.get("condition_marks", [])
+    return out
 
 
 def read_decisions(path: str | Path) -> dict[str, dict[str, str]]:
@@ -215,24 +236,11 @@ def page_data(
         "rules_version": run.manifest.get("rules_version", ""),
         "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "statuses": dict(Counter(r["status"] for r in run.reports)),
+        "texts_missing": run.texts_missing,
         "findings": findings,
         "reports": reports,
         "prior_decisions": decisions,
     }
-
-
-def compute_marks(texts: dict[str, str], patterns: str | None = None) -> dict[str, Any]:
-    """Site, modifier and condition spans from the pipeline, keyed by finding id / report id."""
-    from calc_nlp.engine import Engine
-
-    engine = Engine(patterns)
-    out: dict[str, Any] = {"findings": {}, "conditions": {}}
-    for rid, text in texts.items():
-        result = engine.analyzer.analyze(text, rid)
-        for f in result.findings:
-            out["findings"][f.finding_id] = [list(m) for m in f.marks]
-        out["conditions"][rid] = [list(m) for m in result.condition_marks]
-    return out
 
 
 def render(data: dict[str, Any]) -> str:
@@ -247,15 +255,16 @@ def render(data: dict[str, Any]) -> str:
 
 
 def build_page(
-    outdir: str | Path, input_path: str | None = None, decisions_path: str | None = None
-) -> tuple[str, dict[str, int]]:
-    """The review page of a run, and counts for the command's summary line."""
+    outdir: str | Path, decisions_path: str | None = None
+) -> tuple[str, dict[str, Any]]:
+    """The review page of a run, and counts for the command's summary line
+    (`texts_missing`: why the page shows no texts, if it shows none)."""
     run = load_run(outdir)
     wanted = {f["report_id"] for f in run.findings}
-    texts = report_texts(run, wanted, input_path)
+    rows = run_texts(run, wanted)
+    texts = {rid: str(row["text"]) for rid, row in rows.items()}
     decisions = read_decisions(decisions_path) if decisions_path else {}
-    marks = compute_marks(texts, run.manifest["options"].get("patterns"))
-    data = page_data(run, texts, decisions, marks)
+    data = page_data(run, texts, decisions, marks_of(rows))
     current = {f["finding_id"]: f["output"] for f in data["findings"]}
     stats = {
         "findings": len(run.findings),
@@ -269,12 +278,13 @@ def build_page(
             if fid in current and d.get("output") and d["output"] != current[fid]
         ),
         "gone": sum(1 for fid in decisions if fid not in current),
+        "texts_missing": run.texts_missing,
     }
     return render(data), stats
 
 
 def import_decisions(
-    decisions_path: str | Path, outdir: str | Path, input_path: str | None = None
+    decisions_path: str | Path, outdir: str | Path
 ) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """Accepted and corrected findings as gold reports (corpus format).
 
@@ -292,37 +302,20 @@ def import_decisions(
         for rid, fs in by_report.items()
         if all(f["finding_id"] in decisions for f in fs)
     ]
-    texts = report_texts(run, set(complete), input_path)
+    texts = {rid: str(r["text"]) for rid, r in run_texts(run, set(complete)).items()}
     gold = []
     for rid in complete:
         if rid not in texts:
             continue
-        kept = []
+        kept = [
+            _gold_finding(f, decisions[f["finding_id"]])
+            for f in by_report[rid]
+            if decisions[f["finding_id"]]["decision"] != "reject"
+        ]
         names: list[str] = []
         for f in by_report[rid]:
-            d = decisions[f["finding_id"]]
-            if d["decision"] == "reject":
+            if decisions[f["finding_id"]]["decision"] == "reject":
                 continue
-            flags = {k: f[k] == "true" for k in FLAGS}
-            cls = (
-                d["classification"]
-                if d["decision"] == "reclassify"
-                else f["classification"]
-            )
-            kept.append(
-                {
-                    "mention": f["mention"],
-                    "start": int(f["start_char"]),
-                    "end": int(f["end_char"]),
-                    "site": f["site"],
-                    "site_text": f["site_text"],
-                    "laterality": f["laterality"],
-                    **flags,
-                    "classification": ""
-                    if flags["negated"] or flags["hypothetical"]
-                    else cls,
-                }
-            )
             for c in f["conditions"].split(";"):
                 name = c.rsplit(" (", 1)[0]
                 if c and name not in names:
@@ -343,3 +336,19 @@ def import_decisions(
         "decisions": len(decisions),
     }
     return gold, stats
+
+
+def _gold_finding(f: dict[str, str], d: dict[str, str]) -> dict[str, Any]:
+    """A finding the curator kept, as a gold finding (corpus format)."""
+    flags = {k: f[k] == "true" for k in FLAGS}
+    cls = d["classification"] if d["decision"] == "reclassify" else f["classification"]
+    return {
+        "mention": f["mention"],
+        "start": int(f["start_char"]),
+        "end": int(f["end_char"]),
+        "site": f["site"],
+        "site_text": f["site_text"],
+        "laterality": f["laterality"],
+        **flags,
+        "classification": "" if flags["negated"] or flags["hypothetical"] else cls,
+    }

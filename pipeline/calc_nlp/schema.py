@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 SCHEMA_VERSION = "1"
 
@@ -56,6 +57,16 @@ REPORT_COLUMNS: tuple[str, ...] = (
 )
 
 ERROR_COLUMNS: tuple[str, ...] = ("row", "report_id", "reason")
+
+# texts.jsonl: what the review page needs of a report with findings, so that a
+# run's folder is enough to review it (always JSON Lines: the marks are lists).
+TEXT_COLUMNS: tuple[str, ...] = (
+    "report_id",
+    "text_sha256",
+    "text",
+    "findings",
+    "condition_marks",
+)
 
 # Types for the typed formats (JSONL, Parquet); CSV is text.
 FINDING_TYPES = {
@@ -259,3 +270,23 @@ def report_row(r: ReportResult) -> dict[str, str]:
         row[name] = "" if lab is None else fmt_number(lab.value)
         row[f"{name}_flag"] = "" if lab is None else lab.flag
     return {c: row[c] for c in REPORT_COLUMNS}
+
+
+def text_row(r: ReportResult, text: str) -> dict[str, Any]:
+    """The report's text and the character spans the review page marks: each
+    finding's mention, site words and ConText triggers, and the condition words."""
+    return {
+        "report_id": r.report_id,
+        "text_sha256": r.text_sha256,
+        "text": text,
+        "findings": [
+            {
+                "finding_id": f.finding_id,
+                "start": f.start,
+                "end": f.end,
+                "marks": [list(m) for m in f.marks],
+            }
+            for f in r.findings
+        ],
+        "condition_marks": [list(m) for m in r.condition_marks],
+    }

@@ -8,6 +8,9 @@ is built once per Python worker process and kept in a module global (spaCy
 pipelines cannot be shipped to executors, and building one costs about a
 second). Keep `spark.sql.execution.arrow.maxRecordsPerBatch` small (200-1000)
 for long texts. Install with `pip install calc-nlp[spark]`.
+
+`calc-nlp run --engine spark` uses `SparkSource`: Spark computes the rows,
+the driver writes them with the local engine's writer (runner.write_run).
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from calc_nlp.schema import FINDING_COLUMNS, FINDING_TYPES, REPORT_COLUMNS, REPORT_TYPES
+from calc_nlp.schema import FINDING_COLUMNS, FINDING_TYPES
 
 _ENGINE: Any = None
 _ROW = "_calc_nlp_row"
@@ -55,9 +59,9 @@ def findings_schema() -> Any:
 
 
 def _typed(row: dict[str, str], types: dict[str, str]) -> dict[str, Any]:
-    from calc_nlp.io import _typed as cast
+    from calc_nlp.writers import typed_value
 
-    return {c: cast(v, types.get(c)) for c, v in row.items()}
+    return {c: typed_value(v, types.get(c)) for c, v in row.items()}
 
 
 def findings_dataframe(
@@ -78,7 +82,7 @@ def findings_dataframe(
         for pdf in batches:
             rows: list[dict[str, Any]] = []
             for rid, text in zip(pdf[id_col], pdf[text_col], strict=False):
-                _, frows = engine.process(
+                _, frows, _ = engine.process(
                     0, _id(rid), text if isinstance(text, str) else ""
                 )
                 rows += [_typed(f, FINDING_TYPES) for f in frows]
@@ -88,67 +92,56 @@ def findings_dataframe(
 
 
 def _id(value: Any) -> str:
-    from calc_nlp.io import _id_text
+    from calc_nlp.readers import id_text
 
-    return _id_text(value)
+    return id_text(value)
+
+
+class _Fresh:
+    """An id set that has seen nothing: duplicates are decided on the driver."""
+
+    def add(self, key: bytes) -> bool:
+        return True
+
+
+def _rows_of(engine: Any, row: int, rid: Any, text: Any) -> list[Any]:
+    """One input row on an executor: [input problem?, report row, finding rows,
+    texts row], the statuses decided as the local engine does (but duplicates)."""
+    from calc_nlp.batch.decide import decide
+    from calc_nlp.readers import record_of
+
+    record = record_of(row, rid, text)
+    (slot,), work = decide([record], _Fresh(), set())
+    rows = slot if slot is not None else engine.process(*work[0])
+    return [bool(record.problem), *rows]
 
 
 def _rows_dataframe(df: Any, id_col: str, text_col: str, patterns: str | None) -> Any:
-    """Both tables for the CLI: one row per output row, as JSON, with its input row."""
+    """One row per input row: its position and its output rows as JSON."""
     import pandas as pd
     from pyspark.sql import types as T
 
     schema = T.StructType(
-        [
-            T.StructField("row", T.LongType()),
-            T.StructField("kind", T.StringType()),
-            T.StructField("seq", T.LongType()),
-            T.StructField("json", T.StringType()),
-        ]
+        [T.StructField("row", T.LongType()), T.StructField("json", T.StringType())]
     )
 
     def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         engine = _engine(patterns)
         for pdf in batches:
-            out: list[tuple[int, str, int, str]] = []
-            for row, rid, text in zip(
-                pdf[_ROW], pdf[id_col], pdf[text_col], strict=False
-            ):
-                rrow, frows = engine.process(
-                    int(row) + 1, _id(rid), text if isinstance(text, str) else ""
+            out = [
+                (int(row), json.dumps(_rows_of(engine, 0, rid, text)))
+                for row, rid, text in zip(
+                    pdf[_ROW], pdf[id_col], pdf[text_col], strict=False
                 )
-                out.append((int(row), "report", 0, json.dumps(rrow)))
-                out += [
-                    (int(row), "finding", k, json.dumps(f)) for k, f in enumerate(frows)
-                ]
-            yield pd.DataFrame(out, columns=["row", "kind", "seq", "json"])
+            ]
+            yield pd.DataFrame(out, columns=["row", "json"])
 
     return df.select(_ROW, id_col, text_col).mapInPandas(run, schema)
 
 
-def run_spark(opts: Any, master: str | None, log: Any) -> Any:
-    """`calc-nlp run --engine spark`: read with Spark, process on the executors,
-    write the same tables as the local engine (in input order, via the driver)."""
-    import time
-    from pathlib import Path
+def _session(master: str | None) -> Any:
+    from pyspark.sql import SparkSession
 
-    try:
-        from pyspark.sql import SparkSession
-        from pyspark.sql import functions as F
-    except ImportError:
-        from calc_nlp.errors import UsageError
-
-        raise UsageError(
-            "--engine spark needs PySpark: pip install 'calc-nlp[spark]'"
-        ) from None
-    from calc_nlp.errors import InputError
-    from calc_nlp.io import PartialTable, detect_format
-    from calc_nlp.rules import load_rules
-    from calc_nlp.runner import MANIFEST, RunSummary, _atomic_json
-
-    t0 = time.perf_counter()
-    rules = load_rules(opts.patterns)
-    fmt = detect_format(opts.input, opts.input_format)
     # Executors' Python workers use this interpreter (and its calc-nlp) unless told otherwise.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("calc-nlp")
@@ -161,84 +154,151 @@ def run_spark(opts: Any, master: str | None, log: Any) -> Any:
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def _read(spark: Any, opts: Any, fmt: str) -> Any:
+    from calc_nlp.errors import InputError
+
     reader = spark.read
     if fmt == "csv":
-        df = reader.options(
+        return reader.options(
             header=True,
             multiLine=True,
             escape='"',
             encoding=opts.encoding,
             sep=opts.delimiter or ",",
         ).csv(opts.input)
-    elif fmt == "jsonl":
-        df = reader.json(opts.input)
-    elif fmt == "parquet":
-        df = reader.parquet(opts.input)
-    else:
-        raise InputError("--engine spark reads CSV, JSONL or Parquet")
-    missing = [c for c in (opts.id_col, opts.text_col) if c not in df.columns]
-    if missing:
-        raise InputError(
-            f"column {', '.join(repr(c) for c in missing)} not found; the input has columns: {', '.join(repr(c) for c in df.columns)}",
-            missing_column=True,
+    if fmt == "jsonl":
+        return reader.json(opts.input)
+    if fmt == "parquet":
+        return reader.parquet(opts.input)
+    raise InputError("--engine spark reads CSV, JSONL or Parquet")
+
+
+class SparkSource:
+    """`calc-nlp run --engine spark`: read with Spark, compute each report's rows
+    on the executors; the driver decides duplicate ids and --since-manifest's
+    unchanged reports in input order and hands the rows to the run's writer
+    (runner.write_run), so the folder is the same as the local engine's."""
+
+    def __init__(self, opts: Any, rules: Any):
+        try:
+            from pyspark.sql import functions as F
+        except ImportError:
+            from calc_nlp.errors import UsageError
+
+            raise UsageError(
+                "--engine spark needs PySpark: pip install 'calc-nlp[spark]'"
+            ) from None
+        from calc_nlp.errors import InputError, UsageError
+        from calc_nlp.readers import detect_format
+
+        if opts.resume:
+            raise UsageError("--resume works with the local engine only")
+        if opts.input == "-":
+            raise UsageError("--engine spark needs an input path, not standard input")
+        self.opts = opts
+        df = _read(
+            _session(opts.spark_master),
+            opts,
+            detect_format(opts.input, opts.input_format),
         )
-    df = df.withColumn(_ROW, F.monotonically_increasing_id())
-    rows = (
-        _rows_dataframe(df, opts.id_col, opts.text_col, opts.patterns)
-        .orderBy("row", "kind", "seq")
-        .toLocalIterator()
+        missing = [c for c in (opts.id_col, opts.text_col) if c not in df.columns]
+        if missing:
+            raise InputError(
+                f"column {', '.join(repr(c) for c in missing)} not found; the input has columns: {', '.join(repr(c) for c in df.columns)}",
+                missing_column=True,
+            )
+        self.df = df.withColumn(_ROW, F.monotonically_increasing_id())
+
+    def replay(self, rows: int) -> Iterator[Any]:
+        return iter(())  # never resumed
+
+    def restart(self) -> None:
+        pass
+
+    def chunks(self, seen: Any, skip_keys: Any, formats: Any) -> Iterator[Any]:
+        from calc_nlp.engine import render
+
+        rows = (
+            _rows_dataframe(
+                self.df, self.opts.id_col, self.opts.text_col, self.opts.patterns
+            )
+            .orderBy("row")
+            .toLocalIterator()
+        )
+        chunk: list[Any] = []
+        for row_no, r in enumerate(rows, 1):  # input row numbers, 1-based
+            chunk.append(
+                render(
+                    _on_driver(json.loads(r["json"]), row_no, seen, skip_keys), formats
+                )
+            )
+            if len(chunk) == self.opts.chunk_size:
+                yield len(chunk), chunk, {}, b""
+                chunk = []
+        if chunk:
+            yield len(chunk), chunk, {}, b""
+
+    def identity(self) -> list[dict[str, Any]]:
+        from calc_nlp.batch.inputs import file_identity
+
+        src = Path(self.opts.input)
+        paths = (
+            sorted(
+                p
+                for p in src.rglob("*")
+                if p.is_file() and not p.name.startswith((".", "_"))
+            )
+            if src.is_dir()
+            else [src]
+        )
+        return file_identity(paths)
+
+    def close(self, ok: bool) -> None:
+        pass  # the session is Spark's to keep (getOrCreate)
+
+
+def _on_driver(item: list[Any], row_no: int, seen: Any, skip_keys: Any) -> Any:
+    """The executor's rows of one report, with the statuses only the driver can
+    decide: a duplicate id, an unchanged report (--since-manifest)."""
+    from calc_nlp.batch.decide import done
+    from calc_nlp.batch.keys import id_key, since_key
+    from calc_nlp.schema import (
+        STATUS_DUPLICATE,
+        STATUS_OK,
+        STATUS_UNCHANGED,
+        ReportResult,
     )
-    out = Path(opts.outdir)
-    out.mkdir(parents=True, exist_ok=True)
-    ext = opts.output_format
-    people = ext == "csv" and not opts.raw
-    findings = PartialTable(
-        out, f"findings.{ext}", FINDING_COLUMNS, ext, people, FINDING_TYPES
-    )
-    reports = PartialTable(
-        out, f"reports.{ext}", REPORT_COLUMNS, ext, people, REPORT_TYPES
-    )
-    findings.open(None)
-    reports.open(None)
-    counts: dict[str, int] = {}
-    n = nf = 0
-    row_no = 0
-    pending: list[dict[str, str]] = []
-    last_row = None
-    for r in rows:
-        data = json.loads(r["json"])
-        if r["row"] != last_row:
-            last_row = r["row"]
-            row_no += 1
-        if r["kind"] == "report":
-            data["row"] = str(
-                row_no
-            )  # input row numbers, 1-based, as the local engine gives
-            for f in pending:
-                findings.write(f)
-            pending = []
-            reports.write(data)
-            counts[data["status"]] = counts.get(data["status"], 0) + 1
-            n += 1
-        else:
-            pending.append(data)
-            nf += 1
-    for f in pending:
-        findings.write(f)
-    findings.commit()
-    reports.commit()
-    seconds = time.perf_counter() - t0
-    _atomic_json(
-        out / MANIFEST,
-        {
-            "tool": "calc-nlp",
-            "engine": "spark",
-            "rules_version": rules.version,
-            "reports": n,
-            "findings": nf,
-            "counts": counts,
-            "seconds": round(seconds, 3),
-            "exit_code": 0,
-        },
-    )
-    return RunSummary(n, nf, seconds, rules.version, counts, 0)
+
+    problem, report, findings, texts = item
+    report["row"] = str(row_no)
+    rid, digest = report["report_id"], report["text_sha256"]
+    if problem:
+        return report, [], None
+    if not seen.add(id_key(rid)):
+        return done(
+            ReportResult(
+                rid,
+                STATUS_DUPLICATE,
+                reason="duplicate_id",
+                row=row_no,
+                text_sha256=digest,
+            )
+        )
+    if (
+        report["status"] == STATUS_OK
+        and skip_keys
+        and since_key(rid, digest) in skip_keys
+    ):
+        return done(
+            ReportResult(
+                rid,
+                STATUS_UNCHANGED,
+                row=row_no,
+                note=report["notes"],
+                text_sha256=digest,
+            )
+        )
+    return report, findings, texts

@@ -1,0 +1,128 @@
+"""The opened input of a run: its records, read in chunks, and its identity."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from calc_nlp.batch.options import RunOptions
+from calc_nlp.csv_reader import read_csv
+from calc_nlp.errors import InputError, UsageError
+from calc_nlp.jsonl_reader import read_jsonl
+from calc_nlp.readers import (
+    HashingReader,
+    Record,
+    detect_format,
+    open_regular,
+    read_parquet,
+    read_txt_dir,
+    txt_files,
+)
+
+
+class Input:
+    """The opened input: its records and, for the manifest, its identity."""
+
+    def __init__(self, opts: RunOptions):
+        self.opts = opts
+        self.fmt = detect_format(opts.input, opts.input_format)
+        self._hasher: HashingReader | None = None
+        self._fh: IO[bytes] | None = None
+        self.files: list[Path] = []
+        if opts.input == "-":
+            if opts.resume:
+                raise UsageError(
+                    "--resume needs an input file: standard input cannot be read twice"
+                )
+            raw: IO[bytes] = sys.stdin.buffer
+        elif self.fmt in ("csv", "jsonl"):
+            try:
+                raw = open_regular(Path(opts.input))
+            except OSError as exc:
+                reason = (
+                    "not a regular file" if exc.errno == errno.EINVAL else exc.strerror
+                )
+                raise InputError(f"cannot read {opts.input}: {reason}") from None
+            self._fh = raw
+        else:
+            raw = None  # type: ignore[assignment]
+            if not os.path.exists(opts.input):
+                raise InputError(f"cannot read {opts.input}: No such file or directory")
+        if self.fmt == "csv":
+            self._hasher = HashingReader(raw)
+            self.records = read_csv(
+                self._hasher,  # type: ignore[arg-type]  # a RawIOBase, read as bytes
+                opts.id_col,
+                opts.text_col,
+                opts.encoding,
+                opts.delimiter,
+            )
+        elif self.fmt == "jsonl":
+            self._hasher = HashingReader(raw)
+            self.records = read_jsonl(
+                self._hasher,  # type: ignore[arg-type]  # a RawIOBase, read as bytes
+                opts.id_col,
+                opts.text_col,
+                opts.encoding,
+            )
+        elif self.fmt == "parquet":
+            self.records = read_parquet(opts.input, opts.id_col, opts.text_col)
+        elif self.fmt == "txt":
+            if not os.path.isdir(opts.input):
+                raise InputError(f"{opts.input} is not a folder of .txt files")
+            self.files = txt_files(opts.input)  # one list: reader and manifest
+            self.records = read_txt_dir(opts.input, opts.encoding, self.files)
+        else:
+            raise UsageError(f"unknown input format {self.fmt!r}")
+
+    def identity(self) -> list[dict[str, Any]]:
+        """Path, size and SHA-256 of what was read (files hashed as they stream)."""
+        if self._hasher is not None:
+            return [
+                {
+                    "path": self.opts.input,
+                    "bytes": self._hasher.bytes,
+                    "sha256": self._hasher.sha256.hexdigest(),
+                }
+            ]
+        return file_identity(
+            self.files if self.fmt == "txt" else [Path(self.opts.input)]
+        )
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+
+
+def file_identity(paths: list[Path]) -> list[dict[str, Any]]:
+    """Path, size and SHA-256 of each file (None for one that cannot be read)."""
+    out: list[dict[str, Any]] = []
+    for p in paths:
+        h = hashlib.sha256()
+        size = 0
+        try:
+            with open_regular(p) as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(block)
+                    size += len(block)
+        except OSError:
+            out.append({"path": str(p), "bytes": None, "sha256": None})
+            continue
+        out.append({"path": str(p), "bytes": size, "sha256": h.hexdigest()})
+    return out
+
+
+def chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
+    chunk: list[Record] = []
+    for r in records:
+        chunk.append(r)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

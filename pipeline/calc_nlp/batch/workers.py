@@ -1,0 +1,201 @@
+"""The engine's side of a run: in-process or a pool of workers, results in input order."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+from calc_nlp.batch.checkpoint import record_digest
+from calc_nlp.batch.decide import decide, merge
+from calc_nlp.batch.inputs import chunks
+from calc_nlp.batch.keys import KeySet
+from calc_nlp.batch.options import RunOptions
+from calc_nlp.readers import Record
+from calc_nlp.schema import STATUS_ERROR, ReportResult, report_row, text_digest
+
+
+def _init_worker(patterns: str | None, parent: int) -> None:
+    """A pool worker dies with its parent (even a SIGKILLed one), takes SIGTERM's
+    default action, and builds its pipeline once."""
+    from calc_nlp.engine import init_worker
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    init_worker(patterns)
+
+
+def start_pool(opts: RunOptions) -> ProcessPoolExecutor:
+    """Start the workers first: they build their pipelines while the parent checks
+    the input (the bundled rules only; user rules are checked first)."""
+    from calc_nlp.engine import warm
+
+    pool = ProcessPoolExecutor(
+        max_workers=opts.workers,
+        initializer=_init_worker,
+        initargs=(opts.patterns, os.getpid()),
+    )
+    for _ in range(opts.workers):
+        pool.submit(warm)
+    return pool
+
+
+def stop_pool(pool: ProcessPoolExecutor | None, ok: bool) -> None:
+    """Workers never outlive the run: after a success they are joined; after a
+    failure, an interrupt or SIGTERM they are killed, then joined."""
+    if pool is None:
+        return
+    if not ok:
+        procs = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            try:
+                proc.kill()
+            except (OSError, ValueError, AttributeError):
+                pass
+        for proc in procs:
+            try:
+                proc.join(5)
+            except (OSError, ValueError, AttributeError, AssertionError):
+                pass
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+class ReportTimeout(Exception):
+    """One report took longer than its deadline (user patterns only)."""
+
+
+_ARMED = False
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    if _ARMED:
+        raise ReportTimeout()
+
+
+def rows_with_deadline(
+    items: list[Any], engine: Any, formats: tuple[Any, Any, Any], deadline: float
+) -> tuple[list[Any], dict[str, Any]]:
+    """The engine's rows for `items`, each report stopped after `deadline` seconds
+    (0: none): a regex that backtracks for ever makes one error row, not a hang.
+    Python's regex engine checks for signals while it backtracks."""
+    global _ARMED
+    from calc_nlp.engine import render, rows_for
+
+    if not deadline:
+        return rows_for(items, engine, formats)
+    engine.timings.clear()
+    out = []
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    try:
+        for item in items:
+            try:
+                _ARMED = True
+                signal.setitimer(signal.ITIMER_REAL, deadline)
+                rows = engine.process(*item)
+            except ReportTimeout:
+                row, rid, text, _note, digest = item
+                rows = (
+                    report_row(
+                        ReportResult(
+                            rid,
+                            STATUS_ERROR,
+                            reason="processing_failed:ReportTimeout",
+                            row=row,
+                            text_sha256=digest or text_digest(text),
+                        )
+                    ),
+                    [],
+                    None,
+                )
+            finally:
+                _ARMED = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            out.append(render(rows, formats))
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    return out, dict(engine.timings)
+
+
+def process_chunk_with_deadline(
+    items: list[Any], formats: tuple[Any, Any, Any], deadline: float
+) -> tuple[list[Any], dict[str, Any]]:
+    """Worker entry point (the engine built by the worker's initializer)."""
+    from calc_nlp import engine
+
+    assert engine._ENGINE is not None
+    return rows_with_deadline(items, engine._ENGINE, formats, deadline)
+
+
+def pipeline(
+    records: Iterator[Record],
+    opts: RunOptions,
+    seen: KeySet,
+    skip_keys: KeySet,
+    engine: Any,
+    pool: ProcessPoolExecutor | None,
+    formats: tuple[Any, Any, Any],
+    deadline: float = 0.0,
+) -> Iterator[tuple[int, list[Any], dict[str, float], bytes]]:
+    """(rows consumed, finished rows, timings, digest of the rows) per chunk, in
+    input order.
+
+    With a pool, at most 2 x workers chunks are in flight: memory stays flat
+    however long the input is.
+    """
+    from calc_nlp.engine import render
+
+    def decide_chunk(chunk: list[Record]) -> tuple[list[Any], list[Any], bytes]:
+        slots, work = decide(chunk, seen, skip_keys)
+        digests = b"".join(record_digest(r) for r in chunk)
+        return (
+            [None if s is None else render(s, formats) for s in slots],
+            work,
+            digests,
+        )
+
+    if pool is None:
+        for chunk in chunks(records, opts.chunk_size):
+            slots, work, digests = decide_chunk(chunk)
+            results, tm = (
+                rows_with_deadline(work, engine, formats, deadline)
+                if work
+                else ([], {})
+            )
+            yield len(chunk), merge(slots, results), tm, digests
+        return
+    window: deque[tuple[int, list[Any], Future[Any] | None, bytes]] = deque()
+    limit = 2 * opts.workers
+    for chunk in chunks(records, opts.chunk_size):
+        slots, work, digests = decide_chunk(chunk)
+        fut = (
+            pool.submit(process_chunk_with_deadline, work, formats, deadline)
+            if work
+            else None
+        )
+        window.append((len(chunk), slots, fut, digests))
+        while len(window) >= limit:
+            yield _finish(window.popleft())
+    while window:
+        yield _finish(window.popleft())
+
+
+def _finish(
+    entry: tuple[int, list[Any], Future[Any] | None, bytes],
+) -> tuple[int, list[Any], dict[str, float], bytes]:
+    n, slots, fut, digests = entry
+    if fut is None:
+        return n, slots, {}, digests
+    results, tm = fut.result()
+    return n, merge(slots, results), tm, digests

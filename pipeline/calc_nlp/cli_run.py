@@ -1,0 +1,232 @@
+"""`calc-nlp run`: its options, and its failures as one line and an exit code."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from calc_nlp.errors import CalcNlpError
+from calc_nlp.readers import INPUT_FORMATS
+from calc_nlp.writers import OUTPUT_FORMATS
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+@click.command("run", context_settings=CONTEXT)
+@click.argument("input_path", metavar="INPUT")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Output folder (created if missing); one run at a time per folder.",
+)
+@click.option(
+    "--id-col",
+    default="report_id",
+    show_default=True,
+    help="Name of the report id column (or JSON key).",
+)
+@click.option(
+    "--text-col",
+    default="text",
+    show_default=True,
+    help="Name of the report text column (or JSON key).",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default=None,
+    help="Force the input format; by default from the name (.csv/.tsv, .jsonl, .parquet, a folder of .txt; '-' is CSV).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="csv",
+    show_default=True,
+    help="Output format of findings and reports (errors.csv is always CSV).",
+)
+@click.option(
+    "--encoding",
+    default="utf-8",
+    show_default=True,
+    help="Text encoding of the input; invalid bytes are replaced and the row noted.",
+)
+@click.option(
+    "--delimiter",
+    default=None,
+    help="CSV delimiter; by default guessed from the header (, ; TAB |).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the cores available); 1 runs in-process. Output is identical whatever the number.",
+)
+@click.option(
+    "--chunk-size",
+    type=click.IntRange(min=1),
+    default=256,
+    show_default=True,
+    help="Reports per unit of work and per checkpoint.",
+)
+@click.option(
+    "--checkpoint-seconds",
+    type=click.FloatRange(min=0),
+    default=2.0,
+    show_default=True,
+    help="How often progress is made durable for --resume (0: after every chunk).",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Continue a killed run into the same folder from its last checkpoint.",
+)
+@click.option(
+    "--since-manifest",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="Skip reports whose id and text an earlier run (this manifest.json) processed with the same rules; they get status 'unchanged'.",
+)
+@click.option(
+    "--max-errors",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Fail (exit 6, outputs not replaced) when more rows than this are bad.",
+)
+@click.option(
+    "--raw",
+    is_flag=True,
+    help="Do not neutralise spreadsheet formulas in CSV cells (for machine consumers).",
+)
+@click.option(
+    "--no-texts",
+    is_flag=True,
+    help="Do not keep a copy of the report texts in OUTDIR (texts.jsonl, what `review` shows); the review page then says why texts are missing.",
+)
+@click.option(
+    "--patterns",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    help="Use rule files from this folder instead of the bundled patterns/ (validated first).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="Run here, or on Spark (pip install calc-nlp[spark]).",
+)
+@click.option(
+    "--spark-master",
+    default=None,
+    help="Spark master URL for --engine spark, e.g. local[2] (default: the session's).",
+)
+@click.option(
+    "--log-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Log lines on stderr as text or JSON (ids, counts and timings only).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+def run(**options: Any) -> None:
+    """Extract findings from a report export into OUTDIR (findings, reports, errors, texts, manifest).
+
+    Example: calc-nlp run corpora/demo/reports.csv -o out --id-col report_id --text-col text
+    """
+    from calc_nlp.errors import EXIT_ROW_ERRORS
+    from calc_nlp.logs import Log
+
+    log = Log(options["log_format"], options["quiet"])
+    summary = _run_reporting_failures(_run_options(options), log, options["log_format"])
+    counts = ", ".join(f"{k} {v}" for k, v in sorted(summary.counts.items()))
+    log.info(
+        "done",
+        reports=summary.reports,
+        findings=summary.findings,
+        seconds=round(summary.seconds, 1),
+        rules=summary.rules_version,
+        statuses=counts.replace(" ", "=").replace(",=", ",")
+        if options["log_format"] == "text"
+        else summary.counts,
+        output=str(Path(options["outdir"])),
+    )
+    if summary.errors:
+        sys.exit(EXIT_ROW_ERRORS)
+
+
+def _run_options(o: dict[str, Any]) -> Any:
+    from calc_nlp.runner import RunOptions, default_workers
+
+    return RunOptions(
+        input=o["input_path"],
+        outdir=o["outdir"],
+        id_col=o["id_col"],
+        text_col=o["text_col"],
+        input_format=o["input_format"],
+        output_format=o["output_format"],
+        encoding=o["encoding"],
+        delimiter=o["delimiter"],
+        workers=o["workers"] or default_workers(),
+        chunk_size=o["chunk_size"],
+        checkpoint_seconds=o["checkpoint_seconds"],
+        resume=o["resume"],
+        since_manifest=o["since_manifest"],
+        max_errors=o["max_errors"],
+        raw=o["raw"],
+        patterns=o["patterns"],
+        keep_texts=not o["no_texts"],
+        engine=o["engine"],
+        spark_master=o["spark_master"],
+    )
+
+
+def _run_reporting_failures(opts: Any, log: Any, log_format: str) -> Any:
+    """The run's summary; on failure, one line (never report text) and the
+    documented exit code."""
+    import signal
+
+    from calc_nlp.errors import Terminated, exit_code_for
+    from calc_nlp.runner import run as run_job
+
+    def on_sigterm(signum: int, frame: object) -> None:
+        signal.signal(
+            signal.SIGTERM, signal.SIG_IGN
+        )  # once: cleanup must not be cut short
+        raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, on_sigterm)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
+    try:
+        return run_job(opts, log)
+    except KeyboardInterrupt as exc:
+        stopped = "stopped by SIGTERM" if isinstance(exc, Terminated) else "interrupted"
+        message = f"{stopped}; previous outputs kept, --resume continues"
+        event = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        _fail(log, log_format, event, exit_code_for(exc), message)
+    except Exception as exc:  # noqa: BLE001 - every failure gets its documented exit code
+        message = (
+            str(exc)
+            if isinstance(exc, CalcNlpError)
+            else f"internal error ({exc.__class__.__name__}); no report text is shown"
+        )
+        _fail(log, log_format, "failed", exit_code_for(exc), message)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _fail(log: Any, log_format: str, event: str, code: int, message: str) -> NoReturn:
+    if log_format == "json":
+        log.error(event, exit_code=code, message=message)
+    else:
+        click.echo(f"Error: {message}", err=True)
+    sys.exit(code)

@@ -1,0 +1,79 @@
+"""JSON Lines input: one object per line, ids as their JSON text."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterator
+from typing import IO
+
+from calc_nlp.errors import InputError
+from calc_nlp.readers import (
+    BAD_BYTES,
+    Record,
+    record_of,
+    text_stream,
+)
+
+
+def read_jsonl(
+    raw: IO[bytes], id_col: str, text_col: str, encoding: str = "utf-8"
+) -> Iterator[Record]:
+    """JSON Lines, one object per line; ids may be numbers (kept as their JSON text).
+
+    A JSON array (a `.json` file holding `[...]`) is refused: it is not JSON
+    Lines and cannot be streamed.
+    """
+    fh = text_stream(raw, encoding)
+    try:
+        first = fh.readline()
+    except (OSError, EOFError, zlib.error):
+        raise InputError("input cannot be read (corrupt compressed data?)") from None
+    if first.lstrip().startswith("["):
+        try:
+            value = json.loads(first)
+        except ValueError:
+            value = None  # an array spread over lines
+        if value is None or (
+            isinstance(value, list)
+            and value
+            and all(isinstance(v, dict) for v in value)
+        ):
+            raise InputError(
+                "input is a JSON array, not JSON Lines (one object per line): "
+                "convert it, for example with jq -c '.[]'"
+            )
+    return _jsonl_rows(_chain_first(first, fh), id_col, text_col)
+
+
+def _chain_first(first: str, fh: IO[str]) -> Iterator[str]:
+    if first:
+        yield first
+    yield from fh
+
+
+def _jsonl_rows(fh: Iterator[str], id_col: str, text_col: str) -> Iterator[Record]:
+    n = 0
+    it = iter(fh)
+    while True:
+        try:
+            line = next(it)
+        except StopIteration:
+            return
+        except (OSError, EOFError, zlib.error):
+            raise InputError(
+                f"input cannot be read after row {n} (corrupt or truncated data)"
+            ) from None
+        if not line.strip():
+            continue
+        n += 1
+        bad = BAD_BYTES["count"]
+        try:
+            obj = json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
+            yield Record(n, "", "", problem="invalid_json")
+            continue
+        if not isinstance(obj, dict):
+            yield Record(n, "", "", problem="not_an_object")
+            continue
+        yield record_of(n, obj.get(id_col), obj.get(text_col), bad)

@@ -1,0 +1,338 @@
+"""Readers: an export (CSV, JSONL, Parquet, a folder of .txt, stdin) as `Record`s.
+
+This module holds what every reader shares (format detection, decoding,
+column checks) and the Parquet and .txt folder readers; CSV is read in
+csv_reader.py, JSON Lines in jsonl_reader.py.
+
+Records come one at a time, after the columns are checked, so memory does not
+grow with the input. Invalid bytes are replaced and the row noted; rows that
+cannot be processed carry a reason code (`Record.problem`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import errno
+import gzip
+import hashlib
+import io
+import json
+import os
+import re
+import stat
+import sys
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from calc_nlp.errors import InputError
+
+# Python's csv refuses fields over 131,072 characters by default (docs/guide.md, pitfalls).
+csv.field_size_limit(sys.maxsize)
+
+INPUT_FORMATS = ("csv", "jsonl", "parquet", "txt")
+REPLACEMENT = "\ufffd"
+
+# Invalid bytes are replaced (never dropped) and counted, so rows can be flagged.
+BAD_BYTES = {"count": 0}
+
+
+def _replace_and_count(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeDecodeError)
+    BAD_BYTES["count"] += 1
+    return REPLACEMENT, err.end
+
+
+codecs.register_error("calcnlp-replace", _replace_and_count)
+
+
+@dataclass
+class Record:
+    """One input row. `problem` is a reason code when it cannot be processed."""
+
+    row: int
+    report_id: str
+    text: str
+    problem: str = ""
+    note: str = ""
+
+
+class HashingReader(io.RawIOBase):
+    """Wraps a binary stream and hashes what is read (for the manifest)."""
+
+    def __init__(self, raw: IO[bytes]):
+        self.raw = raw
+        self.sha256 = hashlib.sha256()
+        self.bytes = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        data = self.raw.read(len(b))
+        n = len(data)
+        b[:n] = data
+        self.sha256.update(data)
+        self.bytes += n
+        return n
+
+
+def detect_format(path: str, forced: str | None) -> str:
+    """The input format: forced, else from the name ('-' and unknown names are CSV).
+
+    A `.gz` suffix is looked through (`reports.jsonl.gz` is JSON Lines);
+    compression itself is recognised from the file's first bytes.
+    """
+    if forced:
+        return forced
+    if path != "-" and Path(path).is_dir():
+        return "txt"
+    name = path.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    if name.endswith((".jsonl", ".ndjson", ".json")):
+        return "jsonl"
+    if name.endswith((".parquet", ".pq")):
+        return "parquet"
+    return "csv"
+
+
+# First bytes of files that are not text: (magic, what it is, what to do).
+_MAGIC = (
+    (b"PAR1", "a Parquet file", "use --input-format parquet or a .parquet name"),
+    (b"PK\x03\x04", "a ZIP archive (or an Excel workbook)", "export it as CSV"),
+    (b"BZh", "a bzip2 archive", "decompress it first"),
+    (b"\xfd7zXZ\x00", "an xz archive", "decompress it first"),
+)
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def known_encoding(encoding: str) -> None:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(
+            f"unknown --encoding {encoding!r}", missing_column=True
+        ) from None
+
+
+def text_stream(raw: IO[bytes], encoding: str) -> IO[str]:
+    """Text of a binary input: gzip looked through, a UTF-16 BOM honoured,
+    binary formats refused before any row is read (InputError, exit 3)."""
+    known_encoding(encoding)
+    buffered: Any = io.BufferedReader(raw)  # type: ignore[type-var]
+    head = buffered.peek(6)[:6]
+    if head.startswith(b"\x1f\x8b"):
+        buffered = io.BufferedReader(gzip.GzipFile(fileobj=buffered, mode="rb"))  # type: ignore[arg-type]
+        try:
+            head = buffered.peek(6)[:6]
+        except (OSError, EOFError, zlib.error):
+            raise InputError(
+                "input looks gzip-compressed but cannot be decompressed"
+            ) from None
+    for magic, what, hint in _MAGIC:
+        if head.startswith(magic):
+            raise InputError(f"input looks like {what}, not text: {hint}")
+    name = codecs.lookup(encoding).name
+    if name == "utf-8":
+        enc = "utf-16" if head.startswith(UTF16_BOMS) else "utf-8-sig"
+    else:
+        enc = encoding
+    return io.TextIOWrapper(
+        buffered, encoding=enc, errors="calcnlp-replace", newline=""
+    )
+
+
+def encoding_note(text: str, seen_bad: int) -> str:
+    return "invalid_encoding" if seen_bad and REPLACEMENT in text else ""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(value: str) -> bool:
+    """False for strings holding lone surrogates (JSON "\\udc80", undecodable file names)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def clean_text(text: str) -> tuple[str, bool]:
+    """Lone surrogates replaced by U+FFFD (same length: offsets hold); True if any was."""
+    if encodable(text):
+        return text, False
+    return _SURROGATE.sub(REPLACEMENT, text), True
+
+
+# A column name: starts with a letter or _, short, a few words at most, no
+# long digit runs (ids), no sentence punctuation. Anything else in a first line
+# may be a row of data and is never shown.
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_ .#()/-]{0,63}")
+
+
+def looks_like_header(fields: list[str]) -> bool:
+    """Whether a first line reads as column names (so that they may be shown)."""
+    names = [f.strip() for f in fields]
+    if not names or any(not n for n in names) or len(set(names)) != len(names):
+        return False
+    for n in names:
+        if not _NAME.fullmatch(n) or re.search(r"\d{4}", n) or len(n.split()) > 4:
+            return False
+        if n.endswith(".") or ". " in n:
+            return False
+    return True
+
+
+def check_columns(header: list[str], id_col: str, text_col: str) -> tuple[int, int]:
+    missing = [c for c in (id_col, text_col) if c not in header]
+    if missing:
+        wanted = ", ".join(repr(c) for c in missing)
+        if looks_like_header(header):
+            raise InputError(
+                f"column {wanted} not found; "
+                f"the input has columns: {', '.join(repr(h) for h in header)}",
+                missing_column=True,
+            )
+        raise InputError(
+            f"column {wanted} not found: the first line does not look like a header "
+            f"({len(header)} fields; not shown, it may be a row of data). "
+            "Add a header row, or check --delimiter, --encoding and --input-format "
+            "(a UTF-16 file needs --encoding utf-16; Parquet needs --input-format parquet)",
+            missing_column=True,
+        )
+    return header.index(id_col), header.index(text_col)
+
+
+def id_text(value: Any) -> str:
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    if isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_parquet(
+    path: str, id_col: str, text_col: str, batch_size: int = 1000
+) -> Iterator[Record]:
+    """Parquet row groups in batches: only the two columns are read."""
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises several kinds
+        raise InputError(
+            f"cannot read {path} as Parquet: {exc.__class__.__name__}"
+        ) from None
+    header = pf.schema_arrow.names
+    check_columns(header, id_col, text_col)
+    return _parquet_rows(pf, path, id_col, text_col, batch_size)
+
+
+def _parquet_rows(
+    pf: Any, path: str, id_col: str, text_col: str, batch_size: int
+) -> Iterator[Record]:
+    n = 0
+    batches = pf.iter_batches(batch_size=batch_size, columns=[id_col, text_col])
+    while True:
+        try:
+            batch = next(batches)
+            ids = batch.column(0).to_pylist()
+            texts = batch.column(1).to_pylist()
+        except StopIteration:
+            return
+        except Exception as exc:  # a corrupt page: pyarrow raises several kinds
+            raise InputError(
+                f"cannot read {path} as Parquet after row {n}: "
+                f"{exc.__class__.__name__} (corrupt data page?)"
+            ) from None
+        for rid, text in zip(ids, texts, strict=False):
+            n += 1
+            yield record_of(n, rid, text)
+
+
+def record_of(n: int, rid: Any, text: Any, bad: int | None = None) -> Record:
+    """Row `n` from its id (any scalar type) and text (a string or None), with
+    the problems every reader checks. `bad`: the count of invalid bytes before
+    the row was decoded (None: not decoded here, as Parquet or Spark values)."""
+    rid_s = id_text(rid)
+    if not rid_s:
+        return Record(n, "", "", problem="missing_id")
+    if not encodable(rid_s):
+        return Record(n, "", "", problem="invalid_id")
+    if text is not None and not isinstance(text, str):
+        return Record(n, rid_s, "", problem="text_not_a_string")
+    clean, fixed = clean_text(text or "")
+    if fixed:
+        note = "invalid_encoding"
+    else:
+        note = "" if bad is None else encoding_note(clean + rid_s, bad)
+    return Record(n, rid_s, clean, note=note)
+
+
+def txt_files(path: str) -> list[Path]:
+    """The `.txt` entries of a folder in name order: the one list the reader, the
+    resume check and the manifest share. Entries that are not regular files
+    (broken or looping links, folders, FIFOs, devices) stay in the list and
+    become error rows; nothing here follows, opens or stats them."""
+    try:
+        names = [e.name for e in os.scandir(path)]
+    except OSError as exc:
+        raise InputError(f"cannot read folder {path}: {exc.strerror}") from None
+    return [Path(path) / n for n in sorted(names) if n.lower().endswith(".txt")]
+
+
+def open_regular(p: Path) -> IO[bytes]:
+    """Open a file for reading only if it is a regular file: never blocks on a
+    FIFO nor reads a device forever. Raises OSError (ENOENT, ELOOP, EISDIR...)."""
+    fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_txt_dir(
+    path: str, encoding: str = "utf-8", files: list[Path] | None = None
+) -> Iterator[Record]:
+    """A folder of .txt files, in name order; the id is the file name."""
+    known_encoding(encoding)
+    return _txt_rows(txt_files(path) if files is None else files, encoding)
+
+
+def _txt_rows(files: list[Path], encoding: str) -> Iterator[Record]:
+    enc = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+    for n, p in enumerate(files, 1):
+        bad = BAD_BYTES["count"]
+        if not encodable(p.name):
+            yield Record(
+                n, "", "", problem="invalid_id"
+            )  # a file name that is not UTF-8
+            continue
+        try:
+            with open_regular(p) as fh:
+                data = fh.read()
+        except OSError as exc:
+            reason = (
+                "not_a_file"
+                if exc.errno in (errno.EINVAL, errno.EISDIR)
+                else "unreadable_file"
+            )
+            yield Record(n, p.name, "", problem=reason)
+            continue
+        e = enc
+        if enc == "utf-8-sig" and data.startswith(UTF16_BOMS):
+            e = "utf-16"
+        text = data.decode(e, errors="calcnlp-replace")
+        yield Record(n, p.name, text, note=encoding_note(text, bad))

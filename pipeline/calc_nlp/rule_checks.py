@@ -1,0 +1,249 @@
+"""Checks shared by the rule-file loaders: keys, token patterns, ids, sites."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from calc_nlp.errors import PatternError
+from calc_nlp.rule_schema import (
+    EXAM_KEYS,
+    METADATA_KEYS,
+    SITE_TERMS_SOURCE,
+    TARGET_KEYS,
+    TOP_KEYS,
+)
+
+
+def read_rule_file(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PatternError(path.name, "file is missing") from None
+    except json.JSONDecodeError as exc:
+        raise PatternError(path.name, f"invalid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise PatternError(path.name, "top level must be a JSON object")
+    allowed = TOP_KEYS[path.name]
+    extra = set(data) - allowed
+    if extra:
+        raise PatternError(
+            path.name, f"unknown keys {sorted(extra)}; allowed: {sorted(allowed)}"
+        )
+    return data
+
+
+def check_keys(
+    file: str,
+    rid: str | None,
+    obj: dict[str, Any],
+    allowed: set[str],
+    required: set[str],
+) -> None:
+    if not isinstance(obj, dict):
+        raise PatternError(file, "entry must be an object", rid)
+    extra = set(obj) - allowed
+    if extra:
+        raise PatternError(
+            file,
+            f"unknown keys {sorted(extra)}; allowed: {sorted(allowed)}",
+            rid,
+            sorted(extra)[0],
+        )
+    missing = required - set(obj)
+    if missing:
+        raise PatternError(
+            file, f"missing keys {sorted(missing)}", rid, sorted(missing)[0]
+        )
+
+
+class PatternChecker:
+    """Checks token patterns with spaCy's validating Matcher."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+        if enabled:
+            from spacy.matcher import Matcher
+            from spacy.vocab import Vocab
+
+            # Validation checks pattern structure only: a bare vocabulary is
+            # enough and skips building a tokenizer (a quarter second).
+            self._matcher = Matcher(Vocab(), validate=True)
+
+    def check(self, file: str, rid: str, pattern: Any) -> None:
+        if pattern is None or not self.enabled:
+            return
+        if isinstance(pattern, str):
+            raise PatternError(
+                file,
+                "regex string patterns are not allowed; use token patterns",
+                rid,
+                "pattern",
+            )
+        if not isinstance(pattern, list) or not pattern:
+            raise PatternError(
+                file, "pattern must be a non-empty list of token dicts", rid, "pattern"
+            )
+        try:
+            self._matcher.add(rid, [pattern])
+        except Exception as exc:  # spaCy raises MatchPatternError / ValueError
+            raise PatternError(
+                file, f"invalid token pattern: {exc}".splitlines()[0], rid, "pattern"
+            ) from None
+        self._matcher.remove(rid)
+
+
+def target_rules(
+    file: str,
+    rules: Any,
+    categories: set[str],
+    checker: PatternChecker,
+    ids: dict[str, str],
+) -> list[dict[str, Any]]:
+    if not isinstance(rules, list):
+        raise PatternError(file, "rules must be a list")
+    out = []
+    for i, rule in enumerate(rules):
+        rid = (rule.get("metadata") or {}).get("id") if isinstance(rule, dict) else None
+        rid = rid or f"#{i}"
+        check_keys(file, rid, rule, TARGET_KEYS, {"literal", "category", "metadata"})
+        check_metadata(file, rid, rule["metadata"], ids)
+        if rule["category"] not in categories:
+            raise PatternError(
+                file,
+                f"category {rule['category']!r} not one of {sorted(categories)}",
+                rid,
+                "category",
+            )
+        if not isinstance(rule["literal"], str) or not rule["literal"].strip():
+            raise PatternError(
+                file, "literal must be a non-empty string", rid, "literal"
+            )
+        checker.check(file, rid, rule.get("pattern"))
+        out.append(rule)
+    return out
+
+
+def check_metadata(file: str, rid: str, md: Any, ids: dict[str, str]) -> None:
+    check_keys(file, rid, md, METADATA_KEYS, {"id", "source"})
+    if not str(md["source"]).strip():
+        raise PatternError(file, "source (provenance) must not be empty", rid, "source")
+    if md["id"] in ids:
+        raise PatternError(
+            file, f"duplicate rule id (also in {ids[md['id']]})", rid, "id"
+        )
+    ids[md["id"]] = file
+
+
+def slug(text: str) -> str:
+    """A rule-id part from a term: lower case, runs of other characters as '-'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def site_term_rules(sites: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Target rules from each site's `terms` (any case) and `abbreviations`
+    (exact case), with ids L-<site>-<term> derived from the words."""
+    out: list[dict[str, Any]] = []
+    for name, entry in sites.items():
+        source = entry.get("terms_source", SITE_TERMS_SOURCE)
+        for key in ("terms", "abbreviations", "generic_terms", "anaphoric_terms"):
+            terms = entry.get(key, [])
+            if not isinstance(terms, list) or not all(
+                isinstance(t, str) and t.strip() for t in terms
+            ):
+                raise PatternError(
+                    "sites.json", f"{key} must be a list of phrases", name, key
+                )
+            for term in terms:
+                rule: dict[str, Any] = {
+                    "literal": term,
+                    "category": "SITE",
+                    "metadata": {
+                        "id": f"L-{slug(name)}-{slug(term)}",
+                        "site": name,
+                        "source": source,
+                    },
+                }
+                if key == "abbreviations":
+                    rule["pattern"] = [{"ORTH": w} for w in term.split()]
+                if key == "generic_terms":
+                    rule["metadata"]["generic"] = True
+                if key == "anaphoric_terms":
+                    rule["metadata"]["generic"] = "anaphoric"
+                out.append(rule)
+    return out
+
+
+def with_word_lists(rules: Any, lists: Any) -> Any:
+    """Token patterns with each {"IN": "@name"} replaced by that word list's words."""
+    if not isinstance(lists, dict):
+        raise PatternError("mentions.json", "word_lists must be an object")
+    for name, entry in lists.items():
+        check_keys(
+            "mentions.json", name, entry, {"source", "words"}, {"source", "words"}
+        )
+        if not all(isinstance(w, str) and w for w in entry["words"]):
+            raise PatternError("mentions.json", "words must be strings", name, "words")
+    if not isinstance(rules, list):
+        return rules
+
+    def resolve(value: Any, rid: str) -> Any:
+        if isinstance(value, str) and value.startswith("@"):
+            if value[1:] not in lists:
+                raise PatternError(
+                    "mentions.json", f"no word list {value!r}", rid, "pattern"
+                )
+            return list(lists[value[1:]]["words"])
+        if isinstance(value, dict):
+            return {k: resolve(v, rid) for k, v in value.items()}
+        if isinstance(value, list):
+            return [resolve(v, rid) for v in value]
+        return value
+
+    out = []
+    for rule in rules:
+        if isinstance(rule, dict) and "pattern" in rule:
+            rid = str((rule.get("metadata") or {}).get("id", "?"))
+            rule = dict(rule, pattern=resolve(rule["pattern"], rid))
+        out.append(rule)
+    return out
+
+
+def exams_of(
+    raw: Any, sites: dict[str, dict[str, Any]], ids: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The exam table: which words make a report an exam of this kind, and the
+    site an unsited finding takes there (by the head words of its sentence)."""
+    if not isinstance(raw, list):
+        raise PatternError("sites.json", "exams must be a list")
+    for exam in raw:
+        eid = str(exam.get("id")) if isinstance(exam, dict) else "?"
+        check_keys("sites.json", eid, exam, EXAM_KEYS, EXAM_KEYS)
+        if eid in ids:
+            raise PatternError("sites.json", "duplicate rule id", eid, "id")
+        ids[eid] = "sites.json"
+        for key in ("exam_terms", "report_terms"):
+            if not all(isinstance(t, str) and t.strip() for t in exam[key]):
+                raise PatternError("sites.json", f"{key} must be phrases", eid, key)
+        if not isinstance(exam["min_report_terms"], int):
+            raise PatternError(
+                "sites.json",
+                "min_report_terms must be a number",
+                eid,
+                "min_report_terms",
+            )
+        for default in exam["defaults"]:
+            check_keys("sites.json", eid, default, {"heads", "site"}, {"heads", "site"})
+            check_site("sites.json", eid, "defaults", default["site"], sites)
+    return list(raw)
+
+
+def check_site(file: str, rid: str, key: str, name: Any, sites: dict[str, Any]) -> None:
+    names = name if isinstance(name, list) else [name]
+    for n in names:
+        if n not in sites:
+            raise PatternError(
+                file, f"site {n!r} is not in the site vocabulary", rid, key
+            )

@@ -1,0 +1,378 @@
+"""Loading each rule file of patterns/ into validated rules (rules.py puts them together).
+
+Each loader checks its file's entries (rule_checks.py) and resolves its cross
+references (site names, condition names) against what was loaded before it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from calc_nlp.errors import PatternError
+from calc_nlp.rule_checks import (
+    PatternChecker,
+    check_keys,
+    check_metadata,
+    check_site,
+    exams_of,
+    site_term_rules,
+    target_rules,
+    with_word_lists,
+)
+from calc_nlp.rule_schema import (
+    ANALYTE_KEYS,
+    CATEGORIES,
+    CONDITION_CATEGORIES,
+    CONDITION_KEYS,
+    CONTEXT_CATEGORIES,
+    CONTEXT_DIRECTIONS,
+    CONTEXT_KEYS,
+    SECTION_CATEGORIES,
+    SECTION_KEYS,
+    SITE_KEYS,
+    SITE_TERM_KEYS,
+    TERM_KEYS,
+)
+
+Raw = dict[str, dict[str, Any]]
+Ids = dict[str, str]
+
+
+def load_sites(raw: Raw, checker: PatternChecker, ids: Ids) -> tuple[Any, ...]:
+    """sites.json: (sites, site rules, exams, laterality rules). Loaded first:
+    everything else refers to the site vocabulary."""
+    sites: dict[str, dict[str, Any]] = {}
+    for entry in raw["sites.json"].get("sites", []):
+        check_keys(
+            "sites.json",
+            entry.get("name"),
+            entry,
+            SITE_KEYS | SITE_TERM_KEYS,
+            SITE_KEYS,
+        )
+        sites[entry["name"]] = entry
+    site_rules = target_rules(
+        "sites.json",
+        site_term_rules(sites) + raw["sites.json"].get("target_rules", []),
+        {"SITE", "REGION"},
+        checker,
+        ids,
+    )
+    for r in site_rules:
+        if r["category"] == "SITE":
+            check_site(
+                "sites.json",
+                r["metadata"]["id"],
+                "site",
+                r["metadata"].get("site"),
+                sites,
+            )
+        if "candidates" in r["metadata"]:
+            check_site(
+                "sites.json",
+                r["metadata"]["id"],
+                "candidates",
+                r["metadata"]["candidates"],
+                sites,
+            )
+    exams = exams_of(raw["sites.json"].get("exams", []), sites, ids)
+    lat_rules = _laterality_rules(raw, site_rules, checker, ids)
+    return sites, site_rules, exams, lat_rules
+
+
+def _laterality_rules(
+    raw: Raw, site_rules: list[dict[str, Any]], checker: PatternChecker, ids: Ids
+) -> list[dict[str, Any]]:
+    lat_rules = target_rules(
+        "sites.json",
+        raw["sites.json"].get("laterality_rules", []),
+        {"LATERALITY"},
+        checker,
+        ids,
+    )
+    for r in lat_rules + site_rules:
+        lat = r["metadata"].get("laterality")
+        if lat is not None and lat not in {"left", "right", "bilateral"}:
+            raise PatternError(
+                "sites.json",
+                f"laterality {lat!r} not left/right/bilateral",
+                r["metadata"]["id"],
+                "laterality",
+            )
+    return lat_rules
+
+
+def load_mentions(
+    raw: Raw, sites: dict[str, Any], checker: PatternChecker, ids: Ids
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """mentions.json: (token norms, mention rules)."""
+    token_norms = []
+    for i, entry in enumerate(raw["mentions.json"].get("token_norms", [])):
+        nid = entry.get("id") if isinstance(entry, dict) else None
+        check_keys(
+            "mentions.json",
+            nid or f"#{i}",
+            entry,
+            {"id", "regex", "norm", "source"},
+            {"id", "regex", "norm", "source"},
+        )
+        nid = entry["id"]
+        try:
+            re.compile(entry["regex"])
+        except re.error as exc:
+            raise PatternError(
+                "mentions.json", f"invalid regex: {exc}", nid, "regex"
+            ) from None
+        if nid in ids:
+            raise PatternError("mentions.json", "duplicate rule id", nid, "id")
+        ids[nid] = "mentions.json"
+        token_norms.append(entry)
+    mentions = target_rules(
+        "mentions.json",
+        with_word_lists(
+            raw["mentions.json"].get("target_rules", []),
+            raw["mentions.json"].get("word_lists", {}),
+        ),
+        CATEGORIES["mentions.json"],
+        checker,
+        ids,
+    )
+    for r in mentions:
+        if "implied_site" in r["metadata"]:
+            check_site(
+                "mentions.json",
+                r["metadata"]["id"],
+                "implied_site",
+                r["metadata"]["implied_site"],
+                sites,
+            )
+    return token_norms, mentions
+
+
+def load_conditions(
+    raw: Raw, sites: dict[str, Any], checker: PatternChecker, ids: Ids
+) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    """conditions.json, a knowledge table whose terms become target rules:
+    (conditions by name, condition rules)."""
+    conditions: dict[str, dict[str, Any]] = {}
+    condition_rules: list[dict[str, Any]] = []
+    for entry in raw["conditions.json"].get("conditions", []):
+        _check_condition(entry, ids)
+        conditions[entry["name"]] = entry
+        condition_rules += _condition_term_rules(entry, sites, checker)
+    for entry in sites.values():
+        for cond in entry["dystrophic_prone_if"]:
+            if cond not in conditions:
+                raise PatternError(
+                    "sites.json",
+                    f"condition {cond!r} is not in conditions.json",
+                    entry["name"],
+                    "dystrophic_prone_if",
+                )
+    return conditions, condition_rules
+
+
+def _check_condition(entry: dict[str, Any], ids: Ids) -> None:
+    cid: Any = entry.get("id")
+    check_keys(
+        "conditions.json",
+        cid,
+        entry,
+        CONDITION_KEYS,
+        {"id", "name", "category", "source", "terms"},
+    )
+    if entry["category"] not in CONDITION_CATEGORIES:
+        raise PatternError(
+            "conditions.json",
+            f"category {entry['category']!r} not one of {sorted(CONDITION_CATEGORIES)}",
+            cid,
+            "category",
+        )
+    if entry.get("mineral_driver", "calcium") not in {"calcium", "phosphate"}:
+        raise PatternError(
+            "conditions.json",
+            "mineral_driver must be calcium or phosphate",
+            cid,
+            "mineral_driver",
+        )
+    if cid in ids:
+        raise PatternError(
+            "conditions.json", f"duplicate id (also in {ids[cid]})", cid, "id"
+        )
+    ids[cid] = "conditions.json"
+
+
+def _condition_term_rules(
+    entry: dict[str, Any], sites: dict[str, Any], checker: PatternChecker
+) -> list[dict[str, Any]]:
+    cid = entry["id"]
+    rules: list[dict[str, Any]] = []
+    for j, term in enumerate(entry["terms"]):
+        check_keys("conditions.json", cid, term, TERM_KEYS, {"term"})
+        if "site" in term:
+            check_site("conditions.json", cid, "site", term["site"], sites)
+        md = {
+            "id": f"{cid}#{j}",
+            "source": entry["source"],
+            "condition": entry["name"],
+            "category": entry["category"],
+        }
+        if "site" in term:
+            md["site"] = term["site"]
+        rule: dict[str, Any] = {
+            "literal": term["term"],
+            "category": "CONDITION",
+            "metadata": md,
+        }
+        if term.get("case_sensitive"):
+            rule["pattern"] = [{"ORTH": w} for w in term["term"].upper().split()]
+            checker.check("conditions.json", md["id"], rule["pattern"])
+        rules.append(rule)
+    return rules
+
+
+def load_cues(
+    raw: Raw, sites: dict[str, Any], checker: PatternChecker, ids: Ids
+) -> list[dict[str, Any]]:
+    """cues.json: classification cues, qualifiers and distributions."""
+    cue_rules = target_rules(
+        "cues.json",
+        raw["cues.json"].get("target_rules", []),
+        CATEGORIES["cues.json"],
+        checker,
+        ids,
+    )
+    for r in cue_rules:
+        md = r["metadata"]
+        if r["category"] == "CUE":
+            if md.get("rule") not in (1, 2) or not md.get("cue"):
+                raise PatternError(
+                    "cues.json",
+                    "a CUE needs metadata.cue and metadata.rule (1 or 2)",
+                    md["id"],
+                    "rule",
+                )
+            if "requires_site" in md:
+                check_site(
+                    "cues.json", md["id"], "requires_site", md["requires_site"], sites
+                )
+        elif r["category"] == "QUALIFIER":
+            check_site("cues.json", md["id"], "site", md.get("site"), sites)
+        elif r["category"] == "DISTRIBUTION" and md.get("distribution") not in {
+            "diffuse",
+            "focal",
+        }:
+            raise PatternError(
+                "cues.json",
+                "a DISTRIBUTION needs metadata.distribution diffuse or focal",
+                md["id"],
+                "distribution",
+            )
+    return cue_rules
+
+
+def load_context(raw: Raw, checker: PatternChecker, ids: Ids) -> list[dict[str, Any]]:
+    """context.json: ConText rules."""
+    context_rules = []
+    for i, rule in enumerate(raw["context.json"].get("context_rules", [])):
+        rid = (rule.get("metadata") or {}).get("id") or f"#{i}"
+        check_keys(
+            "context.json",
+            rid,
+            rule,
+            CONTEXT_KEYS,
+            {"literal", "category", "direction", "metadata"},
+        )
+        check_metadata("context.json", rid, rule["metadata"], ids)
+        if rule["category"] not in CONTEXT_CATEGORIES:
+            raise PatternError(
+                "context.json",
+                f"category {rule['category']!r} not one of {sorted(CONTEXT_CATEGORIES)}",
+                rid,
+                "category",
+            )
+        if rule["direction"] not in CONTEXT_DIRECTIONS:
+            raise PatternError(
+                "context.json",
+                f"direction {rule['direction']!r} not one of {sorted(CONTEXT_DIRECTIONS)}",
+                rid,
+                "direction",
+            )
+        for key in ("also_sets", "cancels"):
+            for cat in rule["metadata"].get(key, []):
+                if cat not in CONTEXT_CATEGORIES:
+                    raise PatternError(
+                        "context.json", f"{cat!r} is not a context category", rid, key
+                    )
+        checker.check("context.json", rid, rule.get("pattern"))
+        context_rules.append(rule)
+    return context_rules
+
+
+def load_clause_verbs(raw: Raw) -> dict[str, Any]:
+    """context.json: the finite verbs that give a comma-clause its own statement."""
+    clause_verbs = raw["context.json"].get(
+        "clause_verbs", {"source": "none given", "words": []}
+    )
+    check_keys(
+        "context.json",
+        "clause_verbs",
+        clause_verbs,
+        {"source", "words"},
+        {"source", "words"},
+    )
+    if not all(isinstance(w, str) and w == w.lower() for w in clause_verbs["words"]):
+        raise PatternError(
+            "context.json", "words must be lower-case strings", "clause_verbs", "words"
+        )
+    return dict(clause_verbs)
+
+
+def load_sections(raw: Raw, checker: PatternChecker, ids: Ids) -> list[dict[str, Any]]:
+    """sections.json: section header rules."""
+    section_rules = []
+    for i, rule in enumerate(raw["sections.json"].get("section_rules", [])):
+        rid = (rule.get("metadata") or {}).get("id") or f"#{i}"
+        check_keys(
+            "sections.json",
+            rid,
+            rule,
+            SECTION_KEYS,
+            {"literal", "category", "metadata"},
+        )
+        check_metadata("sections.json", rid, rule["metadata"], ids)
+        if rule["category"] not in SECTION_CATEGORIES:
+            raise PatternError(
+                "sections.json",
+                f"category {rule['category']!r} not one of {sorted(SECTION_CATEGORIES)}",
+                rid,
+                "category",
+            )
+        checker.check("sections.json", rid, rule.get("pattern"))
+        section_rules.append(rule)
+    return section_rules
+
+
+def load_labs(raw: Raw) -> dict[str, Any]:
+    """labs.json: analytes, their units and reference ranges."""
+    labs = raw["labs.json"]
+    for a in labs.get("analytes", []):
+        check_keys("labs.json", a.get("id"), a, ANALYTE_KEYS, ANALYTE_KEYS)
+        lo, hi = a["reference"]
+        if not lo < hi:
+            raise PatternError(
+                "labs.json",
+                "reference must be [low, high] with low < high",
+                a["id"],
+                "reference",
+            )
+        for ur in a["unitless_rules"]:
+            if ur["unit"] not in a["units"]:
+                raise PatternError(
+                    "labs.json",
+                    f"unit {ur['unit']!r} not in units",
+                    a["id"],
+                    "unitless_rules",
+                )
+    return labs

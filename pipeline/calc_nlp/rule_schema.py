@@ -1,0 +1,135 @@
+"""The rule files' schema: which files, which keys, which categories (patterns/)."""
+
+from __future__ import annotations
+
+FILES = (
+    "mentions.json",
+    "sites.json",
+    "conditions.json",
+    "cues.json",
+    "context.json",
+    "sections.json",
+    "labs.json",
+)
+
+TARGET_KEYS = {"literal", "pattern", "category", "metadata", "attributes"}
+CONTEXT_KEYS = {
+    "literal",
+    "direction",
+    "pattern",
+    "category",
+    "metadata",
+    "allowed_types",
+    "excluded_types",
+    "max_targets",
+    "max_scope",
+}
+SECTION_KEYS = {
+    "literal",
+    "category",
+    "pattern",
+    "metadata",
+    "max_scope",
+    "parents",
+    "parent_required",
+}
+TOP_KEYS = {
+    "mentions.json": {"description", "target_rules", "token_norms", "word_lists"},
+    "sites.json": {"description", "sites", "target_rules", "laterality_rules", "exams"},
+    "conditions.json": {"description", "conditions"},
+    "cues.json": {"description", "target_rules"},
+    "context.json": {"description", "context_rules", "clause_verbs"},
+    "sections.json": {"description", "section_rules"},
+    "labs.json": {"description", "source", "analytes", "flag_words"},
+}
+CATEGORIES = {
+    "mentions.json": {"CALCIFICATION", "EXCLUDE", "PREMODIFIER"},
+    "cues.json": {"CUE", "DISTRIBUTION", "LINK", "QUALIFIER"},
+    "sites.json": {"SITE", "REGION", "LATERALITY"},
+}
+CONTEXT_CATEGORIES = {
+    "NEGATED_EXISTENCE",
+    "POSSIBLE_EXISTENCE",
+    "HISTORICAL",
+    "HYPOTHETICAL",
+    "FAMILY",
+    "PRESENT",
+    "PSEUDO",
+    "TERMINATE",
+}
+CONTEXT_DIRECTIONS = {"FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"}
+SECTION_CATEGORIES = {
+    "exam",
+    "indication",
+    "technique",
+    "comparison",
+    "findings",
+    "impression",
+    "other",
+}
+CONDITION_CATEGORIES = {"metastatic", "dystrophic", "other"}
+# Optional keys of a site entry: its phrases, and where they come from.
+SITE_TERM_KEYS = {
+    "terms",
+    "abbreviations",
+    "generic_terms",
+    "anaphoric_terms",
+    "terms_source",
+    "kind",
+}
+EXAM_KEYS = {
+    "id",
+    "name",
+    "source",
+    "exam_terms",
+    "report_terms",
+    "min_report_terms",
+    "defaults",
+}
+SITE_TERMS_SOURCE = "guide §2 (site vocabulary)"
+SITE_KEYS = {
+    "name",
+    "metastatic_prone",
+    "dystrophic_prone",
+    "dystrophic_prone_if",
+    "physiologic",
+    "sided",
+    "source",
+}
+CONDITION_KEYS = {"id", "name", "category", "source", "terms", "mineral_driver"}
+TERM_KEYS = {"term", "case_sensitive", "site"}
+ANALYTE_KEYS = {
+    "id",
+    "name",
+    "canonical_unit",
+    "names",
+    "units",
+    "reference",
+    "unitless_rules",
+    "plausible",
+    "source",
+}
+METADATA_KEYS = {
+    "id",
+    "source",
+    "note",
+    "implied_site",
+    "requires_site",
+    "site",
+    "laterality",
+    "cue",
+    "rule",
+    "distribution",
+    "also_sets",
+    "cancels",
+    "clinical_question",
+    "one_line",
+    "own_line",
+    "candidates",
+    "alternative",
+    "condition",
+    "category",
+    "mineral_driver",
+    "generic",
+    "lesion",
+}

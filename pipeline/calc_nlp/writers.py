@@ -1,0 +1,305 @@
+"""Writers: output tables appended to partial files, checkpointed and published.
+
+Rows are appended to partial files in the output folder and checkpointed
+(flush, fsync, byte offsets); they are renamed into place only when the run is
+complete (batch/commit.py): a killed run leaves earlier outputs untouched and
+a `--resume` run truncates the partial files to the last checkpoint. CSV
+meant for people has formula cells neutralised. `read_table` reads our tables
+back.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import json
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from calc_nlp.errors import OutputError
+
+# Python's csv refuses fields over 131,072 characters by default (docs/guide.md, pitfalls).
+csv.field_size_limit(sys.maxsize)
+
+OUTPUT_FORMATS = ("csv", "jsonl", "parquet")
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralise(value: str) -> str:
+    """OWASP CSV-injection defence: a cell Excel would run as a formula gets a leading quote."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def unneutralise(value: str) -> str:
+    """Undo `neutralise` when reading our CSV back (a leading quote before a formula start)."""
+    return value[1:] if value[:1] == "'" and value[1:2] in FORMULA_START else value
+
+
+def read_table(path: Path, fmt: str, people: bool) -> Iterator[dict[str, str]]:
+    """Rows of one of our output tables (CSV, JSONL or Parquet) as text, the way
+    the CSV writer formats them; `people`: the CSV was written with formulas neutralised."""
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        for batch in pq.ParquetFile(path).iter_batches():
+            for row in batch.to_pylist():
+                yield {k: _as_text(v) for k, v in row.items()}
+    elif fmt == "jsonl":
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    yield {k: _as_text(v) for k, v in json.loads(line).items()}
+    else:
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                yield {k: unneutralise(v) if people else v for k, v in row.items()}
+
+
+def _as_text(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return f"{v:.2f}"
+    return str(v)
+
+
+class LineFormat:
+    """Renders rows of one table as text lines: CSV (RFC 4180, CRLF, formula
+    cells neutralised for people) or JSON Lines with typed values. Picklable
+    settings, so pool workers render in parallel and the parent only appends."""
+
+    def __init__(
+        self,
+        columns: tuple[str, ...],
+        fmt: str,
+        people: bool,
+        types: dict[str, str] | None = None,
+    ):
+        self.columns, self.fmt, self.people, self.types = (
+            columns,
+            fmt,
+            people,
+            types or {},
+        )
+        self._buf: io.StringIO | None = None
+        self._csv: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            "columns": self.columns,
+            "fmt": self.fmt,
+            "people": self.people,
+            "types": self.types,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(**state)  # type: ignore[misc]
+
+    def _csv_line(self, cells: list[str]) -> str:
+        if self._buf is None:
+            self._buf = io.StringIO()
+            self._csv = csv.writer(
+                self._buf, lineterminator="\r\n"
+            )  # quotes any CR or LF in a cell
+        self._buf.seek(0)
+        self._buf.truncate()
+        self._csv.writerow(cells)
+        return self._buf.getvalue()
+
+    def header(self) -> str:
+        return self._csv_line(list(self.columns))
+
+    def line(self, row: dict[str, Any]) -> str:
+        if self.fmt == "csv":
+            cells = [row[c] for c in self.columns]
+            return self._csv_line(
+                [neutralise(c) for c in cells] if self.people else cells
+            )
+        typed = {c: typed_value(row[c], self.types.get(c)) for c in self.columns}
+        return json.dumps(typed, ensure_ascii=False) + "\n"
+
+
+# Files we write are not world-readable: new outputs 0640, the lock and side
+# files 0600 (less with a stricter umask); a replaced output keeps a stricter mode.
+OUTPUT_MODE = 0o640
+PRIVATE_MODE = 0o600
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def create_new(path: Path, mode: int = OUTPUT_MODE) -> int:
+    """A fresh file at `path` (anything there removed first, a planted symlink
+    included), created without following links; returns the descriptor."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    return os.open(path, _CREATE, mode)
+
+
+def open_existing(path: Path, flags: int) -> int:
+    """Open a file we made earlier without following a symlink planted since."""
+    return os.open(path, flags | os.O_NOFOLLOW | os.O_CLOEXEC)
+
+
+def keep_stricter_mode(staged: Path, final: Path) -> None:
+    """Before `staged` replaces `final`: never loosen the mode `final` has."""
+    try:
+        st = os.lstat(final)
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(st.st_mode):
+        os.chmod(staged, stat.S_IMODE(st.st_mode) & OUTPUT_MODE)
+
+
+def write_error(what: Path | str, exc: OSError) -> OutputError:
+    """An OSError while writing our files as the documented output error (exit 4)."""
+    reason = exc.strerror or exc.__class__.__name__
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        reason += " (the disk or quota is full; partial files removed)"
+    return OutputError(f"cannot write {what}: {reason}")
+
+
+class PartialTable:
+    """One output table written to `.<name>.partial` and renamed to `<name>` on commit.
+
+    Line-based (CSV or JSONL) so that it can be truncated to a checkpoint;
+    a Parquet table is spooled as JSONL and converted (to `.<name>.staged`)
+    when the run finishes. `finish` makes the table ready to publish; the
+    runner's commit protocol does the renames.
+    """
+
+    def __init__(
+        self,
+        outdir: Path,
+        name: str,
+        columns: tuple[str, ...],
+        fmt: str,
+        people: bool,
+        types: dict[str, str] | None = None,
+    ):
+        self.outdir, self.name, self.columns, self.fmt = outdir, name, columns, fmt
+        self.people = people  # neutralise formula cells (CSV meant for people)
+        self.types = types or {}
+        self.final = outdir / name
+        self.partial = outdir / f".{name}.partial"
+        self.staged = outdir / f".{name}.staged" if fmt == "parquet" else self.partial
+        self._fh: IO[str] | None = None
+        self.lines = LineFormat(
+            columns, "csv" if fmt == "csv" else "jsonl", people, self.types
+        )
+
+    def open(self, truncate_to: int | None) -> None:
+        """Start fresh (None) or continue the partial file cut back to `truncate_to` bytes."""
+        try:
+            if truncate_to is None:
+                fd = create_new(self.partial)
+                self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+                if self.fmt == "csv":
+                    self._fh.write(self.lines.header())
+            else:
+                fd = open_existing(self.partial, os.O_WRONLY)
+                os.ftruncate(fd, truncate_to)
+                os.lseek(fd, 0, os.SEEK_END)
+                self._fh = os.fdopen(fd, "a", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise write_error(self.partial, exc) from None
+
+    def write(self, row: dict[str, Any]) -> None:
+        self.write_line(self.lines.line(row))
+
+    def write_line(self, line: str) -> None:
+        """Append rows already rendered by `LineFormat.line` (in a worker, say)."""
+        assert self._fh is not None
+        try:
+            self._fh.write(line)
+        except OSError as exc:
+            raise write_error(self.partial, exc) from None
+
+    def checkpoint(self) -> int:
+        """Flush and fsync; the byte size to resume from."""
+        assert self._fh is not None
+        try:
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+            return self._fh.tell()
+        except OSError as exc:
+            raise write_error(self.partial, exc) from None
+
+    def finish(self) -> Path:
+        """Durable and closed; Parquet converted. The file to rename into place."""
+        assert self._fh is not None
+        self.checkpoint()
+        self._fh.close()
+        if self.fmt == "parquet":
+            try:
+                _jsonl_to_parquet(self.partial, self.staged, self.columns, self.types)
+            except OSError as exc:
+                raise write_error(self.staged, exc) from None
+        return self.staged
+
+    def commit(self) -> None:
+        """Finish and rename into place: a table on its own (the runner publishes
+        its three tables and manifest together, see runner.py)."""
+        staged = self.finish()
+        try:
+            keep_stricter_mode(staged, self.final)
+            os.replace(staged, self.final)
+            self.partial.unlink(missing_ok=True)
+        except OSError as exc:
+            raise write_error(self.final, exc) from None
+
+    def close(self) -> None:
+        if self._fh is not None and not self._fh.closed:
+            try:
+                self._fh.close()
+            except OSError:
+                pass  # a full disk: the partial file is discarded anyway
+
+
+def typed_value(value: str, kind: str | None) -> Any:
+    """JSONL and Parquet keep types: ints, booleans, floats; empty is null."""
+    if kind is None:
+        return value
+    if value == "":
+        return None
+    if kind == "int":
+        return int(value)
+    if kind == "float":
+        return float(value)
+    if kind == "bool":
+        return value == "true"
+    return value
+
+
+def _jsonl_to_parquet(
+    src: Path, dst: Path, columns: tuple[str, ...], types: dict[str, str]
+) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    kinds = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+    schema = pa.schema([(c, kinds.get(types.get(c, ""), pa.string())) for c in columns])
+    fd = create_new(dst)
+    with (
+        os.fdopen(fd, "wb") as out,
+        pq.ParquetWriter(out, schema) as writer,
+        open(src, encoding="utf-8") as fh,
+    ):
+        batch: list[dict[str, Any]] = []
+        for line in fh:
+            batch.append(json.loads(line))
+            if len(batch) == 10000:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch = []
+        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+        writer.close()
+        out.flush()
+        os.fsync(out.fileno())
