@@ -272,19 +272,33 @@ def load_cues(
     return cue_rules
 
 
+def _checked_rule(
+    file: str,
+    i: int,
+    rule: Any,
+    allowed: set[str],
+    required: set[str],
+    ids: Ids,
+) -> str:
+    """A rule's id (or its position), after checking its keys and metadata."""
+    rid = str((rule.get("metadata") or {}).get("id") or f"#{i}")
+    check_keys(file, rid, rule, allowed, required)
+    check_metadata(file, rid, rule["metadata"], ids)
+    return rid
+
+
 def load_context(raw: Raw, checker: PatternChecker, ids: Ids) -> list[dict[str, Any]]:
     """context.json: ConText rules."""
     context_rules = []
     for i, rule in enumerate(raw["context.json"].get("context_rules", [])):
-        rid = (rule.get("metadata") or {}).get("id") or f"#{i}"
-        check_keys(
+        rid = _checked_rule(
             "context.json",
-            rid,
+            i,
             rule,
             CONTEXT_KEYS,
             {"literal", "category", "direction", "metadata"},
+            ids,
         )
-        check_metadata("context.json", rid, rule["metadata"], ids)
         if rule["category"] not in CONTEXT_CATEGORIES:
             raise PatternError(
                 "context.json",
@@ -333,15 +347,14 @@ def load_sections(raw: Raw, checker: PatternChecker, ids: Ids) -> list[dict[str,
     """sections.json: section header rules."""
     section_rules = []
     for i, rule in enumerate(raw["sections.json"].get("section_rules", [])):
-        rid = (rule.get("metadata") or {}).get("id") or f"#{i}"
-        check_keys(
+        rid = _checked_rule(
             "sections.json",
-            rid,
+            i,
             rule,
             SECTION_KEYS,
             {"literal", "category", "metadata"},
+            ids,
         )
-        check_metadata("sections.json", rid, rule["metadata"], ids)
         if rule["category"] not in SECTION_CATEGORIES:
             raise PatternError(
                 "sections.json",

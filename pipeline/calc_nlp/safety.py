@@ -14,48 +14,32 @@ when user rules are in use (runner.py).
 from __future__ import annotations
 
 import json
+
+# Python 3.11 and later (the versions we support) keep the parser here.
+import re._parser as sre_parse  # type: ignore[import-not-found]  # noqa: E402
 import string
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from re._constants import (  # type: ignore[import-not-found]  # noqa: E402
+    ANY,
+    BRANCH,
+    CATEGORY,
+    IN,
+    LITERAL,
+    MAX_REPEAT,
+    MAXREPEAT,
+    MIN_REPEAT,
+    NEGATE,
+    NOT_LITERAL,
+    RANGE,
+    SUBPATTERN,
+)
 from typing import Any
 
 from calc_nlp.errors import PatternError
 from calc_nlp.rules import RuleSet
-
-try:  # Python 3.11+
-    import re._parser as sre_parse  # type: ignore[import-not-found]
-    from re._constants import (  # type: ignore[import-not-found]
-        ANY,
-        BRANCH,
-        CATEGORY,
-        IN,
-        LITERAL,
-        MAX_REPEAT,
-        MAXREPEAT,
-        MIN_REPEAT,
-        NEGATE,
-        NOT_LITERAL,
-        RANGE,
-        SUBPATTERN,
-    )
-except ImportError:  # pragma: no cover
-    import sre_parse  # type: ignore[no-redef]
-    from sre_constants import (  # type: ignore[no-redef]
-        ANY,
-        BRANCH,
-        CATEGORY,
-        IN,
-        LITERAL,
-        MAX_REPEAT,
-        MAXREPEAT,
-        MIN_REPEAT,
-        NEGATE,
-        NOT_LITERAL,
-        RANGE,
-        SUBPATTERN,
-    )
 
 PROBE_SECONDS = 2.0
 
