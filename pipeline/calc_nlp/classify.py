@@ -117,81 +117,114 @@ def _same_place(x: Features, c: CauseRecord) -> bool:
     return True
 
 
-def classify(x: Features) -> Result:
-    """Apply guide §4 rules 1-5 in order; total and deterministic."""
-    r1 = _unique([c.name for c in x.cues if c.rule == 1])
-    r2 = _unique([c.name for c in x.cues if c.rule == 2])
+@dataclass(frozen=True)
+class _Facts:
+    """What the rules read off a Features record, computed once."""
+
+    r1: list[str]  # rule 1 cue names
+    r2: list[str]  # rule 2 cue names
+    said: dict[str, str]  # name -> the report's words
+    systemic: list[tuple[str, str, str, str]]
+    systemic_names: list[str]
+    dys_conditions: list[str]
+    high: list[tuple[str, str, float, str]]
+    calcium_normal: bool
+    normal_lab: tuple[str, str, float, str] | None
+    phosphate_driven: bool
+    prone_if: list[str]
+    elsewhere: list[str]
+
+
+def _facts(x: Features) -> _Facts:
     said = {c.name: c.text for c in x.cues}
     said.update({c.name: c.words for c in x.causes_elsewhere if c.words})
     said.update(dict(x.condition_words))
     systemic = [c for c in x.conditions if c[1] == METASTATIC]
-    dys_conditions = _unique([c[0] for c in x.conditions if c[1] == DYSTROPHIC])
     high = [lab for lab in x.labs if lab[0] in MINERAL_LABS and lab[1] == "high"]
     calcium_high = any(lab[0] in CALCIUM_LABS and lab[1] == "high" for lab in x.labs)
-    calcium_normal = not calcium_high and any(
-        lab[0] in CALCIUM_LABS and lab[1] == "normal" for lab in x.labs
-    )
     normal_lab = next(
         (lab for lab in x.labs if lab[0] in CALCIUM_LABS and lab[1] == "normal"), None
     )
-    phosphate_driven = any(c[3] == "phosphate" for c in systemic) or any(
-        lab[0] == "phosphate" for lab in high
-    )
     condition_names = {c[0] for c in x.conditions}
-    prone_if = [c for c in x.dystrophic_prone_if if c in condition_names]
-    elsewhere = _unique([c.name for c in x.causes_elsewhere if _same_place(x, c)])
-    systemic_names = _unique(
-        [f"{quoted(c[0], said.get(c[0], ''))} ({c[2]})" for c in systemic]
+    return _Facts(
+        r1=_unique([c.name for c in x.cues if c.rule == 1]),
+        r2=_unique([c.name for c in x.cues if c.rule == 2]),
+        said=said,
+        systemic=systemic,
+        systemic_names=_unique(
+            [f"{quoted(c[0], said.get(c[0], ''))} ({c[2]})" for c in systemic]
+        ),
+        dys_conditions=_unique([c[0] for c in x.conditions if c[1] == DYSTROPHIC]),
+        high=high,
+        calcium_normal=not calcium_high and normal_lab is not None,
+        normal_lab=normal_lab,
+        phosphate_driven=any(c[3] == "phosphate" for c in systemic)
+        or any(lab[0] == "phosphate" for lab in high),
+        prone_if=[c for c in x.dystrophic_prone_if if c in condition_names],
+        elsewhere=_unique([c.name for c in x.causes_elsewhere if _same_place(x, c)]),
     )
-    systemic_items = _unique([c[0] for c in systemic]) + [lab[0] for lab in high]
 
+
+def _confidence(x: Features, f: _Facts, cls: str, rule: int) -> float:
+    """BASE by rule, plus agreeing evidence (capped), minus conflicting evidence."""
+    systemic_items = _unique([c[0] for c in f.systemic]) + [lab[0] for lab in f.high]
     dys_items = (
-        r1
-        + ([f"site:{x.site}"] if x.dystrophic_prone or prone_if else [])
-        + [f"cond:{c}" for c in dys_conditions]
-        + [f"cause:{c}" for c in elsewhere]
-        + (["calcium-normal"] if calcium_normal else [])
+        f.r1
+        + ([f"site:{x.site}"] if x.dystrophic_prone or f.prone_if else [])
+        + [f"cond:{c}" for c in f.dys_conditions]
+        + [f"cause:{c}" for c in f.elsewhere]
+        + (["calcium-normal"] if f.calcium_normal else [])
         + (["focal"] if x.distribution == "focal" else [])
     )
     met_items = (
-        r2
+        f.r2
         + systemic_items
         + ([f"site:{x.site}"] if x.metastatic_prone else [])
         + (["diffuse"] if x.distribution == "diffuse" else [])
     )
-    dys_conflicts = sum(
-        [bool(systemic), bool(high), x.distribution == "diffuse", bool(r2)]
+    if cls == DYSTROPHIC:
+        agree = len(dys_items) - 1
+        conflicts = sum(
+            [bool(f.systemic), bool(f.high), x.distribution == "diffuse", bool(f.r2)]
+        )
+    else:
+        agree = len(met_items) - 1
+        conflicts = sum(
+            [bool(f.dys_conditions), f.calcium_normal, x.distribution == "focal"]
+        )
+    conf = (
+        BASE[rule]
+        + AGREE_STEP * min(max(agree, 0), AGREE_CAP)
+        - CONFLICT_STEP * conflicts
     )
-    met_conflicts = sum(
-        [bool(dys_conditions), calcium_normal, x.distribution == "focal"]
-    )
+    conf -= UNCERTAIN_PENALTY if x.uncertain else 0.0
+    return round(min(0.99, max(0.05, conf)), 2)
+
+
+def classify(x: Features) -> Result:
+    """Apply guide §4 rules 1-5 in order; total and deterministic."""
+    f = _facts(x)
 
     def done(cls: str, rule: int, evidence: str) -> Result:
-        if cls == DYSTROPHIC:
-            agree, conflicts = len(dys_items) - 1, dys_conflicts
-        else:
-            agree, conflicts = len(met_items) - 1, met_conflicts
-        conf = (
-            BASE[rule]
-            + AGREE_STEP * min(max(agree, 0), AGREE_CAP)
-            - CONFLICT_STEP * conflicts
-        )
-        conf -= UNCERTAIN_PENALTY if x.uncertain else 0.0
-        return Result(cls, round(min(0.99, max(0.05, conf)), 2), evidence, rule)
+        return Result(cls, _confidence(x, f, cls, rule), evidence, rule)
 
     site_label = x.site or "unspecified"
     site_said = quoted(site_label, x.site_words)
-    if r1:
+    if f.r1:
         return done(
-            DYSTROPHIC, 1, "rule1: " + ", ".join(quoted(n, said.get(n, "")) for n in r1)
+            DYSTROPHIC,
+            1,
+            "rule1: " + ", ".join(quoted(n, f.said.get(n, "")) for n in f.r1),
         )
-    if r2:
+    if f.r2:
         return done(
-            METASTATIC, 2, "rule2: " + ", ".join(quoted(n, said.get(n, "")) for n in r2)
+            METASTATIC,
+            2,
+            "rule2: " + ", ".join(quoted(n, f.said.get(n, "")) for n in f.r2),
         )
 
-    systemic_words = systemic_names + [_lab_text(lab) for lab in high]
-    blocked = bool(systemic_words) and calcium_normal and not phosphate_driven
+    systemic_words = f.systemic_names + [_lab_text(lab) for lab in f.high]
+    blocked = bool(systemic_words) and f.calcium_normal and not f.phosphate_driven
     if systemic_words and x.metastatic_prone and not blocked:
         return done(
             METASTATIC,
@@ -199,30 +232,30 @@ def classify(x: Features) -> Result:
             f"rule3: {' + '.join(systemic_words)} + site {site_said} (metastatic-prone)",
         )
     notes = []
-    if blocked and x.metastatic_prone and normal_lab is not None:
-        notes.append(f"rule3 blocked by {_lab_text(normal_lab)}")
-    if x.dystrophic_prone or prone_if or elsewhere:
+    if blocked and x.metastatic_prone and f.normal_lab is not None:
+        notes.append(f"rule3 blocked by {_lab_text(f.normal_lab)}")
+    if x.dystrophic_prone or f.prone_if or f.elsewhere:
         why = []
         if x.dystrophic_prone:
             why.append(f"site {site_said} (dystrophic-prone)")
-        elif prone_if:
-            why.append(f"site {site_said} with {', '.join(prone_if)}")
-        for name in elsewhere:
+        elif f.prone_if:
+            why.append(f"site {site_said} with {', '.join(f.prone_if)}")
+        for name in f.elsewhere:
             side = f" ({x.laterality})" if x.laterality else ""
             why.append(
-                f"{quoted(name, said.get(name, ''))} at {site_label}{side} named in another sentence"
+                f"{quoted(name, f.said.get(name, ''))} at {site_label}{side} named in another sentence"
             )
         return done(DYSTROPHIC, 4, "; ".join(["rule4: " + "; ".join(why)] + notes))
 
     leans = []
-    if normal_lab is not None and calcium_normal:
-        leans.append(f"{_lab_text(normal_lab)} supports dystrophic")
+    if f.normal_lab is not None and f.calcium_normal:
+        leans.append(f"{_lab_text(f.normal_lab)} supports dystrophic")
     if systemic_words:
         leans.append(
             f"{' + '.join(systemic_words)} but site {site_label} not metastatic-prone"
         )
-    if dys_conditions:
-        leans.append(f"{', '.join(dys_conditions)} named, not at this site")
+    if f.dys_conditions:
+        leans.append(f"{', '.join(f.dys_conditions)} named, not at this site")
     conf = (
         BASE[5] - LEAN_STEP * len(leans) - (UNCERTAIN_PENALTY if x.uncertain else 0.0)
     )

@@ -55,8 +55,18 @@ def validate_record(obj: Any, sites: set[str], conditions: set[str]) -> list[str
         ]
         if len(set(obj["conditions"])) != len(obj["conditions"]):
             errs.append("conditions repeat")
+    findings = obj["findings"] if isinstance(obj["findings"], list) else []
+    errs += _finding_errors(findings, text, sites)
+    if not isinstance(obj["findings"], list):
+        errs.append("findings must be a list")
+    return errs
+
+
+def _finding_errors(findings: list[Any], text: str, sites: set[str]) -> list[str]:
+    """Every way the findings of one corpus line break the format."""
+    errs: list[str] = []
     last = -1
-    for i, f in enumerate(obj["findings"] if isinstance(obj["findings"], list) else []):
+    for i, f in enumerate(findings):
         where = f"finding {i}"
         if not isinstance(f, dict):
             errs.append(f"{where}: not an object")
@@ -93,8 +103,6 @@ def validate_record(obj: Any, sites: set[str], conditions: set[str]) -> list[str
             errs.append(
                 f"{where}: classification must be empty exactly when negated or hypothetical"
             )
-    if not isinstance(obj["findings"], list):
-        errs.append("findings must be a list")
     return errs
 
 

@@ -122,113 +122,118 @@ def score(
     pairs: Iterable[tuple[GoldReport, ReportResult]], max_errors: int = 25
 ) -> dict[str, Any]:
     """All figures for a run: mention P/R/F1, per-field accuracy, confusion, report level."""
-    tp = exact = n_pred = n_gold = 0
-    correct: Counter[str] = Counter()
-    compared: Counter[str] = Counter()
-    confusion: Counter[tuple[str, str]] = Counter()
-    report_any = report_cls = n_reports = all_right = 0
-    neg: Counter[str] = Counter()
-    cond: Counter[str] = Counter()
-    errors: list[dict[str, Any]] = []
+    tally = _Tally(max_errors)
     for gold, result in pairs:
-        n_reports += 1
+        tally.add_report(gold, result)
+    return tally.figures()
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 4) if b else None
+
+
+class _Tally:
+    """Running counts of a scoring pass."""
+
+    def __init__(self, max_errors: int) -> None:
+        self.max_errors = max_errors
+        self.n: Counter[str] = Counter()  # scalar counts by name
+        self.correct: Counter[str] = Counter()
+        self.compared: Counter[str] = Counter()
+        self.confusion: Counter[tuple[str, str]] = Counter()
+        self.cond: Counter[str] = Counter()
+        self.errors: list[dict[str, Any]] = []
+
+    def add_report(self, gold: GoldReport, result: ReportResult) -> None:
         pred = result.findings
-        n_pred += len(pred)
-        n_gold += len(gold.findings)
+        n = self.n
+        n["reports"] += 1
+        n["pred"] += len(pred)
+        n["gold"] += len(gold.findings)
         matched = match(gold.findings, pred)
-        tp += len(matched)
+        n["tp"] += len(matched)
         for i, j in matched:
-            g, p = gold.findings[i], pred[j]
-            exact += (g.start, g.end) == (p.start, p.end)
-            all_right += all(
-                getattr(p, k) == g.fields[k] for k in FLAG_FIELDS + VALUE_FIELDS
-            )
-            neg["pred"] += p.negated
-            neg["tp"] += p.negated and g.fields["negated"]
-            for name in FLAG_FIELDS + VALUE_FIELDS:
-                if name == "classification" and (
-                    g.fields["negated"] or g.fields["hypothetical"]
-                ):
-                    continue
-                if name == "site" and not g.fields["site"] and not p.site:
-                    pass
-                compared[name] += 1
-                ok = getattr(p, name) == g.fields[name]
-                correct[name] += ok
-                if not ok and len(errors) < max_errors * 4:
-                    errors.append(
-                        _error(
-                            gold, g.start, g.end, name, g.fields[name], getattr(p, name)
-                        )
-                    )
-            if not (g.fields["negated"] or g.fields["hypothetical"]):
-                confusion[(g.fields["classification"], p.classification)] += 1
+            self.add_pair(gold, gold.findings[i], pred[j])
         gi = {i for i, _ in matched}
         pj = {j for _, j in matched}
-        for i, g in enumerate(gold.findings):
-            if i not in gi:
-                errors.append(
-                    _error(gold, g.start, g.end, "missed mention", g.mention, "")
-                )
-        for j, p in enumerate(pred):
-            if j not in pj:
-                errors.append(
-                    _error(gold, p.start, p.end, "spurious mention", "", p.mention)
-                )
+        self.errors += [
+            _error(gold, g.start, g.end, "missed mention", g.mention, "")
+            for i, g in enumerate(gold.findings)
+            if i not in gi
+        ]
+        self.errors += [
+            _error(gold, p.start, p.end, "spurious mention", "", p.mention)
+            for j, p in enumerate(pred)
+            if j not in pj
+        ]
         if gold.findings:
             _score_conditions(
-                cond, gold.conditions, [c.name for c in result.conditions]
+                self.cond, gold.conditions, [c.name for c in result.conditions]
             )
         g_aff = any(
             not (f.fields["negated"] or f.fields["hypothetical"]) for f in gold.findings
         )
-        report_any += g_aff == any(f.affirmed for f in pred)
-        g_cls = _gold_report_class(gold)
-        report_cls += g_cls == report_classification(pred)
-    mention = _prf(tp, n_pred, n_gold)
-    mention_exact = _prf(exact, n_pred, n_gold)
-    fields = {
-        k: {
-            "accuracy": round(correct[k] / compared[k], 4) if compared[k] else None,
-            "n": compared[k],
+        n["report_any"] += g_aff == any(f.affirmed for f in pred)
+        n["report_cls"] += _gold_report_class(gold) == report_classification(pred)
+
+    def add_pair(self, gold: GoldReport, g: GoldFinding, p: Finding) -> None:
+        n = self.n
+        n["exact"] += (g.start, g.end) == (p.start, p.end)
+        n["all_right"] += all(
+            getattr(p, k) == g.fields[k] for k in FLAG_FIELDS + VALUE_FIELDS
+        )
+        n["neg_pred"] += p.negated
+        n["neg_tp"] += p.negated and g.fields["negated"]
+        unclassified = g.fields["negated"] or g.fields["hypothetical"]
+        for name in FLAG_FIELDS + VALUE_FIELDS:
+            if name == "classification" and unclassified:
+                continue
+            self.compared[name] += 1
+            ok = getattr(p, name) == g.fields[name]
+            self.correct[name] += ok
+            if not ok and len(self.errors) < self.max_errors * 4:
+                self.errors.append(
+                    _error(gold, g.start, g.end, name, g.fields[name], getattr(p, name))
+                )
+        if not unclassified:
+            self.confusion[(g.fields["classification"], p.classification)] += 1
+
+    def figures(self) -> dict[str, Any]:
+        n, cond = self.n, self.cond
+        mention = _prf(n["tp"], n["pred"], n["gold"])
+        fields = {
+            k: {
+                "accuracy": _ratio(self.correct[k], self.compared[k]),
+                "n": self.compared[k],
+            }
+            for k in FLAG_FIELDS + VALUE_FIELDS
         }
-        for k in FLAG_FIELDS + VALUE_FIELDS
-    }
-    labels = [c for c in CLASSES]
-    matrix = {
-        g or "(empty)": {p or "(empty)": confusion[(g, p)] for p in labels}
-        for g in labels
-    }
-    kinds = Counter(e["field"] for e in errors)
-    return {
-        "reports": n_reports,
-        "mention_f1": mention["f1"],
-        "mention_overlap": mention,
-        "mention_exact": mention_exact,
-        "fields": fields,
-        "classification_confusion": matrix,
-        "report_any_affirmed_accuracy": round(report_any / n_reports, 4)
-        if n_reports
-        else None,
-        "report_classification_accuracy": round(report_cls / n_reports, 4)
-        if n_reports
-        else None,
-        "all_fields_right": round(all_right / n_gold, 4) if n_gold else None,
-        "negated_precision": round(neg["tp"] / neg["pred"], 4) if neg["pred"] else None,
-        "conditions": {
-            "precision": round(cond["tp"] / cond["pred"], 4) if cond["pred"] else None,
-            "recall": round(cond["tp"] / cond["gold"], 4) if cond["gold"] else None,
-            "reports_right": round(cond["right"] / cond["reports"], 4)
-            if cond["reports"]
-            else None,
-            "tp": cond["tp"],
-            "pred": cond["pred"],
-            "gold": cond["gold"],
-            "reports": cond["reports"],
-        },
-        "error_counts": dict(kinds.most_common()),
-        "errors": _worst(errors, max_errors),
-    }
+        matrix = {
+            g or "(empty)": {p or "(empty)": self.confusion[(g, p)] for p in CLASSES}
+            for g in CLASSES
+        }
+        return {
+            "reports": n["reports"],
+            "mention_f1": mention["f1"],
+            "mention_overlap": mention,
+            "mention_exact": _prf(n["exact"], n["pred"], n["gold"]),
+            "fields": fields,
+            "classification_confusion": matrix,
+            "report_any_affirmed_accuracy": _ratio(n["report_any"], n["reports"]),
+            "report_classification_accuracy": _ratio(n["report_cls"], n["reports"]),
+            "all_fields_right": _ratio(n["all_right"], n["gold"]),
+            "negated_precision": _ratio(n["neg_tp"], n["neg_pred"]),
+            "conditions": {
+                "precision": _ratio(cond["tp"], cond["pred"]),
+                "recall": _ratio(cond["tp"], cond["gold"]),
+                "reports_right": _ratio(cond["right"], cond["reports"]),
+                **{k: cond[k] for k in ("tp", "pred", "gold", "reports")},
+            },
+            "error_counts": dict(
+                Counter(e["field"] for e in self.errors).most_common()
+            ),
+            "errors": _worst(self.errors, self.max_errors),
+        }
 
 
 def _score_conditions(tally: Counter[str], gold: list[str], pred: list[str]) -> None:

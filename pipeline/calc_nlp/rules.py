@@ -71,6 +71,19 @@ def default_patterns_dir() -> Path:
     raise PatternError(str(here / "patterns"), "packaged patterns folder not found")
 
 
+def rule_index(
+    token_norms: list[dict[str, Any]], rules: list[dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """Every rule by its id (token norms as the regex they stand for)."""
+    index: dict[str, dict[str, Any]] = {
+        n["id"]: {"pattern": [{"TEXT": {"REGEX": n["regex"]}}], "metadata": n}
+        for n in token_norms
+    }
+    for rule in rules:
+        index[rule["metadata"]["id"]] = rule
+    return index
+
+
 def load_rules(
     patterns_dir: str | Path | None = None, validate: bool = True
 ) -> RuleSet:
@@ -96,20 +109,16 @@ def load_rules(
     context_rules = load_context(raw, checker, ids)
     section_rules = load_sections(raw, checker, ids)
     labs = load_labs(raw)
-    index: dict[str, dict[str, Any]] = {
-        n["id"]: {"pattern": [{"TEXT": {"REGEX": n["regex"]}}], "metadata": n}
-        for n in token_norms
-    }
-    for rule in (
+    index = rule_index(
+        token_norms,
         mentions
         + site_rules
         + lat_rules
         + condition_rules
         + cue_rules
         + context_rules
-        + section_rules
-    ):
-        index[rule["metadata"]["id"]] = rule
+        + section_rules,
+    )
     return RuleSet(
         mentions=mentions,
         sites=sites,

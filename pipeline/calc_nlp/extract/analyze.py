@@ -133,30 +133,8 @@ class Analyzer:
             lesion_nouns=kit.rules.word_lists.get("lesion_nouns", []),
         )
         clock.lap("context")
-        cues = [c for c in m.cues if c.label_ != "CUE" or is_cause(rd.mods, c)]
-        # A dystrophic condition in the finding's sentence is a local cause (rule 1).
-        cues += [
-            c
-            for c in m.conds
-            if kit.md(c)["category"] == "dystrophic" and is_cause(rd.mods, c)
-        ]
-        conds = report_conditions(kit, rd)
-        rd = linking.extend(rd)
-        causes = linking.causes_elsewhere(kit, rd, cues)
-        ctx = ReportContext(report_id, digest, cues, causes, conds, labs)
-        findings = [
-            finding(kit, rd, ctx, f, linking.link_site(kit, rd, f))
-            for f in rd.matches.calc
-        ]
+        result = link_and_classify(kit, rd, report_id, digest, labs)
         clock.lap("link_classify")
-        result = ReportResult(report_id, STATUS_OK, findings, conds, labs)
-        names = {c.name for c in conds}
-        result.condition_marks = tuple(
-            (offset + c.start_char, offset + c.end_char, kit.md(c)["condition"])
-            for c in m.conds
-            if kit.md(c)["condition"] in names
-            and not flags(rd.mods, c) & NOT_A_CONDITION
-        )
         return result
 
     def _long(
@@ -180,6 +158,40 @@ class Analyzer:
             )
             merged.condition_marks += part.condition_marks
         return merged
+
+
+def link_and_classify(
+    kit: Toolkit,
+    rd: ReportDoc,
+    report_id: str,
+    digest: str,
+    labs: tuple[LabValue, ...],
+) -> ReportResult:
+    """The linking and findings stages: each mention's site, side, causes and
+    class, and the report's conditions with the words that named them."""
+    m = rd.matches
+    cues = [c for c in m.cues if c.label_ != "CUE" or is_cause(rd.mods, c)]
+    # A dystrophic condition in the finding's sentence is a local cause (rule 1).
+    cues += [
+        c
+        for c in m.conds
+        if kit.md(c)["category"] == "dystrophic" and is_cause(rd.mods, c)
+    ]
+    conds = report_conditions(kit, rd)
+    rd = linking.extend(rd)
+    causes = linking.causes_elsewhere(kit, rd, cues)
+    ctx = ReportContext(report_id, digest, cues, causes, conds, labs)
+    findings = [
+        finding(kit, rd, ctx, f, linking.link_site(kit, rd, f)) for f in rd.matches.calc
+    ]
+    result = ReportResult(report_id, STATUS_OK, findings, conds, labs)
+    names = {c.name for c in conds}
+    result.condition_marks = tuple(
+        (rd.offset + c.start_char, rd.offset + c.end_char, kit.md(c)["condition"])
+        for c in m.conds
+        if kit.md(c)["condition"] in names and not flags(rd.mods, c) & NOT_A_CONDITION
+    )
+    return result
 
 
 def site_targets(m: Matches, lay: Layout) -> list[Span]:

@@ -131,26 +131,32 @@ def _words_rx(terms: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])")
 
 
+def _tokenizer() -> Any:
+    """spaCy's blank English pipeline with the token splits reports need."""
+    nlp = spacy.blank("en")
+    # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match, and
+    # exports that joined lines with commas (",FINDINGS:,Calcified",
+    # "RUL.,6."), so their headers, sentence ends and words are found.
+    infixes = list(nlp.Defaults.infixes or ()) + [
+        r"(?<=[A-Za-z])-(?=\d)",
+        r"(?<=[A-Za-z])/(?=[A-Za-z])",
+        r"(?<=[A-Za-z.:]),(?=[A-Za-z0-9(])",
+        r"(?<=[0-9]),(?=[A-Za-z(])",
+        r"(?<=[A-Z]):(?=,)",
+        r"(?<=[A-Za-z])\.(?=,)",
+    ]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+    prefixes = list(nlp.Defaults.prefixes or ()) + [","]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search  # type: ignore[union-attr]
+    return nlp
+
+
 class Toolkit:
     """Everything the stages need that is built from the rules, built once."""
 
     def __init__(self, rules: RuleSet):
         self.rules = rules
-        nlp = spacy.blank("en")
-        # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match, and
-        # exports that joined lines with commas (",FINDINGS:,Calcified",
-        # "RUL.,6."), so their headers, sentence ends and words are found.
-        infixes = list(nlp.Defaults.infixes or ()) + [
-            r"(?<=[A-Za-z])-(?=\d)",
-            r"(?<=[A-Za-z])/(?=[A-Za-z])",
-            r"(?<=[A-Za-z.:]),(?=[A-Za-z0-9(])",
-            r"(?<=[0-9]),(?=[A-Za-z(])",
-            r"(?<=[A-Z]):(?=,)",
-            r"(?<=[A-Za-z])\.(?=,)",
-        ]
-        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
-        prefixes = list(nlp.Defaults.prefixes or ()) + [","]
-        nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search  # type: ignore[union-attr]
+        nlp = _tokenizer()
         _install_norms(nlp, rules.token_norms)
         self.nlp = nlp
         targets = (
