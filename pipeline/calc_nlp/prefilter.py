@@ -1,7 +1,7 @@
 """A cheap text test, generated from the mention rules, that skips the NLP.
 
-Every CALCIFICATION rule needs some token to match; the first required token
-of each rule becomes a plain-text search (its literal, its IN list, or its
+Every CALCIFICATION rule needs some token to match; its most selective
+required token becomes a plain-text search (its literal, its IN list, or its
 token regex without anchors). A report in which none of them occurs cannot
 hold a finding, so the pipeline skips it. Anything we cannot translate makes
 the filter pass everything: it may let too much through, never too little.
@@ -18,10 +18,24 @@ from calc_nlp.trie import trie_regex
 
 
 def _first_required(pattern: list[dict[str, Any]]) -> dict[str, Any] | None:
-    for tok in pattern:
-        if tok.get("OP") in (None, "+", "1"):
-            return tok
-    return None
+    """The most selective token the pattern requires (fewest alternatives, the
+    first of equals): any required token is a valid text test, and a rare one
+    lets fewer reports through ('contains calcium' is searched as 'calcium',
+    not as 'contains' or 'evidence')."""
+    required = [tok for tok in pattern if tok.get("OP") in (None, "+", "1")]
+    if not required:
+        return None
+    return min(required, key=_alternatives)
+
+
+def _alternatives(tok: dict[str, Any]) -> int:
+    for attr in ("LOWER", "NORM", "ORTH", "TEXT"):
+        value = tok.get(attr)
+        if isinstance(value, str):
+            return 1
+        if isinstance(value, dict) and isinstance(value.get("IN"), list):
+            return len(value["IN"])
+    return 1_000  # a regex or another attribute: least preferred
 
 
 def _unanchor(regex: str) -> str:

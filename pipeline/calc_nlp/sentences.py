@@ -38,7 +38,8 @@ def sentence_starts(words: list[str], header_bounds: Iterable[int] = ()) -> list
                 blank = w.count("\n") >= 2
                 if (
                     blank
-                    or _terminal(last_word)
+                    or last_word in _TERMINAL
+                    or _dots(last_word)
                     or last_word == ":"
                     or not _continues(words, i)
                 ):
@@ -47,7 +48,7 @@ def sentence_starts(words: list[str], header_bounds: Iterable[int] = ()) -> list
         if pending or i in forced or (last_word == "," and _label_at(words, i)):
             starts[i] = True
             pending = False
-        if _terminal(w):
+        if w in _TERMINAL or (w[:1] == "." and _dots(w)):
             pending = _next_starts_sentence(words, i)
         last_word = w
     starts[0] = True
@@ -55,9 +56,9 @@ def sentence_starts(words: list[str], header_bounds: Iterable[int] = ()) -> list
     return starts
 
 
-def _terminal(w: str) -> bool:
-    """'.', '!', '?', ';' and runs of periods ('..', as exports often have)."""
-    return w in _TERMINAL or (len(w) > 1 and set(w) == {"."})
+def _dots(w: str) -> bool:
+    """A run of periods ('..', as exports often have) ends a sentence too."""
+    return len(w) > 1 and not w.strip(".")
 
 
 def _label_at(words: list[str], i: int) -> bool:

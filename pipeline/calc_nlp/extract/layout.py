@@ -44,15 +44,15 @@ def layout(kit: Toolkit, doc: Doc) -> Layout:
     ends: dict[int, int] = {}
     for i, f in enumerate(firsts):
         ends[f] = i + 1
-    return Layout(per_token, firsts, ends)
+    stops = [t.i for t in doc if t.text in {";", "."}]
+    return Layout(per_token, firsts, ends, stops)
 
 
 def exam_of(kit: Toolkit, doc: Doc, lay: Layout) -> dict[str, Any] | None:
     """The kind of exam the report is (an entry of the exam table): named in
     its exam line, else told by enough of the words such reports use."""
-    exam_text = " ".join(
-        t.lower_ for t in doc if lay.sections[t.i][0] == "exam" and not t.is_space
-    )
+    where = [i for i, sec in enumerate(lay.sections) if sec[0] == "exam"]
+    exam_text = doc[where[0] : where[-1] + 1].text.lower() if where else ""
     if exam_text:
         for exam, exam_rx, _ in kit.exams:
             if exam_rx.search(exam_text):

@@ -7,6 +7,7 @@ premodifiers.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -158,8 +159,8 @@ def _reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     """How far a site of the finding's sentence is from it (sites after it
     count nearer), or None where it cannot be the finding's: another
     finding's own words, or another finding, a ';' or a '.' between them."""
-    sent = rd.sent(f)
-    if not (sent.start <= s.span.start < sent.end):
+    first = rd.layout.sent_first
+    if first[s.span.start] != first[f.start]:
         return None
     others = [c for c in rd.matches.calc if c is not f]
     if any(c.start <= s.span.start and s.span.end <= c.end for c in others):
@@ -170,8 +171,10 @@ def _reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
         lo, hi, score = s.span.end, f.start, f.start - s.span.end + 2
     if any(lo <= c.start < hi for c in others):
         return None
-    if any(rd.doc[i].text in {";", "."} for i in range(lo, hi)):
-        return None
+    stops = rd.layout.stops
+    k = bisect_left(stops, lo)
+    if k < len(stops) and stops[k] < hi:
+        return None  # a ';' or '.' between them
     return score
 
 

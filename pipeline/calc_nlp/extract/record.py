@@ -32,6 +32,7 @@ class Layout:
     sections: list[SectionOf]
     sent_first: list[int]  # per token: index of the first token of its sentence
     sent_end: dict[int, int]  # first token of a sentence -> its end (exclusive)
+    stops: list[int] = field(default_factory=list)  # tokens that are ';' or '.'
 
     def sent(self, doc: Doc, at: Span | Token) -> Span:
         """The sentence of a span or token (spaCy's .sent scans the Doc each time)."""
