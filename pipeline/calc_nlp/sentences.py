@@ -93,13 +93,17 @@ def _next_starts_sentence(words: list[str], i: int) -> bool:
     return True
 
 
-def sentence_firsts(doc: Doc, header_bounds: Iterable[int] = ()) -> list[int]:
+def sentence_firsts(
+    doc: Doc, header_bounds: Iterable[int] = (), words: list[str] | None = None
+) -> list[int]:
     """Per token, the index of the first token of its sentence.
 
     Kept beside the Doc rather than written into it: setting is_sent_start
     token by token costs more than the rest of the splitting.
     """
-    flags = sentence_starts([t.text for t in doc], header_bounds)
+    flags = sentence_starts(
+        words if words is not None else [t.text for t in doc], header_bounds
+    )
     first = []
     current = 0
     for i, flag in enumerate(flags):

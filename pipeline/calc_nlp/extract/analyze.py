@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from calc_nlp.extract import linking
 from calc_nlp.extract.findings import ReportContext, finding
-from calc_nlp.extract.layout import exam_of, layout
+from calc_nlp.extract.layout import LazyExam, layout
 from calc_nlp.extract.matching import match, mentions
 from calc_nlp.extract.modifiers import NOT_A_CONDITION, flags, is_cause, modifiers
 from calc_nlp.extract.record import Layout, Matches, ReportDoc
@@ -114,9 +114,8 @@ class Analyzer:
         if not calc:
             clock.lap("match")
             return ReportResult(report_id, STATUS_OK, [], (), labs)
-        exam = exam_of(kit, doc, lay)
-        exam_sites = tuple(d["site"] for d in exam["defaults"]) if exam else ()
-        m = match(kit, doc, lay, calc, premods, exam_sites, lesions)
+        exam = LazyExam(kit, doc, lay)
+        m = match(kit, doc, lay, calc, premods, exam, lesions)
         if not m.calc:
             clock.lap("match")
             return ReportResult(report_id, STATUS_OK, [], (), labs)

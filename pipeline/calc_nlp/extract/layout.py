@@ -40,11 +40,12 @@ def layout(kit: Toolkit, doc: Doc) -> Layout:
             body = ("findings", line_end, line_end, False)
             for i in range(line_end, end):
                 per_token[i] = body
-    firsts = sentence_firsts(doc, bounds)
+    words = [t.text for t in doc]
+    firsts = sentence_firsts(doc, bounds, words)
     ends: dict[int, int] = {}
     for i, f in enumerate(firsts):
         ends[f] = i + 1
-    stops = [t.i for t in doc if t.text in {";", "."}]
+    stops = [i for i, w in enumerate(words) if w in {";", "."}]
     return Layout(per_token, firsts, ends, stops)
 
 
@@ -64,6 +65,25 @@ def exam_of(kit: Toolkit, doc: Doc, lay: Layout) -> dict[str, Any] | None:
         if n >= exam["min_report_terms"] and n > best_n:
             best, best_n = exam, n
     return best
+
+
+class LazyExam:
+    """The report's kind of exam, worked out the first time a stage asks
+    (most reports never need it: their findings name their own sites)."""
+
+    def __init__(self, kit: Toolkit, doc: Doc, lay: Layout):
+        self._args: tuple[Toolkit, Doc, Layout] | None = (kit, doc, lay)
+        self._exam: dict[str, Any] | None = None
+
+    def get(self) -> dict[str, Any] | None:
+        if self._args is not None:
+            self._exam = exam_of(*self._args)
+            self._args = None
+        return self._exam
+
+    def sites(self) -> tuple[str, ...]:
+        exam = self.get()
+        return tuple(d["site"] for d in exam["defaults"]) if exam else ()
 
 
 def _alone_on_line(doc: Doc, sp: Span) -> bool:

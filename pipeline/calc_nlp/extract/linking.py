@@ -238,13 +238,14 @@ def _paragraph_before(rd: ReportDoc, sent: Span, limit: int) -> list[Span]:
 def site_from_exam(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     """The site the exam leaves as the one reading (a calcified granuloma on a
     chest radiograph is in the lung; calcifications on a mammogram, the breast)."""
-    if rd.exam is None:
+    exam = rd.exam.get() if rd.exam is not None else None
+    if exam is None:
         return None
     words = f.text.lower().split()
-    for default in rd.exam["defaults"]:
+    for default in exam["defaults"]:
         heads = default["heads"]
         if not heads or any(w in heads for w in words):
-            return SiteRef(f, default["site"], "", "", f.start, rd.exam["id"])
+            return SiteRef(f, default["site"], "", "", f.start, exam["id"])
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from calc_nlp.extract.layout import LazyExam
 from calc_nlp.extract.record import Layout, Matches, SiteRef
 from calc_nlp.extract.toolkit import Toolkit
 
@@ -31,12 +32,12 @@ def match(
     lay: Layout,
     calc: list[Span],
     premods: list[Span],
-    exam_sites: tuple[str, ...] = (),
+    exam: LazyExam | None = None,
     lesions: list[Span] | None = None,
 ) -> Matches:
-    """Every other rule set in one pass, split by role. `exam_sites` are the
-    sites the exam points to: a shared word ('nodules') with no site named
-    near it means those on this exam."""
+    """Every other rule set in one pass, split by role. `exam` tells the sites
+    the exam points to: a shared word ('nodules') with no site named near it
+    means those on this exam."""
     hits: dict[str, list[Span]] = {}
     for sp in kit.other_matcher(doc):
         hits.setdefault(sp.label_, []).append(sp)
@@ -51,9 +52,7 @@ def match(
     return Matches(
         calc=calc,
         premods=premods,
-        sites=_sites(
-            kit, doc, lay, filter_spans(of("SITE", "REGION")), lats, exam_sites
-        ),
+        sites=_sites(kit, doc, lay, filter_spans(of("SITE", "REGION")), lats, exam),
         lats=lats,
         conds=filter_spans(of("CONDITION")),
         cues=filter_spans([s for s in cue_like if s.label_ == "CUE"])
@@ -85,7 +84,7 @@ def _sites(
     lay: Layout,
     spans: list[Span],
     lat_spans: list[Span],
-    exam_sites: tuple[str, ...],
+    exam: LazyExam | None,
 ) -> list[SiteRef]:
     """Site phrases with their side: a side word right before (same sentence)
     or right after the site words, unless the rule fixes the side itself."""
@@ -101,7 +100,7 @@ def _sites(
         md = kit.md(sp)
         name = md.get("site", "")
         if "candidates" in md:
-            name = _resolve(sp.start, md["candidates"], fixed, exam_sites)
+            name = _resolve(sp.start, md["candidates"], fixed, exam)
         laterality = md.get("laterality", "")
         start = sp.start
         before = lats.get(sp.start)
@@ -119,16 +118,16 @@ def _resolve(
     at: int,
     candidates: list[str],
     fixed: list[tuple[int, str]],
-    exam_sites: tuple[str, ...] = (),
+    exam: LazyExam | None = None,
 ) -> str:
     """A shared site word means the candidate site named nearest to it; with
     none named within a few sentences, the exam's site; else the first."""
     near = [(abs(pos - at), name) for pos, name in fixed if name in candidates]
     close = [x for x in near if x[0] <= NEAR_TOKENS]
     if close or not near:
-        exam = [name for name in exam_sites if name in candidates]
-        if not close and exam:
-            return exam[0]
+        on_exam = [n for n in (exam.sites() if exam else ()) if n in candidates]
+        if not close and on_exam:
+            return on_exam[0]
     return min(near)[1] if near else candidates[0]
 
 

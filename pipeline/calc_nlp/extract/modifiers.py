@@ -48,36 +48,50 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
     ]
     sub.spans[TARGET_GROUP] = subs
     kit.context(sub)
-    verbs = frozenset(kit.rules.clause_verbs.get("words", ()))
+    clause = _Clauses(words, starts, frozenset(kit.rules.clause_verbs.get("words", ())))
     by_span: dict[SpanKey, tuple[Any, ...]] = {}
     for t, st in zip(targets, subs, strict=True):
-        mods = tuple(m for m in st._.modifiers if not _own_statement(sub, st, m, verbs))
+        mods = tuple(m for m in st._.modifiers if not clause.own_statement(st, m))
         by_span[key(t)] = by_span.get(key(t), ()) + mods
     return Modifiers(by_span, {j: i for i, j in where.items()})
 
 
-def _own_statement(sub: Doc, target: Span, mod: Any, verbs: frozenset[str]) -> bool:
-    """Does a forward negation before a comma miss this target because the
-    target opens a statement of its own? 'No effusion, calcified granulomas
-    are seen': after the comma the granulomas have their own verb. A list
-    that goes on ('No effusion, pneumothorax, or calcification') does not."""
-    if mod.category != "NEGATED_EXISTENCE" or mod.rule.direction != "FORWARD":
-        return False
-    start, end = mod.modifier_span
-    if end > target.start:
-        return False
-    commas = [i for i in range(end, target.start) if sub[i].text in {",", ";"}]
-    if not commas:
-        return False
-    if any(t.lower_ in {"or", "nor"} for t in sub[commas[-1] + 1 : target.start]):
-        return False  # the denied list goes on: "..., or calcification"
-    sent_end = target.sent.end
-    for tok in sub[target.end : sent_end]:
-        if tok.text in {",", ";"}:
+class _Clauses:
+    """The ConText sub-document's words, for clause checks without Token objects."""
+
+    def __init__(self, words: list[str], starts: list[Any], verbs: frozenset[str]):
+        self.lower = [w.lower() for w in words]
+        self.verbs = verbs
+        # per token, the end (exclusive) of its sentence
+        self.sent_end = [0] * len(words)
+        end = len(words)
+        for i in range(len(words) - 1, -1, -1):
+            self.sent_end[i] = end
+            if starts[i]:
+                end = i
+
+    def own_statement(self, target: Span, mod: Any) -> bool:
+        """Does a forward negation before a comma miss this target because the
+        target opens a statement of its own? 'No effusion, calcified granulomas
+        are seen': after the comma the granulomas have their own verb. A list
+        that goes on ('No effusion, pneumothorax, or calcification') does not."""
+        if mod.category != "NEGATED_EXISTENCE" or mod.rule.direction != "FORWARD":
             return False
-        if tok.lower_ in verbs:
-            return True
-    return False
+        start, end = mod.modifier_span
+        if end > target.start:
+            return False
+        w = self.lower
+        commas = [i for i in range(end, target.start) if w[i] in {",", ";"}]
+        if not commas:
+            return False
+        if any(x in {"or", "nor"} for x in w[commas[-1] + 1 : target.start]):
+            return False  # the denied list goes on: "..., or calcification"
+        for x in w[target.end : self.sent_end[target.start]]:
+            if x in {",", ";"}:
+                return False
+            if x in self.verbs:
+                return True
+        return False
 
 
 def flags(mods: Modifiers, span: Span) -> set[str]:

@@ -93,8 +93,8 @@ class ReportDoc:
     mods: Modifiers = field(default_factory=Modifiers)
     # extended mention (start, end) -> token where the mention's own word starts
     core_start: dict[tuple[int, int], int] = field(default_factory=dict)
-    # the kind of exam the report is (an entry of the exam table), if known
-    exam: dict[str, Any] | None = None
+    # the kind of exam the report is (LazyExam: worked out when first asked)
+    exam: Any = None
     # nouns that name a lesion of their own (mentions.json word list)
     lesion_nouns: list[str] = field(default_factory=list)
 
