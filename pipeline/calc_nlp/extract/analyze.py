@@ -121,7 +121,7 @@ class Analyzer:
             return ReportResult(report_id, STATUS_OK, [], (), labs)
         clock.lap("match")
         targets = m.calc + m.conds + [c for c in m.cues if c.label_ == "CUE"]
-        targets += site_targets(m, lay)
+        targets += site_targets(kit, m, lay)
         rd = ReportDoc(
             doc,
             offset,
@@ -193,12 +193,24 @@ def link_and_classify(
     return result
 
 
-def site_targets(m: Matches, lay: Layout) -> list[Span]:
-    """Site phrases a finding may take its site from (its own sentence and the
-    one before): ConText tells which of them are denied."""
-    firsts = {lay.sent_first[c.start] for c in m.calc}
+def site_targets(kit: Toolkit, m: Matches, lay: Layout) -> list[Span]:
+    """Site phrases a finding may take its site from outside its own words
+    (its sentence and the one before), for the findings that name no site of
+    their own: ConText tells which of those phrases are denied."""
+    inside = {
+        c.start
+        for c in m.calc
+        if kit.md(c).get("implied_site")
+        or any(c.start <= s.span.start and s.span.end <= c.end for s in m.sites)
+    }
+    firsts = {lay.sent_first[c.start] for c in m.calc if c.start not in inside}
     firsts |= {lay.sent_first[f - 1] for f in firsts if f > 0}
-    return [s.span for s in m.sites if lay.sent_first[s.span.start] in firsts]
+    return [
+        s.span
+        for s in m.sites
+        if lay.sent_first[s.span.start] in firsts
+        and not any(c.start <= s.span.start < c.end for c in m.calc)
+    ]
 
 
 def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
