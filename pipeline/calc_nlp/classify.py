@@ -21,9 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DYSTROPHIC = "dystrophic"
-METASTATIC = "metastatic"
-INDETERMINATE = "indeterminate"
+from calc_nlp.schema import DYSTROPHIC, INDETERMINATE, METASTATIC
 
 BASE = {1: 0.90, 2: 0.90, 3: 0.75, 4: 0.70, 5: 0.50}
 AGREE_STEP, AGREE_CAP, CONFLICT_STEP, UNCERTAIN_PENALTY = 0.03, 3, 0.10, 0.15

@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import IO, Any
 
-from calc_nlp.schema import FLAGS
+from calc_nlp.schema import CLASSES as SCHEMA_CLASSES
+from calc_nlp.schema import FLAGS, SIDES
 
 REPORT_KEYS = ("report_id", "modality", "text", "findings", "conditions")
 FINDING_KEYS = (
@@ -27,8 +28,8 @@ FINDING_KEYS = (
     "classification",
 )
 BOOL_KEYS = FLAGS
-LATERALITIES = {"", "left", "right", "bilateral"}
-CLASSES = {"", "dystrophic", "metastatic", "indeterminate"}
+LATERALITIES = {"", *SIDES}
+CLASSES = {"", *SCHEMA_CLASSES}
 
 
 def validate_record(obj: Any, sites: set[str], conditions: set[str]) -> list[str]:

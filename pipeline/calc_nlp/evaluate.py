@@ -15,11 +15,20 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from calc_nlp.errors import InputError
-from calc_nlp.schema import FLAGS, Finding, ReportResult, report_classification
+from calc_nlp.schema import (
+    DYSTROPHIC,
+    FLAGS,
+    INDETERMINATE,
+    METASTATIC,
+    Finding,
+    ReportResult,
+    report_class,
+    report_classification,
+)
 
 FLAG_FIELDS = FLAGS
 VALUE_FIELDS = ("site", "laterality", "classification")
-CLASSES = ("dystrophic", "metastatic", "indeterminate", "")
+CLASSES = (DYSTROPHIC, METASTATIC, INDETERMINATE, "")
 
 
 @dataclass
@@ -248,15 +257,13 @@ def _score_conditions(tally: Counter[str], gold: list[str], pred: list[str]) -> 
 
 
 def _gold_report_class(gold: GoldReport) -> str:
-    classes = {
-        f.fields["classification"]
-        for f in gold.findings
-        if not (f.fields["negated"] or f.fields["hypothetical"])
-    }
-    for cls in ("metastatic", "dystrophic", "indeterminate"):
-        if cls in classes:
-            return cls
-    return "indeterminate" if classes else "none"
+    return report_class(
+        [
+            f.fields["classification"]
+            for f in gold.findings
+            if not (f.fields["negated"] or f.fields["hypothetical"])
+        ]
+    )
 
 
 def _error(

@@ -34,6 +34,7 @@ from calc_nlp.rule_schema import (
     SITE_TERM_KEYS,
     TERM_KEYS,
 )
+from calc_nlp.schema import SIDES
 
 Raw = dict[str, dict[str, Any]]
 Ids = dict[str, str]
@@ -93,7 +94,7 @@ def _laterality_rules(
     )
     for r in lat_rules + site_rules:
         lat = r["metadata"].get("laterality")
-        if lat is not None and lat not in {"left", "right", "bilateral"}:
+        if lat is not None and lat not in SIDES:
             raise PatternError(
                 "sites.json",
                 f"laterality {lat!r} not left/right/bilateral",

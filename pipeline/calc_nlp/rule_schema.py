@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from calc_nlp import schema
+
 FILES = (
     "mentions.json",
     "sites.json",
@@ -67,7 +69,7 @@ SECTION_CATEGORIES = {
     "impression",
     "other",
 }
-CONDITION_CATEGORIES = {"metastatic", "dystrophic", "other"}
+CONDITION_CATEGORIES = set(schema.CONDITION_CATEGORIES)
 # Optional keys of a site entry: its phrases, and where they come from.
 SITE_TERM_KEYS = {
     "terms",

@@ -12,6 +12,17 @@ from typing import Any
 
 SCHEMA_VERSION = "1"
 
+# Classes (guide §4), from the strongest for a report's class down.
+METASTATIC = "metastatic"
+DYSTROPHIC = "dystrophic"
+INDETERMINATE = "indeterminate"
+CLASSES: tuple[str, ...] = (METASTATIC, DYSTROPHIC, INDETERMINATE)
+# Condition categories (guide §3): the two classes they point to, or neither.
+CONDITION_CATEGORIES: tuple[str, ...] = (METASTATIC, DYSTROPHIC, "other")
+# Laterality values; "" where the text gives none.
+LEFT, RIGHT, BILATERAL = "left", "right", "bilateral"
+SIDES: tuple[str, ...] = (LEFT, RIGHT, BILATERAL)
+
 # The finding's boolean flags (guide §2), in column order.
 FLAGS: tuple[str, ...] = (
     "negated",
@@ -221,11 +232,15 @@ def finding_row(f: Finding) -> dict[str, str]:
 
 def report_classification(findings: list[Finding]) -> str:
     """metastatic > dystrophic > indeterminate over affirmed findings, else none."""
-    classes = {f.classification for f in findings if f.affirmed}
-    for cls in ("metastatic", "dystrophic", "indeterminate"):
-        if cls in classes:
+    return report_class([f.classification for f in findings if f.affirmed])
+
+
+def report_class(affirmed_classes: list[str]) -> str:
+    """The strongest class among a report's affirmed findings ('none' if none)."""
+    for cls in CLASSES:
+        if cls in affirmed_classes:
             return cls
-    return "indeterminate" if any(f.affirmed for f in findings) else "none"
+    return INDETERMINATE if affirmed_classes else "none"
 
 
 @dataclass

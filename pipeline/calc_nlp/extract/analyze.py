@@ -25,6 +25,7 @@ from calc_nlp.extract.toolkit import Toolkit
 from calc_nlp.labs import summarise
 from calc_nlp.rules import RuleSet, load_rules
 from calc_nlp.schema import (
+    DYSTROPHIC,
     STATUS_EMPTY,
     STATUS_OK,
     Condition,
@@ -174,7 +175,7 @@ def link_and_classify(
     cues += [
         c
         for c in m.conds
-        if kit.md(c)["category"] == "dystrophic" and is_cause(rd.mods, c)
+        if kit.md(c)["category"] == DYSTROPHIC and is_cause(rd.mods, c)
     ]
     conds = report_conditions(kit, rd)
     rd = linking.extend(rd)

@@ -18,7 +18,7 @@ from calc_nlp.extract.linking import (
 from calc_nlp.extract.modifiers import flags, rule_ids
 from calc_nlp.extract.record import ReportDoc, SiteRef
 from calc_nlp.extract.toolkit import Toolkit
-from calc_nlp.schema import Condition, Finding, LabValue, finding_id
+from calc_nlp.schema import METASTATIC, Condition, Finding, LabValue, finding_id
 
 _WS = re.compile(r"\s+")
 
@@ -110,7 +110,7 @@ def bearing(
     return tuple(
         c
         for c in ctx.conditions
-        if c.category == "metastatic" or c.name in here | at_site | prone_if
+        if c.category == METASTATIC or c.name in here | at_site | prone_if
     )
 
 

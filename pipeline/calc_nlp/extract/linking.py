@@ -16,6 +16,7 @@ from calc_nlp.classify import CauseRecord
 from calc_nlp.extract.modifiers import flags, is_cause
 from calc_nlp.extract.record import Modifiers, ReportDoc, SiteRef, key
 from calc_nlp.extract.toolkit import Toolkit
+from calc_nlp.schema import BILATERAL, DYSTROPHIC, LEFT, RIGHT
 
 
 def extend(rd: ReportDoc) -> ReportDoc:
@@ -322,7 +323,7 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
         for s in rd.matches.lats
         if lo <= s.start and s.end <= hi
     }
-    return "bilateral" if {"left", "right"} <= sides else ""
+    return BILATERAL if {LEFT, RIGHT} <= sides else ""
 
 
 def lat_near(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
@@ -347,7 +348,7 @@ def causes_elsewhere(
             continue
         md = kit.md(span)
         if span.label_ == "CONDITION":
-            if md["category"] != "dystrophic" or not is_cause(rd.mods, span):
+            if md["category"] != DYSTROPHIC or not is_cause(rd.mods, span):
                 continue
             name = md["condition"]
         else:
