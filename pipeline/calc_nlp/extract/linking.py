@@ -32,7 +32,7 @@ def extend(rd: ReportDoc) -> ReportDoc:
     out = []
     core: dict[tuple[int, int], int] = {}
     mods = dict(rd.mods.by_span)
-    lesions = set(rd_lesion_nouns(rd))
+    lesions = set(rd.lesion_nouns)
     for s in m.calc:
         start = s.start
         while rd.layout.sent_first[start] != start:
@@ -68,12 +68,6 @@ def extend(rd: ReportDoc) -> ReportDoc:
         mods=Modifiers(mods, rd.mods.sub_to_doc),
         core_start=core,
     )
-
-
-def rd_lesion_nouns(rd: ReportDoc) -> list[str]:
-    """Nouns that name a lesion of their own ('nodule'): a site phrase ending
-    in one is that lesion's, not coordinated with the next finding's site."""
-    return rd.lesion_nouns
 
 
 def _finding_before(rd: ReportDoc, f: Span, i: int) -> bool:
