@@ -38,14 +38,19 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _corpus_lines() -> tuple[dict[str, Any], list[str]]:
+    """The bundled normal chest report blocks and the calcification lines."""
+    blocks = json.loads(
+        (ROOT / "corpora" / "bench" / "normal_cxr.json").read_text(encoding="utf-8")
+    )
+    return blocks, _calcification_lines()
+
+
 def generate(path: Path, n: int, positive_share: float = 0.17, seed: int = 7) -> Path:
     """Write `n` reports to `path` (CSV) unless it is already there."""
     if path.exists():
         return path
-    blocks = json.loads(
-        (ROOT / "corpora" / "bench" / "normal_cxr.json").read_text(encoding="utf-8")
-    )
-    lines = _calcification_lines()
+    blocks, lines = _corpus_lines()
     rng = random.Random(seed)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
@@ -153,10 +158,7 @@ def long_report(path: Path, mb: int, seed: int = 11) -> Path:
     every 200), in a CSV with one more short report."""
     if path.exists():
         return path
-    blocks = json.loads(
-        (ROOT / "corpora" / "bench" / "normal_cxr.json").read_text(encoding="utf-8")
-    )
-    lines = _calcification_lines()
+    blocks, lines = _corpus_lines()
     rng = random.Random(seed)
     parts: list[str] = []
     size = 0

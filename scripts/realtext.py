@@ -86,7 +86,7 @@ def mesh_check(realtext: Path, texts: Path) -> dict[str, Any]:
     }
 
 
-def table(s: dict[str, Any], mesh: dict[str, Any], n_reports: int) -> str:
+def table(s: dict[str, Any], mesh: dict[str, Any]) -> str:
     from calc_nlp.evaluate import markdown_table
 
     out = markdown_table(s, "corpora/realtext/test.jsonl", "make eval-real")
@@ -131,9 +131,7 @@ def main() -> int:
     if args.readme:
         doc = args.readme.read_text(encoding="utf-8")
         args.readme.write_text(
-            replace_between_markers(
-                doc, table(figures, mesh, figures["reports"]), "eval-real"
-            ),
+            replace_between_markers(doc, table(figures, mesh), "eval-real"),
             encoding="utf-8",
         )
     return 0

@@ -53,8 +53,9 @@ class Input:
             raw = None  # type: ignore[assignment]
             if not os.path.exists(opts.input):
                 raise InputError(f"cannot read {opts.input}: No such file or directory")
-        if self.fmt == "csv":
+        if self.fmt in ("csv", "jsonl"):
             self._hasher = HashingReader(raw)
+        if self.fmt == "csv":
             self.records = read_csv(
                 self._hasher,  # type: ignore[arg-type]  # a RawIOBase, read as bytes
                 opts.id_col,
@@ -63,7 +64,6 @@ class Input:
                 opts.delimiter,
             )
         elif self.fmt == "jsonl":
-            self._hasher = HashingReader(raw)
             self.records = read_jsonl(
                 self._hasher,  # type: ignore[arg-type]  # a RawIOBase, read as bytes
                 opts.id_col,

@@ -115,16 +115,18 @@ def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     favored to represent a phlebolith' -> vein): a later mention that implies
     its site, tied to this one by a linking phrase, no other mention between."""
     first = rd.layout.sent_first[f.start]
-    for c in rd.matches.calc:
-        if c.start < f.end or rd.layout.sent_first[c.start] != first:
-            continue
-        implied = kit.md(c).get("implied_site")
-        if not implied:
-            return None  # the next mention names no site of its own
-        if any(f.end <= k.start and k.end <= c.start for k in rd.matches.links):
-            return SiteRef(c, implied, "", "", c.start, c.id_)
+    later = next(
+        (
+            c
+            for c in rd.matches.calc
+            if c.start >= f.end and rd.layout.sent_first[c.start] == first
+        ),
+        None,
+    )
+    if later is None or not linked(rd, f, later):
         return None
-    return None
+    implied = kit.md(later).get("implied_site")
+    return SiteRef(later, implied, "", "", later.start, later.id_) if implied else None
 
 
 def asserted(rd: ReportDoc, site: SiteRef, f: Span) -> bool:

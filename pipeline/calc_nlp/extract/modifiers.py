@@ -60,15 +60,23 @@ class _Clauses:
     """The ConText sub-document's words, for clause checks without Token objects."""
 
     def __init__(self, words: list[str], starts: list[Any], verbs: frozenset[str]):
-        self.lower = [w.lower() for w in words]
-        self.verbs = verbs
-        # per token, the end (exclusive) of its sentence
-        self.sent_end = [0] * len(words)
-        end = len(words)
-        for i in range(len(words) - 1, -1, -1):
-            self.sent_end[i] = end
-            if starts[i]:
-                end = i
+        self.words, self.starts, self.verbs = words, starts, verbs
+        self._lower: list[str] | None = None
+        self._sent_end: list[int] = []
+
+    def _index(self) -> list[str]:
+        """Lower-case words and sentence ends, built only for the few reports
+        that have a forward negation before a comma."""
+        if self._lower is None:
+            self._lower = [w.lower() for w in self.words]
+            n = len(self.words)
+            self._sent_end = [0] * n
+            end = n
+            for i in range(n - 1, -1, -1):
+                self._sent_end[i] = end
+                if self.starts[i]:
+                    end = i
+        return self._lower
 
     def own_statement(self, target: Span, mod: Any) -> bool:
         """Does a forward negation before a comma miss this target because the
@@ -80,13 +88,13 @@ class _Clauses:
         start, end = mod.modifier_span
         if end > target.start:
             return False
-        w = self.lower
+        w = self._index()
         commas = [i for i in range(end, target.start) if w[i] in {",", ";"}]
         if not commas:
             return False
         if any(x in {"or", "nor"} for x in w[commas[-1] + 1 : target.start]):
             return False  # the denied list goes on: "..., or calcification"
-        for x in w[target.end : self.sent_end[target.start]]:
+        for x in w[target.end : self._sent_end[target.start]]:
             if x in {",", ";"}:
                 return False
             if x in self.verbs:

@@ -8,6 +8,7 @@ every report of a process (and every thread that only reads).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from calc_nlp import quiet
@@ -24,6 +25,7 @@ from spacy.tokens import Doc, Span  # noqa: E402
 from spacy.util import compile_infix_regex, compile_prefix_regex  # noqa: E402
 
 TARGET_GROUP = "calc_targets"
+_NO_SITE: Mapping[str, Any] = {}
 
 
 class RuleMatcher:
@@ -209,5 +211,6 @@ class Toolkit:
         """The metadata of the rule that matched this span."""
         return self.index[span.id_]
 
-    def site_info(self, site: str) -> dict[str, Any]:
-        return dict(self.rules.sites.get(site, {}))
+    def site_info(self, site: str) -> Mapping[str, Any]:
+        """The site's vocabulary entry (read only; empty for no site)."""
+        return self.rules.sites.get(site, _NO_SITE)
