@@ -44,7 +44,7 @@ def build_texts(realtext: Path, out: Path) -> list[Path]:
 def score_half(half: str, texts: list[Path]) -> dict[str, Any]:
     """The evaluate figures of one half (tune or test) of the stand-off gold."""
     from calc_nlp.evaluate import score
-    from calc_nlp.extract import analyzer
+    from calc_nlp.stages import analyzer
     from calc_nlp.standoff import read_standoff, read_texts
 
     an = analyzer()
@@ -55,7 +55,7 @@ def score_half(half: str, texts: list[Path]) -> dict[str, Any]:
 
 def mesh_check(realtext: Path, texts: Path) -> dict[str, Any]:
     """IU reports NLM coded 'Calcified Granuloma': how many get an affirmed finding."""
-    from calc_nlp.extract import analyzer
+    from calc_nlp.stages import analyzer
 
     csv.field_size_limit(2**31 - 1)
     with open(realtext / "iu_xray_dev.csv", encoding="utf-8", newline="") as fh:

@@ -20,7 +20,7 @@ def rules():
 
 @pytest.fixture(scope="session")
 def analyzer(rules):
-    from calc_nlp.extract import Analyzer
+    from calc_nlp.stages import Analyzer
 
     return Analyzer(rules)
 

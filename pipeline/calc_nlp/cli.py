@@ -1,4 +1,4 @@
-"""Command line: glue over runner.py and extract.py, nothing more."""
+"""Command line: glue over runner.py and stages/, nothing more."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def explain(text: str | None, file_: IO[str] | None, patterns: str | None) -> No
 
     Example: calc-nlp explain "Calcified granuloma in the right upper lobe."
     """
-    from calc_nlp.extract import Analyzer
+    from calc_nlp.stages import Analyzer
     from calc_nlp.safety import load_checked_rules
     from calc_nlp.schema import FLAGS
 
@@ -145,7 +145,7 @@ def evaluate(
         replace_between_markers,
         score,
     )
-    from calc_nlp.extract import Analyzer
+    from calc_nlp.stages import Analyzer
     from calc_nlp.safety import load_checked_rules
 
     try:
@@ -268,7 +268,7 @@ def corpus_stats(files: tuple[IO[str], ...]) -> None:
     import json
 
     from calc_nlp.corpus import stats
-    from calc_nlp.extract import analyzer
+    from calc_nlp.stages import analyzer
 
     records = [json.loads(line) for fh in files for line in fh if line.strip()]
     click.echo(json.dumps(stats(records, analyzer().has_lookalikes), indent=2))

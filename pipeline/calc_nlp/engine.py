@@ -1,4 +1,4 @@
-"""The per-report work of a run: the analysis (extract/), then plain output rows.
+"""The per-report work of a run: the analysis (stages/), then plain output rows.
 
 An `Engine` is built once per process (in each pool worker by `init_worker`)
 and turns (row, id, text) into finished output rows: plain dicts of strings,
@@ -29,7 +29,7 @@ class Engine:
     def __init__(
         self, patterns: str | None = None, rules: Any = None, validate: bool = True
     ):
-        from calc_nlp.extract import Analyzer
+        from calc_nlp.stages import Analyzer
         from calc_nlp.rules import load_rules
 
         self.rules = (

@@ -4,7 +4,7 @@
 in; see `analyze.py` for the order of the stages and a module per stage.
 """
 
-from calc_nlp.extract.analyze import (
+from calc_nlp.stages.analyze import (
     MAX_PIECE_CHARS,
     Analyzer,
     analyze_report,

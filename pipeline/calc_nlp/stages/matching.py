@@ -5,9 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from calc_nlp.extract.layout import LazyExam
-from calc_nlp.extract.record import Layout, Matches, SiteRef
-from calc_nlp.extract.toolkit import Toolkit
+from calc_nlp.stages.layout import LazyExam
+from calc_nlp.stages.record import Layout, Matches, SiteRef
+from calc_nlp.stages.toolkit import Toolkit
 
 
 def mentions(kit: Toolkit, doc: Doc) -> tuple[list[Span], list[Span], list[Span]]:

@@ -6,8 +6,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from calc_nlp.extract.record import Layout, Modifiers, SpanKey, key
-from calc_nlp.extract.toolkit import TARGET_GROUP, Toolkit
+from calc_nlp.stages.record import Layout, Modifiers, SpanKey, key
+from calc_nlp.stages.toolkit import TARGET_GROUP, Toolkit
 
 # ConText categories and the finding flag each sets.
 FLAG_OF = {
