@@ -49,9 +49,9 @@ def explain(text: str | None, file_: IO[str] | None, patterns: str | None) -> No
 
     Example: calc-nlp explain "Calcified granuloma in the right upper lobe."
     """
-    from calc_nlp.stages import Analyzer
     from calc_nlp.safety import load_checked_rules
     from calc_nlp.schema import FLAGS
+    from calc_nlp.stages import Analyzer
 
     if (text is None) == (file_ is None):
         raise UsageProblem("give the report TEXT or --file, not both")
@@ -145,8 +145,8 @@ def evaluate(
         replace_between_markers,
         score,
     )
-    from calc_nlp.stages import Analyzer
     from calc_nlp.safety import load_checked_rules
+    from calc_nlp.stages import Analyzer
 
     try:
         rules = load_checked_rules(patterns)

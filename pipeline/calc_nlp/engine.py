@@ -29,8 +29,8 @@ class Engine:
     def __init__(
         self, patterns: str | None = None, rules: Any = None, validate: bool = True
     ):
-        from calc_nlp.stages import Analyzer
         from calc_nlp.rules import load_rules
+        from calc_nlp.stages import Analyzer
 
         self.rules = (
             rules if rules is not None else load_rules(patterns, validate=validate)

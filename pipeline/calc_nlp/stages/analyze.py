@@ -15,13 +15,6 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from calc_nlp.stages import linking
-from calc_nlp.stages.findings import ReportContext, finding
-from calc_nlp.stages.layout import LazyExam, layout
-from calc_nlp.stages.matching import match, mentions
-from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause, modifiers
-from calc_nlp.stages.record import Layout, Matches, ReportDoc
-from calc_nlp.stages.toolkit import Toolkit
 from calc_nlp.labs import summarise
 from calc_nlp.rules import RuleSet, load_rules
 from calc_nlp.schema import (
@@ -33,6 +26,13 @@ from calc_nlp.schema import (
     ReportResult,
     text_digest,
 )
+from calc_nlp.stages import linking
+from calc_nlp.stages.findings import ReportContext, finding
+from calc_nlp.stages.layout import LazyExam, layout
+from calc_nlp.stages.matching import match, mentions
+from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause, modifiers
+from calc_nlp.stages.record import Layout, Matches, ReportDoc
+from calc_nlp.stages.toolkit import Toolkit
 
 # Longest text handed to spaCy at once: its tokenizer is quadratic on some
 # inputs (spaCy #14020); longer reports are split at line breaks.

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
+from calc_nlp.schema import METASTATIC, Condition, Finding, LabValue, finding_id
 from calc_nlp.stages.linking import (
     core_words,
     lat_in_sentence,
@@ -18,7 +19,6 @@ from calc_nlp.stages.linking import (
 from calc_nlp.stages.modifiers import flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.toolkit import Toolkit
-from calc_nlp.schema import METASTATIC, Condition, Finding, LabValue, finding_id
 
 _WS = re.compile(r"\s+")
 

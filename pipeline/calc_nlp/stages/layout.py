@@ -7,9 +7,9 @@ from typing import Any
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from calc_nlp.sentences import sentence_firsts
 from calc_nlp.stages.record import Layout, SectionOf
 from calc_nlp.stages.toolkit import Toolkit
-from calc_nlp.sentences import sentence_firsts
 
 
 def layout(kit: Toolkit, doc: Doc) -> Layout:

@@ -13,10 +13,10 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from calc_nlp.classify import CauseRecord
+from calc_nlp.schema import BILATERAL, DYSTROPHIC, LEFT, RIGHT
 from calc_nlp.stages.modifiers import flags, is_cause
 from calc_nlp.stages.record import Modifiers, ReportDoc, SiteRef, key
 from calc_nlp.stages.toolkit import Toolkit
-from calc_nlp.schema import BILATERAL, DYSTROPHIC, LEFT, RIGHT
 
 
 def extend(rd: ReportDoc) -> ReportDoc:
