@@ -18,7 +18,7 @@ def markdown(r: dict[str, Any]) -> str:
     lines = [
         f"Measured by `make bench` ({r['cores']} cores, Python {r['python']}) on the "
         f"{c['name']}: {c['small']:,} and {large} reports. Whole processes, start-up "
-        "included; the floors read the same 20k reports.",
+        f"included; the floors read the same {c['small']:,} reports.",
         "",
         f"| measure | {c['small']:,} reports | {large} reports | target |",
         "| --- | --- | --- | --- |",
