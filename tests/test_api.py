@@ -16,7 +16,7 @@ from calc_nlp.errors import PatternError
 from calc_nlp.rules import default_patterns_dir
 from calc_nlp.schema import FINDING_COLUMNS, REPORT_COLUMNS, Finding, ReportResult
 
-from .conftest import DEMO, calc_nlp_cmd
+from .conftest import DEMO, ROOT, calc_nlp_cmd
 
 KEEP = ["Site_Code", "batch_no"]
 
@@ -219,3 +219,27 @@ def test_import_is_cheap_and_lazy():
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0 and done.stdout == "ok\n", done.stderr
+
+
+def readme_example(heading: str) -> str:
+    """The first Python block under a README heading."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split(f"\n### {heading}\n", 1)[1]
+    return section.split("```python\n", 1)[1].split("```", 1)[0]
+
+
+@pytest.mark.parametrize("heading", ["Python API", "spaCy component"])
+def test_readme_examples_run(tmp_path, heading):
+    """The README's examples run as written, from a folder that has the demo
+    corpus where the repository has it."""
+    (tmp_path / "corpora").symlink_to(ROOT / "corpora")
+    (tmp_path / "out").mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", readme_example(heading)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "dystrophic" in done.stdout and "lung" in done.stdout
