@@ -161,6 +161,7 @@ def test_no_findings_gives_typed_empty_table():
     assert r.findings.empty and list(r.findings.columns) == list(FINDING_COLUMNS)
     assert r.findings["negated"].dtype == bool
     assert r.reports["n_findings"].tolist() == [0]
+    assert repr(r) == "Result(findings=0 rows, reports=1 rows)"  # no row values
 
 
 def test_a_failing_report_is_an_error_row(monkeypatch):

@@ -21,7 +21,7 @@ import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from calc_nlp.readers import Record
     from calc_nlp.schema import ReportResult
 
-Reports = Any  # a pandas DataFrame, a list of texts, or a mapping id -> text
+# A pandas DataFrame, texts (ids "1", "2", ... by position) or a mapping id -> text.
+Reports: TypeAlias = "pd.DataFrame | Mapping[Any, Any] | Iterable[Any]"
 
 _ENGINES: dict[str, Engine] = {}
 _LOCK = threading.Lock()
@@ -46,6 +47,9 @@ class Result:
 
     findings: pd.DataFrame
     reports: pd.DataFrame
+
+    def __repr__(self) -> str:  # counts only: never the rows' text in a log
+        return f"Result(findings={len(self.findings)} rows, reports={len(self.reports)} rows)"
 
     @property
     def errors(self) -> pd.DataFrame:
