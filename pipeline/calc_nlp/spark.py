@@ -41,9 +41,12 @@ def _engine(patterns: str | None) -> Any:
 def _spark_type(kind: str | None) -> Any:
     from pyspark.sql import types as T
 
-    return {"int": T.LongType(), "float": T.DoubleType(), "bool": T.BooleanType()}.get(
-        kind or "", T.StringType()
-    )
+    return {
+        "int": T.LongType(),
+        "float": T.DoubleType(),
+        "number": T.DoubleType(),
+        "bool": T.BooleanType(),
+    }.get(kind or "", T.StringType())
 
 
 def findings_schema() -> Any:
@@ -56,12 +59,6 @@ def findings_schema() -> Any:
             for c in FINDING_COLUMNS
         ]
     )
-
-
-def _typed(row: dict[str, str], types: dict[str, str]) -> dict[str, Any]:
-    from calc_nlp.writers import typed_value
-
-    return {c: typed_value(v, types.get(c)) for c, v in row.items()}
 
 
 def findings_dataframe(
@@ -77,6 +74,10 @@ def findings_dataframe(
     """
     import pandas as pd
 
+    from calc_nlp.writers import stored_row
+
+    lists = tuple(c for c in FINDING_COLUMNS if FINDING_TYPES.get(c) == "list")
+
     def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         engine = _engine(patterns)
         for pdf in batches:
@@ -85,7 +86,7 @@ def findings_dataframe(
                 _, frows, _ = engine.process(
                     0, _id(rid), text if isinstance(text, str) else ""
                 )
-                rows += [_typed(f, FINDING_TYPES) for f in frows]
+                rows += [stored_row(f, FINDING_COLUMNS, lists) for f in frows]
             yield pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
 
     return df.select(id_col, text_col).mapInPandas(run, findings_schema())
@@ -273,7 +274,7 @@ def _on_driver(item: list[Any], row_no: int, seen: Any, skip_keys: Any) -> Any:
     )
 
     problem, report, findings, texts = item
-    report["row"] = str(row_no)
+    report["row"] = row_no
     rid, digest = report["report_id"], report["text_sha256"]
     if problem:
         return report, [], None
