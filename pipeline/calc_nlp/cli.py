@@ -9,7 +9,13 @@ from typing import IO
 import click
 
 from calc_nlp import __version__
-from calc_nlp.cli_options import CONTEXT, output_option, patterns_option
+from calc_nlp.cli_options import (
+    CONTEXT,
+    EXISTING_FILE,
+    EXISTING_FOLDER,
+    output_option,
+    patterns_option,
+)
 from calc_nlp.cli_run import run
 from calc_nlp.errors import InputError, PatternError
 
@@ -98,8 +104,7 @@ def explain(text: str | None, file_: IO[str] | None, patterns: str | None) -> No
 )
 @click.option(
     "--readme",
-    type=click.Path(dir_okay=False, exists=True),
-    default=None,
+    type=EXISTING_FILE,
     help="Rewrite the results table between the eval markers of this README.",
 )
 @patterns_option
@@ -107,7 +112,7 @@ def explain(text: str | None, file_: IO[str] | None, patterns: str | None) -> No
     "--texts",
     "texts_csv",
     multiple=True,
-    type=click.Path(dir_okay=False, exists=True),
+    type=EXISTING_FILE,
     help="GOLD is stand-off (ids, hashes, offsets): read the report texts from "
     "this CSV (report_id,text). Repeat for several files.",
 )
@@ -173,7 +178,7 @@ def evaluate(
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("outdir", type=click.Path(file_okay=False, exists=True))
+@click.argument("outdir", type=EXISTING_FOLDER)
 @output_option(
     "html_out",
     "The HTML file to write (self-contained: opens from a file share, no network).",
@@ -181,8 +186,7 @@ def evaluate(
 @click.option(
     "--decisions",
     "decisions_csv",
-    type=click.Path(dir_okay=False, exists=True),
-    default=None,
+    type=EXISTING_FILE,
     help="Earlier decisions (CSV exported from the page) to show, and to flag findings whose output changed since.",
 )
 def review(outdir: str, html_out: str, decisions_csv: str | None) -> None:
@@ -260,10 +264,8 @@ def corpus_stats(files: tuple[IO[str], ...]) -> None:
 
 
 @corpus.command("import", context_settings=CONTEXT)
-@click.argument(
-    "decisions_csv", metavar="CURATED.csv", type=click.Path(dir_okay=False, exists=True)
-)
-@click.argument("outdir", type=click.Path(file_okay=False, exists=True))
+@click.argument("decisions_csv", metavar="CURATED.csv", type=EXISTING_FILE)
+@click.argument("outdir", type=EXISTING_FOLDER)
 @output_option(
     "gold_out", "Gold JSONL to write (default: standard output).", required=False
 )

@@ -7,11 +7,12 @@ from typing import Any
 import click
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+EXISTING_FILE = click.Path(dir_okay=False, exists=True)
+EXISTING_FOLDER = click.Path(file_okay=False, exists=True)
 
 patterns_option = click.option(
     "--patterns",
-    type=click.Path(file_okay=False, exists=True),
-    default=None,
+    type=EXISTING_FOLDER,
     help="Use rule files from this folder instead of the bundled patterns/ (validated first).",
 )
 

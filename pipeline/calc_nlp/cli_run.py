@@ -8,7 +8,12 @@ from typing import Any, NoReturn
 
 import click
 
-from calc_nlp.cli_options import CONTEXT, output_option, patterns_option
+from calc_nlp.cli_options import (
+    CONTEXT,
+    EXISTING_FILE,
+    output_option,
+    patterns_option,
+)
 from calc_nlp.errors import CalcNlpError
 from calc_nlp.readers import INPUT_FORMATS
 from calc_nlp.writers import OUTPUT_FORMATS
@@ -85,8 +90,7 @@ from calc_nlp.writers import OUTPUT_FORMATS
 )
 @click.option(
     "--since-manifest",
-    type=click.Path(dir_okay=False, exists=True),
-    default=None,
+    type=EXISTING_FILE,
     help="Skip reports whose id and text an earlier run (this manifest.json) processed with the same rules; they get status 'unchanged'.",
 )
 @click.option(
