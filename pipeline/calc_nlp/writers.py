@@ -146,11 +146,12 @@ class LineFormat:
         return self._csv_line(list(self.columns))
 
     def line(self, row: dict[str, Any]) -> str:
-        """One row of typed values as a line: CSV cells made here and only here."""
+        """One row of typed values as a line: CSV cells made here and only here
+        (a column without a kind holds text already)."""
         if self.fmt == "csv":
             cells = [
-                v if type(v) is str else cell_text(v, kind)
-                for v, kind in ((row[c], kind) for c, kind in self._kinds)
+                row[c] if kind is None else cell_text(row[c], kind)
+                for c, kind in self._kinds
             ]
             return self._csv_line(
                 [neutralise(c) for c in cells] if self.people else cells
