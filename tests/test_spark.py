@@ -169,3 +169,38 @@ def test_spark_run_folder_works_with_review_and_since_manifest(tmp_path):
     with open(again / "reports.csv", encoding="utf-8", newline="") as fh:
         statuses = {row["status"] for row in csv.DictReader(fh)}
     assert statuses == {"unchanged", "empty", "duplicate_id"}
+
+
+def test_spark_run_reports_stage_timings_summed_over_partitions(spark, tmp_path):
+    """--engine spark sums each partition's stage timings into the summary and
+    the manifest, as the local engine does: every report counted once."""
+    import json
+
+    from calc_nlp.runner import RunOptions, run
+
+    src = tmp_path / "in.jsonl"
+    with open(DEMO / "reports.csv", encoding="utf-8", newline="") as fh:
+        lines = [json.dumps(r) + "\n" for r in csv.DictReader(fh)]
+    src.write_text("".join(lines), encoding="utf-8")
+    spark.conf.set("spark.sql.files.maxPartitionBytes", "4096")
+    try:
+        assert spark.read.json(str(src)).rdd.getNumPartitions() > 1
+        got = run(
+            RunOptions(str(src), str(tmp_path / "spark"), engine="spark", chunk_size=4)
+        )
+    finally:
+        spark.conf.unset("spark.sql.files.maxPartitionBytes")
+    local = run(RunOptions(str(src), str(tmp_path / "local")))
+
+    def counts(timings):
+        return {k: v for k, v in timings.items() if k.endswith("_reports")}
+
+    assert counts(got.timings) == counts(local.timings)
+    # each report the engine analysed counted once (empty ones are not analysed)
+    assert sum(counts(got.timings).values()) == got.counts["ok"] > len(lines) / 2
+    assert set(got.timings) == set(local.timings)
+    stages = json.loads((tmp_path / "spark" / "manifest.json").read_text())[
+        "stage_seconds"
+    ]
+    assert set(stages) == {k for k in local.timings if not k.endswith("_reports")}
+    assert sum(stages.values()) > 0

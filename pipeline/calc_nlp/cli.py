@@ -9,10 +9,15 @@ from typing import IO
 import click
 
 from calc_nlp import __version__
+from calc_nlp.cli_options import (
+    CONTEXT,
+    EXISTING_FILE,
+    EXISTING_FOLDER,
+    output_option,
+    patterns_option,
+)
 from calc_nlp.cli_run import run
 from calc_nlp.errors import InputError, PatternError
-
-CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
 class UsageProblem(click.ClickException):
@@ -38,12 +43,7 @@ def main() -> None:
     type=click.File("r", encoding="utf-8"),
     help="Read the report text from this file ('-' for stdin).",
 )
-@click.option(
-    "--patterns",
-    type=click.Path(file_okay=False, exists=True),
-    default=None,
-    help="Use rule files from this folder instead of the bundled patterns/.",
-)
+@patterns_option
 def explain(text: str | None, file_: IO[str] | None, patterns: str | None) -> None:
     """Show each finding of one report with its site, modifiers, class and the rules that fired.
 
@@ -104,21 +104,15 @@ def explain(text: str | None, file_: IO[str] | None, patterns: str | None) -> No
 )
 @click.option(
     "--readme",
-    type=click.Path(dir_okay=False, exists=True),
-    default=None,
+    type=EXISTING_FILE,
     help="Rewrite the results table between the eval markers of this README.",
 )
-@click.option(
-    "--patterns",
-    type=click.Path(file_okay=False, exists=True),
-    default=None,
-    help="Use rule files from this folder instead of the bundled patterns/.",
-)
+@patterns_option
 @click.option(
     "--texts",
     "texts_csv",
     multiple=True,
-    type=click.Path(dir_okay=False, exists=True),
+    type=EXISTING_FILE,
     help="GOLD is stand-off (ids, hashes, offsets): read the report texts from "
     "this CSV (report_id,text). Repeat for several files.",
 )
@@ -184,20 +178,15 @@ def evaluate(
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("outdir", type=click.Path(file_okay=False, exists=True))
-@click.option(
-    "-o",
-    "--output",
+@click.argument("outdir", type=EXISTING_FOLDER)
+@output_option(
     "html_out",
-    required=True,
-    type=click.Path(dir_okay=False),
-    help="The HTML file to write (self-contained: opens from a file share, no network).",
+    "The HTML file to write (self-contained: opens from a file share, no network).",
 )
 @click.option(
     "--decisions",
     "decisions_csv",
-    type=click.Path(dir_okay=False, exists=True),
-    default=None,
+    type=EXISTING_FILE,
     help="Earlier decisions (CSV exported from the page) to show, and to flag findings whose output changed since.",
 )
 def review(outdir: str, html_out: str, decisions_csv: str | None) -> None:
@@ -275,17 +264,10 @@ def corpus_stats(files: tuple[IO[str], ...]) -> None:
 
 
 @corpus.command("import", context_settings=CONTEXT)
-@click.argument(
-    "decisions_csv", metavar="CURATED.csv", type=click.Path(dir_okay=False, exists=True)
-)
-@click.argument("outdir", type=click.Path(file_okay=False, exists=True))
-@click.option(
-    "-o",
-    "--output",
-    "gold_out",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Gold JSONL to write (default: standard output).",
+@click.argument("decisions_csv", metavar="CURATED.csv", type=EXISTING_FILE)
+@click.argument("outdir", type=EXISTING_FOLDER)
+@output_option(
+    "gold_out", "Gold JSONL to write (default: standard output).", required=False
 )
 def corpus_import(decisions_csv: str, outdir: str, gold_out: str | None) -> None:
     """Turn curators' accepted and corrected findings into gold JSONL (corpus format).

@@ -8,22 +8,23 @@ from typing import Any, NoReturn
 
 import click
 
+from calc_nlp.cli_options import (
+    CONTEXT,
+    EXISTING_FILE,
+    output_option,
+    patterns_option,
+)
 from calc_nlp.errors import CalcNlpError
 from calc_nlp.readers import INPUT_FORMATS
 from calc_nlp.writers import OUTPUT_FORMATS
 
-CONTEXT = {"help_option_names": ["-h", "--help"]}
-
 
 @click.command("run", context_settings=CONTEXT)
 @click.argument("input_path", metavar="INPUT")
-@click.option(
-    "-o",
-    "--output",
+@output_option(
     "outdir",
-    required=True,
-    type=click.Path(file_okay=False),
-    help="Output folder (created if missing); one run at a time per folder.",
+    "Output folder (created if missing); one run at a time per folder.",
+    folder=True,
 )
 @click.option(
     "--id-col",
@@ -89,8 +90,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 )
 @click.option(
     "--since-manifest",
-    type=click.Path(dir_okay=False, exists=True),
-    default=None,
+    type=EXISTING_FILE,
     help="Skip reports whose id and text an earlier run (this manifest.json) processed with the same rules; they get status 'unchanged'.",
 )
 @click.option(
@@ -109,12 +109,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
     is_flag=True,
     help="Do not keep a copy of the report texts in OUTDIR (texts.jsonl, what `review` shows); the review page then says why texts are missing.",
 )
-@click.option(
-    "--patterns",
-    type=click.Path(file_okay=False, exists=True),
-    default=None,
-    help="Use rule files from this folder instead of the bundled patterns/ (validated first).",
-)
+@patterns_option
 @click.option(
     "--engine",
     type=click.Choice(["local", "spark"]),

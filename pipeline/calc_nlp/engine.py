@@ -1,18 +1,19 @@
 """The per-report work of a run: the analysis (stages/), then plain output rows.
 
 An `Engine` is built once per process (in each pool worker by `init_worker`)
-and turns (row, id, text) into finished output rows: plain dicts of strings,
-then (`render`) text lines in the output format, cheap to send between
-processes and identical whatever the worker count.
+and turns (row, id, text) into finished output rows: dicts of typed values
+(schema.Cell), then (`render`) text lines in the output format, cheap to send
+between processes and identical whatever the worker count.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Any, cast
 
 from calc_nlp.schema import (
     STATUS_ERROR,
+    Cell,
     ReportResult,
     finding_row,
     report_row,
@@ -22,7 +23,7 @@ from calc_nlp.schema import (
 
 Item = tuple[int, str, str, str, str]  # (row, report_id, text, note, text sha256)
 # (report row, finding rows, texts row: None for a report without findings)
-Rows = tuple[dict[str, str], list[dict[str, str]], dict[str, Any] | None]
+Rows = tuple[dict[str, Cell], list[dict[str, Cell]], dict[str, Any] | None]
 
 
 class Engine:
@@ -85,10 +86,10 @@ def render(rows: Rows, formats: Formats) -> Rendered:
     report, findings, texts = rows
     report_fmt, finding_fmt, texts_fmt = formats
     return (
-        report["status"],
-        int(report["row"]),
-        report["report_id"],
-        report["reason"],
+        cast(str, report["status"]),
+        cast(int, report["row"]),
+        cast(str, report["report_id"]),
+        cast(str, report["reason"]),
         len(findings),
         report_fmt.line(report),
         "".join(finding_fmt.line(f) for f in findings),

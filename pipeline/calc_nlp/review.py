@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from calc_nlp.errors import InputError
-from calc_nlp.schema import FLAGS
+from calc_nlp.schema import FINDING_TYPES, FLAGS, REPORT_TYPES
 from calc_nlp.writers import read_table, unneutralise
 
 DECISION_COLUMNS = (
@@ -77,8 +77,11 @@ def load_run(outdir: str | Path) -> Run:
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         fmt = manifest["options"]["output_format"]
         people = fmt == "csv" and not manifest["options"].get("raw", False)
-        findings = list(read_table(out / manifest["outputs"]["findings"], fmt, people))
-        reports = list(read_table(out / manifest["outputs"]["reports"], fmt, people))
+        tables = manifest["outputs"]
+        findings = list(
+            read_table(out / tables["findings"], fmt, people, FINDING_TYPES)
+        )
+        reports = list(read_table(out / tables["reports"], fmt, people, REPORT_TYPES))
     except (OSError, KeyError, ValueError, TypeError) as exc:
         raise InputError(
             f"{out} does not hold a complete calc-nlp run ({exc.__class__.__name__}: {exc})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from calc_nlp.errors import PatternError
 from calc_nlp.rule_schema import (
     EXAM_KEYS,
     METADATA_KEYS,
+    REQUIRED_RULE_KEYS,
     SITE_TERMS_SOURCE,
     TARGET_KEYS,
     TOP_KEYS,
@@ -95,6 +97,41 @@ class PatternChecker:
         self._matcher.remove(rid)
 
 
+def checked_rules(
+    file: str,
+    rules: Any,
+    keys: set[str],
+    categories: set[str],
+    checker: PatternChecker,
+    ids: dict[str, str],
+    required: set[str] = REQUIRED_RULE_KEYS,
+    check: Callable[[str, dict[str, Any]], None] | None = None,
+) -> list[dict[str, Any]]:
+    """A file's medspaCy rules (target, ConText or section rules), each checked:
+    keys, metadata, category, then `check(rule id, rule)`, then its pattern."""
+    if not isinstance(rules, list):
+        raise PatternError(file, "rules must be a list")
+    for i, rule in enumerate(rules):
+        rid = (rule.get("metadata") or {}).get("id") if isinstance(rule, dict) else None
+        rid = str(rid or f"#{i}")
+        check_keys(file, rid, rule, keys, required)
+        check_metadata(file, rid, rule["metadata"], ids)
+        check_choice(file, rid, rule, "category", categories)
+        if check is not None:
+            check(rid, rule)
+        checker.check(file, rid, rule.get("pattern"))
+    return list(rules)
+
+
+def check_choice(
+    file: str, rid: str, rule: dict[str, Any], key: str, allowed: set[str]
+) -> None:
+    if rule[key] not in allowed:
+        raise PatternError(
+            file, f"{key} {rule[key]!r} not one of {sorted(allowed)}", rid, key
+        )
+
+
 def target_rules(
     file: str,
     rules: Any,
@@ -102,28 +139,15 @@ def target_rules(
     checker: PatternChecker,
     ids: dict[str, str],
 ) -> list[dict[str, Any]]:
-    if not isinstance(rules, list):
-        raise PatternError(file, "rules must be a list")
-    out = []
-    for i, rule in enumerate(rules):
-        rid = (rule.get("metadata") or {}).get("id") if isinstance(rule, dict) else None
-        rid = rid or f"#{i}"
-        check_keys(file, rid, rule, TARGET_KEYS, {"literal", "category", "metadata"})
-        check_metadata(file, rid, rule["metadata"], ids)
-        if rule["category"] not in categories:
-            raise PatternError(
-                file,
-                f"category {rule['category']!r} not one of {sorted(categories)}",
-                rid,
-                "category",
-            )
+    def literal(rid: str, rule: dict[str, Any]) -> None:
         if not isinstance(rule["literal"], str) or not rule["literal"].strip():
             raise PatternError(
                 file, "literal must be a non-empty string", rid, "literal"
             )
-        checker.check(file, rid, rule.get("pattern"))
-        out.append(rule)
-    return out
+
+    return checked_rules(
+        file, rules, TARGET_KEYS, categories, checker, ids, check=literal
+    )
 
 
 def check_metadata(file: str, rid: str, md: Any, ids: dict[str, str]) -> None:
@@ -247,3 +271,12 @@ def check_site(file: str, rid: str, key: str, name: Any, sites: dict[str, Any]) 
             raise PatternError(
                 file, f"site {n!r} is not in the site vocabulary", rid, key
             )
+
+
+def check_site_refs(
+    file: str, rules: list[dict[str, Any]], key: str, sites: dict[str, Any]
+) -> None:
+    """Rules whose metadata has `key` must name sites of the vocabulary there."""
+    for r in rules:
+        if key in r["metadata"]:
+            check_site(file, r["metadata"]["id"], key, r["metadata"][key], sites)

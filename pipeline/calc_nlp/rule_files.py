@@ -12,9 +12,11 @@ from typing import Any
 from calc_nlp.errors import PatternError
 from calc_nlp.rule_checks import (
     PatternChecker,
+    check_choice,
     check_keys,
-    check_metadata,
     check_site,
+    check_site_refs,
+    checked_rules,
     exams_of,
     site_term_rules,
     target_rules,
@@ -28,6 +30,7 @@ from calc_nlp.rule_schema import (
     CONTEXT_CATEGORIES,
     CONTEXT_DIRECTIONS,
     CONTEXT_KEYS,
+    REQUIRED_RULE_KEYS,
     SECTION_CATEGORIES,
     SECTION_KEYS,
     SITE_KEYS,
@@ -69,14 +72,7 @@ def load_sites(raw: Raw, checker: PatternChecker, ids: Ids) -> tuple[Any, ...]:
                 r["metadata"].get("site"),
                 sites,
             )
-        if "candidates" in r["metadata"]:
-            check_site(
-                "sites.json",
-                r["metadata"]["id"],
-                "candidates",
-                r["metadata"]["candidates"],
-                sites,
-            )
+    check_site_refs("sites.json", site_rules, "candidates", sites)
     exams = exams_of(raw["sites.json"].get("exams", []), sites, ids)
     lat_rules = _laterality_rules(raw, site_rules, checker, ids)
     return sites, site_rules, exams, lat_rules
@@ -139,15 +135,7 @@ def load_mentions(
         checker,
         ids,
     )
-    for r in mentions:
-        if "implied_site" in r["metadata"]:
-            check_site(
-                "mentions.json",
-                r["metadata"]["id"],
-                "implied_site",
-                r["metadata"]["implied_site"],
-                sites,
-            )
+    check_site_refs("mentions.json", mentions, "implied_site", sites)
     return token_norms, mentions
 
 
@@ -273,56 +261,28 @@ def load_cues(
     return cue_rules
 
 
-def _checked_rule(
-    file: str,
-    i: int,
-    rule: Any,
-    allowed: set[str],
-    required: set[str],
-    ids: Ids,
-) -> str:
-    """A rule's id (or its position), after checking its keys and metadata."""
-    rid = str((rule.get("metadata") or {}).get("id") or f"#{i}")
-    check_keys(file, rid, rule, allowed, required)
-    check_metadata(file, rid, rule["metadata"], ids)
-    return rid
-
-
 def load_context(raw: Raw, checker: PatternChecker, ids: Ids) -> list[dict[str, Any]]:
     """context.json: ConText rules."""
-    context_rules = []
-    for i, rule in enumerate(raw["context.json"].get("context_rules", [])):
-        rid = _checked_rule(
-            "context.json",
-            i,
-            rule,
-            CONTEXT_KEYS,
-            {"literal", "category", "direction", "metadata"},
-            ids,
-        )
-        if rule["category"] not in CONTEXT_CATEGORIES:
-            raise PatternError(
-                "context.json",
-                f"category {rule['category']!r} not one of {sorted(CONTEXT_CATEGORIES)}",
-                rid,
-                "category",
-            )
-        if rule["direction"] not in CONTEXT_DIRECTIONS:
-            raise PatternError(
-                "context.json",
-                f"direction {rule['direction']!r} not one of {sorted(CONTEXT_DIRECTIONS)}",
-                rid,
-                "direction",
-            )
+
+    def direction_and_links(rid: str, rule: dict[str, Any]) -> None:
+        check_choice("context.json", rid, rule, "direction", CONTEXT_DIRECTIONS)
         for key in ("also_sets", "cancels"):
             for cat in rule["metadata"].get(key, []):
                 if cat not in CONTEXT_CATEGORIES:
                     raise PatternError(
                         "context.json", f"{cat!r} is not a context category", rid, key
                     )
-        checker.check("context.json", rid, rule.get("pattern"))
-        context_rules.append(rule)
-    return context_rules
+
+    return checked_rules(
+        "context.json",
+        raw["context.json"].get("context_rules", []),
+        CONTEXT_KEYS,
+        CONTEXT_CATEGORIES,
+        checker,
+        ids,
+        REQUIRED_RULE_KEYS | {"direction"},
+        direction_and_links,
+    )
 
 
 def load_clause_verbs(raw: Raw) -> dict[str, Any]:
@@ -346,26 +306,10 @@ def load_clause_verbs(raw: Raw) -> dict[str, Any]:
 
 def load_sections(raw: Raw, checker: PatternChecker, ids: Ids) -> list[dict[str, Any]]:
     """sections.json: section header rules."""
-    section_rules = []
-    for i, rule in enumerate(raw["sections.json"].get("section_rules", [])):
-        rid = _checked_rule(
-            "sections.json",
-            i,
-            rule,
-            SECTION_KEYS,
-            {"literal", "category", "metadata"},
-            ids,
-        )
-        if rule["category"] not in SECTION_CATEGORIES:
-            raise PatternError(
-                "sections.json",
-                f"category {rule['category']!r} not one of {sorted(SECTION_CATEGORIES)}",
-                rid,
-                "category",
-            )
-        checker.check("sections.json", rid, rule.get("pattern"))
-        section_rules.append(rule)
-    return section_rules
+    rules = raw["sections.json"].get("section_rules", [])
+    return checked_rules(
+        "sections.json", rules, SECTION_KEYS, SECTION_CATEGORIES, checker, ids
+    )
 
 
 def load_labs(raw: Raw) -> dict[str, Any]:

@@ -14,27 +14,19 @@ FILES = (
     "labs.json",
 )
 
-TARGET_KEYS = {"literal", "pattern", "category", "metadata", "attributes"}
-CONTEXT_KEYS = {
-    "literal",
+# medspaCy's TargetRule, ConTextRule and SectionRule keys: the ones all three
+# take, then each one's own; a rule needs its literal, category and metadata.
+RULE_KEYS = {"literal", "pattern", "category", "metadata"}
+REQUIRED_RULE_KEYS = {"literal", "category", "metadata"}
+TARGET_KEYS = RULE_KEYS | {"attributes"}
+CONTEXT_KEYS = RULE_KEYS | {
     "direction",
-    "pattern",
-    "category",
-    "metadata",
     "allowed_types",
     "excluded_types",
     "max_targets",
     "max_scope",
 }
-SECTION_KEYS = {
-    "literal",
-    "category",
-    "pattern",
-    "metadata",
-    "max_scope",
-    "parents",
-    "parent_required",
-}
+SECTION_KEYS = RULE_KEYS | {"max_scope", "parents", "parent_required"}
 TOP_KEYS = {
     "mentions.json": {"description", "target_rules", "token_norms", "word_lists"},
     "sites.json": {"description", "sites", "target_rules", "laterality_rules", "exams"},

@@ -1,7 +1,8 @@
-"""The output schema in one place: records, column order, cell formatting.
+"""The output schema in one place: records, column order, column kinds.
 
 Every writer goes through `finding_row` / `report_row`, so the CSV, and any
-later format, cannot drift from the column lists below.
+later format, cannot drift from the column lists below. The rows hold typed
+values; writers.py makes the text of a CSV cell.
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
+
+# A value of an output row: None is an empty cell.
+Cell = bool | int | float | str | tuple[str, ...] | None
 
 SCHEMA_VERSION = "1"
 
@@ -79,18 +83,24 @@ TEXT_COLUMNS: tuple[str, ...] = (
     "condition_marks",
 )
 
-# Types for the typed formats (JSONL, Parquet); CSV is text.
+# Column kinds. Rows hold typed values (Cell) from the record to the writers;
+# the CSV writer makes each cell's text (writers.cell_text), JSONL and Parquet
+# keep the type. A column not named here holds text. Kinds: "int", "bool",
+# "float" (two decimals in CSV: 0.90), "number" (at most two decimals in CSV:
+# 9.5, 10), "list" (texts, written ';'-joined in every format).
 FINDING_TYPES = {
     "start_char": "int",
     "end_char": "int",
+    "conditions": "list",
     "confidence": "float",
     **{b: "bool" for b in FLAGS},
 }
 REPORT_TYPES = {
     "n_findings": "int",
     "n_affirmed": "int",
+    "conditions": "list",
     "row": "int",
-    **{name: "float" for name in LAB_NAMES},
+    **{name: "number" for name in LAB_NAMES},
 }
 ERROR_TYPES = {"row": "int"}
 
@@ -184,50 +194,37 @@ def make_finding_id(report_id: str, text: str, start: int, end: int) -> str:
     return finding_id(report_id, text_digest(text), start, end)
 
 
-def fmt_bool(value: bool) -> str:
-    return "true" if value else "false"
-
-
-def fmt_list(values: tuple[str, ...] | list[str]) -> str:
-    return ";".join(values)
-
-
-def fmt_number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return (
-        f"{value:.2f}".rstrip("0").rstrip(".")
-        if value != int(value)
-        else str(int(value))
-    )
-
-
-def finding_row(f: Finding) -> dict[str, str]:
-    """The finding as strings, keyed and ordered by FINDING_COLUMNS."""
-    row = {
+def finding_row(f: Finding) -> dict[str, Cell]:
+    """The finding as typed values, keyed and ordered by FINDING_COLUMNS."""
+    row: dict[str, Cell] = {
         "report_id": f.report_id,
         "finding_id": f.finding_id,
         "mention": f.mention,
-        "start_char": str(f.start),
-        "end_char": str(f.end),
+        "start_char": f.start,
+        "end_char": f.end,
         "section": f.section,
-        "sentence": str(f.sentence),
+        "sentence": f.sentence,
         "site": f.site,
         "site_text": f.site_text,
         "laterality": f.laterality,
-        "conditions": fmt_list([c.label() for c in f.conditions]),
-        "negated": fmt_bool(f.negated),
-        "uncertain": fmt_bool(f.uncertain),
-        "historical": fmt_bool(f.historical),
-        "hypothetical": fmt_bool(f.hypothetical),
-        "family": fmt_bool(f.family),
-        "physiologic": fmt_bool(f.physiologic),
+        "conditions": tuple(c.label() for c in f.conditions),
+        "negated": f.negated,
+        "uncertain": f.uncertain,
+        "historical": f.historical,
+        "hypothetical": f.hypothetical,
+        "family": f.family,
+        "physiologic": f.physiologic,
         "classification": f.classification,
-        "confidence": "" if f.confidence is None else f"{f.confidence:.2f}",
+        "confidence": _two_decimals(f.confidence),
         "evidence": f.evidence,
         "rule_id": f.rule_id,
     }
     return {c: row[c] for c in FINDING_COLUMNS}
+
+
+def _two_decimals(value: float | None) -> float | None:
+    """Scores and lab values are kept to two decimals in every format."""
+    return None if value is None else round(float(value), 2)
 
 
 def report_classification(findings: list[Finding]) -> str:
@@ -260,29 +257,29 @@ class ReportResult:
     condition_marks: tuple[tuple[int, int, str], ...] = ()
 
 
-def error_row(row: int, report_id: str, reason: str) -> dict[str, str]:
-    return {"row": str(row), "report_id": report_id, "reason": reason}
+def error_row(row: int, report_id: str, reason: str) -> dict[str, Cell]:
+    return {"row": row, "report_id": report_id, "reason": reason}
 
 
-def report_row(r: ReportResult) -> dict[str, str]:
-    """The report as strings, keyed and ordered by REPORT_COLUMNS."""
-    row = {
+def report_row(r: ReportResult) -> dict[str, Cell]:
+    """The report as typed values, keyed and ordered by REPORT_COLUMNS."""
+    row: dict[str, Cell] = {
         "report_id": r.report_id,
         "status": r.status,
-        "n_findings": str(len(r.findings)),
-        "n_affirmed": str(sum(f.affirmed for f in r.findings)),
+        "n_findings": len(r.findings),
+        "n_affirmed": sum(f.affirmed for f in r.findings),
         "classification": report_classification(r.findings)
         if r.status == STATUS_OK
         else "",
-        "conditions": fmt_list([c.label() for c in r.conditions]),
-        "row": str(r.row),
+        "conditions": tuple(c.label() for c in r.conditions),
+        "row": r.row,
         "reason": r.reason,
         "notes": r.note,
         "text_sha256": r.text_sha256,
     }
     for name in LAB_NAMES:
         lab = next((v for v in r.labs if v.name == name), None)
-        row[name] = "" if lab is None else fmt_number(lab.value)
+        row[name] = None if lab is None else _two_decimals(lab.value)
         row[f"{name}_flag"] = "" if lab is None else lab.flag
     return {c: row[c] for c in REPORT_COLUMNS}
 

@@ -11,6 +11,8 @@ for long texts. Install with `pip install calc-nlp[spark]`.
 
 `calc-nlp run --engine spark` uses `SparkSource`: Spark computes the rows,
 the driver writes them with the local engine's writer (runner.write_run).
+Each partition also sends its stage timings, summed on the driver into the
+manifest's stage_seconds as the local engine's are.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +29,9 @@ from calc_nlp.schema import FINDING_COLUMNS, FINDING_TYPES
 
 _ENGINE: Any = None
 _ROW = "_calc_nlp_row"
+# The row number of a partition's stage timings in `_rows_dataframe`: input
+# rows are numbered from 0 (monotonically_increasing_id), so these sort first.
+_TIMINGS_ROW = -1
 
 
 def _engine(patterns: str | None) -> Any:
@@ -41,9 +47,12 @@ def _engine(patterns: str | None) -> Any:
 def _spark_type(kind: str | None) -> Any:
     from pyspark.sql import types as T
 
-    return {"int": T.LongType(), "float": T.DoubleType(), "bool": T.BooleanType()}.get(
-        kind or "", T.StringType()
-    )
+    return {
+        "int": T.LongType(),
+        "float": T.DoubleType(),
+        "number": T.DoubleType(),
+        "bool": T.BooleanType(),
+    }.get(kind or "", T.StringType())
 
 
 def findings_schema() -> Any:
@@ -56,12 +65,6 @@ def findings_schema() -> Any:
             for c in FINDING_COLUMNS
         ]
     )
-
-
-def _typed(row: dict[str, str], types: dict[str, str]) -> dict[str, Any]:
-    from calc_nlp.writers import typed_value
-
-    return {c: typed_value(v, types.get(c)) for c, v in row.items()}
 
 
 def findings_dataframe(
@@ -77,6 +80,10 @@ def findings_dataframe(
     """
     import pandas as pd
 
+    from calc_nlp.writers import stored_row
+
+    lists = tuple(c for c in FINDING_COLUMNS if FINDING_TYPES.get(c) == "list")
+
     def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         engine = _engine(patterns)
         for pdf in batches:
@@ -85,7 +92,7 @@ def findings_dataframe(
                 _, frows, _ = engine.process(
                     0, _id(rid), text if isinstance(text, str) else ""
                 )
-                rows += [_typed(f, FINDING_TYPES) for f in frows]
+                rows += [stored_row(f, FINDING_COLUMNS, lists) for f in frows]
             yield pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
 
     return df.select(id_col, text_col).mapInPandas(run, findings_schema())
@@ -117,7 +124,8 @@ def _rows_of(engine: Any, row: int, rid: Any, text: Any) -> list[Any]:
 
 
 def _rows_dataframe(df: Any, id_col: str, text_col: str, patterns: str | None) -> Any:
-    """One row per input row: its position and its output rows as JSON."""
+    """One row per input row: its position and its output rows as JSON; and one
+    per partition: `_TIMINGS_ROW` and the partition's stage timings as JSON."""
     import pandas as pd
     from pyspark.sql import types as T
 
@@ -127,6 +135,7 @@ def _rows_dataframe(df: Any, id_col: str, text_col: str, patterns: str | None) -
 
     def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         engine = _engine(patterns)
+        engine.timings.clear()  # a Python worker runs several partitions
         for pdf in batches:
             out = [
                 (int(row), json.dumps(_rows_of(engine, 0, rid, text)))
@@ -135,6 +144,8 @@ def _rows_dataframe(df: Any, id_col: str, text_col: str, patterns: str | None) -
                 )
             ]
             yield pd.DataFrame(out, columns=["row", "json"])
+        timings = json.dumps(dict(engine.timings))
+        yield pd.DataFrame([(_TIMINGS_ROW, timings)], columns=["row", "json"])
 
     return df.select(_ROW, id_col, text_col).mapInPandas(run, schema)
 
@@ -229,17 +240,20 @@ class SparkSource:
             .toLocalIterator()
         )
         chunk: list[Any] = []
-        for row_no, r in enumerate(rows, 1):  # input row numbers, 1-based
-            chunk.append(
-                render(
-                    _on_driver(json.loads(r["json"]), row_no, seen, skip_keys), formats
-                )
-            )
+        timings: Counter[str] = Counter()  # the partitions' sums, sent first
+        row_no = 0  # input row numbers, 1-based
+        for r in rows:
+            if r["row"] == _TIMINGS_ROW:
+                timings.update(json.loads(r["json"]))
+                continue
+            row_no += 1
+            item = _on_driver(json.loads(r["json"]), row_no, seen, skip_keys)
+            chunk.append(render(item, formats))
             if len(chunk) == self.opts.chunk_size:
-                yield len(chunk), chunk, {}, b""
-                chunk = []
-        if chunk:
-            yield len(chunk), chunk, {}, b""
+                yield len(chunk), chunk, dict(timings), b""
+                chunk, timings = [], Counter()
+        if chunk or timings:
+            yield len(chunk), chunk, dict(timings), b""
 
     def identity(self) -> list[dict[str, Any]]:
         from calc_nlp.batch.inputs import file_identity
@@ -273,7 +287,7 @@ def _on_driver(item: list[Any], row_no: int, seen: Any, skip_keys: Any) -> Any:
     )
 
     problem, report, findings, texts = item
-    report["row"] = str(row_no)
+    report["row"] = row_no
     rid, digest = report["report_id"], report["text_sha256"]
     if problem:
         return report, [], None

@@ -29,6 +29,7 @@ csv.field_size_limit(sys.maxsize)
 OUTPUT_FORMATS = ("csv", "jsonl", "parquet")
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+LIST_SEPARATOR = ";"  # how a list of texts (kind "list") is written in every format
 
 
 def neutralise(value: str) -> str:
@@ -41,34 +42,59 @@ def unneutralise(value: str) -> str:
     return value[1:] if value[:1] == "'" and value[1:2] in FORMULA_START else value
 
 
-def read_table(path: Path, fmt: str, people: bool) -> Iterator[dict[str, str]]:
-    """Rows of one of our output tables (CSV, JSONL or Parquet) as text, the way
-    the CSV writer formats them; `people`: the CSV was written with formulas neutralised."""
+def read_table(
+    path: Path, fmt: str, people: bool, types: dict[str, str] | None = None
+) -> Iterator[dict[str, str]]:
+    """Rows of one of our output tables (CSV, JSONL or Parquet) as the text of
+    their CSV cells (`types`: the table's column kinds, schema.py); `people`:
+    the CSV was written with formulas neutralised."""
+    kinds = types or {}
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
         for batch in pq.ParquetFile(path).iter_batches():
             for row in batch.to_pylist():
-                yield {k: _as_text(v) for k, v in row.items()}
+                yield {k: cell_text(v, kinds.get(k)) for k, v in row.items()}
     elif fmt == "jsonl":
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 if line.strip():
-                    yield {k: _as_text(v) for k, v in json.loads(line).items()}
+                    row = json.loads(line)
+                    yield {k: cell_text(v, kinds.get(k)) for k, v in row.items()}
     else:
         with open(path, encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 yield {k: unneutralise(v) if people else v for k, v in row.items()}
 
 
-def _as_text(v: Any) -> str:
-    if v is None:
+def cell_text(value: Any, kind: str | None = None) -> str:
+    """The text of one CSV cell (before `neutralise`): empty for None, true or
+    false, a list ';'-joined, a float with two decimals (kind "number": at most
+    two, 9.5 and 10)."""
+    if value is None:
         return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float):
-        return f"{v:.2f}"
-    return str(v)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if kind != "number":
+            return f"{value:.2f}"
+        if value == int(value):
+            return str(int(value))
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, (list, tuple)):
+        return LIST_SEPARATOR.join(value)
+    return str(value)
+
+
+def stored_row(
+    row: dict[str, Any], columns: tuple[str, ...], lists: tuple[str, ...]
+) -> dict[str, Any]:
+    """A row as JSONL, Parquet and Spark store it: the typed values in column
+    order, each list column (`lists`) as its ';'-joined text."""
+    out = {c: row[c] for c in columns}
+    for c in lists:
+        out[c] = LIST_SEPARATOR.join(out[c])
+    return out
 
 
 class LineFormat:
@@ -89,6 +115,8 @@ class LineFormat:
             people,
             types or {},
         )
+        self._kinds = tuple((c, self.types.get(c)) for c in columns)
+        self._lists = tuple(c for c in columns if self.types.get(c) == "list")
         self._buf: io.StringIO | None = None
         self._csv: Any = None
 
@@ -118,13 +146,18 @@ class LineFormat:
         return self._csv_line(list(self.columns))
 
     def line(self, row: dict[str, Any]) -> str:
+        """One row of typed values as a line: CSV cells made here and only here
+        (a column without a kind holds text already)."""
         if self.fmt == "csv":
-            cells = [row[c] for c in self.columns]
+            cells = [
+                row[c] if kind is None else cell_text(row[c], kind)
+                for c, kind in self._kinds
+            ]
             return self._csv_line(
                 [neutralise(c) for c in cells] if self.people else cells
             )
-        typed = {c: typed_value(row[c], self.types.get(c)) for c in self.columns}
-        return json.dumps(typed, ensure_ascii=False) + "\n"
+        stored = stored_row(row, self.columns, self._lists)
+        return json.dumps(stored, ensure_ascii=False) + "\n"
 
 
 # Files we write are not world-readable: new outputs 0640, the lock and side
@@ -264,28 +297,18 @@ class PartialTable:
                 pass  # a full disk: the partial file is discarded anyway
 
 
-def typed_value(value: str, kind: str | None) -> Any:
-    """JSONL and Parquet keep types: ints, booleans, floats; empty is null."""
-    if kind is None:
-        return value
-    if value == "":
-        return None
-    if kind == "int":
-        return int(value)
-    if kind == "float":
-        return float(value)
-    if kind == "bool":
-        return value == "true"
-    return value
-
-
 def _jsonl_to_parquet(
     src: Path, dst: Path, columns: tuple[str, ...], types: dict[str, str]
 ) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    kinds = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+    kinds = {
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "number": pa.float64(),
+        "bool": pa.bool_(),
+    }
     schema = pa.schema([(c, kinds.get(types.get(c, ""), pa.string())) for c in columns])
     fd = create_new(dst)
     with (

@@ -11,13 +11,14 @@ from calc_nlp.schema import (
     STATUS_EMPTY,
     STATUS_ERROR,
     STATUS_UNCHANGED,
+    Cell,
     ReportResult,
     report_row,
     text_digest,
 )
 
 
-def done(result: ReportResult) -> tuple[dict[str, str], list[Any], None]:
+def done(result: ReportResult) -> tuple[dict[str, Cell], list[Any], None]:
     """The rows of a report decided without the engine: no findings, no text kept."""
     return report_row(result), [], None
 

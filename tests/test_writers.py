@@ -1,0 +1,134 @@
+"""Typed rows to the writers: one CSV cell formatter, typed JSONL and Parquet."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from calc_nlp.schema import (
+    FINDING_COLUMNS,
+    FINDING_TYPES,
+    REPORT_COLUMNS,
+    REPORT_TYPES,
+    STATUS_OK,
+    Condition,
+    Finding,
+    LabValue,
+    ReportResult,
+    finding_row,
+    report_row,
+)
+from calc_nlp.writers import PartialTable, cell_text, read_table
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "text"),
+    [
+        (None, None, ""),
+        (None, "number", ""),
+        (True, "bool", "true"),
+        (False, "bool", "false"),
+        (12, "int", "12"),
+        (0, "int", "0"),
+        (0.9, "float", "0.90"),
+        (0.825, "float", "0.82"),  # the binary 0.825 is just below it
+        (1.0, "float", "1.00"),
+        (9.5, "number", "9.5"),
+        (10.0, "number", "10"),
+        (4.57, "number", "4.57"),
+        (9.999, "number", "10"),  # a value not rounded yet
+        (("a (metastatic)", "b (dystrophic)"), "list", "a (metastatic);b (dystrophic)"),
+        ((), "list", ""),
+        (["x"], "list", "x"),
+        ("=SUM(A1)", None, "=SUM(A1)"),  # neutralised by the line, not here
+    ],
+)
+def test_cell_text(value, kind, text):
+    assert cell_text(value, kind) == text
+
+
+@given(st.floats(min_value=0, max_value=1e6, allow_nan=False))
+def test_csv_text_of_a_rounded_value_reads_back_as_that_value(x):
+    """A score or lab value is rounded in the row; the CSV text and the JSONL or
+    Parquet float are then the same number."""
+    value = report_row(
+        ReportResult("r", STATUS_OK, labs=(LabValue("pth", x, "pg/mL", "high", 0, 1),))
+    )["pth"]
+    assert isinstance(value, float)
+    assert float(cell_text(value, "number")) == value == round(x, 2)
+    assert float(cell_text(value, "float")) == value
+
+
+def _finding() -> Finding:
+    return Finding(
+        "=R1",
+        "calcified",
+        3,
+        12,
+        finding_id="f1",
+        section="findings",
+        sentence="-calcified node",
+        conditions=(
+            Condition("ckd", "metastatic", "findings"),
+            Condition("trauma", "dystrophic", "findings"),
+        ),
+        uncertain=True,
+        classification="metastatic",
+        confidence=0.8251,
+        evidence="rule3",
+        rule_id="M-1",
+    )
+
+
+def _report() -> ReportResult:
+    labs = (
+        LabValue("serum_calcium", 9.999, "mg/dL", "normal", 0, 5),
+        LabValue("phosphate", 4.5, "mg/dL", "high", 6, 9),
+    )
+    return ReportResult(
+        "=R1", STATUS_OK, findings=[_finding()], labs=labs, row=7, text_sha256="ab"
+    )
+
+
+def _write(tmp_path, name, columns, types, fmt, people, row):
+    table = PartialTable(tmp_path, name, columns, fmt, people, types)
+    table.open(None)
+    table.write(row)
+    table.commit()
+    return tmp_path / name
+
+
+def test_typed_rows_in_every_format(tmp_path):
+    """The same typed row gives the CSV text (formulas neutralised), typed JSON
+    values, and Parquet columns that read back as the CSV text."""
+    f, r = finding_row(_finding()), report_row(_report())
+    assert (f["start_char"], f["uncertain"], f["confidence"]) == (3, True, 0.83)
+    assert f["conditions"] == ("ckd (metastatic)", "trauma (dystrophic)")
+
+    csv_path = _write(tmp_path, "f.csv", FINDING_COLUMNS, FINDING_TYPES, "csv", True, f)
+    line = csv_path.read_text(encoding="utf-8").splitlines()[1]
+    assert line == (
+        "'=R1,f1,calcified,3,12,findings,'-calcified node,,,,"
+        "ckd (metastatic);trauma (dystrophic),"
+        "false,true,false,false,false,false,metastatic,0.83,rule3,M-1"
+    )
+    jsonl = _write(tmp_path, "r.jsonl", REPORT_COLUMNS, REPORT_TYPES, "jsonl", False, r)
+    stored = json.loads(jsonl.read_text(encoding="utf-8"))
+    assert stored["serum_calcium"] == 10.0 and stored["phosphate"] == 4.5
+    assert stored["ionized_calcium"] is None and stored["row"] == 7
+    assert stored["n_affirmed"] == 1 and stored["classification"] == "metastatic"
+    assert stored["conditions"] == ""
+
+    for name, columns, types, row in (
+        ("f.parquet", FINDING_COLUMNS, FINDING_TYPES, f),
+        ("r.parquet", REPORT_COLUMNS, REPORT_TYPES, r),
+    ):
+        path = _write(tmp_path, name, columns, types, "parquet", False, row)
+        csv_row = _write(tmp_path, f"{name}.csv", columns, types, "csv", True, row)
+        (back,) = read_table(path, "parquet", False, types)
+        (as_csv,) = read_table(csv_row, "csv", True)
+        assert back == as_csv
+    assert as_csv["serum_calcium"] == "10" and as_csv["phosphate"] == "4.5"
