@@ -267,14 +267,14 @@ def _typed_frame(rows: list[dict[str, Any]], table: str) -> pd.DataFrame:
         REPORT_COLUMNS,
         REPORT_TYPES,
     )
+    from calc_nlp.writers import arrow_schema
 
     columns, types = (
         (FINDING_COLUMNS, FINDING_TYPES)
         if table == "findings"
         else (REPORT_COLUMNS, REPORT_TYPES)
     )
-    kinds = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
-    schema = pa.schema([(c, kinds.get(types.get(c, ""), pa.string())) for c in columns])
+    schema = arrow_schema(columns, types)
     return pa.Table.from_pylist(rows, schema=schema).to_pandas()
 
 

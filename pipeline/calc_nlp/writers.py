@@ -297,11 +297,10 @@ class PartialTable:
                 pass  # a full disk: the partial file is discarded anyway
 
 
-def _jsonl_to_parquet(
-    src: Path, dst: Path, columns: tuple[str, ...], types: dict[str, str]
-) -> None:
+def arrow_schema(columns: tuple[str, ...], types: dict[str, str]) -> Any:
+    """The Arrow schema of a table: its Parquet file's and its DataFrame's types
+    (int64, float64, bool; text, and lists written ';'-joined, as string)."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     kinds = {
         "int": pa.int64(),
@@ -309,7 +308,16 @@ def _jsonl_to_parquet(
         "number": pa.float64(),
         "bool": pa.bool_(),
     }
-    schema = pa.schema([(c, kinds.get(types.get(c, ""), pa.string())) for c in columns])
+    return pa.schema([(c, kinds.get(types.get(c, ""), pa.string())) for c in columns])
+
+
+def _jsonl_to_parquet(
+    src: Path, dst: Path, columns: tuple[str, ...], types: dict[str, str]
+) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = arrow_schema(columns, types)
     fd = create_new(dst)
     with (
         os.fdopen(fd, "wb") as out,
