@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -11,12 +12,10 @@ from calc_nlp.errors import CalcNlpError, exit_code_for
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
-class ExportFailed(click.ClickException):
-    """One line on stderr and the documented exit code of the error."""
-
-    def __init__(self, exc: CalcNlpError):
-        super().__init__(str(exc))
-        self.exit_code = exit_code_for(exc)
+def fail(exc: CalcNlpError) -> NoReturn:
+    """One line on stderr (as Click prints its errors) and the error's documented exit code."""
+    click.echo(f"Error: {exc}", err=True)
+    raise SystemExit(exit_code_for(exc))
 
 
 @click.group(context_settings=CONTEXT)
@@ -86,7 +85,7 @@ def note_nlp(
             run, Path(output), fmt, mapping, NoteIds(note_id_col, text_note_ids)
         )
     except CalcNlpError as exc:
-        raise ExportFailed(exc) from None
+        fail(exc)
     click.echo(
         f"calc-nlp: note_nlp {output}: {counts.rows} rows from {run_dir} "
         f"({counts.mapped} with a concept id, {mapping.mapped()} values mapped, "

@@ -107,7 +107,11 @@ def integer_note_id(value: str) -> int | None:
 def term_exists(row: dict[str, str]) -> str:
     """'N' for negated, family (subject not the patient) and hypothetical
     (conditional, rule-out) terms; 'Y' otherwise, uncertain ones included."""
-    return "N" if any(_flag(row, k) for k in ("negated", "family", "hypothetical")) else "Y"
+    return (
+        "N"
+        if any(_flag(row, k) for k in ("negated", "family", "hypothetical"))
+        else "Y"
+    )
 
 
 def term_temporal(row: dict[str, str]) -> str:

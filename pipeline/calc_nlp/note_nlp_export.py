@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from calc_nlp.batch.commit import TABLES
 from calc_nlp.batch.options import FAILED_MANIFEST, JOURNAL, MANIFEST
-from calc_nlp.errors import InputError, OutputError, UsageError
+from calc_nlp.errors import InputError, UsageError
 from calc_nlp.note_nlp import (
     NOTE_NLP_COLUMNS,
     RowProblem,
@@ -242,7 +242,9 @@ def _write_parquet(
     with pq.ParquetWriter(fh, schema) as writer:
         batch: list[dict[str, Any]] = []
         for row in rows:
-            row = dict(row, note_id=str(row["note_id"]) if text_note_ids else row["note_id"])
+            row = dict(
+                row, note_id=str(row["note_id"]) if text_note_ids else row["note_id"]
+            )
             row["nlp_date"] = dt.date.fromisoformat(row["nlp_date"])
             row["nlp_datetime"] = dt.datetime.fromisoformat(row["nlp_datetime"])
             batch.append(row)

@@ -99,6 +99,7 @@ def parse_concepts(data: Any, file: str) -> dict[tuple[str, str], int]:
         rid = eid if isinstance(eid, str) else None
         check_keys(file, rid, entry, ENTRY_KEYS, REQUIRED_KEYS)
         _check_entry(file, entry)
+        eid = entry["id"]
         if eid in ids:
             raise PatternError(file, "duplicate id", eid, "id")
         ids.add(eid)
@@ -122,7 +123,9 @@ def _check_entry(file: str, entry: dict[str, Any]) -> None:
     if cid > MAX_CONCEPT_ID:
         raise PatternError(file, f"must be at most {MAX_CONCEPT_ID}", eid, "concept_id")
     if kind == "finding" and value != FINDING_VALUE:
-        raise PatternError(file, f"a finding entry's value is {FINDING_VALUE!r}", eid, "value")
+        raise PatternError(
+            file, f"a finding entry's value is {FINDING_VALUE!r}", eid, "value"
+        )
     if kind == "section" and value not in SECTION_CATEGORIES:
         raise PatternError(
             file, f"not a section; sections: {sorted(SECTION_CATEGORIES)}", eid, "value"
