@@ -450,10 +450,13 @@ def test_the_runs_own_files_are_never_overwritten(tmp_path, demo_run, name):
     result = _export(run, "-o", run / name, "--text-note-ids")
     assert result.exit_code == 2 and "run's own files" in result.output
     assert (run / name).read_bytes() == before
-    link = tmp_path / "link.csv"
-    link.hardlink_to(run / name)
-    assert _export(run, "-o", link, "--text-note-ids").exit_code == 2
-    assert (run / name).read_bytes() == before
+    for link, make in (
+        (tmp_path / "hard.csv", Path.hardlink_to),
+        (tmp_path / "soft.csv", Path.symlink_to),
+    ):
+        make(link, run / name)
+        assert _export(run, "-o", link, "--text-note-ids").exit_code == 2
+        assert (run / name).read_bytes() == before
 
 
 def test_usage_errors_exit_2(demo_run, tmp_path):
@@ -469,3 +472,17 @@ def test_note_nlp_help():
     assert result.exit_code == 0 and "Example:" in result.output
     cmd = main.commands["export"].commands["note-nlp"]
     assert all(p.help for p in cmd.params if p.param_type_name == "option")
+
+
+def test_the_readme_documents_every_column():
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    section = text.split("### OMOP NOTE_NLP export", 1)[1].split("\n### ", 1)[0]
+    documented = {
+        name.strip()
+        for line in section.splitlines()
+        if line.startswith("| ") and not line.startswith("| ---")
+        for name in line.split("|")[1].split(",")
+    }
+    assert set(NOTE_NLP_COLUMNS) <= documented
+    for key in MODIFIER_KEYS:
+        assert f"`{key}=" in section

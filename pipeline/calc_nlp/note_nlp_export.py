@@ -98,9 +98,9 @@ def check_output(run: RunFolder, output: Path) -> None:
     """Refuse an output that is a folder or one of the run's own files."""
     if output.is_dir():
         raise UsageError(f"{output} is a folder: give the file to write")
-    same_folder = output.resolve().parent == run.path.resolve()
-    own = same_folder and (
-        output.name in run.own_files() or output.name.startswith(".")
+    target = output.resolve()  # a symbolic link is judged by what it points at
+    own = target.parent == run.path.resolve() and (
+        target.name in run.own_files() or target.name.startswith(".")
     )
     if not own and output.exists():
         own = any(
