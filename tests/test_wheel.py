@@ -34,7 +34,7 @@ def test_wheel_installs_and_runs_outside_repo(tmp_path):
     )
     (wheel,) = dist.glob("calc_nlp-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    for f in FILES:
+    for f in (*FILES, "omop_concepts.json"):
         assert f"calc_nlp/patterns/{f}" in names
     assert "calc_nlp/review_template.html" in names
 

@@ -9,6 +9,7 @@ from typing import IO
 import click
 
 from calc_nlp import __version__
+from calc_nlp.cli_export import export
 from calc_nlp.cli_options import (
     CONTEXT,
     EXISTING_FILE,
@@ -302,6 +303,7 @@ def corpus_import(decisions_csv: str, outdir: str, gold_out: str | None) -> None
 
 
 main.add_command(run)
+main.add_command(export)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
