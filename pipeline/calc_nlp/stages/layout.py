@@ -51,16 +51,19 @@ def layout(kit: Toolkit, doc: Doc) -> Layout:
 
 def exam_of(kit: Toolkit, doc: Doc, lay: Layout) -> dict[str, Any] | None:
     """The kind of exam the report is (an entry of the exam table): named in
-    its exam line, else told by enough of the words such reports use."""
+    its exam line, else told by enough of the words such reports use. An exam
+    kind with no report words is told by its exam line only."""
     where = [i for i, sec in enumerate(lay.sections) if sec[0] == "exam"]
     exam_text = doc[where[0] : where[-1] + 1].text.lower() if where else ""
     if exam_text:
         for exam, exam_rx, _ in kit.exams:
-            if exam_rx.search(exam_text):
+            if exam["exam_terms"] and exam_rx.search(exam_text):
                 return exam
     text = doc.text.lower()
     best, best_n = None, 0
     for exam, _, report_rx in kit.exams:
+        if not exam["report_terms"]:
+            continue
         n = len(report_rx.findall(text))
         if n >= exam["min_report_terms"] and n > best_n:
             best, best_n = exam, n

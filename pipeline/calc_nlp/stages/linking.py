@@ -269,16 +269,32 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
 
 
 def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
-    """'LEFT BREAST:' on its own line names the site of the lines below it."""
+    """'LEFT BREAST:' on its own line names the site of the lines below it;
+    'Right breast: ...' opening a line names that of the line's sentences."""
     sent = rd.sent(f)
     if sent.start == 0:
         return None
+    line = _line_start(rd, sent.start)
+    for s in rd.matches.sites:
+        if s.start == line and s.span.end < f.start and rd.doc[s.span.end].text == ":":
+            return s
     prev = rd.sent(rd.doc[sent.start - 1])
     words = [t for t in prev if not t.is_space]
     if not words or words[-1].text != ":":
         return None
     cands = [s for s in rd.matches.sites if prev.start <= s.span.start < prev.end]
     return cands[-1] if cands else None
+
+
+def _line_start(rd: ReportDoc, i: int, limit: int = 200) -> int:
+    """The first word token of the line that holds token i."""
+    doc = rd.doc
+    lo = max(0, i - limit)
+    while i > lo and "\n" not in doc[i - 1].text:
+        i -= 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i
 
 
 def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
