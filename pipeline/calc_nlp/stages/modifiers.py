@@ -109,7 +109,6 @@ class _Clauses:
                 return True
         return False
 
-
     def hedges_another(self, target: Span, mod: Any) -> bool:
         """Does a forward hedge stop at the first 'and' because it already has
         its object there, a thing that is no finding? 'nodules suggestive of
