@@ -27,6 +27,7 @@ from calc_nlp.schema import (
     text_digest,
 )
 from calc_nlp.stages import linking
+from calc_nlp.stages.context_sites import SENTENCES_BACK
 from calc_nlp.stages.findings import ReportContext, finding
 from calc_nlp.stages.layout import LazyExam, layout
 from calc_nlp.stages.matching import match, mentions
@@ -196,7 +197,7 @@ def link_and_classify(
 
 def site_targets(kit: Toolkit, m: Matches, lay: Layout) -> list[Span]:
     """Site phrases a finding may take its site from outside its own words
-    (its sentence and the one before), for the findings that name no site of
+    (its sentence and the few before), for the findings that name no site of
     their own: ConText tells which of those phrases are denied."""
     inside = {
         c.start
@@ -205,7 +206,8 @@ def site_targets(kit: Toolkit, m: Matches, lay: Layout) -> list[Span]:
         or any(c.start <= s.span.start and s.span.end <= c.end for s in m.sites)
     }
     firsts = {lay.sent_first[c.start] for c in m.calc if c.start not in inside}
-    firsts |= {lay.sent_first[f - 1] for f in firsts if f > 0}
+    for _ in range(SENTENCES_BACK):
+        firsts |= {lay.sent_first[f - 1] for f in firsts if f > 0}
     return [
         s.span
         for s in m.sites

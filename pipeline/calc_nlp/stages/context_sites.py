@@ -13,6 +13,10 @@ from calc_nlp.stages.modifiers import flags
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.toolkit import Toolkit
 
+# How many sentences back a finding whose sentence names no site looks for
+# the place the text is still talking about (long notes name it once).
+SENTENCES_BACK = 3
+
 
 def asserted(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
     """A site phrase the finding can take: not denied on its own ("No pleural
@@ -63,14 +67,32 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     gap = rd.doc[prev.start : sent.start].text.replace("\r", "").replace(" ", "")
     if "\n\n" in gap:
         return None
-    cands = [
+    cands = [s for s in _sites_in(rd, prev, f) if s.span.label_ == "SITE"]
+    return cands[-1] if cands else _site_further_back(rd, f, sent)
+
+
+def _site_further_back(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:
+    """Long notes name a place once and go on about it: a finding that is
+    present takes the last site of the nearest of the few sentences before
+    (same paragraph and section) that names one. A denied finding does not
+    reach that far ('No calcification within the hematoma' names no site)."""
+    if "negated" in flags(rd.mods, f):
+        return None
+    for prev in paragraph_before(rd, sent, SENTENCES_BACK)[1:]:
+        cands = _sites_in(rd, prev, f)
+        if cands:
+            last = cands[-1]
+            return last if last.span.label_ == "SITE" else None
+    return None
+
+
+def _sites_in(rd: ReportDoc, sent: Span, f: Span) -> list[SiteRef]:
+    """The site phrases of `sent` that finding `f` may take."""
+    return [
         s
         for s in rd.matches.sites
-        if prev.start <= s.span.start < prev.end
-        and s.span.label_ == "SITE"
-        and asserted(rd, s, f)
+        if sent.start <= s.span.start < sent.end and asserted(rd, s, f)
     ]
-    return cands[-1] if cands else None
 
 
 def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
