@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from calc_nlp.stages.modifiers import flags
+from calc_nlp.stages.modifiers import NOT_ASSERTED, flags
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.toolkit import Toolkit
 
@@ -41,16 +41,24 @@ def paragraph_before(rd: ReportDoc, sent: Span, limit: int) -> list[Span]:
     return out
 
 
-def site_from_exam(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+def site_from_exam(
+    kit: Toolkit, rd: ReportDoc, f: Span, any_head: bool = False
+) -> SiteRef | None:
     """The site the exam leaves as the one reading (a calcified granuloma on a
-    chest radiograph is in the lung; calcifications on a mammogram, the breast)."""
+    chest radiograph is in the lung; calcifications on a mammogram, the breast).
+    A default for the finding's head words is tried before the sentences around
+    it; a default for any finding (`any_head`) only after them, and only for a
+    finding that is present and the patient's: the exam does not place a
+    denied or merely asked-about calcification."""
     exam = rd.exam.get() if rd.exam is not None else None
     if exam is None:
+        return None
+    if any_head and flags(rd.mods, f) & NOT_ASSERTED:
         return None
     words = f.text.lower().split()
     for default in exam["defaults"]:
         heads = default["heads"]
-        if not heads or any(w in heads for w in words):
+        if (not heads and any_head) or (heads and any(w in heads for w in words)):
             return SiteRef(f, default["site"], "", "", f.start, exam["id"])
     return None
 

@@ -113,6 +113,7 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         or site_from_label_line(rd, f)
         or site_from_exam(kit, rd, f)
         or site_from_previous_sentence(rd, f)
+        or site_from_exam(kit, rd, f, any_head=True)
     )
     return refine(kit, rd, f, found) if found is not None else None
 
