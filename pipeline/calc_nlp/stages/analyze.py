@@ -218,13 +218,16 @@ def site_targets(kit: Toolkit, m: Matches, lay: Layout) -> list[Span]:
 
 def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
     """Conditions the report asserts for the patient (negated, hedged,
-    hypothetical or planned, and family ones dropped)."""
+    hypothetical or planned, and family ones dropped, and a procedure named
+    as the report's own study or operation)."""
     seen: dict[str, Condition] = {}
     for c in rd.matches.conds:
         fl = flags(rd.mods, c)
         if fl & NOT_A_CONDITION:
             continue
         md = kit.md(c)
+        if md.get("procedure") and own_procedure(rd.layout, c.start):
+            continue  # the procedure this report describes, not an earlier one
         if md["condition"] not in seen:
             seen[md["condition"]] = Condition(
                 md["condition"],
@@ -234,6 +237,20 @@ def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
                 c.text,
             )
     return tuple(seen.values())
+
+
+def own_procedure(lay: Layout, i: int) -> bool:
+    """Does token i name the report's own study or operation: a technique
+    section ('PROCEDURE PERFORMED: ...'), or the first sentence of an exam
+    line ('PROCEDURE: ...'; a note's physical 'EXAM:' goes on past it)?"""
+    section, body, _head, _question = lay.sections[i]
+    if section == "technique":
+        return True
+    return (
+        section == "exam"
+        and body < len(lay.sent_first)
+        and (lay.sent_first[i] == lay.sent_first[body])
+    )
 
 
 def split_text(text: str, limit: int) -> list[tuple[int, str]]:
