@@ -116,6 +116,7 @@ def test_hedge_stops_at_and_after_its_own_object(findings_of, text, uncertain):
         "INDICATION: lung transplant evaluation.",
         "Surgical markers were placed for surgical planning.",
         "Risks include infection, deep vein thrombosis and bleeding.",
+        "Possible complications include deep vein thrombosis.",
         "PREOPERATIVE DIAGNOSIS:, Knee pain.,POSTOPERATIVE DIAGNOSIS:, Knee pain.",
         "PROCEDURE PERFORMED:, Left breast lumpectomy.,ANESTHESIA:, General.",
         "PROCEDURE:, Excision of the mass.",
@@ -135,6 +136,11 @@ def test_conditions_not_asserted_for_the_patient(analyzer, text):
         ("Caseating granulomatous inflammation.", "granulomatous disease"),
         ("PREOPERATIVE DIAGNOSIS:, Osteoarthritis of the knee.", "osteoarthritis"),
         ("Old TB.", "tuberculosis"),
+        # complications the patient has are not risks discussed before surgery
+        (
+            "Diabetes with complications including chronic kidney disease.",
+            "chronic kidney disease",
+        ),
     ],
 )
 def test_conditions_the_report_asserts(analyzer, text, name):
