@@ -185,6 +185,10 @@ def _check_condition(entry: dict[str, Any], ids: Ids) -> None:
             cid,
             "mineral_driver",
         )
+    if not isinstance(entry.get("procedure", False), bool):
+        raise PatternError(
+            "conditions.json", "procedure must be true or false", cid, "procedure"
+        )
     if cid in ids:
         raise PatternError(
             "conditions.json", f"duplicate id (also in {ids[cid]})", cid, "id"
@@ -209,6 +213,8 @@ def _condition_term_rules(
         }
         if "site" in term:
             md["site"] = term["site"]
+        if entry.get("procedure"):
+            md["procedure"] = True
         rule: dict[str, Any] = {
             "literal": term["term"],
             "category": "CONDITION",

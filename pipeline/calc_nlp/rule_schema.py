@@ -90,7 +90,15 @@ SITE_KEYS = {
     "sided",
     "source",
 }
-CONDITION_KEYS = {"id", "name", "category", "source", "terms", "mineral_driver"}
+CONDITION_KEYS = {
+    "id",
+    "name",
+    "category",
+    "source",
+    "terms",
+    "mineral_driver",
+    "procedure",
+}
 TERM_KEYS = {"term", "case_sensitive", "site"}
 ANALYTE_KEYS = {
     "id",
@@ -124,6 +132,7 @@ METADATA_KEYS = {
     "condition",
     "category",
     "mineral_driver",
+    "procedure",
     "generic",
     "lesion",
 }

@@ -27,6 +27,7 @@ from calc_nlp.schema import (
     text_digest,
 )
 from calc_nlp.stages import linking
+from calc_nlp.stages.context_sites import SENTENCES_BACK
 from calc_nlp.stages.findings import ReportContext, finding
 from calc_nlp.stages.layout import LazyExam, layout
 from calc_nlp.stages.matching import match, mentions
@@ -196,7 +197,7 @@ def link_and_classify(
 
 def site_targets(kit: Toolkit, m: Matches, lay: Layout) -> list[Span]:
     """Site phrases a finding may take its site from outside its own words
-    (its sentence and the one before), for the findings that name no site of
+    (its sentence and the few before), for the findings that name no site of
     their own: ConText tells which of those phrases are denied."""
     inside = {
         c.start
@@ -205,7 +206,8 @@ def site_targets(kit: Toolkit, m: Matches, lay: Layout) -> list[Span]:
         or any(c.start <= s.span.start and s.span.end <= c.end for s in m.sites)
     }
     firsts = {lay.sent_first[c.start] for c in m.calc if c.start not in inside}
-    firsts |= {lay.sent_first[f - 1] for f in firsts if f > 0}
+    for _ in range(SENTENCES_BACK):
+        firsts |= {lay.sent_first[f - 1] for f in firsts if f > 0}
     return [
         s.span
         for s in m.sites
@@ -216,13 +218,16 @@ def site_targets(kit: Toolkit, m: Matches, lay: Layout) -> list[Span]:
 
 def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
     """Conditions the report asserts for the patient (negated, hedged,
-    hypothetical or planned, and family ones dropped)."""
+    hypothetical or planned, and family ones dropped, and a procedure named
+    as the report's own study or operation)."""
     seen: dict[str, Condition] = {}
     for c in rd.matches.conds:
         fl = flags(rd.mods, c)
         if fl & NOT_A_CONDITION:
             continue
         md = kit.md(c)
+        if md.get("procedure") and own_procedure(rd.layout, c.start):
+            continue  # the procedure this report describes, not an earlier one
         if md["condition"] not in seen:
             seen[md["condition"]] = Condition(
                 md["condition"],
@@ -232,6 +237,20 @@ def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
                 c.text,
             )
     return tuple(seen.values())
+
+
+def own_procedure(lay: Layout, i: int) -> bool:
+    """Does token i name the report's own study or operation: a technique
+    section ('PROCEDURE PERFORMED: ...'), or the first sentence of an exam
+    line ('PROCEDURE: ...'; a note's physical 'EXAM:' goes on past it)?"""
+    section, body, _head, _question = lay.sections[i]
+    if section == "technique":
+        return True
+    return (
+        section == "exam"
+        and body < len(lay.sent_first)
+        and (lay.sent_first[i] == lay.sent_first[body])
+    )
 
 
 def split_text(text: str, limit: int) -> list[tuple[int, str]]:

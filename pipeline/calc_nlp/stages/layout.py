@@ -51,20 +51,39 @@ def layout(kit: Toolkit, doc: Doc) -> Layout:
 
 def exam_of(kit: Toolkit, doc: Doc, lay: Layout) -> dict[str, Any] | None:
     """The kind of exam the report is (an entry of the exam table): named in
-    its exam line, else told by enough of the words such reports use."""
+    its exam line, else told by enough of the words such reports use. An exam
+    kind with no report words is told by its exam line only."""
     where = [i for i, sec in enumerate(lay.sections) if sec[0] == "exam"]
-    exam_text = doc[where[0] : where[-1] + 1].text.lower() if where else ""
+    exam_text = doc[where[0] : where[-1] + 1].text.lower() if where else title(doc)
     if exam_text:
         for exam, exam_rx, _ in kit.exams:
-            if exam_rx.search(exam_text):
+            if exam["exam_terms"] and exam_rx.search(exam_text):
                 return exam
     text = doc.text.lower()
     best, best_n = None, 0
     for exam, _, report_rx in kit.exams:
+        if not exam["report_terms"]:
+            continue
         n = len(report_rx.findall(text))
         if n >= exam["min_report_terms"] and n > best_n:
             best, best_n = exam, n
     return best
+
+
+# Most words a title line opening a report may have.
+TITLE_WORDS = 12
+
+
+def title(doc: Doc) -> str:
+    """The words opening a report up to the first colon, comma or line break
+    ('BILATERAL SCREENING MAMMOGRAM,FINDINGS: ...'), lower case: the exam's
+    title when the report has no exam line."""
+    words = []
+    for tok in doc[: TITLE_WORDS + 1]:
+        if tok.text in {":", ","} or "\n" in tok.text:
+            break
+        words.append(tok.text)
+    return " ".join(words).lower() if len(words) <= TITLE_WORDS else ""
 
 
 class LazyExam:

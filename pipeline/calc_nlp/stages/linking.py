@@ -14,7 +14,14 @@ from spacy.tokens import Span
 
 from calc_nlp.classify import CauseRecord
 from calc_nlp.schema import BILATERAL, DYSTROPHIC, LEFT, RIGHT
-from calc_nlp.stages.modifiers import flags, is_cause
+from calc_nlp.stages.context_sites import (
+    asserted,
+    paragraph_before,
+    site_from_exam,
+    site_from_label_line,
+    site_from_previous_sentence,
+)
+from calc_nlp.stages.modifiers import is_cause
 from calc_nlp.stages.record import Modifiers, ReportDoc, SiteRef, key
 from calc_nlp.stages.toolkit import Toolkit
 
@@ -106,6 +113,7 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         or site_from_label_line(rd, f)
         or site_from_exam(kit, rd, f)
         or site_from_previous_sentence(rd, f)
+        or site_from_exam(kit, rd, f, any_head=True)
     )
     return refine(kit, rd, f, found) if found is not None else None
 
@@ -127,13 +135,6 @@ def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         return None
     implied = kit.md(later).get("implied_site")
     return SiteRef(later, implied, "", "", later.start, later.id_) if implied else None
-
-
-def asserted(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
-    """A site phrase the finding can take: not denied on its own ("No pleural
-    effusion. Calcified granuloma."); a site denied together with the finding
-    ("No pleural plaques or calcification") is the finding's own."""
-    return "negated" not in flags(rd.mods, site.span) or "negated" in flags(rd.mods, f)
 
 
 def site_in_clause(rd: ReportDoc, f: Span) -> SiteRef | None:
@@ -203,7 +204,7 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
     if kit.md(site.span).get("generic") != "anaphoric":
         return site
     others = [c for c in rd.matches.calc if c is not f]
-    for prev in _paragraph_before(rd, sent, 4):
+    for prev in paragraph_before(rd, sent, 4):
         found = [
             s
             for s in rd.matches.sites
@@ -214,71 +215,6 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
         if found:
             return found[-1]
     return site
-
-
-def _paragraph_before(rd: ReportDoc, sent: Span, limit: int) -> list[Span]:
-    """Up to `limit` sentences before `sent`, nearest first, stopping at a blank
-    line or a section header."""
-    out: list[Span] = []
-    start = sent.start
-    section = rd.layout.sections[start][2] if start < len(rd.layout.sections) else 0
-    while start > 0 and len(out) < limit:
-        prev = rd.sent(rd.doc[start - 1])
-        gap = rd.doc[prev.end - 1 : start].text.replace("\r", "").replace(" ", "")
-        if "\n\n" in gap or rd.layout.sections[prev.start][2] != section:
-            break
-        out.append(prev)
-        start = prev.start
-    return out
-
-
-def site_from_exam(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
-    """The site the exam leaves as the one reading (a calcified granuloma on a
-    chest radiograph is in the lung; calcifications on a mammogram, the breast)."""
-    exam = rd.exam.get() if rd.exam is not None else None
-    if exam is None:
-        return None
-    words = f.text.lower().split()
-    for default in exam["defaults"]:
-        heads = default["heads"]
-        if not heads or any(w in heads for w in words):
-            return SiteRef(f, default["site"], "", "", f.start, exam["id"])
-    return None
-
-
-def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
-    """'Left thyroid nodule. Microcalcifications cannot be excluded.': the
-    sentence names no site, so the last asserted site of the sentence before
-    it (same line block, no blank line between) is the one it speaks of. A
-    body region there ('chest radiograph') names no site for this one."""
-    sent = rd.sent(f)
-    if sent.start == 0:
-        return None
-    prev = rd.sent(rd.doc[sent.start - 1])
-    gap = rd.doc[prev.start : sent.start].text.replace("\r", "").replace(" ", "")
-    if "\n\n" in gap:
-        return None
-    cands = [
-        s
-        for s in rd.matches.sites
-        if prev.start <= s.span.start < prev.end
-        and s.span.label_ == "SITE"
-        and asserted(rd, s, f)
-    ]
-    return cands[-1] if cands else None
-
-
-def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
-    """'LEFT BREAST:' on its own line names the site of the lines below it."""
-    sent = rd.sent(f)
-    if sent.start == 0:
-        return None
-    prev = rd.sent(rd.doc[sent.start - 1])
-    words = [t for t in prev if not t.is_space]
-    if not words or words[-1].text != ":":
-        return None
-    cands = [s for s in rd.matches.sites if prev.start <= s.span.start < prev.end]
-    return cands[-1] if cands else None
 
 
 def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:

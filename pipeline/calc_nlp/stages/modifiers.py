@@ -17,6 +17,8 @@ FLAG_OF = {
     "HYPOTHETICAL": "hypothetical",
     "FAMILY": "family",
 }
+# The label of calcification mentions among the ConText targets.
+FINDING_LABEL = "CALCIFICATION"
 # Flags that mean a condition or cause is not the patient's now or before.
 NOT_ASSERTED = frozenset({"negated", "hypothetical", "family"})
 # A report's condition must be asserted and not hedged (guide §4): "possible
@@ -49,9 +51,14 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
     sub.spans[TARGET_GROUP] = subs
     kit.context(sub)
     clause = _Clauses(words, starts, frozenset(kit.rules.clause_verbs.get("words", ())))
+    clause.findings = sorted(st.start for st in subs if st.label_ == FINDING_LABEL)
     by_span: dict[SpanKey, tuple[Any, ...]] = {}
     for t, st in zip(targets, subs, strict=True):
-        mods = tuple(m for m in st._.modifiers if not clause.own_statement(st, m))
+        mods = tuple(
+            m
+            for m in st._.modifiers
+            if not clause.own_statement(st, m) and not clause.hedges_another(st, m)
+        )
         by_span[key(t)] = by_span.get(key(t), ()) + mods
     return Modifiers(by_span, {j: i for i, j in where.items()})
 
@@ -61,6 +68,7 @@ class _Clauses:
 
     def __init__(self, words: list[str], starts: list[Any], verbs: frozenset[str]):
         self.words, self.starts, self.verbs = words, starts, verbs
+        self.findings: list[int] = []  # where the calcification mentions start
         self._lower: list[str] | None = None
         self._sent_end: list[int] = []
 
@@ -100,6 +108,23 @@ class _Clauses:
             if x in self.verbs:
                 return True
         return False
+
+    def hedges_another(self, target: Span, mod: Any) -> bool:
+        """Does a forward hedge stop at the first 'and' because it already has
+        its object there, a thing that is no finding? 'nodules suggestive of
+        granulomas and few calcified nodes': the granulomas are hedged, the
+        nodes are stated. 'may represent calcified granulomas and nodes' hedges
+        both (a finding is the hedge's object)."""
+        if mod.category != "POSSIBLE_EXISTENCE" or mod.rule.direction != "FORWARD":
+            return False
+        start, end = mod.modifier_span
+        if end >= target.start:
+            return False
+        w = self._index()
+        first_and = next((i for i in range(end, target.start) if w[i] == "and"), None)
+        if first_and is None or first_and == end:
+            return False
+        return not any(end <= c < first_and for c in self.findings)
 
 
 def flags(mods: Modifiers, span: Span) -> set[str]:

@@ -1,0 +1,132 @@
+"""Sites from the finding's context (guide §2 "Site and side from context",
+steps 4-5): a label line over it, the sentences before it, the exam.
+
+Plain functions over the `ReportDoc`, used by `linking.link_site` when the
+finding's own words and clause name no site.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from calc_nlp.stages.modifiers import NOT_ASSERTED, flags
+from calc_nlp.stages.record import ReportDoc, SiteRef
+from calc_nlp.stages.toolkit import Toolkit
+
+# How many sentences back a finding whose sentence names no site looks for
+# the place the text is still talking about (long notes name it once).
+SENTENCES_BACK = 3
+
+
+def asserted(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
+    """A site phrase the finding can take: not denied on its own ("No pleural
+    effusion. Calcified granuloma."); a site denied together with the finding
+    ("No pleural plaques or calcification") is the finding's own."""
+    return "negated" not in flags(rd.mods, site.span) or "negated" in flags(rd.mods, f)
+
+
+def paragraph_before(rd: ReportDoc, sent: Span, limit: int) -> list[Span]:
+    """Up to `limit` sentences before `sent`, nearest first, stopping at a blank
+    line or a section header."""
+    out: list[Span] = []
+    start = sent.start
+    section = rd.layout.sections[start][2] if start < len(rd.layout.sections) else 0
+    while start > 0 and len(out) < limit:
+        prev = rd.sent(rd.doc[start - 1])
+        gap = rd.doc[prev.end - 1 : start].text.replace("\r", "").replace(" ", "")
+        if "\n\n" in gap or rd.layout.sections[prev.start][2] != section:
+            break
+        out.append(prev)
+        start = prev.start
+    return out
+
+
+def site_from_exam(
+    kit: Toolkit, rd: ReportDoc, f: Span, any_head: bool = False
+) -> SiteRef | None:
+    """The site the exam leaves as the one reading (a calcified granuloma on a
+    chest radiograph is in the lung; calcifications on a mammogram, the breast).
+    A default for the finding's head words is tried before the sentences around
+    it; a default for any finding (`any_head`) only after them, and only for a
+    finding that is present and the patient's: the exam does not place a
+    denied or merely asked-about calcification."""
+    exam = rd.exam.get() if rd.exam is not None else None
+    if exam is None:
+        return None
+    if any_head and flags(rd.mods, f) & NOT_ASSERTED:
+        return None
+    words = f.text.lower().split()
+    for default in exam["defaults"]:
+        heads = default["heads"]
+        if (not heads and any_head) or (heads and any(w in heads for w in words)):
+            return SiteRef(f, default["site"], "", "", f.start, exam["id"])
+    return None
+
+
+def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
+    """'Left thyroid nodule. Microcalcifications cannot be excluded.': the
+    sentence names no site, so the last asserted site of the sentence before
+    it (same line block, no blank line between) is the one it speaks of. A
+    body region there ('chest radiograph') names no site for this one."""
+    sent = rd.sent(f)
+    if sent.start == 0:
+        return None
+    prev = rd.sent(rd.doc[sent.start - 1])
+    gap = rd.doc[prev.start : sent.start].text.replace("\r", "").replace(" ", "")
+    if "\n\n" in gap:
+        return None
+    cands = [s for s in _sites_in(rd, prev, f) if s.span.label_ == "SITE"]
+    return cands[-1] if cands else _site_further_back(rd, f, sent)
+
+
+def _site_further_back(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:
+    """Long notes name a place once and go on about it: a finding that is
+    present takes the last site of the nearest of the few sentences before
+    (same paragraph and section) that names one. A denied finding does not
+    reach that far ('No calcification within the hematoma' names no site)."""
+    if "negated" in flags(rd.mods, f):
+        return None
+    for prev in paragraph_before(rd, sent, SENTENCES_BACK)[1:]:
+        cands = _sites_in(rd, prev, f)
+        if cands:
+            last = cands[-1]
+            return last if last.span.label_ == "SITE" else None
+    return None
+
+
+def _sites_in(rd: ReportDoc, sent: Span, f: Span) -> list[SiteRef]:
+    """The site phrases of `sent` that finding `f` may take."""
+    return [
+        s
+        for s in rd.matches.sites
+        if sent.start <= s.span.start < sent.end and asserted(rd, s, f)
+    ]
+
+
+def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
+    """'LEFT BREAST:' on its own line names the site of the lines below it;
+    'Right breast: ...' opening a line names that of the line's sentences."""
+    sent = rd.sent(f)
+    if sent.start == 0:
+        return None
+    line = _line_start(rd, sent.start)
+    for s in rd.matches.sites:
+        if s.start == line and s.span.end < f.start and rd.doc[s.span.end].text == ":":
+            return s
+    prev = rd.sent(rd.doc[sent.start - 1])
+    words = [t for t in prev if not t.is_space]
+    if not words or words[-1].text != ":":
+        return None
+    cands = [s for s in rd.matches.sites if prev.start <= s.span.start < prev.end]
+    return cands[-1] if cands else None
+
+
+def _line_start(rd: ReportDoc, i: int, limit: int = 200) -> int:
+    """The first word token of the line that holds token i."""
+    doc = rd.doc
+    lo = max(0, i - limit)
+    while i > lo and "\n" not in doc[i - 1].text:
+        i -= 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i

@@ -1,0 +1,148 @@
+"""Site, side, hedges and conditions as real reports write them (guide §2-§4).
+
+Every sentence here is made up; each case is one class of error seen on real
+reports: a region word that is not a node, the place a long note names once,
+the exam that places a calcification, a hedge that has its own object, and
+conditions the report does not assert for the patient.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+SITES = [
+    # A region beside the trachea is mediastinum (and sided); its nodes are nodes.
+    ("Left paratracheal calcifications.", "mediastinum", "left"),
+    ("Calcified right paratracheal lymph node.", "lymph node", "right"),
+    # Above or below the hilum is lung, not the hilar nodes.
+    ("A calcified granuloma in the left suprahilar region.", "lung", "left"),
+    ("Calcified right infrahilar lymph XXXX.", "lymph node", "right"),
+    # The plural of the paired lung bases names both sides.
+    ("Calcified granulomas at the lung bases.", "lung", "bilateral"),
+    ("Mediastinal and left hilar calcifications.", "mediastinum", "left"),
+    # The exam named in the sentence places the calcification.
+    ("Punctate calcifications were seen on mammography.", "breast", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), SITES)
+def test_site_and_side_of_region_words(only, text, site, laterality):
+    f = only("FINDINGS: " + text)
+    assert (f.site, f.laterality) == (site, laterality)
+
+
+def test_calcified_phrase_runs_to_its_head_noun(only):
+    f = only("Calcified lingular granuloma.")
+    assert (f.mention, f.site, f.laterality) == (
+        "Calcified lingular granuloma",
+        "lung",
+        "left",
+    )
+
+
+def test_calcified_thoracic_aorta_is_one_span(only):
+    assert only("Calcified thoracic aorta.").mention == "Calcified thoracic aorta"
+
+
+def test_site_named_some_sentences_before(only):
+    text = (
+        "A 3 cm mass in the right lower lobe was biopsied. The pathology was "
+        "reviewed. Cultures were sent. There was calcification within the mass."
+    )
+    f = only(text)
+    assert (f.site, f.laterality) == ("lung", "right")
+
+
+def test_denied_finding_does_not_take_a_far_site(only):
+    text = (
+        "A 3 cm mass in the right lower lobe was biopsied. The pathology was "
+        "reviewed. Cultures were sent. No calcification was identified."
+    )
+    f = only(text)
+    assert (f.site, f.negated) == ("", True)
+
+
+def test_line_label_names_the_site_of_its_sentences(findings_of):
+    text = "FINDINGS:\nRight breast: Stable scar. Coarse calcifications at the scar.\n"
+    (f,) = findings_of(text)
+    assert (f.site, f.laterality) == ("breast", "right")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EXAM: Bilateral screening mammogram.\nFINDINGS: Scattered calcifications.",
+        "BILATERAL SCREENING MAMMOGRAM,FINDINGS:, Scattered calcifications.",
+    ],
+)
+def test_mammogram_exam_places_present_calcifications(only, text):
+    assert only(text).site == "breast"
+
+
+def test_mammogram_exam_leaves_a_denied_calcification_unplaced(only):
+    text = "EXAM: Bilateral screening mammogram.\nFINDINGS: No suspicious calcifications."
+    assert only(text).site == ""
+
+
+def test_breast_words_in_history_do_not_make_a_mammogram(only):
+    text = (
+        "CHIEF COMPLAINT:, Right breast cancer.,HISTORY:, Breast cancer, "
+        "breast surgery.,FINDINGS:, Scattered calcifications."
+    )
+    assert only(text).site == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "uncertain"),
+    [
+        ("Nodules suggestive of granulomas and few calcified hilar nodes.", False),
+        ("These may represent calcified granulomas and calcified nodes.", True),
+        ("Possibly a calcified granuloma.", True),
+    ],
+)
+def test_hedge_stops_at_and_after_its_own_object(findings_of, text, uncertain):
+    assert findings_of(text)[-1].uncertain is uncertain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lingular scarring and/or atelectasis.",
+        "Minimal bibasilar atelectasis/scar.",
+        "No acute, displaced rib fractures are seen.",
+        "INDICATION: tuberculosis positive PPD.",
+        "Histoplasmosis antigen testing was sent.",
+        "INDICATION: kidney transplant workup.",
+        "INDICATION: lung transplant evaluation.",
+        "Surgical markers were placed for surgical planning.",
+        "Risks include infection, deep vein thrombosis and bleeding.",
+        "Possible complications include deep vein thrombosis.",
+        "PREOPERATIVE DIAGNOSIS:, Knee pain.,POSTOPERATIVE DIAGNOSIS:, Knee pain.",
+        "PROCEDURE PERFORMED:, Left breast lumpectomy.,ANESTHESIA:, General.",
+        "PROCEDURE:, Excision of the mass.",
+    ],
+)
+def test_conditions_not_asserted_for_the_patient(analyzer, text):
+    result = analyzer.analyze(text + "\nPelvic phleboliths.", "T")
+    assert [c.name for c in result.conditions] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("PAST SURGICAL HISTORY:, Left breast lumpectomy.", "prior surgery"),
+        ("EXAM: Alert. She had a lumpectomy in 2001.", "prior surgery"),
+        ("s/p renal transplant.", "prior surgery"),
+        ("Caseating granulomatous inflammation.", "granulomatous disease"),
+        ("PREOPERATIVE DIAGNOSIS:, Osteoarthritis of the knee.", "osteoarthritis"),
+        ("Old TB.", "tuberculosis"),
+        # complications the patient has are not risks discussed before surgery
+        (
+            "Diabetes with complications including chronic kidney disease.",
+            "chronic kidney disease",
+        ),
+    ],
+)
+def test_conditions_the_report_asserts(analyzer, text, name):
+    result = analyzer.analyze(text + "\nPelvic phleboliths.", "T")
+    assert name in [c.name for c in result.conditions]
