@@ -22,6 +22,11 @@ CONDITION_CATEGORIES: tuple[str, ...] = (METASTATIC, DYSTROPHIC, "other")
 # Laterality values; "" where the text gives none.
 LEFT, RIGHT, BILATERAL = "left", "right", "bilateral"
 SIDES: tuple[str, ...] = (LEFT, RIGHT, BILATERAL)
+# Descriptor values (corpora/GUIDE.md, Descriptors), lowest grade first; "" where
+# the text gives none.
+SEVERITIES: tuple[str, ...] = ("minimal", "mild", "moderate", "severe")
+CHANGES: tuple[str, ...] = ("new", "increased", "stable", "decreased", "resolved")
+BIRADS: tuple[str, ...] = ("0", "1", "2", "3", "4", "4A", "4B", "4C", "5", "6")
 
 # The finding's boolean flags (guide §2), in column order.
 FLAGS: tuple[str, ...] = (
@@ -31,6 +36,20 @@ FLAGS: tuple[str, ...] = (
     "hypothetical",
     "family",
     "physiologic",
+)
+
+# Descriptor columns of a finding (corpora/GUIDE.md, Descriptors).
+DESCRIPTOR_COLUMNS: tuple[str, ...] = (
+    "severity",
+    "size_mm",
+    "agatston",
+    "agatston_percentile",
+    "cac_drs",
+    "agatston_vessels",
+    "morphology",
+    "distribution",
+    "change",
+    "lesion_id",
 )
 
 FINDING_COLUMNS: tuple[str, ...] = (
@@ -50,6 +69,7 @@ FINDING_COLUMNS: tuple[str, ...] = (
     "confidence",
     "evidence",
     "rule_id",
+    *DESCRIPTOR_COLUMNS,
 )
 
 LAB_NAMES: tuple[str, ...] = ("serum_calcium", "ionized_calcium", "phosphate", "pth")
@@ -62,6 +82,8 @@ REPORT_COLUMNS: tuple[str, ...] = (
         "n_affirmed",
         "classification",
         "conditions",
+        "birads",
+        "n_lesions",
     )
     + tuple(c for name in LAB_NAMES for c in (name, f"{name}_flag"))
     + ("row", "reason", "notes", "text_sha256")
@@ -85,10 +107,15 @@ FINDING_TYPES = {
     "end_char": "int",
     "confidence": "float",
     **{b: "bool" for b in FLAGS},
+    "size_mm": "float",
+    "agatston": "float",
+    "agatston_percentile": "float",
+    "cac_drs": "int",
 }
 REPORT_TYPES = {
     "n_findings": "int",
     "n_affirmed": "int",
+    "n_lesions": "int",
     "row": "int",
     **{name: "float" for name in LAB_NAMES},
 }
@@ -155,11 +182,28 @@ class Finding:
     confidence: float | None = None
     evidence: str = ""
     rule_id: str = ""
+    # Descriptors (corpora/GUIDE.md, Descriptors); empty or None where the text
+    # gives none.
+    severity: str = ""
+    size_mm: float | None = None
+    agatston: float | None = None
+    agatston_percentile: float | None = None
+    cac_drs: int | None = None
+    agatston_vessels: str = ""  # "LM=0;LAD=120", in the report's order
+    morphology: tuple[str, ...] = ()
+    distribution: tuple[str, ...] = ()
+    change: str = ""
+    lesion_id: str = ""  # finding_id of the first finding of its lesion
     modifiers: tuple[str, ...] = field(default=(), compare=False)  # ConText rule ids
     site_rule: str = field(default="", compare=False)  # site rule id
     # (start, end, kind) character spans a reviewer sees marked: "site",
     # "modifier:<CATEGORY>"; not written to the tables.
     marks: tuple[tuple[int, int, str], ...] = field(default=(), compare=False)
+    # (field, rule id, start, end) of the words that gave each descriptor.
+    descriptor_words: tuple[tuple[str, str, int, int], ...] = field(
+        default=(), compare=False
+    )
+    anaphor: bool = field(default=False, compare=False)  # opens with "it", "these"
 
     @property
     def affirmed(self) -> bool:
@@ -226,6 +270,16 @@ def finding_row(f: Finding) -> dict[str, str]:
         "confidence": "" if f.confidence is None else f"{f.confidence:.2f}",
         "evidence": f.evidence,
         "rule_id": f.rule_id,
+        "severity": f.severity,
+        "size_mm": fmt_number(f.size_mm),
+        "agatston": fmt_number(f.agatston),
+        "agatston_percentile": fmt_number(f.agatston_percentile),
+        "cac_drs": "" if f.cac_drs is None else str(f.cac_drs),
+        "agatston_vessels": f.agatston_vessels,
+        "morphology": fmt_list(f.morphology),
+        "distribution": fmt_list(f.distribution),
+        "change": f.change,
+        "lesion_id": f.lesion_id,
     }
     return {c: row[c] for c in FINDING_COLUMNS}
 
@@ -258,6 +312,9 @@ class ReportResult:
     text_sha256: str = ""
     # (start, end, name) of the affirmed conditions' words, for the review page
     condition_marks: tuple[tuple[int, int, str], ...] = ()
+    birads: str = ""  # BI-RADS category the report states (corpora/GUIDE.md)
+    # (field, rule id, start, end) of the words that gave `birads`
+    birads_words: tuple[tuple[str, str, int, int], ...] = ()
 
 
 def error_row(row: int, report_id: str, reason: str) -> dict[str, str]:
@@ -275,6 +332,8 @@ def report_row(r: ReportResult) -> dict[str, str]:
         if r.status == STATUS_OK
         else "",
         "conditions": fmt_list([c.label() for c in r.conditions]),
+        "birads": r.birads,
+        "n_lesions": str(len({f.lesion_id for f in r.findings if f.lesion_id})),
         "row": str(r.row),
         "reason": r.reason,
         "notes": r.note,

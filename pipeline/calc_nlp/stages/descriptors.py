@@ -1,0 +1,314 @@
+"""Descriptors stage: severity, size, scores, BI-RADS terms and change per
+finding, and the BI-RADS category per report (corpora/GUIDE.md, Descriptors).
+
+Plain functions over the record. A finding's words are its own phrase and its
+clause: its sentence cut at the clause breaks (descriptors.json word lists)
+and at the other findings of the sentence. Scores are read from the sentence
+and the score lines right under it; a size only where it is written on the
+mention ("5 mm calcified granuloma", "granuloma measuring 5 mm"), never on
+another lesion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Span
+
+from calc_nlp.schema import BIRADS, SEVERITIES, Finding, fmt_number
+from calc_nlp.stages.record import ReportDoc
+
+# (field, rule id, start, end): the words that gave a descriptor, for `explain`.
+Word = tuple[str, str, int, int]
+_TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _alternation(phrases: list[str]) -> str:
+    """Phrases as one regex alternation, longest first, any run of spaces."""
+    parts = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
+
+
+def _breaks(words: list[str]) -> re.Pattern[str]:
+    alts = [re.escape(w) if not w[0].isalnum() else rf"(?<!\w){w}(?!\w)" for w in words]
+    return re.compile("|".join(alts), re.I)
+
+
+class DescriptorRules:
+    """descriptors.json compiled: one regex over every term, the score, size
+    and BI-RADS regexes by kind, and the word lists as sets."""
+
+    def __init__(self, desc: dict[str, Any], lesion_nouns: list[str] | None = None):
+        self.by_phrase: dict[str, dict[str, Any]] = {}
+        for entry in desc["terms"]:
+            for p in entry["phrases"]:
+                self.by_phrase[" ".join(p.split())] = entry
+        self.terms = re.compile(
+            rf"(?<!\w)(?:{_alternation(list(self.by_phrase))})(?!\w)", re.I
+        )
+        self.vessel_of = {
+            " ".join(p.split()): v["name"] for v in desc["vessels"] for p in v["phrases"]
+        }
+        vessels = _alternation(list(self.vessel_of))
+        self.patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        for e in desc["patterns"]:
+            rx = re.compile(e["regex"].replace("{vessel}", vessels), re.I)
+            self.patterns.setdefault(e["kind"], []).append((e["id"], rx))
+        self.bands: list[tuple[float, int]] = desc["cac_drs"]
+        self.units: dict[str, float] = desc["size_units"]
+        wl = desc["word_lists"]
+        self.clause_breaks = _breaks(wl["clause_breaks"])
+        self.after_breaks = _breaks(wl["after_breaks"])
+        links = set(wl["shape_links"])
+        self.shape_breaks = _breaks([w for w in wl["after_breaks"] if w not in links])
+        self.size_before = set(wl["size_before"])
+        self.lesion_nouns = set(lesion_nouns or [])
+        self.overall = set(wl["birads_overall"])
+        self.anaphors = set(wl["anaphors"])
+        self.lesion_ignore = set(wl["lesion_ignore"])
+        self.synonyms: dict[str, str] = desc["site_synonyms"]
+        self.score_rules: set[str] = desc["scores"]["mention_rules"]
+        self.score_sites: set[str] = desc["scores"]["sites"]
+
+    def term(self, text: str) -> dict[str, Any]:
+        return self.by_phrase[" ".join(text.lower().split())]
+
+    def cac_drs(self, score: float | None) -> int | None:
+        if score is None:
+            return None
+        return next(cat for low, cat in reversed(self.bands) if score >= low)
+
+
+@dataclass(frozen=True)
+class Scores:
+    """The scores one sentence (and the score lines under it) states."""
+
+    agatston: float | None = None
+    percentile: float | None = None
+    vessels: str = ""
+    words: tuple[Word, ...] = ()
+
+
+def describe(dr: DescriptorRules, rd: ReportDoc, findings: list[Finding]) -> None:
+    """Set every descriptor of the piece's findings (the spans of `rd.matches.calc`)."""
+    spans = rd.matches.calc
+    text = rd.doc.text
+    scores: dict[int, Scores] = {}
+    for i, (span, f) in enumerate(zip(spans, findings, strict=True)):
+        sent = rd.sent(span)
+        lo, hi, hi_shape = clause(dr, text, spans, i, sent)
+        words = _terms(dr, f, text, (lo, hi, hi_shape), rd.offset)
+        size = _size(dr, text, span, (lo, hi), f.site_text, rd.offset)
+        if size is not None:
+            f.size_mm = size[0]
+            words.append(size[1])
+        if _takes_score(dr, spans, findings, i, rd):
+            if sent.start not in scores:
+                scores[sent.start] = _scores(dr, text, sent, rd.offset)
+            s = scores[sent.start]
+            f.agatston, f.agatston_percentile = s.agatston, s.percentile
+            f.agatston_vessels = s.vessels
+            f.cac_drs = dr.cac_drs(s.agatston)
+            words += s.words
+        f.anaphor = _anaphor(dr, text[lo : span.start_char])
+        f.descriptor_words = tuple(words)
+
+
+def clause(
+    dr: DescriptorRules, text: str, spans: list[Span], i: int, sent: Span
+) -> tuple[int, int, int]:
+    """Character bounds of finding i's clause: from the last clause break
+    before it (or the end of the finding before it) to the first break after
+    it (or the last break before the next finding); a second end for BI-RADS
+    terms, which may follow a shape link ("nodes with eggshell pattern")."""
+    span = spans[i]
+    same = [s for s in spans if sent.start <= s.start < sent.end]
+    prev = [s for s in same if s.end <= span.start]
+    nxt = [s for s in same if s.start >= span.end]
+    lo = prev[-1].end_char if prev else sent.start_char
+    cuts = list(dr.clause_breaks.finditer(text, lo, span.start_char))
+    if cuts:
+        lo = cuts[-1].end()
+    stop = nxt[0].start_char if nxt else sent.end_char
+    if nxt:
+        cuts = list(dr.clause_breaks.finditer(text, span.end_char, stop))
+        stop = cuts[-1].start() if cuts else span.end_char
+    ends = []
+    for rx in (dr.after_breaks, dr.shape_breaks):
+        cut = rx.search(text, span.end_char, stop)
+        ends.append(cut.start() if cut else stop)
+    return lo, ends[0], ends[1]
+
+
+def _terms(
+    dr: DescriptorRules, f: Finding, text: str, bounds: tuple[int, int, int], off: int
+) -> list[Word]:
+    """Severity (the highest grade named), change (the first), morphology and
+    distribution (in text order) from the clause's words."""
+    lo, hi, hi_shape = bounds
+    words: list[Word] = []
+    grades: list[str] = []
+    morph: list[str] = []
+    dist: list[str] = []
+    for m in dr.terms.finditer(text, lo, max(hi, hi_shape)):
+        entry = dr.term(m.group())
+        field, value = entry["field"], entry["value"]
+        shape = field in ("morphology", "distribution")
+        if not value or m.end() > (hi_shape if shape else hi):
+            continue
+        words.append((field, entry["id"], off + m.start(), off + m.end()))
+        if field == "severity":
+            grades.append(value)
+        elif field == "change":
+            f.change = f.change or value
+        elif field == "morphology" and value not in morph:
+            morph.append(value)
+        elif field == "distribution" and value not in dist:
+            dist.append(value)
+    f.severity = max(grades, key=SEVERITIES.index) if grades else ""
+    f.morphology, f.distribution = tuple(morph), tuple(dist)
+    return words
+
+
+def _words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:
+    """The tokens of a gap, descriptor terms and `drop` words left out."""
+    gap = dr.terms.sub(" ", gap)
+    return [w for w in (t.lower() for t in _TOKEN.findall(gap)) if w not in drop]
+
+
+def _size(
+    dr: DescriptorRules,
+    text: str,
+    span: Span,
+    bounds: tuple[int, int],
+    site_text: str,
+    off: int,
+) -> tuple[float, Word] | None:
+    """The size written on the mention: inside it, right before it (only the
+    size_before words between) or after it in its clause with no other lesion
+    or number between ("granuloma in the RUL measuring 5 mm")."""
+    lo, hi = bounds
+    best: tuple[int, float, Word] | None = None
+    drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
+    for rid, rx in dr.patterns.get("size", []):
+        for m in rx.finditer(text, lo, hi):
+            if m.end() <= span.start_char:
+                gap = _words(dr, text[m.end() : span.start_char], drop)
+                ok = set(gap) <= dr.size_before
+                dist = span.start_char - m.end()
+            elif m.start() >= span.end_char:
+                gap = _words(dr, text[span.end_char : m.start()], drop)
+                after = _words(dr, text[m.end() : hi], set())[:1]
+                ok = not dr.lesion_nouns & set(gap + after) and not any(
+                    w[0].isdigit() for w in gap
+                )
+                dist = m.start() - span.end_char
+            else:
+                ok, dist = span.start_char <= m.start() and m.end() <= span.end_char, 0
+            if not ok:
+                continue
+            dims = [float(x) for x in _NUMBER.findall(m.group("dims"))]
+            mm = round(max(dims) * dr.units[m.group("unit").lower()], 2)
+            if best is None or dist < best[0]:
+                best = (dist, mm, ("size_mm", rid, off + m.start(), off + m.end()))
+    return None if best is None else (best[1], best[2])
+
+
+def _takes_score(
+    dr: DescriptorRules, spans: list[Span], findings: list[Finding], i: int, rd: ReportDoc
+) -> bool:
+    """A sentence's scores go to its score phrase, else to its coronary findings."""
+    first = rd.layout.sent_first[spans[i].start]
+    mates = [
+        j for j, s in enumerate(spans) if rd.layout.sent_first[s.start] == first
+    ]
+    phrases = [j for j in mates if findings[j].rule_id in dr.score_rules]
+    if phrases:
+        return i in phrases
+    return findings[i].site in dr.score_sites
+
+
+def _scores(dr: DescriptorRules, text: str, sent: Span, off: int) -> Scores:
+    """Total, percentile and per-vessel scores of a sentence and the score
+    lines right under it."""
+    lo, hi = sent.start_char, _score_lines_end(dr, text, sent.end_char)
+    words: list[Word] = []
+    vessels: list[tuple[int, int, str, float]] = []
+    for rid, rx in dr.patterns.get("vessel", []):
+        for m in rx.finditer(text, lo, hi):
+            name = dr.vessel_of[" ".join(m.group("vessel").lower().split())]
+            vessels.append((m.start(), m.end(), name, float(m.group("value"))))
+            words.append(("agatston_vessels", rid, off + m.start(), off + m.end()))
+    vessels.sort()
+    totals = []
+    for rid, rx in dr.patterns.get("agatston", []):
+        for m in rx.finditer(text, lo, hi):
+            if any(a < m.end() and m.start() < b for a, b, _, _ in vessels):
+                continue
+            totals.append((m.start(), m.end(), rid, float(m.group("value"))))
+    total = min(totals) if totals else None
+    pct = _first(dr, "percentile", text, lo, hi)
+    if total is not None:
+        words.append(("agatston", total[2], off + total[0], off + total[1]))
+    if pct is not None:
+        words.append(("agatston_percentile", pct[2], off + pct[0], off + pct[1]))
+    return Scores(
+        agatston=None if total is None else total[3],
+        percentile=None if pct is None else pct[3],
+        vessels=";".join(f"{n}={fmt_number(v)}" for _, _, n, v in vessels),
+        words=tuple(words),
+    )
+
+
+def _first(
+    dr: DescriptorRules, kind: str, text: str, lo: int, hi: int
+) -> tuple[int, int, str, float] | None:
+    found = [
+        (m.start(), m.end(), rid, float(m.group("value")))
+        for rid, rx in dr.patterns.get(kind, [])
+        for m in rx.finditer(text, lo, hi)
+    ]
+    return min(found) if found else None
+
+
+def _score_lines_end(dr: DescriptorRules, text: str, end: int) -> int:
+    """Where the score lines right under a sentence end: lines that each hold a
+    score, up to a blank line or a line without one."""
+    kinds = ("vessel", "agatston", "percentile")
+    rxs = [rx for k in kinds for _, rx in dr.patterns.get(k, [])]
+    nl = text.find("\n", end)
+    while nl != -1:
+        nxt = text.find("\n", nl + 1)
+        stop = len(text) if nxt == -1 else nxt
+        line = text[nl + 1 : stop]
+        if not line.strip() or not any(rx.search(line) for rx in rxs):
+            break
+        end, nl = stop, nxt
+    return end
+
+
+def _anaphor(dr: DescriptorRules, before: str) -> bool:
+    """Does the finding's clause open with an anaphor ("It is calcified",
+    "The calcification is stable")?"""
+    words = [w.lower() for w in _TOKEN.findall(before) if w.isalnum()]
+    return bool(words) and words[0] in dr.anaphors and len(words) <= 3
+
+
+def birads(dr: DescriptorRules, text: str) -> tuple[str, Word | None]:
+    """The report's BI-RADS category: the overall one, else the highest."""
+    found: list[tuple[bool, int, str, Word]] = []
+    for rid, rx in dr.patterns.get("birads", []):
+        for m in rx.finditer(text):
+            value = m.group("value").upper()
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].lower()
+            overall = any(w in dr.overall for w in _TOKEN.findall(line))
+            found.append(
+                (overall, BIRADS.index(value), value, ("birads", rid, m.start(), m.end()))
+            )
+    if not found:
+        return "", None
+    best = max(found, key=lambda x: (x[0], x[1]))
+    return best[2], best[3]
