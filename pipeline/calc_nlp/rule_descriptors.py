@@ -79,7 +79,7 @@ def _terms(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
             rid,
             entry,
             DESCRIPTOR_TERM_KEYS,
-            DESCRIPTOR_TERM_KEYS - {"note"},
+            DESCRIPTOR_TERM_KEYS - {"note", "own_lesion"},
         )
         _new_id(entry["id"], ids)
         if entry["field"] not in DESCRIPTOR_FIELDS:
@@ -182,7 +182,9 @@ def load_descriptors(
     check_keys(FILE, "size_units", units, {"source", "factors"}, {"source", "factors"})
     synonyms = data.get("site_synonyms", {"source": "", "map": {}})
     check_keys(FILE, "site_synonyms", synonyms, {"source", "map"}, {"source", "map"})
+    lexicon = data["lexicon"]
     return {
+        "lexicon": {k: list(lexicon[k]) for k in ("morphology", "distribution")},
         "terms": _terms(data, ids),
         "patterns": _patterns(data, ids),
         "vessels": _vessels(data, ids),

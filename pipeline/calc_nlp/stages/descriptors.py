@@ -157,7 +157,10 @@ def _terms(
         entry = dr.term(m.group())
         field, value = entry["field"], entry["value"]
         shape = field in ("morphology", "distribution")
-        if not value or m.end() > (hi_shape if shape else hi):
+        if m.end() > (hi_shape if shape else hi):
+            continue
+        f.own_lesion = f.own_lesion or bool(entry.get("own_lesion"))
+        if not value:
             continue
         words.append((field, entry["id"], off + m.start(), off + m.end()))
         if field == "severity":

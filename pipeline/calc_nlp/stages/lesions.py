@@ -5,7 +5,8 @@ Findings share a lesion when they have the same site, side and sub-site (the
 site words normalised: "RUL" and "right upper lobe" are one), or when a
 finding opens with an anaphor ("It is calcified") and the finding before it
 is compatible. Findings that differ in negated, hypothetical or family never
-share one. A lesion's id is the finding_id of its first finding.
+share one; "no new X" never joins an earlier lesion (a descriptors.json term
+with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     lesions: dict[tuple[object, ...], list[Finding]] = {}
     for i, f in enumerate(findings):
         key = (f.site, f.laterality, sub_site(dr, f), _state(f)) if f.site else None
-        same = lesions.get(key, []) if key is not None else []
+        same = lesions.get(key, []) if key is not None and not f.own_lesion else []
         match = next((g for g in same if not _differ(g, f)), None)
         prev = findings[i - 1] if i else None
         if match is not None:
@@ -61,6 +62,7 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
         elif (
             prev is not None
             and f.anaphor
+            and not f.own_lesion
             and _state(prev) == _state(f)
             and f.site in ("", prev.site)
             and f.laterality in ("", prev.laterality)

@@ -1,0 +1,95 @@
+"""Lesion grouping (corpora/GUIDE.md, Descriptors: lesion)."""
+
+from __future__ import annotations
+
+import pytest
+
+from calc_nlp.schema import Finding, report_row
+from calc_nlp.stages.lesions import group
+
+
+def _lesions(analyzer, text: str) -> list[int]:
+    """Lesion numbers 1, 2, ... of the report's findings, in text order."""
+    result = analyzer.analyze(text, "T")
+    numbers: dict[str, int] = {}
+    return [numbers.setdefault(f.lesion_id, len(numbers) + 1) for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the impression restates the finding: RUL and right upper lobe are one
+        (
+            "FINDINGS: RUL calcified granuloma.\n\nIMPRESSION: Calcified granuloma, right upper lobe.",
+            [1, 1],
+        ),
+        # sides differ
+        ("Calcified right hilar lymph node. Calcified left hilar lymph node.", [1, 2]),
+        # sub-sites differ
+        (
+            "Calcified granuloma in the right upper lobe. Calcified granuloma in the right lower lobe.",
+            [1, 2],
+        ),
+        # the score and the coronary calcification it measures
+        ("Coronary artery calcification. CAC score 150.", [1, 1]),
+        # different sites
+        ("Pineal calcification. Aortic valve calcification.", [1, 2]),
+        # a relative's calcification is never the patient's
+        (
+            "Father had coronary artery calcification. Coronary artery calcification.",
+            [1, 2],
+        ),
+        # a different BI-RADS morphology at the same site is another group
+        (
+            "Right breast: punctate calcifications. Right breast: fine pleomorphic calcifications.",
+            [1, 2],
+        ),
+    ],
+)
+def test_lesion_grouping(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+def test_lesion_id_is_the_first_findings_id(analyzer):
+    r = analyzer.analyze(
+        "FINDINGS: RUL calcified granuloma.\n\nIMPRESSION: Calcified granuloma, right upper lobe.",
+        "T",
+    )
+    assert [f.lesion_id for f in r.findings] == [r.findings[0].finding_id] * 2
+    assert report_row(r)["n_lesions"] == "1"
+
+
+def _f(i: int, **kw) -> Finding:
+    return Finding("T", "calcification", i * 10, i * 10 + 5, finding_id=f"id{i}", **kw)
+
+
+def test_anaphor_joins_the_finding_before():
+    found = [_f(0, site="spleen", site_text="splenic"), _f(1)]
+    found[1].anaphor = True
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id0"]
+
+
+def test_anaphor_never_joins_a_negated_finding():
+    found = [_f(0, site="spleen", negated=True), _f(1)]
+    found[1].anaphor = True
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id1"]
+
+
+def test_same_site_but_hypothetical_is_another_lesion():
+    found = [_f(0, site="kidney"), _f(1, site="kidney", hypothetical=True)]
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id1"]
+
+
+def test_without_anaphor_or_site_no_grouping():
+    found = [_f(0), _f(1)]
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id1"]
+
+
+def group_with_bundled(found: list[Finding]) -> None:
+    from calc_nlp.stages import analyze
+
+    group(analyze.analyzer().kit.descriptors, found)
