@@ -18,18 +18,42 @@ def _one(findings_of, text: str, mention: str):
     [
         ("Trace calcification of the aortic arch.", "calcification", "minimal"),
         ("Faint calcification of the aortic arch.", "calcification", "minimal"),
-        ("Mild coronary artery calcification.", "coronary artery calcification", "mild"),
+        (
+            "Mild coronary artery calcification.",
+            "coronary artery calcification",
+            "mild",
+        ),
         ("Scattered calcifications of the abdominal aorta.", "calcifications", "mild"),
         ("Small amount of calcification in the aortic arch.", "calcification", "mild"),
-        ("Moderate coronary artery calcification.", "coronary artery calcification", "moderate"),
+        (
+            "Moderate coronary artery calcification.",
+            "coronary artery calcification",
+            "moderate",
+        ),
         ("Dense calcification of the thoracic aorta.", "calcification", "severe"),
         ("The aortic valve is heavily calcified.", "calcified", "severe"),
-        ("Extensive vascular calcification of the SFA.", "vascular calcification", "severe"),
+        (
+            "Extensive vascular calcification of the SFA.",
+            "vascular calcification",
+            "severe",
+        ),
         # a range takes the higher grade
-        ("Mild to moderate coronary artery calcification.", "coronary artery calcification", "moderate"),
-        ("Moderate-to-severe coronary artery calcification.", "coronary artery calcification", "severe"),
+        (
+            "Mild to moderate coronary artery calcification.",
+            "coronary artery calcification",
+            "moderate",
+        ),
+        (
+            "Moderate-to-severe coronary artery calcification.",
+            "coronary artery calcification",
+            "severe",
+        ),
         # size and count words are not severity
-        ("Small calcified granuloma in the right upper lobe.", "calcified granuloma", ""),
+        (
+            "Small calcified granuloma in the right upper lobe.",
+            "calcified granuloma",
+            "",
+        ),
         ("Multiple tiny splenic calcifications.", "splenic calcifications", ""),
     ],
 )
@@ -56,16 +80,44 @@ def test_breast_density_is_not_severity(findings_of):
 @pytest.mark.parametrize(
     "text, mention, size",
     [
-        ("5 mm calcified granuloma in the right upper lobe.", "calcified granuloma", 5.0),
-        ("Calcified nodule measuring 1.2 x 0.8 cm in the left lower lobe.", "Calcified nodule", 12.0),
-        ("Calcified nodule in the left lower lobe measuring 1.2 x 0.8 cm.", "Calcified nodule", 12.0),
+        (
+            "5 mm calcified granuloma in the right upper lobe.",
+            "calcified granuloma",
+            5.0,
+        ),
+        (
+            "Calcified nodule measuring 1.2 x 0.8 cm in the left lower lobe.",
+            "Calcified nodule",
+            12.0,
+        ),
+        (
+            "Calcified nodule in the left lower lobe measuring 1.2 x 0.8 cm.",
+            "Calcified nodule",
+            12.0,
+        ),
         ("3-4 mm calcified granuloma in the lingula.", "calcified granuloma", 4.0),
         ("A 2 cm calcification in the left adrenal gland.", "calcification", 20.0),
         # never the size of a different lesion
-        ("4 cm mass with calcification in the left adrenal gland.", "calcification", None),
-        ("5 mm nodule with adjacent calcification in the liver.", "calcification", None),
-        ("Calcification adjacent to a nodule measuring 5 mm in the liver.", "Calcification", None),
-        ("Calcification within a 4 cm mass in the left adrenal gland.", "Calcification", None),
+        (
+            "4 cm mass with calcification in the left adrenal gland.",
+            "calcification",
+            None,
+        ),
+        (
+            "5 mm nodule with adjacent calcification in the liver.",
+            "calcification",
+            None,
+        ),
+        (
+            "Calcification adjacent to a nodule measuring 5 mm in the liver.",
+            "Calcification",
+            None,
+        ),
+        (
+            "Calcification within a 4 cm mass in the left adrenal gland.",
+            "Calcification",
+            None,
+        ),
     ],
 )
 def test_size_mm(findings_of, text, mention, size):
@@ -76,17 +128,49 @@ def test_size_mm(findings_of, text, mention, size):
     "text, mention, change",
     [
         ("New calcification in the right breast.", "calcification", "new"),
-        ("Interval development of calcification in the right breast.", "calcification", "new"),
-        ("Increased coronary artery calcification.", "coronary artery calcification", "increased"),
-        ("Progression of coronary artery calcification.", "coronary artery calcification", "increased"),
-        ("Calcified granuloma in the right upper lobe, unchanged.", "Calcified granuloma", "stable"),
-        ("Stable calcified granuloma in the right upper lobe.", "calcified granuloma", "stable"),
+        (
+            "Interval development of calcification in the right breast.",
+            "calcification",
+            "new",
+        ),
+        (
+            "Increased coronary artery calcification.",
+            "coronary artery calcification",
+            "increased",
+        ),
+        (
+            "Progression of coronary artery calcification.",
+            "coronary artery calcification",
+            "increased",
+        ),
+        (
+            "Calcified granuloma in the right upper lobe, unchanged.",
+            "Calcified granuloma",
+            "stable",
+        ),
+        (
+            "Stable calcified granuloma in the right upper lobe.",
+            "calcified granuloma",
+            "stable",
+        ),
         ("Splenic calcification is again seen.", "Splenic calcification", "stable"),
-        ("Decreased calcification of the supraspinatus tendon.", "calcification", "decreased"),
-        ("The splenic calcification is no longer seen.", "splenic calcification", "resolved"),
+        (
+            "Decreased calcification of the supraspinatus tendon.",
+            "calcification",
+            "decreased",
+        ),
+        (
+            "The splenic calcification is no longer seen.",
+            "splenic calcification",
+            "resolved",
+        ),
         # "no new" and "known" are not change words
         ("No new calcification in the right breast.", "calcification", ""),
-        ("Known calcified granuloma in the right upper lobe.", "calcified granuloma", ""),
+        (
+            "Known calcified granuloma in the right upper lobe.",
+            "calcified granuloma",
+            "",
+        ),
     ],
 )
 def test_change(findings_of, text, mention, change):
@@ -110,21 +194,83 @@ def test_resolved_stays_negated(findings_of):
 @pytest.mark.parametrize(
     "text, mention, morphology, distribution",
     [
-        ("Grouped amorphous calcifications in the right breast.", "calcifications", ("amorphous",), ("grouped",)),
-        ("Clustered pleomorphic calcifications in the left breast.", "calcifications", ("fine pleomorphic",), ("grouped",)),
-        ("Fine-linear branching calcifications in a segmental distribution in the left breast.", "calcifications", ("fine-linear branching",), ("segmental",)),
-        ("Fine linear calcifications in the left breast.", "calcifications", ("fine linear",), ()),
-        ("Linear calcifications in the left breast.", "calcifications", (), ("linear",)),
-        ("Coarse heterogeneous calcifications in the right breast.", "calcifications", ("coarse heterogeneous",), ()),
-        ("Coarse popcorn-like calcifications in the right breast.", "calcifications", ("coarse", "popcorn"), ()),
-        ("Secretory calcifications in the left breast.", "calcifications", ("large rod-like",), ()),
-        ("Eggshell calcification of the hilar lymph nodes.", "calcification", ("rim",), ()),
-        ("Calcified hilar lymph nodes with eggshell pattern.", "Calcified hilar lymph nodes", ("rim",), ()),
-        ("Vascular calcifications in both breasts.", "Vascular calcifications", ("vascular",), ()),
-        ("Diffuse punctate calcifications in the right breast.", "calcifications", ("punctate",), ("diffuse",)),
+        (
+            "Grouped amorphous calcifications in the right breast.",
+            "calcifications",
+            ("amorphous",),
+            ("grouped",),
+        ),
+        (
+            "Clustered pleomorphic calcifications in the left breast.",
+            "calcifications",
+            ("fine pleomorphic",),
+            ("grouped",),
+        ),
+        (
+            "Fine-linear branching calcifications in a segmental distribution in the left breast.",
+            "calcifications",
+            ("fine-linear branching",),
+            ("segmental",),
+        ),
+        (
+            "Fine linear calcifications in the left breast.",
+            "calcifications",
+            ("fine linear",),
+            (),
+        ),
+        (
+            "Linear calcifications in the left breast.",
+            "calcifications",
+            (),
+            ("linear",),
+        ),
+        (
+            "Coarse heterogeneous calcifications in the right breast.",
+            "calcifications",
+            ("coarse heterogeneous",),
+            (),
+        ),
+        (
+            "Coarse popcorn-like calcifications in the right breast.",
+            "calcifications",
+            ("coarse", "popcorn"),
+            (),
+        ),
+        (
+            "Secretory calcifications in the left breast.",
+            "calcifications",
+            ("large rod-like",),
+            (),
+        ),
+        (
+            "Eggshell calcification of the hilar lymph nodes.",
+            "calcification",
+            ("rim",),
+            (),
+        ),
+        (
+            "Calcified hilar lymph nodes with eggshell pattern.",
+            "Calcified hilar lymph nodes",
+            ("rim",),
+            (),
+        ),
+        (
+            "Vascular calcifications in both breasts.",
+            "Vascular calcifications",
+            ("vascular",),
+            (),
+        ),
+        (
+            "Diffuse punctate calcifications in the right breast.",
+            "calcifications",
+            ("punctate",),
+            ("diffuse",),
+        ),
     ],
 )
-def test_morphology_and_distribution(findings_of, text, mention, morphology, distribution):
+def test_morphology_and_distribution(
+    findings_of, text, mention, morphology, distribution
+):
     f = _one(findings_of, text, mention)
     assert (f.morphology, f.distribution) == (morphology, distribution)
 
@@ -139,7 +285,8 @@ def test_agatston_total_percentile_and_cac_drs(findings_of):
 
 
 @pytest.mark.parametrize(
-    "score, category", [("0", 0), ("1", 1), ("99", 1), ("100", 2), ("299", 2), ("300", 3)]
+    "score, category",
+    [("0", 0), ("1", 1), ("99", 1), ("100", 2), ("299", 2), ("300", 3)],
 )
 def test_cac_drs_bands(findings_of, score, category):
     f = _one(findings_of, f"Calcium score: {score}.", "Calcium score")
@@ -159,7 +306,9 @@ def test_agatston_as_a_unit_gives_the_score(findings_of):
 
 
 def test_vessel_score_lines_under_the_heading(findings_of):
-    f = findings_of("CORONARY CALCIUM SCORE:\nLM: 0\nLAD: 120\nLCX: 0\nRCA: 40\nTotal: 160")[0]
+    f = findings_of(
+        "CORONARY CALCIUM SCORE:\nLM: 0\nLAD: 120\nLCX: 0\nRCA: 40\nTotal: 160"
+    )[0]
     assert (f.agatston_vessels, f.agatston, f.cac_drs) == (
         "LM=0;LAD=120;LCX=0;RCA=40",
         160.0,
@@ -185,7 +334,11 @@ def test_coronary_finding_takes_its_sentence_score(findings_of):
 
 
 def test_no_score_on_other_sites(findings_of):
-    f = _one(findings_of, "Aortic valve calcification; the LAD is patent.", "Aortic valve calcification")
+    f = _one(
+        findings_of,
+        "Aortic valve calcification; the LAD is patent.",
+        "Aortic valve calcification",
+    )
     assert (f.agatston, f.agatston_vessels, f.cac_drs) == (None, "", None)
 
 

@@ -130,7 +130,9 @@ class FileCheck:
         if not isinstance(obj, dict):
             return
         (self.birads if "birads" in obj else self.no_birads).append(n)
-        for f in obj.get("findings", []) if isinstance(obj.get("findings"), list) else []:
+        for f in (
+            obj.get("findings", []) if isinstance(obj.get("findings"), list) else []
+        ):
             has = isinstance(f, dict) and any(k in f for k in DESCRIPTOR_KEYS)
             (self.with_keys if has else self.without_keys).append(n)
 

@@ -77,7 +77,8 @@ class DescriptorTally:
         same_gold = {
             (a[0], b[0])
             for a, b in combinations(pairs, 2)
-            if gold.findings[a[0]].fields["lesion"] == gold.findings[b[0]].fields["lesion"]
+            if gold.findings[a[0]].fields["lesion"]
+            == gold.findings[b[0]].fields["lesion"]
         }
         same_pred = {
             (a[0], b[0])

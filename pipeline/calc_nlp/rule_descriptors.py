@@ -166,10 +166,16 @@ def _scores(data: dict[str, Any], sites: dict[str, Any], ids: Ids) -> dict[str, 
     for rid in scores["mention_rules"]:
         if ids.get(rid) != "mentions.json":
             raise PatternError(
-                FILE, f"{rid!r} is not a rule of mentions.json", "scores", "mention_rules"
+                FILE,
+                f"{rid!r} is not a rule of mentions.json",
+                "scores",
+                "mention_rules",
             )
     check_site(FILE, "scores", "sites", scores["sites"], sites)
-    return {"mention_rules": set(scores["mention_rules"]), "sites": set(scores["sites"])}
+    return {
+        "mention_rules": set(scores["mention_rules"]),
+        "sites": set(scores["sites"]),
+    }
 
 
 def load_descriptors(

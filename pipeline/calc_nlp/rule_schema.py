@@ -151,7 +151,15 @@ METADATA_KEYS = {
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).
 DESCRIPTOR_FIELDS = ("severity", "change", "morphology", "distribution")
-DESCRIPTOR_TERM_KEYS = {"id", "field", "value", "phrases", "source", "note", "own_lesion"}
+DESCRIPTOR_TERM_KEYS = {
+    "id",
+    "field",
+    "value",
+    "phrases",
+    "source",
+    "note",
+    "own_lesion",
+}
 DESCRIPTOR_PATTERN_KEYS = {"id", "kind", "regex", "source"}
 # Kinds of descriptor regex and the named groups each needs.
 DESCRIPTOR_KINDS = {

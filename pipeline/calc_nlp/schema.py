@@ -204,7 +204,9 @@ class Finding:
         default=(), compare=False
     )
     anaphor: bool = field(default=False, compare=False)  # opens with "it", "these"
-    own_lesion: bool = field(default=False, compare=False)  # "no new X": not an earlier one
+    own_lesion: bool = field(
+        default=False, compare=False
+    )  # "no new X": not an earlier one
 
     @property
     def affirmed(self) -> bool:

@@ -23,7 +23,9 @@ from calc_nlp.evaluate_descriptors import DESCRIPTOR_KEYS
 STANDOFF_KEYS = frozenset(
     {"report_id", "sha256", "findings", "conditions", "source", "birads"}
 )
-FINDING_KEYS = frozenset({"start", "end", *FLAG_FIELDS, *VALUE_FIELDS, *DESCRIPTOR_KEYS})
+FINDING_KEYS = frozenset(
+    {"start", "end", *FLAG_FIELDS, *VALUE_FIELDS, *DESCRIPTOR_KEYS}
+)
 
 
 def read_texts(paths: Iterable[str | Path]) -> dict[str, str]:

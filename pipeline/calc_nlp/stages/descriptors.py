@@ -50,7 +50,9 @@ class DescriptorRules:
             rf"(?<!\w)(?:{_alternation(list(self.by_phrase))})(?!\w)", re.I
         )
         self.vessel_of = {
-            " ".join(p.split()): v["name"] for v in desc["vessels"] for p in v["phrases"]
+            " ".join(p.split()): v["name"]
+            for v in desc["vessels"]
+            for p in v["phrases"]
         }
         vessels = _alternation(list(self.vessel_of))
         self.patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
@@ -221,13 +223,15 @@ def _size(
 
 
 def _takes_score(
-    dr: DescriptorRules, spans: list[Span], findings: list[Finding], i: int, rd: ReportDoc
+    dr: DescriptorRules,
+    spans: list[Span],
+    findings: list[Finding],
+    i: int,
+    rd: ReportDoc,
 ) -> bool:
     """A sentence's scores go to its score phrase, else to its coronary findings."""
     first = rd.layout.sent_first[spans[i].start]
-    mates = [
-        j for j, s in enumerate(spans) if rd.layout.sent_first[s.start] == first
-    ]
+    mates = [j for j, s in enumerate(spans) if rd.layout.sent_first[s.start] == first]
     phrases = [j for j in mates if findings[j].rule_id in dr.score_rules]
     if phrases:
         return i in phrases
@@ -309,7 +313,12 @@ def birads(dr: DescriptorRules, text: str) -> tuple[str, Word | None]:
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].lower()
             overall = any(w in dr.overall for w in _TOKEN.findall(line))
             found.append(
-                (overall, BIRADS.index(value), value, ("birads", rid, m.start(), m.end()))
+                (
+                    overall,
+                    BIRADS.index(value),
+                    value,
+                    ("birads", rid, m.start(), m.end()),
+                )
             )
     if not found:
         return "", None
