@@ -371,3 +371,37 @@ def test_descriptor_words_point_at_the_text(findings_of):
         for name, _rid, a, b in f.descriptor_words
     }
     assert words == {("severity", "Mild"), ("agatston", "Total Agatston score 150")}
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # a grade of another word of the sentence, far before the mention
+        (
+            "Marked narrowing is seen in the second diagonal beyond one calcific plaque.",
+            "calcific plaque",
+        ),
+        (
+            "The circumflex shows a moderate segment of narrowing from one focal calcified plaque.",
+            "calcified plaque",
+        ),
+        # after a comma, a grade describes something else
+        ("Mild aortic stenosis, widely calcified, minimally restricted.", "calcified"),
+    ],
+)
+def test_grade_of_another_word_is_not_the_findings(findings_of, text, mention):
+    assert _one(findings_of, text, mention).severity == ""
+
+
+def test_listed_descriptors_before_a_comma_are_kept(findings_of):
+    f = _one(
+        findings_of,
+        "Dense, coarse calcifications in the left breast.",
+        "calcifications",
+    )
+    assert (f.severity, f.morphology) == ("severe", ("coarse",))
+
+
+def test_agatston_in_brackets_after_score(findings_of):
+    f = _one(findings_of, "Total calcium score (Agatston) is 10.", "calcium score")
+    assert (f.agatston, f.cac_drs) == (10.0, 1)

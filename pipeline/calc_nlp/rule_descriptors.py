@@ -189,7 +189,14 @@ def load_descriptors(
     synonyms = data.get("site_synonyms", {"source": "", "map": {}})
     check_keys(FILE, "site_synonyms", synonyms, {"source", "map"}, {"source", "map"})
     lexicon = data["lexicon"]
+    window = data.get("before_window", {})
+    check_keys(FILE, "before_window", window, {"source", "words"}, {"source", "words"})
+    if not isinstance(window["words"], int) or window["words"] < 0:
+        raise PatternError(
+            FILE, "words must be a whole number >= 0", "before_window", "words"
+        )
     return {
+        "before_window": window["words"],
         "lexicon": {k: list(lexicon[k]) for k in ("morphology", "distribution")},
         "terms": _terms(data, ids),
         "patterns": _patterns(data, ids),

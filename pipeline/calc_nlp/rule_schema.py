@@ -55,6 +55,7 @@ TOP_KEYS = {
         "word_lists",
         "site_synonyms",
         "scores",
+        "before_window",
     },
 }
 CATEGORIES = {
@@ -175,6 +176,7 @@ DESCRIPTOR_WORD_LISTS = (
     "after_breaks",
     "size_before",
     "shape_links",
+    "grade_breaks",
     "birads_overall",
     "anaphors",
     "lesion_ignore",

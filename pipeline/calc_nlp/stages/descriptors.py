@@ -33,7 +33,10 @@ def _alternation(phrases: list[str]) -> str:
 
 
 def _breaks(words: list[str]) -> re.Pattern[str]:
-    alts = [re.escape(w) if not w[0].isalnum() else rf"(?<!\w){w}(?!\w)" for w in words]
+    alts = [
+        re.escape(w) if not w[0].isalnum() else rf"(?<!\w){re.escape(w)}(?!\w)"
+        for w in words
+    ]
     return re.compile("|".join(alts), re.I)
 
 
@@ -46,9 +49,10 @@ class DescriptorRules:
         for entry in desc["terms"]:
             for p in entry["phrases"]:
                 self.by_phrase[" ".join(p.split())] = entry
-        self.terms = re.compile(
-            rf"(?<!\w)(?:{_alternation(list(self.by_phrase))})(?!\w)", re.I
-        )
+        alternation = _alternation(list(self.by_phrase))
+        self.terms = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
+        # a term right before a position ("dense, coarse": the comma lists words)
+        self.term_end = re.compile(rf"(?<!\w)(?:{alternation})\s*$", re.I)
         self.vessel_of = {
             " ".join(p.split()): v["name"]
             for v in desc["vessels"]
@@ -66,6 +70,8 @@ class DescriptorRules:
         self.after_breaks = _breaks(wl["after_breaks"])
         links = set(wl["shape_links"])
         self.shape_breaks = _breaks([w for w in wl["after_breaks"] if w not in links])
+        self.grade_breaks = _breaks(wl["after_breaks"] + wl["grade_breaks"])
+        self.window: int = desc["before_window"]
         self.size_before = set(wl["size_before"])
         self.lesion_nouns = set(lesion_nouns or [])
         self.overall = set(wl["birads_overall"])
@@ -101,9 +107,9 @@ def describe(dr: DescriptorRules, rd: ReportDoc, findings: list[Finding]) -> Non
     scores: dict[int, Scores] = {}
     for i, (span, f) in enumerate(zip(spans, findings, strict=True)):
         sent = rd.sent(span)
-        lo, hi, hi_shape = clause(dr, text, spans, i, sent)
-        words = _terms(dr, f, text, (lo, hi, hi_shape), rd.offset)
-        size = _size(dr, text, span, (lo, hi), f.site_text, rd.offset)
+        c = clause(dr, text, spans, i, sent)
+        words = _terms(dr, f, text, c, rd.offset)
+        size = _size(dr, text, span, (c.lo, c.hi), f.site_text, rd.offset)
         if size is not None:
             f.size_mm = size[0]
             words.append(size[1])
@@ -115,23 +121,41 @@ def describe(dr: DescriptorRules, rd: ReportDoc, findings: list[Finding]) -> Non
             f.agatston_vessels = s.vessels
             f.cac_drs = dr.cac_drs(s.agatston)
             words += s.words
-        f.anaphor = _anaphor(dr, text[lo : span.start_char])
+        f.anaphor = _anaphor(dr, text[c.lo : span.start_char])
         f.descriptor_words = tuple(words)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A finding's clause in characters: `lo` to the end for change words
+    (`hi`), for BI-RADS terms (`hi_shape`, which may pass a shape link) and
+    for grades (`hi_grade`, which stops at a comma too)."""
+
+    lo: int
+    hi: int
+    hi_shape: int
+    hi_grade: int
+    start: int  # the mention's own characters
+    end: int
 
 
 def clause(
     dr: DescriptorRules, text: str, spans: list[Span], i: int, sent: Span
-) -> tuple[int, int, int]:
-    """Character bounds of finding i's clause: from the last clause break
-    before it (or the end of the finding before it) to the first break after
-    it (or the last break before the next finding); a second end for BI-RADS
-    terms, which may follow a shape link ("nodes with eggshell pattern")."""
+) -> Clause:
+    """Finding i's clause: from the last clause break before it (a comma
+    between listed descriptor words is none) or the end of the finding before
+    it, to the first break after it or the last break before the next finding."""
     span = spans[i]
     same = [s for s in spans if sent.start <= s.start < sent.end]
     prev = [s for s in same if s.end <= span.start]
     nxt = [s for s in same if s.start >= span.end]
     lo = prev[-1].end_char if prev else sent.start_char
-    cuts = list(dr.clause_breaks.finditer(text, lo, span.start_char))
+    cuts = [
+        c
+        for c in dr.clause_breaks.finditer(text, lo, span.start_char)
+        if c.group() != ","
+        or not dr.term_end.search(text, max(lo, c.start() - 40), c.start())
+    ]
     if cuts:
         lo = cuts[-1].end()
     stop = nxt[0].start_char if nxt else sent.end_char
@@ -139,27 +163,41 @@ def clause(
         cuts = list(dr.clause_breaks.finditer(text, span.end_char, stop))
         stop = cuts[-1].start() if cuts else span.end_char
     ends = []
-    for rx in (dr.after_breaks, dr.shape_breaks):
+    for rx in (dr.after_breaks, dr.shape_breaks, dr.grade_breaks):
         cut = rx.search(text, span.end_char, stop)
         ends.append(cut.start() if cut else stop)
-    return lo, ends[0], ends[1]
+    return Clause(lo, *ends, span.start_char, span.end_char)
+
+
+def _in_reach(
+    dr: DescriptorRules, text: str, c: Clause, m: re.Match[str], field: str
+) -> bool:
+    """Is a term of the clause the finding's? Before the mention only a few
+    other words may stand between them ("marked tapering of the branch
+    distal to the calcific plaque" is not a grade); after it, up to the end
+    the field allows."""
+    if m.end() <= c.start:
+        return len(_words(dr, text[m.end() : c.start], set())) <= dr.window
+    if m.start() < c.end:
+        return True
+    if field == "severity":
+        return m.end() <= c.hi_grade
+    return m.end() <= (c.hi if field == "change" else c.hi_shape)
 
 
 def _terms(
-    dr: DescriptorRules, f: Finding, text: str, bounds: tuple[int, int, int], off: int
+    dr: DescriptorRules, f: Finding, text: str, c: Clause, off: int
 ) -> list[Word]:
     """Severity (the highest grade named), change (the first), morphology and
     distribution (in text order) from the clause's words."""
-    lo, hi, hi_shape = bounds
     words: list[Word] = []
     grades: list[str] = []
     morph: list[str] = []
     dist: list[str] = []
-    for m in dr.terms.finditer(text, lo, max(hi, hi_shape)):
+    for m in dr.terms.finditer(text, c.lo, max(c.hi, c.hi_shape, c.hi_grade)):
         entry = dr.term(m.group())
         field, value = entry["field"], entry["value"]
-        shape = field in ("morphology", "distribution")
-        if m.end() > (hi_shape if shape else hi):
+        if not _in_reach(dr, text, c, m, field):
             continue
         f.own_lesion = f.own_lesion or bool(entry.get("own_lesion"))
         if not value:
