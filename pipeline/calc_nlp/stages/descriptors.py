@@ -166,7 +166,8 @@ def clause(
     for rx in (dr.after_breaks, dr.shape_breaks, dr.grade_breaks):
         cut = rx.search(text, span.end_char, stop)
         ends.append(cut.start() if cut else stop)
-    return Clause(lo, *ends, span.start_char, span.end_char)
+    hi, hi_shape, hi_grade = ends
+    return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
 
 
 def _in_reach(
