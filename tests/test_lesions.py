@@ -93,3 +93,18 @@ def group_with_bundled(found: list[Finding]) -> None:
     from calc_nlp.stages import analyze
 
     group(analyze.analyzer().kit.descriptors, found)
+
+
+def test_lesions_join_across_the_pieces_of_a_long_report(analyzer):
+    filler = "The heart size is normal and the lungs are clear.\n" * 250
+    text = (
+        "FINDINGS: RUL calcified granuloma, 5 mm.\n"
+        + filler
+        + "IMPRESSION: Calcified granuloma, right upper lobe.\n"
+    )
+    r = analyzer.analyze(text, "T")
+    assert r.note == "split_long_text"
+    assert [f.lesion_id for f in r.findings] == [r.findings[0].finding_id] * 2
+    first = r.findings[0]
+    (size_words,) = [w for w in first.descriptor_words if w[0] == "size_mm"]
+    assert (first.size_mm, text[size_words[2] : size_words[3]]) == (5.0, "5 mm")
