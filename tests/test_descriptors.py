@@ -405,3 +405,58 @@ def test_listed_descriptors_before_a_comma_are_kept(findings_of):
 def test_agatston_in_brackets_after_score(findings_of):
     f = _one(findings_of, "Total calcium score (Agatston) is 10.", "calcium score")
     assert (f.agatston, f.cac_drs) == (10.0, 1)
+
+
+@pytest.mark.parametrize(
+    "text, mention, severity",
+    [
+        # a grade that ends its phrase after a comma is the finding's
+        (
+            "Aortic valve leaflet calcification, mild.",
+            "Aortic valve leaflet calcification",
+            "mild",
+        ),
+        # one that grades the next word is not
+        ("Aortic valve: calcified, mildly thickened leaflets.", "calcified", ""),
+    ],
+)
+def test_grade_after_a_comma(findings_of, text, mention, severity):
+    assert _one(findings_of, text, mention).severity == severity
+
+
+@pytest.mark.parametrize(
+    "text, mention, score",
+    [
+        (
+            "Moderate coronary artery calcification (score 145, 78th percentile).",
+            "coronary artery calcification",
+            145.0,
+        ),
+        (
+            "Moderate coronary artery calcium burden (310).",
+            "coronary artery calcium burden",
+            310.0,
+        ),
+        ("Zero calcium score.", "calcium score", 0.0),
+    ],
+)
+def test_score_forms(findings_of, text, mention, score):
+    assert _one(findings_of, text, mention).agatston == score
+
+
+def test_an_earlier_size_is_not_the_findings(findings_of):
+    f = _one(
+        findings_of,
+        "Walled-off necrosis with a thin rim of calcification, decreased from 12 cm.",
+        "calcification",
+    )
+    assert (f.size_mm, f.morphology) == (None, ("rim",))
+
+
+def test_a_shape_word_after_a_comma_is_not_the_findings(findings_of):
+    f = _one(
+        findings_of,
+        "8 mm calcified lymph node, round, loss of fatty hilum.",
+        "calcified lymph node",
+    )
+    assert (f.size_mm, f.morphology) == (8.0, ())

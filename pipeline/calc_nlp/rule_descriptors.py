@@ -195,7 +195,17 @@ def load_descriptors(
         raise PatternError(
             FILE, "words must be a whole number >= 0", "before_window", "words"
         )
+    numbers = data.get("number_words", {"source": "", "words": {}})
+    check_keys(FILE, "number_words", numbers, {"source", "words"}, {"source", "words"})
+    if not all(
+        k == k.lower() and isinstance(v, int | float)
+        for k, v in numbers["words"].items()
+    ):
+        raise PatternError(
+            FILE, "words must map lower-case words to numbers", "number_words", "words"
+        )
     return {
+        "number_words": {k: float(v) for k, v in numbers["words"].items()},
         "before_window": window["words"],
         "lexicon": {k: list(lexicon[k]) for k in ("morphology", "distribution")},
         "terms": _terms(data, ids),

@@ -56,6 +56,7 @@ TOP_KEYS = {
         "site_synonyms",
         "scores",
         "before_window",
+        "number_words",
     },
 }
 CATEGORIES = {
@@ -177,6 +178,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_before",
     "shape_links",
     "grade_breaks",
+    "size_blockers",
     "birads_overall",
     "anaphors",
     "lesion_ignore",

@@ -69,8 +69,12 @@ class DescriptorRules:
         self.clause_breaks = _breaks(wl["clause_breaks"])
         self.after_breaks = _breaks(wl["after_breaks"])
         links = set(wl["shape_links"])
-        self.shape_breaks = _breaks([w for w in wl["after_breaks"] if w not in links])
         self.grade_breaks = _breaks(wl["after_breaks"] + wl["grade_breaks"])
+        self.shape_breaks = _breaks(
+            [w for w in wl["after_breaks"] + wl["grade_breaks"] if w not in links]
+        )
+        self.size_blockers = set(wl["size_blockers"])
+        self.number_words: dict[str, float] = desc["number_words"]
         self.window: int = desc["before_window"]
         self.size_before = set(wl["size_before"])
         self.lesion_nouns = set(lesion_nouns or [])
@@ -80,6 +84,10 @@ class DescriptorRules:
         self.synonyms: dict[str, str] = desc["site_synonyms"]
         self.score_rules: set[str] = desc["scores"]["mention_rules"]
         self.score_sites: set[str] = desc["scores"]["sites"]
+
+    def number(self, text: str) -> float:
+        """A score as written: digits, or a number word ("zero")."""
+        return float(self.number_words.get(text.lower(), text))
 
     def term(self, text: str) -> dict[str, Any]:
         return self.by_phrase[" ".join(text.lower().split())]
@@ -182,7 +190,9 @@ def _in_reach(
     if m.start() < c.end:
         return True
     if field == "severity":
-        return m.end() <= c.hi_grade
+        # past a comma only a grade that ends its phrase ("calcification, mild.")
+        ends_phrase = not re.match(r"\s*\w", text[m.end() : m.end() + 3])
+        return m.end() <= c.hi_grade or (ends_phrase and m.end() <= c.hi)
     return m.end() <= (c.hi if field == "change" else c.hi_shape)
 
 
@@ -246,9 +256,9 @@ def _size(
             elif m.start() >= span.end_char:
                 gap = _words(dr, text[span.end_char : m.start()], drop)
                 after = _words(dr, text[m.end() : hi], set())[:1]
-                ok = not dr.lesion_nouns & set(gap + after) and not any(
-                    w[0].isdigit() for w in gap
-                )
+                ok = not (dr.lesion_nouns | dr.size_blockers) & set(
+                    gap + after
+                ) and not any(w[0].isdigit() for w in gap)
                 dist = m.start() - span.end_char
             else:
                 ok, dist = span.start_char <= m.start() and m.end() <= span.end_char, 0
@@ -294,7 +304,7 @@ def _scores(dr: DescriptorRules, text: str, sent: Span, off: int) -> Scores:
         for m in rx.finditer(text, lo, hi):
             if any(a < m.end() and m.start() < b for a, b, _, _ in vessels):
                 continue
-            totals.append((m.start(), m.end(), rid, float(m.group("value"))))
+            totals.append((m.start(), m.end(), rid, dr.number(m.group("value"))))
     total = min(totals) if totals else None
     pct = _first(dr, "percentile", text, lo, hi)
     if total is not None:
@@ -313,7 +323,7 @@ def _first(
     dr: DescriptorRules, kind: str, text: str, lo: int, hi: int
 ) -> tuple[int, int, str, float] | None:
     found = [
-        (m.start(), m.end(), rid, float(m.group("value")))
+        (m.start(), m.end(), rid, dr.number(m.group("value")))
         for rid, rx in dr.patterns.get(kind, [])
         for m in rx.finditer(text, lo, hi)
     ]
