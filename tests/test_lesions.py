@@ -59,8 +59,8 @@ def test_lesion_id_is_the_first_findings_id(analyzer):
     assert report_row(r)["n_lesions"] == "1"
 
 
-def _f(i: int, **kw) -> Finding:
-    return Finding("T", "calcification", i * 10, i * 10 + 5, finding_id=f"id{i}", **kw)
+def _f(i: int, mention: str = "calcification", **kw) -> Finding:
+    return Finding("T", mention, i * 10, i * 10 + 5, finding_id=f"id{i}", **kw)
 
 
 def test_anaphor_joins_the_finding_before():
@@ -83,10 +83,23 @@ def test_same_site_but_hypothetical_is_another_lesion():
     assert [f.lesion_id for f in found] == ["id0", "id1"]
 
 
-def test_without_anaphor_or_site_no_grouping():
-    found = [_f(0), _f(1)]
+def test_without_site_other_words_are_another_lesion():
+    found = [_f(0), _f(1, "calcified focus")]
     group_with_bundled(found)
     assert [f.lesion_id for f in found] == ["id0", "id1"]
+
+
+def test_without_site_the_same_words_restate_the_one_lesion():
+    found = [
+        _f(0, "RUL calcified granuloma", site="lung", site_text="RUL"),
+        _f(1, "calcified granuloma"),
+    ]
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id0"]
+    found.append(_f(2, "calcified granuloma", site="lung", site_text="LLL"))
+    found.append(_f(3, "calcified granuloma"))
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id0", "id2", "id3"]
 
 
 def group_with_bundled(found: list[Finding]) -> None:
@@ -108,3 +121,28 @@ def test_lesions_join_across_the_pieces_of_a_long_report(analyzer):
     first = r.findings[0]
     (size_words,) = [w for w in first.descriptor_words if w[0] == "size_mm"]
     assert (first.size_mm, text[size_words[2] : size_words[3]]) == (5.0, "5 mm")
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the impression leaves the sub-site unsaid: the one lung lesion
+        (
+            "FINDINGS: Calcified granuloma in the right upper lobe.\n\nIMPRESSION: Calcified granuloma.",
+            [1, 1],
+        ),
+        # two lung lesions before it: which one is not said, so a new one
+        (
+            "Calcified granuloma in the right upper lobe. Calcified granuloma in the left lower lobe. "
+            "IMPRESSION: Calcified granuloma.",
+            [1, 2, 3],
+        ),
+        # adjectives name the site: renal is kidney, dural is dura
+        (
+            "Renal cortical calcifications. Cortical calcification of the kidney.",
+            [1, 1],
+        ),
+    ],
+)
+def test_unsaid_sub_site(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions

@@ -2,7 +2,10 @@
 (corpora/GUIDE.md, Descriptors: lesion).
 
 Findings share a lesion when they have the same site, side and sub-site (the
-site words normalised: "RUL" and "right upper lobe" are one), or when a
+site words normalised: "RUL" and "right upper lobe" are one; a finding that
+leaves the sub-site or side unsaid joins the one lesion at its site that
+does not contradict it; one without a site, the one lesion named by the same
+words), or when a
 finding opens with an anaphor ("It is calcified") and the finding before it
 is compatible. Findings that differ in negated, hypothetical or family never
 share one; "no new X" never joins an earlier lesion (a descriptors.json term
@@ -12,6 +15,7 @@ with `own_lesion`). A lesion's id is the finding_id of its first finding.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from calc_nlp.schema import Finding
 from calc_nlp.stages.descriptors import DescriptorRules
@@ -49,26 +53,94 @@ def _differ(a: Finding, b: Finding) -> bool:
     )
 
 
+@dataclass
+class _Lesion:
+    """A lesion found so far: its id, site, state, and the sub-site and side
+    its findings gave (empty until one gives it)."""
+
+    lesion_id: str
+    site: str
+    state: tuple[bool, bool, bool]
+    sub: str
+    side: str
+    members: list[Finding] = field(default_factory=list)
+
+    def add(self, dr: DescriptorRules, f: Finding) -> None:
+        self.sub = self.sub or sub_site(dr, f)
+        self.side = self.side or f.laterality
+        self.members.append(f)
+        f.lesion_id = self.lesion_id
+
+
+def _fits(a: str, b: str) -> bool:
+    """Equal, or one of them unsaid."""
+    return a == b or not a or not b
+
+
+def _same_lesion(
+    dr: DescriptorRules, lesions: list[_Lesion], f: Finding
+) -> _Lesion | None:
+    """The earlier lesion this finding restates: same site, state, sub-site
+    and side; else the only one whose sub-site and side do not contradict
+    the finding's ("Calcified granuloma." after "RUL calcified granuloma")."""
+    if f.own_lesion:
+        return None
+    if not f.site:
+        return _restated(lesions, f)
+    sub = sub_site(dr, f)
+    same = [
+        x
+        for x in lesions
+        if x.site == f.site
+        and x.state == _state(f)
+        and not any(_differ(m, f) for m in x.members)
+    ]
+    exact = [x for x in same if x.sub == sub and x.side == f.laterality]
+    if exact:
+        return exact[0]
+    loose = [x for x in same if _fits(x.sub, sub) and _fits(x.side, f.laterality)]
+    return loose[0] if len(loose) == 1 else None
+
+
+def _core(f: Finding) -> str:
+    """The mention's words without its site words, lower case."""
+    site = set(_WORD.findall(f.site_text.lower()))
+    return " ".join(w for w in _WORD.findall(f.mention.lower()) if w not in site)
+
+
+def _restated(lesions: list[_Lesion], f: Finding) -> _Lesion | None:
+    """For a finding without a site: the one earlier lesion named by the same
+    words ("Calcified granuloma." restating "RUL calcified granuloma")."""
+    core = _core(f)
+    found = [
+        x
+        for x in lesions
+        if x.state == _state(f)
+        and _fits(x.side, f.laterality)
+        and any(_core(m) == core for m in x.members)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     """Set `lesion_id` on every finding of one report, in text order."""
-    lesions: dict[tuple[object, ...], list[Finding]] = {}
+    lesions: list[_Lesion] = []
+    by_id: dict[str, _Lesion] = {}
     for i, f in enumerate(findings):
-        key = (f.site, f.laterality, sub_site(dr, f), _state(f)) if f.site else None
-        same = lesions.get(key, []) if key is not None and not f.own_lesion else []
-        match = next((g for g in same if not _differ(g, f)), None)
+        found = _same_lesion(dr, lesions, f)
         prev = findings[i - 1] if i else None
-        if match is not None:
-            f.lesion_id = match.lesion_id
-        elif (
-            prev is not None
+        if (
+            found is None
+            and prev is not None
             and f.anaphor
             and not f.own_lesion
             and _state(prev) == _state(f)
             and f.site in ("", prev.site)
-            and f.laterality in ("", prev.laterality)
+            and _fits(f.laterality, prev.laterality)
         ):
-            f.lesion_id = prev.lesion_id
-        else:
-            f.lesion_id = f.finding_id
-        if key is not None:
-            lesions.setdefault(key, []).append(f)
+            found = by_id[prev.lesion_id]
+        if found is None:
+            found = _Lesion(f.finding_id, f.site, _state(f), "", "")
+            lesions.append(found)
+            by_id[found.lesion_id] = found
+        found.add(dr, f)
