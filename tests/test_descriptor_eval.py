@@ -194,3 +194,19 @@ def test_standoff_reader_checks_descriptor_keys(tmp_path):
         pytest.raises(InputError, match="stand-off line 3: finding 0: morphology"),
     ):
         list(read_standoff(fh, read_texts([TEXTS])))
+
+
+def test_readme_table_gets_descriptor_rows(analyzer):
+    from calc_nlp.evaluate import markdown_table
+
+    with open(GOLD, encoding="utf-8") as fh:
+        reports = list(read_gold(fh))
+    s = score(((g, analyzer.analyze(g.text, g.report_id)) for g in reports), 0)
+    table = markdown_table(s, "tests/fixtures/descriptors_gold.jsonl").splitlines()
+    assert "| severity accuracy / precision | 0.500 / 0.500 (n=2) |" in table
+    assert "| size_mm exact / precision | 1.000 / 1.000 (n=1) |" in table
+    assert (
+        "| lesion grouping pairwise precision / recall / F1 | 1.000 / 0.667 / 0.800 |"
+        in table
+    )
+    assert "| BI-RADS category per report | 1.000 (n=4) |" in table

@@ -19,6 +19,7 @@ from calc_nlp.evaluate_descriptors import (
     DESCRIPTOR_KEYS,
     DescriptorTally,
     format_lines,
+    markdown_rows,
 )
 from calc_nlp.schema import (
     DYSTROPHIC,
@@ -366,6 +367,7 @@ def markdown_table(s: dict[str, Any], source: str, target: str = "make eval") ->
     rows.append(
         f"| report classification | {s['report_classification_accuracy']:.3f} |"
     )
+    rows += markdown_rows(s)
     rows += [
         "",
         "Classification confusion on matched affirmed findings (rows gold, columns predicted):",

@@ -141,3 +141,27 @@ def format_lines(figures: dict[str, Any]) -> list[str]:
                 f"{name + ' ' + measure:<22} {v[measure]}  precision {v['precision']}  (gold {v['n_gold']}, pred {v['n_pred']})"
             )
     return lines
+
+
+def markdown_rows(figures: dict[str, Any]) -> list[str]:
+    """README table rows for the descriptor figures (none when gold had no keys)."""
+    rows = []
+    for name, v in figures.get("descriptors", {}).items():
+        if name == "lesion_pairs":
+            rows.append(
+                f"| lesion grouping pairwise precision / recall / F1 | {v['precision']:.3f} / {v['recall']:.3f} / {v['f1']:.3f} |"
+            )
+        elif name == "birads":
+            rows.append(
+                f"| BI-RADS category per report | {_f3(v['accuracy'])} (n={v['n']}) |"
+            )
+        else:
+            measure = "exact" if "exact" in v else "accuracy"
+            rows.append(
+                f"| {name} {measure} / precision | {_f3(v[measure])} / {_f3(v['precision'])} (n={v['n_gold']}) |"
+            )
+    return rows
+
+
+def _f3(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:.3f}"
