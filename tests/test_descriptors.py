@@ -351,6 +351,10 @@ def test_no_score_on_other_sites(findings_of):
         ("Right breast: BI-RADS 4B. Left breast: BI-RADS 2.", "4B"),
         ("Right: BI-RADS 5. OVERALL ASSESSMENT: BI-RADS 4C.", "4C"),
         ("Lung-RADS 4A. Calcified granuloma.", ""),
+        ("ACR BI-RADS Assessment: Category 3.", "3"),
+        ("BI-RADS® 2.", "2"),
+        ("ASSESSMENT: Category 4A: Suspicious.", "4A"),
+        ("ASSESSMENT: Lung-RADS category 4B.", ""),
         ("No calcifications.", ""),
     ],
 )
