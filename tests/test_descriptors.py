@@ -464,3 +464,39 @@ def test_a_shape_word_after_a_comma_is_not_the_findings(findings_of):
         "calcified lymph node",
     )
     assert (f.size_mm, f.morphology) == (8.0, ())
+
+
+def test_vessel_scores_in_one_line_with_a_total(findings_of):
+    (f,) = findings_of(
+        "Coronary calcium scores: LM 0, LAD 45, LCx 0, RCA 12, total 57."
+    )
+    assert (f.agatston_vessels, f.agatston, f.cac_drs) == (
+        "LM=0;LAD=45;LCX=0;RCA=12",
+        57.0,
+        1,
+    )
+
+
+def test_vessel_scores_run_on_after_semicolons(findings_of):
+    found = findings_of(
+        "Calcium score by vessel: left main 0; left anterior descending artery 45; "
+        "circumflex 0; right coronary artery 12. Total calcium score 57 (60th percentile)."
+    )
+    assert [(f.agatston_vessels, f.agatston, f.agatston_percentile) for f in found] == [
+        ("LM=0;LAD=45;LCX=0;RCA=12", None, None),
+        ("", 57.0, 60.0),
+    ]
+
+
+def test_a_score_in_the_next_sentence_is_that_sentences(findings_of):
+    found = findings_of("Coronary artery calcification. Calcium score 150.")
+    assert [f.agatston for f in found] == [None, 150.0]
+
+
+def test_thousands_separator(findings_of):
+    f = _one(
+        findings_of,
+        "Coronary artery calcium score of 1,250.",
+        "Coronary artery calcium score",
+    )
+    assert (f.agatston, f.cac_drs) == (1250.0, 3)

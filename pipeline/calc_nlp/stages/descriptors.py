@@ -24,6 +24,8 @@ from calc_nlp.stages.record import ReportDoc
 Word = tuple[str, str, int, int]
 _TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Where a segment of score text ends: a ';', a line break, a full stop.
+_SEGMENT = re.compile(r"[;\n]|\.(?=\s|$)")
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -87,7 +89,7 @@ class DescriptorRules:
 
     def number(self, text: str) -> float:
         """A score as written: digits, or a number word ("zero")."""
-        return float(self.number_words.get(text.lower(), text))
+        return float(self.number_words.get(text.lower(), text.replace(",", "")))
 
     def term(self, text: str) -> dict[str, Any]:
         return self.by_phrase[" ".join(text.lower().split())]
@@ -123,7 +125,8 @@ def describe(dr: DescriptorRules, rd: ReportDoc, findings: list[Finding]) -> Non
             words.append(size[1])
         if _takes_score(dr, spans, findings, i, rd):
             if sent.start not in scores:
-                scores[sent.start] = _scores(dr, text, sent, rd.offset)
+                starts = [s.start_char for s in spans]
+                scores[sent.start] = _scores(dr, text, sent, starts, rd.offset)
             s = scores[sent.start]
             f.agatston, f.agatston_percentile = s.agatston, s.percentile
             f.agatston_vessels = s.vessels
@@ -287,10 +290,12 @@ def _takes_score(
     return findings[i].site in dr.score_sites
 
 
-def _scores(dr: DescriptorRules, text: str, sent: Span, off: int) -> Scores:
+def _scores(
+    dr: DescriptorRules, text: str, sent: Span, starts: list[int], off: int
+) -> Scores:
     """Total, percentile and per-vessel scores of a sentence and the score
     lines right under it."""
-    lo, hi = sent.start_char, _score_lines_end(dr, text, sent.end_char)
+    lo, hi = sent.start_char, _score_lines_end(dr, text, sent.end_char, starts)
     words: list[Word] = []
     vessels: list[tuple[int, int, str, float]] = []
     for rid, rx in dr.patterns.get("vessel", []):
@@ -330,19 +335,26 @@ def _first(
     return min(found) if found else None
 
 
-def _score_lines_end(dr: DescriptorRules, text: str, end: int) -> int:
-    """Where the score lines right under a sentence end: lines that each hold a
-    score, up to a blank line or a line without one."""
+def _score_lines_end(
+    dr: DescriptorRules, text: str, end: int, starts: list[int]
+) -> int:
+    """Where the scores right after a sentence end: the segments (up to a ';',
+    a line break or a full stop) that each hold a score, up to a blank line,
+    a segment without one or one with a finding of its own (`starts`): "LM: 0"
+    lines under a heading, "LAD 45; RCA 12"."""
     kinds = ("vessel", "agatston", "percentile")
     rxs = [rx for k in kinds for _, rx in dr.patterns.get(k, [])]
-    nl = text.find("\n", end)
-    while nl != -1:
-        nxt = text.find("\n", nl + 1)
-        stop = len(text) if nxt == -1 else nxt
-        line = text[nl + 1 : stop]
-        if not line.strip() or not any(rx.search(line) for rx in rxs):
+    while end < len(text):
+        cut = _SEGMENT.search(text, end + 1)
+        stop = cut.start() + 1 if cut else len(text)
+        segment = text[end:stop]
+        if (
+            not segment.strip()
+            or any(end <= at < stop for at in starts)
+            or not any(rx.search(segment) for rx in rxs)
+        ):
             break
-        end, nl = stop, nxt
+        end = stop
     return end
 
 
