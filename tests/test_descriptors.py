@@ -97,6 +97,22 @@ def test_breast_density_is_not_severity(findings_of):
         ),
         ("3-4 mm calcified granuloma in the lingula.", "calcified granuloma", 4.0),
         ("A 2 cm calcification in the left adrenal gland.", "calcification", 20.0),
+        ("8-mm calcified granuloma in the lingula.", "calcified granuloma", 8.0),
+        (
+            "Calcified nodule measuring 1.2 cm x 0.8 cm in the left lower lobe.",
+            "Calcified nodule",
+            12.0,
+        ),
+        (
+            "Calcified granuloma (6 mm) in the right lower lobe.",
+            "Calcified granuloma",
+            6.0,
+        ),
+        (
+            "Calcified granuloma in the right upper lobe measuring up to 8 mm.",
+            "Calcified granuloma",
+            8.0,
+        ),
         # never the size of a different lesion
         (
             "4 cm mass with calcification in the left adrenal gland.",
