@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from calc_nlp.schema import Finding, report_row
+from calc_nlp.schema import BIRADS, CHANGES, SEVERITIES, Finding, report_row
 from calc_nlp.stages.lesions import group
 
 
@@ -146,3 +148,59 @@ def test_lesions_join_across_the_pieces_of_a_long_report(analyzer):
 )
 def test_unsaid_sub_site(analyzer, text, lesions):
     assert _lesions(analyzer, text) == lesions
+
+
+WORDS = [
+    "Mild",
+    "moderate",
+    "to",
+    "severe",
+    "dense",
+    "new",
+    "stable",
+    "no",
+    "No new",
+    "punctate",
+    "coarse",
+    "clustered",
+    "5 mm",
+    "1.2 x 0.8 cm",
+    "calcified granuloma",
+    "calcification",
+    "in the RUL",
+    "in the left lower lobe",
+    "It is calcified",
+    ",",
+    ".",
+    "and",
+    "with",
+    "Agatston score",
+    "150",
+    "0",
+    "BI-RADS 4A",
+    "LAD: 20",
+    "\n",
+    "unchanged",
+    "measuring",
+    "nodule",
+    "these",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=30))
+def test_descriptors_are_total_and_point_into_the_text(analyzer, words):
+    """Whatever the words, every descriptor has an allowed value, its words
+    lie in the text, and each lesion id is the id of a finding before it."""
+    text = " ".join(words)
+    r = analyzer.analyze(text, "T")
+    seen: list[str] = []
+    for f in r.findings:
+        seen.append(f.finding_id)
+        assert f.severity in ("", *SEVERITIES) and f.change in ("", *CHANGES)
+        assert f.lesion_id in seen
+        assert f.size_mm is None or f.size_mm > 0
+        assert (f.cac_drs is None) == (f.agatston is None)
+        for _field, _rid, a, b in f.descriptor_words:
+            assert 0 <= a < b <= len(text)
+    assert r.birads in ("", *BIRADS)
