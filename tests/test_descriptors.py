@@ -516,3 +516,28 @@ def test_thousands_separator(findings_of):
         "Coronary artery calcium score",
     )
     assert (f.agatston, f.cac_drs) == (1250.0, 3)
+
+
+@pytest.mark.parametrize(
+    "text, mention, change",
+    [
+        ("Calcified granuloma adjacent to a new nodule.", "Calcified granuloma", ""),
+        (
+            "Calcified granuloma in the right upper lobe is unchanged since XXXX.",
+            "Calcified granuloma",
+            "stable",
+        ),
+        (
+            "Faint calcifications in the right lower lobe, new since XXXX.",
+            "calcifications",
+            "new",
+        ),
+        (
+            "Calcified granuloma in the lingula, stable in size.",
+            "Calcified granuloma",
+            "stable",
+        ),
+    ],
+)
+def test_change_after_the_mention(findings_of, text, mention, change):
+    assert _one(findings_of, text, mention).change == change

@@ -179,6 +179,7 @@ DESCRIPTOR_WORD_LISTS = (
     "shape_links",
     "grade_breaks",
     "size_blockers",
+    "predicate_followers",
     "birads_overall",
     "anaphors",
     "lesion_ignore",

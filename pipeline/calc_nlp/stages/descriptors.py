@@ -24,6 +24,8 @@ from calc_nlp.stages.record import ReportDoc
 Word = tuple[str, str, int, int]
 _TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# The word right after a term (none when punctuation or the end comes first).
+_NEXT_WORD = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
 # Where a segment of score text ends: a ';', a line break, a full stop.
 _SEGMENT = re.compile(r"[;\n]|\.(?=\s|$)")
 
@@ -76,6 +78,7 @@ class DescriptorRules:
             [w for w in wl["after_breaks"] + wl["grade_breaks"] if w not in links]
         )
         self.size_blockers = set(wl["size_blockers"])
+        self.followers = set(wl["predicate_followers"])
         self.number_words: dict[str, float] = desc["number_words"]
         self.window: int = desc["before_window"]
         self.size_before = set(wl["size_before"])
@@ -192,10 +195,19 @@ def _in_reach(
         return len(_words(dr, text[m.end() : c.start], set())) <= dr.window
     if m.start() < c.end:
         return True
+    if field in ("severity", "change"):
+        # after the mention, a word that grades another noun is not its
+        # ("adjacent to a new nodule"); past a comma a grade must end its phrase
+        nxt = _NEXT_WORD.match(text, m.end())
+        last = m.group().split()[-1].lower()  # "new since XXXX": the phrase links
+        if (
+            nxt
+            and last not in dr.followers
+            and nxt.group(1).lower() not in dr.followers
+        ):
+            return False
     if field == "severity":
-        # past a comma only a grade that ends its phrase ("calcification, mild.")
-        ends_phrase = not re.match(r"\s*\w", text[m.end() : m.end() + 3])
-        return m.end() <= c.hi_grade or (ends_phrase and m.end() <= c.hi)
+        return m.end() <= c.hi_grade or (nxt is None and m.end() <= c.hi)
     return m.end() <= (c.hi if field == "change" else c.hi_shape)
 
 
