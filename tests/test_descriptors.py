@@ -541,3 +541,12 @@ def test_thousands_separator(findings_of):
 )
 def test_change_after_the_mention(findings_of, text, mention, change):
     assert _one(findings_of, text, mention).change == change
+
+
+def test_a_size_between_a_change_word_and_the_mention_is_not_counted(findings_of):
+    f = _one(
+        findings_of,
+        "Stable 1.2 x 0.8 cm calcified nodule in the left lower lobe.",
+        "calcified nodule",
+    )
+    assert (f.change, f.size_mm) == ("stable", 12.0)

@@ -192,7 +192,10 @@ def _in_reach(
     distal to the calcific plaque" is not a grade); after it, up to the end
     the field allows."""
     if m.end() <= c.start:
-        return len(_words(dr, text[m.end() : c.start], set())) <= dr.window
+        gap = text[m.end() : c.start]
+        for _, rx in dr.patterns.get("size", []):
+            gap = rx.sub(" ", gap)  # "stable 1.2 x 0.8 cm calcified nodule"
+        return sum(w[0].isalnum() for w in _words(dr, gap, set())) <= dr.window
     if m.start() < c.end:
         return True
     if field in ("severity", "change"):
