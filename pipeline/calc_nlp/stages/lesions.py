@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from calc_nlp.schema import Finding
-from calc_nlp.stages.descriptors import DescriptorRules
+from calc_nlp.stages.descriptor_rules import DescriptorRules
 
 _WORD = re.compile(r"\w+(?:/\w+)?")
 

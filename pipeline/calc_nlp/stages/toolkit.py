@@ -14,7 +14,7 @@ from typing import Any
 from calc_nlp import quiet
 from calc_nlp.labs import LabParser
 from calc_nlp.rules import RuleSet
-from calc_nlp.stages.descriptors import DescriptorRules
+from calc_nlp.stages.descriptor_rules import DescriptorRules
 
 quiet.silence()
 
