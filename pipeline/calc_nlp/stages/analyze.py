@@ -144,7 +144,7 @@ class Analyzer:
             lesion_nouns=kit.rules.word_lists.get("lesion_nouns", []),
         )
         clock.lap("context")
-        result = link_and_classify(kit, rd, report_id, digest, labs)
+        result = link_and_classify(kit, rd, report_id, digest, labs, text)
         clock.lap("link_classify")
         return result
 
@@ -177,9 +177,11 @@ def link_and_classify(
     report_id: str,
     digest: str,
     labs: tuple[LabValue, ...],
+    text: str | None = None,
 ) -> ReportResult:
-    """The linking and findings stages: each mention's site, side, causes and
-    class, and the report's conditions with the words that named them."""
+    """The linking, findings and descriptors stages: each mention's site, side,
+    causes, class and descriptors, and the report's conditions with the words
+    that named them. `text` is the Doc's text when the caller has it."""
     m = rd.matches
     cues = [c for c in m.cues if c.label_ != "CUE" or is_cause(rd.mods, c)]
     # A dystrophic condition in the finding's sentence is a local cause (rule 1).
@@ -195,7 +197,7 @@ def link_and_classify(
     findings = [
         finding(kit, rd, ctx, f, linking.link_site(kit, rd, f)) for f in rd.matches.calc
     ]
-    descriptors.describe(kit.descriptors, rd, findings)
+    descriptors.describe(kit.descriptors, rd, findings, text)
     result = ReportResult(report_id, STATUS_OK, findings, conds, labs)
     names = {c.name for c in conds}
     result.condition_marks = tuple(

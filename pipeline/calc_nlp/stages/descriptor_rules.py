@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from calc_nlp.trie import trie_regex
+
 
 def _alternation(phrases: list[str]) -> str:
-    """Phrases as one regex alternation, longest first, any run of spaces."""
-    parts = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
+    """Phrases as one regex factored by common prefixes (trie.py), longest
+    first, any run of spaces between words."""
+    return trie_regex(" ".join(p.split()) for p in phrases).replace("\\ ", r"\s+")
 
 
 def _breaks(words: list[str]) -> re.Pattern[str]:

@@ -40,10 +40,14 @@ class Scores:
     words: tuple[Word, ...] = ()
 
 
-def describe(dr: DescriptorRules, rd: ReportDoc, findings: list[Finding]) -> None:
-    """Set every descriptor of the piece's findings (the spans of `rd.matches.calc`)."""
+def describe(
+    dr: DescriptorRules, rd: ReportDoc, findings: list[Finding], text: str | None = None
+) -> None:
+    """Set every descriptor of the piece's findings (the spans of
+    `rd.matches.calc`); `text` is the Doc's text when the caller has it
+    (spaCy builds `Doc.text` anew on every call)."""
     spans = rd.matches.calc
-    text = rd.doc.text
+    text = rd.doc.text if text is None else text
     scores: dict[int, Scores] = {}
     for i, (span, f) in enumerate(zip(spans, findings, strict=True)):
         sent = rd.sent(span)
@@ -87,26 +91,25 @@ def clause(
     between listed descriptor words is none) or the end of the finding before
     it, to the first break after it or the last break before the next finding."""
     span = spans[i]
-    same = [s for s in spans if sent.start <= s.start < sent.end]
-    prev = [s for s in same if s.end <= span.start]
-    nxt = [s for s in same if s.start >= span.end]
-    lo = prev[-1].end_char if prev else sent.start_char
-    cuts = [
-        c
-        for c in dr.clause_breaks.finditer(text, lo, span.start_char)
-        if c.group() != ","
-        or not dr.term_end.search(text, max(lo, c.start() - 40), c.start())
-    ]
-    if cuts:
-        lo = cuts[-1].end()
+    prev = spans[i - 1] if i and spans[i - 1].start >= sent.start else None
+    nxt = spans[i + 1 : i + 2] if i + 1 < len(spans) else []
+    nxt = [s for s in nxt if s.start < sent.end and s.start >= span.end]
+    start = prev.end_char if prev is not None else sent.start_char
+    lo = start
+    for cut in reversed(list(dr.clause_breaks.finditer(text, start, span.start_char))):
+        if cut.group() != "," or not dr.term_end.search(
+            text, max(start, cut.start() - 40), cut.start()
+        ):
+            lo = cut.end()
+            break
     stop = nxt[0].start_char if nxt else sent.end_char
     if nxt:
         cuts = list(dr.clause_breaks.finditer(text, span.end_char, stop))
         stop = cuts[-1].start() if cuts else span.end_char
     ends = []
     for rx in (dr.after_breaks, dr.shape_breaks, dr.grade_breaks):
-        cut = rx.search(text, span.end_char, stop)
-        ends.append(cut.start() if cut else stop)
+        end = rx.search(text, span.end_char, stop)
+        ends.append(end.start() if end else stop)
     hi, hi_shape, hi_grade = ends
     return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
 

@@ -65,8 +65,8 @@ class _Lesion:
     side: str
     members: list[Finding] = field(default_factory=list)
 
-    def add(self, dr: DescriptorRules, f: Finding) -> None:
-        self.sub = self.sub or sub_site(dr, f)
+    def add(self, f: Finding, sub: str) -> None:
+        self.sub = self.sub or sub
         self.side = self.side or f.laterality
         self.members.append(f)
         f.lesion_id = self.lesion_id
@@ -77,9 +77,7 @@ def _fits(a: str, b: str) -> bool:
     return a == b or not a or not b
 
 
-def _same_lesion(
-    dr: DescriptorRules, lesions: list[_Lesion], f: Finding
-) -> _Lesion | None:
+def _same_lesion(lesions: list[_Lesion], f: Finding, sub: str) -> _Lesion | None:
     """The earlier lesion this finding restates: same site, state, sub-site
     and side; else the only one whose sub-site and side do not contradict
     the finding's ("Calcified granuloma." after "RUL calcified granuloma")."""
@@ -87,7 +85,6 @@ def _same_lesion(
         return None
     if not f.site:
         return _restated(lesions, f)
-    sub = sub_site(dr, f)
     same = [
         x
         for x in lesions
@@ -127,7 +124,8 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     lesions: list[_Lesion] = []
     by_id: dict[str, _Lesion] = {}
     for i, f in enumerate(findings):
-        found = _same_lesion(dr, lesions, f)
+        sub = sub_site(dr, f)
+        found = _same_lesion(lesions, f, sub)
         prev = findings[i - 1] if i else None
         if (
             found is None
@@ -143,4 +141,4 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
             found = _Lesion(f.finding_id, f.site, _state(f), "", "")
             lesions.append(found)
             by_id[found.lesion_id] = found
-        found.add(dr, f)
+        found.add(f, sub)
