@@ -63,8 +63,9 @@ def local_findings(tmp_path_factory):
 
 
 def test_findings_dataframe_equals_local_engine(spark, local_findings):
-    from calc_nlp.schema import FINDING_COLUMNS
+    from calc_nlp.schema import FINDING_COLUMNS, FINDING_TYPES
     from calc_nlp.spark import findings_dataframe
+    from calc_nlp.writers import cell_text
 
     with open(DEMO / "reports.csv", encoding="utf-8", newline="") as fh:
         rows = [(r["report_id"], r["text"]) for r in csv.DictReader(fh)]
@@ -72,26 +73,13 @@ def test_findings_dataframe_equals_local_engine(spark, local_findings):
     got = findings_dataframe(df).collect()
     assert list(got[0].asDict()) == list(FINDING_COLUMNS)
 
-    def norm(r):
-        return {
-            k: (
-                ""
-                if v is None
-                else (
-                    "true"
-                    if v is True
-                    else "false"
-                    if v is False
-                    else f"{v:.2f}"
-                    if isinstance(v, float)
-                    else str(v)
-                )
-            )
-            for k, v in r.items()
-        }
+    def as_csv(r):
+        # Spark's typed values as the local CSV writes them (the demo has no
+        # formula-start cells, so no neutralising is involved)
+        return {k: cell_text(v, FINDING_TYPES.get(k)) for k, v in r.items()}
 
     key = lambda r: (r["report_id"], int(r["start_char"]))  # noqa: E731
-    assert sorted((norm(r.asDict()) for r in got), key=key) == sorted(
+    assert sorted((as_csv(r.asDict()) for r in got), key=key) == sorted(
         local_findings, key=key
     )
 

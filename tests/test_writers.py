@@ -80,6 +80,11 @@ def _finding() -> Finding:
         confidence=0.8251,
         evidence="rule3",
         rule_id="M-1",
+        size_mm=8.5,
+        agatston=120.0,
+        cac_drs=2,
+        morphology=("coarse", "rim"),
+        lesion_id="f1",
     )
 
 
@@ -113,7 +118,8 @@ def test_typed_rows_in_every_format(tmp_path):
     assert line == (
         "'=R1,f1,calcified,3,12,findings,'-calcified node,,,,"
         "ckd (metastatic);trauma (dystrophic),"
-        "false,true,false,false,false,false,metastatic,0.83,rule3,M-1"
+        "false,true,false,false,false,false,metastatic,0.83,rule3,M-1,"
+        ",8.5,120,,2,,coarse;rim,,,f1"
     )
     jsonl = _write(tmp_path, "r.jsonl", REPORT_COLUMNS, REPORT_TYPES, "jsonl", False, r)
     stored = json.loads(jsonl.read_text(encoding="utf-8"))

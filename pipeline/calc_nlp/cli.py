@@ -50,6 +50,7 @@ def explain(text: str | None, file_: IO[str] | None, patterns: str | None) -> No
 
     Example: calc-nlp explain "Calcified granuloma in the right upper lobe."
     """
+    from calc_nlp.explain_text import birads_line, descriptor_lines
     from calc_nlp.safety import load_checked_rules
     from calc_nlp.schema import FLAGS
     from calc_nlp.stages import Analyzer
@@ -78,6 +79,9 @@ def explain(text: str | None, file_: IO[str] | None, patterns: str | None) -> No
         out(
             f"    rules: mention {f.rule_id}; site {f.site_rule or '-'}; context {', '.join(f.modifiers) or '-'}"
         )
+        for line in descriptor_lines(f, body):
+            out(line)
+    out(birads_line(result, body))
     conds = ", ".join(c.label() for c in result.conditions) or "-"
     labs = (
         ", ".join(f"{v.name} {v.value:g} {v.unit} ({v.flag})" for v in result.labs)

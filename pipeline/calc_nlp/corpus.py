@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import IO, Any
 
+from calc_nlp.corpus_descriptors import FileCheck, Vocab, bundled_vocab, report_errors
 from calc_nlp.schema import CLASSES as SCHEMA_CLASSES
 from calc_nlp.schema import FLAGS, SIDES
 
@@ -32,8 +33,11 @@ LATERALITIES = {"", *SIDES}
 CLASSES = {"", *SCHEMA_CLASSES}
 
 
-def validate_record(obj: Any, sites: set[str], conditions: set[str]) -> list[str]:
-    """Every way one corpus line breaks the format (empty list: valid)."""
+def validate_record(
+    obj: Any, sites: set[str], conditions: set[str], vocab: Vocab | None = None
+) -> list[str]:
+    """Every way one corpus line breaks the format (empty list: valid); the
+    descriptor keys are checked against `vocab` (the bundled rules' names)."""
     if not isinstance(obj, dict):
         return ["line is not a JSON object"]
     errs = [f"missing key {k!r}" for k in REPORT_KEYS if k not in obj]
@@ -58,6 +62,8 @@ def validate_record(obj: Any, sites: set[str], conditions: set[str]) -> list[str
             errs.append("conditions repeat")
     findings = obj["findings"] if isinstance(obj["findings"], list) else []
     errs += _finding_errors(findings, text, sites)
+    if not errs:
+        errs += report_errors(obj, vocab or bundled_vocab())
     if not isinstance(obj["findings"], list):
         errs.append("findings must be a list")
     return errs
@@ -111,6 +117,7 @@ def validate_lines(fh: IO[str], sites: set[str], conditions: set[str]) -> list[s
     """Errors of a whole JSONL file, each prefixed with its line number."""
     out: list[str] = []
     seen: set[object] = set()
+    keys = FileCheck()
     for n, line in enumerate(fh, 1):
         if not line.strip():
             continue
@@ -120,11 +127,12 @@ def validate_lines(fh: IO[str], sites: set[str], conditions: set[str]) -> list[s
             out.append(f"line {n}: invalid JSON ({exc.msg})")
             continue
         out += [f"line {n}: {e}" for e in validate_record(obj, sites, conditions)]
+        keys.add(n, obj)
         rid = obj.get("report_id") if isinstance(obj, dict) else None
         if rid in seen:
             out.append(f"line {n}: duplicate report_id {rid!r}")
         seen.add(rid)
-    return out
+    return out + keys.errors()
 
 
 def stats(records: Iterable[dict[str, Any]], has_trap_words: Any) -> dict[str, Any]:

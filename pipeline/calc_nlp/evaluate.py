@@ -15,6 +15,12 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from calc_nlp.errors import InputError
+from calc_nlp.evaluate_descriptors import (
+    DESCRIPTOR_KEYS,
+    DescriptorTally,
+    format_lines,
+    markdown_rows,
+)
 from calc_nlp.schema import (
     DYSTROPHIC,
     FLAGS,
@@ -45,6 +51,7 @@ class GoldReport:
     text: str
     findings: list[GoldFinding]
     conditions: list[str] = field(default_factory=list)
+    birads: str | None = None  # None: the gold does not say
 
 
 def read_gold(fh: IO[str]) -> Iterator[GoldReport]:
@@ -62,7 +69,8 @@ def read_gold(fh: IO[str]) -> Iterator[GoldReport]:
                     {
                         k: f.get(k, "" if k in VALUE_FIELDS + ("site_text",) else False)
                         for k in FLAG_FIELDS + VALUE_FIELDS
-                    },
+                    }
+                    | {k: f[k] for k in DESCRIPTOR_KEYS if k in f},
                 )
                 for f in obj.get("findings", [])
             ]
@@ -71,6 +79,7 @@ def read_gold(fh: IO[str]) -> Iterator[GoldReport]:
                 obj["text"],
                 findings,
                 list(obj.get("conditions", [])),
+                obj.get("birads"),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise InputError(
@@ -152,6 +161,7 @@ class _Tally:
         self.confusion: Counter[tuple[str, str]] = Counter()
         self.cond: Counter[str] = Counter()
         self.errors: list[dict[str, Any]] = []
+        self.descriptors = DescriptorTally()
 
     def add_report(self, gold: GoldReport, result: ReportResult) -> None:
         pred = result.findings
@@ -161,6 +171,7 @@ class _Tally:
         n["gold"] += len(gold.findings)
         matched = match(gold.findings, pred)
         n["tp"] += len(matched)
+        self.descriptors.add(gold, result, matched)
         for i, j in matched:
             self.add_pair(gold, gold.findings[i], pred[j])
         gi = {i for i, _ in matched}
@@ -242,6 +253,7 @@ class _Tally:
                 Counter(e["field"] for e in self.errors).most_common()
             ),
             "errors": _worst(self.errors, self.max_errors),
+            **self.descriptors.figures(),
         }
 
 
@@ -314,6 +326,7 @@ def format_report(s: dict[str, Any]) -> str:
     )
     lines.append(f"{'report any-affirmed':<22} {s['report_any_affirmed_accuracy']}")
     lines.append(f"{'report classification':<22} {s['report_classification_accuracy']}")
+    lines += format_lines(s)
     lines.append("classification confusion (rows gold, columns predicted):")
     cols = list(next(iter(s["classification_confusion"].values())).keys())
     lines.append(" " * 16 + "".join(f"{c:>15}" for c in cols))
@@ -354,6 +367,7 @@ def markdown_table(s: dict[str, Any], source: str, target: str = "make eval") ->
     rows.append(
         f"| report classification | {s['report_classification_accuracy']:.3f} |"
     )
+    rows += markdown_rows(s)
     rows += [
         "",
         "Classification confusion on matched affirmed findings (rows gold, columns predicted):",

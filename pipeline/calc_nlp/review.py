@@ -197,6 +197,7 @@ def page_data(
 ) -> dict[str, Any]:
     """Everything the page shows, as plain JSON."""
     by_report: dict[str, list[int]] = {}
+    lesion_numbers: dict[str, dict[str, int]] = {}  # report -> lesion_id -> 1, 2...
     findings = []
     for i, f in enumerate(run.findings):
         g: dict[str, Any] = dict(f)
@@ -215,6 +216,9 @@ def page_data(
         ]
         findings.append(g)
         by_report.setdefault(f["report_id"], []).append(i)
+        lesions = lesion_numbers.setdefault(f["report_id"], {})
+        lid = f.get("lesion_id") or f["finding_id"]
+        g["lesion"] = lesions.setdefault(lid, len(lesions) + 1)
     info = {r["report_id"]: r for r in run.reports}
     reports = [
         {
@@ -223,6 +227,7 @@ def page_data(
             "findings": idx,
             "classification": info.get(rid, {}).get("classification", ""),
             "conditions": info.get(rid, {}).get("conditions", ""),
+            "birads": info.get(rid, {}).get("birads", ""),
             "condition_marks": _js_marks(
                 marks.get("conditions", {}).get(rid, []), texts.get(rid)
             ),

@@ -12,6 +12,7 @@ FILES = (
     "context.json",
     "sections.json",
     "labs.json",
+    "descriptors.json",
 )
 
 # medspaCy's TargetRule, ConTextRule and SectionRule keys: the ones all three
@@ -35,6 +36,20 @@ TOP_KEYS = {
     "context.json": {"description", "context_rules", "clause_verbs"},
     "sections.json": {"description", "section_rules"},
     "labs.json": {"description", "source", "analytes", "flag_words"},
+    "descriptors.json": {
+        "description",
+        "lexicon",
+        "terms",
+        "patterns",
+        "vessels",
+        "cac_drs",
+        "size_units",
+        "word_lists",
+        "site_synonyms",
+        "scores",
+        "before_window",
+        "number_words",
+    },
 }
 CATEGORIES = {
     "mentions.json": {"CALCIFICATION", "EXCLUDE", "PREMODIFIER"},
@@ -136,3 +151,37 @@ METADATA_KEYS = {
     "generic",
     "lesion",
 }
+
+# descriptors.json (corpora/GUIDE.md, Descriptors).
+DESCRIPTOR_FIELDS = ("severity", "change", "morphology", "distribution")
+DESCRIPTOR_TERM_KEYS = {
+    "id",
+    "field",
+    "value",
+    "phrases",
+    "source",
+    "note",
+    "own_lesion",
+}
+DESCRIPTOR_PATTERN_KEYS = {"id", "kind", "regex", "source"}
+# Kinds of descriptor regex and the named groups each needs.
+DESCRIPTOR_KINDS = {
+    "size": ("dims", "unit"),
+    "agatston": ("value",),
+    "percentile": ("value",),
+    "vessel": ("vessel", "value"),
+    "birads": ("value",),
+}
+VESSEL_KEYS = {"id", "name", "phrases", "source"}
+DESCRIPTOR_WORD_LISTS = (
+    "clause_breaks",
+    "after_breaks",
+    "size_before",
+    "shape_links",
+    "grade_breaks",
+    "size_blockers",
+    "predicate_followers",
+    "birads_overall",
+    "anaphors",
+    "lesion_ignore",
+)

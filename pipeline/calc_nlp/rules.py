@@ -16,6 +16,7 @@ from typing import Any
 
 from calc_nlp.errors import PatternError
 from calc_nlp.rule_checks import PatternChecker, read_rule_file
+from calc_nlp.rule_descriptors import descriptor_index, load_descriptors
 from calc_nlp.rule_files import (
     load_clause_verbs,
     load_conditions,
@@ -55,6 +56,8 @@ class RuleSet:
     word_lists: dict[str, list[str]] = field(default_factory=dict)
     # Finite verbs that give a comma-clause its own statement (context.json).
     clause_verbs: dict[str, Any] = field(default_factory=dict)
+    # Severity, change, BI-RADS and score rules (descriptors.json).
+    descriptors: dict[str, Any] = field(default_factory=dict)
 
 
 def default_patterns_dir() -> Path:
@@ -109,6 +112,7 @@ def load_rules(
     context_rules = load_context(raw, checker, ids)
     section_rules = load_sections(raw, checker, ids)
     labs = load_labs(raw)
+    descriptors = load_descriptors(raw, sites, ids)
     index = rule_index(
         token_norms,
         mentions
@@ -119,6 +123,7 @@ def load_rules(
         + context_rules
         + section_rules,
     )
+    index.update(descriptor_index(descriptors))
     return RuleSet(
         mentions=mentions,
         sites=sites,
@@ -136,6 +141,7 @@ def load_rules(
         rule_index=index,
         exams=exams,
         clause_verbs=load_clause_verbs(raw),
+        descriptors=descriptors,
         word_lists={
             name: list(entry["words"])
             for name, entry in raw["mentions.json"].get("word_lists", {}).items()

@@ -26,6 +26,11 @@ CONDITION_CATEGORIES: tuple[str, ...] = (METASTATIC, DYSTROPHIC, "other")
 # Laterality values; "" where the text gives none.
 LEFT, RIGHT, BILATERAL = "left", "right", "bilateral"
 SIDES: tuple[str, ...] = (LEFT, RIGHT, BILATERAL)
+# Descriptor values (corpora/GUIDE.md, Descriptors), lowest grade first; "" where
+# the text gives none.
+SEVERITIES: tuple[str, ...] = ("minimal", "mild", "moderate", "severe")
+CHANGES: tuple[str, ...] = ("new", "increased", "stable", "decreased", "resolved")
+BIRADS: tuple[str, ...] = ("0", "1", "2", "3", "4", "4A", "4B", "4C", "5", "6")
 
 # The finding's boolean flags (guide §2), in column order.
 FLAGS: tuple[str, ...] = (
@@ -35,6 +40,20 @@ FLAGS: tuple[str, ...] = (
     "hypothetical",
     "family",
     "physiologic",
+)
+
+# Descriptor columns of a finding (corpora/GUIDE.md, Descriptors).
+DESCRIPTOR_COLUMNS: tuple[str, ...] = (
+    "severity",
+    "size_mm",
+    "agatston",
+    "agatston_percentile",
+    "cac_drs",
+    "agatston_vessels",
+    "morphology",
+    "distribution",
+    "change",
+    "lesion_id",
 )
 
 FINDING_COLUMNS: tuple[str, ...] = (
@@ -54,6 +73,7 @@ FINDING_COLUMNS: tuple[str, ...] = (
     "confidence",
     "evidence",
     "rule_id",
+    *DESCRIPTOR_COLUMNS,
 )
 
 LAB_NAMES: tuple[str, ...] = ("serum_calcium", "ionized_calcium", "phosphate", "pth")
@@ -66,6 +86,8 @@ REPORT_COLUMNS: tuple[str, ...] = (
         "n_affirmed",
         "classification",
         "conditions",
+        "birads",
+        "n_lesions",
     )
     + tuple(c for name in LAB_NAMES for c in (name, f"{name}_flag"))
     + ("row", "reason", "notes", "text_sha256")
@@ -94,11 +116,18 @@ FINDING_TYPES = {
     "conditions": "list",
     "confidence": "float",
     **{b: "bool" for b in FLAGS},
+    "size_mm": "number",
+    "agatston": "number",
+    "agatston_percentile": "number",
+    "cac_drs": "int",
+    "morphology": "list",
+    "distribution": "list",
 }
 REPORT_TYPES = {
     "n_findings": "int",
     "n_affirmed": "int",
     "conditions": "list",
+    "n_lesions": "int",
     "row": "int",
     **{name: "number" for name in LAB_NAMES},
 }
@@ -165,11 +194,31 @@ class Finding:
     confidence: float | None = None
     evidence: str = ""
     rule_id: str = ""
+    # Descriptors (corpora/GUIDE.md, Descriptors); empty or None where the text
+    # gives none.
+    severity: str = ""
+    size_mm: float | None = None
+    agatston: float | None = None
+    agatston_percentile: float | None = None
+    cac_drs: int | None = None
+    agatston_vessels: str = ""  # "LM=0;LAD=120", in the report's order
+    morphology: tuple[str, ...] = ()
+    distribution: tuple[str, ...] = ()
+    change: str = ""
+    lesion_id: str = ""  # finding_id of the first finding of its lesion
     modifiers: tuple[str, ...] = field(default=(), compare=False)  # ConText rule ids
     site_rule: str = field(default="", compare=False)  # site rule id
     # (start, end, kind) character spans a reviewer sees marked: "site",
     # "modifier:<CATEGORY>"; not written to the tables.
     marks: tuple[tuple[int, int, str], ...] = field(default=(), compare=False)
+    # (field, rule id, start, end) of the words that gave each descriptor.
+    descriptor_words: tuple[tuple[str, str, int, int], ...] = field(
+        default=(), compare=False
+    )
+    anaphor: bool = field(default=False, compare=False)  # opens with "it", "these"
+    own_lesion: bool = field(
+        default=False, compare=False
+    )  # "no new X": not an earlier one
 
     @property
     def affirmed(self) -> bool:
@@ -192,6 +241,13 @@ def make_finding_id(report_id: str, text: str, start: int, end: int) -> str:
     """finding_id for a text not yet hashed: same report id, text and span give
     the same id, whatever the rules."""
     return finding_id(report_id, text_digest(text), start, end)
+
+
+def number_text(value: float) -> str:
+    """A measured number as written in text cells: at most two decimals (9.5, 10)."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def finding_row(f: Finding) -> dict[str, Cell]:
@@ -218,6 +274,16 @@ def finding_row(f: Finding) -> dict[str, Cell]:
         "confidence": _two_decimals(f.confidence),
         "evidence": f.evidence,
         "rule_id": f.rule_id,
+        "severity": f.severity,
+        "size_mm": f.size_mm,
+        "agatston": f.agatston,
+        "agatston_percentile": f.agatston_percentile,
+        "cac_drs": f.cac_drs,
+        "agatston_vessels": f.agatston_vessels,
+        "morphology": tuple(f.morphology),
+        "distribution": tuple(f.distribution),
+        "change": f.change,
+        "lesion_id": f.lesion_id,
     }
     return {c: row[c] for c in FINDING_COLUMNS}
 
@@ -255,6 +321,9 @@ class ReportResult:
     text_sha256: str = ""
     # (start, end, name) of the affirmed conditions' words, for the review page
     condition_marks: tuple[tuple[int, int, str], ...] = ()
+    birads: str = ""  # BI-RADS category the report states (corpora/GUIDE.md)
+    # (field, rule id, start, end) of the words that gave `birads`
+    birads_words: tuple[tuple[str, str, int, int], ...] = ()
 
 
 def error_row(row: int, report_id: str, reason: str) -> dict[str, Cell]:
@@ -272,6 +341,8 @@ def report_row(r: ReportResult) -> dict[str, Cell]:
         if r.status == STATUS_OK
         else "",
         "conditions": tuple(c.label() for c in r.conditions),
+        "birads": r.birads,
+        "n_lesions": len({f.lesion_id for f in r.findings if f.lesion_id}),
         "row": r.row,
         "reason": r.reason,
         "notes": r.note,

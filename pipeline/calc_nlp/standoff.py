@@ -15,11 +15,17 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from calc_nlp.corpus_descriptors import FileCheck, bundled_vocab, report_errors
 from calc_nlp.errors import InputError
 from calc_nlp.evaluate import FLAG_FIELDS, VALUE_FIELDS, GoldFinding, GoldReport
+from calc_nlp.evaluate_descriptors import DESCRIPTOR_KEYS
 
-STANDOFF_KEYS = frozenset({"report_id", "sha256", "findings", "conditions", "source"})
-FINDING_KEYS = frozenset({"start", "end", *FLAG_FIELDS, *VALUE_FIELDS})
+STANDOFF_KEYS = frozenset(
+    {"report_id", "sha256", "findings", "conditions", "source", "birads"}
+)
+FINDING_KEYS = frozenset(
+    {"start", "end", *FLAG_FIELDS, *VALUE_FIELDS, *DESCRIPTOR_KEYS}
+)
 
 
 def read_texts(paths: Iterable[str | Path]) -> dict[str, str]:
@@ -43,7 +49,9 @@ def sha256(text: str) -> str:
 
 
 def read_standoff(fh: IO[str], texts: dict[str, str]) -> Iterator[GoldReport]:
-    """Gold reports from stand-off JSONL, each joined with its text."""
+    """Gold reports from stand-off JSONL, each joined with its text; the
+    descriptor keys are checked as `corpus validate` checks them."""
+    keys = FileCheck()
     for n, line in enumerate(fh, 1):
         if not line.strip():
             continue
@@ -58,6 +66,10 @@ def read_standoff(fh: IO[str], texts: dict[str, str]) -> Iterator[GoldReport]:
             raise InputError(
                 f"stand-off line {n}: not in the stand-off format ({exc.__class__.__name__}: {exc})"
             ) from None
+        problems = report_errors(obj, bundled_vocab())
+        keys.add(n, obj)
+        if problems:
+            raise InputError(f"stand-off line {n}: {problems[0]}")
         text = texts.get(rid)
         if text is None:
             raise InputError(f"stand-off line {n}: no text for report {rid}")
@@ -69,7 +81,11 @@ def read_standoff(fh: IO[str], texts: dict[str, str]) -> Iterator[GoldReport]:
             if not 0 <= g.start < g.end <= len(text):
                 raise InputError(f"stand-off line {n}: offsets outside report {rid}")
             g.mention = text[g.start : g.end]
-        yield GoldReport(rid, text, findings, list(obj.get("conditions", [])))
+        yield GoldReport(
+            rid, text, findings, list(obj.get("conditions", [])), obj.get("birads")
+        )
+    if keys.errors():
+        raise InputError(f"stand-off {keys.errors()[0]}")
 
 
 def _finding(f: dict[str, Any]) -> GoldFinding:
@@ -77,6 +93,7 @@ def _finding(f: dict[str, Any]) -> GoldFinding:
     if extra:
         raise ValueError(f"unknown finding keys {sorted(extra)}")
     fields = {k: f[k] for k in FLAG_FIELDS + VALUE_FIELDS}
+    fields |= {k: f[k] for k in DESCRIPTOR_KEYS if k in f}
     return GoldFinding("", int(f["start"]), int(f["end"]), fields)
 
 

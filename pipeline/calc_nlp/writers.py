@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from calc_nlp.errors import OutputError
+from calc_nlp.schema import number_text
 
 # Python's csv refuses fields over 131,072 characters by default (docs/guide.md, pitfalls).
 csv.field_size_limit(sys.maxsize)
@@ -76,11 +77,7 @@ def cell_text(value: Any, kind: str | None = None) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        if kind != "number":
-            return f"{value:.2f}"
-        if value == int(value):
-            return str(int(value))
-        return f"{value:.2f}".rstrip("0").rstrip(".")
+        return number_text(value) if kind == "number" else f"{value:.2f}"
     if isinstance(value, (list, tuple)):
         return LIST_SEPARATOR.join(value)
     return str(value)

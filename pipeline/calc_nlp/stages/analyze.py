@@ -26,7 +26,7 @@ from calc_nlp.schema import (
     ReportResult,
     text_digest,
 )
-from calc_nlp.stages import linking
+from calc_nlp.stages import descriptors, lesions, linking
 from calc_nlp.stages.context_sites import SENTENCES_BACK
 from calc_nlp.stages.findings import ReportContext, finding
 from calc_nlp.stages.layout import LazyExam, layout
@@ -73,6 +73,7 @@ class Analyzer:
         clock.lap("prefilter")
         if not keep:
             result = ReportResult(report_id, STATUS_OK, [], (), self.labs(text))
+            result.birads, result.birads_words = self.birads(text)
             clock.lap("labs")
             clock.count("skipped_reports")
             return result
@@ -80,8 +81,18 @@ class Analyzer:
         digest = digest or text_digest(text)
         labs = self.labs(text)
         if len(text) <= MAX_PIECE_CHARS:
-            return self.piece(report_id, text, digest, 0, labs, clock)
-        return self._long(report_id, text, digest, labs, clock)
+            result = self.piece(report_id, text, digest, 0, labs, clock)
+        else:
+            result = self._long(report_id, text, digest, labs, clock)
+        lesions.group(self.kit.descriptors, result.findings)
+        result.birads, result.birads_words = self.birads(text)
+        clock.lap("descriptors")
+        return result
+
+    def birads(self, text: str) -> tuple[str, tuple[tuple[str, str, int, int], ...]]:
+        """The BI-RADS category the report states, and the words that gave it."""
+        value, words = descriptors.birads(self.kit.descriptors, text)
+        return value, (words,) if words else ()
 
     def labs(self, text: str) -> tuple[LabValue, ...]:
         return summarise(self.kit.labs.parse(text))
@@ -134,7 +145,7 @@ class Analyzer:
             lesion_nouns=kit.rules.word_lists.get("lesion_nouns", []),
         )
         clock.lap("context")
-        result = link_and_classify(kit, rd, report_id, digest, labs)
+        result = link_and_classify(kit, rd, report_id, digest, labs, text)
         clock.lap("link_classify")
         return result
 
@@ -167,9 +178,11 @@ def link_and_classify(
     report_id: str,
     digest: str,
     labs: tuple[LabValue, ...],
+    text: str | None = None,
 ) -> ReportResult:
-    """The linking and findings stages: each mention's site, side, causes and
-    class, and the report's conditions with the words that named them."""
+    """The linking, findings and descriptors stages: each mention's site, side,
+    causes, class and descriptors, and the report's conditions with the words
+    that named them. `text` is the Doc's text when the caller has it."""
     m = rd.matches
     cues = [c for c in m.cues if c.label_ != "CUE" or is_cause(rd.mods, c)]
     # A dystrophic condition in the finding's sentence is a local cause (rule 1).
@@ -185,6 +198,7 @@ def link_and_classify(
     findings = [
         finding(kit, rd, ctx, f, linking.link_site(kit, rd, f)) for f in rd.matches.calc
     ]
+    descriptors.describe(kit.descriptors, rd, findings, text)
     result = ReportResult(report_id, STATUS_OK, findings, conds, labs)
     names = {c.name for c in conds}
     result.condition_marks = tuple(

@@ -14,6 +14,7 @@ from typing import Any
 from calc_nlp import quiet
 from calc_nlp.labs import LabParser
 from calc_nlp.rules import RuleSet
+from calc_nlp.stages.descriptor_rules import DescriptorRules
 
 quiet.silence()
 
@@ -200,6 +201,9 @@ class Toolkit:
         )
         self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
         self.labs = LabParser(rules.labs)
+        self.descriptors = DescriptorRules(
+            rules.descriptors, rules.word_lists.get("lesion_nouns", [])
+        )
         # Per exam kind: its table entry, a regex for its exam-line words and
         # one for the report words that tell it.
         self.exams = [

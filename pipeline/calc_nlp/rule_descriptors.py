@@ -1,0 +1,231 @@
+"""Loading patterns/descriptors.json: severity, change, BI-RADS and score rules.
+
+The words are checked (fields and values known, phrases lower case and in one
+entry only), every regex compiles and has the named groups its kind needs,
+the CAC-DRS bands rise, and the word lists are lower-case strings. Errors are
+`PatternError`s naming the file, the rule and the key.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from calc_nlp.errors import PatternError
+from calc_nlp.rule_checks import check_keys, check_site
+from calc_nlp.rule_schema import (
+    DESCRIPTOR_FIELDS,
+    DESCRIPTOR_KINDS,
+    DESCRIPTOR_PATTERN_KEYS,
+    DESCRIPTOR_TERM_KEYS,
+    DESCRIPTOR_WORD_LISTS,
+    VESSEL_KEYS,
+)
+from calc_nlp.schema import CHANGES, SEVERITIES
+
+FILE = "descriptors.json"
+Ids = dict[str, str]
+
+
+def _new_id(rid: Any, ids: Ids) -> str:
+    if not isinstance(rid, str) or not rid:
+        raise PatternError(FILE, "id must be a non-empty string", str(rid), "id")
+    if rid in ids:
+        raise PatternError(FILE, f"duplicate id (also in {ids[rid]})", rid, "id")
+    ids[rid] = FILE
+    return rid
+
+
+def _phrases(rid: str, phrases: Any, seen: dict[str, str]) -> None:
+    if not isinstance(phrases, list) or not phrases:
+        raise PatternError(FILE, "phrases must be a non-empty list", rid, "phrases")
+    for p in phrases:
+        if not isinstance(p, str) or not p.strip() or p != p.lower():
+            raise PatternError(
+                FILE, f"phrase {p!r} must be a lower-case string", rid, "phrases"
+            )
+        if p in seen and seen[p] != rid:
+            raise PatternError(
+                FILE, f"phrase {p!r} is also in {seen[p]}", rid, "phrases"
+            )
+        seen[p] = rid
+
+
+def _allowed_values(data: dict[str, Any]) -> dict[str, set[str]]:
+    lexicon = data.get("lexicon", {})
+    check_keys(
+        FILE,
+        "lexicon",
+        lexicon,
+        {"source", "morphology", "distribution"},
+        {"source", "morphology", "distribution"},
+    )
+    return {
+        "severity": set(SEVERITIES),
+        "change": set(CHANGES),
+        "morphology": set(lexicon["morphology"]),
+        "distribution": set(lexicon["distribution"]),
+    }
+
+
+def _terms(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
+    allowed = _allowed_values(data)
+    seen: dict[str, str] = {}
+    terms = []
+    for i, entry in enumerate(data.get("terms", [])):
+        rid = str(entry.get("id") if isinstance(entry, dict) else f"#{i}")
+        check_keys(
+            FILE,
+            rid,
+            entry,
+            DESCRIPTOR_TERM_KEYS,
+            DESCRIPTOR_TERM_KEYS - {"note", "own_lesion"},
+        )
+        _new_id(entry["id"], ids)
+        if entry["field"] not in DESCRIPTOR_FIELDS:
+            raise PatternError(
+                FILE, f"field must be one of {list(DESCRIPTOR_FIELDS)}", rid, "field"
+            )
+        if entry["value"] and entry["value"] not in allowed[entry["field"]]:
+            raise PatternError(
+                FILE,
+                f"value {entry['value']!r} not one of {sorted(allowed[entry['field']])}",
+                rid,
+                "value",
+            )
+        _phrases(rid, entry["phrases"], seen)
+        terms.append(entry)
+    return terms
+
+
+def _patterns(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
+    vessel_alt = "x"  # any text: the placeholder only has to compile here
+    out = []
+    for i, entry in enumerate(data.get("patterns", [])):
+        rid = str(entry.get("id") if isinstance(entry, dict) else f"#{i}")
+        check_keys(FILE, rid, entry, DESCRIPTOR_PATTERN_KEYS, DESCRIPTOR_PATTERN_KEYS)
+        _new_id(entry["id"], ids)
+        kind = entry["kind"]
+        if kind not in DESCRIPTOR_KINDS:
+            raise PatternError(
+                FILE, f"kind must be one of {sorted(DESCRIPTOR_KINDS)}", rid, "kind"
+            )
+        try:
+            rx = re.compile(entry["regex"].replace("{vessel}", vessel_alt), re.I)
+        except (re.error, AttributeError) as exc:
+            raise PatternError(FILE, f"invalid regex: {exc}", rid, "regex") from None
+        missing = set(DESCRIPTOR_KINDS[kind]) - set(rx.groupindex)
+        if missing:
+            raise PatternError(
+                FILE, f"regex needs the named groups {sorted(missing)}", rid, "regex"
+            )
+        out.append(entry)
+    return out
+
+
+def _vessels(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
+    seen: dict[str, str] = {}
+    for entry in data.get("vessels", []):
+        rid = str(entry.get("id")) if isinstance(entry, dict) else "vessels"
+        check_keys(FILE, rid, entry, VESSEL_KEYS, VESSEL_KEYS)
+        _new_id(entry["id"], ids)
+        _phrases(rid, entry["phrases"], seen)
+    return list(data.get("vessels", []))
+
+
+def _bands(data: dict[str, Any]) -> list[tuple[float, int]]:
+    cac = data.get("cac_drs", {})
+    check_keys(FILE, "cac_drs", cac, {"source", "note", "bands"}, {"source", "bands"})
+    bands = [(float(b["min"]), int(b["category"])) for b in cac["bands"]]
+    mins = [m for m, _ in bands]
+    if not bands or mins != sorted(set(mins)) or mins[0] != 0:
+        raise PatternError(
+            FILE, "bands must start at min 0 and rise", "cac_drs", "bands"
+        )
+    return bands
+
+
+def _word_lists(data: dict[str, Any]) -> dict[str, list[str]]:
+    lists = data.get("word_lists", {})
+    missing = set(DESCRIPTOR_WORD_LISTS) - set(lists)
+    if missing:
+        raise PatternError(FILE, f"missing word lists {sorted(missing)}", "word_lists")
+    out = {}
+    for name, entry in lists.items():
+        check_keys(FILE, name, entry, {"source", "words"}, {"source", "words"})
+        if not all(isinstance(w, str) and w == w.lower() for w in entry["words"]):
+            raise PatternError(FILE, "words must be lower-case strings", name, "words")
+        out[name] = list(entry["words"])
+    return out
+
+
+def _scores(data: dict[str, Any], sites: dict[str, Any], ids: Ids) -> dict[str, Any]:
+    scores = data.get("scores", {})
+    keys = {"source", "mention_rules", "sites"}
+    check_keys(FILE, "scores", scores, keys, keys)
+    for rid in scores["mention_rules"]:
+        if ids.get(rid) != "mentions.json":
+            raise PatternError(
+                FILE,
+                f"{rid!r} is not a rule of mentions.json",
+                "scores",
+                "mention_rules",
+            )
+    check_site(FILE, "scores", "sites", scores["sites"], sites)
+    return {
+        "mention_rules": set(scores["mention_rules"]),
+        "sites": set(scores["sites"]),
+    }
+
+
+def load_descriptors(
+    raw: dict[str, dict[str, Any]], sites: dict[str, Any], ids: Ids
+) -> dict[str, Any]:
+    """descriptors.json as checked plain data (compiled by stages/descriptors.py)."""
+    data = raw[FILE]
+    scores = _scores(data, sites, ids)
+    units = data.get("size_units", {})
+    check_keys(FILE, "size_units", units, {"source", "factors"}, {"source", "factors"})
+    synonyms = data.get("site_synonyms", {"source": "", "map": {}})
+    check_keys(FILE, "site_synonyms", synonyms, {"source", "map"}, {"source", "map"})
+    lexicon = data["lexicon"]
+    window = data.get("before_window", {})
+    check_keys(FILE, "before_window", window, {"source", "words"}, {"source", "words"})
+    if not isinstance(window["words"], int) or window["words"] < 0:
+        raise PatternError(
+            FILE, "words must be a whole number >= 0", "before_window", "words"
+        )
+    numbers = data.get("number_words", {"source": "", "words": {}})
+    check_keys(FILE, "number_words", numbers, {"source", "words"}, {"source", "words"})
+    if not all(
+        k == k.lower() and isinstance(v, int | float)
+        for k, v in numbers["words"].items()
+    ):
+        raise PatternError(
+            FILE, "words must map lower-case words to numbers", "number_words", "words"
+        )
+    return {
+        "number_words": {k: float(v) for k, v in numbers["words"].items()},
+        "before_window": window["words"],
+        "lexicon": {k: list(lexicon[k]) for k in ("morphology", "distribution")},
+        "terms": _terms(data, ids),
+        "patterns": _patterns(data, ids),
+        "vessels": _vessels(data, ids),
+        "cac_drs": _bands(data),
+        "size_units": {k.lower(): float(v) for k, v in units["factors"].items()},
+        "word_lists": _word_lists(data),
+        "site_synonyms": dict(synonyms["map"]),
+        "scores": scores,
+    }
+
+
+def descriptor_index(desc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Descriptor rules by id, in the shape of the rule index (a regex is a
+    token REGEX, so the user-regex safety checks see it)."""
+    index: dict[str, dict[str, Any]] = {}
+    for e in desc["terms"] + desc["vessels"]:
+        index[e["id"]] = {"metadata": e}
+    for e in desc["patterns"]:
+        rx = e["regex"].replace("{vessel}", "x")
+        index[e["id"]] = {"pattern": [{"TEXT": {"REGEX": rx}}], "metadata": e}
+    return index

@@ -1,0 +1,83 @@
+"""descriptors.json compiled for the descriptors and lesions stages: one
+regex over every descriptor term, the size, score and BI-RADS regexes by
+kind, and the word lists as sets. Built once per rule set (Toolkit)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from calc_nlp.trie import trie_regex
+
+
+def _alternation(phrases: list[str]) -> str:
+    """Phrases as one regex factored by common prefixes (trie.py), longest
+    first, any run of spaces between words."""
+    return trie_regex(" ".join(p.split()) for p in phrases).replace("\\ ", r"\s+")
+
+
+def _breaks(words: list[str]) -> re.Pattern[str]:
+    alts = [
+        re.escape(w) if not w[0].isalnum() else rf"(?<!\w){re.escape(w)}(?!\w)"
+        for w in words
+    ]
+    return re.compile("|".join(alts), re.I)
+
+
+class DescriptorRules:
+    """descriptors.json compiled: one regex over every term, the score, size
+    and BI-RADS regexes by kind, and the word lists as sets."""
+
+    def __init__(self, desc: dict[str, Any], lesion_nouns: list[str] | None = None):
+        self.by_phrase: dict[str, dict[str, Any]] = {}
+        for entry in desc["terms"]:
+            for p in entry["phrases"]:
+                self.by_phrase[" ".join(p.split())] = entry
+        alternation = _alternation(list(self.by_phrase))
+        self.terms = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
+        # a term right before a position ("dense, coarse": the comma lists words)
+        self.term_end = re.compile(rf"(?<!\w)(?:{alternation})\s*$", re.I)
+        self.vessel_of = {
+            " ".join(p.split()): v["name"]
+            for v in desc["vessels"]
+            for p in v["phrases"]
+        }
+        vessels = _alternation(list(self.vessel_of))
+        self.patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        for e in desc["patterns"]:
+            rx = re.compile(e["regex"].replace("{vessel}", vessels), re.I)
+            self.patterns.setdefault(e["kind"], []).append((e["id"], rx))
+        self.bands: list[tuple[float, int]] = desc["cac_drs"]
+        self.units: dict[str, float] = desc["size_units"]
+        wl = desc["word_lists"]
+        self.clause_breaks = _breaks(wl["clause_breaks"])
+        self.after_breaks = _breaks(wl["after_breaks"])
+        links = set(wl["shape_links"])
+        self.grade_breaks = _breaks(wl["after_breaks"] + wl["grade_breaks"])
+        self.shape_breaks = _breaks(
+            [w for w in wl["after_breaks"] + wl["grade_breaks"] if w not in links]
+        )
+        self.size_blockers = set(wl["size_blockers"])
+        self.followers = set(wl["predicate_followers"])
+        self.number_words: dict[str, float] = desc["number_words"]
+        self.window: int = desc["before_window"]
+        self.size_before = set(wl["size_before"])
+        self.lesion_nouns = set(lesion_nouns or [])
+        self.overall = set(wl["birads_overall"])
+        self.anaphors = set(wl["anaphors"])
+        self.lesion_ignore = set(wl["lesion_ignore"])
+        self.synonyms: dict[str, str] = desc["site_synonyms"]
+        self.score_rules: set[str] = desc["scores"]["mention_rules"]
+        self.score_sites: set[str] = desc["scores"]["sites"]
+
+    def number(self, text: str) -> float:
+        """A score as written: digits, or a number word ("zero")."""
+        return float(self.number_words.get(text.lower(), text.replace(",", "")))
+
+    def term(self, text: str) -> dict[str, Any]:
+        return self.by_phrase[" ".join(text.lower().split())]
+
+    def cac_drs(self, score: float | None) -> int | None:
+        if score is None:
+            return None
+        return next(cat for low, cat in reversed(self.bands) if score >= low)

@@ -1,0 +1,332 @@
+"""Descriptors stage: severity, size, scores, BI-RADS terms and change per
+finding, and the BI-RADS category per report (corpora/GUIDE.md, Descriptors).
+
+Plain functions over the record. A finding's words are its own phrase and its
+clause: its sentence cut at the clause breaks (descriptors.json word lists)
+and at the other findings of the sentence. Scores are read from the sentence
+and the score lines right under it; a size only where it is written on the
+mention ("5 mm calcified granuloma", "granuloma measuring 5 mm"), never on
+another lesion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from calc_nlp.schema import BIRADS, SEVERITIES, Finding, number_text
+from calc_nlp.stages.descriptor_rules import DescriptorRules
+from calc_nlp.stages.record import ReportDoc
+
+# (field, rule id, start, end): the words that gave a descriptor, for `explain`.
+Word = tuple[str, str, int, int]
+_TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# The word right after a term (none when punctuation or the end comes first).
+_NEXT_WORD = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
+# Where a segment of score text ends: a ';', a line break, a full stop.
+_SEGMENT = re.compile(r"[;\n]|\.(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class Scores:
+    """The scores one sentence (and the score lines under it) states."""
+
+    agatston: float | None = None
+    percentile: float | None = None
+    vessels: str = ""
+    words: tuple[Word, ...] = ()
+
+
+def describe(
+    dr: DescriptorRules, rd: ReportDoc, findings: list[Finding], text: str | None = None
+) -> None:
+    """Set every descriptor of the piece's findings (the spans of
+    `rd.matches.calc`); `text` is the Doc's text when the caller has it
+    (spaCy builds `Doc.text` anew on every call)."""
+    spans = rd.matches.calc
+    text = rd.doc.text if text is None else text
+    scores: dict[int, Scores] = {}
+    for i, (span, f) in enumerate(zip(spans, findings, strict=True)):
+        sent = rd.sent(span)
+        c = clause(dr, text, spans, i, sent)
+        words = _terms(dr, f, text, c, rd.offset)
+        size = _size(dr, text, span, (c.lo, c.hi), f.site_text, rd.offset)
+        if size is not None:
+            f.size_mm = size[0]
+            words.append(size[1])
+        if _takes_score(dr, spans, findings, i, rd):
+            if sent.start not in scores:
+                starts = [s.start_char for s in spans]
+                scores[sent.start] = _scores(dr, text, sent, starts, rd.offset)
+            s = scores[sent.start]
+            f.agatston, f.agatston_percentile = s.agatston, s.percentile
+            f.agatston_vessels = s.vessels
+            f.cac_drs = dr.cac_drs(s.agatston)
+            words += s.words
+        f.anaphor = _anaphor(dr, text[c.lo : span.start_char])
+        f.descriptor_words = tuple(words)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A finding's clause in characters: `lo` to the end for change words
+    (`hi`), for BI-RADS terms (`hi_shape`, which may pass a shape link) and
+    for grades (`hi_grade`, which stops at a comma too)."""
+
+    lo: int
+    hi: int
+    hi_shape: int
+    hi_grade: int
+    start: int  # the mention's own characters
+    end: int
+
+
+def clause(
+    dr: DescriptorRules, text: str, spans: list[Span], i: int, sent: Span
+) -> Clause:
+    """Finding i's clause: from the last clause break before it (a comma
+    between listed descriptor words is none) or the end of the finding before
+    it, to the first break after it or the last break before the next finding."""
+    span = spans[i]
+    prev = spans[i - 1] if i and spans[i - 1].start >= sent.start else None
+    nxt = spans[i + 1 : i + 2] if i + 1 < len(spans) else []
+    nxt = [s for s in nxt if s.start < sent.end and s.start >= span.end]
+    start = prev.end_char if prev is not None else sent.start_char
+    lo = start
+    for cut in reversed(list(dr.clause_breaks.finditer(text, start, span.start_char))):
+        if cut.group() != "," or not dr.term_end.search(
+            text, max(start, cut.start() - 40), cut.start()
+        ):
+            lo = cut.end()
+            break
+    stop = nxt[0].start_char if nxt else sent.end_char
+    if nxt:
+        cuts = list(dr.clause_breaks.finditer(text, span.end_char, stop))
+        stop = cuts[-1].start() if cuts else span.end_char
+    ends = []
+    for rx in (dr.after_breaks, dr.shape_breaks, dr.grade_breaks):
+        end = rx.search(text, span.end_char, stop)
+        ends.append(end.start() if end else stop)
+    hi, hi_shape, hi_grade = ends
+    return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
+
+
+def _in_reach(
+    dr: DescriptorRules, text: str, c: Clause, m: re.Match[str], field: str
+) -> bool:
+    """Is a term of the clause the finding's? Before the mention only a few
+    other words may stand between them ("marked tapering of the branch
+    distal to the calcific plaque" is not a grade); after it, up to the end
+    the field allows."""
+    if m.end() <= c.start:
+        gap = text[m.end() : c.start]
+        for _, rx in dr.patterns.get("size", []):
+            gap = rx.sub(" ", gap)  # "stable 1.2 x 0.8 cm calcified nodule"
+        return sum(w[0].isalnum() for w in _words(dr, gap, set())) <= dr.window
+    if m.start() < c.end:
+        return True
+    if field in ("severity", "change"):
+        # after the mention, a word that grades another noun is not its
+        # ("adjacent to a new nodule"); past a comma a grade must end its phrase
+        nxt = _NEXT_WORD.match(text, m.end())
+        last = m.group().split()[-1].lower()  # "new since XXXX": the phrase links
+        if (
+            nxt
+            and last not in dr.followers
+            and nxt.group(1).lower() not in dr.followers
+        ):
+            return False
+    if field == "severity":
+        return m.end() <= c.hi_grade or (nxt is None and m.end() <= c.hi)
+    return m.end() <= (c.hi if field == "change" else c.hi_shape)
+
+
+def _terms(
+    dr: DescriptorRules, f: Finding, text: str, c: Clause, off: int
+) -> list[Word]:
+    """Severity (the highest grade named), change (the first), morphology and
+    distribution (in text order) from the clause's words."""
+    words: list[Word] = []
+    grades: list[str] = []
+    morph: list[str] = []
+    dist: list[str] = []
+    for m in dr.terms.finditer(text, c.lo, max(c.hi, c.hi_shape, c.hi_grade)):
+        entry = dr.term(m.group())
+        field, value = entry["field"], entry["value"]
+        if not _in_reach(dr, text, c, m, field):
+            continue
+        f.own_lesion = f.own_lesion or bool(entry.get("own_lesion"))
+        if not value:
+            continue
+        words.append((field, entry["id"], off + m.start(), off + m.end()))
+        if field == "severity":
+            grades.append(value)
+        elif field == "change":
+            f.change = f.change or value
+        elif field == "morphology" and value not in morph:
+            morph.append(value)
+        elif field == "distribution" and value not in dist:
+            dist.append(value)
+    f.severity = max(grades, key=SEVERITIES.index) if grades else ""
+    f.morphology, f.distribution = tuple(morph), tuple(dist)
+    return words
+
+
+def _words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:
+    """The tokens of a gap, descriptor terms and `drop` words left out."""
+    gap = dr.terms.sub(" ", gap)
+    return [w for w in (t.lower() for t in _TOKEN.findall(gap)) if w not in drop]
+
+
+def _size(
+    dr: DescriptorRules,
+    text: str,
+    span: Span,
+    bounds: tuple[int, int],
+    site_text: str,
+    off: int,
+) -> tuple[float, Word] | None:
+    """The size written on the mention: inside it, right before it (only the
+    size_before words between) or after it in its clause with no other lesion
+    or number between ("granuloma in the RUL measuring 5 mm")."""
+    lo, hi = bounds
+    best: tuple[int, float, Word] | None = None
+    drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
+    for rid, rx in dr.patterns.get("size", []):
+        for m in rx.finditer(text, lo, hi):
+            if m.end() <= span.start_char:
+                gap = _words(dr, text[m.end() : span.start_char], drop)
+                ok = set(gap) <= dr.size_before
+                dist = span.start_char - m.end()
+            elif m.start() >= span.end_char:
+                gap = _words(dr, text[span.end_char : m.start()], drop)
+                after = _words(dr, text[m.end() : hi], set())[:1]
+                ok = not (dr.lesion_nouns | dr.size_blockers) & set(
+                    gap + after
+                ) and not any(w[0].isdigit() for w in gap)
+                dist = m.start() - span.end_char
+            else:
+                ok, dist = span.start_char <= m.start() and m.end() <= span.end_char, 0
+            if not ok:
+                continue
+            dims = [float(x) for x in _NUMBER.findall(m.group("dims"))]
+            mm = round(max(dims) * dr.units[m.group("unit").lower()], 2)
+            if best is None or dist < best[0]:
+                best = (dist, mm, ("size_mm", rid, off + m.start(), off + m.end()))
+    return None if best is None else (best[1], best[2])
+
+
+def _takes_score(
+    dr: DescriptorRules,
+    spans: list[Span],
+    findings: list[Finding],
+    i: int,
+    rd: ReportDoc,
+) -> bool:
+    """A sentence's scores go to its score phrase, else to its coronary findings."""
+    first = rd.layout.sent_first[spans[i].start]
+    mates = [j for j, s in enumerate(spans) if rd.layout.sent_first[s.start] == first]
+    phrases = [j for j in mates if findings[j].rule_id in dr.score_rules]
+    if phrases:
+        return i in phrases
+    return findings[i].site in dr.score_sites
+
+
+def _scores(
+    dr: DescriptorRules, text: str, sent: Span, starts: list[int], off: int
+) -> Scores:
+    """Total, percentile and per-vessel scores of a sentence and the score
+    lines right under it."""
+    lo, hi = sent.start_char, _score_lines_end(dr, text, sent.end_char, starts)
+    words: list[Word] = []
+    vessels: list[tuple[int, int, str, float]] = []
+    for rid, rx in dr.patterns.get("vessel", []):
+        for m in rx.finditer(text, lo, hi):
+            name = dr.vessel_of[" ".join(m.group("vessel").lower().split())]
+            vessels.append((m.start(), m.end(), name, float(m.group("value"))))
+            words.append(("agatston_vessels", rid, off + m.start(), off + m.end()))
+    vessels.sort()
+    totals = []
+    for rid, rx in dr.patterns.get("agatston", []):
+        for m in rx.finditer(text, lo, hi):
+            if any(a < m.end() and m.start() < b for a, b, _, _ in vessels):
+                continue
+            totals.append((m.start(), m.end(), rid, dr.number(m.group("value"))))
+    total = min(totals) if totals else None
+    pct = _first(dr, "percentile", text, lo, hi)
+    if total is not None:
+        words.append(("agatston", total[2], off + total[0], off + total[1]))
+    if pct is not None:
+        words.append(("agatston_percentile", pct[2], off + pct[0], off + pct[1]))
+    return Scores(
+        agatston=None if total is None else total[3],
+        percentile=None if pct is None else pct[3],
+        vessels=";".join(f"{n}={number_text(v)}" for _, _, n, v in vessels),
+        words=tuple(words),
+    )
+
+
+def _first(
+    dr: DescriptorRules, kind: str, text: str, lo: int, hi: int
+) -> tuple[int, int, str, float] | None:
+    found = [
+        (m.start(), m.end(), rid, dr.number(m.group("value")))
+        for rid, rx in dr.patterns.get(kind, [])
+        for m in rx.finditer(text, lo, hi)
+    ]
+    return min(found) if found else None
+
+
+def _score_lines_end(
+    dr: DescriptorRules, text: str, end: int, starts: list[int]
+) -> int:
+    """Where the scores right after a sentence end: the segments (up to a ';',
+    a line break or a full stop) that each hold a score, up to a blank line,
+    a segment without one or one with a finding of its own (`starts`): "LM: 0"
+    lines under a heading, "LAD 45; RCA 12"."""
+    kinds = ("vessel", "agatston", "percentile")
+    rxs = [rx for k in kinds for _, rx in dr.patterns.get(k, [])]
+    while end < len(text):
+        cut = _SEGMENT.search(text, end + 1)
+        stop = cut.start() + 1 if cut else len(text)
+        segment = text[end:stop]
+        if (
+            not segment.strip()
+            or any(end <= at < stop for at in starts)
+            or not any(rx.search(segment) for rx in rxs)
+        ):
+            break
+        end = stop
+    return end
+
+
+def _anaphor(dr: DescriptorRules, before: str) -> bool:
+    """Does the finding's clause open with an anaphor ("It is calcified",
+    "The calcification is stable")?"""
+    words = [w.lower() for w in _TOKEN.findall(before) if w.isalnum()]
+    return bool(words) and words[0] in dr.anaphors and len(words) <= 3
+
+
+def birads(dr: DescriptorRules, text: str) -> tuple[str, Word | None]:
+    """The report's BI-RADS category: the overall one, else the highest."""
+    found: list[tuple[bool, int, str, Word]] = []
+    for rid, rx in dr.patterns.get("birads", []):
+        for m in rx.finditer(text):
+            value = m.group("value").upper()
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].lower()
+            overall = any(w in dr.overall for w in _TOKEN.findall(line))
+            found.append(
+                (
+                    overall,
+                    BIRADS.index(value),
+                    value,
+                    ("birads", rid, m.start(), m.end()),
+                )
+            )
+    if not found:
+        return "", None
+    best = max(found, key=lambda x: (x[0], x[1]))
+    return best[2], best[3]

@@ -1,0 +1,144 @@
+"""Lesions stage: which findings of a report describe the same calcification
+(corpora/GUIDE.md, Descriptors: lesion).
+
+Findings share a lesion when they have the same site, side and sub-site (the
+site words normalised: "RUL" and "right upper lobe" are one; a finding that
+leaves the sub-site or side unsaid joins the one lesion at its site that
+does not contradict it; one without a site, the one lesion named by the same
+words), or when a
+finding opens with an anaphor ("It is calcified") and the finding before it
+is compatible. Findings that differ in negated, hypothetical or family never
+share one; "no new X" never joins an earlier lesion (a descriptors.json term
+with `own_lesion`). A lesion's id is the finding_id of its first finding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from calc_nlp.schema import Finding
+from calc_nlp.stages.descriptor_rules import DescriptorRules
+
+_WORD = re.compile(r"\w+(?:/\w+)?")
+
+
+def _words(dr: DescriptorRules, text: str) -> list[str]:
+    out: list[str] = []
+    for w in _WORD.findall(text.lower()):
+        out += dr.synonyms.get(w, w).split()
+    return [w for w in out if w not in dr.lesion_ignore]
+
+
+def sub_site(dr: DescriptorRules, f: Finding) -> str:
+    """The site words that are not the site's name ("upper lobe" of the lung)."""
+    name = set(_words(dr, f.site))
+    return " ".join(w for w in _words(dr, f.site_text) if w not in name)
+
+
+def _state(f: Finding) -> tuple[bool, bool, bool]:
+    return (f.negated, f.hypothetical, f.family)
+
+
+def _differ(a: Finding, b: Finding) -> bool:
+    """Do two findings at one site describe different calcifications (another
+    size, another BI-RADS morphology or distribution)?"""
+    return any(
+        x and y and x != y
+        for x, y in (
+            (a.size_mm, b.size_mm),
+            (a.morphology, b.morphology),
+            (a.distribution, b.distribution),
+        )
+    )
+
+
+@dataclass
+class _Lesion:
+    """A lesion found so far: its id, site, state, and the sub-site and side
+    its findings gave (empty until one gives it)."""
+
+    lesion_id: str
+    site: str
+    state: tuple[bool, bool, bool]
+    sub: str
+    side: str
+    members: list[Finding] = field(default_factory=list)
+
+    def add(self, f: Finding, sub: str) -> None:
+        self.sub = self.sub or sub
+        self.side = self.side or f.laterality
+        self.members.append(f)
+        f.lesion_id = self.lesion_id
+
+
+def _fits(a: str, b: str) -> bool:
+    """Equal, or one of them unsaid."""
+    return a == b or not a or not b
+
+
+def _same_lesion(lesions: list[_Lesion], f: Finding, sub: str) -> _Lesion | None:
+    """The earlier lesion this finding restates: same site, state, sub-site
+    and side; else the only one whose sub-site and side do not contradict
+    the finding's ("Calcified granuloma." after "RUL calcified granuloma")."""
+    if f.own_lesion:
+        return None
+    if not f.site:
+        return _restated(lesions, f)
+    same = [
+        x
+        for x in lesions
+        if x.site == f.site
+        and x.state == _state(f)
+        and not any(_differ(m, f) for m in x.members)
+    ]
+    exact = [x for x in same if x.sub == sub and x.side == f.laterality]
+    if exact:
+        return exact[0]
+    loose = [x for x in same if _fits(x.sub, sub) and _fits(x.side, f.laterality)]
+    return loose[0] if len(loose) == 1 else None
+
+
+def _core(f: Finding) -> str:
+    """The mention's words without its site words, lower case."""
+    site = set(_WORD.findall(f.site_text.lower()))
+    return " ".join(w for w in _WORD.findall(f.mention.lower()) if w not in site)
+
+
+def _restated(lesions: list[_Lesion], f: Finding) -> _Lesion | None:
+    """For a finding without a site: the one earlier lesion named by the same
+    words ("Calcified granuloma." restating "RUL calcified granuloma")."""
+    core = _core(f)
+    found = [
+        x
+        for x in lesions
+        if x.state == _state(f)
+        and _fits(x.side, f.laterality)
+        and any(_core(m) == core for m in x.members)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def group(dr: DescriptorRules, findings: list[Finding]) -> None:
+    """Set `lesion_id` on every finding of one report, in text order."""
+    lesions: list[_Lesion] = []
+    by_id: dict[str, _Lesion] = {}
+    for i, f in enumerate(findings):
+        sub = sub_site(dr, f)
+        found = _same_lesion(lesions, f, sub)
+        prev = findings[i - 1] if i else None
+        if (
+            found is None
+            and prev is not None
+            and f.anaphor
+            and not f.own_lesion
+            and _state(prev) == _state(f)
+            and f.site in ("", prev.site)
+            and _fits(f.laterality, prev.laterality)
+        ):
+            found = by_id[prev.lesion_id]
+        if found is None:
+            found = _Lesion(f.finding_id, f.site, _state(f), "", "")
+            lesions.append(found)
+            by_id[found.lesion_id] = found
+        found.add(f, sub)

@@ -1,0 +1,552 @@
+"""Descriptors per finding and per report (corpora/GUIDE.md, Descriptors):
+fictional sentences for every field and normalisation, with the traps."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _one(findings_of, text: str, mention: str):
+    """The finding whose mention is `mention` (exactly one)."""
+    found = [f for f in findings_of(text) if f.mention == mention]
+    assert len(found) == 1, [f.mention for f in findings_of(text)]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, mention, severity",
+    [
+        ("Trace calcification of the aortic arch.", "calcification", "minimal"),
+        ("Faint calcification of the aortic arch.", "calcification", "minimal"),
+        (
+            "Mild coronary artery calcification.",
+            "coronary artery calcification",
+            "mild",
+        ),
+        ("Scattered calcifications of the abdominal aorta.", "calcifications", "mild"),
+        ("Small amount of calcification in the aortic arch.", "calcification", "mild"),
+        (
+            "Moderate coronary artery calcification.",
+            "coronary artery calcification",
+            "moderate",
+        ),
+        ("Dense calcification of the thoracic aorta.", "calcification", "severe"),
+        ("The aortic valve is heavily calcified.", "calcified", "severe"),
+        (
+            "Extensive vascular calcification of the SFA.",
+            "vascular calcification",
+            "severe",
+        ),
+        # a range takes the higher grade
+        (
+            "Mild to moderate coronary artery calcification.",
+            "coronary artery calcification",
+            "moderate",
+        ),
+        (
+            "Moderate-to-severe coronary artery calcification.",
+            "coronary artery calcification",
+            "severe",
+        ),
+        # size and count words are not severity
+        (
+            "Small calcified granuloma in the right upper lobe.",
+            "calcified granuloma",
+            "",
+        ),
+        ("Multiple tiny splenic calcifications.", "splenic calcifications", ""),
+    ],
+)
+def test_severity(findings_of, text, mention, severity):
+    assert _one(findings_of, text, mention).severity == severity
+
+
+def test_severity_stays_in_its_clause(findings_of):
+    found = findings_of(
+        "Mild coronary artery calcification and severe aortic valve calcification."
+    )
+    assert [f.severity for f in found] == ["mild", "severe"]
+
+
+def test_breast_density_is_not_severity(findings_of):
+    f = _one(
+        findings_of,
+        "Heterogeneously dense breast tissue with punctate calcifications.",
+        "calcifications",
+    )
+    assert f.severity == "" and f.morphology == ("punctate",)
+
+
+@pytest.mark.parametrize(
+    "text, mention, size",
+    [
+        (
+            "5 mm calcified granuloma in the right upper lobe.",
+            "calcified granuloma",
+            5.0,
+        ),
+        (
+            "Calcified nodule measuring 1.2 x 0.8 cm in the left lower lobe.",
+            "Calcified nodule",
+            12.0,
+        ),
+        (
+            "Calcified nodule in the left lower lobe measuring 1.2 x 0.8 cm.",
+            "Calcified nodule",
+            12.0,
+        ),
+        ("3-4 mm calcified granuloma in the lingula.", "calcified granuloma", 4.0),
+        ("A 2 cm calcification in the left adrenal gland.", "calcification", 20.0),
+        ("8-mm calcified granuloma in the lingula.", "calcified granuloma", 8.0),
+        (
+            "Calcified nodule measuring 1.2 cm x 0.8 cm in the left lower lobe.",
+            "Calcified nodule",
+            12.0,
+        ),
+        (
+            "Calcified granuloma (6 mm) in the right lower lobe.",
+            "Calcified granuloma",
+            6.0,
+        ),
+        (
+            "Calcified granuloma in the right upper lobe measuring up to 8 mm.",
+            "Calcified granuloma",
+            8.0,
+        ),
+        # never the size of a different lesion
+        (
+            "4 cm mass with calcification in the left adrenal gland.",
+            "calcification",
+            None,
+        ),
+        (
+            "5 mm nodule with adjacent calcification in the liver.",
+            "calcification",
+            None,
+        ),
+        (
+            "Calcification adjacent to a nodule measuring 5 mm in the liver.",
+            "Calcification",
+            None,
+        ),
+        (
+            "Calcification within a 4 cm mass in the left adrenal gland.",
+            "Calcification",
+            None,
+        ),
+    ],
+)
+def test_size_mm(findings_of, text, mention, size):
+    assert _one(findings_of, text, mention).size_mm == size
+
+
+@pytest.mark.parametrize(
+    "text, mention, change",
+    [
+        ("New calcification in the right breast.", "calcification", "new"),
+        (
+            "Interval development of calcification in the right breast.",
+            "calcification",
+            "new",
+        ),
+        (
+            "Increased coronary artery calcification.",
+            "coronary artery calcification",
+            "increased",
+        ),
+        (
+            "Progression of coronary artery calcification.",
+            "coronary artery calcification",
+            "increased",
+        ),
+        (
+            "Calcified granuloma in the right upper lobe, unchanged.",
+            "Calcified granuloma",
+            "stable",
+        ),
+        (
+            "Stable calcified granuloma in the right upper lobe.",
+            "calcified granuloma",
+            "stable",
+        ),
+        ("Splenic calcification is again seen.", "Splenic calcification", "stable"),
+        (
+            "Decreased calcification of the supraspinatus tendon.",
+            "calcification",
+            "decreased",
+        ),
+        (
+            "The splenic calcification is no longer seen.",
+            "splenic calcification",
+            "resolved",
+        ),
+        # "no new" and "known" are not change words
+        ("No new calcification in the right breast.", "calcification", ""),
+        (
+            "Known calcified granuloma in the right upper lobe.",
+            "calcified granuloma",
+            "",
+        ),
+    ],
+)
+def test_change(findings_of, text, mention, change):
+    assert _one(findings_of, text, mention).change == change
+
+
+def test_no_new_calcification_is_neither_negated_nor_new(findings_of):
+    f = _one(findings_of, "No new calcification in the right breast.", "calcification")
+    assert (f.change, f.negated) == ("", False)
+
+
+def test_resolved_stays_negated(findings_of):
+    f = _one(
+        findings_of,
+        "The previously seen splenic calcification is no longer visible.",
+        "splenic calcification",
+    )
+    assert f.change == "resolved" and f.negated
+
+
+@pytest.mark.parametrize(
+    "text, mention, morphology, distribution",
+    [
+        (
+            "Grouped amorphous calcifications in the right breast.",
+            "calcifications",
+            ("amorphous",),
+            ("grouped",),
+        ),
+        (
+            "Clustered pleomorphic calcifications in the left breast.",
+            "calcifications",
+            ("fine pleomorphic",),
+            ("grouped",),
+        ),
+        (
+            "Fine-linear branching calcifications in a segmental distribution in the left breast.",
+            "calcifications",
+            ("fine-linear branching",),
+            ("segmental",),
+        ),
+        (
+            "Fine linear calcifications in the left breast.",
+            "calcifications",
+            ("fine linear",),
+            (),
+        ),
+        (
+            "Linear calcifications in the left breast.",
+            "calcifications",
+            (),
+            ("linear",),
+        ),
+        (
+            "Coarse heterogeneous calcifications in the right breast.",
+            "calcifications",
+            ("coarse heterogeneous",),
+            (),
+        ),
+        (
+            "Coarse popcorn-like calcifications in the right breast.",
+            "calcifications",
+            ("coarse", "popcorn"),
+            (),
+        ),
+        (
+            "Secretory calcifications in the left breast.",
+            "calcifications",
+            ("large rod-like",),
+            (),
+        ),
+        (
+            "Eggshell calcification of the hilar lymph nodes.",
+            "calcification",
+            ("rim",),
+            (),
+        ),
+        (
+            "Calcified hilar lymph nodes with eggshell pattern.",
+            "Calcified hilar lymph nodes",
+            ("rim",),
+            (),
+        ),
+        (
+            "Vascular calcifications in both breasts.",
+            "Vascular calcifications",
+            ("vascular",),
+            (),
+        ),
+        (
+            "Diffuse punctate calcifications in the right breast.",
+            "calcifications",
+            ("punctate",),
+            ("diffuse",),
+        ),
+    ],
+)
+def test_morphology_and_distribution(
+    findings_of, text, mention, morphology, distribution
+):
+    f = _one(findings_of, text, mention)
+    assert (f.morphology, f.distribution) == (morphology, distribution)
+
+
+def test_agatston_total_percentile_and_cac_drs(findings_of):
+    f = _one(
+        findings_of,
+        "Total Agatston score 412, which is the 88th percentile for age and sex.",
+        "Agatston score",
+    )
+    assert (f.agatston, f.agatston_percentile, f.cac_drs) == (412.0, 88.0, 3)
+
+
+@pytest.mark.parametrize(
+    "score, category",
+    [("0", 0), ("1", 1), ("99", 1), ("100", 2), ("299", 2), ("300", 3)],
+)
+def test_cac_drs_bands(findings_of, score, category):
+    f = _one(findings_of, f"Calcium score: {score}.", "Calcium score")
+    assert (f.agatston, f.cac_drs) == (float(score), category)
+
+
+def test_score_zero_is_negated_with_agatston_zero(findings_of):
+    f = _one(findings_of, "Agatston score: 0.", "Agatston score")
+    assert f.negated and f.agatston == 0.0 and f.cac_drs == 0
+
+
+def test_agatston_as_a_unit_gives_the_score(findings_of):
+    found = findings_of("Coronary artery calcium score of 150 Agatston units.")
+    assert [(f.mention, f.agatston) for f in found] == [
+        ("Coronary artery calcium score", 150.0)
+    ]
+
+
+def test_vessel_score_lines_under_the_heading(findings_of):
+    f = findings_of(
+        "CORONARY CALCIUM SCORE:\nLM: 0\nLAD: 120\nLCX: 0\nRCA: 40\nTotal: 160"
+    )[0]
+    assert (f.agatston_vessels, f.agatston, f.cac_drs) == (
+        "LM=0;LAD=120;LCX=0;RCA=40",
+        160.0,
+        2,
+    )
+
+
+def test_score_goes_to_the_score_phrase_not_its_neighbour(findings_of):
+    found = findings_of("Coronary artery calcification with a calcium score of 45.")
+    assert [(f.mention, f.agatston) for f in found] == [
+        ("Coronary artery calcification", None),
+        ("calcium score", 45.0),
+    ]
+
+
+def test_coronary_finding_takes_its_sentence_score(findings_of):
+    f = _one(
+        findings_of,
+        "Coronary artery calcification, Agatston 210.",
+        "Coronary artery calcification",
+    )
+    assert (f.agatston, f.cac_drs) == (210.0, 2)
+
+
+def test_no_score_on_other_sites(findings_of):
+    f = _one(
+        findings_of,
+        "Aortic valve calcification; the LAD is patent.",
+        "Aortic valve calcification",
+    )
+    assert (f.agatston, f.agatston_vessels, f.cac_drs) == (None, "", None)
+
+
+@pytest.mark.parametrize(
+    "text, birads",
+    [
+        ("Punctate calcifications in the right breast. BI-RADS 2: benign.", "2"),
+        ("Amorphous calcifications. BI-RADS Category 4A.", "4A"),
+        ("BIRADS 3. Grouped calcifications.", "3"),
+        ("Right breast: BI-RADS 4B. Left breast: BI-RADS 2.", "4B"),
+        ("Right: BI-RADS 5. OVERALL ASSESSMENT: BI-RADS 4C.", "4C"),
+        ("Lung-RADS 4A. Calcified granuloma.", ""),
+        ("ACR BI-RADS Assessment: Category 3.", "3"),
+        ("BI-RADS® 2.", "2"),
+        ("ASSESSMENT: Category 4A: Suspicious.", "4A"),
+        ("ASSESSMENT: Lung-RADS category 4B.", ""),
+        ("No calcifications.", ""),
+    ],
+)
+def test_birads(analyzer, text, birads):
+    assert analyzer.analyze(text, "T").birads == birads
+
+
+def test_birads_without_any_finding(analyzer):
+    r = analyzer.analyze("Scattered fibroglandular tissue. BI-RADS 1: negative.", "T")
+    assert (r.birads, r.findings) == ("1", [])
+
+
+def test_descriptor_words_point_at_the_text(findings_of):
+    text = "Mild coronary artery calcification. Total Agatston score 150."
+    words = {
+        (name, text[a:b])
+        for f in findings_of(text)
+        for name, _rid, a, b in f.descriptor_words
+    }
+    assert words == {("severity", "Mild"), ("agatston", "Total Agatston score 150")}
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # a grade of another word of the sentence, far before the mention
+        (
+            "Marked narrowing is seen in the second diagonal beyond one calcific plaque.",
+            "calcific plaque",
+        ),
+        (
+            "The circumflex shows a moderate segment of narrowing from one focal calcified plaque.",
+            "calcified plaque",
+        ),
+        # after a comma, a grade describes something else
+        ("Mild aortic stenosis, widely calcified, minimally restricted.", "calcified"),
+    ],
+)
+def test_grade_of_another_word_is_not_the_findings(findings_of, text, mention):
+    assert _one(findings_of, text, mention).severity == ""
+
+
+def test_listed_descriptors_before_a_comma_are_kept(findings_of):
+    f = _one(
+        findings_of,
+        "Dense, coarse calcifications in the left breast.",
+        "calcifications",
+    )
+    assert (f.severity, f.morphology) == ("severe", ("coarse",))
+
+
+def test_agatston_in_brackets_after_score(findings_of):
+    f = _one(findings_of, "Total calcium score (Agatston) is 10.", "calcium score")
+    assert (f.agatston, f.cac_drs) == (10.0, 1)
+
+
+@pytest.mark.parametrize(
+    "text, mention, severity",
+    [
+        # a grade that ends its phrase after a comma is the finding's
+        (
+            "Aortic valve leaflet calcification, mild.",
+            "Aortic valve leaflet calcification",
+            "mild",
+        ),
+        # one that grades the next word is not
+        ("Aortic valve: calcified, mildly thickened leaflets.", "calcified", ""),
+    ],
+)
+def test_grade_after_a_comma(findings_of, text, mention, severity):
+    assert _one(findings_of, text, mention).severity == severity
+
+
+@pytest.mark.parametrize(
+    "text, mention, score",
+    [
+        (
+            "Moderate coronary artery calcification (score 145, 78th percentile).",
+            "coronary artery calcification",
+            145.0,
+        ),
+        (
+            "Moderate coronary artery calcium burden (310).",
+            "coronary artery calcium burden",
+            310.0,
+        ),
+        ("Zero calcium score.", "calcium score", 0.0),
+    ],
+)
+def test_score_forms(findings_of, text, mention, score):
+    assert _one(findings_of, text, mention).agatston == score
+
+
+def test_an_earlier_size_is_not_the_findings(findings_of):
+    f = _one(
+        findings_of,
+        "Walled-off necrosis with a thin rim of calcification, decreased from 12 cm.",
+        "calcification",
+    )
+    assert (f.size_mm, f.morphology) == (None, ("rim",))
+
+
+def test_a_shape_word_after_a_comma_is_not_the_findings(findings_of):
+    f = _one(
+        findings_of,
+        "8 mm calcified lymph node, round, loss of fatty hilum.",
+        "calcified lymph node",
+    )
+    assert (f.size_mm, f.morphology) == (8.0, ())
+
+
+def test_vessel_scores_in_one_line_with_a_total(findings_of):
+    (f,) = findings_of(
+        "Coronary calcium scores: LM 0, LAD 45, LCx 0, RCA 12, total 57."
+    )
+    assert (f.agatston_vessels, f.agatston, f.cac_drs) == (
+        "LM=0;LAD=45;LCX=0;RCA=12",
+        57.0,
+        1,
+    )
+
+
+def test_vessel_scores_run_on_after_semicolons(findings_of):
+    found = findings_of(
+        "Calcium score by vessel: left main 0; left anterior descending artery 45; "
+        "circumflex 0; right coronary artery 12. Total calcium score 57 (60th percentile)."
+    )
+    assert [(f.agatston_vessels, f.agatston, f.agatston_percentile) for f in found] == [
+        ("LM=0;LAD=45;LCX=0;RCA=12", None, None),
+        ("", 57.0, 60.0),
+    ]
+
+
+def test_a_score_in_the_next_sentence_is_that_sentences(findings_of):
+    found = findings_of("Coronary artery calcification. Calcium score 150.")
+    assert [f.agatston for f in found] == [None, 150.0]
+
+
+def test_thousands_separator(findings_of):
+    f = _one(
+        findings_of,
+        "Coronary artery calcium score of 1,250.",
+        "Coronary artery calcium score",
+    )
+    assert (f.agatston, f.cac_drs) == (1250.0, 3)
+
+
+@pytest.mark.parametrize(
+    "text, mention, change",
+    [
+        ("Calcified granuloma adjacent to a new nodule.", "Calcified granuloma", ""),
+        (
+            "Calcified granuloma in the right upper lobe is unchanged since XXXX.",
+            "Calcified granuloma",
+            "stable",
+        ),
+        (
+            "Faint calcifications in the right lower lobe, new since XXXX.",
+            "calcifications",
+            "new",
+        ),
+        (
+            "Calcified granuloma in the lingula, stable in size.",
+            "Calcified granuloma",
+            "stable",
+        ),
+    ],
+)
+def test_change_after_the_mention(findings_of, text, mention, change):
+    assert _one(findings_of, text, mention).change == change
+
+
+def test_a_size_between_a_change_word_and_the_mention_is_not_counted(findings_of):
+    f = _one(
+        findings_of,
+        "Stable 1.2 x 0.8 cm calcified nodule in the left lower lobe.",
+        "calcified nodule",
+    )
+    assert (f.change, f.size_mm) == ("stable", 12.0)

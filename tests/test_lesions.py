@@ -1,0 +1,206 @@
+"""Lesion grouping (corpora/GUIDE.md, Descriptors: lesion)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calc_nlp.schema import BIRADS, CHANGES, SEVERITIES, Finding, report_row
+from calc_nlp.stages.lesions import group
+
+
+def _lesions(analyzer, text: str) -> list[int]:
+    """Lesion numbers 1, 2, ... of the report's findings, in text order."""
+    result = analyzer.analyze(text, "T")
+    numbers: dict[str, int] = {}
+    return [numbers.setdefault(f.lesion_id, len(numbers) + 1) for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the impression restates the finding: RUL and right upper lobe are one
+        (
+            "FINDINGS: RUL calcified granuloma.\n\nIMPRESSION: Calcified granuloma, right upper lobe.",
+            [1, 1],
+        ),
+        # sides differ
+        ("Calcified right hilar lymph node. Calcified left hilar lymph node.", [1, 2]),
+        # sub-sites differ
+        (
+            "Calcified granuloma in the right upper lobe. Calcified granuloma in the right lower lobe.",
+            [1, 2],
+        ),
+        # the score and the coronary calcification it measures
+        ("Coronary artery calcification. CAC score 150.", [1, 1]),
+        # different sites
+        ("Pineal calcification. Aortic valve calcification.", [1, 2]),
+        # a relative's calcification is never the patient's
+        (
+            "Father had coronary artery calcification. Coronary artery calcification.",
+            [1, 2],
+        ),
+        # a different BI-RADS morphology at the same site is another group
+        (
+            "Right breast: punctate calcifications. Right breast: fine pleomorphic calcifications.",
+            [1, 2],
+        ),
+    ],
+)
+def test_lesion_grouping(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+def test_lesion_id_is_the_first_findings_id(analyzer):
+    r = analyzer.analyze(
+        "FINDINGS: RUL calcified granuloma.\n\nIMPRESSION: Calcified granuloma, right upper lobe.",
+        "T",
+    )
+    assert [f.lesion_id for f in r.findings] == [r.findings[0].finding_id] * 2
+    assert report_row(r)["n_lesions"] == 1
+
+
+def _f(i: int, mention: str = "calcification", **kw) -> Finding:
+    return Finding("T", mention, i * 10, i * 10 + 5, finding_id=f"id{i}", **kw)
+
+
+def test_anaphor_joins_the_finding_before():
+    found = [_f(0, site="spleen", site_text="splenic"), _f(1)]
+    found[1].anaphor = True
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id0"]
+
+
+def test_anaphor_never_joins_a_negated_finding():
+    found = [_f(0, site="spleen", negated=True), _f(1)]
+    found[1].anaphor = True
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id1"]
+
+
+def test_same_site_but_hypothetical_is_another_lesion():
+    found = [_f(0, site="kidney"), _f(1, site="kidney", hypothetical=True)]
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id1"]
+
+
+def test_without_site_other_words_are_another_lesion():
+    found = [_f(0), _f(1, "calcified focus")]
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id1"]
+
+
+def test_without_site_the_same_words_restate_the_one_lesion():
+    found = [
+        _f(0, "RUL calcified granuloma", site="lung", site_text="RUL"),
+        _f(1, "calcified granuloma"),
+    ]
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id0"]
+    found.append(_f(2, "calcified granuloma", site="lung", site_text="LLL"))
+    found.append(_f(3, "calcified granuloma"))
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id0", "id2", "id3"]
+
+
+def group_with_bundled(found: list[Finding]) -> None:
+    from calc_nlp.stages import analyze
+
+    group(analyze.analyzer().kit.descriptors, found)
+
+
+def test_lesions_join_across_the_pieces_of_a_long_report(analyzer):
+    filler = "The heart size is normal and the lungs are clear.\n" * 250
+    text = (
+        "FINDINGS: RUL calcified granuloma, 5 mm.\n"
+        + filler
+        + "IMPRESSION: Calcified granuloma, right upper lobe.\n"
+    )
+    r = analyzer.analyze(text, "T")
+    assert r.note == "split_long_text"
+    assert [f.lesion_id for f in r.findings] == [r.findings[0].finding_id] * 2
+    first = r.findings[0]
+    (size_words,) = [w for w in first.descriptor_words if w[0] == "size_mm"]
+    assert (first.size_mm, text[size_words[2] : size_words[3]]) == (5.0, "5 mm")
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the impression leaves the sub-site unsaid: the one lung lesion
+        (
+            "FINDINGS: Calcified granuloma in the right upper lobe.\n\nIMPRESSION: Calcified granuloma.",
+            [1, 1],
+        ),
+        # two lung lesions before it: which one is not said, so a new one
+        (
+            "Calcified granuloma in the right upper lobe. Calcified granuloma in the left lower lobe. "
+            "IMPRESSION: Calcified granuloma.",
+            [1, 2, 3],
+        ),
+        # adjectives name the site: renal is kidney, dural is dura
+        (
+            "Renal cortical calcifications. Cortical calcification of the kidney.",
+            [1, 1],
+        ),
+    ],
+)
+def test_unsaid_sub_site(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+WORDS = [
+    "Mild",
+    "moderate",
+    "to",
+    "severe",
+    "dense",
+    "new",
+    "stable",
+    "no",
+    "No new",
+    "punctate",
+    "coarse",
+    "clustered",
+    "5 mm",
+    "1.2 x 0.8 cm",
+    "calcified granuloma",
+    "calcification",
+    "in the RUL",
+    "in the left lower lobe",
+    "It is calcified",
+    ",",
+    ".",
+    "and",
+    "with",
+    "Agatston score",
+    "150",
+    "0",
+    "BI-RADS 4A",
+    "LAD: 20",
+    "\n",
+    "unchanged",
+    "measuring",
+    "nodule",
+    "these",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=30))
+def test_descriptors_are_total_and_point_into_the_text(analyzer, words):
+    """Whatever the words, every descriptor has an allowed value, its words
+    lie in the text, and each lesion id is the id of a finding before it."""
+    text = " ".join(words)
+    r = analyzer.analyze(text, "T")
+    seen: list[str] = []
+    for f in r.findings:
+        seen.append(f.finding_id)
+        assert f.severity in ("", *SEVERITIES) and f.change in ("", *CHANGES)
+        assert f.lesion_id in seen
+        assert f.size_mm is None or f.size_mm > 0
+        assert (f.cac_drs is None) == (f.agatston is None)
+        for _field, _rid, a, b in f.descriptor_words:
+            assert 0 <= a < b <= len(text)
+    assert r.birads in ("", *BIRADS)
