@@ -15,7 +15,7 @@ from calc_nlp.cli import main
 from .conftest import DEMO
 
 pyspark = pytest.importorskip(
-    "pyspark", reason="PySpark not installed (pip install calc-nlp[spark])"
+    "pyspark", reason="PySpark not installed (make test installs the spark extra)"
 )
 if shutil.which("java") is None:  # pragma: no cover
     pytest.skip("no Java runtime for Spark", allow_module_level=True)

@@ -120,7 +120,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
     type=click.Choice(["local", "spark"]),
     default="local",
     show_default=True,
-    help="Run here, or on Spark (pip install calc-nlp[spark]).",
+    help="Run here, or on Spark (the spark extra: pip install '.[spark]' from a clone or the wheel).",
 )
 @click.option(
     "--spark-master",

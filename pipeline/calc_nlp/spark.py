@@ -7,7 +7,7 @@
 is built once per Python worker process and kept in a module global (spaCy
 pipelines cannot be shipped to executors, and building one costs about a
 second). Keep `spark.sql.execution.arrow.maxRecordsPerBatch` small (200-1000)
-for long texts. Install with `pip install calc-nlp[spark]`.
+for long texts. Install the spark extra from a clone or the wheel (`pip install '.[spark]'`).
 
 `calc-nlp run --engine spark` uses `SparkSource`: Spark computes the rows,
 the driver writes them with the local engine's writer (runner.write_run).
@@ -189,7 +189,7 @@ class SparkSource:
             from calc_nlp.errors import UsageError
 
             raise UsageError(
-                "--engine spark needs PySpark: pip install 'calc-nlp[spark]'"
+                "--engine spark needs PySpark: the spark extra, pip install '.[spark]' in a clone"
             ) from None
         from calc_nlp.errors import InputError, UsageError
         from calc_nlp.readers import detect_format
