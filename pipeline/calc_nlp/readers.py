@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from calc_nlp.columns import check_columns
 from calc_nlp.errors import InputError
 
 # Python's csv refuses fields over 131,072 characters by default (docs/guide.md, pitfalls).
@@ -169,45 +170,6 @@ def clean_text(text: str) -> tuple[str, bool]:
     return _SURROGATE.sub(REPLACEMENT, text), True
 
 
-# A column name: starts with a letter or _, short, a few words at most, no
-# long digit runs (ids), no sentence punctuation. Anything else in a first line
-# may be a row of data and is never shown.
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_ .#()/-]{0,63}")
-
-
-def looks_like_header(fields: list[str]) -> bool:
-    """Whether a first line reads as column names (so that they may be shown)."""
-    names = [f.strip() for f in fields]
-    if not names or any(not n for n in names) or len(set(names)) != len(names):
-        return False
-    for n in names:
-        if not _NAME.fullmatch(n) or re.search(r"\d{4}", n) or len(n.split()) > 4:
-            return False
-        if n.endswith(".") or ". " in n:
-            return False
-    return True
-
-
-def check_columns(header: list[str], id_col: str, text_col: str) -> tuple[int, int]:
-    missing = [c for c in (id_col, text_col) if c not in header]
-    if missing:
-        wanted = ", ".join(repr(c) for c in missing)
-        if looks_like_header(header):
-            raise InputError(
-                f"column {wanted} not found; "
-                f"the input has columns: {', '.join(repr(h) for h in header)}",
-                missing_column=True,
-            )
-        raise InputError(
-            f"column {wanted} not found: the first line does not look like a header "
-            f"({len(header)} fields; not shown, it may be a row of data). "
-            "Add a header row, or check --delimiter, --encoding and --input-format "
-            "(a UTF-16 file needs --encoding utf-16; Parquet needs --input-format parquet)",
-            missing_column=True,
-        )
-    return header.index(id_col), header.index(text_col)
-
-
 def id_text(value: Any) -> str:
     if value is None or isinstance(value, (dict, list)):
         return ""
@@ -231,8 +193,8 @@ def read_parquet(
             f"cannot read {path} as Parquet: {exc.__class__.__name__}"
         ) from None
     header = pf.schema_arrow.names
-    check_columns(header, id_col, text_col)
-    return _parquet_rows(pf, path, id_col, text_col, batch_size)
+    id_i, text_i = check_columns(header, id_col, text_col)
+    return _parquet_rows(pf, path, header[id_i], header[text_i], batch_size)
 
 
 def _parquet_rows(
