@@ -81,24 +81,71 @@ class HashingReader(io.RawIOBase):
         return n
 
 
-def detect_format(path: str, forced: str | None) -> str:
-    """The input format: forced, else from the name ('-' and unknown names are CSV).
+_BY_NAME = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+}
+GZIP_MAGIC = b"\x1f\x8b"
 
-    A `.gz` suffix is looked through (`reports.jsonl.gz` is JSON Lines);
-    compression itself is recognised from the file's first bytes.
+
+def detect_format(path: str, forced: str | None) -> str:
+    """The input format: forced, else from the name, else from the content.
+
+    One rule for name and first bytes: the name (a `.gz` suffix looked
+    through: `reports.jsonl.gz` is JSON Lines) gives the format, the first
+    bytes the compression, so a gzip file is decompressed whatever its name
+    and a `.gz` name holding plain text is read as it is. A name that says
+    nothing (`reports.gz`, `export`) takes JSON Lines if the (decompressed)
+    text starts with `{`, else CSV; '-' is CSV. A `.parquet` name must hold
+    Parquet (not gzip-compressed: Parquet compresses inside).
     """
     if forced:
         return forced
-    if path != "-" and Path(path).is_dir():
+    if path == "-":
+        return "csv"
+    if Path(path).is_dir():
         return "txt"
     name = path.lower()
     if name.endswith(".gz"):
         name = name[:-3]
-    if name.endswith((".jsonl", ".ndjson", ".json")):
-        return "jsonl"
-    if name.endswith((".parquet", ".pq")):
-        return "parquet"
-    return "csv"
+    fmt = _BY_NAME.get(Path(name).suffix)
+    raw, head = _head(path)
+    if fmt == "parquet" and raw and not raw.startswith(b"PAR1"):
+        what = "gzip-compressed" if raw.startswith(GZIP_MAGIC) else "not Parquet"
+        raise InputError(
+            f"{path} is named as Parquet but is {what}: "
+            + (
+                "decompress it first (Parquet compresses inside)"
+                if what.startswith("gzip")
+                else "use --input-format csv or jsonl"
+            )
+        )
+    if fmt is None:
+        text = head.removeprefix(codecs.BOM_UTF8).lstrip()
+        fmt = "jsonl" if text.startswith(b"{") else "csv"
+    return fmt
+
+
+def _head(path: str, size: int = 64) -> tuple[bytes, bytes]:
+    """The first bytes of a regular file, as stored and decompressed if gzip
+    (b"" for what cannot be read: the reader reports it)."""
+    raw = head = b""
+    try:
+        with open_regular(Path(path)) as fh:
+            raw = head = fh.read(size)
+            if raw.startswith(GZIP_MAGIC):
+                fh.seek(0)
+                with gzip.GzipFile(fileobj=fh) as gz:
+                    head = gz.read(size)
+    except (OSError, EOFError, zlib.error):
+        return raw, b""
+    return raw, head
 
 
 # First bytes of files that are not text: (magic, what it is, what to do).
@@ -126,7 +173,7 @@ def text_stream(raw: IO[bytes], encoding: str) -> IO[str]:
     known_encoding(encoding)
     buffered: Any = io.BufferedReader(raw)  # type: ignore[type-var]
     head = buffered.peek(6)[:6]
-    if head.startswith(b"\x1f\x8b"):
+    if head.startswith(GZIP_MAGIC):
         buffered = io.BufferedReader(gzip.GzipFile(fileobj=buffered, mode="rb"))  # type: ignore[arg-type]
         try:
             head = buffered.peek(6)[:6]
