@@ -1041,14 +1041,33 @@ def test_ctrl_c_manifest_says_130(tmp_path, monkeypatch):
 
 
 def test_two_worker_run_exits_cleanly(tmp_path):
+    """Item 19: no 'Exception ignored ... Bad file descriptor' (or anything
+    else) on stderr after a successful 2-worker run, run several times (the
+    traceback was occasional): CSV and Parquet outputs, quiet and normal logs,
+    a second run over the same folder and a --resume of a finished one."""
     src = big_input(tmp_path / "in.csv", 200)
-    for i in range(2):
+    runs = [
+        ("o-csv", ["-q"]),
+        ("o-csv", ["-q"]),
+        ("o-pq", ["--format", "parquet", "-q"]),
+        ("o-pq", ["--format", "parquet", "-q", "--resume"]),
+        ("o-log", ["--chunk-size", "16", "--checkpoint-seconds", "0"]),
+        ("o-log", ["--chunk-size", "16", "--checkpoint-seconds", "0"]),
+    ]
+    for folder, extra in runs:
         proc = subprocess.run(
-            calc_nlp_cmd("run", src, "-o", tmp_path / f"o{i}", "--workers", 2, "-q"),
+            calc_nlp_cmd("run", src, "-o", tmp_path / folder, "--workers", 2, *extra),
             capture_output=True,
             text=True,
         )
-        assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+        assert proc.returncode == 0, proc.stderr
+        if "-q" in extra:
+            assert proc.stderr == "", (extra, proc.stderr)
+        else:
+            (line,) = proc.stderr.splitlines()
+            assert line.startswith("calc-nlp: info: done reports=200 "), proc.stderr
+        assert "Exception ignored" not in proc.stderr
+        assert "Bad file descriptor" not in proc.stderr
 
 
 # ------------------------------------------------------- memory of the duplicate-id set
