@@ -169,3 +169,25 @@ def test_spark_run_folder_works_with_review_and_since_manifest(tmp_path):
     with open(again / "reports.csv", encoding="utf-8", newline="") as fh:
         statuses = {row["status"] for row in csv.DictReader(fh)}
     assert statuses == {"unchanged", "empty", "duplicate_id"}
+
+
+def test_spark_engine_columns_follow_the_local_rules(tmp_path):
+    """Column names ignoring case when one matches, the same suggestion when none
+    does, and --limit / --no-header refused (local engine only)."""
+    src = tmp_path / "in.csv"
+    src.write_text(
+        "Report_ID,TEXT\nR1,Calcified granuloma in the right upper lobe.\n",
+        encoding="utf-8",
+    )
+    base = ["run", str(src), "--engine", "spark", "--spark-master", "local[1]"]
+    r = CliRunner().invoke(main, [*base, "-o", str(tmp_path / "o")])
+    assert r.exit_code == 0, r.output
+    with open(tmp_path / "o" / "findings.csv", encoding="utf-8", newline="") as fh:
+        assert [f["report_id"] for f in csv.DictReader(fh)] == ["R1"]
+    r = CliRunner().invoke(
+        main, [*base, "-o", str(tmp_path / "o2"), "--text-col", "body"]
+    )
+    assert r.exit_code == 2
+    assert "no column 'body'; the input has columns: 'Report_ID', 'TEXT'" in r.output
+    r = CliRunner().invoke(main, [*base, "-o", str(tmp_path / "o3"), "--limit", "1"])
+    assert r.exit_code == 2 and "local engine only" in r.output
