@@ -135,6 +135,8 @@ class _Shape:
             if "\n" not in field and "\r" not in field:
                 continue
             for line in field.splitlines()[1:]:
+                if line.count(self.delim) < self.width - 1:
+                    continue  # too few delimiters to be a whole row
                 try:
                     cells = next(csv.reader([line], delimiter=self.delim, strict=True))
                 except (csv.Error, StopIteration):
