@@ -256,7 +256,7 @@ class FakeTTY(io.StringIO):
 
 def test_progress_bar_with_percentage_and_eta():
     done = {"f": 0.0}
-    p = Progress(FakeTTY(), lambda: done["f"])
+    p = Progress(FakeTTY(), lambda rows: done["f"])
     done["f"] = 0.25
     line = p.line(1000, p.start + 10.0)
     assert line.startswith("[######..................]  25% 1,000 rows, 100/s")

@@ -44,13 +44,16 @@ class Log:
     def error(self, event: str, **fields: Any) -> None:
         self._emit("error", event, fields)
 
-    def progress(self, fraction: Callable[[], float | None] | None = None) -> Progress:
+    def progress(
+        self, fraction: Callable[[int], float | None] | None = None, rows: int = 0
+    ) -> Progress:
         """A progress display on a terminal (stderr a TTY, text logs, not quiet);
-        `fraction` tells how much of the input has been read, when known."""
+        `fraction(rows)` tells how much of the input `rows` rows are, when known."""
         tty = hasattr(self.stream, "isatty") and self.stream.isatty()
         return Progress(
             self.stream if tty and not self.quiet and self.fmt == "text" else None,
             fraction,
+            rows,
         )
 
 
@@ -64,21 +67,23 @@ class Progress:
     def __init__(
         self,
         stream: IO[str] | None,
-        fraction: Callable[[], float | None] | None = None,
+        fraction: Callable[[int], float | None] | None = None,
+        rows: int = 0,
     ):
         self.stream = stream
         self.fraction = fraction
         self.start = self.last = time.perf_counter()
-        self.first = self._fraction() or 0.0  # already read (a resumed run)
+        self.rows0 = rows  # already done (a resumed run)
+        self.first = self._fraction(rows) or 0.0
 
-    def _fraction(self) -> float | None:
-        return self.fraction() if self.fraction is not None else None
+    def _fraction(self, rows: int) -> float | None:
+        return self.fraction(rows) if self.fraction is not None else None
 
     def line(self, rows: int, now: float) -> str:
         """The text drawn for `rows` rows at time `now` (no report content)."""
         elapsed = max(now - self.start, 1e-9)
-        plain = f"{rows:,} rows, {rows / elapsed:,.0f}/s"
-        done = self._fraction()
+        plain = f"{rows:,} rows, {(rows - self.rows0) / elapsed:,.0f}/s"
+        done = self._fraction(rows)
         if done is None:
             return plain
         filled = int(self.WIDTH * done)

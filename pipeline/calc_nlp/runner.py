@@ -117,9 +117,9 @@ class LocalSource:
     def identity(self) -> list[dict[str, Any]]:
         return self.inp.identity()
 
-    def fraction(self) -> float | None:
-        """How much of the input has been read, when known (the progress bar)."""
-        return self.inp.fraction()
+    def fraction(self, done: int) -> float | None:
+        """How much of the input `done` rows are, when known (the progress bar)."""
+        return self.inp.fraction(done)
 
     def close(self, ok: bool) -> None:
         stop_pool(self.pool, ok=ok)

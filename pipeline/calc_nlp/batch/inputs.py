@@ -98,18 +98,23 @@ class Input:
             self.consumed += 1
             yield r
 
-    def fraction(self) -> float | None:
-        """How much of the input has been read (0..1), when that is known: rows
-        of a known total (--limit, a folder), else bytes of a regular file."""
-        done = self.consumed / self.total if self.total else None
-        if self._hasher is not None and self._fh is not None:
-            try:
-                size = os.fstat(self._fh.fileno()).st_size
-            except (OSError, ValueError):
-                size = 0
-            if size:
-                done = max(done or 0.0, min(1.0, self._hasher.bytes / size))
-        return done
+    def fraction(self, done: int) -> float | None:
+        """How much of the input the `done` rows are (0..1), when that is known:
+        rows of a known total (--limit, a folder), else the bytes read of a
+        regular file scaled by the rows done of those read (the reader runs
+        ahead of the workers)."""
+        if self.total:
+            return min(1.0, done / self.total)
+        if self._hasher is None or self._fh is None or not self.consumed:
+            return None
+        try:
+            size = os.fstat(self._fh.fileno()).st_size
+        except (OSError, ValueError):
+            return None
+        if not size:
+            return None
+        read = min(1.0, self._hasher.bytes / size)
+        return read * min(1.0, done / self.consumed)
 
     def identity(self) -> list[dict[str, Any]]:
         """Path, size and SHA-256 of what was read (files hashed as they stream)."""

@@ -119,7 +119,7 @@ class Job:
             previous_index(
                 self.opts.since_manifest, self.rules_version, self.log, self.skip_keys
             )
-        self._progress = self.log.progress(getattr(source, "fraction", None))
+        self._progress = self.log.progress(getattr(source, "fraction", None), self.done)
         self._last_checkpoint = time.perf_counter()
 
     def _replay(self, source: Source, state: dict[str, Any]) -> None:
