@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from calc_nlp.columns import check_columns
+from calc_nlp.columns import check_columns, looks_like_header  # noqa: F401 - re-exported
 from calc_nlp.errors import InputError
 
 # Python's csv refuses fields over 131,072 characters by default (docs/guide.md, pitfalls).
