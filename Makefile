@@ -1,23 +1,37 @@
-# Every target installs what it needs into .venv first.
+# Every target installs what it needs into .venv first: `run` only what
+# running needs (no pyspark, selenium, pytest), `test` the test and spark
+# extras on top, `lint` ruff and mypy, `dist` the `build` front end.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: install run test browser lint golden eval eval-real bench clean
+.PHONY: install install-test run test browser lint dist golden eval eval-real bench clean
 
 install: $(STAMP)
+
+install-test: $(TEST_STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,spark]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,spark]'
+	touch $(TEST_STAMP)
+
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(DEV_STAMP)
 
 run: install
 	$(BIN)/calc-nlp run corpora/demo/reports.csv -o out
 
-test: install browser
+test: install-test browser
 	$(BIN)/python -m pytest -q
 
 # The review page's browser test needs Debian's chromium and chromedriver;
@@ -28,10 +42,16 @@ browser:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) || \
 	    echo "browser: chromium not installable here; the browser test will be skipped"; }
 
-lint: install
-	$(BIN)/python -m pip install --quiet 'ruff>=0.4' 'mypy>=1.8'
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check pipeline tests benchmarks scripts
 	$(BIN)/mypy
+
+# A wheel and an sdist in dist/. A stale build/ folder is removed first (it
+# would put deleted modules back into the wheel), and -P keeps the current
+# folder off sys.path so that nothing in it can shadow the `build` front end.
+dist: $(DEV_STAMP)
+	rm -rf build dist pipeline/*.egg-info
+	$(BIN)/python -P -m build --outdir dist .
 
 eval: install
 	$(BIN)/calc-nlp evaluate corpora/gold/test.jsonl --json out/eval-test.json --readme README.md --errors 0
@@ -44,7 +64,7 @@ eval-real: install
 bench: install
 	$(BIN)/python benchmarks/bench.py --dir out/bench --readme README.md
 
-golden: install
+golden: install-test
 	$(BIN)/python -m tests.regen_golden
 
 clean:

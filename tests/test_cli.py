@@ -92,7 +92,7 @@ def test_missing_column_is_one_line_exit_2_and_nothing_written(tmp_path):
     assert result.exit_code == 2
     assert (
         result.output
-        == "Error: column 'report_id', 'text' not found; the input has columns: 'id', 'body'\n"
+        == "Error: no column 'report_id'; no column 'text'; the input has columns: 'id', 'body'\n"
     )
     assert not out.exists()
 

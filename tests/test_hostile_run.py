@@ -344,6 +344,44 @@ def test_stray_quote_mid_file_does_not_merge_rows(tmp_path):
     assert SECRET not in r.output
 
 
+def test_stray_quote_closed_by_a_later_row_with_the_header_width(tmp_path):
+    """Item 3's corner: the stray quote's merged field ends at a later row's
+    quote and the merged row has exactly the header's two fields, so neither
+    the quoting nor the field count flags it; the rows inside the field do."""
+    lines = [b"report_id,text\r\n"] + [
+        f"P{i:03d},Pelvic phleboliths, report {i}.\r\n".replace(",", ',"', 1)
+        .replace(".\r\n", '."\r\n')
+        .encode()
+        for i in range(10)
+    ]
+    lines[4] = f'P003,"{SECRET} opens here\r\n'.encode()
+    lines[5] = f"P004,{SECRET} plain row\r\n".encode()
+    lines[6] = b'P005,closes here"\r\n'  # P003's field now ends: 2 fields
+    src = tmp_path / "in.csv"
+    src.write_bytes(b"".join(lines))
+    r = cli("run", src, "-o", tmp_path / "o", "--workers", 1)
+    assert r.exit_code == 1, r.output
+    assert SECRET not in r.output
+    rows = table(tmp_path / "o" / "reports.csv")
+    bad = [(x["row"], x["reason"], x["report_id"]) for x in rows if x["status"] != "ok"]
+    assert bad == [("4", "malformed_quotes", "")]
+    assert [x["report_id"] for x in rows if x["status"] == "ok"] == [
+        f"P{i:03d}" for i in range(10) if i != 3
+    ]
+    errors = (tmp_path / "o" / "errors.csv").read_text(encoding="utf-8")
+    assert errors.splitlines()[1:] == ["4,,malformed_quotes"] and SECRET not in errors
+
+
+def test_multiline_text_with_commas_is_not_a_stray_quote(tmp_path):
+    """Lines of a real multi-line text that hold one comma (the header's width)
+    are not rows of the file: their first field is not shaped like an id."""
+    text = "FINDINGS: nodule, calcified.\nIMPRESSION: granuloma, old.\n2, 3 cm"
+    src = write_csv(tmp_path / "in.csv", [["R1", text], ["R2", "No acute findings."]])
+    r = cli("run", src, "-o", tmp_path / "o", "--workers", 1)
+    assert r.exit_code == 0, r.output
+    assert [x["status"] for x in table(tmp_path / "o" / "reports.csv")] == ["ok", "ok"]
+
+
 # ------------------------------------------------------- 4. no row values in messages
 
 
@@ -1003,14 +1041,33 @@ def test_ctrl_c_manifest_says_130(tmp_path, monkeypatch):
 
 
 def test_two_worker_run_exits_cleanly(tmp_path):
+    """Item 19: no 'Exception ignored ... Bad file descriptor' (or anything
+    else) on stderr after a successful 2-worker run, run several times (the
+    traceback was occasional): CSV and Parquet outputs, quiet and normal logs,
+    a second run over the same folder and a --resume of a finished one."""
     src = big_input(tmp_path / "in.csv", 200)
-    for i in range(2):
+    runs = [
+        ("o-csv", ["-q"]),
+        ("o-csv", ["-q"]),
+        ("o-pq", ["--format", "parquet", "-q"]),
+        ("o-pq", ["--format", "parquet", "-q", "--resume"]),
+        ("o-log", ["--chunk-size", "16", "--checkpoint-seconds", "0"]),
+        ("o-log", ["--chunk-size", "16", "--checkpoint-seconds", "0"]),
+    ]
+    for folder, extra in runs:
         proc = subprocess.run(
-            calc_nlp_cmd("run", src, "-o", tmp_path / f"o{i}", "--workers", 2, "-q"),
+            calc_nlp_cmd("run", src, "-o", tmp_path / folder, "--workers", 2, *extra),
             capture_output=True,
             text=True,
         )
-        assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+        assert proc.returncode == 0, proc.stderr
+        if "-q" in extra:
+            assert proc.stderr == "", (extra, proc.stderr)
+        else:
+            (line,) = proc.stderr.splitlines()
+            assert line.startswith("calc-nlp: info: done reports=200 "), proc.stderr
+        assert "Exception ignored" not in proc.stderr
+        assert "Bad file descriptor" not in proc.stderr
 
 
 # ------------------------------------------------------- memory of the duplicate-id set

@@ -61,7 +61,7 @@ def test_missing_column_exit_2_nothing_written(tmp_path):
     r = cli("run", src, "-o", tmp_path / "o", "--workers", 1)
     assert (
         r.exit_code == 2
-        and "not found; the input has columns: 'id', 'body'" in r.output
+        and "no column 'text'; the input has columns: 'id', 'body'" in r.output
     )
     assert not (tmp_path / "o").exists()
 

@@ -145,3 +145,57 @@ def test_filter_decide_export(page, browser):
         main, ["review", str(page["out"]), "-o", str(html2), "--decisions", str(target)]
     )
     assert r.exit_code == 0 and "2 prior decisions, 0 changed" in r.output
+
+
+# Every label of the summary charts, with where the browser drew it.
+_CHART_TEXTS = """
+return [...document.querySelectorAll('#summary svg')].flatMap((svg) =>
+  [...svg.querySelectorAll('text')].map((t) => {
+    const b = t.getBBox();
+    const label = t.getAttribute('x') === '0';
+    return {text: label ? t.lastChild.textContent : t.textContent, right: b.x + b.width,
+            label: label, chart: svg.getAttribute('aria-label'),
+            width: label ? svg.querySelector('rect').x.baseVal.value : svg.width.baseVal.value};
+  }));
+"""
+
+
+def test_chart_counts_drawn_whole(page, browser, tmp_path):
+    """A chart's largest count used to be cut to its first digit ('dystrophic 5'
+    for 578): every count must end inside its chart, every label before the
+    bars, and the counts drawn must be the counts of the run."""
+    driver, _ = browser
+    src = tmp_path / "many.csv"
+    rows = list(csv.reader(open(DEMO / "reports.csv", encoding="utf-8", newline="")))
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(rows[0])
+        for i in range(30):  # over 3,000 findings: four-digit counts
+            w.writerows([[f"{r[0]}-{i}", r[1]] for r in rows[1:]])
+    out, html = tmp_path / "out", tmp_path / "many.html"
+    assert (
+        CliRunner()
+        .invoke(main, ["run", str(src), "-o", str(out), "--workers", "1"])
+        .exit_code
+        == 0
+    )
+    assert (
+        CliRunner().invoke(main, ["review", str(out), "-o", str(html)]).exit_code == 0
+    )
+    with open(out / "findings.csv", encoding="utf-8", newline="") as fh:
+        findings = list(csv.DictReader(fh))
+    by_class: dict[str, int] = {}
+    for f in findings:
+        by_class[f["classification"] or "none"] = (
+            by_class.get(f["classification"] or "none", 0) + 1
+        )
+    for target in (page["html"], html):
+        driver.get(target.as_uri())
+        texts = driver.execute_script(_CHART_TEXTS)
+        assert len({t["chart"] for t in texts}) == 4, texts
+        cut = [t for t in texts if t["right"] > t["width"] + 0.5]
+        assert not cut, cut
+    drawn = [t["text"] for t in texts if t["chart"] == "Findings by classification"]
+    assert max(by_class.values()) >= 1000
+    for cls, n in by_class.items():
+        assert str(n) in drawn, (cls, n, drawn)

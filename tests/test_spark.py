@@ -15,7 +15,7 @@ from calc_nlp.cli import main
 from .conftest import DEMO
 
 pyspark = pytest.importorskip(
-    "pyspark", reason="PySpark not installed (pip install calc-nlp[spark])"
+    "pyspark", reason="PySpark not installed (make test installs the spark extra)"
 )
 if shutil.which("java") is None:  # pragma: no cover
     pytest.skip("no Java runtime for Spark", allow_module_level=True)
@@ -192,3 +192,25 @@ def test_spark_run_reports_stage_timings_summed_over_partitions(spark, tmp_path)
     ]
     assert set(stages) == {k for k in local.timings if not k.endswith("_reports")}
     assert sum(stages.values()) > 0
+
+
+def test_spark_engine_columns_follow_the_local_rules(tmp_path):
+    """Column names ignoring case when one matches, the same suggestion when none
+    does, and --limit / --no-header refused (local engine only)."""
+    src = tmp_path / "in.csv"
+    src.write_text(
+        "Report_ID,TEXT\nR1,Calcified granuloma in the right upper lobe.\n",
+        encoding="utf-8",
+    )
+    base = ["run", str(src), "--engine", "spark", "--spark-master", "local[1]"]
+    r = CliRunner().invoke(main, [*base, "-o", str(tmp_path / "o")])
+    assert r.exit_code == 0, r.output
+    with open(tmp_path / "o" / "findings.csv", encoding="utf-8", newline="") as fh:
+        assert [f["report_id"] for f in csv.DictReader(fh)] == ["R1"]
+    r = CliRunner().invoke(
+        main, [*base, "-o", str(tmp_path / "o2"), "--text-col", "body"]
+    )
+    assert r.exit_code == 2
+    assert "no column 'body'; the input has columns: 'Report_ID', 'TEXT'" in r.output
+    r = CliRunner().invoke(main, [*base, "-o", str(tmp_path / "o3"), "--limit", "1"])
+    assert r.exit_code == 2 and "local engine only" in r.output

@@ -115,7 +115,7 @@ from calc_nlp.writers import OUTPUT_FORMATS
     type=click.Choice(["local", "spark"]),
     default="local",
     show_default=True,
-    help="Run here, or on Spark (pip install calc-nlp[spark]).",
+    help="Run here, or on Spark (the spark extra: pip install '.[spark]' from a clone or the wheel).",
 )
 @click.option(
     "--spark-master",
@@ -130,6 +130,8 @@ from calc_nlp.writers import OUTPUT_FORMATS
     help="Log lines on stderr as text or JSON (ids, counts and timings only).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+@click.option("--no-header", is_flag=True, help="CSV without a header row: --id-col and --text-col are 1-based positions (--id-col 1 --text-col 2).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Process only the first N input rows (a trial run; the manifest records it).")
 def run(**options: Any) -> None:
     """Extract findings from a report export into OUTDIR (findings, reports, errors, texts, manifest).
 
@@ -179,6 +181,8 @@ def _run_options(o: dict[str, Any]) -> Any:
         keep_texts=not o["no_texts"],
         engine=o["engine"],
         spark_master=o["spark_master"],
+        no_header=o["no_header"],
+        limit=o["limit"],
     )
 
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import csv
+import re
 import zlib
 from collections.abc import Iterator
 from typing import IO
 
+from calc_nlp.columns import check_columns, position
 from calc_nlp.errors import InputError
 from calc_nlp.readers import (
     BAD_BYTES,
     Record,
-    check_columns,
     record_of,
     text_stream,
 )
@@ -62,6 +63,7 @@ def read_csv(
     text_col: str,
     encoding: str = "utf-8",
     delimiter: str | None = None,
+    no_header: bool = False,
 ) -> Iterator[Record]:
     """CSV rows as Records. The header is checked before the first row is yielded.
 
@@ -71,7 +73,10 @@ def read_csv(
     strictly: a quote never closed, or closed in the middle of a field, makes
     that row a `malformed_quotes` error and the lines after its first are read
     again as rows, so one stray quote cannot merge the rest of the file into
-    one report. Blank lines are skipped.
+    one report; so does a quoted field that holds whole rows of the file (a
+    stray quote closed by a later row's quote). Blank lines are skipped.
+    With `no_header` the first line is a row, `id_col` and `text_col` are
+    1-based positions and the width is the first row's.
     """
     fh = text_stream(raw, encoding)
     try:
@@ -91,13 +96,58 @@ def read_csv(
         header = [h.strip() for h in next(csv.reader([first], delimiter=delim))]
     except (csv.Error, StopIteration):
         header = []
-    id_i, text_i = check_columns(header, id_col, text_col)
+    if no_header:
+        id_i, text_i = position(id_col, "--id-col"), position(text_col, "--text-col")
+        if max(id_i, text_i) >= len(header):
+            raise InputError(
+                f"--id-col {id_col} --text-col {text_col}: the first row has "
+                f"{len(header)} fields (not shown); check --delimiter",
+                missing_column=True,
+            )
+        lines.pending.append(first)
+    else:
+        id_i, text_i = check_columns(header, id_col, text_col)
     reader = csv.reader(lines, delimiter=delim, strict=True)
-    return _csv_rows(reader, lines, len(header), id_i, text_i)
+    shape = _Shape(delim, len(header), id_i)
+    return _csv_rows(reader, lines, shape, id_i, text_i)
+
+
+class _Shape:
+    """What a whole row of this file looks like, to find rows swallowed by a
+    stray quote: a line inside a quoted field that parses on its own into the
+    header's number of fields, with an id of the same shape as the row's own
+    (`P003` and `P004`: letters then digits), is a row of the file, not text."""
+
+    def __init__(self, delim: str, width: int, id_i: int):
+        self.delim, self.width, self.id_i = delim, width, id_i
+
+    @staticmethod
+    def of_id(value: str) -> str:
+        """'DEMO-001' -> 'A-9', '17' -> '9': runs of digits and letters collapsed."""
+        value = re.sub(r"[0-9]+", "9", value.strip())
+        return re.sub(r"[A-Z]+", "A", re.sub(r"[a-z]+", "a", value))
+
+    def holds_rows(self, row: list[str]) -> bool:
+        shape = self.of_id(row[self.id_i])
+        if not shape or " " in shape:
+            return False
+        for field in row:
+            if "\n" not in field and "\r" not in field:
+                continue
+            for line in field.splitlines()[1:]:
+                if line.count(self.delim) < self.width - 1:
+                    continue  # too few delimiters to be a whole row
+                try:
+                    cells = next(csv.reader([line], delimiter=self.delim, strict=True))
+                except (csv.Error, StopIteration):
+                    continue
+                if len(cells) == self.width and self.of_id(cells[self.id_i]) == shape:
+                    return True
+        return False
 
 
 def _csv_rows(
-    reader: Iterator[list[str]], lines: _Lines, width: int, id_i: int, text_i: int
+    reader: Iterator[list[str]], lines: _Lines, shape: _Shape, id_i: int, text_i: int
 ) -> Iterator[Record]:
     n = 0
     while True:
@@ -117,12 +167,19 @@ def _csv_rows(
             raise InputError(
                 f"input cannot be read after row {n} (corrupt or truncated data)"
             ) from None
-        lines.row_done()
-        if not row or (len(row) == 1 and not row[0].strip() and width > 1):
+        if not row or (len(row) == 1 and not row[0].strip() and shape.width > 1):
+            lines.row_done()
             continue  # a blank line is not a row
         n += 1
-        if len(row) != width:
+        if len(row) != shape.width:
             # Columns may be shifted: the id field could hold report text, so it is not kept.
+            lines.row_done()
             yield Record(n, "", "", problem="ragged_row")
             continue
+        if len(lines.current) > 1 and shape.holds_rows(row):
+            # A stray quote closed by a later row's quote: those rows are read again.
+            lines.reread_after_first()
+            yield Record(n, "", "", problem="malformed_quotes")
+            continue
+        lines.row_done()
         yield record_of(n, row[id_i], row[text_i], bad)

@@ -7,6 +7,7 @@ import zlib
 from collections.abc import Iterator
 from typing import IO
 
+from calc_nlp.columns import key_of
 from calc_nlp.errors import InputError
 from calc_nlp.readers import (
     BAD_BYTES,
@@ -76,4 +77,7 @@ def _jsonl_rows(fh: Iterator[str], id_col: str, text_col: str) -> Iterator[Recor
         if not isinstance(obj, dict):
             yield Record(n, "", "", problem="not_an_object")
             continue
-        yield record_of(n, obj.get(id_col), obj.get(text_col), bad)
+        # Keys match ignoring case when exactly one key does ('Text' for 'text').
+        yield record_of(
+            n, obj.get(key_of(obj, id_col)), obj.get(key_of(obj, text_col)), bad
+        )

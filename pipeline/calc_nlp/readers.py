@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from calc_nlp.columns import check_columns, looks_like_header  # noqa: F401 - re-exported
 from calc_nlp.errors import InputError
 
 # Python's csv refuses fields over 131,072 characters by default (docs/guide.md, pitfalls).
@@ -80,24 +81,71 @@ class HashingReader(io.RawIOBase):
         return n
 
 
-def detect_format(path: str, forced: str | None) -> str:
-    """The input format: forced, else from the name ('-' and unknown names are CSV).
+_BY_NAME = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+}
+GZIP_MAGIC = b"\x1f\x8b"
 
-    A `.gz` suffix is looked through (`reports.jsonl.gz` is JSON Lines);
-    compression itself is recognised from the file's first bytes.
+
+def detect_format(path: str, forced: str | None) -> str:
+    """The input format: forced, else from the name, else from the content.
+
+    One rule for name and first bytes: the name (a `.gz` suffix looked
+    through: `reports.jsonl.gz` is JSON Lines) gives the format, the first
+    bytes the compression, so a gzip file is decompressed whatever its name
+    and a `.gz` name holding plain text is read as it is. A name that says
+    nothing (`reports.gz`, `export`) takes JSON Lines if the (decompressed)
+    text starts with `{`, else CSV; '-' is CSV. A `.parquet` name must hold
+    Parquet (not gzip-compressed: Parquet compresses inside).
     """
     if forced:
         return forced
-    if path != "-" and Path(path).is_dir():
+    if path == "-":
+        return "csv"
+    if Path(path).is_dir():
         return "txt"
     name = path.lower()
     if name.endswith(".gz"):
         name = name[:-3]
-    if name.endswith((".jsonl", ".ndjson", ".json")):
-        return "jsonl"
-    if name.endswith((".parquet", ".pq")):
-        return "parquet"
-    return "csv"
+    fmt = _BY_NAME.get(Path(name).suffix)
+    raw, head = _head(path)
+    if fmt == "parquet" and raw and not raw.startswith(b"PAR1"):
+        what = "gzip-compressed" if raw.startswith(GZIP_MAGIC) else "not Parquet"
+        raise InputError(
+            f"{path} is named as Parquet but is {what}: "
+            + (
+                "decompress it first (Parquet compresses inside)"
+                if what.startswith("gzip")
+                else "use --input-format csv or jsonl"
+            )
+        )
+    if fmt is None:
+        text = head.removeprefix(codecs.BOM_UTF8).lstrip()
+        fmt = "jsonl" if text.startswith(b"{") else "csv"
+    return fmt
+
+
+def _head(path: str, size: int = 64) -> tuple[bytes, bytes]:
+    """The first bytes of a regular file, as stored and decompressed if gzip
+    (b"" for what cannot be read: the reader reports it)."""
+    raw = head = b""
+    try:
+        with open_regular(Path(path)) as fh:
+            raw = head = fh.read(size)
+            if raw.startswith(GZIP_MAGIC):
+                fh.seek(0)
+                with gzip.GzipFile(fileobj=fh) as gz:
+                    head = gz.read(size)
+    except (OSError, EOFError, zlib.error):
+        return raw, b""
+    return raw, head
 
 
 # First bytes of files that are not text: (magic, what it is, what to do).
@@ -125,7 +173,7 @@ def text_stream(raw: IO[bytes], encoding: str) -> IO[str]:
     known_encoding(encoding)
     buffered: Any = io.BufferedReader(raw)  # type: ignore[type-var]
     head = buffered.peek(6)[:6]
-    if head.startswith(b"\x1f\x8b"):
+    if head.startswith(GZIP_MAGIC):
         buffered = io.BufferedReader(gzip.GzipFile(fileobj=buffered, mode="rb"))  # type: ignore[arg-type]
         try:
             head = buffered.peek(6)[:6]
@@ -169,45 +217,6 @@ def clean_text(text: str) -> tuple[str, bool]:
     return _SURROGATE.sub(REPLACEMENT, text), True
 
 
-# A column name: starts with a letter or _, short, a few words at most, no
-# long digit runs (ids), no sentence punctuation. Anything else in a first line
-# may be a row of data and is never shown.
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_ .#()/-]{0,63}")
-
-
-def looks_like_header(fields: list[str]) -> bool:
-    """Whether a first line reads as column names (so that they may be shown)."""
-    names = [f.strip() for f in fields]
-    if not names or any(not n for n in names) or len(set(names)) != len(names):
-        return False
-    for n in names:
-        if not _NAME.fullmatch(n) or re.search(r"\d{4}", n) or len(n.split()) > 4:
-            return False
-        if n.endswith(".") or ". " in n:
-            return False
-    return True
-
-
-def check_columns(header: list[str], id_col: str, text_col: str) -> tuple[int, int]:
-    missing = [c for c in (id_col, text_col) if c not in header]
-    if missing:
-        wanted = ", ".join(repr(c) for c in missing)
-        if looks_like_header(header):
-            raise InputError(
-                f"column {wanted} not found; "
-                f"the input has columns: {', '.join(repr(h) for h in header)}",
-                missing_column=True,
-            )
-        raise InputError(
-            f"column {wanted} not found: the first line does not look like a header "
-            f"({len(header)} fields; not shown, it may be a row of data). "
-            "Add a header row, or check --delimiter, --encoding and --input-format "
-            "(a UTF-16 file needs --encoding utf-16; Parquet needs --input-format parquet)",
-            missing_column=True,
-        )
-    return header.index(id_col), header.index(text_col)
-
-
 def id_text(value: Any) -> str:
     if value is None or isinstance(value, (dict, list)):
         return ""
@@ -231,8 +240,8 @@ def read_parquet(
             f"cannot read {path} as Parquet: {exc.__class__.__name__}"
         ) from None
     header = pf.schema_arrow.names
-    check_columns(header, id_col, text_col)
-    return _parquet_rows(pf, path, id_col, text_col, batch_size)
+    id_i, text_i = check_columns(header, id_col, text_col)
+    return _parquet_rows(pf, path, header[id_i], header[text_i], batch_size)
 
 
 def _parquet_rows(

@@ -52,7 +52,7 @@ from calc_nlp.batch.options import (
     refuse_input_in_outputs,
 )
 from calc_nlp.batch.workers import pipeline, start_pool, stop_pool
-from calc_nlp.errors import CalcNlpError, OutputError
+from calc_nlp.errors import CalcNlpError, OutputError, UsageError
 from calc_nlp.logs import Log
 from calc_nlp.readers import Record
 from calc_nlp.writers import PRIVATE_MODE, create_new
@@ -117,6 +117,10 @@ class LocalSource:
     def identity(self) -> list[dict[str, Any]]:
         return self.inp.identity()
 
+    def fraction(self, done: int) -> float | None:
+        """How much of the input `done` rows are, when known (the progress bar)."""
+        return self.inp.fraction(done)
+
     def close(self, ok: bool) -> None:
         stop_pool(self.pool, ok=ok)
         self.inp.close()
@@ -133,6 +137,8 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
     if opts.engine == "spark":
         from calc_nlp.spark import SparkSource
 
+        if opts.no_header or opts.limit is not None:
+            raise UsageError("--no-header and --limit work with the local engine only")
         rules = load_checked_rules(opts.patterns)
         source: Source = SparkSource(opts, rules)
         return write_run(opts, rules.version, source, log, started, t0)

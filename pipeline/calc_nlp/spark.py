@@ -7,7 +7,7 @@
 is built once per Python worker process and kept in a module global (spaCy
 pipelines cannot be shipped to executors, and building one costs about a
 second). Keep `spark.sql.execution.arrow.maxRecordsPerBatch` small (200-1000)
-for long texts. Install with `pip install calc-nlp[spark]`.
+for long texts. Install the spark extra from a clone or the wheel (`pip install '.[spark]'`).
 
 `calc-nlp run --engine spark` uses `SparkSource`: Spark computes the rows,
 the driver writes them with the local engine's writer (runner.write_run).
@@ -200,9 +200,12 @@ class SparkSource:
             from calc_nlp.errors import UsageError
 
             raise UsageError(
-                "--engine spark needs PySpark: pip install 'calc-nlp[spark]'"
+                "--engine spark needs PySpark: the spark extra, pip install '.[spark]' in a clone"
             ) from None
-        from calc_nlp.errors import InputError, UsageError
+        from dataclasses import replace
+
+        from calc_nlp.columns import check_columns
+        from calc_nlp.errors import UsageError
         from calc_nlp.readers import detect_format
 
         if opts.resume:
@@ -215,12 +218,9 @@ class SparkSource:
             opts,
             detect_format(opts.input, opts.input_format),
         )
-        missing = [c for c in (opts.id_col, opts.text_col) if c not in df.columns]
-        if missing:
-            raise InputError(
-                f"column {', '.join(repr(c) for c in missing)} not found; the input has columns: {', '.join(repr(c) for c in df.columns)}",
-                missing_column=True,
-            )
+        # The local readers' column rules: exact name, else the one match ignoring case.
+        id_i, text_i = check_columns(list(df.columns), opts.id_col, opts.text_col)
+        self.opts = replace(opts, id_col=df.columns[id_i], text_col=df.columns[text_i])
         self.df = df.withColumn(_ROW, F.monotonically_increasing_id())
 
     def replay(self, rows: int) -> Iterator[Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import itertools
 import os
 import sys
 from collections.abc import Iterator
@@ -34,6 +35,10 @@ class Input:
         self._hasher: HashingReader | None = None
         self._fh: IO[bytes] | None = None
         self.files: list[Path] = []
+        self.consumed = 0  # records handed out (for the progress bar)
+        self.total: int | None = opts.limit  # rows to read, when known
+        if opts.no_header and self.fmt != "csv":
+            raise UsageError("--no-header is for CSV input only")
         if opts.input == "-":
             if opts.resume:
                 raise UsageError(
@@ -62,6 +67,7 @@ class Input:
                 opts.text_col,
                 opts.encoding,
                 opts.delimiter,
+                opts.no_header,
             )
         elif self.fmt == "jsonl":
             self.records = read_jsonl(
@@ -77,22 +83,61 @@ class Input:
                 raise InputError(f"{opts.input} is not a folder of .txt files")
             self.files = txt_files(opts.input)  # one list: reader and manifest
             self.records = read_txt_dir(opts.input, opts.encoding, self.files)
+            self.total = min(len(self.files), opts.limit or len(self.files))
         else:
             raise UsageError(f"unknown input format {self.fmt!r}")
+        self._all = self.records
+        self.records = self._counted(
+            itertools.islice(self.records, opts.limit)
+            if opts.limit is not None
+            else self.records
+        )
+
+    def _counted(self, records: Iterator[Record]) -> Iterator[Record]:
+        for r in records:
+            self.consumed += 1
+            yield r
+
+    def fraction(self, done: int) -> float | None:
+        """How much of the input the `done` rows are (0..1), when that is known:
+        rows of a known total (--limit, a folder), else the bytes read of a
+        regular file scaled by the rows done of those read (the reader runs
+        ahead of the workers)."""
+        if self.total:
+            return min(1.0, done / self.total)
+        if self._hasher is None or self._fh is None or not self.consumed:
+            return None
+        try:
+            size = os.fstat(self._fh.fileno()).st_size
+        except (OSError, ValueError):
+            return None
+        if not size:
+            return None
+        read = min(1.0, self._hasher.bytes / size)
+        return read * min(1.0, done / self.consumed)
 
     def identity(self) -> list[dict[str, Any]]:
         """Path, size and SHA-256 of what was read (files hashed as they stream)."""
         if self._hasher is not None:
-            return [
-                {
-                    "path": self.opts.input,
-                    "bytes": self._hasher.bytes,
-                    "sha256": self._hasher.sha256.hexdigest(),
-                }
-            ]
+            entry: dict[str, Any] = {
+                "path": self.opts.input,
+                "bytes": self._hasher.bytes,
+                "sha256": self._hasher.sha256.hexdigest(),
+            }
+            if self.opts.limit is not None:
+                entry["read_whole"] = self._read_whole()
+            return [entry]
         return file_identity(
             self.files if self.fmt == "txt" else [Path(self.opts.input)]
         )
+
+    def _read_whole(self) -> bool:
+        """With --limit: whether the input ended within the limit (else `bytes`
+        and `sha256` describe only the part read)."""
+        try:
+            return next(self._all, None) is None
+        except Exception:  # noqa: BLE001 - an unreadable rest: not read whole
+            return False
 
     def close(self) -> None:
         if self._fh is not None:

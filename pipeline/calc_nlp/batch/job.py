@@ -88,6 +88,7 @@ class Job:
                 timespec="seconds"
             ),
             "options": dict(asdict(opts)),
+            "limit": opts.limit,  # a trial run of the first N rows (None: all)
             "outputs": {name: t.name for name, t in self.outputs.tables.items()},
         }
         self._last_checkpoint = time.perf_counter()
@@ -118,7 +119,7 @@ class Job:
             previous_index(
                 self.opts.since_manifest, self.rules_version, self.log, self.skip_keys
             )
-        self._progress = self.log.progress()
+        self._progress = self.log.progress(getattr(source, "fraction", None), self.done)
         self._last_checkpoint = time.perf_counter()
 
     def _replay(self, source: Source, state: dict[str, Any]) -> None:

@@ -46,6 +46,8 @@ class RunOptions:
     keep_texts: bool = True  # texts.jsonl: what `review` shows (--no-texts: not kept)
     engine: str = "local"  # or "spark": rows computed on Spark, written here
     spark_master: str | None = None
+    no_header: bool = False  # CSV: the first line is a row; columns by 1-based position
+    limit: int | None = None  # process only the first N input rows (a trial run)
 
 
 @dataclass

@@ -20,7 +20,10 @@ from calc_nlp.schema import STATUS_ERROR, ReportResult, report_row, text_digest
 
 def _init_worker(patterns: str | None, parent: int) -> None:
     """A pool worker dies with its parent (even a SIGKILLed one), takes SIGTERM's
-    default action, and builds its pipeline once."""
+    default action, and builds its pipeline once. Ctrl-C is the parent's to
+    handle: ignored here first, before the imports, so that a Ctrl-C while the
+    worker starts cannot print a KeyboardInterrupt traceback from it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from calc_nlp.engine import init_worker
 
     try:

@@ -1,0 +1,105 @@
+"""Finding the id and text columns in a header: by name, ignoring case when
+exactly one column matches, or by 1-based position for CSV without a header.
+
+Errors name header cells only, and only when the first line reads as a header
+(otherwise it may be a row of data and is never shown).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from calc_nlp.errors import InputError, UsageError
+
+# A column name: starts with a letter or _, short, a few words at most, no
+# long digit runs (ids), no sentence punctuation. Anything else in a first line
+# may be a row of data and is never shown.
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_ .#()/-]{0,63}")
+
+
+def looks_like_header(fields: list[str]) -> bool:
+    """Whether a first line reads as column names (so that they may be shown)."""
+    names = [f.strip() for f in fields]
+    if not names or any(not n for n in names) or len(set(names)) != len(names):
+        return False
+    for n in names:
+        if not _NAME.fullmatch(n) or re.search(r"\d{4}", n) or len(n.split()) > 4:
+            return False
+        if n.endswith(".") or ". " in n:
+            return False
+    return True
+
+
+def _suggestion(wanted: str, header: list[str]) -> str | None:
+    """The header cell closest to `wanted` (difflib, ignoring case), or the one
+    that contains it ('text' -> 'REPORT_TEXT'); None when nothing is close."""
+    folded = {h.casefold(): h for h in header}
+    close = difflib.get_close_matches(wanted.casefold(), list(folded), n=1, cutoff=0.6)
+    if close:
+        return folded[close[0]]
+    holding = [h for h in header if wanted.casefold() in h.casefold()]
+    return holding[0] if len(holding) == 1 else None
+
+
+def find_column(header: list[str], wanted: str) -> int | str:
+    """The index of `wanted` in `header`, or why it is not there (a message).
+
+    An exact match wins; else the one column equal to it ignoring case."""
+    if wanted in header:
+        return header.index(wanted)
+    same = [i for i, h in enumerate(header) if h.casefold() == wanted.casefold()]
+    if len(same) == 1:
+        return same[0]
+    if same:
+        return f"column {wanted!r} matches {len(same)} columns when case is ignored"
+    return f"no column {wanted!r}"
+
+
+def check_columns(header: list[str], id_col: str, text_col: str) -> tuple[int, int]:
+    """The indexes of the id and text columns, or InputError (exit 2)."""
+    found = [find_column(header, c) for c in (id_col, text_col)]
+    if isinstance(found[0], int) and isinstance(found[1], int):
+        return found[0], found[1]
+    problems = [(c, f) for c, f in zip((id_col, text_col), found, strict=True)]
+    if looks_like_header(header):
+        free = [h for i, h in enumerate(header) if i not in found]
+        parts = []
+        for wanted, why in problems:
+            if isinstance(why, int):
+                continue
+            hint = None if why.startswith("column") else _suggestion(wanted, free)
+            parts.append(f"{why}; did you mean {hint!r}?" if hint else why)
+        raise InputError(
+            f"{'; '.join(parts)}; the input has columns: "
+            f"{', '.join(repr(h) for h in header)}",
+            missing_column=True,
+        )
+    wanted = ", ".join(repr(c) for c, f in problems if not isinstance(f, int))
+    raise InputError(
+        f"column {wanted} not found: the first line does not look like a header "
+        f"({len(header)} fields; not shown, it may be a row of data). "
+        "Add a header row or use --no-header with column positions, or check "
+        "--delimiter, --encoding and --input-format "
+        "(a UTF-16 file needs --encoding utf-16; Parquet needs --input-format parquet)",
+        missing_column=True,
+    )
+
+
+def position(value: str, option: str) -> int:
+    """A 1-based column position given to --id-col / --text-col with --no-header."""
+    if not value.isdigit() or int(value) < 1:
+        raise UsageError(
+            f"{option} must be a column position (1, 2, ...) with --no-header, "
+            f"not {value!r}"
+        )
+    return int(value) - 1
+
+
+def key_of(obj: dict, wanted: str) -> str:
+    """The key of a JSON object naming `wanted`: itself, else the one key equal
+    to it ignoring case (several or none: `wanted`, so the value is missing)."""
+    if wanted in obj:
+        return wanted
+    same = [k for k in obj if isinstance(k, str) and k.casefold() == wanted.casefold()]
+    return same[0] if len(same) == 1 else wanted

@@ -1,0 +1,290 @@
+"""Feeding `calc-nlp run`: gzip and format detection, column names ignoring
+case, headerless CSV, --limit trial runs and the progress bar."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from calc_nlp.batch.checkpoint import run_key
+from calc_nlp.cli import main
+from calc_nlp.columns import check_columns
+from calc_nlp.errors import InputError
+from calc_nlp.logs import Log, Progress
+from calc_nlp.runner import RunOptions
+from calc_nlp.runner import run as run_job
+
+from .conftest import DEMO
+
+SECRET = "ZEBRA-SECRET"
+GRANULOMA = "Calcified granuloma in the right upper lobe."
+
+
+def cli(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def table(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def statuses(out: Path) -> list[tuple[str, str]]:
+    return [(r["report_id"], r["status"]) for r in table(out / "reports.csv")]
+
+
+# ------------------------------------------------------------- columns
+
+
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        (["Report_ID", "TEXT"], (0, 1)),
+        (["text", "report_id"], (1, 0)),
+        (["report_id", "Text", "text"], (0, 2)),  # the exact match wins
+    ],
+)
+def test_columns_ignore_case_when_one_matches(header, expected):
+    assert check_columns(header, "report_id", "text") == expected
+
+
+def test_column_matching_several_ignoring_case_is_refused():
+    with pytest.raises(InputError) as e:
+        check_columns(["report_id", "Text", "TEXT"], "report_id", "text")
+    assert str(e.value) == (
+        "column 'text' matches 2 columns when case is ignored; "
+        "the input has columns: 'report_id', 'Text', 'TEXT'"
+    )
+
+
+def test_missing_column_suggests_a_header_cell_never_a_value(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text(f"report_id,REPORT_TEXT\nR1,{SECRET} text here\n", encoding="utf-8")
+    r = cli("run", src, "-o", tmp_path / "o")
+    assert r.exit_code == 2
+    assert r.output == (
+        "Error: no column 'text'; did you mean 'REPORT_TEXT'?; "
+        "the input has columns: 'report_id', 'REPORT_TEXT'\n"
+    )
+    assert not (tmp_path / "o").exists()
+
+
+def test_no_suggestion_from_a_first_line_that_is_data(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text(f"MRN4411,{SECRET} text\n", encoding="utf-8")
+    r = cli("run", src, "-o", tmp_path / "o")
+    assert r.exit_code == 2 and SECRET not in r.output and "MRN4411" not in r.output
+    assert "did you mean" not in r.output and "--no-header" in r.output
+
+
+def test_mixed_case_columns_in_csv_jsonl_parquet(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    c = tmp_path / "in.csv"
+    c.write_text(f"Report_Id,TEXT\nR1,{GRANULOMA}\n", encoding="utf-8")
+    j = tmp_path / "in.jsonl"
+    j.write_text(json.dumps({"Report_Id": "R1", "Text": GRANULOMA}) + "\n")
+    p = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"REPORT_ID": ["R1"], "Text": [GRANULOMA]}), p)
+    for src in (c, j, p):
+        out = tmp_path / f"o-{src.suffix[1:]}"
+        r = cli("run", src, "-o", out, "--workers", 1)
+        assert r.exit_code == 0, (src, r.output)
+        assert statuses(out) == [("R1", "ok")]
+        assert len(table(out / "findings.csv")) == 1
+
+
+# ------------------------------------------------------------- headerless CSV
+
+
+def test_no_header_takes_positions(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text(f"X,R1,{GRANULOMA}\nX,R2,No acute findings.\n", encoding="utf-8")
+    out = tmp_path / "o"
+    r = cli("run", src, "-o", out, "--no-header", "--id-col", 2, "--text-col", 3)
+    assert r.exit_code == 0, r.output
+    assert statuses(out) == [("R1", "ok"), ("R2", "ok")]
+    assert [f["report_id"] for f in table(out / "findings.csv")] == ["R1"]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["--no-header"],
+            "Error: --id-col must be a column position (1, 2, ...) with --no-header, not 'report_id'\n",
+        ),
+        (
+            ["--no-header", "--id-col", "1", "--text-col", "3"],
+            "Error: --id-col 1 --text-col 3: the first row has 2 fields (not shown); check --delimiter\n",
+        ),
+    ],
+)
+def test_no_header_bad_positions_exit_2(tmp_path, args, message):
+    src = tmp_path / "in.csv"
+    src.write_text(f"R1,{SECRET}\n", encoding="utf-8")
+    r = cli("run", src, "-o", tmp_path / "o", *args)
+    assert (r.exit_code, r.output) == (2, message)
+
+
+def test_no_header_is_for_csv_only(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"report_id": "R1", "text": GRANULOMA}) + "\n")
+    r = cli("run", src, "-o", tmp_path / "o", "--no-header")
+    assert (r.exit_code, r.output) == (2, "Error: --no-header is for CSV input only\n")
+
+
+# ------------------------------------------------------------- gzip and format
+
+
+def _demo_jsonl() -> bytes:
+    rows = table(DEMO / "reports.csv")[:5]
+    return "".join(
+        json.dumps({"report_id": r["report_id"], "text": r["text"]}) + "\n"
+        for r in rows
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "name, compress",
+    [
+        ("in.jsonl.gz", True),
+        ("in.gz", True),  # no format in the name: the decompressed text tells
+        ("export", False),
+        ("in.jsonl.gz", False),  # a .gz name holding plain text is read as it is
+        ("in.jsonl", True),  # gzip by its first bytes, whatever the name
+    ],
+)
+def test_jsonl_found_by_name_or_content(tmp_path, name, compress):
+    src = tmp_path / name
+    body = _demo_jsonl()
+    src.write_bytes(gzip.compress(body) if compress else body)
+    out = tmp_path / "o"
+    r = cli("run", src, "-o", out, "--workers", 1)
+    assert r.exit_code == 0, r.output
+    assert len(statuses(out)) == 5
+
+
+def test_csv_gz_and_tsv_gz(tmp_path):
+    for name, delim in (("in.csv.gz", ","), ("in.tsv.gz", "\t")):
+        src = tmp_path / name
+        src.write_bytes(
+            gzip.compress(f"report_id{delim}text\nR1{delim}{GRANULOMA}\n".encode())
+        )
+        out = tmp_path / f"o-{name}"
+        r = cli("run", src, "-o", out, "--workers", 1)
+        assert r.exit_code == 0, r.output
+        assert statuses(out) == [("R1", "ok")]
+
+
+def test_parquet_name_must_hold_parquet(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    p = tmp_path / "real.parquet"
+    pq.write_table(pa.table({"report_id": ["R1"], "text": [SECRET]}), p)
+    gz = tmp_path / "in.parquet.gz"
+    gz.write_bytes(gzip.compress(p.read_bytes()))
+    r = cli("run", gz, "-o", tmp_path / "o1")
+    assert r.exit_code == 3 and SECRET not in r.output
+    assert "is named as Parquet but is gzip-compressed" in r.output
+    fake = tmp_path / "fake.parquet"
+    fake.write_text(f"report_id,text\nR1,{SECRET}\n", encoding="utf-8")
+    r = cli("run", fake, "-o", tmp_path / "o2")
+    assert r.exit_code == 3 and SECRET not in r.output
+    assert "is named as Parquet but is not Parquet" in r.output
+
+
+# ------------------------------------------------------------- --limit
+
+
+def test_limit_processes_the_first_rows_and_the_manifest_says_so(tmp_path):
+    out = tmp_path / "o"
+    r = cli("run", DEMO / "reports.csv", "-o", out, "--limit", 5, "--workers", 1)
+    assert r.exit_code == 0, r.output
+    demo_ids = [x["report_id"] for x in table(DEMO / "reports.csv")]
+    assert [i for i, _ in statuses(out)] == demo_ids[:5]
+    m = json.loads((out / "manifest.json").read_text())
+    assert m["limit"] == 5 and m["options"]["limit"] == 5 and m["reports"] == 5
+    assert m["inputs"][0]["read_whole"] is False
+    out2 = tmp_path / "o2"
+    assert cli("run", DEMO / "reports.csv", "-o", out2, "--limit", 1000).exit_code == 0
+    m2 = json.loads((out2 / "manifest.json").read_text())
+    assert m2["inputs"][0]["read_whole"] is True and m2["reports"] == len(demo_ids)
+
+
+def test_limit_then_since_manifest_skips_only_the_trial_rows(tmp_path):
+    trial = tmp_path / "trial"
+    assert cli("run", DEMO / "reports.csv", "-o", trial, "--limit", 5).exit_code == 0
+    full = tmp_path / "full"
+    r = cli(
+        "run",
+        DEMO / "reports.csv",
+        "-o",
+        full,
+        "--since-manifest",
+        trial / "manifest.json",
+    )
+    assert r.exit_code == 0, r.output
+    got = [s for _, s in statuses(full)]
+    assert got[:5] == ["unchanged"] * 5 and "unchanged" not in got[5:]
+
+
+def test_limit_is_part_of_the_resume_key(tmp_path):
+    base = RunOptions(input="in.csv", outdir="o")
+    limited = RunOptions(input="in.csv", outdir="o", limit=5)
+    assert run_key(base, "v") != run_key(limited, "v")
+    assert run_key(limited, "v") == run_key(
+        RunOptions(input="in.csv", outdir="o", limit=5, workers=3), "v"
+    )
+
+
+# ------------------------------------------------------------- progress
+
+
+class FakeTTY(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_with_percentage_and_eta():
+    done = {"f": 0.0}
+    p = Progress(FakeTTY(), lambda rows: done["f"])
+    done["f"] = 0.25
+    line = p.line(1000, p.start + 10.0)
+    assert line.startswith("[######..................]  25% 1,000 rows, 100/s")
+    assert line.endswith("ETA 0:00:30")
+    assert (
+        Progress(FakeTTY()).line(1000, Progress(None).start + 10.0)
+        == "1,000 rows, 100/s"
+    )
+
+
+def test_progress_bar_drawn_on_a_terminal_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(Progress, "update", _eager(Progress.update))
+    tty = FakeTTY()
+    opts = RunOptions(
+        input=str(DEMO / "reports.csv"), outdir=str(tmp_path / "o"), chunk_size=5
+    )
+    run_job(opts, Log("text", stream=tty))
+    drawn = tty.getvalue()
+    assert "%" in drawn and "100%" in drawn and "rows" in drawn, drawn
+    pipe = io.StringIO()
+    opts.outdir = str(tmp_path / "o2")
+    run_job(opts, Log("text", stream=pipe))
+    assert "\r" not in pipe.getvalue() and "%" not in pipe.getvalue()
+
+
+def _eager(update):
+    def draw(self, rows):
+        self.last = -1e9  # no 0.25 s wait between redraws in a test
+        return update(self, rows)
+
+    return draw
