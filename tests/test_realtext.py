@@ -59,7 +59,14 @@ def test_standoff_files_hold_no_text_and_follow_the_format(name, rules):
     sites = set(rules.sites) | {""}
     conditions = set(rules.conditions)
     for rec in _records(name):
-        assert set(rec) == {"report_id", "source", "sha256", "findings", "conditions"}
+        assert set(rec) == {
+            "report_id",
+            "source",
+            "sha256",
+            "findings",
+            "conditions",
+            "birads",
+        }
         assert len(rec["sha256"]) == 64 and split_of(rec["report_id"]) == name[:-6]
         assert set(rec["conditions"]) <= conditions, rec["report_id"]
         starts = [f["start"] for f in rec["findings"]]
