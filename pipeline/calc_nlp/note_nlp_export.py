@@ -33,10 +33,8 @@ from calc_nlp.omop_concepts import ConceptMap
 from calc_nlp.writers import (
     OUTPUT_FORMATS,
     LineFormat,
-    create_new,
-    keep_stricter_mode,
     read_table,
-    write_error,
+    write_atomically,
 )
 
 EXPORT_FORMATS = ("csv", "parquet")
@@ -193,27 +191,14 @@ def export(
     check_output(run, output)
     counts = Counts()
     rows = note_nlp_rows(run, concepts, note_ids, counts)
-    tmp = output.with_name(f".{output.name}.tmp")
-    try:
-        fd = create_new(tmp)
-    except OSError as exc:
-        raise write_error(tmp, exc) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if fmt == "parquet":
-                _write_parquet(fh, rows, note_ids.allow_text)
-            else:
-                _write_csv(fh, rows)
-            fh.flush()
-            os.fsync(fh.fileno())
-        keep_stricter_mode(tmp, output)
-        os.replace(tmp, output)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise write_error(output, exc) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+
+    def write(fh: IO[bytes]) -> None:
+        if fmt == "parquet":
+            _write_parquet(fh, rows, note_ids.allow_text)
+        else:
+            _write_csv(fh, rows)
+
+    write_atomically(output, write)
     return counts
 
 

@@ -17,7 +17,7 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -195,6 +195,32 @@ def write_error(what: Path | str, exc: OSError) -> OutputError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         reason += " (the disk or quota is full; partial files removed)"
     return OutputError(f"cannot write {what}: {reason}")
+
+
+def write_atomically(
+    path: Path, write: Callable[[IO[bytes]], None], mode: int = OUTPUT_MODE
+) -> None:
+    """`write` fills a new temporary file beside `path`, which is synced and
+    renamed over `path` (keeping a stricter existing mode); on any failure the
+    temporary file is removed and `path` is left as it was."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        fd = create_new(tmp, mode)
+    except OSError as exc:
+        raise write_error(tmp, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        keep_stricter_mode(tmp, path)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise write_error(path, exc) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 class PartialTable:

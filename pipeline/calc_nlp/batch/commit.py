@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from calc_nlp.batch.options import (
     FAILED_MANIFEST,
@@ -43,8 +43,8 @@ from calc_nlp.writers import (
     OUTPUT_MODE,
     PRIVATE_MODE,
     PartialTable,
-    create_new,
     keep_stricter_mode,
+    write_atomically,
     write_error,
 )
 
@@ -218,19 +218,12 @@ def fsync_dir(path: Path) -> None:
 
 
 def atomic_json(path: Path, data: Any, mode: int = OUTPUT_MODE) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        fd = create_new(tmp, mode)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2, sort_keys=True)
-            fh.write("\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        keep_stricter_mode(tmp, path)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise write_error(path, exc) from None
+    text = json.dumps(data, indent=2, sort_keys=True) + "\n"
+
+    def write(fh: IO[bytes]) -> None:
+        fh.write(text.encode("utf-8"))
+
+    write_atomically(path, write, mode)
 
 
 def failed_manifest(
