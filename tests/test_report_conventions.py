@@ -120,6 +120,7 @@ def test_hedge_stops_at_and_after_its_own_object(findings_of, text, uncertain):
         "PREOPERATIVE DIAGNOSIS:, Knee pain.,POSTOPERATIVE DIAGNOSIS:, Knee pain.",
         "PROCEDURE PERFORMED:, Left breast lumpectomy.,ANESTHESIA:, General.",
         "PROCEDURE:, Excision of the mass.",
+        "She is scheduled to have a lumpectomy next week.",
     ],
 )
 def test_conditions_not_asserted_for_the_patient(analyzer, text):
@@ -136,6 +137,16 @@ def test_conditions_not_asserted_for_the_patient(analyzer, text):
         ("Caseating granulomatous inflammation.", "granulomatous disease"),
         ("PREOPERATIVE DIAGNOSIS:, Osteoarthritis of the knee.", "osteoarthritis"),
         ("Old TB.", "tuberculosis"),
+        # everyday and radiology names of conditions the tables lacked
+        ("HISTORY: Heart attack in 2010.", "infarct"),
+        ("Right apical opacity from radiation change.", "radiation therapy"),
+        ("PREOPERATIVE DIAGNOSIS:, Degenerative arthritis of the hip.", "osteoarthritis"),
+        ("There is a right lower quadrant ostomy.", "prior surgery"),
+        ("Partially imaged lumbar spine fusion hardware.", "prior surgery"),
+        ("Bilateral breast prostheses.", "prior surgery"),
+        # 'to have' after continue/found/known asserts; it plans only after a plan word
+        ("She continued to have a large hematoma after the biopsy.", "hematoma"),
+        ("He was found to have sarcoidosis.", "sarcoidosis"),
         # complications the patient has are not risks discussed before surgery
         (
             "Diabetes with complications including chronic kidney disease.",
