@@ -121,6 +121,8 @@ def test_hedge_stops_at_and_after_its_own_object(findings_of, text, uncertain):
         "PROCEDURE PERFORMED:, Left breast lumpectomy.,ANESTHESIA:, General.",
         "PROCEDURE:, Excision of the mass.",
         "She is scheduled to have a lumpectomy next week.",
+        # 'status post' names no surgery before a treatment word
+        "INDICATION: Positive PPD, status post treatment.",
     ],
 )
 def test_conditions_not_asserted_for_the_patient(analyzer, text):
@@ -157,3 +159,18 @@ def test_conditions_not_asserted_for_the_patient(analyzer, text):
 def test_conditions_the_report_asserts(analyzer, text, name):
     result = analyzer.analyze(text + "\nPelvic phleboliths.", "T")
     assert name in [c.name for c in result.conditions]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 'status post' before another condition leaves that condition alone
+        ("INDICATION: Status post MVA.", ["trauma"]),
+        ("INDICATION: s/p fall.", ["trauma"]),
+        # before a procedure the tables do not name it is the prior surgery
+        ("INDICATION: s/p left TAVR.", ["prior surgery"]),
+    ],
+)
+def test_status_post_names_surgery_only_before_one(analyzer, text, names):
+    result = analyzer.analyze(text + "\nPelvic phleboliths.", "T")
+    assert [c.name for c in result.conditions] == names
