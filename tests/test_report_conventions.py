@@ -31,6 +31,20 @@ def test_site_and_side_of_region_words(only, text, site, laterality):
     assert (f.site, f.laterality) == (site, laterality)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A site after a slash is another name for the lesion, not its place.
+        "Stable calcified granulomas/lymph nodes.",
+        # A site of an earlier item of a list is not this item's.
+        "Apical pleural thickening, and calcified granulomas.",
+    ],
+)
+def test_chest_granulomas_keep_the_exam_site(only, text):
+    f = only("EXAMINATION: Chest x-ray.\nFINDINGS: " + text)
+    assert f.site == "lung"
+
+
 def test_calcified_phrase_runs_to_its_head_noun(only):
     f = only("Calcified lingular granuloma.")
     assert (f.mention, f.site, f.laterality) == (

@@ -164,9 +164,14 @@ def _reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     if any(c.start <= s.span.start and s.span.end <= c.end for c in others):
         return None
     if s.span.start >= f.end:
+        if s.start == f.end + 1 and rd.doc[f.end].text == "/":
+            return None  # 'granulomas/lymph nodes': another name, not a place
         lo, hi, score = f.end, s.start, s.start - f.end
     else:
         lo, hi, score = s.span.end, f.start, f.start - s.span.end + 2
+        words = [t.lower_ for t in rd.doc[lo:hi]]
+        if any(a == "," and b in {"and", "or"} for a, b in zip(words, words[1:])):
+            return None  # 'pleural thickening, and calcified granulomas'
     if any(lo <= c.start < hi for c in others):
         return None
     stops = rd.layout.stops
