@@ -67,6 +67,15 @@ def test_site_named_some_sentences_before(only):
     assert (f.site, f.laterality) == ("lung", "right")
 
 
+def test_site_of_the_lesion_the_sentence_points_back_to(only):
+    text = (
+        "CT showed a 3 cm mass in the right lower lobe abutting the left main "
+        "bronchus. There was calcification within the mass."
+    )
+    f = only(text)
+    assert (f.site, f.laterality) == ("lung", "right")
+
+
 def test_denied_finding_does_not_take_a_far_site(only):
     text = (
         "A 3 cm mass in the right lower lobe was biopsied. The pathology was "
