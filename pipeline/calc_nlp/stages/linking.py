@@ -170,7 +170,8 @@ def _reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     else:
         lo, hi, score = s.span.end, f.start, f.start - s.span.end + 2
         words = [t.lower_ for t in rd.doc[lo:hi]]
-        if any(a == "," and b in {"and", "or"} for a, b in zip(words, words[1:])):
+        pairs = zip(words, words[1:], strict=False)
+        if any(a == "," and b in {"and", "or"} for a, b in pairs):
             return None  # 'pleural thickening, and calcified granulomas'
     if any(lo <= c.start < hi for c in others):
         return None
