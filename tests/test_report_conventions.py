@@ -169,6 +169,7 @@ def test_conditions_not_asserted_for_the_patient(analyzer, text):
         ("There is a right lower quadrant ostomy.", "prior surgery"),
         ("Partially imaged lumbar spine fusion hardware.", "prior surgery"),
         ("Bilateral breast prostheses.", "prior surgery"),
+        ("PMH: Post-traumatic arthritis of the wrist.", "trauma"),
         # 'to have' after continue/found/known asserts; it plans only after a plan word
         ("She continued to have a large hematoma after the biopsy.", "hematoma"),
         ("He was found to have sarcoidosis.", "sarcoidosis"),
