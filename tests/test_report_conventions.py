@@ -45,6 +45,18 @@ def test_chest_granulomas_keep_the_exam_site(only, text):
     assert f.site == "lung"
 
 
+def test_side_word_of_another_finding_is_not_taken(findings_of):
+    text = (
+        "EXAMINATION: Chest x-ray.\nFINDINGS: Calcified nodules likely "
+        "granulomas and a calcified right hilar node."
+    )
+    nodules, node = findings_of(text)
+    assert (nodules.laterality, node.laterality) == ("", "right")
+    # a side word leading the first finding reaches over the 'and'
+    text = "CT HEAD.\nFINDINGS: Bilateral basal ganglia calcifications and thalamic calcifications."
+    assert [f.laterality for f in findings_of(text)] == ["bilateral", "bilateral"]
+
+
 def test_calcified_phrase_runs_to_its_head_noun(only):
     f = only("Calcified lingular granuloma.")
     assert (f.mention, f.site, f.laterality) == (

@@ -230,6 +230,10 @@ def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     sent = rd.sent(f)
     sites = rd.matches.sites
     named = [s.span for s in sites if not kit.site_info(s.site).get("sided", True)]
+    # a later finding's own words keep their side ('calcified nodules and a
+    # calcified right hilar node': the nodules have none); a side word leading
+    # an earlier one may reach over the 'and' ('bilateral X and Y')
+    named += [c for c in rd.matches.calc if c.start > f.start]
 
     def dist(sp: Span) -> int:
         return min(abs(sp.start - f.end), abs(f.start - sp.end))
