@@ -156,6 +156,9 @@ def test_hedge_stops_at_and_after_its_own_object(findings_of, text, uncertain):
         "PROCEDURE PERFORMED:, Left breast lumpectomy.,ANESTHESIA:, General.",
         "PROCEDURE:, Excision of the mass.",
         "She is scheduled to have a lumpectomy next week.",
+        # a hedge or differential over conditions covers its whole list
+        "The differential diagnosis includes sarcoidosis and tuberculosis.",
+        "The nodes may reflect sarcoidosis and prior histoplasmosis.",
         # 'status post' names no surgery before a treatment word
         "INDICATION: Positive PPD, status post treatment.",
     ],
