@@ -19,6 +19,9 @@ SITES = [
     ("Calcified right infrahilar lymph XXXX.", "lymph node", "right"),
     # The plural of the paired lung bases names both sides.
     ("Calcified granulomas at the lung bases.", "lung", "bilateral"),
+    # 'bi-' names both sides of the lungs.
+    ("Bibasilar calcified granulomas.", "lung", "bilateral"),
+    ("Calcified granulomas seen biapically.", "lung", "bilateral"),
     ("Mediastinal and left hilar calcifications.", "mediastinum", "left"),
     # The exam named in the sentence places the calcification.
     ("Punctate calcifications were seen on mammography.", "breast", ""),
