@@ -19,6 +19,8 @@ SITES = [
     ("Calcified right infrahilar lymph XXXX.", "lymph node", "right"),
     # The plural of the paired lung bases names both sides.
     ("Calcified granulomas at the lung bases.", "lung", "bilateral"),
+    # Two sided sites joined by 'and' after one finding name both sides.
+    ("A calcified granuloma in the right upper lobe and left lower lobe.", "lung", "bilateral"),
     # 'bi-' names both sides of the lungs.
     ("Bibasilar calcified granulomas.", "lung", "bilateral"),
     ("Calcified granulomas seen biapically.", "lung", "bilateral"),

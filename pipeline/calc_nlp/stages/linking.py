@@ -256,16 +256,32 @@ def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
 def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str:
     """'bilateral' when the finding's own words and its site phrase name both
     sides ('right apical and left basilar granulomas', 'granulomas at the left
-    greater than right hilum'), else ''."""
+    greater than right hilum', 'granuloma in the right upper lobe and left
+    lower lobe': a site of the same name joined to its site by 'and'), else ''."""
     lo, hi = f.start, f.end
     if site is not None and site.span is not f and _reach(rd, f, site) is not None:
         lo, hi = min(lo, site.start), max(hi, site.span.end)
+        if site.start >= f.end:
+            hi = _joined_site_end(rd, site, hi)
     sides = {
         kit.md(s)["laterality"]
         for s in rd.matches.lats
         if lo <= s.start and s.end <= hi
     }
     return BILATERAL if {LEFT, RIGHT} <= sides else ""
+
+
+def _joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
+    """Where the sites of the same name joined to `site` by 'and' end."""
+    while hi + 1 < len(rd.doc) and rd.doc[hi].lower_ == "and":
+        nxt = next(
+            (s for s in rd.matches.sites if s.start == hi + 1 and s.site == site.site),
+            None,
+        )
+        if nxt is None:
+            break
+        hi = nxt.span.end
+    return hi
 
 
 def lat_near(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
