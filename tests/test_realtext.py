@@ -27,14 +27,15 @@ FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family", "physio
 # What the test half scored when these floors were set; a change that lowers
 # any of them fails here (raise them as the pipeline improves).
 FLOORS = {
-    "mention_f1": 0.99,
-    "site": 0.86,
-    "laterality": 0.94,
-    "negated": 0.98,
-    "uncertain": 0.97,
-    "classification": 0.93,
-    "all_fields_right": 0.80,
-    "conditions_precision": 0.85,
+    "mention_f1": 1.0,
+    "site": 0.8655,
+    "laterality": 0.9417,
+    "negated": 0.9821,
+    "uncertain": 0.9776,
+    "classification": 0.9309,
+    "all_fields_right": 0.8072,
+    "conditions_precision": 0.8571,
+    "conditions_recall": 0.8,
 }
 # The bars we aim for on real reports (not all met yet: see the README).
 BARS = {
@@ -129,6 +130,7 @@ def test_half(real_texts) -> dict[str, float]:
         "classification": acc["classification"],
         "all_fields_right": s["all_fields_right"],
         "conditions_precision": s["conditions"]["precision"],
+        "conditions_recall": s["conditions"]["recall"],
     }
 
 

@@ -19,6 +19,11 @@ SITES = [
     ("Calcified right infrahilar lymph XXXX.", "lymph node", "right"),
     # The plural of the paired lung bases names both sides.
     ("Calcified granulomas at the lung bases.", "lung", "bilateral"),
+    # Two sided sites joined by 'and' after one finding name both sides.
+    ("A calcified granuloma in the right upper lobe and left lower lobe.", "lung", "bilateral"),
+    # 'bi-' names both sides of the lungs.
+    ("Bibasilar calcified granulomas.", "lung", "bilateral"),
+    ("Calcified granulomas seen biapically.", "lung", "bilateral"),
     ("Mediastinal and left hilar calcifications.", "mediastinum", "left"),
     # The exam named in the sentence places the calcification.
     ("Punctate calcifications were seen on mammography.", "breast", ""),
@@ -29,6 +34,32 @@ SITES = [
 def test_site_and_side_of_region_words(only, text, site, laterality):
     f = only("FINDINGS: " + text)
     assert (f.site, f.laterality) == (site, laterality)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A site after a slash is another name for the lesion, not its place.
+        "Stable calcified granulomas/lymph nodes.",
+        # A site of an earlier item of a list is not this item's.
+        "Apical pleural thickening, and calcified granulomas.",
+    ],
+)
+def test_chest_granulomas_keep_the_exam_site(only, text):
+    f = only("EXAMINATION: Chest x-ray.\nFINDINGS: " + text)
+    assert f.site == "lung"
+
+
+def test_side_word_of_another_finding_is_not_taken(findings_of):
+    text = (
+        "EXAMINATION: Chest x-ray.\nFINDINGS: Calcified nodules likely "
+        "granulomas and a calcified right hilar node."
+    )
+    nodules, node = findings_of(text)
+    assert (nodules.laterality, node.laterality) == ("", "right")
+    # a side word leading the first finding reaches over the 'and'
+    text = "CT HEAD.\nFINDINGS: Bilateral basal ganglia calcifications and thalamic calcifications."
+    assert [f.laterality for f in findings_of(text)] == ["bilateral", "bilateral"]
 
 
 def test_calcified_phrase_runs_to_its_head_noun(only):
@@ -48,6 +79,15 @@ def test_site_named_some_sentences_before(only):
     text = (
         "A 3 cm mass in the right lower lobe was biopsied. The pathology was "
         "reviewed. Cultures were sent. There was calcification within the mass."
+    )
+    f = only(text)
+    assert (f.site, f.laterality) == ("lung", "right")
+
+
+def test_site_of_the_lesion_the_sentence_points_back_to(only):
+    text = (
+        "CT showed a 3 cm mass in the right lower lobe abutting the left main "
+        "bronchus. There was calcification within the mass."
     )
     f = only(text)
     assert (f.site, f.laterality) == ("lung", "right")
@@ -120,6 +160,12 @@ def test_hedge_stops_at_and_after_its_own_object(findings_of, text, uncertain):
         "PREOPERATIVE DIAGNOSIS:, Knee pain.,POSTOPERATIVE DIAGNOSIS:, Knee pain.",
         "PROCEDURE PERFORMED:, Left breast lumpectomy.,ANESTHESIA:, General.",
         "PROCEDURE:, Excision of the mass.",
+        "She is scheduled to have a lumpectomy next week.",
+        # a hedge or differential over conditions covers its whole list
+        "The differential diagnosis includes sarcoidosis and tuberculosis.",
+        "The nodes may reflect sarcoidosis and prior histoplasmosis.",
+        # 'status post' names no surgery before a treatment word
+        "INDICATION: Positive PPD, status post treatment.",
     ],
 )
 def test_conditions_not_asserted_for_the_patient(analyzer, text):
@@ -136,6 +182,17 @@ def test_conditions_not_asserted_for_the_patient(analyzer, text):
         ("Caseating granulomatous inflammation.", "granulomatous disease"),
         ("PREOPERATIVE DIAGNOSIS:, Osteoarthritis of the knee.", "osteoarthritis"),
         ("Old TB.", "tuberculosis"),
+        # everyday and radiology names of conditions the tables lacked
+        ("HISTORY: Heart attack in 2010.", "infarct"),
+        ("Right apical opacity from radiation change.", "radiation therapy"),
+        ("PREOPERATIVE DIAGNOSIS:, Degenerative arthritis of the hip.", "osteoarthritis"),
+        ("There is a right lower quadrant ostomy.", "prior surgery"),
+        ("Partially imaged lumbar spine fusion hardware.", "prior surgery"),
+        ("Bilateral breast prostheses.", "prior surgery"),
+        ("PMH: Post-traumatic arthritis of the wrist.", "trauma"),
+        # 'to have' after continue/found/known asserts; it plans only after a plan word
+        ("She continued to have a large hematoma after the biopsy.", "hematoma"),
+        ("He was found to have sarcoidosis.", "sarcoidosis"),
         # complications the patient has are not risks discussed before surgery
         (
             "Diabetes with complications including chronic kidney disease.",
@@ -146,3 +203,18 @@ def test_conditions_not_asserted_for_the_patient(analyzer, text):
 def test_conditions_the_report_asserts(analyzer, text, name):
     result = analyzer.analyze(text + "\nPelvic phleboliths.", "T")
     assert name in [c.name for c in result.conditions]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # 'status post' before another condition leaves that condition alone
+        ("INDICATION: Status post MVA.", ["trauma"]),
+        ("INDICATION: s/p fall.", ["trauma"]),
+        # before a procedure the tables do not name it is the prior surgery
+        ("INDICATION: s/p left TAVR.", ["prior surgery"]),
+    ],
+)
+def test_status_post_names_surgery_only_before_one(analyzer, text, names):
+    result = analyzer.analyze(text + "\nPelvic phleboliths.", "T")
+    assert [c.name for c in result.conditions] == names

@@ -137,6 +137,22 @@ def test_bad_condition_category_is_rejected(tmp_path):
         load_rules(d)
 
 
+@pytest.mark.parametrize(
+    ("edit", "key"),
+    [
+        (lambda c: c["terms"][0].update(lead="yes"), "lead"),
+        (lambda c: c.update(lead_not_before="treatment"), "lead_not_before"),
+    ],
+)
+def test_bad_lead_keys_are_rejected(tmp_path, edit, key):
+    d = _copy(tmp_path)
+    _edit(d / "conditions.json", lambda x: edit(x["conditions"][0]))
+    with pytest.raises(
+        PatternError, match=f"conditions.json, rule K-chronic-kidney-disease, key '{key}'"
+    ):
+        load_rules(d)
+
+
 def test_duplicate_ids_are_rejected(tmp_path):
     d = _copy(tmp_path)
     _edit(

@@ -189,6 +189,11 @@ def _check_condition(entry: dict[str, Any], ids: Ids) -> None:
         raise PatternError(
             "conditions.json", "procedure must be true or false", cid, "procedure"
         )
+    words = entry.get("lead_not_before", [])
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise PatternError(
+            "conditions.json", "lead_not_before must be a list of words", cid, "lead_not_before"
+        )
     if cid in ids:
         raise PatternError(
             "conditions.json", f"duplicate id (also in {ids[cid]})", cid, "id"
@@ -215,6 +220,10 @@ def _condition_term_rules(
             md["site"] = term["site"]
         if entry.get("procedure"):
             md["procedure"] = True
+        if not isinstance(term.get("lead", False), bool):
+            raise PatternError("conditions.json", "lead must be true or false", cid, "lead")
+        if term.get("lead"):
+            md["lead"] = True
         rule: dict[str, Any] = {
             "literal": term["term"],
             "category": "CONDITION",

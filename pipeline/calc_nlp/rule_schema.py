@@ -113,8 +113,9 @@ CONDITION_KEYS = {
     "terms",
     "mineral_driver",
     "procedure",
+    "lead_not_before",
 }
-TERM_KEYS = {"term", "case_sensitive", "site"}
+TERM_KEYS = {"term", "case_sensitive", "site", "lead"}
 ANALYTE_KEYS = {
     "id",
     "name",

@@ -16,6 +16,11 @@ from calc_nlp.stages.toolkit import Toolkit
 # How many sentences back a finding whose sentence names no site looks for
 # the place the text is still talking about (long notes name it once).
 SENTENCES_BACK = 3
+# Words that point back to a lesion named before ('within the mass').
+DEFINITE = frozenset({"the", "this", "that"})
+# How many tokens after a lesion's noun its site phrase may start ('mass in
+# the right hilar region').
+LESION_SITE_REACH = 4
 
 
 def asserted(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
@@ -71,12 +76,41 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     sent = rd.sent(f)
     if sent.start == 0:
         return None
+    named = site_of_named_lesion(rd, f, sent)
+    if named is not None:
+        return named
     prev = rd.sent(rd.doc[sent.start - 1])
     gap = rd.doc[prev.start : sent.start].text.replace("\r", "").replace(" ", "")
     if "\n\n" in gap:
         return None
     cands = [s for s in _sites_in(rd, prev, f) if s.span.label_ == "SITE"]
     return cands[-1] if cands else _site_further_back(rd, f, sent)
+
+
+def site_of_named_lesion(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:
+    """'A mass in the right hilar region ... Calcification within the mass.':
+    a finding whose sentence points back to a lesion ('the mass') has the site
+    that lesion was given where last named in the few sentences before: the
+    site right before its noun ('hilar mass') or just after it ('mass in the
+    right hilar region'), not whatever site that sentence names last."""
+    lesions = set(rd.lesion_nouns)
+    nouns = [
+        t.lower_
+        for t in sent
+        if t.lower_ in lesions and t.i > sent.start and rd.doc[t.i - 1].lower_ in DEFINITE
+    ]
+    if not nouns:
+        return None
+    for prev in paragraph_before(rd, sent, SENTENCES_BACK):
+        hits = [t.i for t in prev if t.lower_ == nouns[0]]
+        if not hits:
+            continue
+        i = hits[-1]
+        sites = [s for s in _sites_in(rd, prev, f) if s.span.label_ == "SITE"]
+        before = [s for s in sites if s.span.end == i]
+        after = [s for s in sites if i < s.start <= i + LESION_SITE_REACH]
+        return before[-1] if before else (after[0] if after else None)
+    return None
 
 
 def _site_further_back(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:

@@ -164,9 +164,15 @@ def _reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     if any(c.start <= s.span.start and s.span.end <= c.end for c in others):
         return None
     if s.span.start >= f.end:
+        if s.start == f.end + 1 and rd.doc[f.end].text == "/":
+            return None  # 'granulomas/lymph nodes': another name, not a place
         lo, hi, score = f.end, s.start, s.start - f.end
     else:
         lo, hi, score = s.span.end, f.start, f.start - s.span.end + 2
+        words = [t.lower_ for t in rd.doc[lo:hi]]
+        pairs = zip(words, words[1:], strict=False)
+        if any(a == "," and b in {"and", "or"} for a, b in pairs):
+            return None  # 'pleural thickening, and calcified granulomas'
     if any(lo <= c.start < hi for c in others):
         return None
     stops = rd.layout.stops
@@ -224,6 +230,10 @@ def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     sent = rd.sent(f)
     sites = rd.matches.sites
     named = [s.span for s in sites if not kit.site_info(s.site).get("sided", True)]
+    # a later finding's own words keep their side ('calcified nodules and a
+    # calcified right hilar node': the nodules have none); a side word leading
+    # an earlier one may reach over the 'and' ('bilateral X and Y')
+    named += [c for c in rd.matches.calc if c.start > f.start]
 
     def dist(sp: Span) -> int:
         return min(abs(sp.start - f.end), abs(f.start - sp.end))
@@ -246,16 +256,32 @@ def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
 def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str:
     """'bilateral' when the finding's own words and its site phrase name both
     sides ('right apical and left basilar granulomas', 'granulomas at the left
-    greater than right hilum'), else ''."""
+    greater than right hilum', 'granuloma in the right upper lobe and left
+    lower lobe': a site of the same name joined to its site by 'and'), else ''."""
     lo, hi = f.start, f.end
     if site is not None and site.span is not f and _reach(rd, f, site) is not None:
         lo, hi = min(lo, site.start), max(hi, site.span.end)
+        if site.start >= f.end:
+            hi = _joined_site_end(rd, site, hi)
     sides = {
         kit.md(s)["laterality"]
         for s in rd.matches.lats
         if lo <= s.start and s.end <= hi
     }
     return BILATERAL if {LEFT, RIGHT} <= sides else ""
+
+
+def _joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
+    """Where the sites of the same name joined to `site` by 'and' end."""
+    while hi + 1 < len(rd.doc) and rd.doc[hi].lower_ == "and":
+        nxt = next(
+            (s for s in rd.matches.sites if s.start == hi + 1 and s.site == site.site),
+            None,
+        )
+        if nxt is None:
+            break
+        hi = nxt.span.end
+    return hi
 
 
 def lat_near(kit: Toolkit, rd: ReportDoc, f: Span) -> str:

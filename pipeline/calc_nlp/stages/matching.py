@@ -54,12 +54,29 @@ def match(
         premods=premods,
         sites=_sites(kit, doc, lay, filter_spans(of("SITE", "REGION")), lats, exam),
         lats=lats,
-        conds=filter_spans(of("CONDITION")),
+        conds=_named_conditions(kit, doc, filter_spans(of("CONDITION"))),
         cues=filter_spans([s for s in cue_like if s.label_ == "CUE"])
         + filter_spans([s for s in cue_like if s.label_ == "DISTRIBUTION"]),
         links=links,
         qualifiers=[s for s in cue_like if s.label_ == "QUALIFIER"],
     )
+
+
+def _named_conditions(kit: Toolkit, doc: Doc, conds: list[Span]) -> list[Span]:
+    """Conditions without the lead words that name nothing here: a lead term
+    ('status post') names its condition only when what follows is neither
+    another condition ('status post MVA' is trauma alone) nor one of the
+    entry's `lead_not_before` words ('status post treatment' is no surgery)."""
+    starts = {c.start for c in conds}
+
+    def empty(c: Span) -> bool:
+        md = kit.md(c)
+        if not md.get("lead") or c.end >= len(doc):
+            return False
+        entry = kit.rules.conditions[md["condition"]]
+        return c.end in starts or doc[c.end].lower_ in entry.get("lead_not_before", ())
+
+    return [c for c in conds if not empty(c)]
 
 
 def _said_to_be(

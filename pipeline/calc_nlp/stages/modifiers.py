@@ -114,8 +114,14 @@ class _Clauses:
         its object there, a thing that is no finding? 'nodules suggestive of
         granulomas and few calcified nodes': the granulomas are hedged, the
         nodes are stated. 'may represent calcified granulomas and nodes' hedges
-        both (a finding is the hedge's object)."""
+        both (a finding is the hedge's object). Only a finding is cut off so: a
+        hedge or differential over conditions covers its whole list
+        ('differential includes sarcoidosis and tuberculosis')."""
         if mod.category != "POSSIBLE_EXISTENCE" or mod.rule.direction != "FORWARD":
+            return False
+        if target.start not in self.findings or (mod.rule.metadata or {}).get(
+            "alternative"
+        ):
             return False
         start, end = mod.modifier_span
         if end >= target.start:
