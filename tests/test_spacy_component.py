@@ -56,7 +56,14 @@ def test_add_pipe_by_name_in_a_fresh_process():
     expected = calc_nlp.analyze(TEXT)
     assert len(expected.findings) == 3
     assert got["spans"] == [
-        [f.start, f.end, "CALCIFICATION", f.finding_id, finding_attributes(f)]
+        # through JSON as the script prints them (tuples become lists)
+        [
+            f.start,
+            f.end,
+            "CALCIFICATION",
+            f.finding_id,
+            json.loads(json.dumps(finding_attributes(f))),
+        ]
         for f in expected.findings
     ]
     sites = [(s[4]["site"], s[4]["laterality"], s[4]["negated"]) for s in got["spans"]]

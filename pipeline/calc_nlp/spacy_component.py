@@ -30,7 +30,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from calc_nlp.schema import FLAGS, Finding, ReportResult, report_classification
+from calc_nlp.schema import (
+    DESCRIPTOR_COLUMNS,
+    FLAGS,
+    Finding,
+    ReportResult,
+    finding_row,
+    report_classification,
+)
 
 SPANS_KEY = "calc_nlp"
 LABEL = "CALCIFICATION"
@@ -42,6 +49,7 @@ SPAN_ATTRS: tuple[str, ...] = (
     "confidence",
     "evidence",
     "finding_id",
+    *DESCRIPTOR_COLUMNS,
 )
 DOC_ATTRS: tuple[str, ...] = ("calc_nlp_conditions", "calc_nlp_classification")
 
@@ -157,14 +165,7 @@ def make_calc_nlp(nlp: Language, name: str, patterns: str | None) -> CalcNlp:
 
 
 def finding_attributes(f: Finding) -> dict[str, Any]:
-    """The `Span._` values of one finding, keyed by SPAN_ATTRS."""
-    values: dict[str, Any] = {
-        "site": f.site,
-        "laterality": f.laterality,
-        **{flag: getattr(f, flag) for flag in FLAGS},
-        "classification": f.classification,
-        "confidence": f.confidence,
-        "evidence": f.evidence,
-        "finding_id": f.finding_id,
-    }
-    return {a: values[a] for a in SPAN_ATTRS}
+    """The `Span._` values of one finding, keyed by SPAN_ATTRS: the typed
+    values of its output row (findings.parquet's values)."""
+    row = finding_row(f)
+    return {a: row[a] for a in SPAN_ATTRS}
