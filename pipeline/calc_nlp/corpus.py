@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from calc_nlp.corpus_descriptors import FileCheck, Vocab, bundled_vocab, report_errors
@@ -113,14 +113,17 @@ def _finding_errors(findings: list[Any], text: str, sites: set[str]) -> list[str
     return errs
 
 
+def numbered_lines(fh: IO[str]) -> Iterator[tuple[int, str]]:
+    """The lines of a JSONL file that hold something, with their 1-based numbers."""
+    return ((n, line) for n, line in enumerate(fh, 1) if line.strip())
+
+
 def validate_lines(fh: IO[str], sites: set[str], conditions: set[str]) -> list[str]:
     """Errors of a whole JSONL file, each prefixed with its line number."""
     out: list[str] = []
     seen: set[object] = set()
     keys = FileCheck()
-    for n, line in enumerate(fh, 1):
-        if not line.strip():
-            continue
+    for n, line in numbered_lines(fh):
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:

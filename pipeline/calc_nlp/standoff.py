@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from calc_nlp.corpus import numbered_lines
 from calc_nlp.corpus_descriptors import FileCheck, bundled_vocab, report_errors
 from calc_nlp.errors import InputError
 from calc_nlp.evaluate import FLAG_FIELDS, VALUE_FIELDS, GoldFinding, GoldReport
@@ -52,9 +53,7 @@ def read_standoff(fh: IO[str], texts: dict[str, str]) -> Iterator[GoldReport]:
     """Gold reports from stand-off JSONL, each joined with its text; the
     descriptor keys are checked as `corpus validate` checks them."""
     keys = FileCheck()
-    for n, line in enumerate(fh, 1):
-        if not line.strip():
-            continue
+    for n, line in numbered_lines(fh):
         try:
             obj = json.loads(line)
             rid = str(obj["report_id"])
