@@ -41,6 +41,7 @@ from calc_nlp.schema import (
 )
 from calc_nlp.writers import (
     OUTPUT_MODE,
+    LineFormat,
     PRIVATE_MODE,
     PartialTable,
     create_new,
@@ -88,19 +89,31 @@ class Outputs:
     folder never pairs this run's tables with another run's texts.
     """
 
-    def __init__(self, outdir: Path, fmt: str, raw: bool, keep_texts: bool = True):
+    def __init__(
+        self,
+        outdir: Path,
+        fmt: str,
+        raw: bool,
+        keep_texts: bool = True,
+        kept: tuple[str, ...] = (),
+    ):
         ext = {"csv": "csv", "jsonl": "jsonl", "parquet": "parquet"}[fmt]
         people = fmt == "csv" and not raw
-        self.outdir = outdir
+        self.outdir, self.kept = outdir, kept
         self.tables = {
             "findings": PartialTable(
-                outdir, f"findings.{ext}", FINDING_COLUMNS, fmt, people, FINDING_TYPES
+                outdir,
+                f"findings.{ext}",
+                FINDING_COLUMNS + kept,
+                fmt,
+                people,
+                FINDING_TYPES,
             ),
             "reports": PartialTable(
-                outdir, f"reports.{ext}", REPORT_COLUMNS, fmt, people, REPORT_TYPES
+                outdir, f"reports.{ext}", REPORT_COLUMNS + kept, fmt, people, REPORT_TYPES
             ),
             "errors": PartialTable(
-                outdir, "errors.csv", ERROR_COLUMNS, "csv", not raw, ERROR_TYPES
+                outdir, "errors.csv", ERROR_COLUMNS + kept, "csv", not raw, ERROR_TYPES
             ),
         }
         if keep_texts:
@@ -110,13 +123,19 @@ class Outputs:
         self.stale = [] if keep_texts else [TEXTS]
 
     def formats(self) -> tuple[Any, Any, Any]:
-        """How workers render the rows of reports, findings and texts."""
+        """How workers render the rows of reports, findings and texts (without
+        the kept columns: batch/kept.py appends them in the parent)."""
         texts = self.tables.get("texts")
         return (
-            self.tables["reports"].lines,
-            self.tables["findings"].lines,
+            self._engine_lines(self.tables["reports"].lines, REPORT_COLUMNS),
+            self._engine_lines(self.tables["findings"].lines, FINDING_COLUMNS),
             None if texts is None else texts.lines,
         )
+
+    def _engine_lines(self, lines: LineFormat, columns: tuple[str, ...]) -> LineFormat:
+        if not self.kept:
+            return lines
+        return LineFormat(columns, lines.fmt, lines.people, lines.types)
 
     def start(self, resume_state: dict[str, Any] | None) -> None:
         for name, t in self.tables.items():

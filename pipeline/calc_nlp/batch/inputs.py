@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from calc_nlp.batch.kept import check_keep
 from calc_nlp.batch.options import RunOptions
 from calc_nlp.csv_reader import read_csv
 from calc_nlp.errors import InputError, UsageError
@@ -39,6 +40,7 @@ class Input:
         self.total: int | None = opts.limit  # rows to read, when known
         if opts.no_header and self.fmt != "csv":
             raise UsageError("--no-header is for CSV input only")
+        check_keep(opts.keep, opts.id_col, opts.text_col, self.fmt)
         if opts.input == "-":
             if opts.resume:
                 raise UsageError(
@@ -68,6 +70,7 @@ class Input:
                 opts.encoding,
                 opts.delimiter,
                 opts.no_header,
+                opts.keep,
             )
         elif self.fmt == "jsonl":
             self.records = read_jsonl(
@@ -75,9 +78,12 @@ class Input:
                 opts.id_col,
                 opts.text_col,
                 opts.encoding,
+                opts.keep,
             )
         elif self.fmt == "parquet":
-            self.records = read_parquet(opts.input, opts.id_col, opts.text_col)
+            self.records = read_parquet(
+                opts.input, opts.id_col, opts.text_col, keep=opts.keep
+            )
         elif self.fmt == "txt":
             if not os.path.isdir(opts.input):
                 raise InputError(f"{opts.input} is not a folder of .txt files")
