@@ -41,8 +41,8 @@ from calc_nlp.schema import (
 )
 from calc_nlp.writers import (
     OUTPUT_MODE,
-    LineFormat,
     PRIVATE_MODE,
+    LineFormat,
     PartialTable,
     create_new,
     keep_stricter_mode,

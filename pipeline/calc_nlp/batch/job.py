@@ -24,8 +24,8 @@ from calc_nlp.batch.commit import Outputs, failed_manifest, finish_commit
 from calc_nlp.batch.kept import KeptCells
 from calc_nlp.batch.keys import KeySet, id_key, previous_index
 from calc_nlp.batch.options import IDS_FILE, SINCE_FILE, RunOptions, RunSummary
-from calc_nlp.errors import CalcNlpError, TooManyErrors
 from calc_nlp.columns import kept_names
+from calc_nlp.errors import CalcNlpError, TooManyErrors
 from calc_nlp.logs import Log
 from calc_nlp.readers import Record
 from calc_nlp.schema import (
@@ -168,7 +168,9 @@ class Job:
                 self.n_errors += 1
                 error = error_row(row_no, rid, reason)
                 if self.kept.names:  # errors.csv neutralises its own cells
-                    error.update(zip(self.kept.names, self.kept.texts(item[8])))
+                    error.update(
+                        zip(self.kept.names, self.kept.texts(item[8]), strict=True)
+                    )
                 tables["errors"].write(error)
         self.timings.update(chunk_timings)
         self.done += decided
