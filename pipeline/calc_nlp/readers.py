@@ -34,6 +34,7 @@ from calc_nlp.columns import (  # noqa: F401 - check_columns, looks_like_header 
     looks_like_header,
 )
 from calc_nlp.errors import InputError
+from calc_nlp.kept_values import Kept, arrow_kind, kept_value
 
 # Python's csv refuses fields over 131,072 characters by default (docs/guide.md, pitfalls).
 csv.field_size_limit(sys.maxsize)
@@ -63,7 +64,8 @@ class Record:
     text: str
     problem: str = ""
     note: str = ""
-    kept: tuple[str | None, ...] = ()  # --keep-col values as text (None: missing)
+    # --keep-col values (kept_values.py): text, or a Parquet input's simple types
+    kept: tuple[Kept, ...] = ()
 
 
 class HashingReader(io.RawIOBase):
@@ -232,23 +234,6 @@ def id_text(value: Any) -> str:
     return str(value).strip()
 
 
-def kept_text(value: Any) -> str | None:
-    """A kept column's value as text, as every output format stores it: numbers
-    as their text (1.0 as "1"), true/false, nested JSON as JSON text; None
-    for a missing value (null, NaN, an absent key)."""
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, str):
-        return clean_text(value)[0]
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (dict, list)):
-        return clean_text(json.dumps(value, ensure_ascii=False, sort_keys=True))[0]
-    return clean_text(str(value))[0]
-
-
 def read_parquet(
     path: str,
     id_col: str,
@@ -267,11 +252,21 @@ def read_parquet(
         ) from None
     header = pf.schema_arrow.names
     found = find_columns(header, [id_col, text_col, *keep])
-    return _parquet_rows(pf, path, [header[i] for i in found], batch_size)
+    kinds = parquet_kinds(pf.schema_arrow, [header[i] for i in found[2:]])
+    return _parquet_rows(pf, path, [header[i] for i in found], batch_size, kinds)
+
+
+def parquet_kinds(schema: Any, names: list[str]) -> list[str | None]:
+    """The kinds of a Parquet input's kept columns (kept_values.arrow_kind)."""
+    return [arrow_kind(schema.field(n).type) for n in names]
 
 
 def _parquet_rows(
-    pf: Any, path: str, columns: list[str], batch_size: int
+    pf: Any,
+    path: str,
+    columns: list[str],
+    batch_size: int,
+    kinds: list[str | None],
 ) -> Iterator[Record]:
     n = 0
     # a column read twice (kept and id) is asked for once
@@ -292,17 +287,27 @@ def _parquet_rows(
             ) from None
         for i, (rid, text) in enumerate(zip(ids, texts, strict=False)):
             n += 1
-            yield record_of(n, rid, text, kept=[v[i] for v in values[2:]])
+            kept = [v[i] for v in values[2:]]
+            yield record_of(n, rid, text, kept=kept, kinds=kinds)
 
 
 def record_of(
-    n: int, rid: Any, text: Any, bad: int | None = None, kept: list[Any] | None = None
+    n: int,
+    rid: Any,
+    text: Any,
+    bad: int | None = None,
+    kept: list[Any] | None = None,
+    kinds: list[str | None] | None = None,
 ) -> Record:
     """Row `n` from its id (any scalar type) and text (a string or None), with
     the problems every reader checks. `bad`: the count of invalid bytes before
     the row was decoded (None: not decoded here, as Parquet or Spark values).
-    `kept`: the row's --keep-col values, kept on error rows too."""
-    values = tuple(kept_text(v) for v in kept or ())
+    `kept`: the row's --keep-col values, kept on error rows too, as text or
+    (`kinds`, a Parquet input's) their simple type."""
+    kept = kept or []
+    values = tuple(
+        kept_value(v, k) for v, k in zip(kept, kinds or [None] * len(kept), strict=True)
+    )
     rid_s = id_text(rid)
     if not rid_s:
         return Record(n, "", "", problem="missing_id", kept=values)

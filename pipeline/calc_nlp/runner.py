@@ -87,6 +87,7 @@ class LocalSource:
     def __init__(self, opts: RunOptions, rules: Any, pool: ProcessPoolExecutor | None):
         self.opts, self.rules, self.pool = opts, rules, pool
         self.inp = Input(opts)  # checks columns before anything is written
+        self.kept_kinds = self.inp.kept_kinds
 
     def replay(self, rows: int) -> Iterator[Record]:
         for _ in range(rows):
@@ -187,7 +188,7 @@ def write_run(
     except CalcNlpError:
         source.close(ok=False)
         raise
-    job = Job(opts, rules_version, out, log, started)
+    job = Job(opts, rules_version, out, log, started, source.kept_kinds)
     ok = False
     try:
         job.begin(source)

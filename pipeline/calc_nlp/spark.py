@@ -112,7 +112,12 @@ class _Fresh:
 
 
 def _rows_of(
-    engine: Any, row: int, rid: Any, text: Any, kept: list[Any] | None = None
+    engine: Any,
+    row: int,
+    rid: Any,
+    text: Any,
+    kept: list[Any] | None = None,
+    kinds: list[str | None] | None = None,
 ) -> list[Any]:
     """One input row on an executor: [input problem?, report row, finding rows,
     texts row, kept values], the statuses decided as the local engine does
@@ -120,7 +125,8 @@ def _rows_of(
     from calc_nlp.batch.decide import decide
     from calc_nlp.readers import record_of
 
-    record = record_of(row, rid, text, kept=[_plain(v) for v in kept or ()])
+    values = [_plain(v) for v in kept or ()]
+    record = record_of(row, rid, text, kept=values, kinds=kinds)
     (slot,), work = decide([record], _Fresh(), set())
     rows = slot if slot is not None else engine.process(*work[0])
     return [bool(record.problem), *rows, list(record.kept)]
@@ -135,7 +141,12 @@ def _plain(value: Any) -> Any:
 
 
 def _rows_dataframe(
-    df: Any, id_col: str, text_col: str, patterns: str | None, keep: list[str]
+    df: Any,
+    id_col: str,
+    text_col: str,
+    patterns: str | None,
+    keep: list[str],
+    kinds: list[str | None],
 ) -> Any:
     """One row per input row: its position and its output rows as JSON; and one
     per partition: `_TIMINGS_ROW` and the partition's stage timings as JSON.
@@ -153,7 +164,12 @@ def _rows_dataframe(
         for pdf in batches:
             kept = [pdf[f"_calc_nlp_keep{i}"].tolist() for i in range(len(keep))]
             out = [
-                (int(row), json.dumps(_rows_of(engine, 0, rid, text, [k[n] for k in kept])))
+                (
+                    int(row),
+                    json.dumps(
+                        _rows_of(engine, 0, rid, text, [k[n] for k in kept], kinds)
+                    ),
+                )
                 for n, (row, rid, text) in enumerate(
                     zip(pdf[_ROW], pdf[id_col], pdf[text_col], strict=False)
                 )
@@ -224,6 +240,7 @@ class SparkSource:
         from calc_nlp.batch.kept import check_keep
         from calc_nlp.columns import find_columns
         from calc_nlp.errors import UsageError
+        from calc_nlp.kept_values import spark_kind
         from calc_nlp.readers import detect_format
 
         if opts.resume:
@@ -238,6 +255,14 @@ class SparkSource:
         found = find_columns(list(df.columns), [opts.id_col, opts.text_col, *opts.keep])
         id_i, text_i = found[0], found[1]
         self.keep = [df.columns[i] for i in found[2:]]
+        # a Parquet input's simple types are kept, as the local reader keeps them
+        types = {f.name: f.dataType for f in df.schema.fields}
+        self.kinds = [
+            spark_kind(types[k]) if fmt == "parquet" else None for k in self.keep
+        ]
+        self.kept_kinds = {
+            n: k for n, k in zip(opts.keep, self.kinds, strict=True) if k
+        }
         self.opts = replace(opts, id_col=df.columns[id_i], text_col=df.columns[text_i])
         self.df = df.withColumn(_ROW, F.monotonically_increasing_id())
 
@@ -257,6 +282,7 @@ class SparkSource:
                 self.opts.text_col,
                 self.opts.patterns,
                 self.keep,
+                self.kinds,
             )
             .orderBy("row")
             .toLocalIterator()

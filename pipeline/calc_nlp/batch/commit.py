@@ -96,6 +96,7 @@ class Outputs:
         raw: bool,
         keep_texts: bool = True,
         kept: tuple[str, ...] = (),
+        kept_kinds: dict[str, str] | None = None,
     ):
         ext = {"csv": "csv", "jsonl": "jsonl", "parquet": "parquet"}[fmt]
         people = fmt == "csv" and not raw
@@ -107,10 +108,15 @@ class Outputs:
                 FINDING_COLUMNS + kept,
                 fmt,
                 people,
-                FINDING_TYPES,
+                {**FINDING_TYPES, **(kept_kinds or {})},
             ),
             "reports": PartialTable(
-                outdir, f"reports.{ext}", REPORT_COLUMNS + kept, fmt, people, REPORT_TYPES
+                outdir,
+                f"reports.{ext}",
+                REPORT_COLUMNS + kept,
+                fmt,
+                people,
+                {**REPORT_TYPES, **(kept_kinds or {})},
             ),
             "errors": PartialTable(
                 outdir, "errors.csv", ERROR_COLUMNS + kept, "csv", not raw, ERROR_TYPES
@@ -135,7 +141,8 @@ class Outputs:
     def _engine_lines(self, lines: LineFormat, columns: tuple[str, ...]) -> LineFormat:
         if not self.kept:
             return lines
-        return LineFormat(columns, lines.fmt, lines.people, lines.types)
+        types = {c: k for c, k in lines.types.items() if c in columns}
+        return LineFormat(columns, lines.fmt, lines.people, types)
 
     def start(self, resume_state: dict[str, Any] | None) -> None:
         for name, t in self.tables.items():

@@ -38,6 +38,8 @@ class Input:
         self.files: list[Path] = []
         self.consumed = 0  # records handed out (for the progress bar)
         self.total: int | None = opts.limit  # rows to read, when known
+        # --keep-col: output name -> kind, for a Parquet input's typed columns
+        self.kept_kinds: dict[str, str] = {}
         if opts.no_header and self.fmt != "csv":
             raise UsageError("--no-header is for CSV input only")
         check_keep(opts.keep, opts.id_col, opts.text_col, self.fmt)
@@ -84,6 +86,7 @@ class Input:
             self.records = read_parquet(
                 opts.input, opts.id_col, opts.text_col, keep=opts.keep
             )
+            self.kept_kinds = _parquet_kept_kinds(opts)
         elif self.fmt == "txt":
             if not os.path.isdir(opts.input):
                 raise InputError(f"{opts.input} is not a folder of .txt files")
@@ -148,6 +151,21 @@ class Input:
     def close(self) -> None:
         if self._fh is not None:
             self._fh.close()
+
+
+def _parquet_kept_kinds(opts: RunOptions) -> dict[str, str]:
+    """The kinds of the kept columns of a Parquet input that keep their type."""
+    if not opts.keep:
+        return {}
+    import pyarrow.parquet as pq
+
+    from calc_nlp.columns import find_columns
+    from calc_nlp.readers import parquet_kinds
+
+    schema = pq.ParquetFile(opts.input).schema_arrow
+    found = find_columns(schema.names, [opts.id_col, opts.text_col, *opts.keep])
+    kinds = parquet_kinds(schema, [schema.names[i] for i in found[2:]])
+    return {n: k for n, k in zip(opts.keep, kinds, strict=True) if k}
 
 
 def file_identity(paths: list[Path]) -> list[dict[str, Any]]:

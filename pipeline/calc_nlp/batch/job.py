@@ -56,12 +56,21 @@ class Source(Protocol):
 
     def identity(self) -> list[dict[str, Any]]: ...
 
+    # --keep-col: output name -> kind of a typed input's kept columns
+    kept_kinds: dict[str, str]
+
     def close(self, ok: bool) -> None: ...
 
 
 class Job:
     def __init__(
-        self, opts: RunOptions, rules_version: str, out: Path, log: Log, started: float
+        self,
+        opts: RunOptions,
+        rules_version: str,
+        out: Path,
+        log: Log,
+        started: float,
+        kept_kinds: dict[str, str] | None = None,
     ):
         self.opts, self.rules_version, self.out, self.log = (
             opts,
@@ -74,7 +83,7 @@ class Job:
         self.n_findings = self.n_errors = self.done = 0
         kept = tuple(kept_names(list(opts.keep), opts.no_header))
         self.outputs = Outputs(
-            out, opts.output_format, opts.raw, opts.keep_texts, kept
+            out, opts.output_format, opts.raw, opts.keep_texts, kept, kept_kinds
         )
         people = opts.output_format == "csv" and not opts.raw
         line_fmt = "csv" if opts.output_format == "csv" else "jsonl"
@@ -97,7 +106,9 @@ class Job:
             ),
             "options": dict(asdict(opts)),
             "limit": opts.limit,  # a trial run of the first N rows (None: all)
-            "kept_columns": list(kept),  # --keep-col: names only, never values
+            # --keep-col: names (and the kinds kept from a typed input), never values
+            "kept_columns": list(kept),
+            "kept_kinds": dict(kept_kinds or {}),
             "outputs": {name: t.name for name, t in self.outputs.tables.items()},
         }
         self._last_checkpoint = time.perf_counter()

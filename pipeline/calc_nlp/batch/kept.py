@@ -1,5 +1,6 @@
-"""Kept columns (`run --keep-col`): input columns copied, as text, onto every
-findings, reports and errors row of their report, after the standard columns.
+"""Kept columns (`run --keep-col`): input columns copied onto every findings,
+reports and errors row of their report, after the standard columns (values:
+kept_values.py).
 
 The engine never sees them: the parent remembers each record's values as the
 records go to the engine (a queue as long as the rows in flight) and appends
@@ -17,10 +18,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from calc_nlp.errors import UsageError
+from calc_nlp.kept_values import Kept, kept_text
 from calc_nlp.readers import Record
 from calc_nlp.writers import neutralise
 
-Values = tuple[str | None, ...]
+Values = tuple[Kept, ...]
 
 
 def check_keep(keep: tuple[str, ...], id_col: str, text_col: str, fmt: str) -> None:
@@ -46,7 +48,7 @@ class KeptCells:
     def texts(self, values: Values) -> list[str]:
         """The cell texts of `values` (a row not read, with no values: empty)."""
         padded = list(values) + [None] * (len(self.names) - len(values))
-        return ["" if v is None else v for v in padded]
+        return [kept_text(v) or "" for v in padded]
 
     def cells(self, values: Values) -> list[str]:
         """The CSV cells of `values`, formulas neutralised for people."""
