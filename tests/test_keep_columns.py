@@ -357,3 +357,24 @@ def test_note_nlp_export_reads_a_kept_note_id(tmp_path):
         assert [e["note_id"] for e in exported] == [
             str(5000 + int(f["report_id"][2:])) for f in findings
         ]
+
+
+def test_review_cards_show_kept_names_and_values(tmp_path):
+    """The curator sees each report's kept values; a hostile value stays data."""
+    import re
+
+    from calc_nlp.review import build_page
+
+    src = tmp_path / "in.csv"
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["report_id", "text", "mrn"])
+        w.writerow(["A", "Calcified granuloma in the RUL.", "<script>x</script>"])
+        w.writerow(["B", "Pelvic phleboliths.", "M-2"])
+    assert cli("run", src, "-o", tmp_path / "o", "--keep-col", "mrn").exit_code == 0
+    page, _ = build_page(tmp_path / "o")
+    assert "<script>x</script>" not in page
+    blob = re.search(r'id="data">(.*?)</script>', page, re.S).group(1)
+    cards = {r["report_id"]: r["kept"] for r in json.loads(blob)["reports"]}
+    assert cards == {"A": [["mrn", "<script>x</script>"]], "B": [["mrn", "M-2"]]}
+    assert 'esc(k) + " " + esc(v)' in page  # names and values escaped on the card

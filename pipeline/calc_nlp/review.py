@@ -220,6 +220,7 @@ def page_data(
         lid = f.get("lesion_id") or f["finding_id"]
         g["lesion"] = lesions.setdefault(lid, len(lesions) + 1)
     info = {r["report_id"]: r for r in run.reports}
+    kept = [str(k) for k in run.manifest.get("kept_columns") or []]  # --keep-col
     reports = [
         {
             "report_id": rid,
@@ -228,6 +229,7 @@ def page_data(
             "classification": info.get(rid, {}).get("classification", ""),
             "conditions": info.get(rid, {}).get("conditions", ""),
             "birads": info.get(rid, {}).get("birads", ""),
+            "kept": [[k, info.get(rid, {}).get(k, "")] for k in kept],
             "condition_marks": _js_marks(
                 marks.get("conditions", {}).get(rid, []), texts.get(rid)
             ),
