@@ -115,8 +115,12 @@ def keep_problem(keep: list[str], id_col: str, text_col: str) -> str | None:
 
     folded = [k.casefold() for k in keep]
     if len(set(folded)) != len(folded):
-        return "a kept column is named more than once (names are compared ignoring case)"
-    taken = {c.casefold(): c for c in (*FINDING_COLUMNS, *REPORT_COLUMNS, *ERROR_COLUMNS)}
+        return (
+            "a kept column is named more than once (names are compared ignoring case)"
+        )
+    taken = {
+        c.casefold(): c for c in (*FINDING_COLUMNS, *REPORT_COLUMNS, *ERROR_COLUMNS)
+    }
     for name in keep:
         if not name:
             return "a kept column name is empty"

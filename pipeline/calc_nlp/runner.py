@@ -108,7 +108,14 @@ class LocalSource:
 
         def run(records: Iterator[Record]) -> Iterator[Any]:
             return pipeline(
-                records, self.opts, seen, skip_keys, engine, self.pool, formats, deadline
+                records,
+                self.opts,
+                seen,
+                skip_keys,
+                engine,
+                self.pool,
+                formats,
+                deadline,
             )
 
         if self.opts.keep:  # each row followed by its kept values (batch/kept.py)

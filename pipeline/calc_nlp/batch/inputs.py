@@ -64,43 +64,50 @@ class Input:
                 raise InputError(f"cannot read {opts.input}: No such file or directory")
         if self.fmt in ("csv", "jsonl"):
             self._hasher = HashingReader(raw)
-        if self.fmt == "csv":
-            self.records = read_csv(
-                self._hasher,  # type: ignore[arg-type]  # a RawIOBase, read as bytes
-                opts.id_col,
-                opts.text_col,
-                opts.encoding,
-                opts.delimiter,
-                opts.no_header,
-                opts.keep,
-            )
-        elif self.fmt == "jsonl":
-            self.records = read_jsonl(
-                self._hasher,  # type: ignore[arg-type]  # a RawIOBase, read as bytes
-                opts.id_col,
-                opts.text_col,
-                opts.encoding,
-                opts.keep,
-            )
-        elif self.fmt == "parquet":
-            self.records = read_parquet(
-                opts.input, opts.id_col, opts.text_col, keep=opts.keep
-            )
-            self.kept_kinds = _parquet_kept_kinds(opts)
-        elif self.fmt == "txt":
-            if not os.path.isdir(opts.input):
-                raise InputError(f"{opts.input} is not a folder of .txt files")
-            self.files = txt_files(opts.input)  # one list: reader and manifest
-            self.records = read_txt_dir(opts.input, opts.encoding, self.files)
-            self.total = min(len(self.files), opts.limit or len(self.files))
-        else:
-            raise UsageError(f"unknown input format {self.fmt!r}")
+        self.records = self._reader()
         self._all = self.records
         self.records = self._counted(
             itertools.islice(self.records, opts.limit)
             if opts.limit is not None
             else self.records
         )
+
+    def _reader(self) -> Iterator[Record]:
+        """The records of the input, by format (columns checked first)."""
+        if self.fmt == "csv":
+            return read_csv(
+                self._hasher,  # type: ignore[arg-type]  # a RawIOBase, read as bytes
+                self.opts.id_col,
+                self.opts.text_col,
+                self.opts.encoding,
+                self.opts.delimiter,
+                self.opts.no_header,
+                self.opts.keep,
+            )
+        if self.fmt == "jsonl":
+            return read_jsonl(
+                self._hasher,  # type: ignore[arg-type]  # a RawIOBase, read as bytes
+                self.opts.id_col,
+                self.opts.text_col,
+                self.opts.encoding,
+                self.opts.keep,
+            )
+        if self.fmt == "parquet":
+            records = read_parquet(
+                self.opts.input,
+                self.opts.id_col,
+                self.opts.text_col,
+                keep=self.opts.keep,
+            )
+            self.kept_kinds = _parquet_kept_kinds(self.opts)
+            return records
+        if self.fmt == "txt":
+            if not os.path.isdir(self.opts.input):
+                raise InputError(f"{self.opts.input} is not a folder of .txt files")
+            self.files = txt_files(self.opts.input)  # one list: reader and manifest
+            self.total = min(len(self.files), self.opts.limit or len(self.files))
+            return read_txt_dir(self.opts.input, self.opts.encoding, self.files)
+        raise UsageError(f"unknown input format {self.fmt!r}")
 
     def _counted(self, records: Iterator[Record]) -> Iterator[Record]:
         for r in records:

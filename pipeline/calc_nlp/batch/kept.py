@@ -32,7 +32,9 @@ def check_keep(keep: tuple[str, ...], id_col: str, text_col: str, fmt: str) -> N
     if not keep:
         return
     if fmt == "txt":
-        raise UsageError("--keep-col needs a CSV, JSONL or Parquet input (a .txt folder has no columns)")
+        raise UsageError(
+            "--keep-col needs a CSV, JSONL or Parquet input (a .txt folder has no columns)"
+        )
     problem = keep_problem(list(keep), id_col, text_col)
     if problem:
         raise UsageError(problem.replace("kept column", "--keep-col", 1))
