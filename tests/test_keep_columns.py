@@ -109,6 +109,18 @@ def test_kept_columns_on_every_row_in_every_format(tmp_path, fmt):
     assert SECRET not in r.output and "P17" not in r.output
 
 
+def test_a_pool_of_workers_writes_what_one_process_writes(tmp_path):
+    """Values are matched to rows in input order, whatever finishes first."""
+    src = write_input(tmp_path / "in.csv", 30)
+    assert run(src, tmp_path / "one", "--chunk-size", 4).exit_code == 1
+    two = ["--chunk-size", 4, "--workers", 2]
+    r = cli("run", src, "-o", tmp_path / "two", *two, "--keep-cols", ",".join(KEEP))
+    assert r.exit_code == 1, r.output
+    for name in ("findings.csv", "reports.csv", "errors.csv"):
+        one = (tmp_path / "one" / name).read_bytes()
+        assert (tmp_path / "two" / name).read_bytes() == one, name
+
+
 def test_csv_cells_are_neutralised_and_other_formats_raw(tmp_path):
     src = write_input(tmp_path / "in.csv", 3)
     assert run(src, tmp_path / "c").exit_code == 1
