@@ -50,13 +50,14 @@ def result(frame):
 
 @pytest.fixture(scope="module")
 def run_tables(frame, tmp_path_factory):
-    """`calc-nlp run --format parquet` on the same two columns, read back."""
+    """`calc-nlp run --format parquet --keep-col ...` on the same frame, read back."""
     tmp = tmp_path_factory.mktemp("run")
     src = tmp / "reports.parquet"
-    frame[["report_id", "text"]].to_parquet(src, index=False)
+    frame[["report_id", "text", *KEEP]].to_parquet(src, index=False)
     out = tmp / "out"
+    keep = [a for k in KEEP for a in ("--keep-col", k)]
     done = subprocess.run(
-        calc_nlp_cmd("run", src, "-o", out, "--format", "parquet", "-q"),
+        calc_nlp_cmd("run", src, "-o", out, "--format", "parquet", "-q", *keep),
         capture_output=True,
         text=True,
     )
@@ -71,10 +72,12 @@ def run_tables(frame, tmp_path_factory):
 
 
 def test_extract_equals_run_parquet(result, run_tables):
+    """Kept columns included: a Parquet input's int64 stays int64 in both."""
     findings, reports, _ = run_tables
     assert len(findings) > 20 and len(reports) == 34
-    pd.testing.assert_frame_equal(result.findings.drop(columns=KEEP), findings)
-    pd.testing.assert_frame_equal(result.reports.drop(columns=KEEP), reports)
+    assert list(findings.columns[-2:]) == KEEP and findings["batch_no"].dtype == "int64"
+    pd.testing.assert_frame_equal(result.findings, findings)
+    pd.testing.assert_frame_equal(result.reports, reports)
 
 
 def test_columns_have_real_dtypes(result):
@@ -95,7 +98,8 @@ def test_statuses_as_in_run(result, run_tables):
     assert r.loc[32, "status"] == "empty" and r.loc[33, "status"] == "empty"
     assert r.loc[34, ["status", "reason"]].tolist() == ["error", "missing_id"]
     assert result.errors["row"].tolist() == [31, 34]
-    pd.testing.assert_frame_equal(result.errors, run_tables[2], check_dtype=False)
+    run_errors = run_tables[2].drop(columns=KEEP)
+    pd.testing.assert_frame_equal(result.errors, run_errors, check_dtype=False)
 
 
 def test_keep_columns_on_every_row(frame, result):
@@ -126,6 +130,8 @@ def test_missing_keep_column_names_it_and_close_names_never_values(frame):
         ({"text_col": "body"}, ["'body'", "not found"]),
         ({"keep": ["status"]}, ["'status'", "output column"]),
         ({"keep": ["batch_no", "batch_no"]}, ["more than once"]),
+        ({"keep": ["Report_ID"]}, ["'Report_ID'", "is the id column"]),
+        ({"keep": ["Status"]}, ["'Status'", "output column", "'status'"]),
     ],
 )
 def test_bad_columns_are_value_errors(frame, kwargs, words):

@@ -134,9 +134,9 @@ def _inputs(
 
     if isinstance(reports, pd.DataFrame):
         columns = list(reports.columns)
+        _check_keep(keep, id_col, text_col)
         for name in (id_col, text_col, *keep):
             _check_column(name, columns)
-        _check_keep(keep, id_col)
         kept = reports[keep].reset_index(drop=True) if keep else None
         return reports[id_col].tolist(), reports[text_col].tolist(), kept
     if keep:
@@ -174,18 +174,15 @@ def _check_column(name: str, columns: list[Any]) -> None:
     raise ValueError(f"column {name!r} not found in the DataFrame{hint}")
 
 
-def _check_keep(keep: list[str], id_col: str) -> None:
-    from calc_nlp.schema import FINDING_COLUMNS, REPORT_COLUMNS
+def _check_keep(keep: list[str], id_col: str, text_col: str) -> None:
+    """The names `run --keep-col` accepts (columns.keep_problem), else ValueError."""
+    from calc_nlp.columns import keep_problem
 
-    taken = set(FINDING_COLUMNS) | set(REPORT_COLUMNS)
-    for name in keep:
-        if name in taken:
-            raise ValueError(
-                f"keep column {name!r} has the name of an output column; "
-                "rename it in the DataFrame first"
-            )
-    if len(set(keep)) != len(keep):
-        raise ValueError("keep= names a column more than once")
+    if any(not isinstance(k, str) for k in keep):
+        raise ValueError("keep= takes column names (strings)")
+    problem = keep_problem(keep, id_col, text_col)
+    if problem:
+        raise ValueError(problem.replace("kept column", "keep column", 1))
 
 
 def _value(v: Any) -> Any:

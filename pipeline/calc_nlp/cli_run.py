@@ -131,6 +131,18 @@ from calc_nlp.writers import OUTPUT_FORMATS
 )
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
 @click.option("--no-header", is_flag=True, help="CSV without a header row: --id-col and --text-col are 1-based positions (--id-col 1 --text-col 2).")
+@click.option(
+    "--keep-col",
+    "keep_col",
+    multiple=True,
+    help="Input column copied (as text) onto every findings, reports and errors row, after the standard columns; repeatable. With --no-header, a 1-based position (written as col<N>).",
+)
+@click.option(
+    "--keep-cols",
+    "keep_cols",
+    default=None,
+    help="Comma-separated kept columns, the same as one --keep-col for each.",
+)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Process only the first N input rows (a trial run; the manifest records it).")
 def run(**options: Any) -> None:
     """Extract findings from a report export into OUTDIR (findings, reports, errors, texts, manifest).
@@ -183,7 +195,14 @@ def _run_options(o: dict[str, Any]) -> Any:
         spark_master=o["spark_master"],
         no_header=o["no_header"],
         limit=o["limit"],
+        keep=_kept(o["keep_col"], o["keep_cols"]),
     )
+
+
+def _kept(keep_col: tuple[str, ...], keep_cols: str | None) -> tuple[str, ...]:
+    """--keep-col values then --keep-cols' names, spaces around names removed."""
+    names = [*keep_col, *(keep_cols.split(",") if keep_cols is not None else [])]
+    return tuple(n.strip() for n in names)
 
 
 def _run_reporting_failures(opts: Any, log: Any, log_format: str) -> Any:

@@ -58,26 +58,35 @@ def find_column(header: list[str], wanted: str) -> int | str:
 
 def check_columns(header: list[str], id_col: str, text_col: str) -> tuple[int, int]:
     """The indexes of the id and text columns, or InputError (exit 2)."""
-    found = [find_column(header, c) for c in (id_col, text_col)]
-    if isinstance(found[0], int) and isinstance(found[1], int):
-        return found[0], found[1]
-    problems = [(c, f) for c, f in zip((id_col, text_col), found, strict=True)]
+    id_i, text_i = find_columns(header, [id_col, text_col])
+    return id_i, text_i
+
+
+def find_columns(header: list[str], wanted: list[str]) -> list[int]:
+    """The indexes of the `wanted` columns (the id, the text, then any kept
+    columns), or InputError (exit 2) naming header cells only."""
+    found = [find_column(header, c) for c in wanted]
+    if all(isinstance(f, int) for f in found):
+        ints = [f for f in found if isinstance(f, int)]
+        _refuse_kept_id_or_text(wanted, ints)
+        return ints
+    problems = list(zip(wanted, found, strict=True))
     if looks_like_header(header):
         free = [h for i, h in enumerate(header) if i not in found]
         parts = []
-        for wanted, why in problems:
+        for name, why in problems:
             if isinstance(why, int):
                 continue
-            hint = None if why.startswith("column") else _suggestion(wanted, free)
+            hint = None if why.startswith("column") else _suggestion(name, free)
             parts.append(f"{why}; did you mean {hint!r}?" if hint else why)
         raise InputError(
             f"{'; '.join(parts)}; the input has columns: "
             f"{', '.join(repr(h) for h in header)}",
             missing_column=True,
         )
-    wanted = ", ".join(repr(c) for c, f in problems if not isinstance(f, int))
+    names = ", ".join(repr(c) for c, f in problems if not isinstance(f, int))
     raise InputError(
-        f"column {wanted} not found: the first line does not look like a header "
+        f"column {names} not found: the first line does not look like a header "
         f"({len(header)} fields; not shown, it may be a row of data). "
         "Add a header row or use --no-header with column positions, or check "
         "--delimiter, --encoding and --input-format "
@@ -86,8 +95,57 @@ def check_columns(header: list[str], id_col: str, text_col: str) -> tuple[int, i
     )
 
 
+def _refuse_kept_id_or_text(wanted: list[str], found: list[int]) -> None:
+    """A kept column (after the id and the text) that is the id or text column
+    under another spelling ('Report_ID' for 'report_id') is refused (exit 2)."""
+    for name, index in zip(wanted[2:], found[2:], strict=True):
+        if index in found[:2]:
+            role = "id" if index == found[0] else "text"
+            raise UsageError(
+                f"--keep-col {name!r} is the {role} column: it is in the output already"
+            )
+
+
+def keep_problem(keep: list[str], id_col: str, text_col: str) -> str | None:
+    """Why these kept column names cannot be used, or None: a name given twice,
+    the id or text column, or an output column's name (ignoring case, as some
+    readers of Parquet and Spark do). Shared by `run --keep-col` and the API's
+    `extract(keep=...)`."""
+    from calc_nlp.schema import ERROR_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS
+
+    folded = [k.casefold() for k in keep]
+    if len(set(folded)) != len(folded):
+        return (
+            "a kept column is named more than once (names are compared ignoring case)"
+        )
+    taken = {
+        c.casefold(): c for c in (*FINDING_COLUMNS, *REPORT_COLUMNS, *ERROR_COLUMNS)
+    }
+    for name in keep:
+        if not name:
+            return "a kept column name is empty"
+        if name.casefold() in (id_col.casefold(), text_col.casefold()):
+            role = "id" if name.casefold() == id_col.casefold() else "text"
+            return f"kept column {name!r} is the {role} column: it is in the output already"
+        if name.casefold() in taken:
+            return (
+                f"kept column {name!r} has the name of an output column "
+                f"({taken[name.casefold()]!r}); rename it in the input first"
+            )
+    return None
+
+
+def kept_names(keep: list[str], no_header: bool) -> list[str]:
+    """The output names of kept columns: as given, or `col<N>` for the 1-based
+    positions given with --no-header."""
+    if not no_header:
+        return list(keep)
+    return [f"col{position(k, '--keep-col') + 1}" for k in keep]
+
+
 def position(value: str, option: str) -> int:
-    """A 1-based column position given to --id-col / --text-col with --no-header."""
+    """A 1-based column position given to --id-col / --text-col / --keep-col
+    with --no-header."""
     if not value.isdigit() or int(value) < 1:
         raise UsageError(
             f"{option} must be a column position (1, 2, ...) with --no-header, "

@@ -8,8 +8,8 @@ import zlib
 from collections.abc import Iterator
 from typing import IO
 
-from calc_nlp.columns import check_columns, position
-from calc_nlp.errors import InputError
+from calc_nlp.columns import find_columns, position
+from calc_nlp.errors import InputError, UsageError
 from calc_nlp.readers import (
     BAD_BYTES,
     Record,
@@ -64,6 +64,7 @@ def read_csv(
     encoding: str = "utf-8",
     delimiter: str | None = None,
     no_header: bool = False,
+    keep: tuple[str, ...] = (),
 ) -> Iterator[Record]:
     """CSV rows as Records. The header is checked before the first row is yielded.
 
@@ -76,7 +77,8 @@ def read_csv(
     one report; so does a quoted field that holds whole rows of the file (a
     stray quote closed by a later row's quote). Blank lines are skipped.
     With `no_header` the first line is a row, `id_col` and `text_col` are
-    1-based positions and the width is the first row's.
+    1-based positions and the width is the first row's. `keep`: columns
+    whose values each Record carries (names, or positions with `no_header`).
     """
     fh = text_stream(raw, encoding)
     try:
@@ -97,19 +99,31 @@ def read_csv(
     except (csv.Error, StopIteration):
         header = []
     if no_header:
-        id_i, text_i = position(id_col, "--id-col"), position(text_col, "--text-col")
-        if max(id_i, text_i) >= len(header):
-            raise InputError(
-                f"--id-col {id_col} --text-col {text_col}: the first row has "
-                f"{len(header)} fields (not shown); check --delimiter",
-                missing_column=True,
-            )
+        found = _positions(id_col, text_col, keep, len(header))
         lines.pending.append(first)
     else:
-        id_i, text_i = check_columns(header, id_col, text_col)
+        found = find_columns(header, [id_col, text_col, *keep])
     reader = csv.reader(lines, delimiter=delim, strict=True)
-    shape = _Shape(delim, len(header), id_i)
-    return _csv_rows(reader, lines, shape, id_i, text_i)
+    shape = _Shape(delim, len(header), found[0])
+    return _csv_rows(reader, lines, shape, found)
+
+
+def _positions(
+    id_col: str, text_col: str, keep: tuple[str, ...], width: int
+) -> list[int]:
+    """--no-header: the 0-based indexes of the 1-based positions given."""
+    found = [position(id_col, "--id-col"), position(text_col, "--text-col")]
+    found += [position(k, "--keep-col") for k in keep]
+    if max(found) >= width:
+        raise InputError(
+            f"--id-col {id_col} --text-col {text_col}"
+            + "".join(f" --keep-col {k}" for k in keep)
+            + f": the first row has {width} fields (not shown); check --delimiter",
+            missing_column=True,
+        )
+    if any(i in found[:2] for i in found[2:]):
+        raise UsageError("a --keep-col position is the id or text column")
+    return found
 
 
 class _Shape:
@@ -147,8 +161,9 @@ class _Shape:
 
 
 def _csv_rows(
-    reader: Iterator[list[str]], lines: _Lines, shape: _Shape, id_i: int, text_i: int
+    reader: Iterator[list[str]], lines: _Lines, shape: _Shape, found: list[int]
 ) -> Iterator[Record]:
+    id_i, text_i, kept = found[0], found[1], found[2:]
     n = 0
     while True:
         bad = BAD_BYTES["count"]
@@ -182,4 +197,4 @@ def _csv_rows(
             yield Record(n, "", "", problem="malformed_quotes")
             continue
         lines.row_done()
-        yield record_of(n, row[id_i], row[text_i], bad)
+        yield record_of(n, row[id_i], row[text_i], bad, [row[i] for i in kept])

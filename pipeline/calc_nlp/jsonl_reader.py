@@ -18,7 +18,11 @@ from calc_nlp.readers import (
 
 
 def read_jsonl(
-    raw: IO[bytes], id_col: str, text_col: str, encoding: str = "utf-8"
+    raw: IO[bytes],
+    id_col: str,
+    text_col: str,
+    encoding: str = "utf-8",
+    keep: tuple[str, ...] = (),
 ) -> Iterator[Record]:
     """JSON Lines, one object per line; ids may be numbers (kept as their JSON text).
 
@@ -44,7 +48,7 @@ def read_jsonl(
                 "input is a JSON array, not JSON Lines (one object per line): "
                 "convert it, for example with jq -c '.[]'"
             )
-    return _jsonl_rows(_chain_first(first, fh), id_col, text_col)
+    return _jsonl_rows(_chain_first(first, fh), id_col, text_col, keep)
 
 
 def _chain_first(first: str, fh: IO[str]) -> Iterator[str]:
@@ -53,7 +57,9 @@ def _chain_first(first: str, fh: IO[str]) -> Iterator[str]:
     yield from fh
 
 
-def _jsonl_rows(fh: Iterator[str], id_col: str, text_col: str) -> Iterator[Record]:
+def _jsonl_rows(
+    fh: Iterator[str], id_col: str, text_col: str, keep: tuple[str, ...]
+) -> Iterator[Record]:
     n = 0
     it = iter(fh)
     while True:
@@ -79,5 +85,9 @@ def _jsonl_rows(fh: Iterator[str], id_col: str, text_col: str) -> Iterator[Recor
             continue
         # Keys match ignoring case when exactly one key does ('Text' for 'text').
         yield record_of(
-            n, obj.get(key_of(obj, id_col)), obj.get(key_of(obj, text_col)), bad
+            n,
+            obj.get(key_of(obj, id_col)),
+            obj.get(key_of(obj, text_col)),
+            bad,
+            [obj.get(key_of(obj, k)) for k in keep],
         )

@@ -28,8 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from calc_nlp.columns import check_columns, looks_like_header  # noqa: F401 - re-exported
+from calc_nlp.columns import (  # noqa: F401 - check_columns, looks_like_header re-exported
+    check_columns,
+    find_columns,
+    looks_like_header,
+)
 from calc_nlp.errors import InputError
+from calc_nlp.kept_values import Kept, arrow_kind, kept_value
 
 # Python's csv refuses fields over 131,072 characters by default (docs/guide.md, pitfalls).
 csv.field_size_limit(sys.maxsize)
@@ -59,6 +64,8 @@ class Record:
     text: str
     problem: str = ""
     note: str = ""
+    # --keep-col values (kept_values.py): text, or a Parquet input's simple types
+    kept: tuple[Kept, ...] = ()
 
 
 class HashingReader(io.RawIOBase):
@@ -228,9 +235,13 @@ def id_text(value: Any) -> str:
 
 
 def read_parquet(
-    path: str, id_col: str, text_col: str, batch_size: int = 1000
+    path: str,
+    id_col: str,
+    text_col: str,
+    batch_size: int = 1000,
+    keep: tuple[str, ...] = (),
 ) -> Iterator[Record]:
-    """Parquet row groups in batches: only the two columns are read."""
+    """Parquet row groups in batches: only the two columns (and kept ones) are read."""
     import pyarrow.parquet as pq
 
     try:
@@ -240,20 +251,33 @@ def read_parquet(
             f"cannot read {path} as Parquet: {exc.__class__.__name__}"
         ) from None
     header = pf.schema_arrow.names
-    id_i, text_i = check_columns(header, id_col, text_col)
-    return _parquet_rows(pf, path, header[id_i], header[text_i], batch_size)
+    found = find_columns(header, [id_col, text_col, *keep])
+    kinds = parquet_kinds(pf.schema_arrow, [header[i] for i in found[2:]])
+    return _parquet_rows(pf, path, [header[i] for i in found], batch_size, kinds)
+
+
+def parquet_kinds(schema: Any, names: list[str]) -> list[str | None]:
+    """The kinds of a Parquet input's kept columns (kept_values.arrow_kind)."""
+    return [arrow_kind(schema.field(n).type) for n in names]
 
 
 def _parquet_rows(
-    pf: Any, path: str, id_col: str, text_col: str, batch_size: int
+    pf: Any,
+    path: str,
+    columns: list[str],
+    batch_size: int,
+    kinds: list[str | None],
 ) -> Iterator[Record]:
     n = 0
-    batches = pf.iter_batches(batch_size=batch_size, columns=[id_col, text_col])
+    # a column read twice (kept and id) is asked for once
+    names = list(dict.fromkeys(columns))
+    at = [names.index(c) for c in columns]
+    batches = pf.iter_batches(batch_size=batch_size, columns=names)
     while True:
         try:
             batch = next(batches)
-            ids = batch.column(0).to_pylist()
-            texts = batch.column(1).to_pylist()
+            values = [batch.column(i).to_pylist() for i in at]
+            ids, texts = values[0], values[1]
         except StopIteration:
             return
         except Exception as exc:  # a corrupt page: pyarrow raises several kinds
@@ -261,28 +285,42 @@ def _parquet_rows(
                 f"cannot read {path} as Parquet after row {n}: "
                 f"{exc.__class__.__name__} (corrupt data page?)"
             ) from None
-        for rid, text in zip(ids, texts, strict=False):
+        for i, (rid, text) in enumerate(zip(ids, texts, strict=False)):
             n += 1
-            yield record_of(n, rid, text)
+            kept = [v[i] for v in values[2:]]
+            yield record_of(n, rid, text, kept=kept, kinds=kinds)
 
 
-def record_of(n: int, rid: Any, text: Any, bad: int | None = None) -> Record:
+def record_of(
+    n: int,
+    rid: Any,
+    text: Any,
+    bad: int | None = None,
+    kept: list[Any] | None = None,
+    kinds: list[str | None] | None = None,
+) -> Record:
     """Row `n` from its id (any scalar type) and text (a string or None), with
     the problems every reader checks. `bad`: the count of invalid bytes before
-    the row was decoded (None: not decoded here, as Parquet or Spark values)."""
+    the row was decoded (None: not decoded here, as Parquet or Spark values).
+    `kept`: the row's --keep-col values, kept on error rows too, as text or
+    (`kinds`, a Parquet input's) their simple type."""
+    kept = kept or []
+    values = tuple(
+        kept_value(v, k) for v, k in zip(kept, kinds or [None] * len(kept), strict=True)
+    )
     rid_s = id_text(rid)
     if not rid_s:
-        return Record(n, "", "", problem="missing_id")
+        return Record(n, "", "", problem="missing_id", kept=values)
     if not encodable(rid_s):
-        return Record(n, "", "", problem="invalid_id")
+        return Record(n, "", "", problem="invalid_id", kept=values)
     if text is not None and not isinstance(text, str):
-        return Record(n, rid_s, "", problem="text_not_a_string")
+        return Record(n, rid_s, "", problem="text_not_a_string", kept=values)
     clean, fixed = clean_text(text or "")
     if fixed:
         note = "invalid_encoding"
     else:
         note = "" if bad is None else encoding_note(clean + rid_s, bad)
-    return Record(n, rid_s, clean, note=note)
+    return Record(n, rid_s, clean, note=note, kept=values)
 
 
 def txt_files(path: str) -> list[Path]:

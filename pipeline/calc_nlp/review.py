@@ -219,21 +219,7 @@ def page_data(
         lesions = lesion_numbers.setdefault(f["report_id"], {})
         lid = f.get("lesion_id") or f["finding_id"]
         g["lesion"] = lesions.setdefault(lid, len(lesions) + 1)
-    info = {r["report_id"]: r for r in run.reports}
-    reports = [
-        {
-            "report_id": rid,
-            "text": texts.get(rid),
-            "findings": idx,
-            "classification": info.get(rid, {}).get("classification", ""),
-            "conditions": info.get(rid, {}).get("conditions", ""),
-            "birads": info.get(rid, {}).get("birads", ""),
-            "condition_marks": _js_marks(
-                marks.get("conditions", {}).get(rid, []), texts.get(rid)
-            ),
-        }
-        for rid, idx in by_report.items()
-    ]
+    reports = _report_cards(run, by_report, texts, marks)
     return {
         "run_id": hashlib.sha256(
             json.dumps(
@@ -249,6 +235,33 @@ def page_data(
         "reports": reports,
         "prior_decisions": decisions,
     }
+
+
+def _report_cards(
+    run: Run,
+    by_report: dict[str, list[int]],
+    texts: dict[str, str],
+    marks: dict[str, Any],
+) -> list[dict[str, Any]]:
+    """One card per report with findings: its text, findings, report-level
+    values and (`run --keep-col`) its kept columns' names and values."""
+    info = {r["report_id"]: r for r in run.reports}
+    kept = [str(k) for k in run.manifest.get("kept_columns") or []]  # --keep-col
+    return [
+        {
+            "report_id": rid,
+            "text": texts.get(rid),
+            "findings": idx,
+            "classification": info.get(rid, {}).get("classification", ""),
+            "conditions": info.get(rid, {}).get("conditions", ""),
+            "birads": info.get(rid, {}).get("birads", ""),
+            "kept": [[k, info.get(rid, {}).get(k, "")] for k in kept],
+            "condition_marks": _js_marks(
+                marks.get("conditions", {}).get(rid, []), texts.get(rid)
+            ),
+        }
+        for rid, idx in by_report.items()
+    ]
 
 
 def render(data: dict[str, Any]) -> str:

@@ -32,6 +32,7 @@ from typing import Any
 from calc_nlp.batch.commit import COMMIT_STEPS, TABLES, Outputs, finish_commit
 from calc_nlp.batch.inputs import Input
 from calc_nlp.batch.job import Job, Source
+from calc_nlp.batch.kept import with_kept
 from calc_nlp.batch.keys import KeySet
 from calc_nlp.batch.lock import Lock
 from calc_nlp.batch.options import (
@@ -86,6 +87,7 @@ class LocalSource:
     def __init__(self, opts: RunOptions, rules: Any, pool: ProcessPoolExecutor | None):
         self.opts, self.rules, self.pool = opts, rules, pool
         self.inp = Input(opts)  # checks columns before anything is written
+        self.kept_kinds = self.inp.kept_kinds
 
     def replay(self, rows: int) -> Iterator[Record]:
         for _ in range(rows):
@@ -103,16 +105,22 @@ class LocalSource:
 
         engine = None if self.pool else local_engine(self.opts.patterns, self.rules)
         deadline = USER_PATTERN_REPORT_SECONDS if self.opts.patterns else 0.0
-        return pipeline(
-            self.inp.records,
-            self.opts,
-            seen,
-            skip_keys,
-            engine,
-            self.pool,
-            formats,
-            deadline,
-        )
+
+        def run(records: Iterator[Record]) -> Iterator[Any]:
+            return pipeline(
+                records,
+                self.opts,
+                seen,
+                skip_keys,
+                engine,
+                self.pool,
+                formats,
+                deadline,
+            )
+
+        if self.opts.keep:  # each row followed by its kept values (batch/kept.py)
+            return with_kept(self.inp.records, run)
+        return run(self.inp.records)
 
     def identity(self) -> list[dict[str, Any]]:
         return self.inp.identity()
@@ -187,7 +195,7 @@ def write_run(
     except CalcNlpError:
         source.close(ok=False)
         raise
-    job = Job(opts, rules_version, out, log, started)
+    job = Job(opts, rules_version, out, log, started, source.kept_kinds)
     ok = False
     try:
         job.begin(source)

@@ -111,21 +111,46 @@ class _Fresh:
         return True
 
 
-def _rows_of(engine: Any, row: int, rid: Any, text: Any) -> list[Any]:
+def _rows_of(
+    engine: Any,
+    row: int,
+    rid: Any,
+    text: Any,
+    kept: list[Any] | None = None,
+    kinds: list[str | None] | None = None,
+) -> list[Any]:
     """One input row on an executor: [input problem?, report row, finding rows,
-    texts row], the statuses decided as the local engine does (but duplicates)."""
+    texts row, kept values], the statuses decided as the local engine does
+    (but duplicates)."""
     from calc_nlp.batch.decide import decide
     from calc_nlp.readers import record_of
 
-    record = record_of(row, rid, text)
+    values = [_plain(v) for v in kept or ()]
+    record = record_of(row, rid, text, kept=values, kinds=kinds)
     (slot,), work = decide([record], _Fresh(), set())
     rows = slot if slot is not None else engine.process(*work[0])
-    return [bool(record.problem), *rows]
+    return [bool(record.problem), *rows, list(record.kept)]
 
 
-def _rows_dataframe(df: Any, id_col: str, text_col: str, patterns: str | None) -> Any:
+def _plain(value: Any) -> Any:
+    """A pandas cell as the Python value a local reader sees (numpy scalars unboxed)."""
+    item = getattr(value, "item", None)
+    if callable(item) and type(value).__module__ == "numpy":
+        return item()
+    return value
+
+
+def _rows_dataframe(
+    df: Any,
+    id_col: str,
+    text_col: str,
+    patterns: str | None,
+    keep: list[str],
+    kinds: list[str | None],
+) -> Any:
     """One row per input row: its position and its output rows as JSON; and one
-    per partition: `_TIMINGS_ROW` and the partition's stage timings as JSON."""
+    per partition: `_TIMINGS_ROW` and the partition's stage timings as JSON.
+    `keep`: the input's names of the kept columns."""
     import pandas as pd
     from pyspark.sql import types as T
 
@@ -137,17 +162,25 @@ def _rows_dataframe(df: Any, id_col: str, text_col: str, patterns: str | None) -
         engine = _engine(patterns)
         engine.timings.clear()  # a Python worker runs several partitions
         for pdf in batches:
+            kept = [pdf[f"_calc_nlp_keep{i}"].tolist() for i in range(len(keep))]
             out = [
-                (int(row), json.dumps(_rows_of(engine, 0, rid, text)))
-                for row, rid, text in zip(
-                    pdf[_ROW], pdf[id_col], pdf[text_col], strict=False
+                (
+                    int(row),
+                    json.dumps(
+                        _rows_of(engine, 0, rid, text, [k[n] for k in kept], kinds)
+                    ),
+                )
+                for n, (row, rid, text) in enumerate(
+                    zip(pdf[_ROW], pdf[id_col], pdf[text_col], strict=False)
                 )
             ]
             yield pd.DataFrame(out, columns=["row", "json"])
         timings = json.dumps(dict(engine.timings))
         yield pd.DataFrame([(_TIMINGS_ROW, timings)], columns=["row", "json"])
 
-    return df.select(_ROW, id_col, text_col).mapInPandas(run, schema)
+    # kept columns under private names: one may share the id or text column's cells
+    extra = [df[k].alias(f"_calc_nlp_keep{i}") for i, k in enumerate(keep)]
+    return df.select(_ROW, id_col, text_col, *extra).mapInPandas(run, schema)
 
 
 def _session(master: str | None) -> Any:
@@ -204,8 +237,10 @@ class SparkSource:
             ) from None
         from dataclasses import replace
 
-        from calc_nlp.columns import check_columns
+        from calc_nlp.batch.kept import check_keep
+        from calc_nlp.columns import find_columns
         from calc_nlp.errors import UsageError
+        from calc_nlp.kept_values import spark_kind
         from calc_nlp.readers import detect_format
 
         if opts.resume:
@@ -213,13 +248,21 @@ class SparkSource:
         if opts.input == "-":
             raise UsageError("--engine spark needs an input path, not standard input")
         self.opts = opts
-        df = _read(
-            _session(opts.spark_master),
-            opts,
-            detect_format(opts.input, opts.input_format),
-        )
+        fmt = detect_format(opts.input, opts.input_format)
+        check_keep(opts.keep, opts.id_col, opts.text_col, fmt)
+        df = _read(_session(opts.spark_master), opts, fmt)
         # The local readers' column rules: exact name, else the one match ignoring case.
-        id_i, text_i = check_columns(list(df.columns), opts.id_col, opts.text_col)
+        found = find_columns(list(df.columns), [opts.id_col, opts.text_col, *opts.keep])
+        id_i, text_i = found[0], found[1]
+        self.keep = [df.columns[i] for i in found[2:]]
+        # a Parquet input's simple types are kept, as the local reader keeps them
+        types = {f.name: f.dataType for f in df.schema.fields}
+        self.kinds = [
+            spark_kind(types[k]) if fmt == "parquet" else None for k in self.keep
+        ]
+        self.kept_kinds = {
+            n: k for n, k in zip(opts.keep, self.kinds, strict=True) if k
+        }
         self.opts = replace(opts, id_col=df.columns[id_i], text_col=df.columns[text_i])
         self.df = df.withColumn(_ROW, F.monotonically_increasing_id())
 
@@ -234,7 +277,12 @@ class SparkSource:
 
         rows = (
             _rows_dataframe(
-                self.df, self.opts.id_col, self.opts.text_col, self.opts.patterns
+                self.df,
+                self.opts.id_col,
+                self.opts.text_col,
+                self.opts.patterns,
+                self.keep,
+                self.kinds,
             )
             .orderBy("row")
             .toLocalIterator()
@@ -247,8 +295,11 @@ class SparkSource:
                 timings.update(json.loads(r["json"]))
                 continue
             row_no += 1
-            item = _on_driver(json.loads(r["json"]), row_no, seen, skip_keys)
-            chunk.append(render(item, formats))
+            rows = json.loads(r["json"])
+            item = _on_driver(rows[:4], row_no, seen, skip_keys)
+            # each row followed by its kept values, as the local engine's (batch/kept.py)
+            kept = (tuple(rows[4]),) if self.keep else ()
+            chunk.append((*render(item, formats), *kept))
             if len(chunk) == self.opts.chunk_size:
                 yield len(chunk), chunk, dict(timings), b""
                 chunk, timings = [], Counter()

@@ -35,6 +35,10 @@ def record_digest(r: Record) -> bytes:
         )
     )
     h.update(r.text.encode("utf-8", "surrogatepass"))
+    if r.kept:  # --keep-col: a resume also checks the kept values it wrote
+        h.update(
+            json.dumps(r.kept, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        )
     return h.digest()
 
 

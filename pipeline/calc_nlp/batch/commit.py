@@ -42,6 +42,7 @@ from calc_nlp.schema import (
 from calc_nlp.writers import (
     OUTPUT_MODE,
     PRIVATE_MODE,
+    LineFormat,
     PartialTable,
     keep_stricter_mode,
     write_atomically,
@@ -88,19 +89,37 @@ class Outputs:
     folder never pairs this run's tables with another run's texts.
     """
 
-    def __init__(self, outdir: Path, fmt: str, raw: bool, keep_texts: bool = True):
+    def __init__(
+        self,
+        outdir: Path,
+        fmt: str,
+        raw: bool,
+        keep_texts: bool = True,
+        kept: tuple[str, ...] = (),
+        kept_kinds: dict[str, str] | None = None,
+    ):
         ext = {"csv": "csv", "jsonl": "jsonl", "parquet": "parquet"}[fmt]
         people = fmt == "csv" and not raw
-        self.outdir = outdir
+        self.outdir, self.kept = outdir, kept
         self.tables = {
             "findings": PartialTable(
-                outdir, f"findings.{ext}", FINDING_COLUMNS, fmt, people, FINDING_TYPES
+                outdir,
+                f"findings.{ext}",
+                FINDING_COLUMNS + kept,
+                fmt,
+                people,
+                {**FINDING_TYPES, **(kept_kinds or {})},
             ),
             "reports": PartialTable(
-                outdir, f"reports.{ext}", REPORT_COLUMNS, fmt, people, REPORT_TYPES
+                outdir,
+                f"reports.{ext}",
+                REPORT_COLUMNS + kept,
+                fmt,
+                people,
+                {**REPORT_TYPES, **(kept_kinds or {})},
             ),
             "errors": PartialTable(
-                outdir, "errors.csv", ERROR_COLUMNS, "csv", not raw, ERROR_TYPES
+                outdir, "errors.csv", ERROR_COLUMNS + kept, "csv", not raw, ERROR_TYPES
             ),
         }
         if keep_texts:
@@ -110,13 +129,20 @@ class Outputs:
         self.stale = [] if keep_texts else [TEXTS]
 
     def formats(self) -> tuple[Any, Any, Any]:
-        """How workers render the rows of reports, findings and texts."""
+        """How workers render the rows of reports, findings and texts (without
+        the kept columns: batch/kept.py appends them in the parent)."""
         texts = self.tables.get("texts")
         return (
-            self.tables["reports"].lines,
-            self.tables["findings"].lines,
+            self._engine_lines(self.tables["reports"].lines, REPORT_COLUMNS),
+            self._engine_lines(self.tables["findings"].lines, FINDING_COLUMNS),
             None if texts is None else texts.lines,
         )
+
+    def _engine_lines(self, lines: LineFormat, columns: tuple[str, ...]) -> LineFormat:
+        if not self.kept:
+            return lines
+        types = {c: k for c, k in lines.types.items() if c in columns}
+        return LineFormat(columns, lines.fmt, lines.people, types)
 
     def start(self, resume_state: dict[str, Any] | None) -> None:
         for name, t in self.tables.items():

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from calc_nlp.batch.kept import check_keep
 from calc_nlp.batch.options import RunOptions
 from calc_nlp.csv_reader import read_csv
 from calc_nlp.errors import InputError, UsageError
@@ -37,8 +38,11 @@ class Input:
         self.files: list[Path] = []
         self.consumed = 0  # records handed out (for the progress bar)
         self.total: int | None = opts.limit  # rows to read, when known
+        # --keep-col: output name -> kind, for a Parquet input's typed columns
+        self.kept_kinds: dict[str, str] = {}
         if opts.no_header and self.fmt != "csv":
             raise UsageError("--no-header is for CSV input only")
+        check_keep(opts.keep, opts.id_col, opts.text_col, self.fmt)
         if opts.input == "-":
             if opts.resume:
                 raise UsageError(
@@ -60,38 +64,50 @@ class Input:
                 raise InputError(f"cannot read {opts.input}: No such file or directory")
         if self.fmt in ("csv", "jsonl"):
             self._hasher = HashingReader(raw)
-        if self.fmt == "csv":
-            self.records = read_csv(
-                self._hasher,  # type: ignore[arg-type]  # a RawIOBase, read as bytes
-                opts.id_col,
-                opts.text_col,
-                opts.encoding,
-                opts.delimiter,
-                opts.no_header,
-            )
-        elif self.fmt == "jsonl":
-            self.records = read_jsonl(
-                self._hasher,  # type: ignore[arg-type]  # a RawIOBase, read as bytes
-                opts.id_col,
-                opts.text_col,
-                opts.encoding,
-            )
-        elif self.fmt == "parquet":
-            self.records = read_parquet(opts.input, opts.id_col, opts.text_col)
-        elif self.fmt == "txt":
-            if not os.path.isdir(opts.input):
-                raise InputError(f"{opts.input} is not a folder of .txt files")
-            self.files = txt_files(opts.input)  # one list: reader and manifest
-            self.records = read_txt_dir(opts.input, opts.encoding, self.files)
-            self.total = min(len(self.files), opts.limit or len(self.files))
-        else:
-            raise UsageError(f"unknown input format {self.fmt!r}")
+        self.records = self._reader()
         self._all = self.records
         self.records = self._counted(
             itertools.islice(self.records, opts.limit)
             if opts.limit is not None
             else self.records
         )
+
+    def _reader(self) -> Iterator[Record]:
+        """The records of the input, by format (columns checked first)."""
+        if self.fmt == "csv":
+            return read_csv(
+                self._hasher,  # type: ignore[arg-type]  # a RawIOBase, read as bytes
+                self.opts.id_col,
+                self.opts.text_col,
+                self.opts.encoding,
+                self.opts.delimiter,
+                self.opts.no_header,
+                self.opts.keep,
+            )
+        if self.fmt == "jsonl":
+            return read_jsonl(
+                self._hasher,  # type: ignore[arg-type]  # a RawIOBase, read as bytes
+                self.opts.id_col,
+                self.opts.text_col,
+                self.opts.encoding,
+                self.opts.keep,
+            )
+        if self.fmt == "parquet":
+            records = read_parquet(
+                self.opts.input,
+                self.opts.id_col,
+                self.opts.text_col,
+                keep=self.opts.keep,
+            )
+            self.kept_kinds = _parquet_kept_kinds(self.opts)
+            return records
+        if self.fmt == "txt":
+            if not os.path.isdir(self.opts.input):
+                raise InputError(f"{self.opts.input} is not a folder of .txt files")
+            self.files = txt_files(self.opts.input)  # one list: reader and manifest
+            self.total = min(len(self.files), self.opts.limit or len(self.files))
+            return read_txt_dir(self.opts.input, self.opts.encoding, self.files)
+        raise UsageError(f"unknown input format {self.fmt!r}")
 
     def _counted(self, records: Iterator[Record]) -> Iterator[Record]:
         for r in records:
@@ -142,6 +158,21 @@ class Input:
     def close(self) -> None:
         if self._fh is not None:
             self._fh.close()
+
+
+def _parquet_kept_kinds(opts: RunOptions) -> dict[str, str]:
+    """The kinds of the kept columns of a Parquet input that keep their type."""
+    if not opts.keep:
+        return {}
+    import pyarrow.parquet as pq
+
+    from calc_nlp.columns import find_columns
+    from calc_nlp.readers import parquet_kinds
+
+    schema = pq.ParquetFile(opts.input).schema_arrow
+    found = find_columns(schema.names, [opts.id_col, opts.text_col, *opts.keep])
+    kinds = parquet_kinds(schema, [schema.names[i] for i in found[2:]])
+    return {n: k for n, k in zip(opts.keep, kinds, strict=True) if k}
 
 
 def file_identity(paths: list[Path]) -> list[dict[str, Any]]:

@@ -21,8 +21,10 @@ from typing import Any, Protocol
 from calc_nlp import __version__
 from calc_nlp.batch.checkpoint import record_digest, resume_state, run_key
 from calc_nlp.batch.commit import Outputs, failed_manifest, finish_commit
+from calc_nlp.batch.kept import KeptCells
 from calc_nlp.batch.keys import KeySet, id_key, previous_index
 from calc_nlp.batch.options import IDS_FILE, SINCE_FILE, RunOptions, RunSummary
+from calc_nlp.columns import kept_names
 from calc_nlp.errors import CalcNlpError, TooManyErrors
 from calc_nlp.logs import Log
 from calc_nlp.readers import Record
@@ -54,12 +56,21 @@ class Source(Protocol):
 
     def identity(self) -> list[dict[str, Any]]: ...
 
+    # --keep-col: output name -> kind of a typed input's kept columns
+    kept_kinds: dict[str, str]
+
     def close(self, ok: bool) -> None: ...
 
 
 class Job:
     def __init__(
-        self, opts: RunOptions, rules_version: str, out: Path, log: Log, started: float
+        self,
+        opts: RunOptions,
+        rules_version: str,
+        out: Path,
+        log: Log,
+        started: float,
+        kept_kinds: dict[str, str] | None = None,
     ):
         self.opts, self.rules_version, self.out, self.log = (
             opts,
@@ -70,7 +81,13 @@ class Job:
         self.counts: Counter[str] = Counter()
         self.timings: Counter[str] = Counter()
         self.n_findings = self.n_errors = self.done = 0
-        self.outputs = Outputs(out, opts.output_format, opts.raw, opts.keep_texts)
+        kept = tuple(kept_names(list(opts.keep), opts.no_header))
+        self.outputs = Outputs(
+            out, opts.output_format, opts.raw, opts.keep_texts, kept, kept_kinds
+        )
+        people = opts.output_format == "csv" and not opts.raw
+        line_fmt = "csv" if opts.output_format == "csv" else "jsonl"
+        self.kept = KeptCells(kept, line_fmt, people)
         for stale in (IDS_FILE, SINCE_FILE):  # left by a killed run
             (out / stale).unlink(missing_ok=True)
         self.seen = KeySet(out)
@@ -89,6 +106,9 @@ class Job:
             ),
             "options": dict(asdict(opts)),
             "limit": opts.limit,  # a trial run of the first N rows (None: all)
+            # --keep-col: names (and the kinds kept from a typed input), never values
+            "kept_columns": list(kept),
+            "kept_kinds": dict(kept_kinds or {}),
             "outputs": {name: t.name for name, t in self.outputs.tables.items()},
         }
         self._last_checkpoint = time.perf_counter()
@@ -143,7 +163,11 @@ class Job:
     def write(self, chunk: Chunk) -> None:
         decided, rows, chunk_timings, digests = chunk
         tables = self.outputs.tables
-        for status, row_no, rid, reason, nf, report, findings, texts in rows:
+        for item in rows:
+            status, row_no, rid, reason, nf, report, findings, texts = item[:8]
+            if self.kept.names:  # --keep-col: the values come after the row
+                report = self.kept.extend(report, item[8])
+                findings = self.kept.extend(findings, item[8])
             self.counts[status] += 1
             tables["reports"].write_line(report)
             if findings:
@@ -153,7 +177,12 @@ class Job:
             self.n_findings += nf
             if status in (STATUS_ERROR, STATUS_DUPLICATE):
                 self.n_errors += 1
-                tables["errors"].write(error_row(row_no, rid, reason))
+                error = error_row(row_no, rid, reason)
+                if self.kept.names:  # errors.csv neutralises its own cells
+                    error.update(
+                        zip(self.kept.names, self.kept.texts(item[8]), strict=True)
+                    )
+                tables["errors"].write(error)
         self.timings.update(chunk_timings)
         self.done += decided
         self.prefix.update(digests)

@@ -48,6 +48,7 @@ class RunOptions:
     spark_master: str | None = None
     no_header: bool = False  # CSV: the first line is a row; columns by 1-based position
     limit: int | None = None  # process only the first N input rows (a trial run)
+    keep: tuple[str, ...] = ()  # --keep-col: input columns copied onto every row
 
 
 @dataclass
