@@ -74,24 +74,23 @@ class Input:
 
     def _reader(self) -> Iterator[Record]:
         """The records of the input, by format (columns checked first)."""
+        o = self.opts
+        text_input: dict[str, Any] = {
+            "id_col": o.id_col,
+            "text_col": o.text_col,
+            "encoding": o.encoding,
+            "keep": o.keep,
+        }
+        # CSV and JSONL are read as bytes through the hashing reader (resume key)
         if self.fmt == "csv":
             return read_csv(
-                self._hasher,  # type: ignore[arg-type]  # a RawIOBase, read as bytes
-                self.opts.id_col,
-                self.opts.text_col,
-                self.opts.encoding,
-                self.opts.delimiter,
-                self.opts.no_header,
-                self.opts.keep,
+                self._hasher,  # type: ignore[arg-type]
+                delimiter=o.delimiter,
+                no_header=o.no_header,
+                **text_input,
             )
         if self.fmt == "jsonl":
-            return read_jsonl(
-                self._hasher,  # type: ignore[arg-type]  # a RawIOBase, read as bytes
-                self.opts.id_col,
-                self.opts.text_col,
-                self.opts.encoding,
-                self.opts.keep,
-            )
+            return read_jsonl(self._hasher, **text_input)  # type: ignore[arg-type]
         if self.fmt == "parquet":
             records = read_parquet(
                 self.opts.input,
