@@ -68,6 +68,36 @@ def describe(
             words += s.words
         f.anaphor = _anaphor(dr, text[c.lo : span.start_char])
         f.descriptor_words = tuple(words)
+        if _restates(dr, text, spans, i, sent):
+            f.anaphor = True
+            _inherit(f, findings[i - 1])
+
+
+def _restates(
+    dr: DescriptorRules, text: str, spans: list[Span], i: int, sent: Span
+) -> bool:
+    """Does the sentence name finding i as what the finding before it is
+    ("calcifications in the pelvis, consistent with phleboliths")?"""
+    if not i or spans[i - 1].start < sent.start:
+        return False
+    gap = text[spans[i - 1].end_char : spans[i].start_char]
+    return ";" not in gap and dr.restating.search(gap) is not None
+
+
+def _inherit(f: Finding, prev: Finding) -> None:
+    """A restating finding of the same site and state takes the grade, change
+    and morphology it leaves empty from the finding it restates (the words
+    are that calcification's); a size or distribution stays the mention's own."""
+    same = (f.negated, f.hypothetical, f.family) == (
+        prev.negated,
+        prev.hypothetical,
+        prev.family,
+    )
+    if not same or f.site not in ("", prev.site):
+        return
+    f.severity = f.severity or prev.severity
+    f.change = f.change or prev.change
+    f.morphology = f.morphology or prev.morphology
 
 
 @dataclass(frozen=True)
@@ -97,9 +127,7 @@ def clause(
     start = prev.end_char if prev is not None else sent.start_char
     lo = start
     for cut in reversed(list(dr.clause_breaks.finditer(text, start, span.start_char))):
-        if cut.group() != "," or not dr.term_end.search(
-            text, max(start, cut.start() - 40), cut.start()
-        ):
+        if not _lists_terms(dr, text, cut, start):
             lo = cut.end()
             break
     stop = nxt[0].start_char if nxt else sent.end_char
@@ -112,6 +140,27 @@ def clause(
         ends.append(end.start() if end else stop)
     hi, hi_shape, hi_grade = ends
     return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
+
+
+def _lists_terms(
+    dr: DescriptorRules, text: str, cut: re.Match[str], start: int
+) -> bool:
+    """Does a clause break list descriptor words ("dense, coarse", "round and
+    punctate") rather than end a clause? A word break needs a term after it."""
+    word = cut.group().lower()
+    if word not in dr.term_lists or not dr.term_end.search(
+        text, max(start, cut.start() - 40), cut.start()
+    ):
+        return False
+    return (
+        word == "," or dr.terms.match(text, _skip_spaces(text, cut.end())) is not None
+    )
+
+
+def _skip_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
 
 
 def _in_reach(
@@ -206,7 +255,8 @@ def _size(
                 after = _words(dr, text[m.end() : hi], set())[:1]
                 ok = not (dr.lesion_nouns | dr.size_blockers) & set(
                     gap + after
-                ) and not any(w[0].isdigit() for w in gap)
+                ) and not any(w[0].isdigit() for w in gap[-1:] + gap)
+                ok = ok and not dr.size_new_phrase & set(gap[-1:])
                 dist = m.start() - span.end_char
             else:
                 ok, dist = span.start_char <= m.start() and m.end() <= span.end_char, 0
