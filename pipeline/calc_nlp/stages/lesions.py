@@ -96,6 +96,8 @@ def _same_lesion(lesions: list[_Lesion], f: Finding, sub: str) -> _Lesion | None
     if exact:
         return exact[0]
     loose = [x for x in same if _fits(x.sub, sub) and _fits(x.side, f.laterality)]
+    if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
+        loose = [x for x in loose if x.side == f.laterality and x.sub in ("", sub)]
     return loose[0] if len(loose) == 1 else None
 
 
@@ -119,6 +121,12 @@ def _restated(lesions: list[_Lesion], f: Finding) -> _Lesion | None:
     return found[0] if len(found) == 1 else None
 
 
+def _referent(before: list[Finding], f: Finding) -> Finding | None:
+    """What an anaphor refers back to: the nearest earlier finding in the
+    same state (a hedged or denied mention between them is another thing)."""
+    return next((b for b in reversed(before) if _state(b) == _state(f)), None)
+
+
 def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     """Set `lesion_id` on every finding of one report, in text order."""
     lesions: list[_Lesion] = []
@@ -126,7 +134,7 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     for i, f in enumerate(findings):
         sub = sub_site(dr, f)
         found = _same_lesion(lesions, f, sub)
-        prev = findings[i - 1] if i else None
+        prev = _referent(findings[:i], f)
         if (
             found is None
             and prev is not None
