@@ -243,3 +243,19 @@ def test_a_change_phrase_closing_the_sentence_is_the_findings(
     findings_of, text, change
 ):
     assert findings_of(text)[0].change == change
+
+
+def test_vessel_score_lines_above_the_total(findings_of):
+    text = (
+        "FINDINGS:\nLeft main: 0\nLAD: 98\nLCx: 0\nRCA: 47\n"
+        "Total coronary calcium score: 145.\n"
+    )
+    (f,) = findings_of(text)
+    assert f.agatston == 145
+    assert f.agatston_vessels == "LM=0;LAD=98;LCX=0;RCA=47"
+
+
+def test_vessel_lines_above_stop_at_a_line_without_a_score(findings_of):
+    text = "LAD: 98\nThe heart is normal in size.\nTotal calcium score: 98.\n"
+    (f,) = findings_of(text)
+    assert f.agatston == 98 and f.agatston_vessels == ""

@@ -50,12 +50,14 @@ def scores_of(
     dr: DescriptorRules, text: str, sent: Span, starts: list[int], off: int
 ) -> Scores:
     """Total, percentile and per-vessel scores of a sentence and the score
-    lines right under it."""
+    lines right under it; per-vessel scores also from the vessel lines right
+    above it ("LAD: 98" lines before "Total calcium score: 145")."""
     lo, hi = sent.start_char, _score_lines_end(dr, text, sent.end_char, starts)
+    above = _vessel_lines_start(dr, text, lo, starts)
     words: list[Word] = []
     vessels: list[tuple[int, int, str, float]] = []
     for rid, rx in dr.patterns.get("vessel", []):
-        for m in rx.finditer(text, lo, hi):
+        for m in rx.finditer(text, above, hi):
             name = dr.vessel_of[" ".join(m.group("vessel").lower().split())]
             vessels.append((m.start(), m.end(), name, float(m.group("value"))))
             words.append(("agatston_vessels", rid, off + m.start(), off + m.end()))
@@ -89,6 +91,27 @@ def _first(
         for m in rx.finditer(text, lo, hi)
     ]
     return min(found) if found else None
+
+
+def _vessel_lines_start(
+    dr: DescriptorRules, text: str, start: int, starts: list[int]
+) -> int:
+    """Where the per-vessel score lines right above a sentence begin: whole
+    lines back to one without a vessel score or with a finding of its own."""
+    rxs = [rx for _, rx in dr.patterns.get("vessel", [])]
+    lo = start
+    while lo > 0:
+        line_start = text.rfind("\n", 0, lo - 1) + 1
+        line = text[line_start : lo - 1]
+        if (
+            text[lo - 1] != "\n"
+            or not line.strip()
+            or any(line_start <= at < lo for at in starts)
+            or not any(rx.search(line) for rx in rxs)
+        ):
+            break
+        lo = line_start
+    return lo
 
 
 def _score_lines_end(
