@@ -259,3 +259,12 @@ def test_vessel_lines_above_stop_at_a_line_without_a_score(findings_of):
     text = "LAD: 98\nThe heart is normal in size.\nTotal calcium score: 98.\n"
     (f,) = findings_of(text)
     assert f.agatston == 98 and f.agatston_vessels == ""
+
+
+def test_percentile_for_age_and_sex_on_the_line_under_the_score(findings_of):
+    text = (
+        "- Total coronary calcium score: 145 (Agatston)\n"
+        "- MESA percentile for age/sex/race: 78th\n"
+    )
+    (f,) = findings_of(text)
+    assert (f.agatston, f.agatston_percentile) == (145, 78)
