@@ -204,3 +204,44 @@ def test_descriptors_are_total_and_point_into_the_text(analyzer, words):
         for _field, _rid, a, b in f.descriptor_words:
             assert 0 <= a < b <= len(text)
     assert r.birads in ("", *BIRADS)
+
+
+def test_a_nested_sub_site_restates_the_lesion():
+    found = [
+        _f(0, site="artery", site_text="external iliac artery"),
+        _f(1, site="artery", site_text="iliac arteries"),
+        _f(2, site="lung", site_text="upper lobe"),
+        _f(3, site="lung", site_text="lower lobe"),
+    ]
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id0", "id2", "id3"]
+
+
+def test_adjective_site_words_are_the_noun():
+    found = [
+        _f(0, site="myocardium", site_text="basal septum"),
+        _f(1, site="myocardium", site_text="basal septal"),
+    ]
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id0"]
+
+
+def test_an_unsided_restatement_takes_the_lesion_of_its_side():
+    found = [
+        _f(0, site="breast", site_text="upper outer quadrant", laterality="left"),
+        _f(1, site="breast", site_text="mammography"),
+        _f(2, site="breast", site_text="left breast", laterality="left"),
+    ]
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id1", "id0"]
+
+
+def test_an_anaphor_passes_over_a_denied_finding():
+    found = [
+        _f(0, "calcified granuloma", site="spleen"),
+        _f(1, site="liver", negated=True),
+        _f(2, "calcified"),
+    ]
+    found[2].anaphor = True
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id1", "id0"]

@@ -171,7 +171,9 @@ class _Tally:
         n["gold"] += len(gold.findings)
         matched = match(gold.findings, pred)
         n["tp"] += len(matched)
-        self.descriptors.add(gold, result, matched)
+        for i, name, want, got in self.descriptors.add(gold, result, matched):
+            g = gold.findings[i]
+            self.errors.append(_error(gold, g.start, g.end, name, want, got))
         for i, j in matched:
             self.add_pair(gold, gold.findings[i], pred[j])
         gi = {i for i, _ in matched}

@@ -23,6 +23,8 @@ LIST_FIELDS = ("morphology", "distribution")
 NUMBER_FIELDS = ("size_mm", "agatston", "agatston_percentile")
 DESCRIPTOR_KEYS = TEXT_FIELDS + LIST_FIELDS + NUMBER_FIELDS + ("lesion",)
 REPORT_KEYS = ("birads",)
+# A descriptor error: gold finding index, field, gold value, predicted value.
+Miss = tuple[int, str, Any, Any]
 
 
 def _value(name: str, v: Any) -> Any:
@@ -43,18 +45,25 @@ class DescriptorTally:
 
     def add(
         self, gold: GoldReport, result: ReportResult, pairs: list[tuple[int, int]]
-    ) -> None:
+    ) -> list[Miss]:
+        """Count one report; return its descriptor errors for the listing."""
         if gold.birads is not None:
             self.seen.add("birads")
             self.n["birads_n"] += 1
             self.n["birads_ok"] += gold.birads == result.birads
+        misses: list[Miss] = []
         for i, j in pairs:
-            self._pair(gold.findings[i].fields, result.findings[j])
+            misses += [
+                (i, *m) for m in self._pair(gold.findings[i].fields, result.findings[j])
+            ]
         if all("lesion" in gold.findings[i].fields for i, _ in pairs):
             self._lesions(gold, result.findings, pairs)
+            misses += _lesion_misses(gold, result.findings, pairs)
+        return misses
 
-    def _pair(self, g: dict[str, Any], p: Finding) -> None:
+    def _pair(self, g: dict[str, Any], p: Finding) -> list[tuple[str, Any, Any]]:
         n = self.n
+        wrong = []
         for name in TEXT_FIELDS + LIST_FIELDS + NUMBER_FIELDS:
             if name not in g:
                 continue
@@ -66,6 +75,9 @@ class DescriptorTally:
             if got is not None:
                 n[f"{name}_pred"] += 1
                 n[f"{name}_pred_right"] += want == got
+            if want != got:
+                wrong.append((name, g[name], getattr(p, name)))
+        return wrong
 
     def _lesions(
         self, gold: GoldReport, pred: list[Finding], pairs: list[tuple[int, int]]
@@ -119,6 +131,23 @@ class DescriptorTally:
                 "n": n["birads_n"],
             }
         return {"descriptors": out} if out else {}
+
+
+def _lesion_misses(
+    gold: GoldReport, pred: list[Finding], pairs: list[tuple[int, int]]
+) -> list[Miss]:
+    """Findings whose lesion mates differ: gold gives the finding's lesion
+    number, predicted the gold lesion numbers of the findings the output
+    grouped with it (itself included)."""
+    number = {i: gold.findings[i].fields["lesion"] for i, _ in pairs}
+    misses: list[Miss] = []
+    for i, j in pairs:
+        gold_mates = {a for a, _ in pairs if number[a] == number[i]}
+        pred_mates = {a for a, b in pairs if pred[b].lesion_id == pred[j].lesion_id}
+        if gold_mates != pred_mates:
+            got = sorted({number[a] for a in pred_mates}, key=str)
+            misses.append((i, "lesion", number[i], got))
+    return misses
 
 
 def _ratio(a: int, b: int) -> float | None:

@@ -185,4 +185,7 @@ DESCRIPTOR_WORD_LISTS = (
     "birads_overall",
     "anaphors",
     "lesion_ignore",
+    "size_new_phrase",
+    "restating_links",
+    "term_lists",
 )

@@ -65,6 +65,9 @@ class DescriptorRules:
         self.lesion_nouns = set(lesion_nouns or [])
         self.overall = set(wl["birads_overall"])
         self.anaphors = set(wl["anaphors"])
+        self.size_new_phrase = set(wl["size_new_phrase"])
+        self.term_lists = set(wl["term_lists"])
+        self.restating = _breaks(wl["restating_links"])
         self.lesion_ignore = set(wl["lesion_ignore"])
         self.synonyms: dict[str, str] = desc["site_synonyms"]
         self.score_rules: set[str] = desc["scores"]["mention_rules"]

@@ -3,7 +3,8 @@ finding, and the BI-RADS category per report (corpora/GUIDE.md, Descriptors).
 
 Plain functions over the record. A finding's words are its own phrase and its
 clause: its sentence cut at the clause breaks (descriptors.json word lists)
-and at the other findings of the sentence. Scores are read from the sentence
+and at the other findings of the sentence. Scores (descriptor_scores.py) are
+read from the sentence
 and the score lines right under it; a size only where it is written on the
 mention ("5 mm calcified granuloma", "granuloma measuring 5 mm"), never on
 another lesion.
@@ -16,28 +17,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from calc_nlp.schema import BIRADS, SEVERITIES, Finding, number_text
+from calc_nlp.schema import BIRADS, SEVERITIES, Finding
 from calc_nlp.stages.descriptor_rules import DescriptorRules
+from calc_nlp.stages.descriptor_scores import Scores, Word, scores_of, takes_score
 from calc_nlp.stages.record import ReportDoc
 
-# (field, rule id, start, end): the words that gave a descriptor, for `explain`.
-Word = tuple[str, str, int, int]
 _TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # The word right after a term (none when punctuation or the end comes first).
 _NEXT_WORD = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
-# Where a segment of score text ends: a ';', a line break, a full stop.
-_SEGMENT = re.compile(r"[;\n]|\.(?=\s|$)")
-
-
-@dataclass(frozen=True)
-class Scores:
-    """The scores one sentence (and the score lines under it) states."""
-
-    agatston: float | None = None
-    percentile: float | None = None
-    vessels: str = ""
-    words: tuple[Word, ...] = ()
 
 
 def describe(
@@ -53,14 +41,20 @@ def describe(
         sent = rd.sent(span)
         c = clause(dr, text, spans, i, sent)
         words = _terms(dr, f, text, c, rd.offset)
+        closing = None if f.change else _closing_change(dr, text, spans, sent)
+        if closing is not None:
+            f.change = closing[0]
+            words.append(
+                ("change", closing[1], rd.offset + closing[2], rd.offset + closing[3])
+            )
         size = _size(dr, text, span, (c.lo, c.hi), f.site_text, rd.offset)
         if size is not None:
             f.size_mm = size[0]
             words.append(size[1])
-        if _takes_score(dr, spans, findings, i, rd):
+        if takes_score(dr, spans, findings, i, rd):
             if sent.start not in scores:
                 starts = [s.start_char for s in spans]
-                scores[sent.start] = _scores(dr, text, sent, starts, rd.offset)
+                scores[sent.start] = scores_of(dr, text, sent, starts, rd.offset)
             s = scores[sent.start]
             f.agatston, f.agatston_percentile = s.agatston, s.percentile
             f.agatston_vessels = s.vessels
@@ -68,6 +62,55 @@ def describe(
             words += s.words
         f.anaphor = _anaphor(dr, text[c.lo : span.start_char])
         f.descriptor_words = tuple(words)
+        if _restates(dr, text, spans, i, sent):
+            f.anaphor = True
+            _inherit(f, findings[i - 1])
+
+
+def _closing_change(
+    dr: DescriptorRules, text: str, spans: list[Span], sent: Span
+) -> Word | None:
+    """A change phrase that closes the sentence after a comma, past its last
+    finding ("..., unchanged.", "..., progressed since prior."), is every
+    finding's of the sentence: (value, rule id, start, end)."""
+    last = max(s.end_char for s in spans if sent.start <= s.start < sent.end)
+    comma = text.rfind(",", last, sent.end_char)
+    if comma < 0:
+        return None
+    m = dr.terms.match(text, _skip_spaces(text, comma + 1))
+    if m is None or m.end() > sent.end_char:
+        return None
+    entry = dr.term(m.group())
+    if entry["field"] != "change" or not entry["value"]:
+        return None
+    return (entry["value"], entry["id"], m.start(), m.end())
+
+
+def _restates(
+    dr: DescriptorRules, text: str, spans: list[Span], i: int, sent: Span
+) -> bool:
+    """Does the sentence name finding i as what the finding before it is
+    ("calcifications in the pelvis, consistent with phleboliths")?"""
+    if not i or spans[i - 1].start < sent.start:
+        return False
+    gap = text[spans[i - 1].end_char : spans[i].start_char]
+    return ";" not in gap and dr.restating.search(gap) is not None
+
+
+def _inherit(f: Finding, prev: Finding) -> None:
+    """A restating finding of the same site and state takes the grade, change
+    and morphology it leaves empty from the finding it restates (the words
+    are that calcification's); a size or distribution stays the mention's own."""
+    same = (f.negated, f.hypothetical, f.family) == (
+        prev.negated,
+        prev.hypothetical,
+        prev.family,
+    )
+    if not same or f.site not in ("", prev.site):
+        return
+    f.severity = f.severity or prev.severity
+    f.change = f.change or prev.change
+    f.morphology = f.morphology or prev.morphology
 
 
 @dataclass(frozen=True)
@@ -97,9 +140,7 @@ def clause(
     start = prev.end_char if prev is not None else sent.start_char
     lo = start
     for cut in reversed(list(dr.clause_breaks.finditer(text, start, span.start_char))):
-        if cut.group() != "," or not dr.term_end.search(
-            text, max(start, cut.start() - 40), cut.start()
-        ):
+        if not _lists_terms(dr, text, cut, start):
             lo = cut.end()
             break
     stop = nxt[0].start_char if nxt else sent.end_char
@@ -112,6 +153,27 @@ def clause(
         ends.append(end.start() if end else stop)
     hi, hi_shape, hi_grade = ends
     return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
+
+
+def _lists_terms(
+    dr: DescriptorRules, text: str, cut: re.Match[str], start: int
+) -> bool:
+    """Does a clause break list descriptor words ("dense, coarse", "round and
+    punctate") rather than end a clause? A word break needs a term after it."""
+    word = cut.group().lower()
+    if word not in dr.term_lists or not dr.term_end.search(
+        text, max(start, cut.start() - 40), cut.start()
+    ):
+        return False
+    return (
+        word == "," or dr.terms.match(text, _skip_spaces(text, cut.end())) is not None
+    )
+
+
+def _skip_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
 
 
 def _in_reach(
@@ -206,7 +268,8 @@ def _size(
                 after = _words(dr, text[m.end() : hi], set())[:1]
                 ok = not (dr.lesion_nouns | dr.size_blockers) & set(
                     gap + after
-                ) and not any(w[0].isdigit() for w in gap)
+                ) and not any(w[0].isdigit() for w in gap[-1:] + gap)
+                ok = ok and not dr.size_new_phrase & set(gap[-1:])
                 dist = m.start() - span.end_char
             else:
                 ok, dist = span.start_char <= m.start() and m.end() <= span.end_char, 0
@@ -217,90 +280,6 @@ def _size(
             if best is None or dist < best[0]:
                 best = (dist, mm, ("size_mm", rid, off + m.start(), off + m.end()))
     return None if best is None else (best[1], best[2])
-
-
-def _takes_score(
-    dr: DescriptorRules,
-    spans: list[Span],
-    findings: list[Finding],
-    i: int,
-    rd: ReportDoc,
-) -> bool:
-    """A sentence's scores go to its score phrase, else to its coronary findings."""
-    first = rd.layout.sent_first[spans[i].start]
-    mates = [j for j, s in enumerate(spans) if rd.layout.sent_first[s.start] == first]
-    phrases = [j for j in mates if findings[j].rule_id in dr.score_rules]
-    if phrases:
-        return i in phrases
-    return findings[i].site in dr.score_sites
-
-
-def _scores(
-    dr: DescriptorRules, text: str, sent: Span, starts: list[int], off: int
-) -> Scores:
-    """Total, percentile and per-vessel scores of a sentence and the score
-    lines right under it."""
-    lo, hi = sent.start_char, _score_lines_end(dr, text, sent.end_char, starts)
-    words: list[Word] = []
-    vessels: list[tuple[int, int, str, float]] = []
-    for rid, rx in dr.patterns.get("vessel", []):
-        for m in rx.finditer(text, lo, hi):
-            name = dr.vessel_of[" ".join(m.group("vessel").lower().split())]
-            vessels.append((m.start(), m.end(), name, float(m.group("value"))))
-            words.append(("agatston_vessels", rid, off + m.start(), off + m.end()))
-    vessels.sort()
-    totals = []
-    for rid, rx in dr.patterns.get("agatston", []):
-        for m in rx.finditer(text, lo, hi):
-            if any(a < m.end() and m.start() < b for a, b, _, _ in vessels):
-                continue
-            totals.append((m.start(), m.end(), rid, dr.number(m.group("value"))))
-    total = min(totals) if totals else None
-    pct = _first(dr, "percentile", text, lo, hi)
-    if total is not None:
-        words.append(("agatston", total[2], off + total[0], off + total[1]))
-    if pct is not None:
-        words.append(("agatston_percentile", pct[2], off + pct[0], off + pct[1]))
-    return Scores(
-        agatston=None if total is None else total[3],
-        percentile=None if pct is None else pct[3],
-        vessels=";".join(f"{n}={number_text(v)}" for _, _, n, v in vessels),
-        words=tuple(words),
-    )
-
-
-def _first(
-    dr: DescriptorRules, kind: str, text: str, lo: int, hi: int
-) -> tuple[int, int, str, float] | None:
-    found = [
-        (m.start(), m.end(), rid, dr.number(m.group("value")))
-        for rid, rx in dr.patterns.get(kind, [])
-        for m in rx.finditer(text, lo, hi)
-    ]
-    return min(found) if found else None
-
-
-def _score_lines_end(
-    dr: DescriptorRules, text: str, end: int, starts: list[int]
-) -> int:
-    """Where the scores right after a sentence end: the segments (up to a ';',
-    a line break or a full stop) that each hold a score, up to a blank line,
-    a segment without one or one with a finding of its own (`starts`): "LM: 0"
-    lines under a heading, "LAD 45; RCA 12"."""
-    kinds = ("vessel", "agatston", "percentile")
-    rxs = [rx for k in kinds for _, rx in dr.patterns.get(k, [])]
-    while end < len(text):
-        cut = _SEGMENT.search(text, end + 1)
-        stop = cut.start() + 1 if cut else len(text)
-        segment = text[end:stop]
-        if (
-            not segment.strip()
-            or any(end <= at < stop for at in starts)
-            or not any(rx.search(segment) for rx in rxs)
-        ):
-            break
-        end = stop
-    return end
 
 
 def _anaphor(dr: DescriptorRules, before: str) -> bool:

@@ -23,10 +23,15 @@ from calc_nlp.stages.descriptor_rules import DescriptorRules
 _WORD = re.compile(r"\w+(?:/\w+)?")
 
 
+def _singular(w: str) -> str:
+    """A plural site word as its singular ("walls", "tendons")."""
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
 def _words(dr: DescriptorRules, text: str) -> list[str]:
     out: list[str] = []
     for w in _WORD.findall(text.lower()):
-        out += dr.synonyms.get(w, w).split()
+        out += dr.synonyms.get(w, _singular(w)).split()
     return [w for w in out if w not in dr.lesion_ignore]
 
 
@@ -77,6 +82,13 @@ def _fits(a: str, b: str) -> bool:
     return a == b or not a or not b
 
 
+def _nests(a: str, b: str) -> bool:
+    """Sub-sites that do not contradict: one unsaid or its words all in the
+    other's ("iliac" and "external iliac"; not "upper lobe" and "lower lobe")."""
+    x, y = set(a.split()), set(b.split())
+    return x <= y or y <= x
+
+
 def _same_lesion(lesions: list[_Lesion], f: Finding, sub: str) -> _Lesion | None:
     """The earlier lesion this finding restates: same site, state, sub-site
     and side; else the only one whose sub-site and side do not contradict
@@ -95,7 +107,9 @@ def _same_lesion(lesions: list[_Lesion], f: Finding, sub: str) -> _Lesion | None
     exact = [x for x in same if x.sub == sub and x.side == f.laterality]
     if exact:
         return exact[0]
-    loose = [x for x in same if _fits(x.sub, sub) and _fits(x.side, f.laterality)]
+    loose = [x for x in same if _nests(x.sub, sub) and _fits(x.side, f.laterality)]
+    if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
+        loose = [x for x in loose if x.side == f.laterality]
     return loose[0] if len(loose) == 1 else None
 
 
@@ -119,6 +133,12 @@ def _restated(lesions: list[_Lesion], f: Finding) -> _Lesion | None:
     return found[0] if len(found) == 1 else None
 
 
+def _referent(before: list[Finding], f: Finding) -> Finding | None:
+    """What an anaphor refers back to: the nearest earlier finding in the
+    same state (a hedged or denied mention between them is another thing)."""
+    return next((b for b in reversed(before) if _state(b) == _state(f)), None)
+
+
 def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     """Set `lesion_id` on every finding of one report, in text order."""
     lesions: list[_Lesion] = []
@@ -126,7 +146,7 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     for i, f in enumerate(findings):
         sub = sub_site(dr, f)
         found = _same_lesion(lesions, f, sub)
-        prev = findings[i - 1] if i else None
+        prev = _referent(findings[:i], f)
         if (
             found is None
             and prev is not None

@@ -1,0 +1,137 @@
+"""Coronary calcium scores of the descriptors stage (corpora/GUIDE.md,
+Descriptors: agatston, agatston_percentile, agatston_vessels): read from a
+finding's sentence and the score lines right under it, and given to the
+sentence's score phrase, else to its coronary findings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from calc_nlp.schema import Finding, number_text
+from calc_nlp.stages.descriptor_rules import DescriptorRules
+from calc_nlp.stages.record import ReportDoc
+
+# (field, rule id, start, end): the words that gave a descriptor, for `explain`.
+Word = tuple[str, str, int, int]
+# Where a segment of score text ends: a ';', a line break, a full stop.
+_SEGMENT = re.compile(r"[;\n]|\.(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class Scores:
+    """The scores one sentence (and the score lines under it) states."""
+
+    agatston: float | None = None
+    percentile: float | None = None
+    vessels: str = ""
+    words: tuple[Word, ...] = ()
+
+
+def takes_score(
+    dr: DescriptorRules,
+    spans: list[Span],
+    findings: list[Finding],
+    i: int,
+    rd: ReportDoc,
+) -> bool:
+    """A sentence's scores go to its score phrase, else to its coronary findings."""
+    first = rd.layout.sent_first[spans[i].start]
+    mates = [j for j, s in enumerate(spans) if rd.layout.sent_first[s.start] == first]
+    phrases = [j for j in mates if findings[j].rule_id in dr.score_rules]
+    if phrases:
+        return i in phrases
+    return findings[i].site in dr.score_sites
+
+
+def scores_of(
+    dr: DescriptorRules, text: str, sent: Span, starts: list[int], off: int
+) -> Scores:
+    """Total, percentile and per-vessel scores of a sentence and the score
+    lines right under it; per-vessel scores also from the vessel lines right
+    above it ("LAD: 98" lines before "Total calcium score: 145")."""
+    lo, hi = sent.start_char, _score_lines_end(dr, text, sent.end_char, starts)
+    above = _vessel_lines_start(dr, text, lo, starts)
+    words: list[Word] = []
+    vessels: list[tuple[int, int, str, float]] = []
+    for rid, rx in dr.patterns.get("vessel", []):
+        for m in rx.finditer(text, above, hi):
+            name = dr.vessel_of[" ".join(m.group("vessel").lower().split())]
+            vessels.append((m.start(), m.end(), name, float(m.group("value"))))
+            words.append(("agatston_vessels", rid, off + m.start(), off + m.end()))
+    vessels.sort()
+    totals = []
+    for rid, rx in dr.patterns.get("agatston", []):
+        for m in rx.finditer(text, lo, hi):
+            if any(a < m.end() and m.start() < b for a, b, _, _ in vessels):
+                continue
+            totals.append((m.start(), m.end(), rid, dr.number(m.group("value"))))
+    total = min(totals) if totals else None
+    pct = _first(dr, "percentile", text, lo, hi)
+    if total is not None:
+        words.append(("agatston", total[2], off + total[0], off + total[1]))
+    if pct is not None:
+        words.append(("agatston_percentile", pct[2], off + pct[0], off + pct[1]))
+    return Scores(
+        agatston=None if total is None else total[3],
+        percentile=None if pct is None else pct[3],
+        vessels=";".join(f"{n}={number_text(v)}" for _, _, n, v in vessels),
+        words=tuple(words),
+    )
+
+
+def _first(
+    dr: DescriptorRules, kind: str, text: str, lo: int, hi: int
+) -> tuple[int, int, str, float] | None:
+    found = [
+        (m.start(), m.end(), rid, dr.number(m.group("value")))
+        for rid, rx in dr.patterns.get(kind, [])
+        for m in rx.finditer(text, lo, hi)
+    ]
+    return min(found) if found else None
+
+
+def _vessel_lines_start(
+    dr: DescriptorRules, text: str, start: int, starts: list[int]
+) -> int:
+    """Where the per-vessel score lines right above a sentence begin: whole
+    lines back to one without a vessel score or with a finding of its own."""
+    rxs = [rx for _, rx in dr.patterns.get("vessel", [])]
+    lo = start
+    while lo > 0:
+        line_start = text.rfind("\n", 0, lo - 1) + 1
+        line = text[line_start : lo - 1]
+        if (
+            text[lo - 1] != "\n"
+            or not line.strip()
+            or any(line_start <= at < lo for at in starts)
+            or not any(rx.search(line) for rx in rxs)
+        ):
+            break
+        lo = line_start
+    return lo
+
+
+def _score_lines_end(
+    dr: DescriptorRules, text: str, end: int, starts: list[int]
+) -> int:
+    """Where the scores right after a sentence end: the segments (up to a ';',
+    a line break or a full stop) that each hold a score, up to a blank line,
+    a segment without one or one with a finding of its own (`starts`): "LM: 0"
+    lines under a heading, "LAD 45; RCA 12"."""
+    kinds = ("vessel", "agatston", "percentile")
+    rxs = [rx for k in kinds for _, rx in dr.patterns.get(k, [])]
+    while end < len(text):
+        cut = _SEGMENT.search(text, end + 1)
+        stop = cut.start() + 1 if cut else len(text)
+        segment = text[end:stop]
+        if (
+            not segment.strip()
+            or any(end <= at < stop for at in starts)
+            or not any(rx.search(segment) for rx in rxs)
+        ):
+            break
+        end = stop
+    return end
