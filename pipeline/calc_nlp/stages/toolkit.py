@@ -8,6 +8,8 @@ every report of a process (and every thread that only reads).
 from __future__ import annotations
 
 import re
+import sys
+import types
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,6 +19,27 @@ from calc_nlp.rules import RuleSet
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 
 quiet.silence()
+
+
+def _import_medspacy() -> None:
+    """Import medspaCy without QuickUMLS. `medspacy/__init__` imports
+    `medspacy.util`, which imports QuickUMLS (and NLTK, a quarter of a second
+    of every start) only to register its spaCy component, which calc-nlp never
+    uses. A placeholder stands in for `quickumls` during that import and is
+    removed after it, so a later `import quickumls` gets the real package."""
+    if "medspacy" in sys.modules or "quickumls" in sys.modules:
+        return
+    placeholder = types.ModuleType("quickumls")
+    placeholder.spacy_component = None  # type: ignore[attr-defined]
+    sys.modules["quickumls"] = placeholder
+    try:
+        import medspacy  # noqa: F401
+    finally:
+        if sys.modules.get("quickumls") is placeholder:
+            del sys.modules["quickumls"]
+
+
+_import_medspacy()
 
 import spacy  # noqa: E402  (after silencing the loggers medspaCy brings)
 from medspacy.common.medspacy_matcher import MedspacyMatcher  # noqa: E402
