@@ -57,3 +57,21 @@ def test_worker_reuses_an_inherited_engine_of_the_same_rules_only(rules, monkeyp
     engine.init_worker(None, "another-version")
     assert engine._ENGINE is not parent  # other rules: built for them
     assert engine._ENGINE.rules.version == rules.version
+
+
+def test_spacy_imported_without_its_cli_which_still_works_when_asked_for():
+    code = (
+        "import sys\n"
+        "from calc_nlp.fast_import import import_spacy_without_cli\n"
+        "import_spacy_without_cli()\n"
+        "import spacy\n"
+        "assert 'spacy.cli' not in sys.modules and 'typer' not in sys.modules\n"
+        "assert spacy.blank('en')('a b').text == 'a b'\n"
+        "assert isinstance(spacy.info(), dict)\n"
+        "assert spacy.cli.download is not None\n"
+        "assert 'spacy.cli' in sys.modules\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
