@@ -50,4 +50,4 @@ def import_spacy_without_cli() -> None:
             if sys.modules.get(name) in (cli, info):
                 del sys.modules[name]
     if "__getattr__" not in vars(spacy) and "cli" not in vars(spacy):
-        spacy.__getattr__ = _module_getattr  # type: ignore[attr-defined]
+        setattr(spacy, "__getattr__", _module_getattr)  # noqa: B010

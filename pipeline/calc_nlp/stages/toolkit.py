@@ -45,8 +45,8 @@ import spacy  # noqa: E402  (after silencing the loggers medspaCy brings)
 from medspacy.common.medspacy_matcher import MedspacyMatcher  # noqa: E402
 from medspacy.context import ConText, ConTextRule  # noqa: E402
 from medspacy.target_matcher import TargetRule  # noqa: E402
-from spacy.tokens import Doc, Span  # noqa: E402
 from spacy.tokenizer import Tokenizer  # noqa: E402
+from spacy.tokens import Doc, Span  # noqa: E402
 from spacy.util import (  # noqa: E402
     compile_infix_regex,
     compile_prefix_regex,
@@ -187,9 +187,13 @@ def _tokenizer_factory() -> Any:
         return Tokenizer(
             nlp.vocab,
             rules=d.tokenizer_exceptions,
-            prefix_search=compile_prefix_regex(list(d.prefixes) + EXTRA_PREFIXES).search,
+            prefix_search=compile_prefix_regex(
+                list(d.prefixes) + EXTRA_PREFIXES
+            ).search,
             suffix_search=compile_suffix_regex(d.suffixes).search,
-            infix_finditer=compile_infix_regex(list(d.infixes) + EXTRA_INFIXES).finditer,
+            infix_finditer=compile_infix_regex(
+                list(d.infixes) + EXTRA_INFIXES
+            ).finditer,
             token_match=d.token_match,
             url_match=d.url_match,
         )
