@@ -108,7 +108,10 @@ def _run_reporting_failures(opts: Any, log: Any, log_format: str) -> Any:
     import signal
 
     from calc_nlp.errors import Terminated, exit_code_for
+    from calc_nlp.fast_import import import_spacy_without_cli
     from calc_nlp.runner import run as run_job
+
+    import_spacy_without_cli()  # start-up: spaCy without its command line
 
     def on_sigterm(signum: int, frame: object) -> None:
         signal.signal(

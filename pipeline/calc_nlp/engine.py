@@ -63,12 +63,16 @@ class Engine:
 _ENGINE: Engine | None = None
 
 
-def init_worker(patterns: str | None) -> None:
-    """Build the pipeline once per worker process."""
+def init_worker(patterns: str | None, version: str = "") -> None:
+    """The worker's pipeline: the one a forked worker inherited from its parent
+    when it is of these rules (`version`), else built here, once per process."""
     global _ENGINE
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    if _ENGINE is not None and version and _ENGINE.rules.version == version:
+        _ENGINE.timings.clear()
+        return
     # The parent validates the rules (and refuses bad ones) before any row is sent.
     _ENGINE = Engine(patterns, validate=False)
 

@@ -150,13 +150,13 @@ def run(opts: RunOptions, log: Log | None = None) -> RunSummary:
         rules = load_checked_rules(opts.patterns)
         source: Source = SparkSource(opts, rules)
         return write_run(opts, rules.version, source, log, started, t0)
-    # Workers are forked before the lock is taken (they must never hold it); with
-    # user rules, only once the rules have been checked.
-    pool = start_pool(opts) if opts.workers > 1 and not opts.patterns else None
+    # Workers are forked before the lock is taken (they must never hold it), once
+    # the rules have been checked and the parent has built the engine they share.
+    pool = None
     try:
         rules = load_checked_rules(opts.patterns)  # validated before anything is opened
-        if opts.workers > 1 and pool is None:
-            pool = start_pool(opts)
+        if opts.workers > 1:
+            pool = start_pool(opts, rules)
         source = LocalSource(opts, rules, pool)
     except BaseException:
         stop_pool(pool, ok=False)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -18,11 +20,12 @@ from calc_nlp.readers import Record
 from calc_nlp.schema import STATUS_ERROR, ReportResult, report_row, text_digest
 
 
-def _init_worker(patterns: str | None, parent: int) -> None:
+def _init_worker(patterns: str | None, parent: int, version: str) -> None:
     """A pool worker dies with its parent (even a SIGKILLed one), takes SIGTERM's
-    default action, and builds its pipeline once. Ctrl-C is the parent's to
-    handle: ignored here first, before the imports, so that a Ctrl-C while the
-    worker starts cannot print a KeyboardInterrupt traceback from it."""
+    default action, and has its pipeline: the parent's, inherited by fork, or
+    built once here. Ctrl-C is the parent's to handle: ignored here first,
+    before the imports, so that a Ctrl-C while the worker starts cannot print a
+    KeyboardInterrupt traceback from it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from calc_nlp.engine import init_worker
 
@@ -36,18 +39,25 @@ def _init_worker(patterns: str | None, parent: int) -> None:
     if os.getppid() != parent:  # the parent died before prctl took effect
         os._exit(1)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    init_worker(patterns)
+    init_worker(patterns, version)
 
 
-def start_pool(opts: RunOptions) -> ProcessPoolExecutor:
-    """Start the workers first: they build their pipelines while the parent checks
-    the input (the bundled rules only; user rules are checked first)."""
-    from calc_nlp.engine import warm
+def start_pool(opts: RunOptions, rules: Any) -> ProcessPoolExecutor:
+    """Start the workers with the pipeline of `rules` (already checked). On
+    Linux the parent builds it first and the workers are forked with it
+    (shared copy-on-write): no worker imports spaCy or builds matchers again.
+    Elsewhere each worker builds its own."""
+    from calc_nlp.engine import local_engine, warm
 
+    context = None
+    if sys.platform.startswith("linux"):
+        local_engine(opts.patterns, rules)
+        context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
         max_workers=opts.workers,
+        mp_context=context,
         initializer=_init_worker,
-        initargs=(opts.patterns, os.getpid()),
+        initargs=(opts.patterns, os.getpid(), rules.version),
     )
     for _ in range(opts.workers):
         pool.submit(warm)

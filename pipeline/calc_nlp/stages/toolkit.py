@@ -8,6 +8,8 @@ every report of a process (and every thread that only reads).
 from __future__ import annotations
 
 import re
+import sys
+import types
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,12 +20,38 @@ from calc_nlp.stages.descriptor_rules import DescriptorRules
 
 quiet.silence()
 
+
+def _import_medspacy() -> None:
+    """Import medspaCy without QuickUMLS. `medspacy/__init__` imports
+    `medspacy.util`, which imports QuickUMLS (and NLTK, a quarter of a second
+    of every start) only to register its spaCy component, which calc-nlp never
+    uses. A placeholder stands in for `quickumls` during that import and is
+    removed after it, so a later `import quickumls` gets the real package."""
+    if "medspacy" in sys.modules or "quickumls" in sys.modules:
+        return
+    placeholder = types.ModuleType("quickumls")
+    placeholder.spacy_component = None  # type: ignore[attr-defined]
+    sys.modules["quickumls"] = placeholder
+    try:
+        import medspacy  # noqa: F401
+    finally:
+        if sys.modules.get("quickumls") is placeholder:
+            del sys.modules["quickumls"]
+
+
+_import_medspacy()
+
 import spacy  # noqa: E402  (after silencing the loggers medspaCy brings)
 from medspacy.common.medspacy_matcher import MedspacyMatcher  # noqa: E402
 from medspacy.context import ConText, ConTextRule  # noqa: E402
 from medspacy.target_matcher import TargetRule  # noqa: E402
+from spacy.tokenizer import Tokenizer  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
-from spacy.util import compile_infix_regex, compile_prefix_regex  # noqa: E402
+from spacy.util import (  # noqa: E402
+    compile_infix_regex,
+    compile_prefix_regex,
+    compile_suffix_regex,
+)
 
 TARGET_GROUP = "calc_targets"
 _NO_SITE: Mapping[str, Any] = {}
@@ -134,24 +162,53 @@ def _words_rx(terms: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])")
 
 
+# Split "CKD-4", "ESRD/HD" style tokens so abbreviations match, and
+# exports that joined lines with commas (",FINDINGS:,Calcified",
+# "RUL.,6."), so their headers, sentence ends and words are found.
+EXTRA_INFIXES = [
+    r"(?<=[A-Za-z])-(?=\d)",
+    r"(?<=[A-Za-z])/(?=[A-Za-z])",
+    r"(?<=[A-Za-z.:]),(?=[A-Za-z0-9(])",
+    r"(?<=[0-9]),(?=[A-Za-z(])",
+    r"(?<=[A-Z]):(?=,)",
+    r"(?<=[A-Za-z])\.(?=,)",
+]
+EXTRA_PREFIXES = [","]
+TOKENIZER_NAME = "calc_nlp.tokenizer.v1"
+
+
+def _tokenizer_factory() -> Any:
+    """spaCy's English tokenizer with our affixes, built in one go: setting
+    `infix_finditer` or `prefix_search` on a built tokenizer reloads its 4,000
+    special cases each time (three loads instead of one)."""
+
+    def build(nlp: Any) -> Tokenizer:
+        d = nlp.Defaults
+        return Tokenizer(
+            nlp.vocab,
+            rules=d.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(
+                list(d.prefixes) + EXTRA_PREFIXES
+            ).search,
+            suffix_search=compile_suffix_regex(d.suffixes).search,
+            infix_finditer=compile_infix_regex(
+                list(d.infixes) + EXTRA_INFIXES
+            ).finditer,
+            token_match=d.token_match,
+            url_match=d.url_match,
+        )
+
+    return build
+
+
+spacy.registry.tokenizers.register(TOKENIZER_NAME, func=_tokenizer_factory)
+
+
 def _tokenizer() -> Any:
     """spaCy's blank English pipeline with the token splits reports need."""
-    nlp = spacy.blank("en")
-    # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match, and
-    # exports that joined lines with commas (",FINDINGS:,Calcified",
-    # "RUL.,6."), so their headers, sentence ends and words are found.
-    infixes = list(nlp.Defaults.infixes or ()) + [
-        r"(?<=[A-Za-z])-(?=\d)",
-        r"(?<=[A-Za-z])/(?=[A-Za-z])",
-        r"(?<=[A-Za-z.:]),(?=[A-Za-z0-9(])",
-        r"(?<=[0-9]),(?=[A-Za-z(])",
-        r"(?<=[A-Z]):(?=,)",
-        r"(?<=[A-Za-z])\.(?=,)",
-    ]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
-    prefixes = list(nlp.Defaults.prefixes or ()) + [","]
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search  # type: ignore[union-attr]
-    return nlp
+    return spacy.blank(
+        "en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}}
+    )
 
 
 class Toolkit:
