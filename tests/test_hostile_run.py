@@ -97,6 +97,26 @@ def in_child(fn) -> int:
     return os.waitstatus_to_exitcode(status)
 
 
+def killed_after_checkpoints(src: Path, out: Path, n: int) -> int:
+    """A run into `out` killed (no cleanup, as SIGKILL) right after its n-th
+    checkpoint, in a forked child; the child's exit status."""
+
+    def run() -> None:
+        real = runner.Outputs.checkpoint
+        calls = []
+
+        def checkpoint(self, state):
+            real(self, state)
+            calls.append(1)
+            if len(calls) == n:
+                os._exit(137)
+
+        runner.Outputs.checkpoint = checkpoint
+        runner.run(opts_for(src, out), Log(quiet=True))
+
+    return in_child(run)
+
+
 def outputs_of(out: Path, fmt: str) -> dict[str, bytes]:
     names = [f"findings.{fmt}", f"reports.{fmt}", "errors.csv"]
     return {n: (out / n).read_bytes() for n in names if (out / n).exists()}
@@ -281,20 +301,7 @@ def test_resume_never_publishes_a_table_it_did_not_rebuild(tmp_path):
     runner.run(opts_for(src, ref), Log(quiet=True))
     out = tmp_path / "out"
 
-    def killed_after_checkpoints() -> None:
-        real = runner.Outputs.checkpoint
-        calls = []
-
-        def checkpoint(self, state):
-            real(self, state)
-            calls.append(1)
-            if len(calls) == 3:
-                os._exit(137)
-
-        runner.Outputs.checkpoint = checkpoint
-        runner.run(opts_for(src, out), Log(quiet=True))
-
-    assert in_child(killed_after_checkpoints) == 137
+    assert killed_after_checkpoints(src, out, 3) == 137
     (out / ".findings.csv.partial").unlink()
     runner.run(opts_for(src, out, resume=True), Log(quiet=True))
     assert outputs_of(out, "csv") == outputs_of(ref, "csv")
@@ -733,20 +740,7 @@ def test_resume_after_same_size_edit_uses_content(tmp_path):
     src = big_input(tmp_path / "in.csv", 80)
     out = tmp_path / "out"
 
-    def killed_after_checkpoints() -> None:
-        real = runner.Outputs.checkpoint
-        calls = []
-
-        def checkpoint(self, state):
-            real(self, state)
-            calls.append(1)
-            if len(calls) == 4:
-                os._exit(137)
-
-        runner.Outputs.checkpoint = checkpoint
-        runner.run(opts_for(src, out), Log(quiet=True))
-
-    assert in_child(killed_after_checkpoints) == 137
+    assert killed_after_checkpoints(src, out, 4) == 137
     st = src.stat()
     data = src.read_bytes()
     i = data.index(b"K00002,") + 7
