@@ -15,7 +15,6 @@ The pipeline is built once per process and rule set, then reused.
 
 from __future__ import annotations
 
-import difflib
 import json
 import threading
 from collections.abc import Iterable, Mapping
@@ -167,10 +166,10 @@ def _check_column(name: str, columns: list[Any]) -> None:
         return
     if count > 1:
         raise ValueError(f"column {name!r} appears {count} times in the DataFrame")
-    names = [c for c in columns if isinstance(c, str)]
-    close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
-    close += [c for c in names if c.lower() == name.lower() and c not in close]
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    from calc_nlp.columns import suggestion
+
+    close = suggestion(name, [c for c in columns if isinstance(c, str)])
+    hint = f"; did you mean {close!r}?" if close else ""
     raise ValueError(f"column {name!r} not found in the DataFrame{hint}")
 
 

@@ -31,7 +31,7 @@ def looks_like_header(fields: list[str]) -> bool:
     return True
 
 
-def _suggestion(wanted: str, header: list[str]) -> str | None:
+def suggestion(wanted: str, header: list[str]) -> str | None:
     """The header cell closest to `wanted` (difflib, ignoring case), or the one
     that contains it ('text' -> 'REPORT_TEXT'); None when nothing is close."""
     folded = {h.casefold(): h for h in header}
@@ -77,7 +77,7 @@ def find_columns(header: list[str], wanted: list[str]) -> list[int]:
         for name, why in problems:
             if isinstance(why, int):
                 continue
-            hint = None if why.startswith("column") else _suggestion(name, free)
+            hint = None if why.startswith("column") else suggestion(name, free)
             parts.append(f"{why}; did you mean {hint!r}?" if hint else why)
         raise InputError(
             f"{'; '.join(parts)}; the input has columns: "
