@@ -7,15 +7,15 @@
 `extract` runs the same path as `calc-nlp run --format parquet`: the readers'
 `record_of` checks each row, `batch.decide` gives duplicate ids and empty
 texts their status, `Engine.process` analyses the rest (a failing report is an
-`error` row, as in a run), and the rows are rendered by the run's own JSON
-Lines formatter, then typed with the column types of `schema.py`. So the two
+`error` row, as in a run), and the rows take the values the run's JSON Lines
+formatter stores (`LineFormat.stored`), in the Arrow schema of the Parquet
+writer. So the two
 tables have the columns and dtypes of `findings.parquet` / `reports.parquet`.
 The pipeline is built once per process and rule set, then reused.
 """
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -210,28 +210,31 @@ class _Seen:
 def _rows(
     records: list[Record], patterns: str | Path | None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[int]]:
-    """Report rows, finding rows and each finding's input position, typed as the
-    run's JSON Lines (and so Parquet) writer types them."""
+    """Report rows, finding rows and each finding's input position, with the
+    values the run's JSON Lines (and so Parquet) writer stores."""
     from calc_nlp.batch.decide import decide
     from calc_nlp.batch.options import USER_PATTERN_REPORT_SECONDS
     from calc_nlp.batch.workers import rows_with_deadline
-    from calc_nlp.engine import render
-
     formats = _formats()
+
+    def stored(rows: Any, fmts: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        return fmts[0].stored(rows[0]), [fmts[1].stored(f) for f in rows[1]]
+
     slots, work = decide(records, _Seen(), set())
     engine = engine_for(patterns)
     main = threading.current_thread() is threading.main_thread()
     deadline = USER_PATTERN_REPORT_SECONDS if patterns is not None and main else 0.0
-    done = iter(rows_with_deadline(work, engine, formats, deadline)[0] if work else [])
+    done = iter(
+        rows_with_deadline(work, engine, formats, deadline, stored)[0] if work else []
+    )
     reports: list[dict[str, Any]] = []
     findings: list[dict[str, Any]] = []
     owners: list[int] = []
     for position, slot in enumerate(slots):
-        rendered = render(slot, formats) if slot is not None else next(done)
-        reports.append(json.loads(rendered[5]))
-        for line in rendered[6].splitlines():
-            findings.append(json.loads(line))
-            owners.append(position)
+        report, its_findings = stored(slot, formats) if slot is not None else next(done)
+        reports.append(report)
+        findings += its_findings
+        owners += [position] * len(its_findings)
     return reports, findings, owners
 
 

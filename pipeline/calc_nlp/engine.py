@@ -9,6 +9,7 @@ between processes and identical whatever the worker count.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any, cast
 
 from calc_nlp.schema import (
@@ -123,8 +124,12 @@ def local_engine(patterns: str | None, rules: Any = None) -> Engine:
 
 
 def rows_for(
-    items: list[Item], engine: Engine, formats: Formats
-) -> tuple[list[Rendered], dict[str, Any]]:
+    items: list[Item],
+    engine: Engine,
+    formats: Formats,
+    finish: Callable[[Rows, Formats], Any] = render,
+) -> tuple[list[Any], dict[str, Any]]:
+    """Each item's rows, finished by `finish` (rendered lines for a run)."""
     engine.timings.clear()
-    out = [render(engine.process(*item), formats) for item in items]
+    out = [finish(engine.process(*item), formats) for item in items]
     return out, dict(engine.timings)

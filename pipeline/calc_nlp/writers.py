@@ -153,8 +153,11 @@ class LineFormat:
             return self._csv_line(
                 [neutralise(c) for c in cells] if self.people else cells
             )
-        stored = stored_row(row, self.columns, self._lists)
-        return json.dumps(stored, ensure_ascii=False) + "\n"
+        return json.dumps(self.stored(row), ensure_ascii=False) + "\n"
+
+    def stored(self, row: dict[str, Any]) -> dict[str, Any]:
+        """The row's values as JSON Lines and Parquet store them."""
+        return stored_row(row, self.columns, self._lists)
 
 
 # Files we write are not world-readable: new outputs 0640, the lock and side

@@ -98,16 +98,23 @@ def _on_alarm(signum: int, frame: Any) -> None:
 
 
 def rows_with_deadline(
-    items: list[Any], engine: Any, formats: tuple[Any, Any, Any], deadline: float
+    items: list[Any],
+    engine: Any,
+    formats: tuple[Any, Any, Any],
+    deadline: float,
+    finish: Any = None,
 ) -> tuple[list[Any], dict[str, Any]]:
     """The engine's rows for `items`, each report stopped after `deadline` seconds
     (0: none): a regex that backtracks for ever makes one error row, not a hang.
+    `finish` turns each report's rows into what the caller keeps (default:
+    the rendered lines of `engine.render`).
     Python's regex engine checks for signals while it backtracks."""
     global _ARMED
     from calc_nlp.engine import render, rows_for
 
+    finish = finish or render
     if not deadline:
-        return rows_for(items, engine, formats)
+        return rows_for(items, engine, formats, finish)
     engine.timings.clear()
     out = []
     previous = signal.signal(signal.SIGALRM, _on_alarm)
@@ -135,7 +142,7 @@ def rows_with_deadline(
             finally:
                 _ARMED = False
                 signal.setitimer(signal.ITIMER_REAL, 0)
-            out.append(render(rows, formats))
+            out.append(finish(rows, formats))
     finally:
         signal.signal(signal.SIGALRM, previous)
     return out, dict(engine.timings)
