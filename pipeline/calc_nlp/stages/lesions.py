@@ -45,36 +45,44 @@ def _state(f: Finding) -> tuple[bool, bool, bool]:
     return (f.negated, f.hypothetical, f.family)
 
 
-def _differ(a: Finding, b: Finding) -> bool:
-    """Do two findings at one site describe different calcifications (another
-    size, another BI-RADS morphology or distribution)?"""
-    return any(
-        x and y and x != y
-        for x, y in (
-            (a.size_mm, b.size_mm),
-            (a.morphology, b.morphology),
-            (a.distribution, b.distribution),
-        )
-    )
+def _told(f: Finding) -> tuple[object, object, object]:
+    """What tells two findings at one site apart: size, BI-RADS morphology
+    and distribution."""
+    return (f.size_mm, f.morphology, f.distribution)
 
 
 @dataclass
 class _Lesion:
     """A lesion found so far: its id, site, state, and the sub-site and side
-    its findings gave (empty until one gives it)."""
+    its findings gave (empty until one gives it); the sizes, morphologies and
+    distributions its findings state and the words that name them, kept as
+    sets so a report with thousands of findings is grouped in linear time."""
 
     lesion_id: str
     site: str
     state: tuple[bool, bool, bool]
     sub: str
     side: str
-    members: list[Finding] = field(default_factory=list)
+    told: tuple[set[object], set[object], set[object]] = field(
+        default_factory=lambda: (set(), set(), set())
+    )
+    cores: set[str] = field(default_factory=set)
 
     def add(self, f: Finding, sub: str) -> None:
         self.sub = self.sub or sub
         self.side = self.side or f.laterality
-        self.members.append(f)
+        for seen, value in zip(self.told, _told(f), strict=True):
+            if value:
+                seen.add(value)
         f.lesion_id = self.lesion_id
+
+    def differs(self, f: Finding) -> bool:
+        """Does a finding at this lesion's site describe another calcification
+        than one of its findings (another size, morphology or distribution)?"""
+        return any(
+            value and any(v != value for v in seen)
+            for seen, value in zip(self.told, _told(f), strict=True)
+        )
 
 
 def _fits(a: str, b: str) -> bool:
@@ -89,21 +97,17 @@ def _nests(a: str, b: str) -> bool:
     return x <= y or y <= x
 
 
-def _same_lesion(lesions: list[_Lesion], f: Finding, sub: str) -> _Lesion | None:
+def _same_lesion(
+    at_site: list[_Lesion], named: list[_Lesion], f: Finding, sub: str
+) -> _Lesion | None:
     """The earlier lesion this finding restates: same site, state, sub-site
     and side; else the only one whose sub-site and side do not contradict
     the finding's ("Calcified granuloma." after "RUL calcified granuloma")."""
     if f.own_lesion:
         return None
     if not f.site:
-        return _restated(lesions, f)
-    same = [
-        x
-        for x in lesions
-        if x.site == f.site
-        and x.state == _state(f)
-        and not any(_differ(m, f) for m in x.members)
-    ]
+        return _restated(named, f)
+    same = [x for x in at_site if not x.differs(f)]
     exact = [x for x in same if x.sub == sub and x.side == f.laterality]
     if exact:
         return exact[0]
@@ -119,46 +123,52 @@ def _core(f: Finding) -> str:
     return " ".join(w for w in _WORD.findall(f.mention.lower()) if w not in site)
 
 
-def _restated(lesions: list[_Lesion], f: Finding) -> _Lesion | None:
+def _restated(named: list[_Lesion], f: Finding) -> _Lesion | None:
     """For a finding without a site: the one earlier lesion named by the same
-    words ("Calcified granuloma." restating "RUL calcified granuloma")."""
-    core = _core(f)
-    found = [
-        x
-        for x in lesions
-        if x.state == _state(f)
-        and _fits(x.side, f.laterality)
-        and any(_core(m) == core for m in x.members)
-    ]
-    return found[0] if len(found) == 1 else None
-
-
-def _referent(before: list[Finding], f: Finding) -> Finding | None:
-    """What an anaphor refers back to: the nearest earlier finding in the
-    same state (a hedged or denied mention between them is another thing)."""
-    return next((b for b in reversed(before) if _state(b) == _state(f)), None)
+    words ("Calcified granuloma." restating "RUL calcified granuloma").
+    `named`: the lesions in the finding's state with a finding named so."""
+    found = None
+    for x in named:
+        if _fits(x.side, f.laterality):
+            if found is not None:
+                return None  # more than one
+            found = x
+    return found
 
 
 def group(dr: DescriptorRules, findings: list[Finding]) -> None:
-    """Set `lesion_id` on every finding of one report, in text order."""
-    lesions: list[_Lesion] = []
+    """Set `lesion_id` on every finding of one report, in text order.
+
+    The lesions are looked up by site and state and by the words that name
+    them, so a report of thousands of findings is grouped in linear time."""
     by_id: dict[str, _Lesion] = {}
-    for i, f in enumerate(findings):
-        sub = sub_site(dr, f)
-        found = _same_lesion(lesions, f, sub)
-        prev = _referent(findings[:i], f)
+    by_site: dict[tuple[str, tuple[bool, bool, bool]], list[_Lesion]] = {}
+    by_core: dict[tuple[str, tuple[bool, bool, bool]], list[_Lesion]] = {}
+    # What an anaphor refers back to: the nearest earlier finding in the same
+    # state (a hedged or denied mention between them is another thing).
+    last: dict[tuple[bool, bool, bool], Finding] = {}
+    for f in findings:
+        sub, state = sub_site(dr, f), _state(f)
+        at_site = by_site.setdefault((f.site, state), [])
+        core = _core(f)
+        named = by_core.setdefault((core, state), [])
+        found = _same_lesion(at_site, named, f, sub)
+        prev = last.get(state)
         if (
             found is None
             and prev is not None
             and f.anaphor
             and not f.own_lesion
-            and _state(prev) == _state(f)
             and f.site in ("", prev.site)
             and _fits(f.laterality, prev.laterality)
         ):
             found = by_id[prev.lesion_id]
         if found is None:
-            found = _Lesion(f.finding_id, f.site, _state(f), "", "")
-            lesions.append(found)
+            found = _Lesion(f.finding_id, f.site, state, "", "")
+            at_site.append(found)
             by_id[found.lesion_id] = found
+        if core not in found.cores:
+            found.cores.add(core)
+            named.append(found)
         found.add(f, sub)
+        last[state] = f
