@@ -66,9 +66,14 @@ def start_pool(opts: RunOptions, rules: Any) -> ProcessPoolExecutor:
 
 def stop_pool(pool: ProcessPoolExecutor | None, ok: bool) -> None:
     """Workers never outlive the run: after a success they are joined; after a
-    failure, an interrupt or SIGTERM they are killed, then joined."""
+    failure, an interrupt or SIGTERM they are killed, then joined, and so is
+    the pool's manager thread. `shutdown(wait=False)` forgets that thread, and
+    one still closing its wake-up pipe at interpreter exit races with
+    concurrent.futures' exit hook writing to it: 'Exception ignored ... Bad
+    file descriptor' on stderr after the run's own message."""
     if pool is None:
         return
+    manager = getattr(pool, "_executor_manager_thread", None)
     if not ok:
         procs = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
@@ -83,6 +88,13 @@ def stop_pool(pool: ProcessPoolExecutor | None, ok: bool) -> None:
             except (OSError, ValueError, AttributeError, AssertionError):
                 pass
     pool.shutdown(wait=True, cancel_futures=True)
+    if manager is not None:
+        manager.join(MANAGER_JOIN_SECONDS)  # ends once it sees its workers gone
+
+
+# How long a stopped run waits for the pool's manager thread (it ends within
+# milliseconds of its workers being killed).
+MANAGER_JOIN_SECONDS = 10.0
 
 
 class ReportTimeout(Exception):
