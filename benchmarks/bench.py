@@ -16,7 +16,9 @@ otherwise), every figure from whole fresh processes:
 - naive medspaCy (medspacy.load() plus one regex target rule), one process;
 - peak RSS of the whole process tree;
 - `--long-report-mb N` (default 50): one report of N MB (target under a
-  minute); `--rss-rows 100000,2000000`: peak RSS by corpus size, 2 workers.
+  minute); `--rss-rows` (default 100000,2000000): peak RSS by corpus size,
+  2 workers, over short normal reports (no NLP cost: what grows with the
+  number of rows shows; target within 10%).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_corpus import corpus, generated, long_report  # noqa: E402
+from bench_corpus import corpus, long_report, negatives  # noqa: E402
 from bench_measures import (  # noqa: E402
     FLOOR,
     TOKENIZER,
@@ -68,8 +70,8 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     )
     ap.add_argument(
         "--rss-rows",
-        default="",
-        help="comma-separated corpus sizes (e.g. 100000,2000000) run with 2 workers to compare peak RSS",
+        default="100000,2000000",
+        help="comma-separated corpus sizes (e.g. 100000,2000000) of short normal reports run with 2 workers to compare peak RSS",
     )
     ap.add_argument(
         "--only-extra",
@@ -157,7 +159,8 @@ def extra_measures(base: Path, long_mb: int, rss_rows: str) -> dict[str, Any]:
     if sizes:
         peaks = {}
         for n in sizes:
-            r = ours(generated(base / f"reports-{n}.csv", n), base / f"out-rss-{n}", 2)
+            src = negatives(base / f"negative-{n}.csv", n)
+            r = ours(src, base / f"out-rss-{n}", 2)
             peaks[str(n)] = {
                 "peak_rss_mib": r["peak_rss_mib"],
                 "seconds": round(r["seconds"], 1),

@@ -138,6 +138,21 @@ def generated(path: Path, n: int, positive_share: float = 0.17, seed: int = 7) -
     return _write(path, rows())
 
 
+def negatives(path: Path, n: int, seed: int = 5) -> Path:
+    """`n` short normal chest reports (CSV) unless already there: rows the
+    prefilter skips, so that a run over millions of them measures what grows
+    with the number of rows (the duplicate-id set, buffers), not the NLP."""
+    if path.exists():
+        return path
+    blocks = _blocks()
+    rng = random.Random(seed)
+    lines = blocks["findings"] + blocks["impressions"]
+    return _write(
+        path,
+        ((f"N{i:08d}", " ".join(rng.sample(lines, 2))) for i in range(n)),
+    )
+
+
 def corpus(base: Path, n: int) -> tuple[Path, str]:
     """The bench corpus of `n` rows and its name: the real-text mix, else generated."""
     real = real_mix(base, n)
