@@ -182,7 +182,12 @@ def _rows_dataframe(
                     ),
                 )
                 for n, (row, rid, text) in enumerate(
-                    zip(pdf[_ROW], _cells(pdf[id_col]), _cells(pdf[text_col]), strict=False)
+                    zip(
+                        pdf[_ROW],
+                        _cells(pdf[id_col]),
+                        _cells(pdf[text_col]),
+                        strict=False,
+                    )
                 )
             ]
             yield pd.DataFrame(out, columns=["row", "json"])
