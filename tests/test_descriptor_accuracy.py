@@ -268,3 +268,67 @@ def test_percentile_for_age_and_sex_on_the_line_under_the_score(findings_of):
     )
     (f,) = findings_of(text)
     assert (f.agatston, f.agatston_percentile) == (145, 78)
+
+
+@pytest.mark.parametrize(
+    "text, mention, size, shapes",
+    [
+        (
+            "Punctate 3 mm focus in the left renal sinus, may represent "
+            "vascular calcification.",
+            "vascular calcification",
+            3,
+            ("punctate", "vascular"),
+        ),
+        (
+            "1.1 cm thyroid nodule with a 2 mm punctate echogenic focus, "
+            "compatible with a microcalcification.",
+            "microcalcification",
+            2,
+            ("punctate",),
+        ),
+        (
+            "6 mm echogenic focus along the gallbladder wall, nonmobile on "
+            "turning, probably a mural calcification.",
+            "mural calcification",
+            6,
+            (),
+        ),
+        (
+            "5 mm hyperdense focus in the right thalamus, which may represent "
+            "calcification.",
+            "calcification",
+            5,
+            (),
+        ),
+    ],
+)
+def test_a_finding_named_as_what_a_focus_is_takes_its_size_and_shape(
+    findings_of, text, mention, size, shapes
+):
+    f = _one(findings_of, text, mention)
+    assert (f.size_mm, f.morphology) == (size, shapes)
+
+
+def test_a_focus_before_another_clause_link_gives_no_size(findings_of):
+    f = _one(
+        findings_of,
+        "A 4 mm focus in the left kidney and separate calcification of the "
+        "renal artery.",
+        "calcification",
+    )
+    assert f.size_mm is None
+
+
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        ("Fibroid uterus; a 3 cm anterior fibroid is densely calcified.", 30),
+        ("Calcified left adnexal mass measuring 3.2 cm.", 32),
+        ("Calcified right middle lobe 6 mm granuloma.", 6),
+        ("A 4 cm mass is seen, partly calcified.", None),
+    ],
+)
+def test_an_adjective_mention_takes_its_nouns_size(findings_of, text, size):
+    (f,) = findings_of(text)
+    assert f.size_mm == size

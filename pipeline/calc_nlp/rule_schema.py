@@ -188,4 +188,8 @@ DESCRIPTOR_WORD_LISTS = (
     "size_new_phrase",
     "restating_links",
     "term_lists",
+    "size_adjectives",
+    "restated_heads",
+    "copulas",
+    "restating_openers",
 )

@@ -5,9 +5,9 @@ Plain functions over the record. A finding's words are its own phrase and its
 clause: its sentence cut at the clause breaks (descriptors.json word lists)
 and at the other findings of the sentence. Scores (descriptor_scores.py) are
 read from the sentence
-and the score lines right under it; a size only where it is written on the
-mention ("5 mm calcified granuloma", "granuloma measuring 5 mm"), never on
-another lesion.
+and the score lines right under it; sizes (descriptor_sizes.py) only where
+written on the mention ("5 mm calcified granuloma", "granuloma measuring
+5 mm") or on the lesion it restates, never on another lesion.
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ from spacy.tokens import Span
 from calc_nlp.schema import BIRADS, SEVERITIES, Finding
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_scores import Scores, Word, scores_of, takes_score
+from calc_nlp.stages.descriptor_sizes import head_size, restated_head, size_of
+from calc_nlp.stages.descriptor_sizes import words as gap_words
 from calc_nlp.stages.record import ReportDoc
 
 _TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # The word right after a term (none when punctuation or the end comes first).
 _NEXT_WORD = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
 
@@ -47,7 +48,7 @@ def describe(
             words.append(
                 ("change", closing[1], rd.offset + closing[2], rd.offset + closing[3])
             )
-        size = _size(dr, text, span, (c.lo, c.hi), f.site_text, rd.offset)
+        size = size_of(dr, text, span, (c.lo, c.hi), f.site_text, rd.offset)
         if size is not None:
             f.size_mm = size[0]
             words.append(size[1])
@@ -65,6 +66,8 @@ def describe(
         if _restates(dr, text, spans, i, sent):
             f.anaphor = True
             _inherit(f, findings[i - 1])
+        else:
+            _from_head(dr, text, f, restated_head(dr, text, spans, i, sent), rd.offset)
 
 
 def _closing_change(
@@ -111,6 +114,27 @@ def _inherit(f: Finding, prev: Finding) -> None:
     f.severity = f.severity or prev.severity
     f.change = f.change or prev.change
     f.morphology = f.morphology or prev.morphology
+
+
+def _from_head(
+    dr: DescriptorRules, text: str, f: Finding, head: tuple[int, int] | None, off: int
+) -> None:
+    """A finding named as what a focus or nodule before it is takes that
+    lesion's size (when it has none) and BI-RADS shapes, in text order."""
+    if head is None:
+        return
+    size = head_size(dr, text, head, off)
+    if size is not None and f.size_mm is None:
+        f.size_mm = size[0]
+        f.descriptor_words += (size[1],)
+    shapes = []
+    for m in dr.terms.finditer(text, *head):
+        entry = dr.term(m.group())
+        if entry["field"] == "morphology" and entry["value"]:
+            shapes.append(entry["value"])
+            at = (off + m.start(), off + m.end())
+            f.descriptor_words += (("morphology", entry["id"], *at),)
+    f.morphology = tuple(dict.fromkeys(shapes + list(f.morphology)))
 
 
 @dataclass(frozen=True)
@@ -187,7 +211,7 @@ def _in_reach(
         gap = text[m.end() : c.start]
         for _, rx in dr.patterns.get("size", []):
             gap = rx.sub(" ", gap)  # "stable 1.2 x 0.8 cm calcified nodule"
-        return sum(w[0].isalnum() for w in _words(dr, gap, set())) <= dr.window
+        return sum(w[0].isalnum() for w in gap_words(dr, gap, set())) <= dr.window
     if m.start() < c.end:
         return True
     if field in ("severity", "change"):
@@ -235,51 +259,6 @@ def _terms(
     f.severity = max(grades, key=SEVERITIES.index) if grades else ""
     f.morphology, f.distribution = tuple(morph), tuple(dist)
     return words
-
-
-def _words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:
-    """The tokens of a gap, descriptor terms and `drop` words left out."""
-    gap = dr.terms.sub(" ", gap)
-    return [w for w in (t.lower() for t in _TOKEN.findall(gap)) if w not in drop]
-
-
-def _size(
-    dr: DescriptorRules,
-    text: str,
-    span: Span,
-    bounds: tuple[int, int],
-    site_text: str,
-    off: int,
-) -> tuple[float, Word] | None:
-    """The size written on the mention: inside it, right before it (only the
-    size_before words between) or after it in its clause with no other lesion
-    or number between ("granuloma in the RUL measuring 5 mm")."""
-    lo, hi = bounds
-    best: tuple[int, float, Word] | None = None
-    drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
-    for rid, rx in dr.patterns.get("size", []):
-        for m in rx.finditer(text, lo, hi):
-            if m.end() <= span.start_char:
-                gap = _words(dr, text[m.end() : span.start_char], drop)
-                ok = set(gap) <= dr.size_before
-                dist = span.start_char - m.end()
-            elif m.start() >= span.end_char:
-                gap = _words(dr, text[span.end_char : m.start()], drop)
-                after = _words(dr, text[m.end() : hi], set())[:1]
-                ok = not (dr.lesion_nouns | dr.size_blockers) & set(
-                    gap + after
-                ) and not any(w[0].isdigit() for w in gap[-1:] + gap)
-                ok = ok and not dr.size_new_phrase & set(gap[-1:])
-                dist = m.start() - span.end_char
-            else:
-                ok, dist = span.start_char <= m.start() and m.end() <= span.end_char, 0
-            if not ok:
-                continue
-            dims = [float(x) for x in _NUMBER.findall(m.group("dims"))]
-            mm = round(max(dims) * dr.units[m.group("unit").lower()], 2)
-            if best is None or dist < best[0]:
-                best = (dist, mm, ("size_mm", rid, off + m.start(), off + m.end()))
-    return None if best is None else (best[1], best[2])
 
 
 def _anaphor(dr: DescriptorRules, before: str) -> bool:
