@@ -245,3 +245,42 @@ def test_an_anaphor_passes_over_a_denied_finding():
     found[2].anaphor = True
     group_with_bundled(found)
     assert [f.lesion_id for f in found] == ["id0", "id1", "id0"]
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a vessel named by its phrase and by its abbreviation is one
+        (
+            "Left main coronary artery: mild calcific plaque.\n"
+            "IMPRESSION: Calcific plaque in the LM.",
+            [1, 1],
+        ),
+        # the whole-tree score is not the plaque of one vessel
+        (
+            "Coronary artery calcium score: 310.\nLAD: dense calcification.\n"
+            "RCA: mild calcification.",
+            [1, 2, 3],
+        ),
+        # a lesion noun in the site words names no place within the site
+        (
+            "5 mm calcified nodule in the RUL.\n"
+            "IMPRESSION: Benign-appearing calcified RUL nodule.",
+            [1, 1],
+        ),
+        # the lung base is the lower lobe
+        (
+            "Calcified granuloma in the left lower lobe.\n"
+            "IMPRESSION: Calcified granuloma in the left lung base.",
+            [1, 1],
+        ),
+        # ... but not the upper lobe
+        (
+            "Calcified granuloma in the left upper lobe.\n"
+            "IMPRESSION: Calcified granuloma in the left lung base.",
+            [1, 2],
+        ),
+    ],
+)
+def test_sub_sites_normalised(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions

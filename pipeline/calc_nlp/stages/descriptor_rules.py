@@ -43,6 +43,7 @@ class DescriptorRules:
             for p in v["phrases"]
         }
         vessels = _alternation(list(self.vessel_of))
+        self.vessel_words = re.compile(rf"(?<!\w)(?:{vessels})(?!\w)", re.I)
         self.patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         for e in desc["patterns"]:
             rx = re.compile(e["regex"].replace("{vessel}", vessels), re.I)
@@ -80,6 +81,10 @@ class DescriptorRules:
     def number(self, text: str) -> float:
         """A score as written: digits, or a number word ("zero")."""
         return float(self.number_words.get(text.lower(), text.replace(",", "")))
+
+    def vessel(self, text: str) -> str:
+        """A coronary vessel's name for its phrase ("left main" -> "LM")."""
+        return self.vessel_of[" ".join(text.lower().split())]
 
     def term(self, text: str) -> dict[str, Any]:
         return self.by_phrase[" ".join(text.lower().split())]
