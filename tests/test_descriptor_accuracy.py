@@ -332,3 +332,26 @@ def test_a_focus_before_another_clause_link_gives_no_size(findings_of):
 def test_an_adjective_mention_takes_its_nouns_size(findings_of, text, size):
     (f,) = findings_of(text)
     assert f.size_mm == size
+
+
+def test_a_change_word_after_a_copula_is_the_findings(findings_of):
+    first, second = findings_of(
+        "Calcified granulomas are stable as are the calcified hilar nodes."
+    )
+    assert (first.change, second.change) == ("stable", "stable")
+
+
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        ("Similar calcified granulomas in the left lung.", ""),
+        ("One similar 3 mm calcification in the lower pole.", ""),
+        ("Calcified granulomas, similar to the prior exam.", "stable"),
+        ("Calcified granulomas are similar in size.", "stable"),
+    ],
+)
+def test_similar_is_stable_only_when_it_compares_with_the_prior(
+    findings_of, text, change
+):
+    (f,) = findings_of(text)
+    assert f.change == change

@@ -163,6 +163,7 @@ DESCRIPTOR_TERM_KEYS = {
     "source",
     "note",
     "own_lesion",
+    "predicate",
 }
 DESCRIPTOR_PATTERN_KEYS = {"id", "kind", "regex", "source"}
 # Kinds of descriptor regex and the named groups each needs.

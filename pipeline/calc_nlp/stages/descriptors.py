@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from calc_nlp.schema import BIRADS, SEVERITIES, Finding
+from calc_nlp.stages.descriptor_changes import (
+    closing_change,
+    predicate_change,
+)
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_scores import Scores, Word, scores_of, takes_score
 from calc_nlp.stages.descriptor_sizes import head_size, restated_head, size_of
@@ -42,12 +46,10 @@ def describe(
         sent = rd.sent(span)
         c = clause(dr, text, spans, i, sent)
         words = _terms(dr, f, text, c, rd.offset)
-        closing = None if f.change else _closing_change(dr, text, spans, sent)
-        if closing is not None:
-            f.change = closing[0]
-            words.append(
-                ("change", closing[1], rd.offset + closing[2], rd.offset + closing[3])
-            )
+        outer = None if f.change else _outer_change(dr, text, spans, i, rd)
+        if outer is not None:
+            f.change = outer[0]
+            words.append(outer[1])
         size = size_of(dr, text, span, (c.lo, c.hi), f.site_text, rd.offset)
         if size is not None:
             f.size_mm = size[0]
@@ -70,23 +72,29 @@ def describe(
             _from_head(dr, text, f, restated_head(dr, text, spans, i, sent), rd.offset)
 
 
-def _closing_change(
-    dr: DescriptorRules, text: str, spans: list[Span], sent: Span
-) -> Word | None:
-    """A change phrase that closes the sentence after a comma, past its last
-    finding ("..., unchanged.", "..., progressed since prior."), is every
-    finding's of the sentence: (value, rule id, start, end)."""
-    last = max(s.end_char for s in spans if sent.start <= s.start < sent.end)
-    comma = text.rfind(",", last, sent.end_char)
-    if comma < 0:
+def _outer_change(
+    dr: DescriptorRules,
+    text: str,
+    spans: list[Span],
+    i: int,
+    rd: ReportDoc,
+) -> tuple[str, Word] | None:
+    """The change of finding i from outside its clause (descriptor_changes.py):
+    after a copula or "and", or closing the sentence: (value, the word that
+    gave it)."""
+    span, off = spans[i], rd.offset
+    sent = rd.sent(span)
+    mates = [s for s in spans[i + 1 :] if s.start < sent.end]
+    stop = mates[0].start_char if mates else sent.end_char
+    m = predicate_change(dr, text, span.end_char, stop)
+    if m is not None:
+        entry = dr.term(m.group())
+        return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
+    closing = closing_change(dr, text, spans, sent)
+    if closing is None:
         return None
-    m = dr.terms.match(text, _skip_spaces(text, comma + 1))
-    if m is None or m.end() > sent.end_char:
-        return None
-    entry = dr.term(m.group())
-    if entry["field"] != "change" or not entry["value"]:
-        return None
-    return (entry["value"], entry["id"], m.start(), m.end())
+    value, rid, start, end = closing
+    return value, ("change", rid, off + start, off + end)
 
 
 def _restates(
@@ -230,6 +238,15 @@ def _in_reach(
     return m.end() <= (c.hi if field == "change" else c.hi_shape)
 
 
+def _predicate_ok(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
+    """A `predicate` term counts only when a predicate follower comes next
+    ("similar to the prior exam"; "Similar echogenic foci" compares)."""
+    if not dr.term(m.group()).get("predicate"):
+        return True
+    nxt = _NEXT_WORD.match(text, m.end())
+    return nxt is not None and nxt.group(1).lower() in dr.followers
+
+
 def _terms(
     dr: DescriptorRules, f: Finding, text: str, c: Clause, off: int
 ) -> list[Word]:
@@ -242,7 +259,7 @@ def _terms(
     for m in dr.terms.finditer(text, c.lo, max(c.hi, c.hi_shape, c.hi_grade)):
         entry = dr.term(m.group())
         field, value = entry["field"], entry["value"]
-        if not _in_reach(dr, text, c, m, field):
+        if not _in_reach(dr, text, c, m, field) or not _predicate_ok(dr, text, m):
             continue
         f.own_lesion = f.own_lesion or bool(entry.get("own_lesion"))
         if not value:
