@@ -355,3 +355,10 @@ def test_similar_is_stable_only_when_it_compares_with_the_prior(
 ):
     (f,) = findings_of(text)
     assert f.change == change
+
+
+def test_typical_of_names_the_same_calcification(findings_of):
+    first, second = findings_of(
+        "Dense calcifications in the spleen, typical of calcified granulomas."
+    )
+    assert second.lesion_id == first.lesion_id and second.severity == "severe"
