@@ -362,3 +362,17 @@ def test_typical_of_names_the_same_calcification(findings_of):
         "Dense calcifications in the spleen, typical of calcified granulomas."
     )
     assert second.lesion_id == first.lesion_id and second.severity == "severe"
+
+
+@pytest.mark.parametrize(
+    "text, score",
+    [
+        ("Impression: Coronary artery calcification, moderate (275).", 275),
+        ("Total coronary calcium: 88.", 88),
+        ("Coronary artery calcification, mild (2 vessels).", None),
+        ("Aortic valve calcification, moderate (2).", None),
+    ],
+)
+def test_score_forms_without_the_word_score(findings_of, text, score):
+    (f,) = findings_of(text)
+    assert f.agatston == score
