@@ -376,3 +376,8 @@ def test_typical_of_names_the_same_calcification(findings_of):
 def test_score_forms_without_the_word_score(findings_of, text, score):
     (f,) = findings_of(text)
     assert f.agatston == score
+
+
+def test_and_between_descriptor_words_after_the_mention_lists_them(findings_of):
+    (f,) = findings_of("Calcifications in the right breast are amorphous and grouped.")
+    assert (f.morphology, f.distribution) == (("amorphous",), ("grouped",))

@@ -58,6 +58,8 @@ class DescriptorRules:
         self.shape_breaks = _breaks(
             [w for w in wl["after_breaks"] + wl["grade_breaks"] if w not in links]
         )
+        # the clause ends after the mention: change words, grades, BI-RADS terms
+        self.ends = (self.after_breaks, self.shape_breaks, self.grade_breaks)
         self.size_blockers = set(wl["size_blockers"])
         self.followers = set(wl["predicate_followers"])
         self.number_words: dict[str, float] = desc["number_words"]

@@ -179,12 +179,27 @@ def clause(
     if nxt:
         cuts = list(dr.clause_breaks.finditer(text, span.end_char, stop))
         stop = cuts[-1].start() if cuts else span.end_char
-    ends = []
-    for rx in (dr.after_breaks, dr.shape_breaks, dr.grade_breaks):
-        end = rx.search(text, span.end_char, stop)
-        ends.append(end.start() if end else stop)
+    ends = [_first_break(dr, rx, text, span.end_char, stop) for rx in dr.ends]
     hi, hi_shape, hi_grade = ends
     return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
+
+
+def _first_break(
+    dr: DescriptorRules, rx: re.Pattern[str], text: str, lo: int, stop: int
+) -> int:
+    """Where the first break after the mention stands (`stop` when none); an
+    "and" or comma between two descriptor words lists them ("are amorphous
+    and grouped") and is no break."""
+    for cut in rx.finditer(text, lo, stop):
+        word = cut.group().lower()
+        listed = (
+            word in dr.term_lists
+            and dr.term_end.search(text, max(lo, cut.start() - 40), cut.start())
+            and dr.terms.match(text, _skip_spaces(text, cut.end()))
+        )
+        if not listed:
+            return cut.start()
+    return stop
 
 
 def _lists_terms(
