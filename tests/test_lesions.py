@@ -284,3 +284,31 @@ def test_an_anaphor_passes_over_a_denied_finding():
 )
 def test_sub_sites_normalised(analyzer, text, lesions):
     assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the impression names one of the shapes the findings gave
+        (
+            "Findings: Grouped round and punctate calcifications in the right "
+            "breast lower inner quadrant.\n"
+            "Impression: Grouped round calcifications, right breast.",
+            [1, 1],
+        ),
+        # shapes of which neither holds the other are another group
+        (
+            "Right breast: punctate calcifications.\n"
+            "Right breast: amorphous calcifications.",
+            [1, 2],
+        ),
+        # Latin singulars and plurals: globus pallidus, globus pallidi
+        (
+            "Punctate calcifications in the bilateral globus pallidi.\n"
+            "Impression: Bilateral globus pallidus calcifications.",
+            [1, 1],
+        ),
+    ],
+)
+def test_restatements_with_fewer_words(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions

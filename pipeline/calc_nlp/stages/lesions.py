@@ -25,8 +25,10 @@ _WORD = re.compile(r"\w+(?:/\w+)?")
 
 
 def _singular(w: str) -> str:
-    """A plural site word as its singular ("walls", "tendons")."""
-    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+    """A plural site word as its singular ("walls", "tendons"); Latin "-us"
+    words are singular ("sinus", "globus pallidus")."""
+    plural = w.endswith("s") and not w.endswith(("ss", "us"))
+    return w[:-1] if len(w) > 3 and plural else w
 
 
 def _words(dr: DescriptorRules, text: str) -> list[str]:
@@ -53,14 +55,13 @@ def _state(f: Finding) -> tuple[bool, bool, bool]:
 
 def _differ(a: Finding, b: Finding) -> bool:
     """Do two findings at one site describe different calcifications (another
-    size, another BI-RADS morphology or distribution)?"""
+    size, BI-RADS terms of which neither holds the other's: "round" restates
+    "round and punctate", "fine pleomorphic" is not "punctate")?"""
+    if a.size_mm and b.size_mm and a.size_mm != b.size_mm:
+        return True
     return any(
-        x and y and x != y
-        for x, y in (
-            (a.size_mm, b.size_mm),
-            (a.morphology, b.morphology),
-            (a.distribution, b.distribution),
-        )
+        x and y and not (set(x) <= set(y) or set(y) <= set(x))
+        for x, y in ((a.morphology, b.morphology), (a.distribution, b.distribution))
     )
 
 
