@@ -30,12 +30,12 @@ TEST_FLOORS = {
     ("morphology", "precision"): 0.979,
     ("distribution", "accuracy"): 0.944,
     ("distribution", "precision"): 1.0,
-    ("size_mm", "exact"): 0.729,
+    ("size_mm", "exact"): 0.75,
     ("size_mm", "precision"): 0.972,
     ("agatston", "exact"): 0.909,
     ("agatston_percentile", "exact"): 1.0,
     ("agatston_vessels", "accuracy"): 1.0,
-    ("lesion_pairs", "f1"): 0.841,
+    ("lesion_pairs", "f1"): 0.859,
     ("birads", "accuracy"): 1.0,
 }
 REAL_FLOORS = {
@@ -45,9 +45,9 @@ REAL_FLOORS = {
     ("change", "precision"): 1.0,
     ("morphology", "accuracy"): 1.0,
     ("distribution", "accuracy"): 1.0,
-    ("size_mm", "exact"): 0.428,
+    ("size_mm", "exact"): 0.571,
     ("size_mm", "precision"): 1.0,
-    ("lesion_pairs", "f1"): 0.507,
+    ("lesion_pairs", "f1"): 0.545,
     ("birads", "accuracy"): 1.0,
 }
 # The bars (on both halves): not all met yet.
