@@ -5,7 +5,8 @@ Findings share a lesion when they have the same site, side and sub-site (the
 site words normalised: "RUL" and "right upper lobe" are one; a finding that
 leaves the sub-site or side unsaid joins the one lesion at its site that
 does not contradict it; one without a site, the one lesion named by the same
-words), or when a
+words; a coronary finding naming a vessel never joins the whole-tree lesion
+named before it), or when a
 finding opens with an anaphor ("It is calcified") and the finding before it
 is compatible. Findings that differ in negated, hypothetical or family never
 share one; "no new X" never joins an earlier lesion (a descriptors.json term
@@ -24,15 +25,22 @@ _WORD = re.compile(r"\w+(?:/\w+)?")
 
 
 def _singular(w: str) -> str:
-    """A plural site word as its singular ("walls", "tendons")."""
-    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+    """A plural site word as its singular ("walls", "tendons"); Latin "-us"
+    words are singular ("sinus", "globus pallidus")."""
+    plural = w.endswith("s") and not w.endswith(("ss", "us"))
+    return w[:-1] if len(w) > 3 and plural else w
 
 
 def _words(dr: DescriptorRules, text: str) -> list[str]:
+    """Site words normalised: a coronary vessel by its name ("left main" and
+    "LM"), synonyms and plurals as one word, lesion nouns and words that
+    name no place within the site ("wall", "vascular") left out."""
+    text = dr.vessel_words.sub(lambda m: dr.vessel(m.group()), text)
     out: list[str] = []
     for w in _WORD.findall(text.lower()):
         out += dr.synonyms.get(w, _singular(w)).split()
-    return [w for w in out if w not in dr.lesion_ignore]
+    drop = dr.lesion_ignore | dr.lesion_nouns
+    return [w for w in out if w not in drop]
 
 
 def sub_site(dr: DescriptorRules, f: Finding) -> str:
@@ -45,44 +53,49 @@ def _state(f: Finding) -> tuple[bool, bool, bool]:
     return (f.negated, f.hypothetical, f.family)
 
 
-def _told(f: Finding) -> tuple[object, object, object]:
-    """What tells two findings at one site apart: size, BI-RADS morphology
-    and distribution."""
+def _told(f: Finding) -> tuple[object, ...]:
+    """The fields `_differ` reads: a lesion keeps one finding per distinct
+    value of them, so that checking a finding against a lesion of thousands of
+    findings is checking it against a few."""
     return (f.size_mm, f.morphology, f.distribution)
+
+
+def _differ(a: Finding, b: Finding) -> bool:
+    """Do two findings at one site describe different calcifications (another
+    size, BI-RADS terms of which neither holds the other's: "round" restates
+    "round and punctate", "fine pleomorphic" is not "punctate")? Reads only
+    the fields `_told` returns."""
+    if a.size_mm and b.size_mm and a.size_mm != b.size_mm:
+        return True
+    return any(
+        x and y and not (set(x) <= set(y) or set(y) <= set(x))
+        for x, y in ((a.morphology, b.morphology), (a.distribution, b.distribution))
+    )
 
 
 @dataclass
 class _Lesion:
     """A lesion found so far: its id, site, state, and the sub-site and side
-    its findings gave (empty until one gives it); the sizes, morphologies and
-    distributions its findings state and the words that name them, kept as
-    sets so a report with thousands of findings is grouped in linear time."""
+    its findings gave (empty until one gives it); one of its findings per
+    distinct `_told` value, and the words (`_core`) its findings are named by."""
 
     lesion_id: str
     site: str
     state: tuple[bool, bool, bool]
     sub: str
     side: str
-    told: tuple[set[object], set[object], set[object]] = field(
-        default_factory=lambda: (set(), set(), set())
-    )
+    told: dict[tuple[object, ...], Finding] = field(default_factory=dict)
     cores: set[str] = field(default_factory=set)
 
     def add(self, f: Finding, sub: str) -> None:
         self.sub = self.sub or sub
         self.side = self.side or f.laterality
-        for seen, value in zip(self.told, _told(f), strict=True):
-            if value:
-                seen.add(value)
+        self.told.setdefault(_told(f), f)
         f.lesion_id = self.lesion_id
 
     def differs(self, f: Finding) -> bool:
-        """Does a finding at this lesion's site describe another calcification
-        than one of its findings (another size, morphology or distribution)?"""
-        return any(
-            value and any(v != value for v in seen)
-            for seen, value in zip(self.told, _told(f), strict=True)
-        )
+        """Does `f` describe another calcification than one of its findings?"""
+        return any(_differ(m, f) for m in self.told.values())
 
 
 def _fits(a: str, b: str) -> bool:
@@ -98,11 +111,17 @@ def _nests(a: str, b: str) -> bool:
 
 
 def _same_lesion(
-    at_site: list[_Lesion], named: list[_Lesion], f: Finding, sub: str
+    dr: DescriptorRules,
+    at_site: list[_Lesion],
+    named: list[_Lesion],
+    f: Finding,
+    sub: str,
 ) -> _Lesion | None:
     """The earlier lesion this finding restates: same site, state, sub-site
     and side; else the only one whose sub-site and side do not contradict
-    the finding's ("Calcified granuloma." after "RUL calcified granuloma")."""
+    the finding's ("Calcified granuloma." after "RUL calcified granuloma").
+    `at_site`: the lesions at the finding's site in its state; `named`: those
+    in its state named by its words (`_core`)."""
     if f.own_lesion:
         return None
     if not f.site:
@@ -111,7 +130,15 @@ def _same_lesion(
     exact = [x for x in same if x.sub == sub and x.side == f.laterality]
     if exact:
         return exact[0]
-    loose = [x for x in same if _nests(x.sub, sub) and _fits(x.side, f.laterality)]
+    # a coronary finding naming a vessel is not the whole-tree lesion named
+    # before it (the calcium score, then "Left main: heavy calcification")
+    loose = [
+        x
+        for x in same
+        if _nests(x.sub, sub)
+        and _fits(x.side, f.laterality)
+        and (x.sub or not sub or x.site not in dr.score_sites)
+    ]
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         loose = [x for x in loose if x.side == f.laterality]
     return loose[0] if len(loose) == 1 else None
@@ -125,8 +152,7 @@ def _core(f: Finding) -> str:
 
 def _restated(named: list[_Lesion], f: Finding) -> _Lesion | None:
     """For a finding without a site: the one earlier lesion named by the same
-    words ("Calcified granuloma." restating "RUL calcified granuloma").
-    `named`: the lesions in the finding's state with a finding named so."""
+    words ("Calcified granuloma." restating "RUL calcified granuloma")."""
     found = None
     for x in named:
         if _fits(x.side, f.laterality):
@@ -139,8 +165,8 @@ def _restated(named: list[_Lesion], f: Finding) -> _Lesion | None:
 def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     """Set `lesion_id` on every finding of one report, in text order.
 
-    The lesions are looked up by site and state and by the words that name
-    them, so a report of thousands of findings is grouped in linear time."""
+    Lesions are looked up by site and state and by the words that name them,
+    so a report of thousands of findings is grouped in linear time."""
     by_id: dict[str, _Lesion] = {}
     by_site: dict[tuple[str, tuple[bool, bool, bool]], list[_Lesion]] = {}
     by_core: dict[tuple[str, tuple[bool, bool, bool]], list[_Lesion]] = {}
@@ -148,11 +174,10 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     # state (a hedged or denied mention between them is another thing).
     last: dict[tuple[bool, bool, bool], Finding] = {}
     for f in findings:
-        sub, state = sub_site(dr, f), _state(f)
+        sub, state, core = sub_site(dr, f), _state(f), _core(f)
         at_site = by_site.setdefault((f.site, state), [])
-        core = _core(f)
         named = by_core.setdefault((core, state), [])
-        found = _same_lesion(at_site, named, f, sub)
+        found = _same_lesion(dr, at_site, named, f, sub)
         prev = last.get(state)
         if (
             found is None
