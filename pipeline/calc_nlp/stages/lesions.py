@@ -155,6 +155,7 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
             and _state(prev) == _state(f)
             and f.site in ("", prev.site)
             and _fits(f.laterality, prev.laterality)
+            and (prev.section == f.section or not prev.site)
         ):
             found = by_id[prev.lesion_id]
         if found is None:
