@@ -75,6 +75,12 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("Shoulder tendinitis with calcification.", {"site": "tendon"}),
     ("Calcification of the L4-L5 intervertebral disc.", {"site": "cartilage"}),
     ("Calcified intervertebral disk at T8-T9.", {"site": "cartilage"}),
+    ("The curette removed disk calcified material at C6-C7.", {"site": "cartilage"}),
+    # a side said of another lesion joined after the finding is not its side
+    ("Mediastinal calcifications and a dense nodule in the left upper lung.", {"laterality": ""}),
+    ("Aortic knob calcification and a small nodule at the right base.", {"laterality": ""}),
+    # ... but the side of the place the finding lies in is its own
+    ("Dermal calcifications in the left breast.", {"site": "skin", "laterality": "left"}),
 ]
 
 
@@ -150,6 +156,12 @@ SCOPE: list[tuple[str, str, dict[str, Any]]] = [
     ("Metastatic lesions could show calcification.", "calcification", {"hypothetical": True}),
     ("Such tumors can contain calcification.", "calcification", {"hypothetical": True}),
     ("Metastases may show calcification.", "calcification", {"hypothetical": True}),
+    # 'may' right before a verb-phrase mention hedges it
+    ("The nodule is dense and may contain calcium.", "calcium", {"uncertain": True}),
+    ("This density might contain calcium.", "calcium", {"uncertain": True}),
+    # what is only asked about is hypothetical, not also hedged
+    ("A CT could be obtained to evaluate for calcification.", "calcification", {"uncertain": False, "hypothetical": True}),
+    ("Could consider CT to rule out calcification.", "calcification", {"uncertain": False, "hypothetical": True}),
 ]
 
 
@@ -165,6 +177,10 @@ MENTION_SPANS = [
     ("Calcified mediastinal lymph XXXX.", "Calcified mediastinal lymph XXXX"),
     ("Calcified right lower lobe nodule.", "Calcified right lower lobe nodule"),
     ("Fibrocalcific changes at the right apex.", "Fibrocalcific"),
+    # a de-identification mask between premodifiers stays in the span
+    ("Aortic XXXX calcification.", "Aortic XXXX calcification"),
+    ("Mild arteriosclerotic vascular calcification.", "arteriosclerotic vascular calcification"),
+    ("The total Agatston calcium score is 12.", "Agatston calcium score"),
     ("The nodule contains calcium.", "contains calcium"),
     ("There is presence of calcium in the mass.", "presence of calcium"),
 ]

@@ -43,6 +43,8 @@ def extend(rd: ReportDoc) -> ReportDoc:
     for s in m.calc:
         start = s.start
         while rd.layout.sent_first[start] != start:
+            if start not in ends and _masked_link(rd, start, ends):
+                start -= 1  # 'Aortic XXXX calcification': a mask between premodifiers
             if start not in ends:
                 # "right hilar and right lung base calcifications": a site
                 # coordinated with the one before the mention is its too.
@@ -74,6 +76,18 @@ def extend(rd: ReportDoc) -> ReportDoc:
         matches=replace(m, calc=out),
         mods=Modifiers(mods, rd.mods.sub_to_doc),
         core_start=core,
+    )
+
+
+def _masked_link(rd: ReportDoc, start: int, ends: dict[int, int]) -> bool:
+    """Is the token before `start` a de-identification mask (XXXX) right after
+    a premodifier or site phrase? Masks hide words, not the phrase."""
+    link = start - 1
+    return (
+        link > 0
+        and rd.doc[link].lower_ == "xxxx"
+        and link in ends
+        and rd.layout.sent_first[link] != link
     )
 
 
@@ -226,10 +240,13 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
 def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     """Laterality written in the finding's sentence but not on its site words:
     a side word, or a site that carries one (RUL). A side word inside a
-    named structure ("left main", "left atrial wall") is not a side."""
+    named structure ("left main", "left atrial wall") is not a side, nor is
+    one said of another lesion joined after it ("mediastinal calcifications
+    and a faint nodule in the left upper zone")."""
     sent = rd.sent(f)
     sites = rd.matches.sites
     named = [s.span for s in sites if not kit.site_info(s.site).get("sided", True)]
+    named += _other_lesions(rd, f, sent)
     # a later finding's own words keep their side ('calcified nodules and a
     # calcified right hilar node': the nodules have none); a side word leading
     # an earlier one may reach over the 'and' ('bilateral X and Y')
@@ -251,6 +268,21 @@ def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
         if lat and sent.start <= site.span.start < sent.end:
             cands.append((dist(site.span), str(lat)))
     return min(cands)[1] if cands else ""
+
+
+def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
+    """The rest of the sentence from a lesion noun joined after the finding
+    by 'and' ('... calcifications and a faint nodule in the left upper zone'): its
+    words are said of that lesion."""
+    lesions = set(rd.lesion_nouns)
+    joined = False
+    for t in rd.doc[f.end : sent.end]:
+        if t.lower_ in {".", ";"}:
+            break
+        joined = joined or t.lower_ == "and"
+        if joined and t.lower_ in lesions:
+            return [rd.doc[t.i : sent.end]]
+    return []
 
 
 def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str:
