@@ -49,6 +49,9 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     (CHEST + "No pleural effusion. Calcified granuloma.", {"site": "lung"}),
     (CHEST + "There is no pleural thickening. A calcified granuloma is seen.", {"site": "lung"}),
     (CHEST + "The aorta is tortuous. Calcified granuloma in the left lung base.", {"site": "lung", "laterality": "left"}),
+    # 'the valve' points back to the valve named before it
+    ("The aortic valve is trileaflet. The valve leaflets are calcified.", {"site": "aortic valve"}),
+    ("Mitral valve: mildly thickened. Calcification of the valve leaflets.", {"site": "mitral valve"}),
     # a specific site beats a generic one
     ("Aortic atherosclerotic vascular calcification.", {"site": "aorta"}),
     ("Vascular calcification of the aortic arch.", {"site": "aorta"}),
@@ -174,6 +177,7 @@ def test_scope_by_clause(findings_of, text, word, expected):
 MENTION_SPANS = [
     ("Calcified right hilar lymph nodes.", "Calcified right hilar lymph nodes"),
     ("Calcified left paratracheal lymph node.", "Calcified left paratracheal lymph node"),
+    ("We removed calcified herniated disk at C5-C6.", "calcified herniated disk"),
     ("Calcified mediastinal lymph XXXX.", "Calcified mediastinal lymph XXXX"),
     ("Calcified right lower lobe nodule.", "Calcified right lower lobe nodule"),
     ("Fibrocalcific changes at the right apex.", "Fibrocalcific"),
