@@ -236,6 +236,16 @@ def test_granulomatous_disease_is_its_own_condition(analyzer, text, name):
         "Possible sarcoidosis.",
         "Findings may relate to prior tuberculosis.",
         "Sarcoidosis is less likely.",
+        # relatives' conditions under a family-history header
+        "FAMILY HISTORY: Positive for diabetes and sarcoidosis.",
+        "FAMILY HISTORY:, Father with renal failure.",
+        # what care is taken to avoid or prevent has not happened
+        "We were careful to avoid injury to the nearby ureter.",
+        "Heparin was started for prevention of deep vein thrombosis.",
+        "DVT prophylaxis with compression stockings.",
+        "Prophylaxis against deep vein thrombosis was given.",
+        # 'RT' is the right side in a note, not radiation therapy
+        "Prostate: RT>LT, smooth.",
     ],
 )
 def test_conditions_not_asserted(analyzer, text):
