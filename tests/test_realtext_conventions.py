@@ -244,6 +244,11 @@ def test_granulomatous_disease_is_its_own_condition(analyzer, text, name):
         "Heparin was started for prevention of deep vein thrombosis.",
         "DVT prophylaxis with compression stockings.",
         "Prophylaxis against deep vein thrombosis was given.",
+        # denied, ruled out, or a relative's
+        "She denied having any trauma.",
+        "He ruled out for myocardial infarction by troponins.",
+        "Myocardial infarction was ruled out.",
+        "The familial medical history is significant for diabetes.",
         # 'RT' is the right side in a note, not radiation therapy
         "Prostate: RT>LT, smooth.",
     ],
