@@ -66,6 +66,7 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("Calcified granulomas at both lung bases.", {"site": "lung", "laterality": "bilateral"}),
     ("Both hila contain calcified lymph nodes.", {"site": "lymph node", "laterality": "bilateral"}),
     ("Calcified hilar lymph nodes on the left and right.", {"site": "lymph node", "laterality": "bilateral"}),
+    ("Calcified densities in the right paratracheal stripe and the left hilum.", {"laterality": "bilateral"}),
     ("Scattered calcified granulomas within the lung bases.", {"site": "lung", "laterality": "bilateral"}),
     # mediastinum is its soft tissue, nodes are lymph node
     ("Mediastinal calcifications.", {"site": "mediastinum"}),
@@ -114,6 +115,14 @@ def test_a_negated_site_phrase_gives_no_site(only):
     # no exam here: the denied pleura is all there is, and it is not taken
     assert only("No pleural effusion. Calcified granuloma.").site != "pleura"
     assert only("No pleural thickening; there is a calcified granuloma.").site != "pleura"
+
+
+def test_an_impression_restating_a_finding_keeps_its_site(findings_of):
+    text = (
+        "FINDINGS: Mild atherosclerotic vascular calcifications in the abdominal aorta.\n"
+        "IMPRESSION: Mild atherosclerotic vascular calcifications."
+    )
+    assert [f.site for f in findings_of(text)] == ["aorta", "aorta"]
 
 
 def test_a_stone_is_not_a_finding(findings_of):

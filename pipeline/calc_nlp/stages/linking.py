@@ -8,6 +8,7 @@ premodifiers.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -222,7 +223,7 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
     if near:
         return min(near, key=lambda x: x[0])[1]
     if kit.md(site.span).get("generic") != "anaphoric":
-        return site
+        return _restated_site(rd, f, specific) or site
     others = [c for c in rd.matches.calc if c is not f]
     for prev in paragraph_before(rd, sent, 4):
         found = [
@@ -235,6 +236,26 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
         if found:
             return found[-1]
     return site
+
+
+def _restated_site(
+    rd: ReportDoc, f: Span, specific: Callable[[SiteRef], bool]
+) -> SiteRef | None:
+    """An impression that restates a finding word for word ('Mild
+    arteriosclerotic vascular calcifications.') means the one named before
+    with its specific site ('... noted in the abdominal aorta')."""
+    words = f.text.lower()
+    for c in reversed([c for c in rd.matches.calc if c.end <= f.start]):
+        if c.text.lower() != words:
+            continue
+        near = [
+            (score, s)
+            for s in rd.matches.sites
+            if specific(s) and (score := _reach(rd, c, s)) is not None
+        ]
+        if near:
+            return min(near, key=lambda x: x[0])[1]
+    return None
 
 
 def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
@@ -289,7 +310,8 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     """'bilateral' when the finding's own words and its site phrase name both
     sides ('right apical and left basilar granulomas', 'granulomas at the left
     greater than right hilum', 'granuloma in the right upper lobe and left
-    lower lobe': a site of the same name joined to its site by 'and'), else ''."""
+    lower lobe', 'over the right paratracheal stripe and the
+    left hilum': a site joined to its site by 'and'), else ''."""
     lo, hi = f.start, f.end
     if site is not None and site.span is not f and _reach(rd, f, site) is not None:
         lo, hi = min(lo, site.start), max(hi, site.span.end)
@@ -304,10 +326,10 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
 
 
 def _joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
-    """Where the sites of the same name joined to `site` by 'and' end."""
+    """Where the sites joined to `site` by 'and' end."""
     while hi + 1 < len(rd.doc) and rd.doc[hi].lower_ == "and":
         nxt = next(
-            (s for s in rd.matches.sites if s.start == hi + 1 and s.site == site.site),
+            (s for s in rd.matches.sites if s.start == hi + 1 and s.span.label_ == "SITE"),
             None,
         )
         if nxt is None:
