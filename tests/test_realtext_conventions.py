@@ -75,6 +75,8 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("Calcified granuloma in the left suprahilar lung.", {"site": "lung", "laterality": "left"}),
     ("Calcification of the costochondral junctions.", {"site": "costal cartilage", "physiologic": True}),
     ("Costochondral junction calcification is noted.", {"site": "costal cartilage", "physiologic": True}),
+    ("Calcification at the anterior left first rib.", {"site": "costal cartilage", "physiologic": True}),
+    ("The first ribs show dense calcification anteriorly.", {"site": "costal cartilage", "physiologic": True}),
     ("Calcific tendinitis of the left shoulder.", {"site": "tendon", "laterality": "left"}),
     ("Shoulder tendinitis with calcification.", {"site": "tendon"}),
     ("Calcification of the L4-L5 intervertebral disc.", {"site": "cartilage"}),
