@@ -73,6 +73,9 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("Calcified mediastinal lymph nodes.", {"site": "lymph node"}),
     # vocabulary
     ("Calcified granuloma in the left suprahilar lung.", {"site": "lung", "laterality": "left"}),
+    ("Calcified granuloma in the right upper zone.", {"site": "lung", "laterality": "right"}),
+    ("Calcified nodule in the left infraclavicular region.", {"site": "lung", "laterality": "left"}),
+    ("A calcified granuloma is seen in the retrocardiac region.", {"site": "lung"}),
     ("Calcification of the costochondral junctions.", {"site": "costal cartilage", "physiologic": True}),
     ("Costochondral junction calcification is noted.", {"site": "costal cartilage", "physiologic": True}),
     ("Calcification at the anterior left first rib.", {"site": "costal cartilage", "physiologic": True}),
@@ -189,6 +192,7 @@ MENTION_SPANS = [
     ("Calcified right hilar lymph nodes.", "Calcified right hilar lymph nodes"),
     ("Calcified left paratracheal lymph node.", "Calcified left paratracheal lymph node"),
     ("We removed calcified herniated disk at C5-C6.", "calcified herniated disk"),
+    ("Calcified left ventricular aneurysm.", "Calcified left ventricular aneurysm"),
     ("Calcified mediastinal lymph XXXX.", "Calcified mediastinal lymph XXXX"),
     ("Calcified right lower lobe nodule.", "Calcified right lower lobe nodule"),
     ("Fibrocalcific changes at the right apex.", "Fibrocalcific"),
