@@ -154,6 +154,12 @@ SCOPE: list[tuple[str, str, dict[str, Any]]] = [
     ("No effusion, no pneumothorax, calcified nodes and scarring suggest old granulomatous disease.", "calcified", {"negated": False}),
     ("No consolidation, no edema, calcified granulomas and hilar nodes indicate prior infection.", "calcified", {"negated": False}),
     ("No edema; calcified granulomas are present.", "calcified", {"negated": False}),
+    ("Lungs are clear without consolidation, calcified granulomas noted.", "calcified", {"negated": False}),
+    ("No effusion, calcified hilar nodes seen.", "calcified", {"negated": False}),
+    ("No pneumothorax, effusion, or calcification seen.", "calcification", {"negated": True}),
+    # no change in a finding is not its denial
+    ("There is no significant change in the calcified granuloma.", "calcified", {"negated": False}),
+    ("There has been no interval change in the calcified nodes.", "calcified", {"negated": False}),
     # a negation of something else does not deny the calcification
     ("A calcification in the pelvis is not in line with the ureter.", "calcification", {"negated": False}),
     ("The calcification is not in the expected course of the ureter.", "calcification", {"negated": False}),
