@@ -274,6 +274,12 @@ def test_granulomatous_disease_is_its_own_condition(analyzer, text, name):
         "He ruled out for myocardial infarction by troponins.",
         "Myocardial infarction was ruled out.",
         "The familial medical history is significant for diabetes.",
+        # ambiguous words that name no condition here
+        "She noticed abnormal bleeding in the fall of 2009.",
+        "Not anticoagulated because of fall risk.",
+        "The pain radiated down her left leg.",
+        "Negative CVA tenderness bilaterally.",
+        "She is rubella immune.",
         # 'RT' is the right side in a note, not radiation therapy
         "Prostate: RT>LT, smooth.",
     ],
