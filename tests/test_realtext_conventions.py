@@ -261,6 +261,11 @@ def test_granulomatous_disease_is_its_own_condition(analyzer, text, name):
         "Possible sarcoidosis.",
         "Findings may relate to prior tuberculosis.",
         "Sarcoidosis is less likely.",
+        "Concerning findings for fibrosis at the bases.",
+        "Findings worrisome for sarcoidosis.",
+        "The possibility of tuberculosis should be excluded.",
+        "Parenchymal scarring would be a consideration.",
+        "CVA symptoms.",
         # relatives' conditions under a family-history header
         "FAMILY HISTORY: Positive for diabetes and sarcoidosis.",
         "FAMILY HISTORY:, Father with renal failure.",
