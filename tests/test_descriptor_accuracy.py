@@ -30,13 +30,13 @@ TEST_FLOORS = {
     ("morphology", "precision"): 0.979,
     ("distribution", "accuracy"): 0.944,
     ("distribution", "precision"): 1.0,
-    ("size_mm", "exact"): 0.729,
+    ("size_mm", "exact"): 0.75,
     ("size_mm", "precision"): 0.972,
     ("agatston", "exact"): 0.909,
     ("agatston_percentile", "exact"): 1.0,
     ("agatston_vessels", "accuracy"): 1.0,
-    ("lesion_pairs", "f1"): 0.841,
-    ("birads", "accuracy"): 0.996,
+    ("lesion_pairs", "f1"): 0.859,
+    ("birads", "accuracy"): 1.0,
 }
 REAL_FLOORS = {
     ("severity", "accuracy"): 0.958,
@@ -45,9 +45,9 @@ REAL_FLOORS = {
     ("change", "precision"): 1.0,
     ("morphology", "accuracy"): 1.0,
     ("distribution", "accuracy"): 1.0,
-    ("size_mm", "exact"): 0.428,
+    ("size_mm", "exact"): 0.571,
     ("size_mm", "precision"): 1.0,
-    ("lesion_pairs", "f1"): 0.507,
+    ("lesion_pairs", "f1"): 0.558,
     ("birads", "accuracy"): 0.996,
 }
 # The bars (on both halves): not all met yet.
@@ -268,3 +268,116 @@ def test_percentile_for_age_and_sex_on_the_line_under_the_score(findings_of):
     )
     (f,) = findings_of(text)
     assert (f.agatston, f.agatston_percentile) == (145, 78)
+
+
+@pytest.mark.parametrize(
+    "text, mention, size, shapes",
+    [
+        (
+            "Punctate 3 mm focus in the left renal sinus, may represent "
+            "vascular calcification.",
+            "vascular calcification",
+            3,
+            ("punctate", "vascular"),
+        ),
+        (
+            "1.1 cm thyroid nodule with a 2 mm punctate echogenic focus, "
+            "compatible with a microcalcification.",
+            "microcalcification",
+            2,
+            ("punctate",),
+        ),
+        (
+            "6 mm echogenic focus along the gallbladder wall, nonmobile on "
+            "turning, probably a mural calcification.",
+            "mural calcification",
+            6,
+            (),
+        ),
+        (
+            "5 mm hyperdense focus in the right thalamus, which may represent "
+            "calcification.",
+            "calcification",
+            5,
+            (),
+        ),
+    ],
+)
+def test_a_finding_named_as_what_a_focus_is_takes_its_size_and_shape(
+    findings_of, text, mention, size, shapes
+):
+    f = _one(findings_of, text, mention)
+    assert (f.size_mm, f.morphology) == (size, shapes)
+
+
+def test_a_focus_before_another_clause_link_gives_no_size(findings_of):
+    f = _one(
+        findings_of,
+        "A 4 mm focus in the left kidney and separate calcification of the "
+        "renal artery.",
+        "calcification",
+    )
+    assert f.size_mm is None
+
+
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        ("Fibroid uterus; a 3 cm anterior fibroid is densely calcified.", 30),
+        ("Calcified left adnexal mass measuring 3.2 cm.", 32),
+        ("Calcified right middle lobe 6 mm granuloma.", 6),
+        ("A 4 cm mass is seen, partly calcified.", None),
+    ],
+)
+def test_an_adjective_mention_takes_its_nouns_size(findings_of, text, size):
+    (f,) = findings_of(text)
+    assert f.size_mm == size
+
+
+def test_a_change_word_after_a_copula_is_the_findings(findings_of):
+    first, second = findings_of(
+        "Calcified granulomas are stable as are the calcified hilar nodes."
+    )
+    assert (first.change, second.change) == ("stable", "stable")
+
+
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        ("Similar calcified granulomas in the left lung.", ""),
+        ("One similar 3 mm calcification in the lower pole.", ""),
+        ("Calcified granulomas, similar to the prior exam.", "stable"),
+        ("Calcified granulomas are similar in size.", "stable"),
+    ],
+)
+def test_similar_is_stable_only_when_it_compares_with_the_prior(
+    findings_of, text, change
+):
+    (f,) = findings_of(text)
+    assert f.change == change
+
+
+def test_typical_of_names_the_same_calcification(findings_of):
+    first, second = findings_of(
+        "Dense calcifications in the spleen, typical of calcified granulomas."
+    )
+    assert second.lesion_id == first.lesion_id and second.severity == "severe"
+
+
+@pytest.mark.parametrize(
+    "text, score",
+    [
+        ("Impression: Coronary artery calcification, moderate (275).", 275),
+        ("Total coronary calcium: 88.", 88),
+        ("Coronary artery calcification, mild (2 vessels).", None),
+        ("Aortic valve calcification, moderate (2).", None),
+    ],
+)
+def test_score_forms_without_the_word_score(findings_of, text, score):
+    (f,) = findings_of(text)
+    assert f.agatston == score
+
+
+def test_and_between_descriptor_words_after_the_mention_lists_them(findings_of):
+    (f,) = findings_of("Calcifications in the right breast are amorphous and grouped.")
+    assert (f.morphology, f.distribution) == (("amorphous",), ("grouped",))

@@ -245,3 +245,70 @@ def test_an_anaphor_passes_over_a_denied_finding():
     found[2].anaphor = True
     group_with_bundled(found)
     assert [f.lesion_id for f in found] == ["id0", "id1", "id0"]
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a vessel named by its phrase and by its abbreviation is one
+        (
+            "Left main coronary artery: mild calcific plaque.\n"
+            "IMPRESSION: Calcific plaque in the LM.",
+            [1, 1],
+        ),
+        # the whole-tree score is not the plaque of one vessel
+        (
+            "Coronary artery calcium score: 310.\nLAD: dense calcification.\n"
+            "RCA: mild calcification.",
+            [1, 2, 3],
+        ),
+        # a lesion noun in the site words names no place within the site
+        (
+            "5 mm calcified nodule in the RUL.\n"
+            "IMPRESSION: Benign-appearing calcified RUL nodule.",
+            [1, 1],
+        ),
+        # the lung base is the lower lobe
+        (
+            "Calcified granuloma in the left lower lobe.\n"
+            "IMPRESSION: Calcified granuloma in the left lung base.",
+            [1, 1],
+        ),
+        # ... but not the upper lobe
+        (
+            "Calcified granuloma in the left upper lobe.\n"
+            "IMPRESSION: Calcified granuloma in the left lung base.",
+            [1, 2],
+        ),
+    ],
+)
+def test_sub_sites_normalised(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the impression names one of the shapes the findings gave
+        (
+            "Findings: Grouped round and punctate calcifications in the right "
+            "breast lower inner quadrant.\n"
+            "Impression: Grouped round calcifications, right breast.",
+            [1, 1],
+        ),
+        # shapes of which neither holds the other are another group
+        (
+            "Right breast: punctate calcifications.\n"
+            "Right breast: amorphous calcifications.",
+            [1, 2],
+        ),
+        # Latin singulars and plurals: globus pallidus, globus pallidi
+        (
+            "Punctate calcifications in the bilateral globus pallidi.\n"
+            "Impression: Bilateral globus pallidus calcifications.",
+            [1, 1],
+        ),
+    ],
+)
+def test_restatements_with_fewer_words(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions

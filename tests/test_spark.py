@@ -214,3 +214,18 @@ def test_spark_engine_columns_follow_the_local_rules(tmp_path):
     assert "no column 'body'; the input has columns: 'Report_ID', 'TEXT'" in r.output
     r = CliRunner().invoke(main, [*base, "-o", str(tmp_path / "o3"), "--limit", "1"])
     assert r.exit_code == 2 and "local engine only" in r.output
+
+
+def test_missing_string_cells_reach_the_reader_as_none_whatever_the_pandas_version():
+    import math
+
+    import pandas as pd
+
+    from calc_nlp.spark import _cells
+
+    # pandas 3 hands a string column's nulls to mapInPandas as NaN, pandas 2 as None
+    text = pd.Series(["a report", float("nan"), None], dtype=object)
+    assert _cells(text) == ["a report", None, None]
+    numbers = pd.Series([1.5, float("nan")])
+    kept = _cells(numbers)
+    assert kept[0] == 1.5 and math.isnan(kept[1])

@@ -164,6 +164,7 @@ DESCRIPTOR_TERM_KEYS = {
     "source",
     "note",
     "own_lesion",
+    "predicate",
 }
 DESCRIPTOR_PATTERN_KEYS = {"id", "kind", "regex", "source"}
 # Kinds of descriptor regex and the named groups each needs.
@@ -189,4 +190,8 @@ DESCRIPTOR_WORD_LISTS = (
     "size_new_phrase",
     "restating_links",
     "term_lists",
+    "size_adjectives",
+    "restated_heads",
+    "copulas",
+    "restating_openers",
 )

@@ -140,6 +140,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _cells(column: Any) -> list[Any]:
+    """A pandas column's cells, a missing string as None: pandas 3 gives a string
+    column's nulls as NaN (its `str` dtype), pandas 2 as None."""
+    from pandas.api.types import is_string_dtype
+
+    cells = column.tolist()
+    if not is_string_dtype(column.dtype):
+        return cells
+    return [None if isinstance(v, float) and v != v else v for v in cells]
+
+
 def _rows_dataframe(
     df: Any,
     id_col: str,
@@ -162,7 +173,7 @@ def _rows_dataframe(
         engine = _engine(patterns)
         engine.timings.clear()  # a Python worker runs several partitions
         for pdf in batches:
-            kept = [pdf[f"_calc_nlp_keep{i}"].tolist() for i in range(len(keep))]
+            kept = [_cells(pdf[f"_calc_nlp_keep{i}"]) for i in range(len(keep))]
             out = [
                 (
                     int(row),
@@ -171,7 +182,12 @@ def _rows_dataframe(
                     ),
                 )
                 for n, (row, rid, text) in enumerate(
-                    zip(pdf[_ROW], pdf[id_col], pdf[text_col], strict=False)
+                    zip(
+                        pdf[_ROW],
+                        _cells(pdf[id_col]),
+                        _cells(pdf[text_col]),
+                        strict=False,
+                    )
                 )
             ]
             yield pd.DataFrame(out, columns=["row", "json"])

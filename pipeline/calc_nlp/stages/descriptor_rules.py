@@ -43,6 +43,7 @@ class DescriptorRules:
             for p in v["phrases"]
         }
         vessels = _alternation(list(self.vessel_of))
+        self.vessel_words = re.compile(rf"(?<!\w)(?:{vessels})(?!\w)", re.I)
         self.patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         for e in desc["patterns"]:
             rx = re.compile(e["regex"].replace("{vessel}", vessels), re.I)
@@ -57,6 +58,8 @@ class DescriptorRules:
         self.shape_breaks = _breaks(
             [w for w in wl["after_breaks"] + wl["grade_breaks"] if w not in links]
         )
+        # the clause ends after the mention: change words, grades, BI-RADS terms
+        self.ends = (self.after_breaks, self.shape_breaks, self.grade_breaks)
         self.size_blockers = set(wl["size_blockers"])
         self.followers = set(wl["predicate_followers"])
         self.number_words: dict[str, float] = desc["number_words"]
@@ -66,6 +69,10 @@ class DescriptorRules:
         self.overall = set(wl["birads_overall"])
         self.anaphors = set(wl["anaphors"])
         self.size_new_phrase = set(wl["size_new_phrase"])
+        self.size_adjectives = set(wl["size_adjectives"])
+        self.restated_heads = set(wl["restated_heads"])
+        self.copulas = set(wl["copulas"])
+        self.restating_openers = set(wl["restating_openers"])
         self.term_lists = set(wl["term_lists"])
         self.restating = _breaks(wl["restating_links"])
         self.lesion_ignore = set(wl["lesion_ignore"])
@@ -76,6 +83,10 @@ class DescriptorRules:
     def number(self, text: str) -> float:
         """A score as written: digits, or a number word ("zero")."""
         return float(self.number_words.get(text.lower(), text.replace(",", "")))
+
+    def vessel(self, text: str) -> str:
+        """A coronary vessel's name for its phrase ("left main" -> "LM")."""
+        return self.vessel_of[" ".join(text.lower().split())]
 
     def term(self, text: str) -> dict[str, Any]:
         return self.by_phrase[" ".join(text.lower().split())]

@@ -5,9 +5,9 @@ Plain functions over the record. A finding's words are its own phrase and its
 clause: its sentence cut at the clause breaks (descriptors.json word lists)
 and at the other findings of the sentence. Scores (descriptor_scores.py) are
 read from the sentence
-and the score lines right under it; a size only where it is written on the
-mention ("5 mm calcified granuloma", "granuloma measuring 5 mm"), never on
-another lesion.
+and the score lines right under it; sizes (descriptor_sizes.py) only where
+written on the mention ("5 mm calcified granuloma", "granuloma measuring
+5 mm") or on the lesion it restates, never on another lesion.
 """
 
 from __future__ import annotations
@@ -18,12 +18,17 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from calc_nlp.schema import BIRADS, SEVERITIES, Finding
+from calc_nlp.stages.descriptor_changes import (
+    closing_change,
+    predicate_change,
+)
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_scores import Scores, Word, scores_of, takes_score
+from calc_nlp.stages.descriptor_sizes import head_size, restated_head, size_of
+from calc_nlp.stages.descriptor_sizes import words as gap_words
 from calc_nlp.stages.record import ReportDoc
 
 _TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # The word right after a term (none when punctuation or the end comes first).
 _NEXT_WORD = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
 
@@ -41,13 +46,11 @@ def describe(
         sent = rd.sent(span)
         c = clause(dr, text, spans, i, sent)
         words = _terms(dr, f, text, c, rd.offset)
-        closing = None if f.change else _closing_change(dr, text, spans, sent)
-        if closing is not None:
-            f.change = closing[0]
-            words.append(
-                ("change", closing[1], rd.offset + closing[2], rd.offset + closing[3])
-            )
-        size = _size(dr, text, span, (c.lo, c.hi), f.site_text, rd.offset)
+        outer = None if f.change else _outer_change(dr, text, spans, i, rd)
+        if outer is not None:
+            f.change = outer[0]
+            words.append(outer[1])
+        size = size_of(dr, text, span, (c.lo, c.hi), f.site_text, rd.offset)
         if size is not None:
             f.size_mm = size[0]
             words.append(size[1])
@@ -65,25 +68,33 @@ def describe(
         if _restates(dr, text, spans, i, sent):
             f.anaphor = True
             _inherit(f, findings[i - 1])
+        else:
+            _from_head(dr, text, f, restated_head(dr, text, spans, i, sent), rd.offset)
 
 
-def _closing_change(
-    dr: DescriptorRules, text: str, spans: list[Span], sent: Span
-) -> Word | None:
-    """A change phrase that closes the sentence after a comma, past its last
-    finding ("..., unchanged.", "..., progressed since prior."), is every
-    finding's of the sentence: (value, rule id, start, end)."""
-    last = max(s.end_char for s in spans if sent.start <= s.start < sent.end)
-    comma = text.rfind(",", last, sent.end_char)
-    if comma < 0:
+def _outer_change(
+    dr: DescriptorRules,
+    text: str,
+    spans: list[Span],
+    i: int,
+    rd: ReportDoc,
+) -> tuple[str, Word] | None:
+    """The change of finding i from outside its clause (descriptor_changes.py):
+    after a copula or "and", or closing the sentence: (value, the word that
+    gave it)."""
+    span, off = spans[i], rd.offset
+    sent = rd.sent(span)
+    mates = [s for s in spans[i + 1 :] if s.start < sent.end]
+    stop = mates[0].start_char if mates else sent.end_char
+    m = predicate_change(dr, text, span.end_char, stop)
+    if m is not None:
+        entry = dr.term(m.group())
+        return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
+    closing = closing_change(dr, text, spans, sent)
+    if closing is None:
         return None
-    m = dr.terms.match(text, _skip_spaces(text, comma + 1))
-    if m is None or m.end() > sent.end_char:
-        return None
-    entry = dr.term(m.group())
-    if entry["field"] != "change" or not entry["value"]:
-        return None
-    return (entry["value"], entry["id"], m.start(), m.end())
+    value, rid, start, end = closing
+    return value, ("change", rid, off + start, off + end)
 
 
 def _restates(
@@ -111,6 +122,27 @@ def _inherit(f: Finding, prev: Finding) -> None:
     f.severity = f.severity or prev.severity
     f.change = f.change or prev.change
     f.morphology = f.morphology or prev.morphology
+
+
+def _from_head(
+    dr: DescriptorRules, text: str, f: Finding, head: tuple[int, int] | None, off: int
+) -> None:
+    """A finding named as what a focus or nodule before it is takes that
+    lesion's size (when it has none) and BI-RADS shapes, in text order."""
+    if head is None:
+        return
+    size = head_size(dr, text, head, off)
+    if size is not None and f.size_mm is None:
+        f.size_mm = size[0]
+        f.descriptor_words += (size[1],)
+    shapes = []
+    for m in dr.terms.finditer(text, *head):
+        entry = dr.term(m.group())
+        if entry["field"] == "morphology" and entry["value"]:
+            shapes.append(entry["value"])
+            at = (off + m.start(), off + m.end())
+            f.descriptor_words += (("morphology", entry["id"], *at),)
+    f.morphology = tuple(dict.fromkeys(shapes + list(f.morphology)))
 
 
 @dataclass(frozen=True)
@@ -147,12 +179,27 @@ def clause(
     if nxt:
         cuts = list(dr.clause_breaks.finditer(text, span.end_char, stop))
         stop = cuts[-1].start() if cuts else span.end_char
-    ends = []
-    for rx in (dr.after_breaks, dr.shape_breaks, dr.grade_breaks):
-        end = rx.search(text, span.end_char, stop)
-        ends.append(end.start() if end else stop)
+    ends = [_first_break(dr, rx, text, span.end_char, stop) for rx in dr.ends]
     hi, hi_shape, hi_grade = ends
     return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
+
+
+def _first_break(
+    dr: DescriptorRules, rx: re.Pattern[str], text: str, lo: int, stop: int
+) -> int:
+    """Where the first break after the mention stands (`stop` when none); an
+    "and" or comma between two descriptor words lists them ("are amorphous
+    and grouped") and is no break."""
+    for cut in rx.finditer(text, lo, stop):
+        word = cut.group().lower()
+        listed = (
+            word in dr.term_lists
+            and dr.term_end.search(text, max(lo, cut.start() - 40), cut.start())
+            and dr.terms.match(text, _skip_spaces(text, cut.end()))
+        )
+        if not listed:
+            return cut.start()
+    return stop
 
 
 def _lists_terms(
@@ -187,7 +234,7 @@ def _in_reach(
         gap = text[m.end() : c.start]
         for _, rx in dr.patterns.get("size", []):
             gap = rx.sub(" ", gap)  # "stable 1.2 x 0.8 cm calcified nodule"
-        return sum(w[0].isalnum() for w in _words(dr, gap, set())) <= dr.window
+        return sum(w[0].isalnum() for w in gap_words(dr, gap, set())) <= dr.window
     if m.start() < c.end:
         return True
     if field in ("severity", "change"):
@@ -206,6 +253,15 @@ def _in_reach(
     return m.end() <= (c.hi if field == "change" else c.hi_shape)
 
 
+def _predicate_ok(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
+    """A `predicate` term counts only when a predicate follower comes next
+    ("similar to the prior exam"; "Similar echogenic foci" compares)."""
+    if not dr.term(m.group()).get("predicate"):
+        return True
+    nxt = _NEXT_WORD.match(text, m.end())
+    return nxt is not None and nxt.group(1).lower() in dr.followers
+
+
 def _terms(
     dr: DescriptorRules, f: Finding, text: str, c: Clause, off: int
 ) -> list[Word]:
@@ -218,7 +274,7 @@ def _terms(
     for m in dr.terms.finditer(text, c.lo, max(c.hi, c.hi_shape, c.hi_grade)):
         entry = dr.term(m.group())
         field, value = entry["field"], entry["value"]
-        if not _in_reach(dr, text, c, m, field):
+        if not _in_reach(dr, text, c, m, field) or not _predicate_ok(dr, text, m):
             continue
         f.own_lesion = f.own_lesion or bool(entry.get("own_lesion"))
         if not value:
@@ -235,51 +291,6 @@ def _terms(
     f.severity = max(grades, key=SEVERITIES.index) if grades else ""
     f.morphology, f.distribution = tuple(morph), tuple(dist)
     return words
-
-
-def _words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:
-    """The tokens of a gap, descriptor terms and `drop` words left out."""
-    gap = dr.terms.sub(" ", gap)
-    return [w for w in (t.lower() for t in _TOKEN.findall(gap)) if w not in drop]
-
-
-def _size(
-    dr: DescriptorRules,
-    text: str,
-    span: Span,
-    bounds: tuple[int, int],
-    site_text: str,
-    off: int,
-) -> tuple[float, Word] | None:
-    """The size written on the mention: inside it, right before it (only the
-    size_before words between) or after it in its clause with no other lesion
-    or number between ("granuloma in the RUL measuring 5 mm")."""
-    lo, hi = bounds
-    best: tuple[int, float, Word] | None = None
-    drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
-    for rid, rx in dr.patterns.get("size", []):
-        for m in rx.finditer(text, lo, hi):
-            if m.end() <= span.start_char:
-                gap = _words(dr, text[m.end() : span.start_char], drop)
-                ok = set(gap) <= dr.size_before
-                dist = span.start_char - m.end()
-            elif m.start() >= span.end_char:
-                gap = _words(dr, text[span.end_char : m.start()], drop)
-                after = _words(dr, text[m.end() : hi], set())[:1]
-                ok = not (dr.lesion_nouns | dr.size_blockers) & set(
-                    gap + after
-                ) and not any(w[0].isdigit() for w in gap[-1:] + gap)
-                ok = ok and not dr.size_new_phrase & set(gap[-1:])
-                dist = m.start() - span.end_char
-            else:
-                ok, dist = span.start_char <= m.start() and m.end() <= span.end_char, 0
-            if not ok:
-                continue
-            dims = [float(x) for x in _NUMBER.findall(m.group("dims"))]
-            mm = round(max(dims) * dr.units[m.group("unit").lower()], 2)
-            if best is None or dist < best[0]:
-                best = (dist, mm, ("size_mm", rid, off + m.start(), off + m.end()))
-    return None if best is None else (best[1], best[2])
 
 
 def _anaphor(dr: DescriptorRules, before: str) -> bool:

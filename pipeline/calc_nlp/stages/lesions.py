@@ -5,7 +5,8 @@ Findings share a lesion when they have the same site, side and sub-site (the
 site words normalised: "RUL" and "right upper lobe" are one; a finding that
 leaves the sub-site or side unsaid joins the one lesion at its site that
 does not contradict it; one without a site, the one lesion named by the same
-words), or when a
+words; a coronary finding naming a vessel never joins the whole-tree lesion
+named before it), or when a
 finding opens with an anaphor ("It is calcified") and the finding before it
 is compatible. Findings that differ in negated, hypothetical or family never
 share one; "no new X" never joins an earlier lesion (a descriptors.json term
@@ -24,15 +25,22 @@ _WORD = re.compile(r"\w+(?:/\w+)?")
 
 
 def _singular(w: str) -> str:
-    """A plural site word as its singular ("walls", "tendons")."""
-    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+    """A plural site word as its singular ("walls", "tendons"); Latin "-us"
+    words are singular ("sinus", "globus pallidus")."""
+    plural = w.endswith("s") and not w.endswith(("ss", "us"))
+    return w[:-1] if len(w) > 3 and plural else w
 
 
 def _words(dr: DescriptorRules, text: str) -> list[str]:
+    """Site words normalised: a coronary vessel by its name ("left main" and
+    "LM"), synonyms and plurals as one word, lesion nouns and words that
+    name no place within the site ("wall", "vascular") left out."""
+    text = dr.vessel_words.sub(lambda m: dr.vessel(m.group()), text)
     out: list[str] = []
     for w in _WORD.findall(text.lower()):
         out += dr.synonyms.get(w, _singular(w)).split()
-    return [w for w in out if w not in dr.lesion_ignore]
+    drop = dr.lesion_ignore | dr.lesion_nouns
+    return [w for w in out if w not in drop]
 
 
 def sub_site(dr: DescriptorRules, f: Finding) -> str:
@@ -47,14 +55,13 @@ def _state(f: Finding) -> tuple[bool, bool, bool]:
 
 def _differ(a: Finding, b: Finding) -> bool:
     """Do two findings at one site describe different calcifications (another
-    size, another BI-RADS morphology or distribution)?"""
+    size, BI-RADS terms of which neither holds the other's: "round" restates
+    "round and punctate", "fine pleomorphic" is not "punctate")?"""
+    if a.size_mm and b.size_mm and a.size_mm != b.size_mm:
+        return True
     return any(
-        x and y and x != y
-        for x, y in (
-            (a.size_mm, b.size_mm),
-            (a.morphology, b.morphology),
-            (a.distribution, b.distribution),
-        )
+        x and y and not (set(x) <= set(y) or set(y) <= set(x))
+        for x, y in ((a.morphology, b.morphology), (a.distribution, b.distribution))
     )
 
 
@@ -89,7 +96,9 @@ def _nests(a: str, b: str) -> bool:
     return x <= y or y <= x
 
 
-def _same_lesion(lesions: list[_Lesion], f: Finding, sub: str) -> _Lesion | None:
+def _same_lesion(
+    dr: DescriptorRules, lesions: list[_Lesion], f: Finding, sub: str
+) -> _Lesion | None:
     """The earlier lesion this finding restates: same site, state, sub-site
     and side; else the only one whose sub-site and side do not contradict
     the finding's ("Calcified granuloma." after "RUL calcified granuloma")."""
@@ -107,7 +116,15 @@ def _same_lesion(lesions: list[_Lesion], f: Finding, sub: str) -> _Lesion | None
     exact = [x for x in same if x.sub == sub and x.side == f.laterality]
     if exact:
         return exact[0]
-    loose = [x for x in same if _nests(x.sub, sub) and _fits(x.side, f.laterality)]
+    # a coronary finding naming a vessel is not the whole-tree lesion named
+    # before it (the calcium score, then "Left main: heavy calcification")
+    loose = [
+        x
+        for x in same
+        if _nests(x.sub, sub)
+        and _fits(x.side, f.laterality)
+        and (x.sub or not sub or x.site not in dr.score_sites)
+    ]
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         loose = [x for x in loose if x.side == f.laterality]
     return loose[0] if len(loose) == 1 else None
@@ -145,7 +162,7 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     by_id: dict[str, _Lesion] = {}
     for i, f in enumerate(findings):
         sub = sub_site(dr, f)
-        found = _same_lesion(lesions, f, sub)
+        found = _same_lesion(dr, lesions, f, sub)
         prev = _referent(findings[:i], f)
         if (
             found is None

@@ -1,0 +1,151 @@
+"""Sizes of the descriptors stage (corpora/GUIDE.md, Descriptors: size_mm):
+the size written on the mention, and what a finding takes from the lesion
+its sentence names it as ("2 mm echogenic focus, probably a calcification":
+the focus's size and BI-RADS shape are the calcification's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from calc_nlp.stages.descriptor_rules import DescriptorRules
+
+# (field, rule id, start, end): the words that gave a descriptor, for `explain`.
+Word = tuple[str, str, int, int]
+_TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:
+    """The tokens of a gap, descriptor terms and `drop` words left out."""
+    gap = dr.terms.sub(" ", gap)
+    return [w for w in (t.lower() for t in _TOKEN.findall(gap)) if w not in drop]
+
+
+def _mm(dr: DescriptorRules, m: re.Match[str]) -> float:
+    """A size match in millimetres, its largest dimension."""
+    dims = [float(x) for x in _NUMBER.findall(m.group("dims"))]
+    return round(max(dims) * dr.units[m.group("unit").lower()], 2)
+
+
+def _after_ok(
+    dr: DescriptorRules, gap: list[str], after: list[str], mention: str
+) -> bool:
+    """May a size after the mention be its own? No other lesion, number or
+    earlier-size word between, and no new noun phrase opened right before
+    it; a lesion noun right after it only when the mention is the adjective
+    of that noun ("Calcified left lower lobe 5 mm granuloma")."""
+    adjective = mention.split()[-1].lower() in dr.size_adjectives
+    noun_after = bool(dr.lesion_nouns & set(after))
+    if noun_after and not gap:
+        noun_after = not adjective
+    if (
+        adjective
+        and len(mention.split()) == 1
+        and gap[:1]
+        and gap[0] in dr.lesion_nouns
+    ):
+        gap = gap[1:]  # "Calcified left adnexal mass measuring 3.2 cm": its noun
+    return (
+        not noun_after
+        and not (dr.lesion_nouns | dr.size_blockers) & set(gap)
+        and not dr.size_blockers & set(after)
+        and not any(w[0].isdigit() for w in gap)
+        and not dr.size_new_phrase & set(gap[-1:])
+    )
+
+
+def _subject(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
+    """Is a size before a predicate mention its subject's ("a 3 cm posterior
+    fibroid is densely calcified")? The mention is one adjective, a copula
+    ends the gap and no other number or earlier-size word stands in it."""
+    return (
+        len(mention.split()) == 1
+        and mention.lower() in dr.size_adjectives
+        and len(gap) >= 2
+        and gap[-1] in dr.copulas
+        and len(gap) <= dr.window + 1
+        and not dr.size_blockers & set(gap)
+        and not any(w[0].isdigit() or not w[0].isalnum() for w in gap)
+    )
+
+
+def size_of(
+    dr: DescriptorRules,
+    text: str,
+    span: Span,
+    bounds: tuple[int, int],
+    site_text: str,
+    off: int,
+) -> tuple[float, Word] | None:
+    """The size written on the mention: inside it, right before it (only the
+    size_before words between) or after it in its clause with no other lesion
+    or number between ("granuloma in the RUL measuring 5 mm")."""
+    lo, hi = bounds
+    best: tuple[int, float, Word] | None = None
+    drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
+    for rid, rx in dr.patterns.get("size", []):
+        for m in rx.finditer(text, lo, hi):
+            if m.end() <= span.start_char:
+                gap = words(dr, text[m.end() : span.start_char], drop)
+                ok = set(gap) <= dr.size_before or _subject(dr, gap, span.text)
+                dist = span.start_char - m.end()
+            elif m.start() >= span.end_char:
+                gap = words(dr, text[span.end_char : m.start()], drop)
+                after = words(dr, text[m.end() : hi], set())[:1]
+                ok = _after_ok(dr, gap, after, span.text)
+                dist = m.start() - span.end_char
+            else:
+                ok, dist = span.start_char <= m.start() and m.end() <= span.end_char, 0
+            if ok and (best is None or dist < best[0]):
+                word = ("size_mm", rid, off + m.start(), off + m.end())
+                best = (dist, _mm(dr, m), word)
+    return None if best is None else (best[1], best[2])
+
+
+def restated_head(
+    dr: DescriptorRules, text: str, spans: list[Span], i: int, sent: Span
+) -> tuple[int, int] | None:
+    """The lesion a finding restates when its sentence names it as what a
+    focus, density or nodule before it is ("Punctate 2 mm focus in the renal
+    sinus, may represent vascular calcification"): that lesion's clause in
+    characters, or None. Only when no finding stands between them."""
+    span = spans[i]
+    lo = sent.start_char
+    if i and spans[i - 1].start >= sent.start:
+        lo = max(lo, spans[i - 1].end_char)
+    links = list(dr.restating.finditer(text, lo, span.start_char))
+    if not links:
+        return None
+    link = links[-1]
+    if len(words(dr, text[link.end() : span.start_char], set())) > dr.window:
+        return None
+    comma = text.rfind(",", lo, link.start())
+    opener = words(dr, text[comma + 1 : link.start()], set())
+    if comma < 0 or not set(opener) <= dr.restating_openers:
+        return None  # the link opens its own phrase after a comma
+    # the nearest clause before the comma that names a focus, density, nodule
+    cuts = [lo] + [c.end() for c in dr.clause_breaks.finditer(text, lo, comma)]
+    ends = cuts[1:] + [comma]
+    for start, end in reversed(list(zip(cuts, ends, strict=True))):
+        if dr.restated_heads & set(words(dr, text[start:end], set())):
+            return start, end
+    return None
+
+
+def head_size(
+    dr: DescriptorRules, text: str, head: tuple[int, int], off: int
+) -> tuple[float, Word] | None:
+    """The size a restated head gives its lesion noun ("2 mm echogenic focus"):
+    the first size with only size_before words between it and the noun."""
+    lo, hi = head
+    for rid, rx in dr.patterns.get("size", []):
+        for m in rx.finditer(text, lo, hi):
+            gap = words(dr, text[m.end() : hi], set())
+            noun = next((k for k, w in enumerate(gap) if w in dr.restated_heads), None)
+            if noun is not None and set(gap[:noun]) <= dr.size_before:
+                word = ("size_mm", rid, off + m.start(), off + m.end())
+                return _mm(dr, m), word
+    return None
