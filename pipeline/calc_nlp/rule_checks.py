@@ -244,7 +244,7 @@ def exams_of(
         raise PatternError("sites.json", "exams must be a list")
     for exam in raw:
         eid = str(exam.get("id")) if isinstance(exam, dict) else "?"
-        check_keys("sites.json", eid, exam, EXAM_KEYS, EXAM_KEYS)
+        check_keys("sites.json", eid, exam, EXAM_KEYS | {"side_sites"}, EXAM_KEYS)
         if eid in ids:
             raise PatternError("sites.json", "duplicate rule id", eid, "id")
         ids[eid] = "sites.json"
@@ -261,6 +261,7 @@ def exams_of(
         for default in exam["defaults"]:
             check_keys("sites.json", eid, default, {"heads", "site"}, {"heads", "site"})
             check_site("sites.json", eid, "defaults", default["site"], sites)
+        check_site("sites.json", eid, "side_sites", list(exam.get("side_sites", [])), sites)
     return list(raw)
 
 

@@ -151,6 +151,7 @@ METADATA_KEYS = {
     "procedure",
     "generic",
     "lesion",
+    "family",
 }
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from calc_nlp.schema import LEFT, RIGHT
+from calc_nlp.stages.layout import TITLE_WORDS
 from calc_nlp.stages.modifiers import NOT_ASSERTED, flags
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.toolkit import Toolkit
@@ -66,6 +68,31 @@ def site_from_exam(
         if (not heads and any_head) or (heads and any(w in heads for w in words)):
             return SiteRef(f, default["site"], "", "", f.start, exam["id"])
     return None
+
+
+def side_from_exam(kit: Toolkit, rd: ReportDoc, site: str) -> str:
+    """The side of a one-sided exam ('XR SHOULDER RIGHT', 'MAMMOGRAM LEFT'):
+    the one side its exam line (or the title opening the report) names, for
+    a finding at a site the exam kind lists as its own (`side_sites`: the
+    tendons of a shoulder film, not phleboliths on a film for left flank
+    pain); '' for an exam of both sides or of none."""
+    exam = rd.exam.get() if rd.exam is not None else None
+    if exam is None or site not in exam.get("side_sites", ()):
+        return ""
+    sections = rd.layout.sections
+    where = [i for i, sec in enumerate(sections) if sec[0] == "exam"]
+    lo, hi = (where[0], where[-1] + 1) if where else (0, title_end(rd))
+    sides = {str(kit.md(s)["laterality"]) for s in rd.matches.lats if lo <= s.start < hi}
+    return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
+
+
+def title_end(rd: ReportDoc) -> int:
+    """Token index where the title opening the report ends (its first colon,
+    comma or line break), 0 where it is too long to be a title."""
+    for tok in rd.doc[: TITLE_WORDS + 1]:
+        if tok.text in {":", ","} or "\n" in tok.text:
+            return tok.i
+    return 0
 
 
 def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:

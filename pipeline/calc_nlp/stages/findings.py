@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
 from calc_nlp.schema import METASTATIC, Condition, Finding, LabValue, finding_id
+from calc_nlp.stages.context_sites import side_from_exam
 from calc_nlp.stages.linking import (
     core_words,
     lat_in_sentence,
@@ -69,6 +70,7 @@ def finding(
             two_sides(kit, rd, span, site)
             or (site.laterality if site else "")
             or lat_in_sentence(kit, rd, span)
+            or side_from_exam(kit, rd, site_name)
         )
         if info.get("sided", True)
         else "",

@@ -186,6 +186,7 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
             and not f.own_lesion
             and f.site in ("", prev.site)
             and _fits(f.laterality, prev.laterality)
+            and (prev.section == f.section or not prev.site)
         ):
             found = by_id[prev.lesion_id]
         if found is None:

@@ -8,6 +8,7 @@ premodifiers.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -43,6 +44,8 @@ def extend(rd: ReportDoc) -> ReportDoc:
     for s in m.calc:
         start = s.start
         while rd.layout.sent_first[start] != start:
+            if start not in ends and _masked_link(rd, start, ends):
+                start -= 1  # 'Aortic XXXX calcification': a mask between premodifiers
             if start not in ends:
                 # "right hilar and right lung base calcifications": a site
                 # coordinated with the one before the mention is its too.
@@ -74,6 +77,18 @@ def extend(rd: ReportDoc) -> ReportDoc:
         matches=replace(m, calc=out),
         mods=Modifiers(mods, rd.mods.sub_to_doc),
         core_start=core,
+    )
+
+
+def _masked_link(rd: ReportDoc, start: int, ends: dict[int, int]) -> bool:
+    """Is the token before `start` a de-identification mask (XXXX) right after
+    a premodifier or site phrase? Masks hide words, not the phrase."""
+    link = start - 1
+    return (
+        link > 0
+        and rd.doc[link].lower_ == "xxxx"
+        and link in ends
+        and rd.layout.sent_first[link] != link
     )
 
 
@@ -208,7 +223,7 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
     if near:
         return min(near, key=lambda x: x[0])[1]
     if kit.md(site.span).get("generic") != "anaphoric":
-        return site
+        return _restated_site(rd, f, specific) or site
     others = [c for c in rd.matches.calc if c is not f]
     for prev in paragraph_before(rd, sent, 4):
         found = [
@@ -223,13 +238,36 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
     return site
 
 
+def _restated_site(
+    rd: ReportDoc, f: Span, specific: Callable[[SiteRef], bool]
+) -> SiteRef | None:
+    """An impression that restates a finding word for word ('Mild
+    arteriosclerotic vascular calcifications.') means the one named before
+    with its specific site ('... noted in the abdominal aorta')."""
+    words = f.text.lower()
+    for c in reversed([c for c in rd.matches.calc if c.end <= f.start]):
+        if c.text.lower() != words:
+            continue
+        near = [
+            (score, s)
+            for s in rd.matches.sites
+            if specific(s) and (score := _reach(rd, c, s)) is not None
+        ]
+        if near:
+            return min(near, key=lambda x: x[0])[1]
+    return None
+
+
 def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     """Laterality written in the finding's sentence but not on its site words:
     a side word, or a site that carries one (RUL). A side word inside a
-    named structure ("left main", "left atrial wall") is not a side."""
+    named structure ("left main", "left atrial wall") is not a side, nor is
+    one said of another lesion joined after it ("mediastinal calcifications
+    and a faint nodule in the left upper zone")."""
     sent = rd.sent(f)
     sites = rd.matches.sites
     named = [s.span for s in sites if not kit.site_info(s.site).get("sided", True)]
+    named += _other_lesions(rd, f, sent)
     # a later finding's own words keep their side ('calcified nodules and a
     # calcified right hilar node': the nodules have none); a side word leading
     # an earlier one may reach over the 'and' ('bilateral X and Y')
@@ -253,11 +291,27 @@ def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     return min(cands)[1] if cands else ""
 
 
+def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
+    """The rest of the sentence from a lesion noun joined after the finding
+    by 'and' ('... calcifications and a faint nodule in the left upper zone'): its
+    words are said of that lesion."""
+    lesions = set(rd.lesion_nouns)
+    joined = False
+    for t in rd.doc[f.end : sent.end]:
+        if t.lower_ in {".", ";"}:
+            break
+        joined = joined or t.lower_ == "and"
+        if joined and t.lower_ in lesions:
+            return [rd.doc[t.i : sent.end]]
+    return []
+
+
 def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str:
     """'bilateral' when the finding's own words and its site phrase name both
     sides ('right apical and left basilar granulomas', 'granulomas at the left
     greater than right hilum', 'granuloma in the right upper lobe and left
-    lower lobe': a site of the same name joined to its site by 'and'), else ''."""
+    lower lobe', 'over the right paratracheal stripe and the
+    left hilum': a site joined to its site by 'and'), else ''."""
     lo, hi = f.start, f.end
     if site is not None and site.span is not f and _reach(rd, f, site) is not None:
         lo, hi = min(lo, site.start), max(hi, site.span.end)
@@ -272,10 +326,10 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
 
 
 def _joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
-    """Where the sites of the same name joined to `site` by 'and' end."""
+    """Where the sites joined to `site` by 'and' end."""
     while hi + 1 < len(rd.doc) and rd.doc[hi].lower_ == "and":
         nxt = next(
-            (s for s in rd.matches.sites if s.start == hi + 1 and s.site == site.site),
+            (s for s in rd.matches.sites if s.start == hi + 1 and s.span.label_ == "SITE"),
             None,
         )
         if nxt is None:

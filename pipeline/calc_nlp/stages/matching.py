@@ -54,7 +54,7 @@ def match(
         premods=premods,
         sites=_sites(kit, doc, lay, filter_spans(of("SITE", "REGION")), lats, exam),
         lats=lats,
-        conds=_named_conditions(kit, doc, filter_spans(of("CONDITION"))),
+        conds=_named_conditions(kit, doc, lay, filter_spans(of("CONDITION"))),
         cues=filter_spans([s for s in cue_like if s.label_ == "CUE"])
         + filter_spans([s for s in cue_like if s.label_ == "DISTRIBUTION"]),
         links=links,
@@ -62,12 +62,19 @@ def match(
     )
 
 
-def _named_conditions(kit: Toolkit, doc: Doc, conds: list[Span]) -> list[Span]:
+def _named_conditions(
+    kit: Toolkit, doc: Doc, lay: Layout, conds: list[Span]
+) -> list[Span]:
     """Conditions without the lead words that name nothing here: a lead term
     ('status post') names its condition only when what follows is neither
     another condition ('status post MVA' is trauma alone) nor one of the
-    entry's `lead_not_before` words ('status post treatment' is no surgery)."""
+    entry's `lead_not_before` words ('status post treatment' is no surgery).
+    A section whose header is marked `family` ('FAMILY HISTORY:') names its
+    relatives' conditions, not the patient's."""
     starts = {c.start for c in conds}
+    if conds:
+        family = _family_headers(kit)
+        conds = [c for c in conds if _header(doc, lay, c.start) not in family]
 
     def empty(c: Span) -> bool:
         md = kit.md(c)
@@ -77,6 +84,21 @@ def _named_conditions(kit: Toolkit, doc: Doc, conds: list[Span]) -> list[Span]:
         return c.end in starts or doc[c.end].lower_ in entry.get("lead_not_before", ())
 
     return [c for c in conds if not empty(c)]
+
+
+def _family_headers(kit: Toolkit) -> frozenset[str]:
+    """The section headers marked `family`, lower case, word by word."""
+    return frozenset(
+        " ".join(r["literal"].lower().split())
+        for r in kit.rules.section_rules
+        if r["metadata"].get("family")
+    )
+
+
+def _header(doc: Doc, lay: Layout, i: int) -> str:
+    """The words of the header of token i's section, lower case."""
+    _section, body, title, _question = lay.sections[i]
+    return " ".join(t.lower_ for t in doc[title:body] if not t.is_space)
 
 
 def _said_to_be(
