@@ -406,7 +406,7 @@ def test_descriptor_words_point_at_the_text(findings_of):
             "calcified plaque",
         ),
         # after a comma, a grade describes something else
-        ("Mild aortic stenosis, widely calcified, minimally restricted.", "calcified"),
+        ("Mild aortic stenosis, the cusps widely calcified, otherwise mobile.", "calcified"),
     ],
 )
 def test_grade_of_another_word_is_not_the_findings(findings_of, text, mention):

@@ -135,7 +135,7 @@ def test_breast_words_in_history_do_not_make_a_mammogram(only):
 @pytest.mark.parametrize(
     ("text", "uncertain"),
     [
-        ("Nodules suggestive of granulomas and few calcified hilar nodes.", False),
+        ("Opacities suggestive of granulomas and several calcified hilar nodes.", False),
         ("These may represent calcified granulomas and calcified nodes.", True),
         ("Possibly a calcified granuloma.", True),
     ],
