@@ -121,6 +121,11 @@ class _Columns:
         return min(end, self.n)
 
 
+# Windows this close are matched as one: a Matcher call costs more than a
+# few tokens (the tokens between hold no opening word, so no match starts there).
+MERGE_GAP = 4
+
+
 class WindowedMatcher:
     """A spaCy Matcher of token patterns, run on the windows where a match can start.
 
@@ -132,7 +137,9 @@ class WindowedMatcher:
         self.vocab = vocab
         self.matcher = Matcher(vocab)
         self.windowed = True
-        # per attribute: opening word hash -> the reach of each pattern opening on it
+        # per attribute, per opening word hash: the most tokens a pattern of
+        # fixed length opening on it matches, and the steps of the others
+        self.fixed: dict[str, dict[int, int]] = {}
         self.opening: dict[str, dict[int, list[list[Step]]]] = {}
         self._hashes: list[tuple[str, Any]] | None = None
         self._runs: dict[Any, Any] = {}  # (attribute, words) -> their sorted hashes
@@ -148,11 +155,16 @@ class WindowedMatcher:
             self.windowed = False
             return
         attr, word = opening
-        for step in reach:
-            if not isinstance(step, int):
-                self._runs[step] = _sorted_hashes(step[1], self.vocab.strings)
-        by_word = self.opening.setdefault(attr, {})
-        by_word.setdefault(self.vocab.strings.add(word), []).append(reach)
+        h = self.vocab.strings.add(word)
+        fixed = self.fixed.setdefault(attr, {})
+        runs = [step for step in reach if not isinstance(step, int)]
+        if not runs:
+            fixed[h] = max(fixed.get(h, 0), sum(reach))  # type: ignore[arg-type]
+            return
+        fixed.setdefault(h, 0)
+        for step in runs:
+            self._runs[step] = _sorted_hashes(step[1], self.vocab.strings)
+        self.opening.setdefault(attr, {}).setdefault(h, []).append(reach)
 
     def windows(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges, not overlapping, that hold every match."""
@@ -161,22 +173,22 @@ class WindowedMatcher:
             return [(0, n)] if n else []
         if self._hashes is None:
             self._hashes = [
-                (a, np.unique(np.fromiter(self.opening[a], dtype=np.uint64)))
-                for a in sorted(self.opening)
+                (a, np.unique(np.fromiter(self.fixed[a], dtype=np.uint64)))
+                for a in sorted(self.fixed)
             ]
-        attrs = sorted(set(self.opening) | {attr for attr, _ in self._runs})
+        attrs = sorted(set(self.fixed) | {attr for attr, _ in self._runs})
         cols = _Columns(doc, attrs, self._runs)
         mask = np.zeros(n, dtype=bool)
         for attr, hashes in self._hashes:
             mask |= member(cols.values[:, cols.names[attr]], hashes)
         out: list[tuple[int, int]] = []
         for i in np.flatnonzero(mask).tolist():
-            end = max(
-                cols.reach(i, reach)
-                for attr, by_word in self.opening.items()
-                for reach in by_word.get(int(cols.values[i, cols.names[attr]]), ())
-            )
-            if out and i < out[-1][1]:
+            words = {a: int(cols.values[i, cols.names[a]]) for a in self.fixed}
+            end = min(n, i + max(self.fixed[a].get(h, 0) for a, h in words.items()))
+            for attr, by_word in self.opening.items():
+                for reach in by_word.get(words[attr], ()):
+                    end = max(end, cols.reach(i, reach))
+            if out and i <= out[-1][1] + MERGE_GAP:
                 out[-1] = (out[-1][0], max(out[-1][1], end))
             else:
                 out.append((i, end))
