@@ -11,6 +11,7 @@ import re
 import sys
 import types
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import Any
 
 from calc_nlp import quiet
@@ -79,19 +80,19 @@ class RuleMatcher:
             for attr, rule in _as_phrases(r):
                 buckets[attr].append(rule)
         strings = nlp.vocab.strings
-        # (matcher, match key -> (category, rule id)) in the order they run
-        self.matchers: list[tuple[Any, dict[int, tuple[str, str]]]] = []
+        # (matcher, match key -> hashes of (category, rule id)) in the order they run
+        self.matchers: list[tuple[Any, dict[int, tuple[int, int]]]] = []
         for attr, batch in buckets.items():
             tokens, phrases = (
                 WindowedMatcher(nlp.vocab),
                 PhraseMatcher(nlp.vocab, attr=attr),
             )
-            labels: dict[int, tuple[str, str]] = {}
+            labels: dict[int, tuple[int, int]] = {}
             for n, rule in enumerate(TargetRule.from_dict(r) for r in batch):
                 key = f"{rule.category}_{n}"
                 labels[strings.add(key)] = (
-                    rule.category,
-                    (rule.metadata or {}).get("id", ""),
+                    strings.add(rule.category),
+                    strings.add((rule.metadata or {}).get("id", "")),
                 )
                 if rule.pattern is not None:
                     tokens.add(key, rule.pattern)
@@ -101,13 +102,16 @@ class RuleMatcher:
             self.matchers += [(m, labels) for m in (tokens, phrases) if len(m)]
 
     def __call__(self, doc: Doc) -> list[Span]:
-        out = []
-        for matcher, labels in self.matchers:
-            for match_id, start, end in matcher(doc):
-                category, span_id = labels[match_id]
-                out.append(Span(doc, start, end, label=category, span_id=span_id))
-        out.sort(key=lambda sp: (sp.start, sp.end))
-        return out
+        found = [
+            (start, end, labels[match_id])
+            for matcher, labels in self.matchers
+            for match_id, start, end in matcher(doc)
+        ]
+        found.sort(key=_START_END)  # stable: equal spans keep the matchers' order
+        return [Span(doc, s, e, label=lab, span_id=sid) for s, e, (lab, sid) in found]
+
+
+_START_END = itemgetter(0, 1)
 
 
 def _install_norms(nlp: Any, norms: list[dict[str, Any]]) -> None:
