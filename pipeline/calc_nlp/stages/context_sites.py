@@ -97,9 +97,7 @@ def site_of_named_lesion(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:
     nouns = [
         t.lower_
         for t in sent
-        if t.lower_ in lesions
-        and t.i > sent.start
-        and rd.doc[t.i - 1].lower_ in DEFINITE
+        if t.lower_ in lesions and t.i > sent.start and rd.doc[t.i - 1].lower_ in DEFINITE
     ]
     if not nouns:
         return None
