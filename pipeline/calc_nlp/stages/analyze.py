@@ -121,12 +121,12 @@ class Analyzer:
         digest = digest or text_digest(text)
         doc = kit.nlp.make_doc(text)
         clock.lap("tokenize")
+        calc, premods, lesions = mentions(kit, doc)
+        clock.lap("match")
+        if not calc:  # the prefilter's word is no mention here: no layout needed
+            return ReportResult(report_id, STATUS_OK, [], (), labs)
         lay = layout(kit, doc)
         clock.lap("sections_sentences")
-        calc, premods, lesions = mentions(kit, doc)
-        if not calc:
-            clock.lap("match")
-            return ReportResult(report_id, STATUS_OK, [], (), labs)
         exam = LazyExam(kit, doc, lay)
         m = match(kit, doc, lay, calc, premods, exam, lesions)
         if not m.calc:

@@ -11,6 +11,7 @@ import re
 import sys
 import types
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import Any
 
 from calc_nlp import quiet
@@ -42,9 +43,9 @@ def _import_medspacy() -> None:
 _import_medspacy()
 
 import spacy  # noqa: E402  (after silencing the loggers medspaCy brings)
-from medspacy.common.medspacy_matcher import MedspacyMatcher  # noqa: E402
 from medspacy.context import ConText, ConTextRule  # noqa: E402
 from medspacy.target_matcher import TargetRule  # noqa: E402
+from spacy.matcher import PhraseMatcher  # noqa: E402
 from spacy.tokenizer import Tokenizer  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
 from spacy.util import (  # noqa: E402
@@ -53,48 +54,64 @@ from spacy.util import (  # noqa: E402
     compile_suffix_regex,
 )
 
+from calc_nlp.stages.token_matcher import WindowedMatcher  # noqa: E402
+
 TARGET_GROUP = "calc_targets"
 _NO_SITE: Mapping[str, Any] = {}
 
 
 class RuleMatcher:
-    """TargetRules run by medspaCy's matcher; each span carries its rule id.
+    """TargetRules matched as medspaCy's matcher would; each span carries its rule id.
 
     TargetMatcher would store the rule on `span._.target_rule`, which spaCy
     keys by character offsets only: two rules matching the same words would
     overwrite each other. A span id (`span.id_`) keeps them apart, and the
     rule's metadata is read from the rule index by that id.
+
+    Per phrase attribute, as medspaCy's `MedspacyMatcher` does: the token
+    patterns (run only where one can start: `WindowedMatcher`), then the
+    phrases, each rule keyed `CATEGORY_n` by its place in the batch.
     """
 
     def __init__(self, nlp: Any, name: str, rules: list[dict[str, Any]]):
-        self.nlp = nlp
+        self.name = name
         buckets: dict[str, list[dict[str, Any]]] = {"LOWER": [], "ORTH": [], "NORM": []}
         for r in rules:
             for attr, rule in _as_phrases(r):
                 buckets[attr].append(rule)
-        self.matchers = []
+        strings = nlp.vocab.strings
+        # (matcher, match key -> hashes of (category, rule id)) in the order they run
+        self.matchers: list[tuple[Any, dict[int, tuple[int, int]]]] = []
         for attr, batch in buckets.items():
-            if batch:
-                m = MedspacyMatcher(
-                    nlp,
-                    name=f"{name}_{attr.lower()}",
-                    phrase_matcher_attr=attr,
-                    prune=False,
+            tokens, phrases = (
+                WindowedMatcher(nlp.vocab),
+                PhraseMatcher(nlp.vocab, attr=attr),
+            )
+            labels: dict[int, tuple[int, int]] = {}
+            for n, rule in enumerate(TargetRule.from_dict(r) for r in batch):
+                key = f"{rule.category}_{n}"
+                labels[strings.add(key)] = (
+                    strings.add(rule.category),
+                    strings.add((rule.metadata or {}).get("id", "")),
                 )
-                m.add([TargetRule.from_dict(r) for r in batch])
-                self.matchers.append(m)
+                if rule.pattern is not None:
+                    tokens.add(key, rule.pattern)
+                else:
+                    text = rule.literal.lower() if attr == "LOWER" else rule.literal
+                    phrases.add(key, [nlp.tokenizer(text)])
+            self.matchers += [(m, labels) for m in (tokens, phrases) if len(m)]
 
     def __call__(self, doc: Doc) -> list[Span]:
-        out = []
-        strings = self.nlp.vocab.strings
-        for matcher in self.matchers:
-            rule_map = matcher.rule_map
-            for match_id, start, end in matcher(doc):
-                rule = rule_map[strings[match_id]]
-                span_id = (rule.metadata or {}).get("id", "")
-                out.append(Span(doc, start, end, label=rule.category, span_id=span_id))
-        out.sort(key=lambda sp: (sp.start, sp.end))
-        return out
+        found = [
+            (start, end, labels[match_id])
+            for matcher, labels in self.matchers
+            for match_id, start, end in matcher(doc)
+        ]
+        found.sort(key=_START_END)  # stable: equal spans keep the matchers' order
+        return [Span(doc, s, e, label=lab, span_id=sid) for s, e, (lab, sid) in found]
+
+
+_START_END = itemgetter(0, 1)
 
 
 def _install_norms(nlp: Any, norms: list[dict[str, Any]]) -> None:

@@ -1,0 +1,204 @@
+"""Token-pattern rules run only where one of them can start.
+
+spaCy's `Matcher` does Python work on every token of the Doc it is given
+(a Token object per position, per call), although a pattern can only start
+on a token equal to its first token. When every pattern opens with an exact
+word (`{"LOWER": "x"}`, `{"NORM": "x"}`, `{"ORTH": "x"}`), the tokens that
+can open a match are found in one array lookup and the Matcher runs over
+each of them and the longest match it can start, merged where they overlap.
+Every match lies inside the window of its first token, so the matches are
+those of the whole Doc, in the same order for the same span; with any
+pattern that can start elsewhere the whole Doc is matched, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+from spacy.attrs import LOWER, NORM, ORTH
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+_ATTRS = {"LOWER": LOWER, "NORM": NORM, "ORTH": ORTH}
+_QUANTIFIER = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
+
+
+# One step of a pattern's reach: a number of tokens, or a run of the tokens
+# whose attribute is one of these words (a `*` or `+` over exact words).
+Step = int | tuple[str, frozenset[str]]
+
+
+def steps(pattern: list[dict[str, Any]]) -> list[Step] | None:
+    """How far a pattern can reach, token by token (None: without bound, as
+    `*` or `+` over anything but exact words, or `{n,}`)."""
+    out: list[Step] = []
+    for tok in pattern:
+        op = tok.get("OP")
+        if op in (None, "!", "1", "?"):
+            out.append(1)
+            continue
+        if op in ("+", "*"):
+            words = exact_words(tok)
+            if words is None:
+                return None
+            out.append(words)
+            continue
+        m = _QUANTIFIER.match(str(op))
+        if m is None or (m.group(2) and not m.group(3)):
+            return None
+        out.append(int(m.group(3) or m.group(1) or 0))
+    return out
+
+
+def exact_words(tok: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
+    """(attribute, words) when a token matches only these exact words, else None."""
+    keys = set(tok) - {"OP"}
+    if len(keys) != 1:
+        return None
+    (attr,) = keys
+    value = tok[attr]
+    if attr not in _ATTRS:
+        return None
+    if isinstance(value, str):
+        return attr, frozenset([value])
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        if all(isinstance(w, str) for w in value["IN"]):
+            return attr, frozenset(value["IN"])
+    return None
+
+
+def opening_word(pattern: list[dict[str, Any]]) -> tuple[str, str] | None:
+    """(attribute, word) when the pattern must open on that exact word, else None."""
+    first = pattern[0] if pattern else {}
+    words = exact_words(first)
+    if first.get("OP") not in (None, "1", "+") or words is None or len(words[1]) != 1:
+        return None
+    (word,) = words[1]
+    return words[0], word
+
+
+def member(values: Any, hashes: Any) -> Any:
+    """Per value, is it one of `hashes` (sorted)? (np.isin costs more on short arrays.)"""
+    if not len(hashes) or not len(values):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(hashes, values), len(hashes) - 1)
+    return hashes[at] == values
+
+
+def _sorted_hashes(words: Any, strings: Any) -> Any:
+    return np.unique(np.array([strings.add(w) for w in words], dtype=np.uint64))
+
+
+class _Columns:
+    """One Doc's attribute values, and where each run of listed words ends."""
+
+    def __init__(self, doc: Doc, attrs: list[str], runs: dict[Any, Any]):
+        self.n = len(doc)
+        self.names = {a: k for k, a in enumerate(attrs)}
+        self.values = doc.to_array([_ATTRS[a] for a in attrs]).reshape(self.n, -1)
+        self.runs = runs  # (attribute, words) -> their sorted hashes
+        self._run_ends: dict[tuple[str, frozenset[str]], Any] = {}
+
+    def run_end(self, at: int, words: tuple[str, frozenset[str]]) -> int:
+        """The first token from `at` on that is not one of the words."""
+        if at >= self.n:
+            return self.n
+        ends = self._run_ends.get(words)
+        if ends is None:
+            column = self.values[:, self.names[words[0]]]
+            ends = np.flatnonzero(~member(column, self.runs[words]))
+            self._run_ends[words] = ends
+        k = int(np.searchsorted(ends, at))
+        return int(ends[k]) if k < len(ends) else self.n
+
+    def reach(self, at: int, pattern: list[Step]) -> int:
+        """Past the last token a match of the pattern opening at `at` can hold."""
+        end = at
+        for step in pattern:
+            end = end + step if isinstance(step, int) else self.run_end(end, step)
+        return min(end, self.n)
+
+
+# Windows this close are matched as one: a Matcher call costs more than a
+# few tokens (the tokens between hold no opening word, so no match starts there).
+MERGE_GAP = 4
+
+
+class WindowedMatcher:
+    """A spaCy Matcher of token patterns, run on the windows where a match can start.
+
+    `add(key, pattern)` in the order the patterns should run; `__call__(doc)`
+    gives (key, start, end) as `Matcher(doc)` would.
+    """
+
+    def __init__(self, vocab: Any):
+        self.vocab = vocab
+        self.matcher = Matcher(vocab)
+        self.windowed = True
+        # per attribute, per opening word hash: the most tokens a pattern of
+        # fixed length opening on it matches, and the steps of the others
+        self.fixed: dict[str, dict[int, int]] = {}
+        self.opening: dict[str, dict[int, list[list[Step]]]] = {}
+        self._hashes: list[tuple[str, Any]] | None = None
+        self._runs: dict[Any, Any] = {}  # (attribute, words) -> their sorted hashes
+
+    def __len__(self) -> int:
+        return len(self.matcher)
+
+    def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
+        self.matcher.add(key, [pattern])
+        self._hashes = None
+        opening, reach = opening_word(pattern), steps(pattern)
+        if opening is None or reach is None:
+            self.windowed = False
+            return
+        attr, word = opening
+        h = self.vocab.strings.add(word)
+        fixed = self.fixed.setdefault(attr, {})
+        runs = [step for step in reach if not isinstance(step, int)]
+        if not runs:
+            fixed[h] = max(fixed.get(h, 0), sum(reach))  # type: ignore[arg-type]
+            return
+        fixed.setdefault(h, 0)
+        for step in runs:
+            self._runs[step] = _sorted_hashes(step[1], self.vocab.strings)
+        self.opening.setdefault(attr, {}).setdefault(h, []).append(reach)
+
+    def windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges, not overlapping, that hold every match."""
+        n = len(doc)
+        if not n or not self.windowed:
+            return [(0, n)] if n else []
+        if self._hashes is None:
+            self._hashes = [
+                (a, np.unique(np.fromiter(self.fixed[a], dtype=np.uint64)))
+                for a in sorted(self.fixed)
+            ]
+        attrs = sorted(set(self.fixed) | {attr for attr, _ in self._runs})
+        cols = _Columns(doc, attrs, self._runs)
+        mask = np.zeros(n, dtype=bool)
+        for attr, hashes in self._hashes:
+            mask |= member(cols.values[:, cols.names[attr]], hashes)
+        out: list[tuple[int, int]] = []
+        for i in np.flatnonzero(mask).tolist():
+            words = {a: int(cols.values[i, cols.names[a]]) for a in self.fixed}
+            end = min(n, i + max(self.fixed[a].get(h, 0) for a, h in words.items()))
+            for attr, by_word in self.opening.items():
+                for reach in by_word.get(words[attr], ()):
+                    end = max(end, cols.reach(i, reach))
+            if out and i <= out[-1][1] + MERGE_GAP:
+                out[-1] = (out[-1][0], max(out[-1][1], end))
+            else:
+                out.append((i, end))
+        return out
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        if not len(self.matcher):
+            return []
+        out: list[tuple[int, int, int]] = []
+        for start, end in self.windows(doc):
+            window = doc if (start, end) == (0, len(doc)) else doc[start:end]
+            out += [(k, start + s, start + e) for k, s, e in self.matcher(window)]
+        return out

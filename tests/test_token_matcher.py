@@ -1,0 +1,95 @@
+"""WindowedMatcher gives what spaCy's Matcher gives over the whole Doc."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.matcher import Matcher
+
+from calc_nlp.stages.token_matcher import WindowedMatcher, member, steps
+
+PATTERNS: list[list[dict[str, Any]]] = [
+    [
+        {"LOWER": "calcified"},
+        {"LOWER": {"IN": ["hilar", "mediastinal"]}, "OP": "*"},
+        {"LOWER": {"IN": ["granuloma", "granulomas"]}},
+    ],
+    [{"LOWER": "calcified"}, {"LOWER": "node", "OP": "?"}],
+    [{"ORTH": "MAC"}],
+    [{"LOWER": "score"}, {"ORTH": ":"}, {"OP": "{0,3}"}, {"LIKE_NUM": True}],
+    [{"NORM": "calcific"}, {"IS_PUNCT": True, "OP": "?"}, {"LOWER": "density"}],
+    [{"LOWER": "calcified"}, {"LOWER": "calcified", "OP": "+"}],
+]
+TEXTS = [
+    "Calcified hilar mediastinal hilar granulomas. Calcified node. MAC seen.",
+    "calcified calcified calcified granuloma, score: 1 2 3 4 and score : x 12",
+    "No calcified",
+    "calcific, density; calcific density MAC mac calcified hilar",
+    "",
+]
+
+
+def _plain(nlp: Any, patterns: list[list[dict[str, Any]]]) -> Matcher:
+    m = Matcher(nlp.vocab)
+    for n, p in enumerate(patterns):
+        m.add(f"R_{n}", [p])
+    return m
+
+
+def _windowed(nlp: Any, patterns: list[list[dict[str, Any]]]) -> WindowedMatcher:
+    m = WindowedMatcher(nlp.vocab)
+    for n, p in enumerate(patterns):
+        m.add(f"R_{n}", p)
+    return m
+
+
+@pytest.mark.parametrize("extra", [[], [[{"IS_DIGIT": True}, {"LOWER": "views"}]]])
+@pytest.mark.parametrize("text", TEXTS)
+def test_same_matches_as_the_whole_doc(text: str, extra: list[Any]) -> None:
+    nlp = spacy.blank("en")
+    doc = nlp(text)
+    patterns = PATTERNS + extra
+    assert _windowed(nlp, patterns)(doc) == _plain(nlp, patterns)(doc)
+
+
+def test_windows_are_few_and_hold_each_match() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("a b calcified hilar hilar granuloma c d e f g h MAC i MAC")
+    m = _windowed(nlp, PATTERNS)
+    assert m.windows(doc) == [(2, 6), (12, 15)]  # windows 4 tokens apart are one
+
+
+def test_a_pattern_opening_anywhere_matches_the_whole_doc() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("2 views of the chest")
+    m = _windowed(nlp, [[{"IS_DIGIT": True}, {"LOWER": "views"}]])
+    assert m.windows(doc) == [(0, len(doc))]
+    assert m(doc) == _plain(nlp, [[{"IS_DIGIT": True}, {"LOWER": "views"}]])(doc)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ([{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}], [1, 1]),
+        ([{"LOWER": "a"}, {"OP": "{0,6}"}, {"OP": "{2}"}], [1, 6, 2]),
+        (
+            [{"LOWER": "a"}, {"LOWER": {"IN": ["x", "y"]}, "OP": "*"}],
+            [1, ("LOWER", frozenset({"x", "y"}))],
+        ),
+        ([{"LOWER": "a"}, {"IS_PUNCT": True, "OP": "*"}], None),
+        ([{"LOWER": "a"}, {"OP": "{1,}"}], None),
+    ],
+)
+def test_steps(pattern: list[dict[str, Any]], expected: Any) -> None:
+    assert steps(pattern) == expected
+
+
+def test_member() -> None:
+    import numpy as np
+
+    hashes = np.array([3, 7, 9], dtype=np.uint64)
+    values = np.array([1, 3, 8, 9, 10], dtype=np.uint64)
+    assert member(values, hashes).tolist() == [False, True, False, True, False]
+    assert member(values, hashes[:0]).tolist() == [False] * 5
