@@ -287,11 +287,40 @@ def test_granulomatous_disease_is_its_own_condition(analyzer, text, name):
         "She is rubella immune.",
         # 'RT' is the right side in a note, not radiation therapy
         "Prostate: RT>LT, smooth.",
+        # an upper-case term that is an ordinary word, in a line of capitals
+        "RIGHT ILIAC CREST BONE GRAFT HARVEST.",
+        "PATIENT ADVISED THAT ALL RESULTS WERE NORMAL.",
+        # a word inside a longer phrase that names something else
+        "Stroke volume was normal by Doppler.",
+        "Lupus anticoagulant was sent.",
+        "Lidocaine was infiltrated at the injection site.",
+        # tissue findings of a pathology report that the guide lists under no name
+        "Final pathology showed focal fibrosis.",
+        "Chronic inflammation of the gallbladder wall.",
     ],
 )
 def test_conditions_not_asserted(analyzer, text):
     result = analyzer.analyze(text + "\nCalcified granuloma.", "T")
     assert [c.name for c in result.conditions] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # mixed-case text: the abbreviation is the condition
+        ("History of ALL, in remission.", ["leukemia"]),
+        ("PAST MEDICAL HISTORY: CAD, hypertension.", ["atherosclerosis"]),
+        # an adjective before another condition is that condition's
+        ("Caseating granulomatous inflammation.", ["granulomatous disease"]),
+        ("Necrotic tumor in the liver.", ["necrosis"]),
+        ("History of stroke.", ["infarct"]),
+        # kidney injury is the kidney's, not trauma
+        ("Admitted with acute kidney injury.", ["chronic kidney disease"]),
+    ],
+)
+def test_conditions_named(analyzer, text, names):
+    result = analyzer.analyze(text + "\nCalcified granuloma.", "T")
+    assert [c.name for c in result.conditions] == names
 
 
 def test_evidence_quotes_the_reports_words(analyzer):

@@ -236,6 +236,8 @@ def _condition_term_rules(
         }
         if term.get("case_sensitive"):
             rule["pattern"] = [{"ORTH": w} for w in term["term"].upper().split()]
+            if term.get("ordinary_word"):
+                md["ordinary_word"] = True
             checker.check("conditions.json", md["id"], rule["pattern"])
         rules.append(rule)
     return rules

@@ -78,12 +78,32 @@ def _named_conditions(
 
     def empty(c: Span) -> bool:
         md = kit.md(c)
+        if md.get("ordinary_word") and _in_capitals(doc, lay, c):
+            return True
         if not md.get("lead") or c.end >= len(doc):
             return False
         entry = kit.rules.conditions[md["condition"]]
         return c.end in starts or doc[c.end].lower_ in entry.get("lead_not_before", ())
 
     return [c for c in conds if not empty(c)]
+
+
+def _in_capitals(doc: Doc, lay: Layout, c: Span, reach: int = 6) -> bool:
+    """Is an upper-case term that is an ordinary word otherwise ('ALL',
+    'CREST') in capitals that tell nothing: the words of five letters or more near it in its sentence
+    ('RIGHT ILIAC CREST GRAFT') are all written in capitals too? A section
+    header's words do not count ('PAST HISTORY: CAD')."""
+    first = lay.sent_first[c.start]
+    body = lay.sections[c.start][1]
+    near = [
+        t
+        for t in doc[max(body, c.start - reach) : min(len(doc), c.end + reach)]
+        if (t.i < c.start or t.i >= c.end)
+        and lay.sent_first[t.i] == first
+        and t.is_alpha
+        and len(t) >= 5
+    ]
+    return bool(near) and all(t.is_upper for t in near)
 
 
 def _family_headers(kit: Toolkit) -> frozenset[str]:
