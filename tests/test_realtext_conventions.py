@@ -294,6 +294,8 @@ def test_granulomatous_disease_is_its_own_condition(analyzer, text, name):
         "Stroke volume was normal by Doppler.",
         "Lupus anticoagulant was sent.",
         "Lidocaine was infiltrated at the injection site.",
+        "Surgery consult was obtained.",
+        "Images were reviewed with the CAD system.",
         # tissue findings of a pathology report that the guide lists under no name
         "Final pathology showed focal fibrosis.",
         "Chronic inflammation of the gallbladder wall.",
@@ -314,6 +316,7 @@ def test_conditions_not_asserted(analyzer, text):
         ("Caseating granulomatous inflammation.", ["granulomatous disease"]),
         ("Necrotic tumor in the liver.", ["necrosis"]),
         ("History of stroke.", ["infarct"]),
+        ("CAD, status post stents.", ["atherosclerosis", "prior surgery"]),
         # kidney injury is the kidney's, not trauma
         ("Admitted with acute kidney injury.", ["chronic kidney disease"]),
     ],

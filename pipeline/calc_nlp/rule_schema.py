@@ -115,7 +115,7 @@ CONDITION_KEYS = {
     "procedure",
     "lead_not_before",
 }
-TERM_KEYS = {"term", "case_sensitive", "site", "lead", "ordinary_word"}
+TERM_KEYS = {"term", "case_sensitive", "site", "lead", "ordinary_word", "not_before"}
 ANALYTE_KEYS = {
     "id",
     "name",

@@ -69,6 +69,7 @@ def _named_conditions(
     ('status post') names its condition only when what follows is neither
     another condition ('status post MVA' is trauma alone) nor one of the
     entry's `lead_not_before` words ('status post treatment' is no surgery).
+    A term's own `not_before` words do the same for that term alone.
     A section whose header is marked `family` ('FAMILY HISTORY:') names its
     relatives' conditions, not the patient's."""
     starts = {c.start for c in conds}
@@ -80,6 +81,8 @@ def _named_conditions(
         md = kit.md(c)
         if md.get("ordinary_word") and _in_capitals(doc, lay, c):
             return True
+        if c.end < len(doc) and doc[c.end].lower_ in md.get("not_before", ()):
+            return True  # 'CAD marks' on a mammogram: computer-aided detection
         if not md.get("lead") or c.end >= len(doc):
             return False
         entry = kit.rules.conditions[md["condition"]]
