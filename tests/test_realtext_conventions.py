@@ -295,6 +295,14 @@ def test_granulomatous_disease_is_its_own_condition(analyzer, text, name):
         "Lupus anticoagulant was sent.",
         "Lidocaine was infiltrated at the injection site.",
         "Surgery consult was obtained.",
+        "History of TB exposure.",
+        # risks, offered diagnoses, plans, a negating prefix
+        "At increased risk for diabetes.",
+        "Risk factors for CAD include smoking.",
+        "Consider lymphoma.",
+        "Clinical correlation for sarcoidosis is recommended.",
+        "Cyst aspiration was planned.",
+        "Non-diabetic patient.",
         "Images were reviewed with the CAD system.",
         # tissue findings of a pathology report that the guide lists under no name
         "Final pathology showed focal fibrosis.",
@@ -317,6 +325,8 @@ def test_conditions_not_asserted(analyzer, text):
         ("Necrotic tumor in the liver.", ["necrosis"]),
         ("History of stroke.", ["infarct"]),
         ("CAD, status post stents.", ["atherosclerosis", "prior surgery"]),
+        ("Cardiac risk factors: diabetes, CAD.", ["diabetes mellitus", "atherosclerosis"]),
+        ("Non-Hodgkin lymphoma.", ["lymphoma"]),
         # kidney injury is the kidney's, not trauma
         ("Admitted with acute kidney injury.", ["chronic kidney disease"]),
     ],
