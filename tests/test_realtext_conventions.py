@@ -68,6 +68,10 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("Calcified hilar lymph nodes on the left and right.", {"site": "lymph node", "laterality": "bilateral"}),
     ("Calcified densities in the right paratracheal stripe and the left hilum.", {"laterality": "bilateral"}),
     ("Scattered calcified granulomas within the lung bases.", {"site": "lung", "laterality": "bilateral"}),
+    # the plural of a paired organ names both
+    ("Punctate calcifications in the kidneys.", {"site": "kidney", "laterality": "bilateral"}),
+    ("Calcified lymph nodes in the hila.", {"site": "lymph node", "laterality": "bilateral"}),
+    ("Punctate calcification in the left kidney.", {"site": "kidney", "laterality": "left"}),
     # mediastinum is its soft tissue, nodes are lymph node
     ("Mediastinal calcifications.", {"site": "mediastinum"}),
     ("Calcified mediastinal lymph nodes.", {"site": "lymph node"}),

@@ -132,6 +132,7 @@ METADATA_KEYS = {
     "source",
     "note",
     "implied_site",
+    "implied",
     "requires_site",
     "site",
     "laterality",

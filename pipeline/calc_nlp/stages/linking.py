@@ -276,8 +276,9 @@ def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     def dist(sp: Span) -> int:
         return min(abs(sp.start - f.end), abs(f.start - sp.end))
 
-    cands: list[tuple[int, str]] = [
-        (dist(s), str(kit.md(s)["laterality"]))
+    # a side implied by a plural ('kidneys') yields to a side written out
+    cands: list[tuple[bool, int, str]] = [
+        (bool(kit.md(s).get("implied")), dist(s), str(kit.md(s)["laterality"]))
         for s in rd.matches.lats
         if sent.start <= s.start < sent.end
         and not any(n.start <= s.start and s.end <= n.end for n in named)
@@ -287,8 +288,8 @@ def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
             kit.md(site.span).get("laterality") if site.span.label_ == "SITE" else None
         )
         if lat and sent.start <= site.span.start < sent.end:
-            cands.append((dist(site.span), str(lat)))
-    return min(cands)[1] if cands else ""
+            cands.append((False, dist(site.span), str(lat)))
+    return min(cands)[2] if cands else ""
 
 
 def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
