@@ -120,6 +120,11 @@ def test_site_and_side(only, text, expected):
     assert _fields(only(text), expected) == expected
 
 
+def test_the_exam_places_a_denied_calcification(only):
+    f = only("EXAM: Screening mammogram bilateral.\nFINDINGS: No suspicious calcifications.")
+    assert (f.site, f.negated) == ("breast", True)
+
+
 def test_a_negated_site_phrase_gives_no_site(only):
     # no exam here: the denied pleura is all there is, and it is not taken
     assert only("No pleural effusion. Calcified granuloma.").site != "pleura"
