@@ -336,6 +336,7 @@ def test_conditions_not_asserted(analyzer, text):
         ("CAD, status post stents.", ["atherosclerosis", "prior surgery"]),
         ("Cardiac risk factors: diabetes, CAD.", ["diabetes mellitus", "atherosclerosis"]),
         ("Non-Hodgkin lymphoma.", ["lymphoma"]),
+        ("She was diagnosed to have diabetes.", ["diabetes mellitus"]),
         # kidney injury is the kidney's, not trauma
         ("Admitted with acute kidney injury.", ["chronic kidney disease"]),
     ],
