@@ -364,3 +364,15 @@ def test_a_finding_lists_the_conditions_that_bear_on_it(analyzer):
     for f in result.findings:
         assert {c.name for c in f.conditions} <= report
     assert any(f.conditions for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of nodules is no diffuse pulmonary calcification (guide §4 rule 2)
+        (CHEST + "Innumerable small nodules, most of which appear calcified.", "indeterminate"),
+        (CHEST + "Diffuse pulmonary calcification.", "metastatic"),
+    ],
+)
+def test_many_calcified_nodules_are_not_a_diffuse_pattern(only, text, expected):
+    assert only(text).classification == expected
