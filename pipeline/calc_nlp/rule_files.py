@@ -247,7 +247,9 @@ def _condition_term_rules(
 
 def _words(cid: Any, words: Any, key: str) -> tuple[str, ...]:
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise PatternError("conditions.json", f"{key} must be a list of words", cid, key)
+        raise PatternError(
+            "conditions.json", f"{key} must be a list of words", cid, key
+        )
     return tuple(w.lower() for w in words)
 
 

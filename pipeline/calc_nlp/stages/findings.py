@@ -10,15 +10,10 @@ from spacy.tokens import Span
 from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
 from calc_nlp.schema import METASTATIC, Condition, Finding, LabValue, finding_id
 from calc_nlp.stages.context_sites import side_from_exam
-from calc_nlp.stages.linking import (
-    core_words,
-    lat_in_sentence,
-    linked,
-    qualified,
-    two_sides,
-)
+from calc_nlp.stages.linking import core_words, linked, qualified
 from calc_nlp.stages.modifiers import flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
+from calc_nlp.stages.sides import lat_in_sentence, two_sides
 from calc_nlp.stages.toolkit import Toolkit
 
 _WS = re.compile(r"\s+")
