@@ -131,6 +131,16 @@ def test_a_negated_site_phrase_gives_no_site(only):
     assert only("No pleural thickening; there is a calcified granuloma.").site != "pleura"
 
 
+def test_a_finding_said_to_be_another_takes_its_site_and_side(findings_of):
+    text = CHEST + (
+        "Calcified densities in the right paratracheal stripe and the left hilum, "
+        "may represent calcified granulomas."
+    )
+    first, second = findings_of(text)
+    assert (second.site, second.laterality) == (first.site, first.laterality)
+    assert first.laterality == "bilateral"
+
+
 def test_an_impression_restating_a_finding_keeps_its_site(findings_of):
     text = (
         "FINDINGS: Mild atherosclerotic vascular calcifications in the abdominal aorta.\n"

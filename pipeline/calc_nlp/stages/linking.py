@@ -23,7 +23,7 @@ from calc_nlp.stages.context_sites import (
 )
 from calc_nlp.stages.modifiers import is_cause
 from calc_nlp.stages.record import Modifiers, ReportDoc, SiteRef, key
-from calc_nlp.stages.sides import lat_near, site_reach
+from calc_nlp.stages.sides import lat_in_sentence, lat_near, site_reach, two_sides
 from calc_nlp.stages.toolkit import Toolkit
 
 
@@ -120,6 +120,10 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         words = doc[f.start : core].text if core > f.start else ""
         return SiteRef(f, implied, lat_near(kit, rd, f), words, f.start, f.id_)
     clause = site_in_clause(rd, f)
+    if clause is None or clause.span.start < f.start:
+        restated = _what_it_restates(kit, rd, f)
+        if restated is not None:
+            return restated
     if clause is not None and clause.span.label_ == "REGION":
         clause = linked_lesion(kit, rd, f) or clause
     found: SiteRef | None = (
@@ -131,6 +135,29 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         or site_from_exam(kit, rd, f, any_head=True)
     )
     return refine(kit, rd, f, found) if found is not None else None
+
+
+def _what_it_restates(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """A finding its sentence says an earlier finding is ('calcified densities
+    in the right paratracheal and left perihilar regions, may represent
+    calcified granulomas') is that finding: its site and side, unless its own
+    clause names a place after it."""
+    first = rd.layout.sent_first[f.start]
+    prev = next(
+        (
+            c
+            for c in reversed(rd.matches.calc)
+            if c.end <= f.start and rd.layout.sent_first[c.start] == first
+        ),
+        None,
+    )
+    if prev is None or not linked(rd, prev, f):
+        return None
+    site = link_site(kit, rd, prev)
+    if site is None:
+        return None
+    side = two_sides(kit, rd, prev, site) or site.laterality
+    return replace(site, laterality=side or lat_in_sentence(kit, rd, prev))
 
 
 def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
