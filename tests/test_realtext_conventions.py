@@ -72,6 +72,10 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("Punctate calcifications in the kidneys.", {"site": "kidney", "laterality": "bilateral"}),
     ("Calcified lymph nodes in the hila.", {"site": "lymph node", "laterality": "bilateral"}),
     ("Punctate calcification in the left kidney.", {"site": "kidney", "laterality": "left"}),
+    # 'annular calcification' is the mitral annulus's unless another valve is named on it
+    ("Mitral valve leaflets are thickened with mild annular calcification.", {"site": "mitral annulus"}),
+    ("There is tricuspid annular calcification.", {"site": "heart valve"}),
+    ("Aortic annular calcification is present.", {"site": "aortic valve"}),
     # mediastinum is its soft tissue, nodes are lymph node
     ("Mediastinal calcifications.", {"site": "mediastinum"}),
     ("Calcified mediastinal lymph nodes.", {"site": "lymph node"}),
