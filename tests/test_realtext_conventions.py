@@ -115,6 +115,11 @@ def test_site_of_the_lesion_the_sentence_names(findings_of, text):
     assert [f.site for f in findings_of(text)][:1] == ["vein"]
 
 
+def test_site_of_the_lesion_the_sentence_names_in_its_words(findings_of):
+    text = "Calcific density near the greater tuberosity, consistent with calcific tendinitis."
+    assert [f.site for f in findings_of(text)] == ["tendon", "tendon"]
+
+
 def _fields(finding: Any, expected: dict[str, Any]) -> dict[str, Any]:
     return {name: getattr(finding, name) for name in expected}
 

@@ -163,7 +163,8 @@ def _what_it_restates(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
 def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     """A lesion the finding's own sentence says it is ('calcification ...
     favored to represent a phlebolith' -> vein): a later mention that implies
-    its site, tied to this one by a linking phrase, no other mention between."""
+    its site or names one in its words, tied to this one by a linking phrase,
+    no other mention between."""
     first = rd.layout.sent_first[f.start]
     later = next(
         (
@@ -176,7 +177,17 @@ def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if later is None or not linked(rd, f, later):
         return None
     implied = kit.md(later).get("implied_site")
-    return SiteRef(later, implied, "", "", later.start, later.id_) if implied else None
+    if implied:
+        return SiteRef(later, implied, "", "", later.start, later.id_)
+    # or the site in its words ('..., consistent with calcific tendinitis')
+    named = [
+        s
+        for s in rd.matches.sites
+        if later.start <= s.span.start
+        and s.span.end <= later.end
+        and s.span.label_ == "SITE"
+    ]
+    return named[-1] if named else None
 
 
 def site_in_clause(rd: ReportDoc, f: Span) -> SiteRef | None:
