@@ -140,6 +140,14 @@ def test_a_negated_site_phrase_gives_no_site(only):
     assert only("No pleural thickening; there is a calcified granuloma.").site != "pleura"
 
 
+def test_a_site_from_the_sentence_before_brings_its_side_only_where_none_is_written(findings_of):
+    text = "Calcified plaque at the right carotid bifurcation. Left: mild plaque without calcification."
+    assert [(f.site, f.laterality) for f in findings_of(text)] == [
+        ("carotid artery", "right"),
+        ("carotid artery", "left"),
+    ]
+
+
 def test_a_finding_said_to_be_another_takes_its_site_and_side(findings_of):
     text = CHEST + (
         "Calcified densities in the right paratracheal stripe and the left hilum, "

@@ -61,12 +61,7 @@ def finding(
         sentence=_WS.sub(" ", rd.sent(span).text).strip(),
         site=site_name,
         site_text=site.text if site else "",
-        laterality=(
-            two_sides(kit, rd, span, site)
-            or (site.laterality if site else "")
-            or lat_in_sentence(kit, rd, span)
-            or side_from_exam(kit, rd, site_name)
-        )
+        laterality=_side(kit, rd, span, site, site_name)
         if info.get("sided", True)
         else "",
         conditions=bearing(kit, rd, ctx, span, site_name),
@@ -204,3 +199,21 @@ def marks(
                 (off + sp.start_char, off + sp.end_char, f"modifier:{m.category}")
             )
     return tuple(sorted(set(out)))
+
+
+def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str) -> str:
+    """The finding's side (guide §2): two sides named for it, the side on its
+    site, a side word of its sentence, the side of a one-sided exam. A site
+    taken from an earlier sentence brings its side only where the finding's
+    own sentence writes none ('Right: calcified plaque. Left: plaque without
+    calcification.' - the second is left)."""
+    first = rd.layout.sent_first
+    own = site is not None and first[site.span.start] == first[f.start]
+    carried = site.laterality if site is not None else ""
+    return (
+        two_sides(kit, rd, f, site)
+        or (carried if own else "")
+        or lat_in_sentence(kit, rd, f)
+        or carried
+        or side_from_exam(kit, rd, name)
+    )
