@@ -339,6 +339,16 @@ def test_granulomatous_disease_is_its_own_condition(analyzer, text, name):
         "Clinical correlation for sarcoidosis is recommended.",
         "Cyst aspiration was planned.",
         "Non-diabetic patient.",
+        # procedures still to come, a specimen's own resection, a checklist answer
+        "He will need surgical repair.",
+        "Recommend surgical excision.",
+        "Surgery was discussed with the patient.",
+        "The patient wishes to proceed with surgery.",
+        "Referred for surgery.",
+        "Resection margins are clear.",
+        "Hemorrhage control was obtained.",
+        "Smoking: none. Diabetes: no.",
+        "History of diabetes: denies.",
         "Images were reviewed with the CAD system.",
         # tissue findings of a pathology report that the guide lists under no name
         "Final pathology showed focal fibrosis.",
@@ -364,6 +374,8 @@ def test_conditions_not_asserted(analyzer, text):
         ("Cardiac risk factors: diabetes, CAD.", ["diabetes mellitus", "atherosclerosis"]),
         ("Non-Hodgkin lymphoma.", ["lymphoma"]),
         ("She was diagnosed to have diabetes.", ["diabetes mellitus"]),
+        ("Diabetes: yes.", ["diabetes mellitus"]),
+        ("He needed surgery in 2005 for a fracture.", ["prior surgery", "trauma"]),
         # kidney injury is the kidney's, not trauma
         ("Admitted with acute kidney injury.", ["chronic kidney disease"]),
     ],
