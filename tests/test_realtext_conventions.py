@@ -76,6 +76,8 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("Mitral valve leaflets are thickened with mild annular calcification.", {"site": "mitral annulus"}),
     ("There is tricuspid annular calcification.", {"site": "heart valve"}),
     ("Aortic annular calcification is present.", {"site": "aortic valve"}),
+    # a shared word ('nodule') names no site of its own where no candidate is named: the clause's decides
+    ("EXAM: CT head.\nFINDINGS: Calcified nodule in the left cerebellar hemisphere.", {"site": "brain", "laterality": "left"}),
     # mediastinum is its soft tissue, nodes are lymph node
     ("Mediastinal calcifications.", {"site": "mediastinum"}),
     ("Calcified mediastinal lymph nodes.", {"site": "lymph node"}),

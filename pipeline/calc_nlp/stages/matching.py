@@ -163,6 +163,8 @@ def _sites(
         name = md.get("site", "")
         if "candidates" in md:
             name = _resolve(sp.start, md["candidates"], fixed, exam)
+            if not name:
+                continue  # no candidate named and none on the exam: no site
         laterality = md.get("laterality", "")
         start = sp.start
         before = lats.get(sp.start)
@@ -183,14 +185,16 @@ def _resolve(
     exam: LazyExam | None = None,
 ) -> str:
     """A shared site word means the candidate site named nearest to it; with
-    none named within a few sentences, the exam's site; else the first."""
+    none named within a few sentences, the exam's site; with none named at
+    all and none on the exam, nothing ('calcified nodule in the cerebellar
+    hemisphere' is no thyroid nodule: the clause's own site decides)."""
     near = [(abs(pos - at), name) for pos, name in fixed if name in candidates]
     close = [x for x in near if x[0] <= NEAR_TOKENS]
     if close or not near:
         on_exam = [n for n in (exam.sites() if exam else ()) if n in candidates]
         if not close and on_exam:
             return on_exam[0]
-    return min(near)[1] if near else candidates[0]
+    return min(near)[1] if near else ""
 
 
 # How far (in tokens) a named site decides what a shared word means before
