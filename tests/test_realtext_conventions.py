@@ -160,6 +160,12 @@ def test_a_finding_said_to_be_another_takes_its_site_and_side(findings_of):
     assert first.laterality == "bilateral"
 
 
+def test_a_finding_said_to_be_another_keeps_a_place_of_its_own(findings_of):
+    text = "Subcutaneous vascular calcifications with skin thickening in the thighs, suggestive of calciphylaxis."
+    first, second = findings_of(text)
+    assert second.site != first.site
+
+
 def test_an_impression_restating_a_finding_keeps_its_site(findings_of):
     text = (
         "FINDINGS: Mild atherosclerotic vascular calcifications in the abdominal aorta.\n"

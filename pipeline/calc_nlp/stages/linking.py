@@ -23,7 +23,13 @@ from calc_nlp.stages.context_sites import (
 )
 from calc_nlp.stages.modifiers import is_cause
 from calc_nlp.stages.record import Modifiers, ReportDoc, SiteRef, key
-from calc_nlp.stages.sides import lat_in_sentence, lat_near, site_reach, two_sides
+from calc_nlp.stages.sides import (
+    joined_site_end,
+    lat_in_sentence,
+    lat_near,
+    site_reach,
+    two_sides,
+)
 from calc_nlp.stages.toolkit import Toolkit
 
 
@@ -121,7 +127,7 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         return SiteRef(f, implied, lat_near(kit, rd, f), words, f.start, f.id_)
     clause = site_in_clause(rd, f)
     if clause is None or clause.span.start < f.start:
-        restated = _what_it_restates(kit, rd, f)
+        restated = _what_it_restates(kit, rd, f, clause)
         if restated is not None:
             return restated
     if clause is not None and clause.span.label_ == "REGION":
@@ -137,24 +143,30 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     return refine(kit, rd, f, found) if found is not None else None
 
 
-def _what_it_restates(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
-    """A finding its sentence says an earlier finding is ('calcified densities
-    in the right paratracheal and left perihilar regions, may represent
-    calcified granulomas') is that finding: its site and side, unless its own
-    clause names a place after it."""
+def _what_it_restates(
+    kit: Toolkit, rd: ReportDoc, f: Span, clause: SiteRef | None
+) -> SiteRef | None:
+    """A finding its sentence says the one finding before it is ('calcified
+    densities in the right paratracheal and left perihilar regions, may
+    represent calcified granulomas') is that finding: its site and side. Only
+    where the place phrase before it is that finding's own ('subcutaneous
+    vascular calcifications with skin thickening in the thighs, suggestive of
+    calciphylaxis': the thighs' skin is no place of the vessels)."""
     first = rd.layout.sent_first[f.start]
-    prev = next(
-        (
-            c
-            for c in reversed(rd.matches.calc)
-            if c.end <= f.start and rd.layout.sent_first[c.start] == first
-        ),
-        None,
-    )
-    if prev is None or not linked(rd, prev, f):
-        return None
+    before = [
+        c
+        for c in rd.matches.calc
+        if c.end <= f.start and rd.layout.sent_first[c.start] == first
+    ]
+    if len(before) != 1 or not linked(rd, before[0], f):
+        return None  # 'X and Y, consistent with metastatic calcification': which?
+    prev = before[0]
     site = link_site(kit, rd, prev)
     if site is None:
+        return None
+    if clause is not None and not (
+        site.start <= clause.span.start < joined_site_end(rd, site, site.span.end)
+    ):
         return None
     side = two_sides(kit, rd, prev, site) or site.laterality
     return replace(site, laterality=side or lat_in_sentence(kit, rd, prev))

@@ -103,7 +103,7 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     if site is not None and site.span is not f and site_reach(rd, f, site) is not None:
         lo, hi = min(lo, site.start), max(hi, site.span.end)
         if site.start >= f.end:
-            hi = _joined_site_end(rd, site, hi)
+            hi = joined_site_end(rd, site, hi)
     sides = {
         kit.md(s)["laterality"]
         for s in rd.matches.lats
@@ -112,7 +112,7 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     return BILATERAL if {LEFT, RIGHT} <= sides else ""
 
 
-def _joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
+def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
     """Where the sites joined to `site` by 'and' end."""
     while hi + 1 < len(rd.doc) and rd.doc[hi].lower_ == "and":
         nxt = next(
