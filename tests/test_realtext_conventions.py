@@ -344,6 +344,7 @@ def test_granulomatous_disease_is_its_own_condition(analyzer, text, name):
         "At increased risk for diabetes.",
         "Risk factors for CAD include smoking.",
         "Consider lymphoma.",
+        "INDICATION: ? TB.",
         "Clinical correlation for sarcoidosis is recommended.",
         "Cyst aspiration was planned.",
         "Non-diabetic patient.",
