@@ -78,6 +78,9 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("Aortic annular calcification is present.", {"site": "aortic valve"}),
     # a shared word ('nodule') names no site of its own where no candidate is named: the clause's decides
     ("EXAM: CT head.\nFINDINGS: Calcified nodule in the left cerebellar hemisphere.", {"site": "brain", "laterality": "left"}),
+    # a view says where it was seen, not where it is; a body region outside the vocabulary is no site
+    (CHEST + "Small calcified granuloma seen on the lateral view, not seen on the frontal view.", {"site": "lung"}),
+    (CHEST + "Coarse calcifications in the epigastrium, not localized on the frontal view.", {"site": ""}),
     # mediastinum is its soft tissue, nodes are lymph node
     ("Mediastinal calcifications.", {"site": "mediastinum"}),
     ("Calcified mediastinal lymph nodes.", {"site": "lymph node"}),

@@ -133,6 +133,7 @@ METADATA_KEYS = {
     "note",
     "implied_site",
     "implied",
+    "no_place",
     "requires_site",
     "site",
     "laterality",

@@ -126,6 +126,8 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         words = doc[f.start : core].text if core > f.start else ""
         return SiteRef(f, implied, lat_near(kit, rd, f), words, f.start, f.id_)
     clause = site_in_clause(rd, f)
+    if clause is not None and kit.md(clause.span).get("no_place"):
+        clause = None  # 'seen on the frontal view' says where it was seen, not where it is
     if clause is None or clause.span.start < f.start:
         restated = _what_it_restates(kit, rd, f, clause)
         if restated is not None:
