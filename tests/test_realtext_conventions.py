@@ -68,6 +68,8 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("Calcified hilar lymph nodes on the left and right.", {"site": "lymph node", "laterality": "bilateral"}),
     ("Calcified densities in the right paratracheal stripe and the left hilum.", {"laterality": "bilateral"}),
     ("Scattered calcified granulomas within the lung bases.", {"site": "lung", "laterality": "bilateral"}),
+    ("Calcified granulomas in the right upper lobe, left upper lobe.", {"site": "lung", "laterality": "bilateral"}),
+    ("Calcified granuloma in the right upper lobe, left lung clear.", {"site": "lung", "laterality": "right"}),
     # the plural of a paired organ names both
     ("Punctate calcifications in the kidneys.", {"site": "kidney", "laterality": "bilateral"}),
     ("Calcified lymph nodes in the hila.", {"site": "lymph node", "laterality": "bilateral"}),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from calc_nlp.schema import BILATERAL, LEFT, RIGHT
 from calc_nlp.stages.record import ReportDoc, SiteRef
@@ -113,8 +113,11 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
 
 
 def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
-    """Where the sites joined to `site` by 'and' end."""
-    while hi + 1 < len(rd.doc) and rd.doc[hi].lower_ == "and":
+    """Where the sites joined to `site` by 'and' end, or by a comma when the
+    list ends there ('in the right upper lobe, left upper lobe.'; not 'in the
+    right upper lobe, left lung clear')."""
+    doc = rd.doc
+    while hi + 1 < len(doc) and doc[hi].lower_ in {"and", ","}:
         nxt = next(
             (
                 s
@@ -125,8 +128,16 @@ def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
         )
         if nxt is None:
             break
-        hi = nxt.span.end
+        end = nxt.span.end
+        if doc[hi].text == "," and end < len(doc) and not _list_goes_on(doc[end]):
+            break
+        hi = end
     return hi
+
+
+def _list_goes_on(tok: Token) -> bool:
+    """Does a listed site end its list or hand on to the next item here?"""
+    return tok.is_space or tok.lower_ in {".", ",", ";", "and"}
 
 
 def lat_near(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
