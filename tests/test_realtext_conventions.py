@@ -157,8 +157,8 @@ def test_a_site_from_the_sentence_before_brings_its_side_only_where_none_is_writ
 
 def test_a_finding_said_to_be_another_takes_its_site_and_side(findings_of):
     text = CHEST + (
-        "Calcified densities in the right paratracheal stripe and the left hilum, "
-        "may represent calcified granulomas."
+        "Calcified foci in the right upper lobe and left lower lobe, "
+        "which likely represent calcified granulomas."
     )
     first, second = findings_of(text)
     assert (second.site, second.laterality) == (first.site, first.laterality)

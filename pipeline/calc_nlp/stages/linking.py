@@ -149,8 +149,8 @@ def _what_it_restates(
     kit: Toolkit, rd: ReportDoc, f: Span, clause: SiteRef | None
 ) -> SiteRef | None:
     """A finding its sentence says the one finding before it is ('calcified
-    densities in the right paratracheal and left perihilar regions, may
-    represent calcified granulomas') is that finding: its site and side. Only
+    foci in the right upper lobe and left lower lobe, which likely represent
+    calcified granulomas') is that finding: its site and side. Only
     where the place phrase before it is that finding's own ('subcutaneous
     vascular calcifications with skin thickening in the thighs, suggestive of
     calciphylaxis': the thighs' skin is no place of the vessels)."""
