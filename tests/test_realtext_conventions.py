@@ -68,6 +68,21 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("Calcified hilar lymph nodes on the left and right.", {"site": "lymph node", "laterality": "bilateral"}),
     ("Calcified densities in the right paratracheal stripe and the left hilum.", {"laterality": "bilateral"}),
     ("Scattered calcified granulomas within the lung bases.", {"site": "lung", "laterality": "bilateral"}),
+    ("Calcified granulomas in the right upper lobe, left upper lobe.", {"site": "lung", "laterality": "bilateral"}),
+    ("Calcified granuloma in the right upper lobe, left lung clear.", {"site": "lung", "laterality": "right"}),
+    # the plural of a paired organ names both
+    ("Punctate calcifications in the kidneys.", {"site": "kidney", "laterality": "bilateral"}),
+    ("Calcified lymph nodes in the hila.", {"site": "lymph node", "laterality": "bilateral"}),
+    ("Punctate calcification in the left kidney.", {"site": "kidney", "laterality": "left"}),
+    # 'annular calcification' is the mitral annulus's unless another valve is named on it
+    ("Mitral valve leaflets are thickened with mild annular calcification.", {"site": "mitral annulus"}),
+    ("There is tricuspid annular calcification.", {"site": "heart valve"}),
+    ("Aortic annular calcification is present.", {"site": "aortic valve"}),
+    # a shared word ('nodule') names no site of its own where no candidate is named: the clause's decides
+    ("EXAM: CT head.\nFINDINGS: Calcified nodule in the left cerebellar hemisphere.", {"site": "brain", "laterality": "left"}),
+    # a view says where it was seen, not where it is; a body region outside the vocabulary is no site
+    (CHEST + "Small calcified granuloma seen on the lateral view, not seen on the frontal view.", {"site": "lung"}),
+    (CHEST + "Coarse calcifications in the epigastrium, not localized on the frontal view.", {"site": ""}),
     # mediastinum is its soft tissue, nodes are lymph node
     ("Mediastinal calcifications.", {"site": "mediastinum"}),
     ("Calcified mediastinal lymph nodes.", {"site": "lymph node"}),
@@ -107,6 +122,11 @@ def test_site_of_the_lesion_the_sentence_names(findings_of, text):
     assert [f.site for f in findings_of(text)][:1] == ["vein"]
 
 
+def test_site_of_the_lesion_the_sentence_names_in_its_words(findings_of):
+    text = "Calcific density near the greater tuberosity, consistent with calcific tendinitis."
+    assert [f.site for f in findings_of(text)] == ["tendon", "tendon"]
+
+
 def _fields(finding: Any, expected: dict[str, Any]) -> dict[str, Any]:
     return {name: getattr(finding, name) for name in expected}
 
@@ -116,10 +136,39 @@ def test_site_and_side(only, text, expected):
     assert _fields(only(text), expected) == expected
 
 
+def test_the_exam_places_a_denied_calcification(only):
+    f = only("EXAM: Screening mammogram bilateral.\nFINDINGS: No suspicious calcifications.")
+    assert (f.site, f.negated) == ("breast", True)
+
+
 def test_a_negated_site_phrase_gives_no_site(only):
     # no exam here: the denied pleura is all there is, and it is not taken
     assert only("No pleural effusion. Calcified granuloma.").site != "pleura"
     assert only("No pleural thickening; there is a calcified granuloma.").site != "pleura"
+
+
+def test_a_site_from_the_sentence_before_brings_its_side_only_where_none_is_written(findings_of):
+    text = "Calcified plaque at the right carotid bifurcation. Left: mild plaque without calcification."
+    assert [(f.site, f.laterality) for f in findings_of(text)] == [
+        ("carotid artery", "right"),
+        ("carotid artery", "left"),
+    ]
+
+
+def test_a_finding_said_to_be_another_takes_its_site_and_side(findings_of):
+    text = CHEST + (
+        "Calcified foci in the right upper lobe and left lower lobe, "
+        "which likely represent calcified granulomas."
+    )
+    first, second = findings_of(text)
+    assert (second.site, second.laterality) == (first.site, first.laterality)
+    assert first.laterality == "bilateral"
+
+
+def test_a_finding_said_to_be_another_keeps_a_place_of_its_own(findings_of):
+    text = "Subcutaneous vascular calcifications with skin thickening in the thighs, suggestive of calciphylaxis."
+    first, second = findings_of(text)
+    assert second.site != first.site
 
 
 def test_an_impression_restating_a_finding_keeps_its_site(findings_of):
@@ -287,11 +336,67 @@ def test_granulomatous_disease_is_its_own_condition(analyzer, text, name):
         "She is rubella immune.",
         # 'RT' is the right side in a note, not radiation therapy
         "Prostate: RT>LT, smooth.",
+        # an upper-case term that is an ordinary word, in a line of capitals
+        "RIGHT ILIAC CREST BONE GRAFT HARVEST.",
+        "PATIENT ADVISED THAT ALL RESULTS WERE NORMAL.",
+        # a word inside a longer phrase that names something else
+        "Stroke volume was normal by Doppler.",
+        "Lupus anticoagulant was sent.",
+        "Lidocaine was infiltrated at the injection site.",
+        "Surgery consult was obtained.",
+        "History of TB exposure.",
+        # risks, offered diagnoses, plans, a negating prefix
+        "At increased risk for diabetes.",
+        "Risk factors for CAD include smoking.",
+        "Consider lymphoma.",
+        "INDICATION: ? TB.",
+        "Clinical correlation for sarcoidosis is recommended.",
+        "Cyst aspiration was planned.",
+        "Non-diabetic patient.",
+        # procedures still to come, a specimen's own resection, a checklist answer
+        "He will need surgical repair.",
+        "Recommend surgical excision.",
+        "Surgery was discussed with the patient.",
+        "The patient wishes to proceed with surgery.",
+        "Referred for surgery.",
+        "Resection margins are clear.",
+        "Hemorrhage control was obtained.",
+        "Smoking: none. Diabetes: no.",
+        "History of diabetes: denies.",
+        "Images were reviewed with the CAD system.",
+        # tissue findings of a pathology report that the guide lists under no name
+        "Final pathology showed focal fibrosis.",
+        "Chronic inflammation of the gallbladder wall.",
     ],
 )
 def test_conditions_not_asserted(analyzer, text):
     result = analyzer.analyze(text + "\nCalcified granuloma.", "T")
     assert [c.name for c in result.conditions] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # mixed-case text: the abbreviation is the condition
+        ("History of ALL, in remission.", ["leukemia"]),
+        ("PAST MEDICAL HISTORY: CAD, hypertension.", ["atherosclerosis"]),
+        # an adjective before another condition is that condition's
+        ("Caseating granulomatous inflammation.", ["granulomatous disease"]),
+        ("Necrotic tumor in the liver.", ["necrosis"]),
+        ("History of stroke.", ["infarct"]),
+        ("CAD, status post stents.", ["atherosclerosis", "prior surgery"]),
+        ("Cardiac risk factors: diabetes, CAD.", ["diabetes mellitus", "atherosclerosis"]),
+        ("Non-Hodgkin lymphoma.", ["lymphoma"]),
+        ("She was diagnosed to have diabetes.", ["diabetes mellitus"]),
+        ("Diabetes: yes.", ["diabetes mellitus"]),
+        ("He needed surgery in 2005 for a fracture.", ["prior surgery", "trauma"]),
+        # kidney injury is the kidney's, not trauma
+        ("Admitted with acute kidney injury.", ["chronic kidney disease"]),
+    ],
+)
+def test_conditions_named(analyzer, text, names):
+    result = analyzer.analyze(text + "\nCalcified granuloma.", "T")
+    assert [c.name for c in result.conditions] == names
 
 
 def test_evidence_quotes_the_reports_words(analyzer):
@@ -312,3 +417,17 @@ def test_a_finding_lists_the_conditions_that_bear_on_it(analyzer):
     for f in result.findings:
         assert {c.name for c in f.conditions} <= report
     assert any(f.conditions for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of nodules is no diffuse pulmonary calcification (guide §4 rule 2)
+        (CHEST + "Innumerable small nodules, most of which appear calcified.", "indeterminate"),
+        (CHEST + "Diffuse pulmonary calcification.", "metastatic"),
+        # de-identification hides the link word: 'most XXXX' is 'most likely'
+        (CHEST + "A calcified density in the left base, most XXXX a granuloma.", "dystrophic"),
+    ],
+)
+def test_classification_conventions(only, text, expected):
+    assert only(text).classification == expected

@@ -119,9 +119,11 @@ def test_mammogram_exam_places_present_calcifications(only, text):
     assert only(text).site == "breast"
 
 
-def test_mammogram_exam_leaves_a_denied_calcification_unplaced(only):
+def test_mammogram_exam_places_a_denied_calcification_too(only):
+    # guide §2 step 5 has no exception for a denied finding: what a mammogram
+    # denies is denied in the breast
     text = "EXAM: Bilateral screening mammogram.\nFINDINGS: No suspicious calcifications."
-    assert only(text).site == ""
+    assert only(text).site == "breast"
 
 
 def test_breast_words_in_history_do_not_make_a_mammogram(only):

@@ -224,6 +224,8 @@ def _condition_term_rules(
             raise PatternError("conditions.json", "lead must be true or false", cid, "lead")
         if term.get("lead"):
             md["lead"] = True
+        if "not_before" in term:
+            md["not_before"] = _words(cid, term["not_before"], "not_before")
         rule: dict[str, Any] = {
             "literal": term["term"],
             "category": "CONDITION",
@@ -231,9 +233,19 @@ def _condition_term_rules(
         }
         if term.get("case_sensitive"):
             rule["pattern"] = [{"ORTH": w} for w in term["term"].upper().split()]
+            if term.get("ordinary_word"):
+                md["ordinary_word"] = True
             checker.check("conditions.json", md["id"], rule["pattern"])
         rules.append(rule)
     return rules
+
+
+def _words(cid: Any, words: Any, key: str) -> tuple[str, ...]:
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise PatternError(
+            "conditions.json", f"{key} must be a list of words", cid, key
+        )
+    return tuple(w.lower() for w in words)
 
 
 def load_cues(

@@ -115,7 +115,7 @@ CONDITION_KEYS = {
     "procedure",
     "lead_not_before",
 }
-TERM_KEYS = {"term", "case_sensitive", "site", "lead"}
+TERM_KEYS = {"term", "case_sensitive", "site", "lead", "ordinary_word", "not_before"}
 ANALYTE_KEYS = {
     "id",
     "name",
@@ -132,6 +132,8 @@ METADATA_KEYS = {
     "source",
     "note",
     "implied_site",
+    "implied",
+    "no_place",
     "requires_site",
     "site",
     "laterality",

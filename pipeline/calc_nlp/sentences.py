@@ -48,7 +48,9 @@ def sentence_starts(words: list[str], header_bounds: Iterable[int] = ()) -> list
         if pending or i in forced or (last_word == "," and _label_at(words, i)):
             starts[i] = True
             pending = False
-        if w in _TERMINAL or (w[:1] == "." and _dots(w)):
+        if w == "?" and starts[i]:
+            pass  # a leading '?' asks about what follows ('? TB'), ending nothing
+        elif w in _TERMINAL or (w[:1] == "." and _dots(w)):
             pending = _next_starts_sentence(words, i)
         last_word = w
     starts[0] = True

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from calc_nlp.schema import LEFT, RIGHT
 from calc_nlp.stages.layout import TITLE_WORDS
-from calc_nlp.stages.modifiers import NOT_ASSERTED, flags
+from calc_nlp.stages.modifiers import flags
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.toolkit import Toolkit
 
@@ -54,13 +54,13 @@ def site_from_exam(
     """The site the exam leaves as the one reading (a calcified granuloma on a
     chest radiograph is in the lung; calcifications on a mammogram, the breast).
     A default for the finding's head words is tried before the sentences around
-    it; a default for any finding (`any_head`) only after them, and only for a
-    finding that is present and the patient's: the exam does not place a
-    denied or merely asked-about calcification."""
+    it; a default for any finding (`any_head`) only after them, and only for
+    the patient's: a denied or asked-about calcification on a mammogram is
+    the breast's too ('No suspicious calcifications'), a relative's is not."""
     exam = rd.exam.get() if rd.exam is not None else None
     if exam is None:
         return None
-    if any_head and flags(rd.mods, f) & NOT_ASSERTED:
+    if any_head and "family" in flags(rd.mods, f):
         return None
     words = f.text.lower().split()
     for default in exam["defaults"]:

@@ -10,15 +10,10 @@ from spacy.tokens import Span
 from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
 from calc_nlp.schema import METASTATIC, Condition, Finding, LabValue, finding_id
 from calc_nlp.stages.context_sites import side_from_exam
-from calc_nlp.stages.linking import (
-    core_words,
-    lat_in_sentence,
-    linked,
-    qualified,
-    two_sides,
-)
+from calc_nlp.stages.linking import core_words, linked, qualified
 from calc_nlp.stages.modifiers import flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
+from calc_nlp.stages.sides import lat_in_sentence, two_sides
 from calc_nlp.stages.toolkit import Toolkit
 
 _WS = re.compile(r"\s+")
@@ -66,12 +61,7 @@ def finding(
         sentence=_WS.sub(" ", rd.sent(span).text).strip(),
         site=site_name,
         site_text=site.text if site else "",
-        laterality=(
-            two_sides(kit, rd, span, site)
-            or (site.laterality if site else "")
-            or lat_in_sentence(kit, rd, span)
-            or side_from_exam(kit, rd, site_name)
-        )
+        laterality=_side(kit, rd, span, site, site_name)
         if info.get("sided", True)
         else "",
         conditions=bearing(kit, rd, ctx, span, site_name),
@@ -209,3 +199,21 @@ def marks(
                 (off + sp.start_char, off + sp.end_char, f"modifier:{m.category}")
             )
     return tuple(sorted(set(out)))
+
+
+def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str) -> str:
+    """The finding's side (guide §2): two sides named for it, the side on its
+    site, a side word of its sentence, the side of a one-sided exam. A site
+    taken from an earlier sentence brings its side only where the finding's
+    own sentence writes none ('Right: calcified plaque. Left: plaque without
+    calcification.' - the second is left)."""
+    first = rd.layout.sent_first
+    own = site is not None and first[site.span.start] == first[f.start]
+    carried = site.laterality if site is not None else ""
+    return (
+        two_sides(kit, rd, f, site)
+        or (carried if own else "")
+        or lat_in_sentence(kit, rd, f)
+        or carried
+        or side_from_exam(kit, rd, name)
+    )

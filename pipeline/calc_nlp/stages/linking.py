@@ -7,14 +7,13 @@ premodifiers.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Span
 
 from calc_nlp.classify import CauseRecord
-from calc_nlp.schema import BILATERAL, DYSTROPHIC, LEFT, RIGHT
+from calc_nlp.schema import DYSTROPHIC
 from calc_nlp.stages.context_sites import (
     asserted,
     paragraph_before,
@@ -24,6 +23,13 @@ from calc_nlp.stages.context_sites import (
 )
 from calc_nlp.stages.modifiers import is_cause
 from calc_nlp.stages.record import Modifiers, ReportDoc, SiteRef, key
+from calc_nlp.stages.sides import (
+    joined_site_end,
+    lat_in_sentence,
+    lat_near,
+    site_reach,
+    two_sides,
+)
 from calc_nlp.stages.toolkit import Toolkit
 
 
@@ -120,6 +126,12 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         words = doc[f.start : core].text if core > f.start else ""
         return SiteRef(f, implied, lat_near(kit, rd, f), words, f.start, f.id_)
     clause = site_in_clause(rd, f)
+    if clause is not None and kit.md(clause.span).get("no_place"):
+        clause = None  # 'seen on the frontal view' says where it was seen, not where it is
+    if clause is None or clause.span.start < f.start:
+        restated = _what_it_restates(kit, rd, f, clause)
+        if restated is not None:
+            return restated
     if clause is not None and clause.span.label_ == "REGION":
         clause = linked_lesion(kit, rd, f) or clause
     found: SiteRef | None = (
@@ -133,10 +145,40 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     return refine(kit, rd, f, found) if found is not None else None
 
 
+def _what_it_restates(
+    kit: Toolkit, rd: ReportDoc, f: Span, clause: SiteRef | None
+) -> SiteRef | None:
+    """A finding its sentence says the one finding before it is ('calcified
+    foci in the right upper lobe and left lower lobe, which likely represent
+    calcified granulomas') is that finding: its site and side. Only
+    where the place phrase before it is that finding's own ('subcutaneous
+    vascular calcifications with skin thickening in the thighs, suggestive of
+    calciphylaxis': the thighs' skin is no place of the vessels)."""
+    first = rd.layout.sent_first[f.start]
+    before = [
+        c
+        for c in rd.matches.calc
+        if c.end <= f.start and rd.layout.sent_first[c.start] == first
+    ]
+    if len(before) != 1 or not linked(rd, before[0], f):
+        return None  # 'X and Y, consistent with metastatic calcification': which?
+    prev = before[0]
+    site = link_site(kit, rd, prev)
+    if site is None:
+        return None
+    if clause is not None and not (
+        site.start <= clause.span.start < joined_site_end(rd, site, site.span.end)
+    ):
+        return None
+    side = two_sides(kit, rd, prev, site) or site.laterality
+    return replace(site, laterality=side or lat_in_sentence(kit, rd, prev))
+
+
 def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     """A lesion the finding's own sentence says it is ('calcification ...
     favored to represent a phlebolith' -> vein): a later mention that implies
-    its site, tied to this one by a linking phrase, no other mention between."""
+    its site or names one in its words, tied to this one by a linking phrase,
+    no other mention between."""
     first = rd.layout.sent_first[f.start]
     later = next(
         (
@@ -149,7 +191,17 @@ def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if later is None or not linked(rd, f, later):
         return None
     implied = kit.md(later).get("implied_site")
-    return SiteRef(later, implied, "", "", later.start, later.id_) if implied else None
+    if implied:
+        return SiteRef(later, implied, "", "", later.start, later.id_)
+    # or the site in its words ('..., consistent with calcific tendinitis')
+    named = [
+        s
+        for s in rd.matches.sites
+        if later.start <= s.span.start
+        and s.span.end <= later.end
+        and s.span.label_ == "SITE"
+    ]
+    return named[-1] if named else None
 
 
 def site_in_clause(rd: ReportDoc, f: Span) -> SiteRef | None:
@@ -159,42 +211,13 @@ def site_in_clause(rd: ReportDoc, f: Span) -> SiteRef | None:
     reach = [
         (score, s)
         for s in rd.matches.sites
-        if (score := _reach(rd, f, s)) is not None and asserted(rd, s, f)
+        if (score := site_reach(rd, f, s)) is not None and asserted(rd, s, f)
     ]
     # A named site beats a body region in the same clause ('over the right
     # upper quadrant, within the liver').
     named = [x for x in reach if x[1].span.label_ == "SITE"]
     pool = named or reach
     return min(pool, key=lambda x: x[0])[1] if pool else None
-
-
-def _reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
-    """How far a site of the finding's sentence is from it (sites after it
-    count nearer), or None where it cannot be the finding's: another
-    finding's own words, or another finding, a ';' or a '.' between them."""
-    first = rd.layout.sent_first
-    if first[s.span.start] != first[f.start]:
-        return None
-    others = [c for c in rd.matches.calc if c is not f]
-    if any(c.start <= s.span.start and s.span.end <= c.end for c in others):
-        return None
-    if s.span.start >= f.end:
-        if s.start == f.end + 1 and rd.doc[f.end].text == "/":
-            return None  # 'granulomas/lymph nodes': another name, not a place
-        lo, hi, score = f.end, s.start, s.start - f.end
-    else:
-        lo, hi, score = s.span.end, f.start, f.start - s.span.end + 2
-        words = [t.lower_ for t in rd.doc[lo:hi]]
-        pairs = zip(words, words[1:], strict=False)
-        if any(a == "," and b in {"and", "or"} for a, b in pairs):
-            return None  # 'pleural thickening, and calcified granulomas'
-    if any(lo <= c.start < hi for c in others):
-        return None
-    stops = rd.layout.stops
-    k = bisect_left(stops, lo)
-    if k < len(stops) and stops[k] < hi:
-        return None  # a ';' or '.' between them
-    return score
 
 
 def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
@@ -218,7 +241,7 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
     near = [
         (score, s)
         for s in rd.matches.sites
-        if specific(s) and (score := _reach(rd, f, s)) is not None
+        if specific(s) and (score := site_reach(rd, f, s)) is not None
     ]
     if near:
         return min(near, key=lambda x: x[0])[1]
@@ -251,101 +274,11 @@ def _restated_site(
         near = [
             (score, s)
             for s in rd.matches.sites
-            if specific(s) and (score := _reach(rd, c, s)) is not None
+            if specific(s) and (score := site_reach(rd, c, s)) is not None
         ]
         if near:
             return min(near, key=lambda x: x[0])[1]
     return None
-
-
-def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
-    """Laterality written in the finding's sentence but not on its site words:
-    a side word, or a site that carries one (RUL). A side word inside a
-    named structure ("left main", "left atrial wall") is not a side, nor is
-    one said of another lesion joined after it ("mediastinal calcifications
-    and a faint nodule in the left upper zone")."""
-    sent = rd.sent(f)
-    sites = rd.matches.sites
-    named = [s.span for s in sites if not kit.site_info(s.site).get("sided", True)]
-    named += _other_lesions(rd, f, sent)
-    # a later finding's own words keep their side ('calcified nodules and a
-    # calcified right hilar node': the nodules have none); a side word leading
-    # an earlier one may reach over the 'and' ('bilateral X and Y')
-    named += [c for c in rd.matches.calc if c.start > f.start]
-
-    def dist(sp: Span) -> int:
-        return min(abs(sp.start - f.end), abs(f.start - sp.end))
-
-    cands: list[tuple[int, str]] = [
-        (dist(s), str(kit.md(s)["laterality"]))
-        for s in rd.matches.lats
-        if sent.start <= s.start < sent.end
-        and not any(n.start <= s.start and s.end <= n.end for n in named)
-    ]
-    for site in sites:
-        lat = (
-            kit.md(site.span).get("laterality") if site.span.label_ == "SITE" else None
-        )
-        if lat and sent.start <= site.span.start < sent.end:
-            cands.append((dist(site.span), str(lat)))
-    return min(cands)[1] if cands else ""
-
-
-def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
-    """The rest of the sentence from a lesion noun joined after the finding
-    by 'and' ('... calcifications and a faint nodule in the left upper zone'): its
-    words are said of that lesion."""
-    lesions = set(rd.lesion_nouns)
-    joined = False
-    for t in rd.doc[f.end : sent.end]:
-        if t.lower_ in {".", ";"}:
-            break
-        joined = joined or t.lower_ == "and"
-        if joined and t.lower_ in lesions:
-            return [rd.doc[t.i : sent.end]]
-    return []
-
-
-def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str:
-    """'bilateral' when the finding's own words and its site phrase name both
-    sides ('right apical and left basilar granulomas', 'granulomas at the left
-    greater than right hilum', 'granuloma in the right upper lobe and left
-    lower lobe', 'over the right paratracheal stripe and the
-    left hilum': a site joined to its site by 'and'), else ''."""
-    lo, hi = f.start, f.end
-    if site is not None and site.span is not f and _reach(rd, f, site) is not None:
-        lo, hi = min(lo, site.start), max(hi, site.span.end)
-        if site.start >= f.end:
-            hi = _joined_site_end(rd, site, hi)
-    sides = {
-        kit.md(s)["laterality"]
-        for s in rd.matches.lats
-        if lo <= s.start and s.end <= hi
-    }
-    return BILATERAL if {LEFT, RIGHT} <= sides else ""
-
-
-def _joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
-    """Where the sites joined to `site` by 'and' end."""
-    while hi + 1 < len(rd.doc) and rd.doc[hi].lower_ == "and":
-        nxt = next(
-            (s for s in rd.matches.sites if s.start == hi + 1 and s.span.label_ == "SITE"),
-            None,
-        )
-        if nxt is None:
-            break
-        hi = nxt.span.end
-    return hi
-
-
-def lat_near(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
-    """Laterality for a mention with an implied site: in or right around it."""
-    sent = rd.sent(f)
-    lo, hi = max(sent.start, f.start - 2), min(sent.end, f.end + 4)
-    for s in rd.matches.lats:
-        if lo <= s.start and s.end <= hi:
-            return str(kit.md(s)["laterality"])
-    return ""
 
 
 def causes_elsewhere(

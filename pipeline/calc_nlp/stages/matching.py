@@ -69,6 +69,7 @@ def _named_conditions(
     ('status post') names its condition only when what follows is neither
     another condition ('status post MVA' is trauma alone) nor one of the
     entry's `lead_not_before` words ('status post treatment' is no surgery).
+    A term's own `not_before` words do the same for that term alone.
     A section whose header is marked `family` ('FAMILY HISTORY:') names its
     relatives' conditions, not the patient's."""
     starts = {c.start for c in conds}
@@ -78,12 +79,34 @@ def _named_conditions(
 
     def empty(c: Span) -> bool:
         md = kit.md(c)
+        if md.get("ordinary_word") and _in_capitals(doc, lay, c):
+            return True
+        if c.end < len(doc) and doc[c.end].lower_ in md.get("not_before", ()):
+            return True  # 'CAD marks' on a mammogram: computer-aided detection
         if not md.get("lead") or c.end >= len(doc):
             return False
         entry = kit.rules.conditions[md["condition"]]
         return c.end in starts or doc[c.end].lower_ in entry.get("lead_not_before", ())
 
     return [c for c in conds if not empty(c)]
+
+
+def _in_capitals(doc: Doc, lay: Layout, c: Span, reach: int = 6) -> bool:
+    """Is an upper-case term that is an ordinary word otherwise ('ALL',
+    'CREST') in capitals that tell nothing: the words of five letters or more near it in its sentence
+    ('RIGHT ILIAC CREST GRAFT') are all written in capitals too? A section
+    header's words do not count ('PAST HISTORY: CAD')."""
+    first = lay.sent_first[c.start]
+    body = lay.sections[c.start][1]
+    near = [
+        t
+        for t in doc[max(body, c.start - reach) : min(len(doc), c.end + reach)]
+        if (t.i < c.start or t.i >= c.end)
+        and lay.sent_first[t.i] == first
+        and t.is_alpha
+        and len(t) >= 5
+    ]
+    return bool(near) and all(t.is_upper for t in near)
 
 
 def _family_headers(kit: Toolkit) -> frozenset[str]:
@@ -140,6 +163,8 @@ def _sites(
         name = md.get("site", "")
         if "candidates" in md:
             name = _resolve(sp.start, md["candidates"], fixed, exam)
+            if not name:
+                continue  # no candidate named and none on the exam: no site
         laterality = md.get("laterality", "")
         start = sp.start
         before = lats.get(sp.start)
@@ -160,14 +185,16 @@ def _resolve(
     exam: LazyExam | None = None,
 ) -> str:
     """A shared site word means the candidate site named nearest to it; with
-    none named within a few sentences, the exam's site; else the first."""
+    none named within a few sentences, the exam's site; with none named at
+    all and none on the exam, nothing ('calcified nodule in the cerebellar
+    hemisphere' is no thyroid nodule: the clause's own site decides)."""
     near = [(abs(pos - at), name) for pos, name in fixed if name in candidates]
     close = [x for x in near if x[0] <= NEAR_TOKENS]
     if close or not near:
         on_exam = [n for n in (exam.sites() if exam else ()) if n in candidates]
         if not close and on_exam:
             return on_exam[0]
-    return min(near)[1] if near else candidates[0]
+    return min(near)[1] if near else ""
 
 
 # How far (in tokens) a named site decides what a shared word means before

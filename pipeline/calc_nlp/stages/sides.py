@@ -1,0 +1,150 @@
+"""Sides: the laterality of a finding (guide §2: a side written on or next
+to its site, two sides named for one finding make bilateral), and how far a
+site phrase of the finding's sentence is from it (`site_reach`, shared with
+the linking stage).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Span, Token
+
+from calc_nlp.schema import BILATERAL, LEFT, RIGHT
+from calc_nlp.stages.record import ReportDoc, SiteRef
+from calc_nlp.stages.toolkit import Toolkit
+
+
+def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
+    """How far a site of the finding's sentence is from it (sites after it
+    count nearer), or None where it cannot be the finding's: another
+    finding's own words, or another finding, a ';' or a '.' between them."""
+    first = rd.layout.sent_first
+    if first[s.span.start] != first[f.start]:
+        return None
+    others = [c for c in rd.matches.calc if c is not f]
+    if any(c.start <= s.span.start and s.span.end <= c.end for c in others):
+        return None
+    if s.span.start >= f.end:
+        if s.start == f.end + 1 and rd.doc[f.end].text == "/":
+            return None  # 'granulomas/lymph nodes': another name, not a place
+        lo, hi, score = f.end, s.start, s.start - f.end
+    else:
+        lo, hi, score = s.span.end, f.start, f.start - s.span.end + 2
+        words = [t.lower_ for t in rd.doc[lo:hi]]
+        pairs = zip(words, words[1:], strict=False)
+        if any(a == "," and b in {"and", "or"} for a, b in pairs):
+            return None  # 'pleural thickening, and calcified granulomas'
+    if any(lo <= c.start < hi for c in others):
+        return None
+    stops = rd.layout.stops
+    k = bisect_left(stops, lo)
+    if k < len(stops) and stops[k] < hi:
+        return None  # a ';' or '.' between them
+    return score
+
+
+def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """Laterality written in the finding's sentence but not on its site words:
+    a side word, or a site that carries one (RUL). A side word inside a
+    named structure ("left main", "left atrial wall") is not a side, nor is
+    one said of another lesion joined after it ("mediastinal calcifications
+    and a faint nodule in the left upper zone")."""
+    sent = rd.sent(f)
+    sites = rd.matches.sites
+    named = [s.span for s in sites if not kit.site_info(s.site).get("sided", True)]
+    named += _other_lesions(rd, f, sent)
+    # a later finding's own words keep their side ('calcified nodules and a
+    # calcified right hilar node': the nodules have none); a side word leading
+    # an earlier one may reach over the 'and' ('bilateral X and Y')
+    named += [c for c in rd.matches.calc if c.start > f.start]
+
+    def dist(sp: Span) -> int:
+        return min(abs(sp.start - f.end), abs(f.start - sp.end))
+
+    # a side implied by a plural ('kidneys') yields to a side written out
+    cands: list[tuple[bool, int, str]] = [
+        (bool(kit.md(s).get("implied")), dist(s), str(kit.md(s)["laterality"]))
+        for s in rd.matches.lats
+        if sent.start <= s.start < sent.end
+        and not any(n.start <= s.start and s.end <= n.end for n in named)
+    ]
+    for site in sites:
+        lat = (
+            kit.md(site.span).get("laterality") if site.span.label_ == "SITE" else None
+        )
+        if lat and sent.start <= site.span.start < sent.end:
+            cands.append((False, dist(site.span), str(lat)))
+    return min(cands)[2] if cands else ""
+
+
+def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
+    """The rest of the sentence from a lesion noun joined after the finding
+    by 'and' ('... calcifications and a faint nodule in the left upper zone'): its
+    words are said of that lesion."""
+    lesions = set(rd.lesion_nouns)
+    joined = False
+    for t in rd.doc[f.end : sent.end]:
+        if t.lower_ in {".", ";"}:
+            break
+        joined = joined or t.lower_ == "and"
+        if joined and t.lower_ in lesions:
+            return [rd.doc[t.i : sent.end]]
+    return []
+
+
+def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str:
+    """'bilateral' when the finding's own words and its site phrase name both
+    sides ('right apical and left basilar granulomas', 'granulomas at the left
+    greater than right hilum', 'granuloma in the right upper lobe and left
+    lower lobe', 'over the right paratracheal stripe and the
+    left hilum': a site joined to its site by 'and'), else ''."""
+    lo, hi = f.start, f.end
+    if site is not None and site.span is not f and site_reach(rd, f, site) is not None:
+        lo, hi = min(lo, site.start), max(hi, site.span.end)
+        if site.start >= f.end:
+            hi = joined_site_end(rd, site, hi)
+    sides = {
+        kit.md(s)["laterality"]
+        for s in rd.matches.lats
+        if lo <= s.start and s.end <= hi
+    }
+    return BILATERAL if {LEFT, RIGHT} <= sides else ""
+
+
+def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
+    """Where the sites joined to `site` by 'and' end, or by a comma when the
+    list ends there ('in the right upper lobe, left upper lobe.'; not 'in the
+    right upper lobe, left lung clear')."""
+    doc = rd.doc
+    while hi + 1 < len(doc) and doc[hi].lower_ in {"and", ","}:
+        nxt = next(
+            (
+                s
+                for s in rd.matches.sites
+                if s.start == hi + 1 and s.span.label_ == "SITE"
+            ),
+            None,
+        )
+        if nxt is None:
+            break
+        end = nxt.span.end
+        if doc[hi].text == "," and end < len(doc) and not _list_goes_on(doc[end]):
+            break
+        hi = end
+    return hi
+
+
+def _list_goes_on(tok: Token) -> bool:
+    """Does a listed site end its list or hand on to the next item here?"""
+    return tok.is_space or tok.lower_ in {".", ",", ";", "and"}
+
+
+def lat_near(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """Laterality for a mention with an implied site: in or right around it."""
+    sent = rd.sent(f)
+    lo, hi = max(sent.start, f.start - 2), min(sent.end, f.end + 4)
+    for s in rd.matches.lats:
+        if lo <= s.start and s.end <= hi:
+            return str(kit.md(s)["laterality"])
+    return ""
