@@ -67,6 +67,8 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("Both hila contain calcified lymph nodes.", {"site": "lymph node", "laterality": "bilateral"}),
     ("Calcified hilar lymph nodes on the left and right.", {"site": "lymph node", "laterality": "bilateral"}),
     ("Calcified densities in the right paratracheal stripe and the left hilum.", {"laterality": "bilateral"}),
+    ("Calcified foci in the right paratracheal region and in the left perihilar region.", {"laterality": "bilateral"}),
+    ("Calcified foci project over the right paratracheal area and the left hilum.", {"laterality": "bilateral"}),
     ("Scattered calcified granulomas within the lung bases.", {"site": "lung", "laterality": "bilateral"}),
     ("Calcified granulomas in the right upper lobe, left upper lobe.", {"site": "lung", "laterality": "bilateral"}),
     ("Calcified granuloma in the right upper lobe, left lung clear.", {"site": "lung", "laterality": "right"}),

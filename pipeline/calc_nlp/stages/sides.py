@@ -97,8 +97,8 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     """'bilateral' when the finding's own words and its site phrase name both
     sides ('right apical and left basilar granulomas', 'granulomas at the left
     greater than right hilum', 'granuloma in the right upper lobe and left
-    lower lobe', 'over the right paratracheal stripe and the
-    left hilum': a site joined to its site by 'and'), else ''."""
+    lower lobe', 'over the right paratracheal area and the left hilum': a
+    site joined to its site by 'and'), else ''."""
     lo, hi = f.start, f.end
     if site is not None and site.span is not f and site_reach(rd, f, site) is not None:
         lo, hi = min(lo, site.start), max(hi, site.span.end)
@@ -115,24 +115,43 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
 def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
     """Where the sites joined to `site` by 'and' end, or by a comma when the
     list ends there ('in the right upper lobe, left upper lobe.'; not 'in the
-    right upper lobe, left lung clear')."""
+    right upper lobe, left lung clear'). Up to two plain words no rule matched
+    may stand between ('the right paratracheal area and the left hilum')."""
     doc = rd.doc
-    while hi + 1 < len(doc) and doc[hi].lower_ in {"and", ","}:
+    while True:
+        joint = _past_plain_words(rd, hi)
+        if not (joint + 1 < len(doc) and doc[joint].lower_ in {"and", ","}):
+            break
+        start = _past_plain_words(rd, joint + 1)
         nxt = next(
             (
                 s
                 for s in rd.matches.sites
-                if s.start == hi + 1 and s.span.label_ == "SITE"
+                if s.start == start and s.span.label_ == "SITE"
             ),
             None,
         )
         if nxt is None:
             break
         end = nxt.span.end
-        if doc[hi].text == "," and end < len(doc) and not _list_goes_on(doc[end]):
+        if doc[joint].text == "," and end < len(doc) and not _list_goes_on(doc[end]):
             break
         hi = end
     return hi
+
+
+def _past_plain_words(rd: ReportDoc, i: int, most: int = 2) -> int:
+    """The token after at most `most` plain words from `i`: alphabetic tokens
+    where no site, side or calcification match starts ('area', 'the')."""
+    doc = rd.doc
+    starts = {s.start for s in rd.matches.sites} | {s.start for s in rd.matches.lats}
+    starts |= {c.start for c in rd.matches.calc}
+    j = i
+    while j < len(doc) and j - i < most and doc[j].is_alpha and j not in starts:
+        if doc[j].lower_ == "and":
+            break
+        j += 1
+    return j
 
 
 def _list_goes_on(tok: Token) -> bool:
