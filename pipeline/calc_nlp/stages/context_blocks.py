@@ -17,6 +17,8 @@ from typing import Any
 from medspacy.context import ConText, ConTextGraph, ConTextModifier
 from spacy.tokens import Doc, Span
 
+from calc_nlp.stages.token_matcher import WindowedMatcher
+
 
 def run_context(
     context: ConText, doc: Doc, targets: list[Span], starts: list[Any]
@@ -69,3 +71,17 @@ def _blocks(starts: list[Any], spans: list[tuple[int, int]]) -> list[int]:
         out[i] = b
     return out
 
+
+def window_context_matcher(context: ConText) -> bool:
+    """Runs ConText's token patterns only where one can start (`WindowedMatcher`,
+    the same matches in the same order) when every pattern opens on an exact
+    word; its phrase and regex matchers are unchanged. True if swapped."""
+    matcher = context._ConText__matcher  # type: ignore[attr-defined]
+    windowed = WindowedMatcher(context.nlp.vocab)
+    for rule_id, rule in matcher.rule_map.items():
+        if isinstance(rule.pattern, list):
+            windowed.add(rule_id, rule.pattern)
+    if not windowed.windowed:
+        return False
+    matcher._MedspacyMatcher__matcher = windowed
+    return True
