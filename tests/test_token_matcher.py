@@ -21,12 +21,16 @@ PATTERNS: list[list[dict[str, Any]]] = [
     [{"LOWER": "score"}, {"ORTH": ":"}, {"OP": "{0,3}"}, {"LIKE_NUM": True}],
     [{"NORM": "calcific"}, {"IS_PUNCT": True, "OP": "?"}, {"LOWER": "density"}],
     [{"LOWER": "calcified"}, {"LOWER": "calcified", "OP": "+"}],
+    [{"LOWER": {"IN": ["no", "without"]}}, {"LOWER": "calcified"}],
+    [{"LOWER": {"IN": [":", "of", "is"]}, "OP": "*"}, {"LOWER": {"IN": ["0", "zero"]}}],
+    [{"ORTH": "(", "OP": "?"}, {"LOWER": "mac"}, {"ORTH": ")", "OP": "?"}],
 ]
 TEXTS = [
     "Calcified hilar mediastinal hilar granulomas. Calcified node. MAC seen.",
     "calcified calcified calcified granuloma, score: 1 2 3 4 and score : x 12",
     "No calcified",
     "calcific, density; calcific density MAC mac calcified hilar",
+    "Score of is : 0 and zero, no calcified node, without calcified (MAC) mac",
     "",
 ]
 

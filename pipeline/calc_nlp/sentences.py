@@ -76,7 +76,8 @@ def _label_at(words: list[str], i: int) -> bool:
 
 def _continues(words: list[str], i: int) -> bool:
     """After a single line break at i: is the next line a wrapped continuation?"""
-    for w in words[i + 1 :]:
+    for k in range(i + 1, len(words)):  # no slice: a copy of the rest per line
+        w = words[k]
         if w.isspace() or not w:
             continue
         return w[0].islower()
@@ -86,7 +87,8 @@ def _continues(words: list[str], i: int) -> bool:
 def _next_starts_sentence(words: list[str], i: int) -> bool:
     if words[i] == ";":
         return True
-    for w in words[i + 1 :]:
+    for k in range(i + 1, len(words)):  # no slice: a copy of the rest per stop
+        w = words[k]
         if w.isspace() or not w:
             if "\n" in w:
                 return True

@@ -30,6 +30,7 @@ from calc_nlp.stages import descriptors, lesions, linking
 from calc_nlp.stages.context_sites import SENTENCES_BACK
 from calc_nlp.stages.findings import ReportContext, finding
 from calc_nlp.stages.layout import LazyExam, layout
+from calc_nlp.stages.literal_gate import LiteralGate
 from calc_nlp.stages.matching import match, mentions
 from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause, modifiers
 from calc_nlp.stages.record import Layout, Matches, ReportDoc
@@ -48,6 +49,9 @@ class Analyzer:
 
         self.rules = rules
         self.kit = Toolkit(rules)
+        self.birads_gate = LiteralGate(
+            rx for _, rx in self.kit.descriptors.patterns.get("birads", [])
+        )
         tokenizer = self.kit.nlp.tokenizer
         self.prefilter = build_prefilter(
             rules.mentions, lambda s: [t.text for t in tokenizer(s)], rules.token_norms
@@ -91,6 +95,8 @@ class Analyzer:
 
     def birads(self, text: str) -> tuple[str, tuple[tuple[str, str, int, int], ...]]:
         """The BI-RADS category the report states, and the words that gave it."""
+        if not self.birads_gate.may_match(text):
+            return "", ()  # none of the words a BI-RADS rule needs
         value, words = descriptors.birads(self.kit.descriptors, text)
         return value, (words,) if words else ()
 

@@ -286,9 +286,9 @@ def causes_elsewhere(
 ) -> list[tuple[int, CauseRecord]]:
     """Dystrophic causes anywhere in the report, with the site each names."""
     out = []
-    conds = rd.matches.conds
+    sites_in = rd.sites_by_sentence()
     rule1 = [c for c in cues if c.label_ == "CUE" and kit.md(c)["rule"] == 1]
-    for span in rule1 + conds:
+    for span in rule1 + rd.matches.conds:
         if span.label_ == "CONDITION" and span in cues:
             continue
         md = kit.md(span)
@@ -300,7 +300,7 @@ def causes_elsewhere(
             name = md["cue"]
         site, lat, stext = md.get("site", ""), "", ""
         sent = rd.sent(span)
-        near = [s for s in rd.matches.sites if sent.start <= s.span.start < sent.end]
+        near = sites_in.get(sent.start, [])
         if near:
             nearest = min(near, key=lambda s: abs(s.span.start - span.start))
             if not site or site == nearest.site:

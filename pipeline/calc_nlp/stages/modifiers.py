@@ -6,6 +6,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from calc_nlp.stages.context_blocks import run_context
 from calc_nlp.stages.record import Layout, Modifiers, SpanKey, key
 from calc_nlp.stages.toolkit import TARGET_GROUP, Toolkit
 
@@ -49,7 +50,7 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
         Span(sub, where[t.start], where[t.end - 1] + 1, label=t.label_) for t in targets
     ]
     sub.spans[TARGET_GROUP] = subs
-    kit.context(sub)
+    run_context(kit.context, sub, subs, starts)
     clause = _Clauses(words, starts, frozenset(kit.rules.clause_verbs.get("words", ())))
     clause.findings = sorted(st.start for st in subs if st.label_ == FINDING_LABEL)
     by_span: dict[SpanKey, tuple[Any, ...]] = {}

@@ -100,3 +100,10 @@ class ReportDoc:
 
     def sent(self, at: Span | Token) -> Span:
         return self.layout.sent(self.doc, at)
+
+    def sites_by_sentence(self) -> dict[int, list[SiteRef]]:
+        """The site phrases of each sentence (by its first token), in order."""
+        out: dict[int, list[SiteRef]] = {}
+        for ref in self.matches.sites:
+            out.setdefault(self.layout.sent_first[ref.span.start], []).append(ref)
+        return out

@@ -69,14 +69,20 @@ def exact_words(tok: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
     return None
 
 
-def opening_word(pattern: list[dict[str, Any]]) -> tuple[str, str] | None:
-    """(attribute, word) when the pattern must open on that exact word, else None."""
-    first = pattern[0] if pattern else {}
-    words = exact_words(first)
-    if first.get("OP") not in (None, "1", "+") or words is None or len(words[1]) != 1:
-        return None
-    (word,) = words[1]
-    return words[0], word
+def opening_words(pattern: list[dict[str, Any]]) -> list[tuple[str, str]] | None:
+    """Every (attribute, word) a match of the pattern can open on, else None:
+    the words of its leading optional tokens (`?`, `*`) and of the first
+    token it needs, when each of those tokens matches only exact words."""
+    out: list[tuple[str, str]] = []
+    for tok in pattern:
+        words = exact_words(tok)
+        op = tok.get("OP")
+        if words is None or op not in (None, "1", "+", "?", "*"):
+            return None
+        out += [(words[0], w) for w in sorted(words[1])]
+        if op in (None, "1", "+"):
+            return out
+    return None  # every token optional
 
 
 def member(values: Any, hashes: Any) -> Any:
@@ -150,21 +156,21 @@ class WindowedMatcher:
     def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
         self.matcher.add(key, [pattern])
         self._hashes = None
-        opening, reach = opening_word(pattern), steps(pattern)
+        opening, reach = opening_words(pattern), steps(pattern)
         if opening is None or reach is None:
             self.windowed = False
             return
-        attr, word = opening
-        h = self.vocab.strings.add(word)
-        fixed = self.fixed.setdefault(attr, {})
         runs = [step for step in reach if not isinstance(step, int)]
-        if not runs:
-            fixed[h] = max(fixed.get(h, 0), sum(reach))  # type: ignore[arg-type]
-            return
-        fixed.setdefault(h, 0)
         for step in runs:
             self._runs[step] = _sorted_hashes(step[1], self.vocab.strings)
-        self.opening.setdefault(attr, {}).setdefault(h, []).append(reach)
+        for attr, word in opening:
+            h = self.vocab.strings.add(word)
+            fixed = self.fixed.setdefault(attr, {})
+            if not runs:
+                fixed[h] = max(fixed.get(h, 0), sum(reach))  # type: ignore[arg-type]
+                continue
+            fixed.setdefault(h, 0)
+            self.opening.setdefault(attr, {}).setdefault(h, []).append(reach)
 
     def windows(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges, not overlapping, that hold every match."""

@@ -54,6 +54,7 @@ from spacy.util import (  # noqa: E402
     compile_suffix_regex,
 )
 
+from calc_nlp.stages.context_blocks import window_context_matcher  # noqa: E402
 from calc_nlp.stages.token_matcher import WindowedMatcher  # noqa: E402
 
 TARGET_GROUP = "calc_targets"
@@ -274,6 +275,7 @@ class Toolkit:
             span_group_name=TARGET_GROUP,
         )
         self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
+        window_context_matcher(self.context)
         self.labs = LabParser(rules.labs)
         self.descriptors = DescriptorRules(
             rules.descriptors, rules.word_lists.get("lesion_nouns", [])

@@ -1,0 +1,87 @@
+"""medspaCy's ConText, its target x modifier checks made block by block.
+
+`ConText(doc)` checks every modifier against every other modifier (scope
+limits) and every target (edges): quadratic in a long piece. A modifier's
+scope is its sentence (no global `max_scope`), so a modifier and a target
+or modifier in another sentence never touch: each check across sentences
+returns False or leaves the scopes as they are. Sentences joined by a
+modifier or target that spans their boundary form one block; within each
+block medspaCy's own `ConTextGraph` runs in the same order, so every target
+gets the same modifiers in the same order as from `ConText(doc)`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from medspacy.context import ConText, ConTextGraph, ConTextModifier
+from spacy.tokens import Doc, Span
+
+from calc_nlp.stages.token_matcher import WindowedMatcher
+
+
+def run_context(
+    context: ConText, doc: Doc, targets: list[Span], starts: list[Any]
+) -> None:
+    """Sets `target._.modifiers` for each target as `context(doc)` would (for
+    a ConText without span attributes and without a window); `starts` are
+    the Doc's sentence starts, per token."""
+    if context.max_scope or context.context_attributes_mapping:
+        context(doc)  # windows or attributes: upstream's own way
+        return
+    matcher = context._ConText__matcher  # type: ignore[attr-defined]
+    strings = context.nlp.vocab.strings
+    mods = [
+        ConTextModifier(matcher.rule_map[strings[match_id]], start, end, doc)
+        for match_id, start, end in matcher(doc)
+    ]
+    spans = [m.modifier_span for m in mods] + [(t.start, t.end) for t in targets]
+    block = _blocks(starts, spans)
+    mods_of: dict[int, list[Any]] = {}
+    for m in mods:
+        mods_of.setdefault(block[m.modifier_span[0]], []).append(m)
+    targets_of: dict[int, list[Span]] = {}
+    for t in targets:
+        targets_of.setdefault(block[t.start], []).append(t)
+    for b, ts in targets_of.items():
+        graph = ConTextGraph(
+            targets=ts,
+            modifiers=mods_of.get(b, []),
+            prune_on_modifier_overlap=context.prune_on_target_overlap,
+        )
+        graph.update_scopes()
+        graph.apply_modifiers()
+        for target, modifier in graph.edges:
+            target._.modifiers += (modifier,)
+
+
+def _blocks(starts: list[Any], spans: list[tuple[int, int]]) -> list[int]:
+    """Per token, its block: sentences are cut apart unless a span crosses
+    the boundary between them."""
+    n = len(starts)
+    joined = [False] * (n + 1)  # joined[i]: token i continues the block of i - 1
+    for start, end in spans:
+        for i in range(start + 1, end):
+            joined[i] = True
+    out = [0] * n
+    b = 0
+    for i, first in enumerate(starts):
+        if i and first and not joined[i]:
+            b += 1
+        out[i] = b
+    return out
+
+
+def window_context_matcher(context: ConText) -> bool:
+    """Runs ConText's token patterns only where one can start (`WindowedMatcher`,
+    the same matches in the same order) when every pattern opens on an exact
+    word; its phrase and regex matchers are unchanged. True if swapped."""
+    matcher = context._ConText__matcher  # type: ignore[attr-defined]
+    windowed = WindowedMatcher(context.nlp.vocab)
+    for rule_id, rule in matcher.rule_map.items():
+        if isinstance(rule.pattern, list):
+            windowed.add(rule_id, rule.pattern)
+    if not windowed.windowed:
+        return False
+    matcher._MedspacyMatcher__matcher = windowed
+    return True

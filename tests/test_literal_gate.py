@@ -1,0 +1,53 @@
+"""The literal gate never turns away a text one of its patterns matches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from calc_nlp.stages.analyze import analyzer
+from calc_nlp.stages.literal_gate import LiteralGate, required_literal
+
+PATTERNS = [
+    re.compile(r"\bbi-?[^\S\n]?rads[^\S\n]*(?P<value>[0-6])", re.IGNORECASE),
+    re.compile(r"\bassessment[^\S\n]*:?[^\S\n]*category[^\S\n]*(?P<value>[0-6])", re.I),
+    re.compile(r"Score:\s*\d+"),
+]
+TEXTS = [
+    "BI-RADS 2. Benign.",
+    "Assessment: Category 1",
+    "score: 3 and Score: 4",
+    "No mammographic finding.",
+    "BİRADS 4 \u017fcore",  # not ASCII: case folding goes beyond str.lower
+    "",
+]
+
+
+def test_required_words_read_from_the_patterns() -> None:
+    assert [required_literal(rx) for rx in PATTERNS] == ["rads", "assessment", "Score:"]
+    assert required_literal(re.compile(r"ab|cd")) is None  # no word every match holds
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_text_a_pattern_matches_passes_the_gate(text: str) -> None:
+    gate = LiteralGate(PATTERNS)
+    if any(rx.search(text) for rx in PATTERNS):
+        assert gate.may_match(text)
+
+
+def test_a_text_without_the_words_is_turned_away() -> None:
+    gate = LiteralGate(PATTERNS)
+    assert not gate.may_match("No mammographic finding. score 3")
+    assert gate.may_match("Ünïcode text, no words")  # not ASCII: the scans decide
+    assert LiteralGate([re.compile(r"ab|cd")]).may_match("xyz")  # no word: always open
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["BI-RADS Category 2: benign.", "ASSESSMENT: CATEGORY 4 - suspicious", "No rads."],
+)
+def test_the_report_birads_rules_are_gated_on_their_words(text: str) -> None:
+    an = analyzer()
+    assert an.birads_gate.may_match(text)
+    assert not an.birads_gate.may_match("Chest clear. No acute findings.")
