@@ -238,13 +238,9 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
         )
 
     sent = rd.sent(f)
-    near = [
-        (score, s)
-        for s in rd.matches.sites
-        if specific(s) and (score := site_reach(rd, f, s)) is not None
-    ]
-    if near:
-        return min(near, key=lambda x: x[0])[1]
+    nearest = _nearest_site(rd, f, specific)
+    if nearest is not None:
+        return nearest
     if kit.md(site.span).get("generic") != "anaphoric":
         return _restated_site(rd, f, specific) or site
     others = [c for c in rd.matches.calc if c is not f]
@@ -271,14 +267,22 @@ def _restated_site(
     for c in reversed([c for c in rd.matches.calc if c.end <= f.start]):
         if c.text.lower() != words:
             continue
-        near = [
-            (score, s)
-            for s in rd.matches.sites
-            if specific(s) and (score := site_reach(rd, c, s)) is not None
-        ]
-        if near:
-            return min(near, key=lambda x: x[0])[1]
+        nearest = _nearest_site(rd, c, specific)
+        if nearest is not None:
+            return nearest
     return None
+
+
+def _nearest_site(
+    rd: ReportDoc, f: Span, specific: Callable[[SiteRef], bool]
+) -> SiteRef | None:
+    """The `specific` site closest to `f` within its reach, if any."""
+    near = [
+        (score, s)
+        for s in rd.matches.sites
+        if specific(s) and (score := site_reach(rd, f, s)) is not None
+    ]
+    return min(near, key=lambda x: x[0])[1] if near else None
 
 
 def causes_elsewhere(
