@@ -36,6 +36,11 @@ def _lesions(analyzer, text: str) -> list[int]:
         ("Coronary artery calcification. CAC score 150.", [1, 1]),
         # different sites
         ("Pineal calcification. Aortic valve calcification.", [1, 2]),
+        # a finding with no site but a side is not a sideless lesion's restatement
+        (
+            "Mitral annular calcification. Punctate calcification in the right upper quadrant.",
+            [1, 2],
+        ),
         # a relative's calcification is never the patient's
         (
             "Father had coronary artery calcification. Coronary artery calcification.",

@@ -138,13 +138,15 @@ def _core(f: Finding) -> str:
 
 def _restated(lesions: list[_Lesion], f: Finding) -> _Lesion | None:
     """For a finding without a site: the one earlier lesion named by the same
-    words ("Calcified granuloma." restating "RUL calcified granuloma")."""
+    words ("Calcified granuloma." restating "RUL calcified granuloma") and,
+    when the finding names a side, on that side ("calcification in the right
+    upper quadrant" is not the "mitral annular calcification" before it)."""
     core = _core(f)
     found = [
         x
         for x in lesions
         if x.state == _state(f)
-        and _fits(x.side, f.laterality)
+        and f.laterality in ("", x.side)
         and any(_core(m) == core for m in x.members)
     ]
     return found[0] if len(found) == 1 else None
