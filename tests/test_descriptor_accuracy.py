@@ -381,3 +381,26 @@ def test_score_forms_without_the_word_score(findings_of, text, score):
 def test_and_between_descriptor_words_after_the_mention_lists_them(findings_of):
     (f,) = findings_of("Calcifications in the right breast are amorphous and grouped.")
     assert (f.morphology, f.distribution) == (("amorphous",), ("grouped",))
+
+
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        # the copula's predicate reaches past the mention's own modifiers
+        ("Calcified hilar nodes with a granuloma are again seen.", "stable"),
+        (
+            "Calcified granulomas are present in the left lung and stable since 2019.",
+            "stable",
+        ),
+        # not when the change word grades another noun or another subject
+        ("Calcified granuloma is seen with new consolidation.", ""),
+        (
+            "Calcified granuloma in the left lung and a nodule in the right lung is new.",
+            "",
+        ),
+    ],
+)
+def test_a_copula_predicates_a_change_past_the_mentions_modifiers(
+    findings_of, text, change
+):
+    assert findings_of(text)[0].change == change

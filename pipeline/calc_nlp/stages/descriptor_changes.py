@@ -1,7 +1,8 @@
 """Interval change of the descriptors stage beyond the finding's own clause
 (corpora/GUIDE.md, Descriptors: change): a change phrase that closes the
 sentence is every finding's of it, one that a copula or an "and" puts after
-the mention is the mention's ("is again seen", "and stable since")."""
+the mention is the mention's ("is again seen", "and stable since"), also
+past the mention's own modifiers ("nodes with a granuloma are again seen")."""
 
 from __future__ import annotations
 
@@ -41,6 +42,46 @@ def closing_change(
         return None
     entry = dr.term(m.group())
     return (entry["value"], entry["id"], m.start(), m.end())
+
+
+# How many words a copula's predicate may stand after the mention.
+_PREDICATE_REACH = 12
+_WORD_OR_STOP = re.compile(r"[^\S\n]*(\w+|[,;:()])")
+
+
+def copula_change(
+    dr: DescriptorRules, text: str, end: int, stop: int
+) -> re.Match[str] | None:
+    """A change term that a copula of the mention's sentence predicates of
+    it past the mention's own modifiers ("nodule with a granuloma is again
+    seen", "are seen at both bases and stable compared with the prior"):
+    right after a copula, "and" or "but" that follow the first copula, with
+    no comma, no "and" before that copula, and nothing after the term but a
+    follower or the phrase's end ("is seen with new consolidation" is not)."""
+    at, copula, prev = end, False, ""
+    for _ in range(_PREDICATE_REACH):
+        m = _change_at(dr, text, at) if copula else None
+        if m is not None and m.end() <= stop:
+            return (
+                m
+                if prev in dr.copulas | {"and", "but"} and _ends(dr, text, m)
+                else None
+            )
+        w = _WORD_OR_STOP.match(text, at)
+        if w is None or w.end() > stop or not w.group(1)[0].isalnum():
+            return None
+        prev = w.group(1).lower()
+        if prev in ("and", "or") and not copula:
+            return None
+        copula = copula or prev in dr.copulas
+        at = w.end()
+    return None
+
+
+def _ends(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
+    """Does the change term end its phrase (or a follower come next)?"""
+    nxt = re.compile(r"[^\S\n]*([a-z]\w*)", re.I).match(text, m.end())
+    return nxt is None or nxt.group(1).lower() in dr.followers | {"but", "and"}
 
 
 def predicate_change(

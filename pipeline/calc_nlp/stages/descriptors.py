@@ -20,6 +20,7 @@ from spacy.tokens import Span
 from calc_nlp.schema import BIRADS, SEVERITIES, Finding
 from calc_nlp.stages.descriptor_changes import (
     closing_change,
+    copula_change,
     predicate_change,
 )
 from calc_nlp.stages.descriptor_rules import DescriptorRules
@@ -87,6 +88,7 @@ def _outer_change(
     mates = [s for s in spans[i + 1 :] if s.start < sent.end]
     stop = mates[0].start_char if mates else sent.end_char
     m = predicate_change(dr, text, span.end_char, stop)
+    m = m if m is not None else copula_change(dr, text, span.end_char, stop)
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
