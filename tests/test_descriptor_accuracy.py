@@ -392,7 +392,10 @@ def test_and_between_descriptor_words_after_the_mention_lists_them(findings_of):
             "Calcified granulomas are present in the left lung and stable since 2019.",
             "stable",
         ),
+        # a clause after a semicolon that a pronoun and a copula open
+        ("Calcified granuloma in the left lung; it is unchanged.", "stable"),
         # not when the change word grades another noun or another subject
+        ("Calcified granuloma in the left lung; the nodule is stable.", ""),
         ("Calcified granuloma is seen with new consolidation.", ""),
         (
             "Calcified granuloma in the left lung and a nodule in the right lung is new.",

@@ -57,7 +57,9 @@ def copula_change(
     seen", "are seen at both bases and stable compared with the prior"):
     right after a copula, "and" or "but" that follow the first copula, with
     no comma, no "and" before that copula, and nothing after the term but a
-    follower or the phrase's end ("is seen with new consolidation" is not)."""
+    follower or the phrase's end ("is seen with new consolidation" is not);
+    a clause after a semicolon that a pronoun and a copula open is the
+    mention's too ("...; these are similar to the prior exam")."""
     at, copula, prev = end, False, ""
     for _ in range(_PREDICATE_REACH):
         m = _change_at(dr, text, at) if copula else None
@@ -68,6 +70,8 @@ def copula_change(
                 else None
             )
         w = _WORD_OR_STOP.match(text, at)
+        if w is not None and w.group(1) == ";" and not copula:
+            w = _anaphor_subject(dr, text, w.end())  # "; these are similar to"
         if w is None or w.end() > stop or not w.group(1)[0].isalnum():
             return None
         prev = w.group(1).lower()
@@ -76,6 +80,16 @@ def copula_change(
         copula = copula or prev in dr.copulas
         at = w.end()
     return None
+
+
+def _anaphor_subject(dr: DescriptorRules, text: str, at: int) -> re.Match[str] | None:
+    """After a semicolon, a pronoun that a copula follows ("these are"): the
+    next clause is about the mention."""
+    w = _WORD_OR_STOP.match(text, at)
+    nxt = _WORD_OR_STOP.match(text, w.end()) if w is not None else None
+    if w is None or nxt is None or w.group(1).lower() not in dr.anaphors:
+        return None
+    return w if nxt.group(1).lower() in dr.copulas else None
 
 
 def _ends(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:

@@ -88,7 +88,9 @@ def _outer_change(
     mates = [s for s in spans[i + 1 :] if s.start < sent.end]
     stop = mates[0].start_char if mates else sent.end_char
     m = predicate_change(dr, text, span.end_char, stop)
-    m = m if m is not None else copula_change(dr, text, span.end_char, stop)
+    if m is None:
+        stop = stop if mates else _past_semicolon(rd, spans, sent)
+        m = copula_change(dr, text, span.end_char, stop)
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
@@ -97,6 +99,17 @@ def _outer_change(
         return None
     value, rid, start, end = closing
     return value, ("change", rid, off + start, off + end)
+
+
+def _past_semicolon(rd: ReportDoc, spans: list[Span], sent: Span) -> int:
+    """Where a sentence ends, or the next one when a semicolon ends it and
+    the next names no finding ("...nephrocalcinosis; these are similar")."""
+    if not sent.text.rstrip().endswith(";") or sent.end >= len(rd.doc):
+        return sent.end_char
+    nxt = rd.sent(rd.doc[sent.end : sent.end + 1])
+    if any(nxt.start <= s.start < nxt.end for s in spans):
+        return sent.end_char
+    return nxt.end_char
 
 
 def _restates(
