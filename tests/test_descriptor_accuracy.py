@@ -407,3 +407,18 @@ def test_a_copula_predicates_a_change_past_the_mentions_modifiers(
     findings_of, text, change
 ):
     assert findings_of(text)[0].change == change
+
+
+def test_a_restating_finding_gives_its_shape_to_the_one_it_names(findings_of):
+    first, second = findings_of(
+        "Grouped calcifications in the left breast, consistent with milk of calcium."
+    )
+    assert first.morphology == second.morphology == ("milk of calcium",)
+    assert ("morphology", "V-morphology-milk-of-calcium") in {
+        w[:2] for w in first.descriptor_words
+    }
+    # a shape of its own is kept
+    first, _ = findings_of(
+        "Punctate calcifications in the left breast, consistent with vascular calcifications."
+    )
+    assert first.morphology == ("punctate",)
