@@ -36,6 +36,20 @@ def _lesions(analyzer, text: str) -> list[int]:
         ("Coronary artery calcification. CAC score 150.", [1, 1]),
         # different sites
         ("Pineal calcification. Aortic valve calcification.", [1, 2]),
+        # another segment of one coronary artery is another lesion
+        (
+            "LAD: ostial calcific plaque. LAD: dense calcific plaque in its proximal third.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Calcified plaque in the proximal LAD.\n\nIMPRESSION: Proximal LAD calcified plaque.",
+            [1, 1],
+        ),
+        # segments that overlap ("proximal to mid" and "mid") do not differ
+        (
+            "Calcified plaque in the proximal to mid LAD. Mid LAD calcified plaque.",
+            [1, 1],
+        ),
         # a finding with no site but a side is not a sideless lesion's restatement
         (
             "Mitral annular calcification. Punctate calcification in the right upper quadrant.",

@@ -186,6 +186,7 @@ DESCRIPTOR_WORD_LISTS = (
     "birads_overall",
     "anaphors",
     "lesion_ignore",
+    "segments",
     "size_new_phrase",
     "restating_links",
     "term_lists",

@@ -219,6 +219,9 @@ class Finding:
     own_lesion: bool = field(
         default=False, compare=False
     )  # "no new X": not an earlier one
+    # the vessel segment its clause names ("ostial", "mid"): another segment
+    # is another lesion
+    segment: str = field(default="", compare=False)
 
     @property
     def affirmed(self) -> bool:

@@ -65,6 +65,7 @@ def describe(
             f.cac_drs = dr.cac_drs(s.agatston)
             words += s.words
         f.anaphor = _anaphor(dr, text[c.lo : span.start_char])
+        f.segment = _segment(dr, text, c) if f.site in dr.score_sites else ""
         f.descriptor_words = tuple(words)
         if _restates(dr, text, spans, i, sent):
             f.anaphor = True
@@ -313,6 +314,14 @@ def _terms(
     f.severity = max(grades, key=SEVERITIES.index) if grades else ""
     f.morphology, f.distribution = tuple(morph), tuple(dist)
     return words
+
+
+def _segment(dr: DescriptorRules, text: str, c: Clause) -> str:
+    """The vessel segment words of the finding's clause, normalised ("ostial
+    calcific plaque", "plaque within the mid vessel", "proximal to mid")."""
+    found = dr.segments.findall(text, c.lo, max(c.hi_grade, c.end))
+    words = (dr.synonyms.get(w.lower(), w.lower()) for w in found)
+    return " ".join(dict.fromkeys(words))
 
 
 def _anaphor(dr: DescriptorRules, before: str) -> bool:
