@@ -36,6 +36,16 @@ def _lesions(analyzer, text: str) -> list[int]:
         ("Coronary artery calcification. CAC score 150.", [1, 1]),
         # different sites
         ("Pineal calcification. Aortic valve calcification.", [1, 2]),
+        # an adjective names its site word ("isthmic", "falcine")
+        (
+            "THYROID: A 2 mm calcification in the isthmus parenchyma, nonspecific.\n\n"
+            "IMPRESSION: The finding corresponds to a tiny isthmic calcification.",
+            [1, 1],
+        ),
+        (
+            "Calcification along the falx cerebri. Tentorial calcification. Stable falcine calcification.",
+            [1, 2, 1],
+        ),
         # another segment of one coronary artery is another lesion
         (
             "LAD: ostial calcific plaque. LAD: dense calcific plaque in its proximal third.",
