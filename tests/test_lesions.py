@@ -55,6 +55,15 @@ def _lesions(analyzer, text: str) -> list[int]:
             "FINDINGS: Calcified plaque in the proximal LAD.\n\nIMPRESSION: Proximal LAD calcified plaque.",
             [1, 1],
         ),
+        # a valve's annulus and its leaflets are different lesions
+        (
+            "The aortic valve shows annular calcification. Calcified aortic valve leaflets with reduced excursion.",
+            [1, 2],
+        ),
+        (
+            "Calcified aortic valve leaflets. Aortic valve leaflet calcification, moderate.",
+            [1, 1],
+        ),
         # segments that overlap ("proximal to mid" and "mid") do not differ
         (
             "Calcified plaque in the proximal to mid LAD. Mid LAD calcified plaque.",

@@ -187,6 +187,7 @@ DESCRIPTOR_WORD_LISTS = (
     "anaphors",
     "lesion_ignore",
     "segments",
+    "segment_sites",
     "size_new_phrase",
     "restating_links",
     "term_lists",

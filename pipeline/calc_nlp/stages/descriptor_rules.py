@@ -77,6 +77,7 @@ class DescriptorRules:
         self.restating = _breaks(wl["restating_links"])
         self.lesion_ignore = set(wl["lesion_ignore"])
         self.segments = _breaks(wl["segments"])
+        self.segment_sites = set(wl["segment_sites"])
         self.synonyms: dict[str, str] = desc["site_synonyms"]
         self.score_rules: set[str] = desc["scores"]["mention_rules"]
         self.score_sites: set[str] = desc["scores"]["sites"]

@@ -65,7 +65,7 @@ def describe(
             f.cac_drs = dr.cac_drs(s.agatston)
             words += s.words
         f.anaphor = _anaphor(dr, text[c.lo : span.start_char])
-        f.segment = _segment(dr, text, c) if f.site in dr.score_sites else ""
+        f.segment = _segment(dr, text, c) if f.site in dr.segment_sites else ""
         f.descriptor_words = tuple(words)
         if _restates(dr, text, spans, i, sent):
             f.anaphor = True

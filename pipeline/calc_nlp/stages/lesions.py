@@ -6,7 +6,8 @@ site words normalised: "RUL" and "right upper lobe" are one; a finding that
 leaves the sub-site or side unsaid joins the one lesion at its site that
 does not contradict it; one without a site, the one lesion named by the same
 words, on the side it names; a coronary finding naming a vessel never joins
-the whole-tree lesion named before it, nor one of another segment), or when a
+the whole-tree lesion named before it; another coronary segment or valve
+part is another lesion), or when a
 finding opens with an anaphor ("It is calcified") and the finding before it
 is compatible. Findings that differ in negated, hypothetical or family never
 share one; "no new X" never joins an earlier lesion (a descriptors.json term
@@ -55,12 +56,13 @@ def _state(f: Finding) -> tuple[bool, bool, bool]:
 
 def _differ(a: Finding, b: Finding) -> bool:
     """Do two findings at one site describe different calcifications (another
-    size, another vessel segment, BI-RADS terms of which neither holds the other's: "round" restates
-    "round and punctate", "fine pleomorphic" is not "punctate")?"""
+    size, segments that share none, BI-RADS terms of which neither holds the
+    other's: "round" restates "round and punctate", "fine pleomorphic" is
+    not "punctate")?"""
     if a.size_mm and b.size_mm and a.size_mm != b.size_mm:
         return True
     if a.segment and b.segment and not set(a.segment.split()) & set(b.segment.split()):
-        return True  # "ostial" and "mid" plaque; not "proximal to mid" and "mid"
+        return True  # "ostial" and "mid" plaque, annulus and leaflets
     return any(
         x and y and not (set(x) <= set(y) or set(y) <= set(x))
         for x, y in ((a.morphology, b.morphology), (a.distribution, b.distribution))
