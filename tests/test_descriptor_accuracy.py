@@ -422,3 +422,22 @@ def test_a_restating_finding_gives_its_shape_to_the_one_it_names(findings_of):
         "Punctate calcifications in the left breast, consistent with vascular calcifications."
     )
     assert first.morphology == ("punctate",)
+
+
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        # a change phrase opening the noun phrase reaches past listed modifiers
+        (
+            "Heart normal, with redemonstration of tortuous and calcified thoracic aorta.",
+            "stable",
+        ),
+        ("Interval development of small and dense calcified granulomas.", "new"),
+        # not past a comma, nor from a word that does not open the phrase
+        ("Redemonstration of the heart, normal, and calcified thoracic aorta.", ""),
+    ],
+)
+def test_a_change_phrase_opening_the_noun_phrase_is_the_findings(
+    findings_of, text, change
+):
+    assert findings_of(text)[-1].change == change

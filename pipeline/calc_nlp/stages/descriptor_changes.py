@@ -2,7 +2,10 @@
 (corpora/GUIDE.md, Descriptors: change): a change phrase that closes the
 sentence is every finding's of it, one that a copula or an "and" puts after
 the mention is the mention's ("is again seen", "and stable since"), also
-past the mention's own modifiers ("nodes with a granuloma are again seen")."""
+past the mention's own modifiers ("nodes with a granuloma are again seen"),
+and one that opens the mention's noun phrase with "of" or "in" is the
+mention's past listed modifiers ("redemonstration of tortuous and calcified
+aorta")."""
 
 from __future__ import annotations
 
@@ -114,3 +117,28 @@ def predicate_change(
             return None
         at = w.end()
     return None
+
+
+# How many words an opening "redemonstration of" may stand before the mention.
+_OPENING_REACH = 6
+
+
+def opening_change(
+    dr: DescriptorRules, text: str, lo: int, start: int
+) -> re.Match[str] | None:
+    """A change phrase that opens the mention's noun phrase with "of" or "in"
+    ("redemonstration of tortuous and atherosclerotic calcified aorta"),
+    between `lo` and the mention's `start`, with no punctuation and at most
+    a few words between."""
+    found = None
+    for m in dr.terms.finditer(text, lo, start):
+        entry = dr.term(m.group())
+        opens = m.group().lower().split()[-1] in ("of", "in")
+        if entry["field"] == "change" and entry["value"] and opens:
+            found = m
+    if found is None:
+        return None
+    gap = text[found.end() : start]
+    if any(p in gap for p in ",;:()"):
+        return None
+    return found if len(gap.split()) <= _OPENING_REACH else None

@@ -21,6 +21,7 @@ from calc_nlp.schema import BIRADS, SEVERITIES, Finding
 from calc_nlp.stages.descriptor_changes import (
     closing_change,
     copula_change,
+    opening_change,
     predicate_change,
 )
 from calc_nlp.stages.descriptor_rules import DescriptorRules
@@ -92,6 +93,11 @@ def _outer_change(
     if m is None:
         stop = stop if mates else _past_semicolon(rd, spans, sent)
         m = copula_change(dr, text, span.end_char, stop)
+    if m is not None:
+        entry = dr.term(m.group())
+        return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
+    prev = spans[i - 1].end_char if i and spans[i - 1].start >= sent.start else -1
+    m = opening_change(dr, text, max(prev, sent.start_char), span.start_char)
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
