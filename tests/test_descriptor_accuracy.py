@@ -35,7 +35,7 @@ TEST_FLOORS = {
     ("agatston", "exact"): 0.909,
     ("agatston_percentile", "exact"): 1.0,
     ("agatston_vessels", "accuracy"): 1.0,
-    ("lesion_pairs", "f1"): 0.859,
+    ("lesion_pairs", "f1"): 0.861,
     ("birads", "accuracy"): 1.0,
 }
 REAL_FLOORS = {
@@ -47,7 +47,7 @@ REAL_FLOORS = {
     ("distribution", "accuracy"): 1.0,
     ("size_mm", "exact"): 0.571,
     ("size_mm", "precision"): 1.0,
-    ("lesion_pairs", "f1"): 0.558,
+    ("lesion_pairs", "f1"): 0.603,
     ("birads", "accuracy"): 0.996,
 }
 # The bars (on both halves): not all met yet.
