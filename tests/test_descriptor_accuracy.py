@@ -35,7 +35,7 @@ TEST_FLOORS = {
     ("agatston", "exact"): 0.909,
     ("agatston_percentile", "exact"): 1.0,
     ("agatston_vessels", "accuracy"): 1.0,
-    ("lesion_pairs", "f1"): 0.859,
+    ("lesion_pairs", "f1"): 0.863,
     ("birads", "accuracy"): 1.0,
 }
 REAL_FLOORS = {
@@ -47,7 +47,7 @@ REAL_FLOORS = {
     ("distribution", "accuracy"): 1.0,
     ("size_mm", "exact"): 0.571,
     ("size_mm", "precision"): 1.0,
-    ("lesion_pairs", "f1"): 0.558,
+    ("lesion_pairs", "f1"): 0.593,
     ("birads", "accuracy"): 0.996,
 }
 # The bars (on both halves): not all met yet.
@@ -381,3 +381,63 @@ def test_score_forms_without_the_word_score(findings_of, text, score):
 def test_and_between_descriptor_words_after_the_mention_lists_them(findings_of):
     (f,) = findings_of("Calcifications in the right breast are amorphous and grouped.")
     assert (f.morphology, f.distribution) == (("amorphous",), ("grouped",))
+
+
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        # the copula's predicate reaches past the mention's own modifiers
+        ("Calcified hilar nodes with a granuloma are again seen.", "stable"),
+        (
+            "Calcified granulomas are present in the left lung and stable since 2019.",
+            "stable",
+        ),
+        # a clause after a semicolon that a pronoun and a copula open
+        ("Calcified granuloma in the left lung; it is unchanged.", "stable"),
+        # not when the change word grades another noun or another subject
+        ("Calcified granuloma in the left lung; the nodule is stable.", ""),
+        ("Calcified granuloma is seen with new consolidation.", ""),
+        (
+            "Calcified granuloma in the left lung and a nodule in the right lung is new.",
+            "",
+        ),
+    ],
+)
+def test_a_copula_predicates_a_change_past_the_mentions_modifiers(
+    findings_of, text, change
+):
+    assert findings_of(text)[0].change == change
+
+
+def test_a_restating_finding_gives_its_shape_to_the_one_it_names(findings_of):
+    first, second = findings_of(
+        "Grouped calcifications in the left breast, consistent with milk of calcium."
+    )
+    assert first.morphology == second.morphology == ("milk of calcium",)
+    assert ("morphology", "V-morphology-milk-of-calcium") in {
+        w[:2] for w in first.descriptor_words
+    }
+    # a shape of its own is kept
+    first, _ = findings_of(
+        "Punctate calcifications in the left breast, consistent with vascular calcifications."
+    )
+    assert first.morphology == ("punctate",)
+
+
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        # a change phrase opening the noun phrase reaches past listed modifiers
+        (
+            "Heart normal, with redemonstration of tortuous and calcified thoracic aorta.",
+            "stable",
+        ),
+        ("Interval development of small and dense calcified granulomas.", "new"),
+        # not past a comma, nor from a word that does not open the phrase
+        ("Redemonstration of the heart, normal, and calcified thoracic aorta.", ""),
+    ],
+)
+def test_a_change_phrase_opening_the_noun_phrase_is_the_findings(
+    findings_of, text, change
+):
+    assert findings_of(text)[-1].change == change

@@ -36,6 +36,44 @@ def _lesions(analyzer, text: str) -> list[int]:
         ("Coronary artery calcification. CAC score 150.", [1, 1]),
         # different sites
         ("Pineal calcification. Aortic valve calcification.", [1, 2]),
+        # an adjective names its site word ("isthmic", "falcine")
+        (
+            "THYROID: A 2 mm calcification in the isthmus parenchyma, nonspecific.\n\n"
+            "IMPRESSION: The finding corresponds to a tiny isthmic calcification.",
+            [1, 1],
+        ),
+        (
+            "Calcification along the falx cerebri. Tentorial calcification. Stable falcine calcification.",
+            [1, 2, 1],
+        ),
+        # another segment of one coronary artery is another lesion
+        (
+            "LAD: ostial calcific plaque. LAD: dense calcific plaque in its proximal third.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Calcified plaque in the proximal LAD.\n\nIMPRESSION: Proximal LAD calcified plaque.",
+            [1, 1],
+        ),
+        # a valve's annulus and its leaflets are different lesions
+        (
+            "The aortic valve shows annular calcification. Calcified aortic valve leaflets with reduced excursion.",
+            [1, 2],
+        ),
+        (
+            "Calcified aortic valve leaflets. Aortic valve leaflet calcification, moderate.",
+            [1, 1],
+        ),
+        # segments that overlap ("proximal to mid" and "mid") do not differ
+        (
+            "Calcified plaque in the proximal to mid LAD. Mid LAD calcified plaque.",
+            [1, 1],
+        ),
+        # a finding with no site but a side is not a sideless lesion's restatement
+        (
+            "Mitral annular calcification. Punctate calcification in the right upper quadrant.",
+            [1, 2],
+        ),
         # a relative's calcification is never the patient's
         (
             "Father had coronary artery calcification. Coronary artery calcification.",

@@ -189,6 +189,8 @@ DESCRIPTOR_WORD_LISTS = (
     "birads_overall",
     "anaphors",
     "lesion_ignore",
+    "segments",
+    "segment_sites",
     "size_new_phrase",
     "restating_links",
     "term_lists",

@@ -219,6 +219,9 @@ class Finding:
     own_lesion: bool = field(
         default=False, compare=False
     )  # "no new X": not an earlier one
+    # the coronary segments or valve parts its clause names ("ostial mid",
+    # "annulus"): findings whose segments share none are different lesions
+    segment: str = field(default="", compare=False)
 
     @property
     def affirmed(self) -> bool:

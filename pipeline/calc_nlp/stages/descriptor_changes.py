@@ -1,7 +1,11 @@
 """Interval change of the descriptors stage beyond the finding's own clause
 (corpora/GUIDE.md, Descriptors: change): a change phrase that closes the
 sentence is every finding's of it, one that a copula or an "and" puts after
-the mention is the mention's ("is again seen", "and stable since")."""
+the mention is the mention's ("is again seen", "and stable since"), also
+past the mention's own modifiers ("nodes with a granuloma are again seen"),
+and one that opens the mention's noun phrase with "of" or "in" is the
+mention's past listed modifiers ("redemonstration of tortuous and calcified
+aorta")."""
 
 from __future__ import annotations
 
@@ -43,6 +47,60 @@ def closing_change(
     return (entry["value"], entry["id"], m.start(), m.end())
 
 
+# How many words a copula's predicate may stand after the mention.
+_PREDICATE_REACH = 12
+_WORD_OR_STOP = re.compile(r"[^\S\n]*(\w+|[,;:()])")
+
+
+def copula_change(
+    dr: DescriptorRules, text: str, end: int, stop: int
+) -> re.Match[str] | None:
+    """A change term that a copula of the mention's sentence predicates of
+    it past the mention's own modifiers ("nodule with a granuloma is again
+    seen", "are seen at both bases and stable compared with the prior"):
+    right after a copula, "and" or "but" that follow the first copula, with
+    no comma, no "and" before that copula, and nothing after the term but a
+    follower or the phrase's end ("is seen with new consolidation" is not);
+    a clause after a semicolon that a pronoun and a copula open is the
+    mention's too ("...; these are similar to the prior exam")."""
+    at, copula, prev = end, False, ""
+    for _ in range(_PREDICATE_REACH):
+        m = _change_at(dr, text, at) if copula else None
+        if m is not None and m.end() <= stop:
+            return (
+                m
+                if prev in dr.copulas | {"and", "but"} and _ends(dr, text, m)
+                else None
+            )
+        w = _WORD_OR_STOP.match(text, at)
+        if w is not None and w.group(1) == ";" and not copula:
+            w = _anaphor_subject(dr, text, w.end())  # "; these are similar to"
+        if w is None or w.end() > stop or not w.group(1)[0].isalnum():
+            return None
+        prev = w.group(1).lower()
+        if prev in ("and", "or") and not copula:
+            return None
+        copula = copula or prev in dr.copulas
+        at = w.end()
+    return None
+
+
+def _anaphor_subject(dr: DescriptorRules, text: str, at: int) -> re.Match[str] | None:
+    """After a semicolon, a pronoun that a copula follows ("these are"): the
+    next clause is about the mention."""
+    w = _WORD_OR_STOP.match(text, at)
+    nxt = _WORD_OR_STOP.match(text, w.end()) if w is not None else None
+    if w is None or nxt is None or w.group(1).lower() not in dr.anaphors:
+        return None
+    return w if nxt.group(1).lower() in dr.copulas else None
+
+
+def _ends(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
+    """Does the change term end its phrase (or a follower come next)?"""
+    nxt = re.compile(r"[^\S\n]*([a-z]\w*)", re.I).match(text, m.end())
+    return nxt is None or nxt.group(1).lower() in dr.followers | {"but", "and"}
+
+
 def predicate_change(
     dr: DescriptorRules, text: str, end: int, stop: int
 ) -> re.Match[str] | None:
@@ -59,3 +117,28 @@ def predicate_change(
             return None
         at = w.end()
     return None
+
+
+# How many words an opening "redemonstration of" may stand before the mention.
+_OPENING_REACH = 6
+
+
+def opening_change(
+    dr: DescriptorRules, text: str, lo: int, start: int
+) -> re.Match[str] | None:
+    """A change phrase that opens the mention's noun phrase with "of" or "in"
+    ("redemonstration of tortuous and atherosclerotic calcified aorta"),
+    between `lo` and the mention's `start`, with no punctuation and at most
+    a few words between."""
+    found = None
+    for m in dr.terms.finditer(text, lo, start):
+        entry = dr.term(m.group())
+        opens = m.group().lower().split()[-1] in ("of", "in")
+        if entry["field"] == "change" and entry["value"] and opens:
+            found = m
+    if found is None:
+        return None
+    gap = text[found.end() : start]
+    if any(p in gap for p in ",;:()"):
+        return None
+    return found if len(gap.split()) <= _OPENING_REACH else None

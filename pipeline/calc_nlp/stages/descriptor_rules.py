@@ -76,6 +76,8 @@ class DescriptorRules:
         self.term_lists = set(wl["term_lists"])
         self.restating = _breaks(wl["restating_links"])
         self.lesion_ignore = set(wl["lesion_ignore"])
+        self.segments = _breaks(wl["segments"])
+        self.segment_sites = set(wl["segment_sites"])
         self.synonyms: dict[str, str] = desc["site_synonyms"]
         self.score_rules: set[str] = desc["scores"]["mention_rules"]
         self.score_sites: set[str] = desc["scores"]["sites"]

@@ -20,6 +20,8 @@ from spacy.tokens import Span
 from calc_nlp.schema import BIRADS, SEVERITIES, Finding
 from calc_nlp.stages.descriptor_changes import (
     closing_change,
+    copula_change,
+    opening_change,
     predicate_change,
 )
 from calc_nlp.stages.descriptor_rules import DescriptorRules
@@ -64,6 +66,7 @@ def describe(
             f.cac_drs = dr.cac_drs(s.agatston)
             words += s.words
         f.anaphor = _anaphor(dr, text[c.lo : span.start_char])
+        f.segment = _segment(dr, text, c) if f.site in dr.segment_sites else ""
         f.descriptor_words = tuple(words)
         if _restates(dr, text, spans, i, sent):
             f.anaphor = True
@@ -87,6 +90,14 @@ def _outer_change(
     mates = [s for s in spans[i + 1 :] if s.start < sent.end]
     stop = mates[0].start_char if mates else sent.end_char
     m = predicate_change(dr, text, span.end_char, stop)
+    if m is None:
+        stop = stop if mates else _past_semicolon(rd, spans, sent)
+        m = copula_change(dr, text, span.end_char, stop)
+    if m is not None:
+        entry = dr.term(m.group())
+        return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
+    prev = spans[i - 1].end_char if i and spans[i - 1].start >= sent.start else -1
+    m = opening_change(dr, text, max(prev, sent.start_char), span.start_char)
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
@@ -95,6 +106,17 @@ def _outer_change(
         return None
     value, rid, start, end = closing
     return value, ("change", rid, off + start, off + end)
+
+
+def _past_semicolon(rd: ReportDoc, spans: list[Span], sent: Span) -> int:
+    """Where a sentence ends, or the next one when a semicolon ends it and
+    the next names no finding ("...nephrocalcinosis; these are similar")."""
+    if not sent.text.rstrip().endswith(";") or sent.end >= len(rd.doc):
+        return sent.end_char
+    nxt = rd.sent(rd.doc[sent.end : sent.end + 1])
+    if any(nxt.start <= s.start < nxt.end for s in spans):
+        return sent.end_char
+    return nxt.end_char
 
 
 def _restates(
@@ -111,7 +133,9 @@ def _restates(
 def _inherit(f: Finding, prev: Finding) -> None:
     """A restating finding of the same site and state takes the grade, change
     and morphology it leaves empty from the finding it restates (the words
-    are that calcification's); a size or distribution stays the mention's own."""
+    are that calcification's), and gives that finding its morphology when it
+    has none (the shape of what the calcification is); a size or
+    distribution stays the mention's own."""
     same = (f.negated, f.hypothetical, f.family) == (
         prev.negated,
         prev.hypothetical,
@@ -122,6 +146,11 @@ def _inherit(f: Finding, prev: Finding) -> None:
     f.severity = f.severity or prev.severity
     f.change = f.change or prev.change
     f.morphology = f.morphology or prev.morphology
+    if not prev.morphology:  # "calcifications, consistent with milk of calcium"
+        prev.morphology = f.morphology
+        prev.descriptor_words += tuple(
+            w for w in f.descriptor_words if w[0] == "morphology"
+        )
 
 
 def _from_head(
@@ -291,6 +320,14 @@ def _terms(
     f.severity = max(grades, key=SEVERITIES.index) if grades else ""
     f.morphology, f.distribution = tuple(morph), tuple(dist)
     return words
+
+
+def _segment(dr: DescriptorRules, text: str, c: Clause) -> str:
+    """The vessel segment words of the finding's clause, normalised ("ostial
+    calcific plaque", "plaque within the mid vessel", "proximal to mid")."""
+    found = dr.segments.findall(text, c.lo, max(c.hi_grade, c.end))
+    words = (dr.synonyms.get(w.lower(), w.lower()) for w in found)
+    return " ".join(dict.fromkeys(words))
 
 
 def _anaphor(dr: DescriptorRules, before: str) -> bool:

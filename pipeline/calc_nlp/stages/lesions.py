@@ -5,8 +5,9 @@ Findings share a lesion when they have the same site, side and sub-site (the
 site words normalised: "RUL" and "right upper lobe" are one; a finding that
 leaves the sub-site or side unsaid joins the one lesion at its site that
 does not contradict it; one without a site, the one lesion named by the same
-words; a coronary finding naming a vessel never joins the whole-tree lesion
-named before it), or when a
+words, on the side it names; a coronary finding naming a vessel never joins
+the whole-tree lesion named before it; another coronary segment or valve
+part is another lesion), or when a
 finding opens with an anaphor ("It is calcified") and the finding before it
 is compatible. Findings that differ in negated, hypothetical or family never
 share one; "no new X" never joins an earlier lesion (a descriptors.json term
@@ -57,16 +58,18 @@ def _told(f: Finding) -> tuple[object, ...]:
     """The fields `_differ` reads: a lesion keeps one finding per distinct
     value of them, so that checking a finding against a lesion of thousands of
     findings is checking it against a few."""
-    return (f.size_mm, f.morphology, f.distribution)
+    return (f.size_mm, f.segment, f.morphology, f.distribution)
 
 
 def _differ(a: Finding, b: Finding) -> bool:
     """Do two findings at one site describe different calcifications (another
-    size, BI-RADS terms of which neither holds the other's: "round" restates
-    "round and punctate", "fine pleomorphic" is not "punctate")? Reads only
-    the fields `_told` returns."""
+    size, segments that share none, BI-RADS terms of which neither holds the
+    other's: "round" restates "round and punctate", "fine pleomorphic" is
+    not "punctate")? Reads only the fields `_told` returns."""
     if a.size_mm and b.size_mm and a.size_mm != b.size_mm:
         return True
+    if a.segment and b.segment and not set(a.segment.split()) & set(b.segment.split()):
+        return True  # "ostial" and "mid" plaque, annulus and leaflets
     return any(
         x and y and not (set(x) <= set(y) or set(y) <= set(x))
         for x, y in ((a.morphology, b.morphology), (a.distribution, b.distribution))
@@ -152,10 +155,12 @@ def _core(f: Finding) -> str:
 
 def _restated(named: list[_Lesion], f: Finding) -> _Lesion | None:
     """For a finding without a site: the one earlier lesion named by the same
-    words ("Calcified granuloma." restating "RUL calcified granuloma")."""
+    words ("Calcified granuloma." restating "RUL calcified granuloma") and,
+    when the finding names a side, on that side ("calcification in the right
+    upper quadrant" is not the "mitral annular calcification" before it)."""
     found = None
     for x in named:
-        if _fits(x.side, f.laterality):
+        if f.laterality in ("", x.side):
             if found is not None:
                 return None  # more than one
             found = x
