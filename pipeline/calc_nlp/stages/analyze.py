@@ -133,7 +133,7 @@ class Analyzer:
             return ReportResult(report_id, STATUS_OK, [], (), labs)
         lay = layout(kit, doc)
         clock.lap("sections_sentences")
-        exam = LazyExam(kit, doc, lay)
+        exam = LazyExam(kit, doc, lay, text)
         m = match(kit, doc, lay, calc, premods, exam, lesions)
         if not m.calc:
             clock.lap("match")
