@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -40,13 +41,21 @@ def layout(kit: Toolkit, doc: Doc) -> Layout:
             body = ("findings", line_end, line_end, False)
             for i in range(line_end, end):
                 per_token[i] = body
-    words = [t.text for t in doc]
+    words = token_texts(doc)
     firsts = sentence_firsts(doc, bounds, words)
     ends: dict[int, int] = {}
     for i, f in enumerate(firsts):
         ends[f] = i + 1
     stops = [i for i, w in enumerate(words) if w in {";", "."}]
     return Layout(per_token, firsts, ends, stops)
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Each token's text, read from its ORTH hash: no Token object per token."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(ORTH).tolist()]
 
 
 def exam_of(
