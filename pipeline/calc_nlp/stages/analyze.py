@@ -134,7 +134,7 @@ class Analyzer:
         lay = layout(kit, doc)
         clock.lap("sections_sentences")
         exam = LazyExam(kit, doc, lay, text)
-        m = match(kit, doc, lay, calc, premods, exam, lesions)
+        m = match(kit, doc, lay, calc, premods, exam, lesions, text)
         if not m.calc:
             clock.lap("match")
             return ReportResult(report_id, STATUS_OK, [], (), labs)
