@@ -41,14 +41,15 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
     starts: list[bool | int | None] = []  # the type spaCy's Doc(sent_starts=) takes
     where: dict[int, int] = {}
     strings = doc.vocab.strings
-    cols = doc.to_array([ORTH, SPACY]).tolist() if firsts else []
+    cols = doc.to_array([ORTH, SPACY])
     for first in firsts:
         end = lay.sent_end[first]
-        for i in range(first, end):
-            where[i] = len(words)
-            words.append(strings[cols[i][0]])
-            spaces.append(bool(cols[i][1]))
-            starts.append(i == first)
+        rows = cols[first:end].tolist()
+        at = len(words)
+        where.update(zip(range(first, end), range(at, at + end - first), strict=True))
+        words += [strings[orth] for orth, _ in rows]
+        spaces += [bool(space) for _, space in rows]
+        starts += [i == first for i in range(first, end)]
     sub = Doc(kit.nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
     subs = [
         Span(sub, where[t.start], where[t.end - 1] + 1, label=t.label_) for t in targets
