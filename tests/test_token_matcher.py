@@ -24,6 +24,8 @@ PATTERNS: list[list[dict[str, Any]]] = [
     [{"LOWER": {"IN": ["no", "without"]}}, {"LOWER": "calcified"}],
     [{"LOWER": {"IN": [":", "of", "is"]}, "OP": "*"}, {"LOWER": {"IN": ["0", "zero"]}}],
     [{"ORTH": "(", "OP": "?"}, {"LOWER": "mac"}, {"ORTH": ")", "OP": "?"}],
+    [{"LOWER": {"IN": ["mild", "bony"]}}, {"LOWER": {"REGEX": "^mineraliz"}}],
+    [{"LOWER": "mild"}, {"NORM": {"IN": ["density", "densities"]}, "OP": "+"}],
 ]
 TEXTS = [
     "Calcified hilar mediastinal hilar granulomas. Calcified node. MAC seen.",
@@ -31,6 +33,7 @@ TEXTS = [
     "No calcified",
     "calcific, density; calcific density MAC mac calcified hilar",
     "Score of is : 0 and zero, no calcified node, without calcified (MAC) mac",
+    "mild mineralization, mild disease, bony mild density densities, Mild",
     "",
 ]
 
@@ -63,6 +66,14 @@ def test_windows_are_few_and_hold_each_match() -> None:
     doc = nlp("a b calcified hilar hilar granuloma c d e f g h MAC i MAC")
     m = _windowed(nlp, PATTERNS)
     assert m.windows(doc) == [(2, 6), (12, 15)]  # windows 4 tokens apart are one
+
+
+def test_no_window_where_the_next_token_fits_no_pattern() -> None:
+    nlp = spacy.blank("en")
+    m = _windowed(nlp, PATTERNS)
+    doc = nlp("mild disease x x x x x x mild mineralization x x x x x x mild")
+    assert m.windows(doc) == [(8, 10)]
+    assert m(doc) == _plain(nlp, PATTERNS)(doc)
 
 
 def test_a_pattern_opening_anywhere_matches_the_whole_doc() -> None:

@@ -133,8 +133,8 @@ class Analyzer:
             return ReportResult(report_id, STATUS_OK, [], (), labs)
         lay = layout(kit, doc)
         clock.lap("sections_sentences")
-        exam = LazyExam(kit, doc, lay)
-        m = match(kit, doc, lay, calc, premods, exam, lesions)
+        exam = LazyExam(kit, doc, lay, text)
+        m = match(kit, doc, lay, calc, premods, exam, lesions, text)
         if not m.calc:
             clock.lap("match")
             return ReportResult(report_id, STATUS_OK, [], (), labs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -40,7 +41,7 @@ def layout(kit: Toolkit, doc: Doc) -> Layout:
             body = ("findings", line_end, line_end, False)
             for i in range(line_end, end):
                 per_token[i] = body
-    words = [t.text for t in doc]
+    words = token_texts(doc)
     firsts = sentence_firsts(doc, bounds, words)
     ends: dict[int, int] = {}
     for i, f in enumerate(firsts):
@@ -49,17 +50,28 @@ def layout(kit: Toolkit, doc: Doc) -> Layout:
     return Layout(per_token, firsts, ends, stops)
 
 
-def exam_of(kit: Toolkit, doc: Doc, lay: Layout) -> dict[str, Any] | None:
+def token_texts(doc: Doc) -> list[str]:
+    """Each token's text, read from its ORTH hash: no Token object per token."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(ORTH).tolist()]
+
+
+def exam_of(
+    kit: Toolkit, doc: Doc, lay: Layout, text: str | None = None
+) -> dict[str, Any] | None:
     """The kind of exam the report is (an entry of the exam table): named in
     its exam line, else told by enough of the words such reports use. An exam
-    kind with no report words is told by its exam line only."""
+    kind with no report words is told by its exam line only. `text` is the
+    Doc's text when the caller has it (joining the tokens again costs more)."""
     where = [i for i, sec in enumerate(lay.sections) if sec[0] == "exam"]
     exam_text = doc[where[0] : where[-1] + 1].text.lower() if where else title(doc)
     if exam_text:
         for exam, exam_rx, _ in kit.exams:
             if exam["exam_terms"] and exam_rx.search(exam_text):
                 return exam
-    text = doc.text.lower()
+    text = (doc.text if text is None else text).lower()
     best, best_n = None, 0
     for exam, _, report_rx in kit.exams:
         if not exam["report_terms"]:
@@ -90,8 +102,13 @@ class LazyExam:
     """The report's kind of exam, worked out the first time a stage asks
     (most reports never need it: their findings name their own sites)."""
 
-    def __init__(self, kit: Toolkit, doc: Doc, lay: Layout):
-        self._args: tuple[Toolkit, Doc, Layout] | None = (kit, doc, lay)
+    def __init__(self, kit: Toolkit, doc: Doc, lay: Layout, text: str | None = None):
+        self._args: tuple[Toolkit, Doc, Layout, str | None] | None = (
+            kit,
+            doc,
+            lay,
+            text,
+        )
         self._exam: dict[str, Any] | None = None
 
     def get(self) -> dict[str, Any] | None:

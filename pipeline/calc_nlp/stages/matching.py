@@ -34,10 +34,12 @@ def match(
     premods: list[Span],
     exam: LazyExam | None = None,
     lesions: list[Span] | None = None,
+    text: str | None = None,
 ) -> Matches:
     """Every other rule set in one pass, split by role. `exam` tells the sites
     the exam points to: a shared word ('nodules') with no site named near it
-    means those on this exam."""
+    means those on this exam. `text` is the Doc's text when the caller has it
+    (site phrases are cut from it rather than joined from their tokens)."""
     hits: dict[str, list[Span]] = {}
     for sp in kit.other_matcher(doc):
         hits.setdefault(sp.label_, []).append(sp)
@@ -52,7 +54,9 @@ def match(
     return Matches(
         calc=calc,
         premods=premods,
-        sites=_sites(kit, doc, lay, filter_spans(of("SITE", "REGION")), lats, exam),
+        sites=_sites(
+            kit, doc, lay, filter_spans(of("SITE", "REGION")), lats, exam, text
+        ),
         lats=lats,
         conds=_named_conditions(kit, doc, lay, filter_spans(of("CONDITION"))),
         cues=filter_spans([s for s in cue_like if s.label_ == "CUE"])
@@ -147,6 +151,7 @@ def _sites(
     spans: list[Span],
     lat_spans: list[Span],
     exam: LazyExam | None,
+    whole: str | None = None,
 ) -> list[SiteRef]:
     """Site phrases with their side: a side word right before (same sentence)
     or right after the site words, unless the rule fixes the side itself."""
@@ -166,16 +171,24 @@ def _sites(
             if not name:
                 continue  # no candidate named and none on the exam: no site
         laterality = md.get("laterality", "")
-        start = sp.start
+        first = sp
         before = lats.get(sp.start)
         if before is not None and lay.sent_first[sp.start] != sp.start:
             laterality = laterality or kit.md(before)["laterality"]
-            start = before.start
+            first = before
         elif sp.end in lat_starts and not laterality:
             laterality = kit.md(lat_starts[sp.end])["laterality"]
-        text = "" if sp.label_ == "REGION" else doc[start : sp.end].text
-        out.append(SiteRef(sp, name, laterality, text, start, md["id"]))
+        text = "" if sp.label_ == "REGION" else _phrase(doc, whole, first, sp)
+        out.append(SiteRef(sp, name, laterality, text, first.start, md["id"]))
     return out
+
+
+def _phrase(doc: Doc, text: str | None, first: Span, last: Span) -> str:
+    """The words from the first span's start to the last one's end, cut from
+    the Doc's text when given (the same characters as the Span's text)."""
+    if text is None:
+        return doc[first.start : last.end].text
+    return text[first.start_char : last.end_char]
 
 
 def _resolve(

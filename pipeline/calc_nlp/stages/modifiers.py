@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 from calc_nlp.stages.context_blocks import run_context
@@ -39,12 +40,16 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
     spaces: list[bool] = []
     starts: list[bool | int | None] = []  # the type spaCy's Doc(sent_starts=) takes
     where: dict[int, int] = {}
+    strings = doc.vocab.strings
+    cols = doc.to_array([ORTH, SPACY])
     for first in firsts:
-        for k, tok in enumerate(doc[first : lay.sent_end[first]]):
-            where[tok.i] = len(words)
-            words.append(tok.text)
-            spaces.append(bool(tok.whitespace_))
-            starts.append(k == 0)
+        end = lay.sent_end[first]
+        rows = cols[first:end].tolist()
+        at = len(words)
+        where.update(zip(range(first, end), range(at, at + end - first), strict=True))
+        words += [strings[orth] for orth, _ in rows]
+        spaces += [bool(space) for _, space in rows]
+        starts += [i == first for i in range(first, end)]
     sub = Doc(kit.nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
     subs = [
         Span(sub, where[t.start], where[t.end - 1] + 1, label=t.label_) for t in targets

@@ -6,6 +6,8 @@ on a token equal to its first token. When every pattern opens with an exact
 word (`{"LOWER": "x"}`, `{"NORM": "x"}`, `{"ORTH": "x"}`), the tokens that
 can open a match are found in one array lookup and the Matcher runs over
 each of them and the longest match it can start, merged where they overlap.
+An opening word whose every pattern needs a second token of given words (or
+one REGEX) opens no window where the next token is none of those.
 Every match lies inside the window of its first token, so the matches are
 those of the whole Doc, in the same order for the same span; with any
 pattern that can start elsewhere the whole Doc is matched, as before.
@@ -85,6 +87,34 @@ def opening_words(pattern: list[dict[str, Any]]) -> list[tuple[str, str]] | None
     return None  # every token optional
 
 
+# What the token after a pattern's opening word must be for a match to start
+# there: (attribute, its words) or (attribute, a compiled REGEX), else None
+# (nothing told: the opening word alone decides).
+Gate = tuple[str, frozenset[str] | re.Pattern[str]] | None
+
+
+def second_token(pattern: list[dict[str, Any]]) -> Gate:
+    """The test the token after the first must pass, when the first token is
+    needed once and the second is needed too and matches exact words or one
+    REGEX of an attribute."""
+    if len(pattern) < 2 or pattern[0].get("OP") not in (None, "1"):
+        return None
+    tok = pattern[1]
+    if tok.get("OP") not in (None, "1", "+"):
+        return None
+    words = exact_words(tok)
+    if words is not None:
+        return words
+    keys = set(tok) - {"OP"}
+    if len(keys) != 1:
+        return None
+    (attr,) = keys
+    value = tok[attr]
+    if attr in _ATTRS and isinstance(value, dict) and set(value) == {"REGEX"}:
+        return attr, re.compile(value["REGEX"])
+    return None
+
+
 def member(values: Any, hashes: Any) -> Any:
     """Per value, is it one of `hashes` (sorted)? (np.isin costs more on short arrays.)"""
     if not len(hashes) or not len(values):
@@ -127,6 +157,9 @@ class _Columns:
         return min(end, self.n)
 
 
+# The attributes a second-token test may read.
+GATED = frozenset(_ATTRS)
+
 # Windows this close are matched as one: a Matcher call costs more than a
 # few tokens (the tokens between hold no opening word, so no match starts there).
 MERGE_GAP = 4
@@ -149,6 +182,9 @@ class WindowedMatcher:
         self.opening: dict[str, dict[int, list[list[Step]]]] = {}
         self._hashes: list[tuple[str, Any]] | None = None
         self._runs: dict[Any, Any] = {}  # (attribute, words) -> their sorted hashes
+        # per (attribute, opening word hash): the second-token tests of the
+        # patterns opening on it; a word with any pattern untested has none
+        self.gates: dict[tuple[str, int], list[Gate]] = {}
 
     def __len__(self) -> int:
         return len(self.matcher)
@@ -163,8 +199,10 @@ class WindowedMatcher:
         runs = [step for step in reach if not isinstance(step, int)]
         for step in runs:
             self._runs[step] = _sorted_hashes(step[1], self.vocab.strings)
+        gate = second_token(pattern)
         for attr, word in opening:
             h = self.vocab.strings.add(word)
+            self.gates.setdefault((attr, h), []).append(gate)
             fixed = self.fixed.setdefault(attr, {})
             if not runs:
                 fixed[h] = max(fixed.get(h, 0), sum(reach))  # type: ignore[arg-type]
@@ -182,7 +220,7 @@ class WindowedMatcher:
                 (a, np.unique(np.fromiter(self.fixed[a], dtype=np.uint64)))
                 for a in sorted(self.fixed)
             ]
-        attrs = sorted(set(self.fixed) | {attr for attr, _ in self._runs})
+        attrs = sorted(set(self.fixed) | {attr for attr, _ in self._runs} | GATED)
         cols = _Columns(doc, attrs, self._runs)
         mask = np.zeros(n, dtype=bool)
         for attr, hashes in self._hashes:
@@ -190,6 +228,8 @@ class WindowedMatcher:
         out: list[tuple[int, int]] = []
         for i in np.flatnonzero(mask).tolist():
             words = {a: int(cols.values[i, cols.names[a]]) for a in self.fixed}
+            if not self._can_open(cols, i, words):
+                continue  # the next token fits no pattern opening here
             end = min(n, i + max(self.fixed[a].get(h, 0) for a, h in words.items()))
             for attr, by_word in self.opening.items():
                 for reach in by_word.get(words[attr], ()):
@@ -199,6 +239,26 @@ class WindowedMatcher:
             else:
                 out.append((i, end))
         return out
+
+    def _can_open(self, cols: _Columns, i: int, words: dict[str, int]) -> bool:
+        """Can a pattern opening on token i's word match, given token i+1?"""
+        gates = [g for a, h in words.items() for g in self.gates.get((a, h), [])]
+        if None in gates:
+            return True
+        if i + 1 >= cols.n:
+            return False
+        strings = self.vocab.strings
+        for gate in gates:
+            if gate is None:
+                continue
+            attr, test = gate
+            value = int(cols.values[i + 1, cols.names[attr]])
+            if isinstance(test, frozenset):
+                if strings[value] in test:
+                    return True
+            elif test.search(strings[value]):
+                return True
+        return False
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if not len(self.matcher):
