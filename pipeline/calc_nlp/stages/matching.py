@@ -78,7 +78,7 @@ def _named_conditions(
     relatives' conditions, not the patient's."""
     starts = {c.start for c in conds}
     if conds:
-        family = _family_headers(kit)
+        family = kit.family_headers
         conds = [c for c in conds if _header(doc, lay, c.start) not in family]
 
     def empty(c: Span) -> bool:
@@ -111,15 +111,6 @@ def _in_capitals(doc: Doc, lay: Layout, c: Span, reach: int = 6) -> bool:
         and len(t) >= 5
     ]
     return bool(near) and all(t.is_upper for t in near)
-
-
-def _family_headers(kit: Toolkit) -> frozenset[str]:
-    """The section headers marked `family`, lower case, word by word."""
-    return frozenset(
-        " ".join(r["literal"].lower().split())
-        for r in kit.rules.section_rules
-        if r["metadata"].get("family")
-    )
 
 
 def _header(doc: Doc, lay: Layout, i: int) -> str:

@@ -11,6 +11,7 @@ looked up in the rule index (`RuleIndex`) instead of a global dict.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -100,6 +101,14 @@ class ReportDoc:
 
     def sent(self, at: Span | Token) -> Span:
         return self.layout.sent(self.doc, at)
+
+    @cached_property
+    def match_starts(self) -> frozenset[int]:
+        """Tokens where a site, side or calcification match starts."""
+        m = self.matches
+        return frozenset(
+            [s.start for s in m.sites] + [s.start for s in m.lats] + [c.start for c in m.calc]
+        )
 
     def sites_by_sentence(self) -> dict[int, list[SiteRef]]:
         """The site phrases of each sentence (by its first token), in order."""

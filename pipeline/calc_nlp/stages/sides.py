@@ -143,9 +143,7 @@ def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
 def _past_plain_words(rd: ReportDoc, i: int, most: int = 2) -> int:
     """The token after at most `most` plain words from `i`: alphabetic tokens
     where no site, side or calcification match starts ('area', 'the')."""
-    doc = rd.doc
-    starts = {s.start for s in rd.matches.sites} | {s.start for s in rd.matches.lats}
-    starts |= {c.start for c in rd.matches.calc}
+    doc, starts = rd.doc, rd.match_starts
     j = i
     while j < len(doc) and j - i < most and doc[j].is_alpha and j not in starts:
         if doc[j].lower_ == "and":

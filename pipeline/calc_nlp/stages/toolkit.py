@@ -266,6 +266,13 @@ class Toolkit:
         # Section headers are matched as phrases like the target rules
         # (medspaCy's Sectionizer runs every header as a token pattern: 4x slower).
         self.section_matcher = RuleMatcher(nlp, "calc_sections", sections)
+        # Headers marked `family` ('FAMILY HISTORY:'), lower case, word by word:
+        # their sections name relatives' conditions.
+        self.family_headers = frozenset(
+            " ".join(r["literal"].lower().split())
+            for r in rules.section_rules
+            if r["metadata"].get("family")
+        )
         self.context = ConText(
             nlp,
             name="calc_context",
