@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from calc_nlp.schema import LEFT, RIGHT
-from calc_nlp.stages.layout import TITLE_WORDS
+from calc_nlp.stages.layout import exam_line, title_stop
 from calc_nlp.stages.modifiers import flags
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.toolkit import Toolkit
@@ -79,20 +79,9 @@ def side_from_exam(kit: Toolkit, rd: ReportDoc, site: str) -> str:
     exam = rd.exam.get() if rd.exam is not None else None
     if exam is None or site not in exam.get("side_sites", ()):
         return ""
-    sections = rd.layout.sections
-    where = [i for i, sec in enumerate(sections) if sec[0] == "exam"]
-    lo, hi = (where[0], where[-1] + 1) if where else (0, title_end(rd))
+    lo, hi = exam_line(rd.layout) or (0, title_stop(rd.doc) or 0)
     sides = {str(kit.md(s)["laterality"]) for s in rd.matches.lats if lo <= s.start < hi}
     return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
-
-
-def title_end(rd: ReportDoc) -> int:
-    """Token index where the title opening the report ends (its first colon,
-    comma or line break), 0 where it is too long to be a title."""
-    for tok in rd.doc[: TITLE_WORDS + 1]:
-        if tok.text in {":", ","} or "\n" in tok.text:
-            return tok.i
-    return 0
 
 
 def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:

@@ -65,8 +65,8 @@ def exam_of(
     its exam line, else told by enough of the words such reports use. An exam
     kind with no report words is told by its exam line only. `text` is the
     Doc's text when the caller has it (joining the tokens again costs more)."""
-    where = [i for i, sec in enumerate(lay.sections) if sec[0] == "exam"]
-    exam_text = doc[where[0] : where[-1] + 1].text.lower() if where else title(doc)
+    line = exam_line(lay)
+    exam_text = doc[line[0] : line[1]].text.lower() if line else title(doc)
     if exam_text:
         for exam, exam_rx, _ in kit.exams:
             if exam["exam_terms"] and exam_rx.search(exam_text):
@@ -86,16 +86,29 @@ def exam_of(
 TITLE_WORDS = 12
 
 
+def exam_line(lay: Layout) -> tuple[int, int] | None:
+    """The tokens of the report's exam section, (first, past the last), if any."""
+    where = [i for i, sec in enumerate(lay.sections) if sec[0] == "exam"]
+    return (where[0], where[-1] + 1) if where else None
+
+
+def title_stop(doc: Doc) -> int | None:
+    """The first colon, comma or line break among the report's first
+    TITLE_WORDS + 1 tokens: where its opening title ends (None: no such stop)."""
+    for tok in doc[: TITLE_WORDS + 1]:
+        if tok.text in {":", ","} or "\n" in tok.text:
+            return tok.i
+    return None
+
+
 def title(doc: Doc) -> str:
     """The words opening a report up to the first colon, comma or line break
     ('BILATERAL SCREENING MAMMOGRAM,FINDINGS: ...'), lower case: the exam's
     title when the report has no exam line."""
-    words = []
-    for tok in doc[: TITLE_WORDS + 1]:
-        if tok.text in {":", ","} or "\n" in tok.text:
-            break
-        words.append(tok.text)
-    return " ".join(words).lower() if len(words) <= TITLE_WORDS else ""
+    stop = title_stop(doc)
+    if stop is None and len(doc) > TITLE_WORDS:
+        return ""  # too long to be a title
+    return " ".join(t.text for t in doc[: len(doc) if stop is None else stop]).lower()
 
 
 class LazyExam:
