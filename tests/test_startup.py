@@ -42,10 +42,7 @@ def test_medspacy_imported_without_quickumls_and_quickumls_still_importable():
         "import quickumls.spacy_component\n"
         "assert quickumls.spacy_component is not None\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    _python_ok(code)
 
 
 def test_worker_reuses_an_inherited_engine_of_the_same_rules_only(rules, monkeypatch):
@@ -71,6 +68,11 @@ def test_spacy_imported_without_its_cli_which_still_works_when_asked_for():
         "assert spacy.cli.download is not None\n"
         "assert 'spacy.cli' in sys.modules\n"
     )
+    _python_ok(code)
+
+
+def _python_ok(code: str) -> None:
+    """Runs `code` in a fresh interpreter (nothing imported yet) and fails with its stderr."""
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=300
     )
