@@ -7,6 +7,8 @@ finding's own words and clause name no site.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span
 
 from calc_nlp.schema import LEFT, RIGHT
@@ -127,8 +129,21 @@ def site_of_named_lesion(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:
         sites = [s for s in _sites_in(rd, prev, f) if s.span.label_ == "SITE"]
         before = [s for s in sites if s.span.end == i]
         after = [s for s in sites if i < s.start <= i + LESION_SITE_REACH]
-        return before[-1] if before else (after[0] if after else None)
+        found = before[-1] if before else (after[0] if after else None)
+        return _with_side(rd, found, prev, f) if found is not None else None
     return None
+
+
+def _with_side(rd: ReportDoc, site: SiteRef, sent: Span, f: Span) -> SiteRef:
+    """A site taken from an earlier sentence with the side that sentence
+    gives the same site where its own words carry none ('the left lobe of
+    the thyroid', 'the left kidney has a cyst in its upper pole'): one side
+    among that sentence's phrases for the site, else none."""
+    if site.laterality:
+        return site
+    sides = {s.laterality for s in _sites_in(rd, sent, f) if s.site == site.site}
+    sides.discard("")
+    return replace(site, laterality=sides.pop()) if len(sides) == 1 else site
 
 
 def _site_further_back(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:

@@ -119,7 +119,9 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         # "intracranial vertebral artery calcification": the last, the head.
         between = doc[inside[0].span.end : inside[-1].span.start]
         coordinated = any(t.lower_ in {"and", "or", ",", "/", "&"} for t in between)
-        return refine(kit, rd, f, inside[0] if coordinated else inside[-1])
+        if coordinated and not _shared_node_head(kit, f, inside[-1]):
+            return refine(kit, rd, f, inside[0])
+        return refine(kit, rd, f, inside[-1])
     implied = kit.md(f).get("implied_site")
     if implied:
         core = rd.core_start.get((f.start, f.end), f.start)
@@ -143,6 +145,18 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         or site_from_exam(kit, rd, f, any_head=True)
     )
     return refine(kit, rd, f, found) if found is not None else None
+
+
+def _shared_node_head(kit: Toolkit, f: Span, last: SiteRef) -> bool:
+    """Do coordinated site words share the nodes that end the mention
+    ('calcified mediastinal and right hilar lymph nodes': both are nodes;
+    guide §2 vocabulary: lymph node = any nodes)? Not where the last site is
+    a bare adjective ('mediastinal and hilar calcifications')."""
+    return (
+        last.span.end == f.end
+        and len(last.span) > 1
+        and kit.site_info(last.site).get("kind") == "node"
+    )
 
 
 def _what_it_restates(

@@ -192,6 +192,8 @@ def _resolve(
     none named within a few sentences, the exam's site; with none named at
     all and none on the exam, nothing ('calcified nodule in the cerebellar
     hemisphere' is no thyroid nodule: the clause's own site decides)."""
+    if len(candidates) == 1:
+        return candidates[0]  # one reading: no shared word
     near = [(abs(pos - at), name) for pos, name in fixed if name in candidates]
     close = [x for x in near if x[0] <= NEAR_TOKENS]
     if close or not near:

@@ -109,6 +109,12 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
         for s in rd.matches.lats
         if lo <= s.start and s.end <= hi
     }
+    # a site phrase that carries its side ('RUL and LLL')
+    sides |= {
+        s.laterality
+        for s in rd.matches.sites
+        if lo <= s.span.start and s.span.end <= hi and kit.md(s.span).get("laterality")
+    }
     return BILATERAL if {LEFT, RIGHT} <= sides else ""
 
 

@@ -1,0 +1,117 @@
+"""Paraphrases of the real-text site, side and span conventions (guide §2).
+
+Every sentence is made up for this file. Each class of convention the
+pipeline follows on real exports (a side on the first rib, the plural of a
+paired organ, a finding said to be another, two sides in a list, a label
+line, a word pointing back, the exam's one reading, de-identified nodes) is
+written here in several wordings: other words and word order, capitals,
+XXXX masks, comma-joined and line-broken layout. A rule fitted to one
+sentence fails some row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+CHEST = "EXAM: Chest, two views.\nFINDINGS: Heart size normal. No effusion. "
+CXR_LINE = "CHEST PA/LAT,FINDINGS:, Normal heart size., "
+
+# (text, a word of the finding's mention or '' for the report's only finding,
+#  expected fields)
+PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
+    # costal cartilage at the first ribs
+    ("Dense calcification of the right first costochondral junction.", "", {"site": "costal cartilage", "laterality": "right"}),
+    ("CALCIFIED FIRST RIB CARTILAGE ON THE LEFT.", "", {"site": "costal cartilage", "laterality": "left"}),
+    ("Calcification at the anterior aspect of both first ribs.", "", {"site": "costal cartilage", "laterality": "bilateral"}),
+    (CHEST + "Costal cartilage calcification, XXXX.", "", {"site": "costal cartilage"}),
+    # a finding its sentence says is another takes that one's site and side
+    (CHEST + "Two calcified densities at the left base, likely calcified granulomas.", "granulomas", {"site": "lung", "laterality": "left"}),
+    (CHEST + "Nodular calcifications in the left apex which may represent calcified granulomas.", "granulomas", {"site": "lung", "laterality": "left"}),
+    (CHEST + "Punctate calcific foci over the RIGHT MIDLUNG, most XXXX calcified granulomas.", "granulomas", {"site": "lung", "laterality": "right"}),
+    # annular calcification
+    ("Moderate annular calcification is noted.", "", {"site": "mitral annulus"}),
+    ("There is mild calcification of the mitral annulus.", "", {"site": "mitral annulus"}),
+    ("The mitral annulus is heavily calcified.", "", {"site": "mitral annulus"}),
+    ("Calcified aortic annulus.", "", {"site": "aortic valve"}),
+    ("Calcification of the tricuspid annulus.", "", {"site": "heart valve"}),
+    # the plural of a paired organ, 'both', 'bilateral'
+    ("Calcified nodes in both hila.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    ("Bilateral hilar calcified lymph nodes.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    ("Calcified hilar nodes bilaterally.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    ("The hila contain calcified nodes.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    ("Scattered punctate calcifications of both kidneys.", "", {"site": "kidney", "laterality": "bilateral"}),
+    ("Nephrocalcinosis of both kidneys.", "", {"site": "kidney", "laterality": "bilateral"}),
+    ("Calcified granulomas are seen at both bases.", "", {"site": "lung", "laterality": "bilateral"}),
+    ("Granulomatous calcifications in both lower lobes.", "", {"site": "lung", "laterality": "bilateral"}),
+    ("Calcified granulomas in the bilateral upper lobes.", "", {"site": "lung", "laterality": "bilateral"}),
+    ("Calcified granulomas, b/l lung bases.", "", {"site": "lung", "laterality": "bilateral"}),
+    # a view says where it was seen, not where it is
+    (CHEST + "A calcified nodule is visible on the lateral projection only.", "", {"site": "lung"}),
+    (CHEST + "On the lateral image there is a tiny calcified granuloma.", "", {"site": "lung"}),
+    # two sides for one finding
+    ("Calcified granulomas in the left apex and right base.", "", {"site": "lung", "laterality": "bilateral"}),
+    ("Calcified granulomas in the RUL and LLL.", "", {"site": "lung", "laterality": "bilateral"}),
+    ("Calcified granulomas at the right apex, left midlung and left base.", "", {"site": "lung", "laterality": "bilateral"}),
+    ("Calcified granulomas: right upper lobe, left lower lobe.", "", {"site": "lung", "laterality": "bilateral"}),
+    ("Right apical and left basilar calcified granulomas.", "", {"site": "lung", "laterality": "bilateral"}),
+    ("Calcified hilar nodes, left greater than right.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    ("Calcified granuloma in the left upper lobe, right lung clear.", "", {"site": "lung", "laterality": "left"}),
+    ("Calcified granuloma at the right base. Left lung is clear.", "", {"site": "lung", "laterality": "right"}),
+    # a shared word names no site of its own: the clause's decides
+    ("EXAM: MRI brain.\nFINDINGS: Calcified nodule in the right frontal lobe.", "", {"site": "brain", "laterality": "right"}),
+    ("EXAM: CT abdomen.\nFINDINGS: A calcified nodule in the left adrenal gland.", "", {"site": "adrenal gland", "laterality": "left"}),
+    # the lesion its sentence names
+    ("Calcific density adjacent to the humeral head, in keeping with calcific tendinitis.", "density", {"site": "tendon"}),
+    ("Small calcification in the pelvis, probably a phlebolith.", "calcification", {"site": "vein"}),
+    ("A FEW PELVIC CALCIFICATIONS LIKELY REPRESENTING PHLEBOLITHS.", "CALCIFICATIONS", {"site": "vein"}),
+    # de-identified and loosely named nodes
+    ("Calcified hilar lymph XXXX bilaterally.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    ("There are calcified lymph XXXX in the right paratracheal region.", "", {"site": "lymph node", "laterality": "right"}),
+    ("Calcified paratracheal node on the right.", "", {"site": "lymph node", "laterality": "right"}),
+    ("Calcified subcarinal lymph node.", "", {"site": "lymph node"}),
+    ("CALCIFIED MEDIASTINAL AND RIGHT HILAR LYMPH NODES.", "", {"site": "lymph node", "laterality": "right"}),
+    ("Calcified lymph XXXX in the left hilum.", "", {"site": "lymph node", "laterality": "left"}),
+    ("Calcification in the mediastinum.", "", {"site": "mediastinum"}),
+    ("Calcified aortopulmonary window lymph node.", "", {"site": "lymph node"}),
+    # a label line over the finding
+    ("FINDINGS:\nRCA: Mild calcific plaque in the mid segment.", "", {"site": "coronary artery", "laterality": ""}),
+    ("LEFT BREAST:\nScattered benign-appearing calcifications.", "", {"site": "breast", "laterality": "left"}),
+    ("FINDINGS:,LCX:, Minimal calcified plaque.", "", {"site": "coronary artery"}),
+    ("Right kidney: tiny punctate calcification in the upper pole.", "", {"site": "kidney", "laterality": "right"}),
+    ("Liver:\nA few coarse calcifications, unchanged.", "", {"site": "liver"}),
+    # a word pointing back to the vessel named before
+    ("The circumflex artery is small. The vessel has scattered calcified plaque.", "", {"site": "coronary artery"}),
+    ("The right coronary artery is dominant. Mild calcific plaque is present in the proximal vessel.", "", {"site": "coronary artery", "laterality": ""}),
+    # the exam's one reading
+    ("EXAM: PA and lateral chest.\nIMPRESSION: Old calcified granuloma.", "", {"site": "lung"}),
+    ("CHEST 2 VIEWS XXXX\nIMPRESSION: Calcified granulomas. No acute disease.", "", {"site": "lung"}),
+    (CXR_LINE + "Calcified granuloma.", "", {"site": "lung"}),
+    ("EXAM: Left diagnostic mammogram.\nFINDINGS: Round calcifications in the upper outer quadrant.", "", {"site": "breast", "laterality": "left"}),
+    # the clause's own place in comma-joined lines
+    ("FINDINGS:,Lungs: Calcified granuloma, left upper lobe.", "", {"site": "lung", "laterality": "left"}),
+    ("IMPRESSION:,1. Calcified granuloma, right lung base.,2. No effusion.", "", {"site": "lung", "laterality": "right"}),
+    (CXR_LINE + "Calcified granuloma in the right upper lobe., No pneumothorax.", "", {"site": "lung", "laterality": "right"}),
+    # a site from the sentences before
+    ("There is a 2 cm mass in the right adrenal gland. It contains coarse calcification.", "", {"site": "adrenal gland", "laterality": "right"}),
+    ("A nodule is seen in the left lobe of the thyroid. Microcalcifications are present within the nodule.", "", {"site": "thyroid"}),
+    ("The left kidney has a cyst in its upper pole. The cyst wall shows thin calcification.", "", {"site": "kidney", "laterality": "left"}),
+    # the side of the place the finding lies in, not of another lesion
+    ("Calcified granuloma in the right lower lobe and a small nodule in the left apex.", "granuloma", {"site": "lung", "laterality": "right"}),
+    ("Aortic arch calcification; a nodule at the left base.", "", {"site": "aorta", "laterality": ""}),
+]
+
+
+def _finding(findings: list[Any], word: str) -> Any:
+    if not word:
+        assert len(findings) == 1, [f.mention for f in findings]
+        return findings[0]
+    (f,) = [f for f in findings if word.lower() in f.mention.lower()][:1]
+    return f
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), PARAPHRASES)
+def test_paraphrase(findings_of, text, word, expected):
+    f = _finding(findings_of(text), word)
+    assert {name: getattr(f, name) for name in expected} == expected
