@@ -97,6 +97,23 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     ("There is a 2 cm mass in the right adrenal gland. It contains coarse calcification.", "", {"site": "adrenal gland", "laterality": "right"}),
     ("A nodule is seen in the left lobe of the thyroid. Microcalcifications are present within the nodule.", "", {"site": "thyroid"}),
     ("The left kidney has a cyst in its upper pole. The cyst wall shows thin calcification.", "", {"site": "kidney", "laterality": "left"}),
+    # a bare side letter right before a site phrase
+    ("Coarse R adrenal calcification.", "", {"site": "adrenal gland", "laterality": "right"}),
+    ("Mammo: stable benign calcifications L breast.", "", {"site": "breast", "laterality": "left"}),
+    ("Thyroid US: colloid cyst in the R lobe with a punctate calcification.", "", {"site": "thyroid", "laterality": "right"}),
+    ("Drained 2 L of fluid. Calcified granuloma noted.", "", {"laterality": ""}),
+    # a line label gives the side of what lies under it
+    ("FINDINGS:\nRIGHT KIDNEY: 10 cm. Echogenic foci in the parenchyma, likely vascular calcifications.", "", {"laterality": "right"}),
+    ("FINDINGS:\nLeft kidney: 11 cm. Small cyst. One punctate parenchymal calcification.", "", {"site": "kidney", "laterality": "left"}),
+    ("Left breast:\nA few benign-appearing calcifications.", "", {"site": "breast", "laterality": "left"}),
+    # a one-sided limb exam gives the side of what lies in the limb
+    ("EXAM: XR KNEE RIGHT\nFINDINGS: Popliteal artery calcification.", "", {"site": "artery", "laterality": "right"}),
+    ("XR TIBIA/FIBULA LEFT\nFINDINGS: Several phleboliths in the posterior calf.", "", {"site": "vein", "laterality": "left"}),
+    ("EXAM: Left forearm, two views.\nFINDINGS: Amorphous calcifications in the subcutaneous tissues.", "", {"site": "subcutaneous tissue", "laterality": "left"}),
+    ("EXAM: XR SHOULDER LEFT\nFINDINGS: Calcification in the supraspinatus tendon.", "", {"site": "tendon", "laterality": "left"}),
+    # ... not where its line also names a part of both sides
+    ("EXAM: AP PELVIS AND LEFT HIP\nFINDINGS: Pelvic phleboliths.", "", {"site": "vein", "laterality": ""}),
+    ("XR PELVIS / RIGHT HIP\nFINDINGS: Vascular calcification of the femoral arteries.", "", {"site": "artery", "laterality": ""}),
     # the side of the place the finding lies in, not of another lesion
     ("Calcified granuloma in the right lower lobe and a small nodule in the left apex.", "granuloma", {"site": "lung", "laterality": "right"}),
     ("Aortic arch calcification; a nodule at the left base.", "", {"site": "aorta", "laterality": ""}),

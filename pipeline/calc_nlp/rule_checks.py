@@ -244,12 +244,13 @@ def exams_of(
         raise PatternError("sites.json", "exams must be a list")
     for exam in raw:
         eid = str(exam.get("id")) if isinstance(exam, dict) else "?"
-        check_keys("sites.json", eid, exam, EXAM_KEYS | {"side_sites"}, EXAM_KEYS)
+        optional = {"side_sites", "two_sided_terms"}
+        check_keys("sites.json", eid, exam, EXAM_KEYS | optional, EXAM_KEYS)
         if eid in ids:
             raise PatternError("sites.json", "duplicate rule id", eid, "id")
         ids[eid] = "sites.json"
-        for key in ("exam_terms", "report_terms"):
-            if not all(isinstance(t, str) and t.strip() for t in exam[key]):
+        for key in ("exam_terms", "report_terms", "two_sided_terms"):
+            if not all(isinstance(t, str) and t.strip() for t in exam.get(key, [])):
                 raise PatternError("sites.json", f"{key} must be phrases", eid, key)
         if not isinstance(exam["min_report_terms"], int):
             raise PatternError(

@@ -133,6 +133,7 @@ METADATA_KEYS = {
     "note",
     "implied_site",
     "implied",
+    "before_site",
     "no_place",
     "requires_site",
     "site",

@@ -77,11 +77,15 @@ def side_from_exam(kit: Toolkit, rd: ReportDoc, site: str) -> str:
     the one side its exam line (or the title opening the report) names, for
     a finding at a site the exam kind lists as its own (`side_sites`: the
     tendons of a shoulder film, not phleboliths on a film for left flank
-    pain); '' for an exam of both sides or of none."""
+    pain); '' for an exam of both sides or of none, or one whose line also
+    names a part of both sides (`two_sided_terms`: 'AP PELVIS / RIGHT HIP')."""
     exam = rd.exam.get() if rd.exam is not None else None
     if exam is None or site not in exam.get("side_sites", ()):
         return ""
     lo, hi = exam_line(rd.layout) or (0, title_stop(rd.doc) or 0)
+    both = exam.get("two_sided_terms", ())
+    if any(t.lower_ in both for t in rd.doc[lo:hi]):
+        return ""  # 'AP PELVIS / RIGHT HIP': an exam of both sides too
     sides = {str(kit.md(s)["laterality"]) for s in rd.matches.lats if lo <= s.start < hi}
     return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
 

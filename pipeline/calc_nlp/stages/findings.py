@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
 from calc_nlp.schema import METASTATIC, Condition, Finding, LabValue, finding_id
-from calc_nlp.stages.context_sites import side_from_exam
+from calc_nlp.stages.context_sites import side_from_exam, site_from_label_line
 from calc_nlp.stages.linking import core_words, linked, qualified
 from calc_nlp.stages.modifiers import flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
@@ -215,5 +215,14 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         or (carried if own else "")
         or lat_in_sentence(kit, rd, f)
         or carried
+        or _label_side(rd, f)
         or side_from_exam(kit, rd, name)
     )
+
+
+def _label_side(rd: ReportDoc, f: Span) -> str:
+    """The side of a line label over the finding ('RIGHT KIDNEY: ...
+    vascular calcifications'), where the finding's site came from elsewhere
+    (guide §2 step 4)."""
+    label = site_from_label_line(rd, f)
+    return label.laterality if label is not None else ""

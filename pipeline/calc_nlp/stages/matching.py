@@ -47,16 +47,15 @@ def match(
     def of(*labels: str) -> list[Span]:
         return [sp for label in labels for sp in hits.get(label, [])]
 
-    lats = filter_spans(of("LATERALITY"))
+    site_spans = filter_spans(of("SITE", "REGION"))
+    lats = _sides_in_place(kit, filter_spans(of("LATERALITY")), site_spans)
     cue_like = of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER")
     links = [s for s in cue_like if s.label_ == "LINK"]
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
     return Matches(
         calc=calc,
         premods=premods,
-        sites=_sites(
-            kit, doc, lay, filter_spans(of("SITE", "REGION")), lats, exam, text
-        ),
+        sites=_sites(kit, doc, lay, site_spans, lats, exam, text),
         lats=lats,
         conds=_named_conditions(kit, doc, lay, filter_spans(of("CONDITION"))),
         cues=filter_spans([s for s in cue_like if s.label_ == "CUE"])
@@ -64,6 +63,13 @@ def match(
         links=links,
         qualifiers=[s for s in cue_like if s.label_ == "QUALIFIER"],
     )
+
+
+def _sides_in_place(kit: Toolkit, lats: list[Span], sites: list[Span]) -> list[Span]:
+    """Side words, less those a rule allows only right before a site phrase
+    (`before_site`: the letters 'R' and 'L' in 'L breast', 'R adrenal')."""
+    starts = {s.start for s in sites if s.label_ == "SITE"}
+    return [x for x in lats if not kit.md(x).get("before_site") or x.end in starts]
 
 
 def _named_conditions(
