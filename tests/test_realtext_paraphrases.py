@@ -20,6 +20,17 @@ CXR_LINE = "CHEST PA/LAT,FINDINGS:, Normal heart size., "
 
 # (text, a word of the finding's mention or '' for the report's only finding,
 #  expected fields)
+# (text, the mention expected among the findings)
+SPANS: list[tuple[str, str]] = [
+    ("Calcified RUL granuloma.", "Calcified RUL granuloma"),
+    ("CALCIFIED LLL NODULE.", "CALCIFIED LLL NODULE"),
+    ("Calcified AP window lymph node.", "Calcified AP window lymph node"),
+    ("Calcified loose body in the knee joint.", "Calcified loose body"),
+    ("Bilateral hilar calcifications.", "Bilateral hilar calcifications"),
+    ("Right hilar calcified lymph XXXX.", "Right hilar calcified lymph XXXX"),
+    ("Calcified right and left hilar lymph nodes.", "Calcified right and left hilar lymph nodes"),
+]
+
 PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     # costal cartilage at the first ribs
     ("Dense calcification of the right first costochondral junction.", "", {"site": "costal cartilage", "laterality": "right"}),
@@ -97,6 +108,11 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     ("There is a 2 cm mass in the right adrenal gland. It contains coarse calcification.", "", {"site": "adrenal gland", "laterality": "right"}),
     ("A nodule is seen in the left lobe of the thyroid. Microcalcifications are present within the nodule.", "", {"site": "thyroid"}),
     ("The left kidney has a cyst in its upper pole. The cyst wall shows thin calcification.", "", {"site": "kidney", "laterality": "left"}),
+    # the side of the whole a part belongs to
+    ("BILATERAL MAMMOGRAM:,Clustered microcalcifications in the upper outer quadrant of the right breast.", "", {"site": "breast", "laterality": "right"}),
+    ("Punctate calcification in the lower pole of the left kidney.", "", {"site": "kidney", "laterality": "left"}),
+    (CHEST + "Calcified granuloma in the superior segment of the right lower lobe.", "", {"site": "lung", "laterality": "right"}),
+    (CHEST + "Calcified costochondral cartilage.", "", {"site": "costal cartilage"}),
     # a bare side letter right before a site phrase
     ("Coarse R adrenal calcification.", "", {"site": "adrenal gland", "laterality": "right"}),
     ("Mammo: stable benign calcifications L breast.", "", {"site": "breast", "laterality": "left"}),
@@ -132,3 +148,8 @@ def _finding(findings: list[Any], word: str) -> Any:
 def test_paraphrase(findings_of, text, word, expected):
     f = _finding(findings_of(text), word)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(("text", "mention"), SPANS)
+def test_paraphrased_span(findings_of, text, mention):
+    assert mention in [f.mention for f in findings_of(text)]

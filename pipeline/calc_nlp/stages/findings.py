@@ -13,7 +13,7 @@ from calc_nlp.stages.context_sites import side_from_exam, site_from_label_line
 from calc_nlp.stages.linking import core_words, linked, qualified
 from calc_nlp.stages.modifiers import flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
-from calc_nlp.stages.sides import lat_in_sentence, two_sides
+from calc_nlp.stages.sides import lat_in_sentence, side_of_whole, two_sides
 from calc_nlp.stages.toolkit import Toolkit
 
 _WS = re.compile(r"\s+")
@@ -213,6 +213,7 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
     return (
         two_sides(kit, rd, f, site)
         or (carried if own else "")
+        or (side_of_whole(rd, site) if own else "")
         or lat_in_sentence(kit, rd, f)
         or carried
         or _label_side(rd, f)

@@ -171,3 +171,20 @@ def lat_near(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
         if lo <= s.start and s.end <= hi:
             return str(kit.md(s)["laterality"])
     return ""
+
+
+def side_of_whole(rd: ReportDoc, site: SiteRef | None) -> str:
+    """The side of the place a part belongs to ('the upper outer quadrant of
+    the right breast', 'the lower pole of the left kidney'): a site phrase
+    joined after the finding's site by 'of' (the) carries the side for both."""
+    doc, at = rd.doc, {s.start: s for s in rd.matches.sites}
+    seen = 0
+    while site is not None and not site.laterality and seen < 3:
+        i = site.span.end
+        if i >= len(doc) or doc[i].lower_ != "of":
+            return ""
+        i += 1
+        if i < len(doc) and doc[i].lower_ in {"the", "a"}:
+            i += 1
+        site, seen = at.get(i), seen + 1
+    return site.laterality if site is not None else ""
