@@ -113,6 +113,17 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     ("Punctate calcification in the lower pole of the left kidney.", "", {"site": "kidney", "laterality": "left"}),
     (CHEST + "Calcified granuloma in the superior segment of the right lower lobe.", "", {"site": "lung", "laterality": "right"}),
     (CHEST + "Calcified costochondral cartilage.", "", {"site": "costal cartilage"}),
+    # a site not otherwise named, or a shared word, gives way to the site right after it
+    ("Calcification in the anterior abdominal wall subcutaneous fat.", "", {"site": "subcutaneous tissue"}),
+    ("Renal US\nFINDINGS: A punctate calcification in the right upper pole cortex.", "", {"site": "kidney", "laterality": "right"}),
+    ("CT ABDOMEN: Sheet-like calcinosis of the chest wall musculature.", "", {"site": "muscle"}),
+    # what the sentence says the calcification is
+    (CHEST + "Faint calcifications in the left base, possibly metastatic calcification.", "metastatic", {"site": "lung", "laterality": "left"}),
+    ("Popcorn calcification in the pelvis, corresponding to a calcified uterine fibroid.", "calcification", {"site": "uterus"}),
+    ("IMPRESSION: Chronic calcific pancreatitis. The calcifications now reach the tail.", "calcific", {"site": "pancreas"}),
+    # comma-joined label lines
+    ("FINDINGS:,RIGHT KIDNEY: Normal size. Punctate calcification in the upper pole.,LEFT KIDNEY: Normal.", "", {"site": "kidney", "laterality": "right"}),
+    ("RIGHT CAROTID:,Calcified plaque at the bulb.,LEFT CAROTID:,Soft plaque.", "", {"site": "carotid artery", "laterality": "right"}),
     # a bare side letter right before a site phrase
     ("Coarse R adrenal calcification.", "", {"site": "adrenal gland", "laterality": "right"}),
     ("Mammo: stable benign calcifications L breast.", "", {"site": "breast", "laterality": "left"}),

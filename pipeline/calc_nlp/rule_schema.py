@@ -85,6 +85,7 @@ SITE_TERM_KEYS = {
     "anaphoric_terms",
     "terms_source",
     "kind",
+    "unspecific",
 }
 EXAM_KEYS = {
     "id",

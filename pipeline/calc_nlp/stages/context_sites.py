@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from calc_nlp.schema import LEFT, RIGHT
 from calc_nlp.stages.layout import exam_line, title_stop
@@ -193,11 +193,18 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
 
 
 def _line_start(rd: ReportDoc, i: int, limit: int = 200) -> int:
-    """The first word token of the line that holds token i."""
+    """The first word token of the line that holds token i. Exports that join
+    lines with commas ('FINDINGS:,RIGHT KIDNEY: ...,LEFT KIDNEY: ...') break
+    a line at a comma right after a colon or a full stop."""
     doc = rd.doc
     lo = max(0, i - limit)
-    while i > lo and "\n" not in doc[i - 1].text:
+    while i > lo and "\n" not in doc[i - 1].text and not _joined_break(doc, i - 1):
         i -= 1
     while i < len(doc) and doc[i].is_space:
         i += 1
     return i
+
+
+def _joined_break(doc: Doc, i: int) -> bool:
+    """Is token i a comma that stands for a line break (',' after ':' or '.')?"""
+    return doc[i].text == "," and i > 0 and doc[i - 1].text in {":", "."}

@@ -127,7 +127,7 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         core = rd.core_start.get((f.start, f.end), f.start)
         words = doc[f.start : core].text if core > f.start else ""
         return SiteRef(f, implied, lat_near(kit, rd, f), words, f.start, f.id_)
-    clause = site_in_clause(rd, f)
+    clause = site_in_clause(kit, rd, f)
     if clause is not None and kit.md(clause.span).get("no_place"):
         clause = None  # 'seen on the frontal view' says where it was seen, not where it is
     if clause is None or clause.span.start < f.start:
@@ -218,7 +218,7 @@ def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     return named[-1] if named else None
 
 
-def site_in_clause(rd: ReportDoc, f: Span) -> SiteRef | None:
+def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     """The nearest asserted site of the finding's sentence that it can reach,
     preferring sites after it ("granuloma in the RUL") and named sites over
     body regions."""
@@ -231,7 +231,25 @@ def site_in_clause(rd: ReportDoc, f: Span) -> SiteRef | None:
     # upper quadrant, within the liver').
     named = [x for x in reach if x[1].span.label_ == "SITE"]
     pool = named or reach
-    return min(pool, key=lambda x: x[0])[1] if pool else None
+    return _compound_head(kit, rd, min(pool, key=lambda x: x[0])[1]) if pool else None
+
+
+def _compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:
+    """A site phrase that names no site of its own (a shared word, 'upper
+    pole'; a site not otherwise named, 'abdominal wall') followed at once by
+    another is that one's modifier: the more specific site wins ('the
+    anterior abdominal wall subcutaneous fat', 'the upper pole cortex'), unless
+    that one is a lesion ('upper lobe nodules')."""
+    after = {s.span.start: s for s in rd.matches.sites if s.span.label_ == "SITE"}
+    lesions = set(rd.lesion_nouns)
+    nxt = after.get(site.span.end)
+    while (
+        nxt is not None
+        and ("candidates" in kit.md(site.span) or kit.site_info(site.site).get("unspecific"))
+        and nxt.span[-1].lower_ not in lesions  # 'upper lobe nodules': a lesion
+    ):
+        site, nxt = nxt, after.get(nxt.span.end)
+    return site
 
 
 def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
