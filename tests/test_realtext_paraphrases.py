@@ -29,6 +29,8 @@ SPANS: list[tuple[str, str]] = [
     ("Bilateral hilar calcifications.", "Bilateral hilar calcifications"),
     ("Right hilar calcified lymph XXXX.", "Right hilar calcified lymph XXXX"),
     ("Calcified right and left hilar lymph nodes.", "Calcified right and left hilar lymph nodes"),
+    ("Calcified granuloma/lymph XXXX.", "Calcified granuloma/lymph XXXX"),
+    ("Calcified granulomas / nodes in the left hilum.", "Calcified granulomas / nodes"),
 ]
 
 PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
@@ -124,6 +126,9 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     # comma-joined label lines
     ("FINDINGS:,RIGHT KIDNEY: Normal size. Punctate calcification in the upper pole.,LEFT KIDNEY: Normal.", "", {"site": "kidney", "laterality": "right"}),
     ("RIGHT CAROTID:,Calcified plaque at the bulb.,LEFT CAROTID:,Soft plaque.", "", {"site": "carotid artery", "laterality": "right"}),
+    # a name after a slash is another reading of the finding, not its place
+    (CHEST + "Stable calcified granulomas/lymph XXXX.", "", {"site": "lung"}),
+    (CHEST + "Calcified granuloma/node in the right upper lobe.", "", {"site": "lung", "laterality": "right"}),
     # a bare side letter right before a site phrase
     ("Coarse R adrenal calcification.", "", {"site": "adrenal gland", "laterality": "right"}),
     ("Mammo: stable benign calcifications L breast.", "", {"site": "breast", "laterality": "left"}),

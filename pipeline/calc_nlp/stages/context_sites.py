@@ -64,7 +64,7 @@ def site_from_exam(
         return None
     if any_head and "family" in flags(rd.mods, f):
         return None
-    words = f.text.lower().split()
+    words = [t.lower_ for t in f]
     for default in exam["defaults"]:
         heads = default["heads"]
         if (not heads and any_head) or (heads and any(w in heads for w in words)):

@@ -113,7 +113,13 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     it continues, then the exam. A generic site ("vascular", "the vessel")
     gives way to a specific one named for the same finding."""
     doc, sites = rd.doc, rd.matches.sites
-    inside = [s for s in sites if f.start <= s.span.start and s.span.end <= f.end]
+    inside = [
+        s
+        for s in sites
+        if f.start <= s.span.start
+        and s.span.end <= f.end
+        and site_reach(rd, f, s) is not None
+    ]
     if inside:
         # "pulmonary and renal calcifications": the first of coordinated sites;
         # "intracranial vertebral artery calcification": the last, the head.

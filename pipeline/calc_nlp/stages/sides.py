@@ -25,6 +25,10 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     others = [c for c in rd.matches.calc if c is not f]
     if any(c.start <= s.span.start and s.span.end <= c.end for c in others):
         return None
+    if f.start <= s.span.start < f.end and any(
+        t.text == "/" for t in rd.doc[f.start : s.span.start]
+    ):
+        return None  # 'calcified granulomas/lymph nodes': another name, not a place
     if s.span.start >= f.end:
         if s.start == f.end + 1 and rd.doc[f.end].text == "/":
             return None  # 'granulomas/lymph nodes': another name, not a place
