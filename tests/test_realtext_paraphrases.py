@@ -30,6 +30,9 @@ SPANS: list[tuple[str, str]] = [
     ("Right hilar calcified lymph XXXX.", "Right hilar calcified lymph XXXX"),
     ("Calcified right and left hilar lymph nodes.", "Calcified right and left hilar lymph nodes"),
     ("Calcified granuloma/lymph XXXX.", "Calcified granuloma/lymph XXXX"),
+    ("Bilateral calcified granulomas.", "Bilateral calcified granulomas"),
+    ("Stable bilateral calcified granulomas/lymph nodes.", "bilateral calcified granulomas/lymph nodes"),
+    ("Right calcified hilar XXXX.", "Right calcified hilar XXXX"),
     ("Calcified granulomas / nodes in the left hilum.", "Calcified granulomas / nodes"),
 ]
 
