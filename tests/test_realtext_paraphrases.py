@@ -132,6 +132,11 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     # a name after a slash is another reading of the finding, not its place
     (CHEST + "Stable calcified granulomas/lymph XXXX.", "", {"site": "lung"}),
     (CHEST + "Calcified granuloma/node in the right upper lobe.", "", {"site": "lung", "laterality": "right"}),
+    # a site named as a landmark beside the finding is not its place
+    (CHEST + "Calcified granuloma projects lateral to the left hilum.", "", {"site": "lung", "laterality": "left"}),
+    (CHEST + "A calcified granuloma just inferior to the right hilum.", "", {"site": "lung", "laterality": "right"}),
+    (CHEST + "Calcified nodule near the left hilum, in the lingula.", "", {"site": "lung", "laterality": "left"}),
+    (CHEST + "Calcified nodes in the left hilum.", "", {"site": "lymph node", "laterality": "left"}),
     # a bare side letter right before a site phrase
     ("Coarse R adrenal calcification.", "", {"site": "adrenal gland", "laterality": "right"}),
     ("Mammo: stable benign calcifications L breast.", "", {"site": "breast", "laterality": "left"}),

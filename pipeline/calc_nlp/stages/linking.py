@@ -236,10 +236,26 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         if (score := site_reach(rd, f, s)) is not None and asserted(rd, s, f)
     ]
     # A named site beats a body region in the same clause ('over the right
-    # upper quadrant, within the liver').
+    # upper quadrant, within the liver'), a place beats a landmark ('lateral to
+    # the left hilum'), and the exam's reading beats a landmark alone.
     named = [x for x in reach if x[1].span.label_ == "SITE"]
     pool = named or reach
+    places = [x for x in pool if not _landmark(kit, rd, x[1])]
+    if not places and pool and site_from_exam(kit, rd, f) is not None:
+        return None
+    pool = places or pool
     return _compound_head(kit, rd, min(pool, key=lambda x: x[0])[1]) if pool else None
+
+
+def _landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:
+    """Is the site named as a landmark beside the finding ('lateral to the
+    left hilum', 'near the right hilum'; mentions.json landmark_words)?"""
+    words = kit.rules.word_lists.get("landmark_words", [])
+    i = site.start
+    if i > 0 and rd.doc[i - 1].lower_ in {"the", "a"}:
+        i -= 1
+    before = " ".join(t.lower_ for t in rd.doc[max(0, i - 2) : i])
+    return any(before == w or before.endswith(" " + w) for w in words)
 
 
 def _compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:
