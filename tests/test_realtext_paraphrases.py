@@ -137,6 +137,10 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     (CHEST + "A calcified granuloma just inferior to the right hilum.", "", {"site": "lung", "laterality": "right"}),
     (CHEST + "Calcified nodule near the left hilum, in the lingula.", "", {"site": "lung", "laterality": "left"}),
     (CHEST + "Calcified nodes in the left hilum.", "", {"site": "lymph node", "laterality": "left"}),
+    # a body region that is the exam's own leaves the exam's reading
+    (CHEST + "Calcified granuloma in the right lower chest.", "", {"site": "lung", "laterality": "right"}),
+    (CHEST + "A calcified granuloma in the left side of the chest.", "", {"site": "lung", "laterality": "left"}),
+    (CHEST + "Calcified granuloma in the right upper quadrant of the abdomen.", "", {"site": ""}),
     # a bare side letter right before a site phrase
     ("Coarse R adrenal calcification.", "", {"site": "adrenal gland", "laterality": "right"}),
     ("Mammo: stable benign calcifications L breast.", "", {"site": "breast", "laterality": "left"}),

@@ -143,7 +143,7 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         if restated is not None:
             return restated
     if clause is not None and clause.span.label_ == "REGION":
-        clause = linked_lesion(kit, rd, f) or clause
+        clause = linked_lesion(kit, rd, f) or _exam_region(kit, rd, f, clause)
     found: SiteRef | None = (
         clause
         or linked_lesion(kit, rd, f)
@@ -153,6 +153,17 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         or site_from_exam(kit, rd, f, any_head=True)
     )
     return refine(kit, rd, f, found) if found is not None else None
+
+
+def _exam_region(kit: Toolkit, rd: ReportDoc, f: Span, region: SiteRef) -> SiteRef:
+    """A body region that is the exam's own ('in the right lower chest' on a
+    chest film) leaves the exam's reading standing (guide §2 step 5: a
+    granuloma there is the lung's), with the region's side."""
+    exam = rd.exam.get() if rd.exam is not None else None
+    if exam is None or region.span.text.lower() not in exam["exam_terms"]:
+        return region
+    found = site_from_exam(kit, rd, f)
+    return replace(found, laterality=region.laterality) if found is not None else region
 
 
 def _shared_node_head(kit: Toolkit, f: Span, last: SiteRef) -> bool:
