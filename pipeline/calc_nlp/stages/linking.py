@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from calc_nlp.classify import CauseRecord
 from calc_nlp.schema import DYSTROPHIC
+from calc_nlp.stages.clause_sites import site_in_clause
 from calc_nlp.stages.context_sites import (
     asserted,
     paragraph_before,
@@ -235,56 +236,6 @@ def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         and s.span.label_ == "SITE"
     ]
     return named[-1] if named else None
-
-
-def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
-    """The nearest asserted site of the finding's sentence that it can reach,
-    preferring sites after it ("granuloma in the RUL") and named sites over
-    body regions."""
-    reach = [
-        (score, s)
-        for s in rd.matches.sites
-        if (score := site_reach(rd, f, s)) is not None and asserted(rd, s, f)
-    ]
-    # A named site beats a body region in the same clause ('over the right
-    # upper quadrant, within the liver'), a place beats a landmark ('lateral to
-    # the left hilum'), and the exam's reading beats a landmark alone.
-    named = [x for x in reach if x[1].span.label_ == "SITE"]
-    pool = named or reach
-    places = [x for x in pool if not _landmark(kit, rd, x[1])]
-    if not places and pool and site_from_exam(kit, rd, f) is not None:
-        return None
-    pool = places or pool
-    return _compound_head(kit, rd, min(pool, key=lambda x: x[0])[1]) if pool else None
-
-
-def _landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:
-    """Is the site named as a landmark beside the finding ('lateral to the
-    left hilum', 'near the right hilum'; mentions.json landmark_words)?"""
-    words = kit.rules.word_lists.get("landmark_words", [])
-    i = site.start
-    if i > 0 and rd.doc[i - 1].lower_ in {"the", "a"}:
-        i -= 1
-    before = " ".join(t.lower_ for t in rd.doc[max(0, i - 2) : i])
-    return any(before == w or before.endswith(" " + w) for w in words)
-
-
-def _compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:
-    """A site phrase that names no site of its own (a shared word, 'upper
-    pole'; a site not otherwise named, 'abdominal wall') followed at once by
-    another is that one's modifier: the more specific site wins ('the
-    anterior abdominal wall subcutaneous fat', 'the upper pole cortex'), unless
-    that one is a lesion ('upper lobe nodules')."""
-    after = {s.span.start: s for s in rd.matches.sites if s.span.label_ == "SITE"}
-    lesions = set(rd.lesion_nouns)
-    nxt = after.get(site.span.end)
-    while (
-        nxt is not None
-        and ("candidates" in kit.md(site.span) or kit.site_info(site.site).get("unspecific"))
-        and nxt.span[-1].lower_ not in lesions  # 'upper lobe nodules': a lesion
-    ):
-        site, nxt = nxt, after.get(nxt.span.end)
-    return site
 
 
 def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
