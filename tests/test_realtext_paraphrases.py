@@ -141,6 +141,14 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     (CHEST + "Calcified granuloma in the right lower chest.", "", {"site": "lung", "laterality": "right"}),
     (CHEST + "A calcified granuloma in the left side of the chest.", "", {"site": "lung", "laterality": "left"}),
     (CHEST + "Calcified granuloma in the right upper quadrant of the abdomen.", "", {"site": ""}),
+    # the mention's own named site beats a shared word at its end, and its own side any other
+    ("CT showed a calcified right lower lobe nodule and left pleural effusion.", "", {"site": "lung", "laterality": "right"}),
+    ("Calcified LLL nodule; right effusion.", "", {"site": "lung", "laterality": "left"}),
+    ("Subcutaneous calcified nodules in the abdominal wall.", "", {"site": "subcutaneous tissue"}),
+    # a new numbered item is a new topic: no site or side from the item before
+    ("IMPRESSION:,1. Left basilar atelectasis.,2. Calcified granuloma.", "", {"laterality": ""}),
+    ("IMPRESSION:\n1. Right lower lobe atelectasis.\n2. Calcified granuloma.", "", {"laterality": ""}),
+    ("IMPRESSION: 1. Left effusion. 2. Calcified nodule.", "", {"laterality": ""}),
     # a bare side letter right before a site phrase
     ("Coarse R adrenal calcification.", "", {"site": "adrenal gland", "laterality": "right"}),
     ("Mammo: stable benign calcifications L breast.", "", {"site": "breast", "laterality": "left"}),

@@ -7,6 +7,7 @@ finding's own words and clause name no site.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -103,8 +104,8 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
         return named
     prev = rd.sent(rd.doc[sent.start - 1])
     gap = rd.doc[prev.start : sent.start].text.replace("\r", "").replace(" ", "")
-    if "\n\n" in gap:
-        return None
+    if "\n\n" in gap or opens_list_item(rd, sent):
+        return None  # a new numbered item ('2. Calcified granuloma.') is a new topic
     cands = [s for s in _sites_in(rd, prev, f) if s.span.label_ == "SITE"]
     return cands[-1] if cands else _site_further_back(rd, f, sent)
 
@@ -208,3 +209,14 @@ def _line_start(rd: ReportDoc, i: int, limit: int = 200) -> int:
 def _joined_break(doc: Doc, i: int) -> bool:
     """Is token i a comma that stands for a line break (',' after ':' or '.')?"""
     return doc[i].text == "," and i > 0 and doc[i - 1].text in {":", "."}
+
+
+def opens_list_item(rd: ReportDoc, sent: Span) -> bool:
+    """Does the sentence open a numbered item ('2. Calcified granuloma.'), its
+    number inside it or split off just before it ('atelectasis.,2. Calcified')?"""
+    before = rd.doc[max(0, sent.start - 3) : sent.start].text.strip()
+    return bool(_ITEM_AT_END.search(before) or _ITEM_AT_START.match(sent.text))
+
+
+_ITEM_AT_END = re.compile(r"(?:^|[,.:\s])\d{1,2}[.)]$")
+_ITEM_AT_START = re.compile(r"[,\s]*\d{1,2}[.)]\s")

@@ -130,7 +130,10 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         coordinated = any(t.lower_ in {"and", "or", ",", "/", "&"} for t in between)
         if coordinated and not _shared_node_head(kit, f, inside[-1]):
             return refine(kit, rd, f, inside[0])
-        return refine(kit, rd, f, inside[-1])
+        # 'calcified right lower lobe nodule': a shared word ('nodule') as the
+        # head names no site of its own where a site before it names one
+        named = [s for s in inside if "candidates" not in kit.md(s.span)]
+        return refine(kit, rd, f, (named or inside)[-1])
     implied = kit.md(f).get("implied_site")
     if implied:
         core = rd.core_start.get((f.start, f.end), f.start)

@@ -64,6 +64,8 @@ def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     named += [c for c in rd.matches.calc if c.start > f.start]
 
     def dist(sp: Span) -> int:
+        if sp.start < f.end and f.start < sp.end:
+            return 0  # a side word inside the mention is nearest of all
         return min(abs(sp.start - f.end), abs(f.start - sp.end))
 
     # a side implied by a plural ('kidneys') yields to a side written out
