@@ -149,6 +149,9 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     ("IMPRESSION:,1. Left basilar atelectasis.,2. Calcified granuloma.", "", {"laterality": ""}),
     ("IMPRESSION:\n1. Right lower lobe atelectasis.\n2. Calcified granuloma.", "", {"laterality": ""}),
     ("IMPRESSION: 1. Left effusion. 2. Calcified nodule.", "", {"laterality": ""}),
+    # 'the nodule' points back to the nodule named before, and its place
+    (CHEST + "A nodule is seen in the left upper lobe. The nodule is calcified, consistent with granuloma.", "", {"site": "lung", "laterality": "left"}),
+    (CHEST + "Small nodule in the right lower lobe. This nodule is densely calcified.", "", {"site": "lung", "laterality": "right"}),
     # a bare side letter right before a site phrase
     ("Coarse R adrenal calcification.", "", {"site": "adrenal gland", "laterality": "right"}),
     ("Mammo: stable benign calcifications L breast.", "", {"site": "breast", "laterality": "left"}),

@@ -25,7 +25,7 @@ SENTENCES_BACK = 3
 DEFINITE = frozenset({"the", "this", "that"})
 # How many tokens after a lesion's noun its site phrase may start ('mass in
 # the right hilar region').
-LESION_SITE_REACH = 4
+LESION_SITE_REACH = 6
 
 
 def asserted(rd: ReportDoc, site: SiteRef, f: Span) -> bool:

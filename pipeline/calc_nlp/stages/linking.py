@@ -16,11 +16,13 @@ from calc_nlp.classify import CauseRecord
 from calc_nlp.schema import DYSTROPHIC
 from calc_nlp.stages.clause_sites import site_in_clause
 from calc_nlp.stages.context_sites import (
+    DEFINITE,
     asserted,
     paragraph_before,
     site_from_exam,
     site_from_label_line,
     site_from_previous_sentence,
+    site_of_named_lesion,
 )
 from calc_nlp.stages.modifiers import is_cause
 from calc_nlp.stages.record import Modifiers, ReportDoc, SiteRef, key
@@ -148,6 +150,9 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
             return restated
     if clause is not None and clause.span.label_ == "REGION":
         clause = linked_lesion(kit, rd, f) or _exam_region(kit, rd, f, clause)
+    if clause is not None and _points_back(rd, clause):
+        # 'The nodule is calcified': the nodule named before, with its place
+        clause = site_of_named_lesion(rd, f, rd.sent(f)) or clause
     found: SiteRef | None = (
         clause
         or linked_lesion(kit, rd, f)
@@ -157,6 +162,17 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         or site_from_exam(kit, rd, f, any_head=True)
     )
     return refine(kit, rd, f, found) if found is not None else None
+
+
+def _points_back(rd: ReportDoc, site: SiteRef) -> bool:
+    """Is the site phrase a lesion word pointed back to ('the nodule')?"""
+    i = site.span.start
+    return (
+        len(site.span) == 1
+        and site.span[0].lower_ in rd.lesion_nouns
+        and i > 0
+        and rd.doc[i - 1].lower_ in DEFINITE
+    )
 
 
 def _exam_region(kit: Toolkit, rd: ReportDoc, f: Span, region: SiteRef) -> SiteRef:
