@@ -137,6 +137,7 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     (CHEST + "A calcified granuloma just inferior to the right hilum.", "", {"site": "lung", "laterality": "right"}),
     (CHEST + "Calcified nodule near the left hilum, in the lingula.", "", {"site": "lung", "laterality": "left"}),
     (CHEST + "Calcified nodes in the left hilum.", "", {"site": "lymph node", "laterality": "left"}),
+    ("Calcification adjacent to the medial femoral condyle along the medial collateral ligament.", "", {"site": "ligament"}),
     # a body region that is the exam's own leaves the exam's reading
     (CHEST + "Calcified granuloma in the right lower chest.", "", {"site": "lung", "laterality": "right"}),
     (CHEST + "A calcified granuloma in the left side of the chest.", "", {"site": "lung", "laterality": "left"}),

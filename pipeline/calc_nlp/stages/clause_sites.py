@@ -40,11 +40,13 @@ def _landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:
     """Is the site named as a landmark beside the finding ('lateral to the
     left hilum', 'near the right hilum'; mentions.json landmark_words)?"""
     words = kit.rules.word_lists.get("landmark_words", [])
-    i = site.start
-    if i > 0 and rd.doc[i - 1].lower_ in {"the", "a"}:
-        i -= 1
-    before = " ".join(t.lower_ for t in rd.doc[max(0, i - 2) : i])
-    return any(before == w or before.endswith(" " + w) for w in words)
+    i, first = site.start, rd.layout.sent_first[site.start]
+    # up to two plain words between ('adjacent to the medial femoral condyle')
+    for _ in range(2):
+        if i > first and rd.doc[i - 1].is_alpha and i - 1 not in rd.match_starts:
+            i -= 1
+    before = " " + " ".join(t.lower_ for t in rd.doc[max(first, i - 4) : site.start])
+    return any(f" {w} " in before + " " for w in words)
 
 
 def _compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:
