@@ -73,7 +73,7 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     ("Calcified granulomas: right upper lobe, left lower lobe.", "", {"site": "lung", "laterality": "bilateral"}),
     ("Right apical and left basilar calcified granulomas.", "", {"site": "lung", "laterality": "bilateral"}),
     ("Calcified hilar nodes, left greater than right.", "", {"site": "lymph node", "laterality": "bilateral"}),
-    ("Calcified granuloma in the left upper lobe, right lung clear.", "", {"site": "lung", "laterality": "left"}),
+    ("Dense calcified granuloma, left upper lobe, right lung clear.", "", {"site": "lung", "laterality": "left"}),
     ("Calcified granuloma at the right base. Left lung is clear.", "", {"site": "lung", "laterality": "right"}),
     # a shared word names no site of its own: the clause's decides
     ("EXAM: MRI brain.\nFINDINGS: Calcified nodule in the right frontal lobe.", "", {"site": "brain", "laterality": "right"}),
@@ -108,15 +108,15 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     # the clause's own place in comma-joined lines
     ("FINDINGS:,Lungs: Calcified granuloma, left upper lobe.", "", {"site": "lung", "laterality": "left"}),
     ("IMPRESSION:,1. Calcified granuloma, right lung base.,2. No effusion.", "", {"site": "lung", "laterality": "right"}),
-    (CXR_LINE + "Calcified granuloma in the right upper lobe., No pneumothorax.", "", {"site": "lung", "laterality": "right"}),
+    (CXR_LINE + "Old calcified granuloma within right upper lobe., No pneumothorax.", "", {"site": "lung", "laterality": "right"}),
     # a site from the sentences before
     ("There is a 2 cm mass in the right adrenal gland. It contains coarse calcification.", "", {"site": "adrenal gland", "laterality": "right"}),
     ("A nodule is seen in the left lobe of the thyroid. Microcalcifications are present within the nodule.", "", {"site": "thyroid"}),
     ("The left kidney has a cyst in its upper pole. The cyst wall shows thin calcification.", "", {"site": "kidney", "laterality": "left"}),
     # the side of the whole a part belongs to
-    ("BILATERAL MAMMOGRAM:,Clustered microcalcifications in the upper outer quadrant of the right breast.", "", {"site": "breast", "laterality": "right"}),
+    ("BILATERAL MAMMOGRAM:,Clustered microcalcifications in the UOQ of the right breast.", "", {"site": "breast", "laterality": "right"}),
     ("Punctate calcification in the lower pole of the left kidney.", "", {"site": "kidney", "laterality": "left"}),
-    (CHEST + "Calcified granuloma in the superior segment of the right lower lobe.", "", {"site": "lung", "laterality": "right"}),
+    (CHEST + "Tiny calcified granuloma at the lateral segment of the middle lobe.", "", {"site": "lung", "laterality": "right"}),
     (CHEST + "Calcified costochondral cartilage.", "", {"site": "costal cartilage"}),
     # a site not otherwise named, or a shared word, gives way to the site right after it
     ("Calcification in the anterior abdominal wall subcutaneous fat.", "", {"site": "subcutaneous tissue"}),
@@ -141,7 +141,7 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     # a body region that is the exam's own leaves the exam's reading
     (CHEST + "Calcified granuloma in the right lower chest.", "", {"site": "lung", "laterality": "right"}),
     (CHEST + "A calcified granuloma in the left side of the chest.", "", {"site": "lung", "laterality": "left"}),
-    (CHEST + "Calcified granuloma in the right upper quadrant of the abdomen.", "", {"site": ""}),
+    (CHEST + "Calcified granuloma projecting over the right upper quadrant.", "", {"site": ""}),
     # the mention's own named site beats a shared word at its end, and its own side any other
     ("CT showed a calcified right lower lobe nodule and left pleural effusion.", "", {"site": "lung", "laterality": "right"}),
     ("Calcified LLL nodule; right effusion.", "", {"site": "lung", "laterality": "left"}),
@@ -171,7 +171,7 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     ("EXAM: AP PELVIS AND LEFT HIP\nFINDINGS: Pelvic phleboliths.", "", {"site": "vein", "laterality": ""}),
     ("XR PELVIS / RIGHT HIP\nFINDINGS: Vascular calcification of the femoral arteries.", "", {"site": "artery", "laterality": ""}),
     # the side of the place the finding lies in, not of another lesion
-    ("Calcified granuloma in the right lower lobe and a small nodule in the left apex.", "granuloma", {"site": "lung", "laterality": "right"}),
+    ("Calcified granuloma within the RLL and a small nodule at the left apex.", "granuloma", {"site": "lung", "laterality": "right"}),
     ("Aortic arch calcification; a nodule at the left base.", "", {"site": "aorta", "laterality": ""}),
 ]
 
