@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 from calc_nlp.schema import Finding
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 
+# The section categories (patterns/sections.json) of a finding restated and of
+# the finding that restates it across sites: the impression restates the findings.
+_RESTATING = ("findings", "impression")
 _WORD = re.compile(r"\w+(?:/\w+)?")
 
 
@@ -89,8 +92,11 @@ class _Lesion:
     side: str
     told: dict[tuple[object, ...], Finding] = field(default_factory=dict)
     cores: set[str] = field(default_factory=set)
+    sites: set[str] = field(default_factory=set)
+    first: Finding | None = None
 
     def add(self, f: Finding, sub: str) -> None:
+        self.first = self.first or f
         self.sub = self.sub or sub
         self.side = self.side or f.laterality
         self.told.setdefault(_told(f), f)
@@ -167,6 +173,43 @@ def _restated(named: list[_Lesion], f: Finding) -> _Lesion | None:
     return found
 
 
+def _stems(dr: DescriptorRules, text: str, drop: str = "") -> set[str]:
+    """The first five letters of the text's words of four letters or more,
+    but for the words of `drop` and those `lesion_ignore` lists."""
+    out = set(_WORD.findall(drop.lower())) | dr.lesion_ignore
+    return {w[:5] for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in out}
+
+
+def _echoes(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
+    """Does `f`'s sentence restate `g`'s though their linked sites differ:
+    two words the sentences share besides the mentions ("calcification along
+    the medial collateral ligament, Pellegrini-Stieda lesion" and
+    "Pellegrini-Stieda calcification of the MCL"), or one that names the
+    site of either ("calcinosis of the gluteal musculature" and "muscular
+    calcinosis")?"""
+    drop = f"{f.mention} {g.mention}"
+    shared = _stems(dr, f.sentence, drop) & _stems(dr, g.sentence, drop)
+    sites = _stems(dr, f"{f.site_text} {g.site_text}")
+    return len(shared) > 1 or bool(shared & sites)
+
+
+def _echo(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | None:
+    """The one earlier lesion of another section named by the same words
+    whose sentence the finding's restates, at another linked site (the
+    impression restating the findings, the site guessed differently)."""
+    found = [
+        x
+        for x in named
+        if x.first is not None
+        and f.site not in x.sites
+        and (x.first.section, f.section) == _RESTATING
+        and _fits(x.side, f.laterality)
+        and not x.differs(f)
+        and _echoes(dr, f, x.first)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     """Set `lesion_id` on every finding of one report, in text order.
 
@@ -189,15 +232,19 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
             and prev is not None
             and f.anaphor
             and not f.own_lesion
-            and f.site in ("", prev.site)
+            and (f.site in ("", prev.site) or not prev.site)
             and _fits(f.laterality, prev.laterality)
             and (prev.section == f.section or not prev.site)
         ):
             found = by_id[prev.lesion_id]
+        if found is None and f.site and not f.own_lesion:
+            found = _echo(dr, named, f)
         if found is None:
             found = _Lesion(f.finding_id, f.site, state, "", "")
-            at_site.append(found)
             by_id[found.lesion_id] = found
+        if f.site and f.site not in found.sites:
+            found.sites.add(f.site)  # a restatement's site names the lesion too
+            at_site.append(found)
         if core not in found.cores:
             found.cores.add(core)
             named.append(found)
