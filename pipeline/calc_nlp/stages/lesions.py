@@ -135,6 +135,17 @@ def _same_lesion(
         return None
     if not f.site:
         return _restated(named, f)
+    if not at_site:  # the findings' words without a site, the impression's with one
+        unsited = [
+            x
+            for x in named
+            if not x.sites
+            and x.first is not None
+            and (x.first.section, f.section) == _RESTATING
+            and _fits(x.side, f.laterality)
+            and not x.differs(f)
+        ]
+        return unsited[0] if len(unsited) == 1 else None
     same = [x for x in at_site if not x.differs(f)]
     exact = [x for x in same if x.sub == sub and x.side == f.laterality]
     if exact:
@@ -173,24 +184,26 @@ def _restated(named: list[_Lesion], f: Finding) -> _Lesion | None:
     return found
 
 
-def _stems(dr: DescriptorRules, text: str, drop: str = "") -> set[str]:
-    """The first five letters of the text's words of four letters or more,
-    but for the words of `drop` and those `lesion_ignore` lists."""
+def _content(dr: DescriptorRules, text: str, drop: str) -> set[str]:
+    """The text's words of four letters or more, lower case, but for the
+    words of `drop` and those `lesion_ignore` lists."""
     out = set(_WORD.findall(drop.lower())) | dr.lesion_ignore
-    return {w[:5] for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in out}
+    return {w for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in out}
 
 
 def _echoes(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     """Does `f`'s sentence restate `g`'s though their linked sites differ:
     two words the sentences share besides the mentions ("calcification along
     the medial collateral ligament, Pellegrini-Stieda lesion" and
-    "Pellegrini-Stieda calcification of the MCL"), or one that names the
-    site of either ("calcinosis of the gluteal musculature" and "muscular
-    calcinosis")?"""
+    "Pellegrini-Stieda calcification of the MCL"), or a word that names the
+    site of either, its first five letters enough ("calcinosis of the gluteal
+    musculature" and "muscular calcinosis")?"""
     drop = f"{f.mention} {g.mention}"
-    shared = _stems(dr, f.sentence, drop) & _stems(dr, g.sentence, drop)
-    sites = _stems(dr, f"{f.site_text} {g.site_text}")
-    return len(shared) > 1 or bool(shared & sites)
+    fw, gw = _content(dr, f.sentence, drop), _content(dr, g.sentence, drop)
+    if len(fw & gw) > 1:
+        return True
+    sites = {w[:5] for w in _content(dr, f"{f.site_text} {g.site_text}", "")}
+    return bool(sites & {w[:5] for w in fw} & {w[:5] for w in gw})
 
 
 def _echo(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | None:

@@ -1,0 +1,171 @@
+"""Lesion grouping on whole made-up reports (corpora/GUIDE.md, Descriptors:
+lesion): the impression restating the findings, anaphors, and the findings
+that must stay apart. Several paraphrases per class, in the styles of chest
+radiographs, CT, mammograms, echocardiograms and operative notes."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _lesions(analyzer, text: str) -> list[int]:
+    """Lesion numbers 1, 2, ... of the report's findings, in text order."""
+    result = analyzer.analyze(text, "T")
+    numbers: dict[str, int] = {}
+    return [numbers.setdefault(f.lesion_id, len(numbers) + 1) for f in result.findings]
+
+
+RESTATED = [
+    # chest radiograph: the impression repeats the granuloma
+    (
+        "FINDINGS: Lungs are clear. Calcified granuloma in the left upper lobe.\n"
+        "IMPRESSION: No acute disease. Left upper lobe calcified granuloma.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: There is a 6 mm calcified granuloma in the right lung base.\n"
+        "IMPRESSION: Calcified granuloma, right base, benign.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Stable calcified right hilar lymph node. Heart normal.\n"
+        "IMPRESSION: Calcified right hilar lymph node, unchanged.",
+        [1, 1],
+    ),
+    # CT: the impression names the organ another way
+    (
+        "FINDINGS: Pancreas: coarse calcifications throughout the gland.\n"
+        "IMPRESSION: Pancreatic calcifications compatible with chronic pancreatitis.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Dense calcification of the abdominal aorta. Liver normal.\n"
+        "IMPRESSION: Aortic calcification.",
+        [1, 1],
+    ),
+    # mammogram
+    (
+        "FINDINGS: Grouped amorphous calcifications in the left breast upper outer quadrant.\n"
+        "IMPRESSION: Left breast amorphous calcifications. BI-RADS 4.",
+        [1, 1],
+    ),
+    # echocardiogram
+    (
+        "FINDINGS: Moderate mitral annular calcification. Aortic valve trileaflet.\n"
+        "IMPRESSION: Mitral annular calcification without stenosis.",
+        [1, 1],
+    ),
+    # the findings leave the place unsaid, the impression names it
+    (
+        "FINDINGS: Heart size normal. Calcified granuloma. No effusion.\n"
+        "IMPRESSION: Calcified granuloma in the right upper lobe.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified granulomas are again seen in both lungs.\n"
+        "IMPRESSION: Stable bilateral calcified granulomas.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Again seen is a calcified granuloma in the left lower lobe.\n"
+        "IMPRESSION: Stable left lower lobe granuloma, calcified.",
+        [1, 1],
+    ),
+    # a scrape that put commas for line breaks
+    (
+        "FINDINGS:, Calcifications in the left breast at 2 o'clock.,IMPRESSION:, "
+        "Benign calcifications, left breast at 2 o'clock.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: The aortic valve is heavily calcified with reduced opening.\n"
+        "IMPRESSION: Calcified aortic valve with mild stenosis.",
+        [1, 1],
+    ),
+    # operative note
+    (
+        "FINDINGS: A calcified nodule was found in the right thyroid lobe and excised.\n"
+        "IMPRESSION: Calcified right thyroid nodule, excised.",
+        [1, 1],
+    ),
+]
+
+ANAPHORS = [
+    (
+        "FINDINGS: Calcified nodule in the right upper lobe. It is densely calcified.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Coarse calcifications in the pancreatic head. These calcifications are stable.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcification in the left adrenal gland. The calcification measures 8 mm.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Large coarse calcification in the pelvis, corresponding to a calcified uterine fibroid.\n"
+        "IMPRESSION: Calcified fibroid uterus.",
+        [1, 1, 1],
+    ),
+]
+
+APART = [
+    # explicit sides differ
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe.\n"
+        "IMPRESSION: Calcified granuloma in the left upper lobe.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Right breast: punctate calcifications. Left breast: punctate calcifications.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. Calcified granuloma in the right lower lobe.\n"
+        "IMPRESSION: Two calcified granulomas in the right lung.",
+        [1, 2, 3],
+    ),
+    # explicitly different organs
+    (
+        "FINDINGS: Splenic calcification. Pineal calcification.\n"
+        "IMPRESSION: Splenic calcification, benign.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Calcified plaque in the abdominal aorta. Calcification of the pineal gland.\n"
+        "IMPRESSION: Aortic atherosclerotic calcification.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Calcified mediastinal lymph nodes.\n"
+        "IMPRESSION: Calcified granuloma in the left lung.",
+        [1, 2],
+    ),
+    # negated or hypothetical findings never join affirmed ones
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe.\n"
+        "IMPRESSION: No suspicious calcification in the right upper lobe.",
+        [1, 2],
+    ),
+    (
+        "INDICATION: Evaluate for renal calcification.\n"
+        "FINDINGS: Calcification in the right kidney, 3 mm.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", RESTATED)
+def test_the_impression_restates_the_findings(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", ANAPHORS)
+def test_an_anaphor_refers_back(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", APART)
+def test_different_calcifications_stay_apart(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
