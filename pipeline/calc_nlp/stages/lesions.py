@@ -25,6 +25,9 @@ from calc_nlp.stages.descriptor_rules import DescriptorRules
 # The section categories (patterns/sections.json) of a finding restated and of
 # the finding that restates it across sites: the impression restates the findings.
 _RESTATING = ("findings", "impression")
+# How many findings-section lesions an impression finding without a site is
+# compared with in other words (a bound on the work for very long reports).
+_POOL = 64
 _WORD = re.compile(r"\w+(?:/\w+)?")
 
 
@@ -198,7 +201,7 @@ def _echoes(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     "Pellegrini-Stieda calcification of the MCL"), or a word that names the
     site of either, its first five letters enough ("calcinosis of the gluteal
     musculature" and "muscular calcinosis")?"""
-    drop = f"{f.mention} {g.mention}"
+    drop = f"{_core(f)} {_core(g)}"  # the mentions' words but their site words
     fw, gw = _content(dr, f.sentence, drop), _content(dr, g.sentence, drop)
     if len(fw & gw) > 1:
         return True
@@ -231,6 +234,9 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     by_id: dict[str, _Lesion] = {}
     by_site: dict[tuple[str, tuple[bool, bool, bool]], list[_Lesion]] = {}
     by_core: dict[tuple[str, tuple[bool, bool, bool]], list[_Lesion]] = {}
+    # the first findings-section lesions per state, for an impression
+    # finding without a site that restates one in other words
+    restated: dict[tuple[bool, bool, bool], list[_Lesion]] = {}
     # What an anaphor refers back to: the nearest earlier finding in the same
     # state (a hedged or denied mention between them is another thing).
     last: dict[tuple[bool, bool, bool], Finding] = {}
@@ -252,9 +258,14 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
             found = by_id[prev.lesion_id]
         if found is None and f.site and not f.own_lesion:
             found = _echo(dr, named, f)
+        if found is None and not f.site and not f.own_lesion:
+            found = _echo(dr, restated.get(state, []), f)  # named otherwise
         if found is None:
             found = _Lesion(f.finding_id, f.site, state, "", "")
             by_id[found.lesion_id] = found
+            pool = restated.setdefault(state, [])
+            if f.section == _RESTATING[0] and len(pool) < _POOL:
+                pool.append(found)
         if f.site and f.site not in found.sites:
             found.sites.add(f.site)  # a restatement's site names the lesion too
             at_site.append(found)
