@@ -9,7 +9,13 @@ words, on the side it names; a coronary finding naming a vessel never joins
 the whole-tree lesion named before it; another coronary segment or valve
 part is another lesion), or when a
 finding opens with an anaphor ("It is calcified") and the finding before it
-is compatible. Findings that differ in negated, hypothetical or family never
+is compatible (the one before may have no site: "calcification in the
+pelvis, corresponding to a calcified fibroid"). A lesion is filed under
+every site its findings give. The impression restating a finding of the
+findings section joins its lesion though the linked sites differ or one is
+missing, when its sentence restates the other's (same words, or other words
+with the sentences sharing two words or a word of the site), and sides do
+not contradict. Findings that differ in negated, hypothetical or family never
 share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
