@@ -107,6 +107,18 @@ OTHER_WORDS = [
         "IMPRESSION: Chronic calcific pancreatitis.",
         [1, 1],
     ),
+    # the impression's side came from another phrase of its sentence
+    (
+        "FINDINGS: Increased echogenicity of the medullary pyramids bilaterally with "
+        "shadowing in the right lower pole, consistent with medullary nephrocalcinosis.\n"
+        "IMPRESSION: Medullary nephrocalcinosis bilaterally.",
+        [1, 1],
+    ),
+    # a scoring method's name is not a place in the coronary tree
+    (
+        "FINDINGS: Total Agatston calcium score is 310. The Agatston score by vessel: LAD 300, RCA 10.",
+        [1, 1],
+    ),
     # two places in the findings: the impression's words are neither's
     (
         "FINDINGS: Walled-off necrosis with a rim of calcification. Splenic calcification.\n"
@@ -140,6 +152,11 @@ APART = [
     (
         "FINDINGS: Calcified granuloma in the right upper lobe.\n"
         "IMPRESSION: Calcified granuloma in the left upper lobe.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe.\n"
+        "IMPRESSION: Left upper lobe calcified granuloma, with right upper lobe scarring.",
         [1, 2],
     ),
     (

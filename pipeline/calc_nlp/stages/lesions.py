@@ -170,7 +170,25 @@ def _same_lesion(
     ]
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         loose = [x for x in loose if x.side == f.laterality]
+    if not loose and not _said_side(dr, f):  # its side from elsewhere in the sentence
+        loose = [
+            x
+            for x in same
+            if x in named
+            and x.first is not None
+            and (x.first.section, f.section) == _RESTATING
+            and _nests(x.sub, sub)
+        ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _said_side(dr: DescriptorRules, f: Finding) -> bool:
+    """Do the finding's own words (mention, site words) give its side?"""
+    words = " ".join(
+        dr.synonyms.get(w, w)
+        for w in _WORD.findall(f"{f.site_text} {f.mention}".lower())
+    )
+    return not f.laterality or f.laterality[:4] in words
 
 
 def _core(f: Finding) -> str:
