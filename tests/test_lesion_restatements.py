@@ -119,6 +119,13 @@ OTHER_WORDS = [
         "FINDINGS: Total Agatston calcium score is 310. The Agatston score by vessel: LAD 300, RCA 10.",
         [1, 1],
     ),
+    # the findings say "no calcification" of the nodule the impression names
+    (
+        "INDICATION: Left lower lobe nodule; evaluate for calcification.\n"
+        "FINDINGS: No calcification. The nodule is unchanged.\n"
+        "IMPRESSION: Left lower lobe nodule without calcification.",
+        [1, 2, 2],
+    ),
     # two places in the findings: the impression's words are neither's
     (
         "FINDINGS: Walled-off necrosis with a rim of calcification. Splenic calcification.\n"
@@ -183,6 +190,12 @@ APART = [
         "FINDINGS: Calcified mediastinal lymph nodes.\n"
         "IMPRESSION: Calcified granuloma in the left lung.",
         [1, 2],
+    ),
+    # one sentence restates a lesion once: its second mention is another
+    (
+        "FINDINGS: Dense calcifications in the basal ganglia. Punctate calcifications in the "
+        "dentate nuclei.\nIMPRESSION: Basal ganglia calcifications and cerebellar calcifications.",
+        [1, 2, 1, 3],
     ),
     # negated or hypothetical findings never join affirmed ones
     (

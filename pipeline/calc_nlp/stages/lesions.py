@@ -103,9 +103,11 @@ class _Lesion:
     cores: set[str] = field(default_factory=set)
     sites: set[str] = field(default_factory=set)
     first: Finding | None = None
+    last: Finding | None = None
 
     def add(self, f: Finding, sub: str) -> None:
         self.first = self.first or f
+        self.last = f
         self.sub = self.sub or sub
         self.side = self.side or f.laterality
         self.told.setdefault(_told(f), f)
@@ -233,6 +235,13 @@ def _echoes(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     return bool(sites & {w[:5] for w in fw} & {w[:5] for w in gw})
 
 
+def _in_sentence(g: Finding | None, f: Finding) -> bool:
+    """Is `g` a finding of `f`'s sentence? A sentence restates a lesion once:
+    the other lesions in "basal ganglia calcifications and cerebellar
+    calcifications" are not the basal ganglia's."""
+    return g is not None and g.section == f.section and g.sentence == f.sentence
+
+
 def _echo(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | None:
     """The one earlier lesion of another section named by the same words
     whose sentence the finding's restates, at another linked site (the
@@ -245,6 +254,7 @@ def _echo(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | No
         and (x.first.section, f.section) == _RESTATING
         and _fits(x.side, f.laterality)
         and not x.differs(f)
+        and not _in_sentence(x.last, f)
         and _echoes(dr, f, x.first)
     ]
     return found[0] if len(found) == 1 else None
