@@ -229,3 +229,23 @@ def test_an_anaphor_refers_back(analyzer, text, lesions):
 @pytest.mark.parametrize("text, lesions", APART)
 def test_different_calcifications_stay_apart(analyzer, text, lesions):
     assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize(
+    "first, second, same",
+    [
+        ("right lung base", "right basilar", True),
+        ("left midlung", "left mid lung zone", True),
+        ("left lower lobe", "left base", True),
+        ("right hilum", "right hilar region", True),
+        ("right upper lobe", "right lower lobe", False),
+        ("left base", "left apex", False),
+    ],
+)
+def test_chest_sub_sites_named_two_ways(analyzer, first, second, same):
+    text = (
+        "EXAMINATION: Chest, two views.\n"
+        f"FINDINGS: Calcified granuloma in the {first}.\n"
+        f"IMPRESSION: Stable calcified granuloma, {second}."
+    )
+    assert (_lesions(analyzer, text) == [1, 1]) is same
