@@ -135,6 +135,21 @@ OTHER_WORDS = [
 ]
 
 ANAPHORS = [
+    # a sentence opening with an anaphor names what the finding before it is
+    (
+        "FINDINGS: Small calcification next to the right renal pelvis. "
+        "This may represent a nonobstructing stone or vascular calcification.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Punctate calcification in the left upper quadrant. "
+        "This is most likely a calcified splenic granuloma.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Several small pelvic calcifications. These likely represent phleboliths.",
+        [1, 1],
+    ),
     (
         "FINDINGS: Calcified nodule in the right upper lobe. It is densely calcified.",
         [1, 1],

@@ -260,6 +260,36 @@ def _echo(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | No
     return found[0] if len(found) == 1 else None
 
 
+def _names_what_it_is(dr: DescriptorRules, f: Finding) -> bool:
+    """Does the finding's sentence open with an anaphor and a restating link
+    before it ("This may represent a stone or vascular calcification", "These
+    likely represent phleboliths")?"""
+    before = f.sentence[: max(f.sentence.lower().find(f.mention.lower()), 0)]
+    words = _WORD.findall(before.lower())
+    link = dr.restating.search(before)
+    return (
+        bool(words)
+        and words[0] in dr.anaphors
+        and link is not None
+        and len(_WORD.findall(before[: link.start()])) <= 3
+    )
+
+
+def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Does `f` restate `prev`, the finding before it in its state: an anaphor
+    at its site or where `prev` has none, in its section; or a sentence that
+    names what `prev` is, wherever its words place it? Sides must fit."""
+    if f.own_lesion or not _fits(f.laterality, prev.laterality):
+        return False
+    if prev.section == f.section and _names_what_it_is(dr, f):
+        return True
+    return (
+        f.anaphor
+        and (f.site in ("", prev.site) or not prev.site)
+        and (prev.section == f.section or not prev.site)
+    )
+
+
 def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     """Set `lesion_id` on every finding of one report, in text order.
 
@@ -280,15 +310,7 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
         named = by_core.setdefault((core, state), [])
         found = _same_lesion(dr, at_site, named, f, sub)
         prev = last.get(state)
-        if (
-            found is None
-            and prev is not None
-            and f.anaphor
-            and not f.own_lesion
-            and (f.site in ("", prev.site) or not prev.site)
-            and _fits(f.laterality, prev.laterality)
-            and (prev.section == f.section or not prev.site)
-        ):
+        if found is None and prev is not None and _refers_back(dr, f, prev):
             found = by_id[prev.lesion_id]
         if found is None and f.site and not f.own_lesion:
             found = _echo(dr, named, f)
