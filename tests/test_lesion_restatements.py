@@ -206,6 +206,18 @@ APART = [
         "IMPRESSION: Calcified granuloma in the left lung.",
         [1, 2],
     ),
+    # a later finding of the findings naming, in other words, a place the
+    # lesion before it left unsaid is another calcification
+    (
+        "FINDINGS: 3 cm right popliteal artery aneurysm with peripheral wall calcification. "
+        "Mild calcified plaque of the right SFA.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Vascular calcifications. Calcified plaque in the left common femoral artery.\n"
+        "IMPRESSION: Left common femoral artery calcified plaque.",
+        [1, 2, 2],
+    ),
     # one sentence restates a lesion once: its second mention is another
     (
         "FINDINGS: Dense calcifications in the basal ganglia. Punctate calcifications in the "

@@ -167,6 +167,10 @@ def _same_lesion(
         x
         for x in same
         if _nests(x.sub, sub)
+        # naming a sub-site the lesion left unsaid, in other words and in the
+        # same section, is another calcification ("wall calcification" of an
+        # aneurysm, then "calcified plaque of the right SFA")
+        and (not sub or x.sub == sub or x in named or _other_section(x, f))
         and _fits(x.side, f.laterality)
         and (x.sub or not sub or x.site not in dr.score_sites)
     ]
@@ -182,6 +186,11 @@ def _same_lesion(
             and _nests(x.sub, sub)
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _other_section(x: _Lesion, f: Finding) -> bool:
+    """Is the lesion's latest finding in another section than `f`?"""
+    return x.last is not None and x.last.section != f.section
 
 
 def _said_side(dr: DescriptorRules, f: Finding) -> bool:
