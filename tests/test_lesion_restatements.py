@@ -119,6 +119,18 @@ OTHER_WORDS = [
         "FINDINGS: Total Agatston calcium score is 310. The Agatston score by vessel: LAD 300, RCA 10.",
         [1, 1],
     ),
+    # each names the other's sub-site: one place in two words
+    (
+        "FINDINGS: Punctate calcifications in the dentate nuclei of the cerebellum.\n"
+        "IMPRESSION: Cerebellar calcifications, dentate nuclei.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified plaque in the right carotid bulb extending into the proximal "
+        "internal carotid artery.\nIMPRESSION: Calcified plaque of the right internal carotid "
+        "artery at the bulb.",
+        [1, 1],
+    ),
     # the findings say "no calcification" of the nodule the impression names
     (
         "INDICATION: Left lower lobe nodule; evaluate for calcification.\n"

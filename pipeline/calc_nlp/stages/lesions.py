@@ -176,6 +176,10 @@ def _same_lesion(
     ]
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         loose = [x for x in loose if x.side == f.laterality]
+    if not loose:  # each names the other's sub-site: one place in two words
+        loose = [
+            x for x in same if _fits(x.side, f.laterality) and _crossed(dr, x, f, sub)
+        ]
     if not loose and not _said_side(dr, f):  # its side from elsewhere in the sentence
         loose = [
             x
@@ -186,6 +190,26 @@ def _same_lesion(
             and _nests(x.sub, sub)
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _crossed(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
+    """Does `f`'s sentence name the sub-site of the lesion's first finding
+    and that finding's sentence `f`'s ("calcifications in the dentate nuclei
+    of the cerebellum" and "cerebellar dentate calcifications"), the first
+    five letters of each word enough?"""
+    g = x.first
+    if g is None or g.site != f.site:
+        return False
+
+    def stems(words: list[str]) -> set[str]:
+        return {w[:5] for w in words}
+
+    fs, gs = stems(sub.split()), stems(sub_site(dr, g).split())
+    return (
+        bool(fs and gs)
+        and fs <= stems(_words(dr, g.sentence))
+        and gs <= stems(_words(dr, f.sentence))
+    )
 
 
 def _other_section(x: _Lesion, f: Finding) -> bool:
