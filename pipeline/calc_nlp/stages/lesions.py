@@ -22,11 +22,18 @@ with `own_lesion`). A lesion's id is the finding_id of its first finding.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from calc_nlp.schema import Finding
 from calc_nlp.stages.descriptor_rules import DescriptorRules
+from calc_nlp.stages.lesion_words import (
+    core,
+    crossed,
+    echoes,
+    names_what_it_is,
+    said_side,
+    sub_site,
+)
 
 # The section categories (patterns/sections.json) of a finding restated and of
 # the finding that restates it across sites: the impression restates the findings.
@@ -34,32 +41,6 @@ _RESTATING = ("findings", "impression")
 # How many findings-section lesions an impression finding without a site is
 # compared with in other words (a bound on the work for very long reports).
 _POOL = 64
-_WORD = re.compile(r"\w+(?:/\w+)?")
-
-
-def _singular(w: str) -> str:
-    """A plural site word as its singular ("walls", "tendons"); Latin "-us"
-    words are singular ("sinus", "globus pallidus")."""
-    plural = w.endswith("s") and not w.endswith(("ss", "us"))
-    return w[:-1] if len(w) > 3 and plural else w
-
-
-def _words(dr: DescriptorRules, text: str) -> list[str]:
-    """Site words normalised: a coronary vessel by its name ("left main" and
-    "LM"), synonyms and plurals as one word, lesion nouns and words that
-    name no place within the site ("wall", "vascular") left out."""
-    text = dr.vessel_words.sub(lambda m: dr.vessel(m.group()), text)
-    out: list[str] = []
-    for w in _WORD.findall(text.lower()):
-        out += dr.synonyms.get(w, _singular(w)).split()
-    drop = dr.lesion_ignore | dr.lesion_nouns
-    return [w for w in out if w not in drop]
-
-
-def sub_site(dr: DescriptorRules, f: Finding) -> str:
-    """The site words that are not the site's name ("upper lobe" of the lung)."""
-    name = set(_words(dr, f.site))
-    return " ".join(w for w in _words(dr, f.site_text) if w not in name)
 
 
 def _state(f: Finding) -> tuple[bool, bool, bool]:
@@ -92,7 +73,7 @@ def _differ(a: Finding, b: Finding) -> bool:
 class _Lesion:
     """A lesion found so far: its id, site, state, and the sub-site and side
     its findings gave (empty until one gives it); one of its findings per
-    distinct `_told` value, and the words (`_core`) its findings are named by."""
+    distinct `_told` value, and the words (`core`) its findings are named by."""
 
     lesion_id: str
     site: str
@@ -130,6 +111,22 @@ def _nests(a: str, b: str) -> bool:
     return x <= y or y <= x
 
 
+def _unsited(named: list[_Lesion], f: Finding) -> _Lesion | None:
+    """The one findings-section lesion without a site named by the impression
+    finding's words, on a side that fits ("Calcified granuloma." and
+    "calcified granuloma in the right upper lobe")."""
+    found = [
+        x
+        for x in named
+        if not x.sites
+        and x.first is not None
+        and (x.first.section, f.section) == _RESTATING
+        and _fits(x.side, f.laterality)
+        and not x.differs(f)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _same_lesion(
     dr: DescriptorRules,
     at_site: list[_Lesion],
@@ -141,22 +138,13 @@ def _same_lesion(
     and side; else the only one whose sub-site and side do not contradict
     the finding's ("Calcified granuloma." after "RUL calcified granuloma").
     `at_site`: the lesions at the finding's site in its state; `named`: those
-    in its state named by its words (`_core`)."""
+    in its state named by its words (`core`)."""
     if f.own_lesion:
         return None
     if not f.site:
         return _restated(named, f)
-    if not at_site:  # the findings' words without a site, the impression's with one
-        unsited = [
-            x
-            for x in named
-            if not x.sites
-            and x.first is not None
-            and (x.first.section, f.section) == _RESTATING
-            and _fits(x.side, f.laterality)
-            and not x.differs(f)
-        ]
-        return unsited[0] if len(unsited) == 1 else None
+    if not at_site:
+        return _unsited(named, f)
     same = [x for x in at_site if not x.differs(f)]
     exact = [x for x in same if x.sub == sub and x.side == f.laterality]
     if exact:
@@ -178,9 +166,13 @@ def _same_lesion(
         loose = [x for x in loose if x.side == f.laterality]
     if not loose:  # each names the other's sub-site: one place in two words
         loose = [
-            x for x in same if _fits(x.side, f.laterality) and _crossed(dr, x, f, sub)
+            x
+            for x in same
+            if _fits(x.side, f.laterality)
+            and x.first is not None
+            and crossed(dr, f, sub, x.first)
         ]
-    if not loose and not _said_side(dr, f):  # its side from elsewhere in the sentence
+    if not loose and not said_side(dr, f):  # its side from elsewhere in the sentence
         loose = [
             x
             for x in same
@@ -192,44 +184,9 @@ def _same_lesion(
     return loose[0] if len(loose) == 1 else None
 
 
-def _crossed(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
-    """Does `f`'s sentence name the sub-site of the lesion's first finding
-    and that finding's sentence `f`'s ("calcifications in the dentate nuclei
-    of the cerebellum" and "cerebellar dentate calcifications"), the first
-    five letters of each word enough?"""
-    g = x.first
-    if g is None or g.site != f.site:
-        return False
-
-    def stems(words: list[str]) -> set[str]:
-        return {w[:5] for w in words}
-
-    fs, gs = stems(sub.split()), stems(sub_site(dr, g).split())
-    return (
-        bool(fs and gs)
-        and fs <= stems(_words(dr, g.sentence))
-        and gs <= stems(_words(dr, f.sentence))
-    )
-
-
 def _other_section(x: _Lesion, f: Finding) -> bool:
     """Is the lesion's latest finding in another section than `f`?"""
     return x.last is not None and x.last.section != f.section
-
-
-def _said_side(dr: DescriptorRules, f: Finding) -> bool:
-    """Do the finding's own words (mention, site words) give its side?"""
-    words = " ".join(
-        dr.synonyms.get(w, w)
-        for w in _WORD.findall(f"{f.site_text} {f.mention}".lower())
-    )
-    return not f.laterality or f.laterality[:4] in words
-
-
-def _core(f: Finding) -> str:
-    """The mention's words without its site words, lower case."""
-    site = set(_WORD.findall(f.site_text.lower()))
-    return " ".join(w for w in _WORD.findall(f.mention.lower()) if w not in site)
 
 
 def _restated(named: list[_Lesion], f: Finding) -> _Lesion | None:
@@ -244,28 +201,6 @@ def _restated(named: list[_Lesion], f: Finding) -> _Lesion | None:
                 return None  # more than one
             found = x
     return found
-
-
-def _content(dr: DescriptorRules, text: str, drop: str) -> set[str]:
-    """The text's words of four letters or more, lower case, but for the
-    words of `drop` and those `lesion_ignore` lists."""
-    out = set(_WORD.findall(drop.lower())) | dr.lesion_ignore
-    return {w for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in out}
-
-
-def _echoes(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
-    """Does `f`'s sentence restate `g`'s though their linked sites differ:
-    two words the sentences share besides the mentions ("calcification along
-    the medial collateral ligament, Pellegrini-Stieda lesion" and
-    "Pellegrini-Stieda calcification of the MCL"), or a word that names the
-    site of either, its first five letters enough ("calcinosis of the gluteal
-    musculature" and "muscular calcinosis")?"""
-    drop = f"{_core(f)} {_core(g)}"  # the mentions' words but their site words
-    fw, gw = _content(dr, f.sentence, drop), _content(dr, g.sentence, drop)
-    if len(fw & gw) > 1:
-        return True
-    sites = {w[:5] for w in _content(dr, f"{f.site_text} {g.site_text}", "")}
-    return bool(sites & {w[:5] for w in fw} & {w[:5] for w in gw})
 
 
 def _in_sentence(g: Finding | None, f: Finding) -> bool:
@@ -288,24 +223,9 @@ def _echo(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | No
         and _fits(x.side, f.laterality)
         and not x.differs(f)
         and not _in_sentence(x.last, f)
-        and _echoes(dr, f, x.first)
+        and echoes(dr, f, x.first)
     ]
     return found[0] if len(found) == 1 else None
-
-
-def _names_what_it_is(dr: DescriptorRules, f: Finding) -> bool:
-    """Does the finding's sentence open with an anaphor and a restating link
-    before it ("This may represent a stone or vascular calcification", "These
-    likely represent phleboliths")?"""
-    before = f.sentence[: max(f.sentence.lower().find(f.mention.lower()), 0)]
-    words = _WORD.findall(before.lower())
-    link = dr.restating.search(before)
-    return (
-        bool(words)
-        and words[0] in dr.anaphors
-        and link is not None
-        and len(_WORD.findall(before[: link.start()])) <= 3
-    )
 
 
 def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
@@ -314,7 +234,7 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     names what `prev` is, wherever its words place it? Sides must fit."""
     if f.own_lesion or not _fits(f.laterality, prev.laterality):
         return False
-    if prev.section == f.section and _names_what_it_is(dr, f):
+    if prev.section == f.section and names_what_it_is(dr, f):
         return True
     return (
         f.anaphor
@@ -338,9 +258,9 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     # state (a hedged or denied mention between them is another thing).
     last: dict[tuple[bool, bool, bool], Finding] = {}
     for f in findings:
-        sub, state, core = sub_site(dr, f), _state(f), _core(f)
+        sub, state, words = sub_site(dr, f), _state(f), core(f)
         at_site = by_site.setdefault((f.site, state), [])
-        named = by_core.setdefault((core, state), [])
+        named = by_core.setdefault((words, state), [])
         found = _same_lesion(dr, at_site, named, f, sub)
         prev = last.get(state)
         if found is None and prev is not None and _refers_back(dr, f, prev):
@@ -358,8 +278,8 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
         if f.site and f.site not in found.sites:
             found.sites.add(f.site)  # a restatement's site names the lesion too
             at_site.append(found)
-        if core not in found.cores:
-            found.cores.add(core)
+        if words not in found.cores:
+            found.cores.add(words)
             named.append(found)
         found.add(f, sub)
         last[state] = f
