@@ -61,6 +61,12 @@ RESTATED = [
         "IMPRESSION: Calcified granuloma in the right upper lobe.",
         [1, 1],
     ),
+    # the findings' site an exam's default, the impression's another
+    (
+        "EXAMINATION: Chest, two views.\nFINDINGS: Heart normal. Calcified granuloma.\n"
+        "IMPRESSION: Calcified granuloma in the right hilum.",
+        [1, 1],
+    ),
     (
         "FINDINGS: Calcified granulomas are again seen in both lungs.\n"
         "IMPRESSION: Stable bilateral calcified granulomas.",

@@ -223,9 +223,16 @@ def _echo(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | No
         and _fits(x.side, f.laterality)
         and not x.differs(f)
         and not _in_sentence(x.last, f)
-        and echoes(dr, f, x.first)
+        and (echoes(dr, f, x.first) or _guessed(f, x.first))
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _guessed(f: Finding, g: Finding) -> bool:
+    """Named by the same words of more than one word ("calcified granuloma",
+    not a bare "calcification"), one of the two at a site its words do not
+    give (an exam's default)?"""
+    return core(f) == core(g) and " " in core(f) and not (f.site_text and g.site_text)
 
 
 def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
