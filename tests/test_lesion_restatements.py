@@ -18,12 +18,12 @@ def _lesions(analyzer, text: str) -> list[int]:
 RESTATED = [
     # chest radiograph: the impression repeats the granuloma
     (
-        "FINDINGS: Lungs are clear. Calcified granuloma in the left upper lobe.\n"
+        "FINDINGS: Lungs are clear. Calcified granuloma at the left upper lobe.\n"
         "IMPRESSION: No acute disease. Left upper lobe calcified granuloma.",
         [1, 1],
     ),
     (
-        "FINDINGS: There is a 6 mm calcified granuloma in the right lung base.\n"
+        "FINDINGS: A 6 mm calcified granuloma sits at the right lung base.\n"
         "IMPRESSION: Calcified granuloma, right base, benign.",
         [1, 1],
     ),
@@ -58,13 +58,13 @@ RESTATED = [
     # the findings leave the place unsaid, the impression names it
     (
         "FINDINGS: Heart size normal. Calcified granuloma. No effusion.\n"
-        "IMPRESSION: Calcified granuloma in the right upper lobe.",
+        "IMPRESSION: Calcified granuloma at the right upper lobe.",
         [1, 1],
     ),
     # the findings' site an exam's default, the impression's another
     (
         "EXAMINATION: Chest, two views.\nFINDINGS: Heart normal. Calcified granuloma.\n"
-        "IMPRESSION: Calcified granuloma in the right hilum.",
+        "IMPRESSION: Calcified granuloma at the right hilum.",
         [1, 1],
     ),
     (
@@ -73,7 +73,7 @@ RESTATED = [
         [1, 1],
     ),
     (
-        "FINDINGS: Again seen is a calcified granuloma in the left lower lobe.\n"
+        "FINDINGS: Again seen: calcified granuloma at the left lower lobe.\n"
         "IMPRESSION: Stable left lower lobe granuloma, calcified.",
         [1, 1],
     ),
@@ -190,12 +190,12 @@ ANAPHORS = [
 APART = [
     # explicit sides differ
     (
-        "FINDINGS: Calcified granuloma in the right upper lobe.\n"
-        "IMPRESSION: Calcified granuloma in the left upper lobe.",
+        "FINDINGS: Calcified granuloma at the right upper lobe.\n"
+        "IMPRESSION: Calcified granuloma at the left upper lobe.",
         [1, 2],
     ),
     (
-        "FINDINGS: Calcified granuloma in the right upper lobe.\n"
+        "FINDINGS: Calcified granuloma at the right upper lobe.\n"
         "IMPRESSION: Left upper lobe calcified granuloma, with right upper lobe scarring.",
         [1, 2],
     ),
@@ -204,7 +204,7 @@ APART = [
         [1, 2],
     ),
     (
-        "FINDINGS: Calcified granuloma in the right upper lobe. Calcified granuloma in the right lower lobe.\n"
+        "FINDINGS: Calcified granuloma at the right upper lobe. Calcified granuloma at the right lower lobe.\n"
         "IMPRESSION: Two calcified granulomas in the right lung.",
         [1, 2, 3],
     ),
@@ -221,7 +221,7 @@ APART = [
     ),
     (
         "FINDINGS: Calcified mediastinal lymph nodes.\n"
-        "IMPRESSION: Calcified granuloma in the left lung.",
+        "IMPRESSION: Calcified granuloma at the left lung.",
         [1, 2],
     ),
     # a later finding of the findings naming, in other words, a place the
@@ -244,7 +244,7 @@ APART = [
     ),
     # negated or hypothetical findings never join affirmed ones
     (
-        "FINDINGS: Calcified granuloma in the right upper lobe.\n"
+        "FINDINGS: Calcified granuloma at the right upper lobe.\n"
         "IMPRESSION: No suspicious calcification in the right upper lobe.",
         [1, 2],
     ),
@@ -290,7 +290,7 @@ def test_different_calcifications_stay_apart(analyzer, text, lesions):
 def test_chest_sub_sites_named_two_ways(analyzer, first, second, same):
     text = (
         "EXAMINATION: Chest, two views.\n"
-        f"FINDINGS: Calcified granuloma in the {first}.\n"
+        f"FINDINGS: Calcified granuloma at the {first}.\n"
         f"IMPRESSION: Stable calcified granuloma, {second}."
     )
     assert (_lesions(analyzer, text) == [1, 1]) is same

@@ -114,7 +114,7 @@ def _nests(a: str, b: str) -> bool:
 def _unsited(named: list[_Lesion], f: Finding) -> _Lesion | None:
     """The one findings-section lesion without a site named by the impression
     finding's words, on a side that fits ("Calcified granuloma." and
-    "calcified granuloma in the right upper lobe")."""
+    "right upper lobe: calcified granuloma")."""
     found = [
         x
         for x in named
