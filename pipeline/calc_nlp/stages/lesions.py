@@ -9,45 +9,38 @@ words, on the side it names; a coronary finding naming a vessel never joins
 the whole-tree lesion named before it; another coronary segment or valve
 part is another lesion), or when a
 finding opens with an anaphor ("It is calcified") and the finding before it
-is compatible. Findings that differ in negated, hypothetical or family never
+is compatible (the one before may have no site: "calcification in the
+pelvis, corresponding to a calcified fibroid"). A lesion is filed under
+every site its findings give. The impression restating a finding of the
+findings section joins its lesion though the linked sites differ or one is
+missing, when its sentence restates the other's (same words, or other words
+with the sentences sharing two words or a word of the site), and sides do
+not contradict. Findings that differ in negated, hypothetical or family never
 share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from calc_nlp.schema import Finding
 from calc_nlp.stages.descriptor_rules import DescriptorRules
+from calc_nlp.stages.lesion_words import (
+    core,
+    crossed,
+    echoes,
+    names_what_it_is,
+    said_side,
+    sub_site,
+)
 
-_WORD = re.compile(r"\w+(?:/\w+)?")
-
-
-def _singular(w: str) -> str:
-    """A plural site word as its singular ("walls", "tendons"); Latin "-us"
-    words are singular ("sinus", "globus pallidus")."""
-    plural = w.endswith("s") and not w.endswith(("ss", "us"))
-    return w[:-1] if len(w) > 3 and plural else w
-
-
-def _words(dr: DescriptorRules, text: str) -> list[str]:
-    """Site words normalised: a coronary vessel by its name ("left main" and
-    "LM"), synonyms and plurals as one word, lesion nouns and words that
-    name no place within the site ("wall", "vascular") left out."""
-    text = dr.vessel_words.sub(lambda m: dr.vessel(m.group()), text)
-    out: list[str] = []
-    for w in _WORD.findall(text.lower()):
-        out += dr.synonyms.get(w, _singular(w)).split()
-    drop = dr.lesion_ignore | dr.lesion_nouns
-    return [w for w in out if w not in drop]
-
-
-def sub_site(dr: DescriptorRules, f: Finding) -> str:
-    """The site words that are not the site's name ("upper lobe" of the lung)."""
-    name = set(_words(dr, f.site))
-    return " ".join(w for w in _words(dr, f.site_text) if w not in name)
+# The section categories (patterns/sections.json) of a finding restated and of
+# the finding that restates it across sites: the impression restates the findings.
+_RESTATING = ("findings", "impression")
+# How many findings-section lesions an impression finding without a site is
+# compared with in other words (a bound on the work for very long reports).
+_POOL = 64
 
 
 def _state(f: Finding) -> tuple[bool, bool, bool]:
@@ -80,7 +73,7 @@ def _differ(a: Finding, b: Finding) -> bool:
 class _Lesion:
     """A lesion found so far: its id, site, state, and the sub-site and side
     its findings gave (empty until one gives it); one of its findings per
-    distinct `_told` value, and the words (`_core`) its findings are named by."""
+    distinct `_told` value, and the words (`core`) its findings are named by."""
 
     lesion_id: str
     site: str
@@ -89,8 +82,13 @@ class _Lesion:
     side: str
     told: dict[tuple[object, ...], Finding] = field(default_factory=dict)
     cores: set[str] = field(default_factory=set)
+    sites: set[str] = field(default_factory=set)
+    first: Finding | None = None
+    last: Finding | None = None
 
     def add(self, f: Finding, sub: str) -> None:
+        self.first = self.first or f
+        self.last = f
         self.sub = self.sub or sub
         self.side = self.side or f.laterality
         self.told.setdefault(_told(f), f)
@@ -113,6 +111,22 @@ def _nests(a: str, b: str) -> bool:
     return x <= y or y <= x
 
 
+def _unsited(named: list[_Lesion], f: Finding) -> _Lesion | None:
+    """The one findings-section lesion without a site named by the impression
+    finding's words, on a side that fits ("Calcified granuloma." and
+    "right upper lobe: calcified granuloma")."""
+    found = [
+        x
+        for x in named
+        if not x.sites
+        and x.first is not None
+        and (x.first.section, f.section) == _RESTATING
+        and _fits(x.side, f.laterality)
+        and not x.differs(f)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _same_lesion(
     dr: DescriptorRules,
     at_site: list[_Lesion],
@@ -124,11 +138,13 @@ def _same_lesion(
     and side; else the only one whose sub-site and side do not contradict
     the finding's ("Calcified granuloma." after "RUL calcified granuloma").
     `at_site`: the lesions at the finding's site in its state; `named`: those
-    in its state named by its words (`_core`)."""
+    in its state named by its words (`core`)."""
     if f.own_lesion:
         return None
     if not f.site:
         return _restated(named, f)
+    if not at_site:
+        return _unsited(named, f)
     same = [x for x in at_site if not x.differs(f)]
     exact = [x for x in same if x.sub == sub and x.side == f.laterality]
     if exact:
@@ -139,18 +155,38 @@ def _same_lesion(
         x
         for x in same
         if _nests(x.sub, sub)
+        # naming a sub-site the lesion left unsaid, in other words and in the
+        # same section, is another calcification ("wall calcification" of an
+        # aneurysm, then "calcified plaque of the right SFA")
+        and (not sub or x.sub == sub or x in named or _other_section(x, f))
         and _fits(x.side, f.laterality)
         and (x.sub or not sub or x.site not in dr.score_sites)
     ]
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         loose = [x for x in loose if x.side == f.laterality]
+    if not loose:  # each names the other's sub-site: one place in two words
+        loose = [
+            x
+            for x in same
+            if _fits(x.side, f.laterality)
+            and x.first is not None
+            and crossed(dr, f, sub, x.first)
+        ]
+    if not loose and not said_side(dr, f):  # its side from elsewhere in the sentence
+        loose = [
+            x
+            for x in same
+            if x in named
+            and x.first is not None
+            and (x.first.section, f.section) == _RESTATING
+            and _nests(x.sub, sub)
+        ]
     return loose[0] if len(loose) == 1 else None
 
 
-def _core(f: Finding) -> str:
-    """The mention's words without its site words, lower case."""
-    site = set(_WORD.findall(f.site_text.lower()))
-    return " ".join(w for w in _WORD.findall(f.mention.lower()) if w not in site)
+def _other_section(x: _Lesion, f: Finding) -> bool:
+    """Is the lesion's latest finding in another section than `f`?"""
+    return x.last is not None and x.last.section != f.section
 
 
 def _restated(named: list[_Lesion], f: Finding) -> _Lesion | None:
@@ -167,6 +203,53 @@ def _restated(named: list[_Lesion], f: Finding) -> _Lesion | None:
     return found
 
 
+def _in_sentence(g: Finding | None, f: Finding) -> bool:
+    """Is `g` a finding of `f`'s sentence? A sentence restates a lesion once:
+    the other lesions in "basal ganglia calcifications and cerebellar
+    calcifications" are not the basal ganglia's."""
+    return g is not None and g.section == f.section and g.sentence == f.sentence
+
+
+def _echo(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | None:
+    """The one earlier lesion of another section named by the same words
+    whose sentence the finding's restates, at another linked site (the
+    impression restating the findings, the site guessed differently)."""
+    found = [
+        x
+        for x in named
+        if x.first is not None
+        and f.site not in x.sites
+        and (x.first.section, f.section) == _RESTATING
+        and _fits(x.side, f.laterality)
+        and not x.differs(f)
+        and not _in_sentence(x.last, f)
+        and (echoes(dr, f, x.first) or _guessed(f, x.first))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _guessed(f: Finding, g: Finding) -> bool:
+    """Named by the same words of more than one word ("calcified granuloma",
+    not a bare "calcification"), one of the two at a site its words do not
+    give (an exam's default)?"""
+    return core(f) == core(g) and " " in core(f) and not (f.site_text and g.site_text)
+
+
+def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Does `f` restate `prev`, the finding before it in its state: an anaphor
+    at its site or where `prev` has none, in its section; or a sentence that
+    names what `prev` is, wherever its words place it? Sides must fit."""
+    if f.own_lesion or not _fits(f.laterality, prev.laterality):
+        return False
+    if prev.section == f.section and names_what_it_is(dr, f):
+        return True
+    return (
+        f.anaphor
+        and (f.site in ("", prev.site) or not prev.site)
+        and (prev.section == f.section or not prev.site)
+    )
+
+
 def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     """Set `lesion_id` on every finding of one report, in text order.
 
@@ -175,31 +258,35 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     by_id: dict[str, _Lesion] = {}
     by_site: dict[tuple[str, tuple[bool, bool, bool]], list[_Lesion]] = {}
     by_core: dict[tuple[str, tuple[bool, bool, bool]], list[_Lesion]] = {}
+    # the first findings-section lesions per state, for an impression
+    # finding without a site that restates one in other words
+    restated: dict[tuple[bool, bool, bool], list[_Lesion]] = {}
     # What an anaphor refers back to: the nearest earlier finding in the same
     # state (a hedged or denied mention between them is another thing).
     last: dict[tuple[bool, bool, bool], Finding] = {}
     for f in findings:
-        sub, state, core = sub_site(dr, f), _state(f), _core(f)
+        sub, state, words = sub_site(dr, f), _state(f), core(f)
         at_site = by_site.setdefault((f.site, state), [])
-        named = by_core.setdefault((core, state), [])
+        named = by_core.setdefault((words, state), [])
         found = _same_lesion(dr, at_site, named, f, sub)
         prev = last.get(state)
-        if (
-            found is None
-            and prev is not None
-            and f.anaphor
-            and not f.own_lesion
-            and f.site in ("", prev.site)
-            and _fits(f.laterality, prev.laterality)
-            and (prev.section == f.section or not prev.site)
-        ):
+        if found is None and prev is not None and _refers_back(dr, f, prev):
             found = by_id[prev.lesion_id]
+        if found is None and f.site and not f.own_lesion:
+            found = _echo(dr, named, f)
+        if found is None and not f.site and not f.own_lesion:
+            found = _echo(dr, restated.get(state, []), f)  # named otherwise
         if found is None:
             found = _Lesion(f.finding_id, f.site, state, "", "")
-            at_site.append(found)
             by_id[found.lesion_id] = found
-        if core not in found.cores:
-            found.cores.add(core)
+            pool = restated.setdefault(state, [])
+            if f.section == _RESTATING[0] and len(pool) < _POOL:
+                pool.append(found)
+        if f.site and f.site not in found.sites:
+            found.sites.add(f.site)  # a restatement's site names the lesion too
+            at_site.append(found)
+        if words not in found.cores:
+            found.cores.add(words)
             named.append(found)
         found.add(f, sub)
         last[state] = f

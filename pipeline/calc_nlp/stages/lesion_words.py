@@ -1,0 +1,110 @@
+"""The words two findings of a report are compared by when the lesions
+stage groups them (corpora/GUIDE.md, Descriptors: lesion): site words
+normalised, the words that name a finding besides its site, the words two
+sentences share, and the anaphor that opens a sentence naming what the
+finding before it is."""
+
+from __future__ import annotations
+
+import re
+
+from calc_nlp.schema import Finding
+from calc_nlp.stages.descriptor_rules import DescriptorRules
+
+WORD = re.compile(r"\w+(?:/\w+)?")
+
+
+def _singular(w: str) -> str:
+    """A plural site word as its singular ("walls", "tendons"); Latin "-us"
+    words are singular ("sinus", "globus pallidus")."""
+    plural = w.endswith("s") and not w.endswith(("ss", "us"))
+    return w[:-1] if len(w) > 3 and plural else w
+
+
+def site_words(dr: DescriptorRules, text: str) -> list[str]:
+    """Site words normalised: a coronary vessel by its name ("left main" and
+    "LM"), synonyms and plurals as one word, lesion nouns and words that
+    name no place within the site ("wall", "vascular") left out."""
+    text = dr.vessel_words.sub(lambda m: dr.vessel(m.group()), text)
+    out: list[str] = []
+    for w in WORD.findall(text.lower()):
+        out += dr.synonyms.get(w, _singular(w)).split()
+    drop = dr.lesion_ignore | dr.lesion_nouns
+    return [w for w in out if w not in drop]
+
+
+def sub_site(dr: DescriptorRules, f: Finding) -> str:
+    """The site words that are not the site's name ("upper lobe" of the lung)."""
+    name = set(site_words(dr, f.site))
+    return " ".join(w for w in site_words(dr, f.site_text) if w not in name)
+
+
+def core(f: Finding) -> str:
+    """The mention's words without its site words, lower case."""
+    site = set(WORD.findall(f.site_text.lower()))
+    return " ".join(w for w in WORD.findall(f.mention.lower()) if w not in site)
+
+
+def said_side(dr: DescriptorRules, f: Finding) -> bool:
+    """Do the finding's own words (mention, site words) give its side?"""
+    words = " ".join(
+        dr.synonyms.get(w, w)
+        for w in WORD.findall(f"{f.site_text} {f.mention}".lower())
+    )
+    return not f.laterality or f.laterality[:4] in words
+
+
+def _content(dr: DescriptorRules, text: str, drop: str) -> set[str]:
+    """The text's words of four letters or more, lower case, but for the
+    words of `drop` and those `lesion_ignore` lists."""
+    out = set(WORD.findall(drop.lower())) | dr.lesion_ignore
+    return {w for w in WORD.findall(text.lower()) if len(w) > 3 and w not in out}
+
+
+def echoes(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
+    """Does `f`'s sentence restate `g`'s though their linked sites differ:
+    two words the sentences share besides the mentions ("calcification along
+    the medial collateral ligament, Pellegrini-Stieda lesion" and
+    "Pellegrini-Stieda calcification of the MCL"), or a word that names the
+    site of either, its first five letters enough ("calcinosis of the gluteal
+    musculature" and "muscular calcinosis")?"""
+    drop = f"{core(f)} {core(g)}"  # the mentions' words but their site words
+    fw, gw = _content(dr, f.sentence, drop), _content(dr, g.sentence, drop)
+    if len(fw & gw) > 1:
+        return True
+    sites = {w[:5] for w in _content(dr, f"{f.site_text} {g.site_text}", "")}
+    return bool(sites & {w[:5] for w in fw} & {w[:5] for w in gw})
+
+
+def crossed(dr: DescriptorRules, f: Finding, sub: str, g: Finding) -> bool:
+    """Does `f` (of sub-site `sub`) name in its sentence the sub-site of `g`,
+    a finding at its site, and `g`'s sentence `f`'s ("calcifications in the
+    dentate nuclei of the cerebellum" and "cerebellar dentate
+    calcifications"), the first five letters of each word enough?"""
+    if g.site != f.site:
+        return False
+
+    def stems(words: list[str]) -> set[str]:
+        return {w[:5] for w in words}
+
+    fs, gs = stems(sub.split()), stems(sub_site(dr, g).split())
+    return (
+        bool(fs and gs)
+        and fs <= stems(site_words(dr, g.sentence))
+        and gs <= stems(site_words(dr, f.sentence))
+    )
+
+
+def names_what_it_is(dr: DescriptorRules, f: Finding) -> bool:
+    """Does the finding's sentence open with an anaphor and a restating link
+    before it ("This may represent a stone or vascular calcification", "These
+    likely represent phleboliths")?"""
+    before = f.sentence[: max(f.sentence.lower().find(f.mention.lower()), 0)]
+    words = WORD.findall(before.lower())
+    link = dr.restating.search(before)
+    return (
+        bool(words)
+        and words[0] in dr.anaphors
+        and link is not None
+        and len(WORD.findall(before[: link.start()])) <= 3
+    )

@@ -1,0 +1,296 @@
+"""Lesion grouping on whole made-up reports (corpora/GUIDE.md, Descriptors:
+lesion): the impression restating the findings, anaphors, and the findings
+that must stay apart. Several paraphrases per class, in the styles of chest
+radiographs, CT, mammograms, echocardiograms and operative notes."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _lesions(analyzer, text: str) -> list[int]:
+    """Lesion numbers 1, 2, ... of the report's findings, in text order."""
+    result = analyzer.analyze(text, "T")
+    numbers: dict[str, int] = {}
+    return [numbers.setdefault(f.lesion_id, len(numbers) + 1) for f in result.findings]
+
+
+RESTATED = [
+    # chest radiograph: the impression repeats the granuloma
+    (
+        "FINDINGS: Lungs are clear. Calcified granuloma at the left upper lobe.\n"
+        "IMPRESSION: No acute disease. Left upper lobe calcified granuloma.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: A 6 mm calcified granuloma sits at the right lung base.\n"
+        "IMPRESSION: Calcified granuloma, right base, benign.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Stable calcified right hilar lymph node. Heart normal.\n"
+        "IMPRESSION: Calcified right hilar lymph node, unchanged.",
+        [1, 1],
+    ),
+    # CT: the impression names the organ another way
+    (
+        "FINDINGS: Pancreas: coarse calcifications throughout the gland.\n"
+        "IMPRESSION: Pancreatic calcifications compatible with chronic pancreatitis.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Dense calcification of the abdominal aorta. Liver normal.\n"
+        "IMPRESSION: Aortic calcification.",
+        [1, 1],
+    ),
+    # mammogram
+    (
+        "FINDINGS: Grouped amorphous calcifications in the left breast upper outer quadrant.\n"
+        "IMPRESSION: Left breast amorphous calcifications. BI-RADS 4.",
+        [1, 1],
+    ),
+    # echocardiogram
+    (
+        "FINDINGS: Moderate mitral annular calcification. Aortic valve trileaflet.\n"
+        "IMPRESSION: Mitral annular calcification without stenosis.",
+        [1, 1],
+    ),
+    # the findings leave the place unsaid, the impression names it
+    (
+        "FINDINGS: Heart size normal. Calcified granuloma. No effusion.\n"
+        "IMPRESSION: Calcified granuloma at the right upper lobe.",
+        [1, 1],
+    ),
+    # the findings' site an exam's default, the impression's another
+    (
+        "EXAMINATION: Chest, two views.\nFINDINGS: Heart normal. Calcified granuloma.\n"
+        "IMPRESSION: Calcified granuloma at the right hilum.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified granulomas are again seen in both lungs.\n"
+        "IMPRESSION: Stable bilateral calcified granulomas.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Again seen: calcified granuloma at the left lower lobe.\n"
+        "IMPRESSION: Stable left lower lobe granuloma, calcified.",
+        [1, 1],
+    ),
+    # a scrape that put commas for line breaks
+    (
+        "FINDINGS:, Calcifications in the left breast at 2 o'clock.,IMPRESSION:, "
+        "Benign calcifications, left breast at 2 o'clock.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: The aortic valve is heavily calcified with reduced opening.\n"
+        "IMPRESSION: Calcified aortic valve with mild stenosis.",
+        [1, 1],
+    ),
+    # operative note
+    (
+        "FINDINGS: A calcified nodule was found in the right thyroid lobe and excised.\n"
+        "IMPRESSION: Calcified right thyroid nodule, excised.",
+        [1, 1],
+    ),
+]
+
+# the linked sites differ or one is missing: the sentences share the words
+OTHER_WORDS = [
+    (
+        "FINDINGS: Extensive sheet-like calcinosis in the thigh musculature.\n"
+        "IMPRESSION: Extensive muscular calcinosis, likely dermatomyositis.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: 5 cm walled-off necrosis with a thin rim of calcification.\n"
+        "IMPRESSION: Walled-off necrosis, now partially calcified.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Pancreas: coarse calcifications in the head and body.\n"
+        "IMPRESSION: Chronic calcific pancreatitis.",
+        [1, 1],
+    ),
+    # the impression's side came from another phrase of its sentence
+    (
+        "FINDINGS: Increased echogenicity of the medullary pyramids bilaterally with "
+        "shadowing in the right lower pole, consistent with medullary nephrocalcinosis.\n"
+        "IMPRESSION: Medullary nephrocalcinosis bilaterally.",
+        [1, 1],
+    ),
+    # a scoring method's name is not a place in the coronary tree
+    (
+        "FINDINGS: Total Agatston calcium score is 310. The Agatston score by vessel: LAD 300, RCA 10.",
+        [1, 1],
+    ),
+    # each names the other's sub-site: one place in two words
+    (
+        "FINDINGS: Punctate calcifications in the dentate nuclei of the cerebellum.\n"
+        "IMPRESSION: Cerebellar calcifications, dentate nuclei.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified plaque in the right carotid bulb extending into the proximal "
+        "internal carotid artery.\nIMPRESSION: Calcified plaque of the right internal carotid "
+        "artery at the bulb.",
+        [1, 1],
+    ),
+    # the findings say "no calcification" of the nodule the impression names
+    (
+        "INDICATION: Left lower lobe nodule; evaluate for calcification.\n"
+        "FINDINGS: No calcification. The nodule is unchanged.\n"
+        "IMPRESSION: Left lower lobe nodule without calcification.",
+        [1, 2, 2],
+    ),
+    # two places in the findings: the impression's words are neither's
+    (
+        "FINDINGS: Walled-off necrosis with a rim of calcification. Splenic calcification.\n"
+        "IMPRESSION: Calcified splenic artery aneurysm.",
+        [1, 2, 3],
+    ),
+]
+
+ANAPHORS = [
+    # a sentence opening with an anaphor names what the finding before it is
+    (
+        "FINDINGS: Small calcification next to the right renal pelvis. "
+        "This may represent a nonobstructing stone or vascular calcification.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Punctate calcification in the left upper quadrant. "
+        "This is most likely a calcified splenic granuloma.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Several small pelvic calcifications. These likely represent phleboliths.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified nodule in the right upper lobe. It is densely calcified.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Coarse calcifications in the pancreatic head. These calcifications are stable.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcification in the left adrenal gland. The calcification measures 8 mm.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Large coarse calcification in the pelvis, corresponding to a calcified uterine fibroid.\n"
+        "IMPRESSION: Calcified fibroid uterus.",
+        [1, 1, 1],
+    ),
+]
+
+APART = [
+    # explicit sides differ
+    (
+        "FINDINGS: Calcified granuloma at the right upper lobe.\n"
+        "IMPRESSION: Calcified granuloma at the left upper lobe.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma at the right upper lobe.\n"
+        "IMPRESSION: Left upper lobe calcified granuloma, with right upper lobe scarring.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Right breast: punctate calcifications. Left breast: punctate calcifications.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma at the right upper lobe. Calcified granuloma at the right lower lobe.\n"
+        "IMPRESSION: Two calcified granulomas in the right lung.",
+        [1, 2, 3],
+    ),
+    # explicitly different organs
+    (
+        "FINDINGS: Splenic calcification. Pineal calcification.\n"
+        "IMPRESSION: Splenic calcification, benign.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Calcified plaque in the abdominal aorta. Calcification of the pineal gland.\n"
+        "IMPRESSION: Aortic atherosclerotic calcification.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Calcified mediastinal lymph nodes.\n"
+        "IMPRESSION: Calcified granuloma at the left lung.",
+        [1, 2],
+    ),
+    # a later finding of the findings naming, in other words, a place the
+    # lesion before it left unsaid is another calcification
+    (
+        "FINDINGS: 3 cm right popliteal artery aneurysm with peripheral wall calcification. "
+        "Mild calcified plaque of the right SFA.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Vascular calcifications. Calcified plaque in the left common femoral artery.\n"
+        "IMPRESSION: Left common femoral artery calcified plaque.",
+        [1, 2, 2],
+    ),
+    # one sentence restates a lesion once: its second mention is another
+    (
+        "FINDINGS: Dense calcifications in the basal ganglia. Punctate calcifications in the "
+        "dentate nuclei.\nIMPRESSION: Basal ganglia calcifications and cerebellar calcifications.",
+        [1, 2, 1, 3],
+    ),
+    # negated or hypothetical findings never join affirmed ones
+    (
+        "FINDINGS: Calcified granuloma at the right upper lobe.\n"
+        "IMPRESSION: No suspicious calcification in the right upper lobe.",
+        [1, 2],
+    ),
+    (
+        "INDICATION: Evaluate for renal calcification.\n"
+        "FINDINGS: Calcification in the right kidney, 3 mm.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", RESTATED)
+def test_the_impression_restates_the_findings(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", OTHER_WORDS)
+def test_a_restatement_in_other_words(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", ANAPHORS)
+def test_an_anaphor_refers_back(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", APART)
+def test_different_calcifications_stay_apart(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize(
+    "first, second, same",
+    [
+        ("right lung base", "right basilar", True),
+        ("left midlung", "left mid lung zone", True),
+        ("left lower lobe", "left base", True),
+        ("right hilum", "right hilar region", True),
+        ("right upper lobe", "right lower lobe", False),
+        ("left base", "left apex", False),
+    ],
+)
+def test_chest_sub_sites_named_two_ways(analyzer, first, second, same):
+    text = (
+        "EXAMINATION: Chest, two views.\n"
+        f"FINDINGS: Calcified granuloma at the {first}.\n"
+        f"IMPRESSION: Stable calcified granuloma, {second}."
+    )
+    assert (_lesions(analyzer, text) == [1, 1]) is same
