@@ -116,6 +116,22 @@ def second_token(pattern: list[dict[str, Any]]) -> Gate:
     return None
 
 
+def by_first_word(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The pattern as one pattern per word of its first token when that token
+    is needed once and is a list of words (`{"LOWER": {"IN": [...]}}`): the
+    Matcher tests an exact word in its compiled code but calls a Python
+    predicate for a list, at every token where a match may start. Only one
+    of them can match at a given token, so the matches are the same."""
+    first = pattern[0] if pattern else {}
+    words = exact_words(first)
+    if words is None or first.get("OP") not in (None, "1") or not isinstance(
+        first[words[0]], dict
+    ):
+        return [pattern]
+    attr = words[0]
+    return [[{attr: w}, *pattern[1:]] for w in dict.fromkeys(first[attr]["IN"])]
+
+
 def member(values: Any, hashes: Any) -> Any:
     """Per value, is it one of `hashes` (sorted)? (np.isin costs more on short arrays.)"""
     if not len(hashes) or not len(values):
@@ -222,7 +238,7 @@ class WindowedMatcher:
         return len(self.matcher)
 
     def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
-        self.matcher.add(key, [pattern])
+        self.matcher.add(key, by_first_word(pattern))
         self._hashes = None
         self._opens = {}
         opening, reach = opening_words(pattern), steps(pattern)
