@@ -8,7 +8,12 @@ import pytest
 import spacy
 from spacy.matcher import Matcher
 
-from calc_nlp.stages.token_matcher import WindowedMatcher, member, steps
+from calc_nlp.stages.token_matcher import (
+    WindowedMatcher,
+    by_first_word,
+    member,
+    steps,
+)
 
 PATTERNS: list[list[dict[str, Any]]] = [
     [
@@ -108,3 +113,30 @@ def test_member() -> None:
     values = np.array([1, 3, 8, 9, 10], dtype=np.uint64)
     assert member(values, hashes).tolist() == [False, True, False, True, False]
     assert member(values, hashes[:0]).tolist() == [False] * 5
+
+
+def test_a_first_token_list_becomes_one_pattern_per_word() -> None:
+    rest = {"LOWER": "calcified"}
+    listed = [{"LOWER": {"IN": ["no", "without", "no"]}}, rest]
+    assert by_first_word(listed) == [
+        [{"LOWER": "no"}, rest],
+        [{"LOWER": "without"}, rest],
+    ]
+    for kept in (
+        [{"LOWER": {"IN": ["no"]}, "OP": "?"}, rest],  # optional: left as it is
+        [{"LOWER": {"REGEX": "^no"}}, rest],
+        [{"LOWER": "no"}, rest],
+        [],
+    ):
+        assert by_first_word(kept) == [kept]
+
+
+def test_same_matches_in_the_same_order_with_listed_first_words() -> None:
+    nlp = spacy.blank("en")
+    patterns = [
+        [{"LOWER": {"IN": ["no", "without"]}}, {"LOWER": "calcified"}],
+        [{"LOWER": {"IN": ["calcified", "no"]}}],
+        [{"LOWER": {"IN": ["without", "x"]}}, {"LOWER": "calcified", "OP": "?"}],
+    ]
+    doc = nlp("no calcified x without calcified calcified no no without")
+    assert _windowed(nlp, patterns)(doc) == _plain(nlp, patterns)(doc)

@@ -126,6 +126,9 @@ def _positions(
     return found
 
 
+_DIGITS, _LOWER, _UPPER = (re.compile(r) for r in ("[0-9]+", "[a-z]+", "[A-Z]+"))
+
+
 class _Shape:
     """What a whole row of this file looks like, to find rows swallowed by a
     stray quote: a line inside a quoted field that parses on its own into the
@@ -138,8 +141,8 @@ class _Shape:
     @staticmethod
     def of_id(value: str) -> str:
         """'DEMO-001' -> 'A-9', '17' -> '9': runs of digits and letters collapsed."""
-        value = re.sub(r"[0-9]+", "9", value.strip())
-        return re.sub(r"[A-Z]+", "A", re.sub(r"[a-z]+", "a", value))
+        value = _DIGITS.sub("9", value.strip())
+        return _UPPER.sub("A", _LOWER.sub("a", value))
 
     def holds_rows(self, row: list[str]) -> bool:
         shape = self.of_id(row[self.id_i])

@@ -150,9 +150,9 @@ class LineFormat:
                 row[c] if kind is None else cell_text(row[c], kind)
                 for c, kind in self._kinds
             ]
-            return self._csv_line(
-                [neutralise(c) for c in cells] if self.people else cells
-            )
+            if self.people:  # neutralise() inline: a call per cell costs more
+                cells = ["'" + c if c.startswith(FORMULA_START) else c for c in cells]
+            return self._csv_line(cells)
         return json.dumps(self.stored(row), ensure_ascii=False) + "\n"
 
     def stored(self, row: dict[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ pattern that can start elsewhere the whole Doc is matched, as before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 import numpy as np
@@ -115,6 +116,22 @@ def second_token(pattern: list[dict[str, Any]]) -> Gate:
     return None
 
 
+def by_first_word(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The pattern as one pattern per word of its first token when that token
+    is needed once and is a list of words (`{"LOWER": {"IN": [...]}}`): the
+    Matcher tests an exact word in its compiled code but calls a Python
+    predicate for a list, at every token where a match may start. Only one
+    of them can match at a given token, so the matches are the same."""
+    first = pattern[0] if pattern else {}
+    words = exact_words(first)
+    if words is None or first.get("OP") not in (None, "1") or not isinstance(
+        first[words[0]], dict
+    ):
+        return [pattern]
+    attr = words[0]
+    return [[{attr: w}, *pattern[1:]] for w in dict.fromkeys(first[attr]["IN"])]
+
+
 def member(values: Any, hashes: Any) -> Any:
     """Per value, is it one of `hashes` (sorted)? (np.isin costs more on short arrays.)"""
     if not len(hashes) or not len(values):
@@ -135,7 +152,7 @@ class _Columns:
         self.names = {a: k for k, a in enumerate(attrs)}
         self.values = doc.to_array([_ATTRS[a] for a in attrs]).reshape(self.n, -1)
         self.runs = runs  # (attribute, words) -> their sorted hashes
-        self._run_ends: dict[tuple[str, frozenset[str]], Any] = {}
+        self._run_ends: dict[tuple[str, frozenset[str]], list[int]] = {}
 
     def run_end(self, at: int, words: tuple[str, frozenset[str]]) -> int:
         """The first token from `at` on that is not one of the words."""
@@ -144,10 +161,10 @@ class _Columns:
         ends = self._run_ends.get(words)
         if ends is None:
             column = self.values[:, self.names[words[0]]]
-            ends = np.flatnonzero(~member(column, self.runs[words]))
+            ends = np.flatnonzero(~member(column, self.runs[words])).tolist()
             self._run_ends[words] = ends
-        k = int(np.searchsorted(ends, at))
-        return int(ends[k]) if k < len(ends) else self.n
+        k = bisect_left(ends, at)
+        return ends[k] if k < len(ends) else self.n
 
     def reach(self, at: int, pattern: list[Step]) -> int:
         """Past the last token a match of the pattern opening at `at` can hold."""
@@ -163,6 +180,35 @@ GATED = frozenset(_ATTRS)
 # Windows this close are matched as one: a Matcher call costs more than a
 # few tokens (the tokens between hold no opening word, so no match starts there).
 MERGE_GAP = 4
+
+
+class _Opening:
+    """The patterns opening on one word: the tests of the token after it
+    (None: none needed), the most tokens a fixed-length one matches, and the
+    steps of the others."""
+
+    def __init__(
+        self,
+        gates: list[Gate] | None,
+        names: dict[str, int],
+        length: int,
+        reaches: list[list[Step]],
+    ):
+        self.length, self.reaches = length, reaches
+        self.gates: list[tuple[int, Any]] | None = None
+        if gates is not None:
+            self.gates = [(names[g[0]], g[1]) for g in gates if g is not None]
+
+    def admits(self, nxt: list[int], strings: Any) -> bool:
+        """Does the next token (its attribute values) pass one of the tests?"""
+        for k, test in self.gates or ():
+            word = strings[nxt[k]]
+            if isinstance(test, frozenset):
+                if word in test:
+                    return True
+            elif test.search(word):
+                return True
+        return False
 
 
 class WindowedMatcher:
@@ -185,13 +231,16 @@ class WindowedMatcher:
         # per (attribute, opening word hash): the second-token tests of the
         # patterns opening on it; a word with any pattern untested has none
         self.gates: dict[tuple[str, int], list[Gate]] = {}
+        # per tuple of opening word hashes (one per attribute of `fixed`)
+        self._opens: dict[tuple[int, ...], _Opening] = {}
 
     def __len__(self) -> int:
         return len(self.matcher)
 
     def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
-        self.matcher.add(key, [pattern])
+        self.matcher.add(key, by_first_word(pattern))
         self._hashes = None
+        self._opens = {}
         opening, reach = opening_words(pattern), steps(pattern)
         if opening is None or reach is None:
             self.windowed = False
@@ -220,45 +269,53 @@ class WindowedMatcher:
                 (a, np.unique(np.fromiter(self.fixed[a], dtype=np.uint64)))
                 for a in sorted(self.fixed)
             ]
+            self._opens = {}
         attrs = sorted(set(self.fixed) | {attr for attr, _ in self._runs} | GATED)
         cols = _Columns(doc, attrs, self._runs)
         mask = np.zeros(n, dtype=bool)
         for attr, hashes in self._hashes:
             mask |= member(cols.values[:, cols.names[attr]], hashes)
+        at = np.flatnonzero(mask)
+        if not len(at):
+            return []
+        rows = cols.values[at].tolist()  # each candidate's words
+        after = cols.values[np.minimum(at + 1, n - 1)].tolist()  # and the next token's
+        fixed = [cols.names[a] for a in self.fixed]
         out: list[tuple[int, int]] = []
-        for i in np.flatnonzero(mask).tolist():
-            words = {a: int(cols.values[i, cols.names[a]]) for a in self.fixed}
-            if not self._can_open(cols, i, words):
+        for i, row, nxt in zip(at.tolist(), rows, after, strict=True):
+            opens = self._open(tuple(row[k] for k in fixed), cols.names)
+            if opens.gates is not None and (
+                i + 1 >= n or not opens.admits(nxt, self.vocab.strings)
+            ):
                 continue  # the next token fits no pattern opening here
-            end = min(n, i + max(self.fixed[a].get(h, 0) for a, h in words.items()))
-            for attr, by_word in self.opening.items():
-                for reach in by_word.get(words[attr], ()):
-                    end = max(end, cols.reach(i, reach))
+            end = min(n, i + opens.length)
+            for reach in opens.reaches:
+                end = max(end, cols.reach(i, reach))
             if out and i <= out[-1][1] + MERGE_GAP:
                 out[-1] = (out[-1][0], max(out[-1][1], end))
             else:
                 out.append((i, end))
         return out
 
-    def _can_open(self, cols: _Columns, i: int, words: dict[str, int]) -> bool:
-        """Can a pattern opening on token i's word match, given token i+1?"""
-        gates = [g for a, h in words.items() for g in self.gates.get((a, h), [])]
-        if None in gates:
-            return True
-        if i + 1 >= cols.n:
-            return False
-        strings = self.vocab.strings
-        for gate in gates:
-            if gate is None:
-                continue
-            attr, test = gate
-            value = int(cols.values[i + 1, cols.names[attr]])
-            if isinstance(test, frozenset):
-                if strings[value] in test:
-                    return True
-            elif test.search(strings[value]):
-                return True
-        return False
+    def _open(self, words: tuple[int, ...], names: dict[str, int]) -> _Opening:
+        """What the patterns opening on these words (one per attribute, in
+        the order of `fixed`) need and reach, worked out once per word."""
+        opens = self._opens.get(words)
+        if opens is None:
+            by_attr = dict(zip(self.fixed, words, strict=True))
+            gates = [g for a, h in by_attr.items() for g in self.gates.get((a, h), [])]
+            opens = _Opening(
+                None if None in gates else gates,
+                names,
+                max(self.fixed[a].get(h, 0) for a, h in by_attr.items()),
+                [
+                    reach
+                    for attr, by_word in self.opening.items()
+                    for reach in by_word.get(by_attr[attr], ())
+                ],
+            )
+            self._opens[words] = opens
+        return opens
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if not len(self.matcher):

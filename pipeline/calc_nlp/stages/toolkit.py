@@ -204,7 +204,7 @@ def _tokenizer_factory() -> Any:
         d = nlp.Defaults
         return Tokenizer(
             nlp.vocab,
-            rules=d.tokenizer_exceptions,
+            rules=cacheable_exceptions(d.tokenizer_exceptions),
             prefix_search=compile_prefix_regex(
                 list(d.prefixes) + EXTRA_PREFIXES
             ).search,
@@ -217,6 +217,20 @@ def _tokenizer_factory() -> Any:
         )
 
     return build
+
+
+def cacheable_exceptions(rules: Mapping[str, Any]) -> dict[str, Any]:
+    """The tokenizer exceptions without those that only say a run of
+    whitespace is one token ('\\n', ' ', '\\t'), which the tokenizer makes of
+    whitespace anyway. Any exception hit in a text stops spaCy's tokenizer
+    from caching the words after it in that text (its `has_special` flag is
+    never reset), so a line break near the top of a report made it split
+    every later word again; without these the tokens are the same."""
+    from spacy.attrs import ORTH
+
+    return {
+        k: v for k, v in rules.items() if k.strip() or v != [{ORTH: k}]
+    }
 
 
 spacy.registry.tokenizers.register(TOKENIZER_NAME, func=_tokenizer_factory)
