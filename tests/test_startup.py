@@ -32,6 +32,48 @@ def test_tokenizer_built_in_one_go_equals_the_one_set_afterwards():
     assert "CKD" in [t.text for t in new(text)]
 
 
+def test_pipeline_made_directly_equals_spacy_blank_with_our_tokenizer():
+    import spacy
+
+    blank = spacy.blank(
+        "en", config={"nlp": {"tokenizer": {"@tokenizers": toolkit.TOKENIZER_NAME}}}
+    )
+    direct = toolkit._tokenizer()
+    assert direct.tokenizer.to_bytes(exclude=["vocab"]) == blank.tokenizer.to_bytes(
+        exclude=["vocab"]
+    )
+    assert direct.vocab.to_bytes() == blank.vocab.to_bytes()
+    assert sorted(direct.vocab.lex_attr_getters) == sorted(blank.vocab.lex_attr_getters)
+    assert (direct.lang, direct.pipe_names, direct.max_length, direct.batch_size) == (
+        blank.lang,
+        blank.pipe_names,
+        blank.max_length,
+        blank.batch_size,
+    )
+    assert direct.vocab.vectors.mode == blank.vocab.vectors.mode
+    assert direct.vocab.vectors.shape == blank.vocab.vectors.shape
+    text = "FINDINGS:,Calcified RUL.,6. CKD-4 on ESRD/HD, can't see 3,L1 (e.g. x)."
+    assert [(t.text, t.norm_, t.shape_) for t in direct(text)] == [
+        (t.text, t.norm_, t.shape_) for t in blank(text)
+    ]
+
+
+def test_stand_ins_load_langcodes_and_tqdm_on_first_use():
+    code = (
+        "import sys\n"
+        "from calc_nlp.fast_import import import_spacy_without_cli\n"
+        "import_spacy_without_cli()\n"
+        "assert 'langcodes.data_dicts' not in sys.modules, 'langcodes was loaded'\n"
+        "assert 'tqdm.std' not in sys.modules, 'tqdm was loaded'\n"
+        "from spacy.util import find_matching_language\n"
+        "assert find_matching_language('en-US') == 'en'\n"
+        "from langcodes.tag_parser import LanguageTagError\n"
+        "import tqdm.auto\n"
+        "assert tqdm.auto.tqdm is not None and LanguageTagError is not None\n"
+    )
+    _python_ok(code)
+
+
 def test_medspacy_imported_without_quickumls_and_quickumls_still_importable():
     code = (
         "import sys\n"
@@ -77,3 +119,17 @@ def _python_ok(code: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_a_small_input_file_runs_in_process_by_default(tmp_path, monkeypatch):
+    from calc_nlp import cli_run
+
+    monkeypatch.setattr("calc_nlp.runner.default_workers", lambda: 8)
+    small, large = tmp_path / "small.csv", tmp_path / "large.csv"
+    small.write_text("report_id,text\n1,Calcified granuloma.\n", encoding="utf-8")
+    large.write_bytes(b"x" * (cli_run.SMALL_INPUT_BYTES + 1))
+    assert cli_run._default_workers(str(small)) == 1
+    assert cli_run._default_workers(str(large)) == 8
+    assert cli_run._default_workers(str(tmp_path)) == 8  # a folder of .txt files
+    assert cli_run._default_workers("-") == 8
+    assert cli_run._default_workers(str(tmp_path / "missing.csv")) == 8

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -76,16 +77,34 @@ def run(**options: Any) -> None:
 
 
 def _run_options(o: dict[str, Any]) -> Any:
-    from calc_nlp.runner import RunOptions, default_workers
+    from calc_nlp.runner import RunOptions
 
     return RunOptions(
         input=o["input_path"],
         outdir=o["outdir"],
-        workers=o["workers"] or default_workers(),
+        workers=o["workers"] or _default_workers(o["input_path"]),
         keep_texts=not o["no_texts"],
         keep=_kept(o["keep_col"], o["keep_cols"]),
         **{name: o[name] for name in _SAME_NAMES},
     )
+
+
+# An input file this small holds fewer reports than one chunk (--chunk-size)
+# at any usual report length: a pool would have nothing to share out, so by
+# default it runs in-process (the output is the same whatever the workers).
+SMALL_INPUT_BYTES = 64 * 1024
+
+
+def _default_workers(input_path: str) -> int:
+    """--workers when not given: the cores available, one for a small file."""
+    from calc_nlp.runner import default_workers
+
+    try:
+        if os.path.isfile(input_path) and os.path.getsize(input_path) <= SMALL_INPUT_BYTES:
+            return 1
+    except OSError:
+        pass  # unreadable: the run reports it
+    return default_workers()
 
 
 # The options passed to RunOptions under their own names.

@@ -219,53 +219,50 @@ EXTRA_PREFIXES = [","]
 TOKENIZER_NAME = "calc_nlp.tokenizer.v1"
 
 
-def _tokenizer_factory() -> Any:
+def _tokenizer_factory(cache: ToolkitCache | None = None) -> Any:
     """spaCy's English tokenizer with our affixes, built in one go: setting
     `infix_finditer` or `prefix_search` on a built tokenizer reloads its 4,000
-    special cases each time (three loads instead of one)."""
+    special cases each time (three loads instead of one). The special cases'
+    vocabulary entries come from `cache` when it has them."""
 
     def build(nlp: Any) -> Tokenizer:
-        d = nlp.Defaults
-        with (_BUILDING or ToolkitCache(None)).lexemes_of("tokenizer", nlp.vocab):
-            return _build_tokenizer(nlp, d)
+        with (cache or ToolkitCache(None)).lexemes_of("tokenizer", nlp.vocab):
+            return _build_tokenizer(nlp, nlp.Defaults)
 
     return build
-
-
-# The cache of the toolkit being built (read by the tokenizer factory).
-_BUILDING: ToolkitCache | None = None
 
 
 def _build_tokenizer(nlp: Any, d: Any) -> Tokenizer:
     return Tokenizer(
         nlp.vocab,
         rules=d.tokenizer_exceptions,
-        prefix_search=compile_prefix_regex(
-            list(d.prefixes) + EXTRA_PREFIXES
-        ).search,
+        prefix_search=compile_prefix_regex(list(d.prefixes) + EXTRA_PREFIXES).search,
         suffix_search=compile_suffix_regex(d.suffixes).search,
-        infix_finditer=compile_infix_regex(
-            list(d.infixes) + EXTRA_INFIXES
-        ).finditer,
+        infix_finditer=compile_infix_regex(list(d.infixes) + EXTRA_INFIXES).finditer,
         token_match=d.token_match,
         url_match=d.url_match,
     )
 
 
-spacy.registry.tokenizers.register(TOKENIZER_NAME, func=_tokenizer_factory)
+def _registered_factory() -> Any:
+    """`spacy.blank("en", config=...)` with TOKENIZER_NAME: the same pipeline."""
+    return _tokenizer_factory()
+
+
+spacy.registry.tokenizers.register(TOKENIZER_NAME, func=_registered_factory)
 
 
 def _tokenizer(cache: ToolkitCache | None = None) -> Any:
-    """spaCy's blank English pipeline with the token splits reports need
-    (its special cases' vocabulary entries from `cache` when it has them)."""
-    global _BUILDING
-    _BUILDING = cache
-    try:
-        return spacy.blank(
-            "en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}}
-        )
-    finally:
-        _BUILDING = None
+    """spaCy's blank English pipeline with the token splits reports need: what
+    `spacy.blank` makes with our tokenizer in its config, made directly
+    (resolving and validating the config is a sixth of the build)."""
+    from spacy.lang.en import English
+    from spacy.vectors import Vectors
+
+    return English(
+        create_tokenizer=_tokenizer_factory(cache),
+        create_vectors=lambda vocab: Vectors(strings=vocab.strings),
+    )
 
 
 class Toolkit:
