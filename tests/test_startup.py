@@ -77,7 +77,7 @@ def test_stand_ins_load_langcodes_and_tqdm_on_first_use():
 def test_medspacy_imported_without_quickumls_and_quickumls_still_importable():
     code = (
         "import sys\n"
-        "import calc_nlp.stages\n"
+        "import calc_nlp.stages.toolkit\n"
         "assert 'medspacy' in sys.modules\n"
         "assert 'nltk' not in sys.modules, 'QuickUMLS was imported'\n"
         "assert 'quickumls' not in sys.modules, 'placeholder left behind'\n"

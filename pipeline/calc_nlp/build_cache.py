@@ -37,6 +37,12 @@ SOURCES = (
     "rule_schema.py",
     "rule_descriptors.py",
     "schema.py",
+    "prefilter.py",
+    "trie.py",
+    "screen.py",
+    "stages/analyze.py",
+    "stages/literal_gate.py",
+    "stages/descriptor_rules.py",
     "stages/toolkit.py",
     "stages/toolkit_cache.py",
 )

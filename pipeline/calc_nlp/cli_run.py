@@ -126,11 +126,11 @@ def _run_reporting_failures(opts: Any, log: Any, log_format: str) -> Any:
     documented exit code."""
     import signal
 
+    from calc_nlp import fast_import
     from calc_nlp.errors import Terminated, exit_code_for
-    from calc_nlp.fast_import import import_spacy_without_cli
     from calc_nlp.runner import run as run_job
 
-    import_spacy_without_cli()  # start-up: spaCy without its command line
+    fast_import.enable()  # start-up: spaCy, when needed, without its command line
 
     def on_sigterm(signum: int, frame: object) -> None:
         signal.signal(

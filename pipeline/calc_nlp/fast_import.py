@@ -65,6 +65,25 @@ def _stand_in(name: str) -> None:
     sys.modules[name] = stand_in
 
 
+_ENABLED = False
+
+
+def enable() -> None:
+    """From now on `import_spacy` imports spaCy without its command line (our
+    command line calls this; a program that imports calc-nlp keeps spaCy as is)."""
+    global _ENABLED
+    _ENABLED = True
+
+
+def import_spacy() -> None:
+    """Import spaCy: without its command line when `enable`d, else the plain way.
+    Called where calc-nlp first needs spaCy, so a run that needs none skips it."""
+    if _ENABLED:
+        import_spacy_without_cli()
+    else:
+        import spacy  # noqa: F401
+
+
 def import_spacy_without_cli() -> None:
     """Import spaCy (once per process; nothing if it is already imported)."""
     if "spacy" in sys.modules or any(n in sys.modules for n in _PLACEHOLDERS):

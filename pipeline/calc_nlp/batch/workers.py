@@ -51,7 +51,7 @@ def start_pool(opts: RunOptions, rules: Any) -> ProcessPoolExecutor:
 
     context = None
     if sys.platform.startswith("linux"):
-        local_engine(opts.patterns, rules)
+        _ = local_engine(opts.patterns, rules).analyzer  # built now, before the fork
         context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
         max_workers=opts.workers,
