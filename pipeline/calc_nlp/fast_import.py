@@ -51,7 +51,7 @@ class _OnFirstUse(types.ModuleType):
         return getattr(real, attr)
 
 
-def _stand_in(name: str) -> None:
+def stand_in(name: str) -> None:
     """`name` in sys.modules as a stand-in, if it is installed and not imported."""
     if name in sys.modules:
         return
@@ -60,9 +60,9 @@ def _stand_in(name: str) -> None:
             return  # absent: whoever imports it gets the usual error
     except (ImportError, ValueError):
         return
-    stand_in = _OnFirstUse(name)
-    stand_in.__spec__ = None
-    sys.modules[name] = stand_in
+    module = _OnFirstUse(name)
+    module.__spec__ = None
+    sys.modules[name] = module
 
 
 _ENABLED = False
@@ -89,7 +89,7 @@ def import_spacy_without_cli() -> None:
     if "spacy" in sys.modules or any(n in sys.modules for n in _PLACEHOLDERS):
         return
     for name in LAZY_MODULES:
-        _stand_in(name)
+        stand_in(name)
     cli = types.ModuleType("spacy.cli")
     cli.__path__ = []
     info = types.ModuleType("spacy.cli.info")
