@@ -4,6 +4,7 @@ the parent's engine."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -144,3 +145,28 @@ def test_a_small_input_file_runs_in_process_by_default(tmp_path, monkeypatch):
     assert cli_run._default_workers(str(tmp_path)) == 8  # a folder of .txt files
     assert cli_run._default_workers("-") == 8
     assert cli_run._default_workers(str(tmp_path / "missing.csv")) == 8
+
+
+def test_a_finished_run_exits_at_once_with_its_outputs_and_last_log_line(tmp_path):
+    from tests.conftest import calc_nlp_cmd
+
+    src = tmp_path / "in.csv"
+    src.write_text(
+        "report_id,text\n1,Calcified granuloma in the right upper lobe.\n"
+        "1,Duplicate id: a row error.\n2,Lungs are clear.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    done = subprocess.run(
+        calc_nlp_cmd("run", src, "-o", out, "--workers", "1"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1, done.stderr[-2000:]  # the row error's exit code
+    assert "done" in done.stderr.splitlines()[-1]  # flushed before the exit
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["reports"] == 3
+    assert (out / "findings.csv").read_text(encoding="utf-8").count("\n") == 2
+    assert (out / "errors.csv").read_text(encoding="utf-8").count("\n") == 2
+    assert not list(out.glob(".*.partial")) and not list(out.glob(".*.staged"))

@@ -72,8 +72,14 @@ def run(**options: Any) -> None:
         else summary.counts,
         output=str(Path(options["outdir"])),
     )
+    global finished_locally
+    finished_locally = options["engine"] == "local"  # cli.entry may exit at once
     if summary.errors:
         sys.exit(EXIT_ROW_ERRORS)
+
+
+# True once a local run has committed its outputs and logged its last line.
+finished_locally = False
 
 
 def _run_options(o: dict[str, Any]) -> Any:
