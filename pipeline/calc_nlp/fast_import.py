@@ -51,7 +51,7 @@ class _OnFirstUse(types.ModuleType):
         return getattr(real, attr)
 
 
-def stand_in(name: str) -> None:
+def _stand_in(name: str) -> None:
     """`name` in sys.modules as a stand-in, if it is installed and not imported."""
     if name in sys.modules:
         return
@@ -89,7 +89,7 @@ def import_spacy_without_cli() -> None:
     if "spacy" in sys.modules or any(n in sys.modules for n in _PLACEHOLDERS):
         return
     for name in LAZY_MODULES:
-        stand_in(name)
+        _stand_in(name)
     cli = types.ModuleType("spacy.cli")
     cli.__path__ = []
     info = types.ModuleType("spacy.cli.info")

@@ -134,7 +134,6 @@ def _read_rules(base: Path, validate: bool) -> RuleSet:
     )
 
     raw = {name: read_rule_file(base / name) for name in FILES}
-    digest = str(_files_digest(base, strict=True))
     checker = PatternChecker(enabled=validate)
     ids: dict[str, str] = {}
     sites, site_rules, exams, lat_rules = load_sites(raw, checker, ids)
@@ -168,7 +167,7 @@ def _read_rules(base: Path, validate: bool) -> RuleSet:
         section_rules=section_rules,
         labs=labs,
         token_norms=token_norms,
-        version=digest[:12],
+        version=str(_files_digest(base, strict=True))[:12],
         source=str(base),
         rule_index=index,
         exams=exams,

@@ -17,7 +17,6 @@ from operator import itemgetter
 from typing import Any
 
 from calc_nlp import quiet
-from calc_nlp.fast_import import stand_in
 from calc_nlp.labs import LabParser
 from calc_nlp.rules import RuleSet
 from calc_nlp.stages.descriptor_rules import DescriptorRules
@@ -36,7 +35,6 @@ def _import_medspacy() -> None:
     placeholder = types.ModuleType("quickumls")
     placeholder.spacy_component = None  # type: ignore[attr-defined]
     sys.modules["quickumls"] = placeholder
-    stand_in("pysbd")  # a sentence splitter of medspaCy's we never run
     try:
         import medspacy  # noqa: F401
     finally:
