@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from calc_nlp.rules import load_rules
+# The tests build in a cache of their own (removed at exit), never the user's.
+if "CALC_NLP_CACHE_DIR" not in os.environ:
+    _CACHE = tempfile.mkdtemp(prefix="calc-nlp-test-cache-")
+    os.environ["CALC_NLP_CACHE_DIR"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, True)
+
+from calc_nlp.rules import load_rules  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "corpora" / "demo"

@@ -4,6 +4,7 @@ the parent's engine."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -34,10 +35,60 @@ def test_tokenizer_built_in_one_go_equals_the_one_set_afterwards():
     assert "CKD" in [t.text for t in new(text)]
 
 
+def test_pipeline_made_directly_equals_spacy_blank_with_our_tokenizer():
+    import spacy
+
+    blank = spacy.blank(
+        "en", config={"nlp": {"tokenizer": {"@tokenizers": toolkit.TOKENIZER_NAME}}}
+    )
+    direct = toolkit._tokenizer()
+    assert direct.tokenizer.to_bytes(exclude=["vocab"]) == blank.tokenizer.to_bytes(
+        exclude=["vocab"]
+    )
+    assert direct.vocab.to_bytes() == blank.vocab.to_bytes()
+    assert sorted(direct.vocab.lex_attr_getters) == sorted(blank.vocab.lex_attr_getters)
+    assert (direct.lang, direct.pipe_names, direct.max_length, direct.batch_size) == (
+        blank.lang,
+        blank.pipe_names,
+        blank.max_length,
+        blank.batch_size,
+    )
+    assert direct.vocab.vectors.mode == blank.vocab.vectors.mode
+    assert direct.vocab.vectors.shape == blank.vocab.vectors.shape
+    text = "FINDINGS:,Calcified RUL.,6. CKD-4 on ESRD/HD, can't see 3,L1 (e.g. x)."
+    assert [(t.text, t.norm_, t.shape_) for t in direct(text)] == [
+        (t.text, t.norm_, t.shape_) for t in blank(text)
+    ]
+
+
+def test_stand_ins_load_langcodes_and_tqdm_on_first_use():
+    """(spaCy 3.8 no longer needs langcodes: then none is put in its place.)"""
+    code = (
+        "import importlib.util, sys\n"
+        "installed = importlib.util.find_spec('langcodes') is not None\n"
+        "from calc_nlp.fast_import import import_spacy_without_cli\n"
+        "import_spacy_without_cli()\n"
+        "assert 'langcodes.data_dicts' not in sys.modules, 'langcodes was loaded'\n"
+        "assert 'tqdm.std' not in sys.modules, 'tqdm was loaded'\n"
+        "from spacy.util import find_matching_language\n"
+        "assert find_matching_language('en-US') in ('en', None)  # by spaCy version\n"
+        "if installed:\n"
+        "    import langcodes\n"
+        "    assert langcodes.standardize_tag('en-us') == 'en-US'\n"
+        "    from langcodes.tag_parser import LanguageTagError\n"
+        "    assert LanguageTagError is not None\n"
+        "else:\n"
+        "    assert 'langcodes' not in sys.modules, 'a stand-in for nothing'\n"
+        "import tqdm.auto\n"
+        "assert tqdm.auto.tqdm is not None\n"
+    )
+    _python_ok(code)
+
+
 def test_medspacy_imported_without_quickumls_and_quickumls_still_importable():
     code = (
         "import sys\n"
-        "import calc_nlp.stages\n"
+        "import calc_nlp.stages.toolkit\n"
         "assert 'medspacy' in sys.modules\n"
         "assert 'nltk' not in sys.modules, 'QuickUMLS was imported'\n"
         "assert 'quickumls' not in sys.modules, 'placeholder left behind'\n"
@@ -79,3 +130,42 @@ def _python_ok(code: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_a_small_input_file_runs_in_process_by_default(tmp_path, monkeypatch):
+    from calc_nlp import cli_run
+
+    monkeypatch.setattr("calc_nlp.runner.default_workers", lambda: 8)
+    small, large = tmp_path / "small.csv", tmp_path / "large.csv"
+    small.write_text("report_id,text\n1,Calcified granuloma.\n", encoding="utf-8")
+    large.write_bytes(b"x" * (cli_run.SMALL_INPUT_BYTES + 1))
+    assert cli_run._default_workers(str(small)) == 1
+    assert cli_run._default_workers(str(large)) == 8
+    assert cli_run._default_workers(str(tmp_path)) == 8  # a folder of .txt files
+    assert cli_run._default_workers("-") == 8
+    assert cli_run._default_workers(str(tmp_path / "missing.csv")) == 8
+
+
+def test_a_finished_run_exits_at_once_with_its_outputs_and_last_log_line(tmp_path):
+    from tests.conftest import calc_nlp_cmd
+
+    src = tmp_path / "in.csv"
+    src.write_text(
+        "report_id,text\n1,Calcified granuloma in the right upper lobe.\n"
+        "1,Duplicate id: a row error.\n2,Lungs are clear.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    done = subprocess.run(
+        calc_nlp_cmd("run", src, "-o", out, "--workers", "1"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1, done.stderr[-2000:]  # the row error's exit code
+    assert "done" in done.stderr.splitlines()[-1]  # flushed before the exit
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["reports"] == 3
+    assert (out / "findings.csv").read_text(encoding="utf-8").count("\n") == 2
+    assert (out / "errors.csv").read_text(encoding="utf-8").count("\n") == 2
+    assert not list(out.glob(".*.partial")) and not list(out.glob(".*.staged"))

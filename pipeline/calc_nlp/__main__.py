@@ -1,5 +1,5 @@
 """`python -m calc_nlp` runs the command line."""
 
-from calc_nlp.cli import main
+from calc_nlp.cli import entry
 
-main()
+entry()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -71,21 +72,45 @@ def run(**options: Any) -> None:
         else summary.counts,
         output=str(Path(options["outdir"])),
     )
+    global finished_locally
+    finished_locally = options["engine"] == "local"  # cli.entry may exit at once
     if summary.errors:
         sys.exit(EXIT_ROW_ERRORS)
 
 
+# True once a local run has committed its outputs and logged its last line.
+finished_locally = False
+
+
 def _run_options(o: dict[str, Any]) -> Any:
-    from calc_nlp.runner import RunOptions, default_workers
+    from calc_nlp.runner import RunOptions
 
     return RunOptions(
         input=o["input_path"],
         outdir=o["outdir"],
-        workers=o["workers"] or default_workers(),
+        workers=o["workers"] or _default_workers(o["input_path"]),
         keep_texts=not o["no_texts"],
         keep=_kept(o["keep_col"], o["keep_cols"]),
         **{name: o[name] for name in _SAME_NAMES},
     )
+
+
+# An input file this small holds fewer reports than one chunk (--chunk-size)
+# at any usual report length: a pool would have nothing to share out, so by
+# default it runs in-process (the output is the same whatever the workers).
+SMALL_INPUT_BYTES = 64 * 1024
+
+
+def _default_workers(input_path: str) -> int:
+    """--workers when not given: the cores available, one for a small file."""
+    from calc_nlp.runner import default_workers
+
+    try:
+        if os.path.isfile(input_path) and os.path.getsize(input_path) <= SMALL_INPUT_BYTES:
+            return 1
+    except OSError:
+        pass  # unreadable: the run reports it
+    return default_workers()
 
 
 # The options passed to RunOptions under their own names.
@@ -107,11 +132,11 @@ def _run_reporting_failures(opts: Any, log: Any, log_format: str) -> Any:
     documented exit code."""
     import signal
 
+    from calc_nlp import fast_import
     from calc_nlp.errors import Terminated, exit_code_for
-    from calc_nlp.fast_import import import_spacy_without_cli
     from calc_nlp.runner import run as run_job
 
-    import_spacy_without_cli()  # start-up: spaCy without its command line
+    fast_import.enable()  # start-up: spaCy, when needed, without its command line
 
     def on_sigterm(signum: int, frame: object) -> None:
         signal.signal(

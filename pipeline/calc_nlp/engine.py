@@ -28,25 +28,72 @@ Rows = tuple[dict[str, Cell], list[dict[str, Cell]], dict[str, Any] | None]
 
 
 class Engine:
+    """`lazy`: the spaCy pipeline is built on the first report the screen
+    (screen.py) cannot answer, so a run of reports it answers never imports
+    spaCy; the results are the same."""
+
     def __init__(
-        self, patterns: str | None = None, rules: Any = None, validate: bool = True
+        self,
+        patterns: str | None = None,
+        rules: Any = None,
+        validate: bool = True,
+        lazy: bool = False,
     ):
         from calc_nlp.rules import load_rules
-        from calc_nlp.stages import Analyzer
 
         self.rules = (
             rules if rules is not None else load_rules(patterns, validate=validate)
         )
-        self.analyzer = Analyzer(self.rules)
         self.timings: Counter[str] = Counter()
+        self._analyzer: Any = None
+        self.screen: Any = None
+        if lazy:
+            from calc_nlp.screen import Screen
+
+            self.screen = Screen.cached(self.rules)
+        if self.screen is None:
+            self._build()
+
+    @property
+    def analyzer(self) -> Any:
+        """The spaCy pipeline of the rules (stages.Analyzer), built on first use."""
+        return self._analyzer if self._analyzer is not None else self._build()
+
+    def _build(self) -> Any:
+        from calc_nlp.fast_import import import_spacy
+        from calc_nlp.screen import remember
+
+        import_spacy()
+        from calc_nlp.stages import Analyzer
+
+        self._analyzer = Analyzer(self.rules)
+        remember(self.rules, self._analyzer)
+        return self._analyzer
+
+    def _screened(self, text: str, report_id: str) -> ReportResult | None:
+        """The screen's result, None when the report needs the pipeline (or the
+        screen failed on it: the pipeline then gives its own result or error row)."""
+        try:
+            return self.screen.result(text, report_id, self.timings)  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001
+            return None
 
     def process(
         self, row: int, report_id: str, text: str, note: str = "", digest: str = ""
     ) -> Rows:
         """One report to (report row, finding rows, texts row). Never raises on report content."""
         digest = digest or text_digest(text)
+        screened = None
+        if self._analyzer is None:
+            screened = self._screened(text, report_id)
+            if screened is None:
+                self._build()  # outside the try: a failed build stops the run
         try:
-            result = self.analyzer.analyze(text, report_id, digest, self.timings)
+            result = (
+                screened
+                if screened is not None
+                else self._analyzer.analyze(text, report_id, digest, self.timings)
+            )
         except Exception as exc:  # noqa: BLE001 - one bad report must not stop the run
             result = ReportResult(
                 report_id,
@@ -115,11 +162,12 @@ def warm() -> None:
 
 
 def local_engine(patterns: str | None, rules: Any = None) -> Engine:
+    """The run's engine in this process, its pipeline built lazily."""
     global _ENGINE
     if _ENGINE is None or (
         rules is not None and _ENGINE.rules.version != rules.version
     ):
-        _ENGINE = Engine(patterns, rules=rules)
+        _ENGINE = Engine(patterns, rules=rules, lazy=True)
     return _ENGINE
 
 

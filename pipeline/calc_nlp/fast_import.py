@@ -6,16 +6,26 @@ second of each start, for nothing calc-nlp runs. Our command line imports
 spaCy with placeholders standing in for `spacy.cli` and `spacy.cli.info`
 during that one import; `spacy.info` and `spacy.cli` still work afterwards,
 imported the first time they are used.
+
+Two modules spaCy imports only to call later are loaded on first use: langcodes
+(its data tables are a tenth of a second; spaCy uses them to match language
+codes, which `spacy.blank("en")` never needs) and tqdm (training progress
+bars). A stand-in module takes their place in `sys.modules` while spaCy is
+imported and loads the real one the first time any of its names is asked
+for (`importlib.util.LazyLoader` cannot do it: Python 3.11's `import`
+statement reads the module's `__spec__`, which loads it).
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 import types
 from typing import Any
 
 _PLACEHOLDERS = ("spacy.cli", "spacy.cli.info")
+LAZY_MODULES = ("langcodes", "tqdm")
 
 
 def _info(*args: Any, **kwargs: Any) -> Any:
@@ -30,10 +40,56 @@ def _module_getattr(name: str) -> Any:
     raise AttributeError(f"module 'spacy' has no attribute {name!r}")
 
 
+class _OnFirstUse(types.ModuleType):
+    """Stands in for a module until one of its names is asked for."""
+
+    def __getattr__(self, attr: str) -> Any:
+        name = self.__name__
+        if sys.modules.get(name) is self:
+            del sys.modules[name]
+        real = importlib.import_module(name)
+        return getattr(real, attr)
+
+
+def _stand_in(name: str) -> None:
+    """`name` in sys.modules as a stand-in, if it is installed and not imported."""
+    if name in sys.modules:
+        return
+    try:
+        if importlib.util.find_spec(name) is None:
+            return  # absent: whoever imports it gets the usual error
+    except (ImportError, ValueError):
+        return
+    module = _OnFirstUse(name)
+    module.__spec__ = None
+    sys.modules[name] = module
+
+
+_ENABLED = False
+
+
+def enable() -> None:
+    """From now on `import_spacy` imports spaCy without its command line (our
+    command line calls this; a program that imports calc-nlp keeps spaCy as is)."""
+    global _ENABLED
+    _ENABLED = True
+
+
+def import_spacy() -> None:
+    """Import spaCy: without its command line when `enable`d, else the plain way.
+    Called where calc-nlp first needs spaCy, so a run that needs none skips it."""
+    if _ENABLED:
+        import_spacy_without_cli()
+    else:
+        import spacy  # noqa: F401
+
+
 def import_spacy_without_cli() -> None:
     """Import spaCy (once per process; nothing if it is already imported)."""
     if "spacy" in sys.modules or any(n in sys.modules for n in _PLACEHOLDERS):
         return
+    for name in LAZY_MODULES:
+        _stand_in(name)
     cli = types.ModuleType("spacy.cli")
     cli.__path__ = []
     info = types.ModuleType("spacy.cli.info")

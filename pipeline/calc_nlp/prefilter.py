@@ -105,6 +105,8 @@ class Prefilter:
     """`prefilter(text)` is False only when no finding rule can match the text."""
 
     def __init__(self, lower: list[str], exact: list[str], everything: bool = False):
+        # what it is made from, as plain data (kept in the build cache: screen.py)
+        self.parts = (list(lower), list(exact), everything)
         self.everything = everything
         self._lower = _compile(lower)
         self._exact = _compile(exact)

@@ -67,6 +67,9 @@ class PatternChecker:
     def __init__(self, enabled: bool = True) -> None:
         self.enabled = enabled
         if enabled:
+            from calc_nlp.fast_import import import_spacy
+
+            import_spacy()
             from spacy.matcher import Matcher
             from spacy.vocab import Vocab
 

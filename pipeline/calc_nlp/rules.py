@@ -10,23 +10,12 @@ file, the rule and the key.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from calc_nlp import build_cache
 from calc_nlp.errors import PatternError
-from calc_nlp.rule_checks import PatternChecker, read_rule_file
-from calc_nlp.rule_descriptors import descriptor_index, load_descriptors
-from calc_nlp.rule_files import (
-    load_clause_verbs,
-    load_conditions,
-    load_context,
-    load_cues,
-    load_labs,
-    load_mentions,
-    load_sections,
-    load_sites,
-)
 from calc_nlp.rule_schema import FILES
 
 __all__ = ["FILES", "RuleSet", "default_patterns_dir", "load_rules"]
@@ -94,15 +83,57 @@ def load_rules(
 
     `validate=False` skips only the token-pattern check (spaCy's validating
     Matcher), for worker processes whose parent has just validated the same files.
+    Rules read and validated before from the same bytes (by the same code and
+    libraries) come from the build cache (build_cache.py).
     """
     base = Path(patterns_dir) if patterns_dir else default_patterns_dir()
     if not base.is_dir():
         raise PatternError(str(base), "patterns folder not found")
-    raw = {name: read_rule_file(base / name) for name in FILES}
+    digest = _files_digest(base)
+    if digest is not None:
+        cached = build_cache.load("rules", digest)
+        if isinstance(cached, dict) and set(cached) == _FIELDS:
+            return RuleSet(**dict(cached, source=str(base)))
+    rules = _read_rules(base, validate)
+    if validate and digest is not None and digest[:12] == rules.version:
+        build_cache.save("rules", digest, {k: getattr(rules, k) for k in _FIELDS})
+    return rules
+
+
+_FIELDS = frozenset(f.name for f in fields(RuleSet))
+
+
+def _files_digest(base: Path, strict: bool = False) -> str | None:
+    """SHA-256 of every rule file's name and bytes (None: one cannot be read,
+    and _read_rules will name the problem; `strict`: raise it)."""
     digest = hashlib.sha256()
-    for name in FILES:
-        digest.update(name.encode())
-        digest.update((base / name).read_bytes())
+    try:
+        for name in FILES:
+            digest.update(name.encode())
+            digest.update((base / name).read_bytes())
+    except OSError:
+        if strict:
+            raise
+        return None
+    return digest.hexdigest()
+
+
+def _read_rules(base: Path, validate: bool) -> RuleSet:
+    """Every rule file of `base`, read and validated."""
+    from calc_nlp.rule_checks import PatternChecker, read_rule_file
+    from calc_nlp.rule_descriptors import descriptor_index, load_descriptors
+    from calc_nlp.rule_files import (
+        load_clause_verbs,
+        load_conditions,
+        load_context,
+        load_cues,
+        load_labs,
+        load_mentions,
+        load_sections,
+        load_sites,
+    )
+
+    raw = {name: read_rule_file(base / name) for name in FILES}
     checker = PatternChecker(enabled=validate)
     ids: dict[str, str] = {}
     sites, site_rules, exams, lat_rules = load_sites(raw, checker, ids)
@@ -136,7 +167,7 @@ def load_rules(
         section_rules=section_rules,
         labs=labs,
         token_norms=token_norms,
-        version=digest.hexdigest()[:12],
+        version=str(_files_digest(base, strict=True))[:12],
         source=str(base),
         rule_index=index,
         exams=exams,

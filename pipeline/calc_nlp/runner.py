@@ -25,9 +25,8 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from calc_nlp.batch.commit import COMMIT_STEPS, TABLES, Outputs, finish_commit
 from calc_nlp.batch.inputs import Input
@@ -57,6 +56,9 @@ from calc_nlp.errors import CalcNlpError, OutputError, UsageError
 from calc_nlp.logs import Log
 from calc_nlp.readers import Record
 from calc_nlp.writers import PRIVATE_MODE, create_new
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 __all__ = [
     "COMMIT_STEPS",

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from calc_nlp.batch.checkpoint import record_digest
 from calc_nlp.batch.decide import decide, merge
@@ -18,6 +16,9 @@ from calc_nlp.batch.keys import KeySet
 from calc_nlp.batch.options import RunOptions
 from calc_nlp.readers import Record
 from calc_nlp.schema import STATUS_ERROR, ReportResult, report_row, text_digest
+
+if TYPE_CHECKING:  # imported by start_pool: an in-process run needs no pool
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 def _init_worker(patterns: str | None, parent: int, version: str) -> None:
@@ -47,11 +48,14 @@ def start_pool(opts: RunOptions, rules: Any) -> ProcessPoolExecutor:
     Linux the parent builds it first and the workers are forked with it
     (shared copy-on-write): no worker imports spaCy or builds matchers again.
     Elsewhere each worker builds its own."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     from calc_nlp.engine import local_engine, warm
 
     context = None
     if sys.platform.startswith("linux"):
-        local_engine(opts.patterns, rules)
+        _ = local_engine(opts.patterns, rules).analyzer  # built now, before the fork
         context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
         max_workers=opts.workers,

@@ -7,6 +7,8 @@ every report of a process (and every thread that only reads).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import sys
 import types
@@ -56,6 +58,7 @@ from spacy.util import (  # noqa: E402
 
 from calc_nlp.stages.context_blocks import window_context_matcher  # noqa: E402
 from calc_nlp.stages.token_matcher import WindowedMatcher  # noqa: E402
+from calc_nlp.stages.toolkit_cache import ToolkitCache  # noqa: E402
 
 TARGET_GROUP = "calc_targets"
 _NO_SITE: Mapping[str, Any] = {}
@@ -74,8 +77,15 @@ class RuleMatcher:
     phrases, each rule keyed `CATEGORY_n` by its place in the batch.
     """
 
-    def __init__(self, nlp: Any, name: str, rules: list[dict[str, Any]]):
+    def __init__(
+        self,
+        nlp: Any,
+        name: str,
+        rules: list[dict[str, Any]],
+        cache: ToolkitCache | None = None,
+    ):
         self.name = name
+        cache = cache or ToolkitCache(None)
         buckets: dict[str, list[dict[str, Any]]] = {"LOWER": [], "ORTH": [], "NORM": []}
         for r in rules:
             for attr, rule in _as_phrases(r):
@@ -84,10 +94,13 @@ class RuleMatcher:
         # (matcher, match key -> hashes of (category, rule id)) in the order they run
         self.matchers: list[tuple[Any, dict[int, tuple[int, int]]]] = []
         for attr, batch in buckets.items():
-            tokens, phrases = (
+            tokens, phrase_matcher = (
                 WindowedMatcher(nlp.vocab),
                 PhraseMatcher(nlp.vocab, attr=attr),
             )
+            # Checked when the rules were loaded (rules.py): spaCy's check of
+            # each pattern again would be a fifth of the build.
+            tokens.matcher.validate = False  # type: ignore[attr-defined]
             labels: dict[int, tuple[int, int]] = {}
             for n, rule in enumerate(TargetRule.from_dict(r) for r in batch):
                 key = f"{rule.category}_{n}"
@@ -99,8 +112,9 @@ class RuleMatcher:
                     tokens.add(key, rule.pattern)
                 else:
                     text = rule.literal.lower() if attr == "LOWER" else rule.literal
-                    phrases.add(key, [nlp.tokenizer(text)])
-            self.matchers += [(m, labels) for m in (tokens, phrases) if len(m)]
+                    hashes = cache.phrase(phrase_matcher, nlp.tokenizer, attr, text)
+                    phrase_matcher.add(key, [hashes])  # type: ignore[list-item]
+            self.matchers += [(m, labels) for m in (tokens, phrase_matcher) if len(m)]
 
     def __call__(self, doc: Doc) -> list[Span]:
         found = [
@@ -174,6 +188,16 @@ def _as_phrases(rule: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return [("LOWER", rule)]
 
 
+def _cache_inputs(rules: RuleSet) -> str | None:
+    """What the toolkit's cached build results depend on besides code and
+    libraries: the rule files (their digest), and the token norms as given
+    (a rule set changed in memory keeps its digest)."""
+    if not rules.version:
+        return None
+    norms = json.dumps(rules.token_norms, sort_keys=True).encode()
+    return f"{rules.version}:{hashlib.sha256(norms).hexdigest()}"
+
+
 def _words_rx(terms: list[str]) -> re.Pattern[str]:
     """Any of these phrases as whole words, lower case."""
     alts = sorted((re.escape(t.lower()) for t in terms), key=len, reverse=True)
@@ -195,26 +219,15 @@ EXTRA_PREFIXES = [","]
 TOKENIZER_NAME = "calc_nlp.tokenizer.v1"
 
 
-def _tokenizer_factory() -> Any:
+def _tokenizer_factory(cache: ToolkitCache | None = None) -> Any:
     """spaCy's English tokenizer with our affixes, built in one go: setting
     `infix_finditer` or `prefix_search` on a built tokenizer reloads its 4,000
-    special cases each time (three loads instead of one)."""
+    special cases each time (three loads instead of one). The special cases'
+    vocabulary entries come from `cache` when it has them."""
 
     def build(nlp: Any) -> Tokenizer:
-        d = nlp.Defaults
-        return Tokenizer(
-            nlp.vocab,
-            rules=cacheable_exceptions(d.tokenizer_exceptions),
-            prefix_search=compile_prefix_regex(
-                list(d.prefixes) + EXTRA_PREFIXES
-            ).search,
-            suffix_search=compile_suffix_regex(d.suffixes).search,
-            infix_finditer=compile_infix_regex(
-                list(d.infixes) + EXTRA_INFIXES
-            ).finditer,
-            token_match=d.token_match,
-            url_match=d.url_match,
-        )
+        with (cache or ToolkitCache(None)).lexemes_of("tokenizer", nlp.vocab):
+            return _build_tokenizer(nlp, nlp.Defaults)
 
     return build
 
@@ -233,13 +246,36 @@ def cacheable_exceptions(rules: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-spacy.registry.tokenizers.register(TOKENIZER_NAME, func=_tokenizer_factory)
+def _build_tokenizer(nlp: Any, d: Any) -> Tokenizer:
+    return Tokenizer(
+        nlp.vocab,
+        rules=cacheable_exceptions(d.tokenizer_exceptions),
+        prefix_search=compile_prefix_regex(list(d.prefixes) + EXTRA_PREFIXES).search,
+        suffix_search=compile_suffix_regex(d.suffixes).search,
+        infix_finditer=compile_infix_regex(list(d.infixes) + EXTRA_INFIXES).finditer,
+        token_match=d.token_match,
+        url_match=d.url_match,
+    )
 
 
-def _tokenizer() -> Any:
-    """spaCy's blank English pipeline with the token splits reports need."""
-    return spacy.blank(
-        "en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}}
+def _registered_factory() -> Any:
+    """`spacy.blank("en", config=...)` with TOKENIZER_NAME: the same pipeline."""
+    return _tokenizer_factory()
+
+
+spacy.registry.tokenizers.register(TOKENIZER_NAME, func=_registered_factory)
+
+
+def _tokenizer(cache: ToolkitCache | None = None) -> Any:
+    """spaCy's blank English pipeline with the token splits reports need: what
+    `spacy.blank` makes with our tokenizer in its config, made directly
+    (resolving and validating the config is a sixth of the build)."""
+    from spacy.lang.en import English
+    from spacy.vectors import Vectors
+
+    return English(
+        create_tokenizer=_tokenizer_factory(cache),
+        create_vectors=lambda vocab: Vectors(strings=vocab.strings),
     )
 
 
@@ -248,9 +284,27 @@ class Toolkit:
 
     def __init__(self, rules: RuleSet):
         self.rules = rules
-        nlp = _tokenizer()
+        cache = ToolkitCache(_cache_inputs(rules))
+        nlp = _tokenizer(cache)
         _install_norms(nlp, rules.token_norms)
         self.nlp = nlp
+        with cache.lexemes_of("matchers", nlp.vocab):
+            self._build_matchers(rules, cache)
+        cache.save()
+        self.labs = LabParser(rules.labs)
+        self.descriptors = DescriptorRules(
+            rules.descriptors, rules.word_lists.get("lesion_nouns", [])
+        )
+        # Per exam kind: its table entry, a regex for its exam-line words and
+        # one for the report words that tell it.
+        self.exams = [
+            (exam, _words_rx(exam["exam_terms"]), _words_rx(exam["report_terms"]))
+            for exam in rules.exams
+        ]
+
+    def _build_matchers(self, rules: RuleSet, cache: ToolkitCache) -> None:
+        """The rule matchers, the section matcher and ConText."""
+        nlp = self.nlp
         targets = (
             rules.mentions
             + rules.site_rules
@@ -268,7 +322,7 @@ class Toolkit:
         }
         # Mentions are matched first (a report without one stops there); every
         # other target rule set runs in one combined pass, split by category.
-        self.mention_matcher = RuleMatcher(nlp, "calc_mentions", rules.mentions)
+        self.mention_matcher = RuleMatcher(nlp, "calc_mentions", rules.mentions, cache)
         self.other_matcher = RuleMatcher(
             nlp,
             "calc_targets",
@@ -276,10 +330,11 @@ class Toolkit:
             + rules.laterality_rules
             + rules.condition_rules
             + rules.cue_rules,
+            cache,
         )
         # Section headers are matched as phrases like the target rules
         # (medspaCy's Sectionizer runs every header as a token pattern: 4x slower).
-        self.section_matcher = RuleMatcher(nlp, "calc_sections", sections)
+        self.section_matcher = RuleMatcher(nlp, "calc_sections", sections, cache)
         # Headers marked `family` ('FAMILY HISTORY:'), lower case, word by word:
         # their sections name relatives' conditions.
         self.family_headers = frozenset(
@@ -295,18 +350,10 @@ class Toolkit:
             input_span_type="group",
             span_group_name=TARGET_GROUP,
         )
+        # Its patterns were checked when the rules were loaded, like ours above.
+        self.context._ConText__matcher._MedspacyMatcher__matcher.validate = False  # type: ignore[attr-defined]
         self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
         window_context_matcher(self.context)
-        self.labs = LabParser(rules.labs)
-        self.descriptors = DescriptorRules(
-            rules.descriptors, rules.word_lists.get("lesion_nouns", [])
-        )
-        # Per exam kind: its table entry, a regex for its exam-line words and
-        # one for the report words that tell it.
-        self.exams = [
-            (exam, _words_rx(exam["exam_terms"]), _words_rx(exam["report_terms"]))
-            for exam in rules.exams
-        ]
 
     def md(self, span: Span) -> dict[str, Any]:
         """The metadata of the rule that matched this span."""

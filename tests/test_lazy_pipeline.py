@@ -1,0 +1,150 @@
+"""The screen (screen.py) and the lazily built pipeline (engine.py): a report
+the screen answers gets the analyzer's very result, a run whose first
+reports are screened writes what an eager run writes, and a run the screen
+answers entirely never imports spaCy."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from calc_nlp import build_cache, engine
+from calc_nlp.screen import Screen
+from tests.conftest import DEMO, ROOT, calc_nlp_cmd
+
+EDGE_TEXTS = [
+    "",
+    "   \n ",
+    "Lungs are clear. No acute disease.",
+    "Lungs are clear. PTH 450 pg/mL, phosphorus 6.2 mg/dL.",
+    "Serum calcium 10.9 mg/dL, phosphate 5.1. Lungs are clear.",
+    "BI-RADS 2: benign findings. No suspicious mass.",
+    "Mammogram. BIRADS category 1. Negative.",
+    "Calcified granuloma in the right upper lobe.",
+    "No calcification.",
+    "Étude normale. Poumons clairs.",
+]
+
+
+def _texts() -> list[str]:
+    texts = list(EDGE_TEXTS)
+    for name in ("dev.jsonl", "test.jsonl"):
+        with open(ROOT / "corpora" / "gold" / name, encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for line in fh if line.strip()]
+    with open(DEMO / "reports.csv", encoding="utf-8", newline="") as fh:
+        texts += [row["text"] for row in csv.DictReader(fh)]
+    return texts
+
+
+@pytest.fixture(scope="module")
+def screen(rules, analyzer) -> Screen:
+    from calc_nlp.screen import remember
+
+    remember(rules, analyzer)
+    made = Screen.cached(rules)
+    assert made is not None
+    return made
+
+
+def test_the_screen_answers_as_the_analyzer_or_not_at_all(screen, analyzer):
+    answered, with_labs = 0, 0
+    for i, text in enumerate(_texts()):
+        quick = screen.result(text, f"R{i}")
+        if quick is not None:
+            answered += 1
+            with_labs += bool(quick.labs)
+            assert quick == analyzer.analyze(text, f"R{i}"), i
+    assert answered >= 20  # it does answer the finding-free reports
+    assert with_labs  # lab values included
+    assert screen.result("Calcified granuloma in the right upper lobe.", "x") is None
+
+
+def test_no_screen_without_a_built_analyzer_in_the_cache(rules, monkeypatch, tmp_path):
+    monkeypatch.setenv(build_cache.ENV, str(tmp_path / "empty"))
+    assert Screen.cached(rules) is None
+    eager = engine.Engine(rules=rules, lazy=True)
+    assert eager._analyzer is not None  # built at once, as before
+
+
+def test_a_lazy_engine_builds_the_pipeline_on_the_first_report_that_needs_it(
+    rules, screen
+):
+    lazy = engine.Engine(rules=rules, lazy=True)
+    assert lazy._analyzer is None
+    negative = lazy.process(1, "a", "Lungs are clear. Phosphate 5.1 mg/dL.")
+    assert lazy._analyzer is None
+    positive = lazy.process(2, "b", "Calcified granuloma in the right upper lobe.")
+    assert lazy._analyzer is not None
+    eager = engine.Engine(rules=rules)
+    assert negative == eager.process(1, "a", "Lungs are clear. Phosphate 5.1 mg/dL.")
+    assert positive == eager.process(
+        2, "b", "Calcified granuloma in the right upper lobe."
+    )
+    assert positive[1]  # a finding row
+
+
+def _run(src, out, env) -> dict[str, bytes]:
+    done = subprocess.run(
+        calc_nlp_cmd("run", src, "-o", out, "-q", "--workers", "1"),
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return {
+        p.name: p.read_bytes() for p in out.iterdir() if p.suffix in (".csv", ".jsonl")
+    }
+
+
+def test_a_run_whose_first_reports_are_negative_writes_what_an_eager_run_writes(
+    tmp_path,
+):
+    rows = [(f"N{i}", t) for i, t in enumerate(EDGE_TEXTS[2:6])]
+    with open(DEMO / "reports.csv", encoding="utf-8", newline="") as fh:
+        rows += [(r["report_id"], r["text"]) for r in csv.DictReader(fh)][:40]
+    src = tmp_path / "in.csv"
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([("report_id", "text"), *rows])
+    warm = dict(os.environ, CALC_NLP_CACHE_DIR=str(tmp_path / "cache"))
+    _run(src, tmp_path / "first", warm)  # fills the cache: the next run is lazy
+    lazy = _run(src, tmp_path / "lazy", warm)
+    eager = _run(src, tmp_path / "eager", dict(warm, CALC_NLP_CACHE_DIR="off"))
+    assert lazy == eager
+    assert b"Calcif" in eager["texts.jsonl"]  # the file holds findings too
+
+
+def test_a_run_of_finding_free_reports_never_imports_spacy(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text(
+        "report_id,text\n1,Lungs are clear.\n2,Phosphate 5.1 mg/dL.\n3,\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, CALC_NLP_CACHE_DIR=str(tmp_path / "cache"))
+    _run(src, tmp_path / "first", env)
+    code = (
+        "import sys\n"
+        "from calc_nlp.cli import main\n"
+        f"sys.argv = ['calc-nlp', 'run', {str(src)!r}, '-o', {str(tmp_path / 'o')!r}, '-q']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code in (0, None), exc.code\n"
+        "assert 'spacy' not in sys.modules, 'spaCy was imported'\n"
+        "assert 'medspacy' not in sys.modules, 'medspaCy was imported'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (tmp_path / "o" / "reports.csv").read_bytes() == (
+        tmp_path / "first" / "reports.csv"
+    ).read_bytes()
