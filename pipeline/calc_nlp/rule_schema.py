@@ -115,7 +115,15 @@ CONDITION_KEYS = {
     "procedure",
     "lead_not_before",
 }
-TERM_KEYS = {"term", "case_sensitive", "site", "lead", "ordinary_word", "not_before"}
+TERM_KEYS = {
+    "term",
+    "case_sensitive",
+    "site",
+    "lead",
+    "ordinary_word",
+    "not_before",
+    "not_before_number",
+}
 ANALYTE_KEYS = {
     "id",
     "name",

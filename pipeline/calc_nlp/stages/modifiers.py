@@ -63,10 +63,21 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
         mods = tuple(
             m
             for m in st._.modifiers
-            if not clause.own_statement(st, m) and not clause.hedges_another(st, m)
+            if not clause.own_statement(st, m)
+            and not clause.hedges_another(st, m)
+            and not clause.denies_a_later_item(st, m)
         )
         by_span[key(t)] = by_span.get(key(t), ()) + mods
     return Modifiers(by_span, {j: i for i, j in where.items()})
+
+
+# Words that carry a backward negation's predicate back over a comma ('...,
+# now resolved on ...', '..., which is no longer seen'): no list item of their own.
+_PREDICATE_WORDS = frozenset(
+    "now since which that is are was were has have had been it they this these "
+    "then currently subsequently completely largely on in at by from of to "
+    "with for since".split()
+)
 
 
 class _Clauses:
@@ -106,14 +117,42 @@ class _Clauses:
         commas = [i for i in range(end, target.start) if w[i] in {",", ";"}]
         if not commas:
             return False
-        if any(x in {"or", "nor"} for x in w[commas[-1] + 1 : target.start]):
+        between = w[commas[-1] + 1 : target.start]
+        if any(x in {"or", "nor"} for x in between):
             return False  # the denied list goes on: "..., or calcification"
+        if any(x in self.verbs for x in between):
+            return True  # 'No effusion, a few granulomas are calcified'
+        if start > 0 and w[start - 1] in {",", ";"}:
+            return True  # each item has its own 'no': 'No A, no B, C' denies A and B
         for x in w[target.end : self._sent_end[target.start]]:
             if x in {",", ";"}:
                 return False
             if x in self.verbs:
                 return True
         return False
+
+    def denies_a_later_item(self, target: Span, mod: Any) -> bool:
+        """Does a backward negation after a comma miss a target before that
+        comma? It denies its own list item: 'ESRD on HD, fevers, negative
+        cultures' and 'Sarcoidosis, fever, cultures negative' deny the
+        cultures. A list joined by 'and'/'or' up to it ('A, B and C are
+        absent') is denied whole."""
+        if mod.category != "NEGATED_EXISTENCE" or mod.rule.direction != "BACKWARD":
+            return False
+        start, _end = mod.modifier_span
+        if start < target.end:
+            return False
+        w = self._index()
+        commas = [i for i in range(target.end, start) if w[i] in {",", ";"}]
+        if not commas:
+            return False
+        between = w[commas[-1] + 1 : start]
+        if any(x in {"and", "or", "nor"} for x in between):
+            return False
+        if between:  # a word of its own item ('cultures negative'), not 'now resolved'
+            return any(x.isalpha() and x not in _PREDICATE_WORDS for x in between)
+        after = w[mod.modifier_span[1]] if mod.modifier_span[1] < len(w) else ""
+        return after.isalpha() and after not in _PREDICATE_WORDS  # 'negative cultures'
 
     def hedges_another(self, target: Span, mod: Any) -> bool:
         """Does a forward hedge stop at the first 'and' because it already has

@@ -1,0 +1,183 @@
+"""Paraphrases of the real-text conventions, so that no rule fits one wording.
+
+For each class of error fixed on real exports (guide §2-§4: which conditions a
+report asserts, where a negation or a hedge stops, what the classification
+rests on), several made-up sentences with other words, order, punctuation,
+de-identification tokens (XXXX) and comma-joined layout. None is taken from a
+real report. A row that fails means a rule was written for one sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+CHEST = "EXAM: Chest PA and lateral.\nFINDINGS: The lungs are clear. Heart size is normal. "
+FINDING = "\nCalcified granuloma."
+
+# Conditions the report does not assert for the patient (guide §3-§4).
+NOT_ASSERTED = [
+    # planned: the plan before or after its object, 'pre-', 'will'
+    "The patient is scheduled for a right mastectomy next week.",
+    "Surgery is planned for next month.",
+    "Plans are to proceed with a left carotid endarterectomy.",
+    "The plan is excision of the mass.",
+    "She will undergo a hysterectomy.",
+    "She is to undergo lumpectomy.",
+    "He was offered a lumpectomy.",
+    "We recommended coronary artery bypass grafting.",
+    "Candidate for aortic valve replacement.",
+    "Awaiting kidney transplant.",
+    "Preoperative evaluation for hip arthroplasty.",
+    "PRE-RENAL TRANSPLANT CARDIAC EVALUATION.",
+    "Pre-transplant workup,, no acute distress.",
+    # a differential, in several layouts
+    "Differential diagnosis includes sarcoidosis, lymphoma and tuberculosis.",
+    "Sarcoidosis versus lymphoma.",
+    "DDx: sarcoidosis vs lymphoma.",
+    "The findings could reflect sarcoidosis or lymphoma.",
+    "Atelectasis vs scar at the left base.",
+    "Opacity at the left base, scarring versus atelectasis.",
+    "Bandlike opacity, atelectasis and/or scar.",
+    "Likely atelectasis, less likely scarring.",
+    # negated
+    "Negative for tuberculosis.",
+    "There is no history of trauma.",
+    "Denies diabetes.",
+    "Without evidence of fracture.",
+    "He has never had surgery.",
+    "She was never diagnosed with diabetes.",
+    "No prior surgeries.",
+    "No acute rib fractures are seen.",
+    "No displaced, acute fracture.",
+    "Tuberculosis: negative.",
+    "Patient has no known history of sarcoidosis.",
+    # hedged or only asked about
+    "Questionable sarcoidosis.",
+    "Suspected lymphoma.",
+    "Sarcoidosis cannot be excluded.",
+    "Findings raise concern for lymphoma.",
+    "Findings are worrisome for lymphoma.",
+    "Rule out tuberculosis.",
+    "R/O sarcoidosis.",
+    "Evaluate for hyperparathyroidism.",
+    "Consider sarcoidosis.",
+    "Correlate clinically for tuberculosis.",
+    "Clinical correlation with sarcoidosis history advised.",
+    # a relative's
+    "Mother with diabetes.",
+    "FAMILY HX: Diabetes in his father.",
+    "His brother has sarcoidosis.",
+    "Family history is significant for lymphoma.",
+    # words with another sense here
+    "MVA 1.2 cm2 by planimetry.",
+    "Mitral valve area (MVA) of 1.4 cm2.",
+    "Images were processed with CAD software.",
+    "Stroke volume index is normal.",
+    "Fall precautions.",
+    "No CVA tenderness.",
+    "Hepatitis B immune.",
+    "LEFT ILIAC CREST BONE MARROW BIOPSY.",
+    "ALL FINDINGS WERE DISCUSSED WITH THE PATIENT.",
+    # care to avoid, prevent or protect from
+    "Care was taken to avoid injury to the bladder.",
+    "The ureter was protected from injury.",
+    "Prophylaxis for DVT.",
+    # a plan after the fact, a need, a referral
+    "Surgery was recommended.",
+    "Surgical options were discussed.",
+    "Referred to surgery.",
+    "She may need surgery.",
+    "Diabetes: denies.",
+    "Hypertension: yes. Diabetes: no.",
+]
+
+ASSERTED: list[tuple[str, list[str]]] = [
+    ("History of end-stage renal disease.", ["chronic kidney disease"]),
+    ("He was diagnosed with sarcoidosis in 2001.", ["sarcoidosis"]),
+    ("Known hyperparathyroidism.", ["hyperparathyroidism"]),
+    ("S/P CABG.", ["prior surgery"]),
+    ("Status post left mastectomy.", ["prior surgery"]),
+    ("Prior sternotomy.", ["prior surgery"]),
+    ("PMH: DM2, HTN, ESRD on HD.", ["diabetes mellitus", "chronic kidney disease"]),
+    ("Past history: ESRD, diabetes, gout.", ["chronic kidney disease", "diabetes mellitus"]),
+    ("PAST MEDICAL HISTORY: CAD, CKD.", ["atherosclerosis", "chronic kidney disease"]),
+    ("Remote history of tuberculosis, treated.", ["tuberculosis"]),
+    ("He had a motor vehicle accident in 1999.", ["trauma"]),
+    ("Patient is on hemodialysis.", ["chronic kidney disease"]),
+    ("Old granulomatous disease.", ["granulomatous disease"]),
+    ("Prior granulomatous infection.", ["granulomatous disease"]),
+    ("Healed left rib fractures.", ["trauma"]),
+    ("Risk factors include diabetes.", ["diabetes mellitus"]),
+    ("Pre-existing diabetes.", ["diabetes mellitus"]),
+    # a denial ends at its own list item, before or after it
+    ("ESRD on HD, persistent fevers, negative cultures.", ["chronic kidney disease"]),
+    ("Diabetes mellitus, hypertension, negative stress test.", ["diabetes mellitus"]),
+    ("Sarcoidosis, fever, cultures negative.", ["sarcoidosis"]),
+    ("Hx of MI, no chest pain.", ["infarct"]),
+    ("Sarcoidosis; no fever; blood cultures negative.", ["sarcoidosis"]),
+]
+
+
+@pytest.mark.parametrize("text", NOT_ASSERTED)
+def test_paraphrase_names_no_condition(analyzer, text):
+    assert [c.name for c in analyzer.analyze(text + FINDING, "T").conditions] == []
+
+
+@pytest.mark.parametrize(("text", "names"), ASSERTED)
+def test_paraphrase_names_its_conditions(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# (text, a word of the finding's mention, its expected flags)
+SCOPE: list[tuple[str, str, dict[str, Any]]] = [
+    # a negation ends at the next predicate or at a list item with its own 'no'
+    ("No effusion, no pneumothorax; calcified hilar nodes.", "calcified", {"negated": False}),
+    ("Without focal consolidation, a calcified granuloma is present at the left base.", "calcified", {"negated": False}),
+    ("No pneumothorax, calcified granuloma in the RUL is stable.", "calcified", {"negated": False}),
+    ("Negative for acute process, calcified granulomas again seen.", "calcified", {"negated": False}),
+    ("No infiltrate or effusion, a few granulomas are calcified.", "calcified", {"negated": False}),
+    ("No effusion, no consolidation, dense calcification in the aortic arch.", "calcification", {"negated": False}),
+    ("No edema,no effusion,scattered calcified granulomas.", "calcified", {"negated": False}),
+    ("No focal consolidation; no pneumothorax; scattered calcified granulomas.", "calcified", {"negated": False}),
+    ("No consolidation. , Calcified granuloma in the left apex.", "Calcified", {"negated": False}),
+    ("Calcified granuloma, not well seen on the lateral view.", "Calcified", {"negated": False}),
+    ("The calcification does not lie along the expected course of the ureter.", "calcification", {"negated": False}),
+    # ... but a list the denial covers stays denied
+    ("No pneumothorax, effusion, or calcified nodes.", "calcified", {"negated": True}),
+    ("No effusion or calcification.", "calcification", {"negated": True}),
+    ("There are no calcifications, masses or effusions.", "calcifications", {"negated": True}),
+    ("Calcifications are not seen.", "Calcifications", {"negated": True}),
+    ("Vascular calcification: none.", "calcification", {"negated": True}),
+    ("Renal calcification, effusion and ascites are absent.", "calcification", {"negated": True}),
+    ("Splenic calcification seen before, now resolved.", "calcification", {"negated": True}),
+    # hedges attach to what they govern
+    ("Nodule at the right base may be a calcified granuloma or a nipple shadow.", "calcified", {"uncertain": True}),
+    ("Either a calcified granuloma or a vessel seen end-on.", "calcified", {"uncertain": True}),
+    ("Calcified granuloma versus bone island in the left apex.", "Calcified", {"uncertain": True}),
+    ("Differential diagnosis includes a calcified lymph node.", "calcified", {"uncertain": True}),
+    ("Density at the right base, nipple shadow versus calcified granuloma.", "calcified", {"uncertain": True}),
+    ("The density could be a vessel seen on end or a calcification.", "calcification", {"uncertain": True}),
+    ("Calcified granulomas, likely from prior histoplasmosis.", "Calcified", {"uncertain": False}),
+    ("Calcified granuloma. Scar is a less likely consideration.", "Calcified", {"uncertain": False}),
+    ("Calcified nodule, most likely a granuloma.", "Calcified", {"uncertain": False}),
+    # past-history lists are not hypothetical; conditional ones are
+    ("PMH: CAD, breast calcifications, osteoarthritis.", "calcifications", {"hypothetical": False}),
+    ("Past history significant for renal calcifications and gout.", "calcifications", {"hypothetical": False}),
+    ("If calcifications develop, biopsy is advised.", "calcifications", {"hypothetical": True}),
+    ("Fibroids can contain calcifications.", "calcifications", {"hypothetical": True}),
+    ("Follow-up to assess for calcification.", "calcification", {"hypothetical": True}),
+    # seen now and before is present, not historical
+    ("A known calcified granuloma is again seen in the right lung.", "calcified", {"historical": False}),
+    ("Previously noted calcified granuloma is unchanged.", "calcified", {"historical": False}),
+    ("Calcified granuloma, redemonstrated.", "Calcified", {"historical": False}),
+    ("History of breast calcifications, biopsied in XXXX.", "calcifications", {"historical": True}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), SCOPE)
+def test_paraphrase_scope(findings_of, text, word, expected):
+    (f,) = [f for f in findings_of(text) if word.lower() in f.mention.lower()]
+    assert {name: getattr(f, name) for name in expected} == expected
