@@ -181,3 +181,23 @@ SCOPE: list[tuple[str, str, dict[str, Any]]] = [
 def test_paraphrase_scope(findings_of, text, word, expected):
     (f,) = [f for f in findings_of(text) if word.lower() in f.mention.lower()]
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A differential whose every reading is a dystrophic cause still gives rule 1;
+# a metastatic reading, or the calcification as a reading itself, does not.
+CLASSIFICATION: list[tuple[str, str]] = [
+    (CHEST + "Calcified opacity at the left base suggestive of old hematoma or prior infection.", "dystrophic"),
+    ("EXAM: CT abdomen.\nFINDINGS: Splenic calcification, which may be from prior infection or trauma.", "dystrophic"),
+    ("EXAM: CT abdomen.\nFINDINGS: Calcification in the liver, sequela of old trauma or granulomatous infection.", "dystrophic"),
+    (CHEST + "A calcified XXXX density at the right base, XXXX old hematoma, scar, or prior TB.", "dystrophic"),
+    (CHEST + "A calcified density in the right base, XXXX likely an old granuloma.", "dystrophic"),
+    (CHEST + "Calcification in the left midlung, most consistent with a granuloma.", "dystrophic"),
+    ("EXAM: CT head.\nFINDINGS: Hyperdense focus in the left thalamus, hemorrhage versus calcification.", "indeterminate"),
+    ("EXAM: CT head.\nFINDINGS: Hyperdense focus in the pons which may represent calcification or hemorrhage.", "indeterminate"),
+    ("EXAM: CT abdomen.\nFINDINGS: Renal calcification, prior infection or hyperparathyroidism.", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLASSIFICATION)
+def test_paraphrase_classification(only, text, expected):
+    assert only(text).classification == expected

@@ -68,9 +68,52 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
             and not clause.denies_a_later_item(st, m)
         )
         by_span[key(t)] = by_span.get(key(t), ()) + mods
-    return Modifiers(by_span, {j: i for i, j in where.items()})
+    one = _one_cause(kit, targets, subs, by_span)
+    return Modifiers(by_span, {j: i for i, j in where.items()}, one)
 
 
+def _one_cause(
+    kit: Toolkit,
+    targets: list[Span],
+    subs: list[Span],
+    by_span: dict[SpanKey, tuple[Any, ...]],
+) -> frozenset[SpanKey]:
+    """The causes that a differential names only beside other dystrophic
+    causes: 'calcified opacity, old hematoma or prior TB' has a dystrophic
+    cause whichever reading is right (guide §4 rule 1). One metastatic reading
+    ('granuloma or metastatic calcification') leaves the differential open, and
+    so does the calcification as a reading of its own ('hemorrhage versus
+    calcification' names no cause of it)."""
+    readings: dict[int, list[Span]] = {}
+    mods: dict[int, Any] = {}
+    for t in targets:
+        if t.label_ not in _CAUSE_LABELS and t.label_ != FINDING_LABEL:
+            continue
+        for m in by_span.get(key(t), ()):
+            if (m.rule.metadata or {}).get("alternative"):
+                readings.setdefault(id(m), []).append(t)
+                mods[id(m)] = m
+    edges = {e for st in subs if st.label_ == FINDING_LABEL for e in (st.start, st.end)}
+    out: set[SpanKey] = set()
+    for mid, group in readings.items():
+        start, end = mods[mid].modifier_span
+        if start in edges or end in edges:
+            continue  # the calcification is a reading: 'calcification or hemorrhage'
+        causes = [t for t in group if t.label_ in _CAUSE_LABELS]
+        if len(causes) == len(group) and all(_dystrophic(kit, c) for c in causes):
+            out.update(key(c) for c in causes)
+    return frozenset(out)
+
+
+def _dystrophic(kit: Toolkit, span: Span) -> bool:
+    md = kit.md(span)
+    if span.label_ == "CONDITION":
+        return bool(md.get("category") == "dystrophic")
+    return bool(md.get("rule") == 1)
+
+
+# The targets that can name a cause (conditions and guide §4 cue words).
+_CAUSE_LABELS = frozenset({"CONDITION", "CUE"})
 # Words that carry a backward negation's predicate back over a comma ('...,
 # now resolved on ...', '..., which is no longer seen'): no list item of their own.
 _PREDICATE_WORDS = frozenset(
@@ -195,6 +238,8 @@ def is_cause(mods: Modifiers, span: Span) -> bool:
     """A cue or condition that can explain a finding: asserted and not an alternative."""
     if flags(mods, span) & NOT_ASSERTED:
         return False
+    if key(span) in mods.one_cause:
+        return True  # a differential of dystrophic causes only
     return not any((m.rule.metadata or {}).get("alternative") for m in mods.of(span))
 
 
