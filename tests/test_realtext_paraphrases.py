@@ -201,3 +201,22 @@ CLASSIFICATION: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("text", "expected"), CLASSIFICATION)
 def test_paraphrase_classification(only, text, expected):
     assert only(text).classification == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # other names of the guide §3 conditions
+        ("Minimal arteriosclerotic vascular calcifications.", "atherosclerosis"),
+        ("PMH: ASHD, hypertension.", "atherosclerosis"),
+        ("History of coronary heart disease.", "atherosclerosis"),
+        ("Known metastatic disease to bone.", "bone metastases"),
+        ("Osteolytic lesions in the pelvis.", "bone metastases"),
+        ("Post-transplant kidney with good flow.", "prior surgery"),
+        ("History of NSTEMI in XXXX.", "infarct"),
+        ("Prior cerebrovascular accident.", "infarct"),
+        ("Calcified uterine myoma.", "leiomyoma"),
+    ],
+)
+def test_paraphrase_condition_names(analyzer, text, name):
+    assert name in [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
