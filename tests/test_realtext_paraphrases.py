@@ -91,6 +91,29 @@ NOT_ASSERTED = [
     "She may need surgery.",
     "Diabetes: denies.",
     "Hypertension: yes. Diabetes: no.",
+    # a heading or a workup names no condition of the patient's
+    "POSTOPERATIVE DIAGNOSIS: Same as above.",
+    "POST-OPERATIVE DIAGNOSES:, Same.",
+    "Tuberculosis evaluation.",
+    "Sent for hyperparathyroidism evaluation.",
+    # a test for a disease, with or without a specimen word between
+    "Quantiferon for TB was negative.",
+    "Histoplasma urine antigen pending.",
+    "Histoplasma antibody titers were sent.",
+    # possible complications and risks
+    "Risks such as bleeding, infection and injury to nerves were explained.",
+    "Complications including hematoma, infection, and DVT were discussed.",
+    "Potential complications, including DVT and hematoma, were reviewed.",
+    "Prior to surgery, antibiotics were given.",
+    "She would like to have surgery.",
+    # differentials and hedged readings
+    "A differential diagnosis of sarcoidosis and lymphoma was considered.",
+    "Differential diagnosis: TB, sarcoid.",
+    "Opacity at the left base, favoring scar over atelectasis.",
+    "Left base opacity favored to represent scarring.",
+    "The nodes may reflect prior granulomatous disease.",
+    "This might reflect old tuberculosis.",
+    "Findings may be related to sarcoidosis.",
 ]
 
 ASSERTED: list[tuple[str, list[str]]] = [
