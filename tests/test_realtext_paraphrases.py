@@ -243,3 +243,28 @@ def test_paraphrase_classification(only, text, expected):
 )
 def test_paraphrase_condition_names(analyzer, text, name):
     assert name in [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+
+
+KNEE = "EXAM: XR knee left.\nFINDINGS: "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a link word ties the finding to the lesion or cause named after it
+        ("EXAM: Pelvis.\nFINDINGS: Coarse calcification in the pelvis corresponding to a fibroid.", "dystrophic"),
+        ("EXAM: CT abdomen.\nFINDINGS: Splenic calcification, sequela of old trauma.", "dystrophic"),
+        ("EXAM: CT abdomen.\nFINDINGS: Hepatic calcification attributable to prior hematoma.", "dystrophic"),
+        ("EXAM: CT abdomen.\nFINDINGS: Splenic calcification as a result of remote trauma.", "dystrophic"),
+        ("EXAM: CT head.\nFINDINGS: Rim calcification of a right parietal cephalohematoma.", "dystrophic"),
+        # osteoarthritis named for the joint explains its cartilage calcification
+        (KNEE + "Severe medial compartment osteoarthritis. Chondrocalcinosis of the lateral meniscus.", "dystrophic"),
+        (KNEE + "Degenerative joint disease. Meniscal chondrocalcinosis.", "dystrophic"),
+        (KNEE + "Chondrocalcinosis of the menisci.", "indeterminate"),
+        # subcutaneous calcinosis with a connective tissue disease
+        ("HISTORY: Dermatomyositis.\nFINDINGS: Subcutaneous calcifications in the thighs.", "dystrophic"),
+        ("HISTORY: Scleroderma.\nFINDINGS: Calcification in the subcutaneous fat of the forearm.", "dystrophic"),
+    ],
+)
+def test_paraphrase_cause_elsewhere_or_linked(findings_of, text, expected):
+    assert findings_of(text)[0].classification == expected
