@@ -197,6 +197,18 @@ SCOPE: list[tuple[str, str, dict[str, Any]]] = [
     ("Previously noted calcified granuloma is unchanged.", "calcified", {"historical": False}),
     ("Calcified granuloma, redemonstrated.", "Calcified", {"historical": False}),
     ("History of breast calcifications, biopsied in XXXX.", "calcifications", {"historical": True}),
+    # a comparison with the prior study is no past state
+    ("Coarse pancreatic calcifications, more numerous than on the prior.", "calcifications", {"historical": False}),
+    ("Splenic calcification, larger than on the previous exam.", "calcification", {"historical": False}),
+    ("Aortic calcification, as on the prior.", "calcification", {"historical": False}),
+    # what has resolved is denied and past; what has partly resolved is not
+    ("Interval resolution of the calcific deposit in the supraspinatus.", "calcific", {"negated": True, "historical": True}),
+    ("Complete resolution of the previously seen calcification.", "calcification", {"negated": True, "historical": True}),
+    ("Partial resolution of the calcific tendinitis.", "calcific", {"negated": False}),
+    # a recall from screening is for what the screening found
+    ("INDICATION: Recalled from screening for left breast calcifications.", "calcifications", {"hypothetical": False}),
+    ("INDICATION: Callback from screening for grouped calcifications.", "calcifications", {"hypothetical": False}),
+    ("INDICATION: Call back after screening for calcifications in the right breast.", "calcifications", {"hypothetical": False}),
 ]
 
 
