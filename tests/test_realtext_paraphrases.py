@@ -91,6 +91,15 @@ NOT_ASSERTED = [
     "She may need surgery.",
     "Diabetes: denies.",
     "Hypertension: yes. Diabetes: no.",
+    # the operation the note itself describes or asks consent for
+    "Consent was obtained for lumpectomy.",
+    "Informed consent for surgery was signed.",
+    "The patient consented to a right hemicolectomy.",
+    "He was taken to surgery.",
+    "She was brought for lumpectomy.",
+    "PROCEDURE PERFORMED: Left heart catheterization.",
+    "TITLE OF OPERATION: Excision of mass.",
+    "PROCEDURES:,1.  Cystoscopy.,2.  Resection of bladder tumor.",
     # a heading or a workup names no condition of the patient's
     "POSTOPERATIVE DIAGNOSIS: Same as above.",
     "POST-OPERATIVE DIAGNOSES:, Same.",
@@ -140,6 +149,16 @@ ASSERTED: list[tuple[str, list[str]]] = [
     ("Sarcoidosis, fever, cultures negative.", ["sarcoidosis"]),
     ("Hx of MI, no chest pain.", ["infarct"]),
     ("Sarcoidosis; no fever; blood cultures negative.", ["sarcoidosis"]),
+    # past-history lists in note layouts
+    ("PAST MEDICAL HISTORY:, Significant for hypertension, diabetes, and CAD.", ["diabetes mellitus", "atherosclerosis"]),
+    ("PAST SURGICAL HISTORY:, Appendectomy, cholecystectomy.", ["prior surgery"]),
+    ("PAST MEDICAL HISTORY:,1.  Diabetes mellitus.,2.  Sarcoidosis.", ["diabetes mellitus", "sarcoidosis"]),
+    ("FAMILY HISTORY:, Mother had diabetes.,PAST MEDICAL HISTORY:, Lymphoma.", ["lymphoma"]),
+    ("No family history of lymphoma. Personal history of lymphoma.", ["lymphoma"]),
+    ("REVIEW OF SYSTEMS: Negative for diabetes, tuberculosis, or stroke.", []),
+    ("He denies any history of kidney disease, hypertension or diabetes.", []),
+    ("INDICATION: XXXX-year-old with lung cancer, status post lobectomy.", ["prior surgery"]),
+    ("No acute fracture. Old healed rib fracture on the left.", ["trauma"]),
 ]
 
 
