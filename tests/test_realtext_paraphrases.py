@@ -109,6 +109,9 @@ NOT_ASSERTED = [
     "Quantiferon for TB was negative.",
     "Histoplasma urine antigen pending.",
     "Histoplasma antibody titers were sent.",
+    "INDICATION: Immigration TB clearance.",
+    "INDICATION: TB clearance for employment.",
+    "INDICATION: Tuberculosis evaluation, cough.",
     # possible complications and risks
     "Risks such as bleeding, infection and injury to nerves were explained.",
     "Complications including hematoma, infection, and DVT were discussed.",
