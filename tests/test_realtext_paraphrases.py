@@ -116,6 +116,9 @@ NOT_ASSERTED = [
     "Risks such as bleeding, infection and injury to nerves were explained.",
     "Complications including hematoma, infection, and DVT were discussed.",
     "Potential complications, including DVT and hematoma, were reviewed.",
+    "Risks include but are not limited to bleeding, infection, stroke, and MI.",
+    "Risks of the procedure, including bleeding, DVT, and myocardial infarction, were explained.",
+    "Possible complications include hematoma, infection, and stroke.",
     "Prior to surgery, antibiotics were given.",
     "She would like to have surgery.",
     # differentials and hedged readings
@@ -152,6 +155,9 @@ ASSERTED: list[tuple[str, list[str]]] = [
     ("Sarcoidosis, fever, cultures negative.", ["sarcoidosis"]),
     ("Hx of MI, no chest pain.", ["infarct"]),
     ("Sarcoidosis; no fever; blood cultures negative.", ["sarcoidosis"]),
+    # a list of risks ends at its sentence or at a clause verb
+    ("Risks include bleeding, DVT, and stroke. He has a history of stroke.", ["infarct"]),
+    ("Risks of the procedure include bleeding and DVT, and he has diabetes.", ["diabetes mellitus"]),
     # past-history lists in note layouts
     ("PAST MEDICAL HISTORY:, Significant for hypertension, diabetes, and CAD.", ["diabetes mellitus", "atherosclerosis"]),
     ("PAST SURGICAL HISTORY:, Appendectomy, cholecystectomy.", ["prior surgery"]),

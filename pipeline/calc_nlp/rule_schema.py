@@ -155,6 +155,7 @@ METADATA_KEYS = {
     "own_line",
     "candidates",
     "alternative",
+    "through_lists",
     "condition",
     "category",
     "mineral_driver",

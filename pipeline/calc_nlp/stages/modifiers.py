@@ -59,14 +59,18 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
     clause = _Clauses(words, starts, frozenset(kit.rules.clause_verbs.get("words", ())))
     clause.findings = sorted(st.start for st in subs if st.label_ == FINDING_LABEL)
     by_span: dict[SpanKey, tuple[Any, ...]] = {}
-    for t, st in zip(targets, subs, strict=True):
-        mods = tuple(
+    kept = [
+        tuple(
             m
             for m in st._.modifiers
             if not clause.own_statement(st, m)
             and not clause.hedges_another(st, m)
             and not clause.denies_a_later_item(st, m)
         )
+        for st in subs
+    ]
+    clause.carry_lists(subs, kept)
+    for t, mods in zip(targets, kept, strict=True):
         by_span[key(t)] = by_span.get(key(t), ()) + mods
     one = _one_cause(kit, targets, subs, by_span)
     return Modifiers(by_span, {j: i for i, j in where.items()}, one)
@@ -196,6 +200,32 @@ class _Clauses:
             return any(x.isalpha() and x not in _PREDICATE_WORDS for x in between)
         after = w[mod.modifier_span[1]] if mod.modifier_span[1] < len(w) else ""
         return after.isalpha() and after not in _PREDICATE_WORDS  # 'negative cultures'
+
+    def carry_lists(self, subs: list[Span], kept: list[tuple[Any, ...]]) -> None:
+        """A list of possible complications goes on past ', and' (which ends
+        other modifiers): 'risks include bleeding, DVT, and stroke' makes the
+        stroke as hypothetical as the DVT. A `through_lists` modifier of one
+        condition passes to the next condition of its sentence while no clause
+        verb stands between them."""
+        w = self._index()
+        order = sorted(
+            (st.start, i) for i, st in enumerate(subs) if st.label_ == "CONDITION"
+        )
+        carried: Any = None
+        end = 0
+        for start, i in order:
+            own = [m for m in kept[i] if (m.rule.metadata or {}).get("through_lists")]
+            if own:
+                carried, end = own[0], subs[i].end
+                continue
+            if carried is None or self._sent_end[start] != self._sent_end[end - 1]:
+                carried = None
+                continue
+            if any(x in self.verbs for x in w[end:start]):
+                carried = None
+                continue
+            kept[i] += (carried,)
+            end = subs[i].end
 
     def hedges_another(self, target: Span, mod: Any) -> bool:
         """Does a forward hedge stop at the first 'and' because it already has
