@@ -155,6 +155,15 @@ ASSERTED: list[tuple[str, list[str]]] = [
     ("Sarcoidosis, fever, cultures negative.", ["sarcoidosis"]),
     ("Hx of MI, no chest pain.", ["infarct"]),
     ("Sarcoidosis; no fever; blood cultures negative.", ["sarcoidosis"]),
+    # an acute kidney injury is no chronic kidney disease
+    ("8.  Acute renal failure.,9.  Anemia.", []),
+    ("Acute renal insufficiency, resolved.", []),
+    ("Acute on chronic renal failure.", ["chronic kidney disease"]),
+    # a hedge stops where a known fact is given as its reason
+    ("Possibly metastatic calcification given hypercalcemia.", ["hypercalcemia"]),
+    ("Possible metastatic calcification given his known renal failure.", ["chronic kidney disease"]),
+    ("Possible metastatic calcification in the setting of ESRD.", ["chronic kidney disease"]),
+    ("Heparin was given for prevention of DVT.", []),
     # a list of risks ends at its sentence or at a clause verb
     ("Risks include bleeding, DVT, and stroke. He has a history of stroke.", ["infarct"]),
     ("Risks of the procedure include bleeding and DVT, and he has diabetes.", ["diabetes mellitus"]),

@@ -226,6 +226,8 @@ def _condition_term_rules(
             md["lead"] = True
         if "not_before" in term:
             md["not_before"] = _words(cid, term["not_before"], "not_before")
+        if "not_after" in term:
+            md["not_after"] = _words(cid, term["not_after"], "not_after")
         if not isinstance(term.get("not_before_number", False), bool):
             raise PatternError(
                 "conditions.json",

@@ -123,6 +123,7 @@ TERM_KEYS = {
     "ordinary_word",
     "not_before",
     "not_before_number",
+    "not_after",
 }
 ANALYTE_KEYS = {
     "id",

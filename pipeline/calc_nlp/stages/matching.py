@@ -87,6 +87,8 @@ def _named_conditions(
             return True
         if c.end < len(doc) and doc[c.end].lower_ in md.get("not_before", ()):
             return True  # 'CAD marks' on a mammogram: computer-aided detection
+        if c.start > 0 and doc[c.start - 1].lower_ in md.get("not_after", ()):
+            return True  # 'acute renal failure' is no chronic kidney disease
         if md.get("abbreviation") and _in_brackets(doc, c):
             return True  # 'mitral valve area (MVA)' abbreviates the words before it
         if md.get("not_before_number") and _before_number(doc, c.end):
