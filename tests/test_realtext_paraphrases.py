@@ -258,6 +258,12 @@ SCOPE: list[tuple[str, str, dict[str, Any]]] = [
     ("Previously noted calcified granuloma is unchanged.", "calcified", {"historical": False}),
     ("Calcified granuloma, redemonstrated.", "Calcified", {"historical": False}),
     ("History of breast calcifications, biopsied in XXXX.", "calcifications", {"historical": True}),
+    # a past marker that is a disease's adjective dates the disease only
+    ("Sequelae of prior granulomatous disease (calcified splenic granulomas).", "calcified", {"historical": False}),
+    ("Prior TB with calcified hilar nodes.", "calcified", {"historical": False}),
+    ("hx esrd on hd, calcified aorta.", "calcified", {"historical": False}),
+    ("Hx lumpectomy for calcifications.", "calcifications", {"historical": True}),
+    ("Prior calcified granuloma, no longer seen.", "calcified", {"historical": True}),
     # a comparison with the prior study is no past state
     ("Coarse pancreatic calcifications, more numerous than on the prior.", "calcifications", {"historical": False}),
     ("Splenic calcification, larger than on the previous exam.", "calcification", {"historical": False}),

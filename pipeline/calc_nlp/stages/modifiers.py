@@ -58,6 +58,11 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
     run_context(kit.context, sub, subs, starts)
     clause = _Clauses(words, starts, frozenset(kit.rules.clause_verbs.get("words", ())))
     clause.findings = sorted(st.start for st in subs if st.label_ == FINDING_LABEL)
+    clause.conditions = frozenset(
+        st.start
+        for t, st in zip(targets, subs, strict=True)
+        if st.label_ == "CONDITION" and not kit.md(t).get("procedure")
+    )
     by_span: dict[SpanKey, tuple[Any, ...]] = {}
     kept = [
         tuple(
@@ -66,6 +71,7 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
             if not clause.own_statement(st, m)
             and not clause.hedges_another(st, m)
             and not clause.denies_a_later_item(st, m)
+            and not clause.dates_another(st, m)
         )
         for st in subs
     ]
@@ -133,6 +139,7 @@ class _Clauses:
     def __init__(self, words: list[str], starts: list[Any], verbs: frozenset[str]):
         self.words, self.starts, self.verbs = words, starts, verbs
         self.findings: list[int] = []  # where the calcification mentions start
+        self.conditions: frozenset[int] = frozenset()  # where conditions start
         self._lower: list[str] | None = None
         self._sent_end: list[int] = []
 
@@ -226,6 +233,19 @@ class _Clauses:
                 continue
             kept[i] += (carried,)
             end = subs[i].end
+
+    def dates_another(self, target: Span, mod: Any) -> bool:
+        """Is a one-word past marker ('prior', 'hx') the adjective of a
+        disease right after it, so that a finding later in the sentence is not
+        in the past? 'Hx ESRD on HD, calcified aorta': the history is the
+        disease's. A procedure keeps it ('hx lumpectomy for calcifications':
+        they were removed)."""
+        if mod.category != "HISTORICAL" or mod.rule.direction != "FORWARD":
+            return False
+        start, end = mod.modifier_span
+        if end - start != 1 or not {start, end} & self.conditions:
+            return False  # not next to, nor part of, a disease's name
+        return target.start in self.findings and target.start > end
 
     def hedges_another(self, target: Span, mod: Any) -> bool:
         """Does a forward hedge stop at the first 'and' because it already has
