@@ -392,8 +392,11 @@ def test_conditions_not_asserted(analyzer, text):
         ("She was diagnosed to have diabetes.", ["diabetes mellitus"]),
         ("Diabetes: yes.", ["diabetes mellitus"]),
         ("He needed surgery in 2005 for a fracture.", ["prior surgery", "trauma"]),
-        # kidney injury is the kidney's, not trauma
-        ("Admitted with acute kidney injury.", ["chronic kidney disease"]),
+        # kidney injury is the kidney's, not trauma; an acute one is no
+        # chronic kidney disease (corpora/GUIDE.md, Conditions)
+        ("Admitted with acute kidney injury.", []),
+        ("Acute on chronic renal failure.", ["chronic kidney disease"]),
+        ("Kidney injury from contrast, now on dialysis.", ["chronic kidney disease"]),
     ],
 )
 def test_conditions_named(analyzer, text, names):

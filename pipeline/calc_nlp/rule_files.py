@@ -226,6 +226,17 @@ def _condition_term_rules(
             md["lead"] = True
         if "not_before" in term:
             md["not_before"] = _words(cid, term["not_before"], "not_before")
+        if "not_after" in term:
+            md["not_after"] = _words(cid, term["not_after"], "not_after")
+        if not isinstance(term.get("not_before_number", False), bool):
+            raise PatternError(
+                "conditions.json",
+                "not_before_number must be true or false",
+                cid,
+                "not_before_number",
+            )
+        if term.get("not_before_number"):
+            md["not_before_number"] = True
         rule: dict[str, Any] = {
             "literal": term["term"],
             "category": "CONDITION",
@@ -233,6 +244,7 @@ def _condition_term_rules(
         }
         if term.get("case_sensitive"):
             rule["pattern"] = [{"ORTH": w} for w in term["term"].upper().split()]
+            md["abbreviation"] = True
             if term.get("ordinary_word"):
                 md["ordinary_word"] = True
             checker.check("conditions.json", md["id"], rule["pattern"])

@@ -116,7 +116,16 @@ CONDITION_KEYS = {
     "procedure",
     "lead_not_before",
 }
-TERM_KEYS = {"term", "case_sensitive", "site", "lead", "ordinary_word", "not_before"}
+TERM_KEYS = {
+    "term",
+    "case_sensitive",
+    "site",
+    "lead",
+    "ordinary_word",
+    "not_before",
+    "not_before_number",
+    "not_after",
+}
 ANALYTE_KEYS = {
     "id",
     "name",
@@ -149,6 +158,7 @@ METADATA_KEYS = {
     "own_line",
     "candidates",
     "alternative",
+    "through_lists",
     "condition",
     "category",
     "mineral_driver",

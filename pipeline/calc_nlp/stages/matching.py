@@ -93,12 +93,36 @@ def _named_conditions(
             return True
         if c.end < len(doc) and doc[c.end].lower_ in md.get("not_before", ()):
             return True  # 'CAD marks' on a mammogram: computer-aided detection
+        if c.start > 0 and doc[c.start - 1].lower_ in md.get("not_after", ()):
+            return True  # 'acute renal failure' is no chronic kidney disease
+        if md.get("abbreviation") and _in_brackets(doc, c):
+            return True  # 'mitral valve area (MVA)' abbreviates the words before it
+        if md.get("not_before_number") and _before_number(doc, c.end):
+            return True  # 'MVA 1.2 cm2': a measurement, mitral valve area
         if not md.get("lead") or c.end >= len(doc):
             return False
         entry = kit.rules.conditions[md["condition"]]
         return c.end in starts or doc[c.end].lower_ in entry.get("lead_not_before", ())
 
     return [c for c in conds if not empty(c)]
+
+
+def _in_brackets(doc: Doc, c: Span) -> bool:
+    """Is the term alone in brackets, after the words it abbreviates? Those
+    words are matched on their own where they name a condition."""
+    return (
+        c.start > 0
+        and c.end < len(doc)
+        and doc[c.start - 1].text == "("
+        and doc[c.end].text == ")"
+    )
+
+
+def _before_number(doc: Doc, i: int) -> bool:
+    """Does a number follow at token i, straight or after 'of', '=', ':'?"""
+    if i < len(doc) and doc[i].lower_ in {"of", "=", ":", "is", "was"}:
+        i += 1
+    return i < len(doc) and doc[i].like_num
 
 
 def _in_capitals(doc: Doc, lay: Layout, c: Span, reach: int = 6) -> bool:

@@ -58,15 +58,79 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
     run_context(kit.context, sub, subs, starts)
     clause = _Clauses(words, starts, frozenset(kit.rules.clause_verbs.get("words", ())))
     clause.findings = sorted(st.start for st in subs if st.label_ == FINDING_LABEL)
+    clause.conditions = frozenset(
+        st.start
+        for t, st in zip(targets, subs, strict=True)
+        if st.label_ == "CONDITION" and not kit.md(t).get("procedure")
+    )
     by_span: dict[SpanKey, tuple[Any, ...]] = {}
-    for t, st in zip(targets, subs, strict=True):
-        mods = tuple(
+    kept = [
+        tuple(
             m
             for m in st._.modifiers
-            if not clause.own_statement(st, m) and not clause.hedges_another(st, m)
+            if not clause.own_statement(st, m)
+            and not clause.hedges_another(st, m)
+            and not clause.denies_a_later_item(st, m)
+            and not clause.dates_another(st, m)
         )
+        for st in subs
+    ]
+    clause.carry_lists(subs, kept)
+    for t, mods in zip(targets, kept, strict=True):
         by_span[key(t)] = by_span.get(key(t), ()) + mods
-    return Modifiers(by_span, {j: i for i, j in where.items()})
+    one = _one_cause(kit, targets, subs, by_span)
+    return Modifiers(by_span, {j: i for i, j in where.items()}, one)
+
+
+def _one_cause(
+    kit: Toolkit,
+    targets: list[Span],
+    subs: list[Span],
+    by_span: dict[SpanKey, tuple[Any, ...]],
+) -> frozenset[SpanKey]:
+    """The causes that a differential names only beside other dystrophic
+    causes: 'calcified opacity, old hematoma or prior TB' has a dystrophic
+    cause whichever reading is right (guide §4 rule 1). One metastatic reading
+    ('granuloma or metastatic calcification') leaves the differential open, and
+    so does the calcification as a reading of its own ('hemorrhage versus
+    calcification' names no cause of it)."""
+    readings: dict[int, list[Span]] = {}
+    mods: dict[int, Any] = {}
+    for t in targets:
+        if t.label_ not in _CAUSE_LABELS and t.label_ != FINDING_LABEL:
+            continue
+        for m in by_span.get(key(t), ()):
+            if (m.rule.metadata or {}).get("alternative"):
+                readings.setdefault(id(m), []).append(t)
+                mods[id(m)] = m
+    edges = {e for st in subs if st.label_ == FINDING_LABEL for e in (st.start, st.end)}
+    out: set[SpanKey] = set()
+    for mid, group in readings.items():
+        start, end = mods[mid].modifier_span
+        if start in edges or end in edges:
+            continue  # the calcification is a reading: 'calcification or hemorrhage'
+        causes = [t for t in group if t.label_ in _CAUSE_LABELS]
+        if len(causes) == len(group) and all(_dystrophic(kit, c) for c in causes):
+            out.update(key(c) for c in causes)
+    return frozenset(out)
+
+
+def _dystrophic(kit: Toolkit, span: Span) -> bool:
+    md = kit.md(span)
+    if span.label_ == "CONDITION":
+        return bool(md.get("category") == "dystrophic")
+    return bool(md.get("rule") == 1)
+
+
+# The targets that can name a cause (conditions and guide §4 cue words).
+_CAUSE_LABELS = frozenset({"CONDITION", "CUE"})
+# Words that carry a backward negation's predicate back over a comma ('...,
+# now resolved on ...', '..., which is no longer seen'): no list item of their own.
+_PREDICATE_WORDS = frozenset(
+    "now since which that is are was were has have had been it they this these "
+    "then currently subsequently completely largely on in at by from of to "
+    "with for since".split()
+)
 
 
 class _Clauses:
@@ -75,6 +139,7 @@ class _Clauses:
     def __init__(self, words: list[str], starts: list[Any], verbs: frozenset[str]):
         self.words, self.starts, self.verbs = words, starts, verbs
         self.findings: list[int] = []  # where the calcification mentions start
+        self.conditions: frozenset[int] = frozenset()  # where conditions start
         self._lower: list[str] | None = None
         self._sent_end: list[int] = []
 
@@ -106,14 +171,81 @@ class _Clauses:
         commas = [i for i in range(end, target.start) if w[i] in {",", ";"}]
         if not commas:
             return False
-        if any(x in {"or", "nor"} for x in w[commas[-1] + 1 : target.start]):
+        between = w[commas[-1] + 1 : target.start]
+        if any(x in {"or", "nor"} for x in between):
             return False  # the denied list goes on: "..., or calcification"
+        if any(x in self.verbs for x in between):
+            return True  # 'No effusion, a few granulomas are calcified'
+        if start > 0 and w[start - 1] in {",", ";"}:
+            return True  # each item has its own 'no': 'No A, no B, C' denies A and B
         for x in w[target.end : self._sent_end[target.start]]:
             if x in {",", ";"}:
                 return False
             if x in self.verbs:
                 return True
         return False
+
+    def denies_a_later_item(self, target: Span, mod: Any) -> bool:
+        """Does a backward negation after a comma miss a target before that
+        comma? It denies its own list item: 'ESRD on HD, fevers, negative
+        cultures' and 'Sarcoidosis, fever, cultures negative' deny the
+        cultures. A list joined by 'and'/'or' up to it ('A, B and C are
+        absent') is denied whole."""
+        if mod.category != "NEGATED_EXISTENCE" or mod.rule.direction != "BACKWARD":
+            return False
+        start, _end = mod.modifier_span
+        if start < target.end:
+            return False
+        w = self._index()
+        commas = [i for i in range(target.end, start) if w[i] in {",", ";"}]
+        if not commas:
+            return False
+        between = w[commas[-1] + 1 : start]
+        if any(x in {"and", "or", "nor"} for x in between):
+            return False
+        if between:  # a word of its own item ('cultures negative'), not 'now resolved'
+            return any(x.isalpha() and x not in _PREDICATE_WORDS for x in between)
+        after = w[mod.modifier_span[1]] if mod.modifier_span[1] < len(w) else ""
+        return after.isalpha() and after not in _PREDICATE_WORDS  # 'negative cultures'
+
+    def carry_lists(self, subs: list[Span], kept: list[tuple[Any, ...]]) -> None:
+        """A list of possible complications goes on past ', and' (which ends
+        other modifiers): 'risks include bleeding, DVT, and stroke' makes the
+        stroke as hypothetical as the DVT. A `through_lists` modifier of one
+        condition passes to the next condition of its sentence while no clause
+        verb stands between them."""
+        w = self._index()
+        order = sorted(
+            (st.start, i) for i, st in enumerate(subs) if st.label_ == "CONDITION"
+        )
+        carried: Any = None
+        end = 0
+        for start, i in order:
+            own = [m for m in kept[i] if (m.rule.metadata or {}).get("through_lists")]
+            if own:
+                carried, end = own[0], subs[i].end
+                continue
+            if carried is None or self._sent_end[start] != self._sent_end[end - 1]:
+                carried = None
+                continue
+            if any(x in self.verbs for x in w[end:start]):
+                carried = None
+                continue
+            kept[i] += (carried,)
+            end = subs[i].end
+
+    def dates_another(self, target: Span, mod: Any) -> bool:
+        """Is a one-word past marker ('prior', 'hx') the adjective of a
+        disease right after it, so that a finding later in the sentence is not
+        in the past? 'Hx ESRD on HD, calcified aorta': the history is the
+        disease's. A procedure keeps it ('hx lumpectomy for calcifications':
+        they were removed)."""
+        if mod.category != "HISTORICAL" or mod.rule.direction != "FORWARD":
+            return False
+        start, end = mod.modifier_span
+        if end - start != 1 or not {start, end} & self.conditions:
+            return False  # not next to, nor part of, a disease's name
+        return target.start in self.findings and target.start > end
 
     def hedges_another(self, target: Span, mod: Any) -> bool:
         """Does a forward hedge stop at the first 'and' because it already has
@@ -156,6 +288,8 @@ def is_cause(mods: Modifiers, span: Span) -> bool:
     """A cue or condition that can explain a finding: asserted and not an alternative."""
     if flags(mods, span) & NOT_ASSERTED:
         return False
+    if key(span) in mods.one_cause:
+        return True  # a differential of dystrophic causes only
     return not any((m.rule.metadata or {}).get("alternative") for m in mods.of(span))
 
 

@@ -78,6 +78,8 @@ class Modifiers:
 
     by_span: dict[SpanKey, tuple[Any, ...]] = field(default_factory=dict)
     sub_to_doc: dict[int, int] = field(default_factory=dict)
+    # causes named only in a differential whose every reading is dystrophic
+    one_cause: frozenset[SpanKey] = frozenset()
 
     def of(self, span: Span) -> tuple[Any, ...]:
         return self.by_span.get(key(span), ())

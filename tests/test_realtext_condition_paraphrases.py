@@ -1,0 +1,349 @@
+"""Paraphrases of the real-text conventions, so that no rule fits one wording.
+
+For each class of error fixed on real exports (guide §2-§4: which conditions a
+report asserts, where a negation or a hedge stops, what the classification
+rests on), several made-up sentences with other words, order, punctuation,
+de-identification tokens (XXXX) and comma-joined layout. None is taken from a
+real report. A row that fails means a rule was written for one sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+CHEST = "EXAM: Chest PA and lateral.\nFINDINGS: The lungs are clear. Heart size is normal. "
+FINDING = "\nCalcified granuloma."
+
+# Conditions the report does not assert for the patient (guide §3-§4).
+NOT_ASSERTED = [
+    # planned: the plan before or after its object, 'pre-', 'will'
+    "The patient is scheduled for a right mastectomy next week.",
+    "Surgery is planned for next month.",
+    "Plans are to proceed with a left carotid endarterectomy.",
+    "The plan is excision of the mass.",
+    "She will undergo a hysterectomy.",
+    "She is to undergo lumpectomy.",
+    "He was offered a lumpectomy.",
+    "We recommended coronary artery bypass grafting.",
+    "Candidate for aortic valve replacement.",
+    "Awaiting kidney transplant.",
+    "Preoperative evaluation for hip arthroplasty.",
+    "PRE-RENAL TRANSPLANT CARDIAC EVALUATION.",
+    "Pre-transplant workup,, no acute distress.",
+    # a differential, in several layouts
+    "Differential diagnosis includes sarcoidosis, lymphoma and tuberculosis.",
+    "Sarcoidosis versus lymphoma.",
+    "DDx: sarcoidosis vs lymphoma.",
+    "The findings could reflect sarcoidosis or lymphoma.",
+    "Atelectasis vs scar at the left base.",
+    "Opacity at the left base, scarring versus atelectasis.",
+    "Bandlike opacity, atelectasis and/or scar.",
+    "Likely atelectasis, less likely scarring.",
+    # negated
+    "Negative for tuberculosis.",
+    "There is no history of trauma.",
+    "Denies diabetes.",
+    "Without evidence of fracture.",
+    "He has never had surgery.",
+    "She was never diagnosed with diabetes.",
+    "No prior surgeries.",
+    "No acute rib fractures are seen.",
+    "No displaced, acute fracture.",
+    "Tuberculosis: negative.",
+    "Patient has no known history of sarcoidosis.",
+    # hedged or only asked about
+    "Questionable sarcoidosis.",
+    "Suspected lymphoma.",
+    "Sarcoidosis cannot be excluded.",
+    "Findings raise concern for lymphoma.",
+    "Findings are worrisome for lymphoma.",
+    "Rule out tuberculosis.",
+    "R/O sarcoidosis.",
+    "Evaluate for hyperparathyroidism.",
+    "Consider sarcoidosis.",
+    "Correlate clinically for tuberculosis.",
+    "Clinical correlation with sarcoidosis history advised.",
+    # a relative's
+    "Mother with diabetes.",
+    "FAMILY HX: Diabetes in his father.",
+    "His brother has sarcoidosis.",
+    "Family history is significant for lymphoma.",
+    # words with another sense here
+    "MVA 1.2 cm2 by planimetry.",
+    "Mitral valve area (MVA) of 1.4 cm2.",
+    "Images were processed with CAD software.",
+    "Stroke volume index is normal.",
+    "Fall precautions.",
+    "No CVA tenderness.",
+    "Hepatitis B immune.",
+    "LEFT ILIAC CREST BONE MARROW BIOPSY.",
+    "ALL FINDINGS WERE DISCUSSED WITH THE PATIENT.",
+    # care to avoid, prevent or protect from
+    "Care was taken to avoid injury to the bladder.",
+    "The ureter was protected from injury.",
+    "Prophylaxis for DVT.",
+    # a plan after the fact, a need, a referral
+    "Surgery was recommended.",
+    "Surgical options were discussed.",
+    "Referred to surgery.",
+    "She may need surgery.",
+    "Diabetes: denies.",
+    "Hypertension: yes. Diabetes: no.",
+    # the operation the note itself describes or asks consent for
+    "Consent was obtained for lumpectomy.",
+    "Informed consent for surgery was signed.",
+    "The patient consented to a right hemicolectomy.",
+    "He was taken to surgery.",
+    "She was brought for lumpectomy.",
+    "PROCEDURE PERFORMED: Left heart catheterization.",
+    "TITLE OF OPERATION: Excision of mass.",
+    "PROCEDURES:,1.  Cystoscopy.,2.  Resection of bladder tumor.",
+    # a heading or a workup names no condition of the patient's
+    "POSTOPERATIVE DIAGNOSIS: Same as above.",
+    "POST-OPERATIVE DIAGNOSES:, Same.",
+    "Tuberculosis evaluation.",
+    "Sent for hyperparathyroidism evaluation.",
+    # a test for a disease, with or without a specimen word between
+    "Quantiferon for TB was negative.",
+    "Histoplasma urine antigen pending.",
+    "Histoplasma antibody titers were sent.",
+    "INDICATION: Immigration TB clearance.",
+    "INDICATION: TB clearance for employment.",
+    "INDICATION: Tuberculosis evaluation, cough.",
+    # possible complications and risks
+    "Risks such as bleeding, infection and injury to nerves were explained.",
+    "Complications including hematoma, infection, and DVT were discussed.",
+    "Potential complications, including DVT and hematoma, were reviewed.",
+    "Risks include but are not limited to bleeding, infection, stroke, and MI.",
+    "Risks of the procedure, including bleeding, DVT, and myocardial infarction, were explained.",
+    "Possible complications include hematoma, infection, and stroke.",
+    "Prior to surgery, antibiotics were given.",
+    "She would like to have surgery.",
+    # differentials and hedged readings
+    "A differential diagnosis of sarcoidosis and lymphoma was considered.",
+    "Differential diagnosis: TB, sarcoid.",
+    "Opacity at the left base, favoring scar over atelectasis.",
+    "Left base opacity favored to represent scarring.",
+    "The nodes may reflect prior granulomatous disease.",
+    "This might reflect old tuberculosis.",
+    "Findings may be related to sarcoidosis.",
+]
+
+ASSERTED: list[tuple[str, list[str]]] = [
+    ("History of end-stage renal disease.", ["chronic kidney disease"]),
+    ("He was diagnosed with sarcoidosis in 2001.", ["sarcoidosis"]),
+    ("Known hyperparathyroidism.", ["hyperparathyroidism"]),
+    ("S/P CABG.", ["prior surgery"]),
+    ("Status post left mastectomy.", ["prior surgery"]),
+    ("Prior sternotomy.", ["prior surgery"]),
+    ("PMH: DM2, HTN, ESRD on HD.", ["diabetes mellitus", "chronic kidney disease"]),
+    ("Past history: ESRD, diabetes, gout.", ["chronic kidney disease", "diabetes mellitus"]),
+    ("PAST MEDICAL HISTORY: CAD, CKD.", ["atherosclerosis", "chronic kidney disease"]),
+    ("Remote history of tuberculosis, treated.", ["tuberculosis"]),
+    ("He had a motor vehicle accident in 1999.", ["trauma"]),
+    ("Patient is on hemodialysis.", ["chronic kidney disease"]),
+    ("Old granulomatous disease.", ["granulomatous disease"]),
+    ("Prior granulomatous infection.", ["granulomatous disease"]),
+    ("Healed left rib fractures.", ["trauma"]),
+    ("Risk factors include diabetes.", ["diabetes mellitus"]),
+    ("Pre-existing diabetes.", ["diabetes mellitus"]),
+    # a denial ends at its own list item, before or after it
+    ("ESRD on HD, persistent fevers, negative cultures.", ["chronic kidney disease"]),
+    ("Diabetes mellitus, hypertension, negative stress test.", ["diabetes mellitus"]),
+    ("Sarcoidosis, fever, cultures negative.", ["sarcoidosis"]),
+    ("Hx of MI, no chest pain.", ["infarct"]),
+    ("Sarcoidosis; no fever; blood cultures negative.", ["sarcoidosis"]),
+    # an acute kidney injury is no chronic kidney disease
+    ("8.  Acute renal failure.,9.  Anemia.", []),
+    ("Acute renal insufficiency, resolved.", []),
+    ("Acute on chronic renal failure.", ["chronic kidney disease"]),
+    # a hedge stops where a known fact is given as its reason
+    ("Possibly metastatic calcification given hypercalcemia.", ["hypercalcemia"]),
+    ("Possible metastatic calcification given his known renal failure.", ["chronic kidney disease"]),
+    ("Possible metastatic calcification in the setting of ESRD.", ["chronic kidney disease"]),
+    ("Heparin was given for prevention of DVT.", []),
+    # a list of risks ends at its sentence or at a clause verb
+    ("Risks include bleeding, DVT, and stroke. He has a history of stroke.", ["infarct"]),
+    ("Risks of the procedure include bleeding and DVT, and he has diabetes.", ["diabetes mellitus"]),
+    # past-history lists in note layouts
+    ("PAST MEDICAL HISTORY:, Significant for hypertension, diabetes, and CAD.", ["diabetes mellitus", "atherosclerosis"]),
+    ("PAST SURGICAL HISTORY:, Appendectomy, cholecystectomy.", ["prior surgery"]),
+    ("PAST MEDICAL HISTORY:,1.  Diabetes mellitus.,2.  Sarcoidosis.", ["diabetes mellitus", "sarcoidosis"]),
+    ("FAMILY HISTORY:, Mother had diabetes.,PAST MEDICAL HISTORY:, Lymphoma.", ["lymphoma"]),
+    ("No family history of lymphoma. Personal history of lymphoma.", ["lymphoma"]),
+    ("REVIEW OF SYSTEMS: Negative for diabetes, tuberculosis, or stroke.", []),
+    ("He denies any history of kidney disease, hypertension or diabetes.", []),
+    ("INDICATION: XXXX-year-old with lung cancer, status post lobectomy.", ["prior surgery"]),
+    ("No acute fracture. Old healed rib fracture on the left.", ["trauma"]),
+]
+
+
+@pytest.mark.parametrize("text", NOT_ASSERTED)
+def test_paraphrase_names_no_condition(analyzer, text):
+    assert [c.name for c in analyzer.analyze(text + FINDING, "T").conditions] == []
+
+
+@pytest.mark.parametrize(("text", "names"), ASSERTED)
+def test_paraphrase_names_its_conditions(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# (text, a word of the finding's mention, its expected flags)
+SCOPE: list[tuple[str, str, dict[str, Any]]] = [
+    # a negation ends at the next predicate or at a list item with its own 'no'
+    ("No effusion, no pneumothorax; calcified hilar nodes.", "calcified", {"negated": False}),
+    ("Without focal consolidation, a calcified granuloma is present at the left base.", "calcified", {"negated": False}),
+    ("No pneumothorax, calcified granuloma in the RUL is stable.", "calcified", {"negated": False}),
+    ("Negative for acute process, calcified granulomas again seen.", "calcified", {"negated": False}),
+    ("No infiltrate or effusion, a few granulomas are calcified.", "calcified", {"negated": False}),
+    ("No effusion, no consolidation, dense calcification in the aortic arch.", "calcification", {"negated": False}),
+    ("No edema,no effusion,scattered calcified granulomas.", "calcified", {"negated": False}),
+    ("No focal consolidation; no pneumothorax; scattered calcified granulomas.", "calcified", {"negated": False}),
+    ("No consolidation. , Calcified granuloma in the left apex.", "Calcified", {"negated": False}),
+    ("Calcified granuloma, not well seen on the lateral view.", "Calcified", {"negated": False}),
+    ("The calcification does not lie along the expected course of the ureter.", "calcification", {"negated": False}),
+    ("No evidence of active disease, calcified granuloma stable.", "calcified", {"negated": False}),
+    ("No acute cardiopulmonary abnormality, stable calcified granuloma.", "calcified", {"negated": False}),
+    ("Negative for pneumonia; calcified hilar nodes unchanged.", "calcified", {"negated": False}),
+    ("No infiltrate although a calcified granuloma is seen.", "calcified", {"negated": False}),
+    ("No abnormality other than calcified granulomas.", "calcified", {"negated": False}),
+    ("The calcified granuloma has not changed.", "calcified", {"negated": False}),
+    ("Calcified nodes do not appear enlarged.", "Calcified", {"negated": False}),
+    ("A calcified granuloma that was not seen on the prior is now visible.", "calcified", {"negated": False}),
+    ("Calcified nodule in the left base, not present on the previous study.", "Calcified", {"negated": False}),
+    ("Calcified plaque without significant stenosis.", "Calcified", {"negated": False}),
+    ("The aortic valve is calcified without stenosis.", "calcified", {"negated": False}),
+    # ... but a list the denial covers stays denied
+    ("There are no suspicious masses, calcifications, or architectural distortion.", "calcifications", {"negated": True}),
+    ("No pneumothorax, effusion, or calcified nodes.", "calcified", {"negated": True}),
+    ("No effusion or calcification.", "calcification", {"negated": True}),
+    ("There are no calcifications, masses or effusions.", "calcifications", {"negated": True}),
+    ("Calcifications are not seen.", "Calcifications", {"negated": True}),
+    ("Vascular calcification: none.", "calcification", {"negated": True}),
+    ("Renal calcification, effusion and ascites are absent.", "calcification", {"negated": True}),
+    ("Splenic calcification seen before, now resolved.", "calcification", {"negated": True}),
+    # hedges attach to what they govern
+    ("Nodule at the right base may be a calcified granuloma or a nipple shadow.", "calcified", {"uncertain": True}),
+    ("Either a calcified granuloma or a vessel seen end-on.", "calcified", {"uncertain": True}),
+    ("Calcified granuloma versus bone island in the left apex.", "Calcified", {"uncertain": True}),
+    ("Differential diagnosis includes a calcified lymph node.", "calcified", {"uncertain": True}),
+    ("Density at the right base, nipple shadow versus calcified granuloma.", "calcified", {"uncertain": True}),
+    ("The density could be a vessel seen on end or a calcification.", "calcification", {"uncertain": True}),
+    ("Density at the left base, question calcified granuloma.", "calcified", {"uncertain": True}),
+    ("Faint density, ? calcified granuloma.", "calcified", {"uncertain": True}),
+    ("Calcification is difficult to exclude.", "Calcification", {"uncertain": True}),
+    ("It is hard to exclude a small calcification in the left kidney.", "calcification", {"uncertain": True}),
+    ("Calcification is favored.", "Calcification", {"uncertain": True}),
+    ("A calcified granuloma is not excluded.", "calcified", {"uncertain": True}),
+    ("Small nodule that may be calcified.", "calcified", {"uncertain": True}),
+    ("There could be a tiny calcification in the left kidney.", "calcification", {"uncertain": True}),
+    ("The nodule in question is calcified.", "calcified", {"uncertain": False}),
+    ("Calcified granulomas, likely from prior histoplasmosis.", "Calcified", {"uncertain": False}),
+    ("Calcifications in the right breast, likely dystrophic.", "Calcifications", {"uncertain": False}),
+    ("Calcified granuloma, presumably from histoplasmosis.", "Calcified", {"uncertain": False}),
+    ("Calcified granuloma is thought to be old.", "Calcified", {"uncertain": False}),
+    ("Calcified granuloma. Scar is a less likely consideration.", "Calcified", {"uncertain": False}),
+    ("Calcified nodule, most likely a granuloma.", "Calcified", {"uncertain": False}),
+    # past-history lists are not hypothetical; conditional ones are
+    ("PMH: CAD, breast calcifications, osteoarthritis.", "calcifications", {"hypothetical": False}),
+    ("Past history significant for renal calcifications and gout.", "calcifications", {"hypothetical": False}),
+    ("If calcifications develop, biopsy is advised.", "calcifications", {"hypothetical": True}),
+    ("Fibroids can contain calcifications.", "calcifications", {"hypothetical": True}),
+    ("Follow-up to assess for calcification.", "calcification", {"hypothetical": True}),
+    # seen now and before is present, not historical
+    ("A known calcified granuloma is again seen in the right lung.", "calcified", {"historical": False}),
+    ("Previously noted calcified granuloma is unchanged.", "calcified", {"historical": False}),
+    ("Calcified granuloma, redemonstrated.", "Calcified", {"historical": False}),
+    ("History of breast calcifications, biopsied in XXXX.", "calcifications", {"historical": True}),
+    # a past marker that is a disease's adjective dates the disease only
+    ("Sequelae of prior granulomatous disease (calcified splenic granulomas).", "calcified", {"historical": False}),
+    ("Prior TB with calcified hilar nodes.", "calcified", {"historical": False}),
+    ("hx esrd on hd, calcified aorta.", "calcified", {"historical": False}),
+    ("Hx lumpectomy for calcifications.", "calcifications", {"historical": True}),
+    ("Prior calcified granuloma, no longer seen.", "calcified", {"historical": True}),
+    # a comparison with the prior study is no past state
+    ("Coarse pancreatic calcifications, more numerous than on the prior.", "calcifications", {"historical": False}),
+    ("Splenic calcification, larger than on the previous exam.", "calcification", {"historical": False}),
+    ("Aortic calcification, as on the prior.", "calcification", {"historical": False}),
+    # what has resolved is denied and past; what has partly resolved is not
+    ("Interval resolution of the calcific deposit in the supraspinatus.", "calcific", {"negated": True, "historical": True}),
+    ("Complete resolution of the previously seen calcification.", "calcification", {"negated": True, "historical": True}),
+    ("Partial resolution of the calcific tendinitis.", "calcific", {"negated": False}),
+    # a recall from screening is for what the screening found
+    ("INDICATION: Recalled from screening for left breast calcifications.", "calcifications", {"hypothetical": False}),
+    ("INDICATION: Callback from screening for grouped calcifications.", "calcifications", {"hypothetical": False}),
+    ("INDICATION: Call back after screening for calcifications in the right breast.", "calcifications", {"hypothetical": False}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), SCOPE)
+def test_paraphrase_scope(findings_of, text, word, expected):
+    (f,) = [f for f in findings_of(text) if word.lower() in f.mention.lower()]
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A differential whose every reading is a dystrophic cause still gives rule 1;
+# a metastatic reading, or the calcification as a reading itself, does not.
+CLASSIFICATION: list[tuple[str, str]] = [
+    (CHEST + "Calcified opacity at the left base suggestive of old hematoma or prior infection.", "dystrophic"),
+    ("EXAM: CT abdomen.\nFINDINGS: Splenic calcification, which may be from prior infection or trauma.", "dystrophic"),
+    ("EXAM: CT abdomen.\nFINDINGS: Calcification in the liver, sequela of old trauma or granulomatous infection.", "dystrophic"),
+    (CHEST + "A calcified XXXX density at the right base, XXXX old hematoma, scar, or prior TB.", "dystrophic"),
+    (CHEST + "A calcified density in the right base, XXXX likely an old granuloma.", "dystrophic"),
+    (CHEST + "Calcification in the left midlung, most consistent with a granuloma.", "dystrophic"),
+    ("EXAM: CT head.\nFINDINGS: Hyperdense focus in the left thalamus, hemorrhage versus calcification.", "indeterminate"),
+    ("EXAM: CT head.\nFINDINGS: Hyperdense focus in the pons which may represent calcification or hemorrhage.", "indeterminate"),
+    ("EXAM: CT abdomen.\nFINDINGS: Renal calcification, prior infection or hyperparathyroidism.", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLASSIFICATION)
+def test_paraphrase_classification(only, text, expected):
+    assert only(text).classification == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # other names of the guide §3 conditions
+        ("Minimal arteriosclerotic vascular calcifications.", "atherosclerosis"),
+        ("PMH: ASHD, hypertension.", "atherosclerosis"),
+        ("History of coronary heart disease.", "atherosclerosis"),
+        ("Known metastatic disease to bone.", "bone metastases"),
+        ("Osteolytic lesions in the pelvis.", "bone metastases"),
+        ("Post-transplant kidney with good flow.", "prior surgery"),
+        ("History of NSTEMI in XXXX.", "infarct"),
+        ("Prior cerebrovascular accident.", "infarct"),
+        ("Calcified uterine myoma.", "leiomyoma"),
+    ],
+)
+def test_paraphrase_condition_names(analyzer, text, name):
+    assert name in [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+
+
+KNEE = "EXAM: XR knee left.\nFINDINGS: "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a link word ties the finding to the lesion or cause named after it
+        ("EXAM: Pelvis.\nFINDINGS: Coarse calcification in the pelvis corresponding to a fibroid.", "dystrophic"),
+        ("EXAM: CT abdomen.\nFINDINGS: Splenic calcification, sequela of old trauma.", "dystrophic"),
+        ("EXAM: CT abdomen.\nFINDINGS: Hepatic calcification attributable to prior hematoma.", "dystrophic"),
+        ("EXAM: CT abdomen.\nFINDINGS: Splenic calcification as a result of remote trauma.", "dystrophic"),
+        ("EXAM: CT head.\nFINDINGS: Rim calcification of a right parietal cephalohematoma.", "dystrophic"),
+        # osteoarthritis named for the joint explains its cartilage calcification
+        (KNEE + "Severe medial compartment osteoarthritis. Chondrocalcinosis of the lateral meniscus.", "dystrophic"),
+        (KNEE + "Degenerative joint disease. Meniscal chondrocalcinosis.", "dystrophic"),
+        (KNEE + "Chondrocalcinosis of the menisci.", "indeterminate"),
+        # subcutaneous calcinosis with a connective tissue disease
+        ("HISTORY: Dermatomyositis.\nFINDINGS: Subcutaneous calcifications in the thighs.", "dystrophic"),
+        ("HISTORY: Scleroderma.\nFINDINGS: Calcification in the subcutaneous fat of the forearm.", "dystrophic"),
+    ],
+)
+def test_paraphrase_cause_elsewhere_or_linked(findings_of, text, expected):
+    assert findings_of(text)[0].classification == expected
