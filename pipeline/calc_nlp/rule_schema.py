@@ -198,4 +198,6 @@ DESCRIPTOR_WORD_LISTS = (
     "restated_heads",
     "copulas",
     "restating_openers",
+    "differential_links",
+    "phrase_tails",
 )

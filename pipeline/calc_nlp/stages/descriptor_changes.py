@@ -141,4 +141,39 @@ def opening_change(
     gap = text[found.end() : start]
     if any(p in gap for p in ",;:()"):
         return None
+    breaks = (b.group().lower() for b in dr.after_breaks.finditer(gap))
+    if any(b not in dr.term_lists for b in breaks):
+        return None  # "stable appearance of the silhouette with calcified aorta"
     return found if len(gap.split()) <= _OPENING_REACH else None
+
+
+_LAST_WORD = re.compile(r"(\w+)[^\S\n]*$")
+
+
+def host_change(
+    dr: DescriptorRules, text: str, lo: int, start: int
+) -> re.Match[str] | None:
+    """The change word of the lesion a "with" attaches the mention to ("Stable
+    9 mm left TR4 nodule with coarse calcification": the calcification is
+    that nodule's): `lo` is where the mention's clause opens, `start` where
+    the host's phrase may begin. The term must grade the lesion noun that
+    ends right before the "with", a few words (sizes aside) before it."""
+    link = _LAST_WORD.search(text, max(start, lo - 12), lo)
+    if link is None or link.group(1).lower() not in dr.shape_links:
+        return None
+    noun = _LAST_WORD.search(text, start, link.start())
+    if noun is None or noun.group(1).lower() not in dr.lesion_nouns:
+        return None
+    cuts = list(dr.clause_breaks.finditer(text, start, noun.start()))
+    host = cuts[-1].end() if cuts else start
+    for m in dr.terms.finditer(text, host, noun.start()):
+        entry = dr.term(m.group())
+        if entry["field"] != "change" or not entry["value"]:
+            continue
+        gap = text[m.end() : noun.start()]
+        for _, rx in dr.patterns.get("size", []):
+            gap = rx.sub(" ", gap)
+        if len(gap.split()) <= dr.window:
+            return m
+    return None
+

@@ -54,6 +54,7 @@ class DescriptorRules:
         self.clause_breaks = _breaks(wl["clause_breaks"])
         self.after_breaks = _breaks(wl["after_breaks"])
         links = set(wl["shape_links"])
+        self.shape_links = links
         self.grade_breaks = _breaks(wl["after_breaks"] + wl["grade_breaks"])
         self.shape_breaks = _breaks(
             [w for w in wl["after_breaks"] + wl["grade_breaks"] if w not in links]
@@ -73,6 +74,11 @@ class DescriptorRules:
         self.restated_heads = set(wl["restated_heads"])
         self.copulas = set(wl["copulas"])
         self.restating_openers = set(wl["restating_openers"])
+        self.differential = _breaks(wl["differential_links"])
+        self.tails = re.compile(
+            rf"[^\S\n]+(?:{_alternation(wl['phrase_tails'])})(?!\w)(?![^\S\n]+\w)",
+            re.I,
+        )
         self.term_lists = set(wl["term_lists"])
         self.restating = _breaks(wl["restating_links"])
         self.lesion_ignore = set(wl["lesion_ignore"])

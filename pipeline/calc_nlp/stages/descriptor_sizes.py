@@ -117,15 +117,18 @@ def restated_head(
     if i and spans[i - 1].start >= sent.start:
         lo = max(lo, spans[i - 1].end_char)
     links = list(dr.restating.finditer(text, lo, span.start_char))
-    if not links:
-        return None
-    link = links[-1]
-    if len(words(dr, text[link.end() : span.start_char], set())) > dr.window:
-        return None
-    comma = text.rfind(",", lo, link.start())
-    opener = words(dr, text[comma + 1 : link.start()], set())
-    if comma < 0 or not set(opener) <= dr.restating_openers:
-        return None  # the link opens its own phrase after a comma
+    if links:
+        link = links[-1]
+        if len(words(dr, text[link.end() : span.start_char], set())) > dr.window:
+            return None
+        comma = text.rfind(",", lo, link.start())
+        opener = words(dr, text[comma + 1 : link.start()], set())
+        if comma < 0 or not set(opener) <= dr.restating_openers:
+            return None  # the link opens its own phrase after a comma
+    else:
+        comma = _differential(dr, text, lo, span)
+        if comma < 0:
+            return None
     # the nearest clause before the comma that names a focus, density, nodule
     cuts = [lo] + [c.end() for c in dr.clause_breaks.finditer(text, lo, comma)]
     ends = cuts[1:] + [comma]
@@ -133,6 +136,28 @@ def restated_head(
         if dr.restated_heads & set(words(dr, text[start:end], set())):
             return start, end
     return None
+
+
+def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
+    """The comma that opens a differential naming the mention as what the
+    lesion before it may be ("7 mm focus, hemorrhage versus calcification",
+    "..., calcification or a small stone"): its position, or -1."""
+    comma = text.rfind(",", lo, span.start_char)
+    if comma < 0:
+        return -1
+    before = words(dr, text[comma + 1 : span.start_char], set())
+    if before and len(before) <= dr.window and dr.differential.fullmatch(before[-1]):
+        return comma
+    after = dr.differential.match(text, _skip(text, span.end_char))
+    if set(before) <= dr.size_new_phrase and after is not None:
+        return comma
+    return -1
+
+
+def _skip(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
 
 
 def head_size(

@@ -21,6 +21,7 @@ from calc_nlp.schema import BIRADS, SEVERITIES, Finding
 from calc_nlp.stages.descriptor_changes import (
     closing_change,
     copula_change,
+    host_change,
     opening_change,
     predicate_change,
 )
@@ -48,7 +49,7 @@ def describe(
         sent = rd.sent(span)
         c = clause(dr, text, spans, i, sent)
         words = _terms(dr, f, text, c, rd.offset)
-        outer = None if f.change else _outer_change(dr, text, spans, i, rd)
+        outer = None if f.change else _outer_change(dr, text, spans, i, rd, c.lo)
         if outer is not None:
             f.change = outer[0]
             words.append(outer[1])
@@ -81,10 +82,12 @@ def _outer_change(
     spans: list[Span],
     i: int,
     rd: ReportDoc,
+    lo: int,
 ) -> tuple[str, Word] | None:
-    """The change of finding i from outside its clause (descriptor_changes.py):
-    after a copula or "and", or closing the sentence: (value, the word that
-    gave it)."""
+    """The change of finding i from outside its clause (`lo` on;
+    descriptor_changes.py): after a copula or "and", opening its noun phrase,
+    on the lesion a "with" attaches it to, or closing the sentence: (value,
+    the word that gave it)."""
     span, off = spans[i], rd.offset
     sent = rd.sent(span)
     mates = [s for s in spans[i + 1 :] if s.start < sent.end]
@@ -98,6 +101,10 @@ def _outer_change(
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
     prev = spans[i - 1].end_char if i and spans[i - 1].start >= sent.start else -1
     m = opening_change(dr, text, max(prev, sent.start_char), span.start_char)
+    if m is not None:
+        entry = dr.term(m.group())
+        return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
+    m = host_change(dr, text, lo, max(prev, sent.start_char))
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
@@ -201,7 +208,7 @@ def clause(
     start = prev.end_char if prev is not None else sent.start_char
     lo = start
     for cut in reversed(list(dr.clause_breaks.finditer(text, start, span.start_char))):
-        if not _lists_terms(dr, text, cut, start):
+        if not _lists_terms(dr, text, cut, start) and not _in_term(dr, text, cut):
             lo = cut.end()
             break
     stop = nxt[0].start_char if nxt else sent.end_char
@@ -246,6 +253,15 @@ def _lists_terms(
     )
 
 
+def _in_term(dr: DescriptorRules, text: str, cut: re.Match[str]) -> bool:
+    """Is a clause break inside a descriptor term ("fine linear and branching")?"""
+    lo = max(0, cut.start() - 30)
+    return any(
+        m.start() < cut.start() and cut.end() < m.end()
+        for m in dr.terms.finditer(text, lo, cut.end() + 30)
+    )
+
+
 def _skip_spaces(text: str, at: int) -> int:
     while at < len(text) and text[at] in " \t":
         at += 1
@@ -263,9 +279,14 @@ def _in_reach(
         gap = text[m.end() : c.start]
         for _, rx in dr.patterns.get("size", []):
             gap = rx.sub(" ", gap)  # "stable 1.2 x 0.8 cm calcified nodule"
-        return sum(w[0].isalnum() for w in gap_words(dr, gap, set())) <= dr.window
+        between = [w for w in gap_words(dr, gap, set()) if w[0].isalnum()]
+        if field in ("severity", "change") and dr.lesion_nouns & set(between):
+            return False  # "a new nodule near the calcified granuloma"
+        return len(between) <= dr.window
     if m.start() < c.end:
         return True
+    if m.end() <= c.hi and dr.tails.match(text, m.end()):
+        return True  # "calcifications, amorphous in morphology"
     if field in ("severity", "change"):
         # after the mention, a word that grades another noun is not its
         # ("adjacent to a new nodule"); past a comma a grade must end its phrase
@@ -279,7 +300,17 @@ def _in_reach(
             return False
     if field == "severity":
         return m.end() <= c.hi_grade or (nxt is None and m.end() <= c.hi)
-    return m.end() <= (c.hi if field == "change" else c.hi_shape)
+    if field == "change":
+        return m.end() <= c.hi
+    # past a comma a BI-RADS term that ends the sentence is the finding's
+    # ("coarse calcification in the left breast, likely dystrophic")
+    return m.end() <= c.hi_shape or (m.end() <= c.hi and _closes(text, m.end()))
+
+
+def _closes(text: str, at: int) -> bool:
+    """Does the sentence end right after `at` (a full stop or the line's end)?"""
+    rest = text[at : at + 3].lstrip(" \t")
+    return not rest or rest[0] in ".\n"
 
 
 def _predicate_ok(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
