@@ -62,6 +62,21 @@ SIZES = [
     ("Calcified nodule near a 1.5 cm mass in the right upper lobe.", None, None),
     ("A 4 cm renal mass with a 6 mm calcification.", "calcification", 6),
     ("Calcified granuloma in the left lower lobe, previously 5 mm.", None, None),
+    # plain adjectives between the size and the mention
+    ("There is a 5 mm well-circumscribed calcified granuloma in the RLL.", None, 5),
+    ("A 5 mm well defined calcified nodule in the right lower lobe.", None, 5),
+    ("5 mm benign-appearing calcified nodule in the right lower lobe.", None, 5),
+    ("Left kidney: 6 mm nonobstructing calcification in the lower pole.", None, 6),
+    (
+        "8 mm shadowing echogenic focus in the left kidney, most consistent "
+        "with a calcification.",
+        "calcification",
+        8,
+    ),
+    # but not across a preposition, an article or another lesion noun
+    ("The stent ends 2 cm distal to the calcified plaque.", "calcified plaque", None),
+    ("A 5 mm nodule near calcified granuloma in the RLL.", "calcified granuloma", None),
+    ("Ostium 3 mm wide, the calcified plaque beyond it.", "calcified plaque", None),
     # a differential that names the mention as what a sized focus may be
     (
         "7 mm hyperdense focus in the left thalamus, hemorrhage versus calcification.",
@@ -115,6 +130,8 @@ SCORES = [
         91,
     ),
     ("Coronary artery calcium score of 0.", "agatston", 0),
+    ("Coronary artery calcium score was calculated at 214.", "agatston", 214),
+    ("The Agatston score equals 31.", "agatston", 31),
     ("Calcium score 0.", "agatston", 0),
     ("Agatston score: 0.", "cac_drs", 0),
     (

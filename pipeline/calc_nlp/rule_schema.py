@@ -200,4 +200,5 @@ DESCRIPTOR_WORD_LISTS = (
     "restating_openers",
     "differential_links",
     "phrase_tails",
+    "size_gap_stops",
 )

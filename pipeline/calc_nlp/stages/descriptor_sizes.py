@@ -57,6 +57,19 @@ def _after_ok(
     )
 
 
+def _before_ok(dr: DescriptorRules, gap: list[str]) -> bool:
+    """May a size before the mention be its? Only size_before words and a few
+    plain adjectives between ("5 mm well-circumscribed calcified granuloma"):
+    no lesion noun, number, earlier-size word or size_gap_stops word."""
+    rest = [w for w in gap if w not in dr.size_before and w != "-"]
+    stops = dr.lesion_nouns | dr.size_blockers | dr.size_gap_stops
+    return (
+        len(rest) <= dr.window
+        and all(w.isalpha() for w in rest)
+        and not stops & set(rest)
+    )
+
+
 def _subject(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
     """Is a size before a predicate mention its subject's ("a 3 cm posterior
     fibroid is densely calcified")? The mention is one adjective, a copula
@@ -90,7 +103,7 @@ def size_of(
         for m in rx.finditer(text, lo, hi):
             if m.end() <= span.start_char:
                 gap = words(dr, text[m.end() : span.start_char], drop)
-                ok = set(gap) <= dr.size_before or _subject(dr, gap, span.text)
+                ok = _before_ok(dr, gap) or _subject(dr, gap, span.text)
                 dist = span.start_char - m.end()
             elif m.start() >= span.end_char:
                 gap = words(dr, text[span.end_char : m.start()], drop)
@@ -170,7 +183,7 @@ def head_size(
         for m in rx.finditer(text, lo, hi):
             gap = words(dr, text[m.end() : hi], set())
             noun = next((k for k, w in enumerate(gap) if w in dr.restated_heads), None)
-            if noun is not None and set(gap[:noun]) <= dr.size_before:
+            if noun is not None and _before_ok(dr, gap[:noun]):
                 word = ("size_mm", rid, off + m.start(), off + m.end())
                 return _mm(dr, m), word
     return None
