@@ -291,6 +291,25 @@ SHAPES = [
         "morphology",
         ("coarse",),
     ),
+    # between two commas, descriptor words only
+    (
+        "Amorphous calcifications, grouped, in the left breast.",
+        "distribution",
+        ("grouped",),
+    ),
+    (
+        "Calcifications in the left breast, coarse, likely dystrophic.",
+        "morphology",
+        ("coarse", "dystrophic"),
+    ),
+    ("Calcifications in the left breast, dermal in location.", "morphology", ("skin",)),
+    # not a calcified lesion's own shape
+    ("Left level VI: 8 mm calcified lymph node, round, no hilum.", "morphology", ()),
+    (
+        "Coarse heterogenous calcifications in the left breast.",
+        "morphology",
+        ("coarse heterogeneous",),
+    ),
     ("Clustered calcifications in the left breast.", "distribution", ("grouped",)),
     ("A cluster of punctate calcifications in the left breast.", "distribution", ("grouped",)),
     ("Calcifications in a cluster in the left breast.", "distribution", ("grouped",)),

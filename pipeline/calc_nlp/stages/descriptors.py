@@ -34,6 +34,8 @@ from calc_nlp.stages.record import ReportDoc
 _TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
 # The word right after a term (none when punctuation or the end comes first).
 _NEXT_WORD = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
+# Where a comma-delimited segment after a term ends.
+_SEGMENT_END = re.compile(r"[,;\n]|\.(?=\s|$)")
 
 
 def describe(
@@ -302,15 +304,47 @@ def _in_reach(
         return m.end() <= c.hi_grade or (nxt is None and m.end() <= c.hi)
     if field == "change":
         return m.end() <= c.hi
-    # past a comma a BI-RADS term that ends the sentence is the finding's
-    # ("coarse calcification in the left breast, likely dystrophic")
-    return m.end() <= c.hi_shape or (m.end() <= c.hi and _closes(text, m.end()))
+    # past a comma a BI-RADS term that ends the sentence or stands among
+    # descriptor words only is the finding's ("coarse calcification in the
+    # left breast, likely dystrophic"; "calcifications, grouped, in the left
+    # breast"), the latter not for a calcified lesion's shape ("calcified
+    # lymph node, round")
+    if m.end() <= c.hi_shape:
+        return True
+    if m.end() > c.hi:
+        return False
+    own = not _names_lesion(dr, text, c) and _own_segment(dr, text, c, m)
+    return _closes(text, m.end()) or own
+
+
+def _names_lesion(dr: DescriptorRules, text: str, c: Clause) -> bool:
+    """Does the mention name a calcified lesion ("calcified lymph node")?"""
+    first = text[c.start : c.end].split()
+    return len(first) > 1 and first[0].lower() in dr.size_adjectives
 
 
 def _closes(text: str, at: int) -> bool:
     """Does the sentence end right after `at` (a full stop or the line's end)?"""
     rest = text[at : at + 3].lstrip(" \t")
     return not rest or rest[0] in ".\n"
+
+
+def _own_segment(
+    dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]
+) -> bool:
+    """Past a comma, is a BI-RADS term in a segment of descriptor words only
+    ("calcifications, grouped, in the left breast", "coarse calcification in
+    the left breast, likely dystrophic"), so the mention's?"""
+    lo = text.rfind(",", c.end, m.start())
+    if lo < 0:
+        return False
+    end = _SEGMENT_END.search(text, m.end(), c.hi)
+    segment = text[lo + 1 : end.start() if end else c.hi]
+    segment = dr.tails.sub(" ", dr.restating.sub(" ", segment))
+    return all(
+        w in dr.term_lists or not w[0].isalnum()
+        for w in gap_words(dr, segment, set())
+    )
 
 
 def _predicate_ok(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
