@@ -41,10 +41,26 @@ def closing_change(
     last = max(s.end_char for s in spans if sent.start <= s.start < sent.end)
     comma = text.rfind(",", last, sent.end_char)
     m = _change_at(dr, text, comma + 1) if comma >= 0 else None
-    if m is None or m.end() > sent.end_char:
+    if m is None or m.end() > sent.end_char or not _closes_phrase(dr, text, m):
         return None
     entry = dr.term(m.group())
     return (entry["value"], entry["id"], m.start(), m.end())
+
+
+_NEXT = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
+
+
+def _closes_phrase(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
+    """Is a closing change phrase about the sentence's findings, not the
+    noun after it ("..., unchanged since prior", not "..., stable heart
+    size" or "..., no change in the effusion")?"""
+    nxt = _NEXT.match(text, m.end())
+    if nxt is None:
+        return True
+    word, last = nxt.group(1).lower(), m.group().split()[-1].lower()
+    if last in ("in", "of"):
+        return word in dr.followers
+    return word in dr.followers or last in dr.followers
 
 
 # How many words a copula's predicate may stand after the mention.

@@ -294,11 +294,8 @@ def _in_reach(
         # ("adjacent to a new nodule"); past a comma a grade must end its phrase
         nxt = _NEXT_WORD.match(text, m.end())
         last = m.group().split()[-1].lower()  # "new since XXXX": the phrase links
-        if (
-            nxt
-            and last not in dr.followers
-            and nxt.group(1).lower() not in dr.followers
-        ):
+        links = last in dr.followers and last not in ("in", "of")  # not "change in X"
+        if nxt and not links and nxt.group(1).lower() not in dr.followers:
             return False
     if field == "severity":
         return m.end() <= c.hi_grade or (nxt is None and m.end() <= c.hi)
