@@ -131,6 +131,21 @@ SCORES = [
     ),
     ("Coronary artery calcium score of 0.", "agatston", 0),
     ("Coronary artery calcium score was calculated at 214.", "agatston", 214),
+    # a table with a column heading line under the score phrase
+    (
+        "Calcium score results:\nVessel  Score\nLM  0\nLAD  45\nLCX  12\n"
+        "RCA  30\nTotal  87\n",
+        "agatston_vessels",
+        "LM=0;LAD=45;LCX=12;RCA=30",
+    ),
+    (
+        "Calcium score results:\nVessel  Score\nLM  0\nLAD  45\nLCX  12\n"
+        "RCA  30\nTotal  87\n",
+        "agatston",
+        87,
+    ),
+    # two lines without a score end the table
+    ("Calcium score:\nSee below\nNot done\nLAD 45\n", "agatston_vessels", ""),
     ("The Agatston score equals 31.", "agatston", 31),
     ("Calcium score 0.", "agatston", 0),
     ("Agatston score: 0.", "cac_drs", 0),
