@@ -378,9 +378,18 @@ GRADES = [
     ("Mild atherosclerotic calcification with a large aneurysm.", "mild"),
     ("Aortic calcification with marked tortuosity.", ""),
     ("Calcified aortic valve, moderate to severe stenosis.", ""),
+    # a mention that names a narrowing: the grade is the narrowing's
+    ("Severe calcific aortic stenosis.", ""),
+    ("Moderate calcific mitral stenosis.", ""),
+    # a finding named as what graded foci are takes their grade
+    (
+        "Scattered punctate echogenic foci in the renal cortex, likely vascular "
+        "calcifications.",
+        "mild",
+    ),
 ]
 
 
 @pytest.mark.parametrize("text, severity", GRADES)
 def test_severity(findings_of, text, severity):
-    assert findings_of(text)[0].severity == severity
+    assert findings_of(text)[-1].severity == severity

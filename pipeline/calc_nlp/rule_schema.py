@@ -201,4 +201,5 @@ DESCRIPTOR_WORD_LISTS = (
     "differential_links",
     "phrase_tails",
     "size_gap_stops",
+    "graded_heads",
 )

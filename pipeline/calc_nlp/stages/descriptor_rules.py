@@ -67,6 +67,7 @@ class DescriptorRules:
         self.window: int = desc["before_window"]
         self.size_before = set(wl["size_before"])
         self.size_gap_stops = set(wl["size_gap_stops"])
+        self.graded_heads = set(wl["graded_heads"])
         self.lesion_nouns = set(lesion_nouns or [])
         self.overall = set(wl["birads_overall"])
         self.anaphors = set(wl["anaphors"])

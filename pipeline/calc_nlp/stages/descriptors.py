@@ -161,21 +161,27 @@ def _from_head(
     dr: DescriptorRules, text: str, f: Finding, head: tuple[int, int] | None, off: int
 ) -> None:
     """A finding named as what a focus or nodule before it is takes that
-    lesion's size (when it has none) and BI-RADS shapes, in text order."""
+    lesion's size and grade (when it has none) and BI-RADS shapes, in text
+    order ("scattered punctate echogenic foci, likely vascular
+    calcifications": mild, punctate)."""
     if head is None:
         return
     size = head_size(dr, text, head, off)
     if size is not None and f.size_mm is None:
         f.size_mm = size[0]
         f.descriptor_words += (size[1],)
-    shapes = []
+    shapes, grades = [], []
     for m in dr.terms.finditer(text, *head):
         entry = dr.term(m.group())
+        at = (off + m.start(), off + m.end())
         if entry["field"] == "morphology" and entry["value"]:
             shapes.append(entry["value"])
-            at = (off + m.start(), off + m.end())
             f.descriptor_words += (("morphology", entry["id"], *at),)
+        elif entry["field"] == "severity" and entry["value"] and not f.severity:
+            grades.append(entry["value"])
+            f.descriptor_words += (("severity", entry["id"], *at),)
     f.morphology = tuple(dict.fromkeys(shapes + list(f.morphology)))
+    f.severity = max(grades, key=SEVERITIES.index) if grades else f.severity
 
 
 def _terms(
@@ -187,11 +193,14 @@ def _terms(
     grades: list[str] = []
     morph: list[str] = []
     dist: list[str] = []
+    graded = text[c.start : c.end].split()[-1].lower() in dr.graded_heads
     for m in dr.terms.finditer(text, c.lo, max(c.hi, c.hi_shape, c.hi_grade)):
         entry = dr.term(m.group())
         field, value = entry["field"], entry["value"]
         if not in_reach(dr, text, c, m, field) or not predicate_ok(dr, text, m):
             continue
+        if field == "severity" and graded:
+            continue  # "severe calcific aortic stenosis" grades the stenosis
         f.own_lesion = f.own_lesion or bool(entry.get("own_lesion"))
         if not value:
             continue
