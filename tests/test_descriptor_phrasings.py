@@ -77,6 +77,20 @@ SIZES = [
     ("The stent ends 2 cm distal to the calcified plaque.", "calcified plaque", None),
     ("A 5 mm nodule near calcified granuloma in the RLL.", "calcified granuloma", None),
     ("Ostium 3 mm wide, the calcified plaque beyond it.", "calcified plaque", None),
+    # an image reference between the mention and its size is no other number
+    (
+        "Calcified granuloma in the right upper lobe (series 3, image 45), "
+        "measuring 6 mm.",
+        None,
+        6,
+    ),
+    ("Calcified granuloma (image 45) in the RUL measuring 6 mm.", None, 6),
+    # a range, its largest size, units per dimension
+    ("Numerous calcified granulomas ranging in size from 3 to 12 mm.", None, 12),
+    ("Numerous calcified granulomas ranging from 3 mm to 1.2 cm.", None, 12),
+    ("Calcified granuloma measuring 1.2 cm x 0.8 cm.", None, 12),
+    # an earlier size is still not the mention's
+    ("Calcified granuloma, 6 mm, previously 4 mm.", None, 6),
     # a differential that names the mention as what a sized focus may be
     (
         "7 mm hyperdense focus in the left thalamus, hemorrhage versus calcification.",

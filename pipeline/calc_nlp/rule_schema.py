@@ -202,4 +202,6 @@ DESCRIPTOR_WORD_LISTS = (
     "phrase_tails",
     "size_gap_stops",
     "graded_heads",
+    "image_refs",
+    "range_words",
 )

@@ -68,6 +68,8 @@ class DescriptorRules:
         self.size_before = set(wl["size_before"])
         self.size_gap_stops = set(wl["size_gap_stops"])
         self.graded_heads = set(wl["graded_heads"])
+        self.image_refs = set(wl["image_refs"])
+        self.range_words = set(wl["range_words"])
         self.lesion_nouns = set(lesion_nouns or [])
         self.overall = set(wl["birads_overall"])
         self.anaphors = set(wl["anaphors"])

@@ -15,7 +15,7 @@ from calc_nlp.stages.descriptor_rules import DescriptorRules
 # (field, rule id, start, end): the words that gave a descriptor, for `explain`.
 Word = tuple[str, str, int, int]
 _TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_DIM = re.compile(r"(\d+(?:\.\d+)?)(?:[^\S\n]*(mm|cm)\b)?", re.I)
 
 
 def words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:
@@ -25,9 +25,14 @@ def words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:
 
 
 def _mm(dr: DescriptorRules, m: re.Match[str]) -> float:
-    """A size match in millimetres, its largest dimension."""
-    dims = [float(x) for x in _NUMBER.findall(m.group("dims"))]
-    return round(max(dims) * dr.units[m.group("unit").lower()], 2)
+    """A size match in millimetres, its largest dimension; a dimension with a
+    unit of its own keeps it ("from 3 mm to 1.2 cm")."""
+    unit = dr.units[m.group("unit").lower()]
+    dims = [
+        float(x) * (dr.units[u.lower()] if u else unit)
+        for x, u in _DIM.findall(m.group("dims"))
+    ]
+    return round(max(dims), 2)
 
 
 def _after_ok(
@@ -48,6 +53,7 @@ def _after_ok(
         and gap[0] in dr.lesion_nouns
     ):
         gap = gap[1:]  # "Calcified left adnexal mass measuring 3.2 cm": its noun
+    gap = _without_refs(dr, gap)
     return (
         not noun_after
         and not (dr.lesion_nouns | dr.size_blockers) & set(gap)
@@ -55,6 +61,20 @@ def _after_ok(
         and not any(w[0].isdigit() for w in gap)
         and not dr.size_new_phrase & set(gap[-1:])
     )
+
+
+def _without_refs(dr: DescriptorRules, gap: list[str]) -> list[str]:
+    """A gap without image references and their numbers ("(series 3, image
+    45)") and without the "from" of a range ("ranging in size from 3 to")."""
+    out: list[str] = []
+    for w in gap:
+        if w[0].isdigit() and out and out[-1] in dr.image_refs:
+            out.pop()
+        elif w == "from" and dr.range_words & set(out):
+            continue
+        else:
+            out.append(w)
+    return out
 
 
 def _before_ok(dr: DescriptorRules, gap: list[str]) -> bool:
