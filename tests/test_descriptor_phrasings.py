@@ -77,6 +77,13 @@ SIZES = [
     ("The stent ends 2 cm distal to the calcified plaque.", "calcified plaque", None),
     ("A 5 mm nodule near calcified granuloma in the RLL.", "calcified granuloma", None),
     ("Ostium 3 mm wide, the calcified plaque beyond it.", "calcified plaque", None),
+    # an adjective mention: the size of the lesion it is said of
+    ("The 3 cm mass in the pelvis is partially calcified.", None, 30),
+    ("Peripherally calcified pelvic mass, 3 cm.", None, 30),
+    ("2 cm long calcified plaque in the proximal LAD.", None, 20),
+    # a distance is not a size
+    ("Calcified plaque located 2 cm distal to the ostium.", None, None),
+    ("Calcified granuloma 3 cm from the pleura.", None, None),
     # an image reference between the mention and its size is no other number
     (
         "Calcified granuloma in the right upper lobe (series 3, image 45), "

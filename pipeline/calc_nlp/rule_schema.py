@@ -204,4 +204,5 @@ DESCRIPTOR_WORD_LISTS = (
     "graded_heads",
     "image_refs",
     "range_words",
+    "size_after_stops",
 )

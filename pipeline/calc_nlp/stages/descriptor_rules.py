@@ -69,6 +69,7 @@ class DescriptorRules:
         self.size_gap_stops = set(wl["size_gap_stops"])
         self.graded_heads = set(wl["graded_heads"])
         self.image_refs = set(wl["image_refs"])
+        self.size_after_stops = set(wl["size_after_stops"])
         self.range_words = set(wl["range_words"])
         self.lesion_nouns = set(lesion_nouns or [])
         self.overall = set(wl["birads_overall"])

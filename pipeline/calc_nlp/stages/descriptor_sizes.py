@@ -46,18 +46,19 @@ def _after_ok(
     noun_after = bool(dr.lesion_nouns & set(after))
     if noun_after and not gap:
         noun_after = not adjective
-    if (
-        adjective
-        and len(mention.split()) == 1
-        and gap[:1]
-        and gap[0] in dr.lesion_nouns
-    ):
-        gap = gap[1:]  # "Calcified left adnexal mass measuring 3.2 cm": its noun
+    if adjective and len(mention.split()) == 1:
+        # "Calcified left adnexal mass measuring 3.2 cm", "calcified pelvic
+        # mass, 3 cm": the size of the noun the adjective qualifies
+        noun = next((k for k, w in enumerate(gap) if w in dr.lesion_nouns), None)
+        if noun is not None and noun <= dr.window and all(
+            w.isalpha() for w in gap[:noun]
+        ):
+            gap = gap[noun + 1 :]
     gap = _without_refs(dr, gap)
     return (
         not noun_after
         and not (dr.lesion_nouns | dr.size_blockers) & set(gap)
-        and not dr.size_blockers & set(after)
+        and not (dr.size_blockers | dr.size_after_stops) & set(after)
         and not any(w[0].isdigit() for w in gap)
         and not dr.size_new_phrase & set(gap[-1:])
     )
@@ -92,14 +93,18 @@ def _before_ok(dr: DescriptorRules, gap: list[str]) -> bool:
 
 def _subject(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
     """Is a size before a predicate mention its subject's ("a 3 cm posterior
-    fibroid is densely calcified")? The mention is one adjective, a copula
-    ends the gap and no other number or earlier-size word stands in it."""
+    fibroid is densely calcified", "the 3 cm mass in the pelvis is partially
+    calcified")? The mention is one adjective, a copula ends the gap (but
+    for size_before adverbs) and no other number or earlier-size word
+    stands in it."""
+    while gap and gap[-1] in dr.size_before:
+        gap = gap[:-1]
     return (
         len(mention.split()) == 1
         and mention.lower() in dr.size_adjectives
         and len(gap) >= 2
         and gap[-1] in dr.copulas
-        and len(gap) <= dr.window + 1
+        and len(gap) <= dr.window + 2
         and not dr.size_blockers & set(gap)
         and not any(w[0].isdigit() or not w[0].isalnum() for w in gap)
     )
