@@ -245,6 +245,7 @@ CHANGES = [
     ("Coronary artery calcification, no change in size.", None, "stable"),
     ("Known calcified granuloma in the left upper lobe.", None, ""),
     ("Calcified granuloma in the left upper lobe. No new nodules.", None, ""),
+    ("Benign-appearing coarse calcifications, stable for 3 years.", None, "stable"),
     ("New pleural effusion. Calcified granuloma in the left lung.", None, ""),
     # a change word grading another lesion noun before the mention is not its
     (
@@ -359,6 +360,19 @@ SHAPES = [
         "morphology",
         ("coarse heterogeneous",),
     ),
+    (
+        "Calcifications in the left breast, which are amorphous and grouped.",
+        "morphology",
+        ("amorphous",),
+    ),
+    (
+        "Calcifications in the left breast are fine pleomorphic in morphology "
+        "and grouped in distribution.",
+        "distribution",
+        ("grouped",),
+    ),
+    # another subject after the comma
+    ("Calcifications in the left breast, and the mass is round.", "morphology", ()),
     ("Clustered calcifications in the left breast.", "distribution", ("grouped",)),
     ("A cluster of punctate calcifications in the left breast.", "distribution", ("grouped",)),
     ("Calcifications in a cluster in the left breast.", "distribution", ("grouped",)),

@@ -174,9 +174,9 @@ def _own_segment(
     end = _SEGMENT_END.search(text, m.end(), c.hi)
     segment = text[lo + 1 : end.start() if end else c.hi]
     segment = dr.tails.sub(" ", dr.restating.sub(" ", segment))
+    allowed = dr.term_lists | dr.restating_openers | dr.copulas  # "which are"
     return all(
-        w in dr.term_lists or not w[0].isalnum()
-        for w in gap_words(dr, segment, set())
+        w in allowed or not w[0].isalnum() for w in gap_words(dr, segment, set())
     )
 
 

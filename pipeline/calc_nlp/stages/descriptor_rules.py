@@ -35,8 +35,12 @@ class DescriptorRules:
                 self.by_phrase[" ".join(p.split())] = entry
         alternation = _alternation(list(self.by_phrase))
         self.terms = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
-        # a term right before a position ("dense, coarse": the comma lists words)
-        self.term_end = re.compile(rf"(?<!\w)(?:{alternation})\s*$", re.I)
+        # a term right before a position ("dense, coarse": the comma lists
+        # words), with its tail ("fine pleomorphic in morphology and grouped")
+        tails = _alternation(desc["word_lists"]["phrase_tails"])
+        self.term_end = re.compile(
+            rf"(?<!\w)(?:{alternation})(?:[^\S\n]+(?:{tails}))?\s*$", re.I
+        )
         self.vessel_of = {
             " ".join(p.split()): v["name"]
             for v in desc["vessels"]
