@@ -168,6 +168,10 @@ SCORES = [
     # two lines without a score end the table
     ("Calcium score:\nSee below\nNot done\nLAD 45\n", "agatston_vessels", ""),
     ("The Agatston score equals 31.", "agatston", 31),
+    ("CAC 145.", "agatston", 145),
+    ("CAC of 145.", "agatston", 145),
+    ("Total coronary calcium score (Agatston): 1,234.5.", "agatston", 1234.5),
+    ("Coronary calcium score 12. CAC-DRS 1.", "agatston", 12),
     ("Calcium score 0.", "agatston", 0),
     ("Agatston score: 0.", "cac_drs", 0),
     (
