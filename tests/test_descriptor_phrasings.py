@@ -84,6 +84,12 @@ SIZES = [
     # a distance is not a size
     ("Calcified plaque located 2 cm distal to the ostium.", None, None),
     ("Calcified granuloma 3 cm from the pleura.", None, None),
+    # a size that opens the part after a colon
+    ("Calcified granuloma: 5 mm.", None, 5),
+    ("Calcified granuloma in the RUL, size: 5 mm.", None, 5),
+    ("Calcified granuloma: 2 cm distal to the fissure.", None, None),
+    ("Calcified granuloma: see below. 5 mm nodule in the LLL.", None, None),
+    ("Small (5 mm) calcified granuloma in the RUL.", None, 5),
     # an image reference between the mention and its size is no other number
     (
         "Calcified granuloma in the right upper lobe (series 3, image 45), "

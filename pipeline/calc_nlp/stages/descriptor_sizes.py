@@ -82,7 +82,7 @@ def _before_ok(dr: DescriptorRules, gap: list[str]) -> bool:
     """May a size before the mention be its? Only size_before words and a few
     plain adjectives between ("5 mm well-circumscribed calcified granuloma"):
     no lesion noun, number, earlier-size word or size_gap_stops word."""
-    rest = [w for w in gap if w not in dr.size_before and w != "-"]
+    rest = [w for w in gap if w not in dr.size_before and w not in "-()"]
     stops = dr.lesion_nouns | dr.size_blockers | dr.size_gap_stops
     return (
         len(rest) <= dr.window
@@ -110,6 +110,28 @@ def _subject(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
     )
 
 
+_COLON = re.compile(r"[^\S\n]*:[^\S\n]*")
+_PART_END = re.compile(r"[,;\n]|\.(?=\s|$)")
+
+
+def _past_colon(
+    dr: DescriptorRules, text: str, bounds: tuple[int, int]
+) -> tuple[int, int]:
+    """A clause that a colon ends reaches past it when a size opens what
+    follows ("Calcified granuloma: 5 mm", "..., size: 5 mm"): to the end of
+    that part."""
+    lo, hi = bounds
+    colon = _COLON.match(text, hi)
+    if colon is None:
+        return bounds
+    for _, rx in dr.patterns.get("size", []):
+        m = rx.match(text, colon.end())
+        if m is not None:
+            end = _PART_END.search(text, m.end())
+            return lo, end.start() if end else len(text)
+    return bounds
+
+
 def size_of(
     dr: DescriptorRules,
     text: str,
@@ -121,7 +143,7 @@ def size_of(
     """The size written on the mention: inside it, right before it (only the
     size_before words between) or after it in its clause with no other lesion
     or number between ("granuloma in the RUL measuring 5 mm")."""
-    lo, hi = bounds
+    lo, hi = _past_colon(dr, text, bounds)
     best: tuple[int, float, Word] | None = None
     drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
     for rid, rx in dr.patterns.get("size", []):
