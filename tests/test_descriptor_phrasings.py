@@ -384,6 +384,11 @@ SHAPES = [
     # another subject after the comma
     ("Calcifications in the left breast, and the mass is round.", "morphology", ()),
     ("Clustered calcifications in the left breast.", "distribution", ("grouped",)),
+    ("Linearly arranged calcifications in the left breast.", "distribution", ("linear",)),
+    ("Segmentally distributed calcifications.", "distribution", ("segmental",)),
+    ("Regionally distributed calcifications.", "distribution", ("regional",)),
+    ("Punctuate calcifications in the left breast.", "morphology", ("punctate",)),
+    ("Pleiomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),
     ("A cluster of punctate calcifications in the left breast.", "distribution", ("grouped",)),
     ("Calcifications in a cluster in the left breast.", "distribution", ("grouped",)),
     (
