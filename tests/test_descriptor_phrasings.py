@@ -90,6 +90,12 @@ SIZES = [
     ("Calcified granuloma: 2 cm distal to the fissure.", None, None),
     ("Calcified granuloma: see below. 5 mm nodule in the LLL.", None, None),
     ("Small (5 mm) calcified granuloma in the RUL.", None, 5),
+    ("A calcified granuloma is noted in the RUL and measures 6 mm.", None, 6),
+    (
+        "A calcified granuloma is seen in the RUL and a nodule in the LLL measures 6 mm.",
+        "calcified granuloma",
+        None,
+    ),
     # an image reference between the mention and its size is no other number
     (
         "Calcified granuloma in the right upper lobe (series 3, image 45), "

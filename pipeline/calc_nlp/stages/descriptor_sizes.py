@@ -111,17 +111,22 @@ def _subject(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
 
 
 _COLON = re.compile(r"[^\S\n]*:[^\S\n]*")
+# "... is seen in the RUL and measures 6 mm": the size predicated of the subject
+_AND_MEASURES = re.compile(
+    r"[^\S\n]*and[^\S\n]+measur(?:es|ing|ed)(?:[^\S\n]+(?:approximately|about|up[^\S\n]+to))?[^\S\n]+",
+    re.I,
+)
 _PART_END = re.compile(r"[,;\n]|\.(?=\s|$)")
 
 
 def _past_colon(
     dr: DescriptorRules, text: str, bounds: tuple[int, int]
 ) -> tuple[int, int]:
-    """A clause that a colon ends reaches past it when a size opens what
-    follows ("Calcified granuloma: 5 mm", "..., size: 5 mm"): to the end of
-    that part."""
+    """A clause that a colon or "and measures" ends reaches past it when a
+    size opens what follows ("Calcified granuloma: 5 mm", "..., size: 5 mm",
+    "is seen in the RUL and measures 6 mm"): to the end of that part."""
     lo, hi = bounds
-    colon = _COLON.match(text, hi)
+    colon = _COLON.match(text, hi) or _AND_MEASURES.match(text, hi)
     if colon is None:
         return bounds
     for _, rx in dr.patterns.get("size", []):
