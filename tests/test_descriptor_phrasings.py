@@ -283,6 +283,10 @@ CHANGES = [
         "aortic calcification",
         "",
     ),
+    # after "and", a change word that grades the next noun is not the finding's
+    ("Calcified pleural plaques and decreased pleural effusion.", None, ""),
+    ("Calcified granuloma and stable nodule in the left lung.", None, ""),
+    ("Calcified granulomas are present and stable since 2019.", None, "stable"),
     # "as previously described" is known, not stable
     ("Calcified granuloma in the left lung, as previously described.", None, ""),
 ]

@@ -122,12 +122,13 @@ def predicate_change(
 ) -> re.Match[str] | None:
     """A change term a copula or "and" puts after the mention ("is again seen
     but", "are stable as are", "and stable compared with prior"): the first
-    one after only copulas, "and" and words that are not terms."""
+    one after only copulas, "and" and words that are not terms, when it ends
+    its phrase (not "and stable nodule")."""
     at = end
     while at < stop:
         m = _change_at(dr, text, at)
-        if m is not None:
-            return m if m.end() <= stop else None
+        if m is not None:  # not "and decreased pleural effusion"
+            return m if m.end() <= stop and _ends(dr, text, m) else None
         w = re.compile(r"[^\S\n]*(\w+)").match(text, at)
         if w is None or w.group(1).lower() not in dr.copulas | {"and"}:
             return None
