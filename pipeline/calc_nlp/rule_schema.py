@@ -210,4 +210,11 @@ DESCRIPTOR_WORD_LISTS = (
     "restated_heads",
     "copulas",
     "restating_openers",
+    "differential_links",
+    "phrase_tails",
+    "size_gap_stops",
+    "graded_heads",
+    "image_refs",
+    "range_words",
+    "size_after_stops",
 )

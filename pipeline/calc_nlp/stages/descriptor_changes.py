@@ -41,10 +41,26 @@ def closing_change(
     last = max(s.end_char for s in spans if sent.start <= s.start < sent.end)
     comma = text.rfind(",", last, sent.end_char)
     m = _change_at(dr, text, comma + 1) if comma >= 0 else None
-    if m is None or m.end() > sent.end_char:
+    if m is None or m.end() > sent.end_char or not _closes_phrase(dr, text, m):
         return None
     entry = dr.term(m.group())
     return (entry["value"], entry["id"], m.start(), m.end())
+
+
+_NEXT = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
+
+
+def _closes_phrase(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
+    """Is a closing change phrase about the sentence's findings, not the
+    noun after it ("..., unchanged since prior", not "..., stable heart
+    size" or "..., no change in the effusion")?"""
+    nxt = _NEXT.match(text, m.end())
+    if nxt is None:
+        return True
+    word, last = nxt.group(1).lower(), m.group().split()[-1].lower()
+    if last in ("in", "of"):
+        return word in dr.followers
+    return word in dr.followers or last in dr.followers
 
 
 # How many words a copula's predicate may stand after the mention.
@@ -106,12 +122,13 @@ def predicate_change(
 ) -> re.Match[str] | None:
     """A change term a copula or "and" puts after the mention ("is again seen
     but", "are stable as are", "and stable compared with prior"): the first
-    one after only copulas, "and" and words that are not terms."""
+    one after only copulas, "and" and words that are not terms, when it ends
+    its phrase (not "and stable nodule")."""
     at = end
     while at < stop:
         m = _change_at(dr, text, at)
-        if m is not None:
-            return m if m.end() <= stop else None
+        if m is not None:  # not "and decreased pleural effusion"
+            return m if m.end() <= stop and _ends(dr, text, m) else None
         w = re.compile(r"[^\S\n]*(\w+)").match(text, at)
         if w is None or w.group(1).lower() not in dr.copulas | {"and"}:
             return None
@@ -141,4 +158,39 @@ def opening_change(
     gap = text[found.end() : start]
     if any(p in gap for p in ",;:()"):
         return None
+    breaks = (b.group().lower() for b in dr.after_breaks.finditer(gap))
+    if any(b not in dr.term_lists for b in breaks):
+        return None  # "stable appearance of the silhouette with calcified aorta"
     return found if len(gap.split()) <= _OPENING_REACH else None
+
+
+_LAST_WORD = re.compile(r"(\w+)[^\S\n]*$")
+
+
+def host_change(
+    dr: DescriptorRules, text: str, lo: int, start: int
+) -> re.Match[str] | None:
+    """The change word of the lesion a "with" attaches the mention to ("Stable
+    9 mm left TR4 nodule with coarse calcification": the calcification is
+    that nodule's): `lo` is where the mention's clause opens, `start` where
+    the host's phrase may begin. The term must grade the lesion noun that
+    ends right before the "with", a few words (sizes aside) before it."""
+    link = _LAST_WORD.search(text, max(start, lo - 12), lo)
+    if link is None or link.group(1).lower() not in dr.shape_links:
+        return None
+    noun = _LAST_WORD.search(text, start, link.start())
+    if noun is None or noun.group(1).lower() not in dr.lesion_nouns:
+        return None
+    cuts = list(dr.clause_breaks.finditer(text, start, noun.start()))
+    host = cuts[-1].end() if cuts else start
+    for m in dr.terms.finditer(text, host, noun.start()):
+        entry = dr.term(m.group())
+        if entry["field"] != "change" or not entry["value"]:
+            continue
+        gap = text[m.end() : noun.start()]
+        for _, rx in dr.patterns.get("size", []):
+            gap = rx.sub(" ", gap)
+        if len(gap.split()) <= dr.window:
+            return m
+    return None
+

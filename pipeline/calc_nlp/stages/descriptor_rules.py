@@ -35,8 +35,12 @@ class DescriptorRules:
                 self.by_phrase[" ".join(p.split())] = entry
         alternation = _alternation(list(self.by_phrase))
         self.terms = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
-        # a term right before a position ("dense, coarse": the comma lists words)
-        self.term_end = re.compile(rf"(?<!\w)(?:{alternation})\s*$", re.I)
+        # a term right before a position ("dense, coarse": the comma lists
+        # words), with its tail ("fine pleomorphic in morphology and grouped")
+        tails = _alternation(desc["word_lists"]["phrase_tails"])
+        self.term_end = re.compile(
+            rf"(?<!\w)(?:{alternation})(?:[^\S\n]+(?:{tails}))?\s*$", re.I
+        )
         self.vessel_of = {
             " ".join(p.split()): v["name"]
             for v in desc["vessels"]
@@ -54,6 +58,7 @@ class DescriptorRules:
         self.clause_breaks = _breaks(wl["clause_breaks"])
         self.after_breaks = _breaks(wl["after_breaks"])
         links = set(wl["shape_links"])
+        self.shape_links = links
         self.grade_breaks = _breaks(wl["after_breaks"] + wl["grade_breaks"])
         self.shape_breaks = _breaks(
             [w for w in wl["after_breaks"] + wl["grade_breaks"] if w not in links]
@@ -65,6 +70,11 @@ class DescriptorRules:
         self.number_words: dict[str, float] = desc["number_words"]
         self.window: int = desc["before_window"]
         self.size_before = set(wl["size_before"])
+        self.size_gap_stops = set(wl["size_gap_stops"])
+        self.graded_heads = set(wl["graded_heads"])
+        self.image_refs = set(wl["image_refs"])
+        self.size_after_stops = set(wl["size_after_stops"])
+        self.range_words = set(wl["range_words"])
         self.lesion_nouns = set(lesion_nouns or [])
         self.overall = set(wl["birads_overall"])
         self.anaphors = set(wl["anaphors"])
@@ -73,6 +83,11 @@ class DescriptorRules:
         self.restated_heads = set(wl["restated_heads"])
         self.copulas = set(wl["copulas"])
         self.restating_openers = set(wl["restating_openers"])
+        self.differential = _breaks(wl["differential_links"])
+        self.tails = re.compile(
+            rf"[^\S\n]+(?:{_alternation(wl['phrase_tails'])})(?!\w)(?![^\S\n]+\w)",
+            re.I,
+        )
         self.term_lists = set(wl["term_lists"])
         self.restating = _breaks(wl["restating_links"])
         self.lesion_ignore = set(wl["lesion_ignore"])

@@ -123,15 +123,28 @@ def _score_lines_end(
     lines under a heading, "LAD 45; RCA 12"."""
     kinds = ("vessel", "agatston", "percentile")
     rxs = [rx for k in kinds for _, rx in dr.patterns.get(k, [])]
+    header = False  # a table's column heading line ("Vessel  Score")
     while end < len(text):
         cut = _SEGMENT.search(text, end + 1)
         stop = cut.start() + 1 if cut else len(text)
         segment = text[end:stop]
-        if (
-            not segment.strip()
-            or any(end <= at < stop for at in starts)
-            or not any(rx.search(segment) for rx in rxs)
-        ):
+        if not segment.strip() or any(end <= at < stop for at in starts):
             break
+        if not any(rx.search(segment) for rx in rxs):
+            if header or not _heading(segment):
+                break
+            header = True
+        elif header:
+            header = False
         end = stop
     return end
+
+
+def _heading(segment: str) -> bool:
+    """A short line of words only, no number: a score table's column heading."""
+    words = segment.split()
+    return (
+        segment.endswith("\n")
+        and 0 < len(words) <= 4
+        and not any(ch.isdigit() for ch in segment)
+    )

@@ -15,7 +15,7 @@ from calc_nlp.stages.descriptor_rules import DescriptorRules
 # (field, rule id, start, end): the words that gave a descriptor, for `explain`.
 Word = tuple[str, str, int, int]
 _TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_DIM = re.compile(r"(\d+(?:\.\d+)?)(?:[^\S\n]*(mm|cm)\b)?", re.I)
 
 
 def words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:
@@ -25,9 +25,14 @@ def words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:
 
 
 def _mm(dr: DescriptorRules, m: re.Match[str]) -> float:
-    """A size match in millimetres, its largest dimension."""
-    dims = [float(x) for x in _NUMBER.findall(m.group("dims"))]
-    return round(max(dims) * dr.units[m.group("unit").lower()], 2)
+    """A size match in millimetres, its largest dimension; a dimension with a
+    unit of its own keeps it ("from 3 mm to 1.2 cm")."""
+    unit = dr.units[m.group("unit").lower()]
+    dims = [
+        float(x) * (dr.units[u.lower()] if u else unit)
+        for x, u in _DIM.findall(m.group("dims"))
+    ]
+    return round(max(dims), 2)
 
 
 def _after_ok(
@@ -41,35 +46,95 @@ def _after_ok(
     noun_after = bool(dr.lesion_nouns & set(after))
     if noun_after and not gap:
         noun_after = not adjective
-    if (
-        adjective
-        and len(mention.split()) == 1
-        and gap[:1]
-        and gap[0] in dr.lesion_nouns
-    ):
-        gap = gap[1:]  # "Calcified left adnexal mass measuring 3.2 cm": its noun
+    if adjective and len(mention.split()) == 1:
+        # "Calcified left adnexal mass measuring 3.2 cm", "calcified pelvic
+        # mass, 3 cm": the size of the noun the adjective qualifies
+        noun = next((k for k, w in enumerate(gap) if w in dr.lesion_nouns), None)
+        if noun is not None and noun <= dr.window and all(
+            w.isalpha() for w in gap[:noun]
+        ):
+            gap = gap[noun + 1 :]
+    gap = _without_refs(dr, gap)
     return (
         not noun_after
         and not (dr.lesion_nouns | dr.size_blockers) & set(gap)
-        and not dr.size_blockers & set(after)
+        and not (dr.size_blockers | dr.size_after_stops) & set(after)
         and not any(w[0].isdigit() for w in gap)
         and not dr.size_new_phrase & set(gap[-1:])
     )
 
 
+def _without_refs(dr: DescriptorRules, gap: list[str]) -> list[str]:
+    """A gap without image references and their numbers ("(series 3, image
+    45)") and without the "from" of a range ("ranging in size from 3 to")."""
+    out: list[str] = []
+    for w in gap:
+        if w[0].isdigit() and out and out[-1] in dr.image_refs:
+            out.pop()
+        elif w == "from" and dr.range_words & set(out):
+            continue
+        else:
+            out.append(w)
+    return out
+
+
+def _before_ok(dr: DescriptorRules, gap: list[str]) -> bool:
+    """May a size before the mention be its? Only size_before words and a few
+    plain adjectives between ("5 mm well-circumscribed calcified granuloma"):
+    no lesion noun, number, earlier-size word or size_gap_stops word."""
+    rest = [w for w in gap if w not in dr.size_before and w not in "-()"]
+    stops = dr.lesion_nouns | dr.size_blockers | dr.size_gap_stops
+    return (
+        len(rest) <= dr.window
+        and all(w.isalpha() for w in rest)
+        and not stops & set(rest)
+    )
+
+
 def _subject(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
     """Is a size before a predicate mention its subject's ("a 3 cm posterior
-    fibroid is densely calcified")? The mention is one adjective, a copula
-    ends the gap and no other number or earlier-size word stands in it."""
+    fibroid is densely calcified", "the 3 cm mass in the pelvis is partially
+    calcified")? The mention is one adjective, a copula ends the gap (but
+    for size_before adverbs) and no other number or earlier-size word
+    stands in it."""
+    while gap and gap[-1] in dr.size_before:
+        gap = gap[:-1]
     return (
         len(mention.split()) == 1
         and mention.lower() in dr.size_adjectives
         and len(gap) >= 2
         and gap[-1] in dr.copulas
-        and len(gap) <= dr.window + 1
+        and len(gap) <= dr.window + 2
         and not dr.size_blockers & set(gap)
         and not any(w[0].isdigit() or not w[0].isalnum() for w in gap)
     )
+
+
+_COLON = re.compile(r"[^\S\n]*:[^\S\n]*")
+# "... is seen in the RUL and measures 6 mm": the size predicated of the subject
+_AND_MEASURES = re.compile(
+    r"[^\S\n]*and[^\S\n]+measur(?:es|ing|ed)(?:[^\S\n]+(?:approximately|about|up[^\S\n]+to))?[^\S\n]+",
+    re.I,
+)
+_PART_END = re.compile(r"[,;\n]|\.(?=\s|$)")
+
+
+def _past_colon(
+    dr: DescriptorRules, text: str, bounds: tuple[int, int]
+) -> tuple[int, int]:
+    """A clause that a colon or "and measures" ends reaches past it when a
+    size opens what follows ("Calcified granuloma: 5 mm", "..., size: 5 mm",
+    "is seen in the RUL and measures 6 mm"): to the end of that part."""
+    lo, hi = bounds
+    colon = _COLON.match(text, hi) or _AND_MEASURES.match(text, hi)
+    if colon is None:
+        return bounds
+    for _, rx in dr.patterns.get("size", []):
+        m = rx.match(text, colon.end())
+        if m is not None:
+            end = _PART_END.search(text, m.end())
+            return lo, end.start() if end else len(text)
+    return bounds
 
 
 def size_of(
@@ -83,14 +148,14 @@ def size_of(
     """The size written on the mention: inside it, right before it (only the
     size_before words between) or after it in its clause with no other lesion
     or number between ("granuloma in the RUL measuring 5 mm")."""
-    lo, hi = bounds
+    lo, hi = _past_colon(dr, text, bounds)
     best: tuple[int, float, Word] | None = None
     drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
     for rid, rx in dr.patterns.get("size", []):
         for m in rx.finditer(text, lo, hi):
             if m.end() <= span.start_char:
                 gap = words(dr, text[m.end() : span.start_char], drop)
-                ok = set(gap) <= dr.size_before or _subject(dr, gap, span.text)
+                ok = _before_ok(dr, gap) or _subject(dr, gap, span.text)
                 dist = span.start_char - m.end()
             elif m.start() >= span.end_char:
                 gap = words(dr, text[span.end_char : m.start()], drop)
@@ -117,15 +182,18 @@ def restated_head(
     if i and spans[i - 1].start >= sent.start:
         lo = max(lo, spans[i - 1].end_char)
     links = list(dr.restating.finditer(text, lo, span.start_char))
-    if not links:
-        return None
-    link = links[-1]
-    if len(words(dr, text[link.end() : span.start_char], set())) > dr.window:
-        return None
-    comma = text.rfind(",", lo, link.start())
-    opener = words(dr, text[comma + 1 : link.start()], set())
-    if comma < 0 or not set(opener) <= dr.restating_openers:
-        return None  # the link opens its own phrase after a comma
+    if links:
+        link = links[-1]
+        if len(words(dr, text[link.end() : span.start_char], set())) > dr.window:
+            return None
+        comma = text.rfind(",", lo, link.start())
+        opener = words(dr, text[comma + 1 : link.start()], set())
+        if comma < 0 or not set(opener) <= dr.restating_openers:
+            return None  # the link opens its own phrase after a comma
+    else:
+        comma = _differential(dr, text, lo, span)
+        if comma < 0:
+            return None
     # the nearest clause before the comma that names a focus, density, nodule
     cuts = [lo] + [c.end() for c in dr.clause_breaks.finditer(text, lo, comma)]
     ends = cuts[1:] + [comma]
@@ -133,6 +201,28 @@ def restated_head(
         if dr.restated_heads & set(words(dr, text[start:end], set())):
             return start, end
     return None
+
+
+def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
+    """The comma that opens a differential naming the mention as what the
+    lesion before it may be ("7 mm focus, hemorrhage versus calcification",
+    "..., calcification or a small stone"): its position, or -1."""
+    comma = text.rfind(",", lo, span.start_char)
+    if comma < 0:
+        return -1
+    before = words(dr, text[comma + 1 : span.start_char], set())
+    if before and len(before) <= dr.window and dr.differential.fullmatch(before[-1]):
+        return comma
+    after = dr.differential.match(text, _skip(text, span.end_char))
+    if set(before) <= dr.size_new_phrase and after is not None:
+        return comma
+    return -1
+
+
+def _skip(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
 
 
 def head_size(
@@ -145,7 +235,7 @@ def head_size(
         for m in rx.finditer(text, lo, hi):
             gap = words(dr, text[m.end() : hi], set())
             noun = next((k for k, w in enumerate(gap) if w in dr.restated_heads), None)
-            if noun is not None and set(gap[:noun]) <= dr.size_before:
+            if noun is not None and _before_ok(dr, gap[:noun]):
                 word = ("size_mm", rid, off + m.start(), off + m.end())
                 return _mm(dr, m), word
     return None

@@ -3,9 +3,9 @@ finding, and the BI-RADS category per report (corpora/GUIDE.md, Descriptors).
 
 Plain functions over the record. A finding's words are its own phrase and its
 clause: its sentence cut at the clause breaks (descriptors.json word lists)
-and at the other findings of the sentence. Scores (descriptor_scores.py) are
-read from the sentence
-and the score lines right under it; sizes (descriptor_sizes.py) only where
+and at the other findings of the sentence (descriptor_clauses.py). Scores
+(descriptor_scores.py) are read from the sentence and the score lines right
+under it; change beyond the clause comes from descriptor_changes.py; sizes (descriptor_sizes.py) only where
 written on the mention ("5 mm calcified granuloma", "granuloma measuring
 5 mm") or on the lesion it restates, never on another lesion.
 """
@@ -13,7 +13,6 @@ written on the mention ("5 mm calcified granuloma", "granuloma measuring
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Span
 
@@ -21,18 +20,17 @@ from calc_nlp.schema import BIRADS, SEVERITIES, Finding
 from calc_nlp.stages.descriptor_changes import (
     closing_change,
     copula_change,
+    host_change,
     opening_change,
     predicate_change,
 )
+from calc_nlp.stages.descriptor_clauses import Clause, clause, in_reach, predicate_ok
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_scores import Scores, Word, scores_of, takes_score
 from calc_nlp.stages.descriptor_sizes import head_size, restated_head, size_of
-from calc_nlp.stages.descriptor_sizes import words as gap_words
 from calc_nlp.stages.record import ReportDoc
 
 _TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
-# The word right after a term (none when punctuation or the end comes first).
-_NEXT_WORD = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
 
 
 def describe(
@@ -48,7 +46,7 @@ def describe(
         sent = rd.sent(span)
         c = clause(dr, text, spans, i, sent)
         words = _terms(dr, f, text, c, rd.offset)
-        outer = None if f.change else _outer_change(dr, text, spans, i, rd)
+        outer = None if f.change else _outer_change(dr, text, spans, i, rd, c.lo)
         if outer is not None:
             f.change = outer[0]
             words.append(outer[1])
@@ -81,10 +79,12 @@ def _outer_change(
     spans: list[Span],
     i: int,
     rd: ReportDoc,
+    lo: int,
 ) -> tuple[str, Word] | None:
-    """The change of finding i from outside its clause (descriptor_changes.py):
-    after a copula or "and", or closing the sentence: (value, the word that
-    gave it)."""
+    """The change of finding i from outside its clause (`lo` on;
+    descriptor_changes.py): after a copula or "and", opening its noun phrase,
+    on the lesion a "with" attaches it to, or closing the sentence: (value,
+    the word that gave it)."""
     span, off = spans[i], rd.offset
     sent = rd.sent(span)
     mates = [s for s in spans[i + 1 :] if s.start < sent.end]
@@ -98,6 +98,10 @@ def _outer_change(
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
     prev = spans[i - 1].end_char if i and spans[i - 1].start >= sent.start else -1
     m = opening_change(dr, text, max(prev, sent.start_char), span.start_char)
+    if m is not None:
+        entry = dr.term(m.group())
+        return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
+    m = host_change(dr, text, lo, max(prev, sent.start_char))
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
@@ -157,138 +161,27 @@ def _from_head(
     dr: DescriptorRules, text: str, f: Finding, head: tuple[int, int] | None, off: int
 ) -> None:
     """A finding named as what a focus or nodule before it is takes that
-    lesion's size (when it has none) and BI-RADS shapes, in text order."""
+    lesion's size and grade (when it has none) and BI-RADS shapes, in text
+    order ("scattered punctate echogenic foci, likely vascular
+    calcifications": mild, punctate)."""
     if head is None:
         return
     size = head_size(dr, text, head, off)
     if size is not None and f.size_mm is None:
         f.size_mm = size[0]
         f.descriptor_words += (size[1],)
-    shapes = []
+    shapes, grades = [], []
     for m in dr.terms.finditer(text, *head):
         entry = dr.term(m.group())
+        at = (off + m.start(), off + m.end())
         if entry["field"] == "morphology" and entry["value"]:
             shapes.append(entry["value"])
-            at = (off + m.start(), off + m.end())
             f.descriptor_words += (("morphology", entry["id"], *at),)
+        elif entry["field"] == "severity" and entry["value"] and not f.severity:
+            grades.append(entry["value"])
+            f.descriptor_words += (("severity", entry["id"], *at),)
     f.morphology = tuple(dict.fromkeys(shapes + list(f.morphology)))
-
-
-@dataclass(frozen=True)
-class Clause:
-    """A finding's clause in characters: `lo` to the end for change words
-    (`hi`), for BI-RADS terms (`hi_shape`, which may pass a shape link) and
-    for grades (`hi_grade`, which stops at a comma too)."""
-
-    lo: int
-    hi: int
-    hi_shape: int
-    hi_grade: int
-    start: int  # the mention's own characters
-    end: int
-
-
-def clause(
-    dr: DescriptorRules, text: str, spans: list[Span], i: int, sent: Span
-) -> Clause:
-    """Finding i's clause: from the last clause break before it (a comma
-    between listed descriptor words is none) or the end of the finding before
-    it, to the first break after it or the last break before the next finding."""
-    span = spans[i]
-    prev = spans[i - 1] if i and spans[i - 1].start >= sent.start else None
-    nxt = spans[i + 1 : i + 2] if i + 1 < len(spans) else []
-    nxt = [s for s in nxt if s.start < sent.end and s.start >= span.end]
-    start = prev.end_char if prev is not None else sent.start_char
-    lo = start
-    for cut in reversed(list(dr.clause_breaks.finditer(text, start, span.start_char))):
-        if not _lists_terms(dr, text, cut, start):
-            lo = cut.end()
-            break
-    stop = nxt[0].start_char if nxt else sent.end_char
-    if nxt:
-        cuts = list(dr.clause_breaks.finditer(text, span.end_char, stop))
-        stop = cuts[-1].start() if cuts else span.end_char
-    ends = [_first_break(dr, rx, text, span.end_char, stop) for rx in dr.ends]
-    hi, hi_shape, hi_grade = ends
-    return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
-
-
-def _first_break(
-    dr: DescriptorRules, rx: re.Pattern[str], text: str, lo: int, stop: int
-) -> int:
-    """Where the first break after the mention stands (`stop` when none); an
-    "and" or comma between two descriptor words lists them ("are amorphous
-    and grouped") and is no break."""
-    for cut in rx.finditer(text, lo, stop):
-        word = cut.group().lower()
-        listed = (
-            word in dr.term_lists
-            and dr.term_end.search(text, max(lo, cut.start() - 40), cut.start())
-            and dr.terms.match(text, _skip_spaces(text, cut.end()))
-        )
-        if not listed:
-            return cut.start()
-    return stop
-
-
-def _lists_terms(
-    dr: DescriptorRules, text: str, cut: re.Match[str], start: int
-) -> bool:
-    """Does a clause break list descriptor words ("dense, coarse", "round and
-    punctate") rather than end a clause? A word break needs a term after it."""
-    word = cut.group().lower()
-    if word not in dr.term_lists or not dr.term_end.search(
-        text, max(start, cut.start() - 40), cut.start()
-    ):
-        return False
-    return (
-        word == "," or dr.terms.match(text, _skip_spaces(text, cut.end())) is not None
-    )
-
-
-def _skip_spaces(text: str, at: int) -> int:
-    while at < len(text) and text[at] in " \t":
-        at += 1
-    return at
-
-
-def _in_reach(
-    dr: DescriptorRules, text: str, c: Clause, m: re.Match[str], field: str
-) -> bool:
-    """Is a term of the clause the finding's? Before the mention only a few
-    other words may stand between them ("marked tapering of the branch
-    distal to the calcific plaque" is not a grade); after it, up to the end
-    the field allows."""
-    if m.end() <= c.start:
-        gap = text[m.end() : c.start]
-        for _, rx in dr.patterns.get("size", []):
-            gap = rx.sub(" ", gap)  # "stable 1.2 x 0.8 cm calcified nodule"
-        return sum(w[0].isalnum() for w in gap_words(dr, gap, set())) <= dr.window
-    if m.start() < c.end:
-        return True
-    if field in ("severity", "change"):
-        # after the mention, a word that grades another noun is not its
-        # ("adjacent to a new nodule"); past a comma a grade must end its phrase
-        nxt = _NEXT_WORD.match(text, m.end())
-        last = m.group().split()[-1].lower()  # "new since XXXX": the phrase links
-        if (
-            nxt
-            and last not in dr.followers
-            and nxt.group(1).lower() not in dr.followers
-        ):
-            return False
-    if field == "severity":
-        return m.end() <= c.hi_grade or (nxt is None and m.end() <= c.hi)
-    return m.end() <= (c.hi if field == "change" else c.hi_shape)
-
-
-def _predicate_ok(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
-    """A `predicate` term counts only when a predicate follower comes next
-    ("similar to the prior exam"; "Similar echogenic foci" compares)."""
-    if not dr.term(m.group()).get("predicate"):
-        return True
-    nxt = _NEXT_WORD.match(text, m.end())
-    return nxt is not None and nxt.group(1).lower() in dr.followers
+    f.severity = max(grades, key=SEVERITIES.index) if grades else f.severity
 
 
 def _terms(
@@ -300,11 +193,14 @@ def _terms(
     grades: list[str] = []
     morph: list[str] = []
     dist: list[str] = []
+    graded = text[c.start : c.end].split()[-1].lower() in dr.graded_heads
     for m in dr.terms.finditer(text, c.lo, max(c.hi, c.hi_shape, c.hi_grade)):
         entry = dr.term(m.group())
         field, value = entry["field"], entry["value"]
-        if not _in_reach(dr, text, c, m, field) or not _predicate_ok(dr, text, m):
+        if not in_reach(dr, text, c, m, field) or not predicate_ok(dr, text, m):
             continue
+        if field == "severity" and graded:
+            continue  # "severe calcific aortic stenosis" grades the stenosis
         f.own_lesion = f.own_lesion or bool(entry.get("own_lesion"))
         if not value:
             continue

@@ -1,0 +1,189 @@
+"""The clause of a finding for the descriptors stage (corpora/GUIDE.md,
+Descriptors): where its words begin and end, and whether a descriptor term
+of it is the finding's (a few words before the mention, up to the end the
+field allows after it)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from calc_nlp.stages.descriptor_rules import DescriptorRules
+from calc_nlp.stages.descriptor_sizes import words as gap_words
+
+# The word right after a term (none when punctuation or the end comes first).
+_NEXT_WORD = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
+# Where a comma-delimited segment after a term ends.
+_SEGMENT_END = re.compile(r"[,;\n]|\.(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A finding's clause in characters: `lo` to the end for change words
+    (`hi`), for BI-RADS terms (`hi_shape`, which may pass a shape link) and
+    for grades (`hi_grade`, which stops at a comma too)."""
+
+    lo: int
+    hi: int
+    hi_shape: int
+    hi_grade: int
+    start: int  # the mention's own characters
+    end: int
+
+
+def clause(
+    dr: DescriptorRules, text: str, spans: list[Span], i: int, sent: Span
+) -> Clause:
+    """Finding i's clause: from the last clause break before it (a comma
+    between listed descriptor words is none) or the end of the finding before
+    it, to the first break after it or the last break before the next finding."""
+    span = spans[i]
+    prev = spans[i - 1] if i and spans[i - 1].start >= sent.start else None
+    nxt = spans[i + 1 : i + 2] if i + 1 < len(spans) else []
+    nxt = [s for s in nxt if s.start < sent.end and s.start >= span.end]
+    start = prev.end_char if prev is not None else sent.start_char
+    lo = start
+    for cut in reversed(list(dr.clause_breaks.finditer(text, start, span.start_char))):
+        if not _lists_terms(dr, text, cut, start) and not _in_term(dr, text, cut):
+            lo = cut.end()
+            break
+    stop = nxt[0].start_char if nxt else sent.end_char
+    if nxt:
+        cuts = list(dr.clause_breaks.finditer(text, span.end_char, stop))
+        stop = cuts[-1].start() if cuts else span.end_char
+    ends = [_first_break(dr, rx, text, span.end_char, stop) for rx in dr.ends]
+    hi, hi_shape, hi_grade = ends
+    return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
+
+
+def _first_break(
+    dr: DescriptorRules, rx: re.Pattern[str], text: str, lo: int, stop: int
+) -> int:
+    """Where the first break after the mention stands (`stop` when none); an
+    "and" or comma between two descriptor words lists them ("are amorphous
+    and grouped") and is no break."""
+    for cut in rx.finditer(text, lo, stop):
+        word = cut.group().lower()
+        listed = (
+            word in dr.term_lists
+            and dr.term_end.search(text, max(lo, cut.start() - 40), cut.start())
+            and dr.terms.match(text, _skip_spaces(text, cut.end()))
+        )
+        if not listed:
+            return cut.start()
+    return stop
+
+
+def _lists_terms(
+    dr: DescriptorRules, text: str, cut: re.Match[str], start: int
+) -> bool:
+    """Does a clause break list descriptor words ("dense, coarse", "round and
+    punctate") rather than end a clause? A word break needs a term after it."""
+    word = cut.group().lower()
+    if word not in dr.term_lists or not dr.term_end.search(
+        text, max(start, cut.start() - 40), cut.start()
+    ):
+        return False
+    return (
+        word == "," or dr.terms.match(text, _skip_spaces(text, cut.end())) is not None
+    )
+
+
+def _in_term(dr: DescriptorRules, text: str, cut: re.Match[str]) -> bool:
+    """Is a clause break inside a descriptor term ("fine linear and branching")?"""
+    lo = max(0, cut.start() - 30)
+    return any(
+        m.start() < cut.start() and cut.end() < m.end()
+        for m in dr.terms.finditer(text, lo, cut.end() + 30)
+    )
+
+
+def _skip_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
+
+
+def in_reach(
+    dr: DescriptorRules, text: str, c: Clause, m: re.Match[str], field: str
+) -> bool:
+    """Is a term of the clause the finding's? Before the mention only a few
+    other words may stand between them ("marked tapering of the branch
+    distal to the calcific plaque" is not a grade); after it, up to the end
+    the field allows."""
+    if m.end() <= c.start:
+        gap = text[m.end() : c.start]
+        for _, rx in dr.patterns.get("size", []):
+            gap = rx.sub(" ", gap)  # "stable 1.2 x 0.8 cm calcified nodule"
+        between = [w for w in gap_words(dr, gap, set()) if w[0].isalnum()]
+        if field in ("severity", "change") and dr.lesion_nouns & set(between):
+            return False  # "a new nodule near the calcified granuloma"
+        return len(between) <= dr.window
+    if m.start() < c.end:
+        return True
+    if m.end() <= c.hi and dr.tails.match(text, m.end()):
+        return True  # "calcifications, amorphous in morphology"
+    if field in ("severity", "change"):
+        # after the mention, a word that grades another noun is not its
+        # ("adjacent to a new nodule"); past a comma a grade must end its phrase
+        nxt = _NEXT_WORD.match(text, m.end())
+        last = m.group().split()[-1].lower()  # "new since XXXX": the phrase links
+        links = last in dr.followers and last not in ("in", "of")  # not "change in X"
+        if nxt and not links and nxt.group(1).lower() not in dr.followers:
+            return False
+    if field == "severity":
+        return m.end() <= c.hi_grade or (nxt is None and m.end() <= c.hi)
+    if field == "change":
+        return m.end() <= c.hi
+    # past a comma a BI-RADS term that ends the sentence or stands among
+    # descriptor words only is the finding's ("coarse calcification in the
+    # left breast, likely dystrophic"; "calcifications, grouped, in the left
+    # breast"), the latter not for a calcified lesion's shape ("calcified
+    # lymph node, round")
+    if m.end() <= c.hi_shape:
+        return True
+    if m.end() > c.hi:
+        return False
+    own = not _names_lesion(dr, text, c) and _own_segment(dr, text, c, m)
+    return _closes(text, m.end()) or own
+
+
+def _names_lesion(dr: DescriptorRules, text: str, c: Clause) -> bool:
+    """Does the mention name a calcified lesion ("calcified lymph node")?"""
+    first = text[c.start : c.end].split()
+    return len(first) > 1 and first[0].lower() in dr.size_adjectives
+
+
+def _closes(text: str, at: int) -> bool:
+    """Does the sentence end right after `at` (a full stop or the line's end)?"""
+    rest = text[at : at + 3].lstrip(" \t")
+    return not rest or rest[0] in ".\n"
+
+
+def _own_segment(
+    dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]
+) -> bool:
+    """Past a comma, is a BI-RADS term in a segment of descriptor words only
+    ("calcifications, grouped, in the left breast", "coarse calcification in
+    the left breast, likely dystrophic"), so the mention's?"""
+    lo = text.rfind(",", c.end, m.start())
+    if lo < 0:
+        return False
+    end = _SEGMENT_END.search(text, m.end(), c.hi)
+    segment = text[lo + 1 : end.start() if end else c.hi]
+    segment = dr.tails.sub(" ", dr.restating.sub(" ", segment))
+    allowed = dr.term_lists | dr.restating_openers | dr.copulas  # "which are"
+    return all(
+        w in allowed or not w[0].isalnum() for w in gap_words(dr, segment, set())
+    )
+
+
+def predicate_ok(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
+    """A `predicate` term counts only when a predicate follower comes next
+    ("similar to the prior exam"; "Similar echogenic foci" compares)."""
+    if not dr.term(m.group()).get("predicate"):
+        return True
+    nxt = _NEXT_WORD.match(text, m.end())
+    return nxt is not None and nxt.group(1).lower() in dr.followers

@@ -1,0 +1,455 @@
+"""Descriptors over many phrasings (corpora/GUIDE.md, Descriptors): made-up
+sentences, one row each, so that a rule fitted to one wording shows up as a
+failure on another. Sizes in mm, cm and words, "x" and "by", before and after
+the noun, and sizes of another lesion that must not be taken; calcium scores
+and percentiles; change, BI-RADS shape and grade words in their variants."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _finding(findings_of, text: str, mention: str | None):
+    found = findings_of(text)
+    if mention is not None:
+        found = [f for f in found if f.mention == mention]
+    assert found, (text, mention)
+    return found[0]
+
+
+SIZES = [
+    ("A 5 mm calcified granuloma in the right upper lobe.", "calcified granuloma", 5),
+    ("Calcified granuloma in the right upper lobe measuring 6 mm.", None, 6),
+    ("Calcified granuloma measuring up to 7 mm in the left lower lobe.", None, 7),
+    ("Calcified nodule measuring approximately 1.2 x 0.8 cm in the lingula.", None, 12),
+    ("Calcified nodule measuring 1.2 by 0.9 cm in the lingula.", None, 12),
+    ("Calcified nodule, 8 x 6 x 5 mm, in the right lower lobe.", None, 8),
+    ("A 4 millimeter calcified granuloma in the spleen.", None, 4),
+    ("A 1.5 centimeter calcified mass in the pelvis.", None, 15),
+    ("Approximately 9 mm calcified granuloma in the left upper lobe.", None, 9),
+    ("Two calcified granulomas, 3-4 mm, in the right lung.", None, 4),
+    ("Calcified granulomas measuring 2 to 5 mm in both lungs.", None, 5),
+    ("Calcified granulomas up to 6 mm in both lungs.", None, 6),
+    ("Sub-centimeter calcified nodule in the left upper lobe.", None, None),
+    ("Subcentimeter calcified granuloma in the right lower lobe.", None, None),
+    ("A 3.2 cm mass with internal calcification.", None, None),
+    ("Coarse calcification within a 2 cm thyroid nodule.", None, None),
+    ("A 4 cm cyst with a rim of calcification.", None, None),
+    (
+        "Calcified granuloma in the right lower lobe and a 6 mm noncalcified "
+        "nodule in the left upper lobe.",
+        "Calcified granuloma",
+        None,
+    ),
+    (
+        "A 7 mm noncalcified nodule and a calcified granuloma in the right lung.",
+        "calcified granuloma",
+        None,
+    ),
+    ("Calcified granuloma in the left lower lobe, 5 mm.", None, 5),
+    ("Calcified granuloma (5 mm) in the left lower lobe.", None, 5),
+    ("Calcified granuloma in the left lower lobe (4 mm).", None, 4),
+    ("Punctate 2mm calcification in the right kidney.", None, 2),
+    ("A 5x4mm calcification in the right kidney.", None, 5),
+    ("Calcified lymph node measuring 1.1 cm in the subcarinal station.", None, 11),
+    ("Calcified fibroid measuring 3.4 x 2.1 x 2.8 cm.", None, 34),
+    ("A densely calcified 2.5 cm fibroid.", None, 25),
+    ("The calcified granuloma measures 9 mm.", None, 9),
+    ("Calcified granuloma is 7 mm in size.", None, 7),
+    ("Calcified granulomas, largest 6 mm, in the right lung.", None, 6),
+    ("A 2 cm calcified mass adjacent to a 5 cm cyst.", None, 20),
+    ("A calcified mass adjacent to a 5 cm cyst.", None, None),
+    ("Calcified nodule near a 1.5 cm mass in the right upper lobe.", None, None),
+    ("A 4 cm renal mass with a 6 mm calcification.", "calcification", 6),
+    ("Calcified granuloma in the left lower lobe, previously 5 mm.", None, None),
+    # plain adjectives between the size and the mention
+    ("There is a 5 mm well-circumscribed calcified granuloma in the RLL.", None, 5),
+    ("A 5 mm well defined calcified nodule in the right lower lobe.", None, 5),
+    ("5 mm benign-appearing calcified nodule in the right lower lobe.", None, 5),
+    ("Left kidney: 6 mm nonobstructing calcification in the lower pole.", None, 6),
+    (
+        "8 mm shadowing echogenic focus in the left kidney, most consistent "
+        "with a calcification.",
+        "calcification",
+        8,
+    ),
+    # but not across a preposition, an article or another lesion noun
+    ("The stent ends 2 cm distal to the calcified plaque.", "calcified plaque", None),
+    ("A 5 mm nodule near calcified granuloma in the RLL.", "calcified granuloma", None),
+    ("Ostium 3 mm wide, the calcified plaque beyond it.", "calcified plaque", None),
+    # an adjective mention: the size of the lesion it is said of
+    ("The 3 cm mass in the pelvis is partially calcified.", None, 30),
+    ("Peripherally calcified pelvic mass, 3 cm.", None, 30),
+    ("2 cm long calcified plaque in the proximal LAD.", None, 20),
+    # a distance is not a size
+    ("Calcified plaque located 2 cm distal to the ostium.", None, None),
+    ("Calcified granuloma 3 cm from the pleura.", None, None),
+    # a size that opens the part after a colon
+    ("Calcified granuloma: 5 mm.", None, 5),
+    ("Calcified granuloma in the RUL, size: 5 mm.", None, 5),
+    ("Calcified granuloma: 2 cm distal to the fissure.", None, None),
+    ("Calcified granuloma: see below. 5 mm nodule in the LLL.", None, None),
+    ("Small (5 mm) calcified granuloma in the RUL.", None, 5),
+    ("A calcified granuloma is noted in the RUL and measures 6 mm.", None, 6),
+    (
+        "A calcified granuloma is seen in the RUL and a nodule in the LLL measures 6 mm.",
+        "calcified granuloma",
+        None,
+    ),
+    # an image reference between the mention and its size is no other number
+    (
+        "Calcified granuloma in the right upper lobe (series 3, image 45), "
+        "measuring 6 mm.",
+        None,
+        6,
+    ),
+    ("Calcified granuloma (image 45) in the RUL measuring 6 mm.", None, 6),
+    # a range, its largest size, units per dimension
+    ("Numerous calcified granulomas ranging in size from 3 to 12 mm.", None, 12),
+    ("Numerous calcified granulomas ranging from 3 mm to 1.2 cm.", None, 12),
+    ("Calcified granuloma measuring 1.2 cm x 0.8 cm.", None, 12),
+    # an earlier size is still not the mention's
+    ("Calcified granuloma, 6 mm, previously 4 mm.", None, 6),
+    # a differential that names the mention as what a sized focus may be
+    (
+        "7 mm hyperdense focus in the left thalamus, hemorrhage versus calcification.",
+        "calcification",
+        7,
+    ),
+    (
+        "5 mm echogenic focus in the gallbladder wall, polyp vs calcification.",
+        "calcification",
+        5,
+    ),
+    (
+        "4 mm dense focus in the right kidney, calcification versus a small stone.",
+        "calcification",
+        4,
+    ),
+    # not a differential of the focus: another lesion's comparison
+    (
+        "4 cm mass in the liver, a cyst versus hemangioma; calcification in the spleen.",
+        "calcification",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, mention, size", SIZES)
+def test_size(findings_of, text, mention, size):
+    assert _finding(findings_of, text, mention).size_mm == size
+
+
+SCORES = [
+    ("Agatston score of 245.", "agatston", 245),
+    ("Coronary calcium score: 87.", "agatston", 87),
+    ("CAC score 12.", "agatston", 12),
+    ("CAC score is 412.", "agatston", 412),
+    ("Total calcium score 1,024.", "agatston", 1024),
+    ("Agatston calcium score 150.", "agatston", 150),
+    ("The calcium score is 75 Agatston units.", "agatston", 75),
+    ("Total coronary artery calcium (Agatston) score = 33.", "agatston", 33),
+    ("Total Agatston score: 56 (64th percentile for age and sex).", "agatston", 56),
+    (
+        "Total Agatston score: 56 (64th percentile for age and sex).",
+        "agatston_percentile",
+        64,
+    ),
+    ("Coronary calcium score 402, 88th percentile.", "agatston_percentile", 88),
+    ("Coronary calcium score 402, 88th percentile.", "cac_drs", 3),
+    (
+        "Calcium score: 310, which places the patient in the 91st percentile.",
+        "agatston_percentile",
+        91,
+    ),
+    ("Coronary artery calcium score of 0.", "agatston", 0),
+    ("Coronary artery calcium score was calculated at 214.", "agatston", 214),
+    # a table with a column heading line under the score phrase
+    (
+        "Calcium score results:\nVessel  Score\nLM  0\nLAD  45\nLCX  12\n"
+        "RCA  30\nTotal  87\n",
+        "agatston_vessels",
+        "LM=0;LAD=45;LCX=12;RCA=30",
+    ),
+    (
+        "Calcium score results:\nVessel  Score\nLM  0\nLAD  45\nLCX  12\n"
+        "RCA  30\nTotal  87\n",
+        "agatston",
+        87,
+    ),
+    # two lines without a score end the table
+    ("Calcium score:\nSee below\nNot done\nLAD 45\n", "agatston_vessels", ""),
+    ("The Agatston score equals 31.", "agatston", 31),
+    ("CAC 145.", "agatston", 145),
+    ("CAC of 145.", "agatston", 145),
+    ("Total coronary calcium score (Agatston): 1,234.5.", "agatston", 1234.5),
+    ("Coronary calcium score 12. CAC-DRS 1.", "agatston", 12),
+    ("Calcium score 0.", "agatston", 0),
+    ("Agatston score: 0.", "cac_drs", 0),
+    (
+        "Coronary artery calcium score: LM 0, LAD 55, LCx 10, RCA 20; total 85.",
+        "agatston",
+        85,
+    ),
+    (
+        "Coronary artery calcium score: LM 0, LAD 55, LCx 10, RCA 20; total 85.",
+        "agatston_vessels",
+        "LM=0;LAD=55;LCX=10;RCA=20",
+    ),
+    (
+        "Calcium score:\nLeft main 0\nLAD 120\nCircumflex 0\nRCA 40\nTotal 160\n",
+        "agatston",
+        160,
+    ),
+    (
+        "Calcium score:\nLeft main 0\nLAD 120\nCircumflex 0\nRCA 40\nTotal 160\n",
+        "agatston_vessels",
+        "LM=0;LAD=120;LCX=0;RCA=40",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, field, value", SCORES)
+def test_score(findings_of, text, field, value):
+    assert getattr(findings_of(text)[0], field) == value
+
+
+def test_a_score_of_zero_is_a_negated_finding(findings_of):
+    (f,) = findings_of("Calcium score 0.")
+    assert f.negated and f.agatston == 0 and f.cac_drs == 0
+
+
+CHANGES = [
+    ("Calcified granuloma in the right upper lobe is again noted.", None, "stable"),
+    ("Redemonstrated calcified granuloma in the right upper lobe.", None, "stable"),
+    ("Calcified granuloma in the right upper lobe, unchanged from prior.", None, "stable"),
+    ("Calcified granuloma, unchanged compared to XXXX.", None, "stable"),
+    ("Again noted are calcified mediastinal lymph nodes.", None, "stable"),
+    ("There is redemonstration of a calcified granuloma in the left upper lobe.", None, "stable"),
+    ("Calcified granuloma in the left upper lobe remains unchanged.", None, "stable"),
+    ("Calcified granuloma in the left upper lobe, not significantly changed.", None, "stable"),
+    ("Calcified granuloma in the left upper lobe, stable in appearance.", None, "stable"),
+    ("Calcified granuloma in the left upper lobe, redemonstrated.", None, "stable"),
+    ("Grossly unchanged appearance of calcified hilar nodes.", None, "stable"),
+    ("Stable appearance of the calcified granuloma.", None, "stable"),
+    ("The calcified granuloma is slightly larger.", None, "increased"),
+    ("The calcified granuloma is slightly larger than before.", None, "increased"),
+    ("Calcified granuloma in the left upper lobe has increased in size.", None, "increased"),
+    ("Calcified granuloma has enlarged.", None, "increased"),
+    ("Calcified granuloma has grown since XXXX.", None, "increased"),
+    ("Calcified granulomas are more numerous than before.", None, "increased"),
+    ("Calcified granuloma in the left upper lobe has decreased in size.", None, "decreased"),
+    ("Calcified granulomas are fewer than before.", None, "decreased"),
+    ("Previously seen calcified granuloma is no longer visualized.", None, "resolved"),
+    ("The calcification in the left kidney is no longer visualized.", None, "resolved"),
+    ("Calcification in the left kidney has resolved.", None, "resolved"),
+    ("Interval development of calcification in the left kidney.", None, "new"),
+    ("Calcification in the left kidney, new since XXXX.", None, "new"),
+    ("Newly seen calcification in the left kidney.", None, "new"),
+    ("Calcified granuloma in the right lower lobe is not changed.", None, "stable"),
+    ("No significant interval change in the calcified granuloma.", None, "stable"),
+    ("Calcified granuloma in the right lower lobe has developed since XXXX.", None, "new"),
+    ("Interval appearance of a calcified granuloma in the right lower lobe.", None, "new"),
+    ("Partial resorption of the calcific deposit.", None, "decreased"),
+    ("Resolution of the calcific deposit in the supraspinatus tendon.", None, "resolved"),
+    ("The previously seen calcific deposit has resorbed.", None, "resolved"),
+    # a closing change phrase that grades the noun after it is not the finding's
+    ("Calcified granuloma in the right lower lobe, stable heart size.", None, ""),
+    ("Calcified granuloma, no change in the effusion.", None, ""),
+    ("Calcified granuloma in the right lower lobe, increased effusion.", None, ""),
+    ("Coronary artery calcification, increased since XXXX.", None, "increased"),
+    ("Coronary artery calcification, no change in size.", None, "stable"),
+    ("Known calcified granuloma in the left upper lobe.", None, ""),
+    ("Calcified granuloma in the left upper lobe. No new nodules.", None, ""),
+    ("Benign-appearing coarse calcifications, stable for 3 years.", None, "stable"),
+    ("New pleural effusion. Calcified granuloma in the left lung.", None, ""),
+    # a change word grading another lesion noun before the mention is not its
+    (
+        "A new 5 mm nodule near the calcified granuloma in the left upper lobe.",
+        "calcified granuloma",
+        "",
+    ),
+    ("A new nodule abuts the calcified granuloma.", "calcified granuloma", ""),
+    ("Calcified granuloma adjacent to a new nodule.", None, ""),
+    ("Calcified granuloma with new adjacent consolidation.", None, ""),
+    # the change of the lesion a "with" attaches the calcification to
+    ("Stable left thyroid nodule with coarse calcification.", "calcification", "stable"),
+    ("New 8 mm nodule with calcification in the right lung.", "calcification", "new"),
+    ("Consolidation with new calcification.", "calcification", "new"),
+    # a "with" after an unrelated phrase does not pass a change on
+    (
+        "Stable appearance of the cardiomediastinal silhouette with aortic "
+        "calcification.",
+        "aortic calcification",
+        "",
+    ),
+    # after "and", a change word that grades the next noun is not the finding's
+    ("Calcified pleural plaques and decreased pleural effusion.", None, ""),
+    ("Calcified granuloma and stable nodule in the left lung.", None, ""),
+    ("Calcified granulomas are present and stable since 2019.", None, "stable"),
+    # "as previously described" is known, not stable
+    ("Calcified granuloma in the left lung, as previously described.", None, ""),
+]
+
+
+@pytest.mark.parametrize("text, mention, change", CHANGES)
+def test_change(findings_of, text, mention, change):
+    assert _finding(findings_of, text, mention).change == change
+
+
+SHAPES = [
+    ("Fine pleomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),
+    ("Pleomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),
+    ("Fine, pleomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),
+    ("Fine-linear calcifications in the left breast.", "morphology", ("fine linear",)),
+    (
+        "Fine linear branching calcifications in the left breast.",
+        "morphology",
+        ("fine-linear branching",),
+    ),
+    (
+        "Fine linear and branching calcifications in the left breast.",
+        "morphology",
+        ("fine-linear branching",),
+    ),
+    (
+        "Linear branching calcifications in the left breast.",
+        "morphology",
+        ("fine-linear branching",),
+    ),
+    (
+        "Coarse heterogeneous calcifications in the left breast.",
+        "morphology",
+        ("coarse heterogeneous",),
+    ),
+    (
+        "Coarse, heterogeneous calcifications in the left breast.",
+        "morphology",
+        ("coarse heterogeneous",),
+    ),
+    (
+        "Heterogeneous coarse calcifications in the left breast.",
+        "morphology",
+        ("coarse heterogeneous",),
+    ),
+    ("Popcorn-like calcifications in the right breast.", "morphology", ("popcorn",)),
+    ("Coarse popcorn-like calcification in a fibroadenoma.", "morphology", ("coarse", "popcorn")),
+    ("Rim-like calcification in the right breast.", "morphology", ("rim",)),
+    ("Eggshell calcification of the hilar lymph nodes.", "morphology", ("rim",)),
+    ("Rim/eggshell calcifications in the right breast.", "morphology", ("rim",)),
+    ("Milk-of-calcium calcifications in the right breast.", "morphology", ("milk of calcium",)),
+    ("Vascular-type calcifications in both breasts.", "morphology", ("vascular",)),
+    ("Dermal calcifications in the left breast.", "morphology", ("skin",)),
+    ("Skin/dermal calcifications in the left breast.", "morphology", ("skin",)),
+    ("Secretory calcifications in both breasts.", "morphology", ("large rod-like",)),
+    ("Round and punctate calcifications in the left breast.", "morphology", ("round", "punctate")),
+    ("Suture calcifications at the lumpectomy site.", "morphology", ("suture",)),
+    ("Lucent-centered calcifications in the left breast.", "morphology", ()),
+    # past a comma, a shape that ends the sentence or its phrase is the finding's
+    (
+        "Calcifications in the left breast, amorphous in morphology.",
+        "morphology",
+        ("amorphous",),
+    ),
+    (
+        "Coarse calcification in the left breast, likely dystrophic.",
+        "morphology",
+        ("coarse", "dystrophic"),
+    ),
+    (
+        "Coarse calcification in the left breast, round mass in the right breast.",
+        "morphology",
+        ("coarse",),
+    ),
+    # between two commas, descriptor words only
+    (
+        "Amorphous calcifications, grouped, in the left breast.",
+        "distribution",
+        ("grouped",),
+    ),
+    (
+        "Calcifications in the left breast, coarse, likely dystrophic.",
+        "morphology",
+        ("coarse", "dystrophic"),
+    ),
+    ("Calcifications in the left breast, dermal in location.", "morphology", ("skin",)),
+    # not a calcified lesion's own shape
+    ("Left level VI: 8 mm calcified lymph node, round, no hilum.", "morphology", ()),
+    (
+        "Coarse heterogenous calcifications in the left breast.",
+        "morphology",
+        ("coarse heterogeneous",),
+    ),
+    (
+        "Calcifications in the left breast, which are amorphous and grouped.",
+        "morphology",
+        ("amorphous",),
+    ),
+    (
+        "Calcifications in the left breast are fine pleomorphic in morphology "
+        "and grouped in distribution.",
+        "distribution",
+        ("grouped",),
+    ),
+    # another subject after the comma
+    ("Calcifications in the left breast, and the mass is round.", "morphology", ()),
+    ("Clustered calcifications in the left breast.", "distribution", ("grouped",)),
+    ("Linearly arranged calcifications in the left breast.", "distribution", ("linear",)),
+    ("Segmentally distributed calcifications.", "distribution", ("segmental",)),
+    ("Regionally distributed calcifications.", "distribution", ("regional",)),
+    ("Punctuate calcifications in the left breast.", "morphology", ("punctate",)),
+    ("Pleiomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),
+    ("A cluster of punctate calcifications in the left breast.", "distribution", ("grouped",)),
+    ("Calcifications in a cluster in the left breast.", "distribution", ("grouped",)),
+    (
+        "Calcifications in a cluster distribution in the left breast.",
+        "distribution",
+        ("grouped",),
+    ),
+    ("Calcifications in a segmental distribution in the left breast.", "distribution", ("segmental",)),
+    ("Calcifications in a linear distribution in the left breast.", "distribution", ("linear",)),
+    ("Regional amorphous calcifications in the left breast.", "distribution", ("regional",)),
+    ("Diffusely scattered punctate calcifications in both breasts.", "distribution", ("diffuse",)),
+]
+
+
+@pytest.mark.parametrize("text, field, value", SHAPES)
+def test_birads_terms(findings_of, text, field, value):
+    assert getattr(findings_of(text)[0], field) == value
+
+
+GRADES = [
+    ("Mild to moderate coronary artery calcification.", "moderate"),
+    ("Moderate-to-severe coronary artery calcification.", "severe"),
+    ("Mild-moderate coronary artery calcification.", "moderate"),
+    ("Trace coronary artery calcification.", "minimal"),
+    ("Slight calcification of the aortic knob.", "minimal"),
+    ("Scattered calcified granulomas.", "mild"),
+    ("Small calcified granuloma.", ""),
+    ("Multiple calcified granulomas.", ""),
+    ("The aortic valve is heavily calcified.", "severe"),
+    ("Coronary artery calcification, moderate.", "moderate"),
+    ("Coronary artery calcification, mild in degree.", "mild"),
+    ("Coronary artery calcification is severe.", "severe"),
+    ("Calcification of the abdominal aorta, mild.", "mild"),
+    ("Small amount of calcified plaque in the LAD.", "mild"),
+    ("A few foci of calcified plaque in the LAD.", "mild"),
+    ("Advanced atherosclerotic calcification of the aorta.", "severe"),
+    ("Mild atherosclerotic calcification with a large aneurysm.", "mild"),
+    ("Aortic calcification with marked tortuosity.", ""),
+    ("Calcified aortic valve, moderate to severe stenosis.", ""),
+    # a mention that names a narrowing: the grade is the narrowing's
+    ("Severe calcific aortic stenosis.", ""),
+    ("Moderate calcific mitral stenosis.", ""),
+    # a finding named as what graded foci are takes their grade
+    (
+        "Scattered punctate echogenic foci in the renal cortex, likely vascular "
+        "calcifications.",
+        "mild",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, severity", GRADES)
+def test_severity(findings_of, text, severity):
+    assert findings_of(text)[-1].severity == severity
