@@ -217,4 +217,5 @@ DESCRIPTOR_WORD_LISTS = (
     "image_refs",
     "range_words",
     "size_after_stops",
+    "side_words",
 )

@@ -39,10 +39,10 @@ def sub_site(dr: DescriptorRules, f: Finding) -> str:
     return " ".join(w for w in site_words(dr, f.site_text) if w not in name)
 
 
-def core(f: Finding) -> str:
-    """The mention's words without its site words, lower case."""
-    site = set(WORD.findall(f.site_text.lower()))
-    return " ".join(w for w in WORD.findall(f.mention.lower()) if w not in site)
+def core(dr: DescriptorRules, f: Finding) -> str:
+    """The mention's words without its site and side words, lower case."""
+    drop = set(WORD.findall(f.site_text.lower())) | dr.side_words
+    return " ".join(w for w in WORD.findall(f.mention.lower()) if w not in drop)
 
 
 def said_side(dr: DescriptorRules, f: Finding) -> bool:
@@ -68,7 +68,7 @@ def echoes(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     "Pellegrini-Stieda calcification of the MCL"), or a word that names the
     site of either, its first five letters enough ("calcinosis of the gluteal
     musculature" and "muscular calcinosis")?"""
-    drop = f"{core(f)} {core(g)}"  # the mentions' words but their site words
+    drop = f"{core(dr, f)} {core(dr, g)}"  # the mentions' words but their site words
     fw, gw = _content(dr, f.sentence, drop), _content(dr, g.sentence, drop)
     if len(fw & gw) > 1:
         return True

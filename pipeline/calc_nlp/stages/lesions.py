@@ -223,16 +223,17 @@ def _echo(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | No
         and _fits(x.side, f.laterality)
         and not x.differs(f)
         and not _in_sentence(x.last, f)
-        and (echoes(dr, f, x.first) or _guessed(f, x.first))
+        and (echoes(dr, f, x.first) or _guessed(dr, f, x.first))
     ]
     return found[0] if len(found) == 1 else None
 
 
-def _guessed(f: Finding, g: Finding) -> bool:
+def _guessed(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     """Named by the same words of more than one word ("calcified granuloma",
     not a bare "calcification"), one of the two at a site its words do not
     give (an exam's default)?"""
-    return core(f) == core(g) and " " in core(f) and not (f.site_text and g.site_text)
+    words = core(dr, f)
+    return words == core(dr, g) and " " in words and not (f.site_text and g.site_text)
 
 
 def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
@@ -265,7 +266,7 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     # state (a hedged or denied mention between them is another thing).
     last: dict[tuple[bool, bool, bool], Finding] = {}
     for f in findings:
-        sub, state, words = sub_site(dr, f), _state(f), core(f)
+        sub, state, words = sub_site(dr, f), _state(f), core(dr, f)
         at_site = by_site.setdefault((f.site, state), [])
         named = by_core.setdefault((words, state), [])
         found = _same_lesion(dr, at_site, named, f, sub)
