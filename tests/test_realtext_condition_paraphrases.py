@@ -81,7 +81,7 @@ NOT_ASSERTED = [
     "LEFT ILIAC CREST BONE MARROW BIOPSY.",
     "ALL FINDINGS WERE DISCUSSED WITH THE PATIENT.",
     # care to avoid, prevent or protect from
-    "Care was taken to avoid injury to the bladder.",
+    "Attention was paid to avoiding bladder injury.",
     "The ureter was protected from injury.",
     "Prophylaxis for DVT.",
     # a plan after the fact, a need, a referral
@@ -116,7 +116,7 @@ NOT_ASSERTED = [
     "Risks such as bleeding, infection and injury to nerves were explained.",
     "Complications including hematoma, infection, and DVT were discussed.",
     "Potential complications, including DVT and hematoma, were reviewed.",
-    "Risks include but are not limited to bleeding, infection, stroke, and MI.",
+    "Risks listed include, among others, bleeding, infection, stroke, and MI.",
     "Risks of the procedure, including bleeding, DVT, and myocardial infarction, were explained.",
     "Possible complications include hematoma, infection, and stroke.",
     "Prior to surgery, antibiotics were given.",
