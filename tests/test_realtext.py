@@ -25,16 +25,18 @@ REALTEXT = ROOT.parent / "shared" / "realtext"
 FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic")
 
 # What the test half scored when these floors were set; a change that lowers
-# any of them fails here (raise them as the pipeline improves).
+# any of them fails here (raise them as the pipeline improves). Laterality and
+# every-field were set again after the adjudicated gold corrections
+# (corpora/realtext/README.md, Agreement) moved them, not the pipeline.
 FLOORS = {
     "mention_f1": 1.0,
     "mention_exact_f1": 0.919,
     "site": 0.911,
-    "laterality": 0.9449,
+    "laterality": 0.9406,
     "negated": 0.9831,
     "uncertain": 0.9788,
     "classification": 0.9381,
-    "all_fields_right": 0.8347,
+    "all_fields_right": 0.8305,
     "conditions_precision": 0.9268,
     "conditions_recall": 0.7755,
 }
