@@ -66,6 +66,82 @@ def _lung_rows() -> list[Row]:
     return rows
 
 
+# (noun phrase, adjective phrase or '', site, side) for sites a chest film or a note names
+PLACES: list[tuple[str, str, str, str]] = [
+    ("mediastinum", "mediastinal", "mediastinum", ""),
+    ("aortic knob", "aortic knob", "aorta", ""),
+    ("aortic arch", "aortic arch", "aorta", ""),
+    ("descending aorta", "descending aortic", "aorta", ""),
+    ("thoracic aorta", "thoracic aortic", "aorta", ""),
+    ("coronary arteries", "coronary artery", "coronary artery", ""),
+    ("mitral annulus", "mitral annular", "mitral annulus", ""),
+    ("aortic valve", "aortic valve", "aortic valve", ""),
+    ("pericardium", "pericardial", "pericardium", ""),
+    ("right pleura", "right pleural", "pleura", "right"),
+    ("left costal cartilages", "left costal cartilage", "costal cartilage", "left"),
+    ("costochondral junctions", "costochondral", "costal cartilage", ""),
+    ("trachea", "tracheal", "trachea", ""),
+    ("bronchi", "bronchial", "trachea", ""),
+    ("thyroid gland", "thyroid", "thyroid", ""),
+    ("left lobe of the thyroid", "", "thyroid", "left"),
+    ("right breast", "right breast", "breast", "right"),
+    ("left breast implant", "", "breast", "left"),
+    ("right rotator cuff", "right rotator cuff", "tendon", "right"),
+    ("left supraspinatus tendon", "left supraspinatus tendon", "tendon", "left"),
+    ("spleen", "splenic", "spleen", ""),
+    ("liver", "hepatic", "liver", ""),
+    ("gallbladder wall", "gallbladder wall", "gallbladder", ""),
+    ("left kidney", "left renal", "kidney", "left"),
+    ("right adrenal gland", "right adrenal", "adrenal gland", "right"),
+    ("vessels", "vascular", "artery", ""),
+    ("soft tissues", "soft tissue", "soft tissue", ""),
+    ("skin", "dermal", "skin", ""),
+    ("intervertebral discs", "intervertebral disc", "cartilage", ""),
+    ("left axillary lymph nodes", "left axillary lymph node", "lymph node", "left"),
+    ("subcarinal lymph nodes", "subcarinal lymph node", "lymph node", ""),
+    ("right paratracheal lymph nodes", "right paratracheal lymph node", "lymph node", "right"),
+]
+
+PLACE_TEMPLATES = [
+    "Calcification in the {n}.",
+    "Calcifications within the {n}.",
+    "Mild calcification of the {n}.",
+    "Calcification projecting over the {n}.",
+    "Calcific density overlying the {n}.",
+    "Calcified density in the region of the {n}.",
+    "{N}: calcification.",
+    "The {n}: scattered calcifications.",
+    "Calcified {n}.",
+    "The {n} is calcified.",
+    "{N} with calcification, unchanged.",
+    "Calcification at the level of the {n}.",
+]
+
+ADJ_TEMPLATES = [
+    "{a} calcification.",
+    "{A} CALCIFICATIONS.",
+    "Scattered {a} calcifications, unchanged.",
+    LINE + "{A} calcification., No acute disease.",
+]
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _place_rows() -> list[Row]:
+    rows: list[Row] = []
+    for noun, adj, site, side in PLACES:
+        want = {"site": site, "laterality": side}
+        for template in PLACE_TEMPLATES:
+            text = template.format(n=noun, N=_upper_first(noun))
+            rows.append((CXR + text, "", want))
+        for template in ADJ_TEMPLATES if adj else []:
+            text = template.format(a=_upper_first(adj), A=adj.upper())
+            rows.append((text if text.startswith(LINE) else CXR + text, "", want))
+    return rows
+
+
 # (text, a word of the finding's mention or '' for the report's only finding, expected)
 ROWS: list[Row] = [
     # lung, sides before the mention, in abbreviations, two sides, sides far away
@@ -205,6 +281,27 @@ ROWS: list[Row] = [
     (LINE + "Calcified granuloma LUL., IMPRESSION:, No acute process.", "", {"site": "lung", "laterality": "left"}),
     ("IMPRESSION:,1. Calcified granuloma in the right upper lobe.,2. No acute disease.", "", {"site": "lung", "laterality": "right"}),
     ("FINDINGS: XXXX XXXX are normal. Calcified granuloma in the left lung base. IMPRESSION: No acute disease.", "", {"site": "lung", "laterality": "left"}),
+    # sides named in another sentence, negated neighbours, two sides
+    (CXR + "Left lower lobe atelectasis. Calcified granuloma in the right apex.", "", {"site": "lung", "laterality": "right"}),
+    (CXR + "Calcified granuloma. Left basilar atelectasis.", "", {"site": "lung", "laterality": ""}),
+    (CXR + "No left hilar mass. Calcified lymph nodes in the right hilum.", "", {"site": "lymph node", "laterality": "right"}),
+    (CXR + "No right effusion. Calcified left hilar lymph XXXX.", "", {"site": "lymph node", "laterality": "left"}),
+    (CXR + "Right lung clear. Left hilar calcifications.", "", {"site": "lymph node", "laterality": "left"}),
+    (CXR + "Calcified granulomas in the right apex and left base.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Calcified granulomas, R>L.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Calcified hilar lymph nodes, right greater than left.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    (CXR + "Right and left hilar calcified nodes.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    (CXR + "Calcified granulomas within both upper lobes.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Calcified pleural plaques in both hemithoraces.", "", {"site": "pleura", "laterality": "bilateral"}),
+    (CXR + "Calcified granuloma in the RML. No left effusion.", "", {"site": "lung", "laterality": "right"}),
+    (CXR + "Calcified granuloma in the left midlung, unchanged from prior right-sided study.", "", {"site": "lung", "laterality": "left"}),
+    # bare side letters before a site phrase
+    (CXR + "Calcified R hilar lymph node.", "", {"site": "lymph node", "laterality": "right"}),
+    (CXR + "L hilar calcifications.", "", {"site": "lymph node", "laterality": "left"}),
+    (CXR + "Calcified granuloma, L apex.", "", {"site": "lung", "laterality": "left"}),
+    (CXR + "Calcified granuloma R lung.", "", {"site": "lung", "laterality": "right"}),
+    (CXR + "Calcified nodule R midlung.", "", {"site": "lung", "laterality": "right"}),
+    (CXR + "Calcified pleural plaque, L hemithorax.", "", {"site": "pleura", "laterality": "left"}),
     # clinical-note style
     (NOTE + "Old calcified granuloma of the right lung on prior film.", "", {"site": "lung", "laterality": "right"}),
     (NOTE + "CXR with calcified hilar nodes, consistent with remote granulomatous disease.", "", {"site": "lymph node", "laterality": ""}),
@@ -216,7 +313,7 @@ ROWS: list[Row] = [
     (NOTE + "Lt renal calcification seen on ultrasound.", "", {"site": "kidney", "laterality": "left"}),
 ]
 
-ALL_ROWS: list[Row] = _lung_rows() + ROWS
+ALL_ROWS: list[Row] = _lung_rows() + _place_rows() + ROWS
 
 
 def _finding(findings: list[Any], word: str) -> Any:
