@@ -302,6 +302,48 @@ ROWS: list[Row] = [
     (CXR + "Calcified granuloma R lung.", "", {"site": "lung", "laterality": "right"}),
     (CXR + "Calcified nodule R midlung.", "", {"site": "lung", "laterality": "right"}),
     (CXR + "Calcified pleural plaque, L hemithorax.", "", {"site": "pleura", "laterality": "left"}),
+    # a place word after the finding that says where it is ('likely pleural')
+    # (a place phrase of the clause comes first, guide §2 step 2 before step 3:
+    # 'at the right lung base, likely pleural' stays the lung's; first decided
+    # as pleura, revised on rereading the guide's order)
+    (CXR + "Small calcification at the right lung base, likely pleural.", "", {"site": "lung", "laterality": "right"}),
+    (CXR + "Calcification in the left lower chest which may be pleural.", "", {"site": "pleura", "laterality": "left"}),
+    (CXR + "Calcification in the left lower chest, possibly pleural.", "", {"site": "pleura", "laterality": "left"}),
+    (CXR + "Small calcification projects posteriorly on the right, which may be pleural.", "", {"site": "pleura", "laterality": "right"}),
+    (CXR + "Faint calcification seen laterally on the left, likely in the pleura.", "", {"site": "pleura", "laterality": "left"}),
+    (CXR + "Calcific density along the right chest wall, probably pleural-based.", "", {"site": "soft tissue", "laterality": "right"}),
+    (CXR + "A tiny calcification is noted inferiorly in the left which could be pleural.", "", {"site": "pleura", "laterality": "left"}),
+    # sub-parts of a lobe, ribs and other bones the finding projects over
+    (CXR + "Calcified granuloma in the superior segment of the left lower lobe.", "", {"site": "lung", "laterality": "left"}),
+    (CXR + "Calcified granuloma in the lateral aspect of the right midlung.", "", {"site": "lung", "laterality": "right"}),
+    (CXR + "Calcified granuloma in the posterior right lower lobe.", "", {"site": "lung", "laterality": "right"}),
+    (CXR + "Calcified granuloma in the periphery of the left lung.", "", {"site": "lung", "laterality": "left"}),
+    (CXR + "Calcified granuloma in the lateral right base.", "", {"site": "lung", "laterality": "right"}),
+    (CXR + "Calcified granuloma projecting over the right posterior 6th rib.", "", {"site": "lung", "laterality": "right"}),
+    (CXR + "Calcified nodule overlying the left anterior fourth rib.", "", {"site": "lung", "laterality": "left"}),
+    (CXR + "Calcified granuloma projects over the left clavicle.", "", {"site": "lung", "laterality": "left"}),
+    (CXR + "Calcified granuloma in the right infrahilar region.", "", {"site": "lung", "laterality": "right"}),
+    (CXR + "Calcified granulomas throughout both lungs.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Scattered calcified granulomas in the left lung.", "", {"site": "lung", "laterality": "left"}),
+    (CXR + "Calcified granulomas in the right perihilar region and left lower lobe.", "", {"site": "lung", "laterality": "bilateral"}),
+    # aorta worded many ways
+    (CXR + "Tortuous, calcified thoracic aorta.", "", {"site": "aorta", "laterality": ""}),
+    (CXR + "The aorta is tortuous and calcified.", "", {"site": "aorta", "laterality": ""}),
+    (CXR + "Calcified aortic XXXX.", "", {"site": "aorta", "laterality": ""}),
+    (CXR + "Atherosclerotic calcifications of the aortic XXXX.", "", {"site": "aorta", "laterality": ""}),
+    (CXR + "Aortic atherosclerosis with calcification.", "", {"site": "aorta", "laterality": ""}),
+    (CXR + "Calcification along the wall of the aortic arch.", "", {"site": "aorta", "laterality": ""}),
+    (CXR + "Mildly calcified aorta.", "", {"site": "aorta", "laterality": ""}),
+    (CXR + "Calcified plaque in the aortic knob.", "", {"site": "aorta", "laterality": ""}),
+    # nodes and the mediastinum worded many ways
+    (CXR + "Right paratracheal calcifications.", "", {"site": "mediastinum", "laterality": "right"}),
+    (CXR + "Calcified right paratracheal XXXX.", "", {"site": "lymph node", "laterality": "right"}),
+    (CXR + "Calcified left hilar XXXX and granulomas.", "", {"site": "lymph node", "laterality": "left"}),
+    (CXR + "Calcified lymph XXXX in the aortopulmonary window.", "", {"site": "lymph node", "laterality": ""}),
+    (CXR + "Calcified nodes at the right hilum and in the mediastinum.", "", {"site": "lymph node", "laterality": "right"}),
+    (CXR + "Hilar lymph nodes are calcified.", "", {"site": "lymph node", "laterality": ""}),
+    (CXR + "The right hilar nodes are calcified.", "", {"site": "lymph node", "laterality": "right"}),
+    (CXR + "Left upper quadrant calcifications, likely splenic granulomas.", "calcifications", {"site": "spleen", "laterality": "left"}),
     # clinical-note style
     (NOTE + "Old calcified granuloma of the right lung on prior film.", "", {"site": "lung", "laterality": "right"}),
     (NOTE + "CXR with calcified hilar nodes, consistent with remote granulomatous disease.", "", {"site": "lymph node", "laterality": ""}),
@@ -311,6 +353,14 @@ ROWS: list[Row] = [
     (NOTE + "Mammogram showed benign calcifications in the right breast.", "", {"site": "breast", "laterality": "right"}),
     (NOTE + "Rt shoulder with calcific tendinitis.", "", {"site": "tendon", "laterality": "right"}),
     (NOTE + "Lt renal calcification seen on ultrasound.", "", {"site": "kidney", "laterality": "left"}),
+    (NOTE + "Left shoulder x-ray showed calcific tendinitis.", "", {"site": "tendon", "laterality": "left"}),
+    (NOTE + "X-ray of the right knee showed chondrocalcinosis.", "", {"site": "cartilage", "laterality": "right"}),
+    (NOTE + "Calcified uterine fibroid on pelvic ultrasound.", "", {"site": "uterus", "laterality": ""}),
+    (NOTE + "Echo: moderate mitral annular calcification, mild MR.", "", {"site": "mitral annulus", "laterality": ""}),
+    (NOTE + "Echo showed a calcified aortic valve with mild stenosis.", "", {"site": "aortic valve", "laterality": ""}),
+    (NOTE + "CT with calcified plaque in the left main coronary artery.", "", {"site": "coronary artery", "laterality": ""}),
+    (NOTE + "Exam of the left breast: calcifications at 2 o'clock.", "", {"site": "breast", "laterality": "left"}),
+    (NOTE + "Calcified granulomas in both lungs on CT, no further workup.", "", {"site": "lung", "laterality": "bilateral"}),
 ]
 
 ALL_ROWS: list[Row] = _lung_rows() + _place_rows() + ROWS

@@ -220,3 +220,35 @@ def opens_list_item(rd: ReportDoc, sent: Span) -> bool:
 
 _ITEM_AT_END = re.compile(r"(?:^|[,.:\s])\d{1,2}[.)]$")
 _ITEM_AT_START = re.compile(r"[,\s]*\d{1,2}[.)]\s")
+
+
+# Plain words that may stand between a linking phrase and the site it names
+# ('likely in the spleen', 'probably a splenic granuloma').
+_LINK_FILLERS = frozenset({"a", "an", "the", "in", "within", "of"})
+
+
+def site_said_after(rd: ReportDoc, f: Span) -> SiteRef | None:
+    """A site its own sentence says the finding is in, named right after a
+    linking phrase that follows it ('left upper quadrant calcifications, likely
+    splenic granulomas'; guide §2 step 3: the lesion its sentence says it is),
+    with no other finding, ';' or '.' between."""
+    first = rd.layout.sent_first
+    link = next(
+        (k for k in rd.matches.links if k.start >= f.end and first[k.start] == first[f.start]),
+        None,
+    )
+    if link is None or any(f.end <= c.start < link.end for c in rd.matches.calc):
+        return None
+    if any(f.end <= s < link.start for s in rd.layout.stops):
+        return None
+    i = link.end
+    while i < len(rd.doc) and i - link.end < 3 and rd.doc[i].lower_ in _LINK_FILLERS:
+        i += 1
+    return next(
+        (
+            s
+            for s in rd.matches.sites
+            if s.span.start == i and s.span.label_ == "SITE" and asserted(rd, s, f)
+        ),
+        None,
+    )
