@@ -23,6 +23,9 @@ from calc_nlp.stages.toolkit import Toolkit
 SENTENCES_BACK = 3
 # Words that point back to a lesion named before ('within the mass').
 DEFINITE = frozenset({"the", "this", "that"})
+# Pronouns that open a sentence about the lesion named just before ('It is
+# calcified', 'This likely represents a calcified granuloma').
+POINTING_PRONOUNS = frozenset({"it", "this", "these", "they"})
 # How many tokens after a lesion's noun its site phrase may start ('mass in
 # the right hilar region').
 LESION_SITE_REACH = 6
@@ -252,3 +255,27 @@ def site_said_after(rd: ReportDoc, f: Span) -> SiteRef | None:
         ),
         None,
     )
+
+
+def site_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """A sentence that opens with a pronoun standing for the lesion named just
+    before ('Nodular density at the right base. This is calcified, likely a
+    granuloma.') speaks of that lesion: the site of the sentence before,
+    ahead of the exam's reading (guide §2 step 4 before step 5)."""
+    sent = rd.sent(f)
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    if not words or words[0].lower_ not in POINTING_PRONOUNS:
+        return None
+    i = words[0].i
+    if f.start <= i + 1 or rd.doc[i + 1].lower_ in rd.lesion_nouns:
+        return None  # 'This calcification ...', 'These nodules ...': a determiner
+    found = site_from_previous_sentence(rd, f)
+    if found is None or found.laterality:
+        return found
+    # the side the site's own words took in there ('at the left apex')
+    sides = {
+        str(kit.md(x)["laterality"])
+        for x in rd.matches.lats
+        if found.start <= x.start and x.end <= found.span.end
+    }
+    return replace(found, laterality=sides.pop()) if len(sides) == 1 else found

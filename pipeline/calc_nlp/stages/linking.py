@@ -23,6 +23,7 @@ from calc_nlp.stages.context_sites import (
     site_from_label_line,
     site_from_previous_sentence,
     site_of_named_lesion,
+    site_pointed_back,
     site_said_after,
 )
 from calc_nlp.stages.modifiers import is_cause
@@ -161,6 +162,7 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         clause
         or linked_lesion(kit, rd, f)
         or site_from_label_line(rd, f)
+        or site_pointed_back(kit, rd, f)
         or site_from_exam(kit, rd, f)
         or site_from_previous_sentence(rd, f)
         or site_from_exam(kit, rd, f, any_head=True)
