@@ -69,6 +69,11 @@ def _lung_rows() -> list[Row]:
 # (noun phrase, adjective phrase or '', site, side) for sites a chest film or a note names
 PLACES: list[tuple[str, str, str, str]] = [
     ("mediastinum", "mediastinal", "mediastinum", ""),
+    ("right hilum", "right hilar", "lymph node", "right"),
+    ("left hilar region", "left hilar", "lymph node", "left"),
+    ("hila", "bilateral hilar", "lymph node", "bilateral"),
+    ("right paratracheal region", "right paratracheal", "mediastinum", "right"),
+    ("aortopulmonary window lymph nodes", "aortopulmonary window lymph node", "lymph node", ""),
     ("aortic knob", "aortic knob", "aorta", ""),
     ("aortic arch", "aortic arch", "aorta", ""),
     ("descending aorta", "descending aortic", "aorta", ""),
@@ -429,6 +434,33 @@ ROWS: list[Row] = [
     # 'lungs' as the organ a line is about gives no side
     ("FINDINGS:\nLUNGS: Calcified granuloma.\nHEART: Normal.", "", {"site": "lung", "laterality": ""}),
     (CXR + "The lungs are clear. Calcified granuloma.", "", {"site": "lung", "laterality": ""}),
+    # granuloma words with the hilum, a condition between the finding and its place
+    (CXR + "Granulomatous calcification in the left hilum.", "", {"site": "lymph node", "laterality": "left"}),
+    (CXR + "Calcified granuloma in the left hilum.", "", {"site": "lymph node", "laterality": "left"}),
+    (CXR + "Calcific densities in the right hilar region.", "", {"site": "lymph node", "laterality": "right"}),
+    (CXR + "Calcified granuloma consistent with old granulomatous disease in the right midlung.", "", {"site": "lung", "laterality": "right"}),
+    (CXR + "Sequela of prior granulomatous disease with calcified left hilar nodes.", "", {"site": "lymph node", "laterality": "left"}),
+    # relative clauses and predicates far from the place
+    (CXR + "Multiple small nodules are present in the right lung, several of which are calcified.", "", {"site": "lung", "laterality": "right"}),
+    (CXR + "There are nodes in the left hilum that are calcified.", "", {"site": "lymph node", "laterality": "left"}),
+    (CXR + "The right hilar lymph nodes appear partially calcified.", "", {"site": "lymph node", "laterality": "right"}),
+    (CXR + "Right hilum: calcified lymph nodes.", "", {"site": "lymph node", "laterality": "right"}),
+    (CXR + "Left hilum: stable, partially calcified lymph XXXX.", "", {"site": "lymph node", "laterality": "left"}),
+    (CXR + "Nodular density in the left lower lobe appears calcified.", "", {"site": "lung", "laterality": "left"}),
+    (CXR + "A granuloma in the right upper lobe is densely calcified.", "", {"site": "lung", "laterality": "right"}),
+    (CXR + "The previously seen nodule in the left apex is now calcified.", "", {"site": "lung", "laterality": "left"}),
+    # heart structures named with a side get none; other exams, label lines with a side
+    (CXR + "Calcification of the left ventricular apex.", "", {"site": "myocardium", "laterality": ""}),
+    (CXR + "Calcified left main coronary artery.", "", {"site": "coronary artery", "laterality": ""}),
+    (CXR + "Calcification of the left circumflex artery.", "", {"site": "coronary artery", "laterality": ""}),
+    (CXR + "Right coronary artery calcification.", "", {"site": "coronary artery", "laterality": ""}),
+    ("EXAM: Abdomen, one view.\nFINDINGS: Calcified granuloma at the right lung base.", "", {"site": "lung", "laterality": "right"}),
+    ("EXAM: Abdomen, one view.\nFINDINGS: Calcified granulomas in the spleen.", "", {"site": "spleen", "laterality": ""}),
+    ("EXAM: CT chest.\nFINDINGS: Calcified mediastinal lymph nodes.", "", {"site": "lymph node", "laterality": ""}),
+    (CXR + "Bilateral calcified hilar and mediastinal lymph nodes.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    (CXR + "Calcified lymph nodes, bilateral hila.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    ("FINDINGS:\nLeft lower lobe: calcified granuloma, unchanged. Right lung: clear.", "", {"site": "lung", "laterality": "left"}),
+    ("FINDINGS:\nRight upper lobe: There is a 5 mm nodule. It is calcified.", "", {"site": "lung", "laterality": "right"}),
     # clinical-note style
     (NOTE + "Old calcified granuloma of the right lung on prior film.", "", {"site": "lung", "laterality": "right"}),
     (NOTE + "CXR with calcified hilar nodes, consistent with remote granulomatous disease.", "", {"site": "lymph node", "laterality": ""}),
