@@ -191,6 +191,12 @@ MORE_ROWS: list[Row] = [
     (CXR + "Calcified lymph nodes, bilateral hila.", "", {"site": "lymph node", "laterality": "bilateral"}),
     ("FINDINGS:\nLeft lower lobe: calcified granuloma, unchanged. Right lung: clear.", "", {"site": "lung", "laterality": "left"}),
     ("FINDINGS:\nRight upper lobe: There is a 5 mm nodule. It is calcified.", "", {"site": "lung", "laterality": "right"}),
+    # a note's earlier sentence names the one side of the joint or breast it is about
+    ("HISTORY: She has had left knee pain for a year.\nIMPRESSION: Radiographs show chondrocalcinosis.", "", {"site": "cartilage", "laterality": "left"}),
+    ("Right shoulder pain for 3 months. X-rays demonstrate calcific tendinitis.", "", {"site": "tendon", "laterality": "right"}),
+    ("The patient presents with a palpable lump in the left breast. Mammography showed suspicious calcifications.", "", {"site": "breast", "laterality": "left"}),
+    ("Left knee pain. Right knee radiograph shows chondrocalcinosis.", "", {"site": "cartilage", "laterality": "right"}),
+    ("Right knee replaced in 2010. CXR showed a calcified granuloma.", "", {"site": "lung", "laterality": ""}),
     # clinical-note style
     (NOTE + "Old calcified granuloma of the right lung on prior film.", "", {"site": "lung", "laterality": "right"}),
     (NOTE + "CXR with calcified hilar nodes, consistent with remote granulomatous disease.", "", {"site": "lymph node", "laterality": ""}),

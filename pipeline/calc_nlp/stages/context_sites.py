@@ -279,3 +279,43 @@ def site_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         if found.start <= x.start and x.end <= found.span.end
     }
     return replace(found, laterality=sides.pop()) if len(sides) == 1 else found
+
+
+def side_from_topic(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
+    """A note that says which side it is about a sentence or two before the
+    finding ('left knee pain. Radiographs show chondrocalcinosis.'; 'a lump
+    in the left breast. Mammography showed calcifications.') gives that side
+    to a finding of the part's own sites (the exam table's `topic_sites`)
+    whose sentence, site and exam name none (guide §2: a side from its clear
+    context): a side word right before a word of that part, one side only,
+    in the nearest of the few sentences before (no blank line between). Not
+    on an exam of that part, whose line decides (a screening mammogram is of
+    both breasts, whatever side a sentence speaks of)."""
+    exam = rd.exam.get() if rd.exam is not None else None
+    if exam is not None and site in exam.get("topic_sites", ()):
+        return ""
+    parts = {
+        term
+        for exam in kit.rules.exams
+        if site in exam.get("topic_sites", ())
+        for term in exam["exam_terms"]
+    }
+    if not parts:
+        return ""
+    lats = {x.end: x for x in rd.matches.lats}
+    sent = rd.sent(f)
+    for _ in range(SENTENCES_BACK):
+        if sent.start == 0:
+            return ""
+        prev = rd.sent(rd.doc[sent.start - 1])
+        if "\n\n" in rd.doc[prev.start : sent.start].text.replace("\r", ""):
+            return ""
+        sides = {
+            str(kit.md(lats[t.i])["laterality"])
+            for t in prev
+            if t.i in lats and t.lower_ in parts
+        }
+        if sides:
+            return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
+        sent = prev
+    return ""
