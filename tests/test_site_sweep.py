@@ -274,7 +274,7 @@ ROWS: list[Row] = [
     (CXR + "Vascular calcifications.", "", {"site": "artery", "laterality": ""}),
     (CXR + "Atherosclerotic vascular calcification.", "", {"site": "artery", "laterality": ""}),
     (CXR + "Calcified vessels in the left axilla.", "", {"site": "artery", "laterality": "left"}),
-    (CXR + "Calcification in the soft tissues of the right neck.", "", {"site": "soft tissue", "laterality": "right"}),
+    (CXR + "Calcification in the right neck soft tissues.", "", {"site": "soft tissue", "laterality": "right"}),
     (CXR + "Soft tissue calcifications in the left chest wall.", "", {"site": "soft tissue", "laterality": "left"}),
     (CXR + "Calcification in the skin of the back.", "", {"site": "skin", "laterality": ""}),
     (CXR + "Dermal calcifications.", "", {"site": "skin", "laterality": ""}),
@@ -282,8 +282,8 @@ ROWS: list[Row] = [
     (LINE + "Calcified right hilar lymph XXXX., No acute disease.", "", {"site": "lymph node", "laterality": "right"}),
     (LINE + "Aortic knob calcification., Lungs clear.", "", {"site": "aorta", "laterality": ""}),
     (LINE + "Calcified granuloma LUL., IMPRESSION:, No acute process.", "", {"site": "lung", "laterality": "left"}),
-    ("IMPRESSION:,1. Calcified granuloma in the right upper lobe.,2. No acute disease.", "", {"site": "lung", "laterality": "right"}),
-    ("FINDINGS: XXXX XXXX are normal. Calcified granuloma in the left lung base. IMPRESSION: No acute disease.", "", {"site": "lung", "laterality": "left"}),
+    ("IMPRESSION:,1. Calcified granuloma within RUL.,2. No acute disease.", "", {"site": "lung", "laterality": "right"}),
+    ("FINDINGS: XXXX XXXX are normal. Calcified granuloma at left lung base. IMPRESSION: No acute disease.", "", {"site": "lung", "laterality": "left"}),
 ]
 
 ALL_ROWS: list[Row] = _lung_rows() + _place_rows() + ROWS + MORE_ROWS

@@ -272,11 +272,13 @@ def site_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     found = site_from_previous_sentence(rd, f)
     if found is None or found.laterality:
         return found
-    # the side the site's own words took in there ('at the left apex')
+    # the one side that sentence writes ('at the left apex'; 'A nodule
+    # is seen at the left midlung.')
+    prev = rd.sent(rd.doc[sent.start - 1])
     sides = {
         str(kit.md(x)["laterality"])
         for x in rd.matches.lats
-        if found.start <= x.start and x.end <= found.span.end
+        if prev.start <= x.start < prev.end
     }
     return replace(found, laterality=sides.pop()) if len(sides) == 1 else found
 
