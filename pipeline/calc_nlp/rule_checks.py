@@ -247,7 +247,7 @@ def exams_of(
         raise PatternError("sites.json", "exams must be a list")
     for exam in raw:
         eid = str(exam.get("id")) if isinstance(exam, dict) else "?"
-        optional = {"side_sites", "two_sided_terms"}
+        optional = {"side_sites", "two_sided_terms", "topic_sites"}
         check_keys("sites.json", eid, exam, EXAM_KEYS | optional, EXAM_KEYS)
         if eid in ids:
             raise PatternError("sites.json", "duplicate rule id", eid, "id")
@@ -265,7 +265,8 @@ def exams_of(
         for default in exam["defaults"]:
             check_keys("sites.json", eid, default, {"heads", "site"}, {"heads", "site"})
             check_site("sites.json", eid, "defaults", default["site"], sites)
-        check_site("sites.json", eid, "side_sites", list(exam.get("side_sites", [])), sites)
+        for key in ("side_sites", "topic_sites"):
+            check_site("sites.json", eid, key, list(exam.get(key, [])), sites)
     return list(raw)
 
 

@@ -54,14 +54,34 @@ def _compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:
     pole'; a site not otherwise named, 'abdominal wall') followed at once by
     another is that one's modifier: the more specific site wins ('the
     anterior abdominal wall subcutaneous fat', 'the upper pole cortex'), unless
-    that one is a lesion ('upper lobe nodules')."""
+    that one is a lesion ('upper lobe nodules'). A place followed at once by
+    nodes names where the nodes are ('the right paratracheal lymph nodes':
+    guide §2 vocabulary, a region's nodes are `lymph node`)."""
     after = {s.span.start: s for s in rd.matches.sites if s.span.label_ == "SITE"}
     lesions = set(rd.lesion_nouns)
     nxt = after.get(site.span.end)
     while (
         nxt is not None
-        and ("candidates" in kit.md(site.span) or kit.site_info(site.site).get("unspecific"))
+        and (_modifier_only(kit, site) or _nodes_of(kit, site, nxt))
         and nxt.span[-1].lower_ not in lesions  # 'upper lobe nodules': a lesion
     ):
         site, nxt = nxt, after.get(nxt.span.end)
     return site
+
+
+def _modifier_only(kit: Toolkit, site: SiteRef) -> bool:
+    """Does the site phrase name no site of its own (a shared word, a site
+    not otherwise named)?"""
+    return "candidates" in kit.md(site.span) or bool(
+        kit.site_info(site.site).get("unspecific")
+    )
+
+
+def _nodes_of(kit: Toolkit, site: SiteRef, nxt: SiteRef) -> bool:
+    """Is `nxt` the nodes of the place `site` names ('paratracheal' +
+    'lymph nodes')?"""
+    node = "node"
+    return (
+        kit.site_info(nxt.site).get("kind") == node
+        and kit.site_info(site.site).get("kind") != node
+    )

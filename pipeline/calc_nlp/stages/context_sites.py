@@ -23,6 +23,9 @@ from calc_nlp.stages.toolkit import Toolkit
 SENTENCES_BACK = 3
 # Words that point back to a lesion named before ('within the mass').
 DEFINITE = frozenset({"the", "this", "that"})
+# Pronouns that open a sentence about the lesion named just before ('It is
+# calcified', 'This likely represents a calcified granuloma').
+POINTING_PRONOUNS = frozenset({"it", "this", "these", "they"})
 # How many tokens after a lesion's noun its site phrase may start ('mass in
 # the right hilar region').
 LESION_SITE_REACH = 6
@@ -220,3 +223,101 @@ def opens_list_item(rd: ReportDoc, sent: Span) -> bool:
 
 _ITEM_AT_END = re.compile(r"(?:^|[,.:\s])\d{1,2}[.)]$")
 _ITEM_AT_START = re.compile(r"[,\s]*\d{1,2}[.)]\s")
+
+
+# Plain words that may stand between a linking phrase and the site it names
+# ('likely in the spleen', 'probably a splenic granuloma').
+_LINK_FILLERS = frozenset({"a", "an", "the", "in", "within", "of"})
+
+
+def site_said_after(rd: ReportDoc, f: Span) -> SiteRef | None:
+    """A site its own sentence says the finding is in, named right after a
+    linking phrase that follows it ('left upper quadrant calcifications, likely
+    splenic granulomas'; guide §2 step 3: the lesion its sentence says it is),
+    with no other finding, ';' or '.' between."""
+    first = rd.layout.sent_first
+    link = next(
+        (k for k in rd.matches.links if k.start >= f.end and first[k.start] == first[f.start]),
+        None,
+    )
+    if link is None or any(f.end <= c.start < link.end for c in rd.matches.calc):
+        return None
+    if any(f.end <= s < link.start for s in rd.layout.stops):
+        return None
+    i = link.end
+    while i < len(rd.doc) and i - link.end < 3 and rd.doc[i].lower_ in _LINK_FILLERS:
+        i += 1
+    return next(
+        (
+            s
+            for s in rd.matches.sites
+            if s.span.start == i and s.span.label_ == "SITE" and asserted(rd, s, f)
+        ),
+        None,
+    )
+
+
+def site_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """A sentence that opens with a pronoun standing for the lesion named just
+    before ('Nodular density at the right base. This is calcified, likely a
+    granuloma.') speaks of that lesion: the site of the sentence before,
+    ahead of the exam's reading (guide §2 step 4 before step 5)."""
+    sent = rd.sent(f)
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    if not words or words[0].lower_ not in POINTING_PRONOUNS:
+        return None
+    i = words[0].i
+    if f.start <= i + 1 or rd.doc[i + 1].lower_ in rd.lesion_nouns:
+        return None  # 'This calcification ...', 'These nodules ...': a determiner
+    found = site_from_previous_sentence(rd, f)
+    if found is None or found.laterality:
+        return found
+    # the one side that sentence writes ('at the left apex'; 'A nodule
+    # is seen at the left midlung.')
+    prev = rd.sent(rd.doc[sent.start - 1])
+    sides = {
+        str(kit.md(x)["laterality"])
+        for x in rd.matches.lats
+        if prev.start <= x.start < prev.end
+    }
+    return replace(found, laterality=sides.pop()) if len(sides) == 1 else found
+
+
+def side_from_topic(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
+    """A note that says which side it is about a sentence or two before the
+    finding ('left knee pain. Radiographs show chondrocalcinosis.'; 'a lump
+    in the left breast. Mammography showed calcifications.') gives that side
+    to a finding of the part's own sites (the exam table's `topic_sites`)
+    whose sentence, site and exam name none (guide §2: a side from its clear
+    context): a side word right before a word of that part, one side only,
+    in the nearest of the few sentences before (no blank line between). Not
+    on an exam of that part, whose line decides (a screening mammogram is of
+    both breasts, whatever side a sentence speaks of)."""
+    exam = rd.exam.get() if rd.exam is not None else None
+    if exam is not None and site in exam.get("topic_sites", ()):
+        return ""
+    parts = {
+        term
+        for exam in kit.rules.exams
+        if site in exam.get("topic_sites", ())
+        for term in exam["exam_terms"]
+    }
+    if not parts:
+        return ""
+    lats = {x.end: x for x in rd.matches.lats}
+    sent = rd.sent(f)
+    for _ in range(SENTENCES_BACK):
+        if sent.start == 0:
+            return ""
+        prev = rd.sent(rd.doc[sent.start - 1])
+        if "\n\n" in rd.doc[prev.start : sent.start].text.replace("\r", ""):
+            return ""
+        sides = {
+            str(kit.md(lats[t.i])["laterality"])
+            for t in prev
+            if t.i in lats and t.lower_ in parts
+        }
+        if sides:
+            return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
+        sent = prev
+    return ""

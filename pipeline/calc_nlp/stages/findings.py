@@ -9,7 +9,11 @@ from spacy.tokens import Span
 
 from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
 from calc_nlp.schema import METASTATIC, Condition, Finding, LabValue, finding_id
-from calc_nlp.stages.context_sites import side_from_exam, site_from_label_line
+from calc_nlp.stages.context_sites import (
+    side_from_exam,
+    side_from_topic,
+    site_from_label_line,
+)
 from calc_nlp.stages.linking import core_words, linked, qualified
 from calc_nlp.stages.modifiers import flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
@@ -203,7 +207,8 @@ def marks(
 
 def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str) -> str:
     """The finding's side (guide §2): two sides named for it, the side on its
-    site, a side word of its sentence, the side of a one-sided exam. A site
+    site, a side word of its sentence, the side of a one-sided exam, or of
+    the part a sentence shortly before says the note is about. A site
     taken from an earlier sentence brings its side only where the finding's
     own sentence writes none ('Right: calcified plaque. Left: plaque without
     calcification.' - the second is left)."""
@@ -218,6 +223,7 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         or carried
         or _label_side(rd, f)
         or side_from_exam(kit, rd, name)
+        or side_from_topic(kit, rd, f, name)
     )
 
 

@@ -23,6 +23,8 @@ from calc_nlp.stages.context_sites import (
     site_from_label_line,
     site_from_previous_sentence,
     site_of_named_lesion,
+    site_pointed_back,
+    site_said_after,
 )
 from calc_nlp.stages.modifiers import is_cause
 from calc_nlp.stages.record import Modifiers, ReportDoc, SiteRef, key
@@ -125,6 +127,9 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         and s.span.end <= f.end
         and site_reach(rd, f, s) is not None
     ]
+    if inside and all(s.span.label_ == "REGION" for s in inside):
+        # 'left upper quadrant calcifications, likely splenic granulomas'
+        inside = [] if site_said_after(rd, f) is not None else inside
     if inside:
         # "pulmonary and renal calcifications": the first of coordinated sites;
         # "intracranial vertebral artery calcification": the last, the head.
@@ -157,6 +162,7 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         clause
         or linked_lesion(kit, rd, f)
         or site_from_label_line(rd, f)
+        or site_pointed_back(kit, rd, f)
         or site_from_exam(kit, rd, f)
         or site_from_previous_sentence(rd, f)
         or site_from_exam(kit, rd, f, any_head=True)
@@ -242,7 +248,7 @@ def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         None,
     )
     if later is None or not linked(rd, f, later):
-        return None
+        return site_said_after(rd, f)
     implied = kit.md(later).get("implied_site")
     if implied:
         return SiteRef(later, implied, "", "", later.start, later.id_)

@@ -67,9 +67,14 @@ def match(
 
 def _sides_in_place(kit: Toolkit, lats: list[Span], sites: list[Span]) -> list[Span]:
     """Side words, less those a rule allows only right before a site phrase
-    (`before_site`: the letters 'R' and 'L' in 'L breast', 'R adrenal')."""
+    (`before_site`: the letters 'R' and 'L' in 'L breast', 'R adrenal', or
+    a site phrase that takes the letter in, 'L base')."""
     starts = {s.start for s in sites if s.label_ == "SITE"}
-    return [x for x in lats if not kit.md(x).get("before_site") or x.end in starts]
+    return [
+        x
+        for x in lats
+        if not kit.md(x).get("before_site") or x.end in starts or x.start in starts
+    ]
 
 
 def _named_conditions(

@@ -127,12 +127,13 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
 def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
     """Where the sites joined to `site` by 'and' end, or by a comma when the
     list ends there ('in the right upper lobe, left upper lobe.'; not 'in the
-    right upper lobe, left lung clear'). Up to two plain words no rule matched
+    right upper lobe, left lung clear'), or by a slash ('right upper
+    lobe/left lower lobe'). Up to two plain words no rule matched
     may stand between ('the right paratracheal area and the left hilum')."""
     doc = rd.doc
     while True:
         joint = _past_plain_words(rd, hi)
-        if not (joint + 1 < len(doc) and doc[joint].lower_ in {"and", ","}):
+        if not (joint + 1 < len(doc) and doc[joint].lower_ in {"and", ",", "/"}):
             break
         start = _past_plain_words(rd, joint + 1)
         nxt = next(
