@@ -218,4 +218,5 @@ DESCRIPTOR_WORD_LISTS = (
     "range_words",
     "size_after_stops",
     "side_words",
+    "lesion_bare_words",
 )

@@ -92,6 +92,7 @@ class DescriptorRules:
         self.restating = _breaks(wl["restating_links"])
         self.lesion_ignore = set(wl["lesion_ignore"])
         self.side_words = set(wl["side_words"])
+        self.bare_words = set(wl["lesion_bare_words"])
         self.segments = _breaks(wl["segments"])
         self.segment_sites = set(wl["segment_sites"])
         self.synonyms: dict[str, str] = desc["site_synonyms"]

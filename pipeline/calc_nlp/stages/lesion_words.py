@@ -108,3 +108,21 @@ def names_what_it_is(dr: DescriptorRules, f: Finding) -> bool:
         and link is not None
         and len(WORD.findall(before[: link.start()])) <= 3
     )
+
+
+def names_a_lesion(dr: DescriptorRules, f: Finding) -> bool:
+    """Do the words that name the finding (`core`) say more than that
+    something is calcified ("calcified granuloma", not "heavily calcified")?"""
+    return any(w not in dr.bare_words for w in core(dr, f).split())
+
+
+def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
+    """Does the finding's sentence name, before the mention, a place in
+    other site words than `g`'s ("The LAD was calcified" after "the coronary
+    arteries were calcified")? Its opening "the" then names the place, not
+    a calcification said before."""
+    at = f.sentence.lower().find(f.mention.lower())
+    place = f.site_text.lower()
+    if at < 0 or not place or place not in f.sentence[:at].lower():
+        return False
+    return site_words(dr, f.site_text) != site_words(dr, g.site_text)

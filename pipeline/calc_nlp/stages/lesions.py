@@ -30,6 +30,8 @@ from calc_nlp.stages.lesion_words import (
     core,
     crossed,
     echoes,
+    names_a_lesion,
+    names_its_place,
     names_what_it_is,
     said_side,
     sub_site,
@@ -158,7 +160,14 @@ def _same_lesion(
         # naming a sub-site the lesion left unsaid, in other words and in the
         # same section, is another calcification ("wall calcification" of an
         # aneurysm, then "calcified plaque of the right SFA")
-        and (not sub or x.sub == sub or x in named or _other_section(x, f))
+        # (words that only say "calcified" name nothing: "The aorta was
+        # calcified. The aortic arch was calcified." are two)
+        and (
+            not sub
+            or x.sub == sub
+            or (x in named and (x.sub or names_a_lesion(dr, f)))
+            or _other_section(x, f)
+        )
         and _fits(x.side, f.laterality)
         and (x.sub or not sub or x.site not in dr.score_sites)
     ]
@@ -248,6 +257,7 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
         f.anaphor
         and (f.site in ("", prev.site) or not prev.site)
         and (prev.section == f.section or not prev.site)
+        and not names_its_place(dr, f, prev)
     )
 
 
