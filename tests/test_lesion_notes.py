@@ -143,6 +143,21 @@ PARTS = [
     ),
 ]
 
+# "new" in both the findings and the impression is one; a history that
+# named the lesion without "new" is restated by today's unchanged finding.
+NEW = [
+    (
+        "FINDINGS: New calcified granuloma in the right upper lobe.\n"
+        "IMPRESSION: New right upper lobe calcified granuloma.",
+        [1, 1],
+    ),
+    (
+        "PAST MEDICAL HISTORY: Calcified granuloma of the right upper lobe.\n"
+        "FINDINGS: Calcified granuloma in the right upper lobe, unchanged.",
+        [1, 1],
+    ),
+]
+
 # A hedge or differential is not what is observed.
 HEDGED = [
     (
@@ -171,6 +186,11 @@ def test_different_calcifications_of_a_note_stay_apart(analyzer, text, lesions):
 
 @pytest.mark.parametrize("text, lesions", PARTS)
 def test_each_part_of_a_narrative_is_its_own(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", NEW)
+def test_new_and_unchanged_restate_one(analyzer, text, lesions):
     assert _lesions(analyzer, text) == lesions
 
 
