@@ -129,6 +129,28 @@ PARTS = [
         "The obtuse marginal branch was densely calcified.",
         [1, 2],
     ),
+    # the leaflets or cusps of one valve, told apart by their own words
+    (
+        "ECHOCARDIOGRAM: The anterior mitral leaflet is calcified. The "
+        "posterior mitral leaflet is also calcified.",
+        [1, 2],
+    ),
+    (
+        "OPERATIVE FINDINGS: The aortic valve was trileaflet. The noncoronary "
+        "leaflet was calcified. The right leaflet was calcified too.",
+        [1, 2],
+    ),
+    (
+        "TRANSESOPHAGEAL ECHO: Calcification of the posterior mitral leaflet. "
+        "The anterior leaflet of the mitral valve shows mild calcification.",
+        [1, 2],
+    ),
+    # the same leaflet named again is one
+    (
+        "ECHO FINDINGS: The posterior mitral leaflet is calcified.\n"
+        "IMPRESSION: Calcified posterior mitral leaflet.",
+        [1, 1],
+    ),
     # the same part said twice is still one
     (
         "OPERATIVE FINDINGS: The aorta was calcified. The aorta was clamped "

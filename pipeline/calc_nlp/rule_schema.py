@@ -219,4 +219,6 @@ DESCRIPTOR_WORD_LISTS = (
     "size_after_stops",
     "side_words",
     "lesion_bare_words",
+    "lesion_part_heads",
+    "lesion_part_words",
 )

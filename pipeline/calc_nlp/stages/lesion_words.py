@@ -126,3 +126,23 @@ def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     if at < 0 or not place or place not in f.sentence[:at].lower():
         return False
     return site_words(dr, f.site_text) != site_words(dr, g.site_text)
+
+
+_PART = re.compile(r"[\w-]+")
+
+
+def valve_part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
+    """The words that tell which leaflet or cusp the finding's sentence names
+    ("anterior" of "the anterior mitral leaflet is calcified"), from up to
+    three words before the leaflet or cusp word nearest the mention; empty
+    when it names none."""
+    text = f.sentence.lower()
+    at = max(text.find(f.mention.lower()), 0)
+    words = list(_PART.finditer(text))
+    heads = [i for i, m in enumerate(words) if m.group() in dr.part_heads]
+    if not heads:
+        return frozenset()
+    i = min(heads, key=lambda k: abs(words[k].start() - at))
+    return frozenset(
+        m.group() for m in words[max(i - 3, 0) : i] if m.group() in dr.part_words
+    )

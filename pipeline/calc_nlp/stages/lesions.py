@@ -35,6 +35,7 @@ from calc_nlp.stages.lesion_words import (
     names_what_it_is,
     said_side,
     sub_site,
+    valve_part,
 )
 
 # The section categories (patterns/sections.json) of a finding restated and of
@@ -87,6 +88,10 @@ class _Lesion:
     sites: set[str] = field(default_factory=set)
     first: Finding | None = None
     last: Finding | None = None
+    # the leaflet or cusp words of every finding of the report (`valve_part`),
+    # shared by its lesions, and those of this lesion's findings
+    part_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    parts: set[frozenset[str]] = field(default_factory=set)
 
     def add(self, f: Finding, sub: str) -> None:
         self.first = self.first or f
@@ -94,10 +99,15 @@ class _Lesion:
         self.sub = self.sub or sub
         self.side = self.side or f.laterality
         self.told.setdefault(_told(f), f)
+        self.parts.add(self.part_of.get(f.finding_id, frozenset()))
         f.lesion_id = self.lesion_id
 
     def differs(self, f: Finding) -> bool:
-        """Does `f` describe another calcification than one of its findings?"""
+        """Does `f` describe another calcification than one of its findings
+        (or another leaflet or cusp: "anterior" and "posterior" leaflet)?"""
+        part = self.part_of.get(f.finding_id, frozenset())
+        if part and any(p and not (p <= part or part <= p) for p in self.parts):
+            return True
         return any(_differ(m, f) for m in self.told.values())
 
 
@@ -275,6 +285,9 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     # What an anaphor refers back to: the nearest earlier finding in the same
     # state (a hedged or denied mention between them is another thing).
     last: dict[tuple[bool, bool, bool], Finding] = {}
+    part_of = {
+        f.finding_id: valve_part(dr, f) for f in findings if f.site in dr.segment_sites
+    }
     for f in findings:
         sub, state, words = sub_site(dr, f), _state(f), core(dr, f)
         at_site = by_site.setdefault((f.site, state), [])
@@ -288,7 +301,7 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
         if found is None and not f.site and not f.own_lesion:
             found = _echo(dr, restated.get(state, []), f)  # named otherwise
         if found is None:
-            found = _Lesion(f.finding_id, f.site, state, "", "")
+            found = _Lesion(f.finding_id, f.site, state, "", "", part_of=part_of)
             by_id[found.lesion_id] = found
             pool = restated.setdefault(state, [])
             if f.section == _RESTATING[0] and len(pool) < _POOL:
