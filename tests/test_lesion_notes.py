@@ -151,6 +151,19 @@ PARTS = [
         "IMPRESSION: Calcified posterior mitral leaflet.",
         [1, 1],
     ),
+    # "the <part> was calcified" with no site of its own names another part
+    (
+        "OPERATIVE FINDINGS: The mitral valve was calcified, and the annulus "
+        "was heavily calcified.",
+        [1, 2],
+    ),
+    # a definite noun phrase that is the calcification refers back
+    (
+        "HISTORY OF PRESENT ILLNESS: A mammogram showed calcifications in "
+        "the left breast. The concern is that the calcifications were not "
+        "sampled by the biopsy.",
+        [1, 1],
+    ),
     # the same part said twice is still one
     (
         "OPERATIVE FINDINGS: The aorta was calcified. The aorta was clamped "

@@ -117,15 +117,32 @@ def names_a_lesion(dr: DescriptorRules, f: Finding) -> bool:
 
 
 def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
-    """Does the finding's sentence name, before the mention, a place in
+    """Does the finding's sentence open with a subject that names a place in
     other site words than `g`'s ("The LAD was calcified" after "the coronary
-    arteries were calcified")? Its opening "the" then names the place, not
-    a calcification said before."""
-    at = f.sentence.lower().find(f.mention.lower())
-    place = f.site_text.lower()
-    if at < 0 or not place or place not in f.sentence[:at].lower():
+    arteries were calcified", "the annulus was heavily calcified" after "the
+    mitral valve was calcified")? Its opening "the" then names that place,
+    not a calcification said before: the subject is the words after the
+    opening word up to a copula before the mention, or the finding's site
+    words when they come before it."""
+    text = f.sentence.lower()
+    lo = 0  # after `g`'s mention when `g` is of the sentence, before `f`'s
+    if g.sentence == f.sentence and g.start < f.start:
+        lo = max(text.find(g.mention.lower()), 0) + len(g.mention)
+    at = text.find(f.mention.lower(), lo)
+    if at < 0:
         return False
-    return site_words(dr, f.site_text) != site_words(dr, g.site_text)
+    before = WORD.findall(text[lo:at])
+    # "the <place> was (also heavily) calcified": the words from the last
+    # anaphor word to a copula at most two words before the mention
+    verbs = [i for i, w in enumerate(before) if w in dr.copulas]
+    verb = verbs[-1] if verbs and len(before) - verbs[-1] <= 3 else 0
+    opens = [i for i, w in enumerate(before[:verb]) if w in dr.anaphors]
+    subject = " ".join(before[opens[-1] + 1 : verb]) if opens else ""
+    place = f.site_text.lower()
+    if place and place in text[lo:at]:
+        subject = f"{subject} {place}"
+    own = set(site_words(dr, subject))
+    return bool(own) and not own <= set(site_words(dr, f"{g.site_text} {g.site}"))
 
 
 _PART = re.compile(r"[\w-]+")

@@ -154,7 +154,7 @@ def _same_lesion(
     if f.own_lesion:
         return None
     if not f.site:
-        return _restated(named, f)
+        return _restated(dr, named, f)
     if not at_site:
         return _unsited(named, f)
     same = [x for x in at_site if not x.differs(f)]
@@ -208,13 +208,17 @@ def _other_section(x: _Lesion, f: Finding) -> bool:
     return x.last is not None and x.last.section != f.section
 
 
-def _restated(named: list[_Lesion], f: Finding) -> _Lesion | None:
+def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | None:
     """For a finding without a site: the one earlier lesion named by the same
     words ("Calcified granuloma." restating "RUL calcified granuloma") and,
     when the finding names a side, on that side ("calcification in the right
-    upper quadrant" is not the "mitral annular calcification" before it)."""
+    upper quadrant" is not the "mitral annular calcification" before it),
+    unless the finding's sentence names another place as what is calcified
+    ("the annulus was heavily calcified" after "the mitral valve was")."""
     found = None
     for x in named:
+        if x.first is not None and names_its_place(dr, f, x.first):
+            continue
         if f.laterality in ("", x.side):
             if found is not None:
                 return None  # more than one
