@@ -157,6 +157,16 @@ PARTS = [
         "was heavily calcified.",
         [1, 2],
     ),
+    (
+        "PROCEDURE IN DETAIL: The aorta was opened and was found calcified. "
+        "The annulus was also heavily calcified.",
+        [1, 2],
+    ),
+    (
+        "OPERATIVE FINDINGS: The ascending aorta was calcified. The arch was "
+        "calcified as well.",
+        [1, 2],
+    ),
     # a definite noun phrase that is the calcification refers back
     (
         "HISTORY OF PRESENT ILLNESS: A mammogram showed calcifications in "

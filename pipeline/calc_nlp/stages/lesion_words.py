@@ -134,8 +134,11 @@ def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     before = WORD.findall(text[lo:at])
     # "the <place> was (also heavily) calcified": the words from the last
     # anaphor word to a copula at most two words before the mention
+    # (not "is that the calcifications": a noun phrase, no predicate)
     verbs = [i for i, w in enumerate(before) if w in dr.copulas]
     verb = verbs[-1] if verbs and len(before) - verbs[-1] <= 3 else 0
+    if verb and dr.anaphors & set(before[verb:]):
+        verb = 0
     opens = [i for i, w in enumerate(before[:verb]) if w in dr.anaphors]
     subject = " ".join(before[opens[-1] + 1 : verb]) if opens else ""
     place = f.site_text.lower()

@@ -157,7 +157,7 @@ def _same_lesion(
         return _restated(dr, named, f)
     if not at_site:
         return _unsited(named, f)
-    same = [x for x in at_site if not x.differs(f)]
+    same = [x for x in at_site if not x.differs(f) and not _other_part(dr, x, f)]
     exact = [x for x in same if x.sub == sub and x.side == f.laterality]
     if exact:
         return exact[0]
@@ -167,17 +167,11 @@ def _same_lesion(
         x
         for x in same
         if _nests(x.sub, sub)
-        # naming a sub-site the lesion left unsaid, in other words and in the
-        # same section, is another calcification ("wall calcification" of an
-        # aneurysm, then "calcified plaque of the right SFA")
-        # (words that only say "calcified" name nothing: "The aorta was
-        # calcified. The aortic arch was calcified." are two)
-        and (
-            not sub
-            or x.sub == sub
-            or (x in named and (x.sub or names_a_lesion(dr, f)))
-            or _other_section(x, f)
-        )
+        # naming a sub-site the lesion left unsaid, in other words (or words
+        # that only say "calcified") and in the same section, is another
+        # calcification ("wall calcification" of an aneurysm, then "calcified
+        # plaque of the right SFA"; "The aorta ... The aortic arch was calcified.")
+        and (not sub or x.sub == sub or _named(dr, x, f, named) or _other_section(x, f))
         and _fits(x.side, f.laterality)
         and (x.sub or not sub or x.site not in dr.score_sites)
     ]
@@ -201,6 +195,20 @@ def _same_lesion(
             and _nests(x.sub, sub)
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _named(dr: DescriptorRules, x: _Lesion, f: Finding, named: list[_Lesion]) -> bool:
+    """Is the lesion named by the finding's words, words that say more than
+    "calcified" when the lesion left its sub-site unsaid?"""
+    return x in named and bool(x.sub or names_a_lesion(dr, f))
+
+
+def _other_part(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Does the finding's sentence name as what is calcified another part
+    than the lesion's first finding, its site taken from elsewhere ("The
+    aorta was found calcified. The annulus was also heavily calcified.")?"""
+    borrowed = f.site_text.lower() not in f.sentence.lower()
+    return borrowed and x.first is not None and names_its_place(dr, f, x.first)
 
 
 def _other_section(x: _Lesion, f: Finding) -> bool:
