@@ -203,6 +203,32 @@ NEW = [
     ),
 ]
 
+# A mention its words call other than the one before is another lesion;
+# a later section may restate it with the same word.
+OTHER = [
+    (
+        "CT PELVIS: A phlebolith is seen in the left hemipelvis. There are "
+        "other phleboliths in the pelvis.",
+        [1, 2],
+    ),
+    (
+        "OPERATIVE FINDINGS: A calcified node was found at the aortopulmonary "
+        "window. Another calcified node was found nearby.",
+        [1, 2],
+    ),
+    (
+        "ULTRASOUND: Calcified plaque in the right carotid bulb. Additional "
+        "calcified plaque in the right carotid bulb, further up.",
+        [1, 2],
+    ),
+    (
+        "CT NECK FINDINGS: A separate calcification in the soft tissues "
+        "beside the left thyroid lobe.\nIMPRESSION: Separate soft tissue "
+        "calcification beside the left thyroid lobe.",
+        [1, 1],
+    ),
+]
+
 # A hedge or differential is not what is observed.
 HEDGED = [
     (
@@ -236,6 +262,11 @@ def test_each_part_of_a_narrative_is_its_own(analyzer, text, lesions):
 
 @pytest.mark.parametrize("text, lesions", NEW)
 def test_new_and_unchanged_restate_one(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", OTHER)
+def test_another_is_not_the_one_before(analyzer, text, lesions):
     assert _lesions(analyzer, text) == lesions
 
 

@@ -221,4 +221,5 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_bare_words",
     "lesion_part_heads",
     "lesion_part_words",
+    "lesion_other_words",
 )

@@ -166,3 +166,12 @@ def valve_part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
     return frozenset(
         m.group() for m in words[max(i - 3, 0) : i] if m.group() in dr.part_words
     )
+
+
+def names_another(dr: DescriptorRules, f: Finding) -> bool:
+    """Do the two words right before the mention call it another than what
+    was named before ("There are other phleboliths", "another calcified
+    node")?"""
+    text = f.sentence.lower()
+    at = text.find(f.mention.lower())
+    return at >= 0 and bool(dr.other_words & set(WORD.findall(text[:at])[-2:]))

@@ -31,6 +31,7 @@ from calc_nlp.stages.lesion_words import (
     crossed,
     echoes,
     names_a_lesion,
+    names_another,
     names_its_place,
     names_what_it_is,
     said_side,
@@ -211,6 +212,14 @@ def _other_part(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     return borrowed and x.first is not None and names_its_place(dr, f, x.first)
 
 
+def _other_than(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Does the finding call itself other than the lesion named before it in
+    its section ("There are other phleboliths in the pelvis")? A later
+    section may restate it with the same word ("Additional ... calcification"
+    in the impression)."""
+    return x.last is not None and x.last.section == f.section and names_another(dr, f)
+
+
 def _other_section(x: _Lesion, f: Finding) -> bool:
     """Is the lesion's latest finding in another section than `f`?"""
     return x.last is not None and x.last.section != f.section
@@ -312,6 +321,8 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
             found = _echo(dr, named, f)
         if found is None and not f.site and not f.own_lesion:
             found = _echo(dr, restated.get(state, []), f)  # named otherwise
+        if found is not None and _other_than(dr, found, f):
+            found = None
         if found is None:
             found = _Lesion(f.finding_id, f.site, state, "", "", part_of=part_of)
             by_id[found.lesion_id] = found
