@@ -60,6 +60,24 @@ RESTATED = [
     ),
 ]
 
+# A diagnosis names the valve's calcification by a disease word; the
+# operative findings naming its leaflets restate it, its annulus is another.
+DIAGNOSED = [
+    (
+        "PREOPERATIVE DIAGNOSIS: Severe calcific aortic stenosis.\n"
+        "POSTOPERATIVE DIAGNOSIS: Severe calcific aortic stenosis.\n"
+        "OPERATIVE FINDINGS: The aortic valve leaflets were heavily calcified. "
+        "The annulus was also calcified. The ascending aorta showed calcified "
+        "plaque.",
+        [1, 1, 1, 2, 3],
+    ),
+    (
+        "PREOPERATIVE DIAGNOSIS: Calcific mitral stenosis.\n"
+        "OPERATIVE FINDINGS: The mitral leaflets were thickened and calcified.",
+        [1, 1],
+    ),
+]
+
 # Different calcifications of one note that share words.
 APART = [
     # two coronary vessels, in a numbered diagnosis list
@@ -247,6 +265,11 @@ HEDGED = [
 
 @pytest.mark.parametrize("text, lesions", RESTATED)
 def test_a_note_restates_one_calcification(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", DIAGNOSED)
+def test_a_diagnosis_and_the_operative_findings(analyzer, text, lesions):
     assert _lesions(analyzer, text) == lesions
 
 

@@ -16,8 +16,9 @@ WORD = re.compile(r"\w+(?:/\w+)?")
 
 def _singular(w: str) -> str:
     """A plural site word as its singular ("walls", "tendons"); Latin "-us"
-    words are singular ("sinus", "globus pallidus")."""
-    plural = w.endswith("s") and not w.endswith(("ss", "us"))
+    and Greek "-is" words are singular ("sinus", "globus pallidus",
+    "pelvis", "stenosis")."""
+    plural = w.endswith("s") and not w.endswith(("ss", "us", "is"))
     return w[:-1] if len(w) > 3 and plural else w
 
 
