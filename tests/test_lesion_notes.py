@@ -94,6 +94,19 @@ APART = [
         "Calcified plaque is also seen in the left common carotid artery.",
         [1, 2, 3],
     ),
+    # one breast's calcifications at two clock positions
+    (
+        "MAMMOGRAPHY REPORT: Calcification in the right breast at 10 o'clock. "
+        "Calcification in the right breast at 2 o'clock.\n"
+        "IMPRESSION: Right breast calcification at 10 o'clock, benign.",
+        [1, 2, 1],
+    ),
+    (
+        "HISTORY: Left breast calcifications at the 3:00 position were "
+        "biopsied.\nFINDINGS: New amorphous calcifications in the left "
+        "breast at 9 o'clock.",
+        [1, 2],
+    ),
     # two valves
     (
         "ECHOCARDIOGRAM: The aortic valve is calcified with mild stenosis. "

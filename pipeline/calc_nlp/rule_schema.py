@@ -188,6 +188,7 @@ DESCRIPTOR_KINDS = {
     "percentile": ("value",),
     "vessel": ("vessel", "value"),
     "birads": ("value",),
+    "clock": ("value",),
 }
 VESSEL_KEYS = {"id", "name", "phrases", "source"}
 DESCRIPTOR_WORD_LISTS = (

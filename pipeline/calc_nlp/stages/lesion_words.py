@@ -152,11 +152,25 @@ def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
 _PART = re.compile(r"[\w-]+")
 
 
+def part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
+    """Which part of its site the finding's sentence names: the clock
+    positions it gives ("at 10 o'clock" of a breast), else the words that
+    tell a leaflet or cusp (`valve_part`); empty when it names none."""
+    hours = {
+        m.group("value").lstrip("0")
+        for _, rx in dr.patterns.get("clock", [])
+        for m in rx.finditer(f.sentence)
+    }
+    return frozenset(f"{h} o'clock" for h in hours) or valve_part(dr, f)
+
+
 def valve_part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
     """The words that tell which leaflet or cusp the finding's sentence names
     ("anterior" of "the anterior mitral leaflet is calcified"), from up to
     three words before the leaflet or cusp word nearest the mention; empty
     when it names none."""
+    if f.site not in dr.segment_sites:
+        return frozenset()
     text = f.sentence.lower()
     at = max(text.find(f.mention.lower()), 0)
     words = list(_PART.finditer(text))

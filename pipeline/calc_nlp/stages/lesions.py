@@ -34,9 +34,9 @@ from calc_nlp.stages.lesion_words import (
     names_another,
     names_its_place,
     names_what_it_is,
+    part,
     said_side,
     sub_site,
-    valve_part,
 )
 
 # The section categories (patterns/sections.json) of a finding restated and of
@@ -89,7 +89,8 @@ class _Lesion:
     sites: set[str] = field(default_factory=set)
     first: Finding | None = None
     last: Finding | None = None
-    # the leaflet or cusp words of every finding of the report (`valve_part`),
+    # the part words of every finding of the report (`part`: clock positions,
+    # leaflets),
     # shared by its lesions, and those of this lesion's findings
     part_of: dict[str, frozenset[str]] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
@@ -106,8 +107,8 @@ class _Lesion:
     def differs(self, f: Finding) -> bool:
         """Does `f` describe another calcification than one of its findings
         (or another leaflet or cusp: "anterior" and "posterior" leaflet)?"""
-        part = self.part_of.get(f.finding_id, frozenset())
-        if part and any(p and not (p <= part or part <= p) for p in self.parts):
+        mine = self.part_of.get(f.finding_id, frozenset())
+        if mine and any(p and p != mine for p in self.parts):
             return True
         return any(_differ(m, f) for m in self.told.values())
 
@@ -306,9 +307,7 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     # What an anaphor refers back to: the nearest earlier finding in the same
     # state (a hedged or denied mention between them is another thing).
     last: dict[tuple[bool, bool, bool], Finding] = {}
-    part_of = {
-        f.finding_id: valve_part(dr, f) for f in findings if f.site in dr.segment_sites
-    }
+    part_of = {f.finding_id: part(dr, f) for f in findings}
     for f in findings:
         sub, state, words = sub_site(dr, f), _state(f), core(dr, f)
         at_site = by_site.setdefault((f.site, state), [])
