@@ -22,7 +22,7 @@ def _lesions(analyzer, text: str) -> list[int]:
 # One calcification restated across the sections of a note.
 RESTATED = [
     (
-        "HISTORY OF PRESENT ILLNESS: A 71-year-old man with coronary artery "
+        "HISTORY OF PRESENT ILLNESS: Seen today, a man of 71 with coronary artery "
         "calcification seen on a screening scan last spring.\n"
         "PHYSICAL EXAMINATION: Regular rhythm, soft systolic murmur.\n"
         "ASSESSMENT AND PLAN: Coronary artery calcification; keep the statin.",
@@ -223,13 +223,13 @@ PARTS = [
 # named the lesion without "new" is restated by today's unchanged finding.
 NEW = [
     (
-        "FINDINGS: New calcified granuloma in the right upper lobe.\n"
+        "FINDINGS: New calcified granuloma at the right upper lobe.\n"
         "IMPRESSION: New right upper lobe calcified granuloma.",
         [1, 1],
     ),
     (
         "PAST MEDICAL HISTORY: Calcified granuloma of the right upper lobe.\n"
-        "FINDINGS: Calcified granuloma in the right upper lobe, unchanged.",
+        "FINDINGS: Calcified granuloma, right upper lobe, unchanged.",
         [1, 1],
     ),
 ]
