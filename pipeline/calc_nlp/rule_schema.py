@@ -188,6 +188,7 @@ DESCRIPTOR_KINDS = {
     "percentile": ("value",),
     "vessel": ("vessel", "value"),
     "birads": ("value",),
+    "clock": ("value",),
 }
 VESSEL_KEYS = {"id", "name", "phrases", "source"}
 DESCRIPTOR_WORD_LISTS = (
@@ -218,4 +219,8 @@ DESCRIPTOR_WORD_LISTS = (
     "range_words",
     "size_after_stops",
     "side_words",
+    "lesion_bare_words",
+    "lesion_part_heads",
+    "lesion_part_words",
+    "lesion_other_words",
 )

@@ -92,6 +92,10 @@ class DescriptorRules:
         self.restating = _breaks(wl["restating_links"])
         self.lesion_ignore = set(wl["lesion_ignore"])
         self.side_words = set(wl["side_words"])
+        self.bare_words = set(wl["lesion_bare_words"])
+        self.part_heads = set(wl["lesion_part_heads"])
+        self.part_words = set(wl["lesion_part_words"])
+        self.other_words = set(wl["lesion_other_words"])
         self.segments = _breaks(wl["segments"])
         self.segment_sites = set(wl["segment_sites"])
         self.synonyms: dict[str, str] = desc["site_synonyms"]

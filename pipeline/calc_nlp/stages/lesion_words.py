@@ -16,8 +16,9 @@ WORD = re.compile(r"\w+(?:/\w+)?")
 
 def _singular(w: str) -> str:
     """A plural site word as its singular ("walls", "tendons"); Latin "-us"
-    words are singular ("sinus", "globus pallidus")."""
-    plural = w.endswith("s") and not w.endswith(("ss", "us"))
+    and Greek "-is" words are singular ("sinus", "globus pallidus",
+    "pelvis", "stenosis")."""
+    plural = w.endswith("s") and not w.endswith(("ss", "us", "is"))
     return w[:-1] if len(w) > 3 and plural else w
 
 
@@ -108,3 +109,84 @@ def names_what_it_is(dr: DescriptorRules, f: Finding) -> bool:
         and link is not None
         and len(WORD.findall(before[: link.start()])) <= 3
     )
+
+
+def names_a_lesion(dr: DescriptorRules, f: Finding) -> bool:
+    """Do the words that name the finding (`core`) say more than that
+    something is calcified ("calcified granuloma", not "heavily calcified")?"""
+    return any(w not in dr.bare_words for w in core(dr, f).split())
+
+
+def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
+    """Does the finding's sentence open with a subject that names a place in
+    other site words than `g`'s ("The LAD was calcified" after "the coronary
+    arteries were calcified", "the annulus was heavily calcified" after "the
+    mitral valve was calcified")? Its opening "the" then names that place,
+    not a calcification said before: the subject is the words after the
+    opening word up to a copula before the mention, or the finding's site
+    words when they come before it."""
+    text = f.sentence.lower()
+    lo = 0  # after `g`'s mention when `g` is of the sentence, before `f`'s
+    if g.sentence == f.sentence and g.start < f.start:
+        lo = max(text.find(g.mention.lower()), 0) + len(g.mention)
+    at = text.find(f.mention.lower(), lo)
+    if at < 0:
+        return False
+    before = WORD.findall(text[lo:at])
+    # "the <place> was (also heavily) calcified": the words from the last
+    # anaphor word to a copula at most two words before the mention
+    # (not "is that the calcifications": a noun phrase, no predicate)
+    verbs = [i for i, w in enumerate(before) if w in dr.copulas]
+    verb = verbs[-1] if verbs and len(before) - verbs[-1] <= 3 else 0
+    if verb and dr.anaphors & set(before[verb:]):
+        verb = 0
+    opens = [i for i, w in enumerate(before[:verb]) if w in dr.anaphors]
+    subject = " ".join(before[opens[-1] + 1 : verb]) if opens else ""
+    place = f.site_text.lower()
+    if place and place in text[lo:at]:
+        subject = f"{subject} {place}"
+    own = set(site_words(dr, subject))
+    return bool(own) and not own <= set(site_words(dr, f"{g.site_text} {g.site}"))
+
+
+_PART = re.compile(r"[\w-]+")
+
+
+def part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
+    """Which part of its site the finding's sentence names: the clock
+    positions it gives ("at 10 o'clock" of a breast), else the words that
+    tell a leaflet or cusp (`valve_part`); empty when it names none."""
+    hours = {
+        m.group("value").lstrip("0")
+        for _, rx in dr.patterns.get("clock", [])
+        for m in rx.finditer(f.sentence)
+    }
+    return frozenset(f"{h} o'clock" for h in hours) or valve_part(dr, f)
+
+
+def valve_part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
+    """The words that tell which leaflet or cusp the finding's sentence names
+    ("anterior" of "the anterior mitral leaflet is calcified"), from up to
+    three words before the leaflet or cusp word nearest the mention; empty
+    when it names none."""
+    if f.site not in dr.segment_sites:
+        return frozenset()
+    text = f.sentence.lower()
+    at = max(text.find(f.mention.lower()), 0)
+    words = list(_PART.finditer(text))
+    heads = [i for i, m in enumerate(words) if m.group() in dr.part_heads]
+    if not heads:
+        return frozenset()
+    i = min(heads, key=lambda k: abs(words[k].start() - at))
+    return frozenset(
+        m.group() for m in words[max(i - 3, 0) : i] if m.group() in dr.part_words
+    )
+
+
+def names_another(dr: DescriptorRules, f: Finding) -> bool:
+    """Do the two words right before the mention call it another than what
+    was named before ("There are other phleboliths", "another calcified
+    node")?"""
+    text = f.sentence.lower()
+    at = text.find(f.mention.lower())
+    return at >= 0 and bool(dr.other_words & set(WORD.findall(text[:at])[-2:]))

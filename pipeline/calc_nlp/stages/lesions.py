@@ -30,7 +30,11 @@ from calc_nlp.stages.lesion_words import (
     core,
     crossed,
     echoes,
+    names_a_lesion,
+    names_another,
+    names_its_place,
     names_what_it_is,
+    part,
     said_side,
     sub_site,
 )
@@ -85,6 +89,11 @@ class _Lesion:
     sites: set[str] = field(default_factory=set)
     first: Finding | None = None
     last: Finding | None = None
+    # the part words of every finding of the report (`part`: clock positions,
+    # leaflets),
+    # shared by its lesions, and those of this lesion's findings
+    part_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    parts: set[frozenset[str]] = field(default_factory=set)
 
     def add(self, f: Finding, sub: str) -> None:
         self.first = self.first or f
@@ -92,10 +101,15 @@ class _Lesion:
         self.sub = self.sub or sub
         self.side = self.side or f.laterality
         self.told.setdefault(_told(f), f)
+        self.parts.add(self.part_of.get(f.finding_id, frozenset()))
         f.lesion_id = self.lesion_id
 
     def differs(self, f: Finding) -> bool:
-        """Does `f` describe another calcification than one of its findings?"""
+        """Does `f` describe another calcification than one of its findings
+        (or another leaflet or cusp: "anterior" and "posterior" leaflet)?"""
+        mine = self.part_of.get(f.finding_id, frozenset())
+        if mine and any(p and p != mine for p in self.parts):
+            return True
         return any(_differ(m, f) for m in self.told.values())
 
 
@@ -142,10 +156,10 @@ def _same_lesion(
     if f.own_lesion:
         return None
     if not f.site:
-        return _restated(named, f)
+        return _restated(dr, named, f)
     if not at_site:
         return _unsited(named, f)
-    same = [x for x in at_site if not x.differs(f)]
+    same = [x for x in at_site if not x.differs(f) and not _other_part(dr, x, f)]
     exact = [x for x in same if x.sub == sub and x.side == f.laterality]
     if exact:
         return exact[0]
@@ -155,10 +169,11 @@ def _same_lesion(
         x
         for x in same
         if _nests(x.sub, sub)
-        # naming a sub-site the lesion left unsaid, in other words and in the
-        # same section, is another calcification ("wall calcification" of an
-        # aneurysm, then "calcified plaque of the right SFA")
-        and (not sub or x.sub == sub or x in named or _other_section(x, f))
+        # naming a sub-site the lesion left unsaid, in other words (or words
+        # that only say "calcified") and in the same section, is another
+        # calcification ("wall calcification" of an aneurysm, then "calcified
+        # plaque of the right SFA"; "The aorta ... The aortic arch was calcified.")
+        and (not sub or x.sub == sub or _named(dr, x, f, named) or _other_section(x, f))
         and _fits(x.side, f.laterality)
         and (x.sub or not sub or x.site not in dr.score_sites)
     ]
@@ -184,18 +199,44 @@ def _same_lesion(
     return loose[0] if len(loose) == 1 else None
 
 
+def _named(dr: DescriptorRules, x: _Lesion, f: Finding, named: list[_Lesion]) -> bool:
+    """Is the lesion named by the finding's words, words that say more than
+    "calcified" when the lesion left its sub-site unsaid?"""
+    return x in named and bool(x.sub or names_a_lesion(dr, f))
+
+
+def _other_part(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Does the finding's sentence name as what is calcified another part
+    than the lesion's first finding, its site taken from elsewhere ("The
+    aorta was found calcified. The annulus was also heavily calcified.")?"""
+    borrowed = f.site_text.lower() not in f.sentence.lower()
+    return borrowed and x.first is not None and names_its_place(dr, f, x.first)
+
+
+def _other_than(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Does the finding call itself other than the lesion named before it in
+    its section ("There are other phleboliths in the pelvis")? A later
+    section may restate it with the same word ("Additional ... calcification"
+    in the impression)."""
+    return x.last is not None and x.last.section == f.section and names_another(dr, f)
+
+
 def _other_section(x: _Lesion, f: Finding) -> bool:
     """Is the lesion's latest finding in another section than `f`?"""
     return x.last is not None and x.last.section != f.section
 
 
-def _restated(named: list[_Lesion], f: Finding) -> _Lesion | None:
+def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | None:
     """For a finding without a site: the one earlier lesion named by the same
     words ("Calcified granuloma." restating "RUL calcified granuloma") and,
     when the finding names a side, on that side ("calcification in the right
-    upper quadrant" is not the "mitral annular calcification" before it)."""
+    upper quadrant" is not the "mitral annular calcification" before it),
+    unless the finding's sentence names another place as what is calcified
+    ("the annulus was heavily calcified" after "the mitral valve was")."""
     found = None
     for x in named:
+        if x.first is not None and names_its_place(dr, f, x.first):
+            continue
         if f.laterality in ("", x.side):
             if found is not None:
                 return None  # more than one
@@ -248,6 +289,7 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
         f.anaphor
         and (f.site in ("", prev.site) or not prev.site)
         and (prev.section == f.section or not prev.site)
+        and not names_its_place(dr, f, prev)
     )
 
 
@@ -265,6 +307,7 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     # What an anaphor refers back to: the nearest earlier finding in the same
     # state (a hedged or denied mention between them is another thing).
     last: dict[tuple[bool, bool, bool], Finding] = {}
+    part_of = {f.finding_id: part(dr, f) for f in findings}
     for f in findings:
         sub, state, words = sub_site(dr, f), _state(f), core(dr, f)
         at_site = by_site.setdefault((f.site, state), [])
@@ -277,8 +320,10 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
             found = _echo(dr, named, f)
         if found is None and not f.site and not f.own_lesion:
             found = _echo(dr, restated.get(state, []), f)  # named otherwise
+        if found is not None and _other_than(dr, found, f):
+            found = None
         if found is None:
-            found = _Lesion(f.finding_id, f.site, state, "", "")
+            found = _Lesion(f.finding_id, f.site, state, "", "", part_of=part_of)
             by_id[found.lesion_id] = found
             pool = restated.setdefault(state, [])
             if f.section == _RESTATING[0] and len(pool) < _POOL:

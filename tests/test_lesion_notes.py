@@ -1,0 +1,311 @@
+"""Lesion grouping on made-up multi-section clinical notes (corpora/GUIDE.md,
+Descriptors: lesion, clinical notes): operative notes, cardiology consults,
+discharge summaries and narrative imaging transcriptions. The expected
+numbers were decided from the guide before the pipeline was run: the same
+calcification restated in another section (HPI and assessment, pre- and
+postoperative diagnosis) is one lesion; another vessel, valve, leaflet,
+segment or anatomic part is another; a hedge or a differential keeps apart
+from what is observed."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _lesions(analyzer, text: str) -> list[int]:
+    """Lesion numbers 1, 2, ... of the report's findings, in text order."""
+    result = analyzer.analyze(text, "T")
+    numbers: dict[str, int] = {}
+    return [numbers.setdefault(f.lesion_id, len(numbers) + 1) for f in result.findings]
+
+
+# One calcification restated across the sections of a note.
+RESTATED = [
+    (
+        "HISTORY OF PRESENT ILLNESS: Seen today, a man of 71 with coronary artery "
+        "calcification seen on a screening scan last spring.\n"
+        "PHYSICAL EXAMINATION: Regular rhythm, soft systolic murmur.\n"
+        "ASSESSMENT AND PLAN: Coronary artery calcification; keep the statin.",
+        [1, 1],
+    ),
+    (
+        "PREOPERATIVE DIAGNOSIS: Calcific aortic stenosis.\n"
+        "POSTOPERATIVE DIAGNOSIS: Calcific aortic stenosis.\n"
+        "PROCEDURE: Aortic valve replacement.",
+        [1, 1],
+    ),
+    (
+        "PREOPERATIVE DIAGNOSIS: Calcified plaque of the left carotid bulb.\n"
+        "POSTOPERATIVE DIAGNOSIS: Calcified plaque of the left carotid bulb.\n"
+        "PROCEDURE: Left carotid endarterectomy.",
+        [1, 1],
+    ),
+    (
+        "HISTORY OF PRESENT ILLNESS: Known calcified granuloma in the right "
+        "upper lobe on a chest film from 2019.\n"
+        "CT CHEST FINDINGS: Right upper lobe calcified granuloma, unchanged.\n"
+        "ASSESSMENT: Benign calcified granuloma, right upper lobe.",
+        [1, 1, 1],
+    ),
+    (
+        "REASON FOR CONSULTATION: Mitral annular calcification found on echo.\n"
+        "IMPRESSION: 1. Moderate mitral annular calcification. 2. Hypertension.",
+        [1, 1],
+    ),
+    (
+        "DISCHARGE DIAGNOSES:\n1. Chronic calcific pancreatitis.\n2. Diabetes.\n"
+        "HOSPITAL COURSE: CT showed coarse pancreatic calcifications consistent "
+        "with chronic pancreatitis.",
+        [1, 1],
+    ),
+]
+
+# A diagnosis names the valve's calcification by a disease word; the
+# operative findings naming its leaflets restate it, its annulus is another.
+DIAGNOSED = [
+    (
+        "PREOPERATIVE DIAGNOSIS: Severe calcific aortic stenosis.\n"
+        "POSTOPERATIVE DIAGNOSIS: Severe calcific aortic stenosis.\n"
+        "OPERATIVE FINDINGS: The aortic valve leaflets were heavily calcified. "
+        "The annulus was also calcified. The ascending aorta showed calcified "
+        "plaque.",
+        [1, 1, 1, 2, 3],
+    ),
+    (
+        "PREOPERATIVE DIAGNOSIS: Calcific mitral stenosis.\n"
+        "OPERATIVE FINDINGS: The mitral leaflets were thickened and calcified.",
+        [1, 1],
+    ),
+]
+
+# Different calcifications of one note that share words.
+APART = [
+    # two coronary vessels, in a numbered diagnosis list
+    (
+        "DISCHARGE DIAGNOSES:\n1. Calcified plaque of the left anterior "
+        "descending artery.\n2. Calcified plaque of the right coronary artery.\n"
+        "3. Mitral annular calcification.",
+        [1, 2, 3],
+    ),
+    # calcified plaque at several named arteries, a narrative ultrasound
+    (
+        "CAROTID DUPLEX: There is calcified plaque at the right carotid bulb. "
+        "There is calcified plaque in the left internal carotid artery. "
+        "Calcified plaque is also seen in the left common carotid artery.",
+        [1, 2, 3],
+    ),
+    # one breast's calcifications at two clock positions
+    (
+        "MAMMOGRAPHY REPORT: Calcification in the right breast at 10 o'clock. "
+        "Calcification in the right breast at 2 o'clock.\n"
+        "IMPRESSION: Right breast calcification at 10 o'clock, benign.",
+        [1, 2, 1],
+    ),
+    (
+        "HISTORY: Left breast calcifications at the 3:00 position were "
+        "biopsied.\nFINDINGS: New amorphous calcifications in the left "
+        "breast at 9 o'clock.",
+        [1, 2],
+    ),
+    # two valves
+    (
+        "ECHOCARDIOGRAM: The aortic valve is calcified with mild stenosis. "
+        "The mitral valve is also calcified with mild regurgitation.",
+        [1, 2],
+    ),
+    # an operative narrative calcified several anatomic parts
+    (
+        "OPERATIVE FINDINGS: The aortic valve leaflets were heavily calcified. "
+        "The aortic annulus was calcified as well. The ascending aorta had "
+        "calcified plaque.",
+        [1, 2, 3],
+    ),
+    # two coronary segments in a catheterization narrative
+    (
+        "FINDINGS: The LAD has calcified plaque in its proximal segment. "
+        "The right coronary artery shows calcified plaque in the mid segment.",
+        [1, 2],
+    ),
+    # the right and the left side in a consult
+    (
+        "HISTORY: Bilateral knee pain.\n"
+        "ASSESSMENT: 1. Chondrocalcinosis of the right knee. "
+        "2. Chondrocalcinosis of the left knee.",
+        [1, 2],
+    ),
+]
+
+# An operative or narrative note saying "the <part> was calcified" part by
+# part: each part is its own calcification, though the words are the same
+# and the sentence opens with "the".
+PARTS = [
+    (
+        "DESCRIPTION OF OPERATION: The aorta was calcified. The aortic arch "
+        "was heavily calcified. The descending aorta was calcified too.",
+        [1, 2, 3],
+    ),
+    (
+        "OPERATIVE FINDINGS: The coronary arteries were diffusely calcified. "
+        "The LAD was calcified in its mid portion. The right coronary artery "
+        "was calcified.",
+        [1, 2, 3],
+    ),
+    (
+        "PROCEDURE IN DETAIL: The femoral artery was heavily calcified. "
+        "The popliteal artery was calcified as well.",
+        [1, 2],
+    ),
+    (
+        "CATHETERIZATION FINDINGS: The circumflex was mildly calcified. "
+        "The obtuse marginal branch was densely calcified.",
+        [1, 2],
+    ),
+    # the leaflets or cusps of one valve, told apart by their own words
+    (
+        "ECHOCARDIOGRAM: The anterior mitral leaflet is calcified. The "
+        "posterior mitral leaflet is also calcified.",
+        [1, 2],
+    ),
+    (
+        "OPERATIVE FINDINGS: The aortic valve was trileaflet. The noncoronary "
+        "leaflet was calcified. The right leaflet was calcified too.",
+        [1, 2],
+    ),
+    (
+        "TRANSESOPHAGEAL ECHO: Calcification of the posterior mitral leaflet. "
+        "The anterior leaflet of the mitral valve shows mild calcification.",
+        [1, 2],
+    ),
+    # the same leaflet named again is one
+    (
+        "ECHO FINDINGS: The posterior mitral leaflet is calcified.\n"
+        "IMPRESSION: Calcified posterior mitral leaflet.",
+        [1, 1],
+    ),
+    # "the <part> was calcified" with no site of its own names another part
+    (
+        "OPERATIVE FINDINGS: The mitral valve was calcified, and the annulus "
+        "was heavily calcified.",
+        [1, 2],
+    ),
+    (
+        "PROCEDURE IN DETAIL: The aorta was opened and was found calcified. "
+        "The annulus was also heavily calcified.",
+        [1, 2],
+    ),
+    (
+        "OPERATIVE FINDINGS: The ascending aorta was calcified. The arch was "
+        "calcified as well.",
+        [1, 2],
+    ),
+    # a definite noun phrase that is the calcification refers back
+    (
+        "HISTORY OF PRESENT ILLNESS: A mammogram showed calcifications in "
+        "the left breast. The concern is that the calcifications were not "
+        "sampled by the biopsy.",
+        [1, 1],
+    ),
+    # the same part said twice is still one
+    (
+        "OPERATIVE FINDINGS: The aorta was calcified. The aorta was clamped "
+        "where it was least calcified.",
+        [1, 1],
+    ),
+    # an anaphor that names no place refers back
+    (
+        "OPERATIVE FINDINGS: The left superficial femoral artery was exposed. "
+        "It was heavily calcified. The calcification extended distally.",
+        [1, 1],
+    ),
+]
+
+# "new" in both the findings and the impression is one; a history that
+# named the lesion without "new" is restated by today's unchanged finding.
+NEW = [
+    (
+        "FINDINGS: New calcified granuloma at the right upper lobe.\n"
+        "IMPRESSION: New right upper lobe calcified granuloma.",
+        [1, 1],
+    ),
+    (
+        "PAST MEDICAL HISTORY: Calcified granuloma of the right upper lobe.\n"
+        "FINDINGS: Calcified granuloma, right upper lobe, unchanged.",
+        [1, 1],
+    ),
+]
+
+# A mention its words call other than the one before is another lesion;
+# a later section may restate it with the same word.
+OTHER = [
+    (
+        "CT PELVIS: A phlebolith is seen in the left hemipelvis. There are "
+        "other phleboliths in the pelvis.",
+        [1, 2],
+    ),
+    (
+        "OPERATIVE FINDINGS: A calcified node was found at the aortopulmonary "
+        "window. Another calcified node was found nearby.",
+        [1, 2],
+    ),
+    (
+        "ULTRASOUND: Calcified plaque in the right carotid bulb. Additional "
+        "calcified plaque in the right carotid bulb, further up.",
+        [1, 2],
+    ),
+    (
+        "CT NECK FINDINGS: A separate calcification in the soft tissues "
+        "beside the left thyroid lobe.\nIMPRESSION: Separate soft tissue "
+        "calcification beside the left thyroid lobe.",
+        [1, 1],
+    ),
+]
+
+# A hedge or differential is not what is observed.
+HEDGED = [
+    (
+        "HISTORY OF PRESENT ILLNESS: Referred to rule out coronary artery "
+        "calcification.\nFINDINGS: Coronary artery calcification is present "
+        "in the LAD.",
+        [1, 2],
+    ),
+    (
+        "CONSULTATION: Screening requested to rule out calcification of the "
+        "mitral annulus.\nECHO FINDINGS: Mild mitral annular calcification.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", RESTATED)
+def test_a_note_restates_one_calcification(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", DIAGNOSED)
+def test_a_diagnosis_and_the_operative_findings(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", APART)
+def test_different_calcifications_of_a_note_stay_apart(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", PARTS)
+def test_each_part_of_a_narrative_is_its_own(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", NEW)
+def test_new_and_unchanged_restate_one(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", OTHER)
+def test_another_is_not_the_one_before(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", HEDGED)
+def test_a_hedge_is_not_what_is_observed(analyzer, text, lesions):
+    assert _lesions(analyzer, text) == lesions
