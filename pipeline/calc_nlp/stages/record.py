@@ -34,12 +34,18 @@ class Layout:
     sent_first: list[int]  # per token: index of the first token of its sentence
     sent_end: dict[int, int]  # first token of a sentence -> its end (exclusive)
     stops: list[int] = field(default_factory=list)  # tokens that are ';' or '.'
+    # sentence spans made so far, by first token: the stages ask for the same
+    # few many times (a span of another Doc is made again)
+    _sents: dict[int, Span] = field(default_factory=dict, compare=False, repr=False)
 
     def sent(self, doc: Doc, at: Span | Token) -> Span:
         """The sentence of a span or token (spaCy's .sent scans the Doc each time)."""
         i = at.start if isinstance(at, Span) else at.i
         first = self.sent_first[i]
-        return doc[first : self.sent_end[first]]
+        span = self._sents.get(first)
+        if span is None or span.doc is not doc:
+            span = self._sents[first] = Span(doc, first, self.sent_end[first])
+        return span
 
     def same_sentence(self, a: int, b: int) -> bool:
         return self.sent_first[a] == self.sent_first[b]

@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.attrs import LOWER, NORM, ORTH
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _ATTRS = {"LOWER": LOWER, "NORM": NORM, "ORTH": ORTH}
 _QUANTIFIER = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
@@ -308,6 +308,7 @@ class WindowedMatcher:
             return []
         out: list[tuple[int, int, int]] = []
         for start, end in self.windows(doc):
-            window = doc if (start, end) == (0, len(doc)) else doc[start:end]
+            # Span(): doc[start:end] normalises the slice in Python first
+            window = doc if (start, end) == (0, len(doc)) else Span(doc, start, end)
             out += [(k, start + s, start + e) for k, s, e in self.matcher(window)]
         return out
