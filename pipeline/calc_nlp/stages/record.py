@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 # Per token: (section category, body start, title start, clinical question).
 SectionOf = tuple[str, int, int, bool]
@@ -24,6 +25,13 @@ SpanKey = tuple[int, int, str]
 
 def key(span: Span) -> SpanKey:
     return (span.start, span.end, span.label_)
+
+
+def longest_spans(spans: list[Span]) -> list[Span]:
+    """spaCy's `filter_spans` (the longest of overlapping spans, in text
+    order), without its sorting for the lists of none or one span that most
+    calls have."""
+    return list(spans) if len(spans) < 2 else filter_spans(spans)
 
 
 @dataclass(frozen=True)
