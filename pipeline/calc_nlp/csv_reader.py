@@ -158,8 +158,11 @@ class _Shape:
                     cells = next(csv.reader([line], delimiter=self.delim, strict=True))
                 except (csv.Error, StopIteration):
                     continue
-                if len(cells) == self.width and self.of_id(cells[self.id_i]) == shape:
-                    return True
+                if len(cells) != self.width:
+                    continue
+                cell = cells[self.id_i].strip()
+                if " " not in cell and self.of_id(cell) == shape:
+                    return True  # (a space stays in the shape, and a row's has none)
         return False
 
 
