@@ -157,9 +157,6 @@ class _Columns:
         return min(end, self.n)
 
 
-# The attributes a second-token test may read.
-GATED = frozenset(_ATTRS)
-
 # Windows this close are matched as one: a Matcher call costs more than a
 # few tokens (the tokens between hold no opening word, so no match starts there).
 MERGE_GAP = 4
@@ -211,6 +208,9 @@ class WindowedMatcher:
         self.opening: dict[str, dict[int, list[list[Step]]]] = {}
         self._hashes: list[tuple[str, frozenset[int]]] | None = None
         self._words: frozenset[int] = frozenset()
+        self._attrs: list[str] = []  # the attributes read per token
+        self._checks: list[tuple[int, frozenset[int]]] = []
+        self._fixed_cols: list[int] = []
         self._runs: dict[Any, Any] = {}  # (attribute, words) -> their sorted hashes
         # per (attribute, opening word hash): the second-token tests of the
         # patterns opening on it; a word with any pattern untested has none
@@ -249,12 +249,11 @@ class WindowedMatcher:
         if not n or not self.windowed:
             return [(0, n)] if n else []
         if self._hashes is None:
-            self._hashes = [(a, frozenset(self.fixed[a])) for a in sorted(self.fixed)]
-            self._words = frozenset().union(*(h for _, h in self._hashes))
-            self._opens = {}
-        attrs = sorted(set(self.fixed) | {attr for attr, _ in self._runs} | GATED)
-        cols = _Columns(doc, attrs, self._runs)
-        checks = [(cols.names[a], hashes) for a, hashes in self._hashes]
+            self._prepare()
+        if not self._checks:
+            return []  # no pattern added
+        cols = _Columns(doc, self._attrs, self._runs)
+        checks = self._checks
         values = cols.values
         words = self._words  # every opening word's hash, whatever its attribute
         at = [
@@ -265,7 +264,7 @@ class WindowedMatcher:
         ]
         if not at:
             return []
-        fixed = [cols.names[a] for a in self.fixed]
+        fixed = self._fixed_cols
         out: list[tuple[int, int]] = []
         for i in at:
             row, nxt = values[i], values[min(i + 1, n - 1)]
@@ -282,6 +281,19 @@ class WindowedMatcher:
             else:
                 out.append((i, end))
         return out
+
+    def _prepare(self) -> None:
+        """What every call reads, worked out once the patterns are all added:
+        the opening words per attribute, and the attributes read per token
+        (those of opening words, runs and second-token tests only)."""
+        self._hashes = [(a, frozenset(self.fixed[a])) for a in sorted(self.fixed)]
+        self._words = frozenset().union(*(h for _, h in self._hashes))
+        gated = {g[0] for gs in self.gates.values() for g in gs if g is not None}
+        self._attrs = sorted(set(self.fixed) | {a for a, _ in self._runs} | gated)
+        names = {a: k for k, a in enumerate(self._attrs)}
+        self._checks = [(names[a], hashes) for a, hashes in self._hashes]
+        self._fixed_cols = [names[a] for a in self.fixed]
+        self._opens = {}
 
     def _open(self, words: tuple[int, ...], names: dict[str, int]) -> _Opening:
         """What the patterns opening on these words (one per attribute, in
