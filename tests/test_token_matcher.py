@@ -11,7 +11,6 @@ from spacy.matcher import Matcher
 from calc_nlp.stages.token_matcher import (
     WindowedMatcher,
     by_first_word,
-    member,
     steps,
 )
 
@@ -106,13 +105,15 @@ def test_steps(pattern: list[dict[str, Any]], expected: Any) -> None:
     assert steps(pattern) == expected
 
 
-def test_member() -> None:
-    import numpy as np
-
-    hashes = np.array([3, 7, 9], dtype=np.uint64)
-    values = np.array([1, 3, 8, 9, 10], dtype=np.uint64)
-    assert member(values, hashes).tolist() == [False, True, False, True, False]
-    assert member(values, hashes[:0]).tolist() == [False] * 5
+def test_an_opening_word_of_another_attribute_opens_no_window() -> None:
+    """'Calcified' has the LOWER 'calcified': no window for an ORTH pattern
+    opening on 'calcified' (a word's hash is the same whatever its attribute)."""
+    nlp = spacy.blank("en")
+    patterns = [[{"ORTH": "calcified"}], [{"LOWER": "mac"}]]
+    doc = nlp("Calcified x x x x x x x x calcified MAC")
+    m = _windowed(nlp, patterns)
+    assert m.windows(doc) == [(9, 11)]
+    assert m(doc) == _plain(nlp, patterns)(doc)
 
 
 def test_a_first_token_list_becomes_one_pattern_per_word() -> None:

@@ -145,22 +145,31 @@ class _Shape:
         return _UPPER.sub("A", _LOWER.sub("a", value))
 
     def holds_rows(self, row: list[str]) -> bool:
-        shape = self.of_id(row[self.id_i])
-        if not shape or " " in shape:
-            return False
+        shape = ""  # the row's own id shape, worked out at the first candidate line
         for field in row:
             if "\n" not in field and "\r" not in field:
                 continue
             for line in field.splitlines()[1:]:
-                if line.count(self.delim) < self.width - 1:
-                    continue  # too few delimiters to be a whole row
-                try:
-                    cells = next(csv.reader([line], delimiter=self.delim, strict=True))
-                except (csv.Error, StopIteration):
-                    continue
-                if len(cells) == self.width and self.of_id(cells[self.id_i]) == shape:
+                cell = self._id_cell(line)
+                if cell is None or " " in cell:
+                    continue  # a space stays in the shape, and a row's has none
+                if not shape:
+                    shape = self.of_id(row[self.id_i])
+                    if not shape or " " in shape:
+                        return False
+                if self.of_id(cell) == shape:
                     return True
         return False
+
+    def _id_cell(self, line: str) -> str | None:
+        """The id cell (stripped) of a line that parses into a whole row."""
+        if line.count(self.delim) < self.width - 1:
+            return None  # too few delimiters to be a whole row
+        try:
+            cells = next(csv.reader([line], delimiter=self.delim, strict=True))
+        except (csv.Error, StopIteration):
+            return None
+        return cells[self.id_i].strip() if len(cells) == self.width else None
 
 
 def _csv_rows(

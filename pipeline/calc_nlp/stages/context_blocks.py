@@ -78,6 +78,9 @@ def window_context_matcher(context: ConText) -> bool:
     word; its phrase and regex matchers are unchanged. True if swapped."""
     matcher = context._ConText__matcher  # type: ignore[attr-defined]
     windowed = WindowedMatcher(context.nlp.vocab)
+    # Checked when the rules were loaded (rules.py), like ConText's own
+    # matcher's (toolkit.py): spaCy's check again is a twelfth of a start-up.
+    windowed.matcher.validate = False  # type: ignore[attr-defined]
     for rule_id, rule in matcher.rule_map.items():
         if isinstance(rule.pattern, list):
             windowed.add(rule_id, rule.pattern)

@@ -6,10 +6,9 @@ from typing import Any
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from calc_nlp.sentences import sentence_firsts
-from calc_nlp.stages.record import Layout, SectionOf
+from calc_nlp.stages.record import Layout, SectionOf, longest_spans
 from calc_nlp.stages.toolkit import Toolkit
 
 
@@ -25,7 +24,7 @@ def layout(kit: Toolkit, doc: Doc) -> Layout:
         for sp in kit.section_matcher(doc)
         if not (kit.md(sp).get("own_line") and not _alone_on_line(doc, sp))
     ]
-    headers = sorted(filter_spans(headers), key=lambda sp: sp.start)
+    headers = sorted(longest_spans(headers), key=lambda sp: sp.start)
     bounds: list[int] = []
     per_token: list[SectionOf] = [("other", 0, 0, False)] * len(doc)
     for k, sp in enumerate(headers):

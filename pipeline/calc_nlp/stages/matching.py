@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from calc_nlp.stages.layout import LazyExam
-from calc_nlp.stages.record import Layout, Matches, SiteRef
+from calc_nlp.stages.record import Layout, Matches, SiteRef, longest_spans
 from calc_nlp.stages.toolkit import Toolkit
 
 
@@ -23,7 +22,7 @@ def mentions(kit: Toolkit, doc: Doc) -> tuple[list[Span], list[Span], list[Span]
         and not any(s.start < x.end and x.start < s.end for x in excluded)
     ]
     lesions = [s for s in excluded if kit.md(s).get("lesion")]
-    return filter_spans(calc), premods, lesions
+    return longest_spans(calc), premods, lesions
 
 
 def match(
@@ -47,8 +46,8 @@ def match(
     def of(*labels: str) -> list[Span]:
         return [sp for label in labels for sp in hits.get(label, [])]
 
-    site_spans = filter_spans(of("SITE", "REGION"))
-    lats = _sides_in_place(kit, filter_spans(of("LATERALITY")), site_spans)
+    site_spans = longest_spans(of("SITE", "REGION"))
+    lats = _sides_in_place(kit, longest_spans(of("LATERALITY")), site_spans)
     cue_like = of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER")
     links = [s for s in cue_like if s.label_ == "LINK"]
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
@@ -57,9 +56,9 @@ def match(
         premods=premods,
         sites=_sites(kit, doc, lay, site_spans, lats, exam, text),
         lats=lats,
-        conds=_named_conditions(kit, doc, lay, filter_spans(of("CONDITION"))),
-        cues=filter_spans([s for s in cue_like if s.label_ == "CUE"])
-        + filter_spans([s for s in cue_like if s.label_ == "DISTRIBUTION"]),
+        conds=_named_conditions(kit, doc, lay, longest_spans(of("CONDITION"))),
+        cues=longest_spans([s for s in cue_like if s.label_ == "CUE"])
+        + longest_spans([s for s in cue_like if s.label_ == "DISTRIBUTION"]),
         links=links,
         qualifiers=[s for s in cue_like if s.label_ == "QUALIFIER"],
     )

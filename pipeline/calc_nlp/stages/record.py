@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 # Per token: (section category, body start, title start, clinical question).
 SectionOf = tuple[str, int, int, bool]
@@ -26,6 +27,13 @@ def key(span: Span) -> SpanKey:
     return (span.start, span.end, span.label_)
 
 
+def longest_spans(spans: list[Span]) -> list[Span]:
+    """spaCy's `filter_spans` (the longest of overlapping spans, in text
+    order), without its sorting for the lists of none or one span that most
+    calls have."""
+    return list(spans) if len(spans) < 2 else filter_spans(spans)
+
+
 @dataclass(frozen=True)
 class Layout:
     """Sections per token and sentence boundaries, computed once per report."""
@@ -34,12 +42,18 @@ class Layout:
     sent_first: list[int]  # per token: index of the first token of its sentence
     sent_end: dict[int, int]  # first token of a sentence -> its end (exclusive)
     stops: list[int] = field(default_factory=list)  # tokens that are ';' or '.'
+    # sentence spans made so far, by first token: the stages ask for the same
+    # few many times (a span of another Doc is made again)
+    _sents: dict[int, Span] = field(default_factory=dict, compare=False, repr=False)
 
     def sent(self, doc: Doc, at: Span | Token) -> Span:
         """The sentence of a span or token (spaCy's .sent scans the Doc each time)."""
         i = at.start if isinstance(at, Span) else at.i
         first = self.sent_first[i]
-        return doc[first : self.sent_end[first]]
+        span = self._sents.get(first)
+        if span is None or span.doc is not doc:
+            span = self._sents[first] = Span(doc, first, self.sent_end[first])
+        return span
 
     def same_sentence(self, a: int, b: int) -> bool:
         return self.sent_first[a] == self.sent_first[b]

@@ -16,13 +16,11 @@ pattern that can start elsewhere the whole Doc is matched, as before.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import Any
 
-import numpy as np
 from spacy.attrs import LOWER, NORM, ORTH
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _ATTRS = {"LOWER": LOWER, "NORM": NORM, "ORTH": ORTH}
 _QUANTIFIER = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
@@ -132,39 +130,24 @@ def by_first_word(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [[{attr: w}, *pattern[1:]] for w in dict.fromkeys(first[attr]["IN"])]
 
 
-def member(values: Any, hashes: Any) -> Any:
-    """Per value, is it one of `hashes` (sorted)? (np.isin costs more on short arrays.)"""
-    if not len(hashes) or not len(values):
-        return np.zeros(len(values), dtype=bool)
-    at = np.minimum(np.searchsorted(hashes, values), len(hashes) - 1)
-    return hashes[at] == values
-
-
-def _sorted_hashes(words: Any, strings: Any) -> Any:
-    return np.unique(np.array([strings.add(w) for w in words], dtype=np.uint64))
-
-
 class _Columns:
-    """One Doc's attribute values, and where each run of listed words ends."""
+    """One Doc's attribute values (per token, one per attribute, as Python
+    ints), and where each run of listed words ends."""
 
     def __init__(self, doc: Doc, attrs: list[str], runs: dict[Any, Any]):
         self.n = len(doc)
         self.names = {a: k for k, a in enumerate(attrs)}
-        self.values = doc.to_array([_ATTRS[a] for a in attrs]).reshape(self.n, -1)
-        self.runs = runs  # (attribute, words) -> their sorted hashes
-        self._run_ends: dict[tuple[str, frozenset[str]], list[int]] = {}
+        self.values: list[list[int]] = (
+            doc.to_array([_ATTRS[a] for a in attrs]).reshape(self.n, -1).tolist()
+        )
+        self.runs = runs  # (attribute, words) -> their hashes (a set)
 
     def run_end(self, at: int, words: tuple[str, frozenset[str]]) -> int:
         """The first token from `at` on that is not one of the words."""
-        if at >= self.n:
-            return self.n
-        ends = self._run_ends.get(words)
-        if ends is None:
-            column = self.values[:, self.names[words[0]]]
-            ends = np.flatnonzero(~member(column, self.runs[words])).tolist()
-            self._run_ends[words] = ends
-        k = bisect_left(ends, at)
-        return ends[k] if k < len(ends) else self.n
+        k, hashes, values = self.names[words[0]], self.runs[words], self.values
+        while at < self.n and values[at][k] in hashes:
+            at += 1
+        return min(at, self.n)
 
     def reach(self, at: int, pattern: list[Step]) -> int:
         """Past the last token a match of the pattern opening at `at` can hold."""
@@ -173,9 +156,6 @@ class _Columns:
             end = end + step if isinstance(step, int) else self.run_end(end, step)
         return min(end, self.n)
 
-
-# The attributes a second-token test may read.
-GATED = frozenset(_ATTRS)
 
 # Windows this close are matched as one: a Matcher call costs more than a
 # few tokens (the tokens between hold no opening word, so no match starts there).
@@ -226,7 +206,11 @@ class WindowedMatcher:
         # fixed length opening on it matches, and the steps of the others
         self.fixed: dict[str, dict[int, int]] = {}
         self.opening: dict[str, dict[int, list[list[Step]]]] = {}
-        self._hashes: list[tuple[str, Any]] | None = None
+        self._hashes: list[tuple[str, frozenset[int]]] | None = None
+        self._words: frozenset[int] = frozenset()
+        self._attrs: list[str] = []  # the attributes read per token
+        self._checks: list[tuple[int, frozenset[int]]] = []
+        self._fixed_cols: list[int] = []
         self._runs: dict[Any, Any] = {}  # (attribute, words) -> their sorted hashes
         # per (attribute, opening word hash): the second-token tests of the
         # patterns opening on it; a word with any pattern untested has none
@@ -247,7 +231,7 @@ class WindowedMatcher:
             return
         runs = [step for step in reach if not isinstance(step, int)]
         for step in runs:
-            self._runs[step] = _sorted_hashes(step[1], self.vocab.strings)
+            self._runs[step] = frozenset(self.vocab.strings.add(w) for w in step[1])
         gate = second_token(pattern)
         for attr, word in opening:
             h = self.vocab.strings.add(word)
@@ -265,24 +249,25 @@ class WindowedMatcher:
         if not n or not self.windowed:
             return [(0, n)] if n else []
         if self._hashes is None:
-            self._hashes = [
-                (a, np.unique(np.fromiter(self.fixed[a], dtype=np.uint64)))
-                for a in sorted(self.fixed)
-            ]
-            self._opens = {}
-        attrs = sorted(set(self.fixed) | {attr for attr, _ in self._runs} | GATED)
-        cols = _Columns(doc, attrs, self._runs)
-        mask = np.zeros(n, dtype=bool)
-        for attr, hashes in self._hashes:
-            mask |= member(cols.values[:, cols.names[attr]], hashes)
-        at = np.flatnonzero(mask)
-        if not len(at):
+            self._prepare()
+        if not self._checks:
+            return []  # no pattern added
+        cols = _Columns(doc, self._attrs, self._runs)
+        checks = self._checks
+        values = cols.values
+        words = self._words  # every opening word's hash, whatever its attribute
+        at = [
+            i
+            for i, row in enumerate(values)
+            if not words.isdisjoint(row)  # one C call rules most tokens out
+            and any(row[k] in hashes for k, hashes in checks)
+        ]
+        if not at:
             return []
-        rows = cols.values[at].tolist()  # each candidate's words
-        after = cols.values[np.minimum(at + 1, n - 1)].tolist()  # and the next token's
-        fixed = [cols.names[a] for a in self.fixed]
+        fixed = self._fixed_cols
         out: list[tuple[int, int]] = []
-        for i, row, nxt in zip(at.tolist(), rows, after, strict=True):
+        for i in at:
+            row, nxt = values[i], values[min(i + 1, n - 1)]
             opens = self._open(tuple(row[k] for k in fixed), cols.names)
             if opens.gates is not None and (
                 i + 1 >= n or not opens.admits(nxt, self.vocab.strings)
@@ -296,6 +281,19 @@ class WindowedMatcher:
             else:
                 out.append((i, end))
         return out
+
+    def _prepare(self) -> None:
+        """What every call reads, worked out once the patterns are all added:
+        the opening words per attribute, and the attributes read per token
+        (those of opening words, runs and second-token tests only)."""
+        self._hashes = [(a, frozenset(self.fixed[a])) for a in sorted(self.fixed)]
+        self._words = frozenset().union(*(h for _, h in self._hashes))
+        gated = {g[0] for gs in self.gates.values() for g in gs if g is not None}
+        self._attrs = sorted(set(self.fixed) | {a for a, _ in self._runs} | gated)
+        names = {a: k for k, a in enumerate(self._attrs)}
+        self._checks = [(names[a], hashes) for a, hashes in self._hashes]
+        self._fixed_cols = [names[a] for a in self.fixed]
+        self._opens = {}
 
     def _open(self, words: tuple[int, ...], names: dict[str, int]) -> _Opening:
         """What the patterns opening on these words (one per attribute, in
@@ -322,6 +320,7 @@ class WindowedMatcher:
             return []
         out: list[tuple[int, int, int]] = []
         for start, end in self.windows(doc):
-            window = doc if (start, end) == (0, len(doc)) else doc[start:end]
+            # Span(): doc[start:end] normalises the slice in Python first
+            window = doc if (start, end) == (0, len(doc)) else Span(doc, start, end)
             out += [(k, start + s, start + e) for k, s, e in self.matcher(window)]
         return out
