@@ -46,6 +46,35 @@ def findings_of(analyzer):
 
 
 @pytest.fixture(scope="session")
+def finding_with(findings_of):
+    """(text, word) -> the first finding whose mention holds `word`; with an
+    empty word, the text's single finding (fails if there is not exactly one)."""
+
+    def run(text: str, word: str):
+        found = findings_of(text)
+        if not word:
+            assert len(found) == 1, [f.mention for f in found]
+            return found[0]
+        named = [f for f in found if word.lower() in f.mention.lower()]
+        assert named, [f.mention for f in found]
+        return named[0]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def lesion_numbers(analyzer):
+    """Text -> lesion numbers 1, 2, ... of its findings, in text order."""
+
+    def run(text: str) -> list[int]:
+        numbers: dict[str, int] = {}
+        findings = analyzer.analyze(text, "T").findings
+        return [numbers.setdefault(f.lesion_id, len(numbers) + 1) for f in findings]
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def only(findings_of):
     """Text -> its single finding (fails if there is not exactly one)."""
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import shutil
 from pathlib import Path
 
 import pytest
 
 from calc_nlp import build_cache
 from calc_nlp.rules import default_patterns_dir, load_rules
+
+from .patterns_copy import copy_patterns
 
 DEMO_TEXTS = [
     "FINDINGS: Calcified granuloma in the right upper lobe. No effusion.",
@@ -29,16 +30,6 @@ def cache(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-def _patterns(tmp_path: Path) -> Path:
-    dst = tmp_path / "patterns"
-    shutil.copytree(
-        default_patterns_dir(),
-        dst,
-        ignore=shutil.ignore_patterns("*.py", "__pycache__"),
-    )
-    return dst
-
-
 def _entries(folder: Path, kind: str) -> list[Path]:
     return sorted(folder.glob(f"{kind}-*.marshal"))
 
@@ -53,7 +44,7 @@ def test_cached_rules_equal_the_rules_read_and_keep_their_shared_entries(cache):
 
 
 def test_a_changed_rule_file_is_read_again(cache, tmp_path):
-    d = _patterns(tmp_path)
+    d = copy_patterns(tmp_path)
     first = load_rules(d)
     path = d / "mentions.json"
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -11,14 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-
-def _lesions(analyzer, text: str) -> list[int]:
-    """Lesion numbers 1, 2, ... of the report's findings, in text order."""
-    result = analyzer.analyze(text, "T")
-    numbers: dict[str, int] = {}
-    return [numbers.setdefault(f.lesion_id, len(numbers) + 1) for f in result.findings]
-
-
 # One calcification restated across the sections of a note.
 RESTATED = [
     (
@@ -276,36 +268,17 @@ HEDGED = [
 ]
 
 
-@pytest.mark.parametrize("text, lesions", RESTATED)
-def test_a_note_restates_one_calcification(analyzer, text, lesions):
-    assert _lesions(analyzer, text) == lesions
+CASES = [
+    *[pytest.param(t, n, id=f"restated-{i}") for i, (t, n) in enumerate(RESTATED)],
+    *[pytest.param(t, n, id=f"diagnosed-{i}") for i, (t, n) in enumerate(DIAGNOSED)],
+    *[pytest.param(t, n, id=f"apart-{i}") for i, (t, n) in enumerate(APART)],
+    *[pytest.param(t, n, id=f"parts-{i}") for i, (t, n) in enumerate(PARTS)],
+    *[pytest.param(t, n, id=f"new-{i}") for i, (t, n) in enumerate(NEW)],
+    *[pytest.param(t, n, id=f"other-{i}") for i, (t, n) in enumerate(OTHER)],
+    *[pytest.param(t, n, id=f"hedged-{i}") for i, (t, n) in enumerate(HEDGED)],
+]
 
 
-@pytest.mark.parametrize("text, lesions", DIAGNOSED)
-def test_a_diagnosis_and_the_operative_findings(analyzer, text, lesions):
-    assert _lesions(analyzer, text) == lesions
-
-
-@pytest.mark.parametrize("text, lesions", APART)
-def test_different_calcifications_of_a_note_stay_apart(analyzer, text, lesions):
-    assert _lesions(analyzer, text) == lesions
-
-
-@pytest.mark.parametrize("text, lesions", PARTS)
-def test_each_part_of_a_narrative_is_its_own(analyzer, text, lesions):
-    assert _lesions(analyzer, text) == lesions
-
-
-@pytest.mark.parametrize("text, lesions", NEW)
-def test_new_and_unchanged_restate_one(analyzer, text, lesions):
-    assert _lesions(analyzer, text) == lesions
-
-
-@pytest.mark.parametrize("text, lesions", OTHER)
-def test_another_is_not_the_one_before(analyzer, text, lesions):
-    assert _lesions(analyzer, text) == lesions
-
-
-@pytest.mark.parametrize("text, lesions", HEDGED)
-def test_a_hedge_is_not_what_is_observed(analyzer, text, lesions):
-    assert _lesions(analyzer, text) == lesions
+@pytest.mark.parametrize("text, lesions", CASES)
+def test_lesion_numbers(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -7,14 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-
-def _lesions(analyzer, text: str) -> list[int]:
-    """Lesion numbers 1, 2, ... of the report's findings, in text order."""
-    result = analyzer.analyze(text, "T")
-    numbers: dict[str, int] = {}
-    return [numbers.setdefault(f.lesion_id, len(numbers) + 1) for f in result.findings]
-
-
 RESTATED = [
     # chest radiograph: the impression repeats the granuloma
     (
@@ -256,24 +248,17 @@ APART = [
 ]
 
 
-@pytest.mark.parametrize("text, lesions", RESTATED)
-def test_the_impression_restates_the_findings(analyzer, text, lesions):
-    assert _lesions(analyzer, text) == lesions
+CASES = [
+    *[pytest.param(t, n, id=f"restated-{i}") for i, (t, n) in enumerate(RESTATED)],
+    *[pytest.param(t, n, id=f"other_words-{i}") for i, (t, n) in enumerate(OTHER_WORDS)],
+    *[pytest.param(t, n, id=f"anaphors-{i}") for i, (t, n) in enumerate(ANAPHORS)],
+    *[pytest.param(t, n, id=f"apart-{i}") for i, (t, n) in enumerate(APART)],
+]
 
 
-@pytest.mark.parametrize("text, lesions", OTHER_WORDS)
-def test_a_restatement_in_other_words(analyzer, text, lesions):
-    assert _lesions(analyzer, text) == lesions
-
-
-@pytest.mark.parametrize("text, lesions", ANAPHORS)
-def test_an_anaphor_refers_back(analyzer, text, lesions):
-    assert _lesions(analyzer, text) == lesions
-
-
-@pytest.mark.parametrize("text, lesions", APART)
-def test_different_calcifications_stay_apart(analyzer, text, lesions):
-    assert _lesions(analyzer, text) == lesions
+@pytest.mark.parametrize("text, lesions", CASES)
+def test_lesion_numbers(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
 
 
 @pytest.mark.parametrize(
@@ -287,10 +272,10 @@ def test_different_calcifications_stay_apart(analyzer, text, lesions):
         ("left base", "left apex", False),
     ],
 )
-def test_chest_sub_sites_named_two_ways(analyzer, first, second, same):
+def test_chest_sub_sites_named_two_ways(lesion_numbers, first, second, same):
     text = (
         "EXAMINATION: Chest, two views.\n"
         f"FINDINGS: Calcified granuloma at the {first}.\n"
         f"IMPRESSION: Stable calcified granuloma, {second}."
     )
-    assert (_lesions(analyzer, text) == [1, 1]) is same
+    assert (lesion_numbers(text) == [1, 1]) is same

@@ -176,17 +176,9 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
 ]
 
 
-def _finding(findings: list[Any], word: str) -> Any:
-    if not word:
-        assert len(findings) == 1, [f.mention for f in findings]
-        return findings[0]
-    (f,) = [f for f in findings if word.lower() in f.mention.lower()][:1]
-    return f
-
-
 @pytest.mark.parametrize(("text", "word", "expected"), PARAPHRASES)
-def test_paraphrase(findings_of, text, word, expected):
-    f = _finding(findings_of(text), word)
+def test_paraphrase(finding_with, text, word, expected):
+    f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected
 
 

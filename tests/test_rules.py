@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,8 @@ import pytest
 from calc_nlp.errors import PatternError
 from calc_nlp.omop_concepts import CONCEPTS_FILE
 from calc_nlp.rules import FILES, default_patterns_dir, load_rules
+
+from .patterns_copy import copy_patterns
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,16 +56,6 @@ def test_site_vocabulary_is_the_guides(rules):
     assert names == set(rules.sites)
 
 
-def _copy(tmp_path: Path) -> Path:
-    dst = tmp_path / "patterns"
-    shutil.copytree(
-        default_patterns_dir(),
-        dst,
-        ignore=shutil.ignore_patterns("*.py", "__pycache__"),
-    )
-    return dst
-
-
 def _edit(path: Path, fn) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     fn(data)
@@ -72,7 +63,7 @@ def _edit(path: Path, fn) -> None:
 
 
 def test_unknown_rule_key_is_rejected(tmp_path):
-    d = _copy(tmp_path)
+    d = copy_patterns(tmp_path)
     _edit(
         d / "mentions.json", lambda x: x["target_rules"][0].update(terminated_by=["X"])
     )
@@ -86,14 +77,14 @@ def test_unknown_rule_key_is_rejected(tmp_path):
 
 
 def test_unknown_top_level_key_is_rejected(tmp_path):
-    d = _copy(tmp_path)
+    d = copy_patterns(tmp_path)
     _edit(d / "context.json", lambda x: x.update(rules=[]))
     with pytest.raises(PatternError, match="context.json: unknown keys"):
         load_rules(d)
 
 
 def test_invalid_token_pattern_is_rejected(tmp_path):
-    d = _copy(tmp_path)
+    d = copy_patterns(tmp_path)
     _edit(
         d / "mentions.json",
         lambda x: x["target_rules"][0].update(pattern=[{"LOWR": "calcified"}]),
@@ -105,14 +96,14 @@ def test_invalid_token_pattern_is_rejected(tmp_path):
 
 
 def test_missing_source_is_rejected(tmp_path):
-    d = _copy(tmp_path)
+    d = copy_patterns(tmp_path)
     _edit(d / "cues.json", lambda x: x["target_rules"][0]["metadata"].pop("source"))
     with pytest.raises(PatternError, match="cues.json, rule .*key 'source'"):
         load_rules(d)
 
 
 def test_unknown_site_is_rejected(tmp_path):
-    d = _copy(tmp_path)
+    d = copy_patterns(tmp_path)
     _edit(
         d / "mentions.json",
         lambda x: next(r for r in x["target_rules"] if "implied_site" in r["metadata"])[
@@ -126,7 +117,7 @@ def test_unknown_site_is_rejected(tmp_path):
 
 
 def test_bad_condition_category_is_rejected(tmp_path):
-    d = _copy(tmp_path)
+    d = copy_patterns(tmp_path)
     _edit(
         d / "conditions.json", lambda x: x["conditions"][0].update(category="systemic")
     )
@@ -145,7 +136,7 @@ def test_bad_condition_category_is_rejected(tmp_path):
     ],
 )
 def test_bad_lead_keys_are_rejected(tmp_path, edit, key):
-    d = _copy(tmp_path)
+    d = copy_patterns(tmp_path)
     _edit(d / "conditions.json", lambda x: edit(x["conditions"][0]))
     with pytest.raises(
         PatternError, match=f"conditions.json, rule K-chronic-kidney-disease, key '{key}'"
@@ -154,7 +145,7 @@ def test_bad_lead_keys_are_rejected(tmp_path, edit, key):
 
 
 def test_duplicate_ids_are_rejected(tmp_path):
-    d = _copy(tmp_path)
+    d = copy_patterns(tmp_path)
     _edit(
         d / "context.json", lambda x: x["context_rules"].append(x["context_rules"][0])
     )
@@ -163,7 +154,7 @@ def test_duplicate_ids_are_rejected(tmp_path):
 
 
 def test_bad_json_names_the_file(tmp_path):
-    d = _copy(tmp_path)
+    d = copy_patterns(tmp_path)
     (d / "labs.json").write_text("{", encoding="utf-8")
     with pytest.raises(PatternError, match="^labs.json: invalid JSON"):
         load_rules(d)

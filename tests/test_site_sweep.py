@@ -13,8 +13,6 @@ tests/site_sweep_rows.py.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from .site_sweep_rows import CXR, LINE, MORE_ROWS, Row
@@ -289,15 +287,7 @@ ROWS: list[Row] = [
 ALL_ROWS: list[Row] = _lung_rows() + _place_rows() + ROWS + MORE_ROWS
 
 
-def _finding(findings: list[Any], word: str) -> Any:
-    if not word:
-        assert len(findings) == 1, [f.mention for f in findings]
-        return findings[0]
-    (f,) = [f for f in findings if word.lower() in f.mention.lower()][:1]
-    return f
-
-
 @pytest.mark.parametrize(("text", "word", "expected"), ALL_ROWS)
-def test_site_sweep(findings_of, text, word, expected):
-    f = _finding(findings_of(text), word)
+def test_site_sweep(finding_with, text, word, expected):
+    f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected
