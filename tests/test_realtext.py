@@ -32,7 +32,7 @@ FLOORS = {
     "mention_f1": 1.0,
     "mention_exact_f1": 0.919,
     "site": 0.911,
-    "laterality": 0.9406,
+    "laterality": 0.9449,
     "negated": 0.9831,
     "uncertain": 0.9788,
     "classification": 0.9381,
