@@ -38,6 +38,15 @@ def test_conditions_found_in_history_section(analyzer):
     assert result.conditions[0].section == "indication"
 
 
+@pytest.mark.parametrize(
+    "header", ["HISTORY OF PRESENT ILLNESS:", "History of present illness:", "HISTORY:"]
+)
+def test_a_notes_history_headers_are_its_indication(findings_of, header):
+    text = f"{header} Referred after a CT showed aortic calcification.\nPLAN: Follow up."
+    (f,) = findings_of(text)
+    assert f.section == "indication"
+
+
 def test_family_history_header_is_not_indication(findings_of):
     (f,) = findings_of("FAMILY HISTORY: mother with coronary artery calcification.")
     assert f.family and f.section == "other"
