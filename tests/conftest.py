@@ -63,6 +63,19 @@ def finding_with(findings_of):
 
 
 @pytest.fixture(scope="session")
+def finding_named(findings_of):
+    """(text, mention) -> the one finding whose mention is exactly `mention`
+    (fails if there is not exactly one)."""
+
+    def run(text: str, mention: str):
+        found = [f for f in findings_of(text) if f.mention == mention]
+        assert len(found) == 1, [f.mention for f in findings_of(text)]
+        return found[0]
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def lesion_numbers(analyzer):
     """Text -> lesion numbers 1, 2, ... of its findings, in text order."""
 

@@ -111,12 +111,6 @@ def test_real_text_test_half_meets_the_bars(real_half):
     assert not _met(real_half, BARS)
 
 
-def _one(findings_of, text: str, mention: str):
-    found = [f for f in findings_of(text) if f.mention == mention]
-    assert len(found) == 1, [f.mention for f in findings_of(text)]
-    return found[0]
-
-
 def test_a_restating_finding_shares_the_lesion_and_its_words(findings_of):
     text = (
         "Faint calcifications in the right lower lobe, likely metastatic calcification."
@@ -138,9 +132,8 @@ def test_a_restating_finding_keeps_its_own_size_and_site(findings_of):
     assert vessel.morphology == ("vascular",)
 
 
-def test_and_between_two_descriptor_words_lists_them(findings_of):
-    f = _one(
-        findings_of,
+def test_and_between_two_descriptor_words_lists_them(finding_named):
+    f = finding_named(
         "A group of round and punctate calcifications in the left breast.",
         "calcifications",
     )
@@ -148,9 +141,8 @@ def test_and_between_two_descriptor_words_lists_them(findings_of):
     assert f.distribution == ("grouped",)
 
 
-def test_and_before_a_plain_word_still_ends_the_clause(findings_of):
-    f = _one(
-        findings_of,
+def test_and_before_a_plain_word_still_ends_the_clause(finding_named):
+    f = finding_named(
         "The mass looks dense and might hold some calcification.",
         "calcification",
     )
@@ -170,8 +162,8 @@ def test_and_before_a_plain_word_still_ends_the_clause(findings_of):
         ("Coarse calcification within a 1.4 cm mass.", "calcification", None),
     ],
 )
-def test_size_ties(findings_of, text, mention, size):
-    assert _one(findings_of, text, mention).size_mm == size
+def test_size_ties(finding_named, text, mention, size):
+    assert finding_named(text, mention).size_mm == size
 
 
 @pytest.mark.parametrize(
@@ -194,8 +186,8 @@ def test_size_ties(findings_of, text, mention, size):
         ),
     ],
 )
-def test_change_words(findings_of, text, mention, change):
-    assert _one(findings_of, text, mention).change == change
+def test_change_words(finding_named, text, mention, change):
+    assert finding_named(text, mention).change == change
 
 
 @pytest.mark.parametrize(
@@ -304,15 +296,14 @@ def test_percentile_for_age_and_sex_on_the_line_under_the_score(findings_of):
     ],
 )
 def test_a_finding_named_as_what_a_focus_is_takes_its_size_and_shape(
-    findings_of, text, mention, size, shapes
+    finding_named, text, mention, size, shapes
 ):
-    f = _one(findings_of, text, mention)
+    f = finding_named(text, mention)
     assert (f.size_mm, f.morphology) == (size, shapes)
 
 
-def test_a_focus_before_another_clause_link_gives_no_size(findings_of):
-    f = _one(
-        findings_of,
+def test_a_focus_before_another_clause_link_gives_no_size(finding_named):
+    f = finding_named(
         "A 4 mm focus in the left kidney and separate calcification of the "
         "renal artery.",
         "calcification",

@@ -6,13 +6,6 @@ from __future__ import annotations
 import pytest
 
 
-def _one(findings_of, text: str, mention: str):
-    """The finding whose mention is `mention` (exactly one)."""
-    found = [f for f in findings_of(text) if f.mention == mention]
-    assert len(found) == 1, [f.mention for f in findings_of(text)]
-    return found[0]
-
-
 @pytest.mark.parametrize(
     "text, mention, severity",
     [
@@ -57,8 +50,8 @@ def _one(findings_of, text: str, mention: str):
         ("Multiple tiny splenic calcifications.", "splenic calcifications", ""),
     ],
 )
-def test_severity(findings_of, text, mention, severity):
-    assert _one(findings_of, text, mention).severity == severity
+def test_severity(finding_named, text, mention, severity):
+    assert finding_named(text, mention).severity == severity
 
 
 def test_severity_stays_in_its_clause(findings_of):
@@ -68,9 +61,8 @@ def test_severity_stays_in_its_clause(findings_of):
     assert [f.severity for f in found] == ["mild", "severe"]
 
 
-def test_breast_density_is_not_severity(findings_of):
-    f = _one(
-        findings_of,
+def test_breast_density_is_not_severity(finding_named):
+    f = finding_named(
         "Heterogeneously dense breast tissue with punctate calcifications.",
         "calcifications",
     )
@@ -136,8 +128,8 @@ def test_breast_density_is_not_severity(findings_of):
         ),
     ],
 )
-def test_size_mm(findings_of, text, mention, size):
-    assert _one(findings_of, text, mention).size_mm == size
+def test_size_mm(finding_named, text, mention, size):
+    assert finding_named(text, mention).size_mm == size
 
 
 @pytest.mark.parametrize(
@@ -189,18 +181,17 @@ def test_size_mm(findings_of, text, mention, size):
         ),
     ],
 )
-def test_change(findings_of, text, mention, change):
-    assert _one(findings_of, text, mention).change == change
+def test_change(finding_named, text, mention, change):
+    assert finding_named(text, mention).change == change
 
 
-def test_no_new_calcification_is_neither_negated_nor_new(findings_of):
-    f = _one(findings_of, "No new calcification in the right breast.", "calcification")
+def test_no_new_calcification_is_neither_negated_nor_new(finding_named):
+    f = finding_named("No new calcification in the right breast.", "calcification")
     assert (f.change, f.negated) == ("", False)
 
 
-def test_resolved_stays_negated(findings_of):
-    f = _one(
-        findings_of,
+def test_resolved_stays_negated(finding_named):
+    f = finding_named(
         "The previously seen splenic calcification is no longer visible.",
         "splenic calcification",
     )
@@ -285,15 +276,14 @@ def test_resolved_stays_negated(findings_of):
     ],
 )
 def test_morphology_and_distribution(
-    findings_of, text, mention, morphology, distribution
+    finding_named, text, mention, morphology, distribution
 ):
-    f = _one(findings_of, text, mention)
+    f = finding_named(text, mention)
     assert (f.morphology, f.distribution) == (morphology, distribution)
 
 
-def test_agatston_total_percentile_and_cac_drs(findings_of):
-    f = _one(
-        findings_of,
+def test_agatston_total_percentile_and_cac_drs(finding_named):
+    f = finding_named(
         "Total Agatston score 412, which is the 88th percentile for age and sex.",
         "Agatston score",
     )
@@ -304,13 +294,13 @@ def test_agatston_total_percentile_and_cac_drs(findings_of):
     "score, category",
     [("0", 0), ("1", 1), ("99", 1), ("100", 2), ("299", 2), ("300", 3)],
 )
-def test_cac_drs_bands(findings_of, score, category):
-    f = _one(findings_of, f"Calcium score: {score}.", "Calcium score")
+def test_cac_drs_bands(finding_named, score, category):
+    f = finding_named(f"Calcium score: {score}.", "Calcium score")
     assert (f.agatston, f.cac_drs) == (float(score), category)
 
 
-def test_score_zero_is_negated_with_agatston_zero(findings_of):
-    f = _one(findings_of, "Agatston score: 0.", "Agatston score")
+def test_score_zero_is_negated_with_agatston_zero(finding_named):
+    f = finding_named("Agatston score: 0.", "Agatston score")
     assert f.negated and f.agatston == 0.0 and f.cac_drs == 0
 
 
@@ -340,18 +330,16 @@ def test_score_goes_to_the_score_phrase_not_its_neighbour(findings_of):
     ]
 
 
-def test_coronary_finding_takes_its_sentence_score(findings_of):
-    f = _one(
-        findings_of,
+def test_coronary_finding_takes_its_sentence_score(finding_named):
+    f = finding_named(
         "Coronary artery calcification, Agatston 210.",
         "Coronary artery calcification",
     )
     assert (f.agatston, f.cac_drs) == (210.0, 2)
 
 
-def test_no_score_on_other_sites(findings_of):
-    f = _one(
-        findings_of,
+def test_no_score_on_other_sites(finding_named):
+    f = finding_named(
         "Aortic valve calcification; the LAD is patent.",
         "Aortic valve calcification",
     )
@@ -406,24 +394,26 @@ def test_descriptor_words_point_at_the_text(findings_of):
             "calcified plaque",
         ),
         # after a comma, a grade describes something else
-        ("Mild aortic stenosis, the cusps widely calcified, otherwise mobile.", "calcified"),
+        (
+            "Mild aortic stenosis, the cusps widely calcified, otherwise mobile.",
+            "calcified",
+        ),
     ],
 )
-def test_grade_of_another_word_is_not_the_findings(findings_of, text, mention):
-    assert _one(findings_of, text, mention).severity == ""
+def test_grade_of_another_word_is_not_the_findings(finding_named, text, mention):
+    assert finding_named(text, mention).severity == ""
 
 
-def test_listed_descriptors_before_a_comma_are_kept(findings_of):
-    f = _one(
-        findings_of,
+def test_listed_descriptors_before_a_comma_are_kept(finding_named):
+    f = finding_named(
         "Dense, coarse calcifications in the left breast.",
         "calcifications",
     )
     assert (f.severity, f.morphology) == ("severe", ("coarse",))
 
 
-def test_agatston_in_brackets_after_score(findings_of):
-    f = _one(findings_of, "Total calcium score (Agatston) is 10.", "calcium score")
+def test_agatston_in_brackets_after_score(finding_named):
+    f = finding_named("Total calcium score (Agatston) is 10.", "calcium score")
     assert (f.agatston, f.cac_drs) == (10.0, 1)
 
 
@@ -440,8 +430,8 @@ def test_agatston_in_brackets_after_score(findings_of):
         ("Aortic valve: calcified, mildly thickened leaflets.", "calcified", ""),
     ],
 )
-def test_grade_after_a_comma(findings_of, text, mention, severity):
-    assert _one(findings_of, text, mention).severity == severity
+def test_grade_after_a_comma(finding_named, text, mention, severity):
+    assert finding_named(text, mention).severity == severity
 
 
 @pytest.mark.parametrize(
@@ -460,22 +450,20 @@ def test_grade_after_a_comma(findings_of, text, mention, severity):
         ("Zero calcium score.", "calcium score", 0.0),
     ],
 )
-def test_score_forms(findings_of, text, mention, score):
-    assert _one(findings_of, text, mention).agatston == score
+def test_score_forms(finding_named, text, mention, score):
+    assert finding_named(text, mention).agatston == score
 
 
-def test_an_earlier_size_is_not_the_findings(findings_of):
-    f = _one(
-        findings_of,
+def test_an_earlier_size_is_not_the_findings(finding_named):
+    f = finding_named(
         "Walled-off necrosis with a thin rim of calcification, decreased from 12 cm.",
         "calcification",
     )
     assert (f.size_mm, f.morphology) == (None, ("rim",))
 
 
-def test_a_shape_word_after_a_comma_is_not_the_findings(findings_of):
-    f = _one(
-        findings_of,
+def test_a_shape_word_after_a_comma_is_not_the_findings(finding_named):
+    f = finding_named(
         "8 mm calcified lymph node, round, loss of fatty hilum.",
         "calcified lymph node",
     )
@@ -509,9 +497,8 @@ def test_a_score_in_the_next_sentence_is_that_sentences(findings_of):
     assert [f.agatston for f in found] == [None, 150.0]
 
 
-def test_thousands_separator(findings_of):
-    f = _one(
-        findings_of,
+def test_thousands_separator(finding_named):
+    f = finding_named(
         "Coronary artery calcium score of 1,250.",
         "Coronary artery calcium score",
     )
@@ -539,13 +526,12 @@ def test_thousands_separator(findings_of):
         ),
     ],
 )
-def test_change_after_the_mention(findings_of, text, mention, change):
-    assert _one(findings_of, text, mention).change == change
+def test_change_after_the_mention(finding_named, text, mention, change):
+    assert finding_named(text, mention).change == change
 
 
-def test_a_size_between_a_change_word_and_the_mention_is_not_counted(findings_of):
-    f = _one(
-        findings_of,
+def test_a_size_between_a_change_word_and_the_mention_is_not_counted(finding_named):
+    f = finding_named(
         "Stable 1.2 x 0.8 cm calcified nodule in the left lower lobe.",
         "calcified nodule",
     )

@@ -10,13 +10,6 @@ from calc_nlp.schema import BIRADS, CHANGES, SEVERITIES, Finding, report_row
 from calc_nlp.stages.lesions import group
 
 
-def _lesions(analyzer, text: str) -> list[int]:
-    """Lesion numbers 1, 2, ... of the report's findings, in text order."""
-    result = analyzer.analyze(text, "T")
-    numbers: dict[str, int] = {}
-    return [numbers.setdefault(f.lesion_id, len(numbers) + 1) for f in result.findings]
-
-
 @pytest.mark.parametrize(
     "text, lesions",
     [
@@ -86,8 +79,8 @@ def _lesions(analyzer, text: str) -> list[int]:
         ),
     ],
 )
-def test_lesion_grouping(analyzer, text, lesions):
-    assert _lesions(analyzer, text) == lesions
+def test_lesion_grouping(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
 
 
 def test_lesion_id_is_the_first_findings_id(analyzer):
@@ -184,8 +177,8 @@ def test_lesions_join_across_the_pieces_of_a_long_report(analyzer):
         ),
     ],
 )
-def test_unsaid_sub_site(analyzer, text, lesions):
-    assert _lesions(analyzer, text) == lesions
+def test_unsaid_sub_site(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
 
 
 WORDS = [
@@ -320,8 +313,8 @@ def test_an_anaphor_passes_over_a_denied_finding():
         ),
     ],
 )
-def test_sub_sites_normalised(analyzer, text, lesions):
-    assert _lesions(analyzer, text) == lesions
+def test_sub_sites_normalised(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
 
 
 @pytest.mark.parametrize(
@@ -348,5 +341,5 @@ def test_sub_sites_normalised(analyzer, text, lesions):
         ),
     ],
 )
-def test_restatements_with_fewer_words(analyzer, text, lesions):
-    assert _lesions(analyzer, text) == lesions
+def test_restatements_with_fewer_words(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
