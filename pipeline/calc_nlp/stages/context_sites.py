@@ -296,12 +296,7 @@ def side_from_topic(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
     exam = rd.exam.get() if rd.exam is not None else None
     if exam is not None and site in exam.get("topic_sites", ()):
         return ""
-    parts = {
-        term
-        for exam in kit.rules.exams
-        if site in exam.get("topic_sites", ())
-        for term in exam["exam_terms"]
-    }
+    parts = kit.topic_terms.get(site, frozenset())
     if not parts:
         return ""
     lats = {x.end: x for x in rd.matches.lats}

@@ -301,6 +301,13 @@ class Toolkit:
             (exam, _words_rx(exam["exam_terms"]), _words_rx(exam["report_terms"]))
             for exam in rules.exams
         ]
+        # Per site, the exam words of the parts it belongs to (an exam's
+        # `topic_sites`): the words a note names a side of that part with.
+        self.topic_terms: dict[str, frozenset[str]] = {}
+        for exam in rules.exams:
+            for site in exam.get("topic_sites", ()):
+                terms = self.topic_terms.get(site, frozenset())
+                self.topic_terms[site] = terms | frozenset(exam["exam_terms"])
 
     def _build_matchers(self, rules: RuleSet, cache: ToolkitCache) -> None:
         """The rule matchers, the section matcher and ConText."""
