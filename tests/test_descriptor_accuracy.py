@@ -38,16 +38,19 @@ TEST_FLOORS = {
     ("lesion_pairs", "f1"): 0.897,
     ("birads", "accuracy"): 1.0,
 }
+# The real-text floors for change and lesion pairs were set again, to the
+# pipeline's unchanged output, after the adjudicated gold corrections of the
+# MTSamples notes (corpora/realtext/README.md, Agreement) lowered them.
 REAL_FLOORS = {
     ("severity", "accuracy"): 0.958,
     ("severity", "precision"): 0.958,
-    ("change", "accuracy"): 0.869,
+    ("change", "accuracy"): 0.833,
     ("change", "precision"): 1.0,
     ("morphology", "accuracy"): 1.0,
     ("distribution", "accuracy"): 1.0,
     ("size_mm", "exact"): 0.571,
     ("size_mm", "precision"): 1.0,
-    ("lesion_pairs", "f1"): 0.593,
+    ("lesion_pairs", "f1"): 0.575,
     ("birads", "accuracy"): 0.996,
 }
 # The bars (on both halves): not all met yet.

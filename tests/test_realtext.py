@@ -25,18 +25,18 @@ REALTEXT = ROOT.parent / "shared" / "realtext"
 FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic")
 
 # What the test half scored when these floors were set; a change that lowers
-# any of them fails here (raise them as the pipeline improves). Laterality and
-# every-field were set again after the adjudicated gold corrections
-# (corpora/realtext/README.md, Agreement) moved them, not the pipeline.
+# any of them fails here (raise them as the pipeline improves). They were set
+# again, to the pipeline's unchanged output, after each round of adjudicated
+# gold corrections (corpora/realtext/README.md, Agreement) moved them.
 FLOORS = {
     "mention_f1": 1.0,
-    "mention_exact_f1": 0.919,
-    "site": 0.911,
-    "laterality": 0.9449,
+    "mention_exact_f1": 0.9153,
+    "site": 0.9153,
+    "laterality": 0.9492,
     "negated": 0.9831,
     "uncertain": 0.9788,
-    "classification": 0.9381,
-    "all_fields_right": 0.8305,
+    "classification": 0.9425,
+    "all_fields_right": 0.8347,
     "conditions_precision": 0.9268,
     "conditions_recall": 0.7755,
 }
