@@ -126,6 +126,35 @@ SIZES = [
         "calcification",
         4,
     ),
+    # both dimensions of a range with their own unit
+    ("Calcified nodules in both lungs measuring 3mm-6mm.", None, 6),
+    ("Calcified nodules in both lungs, 3 mm - 6 mm.", None, 6),
+    # the extent an "area of", "cluster of" gives to the calcification
+    ("A 4 cm area of calcifications in the left breast.", None, 40),
+    ("New 3.5 cm ovoid area of peripheral mineralization in the thigh.", None, 35),
+    ("A 1.2 cm region of coarse calcification in the left thigh.", None, 12),
+    ("6 mm cluster of amorphous calcifications in the right breast.", None, 6),
+    ("A 4 cm cyst with a rim of calcification.", None, None),
+    # the link that names what a sized density is, without a comma
+    (
+        "Right upper lobe 5 mm density likely representing a calcified granuloma.",
+        "calcified granuloma",
+        5,
+    ),
+    (
+        "6 mm density in the right upper lobe which may represent a calcified "
+        "granuloma.",
+        "calcified granuloma",
+        6,
+    ),
+    # an apposition that closes the sentence names what the nodule is
+    ("7 mm nodule in the left lower lobe, a calcified granuloma.", "calcified granuloma", 7),
+    ("9 mm nodule in the right base, XXXX calcified granuloma.", "calcified granuloma", 9),
+    (
+        "9 mm nodule in the right base, calcified granuloma in the left apex.",
+        "calcified granuloma",
+        None,
+    ),
     # not a differential of the focus: another lesion's comparison
     (
         "4 cm mass in the liver, a cyst versus hemangioma; calcification in the spleen.",

@@ -214,6 +214,7 @@ DESCRIPTOR_WORD_LISTS = (
     "differential_links",
     "phrase_tails",
     "size_gap_stops",
+    "size_carriers",
     "graded_heads",
     "image_refs",
     "range_words",

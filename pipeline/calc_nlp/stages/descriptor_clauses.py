@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
+from calc_nlp.stages.descriptor_sizes import carried
 from calc_nlp.stages.descriptor_sizes import words as gap_words
 
 # The word right after a term (none when punctuation or the end comes first).
@@ -117,7 +118,7 @@ def in_reach(
         gap = text[m.end() : c.start]
         for _, rx in dr.patterns.get("size", []):
             gap = rx.sub(" ", gap)  # "stable 1.2 x 0.8 cm calcified nodule"
-        between = [w for w in gap_words(dr, gap, set()) if w[0].isalnum()]
+        between = carried(dr, [w for w in gap_words(dr, gap, set()) if w[0].isalnum()])
         if field in ("severity", "change") and dr.lesion_nouns & set(between):
             return False  # "a new nodule near the calcified granuloma"
         return len(between) <= dr.window

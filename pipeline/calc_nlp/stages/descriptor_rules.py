@@ -71,6 +71,7 @@ class DescriptorRules:
         self.window: int = desc["before_window"]
         self.size_before = set(wl["size_before"])
         self.size_gap_stops = set(wl["size_gap_stops"])
+        self.size_carriers = set(wl["size_carriers"])
         self.graded_heads = set(wl["graded_heads"])
         self.image_refs = set(wl["image_refs"])
         self.size_after_stops = set(wl["size_after_stops"])

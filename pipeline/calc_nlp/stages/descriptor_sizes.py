@@ -78,10 +78,21 @@ def _without_refs(dr: DescriptorRules, gap: list[str]) -> list[str]:
     return out
 
 
+def carried(dr: DescriptorRules, gap: list[str]) -> list[str]:
+    """A gap without the first "<carrier> of" in it: the extent an "of" gives
+    to what follows ("4.5 cm ovoid area of peripheral mineralization")."""
+    for k, w in enumerate(gap[:-1]):
+        if w in dr.size_carriers and gap[k + 1] == "of":
+            return gap[:k] + gap[k + 2 :]
+    return gap
+
+
 def _before_ok(dr: DescriptorRules, gap: list[str]) -> bool:
     """May a size before the mention be its? Only size_before words and a few
-    plain adjectives between ("5 mm well-circumscribed calcified granuloma"):
-    no lesion noun, number, earlier-size word or size_gap_stops word."""
+    plain adjectives between ("5 mm well-circumscribed calcified granuloma"),
+    an extent's "area of" at most: no lesion noun, number, earlier-size word
+    or size_gap_stops word."""
+    gap = carried(dr, gap)
     rest = [w for w in gap if w not in dr.size_before and w not in "-()"]
     stops = dr.lesion_nouns | dr.size_blockers | dr.size_gap_stops
     return (
@@ -188,7 +199,9 @@ def restated_head(
             return None
         comma = text.rfind(",", lo, link.start())
         opener = words(dr, text[comma + 1 : link.start()], set())
-        if comma < 0 or not set(opener) <= dr.restating_openers:
+        if comma < 0:  # "5 mm density likely representing a calcified granuloma"
+            comma = link.start()
+        elif not set(opener) <= dr.restating_openers:
             return None  # the link opens its own phrase after a comma
     else:
         comma = _differential(dr, text, lo, span)
@@ -206,7 +219,9 @@ def restated_head(
 def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     """The comma that opens a differential naming the mention as what the
     lesion before it may be ("7 mm focus, hemorrhage versus calcification",
-    "..., calcification or a small stone"): its position, or -1."""
+    "..., calcification or a small stone"), or an apposition that closes the
+    sentence ("8 mm nodule in the left base, a calcified granuloma."): its
+    position, or -1."""
     comma = text.rfind(",", lo, span.start_char)
     if comma < 0:
         return -1
@@ -216,6 +231,9 @@ def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     after = dr.differential.match(text, _skip(text, span.end_char))
     if set(before) <= dr.size_new_phrase and after is not None:
         return comma
+    rest = text[span.end_char : span.end_char + 2].lstrip(" \t")
+    if set(before) <= dr.size_new_phrase and (not rest or rest[0] in ".\n"):
+        return comma  # an apposition closing the sentence names what it is
     return -1
 
 
