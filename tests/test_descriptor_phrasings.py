@@ -316,6 +316,32 @@ CHANGES = [
     ("Calcified pleural plaques and decreased pleural effusion.", None, ""),
     ("Calcified granuloma and stable nodule in the left lung.", None, ""),
     ("Calcified granulomas are present and stable since 2019.", None, "stable"),
+    # "once again", "without change", "grown since"
+    ("Once again there is a calcified granuloma in the left lower lobe.", None, "stable"),
+    ("Calcified granuloma in the left lower lobe, redemonstrated without change.", None, "stable"),
+    ("Calcified lymph node in the right hilum, grown since the last exam.", None, "increased"),
+    # earlier seen, not seen today: resolved; not seen on the prior: new
+    (
+        "The previously noted calcific deposit in the supraspinatus tendon is not "
+        "seen on today's study.",
+        None,
+        "resolved",
+    ),
+    (
+        "The previously described calcification in the isthmus is not identified "
+        "on the current exam.",
+        None,
+        "resolved",
+    ),
+    ("Calcified granuloma in the right upper lobe, not seen on the prior exam.", None, "new"),
+    ("Calcified granuloma in the right upper lobe, not present on prior.", None, "new"),
+    # past a comma, a change word after another noun is that noun's
+    ("Aortic calcification, heart size unchanged.", None, ""),
+    ("Calcified granuloma, mediastinal contours stable.", None, ""),
+    ("Calcified granuloma in the left lung, which has not changed.", None, "stable"),
+    ("Calcified granuloma in the left lung, overall unchanged.", None, "stable"),
+    # a comparison with the other side is no interval change
+    ("Left: similar meniscal chondrocalcinosis, less conspicuous.", None, ""),
     # "as previously described" is known, not stable
     ("Calcified granuloma in the left lung, as previously described.", None, ""),
 ]

@@ -215,6 +215,7 @@ DESCRIPTOR_WORD_LISTS = (
     "phrase_tails",
     "size_gap_stops",
     "size_carriers",
+    "change_leads",
     "graded_heads",
     "image_refs",
     "range_words",

@@ -137,7 +137,7 @@ def in_reach(
     if field == "severity":
         return m.end() <= c.hi_grade or (nxt is None and m.end() <= c.hi)
     if field == "change":
-        return m.end() <= c.hi
+        return m.end() <= c.hi and _leads(dr, text, c, m)
     # past a comma a BI-RADS term that ends the sentence or stands among
     # descriptor words only is the finding's ("coarse calcification in the
     # left breast, likely dystrophic"; "calcifications, grouped, in the left
@@ -149,6 +149,17 @@ def in_reach(
         return False
     own = not _names_lesion(dr, text, c) and _own_segment(dr, text, c, m)
     return _closes(text, m.end()) or own
+
+
+def _leads(dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]) -> bool:
+    """Past a comma after the mention, does a change word open its part, but
+    for change_leads words ("calcified granuloma, which has not changed";
+    not "aortic calcification, heart size unchanged")?"""
+    comma = text.rfind(",", c.end, m.start())
+    if comma < 0:
+        return True
+    lead = gap_words(dr, text[comma + 1 : m.start()], set())
+    return all(w in dr.change_leads or not w[0].isalnum() for w in lead)
 
 
 def _names_lesion(dr: DescriptorRules, text: str, c: Clause) -> bool:

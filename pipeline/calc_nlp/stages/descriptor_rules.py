@@ -85,6 +85,10 @@ class DescriptorRules:
         self.copulas = set(wl["copulas"])
         self.restating_openers = set(wl["restating_openers"])
         self.differential = _breaks(wl["differential_links"])
+        # past a comma, the words that may lead a change word that is the mention's
+        self.change_leads = (
+            set(wl["change_leads"]) | self.copulas | self.restating_openers
+        )
         self.tails = re.compile(
             rf"[^\S\n]+(?:{_alternation(wl['phrase_tails'])})(?!\w)(?![^\S\n]+\w)",
             re.I,
