@@ -35,6 +35,7 @@ from calc_nlp.stages.lesion_words import (
     names_its_place,
     names_what_it_is,
     part,
+    parts_clash,
     said_side,
     sub_site,
 )
@@ -108,7 +109,7 @@ class _Lesion:
         """Does `f` describe another calcification than one of its findings
         (or another leaflet or cusp: "anterior" and "posterior" leaflet)?"""
         mine = self.part_of.get(f.finding_id, frozenset())
-        if mine and any(p and p != mine for p in self.parts):
+        if mine and any(parts_clash(p, mine) for p in self.parts):
             return True
         return any(_differ(m, f) for m in self.told.values())
 
@@ -159,7 +160,11 @@ def _same_lesion(
         return _restated(dr, named, f)
     if not at_site:
         return _unsited(named, f)
-    same = [x for x in at_site if not x.differs(f) and not _other_part(dr, x, f)]
+    same = [
+        x
+        for x in at_site
+        if not x.differs(f) and not _other_part(dr, x, f) and not _new_segment(x, f)
+    ]
     exact = [x for x in same if x.sub == sub and x.side == f.laterality]
     if exact:
         return exact[0]
@@ -211,6 +216,19 @@ def _other_part(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     aorta was found calcified. The annulus was also heavily calcified.")?"""
     borrowed = f.site_text.lower() not in f.sentence.lower()
     return borrowed and x.first is not None and names_its_place(dr, f, x.first)
+
+
+def _new_segment(x: _Lesion, f: Finding) -> bool:
+    """Does the finding name a segment or valve part ("calcification
+    extending into the annulus") that the lesion, named before in its
+    section, left unsaid ("the aortic valve was heavily calcified")? Then it
+    is another part's calcification."""
+    return (
+        bool(f.segment)
+        and x.last is not None
+        and x.last.section == f.section
+        and not any(m.segment for m in x.told.values())
+    )
 
 
 def _other_than(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
