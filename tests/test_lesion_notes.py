@@ -268,7 +268,40 @@ HEDGED = [
 ]
 
 
+# Two sub-sites named in one sentence, a breast's quadrants, a valve part the
+# lesion before it left unsaid: each its own calcification.
+SUB_SITES = [
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe and a calcified "
+        "granuloma in the right lower lobe.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcification in the right breast upper outer quadrant. "
+        "Calcification in the right breast lower inner quadrant.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Grouped calcifications in the left breast UOQ. Coarse "
+        "calcification in the left breast LIQ.\nIMPRESSION: Grouped "
+        "calcifications, left breast upper outer quadrant.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Calcifications in the left breast, upper outer quadrant, at "
+        "2 o'clock.\nIMPRESSION: Left breast calcifications at 2 o'clock.",
+        [1, 1],
+    ),
+    (
+        "OPERATIVE FINDINGS: The aortic valve was heavily calcified. There was "
+        "calcification extending into the annulus.",
+        [1, 2],
+    ),
+]
+
+
 CASES = [
+    *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
     *[pytest.param(t, n, id=f"restated-{i}") for i, (t, n) in enumerate(RESTATED)],
     *[pytest.param(t, n, id=f"diagnosed-{i}") for i, (t, n) in enumerate(DIAGNOSED)],
     *[pytest.param(t, n, id=f"apart-{i}") for i, (t, n) in enumerate(APART)],
