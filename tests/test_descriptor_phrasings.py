@@ -496,6 +496,12 @@ GRADES = [
     # a mention that names a narrowing: the grade is the narrowing's
     ("Severe calcific aortic stenosis.", ""),
     ("Moderate calcific mitral stenosis.", ""),
+    # a grade a colon or dash gives the mention
+    ("Coronary calcification: moderate.", "moderate"),
+    ("Coronary artery calcification: mild to moderate.", "moderate"),
+    ("Aortic calcification - mild.", "mild"),
+    ("Coronary calcification: see below, severe stenosis.", ""),
+    ("Atherosclerotic calcification of moderate degree in the aorta.", "moderate"),
     # a finding named as what graded foci are takes their grade
     (
         "Scattered punctate echogenic foci in the renal cortex, likely vascular "

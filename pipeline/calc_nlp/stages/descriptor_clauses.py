@@ -55,8 +55,38 @@ def clause(
         cuts = list(dr.clause_breaks.finditer(text, span.end_char, stop))
         stop = cuts[-1].start() if cuts else span.end_char
     ends = [_first_break(dr, rx, text, span.end_char, stop) for rx in dr.ends]
-    hi, hi_shape, hi_grade = ends
+    told = _colon_terms(dr, text, span.end_char, stop)
+    hi, hi_shape, hi_grade = (max(e, told) for e in ends)
     return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
+
+
+_COLON = re.compile(r"[^\S\n]*[:\-\u2013][^\S\n]*")
+_PART_CLOSES = re.compile(r"[^\S\n]*(?:[.,;\n]|$)")
+# between two descriptor words of that part: "mild to moderate", "dense, coarse"
+_LISTED = re.compile(r"[^\S\n]*(?:,|and|or|to|-)[^\S\n]*", re.I)
+
+
+def _colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> int:
+    """Where the descriptor words end that a colon or dash right after the
+    mention gives it, when nothing else stands in that part ("Coronary
+    calcification: moderate.", "Aortic calcification - mild to moderate"),
+    else `end`."""
+    colon = _COLON.match(text, end)
+    if colon is None or colon.end() == end or colon.group().strip() == "":
+        return end
+    at, last = colon.end(), end
+    while True:
+        m = dr.terms.match(text, at)
+        if m is None:
+            break
+        last = m.end()
+        lists = _LISTED.match(text, last)
+        at = lists.end() if lists is not None else last
+        if lists is None:
+            break
+    if last == end or last > stop or _PART_CLOSES.match(text, last) is None:
+        return end
+    return last
 
 
 def _first_break(
