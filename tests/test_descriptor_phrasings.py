@@ -473,6 +473,27 @@ def test_birads_terms(findings_of, text, field, value):
     assert getattr(findings_of(text)[0], field) == value
 
 
+@pytest.mark.parametrize(
+    "text, restating",
+    [
+        (
+            "Clustered calcifications in the left breast, consistent with milk "
+            "of calcium.",
+            "milk of calcium",
+        ),
+        (
+            "Diffuse nodular calcifications in both lower lobes, consistent "
+            "with metastatic pulmonary calcification.",
+            "metastatic pulmonary calcification",
+        ),
+    ],
+)
+def test_a_restating_finding_shares_the_distribution(findings_of, text, restating):
+    first, *rest = findings_of(text)
+    (named,) = [f for f in rest if f.mention == restating]
+    assert first.distribution and named.distribution == first.distribution
+
+
 GRADES = [
     ("Mild to moderate coronary artery calcification.", "moderate"),
     ("Moderate-to-severe coronary artery calcification.", "severe"),

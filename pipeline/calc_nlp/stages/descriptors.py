@@ -135,11 +135,12 @@ def _restates(
 
 
 def _inherit(f: Finding, prev: Finding) -> None:
-    """A restating finding of the same site and state takes the grade, change
-    and morphology it leaves empty from the finding it restates (the words
-    are that calcification's), and gives that finding its morphology when it
-    has none (the shape of what the calcification is); a size or
-    distribution stays the mention's own."""
+    """A restating finding of the same site and state takes the grade, change,
+    morphology and distribution it leaves empty from the finding it restates
+    (the words are that calcification's: "clustered calcifications ...,
+    consistent with milk of calcium" is grouped), and gives that finding its
+    morphology when it has none (the shape of what the calcification is); a
+    size stays the mention's own."""
     same = (f.negated, f.hypothetical, f.family) == (
         prev.negated,
         prev.hypothetical,
@@ -150,6 +151,7 @@ def _inherit(f: Finding, prev: Finding) -> None:
     f.severity = f.severity or prev.severity
     f.change = f.change or prev.change
     f.morphology = f.morphology or prev.morphology
+    f.distribution = f.distribution or prev.distribution
     if not prev.morphology:  # "calcifications, consistent with milk of calcium"
         prev.morphology = f.morphology
         prev.descriptor_words += tuple(
