@@ -217,6 +217,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_gap_stops",
     "size_carriers",
     "change_leads",
+    "size_bounds",
     "graded_heads",
     "image_refs",
     "range_words",

@@ -76,6 +76,7 @@ class DescriptorRules:
         self.image_refs = set(wl["image_refs"])
         self.size_after_stops = set(wl["size_after_stops"])
         self.range_words = set(wl["range_words"])
+        self.size_bounds = set(wl["size_bounds"])
         self.lesion_nouns = set(lesion_nouns or [])
         self.overall = set(wl["birads_overall"])
         self.anaphors = set(wl["anaphors"])

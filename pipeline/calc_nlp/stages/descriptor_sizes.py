@@ -64,15 +64,30 @@ def _after_ok(
     )
 
 
+def _hosted(dr: DescriptorRules, text: str, lo: int) -> bool:
+    """Does the mention's clause open with a "with" after a lesion noun
+    ("right lobe nodule with punctate calcifications, 1.5 cm")? A size past
+    a comma after the mention is then the host lesion's."""
+    before = [w.lower() for w in _TOKEN.findall(text[max(0, lo - 80) : lo])]
+    return (
+        len(before) >= 2
+        and before[-1] in dr.shape_links
+        and before[-2] in dr.lesion_nouns
+    )
+
+
 def _without_refs(dr: DescriptorRules, gap: list[str]) -> list[str]:
     """A gap without image references and their numbers ("(series 3, image
-    45)") and without the "from" of a range ("ranging in size from 3 to")."""
+    45)"), without the "from" of a range ("ranging in size from 3 to") and
+    the "than" of an upper bound ("less than")."""
     out: list[str] = []
     for w in gap:
         if w[0].isdigit() and out and out[-1] in dr.image_refs:
             out.pop()
         elif w == "from" and dr.range_words & set(out):
             continue
+        elif w == "than" and out and out[-1] in dr.size_bounds:
+            continue  # "measuring less than 5 mm": an upper bound
         else:
             out.append(w)
     return out
@@ -172,6 +187,7 @@ def size_of(
                 gap = words(dr, text[span.end_char : m.start()], drop)
                 after = words(dr, text[m.end() : hi], set())[:1]
                 ok = _after_ok(dr, gap, after, span.text)
+                ok = ok and not ("," in gap and _hosted(dr, text, lo))
                 dist = m.start() - span.end_char
             else:
                 ok, dist = span.start_char <= m.start() and m.end() <= span.end_char, 0
