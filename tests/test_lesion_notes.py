@@ -297,11 +297,45 @@ SUB_SITES = [
         "calcification extending into the annulus.",
         [1, 2],
     ),
+    # an abbreviation of the vessel names the same sub-site
+    (
+        "FINDINGS: Calcified plaque at the origin of the left internal carotid "
+        "artery.\nIMPRESSION: Calcified plaque at the left ICA origin.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified plaque in the left common carotid artery.\n"
+        "IMPRESSION: Calcified plaque in the left ICA.",
+        [1, 2],
+    ),
+]
+
+# An impression phrase in the plural that sums up several lesions of the
+# findings at its site is a lesion of its own; it restates the one lesion.
+SUMMED = [
+    (
+        "FINDINGS: There is a 3 mm calcification in the right kidney upper pole "
+        "and a 4 mm calcification in the right kidney lower pole.\n"
+        "IMPRESSION: Right renal calcifications.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Punctate calcifications in the right kidney.\n"
+        "IMPRESSION: Right renal calcifications.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: A 3 mm calcification in the right kidney upper pole and a "
+        "4 mm calcification in the right kidney lower pole.\n"
+        "IMPRESSION: 3 mm right renal calcification.",
+        [1, 2, 1],
+    ),
 ]
 
 
 CASES = [
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
+    *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
     *[pytest.param(t, n, id=f"restated-{i}") for i, (t, n) in enumerate(RESTATED)],
     *[pytest.param(t, n, id=f"diagnosed-{i}") for i, (t, n) in enumerate(DIAGNOSED)],
     *[pytest.param(t, n, id=f"apart-{i}") for i, (t, n) in enumerate(APART)],

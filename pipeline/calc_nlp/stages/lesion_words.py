@@ -22,6 +22,13 @@ def _singular(w: str) -> str:
     return w[:-1] if len(w) > 3 and plural else w
 
 
+def plural(mention: str) -> bool:
+    """Does the mention end in a plural noun ("calcifications", not
+    "calcinosis")?"""
+    words = WORD.findall(mention.lower())
+    return bool(words) and _singular(words[-1]) != words[-1]
+
+
 def site_words(dr: DescriptorRules, text: str) -> list[str]:
     """Site words normalised: a coronary vessel by its name ("left main" and
     "LM"), synonyms and plurals as one word, lesion nouns and words that

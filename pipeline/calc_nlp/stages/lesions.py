@@ -36,6 +36,7 @@ from calc_nlp.stages.lesion_words import (
     names_what_it_is,
     part,
     parts_clash,
+    plural,
     said_side,
     sub_site,
 )
@@ -165,6 +166,8 @@ def _same_lesion(
         for x in at_site
         if not x.differs(f) and not _other_part(dr, x, f) and not _new_segment(x, f)
     ]
+    if _sums_up(same, f, sub):
+        return None
     exact = [x for x in same if x.sub == sub and x.side == f.laterality]
     if exact:
         return exact[0]
@@ -202,6 +205,24 @@ def _same_lesion(
             and _nests(x.sub, sub)
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _sums_up(same: list[_Lesion], f: Finding, sub: str) -> bool:
+    """Does a plural impression finding without a size sum up two or more
+    lesions the findings named at its site, on its side and sub-site, that it
+    could restate (`same`: "Right renal calcifications." after a
+    calcification of each pole)? It is a lesion of its own."""
+    if f.size_mm or not plural(f.mention):
+        return False
+    fits = [
+        x
+        for x in same
+        if x.first is not None
+        and (x.first.section, f.section) == _RESTATING
+        and _fits(x.side, f.laterality)
+        and _nests(x.sub, sub)
+    ]
+    return len(fits) > 1
 
 
 def _named(dr: DescriptorRules, x: _Lesion, f: Finding, named: list[_Lesion]) -> bool:
