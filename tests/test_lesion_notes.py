@@ -197,6 +197,13 @@ PARTS = [
         "sampled by the biopsy.",
         [1, 1],
     ),
+    # a part the site words of the finding leave out, named as the subject
+    (
+        "OPERATIVE FINDINGS: The abdominal aorta was heavily calcified. The "
+        "iliac arteries were also calcified. The aortic bifurcation was "
+        "particularly calcified.",
+        [1, 2, 3],
+    ),
     # the same part said twice is still one
     (
         "OPERATIVE FINDINGS: The aorta was calcified. The aorta was clamped "

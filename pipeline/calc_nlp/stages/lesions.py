@@ -234,9 +234,14 @@ def _named(dr: DescriptorRules, x: _Lesion, f: Finding, named: list[_Lesion]) ->
 def _other_part(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     """Does the finding's sentence name as what is calcified another part
     than the lesion's first finding, its site taken from elsewhere ("The
-    aorta was found calcified. The annulus was also heavily calcified.")?"""
+    aorta was found calcified. The annulus was also heavily calcified.") or
+    in the lesion's section ("The abdominal aorta was heavily calcified. The
+    aortic bifurcation was particularly calcified.")?"""
+    if x.first is None:
+        return False
     borrowed = f.site_text.lower() not in f.sentence.lower()
-    return borrowed and x.first is not None and names_its_place(dr, f, x.first)
+    here = x.last is not None and x.last.section == f.section
+    return (borrowed or here) and names_its_place(dr, f, x.first)
 
 
 def _new_segment(x: _Lesion, f: Finding) -> bool:
