@@ -340,7 +340,29 @@ SUMMED = [
 ]
 
 
+# A sentence that opens with the link names what the finding before it is.
+NAMED = [
+    (
+        "IMPRESSION: Several coarse calcifications project over the upper "
+        "abdomen on the side view. Could represent calcifications of the "
+        "pancreas.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Small calcific density near the left kidney. Might represent "
+        "a vascular calcification.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Small calcific density near the left kidney. Aortic "
+        "calcification.",
+        [1, 2],
+    ),
+]
+
+
 CASES = [
+    *[pytest.param(t, n, id=f"named-{i}") for i, (t, n) in enumerate(NAMED)],
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
     *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
     *[pytest.param(t, n, id=f"restated-{i}") for i, (t, n) in enumerate(RESTATED)],
