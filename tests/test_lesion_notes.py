@@ -337,6 +337,17 @@ SUMMED = [
         "IMPRESSION: 3 mm right renal calcification.",
         [1, 2, 1],
     ),
+    (
+        "FINDINGS: Right kidney: punctate calcifications in the cortex. Left "
+        "kidney: punctate calcification in the cortex.\nIMPRESSION: Bilateral "
+        "punctate renal cortical calcifications.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Punctate calcifications in both kidneys.\nIMPRESSION: "
+        "Bilateral renal calcifications.",
+        [1, 1],
+    ),
 ]
 
 

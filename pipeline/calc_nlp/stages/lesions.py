@@ -209,9 +209,11 @@ def _same_lesion(
 
 def _sums_up(same: list[_Lesion], f: Finding, sub: str) -> bool:
     """Does a plural impression finding without a size sum up two or more
-    lesions the findings named at its site, on its side and sub-site, that it
-    could restate (`same`: "Right renal calcifications." after a
-    calcification of each pole)? It is a lesion of its own."""
+    lesions the findings named at its site, on its side (or either side when
+    it is bilateral) and sub-site, that it could restate (`same`: "Right
+    renal calcifications." after a calcification of each pole; "Bilateral
+    renal calcifications" after a right and a left one)? It is a lesion of
+    its own."""
     if f.size_mm or not plural(f.mention):
         return False
     fits = [
@@ -219,7 +221,7 @@ def _sums_up(same: list[_Lesion], f: Finding, sub: str) -> bool:
         for x in same
         if x.first is not None
         and (x.first.section, f.section) == _RESTATING
-        and _fits(x.side, f.laterality)
+        and (_fits(x.side, f.laterality) or f.laterality == "bilateral")
         and _nests(x.sub, sub)
     ]
     return len(fits) > 1
