@@ -126,35 +126,6 @@ SIZES = [
         "calcification",
         4,
     ),
-    # both dimensions of a range with their own unit
-    ("Calcified nodules in both lungs measuring 3mm-6mm.", None, 6),
-    ("Calcified nodules in both lungs, 3 mm - 6 mm.", None, 6),
-    # the extent an "area of", "cluster of" gives to the calcification
-    ("A 4 cm area of calcifications in the left breast.", None, 40),
-    ("New 3.5 cm ovoid area of peripheral mineralization in the thigh.", None, 35),
-    ("A 1.2 cm region of coarse calcification in the left thigh.", None, 12),
-    ("6 mm cluster of amorphous calcifications in the right breast.", None, 6),
-    ("A 4 cm cyst with a rim of calcification.", None, None),
-    # the link that names what a sized density is, without a comma
-    (
-        "Right upper lobe 5 mm density likely representing a calcified granuloma.",
-        "calcified granuloma",
-        5,
-    ),
-    (
-        "6 mm density in the right upper lobe which may represent a calcified "
-        "granuloma.",
-        "calcified granuloma",
-        6,
-    ),
-    # an apposition that closes the sentence names what the nodule is
-    ("7 mm nodule in the left lower lobe, a calcified granuloma.", "calcified granuloma", 7),
-    ("9 mm nodule in the right base, XXXX calcified granuloma.", "calcified granuloma", 9),
-    (
-        "9 mm nodule in the right base, calcified granuloma in the left apex.",
-        "calcified granuloma",
-        None,
-    ),
     # not a differential of the focus: another lesion's comparison
     (
         "4 cm mass in the liver, a cyst versus hemangioma; calcification in the spleen.",
@@ -316,32 +287,6 @@ CHANGES = [
     ("Calcified pleural plaques and decreased pleural effusion.", None, ""),
     ("Calcified granuloma and stable nodule in the left lung.", None, ""),
     ("Calcified granulomas are present and stable since 2019.", None, "stable"),
-    # "once again", "without change", "grown since"
-    ("Once again there is a calcified granuloma in the left lower lobe.", None, "stable"),
-    ("Calcified granuloma in the left lower lobe, redemonstrated without change.", None, "stable"),
-    ("Calcified lymph node in the right hilum, grown since the last exam.", None, "increased"),
-    # earlier seen, not seen today: resolved; not seen on the prior: new
-    (
-        "The previously noted calcific deposit in the supraspinatus tendon is not "
-        "seen on today's study.",
-        None,
-        "resolved",
-    ),
-    (
-        "The previously described calcification in the isthmus is not identified "
-        "on the current exam.",
-        None,
-        "resolved",
-    ),
-    ("Calcified granuloma in the right upper lobe, not seen on the prior exam.", None, "new"),
-    ("Calcified granuloma in the right upper lobe, not present on prior.", None, "new"),
-    # past a comma, a change word after another noun is that noun's
-    ("Aortic calcification, heart size unchanged.", None, ""),
-    ("Calcified granuloma, mediastinal contours stable.", None, ""),
-    ("Calcified granuloma in the left lung, which has not changed.", None, "stable"),
-    ("Calcified granuloma in the left lung, overall unchanged.", None, "stable"),
-    # a comparison with the other side is no interval change
-    ("Left: similar meniscal chondrocalcinosis, less conspicuous.", None, ""),
     # "as previously described" is known, not stable
     ("Calcified granuloma in the left lung, as previously described.", None, ""),
 ]
@@ -473,27 +418,6 @@ def test_birads_terms(findings_of, text, field, value):
     assert getattr(findings_of(text)[0], field) == value
 
 
-@pytest.mark.parametrize(
-    "text, restating",
-    [
-        (
-            "Clustered calcifications in the left breast, consistent with milk "
-            "of calcium.",
-            "milk of calcium",
-        ),
-        (
-            "Diffuse nodular calcifications in both lower lobes, consistent "
-            "with metastatic pulmonary calcification.",
-            "metastatic pulmonary calcification",
-        ),
-    ],
-)
-def test_a_restating_finding_shares_the_distribution(findings_of, text, restating):
-    first, *rest = findings_of(text)
-    (named,) = [f for f in rest if f.mention == restating]
-    assert first.distribution and named.distribution == first.distribution
-
-
 GRADES = [
     ("Mild to moderate coronary artery calcification.", "moderate"),
     ("Moderate-to-severe coronary artery calcification.", "severe"),
@@ -517,12 +441,6 @@ GRADES = [
     # a mention that names a narrowing: the grade is the narrowing's
     ("Severe calcific aortic stenosis.", ""),
     ("Moderate calcific mitral stenosis.", ""),
-    # a grade a colon or dash gives the mention
-    ("Coronary calcification: moderate.", "moderate"),
-    ("Coronary artery calcification: mild to moderate.", "moderate"),
-    ("Aortic calcification - mild.", "mild"),
-    ("Coronary calcification: see below, severe stenosis.", ""),
-    ("Atherosclerotic calcification of moderate degree in the aorta.", "moderate"),
     # a finding named as what graded foci are takes their grade
     (
         "Scattered punctate echogenic foci in the renal cortex, likely vascular "

@@ -187,24 +187,34 @@ def _same_lesion(
     ]
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         loose = [x for x in loose if x.side == f.laterality]
-    if not loose:  # each names the other's sub-site: one place in two words
-        loose = [
-            x
-            for x in same
-            if _fits(x.side, f.laterality)
-            and x.first is not None
-            and crossed(dr, f, sub, x.first)
-        ]
-    if not loose and not said_side(dr, f):  # its side from elsewhere in the sentence
-        loose = [
-            x
-            for x in same
-            if x in named
-            and x.first is not None
-            and (x.first.section, f.section) == _RESTATING
-            and _nests(x.sub, sub)
-        ]
+    loose = loose or _in_other_words(dr, same, named, f, sub)
     return loose[0] if len(loose) == 1 else None
+
+
+def _in_other_words(
+    dr: DescriptorRules, same: list[_Lesion], named: list[_Lesion], f: Finding, sub: str
+) -> list[_Lesion]:
+    """The lesions a finding restates though its sub-site words differ: each
+    names the other's sub-site (one place in two words), or the finding's
+    side comes from elsewhere in its sentence and the impression names the
+    findings' lesion by its words."""
+    crossing = [
+        x
+        for x in same
+        if _fits(x.side, f.laterality)
+        and x.first is not None
+        and crossed(dr, f, sub, x.first)
+    ]
+    if crossing or said_side(dr, f):
+        return crossing
+    return [
+        x
+        for x in same
+        if x in named
+        and x.first is not None
+        and (x.first.section, f.section) == _RESTATING
+        and _nests(x.sub, sub)
+    ]
 
 
 def _sums_up(same: list[_Lesion], f: Finding, sub: str) -> bool:
