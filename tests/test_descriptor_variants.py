@@ -92,6 +92,20 @@ CHANGES = [
     ("Calcified granuloma, mediastinal contours stable.", None, ""),
     ("Calcified granuloma in the left lung, which has not changed.", None, "stable"),
     ("Calcified granuloma in the left lung, overall unchanged.", None, "stable"),
+    # a change that closes the sentence past "both", "all"
+    (
+        "Aortic calcification and coronary artery calcification, both unchanged.",
+        "Aortic calcification",
+        "stable",
+    ),
+    # coordinated subjects share the predicate's change
+    ("Aortic calcification and calcified granuloma are unchanged.", "Aortic calcification", "stable"),
+    ("Aortic calcification and calcified granuloma are unchanged.", "calcified granuloma", "stable"),
+    ("Aortic calcification and a nodule that is new.", "Aortic calcification", ""),
+    # an anaphor opening the next sentence
+    ("Calcified plaque in the LAD. This has progressed.", None, "increased"),
+    ("Coarse calcification in the left breast. It is new.", None, "new"),
+    ("Coarse calcification in the left breast. The heart is unchanged.", None, ""),
     # a comparison with the other side is no interval change
     ("Left: similar meniscal chondrocalcinosis, less conspicuous.", None, ""),
 ]

@@ -18,7 +18,9 @@ from spacy.tokens import Span
 
 from calc_nlp.schema import BIRADS, SEVERITIES, Finding
 from calc_nlp.stages.descriptor_changes import (
+    anaphor_change,
     closing_change,
+    coordinated,
     copula_change,
     host_change,
     opening_change,
@@ -87,12 +89,15 @@ def _outer_change(
     the word that gave it)."""
     span, off = spans[i], rd.offset
     sent = rd.sent(span)
-    mates = [s for s in spans[i + 1 :] if s.start < sent.end]
+    j = coordinated(dr, text, spans, i, sent.end_char)
+    mates = [s for s in spans[j + 1 :] if s.start < sent.end]
     stop = mates[0].start_char if mates else sent.end_char
-    m = predicate_change(dr, text, span.end_char, stop)
+    m = predicate_change(dr, text, spans[j].end_char, stop)
     if m is None:
         stop = stop if mates else _past_semicolon(rd, spans, sent)
-        m = copula_change(dr, text, span.end_char, stop)
+        m = copula_change(dr, text, spans[j].end_char, stop)
+    if m is None and not mates:
+        m = _next_sentence_change(dr, text, rd, spans, sent)
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
@@ -110,6 +115,20 @@ def _outer_change(
         return None
     value, rid, start, end = closing
     return value, ("change", rid, off + start, off + end)
+
+
+def _next_sentence_change(
+    dr: DescriptorRules, text: str, rd: ReportDoc, spans: list[Span], sent: Span
+) -> re.Match[str] | None:
+    """The change an anaphor opening the next sentence, which names no
+    finding, gives the last finding of this one ("This has progressed.")."""
+    if sent.end >= len(rd.doc):
+        return None
+    nxt = rd.sent(rd.doc[sent.end : sent.end + 1])
+    if any(nxt.start <= s.start < nxt.end for s in spans):
+        return None
+    m = anaphor_change(dr, text, nxt.start_char)
+    return m if m is not None and m.end() <= nxt.end_char else None
 
 
 def _past_semicolon(rd: ReportDoc, spans: list[Span], sent: Span) -> int:
