@@ -182,6 +182,11 @@ GRADES = [
     ("Aortic calcification - mild.", "mild"),
     ("Coronary calcification: see below, severe stenosis.", ""),
     ("Atherosclerotic calcification of moderate degree in the aorta.", "moderate"),
+    # "and" between site adjectives before the mention opens no clause
+    ("Extensive aorto-iliac and infrainguinal arterial calcification.", "severe"),
+    ("Moderate cardiomegaly and aortic calcification.", ""),
+    ("Severe degenerative changes and vascular calcification.", ""),
+    ("Marked tortuosity and atherosclerotic calcification.", ""),
 ]
 
 

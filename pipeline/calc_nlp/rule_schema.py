@@ -218,6 +218,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_carriers",
     "change_leads",
     "size_bounds",
+    "modifier_endings",
     "graded_heads",
     "image_refs",
     "range_words",

@@ -47,7 +47,11 @@ def clause(
     start = prev.end_char if prev is not None else sent.start_char
     lo = start
     for cut in reversed(list(dr.clause_breaks.finditer(text, start, span.start_char))):
-        if not _lists_terms(dr, text, cut, start) and not _in_term(dr, text, cut):
+        if (
+            not _lists_terms(dr, text, cut, start)
+            and not _in_term(dr, text, cut)
+            and not _joins_modifiers(dr, text, cut, span.start_char)
+        ):
             lo = cut.end()
             break
     stop = nxt[0].start_char if nxt else sent.end_char
@@ -122,6 +126,26 @@ def _lists_terms(
     )
 
 
+_WORDS = re.compile(r"[\w-]+")
+
+
+def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int) -> bool:
+    """Does an "and" or "or" coordinate site adjectives right before the
+    mention ("aorto-iliac and infrainguinal arterial calcification")? The
+    word before it and the one or two after it, up to the mention at `at`,
+    end like a modifier (modifier_endings)."""
+    if cut.group().lower() not in ("and", "or") or cut.group().lower() not in dr.term_lists:
+        return False
+    before = _WORDS.findall(text[max(0, cut.start() - 40) : cut.start()])
+    after = _WORDS.findall(text[cut.end() : at])
+    words = [w.lower() for w in before[-1:] + after]
+    return (
+        bool(before)
+        and 1 <= len(after) <= 2
+        and all(w.endswith(dr.modifier_endings) for w in words)
+    )
+
+
 def _in_term(dr: DescriptorRules, text: str, cut: re.Match[str]) -> bool:
     """Is a clause break inside a descriptor term ("fine linear and branching")?"""
     lo = max(0, cut.start() - 30)
@@ -151,7 +175,11 @@ def in_reach(
         between = carried(dr, [w for w in gap_words(dr, gap, set()) if w[0].isalnum()])
         if field in ("severity", "change") and dr.lesion_nouns & set(between):
             return False  # "a new nodule near the calcified granuloma"
-        return len(between) <= dr.window
+        # a hyphenated word and a coordinating "and" are no further words
+        plain = _WORDS.findall(gap)
+        if len(plain) > dr.window and len(plain) <= dr.window + 1:
+            plain = [w for w in plain if w.lower() not in dr.term_lists]
+        return len(between) <= dr.window or len(plain) <= dr.window
     if m.start() < c.end:
         return True
     if m.end() <= c.hi and dr.tails.match(text, m.end()):

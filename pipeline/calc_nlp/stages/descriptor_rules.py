@@ -77,6 +77,7 @@ class DescriptorRules:
         self.size_after_stops = set(wl["size_after_stops"])
         self.range_words = set(wl["range_words"])
         self.size_bounds = set(wl["size_bounds"])
+        self.modifier_endings = tuple(wl["modifier_endings"])
         self.lesion_nouns = set(lesion_nouns or [])
         self.overall = set(wl["birads_overall"])
         self.anaphors = set(wl["anaphors"])
