@@ -135,6 +135,18 @@ SHAPES = [
     # a ring that is enhancement or anatomy is no shape
     ("Ring-enhancing lesion with calcification in the left frontal lobe.", "morphology", ()),
     ("Calcification of the tracheal ring.", "morphology", ()),
+    # past a "with", a BI-RADS word grading another noun is not the finding's
+    ("Calcified granuloma with pulmonary vascular congestion.", "morphology", ()),
+    ("Calcified granuloma with linear atelectasis.", "distribution", ()),
+    ("Calcified granuloma with diffuse interstitial thickening.", "distribution", ()),
+    ("Calcifications in the right breast with skin thickening.", "morphology", ()),
+    (
+        "Mitral annular calcification with regional wall motion abnormality.",
+        "distribution",
+        (),
+    ),
+    ("Calcified hilar lymph nodes with eggshell pattern.", "morphology", ("rim",)),
+    ("Calcifications in the left breast with amorphous morphology.", "morphology", ("amorphous",)),
     # a distribution phrase after a comma
     (
         "Calcifications in the left breast, in a linear distribution.",

@@ -219,6 +219,7 @@ DESCRIPTOR_WORD_LISTS = (
     "change_leads",
     "size_bounds",
     "modifier_endings",
+    "shape_heads",
     "graded_heads",
     "image_refs",
     "range_words",

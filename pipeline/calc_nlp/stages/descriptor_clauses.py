@@ -202,7 +202,7 @@ def in_reach(
     # breast"), the latter not for a calcified lesion's shape ("calcified
     # lymph node, round")
     if m.end() <= c.hi_shape:
-        return True
+        return not _past_link(dr, text, c, m) or _heads(dr, text, m)
     if m.end() > c.hi:
         return False
     own = not _names_lesion(dr, text, c) and _own_segment(dr, text, c, m)
@@ -218,6 +218,20 @@ def _leads(dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]) -> bool:
         return True
     lead = gap_words(dr, text[comma + 1 : m.start()], set())
     return all(w in dr.change_leads or not w[0].isalnum() for w in lead)
+
+
+def _past_link(dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]) -> bool:
+    """Does a shape link ("with") stand between the mention and the term?"""
+    return any(
+        w.lower() in dr.shape_links for w in _WORDS.findall(text[c.end : m.start()])
+    )
+
+
+def _heads(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
+    """Does the term end its phrase, or a shape_heads noun follow it ("with
+    eggshell pattern", "with coarse calcifications")?"""
+    nxt = _NEXT_WORD.match(text, m.end())
+    return nxt is None or nxt.group(1).lower() in dr.shape_heads
 
 
 def _names_lesion(dr: DescriptorRules, text: str, c: Clause) -> bool:

@@ -78,6 +78,7 @@ class DescriptorRules:
         self.range_words = set(wl["range_words"])
         self.size_bounds = set(wl["size_bounds"])
         self.modifier_endings = tuple(wl["modifier_endings"])
+        self.shape_heads = set(wl["shape_heads"])
         self.lesion_nouns = set(lesion_nouns or [])
         self.overall = set(wl["birads_overall"])
         self.anaphors = set(wl["anaphors"])
