@@ -345,6 +345,7 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
         f.anaphor
         and (f.site in ("", prev.site) or not prev.site)
         and (prev.section == f.section or not prev.site)
+        and _nests(sub_site(dr, f), sub_site(dr, prev))  # not "the one in the RCA"
         and not names_its_place(dr, f, prev)
     )
 
