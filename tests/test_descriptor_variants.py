@@ -106,6 +106,16 @@ CHANGES = [
     ("Calcified plaque in the LAD. This has progressed.", None, "increased"),
     ("Coarse calcification in the left breast. It is new.", None, "new"),
     ("Coarse calcification in the left breast. The heart is unchanged.", None, ""),
+    # "enlarged" is a change only as a predicate a follower comes after
+    (
+        "Calcified masses beside both hips, enlarged on the right (now 6 cm).",
+        None,
+        "increased",
+    ),
+    ("Calcified lymph node in the right hilum, enlarged compared to prior.", None, "increased"),
+    ("Enlarged calcified lymph node in the right hilum.", None, ""),
+    ("Calcified lymph node in the right hilum is enlarged.", None, ""),
+    ("Calcified granuloma in the right lung and the heart is enlarged in size.", None, ""),
     # a comparison with the other side is no interval change
     ("Left: similar meniscal chondrocalcinosis, less conspicuous.", None, ""),
 ]

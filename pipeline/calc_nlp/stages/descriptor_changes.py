@@ -29,7 +29,12 @@ def _change_at(dr: DescriptorRules, text: str, at: int) -> re.Match[str] | None:
     if m is None:
         return None
     entry = dr.term(m.group())
-    return m if entry["field"] == "change" and entry["value"] else None
+    if entry["field"] != "change" or not entry["value"]:
+        return None
+    if entry.get("predicate"):  # "enlarged on the right", not "is enlarged."
+        nxt = _NEXT.match(text, m.end())
+        return m if nxt is not None and nxt.group(1).lower() in dr.followers else None
+    return m
 
 
 def closing_change(
