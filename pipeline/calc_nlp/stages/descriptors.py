@@ -13,6 +13,7 @@ written on the mention ("5 mm calcified granuloma", "granuloma measuring
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Span
 
@@ -125,8 +126,9 @@ def _next_sentence_change(
     if sent.end >= len(rd.doc):
         return None
     nxt = rd.sent(rd.doc[sent.end : sent.end + 1])
-    if any(nxt.start <= s.start < nxt.end for s in spans):
-        return None
+    k = bisect_left(spans, nxt.start, key=lambda s: s.start)
+    if k < len(spans) and spans[k].start < nxt.end:
+        return None  # the next sentence names a finding
     m = anaphor_change(dr, text, nxt.start_char)
     return m if m is not None and m.end() <= nxt.end_char else None
 

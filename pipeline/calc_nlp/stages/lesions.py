@@ -164,7 +164,7 @@ def _same_lesion(
     same = [
         x
         for x in at_site
-        if not x.differs(f) and not _other_part(dr, x, f) and not _new_segment(x, f)
+        if not x.differs(f) and not _new_segment(x, f) and not _other_part(dr, x, f)
     ]
     if _sums_up(same, f, sub):
         return None
