@@ -40,7 +40,7 @@ SIZES = [
         6,
     ),
     # an apposition that closes the sentence names what the nodule is
-    ("7 mm nodule in the left lower lobe, a calcified granuloma.", "calcified granuloma", 7),
+    ("7 mm nodule at the left base, a calcified granuloma.", "calcified granuloma", 7),
     ("9 mm nodule in the right base, XXXX calcified granuloma.", "calcified granuloma", 9),
     (
         "9 mm nodule in the right base, calcified granuloma in the left apex.",
@@ -69,9 +69,9 @@ def test_size(findings_of, text, mention, size):
 
 CHANGES = [
     # "once again", "without change", "grown since"
-    ("Once again there is a calcified granuloma in the left lower lobe.", None, "stable"),
-    ("Calcified granuloma in the left lower lobe, redemonstrated without change.", None, "stable"),
-    ("Calcified lymph node in the right hilum, grown since the last exam.", None, "increased"),
+    ("Once again there is a calcified granuloma at the left base.", None, "stable"),
+    ("Calcified granuloma at the left base, redemonstrated without change.", None, "stable"),
+    ("Calcified right hilar lymph node, grown since the last exam.", None, "increased"),
     # earlier seen, not seen today: resolved; not seen on the prior: new
     (
         "The previously noted calcific deposit in the supraspinatus tendon is not "
@@ -85,8 +85,8 @@ CHANGES = [
         None,
         "resolved",
     ),
-    ("Calcified granuloma in the right upper lobe, not seen on the prior exam.", None, "new"),
-    ("Calcified granuloma in the right upper lobe, not present on prior.", None, "new"),
+    ("Calcified granuloma in the RUL, not seen on the prior exam.", None, "new"),
+    ("Calcified granuloma in the RUL, not present on prior.", None, "new"),
     # past a comma, a change word after another noun is that noun's
     ("Aortic calcification, heart size unchanged.", None, ""),
     ("Calcified granuloma, mediastinal contours stable.", None, ""),
@@ -112,9 +112,9 @@ CHANGES = [
         None,
         "increased",
     ),
-    ("Calcified lymph node in the right hilum, enlarged compared to prior.", None, "increased"),
-    ("Enlarged calcified lymph node in the right hilum.", None, ""),
-    ("Calcified lymph node in the right hilum is enlarged.", None, ""),
+    ("Calcified right hilar lymph node, enlarged compared to prior.", None, "increased"),
+    ("Enlarged calcified right hilar lymph node.", None, ""),
+    ("Calcified right hilar lymph node is enlarged.", None, ""),
     ("Calcified granuloma in the right lung and the heart is enlarged in size.", None, ""),
     # a comparison with the other side is no interval change
     ("Left: similar meniscal chondrocalcinosis, less conspicuous.", None, ""),

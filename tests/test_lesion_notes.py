@@ -279,8 +279,8 @@ HEDGED = [
 # lesion before it left unsaid: each its own calcification.
 SUB_SITES = [
     (
-        "FINDINGS: Calcified granuloma in the right upper lobe and a calcified "
-        "granuloma in the right lower lobe.",
+        "FINDINGS: Calcified granuloma in the RUL and a calcified granuloma "
+        "in the RLL.",
         [1, 2],
     ),
     (

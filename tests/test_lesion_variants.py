@@ -14,7 +14,7 @@ CASES = [
     ),
     ("FINDINGS: Calcified plaque in the LAD. The calcification is dense.", [1, 1]),
     (
-        "FINDINGS: Calcified granuloma in the right upper lobe. It is unchanged.",
+        "FINDINGS: Calcified granuloma in the RUL. It is unchanged.",
         [1],
     ),
     (

@@ -90,7 +90,7 @@ def crossed(dr: DescriptorRules, f: Finding, sub: str, g: Finding) -> bool:
     dentate nuclei of the cerebellum" and "cerebellar dentate
     calcifications"), the first five letters of each word enough? Not two
     findings of one sentence, which names both sub-sites ("calcified
-    granuloma in the right upper lobe and one in the right lower lobe")."""
+    granuloma in the RUL and one in the RLL")."""
     if g.site != f.site or (g.sentence, g.section) == (f.sentence, f.section):
         return False
 
