@@ -197,6 +197,13 @@ PARTS = [
         "sampled by the biopsy.",
         [1, 1],
     ),
+    # a part the site words of the finding leave out, named as the subject
+    (
+        "OPERATIVE FINDINGS: The abdominal aorta was heavily calcified. The "
+        "iliac arteries were also calcified. The aortic bifurcation was "
+        "particularly calcified.",
+        [1, 2, 3],
+    ),
     # the same part said twice is still one
     (
         "OPERATIVE FINDINGS: The aorta was calcified. The aorta was clamped "
@@ -268,7 +275,107 @@ HEDGED = [
 ]
 
 
+# Two sub-sites named in one sentence, a breast's quadrants, a valve part the
+# lesion before it left unsaid: each its own calcification.
+SUB_SITES = [
+    (
+        "FINDINGS: Calcified granuloma in the RUL and a calcified granuloma "
+        "in the RLL.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcification in the right breast upper outer quadrant. "
+        "Calcification in the right breast lower inner quadrant.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Grouped calcifications in the left breast UOQ. Coarse "
+        "calcification in the left breast LIQ.\nIMPRESSION: Grouped "
+        "calcifications, left breast upper outer quadrant.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Calcifications in the left breast, upper outer quadrant, at "
+        "2 o'clock.\nIMPRESSION: Left breast calcifications at 2 o'clock.",
+        [1, 1],
+    ),
+    (
+        "OPERATIVE FINDINGS: The aortic valve was heavily calcified. There was "
+        "calcification extending into the annulus.",
+        [1, 2],
+    ),
+    # an abbreviation of the vessel names the same sub-site
+    (
+        "FINDINGS: Calcified plaque at the origin of the left internal carotid "
+        "artery.\nIMPRESSION: Calcified plaque at the left ICA origin.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified plaque in the left common carotid artery.\n"
+        "IMPRESSION: Calcified plaque in the left ICA.",
+        [1, 2],
+    ),
+]
+
+# An impression phrase in the plural that sums up several lesions of the
+# findings at its site is a lesion of its own; it restates the one lesion.
+SUMMED = [
+    (
+        "FINDINGS: There is a 3 mm calcification in the right kidney upper pole "
+        "and a 4 mm calcification in the right kidney lower pole.\n"
+        "IMPRESSION: Right renal calcifications.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Punctate calcifications in the right kidney.\n"
+        "IMPRESSION: Right renal calcifications.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: A 3 mm calcification in the right kidney upper pole and a "
+        "4 mm calcification in the right kidney lower pole.\n"
+        "IMPRESSION: 3 mm right renal calcification.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Right kidney: punctate calcifications in the cortex. Left "
+        "kidney: punctate calcification in the cortex.\nIMPRESSION: Bilateral "
+        "punctate renal cortical calcifications.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Punctate calcifications in both kidneys.\nIMPRESSION: "
+        "Bilateral renal calcifications.",
+        [1, 1],
+    ),
+]
+
+
+# A sentence that opens with the link names what the finding before it is.
+NAMED = [
+    (
+        "IMPRESSION: Several coarse calcifications project over the upper "
+        "abdomen on the side view. Could represent calcifications of the "
+        "pancreas.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Small calcific density near the left kidney. Might represent "
+        "a vascular calcification.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Small calcific density near the left kidney. Aortic "
+        "calcification.",
+        [1, 2],
+    ),
+]
+
+
 CASES = [
+    *[pytest.param(t, n, id=f"named-{i}") for i, (t, n) in enumerate(NAMED)],
+    *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
+    *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
     *[pytest.param(t, n, id=f"restated-{i}") for i, (t, n) in enumerate(RESTATED)],
     *[pytest.param(t, n, id=f"diagnosed-{i}") for i, (t, n) in enumerate(DIAGNOSED)],
     *[pytest.param(t, n, id=f"apart-{i}") for i, (t, n) in enumerate(APART)],

@@ -189,6 +189,7 @@ DESCRIPTOR_KINDS = {
     "vessel": ("vessel", "value"),
     "birads": ("value",),
     "clock": ("value",),
+    "quadrant": ("value",),
 }
 VESSEL_KEYS = {"id", "name", "phrases", "source"}
 DESCRIPTOR_WORD_LISTS = (
@@ -214,6 +215,11 @@ DESCRIPTOR_WORD_LISTS = (
     "differential_links",
     "phrase_tails",
     "size_gap_stops",
+    "size_carriers",
+    "change_leads",
+    "size_bounds",
+    "modifier_endings",
+    "shape_heads",
     "graded_heads",
     "image_refs",
     "range_words",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
+from calc_nlp.stages.descriptor_sizes import carried
 from calc_nlp.stages.descriptor_sizes import words as gap_words
 
 # The word right after a term (none when punctuation or the end comes first).
@@ -46,7 +47,11 @@ def clause(
     start = prev.end_char if prev is not None else sent.start_char
     lo = start
     for cut in reversed(list(dr.clause_breaks.finditer(text, start, span.start_char))):
-        if not _lists_terms(dr, text, cut, start) and not _in_term(dr, text, cut):
+        if (
+            not _lists_terms(dr, text, cut, start)
+            and not _in_term(dr, text, cut)
+            and not _joins_modifiers(dr, text, cut, span.start_char)
+        ):
             lo = cut.end()
             break
     stop = nxt[0].start_char if nxt else sent.end_char
@@ -54,8 +59,38 @@ def clause(
         cuts = list(dr.clause_breaks.finditer(text, span.end_char, stop))
         stop = cuts[-1].start() if cuts else span.end_char
     ends = [_first_break(dr, rx, text, span.end_char, stop) for rx in dr.ends]
-    hi, hi_shape, hi_grade = ends
+    told = _colon_terms(dr, text, span.end_char, stop)
+    hi, hi_shape, hi_grade = (max(e, told) for e in ends)
     return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
+
+
+_COLON = re.compile(r"[^\S\n]*[:\-\u2013][^\S\n]*")
+_PART_CLOSES = re.compile(r"[^\S\n]*(?:[.,;\n]|$)")
+# between two descriptor words of that part: "mild to moderate", "dense, coarse"
+_LISTED = re.compile(r"[^\S\n]*(?:,|and|or|to|-)[^\S\n]*", re.I)
+
+
+def _colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> int:
+    """Where the descriptor words end that a colon or dash right after the
+    mention gives it, when nothing else stands in that part ("Coronary
+    calcification: moderate.", "Aortic calcification - mild to moderate"),
+    else `end`."""
+    colon = _COLON.match(text, end)
+    if colon is None or colon.end() == end or colon.group().strip() == "":
+        return end
+    at, last = colon.end(), end
+    while True:
+        m = dr.terms.match(text, at)
+        if m is None:
+            break
+        last = m.end()
+        lists = _LISTED.match(text, last)
+        at = lists.end() if lists is not None else last
+        if lists is None:
+            break
+    if last == end or last > stop or _PART_CLOSES.match(text, last) is None:
+        return end
+    return last
 
 
 def _first_break(
@@ -91,6 +126,26 @@ def _lists_terms(
     )
 
 
+_WORDS = re.compile(r"[\w-]+")
+
+
+def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int) -> bool:
+    """Does an "and" or "or" coordinate site adjectives right before the
+    mention ("aorto-iliac and infrainguinal arterial calcification")? The
+    word before it and the one or two after it, up to the mention at `at`,
+    end like a modifier (modifier_endings)."""
+    if cut.group().lower() not in ("and", "or") or cut.group().lower() not in dr.term_lists:
+        return False
+    before = _WORDS.findall(text[max(0, cut.start() - 40) : cut.start()])
+    after = _WORDS.findall(text[cut.end() : at])
+    words = [w.lower() for w in before[-1:] + after]
+    return (
+        bool(before)
+        and 1 <= len(after) <= 2
+        and all(w.endswith(dr.modifier_endings) for w in words)
+    )
+
+
 def _in_term(dr: DescriptorRules, text: str, cut: re.Match[str]) -> bool:
     """Is a clause break inside a descriptor term ("fine linear and branching")?"""
     lo = max(0, cut.start() - 30)
@@ -117,10 +172,14 @@ def in_reach(
         gap = text[m.end() : c.start]
         for _, rx in dr.patterns.get("size", []):
             gap = rx.sub(" ", gap)  # "stable 1.2 x 0.8 cm calcified nodule"
-        between = [w for w in gap_words(dr, gap, set()) if w[0].isalnum()]
+        between = carried(dr, [w for w in gap_words(dr, gap, set()) if w[0].isalnum()])
         if field in ("severity", "change") and dr.lesion_nouns & set(between):
             return False  # "a new nodule near the calcified granuloma"
-        return len(between) <= dr.window
+        # a hyphenated word and a coordinating "and" are no further words
+        plain = _WORDS.findall(gap)
+        if len(plain) > dr.window and len(plain) <= dr.window + 1:
+            plain = [w for w in plain if w.lower() not in dr.term_lists]
+        return len(between) <= dr.window or len(plain) <= dr.window
     if m.start() < c.end:
         return True
     if m.end() <= c.hi and dr.tails.match(text, m.end()):
@@ -136,18 +195,43 @@ def in_reach(
     if field == "severity":
         return m.end() <= c.hi_grade or (nxt is None and m.end() <= c.hi)
     if field == "change":
-        return m.end() <= c.hi
+        return m.end() <= c.hi and _leads(dr, text, c, m)
     # past a comma a BI-RADS term that ends the sentence or stands among
     # descriptor words only is the finding's ("coarse calcification in the
     # left breast, likely dystrophic"; "calcifications, grouped, in the left
     # breast"), the latter not for a calcified lesion's shape ("calcified
     # lymph node, round")
     if m.end() <= c.hi_shape:
-        return True
+        return not _past_link(dr, text, c, m) or _heads(dr, text, m)
     if m.end() > c.hi:
         return False
     own = not _names_lesion(dr, text, c) and _own_segment(dr, text, c, m)
     return _closes(text, m.end()) or own
+
+
+def _leads(dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]) -> bool:
+    """Past a comma after the mention, does a change word open its part, but
+    for change_leads words ("calcified granuloma, which has not changed";
+    not "aortic calcification, heart size unchanged")?"""
+    comma = text.rfind(",", c.end, m.start())
+    if comma < 0:
+        return True
+    lead = gap_words(dr, text[comma + 1 : m.start()], set())
+    return all(w in dr.change_leads or not w[0].isalnum() for w in lead)
+
+
+def _past_link(dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]) -> bool:
+    """Does a shape link ("with") stand between the mention and the term?"""
+    return any(
+        w.lower() in dr.shape_links for w in _WORDS.findall(text[c.end : m.start()])
+    )
+
+
+def _heads(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
+    """Does the term end its phrase, or a shape_heads noun follow it ("with
+    eggshell pattern", "with coarse calcifications")?"""
+    nxt = _NEXT_WORD.match(text, m.end())
+    return nxt is None or nxt.group(1).lower() in dr.shape_heads
 
 
 def _names_lesion(dr: DescriptorRules, text: str, c: Clause) -> bool:

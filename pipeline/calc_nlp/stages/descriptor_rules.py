@@ -71,10 +71,14 @@ class DescriptorRules:
         self.window: int = desc["before_window"]
         self.size_before = set(wl["size_before"])
         self.size_gap_stops = set(wl["size_gap_stops"])
+        self.size_carriers = set(wl["size_carriers"])
         self.graded_heads = set(wl["graded_heads"])
         self.image_refs = set(wl["image_refs"])
         self.size_after_stops = set(wl["size_after_stops"])
         self.range_words = set(wl["range_words"])
+        self.size_bounds = set(wl["size_bounds"])
+        self.modifier_endings = tuple(wl["modifier_endings"])
+        self.shape_heads = set(wl["shape_heads"])
         self.lesion_nouns = set(lesion_nouns or [])
         self.overall = set(wl["birads_overall"])
         self.anaphors = set(wl["anaphors"])
@@ -84,6 +88,10 @@ class DescriptorRules:
         self.copulas = set(wl["copulas"])
         self.restating_openers = set(wl["restating_openers"])
         self.differential = _breaks(wl["differential_links"])
+        # past a comma, the words that may lead a change word that is the mention's
+        self.change_leads = (
+            set(wl["change_leads"]) | self.copulas | self.restating_openers
+        )
         self.tails = re.compile(
             rf"[^\S\n]+(?:{_alternation(wl['phrase_tails'])})(?!\w)(?![^\S\n]+\w)",
             re.I,

@@ -64,24 +64,50 @@ def _after_ok(
     )
 
 
+def _hosted(dr: DescriptorRules, text: str, lo: int) -> bool:
+    """Does the mention's clause open with a "with" after a lesion noun
+    ("right lobe nodule with punctate calcifications, 1.5 cm")? A size past
+    a comma after the mention is then the host lesion's."""
+    before = [w.lower() for w in _TOKEN.findall(text[max(0, lo - 80) : lo])]
+    return (
+        len(before) >= 2
+        and before[-1] in dr.shape_links
+        and before[-2] in dr.lesion_nouns
+    )
+
+
 def _without_refs(dr: DescriptorRules, gap: list[str]) -> list[str]:
     """A gap without image references and their numbers ("(series 3, image
-    45)") and without the "from" of a range ("ranging in size from 3 to")."""
+    45)"), without the "from" of a range ("ranging in size from 3 to") and
+    the "than" of an upper bound ("less than")."""
     out: list[str] = []
     for w in gap:
         if w[0].isdigit() and out and out[-1] in dr.image_refs:
             out.pop()
         elif w == "from" and dr.range_words & set(out):
             continue
+        elif w == "than" and out and out[-1] in dr.size_bounds:
+            continue  # "measuring less than 5 mm": an upper bound
         else:
             out.append(w)
     return out
 
 
+def carried(dr: DescriptorRules, gap: list[str]) -> list[str]:
+    """A gap without the first "<carrier> of" in it: the extent an "of" gives
+    to what follows ("4.5 cm ovoid area of peripheral mineralization")."""
+    for k, w in enumerate(gap[:-1]):
+        if w in dr.size_carriers and gap[k + 1] == "of":
+            return gap[:k] + gap[k + 2 :]
+    return gap
+
+
 def _before_ok(dr: DescriptorRules, gap: list[str]) -> bool:
     """May a size before the mention be its? Only size_before words and a few
-    plain adjectives between ("5 mm well-circumscribed calcified granuloma"):
-    no lesion noun, number, earlier-size word or size_gap_stops word."""
+    plain adjectives between ("5 mm well-circumscribed calcified granuloma"),
+    an extent's "area of" at most: no lesion noun, number, earlier-size word
+    or size_gap_stops word."""
+    gap = carried(dr, gap)
     rest = [w for w in gap if w not in dr.size_before and w not in "-()"]
     stops = dr.lesion_nouns | dr.size_blockers | dr.size_gap_stops
     return (
@@ -161,6 +187,7 @@ def size_of(
                 gap = words(dr, text[span.end_char : m.start()], drop)
                 after = words(dr, text[m.end() : hi], set())[:1]
                 ok = _after_ok(dr, gap, after, span.text)
+                ok = ok and not ("," in gap and _hosted(dr, text, lo))
                 dist = m.start() - span.end_char
             else:
                 ok, dist = span.start_char <= m.start() and m.end() <= span.end_char, 0
@@ -188,7 +215,9 @@ def restated_head(
             return None
         comma = text.rfind(",", lo, link.start())
         opener = words(dr, text[comma + 1 : link.start()], set())
-        if comma < 0 or not set(opener) <= dr.restating_openers:
+        if comma < 0:  # "5 mm density likely representing a calcified granuloma"
+            comma = link.start()
+        elif not set(opener) <= dr.restating_openers:
             return None  # the link opens its own phrase after a comma
     else:
         comma = _differential(dr, text, lo, span)
@@ -206,7 +235,9 @@ def restated_head(
 def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     """The comma that opens a differential naming the mention as what the
     lesion before it may be ("7 mm focus, hemorrhage versus calcification",
-    "..., calcification or a small stone"): its position, or -1."""
+    "..., calcification or a small stone"), or an apposition that closes the
+    sentence ("8 mm nodule in the left base, a calcified granuloma."): its
+    position, or -1."""
     comma = text.rfind(",", lo, span.start_char)
     if comma < 0:
         return -1
@@ -216,6 +247,9 @@ def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     after = dr.differential.match(text, _skip(text, span.end_char))
     if set(before) <= dr.size_new_phrase and after is not None:
         return comma
+    rest = text[span.end_char : span.end_char + 2].lstrip(" \t")
+    if set(before) <= dr.size_new_phrase and (not rest or rest[0] in ".\n"):
+        return comma  # an apposition closing the sentence names what it is
     return -1
 
 

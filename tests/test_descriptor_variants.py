@@ -1,0 +1,233 @@
+"""More descriptor phrasings (corpora/GUIDE.md, Descriptors), made up to
+find the wordings a rule fitted to one corpus misses: sizes on the extent of
+an "area of", upper bounds and the host lesion's size; change words past a
+comma, earlier-seen and not-seen-today; BI-RADS spelling variants; grades a
+colon gives; scores with the method named before the value."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _finding(findings_of, text: str, mention: str | None):
+    found = findings_of(text)
+    if mention is not None:
+        found = [f for f in found if f.mention == mention]
+    assert found, (text, mention)
+    return found[0]
+
+
+SIZES = [
+    # both dimensions of a range with their own unit
+    ("Calcified nodules in both lungs measuring 3mm-6mm.", None, 6),
+    ("Calcified nodules in both lungs, 3 mm - 6 mm.", None, 6),
+    # the extent an "area of", "cluster of" gives to the calcification
+    ("A 4 cm area of calcifications in the left breast.", None, 40),
+    ("New 3.5 cm ovoid area of peripheral mineralization in the thigh.", None, 35),
+    ("A 1.2 cm region of coarse calcification in the left thigh.", None, 12),
+    ("6 mm cluster of amorphous calcifications in the right breast.", None, 6),
+    ("A 4 cm cyst with a rim of calcification.", None, None),
+    # the link that names what a sized density is, without a comma
+    (
+        "Right upper lobe 5 mm density likely representing a calcified granuloma.",
+        "calcified granuloma",
+        5,
+    ),
+    (
+        "6 mm density in the right upper lobe which may represent a calcified "
+        "granuloma.",
+        "calcified granuloma",
+        6,
+    ),
+    # an apposition that closes the sentence names what the nodule is
+    ("7 mm nodule at the left base, a calcified granuloma.", "calcified granuloma", 7),
+    ("9 mm nodule in the right base, XXXX calcified granuloma.", "calcified granuloma", 9),
+    (
+        "9 mm nodule in the right base, calcified granuloma in the left apex.",
+        "calcified granuloma",
+        None,
+    ),
+    # past a comma, the size of the lesion a "with" gives the calcification to
+    (
+        "Thyroid: right lobe nodule with punctate calcifications, 1.5 cm.",
+        "calcifications",
+        None,
+    ),
+    ("Right adnexal mass with peripheral calcification, 6 cm.", "calcification", None),
+    ("Thyroid: 1.5 cm right lobe nodule with a 3 mm calcification.", "calcification", 3),
+    # an upper bound is the largest size given
+    ("Scattered calcified granulomas measuring less than 5 mm.", None, 5),
+    ("Calcified granulomas, each less than 4 mm.", None, 4),
+    ("Calcified granuloma, larger than 5 mm before.", None, None),
+]
+
+
+@pytest.mark.parametrize("text, mention, size", SIZES)
+def test_size(findings_of, text, mention, size):
+    assert _finding(findings_of, text, mention).size_mm == size
+
+
+CHANGES = [
+    # "once again", "without change", "grown since"
+    ("Once again there is a calcified granuloma at the left base.", None, "stable"),
+    ("Calcified granuloma at the left base, redemonstrated without change.", None, "stable"),
+    ("Calcified right hilar lymph node, grown since the last exam.", None, "increased"),
+    # earlier seen, not seen today: resolved; not seen on the prior: new
+    (
+        "The previously noted calcific deposit in the supraspinatus tendon is not "
+        "seen on today's study.",
+        None,
+        "resolved",
+    ),
+    (
+        "The previously described calcification in the isthmus is not identified "
+        "on the current exam.",
+        None,
+        "resolved",
+    ),
+    ("Calcified granuloma in the RUL, not seen on the prior exam.", None, "new"),
+    ("Calcified granuloma in the RUL, not present on prior.", None, "new"),
+    # past a comma, a change word after another noun is that noun's
+    ("Aortic calcification, heart size unchanged.", None, ""),
+    ("Calcified granuloma, mediastinal contours stable.", None, ""),
+    ("Calcified granuloma in the left lung, which has not changed.", None, "stable"),
+    ("Calcified granuloma in the left lung, overall unchanged.", None, "stable"),
+    # a change that closes the sentence past "both", "all"
+    (
+        "Aortic calcification and coronary artery calcification, both unchanged.",
+        "Aortic calcification",
+        "stable",
+    ),
+    # coordinated subjects share the predicate's change
+    ("Aortic calcification and calcified granuloma are unchanged.", "Aortic calcification", "stable"),
+    ("Aortic calcification and calcified granuloma are unchanged.", "calcified granuloma", "stable"),
+    ("Aortic calcification and a nodule that is new.", "Aortic calcification", ""),
+    # an anaphor opening the next sentence
+    ("Calcified plaque in the LAD. This has progressed.", None, "increased"),
+    ("Coarse calcification in the left breast. It is new.", None, "new"),
+    ("Coarse calcification in the left breast. The heart is unchanged.", None, ""),
+    # "enlarged" is a change only as a predicate a follower comes after
+    (
+        "Calcified masses beside both hips, enlarged on the right (now 6 cm).",
+        None,
+        "increased",
+    ),
+    ("Calcified right hilar lymph node, enlarged compared to prior.", None, "increased"),
+    ("Enlarged calcified right hilar lymph node.", None, ""),
+    ("Calcified right hilar lymph node is enlarged.", None, ""),
+    ("Calcified granuloma in the right lung and the heart is enlarged in size.", None, ""),
+    # a comparison with the other side is no interval change
+    ("Left: similar meniscal chondrocalcinosis, less conspicuous.", None, ""),
+]
+
+
+@pytest.mark.parametrize("text, mention, change", CHANGES)
+def test_change(findings_of, text, mention, change):
+    assert _finding(findings_of, text, mention).change == change
+
+
+SHAPES = [
+    # spelling variants of BI-RADS shapes
+    (
+        "Fine linear/branching calcifications in the right breast.",
+        "morphology",
+        ("fine-linear branching",),
+    ),
+    (
+        "Fine linear or fine-linear branching calcifications in the right breast.",
+        "morphology",
+        ("fine-linear branching",),
+    ),
+    ("Casting calcifications in the right breast.", "morphology", ("fine-linear branching",)),
+    ("Rod-shaped calcifications in both breasts.", "morphology", ("large rod-like",)),
+    ("Ring-like calcifications in the right breast.", "morphology", ("rim",)),
+    ("Teacup-shaped calcifications in the right breast.", "morphology", ("milk of calcium",)),
+    # a ring that is enhancement or anatomy is no shape
+    ("Ring-enhancing lesion with calcification in the left frontal lobe.", "morphology", ()),
+    ("Calcification of the tracheal ring.", "morphology", ()),
+    # past a "with", a BI-RADS word grading another noun is not the finding's
+    ("Calcified granuloma with pulmonary vascular congestion.", "morphology", ()),
+    ("Calcified granuloma with linear atelectasis.", "distribution", ()),
+    ("Calcified granuloma with diffuse interstitial thickening.", "distribution", ()),
+    ("Calcifications in the right breast with skin thickening.", "morphology", ()),
+    (
+        "Mitral annular calcification with regional wall motion abnormality.",
+        "distribution",
+        (),
+    ),
+    ("Calcified hilar lymph nodes with eggshell pattern.", "morphology", ("rim",)),
+    ("Calcifications in the left breast with amorphous morphology.", "morphology", ("amorphous",)),
+    # a distribution phrase after a comma
+    (
+        "Calcifications in the left breast, in a linear distribution.",
+        "distribution",
+        ("linear",),
+    ),
+    (
+        "Calcifications in the left breast, segmental distribution.",
+        "distribution",
+        ("segmental",),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, field, value", SHAPES)
+def test_birads_terms(findings_of, text, field, value):
+    assert getattr(findings_of(text)[0], field) == value
+
+
+@pytest.mark.parametrize(
+    "text, restating",
+    [
+        (
+            "Clustered calcifications in the left breast, consistent with milk "
+            "of calcium.",
+            "milk of calcium",
+        ),
+        (
+            "Diffuse nodular calcifications in both lower lobes, consistent "
+            "with metastatic pulmonary calcification.",
+            "metastatic pulmonary calcification",
+        ),
+    ],
+)
+def test_a_restating_finding_shares_the_distribution(findings_of, text, restating):
+    first, *rest = findings_of(text)
+    (named,) = [f for f in rest if f.mention == restating]
+    assert first.distribution and named.distribution == first.distribution
+
+
+GRADES = [
+    # a grade a colon or dash gives the mention
+    ("Coronary calcification: moderate.", "moderate"),
+    ("Coronary artery calcification: mild to moderate.", "moderate"),
+    ("Aortic calcification - mild.", "mild"),
+    ("Coronary calcification: see below, severe stenosis.", ""),
+    ("Atherosclerotic calcification of moderate degree in the aorta.", "moderate"),
+    # "and" between site adjectives before the mention opens no clause
+    ("Extensive aorto-iliac and infrainguinal arterial calcification.", "severe"),
+    ("Moderate cardiomegaly and aortic calcification.", ""),
+    ("Severe degenerative changes and vascular calcification.", ""),
+    ("Marked tortuosity and atherosclerotic calcification.", ""),
+]
+
+
+@pytest.mark.parametrize("text, severity", GRADES)
+def test_severity(findings_of, text, severity):
+    assert findings_of(text)[-1].severity == severity
+
+
+SCORES = [
+    # the method or abbreviation named between the score words and the value
+    ("Coronary artery calcium score (CACS): 245.", 245),
+    ("Calcium score (Agatston method): 245.", 245),
+    ("Calcium score, Agatston method: 245.", 245),
+    ("Coronary calcium score by Agatston method is 245.", 245),
+    # a score that changed: today's value
+    ("Agatston score increased from 180 to 245.", 245),
+]
+
+
+@pytest.mark.parametrize("text, agatston", SCORES)
+def test_score(findings_of, text, agatston):
+    assert findings_of(text)[0].agatston == agatston
