@@ -102,3 +102,13 @@ def only(findings_of):
 def calc_nlp_cmd(*args) -> list[str]:
     """The command line of a real calc-nlp process (for tests that need one)."""
     return [sys.executable, "-m", "calc_nlp", *map(str, args)]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Rows of tests/known_gaps.py are strict expected failures."""
+    from .known_gaps import KNOWN_GAPS
+
+    for item in items:
+        why = KNOWN_GAPS.get(item.nodeid)
+        if why is not None:
+            item.add_marker(pytest.mark.xfail(strict=True, reason=why))

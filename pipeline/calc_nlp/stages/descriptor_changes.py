@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
-from calc_nlp.stages.descriptor_sizes import Word, words
+from calc_nlp.stages.descriptor_sizes import Word
 
 
 def _skip_spaces(text: str, at: int) -> int:
@@ -29,24 +29,18 @@ def _change_at(dr: DescriptorRules, text: str, at: int) -> re.Match[str] | None:
     if m is None:
         return None
     entry = dr.term(m.group())
-    if entry["field"] != "change" or not entry["value"]:
-        return None
-    if entry.get("predicate"):  # "enlarged on the right", not "is enlarged."
-        nxt = _NEXT.match(text, m.end())
-        return m if nxt is not None and nxt.group(1).lower() in dr.followers else None
-    return m
+    return m if entry["field"] == "change" and entry["value"] else None
 
 
 def closing_change(
     dr: DescriptorRules, text: str, spans: list[Span], sent: Span
 ) -> Word | None:
     """A change phrase that closes the sentence after a comma, past its last
-    finding ("..., unchanged.", "..., progressed since prior.", "..., both
-    unchanged."), is every finding's of the sentence: (value, rule id,
-    start, end)."""
+    finding ("..., unchanged.", "..., progressed since prior."), is every
+    finding's of the sentence: (value, rule id, start, end)."""
     last = max(s.end_char for s in spans if sent.start <= s.start < sent.end)
     comma = text.rfind(",", last, sent.end_char)
-    m = _change_at(dr, text, _past_leads(dr, text, comma + 1)) if comma >= 0 else None
+    m = _change_at(dr, text, comma + 1) if comma >= 0 else None
     if m is None or m.end() > sent.end_char or not _closes_phrase(dr, text, m):
         return None
     entry = dr.term(m.group())
@@ -54,15 +48,6 @@ def closing_change(
 
 
 _NEXT = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
-
-
-def _past_leads(dr: DescriptorRules, text: str, at: int) -> int:
-    """Past the change_leads words at `at` ("..., both unchanged")."""
-    while (w := _NEXT.match(text, at)) is not None:
-        if w.group(1).lower() not in dr.change_leads or _change_at(dr, text, at):
-            break
-        at = w.end()
-    return at
 
 
 def _closes_phrase(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
@@ -209,35 +194,3 @@ def host_change(
             return m
     return None
 
-
-
-def anaphor_change(dr: DescriptorRules, text: str, at: int) -> re.Match[str] | None:
-    """A change term of a next sentence that names no finding and opens with
-    an anaphor, only change_leads words (copulas, "has") between ("This has
-    progressed.", "These are unchanged."): the finding before it changed."""
-    w = _NEXT.match(text, at)
-    if w is None or w.group(1).lower() not in dr.anaphors:
-        return None
-    at = w.end()
-    for _ in range(4):
-        m = _change_at(dr, text, at)
-        if m is not None:
-            return m if _ends(dr, text, m) else None
-        w = _NEXT.match(text, at)
-        if w is None or w.group(1).lower() not in dr.change_leads:
-            return None
-        at = w.end()
-    return None
-
-
-def coordinated(dr: DescriptorRules, text: str, spans: list[Span], i: int, end: int) -> int:
-    """The last finding that "and", "or" or a comma coordinate with finding
-    i before `end` (its sentence's end): "Aortic calcification and calcified
-    granuloma are unchanged" predicates the change of both."""
-    j = i
-    while j + 1 < len(spans) and spans[j + 1].start_char < end:
-        gap = words(dr, text[spans[j].end_char : spans[j + 1].start_char], set())
-        if not gap or not set(gap) <= dr.term_lists | dr.size_new_phrase:
-            break
-        j += 1
-    return j

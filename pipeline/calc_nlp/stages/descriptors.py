@@ -13,15 +13,12 @@ written on the mention ("5 mm calcified granuloma", "granuloma measuring
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from spacy.tokens import Span
 
 from calc_nlp.schema import BIRADS, SEVERITIES, Finding
 from calc_nlp.stages.descriptor_changes import (
-    anaphor_change,
     closing_change,
-    coordinated,
     copula_change,
     host_change,
     opening_change,
@@ -90,15 +87,12 @@ def _outer_change(
     the word that gave it)."""
     span, off = spans[i], rd.offset
     sent = rd.sent(span)
-    j = coordinated(dr, text, spans, i, sent.end_char)
-    mates = [s for s in spans[j + 1 :] if s.start < sent.end]
+    mates = [s for s in spans[i + 1 :] if s.start < sent.end]
     stop = mates[0].start_char if mates else sent.end_char
-    m = predicate_change(dr, text, spans[j].end_char, stop)
+    m = predicate_change(dr, text, span.end_char, stop)
     if m is None:
         stop = stop if mates else _past_semicolon(rd, spans, sent)
-        m = copula_change(dr, text, spans[j].end_char, stop)
-    if m is None and not mates:
-        m = _next_sentence_change(dr, text, rd, spans, sent)
+        m = copula_change(dr, text, span.end_char, stop)
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
@@ -116,21 +110,6 @@ def _outer_change(
         return None
     value, rid, start, end = closing
     return value, ("change", rid, off + start, off + end)
-
-
-def _next_sentence_change(
-    dr: DescriptorRules, text: str, rd: ReportDoc, spans: list[Span], sent: Span
-) -> re.Match[str] | None:
-    """The change an anaphor opening the next sentence, which names no
-    finding, gives the last finding of this one ("This has progressed.")."""
-    if sent.end >= len(rd.doc):
-        return None
-    nxt = rd.sent(rd.doc[sent.end : sent.end + 1])
-    k = bisect_left(spans, nxt.start, key=lambda s: s.start)
-    if k < len(spans) and spans[k].start < nxt.end:
-        return None  # the next sentence names a finding
-    m = anaphor_change(dr, text, nxt.start_char)
-    return m if m is not None and m.end() <= nxt.end_char else None
 
 
 def _past_semicolon(rd: ReportDoc, spans: list[Span], sent: Span) -> int:
@@ -156,12 +135,11 @@ def _restates(
 
 
 def _inherit(f: Finding, prev: Finding) -> None:
-    """A restating finding of the same site and state takes the grade, change,
-    morphology and distribution it leaves empty from the finding it restates
-    (the words are that calcification's: "clustered calcifications ...,
-    consistent with milk of calcium" is grouped), and gives that finding its
-    morphology when it has none (the shape of what the calcification is); a
-    size stays the mention's own."""
+    """A restating finding of the same site and state takes the grade, change
+    and morphology it leaves empty from the finding it restates (the words
+    are that calcification's), and gives that finding its morphology when it
+    has none (the shape of what the calcification is); a size or
+    distribution stays the mention's own."""
     same = (f.negated, f.hypothetical, f.family) == (
         prev.negated,
         prev.hypothetical,
@@ -172,7 +150,6 @@ def _inherit(f: Finding, prev: Finding) -> None:
     f.severity = f.severity or prev.severity
     f.change = f.change or prev.change
     f.morphology = f.morphology or prev.morphology
-    f.distribution = f.distribution or prev.distribution
     if not prev.morphology:  # "calcifications, consistent with milk of calcium"
         prev.morphology = f.morphology
         prev.descriptor_words += tuple(

@@ -22,13 +22,6 @@ def _singular(w: str) -> str:
     return w[:-1] if len(w) > 3 and plural else w
 
 
-def plural(mention: str) -> bool:
-    """Does the mention end in a plural noun ("calcifications", not
-    "calcinosis")?"""
-    words = WORD.findall(mention.lower())
-    return bool(words) and _singular(words[-1]) != words[-1]
-
-
 def site_words(dr: DescriptorRules, text: str) -> list[str]:
     """Site words normalised: a coronary vessel by its name ("left main" and
     "LM"), synonyms and plurals as one word, lesion nouns and words that
@@ -88,10 +81,8 @@ def crossed(dr: DescriptorRules, f: Finding, sub: str, g: Finding) -> bool:
     """Does `f` (of sub-site `sub`) name in its sentence the sub-site of `g`,
     a finding at its site, and `g`'s sentence `f`'s ("calcifications in the
     dentate nuclei of the cerebellum" and "cerebellar dentate
-    calcifications"), the first five letters of each word enough? Not two
-    findings of one sentence, which names both sub-sites ("calcified
-    granuloma in the RUL and one in the RLL")."""
-    if g.site != f.site or (g.sentence, g.section) == (f.sentence, f.section):
+    calcifications"), the first five letters of each word enough?"""
+    if g.site != f.site:
         return False
 
     def stems(words: list[str]) -> set[str]:
@@ -108,15 +99,16 @@ def crossed(dr: DescriptorRules, f: Finding, sub: str, g: Finding) -> bool:
 def names_what_it_is(dr: DescriptorRules, f: Finding) -> bool:
     """Does the finding's sentence open with an anaphor and a restating link
     before it ("This may represent a stone or vascular calcification", "These
-    likely represent phleboliths"), or with the link itself ("Could
-    represent pancreatic calcifications")?"""
+    likely represent phleboliths")?"""
     before = f.sentence[: max(f.sentence.lower().find(f.mention.lower()), 0)]
     words = WORD.findall(before.lower())
     link = dr.restating.search(before)
-    if link is None or not words:
-        return False
-    lead = len(WORD.findall(before[: link.start()]))
-    return lead == 0 or (words[0] in dr.anaphors and lead <= 3)
+    return (
+        bool(words)
+        and words[0] in dr.anaphors
+        and link is not None
+        and len(WORD.findall(before[: link.start()])) <= 3
+    )
 
 
 def names_a_lesion(dr: DescriptorRules, f: Finding) -> bool:
@@ -161,41 +153,15 @@ _PART = re.compile(r"[\w-]+")
 
 
 def part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
-    """Which part of its site the finding's sentence names, as "kind:value"
-    words: the clock positions it gives ("clock:10" of "at 10 o'clock") and
-    the breast quadrants ("quadrant:uo" of "upper outer quadrant", "UOQ"),
-    else the words that tell a leaflet or cusp ("leaflet:anterior",
-    `valve_part`); empty when it names none."""
+    """Which part of its site the finding's sentence names: the clock
+    positions it gives ("at 10 o'clock" of a breast), else the words that
+    tell a leaflet or cusp (`valve_part`); empty when it names none."""
     hours = {
-        "clock:" + m.group("value").lstrip("0")
+        m.group("value").lstrip("0")
         for _, rx in dr.patterns.get("clock", [])
         for m in rx.finditer(f.sentence)
     }
-    quadrants = {
-        "quadrant:" + "".join(w[0] for w in WORD.findall(m.group("value").lower()))
-        if len(m.group("value")) > 2
-        else "quadrant:" + m.group("value").lower()
-        for _, rx in dr.patterns.get("quadrant", [])
-        for m in rx.finditer(f.sentence)
-    }
-    found = frozenset(hours | quadrants)
-    return found or frozenset(f"leaflet:{w}" for w in valve_part(dr, f))
-
-
-def parts_clash(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Do two findings name different parts of one kind (10 and 2 o'clock,
-    the upper outer and the lower inner quadrant, the anterior and the
-    posterior leaflet)?"""
-
-    def by_kind(x: frozenset[str]) -> dict[str, set[str]]:
-        out: dict[str, set[str]] = {}
-        for w in x:
-            kind, _, value = w.partition(":")
-            out.setdefault(kind, set()).add(value)
-        return out
-
-    ka, kb = by_kind(a), by_kind(b)
-    return any(ka[k] != kb[k] for k in ka.keys() & kb.keys())
+    return frozenset(f"{h} o'clock" for h in hours) or valve_part(dr, f)
 
 
 def valve_part(dr: DescriptorRules, f: Finding) -> frozenset[str]:

@@ -35,8 +35,6 @@ from calc_nlp.stages.lesion_words import (
     names_its_place,
     names_what_it_is,
     part,
-    parts_clash,
-    plural,
     said_side,
     sub_site,
 )
@@ -110,7 +108,7 @@ class _Lesion:
         """Does `f` describe another calcification than one of its findings
         (or another leaflet or cusp: "anterior" and "posterior" leaflet)?"""
         mine = self.part_of.get(f.finding_id, frozenset())
-        if mine and any(parts_clash(p, mine) for p in self.parts):
+        if mine and any(p and p != mine for p in self.parts):
             return True
         return any(_differ(m, f) for m in self.told.values())
 
@@ -161,13 +159,7 @@ def _same_lesion(
         return _restated(dr, named, f)
     if not at_site:
         return _unsited(named, f)
-    same = [
-        x
-        for x in at_site
-        if not x.differs(f) and not _new_segment(x, f) and not _other_part(dr, x, f)
-    ]
-    if _sums_up(same, f, sub):
-        return None
+    same = [x for x in at_site if not x.differs(f) and not _other_part(dr, x, f)]
     exact = [x for x in same if x.sub == sub and x.side == f.laterality]
     if exact:
         return exact[0]
@@ -187,54 +179,24 @@ def _same_lesion(
     ]
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         loose = [x for x in loose if x.side == f.laterality]
-    loose = loose or _in_other_words(dr, same, named, f, sub)
+    if not loose:  # each names the other's sub-site: one place in two words
+        loose = [
+            x
+            for x in same
+            if _fits(x.side, f.laterality)
+            and x.first is not None
+            and crossed(dr, f, sub, x.first)
+        ]
+    if not loose and not said_side(dr, f):  # its side from elsewhere in the sentence
+        loose = [
+            x
+            for x in same
+            if x in named
+            and x.first is not None
+            and (x.first.section, f.section) == _RESTATING
+            and _nests(x.sub, sub)
+        ]
     return loose[0] if len(loose) == 1 else None
-
-
-def _in_other_words(
-    dr: DescriptorRules, same: list[_Lesion], named: list[_Lesion], f: Finding, sub: str
-) -> list[_Lesion]:
-    """The lesions a finding restates though its sub-site words differ: each
-    names the other's sub-site (one place in two words), or the finding's
-    side comes from elsewhere in its sentence and the impression names the
-    findings' lesion by its words."""
-    crossing = [
-        x
-        for x in same
-        if _fits(x.side, f.laterality)
-        and x.first is not None
-        and crossed(dr, f, sub, x.first)
-    ]
-    if crossing or said_side(dr, f):
-        return crossing
-    return [
-        x
-        for x in same
-        if x in named
-        and x.first is not None
-        and (x.first.section, f.section) == _RESTATING
-        and _nests(x.sub, sub)
-    ]
-
-
-def _sums_up(same: list[_Lesion], f: Finding, sub: str) -> bool:
-    """Does a plural impression finding without a size sum up two or more
-    lesions the findings named at its site, on its side (or either side when
-    it is bilateral) and sub-site, that it could restate (`same`: "Right
-    renal calcifications." after a calcification of each pole; "Bilateral
-    renal calcifications" after a right and a left one)? It is a lesion of
-    its own."""
-    if f.size_mm or not plural(f.mention):
-        return False
-    fits = [
-        x
-        for x in same
-        if x.first is not None
-        and (x.first.section, f.section) == _RESTATING
-        and (_fits(x.side, f.laterality) or f.laterality == "bilateral")
-        and _nests(x.sub, sub)
-    ]
-    return len(fits) > 1
 
 
 def _named(dr: DescriptorRules, x: _Lesion, f: Finding, named: list[_Lesion]) -> bool:
@@ -246,27 +208,9 @@ def _named(dr: DescriptorRules, x: _Lesion, f: Finding, named: list[_Lesion]) ->
 def _other_part(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     """Does the finding's sentence name as what is calcified another part
     than the lesion's first finding, its site taken from elsewhere ("The
-    aorta was found calcified. The annulus was also heavily calcified.") or
-    in the lesion's section ("The abdominal aorta was heavily calcified. The
-    aortic bifurcation was particularly calcified.")?"""
-    if x.first is None:
-        return False
+    aorta was found calcified. The annulus was also heavily calcified.")?"""
     borrowed = f.site_text.lower() not in f.sentence.lower()
-    here = x.last is not None and x.last.section == f.section
-    return (borrowed or here) and names_its_place(dr, f, x.first)
-
-
-def _new_segment(x: _Lesion, f: Finding) -> bool:
-    """Does the finding name a segment or valve part ("calcification
-    extending into the annulus") that the lesion, named before in its
-    section, left unsaid ("the aortic valve was heavily calcified")? Then it
-    is another part's calcification."""
-    return (
-        bool(f.segment)
-        and x.last is not None
-        and x.last.section == f.section
-        and not any(m.segment for m in x.told.values())
-    )
+    return borrowed and x.first is not None and names_its_place(dr, f, x.first)
 
 
 def _other_than(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
@@ -345,7 +289,6 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
         f.anaphor
         and (f.site in ("", prev.site) or not prev.site)
         and (prev.section == f.section or not prev.site)
-        and _nests(sub_site(dr, f), sub_site(dr, prev))  # not "the one in the RCA"
         and not names_its_place(dr, f, prev)
     )
 
