@@ -189,7 +189,6 @@ DESCRIPTOR_KINDS = {
     "vessel": ("vessel", "value"),
     "birads": ("value",),
     "clock": ("value",),
-    "quadrant": ("value",),
 }
 VESSEL_KEYS = {"id", "name", "phrases", "source"}
 DESCRIPTOR_WORD_LISTS = (
