@@ -14,6 +14,59 @@ import pytest
 
 FINDING = "\nCalcified granuloma."
 
+# (text, the conditions it asserts for the patient)
+ASSERTED = [
+    # operations, procedures and their traces (prior surgery)
+    ("PAST SURGICAL HISTORY: Right craniotomy in XXXX.", ["prior surgery"]),
+    ("He had a femoral embolectomy years ago.", ["prior surgery"]),
+    ("History of left carotid endarterectomy.", ["prior surgery"]),
+    ("Two lumbar laminectomies and one discectomy.", ["prior surgery"]),
+    ("PSH: hemorrhoidectomy, umbilical herniorrhaphy.", ["prior surgery"]),
+    ("She had a tubal ligation after her third child.", ["prior surgery"]),
+    ("Bladder tumour treated by TURBT in XXXX.", ["prior surgery"]),
+    ("Angioplasty of the left renal artery XXXX.", ["prior surgery"]),
+    ("Earlier stenting of the right coronary artery.", ["prior surgery"]),
+    ("He lives with a prosthetic aortic valve.", ["prior surgery"]),
+    ("On warfarin for a mechanical valve.", ["prior surgery"]),
+    (
+        "Right hip replacement in XXXX, left knee replacement in XXXX.",
+        ["prior surgery"],
+    ),
+    ("The gallbladder is surgically absent.", ["prior surgery"]),
+    ("Surgical absence of the right kidney.", ["prior surgery"]),
+    ("Right ankle ORIF in XXXX.", ["prior surgery"]),
+    ("Redo mastopexy on the left.", ["prior surgery"]),
+    # injuries (trauma)
+    ("He has a history of injuries to the abdomen.", ["trauma"]),
+    ("Old gunshot wound of the left thigh.", ["trauma"]),
+    ("Multiple injuries in a motorcycle crash.", ["trauma"]),
+    ("She was injured at work in XXXX and has had pain since.", ["trauma"]),
+    ("Deep laceration of the forearm, sutured in the clinic.", ["trauma"]),
+    # radiation doses and courses
+    ("He completed 6000 cGy to the left chest wall.", ["radiation therapy"]),
+    ("Finished a course of radiation treatments last spring.", ["radiation therapy"]),
+    # degenerative joints, atheroma
+    ("Mild facet arthrosis at L5-S1.", ["osteoarthritis"]),
+    ("Three-vessel coronary disease on the catheterization.", ["atherosclerosis"]),
+    ("Heterogeneous plaque in the left carotid bulb.", ["atherosclerosis"]),
+    ("Moderate carotid plaque on both sides.", ["atherosclerosis"]),
+    ("Minimal plaquing of the left main artery.", ["atherosclerosis"]),
+]
+
+# Words that name something else here: no condition.
+NOT_ASSERTED = [
+    "Daytime sleepiness scale: EDS of 12.",
+    "The cut continued to bleed overnight.",
+    "Admitted last year with a GI bleed.",
+    "Upper gastrointestinal hemorrhage in XXXX.",
+    "A splinter hemorrhage under one nail.",
+    "The nurse used tape to repair the cut.",
+    "Moved to the postoperative care unit in good condition.",
+    "Her postoperative hemoglobin was 9.1.",
+    "Status post vaginal delivery in XXXX.",
+    "Soft murmur, status post echo showing a small septal defect.",
+]
+
 # Hedged, denied, someone else's, planned or only asked about (ConText).
 UNASSERTED = [
     "This is perhaps an old sports injury.",
@@ -35,10 +88,20 @@ UNASSERTED = [
 ]
 
 
+@pytest.mark.parametrize(("text", "names"), ASSERTED)
+def test_note_names_its_conditions(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+@pytest.mark.parametrize("text", NOT_ASSERTED)
+def test_note_word_names_no_condition(analyzer, text):
+    assert [c.name for c in analyzer.analyze(text + FINDING, "T").conditions] == []
+
+
 @pytest.mark.parametrize("text", UNASSERTED)
 def test_note_condition_not_asserted(analyzer, text):
     assert [c.name for c in analyzer.analyze(text + FINDING, "T").conditions] == []
-
 
 
 # The operation an operative note reports is not prior surgery wherever the
@@ -54,6 +117,11 @@ OPERATIVE = [
         "PROCEDURE: Right inguinal hernia repair.\n"
         "HISTORY: A boy with a bulge in the groin, here now for repair.",
         [],
+    ),
+    (
+        "PROCEDURES PERFORMED: Stenting of the LAD.\n"
+        "HISTORY: Previous stenting of the right coronary artery.",
+        ["prior surgery"],
     ),
     (
         "PROCEDURES PERFORMED: Left lumpectomy.\n"
@@ -74,6 +142,7 @@ OPERATIVE = [
     ("PROCEDURES,1.  Breast reduction.,2.  Left lumpectomy.,ANESTHESIA,General.", []),
     # a redo tells of the earlier operation
     ("OPERATION,Redo sternotomy and mitral valve repair.", ["prior surgery"]),
+    ("PROCEDURE,1.  Nipple reconstruction.,2.  Redo mastopexy.", ["prior surgery"]),
 ]
 
 
