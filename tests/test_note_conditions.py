@@ -51,6 +51,8 @@ ASSERTED = [
     ("Heterogeneous plaque in the left carotid bulb.", ["atherosclerosis"]),
     ("Moderate carotid plaque on both sides.", ["atherosclerosis"]),
     ("Minimal plaquing of the left main artery.", ["atherosclerosis"]),
+    # a season, not a fall
+    ("She was diagnosed with diabetes last fall.", ["diabetes mellitus"]),
 ]
 
 # Words that name something else here: no condition.
@@ -65,6 +67,11 @@ NOT_ASSERTED = [
     "Her postoperative hemoglobin was 9.1.",
     "Status post vaginal delivery in XXXX.",
     "Soft murmur, status post echo showing a small septal defect.",
+    "He left in satisfactory postoperative condition.",
+    "Postoperative procedures were explained to the family.",
+    "The tendon held well throughout this repair.",
+    "Status post overdose of acetaminophen.",
+    "Status post autologous stem cell transplant.",
 ]
 
 # Hedged, denied, someone else's, planned or only asked about (ConText).
@@ -85,6 +92,10 @@ UNASSERTED = [
     "He is in consideration for a kidney transplant.",
     "It was decided to perform a lobectomy.",
     "We will perform a right nephrectomy.",
+    "She was counseled on the risks, benefits, and alternatives to surgery.",
+    "I explained the hysterectomy and its recovery.",
+    "Surgery would consist of plating the bone.",
+    "It shows a potential infarct in the left lobe.",
 ]
 
 
