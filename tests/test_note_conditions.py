@@ -151,6 +151,9 @@ OPERATIVE = [
         [],
     ),
     ("PROCEDURES,1.  Breast reduction.,2.  Left lumpectomy.,ANESTHESIA,General.", []),
+    # a condition word in a section header names nothing
+    ("DESCRIPTION OF SURGERY: The patient was placed supine.", []),
+    ("INDICATIONS FOR SURGERY: Pain in the groin for a year.", []),
     # a redo tells of the earlier operation
     ("OPERATION,Redo sternotomy and mitral valve repair.", ["prior surgery"]),
     ("PROCEDURE,1.  Nipple reconstruction.,2.  Redo mastopexy.", ["prior surgery"]),

@@ -244,7 +244,7 @@ def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
     own = own_procedures(kit, rd)
     for c in rd.matches.conds:
         fl = flags(rd.mods, c)
-        if fl & NOT_A_CONDITION or key(c) in own:
+        if fl & NOT_A_CONDITION or key(c) in own or in_header(rd.layout, c.start):
             continue
         md = kit.md(c)
         if md["condition"] not in seen:
@@ -272,6 +272,12 @@ def own_procedures(kit: Toolkit, rd: ReportDoc) -> set[SpanKey]:
         and not kit.md(c).get("lead")
         and not any(m.category == "HISTORICAL" for m in rd.mods.of(c))
     }
+
+
+def in_header(lay: Layout, i: int) -> bool:
+    """Is token i a word of its section's header ('INDICATIONS FOR SURGERY:')?"""
+    _section, body, head, _question = lay.sections[i]
+    return head <= i < body
 
 
 def own_procedure(lay: Layout, i: int) -> bool:
