@@ -93,7 +93,9 @@ UNASSERTED = [
     "It was decided to perform a lobectomy.",
     "We will perform a right nephrectomy.",
     "She was counseled on the risks, benefits, and alternatives to surgery.",
-    "I explained the hysterectomy and its recovery.",
+    # a later, shorter plan rule must not cut a risk list short
+    "Risks discussed include infection, bleeding, headache, nerve injuries.",
+    "The risks of surgery were explained, including bleeding and nerve injury.",
     "Surgery would consist of plating the bone.",
     "It shows a potential infarct in the left lobe.",
 ]
