@@ -72,6 +72,9 @@ NOT_ASSERTED = [
     "The tendon held well throughout this repair.",
     "Status post overdose of acetaminophen.",
     "Status post autologous stem cell transplant.",
+    "POSTOPERATIVE DX: Same.",
+    "Ports removed for the patient's postoperative comfort.",
+    "He tends to fall to the left when walking.",
 ]
 
 # Hedged, denied, someone else's, planned or only asked about (ConText).
@@ -98,6 +101,10 @@ UNASSERTED = [
     "The risks of surgery were explained, including bleeding and nerve injury.",
     "Surgery would consist of plating the bone.",
     "It shows a potential infarct in the left lobe.",
+    "She is not aware of any specific injury.",
+    "He is unaware of any earlier surgery.",
+    "To clinic on Friday for shunt repair if needed.",
+    "The hernia was scheduled as an outpatient surgery.",
 ]
 
 
