@@ -51,6 +51,9 @@ ASSERTED = [
     ("Heterogeneous plaque in the left carotid bulb.", ["atherosclerosis"]),
     ("Moderate carotid plaque on both sides.", ["atherosclerosis"]),
     ("Minimal plaquing of the left main artery.", ["atherosclerosis"]),
+    # 'for' before a history item is no plan (guards for the purpose rules)
+    ("Past surgical history is significant for cholecystectomy.", ["prior surgery"]),
+    ("Now on dialysis for end-stage renal disease.", ["chronic kidney disease"]),
     # a season, not a fall
     ("She was diagnosed with diabetes last fall.", ["diabetes mellitus"]),
 ]
@@ -105,6 +108,11 @@ UNASSERTED = [
     "He is unaware of any earlier surgery.",
     "To clinic on Friday for shunt repair if needed.",
     "The hernia was scheduled as an outpatient surgery.",
+    "The eye was prepped and draped in the usual fashion for cataract surgery.",
+    "Medically cleared for surgery by cardiology.",
+    "A painful bunion, now for excision under local block.",
+    "She opted for laparoscopic repair after a long talk.",
+    "He was wheeled into the operating room for nephrectomy.",
 ]
 
 
