@@ -102,6 +102,9 @@ UNASSERTED = [
     # a later, shorter plan rule must not cut a risk list short
     "Risks discussed include infection, bleeding, headache, nerve injuries.",
     "The risks of surgery were explained, including bleeding and nerve injury.",
+    "Risks which would include infection, bleeding, headache and nerve injury.",
+    "The risks, benefits and alternatives of surgery including hematoma, "
+    "infection and nerve injury were reviewed.",
     "Surgery would consist of plating the bone.",
     "It shows a potential infarct in the left lobe.",
     "She is not aware of any specific injury.",
