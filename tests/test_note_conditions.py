@@ -54,6 +54,9 @@ ASSERTED = [
     # 'for' before a history item is no plan (guards for the purpose rules)
     ("Past surgical history is significant for cholecystectomy.", ["prior surgery"]),
     ("Now on dialysis for end-stage renal disease.", ["chronic kidney disease"]),
+    # forgetting is no denial; a procedure done is no plan
+    ("She did not recall the date of her hip surgery.", ["prior surgery"]),
+    ("Nephrology was able to perform dialysis for her.", ["chronic kidney disease"]),
     # a season, not a fall
     ("She was diagnosed with diabetes last fall.", ["diabetes mellitus"]),
 ]
@@ -161,6 +164,12 @@ OPERATIVE = [
     ),
     (
         "PROCEDURE PERFORMED: Chest closure, status post Norwood procedure.",
+        ["prior surgery"],
+    ),
+    # an imaging technique section that holds findings names no operation
+    (
+        "TECHNIQUE: CT of the pelvis. Postsurgical changes of an ileostomy are "
+        "again seen.\nINDICATION: Swelling at the ileostomy.",
         ["prior surgery"],
     ),
     # an export's header without its colon, lines joined by commas

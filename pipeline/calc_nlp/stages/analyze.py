@@ -260,18 +260,32 @@ def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
 
 def own_procedures(kit: Toolkit, rd: ReportDoc) -> set[SpanKey]:
     """The procedure words that name the report's own study or operation: those
-    of its technique section or exam line, and the same words elsewhere in the
-    report ('PROCEDURE: Hernia repair.' and 'here for elective repair'), unless
-    they are marked as earlier ('status post', 'previous', 'history of')."""
+    of its technique section or exam line, unless marked as earlier ('status
+    post', 'previous', 'history of'), and the same words elsewhere in the report
+    when that line only names the operation ('PROCEDURE: Hernia repair.' and
+    'here for elective repair'; not 'TECHNIQUE: ... ileostomy is seen')."""
     procs = [c for c in rd.matches.conds if kit.md(c).get("procedure")]
-    named = {c.text.lower() for c in procs if own_procedure(rd.layout, c.start)}
+    lay = rd.layout
+    verbs = frozenset(kit.rules.clause_verbs.get("words", ()))
+    own = [c for c in procs if own_procedure(lay, c.start)]
+    named = {
+        c.text.lower()
+        for c in own
+        if not any(t.lower_ in verbs for t in rd.doc[sentence(lay, c.start)])
+    }
     return {
         key(c)
         for c in procs
-        if c.text.lower() in named
+        if (c in own or c.text.lower() in named)
         and not kit.md(c).get("lead")
         and not any(m.category == "HISTORICAL" for m in rd.mods.of(c))
     }
+
+
+def sentence(lay: Layout, i: int) -> slice:
+    """The token slice of the sentence holding token i."""
+    first = lay.sent_first[i]
+    return slice(first, lay.sent_end[first])
 
 
 def in_header(lay: Layout, i: int) -> bool:
