@@ -175,6 +175,8 @@ OPERATIVE = [
     # an export's header without its colon, lines joined by commas
     ("OPERATION,1.  Left upper lobectomy.,2.  Node sampling.,HISTORY: Smoker.", []),
     ("OPERATIONS,1.  Splenectomy.,2.  Drain placement.", []),
+    ("OPERATION PERFORMED,1.  Left lumpectomy.,2.  Node biopsy.", []),
+    ("PROCEDURES PERFORMED,1.  Drain placement.,2.  Left lumpectomy.", []),
     (
         "PROCEDURE:,1.  Lysis of adhesions.,2.  Laparoscopic appendectomy.,ANESTHESIA:, General.",
         [],
