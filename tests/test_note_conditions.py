@@ -119,6 +119,8 @@ UNASSERTED = [
     "A painful bunion, now for excision under local block.",
     "She opted for laparoscopic repair after a long talk.",
     "He was wheeled into the operating room for nephrectomy.",
+    "Chest film of a man with scheduled hip arthroplasty.",
+    "Lines placed today for impending open-heart surgery.",
 ]
 
 
