@@ -42,6 +42,8 @@ ASSERTED = [
     ("Multiple injuries in a motorcycle crash.", ["trauma"]),
     ("She was injured at work in XXXX and has had pain since.", ["trauma"]),
     ("Deep laceration of the forearm, sutured in the clinic.", ["trauma"]),
+    ("He walks with crutches since a broken ankle.", ["trauma"]),
+    ("PAST HISTORY: broken ribs in a bicycle crash.", ["trauma"]),
     # radiation doses and courses
     ("He completed 6000 cGy to the left chest wall.", ["radiation therapy"]),
     ("Finished a course of radiation treatments last spring.", ["radiation therapy"]),
@@ -81,6 +83,7 @@ NOT_ASSERTED = [
     "Postoperative procedures were explained to the family.",
     "The tendon held well throughout this repair.",
     "Status post overdose of acetaminophen.",
+    "The stone was broken into small pieces.",
     "Status post autologous stem cell transplant.",
     "POSTOPERATIVE DX: Same.",
     "Ports removed for the patient's postoperative comfort.",
