@@ -238,8 +238,8 @@ def site_targets(kit: Toolkit, m: Matches, lay: Layout) -> list[Span]:
 
 def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
     """Conditions the report asserts for the patient (negated, hedged,
-    hypothetical or planned, and family ones dropped, and a procedure named
-    as the report's own study or operation)."""
+    hypothetical or planned, and family ones dropped, a word of a section
+    header, and a procedure named as the report's own study or operation)."""
     seen: dict[str, Condition] = {}
     own = own_procedures(kit, rd)
     for c in rd.matches.conds:
