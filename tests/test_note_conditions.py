@@ -54,7 +54,7 @@ ASSERTED = [
     ("Moderate carotid plaque on both sides.", ["atherosclerosis"]),
     ("Minimal plaquing of the left main artery.", ["atherosclerosis"]),
     # 'for' before a history item is no plan (guards for the purpose rules)
-    ("Past surgical history is significant for cholecystectomy.", ["prior surgery"]),
+    ("Surgical history: significant for cholecystectomy in XXXX.", ["prior surgery"]),
     ("Now on dialysis for end-stage renal disease.", ["chronic kidney disease"]),
     # forgetting is no denial; a procedure done is no plan
     ("She did not recall the date of her hip surgery.", ["prior surgery"]),
@@ -108,20 +108,20 @@ UNASSERTED = [
     "He is in consideration for a kidney transplant.",
     "It was decided to perform a lobectomy.",
     "We will perform a right nephrectomy.",
-    "She was counseled on the risks, benefits, and alternatives to surgery.",
+    "We went over the risks, benefits, and alternatives to knee surgery today.",
     # a later, shorter plan rule must not cut a risk list short
     "Risks discussed include infection, bleeding, headache, nerve injuries.",
     "The risks of surgery were explained, including bleeding and nerve injury.",
     "Risks which would include infection, bleeding, headache and nerve injury.",
-    "The risks, benefits and alternatives of surgery including hematoma, "
+    "Risks, benefits and alternatives of hip surgery including hematoma, "
     "infection and nerve injury were reviewed.",
     "Surgery would consist of plating the bone.",
     "It shows a potential infarct in the left lobe.",
-    "She is not aware of any specific injury.",
+    "He is not aware of a particular injury to that knee.",
     "He is unaware of any earlier surgery.",
     "To clinic on Friday for shunt repair if needed.",
     "The hernia was scheduled as an outpatient surgery.",
-    "The eye was prepped and draped in the usual fashion for cataract surgery.",
+    "The left eye was cleaned and draped in a sterile manner for cataract surgery.",
     "Medically cleared for surgery by cardiology.",
     "A painful bunion, now for excision under local block.",
     "She opted for laparoscopic repair after a long talk.",
@@ -192,7 +192,7 @@ OPERATIVE = [
     ),
     ("PROCEDURES,1.  Breast reduction.,2.  Left lumpectomy.,ANESTHESIA,General.", []),
     # a condition word in a section header names nothing
-    ("DESCRIPTION OF SURGERY: The patient was placed supine.", []),
+    ("DESCRIPTION OF SURGERY: Supine position, general anesthesia.", []),
     ("INDICATIONS FOR SURGERY: Pain in the groin for a year.", []),
     # a redo tells of the earlier operation
     ("OPERATION,Redo sternotomy and mitral valve repair.", ["prior surgery"]),
