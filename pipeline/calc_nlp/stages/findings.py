@@ -14,7 +14,8 @@ from calc_nlp.stages.context_sites import (
     side_from_topic,
     site_from_label_line,
 )
-from calc_nlp.stages.linking import core_words, linked, qualified
+from calc_nlp.stages.causes import part_words
+from calc_nlp.stages.linking import linked, qualified
 from calc_nlp.stages.modifiers import flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.sides import lat_in_sentence, side_of_whole, two_sides
@@ -124,7 +125,7 @@ def features(
     own, distribution = own_cues(kit, rd, span, ctx.cues, f.site)
     return Features(
         site=f.site,
-        site_text=core_words(site.span.text) if site and site.span is not span else "",
+        site_text=part_words(kit, site) if site and site.span is not span else "",
         laterality=f.laterality,
         metastatic_prone=bool(info.get("metastatic_prone")),
         dystrophic_prone=bool(info.get("dystrophic_prone"))

@@ -12,8 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from calc_nlp.classify import CauseRecord
-from calc_nlp.schema import DYSTROPHIC
+from calc_nlp.stages.causes import causes_elsewhere  # noqa: F401  (analyze calls linking.causes_elsewhere)
 from calc_nlp.stages.clause_sites import site_in_clause
 from calc_nlp.stages.context_sites import (
     DEFINITE,
@@ -26,7 +25,6 @@ from calc_nlp.stages.context_sites import (
     site_pointed_back,
     site_said_after,
 )
-from calc_nlp.stages.modifiers import is_cause
 from calc_nlp.stages.record import Modifiers, ReportDoc, SiteRef, key
 from calc_nlp.stages.sides import (
     joined_site_end,
@@ -328,41 +326,6 @@ def _nearest_site(
     return min(near, key=lambda x: x[0])[1] if near else None
 
 
-def causes_elsewhere(
-    kit: Toolkit, rd: ReportDoc, cues: list[Span]
-) -> list[tuple[int, CauseRecord]]:
-    """Dystrophic causes anywhere in the report, with the site each names."""
-    out = []
-    sites_in = rd.sites_by_sentence()
-    rule1 = [c for c in cues if c.label_ == "CUE" and kit.md(c)["rule"] == 1]
-    for span in rule1 + rd.matches.conds:
-        if span.label_ == "CONDITION" and span in cues:
-            continue
-        md = kit.md(span)
-        if span.label_ == "CONDITION":
-            if md["category"] != DYSTROPHIC or not is_cause(rd.mods, span):
-                continue
-            name = md["condition"]
-        else:
-            name = md["cue"]
-        site, lat, stext = md.get("site", ""), "", ""
-        sent = rd.sent(span)
-        near = sites_in.get(sent.start, [])
-        if near:
-            nearest = min(near, key=lambda s: abs(s.span.start - span.start))
-            if not site or site == nearest.site:
-                site, lat, stext = (
-                    nearest.site,
-                    nearest.laterality,
-                    core_words(nearest.span.text),
-                )
-        if not lat:
-            lat = lat_near(kit, rd, span)
-        if site:
-            out.append((sent.start, CauseRecord(name, site, lat, stext, span.text)))
-    return out
-
-
 def qualified(
     kit: Toolkit, rd: ReportDoc, f: Span, site: str, site_span: Span | None
 ) -> bool:
@@ -384,9 +347,3 @@ def linked(rd: ReportDoc, f: Span, holder: Span) -> bool:
     if any(f.end <= x.start < holder.start for x in rd.matches.calc if x is not holder):
         return False
     return any(f.end <= k.start and k.end <= holder.start for k in rd.matches.links)
-
-
-def core_words(site_text: str) -> str:
-    """Site words without articles, for 'same site?' comparisons."""
-    words = [w for w in site_text.lower().split() if w not in {"the", "a", "an"}]
-    return " ".join(words)

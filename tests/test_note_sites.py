@@ -1,0 +1,92 @@
+"""Site, side and class in clinical-note style text (guide §2 "Site and side
+from context", guide §4).
+
+Every fragment is made up for this file, in the manner of operative notes,
+consults, CT / ultrasound / echo reports, discharge summaries and long
+history paragraphs. Each class of convention is written several ways (word
+order, capitals, punctuation, line breaks, XXXX masks), so a rule fitted to
+one sentence fails some row:
+
+- a side inside or after the site phrase ('the left lobe of the liver', 'on
+  the right', 'kidney (right)', 'right and left'), and a side word said of
+  another structure, which the finding must not take;
+- a site carried from a label, an earlier sentence or a word pointing back
+  ('It', 'these', 'the vessel'), and where that stops (a new label or
+  paragraph);
+- the class when the cause is named in another sentence at the same place
+  (guide §4 rule 4), and not when it is named at another place;
+- the site and side an exam heading gives (guide §2 step 5).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+# (text, a word of the finding's mention or '' for the note's only finding,
+#  expected fields)
+SIDE_IN_PHRASE: list[tuple[str, str, dict[str, Any]]] = [
+    ("CT abdomen shows a coarse calcification within the left lobe of the liver.", "", {"site": "liver", "laterality": "left"}),
+    ("Punctate calcification in the right hepatic lobe, likely an old granuloma.", "calcification", {"site": "liver", "laterality": "right"}),
+    ("Small calcification noted in the kidney on the right.", "", {"site": "kidney", "laterality": "right"}),
+    ("The adrenal gland on the LEFT contains a coarse calcification.", "", {"site": "adrenal gland", "laterality": "left"}),
+    ("Renal ultrasound: calcification, kidney (right), 4 mm.", "", {"site": "kidney", "laterality": "right"}),
+    ("Calcified plaque in the carotid bulbs, right and left.", "", {"site": "carotid artery", "laterality": "bilateral"}),
+    ("Vascular calcification of the femoral arteries, right more than left.", "", {"site": "artery", "laterality": "bilateral"}),
+    ("Left-sided renal calcification measuring 4 mm.", "", {"site": "kidney", "laterality": "left"}),
+    ("Right sided adrenal calcification, unchanged.", "", {"site": "adrenal gland", "laterality": "right"}),
+    ("Calcified pleural plaques along the left hemithorax.", "", {"site": "pleura", "laterality": "left"}),
+    ("Calcifications are seen in the lower pole of the kidney on the left side.", "", {"site": "kidney", "laterality": "left"}),
+    ("Dense calcification in the ovary, right, 1 cm.", "", {"site": "ovary", "laterality": "right"}),
+    ("Calcified granulomas in the spleen; small left renal cyst.", "", {"site": "spleen", "laterality": ""}),
+    ("Coarse calcification in the liver with a small right pleural effusion.", "", {"site": "liver", "laterality": ""}),
+    ("Calcified plaque in the left internal carotid artery, the right carotid is patent.", "", {"site": "carotid artery", "laterality": "left"}),
+    ("Scattered calcifications in the pancreas; the left adrenal gland is normal.", "", {"site": "pancreas", "laterality": ""}),
+]
+
+CARRIED: list[tuple[str, str, dict[str, Any]]] = [
+    ("KIDNEYS: Normal in size and echotexture. There are punctate calcifications.", "", {"site": "kidney"}),
+    ("Kidneys:\nNo hydronephrosis.\nA few punctate calcifications bilaterally.", "", {"site": "kidney", "laterality": "bilateral"}),
+    ("The gallbladder wall is thickened. It contains a thin rim of calcification.", "", {"site": "gallbladder"}),
+    ("There is a 3 cm mass in the head of the pancreas. Scattered calcifications are seen within it.", "", {"site": "pancreas"}),
+    ("A 2 cm lesion is seen in the right ovary. It shows peripheral calcification.", "", {"site": "ovary", "laterality": "right"}),
+    ("Liver: Homogeneous.\nSpleen: 11 cm. A few punctate calcifications.", "", {"site": "spleen"}),
+    ("SPLEEN: normal.\nKIDNEYS: no hydronephrosis. Coarse calcification in the upper pole.", "", {"site": "kidney"}),
+    ("The LAD is a large vessel. There is moderate calcified plaque in the proximal vessel.", "", {"site": "coronary artery"}),
+    ("The thyroid is enlarged, with a dominant nodule in the right lobe. The nodule contains coarse calcifications.", "", {"site": "thyroid"}),
+    ("Two nodules are seen in the left lobe of the liver. These are densely calcified.", "", {"site": "liver", "laterality": "left"}),
+    ("LEFT KIDNEY: 11 cm, small cyst.\nRIGHT KIDNEY: 10 cm. Punctate calcification in the mid pole.", "", {"site": "kidney", "laterality": "right"}),
+    ("The right kidney is small. There is a coarse calcification in its lower pole.", "", {"site": "kidney", "laterality": "right"}),
+    ("Liver: 2 cm cyst in segment 4.\n\nImpression: No acute process. Scattered vascular calcifications.", "", {"site": "artery"}),
+]
+
+CLASS_ELSEWHERE: list[tuple[str, str, dict[str, Any]]] = [
+    ("HISTORY: Splenic infarct in XXXX.\nFINDINGS: Peripheral calcification in the spleen.", "", {"site": "spleen", "classification": "dystrophic"}),
+    ("Prior whole brain radiotherapy for metastatic melanoma. CT head: scattered calcifications in the left frontal lobe.", "", {"site": "brain", "classification": "dystrophic"}),
+    ("Status post partial nephrectomy of the left kidney in XXXX.\nFINDINGS: Coarse calcification in the left kidney.", "", {"site": "kidney", "laterality": "left", "classification": "dystrophic"}),
+    ("Old granuloma in the right lung. Punctate calcification in the left kidney.", "calcification", {"site": "kidney", "classification": "indeterminate"}),
+    ("PMH: ESRD on hemodialysis.\nCT abdomen: Punctate calcifications in both kidneys.", "", {"site": "kidney", "classification": "metastatic"}),
+    ("INDICATION: ?goiter.\nFINDINGS: Punctate calcification in the thyroid parenchyma.", "", {"site": "thyroid", "classification": "indeterminate"}),
+    ("Calcified granuloma in the right lower lobe. Elsewhere, scattered calcifications in the lungs.", "calcifications", {"site": "lung", "classification": "indeterminate"}),
+    ("Prior left breast lumpectomy.\nCT chest: coarse calcification in the right kidney.", "", {"site": "kidney", "classification": "indeterminate"}),
+    ("Remote liver laceration after a motor vehicle accident.\nCT: coarse calcification in the liver.", "", {"site": "liver", "classification": "dystrophic"}),
+]
+
+EXAM_GIVEN: list[tuple[str, str, dict[str, Any]]] = [
+    ("MAMMOGRAM, LEFT\nFINDINGS: Scattered benign-appearing calcifications.", "", {"site": "breast", "laterality": "left"}),
+    ("Procedure: Diagnostic mammogram of the right breast.\nFINDINGS: Round calcifications, unchanged.", "", {"site": "breast", "laterality": "right"}),
+    ("X-rays of the left knee show chondrocalcinosis.", "", {"site": "cartilage", "laterality": "left"}),
+    ("Radiographs of the right shoulder demonstrate calcific tendinitis.", "", {"site": "tendon", "laterality": "right"}),
+    ("Ultrasound of the kidneys demonstrated scattered calcifications.", "", {"site": "kidney", "laterality": "bilateral"}),
+    ("CT HEAD WITHOUT CONTRAST\nFINDINGS: Punctate calcification in the left frontal lobe.", "", {"site": "brain", "laterality": "left"}),
+    ("US THYROID\nFINDINGS: Right lobe: 1 cm nodule with peripheral calcification.", "", {"site": "thyroid", "laterality": "right"}),
+]
+
+ROWS = SIDE_IN_PHRASE + CARRIED + CLASS_ELSEWHERE + EXAM_GIVEN
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), ROWS)
+def test_note_site(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
