@@ -14,8 +14,7 @@ from calc_nlp.stages.context_sites import (
     side_from_topic,
     site_from_label_line,
 )
-from calc_nlp.stages.causes import part_words
-from calc_nlp.stages.linking import linked, qualified
+from calc_nlp.stages.linking import linked, part_words, qualified
 from calc_nlp.stages.modifiers import flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.sides import lat_in_sentence, side_of_whole, two_sides

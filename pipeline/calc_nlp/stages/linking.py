@@ -7,17 +7,15 @@ premodifiers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Span
 
-from calc_nlp.stages.causes import causes_elsewhere  # noqa: F401  (analyze calls linking.causes_elsewhere)
+from calc_nlp.classify import CauseRecord
+from calc_nlp.schema import DYSTROPHIC
 from calc_nlp.stages.clause_sites import site_in_clause
 from calc_nlp.stages.context_sites import (
     DEFINITE,
-    asserted,
-    paragraph_before,
     site_from_exam,
     site_from_label_line,
     site_from_previous_sentence,
@@ -25,6 +23,8 @@ from calc_nlp.stages.context_sites import (
     site_pointed_back,
     site_said_after,
 )
+from calc_nlp.stages.generic_sites import refine
+from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause
 from calc_nlp.stages.record import Modifiers, ReportDoc, SiteRef, key
 from calc_nlp.stages.sides import (
     joined_site_end,
@@ -261,69 +261,42 @@ def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     return named[-1] if named else None
 
 
-def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
-    """A generic site ("vascular", "the vessel") takes the specific site of the
-    same kind named in the finding's sentence; an anaphoric one ("the vessel")
-    also one named in the sentences before it in the same paragraph ("LAD:
-    ... the vessel"), never another finding's own words; else it stays."""
-    if not kit.md(site.span).get("generic"):
-        return site
-    kind = kit.site_info(site.site).get("kind")
-
-    def specific(s: SiteRef) -> bool:
-        info = kit.site_info(s.site)
-        return (
-            not kit.md(s.span).get("generic")
-            and info.get("kind") == kind
-            and asserted(rd, s, f)
-        )
-
-    sent = rd.sent(f)
-    nearest = _nearest_site(rd, f, specific)
-    if nearest is not None:
-        return nearest
-    if kit.md(site.span).get("generic") != "anaphoric":
-        return _restated_site(rd, f, specific) or site
-    others = [c for c in rd.matches.calc if c is not f]
-    for prev in paragraph_before(rd, sent, 4):
-        found = [
-            s
-            for s in rd.matches.sites
-            if prev.start <= s.span.start < prev.end
-            and specific(s)
-            and not any(c.start <= s.span.start < c.end for c in others)
-        ]
-        if found:
-            return found[-1]
-    return site
-
-
-def _restated_site(
-    rd: ReportDoc, f: Span, specific: Callable[[SiteRef], bool]
-) -> SiteRef | None:
-    """An impression that restates a finding word for word ('Mild
-    arteriosclerotic vascular calcifications.') means the one named before
-    with its specific site ('... noted in the abdominal aorta')."""
-    words = f.text.lower()
-    for c in reversed([c for c in rd.matches.calc if c.end <= f.start]):
-        if c.text.lower() != words:
+def causes_elsewhere(
+    kit: Toolkit, rd: ReportDoc, cues: list[Span]
+) -> list[tuple[int, CauseRecord]]:
+    """Dystrophic causes anywhere in the report, with the site each names:
+    the cue's or condition's own (a splenic infarct: spleen), else the
+    nearest site phrase of its sentence."""
+    out = []
+    sites_in = rd.sites_by_sentence()
+    rule1 = [c for c in cues if c.label_ == "CUE" and kit.md(c)["rule"] == 1]
+    # a condition the same words name as a cue counts once, as the cue
+    as_cue = {(c.start, c.end) for c in rule1}
+    for span in rule1 + rd.matches.conds:
+        if span.label_ == "CONDITION" and (span.start, span.end) in as_cue:
             continue
-        nearest = _nearest_site(rd, c, specific)
-        if nearest is not None:
-            return nearest
-    return None
-
-
-def _nearest_site(
-    rd: ReportDoc, f: Span, specific: Callable[[SiteRef], bool]
-) -> SiteRef | None:
-    """The `specific` site closest to `f` within its reach, if any."""
-    near = [
-        (score, s)
-        for s in rd.matches.sites
-        if specific(s) and (score := site_reach(rd, f, s)) is not None
-    ]
-    return min(near, key=lambda x: x[0])[1] if near else None
+        md = kit.md(span)
+        if span.label_ == "CONDITION":
+            if md["category"] != DYSTROPHIC or not is_cause(rd.mods, span):
+                continue
+            if flags(rd.mods, span) & NOT_A_CONDITION:
+                continue  # '?goiter': a hedged condition is no report's cause
+            name = md["condition"]
+        else:
+            name = md["cue"]
+        site, lat, stext = md.get("site", ""), "", ""
+        sent = rd.sent(span)
+        near = sites_in.get(sent.start, [])
+        if near:
+            nearest = min(near, key=lambda s: abs(s.span.start - span.start))
+            if not site or site == nearest.site:
+                site, lat = nearest.site, nearest.laterality
+                stext = part_words(kit, nearest)
+        if not lat:
+            lat = lat_near(kit, rd, span)
+        if site:
+            out.append((sent.start, CauseRecord(name, site, lat, stext, span.text)))
+    return out
 
 
 def qualified(
@@ -347,3 +320,22 @@ def linked(rd: ReportDoc, f: Span, holder: Span) -> bool:
     if any(f.end <= x.start < holder.start for x in rd.matches.calc if x is not holder):
         return False
     return any(f.end <= k.start and k.end <= holder.start for k in rd.matches.links)
+
+
+def part_words(kit: Toolkit, site: SiteRef) -> str:
+    """The words of a site phrase that name a part of its site ('left lower
+    lobe', 'frontal lobe', 'RUL'), for 'same place?' comparisons; '' for a
+    phrase that names the whole site, one word of its vocabulary terms
+    ('spleen', 'splenic', 'hepatic'), which takes in every part of it."""
+    words = core_words(site.span.text)
+    if " " not in words:
+        terms = kit.site_info(site.site).get("terms", ())
+        if any(words == t.lower() for t in terms):
+            return ""
+    return words
+
+
+def core_words(site_text: str) -> str:
+    """Site words without articles, for 'same site?' comparisons."""
+    words = [w for w in site_text.lower().split() if w not in {"the", "a", "an"}]
+    return " ".join(words)
