@@ -43,6 +43,12 @@ SIDE_IN_PHRASE: list[tuple[str, str, dict[str, Any]]] = [
     ("Coarse calcification in the liver with a small right pleural effusion.", "", {"site": "liver", "laterality": ""}),
     ("Calcified plaque in the left internal carotid artery, the right carotid is patent.", "", {"site": "carotid artery", "laterality": "left"}),
     ("Scattered calcifications in the pancreas; the left adrenal gland is normal.", "", {"site": "pancreas", "laterality": ""}),
+    ("CALCIFIED GRANULOMA WITHIN THE SPLEEN PLUS A LEFT ADRENAL ADENOMA.", "", {"site": "spleen", "laterality": ""}),
+    ("CT: calcification in the pancreatic tail and a right renal cyst.", "", {"site": "pancreas", "laterality": ""}),
+    ("He has a calcified lymph node in the right axilla and a left neck mass.", "", {"site": "lymph node", "laterality": "right"}),
+    ("Punctate focus in the left renal sinus, likely a vascular calcification.", "", {"laterality": "left"}),
+    ("Bilateral periarticular and vascular calcifications.", "", {"laterality": "bilateral"}),
+    ("Left knee with chondrocalcinosis of the lateral meniscus.", "", {"site": "cartilage", "laterality": "left"}),
 ]
 
 CARRIED: list[tuple[str, str, dict[str, Any]]] = [

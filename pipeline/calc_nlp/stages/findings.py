@@ -219,7 +219,7 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         two_sides(kit, rd, f, site)
         or (carried if own else "")
         or (side_of_whole(rd, site) if own else "")
-        or lat_in_sentence(kit, rd, f)
+        or lat_in_sentence(kit, rd, f, site)
         or carried
         or _label_side(rd, f)
         or side_from_exam(kit, rd, name)

@@ -48,16 +48,21 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     return score
 
 
-def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+def lat_in_sentence(
+    kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None = None
+) -> str:
     """Laterality written in the finding's sentence but not on its site words:
     a side word, or a site that carries one (RUL). A side word inside a
     named structure ("left main", "left atrial wall") is not a side, nor is
     one said of another lesion joined after it ("mediastinal calcifications
-    and a faint nodule in the left upper zone")."""
+    and a faint nodule in the left upper zone"), nor one written on another
+    structure joined to the finding's own `site` ("in the liver with a right
+    pleural effusion")."""
     sent = rd.sent(f)
     sites = rd.matches.sites
     named = [s.span for s in sites if not kit.site_info(s.site).get("sided", True)]
     named += _other_lesions(rd, f, sent)
+    named += _other_structures(rd, f, site, sent)
     # a later finding's own words keep their side ('calcified nodules and a
     # calcified right hilar node': the nodules have none); a side word leading
     # an earlier one may reach over the 'and' ('bilateral X and Y')
@@ -97,6 +102,43 @@ def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
         if joined and t.lower_ in lesions:
             return [rd.doc[t.i : sent.end]]
     return []
+
+
+# Words that join another structure to the finding's place ('in the spleen
+# and a left renal cyst'; 'with' only after it: 'in the liver with a right
+# pleural effusion', but 'Rt shoulder with calcific tendinitis'), and
+# words that say the phrase after them is where the finding lies ('in the
+# right axilla'): with one of these between, the phrase is the finding's.
+_JOINING = frozenset({"and", "plus", "&"})
+_PLACING = frozenset({"in", "within", "at", "of", "on", "along", "over", "into"})
+
+
+def _other_structures(
+    rd: ReportDoc, f: Span, site: SiteRef | None, sent: Span
+) -> list[Span]:
+    """The side-and-site phrases of the sentence that name another structure
+    than the finding's own site phrase, joined to it by 'and' or 'with' and
+    no word that places the finding there ('calcified granuloma in the spleen
+    and a left renal cyst': the cyst's side)."""
+    if site is None or site.span is f or rd.layout.sent_first[site.span.start] != sent.start:
+        return []
+    out = []
+    for s in rd.matches.sites:
+        if not (sent.start <= s.start < sent.end) or s.site == site.site:
+            continue
+        if not s.laterality or s.start == s.span.start:
+            continue
+        if any(c.start <= s.start < c.end for c in rd.matches.calc):
+            continue  # 'bilateral X and Y calcification': a side leading a list
+        lo, hi = sorted((max(f.end, site.span.end), s.start))
+        joining = _JOINING | {"with"}
+        if s.span.end <= min(f.start, site.start):
+            # 'Rt shoulder with calcific tendinitis': the finding is the shoulder's
+            lo, hi, joining = s.span.end, min(f.start, site.start), _JOINING
+        words = {t.lower_ for t in rd.doc[lo:hi]}
+        if words & joining and not words & _PLACING:
+            out.append(rd.doc[s.start : s.span.end])
+    return out
 
 
 def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str:
