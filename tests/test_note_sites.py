@@ -64,6 +64,11 @@ CARRIED: list[tuple[str, str, dict[str, Any]]] = [
     ("Two nodules are seen in the left lobe of the liver. These are densely calcified.", "", {"site": "liver", "laterality": "left"}),
     ("LEFT KIDNEY: 11 cm, small cyst.\nRIGHT KIDNEY: 10 cm. Punctate calcification in the mid pole.", "", {"site": "kidney", "laterality": "right"}),
     ("The right kidney is small. There is a coarse calcification in its lower pole.", "", {"site": "kidney", "laterality": "right"}),
+    ("The left kidney measures 11 cm. There is a punctate calcification in its upper pole.", "", {"site": "kidney", "laterality": "left"}),
+    ("The left lobe of the thyroid is enlarged. A coarse calcification is present in its lower pole.", "", {"site": "thyroid", "laterality": "left"}),
+    ("THE RIGHT BREAST WAS IMAGED IN TWO VIEWS. CALCIFICATIONS ARE SEEN IN ITS UPPER OUTER QUADRANT.", "", {"site": "breast", "laterality": "right"}),
+    ("The right kidney is small.\n\nThe left kidney contains a cyst. There is a coarse calcification in its lower pole.", "", {"site": "kidney", "laterality": "left"}),
+    ("The right kidney is normal. The left kidney is small. A calcification is seen in its upper pole.", "", {"site": "kidney", "laterality": "left"}),
     ("Liver: 2 cm cyst in segment 4.\n\nImpression: No acute process. Scattered vascular calcifications.", "", {"site": "artery"}),
 ]
 

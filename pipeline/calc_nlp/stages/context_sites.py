@@ -26,6 +26,9 @@ DEFINITE = frozenset({"the", "this", "that"})
 # Pronouns that open a sentence about the lesion named just before ('It is
 # calcified', 'This likely represents a calcified granuloma').
 POINTING_PRONOUNS = frozenset({"it", "this", "these", "they"})
+# Possessives that make a site phrase a part of a structure named before
+# ('its lower pole', 'their walls').
+OWNER_PRONOUNS = frozenset({"its", "their"})
 # How many tokens after a lesion's noun its site phrase may start ('mass in
 # the right hilar region').
 LESION_SITE_REACH = 6
@@ -152,6 +155,33 @@ def _with_side(rd: ReportDoc, site: SiteRef, sent: Span, f: Span) -> SiteRef:
     sides = {s.laterality for s in _sites_in(rd, sent, f) if s.site == site.site}
     sides.discard("")
     return replace(site, laterality=sides.pop()) if len(sides) == 1 else site
+
+
+def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
+    """'The right kidney is small. A calcification in its lower pole.': a site
+    phrase after 'its' or 'their' is a part of the structure named before:
+    the nearest of the few sentences before that names the site gives its
+    side, where that sentence writes one side only ('The left lobe of the
+    thyroid is enlarged.')."""
+    i = site.start
+    if i == 0 or rd.doc[i - 1].lower_ not in OWNER_PRONOUNS:
+        return ""
+    for prev in paragraph_before(rd, rd.sent(site.span), SENTENCES_BACK):
+        sides = {
+            s.laterality
+            for s in rd.matches.sites
+            if prev.start <= s.span.start < prev.end and s.site == site.site
+        }
+        if not sides:
+            continue
+        sides |= {
+            str(kit.md(x)["laterality"])
+            for x in rd.matches.lats
+            if prev.start <= x.start < prev.end
+        }
+        sides.discard("")
+        return sides.pop() if len(sides) == 1 else ""
+    return ""
 
 
 def _site_further_back(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:

@@ -12,6 +12,7 @@ from calc_nlp.schema import METASTATIC, Condition, Finding, LabValue, finding_id
 from calc_nlp.stages.context_sites import (
     side_from_exam,
     side_from_topic,
+    side_of_owner,
     site_from_label_line,
 )
 from calc_nlp.stages.linking import linked, part_words, qualified
@@ -219,6 +220,7 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         two_sides(kit, rd, f, site)
         or (carried if own else "")
         or (side_of_whole(rd, site) if own else "")
+        or (side_of_owner(kit, rd, site) if own and site is not None else "")
         or lat_in_sentence(kit, rd, f, site)
         or carried
         or _label_side(rd, f)
