@@ -92,6 +92,16 @@ EXAM_GIVEN: list[tuple[str, str, dict[str, Any]]] = [
     ("Ultrasound of the kidneys demonstrated scattered calcifications.", "", {"site": "kidney", "laterality": "bilateral"}),
     ("CT HEAD WITHOUT CONTRAST\nFINDINGS: Punctate calcification in the left frontal lobe.", "", {"site": "brain", "laterality": "left"}),
     ("US THYROID\nFINDINGS: Right lobe: 1 cm nodule with peripheral calcification.", "", {"site": "thyroid", "laterality": "right"}),
+    ("DIAGNOSTIC MAMMOGRAM, RIGHT,FINDINGS: Grouped round calcifications.", "", {"site": "breast", "laterality": "right"}),
+    ("Screening mammogram, bilateral\nFINDINGS: Benign calcifications.", "", {"site": "breast", "laterality": ""}),
+    ("XR SHOULDER, RIGHT\nFINDINGS: Calcification in the supraspinatus tendon.", "", {"site": "tendon", "laterality": "right"}),
+    ("RENAL ULTRASOUND\nFINDINGS: A 4 mm echogenic shadowing focus, likely calcification.", "", {"site": "kidney"}),
+    ("EXAM: Renal US\nFINDINGS: Right kidney 10 cm. Nonshadowing echogenic focus, possibly a tiny calcification.", "", {"site": "kidney", "laterality": "right"}),
+    ("Ultrasound of the kidneys, left\nFindings: Punctate calcification.", "", {"site": "kidney", "laterality": "left"}),
+    ("CAROTID DUPLEX\nFINDINGS: Calcified plaque at the bulb.", "", {"site": "carotid artery"}),
+    ("EXAM: Carotid ultrasound, left.\nFINDINGS: Mild calcified plaque at the bifurcation.", "", {"site": "carotid artery", "laterality": "left"}),
+    ("CT ABDOMEN\nFINDINGS: Calcified granuloma.", "", {"site": ""}),
+    ("US PELVIS\nFINDINGS: Punctate calcification.", "", {"site": ""}),
 ]
 
 ROWS = SIDE_IN_PHRASE + CARRIED + CLASS_ELSEWHERE + EXAM_GIVEN

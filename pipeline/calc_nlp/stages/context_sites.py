@@ -89,12 +89,33 @@ def side_from_exam(kit: Toolkit, rd: ReportDoc, site: str) -> str:
     exam = rd.exam.get() if rd.exam is not None else None
     if exam is None or site not in exam.get("side_sites", ()):
         return ""
-    lo, hi = exam_line(rd.layout) or (0, title_stop(rd.doc) or 0)
+    line = exam_line(rd.layout)
+    lo, hi = line or (0, _title_end(kit, rd, title_stop(rd.doc) or 0))
     both = exam.get("two_sided_terms", ())
     if any(t.lower_ in both for t in rd.doc[lo:hi]):
         return ""  # 'AP PELVIS / RIGHT HIP': an exam of both sides too
-    sides = {str(kit.md(s)["laterality"]) for s in rd.matches.lats if lo <= s.start < hi}
+    # a side the plural of a paired organ implies ('kidneys') is no side written
+    sides = {
+        str(kit.md(s)["laterality"])
+        for s in rd.matches.lats
+        if lo <= s.start < hi and not kit.md(s).get("implied")
+    }
     return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
+
+
+def _title_end(kit: Toolkit, rd: ReportDoc, stop: int) -> int:
+    """Where a title line ends for its side: past a side word written after
+    its comma at the end of the line ('MAMMOGRAM, LEFT')."""
+    doc = rd.doc
+    if not (0 < stop < len(doc) - 1 and doc[stop].text == ","):
+        return stop
+    after = next((x for x in rd.matches.lats if x.start == stop + 1), None)
+    if after is None or kit.md(after).get("before_site"):
+        return stop
+    end = after.end
+    if end == len(doc) or "\n" in doc[end].text or doc[end].text in {",", ":"}:
+        return end
+    return stop
 
 
 def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
