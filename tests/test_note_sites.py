@@ -70,6 +70,11 @@ CARRIED: list[tuple[str, str, dict[str, Any]]] = [
     ("The right kidney is small.\n\nThe left kidney contains a cyst. There is a coarse calcification in its lower pole.", "", {"site": "kidney", "laterality": "left"}),
     ("The right kidney is normal. The left kidney is small. A calcification is seen in its upper pole.", "", {"site": "kidney", "laterality": "left"}),
     ("Liver: 2 cm cyst in segment 4.\n\nImpression: No acute process. Scattered vascular calcifications.", "", {"site": "artery"}),
+    ("The liver has a 3 cm hemangioma in segment 7. Calcification is seen centrally.", "", {"site": "liver"}),
+    ("Cyst in the spleen measuring 2.1 cm, image 12. Rim calcification is noted.", "", {"site": "spleen"}),
+    ("The right adrenal gland contains a 2 cm nodule. The nodule has peripheral calcification.", "", {"site": "adrenal gland", "laterality": "right"}),
+    ("LEFT OVARY CONTAINS A 3 CM MASS. THE MASS HAS COARSE CALCIFICATIONS.", "", {"site": "ovary", "laterality": "left"}),
+    ("Impression:\n1. Cyst in segment 7.\n2. Coarse calcification.", "", {"site": ""}),
 ]
 
 CLASS_ELSEWHERE: list[tuple[str, str, dict[str, Any]]] = [

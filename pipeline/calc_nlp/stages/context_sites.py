@@ -161,7 +161,10 @@ def site_of_named_lesion(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:
         sites = [s for s in _sites_in(rd, prev, f) if s.span.label_ == "SITE"]
         before = [s for s in sites if s.span.end == i]
         after = [s for s in sites if i < s.start <= i + LESION_SITE_REACH]
-        found = before[-1] if before else (after[0] if after else None)
+        # or the one site its sentence names ('The right adrenal gland
+        # contains a 2 cm nodule.')
+        only = sites if len({s.site for s in sites}) == 1 else []
+        found = next(iter(before[::-1] + after + only), None)
         return _with_side(rd, found, prev, f) if found is not None else None
     return None
 
@@ -272,7 +275,9 @@ def opens_list_item(rd: ReportDoc, sent: Span) -> bool:
     return bool(_ITEM_AT_END.search(before) or _ITEM_AT_START.match(sent.text))
 
 
-_ITEM_AT_END = re.compile(r"(?:^|[,.:\s])\d{1,2}[.)]$")
+# an item number opens its line or follows a stop, never a word ('in
+# segment 7. Calcification is seen centrally.' ends a sentence on a number)
+_ITEM_AT_END = re.compile(r"(?:^|[,.:]|\n)\s*\d{1,2}[.)]$")
 _ITEM_AT_START = re.compile(r"[,\s]*\d{1,2}[.)]\s")
 
 
