@@ -86,6 +86,11 @@ CLASS_ELSEWHERE: list[tuple[str, str, dict[str, Any]]] = [
     ("INDICATION: ?goiter.\nFINDINGS: Punctate calcification in the thyroid parenchyma.", "", {"site": "thyroid", "classification": "indeterminate"}),
     ("Calcified granuloma in the right lower lobe. Elsewhere, scattered calcifications in the lungs.", "calcifications", {"site": "lung", "classification": "indeterminate"}),
     ("Prior left breast lumpectomy.\nCT chest: coarse calcification in the right kidney.", "", {"site": "kidney", "classification": "indeterminate"}),
+    ("Remote history of a left renal infarct. CT: cortical calcification in the left kidney.", "", {"site": "kidney", "laterality": "left", "classification": "dystrophic"}),
+    ("Remote history of a left renal infarct. CT: cortical calcification in the right kidney.", "", {"site": "kidney", "laterality": "right", "classification": "indeterminate"}),
+    ("The patient was in a motor vehicle accident in XXXX with a splenic hematoma.\nCT now shows splenic calcification.", "", {"site": "spleen", "classification": "dystrophic"}),
+    ("Left thigh contusion two months ago. Radiograph shows calcification in the vastus lateralis.", "", {"site": "muscle", "laterality": "left", "classification": "dystrophic"}),
+    ("Swelling of the LEFT ARM since a fall in XXXX. X-ray shows calcification in the biceps muscle.", "", {"site": "muscle", "laterality": "left"}),
     ("Remote liver laceration after a motor vehicle accident.\nCT: coarse calcification in the liver.", "", {"site": "liver", "classification": "dystrophic"}),
 ]
 
