@@ -29,6 +29,9 @@ POINTING_PRONOUNS = frozenset({"it", "this", "these", "they"})
 # Possessives that make a site phrase a part of a structure named before
 # ('its lower pole', 'their walls').
 OWNER_PRONOUNS = frozenset({"its", "their"})
+# Words between a side and a limb word that keep the side the limb's ('the
+# left lower extremity', 'right upper arm').
+LIMB_PARTS = frozenset({"upper", "lower", "distal", "proximal"})
 # How many tokens after a lesion's noun its site phrase may start ('mass in
 # the right hilar region').
 LESION_SITE_REACH = 6
@@ -356,6 +359,9 @@ def side_from_topic(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
     if not parts:
         return ""
     lats = {x.end: x for x in rd.matches.lats}
+    for x in rd.matches.lats:  # 'the left lower extremity'
+        if x.end < len(rd.doc) and rd.doc[x.end].lower_ in LIMB_PARTS:
+            lats.setdefault(x.end + 1, x)
     sent = rd.sent(f)
     for _ in range(SENTENCES_BACK):
         if sent.start == 0:

@@ -86,9 +86,16 @@ TITLE_WORDS = 12
 
 
 def exam_line(lay: Layout) -> tuple[int, int] | None:
-    """The tokens of the report's exam section, (first, past the last), if any."""
-    where = [i for i, sec in enumerate(lay.sections) if sec[0] == "exam"]
-    return (where[0], where[-1] + 1) if where else None
+    """The tokens of the report's first exam section, (first, past the last),
+    if any (a note with several 'PROCEDURE:' sections: the first one)."""
+    sections = lay.sections
+    first = next((i for i, sec in enumerate(sections) if sec[0] == "exam"), None)
+    if first is None:
+        return None
+    end = first
+    while end < len(sections) and sections[end][0] == "exam":
+        end += 1
+    return first, end
 
 
 def title_stop(doc: Doc) -> int | None:
