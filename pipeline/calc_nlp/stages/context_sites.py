@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -69,7 +70,7 @@ def site_from_exam(
     it; a default for any finding (`any_head`) only after them, and only for
     the patient's: a denied or asked-about calcification on a mammogram is
     the breast's too ('No suspicious calcifications'), a relative's is not."""
-    exam = rd.exam.get() if rd.exam is not None else None
+    exam = exam_for(kit, rd, f)
     if exam is None:
         return None
     if any_head and "family" in flags(rd.mods, f):
@@ -79,6 +80,20 @@ def site_from_exam(
         heads = default["heads"]
         if (not heads and any_head) or (heads and any(w in heads for w in words)):
             return SiteRef(f, default["site"], "", "", f.start, exam["id"])
+    return None
+
+
+def exam_for(kit: Toolkit, rd: ReportDoc, f: Span) -> dict[str, Any] | None:
+    """The exam a finding was seen on: the report's, else one its own sentence
+    names ('Chest x-ray showed a calcified granuloma', 'a renal ultrasound
+    showed ...': a note that reports an exam in passing)."""
+    exam = rd.exam.get() if rd.exam is not None else None
+    if exam is not None:
+        return exam
+    text = rd.sent(f).text.lower()
+    for kind, exam_rx, _ in kit.exams:
+        if kind["exam_terms"] and exam_rx.search(text):
+            return kind
     return None
 
 

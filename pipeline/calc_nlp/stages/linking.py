@@ -16,6 +16,7 @@ from calc_nlp.schema import DYSTROPHIC
 from calc_nlp.stages.clause_sites import site_in_clause
 from calc_nlp.stages.context_sites import (
     DEFINITE,
+    exam_for,
     site_from_exam,
     site_from_label_line,
     site_from_previous_sentence,
@@ -183,7 +184,7 @@ def _exam_region(kit: Toolkit, rd: ReportDoc, f: Span, region: SiteRef) -> SiteR
     """A body region that is the exam's own ('in the right lower chest' on a
     chest film) leaves the exam's reading standing (guide §2 step 5: a
     granuloma there is the lung's), with the region's side."""
-    exam = rd.exam.get() if rd.exam is not None else None
+    exam = exam_for(kit, rd, f)
     if exam is None or region.span.text.lower() not in exam["exam_terms"]:
         return region
     found = site_from_exam(kit, rd, f)
