@@ -125,6 +125,7 @@ EXAM_GIVEN: list[tuple[str, str, dict[str, Any]]] = [
     ("A renal ultrasound in XXXX showed a tiny echogenic focus, likely a calcification.", "", {"site": "kidney"}),
     ("He had a CT of the abdomen which showed a calcified granuloma.", "", {"site": ""}),
     ("CT ABDOMEN\nFINDINGS: Calcified granuloma.", "", {"site": ""}),
+    ("There is a mass in the left breast at 2 o'clock.\n\nIMPRESSION: Pleomorphic calcifications, suspicious.", "", {"site": "", "laterality": ""}),
     ("US PELVIS\nFINDINGS: Punctate calcification.", "", {"site": ""}),
 ]
 

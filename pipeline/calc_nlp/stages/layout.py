@@ -98,9 +98,20 @@ def exam_line(lay: Layout) -> tuple[int, int] | None:
     return first, end
 
 
+# Words that open a sentence, never an exam's title ('There is a mass in the
+# left breast.' opening a note is no breast exam).
+SENTENCE_OPENERS = frozenset(
+    {"there", "the", "this", "these", "a", "an", "he", "she", "it", "we", "i"}
+)
+
+
 def title_stop(doc: Doc) -> int | None:
     """The first colon, comma or line break among the report's first
-    TITLE_WORDS + 1 tokens: where its opening title ends (None: no such stop)."""
+    TITLE_WORDS + 1 tokens: where its opening title ends (None: no such stop;
+    0 where the report opens with a sentence, not a title)."""
+    first = next((t for t in doc[: TITLE_WORDS + 1] if not t.is_space), None)
+    if first is not None and first.lower_ in SENTENCE_OPENERS:
+        return 0
     for tok in doc[: TITLE_WORDS + 1]:
         if tok.text in {":", ","} or "\n" in tok.text:
             return tok.i
