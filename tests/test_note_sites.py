@@ -48,6 +48,7 @@ SIDE_IN_PHRASE: list[tuple[str, str, dict[str, Any]]] = [
     ("Scattered calcifications in the pancreas; the left adrenal gland is normal.", "", {"site": "pancreas", "laterality": ""}),
     ("CALCIFIED GRANULOMA WITHIN THE SPLEEN PLUS A LEFT ADRENAL ADENOMA.", "", {"site": "spleen", "laterality": ""}),
     ("CT: calcification in the pancreatic tail and a right renal cyst.", "", {"site": "pancreas", "laterality": ""}),
+    ("Calcifications in the spleen and in the left kidney.", "", {"site": "spleen", "laterality": ""}),
     ("He has a calcified lymph node in the right axilla and a left neck mass.", "", {"site": "lymph node", "laterality": "right"}),
     ("Punctate focus in the left renal sinus, likely a vascular calcification.", "", {"laterality": "left"}),
     ("Bilateral periarticular and vascular calcifications.", "", {"laterality": "bilateral"}),

@@ -106,20 +106,19 @@ def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
 
 # Words that join another structure to the finding's place ('in the spleen
 # and a left renal cyst'; 'with' only after it: 'in the liver with a right
-# pleural effusion', but 'Rt shoulder with calcific tendinitis'), and
-# words that say the phrase after them is where the finding lies ('in the
-# right axilla'): with one of these between, the phrase is the finding's.
+# pleural effusion', but 'Rt shoulder with calcific tendinitis').
 _JOINING = frozenset({"and", "plus", "&"})
-_PLACING = frozenset({"in", "within", "at", "of", "on", "along", "over", "into"})
 
 
 def _other_structures(
     rd: ReportDoc, f: Span, site: SiteRef | None, sent: Span
 ) -> list[Span]:
     """The side-and-site phrases of the sentence that name another structure
-    than the finding's own site phrase, joined to it by 'and' or 'with' and
-    no word that places the finding there ('calcified granuloma in the spleen
-    and a left renal cyst': the cyst's side)."""
+    than the finding's own site phrase, joined to it by 'and' or 'with'
+    ('calcified granuloma in the spleen and a left renal cyst': the cyst's
+    side; 'calcifications in the spleen and in the left kidney': the finding
+    takes the first site, and the side is the second's). A place phrase with
+    nothing joining it ('in the right axilla') is the finding's own."""
     if site is None or site.span is f or rd.layout.sent_first[site.span.start] != sent.start:
         return []
     out = []
@@ -136,7 +135,7 @@ def _other_structures(
             # 'Rt shoulder with calcific tendinitis': the finding is the shoulder's
             lo, hi, joining = s.span.end, min(f.start, site.start), _JOINING
         words = {t.lower_ for t in rd.doc[lo:hi]}
-        if words & joining and not words & _PLACING:
+        if words & joining:
             out.append(rd.doc[s.start : s.span.end])
     return out
 
