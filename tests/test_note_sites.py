@@ -97,6 +97,10 @@ CLASS_ELSEWHERE: list[tuple[str, str, dict[str, Any]]] = [
     ("The patient was in a motor vehicle accident in XXXX with a splenic hematoma.\nCT now shows splenic calcification.", "", {"site": "spleen", "classification": "dystrophic"}),
     ("Left thigh contusion two months ago. Radiograph shows calcification in the vastus lateralis.", "", {"site": "muscle", "laterality": "left", "classification": "dystrophic"}),
     ("Swelling of the LEFT ARM since a fall in XXXX. X-ray shows calcification in the biceps muscle.", "", {"site": "muscle", "laterality": "left"}),
+    ("Thyroid: punctate calcification in the left lobe without a discrete nodule.", "", {"site": "thyroid", "classification": "indeterminate"}),
+    ("THYROID GLAND: NO NODULE. A FEW PARENCHYMAL CALCIFICATIONS, NO NODULE SEEN.", "", {"site": "thyroid", "classification": "indeterminate"}),
+    ("Thyroid ultrasound: 1.2 cm nodule in the right lobe with microcalcifications.", "", {"site": "thyroid", "classification": "dystrophic"}),
+    ("Thyroid: coarse calcification within a right lobe nodule, no other nodules.", "", {"site": "thyroid", "classification": "dystrophic"}),
     ("Remote liver laceration after a motor vehicle accident.\nCT: coarse calcification in the liver.", "", {"site": "liver", "classification": "dystrophic"}),
 ]
 

@@ -303,14 +303,31 @@ def causes_elsewhere(
 def qualified(
     kit: Toolkit, rd: ReportDoc, f: Span, site: str, site_span: Span | None
 ) -> bool:
-    """A qualifier word in the sentence ('nodule' for the thyroid) makes the site prone."""
+    """A qualifier word in the sentence ('nodule' for the thyroid) makes the
+    site prone, unless it is denied ('no nodule', 'without a discrete
+    nodule': the calcification lies in the gland as such)."""
     firsts = rd.layout.sent_first
     sents = {firsts[f.start]}
     if site_span is not None:
         sents.add(firsts[site_span.start])
     return any(
-        firsts[q.start] in sents and kit.md(q).get("site") == site
+        firsts[q.start] in sents
+        and kit.md(q).get("site") == site
+        and not _denied_word(kit, rd, q)
         for q in rd.matches.qualifiers
+    )
+
+
+def _denied_word(kit: Toolkit, rd: ReportDoc, q: Span, reach: int = 3) -> bool:
+    """Does a one-word forward negation of the ConText rules ('no',
+    'without') stand up to `reach` tokens before `q`, in its sentence?"""
+    lo = max(rd.layout.sent_first[q.start], q.start - reach)
+    before = {t.lower_ for t in rd.doc[lo : q.start]}
+    return any(
+        r["category"] == "NEGATED_EXISTENCE"
+        and r.get("direction") == "FORWARD"
+        and r["literal"].lower() in before
+        for r in kit.rules.context_rules
     )
 
 
