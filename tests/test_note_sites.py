@@ -101,6 +101,9 @@ CLASS_ELSEWHERE: list[tuple[str, str, dict[str, Any]]] = [
     ("THYROID GLAND: NO NODULE. A FEW PARENCHYMAL CALCIFICATIONS, NO NODULE SEEN.", "", {"site": "thyroid", "classification": "indeterminate"}),
     ("Thyroid ultrasound: 1.2 cm nodule in the right lobe with microcalcifications.", "", {"site": "thyroid", "classification": "dystrophic"}),
     ("Thyroid: coarse calcification within a right lobe nodule, no other nodules.", "", {"site": "thyroid", "classification": "dystrophic"}),
+    ("Liver: treated segment 6 metastasis, smaller, with new coarse calcification.", "", {"site": "liver", "classification": "dystrophic"}),
+    ("IMPRESSION: The treated left adrenal metastasis is now densely calcified.", "", {"classification": "dystrophic"}),
+    ("Untreated hepatic metastasis with internal calcification.", "", {"classification": "indeterminate"}),
     ("Remote liver laceration after a motor vehicle accident.\nCT: coarse calcification in the liver.", "", {"site": "liver", "classification": "dystrophic"}),
 ]
 
