@@ -104,6 +104,9 @@ CLASS_ELSEWHERE: list[tuple[str, str, dict[str, Any]]] = [
     ("Liver: treated segment 6 metastasis, smaller, with new coarse calcification.", "", {"site": "liver", "classification": "dystrophic"}),
     ("IMPRESSION: The treated left adrenal metastasis is now densely calcified.", "", {"classification": "dystrophic"}),
     ("Untreated hepatic metastasis with internal calcification.", "", {"classification": "indeterminate"}),
+    ("Echo: mobile calcified mass in the left atrium, favored organized thrombus.", "mass", {"classification": "dystrophic"}),
+    ("Thickened pericardium with calcification, probably radiation-related.", "", {"site": "pericardium", "classification": "dystrophic"}),
+    ("Dense pericardial calcification, radiation related, after mantle field therapy.", "", {"classification": "dystrophic"}),
     ("Remote liver laceration after a motor vehicle accident.\nCT: coarse calcification in the liver.", "", {"site": "liver", "classification": "dystrophic"}),
 ]
 
