@@ -136,6 +136,24 @@ def _title_end(kit: Toolkit, rd: ReportDoc, stop: int) -> int:
     return stop
 
 
+def says_no_place(kit: Toolkit, rd: ReportDoc, f: Span, gap: int = 2) -> bool:
+    """Is the finding led by a phrase that surveys the whole study and names
+    no place ('No new calcification', 'no new or increased calcifications';
+    the ConText rules marked `no_place`), ending at most `gap` tokens before
+    it in its sentence?"""
+    lo = max(rd.layout.sent_first[f.start], f.start - 6)
+    words = [t.lower_ for t in rd.doc[lo : f.start]]
+    for rule in kit.rules.context_rules:
+        if not (rule.get("metadata") or {}).get("no_place"):
+            continue
+        phrase = rule["literal"].lower().split()
+        n = len(phrase)
+        for k in range(max(0, len(words) - n - gap), len(words) - n + 1):
+            if words[k : k + n] == phrase:
+                return True
+    return False
+
+
 def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     """'Left thyroid nodule. Microcalcifications cannot be excluded.': the
     sentence names no site, so the last asserted site of the sentence before

@@ -17,6 +17,7 @@ from calc_nlp.stages.clause_sites import site_in_clause
 from calc_nlp.stages.context_sites import (
     DEFINITE,
     exam_for,
+    says_no_place,
     site_from_exam,
     site_from_label_line,
     site_from_previous_sentence,
@@ -157,16 +158,24 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if clause is not None and _points_back(rd, clause):
         # 'The nodule is calcified': the nodule named before, with its place
         clause = site_of_named_lesion(rd, f, rd.sent(f)) or clause
-    found: SiteRef | None = (
-        clause
-        or linked_lesion(kit, rd, f)
-        or site_from_label_line(rd, f)
+    found = clause or linked_lesion(kit, rd, f) or _from_context(kit, rd, f)
+    return refine(kit, rd, f, found) if found is not None else None
+
+
+def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """Guide §2 steps 4-5 for a finding whose words and clause name no site: a
+    label line over it, a sentence it points back to, the exam, the sentences
+    before. A survey of the whole study ('No new calcification') is about no
+    place the text named before: the exam's reading only."""
+    if says_no_place(kit, rd, f):
+        return site_from_exam(kit, rd, f) or site_from_exam(kit, rd, f, any_head=True)
+    return (
+        site_from_label_line(rd, f)
         or site_pointed_back(kit, rd, f)
         or site_from_exam(kit, rd, f)
         or site_from_previous_sentence(rd, f)
         or site_from_exam(kit, rd, f, any_head=True)
     )
-    return refine(kit, rd, f, found) if found is not None else None
 
 
 def _points_back(rd: ReportDoc, site: SiteRef) -> bool:
