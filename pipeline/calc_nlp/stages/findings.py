@@ -10,11 +10,10 @@ from spacy.tokens import Span
 from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
 from calc_nlp.schema import METASTATIC, Condition, Finding, LabValue, finding_id
 from calc_nlp.stages.context_sites import (
-    side_from_exam,
-    side_from_topic,
     side_of_owner,
     site_from_label_line,
 )
+from calc_nlp.stages.exam_sites import side_from_exam, side_from_topic
 from calc_nlp.stages.linking import linked, part_words, qualified
 from calc_nlp.stages.modifiers import flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef

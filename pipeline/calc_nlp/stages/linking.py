@@ -16,15 +16,14 @@ from calc_nlp.schema import DYSTROPHIC
 from calc_nlp.stages.clause_sites import site_in_clause
 from calc_nlp.stages.context_sites import (
     DEFINITE,
-    exam_for,
     says_no_place,
-    site_from_exam,
     site_from_label_line,
     site_from_previous_sentence,
     site_of_named_lesion,
     site_pointed_back,
     site_said_after,
 )
+from calc_nlp.stages.exam_sites import exam_for, site_from_exam
 from calc_nlp.stages.generic_sites import refine
 from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause
 from calc_nlp.stages.record import Modifiers, ReportDoc, SiteRef, key
