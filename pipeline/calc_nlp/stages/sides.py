@@ -67,6 +67,7 @@ def lat_in_sentence(
     # calcified right hilar node': the nodules have none); a side word leading
     # an earlier one may reach over the 'and' ('bilateral X and Y')
     named += [c for c in rd.matches.calc if c.start > f.start]
+    named += _earlier_item(rd, f, sent)
 
     def dist(sp: Span) -> int:
         if sp.start < f.end and f.start < sp.end:
@@ -89,6 +90,22 @@ def lat_in_sentence(
     return min(cands)[2] if cands else ""
 
 
+def _earlier_item(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
+    """The words between an earlier finding of the sentence and this one when
+    'and' makes this one a new item ('calcification in the right upper
+    quadrant, consistent with a gallstone, and vascular calcifications in
+    the pelvis': the right is the first one's), not where this one restates
+    it ('..., consistent with metastatic calcification', '... versus vascular
+    calcification')."""
+    ends = [c.end for c in rd.matches.calc if sent.start <= c.start and c.end <= f.start]
+    if not ends:
+        return []
+    lo = max(ends)
+    links = [k.end for k in rd.matches.links if lo <= k.start and k.end <= f.start]
+    words = {t.lower_ for t in rd.doc[max([lo, *links]) : f.start]}
+    return [rd.doc[lo : f.start]] if words & _JOINING else []
+
+
 def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     """The rest of the sentence from a lesion noun joined after the finding
     by 'and' ('... calcifications and a faint nodule in the left upper zone'): its
@@ -107,7 +124,7 @@ def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
 # Words that join another structure to the finding's place ('in the spleen
 # and a left renal cyst'; 'with' only after it: 'in the liver with a right
 # pleural effusion', but 'Rt shoulder with calcific tendinitis').
-_JOINING = frozenset({"and", "plus", "&"})
+_JOINING = frozenset({"and", "plus", "&", "well"})  # 'well': 'as well as'
 
 
 def _other_structures(
@@ -125,7 +142,7 @@ def _other_structures(
     for s in rd.matches.sites:
         if not (sent.start <= s.start < sent.end) or s.site == site.site:
             continue
-        if not s.laterality or s.start == s.span.start:
+        if not s.laterality:
             continue
         if any(c.start <= s.start < c.end for c in rd.matches.calc):
             continue  # 'bilateral X and Y calcification': a side leading a list
