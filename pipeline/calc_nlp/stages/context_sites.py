@@ -193,14 +193,24 @@ def _sites_in(rd: ReportDoc, sent: Span, f: Span) -> list[SiteRef]:
 
 def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
     """'LEFT BREAST:' on its own line names the site of the lines below it;
-    'Right breast: ...' opening a line names that of the line's sentences."""
+    'Right breast: ...' opening a line names that of the line's sentences,
+    up to the next such label on the line ('Liver: Normal. Spleen: Normal.
+    There are calcifications.': the spleen's)."""
     sent = rd.sent(f)
     if sent.start == 0:
         return None
     line = _line_start(rd, sent.start)
-    for s in rd.matches.sites:
-        if s.start == line and s.span.end < f.start and rd.doc[s.span.end].text == ":":
-            return s
+    firsts = rd.layout.sent_first
+    labels = [
+        s
+        for s in rd.matches.sites
+        if line <= s.start
+        and s.span.end < f.start
+        and (s.start == line or firsts[s.start] == s.start)
+        and rd.doc[s.span.end].text == ":"
+    ]
+    if labels:
+        return labels[-1]
     prev = rd.sent(rd.doc[sent.start - 1])
     words = [t for t in prev if not t.is_space]
     if not words or words[-1].text != ":":
