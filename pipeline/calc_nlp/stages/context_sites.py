@@ -13,6 +13,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from calc_nlp.schema import LEFT, RIGHT
+
 # the toolkit first: it imports medspaCy without QuickUMLS (and NLTK), which
 # the modifiers stage would otherwise import on its own
 from calc_nlp.stages import toolkit  # noqa: F401
@@ -142,12 +144,15 @@ def _with_side(rd: ReportDoc, site: SiteRef, sent: Span, f: Span) -> SiteRef:
 
 def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     """'The right kidney is small. A calcification in its lower pole.': a site
-    phrase after 'its' or 'their' is a part of the structure named before:
-    the nearest of the few sentences before that names the site gives its
-    side, where that sentence writes one side only ('The left lobe of the
-    thyroid is enlarged.')."""
+    phrase after 'its' or 'their', or a part word several sites share after
+    'the' ('the lower pole'), is a part of the structure named before: the
+    nearest of the few sentences before that names the site gives its side,
+    where that sentence writes one side only ('The left lobe of the thyroid
+    is enlarged.')."""
     i = site.start
-    if i == 0 or rd.doc[i - 1].lower_ not in OWNER_PRONOUNS:
+    before = rd.doc[i - 1].lower_ if i > 0 else ""
+    shared = "candidates" in kit.md(site.span)
+    if not (before in OWNER_PRONOUNS or (shared and before in DEFINITE)):
         return ""
     for prev in paragraph_before(rd, rd.sent(site.span), SENTENCES_BACK):
         sides = {
@@ -163,7 +168,8 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
             if prev.start <= x.start < prev.end
         }
         sides.discard("")
-        return sides.pop() if len(sides) == 1 else ""
+        # one part of one structure: not of both ("Both kidneys ... the upper pole")
+        return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
     return ""
 
 
