@@ -94,8 +94,6 @@ CARRIED: list[tuple[str, str, dict[str, Any]]] = [
     ("Cyst in the spleen measuring 2.1 cm, image 12. Rim calcification is noted.", "", {"site": "spleen"}),
     ("The right adrenal gland contains a 2 cm nodule. The nodule has peripheral calcification.", "", {"site": "adrenal gland", "laterality": "right"}),
     ("LEFT OVARY CONTAINS A 3 CM MASS. THE MASS HAS COARSE CALCIFICATIONS.", "", {"site": "ovary", "laterality": "left"}),
-    ("EXAM: US THYROID\nFINDINGS:\nRight lobe: 5 cm. 1.2 cm solid nodule with coarse calcifications.", "", {"site": "thyroid", "laterality": "right"}),
-    ("Left base: linear atelectasis. A tiny calcified granuloma.", "", {"site": "lung", "laterality": "left"}),
     ("Impression:\n1. Cyst in segment 7.\n2. Coarse calcification.", "", {"site": ""}),
 ]
 

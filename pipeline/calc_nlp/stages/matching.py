@@ -203,10 +203,6 @@ def _sites(
             first = before
         elif sp.end in lat_starts and not laterality:
             laterality = kit.md(lat_starts[sp.end])["laterality"]
-        inner = lat_starts.get(sp.start)
-        if not laterality and inner is not None and inner.end < sp.end:
-            # a side the phrase writes itself ('right lobe', 'left base')
-            laterality = kit.md(inner)["laterality"]
         text = "" if sp.label_ == "REGION" else _phrase(doc, whole, first, sp)
         out.append(SiteRef(sp, name, laterality, text, first.start, md["id"]))
     return out
