@@ -75,12 +75,18 @@ NOT_ASSERTED = [
     "History of postpartum hemorrhage after her second delivery.",
     "Admitted twice for a variceal bleed.",
     "The nurse used tape to repair the cut.",
+    "Moved to the postoperative care unit in good condition.",
+    "Her postoperative hemoglobin was 9.1.",
     "Status post vaginal delivery in XXXX.",
     "Soft murmur, status post echo showing a small septal defect.",
+    "He left in satisfactory postoperative condition.",
+    "Postoperative procedures were explained to the family.",
     "The tendon held well throughout this repair.",
     "Status post overdose of acetaminophen.",
     "The stone was broken into small pieces.",
     "Status post autologous stem cell transplant.",
+    "POSTOPERATIVE DX: Same.",
+    "Ports removed for the patient's postoperative comfort.",
     "He tends to fall to the left when walking.",
 ]
 
