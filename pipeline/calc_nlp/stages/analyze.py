@@ -33,7 +33,7 @@ from calc_nlp.stages.layout import LazyExam, layout
 from calc_nlp.stages.literal_gate import LiteralGate
 from calc_nlp.stages.matching import match, mentions
 from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause, modifiers
-from calc_nlp.stages.record import Layout, Matches, ReportDoc, SpanKey, key
+from calc_nlp.stages.record import Layout, Matches, ReportDoc
 from calc_nlp.stages.toolkit import Toolkit
 
 # Longest text handed to spaCy at once: its tokenizer is quadratic on some
@@ -238,15 +238,16 @@ def site_targets(kit: Toolkit, m: Matches, lay: Layout) -> list[Span]:
 
 def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
     """Conditions the report asserts for the patient (negated, hedged,
-    hypothetical or planned, and family ones dropped, a word of a section
-    header, and a procedure named as the report's own study or operation)."""
+    hypothetical or planned, and family ones dropped, and a procedure named
+    as the report's own study or operation)."""
     seen: dict[str, Condition] = {}
-    own = own_procedures(kit, rd)
     for c in rd.matches.conds:
         fl = flags(rd.mods, c)
-        if fl & NOT_A_CONDITION or key(c) in own or in_header(rd.layout, c.start):
+        if fl & NOT_A_CONDITION:
             continue
         md = kit.md(c)
+        if md.get("procedure") and own_procedure(rd.layout, c.start):
+            continue  # the procedure this report describes, not an earlier one
         if md["condition"] not in seen:
             seen[md["condition"]] = Condition(
                 md["condition"],
@@ -256,42 +257,6 @@ def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
                 c.text,
             )
     return tuple(seen.values())
-
-
-def own_procedures(kit: Toolkit, rd: ReportDoc) -> set[SpanKey]:
-    """The procedure words that name the report's own study or operation: those
-    of its technique section or exam line, unless marked as earlier ('status
-    post', 'previous', 'history of'), and the same words elsewhere in the report
-    when that line only names the operation ('PROCEDURE: Hernia repair.' and
-    'here for elective repair'; not 'TECHNIQUE: ... ileostomy is seen')."""
-    procs = [c for c in rd.matches.conds if kit.md(c).get("procedure")]
-    lay = rd.layout
-    verbs = frozenset(kit.rules.clause_verbs.get("words", ()))
-    own = [c for c in procs if own_procedure(lay, c.start)]
-    named = {
-        c.text.lower()
-        for c in own
-        if not any(t.lower_ in verbs for t in rd.doc[sentence(lay, c.start)])
-    }
-    return {
-        key(c)
-        for c in procs
-        if (c in own or c.text.lower() in named)
-        and not kit.md(c).get("lead")
-        and not any(m.category == "HISTORICAL" for m in rd.mods.of(c))
-    }
-
-
-def sentence(lay: Layout, i: int) -> slice:
-    """The token slice of the sentence holding token i."""
-    first = lay.sent_first[i]
-    return slice(first, lay.sent_end[first])
-
-
-def in_header(lay: Layout, i: int) -> bool:
-    """Is token i a word of its section's header ('INDICATIONS FOR SURGERY:')?"""
-    _section, body, head, _question = lay.sections[i]
-    return head <= i < body
 
 
 def own_procedure(lay: Layout, i: int) -> bool:
