@@ -38,3 +38,46 @@ UNASSERTED = [
 @pytest.mark.parametrize("text", UNASSERTED)
 def test_note_condition_not_asserted(analyzer, text):
     assert [c.name for c in analyzer.analyze(text + FINDING, "T").conditions] == []
+
+
+
+# The operation an operative note reports is not prior surgery wherever the
+# note names it again; an earlier one ('previous', 'status post') still is.
+OPERATIVE = [
+    (
+        "OPERATION PERFORMED: Total knee arthroplasty, left.\n"
+        "DETAILS: The incision was extended and the total knee arthroplasty "
+        "was completed without difficulty.",
+        [],
+    ),
+    (
+        "PROCEDURE: Right inguinal hernia repair.\n"
+        "HISTORY: A boy with a bulge in the groin, here now for repair.",
+        [],
+    ),
+    (
+        "PROCEDURES PERFORMED: Left lumpectomy.\n"
+        "HISTORY: Previous lumpectomy on the right.",
+        ["prior surgery"],
+    ),
+    (
+        "PROCEDURE PERFORMED: Chest closure, status post Norwood procedure.",
+        ["prior surgery"],
+    ),
+    # an export's header without its colon, lines joined by commas
+    ("OPERATION,1.  Left upper lobectomy.,2.  Node sampling.,HISTORY: Smoker.", []),
+    ("OPERATIONS,1.  Splenectomy.,2.  Drain placement.", []),
+    (
+        "PROCEDURE:,1.  Lysis of adhesions.,2.  Laparoscopic appendectomy.,ANESTHESIA:, General.",
+        [],
+    ),
+    ("PROCEDURES,1.  Breast reduction.,2.  Left lumpectomy.,ANESTHESIA,General.", []),
+    # a redo tells of the earlier operation
+    ("OPERATION,Redo sternotomy and mitral valve repair.", ["prior surgery"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), OPERATIVE)
+def test_operative_note_own_operation(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
