@@ -169,3 +169,30 @@ def test_a_finished_run_exits_at_once_with_its_outputs_and_last_log_line(tmp_pat
     assert (out / "findings.csv").read_text(encoding="utf-8").count("\n") == 2
     assert (out / "errors.csv").read_text(encoding="utf-8").count("\n") == 2
     assert not list(out.glob(".*.partial")) and not list(out.glob(".*.staged"))
+
+
+_FREEZE_COUNT = """
+import gc, sys
+from calc_nlp import engine
+if sys.argv[1] == "cli":
+    engine.freeze_after_build()
+e = engine.Engine()
+print(gc.get_freeze_count())
+"""
+
+
+def test_objects_frozen_after_the_build_only_when_the_command_line_asks():
+    """A run's pipeline objects leave the collector's walks; a program that
+    imports calc-nlp keeps its collector as it was."""
+
+    def frozen(mode: str) -> int:
+        out = subprocess.run(
+            [sys.executable, "-c", _FREEZE_COUNT, mode],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return int(out.stdout.split()[-1])
+
+    assert frozen("cli") > 10_000
+    assert frozen("library") == 0

@@ -68,6 +68,7 @@ class Engine:
 
         self._analyzer = Analyzer(self.rules)
         remember(self.rules, self._analyzer)
+        _freeze_once()
         return self._analyzer
 
     def _screened(self, text: str, report_id: str) -> ReportResult | None:
@@ -104,6 +105,30 @@ class Engine:
         result.note = ";".join(n for n in (note, result.note) if n)
         texts = text_row(result, text) if result.findings else None
         return report_row(result), [finding_row(f) for f in result.findings], texts
+
+
+# Set by the command line (`freeze_after_build`): once the first pipeline is
+# built, every object alive (the rules, spaCy's and medspaCy's objects, the
+# modules: some hundred thousand, and all of them kept to the end of the run)
+# is moved where the garbage collector no longer walks (`gc.freeze`). A full
+# collection during a run then walks only what the reports made, and in
+# forked pool workers it no longer writes to every shared page (each a
+# copy-on-write copy). Results are the same; a program that imports
+# calc-nlp keeps its collector as it is.
+_FREEZE = {"asked": False, "done": False}
+
+
+def freeze_after_build() -> None:
+    """Freeze the objects alive once the pipeline is built (see `_FREEZE`)."""
+    _FREEZE["asked"] = True
+
+
+def _freeze_once() -> None:
+    if _FREEZE["asked"] and not _FREEZE["done"]:
+        import gc
+
+        gc.freeze()
+        _FREEZE["done"] = True
 
 
 # ------------------------------------------------------------ pool workers
