@@ -177,22 +177,25 @@ from calc_nlp import engine
 if sys.argv[1] == "cli":
     engine.freeze_after_build()
 e = engine.Engine()
-print(gc.get_freeze_count())
+print(int(gc.isenabled()), gc.get_freeze_count())
 """
 
 
 def test_objects_frozen_after_the_build_only_when_the_command_line_asks():
-    """A run's pipeline objects leave the collector's walks; a program that
-    imports calc-nlp keeps its collector as it was."""
+    """A run's pipeline objects leave the collector's walks (the collector
+    paused while they are made, on again after); a program that imports
+    calc-nlp keeps its collector as it was."""
 
-    def frozen(mode: str) -> int:
+    def collector(mode: str) -> tuple[int, int]:
         out = subprocess.run(
             [sys.executable, "-c", _FREEZE_COUNT, mode],
             check=True,
             capture_output=True,
             text=True,
         )
-        return int(out.stdout.split()[-1])
+        enabled, frozen = out.stdout.split()[-2:]
+        return int(enabled), int(frozen)
 
-    assert frozen("cli") > 10_000
-    assert frozen("library") == 0
+    enabled, frozen = collector("cli")
+    assert enabled == 1 and frozen > 10_000
+    assert collector("library") == (1, 0)
