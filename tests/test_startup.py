@@ -199,3 +199,30 @@ def test_objects_frozen_after_the_build_only_when_the_command_line_asks():
     enabled, frozen = collector("cli")
     assert enabled == 1 and frozen > 10_000
     assert collector("library") == (1, 0)
+
+
+def test_context_phrases_added_from_the_cache_equal_medspacys_own(rules):
+    """ConText's phrase rules added as cached hashes (context_blocks.py) give
+    its PhraseMatcher the very phrases, keys and callbacks medspaCy's own
+    `add` gives it, and the same rule ids."""
+    from medspacy.context import ConText, ConTextRule
+
+    kit = toolkit.Toolkit(rules)
+    own = ConText(
+        kit.nlp,
+        name="own",
+        rules=None,
+        span_attrs=None,
+        input_span_type="group",
+        span_group_name=toolkit.TARGET_GROUP,
+    )
+    own.add([ConTextRule.from_dict(r) for r in rules.context_rules])
+    ours, theirs = (
+        c._ConText__matcher._MedspacyMatcher__phrase_matcher for c in (kit.context, own)
+    )
+    # (vocab, phrases by key, callbacks, attribute): what a pickle keeps
+    assert ours.__reduce__()[1][1:] == theirs.__reduce__()[1][1:]
+    assert len(ours.__reduce__()[1][1]) > 100
+    assert list(kit.context._ConText__matcher.rule_map) == list(
+        own._ConText__matcher.rule_map
+    )
