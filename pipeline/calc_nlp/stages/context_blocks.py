@@ -12,12 +12,15 @@ gets the same modifiers in the same order as from `ConText(doc)`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from medspacy.context import ConText, ConTextGraph, ConTextModifier
 from spacy.tokens import Doc, Span
 
 from calc_nlp.stages.token_matcher import WindowedMatcher
+from calc_nlp.stages.toolkit_cache import ToolkitCache
 
 
 def run_context(
@@ -88,3 +91,31 @@ def window_context_matcher(context: ConText) -> bool:
         return False
     matcher._MedspacyMatcher__matcher = windowed
     return True
+
+
+@contextmanager
+def cached_phrases(context: ConText, cache: ToolkitCache) -> Iterator[None]:
+    """While ConText's rules are added: its matcher adds each phrase rule's
+    attribute hashes from `cache` (what its PhraseMatcher keeps of the Doc
+    it would make of the literal, as RuleMatcher adds), rather than
+    tokenizing every literal in each start-up. Its own `add` does the rest
+    (rule ids, rule map, token patterns) as it always does."""
+    matcher = context._ConText__matcher  # type: ignore[attr-defined]
+    phrases = matcher._MedspacyMatcher__phrase_matcher
+    tokenizer = matcher.nlp  # medspaCy keeps the tokenizer as `nlp`
+    attr = matcher._MedspacyMatcher__phrase_matcher_attr
+
+    class _Hashes:
+        """Stands in for the PhraseMatcher while the rules are added."""
+
+        def add(self, key: str, texts: list[str], on_match: Any = None) -> None:
+            hashes = [cache.phrase(phrases, tokenizer, attr, t) for t in texts]
+            phrases.add(key, hashes, on_match=on_match)
+
+    matcher.nlp = str  # `self.nlp(text)` now hands the text itself on
+    matcher._MedspacyMatcher__phrase_matcher = _Hashes()
+    try:
+        yield
+    finally:
+        matcher.nlp = tokenizer
+        matcher._MedspacyMatcher__phrase_matcher = phrases
