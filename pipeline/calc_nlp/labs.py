@@ -71,7 +71,11 @@ class LabParser:
                 )
                 if not unit:
                     continue
-            factor = analyte["units"][unit]
+            factor = analyte["units"].get(unit)
+            if factor is None:
+                # a unit of another analyte ("calcium 9.1 pg/mL"): not this
+                # analyte's value, and no reason to fail the report
+                continue
             canonical = round(value * factor, 3)
             lo_p, hi_p = analyte["plausible"]
             if not lo_p <= canonical <= hi_p:
