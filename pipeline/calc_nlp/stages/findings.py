@@ -15,7 +15,7 @@ from calc_nlp.stages.context_sites import (
     site_from_label_line,
 )
 from calc_nlp.stages.linking import core_words, linked, qualified
-from calc_nlp.stages.modifiers import flags, rule_ids
+from calc_nlp.stages.modifiers import flags, in_family_section, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.sides import lat_in_sentence, side_of_whole, two_sides
 from calc_nlp.stages.toolkit import Toolkit
@@ -41,6 +41,8 @@ def finding(
 ) -> Finding:
     """The finding of one mention, with its flags, site, side and class."""
     fl = flags(rd.mods, span)
+    if in_family_section(kit, rd.doc, rd.layout, span):
+        fl.add("family")  # 'FAMILY HISTORY: Nephrocalcinosis.' is a relative's
     section, body_start, _title, question = rd.layout.sections[span.start]
     if (
         question

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.attrs import ORTH, SPACY
@@ -55,8 +56,13 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
         Span(sub, where[t.start], where[t.end - 1] + 1, label=t.label_) for t in targets
     ]
     sub.spans[TARGET_GROUP] = subs
-    run_context(kit.context, sub, subs, starts)
-    clause = _Clauses(words, starts, frozenset(kit.rules.clause_verbs.get("words", ())))
+    found = run_context(kit.context, sub, subs, starts)
+    verbs = kit.rules.clause_verbs
+    clause = _Clauses(words, starts, frozenset(verbs.get("words", ())))
+    clause.openers = frozenset(verbs.get("item_openers", ()))
+    clause.pseudo_ends = frozenset(
+        m.modifier_span[1] for m in found if m.category == "PSEUDO"
+    )
     clause.findings = sorted(st.start for st in subs if st.label_ == FINDING_LABEL)
     clause.conditions = frozenset(
         st.start
@@ -72,6 +78,8 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
             and not clause.hedges_another(st, m)
             and not clause.denies_a_later_item(st, m)
             and not clause.dates_another(st, m)
+            and not clause.hedges_own_item(st, m)
+            and not clause.reading_in_a_denial(st, m)
         )
         for st in subs
     ]
@@ -140,6 +148,8 @@ class _Clauses:
         self.words, self.starts, self.verbs = words, starts, verbs
         self.findings: list[int] = []  # where the calcification mentions start
         self.conditions: frozenset[int] = frozenset()  # where conditions start
+        self.openers: frozenset[str] = frozenset()  # words opening a stated item
+        self.pseudo_ends: frozenset[int] = frozenset()  # where PSEUDO phrases end
         self._lower: list[str] | None = None
         self._sent_end: list[int] = []
 
@@ -174,16 +184,58 @@ class _Clauses:
         between = w[commas[-1] + 1 : target.start]
         if any(x in {"or", "nor"} for x in between):
             return False  # the denied list goes on: "..., or calcification"
-        if any(x in self.verbs for x in between):
-            return True  # 'No effusion, a few granulomas are calcified'
+        if any(x in self.verbs or x in self.openers for x in between):
+            return True  # 'No effusion, a few granulomas are calcified'; '..., mild X'
         if start > 0 and w[start - 1] in {",", ";"}:
             return True  # each item has its own 'no': 'No A, no B, C' denies A and B
         for x in w[target.end : self._sent_end[target.start]]:
-            if x in {",", ";"}:
-                return False
+            if x in {",", ";", "or", "nor"}:
+                return False  # 'No mass, calcification or thickening is seen'
             if x in self.verbs:
                 return True
         return False
+
+    def hedges_own_item(self, target: Span, mod: Any) -> bool:
+        """Does a hedge after a comma stay in its own list item, missing a
+        finding before that comma? 'Calcification in the renal sinus, stone
+        versus vessel' and 'Calcified nodule, malignancy is unlikely' hedge
+        what the calcification is, not that it is there. A hedge right after
+        the comma ('Calcified granuloma, or a vessel on end') keeps it."""
+        if mod.category != "POSSIBLE_EXISTENCE" or mod.rule.direction == "FORWARD":
+            return False
+        if target.start not in self.findings:
+            return False  # a condition's differential is left as it is
+        start, _end = mod.modifier_span
+        if start < target.end:
+            return False
+        w = self._index()
+        commas = [i for i in range(target.end, start) if w[i] in {",", ";"}]
+        if not commas:
+            return False
+        between = w[commas[-1] + 1 : start]
+        if any(x in {"and", "or", "nor"} for x in between):
+            return False
+        return any(x.isalpha() and x not in _PREDICATE_WORDS for x in between)
+
+    def reading_in_a_denial(self, target: Span, mod: Any) -> bool:
+        """Is an 'or' reading the next item of a denied or asked-for list?
+        'No new calcification or edema' and 'No calcification or edema' list
+        two things the study does not show, not two readings of one: a
+        denial, a question or a PSEUDO phrase ('no new') right before the
+        finding takes the alternative's hedge away."""
+        md = mod.rule.metadata or {}
+        if mod.category != "POSSIBLE_EXISTENCE" or not md.get("alternative"):
+            return False
+        if target.start not in self.findings:
+            return False
+        if target.start in self.pseudo_ends:
+            return True
+        return any(
+            m.category in {"NEGATED_EXISTENCE", "HYPOTHETICAL"}
+            and m.rule.direction == "FORWARD"
+            and m.modifier_span[1] <= target.start
+            for m in target._.modifiers
+        )
 
     def denies_a_later_item(self, target: Span, mod: Any) -> bool:
         """Does a backward negation after a comma miss a target before that
@@ -269,6 +321,27 @@ class _Clauses:
         if first_and is None or first_and == end:
             return False
         return not any(end <= c < first_and for c in self.findings)
+
+
+# A line opening with a label ('Result:', 'SOCIAL HISTORY:', or ',CT CHEST:' in
+# comma-joined exports), whether or not the section rules know it.
+_LABEL_LINE = re.compile(
+    r"\n[ \t]*[A-Za-z][A-Za-z0-9 /&()'-]{0,40}:|,[ \t]*[A-Z][A-Z0-9 /&()'-]{2,}:"
+)
+
+
+def in_family_section(kit: Toolkit, doc: Doc, lay: Layout, span: Span) -> bool:
+    """Is the finding in a relatives' section ('FAMILY HISTORY: ...',
+    sections.json `family`)? Up to a blank line or a line with a label of its
+    own, which may be a header the section rules do not know."""
+    _section, body, title, _question = lay.sections[span.start]
+    if body <= title or span.start < body:
+        return False
+    header = " ".join(t.lower_ for t in doc[title:body] if not t.is_space)
+    if header not in kit.family_headers:
+        return False
+    between = doc[body : span.start].text
+    return "\n\n" not in between and not _LABEL_LINE.search(between)
 
 
 def flags(mods: Modifiers, span: Span) -> set[str]:

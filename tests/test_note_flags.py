@@ -1,0 +1,187 @@
+"""Finding flags on clinical-note style text (guide §1-§2, corpora/GUIDE.md).
+
+Made-up sentences and note fragments, in our own words, for each class of
+flag error: where a denial stops in a list or at a predicate, which exam
+words deny nothing, what a hedge governs, a past state against one seen
+again, conditional and consent wording, a relative's finding, and the
+sections (FAMILY HISTORY, INDICATION, PLAN) that change what a line says.
+Varied wording, order, capitals, commas for line breaks and XXXX tokens, so
+that no rule fits one sentence. Each row gives the finding's full set of
+flags.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic")
+
+
+def flags_of(f) -> set[str]:
+    return {name for name in FLAGS if getattr(f, name)}
+
+
+# (text, a word of the finding's mention, the finding's flags)
+Row = tuple[str, str, set[str]]
+
+NEGATION: list[Row] = [
+    # a list with its own 'no' per item, then a stated finding
+    ("No effusion, no pneumothorax, calcified granuloma at the left apex and mild cardiomegaly.", "granuloma", set()),
+    ("There is no hydronephrosis, no renal calculus, and no nephrocalcinosis.", "nephrocalcinosis", {"negated"}),
+    ("Without evidence of acute fracture, but there is calcification of the aortic knob.", "calcification", set()),
+    ("Negative for pneumonia; there is a calcified granuloma at the right base.", "granuloma", set()),
+    ("The kidneys are free of stones. Vascular calcifications are noted in the pelvis.", "Vascular", set()),
+    ("The RCA is free of calcification.", "calcification", {"negated"}),
+    ("The density is contrast rather than calcification.", "calcification", {"negated"}),
+    ("The aortic valve is not significantly calcified.", "calcified", {"negated"}),
+    ("No significant stenosis; calcified plaque in the proximal LAD.", "plaque", set()),
+    ("No significant calcification of the coronary arteries.", "calcification", {"negated"}),
+    ("She denies any skin calcium deposits.", "deposits", {"negated"}),
+    # a list the denial still covers, the verb after it
+    ("No mass, calcification or skin thickening is seen in either breast.", "calcification", {"negated"}),
+    ("No masses, calcifications, nor skin changes are present.", "calcifications", {"negated"}),
+    ("NO MASS, CALCIFICATION, OR DISTORTION IS IDENTIFIED.", "CALCIFICATION", {"negated"}),
+    ("There are no calcified granulomas or nodules, but there is a calcified hilar node.", "granulomas", {"negated"}),
+    ("There are no calcified granulomas or nodules, but there is a calcified hilar node.", "node", set()),
+    # a new item that states its own finding after the comma
+    ("Lungs clear with no calcified nodules, mild aortic calcification.", "aortic", set()),
+    ("No focal consolidation, moderate calcification of the aortic arch.", "calcification", set()),
+    ("No adenopathy, scattered calcified granulomas in both lungs.", "granulomas", set()),
+    ("No shadowing in the\nparenchyma, likely vascular calcifications.", "vascular", {"uncertain"}),
+    ("No discrete mass, probably a calcified lymph node.", "calcified", {"uncertain"}),
+    # a denial answered after a colon
+    ("Calcification: absent.", "Calcification", {"negated"}),
+    ("Vascular calcification: negative.", "calcification", {"negated"}),
+    ("Valve calcification: no.", "calcification", {"negated"}),
+    ("Vascular calcification: mild. Effusion: no.", "calcification", set()),
+    # exam words that deny nothing about the calcification
+    ("The calcification is not in line with the course of the left ureter.", "calcification", set()),
+    ("A small calcified granuloma, not well seen on the frontal view, projects over the left base.", "granuloma", set()),
+    ("The calcified node is not enlarged.", "calcified", set()),
+    ("The calcifications are not clustered.", "calcifications", set()),
+    ("Calcified plaque not causing a significant narrowing.", "plaque", set()),
+    ("Calcification is no longer as dense as before.", "Calcification", set()),
+    # seen before, gone now
+    ("Patient with prior nephrocalcinosis, now resolved.", "nephrocalcinosis", {"negated", "historical"}),
+    ("Breast calcifications in XXXX, since resolved.", "calcifications", {"negated", "historical"}),
+    ("Calcification seen on the prior, not seen today.", "Calcification", {"negated", "historical"}),
+    ("Splenic calcification noted before is not seen on today's exam.", "calcification", {"negated", "historical"}),
+    ("Calcified granuloma seen earlier, not visible on today's radiograph.", "granuloma", {"negated", "historical"}),
+]
+
+UNCERTAIN: list[Row] = [
+    ("Renal calcification could not be excluded.", "calcification", {"uncertain"}),
+    ("A focus of calcification cannot be entirely excluded.", "calcification", {"uncertain"}),
+    ("Calcification is not completely excluded.", "Calcification", {"uncertain"}),
+    ("Calcification not excluded.", "Calcification", {"uncertain"}),
+    ("Gallbladder wall calcification not ruled out.", "calcification", {"uncertain"}),
+    ("Question of calcification in the right kidney.", "calcification", {"uncertain"}),
+    ("?calcification at the left lung base.", "calcification", {"uncertain"}),
+    ("Density at the apex suspicious for calcified granuloma.", "granuloma", {"uncertain"}),
+    ("Findings concerning for calcification within the mass.", "calcification", {"uncertain"}),
+    ("Hyperdensity in the putamen, hemorrhage vs calcification.", "calcification", {"uncertain"}),
+    ("Differential includes calcified hamartoma.", "hamartoma", {"uncertain"}),
+    ("DDx includes dystrophic calcification and fat necrosis.", "calcification", {"uncertain"}),
+    ("Suggestion of calcification in the aortic knob.", "calcification", {"uncertain"}),
+    ("It is unclear whether this represents calcification.", "calcification", {"uncertain"}),
+    ("Opacity in the lingula which may contain calcification.", "calcification", {"uncertain"}),
+    ("The nodule is dense and may contain calcium.", "calcium", {"uncertain"}),
+    ("Calcification in the mass is unlikely.", "Calcification", {"uncertain"}),
+    ("This is unlikely to represent calcification.", "calcification", {"uncertain"}),
+    ("Calcified nodule at the base, malignancy is unlikely.", "Calcified", set()),
+    # a hedge on the cause or nature, not on the presence
+    ("Calcified granuloma, likely from prior histoplasmosis.", "granuloma", set()),
+    ("Calcification, probably dystrophic, in the left breast.", "Calcification", set()),
+    ("Calcifications, most likely vascular, in the pelvis.", "Calcifications", set()),
+    ("Punctate calcification in the left renal sinus, stone versus vascular calcification.", "calcification", set()),
+    ("Coarse calcification in the right kidney, stone or vascular.", "calcification", set()),
+    # 'or' inside a denied or ruled-out list is no second reading
+    ("No new calcification or edema.", "calcification", set()),
+    ("No calcification or edema.", "calcification", {"negated"}),
+    ("Focus of hyperdensity, calcification or contrast.", "calcification", {"uncertain"}),
+    ("Echogenic focus that may be calcification or a stone.", "calcification", {"uncertain"}),
+    # no hedge: a finding named on its own
+    ("Densities consistent with calcified granulomas.", "granulomas", set()),
+    ("No calcification within the vessel to suggest a calcified embolus.", "calcified", {"negated"}),
+    ("Hyperdense artery with no calcification to indicate a calcified thrombus.", "calcified", {"negated"}),
+]
+
+HISTORICAL: list[Row] = [
+    ("History of breast calcifications.", "calcifications", {"historical"}),
+    ("She has a remote history of calcific tendinitis.", "tendinitis", {"historical"}),
+    ("Known history of renal calcifications.", "calcifications", {"historical"}),
+    ("HISTORY OF PRESENT ILLNESS: A 60-year-old with a history of calcific tendinitis of the right shoulder.", "tendinitis", {"historical"}),
+    ("A 45 year old man with a history of nephrocalcinosis.", "nephrocalcinosis", {"historical"}),
+    ("Previously noted calcification in the spleen is no longer seen.", "calcification", {"negated", "historical"}),
+    ("She is status post excision of calcifications in the left breast.", "calcifications", {"historical"}),
+    # seen now and before is present
+    ("Known calcified uterine fibroid.", "fibroid", set()),
+    ("Calcified fibroid, previously described, is unchanged.", "fibroid", set()),
+    ("Old calcified granuloma in the left lung.", "granuloma", set()),
+    ("The previously biopsied calcifications in the left breast are stable.", "calcifications", set()),
+    ("A 70-year-old woman. Calcified granuloma at the right base.", "granuloma", set()),
+]
+
+HYPOTHETICAL: list[Row] = [
+    ("If calcification develops, follow-up is advised.", "calcification", {"hypothetical"}),
+    ("Should calcifications develop, a repeat mammogram is recommended.", "calcifications", {"hypothetical"}),
+    ("Patients with renal failure are at risk of vascular calcification.", "calcification", {"hypothetical"}),
+    ("He is at increased risk for coronary calcification.", "calcification", {"hypothetical"}),
+    ("Patients on dialysis are prone to develop vascular calcifications.", "calcifications", {"hypothetical"}),
+    ("This lesion may develop calcification over time.", "calcification", {"hypothetical"}),
+    ("Chronic hematomas can show calcification.", "calcification", {"hypothetical"}),
+    ("Calcification may occur at the injection site.", "Calcification", {"hypothetical"}),
+    ("Heterotopic calcification can form after such surgery.", "calcification", {"hypothetical"}),
+    ("INDICATION: Evaluate for nephrocalcinosis.", "nephrocalcinosis", {"hypothetical"}),
+    ("INDICATIONS: Rule out renal calcification.", "calcification", {"hypothetical"}),
+    ("INDICATION: Assess coronary artery calcium for risk stratification.", "calcium", {"hypothetical"}),
+    ("The study was done to assess coronary calcium.", "calcium", {"hypothetical"}),
+    ("The purpose of the exam is to detect calcification.", "calcification", {"hypothetical"}),
+    ("PLAN: Repeat CT in six months to assess for interval calcification.", "calcification", {"hypothetical"}),
+    ("Recommend CT to look for calcification.", "calcification", {"hypothetical"}),
+    ("Screening for coronary artery calcification.", "calcification", {"hypothetical"}),
+    # a finding followed up or recalled is there
+    ("INDICATION: Follow-up of known renal calcifications.", "calcifications", set()),
+    ("INDICATION: Callback from screening for grouped calcifications.", "calcifications", set()),
+    ("PMH: gout, renal calcifications, hypertension.", "calcifications", set()),
+]
+
+FAMILY: list[Row] = [
+    ("Mother had breast calcifications.", "calcifications", {"family"}),
+    ("Family history of coronary artery calcification.", "calcification", {"family"}),
+    ("Both parents have coronary calcification.", "calcification", {"family"}),
+    ("Her mom was told she had kidney calcifications.", "calcifications", {"family"}),
+    ("A cousin has calcinosis.", "calcinosis", {"family"}),
+    ("Breast calcifications in her aunt.", "calcifications", {"family"}),
+    ("No family history of nephrocalcinosis.", "nephrocalcinosis", {"negated", "family"}),
+    ("Her mother had breast cancer. She has calcifications in the right breast.", "calcifications", set()),
+    # the section says whose it is
+    ("FAMILY HISTORY: Positive for coronary artery calcification in both parents.", "calcification", {"family"}),
+    ("FAMILY HISTORY:, Significant for breast cancer and breast calcifications.,SOCIAL HISTORY:, Nonsmoker.", "calcifications", {"family"}),
+    ("FAMILY HISTORY:\nNephrocalcinosis.\n\nPAST MEDICAL HISTORY:\nHypertension.", "Nephrocalcinosis", {"family"}),
+    ("FAMILY HISTORY: Negative for nephrocalcinosis.", "nephrocalcinosis", {"negated", "family"}),
+    ("FAMILY HISTORY: Noncontributory.\nSOCIAL HISTORY: No tobacco.\nIMPRESSION: Calcified granuloma in the right lung.", "granuloma", set()),
+    ("FAMILY HISTORY: Noncontributory.\n\nCT CHEST: Calcified granuloma in the right lung.", "granuloma", set()),
+    ("FAMILY HISTORY: Brother with kidney stones.\nREVIEW OF SYSTEMS: Negative.\nFINDINGS: Renal calcifications on both sides.", "calcifications", set()),
+    ("Reason: 51M; family history: father with a high calcium score.\nResult: Coronary calcium score 12.", "Coronary", set()),
+    ("Family hx: brother with kidney stones.\nImpression: Medullary nephrocalcinosis.", "nephrocalcinosis", set()),
+]
+
+PHYSIOLOGIC: list[Row] = [
+    ("Pineal calcification is noted.", "calcification", {"physiologic"}),
+    ("Calcification of the choroid plexus.", "Calcification", {"physiologic"}),
+    ("Dural calcification along the falx.", "calcification", {"physiologic"}),
+    ("Calcification of the tentorium.", "Calcification", {"physiologic"}),
+    ("Costochondral calcifications.", "calcifications", {"physiologic"}),
+    ("Habenular calcification.", "calcification", {"physiologic"}),
+    ("Apparent calcification of the falx.", "calcification", {"uncertain", "physiologic"}),
+    ("Calcification in the basal ganglia.", "Calcification", set()),
+    ("Calcification of the thyroid cartilage.", "Calcification", set()),
+]
+
+ROWS = NEGATION + UNCERTAIN + HISTORICAL + HYPOTHETICAL + FAMILY + PHYSIOLOGIC
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), ROWS)
+def test_note_flags(finding_with, text, word, expected):
+    assert flags_of(finding_with(text, word)) == expected
