@@ -140,6 +140,12 @@ HYPOTHETICAL: list[Row] = [
     ("PLAN: Repeat CT in six months to assess for interval calcification.", "calcification", {"hypothetical"}),
     ("Recommend CT to look for calcification.", "calcification", {"hypothetical"}),
     ("Screening for coronary artery calcification.", "calcification", {"hypothetical"}),
+    # consent and risk paragraphs list what may happen, past ', and'
+    ("Consent: the risks including bleeding, infection, and heterotopic calcification were reviewed.", "calcification", {"hypothetical"}),
+    ("We told him of the risks, which include infection, bleeding, and calcification of the graft.", "calcification", {"hypothetical"}),
+    ("Risks of the procedure, including bleeding, DVT, and valve calcification, were explained.", "calcification", {"hypothetical"}),
+    ("We discussed the risks and benefits. Mild vascular calcification was seen on the angiogram.", "calcification", set()),
+    ("The calcium score of 300 places him at higher risk; calcified plaque in the LAD.", "plaque", set()),
     # a finding followed up or recalled is there
     ("INDICATION: Follow-up of known renal calcifications.", "calcifications", set()),
     ("INDICATION: Callback from screening for grouped calcifications.", "calcifications", set()),

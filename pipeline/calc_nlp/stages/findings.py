@@ -15,8 +15,9 @@ from calc_nlp.stages.context_sites import (
     site_from_label_line,
 )
 from calc_nlp.stages.linking import core_words, linked, qualified
-from calc_nlp.stages.modifiers import flags, in_family_section, rule_ids
+from calc_nlp.stages.modifiers import flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
+from calc_nlp.stages.section_flags import in_family_section
 from calc_nlp.stages.sides import lat_in_sentence, side_of_whole, two_sides
 from calc_nlp.stages.toolkit import Toolkit
 

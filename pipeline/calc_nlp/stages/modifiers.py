@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from spacy.attrs import ORTH, SPACY
@@ -84,6 +83,7 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
         for st in subs
     ]
     clause.carry_lists(subs, kept)
+    clause.risk_lists(subs, kept, found)
     for t, mods in zip(targets, kept, strict=True):
         by_span[key(t)] = by_span.get(key(t), ()) + mods
     one = _one_cause(kit, targets, subs, by_span)
@@ -264,12 +264,12 @@ class _Clauses:
         """A list of possible complications goes on past ', and' (which ends
         other modifiers): 'risks include bleeding, DVT, and stroke' makes the
         stroke as hypothetical as the DVT. A `through_lists` modifier of one
-        condition passes to the next condition of its sentence while no clause
-        verb stands between them."""
+        condition passes to the next condition or finding of its sentence
+        while no clause verb stands between them ('risks including bleeding,
+        infection, and calcification of the graft')."""
         w = self._index()
-        order = sorted(
-            (st.start, i) for i, st in enumerate(subs) if st.label_ == "CONDITION"
-        )
+        listed = ("CONDITION", FINDING_LABEL)
+        order = sorted((st.start, i) for i, st in enumerate(subs) if st.label_ in listed)
         carried: Any = None
         end = 0
         for start, i in order:
@@ -285,6 +285,31 @@ class _Clauses:
                 continue
             kept[i] += (carried,)
             end = subs[i].end
+
+    def risk_lists(
+        self, subs: list[Span], kept: list[tuple[Any, ...]], found: list[Any]
+    ) -> None:
+        """A finding in a list of possible complications whose items are no
+        targets ('risks including bleeding, infection, and calcification of
+        the graft') takes the list's `through_lists` modifier: past ', and',
+        while no clause verb stands between the trigger and the finding."""
+        lists = [m for m in found if (m.rule.metadata or {}).get("through_lists")]
+        if not lists:
+            return
+        w = self._index()
+        for i, st in enumerate(subs):
+            if st.label_ != FINDING_LABEL or any(
+                m.category == "HYPOTHETICAL" for m in kept[i]
+            ):
+                continue
+            for m in reversed(lists):
+                start, end = m.modifier_span
+                if end > st.start or self._sent_end[start] != self._sent_end[st.start]:
+                    continue
+                between = w[end : st.start]
+                if "," in between and not any(x in self.verbs for x in between):
+                    kept[i] += (m,)
+                break
 
     def dates_another(self, target: Span, mod: Any) -> bool:
         """Is a one-word past marker ('prior', 'hx') the adjective of a
@@ -321,27 +346,6 @@ class _Clauses:
         if first_and is None or first_and == end:
             return False
         return not any(end <= c < first_and for c in self.findings)
-
-
-# A line opening with a label ('Result:', 'SOCIAL HISTORY:', or ',CT CHEST:' in
-# comma-joined exports), whether or not the section rules know it.
-_LABEL_LINE = re.compile(
-    r"\n[ \t]*[A-Za-z][A-Za-z0-9 /&()'-]{0,40}:|,[ \t]*[A-Z][A-Z0-9 /&()'-]{2,}:"
-)
-
-
-def in_family_section(kit: Toolkit, doc: Doc, lay: Layout, span: Span) -> bool:
-    """Is the finding in a relatives' section ('FAMILY HISTORY: ...',
-    sections.json `family`)? Up to a blank line or a line with a label of its
-    own, which may be a header the section rules do not know."""
-    _section, body, title, _question = lay.sections[span.start]
-    if body <= title or span.start < body:
-        return False
-    header = " ".join(t.lower_ for t in doc[title:body] if not t.is_space)
-    if header not in kit.family_headers:
-        return False
-    between = doc[body : span.start].text
-    return "\n\n" not in between and not _LABEL_LINE.search(between)
 
 
 def flags(mods: Modifiers, span: Span) -> set[str]:
