@@ -49,6 +49,11 @@ NEGATION: list[Row] = [
     ("No adenopathy, scattered calcified granulomas in both lungs.", "granulomas", set()),
     ("No shadowing in the\nparenchyma, likely vascular calcifications.", "vascular", {"uncertain"}),
     ("No discrete mass, probably a calcified lymph node.", "calcified", {"uncertain"}),
+    # a report typed in lower case: a period still ends the statement
+    ("no acute disease. calcified granuloma at the left base. no effusion.", "granuloma", set()),
+    ("findings: lucent lines, likely artifact. aortic calcification.", "aortic", set()),
+    ("possible stone in the left kidney. vascular calcification in the pelvis.", "vascular", set()),
+    ("no calcification. no stones.", "calcification", {"negated"}),
     # a denial answered after a colon
     ("Calcification: absent.", "Calcification", {"negated"}),
     ("Vascular calcification: negative.", "calcification", {"negated"}),
