@@ -54,6 +54,11 @@ NEGATION: list[Row] = [
     ("findings: lucent lines, likely artifact. aortic calcification.", "aortic", set()),
     ("possible stone in the left kidney. vascular calcification in the pelvis.", "vascular", set()),
     ("no calcification. no stones.", "calcification", {"negated"}),
+    # a denied clause closed by its own verb before 'and'
+    ("There were no masses or calcifications noted and the axillary nodes were calcified.", "calcified", set()),
+    ("No effusion is seen, and the hilar nodes are densely calcified.", "calcified", set()),
+    ("No calcification is seen in the aortic valve and mitral annulus.", "calcification", {"negated"}),
+    ("No renal calculi are seen, only vascular calcifications.", "calcifications", set()),
     # a denial answered after a colon
     ("Calcification: absent.", "Calcification", {"negated"}),
     ("Vascular calcification: negative.", "calcification", {"negated"}),

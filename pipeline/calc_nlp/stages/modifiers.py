@@ -178,6 +178,8 @@ class _Clauses:
         if end > target.start:
             return False
         w = self._index()
+        if self._closed_by_and(w[end : target.start]):
+            return True  # 'No masses are noted and the nodes are calcified'
         commas = [i for i in range(end, target.start) if w[i] in {",", ";"}]
         if not commas:
             return False
@@ -192,6 +194,17 @@ class _Clauses:
             if x in {",", ";", "or", "nor"}:
                 return False  # 'No mass, calcification or thickening is seen'
             if x in self.verbs:
+                return True
+        return False
+
+    def _closed_by_and(self, between: list[str]) -> bool:
+        """Does the denied clause end with its own verb before an 'and' that
+        opens the next one? ('no calcifications were noted and ...')."""
+        verb = False
+        for x in between:
+            if x in self.verbs:
+                verb = True
+            elif verb and x in {"and", "while", "whereas"}:
                 return True
         return False
 
