@@ -105,6 +105,12 @@ UNCERTAIN: list[Row] = [
     ("Calcifications, most likely vascular, in the pelvis.", "Calcifications", set()),
     ("Punctate calcification in the left renal sinus, stone versus vascular calcification.", "calcification", set()),
     ("Coarse calcification in the right kidney, stone or vascular.", "calcification", set()),
+    ("Calcifications that are likely dystrophic in nature.", "Calcifications", set()),
+    ("The calcifications are probably benign.", "calcifications", set()),
+    ("Possibly benign calcifications in the left breast.", "calcifications", set()),
+    ("There are likely phleboliths in the pelvis.", "phleboliths", {"uncertain"}),
+    ("The density at the base is likely a calcified granuloma.", "granuloma", {"uncertain"}),
+    ("Calcified nodule which is likely a granuloma.", "nodule", set()),
     # 'or' inside a denied or ruled-out list is no second reading
     ("No new calcification or edema.", "calcification", set()),
     ("No calcification or edema.", "calcification", {"negated"}),
