@@ -162,6 +162,15 @@ HYPOTHETICAL: list[Row] = [
     ("Risks of the procedure, including bleeding, DVT, and valve calcification, were explained.", "calcification", {"hypothetical"}),
     ("We discussed the risks and benefits. Mild vascular calcification was seen on the angiogram.", "calcification", set()),
     ("The calcium score of 300 places him at higher risk; calcified plaque in the LAD.", "plaque", set()),
+    ("The goal is to prevent further vascular calcification.", "calcification", {"hypothetical"}),
+    ("In the event of calcification, the stent will be exchanged.", "calcification", {"hypothetical"}),
+    ("Thin sections to minimize blooming from the dense calcification.", "calcification", set()),
+    # the next study is conditional or hedged, the calcification is seen
+    ("She presents for evaluation of calcifications seen on her screening mammogram.", "calcifications", set()),
+    ("Referred for evaluation of nephrocalcinosis found on ultrasound.", "nephrocalcinosis", set()),
+    ("MRI could be performed to further characterize the calcification.", "calcification", set()),
+    ("Old films would help to judge the stability of the calcification.", "calcification", set()),
+    ("CT may be obtained if clinically indicated to characterize the calcification.", "calcification", set()),
     # a finding followed up or recalled is there
     ("INDICATION: Follow-up of known renal calcifications.", "calcifications", set()),
     ("INDICATION: Callback from screening for grouped calcifications.", "calcifications", set()),
