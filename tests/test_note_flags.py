@@ -171,6 +171,11 @@ HYPOTHETICAL: list[Row] = [
     ("MRI could be performed to further characterize the calcification.", "calcification", set()),
     ("Old films would help to judge the stability of the calcification.", "calcification", set()),
     ("CT may be obtained if clinically indicated to characterize the calcification.", "calcification", set()),
+    # the result of a question is no question
+    ("Work-up for chest pain revealed coronary artery calcification.", "calcification", set()),
+    ("PMH: 2003 evaluation for syncope (echo showed: valve thickening/calcification).", "calcification", set()),
+    ("Ultrasound to evaluate for stones demonstrated a calcification in the gallbladder wall.", "calcification", set()),
+    ("If the CT shows calcification, a biopsy is not needed.", "calcification", {"hypothetical"}),
     # a finding followed up or recalled is there
     ("INDICATION: Follow-up of known renal calcifications.", "calcifications", set()),
     ("INDICATION: Callback from screening for grouped calcifications.", "calcifications", set()),

@@ -59,6 +59,7 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
     verbs = kit.rules.clause_verbs
     clause = _Clauses(words, starts, frozenset(verbs.get("words", ())))
     clause.openers = frozenset(verbs.get("item_openers", ()))
+    clause.results = frozenset(verbs.get("result_verbs", ()))
     clause.pseudo_ends = frozenset(
         m.modifier_span[1] for m in found if m.category == "PSEUDO"
     )
@@ -79,6 +80,7 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
             and not clause.dates_another(st, m)
             and not clause.hedges_own_item(st, m)
             and not clause.reading_in_a_denial(st, m)
+            and not clause.answered(st, m)
         )
         for st in subs
     ]
@@ -150,6 +152,7 @@ class _Clauses:
         self.conditions: frozenset[int] = frozenset()  # where conditions start
         self.openers: frozenset[str] = frozenset()  # words opening a stated item
         self.pseudo_ends: frozenset[int] = frozenset()  # where PSEUDO phrases end
+        self.results: frozenset[str] = frozenset()  # verbs giving a result
         self._lower: list[str] | None = None
         self._sent_end: list[int] = []
 
@@ -196,6 +199,15 @@ class _Clauses:
             if x in self.verbs:
                 return True
         return False
+
+    def answered(self, target: Span, mod: Any) -> bool:
+        """Is a question's result given before the finding? ('US to evaluate
+        for stones showed a calcification': the stones were asked about.)"""
+        if mod.category != "HYPOTHETICAL" or mod.rule.direction != "FORWARD":
+            return False
+        end = mod.modifier_span[1]
+        words = self._index()[end : target.start] if end <= target.start else ()
+        return any(x in self.results for x in words)
 
     def _closed_by_and(self, between: list[str]) -> bool:
         """Does the denied clause end with its own verb before an 'and' that
@@ -299,9 +311,7 @@ class _Clauses:
             kept[i] += (carried,)
             end = subs[i].end
 
-    def risk_lists(
-        self, subs: list[Span], kept: list[tuple[Any, ...]], found: list[Any]
-    ) -> None:
+    def risk_lists(self, subs: list[Span], kept: list[Any], found: list[Any]) -> None:
         """A finding in a list of possible complications whose items are no
         targets ('risks including bleeding, infection, and calcification of
         the graft') takes the list's `through_lists` modifier: past ', and',
