@@ -59,6 +59,16 @@ NEGATION: list[Row] = [
     ("No effusion is seen, and the hilar nodes are densely calcified.", "calcified", set()),
     ("No calcification is seen in the aortic valve and mitral annulus.", "calcification", {"negated"}),
     ("No renal calculi are seen, only vascular calcifications.", "calcifications", set()),
+    # other ways to deny
+    ("Lack of calcification within the mass favors a benign lesion.", "calcification", {"negated"}),
+    ("The nodule lacks calcification.", "calcification", {"negated"}),
+    ("The study fails to demonstrate calcification.", "calcification", {"negated"}),
+    ("None of the nodules are calcified.", "calcified", {"negated"}),
+    ("Calcification was not noted.", "Calcification", {"negated"}),
+    ("A calcified node, not noted on the prior, is seen at the left hilum.", "calcified", set()),
+    ("Calcification was ruled out.", "Calcification", {"negated"}),
+    ("Calcification has been excluded.", "Calcification", {"negated"}),
+    ("Calcified nodule at the base, malignancy is excluded.", "Calcified", set()),
     # a denial answered after a colon
     ("Calcification: absent.", "Calcification", {"negated"}),
     ("Vascular calcification: negative.", "calcification", {"negated"}),
