@@ -190,6 +190,11 @@ HYPOTHETICAL: list[Row] = [
     ("INDICATION: Follow-up of known renal calcifications.", "calcifications", set()),
     ("INDICATION: Callback from screening for grouped calcifications.", "calcifications", set()),
     ("PMH: gout, renal calcifications, hypertension.", "calcifications", set()),
+    # a hedge on the clinical question's line is asked; one on what was seen is a hedge
+    ("INDICATION: ? calcification in the left breast.", "calcification", {"hypothetical"}),
+    ("INDICATION: Possible nephrocalcinosis.", "nephrocalcinosis", {"hypothetical"}),
+    ("INDICATION: Recalled from screening for possible calcifications in the right breast.", "calcifications", {"uncertain"}),
+    ("INDICATION: Callback for possible left breast calcifications seen on screening.", "calcifications", {"uncertain"}),
 ]
 
 FAMILY: list[Row] = [
