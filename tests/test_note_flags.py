@@ -69,6 +69,13 @@ NEGATION: list[Row] = [
     ("Calcification was ruled out.", "Calcification", {"negated"}),
     ("Calcification has been excluded.", "Calcification", {"negated"}),
     ("Calcified nodule at the base, malignancy is excluded.", "Calcified", set()),
+    # operative narrative: the denial is of an act or a thing done, not of the calcification
+    ("There was little space left there, so I used a saw to divide the calcified cartilages.", "calcified", set()),
+    ("There was no way to pass the wire, so we dilated the calcified segment first.", "calcified", set()),
+    ("No attempt was made to remove the calcified fragment.", "calcified", set()),
+    ("We did not excise the calcified nodule.", "calcified", set()),
+    ("No complications occurred, and the calcified valve was excised.", "calcified", set()),
+    ("The CT did not show any calcification.", "calcification", {"negated"}),
     # a denial answered after a colon
     ("Calcification: absent.", "Calcification", {"negated"}),
     ("Vascular calcification: negative.", "calcification", {"negated"}),
