@@ -43,6 +43,15 @@ NEGATION: list[Row] = [
     ("NO MASS, CALCIFICATION, OR DISTORTION IS IDENTIFIED.", "CALCIFICATION", {"negated"}),
     ("There are no calcified granulomas or nodules, but there is a calcified hilar node.", "granulomas", {"negated"}),
     ("There are no calcified granulomas or nodules, but there is a calcified hilar node.", "node", set()),
+    # a denied list of three or more items goes on past ', and'
+    ("No effusion, pneumothorax, and calcification.", "calcification", {"negated"}),
+    ("There is no mass, architectural distortion, and suspicious calcification.", "calcification", {"negated"}),
+    ("Negative for hemorrhage, mass effect, and abnormal calcification.", "calcification", {"negated"}),
+    ("She denies fevers, chills, and calcium deposits in the skin.", "deposits", {"negated"}),
+    ("No hydronephrosis, and renal calcifications are seen on both sides.", "calcifications", set()),
+    ("No effusion, pneumothorax, and mild aortic calcification.", "calcification", set()),
+    ("No fracture, dislocation, and there is vascular calcification.", "calcification", set()),
+    ("No effusion, no edema, and calcified granulomas.", "granulomas", set()),
     # a new item that states its own finding after the comma
     ("Lungs clear with no calcified nodules, mild aortic calcification.", "aortic", set()),
     ("No focal consolidation, moderate calcification of the aortic arch.", "calcification", set()),

@@ -8,6 +8,7 @@ from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 from calc_nlp.stages.context_blocks import run_context
+from calc_nlp.stages.context_lists import FINDING_LABEL, denied_lists, risk_lists
 from calc_nlp.stages.record import Layout, Modifiers, SpanKey, key
 from calc_nlp.stages.toolkit import TARGET_GROUP, Toolkit
 
@@ -19,8 +20,6 @@ FLAG_OF = {
     "HYPOTHETICAL": "hypothetical",
     "FAMILY": "family",
 }
-# The label of calcification mentions among the ConText targets.
-FINDING_LABEL = "CALCIFICATION"
 # Flags that mean a condition or cause is not the patient's now or before.
 NOT_ASSERTED = frozenset({"negated", "hypothetical", "family"})
 # A report's condition must be asserted and not hedged (guide §4): "possible
@@ -85,7 +84,8 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
         for st in subs
     ]
     clause.carry_lists(subs, kept)
-    clause.risk_lists(subs, kept, found)
+    risk_lists(clause, subs, kept, found)
+    denied_lists(clause, subs, kept, found)
     for t, mods in zip(targets, kept, strict=True):
         by_span[key(t)] = by_span.get(key(t), ()) + mods
     one = _one_cause(kit, targets, subs, by_span)
@@ -310,29 +310,6 @@ class _Clauses:
                 continue
             kept[i] += (carried,)
             end = subs[i].end
-
-    def risk_lists(self, subs: list[Span], kept: list[Any], found: list[Any]) -> None:
-        """A finding in a list of possible complications whose items are no
-        targets ('risks including bleeding, infection, and calcification of
-        the graft') takes the list's `through_lists` modifier: past ', and',
-        while no clause verb stands between the trigger and the finding."""
-        lists = [m for m in found if (m.rule.metadata or {}).get("through_lists")]
-        if not lists:
-            return
-        w = self._index()
-        for i, st in enumerate(subs):
-            if st.label_ != FINDING_LABEL or any(
-                m.category == "HYPOTHETICAL" for m in kept[i]
-            ):
-                continue
-            for m in reversed(lists):
-                start, end = m.modifier_span
-                if end > st.start or self._sent_end[start] != self._sent_end[st.start]:
-                    continue
-                between = w[end : st.start]
-                if "," in between and not any(x in self.verbs for x in between):
-                    kept[i] += (m,)
-                break
 
     def dates_another(self, target: Span, mod: Any) -> bool:
         """Is a one-word past marker ('prior', 'hx') the adjective of a
