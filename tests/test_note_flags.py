@@ -78,6 +78,10 @@ NEGATION: list[Row] = [
     ("Calcification was ruled out.", "Calcification", {"negated"}),
     ("Calcification has been excluded.", "Calcification", {"negated"}),
     ("Calcified nodule at the base, malignancy is excluded.", "Calcified", set()),
+    ("None of the calcifications are suspicious.", "calcifications", set()),
+    ("Calcified plaque in the LAD, not found to be flow limiting.", "plaque", set()),
+    ("Lack of interval change in the calcified granuloma.", "granuloma", set()),
+    ("The calcification is unlikely to cause symptoms.", "calcification", set()),
     # operative narrative: the denial is of an act or a thing done, not of the calcification
     ("There was little space left there, so I used a saw to divide the calcified cartilages.", "calcified", set()),
     ("There was no way to pass the wire, so we dilated the calcified segment first.", "calcified", set()),
