@@ -160,6 +160,8 @@ HISTORICAL: list[Row] = [
     ("A 45 year old man with a history of nephrocalcinosis.", "nephrocalcinosis", {"historical"}),
     ("Previously noted calcification in the spleen is no longer seen.", "calcification", {"negated", "historical"}),
     ("She is status post excision of calcifications in the left breast.", "calcifications", {"historical"}),
+    ("She had a calcified fibroid removed years ago.", "fibroid", {"historical"}),
+    ("Breast calcifications were biopsied two years ago and are unchanged.", "calcifications", set()),
     # seen now and before is present
     ("Known calcified uterine fibroid.", "fibroid", set()),
     ("Calcified fibroid, previously described, is unchanged.", "fibroid", set()),
