@@ -146,6 +146,10 @@ UNCERTAIN: list[Row] = [
     ("No calcification or edema.", "calcification", {"negated"}),
     ("Focus of hyperdensity, calcification or contrast.", "calcification", {"uncertain"}),
     ("Echogenic focus that may be calcification or a stone.", "calcification", {"uncertain"}),
+    ("Dense focus in the gallbladder, stone or calcification.", "calcification", {"uncertain"}),
+    ("Calcification or ossification in the soft tissues of the thigh.", "Calcification", {"uncertain"}),
+    ("Calcification or stones are not seen.", "Calcification", {"negated"}),
+    ("Evaluate for hemorrhage or calcification.", "calcification", {"hypothetical"}),
     # no hedge: a finding named on its own
     ("Densities consistent with calcified granulomas.", "granulomas", set()),
     ("No calcification within the vessel to suggest a calcified embolus.", "calcified", {"negated"}),

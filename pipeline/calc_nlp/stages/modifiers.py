@@ -244,10 +244,10 @@ class _Clauses:
 
     def reading_in_a_denial(self, target: Span, mod: Any) -> bool:
         """Is an 'or' reading the next item of a denied or asked-for list?
-        'No new calcification or edema' and 'No calcification or edema' list
-        two things the study does not show, not two readings of one: a
-        denial, a question or a PSEUDO phrase ('no new') right before the
-        finding takes the alternative's hedge away."""
+        'No new calcification or edema' and 'Calcification or stones are not
+        seen' list two things the study does not show, not two readings of
+        one: a denial, a question or a PSEUDO phrase ('no new') right before
+        the finding takes the alternative's hedge away."""
         md = mod.rule.metadata or {}
         if mod.category != "POSSIBLE_EXISTENCE" or not md.get("alternative"):
             return False
@@ -257,8 +257,6 @@ class _Clauses:
             return True
         return any(
             m.category in {"NEGATED_EXISTENCE", "HYPOTHETICAL"}
-            and m.rule.direction == "FORWARD"
-            and m.modifier_span[1] <= target.start
             for m in target._.modifiers
         )
 
