@@ -25,13 +25,15 @@ from calc_nlp.stages.toolkit_cache import ToolkitCache
 
 def run_context(
     context: ConText, doc: Doc, targets: list[Span], starts: list[Any]
-) -> None:
+) -> list[Any]:
     """Sets `target._.modifiers` for each target as `context(doc)` would (for
     a ConText without span attributes and without a window); `starts` are
-    the Doc's sentence starts, per token."""
+    the Doc's sentence starts, per token. Returns every modifier matched in
+    the Doc, those that modify no target (PSEUDO ones) included."""
     if context.max_scope or context.context_attributes_mapping:
         context(doc)  # windows or attributes: upstream's own way
-        return
+        graph = doc._.context_graph
+        return list(graph.modifiers) if graph is not None else []
     matcher = context._ConText__matcher  # type: ignore[attr-defined]
     strings = context.nlp.vocab.strings
     mods = [
@@ -56,6 +58,7 @@ def run_context(
         graph.apply_modifiers()
         for target, modifier in graph.edges:
             target._.modifiers += (modifier,)
+    return mods
 
 
 def _blocks(starts: list[Any], spans: list[tuple[int, int]]) -> list[int]:

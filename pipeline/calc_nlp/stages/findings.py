@@ -17,6 +17,7 @@ from calc_nlp.stages.exam_sites import side_from_exam, side_from_topic
 from calc_nlp.stages.linking import linked, part_words, qualified
 from calc_nlp.stages.modifiers import flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
+from calc_nlp.stages.section_flags import section_flags
 from calc_nlp.stages.sides import lat_in_sentence, side_of_whole, two_sides
 from calc_nlp.stages.toolkit import Toolkit
 
@@ -40,17 +41,8 @@ def finding(
     kit: Toolkit, rd: ReportDoc, ctx: ReportContext, span: Span, site: SiteRef | None
 ) -> Finding:
     """The finding of one mention, with its flags, site, side and class."""
-    fl = flags(rd.mods, span)
-    section, body_start, _title, question = rd.layout.sections[span.start]
-    if (
-        question
-        and "uncertain" in fl
-        and "\n" not in rd.doc[body_start : span.start].text
-    ):
-        # On the clinical question's line, "? calcification" / "possible
-        # calcification" is asked, not observed: hypothetical.
-        fl.discard("uncertain")
-        fl.add("hypothetical")
+    fl = section_flags(kit, rd, span, flags(rd.mods, span))
+    section = rd.layout.sections[span.start][0]
     site_name = site.site if site else ""
     info = kit.site_info(site_name)
     off = rd.offset
