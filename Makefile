@@ -61,7 +61,11 @@ eval: install
 eval-real: install
 	$(BIN)/python scripts/realtext.py --readme README.md --json out/eval-real.json
 
+# The package's bytecode is written first, as pip writes it when it installs
+# a wheel: an editable install under PYTHONDONTWRITEBYTECODE=1 would compile
+# every module of calc-nlp again in each process the bench starts.
 bench: install
+	$(BIN)/python -m compileall -q pipeline/calc_nlp
 	$(BIN)/python benchmarks/bench.py --dir out/bench --readme README.md
 
 golden: install-test

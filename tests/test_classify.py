@@ -143,6 +143,25 @@ RULES = [
         "indeterminate",
         5,
     ),
+    (
+        "rule4 a cause at the whole site counts for its part",
+        Features(
+            site="brain",
+            site_text="frontal lobe",
+            causes_elsewhere=(CauseRecord("radiation therapy", "brain", "", ""),),
+        ),
+        "dystrophic",
+        4,
+    ),
+    (
+        "rule4 a cause at one part does not count for the whole",
+        Features(
+            site="lung",
+            causes_elsewhere=(CauseRecord("granuloma", "lung", "", "lower lobe"),),
+        ),
+        "indeterminate",
+        5,
+    ),
     # rule 5
     (
         "rule5 nothing",

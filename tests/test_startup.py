@@ -169,3 +169,60 @@ def test_a_finished_run_exits_at_once_with_its_outputs_and_last_log_line(tmp_pat
     assert (out / "findings.csv").read_text(encoding="utf-8").count("\n") == 2
     assert (out / "errors.csv").read_text(encoding="utf-8").count("\n") == 2
     assert not list(out.glob(".*.partial")) and not list(out.glob(".*.staged"))
+
+
+_FREEZE_COUNT = """
+import gc, sys
+from calc_nlp import engine
+if sys.argv[1] == "cli":
+    engine.freeze_after_build()
+e = engine.Engine()
+print(int(gc.isenabled()), gc.get_freeze_count())
+"""
+
+
+def test_objects_frozen_after_the_build_only_when_the_command_line_asks():
+    """A run's pipeline objects leave the collector's walks (the collector
+    paused while they are made, on again after); a program that imports
+    calc-nlp keeps its collector as it was."""
+
+    def collector(mode: str) -> tuple[int, int]:
+        out = subprocess.run(
+            [sys.executable, "-c", _FREEZE_COUNT, mode],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        enabled, frozen = out.stdout.split()[-2:]
+        return int(enabled), int(frozen)
+
+    enabled, frozen = collector("cli")
+    assert enabled == 1 and frozen > 10_000
+    assert collector("library") == (1, 0)
+
+
+def test_context_phrases_added_from_the_cache_equal_medspacys_own(rules):
+    """ConText's phrase rules added as cached hashes (context_blocks.py) give
+    its PhraseMatcher the very phrases, keys and callbacks medspaCy's own
+    `add` gives it, and the same rule ids."""
+    from medspacy.context import ConText, ConTextRule
+
+    kit = toolkit.Toolkit(rules)
+    own = ConText(
+        kit.nlp,
+        name="own",
+        rules=None,
+        span_attrs=None,
+        input_span_type="group",
+        span_group_name=toolkit.TARGET_GROUP,
+    )
+    own.add([ConTextRule.from_dict(r) for r in rules.context_rules])
+    ours, theirs = (
+        c._ConText__matcher._MedspacyMatcher__phrase_matcher for c in (kit.context, own)
+    )
+    # (vocab, phrases by key, callbacks, attribute): what a pickle keeps
+    assert ours.__reduce__()[1][1:] == theirs.__reduce__()[1][1:]
+    assert len(ours.__reduce__()[1][1]) > 100
+    assert list(kit.context._ConText__matcher.rule_map) == list(
+        own._ConText__matcher.rule_map
+    )

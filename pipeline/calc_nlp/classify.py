@@ -105,14 +105,16 @@ def _lab_text(lab: tuple[str, str, float, str]) -> str:
 
 
 def _same_place(x: Features, c: CauseRecord) -> bool:
-    """A cause named elsewhere counts only for the same site, side and sub-site."""
+    """A cause named elsewhere counts only for the same site and side, at a
+    place that takes in the finding's: the whole site (no `site_text`: 'prior
+    whole brain radiation' for a frontal lobe calcification) or the same part
+    of it. "A granuloma in another lobe does not count", nor one in a lobe for
+    a calcification of the lung named no more precisely."""
     if c.site != x.site or not x.site:
         return False
     if x.laterality and c.laterality and x.laterality != c.laterality:
         return False
-    if x.site_text and c.site_text and x.site_text != c.site_text:
-        return False  # "a granuloma in another lobe does not count"
-    return True
+    return not c.site_text or x.site_text == c.site_text
 
 
 @dataclass(frozen=True)

@@ -133,10 +133,12 @@ def _run_reporting_failures(opts: Any, log: Any, log_format: str) -> Any:
     import signal
 
     from calc_nlp import fast_import
+    from calc_nlp.engine import freeze_after_build
     from calc_nlp.errors import Terminated, exit_code_for
     from calc_nlp.runner import run as run_job
 
     fast_import.enable()  # start-up: spaCy, when needed, without its command line
+    freeze_after_build()  # the pipeline's objects out of the collector's walks
 
     def on_sigterm(signum: int, frame: object) -> None:
         signal.signal(

@@ -8,6 +8,7 @@ between processes and identical whatever the worker count.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Callable
 from typing import Any, cast
@@ -63,11 +64,17 @@ class Engine:
         from calc_nlp.fast_import import import_spacy
         from calc_nlp.screen import remember
 
-        import_spacy()
-        from calc_nlp.stages import Analyzer
+        paused = _pause_collector()
+        try:
+            import_spacy()
+            from calc_nlp.stages import Analyzer
 
-        self._analyzer = Analyzer(self.rules)
-        remember(self.rules, self._analyzer)
+            self._analyzer = Analyzer(self.rules)
+            remember(self.rules, self._analyzer)
+        finally:
+            _freeze_once()
+            if paused:
+                gc.enable()
         return self._analyzer
 
     def _screened(self, text: str, report_id: str) -> ReportResult | None:
@@ -104,6 +111,39 @@ class Engine:
         result.note = ";".join(n for n in (note, result.note) if n)
         texts = text_row(result, text) if result.findings else None
         return report_row(result), [finding_row(f) for f in result.findings], texts
+
+
+# Set by the command line (`freeze_after_build`): once the first pipeline is
+# built, every object alive (the rules, spaCy's and medspaCy's objects, the
+# modules: some hundred thousand, and all of them kept to the end of the run)
+# is moved where the garbage collector no longer walks (`gc.freeze`). A full
+# collection during a run then walks only what the reports made, and in
+# forked pool workers it no longer writes to every shared page (each a
+# copy-on-write copy). While that first pipeline is built (spaCy imported,
+# the matchers made) the collector is paused: its two hundred passes over
+# the growing heap were a tenth of the start-up, for about a thousand
+# objects of garbage, frozen with the rest. Results are the same; a program
+# that imports calc-nlp keeps its collector as it is.
+_FREEZE = {"asked": False, "done": False}
+
+
+def freeze_after_build() -> None:
+    """Freeze the objects alive once the pipeline is built (see `_FREEZE`)."""
+    _FREEZE["asked"] = True
+
+
+def _pause_collector() -> bool:
+    """Pause the collector for the first build, if asked: True if paused."""
+    if _FREEZE["asked"] and not _FREEZE["done"] and gc.isenabled():
+        gc.disable()
+        return True
+    return False
+
+
+def _freeze_once() -> None:
+    if _FREEZE["asked"] and not _FREEZE["done"]:
+        gc.freeze()
+        _FREEZE["done"] = True
 
 
 # ------------------------------------------------------------ pool workers

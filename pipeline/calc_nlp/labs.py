@@ -14,6 +14,9 @@ from calc_nlp.schema import LAB_NAMES, LabValue
 from calc_nlp.trie import trie_regex
 
 _NUM = r"(\d{1,5}(?:\.\d+)?)"
+# Every lab value holds a digit (`_NUM`): a text without one holds none, and
+# this scan is far cheaper than the value regex (half the reports have none).
+_DIGIT = re.compile(r"\d")
 _FLAG_PRIORITY = {"high": 0, "low": 1, "normal": 2}
 
 
@@ -30,31 +33,34 @@ class LabParser:
             key=lambda p: -len(p[0]),
         )
         self._name_of = {n.lower(): analyte for n, analyte in names}
-        alt = trie_regex(n.lower() for n, _ in names)
         units = sorted(
             {u for a in table["analytes"] for u in a["units"]}, key=len, reverse=True
         )
-        unit_alt = "|".join(re.escape(u) for u in units)
         flags = sorted(self.flag_words, key=len, reverse=True)
-        flag_alt = "|".join(re.escape(f) for f in flags)
-        self._re = re.compile(
-            rf"(?<![\w/])(?P<name>{alt})(?![\w])"
-            r"(?:\s*(?:level|value|levels))?"
-            r"\s*(?:(?:was|is|of|at|measured at|=|:|-)\s*){0,2}"
-            rf"{_NUM.replace('(', '(?P<value>', 1)}"
-            rf"(?:\s*(?P<unit>{unit_alt})(?![a-z]))?"
-            r"(?:\s*[\(\[,]?\s*(?:"
-            rf"(?P<flag>{flag_alt})(?![a-z])"
-            r"|(?:ref(?:erence)?(?:\s*range)?:?\s*|normal(?:\s*range)?:?\s*|nl:?\s*)?"
-            rf"(?P<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?P<hi>\d+(?:\.\d+)?)"
-            r")\s*[\)\]]?)?",
-            re.IGNORECASE,
-        )
+        spoken = [n for n, _ in names]
+        self._re = re.compile(_pattern(spoken, units, flags), re.IGNORECASE)
+        # The same regex over lower-case words, for a lower-cased ASCII text:
+        # there, a letter matches another ignoring case iff their lower cases
+        # are equal, and `[a-z]` of the lower-cased text is `[a-zA-Z]` of the
+        # text (same offsets: ASCII keeps its length). Only when the table's
+        # words are ASCII too (re's case folding pairs some non-ASCII letters
+        # with ASCII ones: the Kelvin sign with k).
+        self._lower: re.Pattern[str] | None = None
+        if all(w.isascii() for w in spoken + units + flags):
+            self._lower = re.compile(
+                _pattern(spoken, [u.lower() for u in units], [f.lower() for f in flags])
+            )
 
     def parse(self, text: str) -> list[LabValue]:
         """Every plausible lab value in `text`, in text order."""
         out: list[LabValue] = []
-        for m in self._re.finditer(text):
+        if _DIGIT.search(text) is None:
+            return out
+        if self._lower is not None and text.isascii():
+            found = self._lower.finditer(text.lower())
+        else:
+            found = self._re.finditer(text)
+        for m in found:
             analyte = self.analytes[self._name_of[m.group("name").lower()]]
             value = float(m.group("value"))
             unit = (m.group("unit") or "").lower()
@@ -65,7 +71,11 @@ class LabParser:
                 )
                 if not unit:
                     continue
-            factor = analyte["units"][unit]
+            factor = analyte["units"].get(unit)
+            if factor is None:
+                # a unit of another analyte ("calcium 9.1 pg/mL"): not this
+                # analyte's value, and no reason to fail the report
+                continue
             canonical = round(value * factor, 3)
             lo_p, hi_p = analyte["plausible"]
             if not lo_p <= canonical <= hi_p:
@@ -96,6 +106,26 @@ class LabParser:
                 )
         lo, hi = analyte["reference"]
         return "high" if canonical > hi else "low" if canonical < lo else "normal"
+
+
+def _pattern(names: list[str], units: list[str], flags: list[str]) -> str:
+    """The lab value regex: a name, a value, maybe a unit, then a flag word
+    or a reference range (names any case: a trie of their lower cases)."""
+    alt = trie_regex(n.lower() for n in names)
+    unit_alt = "|".join(re.escape(u) for u in units)
+    flag_alt = "|".join(re.escape(f) for f in flags)
+    return (
+        rf"(?<![\w/])(?P<name>{alt})(?![\w])"
+        r"(?:\s*(?:level|value|levels))?"
+        r"\s*(?:(?:was|is|of|at|measured at|=|:|-)\s*){0,2}"
+        rf"{_NUM.replace('(', '(?P<value>', 1)}"
+        rf"(?:\s*(?P<unit>{unit_alt})(?![a-z]))?"
+        r"(?:\s*[\(\[,]?\s*(?:"
+        rf"(?P<flag>{flag_alt})(?![a-z])"
+        r"|(?:ref(?:erence)?(?:\s*range)?:?\s*|normal(?:\s*range)?:?\s*|nl:?\s*)?"
+        rf"(?P<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?P<hi>\d+(?:\.\d+)?)"
+        r")\s*[\)\]]?)?"
+    )
 
 
 def summarise(values: list[LabValue]) -> tuple[LabValue, ...]:

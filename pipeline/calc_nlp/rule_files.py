@@ -325,7 +325,9 @@ def load_context(raw: Raw, checker: PatternChecker, ids: Ids) -> list[dict[str, 
 
 
 def load_clause_verbs(raw: Raw) -> dict[str, Any]:
-    """context.json: the finite verbs that give a comma-clause its own statement."""
+    """context.json: the finite verbs that give a comma-clause its own statement,
+    the words that open a list item stating a finding of its own, and the
+    verbs that give a question's result."""
     clause_verbs = raw["context.json"].get(
         "clause_verbs", {"source": "none given", "words": []}
     )
@@ -333,13 +335,15 @@ def load_clause_verbs(raw: Raw) -> dict[str, Any]:
         "context.json",
         "clause_verbs",
         clause_verbs,
-        {"source", "words"},
+        {"source", "words", "item_openers", "result_verbs"},
         {"source", "words"},
     )
-    if not all(isinstance(w, str) and w == w.lower() for w in clause_verbs["words"]):
-        raise PatternError(
-            "context.json", "words must be lower-case strings", "clause_verbs", "words"
-        )
+    for key in ("words", "item_openers", "result_verbs"):
+        words = clause_verbs.get(key, [])
+        if not all(isinstance(w, str) and w == w.lower() for w in words):
+            raise PatternError(
+                "context.json", "words must be lower-case strings", "clause_verbs", key
+            )
     return dict(clause_verbs)
 
 

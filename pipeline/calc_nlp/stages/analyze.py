@@ -33,7 +33,7 @@ from calc_nlp.stages.layout import LazyExam, layout
 from calc_nlp.stages.literal_gate import LiteralGate
 from calc_nlp.stages.matching import match, mentions
 from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause, modifiers
-from calc_nlp.stages.record import Layout, Matches, ReportDoc
+from calc_nlp.stages.record import Layout, Matches, ReportDoc, SpanKey, key
 from calc_nlp.stages.toolkit import Toolkit
 
 # Longest text handed to spaCy at once: its tokenizer is quadratic on some
@@ -241,13 +241,12 @@ def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
     hypothetical or planned, and family ones dropped, and a procedure named
     as the report's own study or operation)."""
     seen: dict[str, Condition] = {}
+    own = own_procedures(kit, rd)
     for c in rd.matches.conds:
         fl = flags(rd.mods, c)
-        if fl & NOT_A_CONDITION:
+        if fl & NOT_A_CONDITION or key(c) in own:
             continue
         md = kit.md(c)
-        if md.get("procedure") and own_procedure(rd.layout, c.start):
-            continue  # the procedure this report describes, not an earlier one
         if md["condition"] not in seen:
             seen[md["condition"]] = Condition(
                 md["condition"],
@@ -257,6 +256,22 @@ def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
                 c.text,
             )
     return tuple(seen.values())
+
+
+def own_procedures(kit: Toolkit, rd: ReportDoc) -> set[SpanKey]:
+    """The procedure words that name the report's own study or operation: those
+    of its technique section or exam line, and the same words elsewhere in the
+    report ('PROCEDURE: Hernia repair.' and 'here for elective repair'), unless
+    they are marked as earlier ('status post', 'previous', 'history of')."""
+    procs = [c for c in rd.matches.conds if kit.md(c).get("procedure")]
+    named = {c.text.lower() for c in procs if own_procedure(rd.layout, c.start)}
+    return {
+        key(c)
+        for c in procs
+        if c.text.lower() in named
+        and not kit.md(c).get("lead")
+        and not any(m.category == "HISTORICAL" for m in rd.mods.of(c))
+    }
 
 
 def own_procedure(lay: Layout, i: int) -> bool:

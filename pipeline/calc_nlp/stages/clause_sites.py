@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from calc_nlp.stages.context_sites import asserted, site_from_exam
+from calc_nlp.stages.context_sites import asserted
+from calc_nlp.stages.exam_sites import site_from_exam
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.sides import site_reach
 from calc_nlp.stages.toolkit import Toolkit

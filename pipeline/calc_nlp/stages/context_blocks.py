@@ -12,23 +12,28 @@ gets the same modifiers in the same order as from `ConText(doc)`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from medspacy.context import ConText, ConTextGraph, ConTextModifier
 from spacy.tokens import Doc, Span
 
 from calc_nlp.stages.token_matcher import WindowedMatcher
+from calc_nlp.stages.toolkit_cache import ToolkitCache
 
 
 def run_context(
     context: ConText, doc: Doc, targets: list[Span], starts: list[Any]
-) -> None:
+) -> list[Any]:
     """Sets `target._.modifiers` for each target as `context(doc)` would (for
     a ConText without span attributes and without a window); `starts` are
-    the Doc's sentence starts, per token."""
+    the Doc's sentence starts, per token. Returns every modifier matched in
+    the Doc, those that modify no target (PSEUDO ones) included."""
     if context.max_scope or context.context_attributes_mapping:
         context(doc)  # windows or attributes: upstream's own way
-        return
+        graph = doc._.context_graph
+        return list(graph.modifiers) if graph is not None else []
     matcher = context._ConText__matcher  # type: ignore[attr-defined]
     strings = context.nlp.vocab.strings
     mods = [
@@ -53,6 +58,7 @@ def run_context(
         graph.apply_modifiers()
         for target, modifier in graph.edges:
             target._.modifiers += (modifier,)
+    return mods
 
 
 def _blocks(starts: list[Any], spans: list[tuple[int, int]]) -> list[int]:
@@ -88,3 +94,31 @@ def window_context_matcher(context: ConText) -> bool:
         return False
     matcher._MedspacyMatcher__matcher = windowed
     return True
+
+
+@contextmanager
+def cached_phrases(context: ConText, cache: ToolkitCache) -> Iterator[None]:
+    """While ConText's rules are added: its matcher adds each phrase rule's
+    attribute hashes from `cache` (what its PhraseMatcher keeps of the Doc
+    it would make of the literal, as RuleMatcher adds), rather than
+    tokenizing every literal in each start-up. Its own `add` does the rest
+    (rule ids, rule map, token patterns) as it always does."""
+    matcher = context._ConText__matcher  # type: ignore[attr-defined]
+    phrases = matcher._MedspacyMatcher__phrase_matcher
+    tokenizer = matcher.nlp  # medspaCy keeps the tokenizer as `nlp`
+    attr = matcher._MedspacyMatcher__phrase_matcher_attr
+
+    class _Hashes:
+        """Stands in for the PhraseMatcher while the rules are added."""
+
+        def add(self, key: str, texts: list[str], on_match: Any = None) -> None:
+            hashes = [cache.phrase(phrases, tokenizer, attr, t) for t in texts]
+            phrases.add(key, hashes, on_match=on_match)
+
+    matcher.nlp = str  # `self.nlp(text)` now hands the text itself on
+    matcher._MedspacyMatcher__phrase_matcher = _Hashes()
+    try:
+        yield
+    finally:
+        matcher.nlp = tokenizer
+        matcher._MedspacyMatcher__phrase_matcher = phrases

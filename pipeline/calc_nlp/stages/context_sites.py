@@ -1,5 +1,6 @@
 """Sites from the finding's context (guide §2 "Site and side from context",
-steps 4-5): a label line over it, the sentences before it, the exam.
+step 4): a label line over it, the sentences before it, a word pointing
+back; the exam's reading (step 5) is in exam_sites.py.
 
 Plain functions over the `ReportDoc`, used by `linking.link_site` when the
 finding's own words and clause name no site.
@@ -13,7 +14,10 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from calc_nlp.schema import LEFT, RIGHT
-from calc_nlp.stages.layout import exam_line, title_stop
+
+# the toolkit first: it imports medspaCy without QuickUMLS (and NLTK), which
+# the modifiers stage would otherwise import on its own
+from calc_nlp.stages import toolkit  # noqa: F401
 from calc_nlp.stages.modifiers import flags
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.toolkit import Toolkit
@@ -26,6 +30,9 @@ DEFINITE = frozenset({"the", "this", "that"})
 # Pronouns that open a sentence about the lesion named just before ('It is
 # calcified', 'This likely represents a calcified granuloma').
 POINTING_PRONOUNS = frozenset({"it", "this", "these", "they"})
+# Possessives that make a site phrase a part of a structure named before
+# ('its lower pole', 'their walls').
+OWNER_PRONOUNS = frozenset({"its", "their"})
 # How many tokens after a lesion's noun its site phrase may start ('mass in
 # the right hilar region').
 LESION_SITE_REACH = 6
@@ -54,44 +61,22 @@ def paragraph_before(rd: ReportDoc, sent: Span, limit: int) -> list[Span]:
     return out
 
 
-def site_from_exam(
-    kit: Toolkit, rd: ReportDoc, f: Span, any_head: bool = False
-) -> SiteRef | None:
-    """The site the exam leaves as the one reading (a calcified granuloma on a
-    chest radiograph is in the lung; calcifications on a mammogram, the breast).
-    A default for the finding's head words is tried before the sentences around
-    it; a default for any finding (`any_head`) only after them, and only for
-    the patient's: a denied or asked-about calcification on a mammogram is
-    the breast's too ('No suspicious calcifications'), a relative's is not."""
-    exam = rd.exam.get() if rd.exam is not None else None
-    if exam is None:
-        return None
-    if any_head and "family" in flags(rd.mods, f):
-        return None
-    words = [t.lower_ for t in f]
-    for default in exam["defaults"]:
-        heads = default["heads"]
-        if (not heads and any_head) or (heads and any(w in heads for w in words)):
-            return SiteRef(f, default["site"], "", "", f.start, exam["id"])
-    return None
-
-
-def side_from_exam(kit: Toolkit, rd: ReportDoc, site: str) -> str:
-    """The side of a one-sided exam ('XR SHOULDER RIGHT', 'MAMMOGRAM LEFT'):
-    the one side its exam line (or the title opening the report) names, for
-    a finding at a site the exam kind lists as its own (`side_sites`: the
-    tendons of a shoulder film, not phleboliths on a film for left flank
-    pain); '' for an exam of both sides or of none, or one whose line also
-    names a part of both sides (`two_sided_terms`: 'AP PELVIS / RIGHT HIP')."""
-    exam = rd.exam.get() if rd.exam is not None else None
-    if exam is None or site not in exam.get("side_sites", ()):
-        return ""
-    lo, hi = exam_line(rd.layout) or (0, title_stop(rd.doc) or 0)
-    both = exam.get("two_sided_terms", ())
-    if any(t.lower_ in both for t in rd.doc[lo:hi]):
-        return ""  # 'AP PELVIS / RIGHT HIP': an exam of both sides too
-    sides = {str(kit.md(s)["laterality"]) for s in rd.matches.lats if lo <= s.start < hi}
-    return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
+def says_no_place(kit: Toolkit, rd: ReportDoc, f: Span, gap: int = 2) -> bool:
+    """Is the finding led by a phrase that surveys the whole study and names
+    no place ('No new calcification', 'no new or increased calcifications';
+    the ConText rules marked `no_place`), ending at most `gap` tokens before
+    it in its sentence?"""
+    lo = max(rd.layout.sent_first[f.start], f.start - 6)
+    words = [t.lower_ for t in rd.doc[lo : f.start]]
+    for rule in kit.rules.context_rules:
+        if not (rule.get("metadata") or {}).get("no_place"):
+            continue
+        phrase = rule["literal"].lower().split()
+        n = len(phrase)
+        for k in range(max(0, len(words) - n - gap), len(words) - n + 1):
+            if words[k : k + n] == phrase:
+                return True
+    return False
 
 
 def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
@@ -137,7 +122,10 @@ def site_of_named_lesion(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:
         sites = [s for s in _sites_in(rd, prev, f) if s.span.label_ == "SITE"]
         before = [s for s in sites if s.span.end == i]
         after = [s for s in sites if i < s.start <= i + LESION_SITE_REACH]
-        found = before[-1] if before else (after[0] if after else None)
+        # or the one site its sentence names ('The right adrenal gland
+        # contains a 2 cm nodule.')
+        only = sites if len({s.site for s in sites}) == 1 else []
+        found = next(iter(before[::-1] + after + only), None)
         return _with_side(rd, found, prev, f) if found is not None else None
     return None
 
@@ -152,6 +140,37 @@ def _with_side(rd: ReportDoc, site: SiteRef, sent: Span, f: Span) -> SiteRef:
     sides = {s.laterality for s in _sites_in(rd, sent, f) if s.site == site.site}
     sides.discard("")
     return replace(site, laterality=sides.pop()) if len(sides) == 1 else site
+
+
+def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
+    """'The right kidney is small. A calcification in its lower pole.': a site
+    phrase after 'its' or 'their', or a part word several sites share after
+    'the' ('the lower pole'), is a part of the structure named before: the
+    nearest of the few sentences before that names the site gives its side,
+    where that sentence writes one side only ('The left lobe of the thyroid
+    is enlarged.')."""
+    i = site.start
+    before = rd.doc[i - 1].lower_ if i > 0 else ""
+    shared = "candidates" in kit.md(site.span)
+    if not (before in OWNER_PRONOUNS or (shared and before in DEFINITE)):
+        return ""
+    for prev in paragraph_before(rd, rd.sent(site.span), SENTENCES_BACK):
+        sides = {
+            s.laterality
+            for s in rd.matches.sites
+            if prev.start <= s.span.start < prev.end and s.site == site.site
+        }
+        if not sides:
+            continue
+        sides |= {
+            str(kit.md(x)["laterality"])
+            for x in rd.matches.lats
+            if prev.start <= x.start < prev.end
+        }
+        sides.discard("")
+        # one part of one structure: not of both ("Both kidneys ... the upper pole")
+        return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
+    return ""
 
 
 def _site_further_back(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:
@@ -180,14 +199,24 @@ def _sites_in(rd: ReportDoc, sent: Span, f: Span) -> list[SiteRef]:
 
 def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
     """'LEFT BREAST:' on its own line names the site of the lines below it;
-    'Right breast: ...' opening a line names that of the line's sentences."""
+    'Right breast: ...' opening a line names that of the line's sentences,
+    up to the next such label on the line ('Liver: Normal. Spleen: Normal.
+    There are calcifications.': the spleen's)."""
     sent = rd.sent(f)
     if sent.start == 0:
         return None
     line = _line_start(rd, sent.start)
-    for s in rd.matches.sites:
-        if s.start == line and s.span.end < f.start and rd.doc[s.span.end].text == ":":
-            return s
+    firsts = rd.layout.sent_first
+    labels = [
+        s
+        for s in rd.matches.sites
+        if line <= s.start
+        and s.span.end < f.start
+        and (s.start == line or firsts[s.start] == s.start)
+        and rd.doc[s.span.end].text == ":"
+    ]
+    if labels:
+        return labels[-1]
     prev = rd.sent(rd.doc[sent.start - 1])
     words = [t for t in prev if not t.is_space]
     if not words or words[-1].text != ":":
@@ -221,7 +250,9 @@ def opens_list_item(rd: ReportDoc, sent: Span) -> bool:
     return bool(_ITEM_AT_END.search(before) or _ITEM_AT_START.match(sent.text))
 
 
-_ITEM_AT_END = re.compile(r"(?:^|[,.:\s])\d{1,2}[.)]$")
+# an item number opens its line or follows a stop, never a word ('in
+# segment 7. Calcification is seen centrally.' ends a sentence on a number)
+_ITEM_AT_END = re.compile(r"(?:^|[,.:]|\n)\s*\d{1,2}[.)]$")
 _ITEM_AT_START = re.compile(r"[,\s]*\d{1,2}[.)]\s")
 
 
@@ -281,38 +312,3 @@ def site_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         if prev.start <= x.start < prev.end
     }
     return replace(found, laterality=sides.pop()) if len(sides) == 1 else found
-
-
-def side_from_topic(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
-    """A note that says which side it is about a sentence or two before the
-    finding ('left knee pain. Radiographs show chondrocalcinosis.'; 'a lump
-    in the left breast. Mammography showed calcifications.') gives that side
-    to a finding of the part's own sites (the exam table's `topic_sites`)
-    whose sentence, site and exam name none (guide §2: a side from its clear
-    context): a side word right before a word of that part, one side only,
-    in the nearest of the few sentences before (no blank line between). Not
-    on an exam of that part, whose line decides (a screening mammogram is of
-    both breasts, whatever side a sentence speaks of)."""
-    exam = rd.exam.get() if rd.exam is not None else None
-    if exam is not None and site in exam.get("topic_sites", ()):
-        return ""
-    parts = kit.topic_terms.get(site, frozenset())
-    if not parts:
-        return ""
-    lats = {x.end: x for x in rd.matches.lats}
-    sent = rd.sent(f)
-    for _ in range(SENTENCES_BACK):
-        if sent.start == 0:
-            return ""
-        prev = rd.sent(rd.doc[sent.start - 1])
-        if "\n\n" in rd.doc[prev.start : sent.start].text.replace("\r", ""):
-            return ""
-        sides = {
-            str(kit.md(lats[t.i])["laterality"])
-            for t in prev
-            if t.i in lats and t.lower_ in parts
-        }
-        if sides:
-            return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
-        sent = prev
-    return ""

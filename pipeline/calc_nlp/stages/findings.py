@@ -10,13 +10,14 @@ from spacy.tokens import Span
 from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
 from calc_nlp.schema import METASTATIC, Condition, Finding, LabValue, finding_id
 from calc_nlp.stages.context_sites import (
-    side_from_exam,
-    side_from_topic,
+    side_of_owner,
     site_from_label_line,
 )
-from calc_nlp.stages.linking import core_words, linked, qualified
+from calc_nlp.stages.exam_sites import side_from_exam, side_from_topic
+from calc_nlp.stages.linking import linked, part_words, qualified
 from calc_nlp.stages.modifiers import flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
+from calc_nlp.stages.section_flags import section_flags
 from calc_nlp.stages.sides import lat_in_sentence, side_of_whole, two_sides
 from calc_nlp.stages.toolkit import Toolkit
 
@@ -40,17 +41,8 @@ def finding(
     kit: Toolkit, rd: ReportDoc, ctx: ReportContext, span: Span, site: SiteRef | None
 ) -> Finding:
     """The finding of one mention, with its flags, site, side and class."""
-    fl = flags(rd.mods, span)
-    section, body_start, _title, question = rd.layout.sections[span.start]
-    if (
-        question
-        and "uncertain" in fl
-        and "\n" not in rd.doc[body_start : span.start].text
-    ):
-        # On the clinical question's line, "? calcification" / "possible
-        # calcification" is asked, not observed: hypothetical.
-        fl.discard("uncertain")
-        fl.add("hypothetical")
+    fl = section_flags(kit, rd, span, flags(rd.mods, span))
+    section = rd.layout.sections[span.start][0]
     site_name = site.site if site else ""
     info = kit.site_info(site_name)
     off = rd.offset
@@ -124,7 +116,7 @@ def features(
     own, distribution = own_cues(kit, rd, span, ctx.cues, f.site)
     return Features(
         site=f.site,
-        site_text=core_words(site.span.text) if site and site.span is not span else "",
+        site_text=part_words(kit, site) if site and site.span is not span else "",
         laterality=f.laterality,
         metastatic_prone=bool(info.get("metastatic_prone")),
         dystrophic_prone=bool(info.get("dystrophic_prone"))
@@ -219,7 +211,8 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         two_sides(kit, rd, f, site)
         or (carried if own else "")
         or (side_of_whole(rd, site) if own else "")
-        or lat_in_sentence(kit, rd, f)
+        or (side_of_owner(kit, rd, site) if own and site is not None else "")
+        or lat_in_sentence(kit, rd, f, site)
         or carried
         or _label_side(rd, f)
         or side_from_exam(kit, rd, name)

@@ -86,14 +86,32 @@ TITLE_WORDS = 12
 
 
 def exam_line(lay: Layout) -> tuple[int, int] | None:
-    """The tokens of the report's exam section, (first, past the last), if any."""
-    where = [i for i, sec in enumerate(lay.sections) if sec[0] == "exam"]
-    return (where[0], where[-1] + 1) if where else None
+    """The tokens of the report's first exam section, (first, past the last),
+    if any (a note with several 'PROCEDURE:' sections: the first one)."""
+    sections = lay.sections
+    first = next((i for i, sec in enumerate(sections) if sec[0] == "exam"), None)
+    if first is None:
+        return None
+    end = first
+    while end < len(sections) and sections[end][0] == "exam":
+        end += 1
+    return first, end
+
+
+# Words that open a sentence, never an exam's title ('There is a mass in the
+# left breast.' opening a note is no breast exam).
+SENTENCE_OPENERS = frozenset(
+    {"there", "the", "this", "these", "a", "an", "he", "she", "it", "we", "i"}
+)
 
 
 def title_stop(doc: Doc) -> int | None:
     """The first colon, comma or line break among the report's first
-    TITLE_WORDS + 1 tokens: where its opening title ends (None: no such stop)."""
+    TITLE_WORDS + 1 tokens: where its opening title ends (None: no such stop;
+    0 where the report opens with a sentence, not a title)."""
+    first = next((t for t in doc[: TITLE_WORDS + 1] if not t.is_space), None)
+    if first is not None and first.lower_ in SENTENCE_OPENERS:
+        return 0
     for tok in doc[: TITLE_WORDS + 1]:
         if tok.text in {":", ","} or "\n" in tok.text:
             return tok.i

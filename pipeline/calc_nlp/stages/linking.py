@@ -7,7 +7,6 @@ premodifiers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -17,16 +16,16 @@ from calc_nlp.schema import DYSTROPHIC
 from calc_nlp.stages.clause_sites import site_in_clause
 from calc_nlp.stages.context_sites import (
     DEFINITE,
-    asserted,
-    paragraph_before,
-    site_from_exam,
+    says_no_place,
     site_from_label_line,
     site_from_previous_sentence,
     site_of_named_lesion,
     site_pointed_back,
     site_said_after,
 )
-from calc_nlp.stages.modifiers import is_cause
+from calc_nlp.stages.exam_sites import exam_for, site_from_exam
+from calc_nlp.stages.generic_sites import refine
+from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause
 from calc_nlp.stages.record import Modifiers, ReportDoc, SiteRef, key
 from calc_nlp.stages.sides import (
     joined_site_end,
@@ -158,16 +157,24 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if clause is not None and _points_back(rd, clause):
         # 'The nodule is calcified': the nodule named before, with its place
         clause = site_of_named_lesion(rd, f, rd.sent(f)) or clause
-    found: SiteRef | None = (
-        clause
-        or linked_lesion(kit, rd, f)
-        or site_from_label_line(rd, f)
+    found = clause or linked_lesion(kit, rd, f) or _from_context(kit, rd, f)
+    return refine(kit, rd, f, found) if found is not None else None
+
+
+def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """Guide §2 steps 4-5 for a finding whose words and clause name no site: a
+    label line over it, a sentence it points back to, the exam, the sentences
+    before. A survey of the whole study ('No new calcification') is about no
+    place the text named before: the exam's reading only."""
+    if says_no_place(kit, rd, f):
+        return site_from_exam(kit, rd, f) or site_from_exam(kit, rd, f, any_head=True)
+    return (
+        site_from_label_line(rd, f)
         or site_pointed_back(kit, rd, f)
         or site_from_exam(kit, rd, f)
         or site_from_previous_sentence(rd, f)
         or site_from_exam(kit, rd, f, any_head=True)
     )
-    return refine(kit, rd, f, found) if found is not None else None
 
 
 def _points_back(rd: ReportDoc, site: SiteRef) -> bool:
@@ -185,7 +192,7 @@ def _exam_region(kit: Toolkit, rd: ReportDoc, f: Span, region: SiteRef) -> SiteR
     """A body region that is the exam's own ('in the right lower chest' on a
     chest film) leaves the exam's reading standing (guide §2 step 5: a
     granuloma there is the lung's), with the region's side."""
-    exam = rd.exam.get() if rd.exam is not None else None
+    exam = exam_for(kit, rd, f)
     if exam is None or region.span.text.lower() not in exam["exam_terms"]:
         return region
     found = site_from_exam(kit, rd, f)
@@ -263,85 +270,26 @@ def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     return named[-1] if named else None
 
 
-def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
-    """A generic site ("vascular", "the vessel") takes the specific site of the
-    same kind named in the finding's sentence; an anaphoric one ("the vessel")
-    also one named in the sentences before it in the same paragraph ("LAD:
-    ... the vessel"), never another finding's own words; else it stays."""
-    if not kit.md(site.span).get("generic"):
-        return site
-    kind = kit.site_info(site.site).get("kind")
-
-    def specific(s: SiteRef) -> bool:
-        info = kit.site_info(s.site)
-        return (
-            not kit.md(s.span).get("generic")
-            and info.get("kind") == kind
-            and asserted(rd, s, f)
-        )
-
-    sent = rd.sent(f)
-    nearest = _nearest_site(rd, f, specific)
-    if nearest is not None:
-        return nearest
-    if kit.md(site.span).get("generic") != "anaphoric":
-        return _restated_site(rd, f, specific) or site
-    others = [c for c in rd.matches.calc if c is not f]
-    for prev in paragraph_before(rd, sent, 4):
-        found = [
-            s
-            for s in rd.matches.sites
-            if prev.start <= s.span.start < prev.end
-            and specific(s)
-            and not any(c.start <= s.span.start < c.end for c in others)
-        ]
-        if found:
-            return found[-1]
-    return site
-
-
-def _restated_site(
-    rd: ReportDoc, f: Span, specific: Callable[[SiteRef], bool]
-) -> SiteRef | None:
-    """An impression that restates a finding word for word ('Mild
-    arteriosclerotic vascular calcifications.') means the one named before
-    with its specific site ('... noted in the abdominal aorta')."""
-    words = f.text.lower()
-    for c in reversed([c for c in rd.matches.calc if c.end <= f.start]):
-        if c.text.lower() != words:
-            continue
-        nearest = _nearest_site(rd, c, specific)
-        if nearest is not None:
-            return nearest
-    return None
-
-
-def _nearest_site(
-    rd: ReportDoc, f: Span, specific: Callable[[SiteRef], bool]
-) -> SiteRef | None:
-    """The `specific` site closest to `f` within its reach, if any."""
-    near = [
-        (score, s)
-        for s in rd.matches.sites
-        if specific(s) and (score := site_reach(rd, f, s)) is not None
-    ]
-    return min(near, key=lambda x: x[0])[1] if near else None
-
-
 def causes_elsewhere(
     kit: Toolkit, rd: ReportDoc, cues: list[Span]
 ) -> list[tuple[int, CauseRecord]]:
-    """Dystrophic causes anywhere in the report, with the site each names."""
+    """Dystrophic causes anywhere in the report, with the site each names:
+    the cue's or condition's own (a splenic infarct: spleen), else the
+    nearest site phrase of its sentence."""
     out = []
     sites_in = rd.sites_by_sentence()
     rule1 = [c for c in cues if c.label_ == "CUE" and kit.md(c)["rule"] == 1]
+    # a condition the same words name as a cue counts once, as the cue
+    as_cue = {(c.start, c.end) for c in rule1}
     for span in rule1 + rd.matches.conds:
-        if span.label_ == "CONDITION" and span in cues:
+        if span.label_ == "CONDITION" and (span.start, span.end) in as_cue:
             continue
         md = kit.md(span)
         if span.label_ == "CONDITION":
             if md["category"] != DYSTROPHIC or not is_cause(rd.mods, span):
                 continue
+            if flags(rd.mods, span) & NOT_A_CONDITION:
+                continue  # '?goiter': a hedged condition is no report's cause
             name = md["condition"]
         else:
             name = md["cue"]
@@ -351,11 +299,8 @@ def causes_elsewhere(
         if near:
             nearest = min(near, key=lambda s: abs(s.span.start - span.start))
             if not site or site == nearest.site:
-                site, lat, stext = (
-                    nearest.site,
-                    nearest.laterality,
-                    core_words(nearest.span.text),
-                )
+                site, lat = nearest.site, nearest.laterality
+                stext = part_words(kit, nearest)
         if not lat:
             lat = lat_near(kit, rd, span)
         if site:
@@ -366,14 +311,31 @@ def causes_elsewhere(
 def qualified(
     kit: Toolkit, rd: ReportDoc, f: Span, site: str, site_span: Span | None
 ) -> bool:
-    """A qualifier word in the sentence ('nodule' for the thyroid) makes the site prone."""
+    """A qualifier word in the sentence ('nodule' for the thyroid) makes the
+    site prone, unless it is denied ('no nodule', 'without a discrete
+    nodule': the calcification lies in the gland as such)."""
     firsts = rd.layout.sent_first
     sents = {firsts[f.start]}
     if site_span is not None:
         sents.add(firsts[site_span.start])
     return any(
-        firsts[q.start] in sents and kit.md(q).get("site") == site
+        firsts[q.start] in sents
+        and kit.md(q).get("site") == site
+        and not _denied_word(kit, rd, q)
         for q in rd.matches.qualifiers
+    )
+
+
+def _denied_word(kit: Toolkit, rd: ReportDoc, q: Span, reach: int = 3) -> bool:
+    """Does a one-word forward negation of the ConText rules ('no',
+    'without') stand up to `reach` tokens before `q`, in its sentence?"""
+    lo = max(rd.layout.sent_first[q.start], q.start - reach)
+    before = {t.lower_ for t in rd.doc[lo : q.start]}
+    return any(
+        r["category"] == "NEGATED_EXISTENCE"
+        and r.get("direction") == "FORWARD"
+        and r["literal"].lower() in before
+        for r in kit.rules.context_rules
     )
 
 
@@ -384,6 +346,19 @@ def linked(rd: ReportDoc, f: Span, holder: Span) -> bool:
     if any(f.end <= x.start < holder.start for x in rd.matches.calc if x is not holder):
         return False
     return any(f.end <= k.start and k.end <= holder.start for k in rd.matches.links)
+
+
+def part_words(kit: Toolkit, site: SiteRef) -> str:
+    """The words of a site phrase that name a part of its site ('left lower
+    lobe', 'frontal lobe', 'RUL'), for 'same place?' comparisons; '' for a
+    phrase that names the whole site, one word of its vocabulary terms
+    ('spleen', 'splenic', 'hepatic'), which takes in every part of it."""
+    words = core_words(site.span.text)
+    if " " not in words:
+        terms = kit.site_info(site.site).get("terms", ())
+        if any(words == t.lower() for t in terms):
+            return ""
+    return words
 
 
 def core_words(site_text: str) -> str:

@@ -8,6 +8,7 @@ from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 from calc_nlp.stages.context_blocks import run_context
+from calc_nlp.stages.context_lists import FINDING_LABEL, denied_lists, risk_lists
 from calc_nlp.stages.record import Layout, Modifiers, SpanKey, key
 from calc_nlp.stages.toolkit import TARGET_GROUP, Toolkit
 
@@ -19,8 +20,6 @@ FLAG_OF = {
     "HYPOTHETICAL": "hypothetical",
     "FAMILY": "family",
 }
-# The label of calcification mentions among the ConText targets.
-FINDING_LABEL = "CALCIFICATION"
 # Flags that mean a condition or cause is not the patient's now or before.
 NOT_ASSERTED = frozenset({"negated", "hypothetical", "family"})
 # A report's condition must be asserted and not hedged (guide §4): "possible
@@ -55,8 +54,14 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
         Span(sub, where[t.start], where[t.end - 1] + 1, label=t.label_) for t in targets
     ]
     sub.spans[TARGET_GROUP] = subs
-    run_context(kit.context, sub, subs, starts)
-    clause = _Clauses(words, starts, frozenset(kit.rules.clause_verbs.get("words", ())))
+    found = run_context(kit.context, sub, subs, starts)
+    verbs = kit.rules.clause_verbs
+    clause = _Clauses(words, starts, frozenset(verbs.get("words", ())))
+    clause.openers = frozenset(verbs.get("item_openers", ()))
+    clause.results = frozenset(verbs.get("result_verbs", ()))
+    clause.pseudo_ends = frozenset(
+        m.modifier_span[1] for m in found if m.category == "PSEUDO"
+    )
     clause.findings = sorted(st.start for st in subs if st.label_ == FINDING_LABEL)
     clause.conditions = frozenset(
         st.start
@@ -72,10 +77,15 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
             and not clause.hedges_another(st, m)
             and not clause.denies_a_later_item(st, m)
             and not clause.dates_another(st, m)
+            and not clause.hedges_own_item(st, m)
+            and not clause.reading_in_a_denial(st, m)
+            and not clause.answered(st, m)
         )
         for st in subs
     ]
     clause.carry_lists(subs, kept)
+    risk_lists(clause, subs, kept, found)
+    denied_lists(clause, subs, kept, found)
     for t, mods in zip(targets, kept, strict=True):
         by_span[key(t)] = by_span.get(key(t), ()) + mods
     one = _one_cause(kit, targets, subs, by_span)
@@ -140,6 +150,9 @@ class _Clauses:
         self.words, self.starts, self.verbs = words, starts, verbs
         self.findings: list[int] = []  # where the calcification mentions start
         self.conditions: frozenset[int] = frozenset()  # where conditions start
+        self.openers: frozenset[str] = frozenset()  # words opening a stated item
+        self.pseudo_ends: frozenset[int] = frozenset()  # where PSEUDO phrases end
+        self.results: frozenset[str] = frozenset()  # verbs giving a result
         self._lower: list[str] | None = None
         self._sent_end: list[int] = []
 
@@ -168,22 +181,84 @@ class _Clauses:
         if end > target.start:
             return False
         w = self._index()
+        if self._closed_by_and(w[end : target.start]):
+            return True  # 'No masses are noted and the nodes are calcified'
         commas = [i for i in range(end, target.start) if w[i] in {",", ";"}]
         if not commas:
             return False
         between = w[commas[-1] + 1 : target.start]
         if any(x in {"or", "nor"} for x in between):
             return False  # the denied list goes on: "..., or calcification"
-        if any(x in self.verbs for x in between):
-            return True  # 'No effusion, a few granulomas are calcified'
+        if any(x in self.verbs or x in self.openers for x in between):
+            return True  # 'No effusion, a few granulomas are calcified'; '..., mild X'
         if start > 0 and w[start - 1] in {",", ";"}:
             return True  # each item has its own 'no': 'No A, no B, C' denies A and B
         for x in w[target.end : self._sent_end[target.start]]:
-            if x in {",", ";"}:
-                return False
+            if x in {",", ";", "or", "nor"}:
+                return False  # 'No mass, calcification or thickening is seen'
             if x in self.verbs:
                 return True
         return False
+
+    def answered(self, target: Span, mod: Any) -> bool:
+        """Is a question's result given before the finding? ('US to evaluate
+        for stones showed a calcification': the stones were asked about.)"""
+        if mod.category != "HYPOTHETICAL" or mod.rule.direction != "FORWARD":
+            return False
+        end = mod.modifier_span[1]
+        words = self._index()[end : target.start] if end <= target.start else ()
+        return any(x in self.results for x in words)
+
+    def _closed_by_and(self, between: list[str]) -> bool:
+        """Does the denied clause end with its own verb before an 'and' that
+        opens the next one? ('no calcifications were noted and ...')."""
+        verb = False
+        for x in between:
+            if x in self.verbs:
+                verb = True
+            elif verb and x in {"and", "while", "whereas"}:
+                return True
+        return False
+
+    def hedges_own_item(self, target: Span, mod: Any) -> bool:
+        """Does a hedge after a comma stay in its own list item, missing a
+        finding before that comma? 'Calcification in the renal sinus, stone
+        versus vessel' and 'Calcified nodule, malignancy is unlikely' hedge
+        what the calcification is, not that it is there. A hedge right after
+        the comma ('Calcified granuloma, or a vessel on end') keeps it."""
+        if mod.category != "POSSIBLE_EXISTENCE" or mod.rule.direction == "FORWARD":
+            return False
+        if target.start not in self.findings:
+            return False  # a condition's differential is left as it is
+        start, _end = mod.modifier_span
+        if start < target.end:
+            return False
+        w = self._index()
+        commas = [i for i in range(target.end, start) if w[i] in {",", ";"}]
+        if not commas:
+            return False
+        between = w[commas[-1] + 1 : start]
+        if any(x in {"and", "or", "nor"} for x in between):
+            return False
+        return any(x.isalpha() and x not in _PREDICATE_WORDS for x in between)
+
+    def reading_in_a_denial(self, target: Span, mod: Any) -> bool:
+        """Is an 'or' reading the next item of a denied or asked-for list?
+        'No new calcification or edema' and 'Calcification or stones are not
+        seen' list two things the study does not show, not two readings of
+        one: a denial, a question or a PSEUDO phrase ('no new') right before
+        the finding takes the alternative's hedge away."""
+        md = mod.rule.metadata or {}
+        if mod.category != "POSSIBLE_EXISTENCE" or not md.get("alternative"):
+            return False
+        if target.start not in self.findings:
+            return False
+        if target.start in self.pseudo_ends:
+            return True
+        return any(
+            m.category in {"NEGATED_EXISTENCE", "HYPOTHETICAL"}
+            for m in target._.modifiers
+        )
 
     def denies_a_later_item(self, target: Span, mod: Any) -> bool:
         """Does a backward negation after a comma miss a target before that
@@ -212,12 +287,12 @@ class _Clauses:
         """A list of possible complications goes on past ', and' (which ends
         other modifiers): 'risks include bleeding, DVT, and stroke' makes the
         stroke as hypothetical as the DVT. A `through_lists` modifier of one
-        condition passes to the next condition of its sentence while no clause
-        verb stands between them."""
+        condition passes to the next condition or finding of its sentence
+        while no clause verb stands between them ('risks including bleeding,
+        infection, and calcification of the graft')."""
         w = self._index()
-        order = sorted(
-            (st.start, i) for i, st in enumerate(subs) if st.label_ == "CONDITION"
-        )
+        listed = ("CONDITION", FINDING_LABEL)
+        order = sorted((st.start, i) for i, st in enumerate(subs) if st.label_ in listed)
         carried: Any = None
         end = 0
         for start, i in order:

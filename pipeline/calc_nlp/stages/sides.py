@@ -48,20 +48,26 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     return score
 
 
-def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+def lat_in_sentence(
+    kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None = None
+) -> str:
     """Laterality written in the finding's sentence but not on its site words:
     a side word, or a site that carries one (RUL). A side word inside a
     named structure ("left main", "left atrial wall") is not a side, nor is
     one said of another lesion joined after it ("mediastinal calcifications
-    and a faint nodule in the left upper zone")."""
+    and a faint nodule in the left upper zone"), nor one written on another
+    structure joined to the finding's own `site` ("in the liver with a right
+    pleural effusion")."""
     sent = rd.sent(f)
     sites = rd.matches.sites
     named = [s.span for s in sites if not kit.site_info(s.site).get("sided", True)]
     named += _other_lesions(rd, f, sent)
+    named += _other_structures(rd, f, site, sent)
     # a later finding's own words keep their side ('calcified nodules and a
     # calcified right hilar node': the nodules have none); a side word leading
     # an earlier one may reach over the 'and' ('bilateral X and Y')
     named += [c for c in rd.matches.calc if c.start > f.start]
+    named += _earlier_item(rd, f, sent)
 
     def dist(sp: Span) -> int:
         if sp.start < f.end and f.start < sp.end:
@@ -84,6 +90,22 @@ def lat_in_sentence(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     return min(cands)[2] if cands else ""
 
 
+def _earlier_item(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
+    """The words between an earlier finding of the sentence and this one when
+    'and' makes this one a new item ('calcification in the right upper
+    quadrant, consistent with a gallstone, and vascular calcifications in
+    the pelvis': the right is the first one's), not where this one restates
+    it ('..., consistent with metastatic calcification', '... versus vascular
+    calcification')."""
+    ends = [c.end for c in rd.matches.calc if sent.start <= c.start and c.end <= f.start]
+    if not ends:
+        return []
+    lo = max(ends)
+    links = [k.end for k in rd.matches.links if lo <= k.start and k.end <= f.start]
+    words = {t.lower_ for t in rd.doc[max([lo, *links]) : f.start]}
+    return [rd.doc[lo : f.start]] if words & _JOINING else []
+
+
 def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     """The rest of the sentence from a lesion noun joined after the finding
     by 'and' ('... calcifications and a faint nodule in the left upper zone'): its
@@ -97,6 +119,42 @@ def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
         if joined and t.lower_ in lesions:
             return [rd.doc[t.i : sent.end]]
     return []
+
+
+# Words that join another structure to the finding's place ('in the spleen
+# and a left renal cyst'; 'with' only after it: 'in the liver with a right
+# pleural effusion', but 'Rt shoulder with calcific tendinitis').
+_JOINING = frozenset({"and", "plus", "&", "well"})  # 'well': 'as well as'
+
+
+def _other_structures(
+    rd: ReportDoc, f: Span, site: SiteRef | None, sent: Span
+) -> list[Span]:
+    """The side-and-site phrases of the sentence that name another structure
+    than the finding's own site phrase, joined to it by 'and' or 'with'
+    ('calcified granuloma in the spleen and a left renal cyst': the cyst's
+    side; 'calcifications in the spleen and in the left kidney': the finding
+    takes the first site, and the side is the second's). A place phrase with
+    nothing joining it ('in the right axilla') is the finding's own."""
+    if site is None or site.span is f or rd.layout.sent_first[site.span.start] != sent.start:
+        return []
+    out = []
+    for s in rd.matches.sites:
+        if not (sent.start <= s.start < sent.end) or s.site == site.site:
+            continue
+        if not s.laterality:
+            continue
+        if any(c.start <= s.start < c.end for c in rd.matches.calc):
+            continue  # 'bilateral X and Y calcification': a side leading a list
+        lo, hi = sorted((max(f.end, site.span.end), s.start))
+        joining = _JOINING | {"with"}
+        if s.span.end <= min(f.start, site.start):
+            # 'Rt shoulder with calcific tendinitis': the finding is the shoulder's
+            lo, hi, joining = s.span.end, min(f.start, site.start), _JOINING
+        words = {t.lower_ for t in rd.doc[lo:hi]}
+        if words & joining:
+            out.append(rd.doc[s.start : s.span.end])
+    return out
 
 
 def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy
 from spacy.attrs import LOWER, NORM, ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -122,8 +123,10 @@ def by_first_word(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     of them can match at a given token, so the matches are the same."""
     first = pattern[0] if pattern else {}
     words = exact_words(first)
-    if words is None or first.get("OP") not in (None, "1") or not isinstance(
-        first[words[0]], dict
+    if (
+        words is None
+        or first.get("OP") not in (None, "1")
+        or not isinstance(first[words[0]], dict)
     ):
         return [pattern]
     attr = words[0]
@@ -131,21 +134,33 @@ def by_first_word(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 
 class _Columns:
-    """One Doc's attribute values (per token, one per attribute, as Python
+    """One Doc's attribute values (per attribute, one per token, as Python
     ints), and where each run of listed words ends."""
 
     def __init__(self, doc: Doc, attrs: list[str], runs: dict[Any, Any]):
         self.n = len(doc)
         self.names = {a: k for k, a in enumerate(attrs)}
-        self.values: list[list[int]] = (
-            doc.to_array([_ATTRS[a] for a in attrs]).reshape(self.n, -1).tolist()
-        )
+        self.array = doc.to_array([_ATTRS[a] for a in attrs]).reshape(self.n, -1)
+        self.columns: list[list[int]] = self.array.T.tolist()
         self.runs = runs  # (attribute, words) -> their hashes (a set)
+
+    def holding(self, checks: list[tuple[int, frozenset[int]]]) -> list[int]:
+        """The tokens whose value of some checked attribute is one of its
+        words, in order: the words a column holds are found by one set
+        intersection, and their places by one array comparison each."""
+        found = None
+        for k, hashes in checks:
+            present = hashes.intersection(self.columns[k])
+            column = self.array[:, k]
+            for word in present:
+                hit = column == numpy.uint64(word)
+                found = hit if found is None else found | hit
+        return [] if found is None else numpy.flatnonzero(found).tolist()
 
     def run_end(self, at: int, words: tuple[str, frozenset[str]]) -> int:
         """The first token from `at` on that is not one of the words."""
-        k, hashes, values = self.names[words[0]], self.runs[words], self.values
-        while at < self.n and values[at][k] in hashes:
+        hashes, column = self.runs[words], self.columns[self.names[words[0]]]
+        while at < self.n and column[at] in hashes:
             at += 1
         return min(at, self.n)
 
@@ -165,7 +180,9 @@ MERGE_GAP = 4
 class _Opening:
     """The patterns opening on one word: the tests of the token after it
     (None: none needed), the most tokens a fixed-length one matches, and the
-    steps of the others."""
+    steps of the others. A test of words is kept as their string ids: a
+    token's value is the id of its string, so it is one of the words iff
+    its value is one of their ids."""
 
     def __init__(
         self,
@@ -173,20 +190,30 @@ class _Opening:
         names: dict[str, int],
         length: int,
         reaches: list[list[Step]],
+        strings: Any,
     ):
         self.length, self.reaches = length, reaches
         self.gates: list[tuple[int, Any]] | None = None
         if gates is not None:
-            self.gates = [(names[g[0]], g[1]) for g in gates if g is not None]
+            self.gates = [
+                (
+                    names[g[0]],
+                    frozenset(strings[w] for w in g[1])
+                    if isinstance(g[1], frozenset)
+                    else g[1],
+                )
+                for g in gates
+                if g is not None
+            ]
 
-    def admits(self, nxt: list[int], strings: Any) -> bool:
-        """Does the next token (its attribute values) pass one of the tests?"""
+    def admits(self, columns: list[list[int]], j: int, strings: Any) -> bool:
+        """Does token j (its attribute values) pass one of the tests?"""
         for k, test in self.gates or ():
-            word = strings[nxt[k]]
+            value = columns[k][j]
             if isinstance(test, frozenset):
-                if word in test:
+                if value in test:
                     return True
-            elif test.search(word):
+            elif test.search(strings[value]):
                 return True
         return False
 
@@ -207,7 +234,6 @@ class WindowedMatcher:
         self.fixed: dict[str, dict[int, int]] = {}
         self.opening: dict[str, dict[int, list[list[Step]]]] = {}
         self._hashes: list[tuple[str, frozenset[int]]] | None = None
-        self._words: frozenset[int] = frozenset()
         self._attrs: list[str] = []  # the attributes read per token
         self._checks: list[tuple[int, frozenset[int]]] = []
         self._fixed_cols: list[int] = []
@@ -253,24 +279,18 @@ class WindowedMatcher:
         if not self._checks:
             return []  # no pattern added
         cols = _Columns(doc, self._attrs, self._runs)
-        checks = self._checks
-        values = cols.values
-        words = self._words  # every opening word's hash, whatever its attribute
-        at = [
-            i
-            for i, row in enumerate(values)
-            if not words.isdisjoint(row)  # one C call rules most tokens out
-            and any(row[k] in hashes for k, hashes in checks)
-        ]
+        at = cols.holding(self._checks)
         if not at:
             return []
-        fixed = self._fixed_cols
+        columns, strings = cols.columns, self.vocab.strings
+        fixed = [columns[k] for k in self._fixed_cols]
         out: list[tuple[int, int]] = []
+        known, names = self._opens, cols.names
         for i in at:
-            row, nxt = values[i], values[min(i + 1, n - 1)]
-            opens = self._open(tuple(row[k] for k in fixed), cols.names)
+            words = tuple([c[i] for c in fixed])
+            opens = known.get(words) or self._open(words, names)
             if opens.gates is not None and (
-                i + 1 >= n or not opens.admits(nxt, self.vocab.strings)
+                i + 1 >= n or not opens.admits(columns, i + 1, strings)
             ):
                 continue  # the next token fits no pattern opening here
             end = min(n, i + opens.length)
@@ -287,7 +307,6 @@ class WindowedMatcher:
         the opening words per attribute, and the attributes read per token
         (those of opening words, runs and second-token tests only)."""
         self._hashes = [(a, frozenset(self.fixed[a])) for a in sorted(self.fixed)]
-        self._words = frozenset().union(*(h for _, h in self._hashes))
         gated = {g[0] for gs in self.gates.values() for g in gs if g is not None}
         self._attrs = sorted(set(self.fixed) | {a for a, _ in self._runs} | gated)
         names = {a: k for k, a in enumerate(self._attrs)}
@@ -311,6 +330,7 @@ class WindowedMatcher:
                     for attr, by_word in self.opening.items()
                     for reach in by_word.get(by_attr[attr], ())
                 ],
+                self.vocab.strings,
             )
             self._opens[words] = opens
         return opens

@@ -56,7 +56,10 @@ from spacy.util import (  # noqa: E402
     compile_suffix_regex,
 )
 
-from calc_nlp.stages.context_blocks import window_context_matcher  # noqa: E402
+from calc_nlp.stages.context_blocks import (  # noqa: E402
+    cached_phrases,
+    window_context_matcher,
+)
 from calc_nlp.stages.token_matcher import WindowedMatcher  # noqa: E402
 from calc_nlp.stages.toolkit_cache import ToolkitCache  # noqa: E402
 
@@ -241,9 +244,7 @@ def cacheable_exceptions(rules: Mapping[str, Any]) -> dict[str, Any]:
     every later word again; without these the tokens are the same."""
     from spacy.attrs import ORTH
 
-    return {
-        k: v for k, v in rules.items() if k.strip() or v != [{ORTH: k}]
-    }
+    return {k: v for k, v in rules.items() if k.strip() or v != [{ORTH: k}]}
 
 
 def _build_tokenizer(nlp: Any, d: Any) -> Tokenizer:
@@ -359,7 +360,8 @@ class Toolkit:
         )
         # Its patterns were checked when the rules were loaded, like ours above.
         self.context._ConText__matcher._MedspacyMatcher__matcher.validate = False  # type: ignore[attr-defined]
-        self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
+        with cached_phrases(self.context, cache):
+            self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
         window_context_matcher(self.context)
 
     def md(self, span: Span) -> dict[str, Any]:

@@ -1,0 +1,137 @@
+"""Sites and sides the exam gives (guide §2 "Site and side from context",
+step 5): the one reading an exam allows, the side of a one-sided exam, and
+the side of the limb a note says it is about.
+
+Plain functions over the `ReportDoc`, used by the linking and findings
+stages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Span
+
+from calc_nlp.schema import LEFT, RIGHT
+from calc_nlp.stages.context_sites import SENTENCES_BACK
+from calc_nlp.stages.layout import exam_line, title_stop
+from calc_nlp.stages.modifiers import flags
+from calc_nlp.stages.record import ReportDoc, SiteRef
+from calc_nlp.stages.toolkit import Toolkit
+
+# Words between a side and a limb word that keep the side the limb's ('the
+# left lower extremity', 'right upper arm').
+LIMB_PARTS = frozenset({"upper", "lower", "distal", "proximal"})
+
+
+def site_from_exam(
+    kit: Toolkit, rd: ReportDoc, f: Span, any_head: bool = False
+) -> SiteRef | None:
+    """The site the exam leaves as the one reading (a calcified granuloma on a
+    chest radiograph is in the lung; calcifications on a mammogram, the breast).
+    A default for the finding's head words is tried before the sentences around
+    it; a default for any finding (`any_head`) only after them, and only for
+    the patient's: a denied or asked-about calcification on a mammogram is
+    the breast's too ('No suspicious calcifications'), a relative's is not."""
+    exam = exam_for(kit, rd, f)
+    if exam is None:
+        return None
+    if any_head and "family" in flags(rd.mods, f):
+        return None
+    words = [t.lower_ for t in f]
+    for default in exam["defaults"]:
+        heads = default["heads"]
+        if (not heads and any_head) or (heads and any(w in heads for w in words)):
+            return SiteRef(f, default["site"], "", "", f.start, exam["id"])
+    return None
+
+
+def exam_for(kit: Toolkit, rd: ReportDoc, f: Span) -> dict[str, Any] | None:
+    """The exam a finding was seen on: the report's, else one its own sentence
+    names ('Chest x-ray showed a calcified granuloma', 'a renal ultrasound
+    showed ...': a note that reports an exam in passing)."""
+    exam = rd.exam.get() if rd.exam is not None else None
+    if exam is not None:
+        return exam
+    text = rd.sent(f).text.lower()
+    for kind, exam_rx, _ in kit.exams:
+        if kind["exam_terms"] and exam_rx.search(text):
+            return kind
+    return None
+
+
+def side_from_exam(kit: Toolkit, rd: ReportDoc, site: str) -> str:
+    """The side of a one-sided exam ('XR SHOULDER RIGHT', 'MAMMOGRAM LEFT'):
+    the one side its exam line (or the title opening the report) names, for
+    a finding at a site the exam kind lists as its own (`side_sites`: the
+    tendons of a shoulder film, not phleboliths on a film for left flank
+    pain); '' for an exam of both sides or of none, or one whose line also
+    names a part of both sides (`two_sided_terms`: 'AP PELVIS / RIGHT HIP')."""
+    exam = rd.exam.get() if rd.exam is not None else None
+    if exam is None or site not in exam.get("side_sites", ()):
+        return ""
+    line = exam_line(rd.layout)
+    lo, hi = line or (0, _title_end(kit, rd, title_stop(rd.doc) or 0))
+    both = exam.get("two_sided_terms", ())
+    if any(t.lower_ in both for t in rd.doc[lo:hi]):
+        return ""  # 'AP PELVIS / RIGHT HIP': an exam of both sides too
+    # a side the plural of a paired organ implies ('kidneys') is no side written
+    sides = {
+        str(kit.md(s)["laterality"])
+        for s in rd.matches.lats
+        if lo <= s.start < hi and not kit.md(s).get("implied")
+    }
+    return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
+
+
+def _title_end(kit: Toolkit, rd: ReportDoc, stop: int) -> int:
+    """Where a title line ends for its side: past a side word written after
+    its comma at the end of the line ('MAMMOGRAM, LEFT')."""
+    doc = rd.doc
+    if not (0 < stop < len(doc) - 1 and doc[stop].text == ","):
+        return stop
+    after = next((x for x in rd.matches.lats if x.start == stop + 1), None)
+    if after is None or kit.md(after).get("before_site"):
+        return stop
+    end = after.end
+    if end == len(doc) or "\n" in doc[end].text or doc[end].text in {",", ":"}:
+        return end
+    return stop
+
+
+def side_from_topic(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
+    """A note that says which side it is about a sentence or two before the
+    finding ('left knee pain. Radiographs show chondrocalcinosis.'; 'a lump
+    in the left breast. Mammography showed calcifications.') gives that side
+    to a finding of the part's own sites (the exam table's `topic_sites`)
+    whose sentence, site and exam name none (guide §2: a side from its clear
+    context): a side word right before a word of that part, one side only,
+    in the nearest of the few sentences before (no blank line between). Not
+    on an exam of that part, whose line decides (a screening mammogram is of
+    both breasts, whatever side a sentence speaks of)."""
+    exam = rd.exam.get() if rd.exam is not None else None
+    if exam is not None and site in exam.get("topic_sites", ()):
+        return ""
+    parts = kit.topic_terms.get(site, frozenset())
+    if not parts:
+        return ""
+    lats = {x.end: x for x in rd.matches.lats}
+    for x in rd.matches.lats:  # 'the left lower extremity'
+        if x.end < len(rd.doc) and rd.doc[x.end].lower_ in LIMB_PARTS:
+            lats.setdefault(x.end + 1, x)
+    sent = rd.sent(f)
+    for _ in range(SENTENCES_BACK):
+        if sent.start == 0:
+            return ""
+        prev = rd.sent(rd.doc[sent.start - 1])
+        if "\n\n" in rd.doc[prev.start : sent.start].text.replace("\r", ""):
+            return ""
+        sides = {
+            str(kit.md(lats[t.i])["laterality"])
+            for t in prev
+            if t.i in lats and t.lower_ in parts
+        }
+        if sides:
+            return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
+        sent = prev
+    return ""

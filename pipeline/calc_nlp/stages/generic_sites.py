@@ -1,0 +1,82 @@
+"""A generic site gives way to a specific one (guide §2 "Site and side from
+context": 'atherosclerotic calcification of the aorta' is aorta; a plaque
+'within the vessel' after the LAD was named is coronary artery).
+
+Plain functions over the `ReportDoc`, used by `linking.link_site`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span
+
+from calc_nlp.stages.context_sites import asserted, paragraph_before
+from calc_nlp.stages.record import ReportDoc, SiteRef
+from calc_nlp.stages.sides import site_reach
+from calc_nlp.stages.toolkit import Toolkit
+
+
+def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
+    """A generic site ("vascular", "the vessel") takes the specific site of the
+    same kind named in the finding's sentence; an anaphoric one ("the vessel")
+    also one named in the sentences before it in the same paragraph ("LAD:
+    ... the vessel"), never another finding's own words; else it stays."""
+    if not kit.md(site.span).get("generic"):
+        return site
+    kind = kit.site_info(site.site).get("kind")
+
+    def specific(s: SiteRef) -> bool:
+        info = kit.site_info(s.site)
+        return (
+            not kit.md(s.span).get("generic")
+            and info.get("kind") == kind
+            and asserted(rd, s, f)
+        )
+
+    sent = rd.sent(f)
+    nearest = _nearest_site(rd, f, specific)
+    if nearest is not None:
+        return nearest
+    if kit.md(site.span).get("generic") != "anaphoric":
+        return _restated_site(rd, f, specific) or site
+    others = [c for c in rd.matches.calc if c is not f]
+    for prev in paragraph_before(rd, sent, 4):
+        found = [
+            s
+            for s in rd.matches.sites
+            if prev.start <= s.span.start < prev.end
+            and specific(s)
+            and not any(c.start <= s.span.start < c.end for c in others)
+        ]
+        if found:
+            return found[-1]
+    return site
+
+
+def _restated_site(
+    rd: ReportDoc, f: Span, specific: Callable[[SiteRef], bool]
+) -> SiteRef | None:
+    """An impression that restates a finding word for word ('Mild
+    arteriosclerotic vascular calcifications.') means the one named before
+    with its specific site ('... noted in the abdominal aorta')."""
+    words = f.text.lower()
+    for c in reversed([c for c in rd.matches.calc if c.end <= f.start]):
+        if c.text.lower() != words:
+            continue
+        nearest = _nearest_site(rd, c, specific)
+        if nearest is not None:
+            return nearest
+    return None
+
+
+def _nearest_site(
+    rd: ReportDoc, f: Span, specific: Callable[[SiteRef], bool]
+) -> SiteRef | None:
+    """The `specific` site closest to `f` within its reach, if any."""
+    near = [
+        (score, s)
+        for s in rd.matches.sites
+        if specific(s) and (score := site_reach(rd, f, s)) is not None
+    ]
+    return min(near, key=lambda x: x[0])[1] if near else None

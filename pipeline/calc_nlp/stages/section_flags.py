@@ -1,0 +1,29 @@
+"""Flags a finding takes from its section (guide §2): on the clinical
+question's line a hedged finding is asked about (hypothetical). A relatives'
+section ('FAMILY HISTORY:') alone does not make a finding a relative's (such a
+rule also marked findings a section says of the patient); ConText's family
+rules decide."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from calc_nlp.stages.record import ReportDoc
+from calc_nlp.stages.toolkit import Toolkit
+
+
+def section_flags(kit: Toolkit, rd: ReportDoc, span: Span, fl: set[str]) -> set[str]:
+    """The finding's ConText flags `fl` with its section's applied."""
+    _section, body_start, _title, question = rd.layout.sections[span.start]
+    if (
+        question
+        and "uncertain" in fl
+        and "\n" not in rd.doc[body_start : span.start].text
+        and not any(m.category == "PRESENT" for m in rd.mods.of(span))
+    ):
+        # On the clinical question's line, "? calcification" / "possible
+        # calcification" is asked, not observed: hypothetical; not when the
+        # line says it was seen ('recalled from screening for possible ...').
+        fl.discard("uncertain")
+        fl.add("hypothetical")
+    return fl

@@ -1,0 +1,83 @@
+"""Report conditions in clinical-note wording (guide §3 and §4).
+
+Made-up sentences, one row per wording, for the classes of condition words
+and scopes that clinical notes (operative notes, consults, discharge
+summaries) use: operations named by their own names, injuries, radiation
+doses, the operation a note reports, and the wordings that leave a
+condition unasserted (a hedge, a plan, someone else's illness, a word that
+names something else here). None is taken from a real note.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+FINDING = "\nCalcified granuloma."
+
+# Hedged, denied, someone else's, planned or only asked about (ConText).
+UNASSERTED = [
+    "This is perhaps an old sports injury.",
+    "Maybe a fracture at the base, not confirmed.",
+    "He does not have any specific recent injury of the wrist.",
+    "She did not sustain any fracture in the fall from the chair.",
+    "A friend of his had a heart attack last year.",
+    "Her coworkers had tuberculosis.",
+    "Started on empiric treatment for tuberculosis.",
+    "He presents for an elective cholecystectomy.",
+    "Admitted for a scheduled hernia repair.",
+    "She is being evaluated for hip arthroplasty.",
+    "He was screened for tuberculosis at work.",
+    "We recommended a hysterectomy.",
+    "Surgeons advised mastectomy.",
+    "He is in consideration for a kidney transplant.",
+    "It was decided to perform a lobectomy.",
+    "We will perform a right nephrectomy.",
+]
+
+
+@pytest.mark.parametrize("text", UNASSERTED)
+def test_note_condition_not_asserted(analyzer, text):
+    assert [c.name for c in analyzer.analyze(text + FINDING, "T").conditions] == []
+
+
+
+# The operation an operative note reports is not prior surgery wherever the
+# note names it again; an earlier one ('previous', 'status post') still is.
+OPERATIVE = [
+    (
+        "OPERATION PERFORMED: Total knee arthroplasty, left.\n"
+        "DETAILS: The incision was extended and the total knee arthroplasty "
+        "was completed without difficulty.",
+        [],
+    ),
+    (
+        "PROCEDURE: Right inguinal hernia repair.\n"
+        "HISTORY: A boy with a bulge in the groin, here now for repair.",
+        [],
+    ),
+    (
+        "PROCEDURES PERFORMED: Left lumpectomy.\n"
+        "HISTORY: Previous lumpectomy on the right.",
+        ["prior surgery"],
+    ),
+    (
+        "PROCEDURE PERFORMED: Chest closure, status post Norwood procedure.",
+        ["prior surgery"],
+    ),
+    # an export's header without its colon, lines joined by commas
+    ("OPERATION,1.  Left upper lobectomy.,2.  Node sampling.,HISTORY: Smoker.", []),
+    ("OPERATIONS,1.  Splenectomy.,2.  Drain placement.", []),
+    (
+        "PROCEDURE:,1.  Lysis of adhesions.,2.  Laparoscopic appendectomy.,ANESTHESIA:, General.",
+        [],
+    ),
+    ("PROCEDURES,1.  Breast reduction.,2.  Left lumpectomy.,ANESTHESIA,General.", []),
+    # a redo tells of the earlier operation
+    ("OPERATION,Redo sternotomy and mitral valve repair.", ["prior surgery"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), OPERATIVE)
+def test_operative_note_own_operation(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)

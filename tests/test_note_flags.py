@@ -1,0 +1,266 @@
+"""Finding flags on clinical-note style text (guide §1-§2, corpora/GUIDE.md).
+
+Made-up sentences and note fragments, in our own words, for each class of
+flag error: where a denial stops in a list or at a predicate, which exam
+words deny nothing, what a hedge governs, a past state against one seen
+again, conditional and consent wording, a relative's finding, and the
+sections (FAMILY HISTORY, INDICATION, PLAN) that change what a line says.
+Varied wording, order, capitals, commas for line breaks and XXXX tokens, so
+that no rule fits one sentence. Each row gives the finding's full set of
+flags.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic")
+
+
+def flags_of(f) -> set[str]:
+    return {name for name in FLAGS if getattr(f, name)}
+
+
+# (text, a word of the finding's mention, the finding's flags)
+Row = tuple[str, str, set[str]]
+
+NEGATION: list[Row] = [
+    # a list with its own 'no' per item, then a stated finding
+    ("No effusion, no pneumothorax, calcified granuloma at the left apex and mild cardiomegaly.", "granuloma", set()),
+    ("There is no hydronephrosis, no renal calculus, and no nephrocalcinosis.", "nephrocalcinosis", {"negated"}),
+    ("Without evidence of acute fracture, but there is calcification of the aortic knob.", "calcification", set()),
+    ("Negative for pneumonia; there is a calcified granuloma at the right base.", "granuloma", set()),
+    ("The kidneys are free of stones. Vascular calcifications are noted in the pelvis.", "Vascular", set()),
+    ("The RCA is free of calcification.", "calcification", {"negated"}),
+    ("The density is contrast rather than calcification.", "calcification", {"negated"}),
+    ("The aortic valve is not significantly calcified.", "calcified", {"negated"}),
+    ("No significant stenosis; calcified plaque in the proximal LAD.", "plaque", set()),
+    ("No significant calcification of the coronary arteries.", "calcification", {"negated"}),
+    ("She denies any skin calcium deposits.", "deposits", {"negated"}),
+    # a list the denial still covers, the verb after it
+    ("No mass, calcification or skin thickening is seen in either breast.", "calcification", {"negated"}),
+    ("No masses, calcifications, nor skin changes are present.", "calcifications", {"negated"}),
+    ("NO MASS, CALCIFICATION, OR DISTORTION IS IDENTIFIED.", "CALCIFICATION", {"negated"}),
+    ("There are no calcified granulomas or nodules, but there is a calcified hilar node.", "granulomas", {"negated"}),
+    ("There are no calcified granulomas or nodules, but there is a calcified hilar node.", "node", set()),
+    # a denied list of three or more items goes on past ', and'
+    ("No effusion, pneumothorax, and calcification.", "calcification", {"negated"}),
+    ("There is no mass, architectural distortion, and suspicious calcification.", "calcification", {"negated"}),
+    ("Negative for hemorrhage, mass effect, and abnormal calcification.", "calcification", {"negated"}),
+    ("She denies fevers, chills, and calcium deposits in the skin.", "deposits", {"negated"}),
+    ("No hydronephrosis, and renal calcifications are seen on both sides.", "calcifications", set()),
+    ("No effusion, pneumothorax, and mild aortic calcification.", "calcification", set()),
+    ("No fracture, dislocation, and there is vascular calcification.", "calcification", set()),
+    ("No effusion, no edema, and calcified granulomas.", "granulomas", set()),
+    # a new item that states its own finding after the comma
+    ("Lungs clear with no calcified nodules, mild aortic calcification.", "aortic", set()),
+    ("No focal consolidation, moderate calcification of the aortic arch.", "calcification", set()),
+    ("No adenopathy, scattered calcified granulomas in both lungs.", "granulomas", set()),
+    ("No shadowing in the\nparenchyma, likely vascular calcifications.", "vascular", {"uncertain"}),
+    ("No discrete mass, probably a calcified lymph node.", "calcified", {"uncertain"}),
+    # a report typed in lower case: a period still ends the statement
+    ("no acute disease. calcified granuloma at the left base. no effusion.", "granuloma", set()),
+    ("findings: lucent lines, likely artifact. aortic calcification.", "aortic", set()),
+    ("possible stone in the left kidney. vascular calcification in the pelvis.", "vascular", set()),
+    ("no calcification. no stones.", "calcification", {"negated"}),
+    # a denied clause closed by its own verb before 'and'
+    ("There were no masses or calcifications noted and the axillary nodes were calcified.", "calcified", set()),
+    ("No effusion is seen, and the hilar nodes are densely calcified.", "calcified", set()),
+    ("No calcification is seen in the aortic valve and mitral annulus.", "calcification", {"negated"}),
+    ("No renal calculi are seen, only vascular calcifications.", "calcifications", set()),
+    # other ways to deny
+    ("Lack of calcification within the mass favors a benign lesion.", "calcification", {"negated"}),
+    ("The nodule lacks calcification.", "calcification", {"negated"}),
+    ("The study fails to demonstrate calcification.", "calcification", {"negated"}),
+    ("None of the nodules are calcified.", "calcified", {"negated"}),
+    ("Calcification was not noted.", "Calcification", {"negated"}),
+    ("A calcified node, not noted on the prior, is seen at the left hilum.", "calcified", set()),
+    ("Calcification was ruled out.", "Calcification", {"negated"}),
+    ("Calcification has been excluded.", "Calcification", {"negated"}),
+    ("Calcified nodule at the base, malignancy is excluded.", "Calcified", set()),
+    ("None of the calcifications are suspicious.", "calcifications", set()),
+    ("Calcified plaque in the LAD, not found to be flow limiting.", "plaque", set()),
+    ("Lack of interval change in the calcified granuloma.", "granuloma", set()),
+    ("The calcification is unlikely to cause symptoms.", "calcification", set()),
+    # operative narrative: the denial is of an act or a thing done, not of the calcification
+    ("There was little space left there, so I used a saw to divide the calcified cartilages.", "calcified", set()),
+    ("There was no way to pass the wire, so we dilated the calcified segment first.", "calcified", set()),
+    ("No attempt was made to remove the calcified fragment.", "calcified", set()),
+    ("We did not excise the calcified nodule.", "calcified", set()),
+    ("No complications occurred, and the calcified valve was excised.", "calcified", set()),
+    ("The CT did not show any calcification.", "calcification", {"negated"}),
+    # a denial answered after a colon
+    ("Calcification: absent.", "Calcification", {"negated"}),
+    ("Vascular calcification: negative.", "calcification", {"negated"}),
+    ("Valve calcification: no.", "calcification", {"negated"}),
+    ("Vascular calcification: mild. Effusion: no.", "calcification", set()),
+    # exam words that deny nothing about the calcification
+    ("The calcification is not in line with the course of the left ureter.", "calcification", set()),
+    ("A small calcified granuloma, not well seen on the frontal view, projects over the left base.", "granuloma", set()),
+    ("The calcified node is not enlarged.", "calcified", set()),
+    ("The calcifications are not clustered.", "calcifications", set()),
+    ("Calcified plaque not causing a significant narrowing.", "plaque", set()),
+    ("Calcification is no longer as dense as before.", "Calcification", set()),
+    # seen before, gone now
+    ("Patient with prior nephrocalcinosis, now resolved.", "nephrocalcinosis", {"negated", "historical"}),
+    ("Breast calcifications in XXXX, since resolved.", "calcifications", {"negated", "historical"}),
+    ("Calcification seen on the prior, not seen today.", "Calcification", {"negated", "historical"}),
+    ("Splenic calcification noted before is not seen on today's exam.", "calcification", {"negated", "historical"}),
+    ("Calcified granuloma seen earlier, not visible on today's radiograph.", "granuloma", {"negated", "historical"}),
+]
+
+UNCERTAIN: list[Row] = [
+    ("Renal calcification could not be excluded.", "calcification", {"uncertain"}),
+    ("A focus of calcification cannot be entirely excluded.", "calcification", {"uncertain"}),
+    ("Calcification is not completely excluded.", "Calcification", {"uncertain"}),
+    ("Calcification not excluded.", "Calcification", {"uncertain"}),
+    ("Gallbladder wall calcification not ruled out.", "calcification", {"uncertain"}),
+    ("Question of calcification in the right kidney.", "calcification", {"uncertain"}),
+    ("?calcification at the left lung base.", "calcification", {"uncertain"}),
+    ("Density at the apex suspicious for calcified granuloma.", "granuloma", {"uncertain"}),
+    ("Findings concerning for calcification within the mass.", "calcification", {"uncertain"}),
+    ("Hyperdensity in the putamen, hemorrhage vs calcification.", "calcification", {"uncertain"}),
+    ("Differential includes calcified hamartoma.", "hamartoma", {"uncertain"}),
+    ("DDx includes dystrophic calcification and fat necrosis.", "calcification", {"uncertain"}),
+    ("Suggestion of calcification in the aortic knob.", "calcification", {"uncertain"}),
+    ("It is unclear whether this represents calcification.", "calcification", {"uncertain"}),
+    ("Opacity in the lingula which may contain calcification.", "calcification", {"uncertain"}),
+    ("The nodule is dense and may contain calcium.", "calcium", {"uncertain"}),
+    ("Calcification in the mass is unlikely.", "Calcification", {"uncertain"}),
+    ("This is unlikely to represent calcification.", "calcification", {"uncertain"}),
+    ("Calcified nodule at the base, malignancy is unlikely.", "Calcified", set()),
+    # a hedge on the cause or nature, not on the presence
+    ("Calcified granuloma, likely from prior histoplasmosis.", "granuloma", set()),
+    ("Calcification, probably dystrophic, in the left breast.", "Calcification", set()),
+    ("Calcifications, most likely vascular, in the pelvis.", "Calcifications", set()),
+    ("Punctate calcification in the left renal sinus, stone versus vascular calcification.", "calcification", set()),
+    ("Coarse calcification in the right kidney, stone or vascular.", "calcification", set()),
+    ("Calcifications that are likely dystrophic in nature.", "Calcifications", set()),
+    ("The calcifications are probably benign.", "calcifications", set()),
+    ("Possibly benign calcifications in the left breast.", "calcifications", set()),
+    ("There are likely phleboliths in the pelvis.", "phleboliths", {"uncertain"}),
+    ("The density at the base is likely a calcified granuloma.", "granuloma", {"uncertain"}),
+    ("Calcified nodule which is likely a granuloma.", "nodule", set()),
+    # 'or' inside a denied or ruled-out list is no second reading
+    ("No new calcification or edema.", "calcification", set()),
+    ("No calcification or edema.", "calcification", {"negated"}),
+    ("Focus of hyperdensity, calcification or contrast.", "calcification", {"uncertain"}),
+    ("Echogenic focus that may be calcification or a stone.", "calcification", {"uncertain"}),
+    ("Dense focus in the gallbladder, stone or calcification.", "calcification", {"uncertain"}),
+    ("Calcification or ossification in the soft tissues of the thigh.", "Calcification", {"uncertain"}),
+    ("Calcification or stones are not seen.", "Calcification", {"negated"}),
+    ("Evaluate for hemorrhage or calcification.", "calcification", {"hypothetical"}),
+    # no hedge: a finding named on its own
+    ("Densities consistent with calcified granulomas.", "granulomas", set()),
+    ("No calcification within the vessel to suggest a calcified embolus.", "calcified", {"negated"}),
+    ("Hyperdense artery with no calcification to indicate a calcified thrombus.", "calcified", {"negated"}),
+]
+
+HISTORICAL: list[Row] = [
+    ("History of breast calcifications.", "calcifications", {"historical"}),
+    ("She has a remote history of calcific tendinitis.", "tendinitis", {"historical"}),
+    ("Known history of renal calcifications.", "calcifications", {"historical"}),
+    ("HISTORY OF PRESENT ILLNESS: A 60-year-old with a history of calcific tendinitis of the right shoulder.", "tendinitis", {"historical"}),
+    ("A 45 year old man with a history of nephrocalcinosis.", "nephrocalcinosis", {"historical"}),
+    ("Previously noted calcification in the spleen is no longer seen.", "calcification", {"negated", "historical"}),
+    ("She is status post excision of calcifications in the left breast.", "calcifications", {"historical"}),
+    ("She had a calcified fibroid removed years ago.", "fibroid", {"historical"}),
+    ("Breast calcifications were biopsied two years ago and are unchanged.", "calcifications", set()),
+    # seen now and before is present
+    ("Known calcified uterine fibroid.", "fibroid", set()),
+    ("Calcified fibroid, previously described, is unchanged.", "fibroid", set()),
+    ("Old calcified granuloma in the left lung.", "granuloma", set()),
+    ("The previously biopsied calcifications in the left breast are stable.", "calcifications", set()),
+    ("A 70-year-old woman. Calcified granuloma at the right base.", "granuloma", set()),
+]
+
+HYPOTHETICAL: list[Row] = [
+    ("If calcification develops, follow-up is advised.", "calcification", {"hypothetical"}),
+    ("Should calcifications develop, a repeat mammogram is recommended.", "calcifications", {"hypothetical"}),
+    ("Patients with renal failure are at risk of vascular calcification.", "calcification", {"hypothetical"}),
+    ("He is at increased risk for coronary calcification.", "calcification", {"hypothetical"}),
+    ("Patients on dialysis are prone to develop vascular calcifications.", "calcifications", {"hypothetical"}),
+    ("This lesion may develop calcification over time.", "calcification", {"hypothetical"}),
+    ("Chronic hematomas can show calcification.", "calcification", {"hypothetical"}),
+    ("Calcification may occur at the injection site.", "Calcification", {"hypothetical"}),
+    ("Heterotopic calcification can form after such surgery.", "calcification", {"hypothetical"}),
+    ("INDICATION: Evaluate for nephrocalcinosis.", "nephrocalcinosis", {"hypothetical"}),
+    ("INDICATIONS: Rule out renal calcification.", "calcification", {"hypothetical"}),
+    ("INDICATION: Assess coronary artery calcium for risk stratification.", "calcium", {"hypothetical"}),
+    ("The study was done to assess coronary calcium.", "calcium", {"hypothetical"}),
+    ("The purpose of the exam is to detect any calcification.", "calcification", {"hypothetical"}),
+    ("The LAD lumen is difficult to assess due to heavy calcification.", "calcification", set()),
+    ("Unable to quantify stenosis because of the calcified plaque.", "calcified", set()),
+    ("PLAN: Repeat CT in six months to assess for interval calcification.", "calcification", {"hypothetical"}),
+    ("Recommend CT to look for calcification.", "calcification", {"hypothetical"}),
+    ("Screening for coronary artery calcification.", "calcification", {"hypothetical"}),
+    # consent and risk paragraphs list what may happen, past ', and'
+    ("Consent: the risks including bleeding, infection, and heterotopic calcification were reviewed.", "calcification", {"hypothetical"}),
+    ("We told him of the risks, which include infection, bleeding, and calcification of the graft.", "calcification", {"hypothetical"}),
+    ("Risks of the procedure, including bleeding, DVT, and valve calcification, were explained.", "calcification", {"hypothetical"}),
+    ("We discussed the risks and benefits. Mild vascular calcification was seen on the angiogram.", "calcification", set()),
+    ("The calcium score of 300 places him at higher risk; calcified plaque in the LAD.", "plaque", set()),
+    ("The goal is to prevent further vascular calcification.", "calcification", {"hypothetical"}),
+    ("In the event of calcification, the stent will be exchanged.", "calcification", {"hypothetical"}),
+    ("Thin sections to minimize blooming from the dense calcification.", "calcification", set()),
+    # the next study is conditional or hedged, the calcification is seen
+    ("She presents for evaluation of calcifications seen on her screening mammogram.", "calcifications", set()),
+    ("Referred for evaluation of nephrocalcinosis found on ultrasound.", "nephrocalcinosis", set()),
+    ("MRI could be performed to further characterize the calcification.", "calcification", set()),
+    ("Old films would help to judge the stability of the calcification.", "calcification", set()),
+    ("CT may be obtained if clinically indicated to characterize the calcification.", "calcification", set()),
+    # the result of a question is no question
+    ("Work-up for chest pain revealed coronary artery calcification.", "calcification", set()),
+    ("PMH: 2003 evaluation for syncope (echo showed: valve thickening/calcification).", "calcification", set()),
+    ("Ultrasound to evaluate for stones demonstrated a calcification in the gallbladder wall.", "calcification", set()),
+    ("If the CT shows calcification, a biopsy is not needed.", "calcification", {"hypothetical"}),
+    # a finding followed up or recalled is there
+    ("INDICATION: Follow-up of known renal calcifications.", "calcifications", set()),
+    ("INDICATION: Callback from screening for grouped calcifications.", "calcifications", set()),
+    ("PMH: gout, renal calcifications, hypertension.", "calcifications", set()),
+    # a hedge on the clinical question's line is asked; one on what was seen is a hedge
+    ("INDICATION: ? calcification in the left breast.", "calcification", {"hypothetical"}),
+    ("INDICATION: Possible nephrocalcinosis.", "nephrocalcinosis", {"hypothetical"}),
+    ("INDICATION: Recalled from screening for possible calcifications in the right breast.", "calcifications", {"uncertain"}),
+    ("INDICATION: Callback for possible left breast calcifications seen on screening.", "calcifications", {"uncertain"}),
+]
+
+FAMILY: list[Row] = [
+    ("Mother had breast calcifications.", "calcifications", {"family"}),
+    ("Family history of coronary artery calcification.", "calcification", {"family"}),
+    ("Both parents have coronary calcification.", "calcification", {"family"}),
+    ("Her mom was told she had kidney calcifications.", "calcifications", {"family"}),
+    ("A cousin has calcinosis.", "calcinosis", {"family"}),
+    ("Breast calcifications in her aunt.", "calcifications", {"family"}),
+    ("No family history of nephrocalcinosis.", "nephrocalcinosis", {"negated", "family"}),
+    ("Her mother had breast cancer. She has calcifications in the right breast.", "calcifications", set()),
+    # the section says whose it is
+    ("FAMILY HISTORY: Positive for coronary artery calcification in both parents.", "calcification", {"family"}),
+    ("FAMILY HISTORY:, Significant for breast cancer and breast calcifications.,SOCIAL HISTORY:, Nonsmoker.", "calcifications", {"family"}),
+    ("FAMILY HISTORY:\nNephrocalcinosis.\n\nPAST MEDICAL HISTORY:\nHypertension.", "Nephrocalcinosis", {"family"}),
+    ("FAMILY HISTORY: Negative for nephrocalcinosis.", "nephrocalcinosis", {"negated", "family"}),
+    ("FAMILY HISTORY: Noncontributory.\nSOCIAL HISTORY: No tobacco.\nIMPRESSION: Calcified granuloma in the right lung.", "granuloma", set()),
+    ("FAMILY HISTORY: Noncontributory.\n\nCT CHEST: Calcified granuloma in the right lung.", "granuloma", set()),
+    ("FAMILY HISTORY: Brother with kidney stones.\nREVIEW OF SYSTEMS: Negative.\nFINDINGS: Renal calcifications on both sides.", "calcifications", set()),
+    ("Reason: 51M; family history: father with a high calcium score.\nResult: Coronary calcium score 12.", "Coronary", set()),
+    ("Family hx: brother with kidney stones.\nImpression: Medullary nephrocalcinosis.", "nephrocalcinosis", set()),
+]
+
+PHYSIOLOGIC: list[Row] = [
+    ("Pineal calcification is noted.", "calcification", {"physiologic"}),
+    ("Calcification of the choroid plexus.", "Calcification", {"physiologic"}),
+    ("Dural calcification along the falx.", "calcification", {"physiologic"}),
+    ("Calcification of the tentorium.", "Calcification", {"physiologic"}),
+    ("Costochondral calcifications.", "calcifications", {"physiologic"}),
+    ("Habenular calcification.", "calcification", {"physiologic"}),
+    ("Apparent calcification of the falx.", "calcification", {"uncertain", "physiologic"}),
+    ("Calcification in the basal ganglia.", "Calcification", set()),
+    ("Calcification of the thyroid cartilage.", "Calcification", set()),
+]
+
+ROWS = NEGATION + UNCERTAIN + HISTORICAL + HYPOTHETICAL + FAMILY + PHYSIOLOGIC
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), ROWS)
+def test_note_flags(finding_with, text, word, expected):
+    assert flags_of(finding_with(text, word)) == expected
