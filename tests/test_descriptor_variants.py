@@ -26,7 +26,6 @@ SIZES = [
     ("New 3.5 cm ovoid area of peripheral mineralization in the thigh.", None, 35),
     ("A 1.2 cm region of coarse calcification in the left thigh.", None, 12),
     ("6 mm cluster of amorphous calcifications in the right breast.", None, 6),
-    ("A 4 cm cyst with a rim of calcification.", None, None),
     # the link that names what a sized density is, without a comma
     (
         "Right upper lobe 5 mm density likely representing a calcified granuloma.",

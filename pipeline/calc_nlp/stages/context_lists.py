@@ -10,6 +10,7 @@ back, reading the words of the ConText sub-document (`_Clauses`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from spacy.tokens import Span
@@ -17,6 +18,19 @@ from spacy.tokens import Span
 # The label of calcification mentions among the ConText targets.
 FINDING_LABEL = "CALCIFICATION"
 
+
+
+def _open_findings(
+    clause: Any, subs: list[Span], kept: list[Any], mods: list[Any], category: str
+) -> Iterator[tuple[int, Span, Any]]:
+    """Each finding of the clause without a `category` modifier yet, with the
+    last of `mods` before it."""
+    for i, st in enumerate(subs):
+        if st.label_ != FINDING_LABEL or any(m.category == category for m in kept[i]):
+            continue
+        m = _last_before(clause, mods, st)
+        if m is not None:
+            yield i, st, m
 
 def risk_lists(clause: Any, subs: list[Span], kept: list[Any], found: list[Any]) -> None:
     """A finding in a list of possible complications whose items are no
@@ -26,14 +40,7 @@ def risk_lists(clause: Any, subs: list[Span], kept: list[Any], found: list[Any])
     if not lists:
         return
     w = clause._index()  # also fills its sentence ends
-    for i, st in enumerate(subs):
-        if st.label_ != FINDING_LABEL or any(
-            m.category == "HYPOTHETICAL" for m in kept[i]
-        ):
-            continue
-        m = _last_before(clause, lists, st)
-        if m is None:
-            continue
+    for i, st, m in _open_findings(clause, subs, kept, lists, "HYPOTHETICAL"):
         between = w[m.modifier_span[1] : st.start]
         if "," in between and not any(x in clause.verbs for x in between):
             kept[i] += (m,)
@@ -55,14 +62,7 @@ def denied_lists(
         return
     stops = [m.modifier_span[0] for m in found if m.category == "TERMINATE"]
     w = clause._index()  # also fills its sentence ends
-    for i, st in enumerate(subs):
-        if st.label_ != FINDING_LABEL or any(
-            m.category == "NEGATED_EXISTENCE" for m in kept[i]
-        ):
-            continue
-        m = _last_before(clause, denials, st)
-        if m is None:
-            continue
+    for i, st, m in _open_findings(clause, subs, kept, denials, "NEGATED_EXISTENCE"):
         end = m.modifier_span[1]
         commas = [k for k in range(end, st.start) if w[k] == ","]
         if len(commas) < 2 or w[commas[-1] + 1] != "and":

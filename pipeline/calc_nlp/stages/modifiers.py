@@ -233,14 +233,21 @@ class _Clauses:
         start, _end = mod.modifier_span
         if start < target.end:
             return False
-        w = self._index()
-        commas = [i for i in range(target.end, start) if w[i] in {",", ";"}]
-        if not commas:
-            return False
-        between = w[commas[-1] + 1 : start]
-        if any(x in {"and", "or", "nor"} for x in between):
-            return False
+        between = self._last_item(target.end, start) or []
         return any(x.isalpha() and x not in _PREDICATE_WORDS for x in between)
+
+    def _last_item(self, end: int, start: int) -> list[str] | None:
+        """The words of the last comma item between `end` and `start`, or
+        None when no comma or semicolon stands there or the item is joined to
+        the one before it by 'and'/'or'/'nor'."""
+        w = self._index()
+        commas = [i for i in range(end, start) if w[i] in {",", ";"}]
+        if not commas:
+            return None
+        between = list(w[commas[-1] + 1 : start])
+        if any(x in {"and", "or", "nor"} for x in between):
+            return None
+        return between
 
     def reading_in_a_denial(self, target: Span, mod: Any) -> bool:
         """Is an 'or' reading the next item of a denied or asked-for list?
@@ -271,13 +278,10 @@ class _Clauses:
         start, _end = mod.modifier_span
         if start < target.end:
             return False
+        between = self._last_item(target.end, start)
+        if between is None:
+            return False
         w = self._index()
-        commas = [i for i in range(target.end, start) if w[i] in {",", ";"}]
-        if not commas:
-            return False
-        between = w[commas[-1] + 1 : start]
-        if any(x in {"and", "or", "nor"} for x in between):
-            return False
         if between:  # a word of its own item ('cultures negative'), not 'now resolved'
             return any(x.isalpha() and x not in _PREDICATE_WORDS for x in between)
         after = w[mod.modifier_span[1]] if mod.modifier_span[1] < len(w) else ""
