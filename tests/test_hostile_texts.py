@@ -2,7 +2,7 @@
 findings' offsets lie in the text and slice to their mention.
 
 Made-up texts only: odd numbers, units and capitals, unicode controls and
-marks, letters `re.IGNORECASE` pairs with ASCII ones while
+marks, lone surrogates, letters `re.IGNORECASE` pairs with ASCII ones while
 `str.lower` does not ("İ", "ı", "ſ"), very long tokens, repeated mentions.
 """
 
@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calc_nlp.ignorecase import key_of, lookup
+from calc_nlp.readers import clean_text
 
 MENTIONS = [
     "Calcified granuloma in the right upper lobe",
@@ -68,6 +69,8 @@ ODD = [
     "\f",
     "\x85",
     "\u2028",
+    "\ud800",
+    "\udc80",
     "\u0130",
     "\u0131",
     "\u017f",
@@ -90,7 +93,8 @@ TEXTS = st.lists(FRAGMENT, max_size=14).flatmap(
 
 def _check(analyzer, text: str) -> None:
     result = analyzer.analyze(text, "T")
-    seen = text
+    # lone surrogates are read as U+FFFD, the same length: offsets hold
+    seen = clean_text(text)[0]
     for f in result.findings:
         assert 0 <= f.start < f.end <= len(text)
         assert seen[f.start : f.end] == f.mention
@@ -127,6 +131,28 @@ def test_analyze_never_raises(analyzer, text):
 )
 def test_hostile_text_is_analysed(analyzer, text):
     _check(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calcified granuloma \ud800 in the right lung.",
+        "\udc80Calcified granuloma, right lung.",
+    ],
+)
+def test_lone_surrogate_does_not_fail_the_report(analyzer, text):
+    # spaCy's tokenizer raised UnicodeEncodeError on a lone surrogate (the
+    # readers replace them, a caller of `analyze` may not)
+    (f,) = analyzer.analyze(text, "T").findings
+    assert (f.mention, f.site) == ("Calcified granuloma", "lung")
+
+
+def test_lone_surrogate_keeps_the_given_text_s_digest(analyzer):
+    from calc_nlp.schema import finding_id, text_digest
+
+    text = "Calcified granuloma \ud800 in the right lung."
+    (f,) = analyzer.analyze(text, "T").findings
+    assert f.finding_id == finding_id("T", text_digest(text), f.start, f.end)
 
 
 # Each raised KeyError: the word the IGNORECASE regex matched, lower-cased,
