@@ -200,3 +200,44 @@ def test_lookup_pairs_what_the_regex_pairs():
     assert key_of(table, "unstable") is None
     with pytest.raises(KeyError):
         lookup(table, "cm")
+
+
+def test_a_failing_report_is_one_error_row_the_others_are_written(
+    tmp_path, monkeypatch
+):
+    import csv
+
+    from click.testing import CliRunner
+
+    from calc_nlp.cli import main
+    from calc_nlp.stages import Analyzer
+
+    real = Analyzer.analyze
+
+    def analyze(self, text, *args, **kwargs):
+        if "BOOM" in text:
+            raise RuntimeError("BOOM")
+        return real(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(Analyzer, "analyze", analyze)
+    src = tmp_path / "in.csv"
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(
+            [
+                ["report_id", "text"],
+                ["A", "Calcified granuloma in the right lung."],
+                ["B", "Calcified granuloma, BOOM, left lung."],
+                ["C", "Pelvic phleboliths."],
+            ]
+        )
+    out = tmp_path / "o"
+    r = CliRunner().invoke(main, ["run", str(src), "-o", str(out), "--workers", "1"])
+    assert r.exit_code == 1, r.output
+    errors = (out / "errors.csv").read_text(encoding="utf-8")
+    assert errors.splitlines() == [
+        "row,report_id,reason",
+        "2,B,processing_failed:RuntimeError",
+    ]
+    assert "BOOM" not in r.output
+    with open(out / "findings.csv", encoding="utf-8", newline="") as fh:
+        assert [x["report_id"] for x in csv.DictReader(fh)] == ["A", "C"]
