@@ -101,6 +101,27 @@ def test_mixed_case_columns_in_csv_jsonl_parquet(tmp_path):
         assert len(table(out / "findings.csv")) == 1
 
 
+def test_parquet_binary_columns_are_read_as_utf8(tmp_path):
+    # A string column written without its UTF8 annotation is BINARY: every
+    # text was a text_not_a_string error row and ids read "b'R1'"
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    p = tmp_path / "in.parquet"
+    ids = pa.array([b"R1", b"R2", b"\xff"], pa.binary())
+    texts = [GRANULOMA.encode(), b"\xff" + GRANULOMA.encode(), GRANULOMA.encode()]
+    pq.write_table(pa.table({"report_id": ids, "text": pa.array(texts)}), p)
+    r = cli("run", p, "-o", tmp_path / "o", "--workers", 1)
+    assert r.exit_code == 1, r.output  # the third id is not UTF-8
+    rows = table(tmp_path / "o" / "reports.csv")
+    assert [(x["report_id"], x["status"], x["reason"], x["notes"]) for x in rows] == [
+        ("R1", "ok", "", ""),
+        ("R2", "ok", "", "invalid_encoding"),
+        ("", "error", "invalid_id", ""),
+    ]
+    assert len(table(tmp_path / "o" / "findings.csv")) == 2
+
+
 # ------------------------------------------------------------- headerless CSV
 
 

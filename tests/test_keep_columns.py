@@ -188,6 +188,36 @@ def test_parquet_input_keeps_simple_types_jsonl_input_text(tmp_path):
     assert [x["note_id"] for x in rows] == ["7", "7a", None, "1"]
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_an_unsigned_64_bit_column_is_kept_as_text(tmp_path, fmt):
+    # int64 cannot hold 2**64 - 1: the Parquet writer raised OverflowError,
+    # exit 7 and no output for any report
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    big = 2**64 - 1
+    pq.write_table(
+        pa.table(
+            {
+                "report_id": ["a", "b", "c"],
+                "text": demo_texts()[:3],
+                "mrn": pa.array([big, None, 7], pa.uint64()),
+            }
+        ),
+        tmp_path / "in.parquet",
+    )
+    out = tmp_path / "o"
+    args = ["--format", fmt, "--workers", 1, "--keep-col", "mrn"]
+    r = cli("run", tmp_path / "in.parquet", "-o", out, *args)
+    assert r.exit_code == 0, r.output
+    if fmt == "parquet":
+        values = pd.read_parquet(out / "reports.parquet")["mrn"].tolist()
+    else:
+        lines = (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()
+        values = [json.loads(x)["mrn"] for x in lines]
+    assert values == [str(big), None, "7"]
+
+
 def test_spark_engine_writes_what_the_local_engine_writes(tmp_path):
     pytest.importorskip("pyspark", reason="the spark extra is not installed")
     import shutil

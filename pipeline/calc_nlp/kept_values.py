@@ -55,10 +55,12 @@ def kept_value(value: Any, kind: str | None) -> Kept:
 
 
 def arrow_kind(arrow_type: Any) -> str | None:
-    """The kind a Parquet column's Arrow type keeps: int, float, bool or text."""
+    """The kind a Parquet column's Arrow type keeps: int, float, bool or text.
+    An uint64 column keeps its values as text: the outputs' int64 cannot hold
+    those from 2**63 (the Parquet writer raised OverflowError, failing the run)."""
     import pyarrow as pa
 
-    if pa.types.is_integer(arrow_type):
+    if pa.types.is_integer(arrow_type) and not pa.types.is_uint64(arrow_type):
         return "int"
     if pa.types.is_floating(arrow_type):
         return "float"

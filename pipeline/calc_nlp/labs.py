@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from calc_nlp.ignorecase import lookup
 from calc_nlp.schema import LAB_NAMES, LabValue
 from calc_nlp.trie import trie_regex
 
@@ -61,7 +62,7 @@ class LabParser:
         else:
             found = self._re.finditer(text)
         for m in found:
-            analyte = self.analytes[self._name_of[m.group("name").lower()]]
+            analyte = self.analytes[lookup(self._name_of, m.group("name"))]
             value = float(m.group("value"))
             unit = (m.group("unit") or "").lower()
             if not unit:
@@ -97,7 +98,7 @@ class LabParser:
         self, m: re.Match[str], analyte: dict[str, Any], canonical: float, factor: float
     ) -> str:
         if m.group("flag"):
-            return self.flag_words[m.group("flag").lower()]
+            return lookup(self.flag_words, m.group("flag"))
         if m.group("lo") and m.group("hi"):
             lo, hi = float(m.group("lo")) * factor, float(m.group("hi")) * factor
             if lo < hi:

@@ -227,6 +227,8 @@ def clean_text(text: str) -> tuple[str, bool]:
 def id_text(value: Any) -> str:
     if value is None or isinstance(value, (dict, list)):
         return ""
+    if isinstance(value, bytes):  # not "b'P1'"; bytes not UTF-8 give an invalid id
+        return _utf8(value).strip()
     if isinstance(value, bool):
         return json.dumps(value)
     if isinstance(value, float) and value.is_integer():
@@ -313,6 +315,8 @@ def record_of(
         return Record(n, "", "", problem="missing_id", kept=values)
     if not encodable(rid_s):
         return Record(n, "", "", problem="invalid_id", kept=values)
+    if isinstance(text, bytes):
+        text = _utf8(text)
     if text is not None and not isinstance(text, str):
         return Record(n, rid_s, "", problem="text_not_a_string", kept=values)
     clean, fixed = clean_text(text or "")
@@ -321,6 +325,13 @@ def record_of(
     else:
         note = "" if bad is None else encoding_note(clean + rid_s, bad)
     return Record(n, rid_s, clean, note=note, kept=values)
+
+
+def _utf8(value: bytes) -> str:
+    """A Parquet BINARY value (a string column written without its UTF8
+    annotation, as some exporters do) as text: invalid bytes become lone
+    surrogates, which `clean_text` and `encodable` then catch."""
+    return value.decode("utf-8", "surrogateescape")
 
 
 def txt_files(path: str) -> list[Path]:

@@ -16,6 +16,7 @@ from collections import Counter
 from spacy.tokens import Span
 
 from calc_nlp.labs import summarise
+from calc_nlp.readers import clean_text
 from calc_nlp.rules import RuleSet, load_rules
 from calc_nlp.schema import (
     DYSTROPHIC,
@@ -73,6 +74,9 @@ class Analyzer:
         clock = _Clock(timings)
         if not text or not text.strip():
             return ReportResult(report_id=report_id, status=STATUS_EMPTY)
+        clean, fixed = clean_text(text)
+        if fixed:  # spaCy cannot hash a lone surrogate; U+FFFD keeps the offsets
+            digest, text = digest or text_digest(text), clean
         keep = self.prefilter(text)
         clock.lap("prefilter")
         if not keep:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from calc_nlp.ignorecase import key_of, lookup
 from calc_nlp.trie import trie_regex
 
 
@@ -112,14 +113,15 @@ class DescriptorRules:
 
     def number(self, text: str) -> float:
         """A score as written: digits, or a number word ("zero")."""
-        return float(self.number_words.get(text.lower(), text.replace(",", "")))
+        word = key_of(self.number_words, text)
+        return float(self.number_words[word] if word else text.replace(",", ""))
 
     def vessel(self, text: str) -> str:
         """A coronary vessel's name for its phrase ("left main" -> "LM")."""
-        return self.vessel_of[" ".join(text.lower().split())]
+        return lookup(self.vessel_of, " ".join(text.split()))
 
     def term(self, text: str) -> dict[str, Any]:
-        return self.by_phrase[" ".join(text.lower().split())]
+        return lookup(self.by_phrase, " ".join(text.split()))
 
     def cac_drs(self, score: float | None) -> int | None:
         if score is None:

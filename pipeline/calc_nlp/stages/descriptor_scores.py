@@ -58,7 +58,7 @@ def scores_of(
     vessels: list[tuple[int, int, str, float]] = []
     for rid, rx in dr.patterns.get("vessel", []):
         for m in rx.finditer(text, above, hi):
-            name = dr.vessel_of[" ".join(m.group("vessel").lower().split())]
+            name = dr.vessel(m.group("vessel"))
             vessels.append((m.start(), m.end(), name, float(m.group("value"))))
             words.append(("agatston_vessels", rid, off + m.start(), off + m.end()))
     vessels.sort()

@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Span
 
+from calc_nlp.ignorecase import lookup
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 
 # (field, rule id, start, end): the words that gave a descriptor, for `explain`.
@@ -27,7 +28,7 @@ def words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:
 def _mm(dr: DescriptorRules, m: re.Match[str]) -> float:
     """A size match in millimetres, its largest dimension; a dimension with a
     unit of its own keeps it ("from 3 mm to 1.2 cm")."""
-    unit = dr.units[m.group("unit").lower()]
+    unit = lookup(dr.units, m.group("unit"))
     dims = [
         float(x) * (dr.units[u.lower()] if u else unit)
         for x, u in _DIM.findall(m.group("dims"))
