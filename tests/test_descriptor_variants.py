@@ -224,6 +224,12 @@ SCORES = [
     ("Coronary calcium score by Agatston method is 245.", 245),
     # a score that changed: today's value
     ("Agatston score increased from 180 to 245.", 245),
+    # a value is whole: not its first five digits, not the whole part of a
+    # longer decimal
+    ("Coronary calcium score: 123456.", None),
+    ("Agatston score of 123456.", None),
+    ("Agatston score 12.345.", None),
+    ("Agatston score 12.5.", 12.5),
 ]
 
 
