@@ -1,0 +1,46 @@
+"""Site and side in clinical-note style text, second round (guide §2 "Site
+and side from context"): where the text does not give the finding a site or
+side, the field stays empty rather than take one from another phrase.
+
+Every fragment is made up for this file (operative notes, consults, CT /
+ultrasound / echo / cath reports, discharge summaries), each class written
+several ways (word order, capitals, punctuation, comma-joined exports, XXXX
+masks), with rows where the side or site is the finding's own and must stay:
+
+- a side written on a place the sentence denies ('no right pleural
+  effusion', 'negative for left lower lobe pneumonia') is not the finding's;
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+# (text, a word of the finding's mention or '' for the note's only finding,
+#  expected fields)
+DENIED_PLACE: list[tuple[str, str, dict[str, Any]]] = [
+    ("Calcified granuloma in the lung, no right pleural effusion.", "", {"site": "lung", "laterality": ""}),
+    ("Chest x-ray: calcified granuloma, negative for left lower lobe pneumonia.", "", {"site": "lung", "laterality": ""}),
+    ("Calcified granuloma, with no left pleural effusion.", "", {"laterality": ""}),
+    ("CXR XX/XX/XXXX: calcified granuloma in the lung, without right hilar mass.", "", {"site": "lung", "laterality": ""}),
+    ("FINDINGS: ,Calcified granuloma in the lung. ,No pneumothorax, no right pleural effusion.", "", {"site": "lung", "laterality": ""}),
+    ("Calcified aortic knob, heart size normal, no left effusion.", "", {"site": "aorta", "laterality": ""}),
+    # the side is the finding's own and stays
+    ("Calcified granuloma in the left lung, no right pleural effusion.", "", {"site": "lung", "laterality": "left"}),
+    ("No calcification in the left kidney.", "", {"site": "kidney", "laterality": "left"}),
+    ("Punctate calcification in the right kidney without hydronephrosis.", "", {"site": "kidney", "laterality": "right"}),
+    ("No pleural effusion. Calcified granuloma in the right upper lobe.", "", {"site": "lung", "laterality": "right"}),
+    ("No left pleural effusion or calcified pleural plaque.", "", {"site": "pleura", "laterality": "left"}),
+    ("Calcified plaque in the aorta with no change in the left iliac artery.", "", {"site": "aorta", "laterality": ""}),
+    ("No suspicious calcifications in the right breast.", "", {"site": "breast", "laterality": "right"}),
+    ("Vascular calcification of the left SFA without stenosis.", "", {"laterality": "left"}),
+]
+
+ROWS = DENIED_PLACE
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), ROWS)
+def test_note_site_more(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
