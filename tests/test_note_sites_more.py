@@ -25,7 +25,10 @@ DENIED_PLACE: list[tuple[str, str, dict[str, Any]]] = [
     ("Calcified granuloma, with no left pleural effusion.", "", {"laterality": ""}),
     ("CXR XX/XX/XXXX: calcified granuloma in the lung, without right hilar mass.", "", {"site": "lung", "laterality": ""}),
     ("FINDINGS: ,Calcified granuloma in the lung. ,No pneumothorax, no right pleural effusion.", "", {"site": "lung", "laterality": ""}),
+    ("CT CHEST: Calcified mediastinal lymph node, no left hilar adenopathy.", "", {"site": "lymph node", "laterality": ""}),
+    ("Calcified granulomas and no left effusion.", "", {"laterality": ""}),
     ("Calcified aortic knob, heart size normal, no left effusion.", "", {"site": "aorta", "laterality": ""}),
+    ("CALCIFIED GRANULOMA. CT CHEST: CALCIFIED NODE IN THE MEDIASTINUM WITHOUT A RIGHT-SIDED MASS.", "NODE", {"site": "lymph node", "laterality": ""}),
     # the side is the finding's own and stays
     ("Calcified granuloma in the left lung, no right pleural effusion.", "", {"site": "lung", "laterality": "left"}),
     ("No calcification in the left kidney.", "", {"site": "kidney", "laterality": "left"}),

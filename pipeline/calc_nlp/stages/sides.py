@@ -75,7 +75,7 @@ def lat_in_sentence(
         for s in sites
         if sent.start <= s.span.start < sent.end and not asserted(rd, s, f)
     ]
-    named += denied
+    named += denied + _denied_sides(kit, rd, f, sent)
 
     def dist(sp: Span) -> int:
         if sp.start < f.end and f.start < sp.end:
@@ -100,6 +100,29 @@ def lat_in_sentence(
         ):
             cands.append((False, dist(site.span), str(lat)))
     return min(cands)[2] if cands else ""
+
+
+def _denied_sides(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
+    """Side words after the finding that a forward negation of the ConText
+    rules leads, up to two words before them ('..., no left hilar adenopathy',
+    'with no right effusion'): said of a denied thing, not of the finding."""
+    cues = [
+        r["literal"].lower().split()
+        for r in kit.rules.context_rules
+        if r["category"] == "NEGATED_EXISTENCE" and r.get("direction") == "FORWARD"
+    ]
+    out = []
+    for lat in rd.matches.lats:
+        if not (f.end <= lat.start < sent.end):
+            continue
+        words = [t.lower_ for t in rd.doc[max(f.end, lat.start - 6) : lat.start]]
+        if any(
+            words[k : k + len(c)] == c and len(words) - k - len(c) <= 2
+            for c in cues
+            for k in range(len(words))
+        ):
+            out.append(lat)
+    return out
 
 
 def _earlier_item(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
