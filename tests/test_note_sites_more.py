@@ -9,6 +9,9 @@ masks), with rows where the side or site is the finding's own and must stay:
 
 - a side written on a place the sentence denies ('no right pleural
   effusion', 'negative for left lower lobe pneumonia') is not the finding's;
+- a finding denied as one item of a list ('No mass, calcification, or
+  distortion') right after a sentence about another calcification surveys
+  the study: it takes no site or side from that sentence.
 """
 
 from __future__ import annotations
@@ -42,8 +45,28 @@ DENIED_PLACE: list[tuple[str, str, dict[str, Any]]] = [
 
 ROWS = DENIED_PLACE
 
+# (text, the finding's exact mention, expected fields)
+DENIED_LIST: list[tuple[str, str, dict[str, Any]]] = [
+    ("FINDINGS: Mild vascular calcifications. No suspicious mass, calcification, or distortion.", "calcification", {"site": "", "laterality": ""}),
+    ("Calcified granuloma in the right lung. No mass, calcification or effusion.", "calcification", {"site": "", "laterality": ""}),
+    ("Calcified granulomas in both lungs. No mass, calcification or effusion.", "calcification", {"site": "", "laterality": ""}),
+    ("MAMMO XXXX,FINDINGS: Benign vascular calcifications in the left breast.,No suspicious mass, distortion or calcifications.", "calcifications", {"site": "", "laterality": ""}),
+    ("CT: Aortic calcification. Negative for mass, calcification, lymphadenopathy.", "calcification", {"laterality": ""}),
+    # a label line, a sentence about the organ, or its own words still give it
+    ("Pancreas: coarse calcifications in the head. No mass or calcification.", "calcification", {"site": "pancreas"}),
+    ("The right kidney is small. No stones or calcification.", "calcification", {"site": "kidney", "laterality": "right"}),
+    ("Calcified granuloma in the right lung. No effusion or calcification in the left lung.", "calcification", {"site": "lung", "laterality": "left"}),
+    ("Calcified granuloma in the right lung. No other calcification.", "calcification", {"site": "lung", "laterality": "right"}),
+]
+
 
 @pytest.mark.parametrize(("text", "word", "expected"), ROWS)
 def test_note_site_more(finding_with, text, word, expected):
     f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), DENIED_LIST)
+def test_denied_list_item(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected

@@ -79,6 +79,26 @@ def says_no_place(kit: Toolkit, rd: ReportDoc, f: Span, gap: int = 2) -> bool:
     return False
 
 
+# Words that join the items of a list ('No mass, calcification, or distortion').
+_LIST_JOINS = frozenset({",", "or", "and", "nor"})
+
+
+def denied_list_after_finding(rd: ReportDoc, f: Span) -> bool:
+    """Is the finding denied as one item of a list of findings ('No suspicious
+    mass, calcification, or distortion') right after a sentence about another
+    calcification ('Mild vascular calcifications.')? The list surveys the
+    study; it is not about the place of the finding before it."""
+    if "negated" not in flags(rd.mods, f):
+        return False
+    first = rd.layout.sent_first
+    sent = rd.sent(f)
+    near = [rd.doc[i] for i in (f.start - 1, f.end) if sent.start <= i < sent.end]
+    if sent.start == 0 or not any(t.lower_ in _LIST_JOINS for t in near):
+        return False
+    prev = first[sent.start - 1]
+    return any(first[c.start] == prev for c in rd.matches.calc)
+
+
 def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     """'Left thyroid nodule. Microcalcifications cannot be excluded.': the
     sentence names no site, so the last asserted site of the sentence before

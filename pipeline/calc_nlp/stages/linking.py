@@ -16,6 +16,7 @@ from calc_nlp.schema import DYSTROPHIC
 from calc_nlp.stages.clause_sites import site_in_clause
 from calc_nlp.stages.context_sites import (
     DEFINITE,
+    denied_list_after_finding,
     says_no_place,
     site_from_label_line,
     site_from_previous_sentence,
@@ -168,6 +169,9 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     place the text named before: the exam's reading only."""
     if says_no_place(kit, rd, f):
         return site_from_exam(kit, rd, f) or site_from_exam(kit, rd, f, any_head=True)
+    if denied_list_after_finding(rd, f):
+        # 'Mild vascular calcifications. No mass, calcification, or distortion.'
+        return site_from_label_line(rd, f)
     return (
         site_from_label_line(rd, f)
         or site_pointed_back(kit, rd, f)
