@@ -11,7 +11,9 @@ masks), with rows where the side or site is the finding's own and must stay:
   effusion', 'negative for left lower lobe pneumonia') is not the finding's;
 - a finding denied as one item of a list ('No mass, calcification, or
   distortion') right after a sentence about another calcification surveys
-  the study: it takes no site or side from that sentence.
+  the study: it takes no site or side from that sentence;
+- a site phrase right after a denied finding with only list words between
+  ('No mass, calcification or adenopathy') is another item of the list.
 """
 
 from __future__ import annotations
@@ -57,6 +59,17 @@ DENIED_LIST: list[tuple[str, str, dict[str, Any]]] = [
     ("The right kidney is small. No stones or calcification.", "calcification", {"site": "kidney", "laterality": "right"}),
     ("Calcified granuloma in the right lung. No effusion or calcification in the left lung.", "calcification", {"site": "lung", "laterality": "left"}),
     ("Calcified granuloma in the right lung. No other calcification.", "calcification", {"site": "lung", "laterality": "right"}),
+    # a site phrase after it, with list words only between, is another item
+    ("No mass, calcification or adenopathy.", "calcification", {"site": ""}),
+    ("CT ABDOMEN: Calcified granuloma in the spleen. No mass, calcification or adenopathy.", "calcification", {"site": ""}),
+    ("Negative for mass, calcification or lymphadenopathy.", "calcification", {"site": ""}),
+    ("No calcification or pleural thickening.", "calcification", {"site": ""}),
+    ("NO FREE FLUID, CALCIFICATION, OR LYMPHADENOPATHY.", "CALCIFICATION", {"site": ""}),
+    # ... but a place phrase, a comma alone or a site before it is its own
+    ("No pleural plaques or calcification.", "calcification", {"site": "pleura"}),
+    ("No suspicious calcifications, right breast.", "calcifications", {"site": "breast", "laterality": "right"}),
+    ("No stenosis, calcification or thrombus in the vertebral artery.", "calcification", {"site": "artery"}),
+    ("No calcification or stones in the left kidney.", "calcification", {"site": "kidney", "laterality": "left"}),
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from calc_nlp.stages.context_sites import asserted
+from calc_nlp.stages.context_sites import another_list_item, asserted
 from calc_nlp.stages.exam_sites import site_from_exam
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.sides import site_reach
@@ -23,7 +23,9 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     reach = [
         (score, s)
         for s in rd.matches.sites
-        if (score := site_reach(rd, f, s)) is not None and asserted(rd, s, f)
+        if (score := site_reach(rd, f, s)) is not None
+        and asserted(rd, s, f)
+        and not another_list_item(rd, s, f)
     ]
     # A named site beats a body region in the same clause ('over the right
     # upper quadrant, within the liver'), a place beats a landmark ('lateral to

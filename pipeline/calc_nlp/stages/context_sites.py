@@ -99,6 +99,17 @@ def denied_list_after_finding(rd: ReportDoc, f: Span) -> bool:
     return any(first[c.start] == prev for c in rd.matches.calc)
 
 
+def another_list_item(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
+    """Is the site phrase another item of a list that denies the finding ('No
+    mass, calcification or adenopathy', 'no calcification or pleural
+    thickening'): right after it, with list words and an 'or' / 'and' only
+    between ('No calcifications, right breast' names the finding's place)?"""
+    if site.start < f.end or "negated" not in flags(rd.mods, f):
+        return False
+    between = {t.lower_ for t in rd.doc[f.end : site.start]}
+    return bool(between - {","}) and between <= _LIST_JOINS
+
+
 def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     """'Left thyroid nodule. Microcalcifications cannot be excluded.': the
     sentence names no site, so the last asserted site of the sentence before
