@@ -13,7 +13,10 @@ masks), with rows where the side or site is the finding's own and must stay:
   distortion') right after a sentence about another calcification surveys
   the study: it takes no site or side from that sentence;
 - a site phrase right after a denied finding with only list words between
-  ('No mass, calcification or adenopathy') is another item of the list.
+  ('No mass, calcification or adenopathy') is another item of the list;
+- 'soft tissue' in the mention gives way to the specific site the clause
+  names right after it ('in the gluteal muscle'), not to another lesion's
+  place or a landmark.
 """
 
 from __future__ import annotations
@@ -45,7 +48,21 @@ DENIED_PLACE: list[tuple[str, str, dict[str, Any]]] = [
     ("Vascular calcification of the left SFA without stenosis.", "", {"laterality": "left"}),
 ]
 
-ROWS = DENIED_PLACE
+UNSPECIFIC_TISSUE: list[tuple[str, str, dict[str, Any]]] = [
+    ("Soft tissue calcification in the gluteal muscle.", "", {"site": "muscle"}),
+    ("CT PELVIS: soft-tissue calcifications within the left gluteus medius muscle.", "", {"site": "muscle", "laterality": "left"}),
+    ("XR FOREARM,FINDINGS: ,Soft tissue calcification along the flexor tendons.", "", {"site": "tendon"}),
+    ("SOFT TISSUE CALCIFICATION IN THE SUBCUTANEOUS FAT.", "", {"site": "subcutaneous tissue"}),
+    ("Soft tissue calcification in the supraspinatus tendon.", "", {"site": "tendon"}),
+    # another lesion's place, a landmark, a denied place: soft tissue stays
+    ("Soft tissue calcifications and a lipoma in the deltoid muscle.", "", {"site": "soft tissue"}),
+    ("Soft tissue calcification in the thigh, muscle edema.", "", {"site": "soft tissue"}),
+    ("Soft tissue calcification near the biceps tendon.", "", {"site": "soft tissue"}),
+    ("Soft tissue calcification, no mass in the muscle.", "", {"site": "soft tissue"}),
+    ("Periarticular soft tissue calcification about the right shoulder.", "", {"site": "periarticular soft tissue", "laterality": "right"}),
+]
+
+ROWS = DENIED_PLACE + UNSPECIFIC_TISSUE
 
 # (text, the finding's exact mention, expected fields)
 DENIED_LIST: list[tuple[str, str, dict[str, Any]]] = [

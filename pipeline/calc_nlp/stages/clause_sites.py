@@ -39,6 +39,37 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     return _compound_head(kit, rd, min(pool, key=lambda x: x[0])[1]) if pool else None
 
 
+def specific_site_after(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The nearest asserted site phrase after the finding, in its clause, that
+    names a site of its own and is no landmark, joined by a few plain words
+    ('soft tissue calcification in the gluteal muscle': the muscle), for a mention whose words name only
+    the vocabulary's unspecific site."""
+    after = [
+        (score, s)
+        for s in rd.matches.sites
+        if s.span.start >= f.end
+        and s.span.label_ == "SITE"
+        and "candidates" not in kit.md(s.span)
+        and not kit.site_info(s.site).get("unspecific")
+        and (score := site_reach(rd, f, s)) is not None
+        and asserted(rd, s, f)
+        and not another_list_item(rd, s, f)
+        and not _landmark(kit, rd, s)
+        and _plain_link(rd, f, s)
+    ]
+    return min(after, key=lambda x: x[0])[1] if after else None
+
+
+def _plain_link(rd: ReportDoc, f: Span, site: SiteRef, most: int = 3) -> bool:
+    """Do at most `most` plain words ('in the', 'within the') join the site
+    phrase to the finding, no comma, joining word or lesion noun among them
+    ('... and a lipoma in the deltoid muscle', '..., muscle edema': another
+    lesion's place)?"""
+    between = [t.lower_ for t in rd.doc[f.end : site.start]]
+    stops = {",", ";", "and", "or", "with", *rd.lesion_nouns}
+    return len(between) <= most and not stops & set(between)
+
+
 def _landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:
     """Is the site named as a landmark beside the finding ('lateral to the
     left hilum', 'near the right hilum'; mentions.json landmark_words)?"""

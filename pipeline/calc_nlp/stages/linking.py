@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from calc_nlp.classify import CauseRecord
 from calc_nlp.schema import DYSTROPHIC
-from calc_nlp.stages.clause_sites import site_in_clause
+from calc_nlp.stages.clause_sites import site_in_clause, specific_site_after
 from calc_nlp.stages.context_sites import (
     DEFINITE,
     denied_list_after_finding,
@@ -140,7 +140,11 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         # 'calcified right lower lobe nodule': a shared word ('nodule') as the
         # head names no site of its own where a site before it names one
         named = [s for s in inside if "candidates" not in kit.md(s.span)]
-        return refine(kit, rd, f, (named or inside)[-1])
+        head = (named or inside)[-1]
+        if kit.site_info(head.site).get("unspecific"):
+            # 'soft tissue calcification in the gluteal muscle': the muscle
+            head = specific_site_after(kit, rd, f) or head
+        return refine(kit, rd, f, head)
     implied = kit.md(f).get("implied_site")
     if implied:
         core = rd.core_start.get((f.start, f.end), f.start)
