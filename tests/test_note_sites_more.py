@@ -16,7 +16,9 @@ masks), with rows where the side or site is the finding's own and must stay:
   ('No mass, calcification or adenopathy') is another item of the list;
 - 'soft tissue' in the mention gives way to the specific site the clause
   names right after it ('in the gluteal muscle'), not to another lesion's
-  place or a landmark.
+  place or a landmark;
+- a line label's side is not given to a finding whose own sentence names
+  another organ ('Left kidney: 11 cm. Calcified granulomas in the spleen.').
 """
 
 from __future__ import annotations
@@ -62,7 +64,20 @@ UNSPECIFIC_TISSUE: list[tuple[str, str, dict[str, Any]]] = [
     ("Periarticular soft tissue calcification about the right shoulder.", "", {"site": "periarticular soft tissue", "laterality": "right"}),
 ]
 
-ROWS = DENIED_PLACE + UNSPECIFIC_TISSUE
+OTHER_LABEL: list[tuple[str, str, dict[str, Any]]] = [
+    ("Right kidney: 10 cm. Left kidney: 11 cm. Calcified granulomas in the spleen.", "", {"site": "spleen", "laterality": ""}),
+    ("LEFT KIDNEY: 11.2 cm, no hydronephrosis. Coarse calcification in the pancreatic head.", "", {"site": "pancreas", "laterality": ""}),
+    ("Left ovary: 3 x 2 cm, simple cyst. Calcified fibroid in the uterus.", "", {"site": "uterus", "laterality": ""}),
+    ("Right lobe: 4.5 cm, homogeneous.,Calcified granuloma in the liver.", "", {"site": "liver", "laterality": ""}),
+    # the labelled organ's own part, vessel or a generic word keeps the side
+    ("RIGHT KIDNEY: 10 cm. Punctate calcification in the upper pole.", "", {"site": "kidney", "laterality": "right"}),
+    ("RIGHT KIDNEY: 10 cm. Calcified plaque in the renal artery.", "", {"site": "artery", "laterality": "right"}),
+    ("RIGHT KIDNEY: vascular calcifications.", "", {"site": "artery", "laterality": "right"}),
+    ("LEFT KNEE: chondrocalcinosis of the meniscus.", "", {"site": "cartilage", "laterality": "left"}),
+    ("RIGHT SHOULDER: Calcific tendinitis of the supraspinatus.", "", {"site": "tendon", "laterality": "right"}),
+]
+
+ROWS = DENIED_PLACE + UNSPECIFIC_TISSUE + OTHER_LABEL
 
 # (text, the finding's exact mention, expected fields)
 DENIED_LIST: list[tuple[str, str, dict[str, Any]]] = [
