@@ -18,7 +18,10 @@ masks), with rows where the side or site is the finding's own and must stay:
   names right after it ('in the gluteal muscle'), not to another lesion's
   place or a landmark;
 - a line label's side is not given to a finding whose own sentence names
-  another organ ('Left kidney: 11 cm. Calcified granulomas in the spleen.').
+  another organ ('Left kidney: 11 cm. Calcified granulomas in the spleen.');
+- a finding that names a lesion of its own ('Calcified granuloma.') takes no
+  site or side from a sentence before about something else ('Left pleural
+  effusion.'), only from one about that lesion or pointing back to it.
 """
 
 from __future__ import annotations
@@ -77,7 +80,21 @@ OTHER_LABEL: list[tuple[str, str, dict[str, Any]]] = [
     ("RIGHT SHOULDER: Calcific tendinitis of the supraspinatus.", "", {"site": "tendon", "laterality": "right"}),
 ]
 
-ROWS = DENIED_PLACE + UNSPECIFIC_TISSUE + OTHER_LABEL
+OWN_LESION: list[tuple[str, str, dict[str, Any]]] = [
+    ("Left pleural effusion. Calcified granuloma.", "", {"site": "", "laterality": ""}),
+    ("EXAMINATION: Chest 2 views\nFINDINGS: Left pleural effusion. Calcified granuloma.", "", {"site": "lung", "laterality": ""}),
+    ("Right renal cyst. Calcified granuloma.", "", {"site": "", "laterality": ""}),
+    ("US ABDOMEN: Left renal cyst, 2 cm. Calcified granuloma.", "", {"laterality": ""}),
+    ("CT CHEST: Right hilar adenopathy. Calcified nodule.", "", {"site": "lung", "laterality": ""}),
+    ("Right adrenal adenoma, 1 cm. CALCIFIED GRANULOMAS.", "", {"site": "", "laterality": ""}),
+    # the same lesion named before, or a sentence pointing back, keeps it
+    ("Right breast mass. Calcified mass at 10 o'clock.", "", {"site": "breast", "laterality": "right"}),
+    ("Left thyroid nodule. Microcalcifications cannot be excluded.", "", {"site": "thyroid", "laterality": "left"}),
+    ("Two masses in the left ovary. One mass is calcified.", "", {"site": "ovary", "laterality": "left"}),
+    ("EXAM: Chest PA and lateral.\nFINDINGS: Opacity at the left apex. It likely represents a calcified granuloma.", "", {"site": "lung", "laterality": "left"}),
+]
+
+ROWS = DENIED_PLACE + UNSPECIFIC_TISSUE + OTHER_LABEL + OWN_LESION
 
 # (text, the finding's exact mention, expected fields)
 DENIED_LIST: list[tuple[str, str, dict[str, Any]]] = [

@@ -129,6 +129,23 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     return cands[-1] if cands else _site_further_back(rd, f, sent)
 
 
+def site_before_unless_own_lesion(rd: ReportDoc, f: Span) -> SiteRef | None:
+    """`site_from_previous_sentence`, but a finding that names a lesion of its
+    own ('Left pleural effusion. Calcified granuloma.') takes only the place
+    of that very lesion named before ('Right breast mass. Calcified mass.',
+    '... nodule. The nodule is calcified'), not the place another sentence
+    gives something else; a sentence that
+    points back ('It likely represents a calcified granuloma') is read
+    before this."""
+    own = {t.lower_ for t in f} & set(rd.lesion_nouns)
+    sent = rd.sent(f)
+    if own and sent.start > 0:
+        prev = rd.sent(rd.doc[sent.start - 1])
+        if not own & {t.lower_ for t in prev}:
+            return site_of_named_lesion(rd, f, sent)
+    return site_from_previous_sentence(rd, f)
+
+
 def site_of_named_lesion(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:
     """'A mass in the right hilar region ... Calcification within the mass.':
     a finding whose sentence points back to a lesion ('the mass') has the site

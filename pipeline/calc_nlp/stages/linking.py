@@ -18,8 +18,8 @@ from calc_nlp.stages.context_sites import (
     DEFINITE,
     denied_list_after_finding,
     says_no_place,
+    site_before_unless_own_lesion,
     site_from_label_line,
-    site_from_previous_sentence,
     site_of_named_lesion,
     site_pointed_back,
     site_said_after,
@@ -180,7 +180,7 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         site_from_label_line(rd, f)
         or site_pointed_back(kit, rd, f)
         or site_from_exam(kit, rd, f)
-        or site_from_previous_sentence(rd, f)
+        or site_before_unless_own_lesion(rd, f)
         or site_from_exam(kit, rd, f, any_head=True)
     )
 
