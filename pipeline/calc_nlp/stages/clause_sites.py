@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from calc_nlp.stages.context_sites import asserted
+from calc_nlp.stages.context_sites import another_list_item, asserted
 from calc_nlp.stages.exam_sites import site_from_exam
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.sides import site_reach
@@ -23,7 +23,9 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     reach = [
         (score, s)
         for s in rd.matches.sites
-        if (score := site_reach(rd, f, s)) is not None and asserted(rd, s, f)
+        if (score := site_reach(rd, f, s)) is not None
+        and asserted(rd, s, f)
+        and not another_list_item(rd, s, f)
     ]
     # A named site beats a body region in the same clause ('over the right
     # upper quadrant, within the liver'), a place beats a landmark ('lateral to
@@ -35,6 +37,37 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         return None
     pool = places or pool
     return _compound_head(kit, rd, min(pool, key=lambda x: x[0])[1]) if pool else None
+
+
+def specific_site_after(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The nearest asserted site phrase after the finding, in its clause, that
+    names a site of its own and is no landmark, joined by a few plain words
+    ('soft tissue calcification in the gluteal muscle': the muscle), for a mention whose words name only
+    the vocabulary's unspecific site."""
+    after = [
+        (score, s)
+        for s in rd.matches.sites
+        if s.span.start >= f.end
+        and s.span.label_ == "SITE"
+        and "candidates" not in kit.md(s.span)
+        and not kit.site_info(s.site).get("unspecific")
+        and (score := site_reach(rd, f, s)) is not None
+        and asserted(rd, s, f)
+        and not another_list_item(rd, s, f)
+        and not _landmark(kit, rd, s)
+        and _plain_link(rd, f, s)
+    ]
+    return min(after, key=lambda x: x[0])[1] if after else None
+
+
+def _plain_link(rd: ReportDoc, f: Span, site: SiteRef, most: int = 3) -> bool:
+    """Do at most `most` plain words ('in the', 'within the') join the site
+    phrase to the finding, no comma, joining word or lesion noun among them
+    ('... and a lipoma in the deltoid muscle', '..., muscle edema': another
+    lesion's place)?"""
+    between = [t.lower_ for t in rd.doc[f.end : site.start]]
+    stops = {",", ";", "and", "or", "with", *rd.lesion_nouns}
+    return len(between) <= most and not stops & set(between)
 
 
 def _landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:

@@ -79,6 +79,37 @@ def says_no_place(kit: Toolkit, rd: ReportDoc, f: Span, gap: int = 2) -> bool:
     return False
 
 
+# Words that join the items of a list ('No mass, calcification, or distortion').
+_LIST_JOINS = frozenset({",", "or", "and", "nor"})
+
+
+def denied_list_after_finding(rd: ReportDoc, f: Span) -> bool:
+    """Is the finding denied as one item of a list of findings ('No suspicious
+    mass, calcification, or distortion') right after a sentence about another
+    calcification ('Mild vascular calcifications.')? The list surveys the
+    study; it is not about the place of the finding before it."""
+    if "negated" not in flags(rd.mods, f):
+        return False
+    first = rd.layout.sent_first
+    sent = rd.sent(f)
+    near = [rd.doc[i] for i in (f.start - 1, f.end) if sent.start <= i < sent.end]
+    if sent.start == 0 or not any(t.lower_ in _LIST_JOINS for t in near):
+        return False
+    prev = first[sent.start - 1]
+    return any(first[c.start] == prev for c in rd.matches.calc)
+
+
+def another_list_item(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
+    """Is the site phrase another item of a list that denies the finding ('No
+    mass, calcification or adenopathy', 'no calcification or pleural
+    thickening'): right after it, with list words and an 'or' / 'and' only
+    between ('No calcifications, right breast' names the finding's place)?"""
+    if site.start < f.end or "negated" not in flags(rd.mods, f):
+        return False
+    between = {t.lower_ for t in rd.doc[f.end : site.start]}
+    return bool(between - {","}) and between <= _LIST_JOINS
+
+
 def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     """'Left thyroid nodule. Microcalcifications cannot be excluded.': the
     sentence names no site, so the last asserted site of the sentence before
@@ -96,6 +127,23 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
         return None  # a new numbered item ('2. Calcified granuloma.') is a new topic
     cands = [s for s in _sites_in(rd, prev, f) if s.span.label_ == "SITE"]
     return cands[-1] if cands else _site_further_back(rd, f, sent)
+
+
+def site_before_unless_own_lesion(rd: ReportDoc, f: Span) -> SiteRef | None:
+    """`site_from_previous_sentence`, but a finding that names a lesion of its
+    own ('Left pleural effusion. Calcified granuloma.') takes only the place
+    of that very lesion named before ('Right breast mass. Calcified mass.',
+    '... nodule. The nodule is calcified'), not the place another sentence
+    gives something else; a sentence that
+    points back ('It likely represents a calcified granuloma') is read
+    before this."""
+    own = {t.lower_ for t in f} & set(rd.lesion_nouns)
+    sent = rd.sent(f)
+    if own and sent.start > 0:
+        prev = rd.sent(rd.doc[sent.start - 1])
+        if not own & {t.lower_ for t in prev}:
+            return site_of_named_lesion(rd, f, sent)
+    return site_from_previous_sentence(rd, f)
 
 
 def site_of_named_lesion(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:

@@ -214,15 +214,27 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         or (side_of_owner(kit, rd, site) if own and site is not None else "")
         or lat_in_sentence(kit, rd, f, site)
         or carried
-        or _label_side(rd, f)
+        or _label_side(kit, rd, f, site if own else None)
         or side_from_exam(kit, rd, name)
         or side_from_topic(kit, rd, f, name)
     )
 
 
-def _label_side(rd: ReportDoc, f: Span) -> str:
+def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> str:
     """The side of a line label over the finding ('RIGHT KIDNEY: ...
     vascular calcifications'), where the finding's site came from elsewhere
-    (guide §2 step 4)."""
+    (guide §2 step 4); not where the finding's own sentence names another
+    organ than the label's ('Left kidney: 11 cm. Calcified granulomas in the
+    spleen.'). A vessel may be the labelled organ's."""
     label = site_from_label_line(rd, f)
-    return label.laterality if label is not None else ""
+    if label is None:
+        return ""
+    if (
+        own is not None
+        and own.site != label.site
+        and label.span.label_ == own.span.label_ == "SITE"
+        and not kit.md(own.span).get("generic")
+        and kit.site_info(own.site).get("kind") != "vessel"
+    ):
+        return ""
+    return label.laterality

@@ -13,12 +13,13 @@ from spacy.tokens import Span
 
 from calc_nlp.classify import CauseRecord
 from calc_nlp.schema import DYSTROPHIC
-from calc_nlp.stages.clause_sites import site_in_clause
+from calc_nlp.stages.clause_sites import site_in_clause, specific_site_after
 from calc_nlp.stages.context_sites import (
     DEFINITE,
+    denied_list_after_finding,
     says_no_place,
+    site_before_unless_own_lesion,
     site_from_label_line,
-    site_from_previous_sentence,
     site_of_named_lesion,
     site_pointed_back,
     site_said_after,
@@ -139,7 +140,11 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         # 'calcified right lower lobe nodule': a shared word ('nodule') as the
         # head names no site of its own where a site before it names one
         named = [s for s in inside if "candidates" not in kit.md(s.span)]
-        return refine(kit, rd, f, (named or inside)[-1])
+        head = (named or inside)[-1]
+        if kit.site_info(head.site).get("unspecific"):
+            # 'soft tissue calcification in the gluteal muscle': the muscle
+            head = specific_site_after(kit, rd, f) or head
+        return refine(kit, rd, f, head)
     implied = kit.md(f).get("implied_site")
     if implied:
         core = rd.core_start.get((f.start, f.end), f.start)
@@ -168,11 +173,14 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     place the text named before: the exam's reading only."""
     if says_no_place(kit, rd, f):
         return site_from_exam(kit, rd, f) or site_from_exam(kit, rd, f, any_head=True)
+    if denied_list_after_finding(rd, f):
+        # 'Mild vascular calcifications. No mass, calcification, or distortion.'
+        return site_from_label_line(rd, f)
     return (
         site_from_label_line(rd, f)
         or site_pointed_back(kit, rd, f)
         or site_from_exam(kit, rd, f)
-        or site_from_previous_sentence(rd, f)
+        or site_before_unless_own_lesion(rd, f)
         or site_from_exam(kit, rd, f, any_head=True)
     )
 

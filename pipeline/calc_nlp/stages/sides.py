@@ -11,6 +11,7 @@ from bisect import bisect_left
 from spacy.tokens import Span, Token
 
 from calc_nlp.schema import BILATERAL, LEFT, RIGHT
+from calc_nlp.stages.context_sites import asserted
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.toolkit import Toolkit
 
@@ -57,7 +58,8 @@ def lat_in_sentence(
     one said of another lesion joined after it ("mediastinal calcifications
     and a faint nodule in the left upper zone"), nor one written on another
     structure joined to the finding's own `site` ("in the liver with a right
-    pleural effusion")."""
+    pleural effusion"), nor one written on a place the sentence denies ("in
+    the lung, no right pleural effusion")."""
     sent = rd.sent(f)
     sites = rd.matches.sites
     named = [s.span for s in sites if not kit.site_info(s.site).get("sided", True)]
@@ -68,6 +70,12 @@ def lat_in_sentence(
     # an earlier one may reach over the 'and' ('bilateral X and Y')
     named += [c for c in rd.matches.calc if c.start > f.start]
     named += _earlier_item(rd, f, sent)
+    denied = [
+        rd.doc[s.start : s.span.end]
+        for s in sites
+        if sent.start <= s.span.start < sent.end and not asserted(rd, s, f)
+    ]
+    named += denied + _denied_sides(kit, rd, f, sent)
 
     def dist(sp: Span) -> int:
         if sp.start < f.end and f.start < sp.end:
@@ -85,9 +93,36 @@ def lat_in_sentence(
         lat = (
             kit.md(site.span).get("laterality") if site.span.label_ == "SITE" else None
         )
-        if lat and sent.start <= site.span.start < sent.end:
+        if (
+            lat
+            and sent.start <= site.span.start < sent.end
+            and not any(n.start <= site.span.start < n.end for n in denied)
+        ):
             cands.append((False, dist(site.span), str(lat)))
     return min(cands)[2] if cands else ""
+
+
+def _denied_sides(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
+    """Side words after the finding that a forward negation of the ConText
+    rules leads, up to two words before them ('..., no left hilar adenopathy',
+    'with no right effusion'): said of a denied thing, not of the finding."""
+    cues = [
+        r["literal"].lower().split()
+        for r in kit.rules.context_rules
+        if r["category"] == "NEGATED_EXISTENCE" and r.get("direction") == "FORWARD"
+    ]
+    out = []
+    for lat in rd.matches.lats:
+        if not (f.end <= lat.start < sent.end):
+            continue
+        words = [t.lower_ for t in rd.doc[max(f.end, lat.start - 6) : lat.start]]
+        if any(
+            words[k : k + len(c)] == c and len(words) - k - len(c) <= 2
+            for c in cues
+            for k in range(len(words))
+        ):
+            out.append(lat)
+    return out
 
 
 def _earlier_item(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:

@@ -1,0 +1,134 @@
+"""Site and side in clinical-note style text, second round (guide §2 "Site
+and side from context"): where the text does not give the finding a site or
+side, the field stays empty rather than take one from another phrase.
+
+Every fragment is made up for this file (operative notes, consults, CT /
+ultrasound / echo / cath reports, discharge summaries), each class written
+several ways (word order, capitals, punctuation, comma-joined exports, XXXX
+masks), with rows where the side or site is the finding's own and must stay:
+
+- a side written on a place the sentence denies ('no right pleural
+  effusion', 'negative for left lower lobe pneumonia') is not the finding's;
+- a finding denied as one item of a list ('No mass, calcification, or
+  distortion') right after a sentence about another calcification surveys
+  the study: it takes no site or side from that sentence;
+- a site phrase right after a denied finding with only list words between
+  ('No mass, calcification or adenopathy') is another item of the list;
+- 'soft tissue' in the mention gives way to the specific site the clause
+  names right after it ('in the gluteal muscle'), not to another lesion's
+  place or a landmark;
+- a line label's side is not given to a finding whose own sentence names
+  another organ ('Left kidney: 11 cm. Calcified granulomas in the spleen.');
+- a finding that names a lesion of its own ('Calcified granuloma.') takes no
+  site or side from a sentence before about something else ('Left pleural
+  effusion.'), only from one about that lesion or pointing back to it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+# (text, a word of the finding's mention or '' for the note's only finding,
+#  expected fields)
+DENIED_PLACE: list[tuple[str, str, dict[str, Any]]] = [
+    ("Calcified granuloma in the lung, no right pleural effusion.", "", {"site": "lung", "laterality": ""}),
+    ("Chest x-ray: calcified granuloma, negative for left lower lobe pneumonia.", "", {"site": "lung", "laterality": ""}),
+    ("Calcified granuloma, with no left pleural effusion.", "", {"laterality": ""}),
+    ("CXR XX/XX/XXXX: calcified granuloma in the lung, without right hilar mass.", "", {"site": "lung", "laterality": ""}),
+    ("FINDINGS: ,Calcified granuloma in the lung. ,No pneumothorax, no right pleural effusion.", "", {"site": "lung", "laterality": ""}),
+    ("CT CHEST: Calcified mediastinal lymph node, no left hilar adenopathy.", "", {"site": "lymph node", "laterality": ""}),
+    ("Calcified granulomas and no left effusion.", "", {"laterality": ""}),
+    ("Calcified aortic knob, heart size normal, no left effusion.", "", {"site": "aorta", "laterality": ""}),
+    ("CALCIFIED GRANULOMA. CT CHEST: CALCIFIED NODE IN THE MEDIASTINUM WITHOUT A RIGHT-SIDED MASS.", "NODE", {"site": "lymph node", "laterality": ""}),
+    # the side is the finding's own and stays
+    ("Calcified granuloma in the left lung, no right pleural effusion.", "", {"site": "lung", "laterality": "left"}),
+    ("No calcification in the left kidney.", "", {"site": "kidney", "laterality": "left"}),
+    ("Punctate calcification in the right kidney without hydronephrosis.", "", {"site": "kidney", "laterality": "right"}),
+    ("No pleural effusion. Calcified granuloma in the right upper lobe.", "", {"site": "lung", "laterality": "right"}),
+    ("No left pleural effusion or calcified pleural plaque.", "", {"site": "pleura", "laterality": "left"}),
+    ("Calcified plaque in the aorta with no change in the left iliac artery.", "", {"site": "aorta", "laterality": ""}),
+    ("No suspicious calcifications in the right breast.", "", {"site": "breast", "laterality": "right"}),
+    ("Vascular calcification of the left SFA without stenosis.", "", {"laterality": "left"}),
+]
+
+UNSPECIFIC_TISSUE: list[tuple[str, str, dict[str, Any]]] = [
+    ("Soft tissue calcification in the gluteal muscle.", "", {"site": "muscle"}),
+    ("CT PELVIS: soft-tissue calcifications within the left gluteus medius muscle.", "", {"site": "muscle", "laterality": "left"}),
+    ("XR FOREARM,FINDINGS: ,Soft tissue calcification along the flexor tendons.", "", {"site": "tendon"}),
+    ("SOFT TISSUE CALCIFICATION IN THE SUBCUTANEOUS FAT.", "", {"site": "subcutaneous tissue"}),
+    ("Soft tissue calcification in the supraspinatus tendon.", "", {"site": "tendon"}),
+    # another lesion's place, a landmark, a denied place: soft tissue stays
+    ("Soft tissue calcifications and a lipoma in the deltoid muscle.", "", {"site": "soft tissue"}),
+    ("Soft tissue calcification in the thigh, muscle edema.", "", {"site": "soft tissue"}),
+    ("Soft tissue calcification near the biceps tendon.", "", {"site": "soft tissue"}),
+    ("Soft tissue calcification, no mass in the muscle.", "", {"site": "soft tissue"}),
+    ("Periarticular soft tissue calcification about the right shoulder.", "", {"site": "periarticular soft tissue", "laterality": "right"}),
+]
+
+OTHER_LABEL: list[tuple[str, str, dict[str, Any]]] = [
+    ("Right kidney: 10 cm. Left kidney: 11 cm. Calcified granulomas in the spleen.", "", {"site": "spleen", "laterality": ""}),
+    ("LEFT KIDNEY: 11.2 cm, no hydronephrosis. Coarse calcification in the pancreatic head.", "", {"site": "pancreas", "laterality": ""}),
+    ("Left ovary: 3 x 2 cm, simple cyst. Calcified fibroid in the uterus.", "", {"site": "uterus", "laterality": ""}),
+    ("Right lobe: 4.5 cm, homogeneous.,Calcified granuloma in the liver.", "", {"site": "liver", "laterality": ""}),
+    # the labelled organ's own part, vessel or a generic word keeps the side
+    ("RIGHT KIDNEY: 10 cm. Punctate calcification in the upper pole.", "", {"site": "kidney", "laterality": "right"}),
+    ("RIGHT KIDNEY: 10 cm. Calcified plaque in the renal artery.", "", {"site": "artery", "laterality": "right"}),
+    ("RIGHT KIDNEY: vascular calcifications.", "", {"site": "artery", "laterality": "right"}),
+    ("LEFT KNEE: chondrocalcinosis of the meniscus.", "", {"site": "cartilage", "laterality": "left"}),
+    ("RIGHT SHOULDER: Calcific tendinitis of the supraspinatus.", "", {"site": "tendon", "laterality": "right"}),
+]
+
+OWN_LESION: list[tuple[str, str, dict[str, Any]]] = [
+    ("Left pleural effusion. Calcified granuloma.", "", {"site": "", "laterality": ""}),
+    ("EXAMINATION: Chest 2 views\nFINDINGS: Left pleural effusion. Calcified granuloma.", "", {"site": "lung", "laterality": ""}),
+    ("Right renal cyst. Calcified granuloma.", "", {"site": "", "laterality": ""}),
+    ("US ABDOMEN: Left renal cyst, 2 cm. Calcified granuloma.", "", {"laterality": ""}),
+    ("CT CHEST: Right hilar adenopathy. Calcified nodule.", "", {"site": "lung", "laterality": ""}),
+    ("Right adrenal adenoma, 1 cm. CALCIFIED GRANULOMAS.", "", {"site": "", "laterality": ""}),
+    # the same lesion named before, or a sentence pointing back, keeps it
+    ("Right breast mass. Calcified mass at 10 o'clock.", "", {"site": "breast", "laterality": "right"}),
+    ("Left thyroid nodule. Microcalcifications cannot be excluded.", "", {"site": "thyroid", "laterality": "left"}),
+    ("Two masses in the left ovary. One mass is calcified.", "", {"site": "ovary", "laterality": "left"}),
+    ("EXAM: Chest PA and lateral.\nFINDINGS: Opacity at the left apex. It likely represents a calcified granuloma.", "", {"site": "lung", "laterality": "left"}),
+]
+
+ROWS = DENIED_PLACE + UNSPECIFIC_TISSUE + OTHER_LABEL + OWN_LESION
+
+# (text, the finding's exact mention, expected fields)
+DENIED_LIST: list[tuple[str, str, dict[str, Any]]] = [
+    ("FINDINGS: Mild vascular calcifications. No suspicious mass, calcification, or distortion.", "calcification", {"site": "", "laterality": ""}),
+    ("Calcified granuloma in the right lung. No mass, calcification or effusion.", "calcification", {"site": "", "laterality": ""}),
+    ("Calcified granulomas in both lungs. No mass, calcification or effusion.", "calcification", {"site": "", "laterality": ""}),
+    ("MAMMO XXXX,FINDINGS: Benign vascular calcifications in the left breast.,No suspicious mass, distortion or calcifications.", "calcifications", {"site": "", "laterality": ""}),
+    ("CT: Aortic calcification. Negative for mass, calcification, lymphadenopathy.", "calcification", {"laterality": ""}),
+    # a label line, a sentence about the organ, or its own words still give it
+    ("Pancreas: coarse calcifications in the head. No mass or calcification.", "calcification", {"site": "pancreas"}),
+    ("The right kidney is small. No stones or calcification.", "calcification", {"site": "kidney", "laterality": "right"}),
+    ("Calcified granuloma in the right lung. No effusion or calcification in the left lung.", "calcification", {"site": "lung", "laterality": "left"}),
+    ("Calcified granuloma in the right lung. No other calcification.", "calcification", {"site": "lung", "laterality": "right"}),
+    # a site phrase after it, with list words only between, is another item
+    ("No mass, calcification or adenopathy.", "calcification", {"site": ""}),
+    ("CT ABDOMEN: Calcified granuloma in the spleen. No mass, calcification or adenopathy.", "calcification", {"site": ""}),
+    ("Negative for mass, calcification or lymphadenopathy.", "calcification", {"site": ""}),
+    ("No calcification or pleural thickening.", "calcification", {"site": ""}),
+    ("NO FREE FLUID, CALCIFICATION, OR LYMPHADENOPATHY.", "CALCIFICATION", {"site": ""}),
+    # ... but a place phrase, a comma alone or a site before it is its own
+    ("No pleural plaques or calcification.", "calcification", {"site": "pleura"}),
+    ("No suspicious calcifications, right breast.", "calcifications", {"site": "breast", "laterality": "right"}),
+    ("No stenosis, calcification or thrombus in the vertebral artery.", "calcification", {"site": "artery"}),
+    ("No calcification or stones in the left kidney.", "calcification", {"site": "kidney", "laterality": "left"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), ROWS)
+def test_note_site_more(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), DENIED_LIST)
+def test_denied_list_item(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
