@@ -42,6 +42,10 @@ class Layout:
     sent_first: list[int]  # per token: index of the first token of its sentence
     sent_end: dict[int, int]  # first token of a sentence -> its end (exclusive)
     stops: list[int] = field(default_factory=list)  # tokens that are ';' or '.'
+    # per token, read once from the Doc so stages index lists instead of
+    # making a spaCy Token object per look: its text, whether it is whitespace
+    words: list[str] = field(default_factory=list, compare=False, repr=False)
+    blank: list[bool] = field(default_factory=list, compare=False, repr=False)
     # sentence spans made so far, by first token: the stages ask for the same
     # few many times (a span of another Doc is made again)
     _sents: dict[int, Span] = field(default_factory=dict, compare=False, repr=False)
