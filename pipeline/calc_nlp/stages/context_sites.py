@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from calc_nlp.schema import LEFT, RIGHT
 
@@ -229,18 +229,19 @@ def _line_start(rd: ReportDoc, i: int, limit: int = 200) -> int:
     """The first word token of the line that holds token i. Exports that join
     lines with commas ('FINDINGS:,RIGHT KIDNEY: ...,LEFT KIDNEY: ...') break
     a line at a comma right after a colon or a full stop."""
-    doc = rd.doc
+    words, blank = rd.layout.words, rd.layout.blank
     lo = max(0, i - limit)
-    while i > lo and "\n" not in doc[i - 1].text and not _joined_break(doc, i - 1):
+    while i > lo and "\n" not in words[i - 1] and not _joined_break(words, i - 1):
         i -= 1
-    while i < len(doc) and doc[i].is_space:
+    while i < len(words) and blank[i]:
         i += 1
     return i
 
 
-def _joined_break(doc: Doc, i: int) -> bool:
-    """Is token i a comma that stands for a line break (',' after ':' or '.')?"""
-    return doc[i].text == "," and i > 0 and doc[i - 1].text in {":", "."}
+def _joined_break(words: list[str], i: int) -> bool:
+    """Is token i (of the token texts `words`) a comma that stands for a
+    line break (',' after ':' or '.')?"""
+    return words[i] == "," and i > 0 and words[i - 1] in {":", "."}
 
 
 def opens_list_item(rd: ReportDoc, sent: Span) -> bool:

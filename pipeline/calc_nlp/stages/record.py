@@ -52,7 +52,10 @@ class Layout:
 
     def sent(self, doc: Doc, at: Span | Token) -> Span:
         """The sentence of a span or token (spaCy's .sent scans the Doc each time)."""
-        i = at.start if isinstance(at, Span) else at.i
+        return self.sent_at(doc, at.start if isinstance(at, Span) else at.i)
+
+    def sent_at(self, doc: Doc, i: int) -> Span:
+        """The sentence holding token i."""
         first = self.sent_first[i]
         span = self._sents.get(first)
         if span is None or span.doc is not doc:
@@ -121,6 +124,20 @@ class ReportDoc:
 
     def sent(self, at: Span | Token) -> Span:
         return self.layout.sent(self.doc, at)
+
+    def sent_at(self, i: int) -> Span:
+        """The sentence holding token i (no Token or slice made to ask)."""
+        return self.layout.sent_at(self.doc, i)
+
+    @cached_property
+    def text(self) -> str:
+        """The Doc's text, joined once (`Doc.text` joins every token per call)."""
+        return self.doc.text
+
+    def span_text(self, span: Span) -> str:
+        """`span.text`, sliced from the report's text rather than joined from
+        a Token object per word."""
+        return self.text[span.start_char : span.end_char]
 
     @cached_property
     def match_starts(self) -> frozenset[int]:
