@@ -67,7 +67,7 @@ def exam_of(
     kind with no report words is told by its exam line only. `text` is the
     Doc's text when the caller has it (joining the tokens again costs more)."""
     line = exam_line(lay)
-    exam_text = doc[line[0] : line[1]].text.lower() if line else title(doc)
+    exam_text = _span_text(doc[line[0] : line[1]], text).lower() if line else title(doc)
     if exam_text:
         for exam, exam_rx, _ in kit.exams:
             if exam["exam_terms"] and exam_rx.search(exam_text):
@@ -81,6 +81,11 @@ def exam_of(
         if n >= exam["min_report_terms"] and n > best_n:
             best, best_n = exam, n
     return best
+
+
+def _span_text(span: Span, text: str | None) -> str:
+    """`span.text`, sliced from the Doc's text when the caller has it."""
+    return span.text if text is None else text[span.start_char : span.end_char]
 
 
 # Most words a title line opening a report may have.

@@ -121,6 +121,9 @@ class ReportDoc:
     exam: Any = None
     # nouns that name a lesion of their own (mentions.json word list)
     lesion_nouns: list[str] = field(default_factory=list)
+    # the text the Doc was made from, when the caller has it (Doc.text makes
+    # a Token object per token to join it again)
+    source: str | None = field(default=None, repr=False)
 
     def sent(self, at: Span | Token) -> Span:
         return self.layout.sent(self.doc, at)
@@ -131,8 +134,8 @@ class ReportDoc:
 
     @cached_property
     def text(self) -> str:
-        """The Doc's text, joined once (`Doc.text` joins every token per call)."""
-        return self.doc.text
+        """The Doc's text: the text it was made from, else joined once."""
+        return self.doc.text if self.source is None else self.source
 
     def span_text(self, span: Span) -> str:
         """`span.text`, sliced from the report's text rather than joined from
