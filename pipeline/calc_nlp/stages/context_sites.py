@@ -213,13 +213,14 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
         if line <= s.start
         and s.span.end < f.start
         and (s.start == line or firsts[s.start] == s.start)
-        and rd.doc[s.span.end].text == ":"
+        and rd.layout.words[s.span.end] == ":"
     ]
     if labels:
         return labels[-1]
-    prev = rd.sent(rd.doc[sent.start - 1])
-    words = [t for t in prev if not t.is_space]
-    if not words or words[-1].text != ":":
+    prev = rd.sent_at(sent.start - 1)
+    texts, blank = rd.layout.words, rd.layout.blank
+    words = [texts[i] for i in range(prev.start, prev.end) if not blank[i]]
+    if not words or words[-1] != ":":
         return None
     cands = [s for s in rd.matches.sites if prev.start <= s.span.start < prev.end]
     return cands[-1] if cands else None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -136,6 +137,15 @@ class ReportDoc:
     def text(self) -> str:
         """The Doc's text: the text it was made from, else joined once."""
         return self.doc.text if self.source is None else self.source
+
+    @cached_property
+    def lower(self) -> list[str]:
+        """Each token's lower-case text (`token.lower_`), read once from the
+        Doc's array: a `.lower_` per look makes a Token object."""
+        if not len(self.doc):
+            return []
+        strings = self.doc.vocab.strings
+        return [strings[h] for h in self.doc.to_array(LOWER).tolist()]
 
     def span_text(self, span: Span) -> str:
         """`span.text`, sliced from the report's text rather than joined from
