@@ -153,6 +153,7 @@ class Analyzer:
             modifiers(kit, doc, lay, targets),
             exam=exam,
             lesion_nouns=kit.rules.word_lists.get("lesion_nouns", []),
+            source=text,
         )
         clock.lap("context")
         result = link_and_classify(kit, rd, report_id, digest, labs, text)

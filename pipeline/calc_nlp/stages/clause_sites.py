@@ -79,7 +79,7 @@ def _landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:
     for _ in range(2):
         if i > first and rd.doc[i - 1].is_alpha and i - 1 not in rd.match_starts:
             i -= 1
-    before = " " + " ".join(t.lower_ for t in rd.doc[max(first, i - 4) : site.start])
+    before = " " + " ".join(rd.lower[max(first, i - 4) : site.start])
     return any(f" {w} " in before + " " for w in words)
 
 

@@ -12,6 +12,7 @@ gets the same modifiers in the same order as from `ConText(doc)`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -36,8 +37,9 @@ def run_context(
         return list(graph.modifiers) if graph is not None else []
     matcher = context._ConText__matcher  # type: ignore[attr-defined]
     strings = context.nlp.vocab.strings
+    sents = _Sentences(starts)
     mods = [
-        ConTextModifier(matcher.rule_map[strings[match_id]], start, end, doc)
+        ConTextModifier(matcher.rule_map[strings[match_id]], start, end, sents)
         for match_id, start, end in matcher(doc)
     ]
     spans = [m.modifier_span for m in mods] + [(t.start, t.end) for t in targets]
@@ -59,6 +61,37 @@ def run_context(
         for target, modifier in graph.edges:
             target._.modifiers += (modifier,)
     return mods
+
+
+class _Sentence:
+    """Where a sentence starts and ends (exclusive), as a sentence Span tells."""
+
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int):
+        self.start, self.end = start, end
+
+    @property
+    def sent(self) -> _Sentence:
+        return self
+
+
+class _Sentences:
+    """Stands in for the Doc a ConTextModifier reads its sentence scope from:
+    `self[i].sent` has the start and end of token i's sentence, as
+    `doc[i].sent` has for a Doc whose sentence starts are `starts` (the last
+    start at or before i, the next one after it), without the Token and the
+    two Spans spaCy makes to answer."""
+
+    def __init__(self, starts: list[Any]):
+        self.firsts = [i for i, first in enumerate(starts) if first]
+        self.n = len(starts)
+
+    def __getitem__(self, i: int) -> _Sentence:
+        k = bisect_right(self.firsts, i)
+        start = self.firsts[k - 1] if k else 0
+        end = self.firsts[k] if k < len(self.firsts) else self.n
+        return _Sentence(start, end)
 
 
 def _blocks(starts: list[Any], spans: list[tuple[int, int]]) -> list[int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from calc_nlp.schema import LEFT, RIGHT
 
@@ -261,13 +261,14 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
         if line <= s.start
         and s.span.end < f.start
         and (s.start == line or firsts[s.start] == s.start)
-        and rd.doc[s.span.end].text == ":"
+        and rd.layout.words[s.span.end] == ":"
     ]
     if labels:
         return labels[-1]
-    prev = rd.sent(rd.doc[sent.start - 1])
-    words = [t for t in prev if not t.is_space]
-    if not words or words[-1].text != ":":
+    prev = rd.sent_at(sent.start - 1)
+    texts, blank = rd.layout.words, rd.layout.blank
+    words = [texts[i] for i in range(prev.start, prev.end) if not blank[i]]
+    if not words or words[-1] != ":":
         return None
     cands = [s for s in rd.matches.sites if prev.start <= s.span.start < prev.end]
     return cands[-1] if cands else None
@@ -277,18 +278,19 @@ def _line_start(rd: ReportDoc, i: int, limit: int = 200) -> int:
     """The first word token of the line that holds token i. Exports that join
     lines with commas ('FINDINGS:,RIGHT KIDNEY: ...,LEFT KIDNEY: ...') break
     a line at a comma right after a colon or a full stop."""
-    doc = rd.doc
+    words, blank = rd.layout.words, rd.layout.blank
     lo = max(0, i - limit)
-    while i > lo and "\n" not in doc[i - 1].text and not _joined_break(doc, i - 1):
+    while i > lo and "\n" not in words[i - 1] and not _joined_break(words, i - 1):
         i -= 1
-    while i < len(doc) and doc[i].is_space:
+    while i < len(words) and blank[i]:
         i += 1
     return i
 
 
-def _joined_break(doc: Doc, i: int) -> bool:
-    """Is token i a comma that stands for a line break (',' after ':' or '.')?"""
-    return doc[i].text == "," and i > 0 and doc[i - 1].text in {":", "."}
+def _joined_break(words: list[str], i: int) -> bool:
+    """Is token i (of the token texts `words`) a comma that stands for a
+    line break (',' after ':' or '.')?"""
+    return words[i] == "," and i > 0 and words[i - 1] in {":", "."}
 
 
 def opens_list_item(rd: ReportDoc, sent: Span) -> bool:

@@ -115,9 +115,9 @@ def _outer_change(
 def _past_semicolon(rd: ReportDoc, spans: list[Span], sent: Span) -> int:
     """Where a sentence ends, or the next one when a semicolon ends it and
     the next names no finding ("...nephrocalcinosis; these are similar")."""
-    if not sent.text.rstrip().endswith(";") or sent.end >= len(rd.doc):
+    if not rd.span_text(sent).rstrip().endswith(";") or sent.end >= len(rd.doc):
         return sent.end_char
-    nxt = rd.sent(rd.doc[sent.end : sent.end + 1])
+    nxt = rd.sent_at(sent.end)
     if any(nxt.start <= s.start < nxt.end for s in spans):
         return sent.end_char
     return nxt.end_char

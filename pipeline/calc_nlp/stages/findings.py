@@ -49,12 +49,12 @@ def finding(
     start, end = off + span.start_char, off + span.end_char
     f = Finding(
         report_id=ctx.report_id,
-        mention=span.text,
+        mention=rd.span_text(span),
         start=start,
         end=end,
         finding_id=finding_id(ctx.report_id, ctx.digest, start, end),
         section=section,
-        sentence=_WS.sub(" ", rd.sent(span).text).strip(),
+        sentence=_WS.sub(" ", rd.span_text(rd.sent(span))).strip(),
         site=site_name,
         site_text=site.text if site else "",
         laterality=_side(kit, rd, span, site, site_name)

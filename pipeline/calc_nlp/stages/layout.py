@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.attrs import ORTH
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Span
 
 from calc_nlp.sentences import sentence_firsts
@@ -19,10 +19,11 @@ def layout(kit: Toolkit, doc: Doc) -> Layout:
     (exam, indication, technique, comparison) ends with its line, and the
     unlabelled lines after it are the report body ('findings').
     """
+    words, blank = token_columns(doc)
     headers = [
         sp
         for sp in kit.section_matcher(doc)
-        if not (kit.md(sp).get("own_line") and not _alone_on_line(doc, sp))
+        if not (kit.md(sp).get("own_line") and not _alone_on_line(words, sp))
     ]
     headers = sorted(longest_spans(headers), key=lambda sp: sp.start)
     bounds: list[int] = []
@@ -32,7 +33,7 @@ def layout(kit: Toolkit, doc: Doc) -> Layout:
         end = headers[k + 1].start if k + 1 < len(headers) else len(doc)
         bounds += [sp.start, sp.end]
         entry = (sp.label_, sp.end, sp.start, bool(md.get("clinical_question")))
-        line_end = _line_end(doc, sp.end, end) if md.get("one_line") else end
+        line_end = _line_end(words, blank, sp.end, end) if md.get("one_line") else end
         for i in range(sp.start, line_end):
             per_token[i] = entry
         if line_end < end:
@@ -40,21 +41,22 @@ def layout(kit: Toolkit, doc: Doc) -> Layout:
             body = ("findings", line_end, line_end, False)
             for i in range(line_end, end):
                 per_token[i] = body
-    words = token_texts(doc)
     firsts = sentence_firsts(doc, bounds, words)
     ends: dict[int, int] = {}
     for i, f in enumerate(firsts):
         ends[f] = i + 1
     stops = [i for i, w in enumerate(words) if w in {";", "."}]
-    return Layout(per_token, firsts, ends, stops)
+    return Layout(per_token, firsts, ends, stops, words, blank)
 
 
-def token_texts(doc: Doc) -> list[str]:
-    """Each token's text, read from its ORTH hash: no Token object per token."""
+def token_columns(doc: Doc) -> tuple[list[str], list[bool]]:
+    """Each token's text and whether it is whitespace, read once from the
+    Doc's arrays (a Token object per token read costs more)."""
     if not len(doc):
-        return []
+        return [], []
     strings = doc.vocab.strings
-    return [strings[h] for h in doc.to_array(ORTH).tolist()]
+    rows = doc.to_array([ORTH, IS_SPACE]).tolist()
+    return [strings[h] for h, _ in rows], [bool(b) for _, b in rows]
 
 
 def exam_of(
@@ -65,7 +67,7 @@ def exam_of(
     kind with no report words is told by its exam line only. `text` is the
     Doc's text when the caller has it (joining the tokens again costs more)."""
     line = exam_line(lay)
-    exam_text = doc[line[0] : line[1]].text.lower() if line else title(doc)
+    exam_text = _span_text(doc[line[0] : line[1]], text).lower() if line else title(doc)
     if exam_text:
         for exam, exam_rx, _ in kit.exams:
             if exam["exam_terms"] and exam_rx.search(exam_text):
@@ -79,6 +81,11 @@ def exam_of(
         if n >= exam["min_report_terms"] and n > best_n:
             best, best_n = exam, n
     return best
+
+
+def _span_text(span: Span, text: str | None) -> str:
+    """`span.text`, sliced from the Doc's text when the caller has it."""
+    return span.text if text is None else text[span.start_char : span.end_char]
 
 
 # Most words a title line opening a report may have.
@@ -152,20 +159,21 @@ class LazyExam:
         return tuple(d["site"] for d in exam["defaults"]) if exam else ()
 
 
-def _alone_on_line(doc: Doc, sp: Span) -> bool:
-    """Is the span the only thing on its line (an own-line header such as 'FINDINGS')?"""
-    before = sp.start == 0 or "\n" in doc[sp.start - 1].text
-    after = sp.end == len(doc) or "\n" in doc[sp.end].text
+def _alone_on_line(words: list[str], sp: Span) -> bool:
+    """Is the span the only thing on its line (an own-line header such as
+    'FINDINGS')? `words`: the Doc's token texts."""
+    before = sp.start == 0 or "\n" in words[sp.start - 1]
+    after = sp.end == len(words) or "\n" in words[sp.end]
     return before and after
 
 
-def _line_end(doc: Doc, start: int, end: int) -> int:
-    """Token index where the line holding the first words after `start` ends."""
+def _line_end(words: list[str], blank: list[bool], start: int, end: int) -> int:
+    """Token index where the line holding the first words after `start` ends
+    (`words`, `blank`: each token's text and whether it is whitespace)."""
     seen_words = False
     for i in range(start, end):
-        tok = doc[i]
-        if tok.is_space:
-            if "\n" in tok.text and seen_words:
+        if blank[i]:
+            if "\n" in words[i] and seen_words:
                 return i + 1
             continue
         seen_words = True

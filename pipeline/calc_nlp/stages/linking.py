@@ -338,7 +338,7 @@ def _denied_word(kit: Toolkit, rd: ReportDoc, q: Span, reach: int = 3) -> bool:
     """Does a one-word forward negation of the ConText rules ('no',
     'without') stand up to `reach` tokens before `q`, in its sentence?"""
     lo = max(rd.layout.sent_first[q.start], q.start - reach)
-    before = {t.lower_ for t in rd.doc[lo : q.start]}
+    before = set(rd.lower[lo : q.start])
     return any(
         r["category"] == "NEGATED_EXISTENCE"
         and r.get("direction") == "FORWARD"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.attrs import ORTH, SPACY
+from spacy.attrs import SPACY
 from spacy.tokens import Doc, Span
 
 from calc_nlp.stages.context_blocks import run_context
@@ -39,15 +39,13 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
     spaces: list[bool] = []
     starts: list[bool | int | None] = []  # the type spaCy's Doc(sent_starts=) takes
     where: dict[int, int] = {}
-    strings = doc.vocab.strings
-    cols = doc.to_array([ORTH, SPACY])
+    texts, space_after = lay.words, doc.to_array(SPACY)
     for first in firsts:
         end = lay.sent_end[first]
-        rows = cols[first:end].tolist()
         at = len(words)
         where.update(zip(range(first, end), range(at, at + end - first), strict=True))
-        words += [strings[orth] for orth, _ in rows]
-        spaces += [bool(space) for _, space in rows]
+        words += texts[first:end]
+        spaces += [bool(space) for space in space_after[first:end].tolist()]
         starts += [i == first for i in range(first, end)]
     sub = Doc(kit.nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
     subs = [

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -42,13 +43,20 @@ class Layout:
     sent_first: list[int]  # per token: index of the first token of its sentence
     sent_end: dict[int, int]  # first token of a sentence -> its end (exclusive)
     stops: list[int] = field(default_factory=list)  # tokens that are ';' or '.'
+    # per token, read once from the Doc so stages index lists instead of
+    # making a spaCy Token object per look: its text, whether it is whitespace
+    words: list[str] = field(default_factory=list, compare=False, repr=False)
+    blank: list[bool] = field(default_factory=list, compare=False, repr=False)
     # sentence spans made so far, by first token: the stages ask for the same
     # few many times (a span of another Doc is made again)
     _sents: dict[int, Span] = field(default_factory=dict, compare=False, repr=False)
 
     def sent(self, doc: Doc, at: Span | Token) -> Span:
         """The sentence of a span or token (spaCy's .sent scans the Doc each time)."""
-        i = at.start if isinstance(at, Span) else at.i
+        return self.sent_at(doc, at.start if isinstance(at, Span) else at.i)
+
+    def sent_at(self, doc: Doc, i: int) -> Span:
+        """The sentence holding token i."""
         first = self.sent_first[i]
         span = self._sents.get(first)
         if span is None or span.doc is not doc:
@@ -114,9 +122,35 @@ class ReportDoc:
     exam: Any = None
     # nouns that name a lesion of their own (mentions.json word list)
     lesion_nouns: list[str] = field(default_factory=list)
+    # the text the Doc was made from, when the caller has it (Doc.text makes
+    # a Token object per token to join it again)
+    source: str | None = field(default=None, repr=False)
 
     def sent(self, at: Span | Token) -> Span:
         return self.layout.sent(self.doc, at)
+
+    def sent_at(self, i: int) -> Span:
+        """The sentence holding token i (no Token or slice made to ask)."""
+        return self.layout.sent_at(self.doc, i)
+
+    @cached_property
+    def text(self) -> str:
+        """The Doc's text: the text it was made from, else joined once."""
+        return self.doc.text if self.source is None else self.source
+
+    @cached_property
+    def lower(self) -> list[str]:
+        """Each token's lower-case text (`token.lower_`), read once from the
+        Doc's array: a `.lower_` per look makes a Token object."""
+        if not len(self.doc):
+            return []
+        strings = self.doc.vocab.strings
+        return [strings[h] for h in self.doc.to_array(LOWER).tolist()]
+
+    def span_text(self, span: Span) -> str:
+        """`span.text`, sliced from the report's text rather than joined from
+        a Token object per word."""
+        return self.text[span.start_char : span.end_char]
 
     @cached_property
     def match_starts(self) -> frozenset[int]:

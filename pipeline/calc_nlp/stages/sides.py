@@ -26,18 +26,17 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     others = [c for c in rd.matches.calc if c is not f]
     if any(c.start <= s.span.start and s.span.end <= c.end for c in others):
         return None
-    if f.start <= s.span.start < f.end and any(
-        t.text == "/" for t in rd.doc[f.start : s.span.start]
-    ):
+    words = rd.layout.words
+    if f.start <= s.span.start < f.end and "/" in words[f.start : s.span.start]:
         return None  # 'calcified granulomas/lymph nodes': another name, not a place
     if s.span.start >= f.end:
-        if s.start == f.end + 1 and rd.doc[f.end].text == "/":
+        if s.start == f.end + 1 and words[f.end] == "/":
             return None  # 'granulomas/lymph nodes': another name, not a place
         lo, hi, score = f.end, s.start, s.start - f.end
     else:
         lo, hi, score = s.span.end, f.start, f.start - s.span.end + 2
-        words = [t.lower_ for t in rd.doc[lo:hi]]
-        pairs = zip(words, words[1:], strict=False)
+        lows = rd.lower[lo:hi]
+        pairs = zip(lows, lows[1:], strict=False)
         if any(a == "," and b in {"and", "or"} for a, b in pairs):
             return None  # 'pleural thickening, and calcified granulomas'
     if any(lo <= c.start < hi for c in others):
@@ -137,7 +136,7 @@ def _earlier_item(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
         return []
     lo = max(ends)
     links = [k.end for k in rd.matches.links if lo <= k.start and k.end <= f.start]
-    words = {t.lower_ for t in rd.doc[max([lo, *links]) : f.start]}
+    words = set(rd.lower[max([lo, *links]) : f.start])
     return [rd.doc[lo : f.start]] if words & _JOINING else []
 
 
@@ -147,12 +146,13 @@ def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     words are said of that lesion."""
     lesions = set(rd.lesion_nouns)
     joined = False
-    for t in rd.doc[f.end : sent.end]:
-        if t.lower_ in {".", ";"}:
+    lower = rd.lower
+    for i in range(f.end, sent.end):
+        if lower[i] in {".", ";"}:
             break
-        joined = joined or t.lower_ == "and"
-        if joined and t.lower_ in lesions:
-            return [rd.doc[t.i : sent.end]]
+        joined = joined or lower[i] == "and"
+        if joined and lower[i] in lesions:
+            return [rd.doc[i : sent.end]]
     return []
 
 
@@ -186,7 +186,7 @@ def _other_structures(
         if s.span.end <= min(f.start, site.start):
             # 'Rt shoulder with calcific tendinitis': the finding is the shoulder's
             lo, hi, joining = s.span.end, min(f.start, site.start), _JOINING
-        words = {t.lower_ for t in rd.doc[lo:hi]}
+        words = set(rd.lower[lo:hi])
         if words & joining:
             out.append(rd.doc[s.start : s.span.end])
     return out
