@@ -309,3 +309,28 @@ def _eager(update):
         return update(self, rows)
 
     return draw
+
+
+def test_a_nan_id_is_a_missing_id(tmp_path):
+    # a float column's null comes as NaN: it named two reports "nan" (the
+    # second a duplicate) instead of two reports without an id
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(
+        pa.table(
+            {
+                "report_id": pa.array([1.0, float("nan"), float("nan")]),
+                "text": ["Calcified granuloma."] * 3,
+            }
+        ),
+        tmp_path / "in.parquet",
+    )
+    r = cli("run", tmp_path / "in.parquet", "-o", tmp_path / "o", "--workers", 1)
+    assert r.exit_code == 1, r.output  # a run with error rows
+    rows = table(tmp_path / "o" / "reports.csv")
+    assert [(x["report_id"], x["status"], x["reason"]) for x in rows] == [
+        ("1", "ok", ""),
+        ("", "error", "missing_id"),
+        ("", "error", "missing_id"),
+    ]

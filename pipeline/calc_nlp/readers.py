@@ -231,8 +231,11 @@ def id_text(value: Any) -> str:
         return _utf8(value).strip()
     if isinstance(value, bool):
         return json.dumps(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        if value != value:  # NaN: a missing id (pandas' null), not the id "nan"
+            return ""
+        if value.is_integer():
+            return str(int(value))
     return str(value).strip()
 
 
