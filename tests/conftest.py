@@ -63,6 +63,21 @@ def finding_with(findings_of):
 
 
 @pytest.fixture(scope="session")
+def finding_of(findings_of):
+    """(text, mention) -> the first finding whose mention is exactly
+    `mention`; with None, the text's first finding (fails if there is none)."""
+
+    def run(text: str, mention: str | None):
+        found = findings_of(text)
+        if mention is not None:
+            found = [f for f in found if f.mention == mention]
+        assert found, (text, mention)
+        return found[0]
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def finding_named(findings_of):
     """(text, mention) -> the one finding whose mention is exactly `mention`
     (fails if there is not exactly one)."""

@@ -8,15 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-
-def _finding(findings_of, text: str, mention: str | None):
-    found = findings_of(text)
-    if mention is not None:
-        found = [f for f in found if f.mention == mention]
-    assert found, (text, mention)
-    return found[0]
-
-
 SIZES = [
     ("A 5 mm calcified granuloma in the right upper lobe.", "calcified granuloma", 5),
     ("Calcified granuloma in the right upper lobe measuring 6 mm.", None, 6),
@@ -136,8 +127,8 @@ SIZES = [
 
 
 @pytest.mark.parametrize("text, mention, size", SIZES)
-def test_size(findings_of, text, mention, size):
-    assert _finding(findings_of, text, mention).size_mm == size
+def test_size(finding_of, text, mention, size):
+    assert finding_of(text, mention).size_mm == size
 
 
 SCORES = [
@@ -293,8 +284,8 @@ CHANGES = [
 
 
 @pytest.mark.parametrize("text, mention, change", CHANGES)
-def test_change(findings_of, text, mention, change):
-    assert _finding(findings_of, text, mention).change == change
+def test_change(finding_of, text, mention, change):
+    assert finding_of(text, mention).change == change
 
 
 SHAPES = [

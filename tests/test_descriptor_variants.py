@@ -8,15 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-
-def _finding(findings_of, text: str, mention: str | None):
-    found = findings_of(text)
-    if mention is not None:
-        found = [f for f in found if f.mention == mention]
-    assert found, (text, mention)
-    return found[0]
-
-
 SIZES = [
     # both dimensions of a range with their own unit
     ("Calcified nodules in both lungs measuring 3mm-6mm.", None, 6),
@@ -62,8 +53,8 @@ SIZES = [
 
 
 @pytest.mark.parametrize("text, mention, size", SIZES)
-def test_size(findings_of, text, mention, size):
-    assert _finding(findings_of, text, mention).size_mm == size
+def test_size(finding_of, text, mention, size):
+    assert finding_of(text, mention).size_mm == size
 
 
 CHANGES = [
@@ -121,8 +112,8 @@ CHANGES = [
 
 
 @pytest.mark.parametrize("text, mention, change", CHANGES)
-def test_change(findings_of, text, mention, change):
-    assert _finding(findings_of, text, mention).change == change
+def test_change(finding_of, text, mention, change):
+    assert finding_of(text, mention).change == change
 
 
 SHAPES = [
