@@ -7,7 +7,9 @@ spaCy, pandas or rules are imported until one of them is called.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from calc_nlp.lazy import lazy_names
 
 __version__ = "0.1.0"
 
@@ -16,18 +18,4 @@ if TYPE_CHECKING:
 
 __all__ = ["Result", "__version__", "analyze", "extract"]
 
-_LAZY = {"extract", "analyze", "Result"}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        from calc_nlp import api
-
-        value = getattr(api, name)
-        globals()[name] = value  # later lookups skip this hook
-        return value
-    raise AttributeError(f"module 'calc_nlp' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | _LAZY)
+__getattr__, __dir__ = lazy_names(__name__, "calc_nlp.api", ["extract", "analyze", "Result"])

@@ -34,6 +34,6 @@ def lookup(table: Mapping[str, V], word: str) -> V:
     """table[word.lower()] for a word an IGNORECASE regex of the table's keys
     matched, whatever letters the regex paired (KeyError if none)."""
     key = key_of(table, word)
-    if key is None:
-        raise KeyError(word)
+    if key is None:  # the word is report text: never in the message
+        raise KeyError("no table entry equals the matched word")
     return table[key]

@@ -8,7 +8,9 @@ needs no spaCy (literal_gate, descriptor_rules) can be imported without it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from calc_nlp.lazy import lazy_names
 
 if TYPE_CHECKING:
     from calc_nlp.stages.analyze import (
@@ -22,15 +24,4 @@ if TYPE_CHECKING:
 __all__ = ["MAX_PIECE_CHARS", "Analyzer", "analyze_report", "analyzer", "split_text"]
 
 
-def __getattr__(name: str) -> Any:
-    if name in __all__:
-        from calc_nlp.stages import analyze
-
-        value = getattr(analyze, name)
-        globals()[name] = value  # later lookups skip this hook
-        return value
-    raise AttributeError(f"module 'calc_nlp.stages' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, "calc_nlp.stages.analyze", __all__)
