@@ -74,9 +74,6 @@ class Analyzer:
         clock = _Clock(timings)
         if not text or not text.strip():
             return ReportResult(report_id=report_id, status=STATUS_EMPTY)
-        clean, fixed = clean_text(text)
-        if fixed:  # spaCy cannot hash a lone surrogate; U+FFFD keeps the offsets
-            digest, text = digest or text_digest(text), clean
         keep = self.prefilter(text)
         clock.lap("prefilter")
         if not keep:
@@ -86,6 +83,9 @@ class Analyzer:
             clock.count("skipped_reports")
             return result
         clock.count("nlp_reports")
+        clean, fixed = clean_text(text)
+        if fixed:  # spaCy cannot hash a lone surrogate; U+FFFD keeps the offsets
+            digest, text = digest or text_digest(text), clean
         digest = digest or text_digest(text)
         labs = self.labs(text)
         if len(text) <= MAX_PIECE_CHARS:
