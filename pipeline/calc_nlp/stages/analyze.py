@@ -27,7 +27,7 @@ from calc_nlp.schema import (
     ReportResult,
     text_digest,
 )
-from calc_nlp.stages import descriptors, lesions, linking
+from calc_nlp.stages import descriptors, lesions, linking, spacing
 from calc_nlp.stages.context_sites import SENTENCES_BACK
 from calc_nlp.stages.findings import ReportContext, finding
 from calc_nlp.stages.layout import LazyExam, layout
@@ -75,7 +75,19 @@ class Analyzer:
         if not text or not text.strip():
             return ReportResult(report_id=report_id, status=STATUS_EMPTY)
         keep = self.prefilter(text)
+        sp = spacing.normalise(text, hidden_only=not keep)
         clock.lap("prefilter")
+        if sp is None:
+            return self._analyze(text, report_id, digest, clock, keep)
+        # Offsets and finding ids are those of the report as written.
+        digest = digest or text_digest(text)
+        keep = self.prefilter(sp.text)
+        result = self._analyze(sp.text, report_id, digest, clock, keep)
+        return spacing.restore(result, sp, clean_text(text)[0], digest)
+
+    def _analyze(
+        self, text: str, report_id: str, digest: str, clock: _Clock, keep: bool
+    ) -> ReportResult:
         if not keep:
             result = ReportResult(report_id, STATUS_OK, [], (), self.labs(text))
             result.birads, result.birads_words = self.birads(text)

@@ -1,0 +1,151 @@
+"""Irregular spacing and invisible characters, read past and put back.
+
+Exports converted from word processors, RTF or HTML hold tabs, no-break and
+other Unicode spaces, runs of spaces between words, and characters that show
+nothing (soft hyphens, zero-width spaces, byte-order marks, NULs). spaCy
+makes a token of each extra space and keeps an invisible character inside
+its word, so "calcified<TAB>granuloma" or "calci<SOFT HYPHEN>fication" would
+no longer match the rules' phrases: the site, or the whole finding, was lost.
+
+`normalise` gives the text the stages read: every invisible character
+dropped, every tab or other space character between two characters made
+one plain space, and a run of plain spaces between two words made one. `restore`
+then maps every offset of the result back to the report as written and
+re-reads the mention and its site words from it, so offsets, finding ids and
+those quotes are the report's own. The sentence and evidence are quoted with
+single spaces, as always, and without the invisible characters. A text needing none of this is analysed as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from calc_nlp.schema import Finding, ReportResult, finding_id
+
+_INVISIBLE = "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
+# A run of spacing to make one space: between two characters that are not
+# spacing, holding a character other than a plain space; or plain spaces
+# between two words (after a sentence's end or a comma they split no
+# phrase). Newlines are layout: kept.
+_RUN = re.compile(
+    rf"(?<=\S)[ {_SPACES}]*[{_SPACES}][ {_SPACES}]*(?=\S)|(?<=\w)  +(?=\w)"
+)
+_DROP = re.compile(rf"[{_INVISIBLE}]+")
+# Cheap tests first: most reports hold none of these. A literal "  " opens
+# the test for spaces between words, which lets the regex engine skip ahead.
+_OTHER = re.compile(rf"[{_INVISIBLE}{_SPACES}]")
+_DOUBLE = re.compile(r"  (?<=\w  ) *\w")
+
+
+@dataclass(frozen=True)
+class Spacing:
+    """The text the stages read, and where each of its characters comes from."""
+
+    text: str
+    origin: list[int]  # origin[i]: index in the report of text[i]; one past the end last
+
+    def at(self, i: int) -> int:
+        """Report offset of a start offset in `text`."""
+        return self.origin[i]
+
+    def end(self, i: int) -> int:
+        """Report offset of an end offset in `text` (one past its last character)."""
+        return self.origin[i - 1] + 1 if i > 0 else 0
+
+
+def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
+    """The text with spacing made regular, or None when it needs no change.
+    With `hidden_only`, None unless the text holds an invisible character
+    (one that can hide a word from the prefilter: what a report the
+    prefilter turned away needs looked at)."""
+    if not _needs(text, hidden_only):
+        return None
+    out: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for m in _RUN.finditer(text):
+        _keep(text, pos, m.start(), out, origin)
+        out.append(" ")
+        origin.append(m.start())
+        pos = m.end()
+    _keep(text, pos, len(text), out, origin)
+    origin.append(len(text))
+    new = "".join(out)
+    return None if new == text else Spacing(new, origin)
+
+
+def _needs(text: str, hidden_only: bool) -> bool:
+    if text.isascii():
+        if "\x00" in text:
+            return True
+        if hidden_only:
+            return False
+        return "\t" in text or ("  " in text and _DOUBLE.search(text) is not None)
+    if hidden_only:
+        return _DROP.search(text) is not None
+    if _OTHER.search(text) is not None:
+        return True
+    return "  " in text and _DOUBLE.search(text) is not None
+
+
+def _keep(text: str, start: int, end: int, out: list[str], origin: list[int]) -> None:
+    """Copy text[start:end] without its invisible characters."""
+    pos = start
+    for m in _DROP.finditer(text, start, end):
+        out.append(text[pos : m.start()])
+        origin.extend(range(pos, m.start()))
+        pos = m.end()
+    out.append(text[pos:end])
+    origin.extend(range(pos, end))
+
+
+def restore(
+    result: ReportResult, sp: Spacing, text: str, digest: str
+) -> ReportResult:
+    """The result with every offset on the report as written, the mentions
+    read from it, and the finding ids those offsets give."""
+    ids: dict[str, str] = {}
+    findings = []
+    for f in result.findings:
+        start, end = sp.at(f.start), sp.end(f.end)
+        new_id = finding_id(result.report_id, digest, start, end) if f.finding_id else ""
+        ids[f.finding_id] = new_id
+        findings.append(
+            replace(
+                f,
+                start=start,
+                end=end,
+                mention=text[start:end],
+                site_text=_site_text(sp, text, f),
+                finding_id=new_id,
+                marks=tuple((sp.at(s), sp.end(e), k) for s, e, k in f.marks),
+                descriptor_words=_words(sp, f.descriptor_words),
+            )
+        )
+    for f in findings:
+        f.lesion_id = ids.get(f.lesion_id, f.lesion_id)
+    return replace(
+        result,
+        findings=findings,
+        labs=tuple(replace(v, start=sp.at(v.start), end=sp.end(v.end)) for v in result.labs),
+        condition_marks=tuple(
+            (sp.at(s), sp.end(e), n) for s, e, n in result.condition_marks
+        ),
+        birads_words=_words(sp, result.birads_words),
+    )
+
+
+def _site_text(sp: Spacing, text: str, f: Finding) -> str:
+    """The site's words as written, from the span marked as the site."""
+    for s, e, kind in f.marks:
+        if kind == "site" and sp.text[s:e] == f.site_text:
+            return text[sp.at(s) : sp.end(e)]
+    return f.site_text
+
+
+def _words(
+    sp: Spacing, words: tuple[tuple[str, str, int, int], ...]
+) -> tuple[tuple[str, str, int, int], ...]:
+    return tuple((name, rule, sp.at(s), sp.end(e)) for name, rule, s, e in words)

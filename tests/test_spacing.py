@@ -1,0 +1,122 @@
+"""Irregular spacing and invisible characters do not hide a finding or its
+site: the stages read the text with spacing made regular, and every offset,
+finding id and quote comes back on the report as written. Made-up text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calc_nlp.schema import finding_id, text_digest
+from calc_nlp.stages.spacing import normalise
+
+PLAIN = (
+    "FINDINGS: Calcified granuloma in the right upper lobe. "
+    "Coronary artery calcification, measuring 4 mm.\n"
+    "IMPRESSION: Stable calcified granuloma."
+)
+VARIANTS = {
+    "tabs": PLAIN.replace(" ", "\t"),
+    "no-break spaces": PLAIN.replace(" ", "\xa0"),
+    "double spaces": PLAIN.replace(" ", "  "),
+    "thin spaces": PLAIN.replace(" ", "\u2009"),
+    "narrow no-break spaces": PLAIN.replace(" ", "\u202f"),
+    "ideographic spaces": PLAIN.replace(" ", "\u3000"),
+    "soft hyphen in a word": PLAIN.replace("Calcified", "Calci\u00adfied"),
+    "zero-width space in a word": PLAIN.replace("calcification", "calci\u200bfication"),
+    "byte-order mark first": "\ufeff" + PLAIN,
+    "NUL in a word": PLAIN.replace("granuloma", "granu\x00loma"),
+    "word joiner": PLAIN.replace("artery", "art\u2060ery"),
+}
+
+
+def _fields(result):
+    return [
+        (
+            f.site,
+            f.laterality,
+            f.classification,
+            f.negated,
+            f.change,
+            f.size_mm,
+            f.finding_id == f.lesion_id,
+        )
+        for f in result.findings
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_spacing_changes_no_field(analyzer, name):
+    text = VARIANTS[name]
+    want = analyzer.analyze(PLAIN, "T")
+    got = analyzer.analyze(text, "T")
+    assert len(want.findings) == 3
+    assert _fields(got) == _fields(want)
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_offsets_ids_and_quotes_are_the_report_s_own(analyzer, name):
+    text = VARIANTS[name]
+    result = analyzer.analyze(text, "T")
+    digest = text_digest(text)
+    for f in result.findings:
+        assert text[f.start : f.end] == f.mention
+        assert f.finding_id == finding_id("T", digest, f.start, f.end)
+        assert f.site_text == "" or f.site_text in text
+        read = normalise(f.mention)  # the sentence is quoted as the stages read it
+        assert (read.text if read else f.mention) in f.sentence
+        for start, end, _kind in f.marks:
+            assert 0 <= start < end <= len(text)
+    for lab in result.labs:
+        assert 0 <= lab.start < lab.end <= len(text)
+
+
+def test_lesion_ids_follow_the_finding_ids(analyzer):
+    result = analyzer.analyze(VARIANTS["double spaces"], "T")
+    ids = {f.finding_id for f in result.findings}
+    assert {f.lesion_id for f in result.findings} <= ids
+    first, _, last = result.findings
+    assert last.lesion_id == first.finding_id  # the impression restates it
+
+
+def test_lab_and_condition_offsets_are_the_report_s_own(analyzer):
+    text = "HISTORY:\tESRD on dialysis.  Calcium\t11.2 mg/dL.\nFINDINGS: Calcified  aortic valve."
+    result = analyzer.analyze(text, "T")
+    (lab,) = result.labs
+    assert text[lab.start : lab.end].startswith("Calcium\t11.2")
+    assert result.condition_marks
+    for start, end, _name in result.condition_marks:
+        assert text[start:end] in ("ESRD", "dialysis")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PLAIN,
+        "One sentence.  Two spaces after its end.\n\tAn indented line.",
+        "Trailing spaces  \nand a line.",
+        "",
+    ],
+)
+def test_regular_text_is_read_as_it_is(text):
+    assert normalise(text) is None
+
+
+def test_runs_between_words_become_one_space():
+    sp = normalise("calcified \t\xa0 granuloma.  Next\u00ad word")
+    assert sp is not None
+    assert sp.text == "calcified granuloma.  Next word"
+    assert len(sp.origin) == len(sp.text) + 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=" \t\xa0\u2009\u00ad\u200b\x00.\nab", max_size=40))
+def test_origin_maps_every_kept_character_to_itself(text):
+    sp = normalise(text)
+    if sp is None:
+        return
+    assert len(sp.origin) == len(sp.text) + 1
+    assert sp.origin == sorted(set(sp.origin))  # increasing
+    for i, ch in enumerate(sp.text):
+        assert text[sp.origin[i]] == ch or (ch == " " and text[sp.origin[i]].isspace())
