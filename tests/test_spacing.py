@@ -28,6 +28,12 @@ VARIANTS = {
     "byte-order mark first": "\ufeff" + PLAIN,
     "NUL in a word": PLAIN.replace("granuloma", "granu\x00loma"),
     "word joiner": PLAIN.replace("artery", "art\u2060ery"),
+    "line-break tags": PLAIN.replace("\n", "<br>"),
+    "paragraph tags": "<p>" + PLAIN.replace("\n", "</P>\n<P class='x'>") + "</p>",
+    "bold tags": PLAIN.replace("Calcified granuloma", "<b>Calcified granuloma</b>"),
+    "table cells": "<table><tr><td>FINDINGS:</td><td>" + PLAIN[10:] + "</td></tr></table>",
+    "no-break space references": PLAIN.replace(" ", "&nbsp;"),
+    "character references": PLAIN.replace("measuring", "&#109;easuring"),
 }
 
 
@@ -88,6 +94,17 @@ def test_lab_and_condition_offsets_are_the_report_s_own(analyzer):
     assert result.condition_marks
     for start, end, _name in result.condition_marks:
         assert text[start:end] in ("ESRD", "dialysis")
+
+
+def test_a_finding_wrapped_in_tags_is_found(analyzer):
+    # "calcification.</p>" was one token: the finding was lost
+    (f,) = analyzer.analyze("<p>IMPRESSION: Mitral annular calcification.</p>", "T").findings
+    assert (f.mention, f.site) == ("Mitral annular calcification", "mitral annulus")
+
+
+def test_what_is_not_markup_is_read_as_written():
+    sp = normalise("Nodule <5 mm & stable; calcification &unknown; a<b.")
+    assert sp is None
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ single spaces, as always, and without the invisible characters. A text needing n
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, replace
 
@@ -25,17 +26,29 @@ from calc_nlp.schema import Finding, ReportResult, finding_id
 
 _INVISIBLE = "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
-# A run of spacing to make one space: between two characters that are not
-# spacing, holding a character other than a plain space; or plain spaces
-# between two words (after a sentence's end or a comma they split no
-# phrase). Newlines are layout: kept.
-_RUN = re.compile(
-    rf"(?<=\S)[ {_SPACES}]*[{_SPACES}][ {_SPACES}]*(?=\S)|(?<=\w)  +(?=\w)"
+# What the stages read instead, in order of the alternatives:
+# - an HTML tag that ends a line or a cell (an export of a web or rich-text
+#   view): a line break, or a space for a table cell;
+# - an inline HTML tag (bold, a span): nothing;
+# - an HTML character reference: its character (a no-break space: a space);
+# - a run of spacing between two characters that are not spacing, holding a
+#   character other than a plain space; or plain spaces between two words
+#   (after a sentence's end or a comma they split no phrase): one space.
+#   Newlines are layout: kept.
+_EDIT = re.compile(
+    r"(?P<line></?(?:p|br|div|li|ul|ol|tr|table|tbody|thead|h[1-6]|hr|pre)\b[^<>]{0,200}>)"
+    r"|(?P<cell></?(?:td|th)\b[^<>]{0,200}>)"
+    r"|(?P<inline></?(?:span|b|i|u|em|strong|font|sup|sub|a)\b[^<>]{0,200}>)"
+    r"|(?P<ref>&(?:[a-z]{2,8}|#[0-9]{1,7}|#x[0-9a-f]{1,6});)"
+    rf"|(?<=\S)[ {_SPACES}]*[{_SPACES}][ {_SPACES}]*(?=\S)|(?<=\w)  +(?=\w)",
+    re.IGNORECASE,
 )
 _DROP = re.compile(rf"[{_INVISIBLE}]+")
+_SPACE = re.compile(rf"[{_SPACES}]")
 # Cheap tests first: most reports hold none of these. A literal "  " opens
 # the test for spaces between words, which lets the regex engine skip ahead.
 _OTHER = re.compile(rf"[{_INVISIBLE}{_SPACES}]")
+_MARKUP = re.compile(r"</?[a-z][^<>]{0,200}>|&#?[0-9a-z]{2,8};", re.IGNORECASE)
 _DOUBLE = re.compile(r"  (?<=\w  ) *\w")
 
 
@@ -44,7 +57,8 @@ class Spacing:
     """The text the stages read, and where each of its characters comes from."""
 
     text: str
-    origin: list[int]  # origin[i]: index in the report of text[i]; one past the end last
+    origin: list[int]  # origin[i]: index in the report of text[i]; len(report) last
+    stop: list[int]  # stop[i]: index in the report just past what gave text[i]
 
     def at(self, i: int) -> int:
         """Report offset of a start offset in `text`."""
@@ -52,28 +66,50 @@ class Spacing:
 
     def end(self, i: int) -> int:
         """Report offset of an end offset in `text` (one past its last character)."""
-        return self.origin[i - 1] + 1 if i > 0 else 0
+        return self.stop[i - 1] if i > 0 else 0
 
 
 def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
-    """The text with spacing made regular, or None when it needs no change.
-    With `hidden_only`, None unless the text holds an invisible character
-    (one that can hide a word from the prefilter: what a report the
-    prefilter turned away needs looked at)."""
+    """The text with spacing and markup made regular, or None when it needs
+    no change. With `hidden_only`, None unless the text holds an invisible
+    character (one that can hide a word from the prefilter: what a report
+    the prefilter turned away needs looked at)."""
     if not _needs(text, hidden_only):
         return None
     out: list[str] = []
     origin: list[int] = []
+    stop: list[int] = []
     pos = 0
-    for m in _RUN.finditer(text):
-        _keep(text, pos, m.start(), out, origin)
-        out.append(" ")
-        origin.append(m.start())
+    for m in _EDIT.finditer(text):
+        _keep(text, pos, m.start(), out, origin, stop)
+        new = _instead(m)
+        if new is None:  # not a reference html knows: left as written
+            _copy(text, m.start(), m.end(), out, origin, stop)
+            pos = m.end()
+            continue
+        out.append(new)
+        origin.extend([m.start()] * len(new))
+        stop.extend([m.end()] * len(new))
         pos = m.end()
-    _keep(text, pos, len(text), out, origin)
+    _keep(text, pos, len(text), out, origin, stop)
     origin.append(len(text))
     new = "".join(out)
-    return None if new == text else Spacing(new, origin)
+    return None if new == text else Spacing(new, origin, stop)
+
+
+def _instead(m: re.Match[str]) -> str | None:
+    if m.group("line"):
+        return "\n"
+    if m.group("cell"):
+        return " "
+    if m.group("inline"):
+        return ""
+    if m.group("ref"):
+        char = html.unescape(m.group())
+        if len(char) != 1:
+            return None
+        return " " if _SPACE.match(char) or char in _INVISIBLE else char
+    return " "
 
 
 def _needs(text: str, hidden_only: bool) -> bool:
@@ -82,23 +118,34 @@ def _needs(text: str, hidden_only: bool) -> bool:
             return True
         if hidden_only:
             return False
-        return "\t" in text or ("  " in text and _DOUBLE.search(text) is not None)
-    if hidden_only:
+        if "\t" in text:
+            return True
+    elif hidden_only:
         return _DROP.search(text) is not None
-    if _OTHER.search(text) is not None:
+    elif _OTHER.search(text) is not None:
+        return True
+    if ("<" in text or "&" in text) and _MARKUP.search(text) is not None:
         return True
     return "  " in text and _DOUBLE.search(text) is not None
 
 
-def _keep(text: str, start: int, end: int, out: list[str], origin: list[int]) -> None:
+def _keep(
+    text: str, start: int, end: int, out: list[str], origin: list[int], stop: list[int]
+) -> None:
     """Copy text[start:end] without its invisible characters."""
     pos = start
     for m in _DROP.finditer(text, start, end):
-        out.append(text[pos : m.start()])
-        origin.extend(range(pos, m.start()))
+        _copy(text, pos, m.start(), out, origin, stop)
         pos = m.end()
-    out.append(text[pos:end])
-    origin.extend(range(pos, end))
+    _copy(text, pos, end, out, origin, stop)
+
+
+def _copy(
+    text: str, start: int, end: int, out: list[str], origin: list[int], stop: list[int]
+) -> None:
+    out.append(text[start:end])
+    origin.extend(range(start, end))
+    stop.extend(range(start + 1, end + 1))
 
 
 def restore(
