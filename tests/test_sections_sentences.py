@@ -88,3 +88,39 @@ def test_sentence_column_holds_the_sentence(findings_of):
     (f,) = findings_of("Heart normal.\nCalcified granuloma\nin the RUL.\nNo effusion.")
     assert f.sentence == "Calcified granuloma in the RUL."
     assert f.site == "lung"
+
+
+@pytest.mark.parametrize(
+    ("text", "caseless", "n"),
+    [
+        ("no effusion. calcified granuloma in the right lung.", True, 2),
+        ("findings:\ncalcified granuloma\nno effusion", True, 3),
+        ("no effusion. calcified granuloma in the right lung.", False, 1),
+        ("Scattered calcifications\nin the left breast.", False, 1),
+    ],
+)
+def test_a_report_without_capitals_splits_at_every_period(text, caseless, n):
+    # a lower-cased export: a lower-case word after a period or a line break
+    # tells nothing, so it cannot keep a sentence going
+    import spacy
+
+    words = [t.text for t in spacy.blank("en")(text)]
+    assert sum(sentence_starts(words, caseless=caseless)) == n
+
+
+LOWER_CASED = (
+    "portable chest. dialysis catheter tip in the right atrium. "
+    "coronary artery calcification, moderate. calcified granuloma in the left "
+    "upper lobe, unchanged.\nimpression: no acute disease."
+)
+
+
+def test_a_lower_cased_report_reads_as_written_in_sentence_case(analyzer):
+    cased = ". ".join(s[:1].upper() + s[1:] for s in LOWER_CASED.split(". "))
+    want = analyzer.analyze(cased, "T").findings
+    got = analyzer.analyze(LOWER_CASED, "T").findings
+    fields = ("site", "laterality", "severity", "change", "sentence")
+    assert [tuple(getattr(f, k).lower() for k in fields) for f in got] == [
+        tuple(getattr(f, k).lower() for k in fields) for f in want
+    ]
+    assert [f.laterality for f in got] == ["", "left"]

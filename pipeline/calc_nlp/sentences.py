@@ -19,11 +19,15 @@ from spacy.tokens import Doc
 _TERMINAL = {".", "!", "?", ";"}
 
 
-def sentence_starts(words: list[str], header_bounds: Iterable[int] = ()) -> list[bool]:
+def sentence_starts(
+    words: list[str], header_bounds: Iterable[int] = (), caseless: bool = False
+) -> list[bool]:
     """One flag per token: does a sentence start here? Pure, for testing.
 
     `words` are the token texts; `header_bounds` are token indices where a
-    section title or body begins.
+    section title or body begins. `caseless`: the report is written without
+    capitals (an export lower-cased as a whole), so a word in lower case
+    after a period or a line break says nothing: it starts a sentence.
     """
     n = len(words)
     starts = [False] * n
@@ -41,6 +45,7 @@ def sentence_starts(words: list[str], header_bounds: Iterable[int] = ()) -> list
                     or last_word in _TERMINAL
                     or _dots(last_word)
                     or last_word == ":"
+                    or caseless
                     or not _continues(words, i)
                 ):
                     pending = True
@@ -51,7 +56,7 @@ def sentence_starts(words: list[str], header_bounds: Iterable[int] = ()) -> list
         if w == "?" and starts[i]:
             pass  # a leading '?' asks about what follows ('? TB'), ending nothing
         elif w in _TERMINAL or (w[:1] == "." and _dots(w)):
-            pending = _next_starts_sentence(words, i)
+            pending = caseless or _next_starts_sentence(words, i)
         last_word = w
     starts[0] = True
     # A sentence start must fall on a token; whitespace tokens stay inside.
@@ -98,7 +103,10 @@ def _next_starts_sentence(words: list[str], i: int) -> bool:
 
 
 def sentence_firsts(
-    doc: Doc, header_bounds: Iterable[int] = (), words: list[str] | None = None
+    doc: Doc,
+    header_bounds: Iterable[int] = (),
+    words: list[str] | None = None,
+    caseless: bool = False,
 ) -> list[int]:
     """Per token, the index of the first token of its sentence.
 
@@ -106,7 +114,7 @@ def sentence_firsts(
     token by token costs more than the rest of the splitting.
     """
     flags = sentence_starts(
-        words if words is not None else [t.text for t in doc], header_bounds
+        words if words is not None else [t.text for t in doc], header_bounds, caseless
     )
     first = []
     current = 0

@@ -41,7 +41,8 @@ def layout(kit: Toolkit, doc: Doc) -> Layout:
             body = ("findings", line_end, line_end, False)
             for i in range(line_end, end):
                 per_token[i] = body
-    firsts = sentence_firsts(doc, bounds, words)
+    # str.islower: no capital anywhere (and some letter): a lower-cased export
+    firsts = sentence_firsts(doc, bounds, words, caseless=doc.text.islower())
     ends: dict[int, int] = {}
     for i, f in enumerate(firsts):
         ends[f] = i + 1
