@@ -28,6 +28,7 @@ from calc_nlp.schema import (
     text_digest,
 )
 from calc_nlp.stages import descriptors, lesions, linking, spacing
+from calc_nlp.stages.capitals import Capitals
 from calc_nlp.stages.context_sites import SENTENCES_BACK
 from calc_nlp.stages.findings import ReportContext, finding
 from calc_nlp.stages.layout import LazyExam, layout
@@ -50,6 +51,7 @@ class Analyzer:
 
         self.rules = rules
         self.kit = Toolkit(rules)
+        self.capitals = Capitals(rules)
         self.birads_gate = LiteralGate(
             rx for _, rx in self.kit.descriptors.patterns.get("birads", [])
         )
@@ -76,17 +78,30 @@ class Analyzer:
             return ReportResult(report_id=report_id, status=STATUS_EMPTY)
         keep = self.prefilter(text)
         sp = spacing.normalise(text, hidden_only=not keep)
+        # A report without capitals (lower-cased whole) tells no sentence or
+        # abbreviation by them: see sentences.py and stages/capitals.py.
+        caseless = keep and text.islower()
+        if caseless:
+            recased = self.capitals.recase(sp.text if sp else text)
+            if recased is not None:
+                sp = spacing.same_places(text, recased, sp)
         clock.lap("prefilter")
         if sp is None:
-            return self._analyze(text, report_id, digest, clock, keep)
+            return self._analyze(text, report_id, digest, clock, keep, caseless)
         # Offsets and finding ids are those of the report as written.
         digest = digest or text_digest(text)
         keep = self.prefilter(sp.text)
-        result = self._analyze(sp.text, report_id, digest, clock, keep)
+        result = self._analyze(sp.text, report_id, digest, clock, keep, caseless)
         return spacing.restore(result, sp, clean_text(text)[0], digest)
 
     def _analyze(
-        self, text: str, report_id: str, digest: str, clock: _Clock, keep: bool
+        self,
+        text: str,
+        report_id: str,
+        digest: str,
+        clock: _Clock,
+        keep: bool,
+        caseless: bool = False,
     ) -> ReportResult:
         if not keep:
             result = ReportResult(report_id, STATUS_OK, [], (), self.labs(text))
@@ -101,9 +116,9 @@ class Analyzer:
         digest = digest or text_digest(text)
         labs = self.labs(text)
         if len(text) <= MAX_PIECE_CHARS:
-            result = self.piece(report_id, text, digest, 0, labs, clock)
+            result = self.piece(report_id, text, digest, 0, labs, clock, caseless)
         else:
-            result = self._long(report_id, text, digest, labs, clock)
+            result = self._long(report_id, text, digest, labs, clock, caseless)
         lesions.group(self.kit.descriptors, result.findings)
         result.birads, result.birads_words = self.birads(text)
         clock.lap("descriptors")
@@ -135,6 +150,7 @@ class Analyzer:
         offset: int = 0,
         labs: tuple[LabValue, ...] = (),
         clock: _Clock | None = None,
+        caseless: bool = False,
     ) -> ReportResult:
         """Findings and conditions of one text (a whole report or one piece of
         it), without the prefilter: `analyze` is the way in for a report."""
@@ -147,7 +163,7 @@ class Analyzer:
         clock.lap("match")
         if not calc:  # the prefilter's word is no mention here: no layout needed
             return ReportResult(report_id, STATUS_OK, [], (), labs)
-        lay = layout(kit, doc)
+        lay = layout(kit, doc, caseless)
         clock.lap("sections_sentences")
         exam = LazyExam(kit, doc, lay, text)
         m = match(kit, doc, lay, calc, premods, exam, lesions, text)
@@ -179,13 +195,14 @@ class Analyzer:
         digest: str,
         labs: tuple[LabValue, ...],
         clock: _Clock,
+        caseless: bool = False,
     ) -> ReportResult:
         """A very long report piece by piece, offsets kept on the whole text."""
         merged = ReportResult(report_id, STATUS_OK, labs=labs, note="split_long_text")
         for start, piece in split_text(text, MAX_PIECE_CHARS):
             if not self.prefilter(piece):
                 continue  # no finding can start in this piece
-            part = self.piece(report_id, piece, digest, start, labs, clock)
+            part = self.piece(report_id, piece, digest, start, labs, clock, caseless)
             merged.findings += part.findings
             names = {c.name for c in merged.conditions}
             merged.conditions += tuple(

@@ -12,12 +12,13 @@ from calc_nlp.stages.record import Layout, SectionOf, longest_spans
 from calc_nlp.stages.toolkit import Toolkit
 
 
-def layout(kit: Toolkit, doc: Doc) -> Layout:
+def layout(kit: Toolkit, doc: Doc, caseless: bool = False) -> Layout:
     """Sections per token, then sentences that never cross a section header.
 
     A section runs from its header to the next header; a one-line section
     (exam, indication, technique, comparison) ends with its line, and the
-    unlabelled lines after it are the report body ('findings').
+    unlabelled lines after it are the report body ('findings'). `caseless`:
+    the report as written has no capitals (sentences.sentence_starts).
     """
     words, blank = token_columns(doc)
     headers = [
@@ -41,8 +42,8 @@ def layout(kit: Toolkit, doc: Doc) -> Layout:
             body = ("findings", line_end, line_end, False)
             for i in range(line_end, end):
                 per_token[i] = body
-    # str.islower: no capital anywhere (and some letter): a lower-cased export
-    firsts = sentence_firsts(doc, bounds, words, caseless=doc.text.islower())
+    # caseless: the report has no capital anywhere (a lower-cased export)
+    firsts = sentence_firsts(doc, bounds, words, caseless)
     ends: dict[int, int] = {}
     for i, f in enumerate(firsts):
         ends[f] = i + 1

@@ -22,7 +22,7 @@ import html
 import re
 from dataclasses import dataclass, replace
 
-from calc_nlp.schema import Finding, ReportResult, finding_id
+from calc_nlp.schema import Condition, Finding, ReportResult, finding_id
 
 _INVISIBLE = "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
@@ -59,6 +59,9 @@ class Spacing:
     text: str
     origin: list[int]  # origin[i]: index in the report of text[i]; len(report) last
     stop: list[int]  # stop[i]: index in the report just past what gave text[i]
+    # the report has no capitals and `text` some (stages/capitals.py): quotes
+    # are given back in lower case, as the report wrote them
+    lowered: bool = False
 
     def at(self, i: int) -> int:
         """Report offset of a start offset in `text`."""
@@ -95,6 +98,14 @@ def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
     origin.append(len(text))
     new = "".join(out)
     return None if new == text else Spacing(new, origin, stop)
+
+
+def same_places(text: str, new: str, sp: Spacing | None) -> Spacing:
+    """A Spacing for `new`, the same length as the text `sp` gave (or as the
+    report, without `sp`), in lower case as the report wrote it."""
+    if sp is None:
+        return Spacing(new, list(range(len(text) + 1)), list(range(1, len(text) + 1)), True)
+    return Spacing(new, sp.origin, sp.stop, True)
 
 
 def _instead(m: re.Match[str]) -> str | None:
@@ -171,17 +182,30 @@ def restore(
                 descriptor_words=_words(sp, f.descriptor_words),
             )
         )
+        if sp.lowered:
+            last = findings[-1]
+            last.sentence = last.sentence.lower()
+            last.evidence = _QUOTED.sub(lambda m: m.group().lower(), last.evidence)
+            last.conditions = _lowered(last.conditions)
     for f in findings:
         f.lesion_id = ids.get(f.lesion_id, f.lesion_id)
     return replace(
         result,
         findings=findings,
+        conditions=_lowered(result.conditions) if sp.lowered else result.conditions,
         labs=tuple(replace(v, start=sp.at(v.start), end=sp.end(v.end)) for v in result.labs),
         condition_marks=tuple(
             (sp.at(s), sp.end(e), n) for s, e, n in result.condition_marks
         ),
         birads_words=_words(sp, result.birads_words),
     )
+
+
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+def _lowered(conditions: tuple[Condition, ...]) -> tuple[Condition, ...]:
+    return tuple(replace(c, words=c.words.lower()) for c in conditions)
 
 
 def _site_text(sp: Spacing, text: str, f: Finding) -> str:

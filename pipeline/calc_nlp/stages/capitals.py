@@ -1,0 +1,91 @@
+"""Reports written without capitals: the rules' capital-only words read again.
+
+Some rules match only in capitals because the word in lower case is another
+one or none (ESRD, LAD, RUL, "CLINICAL HISTORY" as a header). A report
+exported in lower case as a whole has no capitals to tell, so there each
+run of words that makes up one of those rules whole is read in capitals,
+as such a report would have written it; words of rules marked
+`ordinary_word` (ALL, PAD) and single letters (R, L) stay as written. The
+text keeps its length, and `spacing.restore` puts the report's own letters
+back into every quote.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Any
+
+from calc_nlp.rules import RuleSet
+
+_KINDS = (
+    "mentions",
+    "site_rules",
+    "laterality_rules",
+    "condition_rules",
+    "cue_rules",
+    "context_rules",
+    "section_rules",
+)
+
+
+def capital_runs(rules: RuleSet) -> list[tuple[str, ...]]:
+    """The token sequences of rules made only of exact words, with a capital."""
+    runs: set[tuple[str, ...]] = set()
+    for kind in _KINDS:
+        for rule in getattr(rules, kind):
+            words = _exact_words(rule.get("pattern"))
+            if (
+                words
+                and any(c.isupper() for w in words for c in w)
+                and sum(c.isalpha() for w in words for c in w) > 1
+                and "".join(words).isascii()
+                and not rule.get("metadata", {}).get("ordinary_word")
+            ):
+                runs.add(words)
+    return sorted(runs)
+
+
+def _exact_words(pattern: Any) -> tuple[str, ...] | None:
+    if not isinstance(pattern, list) or not pattern:
+        return None
+    words = []
+    for tok in pattern:
+        if not isinstance(tok, dict) or set(tok) != {"ORTH"}:
+            return None
+        if not isinstance(tok["ORTH"], str):
+            return None
+        words.append(tok["ORTH"])
+    return tuple(words)
+
+
+class Capitals:
+    """Reads a lower-cased report's capital-only words in capitals."""
+
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+
+    @cached_property
+    def regex(self) -> re.Pattern[str] | None:
+        """Built on the first lower-cased report: a run start-up needs none."""
+        alternatives = [_regex(words) for words in capital_runs(self.rules)]
+        alternatives.sort(key=len, reverse=True)
+        if not alternatives:
+            return None
+        return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(alternatives)})(?![a-z0-9])")
+
+    def recase(self, text: str) -> str | None:
+        """The text with those words in capitals; None if it has capitals
+        already (or none of the words)."""
+        if self.regex is None or not text.islower():
+            return None
+        new = self.regex.sub(lambda m: m.group().upper(), text)
+        return new if new != text else None
+
+
+def _regex(words: tuple[str, ...]) -> str:
+    out = re.escape(words[0].lower())
+    for before, word in zip(words, words[1:], strict=False):
+        gap = r"\s+" if before[-1].isalnum() and word[0].isalnum() else r"\s*"
+        out += gap + re.escape(word.lower())
+    return out
