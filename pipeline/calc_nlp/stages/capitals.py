@@ -4,8 +4,8 @@ Some rules match only in capitals because the word in lower case is another
 one or none (ESRD, LAD, RUL, "CLINICAL HISTORY" as a header). A report
 exported in lower case as a whole has no capitals to tell, so there each
 run of words that makes up one of those rules whole is read in capitals,
-as such a report would have written it; words of rules marked
-`ordinary_word` (ALL, PAD) and single letters (R, L) stay as written. The
+as such a report would have written it ("r breast" as "R breast"); words of
+rules marked `ordinary_word` (ALL, PAD) stay as written. The
 text keeps its length, and `spacing.restore` puts the report's own letters
 back into every quote.
 """
@@ -38,7 +38,6 @@ def capital_runs(rules: RuleSet) -> list[tuple[str, ...]]:
             if (
                 words
                 and any(c.isupper() for w in words for c in w)
-                and sum(c.isalpha() for w in words for c in w) > 1
                 and "".join(words).isascii()
                 and not rule.get("metadata", {}).get("ordinary_word")
             ):
