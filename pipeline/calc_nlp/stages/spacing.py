@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, replace
 
 from calc_nlp.schema import Condition, Finding, ReportResult, finding_id
+from calc_nlp.stages import rtf
 
 _INVISIBLE = "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
@@ -77,8 +78,22 @@ def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
     no change. With `hidden_only`, None unless the text holds an invisible
     character (one that can hide a word from the prefilter: what a report
     the prefilter turned away needs looked at)."""
+    if rtf.is_rtf(text):
+        shown, shown_origin, shown_stop = rtf.plain(text)
+        new, origin, stop = _edit(shown)
+        return Spacing(
+            new,
+            [shown_origin[i] for i in origin[:-1]] + [len(text)],
+            [shown_stop[i - 1] for i in stop],
+        )
     if not _needs(text, hidden_only):
         return None
+    new, origin, stop = _edit(text)
+    return None if new == text else Spacing(new, origin, stop)
+
+
+def _edit(text: str) -> tuple[str, list[int], list[int]]:
+    """The text the stages read, and `Spacing.origin` and `.stop` for it."""
     out: list[str] = []
     origin: list[int] = []
     stop: list[int] = []
@@ -96,8 +111,7 @@ def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
         pos = m.end()
     _keep(text, pos, len(text), out, origin, stop)
     origin.append(len(text))
-    new = "".join(out)
-    return None if new == text else Spacing(new, origin, stop)
+    return "".join(out), origin, stop
 
 
 def same_places(text: str, new: str, sp: Spacing | None) -> Spacing:

@@ -1,0 +1,79 @@
+"""Reports stored as RTF are read as the text a word processor shows, with
+offsets on the RTF as stored. Made-up text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calc_nlp.stages.rtf import is_rtf, plain
+
+HEAD = (
+    r"{\rtf1\ansi\deff0{\fonttbl{\f0\fswiss Arial;}}"
+    r"{\colortbl;\red0\green0\blue0;}{\*\generator Riched20 10.0;}"
+    r"\viewkind4\uc1\pard\f0\fs20 "
+)
+REPORT = (
+    HEAD
+    + r"FINDINGS: Calcified granuloma in the right upper lobe.\par "
+    + r"Coronary artery calcification \u8212? moderate.\par\par "
+    + r"IMPRESSION: Mitral annular calcification\'2e\par}"
+)
+
+
+def test_findings_of_an_rtf_report(analyzer):
+    result = analyzer.analyze(REPORT, "T")
+    got = [(f.mention, f.site, f.laterality, f.severity) for f in result.findings]
+    assert got == [
+        ("Calcified granuloma", "lung", "right", ""),
+        ("Coronary artery calcification", "coronary artery", "", "moderate"),
+        ("Mitral annular calcification", "mitral annulus", "", ""),
+    ]
+    for f in result.findings:
+        assert REPORT[f.start : f.end] == f.mention
+        assert "\\" not in f.sentence and "Arial" not in f.sentence
+
+
+def test_shown_text():
+    shown, origin, stop = plain(REPORT)
+    assert shown.startswith("FINDINGS: Calcified")  # fonts, colours, generator hidden
+    assert "\n\nIMPRESSION" in shown
+    assert "calcification \u2014 moderate." in shown  # \u8212 and its fallback '?'
+    assert "calcification.\n" in shown  # \'2e
+    assert len(origin) == len(stop) == len(shown)
+    for i, ch in enumerate(shown):
+        assert origin[i] < stop[i]
+        if REPORT[origin[i] : stop[i]] == ch:
+            continue
+        assert REPORT[origin[i]] == "\\"  # a control word or symbol gave it
+
+
+def test_escaped_braces_and_backslashes_are_text():
+    shown, _, _ = plain(r"{\rtf1 a\{b\}c\\d\~e}")
+    assert shown == "a{b}c\\d\xa0e"
+
+
+def test_only_text_starting_as_rtf_is_read_so():
+    assert is_rtf("  {\\rtf1\\ansi x}")
+    assert not is_rtf("FINDINGS: {\\rtf1} quoted")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["{", "}", "\\par ", "\\u8212?", "\\'e9", "\\*", "\\fonttbl ", "\\\\", "\\{",
+             "Calcified granuloma", " right lung.", "\\tab", "\\b0 ", "x", "\\", "\\u-", "\n"]
+        ),
+        max_size=20,
+    )
+)
+def test_any_rtf_is_read_without_error(analyzer, parts):
+    text = "{\\rtf1 " + "".join(parts)
+    shown, origin, stop = plain(text)
+    assert len(origin) == len(stop) == len(shown)
+    assert origin == sorted(origin)
+    assert all(0 <= a < b <= len(text) for a, b in zip(origin, stop, strict=True))
+    for f in analyzer.analyze(text, "T").findings:
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start : f.end] == f.mention
