@@ -46,7 +46,10 @@ def test_ordinary_words_stay_as_written(rules):
     assert not {"ALL", "PAD", "CREST"} & runs
     caps = Capitals(rules)
     assert caps.recase("all vessels patent; pad.") is None
-    assert caps.recase("coarse calcification, l breast") == "coarse calcification, L breast"
+    assert (
+        caps.recase("coarse calcification, l breast")
+        == "coarse calcification, L breast"
+    )
     assert caps.recase("hx esrd, lad") == "hx ESRD, LAD"
     assert caps.recase("Hx esrd") is None  # has a capital: read as written
     assert caps.recase("ladder and esrdx") is None  # whole words only

@@ -62,8 +62,25 @@ def test_only_text_starting_as_rtf_is_read_so():
 @given(
     st.lists(
         st.sampled_from(
-            ["{", "}", "\\par ", "\\u8212?", "\\'e9", "\\*", "\\fonttbl ", "\\\\", "\\{",
-             "Calcified granuloma", " right lung.", "\\tab", "\\b0 ", "x", "\\", "\\u-", "\n"]
+            [
+                "{",
+                "}",
+                "\\par ",
+                "\\u8212?",
+                "\\'e9",
+                "\\*",
+                "\\fonttbl ",
+                "\\\\",
+                "\\{",
+                "Calcified granuloma",
+                " right lung.",
+                "\\tab",
+                "\\b0 ",
+                "x",
+                "\\",
+                "\\u-",
+                "\n",
+            ]
         ),
         max_size=20,
     )
@@ -77,3 +94,57 @@ def test_any_rtf_is_read_without_error(analyzer, parts):
     for f in analyzer.analyze(text, "T").findings:
         assert 0 <= f.start < f.end <= len(text)
         assert text[f.start : f.end] == f.mention
+
+
+def _as_rtf(text: str) -> tuple[str, list[int]]:
+    """The text stored as RTF, and where each of its characters went."""
+    parts, where, at = [HEAD], [], len(HEAD)
+    for ch in text:
+        code = {"\\": "\\\\", "{": "\\{", "}": "\\}", "\n": "\\par\n"}.get(ch, ch)
+        if ord(ch) > 127:
+            code = f"\\u{ord(ch) if ord(ch) < 32768 else ord(ch) - 65536}?"
+        where.append(at)
+        parts.append(code)
+        at += len(code)
+    where.append(at)
+    return "".join(parts) + "}", where
+
+
+def test_the_dev_corpus_stored_as_rtf_gives_the_same_findings(analyzer):
+    from pathlib import Path
+
+    from calc_nlp.evaluate import read_gold
+
+    dev = Path(__file__).resolve().parents[1] / "corpora" / "gold" / "dev.jsonl"
+    with open(dev, encoding="utf-8") as fh:
+        gold = list(read_gold(fh))
+    compared = 0
+    for g in gold:
+        stored, where = _as_rtf(g.text)
+        want = analyzer.analyze(g.text, g.report_id).findings
+        got = analyzer.analyze(stored, g.report_id).findings
+        assert [
+            (
+                where[f.start],
+                f.site,
+                f.laterality,
+                f.classification,
+                f.negated,
+                f.change,
+                f.severity,
+            )
+            for f in want
+        ] == [
+            (
+                f.start,
+                f.site,
+                f.laterality,
+                f.classification,
+                f.negated,
+                f.change,
+                f.severity,
+            )
+            for f in got
+        ], g.report_id
+        compared += len(got)
+    assert compared > 600

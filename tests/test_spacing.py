@@ -31,7 +31,9 @@ VARIANTS = {
     "line-break tags": PLAIN.replace("\n", "<br>"),
     "paragraph tags": "<p>" + PLAIN.replace("\n", "</P>\n<P class='x'>") + "</p>",
     "bold tags": PLAIN.replace("Calcified granuloma", "<b>Calcified granuloma</b>"),
-    "table cells": "<table><tr><td>FINDINGS:</td><td>" + PLAIN[10:] + "</td></tr></table>",
+    "table cells": "<table><tr><td>FINDINGS:</td><td>"
+    + PLAIN[10:]
+    + "</td></tr></table>",
     "no-break space references": PLAIN.replace(" ", "&nbsp;"),
     "character references": PLAIN.replace("measuring", "&#109;easuring"),
 }
@@ -98,7 +100,9 @@ def test_lab_and_condition_offsets_are_the_report_s_own(analyzer):
 
 def test_a_finding_wrapped_in_tags_is_found(analyzer):
     # "calcification.</p>" was one token: the finding was lost
-    (f,) = analyzer.analyze("<p>IMPRESSION: Mitral annular calcification.</p>", "T").findings
+    (f,) = analyzer.analyze(
+        "<p>IMPRESSION: Mitral annular calcification.</p>", "T"
+    ).findings
     assert (f.mention, f.site) == ("Mitral annular calcification", "mitral annulus")
 
 

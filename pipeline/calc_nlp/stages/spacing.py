@@ -118,7 +118,9 @@ def same_places(text: str, new: str, sp: Spacing | None) -> Spacing:
     """A Spacing for `new`, the same length as the text `sp` gave (or as the
     report, without `sp`), in lower case as the report wrote it."""
     if sp is None:
-        return Spacing(new, list(range(len(text) + 1)), list(range(1, len(text) + 1)), True)
+        return Spacing(
+            new, list(range(len(text) + 1)), list(range(1, len(text) + 1)), True
+        )
     return Spacing(new, sp.origin, sp.stop, True)
 
 
@@ -173,16 +175,16 @@ def _copy(
     stop.extend(range(start + 1, end + 1))
 
 
-def restore(
-    result: ReportResult, sp: Spacing, text: str, digest: str
-) -> ReportResult:
+def restore(result: ReportResult, sp: Spacing, text: str, digest: str) -> ReportResult:
     """The result with every offset on the report as written, the mentions
     read from it, and the finding ids those offsets give."""
     ids: dict[str, str] = {}
     findings = []
     for f in result.findings:
         start, end = sp.at(f.start), sp.end(f.end)
-        new_id = finding_id(result.report_id, digest, start, end) if f.finding_id else ""
+        new_id = (
+            finding_id(result.report_id, digest, start, end) if f.finding_id else ""
+        )
         ids[f.finding_id] = new_id
         findings.append(
             replace(
@@ -207,7 +209,9 @@ def restore(
         result,
         findings=findings,
         conditions=_lowered(result.conditions) if sp.lowered else result.conditions,
-        labs=tuple(replace(v, start=sp.at(v.start), end=sp.end(v.end)) for v in result.labs),
+        labs=tuple(
+            replace(v, start=sp.at(v.start), end=sp.end(v.end)) for v in result.labs
+        ),
         condition_marks=tuple(
             (sp.at(s), sp.end(e), n) for s, e, n in result.condition_marks
         ),
