@@ -576,6 +576,19 @@ def test_probe_strings_built_from_the_regex_catch_what_rules_miss(tmp_path):
     assert not (tmp_path / "o").exists()
 
 
+def test_a_busy_machine_refuses_no_rule(monkeypatch):
+    """The probe judges the CPU time its regexes take: a probe slowed by other
+    work on the machine (here: a 2.5 s pause, which takes no CPU) passes,
+    where a 2 s wall-clock limit refused every user's patterns folder."""
+    from calc_nlp import safety
+    from calc_nlp.rules import load_rules
+
+    monkeypatch.setattr(
+        safety, "_PROBE", "import time; time.sleep(2.5)\n" + safety._PROBE
+    )
+    safety.check_user_regexes(load_rules())  # the bundled rules: no error
+
+
 def test_user_regex_report_deadline(tmp_path, monkeypatch):
     """A regex that slips past validation makes one error row, not a hang."""
     monkeypatch.setattr("calc_nlp.safety.check_user_regexes", lambda rules: None)

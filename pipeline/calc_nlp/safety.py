@@ -17,6 +17,7 @@ import json
 
 # Python 3.11 and later (the versions we support) keep the parser here.
 import re._parser as sre_parse  # type: ignore[import-not-found]  # noqa: E402
+import signal
 import string
 import subprocess
 import sys
@@ -41,7 +42,14 @@ from typing import Any
 from calc_nlp.errors import PatternError
 from calc_nlp.rules import RuleSet
 
-PROBE_SECONDS = 2.0
+PROBE_SECONDS = 2.0  # CPU seconds the probe may spend on all rules' regexes
+# The probe's wall-clock limit: its CPU time decides, so that a busy machine
+# (other jobs, a loaded CI runner) refuses no rule; this only stops a probe
+# that never gets to report.
+PROBE_WALL_SECONDS = 30 * PROBE_SECONDS
+# How the probe ends when its regexes took too long: it stopped itself, or the
+# system stopped it at its CPU limit.
+_OVER_TIME = {3, -getattr(signal, "SIGXCPU", 24), -signal.SIGKILL}
 
 
 def _regexes(obj: Any, where: str) -> Iterator[tuple[str, str]]:
@@ -206,13 +214,22 @@ def probe_strings(regex: str) -> list[str]:
 
 
 _PROBE = r"""
-import json, re, sys
+import json, math, re, sys, time
+limit = float(sys.argv[1])
+try:  # the system stops a search that runs past the limit (SIGXCPU)
+    import resource
+    resource.setrlimit(resource.RLIMIT_CPU, (math.ceil(limit), math.ceil(limit) + 1))
+except (ImportError, ValueError, OSError):
+    pass
 work = json.loads(sys.stdin.read())
 attacks = ["a" * 5000 + "!", "1" * 5000 + "x", " " * 5000 + "x", "ab" * 2500 + "!", "calc" * 1000 + "!"]
+start = time.process_time()
 for p, built in work:
     r = re.compile(p)
     for s in attacks + built:
         r.search(s)
+        if time.process_time() - start > limit:
+            sys.exit(3)
 """
 
 
@@ -239,19 +256,23 @@ def check_user_regexes(rules: RuleSet) -> None:
     if not found:
         return
     try:
-        subprocess.run(
-            [sys.executable, "-c", _PROBE],
+        done = subprocess.run(
+            [sys.executable, "-c", _PROBE, str(PROBE_SECONDS)],
             input=json.dumps([[rx, probe_strings(rx)] for _, rx in found]),
             text=True,
             capture_output=True,
-            timeout=PROBE_SECONDS,
-            check=True,
+            timeout=PROBE_WALL_SECONDS,
+            check=False,
         )
     except subprocess.TimeoutExpired:
+        done = None
+    if done is None or done.returncode in _OVER_TIME:
         raise PatternError(
             "patterns",
             f"a regex took over {PROBE_SECONDS:g} s on a probe string; refusing to run",
-        ) from None
+        )
+    if done.returncode != 0:
+        raise subprocess.CalledProcessError(done.returncode, "regex probe")
 
 
 def load_checked_rules(patterns: str | None) -> RuleSet:
