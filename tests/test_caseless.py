@@ -4,7 +4,7 @@ and every quote comes back as the report wrote it. Made-up text."""
 
 from __future__ import annotations
 
-from calc_nlp.stages.capitals import Capitals, capital_runs
+from calc_nlp.stages.capitals import Capitals, capital_runs, is_caseless
 
 REPORT = (
     "clinical history: esrd on hd.\n"
@@ -51,5 +51,17 @@ def test_ordinary_words_stay_as_written(rules):
         == "coarse calcification, L breast"
     )
     assert caps.recase("hx esrd, lad") == "hx ESRD, LAD"
-    assert caps.recase("Hx esrd") is None  # has a capital: read as written
     assert caps.recase("ladder and esrdx") is None  # whole words only
+
+
+def test_words_in_capitals_added_after_lower_casing_leave_it_caseless(analyzer):
+    # de-identification writes XXXX after the export lower-cased the text
+    text = REPORT.replace("esrd on hd.", "esrd on hd since XXXX.")
+    assert [f.site for f in analyzer.analyze(text, "T").findings] == [
+        "coronary artery",
+        "lung",
+    ]
+    assert is_caseless(text) and is_caseless("ct chest: no acute disease")
+    assert not is_caseless("CT CHEST: NO ACUTE DISEASE.")  # all capitals
+    assert not is_caseless("ct chest. Calcified granuloma.")
+    assert not is_caseless("10 mL of contrast")

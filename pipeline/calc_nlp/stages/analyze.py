@@ -28,7 +28,7 @@ from calc_nlp.schema import (
     text_digest,
 )
 from calc_nlp.stages import descriptors, lesions, linking, spacing
-from calc_nlp.stages.capitals import Capitals
+from calc_nlp.stages.capitals import Capitals, is_caseless
 from calc_nlp.stages.context_sites import SENTENCES_BACK
 from calc_nlp.stages.findings import ReportContext, finding
 from calc_nlp.stages.layout import LazyExam, layout
@@ -80,7 +80,7 @@ class Analyzer:
         sp = spacing.normalise(text, hidden_only=not keep)
         # A report without capitals (lower-cased whole) tells no sentence or
         # abbreviation by them: see sentences.py and stages/capitals.py.
-        caseless = keep and text.islower()
+        caseless = keep and is_caseless(text)
         if caseless:
             recased = self.capitals.recase(sp.text if sp else text)
             if recased is not None:

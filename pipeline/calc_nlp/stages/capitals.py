@@ -74,12 +74,24 @@ class Capitals:
         return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(alternatives)})(?![a-z0-9])")
 
     def recase(self, text: str) -> str | None:
-        """The text with those words in capitals; None if it has capitals
-        already (or none of the words)."""
-        if self.regex is None or not text.islower():
+        """The text of a caseless report with those words in capitals; None
+        if it holds none of them."""
+        if self.regex is None:
             return None
         new = self.regex.sub(lambda m: m.group().upper(), text)
         return new if new != text else None
+
+
+_MIXED = re.compile(r"[A-Z][a-z]|[a-z][A-Z]")
+
+
+def is_caseless(text: str) -> bool:
+    """Is the report written without capitals: lower-case letters, and no
+    word mixing cases (a capital starting a sentence or a name)? Words all in
+    capitals ("XXXX" from de-identification, "CT") may stand in it: they are
+    often added after the text was lower-cased. An all-capitals report is
+    not caseless: its sentences are told apart as in any other."""
+    return _MIXED.search(text) is None and re.search(r"[a-z]", text) is not None
 
 
 def _regex(words: tuple[str, ...]) -> str:
