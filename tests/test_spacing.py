@@ -36,6 +36,10 @@ VARIANTS = {
     + "</td></tr></table>",
     "no-break space references": PLAIN.replace(" ", "&nbsp;"),
     "character references": PLAIN.replace("measuring", "&#109;easuring"),
+    "line breaks escaped as text": PLAIN.replace("\n", "\\n"),
+    "CR LF escaped as text": PLAIN.replace("\n", "\\r\\n"),
+    "HL7 line breaks": PLAIN.replace("\n", "\\.br\\"),
+    "HL7 CR LF codes": PLAIN.replace("\n", "\\X0D\\\\X0A\\"),
 }
 
 
@@ -104,6 +108,11 @@ def test_a_finding_wrapped_in_tags_is_found(analyzer):
         "<p>IMPRESSION: Mitral annular calcification.</p>", "T"
     ).findings
     assert (f.mention, f.site) == ("Mitral annular calcification", "mitral annulus")
+
+
+def test_hl7_delimiter_escapes_are_their_characters():
+    sp = normalise("score 120 \\T\\ stable\\.br\\next")
+    assert sp is not None and sp.text == "score 120 & stable\nnext"
 
 
 def test_what_is_not_markup_is_read_as_written():

@@ -28,6 +28,10 @@ from calc_nlp.stages import rtf
 _INVISIBLE = "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 # What the stages read instead, in order of the alternatives:
+# - an HL7 escape (report text from an HL7 v2 feed): "\.br\" and a CR or LF
+#   by its hex code a line break, the delimiters as themselves;
+# - a line break or tab escaped as text, backslash and letter (a database or
+#   JSON dump exported as text): a line break, a space;
 # - an HTML tag that ends a line or a cell (an export of a web or rich-text
 #   view): a line break, or a space for a table cell;
 # - an inline HTML tag (bold, a span): nothing;
@@ -37,13 +41,17 @@ _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 #   (after a sentence's end or a comma they split no phrase): one space.
 #   Newlines are layout: kept.
 _EDIT = re.compile(
-    r"(?P<line></?(?:p|br|div|li|ul|ol|tr|table|tbody|thead|h[1-6]|hr|pre)\b[^<>]{0,200}>)"
+    r"(?P<hl7>(?-i:\\X0D\\\\X0A\\|\\(?:\.br|X0D0A|X0D|X0A|T|S|F|R|E)\\))"
+    r"|(?P<escaped>(?-i:\\r\\n|\\n|\\r|\\t))"
+    r"|(?P<line></?(?:p|br|div|li|ul|ol|tr|table|tbody|thead|h[1-6]|hr|pre)\b[^<>]{0,200}>)"
     r"|(?P<cell></?(?:td|th)\b[^<>]{0,200}>)"
     r"|(?P<inline></?(?:span|b|i|u|em|strong|font|sup|sub|a)\b[^<>]{0,200}>)"
     r"|(?P<ref>&(?:[a-z]{2,8}|#[0-9]{1,7}|#x[0-9a-f]{1,6});)"
     rf"|(?<=\S)[ {_SPACES}]*[{_SPACES}][ {_SPACES}]*(?=\S)|(?<=\w)  +(?=\w)",
     re.IGNORECASE,
 )
+_HL7 = {"T": "&", "S": "^", "F": "|", "R": "~", "E": "\\"}
+_ESCAPE = re.compile(r"\\(?:[nrt]|\.br\\|X0[AD])")
 _DROP = re.compile(rf"[{_INVISIBLE}]+")
 _SPACE = re.compile(rf"[{_SPACES}]")
 # Cheap tests first: most reports hold none of these. A literal "  " opens
@@ -125,6 +133,10 @@ def same_places(text: str, new: str, sp: Spacing | None) -> Spacing:
 
 
 def _instead(m: re.Match[str]) -> str | None:
+    if m.group("hl7"):
+        return _HL7.get(m.group()[1:-1], "\n")  # \.br\ and CR/LF codes: a line
+    if m.group("escaped"):
+        return " " if m.group() == "\\t" else "\n"
     if m.group("line"):
         return "\n"
     if m.group("cell"):
@@ -152,6 +164,8 @@ def _needs(text: str, hidden_only: bool) -> bool:
     elif _OTHER.search(text) is not None:
         return True
     if ("<" in text or "&" in text) and _MARKUP.search(text) is not None:
+        return True
+    if "\\" in text and _ESCAPE.search(text) is not None:
         return True
     return "  " in text and _DOUBLE.search(text) is not None
 
