@@ -114,14 +114,21 @@ SENTENCE_OPENERS = frozenset(
 )
 
 
+def title_start(doc: Doc) -> int:
+    """The report's first token that is not blank (an export may open with
+    empty lines)."""
+    return next((t.i for t in doc if not t.is_space), len(doc))
+
+
 def title_stop(doc: Doc) -> int | None:
     """The first colon, comma or line break among the report's first
-    TITLE_WORDS + 1 tokens: where its opening title ends (None: no such stop;
-    0 where the report opens with a sentence, not a title)."""
-    first = next((t for t in doc[: TITLE_WORDS + 1] if not t.is_space), None)
-    if first is not None and first.lower_ in SENTENCE_OPENERS:
-        return 0
-    for tok in doc[: TITLE_WORDS + 1]:
+    TITLE_WORDS + 1 tokens after its opening blanks: where its opening title
+    ends (None: no such stop; the title's start where the report opens with
+    a sentence, not a title)."""
+    start = title_start(doc)
+    if start < len(doc) and doc[start].lower_ in SENTENCE_OPENERS:
+        return start
+    for tok in doc[start : start + TITLE_WORDS + 1]:
         if tok.text in {":", ","} or "\n" in tok.text:
             return tok.i
     return None
@@ -131,10 +138,10 @@ def title(doc: Doc) -> str:
     """The words opening a report up to the first colon, comma or line break
     ('BILATERAL SCREENING MAMMOGRAM,FINDINGS: ...'), lower case: the exam's
     title when the report has no exam line."""
-    stop = title_stop(doc)
-    if stop is None and len(doc) > TITLE_WORDS:
+    start, stop = title_start(doc), title_stop(doc)
+    if stop is None and len(doc) - start > TITLE_WORDS:
         return ""  # too long to be a title
-    return " ".join(t.text for t in doc[: len(doc) if stop is None else stop]).lower()
+    return " ".join(t.text for t in doc[start : len(doc) if stop is None else stop]).lower()
 
 
 class LazyExam:
