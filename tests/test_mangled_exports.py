@@ -1,8 +1,9 @@
 """Accuracy holds when an export mangles the text: the fictional dev corpus
 scored as written and after the changes real exports make (blank lines
-first, tabs or no-break spaces for spaces, all capitals, all lower case, line breaks lost, escaped
-as text or written as HTML, the text stored as RTF). The gold's offsets
-follow each character to its place in the changed text.
+first, tabs or no-break spaces for spaces, all capitals, all lower case,
+line breaks lost, escaped as text or written as HTML, lines hard-wrapped at
+a fixed width, the text stored as RTF). The gold's offsets follow each
+character to its place in the changed text.
 
 `pytest tests/test_mangled_exports.py -s` prints the table."""
 
@@ -31,6 +32,21 @@ def _rtf(ch: str) -> str:
     return ch
 
 
+def hard_wrap(text: str, width: int = 60) -> str:
+    """Each line broken at its last space before `width` (the length kept)."""
+    out, col, space = list(text), 0, -1
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            col, space = 0, -1
+            continue
+        if ch == " ":
+            space = i
+        col += 1
+        if col > width and space >= 0:
+            out[space], col, space = "\n", i - space, -1
+    return "".join(out)
+
+
 # name: (what each character becomes, text before, text after, tolerance)
 # The tolerance is how far a figure may fall below the one as written.
 MANGLE: dict[str, tuple[Callable[[str], str], str, str, float]] = {
@@ -40,6 +56,7 @@ MANGLE: dict[str, tuple[Callable[[str], str], str, str, float]] = {
     "all capitals": (str.upper, "", "", 0.01),
     "all lower case": (str.lower, "", "", 0.01),
     "line breaks lost": (lambda c: " " if c == "\n" else c, "", "", 0.02),
+    "hard-wrapped at 60 columns": (hard_wrap, "", "", 0.005),
     "line breaks escaped as text": (lambda c: "\\n" if c == "\n" else c, "", "", 0.0),
     "HTML line breaks": (lambda c: "<br>" if c == "\n" else c, "<p>", "</p>", 0.0),
     "stored as RTF": (_rtf, RTF_HEAD, "}", 0.0),
@@ -49,8 +66,8 @@ MANGLE: dict[str, tuple[Callable[[str], str], str, str, float]] = {
 def _mangled(text: str, each, before: str, after: str) -> tuple[str, list[int]]:
     """The changed text, and where each character of the text went."""
     parts, where, at = [before], [], len(before)
-    for ch in text:
-        new = each(ch)
+    for ch in hard_wrap(text) if each is hard_wrap else text:
+        new = ch if each is hard_wrap else each(ch)
         where.append(at)
         parts.append(new)
         at += len(new)
@@ -68,8 +85,12 @@ def _figures(analyzer, each=None, before="", after="") -> dict[str, float]:
             findings = []
             for f in g.findings:
                 start = where[f.start]
-                end = where[f.end - 1] + len(each(g.text[f.end - 1]))
-                findings.append(replace(f, start=start, end=end, mention=text[start:end]))
+                end = where[f.end - 1] + (
+                    1 if each is hard_wrap else len(each(g.text[f.end - 1]))
+                )
+                findings.append(
+                    replace(f, start=start, end=end, mention=text[start:end])
+                )
             g = replace(g, text=text, findings=findings)
         pairs.append((g, analyzer.analyze(g.text, g.report_id)))
     s = score(pairs, max_errors=0)
@@ -100,6 +121,8 @@ def test_accuracy_holds_on_a_mangled_export(table, name):
     assert written["every field"] > 0.9  # the comparison means something
     allowed = MANGLE[name][3]
     fallen = {
-        k: (written[k], v) for k, v in mangled.items() if v < written[k] - allowed - 1e-9
+        k: (written[k], v)
+        for k, v in mangled.items()
+        if v < written[k] - allowed - 1e-9
     }
     assert not fallen, f"{name}: (as written, mangled) {fallen}"

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, replace
 
 from calc_nlp.schema import Condition, Finding, ReportResult, finding_id
-from calc_nlp.stages import rtf
+from calc_nlp.stages import rtf, wrapping
 
 _INVISIBLE = "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
@@ -94,9 +94,10 @@ def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
             [shown_origin[i] for i in origin[:-1]] + [len(text)],
             [shown_stop[i - 1] for i in stop],
         )
-    if not _needs(text, hidden_only):
+    joined = None if hidden_only else wrapping.unwrap(text)
+    if joined is None and not _needs(text, hidden_only):
         return None
-    new, origin, stop = _edit(text)
+    new, origin, stop = _edit(text if joined is None else joined)
     return None if new == text else Spacing(new, origin, stop)
 
 

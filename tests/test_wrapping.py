@@ -1,0 +1,67 @@
+"""Hard-wrapped reports: a line break the width made is read as a space, one
+the writer made is kept. Made-up text."""
+
+from __future__ import annotations
+
+from calc_nlp.stages.wrapping import unwrap
+
+WRAPPED = (
+    "EXAM: CT CHEST WITHOUT CONTRAST\n"
+    "FINDINGS: There is a stable, 6 mm calcified granuloma in the right\n"
+    "upper lobe. Unchanged mild coronary artery calcification, worst in\n"
+    "LAD. Incidentally, a small focus of calcified thyroid nodule measuring\n"
+    "9 mm in the left lobe. No effusion.\n"
+    "IMPRESSION:\n"
+    "1. Calcified granuloma.\n"
+    "2. Mild coronary calcification."
+)
+
+
+def test_width_breaks_are_spaces_and_the_writer_s_are_kept():
+    joined = unwrap(WRAPPED)
+    assert joined is not None and len(joined) == len(WRAPPED)
+    assert "granuloma in the right upper lobe." in joined
+    assert "worst in LAD." in joined and "measuring 9 mm" in joined
+    assert "No effusion.\nIMPRESSION:\n1. Calcified granuloma.\n2." in joined
+    assert joined.startswith("EXAM: CT CHEST WITHOUT CONTRAST\nFINDINGS:")
+
+
+def test_a_report_with_long_lines_is_not_wrapped():
+    text = (
+        "FINDINGS: "
+        + "Calcified granuloma in the right upper lobe. " * 4
+        + "\nIMPRESSION: none"
+    )
+    assert unwrap(text) is None
+
+
+def test_short_lines_are_the_writer_s():
+    text = (
+        "FINDINGS: calcified granuloma in the right upper lobe and\n"
+        "Heart size normal\n"
+        "Aorta calcified\n"
+        "No effusion"
+    )
+    joined = unwrap(text)
+    assert joined is not None
+    assert "right upper lobe and Heart" in joined
+    assert "normal\nAorta calcified\nNo effusion" in joined
+
+
+def test_a_wrapped_report_keeps_its_findings(analyzer):
+    plain = unwrap(WRAPPED)
+    assert plain is not None
+    fields = ("site", "laterality", "severity", "size_mm", "change")
+    want = [
+        tuple(getattr(f, k) for k in fields)
+        for f in analyzer.analyze(plain, "T").findings
+    ]
+    result = analyzer.analyze(WRAPPED, "T")
+    assert [tuple(getattr(f, k) for k in fields) for f in result.findings] == want
+    assert want[:3] == [
+        ("lung", "right", "", 6.0, "stable"),
+        ("coronary artery", "", "mild", None, "stable"),
+        ("thyroid", "left", "", 9.0, ""),
+    ]
+    for f in result.findings:
+        assert WRAPPED[f.start : f.end] == f.mention
