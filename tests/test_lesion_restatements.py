@@ -247,12 +247,68 @@ APART = [
     ),
 ]
 
+# an impression phrase that sums up several lesions of the findings is a
+# lesion of its own; one that names two places restates the first's
+SUMMED = [
+    # bilateral, after the right kidney's and the left kidney's
+    (
+        "FINDINGS: Right kidney: two punctate calcifications in the cortex.\n"
+        "Left kidney: 11 cm. One punctate calcification in the mid pole.\n"
+        "IMPRESSION: Bilateral punctate renal calcifications, nonspecific.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right lung base. "
+        "Calcified granuloma in the left lung base.\n"
+        "IMPRESSION: Bilateral calcified granulomas.",
+        [1, 2, 3],
+    ),
+    # bilateral after a lesion of both sides restates it
+    (
+        "FINDINGS: Calcified pleural plaques on both sides. "
+        "Calcified granuloma in the right upper lobe.\n"
+        "IMPRESSION: Bilateral calcified pleural plaques.",
+        [1, 2, 1],
+    ),
+    # no site, and the sentence refers to what was described
+    (
+        "FINDINGS: Hepatic calcification, 4 mm. Splenic calcifications. "
+        "Calcification of the right adrenal.\n"
+        "IMPRESSION: Benign calcifications as described above.",
+        [1, 2, 3, 4],
+    ),
+    (
+        "FINDINGS: Punctate calcification in the liver. Punctate calcification in "
+        "the spleen.\nIMPRESSION: Scattered calcifications as above, no follow-up.",
+        [1, 2, 3],
+    ),
+    # with one lesion before it, it restates that one
+    (
+        "FINDINGS: Punctate calcification in the spleen. Liver normal.\n"
+        "IMPRESSION: Calcification as described, benign.",
+        [1, 1],
+    ),
+    # with a site of its own, "as above" restates that site's lesion
+    (
+        "FINDINGS: Mild aortic valve calcification. Calcified granuloma in the left "
+        "upper lobe.\nIMPRESSION: Aortic valve calcification as above.",
+        [1, 2, 1],
+    ),
+    # two places named by one phrase: the first place's lesion
+    (
+        "FINDINGS: Calcified granulomas in the spleen. Calcified granuloma in the "
+        "liver.\nIMPRESSION: Calcified granulomas in the spleen and liver.",
+        [1, 2, 1],
+    ),
+]
+
 
 CASES = [
     *[pytest.param(t, n, id=f"restated-{i}") for i, (t, n) in enumerate(RESTATED)],
     *[pytest.param(t, n, id=f"other_words-{i}") for i, (t, n) in enumerate(OTHER_WORDS)],
     *[pytest.param(t, n, id=f"anaphors-{i}") for i, (t, n) in enumerate(ANAPHORS)],
     *[pytest.param(t, n, id=f"apart-{i}") for i, (t, n) in enumerate(APART)],
+    *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
 ]
 
 

@@ -228,4 +228,5 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_part_heads",
     "lesion_part_words",
     "lesion_other_words",
+    "lesion_summary_words",
 )

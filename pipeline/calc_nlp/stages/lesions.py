@@ -293,6 +293,30 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     )
 
 
+def _sums_up(
+    dr: DescriptorRules, f: Finding, at_site: list[_Lesion], pool: list[_Lesion]
+) -> bool:
+    """Does an impression finding sum up several lesions of the findings
+    rather than restate one (GUIDE: "incidental calcifications as
+    described" is a lesion of its own)? So it does when it is bilateral
+    after a left and a right lesion at its site (`at_site`) and none of both
+    sides ("bilateral renal calcifications" after the right kidney's and
+    the left kidney's), or when it names no site and its sentence refers to
+    what was described, after two findings-section lesions or more (`pool`).
+    A phrase naming two places restates the first's lesion ("calcification
+    of lungs and stomach"), as its site is the first's."""
+    if f.section != _RESTATING[1] or f.own_lesion:
+        return False
+    if f.laterality == "bilateral":
+        sides = {x.side for x in at_site if x.first and x.first.section != f.section}
+        return {"left", "right"} <= sides and "bilateral" not in sides
+    return (
+        not f.site
+        and len(pool) > 1
+        and dr.summary_words.search(f.sentence) is not None
+    )
+
+
 def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     """Set `lesion_id` on every finding of one report, in text order.
 
@@ -321,6 +345,10 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
         if found is None and not f.site and not f.own_lesion:
             found = _echo(dr, restated.get(state, []), f)  # named otherwise
         if found is not None and _other_than(dr, found, f):
+            found = None
+        if found is not None and _sums_up(
+            dr, f, at_site, restated.get(state, [])
+        ):
             found = None
         if found is None:
             found = _Lesion(f.finding_id, f.site, state, "", "", part_of=part_of)
