@@ -30,6 +30,18 @@ RESTATED = [
         "IMPRESSION: Pancreatic calcifications compatible with chronic pancreatitis.",
         [1, 1],
     ),
+    # the pancreas named by its head, then by its disease ("pancreas", the
+    # word "pancreatic" is normalised to, is no plural)
+    (
+        "FINDINGS: Pancreas: coarse calcifications in the pancreatic head, more "
+        "numerous than before.\nIMPRESSION: Chronic calcific pancreatitis.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcifications in the body of the pancreas. Spleen normal.\n"
+        "IMPRESSION: Pancreatic calcifications, likely sequela of pancreatitis.",
+        [1, 1],
+    ),
     (
         "FINDINGS: Dense calcification of the abdominal aorta. Liver normal.\n"
         "IMPRESSION: Aortic calcification.",

@@ -109,6 +109,8 @@ class DescriptorRules:
         self.segments = _breaks(wl["segments"])
         self.segment_sites = set(wl["segment_sites"])
         self.synonyms: dict[str, str] = desc["site_synonyms"]
+        # the words site words are normalised to, kept as they are ("pancreas")
+        self.synonym_words = {w for v in self.synonyms.values() for w in v.split()}
         self.score_rules: set[str] = desc["scores"]["mention_rules"]
         self.score_sites: set[str] = desc["scores"]["sites"]
 
