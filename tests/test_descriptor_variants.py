@@ -77,6 +77,15 @@ CHANGES = [
     ),
     ("Calcified granuloma in the RUL, not seen on the prior exam.", None, "new"),
     ("Calcified granuloma in the RUL, not present on prior.", None, "new"),
+    # an earlier study named by its date (a hidden one too): new
+    (
+        "Grouped calcifications in the left breast, not seen on the study of "
+        "XX/XX/XXXX.",
+        None,
+        "new",
+    ),
+    ("Calcified granuloma in the LLL, not present on the exam dated 03/14/2021.", None, "new"),
+    ("Calcified granuloma, new since XX/XX/XXXX.", None, "new"),
     # past a comma, a change word after another noun is that noun's
     ("Aortic calcification, heart size unchanged.", None, ""),
     ("Calcified granuloma, mediastinal contours stable.", None, ""),
