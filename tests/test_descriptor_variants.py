@@ -49,6 +49,22 @@ SIZES = [
     ("Scattered calcified granulomas measuring less than 5 mm.", None, 5),
     ("Calcified granulomas, each less than 4 mm.", None, 4),
     ("Calcified granuloma, larger than 5 mm before.", None, None),
+    # a clock-face position between the mention and its size is a place
+    (
+        "There are grouped amorphous calcifications in the upper outer quadrant at "
+        "10 o'clock, middle depth, spanning 6 mm.",
+        None,
+        6,
+    ),
+    ("Right: new grouped calcifications at 2 o'clock, 5 mm.", None, 5),
+    ("Punctate calcifications at 11 o'clock measuring 4 mm.", None, 4),
+    # ... but a distance from the nipple still stands between them
+    (
+        "Calcifications in the right breast at 2 o'clock, 4 cm from the nipple, "
+        "spanning 6 mm.",
+        None,
+        None,
+    ),
 ]
 
 
