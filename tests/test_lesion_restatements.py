@@ -259,6 +259,40 @@ APART = [
     ),
 ]
 
+# a hedged alternative the sentence offers for what the calcification is, at
+# a site of its own words, is that calcification; the alternative's site is
+# not the lesion's, so a later finding at that site is another
+OFFERED = [
+    (
+        "FINDINGS: Punctate 2 mm calcification in the left renal sinus, "
+        "nonobstructing stone versus vascular calcification.\n"
+        "IMPRESSION: Left renal sinus punctate calcification, indeterminate.",
+        [1, 1, 1],
+    ),
+    (
+        "FINDINGS: Punctate calcification in the right kidney, favored to represent "
+        "renal artery calcification rather than a stone.\n"
+        "IMPRESSION: Punctate right renal calcification.",
+        [1, 1, 1],
+    ),
+    (
+        "FINDINGS: Punctate calcification in the right kidney, possibly vascular "
+        "calcification. Dense calcification of the right renal artery at its origin.",
+        [1, 1, 2],
+    ),
+    # not hedged, or past a semicolon: another calcification
+    (
+        "FINDINGS: Calcification in the left kidney; possible vascular calcification "
+        "of the aorta.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcification in the left kidney versus the left ureter, and "
+        "vascular calcification of the aorta.",
+        [1, 2],
+    ),
+]
+
 # an impression phrase that sums up several lesions of the findings is a
 # lesion of its own; one that names two places restates the first's
 SUMMED = [
@@ -321,6 +355,7 @@ CASES = [
     *[pytest.param(t, n, id=f"anaphors-{i}") for i, (t, n) in enumerate(ANAPHORS)],
     *[pytest.param(t, n, id=f"apart-{i}") for i, (t, n) in enumerate(APART)],
     *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
+    *[pytest.param(t, n, id=f"offered-{i}") for i, (t, n) in enumerate(OFFERED)],
 ]
 
 

@@ -95,14 +95,19 @@ class _Lesion:
     part_of: dict[str, frozenset[str]] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
 
-    def add(self, f: Finding, sub: str) -> None:
+    def add(self, f: Finding, sub: str, told: bool = True) -> None:
+        """File the finding under this lesion; with `told` False (a hedged
+        alternative its sentence offers for what the lesion is, at a site of
+        its own) its place, side and shapes are not the lesion's."""
         self.first = self.first or f
         self.last = f
+        f.lesion_id = self.lesion_id
+        if not told:
+            return
         self.sub = self.sub or sub
         self.side = self.side or f.laterality
         self.told.setdefault(_told(f), f)
         self.parts.add(self.part_of.get(f.finding_id, frozenset()))
-        f.lesion_id = self.lesion_id
 
     def differs(self, f: Finding) -> bool:
         """Does `f` describe another calcification than one of its findings
@@ -277,6 +282,24 @@ def _guessed(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     return words == core(dr, g) and " " in words and not (f.site_text and g.site_text)
 
 
+def _offered(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Is the hedged finding offered in its sentence, right after `prev`, as
+    what `prev` may be, whatever site its own words give ("calcification in
+    the left renal sinus, stone versus vascular calcification", "punctate
+    calcification at the renal hilum, favored to represent renal artery
+    calcification")? A restating or differential link stands between the
+    two, and no semicolon."""
+    if not f.uncertain or prev.sentence != f.sentence or prev.section != f.section:
+        return False
+    at = prev.sentence.find(prev.mention)
+    if at < 0 or f.start < prev.end:
+        return False
+    gap = prev.sentence[at + len(prev.mention) : at + f.start - prev.start]
+    return ";" not in gap and bool(
+        dr.restating.search(gap) or dr.differential.search(gap)
+    )
+
+
 def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     """Does `f` restate `prev`, the finding before it in its state: an anaphor
     at its site or where `prev` has none, in its section; or a sentence that
@@ -284,6 +307,8 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     if f.own_lesion or not _fits(f.laterality, prev.laterality):
         return False
     if prev.section == f.section and names_what_it_is(dr, f):
+        return True
+    if _offered(dr, f, prev):
         return True
     return (
         f.anaphor
@@ -338,8 +363,10 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
         named = by_core.setdefault((words, state), [])
         found = _same_lesion(dr, at_site, named, f, sub)
         prev = last.get(state)
+        told = True
         if found is None and prev is not None and _refers_back(dr, f, prev):
             found = by_id[prev.lesion_id]
+            told = f.site in ("", prev.site) or not _offered(dr, f, prev)
         if found is None and f.site and not f.own_lesion:
             found = _echo(dr, named, f)
         if found is None and not f.site and not f.own_lesion:
@@ -356,11 +383,11 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
             pool = restated.setdefault(state, [])
             if f.section == _RESTATING[0] and len(pool) < _POOL:
                 pool.append(found)
-        if f.site and f.site not in found.sites:
+        if f.site and f.site not in found.sites and told:
             found.sites.add(f.site)  # a restatement's site names the lesion too
             at_site.append(found)
         if words not in found.cores:
             found.cores.add(words)
             named.append(found)
-        found.add(f, sub)
+        found.add(f, sub, told)
         last[state] = f
