@@ -256,6 +256,18 @@ APART = [
         "INDICATION: Evaluate for renal calcification.\n"
         "FINDINGS: Calcification in the right kidney, 3 mm.",
         [1, 2],
+    ),    # a resolved calcification is not today's denial of one
+    (
+        "HISTORY: Nephrocalcinosis in infancy, now resolved.\n"
+        "FINDINGS: Kidneys normal in size. No nephrocalcinosis.\n"
+        "IMPRESSION: No nephrocalcinosis.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: The previously seen calcification in the right lobe is no longer "
+        "visible. Left lobe nodule without calcification.\n"
+        "IMPRESSION: Right lobe calcification previously reported is no longer seen.",
+        [1, 2, 1],
     ),
 ]
 

@@ -47,8 +47,14 @@ _RESTATING = ("findings", "impression")
 _POOL = 64
 
 
-def _state(f: Finding) -> tuple[bool, bool, bool]:
-    return (f.negated, f.hypothetical, f.family)
+# negated, hypothetical, family, and for a denied finding whether it denies a
+# past one ("previously seen ... no longer visible") or any now ("No
+# calcification"): a resolved calcification is not today's denial of one.
+_State = tuple[bool, bool, bool, bool]
+
+
+def _state(f: Finding) -> _State:
+    return (f.negated, f.hypothetical, f.family, f.negated and f.historical)
 
 
 def _told(f: Finding) -> tuple[object, ...]:
@@ -81,7 +87,7 @@ class _Lesion:
 
     lesion_id: str
     site: str
-    state: tuple[bool, bool, bool]
+    state: _State
     sub: str
     side: str
     told: dict[tuple[object, ...], Finding] = field(default_factory=dict)
@@ -348,14 +354,14 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     Lesions are looked up by site and state and by the words that name them,
     so a report of thousands of findings is grouped in linear time."""
     by_id: dict[str, _Lesion] = {}
-    by_site: dict[tuple[str, tuple[bool, bool, bool]], list[_Lesion]] = {}
-    by_core: dict[tuple[str, tuple[bool, bool, bool]], list[_Lesion]] = {}
+    by_site: dict[tuple[str, _State], list[_Lesion]] = {}
+    by_core: dict[tuple[str, _State], list[_Lesion]] = {}
     # the first findings-section lesions per state, for an impression
     # finding without a site that restates one in other words
-    restated: dict[tuple[bool, bool, bool], list[_Lesion]] = {}
+    restated: dict[_State, list[_Lesion]] = {}
     # What an anaphor refers back to: the nearest earlier finding in the same
     # state (a hedged or denied mention between them is another thing).
-    last: dict[tuple[bool, bool, bool], Finding] = {}
+    last: dict[_State, Finding] = {}
     part_of = {f.finding_id: part(dr, f) for f in findings}
     for f in findings:
         sub, state, words = sub_site(dr, f), _state(f), core(dr, f)
