@@ -42,6 +42,13 @@ RESTATED = [
         "IMPRESSION: Pancreatic calcifications, likely sequela of pancreatitis.",
         [1, 1],
     ),
+    # the renal pyramids are the medulla
+    (
+        "FINDINGS: Bilateral medullary nephrocalcinosis. Punctate calcifications in "
+        "the renal pyramids of both kidneys, increased.\n"
+        "IMPRESSION: Medullary nephrocalcinosis, progressed.",
+        [1, 1, 1],
+    ),
     (
         "FINDINGS: Dense calcification of the abdominal aorta. Liver normal.\n"
         "IMPRESSION: Aortic calcification.",
@@ -256,7 +263,13 @@ APART = [
         "INDICATION: Evaluate for renal calcification.\n"
         "FINDINGS: Calcification in the right kidney, 3 mm.",
         [1, 2],
-    ),    # a resolved calcification is not today's denial of one
+    ),    # the medulla and the cortex of one kidney are two places
+    (
+        "FINDINGS: Calcification in the right renal pyramids. Calcification in the "
+        "right renal cortex.",
+        [1, 2],
+    ),
+    # a resolved calcification is not today's denial of one
     (
         "HISTORY: Nephrocalcinosis in infancy, now resolved.\n"
         "FINDINGS: Kidneys normal in size. No nephrocalcinosis.\n"
