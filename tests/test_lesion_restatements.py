@@ -365,6 +365,30 @@ SUMMED = [
         "upper lobe.\nIMPRESSION: Aortic valve calcification as above.",
         [1, 2, 1],
     ),
+    # only "vascular", after lesions at two vessel sites: a summary
+    (
+        "FINDINGS: Dense calcification of the left renal artery. Extensive "
+        "calcification of the aorta and iliac arteries.\n"
+        "IMPRESSION: Severe vascular calcification.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Breast arterial calcifications. Calcification of the thoracic "
+        "aorta.\nIMPRESSION: Widespread vascular calcification.",
+        [1, 2, 3],
+    ),
+    # ... after one vessel lesion, it restates that one
+    (
+        "FINDINGS: Vascular calcifications in the pelvis. Liver normal.\n"
+        "IMPRESSION: Vascular calcifications.",
+        [1, 1],
+    ),
+    # ... and a named vessel restates its own lesion
+    (
+        "FINDINGS: Dense calcification of the left renal artery. Extensive "
+        "calcification of the aorta.\nIMPRESSION: Aortic calcification.",
+        [1, 2, 2],
+    ),
     # two places named by one phrase: the first place's lesion
     (
         "FINDINGS: Calcified granulomas in the spleen. Calcified granuloma in the "

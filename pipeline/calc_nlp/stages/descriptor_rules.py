@@ -106,6 +106,7 @@ class DescriptorRules:
         self.part_words = set(wl["lesion_part_words"])
         self.other_words = set(wl["lesion_other_words"])
         self.summary_words = _breaks(wl["lesion_summary_words"])
+        self.vessel_sites = set(wl["lesion_vessel_sites"])
         self.segments = _breaks(wl["segments"])
         self.segment_sites = set(wl["segment_sites"])
         self.synonyms: dict[str, str] = desc["site_synonyms"]

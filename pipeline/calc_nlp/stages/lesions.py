@@ -36,6 +36,7 @@ from calc_nlp.stages.lesion_words import (
     names_what_it_is,
     part,
     said_side,
+    site_words,
     sub_site,
 )
 
@@ -325,27 +326,40 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
 
 
 def _sums_up(
-    dr: DescriptorRules, f: Finding, at_site: list[_Lesion], pool: list[_Lesion]
+    dr: DescriptorRules,
+    f: Finding,
+    at_site: list[_Lesion],
+    pool: list[_Lesion],
+    by_site: dict[tuple[str, _State], list[_Lesion]],
 ) -> bool:
     """Does an impression finding sum up several lesions of the findings
     rather than restate one (GUIDE: "incidental calcifications as
-    described" is a lesion of its own)? So it does when it is bilateral
-    after a left and a right lesion at its site (`at_site`) and none of both
-    sides ("bilateral renal calcifications" after the right kidney's and
-    the left kidney's), or when it names no site and its sentence refers to
-    what was described, after two findings-section lesions or more (`pool`).
-    A phrase naming two places restates the first's lesion ("calcification
-    of lungs and stomach"), as its site is the first's."""
+    described", "widespread vascular calcification" are lesions of their
+    own)? So it does when it is bilateral after a left and a right lesion at
+    its site (`at_site`) and none of both sides ("bilateral renal
+    calcifications" after the right kidney's and the left kidney's); when it
+    names no site and its sentence refers to what was described, after two
+    findings-section lesions or more (`pool`); and when its words name no
+    vessel but "vascular", after two lesions of another section at vessel
+    sites (`by_site`: the lesions by site and state). A phrase naming two places restates the first's
+    lesion ("calcification of lungs and stomach"), as its site is the
+    first's."""
     if f.section != _RESTATING[1] or f.own_lesion:
         return False
     if f.laterality == "bilateral":
         sides = {x.side for x in at_site if x.first and x.first.section != f.section}
         return {"left", "right"} <= sides and "bilateral" not in sides
-    return (
-        not f.site
-        and len(pool) > 1
-        and dr.summary_words.search(f.sentence) is not None
-    )
+    if not f.site:
+        return len(pool) > 1 and dr.summary_words.search(f.sentence) is not None
+    if f.site in dr.vessel_sites and f.site_text and not site_words(dr, f.site_text):
+        others = {
+            x.lesion_id
+            for site in dr.vessel_sites
+            for x in by_site.get((site, _state(f)), [])
+            if x.first is not None and x.first.section != f.section
+        }
+        return len(others) > 1
+    return False
 
 
 def group(dr: DescriptorRules, findings: list[Finding]) -> None:
@@ -380,7 +394,7 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
         if found is not None and _other_than(dr, found, f):
             found = None
         if found is not None and _sums_up(
-            dr, f, at_site, restated.get(state, [])
+            dr, f, at_site, restated.get(state, []), by_site
         ):
             found = None
         if found is None:
