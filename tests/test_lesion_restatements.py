@@ -315,6 +315,16 @@ OFFERED = [
         "FINDINGS: Calcification in the left kidney versus the left ureter, and "
         "vascular calcification of the aorta.",
         [1, 2],
+    ),    # a comma or "and" after the link: the hedged finding is named next to it
+    (
+        "FINDINGS: Coronary artery calcification, likely atherosclerotic, and "
+        "possible aortic valve calcification.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcification in the right kidney, probably vascular, possible "
+        "calcification of the right adrenal.",
+        [1, 2],
     ),
 ]
 

@@ -22,6 +22,7 @@ with `own_lesion`). A lesion's id is the finding_id of its first finding.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from calc_nlp.schema import Finding
@@ -46,6 +47,7 @@ _RESTATING = ("findings", "impression")
 # How many findings-section lesions an impression finding without a site is
 # compared with in other words (a bound on the work for very long reports).
 _POOL = 64
+_AND = re.compile(r"(?<!\w)and(?!\w)", re.I)
 
 
 # negated, hypothetical, family, and for a denied finding whether it denies a
@@ -295,16 +297,20 @@ def _offered(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     the left renal sinus, stone versus vascular calcification", "punctate
     calcification at the renal hilum, favored to represent renal artery
     calcification")? A restating or differential link stands between the
-    two, and no semicolon."""
+    two, no semicolon, and no comma or "and" after the last link ("coronary
+    calcification, likely atherosclerotic, and possible aortic valve
+    calcification" names two)."""
     if not f.uncertain or prev.sentence != f.sentence or prev.section != f.section:
         return False
     at = prev.sentence.find(prev.mention)
     if at < 0 or f.start < prev.end:
         return False
     gap = prev.sentence[at + len(prev.mention) : at + f.start - prev.start]
-    return ";" not in gap and bool(
-        dr.restating.search(gap) or dr.differential.search(gap)
-    )
+    links = [*dr.restating.finditer(gap), *dr.differential.finditer(gap)]
+    if not links or ";" in gap:
+        return False
+    rest = gap[max(m.end() for m in links) :]
+    return "," not in rest and not _AND.search(rest)
 
 
 def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
