@@ -49,6 +49,22 @@ SIZES = [
     ("Scattered calcified granulomas measuring less than 5 mm.", None, 5),
     ("Calcified granulomas, each less than 4 mm.", None, 4),
     ("Calcified granuloma, larger than 5 mm before.", None, None),
+    # a clock-face position between the mention and its size is a place
+    (
+        "There are grouped amorphous calcifications in the upper outer quadrant at "
+        "10 o'clock, middle depth, spanning 6 mm.",
+        None,
+        6,
+    ),
+    ("Right: new grouped calcifications at 2 o'clock, 5 mm.", None, 5),
+    ("Punctate calcifications at 11 o'clock measuring 4 mm.", None, 4),
+    # ... but a distance from the nipple still stands between them
+    (
+        "Calcifications in the right breast at 2 o'clock, 4 cm from the nipple, "
+        "spanning 6 mm.",
+        None,
+        None,
+    ),
 ]
 
 
@@ -77,6 +93,15 @@ CHANGES = [
     ),
     ("Calcified granuloma in the RUL, not seen on the prior exam.", None, "new"),
     ("Calcified granuloma in the RUL, not present on prior.", None, "new"),
+    # an earlier study named by its date (a hidden one too): new
+    (
+        "Grouped calcifications in the left breast, not seen on the study of "
+        "XX/XX/XXXX.",
+        None,
+        "new",
+    ),
+    ("Calcified granuloma in the LLL, not present on the exam dated 03/14/2021.", None, "new"),
+    ("Calcified granuloma, new since XX/XX/XXXX.", None, "new"),
     # past a comma, a change word after another noun is that noun's
     ("Aortic calcification, heart size unchanged.", None, ""),
     ("Calcified granuloma, mediastinal contours stable.", None, ""),

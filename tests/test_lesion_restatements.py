@@ -30,6 +30,25 @@ RESTATED = [
         "IMPRESSION: Pancreatic calcifications compatible with chronic pancreatitis.",
         [1, 1],
     ),
+    # the pancreas named by its head, then by its disease ("pancreas", the
+    # word "pancreatic" is normalised to, is no plural)
+    (
+        "FINDINGS: Pancreas: coarse calcifications in the pancreatic head, more "
+        "numerous than before.\nIMPRESSION: Chronic calcific pancreatitis.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcifications in the body of the pancreas. Spleen normal.\n"
+        "IMPRESSION: Pancreatic calcifications, likely sequela of pancreatitis.",
+        [1, 1],
+    ),
+    # the renal pyramids are the medulla
+    (
+        "FINDINGS: Bilateral medullary nephrocalcinosis. Punctate calcifications in "
+        "the renal pyramids of both kidneys, increased.\n"
+        "IMPRESSION: Medullary nephrocalcinosis, progressed.",
+        [1, 1, 1],
+    ),
     (
         "FINDINGS: Dense calcification of the abdominal aorta. Liver normal.\n"
         "IMPRESSION: Aortic calcification.",
@@ -244,6 +263,147 @@ APART = [
         "INDICATION: Evaluate for renal calcification.\n"
         "FINDINGS: Calcification in the right kidney, 3 mm.",
         [1, 2],
+    ),    # the medulla and the cortex of one kidney are two places
+    (
+        "FINDINGS: Calcification in the right renal pyramids. Calcification in the "
+        "right renal cortex.",
+        [1, 2],
+    ),
+    # a resolved calcification is not today's denial of one
+    (
+        "HISTORY: Nephrocalcinosis in infancy, now resolved.\n"
+        "FINDINGS: Kidneys normal in size. No nephrocalcinosis.\n"
+        "IMPRESSION: No nephrocalcinosis.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: The previously seen calcification in the right lobe is no longer "
+        "visible. Left lobe nodule without calcification.\n"
+        "IMPRESSION: Right lobe calcification previously reported is no longer seen.",
+        [1, 2, 1],
+    ),
+]
+
+# a hedged alternative the sentence offers for what the calcification is, at
+# a site of its own words, is that calcification; the alternative's site is
+# not the lesion's, so a later finding at that site is another
+OFFERED = [
+    (
+        "FINDINGS: Punctate 2 mm calcification in the left renal sinus, "
+        "nonobstructing stone versus vascular calcification.\n"
+        "IMPRESSION: Left renal sinus punctate calcification, indeterminate.",
+        [1, 1, 1],
+    ),
+    (
+        "FINDINGS: Punctate calcification in the right kidney, favored to represent "
+        "renal artery calcification rather than a stone.\n"
+        "IMPRESSION: Punctate right renal calcification.",
+        [1, 1, 1],
+    ),
+    (
+        "FINDINGS: Punctate calcification in the right kidney, possibly vascular "
+        "calcification. Dense calcification of the right renal artery at its origin.",
+        [1, 1, 2],
+    ),
+    # not hedged, or past a semicolon: another calcification
+    (
+        "FINDINGS: Calcification in the left kidney; possible vascular calcification "
+        "of the aorta.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcification in the left kidney versus the left ureter, and "
+        "vascular calcification of the aorta.",
+        [1, 2],
+    ),    # a comma or "and" after the link: the hedged finding is named next to it
+    (
+        "FINDINGS: Coronary artery calcification, likely atherosclerotic, and "
+        "possible aortic valve calcification.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcification in the right kidney, probably vascular, possible "
+        "calcification of the right adrenal.",
+        [1, 2],
+    ),
+]
+
+# an impression phrase that sums up several lesions of the findings is a
+# lesion of its own; one that names two places restates the first's
+SUMMED = [
+    # bilateral, after the right kidney's and the left kidney's
+    (
+        "FINDINGS: Right kidney: two punctate calcifications in the cortex.\n"
+        "Left kidney: 11 cm. One punctate calcification in the mid pole.\n"
+        "IMPRESSION: Bilateral punctate renal calcifications, nonspecific.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right lung base. "
+        "Calcified granuloma in the left lung base.\n"
+        "IMPRESSION: Bilateral calcified granulomas.",
+        [1, 2, 3],
+    ),
+    # bilateral after a lesion of both sides restates it
+    (
+        "FINDINGS: Calcified pleural plaques on both sides. "
+        "Calcified granuloma in the right upper lobe.\n"
+        "IMPRESSION: Bilateral calcified pleural plaques.",
+        [1, 2, 1],
+    ),
+    # no site, and the sentence refers to what was described
+    (
+        "FINDINGS: Hepatic calcification, 4 mm. Splenic calcifications. "
+        "Calcification of the right adrenal.\n"
+        "IMPRESSION: Benign calcifications as described above.",
+        [1, 2, 3, 4],
+    ),
+    (
+        "FINDINGS: Punctate calcification in the liver. Punctate calcification in "
+        "the spleen.\nIMPRESSION: Scattered calcifications as above, no follow-up.",
+        [1, 2, 3],
+    ),
+    # with one lesion before it, it restates that one
+    (
+        "FINDINGS: Punctate calcification in the spleen. Liver normal.\n"
+        "IMPRESSION: Calcification as described, benign.",
+        [1, 1],
+    ),
+    # with a site of its own, "as above" restates that site's lesion
+    (
+        "FINDINGS: Mild aortic valve calcification. Calcified granuloma in the left "
+        "upper lobe.\nIMPRESSION: Aortic valve calcification as above.",
+        [1, 2, 1],
+    ),
+    # only "vascular", after lesions at two vessel sites: a summary
+    (
+        "FINDINGS: Dense calcification of the left renal artery. Extensive "
+        "calcification of the aorta and iliac arteries.\n"
+        "IMPRESSION: Severe vascular calcification.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Breast arterial calcifications. Calcification of the thoracic "
+        "aorta.\nIMPRESSION: Widespread vascular calcification.",
+        [1, 2, 3],
+    ),
+    # ... after one vessel lesion, it restates that one
+    (
+        "FINDINGS: Vascular calcifications in the pelvis. Liver normal.\n"
+        "IMPRESSION: Vascular calcifications.",
+        [1, 1],
+    ),
+    # ... and a named vessel restates its own lesion
+    (
+        "FINDINGS: Dense calcification of the left renal artery. Extensive "
+        "calcification of the aorta.\nIMPRESSION: Aortic calcification.",
+        [1, 2, 2],
+    ),
+    # two places named by one phrase: the first place's lesion
+    (
+        "FINDINGS: Calcified granulomas in the spleen. Calcified granuloma in the "
+        "liver.\nIMPRESSION: Calcified granulomas in the spleen and liver.",
+        [1, 2, 1],
     ),
 ]
 
@@ -253,6 +413,8 @@ CASES = [
     *[pytest.param(t, n, id=f"other_words-{i}") for i, (t, n) in enumerate(OTHER_WORDS)],
     *[pytest.param(t, n, id=f"anaphors-{i}") for i, (t, n) in enumerate(ANAPHORS)],
     *[pytest.param(t, n, id=f"apart-{i}") for i, (t, n) in enumerate(APART)],
+    *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
+    *[pytest.param(t, n, id=f"offered-{i}") for i, (t, n) in enumerate(OFFERED)],
 ]
 
 

@@ -214,6 +214,10 @@ SCOPE: list[tuple[str, str, dict[str, Any]]] = [
     ("Calcified nodes do not appear enlarged.", "Calcified", {"negated": False}),
     ("A calcified granuloma that was not seen on the prior is now visible.", "calcified", {"negated": False}),
     ("Calcified nodule in the left base, not present on the previous study.", "Calcified", {"negated": False}),
+    ("Grouped calcifications in the left breast, not seen on the study of XX/XX/XXXX.", "calcifications", {"negated": False}),
+    ("Calcified nodule in the right base, not present on the CT dated 03/14/2021.", "Calcified", {"negated": False}),
+    # ... but a study named by its place, not its date, is today's: denied
+    ("Calcification is not seen on the CT of the pelvis.", "Calcification", {"negated": True}),
     ("Calcified plaque without significant stenosis.", "Calcified", {"negated": False}),
     ("The aortic valve is calcified without stenosis.", "calcified", {"negated": False}),
     # ... but a list the denial covers stays denied

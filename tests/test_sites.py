@@ -12,6 +12,15 @@ LINKS = [
         "right",
     ),
     ("Calcified hilar lymph nodes.", "lymph node", "hilar lymph nodes", ""),
+    # an organ's hilum is that organ's, not a node's
+    (
+        "Punctate calcification at the right renal hilum.",
+        "kidney",
+        "right renal hilum",
+        "right",
+    ),
+    ("Calcification at the splenic hilum.", "spleen", "splenic hilum", ""),
+    ("Calcified right hilar lymph node.", "lymph node", "right hilar lymph node", "right"),
     ("Severe MAC.", "mitral annulus", "MAC", ""),
     ("Calcified granuloma in the RUL.", "lung", "RUL", "right"),
     ("Calcified granuloma, LLL.", "lung", "LLL", "left"),

@@ -228,4 +228,6 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_part_heads",
     "lesion_part_words",
     "lesion_other_words",
+    "lesion_summary_words",
+    "lesion_vessel_sites",
 )

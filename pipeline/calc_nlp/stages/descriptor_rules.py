@@ -105,9 +105,13 @@ class DescriptorRules:
         self.part_heads = set(wl["lesion_part_heads"])
         self.part_words = set(wl["lesion_part_words"])
         self.other_words = set(wl["lesion_other_words"])
+        self.summary_words = _breaks(wl["lesion_summary_words"])
+        self.vessel_sites = set(wl["lesion_vessel_sites"])
         self.segments = _breaks(wl["segments"])
         self.segment_sites = set(wl["segment_sites"])
         self.synonyms: dict[str, str] = desc["site_synonyms"]
+        # the words site words are normalised to, kept as they are ("pancreas")
+        self.synonym_words = {w for v in self.synonyms.values() for w in v.split()}
         self.score_rules: set[str] = desc["scores"]["mention_rules"]
         self.score_sites: set[str] = desc["scores"]["sites"]
 

@@ -94,6 +94,14 @@ def _without_refs(dr: DescriptorRules, gap: list[str]) -> list[str]:
     return out
 
 
+def _without_clock(dr: DescriptorRules, gap: str) -> str:
+    """A gap without its clock-face positions ("at 10 o'clock"): a place,
+    not another number between the mention and its size."""
+    for _, rx in dr.patterns.get("clock", []):
+        gap = rx.sub(" ", gap)
+    return gap
+
+
 def carried(dr: DescriptorRules, gap: list[str]) -> list[str]:
     """A gap without the first "<carrier> of" in it: the extent an "of" gives
     to what follows ("4.5 cm ovoid area of peripheral mineralization")."""
@@ -185,7 +193,9 @@ def size_of(
                 ok = _before_ok(dr, gap) or _subject(dr, gap, span.text)
                 dist = span.start_char - m.end()
             elif m.start() >= span.end_char:
-                gap = words(dr, text[span.end_char : m.start()], drop)
+                gap = words(
+                    dr, _without_clock(dr, text[span.end_char : m.start()]), drop
+                )
                 after = words(dr, text[m.end() : hi], set())[:1]
                 ok = _after_ok(dr, gap, after, span.text)
                 ok = ok and not ("," in gap and _hosted(dr, text, lo))

@@ -17,7 +17,8 @@ WORD = re.compile(r"\w+(?:/\w+)?")
 def _singular(w: str) -> str:
     """A plural site word as its singular ("walls", "tendons"); Latin "-us"
     and Greek "-is" words are singular ("sinus", "globus pallidus",
-    "pelvis", "stenosis")."""
+    "pelvis", "stenosis"), and so is a word other site words are normalised
+    to ("pancreas", the word of "pancreatic": `site_words`)."""
     plural = w.endswith("s") and not w.endswith(("ss", "us", "is"))
     return w[:-1] if len(w) > 3 and plural else w
 
@@ -29,7 +30,8 @@ def site_words(dr: DescriptorRules, text: str) -> list[str]:
     text = dr.vessel_words.sub(lambda m: dr.vessel(m.group()), text)
     out: list[str] = []
     for w in WORD.findall(text.lower()):
-        out += dr.synonyms.get(w, _singular(w)).split()
+        kept = w if w in dr.synonym_words else _singular(w)
+        out += dr.synonyms.get(w, kept).split()
     drop = dr.lesion_ignore | dr.lesion_nouns
     return [w for w in out if w not in drop]
 

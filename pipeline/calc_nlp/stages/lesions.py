@@ -22,6 +22,7 @@ with `own_lesion`). A lesion's id is the finding_id of its first finding.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from calc_nlp.schema import Finding
@@ -36,6 +37,7 @@ from calc_nlp.stages.lesion_words import (
     names_what_it_is,
     part,
     said_side,
+    site_words,
     sub_site,
 )
 
@@ -45,10 +47,17 @@ _RESTATING = ("findings", "impression")
 # How many findings-section lesions an impression finding without a site is
 # compared with in other words (a bound on the work for very long reports).
 _POOL = 64
+_AND = re.compile(r"(?<!\w)and(?!\w)", re.I)
 
 
-def _state(f: Finding) -> tuple[bool, bool, bool]:
-    return (f.negated, f.hypothetical, f.family)
+# negated, hypothetical, family, and for a denied finding whether it denies a
+# past one ("previously seen ... no longer visible") or any now ("No
+# calcification"): a resolved calcification is not today's denial of one.
+_State = tuple[bool, bool, bool, bool]
+
+
+def _state(f: Finding) -> _State:
+    return (f.negated, f.hypothetical, f.family, f.negated and f.historical)
 
 
 def _told(f: Finding) -> tuple[object, ...]:
@@ -81,7 +90,7 @@ class _Lesion:
 
     lesion_id: str
     site: str
-    state: tuple[bool, bool, bool]
+    state: _State
     sub: str
     side: str
     told: dict[tuple[object, ...], Finding] = field(default_factory=dict)
@@ -95,14 +104,19 @@ class _Lesion:
     part_of: dict[str, frozenset[str]] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
 
-    def add(self, f: Finding, sub: str) -> None:
+    def add(self, f: Finding, sub: str, told: bool = True) -> None:
+        """File the finding under this lesion; with `told` False (a hedged
+        alternative its sentence offers for what the lesion is, at a site of
+        its own) its place, side and shapes are not the lesion's."""
         self.first = self.first or f
         self.last = f
+        f.lesion_id = self.lesion_id
+        if not told:
+            return
         self.sub = self.sub or sub
         self.side = self.side or f.laterality
         self.told.setdefault(_told(f), f)
         self.parts.add(self.part_of.get(f.finding_id, frozenset()))
-        f.lesion_id = self.lesion_id
 
     def differs(self, f: Finding) -> bool:
         """Does `f` describe another calcification than one of its findings
@@ -277,6 +291,28 @@ def _guessed(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     return words == core(dr, g) and " " in words and not (f.site_text and g.site_text)
 
 
+def _offered(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Is the hedged finding offered in its sentence, right after `prev`, as
+    what `prev` may be, whatever site its own words give ("calcification in
+    the left renal sinus, stone versus vascular calcification", "punctate
+    calcification at the renal hilum, favored to represent renal artery
+    calcification")? A restating or differential link stands between the
+    two, no semicolon, and no comma or "and" after the last link ("coronary
+    calcification, likely atherosclerotic, and possible aortic valve
+    calcification" names two)."""
+    if not f.uncertain or prev.sentence != f.sentence or prev.section != f.section:
+        return False
+    at = prev.sentence.find(prev.mention)
+    if at < 0 or f.start < prev.end:
+        return False
+    gap = prev.sentence[at + len(prev.mention) : at + f.start - prev.start]
+    links = [*dr.restating.finditer(gap), *dr.differential.finditer(gap)]
+    if not links or ";" in gap:
+        return False
+    rest = gap[max(m.end() for m in links) :]
+    return "," not in rest and not _AND.search(rest)
+
+
 def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     """Does `f` restate `prev`, the finding before it in its state: an anaphor
     at its site or where `prev` has none, in its section; or a sentence that
@@ -284,6 +320,8 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     if f.own_lesion or not _fits(f.laterality, prev.laterality):
         return False
     if prev.section == f.section and names_what_it_is(dr, f):
+        return True
+    if _offered(dr, f, prev):
         return True
     return (
         f.anaphor
@@ -293,20 +331,57 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     )
 
 
+def _sums_up(
+    dr: DescriptorRules,
+    f: Finding,
+    at_site: list[_Lesion],
+    pool: list[_Lesion],
+    by_site: dict[tuple[str, _State], list[_Lesion]],
+) -> bool:
+    """Does an impression finding sum up several lesions of the findings
+    rather than restate one (GUIDE: "incidental calcifications as
+    described", "widespread vascular calcification" are lesions of their
+    own)? So it does when it is bilateral after a left and a right lesion at
+    its site (`at_site`) and none of both sides ("bilateral renal
+    calcifications" after the right kidney's and the left kidney's); when it
+    names no site and its sentence refers to what was described, after two
+    findings-section lesions or more (`pool`); and when its words name no
+    vessel but "vascular", after two lesions of another section at vessel
+    sites (`by_site`: the lesions by site and state). A phrase naming two places restates the first's
+    lesion ("calcification of lungs and stomach"), as its site is the
+    first's."""
+    if f.section != _RESTATING[1] or f.own_lesion:
+        return False
+    if f.laterality == "bilateral":
+        sides = {x.side for x in at_site if x.first and x.first.section != f.section}
+        return {"left", "right"} <= sides and "bilateral" not in sides
+    if not f.site:
+        return len(pool) > 1 and dr.summary_words.search(f.sentence) is not None
+    if f.site in dr.vessel_sites and f.site_text and not site_words(dr, f.site_text):
+        others = {
+            x.lesion_id
+            for site in dr.vessel_sites
+            for x in by_site.get((site, _state(f)), [])
+            if x.first is not None and x.first.section != f.section
+        }
+        return len(others) > 1
+    return False
+
+
 def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     """Set `lesion_id` on every finding of one report, in text order.
 
     Lesions are looked up by site and state and by the words that name them,
     so a report of thousands of findings is grouped in linear time."""
     by_id: dict[str, _Lesion] = {}
-    by_site: dict[tuple[str, tuple[bool, bool, bool]], list[_Lesion]] = {}
-    by_core: dict[tuple[str, tuple[bool, bool, bool]], list[_Lesion]] = {}
+    by_site: dict[tuple[str, _State], list[_Lesion]] = {}
+    by_core: dict[tuple[str, _State], list[_Lesion]] = {}
     # the first findings-section lesions per state, for an impression
     # finding without a site that restates one in other words
-    restated: dict[tuple[bool, bool, bool], list[_Lesion]] = {}
+    restated: dict[_State, list[_Lesion]] = {}
     # What an anaphor refers back to: the nearest earlier finding in the same
     # state (a hedged or denied mention between them is another thing).
-    last: dict[tuple[bool, bool, bool], Finding] = {}
+    last: dict[_State, Finding] = {}
     part_of = {f.finding_id: part(dr, f) for f in findings}
     for f in findings:
         sub, state, words = sub_site(dr, f), _state(f), core(dr, f)
@@ -314,13 +389,19 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
         named = by_core.setdefault((words, state), [])
         found = _same_lesion(dr, at_site, named, f, sub)
         prev = last.get(state)
+        told = True
         if found is None and prev is not None and _refers_back(dr, f, prev):
             found = by_id[prev.lesion_id]
+            told = f.site in ("", prev.site) or not _offered(dr, f, prev)
         if found is None and f.site and not f.own_lesion:
             found = _echo(dr, named, f)
         if found is None and not f.site and not f.own_lesion:
             found = _echo(dr, restated.get(state, []), f)  # named otherwise
         if found is not None and _other_than(dr, found, f):
+            found = None
+        if found is not None and _sums_up(
+            dr, f, at_site, restated.get(state, []), by_site
+        ):
             found = None
         if found is None:
             found = _Lesion(f.finding_id, f.site, state, "", "", part_of=part_of)
@@ -328,11 +409,11 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
             pool = restated.setdefault(state, [])
             if f.section == _RESTATING[0] and len(pool) < _POOL:
                 pool.append(found)
-        if f.site and f.site not in found.sites:
+        if f.site and f.site not in found.sites and told:
             found.sites.add(f.site)  # a restatement's site names the lesion too
             at_site.append(found)
         if words not in found.cores:
             found.cores.add(words)
             named.append(found)
-        found.add(f, sub)
+        found.add(f, sub, told)
         last[state] = f
