@@ -154,7 +154,14 @@ EXAM_GIVEN: list[tuple[str, str, dict[str, Any]]] = [
     ("US PELVIS\nFINDINGS: Punctate calcification.", "", {"site": ""}),
 ]
 
-ROWS = SIDE_IN_PHRASE + CARRIED + CLASS_ELSEWHERE + EXAM_GIVEN
+# A part word several organs share ('the lower pole') takes the side its own
+# sentence gives that organ before the sentences before it.
+OWN_SENTENCE = [
+    ("Right kidney: Normal. Left kidney: Punctate calcification in the lower pole.", "", {"site": "kidney", "laterality": "left"}),
+    ("The right kidney is normal. The left kidney is small with a calcification in its upper pole.", "", {"site": "kidney", "laterality": "left"}),
+]
+
+ROWS = SIDE_IN_PHRASE + CARRIED + CLASS_ELSEWHERE + EXAM_GIVEN + OWN_SENTENCE
 
 
 @pytest.mark.parametrize(("text", "word", "expected"), ROWS)

@@ -196,13 +196,25 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     'the' ('the lower pole'), is a part of the structure named before: the
     nearest of the few sentences before that names the site gives its side,
     where that sentence writes one side only ('The left lobe of the thyroid
-    is enlarged.')."""
+    is enlarged.'). The site named with a side earlier in its own sentence
+    comes first ('Right kidney: normal. Left kidney: a calcification in the
+    lower pole.' is left)."""
     i = site.start
     before = rd.doc[i - 1].lower_ if i > 0 else ""
     shared = "candidates" in kit.md(site.span)
     if not (before in OWNER_PRONOUNS or (shared and before in DEFINITE)):
         return ""
-    for prev in paragraph_before(rd, rd.sent(site.span), SENTENCES_BACK):
+    # its own sentence first: 'Left kidney: a calcification in the lower pole'
+    own = rd.sent(site.span)
+    sides = {
+        s.laterality
+        for s in rd.matches.sites
+        if own.start <= s.span.start and s.span.end <= i and s.site == site.site
+    }
+    sides.discard("")
+    if sides:
+        return sides.pop() if len(sides) == 1 else ""
+    for prev in paragraph_before(rd, own, SENTENCES_BACK):
         sides = {
             s.laterality
             for s in rd.matches.sites
