@@ -130,11 +130,15 @@ def test_a_restating_finding_keeps_its_own_size_and_site(findings_of):
         "2 mm calcification in the spleen, likely a calcified granuloma."
     )
     assert second.lesion_id == first.lesion_id and second.size_mm is None
+    # what its sentence offers the calcification may be shares its lesion
+    # (corpora/GUIDE.md: "This may represent a stone or vascular
+    # calcification."), keeping its own site and shapes
     stone, vessel = findings_of(
         "Punctate calcification in the left kidney, likely vascular calcification."
     )
-    assert vessel.lesion_id != stone.lesion_id
-    assert vessel.morphology == ("vascular",)
+    assert vessel.lesion_id == stone.lesion_id
+    assert vessel.morphology == ("vascular",) and stone.morphology == ("punctate",)
+    assert (stone.site, vessel.site) == ("kidney", "artery")
 
 
 def test_and_between_two_descriptor_words_lists_them(finding_named):
