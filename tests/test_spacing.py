@@ -125,7 +125,7 @@ def test_what_is_not_markup_is_read_as_written():
     [
         PLAIN,
         "One sentence.  Two spaces after its end.\n\tAn indented line.",
-        "Trailing spaces  \nand a line.",
+        "Trailing spaces.  \nAnd a line.",
         "",
     ],
 )

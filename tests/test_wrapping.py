@@ -35,6 +35,10 @@ def test_a_report_with_long_lines_is_not_wrapped():
     assert unwrap(text) is None
 
 
+def test_a_report_of_short_lines_is_a_list_not_wrapped():
+    assert unwrap("Calcium score:\nSee below\nNot done\nLAD 45\n") is None
+
+
 def test_short_lines_are_the_writer_s():
     text = (
         "FINDINGS: calcified granuloma in the right upper lobe and\n"

@@ -9,16 +9,19 @@ from matching it, and a wrapped line that starts with a capital or a digit
 `unwrap` reads such a break as the space it stands for: a single line break
 after a line that is long for this report and ends in no sentence or label
 punctuation, before a line that opens no header, list item or blank line.
-A report is taken as wrapped only when every line is short enough to be a
-fixed-width line; the text keeps its length, so every offset holds.
+A report is taken as wrapped only when its longest line has a fixed
+width's length (30 to 100 characters); the text keeps its length, so every
+offset holds.
 """
 
 from __future__ import annotations
 
 import re
 
-# Longest line of a hard-wrapped report, and the share of it a line must
+# Longest line of a hard-wrapped report (no system wraps narrower than 30
+# characters: shorter lines are a list's), and the share of it a line must
 # reach to have been broken by the width rather than by its writer.
+WRAP_WIDTH_MIN = 30
 WRAP_WIDTH_MAX = 100
 FULL_LINE = 0.6
 _ENDS = frozenset(".:;!?")
@@ -33,7 +36,7 @@ def unwrap(text: str) -> str | None:
         return None
     lines = text.split("\n")
     width = max(len(line.rstrip("\r")) for line in lines)
-    if width > WRAP_WIDTH_MAX or len(lines) < 2:
+    if not WRAP_WIDTH_MIN <= width <= WRAP_WIDTH_MAX:
         return None
     out = list(text)
     at = 0
