@@ -1,8 +1,8 @@
 """Accuracy holds when an export mangles the text: the fictional dev corpus
 scored as written and after the changes real exports make (blank lines
 first, tabs or no-break spaces for spaces, all capitals, all lower case,
-line breaks lost, escaped as text or written as HTML, lines hard-wrapped at
-a fixed width, the text stored as RTF). The gold's offsets follow each
+line breaks lost, escaped as text, written as HTML or as HL7's "~", lines
+hard-wrapped at a fixed width, the text stored as RTF). The gold's offsets follow each
 character to its place in the changed text.
 
 `pytest tests/test_mangled_exports.py -s` prints the table."""
@@ -58,6 +58,7 @@ MANGLE: dict[str, tuple[Callable[[str], str], str, str, float]] = {
     "line breaks lost": (lambda c: " " if c == "\n" else c, "", "", 0.02),
     "hard-wrapped at 60 columns": (hard_wrap, "", "", 0.005),
     "line breaks escaped as text": (lambda c: "\\n" if c == "\n" else c, "", "", 0.0),
+    "lines joined by HL7 ~": (lambda c: "~" if c == "\n" else c, "", "", 0.02),
     "HTML line breaks": (lambda c: "<br>" if c == "\n" else c, "<p>", "</p>", 0.0),
     "stored as RTF": (_rtf, RTF_HEAD, "}", 0.0),
 }

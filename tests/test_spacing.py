@@ -40,6 +40,7 @@ VARIANTS = {
     "CR LF escaped as text": PLAIN.replace("\n", "\\r\\n"),
     "HL7 line breaks": PLAIN.replace("\n", "\\.br\\"),
     "HL7 CR LF codes": PLAIN.replace("\n", "\\X0D\\\\X0A\\"),
+    "lines joined by HL7 tildes": PLAIN.replace("\n", "~"),
 }
 
 
@@ -118,6 +119,7 @@ def test_hl7_delimiter_escapes_are_their_characters():
 def test_what_is_not_markup_is_read_as_written():
     sp = normalise("Nodule <5 mm & stable; calcification &unknown; a<b.")
     assert sp is None
+    assert normalise("fall ~3 weeks ago (~2 cm), 2~3 mm") is None
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,9 @@ _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 #   by its hex code a line break, the delimiters as themselves;
 # - a line break or tab escaped as text, backslash and letter (a database or
 #   JSON dump exported as text): a line break, a space;
+# - a tilde glued between a word and a word (HL7 v2's repetition separator,
+#   joining a report's lines in some feeds): a line break ('~5 mm', '(~2'
+#   and '2~3' are approximations and ranges, kept);
 # - an HTML tag that ends a line or a cell (an export of a web or rich-text
 #   view): a line break, or a space for a table cell;
 # - an inline HTML tag (bold, a span): nothing;
@@ -43,6 +46,7 @@ _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _EDIT = re.compile(
     r"(?P<hl7>(?-i:\\X0D\\\\X0A\\|\\(?:\.br|X0D0A|X0D|X0A|T|S|F|R|E)\\))"
     r"|(?P<escaped>(?-i:\\r\\n|\\n|\\r|\\t))"
+    r"|(?P<tilde>(?<=\S)~(?=[^\s\d~]))"
     r"|(?P<line></?(?:p|br|div|li|ul|ol|tr|table|tbody|thead|h[1-6]|hr|pre)\b[^<>]{0,200}>)"
     r"|(?P<cell></?(?:td|th)\b[^<>]{0,200}>)"
     r"|(?P<inline></?(?:span|b|i|u|em|strong|font|sup|sub|a)\b[^<>]{0,200}>)"
@@ -51,6 +55,7 @@ _EDIT = re.compile(
     re.IGNORECASE,
 )
 _HL7 = {"T": "&", "S": "^", "F": "|", "R": "~", "E": "\\"}
+_TILDE = re.compile(r"(?<=\S)~(?=[^\s\d~])")
 _ESCAPE = re.compile(r"\\(?:[nrt]|\.br\\|X0[AD])")
 _DROP = re.compile(rf"[{_INVISIBLE}]+")
 _SPACE = re.compile(rf"[{_SPACES}]")
@@ -136,6 +141,8 @@ def same_places(text: str, new: str, sp: Spacing | None) -> Spacing:
 def _instead(m: re.Match[str]) -> str | None:
     if m.group("hl7"):
         return _HL7.get(m.group()[1:-1], "\n")  # \.br\ and CR/LF codes: a line
+    if m.group("tilde"):
+        return "\n"
     if m.group("escaped"):
         return " " if m.group() == "\\t" else "\n"
     if m.group("line"):
@@ -167,6 +174,8 @@ def _needs(text: str, hidden_only: bool) -> bool:
     if ("<" in text or "&" in text) and _MARKUP.search(text) is not None:
         return True
     if "\\" in text and _ESCAPE.search(text) is not None:
+        return True
+    if "~" in text and _TILDE.search(text) is not None:
         return True
     return "  " in text and _DOUBLE.search(text) is not None
 
