@@ -81,3 +81,36 @@ OPERATIVE = [
 def test_operative_note_own_operation(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# Wordings that name a condition in notes: an organ gone by an operation, the
+# treatments of radiotherapy counted or dosed.
+NAMED = [
+    ("Her spleen is surgically absent.", ["prior surgery"]),
+    ("Surgical absence of the left kidney is noted.", ["prior surgery"]),
+    ("She has had several radiation treatments to the neck.", ["radiation therapy"]),
+    ("He received 4500 cGy to the chest wall in 2001.", ["radiation therapy"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NAMED)
+def test_note_condition_named(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# Words that look like a condition's and name something else here: 'status
+# post' before a childbirth (no operation), EDS with a score (the Epworth
+# sleepiness scale, not Ehlers-Danlos), a dose still to be given.
+OTHER_SENSE = [
+    "Doing well, status post delivery last month.",
+    "Status post vaginal delivery, lochia normal.",
+    "Daytime sleepiness with an EDS of 14.",
+    "Sleep questionnaire: EDS 12, loud snoring.",
+    "He will receive 5000 cGy to the pelvis.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_SENSE)
+def test_note_condition_other_sense(analyzer, text):
+    assert [c.name for c in analyzer.analyze(text + FINDING, "T").conditions] == []
