@@ -101,13 +101,17 @@ def test_note_condition_named(analyzer, text, names):
 
 # Words that look like a condition's and name something else here: 'status
 # post' before a childbirth (no operation), EDS with a score (the Epworth
-# sleepiness scale, not Ehlers-Danlos), a dose still to be given.
+# sleepiness scale, not Ehlers-Danlos), a dose still to be given, a
+# 'Service:' label's specialty.
 OTHER_SENSE = [
     "Doing well, status post delivery last month.",
     "Status post vaginal delivery, lochia normal.",
     "Daytime sleepiness with an EDS of 14.",
     "Sleep questionnaire: EDS 12, loud snoring.",
     "He will receive 5000 cGy to the pelvis.",
+    "SERVICE: General Surgery.\nCONSULTS: None.",
+    "DISCHARGE XXXX.,SERVICE: , Surgery.,ATTENDING:,  XXXX.",
+    "Department: Vascular surgery",
 ]
 
 
