@@ -118,3 +118,41 @@ OTHER_SENSE = [
 @pytest.mark.parametrize("text", OTHER_SENSE)
 def test_note_condition_other_sense(analyzer, text):
     assert [c.name for c in analyzer.analyze(text + FINDING, "T").conditions] == []
+
+
+# The operation a note describes or weighs, named in passing: what the patient
+# is prepared or brought for, a heading of its indications, 'this surgery', a
+# plan weighed ('considering', 'to require'); a delivery is no operation.
+OWN_OR_PLANNED = [
+    "Before considering a cholecystectomy we will scope the stomach.",
+    "Her symptoms are too mild to require surgery now.",
+    "She may require a hysterectomy in the future.",
+    "INDICATIONS FOR SURGERY: Pain and locking of the right knee.",
+    "Indication for surgery,, recurrent dislocation.",
+    "The nurse was prepping him for surgery when the alarm rang.",
+    "Positioned and prepped in sterile manner for left eye surgery.",
+    "The operating room for the repair was free at noon.",
+    "He tolerated this surgery well and was extubated.",
+    "Three weeks status post birth, breastfeeding.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_OR_PLANNED)
+def test_note_operation_own_or_planned(analyzer, text):
+    assert [c.name for c in analyzer.analyze(text + FINDING, "T").conditions] == []
+
+
+# The same words where a condition is stated: a fact after 'considering his',
+# the patient's condition after an indications heading, a plain 'requiring'.
+STATED = [
+    ("Considering his known end-stage renal disease, this is expected.", ["chronic kidney disease"]),
+    ("INDICATIONS FOR SURGERY: Osteoarthritis, right hip.", ["osteoarthritis"]),
+    ("ESRD requiring dialysis thrice weekly.", ["chronic kidney disease"]),
+    ("Recovered well from the surgery in XXXX.", ["prior surgery"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), STATED)
+def test_note_condition_stated(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
