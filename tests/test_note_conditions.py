@@ -112,6 +112,9 @@ OTHER_SENSE = [
     "SERVICE: General Surgery.\nCONSULTS: None.",
     "DISCHARGE XXXX.,SERVICE: , Surgery.,ATTENDING:,  XXXX.",
     "Department: Vascular surgery",
+    "Cycle four of CIVI-CAD was given on XXXX.",
+    "The wound edge continues to bleed when touched.",
+    "Romberg positive; tends to fall backward.",
 ]
 
 
@@ -134,6 +137,9 @@ OWN_OR_PLANNED = [
     "The operating room for the repair was free at noon.",
     "He tolerated this surgery well and was extubated.",
     "Three weeks status post birth, breastfeeding.",
+    "Admitted today to start chemotherapy with a new regimen.",
+    "She desired radiation therapy to the breast, so the nodes were sampled.",
+    "He opted for surgery after a long talk.",
 ]
 
 
@@ -149,6 +155,10 @@ STATED = [
     ("INDICATIONS FOR SURGERY: Osteoarthritis, right hip.", ["osteoarthritis"]),
     ("ESRD requiring dialysis thrice weekly.", ["chronic kidney disease"]),
     ("Recovered well from the surgery in XXXX.", ["prior surgery"]),
+    ("History of DM-II and CAD.", ["diabetes mellitus", "atherosclerosis"]),
+    ("ESRD-HD patient, dialysed on Mondays.", ["chronic kidney disease"]),
+    ("He started chemotherapy in XXXX.", ["chemotherapy"]),
+    ("GI bleed last year.", ["hematoma"]),
 ]
 
 
