@@ -81,3 +81,88 @@ OPERATIVE = [
 def test_operative_note_own_operation(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# Wordings that name a condition in notes: an organ gone by an operation, the
+# treatments of radiotherapy counted or dosed.
+NAMED = [
+    ("Her spleen is surgically absent.", ["prior surgery"]),
+    ("Surgical absence of the left kidney is noted.", ["prior surgery"]),
+    ("She has had several radiation treatments to the neck.", ["radiation therapy"]),
+    ("He received 4500 cGy to the chest wall in 2001.", ["radiation therapy"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NAMED)
+def test_note_condition_named(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# Words that look like a condition's and name something else here: 'status
+# post' before a childbirth (no operation), EDS with a score (the Epworth
+# sleepiness scale, not Ehlers-Danlos), a dose still to be given, a
+# 'Service:' label's specialty.
+OTHER_SENSE = [
+    "Doing well, status post delivery last month.",
+    "Status post vaginal delivery, lochia normal.",
+    "Daytime sleepiness with an EDS of 14.",
+    "Sleep questionnaire: EDS 12, loud snoring.",
+    "He will receive 5000 cGy to the pelvis.",
+    "SERVICE: General Surgery.\nCONSULTS: None.",
+    "DISCHARGE XXXX.,SERVICE: , Surgery.,ATTENDING:,  XXXX.",
+    "Department: Vascular surgery",
+    "Cycle four of CIVI-CAD was given on XXXX.",
+    "The wound edge continues to bleed when touched.",
+    "Romberg positive; tends to fall backward.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_SENSE)
+def test_note_condition_other_sense(analyzer, text):
+    assert [c.name for c in analyzer.analyze(text + FINDING, "T").conditions] == []
+
+
+# The operation a note describes or weighs, named in passing: what the patient
+# is prepared or brought for, a heading of its indications, 'this surgery', a
+# plan weighed ('considering', 'to require'); a delivery is no operation.
+OWN_OR_PLANNED = [
+    "Before considering a cholecystectomy we will scope the stomach.",
+    "Her symptoms are too mild to require surgery now.",
+    "She may require a hysterectomy in the future.",
+    "INDICATIONS FOR SURGERY: Pain and locking of the right knee.",
+    "Indication for surgery,, recurrent dislocation.",
+    "The nurse was prepping him for surgery when the alarm rang.",
+    "Positioned and prepped in sterile manner for left eye surgery.",
+    "The operating room for the repair was free at noon.",
+    "He tolerated this surgery well and was extubated.",
+    "Three weeks status post birth, breastfeeding.",
+    "Admitted today to start chemotherapy with a new regimen.",
+    "She desired radiation therapy to the breast, so the nodes were sampled.",
+    "He opted for surgery after a long talk.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_OR_PLANNED)
+def test_note_operation_own_or_planned(analyzer, text):
+    assert [c.name for c in analyzer.analyze(text + FINDING, "T").conditions] == []
+
+
+# The same words where a condition is stated: a fact after 'considering his',
+# the patient's condition after an indications heading, a plain 'requiring'.
+STATED = [
+    ("Considering his known end-stage renal disease, this is expected.", ["chronic kidney disease"]),
+    ("INDICATIONS FOR SURGERY: Osteoarthritis, right hip.", ["osteoarthritis"]),
+    ("ESRD requiring dialysis thrice weekly.", ["chronic kidney disease"]),
+    ("Recovered well from the surgery in XXXX.", ["prior surgery"]),
+    ("History of DM-II and CAD.", ["diabetes mellitus", "atherosclerosis"]),
+    ("ESRD-HD patient, dialysed on Mondays.", ["chronic kidney disease"]),
+    ("He started chemotherapy in XXXX.", ["chemotherapy"]),
+    ("GI bleed last year.", ["hematoma"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), STATED)
+def test_note_condition_stated(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)

@@ -87,6 +87,7 @@ def _named_conditions(
     A section whose header is marked `family` ('FAMILY HISTORY:') names its
     relatives' conditions, not the patient's."""
     starts = {c.start for c in conds}
+    ends = {c.end for c in conds}
     if conds:
         family = kit.family_headers
         conds = [c for c in conds if _header(doc, lay, c.start) not in family]
@@ -101,6 +102,8 @@ def _named_conditions(
             return True  # 'acute renal failure' is no chronic kidney disease
         if md.get("abbreviation") and _in_brackets(doc, c):
             return True  # 'mitral valve area (MVA)' abbreviates the words before it
+        if md.get("abbreviation") and _in_compound(doc, c, starts, ends):
+            return True  # 'CIVI-CAD' is a chemotherapy regimen, not coronary disease
         if md.get("not_before_number") and _before_number(doc, c.end):
             return True  # 'MVA 1.2 cm2': a measurement, mitral valve area
         if not md.get("lead") or c.end >= len(doc):
@@ -120,6 +123,43 @@ def _in_brackets(doc: Doc, c: Span) -> bool:
         and doc[c.start - 1].text == "("
         and doc[c.end].text == ")"
     )
+
+
+def _in_compound(doc: Doc, c: Span, starts: set[int], ends: set[int]) -> bool:
+    """Is the abbreviation one part of a longer hyphenated name in capitals
+    ('CIVI-CAD', a regimen; 'CAD-RADS', a reporting scale)? The other part is
+    a capitals word of two letters or more that names no condition itself and
+    is no Roman numeral ('DM-II' is type 2 diabetes)."""
+
+    def other_part(i: int) -> bool:
+        t = doc[i]
+        return (
+            t.is_alpha
+            and t.is_upper
+            and len(t) >= 2
+            and t.lower_ not in _ROMAN
+            and i not in starts
+            and i + 1 not in ends
+        )
+
+    before = (
+        c.start >= 2
+        and doc[c.start - 1].text == "-"
+        and not doc[c.start - 2].whitespace_
+        and not doc[c.start - 1].whitespace_
+        and other_part(c.start - 2)
+    )
+    after = (
+        c.end + 1 < len(doc)
+        and doc[c.end].text == "-"
+        and not doc[c.end - 1].whitespace_
+        and not doc[c.end].whitespace_
+        and other_part(c.end + 1)
+    )
+    return before or after
+
+
+_ROMAN = frozenset({"ii", "iii", "iv", "vi"})
 
 
 def _before_number(doc: Doc, i: int) -> bool:
