@@ -20,7 +20,7 @@ from typing import Any
 from medspacy.context import ConText, ConTextGraph, ConTextModifier
 from spacy.tokens import Doc, Span
 
-from calc_nlp.stages.token_matcher import WindowedMatcher
+from calc_nlp.stages.token_matcher import TokenMatcher
 from calc_nlp.stages.toolkit_cache import ToolkitCache
 
 
@@ -111,22 +111,15 @@ def _blocks(starts: list[Any], spans: list[tuple[int, int]]) -> list[int]:
     return out
 
 
-def window_context_matcher(context: ConText) -> bool:
-    """Runs ConText's token patterns only where one can start (`WindowedMatcher`,
-    the same matches in the same order) when every pattern opens on an exact
-    word; its phrase and regex matchers are unchanged. True if swapped."""
+@contextmanager
+def token_matcher_for(context: ConText) -> Iterator[None]:
+    """While ConText's rules are added: its token patterns go to a
+    `TokenMatcher` (started only where a pattern can open; the same matches
+    in the same order as the spaCy Matcher it replaces, which is never
+    built). Its phrase and regex matchers are unchanged."""
     matcher = context._ConText__matcher  # type: ignore[attr-defined]
-    windowed = WindowedMatcher(context.nlp.vocab)
-    # Checked when the rules were loaded (rules.py), like ConText's own
-    # matcher's (toolkit.py): spaCy's check again is a twelfth of a start-up.
-    windowed.matcher.validate = False  # type: ignore[attr-defined]
-    for rule_id, rule in matcher.rule_map.items():
-        if isinstance(rule.pattern, list):
-            windowed.add(rule_id, rule.pattern)
-    if not windowed.windowed:
-        return False
-    matcher._MedspacyMatcher__matcher = windowed
-    return True
+    matcher._MedspacyMatcher__matcher = TokenMatcher(context.nlp.vocab)
+    yield
 
 
 @contextmanager

@@ -58,9 +58,9 @@ from spacy.util import (  # noqa: E402
 
 from calc_nlp.stages.context_blocks import (  # noqa: E402
     cached_phrases,
-    window_context_matcher,
+    token_matcher_for,
 )
-from calc_nlp.stages.token_matcher import WindowedMatcher  # noqa: E402
+from calc_nlp.stages.token_matcher import TokenMatcher  # noqa: E402
 from calc_nlp.stages.toolkit_cache import ToolkitCache  # noqa: E402
 
 TARGET_GROUP = "calc_targets"
@@ -76,7 +76,7 @@ class RuleMatcher:
     rule's metadata is read from the rule index by that id.
 
     Per phrase attribute, as medspaCy's `MedspacyMatcher` does: the token
-    patterns (run only where one can start: `WindowedMatcher`), then the
+    patterns (started only where one can open: `TokenMatcher`), then the
     phrases, each rule keyed `CATEGORY_n` by its place in the batch.
     """
 
@@ -98,12 +98,9 @@ class RuleMatcher:
         self.matchers: list[tuple[Any, dict[int, tuple[int, int]]]] = []
         for attr, batch in buckets.items():
             tokens, phrase_matcher = (
-                WindowedMatcher(nlp.vocab),
+                TokenMatcher(nlp.vocab),
                 PhraseMatcher(nlp.vocab, attr=attr),
             )
-            # Checked when the rules were loaded (rules.py): spaCy's check of
-            # each pattern again would be a fifth of the build.
-            tokens.matcher.validate = False  # type: ignore[attr-defined]
             labels: dict[int, tuple[int, int]] = {}
             for n, rule in enumerate(TargetRule.from_dict(r) for r in batch):
                 key = f"{rule.category}_{n}"
@@ -112,7 +109,7 @@ class RuleMatcher:
                     strings.add((rule.metadata or {}).get("id", "")),
                 )
                 if rule.pattern is not None:
-                    tokens.add(key, rule.pattern)
+                    tokens.add(key, [rule.pattern])
                 else:
                     text = rule.literal.lower() if attr == "LOWER" else rule.literal
                     hashes = cache.phrase(phrase_matcher, nlp.tokenizer, attr, text)
@@ -358,11 +355,8 @@ class Toolkit:
             input_span_type="group",
             span_group_name=TARGET_GROUP,
         )
-        # Its patterns were checked when the rules were loaded, like ours above.
-        self.context._ConText__matcher._MedspacyMatcher__matcher.validate = False  # type: ignore[attr-defined]
-        with cached_phrases(self.context, cache):
+        with cached_phrases(self.context, cache), token_matcher_for(self.context):
             self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
-        window_context_matcher(self.context)
 
     def md(self, span: Span) -> dict[str, Any]:
         """The metadata of the rule that matched this span."""
