@@ -124,3 +124,60 @@ class TokenMatcher:
         if self.states is None:
             return self._matcher(doc)  # type: ignore[no-any-return]
         return self.states.find(self.states.read(doc), len(doc))
+
+
+class PhraseTrie:
+    """Phrases (attribute ids per token) matched over a column of attribute
+    values as spaCy's PhraseMatcher matches them over a Doc: by start, then
+    by end, then, for keys that share a phrase, in the order of the
+    PhraseMatcher's hash map, asked of it once (`settle`). `exact` is False
+    while that order is unknown (the caller then uses the PhraseMatcher)."""
+
+    _END = -1  # the key under which a node lists the keys of its phrase
+
+    def __init__(self) -> None:
+        self.root: dict[int, Any] = {}
+        self.exact = True
+        # (a text of the phrase, the phrase, its keys) of each shared phrase
+        self._shared: list[tuple[str, list[int], list[int]]] = []
+
+    def add(self, key: int, phrase: list[int], text: str) -> None:
+        """Adds a phrase (its tokens' attribute ids) and the text it is of."""
+        if not phrase:
+            return  # the PhraseMatcher skips an empty phrase
+        node = self.root
+        for value in phrase:
+            node = node.setdefault(value, {})
+        keys = node.setdefault(self._END, [])
+        if key not in keys:
+            keys.append(key)
+            if len(keys) == 2:
+                self._shared.append((text, list(phrase), keys))
+                self.exact = False
+
+    def settle(self, matcher: Any, tokenizer: Any) -> None:
+        """Puts the keys of each shared phrase in the order `matcher` (the
+        PhraseMatcher of the same phrases) gives them, read off the Doc of
+        the phrase's text; `exact` if every order is known so."""
+        for text, phrase, keys in self._shared:
+            doc = tokenizer(text)
+            given = [k for k, s, e in matcher(doc) if (s, e) == (0, len(phrase))]
+            if len(doc) != len(phrase) or sorted(given) != sorted(keys):
+                return  # not the phrase's tokens: order unknown
+            keys[:] = given
+        self.exact = True
+
+    def find(self, values: list[int]) -> list[tuple[int, int, int]]:
+        out: list[tuple[int, int, int]] = []
+        n, end, root = len(values), self._END, self.root
+        for start in range(n):
+            node = root.get(values[start])
+            j = start + 1
+            while node is not None:
+                if end in node:
+                    out += [(key, start, j) for key in node[end]]
+                if j >= n:
+                    break
+                node = node.get(values[j])
+                j += 1
+        return out

@@ -58,9 +58,10 @@ from spacy.util import (  # noqa: E402
 
 from calc_nlp.stages.context_blocks import (  # noqa: E402
     cached_phrases,
+    context_columns,
     token_matcher_for,
 )
-from calc_nlp.stages.token_matcher import TokenMatcher  # noqa: E402
+from calc_nlp.stages.token_matcher import PhraseTrie, TokenMatcher  # noqa: E402
 from calc_nlp.stages.toolkit_cache import ToolkitCache  # noqa: E402
 
 TARGET_GROUP = "calc_targets"
@@ -355,8 +356,15 @@ class Toolkit:
             input_span_type="group",
             span_group_name=TARGET_GROUP,
         )
-        with cached_phrases(self.context, cache), token_matcher_for(self.context):
+        # ConText's phrases, also as a trie matched over token attribute values
+        # (stages/modifiers.py matches ConText without a Doc where it can)
+        self.context_phrases = PhraseTrie()
+        with (
+            cached_phrases(self.context, cache, self.context_phrases),
+            token_matcher_for(self.context),
+        ):
             self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
+        self.context_columns = context_columns(self.context)
 
     def md(self, span: Span) -> dict[str, Any]:
         """The metadata of the rule that matched this span."""
