@@ -57,29 +57,32 @@ class Target:
 
 def context_matches(
     context: ConText, phrases: PhraseTrie, columns: dict[str, list[int]]
-) -> list[tuple[int, int, int]] | None:
+) -> list[tuple[int, int, int]]:
     """What ConText's matcher gives for a Doc of these token attribute
     values (its token patterns, then its phrases, overlaps pruned), without
-    the Doc; None where that takes the Doc (a regex rule, a phrase two rules
-    share, span attributes or a window)."""
+    the Doc: for a ConText `matches_columns` accepts, with `phrases` its
+    phrases, `exact`."""
+    matcher = context._ConText__matcher  # type: ignore[attr-defined]
+    states = matcher._MedspacyMatcher__matcher.states
+    attr = str(matcher._MedspacyMatcher__phrase_matcher_attr).upper()
+    found = states.find([columns[a] for a in states.columns.names], len(columns[attr]))
+    found += phrases.find(columns[attr])
+    return prune_overlapping_matches(found) if matcher._prune else found  # type: ignore[no-any-return]
+
+
+def matches_columns(context: ConText) -> bool:
+    """Can `context_matches` match for this ConText (no regex rule, no
+    callback, no span attributes or window), its rules all added?"""
     matcher = context._ConText__matcher  # type: ignore[attr-defined]
     tokens = matcher._MedspacyMatcher__matcher
-    regexes = matcher._MedspacyMatcher__regex_matcher
-    attr = str(matcher._MedspacyMatcher__phrase_matcher_attr).upper()
-    if (
+    return not (
         context.max_scope
         or context.context_attributes_mapping
         or not isinstance(tokens, TokenMatcher)
         or tokens.states is None
-        or not phrases.exact
-        or regexes._patterns
+        or matcher._MedspacyMatcher__regex_matcher._patterns
         or _callbacks(context)
-    ):
-        return None
-    states = tokens.states
-    found = states.find([columns[a] for a in states.columns.names], len(columns[attr]))
-    found += phrases.find(columns[attr])
-    return prune_overlapping_matches(found) if matcher._prune else found
+    )
 
 
 def _callbacks(context: ConText) -> bool:

@@ -40,7 +40,7 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
     those sentences is never matched against the modifier rules (upstream
     PR #328: 54x faster). The sub-document is the sentences' token
     attribute values, sliced from the report's; a spaCy Doc of it is made
-    only where ConText's matcher needs one (`context_matches`).
+    only where ConText's matcher needs one (`matches_columns`).
     """
     firsts = sorted({lay.sent_first[t.start] for t in targets})
     words: list[str] = []
@@ -59,8 +59,8 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
         for a, column in zip(names, values, strict=True):
             columns[a] += column[first:end]
     subs = [Target(where[t.start], where[t.end - 1] + 1, t.label_) for t in targets]
-    matches = context_matches(kit.context, kit.context_phrases, columns)
-    if matches is not None:
+    if kit.context_on_columns:
+        matches = context_matches(kit.context, kit.context_phrases, columns)
         found = apply_context(kit.context, matches, subs, starts)
     else:
         found = _context_on_a_doc(kit, doc, firsts, lay, words, starts, subs)

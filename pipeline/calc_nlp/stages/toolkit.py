@@ -59,6 +59,7 @@ from spacy.util import (  # noqa: E402
 from calc_nlp.stages.context_blocks import (  # noqa: E402
     cached_phrases,
     context_columns,
+    matches_columns,
     token_matcher_for,
 )
 from calc_nlp.stages.token_matcher import PhraseTrie, TokenMatcher  # noqa: E402
@@ -326,6 +327,8 @@ class Toolkit:
         self.index: dict[str, dict[str, Any]] = {
             r["metadata"]["id"]: r["metadata"] for r in targets + sections
         }
+        strings = nlp.vocab.strings
+        self._index_by_id = {strings.add(k): md for k, md in self.index.items()}
         # Mentions are matched first (a report without one stops there); every
         # other target rule set runs in one combined pass, split by category.
         self.mention_matcher = RuleMatcher(nlp, "calc_mentions", rules.mentions, cache)
@@ -365,10 +368,15 @@ class Toolkit:
         ):
             self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
         self.context_columns = context_columns(self.context)
+        # ConText matched over token attribute values, without a Doc (modifiers.py)
+        self.context_on_columns = self.context_phrases.exact and matches_columns(
+            self.context
+        )
 
     def md(self, span: Span) -> dict[str, Any]:
-        """The metadata of the rule that matched this span."""
-        return self.index[span.id_]
+        """The metadata of the rule that matched this span (by the id of its
+        `span_id` string: `span.id_` is a string look-up per call)."""
+        return self._index_by_id[span.id]
 
     def site_info(self, site: str) -> Mapping[str, Any]:
         """The site's vocabulary entry (read only; empty for no site)."""
