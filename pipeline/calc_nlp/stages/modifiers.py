@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.attrs import IDS, SPACY
+from spacy.attrs import SPACY
 from spacy.tokens import Doc, Span
 
 from calc_nlp.stages.context_blocks import (
@@ -32,7 +32,13 @@ NOT_ASSERTED = frozenset({"negated", "hypothetical", "family"})
 NOT_A_CONDITION = NOT_ASSERTED | {"uncertain"}
 
 
-def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modifiers:
+def modifiers(
+    kit: Toolkit,
+    doc: Doc,
+    lay: Layout,
+    targets: list[Span],
+    columns: dict[str, list[int]] | None = None,
+) -> Modifiers:
     """ConText's modifiers for each target.
 
     ConText runs over the target sentences only, as one sub-document (their
@@ -48,8 +54,10 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
     where: dict[int, int] = {}
     texts = lay.words
     names = kit.context_columns
-    values = doc.to_array([IDS[a] for a in names]).reshape(len(doc), -1).T.tolist()
-    columns: dict[str, list[int]] = {a: [] for a in names}
+    if columns is None:
+        columns = kit.columns(doc)
+    values = [columns[a] for a in names]
+    sub: dict[str, list[int]] = {a: [] for a in names}
     for first in firsts:
         end = lay.sent_end[first]
         at = len(words)
@@ -57,10 +65,10 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
         words += texts[first:end]
         starts += [i == first for i in range(first, end)]
         for a, column in zip(names, values, strict=True):
-            columns[a] += column[first:end]
+            sub[a] += column[first:end]
     subs = [Target(where[t.start], where[t.end - 1] + 1, t.label_) for t in targets]
     if kit.context_on_columns:
-        matches = context_matches(kit.context, kit.context_phrases, columns)
+        matches = context_matches(kit.context, kit.context_phrases, sub)
         found = apply_context(kit.context, matches, subs, starts)
     else:
         found = _context_on_a_doc(kit, doc, firsts, lay, words, starts, subs)

@@ -13,6 +13,7 @@ then (its build is a tenth of a start-up).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from spacy.tokens import Doc
@@ -118,12 +119,24 @@ class TokenMatcher:
         subs = [sub for pattern in patterns for sub in by_first_word(pattern)]
         self._matcher.add(key, subs, on_match=on_match)
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def __call__(
+        self, doc: Doc, columns: Mapping[str, list[int]] | None = None
+    ) -> list[tuple[int, int, int]]:
+        """`columns`: the Doc's token attribute values by name (Toolkit.columns),
+        when the caller has read them; else they are read here."""
         if not self.added:
             return []
         if self.states is None:
             return self._matcher(doc)  # type: ignore[no-any-return]
-        return self.states.find(self.states.read(doc), len(doc))
+        if columns is None:
+            return self.states.find(self.states.read(doc), len(doc))
+        return self.states.find(
+            [columns[a] for a in self.states.columns.names], len(doc)
+        )
+
+    def attributes(self) -> list[str]:
+        """The token attributes the patterns read (none: spaCy's Matcher reads)."""
+        return list(self.states.columns.names) if self.states is not None else []
 
 
 class PhraseTrie:

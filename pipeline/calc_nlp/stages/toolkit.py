@@ -47,6 +47,7 @@ _import_medspacy()
 import spacy  # noqa: E402  (after silencing the loggers medspaCy brings)
 from medspacy.context import ConText, ConTextRule  # noqa: E402
 from medspacy.target_matcher import TargetRule  # noqa: E402
+from spacy.attrs import IDS  # noqa: E402
 from spacy.matcher import PhraseMatcher  # noqa: E402
 from spacy.tokenizer import Tokenizer  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
@@ -118,11 +119,19 @@ class RuleMatcher:
                     phrase_matcher.add(key, [hashes])  # type: ignore[list-item]
             self.matchers += [(m, labels) for m in (tokens, phrase_matcher) if len(m)]
 
-    def __call__(self, doc: Doc) -> list[Span]:
+    def __call__(
+        self, doc: Doc, columns: Mapping[str, list[int]] | None = None
+    ) -> list[Span]:
+        """The rules' spans; `columns`: the Doc's token attribute values
+        (Toolkit.columns), when the caller has read them."""
         found = [
             (start, end, labels[match_id])
             for matcher, labels in self.matchers
-            for match_id, start, end in matcher(doc)
+            for match_id, start, end in (
+                matcher(doc, columns)
+                if isinstance(matcher, TokenMatcher)
+                else matcher(doc)
+            )
         ]
         found.sort(key=_START_END)  # stable: equal spans keep the matchers' order
         return [Span(doc, s, e, label=lab, span_id=sid) for s, e, (lab, sid) in found]
@@ -368,10 +377,31 @@ class Toolkit:
         ):
             self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
         self.context_columns = context_columns(self.context)
+        # Every token attribute a stage reads from a report's Doc, read in one
+        # go per report (`columns`): the rule matchers', ConText's, and the
+        # texts and whitespace flags of the layout.
+        names = [
+            a
+            for rm in (self.mention_matcher, self.other_matcher, self.section_matcher)
+            for m, _ in rm.matchers
+            if isinstance(m, TokenMatcher)
+            for a in m.attributes()
+        ]
+        self.token_attrs = list(
+            dict.fromkeys([*names, *self.context_columns, "ORTH", "IS_SPACE"])
+        )
+        self._token_ids = [IDS[a] for a in self.token_attrs]
         # ConText matched over token attribute values, without a Doc (modifiers.py)
         self.context_on_columns = self.context_phrases.exact and matches_columns(
             self.context
         )
+
+    def columns(self, doc: Doc) -> dict[str, list[int]]:
+        """The Doc's value of each attribute of `token_attrs`, per token."""
+        if not len(doc):
+            return {a: [] for a in self.token_attrs}
+        rows = doc.to_array(self._token_ids).reshape(len(doc), -1).T.tolist()
+        return dict(zip(self.token_attrs, rows, strict=True))
 
     def md(self, span: Span) -> dict[str, Any]:
         """The metadata of the rule that matched this span (by the id of its
