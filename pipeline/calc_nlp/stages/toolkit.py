@@ -310,6 +310,23 @@ class Toolkit:
             (exam, _words_rx(exam["exam_terms"]), _words_rx(exam["report_terms"]))
             for exam in rules.exams
         ]
+        # ConText rule literals, lower case, as word tuples, that the stages
+        # look for themselves: the forward negations ('no', 'without') and the
+        # phrases that survey the whole study (`no_place`).
+        context = rules.context_rules
+        self.forward_negation_literals = tuple(
+            r["literal"].lower()
+            for r in context
+            if r["category"] == "NEGATED_EXISTENCE" and r.get("direction") == "FORWARD"
+        )
+        self.forward_negations = tuple(
+            tuple(w.split()) for w in self.forward_negation_literals
+        )
+        self.no_place_phrases = tuple(
+            tuple(r["literal"].lower().split())
+            for r in context
+            if (r.get("metadata") or {}).get("no_place")
+        )
         # Per site, the exam words of the parts it belongs to (an exam's
         # `topic_sites`): the words a note names a side of that part with.
         self.topic_terms: dict[str, frozenset[str]] = {}
