@@ -1,4 +1,4 @@
-"""WindowedMatcher gives what spaCy's Matcher gives over the whole Doc."""
+"""TokenMatcher gives what spaCy's Matcher gives over the whole Doc."""
 
 from __future__ import annotations
 
@@ -6,13 +6,12 @@ from typing import Any
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.matcher import Matcher
+from spacy.tokens import Doc
 
-from calc_nlp.stages.token_matcher import (
-    WindowedMatcher,
-    by_first_word,
-    steps,
-)
+from calc_nlp.stages.token_matcher import TokenMatcher, by_first_word
 
 PATTERNS: list[list[dict[str, Any]]] = [
     [
@@ -49,10 +48,10 @@ def _plain(nlp: Any, patterns: list[list[dict[str, Any]]]) -> Matcher:
     return m
 
 
-def _windowed(nlp: Any, patterns: list[list[dict[str, Any]]]) -> WindowedMatcher:
-    m = WindowedMatcher(nlp.vocab)
+def _ours(nlp: Any, patterns: list[list[dict[str, Any]]]) -> TokenMatcher:
+    m = TokenMatcher(nlp.vocab)
     for n, p in enumerate(patterns):
-        m.add(f"R_{n}", p)
+        m.add(f"R_{n}", [p])
     return m
 
 
@@ -62,58 +61,106 @@ def test_same_matches_as_the_whole_doc(text: str, extra: list[Any]) -> None:
     nlp = spacy.blank("en")
     doc = nlp(text)
     patterns = PATTERNS + extra
-    assert _windowed(nlp, patterns)(doc) == _plain(nlp, patterns)(doc)
+    m = _ours(nlp, patterns)
+    assert m.states is not None  # matched by our state machine, not spaCy's
+    assert m(doc) == _plain(nlp, patterns)(doc)
 
 
-def test_windows_are_few_and_hold_each_match() -> None:
+def test_a_pattern_opening_anywhere_is_started_on_every_token() -> None:
     nlp = spacy.blank("en")
-    doc = nlp("a b calcified hilar hilar granuloma c d e f g h MAC i MAC")
-    m = _windowed(nlp, PATTERNS)
-    assert m.windows(doc) == [(2, 6), (12, 15)]  # windows 4 tokens apart are one
-
-
-def test_no_window_where_the_next_token_fits_no_pattern() -> None:
-    nlp = spacy.blank("en")
-    m = _windowed(nlp, PATTERNS)
-    doc = nlp("mild disease x x x x x x mild mineralization x x x x x x mild")
-    assert m.windows(doc) == [(8, 10)]
-    assert m(doc) == _plain(nlp, PATTERNS)(doc)
-
-
-def test_a_pattern_opening_anywhere_matches_the_whole_doc() -> None:
-    nlp = spacy.blank("en")
-    doc = nlp("2 views of the chest")
-    m = _windowed(nlp, [[{"IS_DIGIT": True}, {"LOWER": "views"}]])
-    assert m.windows(doc) == [(0, len(doc))]
-    assert m(doc) == _plain(nlp, [[{"IS_DIGIT": True}, {"LOWER": "views"}]])(doc)
+    doc = nlp("2 views of the chest, 3 views")
+    patterns = [[{"IS_DIGIT": True}, {"LOWER": "views"}], [{"LOWER": "chest"}]]
+    m = _ours(nlp, patterns)
+    assert m.states is not None and m.states.anywhere == [0]
+    assert m(doc) == _plain(nlp, patterns)(doc) != []
 
 
 @pytest.mark.parametrize(
-    ("pattern", "expected"),
+    "pattern",
     [
-        ([{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}], [1, 1]),
-        ([{"LOWER": "a"}, {"OP": "{0,6}"}, {"OP": "{2}"}], [1, 6, 2]),
-        (
-            [{"LOWER": "a"}, {"LOWER": {"IN": ["x", "y"]}, "OP": "*"}],
-            [1, ("LOWER", frozenset({"x", "y"}))],
-        ),
-        ([{"LOWER": "a"}, {"IS_PUNCT": True, "OP": "*"}], None),
-        ([{"LOWER": "a"}, {"OP": "{1,}"}], None),
+        [{"LOWER": "mild"}, {"LENGTH": {">=": 4}}],  # a comparison
+        [{"LOWER": "mild"}, {"LOWER": {"FUZZY": "disease"}}],
+        [{"LOWER": "mild"}, {"_": {"flag": True}}],  # a custom extension
     ],
 )
-def test_steps(pattern: list[dict[str, Any]], expected: Any) -> None:
-    assert steps(pattern) == expected
+def test_what_the_states_do_not_implement_goes_to_spacy(pattern: Any) -> None:
+    """A rule set with a test the state machine does not implement is matched
+    by spaCy's Matcher, every pattern of it, with the same results."""
+    from spacy.tokens import Token
 
-
-def test_an_opening_word_of_another_attribute_opens_no_window() -> None:
-    """'Calcified' has the LOWER 'calcified': no window for an ORTH pattern
-    opening on 'calcified' (a word's hash is the same whatever its attribute)."""
+    Token.set_extension("flag", default=False, force=True)
     nlp = spacy.blank("en")
-    patterns = [[{"ORTH": "calcified"}], [{"LOWER": "mac"}]]
-    doc = nlp("Calcified x x x x x x x x calcified MAC")
-    m = _windowed(nlp, patterns)
-    assert m.windows(doc) == [(9, 11)]
-    assert m(doc) == _plain(nlp, patterns)(doc)
+    patterns = [*PATTERNS[:3], pattern, *PATTERNS[3:]]
+    m = _ours(nlp, patterns)
+    assert m.states is None
+    for text in [*TEXTS, "mild disease, mild dizease, mild x"]:
+        doc = nlp(text)
+        assert m(doc) == _plain(nlp, patterns)(doc)
+
+
+def test_quantifiers_as_spacy_expands_them() -> None:
+    from calc_nlp.stages.pattern_states import (
+        ONE,
+        ZERO,
+        ZERO_ONE,
+        ZERO_PLUS,
+        quantifiers,
+    )
+
+    assert quantifiers(None) == (ONE,)
+    assert quantifiers("+") == (ONE, ZERO_PLUS)
+    assert quantifiers("!") == (ZERO,)
+    assert quantifiers("{2}") == (ONE, ONE)
+    assert quantifiers("{1,3}") == (ONE, ZERO_ONE, ZERO_ONE)
+    assert quantifiers("{,2}") == (ZERO_ONE, ZERO_ONE)
+    assert quantifiers("{2,}") == (ONE, ONE, ZERO_PLUS)
+    assert quantifiers("{3,1}") is None
+    assert quantifiers("{}") is None
+
+
+# Words and patterns for random Docs: every operator, and tests of several kinds.
+_WORDS = ["a", "b", "c", "A", "B", ",", "1", "no", "No"]
+_TOKENS: list[dict[str, Any]] = [
+    {"LOWER": "a"},
+    {"ORTH": "B"},
+    {"LOWER": {"IN": ["b", "c"]}},
+    {"LOWER": {"NOT_IN": ["a", ","]}},
+    {"LOWER": {"REGEX": "^[bc]$"}},
+    {"IS_PUNCT": True},
+    {"LIKE_NUM": True},
+    {"NORM": "no"},
+    {},
+]
+_OPS = [None, "?", "*", "+", "!", "{0,2}", "{2}", "{1,}"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    patterns=st.lists(
+        st.lists(
+            st.tuples(st.sampled_from(_TOKENS), st.sampled_from(_OPS)),
+            min_size=1,
+            max_size=4,
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    words=st.lists(st.sampled_from(_WORDS), max_size=14),
+)
+def test_any_patterns_match_as_spacy_matches_them(
+    patterns: list[list[tuple[dict[str, Any], str | None]]], words: list[str]
+) -> None:
+    """Whatever the patterns and words: the same matches in the same order."""
+    nlp = _NLP
+    specs = [
+        [dict(tok, **({"OP": op} if op else {})) for tok, op in pattern]
+        for pattern in patterns
+    ]
+    doc = Doc(nlp.vocab, words=words)
+    assert _ours(nlp, specs)(doc) == _plain(nlp, specs)(doc)
+
+
+_NLP = spacy.blank("en")
 
 
 def test_a_first_token_list_becomes_one_pattern_per_word() -> None:
@@ -140,4 +187,4 @@ def test_same_matches_in_the_same_order_with_listed_first_words() -> None:
         [{"LOWER": {"IN": ["without", "x"]}}, {"LOWER": "calcified", "OP": "?"}],
     ]
     doc = nlp("no calcified x without calcified calcified no no without")
-    assert _windowed(nlp, patterns)(doc) == _plain(nlp, patterns)(doc)
+    assert _ours(nlp, patterns)(doc) == _plain(nlp, patterns)(doc)

@@ -158,15 +158,16 @@ class Analyzer:
         clock = clock or _Clock(None)
         digest = digest or text_digest(text)
         doc = kit.nlp.make_doc(text)
+        columns = kit.columns(doc)  # every token attribute the stages read
         clock.lap("tokenize")
-        calc, premods, lesions = mentions(kit, doc)
+        calc, premods, lesions = mentions(kit, doc, columns)
         clock.lap("match")
         if not calc:  # the prefilter's word is no mention here: no layout needed
             return ReportResult(report_id, STATUS_OK, [], (), labs)
-        lay = layout(kit, doc, caseless)
+        lay = layout(kit, doc, caseless, columns)
         clock.lap("sections_sentences")
         exam = LazyExam(kit, doc, lay, text)
-        m = match(kit, doc, lay, calc, premods, exam, lesions, text)
+        m = match(kit, doc, lay, calc, premods, exam, lesions, text, columns)
         if not m.calc:
             clock.lap("match")
             return ReportResult(report_id, STATUS_OK, [], (), labs)
@@ -178,7 +179,7 @@ class Analyzer:
             offset,
             lay,
             m,
-            modifiers(kit, doc, lay, targets),
+            modifiers(kit, doc, lay, targets, columns),
             exam=exam,
             lesion_nouns=kit.rules.word_lists.get("lesion_nouns", []),
             source=text,

@@ -17,10 +17,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from medspacy.common.util import prune_overlapping_matches
 from medspacy.context import ConText, ConTextGraph, ConTextModifier
 from spacy.tokens import Doc, Span
 
-from calc_nlp.stages.token_matcher import WindowedMatcher
+from calc_nlp.stages.token_matcher import PhraseTrie, TokenMatcher
 from calc_nlp.stages.toolkit_cache import ToolkitCache
 
 
@@ -31,25 +32,106 @@ def run_context(
     a ConText without span attributes and without a window); `starts` are
     the Doc's sentence starts, per token. Returns every modifier matched in
     the Doc, those that modify no target (PSEUDO ones) included."""
-    if context.max_scope or context.context_attributes_mapping:
-        context(doc)  # windows or attributes: upstream's own way
+    if context.max_scope or context.context_attributes_mapping or _callbacks(context):
+        context(doc)  # windows, attributes or callbacks: upstream's own way
         graph = doc._.context_graph
         return list(graph.modifiers) if graph is not None else []
+    matcher = context._ConText__matcher  # type: ignore[attr-defined]
+    held = [Target(t.start, t.end, t.label_) for t in targets]
+    mods = apply_context(context, matcher(doc), held, starts)
+    for t, h in zip(targets, held, strict=True):
+        t._.modifiers = h.modifiers
+    return mods
+
+
+class Target:
+    """A ConText target: its tokens, its label and the modifiers ConText gives
+    it (what ConText reads of a target Span and writes on it)."""
+
+    __slots__ = ("start", "end", "label_", "modifiers")
+
+    def __init__(self, start: int, end: int, label: str):
+        self.start, self.end, self.label_ = start, end, label
+        self.modifiers: tuple[Any, ...] = ()
+
+
+def context_matches(
+    context: ConText, phrases: PhraseTrie, columns: dict[str, list[int]]
+) -> list[tuple[int, int, int]]:
+    """What ConText's matcher gives for a Doc of these token attribute
+    values (its token patterns, then its phrases, overlaps pruned), without
+    the Doc: for a ConText `matches_columns` accepts, with `phrases` its
+    phrases, `exact`."""
+    matcher = context._ConText__matcher  # type: ignore[attr-defined]
+    states = matcher._MedspacyMatcher__matcher.states
+    attr = str(matcher._MedspacyMatcher__phrase_matcher_attr).upper()
+    found = states.find([columns[a] for a in states.columns.names], len(columns[attr]))
+    found += phrases.find(columns[attr])
+    return prune_overlapping_matches(found) if matcher._prune else found  # type: ignore[no-any-return]
+
+
+def matches_columns(context: ConText) -> bool:
+    """Can `context_matches` match for this ConText (no regex rule, no
+    callback, no span attributes or window), its rules all added?"""
+    matcher = context._ConText__matcher  # type: ignore[attr-defined]
+    tokens = matcher._MedspacyMatcher__matcher
+    return not (
+        context.max_scope
+        or context.context_attributes_mapping
+        or not isinstance(tokens, TokenMatcher)
+        or tokens.states is None
+        or matcher._MedspacyMatcher__regex_matcher._patterns
+        or _callbacks(context)
+    )
+
+
+def _callbacks(context: ConText) -> bool:
+    """Has a rule an `on_modifies` callback (which reads the target's Doc)?"""
+    rules = context._ConText__matcher.rule_map.values()  # type: ignore[attr-defined]
+    return any(r.on_modifies is not None for r in rules)
+
+
+def context_columns(context: ConText) -> list[str]:
+    """The token attributes `context_matches` reads."""
+    matcher = context._ConText__matcher  # type: ignore[attr-defined]
+    tokens = matcher._MedspacyMatcher__matcher
+    names = (
+        list(tokens.states.columns.names)
+        if isinstance(tokens, TokenMatcher) and tokens.states
+        else []
+    )
+    attr = str(matcher._MedspacyMatcher__phrase_matcher_attr).upper()
+    return names + ([attr] if attr not in names else [])
+
+
+def apply_context(
+    context: ConText,
+    matches: list[tuple[int, int, int]],
+    targets: list[Target],
+    starts: list[Any],
+) -> list[Any]:
+    """ConText's modifiers of its matches, and each target's (in
+    `target.modifiers`), block by block (see the module's docstring)."""
     matcher = context._ConText__matcher  # type: ignore[attr-defined]
     strings = context.nlp.vocab.strings
     sents = _Sentences(starts)
     mods = [
         ConTextModifier(matcher.rule_map[strings[match_id]], start, end, sents)
-        for match_id, start, end in matcher(doc)
+        for match_id, start, end in matches
     ]
     spans = [m.modifier_span for m in mods] + [(t.start, t.end) for t in targets]
     block = _blocks(starts, spans)
     mods_of: dict[int, list[Any]] = {}
     for m in mods:
         mods_of.setdefault(block[m.modifier_span[0]], []).append(m)
-    targets_of: dict[int, list[Span]] = {}
+    targets_of: dict[int, list[Target]] = {}
     for t in targets:
         targets_of.setdefault(block[t.start], []).append(t)
+    # ConText adds each modifier to `target._.modifiers`, which spaCy keeps
+    # by the Span's character offsets: targets on the same words (a word
+    # that is a condition and a cue) share one tuple, each modifier of any
+    # of them in it. So they do here.
+    shared: dict[tuple[int, int], tuple[Any, ...]] = {}
     for b, ts in targets_of.items():
         graph = ConTextGraph(
             targets=ts,
@@ -59,7 +141,10 @@ def run_context(
         graph.update_scopes()
         graph.apply_modifiers()
         for target, modifier in graph.edges:
-            target._.modifiers += (modifier,)
+            at = (target.start, target.end)
+            shared[at] = shared.get(at, ()) + (modifier,)
+    for t in targets:
+        t.modifiers = shared.get((t.start, t.end), ())
     return mods
 
 
@@ -111,35 +196,34 @@ def _blocks(starts: list[Any], spans: list[tuple[int, int]]) -> list[int]:
     return out
 
 
-def window_context_matcher(context: ConText) -> bool:
-    """Runs ConText's token patterns only where one can start (`WindowedMatcher`,
-    the same matches in the same order) when every pattern opens on an exact
-    word; its phrase and regex matchers are unchanged. True if swapped."""
+@contextmanager
+def token_matcher_for(context: ConText) -> Iterator[None]:
+    """While ConText's rules are added: its token patterns go to a
+    `TokenMatcher` (started only where a pattern can open; the same matches
+    in the same order as the spaCy Matcher it replaces, which is never
+    built). Its phrase and regex matchers are unchanged."""
     matcher = context._ConText__matcher  # type: ignore[attr-defined]
-    windowed = WindowedMatcher(context.nlp.vocab)
-    # Checked when the rules were loaded (rules.py), like ConText's own
-    # matcher's (toolkit.py): spaCy's check again is a twelfth of a start-up.
-    windowed.matcher.validate = False  # type: ignore[attr-defined]
-    for rule_id, rule in matcher.rule_map.items():
-        if isinstance(rule.pattern, list):
-            windowed.add(rule_id, rule.pattern)
-    if not windowed.windowed:
-        return False
-    matcher._MedspacyMatcher__matcher = windowed
-    return True
+    matcher._MedspacyMatcher__matcher = TokenMatcher(context.nlp.vocab)
+    yield
 
 
 @contextmanager
-def cached_phrases(context: ConText, cache: ToolkitCache) -> Iterator[None]:
+def cached_phrases(
+    context: ConText, cache: ToolkitCache, trie: PhraseTrie | None = None
+) -> Iterator[None]:
     """While ConText's rules are added: its matcher adds each phrase rule's
     attribute hashes from `cache` (what its PhraseMatcher keeps of the Doc
     it would make of the literal, as RuleMatcher adds), rather than
     tokenizing every literal in each start-up. Its own `add` does the rest
-    (rule ids, rule map, token patterns) as it always does."""
+    (rule ids, rule map, token patterns) as it always does. `trie` gets the
+    same phrases under the same keys (`context_matches` matches them over
+    token attribute values, without a Doc)."""
     matcher = context._ConText__matcher  # type: ignore[attr-defined]
     phrases = matcher._MedspacyMatcher__phrase_matcher
     tokenizer = matcher.nlp  # medspaCy keeps the tokenizer as `nlp`
     attr = matcher._MedspacyMatcher__phrase_matcher_attr
+    strings = context.nlp.vocab.strings
+    callbacks: list[Any] = []
 
     class _Hashes:
         """Stands in for the PhraseMatcher while the rules are added."""
@@ -147,6 +231,10 @@ def cached_phrases(context: ConText, cache: ToolkitCache) -> Iterator[None]:
         def add(self, key: str, texts: list[str], on_match: Any = None) -> None:
             hashes = [cache.phrase(phrases, tokenizer, attr, t) for t in texts]
             phrases.add(key, hashes, on_match=on_match)
+            if trie is not None:
+                for phrase, text in zip(hashes, texts, strict=True):
+                    trie.add(strings[key], phrase, text)
+                callbacks.append(on_match)
 
     matcher.nlp = str  # `self.nlp(text)` now hands the text itself on
     matcher._MedspacyMatcher__phrase_matcher = _Hashes()
@@ -155,3 +243,6 @@ def cached_phrases(context: ConText, cache: ToolkitCache) -> Iterator[None]:
     finally:
         matcher.nlp = tokenizer
         matcher._MedspacyMatcher__phrase_matcher = phrases
+    if trie is not None:
+        trie.settle(phrases, tokenizer)
+        trie.exact = trie.exact and not any(callbacks)

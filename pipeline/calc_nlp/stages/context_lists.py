@@ -13,16 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from spacy.tokens import Span
-
 # The label of calcification mentions among the ConText targets.
 FINDING_LABEL = "CALCIFICATION"
 
 
-
 def _open_findings(
-    clause: Any, subs: list[Span], kept: list[Any], mods: list[Any], category: str
-) -> Iterator[tuple[int, Span, Any]]:
+    clause: Any, subs: list[Any], kept: list[Any], mods: list[Any], category: str
+) -> Iterator[tuple[int, Any, Any]]:
     """Each finding of the clause without a `category` modifier yet, with the
     last of `mods` before it."""
     for i, st in enumerate(subs):
@@ -32,7 +29,8 @@ def _open_findings(
         if m is not None:
             yield i, st, m
 
-def risk_lists(clause: Any, subs: list[Span], kept: list[Any], found: list[Any]) -> None:
+
+def risk_lists(clause: Any, subs: list[Any], kept: list[Any], found: list[Any]) -> None:
     """A finding in a list of possible complications whose items are no
     targets takes the list's `through_lists` modifier, past ', and', while no
     clause verb stands between the trigger and the finding."""
@@ -47,7 +45,7 @@ def risk_lists(clause: Any, subs: list[Span], kept: list[Any], found: list[Any])
 
 
 def denied_lists(
-    clause: Any, subs: list[Span], kept: list[Any], found: list[Any]
+    clause: Any, subs: list[Any], kept: list[Any], found: list[Any]
 ) -> None:
     """A forward denial of three or more items goes on past the ', and' before
     the last ('No mass, distortion, and suspicious calcification'), while no
@@ -74,7 +72,7 @@ def denied_lists(
         kept[i] += (m,)
 
 
-def _last_before(clause: Any, mods: list[Any], target: Span) -> Any:
+def _last_before(clause: Any, mods: list[Any], target: Any) -> Any:
     """The last of `mods` that ends before the target in its sentence, if any."""
     ends = clause._sent_end
     best = None

@@ -67,11 +67,8 @@ def says_no_place(kit: Toolkit, rd: ReportDoc, f: Span, gap: int = 2) -> bool:
     the ConText rules marked `no_place`), ending at most `gap` tokens before
     it in its sentence?"""
     lo = max(rd.layout.sent_first[f.start], f.start - 6)
-    words = [t.lower_ for t in rd.doc[lo : f.start]]
-    for rule in kit.rules.context_rules:
-        if not (rule.get("metadata") or {}).get("no_place"):
-            continue
-        phrase = rule["literal"].lower().split()
+    words = tuple(t.lower_ for t in rd.doc[lo : f.start])
+    for phrase in kit.no_place_phrases:
         n = len(phrase)
         for k in range(max(0, len(words) - n - gap), len(words) - n + 1):
             if words[k : k + n] == phrase:

@@ -12,18 +12,24 @@ from calc_nlp.stages.record import Layout, SectionOf, longest_spans
 from calc_nlp.stages.toolkit import Toolkit
 
 
-def layout(kit: Toolkit, doc: Doc, caseless: bool = False) -> Layout:
+def layout(
+    kit: Toolkit,
+    doc: Doc,
+    caseless: bool = False,
+    columns: dict[str, list[int]] | None = None,
+) -> Layout:
     """Sections per token, then sentences that never cross a section header.
 
     A section runs from its header to the next header; a one-line section
     (exam, indication, technique, comparison) ends with its line, and the
     unlabelled lines after it are the report body ('findings'). `caseless`:
     the report as written has no capitals (sentences.sentence_starts).
+    `columns`: the Doc's token attribute values (Toolkit.columns) when read.
     """
-    words, blank = token_columns(doc)
+    words, blank = token_columns(doc, columns)
     headers = [
         sp
-        for sp in kit.section_matcher(doc)
+        for sp in kit.section_matcher(doc, columns)
         if not (kit.md(sp).get("own_line") and not _alone_on_line(words, sp))
     ]
     headers = sorted(longest_spans(headers), key=lambda sp: sp.start)
@@ -51,12 +57,19 @@ def layout(kit: Toolkit, doc: Doc, caseless: bool = False) -> Layout:
     return Layout(per_token, firsts, ends, stops, words, blank)
 
 
-def token_columns(doc: Doc) -> tuple[list[str], list[bool]]:
+def token_columns(
+    doc: Doc, columns: dict[str, list[int]] | None = None
+) -> tuple[list[str], list[bool]]:
     """Each token's text and whether it is whitespace, read once from the
-    Doc's arrays (a Token object per token read costs more)."""
+    Doc's arrays (a Token object per token read costs more), or from
+    `columns` (Toolkit.columns) when the caller has read them."""
     if not len(doc):
         return [], []
     strings = doc.vocab.strings
+    if columns is not None:
+        return [strings[h] for h in columns["ORTH"]], [
+            bool(b) for b in columns["IS_SPACE"]
+        ]
     rows = doc.to_array([ORTH, IS_SPACE]).tolist()
     return [strings[h] for h, _ in rows], [bool(b) for _, b in rows]
 

@@ -339,12 +339,7 @@ def _denied_word(kit: Toolkit, rd: ReportDoc, q: Span, reach: int = 3) -> bool:
     'without') stand up to `reach` tokens before `q`, in its sentence?"""
     lo = max(rd.layout.sent_first[q.start], q.start - reach)
     before = set(rd.lower[lo : q.start])
-    return any(
-        r["category"] == "NEGATED_EXISTENCE"
-        and r.get("direction") == "FORWARD"
-        and r["literal"].lower() in before
-        for r in kit.rules.context_rules
-    )
+    return any(w in before for w in kit.forward_negation_literals)
 
 
 def linked(rd: ReportDoc, f: Span, holder: Span) -> bool:

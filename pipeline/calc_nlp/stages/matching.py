@@ -9,10 +9,13 @@ from calc_nlp.stages.record import Layout, Matches, SiteRef, longest_spans
 from calc_nlp.stages.toolkit import Toolkit
 
 
-def mentions(kit: Toolkit, doc: Doc) -> tuple[list[Span], list[Span], list[Span]]:
+def mentions(
+    kit: Toolkit, doc: Doc, columns: dict[str, list[int]] | None = None
+) -> tuple[list[Span], list[Span], list[Span]]:
     """Calcification mentions not inside an exclusion, premodifier words, and
-    the exclusions that name a lesion of their own kind (stones)."""
-    spans = kit.mention_matcher(doc)
+    the exclusions that name a lesion of their own kind (stones). `columns`:
+    the Doc's token attribute values (Toolkit.columns) when read."""
+    spans = kit.mention_matcher(doc, columns)
     excluded = [s for s in spans if s.label_ == "EXCLUDE"]
     premods = [s for s in spans if s.label_ == "PREMODIFIER"]
     calc = [
@@ -34,13 +37,14 @@ def match(
     exam: LazyExam | None = None,
     lesions: list[Span] | None = None,
     text: str | None = None,
+    columns: dict[str, list[int]] | None = None,
 ) -> Matches:
     """Every other rule set in one pass, split by role. `exam` tells the sites
     the exam points to: a shared word ('nodules') with no site named near it
     means those on this exam. `text` is the Doc's text when the caller has it
     (site phrases are cut from it rather than joined from their tokens)."""
     hits: dict[str, list[Span]] = {}
-    for sp in kit.other_matcher(doc):
+    for sp in kit.other_matcher(doc, columns):
         hits.setdefault(sp.label_, []).append(sp)
 
     def of(*labels: str) -> list[Span]:

@@ -7,7 +7,12 @@ from typing import Any
 from spacy.attrs import SPACY
 from spacy.tokens import Doc, Span
 
-from calc_nlp.stages.context_blocks import run_context
+from calc_nlp.stages.context_blocks import (
+    Target,
+    apply_context,
+    context_matches,
+    run_context,
+)
 from calc_nlp.stages.context_lists import FINDING_LABEL, denied_lists, risk_lists
 from calc_nlp.stages.record import Layout, Modifiers, SpanKey, key
 from calc_nlp.stages.toolkit import TARGET_GROUP, Toolkit
@@ -27,32 +32,46 @@ NOT_ASSERTED = frozenset({"negated", "hypothetical", "family"})
 NOT_A_CONDITION = NOT_ASSERTED | {"uncertain"}
 
 
-def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modifiers:
+def modifiers(
+    kit: Toolkit,
+    doc: Doc,
+    lay: Layout,
+    targets: list[Span],
+    columns: dict[str, list[int]] | None = None,
+) -> Modifiers:
     """ConText's modifiers for each target.
 
-    The target sentences are copied into a small Doc (words, spaces, sentence
-    starts) and ConText runs there: report text outside those sentences is
-    never matched against the modifier rules (upstream PR #328: 54x faster).
+    ConText runs over the target sentences only, as one sub-document (their
+    tokens one after the other, sentence starts kept): report text outside
+    those sentences is never matched against the modifier rules (upstream
+    PR #328: 54x faster). The sub-document is the sentences' token
+    attribute values, sliced from the report's; a spaCy Doc of it is made
+    only where ConText's matcher needs one (`matches_columns`).
     """
     firsts = sorted({lay.sent_first[t.start] for t in targets})
     words: list[str] = []
-    spaces: list[bool] = []
     starts: list[bool | int | None] = []  # the type spaCy's Doc(sent_starts=) takes
     where: dict[int, int] = {}
-    texts, space_after = lay.words, doc.to_array(SPACY)
+    texts = lay.words
+    names = kit.context_columns
+    if columns is None:
+        columns = kit.columns(doc)
+    values = [columns[a] for a in names]
+    sub: dict[str, list[int]] = {a: [] for a in names}
     for first in firsts:
         end = lay.sent_end[first]
         at = len(words)
         where.update(zip(range(first, end), range(at, at + end - first), strict=True))
         words += texts[first:end]
-        spaces += [bool(space) for space in space_after[first:end].tolist()]
         starts += [i == first for i in range(first, end)]
-    sub = Doc(kit.nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
-    subs = [
-        Span(sub, where[t.start], where[t.end - 1] + 1, label=t.label_) for t in targets
-    ]
-    sub.spans[TARGET_GROUP] = subs
-    found = run_context(kit.context, sub, subs, starts)
+        for a, column in zip(names, values, strict=True):
+            sub[a] += column[first:end]
+    subs = [Target(where[t.start], where[t.end - 1] + 1, t.label_) for t in targets]
+    if kit.context_on_columns:
+        matches = context_matches(kit.context, kit.context_phrases, sub)
+        found = apply_context(kit.context, matches, subs, starts)
+    else:
+        found = _context_on_a_doc(kit, doc, firsts, lay, words, starts, subs)
     verbs = kit.rules.clause_verbs
     clause = _Clauses(words, starts, frozenset(verbs.get("words", ())))
     clause.openers = frozenset(verbs.get("item_openers", ()))
@@ -70,7 +89,7 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
     kept = [
         tuple(
             m
-            for m in st._.modifiers
+            for m in st.modifiers
             if not clause.own_statement(st, m)
             and not clause.hedges_another(st, m)
             and not clause.denies_a_later_item(st, m)
@@ -90,10 +109,33 @@ def modifiers(kit: Toolkit, doc: Doc, lay: Layout, targets: list[Span]) -> Modif
     return Modifiers(by_span, {j: i for i, j in where.items()}, one)
 
 
+def _context_on_a_doc(
+    kit: Toolkit,
+    doc: Doc,
+    firsts: list[int],
+    lay: Layout,
+    words: list[str],
+    starts: list[bool | int | None],
+    subs: list[Target],
+) -> list[Any]:
+    """ConText over a spaCy Doc of the target sentences (for the rule sets
+    `context_matches` cannot match without one): each target's modifiers
+    into `subs`, and every modifier matched."""
+    space_after = doc.to_array(SPACY)
+    spaces = [bool(space_after[i]) for f in firsts for i in range(f, lay.sent_end[f])]
+    sub = Doc(kit.nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
+    spans = [Span(sub, t.start, t.end, label=t.label_) for t in subs]
+    sub.spans[TARGET_GROUP] = spans
+    found = run_context(kit.context, sub, spans, starts)
+    for t, span in zip(subs, spans, strict=True):
+        t.modifiers = span._.modifiers
+    return found
+
+
 def _one_cause(
     kit: Toolkit,
     targets: list[Span],
-    subs: list[Span],
+    subs: list[Target],
     by_span: dict[SpanKey, tuple[Any, ...]],
 ) -> frozenset[SpanKey]:
     """The causes that a differential names only beside other dystrophic
@@ -168,7 +210,7 @@ class _Clauses:
                     end = i
         return self._lower
 
-    def own_statement(self, target: Span, mod: Any) -> bool:
+    def own_statement(self, target: Target, mod: Any) -> bool:
         """Does a forward negation before a comma miss this target because the
         target opens a statement of its own? 'No effusion, calcified granulomas
         are seen': after the comma the granulomas have their own verb. A list
@@ -198,7 +240,7 @@ class _Clauses:
                 return True
         return False
 
-    def answered(self, target: Span, mod: Any) -> bool:
+    def answered(self, target: Target, mod: Any) -> bool:
         """Is a question's result given before the finding? ('US to evaluate
         for stones showed a calcification': the stones were asked about.)"""
         if mod.category != "HYPOTHETICAL" or mod.rule.direction != "FORWARD":
@@ -218,7 +260,7 @@ class _Clauses:
                 return True
         return False
 
-    def hedges_own_item(self, target: Span, mod: Any) -> bool:
+    def hedges_own_item(self, target: Target, mod: Any) -> bool:
         """Does a hedge after a comma stay in its own list item, missing a
         finding before that comma? 'Calcification in the renal sinus, stone
         versus vessel' and 'Calcified nodule, malignancy is unlikely' hedge
@@ -247,7 +289,7 @@ class _Clauses:
             return None
         return between
 
-    def reading_in_a_denial(self, target: Span, mod: Any) -> bool:
+    def reading_in_a_denial(self, target: Target, mod: Any) -> bool:
         """Is an 'or' reading the next item of a denied or asked-for list?
         'No new calcification or edema' and 'Calcification or stones are not
         seen' list two things the study does not show, not two readings of
@@ -262,10 +304,10 @@ class _Clauses:
             return True
         return any(
             m.category in {"NEGATED_EXISTENCE", "HYPOTHETICAL"}
-            for m in target._.modifiers
+            for m in target.modifiers
         )
 
-    def denies_a_later_item(self, target: Span, mod: Any) -> bool:
+    def denies_a_later_item(self, target: Target, mod: Any) -> bool:
         """Does a backward negation after a comma miss a target before that
         comma? It denies its own list item: 'ESRD on HD, fevers, negative
         cultures' and 'Sarcoidosis, fever, cultures negative' deny the
@@ -285,7 +327,7 @@ class _Clauses:
         after = w[mod.modifier_span[1]] if mod.modifier_span[1] < len(w) else ""
         return after.isalpha() and after not in _PREDICATE_WORDS  # 'negative cultures'
 
-    def carry_lists(self, subs: list[Span], kept: list[tuple[Any, ...]]) -> None:
+    def carry_lists(self, subs: list[Target], kept: list[tuple[Any, ...]]) -> None:
         """A list of possible complications goes on past ', and' (which ends
         other modifiers): 'risks include bleeding, DVT, and stroke' makes the
         stroke as hypothetical as the DVT. A `through_lists` modifier of one
@@ -294,7 +336,9 @@ class _Clauses:
         infection, and calcification of the graft')."""
         w = self._index()
         listed = ("CONDITION", FINDING_LABEL)
-        order = sorted((st.start, i) for i, st in enumerate(subs) if st.label_ in listed)
+        order = sorted(
+            (st.start, i) for i, st in enumerate(subs) if st.label_ in listed
+        )
         carried: Any = None
         end = 0
         for start, i in order:
@@ -311,7 +355,7 @@ class _Clauses:
             kept[i] += (carried,)
             end = subs[i].end
 
-    def dates_another(self, target: Span, mod: Any) -> bool:
+    def dates_another(self, target: Target, mod: Any) -> bool:
         """Is a one-word past marker ('prior', 'hx') the adjective of a
         disease right after it, so that a finding later in the sentence is not
         in the past? 'Hx ESRD on HD, calcified aorta': the history is the
@@ -324,7 +368,7 @@ class _Clauses:
             return False  # not next to, nor part of, a disease's name
         return target.start in self.findings and target.start > end
 
-    def hedges_another(self, target: Span, mod: Any) -> bool:
+    def hedges_another(self, target: Target, mod: Any) -> bool:
         """Does a forward hedge stop at the first 'and' because it already has
         its object there, a thing that is no finding? 'nodules suggestive of
         granulomas and few calcified nodes': the granulomas are hedged, the

@@ -14,18 +14,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 # Per token: (section category, body start, title start, clinical question).
 SectionOf = tuple[str, int, int, bool]
-# Modifiers of a target span, keyed by (start, end, label).
-SpanKey = tuple[int, int, str]
+# Modifiers of a target span, keyed by (start, end, label id).
+SpanKey = tuple[int, int, int]
 
 
 def key(span: Span) -> SpanKey:
-    return (span.start, span.end, span.label_)
+    """A target's key: the label's id, not its text (`label_` is a string
+    lookup per call, and keys are made for every look-up of a modifier)."""
+    return (span.start, span.end, span.label)
 
 
 def longest_spans(spans: list[Span]) -> list[Span]:
@@ -140,12 +141,11 @@ class ReportDoc:
 
     @cached_property
     def lower(self) -> list[str]:
-        """Each token's lower-case text (`token.lower_`), read once from the
-        Doc's array: a `.lower_` per look makes a Token object."""
-        if not len(self.doc):
-            return []
-        strings = self.doc.vocab.strings
-        return [strings[h] for h in self.doc.to_array(LOWER).tolist()]
+        """Each token's lower-case text (`token.lower_`: spaCy's LOWER is
+        the text's `str.lower()`), from the layout's token texts: a
+        `.lower_` per look makes a Token object, a string look-up per token
+        costs more than `lower()`."""
+        return [w.lower() for w in self.layout.words]
 
     def span_text(self, span: Span) -> str:
         """`span.text`, sliced from the report's text rather than joined from
@@ -157,7 +157,9 @@ class ReportDoc:
         """Tokens where a site, side or calcification match starts."""
         m = self.matches
         return frozenset(
-            [s.start for s in m.sites] + [s.start for s in m.lats] + [c.start for c in m.calc]
+            [s.start for s in m.sites]
+            + [s.start for s in m.lats]
+            + [c.start for c in m.calc]
         )
 
     def sites_by_sentence(self) -> dict[int, list[SiteRef]]:

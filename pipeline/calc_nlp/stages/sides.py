@@ -105,16 +105,12 @@ def _denied_sides(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> list[Span
     """Side words after the finding that a forward negation of the ConText
     rules leads, up to two words before them ('..., no left hilar adenopathy',
     'with no right effusion'): said of a denied thing, not of the finding."""
-    cues = [
-        r["literal"].lower().split()
-        for r in kit.rules.context_rules
-        if r["category"] == "NEGATED_EXISTENCE" and r.get("direction") == "FORWARD"
-    ]
+    cues = kit.forward_negations
     out = []
     for lat in rd.matches.lats:
         if not (f.end <= lat.start < sent.end):
             continue
-        words = [t.lower_ for t in rd.doc[max(f.end, lat.start - 6) : lat.start]]
+        words = tuple(t.lower_ for t in rd.doc[max(f.end, lat.start - 6) : lat.start])
         if any(
             words[k : k + len(c)] == c and len(words) - k - len(c) <= 2
             for c in cues

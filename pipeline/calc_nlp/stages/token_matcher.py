@@ -1,57 +1,26 @@
-"""Token-pattern rules run only where one of them can start.
+"""Token-pattern rules, each started only on a token it can open on.
 
-spaCy's `Matcher` does Python work on every token of the Doc it is given
-(a Token object per position, per call), although a pattern can only start
-on a token equal to its first token. When every pattern opens with an exact
-word (`{"LOWER": "x"}`, `{"NORM": "x"}`, `{"ORTH": "x"}`), the tokens that
-can open a match are found in one array lookup and the Matcher runs over
-each of them and the longest match it can start, merged where they overlap.
-An opening word whose every pattern needs a second token of given words (or
-one REGEX) opens no window where the next token is none of those.
-Every match lies inside the window of its first token, so the matches are
-those of the whole Doc, in the same order for the same span; with any
-pattern that can start elsewhere the whole Doc is matched, as before.
+spaCy's `Matcher` does Python work on every token of the Doc for every
+pattern (a Token object per position, a predicate call per 'IN' list or
+'REGEX' test), although a pattern can only start on a token equal to one of
+its opening words. `TokenMatcher` runs spaCy's own state machine over the
+Doc's attribute values instead (pattern_states.py), starting each pattern
+only there: the same matches, in the same order, as `Matcher(doc)` over the
+whole Doc. A rule set with a test that machine does not implement (custom
+extensions, FUZZY, comparisons) is matched by spaCy's Matcher, built only
+then (its build is a tenth of a start-up).
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from typing import Any
 
-import numpy
-from spacy.attrs import LOWER, NORM, ORTH
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-_ATTRS = {"LOWER": LOWER, "NORM": NORM, "ORTH": ORTH}
-_QUANTIFIER = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
+from calc_nlp.stages.pattern_states import PatternStates
 
-
-# One step of a pattern's reach: a number of tokens, or a run of the tokens
-# whose attribute is one of these words (a `*` or `+` over exact words).
-Step = int | tuple[str, frozenset[str]]
-
-
-def steps(pattern: list[dict[str, Any]]) -> list[Step] | None:
-    """How far a pattern can reach, token by token (None: without bound, as
-    `*` or `+` over anything but exact words, or `{n,}`)."""
-    out: list[Step] = []
-    for tok in pattern:
-        op = tok.get("OP")
-        if op in (None, "!", "1", "?"):
-            out.append(1)
-            continue
-        if op in ("+", "*"):
-            words = exact_words(tok)
-            if words is None:
-                return None
-            out.append(words)
-            continue
-        m = _QUANTIFIER.match(str(op))
-        if m is None or (m.group(2) and not m.group(3)):
-            return None
-        out.append(int(m.group(3) or m.group(1) or 0))
-    return out
+_ATTRS = frozenset({"LOWER", "NORM", "ORTH"})
 
 
 def exact_words(tok: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
@@ -87,40 +56,13 @@ def opening_words(pattern: list[dict[str, Any]]) -> list[tuple[str, str]] | None
     return None  # every token optional
 
 
-# What the token after a pattern's opening word must be for a match to start
-# there: (attribute, its words) or (attribute, a compiled REGEX), else None
-# (nothing told: the opening word alone decides).
-Gate = tuple[str, frozenset[str] | re.Pattern[str]] | None
-
-
-def second_token(pattern: list[dict[str, Any]]) -> Gate:
-    """The test the token after the first must pass, when the first token is
-    needed once and the second is needed too and matches exact words or one
-    REGEX of an attribute."""
-    if len(pattern) < 2 or pattern[0].get("OP") not in (None, "1"):
-        return None
-    tok = pattern[1]
-    if tok.get("OP") not in (None, "1", "+"):
-        return None
-    words = exact_words(tok)
-    if words is not None:
-        return words
-    keys = set(tok) - {"OP"}
-    if len(keys) != 1:
-        return None
-    (attr,) = keys
-    value = tok[attr]
-    if attr in _ATTRS and isinstance(value, dict) and set(value) == {"REGEX"}:
-        return attr, re.compile(value["REGEX"])
-    return None
-
-
 def by_first_word(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """The pattern as one pattern per word of its first token when that token
-    is needed once and is a list of words (`{"LOWER": {"IN": [...]}}`): the
-    Matcher tests an exact word in its compiled code but calls a Python
-    predicate for a list, at every token where a match may start. Only one
-    of them can match at a given token, so the matches are the same."""
+    is needed once and is a list of words (`{"LOWER": {"IN": [...]}}`): a
+    token is then looked up once among the words patterns open on, not
+    tested against each list. Only one of them can match at a given token,
+    so the matches are the same, and as spaCy's Matcher gives them from the
+    patterns so split (the rule sets were first matched that way)."""
     first = pattern[0] if pattern else {}
     words = exact_words(first)
     if (
@@ -133,93 +75,8 @@ def by_first_word(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [[{attr: w}, *pattern[1:]] for w in dict.fromkeys(first[attr]["IN"])]
 
 
-class _Columns:
-    """One Doc's attribute values (per attribute, one per token, as Python
-    ints), and where each run of listed words ends."""
-
-    def __init__(self, doc: Doc, attrs: list[str], runs: dict[Any, Any]):
-        self.n = len(doc)
-        self.names = {a: k for k, a in enumerate(attrs)}
-        self.array = doc.to_array([_ATTRS[a] for a in attrs]).reshape(self.n, -1)
-        self.columns: list[list[int]] = self.array.T.tolist()
-        self.runs = runs  # (attribute, words) -> their hashes (a set)
-
-    def holding(self, checks: list[tuple[int, frozenset[int]]]) -> list[int]:
-        """The tokens whose value of some checked attribute is one of its
-        words, in order: the words a column holds are found by one set
-        intersection, and their places by one array comparison each."""
-        found = None
-        for k, hashes in checks:
-            present = hashes.intersection(self.columns[k])
-            column = self.array[:, k]
-            for word in present:
-                hit = column == numpy.uint64(word)
-                found = hit if found is None else found | hit
-        return [] if found is None else numpy.flatnonzero(found).tolist()
-
-    def run_end(self, at: int, words: tuple[str, frozenset[str]]) -> int:
-        """The first token from `at` on that is not one of the words."""
-        hashes, column = self.runs[words], self.columns[self.names[words[0]]]
-        while at < self.n and column[at] in hashes:
-            at += 1
-        return min(at, self.n)
-
-    def reach(self, at: int, pattern: list[Step]) -> int:
-        """Past the last token a match of the pattern opening at `at` can hold."""
-        end = at
-        for step in pattern:
-            end = end + step if isinstance(step, int) else self.run_end(end, step)
-        return min(end, self.n)
-
-
-# Windows this close are matched as one: a Matcher call costs more than a
-# few tokens (the tokens between hold no opening word, so no match starts there).
-MERGE_GAP = 4
-
-
-class _Opening:
-    """The patterns opening on one word: the tests of the token after it
-    (None: none needed), the most tokens a fixed-length one matches, and the
-    steps of the others. A test of words is kept as their string ids: a
-    token's value is the id of its string, so it is one of the words iff
-    its value is one of their ids."""
-
-    def __init__(
-        self,
-        gates: list[Gate] | None,
-        names: dict[str, int],
-        length: int,
-        reaches: list[list[Step]],
-        strings: Any,
-    ):
-        self.length, self.reaches = length, reaches
-        self.gates: list[tuple[int, Any]] | None = None
-        if gates is not None:
-            self.gates = [
-                (
-                    names[g[0]],
-                    frozenset(strings[w] for w in g[1])
-                    if isinstance(g[1], frozenset)
-                    else g[1],
-                )
-                for g in gates
-                if g is not None
-            ]
-
-    def admits(self, columns: list[list[int]], j: int, strings: Any) -> bool:
-        """Does token j (its attribute values) pass one of the tests?"""
-        for k, test in self.gates or ():
-            value = columns[k][j]
-            if isinstance(test, frozenset):
-                if value in test:
-                    return True
-            elif test.search(strings[value]):
-                return True
-        return False
-
-
-class WindowedMatcher:
-    """A spaCy Matcher of token patterns, run on the windows where a match can start.
+class TokenMatcher:
+    """Token patterns matched as a spaCy Matcher matches them over the whole Doc.
 
     `add(key, pattern)` in the order the patterns should run; `__call__(doc)`
     gives (key, start, end) as `Matcher(doc)` would.
@@ -227,120 +84,113 @@ class WindowedMatcher:
 
     def __init__(self, vocab: Any):
         self.vocab = vocab
-        self.matcher = Matcher(vocab)
-        self.windowed = True
-        # per attribute, per opening word hash: the most tokens a pattern of
-        # fixed length opening on it matches, and the steps of the others
-        self.fixed: dict[str, dict[int, int]] = {}
-        self.opening: dict[str, dict[int, list[list[Step]]]] = {}
-        self._hashes: list[tuple[str, frozenset[int]]] | None = None
-        self._attrs: list[str] = []  # the attributes read per token
-        self._checks: list[tuple[int, frozenset[int]]] = []
-        self._fixed_cols: list[int] = []
-        self._runs: dict[Any, Any] = {}  # (attribute, words) -> their sorted hashes
-        # per (attribute, opening word hash): the second-token tests of the
-        # patterns opening on it; a word with any pattern untested has none
-        self.gates: dict[tuple[str, int], list[Gate]] = {}
-        # per tuple of opening word hashes (one per attribute of `fixed`)
-        self._opens: dict[tuple[int, ...], _Opening] = {}
+        self.states: PatternStates | None = PatternStates(vocab.strings)
+        # (key, patterns, on_match) as added, for spaCy's Matcher if needed
+        self.added: list[tuple[str, list[list[dict[str, Any]]], Any]] = []
+        self._matcher: Any = None  # spaCy's, when the states cannot match a pattern
 
     def __len__(self) -> int:
-        return len(self.matcher)
+        return len(self.added)
 
-    def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
-        self.matcher.add(key, by_first_word(pattern))
-        self._hashes = None
-        self._opens = {}
-        opening, reach = opening_words(pattern), steps(pattern)
-        if opening is None or reach is None:
-            self.windowed = False
-            return
-        runs = [step for step in reach if not isinstance(step, int)]
-        for step in runs:
-            self._runs[step] = frozenset(self.vocab.strings.add(w) for w in step[1])
-        gate = second_token(pattern)
-        for attr, word in opening:
-            h = self.vocab.strings.add(word)
-            self.gates.setdefault((attr, h), []).append(gate)
-            fixed = self.fixed.setdefault(attr, {})
-            if not runs:
-                fixed[h] = max(fixed.get(h, 0), sum(reach))  # type: ignore[arg-type]
-                continue
-            fixed.setdefault(h, 0)
-            self.opening.setdefault(attr, {}).setdefault(h, []).append(reach)
+    def add(
+        self, key: str, patterns: list[list[dict[str, Any]]], on_match: Any = None
+    ) -> None:
+        """Adds patterns under a key, as `Matcher.add` does (an `on_match`
+        callback is left to spaCy's Matcher)."""
+        self.added.append((key, patterns, on_match))
+        if self.states is not None and on_match is None:
+            h = self.vocab.strings.add(key)
+            subs = [sub for pattern in patterns for sub in by_first_word(pattern)]
+            if all(self.states.add(h, sub, opening_words(sub)) for sub in subs):
+                return
+        self.states = None
+        if self._matcher is None:
+            from spacy.matcher import Matcher
 
-    def windows(self, doc: Doc) -> list[tuple[int, int]]:
-        """Token ranges, not overlapping, that hold every match."""
-        n = len(doc)
-        if not n or not self.windowed:
-            return [(0, n)] if n else []
-        if self._hashes is None:
-            self._prepare()
-        if not self._checks:
-            return []  # no pattern added
-        cols = _Columns(doc, self._attrs, self._runs)
-        at = cols.holding(self._checks)
-        if not at:
+            # The patterns were checked when the rules were loaded (rules.py).
+            self._matcher = Matcher(self.vocab, validate=False)
+            for k, ps, callback in self.added[:-1]:
+                self._split(k, ps, callback)
+        self._split(key, patterns, on_match)
+
+    def _split(
+        self, key: str, patterns: list[list[dict[str, Any]]], on_match: Any
+    ) -> None:
+        subs = [sub for pattern in patterns for sub in by_first_word(pattern)]
+        self._matcher.add(key, subs, on_match=on_match)
+
+    def __call__(
+        self, doc: Doc, columns: Mapping[str, list[int]] | None = None
+    ) -> list[tuple[int, int, int]]:
+        """`columns`: the Doc's token attribute values by name (Toolkit.columns),
+        when the caller has read them; else they are read here."""
+        if not self.added:
             return []
-        columns, strings = cols.columns, self.vocab.strings
-        fixed = [columns[k] for k in self._fixed_cols]
-        out: list[tuple[int, int]] = []
-        known, names = self._opens, cols.names
-        for i in at:
-            words = tuple([c[i] for c in fixed])
-            opens = known.get(words) or self._open(words, names)
-            if opens.gates is not None and (
-                i + 1 >= n or not opens.admits(columns, i + 1, strings)
-            ):
-                continue  # the next token fits no pattern opening here
-            end = min(n, i + opens.length)
-            for reach in opens.reaches:
-                end = max(end, cols.reach(i, reach))
-            if out and i <= out[-1][1] + MERGE_GAP:
-                out[-1] = (out[-1][0], max(out[-1][1], end))
-            else:
-                out.append((i, end))
-        return out
+        if self.states is None:
+            return self._matcher(doc)  # type: ignore[no-any-return]
+        if columns is None:
+            return self.states.find(self.states.read(doc), len(doc))
+        return self.states.find(
+            [columns[a] for a in self.states.columns.names], len(doc)
+        )
 
-    def _prepare(self) -> None:
-        """What every call reads, worked out once the patterns are all added:
-        the opening words per attribute, and the attributes read per token
-        (those of opening words, runs and second-token tests only)."""
-        self._hashes = [(a, frozenset(self.fixed[a])) for a in sorted(self.fixed)]
-        gated = {g[0] for gs in self.gates.values() for g in gs if g is not None}
-        self._attrs = sorted(set(self.fixed) | {a for a, _ in self._runs} | gated)
-        names = {a: k for k, a in enumerate(self._attrs)}
-        self._checks = [(names[a], hashes) for a, hashes in self._hashes]
-        self._fixed_cols = [names[a] for a in self.fixed]
-        self._opens = {}
+    def attributes(self) -> list[str]:
+        """The token attributes the patterns read (none: spaCy's Matcher reads)."""
+        return list(self.states.columns.names) if self.states is not None else []
 
-    def _open(self, words: tuple[int, ...], names: dict[str, int]) -> _Opening:
-        """What the patterns opening on these words (one per attribute, in
-        the order of `fixed`) need and reach, worked out once per word."""
-        opens = self._opens.get(words)
-        if opens is None:
-            by_attr = dict(zip(self.fixed, words, strict=True))
-            gates = [g for a, h in by_attr.items() for g in self.gates.get((a, h), [])]
-            opens = _Opening(
-                None if None in gates else gates,
-                names,
-                max(self.fixed[a].get(h, 0) for a, h in by_attr.items()),
-                [
-                    reach
-                    for attr, by_word in self.opening.items()
-                    for reach in by_word.get(by_attr[attr], ())
-                ],
-                self.vocab.strings,
-            )
-            self._opens[words] = opens
-        return opens
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        if not len(self.matcher):
-            return []
+class PhraseTrie:
+    """Phrases (attribute ids per token) matched over a column of attribute
+    values as spaCy's PhraseMatcher matches them over a Doc: by start, then
+    by end, then, for keys that share a phrase, in the order of the
+    PhraseMatcher's hash map, asked of it once (`settle`). `exact` is False
+    while that order is unknown (the caller then uses the PhraseMatcher)."""
+
+    _END = -1  # the key under which a node lists the keys of its phrase
+
+    def __init__(self) -> None:
+        self.root: dict[int, Any] = {}
+        self.exact = True
+        # (a text of the phrase, the phrase, its keys) of each shared phrase
+        self._shared: list[tuple[str, list[int], list[int]]] = []
+
+    def add(self, key: int, phrase: list[int], text: str) -> None:
+        """Adds a phrase (its tokens' attribute ids) and the text it is of."""
+        if not phrase:
+            return  # the PhraseMatcher skips an empty phrase
+        node = self.root
+        for value in phrase:
+            node = node.setdefault(value, {})
+        keys = node.setdefault(self._END, [])
+        if key not in keys:
+            keys.append(key)
+            if len(keys) == 2:
+                self._shared.append((text, list(phrase), keys))
+                self.exact = False
+
+    def settle(self, matcher: Any, tokenizer: Any) -> None:
+        """Puts the keys of each shared phrase in the order `matcher` (the
+        PhraseMatcher of the same phrases) gives them, read off the Doc of
+        the phrase's text; `exact` if every order is known so."""
+        for text, phrase, keys in self._shared:
+            doc = tokenizer(text)
+            given = [k for k, s, e in matcher(doc) if (s, e) == (0, len(phrase))]
+            if len(doc) != len(phrase) or sorted(given) != sorted(keys):
+                return  # not the phrase's tokens: order unknown
+            keys[:] = given
+        self.exact = True
+
+    def find(self, values: list[int]) -> list[tuple[int, int, int]]:
         out: list[tuple[int, int, int]] = []
-        for start, end in self.windows(doc):
-            # Span(): doc[start:end] normalises the slice in Python first
-            window = doc if (start, end) == (0, len(doc)) else Span(doc, start, end)
-            out += [(k, start + s, start + e) for k, s, e in self.matcher(window)]
+        n, end, root = len(values), self._END, self.root
+        for start in range(n):
+            node = root.get(values[start])
+            j = start + 1
+            while node is not None:
+                if end in node:
+                    out += [(key, start, j) for key in node[end]]
+                if j >= n:
+                    break
+                node = node.get(values[j])
+                j += 1
         return out

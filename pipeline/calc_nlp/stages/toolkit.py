@@ -47,6 +47,7 @@ _import_medspacy()
 import spacy  # noqa: E402  (after silencing the loggers medspaCy brings)
 from medspacy.context import ConText, ConTextRule  # noqa: E402
 from medspacy.target_matcher import TargetRule  # noqa: E402
+from spacy.attrs import IDS  # noqa: E402
 from spacy.matcher import PhraseMatcher  # noqa: E402
 from spacy.tokenizer import Tokenizer  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
@@ -58,9 +59,11 @@ from spacy.util import (  # noqa: E402
 
 from calc_nlp.stages.context_blocks import (  # noqa: E402
     cached_phrases,
-    window_context_matcher,
+    context_columns,
+    matches_columns,
+    token_matcher_for,
 )
-from calc_nlp.stages.token_matcher import WindowedMatcher  # noqa: E402
+from calc_nlp.stages.token_matcher import PhraseTrie, TokenMatcher  # noqa: E402
 from calc_nlp.stages.toolkit_cache import ToolkitCache  # noqa: E402
 
 TARGET_GROUP = "calc_targets"
@@ -76,7 +79,7 @@ class RuleMatcher:
     rule's metadata is read from the rule index by that id.
 
     Per phrase attribute, as medspaCy's `MedspacyMatcher` does: the token
-    patterns (run only where one can start: `WindowedMatcher`), then the
+    patterns (started only where one can open: `TokenMatcher`), then the
     phrases, each rule keyed `CATEGORY_n` by its place in the batch.
     """
 
@@ -98,12 +101,9 @@ class RuleMatcher:
         self.matchers: list[tuple[Any, dict[int, tuple[int, int]]]] = []
         for attr, batch in buckets.items():
             tokens, phrase_matcher = (
-                WindowedMatcher(nlp.vocab),
+                TokenMatcher(nlp.vocab),
                 PhraseMatcher(nlp.vocab, attr=attr),
             )
-            # Checked when the rules were loaded (rules.py): spaCy's check of
-            # each pattern again would be a fifth of the build.
-            tokens.matcher.validate = False  # type: ignore[attr-defined]
             labels: dict[int, tuple[int, int]] = {}
             for n, rule in enumerate(TargetRule.from_dict(r) for r in batch):
                 key = f"{rule.category}_{n}"
@@ -112,18 +112,26 @@ class RuleMatcher:
                     strings.add((rule.metadata or {}).get("id", "")),
                 )
                 if rule.pattern is not None:
-                    tokens.add(key, rule.pattern)
+                    tokens.add(key, [rule.pattern])
                 else:
                     text = rule.literal.lower() if attr == "LOWER" else rule.literal
                     hashes = cache.phrase(phrase_matcher, nlp.tokenizer, attr, text)
                     phrase_matcher.add(key, [hashes])  # type: ignore[list-item]
             self.matchers += [(m, labels) for m in (tokens, phrase_matcher) if len(m)]
 
-    def __call__(self, doc: Doc) -> list[Span]:
+    def __call__(
+        self, doc: Doc, columns: Mapping[str, list[int]] | None = None
+    ) -> list[Span]:
+        """The rules' spans; `columns`: the Doc's token attribute values
+        (Toolkit.columns), when the caller has read them."""
         found = [
             (start, end, labels[match_id])
             for matcher, labels in self.matchers
-            for match_id, start, end in matcher(doc)
+            for match_id, start, end in (
+                matcher(doc, columns)
+                if isinstance(matcher, TokenMatcher)
+                else matcher(doc)
+            )
         ]
         found.sort(key=_START_END)  # stable: equal spans keep the matchers' order
         return [Span(doc, s, e, label=lab, span_id=sid) for s, e, (lab, sid) in found]
@@ -302,6 +310,23 @@ class Toolkit:
             (exam, _words_rx(exam["exam_terms"]), _words_rx(exam["report_terms"]))
             for exam in rules.exams
         ]
+        # ConText rule literals, lower case, as word tuples, that the stages
+        # look for themselves: the forward negations ('no', 'without') and the
+        # phrases that survey the whole study (`no_place`).
+        context = rules.context_rules
+        self.forward_negation_literals = tuple(
+            r["literal"].lower()
+            for r in context
+            if r["category"] == "NEGATED_EXISTENCE" and r.get("direction") == "FORWARD"
+        )
+        self.forward_negations = tuple(
+            tuple(w.split()) for w in self.forward_negation_literals
+        )
+        self.no_place_phrases = tuple(
+            tuple(r["literal"].lower().split())
+            for r in context
+            if (r.get("metadata") or {}).get("no_place")
+        )
         # Per site, the exam words of the parts it belongs to (an exam's
         # `topic_sites`): the words a note names a side of that part with.
         self.topic_terms: dict[str, frozenset[str]] = {}
@@ -328,6 +353,8 @@ class Toolkit:
         self.index: dict[str, dict[str, Any]] = {
             r["metadata"]["id"]: r["metadata"] for r in targets + sections
         }
+        strings = nlp.vocab.strings
+        self._index_by_id = {strings.add(k): md for k, md in self.index.items()}
         # Mentions are matched first (a report without one stops there); every
         # other target rule set runs in one combined pass, split by category.
         self.mention_matcher = RuleMatcher(nlp, "calc_mentions", rules.mentions, cache)
@@ -358,15 +385,45 @@ class Toolkit:
             input_span_type="group",
             span_group_name=TARGET_GROUP,
         )
-        # Its patterns were checked when the rules were loaded, like ours above.
-        self.context._ConText__matcher._MedspacyMatcher__matcher.validate = False  # type: ignore[attr-defined]
-        with cached_phrases(self.context, cache):
+        # ConText's phrases, also as a trie matched over token attribute values
+        # (stages/modifiers.py matches ConText without a Doc where it can)
+        self.context_phrases = PhraseTrie()
+        with (
+            cached_phrases(self.context, cache, self.context_phrases),
+            token_matcher_for(self.context),
+        ):
             self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
-        window_context_matcher(self.context)
+        self.context_columns = context_columns(self.context)
+        # Every token attribute a stage reads from a report's Doc, read in one
+        # go per report (`columns`): the rule matchers', ConText's, and the
+        # texts and whitespace flags of the layout.
+        names = [
+            a
+            for rm in (self.mention_matcher, self.other_matcher, self.section_matcher)
+            for m, _ in rm.matchers
+            if isinstance(m, TokenMatcher)
+            for a in m.attributes()
+        ]
+        self.token_attrs = list(
+            dict.fromkeys([*names, *self.context_columns, "ORTH", "IS_SPACE"])
+        )
+        self._token_ids = [IDS[a] for a in self.token_attrs]
+        # ConText matched over token attribute values, without a Doc (modifiers.py)
+        self.context_on_columns = self.context_phrases.exact and matches_columns(
+            self.context
+        )
+
+    def columns(self, doc: Doc) -> dict[str, list[int]]:
+        """The Doc's value of each attribute of `token_attrs`, per token."""
+        if not len(doc):
+            return {a: [] for a in self.token_attrs}
+        rows = doc.to_array(self._token_ids).reshape(len(doc), -1).T.tolist()
+        return dict(zip(self.token_attrs, rows, strict=True))
 
     def md(self, span: Span) -> dict[str, Any]:
-        """The metadata of the rule that matched this span."""
-        return self.index[span.id_]
+        """The metadata of the rule that matched this span (by the id of its
+        `span_id` string: `span.id_` is a string look-up per call)."""
+        return self._index_by_id[span.id]
 
     def site_info(self, site: str) -> Mapping[str, Any]:
         """The site's vocabulary entry (read only; empty for no site)."""

@@ -1,0 +1,379 @@
+"""Token patterns matched as spaCy's Matcher matches them, each pattern
+started only on a token it can open on.
+
+spaCy's `Matcher` starts every pattern on every token of the Doc, makes a
+Token object per token and calls a Python predicate per 'IN' list or
+'REGEX' test and token: most of a positive report's matching time, although
+a pattern whose first tokens name exact words can only start on one of
+those words. Here the Doc's attribute values are read once
+(`Doc.to_array`), and spaCy 3's state machine (`find_matches`,
+`transition_states`, `get_action`, `finish_states` in
+spacy/matcher/matcher.pyx) runs over them as it is written there, with one
+change: a pattern is started only on a token that is one of its opening
+words (those of its leading optional tokens and of the first token it
+needs). spaCy's own state started on any other token is rejected at once
+and leaves neither a match nor a state. States are started in the order
+the patterns were added, as spaCy starts them, so the matches are the same,
+in the same order. A pattern with no opening words (its first token tests
+no exact word) is started on every token, as spaCy starts it.
+
+`compile_pattern` returns None for what this does not implement (custom
+extensions, FUZZY, comparisons, set relations): the caller then uses
+spaCy's Matcher for the whole rule set.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import spacy.attrs
+
+# Quantifiers, as spaCy's `_get_operators` expands an "OP".
+ZERO, ONE, ZERO_PLUS, ZERO_ONE = range(4)
+_OPS: dict[str, tuple[int, ...]] = {
+    "*": (ZERO_PLUS,),
+    "+": (ONE, ZERO_PLUS),
+    "?": (ZERO_ONE,),
+    "1": (ONE,),
+    "!": (ZERO,),
+}
+_MIN_MAX = re.compile(r"^\{(\d*)(?:(,)(\d*))?\}$")
+
+# get_action's results (spaCy's action_t).
+(
+    REJECT,
+    MATCH,
+    ADVANCE,
+    RETRY,
+    MATCH_EXTEND,
+    RETRY_ADVANCE,
+    RETRY_EXTEND,
+    MATCH_REJECT,
+    MATCH_DOUBLE,
+) = range(9)
+
+# How a token's attribute value is tested.
+EQ, IN, NOT_IN, REGEX = range(4)
+
+# Attributes read from the Doc's arrays: a token's value of each is what
+# spaCy's Matcher compares (`get_token_attr_for_matcher`). Sentence starts,
+# tags, lemmas and the like are not among them.
+_STRING_ATTRS = frozenset({"ORTH", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX"})
+_OTHER_ATTRS = frozenset(
+    {
+        "LENGTH",
+        "IS_ALPHA",
+        "IS_ASCII",
+        "IS_DIGIT",
+        "IS_LOWER",
+        "IS_PUNCT",
+        "IS_SPACE",
+        "IS_TITLE",
+        "IS_UPPER",
+        "LIKE_URL",
+        "LIKE_NUM",
+        "LIKE_EMAIL",
+        "IS_STOP",
+        "IS_BRACKET",
+        "IS_QUOTE",
+        "IS_LEFT_PUNCT",
+        "IS_RIGHT_PUNCT",
+        "IS_CURRENCY",
+    }
+)
+
+# One test of a token: (column, how, value).
+Check = tuple[int, int, Any]
+# One pattern token: (quantifier, its tests, is it the pattern's last token).
+PatternToken = tuple[int, tuple[Check, ...], bool]
+
+
+def quantifiers(op: Any) -> tuple[int, ...] | None:
+    """An "OP" as spaCy expands it (`{n,m}`: n ONE then m - n ZERO_ONE)."""
+    if op is None:
+        return (ONE,)
+    if op in _OPS:
+        return _OPS[op]
+    m = _MIN_MAX.match(str(op))
+    if m is None:
+        return None
+    lo, comma, hi = m.group(1), m.group(2), m.group(3)
+    if not comma:
+        hi = lo
+    if not lo and not hi:
+        return None
+    if lo and hi and int(lo) > int(hi):
+        return None
+    head = (ONE,) * int(lo or 0)
+    return head + ((ZERO_ONE,) * (int(hi) - int(lo or 0)) if hi else (ZERO_PLUS,))
+
+
+class Columns:
+    """The attributes the patterns read, each one a column index."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def index(self, name: str) -> int:
+        if name not in self.names:
+            self.names.append(name)
+        return self.names.index(name)
+
+    def ids(self) -> list[int]:
+        return [spacy.attrs.IDS[n] for n in self.names]
+
+
+def compile_token(
+    spec: dict[str, Any], columns: Columns, strings: Any
+) -> tuple[tuple[int, ...], tuple[Check, ...]] | None:
+    """A pattern token's quantifiers and tests, or None if not implemented."""
+    if not isinstance(spec, dict):
+        return None
+    ops = quantifiers(next((v for k, v in spec.items() if k.upper() == "OP"), None))
+    if ops is None:
+        return None
+    checks: list[Check] = []
+    for attr, value in spec.items():
+        name = attr.upper()
+        if name == "OP":
+            continue
+        name = "ORTH" if name == "TEXT" else name
+        if name not in _STRING_ATTRS and name not in _OTHER_ATTRS:
+            return None
+        col = columns.index(name)
+        if isinstance(value, bool):
+            checks.append((col, EQ, int(value)))
+        elif isinstance(value, str):
+            checks.append((col, EQ, strings.add(value)))
+        elif isinstance(value, int):
+            checks.append((col, EQ, value))
+        elif isinstance(value, dict):
+            for how, arg in value.items():
+                check = _predicate(col, name, how.upper(), arg, strings)
+                if check is None:
+                    return None
+                checks.append(check)
+        else:
+            return None
+    return ops, tuple(checks)
+
+
+def _predicate(col: int, name: str, how: str, arg: Any, strings: Any) -> Check | None:
+    """An 'IN', 'NOT_IN' or 'REGEX' test as spaCy's predicates make it."""
+    if how in ("IN", "NOT_IN") and isinstance(arg, list):
+        if not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in arg):
+            return None
+        ids = frozenset(strings[v] if isinstance(v, str) else v for v in arg)
+        return col, IN if how == "IN" else NOT_IN, ids
+    if how == "REGEX" and isinstance(arg, str) and name in _STRING_ATTRS:
+        return col, REGEX, re.compile(arg)
+    return None
+
+
+def compile_pattern(
+    pattern: list[dict[str, Any]], columns: Columns, strings: Any
+) -> tuple[PatternToken, ...] | None:
+    """A pattern as spaCy's `_preprocess_pattern` lays it out, or None."""
+    out: list[tuple[int, tuple[Check, ...]]] = []
+    for spec in pattern:
+        compiled = compile_token(spec, columns, strings)
+        if compiled is None:
+            return None
+        ops, checks = compiled
+        out += [(op, checks) for op in ops]
+    if not out:
+        return None
+    last = len(out) - 1
+    return tuple((op, checks, k == last) for k, (op, checks) in enumerate(out))
+
+
+def _is_match(
+    checks: tuple[Check, ...], cols: list[list[int]], j: int, strings: Any
+) -> bool:
+    for col, how, value in checks:
+        x = cols[col][j]
+        if how == EQ:
+            if x != value:
+                return False
+        elif how == IN:
+            if x not in value:
+                return False
+        elif how == NOT_IN:
+            if x in value:
+                return False
+        elif not value.search(strings[x]):
+            return False
+    return True
+
+
+def _action(tok: PatternToken, cols: list[list[int]], j: int, strings: Any) -> int:
+    """spaCy's get_action for a state at pattern token `tok` and token j."""
+    quantifier, checks, final = tok
+    is_match = _is_match(checks, cols, j, strings)
+    if quantifier == ZERO:
+        is_match = not is_match
+        quantifier = ONE
+    if quantifier == ONE:
+        if is_match:
+            return MATCH if final else ADVANCE
+        return REJECT
+    if quantifier == ZERO_PLUS:
+        if is_match:
+            return MATCH_EXTEND if final else RETRY_EXTEND
+        return MATCH_REJECT if final else RETRY
+    if is_match:  # ZERO_ONE
+        return MATCH_DOUBLE if final else RETRY_ADVANCE
+    return MATCH_REJECT if final else RETRY
+
+
+def _merged(groups: list[tuple[int, ...]]) -> tuple[int, ...]:
+    """Patterns of several groups, each once, in the order they were added."""
+    return tuple(sorted({p for group in groups for p in group}))
+
+
+# A state: (pattern number, pattern token index, start, length).
+State = tuple[int, int, int, int]
+
+
+class PatternStates:
+    """Compiled patterns, each with its key; `find` gives spaCy's matches."""
+
+    def __init__(self, strings: Any):
+        self.strings = strings
+        self.columns = Columns()
+        self.patterns: list[tuple[PatternToken, ...]] = []
+        self.keys: list[int] = []
+        # per column: opening word id -> the patterns opening on it, in order
+        self.openers: dict[int, dict[int, tuple[int, ...]]] = {}
+        self.anywhere: list[int] = []  # patterns that may open on any token
+        self._ids: list[int] = []
+
+    def add(
+        self,
+        key: int,
+        pattern: list[dict[str, Any]],
+        opening: list[tuple[str, str]] | None,
+    ) -> bool:
+        """Adds a pattern (False if not implemented: nothing added).
+        `opening`: the (attribute, word) pairs it can open on, None for any."""
+        compiled = compile_pattern(pattern, self.columns, self.strings)
+        if compiled is None:
+            return False
+        n = len(self.patterns)
+        self.patterns.append(compiled)
+        self.keys.append(key)
+        if opening is None:
+            self.anywhere.append(n)
+        else:
+            for attr, word in opening:
+                col = self.columns.index(attr)
+                table = self.openers.setdefault(col, {})
+                h = self.strings.add(word)
+                if n not in table.get(h, ()):
+                    table[h] = (*table.get(h, ()), n)
+        self._ids = self.columns.ids()
+        return True
+
+    def read(self, doc: Any) -> list[list[int]]:
+        """The Doc's value of each attribute the patterns read, per token."""
+        if not len(doc) or not self._ids:
+            return [[] for _ in self._ids]
+        return doc.to_array(self._ids).reshape(len(doc), -1).T.tolist()  # type: ignore[no-any-return]
+
+    def find(self, cols: list[list[int]], n: int) -> list[tuple[int, int, int]]:
+        """(key, start, end) of every match, as spaCy's `find_matches` gives them."""
+        if not n or not self.patterns:
+            return []
+        opening = self._openings(cols, n)
+        if not opening:
+            return []
+        strings, patterns = self.strings, self.patterns
+        matches: list[tuple[int, int, int]] = []
+        states: list[State] = []
+        k, i = 0, opening[0][0]
+        while i < n:
+            if k < len(opening) and opening[k][0] == i:
+                states += [(p, 0, i, 0) for p in opening[k][1]]
+                k += 1
+            states = self._transition(states, cols, i, matches, strings)
+            if states or k >= len(opening):
+                i += 1
+            else:
+                i = opening[k][0]  # nothing under way: on to the next opening
+        for p, t, start, length in states:  # finish_states
+            toks = patterns[p]
+            while toks[t][0] in (ZERO_PLUS, ZERO_ONE):
+                if toks[t][2]:
+                    matches.append((p, start, length))
+                    break
+                t += 1
+        seen: set[tuple[int, int, int]] = set()
+        out: list[tuple[int, int, int]] = []
+        for p, start, length in matches:
+            match = (self.keys[p], start, start + length)
+            if length > 0 and match not in seen:
+                out.append(match)
+                seen.add(match)
+        return out
+
+    def _openings(
+        self, cols: list[list[int]], n: int
+    ) -> list[tuple[int, tuple[int, ...]]]:
+        """Each token some pattern opens on, with those patterns in order.
+        The opening words a column holds are found by one set intersection
+        and their places by `list.index` (both in C, not a test per token)."""
+        found: dict[int, list[tuple[int, ...]]] = {}
+        for col, table in self.openers.items():
+            values = cols[col]
+            for value in table.keys() & set(values):
+                patterns, j = table[value], -1
+                for _ in range(values.count(value)):
+                    j = values.index(value, j + 1)
+                    found.setdefault(j, []).append(patterns)
+        if self.anywhere:
+            every = tuple(self.anywhere)
+            return [(j, _merged([*found.get(j, ()), every])) for j in range(n)]
+        return [
+            (j, ps[0] if len(ps) == 1 else _merged(ps))
+            for j, ps in sorted(found.items())
+        ]
+
+    def _transition(
+        self,
+        states: list[State],
+        cols: list[list[int]],
+        j: int,
+        matches: list[tuple[int, int, int]],
+        strings: Any,
+    ) -> list[State]:
+        """spaCy's transition_states: every state moved over token j."""
+        kept: list[State] = []
+        new: list[State] = []
+        patterns = self.patterns
+        for p, t, start, length in states:
+            toks = patterns[p]
+            action = _action(toks[t], cols, j, strings)
+            if action == REJECT:
+                continue
+            while action in (RETRY, RETRY_ADVANCE, RETRY_EXTEND):
+                if action == RETRY_EXTEND:
+                    new.append((p, t, start, length + 1))
+                elif action == RETRY_ADVANCE:
+                    new.append((p, t + 1, start, length + 1))
+                t += 1
+                action = _action(toks[t], cols, j, strings)
+            if action == ADVANCE:
+                kept.append((p, t + 1, start, length + 1))
+            elif action == MATCH:
+                matches.append((p, start, length + 1))
+            elif action == MATCH_DOUBLE:
+                if length > 0:
+                    matches.append((p, start, length))
+                matches.append((p, start, length + 1))
+            elif action == MATCH_REJECT:
+                matches.append((p, start, length))
+            elif action == MATCH_EXTEND:
+                matches.append((p, start, length))
+                kept.append((p, t, start, length + 1))
+        return kept + new
