@@ -576,6 +576,27 @@ def test_probe_strings_built_from_the_regex_catch_what_rules_miss(tmp_path):
     assert not (tmp_path / "o").exists()
 
 
+def test_a_rule_phrase_running_past_a_sentence_start_fails_no_report(tmp_path):
+    """A user's condition phrase that runs over a header ('dialysis
+    IMPRESSION') spans two sentences: ConText looked up a sentence it had not
+    read (KeyError) and the report became an error row."""
+
+    def add_term(d):
+        d["conditions"][0]["terms"].append({"term": "dialysis impression"})
+
+    pats = copied_patterns(tmp_path, add_term, name="conditions.json")
+    src = tmp_path / "in.csv"
+    src.write_text(
+        'report_id,text\nR1,"On dialysis IMPRESSION: Calcified aortic valve."\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "o"
+    r = cli("run", src, "-o", out, "--patterns", pats, "--workers", 1)
+    assert r.exit_code == 0, r.output
+    rows = list(csv.DictReader(open(out / "reports.csv", encoding="utf-8")))
+    assert [(x["status"], x["n_findings"]) for x in rows] == [("ok", "1")]
+
+
 def test_a_busy_machine_refuses_no_rule(monkeypatch):
     """The probe judges the CPU time its regexes take: a probe slowed by other
     work on the machine (here: a 2.5 s pause, which takes no CPU) passes,

@@ -48,7 +48,9 @@ def modifiers(
     attribute values, sliced from the report's; a spaCy Doc of it is made
     only where ConText's matcher needs one (`matches_columns`).
     """
-    firsts = sorted({lay.sent_first[t.start] for t in targets})
+    # every sentence a target touches: a rule's phrase may run past a
+    # sentence start ('on dialysis IMPRESSION:' against a header)
+    firsts = sorted({lay.sent_first[i] for t in targets for i in range(t.start, t.end)})
     words: list[str] = []
     starts: list[bool | int | None] = []  # the type spaCy's Doc(sent_starts=) takes
     where: dict[int, int] = {}
