@@ -16,20 +16,9 @@ from pathlib import Path
 import pytest
 
 from calc_nlp.evaluate import read_gold, score
+from tests.mangle import RTF_HEAD, mangled, rtf_char
 
 DEV = Path(__file__).resolve().parents[1] / "corpora" / "gold" / "dev.jsonl"
-RTF_HEAD = r"{\rtf1\ansi\deff0{\fonttbl{\f0 Arial;}}\pard\f0\fs20 "
-
-
-def _rtf(ch: str) -> str:
-    if ch == "\n":
-        return "\\par\n"
-    if ch in "\\{}":
-        return "\\" + ch
-    if ord(ch) > 127:
-        code = ord(ch) if ord(ch) < 32768 else ord(ch) - 65536
-        return f"\\u{code}?"
-    return ch
 
 
 def hard_wrap(text: str, width: int = 60) -> str:
@@ -60,20 +49,8 @@ MANGLE: dict[str, tuple[Callable[[str], str], str, str, float]] = {
     "line breaks escaped as text": (lambda c: "\\n" if c == "\n" else c, "", "", 0.0),
     "lines joined by HL7 ~": (lambda c: "~" if c == "\n" else c, "", "", 0.02),
     "HTML line breaks": (lambda c: "<br>" if c == "\n" else c, "<p>", "</p>", 0.0),
-    "stored as RTF": (_rtf, RTF_HEAD, "}", 0.0),
+    "stored as RTF": (rtf_char, RTF_HEAD, "}", 0.0),
 }
-
-
-def _mangled(text: str, each, before: str, after: str) -> tuple[str, list[int]]:
-    """The changed text, and where each character of the text went."""
-    parts, where, at = [before], [], len(before)
-    for ch in hard_wrap(text) if each is hard_wrap else text:
-        new = ch if each is hard_wrap else each(ch)
-        where.append(at)
-        parts.append(new)
-        at += len(new)
-    where.append(at)
-    return "".join(parts) + after, where
 
 
 def _figures(analyzer, each=None, before="", after="") -> dict[str, float]:
@@ -82,7 +59,10 @@ def _figures(analyzer, each=None, before="", after="") -> dict[str, float]:
     pairs = []
     for g in gold:
         if each is not None:
-            text, where = _mangled(g.text, each, before, after)
+            source = hard_wrap(g.text) if each is hard_wrap else g.text
+            text, where = mangled(
+                source, (lambda c: c) if each is hard_wrap else each, before, after
+            )
             findings = []
             for f in g.findings:
                 start = where[f.start]

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calc_nlp.stages.rtf import is_rtf, plain
+from tests.mangle import RTF_HEAD, mangled, rtf_char
 
 HEAD = (
     r"{\rtf1\ansi\deff0{\fonttbl{\f0\fswiss Arial;}}"
@@ -96,20 +97,6 @@ def test_any_rtf_is_read_without_error(analyzer, parts):
         assert text[f.start : f.end] == f.mention
 
 
-def _as_rtf(text: str) -> tuple[str, list[int]]:
-    """The text stored as RTF, and where each of its characters went."""
-    parts, where, at = [HEAD], [], len(HEAD)
-    for ch in text:
-        code = {"\\": "\\\\", "{": "\\{", "}": "\\}", "\n": "\\par\n"}.get(ch, ch)
-        if ord(ch) > 127:
-            code = f"\\u{ord(ch) if ord(ch) < 32768 else ord(ch) - 65536}?"
-        where.append(at)
-        parts.append(code)
-        at += len(code)
-    where.append(at)
-    return "".join(parts) + "}", where
-
-
 def test_the_dev_corpus_stored_as_rtf_gives_the_same_findings(analyzer):
     from pathlib import Path
 
@@ -120,31 +107,19 @@ def test_the_dev_corpus_stored_as_rtf_gives_the_same_findings(analyzer):
         gold = list(read_gold(fh))
     compared = 0
     for g in gold:
-        stored, where = _as_rtf(g.text)
+        stored, where = mangled(g.text, rtf_char, RTF_HEAD, "}")
         want = analyzer.analyze(g.text, g.report_id).findings
         got = analyzer.analyze(stored, g.report_id).findings
-        assert [
-            (
-                where[f.start],
-                f.site,
-                f.laterality,
-                f.classification,
-                f.negated,
-                f.change,
-                f.severity,
-            )
-            for f in want
-        ] == [
-            (
-                f.start,
-                f.site,
-                f.laterality,
-                f.classification,
-                f.negated,
-                f.change,
-                f.severity,
-            )
-            for f in got
+        fields = (
+            "site",
+            "laterality",
+            "classification",
+            "negated",
+            "change",
+            "severity",
+        )
+        assert [(where[f.start], *(getattr(f, k) for k in fields)) for f in want] == [
+            (f.start, *(getattr(f, k) for k in fields)) for f in got
         ], g.report_id
         compared += len(got)
     assert compared > 600
