@@ -1,19 +1,21 @@
-"""Irregular spacing and invisible characters, read past and put back.
+"""What an export did to a report's text, read past and put back.
 
-Exports converted from word processors, RTF or HTML hold tabs, no-break and
-other Unicode spaces, runs of spaces between words, and characters that show
-nothing (soft hyphens, zero-width spaces, byte-order marks, NULs). spaCy
-makes a token of each extra space and keeps an invisible character inside
-its word, so "calcified<TAB>granuloma" or "calci<SOFT HYPHEN>fication" would
-no longer match the rules' phrases: the site, or the whole finding, was lost.
+Exports converted from word processors, RTF, HTML, HL7 feeds or database
+dumps hold tabs, no-break and other Unicode spaces, runs of spaces between
+words, characters that show nothing (soft hyphens, zero-width spaces,
+byte-order marks, NULs), HTML tags and character references, line breaks
+escaped as text or as HL7 escapes, and lines broken at a fixed width. spaCy
+makes a token of each extra space and keeps a tag or an invisible character
+inside its word, so "calcified<TAB>granuloma" or "calcification.</p>" no
+longer matched the rules: the site, or the whole finding, was lost.
 
-`normalise` gives the text the stages read: every invisible character
-dropped, every tab or other space character between two characters made
-one plain space, and a run of plain spaces between two words made one. `restore`
-then maps every offset of the result back to the report as written and
-re-reads the mention and its site words from it, so offsets, finding ids and
-those quotes are the report's own. The sentence and evidence are quoted with
-single spaces, as always, and without the invisible characters. A text needing none of this is analysed as it is.
+`normalise` gives the text the stages read (the list of what it changes is
+at `_EDIT`; RTF is read by stages/rtf.py, fixed-width lines joined by
+stages/wrapping.py). `restore` then maps every offset of the result back to
+the report as written and re-reads the mention and its site words from it,
+so offsets, finding ids and those quotes are the report's own; the sentence
+and evidence quote the text as read (single spaces, as always). A text
+needing none of this is analysed as it is.
 """
 
 from __future__ import annotations
