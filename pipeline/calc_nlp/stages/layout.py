@@ -133,12 +133,12 @@ def title_start(doc: Doc) -> int:
     return next((t.i for t in doc if not t.is_space), len(doc))
 
 
-def title_stop(doc: Doc) -> int | None:
+def title_stop(doc: Doc, start: int | None = None) -> int | None:
     """The first colon, comma or line break among the report's first
     TITLE_WORDS + 1 tokens after its opening blanks: where its opening title
     ends (None: no such stop; the title's start where the report opens with
-    a sentence, not a title)."""
-    start = title_start(doc)
+    a sentence, not a title). `start`: title_start(doc), when known."""
+    start = title_start(doc) if start is None else start
     if start < len(doc) and doc[start].lower_ in SENTENCE_OPENERS:
         return start
     for tok in doc[start : start + TITLE_WORDS + 1]:
@@ -151,7 +151,8 @@ def title(doc: Doc) -> str:
     """The words opening a report up to the first colon, comma or line break
     ('BILATERAL SCREENING MAMMOGRAM,FINDINGS: ...'), lower case: the exam's
     title when the report has no exam line."""
-    start, stop = title_start(doc), title_stop(doc)
+    start = title_start(doc)
+    stop = title_stop(doc, start)
     if stop is None and len(doc) - start > TITLE_WORDS:
         return ""  # too long to be a title
     return " ".join(t.text for t in doc[start : len(doc) if stop is None else stop]).lower()

@@ -21,6 +21,7 @@ _TOKEN = re.compile(
     r"|\\([^a-zA-Z'])"  # a control symbol: \\ \{ \} \~ \- \_ \*
     r"|([{}\r\n])"
 )
+_WORD = re.compile(r"\\([a-zA-Z]+)")
 _LINE = {"par", "line", "sect", "page", "row"}
 _SPACE = {"tab", "cell"}
 _CHAR = {
@@ -131,5 +132,5 @@ def _opens_hidden(text: str, at: int) -> bool:
     head = text[at : at + 40]
     if head.startswith("\\*"):
         return True
-    m = re.match(r"\\([a-zA-Z]+)", head)
+    m = _WORD.match(head)
     return m is not None and m.group(1) in _HIDDEN

@@ -45,10 +45,13 @@ _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 #   character other than a plain space; or plain spaces between two words
 #   (after a sentence's end or a comma they split no phrase): one space.
 #   Newlines are layout: kept.
+_HL7_ESCAPE = r"\\X0D\\\\X0A\\|\\(?:\.br|X0D0A|X0D|X0A|T|S|F|R|E)\\"
+_TEXT_ESCAPE = r"\\r\\n|\\n|\\r|\\t"
+_TILDE_BREAK = r"(?<=\S)~(?=[^\s\d~])"
 _EDIT = re.compile(
-    r"(?P<hl7>(?-i:\\X0D\\\\X0A\\|\\(?:\.br|X0D0A|X0D|X0A|T|S|F|R|E)\\))"
-    r"|(?P<escaped>(?-i:\\r\\n|\\n|\\r|\\t))"
-    r"|(?P<tilde>(?<=\S)~(?=[^\s\d~]))"
+    rf"(?P<hl7>(?-i:{_HL7_ESCAPE}))"
+    rf"|(?P<escaped>(?-i:{_TEXT_ESCAPE}))"
+    rf"|(?P<tilde>{_TILDE_BREAK})"
     r"|(?P<line></?(?:p|br|div|li|ul|ol|tr|table|tbody|thead|h[1-6]|hr|pre)\b[^<>]{0,200}>)"
     r"|(?P<cell></?(?:td|th)\b[^<>]{0,200}>)"
     r"|(?P<inline></?(?:span|b|i|u|em|strong|font|sup|sub|a)\b[^<>]{0,200}>)"
@@ -57,7 +60,9 @@ _EDIT = re.compile(
     re.IGNORECASE,
 )
 _HL7 = {"T": "&", "S": "^", "F": "|", "R": "~", "E": "\\"}
-_TILDE = re.compile(r"(?<=\S)~(?=[^\s\d~])")
+_TILDE = re.compile(_TILDE_BREAK)
+# an escape that stands for a line break or tab (the delimiter escapes alone
+# hide no finding)
 _ESCAPE = re.compile(r"\\(?:[nrt]|\.br\\|X0[AD])")
 _DROP = re.compile(rf"[{_INVISIBLE}]+")
 _SPACE = re.compile(rf"[{_SPACES}]")
