@@ -68,6 +68,9 @@ NOT_FINDINGS = [
     "Osseous mineralization is normal.",
     "CT CARDIAC CALCIUM SCORING",
     "EXAM: CT coronary calcium score",
+    "CCTA / CALCIUM SCORE\nComparison: none.",
+    "CORONARY CT ANGIOGRAPHY WITH CALCIUM SCORE\nTechnique: gated.",
+    "Cardiac CT, calcium score only\nHistory: chest pain.",
     "Score 150 Agatston units.",
     "Zone of calcified cartilage at the growth plate.",
 ]
@@ -76,6 +79,27 @@ NOT_FINDINGS = [
 @pytest.mark.parametrize("text", NOT_FINDINGS)
 def test_negative_list_never_matches(findings_of, text):
     assert [f.mention for f in findings_of(text)] == []
+
+
+SCORE_LINES = [
+    # a label whose line states the score in a sentence of its own: one finding
+    (
+        "CALCIUM SCORE: The total coronary calcium score is 412 Agatston units.",
+        ["coronary calcium score"],
+    ),
+    # a label followed by its value is the finding
+    ("CORONARY ARTERY CALCIUM SCORE: 1,020.", ["CORONARY ARTERY CALCIUM SCORE"]),
+    ("History: chest pain.\nCALCIUM SCORE: 0", ["CALCIUM SCORE"]),
+    # a score stated in a line of capitals with no number is still a finding
+    ("FINDINGS:\nCALCIUM SCORE ZERO.", ["CALCIUM SCORE"]),
+    # a score phrase mid-report in ordinary case stays a finding with no number
+    ("History: mother with a high coronary calcium score.", ["coronary calcium score"]),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions"), SCORE_LINES)
+def test_score_labels_and_titles(findings_of, text, mentions):
+    assert [f.mention for f in findings_of(text)] == mentions
 
 
 def test_every_occurrence_is_a_finding(findings_of):

@@ -166,6 +166,7 @@ METADATA_KEYS = {
     "generic",
     "lesion",
     "family",
+    "score_phrase",
 }
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).

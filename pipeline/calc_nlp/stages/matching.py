@@ -55,6 +55,7 @@ def match(
     cue_like = of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER")
     links = [s for s in cue_like if s.label_ == "LINK"]
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
+    calc = [c for c in calc if not _names_a_score(kit, doc, c, calc)]
     return Matches(
         calc=calc,
         premods=premods,
@@ -195,6 +196,46 @@ def _header(doc: Doc, lay: Layout, i: int) -> str:
     """The words of the header of token i's section, lower case."""
     _section, body, title, _question = lay.sections[i]
     return " ".join(t.lower_ for t in doc[title:body] if not t.is_space)
+
+
+def _line(doc: Doc, c: Span) -> tuple[int, int]:
+    """The tokens of the line holding a span: (first, past the last)."""
+    lo = c.start
+    while lo > 0 and "\n" not in doc[lo - 1].text:
+        lo -= 1
+    hi = c.end
+    while hi < len(doc) and "\n" not in doc[hi].text:
+        hi += 1
+    return lo, hi
+
+
+def _names_a_score(kit: Toolkit, doc: Doc, c: Span, calc: list[Span]) -> bool:
+    """Does a score phrase ('calcium score') only name the exam or a label
+    rather than state a score? A label is the phrase before a colon with
+    another score phrase after it on its line ('CALCIUM SCORE: The total
+    calcium score is 115'); a title is a line giving no number that is
+    written in capitals ('CCTA / CALCIUM SCORE') or opens the report as a
+    title (no label before the phrase, no full stop ending it)."""
+    if not kit.md(c).get("score_phrase") or not c[-1].lower_.startswith("score"):
+        return False
+    lo, hi = _line(doc, c)
+    colon = c.end < len(doc) and doc[c.end].text == ":"
+    if colon:
+        return any(
+            x.start > c.end and x.start < hi and kit.md(x).get("score_phrase")
+            for x in calc
+        )
+    words = [t for t in doc[lo:hi] if not t.is_space]
+    if any(t.like_num or any(ch.isdigit() for ch in t.text) for t in words):
+        return False
+    if not any(ch.islower() for t in words for ch in t.text):
+        return True
+    # the report's opening line, neither a labelled line nor a sentence
+    return (
+        all(t.is_space for t in doc[:lo])
+        and not any(t.text == ":" for t in doc[lo : c.start])
+        and words[-1].text != "."
+    )
 
 
 def _said_to_be(
