@@ -197,6 +197,13 @@ SCORES = [
         "agatston_vessels",
         "LM=0;LAD=120;LCX=0;RCA=40",
     ),
+    # a thousands comma followed by a list comma
+    ("Agatston score 1,140, >90th percentile.", "agatston", 1140),
+    ("Agatston score 2,310; 95th percentile.", "agatston", 2310),
+    # "now" between the phrase and its value; the earlier value is not the score
+    ("Increased calcium score, now 188 (81st percentile), previously 96.", "agatston", 188),
+    # a vessel's own score under its label is not the total
+    ("LAD: Calcification in the mid segment. Vessel score 140.", "agatston", None),
 ]
 
 

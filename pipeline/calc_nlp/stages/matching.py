@@ -228,6 +228,8 @@ def _names_a_score(kit: Toolkit, doc: Doc, c: Span, calc: list[Span]) -> bool:
     words = [t for t in doc[lo:hi] if not t.is_space]
     if any(t.like_num or any(ch.isdigit() for ch in t.text) for t in words):
         return False
+    if words[-1].text == ":":
+        return False  # a line naming what the lines under it give
     if not any(ch.islower() for t in words for ch in t.text):
         return True
     # the report's opening line, neither a labelled line nor a sentence
