@@ -87,6 +87,33 @@ def test_label_line_names_the_site(findings_of):
     assert (f.site, f.laterality) == ("breast", "left")
 
 
+SIDE_LABELS = [
+    # a side label opening the line gives the side of its later sentences
+    (
+        "MAMMOGRAM BILATERAL\nFINDINGS:\nLeft: Scarring at 12 o'clock. "
+        "Dystrophic calcifications at the lumpectomy site.\n"
+        "Right: Fat. No suspicious calcifications.",
+        ["left", "right"],
+    ),
+    # a side label alone on the line above
+    ("MAMMOGRAM BILATERAL\nRIGHT:\nScattered benign calcifications.", ["right"]),
+    # the next label on the line takes over
+    (
+        "FINDINGS: Left: Normal. Right: Nodule. Coarse calcification.",
+        ["right"],
+    ),
+    # a side word that labels nothing gives no side to the next sentence
+    ("Right hip pain for 2 weeks. Vascular calcifications in the pelvis.", [""]),
+    # a one-sided exam gives its side to a finding with no site
+    ("EXAM: SHOULDER RIGHT 2V\nFINDINGS: No new calcification.", ["right"]),
+]
+
+
+@pytest.mark.parametrize(("text", "sides"), SIDE_LABELS)
+def test_side_labels(findings_of, text, sides):
+    assert [f.laterality for f in findings_of(text)] == sides
+
+
 def test_anaphora_takes_previous_sentence_site(findings_of):
     text = "Left thyroid nodule, 1.2 cm. Microcalcifications cannot be excluded."
     (f,) = findings_of(text)

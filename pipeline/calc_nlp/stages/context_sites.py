@@ -283,6 +283,57 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
     return cands[-1] if cands else None
 
 
+# Most words between a side and the colon of a label ('Left lobe:', 'RIGHT
+# BREAST UPPER OUTER:').
+LABEL_WORDS = 3
+
+
+def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """The side of a label that opens the finding's line ('Left: scarring.
+    Dystrophic calcifications ...', 'Left lobe: 2.6 cm nodule. No
+    microcalcifications.'), the last one before the finding, or of a label
+    alone on the line above its sentence ('RIGHT:'); '' when none."""
+    sent = rd.sent(f)
+    line = _line_start(rd, sent.start)
+    firsts = rd.layout.sent_first
+    on_line = [
+        s
+        for s in rd.matches.lats
+        if line <= s.start
+        and s.end <= f.start
+        and (s.start == line or firsts[s.start] == s.start)
+        and _labels(rd, s)
+    ]
+    if on_line:
+        return str(kit.md(on_line[-1])["laterality"])
+    if sent.start == 0 or line != sent.start:
+        return ""
+    prev = rd.sent_at(sent.start - 1)
+    above = [s for s in rd.matches.lats if s.start == _line_start(rd, prev.start)]
+    if above and above[0].start >= prev.start and _labels(rd, above[0], alone=True):
+        return str(kit.md(above[0])["laterality"])
+    return ""
+
+
+def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:
+    """Is a side word the start of a label: a colon within LABEL_WORDS words
+    after it on its line (and, with `alone`, nothing after the colon on it)?"""
+    words, blank = rd.layout.words, rd.layout.blank
+    i, seen = side.end, 0
+    while i < len(words) and not blank[i] and seen <= LABEL_WORDS:
+        if words[i] == ":":
+            if not alone:
+                return True
+            j = i + 1
+            while j < len(words) and blank[j] and "\n" not in words[j]:
+                j += 1
+            return j == len(words) or "\n" in words[j]
+        if not words[i].isalpha():
+            return False
+        i, seen = i + 1, seen + 1
+    return False
+
+
 def _line_start(rd: ReportDoc, i: int, limit: int = 200) -> int:
     """The first word token of the line that holds token i. Exports that join
     lines with commas ('FINDINGS:,RIGHT KIDNEY: ...,LEFT KIDNEY: ...') break

@@ -65,10 +65,14 @@ def side_from_exam(kit: Toolkit, rd: ReportDoc, site: str) -> str:
     the one side its exam line (or the title opening the report) names, for
     a finding at a site the exam kind lists as its own (`side_sites`: the
     tendons of a shoulder film, not phleboliths on a film for left flank
-    pain); '' for an exam of both sides or of none, or one whose line also
+    pain) or at no site ('No new calcification.' on a right shoulder film);
+    '' for an exam of both sides or of none, or one whose line also
     names a part of both sides (`two_sided_terms`: 'AP PELVIS / RIGHT HIP')."""
     exam = rd.exam.get() if rd.exam is not None else None
-    if exam is None or site not in exam.get("side_sites", ()):
+    if exam is None:
+        return ""
+    own = exam.get("side_sites", ())
+    if not own or (site and site not in own):
         return ""
     line = exam_line(rd.layout)
     lo, hi = line or (0, _title_end(kit, rd, title_stop(rd.doc) or 0))

@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
 from calc_nlp.schema import METASTATIC, Condition, Finding, LabValue, finding_id
 from calc_nlp.stages.context_sites import (
+    side_from_label,
     side_of_owner,
     site_from_label_line,
 )
@@ -228,7 +229,7 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
     spleen.'). A vessel may be the labelled organ's."""
     label = site_from_label_line(rd, f)
     if label is None:
-        return ""
+        return side_from_label(kit, rd, f)
     if (
         own is not None
         and own.site != label.site
