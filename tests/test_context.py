@@ -37,6 +37,14 @@ CASES = [
     ("Calcified granuloma, unchanged compared to prior.", set()),
     ("Calcified granuloma is again seen.", set()),
     ("Redemonstrated coronary artery calcifications.", set()),
+    # seen before, nothing saying it is gone: present now
+    ("The previously seen calcified granuloma in the right upper lobe.", set()),
+    ("Previously noted calcified granuloma in the right upper lobe.", set()),
+    ("Calcified granuloma in the right upper lobe as described previously.", set()),
+    ("Calcified granuloma, also seen on the prior exam.", set()),
+    # a past marker of another kind still dates it
+    ("History of calcific tendinitis, previously treated.", {"historical"}),
+    ("Previously described splenic calcification is no longer seen.", {"negated", "historical"}),
     # hypothetical and family
     ("R/O calcification.", {"hypothetical"}),
     ("Rule out nephrocalcinosis.", {"hypothetical"}),

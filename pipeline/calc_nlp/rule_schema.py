@@ -167,6 +167,7 @@ METADATA_KEYS = {
     "lesion",
     "family",
     "score_phrase",
+    "seen_before",
 }
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).
