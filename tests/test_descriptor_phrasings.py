@@ -229,6 +229,24 @@ CHANGES = [
     ("Calcified granuloma in the left upper lobe, stable in appearance.", None, "stable"),
     ("Calcified granuloma in the left upper lobe, redemonstrated.", None, "stable"),
     ("Grossly unchanged appearance of calcified hilar nodes.", None, "stable"),
+    # an opening change phrase is both conjuncts'
+    (
+        "Grossly unchanged appearance of calcified hilar nodes and scattered calcified granulomas.",
+        "calcified granulomas",
+        "stable",
+    ),
+    # unless the second conjunct has a change word of its own
+    (
+        "Redemonstration of calcified hilar nodes and new calcified granulomas.",
+        "calcified granulomas",
+        "new",
+    ),
+    # a new clause after the comma is no conjunct
+    (
+        "Stable appearance of calcified nodes, and there is a calcified granuloma.",
+        "calcified granuloma",
+        "",
+    ),
     ("Stable appearance of the calcified granuloma.", None, "stable"),
     ("The calcified granuloma is slightly larger.", None, "increased"),
     ("The calcified granuloma is slightly larger than before.", None, "increased"),

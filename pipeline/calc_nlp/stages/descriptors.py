@@ -98,6 +98,12 @@ def _outer_change(
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
     prev = spans[i - 1].end_char if i and spans[i - 1].start >= sent.start else -1
     m = opening_change(dr, text, max(prev, sent.start_char), span.start_char)
+    if m is None and prev >= 0 and _CONJOINED.match(text, prev, span.start_char):
+        # "unchanged appearance of calcified nodes and scattered calcified
+        # granulomas": the opening phrase is both conjuncts'
+        first = spans[i - 1]
+        before = spans[i - 2].end_char if i > 1 and spans[i - 2].start >= sent.start else -1
+        m = opening_change(dr, text, max(before, sent.start_char), first.start_char)
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
@@ -110,6 +116,11 @@ def _outer_change(
         return None
     value, rid, start, end = closing
     return value, ("change", rid, off + start, off + end)
+
+
+# What may stand between two conjoined mentions: "and" with a few modifier
+# words after it ("... and scattered calcified granulomas").
+_CONJOINED = re.compile(r"[^\S\n]*,?[^\S\n]*and[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}$", re.I)
 
 
 def _past_semicolon(rd: ReportDoc, spans: list[Span], sent: Span) -> int:
