@@ -47,6 +47,10 @@ CASES = [
     ("Previously described splenic calcification is no longer seen.", {"negated", "historical"}),
     # hypothetical and family
     ("R/O calcification.", {"hypothetical"}),
+    # an evaluation the report calls limited was made: it asks nothing
+    ("Nondiagnostic evaluation of the LAD due to dense calcification.", set()),
+    ("Evaluation of the proximal LAD is limited due to heavy calcification.", set()),
+    ("Evaluation of coronary calcification.", {"hypothetical"}),
     ("Rule out nephrocalcinosis.", {"hypothetical"}),
     ("Recommend mammogram if calcifications develop.", {"hypothetical"}),
     ("Family history of coronary artery calcification.", {"family"}),

@@ -90,6 +90,11 @@ SCORE_LINES = [
     # a label followed by its value is the finding
     ("CORONARY ARTERY CALCIUM SCORE: 1,020.", ["CORONARY ARTERY CALCIUM SCORE"]),
     ("History: chest pain.\nCALCIUM SCORE: 0", ["CALCIUM SCORE"]),
+    # comma-joined lines: a later sentence's score phrase does not make a label
+    (
+        "FINDINGS:,CALCIUM SCORE: , 1,240 Agatston units.,LAD: , The calcium score is high.",
+        ["CALCIUM SCORE", "calcium score"],
+    ),
     # a score stated in a line of capitals with no number is still a finding
     ("FINDINGS:\nCALCIUM SCORE ZERO.", ["CALCIUM SCORE"]),
     # a score phrase mid-report in ordinary case stays a finding with no number

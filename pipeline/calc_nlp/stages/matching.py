@@ -55,7 +55,7 @@ def match(
     cue_like = of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER")
     links = [s for s in cue_like if s.label_ == "LINK"]
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
-    calc = [c for c in calc if not _names_a_score(kit, doc, c, calc)]
+    calc = [c for c in calc if not _names_a_score(kit, doc, lay, c, calc)]
     return Matches(
         calc=calc,
         premods=premods,
@@ -209,10 +209,12 @@ def _line(doc: Doc, c: Span) -> tuple[int, int]:
     return lo, hi
 
 
-def _names_a_score(kit: Toolkit, doc: Doc, c: Span, calc: list[Span]) -> bool:
+def _names_a_score(
+    kit: Toolkit, doc: Doc, lay: Layout, c: Span, calc: list[Span]
+) -> bool:
     """Does a score phrase ('calcium score') only name the exam or a label
     rather than state a score? A label is the phrase before a colon with
-    another score phrase after it on its line ('CALCIUM SCORE: The total
+    another score phrase after it in its sentence ('CALCIUM SCORE: The total
     calcium score is 115'); a title is a line giving no number that is
     written in capitals ('CCTA / CALCIUM SCORE') or opens the report as a
     title (no label before the phrase, no full stop ending it)."""
@@ -221,8 +223,11 @@ def _names_a_score(kit: Toolkit, doc: Doc, c: Span, calc: list[Span]) -> bool:
     lo, hi = _line(doc, c)
     colon = c.end < len(doc) and doc[c.end].text == ":"
     if colon:
+        first = lay.sent_first[c.start]
         return any(
-            x.start > c.end and x.start < hi and kit.md(x).get("score_phrase")
+            x.start > c.end
+            and lay.sent_first[x.start] == first
+            and kit.md(x).get("score_phrase")
             for x in calc
         )
     words = [t for t in doc[lo:hi] if not t.is_space]
