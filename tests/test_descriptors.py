@@ -357,6 +357,8 @@ def test_no_score_on_other_sites(finding_named):
         ("Lung-RADS 4A. Calcified granuloma.", ""),
         ("ACR BI-RADS Assessment: Category 3.", "3"),
         ("BI-RADS® 2.", "2"),
+        ("Calcifications.,IMPRESSION:,BIRADS Classification 4B - Suspicious.", "4B"),
+        ("Benign calcifications. BI-RADS class 2.", "2"),
         ("ASSESSMENT: Category 4A: Suspicious.", "4A"),
         ("ASSESSMENT: Lung-RADS category 4B.", ""),
         ("No calcifications.", ""),
