@@ -109,6 +109,12 @@ SIDE_LABELS = [
 ]
 
 
+def test_site_word_of_a_condition_is_not_carried(findings_of):
+    text = "He has been on peritoneal dialysis for 6 years. There is concern for calciphylaxis."
+    (f,) = findings_of(text)
+    assert f.site != "peritoneum"
+
+
 @pytest.mark.parametrize(("text", "sides"), SIDE_LABELS)
 def test_side_labels(findings_of, text, sides):
     assert [f.laterality for f in findings_of(text)] == sides

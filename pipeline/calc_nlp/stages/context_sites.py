@@ -246,11 +246,16 @@ def _site_further_back(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:
 
 
 def _sites_in(rd: ReportDoc, sent: Span, f: Span) -> list[SiteRef]:
-    """The site phrases of `sent` that finding `f` may take."""
+    """The site phrases of `sent` that finding `f` may take: not a site word
+    that is part of a condition's name ('peritoneal dialysis', 'renal
+    failure' name a treatment and a disease, not the place talked about)."""
+    conds = [c for c in rd.matches.conds if sent.start <= c.start < sent.end]
     return [
         s
         for s in rd.matches.sites
-        if sent.start <= s.span.start < sent.end and asserted(rd, s, f)
+        if sent.start <= s.span.start < sent.end
+        and asserted(rd, s, f)
+        and not any(c.start <= s.span.start and s.span.end <= c.end for c in conds)
     ]
 
 
