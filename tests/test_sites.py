@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 LINKS = [
+    # a bone's part is no artery: 'femoral' names the femoral artery only alone
+    ("Calcific density near the medial femoral condyle.", "", "", ""),
+    ("Calcification of the superficial femoral artery.", "artery", "superficial femoral artery", ""),
     (
         "Calcified granuloma in the right upper lobe.",
         "lung",
