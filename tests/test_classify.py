@@ -414,3 +414,25 @@ def test_agreeing_evidence_never_lowers_confidence(x):
         after = classify(y)
         if after.classification == before.classification:
             assert after.confidence >= before.confidence, (before, after)
+
+
+POINTED_BACK = [
+    # a next sentence that only points back gives the finding its cause
+    (
+        "Multiple calcified nodules in both lungs. These are compatible with healed granulomas.",
+        "dystrophic",
+    ),
+    ("Calcified nodule in the right lung. It likely represents a granuloma.", "dystrophic"),
+    # one that names a finding of its own is about that one
+    (
+        "Calcified nodule in the right lung. This and a calcified node are granulomas.",
+        "indeterminate",
+    ),
+    # a sentence that does not open by pointing back is about something else
+    ("Calcified nodule in the right lung. Old granulomas in the spleen.", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "cls"), POINTED_BACK)
+def test_cause_in_a_sentence_pointing_back(findings_of, text, cls):
+    assert findings_of(text)[0].classification == cls

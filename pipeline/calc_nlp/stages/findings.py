@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
 from calc_nlp.schema import METASTATIC, Condition, Finding, LabValue, finding_id
 from calc_nlp.stages.context_sites import (
+    POINTING_PRONOUNS,
     side_from_label,
     side_of_owner,
     site_from_label_line,
@@ -145,12 +146,18 @@ def features(
 def own_cues(
     kit: Toolkit, rd: ReportDoc, f: Span, cues: list[Span], site: str
 ) -> tuple[tuple[CueRecord, ...], str]:
-    """Cues of this finding's sentence that belong to it (inside it, or nearest to it)."""
+    """Cues of this finding's sentence that belong to it (inside it, or nearest
+    to it), and those of a next sentence that only points back to it ('... calcified
+    nodules. These are compatible with healed granulomas.')."""
     sent = rd.sent(f)
     calc = rd.matches.calc
     own: list[CueRecord] = []
     distribution = ""
+    after = _pointing_sentence(rd, sent, f)
     for c in cues:
+        if after is not None and after.start <= c.start < after.end:
+            own += _cue_records(kit, c, site)
+            continue
         if not (sent.start <= c.start < sent.end):
             continue
         holder = next((x for x in calc if x.start <= c.start and c.end <= x.end), None)
@@ -165,18 +172,41 @@ def own_cues(
             )
         if holder is not f and not after_link and not linked(rd, f, holder):
             continue
-        md = kit.md(c)
         if c.label_ == "DISTRIBUTION":
-            distribution = distribution or md["distribution"]
+            distribution = distribution or kit.md(c)["distribution"]
             continue
-        need = md.get("requires_site")
-        if need and site not in need:
-            continue
-        if c.label_ == "CONDITION":
-            own.append(CueRecord(md["condition"], 1, c.text))
-        else:
-            own.append(CueRecord(md["cue"], int(md["rule"]), c.text))
+        own += _cue_records(kit, c, site)
     return tuple(own), distribution
+
+
+def _cue_records(kit: Toolkit, c: Span, site: str) -> list[CueRecord]:
+    """The classifier's record of a cue or condition, none for a distribution
+    word or a cue that needs another site."""
+    md = kit.md(c)
+    if c.label_ == "DISTRIBUTION":
+        return []
+    need = md.get("requires_site")
+    if need and site not in need:
+        return []
+    if c.label_ == "CONDITION":
+        return [CueRecord(md["condition"], 1, c.text)]
+    return [CueRecord(md["cue"], int(md["rule"]), c.text)]
+
+
+def _pointing_sentence(rd: ReportDoc, sent: Span, f: Span) -> Span | None:
+    """The sentence after the finding's when it opens with a pronoun pointing
+    back ('These are compatible with healed granulomas.'), names no finding
+    of its own, and the finding is the last of its sentence."""
+    calc = rd.matches.calc
+    if sent.end >= len(rd.doc) or any(f.end <= x.start < sent.end for x in calc):
+        return None
+    nxt = rd.sent_at(sent.end)
+    words = [t for t in nxt if not t.is_space and not t.is_punct]
+    if not words or words[0].lower_ not in POINTING_PRONOUNS:
+        return None
+    if any(nxt.start <= x.start < nxt.end for x in calc):
+        return None
+    return nxt
 
 
 def marks(
