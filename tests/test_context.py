@@ -55,6 +55,11 @@ CASES = [
     ("Recommend mammogram if calcifications develop.", {"hypothetical"}),
     ("Family history of coronary artery calcification.", {"family"}),
     ("Mother had breast calcifications.", {"family"}),
+    # a relative clause is about the relative
+    (
+        "Family history of coronary disease in his father, whose coronary calcium score was 420.",
+        {"family"},
+    ),
 ]
 
 
