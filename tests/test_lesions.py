@@ -72,6 +72,12 @@ from calc_nlp.stages.lesions import group
             "Father had coronary artery calcification. Coronary artery calcification.",
             [1, 2],
         ),
+        # of two earlier lesions that fit, the one named by the same words
+        (
+            "IMAGING: Bilateral medullary nephrocalcinosis. A small echogenic focus in the "
+            "right kidney, possibly a calcification.\nASSESSMENT: Medullary nephrocalcinosis.",
+            [1, 2, 1],
+        ),
         # a different BI-RADS morphology at the same site is another group
         (
             "Right breast: punctate calcifications. Right breast: fine pleomorphic calcifications.",

@@ -192,7 +192,10 @@ def _same_lesion(
         and (x.sub or not sub or x.site not in dr.score_sites)
     ]
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
-        loose = [x for x in loose if x.side == f.laterality]
+        sided = [x for x in loose if x.side == f.laterality]
+        # else the one named by the same words ("medullary nephrocalcinosis"
+        # after bilateral nephrocalcinosis and a small right renal focus)
+        loose = sided or [x for x in loose if x in named]
     if not loose:  # each names the other's sub-site: one place in two words
         loose = [
             x
