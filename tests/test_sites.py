@@ -107,6 +107,9 @@ SIDE_LABELS = [
     ),
     # a side word that labels nothing gives no side to the next sentence
     ("Right hip pain for 2 weeks. Vascular calcifications in the pelvis.", [""]),
+    # a side letter before a body region names the exam's side
+    ("EXAM: R SHOULDER XR\nFINDINGS: No calcific deposits in the rotator cuff.", ["right"]),
+    ("EXAM: L KNEE 3V\nFINDINGS: Chondrocalcinosis.", ["left"]),
     # a one-sided exam gives its side to a finding with no site
     ("EXAM: SHOULDER RIGHT 2V\nFINDINGS: No new calcification.", ["right"]),
 ]

@@ -71,9 +71,9 @@ def match(
 
 def _sides_in_place(kit: Toolkit, lats: list[Span], sites: list[Span]) -> list[Span]:
     """Side words, less those a rule allows only right before a site phrase
-    (`before_site`: the letters 'R' and 'L' in 'L breast', 'R adrenal', or
-    a site phrase that takes the letter in, 'L base')."""
-    starts = {s.start for s in sites if s.label_ == "SITE"}
+    (`before_site`: the letters 'R' and 'L' in 'L breast', 'R adrenal', 'R
+    SHOULDER', or a site phrase that takes the letter in, 'L base')."""
+    starts = {s.start for s in sites if s.label_ in ("SITE", "REGION")}
     return [
         x
         for x in lats
