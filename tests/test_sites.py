@@ -98,6 +98,12 @@ SIDE_LABELS = [
         "Right: Fat. No suspicious calcifications.",
         ["left", "right"],
     ),
+    # an export that joins lines with commas keeps a label with its line
+    (
+        "MAMMOGRAM,FINDINGS:,LEFT BREAST: , Fat. No new calcifications.,"
+        "RIGHT BREAST: , Benign calcifications.",
+        ["left", "right"],
+    ),
     # a side label alone on the line above
     ("MAMMOGRAM BILATERAL\nRIGHT:\nScattered benign calcifications.", ["right"]),
     # the next label on the line takes over

@@ -267,7 +267,7 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
     sent = rd.sent(f)
     if sent.start == 0:
         return None
-    line = _line_start(rd, sent.start)
+    line = _label_line_start(rd, sent.start)
     firsts = rd.layout.sent_first
     labels = [
         s
@@ -299,7 +299,7 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     microcalcifications.'), the last one before the finding, or of a label
     alone on the line above its sentence ('RIGHT:'); '' when none."""
     sent = rd.sent(f)
-    line = _line_start(rd, sent.start)
+    line = _label_line_start(rd, sent.start)
     firsts = rd.layout.sent_first
     on_line = [
         s
@@ -337,6 +337,19 @@ def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:
             return False
         i, seen = i + 1, seen + 1
     return False
+
+
+def _label_line_start(rd: ReportDoc, i: int) -> int:
+    """`_line_start`, but a line an export joined right after a label's
+    colon (',LEFT BREAST: , Scattered calcifications.') starts at the label."""
+    line = _line_start(rd, i)
+    words, blank = rd.layout.words, rd.layout.blank
+    j = line - 1
+    while j >= 0 and blank[j] and "\n" not in words[j]:
+        j -= 1
+    if j >= 1 and words[j] == "," and words[j - 1] == ":":
+        return _line_start(rd, j - 1)
+    return line
 
 
 def _line_start(rd: ReportDoc, i: int, limit: int = 200) -> int:
