@@ -104,6 +104,11 @@ SIDE_LABELS = [
         "RIGHT BREAST: , Benign calcifications.",
         ["left", "right"],
     ),
+    # a label whose own words hold the side ('Left lobe' of the thyroid)
+    (
+        "US THYROID\nFindings:\nLeft lobe: 4.5 cm. 9 mm solid nodule with a coarse calcification.",
+        ["left"],
+    ),
     # a side label alone on the line above
     ("MAMMOGRAM BILATERAL\nRIGHT:\nScattered benign calcifications.", ["right"]),
     # the next label on the line takes over
