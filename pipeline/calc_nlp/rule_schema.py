@@ -168,6 +168,7 @@ METADATA_KEYS = {
     "family",
     "score_phrase",
     "seen_before",
+    "laterality_sites",
 }
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).

@@ -288,6 +288,8 @@ def _sites(
             if not name:
                 continue  # no candidate named and none on the exam: no site
         laterality = md.get("laterality", "")
+        if laterality and name not in md.get("laterality_sites", (name,)):
+            laterality = ""  # the side of the thyroid's lobes, not the liver's
         first = sp
         before = lats.get(sp.start)
         if before is not None and lay.sent_first[sp.start] != sp.start:
