@@ -5,6 +5,21 @@ from __future__ import annotations
 import pytest
 
 LINKS = [
+    # a "with" gives the calcification to the noun before it; what an "and"
+    # adds after it is another thing
+    (
+        "Enlarged right hilar node with calcification and a left lower lobe nodule.",
+        "lymph node",
+        "right hilar node",
+        "right",
+    ),
+    ("Thyroid nodule with coarse calcification and cervical lymphadenopathy.", "thyroid", "thyroid nodule", ""),
+    (
+        "Nodule with calcification in the left lower lobe and a right effusion.",
+        "lung",
+        "left lower lobe",
+        "left",
+    ),
     # a bone's part is no artery: 'femoral' names the femoral artery only alone
     ("Calcific density near the medial femoral condyle.", "", "", ""),
     ("Calcification of the superficial femoral artery.", "artery", "superficial femoral artery", ""),

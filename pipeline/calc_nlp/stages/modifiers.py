@@ -398,16 +398,16 @@ def flags(mods: Modifiers, span: Span) -> set[str]:
     """ConText flags of a target, with our also_sets / cancels applied."""
     out: set[str] = set()
     cancels: set[str] = set()
-    past_now = False  # a past marker that does not say the deposit is gone
+    dated = False  # a past marker other than 'seen before' ('history of')
     for mod in mods.of(span):
         md = mod.rule.metadata or {}
         if mod.category in FLAG_OF:
             out.add(FLAG_OF[mod.category])
         if mod.category == "HISTORICAL" and not md.get("seen_before"):
-            past_now = True
+            dated = True
         out.update(FLAG_OF[x] for x in md.get("also_sets", []) if x in FLAG_OF)
         cancels.update(FLAG_OF[c] for c in md.get("cancels", []) if c in FLAG_OF)
-    if "historical" in out and not past_now and "negated" not in out:
+    if "historical" in out and not dated and "negated" not in out:
         # 'previously seen', 'as seen on the prior' say it was seen before,
         # not that it is gone: present now unless denied (GUIDE: historical)
         cancels.add("historical")

@@ -32,6 +32,8 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     if s.span.start >= f.end:
         if s.start == f.end + 1 and words[f.end] == "/":
             return None  # 'granulomas/lymph nodes': another name, not a place
+        if _given_by_with(rd, f) and "and" in rd.lower[f.end : s.start]:
+            return None  # 'node with calcification and a left lower lobe nodule'
         lo, hi, score = f.end, s.start, s.start - f.end
     else:
         lo, hi, score = s.span.end, f.start, f.start - s.span.end + 2
@@ -46,6 +48,24 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     if k < len(stops) and stops[k] < hi:
         return None  # a ';' or '.' between them
     return score
+
+
+# How many words (grades, shapes) may stand between "with" and the mention
+# it gives to the noun before it ('nodule with coarse calcification').
+WITH_REACH = 3
+
+
+def _given_by_with(rd: ReportDoc, f: Span) -> bool:
+    """Is the mention the object of a "with" that gives it to the noun before
+    it ('thyroid nodule with coarse calcification')? What an "and" adds after
+    it is then another thing of the sentence, not the calcification's place."""
+    lows = rd.lower
+    for i in range(f.start - 1, max(-1, f.start - 2 - WITH_REACH), -1):
+        if lows[i] == "with":
+            return i > 0 and lows[i - 1].isalpha()
+        if not lows[i].isalpha():
+            return False
+    return False
 
 
 def lat_in_sentence(
