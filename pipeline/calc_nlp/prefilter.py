@@ -119,6 +119,22 @@ class Prefilter:
             return True
         return self._exact.rx is not None and self._exact(text)
 
+    def hits(self, text: str) -> list[tuple[int, int]] | None:
+        """Where the text holds what the filter searches for, in text order:
+        every finding's mention holds one of these (its rule's required
+        token). None when the filter cannot tell (it passes everything) or
+        lower-casing moves characters (a few Unicode letters grow)."""
+        if self.everything:
+            return None
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return None
+        found = []
+        for search, body in ((self._lower, lowered), (self._exact, text)):
+            if search.rx is not None:
+                found += [m.span() for m in search.rx.finditer(body)]
+        return sorted(found)
+
 
 class _Search:
     """One part of the prefilter: its regex, and the substrings that decide

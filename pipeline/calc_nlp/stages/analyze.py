@@ -31,6 +31,7 @@ from calc_nlp.stages import descriptors, lesions, linking, spacing
 from calc_nlp.stages.capitals import Capitals, is_caseless
 from calc_nlp.stages.context_sites import SENTENCES_BACK
 from calc_nlp.stages.findings import ReportContext, finding
+from calc_nlp.stages.hit_windows import holds_no_mention
 from calc_nlp.stages.layout import LazyExam, layout
 from calc_nlp.stages.literal_gate import LiteralGate
 from calc_nlp.stages.matching import match, mentions
@@ -115,7 +116,12 @@ class Analyzer:
             digest, text = digest or text_digest(text), clean
         digest = digest or text_digest(text)
         labs = self.labs(text)
-        if len(text) <= MAX_PIECE_CHARS:
+        if len(text) <= MAX_PIECE_CHARS and holds_no_mention(
+            text, self.prefilter.hits(text), self._mentions
+        ):
+            clock.lap("match")
+            result = ReportResult(report_id, STATUS_OK, [], (), labs)
+        elif len(text) <= MAX_PIECE_CHARS:
             result = self.piece(report_id, text, digest, 0, labs, clock, caseless)
         else:
             result = self._long(report_id, text, digest, labs, clock, caseless)
@@ -123,6 +129,11 @@ class Analyzer:
         result.birads, result.birads_words = self.birads(text)
         clock.lap("descriptors")
         return result
+
+    def _mentions(self, text: str) -> list[Span]:
+        """The mentions of a piece of text (exclusions applied)."""
+        doc = self.kit.nlp.make_doc(text)
+        return mentions(self.kit, doc, self.kit.columns(doc))[0]
 
     def birads(self, text: str) -> tuple[str, tuple[tuple[str, str, int, int], ...]]:
         """The BI-RADS category the report states, and the words that gave it."""
