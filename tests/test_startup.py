@@ -98,6 +98,40 @@ def test_medspacy_imported_without_quickumls_and_quickumls_still_importable():
     _python_ok(code)
 
 
+def test_command_line_loads_medspacy_components_on_first_use_and_silenced():
+    """Our command line defers medSpaCy's components module (PyRuSH, loguru);
+    its first use loads it, with PyRuSH's loguru namespace disabled."""
+    code = (
+        "import sys\n"
+        "from calc_nlp import fast_import\n"
+        "fast_import.enable()\n"
+        "import calc_nlp.stages.toolkit\n"
+        "assert 'medspacy' in sys.modules\n"
+        "assert 'PyRuSH' not in sys.modules and 'loguru' not in sys.modules\n"
+        "import medspacy.components\n"
+        "assert medspacy.components.PyRuSHSentencizer is not None\n"
+        "assert 'PyRuSH' in sys.modules\n"
+        "from loguru import logger\n"
+        "assert ('PyRuSH.', False) in logger._core.activation_list\n"
+        "import spacy\n"
+        "nlp = spacy.blank('en')\n"
+        "nlp.add_pipe('medspacy_pyrush')\n"
+        "assert [s.text for s in nlp('One here. Two there.').sents][1] == 'Two there.'\n"
+    )
+    _python_ok(code)
+
+
+def test_loguru_namespaces_disabled_when_medspacy_is_imported_as_usual():
+    code = (
+        "import sys\n"
+        "import calc_nlp.stages.toolkit\n"
+        "assert 'PyRuSH' in sys.modules\n"
+        "from loguru import logger\n"
+        "assert ('PyRuSH.', False) in logger._core.activation_list\n"
+    )
+    _python_ok(code)
+
+
 def test_worker_reuses_an_inherited_engine_of_the_same_rules_only(rules, monkeypatch):
     parent = engine.Engine(rules=rules)
     monkeypatch.setattr(engine, "_ENGINE", parent)

@@ -10,41 +10,21 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
-import types
 from collections.abc import Mapping
 from operator import itemgetter
 from typing import Any
 
 from calc_nlp import quiet
+from calc_nlp.fast_import import import_medspacy
 from calc_nlp.labs import LabParser
 from calc_nlp.rules import RuleSet
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 
 quiet.silence()
+import_medspacy()
+quiet.silence()  # the loggers medSpaCy brought
 
-
-def _import_medspacy() -> None:
-    """Import medspaCy without QuickUMLS. `medspacy/__init__` imports
-    `medspacy.util`, which imports QuickUMLS (and NLTK, a quarter of a second
-    of every start) only to register its spaCy component, which calc-nlp never
-    uses. A placeholder stands in for `quickumls` during that import and is
-    removed after it, so a later `import quickumls` gets the real package."""
-    if "medspacy" in sys.modules or "quickumls" in sys.modules:
-        return
-    placeholder = types.ModuleType("quickumls")
-    placeholder.spacy_component = None  # type: ignore[attr-defined]
-    sys.modules["quickumls"] = placeholder
-    try:
-        import medspacy  # noqa: F401
-    finally:
-        if sys.modules.get("quickumls") is placeholder:
-            del sys.modules["quickumls"]
-
-
-_import_medspacy()
-
-import spacy  # noqa: E402  (after silencing the loggers medspaCy brings)
+import spacy  # noqa: E402
 from medspacy.context import ConText, ConTextRule  # noqa: E402
 from medspacy.target_matcher import TargetRule  # noqa: E402
 from spacy.attrs import IDS  # noqa: E402
