@@ -5,6 +5,7 @@ kind, and the word lists as sets. Built once per rule set (Toolkit)."""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Any
 
 from calc_nlp.ignorecase import key_of, lookup
@@ -34,21 +35,16 @@ class DescriptorRules:
         for entry in desc["terms"]:
             for p in entry["phrases"]:
                 self.by_phrase[" ".join(p.split())] = entry
-        alternation = _alternation(list(self.by_phrase))
-        self.terms = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
-        # a term right before a position ("dense, coarse": the comma lists
-        # words), with its tail ("fine pleomorphic in morphology and grouped")
-        tails = _alternation(desc["word_lists"]["phrase_tails"])
-        self.term_end = re.compile(
-            rf"(?<!\w)(?:{alternation})(?:[^\S\n]+(?:{tails}))?\s*$", re.I
-        )
+        # The largest regexes are compiled when first used (a tenth of the
+        # toolkit's build, mostly for texts that never need them).
+        self._terms = _alternation(list(self.by_phrase))
+        self._tails = _alternation(desc["word_lists"]["phrase_tails"])
         self.vessel_of = {
             " ".join(p.split()): v["name"]
             for v in desc["vessels"]
             for p in v["phrases"]
         }
-        vessels = _alternation(list(self.vessel_of))
-        self.vessel_words = re.compile(rf"(?<!\w)(?:{vessels})(?!\w)", re.I)
+        vessels = self._vessels = _alternation(list(self.vessel_of))
         self.patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         for e in desc["patterns"]:
             rx = re.compile(e["regex"].replace("{vessel}", vessels), re.I)
@@ -93,10 +89,6 @@ class DescriptorRules:
         self.change_leads = (
             set(wl["change_leads"]) | self.copulas | self.restating_openers
         )
-        self.tails = re.compile(
-            rf"[^\S\n]+(?:{_alternation(wl['phrase_tails'])})(?!\w)(?![^\S\n]+\w)",
-            re.I,
-        )
         self.term_lists = set(wl["term_lists"])
         self.restating = _breaks(wl["restating_links"])
         self.lesion_ignore = set(wl["lesion_ignore"])
@@ -114,6 +106,32 @@ class DescriptorRules:
         self.synonym_words = {w for v in self.synonyms.values() for w in v.split()}
         self.score_rules: set[str] = desc["scores"]["mention_rules"]
         self.score_sites: set[str] = desc["scores"]["sites"]
+
+    @cached_property
+    def terms(self) -> re.Pattern[str]:
+        """Any descriptor term, as whole words."""
+        return re.compile(rf"(?<!\w)(?:{self._terms})(?!\w)", re.I)
+
+    @cached_property
+    def term_end(self) -> re.Pattern[str]:
+        """A term right before a position ("dense, coarse": the comma lists
+        words), with its tail ("fine pleomorphic in morphology and grouped")."""
+        return re.compile(
+            rf"(?<!\w)(?:{self._terms})(?:[^\S\n]+(?:{self._tails}))?\s*$", re.I
+        )
+
+    @cached_property
+    def tails(self) -> re.Pattern[str]:
+        """A phrase tail after a term, ending the words there."""
+        return re.compile(
+            rf"[^\S\n]+(?:{self._tails})(?!\w)(?![^\S\n]+\w)",
+            re.I,
+        )
+
+    @cached_property
+    def vessel_words(self) -> re.Pattern[str]:
+        """Any coronary vessel's phrase, as whole words."""
+        return re.compile(rf"(?<!\w)(?:{self._vessels})(?!\w)", re.I)
 
     def number(self, text: str) -> float:
         """A score as written: digits, or a number word ("zero")."""
