@@ -61,6 +61,27 @@ def test_pipeline_made_directly_equals_spacy_blank_with_our_tokenizer():
     ]
 
 
+def test_special_cases_checked_unless_a_cached_build_checked_them(tmp_path, monkeypatch):
+    import pytest
+    from spacy.lang.en import English
+
+    from calc_nlp.stages.toolkit_cache import ToolkitCache
+
+    nlp = English()
+    unchecked = toolkit._build_tokenizer(nlp, nlp.Defaults, checked=True)
+    checked = toolkit._build_tokenizer(nlp, nlp.Defaults)
+    assert unchecked.to_bytes(exclude=["vocab"]) == checked.to_bytes(exclude=["vocab"])
+    with pytest.raises(ValueError, match="E997"):  # a case added later is checked
+        unchecked.add_special_case("abc", [{"ORTH": "ab"}])
+    # `checked` only when this build was cached, i.e. an earlier one finished
+    monkeypatch.setenv("CALC_NLP_CACHE_DIR", str(tmp_path))
+    first = ToolkitCache("inputs")
+    assert not first.loaded
+    first.save()  # (the toolkit saves it once built)
+    assert ToolkitCache("inputs").loaded
+    assert not ToolkitCache(None).loaded
+
+
 def test_stand_ins_load_langcodes_and_tqdm_on_first_use():
     """(spaCy 3.8 no longer needs langcodes: then none is put in its place.)"""
     code = (

@@ -54,6 +54,9 @@ class ToolkitCache:
             self.missed = True
         else:
             self.missed = False
+        # Found in the cache: an earlier build of the same inputs succeeded
+        # (a build is saved only when it is done).
+        self.loaded = not self.missed
         self.phrases: dict[str, list[int]] = cached["phrases"]
         # phase of the build -> attribute id -> string -> value
         self.lexemes: dict[str, dict[int, dict[str, Any]]] = cached["lexemes"]
