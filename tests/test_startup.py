@@ -82,6 +82,20 @@ def test_special_cases_checked_unless_a_cached_build_checked_them(tmp_path, monk
     assert not ToolkitCache(None).loaded
 
 
+def test_cached_descriptor_alternations_give_the_same_regexes(rules, tmp_path, monkeypatch):
+    from calc_nlp.stages.descriptor_rules import DescriptorRules
+
+    monkeypatch.setenv("CALC_NLP_CACHE_DIR", str(tmp_path))
+    toolkit.Toolkit(rules)  # cold: makes and saves them
+    warm = toolkit.Toolkit(rules).descriptors
+    plain = DescriptorRules(rules.descriptors, rules.word_lists.get("lesion_nouns", []))
+    for name in ("terms", "term_end", "tails", "vessel_words"):
+        assert getattr(warm, name).pattern == getattr(plain, name).pattern
+    assert {k: [(i, rx.pattern) for i, rx in v] for k, v in warm.patterns.items()} == {
+        k: [(i, rx.pattern) for i, rx in v] for k, v in plain.patterns.items()
+    }
+
+
 def test_stand_ins_load_langcodes_and_tqdm_on_first_use():
     """(spaCy 3.8 no longer needs langcodes: then none is put in its place.)"""
     code = (

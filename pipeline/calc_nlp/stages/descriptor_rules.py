@@ -5,6 +5,7 @@ kind, and the word lists as sets. Built once per rule set (Toolkit)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
@@ -12,7 +13,7 @@ from calc_nlp.ignorecase import key_of, lookup
 from calc_nlp.trie import trie_regex
 
 
-def _alternation(phrases: list[str]) -> str:
+def phrase_alternation(phrases: list[str]) -> str:
     """Phrases as one regex factored by common prefixes (trie.py), longest
     first, any run of spaces between words."""
     return trie_regex(" ".join(p.split()) for p in phrases).replace("\\ ", r"\s+")
@@ -30,21 +31,27 @@ class DescriptorRules:
     """descriptors.json compiled: one regex over every term, the score, size
     and BI-RADS regexes by kind, and the word lists as sets."""
 
-    def __init__(self, desc: dict[str, Any], lesion_nouns: list[str] | None = None):
+    def __init__(
+        self,
+        desc: dict[str, Any],
+        lesion_nouns: list[str] | None = None,
+        alternation: Callable[[list[str]], str] = phrase_alternation,
+    ):
+        """`alternation`: `phrase_alternation`, or the same kept by the build cache."""
         self.by_phrase: dict[str, dict[str, Any]] = {}
         for entry in desc["terms"]:
             for p in entry["phrases"]:
                 self.by_phrase[" ".join(p.split())] = entry
         # The largest regexes are compiled when first used (a tenth of the
         # toolkit's build, mostly for texts that never need them).
-        self._terms = _alternation(list(self.by_phrase))
-        self._tails = _alternation(desc["word_lists"]["phrase_tails"])
+        self._terms = alternation(list(self.by_phrase))
+        self._tails = alternation(desc["word_lists"]["phrase_tails"])
         self.vessel_of = {
             " ".join(p.split()): v["name"]
             for v in desc["vessels"]
             for p in v["phrases"]
         }
-        vessels = self._vessels = _alternation(list(self.vessel_of))
+        vessels = self._vessels = alternation(list(self.vessel_of))
         self.patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         for e in desc["patterns"]:
             rx = re.compile(e["regex"].replace("{vessel}", vessels), re.I)

@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
+from functools import partial
 from operator import itemgetter
 from typing import Any
 
@@ -18,7 +19,7 @@ from calc_nlp import quiet
 from calc_nlp.fast_import import import_medspacy
 from calc_nlp.labs import LabParser
 from calc_nlp.rules import RuleSet
-from calc_nlp.stages.descriptor_rules import DescriptorRules
+from calc_nlp.stages.descriptor_rules import DescriptorRules, phrase_alternation
 
 quiet.silence()
 import_medspacy()
@@ -302,11 +303,13 @@ class Toolkit:
         self.nlp = nlp
         with cache.lexemes_of("matchers", nlp.vocab):
             self._build_matchers(rules, cache)
-        cache.save()
         self.labs = LabParser(rules.labs)
         self.descriptors = DescriptorRules(
-            rules.descriptors, rules.word_lists.get("lesion_nouns", [])
+            rules.descriptors,
+            rules.word_lists.get("lesion_nouns", []),
+            partial(cache.alternation, phrase_alternation),
         )
+        cache.save()
         # Per exam kind: its table entry, a regex for its exam-line words and
         # one for the report words that tell it.
         self.exams = [
