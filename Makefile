@@ -14,10 +14,14 @@ install: $(STAMP)
 
 install-test: $(TEST_STAMP)
 
+# The package's bytecode is written as pip writes a wheel's: an editable
+# install under PYTHONDONTWRITEBYTECODE=1 would compile every module of
+# calc-nlp again in each process (a tenth of a second of every start).
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m compileall -q pipeline/calc_nlp
 	touch $(STAMP)
 
 $(TEST_STAMP): $(STAMP)
@@ -61,9 +65,8 @@ eval: install
 eval-real: install
 	$(BIN)/python scripts/realtext.py --readme README.md --json out/eval-real.json
 
-# The package's bytecode is written first, as pip writes it when it installs
-# a wheel: an editable install under PYTHONDONTWRITEBYTECODE=1 would compile
-# every module of calc-nlp again in each process the bench starts.
+# The package's bytecode is written first (again: the code may have changed
+# since the install, see $(STAMP)).
 bench: install
 	$(BIN)/python -m compileall -q pipeline/calc_nlp
 	$(BIN)/python benchmarks/bench.py --dir out/bench --readme README.md

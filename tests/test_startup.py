@@ -61,6 +61,41 @@ def test_pipeline_made_directly_equals_spacy_blank_with_our_tokenizer():
     ]
 
 
+def test_special_cases_checked_unless_a_cached_build_checked_them(tmp_path, monkeypatch):
+    import pytest
+    from spacy.lang.en import English
+
+    from calc_nlp.stages.toolkit_cache import ToolkitCache
+
+    nlp = English()
+    unchecked = toolkit._build_tokenizer(nlp, nlp.Defaults, checked=True)
+    checked = toolkit._build_tokenizer(nlp, nlp.Defaults)
+    assert unchecked.to_bytes(exclude=["vocab"]) == checked.to_bytes(exclude=["vocab"])
+    with pytest.raises(ValueError, match="E997"):  # a case added later is checked
+        unchecked.add_special_case("abc", [{"ORTH": "ab"}])
+    # `checked` only when this build was cached, i.e. an earlier one finished
+    monkeypatch.setenv("CALC_NLP_CACHE_DIR", str(tmp_path))
+    first = ToolkitCache("inputs")
+    assert not first.loaded
+    first.save()  # (the toolkit saves it once built)
+    assert ToolkitCache("inputs").loaded
+    assert not ToolkitCache(None).loaded
+
+
+def test_cached_descriptor_alternations_give_the_same_regexes(rules, tmp_path, monkeypatch):
+    from calc_nlp.stages.descriptor_rules import DescriptorRules
+
+    monkeypatch.setenv("CALC_NLP_CACHE_DIR", str(tmp_path))
+    toolkit.Toolkit(rules)  # cold: makes and saves them
+    warm = toolkit.Toolkit(rules).descriptors
+    plain = DescriptorRules(rules.descriptors, rules.word_lists.get("lesion_nouns", []))
+    for name in ("terms", "term_end", "tails", "vessel_words"):
+        assert getattr(warm, name).pattern == getattr(plain, name).pattern
+    assert {k: [(i, rx.pattern) for i, rx in v] for k, v in warm.patterns.items()} == {
+        k: [(i, rx.pattern) for i, rx in v] for k, v in plain.patterns.items()
+    }
+
+
 def test_stand_ins_load_langcodes_and_tqdm_on_first_use():
     """(spaCy 3.8 no longer needs langcodes: then none is put in its place.)"""
     code = (
@@ -94,6 +129,40 @@ def test_medspacy_imported_without_quickumls_and_quickumls_still_importable():
         "assert 'quickumls' not in sys.modules, 'placeholder left behind'\n"
         "import quickumls.spacy_component\n"
         "assert quickumls.spacy_component is not None\n"
+    )
+    _python_ok(code)
+
+
+def test_command_line_loads_medspacy_components_on_first_use_and_silenced():
+    """Our command line defers medSpaCy's components module (PyRuSH, loguru);
+    its first use loads it, with PyRuSH's loguru namespace disabled."""
+    code = (
+        "import sys\n"
+        "from calc_nlp import fast_import\n"
+        "fast_import.enable()\n"
+        "import calc_nlp.stages.toolkit\n"
+        "assert 'medspacy' in sys.modules\n"
+        "assert 'PyRuSH' not in sys.modules and 'loguru' not in sys.modules\n"
+        "import medspacy.components\n"
+        "assert medspacy.components.PyRuSHSentencizer is not None\n"
+        "assert 'PyRuSH' in sys.modules\n"
+        "from loguru import logger\n"
+        "assert ('PyRuSH.', False) in logger._core.activation_list\n"
+        "import spacy\n"
+        "nlp = spacy.blank('en')\n"
+        "nlp.add_pipe('medspacy_pyrush')\n"
+        "assert [s.text for s in nlp('One here. Two there.').sents][1] == 'Two there.'\n"
+    )
+    _python_ok(code)
+
+
+def test_loguru_namespaces_disabled_when_medspacy_is_imported_as_usual():
+    code = (
+        "import sys\n"
+        "import calc_nlp.stages.toolkit\n"
+        "assert 'PyRuSH' in sys.modules\n"
+        "from loguru import logger\n"
+        "assert ('PyRuSH.', False) in logger._core.activation_list\n"
     )
     _python_ok(code)
 

@@ -14,6 +14,16 @@ bars). A stand-in module takes their place in `sys.modules` while spaCy is
 imported and loads the real one the first time any of its names is asked
 for (`importlib.util.LazyLoader` cannot do it: Python 3.11's `import`
 statement reads the module's `__spec__`, which loads it).
+
+medSpaCy is imported without QuickUMLS always (`import_medspacy`), and, for
+our command line, without `medspacy.components`, the module that imports
+every medSpaCy component to register it with spaCy: PyRuSH's sentence
+splitter, pysbd and loguru among them (a twentieth of a second), where
+calc-nlp uses ConText and the target rules only. A stand-in takes its place
+and loads it the first time any of its names is asked for; until then the
+components it registers (`medspacy_pyrush`, the sectionizer, pre- and
+postprocessor) cannot be added by name in that process, which runs no code
+but calc-nlp's.
 """
 
 from __future__ import annotations
@@ -48,6 +58,9 @@ class _OnFirstUse(types.ModuleType):
         if sys.modules.get(name) is self:
             del sys.modules[name]
         real = importlib.import_module(name)
+        loaded = vars(self).pop("_loaded", None)  # once: what follows the load
+        if loaded is not None:
+            loaded()
         return getattr(real, attr)
 
 
@@ -107,3 +120,37 @@ def import_spacy_without_cli() -> None:
                 del sys.modules[name]
     if "__getattr__" not in vars(spacy) and "cli" not in vars(spacy):
         setattr(spacy, "__getattr__", _module_getattr)  # noqa: B010
+
+
+_MEDSPACY_COMPONENTS = "medspacy.components"
+
+
+def import_medspacy() -> None:
+    """Import medSpaCy without QuickUMLS. `medspacy/__init__` imports
+    `medspacy.util`, which imports QuickUMLS (and NLTK, a quarter of a second
+    of every start) only to register its spaCy component, which calc-nlp never
+    uses. A placeholder stands in for `quickumls` during that import and is
+    removed after it, so a later `import quickumls` gets the real package.
+    When `enable`d, `medspacy.components` is left to a stand-in too (module
+    docstring); loading it silences the loggers it brings (quiet.py)."""
+    if "medspacy" in sys.modules or "quickumls" in sys.modules:
+        return
+    placeholder = types.ModuleType("quickumls")
+    placeholder.spacy_component = None  # type: ignore[attr-defined]
+    sys.modules["quickumls"] = placeholder
+    if _ENABLED and _MEDSPACY_COMPONENTS not in sys.modules:
+        components = _OnFirstUse(_MEDSPACY_COMPONENTS)
+        components.__spec__ = None
+        components._loaded = _silence  # type: ignore[attr-defined]
+        sys.modules[_MEDSPACY_COMPONENTS] = components
+    try:
+        import medspacy  # noqa: F401
+    finally:
+        if sys.modules.get("quickumls") is placeholder:
+            del sys.modules["quickumls"]
+
+
+def _silence() -> None:
+    from calc_nlp import quiet
+
+    quiet.silence()

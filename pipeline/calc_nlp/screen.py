@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from functools import cached_property
 from time import perf_counter
 from typing import Any
 
@@ -58,7 +59,13 @@ class Screen:
 
     def __init__(self, rules: Any, prefilter: Prefilter, gate: LiteralGate):
         self.prefilter, self.birads_gate = prefilter, gate
-        self.labs = LabParser(rules.labs)
+        self._lab_rules = rules.labs
+
+    @cached_property
+    def labs(self) -> LabParser:
+        """The lab parser, made for the first report the screen answers (a run
+        whose first report needs the pipeline may never need this one)."""
+        return LabParser(self._lab_rules)
 
     @classmethod
     def cached(cls, rules: Any) -> Screen | None:

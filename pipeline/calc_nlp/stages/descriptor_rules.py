@@ -5,13 +5,15 @@ kind, and the word lists as sets. Built once per rule set (Toolkit)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cached_property
 from typing import Any
 
 from calc_nlp.ignorecase import key_of, lookup
 from calc_nlp.trie import trie_regex
 
 
-def _alternation(phrases: list[str]) -> str:
+def phrase_alternation(phrases: list[str]) -> str:
     """Phrases as one regex factored by common prefixes (trie.py), longest
     first, any run of spaces between words."""
     return trie_regex(" ".join(p.split()) for p in phrases).replace("\\ ", r"\s+")
@@ -29,26 +31,27 @@ class DescriptorRules:
     """descriptors.json compiled: one regex over every term, the score, size
     and BI-RADS regexes by kind, and the word lists as sets."""
 
-    def __init__(self, desc: dict[str, Any], lesion_nouns: list[str] | None = None):
+    def __init__(
+        self,
+        desc: dict[str, Any],
+        lesion_nouns: list[str] | None = None,
+        alternation: Callable[[list[str]], str] = phrase_alternation,
+    ):
+        """`alternation`: `phrase_alternation`, or the same kept by the build cache."""
         self.by_phrase: dict[str, dict[str, Any]] = {}
         for entry in desc["terms"]:
             for p in entry["phrases"]:
                 self.by_phrase[" ".join(p.split())] = entry
-        alternation = _alternation(list(self.by_phrase))
-        self.terms = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
-        # a term right before a position ("dense, coarse": the comma lists
-        # words), with its tail ("fine pleomorphic in morphology and grouped")
-        tails = _alternation(desc["word_lists"]["phrase_tails"])
-        self.term_end = re.compile(
-            rf"(?<!\w)(?:{alternation})(?:[^\S\n]+(?:{tails}))?\s*$", re.I
-        )
+        # The largest regexes are compiled when first used (a tenth of the
+        # toolkit's build, mostly for texts that never need them).
+        self._terms = alternation(list(self.by_phrase))
+        self._tails = alternation(desc["word_lists"]["phrase_tails"])
         self.vessel_of = {
             " ".join(p.split()): v["name"]
             for v in desc["vessels"]
             for p in v["phrases"]
         }
-        vessels = _alternation(list(self.vessel_of))
-        self.vessel_words = re.compile(rf"(?<!\w)(?:{vessels})(?!\w)", re.I)
+        vessels = self._vessels = alternation(list(self.vessel_of))
         self.patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         for e in desc["patterns"]:
             rx = re.compile(e["regex"].replace("{vessel}", vessels), re.I)
@@ -93,10 +96,6 @@ class DescriptorRules:
         self.change_leads = (
             set(wl["change_leads"]) | self.copulas | self.restating_openers
         )
-        self.tails = re.compile(
-            rf"[^\S\n]+(?:{_alternation(wl['phrase_tails'])})(?!\w)(?![^\S\n]+\w)",
-            re.I,
-        )
         self.term_lists = set(wl["term_lists"])
         self.restating = _breaks(wl["restating_links"])
         self.lesion_ignore = set(wl["lesion_ignore"])
@@ -114,6 +113,32 @@ class DescriptorRules:
         self.synonym_words = {w for v in self.synonyms.values() for w in v.split()}
         self.score_rules: set[str] = desc["scores"]["mention_rules"]
         self.score_sites: set[str] = desc["scores"]["sites"]
+
+    @cached_property
+    def terms(self) -> re.Pattern[str]:
+        """Any descriptor term, as whole words."""
+        return re.compile(rf"(?<!\w)(?:{self._terms})(?!\w)", re.I)
+
+    @cached_property
+    def term_end(self) -> re.Pattern[str]:
+        """A term right before a position ("dense, coarse": the comma lists
+        words), with its tail ("fine pleomorphic in morphology and grouped")."""
+        return re.compile(
+            rf"(?<!\w)(?:{self._terms})(?:[^\S\n]+(?:{self._tails}))?\s*$", re.I
+        )
+
+    @cached_property
+    def tails(self) -> re.Pattern[str]:
+        """A phrase tail after a term, ending the words there."""
+        return re.compile(
+            rf"[^\S\n]+(?:{self._tails})(?!\w)(?![^\S\n]+\w)",
+            re.I,
+        )
+
+    @cached_property
+    def vessel_words(self) -> re.Pattern[str]:
+        """Any coronary vessel's phrase, as whole words."""
+        return re.compile(rf"(?<!\w)(?:{self._vessels})(?!\w)", re.I)
 
     def number(self, text: str) -> float:
         """A score as written: digits, or a number word ("zero")."""

@@ -10,41 +10,22 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
-import types
 from collections.abc import Mapping
+from functools import partial
 from operator import itemgetter
 from typing import Any
 
 from calc_nlp import quiet
+from calc_nlp.fast_import import import_medspacy
 from calc_nlp.labs import LabParser
 from calc_nlp.rules import RuleSet
-from calc_nlp.stages.descriptor_rules import DescriptorRules
+from calc_nlp.stages.descriptor_rules import DescriptorRules, phrase_alternation
 
 quiet.silence()
+import_medspacy()
+quiet.silence()  # the loggers medSpaCy brought
 
-
-def _import_medspacy() -> None:
-    """Import medspaCy without QuickUMLS. `medspacy/__init__` imports
-    `medspacy.util`, which imports QuickUMLS (and NLTK, a quarter of a second
-    of every start) only to register its spaCy component, which calc-nlp never
-    uses. A placeholder stands in for `quickumls` during that import and is
-    removed after it, so a later `import quickumls` gets the real package."""
-    if "medspacy" in sys.modules or "quickumls" in sys.modules:
-        return
-    placeholder = types.ModuleType("quickumls")
-    placeholder.spacy_component = None  # type: ignore[attr-defined]
-    sys.modules["quickumls"] = placeholder
-    try:
-        import medspacy  # noqa: F401
-    finally:
-        if sys.modules.get("quickumls") is placeholder:
-            del sys.modules["quickumls"]
-
-
-_import_medspacy()
-
-import spacy  # noqa: E402  (after silencing the loggers medspaCy brings)
+import spacy  # noqa: E402
 from medspacy.context import ConText, ConTextRule  # noqa: E402
 from medspacy.target_matcher import TargetRule  # noqa: E402
 from spacy.attrs import IDS  # noqa: E402
@@ -237,8 +218,9 @@ def _tokenizer_factory(cache: ToolkitCache | None = None) -> Any:
     vocabulary entries come from `cache` when it has them."""
 
     def build(nlp: Any) -> Tokenizer:
-        with (cache or ToolkitCache(None)).lexemes_of("tokenizer", nlp.vocab):
-            return _build_tokenizer(nlp, nlp.Defaults)
+        kept = cache or ToolkitCache(None)
+        with kept.lexemes_of("tokenizer", nlp.vocab):
+            return _build_tokenizer(nlp, nlp.Defaults, checked=kept.loaded)
 
     return build
 
@@ -255,9 +237,31 @@ def cacheable_exceptions(rules: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in rules.items() if k.strip() or v != [{ORTH: k}]}
 
 
-def _build_tokenizer(nlp: Any, d: Any) -> Tokenizer:
-    return Tokenizer(
+class _Tokenizer(Tokenizer):
+    """spaCy's Tokenizer, told when its special cases were checked before.
+
+    `add_special_case` checks each case (its ORTH pieces spell the string,
+    no attribute but ORTH and NORM), a fifth of the tokenizer's build for the
+    1,300 cases of spaCy's English. Built with `checked`, it skips that check
+    for the cases it is built with: the build cache holds a build of the very
+    same cases (its key: spaCy's version, the rules and this code), which is
+    saved only once a build has checked them. Cases added later are checked.
+    """
+
+    def __init__(self, *args: Any, checked: bool = False, **kwargs: Any):
+        self._checked = checked
+        super().__init__(*args, **kwargs)
+        self._checked = False
+
+    def _validate_special_case(self, chunk: str, substrings: Any) -> None:
+        if not self._checked:
+            super()._validate_special_case(chunk, substrings)
+
+
+def _build_tokenizer(nlp: Any, d: Any, checked: bool = False) -> Tokenizer:
+    return _Tokenizer(
         nlp.vocab,
+        checked=checked,
         rules=cacheable_exceptions(d.tokenizer_exceptions),
         prefix_search=compile_prefix_regex(list(d.prefixes) + EXTRA_PREFIXES).search,
         suffix_search=compile_suffix_regex(d.suffixes).search,
@@ -299,11 +303,13 @@ class Toolkit:
         self.nlp = nlp
         with cache.lexemes_of("matchers", nlp.vocab):
             self._build_matchers(rules, cache)
-        cache.save()
         self.labs = LabParser(rules.labs)
         self.descriptors = DescriptorRules(
-            rules.descriptors, rules.word_lists.get("lesion_nouns", [])
+            rules.descriptors,
+            rules.word_lists.get("lesion_nouns", []),
+            partial(cache.alternation, phrase_alternation),
         )
+        cache.save()
         # Per exam kind: its table entry, a regex for its exam-line words and
         # one for the report words that tell it.
         self.exams = [

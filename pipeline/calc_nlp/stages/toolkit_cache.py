@@ -13,7 +13,9 @@ versions and the toolkit's source, this one's the rules' digest):
 - each new word's attribute values, served while the toolkit is built by
   dictionaries standing in for spaCy's attribute functions (their values
   for these strings, computed by those very functions in an earlier build),
-  the functions themselves put back once it is built.
+  the functions themselves put back once it is built;
+- the descriptor rules' phrase alternations (trie.py regexes of some 5,000
+  phrases), each kept by the phrases it was made of.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any
 from calc_nlp import build_cache
 
 _KIND = "toolkit"
-_PARTS = frozenset({"phrases", "lexemes"})
+_PARTS = frozenset({"phrases", "lexemes", "alternations"})
 
 
 class _Memo(dict[str, Any]):
@@ -50,13 +52,17 @@ class ToolkitCache:
         self.inputs = rules_digest
         cached = build_cache.load(_KIND, rules_digest) if rules_digest else None
         if not (isinstance(cached, dict) and set(cached) == _PARTS):
-            cached = {"phrases": {}, "lexemes": {}}
+            cached = {"phrases": {}, "lexemes": {}, "alternations": {}}
             self.missed = True
         else:
             self.missed = False
+        # Found in the cache: an earlier build of the same inputs succeeded
+        # (a build is saved only when it is done).
+        self.loaded = not self.missed
         self.phrases: dict[str, list[int]] = cached["phrases"]
         # phase of the build -> attribute id -> string -> value
         self.lexemes: dict[str, dict[int, dict[str, Any]]] = cached["lexemes"]
+        self.alternations: dict[str, str] = cached["alternations"]
 
     def phrase(self, matcher: Any, tokenizer: Any, attr: str, text: str) -> list[int]:
         """The attribute hashes `matcher` (a PhraseMatcher) keeps of phrase `text`."""
@@ -66,6 +72,15 @@ class ToolkitCache:
             hashes = list(matcher._convert_to_array(tokenizer(text)))
             self.phrases[key], self.missed = hashes, True
         return hashes
+
+    def alternation(self, make: Callable[[list[str]], str], phrases: list[str]) -> str:
+        """`make(phrases)`, a regex of these phrases (kept by the phrases)."""
+        key = "\0".join(phrases)
+        value = self.alternations.get(key)
+        if value is None:
+            value = self.alternations[key] = make(phrases)
+            self.missed = True
+        return value
 
     @contextmanager
     def lexemes_of(self, phase: str, vocab: Any) -> Iterator[None]:
@@ -88,6 +103,6 @@ class ToolkitCache:
     def save(self) -> None:
         """Store what this build had to compute (nothing if all came from the cache)."""
         if self.missed and self.inputs:
-            build_cache.save(
-                _KIND, self.inputs, {"phrases": self.phrases, "lexemes": self.lexemes}
-            )
+            parts = {"phrases": self.phrases, "lexemes": self.lexemes}
+            parts["alternations"] = self.alternations
+            build_cache.save(_KIND, self.inputs, parts)
