@@ -202,6 +202,14 @@ SCORES = [
     ("Agatston score 2,310; 95th percentile.", "agatston", 2310),
     # "now" between the phrase and its value; the earlier value is not the score
     ("Increased calcium score, now 188 (81st percentile), previously 96.", "agatston", 188),
+    # per-vessel scores in the next sentence of an export that joined its
+    # lines with commas, a label and its finding right after them
+    (
+        "CALCIUM SCORE: , Total Agatston score of 156.  Left main 0, LAD 98, RCA 46.,"
+        "LAD: , Partially calcified plaque in the proximal segment.",
+        "agatston_vessels",
+        "LM=0;LAD=98;RCA=46",
+    ),
     # a vessel's own score under its label is not the total
     ("LAD: Calcification in the mid segment. Vessel score 140.", "agatston", None),
 ]

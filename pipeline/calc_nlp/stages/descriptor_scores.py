@@ -16,8 +16,9 @@ from calc_nlp.stages.record import ReportDoc
 
 # (field, rule id, start, end): the words that gave a descriptor, for `explain`.
 Word = tuple[str, str, int, int]
-# Where a segment of score text ends: a ';', a line break, a full stop.
-_SEGMENT = re.compile(r"[;\n]|\.(?=\s|$)")
+# Where a segment of score text ends: a ";", a line break, a full stop (one
+# before a comma too: an export that joined lines with commas, "46.,LAD:").
+_SEGMENT = re.compile(r"[;\n]|\.(?=[\s,]|$)")
 
 
 @dataclass(frozen=True)
