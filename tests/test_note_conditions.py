@@ -31,6 +31,7 @@ UNASSERTED = [
     "End-stage liver disease, liver transplant candidate.",
     "Surgical excision may be considered.",
     "Carotid endarterectomy is recommended.",
+    "Recommend excisional biopsy.",
     "Surgeons advised mastectomy.",
     "He is in consideration for a kidney transplant.",
     "It was decided to perform a lobectomy.",
@@ -93,6 +94,9 @@ NAMED = [
     ("Surgical absence of the left kidney is noted.", ["prior surgery"]),
     ("She has had several radiation treatments to the neck.", ["radiation therapy"]),
     ("He received 4500 cGy to the chest wall in 2001.", ["radiation therapy"]),
+    ("She had a benign excisional biopsy of the right breast in 2009.", ["prior surgery"]),
+    # a candidate for a procedure keeps the disease named before it
+    ("Secondary hyperparathyroidism, renal transplant candidate.", ["hyperparathyroidism"]),
 ]
 
 
