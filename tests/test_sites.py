@@ -172,3 +172,11 @@ def test_anaphora_takes_previous_sentence_site(findings_of):
 )
 def test_physiologic_flag(only, text, physiologic):
     assert only(text).physiologic is physiologic
+
+
+def test_the_vessel_is_the_one_its_own_line_names_first(findings_of):
+    text = (
+        "IMPRESSION:,LM: Normal.,LAD: Dense calcific plaque within the proximal "
+        "vessel with ostial calcification."
+    )
+    assert [f.site_text for f in findings_of(text)] == ["LAD", "LAD"]

@@ -41,7 +41,9 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
     if kit.md(site.span).get("generic") != "anaphoric":
         return _restated_site(rd, f, specific) or site
     others = [c for c in rd.matches.calc if c is not f]
-    for prev in paragraph_before(rd, sent, 4):
+    # its own sentence before it first ('LAD: Dense calcific plaque within the
+    # proximal vessel with ostial calcification'), then the sentences before
+    for prev in [rd.doc[sent.start : f.start], *paragraph_before(rd, sent, 4)]:
         found = [
             s
             for s in rd.matches.sites
