@@ -72,6 +72,12 @@ from calc_nlp.stages.lesions import group
             "Father had coronary artery calcification. Coronary artery calcification.",
             [1, 2],
         ),
+        # a branch's plaque is restated under its parent vessel's label
+        (
+            "ASSESSMENT:\nCIRCUMFLEX: The OM2 shows minimal calcific plaque within the mid vessel.\n"
+            "IMPRESSION:\nCX: Minimal calcific plaque.",
+            [1, 1],
+        ),
         # of two earlier lesions that fit, the one named by the same words
         (
             "IMAGING: Bilateral medullary nephrocalcinosis. A small echogenic focus in the "

@@ -188,6 +188,7 @@ def _same_lesion(
         # calcification ("wall calcification" of an aneurysm, then "calcified
         # plaque of the right SFA"; "The aorta ... The aortic arch was calcified.")
         and (not sub or x.sub == sub or _named(dr, x, f, named) or _other_section(x, f))
+        and not _narrows(x, f, sub)
         and _fits(x.side, f.laterality)
         and (x.sub or not sub or x.site not in dr.score_sites)
     ]
@@ -236,6 +237,16 @@ def _other_than(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     section may restate it with the same word ("Additional ... calcification"
     in the impression)."""
     return x.last is not None and x.last.section == f.section and names_another(dr, f)
+
+
+def _narrows(x: _Lesion, f: Finding, sub: str) -> bool:
+    """Does a finding of the lesion's section name a part within the lesion's
+    sub-site ("The circumflex was mildly calcified. The obtuse marginal branch
+    was densely calcified.": a branch is its vessel's part)? Such a part is
+    another lesion; a later finding naming less ("CX: minimal calcific
+    plaque" after the marginal branch's) restates it."""
+    mine, theirs = set(sub.split()), set(x.sub.split())
+    return bool(theirs) and mine > theirs and not _other_section(x, f)
 
 
 def _other_section(x: _Lesion, f: Finding) -> bool:
