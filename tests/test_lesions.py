@@ -72,6 +72,13 @@ from calc_nlp.stages.lesions import group
             "Father had coronary artery calcification. Coronary artery calcification.",
             [1, 2],
         ),
+        # a sentence that opens by offering what the finding before may be,
+        # its subject left out, names the same calcification
+        (
+            "FINDINGS: Multiple coarse calcifications in the epigastrium. Could represent "
+            "pancreatic parenchymal calcifications of chronic pancreatitis.",
+            [1, 1],
+        ),
         # a branch's plaque is restated under its parent vessel's label
         (
             "ASSESSMENT:\nCIRCUMFLEX: The OM2 shows minimal calcific plaque within the mid vessel.\n"

@@ -101,16 +101,15 @@ def crossed(dr: DescriptorRules, f: Finding, sub: str, g: Finding) -> bool:
 def names_what_it_is(dr: DescriptorRules, f: Finding) -> bool:
     """Does the finding's sentence open with an anaphor and a restating link
     before it ("This may represent a stone or vascular calcification", "These
-    likely represent phleboliths")?"""
+    likely represent phleboliths"), or with the link itself, its subject left
+    out ("Could represent pancreatic calcifications")?"""
     before = f.sentence[: max(f.sentence.lower().find(f.mention.lower()), 0)]
     words = WORD.findall(before.lower())
     link = dr.restating.search(before)
-    return (
-        bool(words)
-        and words[0] in dr.anaphors
-        and link is not None
-        and len(WORD.findall(before[: link.start()])) <= 3
-    )
+    if not words or link is None:
+        return False
+    lead = WORD.findall(before[: link.start()])
+    return not lead or (words[0] in dr.anaphors and len(lead) <= 3)
 
 
 def names_a_lesion(dr: DescriptorRules, f: Finding) -> bool:
