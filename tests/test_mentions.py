@@ -39,6 +39,13 @@ FORMS = [
     ("Chondrocalcinosis of the menisci.", ["Chondrocalcinosis"]),
     ("Vascular calcs in both feet.", ["Vascular calcs"]),
     ("CALCIFIED GRANULOMA RUL.", ["CALCIFIED GRANULOMA"]),
+    # a bare 'calcified' takes in the site phrase it qualifies, to its head
+    ("Calcified pineal gland.", ["Calcified pineal gland"]),
+    ("Calcified choroid plexus, unchanged.", ["Calcified choroid plexus"]),
+    ("Calcified native kidneys.", ["Calcified native kidneys"]),
+    # not where the phrase goes on past the site words
+    ("Calcified LV apical infarct.", ["Calcified"]),
+    ("Calcified iliac and visceral arteries.", ["Calcified"]),
 ]
 
 

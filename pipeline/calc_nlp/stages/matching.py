@@ -52,6 +52,7 @@ def match(
 
     site_spans = longest_spans(of("SITE", "REGION"))
     lats = _sides_in_place(kit, longest_spans(of("LATERALITY")), site_spans)
+    calc = _to_named_site(kit, doc, calc, site_spans)
     cue_like = of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER")
     links = [s for s in cue_like if s.label_ == "LINK"]
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
@@ -196,6 +197,41 @@ def _header(doc: Doc, lay: Layout, i: int) -> str:
     """The words of the header of token i's section, lower case."""
     _section, body, title, _question = lay.sections[i]
     return " ".join(t.lower_ for t in doc[title:body] if not t.is_space)
+
+
+def _to_named_site(
+    kit: Toolkit, doc: Doc, calc: list[Span], sites: list[Span]
+) -> list[Span]:
+    """A bare 'calcified' or 'calcific' before the site phrase it qualifies
+    takes it in, as the span runs to the head of its phrase (guide §1:
+    'Calcified pineal gland', 'calcified popliteal arteries'), past the
+    premodifiers a 'calcified X' rule lets stand between them and through a
+    head word right after it, but no further than the next mention, and only
+    where the phrase ends there ('phrase_followers': 'Calcified LV apical
+    infarct' and 'calcified iliac and visceral arteries' keep 'Calcified')."""
+    lists = kit.rules.word_lists
+    between = set(lists.get("calcified_modifiers", ())) - {"and", ",", "/"}
+    bare = set(lists.get("bare_adjectives", ()))
+    heads = set(lists.get("calcified_heads", ()))
+    ends = set(lists.get("phrase_followers", ()))
+    starts = {sp.start: sp for sp in sites if sp.label_ == "SITE"}
+    out = []
+    for k, c in enumerate(calc):
+        nxt = calc[k + 1].start if k + 1 < len(calc) else len(doc)
+        if len(c) == 1 and c[0].lower_ in bare:
+            i = c.end
+            while i < nxt and i not in starts and doc[i].lower_ in between:
+                i += 1
+            site = starts.get(i)
+            if site is not None and site.end <= nxt:
+                end = site.end
+                if end < nxt and doc[end].lower_ in heads and end not in starts:
+                    end += 1  # 'calcified popliteal arteries'
+                after = doc[end] if end < len(doc) else None
+                if after is None or not after.is_alpha or after.lower_ in ends:
+                    c = Span(doc, c.start, end, label=c.label_, span_id=c.id_)
+        out.append(c)
+    return out
 
 
 def _line(doc: Doc, c: Span) -> tuple[int, int]:
