@@ -228,7 +228,7 @@ def _to_named_site(
                 if end < nxt and doc[end].lower_ in heads and end not in starts:
                     end += 1  # 'calcified popliteal arteries'
                 after = doc[end] if end < len(doc) else None
-                if after is None or not after.is_alpha or after.lower_ in ends:
+                if after is None or after.is_punct or after.is_space or after.lower_ in ends:
                     c = Span(doc, c.start, end, label=c.label_, span_id=c.id_)
         out.append(c)
     return out
