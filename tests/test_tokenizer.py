@@ -50,3 +50,17 @@ def test_tokens_match_spacys_full_exceptions(analyzer, text):
         a, b = ours(text), stock(text)
         assert [t.text for t in a] == [t.text for t in b]
         assert a.to_array(attrs).tolist() == b.to_array(attrs).tolist()
+
+
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        # an export that joined lines with commas: the colon of a label is
+        # its own token in any case, so the label reads as a header
+        ("FINDINGS:,The", ["FINDINGS", ":", ",", "The"]),
+        ("postoperative diagnoses:,1.", ["postoperative", "diagnoses", ":", ",", "1", "."]),
+        ("Findings:,calcified", ["Findings", ":", ",", "calcified"]),
+    ],
+)
+def test_joined_label_colons_split(analyzer, text, tokens):
+    assert [t.text for t in analyzer.kit.nlp.make_doc(text)] == tokens
