@@ -436,3 +436,23 @@ POINTED_BACK = [
 @pytest.mark.parametrize(("text", "cls"), POINTED_BACK)
 def test_cause_in_a_sentence_pointing_back(findings_of, text, cls):
     assert findings_of(text)[0].classification == cls
+
+
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        # guide §4 rule 3: kidney disease still fires with a normal calcium
+        # (phosphate drives it; conditions.json mineral_driver)
+        ("HISTORY: CKD stage 4. Calcium was 8.9.\nFINDINGS: Calcification of the iliac arteries.", "metastatic"),
+        ("HISTORY: Hyperphosphatemia. Calcium 9.1 mg/dL.\nFINDINGS: Calcification of the iliac arteries.", "metastatic"),
+        # a calcium-driven one does not
+        (
+            "HISTORY: Breast cancer metastatic to bone. Serum calcium 9.6 (normal).\n"
+            "FINDINGS: Calcification of the iliac arteries.",
+            "dystrophic",
+        ),
+    ],
+)
+def test_normal_calcium_blocks_only_calcium_driven_conditions(findings_of, text, cls):
+    (f,) = findings_of(text)
+    assert f.classification == cls
