@@ -79,6 +79,8 @@ NOT_FINDINGS = [
     "CORONARY CT ANGIOGRAPHY WITH CALCIUM SCORE\nTechnique: gated.",
     "Cardiac CT, calcium score only\nHistory: chest pain.",
     "Score 150 Agatston units.",
+    "CAC-DRS 3.",
+    "Category: CAC DRS 2/N2.",
     "Zone of calcified cartilage at the growth plate.",
 ]
 
