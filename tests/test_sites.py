@@ -180,3 +180,16 @@ def test_the_vessel_is_the_one_its_own_line_names_first(findings_of):
         "vessel with ostial calcification."
     )
     assert [f.site_text for f in findings_of(text)] == ["LAD", "LAD"]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("The veins were left alone. Calcified plaque in the femoral artery.", ""),
+        ("A drain was left in place. Calcified granuloma in the spleen.", ""),
+        ("Calcified granuloma in the left upper lobe.", "left"),
+    ],
+)
+def test_left_as_a_verb_is_no_side(findings_of, text, side):
+    (f,) = findings_of(text)
+    assert f.laterality == side

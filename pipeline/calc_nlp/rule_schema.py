@@ -169,6 +169,7 @@ METADATA_KEYS = {
     "score_phrase",
     "seen_before",
     "laterality_sites",
+    "not_after",
 }
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).

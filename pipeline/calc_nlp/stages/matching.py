@@ -73,13 +73,27 @@ def match(
 def _sides_in_place(kit: Toolkit, lats: list[Span], sites: list[Span]) -> list[Span]:
     """Side words, less those a rule allows only right before a site phrase
     (`before_site`: the letters 'R' and 'L' in 'L breast', 'R adrenal', 'R
-    SHOULDER', or a site phrase that takes the letter in, 'L base')."""
+    SHOULDER', or a site phrase that takes the letter in, 'L base'), and
+    those a verb uses ('were left alone')."""
     starts = {s.start for s in sites if s.label_ in ("SITE", "REGION")}
     return [
         x
         for x in lats
-        if not kit.md(x).get("before_site") or x.end in starts or x.start in starts
+        if (not kit.md(x).get("before_site") or x.end in starts or x.start in starts)
+        and not _verb_use(kit, x)
     ]
+
+
+def _verb_use(kit: Toolkit, side: Span) -> bool:
+    """Is the side word a verb's here, after a word of its rule's `not_after`
+    ('the veins were left alone')?"""
+    after = kit.md(side).get("not_after")
+    if not after:
+        return False
+    doc, i = side.doc, side.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in after
 
 
 def _named_conditions(
