@@ -428,6 +428,12 @@ POINTED_BACK = [
         "Calcified nodule in the right lung. This and a calcified node are granulomas.",
         "indeterminate",
     ),
+    # a cause the impression names at the same part, in another spelling
+    (
+        "EXAMINATION: CHEST 2V\nFINDINGS: A 3 mm calcified nodule in the lingula.\n"
+        "IMPRESSION: Calcified lingular granuloma.",
+        "dystrophic",
+    ),
     # a sentence that does not open by pointing back is about something else
     ("Calcified nodule in the right lung. Old granulomas in the spleen.", "indeterminate"),
 ]

@@ -144,6 +144,10 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         if kit.site_info(head.site).get("unspecific"):
             # 'soft tissue calcification in the gluteal muscle': the muscle
             head = specific_site_after(kit, rd, f) or head
+        elif not named:
+            # 'calcified nodule in the lingula': the place, not the shared word
+            after = specific_site_after(kit, rd, f)
+            head = after if after is not None and after.site == head.site else head
         return refine(kit, rd, f, head)
     implied = kit.md(f).get("implied_site")
     if implied:
@@ -355,13 +359,16 @@ def part_words(kit: Toolkit, site: SiteRef) -> str:
     """The words of a site phrase that name a part of its site ('left lower
     lobe', 'frontal lobe', 'RUL'), for 'same place?' comparisons; '' for a
     phrase that names the whole site, one word of its vocabulary terms
-    ('spleen', 'splenic', 'hepatic'), which takes in every part of it."""
+    ('spleen', 'splenic', 'hepatic'), which takes in every part of it. Words
+    are spelled as descriptors.json's site_synonyms spell them."""
     words = core_words(site.span.text)
     if " " not in words:
         terms = kit.site_info(site.site).get("terms", ())
         if any(words == t.lower() for t in terms):
             return ""
-    return words
+    # one spelling of a part ('lingular' and 'lingula', 'hilar' and 'hilum')
+    synonyms = kit.descriptors.synonyms
+    return " ".join(synonyms.get(w, w) for w in words.split())
 
 
 def core_words(site_text: str) -> str:
