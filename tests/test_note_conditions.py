@@ -95,6 +95,8 @@ NAMED = [
     ("She has had several radiation treatments to the neck.", ["radiation therapy"]),
     ("He received 4500 cGy to the chest wall in 2001.", ["radiation therapy"]),
     ("She had a benign excisional biopsy of the right breast in 2009.", ["prior surgery"]),
+    ("The ossification developed after his hip replacement.", ["prior surgery"]),
+    ("Status post orchiopexy as a child.", ["prior surgery"]),
     # a candidate for a procedure keeps the disease named before it
     ("Secondary hyperparathyroidism, renal transplant candidate.", ["hyperparathyroidism"]),
 ]
