@@ -449,6 +449,9 @@ GRADES = [
     ("Trace coronary artery calcification.", "minimal"),
     ("Slight calcification of the aortic knob.", "minimal"),
     ("Scattered calcified granulomas.", "mild"),
+    # a predicate grade before a preposition of place
+    ("Calcified granulomas are scattered throughout both lungs.", "mild"),
+    ("Coronary calcifications are dense along the LAD.", "severe"),
     ("Small calcified granuloma.", ""),
     ("Multiple calcified granulomas.", ""),
     ("The aortic valve is heavily calcified.", "severe"),
