@@ -210,6 +210,13 @@ SCORES = [
         "agatston_vessels",
         "LM=0;LAD=98;RCA=46",
     ),
+    # a vessel table an export joined with commas, under a title
+    (
+        "The total coronary artery calcium score is 326.  Distribution by vessel:,"
+        "Left main, 0,LAD, 212,Circumflex, 18,RCA, 96,Incidental note.",
+        "agatston_vessels",
+        "LM=0;LAD=212;LCX=18;RCA=96",
+    ),
     # a vessel's own score under its label is not the total
     ("LAD: Calcification in the mid segment. Vessel score 140.", "agatston", None),
 ]
@@ -218,6 +225,14 @@ SCORES = [
 @pytest.mark.parametrize("text, field, value", SCORES)
 def test_score(findings_of, text, field, value):
     assert getattr(findings_of(text)[0], field) == value
+
+
+def test_a_vessel_table_is_read_once(findings_of):
+    text = (
+        "The total coronary artery calcium score is 326.  Distribution by vessel:,"
+        "Left main, 0,LAD, 212,RCA, 96,The LAD calcification is proximal."
+    )
+    assert [f.agatston_vessels for f in findings_of(text)] == ["LM=0;LAD=212;RCA=96", ""]
 
 
 def test_a_score_of_zero_is_a_negated_finding(findings_of):

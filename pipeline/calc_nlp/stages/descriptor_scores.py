@@ -17,8 +17,9 @@ from calc_nlp.stages.record import ReportDoc
 # (field, rule id, start, end): the words that gave a descriptor, for `explain`.
 Word = tuple[str, str, int, int]
 # Where a segment of score text ends: a ";", a line break, a full stop (one
-# before a comma too: an export that joined lines with commas, "46.,LAD:").
-_SEGMENT = re.compile(r"[;\n]|\.(?=[\s,]|$)")
+# before a comma too: an export that joined lines with commas, "46.,LAD:"),
+# or such a joining comma itself before a capital (",LAD, 212,RCA, 96").
+_SEGMENT = re.compile(r"[;\n]|\.(?=[\s,]|$)|,(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -142,10 +143,11 @@ def _score_lines_end(
 
 
 def _heading(segment: str) -> bool:
-    """A short line of words only, no number: a score table's column heading."""
+    """A short line of words only, no number: a score table's column heading
+    ("Vessel  Score"), or its title ("Distribution by vessel:")."""
     words = segment.split()
     return (
-        segment.endswith("\n")
+        (segment.endswith("\n") or segment.rstrip().rstrip(",").endswith(":"))
         and 0 < len(words) <= 4
         and not any(ch.isdigit() for ch in segment)
     )

@@ -42,6 +42,9 @@ def describe(
     spans = rd.matches.calc
     text = rd.doc.text if text is None else text
     scores: dict[int, Scores] = {}
+    # the per-vessel score words an earlier sentence took: a table read under
+    # a score sentence is not read again above the next sentence
+    vessel_words: dict[tuple[int, int], int] = {}
     for i, (span, f) in enumerate(zip(spans, findings, strict=True)):
         sent = rd.sent(span)
         c = clause(dr, text, spans, i, sent)
@@ -59,10 +62,13 @@ def describe(
                 starts = [s.start_char for s in spans]
                 scores[sent.start] = scores_of(dr, text, sent, starts, rd.offset)
             s = scores[sent.start]
+            mine = [(w[2], w[3]) for w in s.words if w[0] == "agatston_vessels"]
+            taken = any(vessel_words.get(at, sent.start) != sent.start for at in mine)
+            vessel_words.update({at: sent.start for at in mine if at not in vessel_words})
             f.agatston, f.agatston_percentile = s.agatston, s.percentile
-            f.agatston_vessels = s.vessels
+            f.agatston_vessels = "" if taken else s.vessels
             f.cac_drs = dr.cac_drs(s.agatston)
-            words += s.words
+            words += [w for w in s.words if not (taken and w[0] == "agatston_vessels")]
         f.anaphor = _anaphor(dr, text[c.lo : span.start_char])
         f.segment = _segment(dr, text, c) if f.site in dr.segment_sites else ""
         f.descriptor_words = tuple(words)
