@@ -79,6 +79,12 @@ from calc_nlp.stages.lesions import group
             "pancreatic parenchymal calcifications of chronic pancreatitis.",
             [1, 1],
         ),
+        # an impression naming no side after the right's and the left's sums them up
+        (
+            "FINDINGS: Phleboliths in the right hemipelvis. Phleboliths in the left "
+            "hemipelvis.\nIMPRESSION: Pelvic phleboliths.",
+            [1, 2, 3],
+        ),
         # a branch's plaque is restated under its parent vessel's label
         (
             "ASSESSMENT:\nCIRCUMFLEX: The OM2 shows minimal calcific plaque within the mid vessel.\n"

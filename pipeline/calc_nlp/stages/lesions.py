@@ -355,9 +355,10 @@ def _sums_up(
     """Does an impression finding sum up several lesions of the findings
     rather than restate one (GUIDE: "incidental calcifications as
     described", "widespread vascular calcification" are lesions of their
-    own)? So it does when it is bilateral after a left and a right lesion at
-    its site (`at_site`) and none of both sides ("bilateral renal
-    calcifications" after the right kidney's and the left kidney's); when it
+    own)? So it does when it is bilateral or names no side after a left and
+    a right lesion at its site (`at_site`) and none of both sides ("bilateral
+    renal calcifications", "pelvic phleboliths" after the right's and the
+    left's); when it
     names no site and its sentence refers to what was described, after two
     findings-section lesions or more (`pool`); and when its words name no
     vessel but "vascular", after two lesions of another section at vessel
@@ -366,9 +367,14 @@ def _sums_up(
     first's."""
     if f.section != _RESTATING[1] or f.own_lesion:
         return False
-    if f.laterality == "bilateral":
+    if f.laterality in ("bilateral", ""):
+        # 'bilateral renal calcifications', or 'pelvic phleboliths' naming no
+        # side, after the right's and the left's
         sides = {x.side for x in at_site if x.first and x.first.section != f.section}
-        return {"left", "right"} <= sides and "bilateral" not in sides
+        if {"left", "right"} <= sides and "bilateral" not in sides:
+            return True
+        if f.laterality:
+            return False
     if not f.site:
         return len(pool) > 1 and dr.summary_words.search(f.sentence) is not None
     if f.site in dr.vessel_sites and f.site_text and not site_words(dr, f.site_text):
