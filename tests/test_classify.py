@@ -434,6 +434,9 @@ POINTED_BACK = [
         "IMPRESSION: Calcified lingular granuloma.",
         "dystrophic",
     ),
+    # chronic inflammation and old blood are local damage (guide §3)
+    ("Chronic post-inflammatory changes with right apical calcifications.", "dystrophic"),
+    ("Incidental right adrenal calcification, likely post-hemorrhagic.", "dystrophic"),
     # a sentence that does not open by pointing back is about something else
     ("Calcified nodule in the right lung. Old granulomas in the spleen.", "indeterminate"),
 ]
