@@ -416,7 +416,7 @@ def test_agreeing_evidence_never_lowers_confidence(x):
             assert after.confidence >= before.confidence, (before, after)
 
 
-POINTED_BACK = [
+CAUSES = [
     # a next sentence that only points back gives the finding its cause
     (
         "Multiple calcified nodules in both lungs. These are compatible with healed granulomas.",
@@ -442,8 +442,8 @@ POINTED_BACK = [
 ]
 
 
-@pytest.mark.parametrize(("text", "cls"), POINTED_BACK)
-def test_cause_in_a_sentence_pointing_back(findings_of, text, cls):
+@pytest.mark.parametrize(("text", "cls"), CAUSES)
+def test_cause_of_the_first_finding(findings_of, text, cls):
     assert findings_of(text)[0].classification == cls
 
 
