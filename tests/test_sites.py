@@ -124,6 +124,12 @@ SIDE_LABELS = [
         "US THYROID\nFindings:\nLeft lobe: 4.5 cm. 9 mm solid nodule with a coarse calcification.",
         ["left"],
     ),
+    # ... also where a hard wrap broke the line between the colon and its comma
+    (
+        "MAMMOGRAM,FINDINGS:,RIGHT BREAST:\n, Scattered density.  Benign vascular\n"
+        "calcifications.,LEFT BREAST: , Fat.",
+        ["right"],
+    ),
     # a side label alone on the line above
     ("MAMMOGRAM BILATERAL\nRIGHT:\nScattered benign calcifications.", ["right"]),
     # the next label on the line takes over
