@@ -191,11 +191,15 @@ def test_the_vessel_is_the_one_its_own_line_names_first(findings_of):
 @pytest.mark.parametrize(
     ("text", "side"),
     [
+        # 'left' a verb uses
         ("The veins were left alone. Calcified plaque in the femoral artery.", ""),
         ("A drain was left in place. Calcified granuloma in the spleen.", ""),
         ("Calcified granuloma in the left upper lobe.", "left"),
+        # 'both ... and' joining two things names no side
+        ("Diltiazem may help both the Raynaud phenomenon and the calcinosis.", ""),
+        ("Calcified granulomas in both lungs.", "bilateral"),
     ],
 )
-def test_left_as_a_verb_is_no_side(findings_of, text, side):
+def test_side_words_used_otherwise_are_no_side(findings_of, text, side):
     (f,) = findings_of(text)
     assert f.laterality == side

@@ -170,6 +170,7 @@ METADATA_KEYS = {
     "seen_before",
     "laterality_sites",
     "not_after",
+    "not_before",
 }
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).

@@ -85,15 +85,21 @@ def _sides_in_place(kit: Toolkit, lats: list[Span], sites: list[Span]) -> list[S
 
 
 def _verb_use(kit: Toolkit, side: Span) -> bool:
-    """Is the side word a verb's here, after a word of its rule's `not_after`
-    ('the veins were left alone')?"""
-    after = kit.md(side).get("not_after")
-    if not after:
-        return False
-    doc, i = side.doc, side.start - 1
-    while i >= 0 and doc[i].is_space:
+    """Is the side word used otherwise here: after a word of its rule's
+    `not_after` ('the veins were left alone'), or before one of its
+    `not_before` ('both the Raynaud phenomenon and the calcinosis')?"""
+    md = kit.md(side)
+    after, before = md.get("not_after") or (), md.get("not_before") or ()
+    doc = side.doc
+    i = side.start - 1
+    while after and i >= 0 and doc[i].is_space:
         i -= 1
-    return i >= 0 and doc[i].lower_ in after
+    if after and i >= 0 and doc[i].lower_ in after:
+        return True
+    j = side.end
+    while before and j < len(doc) and doc[j].is_space:
+        j += 1
+    return j < len(doc) and doc[j].lower_ in before
 
 
 def _named_conditions(
