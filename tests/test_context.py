@@ -47,6 +47,9 @@ CASES = [
     ("Previously described splenic calcification is no longer seen.", {"negated", "historical"}),
     # hypothetical and family
     ("R/O calcification.", {"hypothetical"}),
+    # not confirmed or not well seen on one view: hedged, not denied
+    ("Possible calcified granuloma, not confirmed on the lateral view.", {"uncertain"}),
+    ("Calcified granuloma, not well seen on the lateral view.", set()),
     # an evaluation the report calls limited was made: it asks nothing
     ("Nondiagnostic evaluation of the LAD due to dense calcification.", set()),
     ("Evaluation of the proximal LAD is limited due to heavy calcification.", set()),
