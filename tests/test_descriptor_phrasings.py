@@ -217,6 +217,13 @@ SCORES = [
         "agatston_vessels",
         "LM=0;LAD=212;LCX=18;RCA=96",
     ),
+    # per-vessel scores written in prose, the value first
+    (
+        "The total calcium score is 212, with 164 in the LAD, 0 in the left main, "
+        "0 in the circumflex and 48 in the RCA.",
+        "agatston_vessels",
+        "LAD=164;LM=0;LCX=0;RCA=48",
+    ),
     # a vessel's own score under its label is not the total
     ("LAD: Calcification in the mid segment. Vessel score 140.", "agatston", None),
 ]

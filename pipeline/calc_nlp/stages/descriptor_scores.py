@@ -58,8 +58,10 @@ def scores_of(
     above = _vessel_lines_start(dr, text, lo, starts)
     words: list[Word] = []
     vessels: list[tuple[int, int, str, float]] = []
-    for rid, rx in dr.patterns.get("vessel", []):
+    for rid, rx in dr.patterns.get("vessel", []):  # an earlier rule's reading wins
         for m in rx.finditer(text, above, hi):
+            if any(a < m.end() and m.start() < b for a, b, _, _ in vessels):
+                continue  # '164 in the LAD, 0 in the left main': not 'LAD, 0'
             name = dr.vessel(m.group("vessel"))
             vessels.append((m.start(), m.end(), name, float(m.group("value"))))
             words.append(("agatston_vessels", rid, off + m.start(), off + m.end()))
