@@ -203,3 +203,11 @@ def test_the_vessel_is_the_one_its_own_line_names_first(findings_of):
 def test_side_words_used_otherwise_are_no_side(findings_of, text, side):
     (f,) = findings_of(text)
     assert f.laterality == side
+
+
+def test_a_restating_links_with_joins_no_other_structure(findings_of):
+    text = (
+        "Calcific density projects over the right shoulder, consistent with "
+        "calcific tendinitis."
+    )
+    assert [f.laterality for f in findings_of(text)] == ["right", "right"]

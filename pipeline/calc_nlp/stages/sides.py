@@ -202,7 +202,9 @@ def _other_structures(
         if s.span.end <= min(f.start, site.start):
             # 'Rt shoulder with calcific tendinitis': the finding is the shoulder's
             lo, hi, joining = s.span.end, min(f.start, site.start), _JOINING
-        words = set(rd.lower[lo:hi])
+        # a link's own 'with' ('consistent with') joins no other structure
+        linked = {i for k in rd.matches.links for i in range(k.start, k.end)}
+        words = {rd.lower[i] for i in range(lo, hi) if i not in linked}
         if words & joining:
             out.append(rd.doc[s.start : s.span.end])
     return out
