@@ -117,7 +117,7 @@ class Analyzer:
         digest = digest or text_digest(text)
         labs = self.labs(text)
         if len(text) <= MAX_PIECE_CHARS and holds_no_mention(
-            text, self.prefilter.hits(text), self._mentions
+            text, self.prefilter.hits, self._mentions
         ):
             clock.lap("match")
             result = ReportResult(report_id, STATUS_OK, [], (), labs)

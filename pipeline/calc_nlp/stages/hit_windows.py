@@ -37,13 +37,18 @@ def windows(text: str, hits: list[tuple[int, int]], reach: int = REACH) -> list[
 
 def holds_no_mention(
     text: str,
-    hits: list[tuple[int, int]] | None,
+    hits_of: Callable[[str], list[tuple[int, int]] | None],
     mentions_of: Callable[[str], list[Span]],
 ) -> bool:
     """Is it certain, from windows around the hits alone, that the text holds
-    no mention? `mentions_of` gives the mentions of a piece of text (the
-    matching stage's mentions: exclusions applied). False whenever unsure."""
-    if hits is None or len(text) < MIN_CHARS:
+    no mention? `hits_of` gives where the prefilter's words are (searched
+    only for a text long enough to be worth it), `mentions_of` the mentions
+    of a piece of text (the matching stage's: exclusions applied). False
+    whenever unsure."""
+    if len(text) < MIN_CHARS:
+        return False
+    hits = hits_of(text)
+    if hits is None:
         return False
     spans = windows(text, hits)
     if sum(hi - lo for lo, hi in spans) * 2 > len(text):

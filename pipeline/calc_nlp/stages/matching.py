@@ -80,11 +80,11 @@ def _sides_in_place(kit: Toolkit, lats: list[Span], sites: list[Span]) -> list[S
         x
         for x in lats
         if (not kit.md(x).get("before_site") or x.end in starts or x.start in starts)
-        and not _verb_use(kit, x)
+        and not _used_otherwise(kit, x)
     ]
 
 
-def _verb_use(kit: Toolkit, side: Span) -> bool:
+def _used_otherwise(kit: Toolkit, side: Span) -> bool:
     """Is the side word used otherwise here: after a word of its rule's
     `not_after` ('the veins were left alone'), or before one of its
     `not_before` ('both the Raynaud phenomenon and the calcinosis')?"""
@@ -229,11 +229,11 @@ def _to_named_site(
     head word right after it, but no further than the next mention, and only
     where the phrase ends there ('phrase_followers': 'Calcified LV apical
     infarct' and 'calcified iliac and visceral arteries' keep 'Calcified')."""
-    lists = kit.rules.word_lists
-    between = set(lists.get("calcified_modifiers", ())) - {"and", ",", "/"}
-    bare = set(lists.get("bare_adjectives", ()))
-    heads = set(lists.get("calcified_heads", ()))
-    ends = set(lists.get("phrase_followers", ()))
+    words = kit.word_sets
+    between = words.get("calcified_modifiers", frozenset()) - {"and", ",", "/"}
+    bare = words.get("bare_adjectives", frozenset())
+    heads = words.get("calcified_heads", frozenset())
+    ends = words.get("phrase_followers", frozenset())
     starts = {sp.start: sp for sp in sites if sp.label_ == "SITE"}
     out = []
     for k, c in enumerate(calc):

@@ -190,6 +190,8 @@ def _other_structures(
     if site is None or site.span is f or rd.layout.sent_first[site.span.start] != sent.start:
         return []
     out = []
+    # a link's own 'with' ('consistent with') joins no other structure
+    linked = {i for k in rd.matches.links for i in range(k.start, k.end)}
     for s in rd.matches.sites:
         if not (sent.start <= s.start < sent.end) or s.site == site.site:
             continue
@@ -202,8 +204,6 @@ def _other_structures(
         if s.span.end <= min(f.start, site.start):
             # 'Rt shoulder with calcific tendinitis': the finding is the shoulder's
             lo, hi, joining = s.span.end, min(f.start, site.start), _JOINING
-        # a link's own 'with' ('consistent with') joins no other structure
-        linked = {i for k in rd.matches.links for i in range(k.start, k.end)}
         words = {rd.lower[i] for i in range(lo, hi) if i not in linked}
         if words & joining:
             out.append(rd.doc[s.start : s.span.end])

@@ -333,6 +333,10 @@ class Toolkit:
             for r in context
             if (r.get("metadata") or {}).get("no_place")
         )
+        # The mentions' word lists the matching stage reads as sets, made once.
+        self.word_sets = {
+            name: frozenset(words) for name, words in rules.word_lists.items()
+        }
         # Per site, the exam words of the parts it belongs to (an exam's
         # `topic_sites`): the words a note names a side of that part with.
         self.topic_terms: dict[str, frozenset[str]] = {}
