@@ -13,6 +13,7 @@ written on the mention ("5 mm calcified granuloma", "granuloma measuring
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span
 
@@ -42,9 +43,9 @@ def describe(
     spans = rd.matches.calc
     text = rd.doc.text if text is None else text
     scores: dict[int, Scores] = {}
-    # the per-vessel score words an earlier sentence took: a table read under
-    # a score sentence is not read again above the next sentence
-    vessel_words: dict[tuple[int, int], int] = {}
+    # the per-vessel score words a sentence took: a table read under a score
+    # sentence is not read again above the next sentence
+    taken: set[tuple[int, int]] = set()
     for i, (span, f) in enumerate(zip(spans, findings, strict=True)):
         sent = rd.sent(span)
         c = clause(dr, text, spans, i, sent)
@@ -60,15 +61,14 @@ def describe(
         if takes_score(dr, spans, findings, i, rd):
             if sent.start not in scores:
                 starts = [s.start_char for s in spans]
-                scores[sent.start] = scores_of(dr, text, sent, starts, rd.offset)
+                scores[sent.start] = _untaken(
+                    scores_of(dr, text, sent, starts, rd.offset), taken
+                )
             s = scores[sent.start]
-            mine = [(w[2], w[3]) for w in s.words if w[0] == "agatston_vessels"]
-            taken = any(vessel_words.get(at, sent.start) != sent.start for at in mine)
-            vessel_words.update({at: sent.start for at in mine if at not in vessel_words})
             f.agatston, f.agatston_percentile = s.agatston, s.percentile
-            f.agatston_vessels = "" if taken else s.vessels
+            f.agatston_vessels = s.vessels
             f.cac_drs = dr.cac_drs(s.agatston)
-            words += [w for w in s.words if not (taken and w[0] == "agatston_vessels")]
+            words += s.words
         f.anaphor = _anaphor(dr, text[c.lo : span.start_char])
         f.segment = _segment(dr, text, c) if f.site in dr.segment_sites else ""
         f.descriptor_words = tuple(words)
@@ -122,6 +122,18 @@ def _outer_change(
         return None
     value, rid, start, end = closing
     return value, ("change", rid, off + start, off + end)
+
+
+def _untaken(s: Scores, taken: set[tuple[int, int]]) -> Scores:
+    """A sentence's scores without the per-vessel ones an earlier sentence
+    read (`taken`, the places of their words, updated with this one's)."""
+    mine = {(w[2], w[3]) for w in s.words if w[0] == "agatston_vessels"}
+    clash = bool(mine & taken)
+    taken |= mine
+    if not clash:
+        return s
+    words = tuple(w for w in s.words if w[0] != "agatston_vessels")
+    return replace(s, vessels="", words=words)
 
 
 # What may stand between two conjoined mentions: "and" with a few modifier
