@@ -341,9 +341,8 @@ def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:
 
 def _label_line_start(rd: ReportDoc, i: int) -> int:
     """`_line_start`, but a line an export joined right after a label's
-    colon (',LEFT BREAST: , Scattered calcifications.') starts at the label,
-    also where a hard wrap broke the line between the colon and its comma
-    ('RIGHT BREAST:' at one line's end, ', Scattered ...' opening the next)."""
+    colon (',LEFT BREAST: , Scattered calcifications.') starts at the label
+    (wrapping.py joins such a line a hard wrap broke after the colon)."""
     line = _line_start(rd, i)
     words, blank = rd.layout.words, rd.layout.blank
     j = line - 1
@@ -351,12 +350,6 @@ def _label_line_start(rd: ReportDoc, i: int) -> int:
         j -= 1
     if j >= 1 and words[j] == "," and words[j - 1] == ":":
         return _line_start(rd, j - 1)
-    if line < len(words) and words[line] == ",":
-        j = line - 1
-        while j >= 0 and blank[j]:
-            j -= 1
-        if j >= 0 and words[j] == ":":
-            return _line_start(rd, j)
     return line
 
 

@@ -8,7 +8,10 @@ from matching it, and a wrapped line that starts with a capital or a digit
 
 `unwrap` reads such a break as the space it stands for: a single line break
 after a line that is long for this report and ends in no sentence or label
-punctuation, before a line that opens no header, list item or blank line.
+punctuation, before a line that opens no header, list item or blank line;
+and any break before a comma, which no writer opens a line with (an export
+that joined its lines with commas, wrapped after a label's colon: 'RIGHT
+BREAST:' ending one line, ', Scattered ...' opening the next).
 A report is taken as wrapped only when its longest line has a fixed
 width's length (30 to 100 characters); the text keeps its length, so every
 offset holds.
@@ -45,7 +48,7 @@ def unwrap(text: str) -> str | None:
         at += len(line)  # the line break after this line is text[at]
         body = line.rstrip()
         nxt = lines[k + 1]
-        if (
+        if nxt.lstrip().startswith(",") or (
             len(body) >= FULL_LINE * width
             and body[-1:] not in _ENDS
             and nxt.strip()
