@@ -118,6 +118,8 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
         "Several calcifications low in the pelvis most likely phleboliths.",
         "Rounded calcific densities in the pelvis which probably represent phleboliths.",
         "Calcifications overlying the pelvis are compatible with phleboliths.",
+        "Clustered pelvic calcifications suggesting phleboliths.",
+        "A few calcific foci in the low pelvis, thought to represent phleboliths.",
     ],
 )
 def test_site_of_the_lesion_the_sentence_names(findings_of, text):
