@@ -32,6 +32,8 @@ NOT_ASSERTED = [
     "Preoperative evaluation for hip arthroplasty.",
     "PRE-RENAL TRANSPLANT CARDIAC EVALUATION.",
     "Pre-transplant workup,, no acute distress.",
+    # an indication line in capitals ending above the next header
+    "\nINDICATION: ROUTINE PREOP, XXXX SURGERY\nIMPRESSION: No acute disease.",
     # a differential, in several layouts
     "Differential diagnosis includes sarcoidosis, lymphoma and tuberculosis.",
     "Sarcoidosis versus lymphoma.",

@@ -78,6 +78,9 @@ def _sents(text: str) -> list[str]:
         ("Para one\n\npara two", 2),  # blank line always ends a sentence
         ("Size 11.2 mm. Next.", 2),  # decimals do not split
         ("A; B", 2),
+        # after a comma, capitals up to a colon start a line only on one line
+        ("Heart normal, LAD: Mild plaque.", 2),
+        ("Routine preop, KNEE SURGERY\nFINDINGS: Clear.", 2),
     ],
 )
 def test_sentence_splitting(text, n):

@@ -74,6 +74,8 @@ def _label_at(words: list[str], i: int) -> bool:
     for w in words[i : i + 7]:
         if w == ":":
             return i < len(words) and words[i] != ":"
+        if "\n" in w:
+            return False  # a label ends on its own line: 'PREOP, XXXX SURGERY' above 'FINDINGS:'
         if not (w.isupper() or w.isspace()):
             return False
     return False
