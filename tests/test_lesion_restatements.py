@@ -8,6 +8,20 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # the impression names by the same word the one of two lesions at its site
+    # that the findings named so ("Chondrocalcinosis" after the menisci's)
+    (
+        "FINDINGS: Meniscal calcification in keeping with chondrocalcinosis. "
+        "Calcification of the triangular fibrocartilage as well.\n"
+        "IMPRESSION: 1. Chondrocalcinosis, query CPPD.",
+        [1, 1, 2, 1],
+    ),
+    (
+        "FINDINGS: Thin calcification outlines the articular cartilage. The menisci "
+        "are calcified, consistent with chondrocalcinosis.\n"
+        "IMPRESSION: Chondrocalcinosis.",
+        [1, 2, 2, 2],
+    ),
     # chest radiograph: the impression repeats the granuloma
     (
         "FINDINGS: Lungs are clear. Calcified granuloma at the left upper lobe.\n"

@@ -197,6 +197,8 @@ def _same_lesion(
         # else the one named by the same words ("medullary nephrocalcinosis"
         # after bilateral nephrocalcinosis and a small right renal focus)
         loose = sided or [x for x in loose if x in named]
+        if len(loose) > 1:  # 'Chondrocalcinosis' after the menisci's and another's
+            loose = [x for x in loose if x in named] or loose
     if not loose:  # each names the other's sub-site: one place in two words
         loose = [
             x
