@@ -41,6 +41,9 @@ FORMS = [
     ("CALCIFIED GRANULOMA RUL.", ["CALCIFIED GRANULOMA"]),
     # a bare 'calcified' takes in the site phrase it qualifies, to its head
     ("Calcified pineal gland.", ["Calcified pineal gland"]),
+    # a size written inside the phrase: the span still runs to its head noun
+    ("Calcified left lower lobe 5 mm granuloma.", ["Calcified left lower lobe 5 mm granuloma"]),
+    ("Calcified 4 mm nodule at the right base.", ["Calcified 4 mm nodule"]),
     ("Calcified choroid plexus, unchanged.", ["Calcified choroid plexus"]),
     ("Calcified native kidneys.", ["Calcified native kidneys"]),
     # not where the phrase goes on past the site words
