@@ -32,6 +32,12 @@ NOT_ASSERTED = [
     "Preoperative evaluation for hip arthroplasty.",
     "PRE-RENAL TRANSPLANT CARDIAC EVALUATION.",
     "Pre-transplant workup,, no acute distress.",
+    # a consulting service named after a specialty
+    "General surgery was consulted for the wound.",
+    "Vascular surgery was asked to see him.",
+    "Hand surgery saw her in clinic.",
+    "Plastic surgery has been contacted.",
+    "Colorectal surgery followed him during the admission.",
     # an indication line in capitals ending above the next header
     "\nINDICATION: ROUTINE PREOP, XXXX SURGERY\nIMPRESSION: No acute disease.",
     # a differential, in several layouts
@@ -178,6 +184,7 @@ ASSERTED: list[tuple[str, list[str]]] = [
     ("REVIEW OF SYSTEMS: Negative for diabetes, tuberculosis, or stroke.", []),
     ("He denies any history of kidney disease, hypertension or diabetes.", []),
     ("INDICATION: XXXX-year-old with lung cancer, status post lobectomy.", ["prior surgery"]),
+    ("Surgery followed by radiation therapy for breast cancer.", ["prior surgery", "radiation therapy"]),
     ("No acute fracture. Old healed rib fracture on the left.", ["trauma"]),
 ]
 
