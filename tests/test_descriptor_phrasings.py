@@ -252,6 +252,9 @@ CHANGES = [
     ("Redemonstrated calcified granuloma in the right upper lobe.", None, "stable"),
     ("Calcified granuloma in the right upper lobe, unchanged from prior.", None, "stable"),
     ("Calcified granuloma, unchanged compared to XXXX.", None, "stable"),
+    # a change phrase closing the finding's phrase before another clause
+    ("Calcified granuloma in the right upper lobe, unchanged from XXXX, and a small effusion.", None, "stable"),
+    ("Calcified left hilar node, stable since XXXX, with mild cardiomegaly.", None, "stable"),
     ("Again noted are calcified mediastinal lymph nodes.", None, "stable"),
     ("There is redemonstration of a left upper lobe calcified granuloma.", None, "stable"),
     ("Calcified granuloma in the left upper lobe remains unchanged.", None, "stable"),
