@@ -252,6 +252,9 @@ CHANGES = [
     ("Redemonstrated calcified granuloma in the right upper lobe.", None, "stable"),
     ("Calcified granuloma in the right upper lobe, unchanged from prior.", None, "stable"),
     ("Calcified granuloma, unchanged compared to XXXX.", None, "stable"),
+    # a de-identified date inside the prior study's name
+    ("Calcified granuloma in the left upper lobe, which was not seen on the XXXX study.", None, "new"),
+    ("Calcified right hilar node not present on the XXXX exam.", None, "new"),
     # a change phrase closing the finding's phrase before another clause
     ("Calcified granuloma in the right upper lobe, unchanged from XXXX, and a small effusion.", None, "stable"),
     ("Calcified left hilar node, stable since XXXX, with mild cardiomegaly.", None, "stable"),
