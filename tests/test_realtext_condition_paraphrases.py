@@ -32,6 +32,12 @@ NOT_ASSERTED = [
     "Preoperative evaluation for hip arthroplasty.",
     "PRE-RENAL TRANSPLANT CARDIAC EVALUATION.",
     "Pre-transplant workup,, no acute distress.",
+    # a leading consideration, what remains in the differential
+    "The leading consideration is sarcoidosis; lymphoma remains in the differential.",
+    "Tuberculosis is also on the differential.",
+    # what a finding can be seen with, not the patient's disease
+    "Such calcifications can be seen with chronic pancreatitis.",
+    "This pattern can occur with sarcoidosis.",
     # a consulting service named after a specialty
     "General surgery was consulted for the wound.",
     "Vascular surgery was asked to see him.",
