@@ -191,6 +191,10 @@ ASSERTED: list[tuple[str, list[str]]] = [
     ("He denies any history of kidney disease, hypertension or diabetes.", []),
     ("INDICATION: XXXX-year-old with lung cancer, status post lobectomy.", ["prior surgery"]),
     ("Surgery followed by radiation therapy for breast cancer.", ["prior surgery", "radiation therapy"]),
+    ("Lumpectomy and radiation XXXX in 2015.", ["prior surgery", "radiation therapy"]),
+    ("Prostate cancer treated with brachytherapy.", ["radiation therapy"]),
+    ("Remote left carotid endarterectomy.", ["prior surgery"]),
+    ("Two prior cesarean sections; tubal ligation.", ["prior surgery"]),
     ("No acute fracture. Old healed rib fracture on the left.", ["trauma"]),
 ]
 
