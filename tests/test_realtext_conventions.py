@@ -126,6 +126,18 @@ def test_site_of_the_lesion_the_sentence_names(findings_of, text):
     assert [f.site for f in findings_of(text)][:1] == ["vein"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One left pelvic phlebolith lies beside the distal ureter, separate from the stone.",
+        "Small pelvic calcification away from the ureter, distinct from the calculus.",
+    ],
+)
+def test_a_place_told_by_from_is_no_lesion_said(findings_of, text):
+    # 'separate from the stone' places the calcification, it does not say it is one
+    assert len(findings_of(text)) == 1
+
+
 def test_site_of_the_lesion_the_sentence_names_in_its_words(findings_of):
     text = "Calcific density near the greater tuberosity, consistent with calcific tendinitis."
     assert [f.site for f in findings_of(text)] == ["tendon", "tendon"]

@@ -54,7 +54,7 @@ def match(
     lats = _sides_in_place(kit, longest_spans(of("LATERALITY")), site_spans)
     calc = _to_named_site(kit, doc, calc, site_spans)
     cue_like = of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER")
-    links = [s for s in cue_like if s.label_ == "LINK"]
+    links = [s for s in cue_like if s.label_ == "LINK" and not _used_otherwise(kit, s)]
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
     calc = [c for c in calc if not _names_a_score(kit, doc, lay, c, calc)]
     return Matches(
@@ -85,9 +85,10 @@ def _sides_in_place(kit: Toolkit, lats: list[Span], sites: list[Span]) -> list[S
 
 
 def _used_otherwise(kit: Toolkit, side: Span) -> bool:
-    """Is the side word used otherwise here: after a word of its rule's
-    `not_after` ('the veins were left alone'), or before one of its
-    `not_before` ('both the Raynaud phenomenon and the calcinosis')?"""
+    """Is the side word (or link) used otherwise here: after a word of its
+    rule's `not_after` ('the veins were left alone', 'separate from'), or
+    before one of its `not_before` ('both the Raynaud phenomenon and the
+    calcinosis')?"""
     md = kit.md(side)
     after, before = md.get("not_after") or (), md.get("not_before") or ()
     doc = side.doc
