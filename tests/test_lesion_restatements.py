@@ -8,6 +8,29 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # the impression names the place by another word for it: an abbreviation,
+    # the adjective, the lesion's other name
+    (
+        "FINDINGS: Calcified plaque at the origin of the inferior mesenteric artery.\n"
+        "IMPRESSION: IMA origin calcified plaque, no stenosis.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Left testis: normal size. Scattered tiny echogenic foci, likely "
+        "microcalcifications.\nIMPRESSION: Left testicular microcalcifications.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Posterior uterine mass with rim calcification, consistent with a "
+        "fibroid.\nIMPRESSION: Calcified posterior leiomyoma.",
+        [1, 1],
+    ),
+    # one side's vessels restated after the aorta's lesion: no summary of both
+    (
+        "FINDINGS: Calcified aortic arch. Vascular calcifications in the right axilla.\n"
+        "IMPRESSION: Right axillary vascular calcification, incidental.",
+        [1, 2, 2],
+    ),
     # the impression names by the same word the one of two lesions at its site
     # that the findings named so ("Chondrocalcinosis" after the menisci's)
     (

@@ -379,7 +379,13 @@ def _sums_up(
             return False
     if not f.site:
         return len(pool) > 1 and dr.summary_words.search(f.sentence) is not None
-    if f.site in dr.vessel_sites and f.site_text and not site_words(dr, f.site_text):
+    if (
+        f.site in dr.vessel_sites
+        and f.site_text
+        and not site_words(dr, f.site_text)
+        # 'left axillary vascular calcification' names one side's vessels
+        and not (f.laterality in ("left", "right") and said_side(dr, f))
+    ):
         others = {
             x.lesion_id
             for site in dr.vessel_sites
