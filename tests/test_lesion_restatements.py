@@ -25,6 +25,11 @@ RESTATED = [
         "fibroid.\nIMPRESSION: Calcified posterior leiomyoma.",
         [1, 1],
     ),
+    (
+        "FINDINGS: Infrarenal abdominal aortic aneurysm, 4.6 cm, with mural calcification.\n"
+        "IMPRESSION: AAA with wall calcification, unchanged.",
+        [1, 1],
+    ),
     # one side's vessels restated after the aorta's lesion: no summary of both
     (
         "FINDINGS: Calcified aortic arch. Vascular calcifications in the right axilla.\n"
