@@ -35,7 +35,13 @@ from calc_nlp.stages.hit_windows import holds_no_mention
 from calc_nlp.stages.layout import LazyExam, layout
 from calc_nlp.stages.literal_gate import LiteralGate
 from calc_nlp.stages.matching import match, mentions
-from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause, modifiers
+from calc_nlp.stages.modifiers import (
+    NOT_A_CONDITION,
+    NOT_ASSERTED,
+    flags,
+    is_cause,
+    modifiers,
+)
 from calc_nlp.stages.record import Layout, Matches, ReportDoc, SpanKey, key
 from calc_nlp.stages.toolkit import Toolkit
 
@@ -224,6 +230,16 @@ class Analyzer:
         return merged
 
 
+def _named_by_mention(rd: ReportDoc, cue: Span) -> bool:
+    """Is the cue a word of a mention ('calcified granuloma') that is not
+    denied or asked about? The mention names its lesion by itself (guide §4
+    rule 1) even when its sentence offers another reading of it ('calcified
+    granuloma versus bone island': uncertain, still a granuloma)."""
+    if flags(rd.mods, cue) & NOT_ASSERTED:
+        return False
+    return any(c.start <= cue.start and cue.end <= c.end for c in rd.matches.calc)
+
+
 def link_and_classify(
     kit: Toolkit,
     rd: ReportDoc,
@@ -236,7 +252,11 @@ def link_and_classify(
     causes, class and descriptors, and the report's conditions with the words
     that named them. `text` is the Doc's text when the caller has it."""
     m = rd.matches
-    cues = [c for c in m.cues if c.label_ != "CUE" or is_cause(rd.mods, c)]
+    cues = [
+        c
+        for c in m.cues
+        if c.label_ != "CUE" or is_cause(rd.mods, c) or _named_by_mention(rd, c)
+    ]
     # A dystrophic condition in the finding's sentence is a local cause (rule 1).
     cues += [
         c
