@@ -369,6 +369,17 @@ KNEE = "EXAM: XR knee left.\nFINDINGS: "
         # subcutaneous calcinosis with a connective tissue disease
         ("HISTORY: Dermatomyositis.\nFINDINGS: Subcutaneous calcifications in the thighs.", "dystrophic"),
         ("HISTORY: Scleroderma.\nFINDINGS: Calcification in the subcutaneous fat of the forearm.", "dystrophic"),
+        # a cause linked to two findings of another sentence is each one's place's
+        (
+            CHEST + "Small calcified nodule in the right lower lobe.\nIMPRESSION: Calcified right lower "
+            "lobe nodule and calcified right hilar node from healed tuberculosis.",
+            "dystrophic",
+        ),
+        (
+            "EXAM: CT abdomen.\nFINDINGS: Calcification in the spleen.\nIMPRESSION: Liver and "
+            "splenic calcifications, sequelae of old histoplasmosis.",
+            "dystrophic",
+        ),
     ],
 )
 def test_paraphrase_cause_elsewhere_or_linked(findings_of, text, expected):

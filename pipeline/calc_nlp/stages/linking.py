@@ -308,6 +308,18 @@ def causes_elsewhere(
         site, lat, stext = md.get("site", ""), "", ""
         sent = rd.sent(span)
         near = sites_in.get(sent.start, [])
+        joined = [] if site else _linked_places(rd, near, span)
+        for place in joined:
+            out.append(
+                (
+                    sent.start,
+                    CauseRecord(
+                        name, place.site, place.laterality, part_words(kit, place), span.text
+                    ),
+                )
+            )
+        if joined:
+            continue
         if near:
             nearest = min(near, key=lambda s: abs(s.span.start - span.start))
             if not site or site == nearest.site:
@@ -318,6 +330,21 @@ def causes_elsewhere(
         if site:
             out.append((sent.start, CauseRecord(name, site, lat, stext, span.text)))
     return out
+
+
+def _linked_places(rd: ReportDoc, near: list[SiteRef], cause: Span) -> list[SiteRef]:
+    """The places of the findings a link ties to a cause after them, when
+    its sentence names more than one ('Calcified left upper lobe nodule and
+    calcified left hilar node from healed tuberculosis': the lung's and the
+    node's): the site phrases before the link, each with its side; none
+    when no link stands between the last of them and the cause."""
+    before = [s for s in near if s.span.end <= cause.start]
+    if len({s.site for s in before}) < 2:
+        return []
+    last = max(s.span.end for s in before)
+    if not any(last <= k.start and k.end <= cause.start for k in rd.matches.links):
+        return []
+    return before
 
 
 def qualified(
