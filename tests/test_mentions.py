@@ -44,6 +44,7 @@ FORMS = [
     # a size written inside the phrase: the span still runs to its head noun
     ("Calcified left lower lobe 5 mm granuloma.", ["Calcified left lower lobe 5 mm granuloma"]),
     ("Calcified 4 mm nodule at the right base.", ["Calcified 4 mm nodule"]),
+    ("Calcific constrictive pericarditis.", ["Calcific constrictive pericarditis"]),
     ("Calcified choroid plexus, unchanged.", ["Calcified choroid plexus"]),
     ("Calcified native kidneys.", ["Calcified native kidneys"]),
     # not where the phrase goes on past the site words

@@ -99,6 +99,7 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("The first ribs show dense calcification anteriorly.", {"site": "costal cartilage", "physiologic": True}),
     ("Calcific tendinitis of the left shoulder.", {"site": "tendon", "laterality": "left"}),
     ("AAA with peripheral wall calcification.", {"site": "aorta"}),
+    ("Calcific constrictive pericarditis after radiation.", {"site": "pericardium"}),
     # the aortic valve's cusps are named after the coronary arteries
     ("Aortic valve: the right coronary cusp is mildly calcified.", {"site": "aortic valve"}),
     ("Calcified noncoronary cusp with restricted opening.", {"site": "aortic valve"}),
