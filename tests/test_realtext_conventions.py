@@ -100,6 +100,12 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("Calcific tendinitis of the left shoulder.", {"site": "tendon", "laterality": "left"}),
     ("AAA with peripheral wall calcification.", {"site": "aorta"}),
     ("Calcific constrictive pericarditis after radiation.", {"site": "pericardium"}),
+    # a label of four words after its side opens the sentences of its line
+    (
+        "HISTORY: , Rest pain.  Right lower extremity angiogram today: The iliac arteries are "
+        "patent.  The superficial femoral artery is heavily calcified.",
+        {"laterality": "right"},
+    ),
     # the aortic valve's cusps are named after the coronary arteries
     ("Aortic valve: the right coronary cusp is mildly calcified.", {"site": "aortic valve"}),
     ("Calcified noncoronary cusp with restricted opening.", {"site": "aortic valve"}),

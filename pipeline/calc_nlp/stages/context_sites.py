@@ -289,8 +289,8 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
 
 
 # Most words between a side and the colon of a label ('Left lobe:', 'RIGHT
-# BREAST UPPER OUTER:').
-LABEL_WORDS = 3
+# BREAST UPPER OUTER:', 'Left lower extremity angiogram today:').
+LABEL_WORDS = 4
 
 
 def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
