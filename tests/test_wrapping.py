@@ -69,3 +69,26 @@ def test_a_wrapped_report_keeps_its_findings(analyzer):
     ]
     for f in result.findings:
         assert WRAPPED[f.start : f.end] == f.mention
+
+
+def test_a_break_the_width_forced_is_a_space_after_a_full_stop_or_before_a_label():
+    # each line is broken where its next word would not fit 50 columns
+    text = (
+        "FINDINGS: Left lower extremity angiogram today: The\n"
+        "femoral artery is patent. The popliteal artery is\n"
+        "heavily calcified.,LEFT BREAST: , Coarse benign\n"
+        "calcifications.  Stable postsurgical changes.,RIGHT\n"
+        "BREAST: , Negative."
+    )
+    joined = unwrap(text)
+    assert joined is not None and "\n" not in joined
+    assert "artery is patent. The popliteal" in joined and ",RIGHT BREAST:" in joined
+
+
+def test_a_writer_s_break_after_a_full_stop_leaves_room_and_stays():
+    text = (
+        "FINDINGS: Calcified granuloma in the right upper lobe, unchanged since XXXX.\n"
+        "Heart size normal. Mediastinum is within normal limits.\n"
+        "Left: no effusion."
+    )
+    assert unwrap(text) is None

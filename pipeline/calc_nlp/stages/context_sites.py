@@ -325,7 +325,12 @@ def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:
     after it on its line (and, with `alone`, nothing after the colon on it)?"""
     words, blank = rd.layout.words, rd.layout.blank
     i, seen = side.end, 0
-    while i < len(words) and not blank[i] and seen <= LABEL_WORDS:
+    while i < len(words) and seen <= LABEL_WORDS:
+        if blank[i]:
+            if not _wrapped(words, i):
+                return False
+            i += 1  # a label a hard wrap broke: 'Left lower extremity\nangiogram:'
+            continue
         if words[i] == ":":
             if not alone:
                 return True
@@ -337,6 +342,15 @@ def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:
             return False
         i, seen = i + 1, seen + 1
     return False
+
+
+def _wrapped(words: list[str], i: int) -> bool:
+    """Is the whitespace token i a hard wrap inside a phrase: one line break,
+    the next word in lower case?"""
+    if words[i].count("\n") != 1:
+        return False
+    nxt = i + 1
+    return nxt < len(words) and words[nxt][:1].islower()
 
 
 def _label_line_start(rd: ReportDoc, i: int) -> int:

@@ -9,6 +9,10 @@ from matching it, and a wrapped line that starts with a capital or a digit
 `unwrap` reads such a break as the space it stands for: a single line break
 after a line that is long for this report and ends in no sentence or label
 punctuation, before a line that opens no header, list item or blank line;
+in a report that two such breaks or more show to be wrapped, also a break
+the width forced (the next line's first word would not have fit on the
+line), whatever the line ends with and the next opens ('RIGHT\nBREAST:',
+'... is patent.\nThe superficial ...'), since only the width breaks there;
 and any break before a comma, which no writer opens a line with (an export
 that joined its lines with commas, wrapped after a label's colon: 'RIGHT
 BREAST:' ending one line, ', Scattered ...' opening the next).
@@ -28,6 +32,9 @@ WRAP_WIDTH_MIN = 30
 WRAP_WIDTH_MAX = 100
 FULL_LINE = 0.6
 _ENDS = frozenset(".:;!?")
+# How many lines broken inside a phrase show a report to be hard-wrapped, so
+# that a break after a full stop or before a label may be a wrap too.
+WRAPPED_LINES = 2
 # What opens a line of its own: a header ('FINDINGS:', 'Left main:'), a
 # list item ('1.', '2)', '-', '*', a bullet) or a de-identified date line.
 _OPENS = re.compile(r"\s*(?:[A-Za-z][A-Za-z /&-]{0,40}:|\d{1,2}[.)]\s|[-*\u2022]\s)")
@@ -41,22 +48,44 @@ def unwrap(text: str) -> str | None:
     width = max(len(line.rstrip("\r")) for line in lines)
     if not WRAP_WIDTH_MIN <= width <= WRAP_WIDTH_MAX:
         return None
+    # per line break: 2 a phrase broken, 1 a break only the width explains
+    kinds = [_break(line.rstrip(), nxt, width) for line, nxt in zip(lines, lines[1:])]
+    # a break the width forced after a full stop or before a label is read so
+    # only in a report that other wrapped lines show to be wrapped
+    forced = kinds.count(2) >= WRAPPED_LINES
     out = list(text)
     at = 0
     changed = False
-    for k, line in enumerate(lines[:-1]):
+    for line, kind in zip(lines, kinds):
         at += len(line)  # the line break after this line is text[at]
-        body = line.rstrip()
-        nxt = lines[k + 1]
-        if nxt.lstrip().startswith(",") or (
-            len(body) >= FULL_LINE * width
-            and body[-1:] not in _ENDS
-            and nxt.strip()
-            and not _OPENS.match(nxt)
-        ):
+        if kind == 2 or (kind == 1 and forced):
             out[at] = " "
             if line.endswith("\r"):
                 out[at - 1] = " "
             changed = True
         at += 1
     return "".join(out) if changed else None
+
+
+def _break(body: str, nxt: str, width: int) -> int:
+    """2: a line break inside a phrase (a long line ending in no sentence or
+    label punctuation, before a line opening no header, list item or blank
+    line; or a break before a comma); 1: a break the width alone explains
+    (the next line's first word would not have fit), whatever the line ends
+    with and the next opens; 0: the writer's."""
+    if nxt.lstrip().startswith(","):
+        return 2
+    if len(body) < FULL_LINE * width or not nxt.strip():
+        return 0
+    if body[-1:] not in _ENDS and not _OPENS.match(nxt):
+        return 2
+    return 1 if _no_room(body, nxt, width) else 0
+
+
+def _no_room(body: str, nxt: str, width: int) -> bool:
+    """Was a line ending a sentence broken because the next word did not fit
+    the width ('... two views: There is a 6 cm zone of\ncalcification.' and
+    '... is heavily calcified.\nExtensive calcification ...' alike)? A writer's
+    own break leaves room for it."""
+    first = nxt.split(None, 1)[0] if nxt.split() else ""
+    return len(body) + 1 + len(first) > width
