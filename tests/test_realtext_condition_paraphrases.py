@@ -38,6 +38,14 @@ NOT_ASSERTED = [
     # what a finding can be seen with, not the patient's disease
     "Such calcifications can be seen with chronic pancreatitis.",
     "This pattern can occur with sarcoidosis.",
+    # a procedure still to arrange, or not indicated
+    "Will schedule nephrectomy.",
+    "We will arrange a left carotid endarterectomy.",
+    "Excision is not indicated at this time.",
+    "Further surgery is not needed.",
+    # a service the patient will see or is referred to
+    "She will see surgery next week.",
+    "Referred to vascular surgery for evaluation.",
     # a consulting service named after a specialty
     "General surgery was consulted for the wound.",
     "Vascular surgery was asked to see him.",
@@ -192,6 +200,9 @@ ASSERTED: list[tuple[str, list[str]]] = [
     ("INDICATION: XXXX-year-old with lung cancer, status post lobectomy.", ["prior surgery"]),
     ("Surgery followed by radiation therapy for breast cancer.", ["prior surgery", "radiation therapy"]),
     ("Lumpectomy and radiation XXXX in 2015.", ["prior surgery", "radiation therapy"]),
+    # a note's combined assessment and plan header: its diagnoses are the patient's
+    ("ASSESSMENT AND PLAN: , 1.  Primary hyperparathyroidism.  Labs in 3 months.", ["hyperparathyroidism"]),
+    ("Assessment/Plan: Chronic kidney disease, stage 4.", ["chronic kidney disease"]),
     ("Prostate cancer treated with brachytherapy.", ["radiation therapy"]),
     ("Remote left carotid endarterectomy.", ["prior surgery"]),
     ("Two prior cesarean sections; tubal ligation.", ["prior surgery"]),
