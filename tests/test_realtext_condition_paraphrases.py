@@ -38,6 +38,9 @@ NOT_ASSERTED = [
     # what a finding can be seen with, not the patient's disease
     "Such calcifications can be seen with chronic pancreatitis.",
     "This pattern can occur with sarcoidosis.",
+    # a high calcium score is coronary calcium, not the blood's
+    "Known high calcium score on a prior CT.",
+    "Elevated calcium score of 640 in 2020.",
     # a procedure still to arrange, or not indicated
     "Will schedule nephrectomy.",
     "We will arrange a left carotid endarterectomy.",
@@ -200,6 +203,7 @@ ASSERTED: list[tuple[str, list[str]]] = [
     ("INDICATION: XXXX-year-old with lung cancer, status post lobectomy.", ["prior surgery"]),
     ("Surgery followed by radiation therapy for breast cancer.", ["prior surgery", "radiation therapy"]),
     ("Lumpectomy and radiation XXXX in 2015.", ["prior surgery", "radiation therapy"]),
+    ("Posterior dislocation of the left elbow in 2019, reduced.", ["trauma"]),
     # a note's combined assessment and plan header: its diagnoses are the patient's
     ("ASSESSMENT AND PLAN: , 1.  Primary hyperparathyroidism.  Labs in 3 months.", ["hyperparathyroidism"]),
     ("Assessment/Plan: Chronic kidney disease, stage 4.", ["chronic kidney disease"]),
