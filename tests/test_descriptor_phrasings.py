@@ -247,6 +247,11 @@ def test_a_score_of_zero_is_a_negated_finding(findings_of):
     assert f.negated and f.agatston == 0 and f.cac_drs == 0
 
 
+def test_a_score_of_zero_on_comma_joined_lines_is_a_negated_finding(findings_of):
+    (f,) = findings_of("FINDINGS: ,Total calcium score: 0.,Left main 0,LAD 0,RCA 0,Other: none.")
+    assert f.negated and f.agatston == 0
+
+
 CHANGES = [
     ("Calcified granuloma in the right upper lobe is again noted.", None, "stable"),
     ("Redemonstrated calcified granuloma in the right upper lobe.", None, "stable"),
