@@ -110,6 +110,11 @@ SCORE_LINES = [
     ),
     # a score stated in a line of capitals with no number is still a finding
     ("FINDINGS:\nCALCIUM SCORE ZERO.", ["CALCIUM SCORE"]),
+    # the exam's title in capitals opening the report, on its line or comma-joined
+    ("CARDIAC CT FOR CORONARY CALCIUM\nFINDINGS: Total calcium score: 12.", ["calcium score"]),
+    ("CT SCAN FOR CORONARY CALCIFICATION,INDICATION: , Chest pain.", []),
+    # capitals with a full stop are a finding, not a title
+    ("CT CHEST: CALCIFIED GRANULOMA RIGHT UPPER LOBE.", ["CALCIFIED GRANULOMA"]),
     # a score phrase mid-report in ordinary case stays a finding with no number
     ("History: mother with a high coronary calcium score.", ["coronary calcium score"]),
 ]

@@ -57,6 +57,7 @@ def match(
     links = [s for s in cue_like if s.label_ == "LINK" and not _used_otherwise(kit, s)]
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
     calc = [c for c in calc if not _names_a_score(kit, doc, lay, c, calc)]
+    calc = [c for c in calc if not _in_exam_title(kit, doc, c)]
     return Matches(
         calc=calc,
         premods=premods,
@@ -253,6 +254,27 @@ def _to_named_site(
                     c = Span(doc, c.start, end, label=c.label_, span_id=c.id_)
         out.append(c)
     return out
+
+
+def _in_exam_title(kit: Toolkit, doc: Doc, c: Span) -> bool:
+    """Is the mention part of the exam's title that opens the report, in
+    capitals, naming an imaging exam ('exam_words'), with no number and no
+    full stop ('CARDIAC CT FOR CORONARY CALCIUM' above or before
+    ',INDICATION:')? The title ends at the first line break, comma or colon."""
+    exam_words = kit.word_sets.get("exam_words", frozenset())
+    end = 0
+    while end < len(doc) and not (
+        "\n" in doc[end].text or doc[end].text in (",", ":")
+    ):
+        end += 1
+    if c.end > end:
+        return False
+    words = [t.text for t in doc[:end] if not t.is_space]
+    return (
+        bool(words)
+        and not any(ch.islower() or ch.isdigit() or ch == "." for w in words for ch in w)
+        and any(w.lower() in exam_words for w in words)
+    )
 
 
 def _line(doc: Doc, c: Span) -> tuple[int, int]:
