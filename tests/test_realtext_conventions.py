@@ -158,6 +158,18 @@ def _fields(finding: Any, expected: dict[str, Any]) -> dict[str, Any]:
     return {name: getattr(finding, name) for name in expected}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calcified hilar lymph nodes and a left upper lobe calcified granuloma.",
+        "There are calcified mediastinal lymph XXXX and a RLL calcified nodule.",
+    ],
+)
+def test_a_side_inside_the_next_finding_is_that_finding_s(findings_of, text):
+    first, second = findings_of(text)
+    assert first.laterality == "" and second.laterality in ("left", "right")
+
+
 @pytest.mark.parametrize(("text", "expected"), SITE_AND_SIDE)
 def test_site_and_side(only, text, expected):
     assert _fields(only(text), expected) == expected

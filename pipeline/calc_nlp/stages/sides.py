@@ -115,7 +115,7 @@ def lat_in_sentence(
         if (
             lat
             and sent.start <= site.span.start < sent.end
-            and not any(n.start <= site.span.start < n.end for n in denied)
+            and not any(n.start <= site.span.start < n.end for n in named)
         ):
             cands.append((False, dist(site.span), str(lat)))
     return min(cands)[2] if cands else ""
