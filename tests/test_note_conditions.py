@@ -140,7 +140,7 @@ OWN_OR_PLANNED = [
     "Her symptoms are too mild to require surgery now.",
     "She may require a hysterectomy in the future.",
     "INDICATIONS FOR SURGERY: Pain and locking of the right knee.",
-    "Indication for surgery,, recurrent dislocation.",
+    "Indication for surgery,, recurrent instability.",
     "The nurse was prepping him for surgery when the alarm rang.",
     "Positioned and prepped in sterile manner for left eye surgery.",
     "The operating room for the repair was free at noon.",

@@ -87,7 +87,7 @@ class Analyzer:
         sp = spacing.normalise(text, hidden_only=not keep)
         # A report without capitals (lower-cased whole) tells no sentence or
         # abbreviation by them: see sentences.py and stages/capitals.py.
-        caseless = keep and is_caseless(text)
+        caseless = keep and is_caseless(sp.text if sp else text)  # RTF: as shown
         if caseless:
             recased = self.capitals.recase(sp.text if sp else text)
             if recased is not None:

@@ -262,14 +262,17 @@ def _in_exam_title(kit: Toolkit, doc: Doc, c: Span) -> bool:
     full stop ('CARDIAC CT FOR CORONARY CALCIUM' above or before
     ',INDICATION:')? The title ends at the first line break, comma or colon."""
     exam_words = kit.word_sets.get("exam_words", frozenset())
-    end = 0
+    start = 0
+    while start < len(doc) and doc[start].is_space:
+        start += 1  # blank lines before the title
+    end = start
     while end < len(doc) and not (
         "\n" in doc[end].text or doc[end].text in (",", ":")
     ):
         end += 1
     if c.end > end:
         return False
-    words = [t.text for t in doc[:end] if not t.is_space]
+    words = [t.text for t in doc[start:end] if not t.is_space]
     return (
         bool(words)
         and not any(ch.islower() or ch.isdigit() or ch == "." for w in words for ch in w)
