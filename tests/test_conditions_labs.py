@@ -79,6 +79,11 @@ LABS = [
     ("Phosphorus 3.2 mg/dL (2.5-4.5)", "phosphate", 3.2, "normal"),
     ("phosphate 2.1 mmol/L", "phosphate", 6.504, "high"),
     ("Phos 4.0 (ref 2.0-3.5)", "phosphate", 4.0, "high"),
+    # the flag said before the value
+    ("Serum calcium normal at 9.3.", "serum_calcium", 9.3, "normal"),
+    ("Serum calcium has been normal, most recently 9.6 mg/dL.", "serum_calcium", 9.6, "normal"),
+    ("Calcium elevated at 11.4.", "serum_calcium", 11.4, "high"),
+    ("phosphorus remains high, 7.2", "phosphate", 7.2, "high"),
 ]
 
 

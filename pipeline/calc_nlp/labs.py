@@ -99,6 +99,8 @@ class LabParser:
     ) -> str:
         if m.group("flag"):
             return lookup(self.flag_words, m.group("flag"))
+        if m.group("said"):
+            return lookup(self.flag_words, m.group("said"))
         if m.group("lo") and m.group("hi"):
             lo, hi = float(m.group("lo")) * factor, float(m.group("hi")) * factor
             if lo < hi:
@@ -115,9 +117,14 @@ def _pattern(names: list[str], units: list[str], flags: list[str]) -> str:
     alt = trie_regex(n.lower() for n in names)
     unit_alt = "|".join(re.escape(u) for u in units)
     flag_alt = "|".join(re.escape(f) for f in flags)
+    # a flag word written before the value ('calcium normal at 9.3', 'calcium
+    # has been normal, most recently 9.6'): words of two letters or more
+    said_alt = "|".join(re.escape(f) for f in flags if len(f) > 1)
     return (
         rf"(?<![\w/])(?P<name>{alt})(?![\w])"
         r"(?:\s*(?:level|value|levels))?"
+        r"(?:\s*(?:(?:has|had)\s+been|was|is|remains|remained)?\s*"
+        rf"(?P<said>{said_alt})(?![a-z])\s*,?\s*(?:(?:most\s+)?recently|at)?)?"
         r"\s*(?:(?:was|is|of|at|measured at|=|:|-)\s*){0,2}"
         rf"{_NUM.replace('(', '(?P<value>', 1)}"
         rf"(?:\s*(?P<unit>{unit_alt})(?![a-z]))?"
