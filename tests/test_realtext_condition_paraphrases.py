@@ -384,6 +384,10 @@ KNEE = "EXAM: XR knee left.\nFINDINGS: "
         # subcutaneous calcinosis with a connective tissue disease
         ("HISTORY: Dermatomyositis.\nFINDINGS: Subcutaneous calcifications in the thighs.", "dystrophic"),
         ("HISTORY: Scleroderma.\nFINDINGS: Calcification in the subcutaneous fat of the forearm.", "dystrophic"),
+        # a procedure on an organ is a cause at that organ
+        ("HISTORY: Right orchiopexy as a child.\nFINDINGS: Calcification in the right epididymis.", "dystrophic"),
+        ("HISTORY: Remote TURP.\nFINDINGS: Coarse prostatic calcifications.", "dystrophic"),
+        ("HISTORY: Hypertension.\nFINDINGS: Coarse prostatic calcifications.", "indeterminate"),
         # a cause linked to two findings of another sentence is each one's place's
         (
             CHEST + "Small calcified nodule in the right lower lobe.\nIMPRESSION: Calcified right lower "
