@@ -310,6 +310,10 @@ SCOPE: list[tuple[str, str, dict[str, Any]]] = [
     ("Interval resolution of the calcific deposit in the supraspinatus.", "calcific", {"negated": True, "historical": True}),
     ("Complete resolution of the previously seen calcification.", "calcification", {"negated": True, "historical": True}),
     ("Partial resolution of the calcific tendinitis.", "calcific", {"negated": False}),
+    # 'none' denies what it is said of, after it or before it; 'none of concern' grades
+    ("EXAM: CT.\nFINDINGS: Several pulmonary nodules, none calcified.", "calcified", {"negated": True}),
+    ("EXAM: Mammogram.\nFINDINGS: Masses: none. Calcifications: none.", "calcifications", {"negated": True}),
+    ("EXAM: CT.\nFINDINGS: Punctate calcifications in the spleen, none of concern.", "calcifications", {"negated": False}),
     # a recall from screening is for what the screening found
     ("INDICATION: Recalled from screening for left breast calcifications.", "calcifications", {"hypothetical": False}),
     ("INDICATION: Callback from screening for grouped calcifications.", "calcifications", {"hypothetical": False}),
