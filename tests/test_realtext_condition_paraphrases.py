@@ -407,3 +407,15 @@ KNEE = "EXAM: XR knee left.\nFINDINGS: "
 )
 def test_paraphrase_cause_elsewhere_or_linked(findings_of, text, expected):
     assert findings_of(text)[0].classification == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CHEST + "Sequela of old histoplasmosis: calcified hilar node and a left lower lobe calcified nodule.",
+        CHEST + "Calcified lingular nodule.\nIMPRESSION: Prior granulomatous disease: calcified "
+        "mediastinal nodes and a calcified lingular nodule.",
+    ],
+)
+def test_a_cause_heading_a_list_is_each_item_s(findings_of, text):
+    assert {f.classification for f in findings_of(text)} == {"dystrophic"}

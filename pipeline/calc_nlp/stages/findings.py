@@ -16,7 +16,7 @@ from calc_nlp.stages.context_sites import (
     site_from_label_line,
 )
 from calc_nlp.stages.exam_sites import side_from_exam, side_from_topic
-from calc_nlp.stages.linking import linked, part_words, qualified
+from calc_nlp.stages.linking import heads_a_list, linked, part_words, qualified
 from calc_nlp.stages.modifiers import flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.section_flags import section_flags
@@ -170,7 +170,12 @@ def own_cues(
             holder = min(
                 same, key=lambda x: min(abs(x.start - c.end), abs(c.start - x.end))
             )
-        if holder is not f and not after_link and not linked(rd, f, holder):
+        if (
+            holder is not f
+            and not after_link
+            and not linked(rd, f, holder)
+            and not heads_a_list(rd, c, f)
+        ):
             continue
         if c.label_ == "DISTRIBUTION":
             distribution = distribution or kit.md(c)["distribution"]

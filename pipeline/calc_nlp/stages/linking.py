@@ -332,12 +332,27 @@ def causes_elsewhere(
     return out
 
 
+def heads_a_list(rd: ReportDoc, cause: Span, f: Span) -> bool:
+    """Does the cause head a list the finding is in, before a colon
+    ('Sequelae of prior histoplasmosis: calcified nodes and a calcified
+    nodule')?"""
+    return (
+        cause.end < f.start
+        and rd.lower[cause.end] == ":"
+        and rd.layout.sent_first[cause.start] == rd.layout.sent_first[f.start]
+    )
+
+
 def _linked_places(rd: ReportDoc, near: list[SiteRef], cause: Span) -> list[SiteRef]:
     """The places of the findings a link ties to a cause after them, when
     its sentence names more than one ('Calcified left upper lobe nodule and
     calcified left hilar node from healed tuberculosis': the lung's and the
     node's): the site phrases before the link, each with its side; none
-    when no link stands between the last of them and the cause."""
+    when no link stands between the last of them and the cause. A cause
+    heading a list with a colon is every place's of the list after it."""
+    if cause.end < len(rd.lower) and rd.lower[cause.end] == ":":
+        listed = [s for s in near if s.span.start > cause.end]
+        return listed if len({s.site for s in listed}) > 1 else []
     before = [s for s in near if s.span.end <= cause.start]
     if len({s.site for s in before}) < 2:
         return []
