@@ -257,6 +257,9 @@ CHANGES = [
     ("Redemonstrated calcified granuloma in the right upper lobe.", None, "stable"),
     ("Calcified granuloma in the right upper lobe, unchanged from prior.", None, "stable"),
     ("Calcified granuloma, unchanged compared to XXXX.", None, "stable"),
+    # 'both', 'all' give the closing change word to every finding of the sentence
+    ("Calcified right hilar node and calcified granuloma in the right upper lobe, both unchanged.", "Calcified right hilar node", "stable"),
+    ("Calcified hilar nodes and a calcified left lower lobe granuloma, all are unchanged.", "Calcified hilar nodes", "stable"),
     # a de-identified date inside the prior study's name
     ("Calcified granuloma in the left upper lobe, which was not seen on the XXXX study.", None, "new"),
     ("Calcified right hilar node not present on the XXXX exam.", None, "new"),

@@ -36,11 +36,12 @@ def closing_change(
     dr: DescriptorRules, text: str, spans: list[Span], sent: Span
 ) -> Word | None:
     """A change phrase that closes the sentence after a comma, past its last
-    finding ("..., unchanged.", "..., progressed since prior."), is every
-    finding's of the sentence: (value, rule id, start, end)."""
+    finding ("..., unchanged.", "..., progressed since prior.", "..., both
+    unchanged"), is every finding's of the sentence: (value, rule id, start,
+    end)."""
     last = max(s.end_char for s in spans if sent.start <= s.start < sent.end)
     comma = text.rfind(",", last, sent.end_char)
-    m = _change_at(dr, text, comma + 1) if comma >= 0 else None
+    m = _change_at(dr, text, _past_distributive(dr, text, comma + 1)) if comma >= 0 else None
     if m is None or m.end() > sent.end_char or not _closes_phrase(dr, text, m):
         return None
     entry = dr.term(m.group())
@@ -48,6 +49,18 @@ def closing_change(
 
 
 _NEXT = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
+
+
+def _past_distributive(dr: DescriptorRules, text: str, at: int) -> int:
+    """Past a word giving what follows to every finding ('both', 'all') and
+    a copula after it ('all are unchanged'), if one stands at `at`."""
+    m = _NEXT.match(text, at)
+    if m is None or m.group(1).lower() not in dr.distributive:
+        return at
+    nxt = _NEXT.match(text, m.end())
+    if nxt is not None and nxt.group(1).lower() in dr.copulas:
+        return nxt.end()
+    return m.end()
 
 
 def _closes_phrase(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:

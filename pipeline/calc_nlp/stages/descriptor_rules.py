@@ -96,6 +96,7 @@ class DescriptorRules:
         self.change_leads = (
             set(wl["change_leads"]) | self.copulas | self.restating_openers
         )
+        self.distributive = set(wl["distributive_words"])
         self.term_lists = set(wl["term_lists"])
         self.restating = _breaks(wl["restating_links"])
         self.lesion_ignore = set(wl["lesion_ignore"])
