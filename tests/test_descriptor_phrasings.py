@@ -260,6 +260,9 @@ CHANGES = [
     # 'both', 'all' give the closing change word to every finding of the sentence
     ("Calcified right hilar node and calcified granuloma in the right upper lobe, both unchanged.", "Calcified right hilar node", "stable"),
     ("Calcified hilar nodes and a calcified left lower lobe granuloma, all are unchanged.", "Calcified hilar nodes", "stable"),
+    # one side compared with the other is no change
+    ("Calcifications in both breasts, more prominent on the left.", None, ""),
+    ("Bilateral medullary nephrocalcinosis, more pronounced in the right kidney.", None, ""),
     # a de-identified date inside the prior study's name
     ("Calcified granuloma in the left upper lobe, which was not seen on the XXXX study.", None, "new"),
     ("Calcified right hilar node not present on the XXXX exam.", None, "new"),
