@@ -99,6 +99,12 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("The first ribs show dense calcification anteriorly.", {"site": "costal cartilage", "physiologic": True}),
     ("Calcific tendinitis of the left shoulder.", {"site": "tendon", "laterality": "left"}),
     ("AAA with peripheral wall calcification.", {"site": "aorta"}),
+    # a wall takes the nearest organ the report names that has one
+    (
+        "EXAM: CT abdomen.\nFINDINGS: Walled-off collection replacing the pancreatic tail "
+        "with a thin rim of calcification along its wall.",
+        {"site": "pancreas"},
+    ),
     ("Calcific constrictive pericarditis after radiation.", {"site": "pericardium"}),
     # a label of four words after its side opens the sentences of its line
     (
