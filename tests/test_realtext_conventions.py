@@ -101,8 +101,8 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("AAA with peripheral wall calcification.", {"site": "aorta"}),
     # a wall takes the nearest organ the report names that has one
     (
-        "EXAM: CT abdomen.\nFINDINGS: Walled-off collection replacing the pancreatic tail "
-        "with a thin rim of calcification along its wall.",
+        "EXAM: CT abdomen.\nFINDINGS: Normal bowel. Walled-off collection replacing the "
+        "pancreatic tail with a thin rim of calcification along its wall.",
         {"site": "pancreas"},
     ),
     ("Calcific constrictive pericarditis after radiation.", {"site": "pericardium"}),
