@@ -207,10 +207,9 @@ def _is_match(
     return True
 
 
-def _action(tok: PatternToken, cols: list[list[int]], j: int, strings: Any) -> int:
-    """spaCy's get_action for a state at pattern token `tok` and token j."""
-    quantifier, checks, final = tok
-    is_match = _is_match(checks, cols, j, strings)
+def _action(quantifier: int, final: bool, is_match: bool) -> int:
+    """spaCy's get_action for a pattern token (its quantifier, is it the
+    pattern's last) whose tests pass or fail on the token."""
     if quantifier == ZERO:
         is_match = not is_match
         quantifier = ONE
@@ -225,6 +224,31 @@ def _action(tok: PatternToken, cols: list[list[int]], j: int, strings: Any) -> i
     if is_match:  # ZERO_ONE
         return MATCH_DOUBLE if final else RETRY_ADVANCE
     return MATCH_REJECT if final else RETRY
+
+
+# A pattern token as the states step over it: the column and value of its
+# test when it is a single EQ test (most are: one exact word), else None and
+# its tests; then get_action's result when the tests pass and when they fail
+# (fixed by its quantifier and place, so found once, not per token).
+Step = tuple[int, Any, tuple[Check, ...] | None, int, int]
+
+
+def _step(tok: PatternToken) -> Step:
+    quantifier, checks, final = tok
+    if_match = _action(quantifier, final, True)
+    if_not = _action(quantifier, final, False)
+    if len(checks) == 1 and checks[0][1] == EQ:
+        col, _, value = checks[0]
+        return col, value, None, if_match, if_not
+    return -1, None, checks, if_match, if_not
+
+
+def _act(step: Step, cols: list[list[int]], j: int, strings: Any) -> int:
+    """get_action for a state at this step and token j."""
+    col, value, checks, if_match, if_not = step
+    if checks is None:
+        return if_match if cols[col][j] == value else if_not
+    return if_match if _is_match(checks, cols, j, strings) else if_not
 
 
 def _merged(groups: list[tuple[int, ...]]) -> tuple[int, ...]:
@@ -243,6 +267,7 @@ class PatternStates:
         self.strings = strings
         self.columns = Columns()
         self.patterns: list[tuple[PatternToken, ...]] = []
+        self.steps: list[tuple[Step, ...]] = []  # per pattern, its tokens' steps
         self.keys: list[int] = []
         # per column: opening word id -> the patterns opening on it, in order
         self.openers: dict[int, dict[int, tuple[int, ...]]] = {}
@@ -262,6 +287,7 @@ class PatternStates:
             return False
         n = len(self.patterns)
         self.patterns.append(compiled)
+        self.steps.append(tuple(_step(tok) for tok in compiled))
         self.keys.append(key)
         if opening is None:
             self.anywhere.append(n)
@@ -350,10 +376,14 @@ class PatternStates:
         """spaCy's transition_states: every state moved over token j."""
         kept: list[State] = []
         new: list[State] = []
-        patterns = self.patterns
+        all_steps = self.steps
         for p, t, start, length in states:
-            toks = patterns[p]
-            action = _action(toks[t], cols, j, strings)
+            steps = all_steps[p]
+            col, value, checks, if_match, if_not = steps[t]
+            if checks is None:  # one exact value (most steps): tested inline
+                action = if_match if cols[col][j] == value else if_not
+            else:
+                action = _act(steps[t], cols, j, strings)
             if action == REJECT:
                 continue
             while action in (RETRY, RETRY_ADVANCE, RETRY_EXTEND):
@@ -362,7 +392,7 @@ class PatternStates:
                 elif action == RETRY_ADVANCE:
                     new.append((p, t + 1, start, length + 1))
                 t += 1
-                action = _action(toks[t], cols, j, strings)
+                action = _act(steps[t], cols, j, strings)
             if action == ADVANCE:
                 kept.append((p, t + 1, start, length + 1))
             elif action == MATCH:
