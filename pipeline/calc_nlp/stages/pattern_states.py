@@ -25,6 +25,7 @@ spaCy's Matcher for the whole rule set.
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import Any
 
 import spacy.attrs
@@ -347,16 +348,32 @@ class PatternStates:
         self, cols: list[list[int]], n: int
     ) -> list[tuple[int, tuple[int, ...]]]:
         """Each token some pattern opens on, with those patterns in order.
-        The opening words a column holds are found by one set intersection
-        and their places by `list.index` (both in C, not a test per token)."""
-        found: dict[int, list[tuple[int, ...]]] = {}
+        A column's tokens are looked up in its table of opening words by
+        `map` and the openers picked by `compress` (both in C, not a test per
+        token); a table of one or two words, by `list.count` and `list.index`
+        per word (cheaper still than a look-up per token)."""
+        per_column = []
         for col, table in self.openers.items():
             values = cols[col]
-            for value in table.keys() & set(values):
-                patterns, j = table[value], -1
-                for _ in range(values.count(value)):
-                    j = values.index(value, j + 1)
-                    found.setdefault(j, []).append(patterns)
+            if len(table) <= 2:
+                at = []
+                for value, patterns in table.items():
+                    j = -1
+                    for _ in range(values.count(value)):
+                        j = values.index(value, j + 1)
+                        at.append((j, patterns))
+                at.sort()
+            else:
+                opened = list(map(table.get, values))
+                at = [(j, opened[j]) for j in compress(range(n), opened)]
+            if at:
+                per_column.append(at)
+        if len(per_column) == 1 and not self.anywhere:
+            return per_column[0]
+        found: dict[int, list[tuple[int, ...]]] = {}
+        for at in per_column:
+            for j, patterns in at:
+                found.setdefault(j, []).append(patterns)
         if self.anywhere:
             every = tuple(self.anywhere)
             return [(j, _merged([*found.get(j, ()), every])) for j in range(n)]
