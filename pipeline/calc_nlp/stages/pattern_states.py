@@ -324,10 +324,12 @@ class PatternStates:
                 states += [(p, 0, i, 0) for p in opening[k][1]]
                 k += 1
             states = self._transition(states, cols, i, matches, strings)
-            if states or k >= len(opening):
+            if states:
                 i += 1
-            else:
+            elif k < len(opening):
                 i = opening[k][0]  # nothing under way: on to the next opening
+            else:
+                break  # nothing under way, nothing left to open
         for p, t, start, length in states:  # finish_states
             toks = patterns[p]
             while toks[t][0] in (ZERO_PLUS, ZERO_ONE):
