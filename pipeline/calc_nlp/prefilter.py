@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from calc_nlp.regex_starts import starts
-from calc_nlp.trie import trie_regex
+from calc_nlp.trie import trie_branches
 
 
 def _first_required(pattern: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -184,7 +184,8 @@ def _shortest(words: set[str], given: set[str]) -> tuple[str, ...]:
 
 
 def _compile(parts: list[str]) -> re.Pattern[str] | None:
-    """Escaped literals go into one prefix-factored alternative, regexes beside it."""
+    """Escaped literals go into prefix-factored alternatives (one per first
+    letter), regexes beside them."""
     if not parts:
         return None
     literals = [
@@ -193,7 +194,8 @@ def _compile(parts: list[str]) -> re.Pattern[str] | None:
         if re.escape(re.sub(r"\\(.)", r"\1", p)) == p
     ]
     regexes = sorted({p for p in parts if re.escape(re.sub(r"\\(.)", r"\1", p)) != p})
-    return re.compile("|".join(([trie_regex(literals)] if literals else []) + regexes))
+    alternatives = trie_branches(literals) + regexes
+    return re.compile("|".join(alternatives) if alternatives else "(?!)")
 
 
 def build_prefilter(
