@@ -2,8 +2,11 @@
 
 The stages run in order, each taking the record of the one before:
 prefilter -> tokenize -> layout -> match -> modifiers -> link -> findings.
-A report the prefilter proves finding-free only has its lab values read; a
-very long report is analysed piece by piece with offsets on the whole text.
+A report the prefilter proves finding-free only has its lab values read; one
+it passes is not tokenized either when no finding rule finds every word it
+needs (RuleWords), or, a long one, when windows around the prefilter's hits
+hold no mention (hit_windows.py); a very long report is analysed piece by
+piece with offsets on the whole text.
 Every caller (`run`, Spark, `explain`, `evaluate`, review, the tests and the
 accuracy bars) goes through `Analyzer.analyze`.
 """
@@ -48,7 +51,7 @@ class Analyzer:
     """The toolkit and prefilter of one rule set; `analyze` per report."""
 
     def __init__(self, rules: RuleSet):
-        from calc_nlp.prefilter import build_prefilter
+        from calc_nlp.prefilter import build_prefilter, build_rule_words
 
         self.rules = rules
         self.kit = Toolkit(rules)
@@ -57,9 +60,13 @@ class Analyzer:
             rx for _, rx in self.kit.descriptors.patterns.get("birads", [])
         )
         tokenizer = self.kit.nlp.tokenizer
-        self.prefilter = build_prefilter(
-            rules.mentions, lambda s: [t.text for t in tokenizer(s)], rules.token_norms
-        )
+
+        def tokenize(s: str) -> list[str]:
+            return [t.text for t in tokenizer(s)]
+
+        self.prefilter = build_prefilter(rules.mentions, tokenize, rules.token_norms)
+        # For a report the prefilter passes: can any finding rule match it?
+        self.rule_words = build_rule_words(rules.mentions, tokenize, rules.token_norms)
 
     def analyze(
         self,
@@ -116,8 +123,9 @@ class Analyzer:
             digest, text = digest or text_digest(text), clean
         digest = digest or text_digest(text)
         labs = self.labs(text)
-        if len(text) <= MAX_PIECE_CHARS and holds_no_mention(
-            text, self.prefilter.hits, self._mentions
+        if len(text) <= MAX_PIECE_CHARS and (
+            not self.rule_words.may_match(text)
+            or holds_no_mention(text, self.prefilter.hits, self._mentions)
         ):
             clock.lap("match")
             result = ReportResult(report_id, STATUS_OK, [], (), labs)
