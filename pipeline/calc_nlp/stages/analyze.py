@@ -56,9 +56,11 @@ class Analyzer:
         self.rules = rules
         self.kit = Toolkit(rules)
         self.capitals = Capitals(rules)
-        self.birads_gate = LiteralGate(
-            rx for _, rx in self.kit.descriptors.patterns.get("birads", [])
-        )
+        birads_rules = self.kit.descriptors.patterns.get("birads", [])
+        self.birads_gate = LiteralGate(rx for _, rx in birads_rules)
+        # each BI-RADS rule with the test of its own words: a rule is run over
+        # a text only when the text holds them (one scan per rule saved)
+        self.birads_rules = [(rule, LiteralGate([rule[1]])) for rule in birads_rules]
         tokenizer = self.kit.nlp.tokenizer
 
         def tokenize(s: str) -> list[str]:
@@ -145,9 +147,10 @@ class Analyzer:
 
     def birads(self, text: str) -> tuple[str, tuple[tuple[str, str, int, int], ...]]:
         """The BI-RADS category the report states, and the words that gave it."""
-        if not self.birads_gate.may_match(text):
+        rules = [rule for rule, gate in self.birads_rules if gate.may_match(text)]
+        if not rules:
             return "", ()  # none of the words a BI-RADS rule needs
-        value, words = descriptors.birads(self.kit.descriptors, text)
+        value, words = descriptors.birads(self.kit.descriptors, text, rules)
         return value, (words,) if words else ()
 
     def labs(self, text: str) -> tuple[LabValue, ...]:
