@@ -285,6 +285,22 @@ class _Tokenizer(Tokenizer):
         return super().__call__(string)
 
 
+class WordTexts(dict[int, str]):
+    """Token texts by ORTH hash, each read from the StringStore once: a
+    dict look-up (in C through `map`) is cheaper than the StringStore's,
+    which decodes the text anew each time. Forgotten past PRIMED_WORDS."""
+
+    def __init__(self, strings: Any):
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, orth: int) -> str:
+        if len(self) >= PRIMED_WORDS:
+            self.clear()
+        text = self[orth] = self.strings[orth]
+        return text
+
+
 def _build_tokenizer(nlp: Any, d: Any, checked: bool = False) -> Tokenizer:
     return _Tokenizer(
         nlp.vocab,
@@ -328,6 +344,7 @@ class Toolkit:
         nlp = _tokenizer(cache)
         _install_norms(nlp, rules.token_norms)
         self.nlp = nlp
+        self.word_texts = WordTexts(nlp.vocab.strings)
         with cache.lexemes_of("matchers", nlp.vocab):
             self._build_matchers(rules, cache)
         self.labs = LabParser(rules.labs)
