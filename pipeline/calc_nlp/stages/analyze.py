@@ -223,7 +223,7 @@ class Analyzer:
         """A very long report piece by piece, offsets kept on the whole text."""
         merged = ReportResult(report_id, STATUS_OK, labs=labs, note="split_long_text")
         for start, piece in split_text(text, MAX_PIECE_CHARS):
-            if not self.prefilter(piece):
+            if not self.prefilter(piece) or not self.rule_words.may_match(piece):
                 continue  # no finding can start in this piece
             part = self.piece(report_id, piece, digest, start, labs, clock, caseless)
             merged.findings += part.findings
