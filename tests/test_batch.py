@@ -1,4 +1,5 @@
-"""Batch engine: formats in and out, workers, order, the prefilter's guarantee."""
+"""Batch engine: formats in and out, workers, order, the prefilter's guarantee
+(and that of the finding rules' required words)."""
 
 from __future__ import annotations
 
@@ -198,6 +199,56 @@ def test_prefilter_never_drops_a_finding(analyzer, pieces, sep):
     text = sep.join(pieces)
     if not pf(text):
         assert analyzer.piece("P", text).findings == []
+
+
+# words a finding rule needs besides the prefilter's (a rule's other tokens)
+RULE_PIECES = [
+    "coronary",
+    "artery",
+    "score",
+    "deposits",
+    "deposition",
+    "heterotopic",
+    "ossification",
+    "ossificans",
+    "lymph",
+    "node",
+    "hilar",
+    "evidence of",
+    "contains",
+    "agatston",
+    "tumoral",
+    "milk",
+    "of",
+]
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.sampled_from(PIECES + RULE_PIECES)
+        | st.text(alphabet="acdefhilmnoprstu CAL", max_size=14),
+        max_size=10,
+    ),
+    st.sampled_from(["", " ", "\n"]),
+)
+def test_rule_words_never_drop_a_finding(analyzer, pieces, sep):
+    text = sep.join(pieces)
+    if not analyzer.rule_words.may_match(text):
+        assert analyzer.piece("P", text).findings == []
+
+
+def test_rule_words_need_every_required_word(analyzer):
+    words = analyzer.rule_words
+    # 'coronary' passes the prefilter (its rule's rarest word), 'calcium' is missing
+    assert analyzer.prefilter("History of coronary artery disease.")
+    assert not words.may_match("History of coronary artery disease.")
+    assert words.may_match("Coronary artery calcium score of 12.")
+    assert words.may_match("Calcifed granuloma.") and words.may_match("Severe MAC.")
 
 
 def test_prefilter_skips_normal_reports(analyzer):

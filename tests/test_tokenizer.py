@@ -1,4 +1,5 @@
-"""The report tokenizer: whitespace exceptions dropped, tokens unchanged."""
+"""The report tokenizer: whitespace exceptions dropped, every word cached
+on its own (also after a special case), tokens unchanged."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ TEXTS = [
     "end.\n",
     "non\u00a0breaking \u00a0 space",
     "The patient's aorta cannot be seen.\nDr. Smith at 9 a.m.\nAortic calcification.",
+    # words after a special case, some holding one behind an affix
+    "Seen by Dr. Smith (Dr. Jones), 9 a.m.; can't say.\nAortic calcification, (cannot)",
 ]
 
 

@@ -15,7 +15,10 @@ from collections.abc import Callable
 from typing import Any
 
 from calc_nlp.regex_starts import starts
-from calc_nlp.trie import trie_regex
+from calc_nlp.trie import trie_branches
+
+# The quantifiers with which a pattern token must match once or more.
+_NEEDED = (None, "+", "1")
 
 
 def _first_required(pattern: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -23,7 +26,7 @@ def _first_required(pattern: list[dict[str, Any]]) -> dict[str, Any] | None:
     first of equals): any required token is a valid text test, and a rare one
     lets fewer reports through ('contains calcium' is searched as 'calcium',
     not as 'contains' or 'evidence')."""
-    required = [tok for tok in pattern if tok.get("OP") in (None, "+", "1")]
+    required = [tok for tok in pattern if tok.get("OP") in _NEEDED]
     if not required:
         return None
     return min(required, key=_alternatives)
@@ -184,7 +187,8 @@ def _shortest(words: set[str], given: set[str]) -> tuple[str, ...]:
 
 
 def _compile(parts: list[str]) -> re.Pattern[str] | None:
-    """Escaped literals go into one prefix-factored alternative, regexes beside it."""
+    """Escaped literals go into prefix-factored alternatives (one per first
+    letter), regexes beside them."""
     if not parts:
         return None
     literals = [
@@ -193,7 +197,41 @@ def _compile(parts: list[str]) -> re.Pattern[str] | None:
         if re.escape(re.sub(r"\\(.)", r"\1", p)) == p
     ]
     regexes = sorted({p for p in parts if re.escape(re.sub(r"\\(.)", r"\1", p)) != p})
-    return re.compile("|".join(([trie_regex(literals)] if literals else []) + regexes))
+    alternatives = trie_branches(literals) + regexes
+    return re.compile("|".join(alternatives) if alternatives else "(?!)")
+
+
+def token_search(
+    tok: dict[str, Any], norms: list[dict[str, Any]]
+) -> tuple[bool, list[str]] | None:
+    """How a text shows that a pattern token may match one of its words:
+    (searched in the lower-cased text?, the searches: escaped literals or
+    token regexes without anchors), or None when it cannot tell."""
+    for attr, lowered in (
+        ("LOWER", True),
+        ("NORM", True),
+        ("ORTH", False),
+        ("TEXT", False),
+    ):
+        if attr not in tok:
+            continue
+        spec = _spec(tok[attr])
+        if spec is None:
+            return None
+        parts: list[str] = []
+        if attr == "NORM" and isinstance(spec, list):
+            # a NORM is the word's lower case, or a token_norms value
+            parts += [_unanchor(n["regex"]) for n in norms if n["norm"] in spec]
+        if isinstance(spec, str):
+            try:
+                re.compile(_unanchor(spec))
+            except re.error:
+                return None
+            parts.append(_unanchor(spec))
+        else:
+            parts += [re.escape(v.lower() if lowered else v) for v in spec]
+        return lowered, parts
+    return None
 
 
 def build_prefilter(
@@ -215,31 +253,66 @@ def build_prefilter(
             lower.append(re.escape(words[0]))
             continue
         tok = _first_required(pattern)
-        if tok is None:
+        found = token_search(tok, norms) if tok is not None else None
+        if found is None:
             return Prefilter([], [], everything=True)
-        for attr, bucket, case in (
-            ("LOWER", lower, str.lower),
-            ("NORM", lower, str.lower),
-            ("ORTH", exact, None),
-            ("TEXT", exact, None),
-        ):
-            if attr not in tok:
-                continue
-            spec = _spec(tok[attr])
-            if attr == "NORM" and isinstance(spec, list):
-                # a NORM is the word's lower case, or a token_norms value
-                lower.extend(_unanchor(n["regex"]) for n in norms if n["norm"] in spec)
-            if spec is None:
-                return Prefilter([], [], everything=True)
-            if isinstance(spec, str):
-                try:
-                    re.compile(_unanchor(spec))
-                except re.error:
-                    return Prefilter([], [], everything=True)
-                bucket.append(_unanchor(spec))
-            else:
-                bucket.extend(re.escape(case(v) if case else v) for v in spec)
-            break
-        else:
-            return Prefilter([], [], everything=True)
+        lowered, parts = found
+        (lower if lowered else exact).extend(parts)
     return Prefilter(lower, exact)
+
+
+class RuleWords:
+    """`may_match(text)` is False only when no finding rule can match the
+    text: a stronger test than the prefilter's (one required token per
+    rule), for the reports it passes. A rule matches only where each token
+    it requires does, so a rule can match a text only if the text holds,
+    for every such token, one of the words (or token regexes) it takes; a
+    rule with no such token it can translate may match anything. Each word
+    list is searched at most once per text, as the prefilter searches."""
+
+    def __init__(self, rules: list[list[tuple[bool, tuple[str, ...]]]]):
+        self.rules = rules  # per finding rule: its required tokens' searches
+        self._searches = {
+            needs: _Search(list(needs[1])) for rule in rules for needs in rule
+        }
+
+    def may_match(self, text: str) -> bool:
+        lowered = ""
+        found: dict[tuple[bool, tuple[str, ...]], bool] = {}
+        for rule in self.rules:
+            for needs in rule:
+                if needs not in found:
+                    if needs[0] and not lowered:
+                        lowered = text.lower()
+                    found[needs] = self._searches[needs](lowered if needs[0] else text)
+                if not found[needs]:
+                    break
+            else:
+                return True  # every token this rule requires may be there
+        return False
+
+
+def build_rule_words(
+    mention_rules: list[dict[str, Any]],
+    tokenize: Callable[[str], list[str]],
+    token_norms: list[dict[str, Any]] | None = None,
+) -> RuleWords:
+    """The required tokens' searches of every finding (CALCIFICATION) rule:
+    each word of a phrase rule, each token a pattern needs (op 1 or +)."""
+    norms = token_norms or []
+    rules: list[list[tuple[bool, tuple[str, ...]]]] = []
+    for rule in mention_rules:
+        if rule["category"] != "CALCIFICATION":
+            continue
+        pattern = rule.get("pattern")
+        if pattern is None:
+            words = tokenize(rule["literal"].lower())
+            rules.append([(True, (re.escape(w),)) for w in words])
+            continue
+        needs = []
+        for tok in pattern:
+            found = token_search(tok, norms) if tok.get("OP") in _NEEDED else None
+            if found is not None:
+                needs.append((found[0], tuple(found[1])))
+        rules.append(needs)
+    return RuleWords(rules)

@@ -12,6 +12,20 @@ from collections.abc import Iterable
 
 
 def trie_regex(words: Iterable[str]) -> str:
+    root = _trie(words)
+    return _emit(root) if root else "(?!)"
+
+
+def trie_branches(words: Iterable[str]) -> list[str]:
+    """The factored alternatives of `trie_regex`, one per first letter, for
+    joining with '|' into a larger alternation (same matches as the trie in
+    one group): at the top of a regex, `re` then skips ahead to a position
+    holding one of their first letters instead of entering the group at
+    every position."""
+    return [re.escape(ch) + _emit(child) for ch, child in sorted(_trie(words).items())]
+
+
+def _trie(words: Iterable[str]) -> dict[str, dict]:
     root: dict[str, dict] = {}
     for w in set(words):
         if not w:
@@ -20,7 +34,7 @@ def trie_regex(words: Iterable[str]) -> str:
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _emit(root) if root else "(?!)"
+    return root
 
 
 def _emit(node: dict[str, dict]) -> str:

@@ -2,8 +2,11 @@
 
 The stages run in order, each taking the record of the one before:
 prefilter -> tokenize -> layout -> match -> modifiers -> link -> findings.
-A report the prefilter proves finding-free only has its lab values read; a
-very long report is analysed piece by piece with offsets on the whole text.
+A report the prefilter proves finding-free only has its lab values read; one
+it passes is not tokenized either when no finding rule finds every word it
+needs (RuleWords), or, a long one, when windows around the prefilter's hits
+hold no mention (hit_windows.py); a very long report is analysed piece by
+piece with offsets on the whole text.
 Every caller (`run`, Spark, `explain`, `evaluate`, review, the tests and the
 accuracy bars) goes through `Analyzer.analyze`.
 """
@@ -54,18 +57,24 @@ class Analyzer:
     """The toolkit and prefilter of one rule set; `analyze` per report."""
 
     def __init__(self, rules: RuleSet):
-        from calc_nlp.prefilter import build_prefilter
+        from calc_nlp.prefilter import build_prefilter, build_rule_words
 
         self.rules = rules
         self.kit = Toolkit(rules)
         self.capitals = Capitals(rules)
-        self.birads_gate = LiteralGate(
-            rx for _, rx in self.kit.descriptors.patterns.get("birads", [])
-        )
+        birads_rules = self.kit.descriptors.patterns.get("birads", [])
+        self.birads_gate = LiteralGate(rx for _, rx in birads_rules)
+        # each BI-RADS rule with the test of its own words: a rule is run over
+        # a text only when the text holds them (one scan per rule saved)
+        self.birads_rules = [(rule, LiteralGate([rule[1]])) for rule in birads_rules]
         tokenizer = self.kit.nlp.tokenizer
-        self.prefilter = build_prefilter(
-            rules.mentions, lambda s: [t.text for t in tokenizer(s)], rules.token_norms
-        )
+
+        def tokenize(s: str) -> list[str]:
+            return [t.text for t in tokenizer(s)]
+
+        self.prefilter = build_prefilter(rules.mentions, tokenize, rules.token_norms)
+        # For a report the prefilter passes: can any finding rule match it?
+        self.rule_words = build_rule_words(rules.mentions, tokenize, rules.token_norms)
 
     def analyze(
         self,
@@ -122,8 +131,9 @@ class Analyzer:
             digest, text = digest or text_digest(text), clean
         digest = digest or text_digest(text)
         labs = self.labs(text)
-        if len(text) <= MAX_PIECE_CHARS and holds_no_mention(
-            text, self.prefilter.hits, self._mentions
+        if len(text) <= MAX_PIECE_CHARS and (
+            not self.rule_words.may_match(text)
+            or holds_no_mention(text, self.prefilter.hits, self._mentions)
         ):
             clock.lap("match")
             result = ReportResult(report_id, STATUS_OK, [], (), labs)
@@ -143,9 +153,10 @@ class Analyzer:
 
     def birads(self, text: str) -> tuple[str, tuple[tuple[str, str, int, int], ...]]:
         """The BI-RADS category the report states, and the words that gave it."""
-        if not self.birads_gate.may_match(text):
+        rules = [rule for rule, gate in self.birads_rules if gate.may_match(text)]
+        if not rules:
             return "", ()  # none of the words a BI-RADS rule needs
-        value, words = descriptors.birads(self.kit.descriptors, text)
+        value, words = descriptors.birads(self.kit.descriptors, text, rules)
         return value, (words,) if words else ()
 
     def labs(self, text: str) -> tuple[LabValue, ...]:
@@ -218,7 +229,7 @@ class Analyzer:
         """A very long report piece by piece, offsets kept on the whole text."""
         merged = ReportResult(report_id, STATUS_OK, labs=labs, note="split_long_text")
         for start, piece in split_text(text, MAX_PIECE_CHARS):
-            if not self.prefilter(piece):
+            if not self.prefilter(piece) or not self.rule_words.may_match(piece):
                 continue  # no finding can start in this piece
             part = self.piece(report_id, piece, digest, start, labs, clock, caseless)
             merged.findings += part.findings

@@ -262,10 +262,16 @@ def _anaphor(dr: DescriptorRules, before: str) -> bool:
     return bool(words) and words[0] in dr.anaphors and len(words) <= 3
 
 
-def birads(dr: DescriptorRules, text: str) -> tuple[str, Word | None]:
-    """The report's BI-RADS category: the overall one, else the highest."""
+def birads(
+    dr: DescriptorRules,
+    text: str,
+    rules: list[tuple[str, re.Pattern[str]]] | None = None,
+) -> tuple[str, Word | None]:
+    """The report's BI-RADS category: the overall one, else the highest.
+    `rules`: the BI-RADS rules that may match the text, in their order,
+    when the caller has told them (all of them by default)."""
     found: list[tuple[bool, int, str, Word]] = []
-    for rid, rx in dr.patterns.get("birads", []):
+    for rid, rx in dr.patterns.get("birads", []) if rules is None else rules:
         for m in rx.finditer(text):
             value = m.group("value").upper()
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].lower()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from spacy.attrs import IS_SPACE, ORTH
@@ -26,7 +27,7 @@ def layout(
     the report as written has no capitals (sentences.sentence_starts).
     `columns`: the Doc's token attribute values (Toolkit.columns) when read.
     """
-    words, blank = token_columns(doc, columns)
+    words, blank = token_columns(doc, columns, kit.word_texts)
     headers = [
         sp
         for sp in kit.section_matcher(doc, columns)
@@ -58,18 +59,25 @@ def layout(
 
 
 def token_columns(
-    doc: Doc, columns: dict[str, list[int]] | None = None
+    doc: Doc,
+    columns: dict[str, list[int]] | None = None,
+    texts: Mapping[int, str] | None = None,
 ) -> tuple[list[str], list[bool]]:
     """Each token's text and whether it is whitespace, read once from the
     Doc's arrays (a Token object per token read costs more), or from
-    `columns` (Toolkit.columns) when the caller has read them."""
+    `columns` (Toolkit.columns) when the caller has read them; `texts`:
+    token texts by ORTH hash (Toolkit.word_texts), when the caller has them."""
     if not len(doc):
         return [], []
     strings = doc.vocab.strings
     if columns is not None:
-        return [strings[h] for h in columns["ORTH"]], [
-            bool(b) for b in columns["IS_SPACE"]
-        ]
+        orth = columns["ORTH"]
+        words = (
+            list(map(texts.__getitem__, orth))
+            if texts is not None
+            else [strings[h] for h in orth]
+        )
+        return words, list(map(bool, columns["IS_SPACE"]))
     rows = doc.to_array([ORTH, IS_SPACE]).tolist()
     return [strings[h] for h, _ in rows], [bool(b) for _, b in rows]
 

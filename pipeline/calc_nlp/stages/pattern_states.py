@@ -25,6 +25,7 @@ spaCy's Matcher for the whole rule set.
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import Any
 
 import spacy.attrs
@@ -207,10 +208,9 @@ def _is_match(
     return True
 
 
-def _action(tok: PatternToken, cols: list[list[int]], j: int, strings: Any) -> int:
-    """spaCy's get_action for a state at pattern token `tok` and token j."""
-    quantifier, checks, final = tok
-    is_match = _is_match(checks, cols, j, strings)
+def _action(quantifier: int, final: bool, is_match: bool) -> int:
+    """spaCy's get_action for a pattern token (its quantifier, is it the
+    pattern's last) whose tests pass or fail on the token."""
     if quantifier == ZERO:
         is_match = not is_match
         quantifier = ONE
@@ -225,6 +225,31 @@ def _action(tok: PatternToken, cols: list[list[int]], j: int, strings: Any) -> i
     if is_match:  # ZERO_ONE
         return MATCH_DOUBLE if final else RETRY_ADVANCE
     return MATCH_REJECT if final else RETRY
+
+
+# A pattern token as the states step over it: the column and value of its
+# test when it is a single EQ test (most are: one exact word), else None and
+# its tests; then get_action's result when the tests pass and when they fail
+# (fixed by its quantifier and place, so found once, not per token).
+Step = tuple[int, Any, tuple[Check, ...] | None, int, int]
+
+
+def _step(tok: PatternToken) -> Step:
+    quantifier, checks, final = tok
+    if_match = _action(quantifier, final, True)
+    if_not = _action(quantifier, final, False)
+    if len(checks) == 1 and checks[0][1] == EQ:
+        col, _, value = checks[0]
+        return col, value, None, if_match, if_not
+    return -1, None, checks, if_match, if_not
+
+
+def _act(step: Step, cols: list[list[int]], j: int, strings: Any) -> int:
+    """get_action for a state at this step and token j."""
+    col, value, checks, if_match, if_not = step
+    if checks is None:
+        return if_match if cols[col][j] == value else if_not
+    return if_match if _is_match(checks, cols, j, strings) else if_not
 
 
 def _merged(groups: list[tuple[int, ...]]) -> tuple[int, ...]:
@@ -243,6 +268,7 @@ class PatternStates:
         self.strings = strings
         self.columns = Columns()
         self.patterns: list[tuple[PatternToken, ...]] = []
+        self.steps: list[tuple[Step, ...]] = []  # per pattern, its tokens' steps
         self.keys: list[int] = []
         # per column: opening word id -> the patterns opening on it, in order
         self.openers: dict[int, dict[int, tuple[int, ...]]] = {}
@@ -262,6 +288,7 @@ class PatternStates:
             return False
         n = len(self.patterns)
         self.patterns.append(compiled)
+        self.steps.append(tuple(_step(tok) for tok in compiled))
         self.keys.append(key)
         if opening is None:
             self.anywhere.append(n)
@@ -297,10 +324,12 @@ class PatternStates:
                 states += [(p, 0, i, 0) for p in opening[k][1]]
                 k += 1
             states = self._transition(states, cols, i, matches, strings)
-            if states or k >= len(opening):
+            if states:
                 i += 1
-            else:
+            elif k < len(opening):
                 i = opening[k][0]  # nothing under way: on to the next opening
+            else:
+                break  # nothing under way, nothing left to open
         for p, t, start, length in states:  # finish_states
             toks = patterns[p]
             while toks[t][0] in (ZERO_PLUS, ZERO_ONE):
@@ -321,16 +350,32 @@ class PatternStates:
         self, cols: list[list[int]], n: int
     ) -> list[tuple[int, tuple[int, ...]]]:
         """Each token some pattern opens on, with those patterns in order.
-        The opening words a column holds are found by one set intersection
-        and their places by `list.index` (both in C, not a test per token)."""
-        found: dict[int, list[tuple[int, ...]]] = {}
+        A column's tokens are looked up in its table of opening words by
+        `map` and the openers picked by `compress` (both in C, not a test per
+        token); a table of one or two words, by `list.count` and `list.index`
+        per word (cheaper still than a look-up per token)."""
+        per_column = []
         for col, table in self.openers.items():
             values = cols[col]
-            for value in table.keys() & set(values):
-                patterns, j = table[value], -1
-                for _ in range(values.count(value)):
-                    j = values.index(value, j + 1)
-                    found.setdefault(j, []).append(patterns)
+            if len(table) <= 2:
+                at = []
+                for value, patterns in table.items():
+                    j = -1
+                    for _ in range(values.count(value)):
+                        j = values.index(value, j + 1)
+                        at.append((j, patterns))
+                at.sort()
+            else:
+                opened = list(map(table.get, values))
+                at = [(j, opened[j]) for j in compress(range(n), opened)]
+            if at:
+                per_column.append(at)
+        if len(per_column) == 1 and not self.anywhere:
+            return per_column[0]
+        found: dict[int, list[tuple[int, ...]]] = {}
+        for at in per_column:
+            for j, patterns in at:
+                found.setdefault(j, []).append(patterns)
         if self.anywhere:
             every = tuple(self.anywhere)
             return [(j, _merged([*found.get(j, ()), every])) for j in range(n)]
@@ -350,10 +395,14 @@ class PatternStates:
         """spaCy's transition_states: every state moved over token j."""
         kept: list[State] = []
         new: list[State] = []
-        patterns = self.patterns
+        all_steps = self.steps
         for p, t, start, length in states:
-            toks = patterns[p]
-            action = _action(toks[t], cols, j, strings)
+            steps = all_steps[p]
+            col, value, checks, if_match, if_not = steps[t]
+            if checks is None:  # one exact value (most steps): tested inline
+                action = if_match if cols[col][j] == value else if_not
+            else:
+                action = _act(steps[t], cols, j, strings)
             if action == REJECT:
                 continue
             while action in (RETRY, RETRY_ADVANCE, RETRY_EXTEND):
@@ -362,7 +411,7 @@ class PatternStates:
                 elif action == RETRY_ADVANCE:
                     new.append((p, t + 1, start, length + 1))
                 t += 1
-                action = _action(toks[t], cols, j, strings)
+                action = _act(steps[t], cols, j, strings)
             if action == ADVANCE:
                 kept.append((p, t + 1, start, length + 1))
             elif action == MATCH:

@@ -237,8 +237,14 @@ def cacheable_exceptions(rules: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in rules.items() if k.strip() or v != [{ORTH: k}]}
 
 
+# Most words `_Tokenizer` remembers having cached; past it, it forgets them
+# all (caching a word again is a cache hit: cheap) to keep its memory bounded.
+PRIMED_WORDS = 200_000
+
+
 class _Tokenizer(Tokenizer):
-    """spaCy's Tokenizer, told when its special cases were checked before.
+    """spaCy's Tokenizer, told when its special cases were checked before,
+    and caching every word it can.
 
     `add_special_case` checks each case (its ORTH pieces spell the string,
     no attribute but ORTH and NORM), a fifth of the tokenizer's build for the
@@ -246,16 +252,53 @@ class _Tokenizer(Tokenizer):
     for the cases it is built with: the build cache holds a build of the very
     same cases (its key: spaCy's version, the rules and this code), which is
     saved only once a build has checked them. Cases added later are checked.
+
+    spaCy caches the tokens of each whitespace-delimited word it splits, but
+    not after a special case in the same text ('Dr.', 'a.m.': its
+    `has_special` flag is set for the rest of the text, spaCy #1250), so a
+    word met only after one (in a note, most words after the first 'Dr.') is
+    split by the affix regexes every time. A word's tokens depend on the word
+    alone, so each new word of a text is first tokenized on its own, which
+    caches it unless it holds a special case itself (as spaCy decides for a
+    text without one): the same tokens, from the cache.
     """
 
     def __init__(self, *args: Any, checked: bool = False, **kwargs: Any):
         self._checked = checked
+        self._primed: set[str] = set()  # words already tokenized on their own
         super().__init__(*args, **kwargs)
         self._checked = False
 
     def _validate_special_case(self, chunk: str, substrings: Any) -> None:
         if not self._checked:
             super()._validate_special_case(chunk, substrings)
+
+    def __call__(self, string: str) -> Doc:
+        words = string.split()
+        if not self._primed.issuperset(words):
+            new = list(dict.fromkeys(w for w in words if w not in self._primed))
+            if len(self._primed) + len(new) > PRIMED_WORDS:
+                self._primed.clear()
+            for word in new:
+                super().__call__(word)
+            self._primed.update(new)
+        return super().__call__(string)
+
+
+class WordTexts(dict[int, str]):
+    """Token texts by ORTH hash, each read from the StringStore once: a
+    dict look-up (in C through `map`) is cheaper than the StringStore's,
+    which decodes the text anew each time. Forgotten past PRIMED_WORDS."""
+
+    def __init__(self, strings: Any):
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, orth: int) -> str:
+        if len(self) >= PRIMED_WORDS:
+            self.clear()
+        text = self[orth] = self.strings[orth]
+        return text
 
 
 def _build_tokenizer(nlp: Any, d: Any, checked: bool = False) -> Tokenizer:
@@ -301,6 +344,7 @@ class Toolkit:
         nlp = _tokenizer(cache)
         _install_norms(nlp, rules.token_norms)
         self.nlp = nlp
+        self.word_texts = WordTexts(nlp.vocab.strings)
         with cache.lexemes_of("matchers", nlp.vocab):
             self._build_matchers(rules, cache)
         self.labs = LabParser(rules.labs)
