@@ -204,6 +204,9 @@ ASSERTED: list[tuple[str, list[str]]] = [
     ("Surgery followed by radiation therapy for breast cancer.", ["prior surgery", "radiation therapy"]),
     ("Lumpectomy and radiation XXXX in 2015.", ["prior surgery", "radiation therapy"]),
     ("Posterior dislocation of the left elbow in 2019, reduced.", ["trauma"]),
+    # an 'or' after a negation reads the denied things, not the stated one before it
+    ("Aorta: calcified atherosclerotic plaque without aneurysm or dissection.", ["atherosclerosis"]),
+    ("Prior cholecystectomy, no hernia or obstruction.", ["prior surgery"]),
     # a note's combined assessment and plan header: its diagnoses are the patient's
     ("ASSESSMENT AND PLAN: , 1.  Primary hyperparathyroidism.  Labs in 3 months.", ["hyperparathyroidism"]),
     ("Assessment/Plan: Chronic kidney disease, stage 4.", ["chronic kidney disease"]),

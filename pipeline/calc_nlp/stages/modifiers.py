@@ -78,6 +78,7 @@ def modifiers(
     clause = _Clauses(words, starts, frozenset(verbs.get("words", ())))
     clause.openers = frozenset(verbs.get("item_openers", ()))
     clause.results = frozenset(verbs.get("result_verbs", ()))
+    clause.negations = kit.forward_negations
     clause.pseudo_ends = frozenset(
         m.modifier_span[1] for m in found if m.category == "PSEUDO"
     )
@@ -98,6 +99,7 @@ def modifiers(
             and not clause.dates_another(st, m)
             and not clause.hedges_own_item(st, m)
             and not clause.reading_in_a_denial(st, m)
+            and not clause.reading_after_a_denial(st, m)
             and not clause.answered(st, m)
         )
         for st in subs
@@ -194,6 +196,7 @@ class _Clauses:
         self.conditions: frozenset[int] = frozenset()  # where conditions start
         self.openers: frozenset[str] = frozenset()  # words opening a stated item
         self.pseudo_ends: frozenset[int] = frozenset()  # where PSEUDO phrases end
+        self.negations: tuple[tuple[str, ...], ...] = ()  # forward negation phrases
         self.results: frozenset[str] = frozenset()  # verbs giving a result
         self._lower: list[str] | None = None
         self._sent_end: list[int] = []
@@ -307,6 +310,23 @@ class _Clauses:
         return any(
             m.category in {"NEGATED_EXISTENCE", "HYPOTHETICAL"}
             for m in target.modifiers
+        )
+
+    def reading_after_a_denial(self, target: Target, mod: Any) -> bool:
+        """Is an 'or' reading two things a negation after the target denies
+        ('calcified atherosclerotic plaque without aneurysm or dissection': the
+        plaque is stated, the aneurysm and the dissection are both denied)?"""
+        md = mod.rule.metadata or {}
+        if mod.category != "POSSIBLE_EXISTENCE" or not md.get("alternative"):
+            return False
+        start, _end = mod.modifier_span
+        if target.end > start:
+            return False
+        between = self._index()[target.end : start]
+        return any(
+            tuple(between[k : k + len(c)]) == c
+            for c in self.negations
+            for k in range(len(between))
         )
 
     def denies_a_later_item(self, target: Target, mod: Any) -> bool:
