@@ -41,6 +41,9 @@ NOT_ASSERTED = [
     # a high calcium score is coronary calcium, not the blood's
     "Known high calcium score on a prior CT.",
     "Elevated calcium score of 640 in 2020.",
+    # a procedure never done
+    "CABG was never performed.",
+    "Excision has not been performed.",
     # a procedure still to arrange, or not indicated
     "Will schedule nephrectomy.",
     "We will arrange a left carotid endarterectomy.",

@@ -148,6 +148,7 @@ def test_site_of_the_lesion_the_sentence_names(findings_of, text):
     [
         "One left pelvic phlebolith lies beside the distal ureter, separate from the stone.",
         "Small pelvic calcification away from the ureter, distinct from the calculus.",
+        "Pelvic phleboliths were distinguished from ureteral stones.",
     ],
 )
 def test_a_place_told_by_from_is_no_lesion_said(findings_of, text):
