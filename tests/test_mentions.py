@@ -45,6 +45,10 @@ FORMS = [
     ("Calcified left lower lobe 5 mm granuloma.", ["Calcified left lower lobe 5 mm granuloma"]),
     ("Calcified 4 mm nodule at the right base.", ["Calcified 4 mm nodule"]),
     ("Calcific constrictive pericarditis.", ["Calcific constrictive pericarditis"]),
+    # anatomic words before the head belong to the span
+    ("Digital arterial calcification in both hands.", ["Digital arterial calcification"]),
+    ("Mild ascending aortic calcification.", ["ascending aortic calcification"]),
+    ("Intratendinous calcification of the Achilles tendon.", ["Intratendinous calcification"]),
     ("Calcified choroid plexus, unchanged.", ["Calcified choroid plexus"]),
     ("Calcified native kidneys.", ["Calcified native kidneys"]),
     # not where the phrase goes on past the site words
