@@ -92,3 +92,17 @@ def test_a_writer_s_break_after_a_full_stop_leaves_room_and_stays():
         "Left: no effusion."
     )
     assert unwrap(text) is None
+
+
+def test_findings_wrapped_under_an_impression_left_on_one_long_line():
+    text = (
+        "FINDINGS: The lungs are clear. There is a small calcified granuloma in the\n"
+        "left lower lobe and scarring at the right apex. Calcified left hilar lymph\n"
+        "nodes. Heart normal.\n"
+        "IMPRESSION: Calcified granuloma and calcified left hilar lymph nodes, sequelae of "
+        "prior granulomatous infection, no acute cardiopulmonary disease."
+    )
+    joined = unwrap(text)
+    assert joined is not None
+    assert "granuloma in the left lower lobe" in joined and "hilar lymph nodes." in joined
+    assert "Heart normal.\nIMPRESSION:" in joined

@@ -102,15 +102,26 @@ def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
         shown, shown_origin, shown_stop = rtf.plain(text)
         new, origin, stop = _edit(shown)
         return Spacing(
-            new,
+            _unwrapped(new, hidden_only),
             [shown_origin[i] for i in origin[:-1]] + [len(text)],
             [shown_stop[i - 1] for i in stop],
         )
-    joined = None if hidden_only else wrapping.unwrap(text)
-    if joined is None and not _needs(text, hidden_only):
-        return None
-    new, origin, stop = _edit(text if joined is None else joined)
+    if not _needs(text, hidden_only):
+        joined = None if hidden_only else wrapping.unwrap(text)
+        if joined is None:
+            return None
+        return Spacing(*_edit(joined))
+    new, origin, stop = _edit(text)
+    new = _unwrapped(new, hidden_only)
     return None if new == text else Spacing(new, origin, stop)
+
+
+def _unwrapped(text: str, hidden_only: bool) -> str:
+    """The text with its hard wraps read as spaces (wrapping.py), once its
+    markup is read: a wrapped report stored as RTF or with escaped or HTML
+    line breaks is wrapped all the same (same length: offsets hold)."""
+    joined = None if hidden_only else wrapping.unwrap(text)
+    return text if joined is None else joined
 
 
 def _edit(text: str) -> tuple[str, list[int], list[int]]:

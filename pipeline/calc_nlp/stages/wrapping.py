@@ -45,8 +45,8 @@ def unwrap(text: str) -> str | None:
     if "\n" not in text:
         return None
     lines = text.split("\n")
-    width = max(len(line.rstrip("\r")) for line in lines)
-    if not WRAP_WIDTH_MIN <= width <= WRAP_WIDTH_MAX:
+    width = _width(lines)
+    if width is None:
         return None
     # per line break: 2 a phrase broken, 1 a break only the width explains
     kinds = [_break(line.rstrip(), nxt, width) for line, nxt in zip(lines, lines[1:])]
@@ -65,6 +65,27 @@ def unwrap(text: str) -> str | None:
             changed = True
         at += 1
     return "".join(out) if changed else None
+
+
+def _width(lines: list[str]) -> int | None:
+    """The width the report was wrapped at: its longest line when that has a
+    fixed width's length; else, when a line the writer left unwrapped is
+    longer (an impression of one long line under wrapped findings), the
+    longest of the lines broken inside a phrase (ending in no punctuation,
+    the next opening in lower case), if there are WRAPPED_LINES of them."""
+    longest = max(len(line.rstrip("\r")) for line in lines)
+    if WRAP_WIDTH_MIN <= longest <= WRAP_WIDTH_MAX:
+        return longest
+    if longest < WRAP_WIDTH_MIN:
+        return None
+    broken = [
+        len(line.rstrip())
+        for line, nxt in zip(lines, lines[1:])
+        if line.rstrip()[-1:] not in _ENDS and line.strip() and nxt[:1].islower()
+    ]
+    if len(broken) < WRAPPED_LINES or not WRAP_WIDTH_MIN <= max(broken) <= WRAP_WIDTH_MAX:
+        return None
+    return max(broken)
 
 
 def _break(body: str, nxt: str, width: int) -> int:
