@@ -397,6 +397,8 @@ KNEE = "EXAM: XR knee left.\nFINDINGS: "
         # subcutaneous calcinosis with a connective tissue disease
         ("HISTORY: Dermatomyositis.\nFINDINGS: Subcutaneous calcifications in the thighs.", "dystrophic"),
         ("HISTORY: Scleroderma.\nFINDINGS: Calcification in the subcutaneous fat of the forearm.", "dystrophic"),
+        # a cue bound to some sites ('degenerative': a valve's) is no cause elsewhere
+        ("EXAM: XR lumbar spine.\nFINDINGS: Degenerative disc disease at L4-5.\nCalcified disc at L3-4.", "indeterminate"),
         # a procedure on an organ is a cause at that organ
         ("HISTORY: Right orchiopexy as a child.\nFINDINGS: Calcification in the right epididymis.", "dystrophic"),
         ("HISTORY: Remote TURP.\nFINDINGS: Coarse prostatic calcifications.", "dystrophic"),

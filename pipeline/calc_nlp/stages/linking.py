@@ -308,7 +308,9 @@ def causes_elsewhere(
         site, lat, stext = md.get("site", ""), "", ""
         sent = rd.sent(span)
         near = sites_in.get(sent.start, [])
+        need = md.get("requires_site")  # 'degenerative' names a valve's cause only
         joined = [] if site else _linked_places(rd, near, span)
+        joined = [p for p in joined if not need or p.site in need]
         for place in joined:
             out.append(
                 (
@@ -327,7 +329,7 @@ def causes_elsewhere(
                 stext = part_words(kit, nearest)
         if not lat:
             lat = lat_near(kit, rd, span)
-        if site:
+        if site and (not need or site in need):
             out.append((sent.start, CauseRecord(name, site, lat, stext, span.text)))
     return out
 
