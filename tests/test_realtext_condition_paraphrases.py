@@ -348,6 +348,8 @@ CLASSIFICATION: list[tuple[str, str]] = [
     ("EXAM: CT head.\nFINDINGS: Hyperdense focus in the left thalamus, hemorrhage versus calcification.", "indeterminate"),
     ("EXAM: CT head.\nFINDINGS: Hyperdense focus in the pons which may represent calcification or hemorrhage.", "indeterminate"),
     ("EXAM: CT abdomen.\nFINDINGS: Renal calcification, prior infection or hyperparathyroidism.", "indeterminate"),
+    # the reading set aside is no cause
+    ("EXAM: CT head.\nFINDINGS: Hyperdense focus in the left thalamus; calcification is favored over hemorrhage.", "indeterminate"),
     # a mention naming its lesion keeps it when its sentence offers another reading
     (CHEST + "Questionable right upper lobe calcified granuloma versus bone island.", "dystrophic"),
     (CHEST + "Possible calcified granuloma or nipple shadow at the left base.", "dystrophic"),
