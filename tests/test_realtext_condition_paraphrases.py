@@ -399,6 +399,8 @@ KNEE = "EXAM: XR knee left.\nFINDINGS: "
         # subcutaneous calcinosis with a connective tissue disease
         ("HISTORY: Dermatomyositis.\nFINDINGS: Subcutaneous calcifications in the thighs.", "dystrophic"),
         ("HISTORY: Scleroderma.\nFINDINGS: Calcification in the subcutaneous fat of the forearm.", "dystrophic"),
+        # anatomy named 'surgical' is no surgery
+        ("EXAM: MRI prostate.\nFINDINGS: Calcifications in the transition zone along the surgical capsule.", "indeterminate"),
         # a cue bound to some sites ('degenerative': a valve's) is no cause elsewhere
         ("EXAM: XR lumbar spine.\nFINDINGS: Degenerative disc disease at L4-5.\nCalcified disc at L3-4.", "indeterminate"),
         # a procedure on an organ is a cause at that organ

@@ -53,8 +53,8 @@ def match(
     site_spans = longest_spans(of("SITE", "REGION"))
     lats = _sides_in_place(kit, longest_spans(of("LATERALITY")), site_spans)
     calc = _to_named_site(kit, doc, calc, site_spans)
-    cue_like = of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER")
-    links = [s for s in cue_like if s.label_ == "LINK" and not _used_otherwise(kit, s)]
+    cue_like = [s for s in of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER") if not _used_otherwise(kit, s)]
+    links = [s for s in cue_like if s.label_ == "LINK"]
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
     calc = [c for c in calc if not _names_a_score(kit, doc, lay, c, calc)]
     calc = [c for c in calc if not _in_exam_title(kit, doc, c)]
