@@ -215,10 +215,11 @@ def _shared_node_head(kit: Toolkit, f: Span, last: SiteRef) -> bool:
     """Do coordinated site words share the nodes that end the mention
     ('calcified mediastinal and right hilar lymph nodes': both are nodes;
     guide §2 vocabulary: lymph node = any nodes)? Not where the last site is
-    a bare adjective ('mediastinal and hilar calcifications')."""
+    a bare adjective ('mediastinal and hilar calcifications'); a noun of the
+    nodes' own ('mediastinal and hilar lymphadenopathy') is one."""
     return (
         last.span.end == f.end
-        and len(last.span) > 1
+        and (len(last.span) > 1 or bool(kit.md(last.span).get("generic")))
         and kit.site_info(last.site).get("kind") == "node"
     )
 
