@@ -101,9 +101,6 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("AAA with peripheral wall calcification.", {"site": "aorta"}),
     ("Coarse calcifications in the transition zone.", {"site": "prostate"}),
     ("Calcified mediastinal and hilar lymphadenopathy.", {"site": "lymph node"}),
-    # the soft tissue round a joint, its side said inside the phrase
-    ("Heterotopic ossification about the left hip.", {"site": "periarticular soft tissue", "laterality": "left"}),
-    ("Heterotopic ossification around the right elbow.", {"site": "periarticular soft tissue", "laterality": "right"}),
     # a wall takes the nearest organ the report names that has one
     (
         "EXAM: CT abdomen.\nFINDINGS: Normal bowel. Walled-off collection replacing the "
