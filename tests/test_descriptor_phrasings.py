@@ -10,6 +10,9 @@ import pytest
 
 SIZES = [
     ("A 5 mm calcified granuloma in the right upper lobe.", "calcified granuloma", 5),
+    # a sized focus its sentence says is the calcification
+    ("A 9 mm dense focus in the right upper lobe represents a calcified granuloma.", None, 9),
+    ("A 3 mm echogenic focus in the left kidney represents a parenchymal calcification.", None, 3),
     ("Calcified granuloma in the right upper lobe measuring 6 mm.", None, 6),
     ("Calcified granuloma measuring up to 7 mm in the left lower lobe.", None, 7),
     ("Calcified nodule measuring approximately 1.2 x 0.8 cm in the lingula.", None, 12),

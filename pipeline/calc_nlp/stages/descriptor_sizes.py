@@ -219,7 +219,7 @@ def restated_head(
     lo = sent.start_char
     if i and spans[i - 1].start >= sent.start:
         lo = max(lo, spans[i - 1].end_char)
-    links = list(dr.restating.finditer(text, lo, span.start_char))
+    links = list(dr.size_restating.finditer(text, lo, span.start_char))
     if links:
         link = links[-1]
         if len(words(dr, text[link.end() : span.start_char], set())) > dr.window:
