@@ -215,6 +215,7 @@ ASSERTED: list[tuple[str, list[str]]] = [
     ("Assessment/Plan: Chronic kidney disease, stage 4.", ["chronic kidney disease"]),
     ("Prostate cancer treated with brachytherapy.", ["radiation therapy"]),
     ("Right breast cancer, s/p lumpectomy and radiation.", ["prior surgery", "radiation therapy"]),
+    ("INDICATION: XXXX-year-old with lung cancer status post radiation.", ["radiation therapy"]),
     ("Hodgkin lymphoma treated with chemotherapy and radiation.", ["lymphoma", "radiation therapy"]),
     ("Motor vehicle collision two years ago.", ["trauma"]),
     ("Remote left carotid endarterectomy.", ["prior surgery"]),
