@@ -41,6 +41,9 @@ def _values(parser, text):
         "Ca 11.2",
         "no lab here 12",
         "calcium 9.5 mg/dL é",  # not ASCII: the case-ignoring regex
+        # where a name may start: after no word character and no '/'
+        "x/ca 9.1, Rx:Ca 9.2, _ca 9.3, 9ca 9.4, (ca 9.5) pca 9.6",
+        "ca 9.1 ica 1.2 i-ca 1.1 ca++ 1.3 ca2+ 1.2 phos/ca 3.1",
     ],
 )
 def test_same_values_either_way(parsers, text):

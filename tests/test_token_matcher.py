@@ -188,3 +188,26 @@ def test_same_matches_in_the_same_order_with_listed_first_words() -> None:
     ]
     doc = nlp("no calcified x without calcified calcified no no without")
     assert _ours(nlp, patterns)(doc) == _plain(nlp, patterns)(doc)
+
+
+def test_a_pattern_is_not_started_where_its_second_word_cannot_follow() -> None:
+    """Patterns opening on one word, their second words tested on two
+    columns, one pattern of a single word and one with an optional second:
+    the same matches, in the same order, as spaCy's Matcher, the last word
+    of the Doc included."""
+    nlp = spacy.blank("en")
+    patterns = [
+        [{"LOWER": "no"}, {"LOWER": "calcified"}],
+        [{"LOWER": "no"}, {"ORTH": "Calcified"}],
+        [{"LOWER": "no"}, {"LOWER": {"IN": ["acute", "calcified"]}}],
+        [{"LOWER": "no"}],
+        [{"LOWER": "no"}, {"LOWER": "acute", "OP": "?"}],
+        [{"LOWER": "no"}, {"LOWER": "acute"}, {"LOWER": "change"}],
+    ]
+    m = _ours(nlp, patterns)
+    for text in ["no calcified No Calcified no acute change no", "no", "x no"]:
+        doc = nlp(text)
+        assert m(doc) == _plain(nlp, patterns)(doc)
+    assert m.states is not None
+    (opening,) = m.states._opening_tables()[0].values()  # the LOWER 'no' table
+    assert opening.unindexed == (1, 3, 4)  # an ORTH test, a single word, optional

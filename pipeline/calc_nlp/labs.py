@@ -8,11 +8,12 @@ reference ranges and plausible ranges come from patterns/labs.json.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from calc_nlp.ignorecase import lookup
 from calc_nlp.schema import LAB_NAMES, LabValue
-from calc_nlp.trie import trie_regex
+from calc_nlp.trie import trie_by_first_letter, trie_regex
 
 _NUM = r"(\d{1,5}(?:\.\d+)?)"
 # Every lab value holds a digit (`_NUM`): a text without one holds none, and
@@ -45,11 +46,19 @@ class LabParser:
         # are equal, and `[a-z]` of the lower-cased text is `[a-zA-Z]` of the
         # text (same offsets: ASCII keeps its length). Only when the table's
         # words are ASCII too (re's case folding pairs some non-ASCII letters
-        # with ASCII ones: the Kelvin sign with k).
+        # with ASCII ones: the Kelvin sign with k). Its names open on their
+        # first letters (`_name_branches`), which `re` skips ahead to when the
+        # case counts; ignoring case it skips nothing, and the lookbehind
+        # first fails sooner.
         self._lower: re.Pattern[str] | None = None
         if all(w.isascii() for w in spoken + units + flags):
             self._lower = re.compile(
-                _pattern(spoken, [u.lower() for u in units], [f.lower() for f in flags])
+                _pattern(
+                    spoken,
+                    [u.lower() for u in units],
+                    [f.lower() for f in flags],
+                    letter_first=True,
+                )
             )
 
     def parse(self, text: str) -> list[LabValue]:
@@ -111,17 +120,24 @@ class LabParser:
         return "high" if canonical > hi else "low" if canonical < lo else "normal"
 
 
-def _pattern(names: list[str], units: list[str], flags: list[str]) -> str:
+def _pattern(
+    names: list[str], units: list[str], flags: list[str], letter_first: bool = False
+) -> str:
     """The lab value regex: a name, a value, maybe a unit, then a flag word
-    or a reference range (names any case: a trie of their lower cases)."""
-    alt = trie_regex(n.lower() for n in names)
+    or a reference range (names any case: a trie of their lower cases).
+    `letter_first`: the names' alternatives open on their first letters
+    (`_name_branches`), not on the lookbehind: the same matches."""
+    lowered = [n.lower() for n in names]
+    alt = (
+        _name_branches(lowered) if letter_first else rf"(?<![\w/]){trie_regex(lowered)}"
+    )
     unit_alt = "|".join(re.escape(u) for u in units)
     flag_alt = "|".join(re.escape(f) for f in flags)
     # a flag word written before the value ('calcium normal at 9.3', 'calcium
     # has been normal, most recently 9.6'): words of two letters or more
     said_alt = "|".join(re.escape(f) for f in flags if len(f) > 1)
     return (
-        rf"(?<![\w/])(?P<name>{alt})(?![\w])"
+        rf"(?P<name>{alt})(?![\w])"
         r"(?:\s*(?:level|value|levels))?"
         r"(?:\s*(?:(?:has|had)\s+been|was|is|remains|remained)?\s*"
         rf"(?P<said>{said_alt})(?![a-z])\s*,?\s*(?:(?:most\s+)?recently|at)?)?"
@@ -134,6 +150,20 @@ def _pattern(names: list[str], units: list[str], flags: list[str]) -> str:
         rf"(?P<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?P<hi>\d+(?:\.\d+)?)"
         r")\s*[\)\]]?)?"
     )
+
+
+def _name_branches(names: Iterable[str]) -> str:
+    """The names as alternatives, one per first letter (`trie_branches`),
+    each testing after that letter that no word character or '/' comes
+    before the name: `c(?<![\\w/]c)...` is `(?<![\\w/])c...` (the letter
+    just matched is the one the lookbehind names). A regex that opens on a
+    lookbehind is tried at every position of the text; one opening on a set
+    of letters skips to the positions holding one of them."""
+    out = []
+    for letter, rest in trie_by_first_letter(names):
+        first = re.escape(letter)
+        out.append(rf"{first}(?<![\w/]{first}){rest}")
+    return "|".join(out) if out else "(?!)"
 
 
 def summarise(values: list[LabValue]) -> tuple[LabValue, ...]:

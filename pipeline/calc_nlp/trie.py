@@ -22,7 +22,12 @@ def trie_branches(words: Iterable[str]) -> list[str]:
     one group): at the top of a regex, `re` then skips ahead to a position
     holding one of their first letters instead of entering the group at
     every position."""
-    return [re.escape(ch) + _emit(child) for ch, child in sorted(_trie(words).items())]
+    return [re.escape(ch) + rest for ch, rest in trie_by_first_letter(words)]
+
+
+def trie_by_first_letter(words: Iterable[str]) -> list[tuple[str, str]]:
+    """`trie_branches` as (first letter, the regex of the rest) pairs."""
+    return [(ch, _emit(child)) for ch, child in sorted(_trie(words).items())]
 
 
 def _trie(words: Iterable[str]) -> dict[str, dict]:

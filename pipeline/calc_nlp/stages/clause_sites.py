@@ -22,7 +22,7 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     body regions."""
     reach = [
         (score, s)
-        for s in rd.matches.sites
+        for s in rd.sentence_sites(f.start)
         if (score := site_reach(rd, f, s)) is not None
         and asserted(rd, s, f)
         and not another_list_item(rd, s, f)
@@ -46,7 +46,7 @@ def specific_site_after(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     the vocabulary's unspecific site."""
     after = [
         (score, s)
-        for s in rd.matches.sites
+        for s in rd.sentence_sites(f.start)
         if s.span.start >= f.end
         and s.span.label_ == "SITE"
         and "candidates" not in kit.md(s.span)

@@ -78,7 +78,7 @@ def _nearest_site(
     """The `specific` site closest to `f` within its reach, if any."""
     near = [
         (score, s)
-        for s in rd.matches.sites
+        for s in rd.sentence_sites(f.start)
         if specific(s) and (score := site_reach(rd, f, s)) is not None
     ]
     return min(near, key=lambda x: x[0])[1] if near else None

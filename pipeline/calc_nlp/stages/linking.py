@@ -119,10 +119,10 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     nearest site of its own clause, a label line over it, an earlier sentence
     it continues, then the exam. A generic site ("vascular", "the vessel")
     gives way to a specific one named for the same finding."""
-    doc, sites = rd.doc, rd.matches.sites
+    doc = rd.doc
     inside = [
         s
-        for s in sites
+        for s in rd.sentence_sites(f.start)
         if f.start <= s.span.start
         and s.span.end <= f.end
         and site_reach(rd, f, s) is not None

@@ -57,7 +57,7 @@ def match(
     links = [s for s in cue_like if s.label_ == "LINK"]
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
     calc = [c for c in calc if not _names_a_score(kit, doc, lay, c, calc)]
-    calc = [c for c in calc if not _in_exam_title(kit, doc, c)]
+    calc = [c for c in calc if not _in_exam_title(kit, lay, c)]
     return Matches(
         calc=calc,
         premods=premods,
@@ -256,23 +256,24 @@ def _to_named_site(
     return out
 
 
-def _in_exam_title(kit: Toolkit, doc: Doc, c: Span) -> bool:
+def _in_exam_title(kit: Toolkit, lay: Layout, c: Span) -> bool:
     """Is the mention part of the exam's title that opens the report, in
     capitals, naming an imaging exam ('exam_words'), with no number and no
     full stop ('CARDIAC CT FOR CORONARY CALCIUM' above or before
-    ',INDICATION:')? The title ends at the first line break, comma or colon."""
+    ',INDICATION:')? The title ends at the first line break, comma or colon.
+    Read from the layout's token texts (no Token object per word)."""
     exam_words = kit.word_sets.get("exam_words", frozenset())
+    texts, blank = lay.words, lay.blank
     start = 0
-    while start < len(doc) and doc[start].is_space:
+    while start < len(texts) and blank[start]:
         start += 1  # blank lines before the title
     end = start
-    while end < len(doc) and not (
-        "\n" in doc[end].text or doc[end].text in (",", ":")
-    ):
+    while end < len(texts) and not ("\n" in texts[end] or texts[end] in (",", ":")):
         end += 1
     if c.end > end:
         return False
-    words = [t.text for t in doc[start:end] if not t.is_space]
+    title = zip(texts[start:end], blank[start:end], strict=True)
+    words = [w for w, space in title if not space]
     return (
         bool(words)
         and not any(ch.islower() or ch.isdigit() or ch == "." for w in words for ch in w)
@@ -280,13 +281,14 @@ def _in_exam_title(kit: Toolkit, doc: Doc, c: Span) -> bool:
     )
 
 
-def _line(doc: Doc, c: Span) -> tuple[int, int]:
-    """The tokens of the line holding a span: (first, past the last)."""
+def _line(words: list[str], c: Span) -> tuple[int, int]:
+    """The tokens of the line holding a span: (first, past the last), from
+    the token texts."""
     lo = c.start
-    while lo > 0 and "\n" not in doc[lo - 1].text:
+    while lo > 0 and "\n" not in words[lo - 1]:
         lo -= 1
     hi = c.end
-    while hi < len(doc) and "\n" not in doc[hi].text:
+    while hi < len(words) and "\n" not in words[hi]:
         hi += 1
     return lo, hi
 
@@ -302,7 +304,7 @@ def _names_a_score(
     title (no label before the phrase, no full stop ending it)."""
     if not kit.md(c).get("score_phrase") or not c[-1].lower_.startswith("score"):
         return False
-    lo, hi = _line(doc, c)
+    lo, hi = _line(lay.words, c)
     colon = c.end < len(doc) and doc[c.end].text == ":"
     if colon:
         first = lay.sent_first[c.start]

@@ -17,6 +17,11 @@ the patterns were added, as spaCy starts them, so the matches are the same,
 in the same order. A pattern with no opening words (its first token tests
 no exact word) is started on every token, as spaCy starts it.
 
+Nor is a pattern started where its second token cannot match the next word
+when both its first two tokens are needed once (`Opening`): that state
+would die on the next word leaving nothing (most states died so), and the
+states that are started keep their order.
+
 `compile_pattern` returns None for what this does not implement (custom
 extensions, FUZZY, comparisons, set relations): the caller then uses
 spaCy's Matcher for the whole rule set.
@@ -261,6 +266,60 @@ def _merged(groups: list[tuple[int, ...]]) -> tuple[int, ...]:
 State = tuple[int, int, int, int]
 
 
+def next_word_test(
+    pattern: tuple[PatternToken, ...],
+) -> tuple[int, frozenset[int]] | None:
+    """(column, values) when a state of the pattern dies on the next token
+    unless that token's value in the column is one of the values: the
+    pattern's first two tokens are each needed once (no quantifier) and the
+    second tests one column for one exact value or a list of them. A state
+    started on the last token dies too (`find`'s finish_states matches
+    nothing at a needed token). Else None."""
+    if len(pattern) < 2 or pattern[0][0] != ONE or pattern[1][0] != ONE:
+        return None
+    checks = pattern[1][1]
+    if len(checks) != 1 or checks[0][1] not in (EQ, IN):
+        return None
+    col, how, value = checks[0]
+    return col, frozenset([value]) if how == EQ else value
+
+
+class Opening:
+    """The patterns opening on a token, in the order they were added, and
+    those of them that can outlive the next token, by its word: an index on
+    the first two words. The patterns' next-word tests on one column (the
+    one most of them test) are indexed; a pattern testing another column, or
+    none, is always started."""
+
+    __slots__ = ("patterns", "column", "by_next", "unindexed")
+
+    def __init__(
+        self,
+        patterns: tuple[int, ...],
+        tests: list[tuple[int, frozenset[int]] | None],
+    ):
+        self.patterns = patterns
+        tested = {p: test for p in patterns if (test := tests[p]) is not None}
+        columns = [col for col, _ in tested.values()]
+        self.column = max(sorted(set(columns)), key=columns.count) if columns else -1
+        indexed = {
+            p: values for p, (col, values) in tested.items() if col == self.column
+        }
+        self.unindexed = tuple(p for p in patterns if p not in indexed)
+        words = set().union(*indexed.values())
+        self.by_next: dict[int, tuple[int, ...]] = {
+            w: tuple(p for p in patterns if p not in indexed or w in indexed[p])
+            for w in words
+        }
+
+    def started(self, cols: list[list[int]], i: int, n: int) -> tuple[int, ...]:
+        """The patterns to start on token i: those whose second token can
+        match token i + 1 (none when i is the last token), and the others."""
+        if i + 1 < n and self.column >= 0:
+            return self.by_next.get(cols[self.column][i + 1], self.unindexed)
+        return self.unindexed
+
+
 class PatternStates:
     """Compiled patterns, each with its key; `find` gives spaCy's matches."""
 
@@ -274,6 +333,11 @@ class PatternStates:
         self.openers: dict[int, dict[int, tuple[int, ...]]] = {}
         self.anywhere: list[int] = []  # patterns that may open on any token
         self._ids: list[int] = []
+        # per pattern, what the word after its opening must be (next_word_test)
+        self._next_tests: list[tuple[int, frozenset[int]] | None] = []
+        # the openers' tables with Opening values, built when first matched
+        self._tables: dict[int, dict[int, Opening]] | None = None
+        self._made_openings: dict[tuple[int, ...], Opening] = {}
 
     def add(
         self,
@@ -290,6 +354,9 @@ class PatternStates:
         self.patterns.append(compiled)
         self.steps.append(tuple(_step(tok) for tok in compiled))
         self.keys.append(key)
+        self._next_tests.append(next_word_test(compiled))
+        self._tables = None
+        self._made_openings = {}
         if opening is None:
             self.anywhere.append(n)
         else:
@@ -321,7 +388,7 @@ class PatternStates:
         k, i = 0, opening[0][0]
         while i < n:
             if k < len(opening) and opening[k][0] == i:
-                states += [(p, 0, i, 0) for p in opening[k][1]]
+                states += [(p, 0, i, 0) for p in opening[k][1].started(cols, i, n)]
                 k += 1
             states = self._transition(states, cols, i, matches, strings)
             if states:
@@ -346,16 +413,31 @@ class PatternStates:
                 seen.add(match)
         return out
 
-    def _openings(
-        self, cols: list[list[int]], n: int
-    ) -> list[tuple[int, tuple[int, ...]]]:
+    def _opening(self, patterns: tuple[int, ...]) -> Opening:
+        """The Opening of these patterns, made once."""
+        found = self._made_openings.get(patterns)
+        if found is None:
+            found = Opening(patterns, self._next_tests)
+            self._made_openings[patterns] = found
+        return found
+
+    def _opening_tables(self) -> dict[int, dict[int, Opening]]:
+        """Per column: opening word id -> the Opening of the patterns opening on it."""
+        if self._tables is None:
+            self._tables = {
+                col: {w: self._opening(ps) for w, ps in table.items()}
+                for col, table in self.openers.items()
+            }
+        return self._tables
+
+    def _openings(self, cols: list[list[int]], n: int) -> list[tuple[int, Opening]]:
         """Each token some pattern opens on, with those patterns in order.
         A column's tokens are looked up in its table of opening words by
         `map` and the openers picked by `compress` (both in C, not a test per
         token); a table of one or two words, by `list.count` and `list.index`
         per word (cheaper still than a look-up per token)."""
         per_column = []
-        for col, table in self.openers.items():
+        for col, table in self._opening_tables().items():
             values = cols[col]
             if len(table) <= 2:
                 at = []
@@ -372,16 +454,29 @@ class PatternStates:
                 per_column.append(at)
         if len(per_column) == 1 and not self.anywhere:
             return per_column[0]
-        found: dict[int, list[tuple[int, ...]]] = {}
+        found: dict[int, list[Opening]] = {}
         for at in per_column:
-            for j, patterns in at:
-                found.setdefault(j, []).append(patterns)
+            for j, opening in at:
+                found.setdefault(j, []).append(opening)
         if self.anywhere:
             every = tuple(self.anywhere)
-            return [(j, _merged([*found.get(j, ()), every])) for j in range(n)]
+            return [
+                (
+                    j,
+                    self._opening(
+                        _merged([*(o.patterns for o in found.get(j, ())), every])
+                    ),
+                )
+                for j in range(n)
+            ]
         return [
-            (j, ps[0] if len(ps) == 1 else _merged(ps))
-            for j, ps in sorted(found.items())
+            (
+                j,
+                os[0]
+                if len(os) == 1
+                else self._opening(_merged([o.patterns for o in os])),
+            )
+            for j, os in sorted(found.items())
         ]
 
     def _transition(

@@ -163,8 +163,19 @@ class ReportDoc:
         )
 
     def sites_by_sentence(self) -> dict[int, list[SiteRef]]:
-        """The site phrases of each sentence (by its first token), in order."""
+        """The site phrases of each sentence (by its first token), in order
+        (made once per report: read it, don't change it)."""
+        return self._sentence_sites
+
+    @cached_property
+    def _sentence_sites(self) -> dict[int, list[SiteRef]]:
         out: dict[int, list[SiteRef]] = {}
         for ref in self.matches.sites:
             out.setdefault(self.layout.sent_first[ref.span.start], []).append(ref)
         return out
+
+    def sentence_sites(self, i: int) -> list[SiteRef]:
+        """The site phrases of token i's sentence, in order: the only ones
+        `sides.site_reach` lets a finding at i reach (indexed once per
+        report, not each site tested per finding)."""
+        return self._sentence_sites.get(self.layout.sent_first[i], [])
