@@ -51,8 +51,11 @@ def unwrap(text: str) -> str | None:
     # per line break: 2 a phrase broken, 1 a break only the width explains
     kinds = [_break(line.rstrip(), nxt, width) for line, nxt in zip(lines, lines[1:])]
     # a break the width forced after a full stop or before a label is read so
-    # only in a report that other wrapped lines show to be wrapped
-    forced = kinds.count(2) >= WRAPPED_LINES
+    # only in a report that other wrapped lines show to be wrapped: as many
+    # lines broken inside a phrase as lines the width alone explains (a report
+    # of one sentence per line has few of the first)
+    inside = kinds.count(2)
+    forced = inside >= WRAPPED_LINES and inside >= kinds.count(1)
     out = list(text)
     at = 0
     changed = False
