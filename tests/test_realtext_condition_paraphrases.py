@@ -216,6 +216,8 @@ ASSERTED: list[tuple[str, list[str]]] = [
     ("Prostate cancer treated with brachytherapy.", ["radiation therapy"]),
     ("Right breast cancer, s/p lumpectomy and radiation.", ["prior surgery", "radiation therapy"]),
     ("INDICATION: XXXX-year-old with lung cancer status post radiation.", ["radiation therapy"]),
+    # a question mark hedges its own phrase, not the condition before a comma
+    ("INDICATION: Renal failure, ? pneumonia.", ["chronic kidney disease"]),
     ("Hodgkin lymphoma treated with chemotherapy and radiation.", ["lymphoma", "radiation therapy"]),
     ("Motor vehicle collision two years ago.", ["trauma"]),
     ("Remote left carotid endarterectomy.", ["prior surgery"]),

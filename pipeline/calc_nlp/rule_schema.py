@@ -171,6 +171,7 @@ METADATA_KEYS = {
     "laterality_sites",
     "not_after",
     "not_before",
+    "same_phrase",
 }
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).

@@ -100,6 +100,7 @@ def modifiers(
             and not clause.hedges_own_item(st, m)
             and not clause.reading_in_a_denial(st, m)
             and not clause.reading_after_a_denial(st, m)
+            and not clause.past_a_comma(st, m)
             and not clause.answered(st, m)
         )
         for st in subs
@@ -311,6 +312,15 @@ class _Clauses:
             m.category in {"NEGATED_EXISTENCE", "HYPOTHETICAL"}
             for m in target.modifiers
         )
+
+    def past_a_comma(self, target: Target, mod: Any) -> bool:
+        """Does a modifier that hedges its own phrase (`same_phrase`: '?')
+        reach the target only over a comma ('Renal failure, ? pneumonia')?"""
+        if not (mod.rule.metadata or {}).get("same_phrase"):
+            return False
+        start, end = mod.modifier_span
+        lo, hi = (target.end, start) if target.end <= start else (end, target.start)
+        return "," in self._index()[lo:hi]
 
     def reading_after_a_denial(self, target: Target, mod: Any) -> bool:
         """Is an 'or' reading two things a negation after the target denies
