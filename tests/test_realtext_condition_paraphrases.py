@@ -207,6 +207,8 @@ ASSERTED: list[tuple[str, list[str]]] = [
     ("Surgery followed by radiation therapy for breast cancer.", ["prior surgery", "radiation therapy"]),
     ("Lumpectomy and radiation XXXX in 2015.", ["prior surgery", "radiation therapy"]),
     ("Posterior dislocation of the left elbow in 2019, reduced.", ["trauma"]),
+    ("History of myomectomy.", ["prior surgery"]),
+    ("Sickle cell disease with autoinfarction of the spleen.", ["infarct"]),
     # an 'or' after a negation reads the denied things, not the stated one before it
     ("Aorta: calcified atherosclerotic plaque without aneurysm or dissection.", ["atherosclerosis"]),
     ("Prior cholecystectomy, no hernia or obstruction.", ["prior surgery"]),
@@ -402,6 +404,9 @@ KNEE = "EXAM: XR knee left.\nFINDINGS: "
         # subcutaneous calcinosis with a connective tissue disease
         ("HISTORY: Dermatomyositis.\nFINDINGS: Subcutaneous calcifications in the thighs.", "dystrophic"),
         ("HISTORY: Scleroderma.\nFINDINGS: Calcification in the subcutaneous fat of the forearm.", "dystrophic"),
+        # a service consulted is no surgery done; a treated tumour is a cause
+        ("INDICATION: Thoracic surgery consult, LLL mass.\nFINDINGS: LLL mass with eccentric calcification.", "indeterminate"),
+        (CHEST + "Mediastinal nodal mass, smaller, now with coarse calcification, consistent with treated disease.", "dystrophic"),
         # anatomy named 'surgical' is no surgery
         ("EXAM: MRI prostate.\nFINDINGS: Calcifications in the transition zone along the surgical capsule.", "indeterminate"),
         # a cue bound to some sites ('degenerative': a valve's) is no cause elsewhere

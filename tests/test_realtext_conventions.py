@@ -101,6 +101,11 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("AAA with peripheral wall calcification.", {"site": "aorta"}),
     ("Coarse calcifications in the transition zone.", {"site": "prostate"}),
     ("Calcified mediastinal and hilar lymphadenopathy.", {"site": "lymph node"}),
+    # sites named by a lesion or disease of their own
+    ("Calcified goiter with tracheal deviation.", {"site": "thyroid"}),
+    ("Calcific band keratopathy of the left eye.", {"site": "cornea", "laterality": "left"}),
+    ("Calcified optic disc drusen on the right.", {"site": "eye"}),
+    ("Abdominal calcifications in keeping with meconium peritonitis.", {"site": "peritoneum"}),
     # a wall takes the nearest organ the report names that has one
     (
         "EXAM: CT abdomen.\nFINDINGS: Normal bowel. Walled-off collection replacing the "

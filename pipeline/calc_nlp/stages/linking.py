@@ -327,7 +327,10 @@ def causes_elsewhere(
             nearest = min(near, key=lambda s: abs(s.span.start - span.start))
             if not site or site == nearest.site:
                 site, lat = nearest.site, nearest.laterality
-                stext = part_words(kit, nearest)
+                # a cause whose own words name the organ ('multinodular
+                # goiter') names the whole of it, no part
+                own = nearest.span.start < span.end and span.start < nearest.span.end
+                stext = "" if own else part_words(kit, nearest)
         if not lat:
             lat = lat_near(kit, rd, span)
         if site and (not need or site in need):
