@@ -103,6 +103,14 @@ SITE_AND_SIDE: list[tuple[str, dict[str, Any]]] = [
     ("Calcified mediastinal and hilar lymphadenopathy.", {"site": "lymph node"}),
     # sites named by a lesion or disease of their own
     ("Calcified goiter with tracheal deviation.", {"site": "thyroid"}),
+    ("Punch biopsy showed calcification of small subcutaneous vessels.", {"site": "artery"}),
+    ("Medial calcification of small dermal arterioles.", {"site": "artery"}),
+    # a CT window is how the images were shown, not a place
+    (
+        "High attenuation on the mediastinal window in the right upper lobe, consistent with "
+        "metastatic calcification.",
+        {"site": "lung", "laterality": "right"},
+    ),
     ("Calcific band keratopathy of the left eye.", {"site": "cornea", "laterality": "left"}),
     ("Calcified optic disc drusen on the right.", {"site": "eye"}),
     ("Abdominal calcifications in keeping with meconium peritonitis.", {"site": "peritoneum"}),
