@@ -324,6 +324,8 @@ SCOPE: list[tuple[str, str, dict[str, Any]]] = [
     ("Interval resolution of the calcific deposit in the supraspinatus.", "calcific", {"negated": True, "historical": True}),
     ("Complete resolution of the previously seen calcification.", "calcification", {"negated": True, "historical": True}),
     ("Partial resolution of the calcific tendinitis.", "calcific", {"negated": False}),
+    # a negation ends where a restating phrase opens the next list item
+    ("EXAM: Renal US.\nFINDINGS: Echogenic pyramids without shadowing, typical for medullary nephrocalcinosis.", "nephrocalcinosis", {"negated": False}),
     # 'none' denies what it is said of, after it or before it; 'none of concern' grades
     ("EXAM: CT.\nFINDINGS: Several pulmonary nodules, none calcified.", "calcified", {"negated": True}),
     ("EXAM: Mammogram.\nFINDINGS: Masses: none. Calcifications: none.", "calcifications", {"negated": True}),
