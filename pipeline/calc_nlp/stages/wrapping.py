@@ -35,6 +35,11 @@ _ENDS = frozenset(".:;!?")
 # How many lines broken inside a phrase show a report to be hard-wrapped, so
 # that a break after a full stop or before a label may be a wrap too.
 WRAPPED_LINES = 2
+# Most lines of a report read for a width under a line left unwrapped: a
+# report's length (a text of many thousand lines, a log or a concatenation,
+# is not unwrapped line by line: its offsets map would cost as much memory
+# as the text many times over)
+MIXED_WIDTH_LINES = 2000
 # What opens a line of its own: a header ('FINDINGS:', 'Left main:'), a
 # list item ('1.', '2)', '-', '*', a bullet) or a de-identified date line.
 _OPENS = re.compile(r"\s*(?:[A-Za-z][A-Za-z /&-]{0,40}:|\d{1,2}[.)]\s|[-*\u2022]\s)")
@@ -79,7 +84,7 @@ def _width(lines: list[str]) -> int | None:
     longest = max(len(line.rstrip("\r")) for line in lines)
     if WRAP_WIDTH_MIN <= longest <= WRAP_WIDTH_MAX:
         return longest
-    if longest < WRAP_WIDTH_MIN:
+    if longest < WRAP_WIDTH_MIN or len(lines) > MIXED_WIDTH_LINES:
         return None
     broken = [
         len(line.rstrip())
