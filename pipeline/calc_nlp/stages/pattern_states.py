@@ -448,7 +448,8 @@ class PatternStates:
                         at.append((j, patterns))
                 at.sort()
             else:
-                opened = list(map(table.get, values))
+                # None where no pattern opens: compress keeps only the openers
+                opened: list[Any] = list(map(table.get, values))
                 at = [(j, opened[j]) for j in compress(range(n), opened)]
             if at:
                 per_column.append(at)

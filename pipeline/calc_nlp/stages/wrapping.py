@@ -54,7 +54,10 @@ def unwrap(text: str) -> str | None:
     if width is None:
         return None
     # per line break: 2 a phrase broken, 1 a break only the width explains
-    kinds = [_break(line.rstrip(), nxt, width) for line, nxt in zip(lines, lines[1:])]
+    kinds = [
+        _break(line.rstrip(), nxt, width)
+        for line, nxt in zip(lines, lines[1:], strict=False)
+    ]
     # a break the width forced after a full stop or before a label is read so
     # only in a report that other wrapped lines show to be wrapped: as many
     # lines broken inside a phrase as lines the width alone explains (a report
@@ -64,7 +67,7 @@ def unwrap(text: str) -> str | None:
     out = list(text)
     at = 0
     changed = False
-    for line, kind in zip(lines, kinds):
+    for line, kind in zip(lines, kinds, strict=False):  # the last line breaks nothing
         at += len(line)  # the line break after this line is text[at]
         if kind == 2 or (kind == 1 and forced):
             out[at] = " "
@@ -88,7 +91,7 @@ def _width(lines: list[str]) -> int | None:
         return None
     broken = [
         len(line.rstrip())
-        for line, nxt in zip(lines, lines[1:])
+        for line, nxt in zip(lines, lines[1:], strict=False)
         if line.rstrip()[-1:] not in _ENDS and line.strip() and nxt[:1].islower()
     ]
     if len(broken) < WRAPPED_LINES or not WRAP_WIDTH_MIN <= max(broken) <= WRAP_WIDTH_MAX:
