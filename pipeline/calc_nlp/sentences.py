@@ -46,7 +46,7 @@ def sentence_starts(
                     or _dots(last_word)
                     or last_word == ":"
                     or caseless
-                    or not _continues(words, i)
+                    or not continues(words, i)
                 ):
                     pending = True
             continue
@@ -81,7 +81,7 @@ def _label_at(words: list[str], i: int) -> bool:
     return False
 
 
-def _continues(words: list[str], i: int) -> bool:
+def continues(words: list[str], i: int) -> bool:
     """After a single line break at i: is the next line a wrapped continuation?"""
     for k in range(i + 1, len(words)):  # no slice: a copy of the rest per line
         w = words[k]

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from calc_nlp.schema import LEFT, RIGHT
+from calc_nlp.sentences import continues
 
 # the toolkit first: it imports medspaCy without QuickUMLS (and NLTK), which
 # the modifiers stage would otherwise import on its own
@@ -327,7 +328,7 @@ def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:
     i, seen = side.end, 0
     while i < len(words) and seen <= LABEL_WORDS:
         if blank[i]:
-            if not _wrapped(words, i):
+            if words[i].count("\n") != 1 or not continues(words, i):
                 return False
             i += 1  # a label a hard wrap broke: 'Left lower extremity\nangiogram:'
             continue
@@ -342,15 +343,6 @@ def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:
             return False
         i, seen = i + 1, seen + 1
     return False
-
-
-def _wrapped(words: list[str], i: int) -> bool:
-    """Is the whitespace token i a hard wrap inside a phrase: one line break,
-    the next word in lower case?"""
-    if words[i].count("\n") != 1:
-        return False
-    nxt = i + 1
-    return nxt < len(words) and words[nxt][:1].islower()
 
 
 def _label_line_start(rd: ReportDoc, i: int) -> int:

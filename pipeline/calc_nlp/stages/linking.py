@@ -344,9 +344,14 @@ def heads_a_list(rd: ReportDoc, cause: Span, f: Span) -> bool:
     nodule')?"""
     return (
         cause.end < f.start
-        and rd.lower[cause.end] == ":"
+        and _before_colon(rd, cause)
         and rd.layout.sent_first[cause.start] == rd.layout.sent_first[f.start]
     )
+
+
+def _before_colon(rd: ReportDoc, cause: Span) -> bool:
+    """Does a colon follow the cause at once (it heads a list)?"""
+    return cause.end < len(rd.lower) and rd.lower[cause.end] == ":"
 
 
 def _linked_places(rd: ReportDoc, near: list[SiteRef], cause: Span) -> list[SiteRef]:
@@ -356,7 +361,7 @@ def _linked_places(rd: ReportDoc, near: list[SiteRef], cause: Span) -> list[Site
     node's): the site phrases before the link, each with its side; none
     when no link stands between the last of them and the cause. A cause
     heading a list with a colon is every place's of the list after it."""
-    if cause.end < len(rd.lower) and rd.lower[cause.end] == ":":
+    if _before_colon(rd, cause):
         listed = [s for s in near if s.span.start > cause.end]
         return listed if len({s.site for s in listed}) > 1 else []
     before = [s for s in near if s.span.end <= cause.start]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from calc_nlp.stages.layout import LazyExam
+from calc_nlp.stages.layout import LazyExam, title_start, title_stop
 from calc_nlp.stages.record import Layout, Matches, SiteRef, longest_spans
 from calc_nlp.stages.toolkit import Toolkit
 
@@ -57,7 +57,8 @@ def match(
     links = [s for s in cue_like if s.label_ == "LINK"]
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
     calc = [c for c in calc if not _names_a_score(kit, doc, lay, c, calc)]
-    calc = [c for c in calc if not _in_exam_title(kit, lay, c)]
+    title_end = _exam_title_end(kit, doc, lay)  # once per report
+    calc = [c for c in calc if c.end > title_end]
     return Matches(
         calc=calc,
         premods=premods,
@@ -256,30 +257,25 @@ def _to_named_site(
     return out
 
 
-def _in_exam_title(kit: Toolkit, lay: Layout, c: Span) -> bool:
-    """Is the mention part of the exam's title that opens the report, in
-    capitals, naming an imaging exam ('exam_words'), with no number and no
-    full stop ('CARDIAC CT FOR CORONARY CALCIUM' above or before
-    ',INDICATION:')? The title ends at the first line break, comma or colon.
-    Read from the layout's token texts (no Token object per word)."""
+def _exam_title_end(kit: Toolkit, doc: Doc, lay: Layout) -> int:
+    """Where the exam's title opening the report ends (layout.title_start /
+    title_stop: up to the first line break, comma or colon) when that title
+    is in capitals, names an imaging exam ('exam_words') and has no number
+    and no full stop ('CARDIAC CT FOR CORONARY CALCIUM' above or before
+    ',INDICATION:'): a mention inside it is no finding. 0 when there is no
+    such title. Its words are read from the layout's token texts."""
+    start = title_start(doc)
+    stop = title_stop(doc, start)
+    if stop is None:
+        return 0
+    words = [lay.words[i] for i in range(start, stop) if not lay.blank[i]]
     exam_words = kit.word_sets.get("exam_words", frozenset())
-    texts, blank = lay.words, lay.blank
-    start = 0
-    while start < len(texts) and blank[start]:
-        start += 1  # blank lines before the title
-    end = start
-    while end < len(texts) and not ("\n" in texts[end] or texts[end] in (",", ":")):
-        end += 1
-    if c.end > end:
-        return False
-    title = zip(texts[start:end], blank[start:end], strict=True)
-    words = [w for w, space in title if not space]
-    return (
+    named = (
         bool(words)
         and not any(ch.islower() or ch.isdigit() or ch == "." for w in words for ch in w)
         and any(w.lower() in exam_words for w in words)
     )
-
+    return stop if named else 0
 
 def _line(words: list[str], c: Span) -> tuple[int, int]:
     """The tokens of the line holding a span: (first, past the last), from
