@@ -21,6 +21,16 @@ SITES = [
     ("Calcified granulomas at the lung bases.", "lung", "bilateral"),
     # Two sided sites joined by 'and' after one finding name both sides.
     ("A calcified granuloma in the right upper lobe and left lower lobe.", "lung", "bilateral"),
+    # ... and so do body regions outside the vocabulary, named in the place
+    # phrase after the finding or after its site ('of' the whole).
+    ("Calcinosis in the soft tissues of the right thumb and left index finger.", "soft tissue", "bilateral"),
+    ("Vascular calcification of the right hand and left foot.", "artery", "bilateral"),
+    ("Calcific deposits about the left shoulder and right hip joints.", "", "bilateral"),
+    ("Calcified densities in the right paratracheal region and left perihilar region.", "mediastinum", "bilateral"),
+    # An item naming another thing after the place keeps its side to itself.
+    ("A calcified granuloma in the right lower lobe and left basilar atelectasis.", "lung", "right"),
+    ("A calcified granuloma in the right lower lobe and the left lung is clear.", "lung", "right"),
+    ("Calcification in the right shoulder and a left knee effusion.", "", "right"),
     # 'bi-' names both sides of the lungs.
     ("Bibasilar calcified granulomas.", "lung", "bilateral"),
     ("Calcified granulomas seen biapically.", "lung", "bilateral"),

@@ -221,6 +221,9 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
         lo, hi = min(lo, site.start), max(hi, site.span.end)
         if site.start >= f.end:
             hi = joined_site_end(rd, site, hi)
+    place = _place_after(rd, f, hi)
+    if place is not None:
+        hi = joined_site_end(rd, place, place.span.end)
     sides = {
         kit.md(s)["laterality"]
         for s in rd.matches.lats
@@ -235,6 +238,42 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     return BILATERAL if {LEFT, RIGHT} <= sides else ""
 
 
+# Words that open the place phrase of the words before them ('plaques along
+# the right hemidiaphragm', 'calcinosis in the soft tissues of the right
+# finger').
+_PLACE_WORDS = frozenset({"in", "of", "along", "at", "around", "about", "over", "within"})
+
+
+def _place_after(rd: ReportDoc, f: Span, hi: int) -> SiteRef | None:
+    """The site or body region that the place phrase right after the
+    finding (or after its site phrase, ending at `hi`) names, following
+    'of' from a part to its whole ('the soft tissues of the right index
+    finger'); None where no such phrase follows."""
+    doc = rd.doc
+    i, found = hi, None
+    for _ in range(3):
+        if i >= len(doc) or doc[i].lower_ not in _PLACE_WORDS:
+            break
+        nxt = _place_at(rd, i + 1)
+        if nxt is None:
+            break
+        found, i = nxt, nxt.span.end
+    return found
+
+
+def _place_at(rd: ReportDoc, i: int) -> SiteRef | None:
+    """The site or body region starting at `i` past up to two plain words
+    ('the', 'area'), or past a side word and one plain word before it ('left
+    index finger')."""
+    at = {s.start: s for s in rd.matches.sites if s.span.label_ in ("SITE", "REGION")}
+    j = _past_plain_words(rd, i)
+    if j not in at:
+        side = next((x for x in rd.matches.lats if x.start == j), None)
+        if side is not None:
+            j = _past_plain_words(rd, side.end, most=1)
+    return at.get(j)
+
+
 def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
     """Where the sites joined to `site` by 'and' end, or by a comma when the
     list ends there ('in the right upper lobe, left upper lobe.'; not 'in the
@@ -246,20 +285,15 @@ def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
         joint = _past_plain_words(rd, hi)
         if not (joint + 1 < len(doc) and doc[joint].lower_ in {"and", ",", "/"}):
             break
-        start = _past_plain_words(rd, joint + 1)
-        nxt = next(
-            (
-                s
-                for s in rd.matches.sites
-                if s.start == start and s.span.label_ == "SITE"
-            ),
-            None,
-        )
+        nxt = _place_at(rd, joint + 1)
         if nxt is None:
             break
         end = nxt.span.end
-        if doc[joint].text == "," and end < len(doc) and not _list_goes_on(doc[end]):
-            break
+        if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS:
+            end += 1  # 'the left perihilar region'
+        if end < len(doc) and not _list_goes_on(doc[end]):
+            if doc[joint].text == "," or doc[end].lower_ not in _ITEM_FOLLOWERS:
+                break  # 'and left basilar atelectasis': the item names another thing
         hi = end
     return hi
 
@@ -274,6 +308,22 @@ def _past_plain_words(rd: ReportDoc, i: int, most: int = 2) -> int:
             break
         j += 1
     return j
+
+
+# Words that may follow the last place of a list joined by 'and' ('in the
+# right upper lobe and left hilum are unchanged'); any other word makes that
+# place a word of another thing ('and left basilar atelectasis').
+_ITEM_FOLLOWERS = frozenset(
+    {"of", "with", "are", "were", "bilaterally", "unchanged", "stable", "again",
+     "also", "noted", "seen", "present", "consistent", "compatible", "likely"}
+)
+
+
+# Nouns that only say a place is a place ('the left perihilar region', 'the
+# left hip joint').
+_PLACE_NOUNS = frozenset(
+    {"region", "regions", "area", "areas", "aspect", "side", "zone", "zones", "joint", "joints"}
+)
 
 
 def _list_goes_on(tok: Token) -> bool:
