@@ -27,6 +27,9 @@ SITES = [
     ("Vascular calcification of the right hand and left foot.", "artery", "bilateral"),
     ("Calcific deposits about the left shoulder and right hip joints.", "", "bilateral"),
     ("Calcified densities in the right paratracheal region and left perihilar region.", "mediastinum", "bilateral"),
+    # 'either' before a paired organ speaks of both; 'either ... or' of no side.
+    ("No calcification in either kidney.", "kidney", "bilateral"),
+    ("A density, either a granuloma or a calcified node.", "lymph node", ""),
     # An item naming another thing after the place keeps its side to itself.
     ("A calcified granuloma in the right lower lobe and left basilar atelectasis.", "lung", "right"),
     ("A calcified granuloma in the right lower lobe and the left lung is clear.", "lung", "right"),
