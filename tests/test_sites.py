@@ -51,6 +51,10 @@ LINKS = [
     ),  # specific beats generic
     ("Calcified plaque at the left ICA origin.", "carotid artery", "left ICA", "left"),
     ("The aortic valve is heavily calcified.", "aortic valve", "aortic valve", ""),
+    # 'is tricuspid' counts a valve's cusps; it names no tricuspid valve
+    ("The aortic valve is tricuspid and mildly calcified.", "aortic valve", "aortic valve", ""),
+    ("The aortic valve was tricuspid with calcified, immobile leaflets.", "aortic valve", "aortic valve", ""),
+    ("Mild calcification of the tricuspid leaflets.", "heart valve", "tricuspid", ""),
     (
         "Scattered punctate calcifications in the left breast, likely benign.",
         "breast",

@@ -50,7 +50,9 @@ def match(
     def of(*labels: str) -> list[Span]:
         return [sp for label in labels for sp in hits.get(label, [])]
 
-    site_spans = longest_spans(of("SITE", "REGION"))
+    site_spans = longest_spans(
+        [s for s in of("SITE", "REGION") if not _used_otherwise(kit, s)]
+    )
     lats = _sides_in_place(kit, longest_spans(of("LATERALITY")), site_spans)
     calc = _to_named_site(kit, doc, calc, site_spans)
     cue_like = [s for s in of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER") if not _used_otherwise(kit, s)]
