@@ -36,6 +36,18 @@ UNASSERTED = [
     "He is in consideration for a kidney transplant.",
     "It was decided to perform a lobectomy.",
     "We will perform a right nephrectomy.",
+    # a verb after the condition denies it: only the few words before it
+    "Sarcoidosis is not suspected.",
+    "Scleroderma was not supported by the serologies.",
+    # a differential listed before 'in the differential', however long
+    "Echinococcal cyst, an old abscess and a hemangioma are in the differential.",
+    # a spouse's illness, counselling about a risk, a service that will see her
+    "Her husband is on hemodialysis.",
+    "She was counseled about fall prevention at home.",
+    "Hand surgery will see her for possible debridement.",
+    "Surgery only if the deposits limit motion.",
+    # a lead word before a treatment that is no operation, a word or two on
+    "Status post mantle radiation in her twenties.",
 ]
 
 

@@ -107,6 +107,11 @@ def _used_otherwise(kit: Toolkit, side: Span) -> bool:
     return j < len(doc) and doc[j].lower_ in before
 
 
+# How many words may stand between a lead term ('status post') and a word
+# of its `lead_not_before` ('status post mantle radiation').
+LEAD_REACH = 2
+
+
 def _named_conditions(
     kit: Toolkit, doc: Doc, lay: Layout, conds: list[Span]
 ) -> list[Span]:
@@ -140,7 +145,11 @@ def _named_conditions(
         if not md.get("lead") or c.end >= len(doc):
             return False
         entry = kit.rules.conditions[md["condition"]]
-        return c.end in starts or doc[c.end].lower_ in entry.get("lead_not_before", ())
+        # another condition right after it, or a word it does not lead to
+        # right after it or after a word or two ('status post mantle radiation')
+        words = entry.get("lead_not_before", ())
+        reach = range(c.end, min(c.end + LEAD_REACH + 1, len(doc)))
+        return c.end in starts or any(doc[i].lower_ in words for i in reach)
 
     return [c for c in conds if not empty(c)]
 
