@@ -102,6 +102,7 @@ CHANGES = [
     ),
     ("Calcified granuloma in the LLL, not present on the exam dated 03/14/2021.", None, "new"),
     ("Calcified granuloma, new since XX/XX/XXXX.", None, "new"),
+    ("Calcific focus at the right base, not seen on XXXX.", None, "new"),
     # past a comma, a change word after another noun is that noun's
     ("Aortic calcification, heart size unchanged.", None, ""),
     ("Calcified granuloma, mediastinal contours stable.", None, ""),

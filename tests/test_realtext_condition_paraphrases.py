@@ -261,6 +261,9 @@ SCOPE: list[tuple[str, str, dict[str, Any]]] = [
     ("The calcified granuloma has not changed.", "calcified", {"negated": False}),
     ("Calcified nodes do not appear enlarged.", "Calcified", {"negated": False}),
     ("A calcified granuloma that was not seen on the prior is now visible.", "calcified", {"negated": False}),
+    # the prior's date hidden by de-identification: new, not denied; a view is no date
+    ("Calcific focus at the right base, not seen on XXXX.", "Calcific", {"negated": False}),
+    ("Calcified granuloma at the right base, not seen on XXXX view.", "Calcified", {"negated": True}),
     ("Calcified nodule in the left base, not present on the previous study.", "Calcified", {"negated": False}),
     ("Grouped calcifications in the left breast, not seen on the study of XX/XX/XXXX.", "calcifications", {"negated": False}),
     ("Calcified nodule in the right base, not present on the CT dated 03/14/2021.", "Calcified", {"negated": False}),
