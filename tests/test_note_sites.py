@@ -133,6 +133,11 @@ EXAM_GIVEN: list[tuple[str, str, dict[str, Any]]] = [
     ("CT HEAD WITHOUT CONTRAST\nFINDINGS: Punctate calcification in the left frontal lobe.", "", {"site": "brain", "laterality": "left"}),
     ("US THYROID\nFINDINGS: Right lobe: 1 cm nodule with peripheral calcification.", "", {"site": "thyroid", "laterality": "right"}),
     ("DIAGNOSTIC MAMMOGRAM, RIGHT,FINDINGS: Grouped round calcifications.", "", {"site": "breast", "laterality": "right"}),
+    # a one-sided mammogram images that breast's vessels, skin and axillary nodes
+    ("DIAGNOSTIC MAMMOGRAM, LEFT,FINDINGS: , Scattered vascular calcifications.", "", {"site": "artery", "laterality": "left"}),
+    ("MAMMOGRAM, RIGHT\nFINDINGS: Dermal calcifications, benign.", "", {"site": "skin", "laterality": "right"}),
+    # the side written between the exam's words and its organ
+    ("ULTRASOUND LEFT KIDNEY,FINDINGS: , Layering milk of calcium in a cyst.", "", {"site": "kidney", "laterality": "left"}),
     ("We prepped the left lower extremity. Tourniquet up. Chondrocalcinosis of the lateral meniscus was seen.", "", {"site": "cartilage", "laterality": "left"}),
     ("PROCEDURE: Left shoulder arthroscopy with debridement.\nINDICATIONS: Pain.\nPROCEDURE: The right arm was tucked at the side. Calcific deposits were removed from the supraspinatus tendon.", "", {"site": "tendon", "laterality": "left"}),
     ("PROCEDURE: Right knee arthroscopy.\nFINDINGS: Chondrocalcinosis of the medial meniscus.\nPROCEDURE: Left knee injection.", "", {"site": "cartilage", "laterality": "right"}),
