@@ -27,6 +27,10 @@ SITES = [
     ("Vascular calcification of the right hand and left foot.", "artery", "bilateral"),
     ("Calcific deposits about the left shoulder and right hip joints.", "", "bilateral"),
     ("Calcified densities in the right paratracheal region and left perihilar region.", "mediastinum", "bilateral"),
+    # Sites listed before the finding: the first (guide §2).
+    ("The abdominal aorta and the iliac arteries show dense mural calcification.", "aorta", ""),
+    # A body region in the mention's words yields to a vocabulary site there.
+    ("Bilateral periarticular shoulder calcifications.", "periarticular soft tissue", "bilateral"),
     # 'either' before a paired organ speaks of both; 'either ... or' of no side.
     ("No calcification in either kidney.", "kidney", "bilateral"),
     ("A density, either a granuloma or a calcified node.", "lymph node", ""),

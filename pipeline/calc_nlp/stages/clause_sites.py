@@ -36,7 +36,36 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if not places and pool and site_from_exam(kit, rd, f) is not None:
         return None
     pool = places or pool
-    return _compound_head(kit, rd, min(pool, key=lambda x: x[0])[1]) if pool else None
+    if not pool:
+        return None
+    found = min(pool, key=lambda x: x[0])[1]
+    if found.span.end <= f.start:
+        found = _first_of_list(rd, found, [s for _, s in pool])
+    return _compound_head(kit, rd, found)
+
+
+# Words that may join the sites of a list before a finding ('the abdominal
+# aorta and the iliac arteries show mural calcification').
+_LIST_WORDS = frozenset({"and", ",", "the"})
+
+
+def _first_of_list(rd: ReportDoc, site: SiteRef, pool: list[SiteRef]) -> SiteRef:
+    """The first site of the list that ends with `site`, before the finding
+    (guide §2: where one phrase names two sites, the first)."""
+    while True:
+        prev = next(
+            (
+                s
+                for s in pool
+                if s.span.end < site.start
+                and {t.lower_ for t in rd.doc[s.span.end : site.start]} <= _LIST_WORDS
+                and "and" in {t.lower_ for t in rd.doc[s.span.end : site.start]}
+            ),
+            None,
+        )
+        if prev is None:
+            return site
+        site = prev
 
 
 def specific_site_after(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:

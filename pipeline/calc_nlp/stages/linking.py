@@ -140,6 +140,9 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         # 'calcified right lower lobe nodule': a shared word ('nodule') as the
         # head names no site of its own where a site before it names one
         named = [s for s in inside if "candidates" not in kit.md(s.span)]
+        # a body region names no site where a vocabulary site does
+        # ('periarticular shoulder calcifications')
+        named = [s for s in named if s.span.label_ == "SITE"] or named
         head = (named or inside)[-1]
         if kit.site_info(head.site).get("unspecific"):
             # 'soft tissue calcification in the gluteal muscle': the muscle
