@@ -141,6 +141,18 @@ SIDE_LABELS = [
         "FINDINGS: Left: Normal. Right: Nodule. Coarse calcification.",
         ["right"],
     ),
+    # a label opening a line an export joined after the section header
+    # reaches the later sentences of its line
+    (
+        "RENAL ULTRASOUND,FINDINGS: ,Right kidney: 10 cm.  The pyramids are "
+        "echogenic, consistent with medullary calcification.,Left kidney: 10 cm.",
+        ["right"],
+    ),
+    (
+        "FINDINGS: ,Left kidney: 9 cm, normal echogenicity.  A 2 mm echogenic "
+        "focus in the cortex, likely a tiny calcification.,Bladder: Normal.",
+        ["left"],
+    ),
     # a side word that labels nothing gives no side to the next sentence
     ("Right hip pain for 2 weeks. Vascular calcifications in the pelvis.", [""]),
     # a side letter before a body region names the exam's side

@@ -269,13 +269,12 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
     if sent.start == 0:
         return None
     line = _label_line_start(rd, sent.start)
-    firsts = rd.layout.sent_first
     labels = [
         s
         for s in rd.matches.sites
         if line <= s.start
         and s.span.end < f.start
-        and (s.start == line or firsts[s.start] == s.start)
+        and _opens(rd, s.start, line)
         and rd.layout.words[s.span.end] == ":"
     ]
     if labels:
@@ -301,13 +300,12 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     alone on the line above its sentence ('RIGHT:'); '' when none."""
     sent = rd.sent(f)
     line = _label_line_start(rd, sent.start)
-    firsts = rd.layout.sent_first
     on_line = [
         s
         for s in rd.matches.lats
         if line <= s.start
         and s.end <= f.start
-        and (s.start == line or firsts[s.start] == s.start)
+        and _opens(rd, s.start, line)
         and _labels(rd, s)
     ]
     if on_line:
@@ -345,6 +343,19 @@ def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:
     return False
 
 
+def _opens(rd: ReportDoc, i: int, line: int) -> bool:
+    """Does token i open its line (`line`), a sentence, or a line an export
+    joined with a comma after a colon or full stop ('FINDINGS: ,Right
+    kidney: 11 cm.')?"""
+    if i == line or rd.layout.sent_first[i] == i:
+        return True
+    words, blank = rd.layout.words, rd.layout.blank
+    j = i - 1
+    while j >= 0 and blank[j] and "\n" not in words[j]:
+        j -= 1
+    return j >= 0 and _joined_break(words, j)
+
+
 def _label_line_start(rd: ReportDoc, i: int) -> int:
     """`_line_start`, but a line an export joined right after a label's
     colon (',LEFT BREAST: , Scattered calcifications.') starts at the label
@@ -374,8 +385,14 @@ def _line_start(rd: ReportDoc, i: int, limit: int = 200) -> int:
 
 def _joined_break(words: list[str], i: int) -> bool:
     """Is token i (of the token texts `words`) a comma that stands for a
-    line break (',' after ':' or '.')?"""
-    return words[i] == "," and i > 0 and words[i - 1] in {":", "."}
+    line break (',' after ':' or '.', spaces between or not: 'FINDINGS:
+    ,Right kidney: ...')?"""
+    if words[i] != ",":
+        return False
+    j = i - 1
+    while j >= 0 and words[j].isspace():
+        j -= 1
+    return j >= 0 and words[j] in {":", "."}
 
 
 def opens_list_item(rd: ReportDoc, sent: Span) -> bool:
