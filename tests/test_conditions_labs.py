@@ -84,6 +84,10 @@ LABS = [
     ("Serum calcium has been normal, most recently 9.6 mg/dL.", "serum_calcium", 9.6, "normal"),
     ("Calcium elevated at 11.4.", "serum_calcium", 11.4, "high"),
     ("phosphorus remains high, 7.2", "phosphate", 7.2, "high"),
+    # the value in brackets after the flag; 'now' before the value
+    ("Serum calcium normal (9.4 mg/dL).", "serum_calcium", 9.4, "normal"),
+    ("serum calcium now 9.3, normal", "serum_calcium", 9.3, "normal"),
+    ("Calcium today 11.8 mg/dL.", "serum_calcium", 11.8, "high"),
 ]
 
 

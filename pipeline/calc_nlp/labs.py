@@ -141,7 +141,8 @@ def _pattern(
         r"(?:\s*(?:level|value|levels))?"
         r"(?:\s*(?:(?:has|had)\s+been|was|is|remains|remained)?\s*"
         rf"(?P<said>{said_alt})(?![a-z])\s*,?\s*(?:(?:most\s+)?recently|at)?)?"
-        r"\s*(?:(?:was|is|of|at|measured at|=|:|-)\s*){0,2}"
+        r"\s*(?:(?:was|is|of|at|measured at|now|today|currently|=|:|-)\s*){0,2}"
+        r"(?:\(\s*)?"  # 'calcium normal (9.4 mg/dL)'
         rf"{_NUM.replace('(', '(?P<value>', 1)}"
         rf"(?:\s*(?P<unit>{unit_alt})(?![a-z]))?"
         r"(?:\s*[\(\[,]?\s*(?:"
