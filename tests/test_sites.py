@@ -51,6 +51,9 @@ LINKS = [
     ),  # specific beats generic
     ("Calcified plaque at the left ICA origin.", "carotid artery", "left ICA", "left"),
     ("The aortic valve is heavily calcified.", "aortic valve", "aortic valve", ""),
+    # the conjunctiva is the eye's, not the cornea's
+    ("Conjunctival calcium deposits in the left eye.", "eye", "Conjunctival", "left"),
+    ("Corneal calcification of the left eye.", "cornea", "Corneal", "left"),
     # 'is tricuspid' counts a valve's cusps; it names no tricuspid valve
     ("The aortic valve is tricuspid and mildly calcified.", "aortic valve", "aortic valve", ""),
     ("The aortic valve was tricuspid with calcified, immobile leaflets.", "aortic valve", "aortic valve", ""),
