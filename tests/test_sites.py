@@ -51,6 +51,9 @@ LINKS = [
     ),  # specific beats generic
     ("Calcified plaque at the left ICA origin.", "carotid artery", "left ICA", "left"),
     ("The aortic valve is heavily calcified.", "aortic valve", "aortic valve", ""),
+    # a site word in the name of a systemic disease is no place
+    ("Medial calcinosis in the setting of renal failure.", "", "", ""),
+    ("Soft tissue calcinosis in a patient with end-stage renal disease.", "soft tissue", "Soft tissue", ""),
     # the conjunctiva is the eye's, not the cornea's
     ("Conjunctival calcium deposits in the left eye.", "eye", "Conjunctival", "left"),
     ("Corneal calcification of the left eye.", "cornea", "Corneal", "left"),

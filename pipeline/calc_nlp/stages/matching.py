@@ -50,8 +50,14 @@ def match(
     def of(*labels: str) -> list[Span]:
         return [sp for label in labels for sp in hits.get(label, [])]
 
+    diseases = _disease_names(kit, of("CONDITION"), calc)
     site_spans = longest_spans(
-        [s for s in of("SITE", "REGION") if not _used_otherwise(kit, s)]
+        [
+            s
+            for s in of("SITE", "REGION")
+            if not _used_otherwise(kit, s)
+            and not any(d.start <= s.start and s.end <= d.end for d in diseases)
+        ]
     )
     lats = _sides_in_place(kit, longest_spans(of("LATERALITY")), site_spans)
     calc = _to_named_site(kit, doc, calc, site_spans)
@@ -72,6 +78,22 @@ def match(
         links=links,
         qualifiers=[s for s in cue_like if s.label_ == "QUALIFIER"],
     )
+
+
+def _disease_names(kit: Toolkit, conds: list[Span], calc: list[Span]) -> list[Span]:
+    """Condition phrases that name a systemic disorder (a condition of the
+    metastatic list) outside the mentions: a site word in them ('renal
+    failure', 'chronic kidney disease') names the disease, not the place of
+    a calcification ('medial calcinosis in the setting of renal failure');
+    a mention's own words keep theirs ('calcific uremic arteriolopathy')."""
+    table = kit.rules.conditions
+    return [
+        c
+        for c in conds
+        if len(c) > 1
+        and table[str(kit.md(c)["condition"])].get("category") == "metastatic"
+        and not any(m.start < c.end and c.start < m.end for m in calc)
+    ]
 
 
 def _sides_in_place(kit: Toolkit, lats: list[Span], sites: list[Span]) -> list[Span]:
