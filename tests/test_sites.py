@@ -54,6 +54,10 @@ LINKS = [
     # a site word in the name of a systemic disease is no place
     ("Medial calcinosis in the setting of renal failure.", "", "", ""),
     ("Soft tissue calcinosis in a patient with end-stage renal disease.", "soft tissue", "Soft tissue", ""),
+    # a region among a mention's words says where; a mention that implies its
+    # tissue keeps that tissue
+    ("Right shoulder tumoral calcinosis.", "periarticular soft tissue", "Right shoulder", "right"),
+    ("Left knee chondrocalcinosis.", "cartilage", "Left knee", "left"),
     # the conjunctiva is the eye's, not the cornea's
     ("Conjunctival calcium deposits in the left eye.", "eye", "Conjunctival", "left"),
     ("Corneal calcification of the left eye.", "cornea", "Corneal", "left"),

@@ -128,8 +128,11 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         and site_reach(rd, f, s) is not None
     ]
     if inside and all(s.span.label_ == "REGION" for s in inside):
-        # 'left upper quadrant calcifications, likely splenic granulomas'
-        inside = [] if site_said_after(rd, f) is not None else inside
+        # 'left upper quadrant calcifications, likely splenic granulomas'; a
+        # mention that implies its tissue keeps it ('right shoulder tumoral
+        # calcinosis': the region says where, the words say what)
+        if site_said_after(rd, f) is not None or kit.md(f).get("implied_site"):
+            inside = []
     if inside:
         # "pulmonary and renal calcifications": the first of coordinated sites;
         # "intracranial vertebral artery calcification": the last, the head.
