@@ -50,6 +50,18 @@ RESTATED = [
         "IMPRESSION: Chondrocalcinosis.",
         [1, 2, 2, 2],
     ),
+    # a region naming where, a mention naming its tissue; an appositive 'a
+    # pattern of' naming what the calcification is
+    (
+        "FINDINGS: Lobulated calcified masses about the left hip, compatible with "
+        "tumoral calcinosis.\nIMPRESSION: Left hip tumoral calcinosis.",
+        [1, 1, 1],
+    ),
+    (
+        "FINDINGS: Fine calcification of the gastric mucosa.\nIMPRESSION: Gastric "
+        "mucosal calcification, a pattern of metastatic calcification.",
+        [1, 1, 1],
+    ),
     # chest radiograph: the impression repeats the granuloma
     (
         "FINDINGS: Lungs are clear. Calcified granuloma at the left upper lobe.\n"
