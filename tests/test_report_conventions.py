@@ -34,6 +34,9 @@ SITES = [
     # 'either' before a paired organ speaks of both; 'either ... or' of no side.
     ("No calcification in either kidney.", "kidney", "bilateral"),
     ("A density, either a granuloma or a calcified node.", "lymph node", ""),
+    # ... and sites listed after a comma right after the mention.
+    ("Two calcified nodules, RUL and LLL, likely benign.", "lung", "bilateral"),
+    ("A calcified granuloma, right lower lobe, left lung clear.", "lung", "right"),
     # An item naming another thing after the place keeps its side to itself.
     ("A calcified granuloma in the right lower lobe and left basilar atelectasis.", "lung", "right"),
     ("A calcified granuloma in the right lower lobe and the left lung is clear.", "lung", "right"),

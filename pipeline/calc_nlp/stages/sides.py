@@ -240,8 +240,11 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
 
 # Words that open the place phrase of the words before them ('plaques along
 # the right hemidiaphragm', 'calcinosis in the soft tissues of the right
-# finger').
-_PLACE_WORDS = frozenset({"in", "of", "along", "at", "around", "about", "over", "within"})
+# finger', 'calcified nodules, RUL and LLL').
+_PLACE_WORDS = frozenset(
+    {"in", "of", "along", "at", "around", "about", "over", "within", ","}
+)  # ',': 'two calcified nodules, RUL and LLL'
+
 
 
 def _place_after(rd: ReportDoc, f: Span, hi: int) -> SiteRef | None:
@@ -251,9 +254,11 @@ def _place_after(rd: ReportDoc, f: Span, hi: int) -> SiteRef | None:
     finger'); None where no such phrase follows."""
     doc = rd.doc
     i, found = hi, None
-    for _ in range(3):
+    for k in range(3):
         if i >= len(doc) or doc[i].lower_ not in _PLACE_WORDS:
             break
+        if doc[i].text == "," and (k or i != f.end):
+            break  # a comma opens the phrase right after the mention only
         nxt = _place_at(rd, i + 1)
         if nxt is None:
             break
