@@ -53,6 +53,7 @@ LINKS = [
     ("The aortic valve is heavily calcified.", "aortic valve", "aortic valve", ""),
     # a site word in the name of a systemic disease is no place
     ("Medial calcinosis in the setting of renal failure.", "", "", ""),
+    ("Punctate calcification in this patient with known renal disease.", "", "", ""),
     ("Soft tissue calcinosis in a patient with end-stage renal disease.", "soft tissue", "Soft tissue", ""),
     # a region among a mention's words says where; a mention that implies its
     # tissue keeps that tissue

@@ -57,6 +57,7 @@ def match(
             for s in of("SITE", "REGION")
             if not _used_otherwise(kit, s)
             and not any(d.start <= s.start and s.end <= d.end for d in diseases)
+            and not _names_the_patients(doc, s)
         ]
     )
     lats = _sides_in_place(kit, longest_spans(of("LATERALITY")), site_spans)
@@ -94,6 +95,26 @@ def _disease_names(kit: Toolkit, conds: list[Span], calc: list[Span]) -> list[Sp
         and table[str(kit.md(c)["condition"])].get("category") == "metastatic"
         and not any(m.start < c.end and c.start < m.end for m in calc)
     ]
+
+
+# Word pairs that open the patient's disease, not a place ('in this patient
+# with renal disease', 'in the setting of renal disease'); a word such as
+# 'known' may stand between.
+_DISEASE_OPENERS = frozenset({("patient", "with"), ("setting", "of")})
+
+
+def _names_the_patients(doc: Doc, site: Span) -> bool:
+    """Does the site word open the patient's disease after 'patient with' or
+    'setting of' ('may represent metastatic calcification in this patient
+    with renal disease')? It names the disease, not where a calcification is."""
+    i = site.start
+    for skip in (0, 1):
+        if i - 2 - skip >= 0 and (
+            doc[i - 2 - skip].lower_,
+            doc[i - 1 - skip].lower_,
+        ) in _DISEASE_OPENERS:
+            return skip == 0 or doc[i - 1].is_alpha
+    return False
 
 
 def _sides_in_place(kit: Toolkit, lats: list[Span], sites: list[Span]) -> list[Span]:
