@@ -253,6 +253,18 @@ ANAPHORS = [
 ]
 
 APART = [
+    # a mention its clause calls a second or separate one, words before it
+    (
+        "FINDINGS: ,RIGHT CAROTID: , A calcified plaque at the bulb.  A second smaller "
+        "calcified plaque in the distal common carotid artery.,IMPRESSION: , Calcified "
+        "plaque at the right carotid bulb.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Right lung: calcified granuloma at the base. Separate 4 mm calcified "
+        "nodule at the apex.\nIMPRESSION: Right basilar calcified granuloma.",
+        [1, 2, 1],
+    ),
     # explicit sides differ
     (
         "FINDINGS: Calcified granuloma at the right upper lobe.\n"

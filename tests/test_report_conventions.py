@@ -37,6 +37,7 @@ SITES = [
     # ... and sites listed after a comma right after the mention.
     ("Two calcified nodules, RUL and LLL, likely benign.", "lung", "bilateral"),
     ("A calcified granuloma, right lower lobe, left lung clear.", "lung", "right"),
+    ("Left upper lobe calcified granuloma, with right upper lobe scarring.", "lung", "left"),
     # An item naming another thing after the place keeps its side to itself.
     ("A calcified granuloma in the right lower lobe and left basilar atelectasis.", "lung", "right"),
     ("A calcified granuloma in the right lower lobe and the left lung is clear.", "lung", "right"),

@@ -184,10 +184,18 @@ def valve_part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
     )
 
 
+# How many words before a mention may call it another ('a second smaller
+# calcified plaque', 'separate 3 mm calcified nodule').
+OTHER_REACH = 4
+
+
 def names_another(dr: DescriptorRules, f: Finding) -> bool:
-    """Do the two words right before the mention call it another than what
-    was named before ("There are other phleboliths", "another calcified
-    node")?"""
+    """Do the words right before the mention, in its clause, call it another
+    than what was named before ("There are other phleboliths", "another
+    calcified node", "a second smaller calcified plaque")?"""
     text = f.sentence.lower()
     at = text.find(f.mention.lower())
-    return at >= 0 and bool(dr.other_words & set(WORD.findall(text[:at])[-2:]))
+    if at < 0:
+        return False
+    clause = re.split(r"[,;:]", text[:at])[-1]
+    return bool(dr.other_words & set(WORD.findall(clause)[-OTHER_REACH:]))

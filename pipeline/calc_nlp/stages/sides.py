@@ -257,21 +257,22 @@ def _place_after(rd: ReportDoc, f: Span, hi: int) -> SiteRef | None:
     for k in range(3):
         if i >= len(doc) or doc[i].lower_ not in _PLACE_WORDS:
             break
-        if doc[i].text == "," and (k or i != f.end):
+        comma = doc[i].text == ","
+        if comma and (k or i != f.end):
             break  # a comma opens the phrase right after the mention only
-        nxt = _place_at(rd, i + 1)
+        nxt = _place_at(rd, i + 1, most=0 if comma else 2)
         if nxt is None:
             break
         found, i = nxt, nxt.span.end
     return found
 
 
-def _place_at(rd: ReportDoc, i: int) -> SiteRef | None:
-    """The site or body region starting at `i` past up to two plain words
+def _place_at(rd: ReportDoc, i: int, most: int = 2) -> SiteRef | None:
+    """The site or body region starting at `i` past up to `most` plain words
     ('the', 'area'), or past a side word and one plain word before it ('left
     index finger')."""
     at = {s.start: s for s in rd.matches.sites if s.span.label_ in ("SITE", "REGION")}
-    j = _past_plain_words(rd, i)
+    j = _past_plain_words(rd, i, most)
     if j not in at:
         side = next((x for x in rd.matches.lats if x.start == j), None)
         if side is not None:
