@@ -136,6 +136,9 @@ EXAM_GIVEN: list[tuple[str, str, dict[str, Any]]] = [
     # a one-sided mammogram images that breast's vessels, skin and axillary nodes
     ("DIAGNOSTIC MAMMOGRAM, LEFT,FINDINGS: , Scattered vascular calcifications.", "", {"site": "artery", "laterality": "left"}),
     ("MAMMOGRAM, RIGHT\nFINDINGS: Dermal calcifications, benign.", "", {"site": "skin", "laterality": "right"}),
+    # a title's side after its comma, with the part it is of
+    ("ARTERIAL DUPLEX, LEFT LOWER EXTREMITY,FINDINGS: , The superficial femoral artery shows diffuse calcification.", "", {"site": "artery", "laterality": "left"}),
+    ("PERIPHERAL ANGIOGRAM, RIGHT LOWER EXTREMITY,FINDINGS: , The popliteal artery is heavily calcified.", "", {"site": "artery", "laterality": "right"}),
     # the side written between the exam's words and its organ
     ("ULTRASOUND LEFT KIDNEY,FINDINGS: , Layering milk of calcium in a cyst.", "", {"site": "kidney", "laterality": "left"}),
     ("We prepped the left lower extremity. Tourniquet up. Chondrocalcinosis of the lateral meniscus was seen.", "", {"site": "cartilage", "laterality": "left"}),

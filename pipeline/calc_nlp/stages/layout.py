@@ -90,7 +90,11 @@ def exam_of(
     kind with no report words is told by its exam line only. `text` is the
     Doc's text when the caller has it (joining the tokens again costs more)."""
     line = exam_line(lay)
-    exam_text = _span_text(doc[line[0] : line[1]], text).lower() if line else title(doc)
+    exam_text = (
+        _span_text(doc[line[0] : line[1]], text).lower()
+        if line
+        else title(doc, kit.side_words)
+    )
     if exam_text:
         for exam, exam_rx, _ in kit.exams:
             if exam["exam_terms"] and exam_rx.search(exam_text):
@@ -155,15 +159,36 @@ def title_stop(doc: Doc, start: int | None = None) -> int | None:
     return None
 
 
-def title(doc: Doc) -> str:
+def title(doc: Doc, side_words: frozenset[str] = frozenset()) -> str:
     """The words opening a report up to the first colon, comma or line break
     ('BILATERAL SCREENING MAMMOGRAM,FINDINGS: ...'), lower case: the exam's
-    title when the report has no exam line."""
+    title when the report has no exam line. A side written after its comma
+    and the part it is of belong to it ('ARTERIAL DUPLEX, LEFT LOWER
+    EXTREMITY,HISTORY: ...'; `side_words`: the words that name a side)."""
     start = title_start(doc)
     stop = title_stop(doc, start)
     if stop is None and len(doc) - start > TITLE_WORDS:
         return ""  # too long to be a title
-    return " ".join(t.text for t in doc[start : len(doc) if stop is None else stop]).lower()
+    end = len(doc) if stop is None else _side_part_end(doc, stop, side_words)
+    return " ".join(t.text for t in doc[start:end]).lower()
+
+
+# Most words after a title's side that name the part ('LEFT LOWER EXTREMITY').
+TITLE_PART_WORDS = 3
+
+
+def _side_part_end(doc: Doc, stop: int, side_words: frozenset[str]) -> int:
+    """Past ', SIDE part words' where they end the title at a comma, colon or
+    line break; else `stop`."""
+    i = stop + 1
+    if doc[stop].text != "," or i >= len(doc) or doc[i].lower_ not in side_words:
+        return stop
+    end = i + 1
+    while end < len(doc) and end - i <= TITLE_PART_WORDS and doc[end].is_alpha:
+        end += 1
+    if end == len(doc) or doc[end].text in {",", ":"} or "\n" in doc[end].text:
+        return end
+    return stop
 
 
 class LazyExam:

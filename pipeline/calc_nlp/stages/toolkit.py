@@ -190,6 +190,17 @@ def _cache_inputs(rules: RuleSet) -> str | None:
     return f"{rules.version}:{hashlib.sha256(norms).hexdigest()}"
 
 
+def _lower_words(token: dict[str, Any]) -> list[str]:
+    """The lower-case words a one-token pattern matches ({'LOWER': 'both'},
+    {'LOWER': {'IN': [...]}}); none for other attributes."""
+    value = token.get("LOWER")
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [str(w) for w in value.get("IN", [])]
+    return []
+
+
 def _words_rx(terms: list[str]) -> re.Pattern[str]:
     """Any of these phrases as whole words, lower case."""
     alts = sorted((re.escape(t.lower()) for t in terms), key=len, reverse=True)
@@ -360,6 +371,17 @@ class Toolkit:
             (exam, _words_rx(exam["exam_terms"]), _words_rx(exam["report_terms"]))
             for exam in rules.exams
         ]
+        # The one-word side words of the laterality rules ('left', 'rt',
+        # 'bilateral'), less the letters only taken before a site and the
+        # plurals that imply a side: how a title names its side.
+        self.side_words = frozenset(
+            w
+            for r in rules.laterality_rules
+            if len(r.get("pattern") or []) == 1
+            and not (r.get("metadata") or {}).get("before_site")
+            and not (r.get("metadata") or {}).get("implied")
+            for w in _lower_words(r["pattern"][0])
+        )
         # ConText rule literals, lower case, as word tuples, that the stages
         # look for themselves: the forward negations ('no', 'without') and the
         # phrases that survey the whole study (`no_place`).
