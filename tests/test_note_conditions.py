@@ -46,6 +46,12 @@ UNASSERTED = [
     "She was counseled about fall prevention at home.",
     "Hand surgery will see her for possible debridement.",
     "Surgery only if the deposits limit motion.",
+    # excluded, the leading consideration, asked about, another disease's name
+    "Tuberculosis and histoplasmosis were both excluded.",
+    "PTH normal; hyperparathyroidism excluded.",
+    "Neurocysticercosis is the leading consideration.",
+    "She asks whether this could be lupus like her sister's.",
+    "Nephrogenic diabetes insipidus from lithium.",
     # a lead word before a treatment that is no operation, a word or two on
     "Status post mantle radiation in her twenties.",
 ]
@@ -109,6 +115,13 @@ NAMED = [
     ("She had a benign excisional biopsy of the right breast in 2009.", ["prior surgery"]),
     ("The ossification developed after his hip replacement.", ["prior surgery"]),
     ("Status post orchiopexy as a child.", ["prior surgery"]),
+    # operations and radiation in the words notes use for them
+    ("PMH: Tonsillectomy as a child. Carpal tunnel release.", ["prior surgery"]),
+    ("Two cesarean deliveries; prior BKA on the left.", ["prior surgery"]),
+    ("Coronary bypass grafting in 2015.", ["prior surgery"]),
+    ("Hodgkin disease treated with radiation in 1998.", ["lymphoma", "radiation therapy"]),
+    # a disease said to have resolved is past, still the patient's
+    ("Hypercalcemia, resolved.", ["hypercalcemia"]),
     # a candidate for a procedure keeps the disease named before it
     ("Secondary hyperparathyroidism, renal transplant candidate.", ["hyperparathyroidism"]),
 ]

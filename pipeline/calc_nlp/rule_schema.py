@@ -172,6 +172,7 @@ METADATA_KEYS = {
     "not_after",
     "not_before",
     "same_phrase",
+    "past",
 }
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).

@@ -321,6 +321,8 @@ def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
     own = own_procedures(kit, rd)
     for c in rd.matches.conds:
         fl = flags(rd.mods, c)
+        if _resolved_only(rd, c):
+            fl = (fl - {"negated"}) | {"historical"}  # 'Hypercalcemia, resolved.'
         if fl & NOT_A_CONDITION or key(c) in own:
             continue
         md = kit.md(c)
@@ -333,6 +335,17 @@ def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
                 c.text,
             )
     return tuple(seen.values())
+
+
+def _resolved_only(rd: ReportDoc, c: Span) -> bool:
+    """Is the condition denied only by words that say a disease is past
+    ('resolved': the ConText rules marked `past`)? A past condition is still
+    the patient's (guide §3: a history is a condition); 'no longer visible'
+    says an image changed, not that a disease was had."""
+    negations = [m for m in rd.mods.of(c) if m.category == "NEGATED_EXISTENCE"]
+    return bool(negations) and all(
+        (m.rule.metadata or {}).get("past") for m in negations
+    )
 
 
 def own_procedures(kit: Toolkit, rd: ReportDoc) -> set[SpanKey]:
