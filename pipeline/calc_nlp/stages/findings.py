@@ -177,11 +177,25 @@ def own_cues(
             and not heads_a_list(rd, c, f)
         ):
             continue
+        if holder is f and not after_link and _next_item(rd, f, c):
+            continue
         if c.label_ == "DISTRIBUTION":
             distribution = distribution or kit.md(c)["distribution"]
             continue
         own += _cue_records(kit, c, site)
     return tuple(own), distribution
+
+
+def _next_item(rd: ReportDoc, f: Span, c: Span) -> bool:
+    """Is the cue or condition after the finding another item of its
+    sentence, joined by ', and' or a semicolon with no link word between
+    ('calcification of the aortic knob, and old healed left rib fractures':
+    the fractures explain nothing of the knob)?"""
+    if c.start < f.end:
+        return False
+    words = rd.lower[f.end : c.start]
+    pairs = zip(words, words[1:], strict=False)
+    return ";" in words or any(a == "," and b == "and" for a, b in pairs)
 
 
 def _cue_records(kit: Toolkit, c: Span, site: str) -> list[CueRecord]:
