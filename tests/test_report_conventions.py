@@ -27,6 +27,9 @@ SITES = [
     ("Vascular calcification of the right hand and left foot.", "artery", "bilateral"),
     ("Calcific deposits about the left shoulder and right hip joints.", "", "bilateral"),
     ("Calcified densities in the right paratracheal region and left perihilar region.", "mediastinum", "bilateral"),
+    # The bladder and the prostate take the side written on their part.
+    ("Mural calcification along the left lateral bladder wall.", "bladder", "left"),
+    ("Calcifications in the right peripheral zone of the prostate.", "prostate", "right"),
     # Sites listed before the finding: the first (guide §2).
     ("The abdominal aorta and the iliac arteries show dense mural calcification.", "aorta", ""),
     # A body region in the mention's words yields to a vocabulary site there.
