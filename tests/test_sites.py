@@ -59,6 +59,9 @@ LINKS = [
     # tissue keeps that tissue
     ("Right shoulder tumoral calcinosis.", "periarticular soft tissue", "Right shoulder", "right"),
     ("Left knee chondrocalcinosis.", "cartilage", "Left knee", "left"),
+    # 'wall' is the wall of the organ named nearest: a kidney, a seminal vesicle
+    ("Simple cyst of the left kidney with a calcified wall.", "kidney", "wall", "left"),
+    ("Calcification along the wall of the right seminal vesicle.", "seminal vesicle", "wall", "right"),
     # the conjunctiva is the eye's, not the cornea's
     ("Conjunctival calcium deposits in the left eye.", "eye", "Conjunctival", "left"),
     ("Corneal calcification of the left eye.", "cornea", "Corneal", "left"),
