@@ -244,3 +244,17 @@ def test_conditions_the_report_asserts(analyzer, text, name):
 def test_status_post_names_surgery_only_before_one(analyzer, text, names):
     result = analyzer.analyze(text + "\nPelvic phleboliths.", "T")
     assert [c.name for c in result.conditions] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Punctate calcification in the left adrenal gland. No other abnormal calcification.",
+        "Calcified granuloma in the spleen. No other calcifications are seen.",
+    ],
+)
+def test_a_denial_of_the_rest_names_no_place(findings_of, text):
+    first, rest = findings_of("EXAM: CT abdomen\nFINDINGS: " + text)
+    assert (rest.negated, rest.site, rest.laterality) == (True, "", "")
+    assert first.site
+
