@@ -258,3 +258,19 @@ def test_a_denial_of_the_rest_names_no_place(findings_of, text):
     assert (rest.negated, rest.site, rest.laterality) == (True, "", "")
     assert first.site
 
+
+@pytest.mark.parametrize(
+    ("text", "site", "laterality"),
+    [
+        # A plural in a label that heads several things names no side of
+        # them; a label of the plural organ alone does.
+        ("EXAM: CT chest\nFINDINGS: ,MEDIASTINUM AND HILA: , Calcified subcarinal lymph node.", "lymph node", ""),
+        ("EXAM: Renal US\nFINDINGS: ,KIDNEYS: , Medullary nephrocalcinosis.", "kidney", "bilateral"),
+        # Tissue beside the testis is the scrotum's.
+        ("EXAM: US scrotum\nFINDINGS: Left extratesticular calcification, 3 mm.", "scrotum", "left"),
+    ],
+)
+def test_labels_and_exams_of_whole_reports(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
+
