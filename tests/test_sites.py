@@ -62,6 +62,8 @@ LINKS = [
     # 'wall' is the wall of the organ named nearest: a kidney, a seminal vesicle
     ("Simple cyst of the left kidney with a calcified wall.", "kidney", "wall", "left"),
     ("Calcification along the wall of the right seminal vesicle.", "seminal vesicle", "wall", "right"),
+    # the cartilage of the airway is the trachea's, not joint cartilage
+    ("Tracheobronchial cartilage calcification.", "trachea", "Tracheobronchial cartilage", ""),
     # the conjunctiva is the eye's, not the cornea's
     ("Conjunctival calcium deposits in the left eye.", "eye", "Conjunctival", "left"),
     ("Corneal calcification of the left eye.", "cornea", "Corneal", "left"),
