@@ -62,6 +62,11 @@ LINKS = [
     # 'wall' is the wall of the organ named nearest: a kidney, a seminal vesicle
     ("Simple cyst of the left kidney with a calcified wall.", "kidney", "wall", "left"),
     ("Calcification along the wall of the right seminal vesicle.", "seminal vesicle", "wall", "right"),
+    # a joint among a mention's own words gives the tissue about it; a
+    # mention naming its own tissue keeps that
+    ("Right shoulder calcification.", "periarticular soft tissue", "Right shoulder", "right"),
+    ("Left hip heterotopic ossification.", "periarticular soft tissue", "Left hip", "left"),
+    ("Left shoulder calcific tendinitis.", "tendon", "tendinitis", "left"),
     # the cartilage of the airway is the trachea's, not joint cartilage
     ("Tracheobronchial cartilage calcification.", "trachea", "Tracheobronchial cartilage", ""),
     # the conjunctiva is the eye's, not the cornea's
