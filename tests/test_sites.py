@@ -59,8 +59,9 @@ LINKS = [
     # tissue keeps that tissue
     ("Right shoulder tumoral calcinosis.", "periarticular soft tissue", "Right shoulder", "right"),
     ("Left knee chondrocalcinosis.", "cartilage", "Left knee", "left"),
-    # 'wall' is the wall of the organ named nearest: a kidney, a seminal vesicle
-    ("Simple cyst of the left kidney with a calcified wall.", "kidney", "wall", "left"),
+    # 'wall' is the wall of the organ named nearest: a seminal vesicle; a
+    # kidney's cyst wall is the kidney's by its clause
+    ("Simple cyst of the left kidney with a calcified wall.", "kidney", "left kidney", "left"),
     ("Calcification along the wall of the right seminal vesicle.", "seminal vesicle", "wall", "right"),
     # a joint among a mention's own words gives the tissue about it; a
     # mention naming its own tissue keeps that
