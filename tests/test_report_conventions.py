@@ -27,6 +27,8 @@ SITES = [
     ("Vascular calcification of the right hand and left foot.", "artery", "bilateral"),
     ("Calcific deposits about the left shoulder and right hip joints.", "", "bilateral"),
     ("Calcified densities in the right paratracheal region and left perihilar region.", "mediastinum", "bilateral"),
+    # The side of a later item joined by 'and' is that item's.
+    ("Left lower pole thyroid nodule with calcifications, and a right lobe nodule without.", "thyroid", "left"),
     # The bladder and the prostate take the side written on their part.
     ("Mural calcification along the left lateral bladder wall.", "bladder", "left"),
     ("Calcifications in the right peripheral zone of the prostate.", "prostate", "right"),
@@ -273,4 +275,13 @@ def test_a_denial_of_the_rest_names_no_place(findings_of, text):
 def test_labels_and_exams_of_whole_reports(only, text, site, laterality):
     f = only(text)
     assert (f.site, f.laterality) == (site, laterality)
+
+
+def test_a_later_item_keeps_its_place_and_side(findings_of):
+    spleen, liver = findings_of(
+        "EXAM: CT\nFINDINGS: Punctate splenic calcifications and a 7 mm "
+        "calcification in the right lobe of the liver."
+    )
+    assert (spleen.site, spleen.laterality) == ("spleen", "")
+    assert (liver.site, liver.laterality) == ("liver", "right")
 

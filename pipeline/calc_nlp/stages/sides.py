@@ -88,7 +88,7 @@ def lat_in_sentence(
     # calcified right hilar node': the nodules have none); a side word leading
     # an earlier one may reach over the 'and' ('bilateral X and Y')
     named += [c for c in rd.matches.calc if c.start > f.start]
-    named += _earlier_item(rd, f, sent)
+    named += _earlier_item(rd, f, sent) + _later_item(rd, f, sent)
     denied = [
         rd.doc[s.start : s.span.end]
         for s in sites
@@ -173,14 +173,29 @@ def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     by 'and' ('... calcifications and a faint nodule in the left upper zone'): its
     words are said of that lesion."""
     lesions = set(rd.lesion_nouns)
-    joined = False
+    joined = None
     lower = rd.lower
     for i in range(f.end, sent.end):
         if lower[i] in {".", ";"}:
             break
-        joined = joined or lower[i] == "and"
-        if joined and lower[i] in lesions:
-            return [rd.doc[i : sent.end]]
+        if joined is None and lower[i] == "and":
+            joined = i
+        if joined is not None and lower[i] in lesions:
+            # from the 'and': the lesion's own side words before it too
+            # ('..., and a right lobe nodule without')
+            return [rd.doc[joined : sent.end]]
+    return []
+
+
+def _later_item(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
+    """The rest of the sentence from a later finding joined to this one by
+    'and' ('splenic calcifications and a 7 mm calcification in the right lobe
+    of the liver'): its place phrase and side are its own."""
+    for c in rd.matches.calc:
+        if f.end <= c.start < sent.end:
+            if "and" in rd.lower[f.end : c.start]:
+                return [rd.doc[c.start : sent.end]]
+            return []
     return []
 
 
