@@ -46,6 +46,9 @@ UNASSERTED = [
     "She was counseled about fall prevention at home.",
     "Hand surgery will see her for possible debridement.",
     "Surgery only if the deposits limit motion.",
+    # a procedure declined or refused was not done
+    "She declined surgery.",
+    "He refused dialysis last year.",
     # excluded, the leading consideration, asked about, another disease's name
     "Tuberculosis and histoplasmosis were both excluded.",
     "PTH normal; hyperparathyroidism excluded.",
@@ -129,6 +132,7 @@ NAMED = [
     ("Two cesarean deliveries; prior BKA on the left.", ["prior surgery"]),
     ("Coronary bypass grafting in 2015.", ["prior surgery"]),
     ("Hodgkin disease treated with radiation in 1998.", ["lymphoma", "radiation therapy"]),
+    ("Breast reduction in 2005.", ["prior surgery"]),
     # a disease said to have resolved is past, still the patient's
     ("Hypercalcemia, resolved.", ["hypercalcemia"]),
     # a candidate for a procedure keeps the disease named before it

@@ -363,6 +363,8 @@ CLASSIFICATION: list[tuple[str, str]] = [
     # a mention naming its lesion keeps it when its sentence offers another reading
     (CHEST + "Questionable right upper lobe calcified granuloma versus bone island.", "dystrophic"),
     (CHEST + "Possible calcified granuloma or nipple shadow at the left base.", "dystrophic"),
+    # criteria for surgery are no surgery done
+    ("ASSESSMENT: Primary hyperparathyroidism with nephrocalcinosis, meeting surgical criteria.", "metastatic"),
     # a cause listed as the next item (', and', ';') explains nothing of it
     ("EXAM: CT abdomen.\nFINDINGS: Punctate calcification in the right kidney, and old healed left rib fractures.", "indeterminate"),
     ("EXAM: CT abdomen.\nFINDINGS: Punctate calcification in the right kidney; old healed left rib fractures.", "indeterminate"),
