@@ -285,3 +285,15 @@ def test_a_later_item_keeps_its_place_and_side(findings_of):
     assert (spleen.site, spleen.laterality) == ("spleen", "")
     assert (liver.site, liver.laterality) == ("liver", "right")
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PROCEDURE: Aortic valve replacement.\nFINDINGS: The leaflets were heavily calcified and immobile.",
+        "PROCEDURE: Aortic valve replacement.\nFINDINGS: The valve was trileaflet and its cusps were calcified.",
+    ],
+)
+def test_the_valve_of_the_operation(only, text):
+    # the valve a note's operation line names is the one its leaflets are of
+    assert only(text).site == "aortic valve"
+

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from spacy.tokens import Span
 
 from calc_nlp.stages.context_sites import asserted, paragraph_before
+from calc_nlp.stages.layout import exam_line
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.sides import site_reach
 from calc_nlp.stages.toolkit import Toolkit
@@ -53,6 +54,17 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
         ]
         if found:
             return found[-1]
+    # the exam or operation line ('PROCEDURE: Aortic valve replacement. ...
+    # The leaflets were heavily calcified.')
+    line = exam_line(rd.layout)
+    if line is not None:
+        found = [
+            s
+            for s in rd.matches.sites
+            if line[0] <= s.span.start < line[1] and s.span.start < f.start and specific(s)
+        ]
+        if found:
+            return found[0]
     return site
 
 
