@@ -103,6 +103,11 @@ CHANGES = [
     ("Calcified granuloma in the LLL, not present on the exam dated 03/14/2021.", None, "new"),
     ("Calcified granuloma, new since XX/XX/XXXX.", None, "new"),
     ("Calcific focus at the right base, not seen on XXXX.", None, "new"),
+    # 'smaller' or 'larger' after an article compares two lesions of one study
+    ("A second, smaller calcification projects over the bursa.", None, ""),
+    ("A smaller faint calcification lies more medially.", None, ""),
+    ("Calcified granuloma, smaller than on the prior exam.", None, "decreased"),
+    ("The calcification is larger.", None, "increased"),
     # past a comma, a change word after another noun is that noun's
     ("Aortic calcification, heart size unchanged.", None, ""),
     ("Calcified granuloma, mediastinal contours stable.", None, ""),
