@@ -103,6 +103,7 @@ CHANGES = [
     ("Calcified granuloma in the LLL, not present on the exam dated 03/14/2021.", None, "new"),
     ("Calcified granuloma, new since XX/XX/XXXX.", None, "new"),
     ("Calcific focus at the right base, not seen on XXXX.", None, "new"),
+    ("Calcification in the left thalamus, not seen on the MRI of XXXX.", None, "new"),
     # 'smaller' or 'larger' after an article compares two lesions of one study
     ("A second, smaller calcification projects over the bursa.", None, ""),
     ("A smaller faint calcification lies more medially.", None, ""),
