@@ -104,6 +104,10 @@ CHANGES = [
     ("Calcified granuloma, new since XX/XX/XXXX.", None, "new"),
     ("Calcific focus at the right base, not seen on XXXX.", None, "new"),
     ("Calcification in the left thalamus, not seen on the MRI of XXXX.", None, "new"),
+    # a finding its sentence names as what the one before it is takes none of
+    # its change
+    ("New left upper lobe calcification, likely metastatic calcification.", "metastatic calcification", ""),
+    ("New left upper lobe calcification, likely metastatic calcification.", "left upper lobe calcification", "new"),
     # 'smaller' or 'larger' after an article compares two lesions of one study
     ("A second, smaller calcification projects over the bursa.", None, ""),
     ("A smaller faint calcification lies more medially.", None, ""),

@@ -164,11 +164,12 @@ def _restates(
 
 
 def _inherit(f: Finding, prev: Finding) -> None:
-    """A restating finding of the same site and state takes the grade, change
-    and morphology it leaves empty from the finding it restates (the words
-    are that calcification's), and gives that finding its morphology when it
-    has none (the shape of what the calcification is); a size or
-    distribution stays the mention's own."""
+    """A restating finding of the same site and state gives the finding it
+    restates its morphology when that has none (the shape of what the
+    calcification is: 'calcifications, consistent with milk of calcium'); a
+    grade, change, size or distribution stays on the finding whose phrase
+    gives it (GUIDE: 'New LUL calcification, likely metastatic
+    calcification': the second has no change)."""
     same = (f.negated, f.hypothetical, f.family) == (
         prev.negated,
         prev.hypothetical,
@@ -176,9 +177,6 @@ def _inherit(f: Finding, prev: Finding) -> None:
     )
     if not same or f.site not in ("", prev.site):
         return
-    f.severity = f.severity or prev.severity
-    f.change = f.change or prev.change
-    f.morphology = f.morphology or prev.morphology
     if not prev.morphology:  # "calcifications, consistent with milk of calcium"
         prev.morphology = f.morphology
         prev.descriptor_words += tuple(
