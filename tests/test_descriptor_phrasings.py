@@ -67,6 +67,19 @@ SIZES = [
         "calcification",
         8,
     ),
+    # adjectives a comma or "and" lists between the size and the mention
+    (
+        "There is a 5 mm cluster of round and punctate calcifications in the "
+        "lower outer quadrant.",
+        None,
+        5,
+    ),
+    ("A 3 cm area of peripheral, curvilinear calcification in the thigh muscle.", None, 30),
+    ("A 2.4 cm amorphous, fluffy calcific density projects over the humeral head.", None, 24),
+    ("A 6 mm stone and dense calcification in the kidney.", None, None),
+    # the container's size is not the calcification's
+    ("A 7 cm uterine fibroid containing coarse calcification.", None, None),
+    ("A 3 cm lymph node contains a punctate calcification.", None, None),
     # but not across a preposition, an article or another lesion noun
     ("The stent ends 2 cm distal to the calcified plaque.", "calcified plaque", None),
     ("A 5 mm nodule near calcified granuloma in the RLL.", "calcified granuloma", None),
@@ -75,6 +88,20 @@ SIZES = [
     ("The 3 cm mass in the pelvis is partially calcified.", None, 30),
     ("Peripherally calcified pelvic mass, 3 cm.", None, 30),
     ("2 cm long calcified plaque in the proximal LAD.", None, 20),
+    # a size part after an "and" of the mention's place
+    (
+        "Calcified plaques along the left hemidiaphragm and the right chest wall, "
+        "the largest measuring 2.1 cm.",
+        None,
+        21,
+    ),
+    ("Scattered calcifications in the wrist and the palm, measuring up to 6 mm.", None, 6),
+    (
+        "Calcified granuloma in the right lung and a nodule in the left lung, "
+        "measuring 6 mm.",
+        "Calcified granuloma",
+        None,
+    ),
     # a distance is not a size
     ("Calcified plaque located 2 cm distal to the ostium.", None, None),
     ("Calcified granuloma 3 cm from the pleura.", None, None),

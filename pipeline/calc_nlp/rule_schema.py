@@ -224,6 +224,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_carriers",
     "change_leads",
     "size_bounds",
+    "size_leads",
     "modifier_endings",
     "shape_heads",
     "graded_heads",

@@ -81,6 +81,7 @@ class DescriptorRules:
         self.size_after_stops = set(wl["size_after_stops"])
         self.range_words = set(wl["range_words"])
         self.size_bounds = set(wl["size_bounds"])
+        self.size_leads = set(wl["size_leads"])
         self.modifier_endings = tuple(wl["modifier_endings"])
         self.shape_heads = set(wl["shape_heads"])
         self.lesion_nouns = set(lesion_nouns or [])

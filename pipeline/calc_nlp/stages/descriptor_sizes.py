@@ -111,6 +111,33 @@ def carried(dr: DescriptorRules, gap: list[str]) -> list[str]:
     return gap
 
 
+_JOIN = re.compile(r"[^\S\n]*(?:,|\band\b|\bor\b)[^\S\n]*", re.I)
+_LAST_WORD = re.compile(r"([a-z]+)[^a-z]*$", re.I)
+
+
+def _unlisted(dr: DescriptorRules, gap: str) -> str:
+    """A gap before the mention without the commas and "and"s that list its
+    adjectives ("4 mm cluster of round and punctate calcifications", "1.8 cm
+    amorphous, cloud-like calcific density"): a join after a descriptor term,
+    a size_before word or a modifier-like adjective, before another word, is
+    no second phrase ("8 mm stone and calcification" keeps its "and")."""
+    out, at = [], 0
+    for j in _JOIN.finditer(gap):
+        if j.start() == j.end() or not gap[j.end() : j.end() + 1].isalpha():
+            continue
+        last = _LAST_WORD.search(gap, 0, j.start())
+        word = last.group(1).lower() if last else ""
+        listed = (
+            dr.term_end.search(gap, 0, j.start()) is not None
+            or word in dr.size_before
+            or word.endswith(dr.modifier_endings)
+        )
+        if listed and word:
+            out.append(gap[at : j.start()] + " ")
+            at = j.end()
+    return "".join(out) + gap[at:]
+
+
 def _before_ok(dr: DescriptorRules, gap: list[str]) -> bool:
     """May a size before the mention be its? Only size_before words and a few
     plain adjectives between ("5 mm well-circumscribed calcified granuloma"),
@@ -179,19 +206,33 @@ def size_of(
     bounds: tuple[int, int],
     site_text: str,
     off: int,
+    reach: tuple[int, int] | None = None,
 ) -> tuple[float, Word] | None:
     """The size written on the mention: inside it, right before it (only the
     size_before words between) or after it in its clause with no other lesion
-    or number between ("granuloma in the RUL measuring 5 mm")."""
+    or number between ("granuloma in the RUL measuring 5 mm"). `reach` is
+    what the mention's sentence leaves it (from the finding before it to the
+    one after it): a size before the mention past a comma or "and" that only
+    lists adjectives, and one that a "measuring" part gives past an "and"
+    of its place, are in it."""
     lo, hi = _past_colon(dr, text, bounds)
+    first = lo
+    if reach is not None:
+        first = min(lo, reach[0])
+        hi = _past_and(dr, text, hi, reach[1])
     best: tuple[int, float, Word] | None = None
     drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
     for rid, rx in dr.patterns.get("size", []):
-        for m in rx.finditer(text, lo, hi):
+        for m in rx.finditer(text, first, hi):
             if m.end() <= span.start_char:
-                gap = words(dr, text[m.end() : span.start_char], drop)
+                joined = _unlisted(dr, text[m.end() : span.start_char])
+                if m.start() < lo and dr.clause_breaks.search(joined):
+                    continue  # another clause's size
+                gap = words(dr, joined, drop)
                 ok = _before_ok(dr, gap) or _subject(dr, gap, span.text)
                 dist = span.start_char - m.end()
+            elif m.start() < lo:
+                continue
             elif m.start() >= span.end_char:
                 gap = words(
                     dr, _without_clock(dr, text[span.end_char : m.start()]), drop
@@ -206,6 +247,32 @@ def size_of(
                 word = ("size_mm", rid, off + m.start(), off + m.end())
                 best = (dist, _mm(dr, m), word)
     return None if best is None else (best[1], best[2])
+
+
+# ", the largest on the left measuring 3.2 cm", ", measuring up to 8 mm": a
+# part that a size lead opens
+_LED_PART = re.compile(r"[^\S\n]*,[^\S\n]*(?:the[^\S\n]+)?(\w+)", re.I)
+
+
+def _past_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
+    """A clause that an "and" of the mention's place ends ("calcifications in
+    the skin and subcutaneous tissue, measuring up to 8 mm") reaches on to
+    the end of the part after the next comma when a size lead opens that part
+    and a size stands in it; no further than `stop`."""
+    if hi >= stop or not re.match(r"and\b", text[hi:stop], re.I):
+        return hi
+    comma = text.find(",", hi, stop)
+    part = _LED_PART.match(text, comma) if comma >= 0 else None
+    if part is None or part.group(1).lower() not in dr.size_leads:
+        return hi
+    if re.search(r"[;:\n]|\.(?=\s|$)", text[hi:comma]):
+        return hi
+    end = _PART_END.search(text, part.end(), stop)
+    end_at = end.start() if end else stop
+    for _, rx in dr.patterns.get("size", []):
+        if rx.search(text, part.end(), end_at):
+            return end_at
+    return hi
 
 
 def restated_head(

@@ -54,7 +54,9 @@ def describe(
         if outer is not None:
             f.change = outer[0]
             words.append(outer[1])
-        size = size_of(dr, text, span, (c.lo, c.hi), f.site_text, rd.offset)
+        size = size_of(
+            dr, text, span, (c.lo, c.hi), f.site_text, rd.offset, _reach(spans, i, sent)
+        )
         if size is not None:
             f.size_mm = size[0]
             words.append(size[1])
@@ -122,6 +124,17 @@ def _outer_change(
         return None
     value, rid, start, end = closing
     return value, ("change", rid, off + start, off + end)
+
+
+def _reach(spans: list[Span], i: int, sent: Span) -> tuple[int, int]:
+    """What finding i's sentence leaves it: from the end of the finding before
+    it to the start of the one after it, within the sentence."""
+    prev = spans[i - 1] if i and spans[i - 1].start >= sent.start else None
+    nxt = spans[i + 1] if i + 1 < len(spans) and spans[i + 1].start < sent.end else None
+    return (
+        prev.end_char if prev is not None else sent.start_char,
+        nxt.start_char if nxt is not None else sent.end_char,
+    )
 
 
 def _untaken(s: Scores, taken: set[tuple[int, int]]) -> Scores:
