@@ -147,6 +147,53 @@ SIZES = [
         "calcification",
         4,
     ),
+    # the foci a size lead sizes, one of the things the focus may be, a head
+    # past a clause that denies another lesion
+    (
+        "Within the liver are two echogenic foci, the larger 4 mm, consistent "
+        "with calcified granulomas.",
+        None,
+        4,
+    ),
+    (
+        "The spleen holds several shadowing foci, the largest measuring 5 mm, "
+        "likely calcifications.",
+        None,
+        5,
+    ),
+    (
+        "A 5 mm echogenic focus in the right kidney, which could represent a "
+        "stone or a parenchymal calcification.",
+        None,
+        5,
+    ),
+    (
+        "Round 6 mm density over the left kidney may represent a stone or a "
+        "vascular calcification.",
+        None,
+        6,
+    ),
+    ("A 4 mm echodensity on the mitral annulus, thrombus versus calcified debris.", None, 4),
+    (
+        "A 5 mm echogenic focus in the testis, without an associated mass, "
+        "corresponding to a calcification.",
+        None,
+        5,
+    ),
+    # the host nodule's size is not that of the foci it holds; a calcific
+    # density keeps its own size
+    (
+        "A 9 mm solid nodule in the right lobe containing tiny echogenic foci, "
+        "likely microcalcifications.",
+        None,
+        None,
+    ),
+    (
+        "A 6 mm calcific density projects over the left pelvis, which may "
+        "represent a distal ureteral stone or a phlebolith.",
+        "phlebolith",
+        None,
+    ),
     # not a differential of the focus: another lesion's comparison
     (
         "4 cm mass in the liver, a cyst versus hemangioma; calcification in the spleen.",

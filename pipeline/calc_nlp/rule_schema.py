@@ -225,6 +225,8 @@ DESCRIPTOR_WORD_LISTS = (
     "change_leads",
     "size_bounds",
     "size_leads",
+    "size_hosts",
+    "head_denials",
     "modifier_endings",
     "shape_heads",
     "graded_heads",

@@ -74,7 +74,9 @@ class DescriptorRules:
         self.number_words: dict[str, float] = desc["number_words"]
         self.window: int = desc["before_window"]
         self.size_before = set(wl["size_before"])
-        self.size_gap_stops = set(wl["size_gap_stops"])
+        # a lesion that holds the calcification: its size is no gap's
+        self.size_hosts = set(wl["size_hosts"])
+        self.size_gap_stops = set(wl["size_gap_stops"]) | self.size_hosts
         self.size_carriers = set(wl["size_carriers"])
         self.graded_heads = set(wl["graded_heads"])
         self.image_refs = set(wl["image_refs"])
@@ -82,6 +84,7 @@ class DescriptorRules:
         self.range_words = set(wl["range_words"])
         self.size_bounds = set(wl["size_bounds"])
         self.size_leads = set(wl["size_leads"])
+        self.head_denials = set(wl["head_denials"])
         self.modifier_endings = tuple(wl["modifier_endings"])
         self.shape_heads = set(wl["shape_heads"])
         self.lesion_nouns = set(lesion_nouns or [])

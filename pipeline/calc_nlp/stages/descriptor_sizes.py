@@ -289,7 +289,8 @@ def restated_head(
     links = list(dr.size_restating.finditer(text, lo, span.start_char))
     if links:
         link = links[-1]
-        if len(words(dr, text[link.end() : span.start_char], set())) > dr.window:
+        between = words(dr, text[link.end() : span.start_char], set())
+        if len(_last_alternative(dr, between)) > dr.window:
             return None
         comma = text.rfind(",", lo, link.start())
         opener = words(dr, text[comma + 1 : link.start()], set())
@@ -302,12 +303,57 @@ def restated_head(
         if comma < 0:
             return None
     # the nearest clause before the comma that names a focus, density, nodule
-    cuts = [lo] + [c.end() for c in dr.clause_breaks.finditer(text, lo, comma)]
+    breaks = list(dr.clause_breaks.finditer(text, lo, comma))
+    cuts = [lo] + [c.end() for c in breaks]
     ends = cuts[1:] + [comma]
-    for start, end in reversed(list(zip(cuts, ends, strict=True))):
-        if dr.restated_heads & set(words(dr, text[start:end], set())):
-            return start, end
+    openers = [""] + [c.group().lower() for c in breaks]
+    denied = _denied(dr, openers)
+    for k in reversed(range(len(cuts))):
+        if _names_head(dr, _plain(text[cuts[k] : ends[k]])) and not denied[k]:
+            led = k + 1 < len(cuts) and _led(dr, _plain(text[cuts[k + 1] : ends[k + 1]]))
+            return cuts[k], ends[k + 1] if led else ends[k]
     return None
+
+
+def _names_head(dr: DescriptorRules, part: list[str]) -> bool:
+    """Does a clause name a focus, density or nodule that is no finding
+    itself? One a calcified-word qualifies ("5 mm calcific density") is a
+    calcification the report names, and keeps its size (GUIDE: the size stays
+    on the finding whose phrase gives it)."""
+    return any(
+        w in dr.restated_heads and not (k and part[k - 1] in dr.size_adjectives)
+        for k, w in enumerate(part)
+    )
+
+
+def _plain(text: str) -> list[str]:
+    """The tokens of a text, lower case, descriptor terms kept ("larger")."""
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def _last_alternative(dr: DescriptorRules, between: list[str]) -> list[str]:
+    """The words between a restating link and the mention from the last "or"
+    or "versus" on ("may represent a stone or a parenchymal calcification":
+    the mention is one of the things the focus may be)."""
+    alts = [k for k, w in enumerate(between) if w == "or" or dr.differential.fullmatch(w)]
+    return between[alts[-1] + 1 :] if alts else between
+
+
+def _denied(dr: DescriptorRules, openers: list[str]) -> list[bool]:
+    """Which clauses a "without" opens, or an "or"/"and" goes on from such a
+    clause ("focus in the stroma, without a surrounding cyst or mass"): a
+    lesion they deny is no head."""
+    out: list[bool] = []
+    for word in openers:
+        out.append(word in dr.head_denials or (word in ("or", "and") and out[-1]))
+    return out
+
+
+def _led(dr: DescriptorRules, part: list[str]) -> bool:
+    """Does a size lead open the clause ("the largest 6 mm", "the larger
+    measuring 5 mm")?"""
+    part = part[1:] if part[:1] == ["the"] else part
+    return bool(part) and part[0] in dr.size_leads
 
 
 def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
@@ -341,13 +387,36 @@ def head_size(
     dr: DescriptorRules, text: str, head: tuple[int, int], off: int
 ) -> tuple[float, Word] | None:
     """The size a restated head gives its lesion noun ("2 mm echogenic focus"):
-    the first size with only size_before words between it and the noun."""
+    the first size with only size_before words between it and the noun, or
+    one a size lead gives the noun right after it ("three echogenic foci, the
+    largest 6 mm"). None when the noun holds another head ("7 mm nodule
+    containing echogenic foci": the foci are what is restated)."""
     lo, hi = head
     for rid, rx in dr.patterns.get("size", []):
         for m in rx.finditer(text, lo, hi):
             gap = words(dr, text[m.end() : hi], set())
             noun = next((k for k, w in enumerate(gap) if w in dr.restated_heads), None)
             if noun is not None and _before_ok(dr, gap[:noun]):
+                if dr.size_hosts & set(gap[noun + 1 :]):
+                    return None
+                word = ("size_mm", rid, off + m.start(), off + m.end())
+                return _mm(dr, m), word
+            before = _plain(text[lo : m.start()])
+            noun = next(
+                (k for k in reversed(range(len(before))) if before[k] in dr.restated_heads),
+                None,
+            )
+            if noun is not None and _size_led(dr, before[noun + 1 :]):
                 word = ("size_mm", rid, off + m.start(), off + m.end())
                 return _mm(dr, m), word
     return None
+
+
+def _size_led(dr: DescriptorRules, gap: list[str]) -> bool:
+    """Is the gap between a lesion noun and a size after it a comma and a
+    size lead only (", the largest measuring")?"""
+    return (
+        gap[:1] == [","]
+        and _led(dr, gap[1:])
+        and all(w in dr.size_leads or w in dr.size_before or w == "the" for w in gap[1:])
+    )
