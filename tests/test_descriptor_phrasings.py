@@ -102,6 +102,10 @@ SIZES = [
         "Calcified granuloma",
         None,
     ),
+    # an adjective mention a comma sets after its sized lesion, closing the
+    # sentence
+    ("The descending aorta shows a 3.5 mm mobile plaque, partially calcified.", None, 3.5),
+    ("There is a 2 cm cyst, and the aorta is calcified.", None, None),
     # a distance is not a size
     ("Calcified plaque located 2 cm distal to the ostium.", None, None),
     ("Calcified granuloma 3 cm from the pleura.", None, None),
@@ -193,6 +197,12 @@ SIZES = [
         "represent a distal ureteral stone or a phlebolith.",
         "phlebolith",
         None,
+    ),
+    (
+        "A 5 mm focus of signal loss in the right putamen is dark on the phase "
+        "map and matches a calcification on the prior CT.",
+        None,
+        5,
     ),
     # not a differential of the focus: another lesion's comparison
     (

@@ -172,6 +172,27 @@ def _subject(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
     )
 
 
+def _apposed(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
+    """Is a size before an adjective mention that a comma sets after its
+    lesion, closing the sentence, that lesion's ("a 4.5 mm protruding plaque,
+    partially calcified", "a 3 cm mass, densely calcified")? The mention is
+    one adjective; a few plain words, the noun last, then the comma and
+    size_before adverbs only."""
+    while gap and gap[-1] in dr.size_before:
+        gap = gap[:-1]
+    noun = gap[:-1]
+    return (
+        len(mention.split()) == 1
+        and mention.lower() in dr.size_adjectives
+        and gap[-1:] == [","]
+        and 1 <= len(noun) <= dr.window + 1
+        and all(w.isalpha() for w in noun)
+        and not (dr.size_blockers | dr.size_gap_stops) & set(noun)
+    )
+
+
+# what may follow a mention that closes its sentence or clause
+_CLOSES = re.compile(r"[^\S\n]*(?:[.;\n]|$)")
 _COLON = re.compile(r"[^\S\n]*:[^\S\n]*")
 # "... is seen in the RUL and measures 6 mm": the size predicated of the subject
 _AND_MEASURES = re.compile(
@@ -226,10 +247,13 @@ def size_of(
         for m in rx.finditer(text, first, hi):
             if m.end() <= span.start_char:
                 joined = _unlisted(dr, text[m.end() : span.start_char])
-                if m.start() < lo and dr.clause_breaks.search(joined):
-                    continue  # another clause's size
                 gap = words(dr, joined, drop)
-                ok = _before_ok(dr, gap) or _subject(dr, gap, span.text)
+                if _apposed(dr, gap, span.text) and _CLOSES.match(text, span.end_char):
+                    ok = True
+                elif m.start() < lo and dr.clause_breaks.search(joined):
+                    continue  # another clause's size
+                else:
+                    ok = _before_ok(dr, gap) or _subject(dr, gap, span.text)
                 dist = span.start_char - m.end()
             elif m.start() < lo:
                 continue
