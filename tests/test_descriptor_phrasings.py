@@ -129,6 +129,27 @@ SIZES = [
         6,
     ),
     ("Calcified granuloma (image 45) in the RUL measuring 6 mm.", None, 6),
+    # a distance from the nipple and a numbered place are places, not sizes
+    (
+        "A group of punctate calcifications in the right breast at 10 o'clock, "
+        "4 cm from the nipple, spanning 7 mm.",
+        None,
+        7,
+    ),
+    (
+        "Amorphous calcifications in the left breast at 3 o'clock, 5 cm FN, "
+        "measuring 8 mm.",
+        None,
+        8,
+    ),
+    ("Amorphous calcifications at 2 o'clock, 6 cm from the nipple.", None, None),
+    (
+        "Ultrasound showed two calcified foci in liver segments 4 and 5, the larger 6 mm.",
+        None,
+        6,
+    ),
+    ("Calcified granuloma in hepatic segment 7, measuring 8 mm.", None, 8),
+    ("Calcified granuloma in segment 7, previously 8 mm.", None, None),
     # a range, its largest size, units per dimension
     ("Numerous calcified granulomas ranging in size from 3 to 12 mm.", None, 12),
     ("Numerous calcified granulomas ranging from 3 mm to 1.2 cm.", None, 12),

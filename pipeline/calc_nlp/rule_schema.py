@@ -196,6 +196,7 @@ DESCRIPTOR_KINDS = {
     "vessel": ("vessel", "value"),
     "birads": ("value",),
     "clock": ("value",),
+    "distance": ("value",),
 }
 VESSEL_KEYS = {"id", "name", "phrases", "source"}
 DESCRIPTOR_WORD_LISTS = (
@@ -227,6 +228,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_leads",
     "size_hosts",
     "head_denials",
+    "numbered_places",
     "modifier_endings",
     "shape_heads",
     "graded_heads",

@@ -80,6 +80,7 @@ class DescriptorRules:
         self.size_carriers = set(wl["size_carriers"])
         self.graded_heads = set(wl["graded_heads"])
         self.image_refs = set(wl["image_refs"])
+        self.numbered_places = set(wl["numbered_places"])
         self.size_after_stops = set(wl["size_after_stops"])
         self.range_words = set(wl["range_words"])
         self.size_bounds = set(wl["size_bounds"])

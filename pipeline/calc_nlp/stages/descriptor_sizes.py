@@ -78,26 +78,35 @@ def _hosted(dr: DescriptorRules, text: str, lo: int) -> bool:
 
 
 def _without_refs(dr: DescriptorRules, gap: list[str]) -> list[str]:
-    """A gap without image references and their numbers ("(series 3, image
-    45)"), without the "from" of a range ("ranging in size from 3 to") and
-    the "than" of an upper bound ("less than")."""
+    """A gap without image references and numbered places and their numbers
+    ("(series 3, image 45)", "in segments 6 and 7"), without the "from" of a
+    range ("ranging in size from 3 to") and the "than" of an upper bound
+    ("less than")."""
     out: list[str] = []
-    for w in gap:
-        if w[0].isdigit() and out and out[-1] in dr.image_refs:
+    refs = dr.image_refs | dr.numbered_places
+    listing = False  # among the numbers of a reference
+    for k, w in enumerate(gap):
+        nxt = gap[k + 1] if k + 1 < len(gap) else ""
+        if w[0].isdigit() and out and out[-1] in refs:
             out.pop()
-        elif w == "from" and dr.range_words & set(out):
+            listing = True
             continue
-        elif w == "than" and out and out[-1] in dr.size_bounds:
+        if listing and (w[0].isdigit() or (w in ("and", ",", "-") and nxt[:1].isdigit())):
+            continue
+        listing = False
+        if w == "from" and dr.range_words & set(out):
+            continue
+        if w == "than" and out and out[-1] in dr.size_bounds:
             continue  # "measuring less than 5 mm": an upper bound
-        else:
-            out.append(w)
+        out.append(w)
     return out
 
 
 def _without_clock(dr: DescriptorRules, gap: str) -> str:
-    """A gap without its clock-face positions ("at 10 o'clock"): a place,
-    not another number between the mention and its size."""
-    for _, rx in dr.patterns.get("clock", []):
+    """A gap without its clock-face positions and distances from the nipple
+    ("at 10 o'clock, 4 cm from the nipple"): places, not other numbers
+    between the mention and its size."""
+    for _, rx in dr.patterns.get("clock", []) + dr.patterns.get("distance", []):
         gap = rx.sub(" ", gap)
     return gap
 
@@ -243,8 +252,15 @@ def size_of(
         hi = _past_and(dr, text, hi, reach[1])
     best: tuple[int, float, Word] | None = None
     drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
+    places = [
+        (d.start(), d.end())
+        for _, rx in dr.patterns.get("distance", [])
+        for d in rx.finditer(text, first, hi)
+    ]
     for rid, rx in dr.patterns.get("size", []):
         for m in rx.finditer(text, first, hi):
+            if any(a <= m.start() < b for a, b in places):
+                continue  # "6 cm from the nipple": a place, not a size
             if m.end() <= span.start_char:
                 joined = _unlisted(dr, text[m.end() : span.start_char])
                 gap = words(dr, joined, drop)
