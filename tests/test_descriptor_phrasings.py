@@ -205,6 +205,14 @@ SIZES = [
         None,
         5,
     ),
+    # a focus in the part before a semicolon
+    (
+        "A 3 mm echogenic focus in the renal cortex with faint shadowing; its "
+        "cortical position indicates parenchymal calcification rather than a stone.",
+        None,
+        3,
+    ),
+    ("A 5 mm nodule in the right upper lobe; calcified granuloma in the left lower lobe.", None, None),
     # the host nodule's size is not that of the foci it holds; a calcific
     # density keeps its own size
     (

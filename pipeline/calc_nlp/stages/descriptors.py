@@ -78,7 +78,8 @@ def describe(
             f.anaphor = True
             _inherit(f, findings[i - 1])
         else:
-            _from_head(dr, text, f, restated_head(dr, text, spans, i, sent), rd.offset)
+            head = restated_head(dr, text, spans, i, _joined_sentence(rd, spans, sent))
+            _from_head(dr, text, f, head, rd.offset)
 
 
 def _outer_change(
@@ -135,6 +136,20 @@ def _reach(spans: list[Span], i: int, sent: Span) -> tuple[int, int]:
         prev.end_char if prev is not None else sent.start_char,
         nxt.start_char if nxt is not None else sent.end_char,
     )
+
+
+def _joined_sentence(rd: ReportDoc, spans: list[Span], sent: Span) -> Span:
+    """A sentence with the one before it when a semicolon ends that one and
+    it names no finding ("A 4 mm echogenic focus in the cortex; its location
+    indicates parenchymal calcification"): where a restated focus may be."""
+    if sent.start == 0:
+        return sent
+    before = rd.sent_at(sent.start - 1)
+    if not rd.span_text(before).rstrip().endswith(";"):
+        return sent
+    if any(before.start <= s.start < before.end for s in spans):
+        return sent
+    return Span(rd.doc, before.start, sent.end)
 
 
 def _untaken(s: Scores, taken: set[tuple[int, int]]) -> Scores:
