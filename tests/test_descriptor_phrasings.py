@@ -213,6 +213,14 @@ SIZES = [
         3,
     ),
     ("A 5 mm nodule in the right upper lobe; calcified granuloma in the left lower lobe.", None, None),
+    # a mention that opens the next part with a restating predicate after it
+    (
+        "A 6 mm hyperdense focus in the right caudate; calcification is favored "
+        "over blood products.",
+        None,
+        6,
+    ),
+    ("A 6 mm nodule in the right lung; calcification in the aorta.", None, None),
     # the host nodule's size is not that of the foci it holds; a calcific
     # density keeps its own size
     (

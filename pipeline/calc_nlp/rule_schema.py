@@ -229,6 +229,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_hosts",
     "head_denials",
     "numbered_places",
+    "restating_predicates",
     "modifier_endings",
     "shape_heads",
     "graded_heads",

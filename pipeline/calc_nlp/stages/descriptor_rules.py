@@ -97,6 +97,7 @@ class DescriptorRules:
         self.copulas = set(wl["copulas"])
         self.restating_openers = set(wl["restating_openers"])
         self.differential = _breaks(wl["differential_links"])
+        self.restating_predicates = _breaks(wl["restating_predicates"])
         # past a comma, the words that may lead a change word that is the mention's
         self.change_leads = (
             set(wl["change_leads"]) | self.copulas | self.restating_openers

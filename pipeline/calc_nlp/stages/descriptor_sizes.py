@@ -341,6 +341,8 @@ def restated_head(
     else:
         comma = _differential(dr, text, lo, span)
         if comma < 0:
+            comma = _predicated(dr, text, lo, span)
+        if comma < 0:
             return None
     # the nearest clause before the comma that names a focus, density, nodule
     breaks = list(dr.clause_breaks.finditer(text, lo, comma))
@@ -415,6 +417,19 @@ def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     if set(before) <= dr.size_new_phrase and (not rest or rest[0] in ".\n"):
         return comma  # an apposition closing the sentence names what it is
     return -1
+
+
+def _predicated(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
+    """The semicolon or comma that opens a part the mention opens and a
+    restating predicate follows ("7 mm hyperdense focus; calcification is
+    favored over hemorrhage"): its position, or -1."""
+    if dr.restating_predicates.match(text, _skip(text, span.end_char)) is None:
+        return -1
+    cut = max(text.rfind(";", lo, span.start_char), text.rfind(",", lo, span.start_char))
+    if cut < 0:
+        return -1
+    before = words(dr, text[cut + 1 : span.start_char], set())
+    return cut if set(before) <= dr.size_new_phrase | {"the"} else -1
 
 
 def _skip(text: str, at: int) -> int:
