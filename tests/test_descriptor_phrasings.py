@@ -213,6 +213,18 @@ SIZES = [
         3,
     ),
     ("A 5 mm nodule in the right upper lobe; calcified granuloma in the left lower lobe.", None, None),
+    # a loose body, and a mention that a bracket names again after the link
+    (
+        "A 4 mm mobile echogenic body lies in the left hydrocele, in keeping with "
+        "a scrotal pearl (calcified loose body).",
+        "calcified loose body",
+        4,
+    ),
+    (
+        "A 6 mm loose body in the suprapatellar recess, likely calcified cartilage.",
+        None,
+        6,
+    ),
     # a mention that opens the next part with a restating predicate after it
     (
         "A 6 mm hyperdense focus in the right caudate; calcification is favored "

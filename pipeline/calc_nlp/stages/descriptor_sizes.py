@@ -374,10 +374,16 @@ def _plain(text: str) -> list[str]:
 
 
 def _last_alternative(dr: DescriptorRules, between: list[str]) -> list[str]:
-    """The words between a restating link and the mention from the last "or"
-    or "versus" on ("may represent a stone or a parenchymal calcification":
-    the mention is one of the things the focus may be)."""
-    alts = [k for k, w in enumerate(between) if w == "or" or dr.differential.fullmatch(w)]
+    """The words between a restating link and the mention from the last "or",
+    "versus" or opening bracket on ("may represent a stone or a parenchymal
+    calcification": the mention is one of the things the focus may be; "in
+    keeping with a scrotal pearl (calcified loose body)": it names the same
+    thing again)."""
+    alts = [
+        k
+        for k, w in enumerate(between)
+        if w in ("or", "(") or dr.differential.fullmatch(w)
+    ]
     return between[alts[-1] + 1 :] if alts else between
 
 
