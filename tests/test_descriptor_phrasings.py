@@ -225,6 +225,24 @@ SIZES = [
         None,
         6,
     ),
+    # a calcified lesion named as what the sized host of a calcification is
+    (
+        "A 3.2 cm exophytic uterine mass with coarse peripheral calcification, "
+        "consistent with a degenerated calcified fibroid.",
+        "calcified fibroid",
+        32,
+    ),
+    (
+        "A 1.4 cm nodule with dense central calcification, consistent with a "
+        "calcified granuloma.",
+        "calcified granuloma",
+        14,
+    ),
+    (
+        "A 9 mm thyroid nodule with punctate calcifications, likely microcalcifications.",
+        "microcalcifications",
+        None,
+    ),
     # a mention that opens the next part with a restating predicate after it
     (
         "A 6 mm hyperdense focus in the right caudate; calcification is favored "

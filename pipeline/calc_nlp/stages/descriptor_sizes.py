@@ -357,6 +357,37 @@ def restated_head(
     return None
 
 
+_WITH = re.compile(r"(?<!\w)with(?!\w)", re.I)
+
+
+def host_head(
+    dr: DescriptorRules, text: str, spans: list[Span], i: int, sent: Span
+) -> tuple[int, int] | None:
+    """The sized lesion that holds the finding a calcified-word finding i
+    restates ("4 cm fundal mass with coarse calcification, consistent with a
+    calcified fibroid": the fibroid is the mass, and takes its size), as a
+    clause for head_size: from the finding before the host, or the sentence
+    start, to the "with" right before the restated finding. None when the
+    mention is no calcified lesion ("... with calcifications, likely
+    microcalcifications") or no "with" hosts the finding before it."""
+    mention = spans[i].text.lower().split()
+    if len(mention) < 2 or mention[0] not in dr.size_adjectives:
+        return None
+    prev = spans[i - 1]
+    lo = sent.start_char
+    if i > 1 and spans[i - 2].start >= sent.start:
+        lo = spans[i - 2].end_char
+    withs = list(_WITH.finditer(text, lo, prev.start_char))
+    if not withs:
+        return None
+    gap = words(dr, text[withs[-1].end() : prev.start_char], set())
+    if len(gap) > dr.window or not all(w.isalpha() for w in gap):
+        return None
+    if dr.size_gap_stops & set(gap):
+        return None
+    return lo, withs[-1].start()
+
+
 def _names_head(dr: DescriptorRules, part: list[str]) -> bool:
     """Does a clause name a focus, density or nodule that is no finding
     itself? One a calcified-word qualifies ("5 mm calcific density") is a

@@ -28,7 +28,12 @@ from calc_nlp.stages.descriptor_changes import (
 from calc_nlp.stages.descriptor_clauses import Clause, clause, in_reach, predicate_ok
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_scores import Scores, Word, scores_of, takes_score
-from calc_nlp.stages.descriptor_sizes import head_size, restated_head, size_of
+from calc_nlp.stages.descriptor_sizes import (
+    head_size,
+    host_head,
+    restated_head,
+    size_of,
+)
 from calc_nlp.stages.record import ReportDoc
 
 _TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
@@ -77,6 +82,12 @@ def describe(
         if _restates(dr, text, spans, i, sent):
             f.anaphor = True
             _inherit(f, findings[i - 1])
+            host = host_head(dr, text, spans, i, sent)
+            if host is not None and f.size_mm is None:
+                size = head_size(dr, text, host, rd.offset)
+                if size is not None:
+                    f.size_mm = size[0]
+                    f.descriptor_words += (size[1],)
         else:
             head = restated_head(dr, text, spans, i, _joined_sentence(rd, spans, sent))
             _from_head(dr, text, f, head, rd.offset)
