@@ -66,6 +66,15 @@ def test_note_condition_not_asserted(analyzer, text):
 # The operation an operative note reports is not prior surgery wherever the
 # note names it again; an earlier one ('previous', 'status post') still is.
 OPERATIVE = [
+    # a history header a note abbreviates ends the technique section before it
+    (
+        "CT RENAL STONE PROTOCOL: , Noncontrast images.,PMH: , Appendectomy.,",
+        ["prior surgery"],
+    ),
+    (
+        "OPERATION: Left knee arthroscopy.\nPSH: Cholecystectomy.",
+        ["prior surgery"],
+    ),
     (
         "OPERATION PERFORMED: Total knee arthroplasty, left.\n"
         "DETAILS: The incision was extended and the total knee arthroplasty "

@@ -107,7 +107,8 @@ DENIED_LIST: list[tuple[str, str, dict[str, Any]]] = [
     ("Pancreas: coarse calcifications in the head. No mass or calcification.", "calcification", {"site": "pancreas"}),
     ("The right kidney is small. No stones or calcification.", "calcification", {"site": "kidney", "laterality": "right"}),
     ("Calcified granuloma in the right lung. No effusion or calcification in the left lung.", "calcification", {"site": "lung", "laterality": "left"}),
-    ("Calcified granuloma in the right lung. No other calcification.", "calcification", {"site": "lung", "laterality": "right"}),
+    # 'no other' surveys the rest of the study: no place of the one before
+    ("Calcified granuloma in the right lung. No other calcification.", "calcification", {"site": "", "laterality": ""}),
     # a site phrase after it, with list words only between, is another item
     ("No mass, calcification or adenopathy.", "calcification", {"site": ""}),
     ("CT ABDOMEN: Calcified granuloma in the spleen. No mass, calcification or adenopathy.", "calcification", {"site": ""}),

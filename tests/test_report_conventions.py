@@ -27,6 +27,9 @@ SITES = [
     ("Vascular calcification of the right hand and left foot.", "artery", "bilateral"),
     ("Calcific deposits about the left shoulder and right hip joints.", "", "bilateral"),
     ("Calcified densities in the right paratracheal region and left perihilar region.", "mediastinum", "bilateral"),
+    # The bladder and the prostate take the side written on their part.
+    ("Mural calcification along the left lateral bladder wall.", "bladder", "left"),
+    ("Calcifications in the right peripheral zone of the prostate.", "prostate", "right"),
     # Sites listed before the finding: the first (guide §2).
     ("The abdominal aorta and the iliac arteries show dense mural calcification.", "aorta", ""),
     # A body region in the mention's words yields to a vocabulary site there.
@@ -241,3 +244,33 @@ def test_conditions_the_report_asserts(analyzer, text, name):
 def test_status_post_names_surgery_only_before_one(analyzer, text, names):
     result = analyzer.analyze(text + "\nPelvic phleboliths.", "T")
     assert [c.name for c in result.conditions] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Punctate calcification in the left adrenal gland. No other abnormal calcification.",
+        "Calcified granuloma in the spleen. No other calcifications are seen.",
+    ],
+)
+def test_a_denial_of_the_rest_names_no_place(findings_of, text):
+    first, rest = findings_of("EXAM: CT abdomen\nFINDINGS: " + text)
+    assert (rest.negated, rest.site, rest.laterality) == (True, "", "")
+    assert first.site
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "laterality"),
+    [
+        # A plural in a label that heads several things names no side of
+        # them; a label of the plural organ alone does.
+        ("EXAM: CT chest\nFINDINGS: ,MEDIASTINUM AND HILA: , Calcified subcarinal lymph node.", "lymph node", ""),
+        ("EXAM: Renal US\nFINDINGS: ,KIDNEYS: , Medullary nephrocalcinosis.", "kidney", "bilateral"),
+        # Tissue beside the testis is the scrotum's.
+        ("EXAM: US scrotum\nFINDINGS: Left extratesticular calcification, 3 mm.", "scrotum", "left"),
+    ],
+)
+def test_labels_and_exams_of_whole_reports(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
+

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calc_nlp.sentences import sentence_starts
+from calc_nlp.sentences import firsts_of, sentence_ends, sentence_starts
 
 REPORT = (
     "EXAM: CT chest without contrast\n"
@@ -127,3 +127,18 @@ def test_a_lower_cased_report_reads_as_written_in_sentence_case(analyzer):
         tuple(getattr(f, k).lower() for k in fields) for f in want
     ]
     assert [f.laterality for f in got] == ["", "left"]
+
+
+@pytest.mark.parametrize(
+    ("flags", "firsts", "ends"),
+    [
+        ([], [], {}),
+        ([True], [0], {0: 1}),
+        ([True, False, True, False, False], [0, 0, 2, 2, 2], {0: 2, 2: 5}),
+        ([False, False, True], [0, 0, 2], {0: 2, 2: 3}),  # leading tokens: sentence 0
+        ([True, True, True], [0, 1, 2], {0: 1, 1: 2, 2: 3}),
+    ],
+)
+def test_sentence_firsts_and_ends(flags, firsts, ends):
+    assert firsts_of(flags) == firsts
+    assert sentence_ends(firsts) == ends

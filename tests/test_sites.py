@@ -59,6 +59,17 @@ LINKS = [
     # tissue keeps that tissue
     ("Right shoulder tumoral calcinosis.", "periarticular soft tissue", "Right shoulder", "right"),
     ("Left knee chondrocalcinosis.", "cartilage", "Left knee", "left"),
+    # 'wall' is the wall of the organ named nearest: a seminal vesicle; a
+    # kidney's cyst wall is the kidney's by its clause
+    ("Simple cyst of the left kidney with a calcified wall.", "kidney", "left kidney", "left"),
+    ("Calcification along the wall of the right seminal vesicle.", "seminal vesicle", "wall", "right"),
+    # a joint among a mention's own words gives the tissue about it; a
+    # mention naming its own tissue keeps that
+    ("Right shoulder calcification.", "periarticular soft tissue", "Right shoulder", "right"),
+    ("Left hip heterotopic ossification.", "periarticular soft tissue", "Left hip", "left"),
+    ("Left shoulder calcific tendinitis.", "tendon", "tendinitis", "left"),
+    # the cartilage of the airway is the trachea's, not joint cartilage
+    ("Tracheobronchial cartilage calcification.", "trachea", "Tracheobronchial cartilage", ""),
     # the conjunctiva is the eye's, not the cornea's
     ("Conjunctival calcium deposits in the left eye.", "eye", "Conjunctival", "left"),
     ("Corneal calcification of the left eye.", "cornea", "Corneal", "left"),

@@ -173,6 +173,7 @@ METADATA_KEYS = {
     "not_before",
     "same_phrase",
     "past",
+    "mention_site",
 }
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).

@@ -13,6 +13,7 @@ splitter is measured on the corpus by the tests.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import compress, pairwise
 
 from spacy.tokens import Doc
 
@@ -118,10 +119,26 @@ def sentence_firsts(
     flags = sentence_starts(
         words if words is not None else [t.text for t in doc], header_bounds, caseless
     )
-    first = []
-    current = 0
-    for i, flag in enumerate(flags):
-        if flag:
-            current = i
-        first.append(current)
+    return firsts_of(flags)
+
+
+def firsts_of(flags: list[bool]) -> list[int]:
+    """Per token, the index of the first token of its sentence, from the
+    sentence-start flags (tokens before the first flag: sentence 0). Written
+    a sentence at a time: a report has a few dozen sentences, hundreds of
+    tokens."""
+    starts = list(compress(range(len(flags)), flags))
+    if flags and (not starts or starts[0] != 0):
+        starts.insert(0, 0)
+    first: list[int] = []
+    for start, end in pairwise([*starts, len(flags)]):
+        first += [start] * (end - start)
     return first
+
+
+def sentence_ends(firsts: list[int]) -> dict[int, int]:
+    """First token of each sentence -> its end (exclusive), in text order,
+    from `sentence_firsts`: a sentence ends where the next one starts."""
+    starts = list(dict.fromkeys(firsts))
+    ends = [*starts[1:], len(firsts)] if starts else []
+    return dict(zip(starts, ends, strict=True))

@@ -147,7 +147,11 @@ class Analyzer:
         return result
 
     def _mentions(self, text: str) -> list[Span]:
-        """The mentions of a piece of text (exclusions applied)."""
+        """The mentions of a piece of text (exclusions applied). A window
+        around a hit in which no finding rule finds every word it needs (a
+        'calcium' among lab values) holds none: it is not tokenized."""
+        if not self.rule_words.may_match(text):
+            return []
         doc = self.kit.nlp.make_doc(text)
         return mentions(self.kit, doc, self.kit.columns(doc))[0]
 

@@ -8,7 +8,7 @@ from typing import Any
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Span
 
-from calc_nlp.sentences import sentence_firsts
+from calc_nlp.sentences import sentence_ends, sentence_firsts
 from calc_nlp.stages.record import Layout, SectionOf, longest_spans
 from calc_nlp.stages.toolkit import Toolkit
 
@@ -51,9 +51,7 @@ def layout(
                 per_token[i] = body
     # caseless: the report has no capital anywhere (a lower-cased export)
     firsts = sentence_firsts(doc, bounds, words, caseless)
-    ends: dict[int, int] = {}
-    for i, f in enumerate(firsts):
-        ends[f] = i + 1
+    ends = sentence_ends(firsts)
     stops = [i for i, w in enumerate(words) if w in {";", "."}]
     return Layout(per_token, firsts, ends, stops, words, blank)
 

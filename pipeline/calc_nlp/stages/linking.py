@@ -133,6 +133,11 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         # calcinosis': the region says where, the words say what)
         if site_said_after(rd, f) is not None or kit.md(f).get("implied_site"):
             inside = []
+        elif kit.md(inside[-1].span).get("mention_site"):
+            # 'right shoulder calcification': the tissue about the joint
+            region = inside[-1]
+            site = str(kit.md(region.span)["mention_site"])
+            return replace(region, site=site, text=doc[region.start : region.span.end].text)
     if inside:
         # "pulmonary and renal calcifications": the first of coordinated sites;
         # "intracranial vertebral artery calcification": the last, the head.

@@ -101,12 +101,15 @@ def lat_in_sentence(
             return 0  # a side word inside the mention is nearest of all
         return min(abs(sp.start - f.end), abs(f.start - sp.end))
 
-    # a side implied by a plural ('kidneys') yields to a side written out
+    # a side implied by a plural ('kidneys') yields to a side written out, and
+    # names no side in a label that heads other things too ('MEDIASTINUM AND
+    # HILA:' over a subcarinal node)
     cands: list[tuple[bool, int, str]] = [
         (bool(kit.md(s).get("implied")), dist(s), str(kit.md(s)["laterality"]))
         for s in rd.matches.lats
         if sent.start <= s.start < sent.end
         and not any(n.start <= s.start and s.end <= n.end for n in named)
+        and not (kit.md(s).get("implied") and _shared_label(rd, s))
     ]
     for site in sites:
         lat = (
@@ -119,6 +122,15 @@ def lat_in_sentence(
         ):
             cands.append((False, dist(site.span), str(lat)))
     return min(cands)[2] if cands else ""
+
+
+def _shared_label(rd: ReportDoc, side: Span) -> bool:
+    """Is the side word the last of a label that names several things
+    ('MEDIASTINUM AND HILA:')? Its plural says nothing of the other things."""
+    words = rd.layout.words
+    if side.end >= len(words) or words[side.end] != ":":
+        return False
+    return any(w.lower() in {"and", "&"} for w in words[max(0, side.start - 3) : side.start])
 
 
 def _denied_sides(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
