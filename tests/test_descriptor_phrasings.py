@@ -243,6 +243,20 @@ SIZES = [
         "microcalcifications",
         None,
     ),
+    # a sized focus between the finding before and the link is what it names
+    (
+        "A 6 mm signal void in the left peripheral zone corresponds to a "
+        "calcification on the prior CT.",
+        None,
+        6,
+    ),
+    # a full stop the sentence splitter takes for an abbreviation's ("mL.")
+    (
+        "MRI PELVIS,FINDINGS: , Gland volume 38 mL.  A 6 mm signal void in the "
+        "left peripheral zone corresponds to a calcification on the prior CT.",
+        None,
+        6,
+    ),
     # a mention that opens the next part with a restating predicate after it
     (
         "A 6 mm hyperdense focus in the right caudate; calcification is favored "
@@ -283,6 +297,16 @@ SIZES = [
 @pytest.mark.parametrize("text, mention, size", SIZES)
 def test_size(finding_of, text, mention, size):
     assert finding_of(text, mention).size_mm == size
+
+
+def test_a_sized_focus_after_another_finding_is_what_the_link_names(findings_of):
+    """The restating link after a sized focus names the focus, not the
+    finding before it: the focus's size, and none for the contained one."""
+    text = (
+        "The uterus holds a 4 cm fibroid containing rim calcification, and a 5 mm "
+        "echogenic focus in the left ovary, probably a calcification."
+    )
+    assert [f.size_mm for f in findings_of(text)] == [None, 5]
 
 
 SCORES = [

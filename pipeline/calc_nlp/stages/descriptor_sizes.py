@@ -326,6 +326,8 @@ def restated_head(
     lo = sent.start_char
     if i and spans[i - 1].start >= sent.start:
         lo = max(lo, spans[i - 1].end_char)
+    for stop in _FULL_STOP.finditer(text, lo, span.start_char):
+        lo = stop.end()  # "Prostate volume 46 mL.  A 7 mm signal void ...": one sentence
     links = list(dr.size_restating.finditer(text, lo, span.start_char))
     if links:
         link = links[-1]
@@ -402,6 +404,10 @@ def _names_head(dr: DescriptorRules, part: list[str]) -> bool:
 def _plain(text: str) -> list[str]:
     """The tokens of a text, lower case, descriptor terms kept ("larger")."""
     return [t.lower() for t in _TOKEN.findall(text)]
+
+
+# a full stop the sentence splitter read as an abbreviation's ("46 mL.  A 7 mm")
+_FULL_STOP = re.compile(r"\.[^\S\n]{2,}(?=[A-Z])")
 
 
 def _last_alternative(dr: DescriptorRules, between: list[str]) -> list[str]:

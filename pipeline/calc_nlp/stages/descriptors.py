@@ -79,7 +79,9 @@ def describe(
         f.anaphor = _anaphor(dr, text[c.lo : span.start_char])
         f.segment = _segment(dr, text, c) if f.site in dr.segment_sites else ""
         f.descriptor_words = tuple(words)
-        if _restates(dr, text, spans, i, sent):
+        joined = _joined_sentence(rd, spans, sent)
+        head = restated_head(dr, text, spans, i, joined)
+        if _restates(dr, text, spans, i, sent) and not _sized(dr, text, head):
             f.anaphor = True
             _inherit(f, findings[i - 1])
             host = host_head(dr, text, spans, i, sent)
@@ -89,7 +91,6 @@ def describe(
                     f.size_mm = size[0]
                     f.descriptor_words += (size[1],)
         else:
-            head = restated_head(dr, text, spans, i, _joined_sentence(rd, spans, sent))
             _from_head(dr, text, f, head, rd.offset)
 
 
@@ -147,6 +148,14 @@ def _reach(spans: list[Span], i: int, sent: Span) -> tuple[int, int]:
         prev.end_char if prev is not None else sent.start_char,
         nxt.start_char if nxt is not None else sent.end_char,
     )
+
+
+def _sized(dr: DescriptorRules, text: str, head: tuple[int, int] | None) -> bool:
+    """Does a sized focus stand between a finding and the one before it that
+    its restating link would otherwise tie it to ("rim calcification, and a
+    6 mm echogenic focus in the ovary, probably a calcification": the focus
+    is what the link names)?"""
+    return head is not None and head_size(dr, text, head, 0) is not None
 
 
 def _joined_sentence(rd: ReportDoc, spans: list[Span], sent: Span) -> Span:
