@@ -257,6 +257,19 @@ SIZES = [
         None,
         6,
     ),
+    # an echogenic structure is a head; a cystic one holds what is named
+    (
+        "A 3 mm mobile echogenic structure in the scrotal sac, compatible with a "
+        "scrotal calcification.",
+        None,
+        3,
+    ),
+    (
+        "A 1.4 cm cystic structure with dependent echogenic debris, consistent "
+        "with milk of calcium.",
+        None,
+        None,
+    ),
     # a mention that opens the next part with a restating predicate after it
     (
         "A 6 mm hyperdense focus in the right caudate; calcification is favored "

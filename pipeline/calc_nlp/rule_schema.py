@@ -229,6 +229,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_leads",
     "size_hosts",
     "head_denials",
+    "head_containers",
     "numbered_places",
     "restating_predicates",
     "modifier_endings",

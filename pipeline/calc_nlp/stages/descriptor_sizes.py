@@ -394,9 +394,12 @@ def _names_head(dr: DescriptorRules, part: list[str]) -> bool:
     """Does a clause name a focus, density or nodule that is no finding
     itself? One a calcified-word qualifies ("5 mm calcific density") is a
     calcification the report names, and keeps its size (GUIDE: the size stays
-    on the finding whose phrase gives it)."""
+    on the finding whose phrase gives it); a cystic one holds what is named
+    ("1.6 cm cystic structure with layering echogenic material, consistent
+    with milk of calcium")."""
+    own = dr.size_adjectives | dr.head_containers
     return any(
-        w in dr.restated_heads and not (k and part[k - 1] in dr.size_adjectives)
+        w in dr.restated_heads and not (k and part[k - 1] in own)
         for k, w in enumerate(part)
     )
 
