@@ -106,6 +106,11 @@ SIZES = [
     # sentence
     ("The descending aorta shows a 3.5 mm mobile plaque, partially calcified.", None, 3.5),
     ("There is a 2 cm cyst, and the aorta is calcified.", None, None),
+    # ... but not one a dimension word gives the subject before it, nor one of
+    # a new noun phrase an "and" opens; an "and" right before the mention lists
+    ("The stent is 8 cm long, heavily calcified.", None, None),
+    ("Calcified plaque in the LAD and an aneurysm of the aorta, measuring 4 cm.", None, None),
+    ("A 2 cm hypoechoic and calcified nodule in the thyroid.", None, 20),
     # a distance is not a size
     ("Calcified plaque located 2 cm distal to the ostium.", None, None),
     ("Calcified granuloma 3 cm from the pleura.", None, None),

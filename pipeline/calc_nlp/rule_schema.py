@@ -230,6 +230,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_hosts",
     "head_denials",
     "head_containers",
+    "dimension_words",
     "numbered_places",
     "restating_predicates",
     "modifier_endings",

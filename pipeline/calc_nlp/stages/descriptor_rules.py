@@ -87,6 +87,7 @@ class DescriptorRules:
         self.size_leads = set(wl["size_leads"])
         self.head_denials = set(wl["head_denials"])
         self.head_containers = set(wl["head_containers"])
+        self.dimension_words = set(wl["dimension_words"])
         self.modifier_endings = tuple(wl["modifier_endings"])
         self.shape_heads = set(wl["shape_heads"])
         self.lesion_nouns = set(lesion_nouns or [])

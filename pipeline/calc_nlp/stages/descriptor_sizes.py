@@ -132,8 +132,8 @@ def _unlisted(dr: DescriptorRules, gap: str) -> str:
     no second phrase ("8 mm stone and calcification" keeps its "and")."""
     out, at = [], 0
     for j in _JOIN.finditer(gap):
-        if j.start() == j.end() or not gap[j.end() : j.end() + 1].isalpha():
-            continue
+        if j.start() == j.end() or not (gap[j.end() :] == "" or gap[j.end()].isalpha()):
+            continue  # a join before another word or right before the mention
         last = _LAST_WORD.search(gap, 0, j.start())
         word = last.group(1).lower() if last else ""
         listed = (
@@ -186,7 +186,8 @@ def _apposed(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
     lesion, closing the sentence, that lesion's ("a 4.5 mm protruding plaque,
     partially calcified", "a 3 cm mass, densely calcified")? The mention is
     one adjective; a few plain words, the noun last, then the comma and
-    size_before adverbs only."""
+    size_before adverbs only ("the stent is 8 cm long, heavily calcified":
+    a dimension word says the size is the subject's)."""
     while gap and gap[-1] in dr.size_before:
         gap = gap[:-1]
     noun = gap[:-1]
@@ -196,6 +197,7 @@ def _apposed(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
         and gap[-1:] == [","]
         and 1 <= len(noun) <= dr.window + 1
         and all(w.isalpha() for w in noun)
+        and noun[-1] not in dr.dimension_words
         and not (dr.size_blockers | dr.size_gap_stops) & set(noun)
     )
 
@@ -299,8 +301,9 @@ def _past_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
     the skin and subcutaneous tissue, measuring up to 8 mm") reaches on to
     the end of the part after the next comma when a size lead opens that part
     and a size stands in it; no further than `stop`."""
-    if hi >= stop or not re.match(r"and\b", text[hi:stop], re.I):
-        return hi
+    joined = re.match(r"and[^\S\n]+(\w+)", text[hi:stop], re.I)
+    if joined is None or joined.group(1).lower() in dr.size_new_phrase:
+        return hi  # "and a nodule in the left lung, measuring 6 mm": its size
     comma = text.find(",", hi, stop)
     part = _LED_PART.match(text, comma) if comma >= 0 else None
     if part is None or part.group(1).lower() not in dr.size_leads:
