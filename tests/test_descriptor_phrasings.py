@@ -67,6 +67,19 @@ SIZES = [
         "calcification",
         8,
     ),
+    # adjectives a comma or "and" lists between the size and the mention
+    (
+        "There is a 5 mm cluster of round and punctate calcifications in the "
+        "lower outer quadrant.",
+        None,
+        5,
+    ),
+    ("A 3 cm area of peripheral, curvilinear calcification in the thigh muscle.", None, 30),
+    ("A 2.4 cm amorphous, fluffy calcific density projects over the humeral head.", None, 24),
+    ("A 6 mm stone and dense calcification in the kidney.", None, None),
+    # the container's size is not the calcification's
+    ("A 7 cm uterine fibroid containing coarse calcification.", None, None),
+    ("A 3 cm lymph node contains a punctate calcification.", None, None),
     # but not across a preposition, an article or another lesion noun
     ("The stent ends 2 cm distal to the calcified plaque.", "calcified plaque", None),
     ("A 5 mm nodule near calcified granuloma in the RLL.", "calcified granuloma", None),
@@ -75,6 +88,29 @@ SIZES = [
     ("The 3 cm mass in the pelvis is partially calcified.", None, 30),
     ("Peripherally calcified pelvic mass, 3 cm.", None, 30),
     ("2 cm long calcified plaque in the proximal LAD.", None, 20),
+    # a size part after an "and" of the mention's place
+    (
+        "Calcified plaques along the left hemidiaphragm and the right chest wall, "
+        "the largest measuring 2.1 cm.",
+        None,
+        21,
+    ),
+    ("Scattered calcifications in the wrist and the palm, measuring up to 6 mm.", None, 6),
+    (
+        "Calcified granuloma in the right lung and a nodule in the left lung, "
+        "measuring 6 mm.",
+        "Calcified granuloma",
+        None,
+    ),
+    # an adjective mention a comma sets after its sized lesion, closing the
+    # sentence
+    ("The descending aorta shows a 3.5 mm mobile plaque, partially calcified.", None, 3.5),
+    ("There is a 2 cm cyst, and the aorta is calcified.", None, None),
+    # ... but not one a dimension word gives the subject before it, nor one of
+    # a new noun phrase an "and" opens; an "and" right before the mention lists
+    ("The stent is 8 cm long, heavily calcified.", None, None),
+    ("Calcified plaque in the LAD and an aneurysm of the aorta, measuring 4 cm.", None, None),
+    ("A 2 cm hypoechoic and calcified nodule in the thyroid.", None, 20),
     # a distance is not a size
     ("Calcified plaque located 2 cm distal to the ostium.", None, None),
     ("Calcified granuloma 3 cm from the pleura.", None, None),
@@ -98,6 +134,27 @@ SIZES = [
         6,
     ),
     ("Calcified granuloma (image 45) in the RUL measuring 6 mm.", None, 6),
+    # a distance from the nipple and a numbered place are places, not sizes
+    (
+        "A group of punctate calcifications in the right breast at 10 o'clock, "
+        "4 cm from the nipple, spanning 7 mm.",
+        None,
+        7,
+    ),
+    (
+        "Amorphous calcifications in the left breast at 3 o'clock, 5 cm FN, "
+        "measuring 8 mm.",
+        None,
+        8,
+    ),
+    ("Amorphous calcifications at 2 o'clock, 6 cm from the nipple.", None, None),
+    (
+        "Ultrasound showed two calcified foci in liver segments 4 and 5, the larger 6 mm.",
+        None,
+        6,
+    ),
+    ("Calcified granuloma in hepatic segment 7, measuring 8 mm.", None, 8),
+    ("Calcified granuloma in segment 7, previously 8 mm.", None, None),
     # a range, its largest size, units per dimension
     ("Numerous calcified granulomas ranging in size from 3 to 12 mm.", None, 12),
     ("Numerous calcified granulomas ranging from 3 mm to 1.2 cm.", None, 12),
@@ -120,6 +177,132 @@ SIZES = [
         "calcification",
         4,
     ),
+    # the foci a size lead sizes, one of the things the focus may be, a head
+    # past a clause that denies another lesion
+    (
+        "Within the liver are two echogenic foci, the larger 4 mm, consistent "
+        "with calcified granulomas.",
+        None,
+        4,
+    ),
+    (
+        "The spleen holds several shadowing foci, the largest measuring 5 mm, "
+        "likely calcifications.",
+        None,
+        5,
+    ),
+    (
+        "A 5 mm echogenic focus in the right kidney, which could represent a "
+        "stone or a parenchymal calcification.",
+        None,
+        5,
+    ),
+    (
+        "Round 6 mm density over the left kidney may represent a stone or a "
+        "vascular calcification.",
+        None,
+        6,
+    ),
+    ("A 4 mm echodensity on the mitral annulus, thrombus versus calcified debris.", None, 4),
+    (
+        "A 5 mm echogenic focus in the testis, without an associated mass, "
+        "corresponding to a calcification.",
+        None,
+        5,
+    ),
+    # a focus in the part before a semicolon
+    (
+        "A 3 mm echogenic focus in the renal cortex with faint shadowing; its "
+        "cortical position indicates parenchymal calcification rather than a stone.",
+        None,
+        3,
+    ),
+    ("A 5 mm nodule in the right upper lobe; calcified granuloma in the left lower lobe.", None, None),
+    # a loose body, and a mention that a bracket names again after the link
+    (
+        "A 4 mm mobile echogenic body lies in the left hydrocele, in keeping with "
+        "a scrotal pearl (calcified loose body).",
+        "calcified loose body",
+        4,
+    ),
+    (
+        "A 6 mm loose body in the suprapatellar recess, likely calcified cartilage.",
+        None,
+        6,
+    ),
+    # a calcified lesion named as what the sized host of a calcification is
+    (
+        "A 3.2 cm exophytic uterine mass with coarse peripheral calcification, "
+        "consistent with a degenerated calcified fibroid.",
+        "calcified fibroid",
+        32,
+    ),
+    (
+        "A 1.4 cm nodule with dense central calcification, consistent with a "
+        "calcified granuloma.",
+        "calcified granuloma",
+        14,
+    ),
+    (
+        "A 9 mm thyroid nodule with punctate calcifications, likely microcalcifications.",
+        "microcalcifications",
+        None,
+    ),
+    # a sized focus between the finding before and the link is what it names
+    (
+        "A 6 mm signal void in the left peripheral zone corresponds to a "
+        "calcification on the prior CT.",
+        None,
+        6,
+    ),
+    # a full stop the sentence splitter takes for an abbreviation's ("mL.")
+    (
+        "MRI PELVIS,FINDINGS: , Gland volume 38 mL.  A 6 mm signal void in the "
+        "left peripheral zone corresponds to a calcification on the prior CT.",
+        None,
+        6,
+    ),
+    # an echogenic structure is a head; a cystic one holds what is named
+    (
+        "A 3 mm mobile echogenic structure in the scrotal sac, compatible with a "
+        "scrotal calcification.",
+        None,
+        3,
+    ),
+    (
+        "A 1.4 cm cystic structure with dependent echogenic debris, consistent "
+        "with milk of calcium.",
+        None,
+        None,
+    ),
+    # a mention that opens the next part with a restating predicate after it
+    (
+        "A 6 mm hyperdense focus in the right caudate; calcification is favored "
+        "over blood products.",
+        None,
+        6,
+    ),
+    ("A 6 mm nodule in the right lung; calcification in the aorta.", None, None),
+    # the host nodule's size is not that of the foci it holds; a calcific
+    # density keeps its own size
+    (
+        "A 9 mm solid nodule in the right lobe containing tiny echogenic foci, "
+        "likely microcalcifications.",
+        None,
+        None,
+    ),
+    (
+        "A 6 mm calcific density projects over the left pelvis, which may "
+        "represent a distal ureteral stone or a phlebolith.",
+        "phlebolith",
+        None,
+    ),
+    (
+        "A 5 mm focus of signal loss in the right putamen is dark on the phase "
+        "map and matches a calcification on the prior CT.",
+        None,
+        5,
+    ),
     # not a differential of the focus: another lesion's comparison
     (
         "4 cm mass in the liver, a cyst versus hemangioma; calcification in the spleen.",
@@ -132,6 +315,16 @@ SIZES = [
 @pytest.mark.parametrize("text, mention, size", SIZES)
 def test_size(finding_of, text, mention, size):
     assert finding_of(text, mention).size_mm == size
+
+
+def test_a_sized_focus_after_another_finding_is_what_the_link_names(findings_of):
+    """The restating link after a sized focus names the focus, not the
+    finding before it: the focus's size, and none for the contained one."""
+    text = (
+        "The uterus holds a 4 cm fibroid containing rim calcification, and a 5 mm "
+        "echogenic focus in the left ovary, probably a calcification."
+    )
+    assert [f.size_mm for f in findings_of(text)] == [None, 5]
 
 
 SCORES = [

@@ -58,12 +58,13 @@ SIZES = [
     ),
     ("Right: new grouped calcifications at 2 o'clock, 5 mm.", None, 5),
     ("Punctate calcifications at 11 o'clock measuring 4 mm.", None, 4),
-    # ... but a distance from the nipple still stands between them
+    # ... and so is a distance from the nipple (the dev gold takes the size
+    # past one: "at 1 o'clock, 6 cm from the nipple, spanning 5 mm")
     (
         "Calcifications in the right breast at 2 o'clock, 4 cm from the nipple, "
         "spanning 6 mm.",
         None,
-        None,
+        6,
     ),
 ]
 

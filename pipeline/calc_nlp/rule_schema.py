@@ -197,6 +197,7 @@ DESCRIPTOR_KINDS = {
     "vessel": ("vessel", "value"),
     "birads": ("value",),
     "clock": ("value",),
+    "distance": ("value",),
 }
 VESSEL_KEYS = {"id", "name", "phrases", "source"}
 DESCRIPTOR_WORD_LISTS = (
@@ -225,6 +226,13 @@ DESCRIPTOR_WORD_LISTS = (
     "size_carriers",
     "change_leads",
     "size_bounds",
+    "size_leads",
+    "size_hosts",
+    "head_denials",
+    "head_containers",
+    "dimension_words",
+    "numbered_places",
+    "restating_predicates",
     "modifier_endings",
     "shape_heads",
     "graded_heads",

@@ -74,13 +74,20 @@ class DescriptorRules:
         self.number_words: dict[str, float] = desc["number_words"]
         self.window: int = desc["before_window"]
         self.size_before = set(wl["size_before"])
-        self.size_gap_stops = set(wl["size_gap_stops"])
+        # a lesion that holds the calcification: its size is no gap's
+        self.size_hosts = set(wl["size_hosts"])
+        self.size_gap_stops = set(wl["size_gap_stops"]) | self.size_hosts
         self.size_carriers = set(wl["size_carriers"])
         self.graded_heads = set(wl["graded_heads"])
         self.image_refs = set(wl["image_refs"])
+        self.numbered_places = set(wl["numbered_places"])
         self.size_after_stops = set(wl["size_after_stops"])
         self.range_words = set(wl["range_words"])
         self.size_bounds = set(wl["size_bounds"])
+        self.size_leads = set(wl["size_leads"])
+        self.head_denials = set(wl["head_denials"])
+        self.head_containers = set(wl["head_containers"])
+        self.dimension_words = set(wl["dimension_words"])
         self.modifier_endings = tuple(wl["modifier_endings"])
         self.shape_heads = set(wl["shape_heads"])
         self.lesion_nouns = set(lesion_nouns or [])
@@ -92,6 +99,7 @@ class DescriptorRules:
         self.copulas = set(wl["copulas"])
         self.restating_openers = set(wl["restating_openers"])
         self.differential = _breaks(wl["differential_links"])
+        self.restating_predicates = _breaks(wl["restating_predicates"])
         # past a comma, the words that may lead a change word that is the mention's
         self.change_leads = (
             set(wl["change_leads"]) | self.copulas | self.restating_openers

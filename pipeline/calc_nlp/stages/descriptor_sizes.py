@@ -78,26 +78,35 @@ def _hosted(dr: DescriptorRules, text: str, lo: int) -> bool:
 
 
 def _without_refs(dr: DescriptorRules, gap: list[str]) -> list[str]:
-    """A gap without image references and their numbers ("(series 3, image
-    45)"), without the "from" of a range ("ranging in size from 3 to") and
-    the "than" of an upper bound ("less than")."""
+    """A gap without image references and numbered places and their numbers
+    ("(series 3, image 45)", "in segments 6 and 7"), without the "from" of a
+    range ("ranging in size from 3 to") and the "than" of an upper bound
+    ("less than")."""
     out: list[str] = []
-    for w in gap:
-        if w[0].isdigit() and out and out[-1] in dr.image_refs:
+    refs = dr.image_refs | dr.numbered_places
+    listing = False  # among the numbers of a reference
+    for k, w in enumerate(gap):
+        nxt = gap[k + 1] if k + 1 < len(gap) else ""
+        if w[0].isdigit() and out and out[-1] in refs:
             out.pop()
-        elif w == "from" and dr.range_words & set(out):
+            listing = True
             continue
-        elif w == "than" and out and out[-1] in dr.size_bounds:
+        if listing and (w[0].isdigit() or (w in ("and", ",", "-") and nxt[:1].isdigit())):
+            continue
+        listing = False
+        if w == "from" and dr.range_words & set(out):
+            continue
+        if w == "than" and out and out[-1] in dr.size_bounds:
             continue  # "measuring less than 5 mm": an upper bound
-        else:
-            out.append(w)
+        out.append(w)
     return out
 
 
 def _without_clock(dr: DescriptorRules, gap: str) -> str:
-    """A gap without its clock-face positions ("at 10 o'clock"): a place,
-    not another number between the mention and its size."""
-    for _, rx in dr.patterns.get("clock", []):
+    """A gap without its clock-face positions and distances from the nipple
+    ("at 10 o'clock, 4 cm from the nipple"): places, not other numbers
+    between the mention and its size."""
+    for _, rx in dr.patterns.get("clock", []) + dr.patterns.get("distance", []):
         gap = rx.sub(" ", gap)
     return gap
 
@@ -109,6 +118,33 @@ def carried(dr: DescriptorRules, gap: list[str]) -> list[str]:
         if w in dr.size_carriers and gap[k + 1] == "of":
             return gap[:k] + gap[k + 2 :]
     return gap
+
+
+_JOIN = re.compile(r"[^\S\n]*(?:,|\band\b|\bor\b)[^\S\n]*", re.I)
+_LAST_WORD = re.compile(r"([a-z]+)[^a-z]*$", re.I)
+
+
+def _unlisted(dr: DescriptorRules, gap: str) -> str:
+    """A gap before the mention without the commas and "and"s that list its
+    adjectives ("4 mm cluster of round and punctate calcifications", "1.8 cm
+    amorphous, cloud-like calcific density"): a join after a descriptor term,
+    a size_before word or a modifier-like adjective, before another word, is
+    no second phrase ("8 mm stone and calcification" keeps its "and")."""
+    out, at = [], 0
+    for j in _JOIN.finditer(gap):
+        if j.start() == j.end() or not (gap[j.end() :] == "" or gap[j.end()].isalpha()):
+            continue  # a join before another word or right before the mention
+        last = _LAST_WORD.search(gap, 0, j.start())
+        word = last.group(1).lower() if last else ""
+        listed = (
+            dr.term_end.search(gap, 0, j.start()) is not None
+            or word in dr.size_before
+            or word.endswith(dr.modifier_endings)
+        )
+        if listed and word:
+            out.append(gap[at : j.start()] + " ")
+            at = j.end()
+    return "".join(out) + gap[at:]
 
 
 def _before_ok(dr: DescriptorRules, gap: list[str]) -> bool:
@@ -145,6 +181,29 @@ def _subject(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
     )
 
 
+def _apposed(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
+    """Is a size before an adjective mention that a comma sets after its
+    lesion, closing the sentence, that lesion's ("a 4.5 mm protruding plaque,
+    partially calcified", "a 3 cm mass, densely calcified")? The mention is
+    one adjective; a few plain words, the noun last, then the comma and
+    size_before adverbs only ("the stent is 8 cm long, heavily calcified":
+    a dimension word says the size is the subject's)."""
+    while gap and gap[-1] in dr.size_before:
+        gap = gap[:-1]
+    noun = gap[:-1]
+    return (
+        len(mention.split()) == 1
+        and mention.lower() in dr.size_adjectives
+        and gap[-1:] == [","]
+        and 1 <= len(noun) <= dr.window + 1
+        and all(w.isalpha() for w in noun)
+        and noun[-1] not in dr.dimension_words
+        and not (dr.size_blockers | dr.size_gap_stops) & set(noun)
+    )
+
+
+# what may follow a mention that closes its sentence or clause
+_CLOSES = re.compile(r"[^\S\n]*(?:[.;\n]|$)")
 _COLON = re.compile(r"[^\S\n]*:[^\S\n]*")
 # "... is seen in the RUL and measures 6 mm": the size predicated of the subject
 _AND_MEASURES = re.compile(
@@ -179,19 +238,43 @@ def size_of(
     bounds: tuple[int, int],
     site_text: str,
     off: int,
+    reach: tuple[int, int] | None = None,
 ) -> tuple[float, Word] | None:
     """The size written on the mention: inside it, right before it (only the
     size_before words between) or after it in its clause with no other lesion
-    or number between ("granuloma in the RUL measuring 5 mm")."""
+    or number between ("granuloma in the RUL measuring 5 mm"). `reach` is
+    what the mention's sentence leaves it (from the finding before it to the
+    one after it): a size before the mention past a comma or "and" that only
+    lists adjectives, and one that a "measuring" part gives past an "and"
+    of its place, are in it."""
     lo, hi = _past_colon(dr, text, bounds)
+    first = lo
+    if reach is not None:
+        first = min(lo, reach[0])
+        hi = _past_and(dr, text, hi, reach[1])
     best: tuple[int, float, Word] | None = None
     drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
+    places = [
+        (d.start(), d.end())
+        for _, rx in dr.patterns.get("distance", [])
+        for d in rx.finditer(text, first, hi)
+    ]
     for rid, rx in dr.patterns.get("size", []):
-        for m in rx.finditer(text, lo, hi):
+        for m in rx.finditer(text, first, hi):
+            if any(a <= m.start() < b for a, b in places):
+                continue  # "6 cm from the nipple": a place, not a size
             if m.end() <= span.start_char:
-                gap = words(dr, text[m.end() : span.start_char], drop)
-                ok = _before_ok(dr, gap) or _subject(dr, gap, span.text)
+                joined = _unlisted(dr, text[m.end() : span.start_char])
+                gap = words(dr, joined, drop)
+                if _apposed(dr, gap, span.text) and _CLOSES.match(text, span.end_char):
+                    ok = True
+                elif m.start() < lo and dr.clause_breaks.search(joined):
+                    continue  # another clause's size
+                else:
+                    ok = _before_ok(dr, gap) or _subject(dr, gap, span.text)
                 dist = span.start_char - m.end()
+            elif m.start() < lo:
+                continue
             elif m.start() >= span.end_char:
                 gap = words(
                     dr, _without_clock(dr, text[span.end_char : m.start()]), drop
@@ -208,6 +291,33 @@ def size_of(
     return None if best is None else (best[1], best[2])
 
 
+# ", the largest on the left measuring 3.2 cm", ", measuring up to 8 mm": a
+# part that a size lead opens
+_LED_PART = re.compile(r"[^\S\n]*,[^\S\n]*(?:the[^\S\n]+)?(\w+)", re.I)
+
+
+def _past_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
+    """A clause that an "and" of the mention's place ends ("calcifications in
+    the skin and subcutaneous tissue, measuring up to 8 mm") reaches on to
+    the end of the part after the next comma when a size lead opens that part
+    and a size stands in it; no further than `stop`."""
+    joined = re.match(r"and[^\S\n]+(\w+)", text[hi:stop], re.I)
+    if joined is None or joined.group(1).lower() in dr.size_new_phrase:
+        return hi  # "and a nodule in the left lung, measuring 6 mm": its size
+    comma = text.find(",", hi, stop)
+    part = _LED_PART.match(text, comma) if comma >= 0 else None
+    if part is None or part.group(1).lower() not in dr.size_leads:
+        return hi
+    if re.search(r"[;:\n]|\.(?=\s|$)", text[hi:comma]):
+        return hi
+    end = _PART_END.search(text, part.end(), stop)
+    end_at = end.start() if end else stop
+    for _, rx in dr.patterns.get("size", []):
+        if rx.search(text, part.end(), end_at):
+            return end_at
+    return hi
+
+
 def restated_head(
     dr: DescriptorRules, text: str, spans: list[Span], i: int, sent: Span
 ) -> tuple[int, int] | None:
@@ -219,10 +329,13 @@ def restated_head(
     lo = sent.start_char
     if i and spans[i - 1].start >= sent.start:
         lo = max(lo, spans[i - 1].end_char)
+    for stop in _FULL_STOP.finditer(text, lo, span.start_char):
+        lo = stop.end()  # "Prostate volume 46 mL.  A 7 mm signal void ...": one sentence
     links = list(dr.size_restating.finditer(text, lo, span.start_char))
     if links:
         link = links[-1]
-        if len(words(dr, text[link.end() : span.start_char], set())) > dr.window:
+        between = words(dr, text[link.end() : span.start_char], set())
+        if len(_last_alternative(dr, between)) > dr.window:
             return None
         comma = text.rfind(",", lo, link.start())
         opener = words(dr, text[comma + 1 : link.start()], set())
@@ -233,14 +346,105 @@ def restated_head(
     else:
         comma = _differential(dr, text, lo, span)
         if comma < 0:
+            comma = _predicated(dr, text, lo, span)
+        if comma < 0:
             return None
     # the nearest clause before the comma that names a focus, density, nodule
-    cuts = [lo] + [c.end() for c in dr.clause_breaks.finditer(text, lo, comma)]
+    breaks = list(dr.clause_breaks.finditer(text, lo, comma))
+    cuts = [lo] + [c.end() for c in breaks]
     ends = cuts[1:] + [comma]
-    for start, end in reversed(list(zip(cuts, ends, strict=True))):
-        if dr.restated_heads & set(words(dr, text[start:end], set())):
-            return start, end
+    openers = [""] + [c.group().lower() for c in breaks]
+    denied = _denied(dr, openers)
+    for k in reversed(range(len(cuts))):
+        if _names_head(dr, _plain(text[cuts[k] : ends[k]])) and not denied[k]:
+            led = k + 1 < len(cuts) and _led(dr, _plain(text[cuts[k + 1] : ends[k + 1]]))
+            return cuts[k], ends[k + 1] if led else ends[k]
     return None
+
+
+_WITH = re.compile(r"(?<!\w)with(?!\w)", re.I)
+
+
+def host_head(
+    dr: DescriptorRules, text: str, spans: list[Span], i: int, sent: Span
+) -> tuple[int, int] | None:
+    """The sized lesion that holds the finding a calcified-word finding i
+    restates ("4 cm fundal mass with coarse calcification, consistent with a
+    calcified fibroid": the fibroid is the mass, and takes its size), as a
+    clause for head_size: from the finding before the host, or the sentence
+    start, to the "with" right before the restated finding. None when the
+    mention is no calcified lesion ("... with calcifications, likely
+    microcalcifications") or no "with" hosts the finding before it."""
+    mention = spans[i].text.lower().split()
+    if len(mention) < 2 or mention[0] not in dr.size_adjectives:
+        return None
+    prev = spans[i - 1]
+    lo = sent.start_char
+    if i > 1 and spans[i - 2].start >= sent.start:
+        lo = spans[i - 2].end_char
+    withs = list(_WITH.finditer(text, lo, prev.start_char))
+    if not withs:
+        return None
+    gap = words(dr, text[withs[-1].end() : prev.start_char], set())
+    if len(gap) > dr.window or not all(w.isalpha() for w in gap):
+        return None
+    if dr.size_gap_stops & set(gap):
+        return None
+    return lo, withs[-1].start()
+
+
+def _names_head(dr: DescriptorRules, part: list[str]) -> bool:
+    """Does a clause name a focus, density or nodule that is no finding
+    itself? One a calcified-word qualifies ("5 mm calcific density") is a
+    calcification the report names, and keeps its size (GUIDE: the size stays
+    on the finding whose phrase gives it); a cystic one holds what is named
+    ("1.6 cm cystic structure with layering echogenic material, consistent
+    with milk of calcium")."""
+    own = dr.size_adjectives | dr.head_containers
+    return any(
+        w in dr.restated_heads and not (k and part[k - 1] in own)
+        for k, w in enumerate(part)
+    )
+
+
+def _plain(text: str) -> list[str]:
+    """The tokens of a text, lower case, descriptor terms kept ("larger")."""
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+# a full stop the sentence splitter read as an abbreviation's ("46 mL.  A 7 mm")
+_FULL_STOP = re.compile(r"\.[^\S\n]{2,}(?=[A-Z])")
+
+
+def _last_alternative(dr: DescriptorRules, between: list[str]) -> list[str]:
+    """The words between a restating link and the mention from the last "or",
+    "versus" or opening bracket on ("may represent a stone or a parenchymal
+    calcification": the mention is one of the things the focus may be; "in
+    keeping with a scrotal pearl (calcified loose body)": it names the same
+    thing again)."""
+    alts = [
+        k
+        for k, w in enumerate(between)
+        if w in ("or", "(") or dr.differential.fullmatch(w)
+    ]
+    return between[alts[-1] + 1 :] if alts else between
+
+
+def _denied(dr: DescriptorRules, openers: list[str]) -> list[bool]:
+    """Which clauses a "without" opens, or an "or"/"and" goes on from such a
+    clause ("focus in the stroma, without a surrounding cyst or mass"): a
+    lesion they deny is no head."""
+    out: list[bool] = []
+    for word in openers:
+        out.append(word in dr.head_denials or (word in ("or", "and") and out[-1]))
+    return out
+
+
+def _led(dr: DescriptorRules, part: list[str]) -> bool:
+    """Does a size lead open the clause ("the largest 6 mm", "the larger
+    measuring 5 mm")?"""
+    part = part[1:] if part[:1] == ["the"] else part
+    return bool(part) and part[0] in dr.size_leads
 
 
 def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
@@ -264,6 +468,19 @@ def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     return -1
 
 
+def _predicated(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
+    """The semicolon or comma that opens a part the mention opens and a
+    restating predicate follows ("7 mm hyperdense focus; calcification is
+    favored over hemorrhage"): its position, or -1."""
+    if dr.restating_predicates.match(text, _skip(text, span.end_char)) is None:
+        return -1
+    cut = max(text.rfind(";", lo, span.start_char), text.rfind(",", lo, span.start_char))
+    if cut < 0:
+        return -1
+    before = words(dr, text[cut + 1 : span.start_char], set())
+    return cut if set(before) <= dr.size_new_phrase | {"the"} else -1
+
+
 def _skip(text: str, at: int) -> int:
     while at < len(text) and text[at] in " \t":
         at += 1
@@ -274,13 +491,36 @@ def head_size(
     dr: DescriptorRules, text: str, head: tuple[int, int], off: int
 ) -> tuple[float, Word] | None:
     """The size a restated head gives its lesion noun ("2 mm echogenic focus"):
-    the first size with only size_before words between it and the noun."""
+    the first size with only size_before words between it and the noun, or
+    one a size lead gives the noun right after it ("three echogenic foci, the
+    largest 6 mm"). None when the noun holds another head ("7 mm nodule
+    containing echogenic foci": the foci are what is restated)."""
     lo, hi = head
     for rid, rx in dr.patterns.get("size", []):
         for m in rx.finditer(text, lo, hi):
             gap = words(dr, text[m.end() : hi], set())
             noun = next((k for k, w in enumerate(gap) if w in dr.restated_heads), None)
             if noun is not None and _before_ok(dr, gap[:noun]):
+                if dr.size_hosts & set(gap[noun + 1 :]):
+                    return None
+                word = ("size_mm", rid, off + m.start(), off + m.end())
+                return _mm(dr, m), word
+            before = _plain(text[lo : m.start()])
+            noun = next(
+                (k for k in reversed(range(len(before))) if before[k] in dr.restated_heads),
+                None,
+            )
+            if noun is not None and _size_led(dr, before[noun + 1 :]):
                 word = ("size_mm", rid, off + m.start(), off + m.end())
                 return _mm(dr, m), word
     return None
+
+
+def _size_led(dr: DescriptorRules, gap: list[str]) -> bool:
+    """Is the gap between a lesion noun and a size after it a comma and a
+    size lead only (", the largest measuring")?"""
+    return (
+        gap[:1] == [","]
+        and _led(dr, gap[1:])
+        and all(w in dr.size_leads or w in dr.size_before or w == "the" for w in gap[1:])
+    )

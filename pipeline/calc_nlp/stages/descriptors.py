@@ -28,7 +28,12 @@ from calc_nlp.stages.descriptor_changes import (
 from calc_nlp.stages.descriptor_clauses import Clause, clause, in_reach, predicate_ok
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_scores import Scores, Word, scores_of, takes_score
-from calc_nlp.stages.descriptor_sizes import head_size, restated_head, size_of
+from calc_nlp.stages.descriptor_sizes import (
+    head_size,
+    host_head,
+    restated_head,
+    size_of,
+)
 from calc_nlp.stages.record import ReportDoc
 
 _TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
@@ -54,7 +59,9 @@ def describe(
         if outer is not None:
             f.change = outer[0]
             words.append(outer[1])
-        size = size_of(dr, text, span, (c.lo, c.hi), f.site_text, rd.offset)
+        size = size_of(
+            dr, text, span, (c.lo, c.hi), f.site_text, rd.offset, _reach(spans, i, sent)
+        )
         if size is not None:
             f.size_mm = size[0]
             words.append(size[1])
@@ -72,11 +79,19 @@ def describe(
         f.anaphor = _anaphor(dr, text[c.lo : span.start_char])
         f.segment = _segment(dr, text, c) if f.site in dr.segment_sites else ""
         f.descriptor_words = tuple(words)
-        if _restates(dr, text, spans, i, sent):
+        joined = _joined_sentence(rd, spans, sent)
+        head = restated_head(dr, text, spans, i, joined)
+        if _restates(dr, text, spans, i, sent) and not _sized(dr, text, head):
             f.anaphor = True
             _inherit(f, findings[i - 1])
+            host = host_head(dr, text, spans, i, sent)
+            if host is not None and f.size_mm is None:
+                size = head_size(dr, text, host, rd.offset)
+                if size is not None:
+                    f.size_mm = size[0]
+                    f.descriptor_words += (size[1],)
         else:
-            _from_head(dr, text, f, restated_head(dr, text, spans, i, sent), rd.offset)
+            _from_head(dr, text, f, head, rd.offset)
 
 
 def _outer_change(
@@ -122,6 +137,39 @@ def _outer_change(
         return None
     value, rid, start, end = closing
     return value, ("change", rid, off + start, off + end)
+
+
+def _reach(spans: list[Span], i: int, sent: Span) -> tuple[int, int]:
+    """What finding i's sentence leaves it: from the end of the finding before
+    it to the start of the one after it, within the sentence."""
+    prev = spans[i - 1] if i and spans[i - 1].start >= sent.start else None
+    nxt = spans[i + 1] if i + 1 < len(spans) and spans[i + 1].start < sent.end else None
+    return (
+        prev.end_char if prev is not None else sent.start_char,
+        nxt.start_char if nxt is not None else sent.end_char,
+    )
+
+
+def _sized(dr: DescriptorRules, text: str, head: tuple[int, int] | None) -> bool:
+    """Does a sized focus stand between a finding and the one before it that
+    its restating link would otherwise tie it to ("rim calcification, and a
+    6 mm echogenic focus in the ovary, probably a calcification": the focus
+    is what the link names)?"""
+    return head is not None and head_size(dr, text, head, 0) is not None
+
+
+def _joined_sentence(rd: ReportDoc, spans: list[Span], sent: Span) -> Span:
+    """A sentence with the one before it when a semicolon ends that one and
+    it names no finding ("A 4 mm echogenic focus in the cortex; its location
+    indicates parenchymal calcification"): where a restated focus may be."""
+    if sent.start == 0:
+        return sent
+    before = rd.sent_at(sent.start - 1)
+    if not rd.span_text(before).rstrip().endswith(";"):
+        return sent
+    if any(before.start <= s.start < before.end for s in spans):
+        return sent
+    return Span(rd.doc, before.start, sent.end)
 
 
 def _untaken(s: Scores, taken: set[tuple[int, int]]) -> Scores:
