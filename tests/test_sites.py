@@ -68,6 +68,9 @@ LINKS = [
     ("Right shoulder calcification.", "periarticular soft tissue", "Right shoulder", "right"),
     ("Left hip heterotopic ossification.", "periarticular soft tissue", "Left hip", "left"),
     ("Left shoulder calcific tendinitis.", "tendon", "tendinitis", "left"),
+    # the popliteal fossa is a region behind the knee, not its artery
+    ("A 12 mm calcification in the popliteal fossa soft tissues.", "soft tissue", "soft tissues", ""),
+    ("Indeterminate popliteal fossa calcification.", "", "", ""),
     # the cartilage of the airway is the trachea's, not joint cartilage
     ("Tracheobronchial cartilage calcification.", "trachea", "Tracheobronchial cartilage", ""),
     # the conjunctiva is the eye's, not the cornea's
