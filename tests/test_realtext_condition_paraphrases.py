@@ -363,6 +363,10 @@ CLASSIFICATION: list[tuple[str, str]] = [
     # a mention naming its lesion keeps it when its sentence offers another reading
     (CHEST + "Questionable right upper lobe calcified granuloma versus bone island.", "dystrophic"),
     (CHEST + "Possible calcified granuloma or nipple shadow at the left base.", "dystrophic"),
+    # a nodule or goiter only asked about or denied does not make the gland prone
+    ("EXAM: CT neck.\nFINDINGS: Tracheal deviation with thyroid calcification, ultrasound suggested to evaluate for goiter.", "indeterminate"),
+    ("EXAM: US thyroid.\nFINDINGS: A 3 mm calcification in the right lobe, not associated with any nodule.", "indeterminate"),
+    ("EXAM: US thyroid.\nFINDINGS: A 3 mm calcification within a right lobe nodule.", "dystrophic"),
     # criteria for surgery are no surgery done
     ("ASSESSMENT: Primary hyperparathyroidism with nephrocalcinosis, meeting surgical criteria.", "metastatic"),
     # a cause listed as the next item (', and', ';') explains nothing of it

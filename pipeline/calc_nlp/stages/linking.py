@@ -402,12 +402,17 @@ def qualified(
     )
 
 
-def _denied_word(kit: Toolkit, rd: ReportDoc, q: Span, reach: int = 3) -> bool:
-    """Does a one-word forward negation of the ConText rules ('no',
-    'without') stand up to `reach` tokens before `q`, in its sentence?"""
+def _denied_word(kit: Toolkit, rd: ReportDoc, q: Span, reach: int = 4) -> bool:
+    """Does a forward negation or hypothetical of the ConText rules ('no',
+    'without', 'not associated with any', 'evaluate for') stand up to
+    `reach` tokens before `q`, in its sentence?"""
     lo = max(rd.layout.sent_first[q.start], q.start - reach)
-    before = set(rd.lower[lo : q.start])
-    return any(w in before for w in kit.forward_negation_literals)
+    words = tuple(rd.lower[lo : q.start])
+    return any(
+        words[k : k + len(c)] == c
+        for c in (*kit.forward_negations, *kit.forward_hedges)
+        for k in range(len(words) - len(c) + 1)
+    )
 
 
 def linked(rd: ReportDoc, f: Span, holder: Span) -> bool:

@@ -394,6 +394,13 @@ class Toolkit:
         self.forward_negations = tuple(
             tuple(w.split()) for w in self.forward_negation_literals
         )
+        # the forward hypothetical ones ('evaluate for', 'rule out') as word
+        # tuples: a word asked about is not asserted either
+        self.forward_hedges = tuple(
+            tuple(r["literal"].lower().split())
+            for r in context
+            if r["category"] == "HYPOTHETICAL" and r.get("direction") == "FORWARD"
+        )
         self.no_place_phrases = tuple(
             tuple(r["literal"].lower().split())
             for r in context
