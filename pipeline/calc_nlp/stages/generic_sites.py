@@ -56,7 +56,7 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
             return found[-1]
     # the exam or operation line ('PROCEDURE: Aortic valve replacement. ...
     # The leaflets were heavily calcified.')
-    line = exam_line(rd.layout)
+    line = exam_line(rd.layout, ("exam", "technique"))
     if line is not None:
         found = [
             s

@@ -117,15 +117,18 @@ def _span_text(span: Span, text: str | None) -> str:
 TITLE_WORDS = 12
 
 
-def exam_line(lay: Layout) -> tuple[int, int] | None:
+def exam_line(lay: Layout, kinds: tuple[str, ...] = ("exam",)) -> tuple[int, int] | None:
     """The tokens of the report's first exam section, (first, past the last),
-    if any (a note with several 'PROCEDURE:' sections: the first one)."""
+    if any (a note with several 'PROCEDURE:' sections: the first one);
+    `kinds`: the section categories that count (an operation note's
+    'PROCEDURE PERFORMED:' is a technique section)."""
     sections = lay.sections
-    first = next((i for i, sec in enumerate(sections) if sec[0] == "exam"), None)
+    first = next((i for i, sec in enumerate(sections) if sec[0] in kinds), None)
     if first is None:
         return None
+    kind = sections[first][0]
     end = first
-    while end < len(sections) and sections[end][0] == "exam":
+    while end < len(sections) and sections[end][0] == kind:
         end += 1
     return first, end
 
