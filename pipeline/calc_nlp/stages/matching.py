@@ -418,7 +418,13 @@ def _sites(
         md = kit.md(sp)
         name = md.get("site", "")
         if "candidates" in md:
-            name = _resolve(sp.start, md["candidates"], fixed, exam)
+            first_of = lay.sent_first
+            own = [(pos, n) for pos, n in fixed if first_of[pos] == first_of[sp.start]]
+            # a site its own sentence names decides first ('3 cm thyroid
+            # nodule ..., and a right lobe nodule'), then the nearest
+            name = _resolve(sp.start, md["candidates"], own, None) or _resolve(
+                sp.start, md["candidates"], fixed, exam
+            )
             if not name:
                 continue  # no candidate named and none on the exam: no site
         laterality = md.get("laterality", "")
