@@ -70,7 +70,7 @@ LINKS = [
     ("Left shoulder calcific tendinitis.", "tendon", "tendinitis", "left"),
     # a shared word ('nodule', 'lobe') means the site its own sentence names
     # before the nearest one of another sentence
-    ("A 3 cm left lower pole thyroid nodule, and a subcentimeter right lobe nodule without calcification.\nRenal ultrasound: the right kidney is normal.", "thyroid", "nodule", "right"),
+    ("EXAM: US\nFINDINGS: A 3 cm left lower pole thyroid nodule, and a subcentimeter right lobe nodule without calcification.\nRenal ultrasound: the right kidney is normal.", "thyroid", "nodule", "right"),
     # the popliteal fossa is a region behind the knee, not its artery
     ("A 12 mm calcification in the popliteal fossa soft tissues.", "soft tissue", "soft tissues", ""),
     ("Indeterminate popliteal fossa calcification.", "", "", ""),
