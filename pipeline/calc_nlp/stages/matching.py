@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from spacy.tokens import Doc, Span
 
 from calc_nlp.stages.layout import LazyExam, title_start, title_stop
@@ -413,17 +415,24 @@ def _sites(
         for sp in spans
         if sp.label_ == "SITE" and "candidates" not in kit.md(sp)
     ]
+    if any("candidates" in kit.md(sp) for sp in spans):
+        # distances count words, not the whitespace tokens between them (a
+        # tab or no-break space is a token of its own)
+        rank = list(accumulate(not b for b in lay.blank))
+        fixed = [(rank[pos], name) for pos, name in fixed]
     out = []
     for sp in spans:
         md = kit.md(sp)
         name = md.get("site", "")
         if "candidates" in md:
-            first_of = lay.sent_first
-            own = [(pos, n) for pos, n in fixed if first_of[pos] == first_of[sp.start]]
+            first_of, at = lay.sent_first, rank[sp.start]
+            opening = first_of[sp.start]
+            lo, hi = rank[opening], rank[lay.sent_end[opening] - 1]
+            own = [(pos, n) for pos, n in fixed if lo <= pos <= hi]
             # a site its own sentence names decides first ('3 cm thyroid
             # nodule ..., and a right lobe nodule'), then the nearest
-            name = _resolve(sp.start, md["candidates"], own, None) or _resolve(
-                sp.start, md["candidates"], fixed, exam
+            name = _resolve(at, md["candidates"], own, None) or _resolve(
+                at, md["candidates"], fixed, exam
             )
             if not name:
                 continue  # no candidate named and none on the exam: no site
