@@ -8,6 +8,14 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # the one findings lesion at the site, its sub-site told in other words
+    # (none shared) by an impression sentence that restates the findings'
+    (
+        "FINDINGS: Enlarged right thyroid lobe containing coarse calcifications.\n"
+        "IMPRESSION: Right thyroid enlargement with calcifications, likely a "
+        "multinodular goiter.",
+        [1, 1],
+    ),
     # the impression names the place by another word for it: an abbreviation,
     # the adjective, the lesion's other name
     (
@@ -253,6 +261,12 @@ ANAPHORS = [
 ]
 
 APART = [
+    # sub-sites that share a place word and differ in another stay apart
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe.\n"
+        "IMPRESSION: Calcified granuloma in the right lower lobe.",
+        [1, 2],
+    ),
     # a mention its clause calls a second or separate one, words before it
     (
         "FINDINGS: ,RIGHT CAROTID: , A calcified plaque at the bulb.  A second smaller "
@@ -465,11 +479,50 @@ SUMMED = [
         "calcification of the aorta.\nIMPRESSION: Aortic calcification.",
         [1, 2, 2],
     ),
-    # two places named by one phrase: the first place's lesion
+    # one phrase joining the places of two lesions of the findings sums them
+    # up: a lesion of its own
     (
         "FINDINGS: Calcified granulomas in the spleen. Calcified granuloma in the "
         "liver.\nIMPRESSION: Calcified granulomas in the spleen and liver.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Small calcification in the left thyroid lobe. Punctate "
+        "calcification in the right adrenal gland.\n"
+        "IMPRESSION: Benign-appearing thyroid and adrenal calcifications.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: LAD: dense calcified plaque in the proximal segment. RCA: "
+        "calcified plaque in the mid vessel.\n"
+        "IMPRESSION: Two-vessel disease with heavily calcified plaque of the LAD and RCA.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Scattered calcification of the abdominal aorta. Calcified plaque "
+        "at the origin of the left renal artery.\n"
+        "IMPRESSION: Incidental aortic and renal arterial calcification.",
+        [1, 2, 3],
+    ),
+    # ... but places named as one process restate the first place's lesion
+    (
+        "FINDINGS: Fluffy calcification in both upper lobes. Calcification of the "
+        "gastric wall.\nIMPRESSION: Metastatic calcification of the lungs and "
+        "stomach from hypercalcemia.",
         [1, 2, 1],
+    ),
+    # ... and a place with a mention of its own is that mention's
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. Calcified right "
+        "hilar lymph node.\nIMPRESSION: Calcified granuloma in the right upper lobe "
+        "and a calcified right hilar lymph node.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "FINDINGS: Calcified mediastinal lymph nodes. Calcification of the aortic "
+        "knob.\nIMPRESSION: Calcified mediastinal lymph nodes and aortic "
+        "calcification, chronic.",
+        [1, 2, 1, 2],
     ),
 ]
 

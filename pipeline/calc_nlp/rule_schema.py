@@ -236,5 +236,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_part_words",
     "lesion_other_words",
     "lesion_summary_words",
+    "lesion_place_links",
+    "lesion_process_words",
     "lesion_vessel_sites",
 )

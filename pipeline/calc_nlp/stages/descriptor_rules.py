@@ -109,6 +109,8 @@ class DescriptorRules:
         self.part_words = set(wl["lesion_part_words"])
         self.other_words = set(wl["lesion_other_words"])
         self.summary_words = _breaks(wl["lesion_summary_words"])
+        self.place_links = _breaks(wl["lesion_place_links"])
+        self.process_words = _breaks(wl["lesion_process_words"])
         self.vessel_sites = set(wl["lesion_vessel_sites"])
         self.segments = _breaks(wl["segments"])
         self.segment_sites = set(wl["segment_sites"])

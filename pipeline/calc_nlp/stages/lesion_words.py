@@ -199,3 +199,41 @@ def names_another(dr: DescriptorRules, f: Finding) -> bool:
         return False
     clause = re.split(r"[,;:]", text[:at])[-1]
     return bool(dr.other_words & set(WORD.findall(clause)[-OTHER_REACH:]))
+
+
+def stems(dr: DescriptorRules, text: str) -> set[str]:
+    """The text's site words (`site_words`), each by its first five letters
+    ("hepatic" of "right hepatic lobe" and of "hepatic and splenic")."""
+    return {w[:5] for w in site_words(dr, text)}
+
+
+def joined_places(dr: DescriptorRules, f: Finding, at: int, stop: int) -> set[str]:
+    """The place words (`stems`) of the finding's own phrase when it joins
+    places by "and" or a comma: the mention ("hepatic and splenic
+    calcifications", starting at `at` in its sentence) and the places a link
+    word leads after it ("calcified lesions of the LAD and RCA",
+    "calcifications in the pancreas, liver and adrenal gland") up to a clause
+    break, a restating link or `stop` (where the next finding of the sentence
+    starts: a place with a mention of its own is that finding's). Empty when
+    it joins none."""
+    end = at + len(f.mention)
+    if at < 0 or f.sentence[at:end].lower() != f.mention.lower():
+        return set()
+    phrase = f.mention
+    tail = f.sentence[end : max(stop, end)]
+    lead = re.match(r"\s+", tail)
+    rest = tail[lead.end() :] if lead else ""
+    link = dr.place_links.match(rest)
+    if link is not None:
+        rest = rest[link.end() :]
+        ends = [
+            m.start()
+            for rx in (dr.clause_breaks, dr.restating)
+            for m in rx.finditer(rest)
+            if m.group().lower() not in ("and", ",")
+        ]
+        ends += [m.start() for m in re.finditer(r"[.()]", rest)]
+        phrase = f"{phrase} {rest[: min(ends, default=len(rest))]}"
+    if not re.search(r"(?<!\w)and(?!\w)|,", phrase, re.I):
+        return set()
+    return stems(dr, phrase)

@@ -15,8 +15,11 @@ every site its findings give. The impression restating a finding of the
 findings section joins its lesion though the linked sites differ or one is
 missing, when its sentence restates the other's (same words, or other words
 with the sentences sharing two words or a word of the site), and sides do
-not contradict. Findings that differ in negated, hypothetical or family never
-share one; "no new X" never joins an earlier lesion (a descriptors.json term
+not contradict; or the one findings lesion at its site when its sentence
+restates the other's and their sub-sites share no word. An impression phrase
+joining by "and" the places of several findings lesions sums them up and is
+a lesion of its own. Findings that differ in negated, hypothetical or family
+never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
 
@@ -31,6 +34,7 @@ from calc_nlp.stages.lesion_words import (
     core,
     crossed,
     echoes,
+    joined_places,
     names_a_lesion,
     names_another,
     names_its_place,
@@ -38,6 +42,7 @@ from calc_nlp.stages.lesion_words import (
     part,
     said_side,
     site_words,
+    stems,
     sub_site,
 )
 
@@ -207,6 +212,8 @@ def _same_lesion(
             and x.first is not None
             and crossed(dr, f, sub, x.first)
         ]
+    if not loose:  # the impression restating the one findings lesion at its site
+        loose = _echoed_at_site(dr, same, f, sub)
     if not loose and not said_side(dr, f):  # its side from elsewhere in the sentence
         loose = [
             x
@@ -217,6 +224,27 @@ def _same_lesion(
             and _nests(x.sub, sub)
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _echoed_at_site(
+    dr: DescriptorRules, same: list[_Lesion], f: Finding, sub: str
+) -> list[_Lesion]:
+    """The one findings-section lesion at the impression finding's site, on
+    a side that fits, whose sentence the finding's restates (`echoes`)
+    though their sub-sites are told in other words, none shared ("left
+    occipital lobe" and "left occipital gyriform calcification"; not "upper
+    lobe" and "lower lobe": one place word shared, another differing)."""
+    found = [
+        x
+        for x in same
+        if x.first is not None
+        and (x.first.section, f.section) == _RESTATING
+        and _fits(x.side, f.laterality)
+    ]
+    first = found[0].first if len(found) == 1 else None
+    if first is None or set(found[0].sub.split()) & set(sub.split()):
+        return []
+    return found if echoes(dr, f, first) else []
 
 
 def _named(dr: DescriptorRules, x: _Lesion, f: Finding, named: list[_Lesion]) -> bool:
@@ -364,9 +392,10 @@ def _sums_up(
     names no site and its sentence refers to what was described, after two
     findings-section lesions or more (`pool`); and when its words name no
     vessel but "vascular", after two lesions of another section at vessel
-    sites (`by_site`: the lesions by site and state). A phrase naming two places restates the first's
-    lesion ("calcification of lungs and stomach"), as its site is the
-    first's."""
+    sites (`by_site`: the lesions by site and state). A phrase naming two
+    places restates the first's lesion ("calcification of lungs and stomach"),
+    as its site is the first's, unless `_joins_others` finds it sums up two
+    lesions of the findings."""
     if f.section != _RESTATING[1] or f.own_lesion:
         return False
     if f.laterality in ("bilateral", ""):
@@ -396,6 +425,71 @@ def _sums_up(
     return False
 
 
+def _places_of(dr: DescriptorRules, x: _Lesion) -> set[str]:
+    """The place words (`stems`) of the lesion: its sites and the site
+    words of its first finding."""
+    first = x.first.site_text if x.first is not None else ""
+    return stems(dr, " ".join([first, *sorted(x.sites)]))
+
+
+def _joins_others(
+    dr: DescriptorRules,
+    f: Finding,
+    found: _Lesion,
+    lesions: list[_Lesion],
+    span: tuple[int, int],
+) -> bool:
+    """Does an impression finding whose phrase joins places ("hepatic and
+    splenic calcifications", "calcified lesions of the LAD and RCA") name,
+    besides the place of the findings-section lesion it would restate
+    (`found`), the place of another lesion of another section in its state
+    (GUIDE: an impression phrase that sums up several lesions of the
+    findings is a lesion of its own)? A place the other lesion shares with
+    `found` ("artery", "lobe") tells nothing; its side must fit. A sentence
+    naming the places as one process ("metastatic calcification of lungs and
+    stomach") restates the first. `span`: where the finding's phrase starts
+    and may run to in its sentence (`joined_places`)."""
+    first = found.first
+    if f.section != _RESTATING[1] or first is None or first.section == f.section:
+        return False
+    if dr.process_words.search(f.sentence):
+        return False
+    words = joined_places(dr, f, *span)
+    if not words:
+        return False
+    mine = _places_of(dr, found)
+    return any(
+        x is not found
+        and x.state == found.state
+        and x.first is not None
+        and x.first.section != f.section
+        and (f.laterality == "bilateral" or _fits(x.side, f.laterality))
+        and (_places_of(dr, x) - mine) & words
+        for x in lesions
+    )
+
+
+def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
+    """For each finding, where its mention starts in its sentence (counted on
+    from the finding before it in the sentence: a mention's words may come
+    twice, "basal ganglia calcifications and cerebellar calcifications") and
+    where the next finding of the sentence starts (the sentence's end for
+    the last)."""
+    out: dict[str, tuple[int, int]] = {}
+    for i, f in enumerate(findings):
+        before = findings[i - 1] if i else None
+        if before is not None and _in_sentence(before, f):
+            at = out[before.finding_id][0] + f.start - before.start
+        else:
+            at = f.sentence.lower().find(f.mention.lower())
+        stop = len(f.sentence)
+        after = findings[i + 1] if i + 1 < len(findings) else None
+        if after is not None and _in_sentence(after, f):
+            stop = at + after.start - f.start
+        out[f.finding_id] = (at, stop)
+    return out
+
+
 def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     """Set `lesion_id` on every finding of one report, in text order.
 
@@ -411,6 +505,7 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     # state (a hedged or denied mention between them is another thing).
     last: dict[_State, Finding] = {}
     part_of = {f.finding_id: part(dr, f) for f in findings}
+    spans = _spans(findings)
     for f in findings:
         sub, state, words = sub_site(dr, f), _state(f), core(dr, f)
         at_site = by_site.setdefault((f.site, state), [])
@@ -429,6 +524,10 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
             found = None
         if found is not None and _sums_up(
             dr, f, at_site, restated.get(state, []), by_site
+        ):
+            found = None
+        if found is not None and _joins_others(
+            dr, f, found, list(by_id.values()), spans[f.finding_id]
         ):
             found = None
         if found is None:
