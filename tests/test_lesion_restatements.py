@@ -261,6 +261,25 @@ ANAPHORS = [
 ]
 
 APART = [
+    # vessel segments under their own label lines, the calcification's own
+    # words naming no segment: one lesion per label
+    (
+        "FINDINGS: ,Common femoral artery: , Triphasic flow.  Mild mural "
+        "calcification.,Superficial femoral artery: , Dense wall calcification "
+        "along its length.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS:\nPopliteal artery: Patent. Scattered wall calcification.\n"
+        "SFA: Monophasic flow. Moderate wall calcification throughout.",
+        [1, 2],
+    ),
+    # ... and the impression naming the labelled segment restates its lesion
+    (
+        "FINDINGS:\nSuperficial femoral artery: Moderate wall calcification.\n"
+        "IMPRESSION: Calcification of the superficial femoral artery.",
+        [1, 1],
+    ),
     # sub-sites that share a place word and differ in another stay apart
     (
         "FINDINGS: Calcified granuloma in the right upper lobe.\n"

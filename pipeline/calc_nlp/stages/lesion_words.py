@@ -237,3 +237,34 @@ def joined_places(dr: DescriptorRules, f: Finding, at: int, stop: int) -> set[st
     if not re.search(r"(?<!\w)and(?!\w)|,", phrase, re.I):
         return set()
     return stems(dr, phrase)
+
+
+# A label ahead of a finding: a few words and a colon at a line's start or
+# after a comma or a sentence's end ("Superficial femoral artery: , Diffuse
+# wall calcification", "SFA: Monophasic. Moderate wall calcification.").
+_LABEL = re.compile(r"(?:^|[\n,.;])[^\S\n]*([A-Za-z][\w/ -]{0,40}?)[^\S\n]*:", re.M)
+# How far before a mention its label is looked for.
+LABEL_REACH = 300
+
+
+def label_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
+    """The sub-site words of the nearest label before the finding in the
+    report `text` ("Superficial femoral artery: , Diffuse wall
+    calcification", "SFA: ... Moderate wall calcification throughout."), for
+    a finding at a vessel site but the coronary arteries (their labels name
+    vessels `site_words` reads already) whose own words leave the sub-site
+    unsaid, when the label names the site's word ("artery") or one a site
+    synonym stands for ("SFA"); empty else (a section heading, "LEFT:")."""
+    if f.site not in dr.vessel_sites or f.site in dr.score_sites:
+        return ""
+    if text[f.start : f.end].lower() != f.mention.lower():
+        return ""
+    found = list(_LABEL.finditer(text, max(0, f.start - LABEL_REACH), f.start))
+    if not found:
+        return ""
+    label = found[-1].group(1)
+    name = set(site_words(dr, f.site))
+    words = site_words(dr, label)
+    if not (name & set(words) or any(w in dr.synonyms for w in label.lower().split())):
+        return ""
+    return " ".join(w for w in words if w not in name)

@@ -2,7 +2,9 @@
 (corpora/GUIDE.md, Descriptors: lesion).
 
 Findings share a lesion when they have the same site, side and sub-site (the
-site words normalised: "RUL" and "right upper lobe" are one; a finding that
+site words normalised: "RUL" and "right upper lobe" are one; a vessel
+finding whose words leave its sub-site unsaid takes that of the label ahead
+of it, "SFA: ... Moderate wall calcification"; a finding that
 leaves the sub-site or side unsaid joins the one lesion at its site that
 does not contradict it; one without a site, the one lesion named by the same
 words, on the side it names; a coronary finding naming a vessel never joins
@@ -26,6 +28,7 @@ with `own_lesion`). A lesion's id is the finding_id of its first finding.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from calc_nlp.schema import Finding
@@ -35,6 +38,7 @@ from calc_nlp.stages.lesion_words import (
     crossed,
     echoes,
     joined_places,
+    label_sub,
     names_a_lesion,
     names_another,
     names_its_place,
@@ -436,7 +440,7 @@ def _joins_others(
     dr: DescriptorRules,
     f: Finding,
     found: _Lesion,
-    lesions: list[_Lesion],
+    lesions: Iterable[_Lesion],
     span: tuple[int, int],
 ) -> bool:
     """Does an impression finding whose phrase joins places ("hepatic and
@@ -490,8 +494,9 @@ def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
     return out
 
 
-def group(dr: DescriptorRules, findings: list[Finding]) -> None:
-    """Set `lesion_id` on every finding of one report, in text order.
+def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
+    """Set `lesion_id` on every finding of one report, in text order
+    (`text`: the report's, for the labels ahead of its findings).
 
     Lesions are looked up by site and state and by the words that name them,
     so a report of thousands of findings is grouped in linear time."""
@@ -507,7 +512,11 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     part_of = {f.finding_id: part(dr, f) for f in findings}
     spans = _spans(findings)
     for f in findings:
-        sub, state, words = sub_site(dr, f), _state(f), core(dr, f)
+        sub, state, words = (
+            sub_site(dr, f) or label_sub(dr, f, text),
+            _state(f),
+            core(dr, f),
+        )
         at_site = by_site.setdefault((f.site, state), [])
         named = by_core.setdefault((words, state), [])
         found = _same_lesion(dr, at_site, named, f, sub)
@@ -527,7 +536,7 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
         ):
             found = None
         if found is not None and _joins_others(
-            dr, f, found, list(by_id.values()), spans[f.finding_id]
+            dr, f, found, by_id.values(), spans[f.finding_id]
         ):
             found = None
         if found is None:
