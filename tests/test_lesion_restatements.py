@@ -8,6 +8,25 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # a site word's other forms normalised: the plural "apices" and "apical",
+    # "thalamus" and "thalamic", the abbreviation "TFCC"
+    (
+        "FINDINGS: Faint calcified nodules in both lung apices. Calcified "
+        "granuloma in the right lower lobe.\n"
+        "IMPRESSION: Bilateral apical calcifications, stable.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: 7 mm dense focus in the right thalamus, calcification versus "
+        "hemorrhage. Bilateral choroid plexus calcifications.\n"
+        "IMPRESSION: Right thalamic focus; calcification is favored over hemorrhage.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Linear calcification of the triangular fibrocartilage complex.\n"
+        "IMPRESSION: TFCC calcification, suggesting CPPD.",
+        [1, 1],
+    ),
     # the one findings lesion at the site, its sub-site told in other words
     # (none shared) by an impression sentence that restates the findings'
     (
