@@ -8,6 +8,16 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # the one findings lesion at the site and side, its sentence naming the
+    # impression's sub-site: "bulb extending into the internal carotid" and
+    # "right ICA"
+    (
+        "FINDINGS:\nRIGHT: Shadowing calcified plaque at the carotid bulb extending "
+        "into the proximal internal carotid artery. PSV 210 cm/s.\n"
+        "LEFT: Mild noncalcified plaque at the bulb.\n"
+        "IMPRESSION: Right ICA 70% stenosis from calcified plaque.",
+        [1, 1],
+    ),
     # a site word's other forms normalised: the plural "apices" and "apical",
     # "thalamus" and "thalamic", the abbreviation "TFCC"
     (

@@ -237,7 +237,10 @@ def _echoed_at_site(
     a side that fits, whose sentence the finding's restates (`echoes`)
     though their sub-sites are told in other words, none shared ("left
     occipital lobe" and "left occipital gyriform calcification"; not "upper
-    lobe" and "lower lobe": one place word shared, another differing)."""
+    lobe" and "lower lobe": one place word shared, another differing), or
+    whose sentence names the finding's sub-site ("plaque at the carotid bulb
+    extending into the internal carotid artery" and "Right ICA stenosis due
+    to calcified plaque")."""
     found = [
         x
         for x in same
@@ -248,7 +251,8 @@ def _echoed_at_site(
     first = found[0].first if len(found) == 1 else None
     if first is None or set(found[0].sub.split()) & set(sub.split()):
         return []
-    return found if echoes(dr, f, first) else []
+    named = bool(sub) and stems(dr, sub) <= stems(dr, first.sentence)
+    return found if named or echoes(dr, f, first) else []
 
 
 def _named(dr: DescriptorRules, x: _Lesion, f: Finding, named: list[_Lesion]) -> bool:
