@@ -8,6 +8,18 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # "MAC" is the mitral annulus's calcification, the site named in full
+    (
+        "FINDINGS: The aortic cusps are thickened and calcified. The mitral valve "
+        "shows mild annular calcification without stenosis.\n"
+        "IMPRESSION: 1. Calcific aortic stenosis, moderate. 2. Mild MAC.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "FINDINGS: Mitral valve: thin leaflets; dense annular calcification "
+        "posteriorly.\nSUMMARY: Severe posterior MAC with mild mitral stenosis.",
+        [1, 1],
+    ),
     # the one findings lesion at the site and side, its sentence naming the
     # impression's sub-site: "bulb extending into the internal carotid" and
     # "right ICA"
