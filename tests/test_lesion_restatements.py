@@ -8,6 +8,19 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # "aortoiliac" names the aorta and the iliac arteries the findings named
+    (
+        "FINDINGS: Dense calcification of the abdominal aorta and both common iliac "
+        "arteries, no aneurysm. Punctate calcification in the right renal cortex.\n"
+        "IMPRESSION: 1. Aortoiliac atherosclerotic calcification. 2. Small right "
+        "renal cortical calcification.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "FINDINGS: Mural calcification of the infrarenal aorta and common iliac "
+        "arteries.\nIMPRESSION: Moderate aorto-iliac calcification.",
+        [1, 1],
+    ),
     # "MAC" is the mitral annulus's calcification, the site named in full
     (
         "FINDINGS: The aortic cusps are thickened and calcified. The mitral valve "
