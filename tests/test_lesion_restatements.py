@@ -8,6 +8,22 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # a place the impression names in its mention's words and the findings
+    # sentence outside its own ("right upper quadrant calcification" and
+    # "calcification in the right upper quadrant") echoes it
+    (
+        "FINDINGS: Nonobstructive bowel gas pattern. A 9 mm ovoid calcification in "
+        "the right upper quadrant, of uncertain origin. Several pelvic phleboliths.\n"
+        "IMPRESSION: Indeterminate right upper quadrant calcification; ultrasound "
+        "may help.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Amorphous calcification next to the left greater tuberosity, "
+        "compatible with calcific tendinitis.\n"
+        "IMPRESSION: Left calcific tendinitis of the supraspinatus.",
+        [1, 1, 1],
+    ),
     # "aortoiliac" names the aorta and the iliac arteries the findings named
     (
         "FINDINGS: Dense calcification of the abdominal aorta and both common iliac "

@@ -71,7 +71,11 @@ def echoes(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     "Pellegrini-Stieda calcification of the MCL"), or a word that names the
     site of either, its first five letters enough ("calcinosis of the gluteal
     musculature" and "muscular calcinosis")?"""
-    drop = f"{core(dr, f)} {core(dr, g)}"  # the mentions' words but their site words
+    # the words both mentions name them by ("calcification"), not a place one
+    # of them names in its words and the other's sentence outside its own
+    # ("left upper quadrant calcification" and "calcification in the left
+    # upper quadrant")
+    drop = " ".join(set(core(dr, f).split()) & set(core(dr, g).split()))
     fw, gw = _content(dr, f.sentence, drop), _content(dr, g.sentence, drop)
     if len(fw & gw) > 1:
         return True
