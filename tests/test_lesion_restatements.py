@@ -296,6 +296,17 @@ OTHER_WORDS = [
 ]
 
 ANAPHORS = [
+    # "The LAD calcification" after the total score names a vessel: no
+    # anaphor of the whole tree's lesion; one of the vessel's own is
+    (
+        "FINDINGS:\nTotal Agatston score: 88 (65th percentile).\n"
+        "The LAD calcification is confined to the proximal segment.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: LAD: calcified plaque in the mid segment. The calcification is mild.",
+        [1, 1],
+    ),
     # a sentence opening with an anaphor names what the finding before it is
     (
         "FINDINGS: Small calcification next to the right renal pelvis. "

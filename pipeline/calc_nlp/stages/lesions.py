@@ -368,7 +368,11 @@ def _offered(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
 def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     """Does `f` restate `prev`, the finding before it in its state: an anaphor
     at its site or where `prev` has none, in its section; or a sentence that
-    names what `prev` is, wherever its words place it? Sides must fit."""
+    names what `prev` is, wherever its words place it? Sides must fit. At a
+    scored site an anaphor naming another vessel than `prev` ("The LAD
+    calcification ..." after the total score, "The total Agatston score"
+    after the LAD's plaque) is no anaphor: the whole tree and one vessel
+    are different lesions."""
     if f.own_lesion or not _fits(f.laterality, prev.laterality):
         return False
     if prev.section == f.section and names_what_it_is(dr, f):
@@ -380,6 +384,17 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
         and (f.site in ("", prev.site) or not prev.site)
         and (prev.section == f.section or not prev.site)
         and not names_its_place(dr, f, prev)
+        and not _other_vessel(dr, f, prev)
+    )
+
+
+def _other_vessel(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Do two findings at one scored site (the coronary arteries) name
+    different vessels, or one a vessel and the other the whole tree?"""
+    return (
+        f.site == prev.site
+        and f.site in dr.score_sites
+        and (sub_site(dr, f) != sub_site(dr, prev))
     )
 
 
