@@ -604,6 +604,14 @@ SUMMED = [
         "IMPRESSION: Incidental aortic and renal arterial calcification.",
         [1, 2, 3],
     ),
+    # ... a lesion's place may be its label's ("Tibial arteries: ...")
+    (
+        "FINDINGS: ,Common femoral artery: , Biphasic flow.  Circumferential mural "
+        "calcification.,Tibial arteries: , The peroneal and posterior tibial "
+        "arteries are heavily calcified and incompressible.,IMPRESSION: ,Extensive "
+        "calcification of the femoral and tibial arteries in this dialysis patient.",
+        [1, 2, 3],
+    ),
     # ... but places named as one process restate the first place's lesion
     (
         "FINDINGS: Fluffy calcification in both upper lobes. Calcification of the "

@@ -449,10 +449,11 @@ def _sums_up(
 
 
 def _places_of(dr: DescriptorRules, x: _Lesion) -> set[str]:
-    """The place words (`stems`) of the lesion: its sites and the site
-    words of its first finding."""
+    """The place words (`stems`) of the lesion: its sites, its sub-site
+    (a label's: "Tibial arteries: ...") and the site words of its first
+    finding."""
     first = x.first.site_text if x.first is not None else ""
-    return stems(dr, " ".join([first, *sorted(x.sites)]))
+    return stems(dr, " ".join([first, x.sub, *sorted(x.sites)]))
 
 
 def _joins_others(
