@@ -342,6 +342,15 @@ ANAPHORS = [
 ]
 
 APART = [
+    # the subject of "the <place> was (also) calcified" names the place its
+    # site words left unsaid: the external carotid is not the internal's plaque
+    (
+        "DESCRIPTION OF PROCEDURE: The carotid vessels were exposed and clamped. A "
+        "heavily calcified plaque was found at the bulb, extending into the internal "
+        "carotid artery. It was removed in one piece. The external carotid artery "
+        "was also calcified at its origin and was everted.",
+        [1, 2],
+    ),
     # vessel segments under their own label lines, the calcification's own
     # words naming no segment: one lesion per label
     (

@@ -137,21 +137,41 @@ def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     at = text.find(f.mention.lower(), lo)
     if at < 0:
         return False
-    before = WORD.findall(text[lo:at])
-    # "the <place> was (also heavily) calcified": the words from the last
-    # anaphor word to a copula at most two words before the mention
-    # (not "is that the calcifications": a noun phrase, no predicate)
-    verbs = [i for i, w in enumerate(before) if w in dr.copulas]
-    verb = verbs[-1] if verbs and len(before) - verbs[-1] <= 3 else 0
-    if verb and dr.anaphors & set(before[verb:]):
-        verb = 0
-    opens = [i for i, w in enumerate(before[:verb]) if w in dr.anaphors]
-    subject = " ".join(before[opens[-1] + 1 : verb]) if opens else ""
+    subject = _subject(dr, WORD.findall(text[lo:at]))
     place = f.site_text.lower()
     if place and place in text[lo:at]:
         subject = f"{subject} {place}"
     own = set(site_words(dr, subject))
     return bool(own) and not own <= set(site_words(dr, f"{g.site_text} {g.site}"))
+
+
+def _subject(dr: DescriptorRules, before: list[str]) -> str:
+    """The subject of "the <place> was (also heavily) calcified" in the words
+    before a mention: the words from the last anaphor word to a copula at
+    most two words before the mention (not "is that the calcifications": a
+    noun phrase, no predicate); empty when there is none."""
+    verbs = [i for i, w in enumerate(before) if w in dr.copulas]
+    verb = verbs[-1] if verbs and len(before) - verbs[-1] <= 3 else 0
+    if verb and dr.anaphors & set(before[verb:]):
+        verb = 0
+    opens = [i for i, w in enumerate(before[:verb]) if w in dr.anaphors]
+    return " ".join(before[opens[-1] + 1 : verb]) if opens else ""
+
+
+def subject_sub(dr: DescriptorRules, f: Finding) -> str:
+    """The sub-site words of the place its sentence's subject names, when
+    the subject names the finding's site ("The external carotid artery was
+    also calcified at its origin" is the external carotid's, though its site
+    words name the carotid artery only); empty else."""
+    text = f.sentence.lower()
+    at = text.find(f.mention.lower())
+    if at < 0 or not f.site:
+        return ""
+    words = site_words(dr, _subject(dr, WORD.findall(text[:at])))
+    name = set(site_words(dr, f.site))
+    if not name & set(words):
+        return ""
+    return " ".join(w for w in words if w not in name)
 
 
 _PART = re.compile(r"[\w-]+")

@@ -48,6 +48,7 @@ from calc_nlp.stages.lesion_words import (
     site_words,
     stems,
     sub_site,
+    subject_sub,
 )
 
 # The section categories (patterns/sections.json) of a finding restated and of
@@ -533,7 +534,7 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     spans = _spans(findings)
     for f in findings:
         sub, state, words = (
-            sub_site(dr, f) or label_sub(dr, f, text),
+            sub_site(dr, f) or label_sub(dr, f, text) or subject_sub(dr, f),
             _state(f),
             core(dr, f),
         )
