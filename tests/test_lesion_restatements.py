@@ -296,6 +296,25 @@ OTHER_WORDS = [
 ]
 
 ANAPHORS = [
+    # what is left of a calcification ("residual", "remaining") is its lesion,
+    # though smaller now; a denied one is not
+    (
+        "PROCEDURE: Under ultrasound a needle was advanced into the 15 mm calcific "
+        "deposit in the left supraspinatus tendon and lavage was performed. "
+        "POST-PROCEDURE: The deposit is fragmented; residual calcification measures "
+        "6 mm.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: 12 mm calcific deposit in the supraspinatus tendon was lavaged. "
+        "Remaining calcification is 4 mm.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcific deposit in the supraspinatus tendon was removed with a "
+        "shaver. Fluoroscopy showed no residual calcification.",
+        [1, 2],
+    ),
     # "The LAD calcification" after the total score names a vessel: no
     # anaphor of the whole tree's lesion; one of the vessel's own is
     (

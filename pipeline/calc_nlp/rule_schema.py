@@ -238,5 +238,6 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_summary_words",
     "lesion_place_links",
     "lesion_process_words",
+    "lesion_residual_words",
     "lesion_vessel_sites",
 )

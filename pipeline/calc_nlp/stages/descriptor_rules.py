@@ -108,6 +108,7 @@ class DescriptorRules:
         self.part_heads = set(wl["lesion_part_heads"])
         self.part_words = set(wl["lesion_part_words"])
         self.other_words = set(wl["lesion_other_words"])
+        self.residual_words = set(wl["lesion_residual_words"])
         self.summary_words = _breaks(wl["lesion_summary_words"])
         self.place_links = _breaks(wl["lesion_place_links"])
         self.process_words = _breaks(wl["lesion_process_words"])

@@ -217,12 +217,24 @@ def names_another(dr: DescriptorRules, f: Finding) -> bool:
     """Do the words right before the mention, in its clause, call it another
     than what was named before ("There are other phleboliths", "another
     calcified node", "a second smaller calcified plaque")?"""
+    return bool(dr.other_words & _lead_words(f))
+
+
+def names_residual(dr: DescriptorRules, f: Finding) -> bool:
+    """Do the words right before the mention, in its clause, call it what is
+    left of a calcification named before ("residual calcification measures
+    8 mm")?"""
+    return bool(dr.residual_words & _lead_words(f))
+
+
+def _lead_words(f: Finding) -> set[str]:
+    """The words right before the mention in its clause (`OTHER_REACH`)."""
     text = f.sentence.lower()
     at = text.find(f.mention.lower())
     if at < 0:
-        return False
+        return set()
     clause = re.split(r"[,;:]", text[:at])[-1]
-    return bool(dr.other_words & set(WORD.findall(clause)[-OTHER_REACH:]))
+    return set(WORD.findall(clause)[-OTHER_REACH:])
 
 
 def stems(dr: DescriptorRules, text: str) -> set[str]:

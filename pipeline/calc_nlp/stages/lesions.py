@@ -42,6 +42,7 @@ from calc_nlp.stages.lesion_words import (
     names_a_lesion,
     names_another,
     names_its_place,
+    names_residual,
     names_what_it_is,
     part,
     said_side,
@@ -381,7 +382,7 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     if _offered(dr, f, prev):
         return True
     return (
-        f.anaphor
+        (f.anaphor or names_residual(dr, f))
         and (f.site in ("", prev.site) or not prev.site)
         and (prev.section == f.section or not prev.site)
         and not names_its_place(dr, f, prev)
