@@ -151,15 +151,17 @@ def _nests(a: str, b: str) -> bool:
 
 
 def _unsited(named: list[_Lesion], f: Finding) -> _Lesion | None:
-    """The one findings-section lesion without a site named by the impression
+    """The one lesion of another section without a site named by the
     finding's words, on a side that fits ("Calcified granuloma." and
-    "right upper lobe: calcified granuloma")."""
+    "right upper lobe: calcified granuloma"; a note's diagnosis
+    "Heterotopic ossification, right hip" and the operative findings'
+    "heterotopic ossification within the gluteus minimus")."""
     found = [
         x
         for x in named
         if not x.sites
         and x.first is not None
-        and (x.first.section, f.section) == _RESTATING
+        and x.first.section != f.section
         and _fits(x.side, f.laterality)
         and not x.differs(f)
     ]
