@@ -18,7 +18,7 @@ findings section joins its lesion though the linked sites differ or one is
 missing, when its sentence restates the other's (same words, or other words
 with the sentences sharing two words or a word of the site), and sides do
 not contradict; or the one findings lesion at its site when its sentence
-restates the other's and their sub-sites share no word. An impression phrase
+names the other's sub-site and their sub-sites share no word. An impression phrase
 joining by "and" the places of several findings lesions sums them up and is
 a lesion of its own. Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
@@ -221,7 +221,7 @@ def _same_lesion(
             and crossed(dr, f, sub, x.first)
         ]
     if not loose:  # the impression restating the one findings lesion at its site
-        loose = _echoed_at_site(dr, same, f, sub)
+        loose = _sub_named_at_site(dr, same, f, sub)
     if not loose and not said_side(dr, f):  # its side from elsewhere in the sentence
         loose = [
             x
@@ -234,17 +234,15 @@ def _same_lesion(
     return loose[0] if len(loose) == 1 else None
 
 
-def _echoed_at_site(
+def _sub_named_at_site(
     dr: DescriptorRules, same: list[_Lesion], f: Finding, sub: str
 ) -> list[_Lesion]:
     """The one findings-section lesion at the impression finding's site, on
-    a side that fits, whose sentence the finding's restates (`echoes`)
-    though their sub-sites are told in other words, none shared ("left
-    occipital lobe" and "left occipital gyriform calcification"; not "upper
-    lobe" and "lower lobe": one place word shared, another differing), or
-    whose sentence names the finding's sub-site ("plaque at the carotid bulb
-    extending into the internal carotid artery" and "Right ICA stenosis due
-    to calcified plaque")."""
+    a side that fits, whose sentence names the finding's sub-site though
+    their sub-sites are told in other words, none shared ("plaque at the
+    carotid bulb extending into the internal carotid artery" and "Right ICA
+    stenosis due to calcified plaque"; not "upper lobe" and "lower lobe":
+    one place word shared, another differing)."""
     found = [
         x
         for x in same
@@ -253,10 +251,9 @@ def _echoed_at_site(
         and _fits(x.side, f.laterality)
     ]
     first = found[0].first if len(found) == 1 else None
-    if first is None or set(found[0].sub.split()) & set(sub.split()):
+    if first is None or not sub or set(found[0].sub.split()) & set(sub.split()):
         return []
-    named = bool(sub) and stems(dr, sub) <= stems(dr, first.sentence)
-    return found if named or echoes(dr, f, first) else []
+    return found if stems(dr, sub) <= stems(dr, first.sentence) else []
 
 
 def _named(dr: DescriptorRules, x: _Lesion, f: Finding, named: list[_Lesion]) -> bool:
