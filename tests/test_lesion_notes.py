@@ -13,6 +13,14 @@ import pytest
 
 # One calcification restated across the sections of a note.
 RESTATED = [
+    # a diagnosis naming no site, restated where the operation finds it
+    (
+        "PREOPERATIVE DIAGNOSIS: Heterotopic ossification, left hip.\n"
+        "PROCEDURE: Excision of heterotopic ossification.\n"
+        "DESCRIPTION OF PROCEDURE: A large mass of mature heterotopic ossification "
+        "was found within the gluteus minimus and excised.",
+        [1, 1, 1],
+    ),
     (
         "HISTORY OF PRESENT ILLNESS: Seen today, a man of 71 with coronary artery "
         "calcification seen on a screening scan last spring.\n"

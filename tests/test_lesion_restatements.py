@@ -8,6 +8,70 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # a place the impression names in its mention's words and the findings
+    # sentence outside its own ("right upper quadrant calcification" and
+    # "calcification in the right upper quadrant") echoes it
+    (
+        "FINDINGS: Nonobstructive bowel gas pattern. A 9 mm ovoid calcification in "
+        "the right upper quadrant, of uncertain origin. Several pelvic phleboliths.\n"
+        "IMPRESSION: Indeterminate right upper quadrant calcification; ultrasound "
+        "may help.",
+        [1, 2, 1],
+    ),
+    # "aortoiliac" names the aorta and the iliac arteries the findings named
+    (
+        "FINDINGS: Dense calcification of the abdominal aorta and both common iliac "
+        "arteries, no aneurysm. Punctate calcification in the right renal cortex.\n"
+        "IMPRESSION: 1. Aortoiliac atherosclerotic calcification. 2. Small right "
+        "renal cortical calcification.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "FINDINGS: Mural calcification of the infrarenal aorta and common iliac "
+        "arteries.\nIMPRESSION: Moderate aorto-iliac calcification.",
+        [1, 1],
+    ),
+    # "MAC" is the mitral annulus's calcification, the site named in full
+    (
+        "FINDINGS: The aortic cusps are thickened and calcified. The mitral valve "
+        "shows mild annular calcification without stenosis.\n"
+        "IMPRESSION: 1. Calcific aortic stenosis, moderate. 2. Mild MAC.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "FINDINGS: Mitral valve: thin leaflets; dense annular calcification "
+        "posteriorly.\nSUMMARY: Severe posterior MAC with mild mitral stenosis.",
+        [1, 1],
+    ),
+    # the one findings lesion at the site and side, its sentence naming the
+    # impression's sub-site: "bulb extending into the internal carotid" and
+    # "right ICA"
+    (
+        "FINDINGS:\nRIGHT: Shadowing calcified plaque at the carotid bulb extending "
+        "into the proximal internal carotid artery. PSV 210 cm/s.\n"
+        "LEFT: Mild noncalcified plaque at the bulb.\n"
+        "IMPRESSION: Right ICA 70% stenosis from calcified plaque.",
+        [1, 1],
+    ),
+    # a site word's other forms normalised: the plural "apices" and "apical",
+    # "thalamus" and "thalamic", the abbreviation "TFCC"
+    (
+        "FINDINGS: Faint calcified nodules in both lung apices. Calcified "
+        "granuloma in the right lower lobe.\n"
+        "IMPRESSION: Bilateral apical calcifications, stable.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: 7 mm dense focus in the right thalamus, calcification versus "
+        "hemorrhage. Bilateral choroid plexus calcifications.\n"
+        "IMPRESSION: Right thalamic focus; calcification is favored over hemorrhage.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Linear calcification of the triangular fibrocartilage complex.\n"
+        "IMPRESSION: TFCC calcification, suggesting CPPD.",
+        [1, 1],
+    ),
     # the impression names the place by another word for it: an abbreviation,
     # the adjective, the lesion's other name
     (
@@ -218,6 +282,36 @@ OTHER_WORDS = [
 ]
 
 ANAPHORS = [
+    # what is left of a calcification ("residual", "remaining") is its lesion,
+    # though smaller now; a denied one is not
+    (
+        "PROCEDURE: Under ultrasound a needle was advanced into the 15 mm calcific "
+        "deposit in the left supraspinatus tendon and lavage was performed. "
+        "POST-PROCEDURE: The deposit is fragmented; residual calcification measures "
+        "6 mm.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: 12 mm calcific deposit in the supraspinatus tendon was lavaged. "
+        "Remaining calcification is 4 mm.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcific deposit in the supraspinatus tendon was removed with a "
+        "shaver. Fluoroscopy showed no residual calcification.",
+        [1, 2],
+    ),
+    # "The LAD calcification" after the total score names a vessel: no
+    # anaphor of the whole tree's lesion; one of the vessel's own is
+    (
+        "FINDINGS:\nTotal Agatston score: 88 (65th percentile).\n"
+        "The LAD calcification is confined to the proximal segment.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: LAD: calcified plaque in the mid segment. The calcification is mild.",
+        [1, 1],
+    ),
     # a sentence opening with an anaphor names what the finding before it is
     (
         "FINDINGS: Small calcification next to the right renal pelvis. "
@@ -253,6 +347,40 @@ ANAPHORS = [
 ]
 
 APART = [
+    # the subject of "the <place> was (also) calcified" names the place its
+    # site words left unsaid: the external carotid is not the internal's plaque
+    (
+        "DESCRIPTION OF PROCEDURE: The carotid vessels were exposed and clamped. A "
+        "heavily calcified plaque was found at the bulb, extending into the internal "
+        "carotid artery. It was removed in one piece. The external carotid artery "
+        "was also calcified at its origin and was everted.",
+        [1, 2],
+    ),
+    # vessel segments under their own label lines, the calcification's own
+    # words naming no segment: one lesion per label
+    (
+        "FINDINGS: ,Common femoral artery: , Triphasic flow.  Mild mural "
+        "calcification.,Superficial femoral artery: , Dense wall calcification "
+        "along its length.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS:\nPopliteal artery: Patent. Scattered wall calcification.\n"
+        "SFA: Monophasic flow. Moderate wall calcification throughout.",
+        [1, 2],
+    ),
+    # ... and the impression naming the labelled segment restates its lesion
+    (
+        "FINDINGS:\nSuperficial femoral artery: Moderate wall calcification.\n"
+        "IMPRESSION: Calcification of the superficial femoral artery.",
+        [1, 1],
+    ),
+    # sub-sites that share a place word and differ in another stay apart
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe.\n"
+        "IMPRESSION: Calcified granuloma in the right lower lobe.",
+        [1, 2],
+    ),
     # a mention its clause calls a second or separate one, words before it
     (
         "FINDINGS: ,RIGHT CAROTID: , A calcified plaque at the bulb.  A second smaller "
@@ -465,11 +593,58 @@ SUMMED = [
         "calcification of the aorta.\nIMPRESSION: Aortic calcification.",
         [1, 2, 2],
     ),
-    # two places named by one phrase: the first place's lesion
+    # one phrase joining the places of two lesions of the findings sums them
+    # up: a lesion of its own
     (
         "FINDINGS: Calcified granulomas in the spleen. Calcified granuloma in the "
         "liver.\nIMPRESSION: Calcified granulomas in the spleen and liver.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Small calcification in the left thyroid lobe. Punctate "
+        "calcification in the right adrenal gland.\n"
+        "IMPRESSION: Benign-appearing thyroid and adrenal calcifications.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: LAD: dense calcified plaque in the proximal segment. RCA: "
+        "calcified plaque in the mid vessel.\n"
+        "IMPRESSION: Two-vessel disease with heavily calcified plaque of the LAD and RCA.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Scattered calcification of the abdominal aorta. Calcified plaque "
+        "at the origin of the left renal artery.\n"
+        "IMPRESSION: Incidental aortic and renal arterial calcification.",
+        [1, 2, 3],
+    ),
+    # ... a lesion's place may be its label's ("Tibial arteries: ...")
+    (
+        "FINDINGS: ,Common femoral artery: , Biphasic flow.  Circumferential mural "
+        "calcification.,Tibial arteries: , The peroneal and posterior tibial "
+        "arteries are heavily calcified and incompressible.,IMPRESSION: ,Extensive "
+        "calcification of the femoral and tibial arteries in this dialysis patient.",
+        [1, 2, 3],
+    ),
+    # ... but places named as one process restate the first place's lesion
+    (
+        "FINDINGS: Fluffy calcification in both upper lobes. Calcification of the "
+        "gastric wall.\nIMPRESSION: Metastatic calcification of the lungs and "
+        "stomach from hypercalcemia.",
         [1, 2, 1],
+    ),
+    # ... and a place with a mention of its own is that mention's
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. Calcified right "
+        "hilar lymph node.\nIMPRESSION: Calcified granuloma in the right upper lobe "
+        "and a calcified right hilar lymph node.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "FINDINGS: Calcified mediastinal lymph nodes. Calcification of the aortic "
+        "knob.\nIMPRESSION: Calcified mediastinal lymph nodes and aortic "
+        "calcification, chronic.",
+        [1, 2, 1, 2],
     ),
 ]
 

@@ -245,5 +245,8 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_part_words",
     "lesion_other_words",
     "lesion_summary_words",
+    "lesion_place_links",
+    "lesion_process_words",
+    "lesion_residual_words",
     "lesion_vessel_sites",
 )

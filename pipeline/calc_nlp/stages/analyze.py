@@ -141,7 +141,7 @@ class Analyzer:
             result = self.piece(report_id, text, digest, 0, labs, clock, caseless)
         else:
             result = self._long(report_id, text, digest, labs, clock, caseless)
-        lesions.group(self.kit.descriptors, result.findings)
+        lesions.group(self.kit.descriptors, result.findings, text)
         result.birads, result.birads_words = self.birads(text)
         clock.lap("descriptors")
         return result

@@ -71,7 +71,11 @@ def echoes(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     "Pellegrini-Stieda calcification of the MCL"), or a word that names the
     site of either, its first five letters enough ("calcinosis of the gluteal
     musculature" and "muscular calcinosis")?"""
-    drop = f"{core(dr, f)} {core(dr, g)}"  # the mentions' words but their site words
+    # the words both mentions name them by ("calcification"), not a place one
+    # of them names in its words and the other's sentence outside its own
+    # ("left upper quadrant calcification" and "calcification in the left
+    # upper quadrant")
+    drop = " ".join(set(core(dr, f).split()) & set(core(dr, g).split()))
     fw, gw = _content(dr, f.sentence, drop), _content(dr, g.sentence, drop)
     if len(fw & gw) > 1:
         return True
@@ -133,21 +137,41 @@ def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     at = text.find(f.mention.lower(), lo)
     if at < 0:
         return False
-    before = WORD.findall(text[lo:at])
-    # "the <place> was (also heavily) calcified": the words from the last
-    # anaphor word to a copula at most two words before the mention
-    # (not "is that the calcifications": a noun phrase, no predicate)
-    verbs = [i for i, w in enumerate(before) if w in dr.copulas]
-    verb = verbs[-1] if verbs and len(before) - verbs[-1] <= 3 else 0
-    if verb and dr.anaphors & set(before[verb:]):
-        verb = 0
-    opens = [i for i, w in enumerate(before[:verb]) if w in dr.anaphors]
-    subject = " ".join(before[opens[-1] + 1 : verb]) if opens else ""
+    subject = _subject(dr, WORD.findall(text[lo:at]))
     place = f.site_text.lower()
     if place and place in text[lo:at]:
         subject = f"{subject} {place}"
     own = set(site_words(dr, subject))
     return bool(own) and not own <= set(site_words(dr, f"{g.site_text} {g.site}"))
+
+
+def _subject(dr: DescriptorRules, before: list[str]) -> str:
+    """The subject of "the <place> was (also heavily) calcified" in the words
+    before a mention: the words from the last anaphor word to a copula at
+    most two words before the mention (not "is that the calcifications": a
+    noun phrase, no predicate); empty when there is none."""
+    verbs = [i for i, w in enumerate(before) if w in dr.copulas]
+    verb = verbs[-1] if verbs and len(before) - verbs[-1] <= 3 else 0
+    if verb and dr.anaphors & set(before[verb:]):
+        verb = 0
+    opens = [i for i, w in enumerate(before[:verb]) if w in dr.anaphors]
+    return " ".join(before[opens[-1] + 1 : verb]) if opens else ""
+
+
+def subject_sub(dr: DescriptorRules, f: Finding) -> str:
+    """The sub-site words of the place its sentence's subject names, when
+    the subject names the finding's site ("The external carotid artery was
+    also calcified at its origin" is the external carotid's, though its site
+    words name the carotid artery only); empty else."""
+    text = f.sentence.lower()
+    at = text.find(f.mention.lower())
+    if at < 0 or not f.site:
+        return ""
+    words = site_words(dr, _subject(dr, WORD.findall(text[:at])))
+    name = set(site_words(dr, f.site))
+    if not name & set(words):
+        return ""
+    return " ".join(w for w in words if w not in name)
 
 
 _PART = re.compile(r"[\w-]+")
@@ -193,9 +217,90 @@ def names_another(dr: DescriptorRules, f: Finding) -> bool:
     """Do the words right before the mention, in its clause, call it another
     than what was named before ("There are other phleboliths", "another
     calcified node", "a second smaller calcified plaque")?"""
+    return bool(dr.other_words & _lead_words(f))
+
+
+def names_residual(dr: DescriptorRules, f: Finding) -> bool:
+    """Do the words right before the mention, in its clause, call it what is
+    left of a calcification named before ("residual calcification measures
+    8 mm")?"""
+    return bool(dr.residual_words & _lead_words(f))
+
+
+def _lead_words(f: Finding) -> set[str]:
+    """The words right before the mention in its clause (`OTHER_REACH`)."""
     text = f.sentence.lower()
     at = text.find(f.mention.lower())
     if at < 0:
-        return False
+        return set()
     clause = re.split(r"[,;:]", text[:at])[-1]
-    return bool(dr.other_words & set(WORD.findall(clause)[-OTHER_REACH:]))
+    return set(WORD.findall(clause)[-OTHER_REACH:])
+
+
+def stems(dr: DescriptorRules, text: str) -> set[str]:
+    """The text's site words (`site_words`), each by its first five letters
+    ("hepatic" of "right hepatic lobe" and of "hepatic and splenic")."""
+    return {w[:5] for w in site_words(dr, text)}
+
+
+def joined_places(dr: DescriptorRules, f: Finding, at: int, stop: int) -> set[str]:
+    """The place words (`stems`) of the finding's own phrase when it joins
+    places by "and" or a comma: the mention ("hepatic and splenic
+    calcifications", starting at `at` in its sentence) and the places a link
+    word leads after it ("calcified lesions of the LAD and RCA",
+    "calcifications in the pancreas, liver and adrenal gland") up to a clause
+    break, a restating link or `stop` (where the next finding of the sentence
+    starts: a place with a mention of its own is that finding's). Empty when
+    it joins none."""
+    end = at + len(f.mention)
+    if at < 0 or f.sentence[at:end].lower() != f.mention.lower():
+        return set()
+    phrase = f.mention
+    tail = f.sentence[end : max(stop, end)]
+    lead = re.match(r"\s+", tail)
+    rest = tail[lead.end() :] if lead else ""
+    link = dr.place_links.match(rest)
+    if link is not None:
+        rest = rest[link.end() :]
+        ends = [
+            m.start()
+            for rx in (dr.clause_breaks, dr.restating)
+            for m in rx.finditer(rest)
+            if m.group().lower() not in ("and", ",")
+        ]
+        ends += [m.start() for m in re.finditer(r"[.()]", rest)]
+        phrase = f"{phrase} {rest[: min(ends, default=len(rest))]}"
+    if not re.search(r"(?<!\w)and(?!\w)|,", phrase, re.I):
+        return set()
+    return stems(dr, phrase)
+
+
+# A label ahead of a finding: a few words and a colon at a line's start or
+# after a comma or a sentence's end ("Superficial femoral artery: , Diffuse
+# wall calcification", "SFA: Monophasic. Moderate wall calcification.").
+_LABEL = re.compile(r"(?:^|[\n,.;])[^\S\n]*([A-Za-z][\w/ -]{0,40}?)[^\S\n]*:", re.M)
+# How far before a mention its label is looked for.
+LABEL_REACH = 300
+
+
+def label_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
+    """The sub-site words of the nearest label before the finding in the
+    report `text` ("Superficial femoral artery: , Diffuse wall
+    calcification", "SFA: ... Moderate wall calcification throughout."), for
+    a finding at a vessel site but the coronary arteries (their labels name
+    vessels `site_words` reads already) whose own words leave the sub-site
+    unsaid, when the label names the site's word ("artery") or one a site
+    synonym stands for ("SFA"); empty else (a section heading, "LEFT:")."""
+    if f.site not in dr.vessel_sites or f.site in dr.score_sites:
+        return ""
+    if text[f.start : f.end].lower() != f.mention.lower():
+        return ""
+    found = list(_LABEL.finditer(text, max(0, f.start - LABEL_REACH), f.start))
+    if not found:
+        return ""
+    label = found[-1].group(1)
+    name = set(site_words(dr, f.site))
+    words = site_words(dr, label)
+    if not (name & set(words) or any(w in dr.synonyms for w in label.lower().split())):
+        return ""
+    return " ".join(w for w in words if w not in name)

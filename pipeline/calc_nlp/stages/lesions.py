@@ -2,7 +2,9 @@
 (corpora/GUIDE.md, Descriptors: lesion).
 
 Findings share a lesion when they have the same site, side and sub-site (the
-site words normalised: "RUL" and "right upper lobe" are one; a finding that
+site words normalised: "RUL" and "right upper lobe" are one; a vessel
+finding whose words leave its sub-site unsaid takes that of the label ahead
+of it, "SFA: ... Moderate wall calcification"; a finding that
 leaves the sub-site or side unsaid joins the one lesion at its site that
 does not contradict it; one without a site, the one lesion named by the same
 words, on the side it names; a coronary finding naming a vessel never joins
@@ -15,14 +17,18 @@ every site its findings give. The impression restating a finding of the
 findings section joins its lesion though the linked sites differ or one is
 missing, when its sentence restates the other's (same words, or other words
 with the sentences sharing two words or a word of the site), and sides do
-not contradict. Findings that differ in negated, hypothetical or family never
-share one; "no new X" never joins an earlier lesion (a descriptors.json term
+not contradict; or the one findings lesion at its site when its sentence
+names the other's sub-site and their sub-sites share no word. An impression phrase
+joining by "and" the places of several findings lesions sums them up and is
+a lesion of its own. Findings that differ in negated, hypothetical or family
+never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from calc_nlp.schema import Finding
@@ -31,14 +37,19 @@ from calc_nlp.stages.lesion_words import (
     core,
     crossed,
     echoes,
+    joined_places,
+    label_sub,
     names_a_lesion,
     names_another,
     names_its_place,
+    names_residual,
     names_what_it_is,
     part,
     said_side,
     site_words,
+    stems,
     sub_site,
+    subject_sub,
 )
 
 # The section categories (patterns/sections.json) of a finding restated and of
@@ -140,15 +151,17 @@ def _nests(a: str, b: str) -> bool:
 
 
 def _unsited(named: list[_Lesion], f: Finding) -> _Lesion | None:
-    """The one findings-section lesion without a site named by the impression
+    """The one lesion of another section without a site named by the
     finding's words, on a side that fits ("Calcified granuloma." and
-    "right upper lobe: calcified granuloma")."""
+    "right upper lobe: calcified granuloma"; a note's diagnosis
+    "Heterotopic ossification, right hip" and the operative findings'
+    "heterotopic ossification within the gluteus minimus")."""
     found = [
         x
         for x in named
         if not x.sites
         and x.first is not None
-        and (x.first.section, f.section) == _RESTATING
+        and x.first.section != f.section
         and _fits(x.side, f.laterality)
         and not x.differs(f)
     ]
@@ -207,6 +220,8 @@ def _same_lesion(
             and x.first is not None
             and crossed(dr, f, sub, x.first)
         ]
+    if not loose:  # the impression restating the one findings lesion at its site
+        loose = _sub_named_at_site(dr, same, f, sub)
     if not loose and not said_side(dr, f):  # its side from elsewhere in the sentence
         loose = [
             x
@@ -217,6 +232,28 @@ def _same_lesion(
             and _nests(x.sub, sub)
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _sub_named_at_site(
+    dr: DescriptorRules, same: list[_Lesion], f: Finding, sub: str
+) -> list[_Lesion]:
+    """The one findings-section lesion at the impression finding's site, on
+    a side that fits, whose sentence names the finding's sub-site though
+    their sub-sites are told in other words, none shared ("plaque at the
+    carotid bulb extending into the internal carotid artery" and "Right ICA
+    stenosis due to calcified plaque"; not "upper lobe" and "lower lobe":
+    one place word shared, another differing)."""
+    found = [
+        x
+        for x in same
+        if x.first is not None
+        and (x.first.section, f.section) == _RESTATING
+        and _fits(x.side, f.laterality)
+    ]
+    first = found[0].first if len(found) == 1 else None
+    if first is None or not sub or set(found[0].sub.split()) & set(sub.split()):
+        return []
+    return found if stems(dr, sub) <= stems(dr, first.sentence) else []
 
 
 def _named(dr: DescriptorRules, x: _Lesion, f: Finding, named: list[_Lesion]) -> bool:
@@ -332,7 +369,11 @@ def _offered(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
 def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     """Does `f` restate `prev`, the finding before it in its state: an anaphor
     at its site or where `prev` has none, in its section; or a sentence that
-    names what `prev` is, wherever its words place it? Sides must fit."""
+    names what `prev` is, wherever its words place it? Sides must fit. At a
+    scored site an anaphor naming another vessel than `prev` ("The LAD
+    calcification ..." after the total score, "The total Agatston score"
+    after the LAD's plaque) is no anaphor: the whole tree and one vessel
+    are different lesions."""
     if f.own_lesion or not _fits(f.laterality, prev.laterality):
         return False
     if prev.section == f.section and names_what_it_is(dr, f):
@@ -340,10 +381,21 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     if _offered(dr, f, prev):
         return True
     return (
-        f.anaphor
+        (f.anaphor or names_residual(dr, f))
         and (f.site in ("", prev.site) or not prev.site)
         and (prev.section == f.section or not prev.site)
         and not names_its_place(dr, f, prev)
+        and not _other_vessel(dr, f, prev)
+    )
+
+
+def _other_vessel(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Do two findings at one scored site (the coronary arteries) name
+    different vessels, or one a vessel and the other the whole tree?"""
+    return (
+        f.site == prev.site
+        and f.site in dr.score_sites
+        and (sub_site(dr, f) != sub_site(dr, prev))
     )
 
 
@@ -364,9 +416,10 @@ def _sums_up(
     names no site and its sentence refers to what was described, after two
     findings-section lesions or more (`pool`); and when its words name no
     vessel but "vascular", after two lesions of another section at vessel
-    sites (`by_site`: the lesions by site and state). A phrase naming two places restates the first's
-    lesion ("calcification of lungs and stomach"), as its site is the
-    first's."""
+    sites (`by_site`: the lesions by site and state). A phrase naming two
+    places restates the first's lesion ("calcification of lungs and stomach"),
+    as its site is the first's, unless `_joins_others` finds it sums up two
+    lesions of the findings."""
     if f.section != _RESTATING[1] or f.own_lesion:
         return False
     if f.laterality in ("bilateral", ""):
@@ -396,8 +449,75 @@ def _sums_up(
     return False
 
 
-def group(dr: DescriptorRules, findings: list[Finding]) -> None:
-    """Set `lesion_id` on every finding of one report, in text order.
+def _places_of(dr: DescriptorRules, x: _Lesion) -> set[str]:
+    """The place words (`stems`) of the lesion: its sites, its sub-site
+    (a label's: "Tibial arteries: ...") and the site words of its first
+    finding."""
+    first = x.first.site_text if x.first is not None else ""
+    return stems(dr, " ".join([first, x.sub, *sorted(x.sites)]))
+
+
+def _joins_others(
+    dr: DescriptorRules,
+    f: Finding,
+    found: _Lesion,
+    lesions: Iterable[_Lesion],
+    span: tuple[int, int],
+) -> bool:
+    """Does an impression finding whose phrase joins places ("hepatic and
+    splenic calcifications", "calcified lesions of the LAD and RCA") name,
+    besides the place of the findings-section lesion it would restate
+    (`found`), the place of another lesion of another section in its state
+    (GUIDE: an impression phrase that sums up several lesions of the
+    findings is a lesion of its own)? A place the other lesion shares with
+    `found` ("artery", "lobe") tells nothing; its side must fit. A sentence
+    naming the places as one process ("metastatic calcification of lungs and
+    stomach") restates the first. `span`: where the finding's phrase starts
+    and may run to in its sentence (`joined_places`)."""
+    first = found.first
+    if f.section != _RESTATING[1] or first is None or first.section == f.section:
+        return False
+    if dr.process_words.search(f.sentence):
+        return False
+    words = joined_places(dr, f, *span)
+    if not words:
+        return False
+    mine = _places_of(dr, found)
+    return any(
+        x is not found
+        and x.state == found.state
+        and x.first is not None
+        and x.first.section != f.section
+        and (f.laterality == "bilateral" or _fits(x.side, f.laterality))
+        and (_places_of(dr, x) - mine) & words
+        for x in lesions
+    )
+
+
+def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
+    """For each finding, where its mention starts in its sentence (counted on
+    from the finding before it in the sentence: a mention's words may come
+    twice, "basal ganglia calcifications and cerebellar calcifications") and
+    where the next finding of the sentence starts (the sentence's end for
+    the last)."""
+    out: dict[str, tuple[int, int]] = {}
+    for i, f in enumerate(findings):
+        before = findings[i - 1] if i else None
+        if before is not None and _in_sentence(before, f):
+            at = out[before.finding_id][0] + f.start - before.start
+        else:
+            at = f.sentence.lower().find(f.mention.lower())
+        stop = len(f.sentence)
+        after = findings[i + 1] if i + 1 < len(findings) else None
+        if after is not None and _in_sentence(after, f):
+            stop = at + after.start - f.start
+        out[f.finding_id] = (at, stop)
+    return out
+
+
+def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
+    """Set `lesion_id` on every finding of one report, in text order
+    (`text`: the report's, for the labels ahead of its findings).
 
     Lesions are looked up by site and state and by the words that name them,
     so a report of thousands of findings is grouped in linear time."""
@@ -411,8 +531,13 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
     # state (a hedged or denied mention between them is another thing).
     last: dict[_State, Finding] = {}
     part_of = {f.finding_id: part(dr, f) for f in findings}
+    spans = _spans(findings)
     for f in findings:
-        sub, state, words = sub_site(dr, f), _state(f), core(dr, f)
+        sub, state, words = (
+            sub_site(dr, f) or label_sub(dr, f, text) or subject_sub(dr, f),
+            _state(f),
+            core(dr, f),
+        )
         at_site = by_site.setdefault((f.site, state), [])
         named = by_core.setdefault((words, state), [])
         found = _same_lesion(dr, at_site, named, f, sub)
@@ -429,6 +554,10 @@ def group(dr: DescriptorRules, findings: list[Finding]) -> None:
             found = None
         if found is not None and _sums_up(
             dr, f, at_site, restated.get(state, []), by_site
+        ):
+            found = None
+        if found is not None and _joins_others(
+            dr, f, found, by_id.values(), spans[f.finding_id]
         ):
             found = None
         if found is None:
