@@ -46,6 +46,9 @@ UNASSERTED = [
     "She was counseled about fall prevention at home.",
     "Hand surgery will see her for possible debridement.",
     "Surgery only if the deposits limit motion.",
+    # ruled out by a test; unlikely given a finding
+    "MI ruled out by serial troponins.",
+    "Sarcoidosis is unlikely with a normal ACE level.",
     # a procedure declined or refused was not done
     "She declined surgery.",
     "He refused dialysis last year.",
