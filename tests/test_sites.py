@@ -71,6 +71,11 @@ LINKS = [
     # a shared word ('nodule', 'lobe') means the site its own sentence names
     # before the nearest one of another sentence
     ("EXAM: US\nFINDINGS: A 3 cm left lower pole thyroid nodule, and a subcentimeter right lobe nodule without calcification.\nRenal ultrasound: the right kidney is normal.", "thyroid", "nodule", "right"),
+    # vocabulary: the hemiscrotum, the deep femoral artery; the tonsils are a
+    # region (no site of the sentence before)
+    ("Calcification of the left hemiscrotum.", "scrotum", "left hemiscrotum", "left"),
+    ("Calcified plaque in the profunda femoris.", "artery", "profunda femoris", ""),
+    ("Thyroid is normal. Bilateral tonsillar calcifications.", "", "", "bilateral"),
     # the popliteal fossa is a region behind the knee, not its artery
     ("A 12 mm calcification in the popliteal fossa soft tissues.", "soft tissue", "soft tissues", ""),
     ("Indeterminate popliteal fossa calcification.", "", "", ""),
