@@ -59,7 +59,7 @@ def match(
             for s in of("SITE", "REGION")
             if not _used_otherwise(kit, s)
             and not any(d.start <= s.start and s.end <= d.end for d in diseases)
-            and not _names_the_patients(doc, s)
+            and not _names_the_patients(lay.words, s)
         ]
     )
     lats = _sides_in_place(kit, longest_spans(of("LATERALITY")), site_spans)
@@ -105,17 +105,16 @@ def _disease_names(kit: Toolkit, conds: list[Span], calc: list[Span]) -> list[Sp
 _DISEASE_OPENERS = frozenset({("patient", "with"), ("setting", "of")})
 
 
-def _names_the_patients(doc: Doc, site: Span) -> bool:
+def _names_the_patients(words: list[str], site: Span) -> bool:
     """Does the site word open the patient's disease after 'patient with' or
     'setting of' ('may represent metastatic calcification in this patient
-    with renal disease')? It names the disease, not where a calcification is."""
+    with renal disease')? It names the disease, not where a calcification is.
+    `words`: the Doc's token texts."""
     i = site.start
     for skip in (0, 1):
-        if i - 2 - skip >= 0 and (
-            doc[i - 2 - skip].lower_,
-            doc[i - 1 - skip].lower_,
-        ) in _DISEASE_OPENERS:
-            return skip == 0 or doc[i - 1].is_alpha
+        a = i - 2 - skip
+        if a >= 0 and (words[a].lower(), words[a + 1].lower()) in _DISEASE_OPENERS:
+            return skip == 0 or words[i - 1].isalpha()
     return False
 
 
@@ -140,6 +139,8 @@ def _used_otherwise(kit: Toolkit, side: Span) -> bool:
     calcinosis')?"""
     md = kit.md(side)
     after, before = md.get("not_after") or (), md.get("not_before") or ()
+    if not after and not before:
+        return False
     doc = side.doc
     i = side.start - 1
     while after and i >= 0 and doc[i].is_space:
