@@ -46,6 +46,9 @@ UNASSERTED = [
     "She was counseled about fall prevention at home.",
     "Hand surgery will see her for possible debridement.",
     "Surgery only if the deposits limit motion.",
+    # a surgical service in a note's title is no operation done
+    "HISTORY AND PHYSICAL - GENERAL SURGERY",
+    "Seen in the vascular surgery clinic today.",
     # ruled out by a test; unlikely given a finding
     "MI ruled out by serial troponins.",
     "Sarcoidosis is unlikely with a normal ACE level.",

@@ -333,6 +333,8 @@ SCOPE: list[tuple[str, str, dict[str, Any]]] = [
     ("EXAM: CT.\nFINDINGS: Several pulmonary nodules, none calcified.", "calcified", {"negated": True}),
     ("EXAM: Mammogram.\nFINDINGS: Masses: none. Calcifications: none.", "calcifications", {"negated": True}),
     ("EXAM: CT.\nFINDINGS: Punctate calcifications in the spleen, none of concern.", "calcifications", {"negated": False}),
+    # a second verb after 'and' opens its own clause: what it shows is there
+    ("HPI: CT was negative for pulmonary embolism and showed dense calcification of the aortic arch.", "calcification", {"negated": False}),
     # a recall from screening is for what the screening found
     ("INDICATION: Recalled from screening for left breast calcifications.", "calcifications", {"hypothetical": False}),
     ("INDICATION: Callback from screening for grouped calcifications.", "calcifications", {"hypothetical": False}),
