@@ -46,6 +46,7 @@ UNASSERTED = [
     "She was counseled about fall prevention at home.",
     "Hand surgery will see her for possible debridement.",
     "Surgery only if the deposits limit motion.",
+    "Peripheral arterial disease was suspected by her internist.",
     # a surgical service in a note's title is no operation done
     "HISTORY AND PHYSICAL - GENERAL SURGERY",
     "Seen in the vascular surgery clinic today.",
