@@ -292,7 +292,6 @@ def test_a_later_item_keeps_its_place_and_side(findings_of):
         "PROCEDURE: Aortic valve replacement.\nFINDINGS: The leaflets were heavily calcified and immobile.",
         "PROCEDURE: Aortic valve replacement.\nFINDINGS: The valve was trileaflet and its cusps were calcified.",
         "PROCEDURE PERFORMED: , Aortic valve replacement.,FINDINGS: , The leaflets were heavily calcified.",
-        "PROCEDURE PERFORMED: , Aortic valve replacement.,FINDINGS: , The annulus, which was also calcified, was debrided.",
     ],
 )
 def test_the_valve_of_the_operation(only, text):
