@@ -11,7 +11,7 @@ A property test checks this against the full pipeline, typos included.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from calc_nlp.regex_starts import starts
@@ -234,6 +234,21 @@ def token_search(
     return None
 
 
+def _finding_rules(
+    mention_rules: list[dict[str, Any]], tokenize: Callable[[str], list[str]]
+) -> Iterator[tuple[list[str], list[dict[str, Any]] | None]]:
+    """Each finding (CALCIFICATION) rule as (its phrase's lower-case words,
+    None) or ([], its token pattern): what both builders read of it."""
+    for rule in mention_rules:
+        if rule["category"] != "CALCIFICATION":
+            continue
+        pattern = rule.get("pattern")
+        if pattern is None:
+            yield tokenize(rule["literal"].lower()), None
+        else:
+            yield [], pattern
+
+
 def build_prefilter(
     mention_rules: list[dict[str, Any]],
     tokenize: Callable[[str], list[str]],
@@ -242,12 +257,8 @@ def build_prefilter(
     norms = token_norms or []
     lower: list[str] = []
     exact: list[str] = []
-    for rule in mention_rules:
-        if rule["category"] != "CALCIFICATION":
-            continue
-        pattern = rule.get("pattern")
+    for words, pattern in _finding_rules(mention_rules, tokenize):
         if pattern is None:
-            words = tokenize(rule["literal"].lower())
             if not words:
                 return Prefilter([], [], everything=True)
             lower.append(re.escape(words[0]))
@@ -301,12 +312,8 @@ def build_rule_words(
     each word of a phrase rule, each token a pattern needs (op 1 or +)."""
     norms = token_norms or []
     rules: list[list[tuple[bool, tuple[str, ...]]]] = []
-    for rule in mention_rules:
-        if rule["category"] != "CALCIFICATION":
-            continue
-        pattern = rule.get("pattern")
+    for words, pattern in _finding_rules(mention_rules, tokenize):
         if pattern is None:
-            words = tokenize(rule["literal"].lower())
             rules.append([(True, (re.escape(w),)) for w in words])
             continue
         needs = []

@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from calc_nlp.schema import LEFT, RIGHT
 from calc_nlp.stages.context_sites import SENTENCES_BACK
-from calc_nlp.stages.layout import TITLE_PART_WORDS, exam_line, title_stop
+from calc_nlp.stages.layout import exam_line, title_part_end, title_stop
 from calc_nlp.stages.modifiers import flags
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.toolkit import Toolkit
@@ -97,14 +97,10 @@ def _title_end(kit: Toolkit, rd: ReportDoc, stop: int) -> int:
     after = next((x for x in rd.matches.lats if x.start == stop + 1), None)
     if after is None or kit.md(after).get("before_site"):
         return stop
-    end = after.end
     # the part the side is of may follow it ('ARTERIAL DUPLEX, LEFT LOWER
     # EXTREMITY'): a few words up to the line's end
-    while end < len(doc) and end - after.end < TITLE_PART_WORDS and doc[end].is_alpha:
-        end += 1
-    if end == len(doc) or "\n" in doc[end].text or doc[end].text in {",", ":"}:
-        return end
-    return stop
+    end = title_part_end(doc, after.end)
+    return stop if end is None else end
 
 
 def side_from_topic(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:

@@ -184,12 +184,21 @@ def _side_part_end(doc: Doc, stop: int, side_words: frozenset[str]) -> int:
     i = stop + 1
     if doc[stop].text != "," or i >= len(doc) or doc[i].lower_ not in side_words:
         return stop
-    end = i + 1
-    while end < len(doc) and end - i <= TITLE_PART_WORDS and doc[end].is_alpha:
+    end = title_part_end(doc, i + 1)
+    return stop if end is None else end
+
+
+def title_part_end(doc: Doc, at: int) -> int | None:
+    """Past the few words after a title's side that name the part it is of
+    ('LEFT LOWER EXTREMITY', up to TITLE_PART_WORDS; `at`: the token after
+    the side), where they end the title line at a comma, colon or line
+    break; None where the line goes on."""
+    end = at
+    while end < len(doc) and end - at < TITLE_PART_WORDS and doc[end].is_alpha:
         end += 1
     if end == len(doc) or doc[end].text in {",", ":"} or "\n" in doc[end].text:
         return end
-    return stop
+    return None
 
 
 class LazyExam:

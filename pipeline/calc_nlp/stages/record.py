@@ -162,6 +162,12 @@ class ReportDoc:
             + [c.start for c in m.calc]
         )
 
+    @cached_property
+    def site_at(self) -> dict[int, SiteRef]:
+        """The site or region phrase starting at each token (its side word
+        included), indexed once per report."""
+        return {s.start: s for s in self.matches.sites}
+
     def sites_by_sentence(self) -> dict[int, list[SiteRef]]:
         """The site phrases of each sentence (by its first token), in order
         (made once per report: read it, don't change it)."""

@@ -298,7 +298,7 @@ def _place_at(rd: ReportDoc, i: int, most: int = 2) -> SiteRef | None:
     """The site or body region starting at `i` past up to `most` plain words
     ('the', 'area'), or past a side word and one plain word before it ('left
     index finger')."""
-    at = {s.start: s for s in rd.matches.sites if s.span.label_ in ("SITE", "REGION")}
+    at = rd.site_at
     j = _past_plain_words(rd, i, most)
     if j not in at:
         side = next((x for x in rd.matches.lats if x.start == j), None)
@@ -378,7 +378,7 @@ def side_of_whole(rd: ReportDoc, site: SiteRef | None) -> str:
     """The side of the place a part belongs to ('the upper outer quadrant of
     the right breast', 'the lower pole of the left kidney'): a site phrase
     joined after the finding's site by 'of' (the) carries the side for both."""
-    doc, at = rd.doc, {s.start: s for s in rd.matches.sites}
+    doc, at = rd.doc, rd.site_at
     seen = 0
     while site is not None and not site.laterality and seen < 3:
         i = site.span.end
