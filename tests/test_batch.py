@@ -175,11 +175,16 @@ PIECES = [
 ]
 
 
-@settings(
+# the property tests over soups of rule words: many examples, no deadline
+# (a case may build the pipeline), the module's analyzer fixture shared
+WORD_SOUPS = settings(
     max_examples=300,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
+
+
+@WORD_SOUPS
 @given(
     st.lists(
         st.sampled_from(PIECES) | st.text(alphabet="acdefhilmnoprstu CAL", max_size=14),
@@ -223,11 +228,7 @@ RULE_PIECES = [
 ]
 
 
-@settings(
-    max_examples=300,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@WORD_SOUPS
 @given(
     st.lists(
         st.sampled_from(PIECES + RULE_PIECES)
