@@ -148,3 +148,38 @@ def test_a_run_of_finding_free_reports_never_imports_spacy(tmp_path):
     assert (tmp_path / "o" / "reports.csv").read_bytes() == (
         tmp_path / "first" / "reports.csv"
     ).read_bytes()
+
+
+class _Repr:
+    """A stand-in line format: any row as its repr."""
+
+    def line(self, row) -> str:
+        return repr(row) + "\n"
+
+
+def test_a_pools_parent_answers_the_screened_reports_and_sends_only_the_rest(rules):
+    from calc_nlp.batch.workers import answer_screened
+
+    built = engine.Engine(rules=rules)
+    built.screen = None  # as on a machine whose build cache is empty
+    built.screen_from_pipeline()
+    assert built.screen is not None
+    formats = (_Repr(), _Repr(), _Repr())
+    texts = [t for t in _texts()[:200] if t.strip()]  # a run decides empty ones first
+    items = [(i, f"R{i}", t, "", "") for i, t in enumerate(texts)]
+    done_before = (None, "a report the parent had decided already")
+    slots = [done_before] + [None] * len(items)
+    filled, left, timings = answer_screened(slots, items, built, formats)
+    assert filled[0] is done_before
+    assert len(filled) == len(slots)
+    sent = {item[1] for item in left}
+    assert len(items) - len(sent) >= 10  # the finding-free ones answered here
+    for item, slot in zip(items, filled[1:], strict=True):
+        whole = engine.render(built.process(*item), formats)
+        if item[1] in sent:
+            assert slot is None
+            assert built.screened_rows(*item) is None
+        else:  # the rows a worker's pipeline gives it, to the byte
+            assert slot == whole, item[1]
+    assert "Calcified granuloma in the right upper lobe." in {i[2] for i in left}
+    assert timings.get("skipped_reports") == len(items) - len(sent)

@@ -107,10 +107,41 @@ class Engine:
                 STATUS_ERROR,
                 reason=f"processing_failed:{exc.__class__.__name__}",
             )
-        result.row, result.text_sha256 = row, digest
-        result.note = ";".join(n for n in (note, result.note) if n)
-        texts = text_row(result, text) if result.findings else None
-        return report_row(result), [finding_row(f) for f in result.findings], texts
+        return _rows(result, row, text, note, digest)
+
+    def screen_from_pipeline(self) -> None:
+        """Give this engine a screen made from its built pipeline's own
+        prefilter and BI-RADS word test, when it has none (no build cache yet):
+        the screen then answers as the pipeline would (screen.py)."""
+        from calc_nlp.screen import Screen
+
+        if self.screen is None and self._analyzer is not None:
+            prefilter = getattr(self._analyzer, "prefilter", None)
+            gate = getattr(self._analyzer, "birads_gate", None)
+            if prefilter is not None and gate is not None:
+                self.screen = Screen(self.rules, prefilter, gate)
+
+    def screened_rows(
+        self, row: int, report_id: str, text: str, note: str = "", digest: str = ""
+    ) -> Rows | None:
+        """The rows `process` gives a report the screen answers (empty, or
+        proven finding-free), without the pipeline; None for one that needs it.
+        A pool's parent answers these itself instead of sending their text to a
+        worker (batch/workers.py)."""
+        if self.screen is None:
+            return None
+        screened = self._screened(text, report_id)
+        if screened is None:
+            return None
+        return _rows(screened, row, text, note, digest or text_digest(text))
+
+
+def _rows(result: ReportResult, row: int, text: str, note: str, digest: str) -> Rows:
+    """A report's result as its output rows, with its input row, digest and note."""
+    result.row, result.text_sha256 = row, digest
+    result.note = ";".join(n for n in (note, result.note) if n)
+    texts = text_row(result, text) if result.findings else None
+    return report_row(result), [finding_row(f) for f in result.findings], texts
 
 
 # Set by the command line (`freeze_after_build`): once the first pipeline is
@@ -209,6 +240,14 @@ def local_engine(patterns: str | None, rules: Any = None) -> Engine:
     ):
         _ENGINE = Engine(patterns, rules=rules, lazy=True)
     return _ENGINE
+
+
+def built_engine(rules: Any) -> Engine | None:
+    """This process's engine of `rules` if it was made already (a pool's parent
+    makes it before forking its workers), else None: never built here."""
+    if _ENGINE is not None and _ENGINE.rules.version == rules.version:
+        return _ENGINE
+    return None
 
 
 def rows_for(

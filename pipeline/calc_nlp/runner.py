@@ -103,9 +103,15 @@ class LocalSource:
         self.inp = Input(self.opts)
 
     def chunks(self, seen: KeySet, skip_keys: KeySet, formats: Any) -> Iterator[Any]:
-        from calc_nlp.engine import local_engine
+        from calc_nlp.engine import built_engine, local_engine
 
-        engine = None if self.pool else local_engine(self.opts.patterns, self.rules)
+        # With a pool, the parent's engine (built before the fork) answers the
+        # reports its screen can; without one, it answers every report.
+        engine = (
+            built_engine(self.rules)
+            if self.pool
+            else local_engine(self.opts.patterns, self.rules)
+        )
         deadline = USER_PATTERN_REPORT_SECONDS if self.opts.patterns else 0.0
 
         def run(records: Iterator[Record]) -> Iterator[Any]:

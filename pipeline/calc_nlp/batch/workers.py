@@ -55,7 +55,9 @@ def start_pool(opts: RunOptions, rules: Any) -> ProcessPoolExecutor:
 
     context = None
     if sys.platform.startswith("linux"):
-        _ = local_engine(opts.patterns, rules).analyzer  # built now, before the fork
+        engine = local_engine(opts.patterns, rules)
+        _ = engine.analyzer  # built now, before the fork
+        engine.screen_from_pipeline()  # the parent answers what needs no NLP
         context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
         max_workers=opts.workers,
@@ -211,27 +213,64 @@ def pipeline(
             )
             yield len(chunk), merge(slots, results), tm, digests
         return
-    window: deque[tuple[int, list[Any], Future[Any] | None, bytes]] = deque()
+    window: deque[InFlight] = deque()
     limit = 2 * opts.workers
+    screening = engine if engine is not None and not deadline else None
     for chunk in chunks(records, opts.chunk_size):
         slots, work, digests = decide_chunk(chunk)
+        screened: dict[str, float] = {}
+        if screening is not None and work:
+            slots, work, screened = answer_screened(slots, work, screening, formats)
         fut = (
             pool.submit(process_chunk_with_deadline, work, formats, deadline)
             if work
             else None
         )
-        window.append((len(chunk), slots, fut, digests))
+        window.append((len(chunk), slots, fut, digests, screened))
         while len(window) >= limit:
             yield _finish(window.popleft())
     while window:
         yield _finish(window.popleft())
 
 
-def _finish(
-    entry: tuple[int, list[Any], Future[Any] | None, bytes],
-) -> tuple[int, list[Any], dict[str, float], bytes]:
-    n, slots, fut, digests = entry
+# A chunk sent to the pool: (rows consumed, slots, the pool's future, the
+# digest of its rows, the timings of the parent's share of it).
+InFlight = tuple[int, list[Any], "Future[Any] | None", bytes, dict[str, float]]
+
+
+def answer_screened(
+    slots: list[Any], work: list[Any], engine: Any, formats: tuple[Any, Any, Any]
+) -> tuple[list[Any], list[Any], dict[str, float]]:
+    """The parent's share of a chunk: the reports the engine's screen answers
+    (five in six: proven finding-free) rendered here, the same rows a worker
+    would give them, so that only the reports that need the pipeline are sent
+    to a worker (their texts pickled, sent and read back). Returns the slots
+    with those filled, the work left for the pool, and the parent's timings."""
+    from calc_nlp.engine import render
+
+    engine.timings.clear()
+    items = iter(work)
+    left: list[Any] = []
+    filled: list[Any] = []
+    for slot in slots:
+        if slot is not None:
+            filled.append(slot)
+            continue
+        item = next(items)
+        rows = engine.screened_rows(*item)
+        if rows is None:
+            left.append(item)
+            filled.append(None)
+        else:
+            filled.append(render(rows, formats))
+    return filled, left, dict(engine.timings)
+
+
+def _finish(entry: InFlight) -> tuple[int, list[Any], dict[str, float], bytes]:
+    n, slots, fut, digests, screened = entry
     if fut is None:
-        return n, slots, {}, digests
+        return n, slots, screened, digests
     results, tm = fut.result()
+    for stage, seconds in screened.items():
+        tm[stage] = tm.get(stage, 0) + seconds
     return n, merge(slots, results), tm, digests
