@@ -252,6 +252,24 @@ def test_rule_words_need_every_required_word(analyzer):
     assert words.may_match("Calcifed granuloma.") and words.may_match("Severe MAC.")
 
 
+@WORD_SOUPS
+@given(
+    st.lists(
+        st.sampled_from(PIECES + RULE_PIECES)
+        | st.text(alphabet="acdefhilmnoprstu CAL", max_size=14),
+        max_size=10,
+    ).map(" ".join)
+)
+def test_rule_words_regex_or_openings_scans_same_answers(analyzer, text):
+    """RuleWords searches a word list with regex parts by its regex alone:
+    the same answer as scanning for the regex's openings first."""
+    from calc_nlp.prefilter import _Search
+
+    for (lowered, parts), search in analyzer.rule_words._searches.items():
+        body = text.lower() if lowered else text
+        assert search(body) == _Search(list(parts))(body)
+
+
 def test_prefilter_skips_normal_reports(analyzer):
     from calc_nlp.prefilter import build_prefilter
 

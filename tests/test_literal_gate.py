@@ -7,7 +7,12 @@ import re
 import pytest
 
 from calc_nlp.stages.analyze import analyzer
-from calc_nlp.stages.literal_gate import LiteralGate, required_literal
+from calc_nlp.stages.literal_gate import (
+    FirstStart,
+    LiteralGate,
+    required_literal,
+    required_run,
+)
 
 PATTERNS = [
     re.compile(r"\bbi-?[^\S\n]?rads[^\S\n]*(?P<value>[0-6])", re.IGNORECASE),
@@ -51,3 +56,32 @@ def test_the_report_birads_rules_are_gated_on_their_words(text: str) -> None:
     an = analyzer()
     assert an.birads_gate.may_match(text)
     assert not an.birads_gate.may_match("Chest clear. No acute findings.")
+
+
+def test_most_characters_before_the_word() -> None:
+    assert [required_run(rx) for rx in PATTERNS] == [
+        ("rads", 4),  # '\b', 'bi', '-?', '[^\S\n]?'
+        ("assessment", 0),
+        ("Score:", 0),
+    ]
+    assert required_run(re.compile(r"a*rads")) == ("rads", None)  # no bound
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *TEXTS,
+        "History. " * 40 + "Final assessment: category 4. BI - RADS 5; bi-rads 3",
+        "Score: 1\nscore: 2 Score:3",
+        "rads rads bi-rads 2",
+    ],
+)
+def test_searching_from_the_first_start_finds_the_same_matches(text: str) -> None:
+    lowered = text.lower() if text.isascii() else None
+    for rx in PATTERNS:
+        at = FirstStart(rx).at(text, lowered)
+        every = [m.span() for m in rx.finditer(text)]
+        if at is None:
+            assert every == []
+        else:
+            assert [m.span() for m in rx.finditer(text, at)] == every

@@ -8,7 +8,8 @@ reference ranges and plausible ranges come from patterns/labs.json.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import string
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from calc_nlp.ignorecase import lookup
@@ -40,7 +41,11 @@ class LabParser:
         )
         flags = sorted(self.flag_words, key=len, reverse=True)
         spoken = [n for n, _ in names]
-        self._re = re.compile(_pattern(spoken, units, flags), re.IGNORECASE)
+        said = [f for f in flags if len(f) > 1]
+        near = _NearDigits.barriers(spoken + said)
+        self._re = _NearDigits(
+            _pattern(spoken, units, flags), _head(spoken, said), near, re.IGNORECASE
+        )
         # The same regex over lower-case words, for a lower-cased ASCII text:
         # there, a letter matches another ignoring case iff their lower cases
         # are equal, and `[a-z]` of the lower-cased text is `[a-zA-Z]` of the
@@ -50,15 +55,17 @@ class LabParser:
         # first letters (`_name_branches`), which `re` skips ahead to when the
         # case counts; ignoring case it skips nothing, and the lookbehind
         # first fails sooner.
-        self._lower: re.Pattern[str] | None = None
+        self._lower: _NearDigits | None = None
         if all(w.isascii() for w in spoken + units + flags):
-            self._lower = re.compile(
+            self._lower = _NearDigits(
                 _pattern(
                     spoken,
                     [u.lower() for u in units],
                     [f.lower() for f in flags],
                     letter_first=True,
-                )
+                ),
+                _head(spoken, [f.lower() for f in said], letter_first=True),
+                near,
             )
 
     def parse(self, text: str) -> list[LabValue]:
@@ -127,15 +134,38 @@ def _pattern(
     or a reference range (names any case: a trie of their lower cases).
     `letter_first`: the names' alternatives open on their first letters
     (`_name_branches`), not on the lookbehind: the same matches."""
-    lowered = [n.lower() for n in names]
-    alt = (
-        _name_branches(lowered) if letter_first else rf"(?<![\w/]){trie_regex(lowered)}"
-    )
     unit_alt = "|".join(re.escape(u) for u in units)
     flag_alt = "|".join(re.escape(f) for f in flags)
     # a flag word written before the value ('calcium normal at 9.3', 'calcium
     # has been normal, most recently 9.6'): words of two letters or more
-    said_alt = "|".join(re.escape(f) for f in flags if len(f) > 1)
+    said = [f for f in flags if len(f) > 1]
+    value = _NUM.replace("(", "(?P<value>", 1)
+    return _to_value(names, said, letter_first) + (
+        value + rf"(?:\s*(?P<unit>{unit_alt})(?![a-z]))?"
+        r"(?:\s*[\(\[,]?\s*(?:"
+        rf"(?P<flag>{flag_alt})(?![a-z])"
+        r"|(?:ref(?:erence)?(?:\s*range)?:?\s*|normal(?:\s*range)?:?\s*|nl:?\s*)?"
+        rf"(?P<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?P<hi>\d+(?:\.\d+)?)"
+        r")\s*[\)\]]?)?"
+    )
+
+
+# The punctuation the lab regex lets stand between a name and its value
+# (`_to_value`: 'calcium, normal', 'Ca = 9', 'calcium: 9', 'calcium - 9',
+# 'calcium normal (9.4'); any other stops a value from being a name's.
+BETWEEN = ",(=:-"
+
+
+def _to_value(names: list[str], said: list[str], letter_first: bool = False) -> str:
+    """The lab regex from a name up to its value: the name, then words that
+    may stand before the value (a flag word said before it, 'was', 'of').
+    Besides the names' and flag words' own characters it takes letters,
+    whitespace and the punctuation of `BETWEEN` only."""
+    lowered = [n.lower() for n in names]
+    alt = (
+        _name_branches(lowered) if letter_first else rf"(?<![\w/]){trie_regex(lowered)}"
+    )
+    said_alt = "|".join(re.escape(f) for f in said)
     return (
         rf"(?P<name>{alt})(?![\w])"
         r"(?:\s*(?:level|value|levels))?"
@@ -143,14 +173,64 @@ def _pattern(
         rf"(?P<said>{said_alt})(?![a-z])\s*,?\s*(?:(?:most\s+)?recently|at)?)?"
         r"\s*(?:(?:was|is|of|at|measured at|now|today|currently|=|:|-)\s*){0,2}"
         r"(?:\(\s*)?"  # 'calcium normal (9.4 mg/dL)'
-        rf"{_NUM.replace('(', '(?P<value>', 1)}"
-        rf"(?:\s*(?P<unit>{unit_alt})(?![a-z]))?"
-        r"(?:\s*[\(\[,]?\s*(?:"
-        rf"(?P<flag>{flag_alt})(?![a-z])"
-        r"|(?:ref(?:erence)?(?:\s*range)?:?\s*|normal(?:\s*range)?:?\s*|nl:?\s*)?"
-        rf"(?P<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?P<hi>\d+(?:\.\d+)?)"
-        r")\s*[\)\]]?)?"
     )
+
+
+def _head(names: list[str], said: list[str], letter_first: bool = False) -> str:
+    """The lab regex up to its value's first digit: it matches where the
+    whole regex does (the rest of a value and what follows are optional)."""
+    return _to_value(names, said, letter_first) + r"\d"
+
+
+class _NearDigits:
+    """`finditer` of the lab regex, run only in the stretches of text that
+    hold a digit. Every value has one, and from a name up to its value the
+    regex takes no punctuation but `BETWEEN` and the names' and flag words'
+    own (`barriers`: every other ASCII punctuation mark). So a match starts
+    in a stretch between two such marks that holds a digit, before its last
+    digit, and most text (prose, without numbers) is never searched. The
+    stretches are found in the reversed text, from their last digit back to
+    the mark before them (a regex opening on a digit skips ahead to one; one
+    opening where a stretch starts would be tried at every position). In a
+    stretch the regex up to the value's first digit (`head`) finds where the
+    next match starts, and the whole regex is matched there: the matches of
+    `finditer` over the whole text, in order."""
+
+    def __init__(self, pattern: str, head: str, barriers: str, flags: int = 0):
+        self.whole = re.compile(pattern, flags)
+        self.head = re.compile(head, flags)
+        self.back: re.Pattern[str] | None = None
+        if barriers:
+            b = "".join(re.escape(c) for c in barriers)
+            # in the reversed text: a digit, then back to the barrier before it
+            self.back = re.compile(rf"\d[^{b}]*+")
+
+    @staticmethod
+    def barriers(words: list[str]) -> str:
+        """The ASCII punctuation that neither `BETWEEN` nor the words hold."""
+        held = set(BETWEEN).union(*words)
+        return "".join(c for c in string.punctuation if c not in held)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.back is None:
+            yield from self.whole.finditer(text)
+            return
+        n = len(text)
+        # (where a stretch starts, past its last digit), last stretch first
+        stretches = [
+            (n - m.end(), n - m.start()) for m in self.back.finditer(text[::-1])
+        ]
+        end = 0  # where the last match ended: matches do not overlap
+        for first, stop in reversed(stretches):
+            pos = max(first, end)
+            while pos < stop:
+                start = self.head.search(text, pos, stop)
+                if start is None:
+                    break
+                m = self.whole.match(text, start.start())
+                assert m is not None  # the head matches only where it does
+                yield m
+                pos = end = m.end()
 
 
 def _name_branches(names: Iterable[str]) -> str:

@@ -36,7 +36,7 @@ from calc_nlp.stages.context_sites import SENTENCES_BACK
 from calc_nlp.stages.findings import ReportContext, finding
 from calc_nlp.stages.hit_windows import holds_no_mention
 from calc_nlp.stages.layout import LazyExam, layout
-from calc_nlp.stages.literal_gate import LiteralGate
+from calc_nlp.stages.literal_gate import FirstStart, LiteralGate
 from calc_nlp.stages.matching import match, mentions
 from calc_nlp.stages.modifiers import (
     NOT_A_CONDITION,
@@ -64,9 +64,9 @@ class Analyzer:
         self.capitals = Capitals(rules)
         birads_rules = self.kit.descriptors.patterns.get("birads", [])
         self.birads_gate = LiteralGate(rx for _, rx in birads_rules)
-        # each BI-RADS rule with the test of its own words: a rule is run over
-        # a text only when the text holds them (one scan per rule saved)
-        self.birads_rules = [(rule, LiteralGate([rule[1]])) for rule in birads_rules]
+        # each BI-RADS rule with where its matches may start: a rule is run
+        # over a text only when the text holds its word, and from near it
+        self.birads_rules = [(rule, FirstStart(rule[1])) for rule in birads_rules]
         tokenizer = self.kit.nlp.tokenizer
 
         def tokenize(s: str) -> list[str]:
@@ -157,7 +157,12 @@ class Analyzer:
 
     def birads(self, text: str) -> tuple[str, tuple[tuple[str, str, int, int], ...]]:
         """The BI-RADS category the report states, and the words that gave it."""
-        rules = [rule for rule, gate in self.birads_rules if gate.may_match(text)]
+        lowered = text.lower() if text.isascii() else None
+        rules = [
+            (rid, rx, at)
+            for (rid, rx), start in self.birads_rules
+            if (at := start.at(text, lowered)) is not None
+        ]
         if not rules:
             return "", ()  # none of the words a BI-RADS rule needs
         value, words = descriptors.birads(self.kit.descriptors, text, rules)

@@ -311,14 +311,17 @@ def _anaphor(dr: DescriptorRules, before: str) -> bool:
 def birads(
     dr: DescriptorRules,
     text: str,
-    rules: list[tuple[str, re.Pattern[str]]] | None = None,
+    rules: list[tuple[str, re.Pattern[str], int]] | None = None,
 ) -> tuple[str, Word | None]:
     """The report's BI-RADS category: the overall one, else the highest.
-    `rules`: the BI-RADS rules that may match the text, in their order,
-    when the caller has told them (all of them by default)."""
+    `rules`: the BI-RADS rules that may match the text, in their order, each
+    with the place no match of it starts before, when the caller has told
+    them (all of them, from the text's start, by default)."""
+    if rules is None:
+        rules = [(rid, rx, 0) for rid, rx in dr.patterns.get("birads", [])]
     found: list[tuple[bool, int, str, Word]] = []
-    for rid, rx in dr.patterns.get("birads", []) if rules is None else rules:
-        for m in rx.finditer(text):
+    for rid, rx, at in rules:
+        for m in rx.finditer(text, at):
             value = m.group("value").upper()
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].lower()
             overall = any(w in dr.overall for w in _TOKEN.findall(line))

@@ -17,18 +17,34 @@ from re import _parser  # type: ignore[attr-defined]  # the parser `re` compiles
 
 def required_literal(rx: re.Pattern[str]) -> str | None:
     """The longest run of plain characters every match of `rx` holds, else None."""
+    found = required_run(rx)
+    return found[0] if found is not None else None
+
+
+def required_run(rx: re.Pattern[str]) -> tuple[str, int | None] | None:
+    """The longest run of plain characters every match of `rx` holds, and
+    the most characters a match holds before it (None: no bound), else None."""
     try:
         parsed = _parser.parse(rx.pattern, rx.flags)
     except Exception:  # noqa: BLE001  (a pattern this parser reads otherwise: no gate)
         return None
-    best, run = "", ""
-    for op, arg in parsed:
+    best, run, best_at, run_at = "", "", 0, 0
+    for k, (op, arg) in enumerate(parsed):
         if op is _parser.LITERAL:
+            if not run:
+                run_at = k
             run += chr(arg)
-            best = max(best, run, key=len)
+            if len(run) > len(best):
+                best, best_at = run, run_at
         else:
             run = ""
-    return best if len(best) >= 2 else None
+    if len(best) < 2:
+        return None
+    try:
+        lead = _parser.SubPattern(parsed.state, parsed.data[:best_at]).getwidth()[1]
+    except Exception:  # noqa: BLE001  (a width this parser cannot tell: no bound)
+        return best, None
+    return best, lead if lead < _parser.MAXREPEAT else None
 
 
 class LiteralGate:
@@ -56,3 +72,35 @@ class LiteralGate:
             return True
         low = text.lower()
         return any(w in low for w in self.folded)
+
+
+class FirstStart:
+    """Where the first match of a regex may start in a text: no match starts
+    before the first place of the word every match holds (`required_run`)
+    less the most characters a match holds before that word ('rads' of
+    'bi-?[^\\S\\n]?rads': four). So a text is searched from there, not from
+    its start (a report's 'ASSESSMENT AND PLAN' near its end), with the same
+    matches, and not at all without the word."""
+
+    def __init__(self, rx: re.Pattern[str]):
+        found = required_run(rx)
+        word = found[0] if found is not None and found[0].isascii() else None
+        self.folded = bool(rx.flags & re.IGNORECASE)
+        self.word = word.lower() if word is not None and self.folded else word
+        self.lead = found[1] if found is not None else None
+
+    def at(self, text: str, lowered: str | None) -> int | None:
+        """None when no match can be in the text, else a place no match
+        starts before (0 when it cannot tell). `lowered`: the text lower-cased
+        when it is ASCII, else None (case folding goes beyond `str.lower`)."""
+        if self.word is None:
+            return 0
+        if self.folded:
+            if lowered is None:
+                return 0
+            i = lowered.find(self.word)
+        else:
+            i = text.find(self.word)
+        if i < 0:
+            return None
+        return 0 if self.lead is None else max(0, i - self.lead)
