@@ -64,6 +64,26 @@ UNASSERTED = [
     "Nephrogenic diabetes insipidus from lithium.",
     # a lead word before a treatment that is no operation, a word or two on
     "Status post mantle radiation in her twenties.",
+    # denied after the name with no verb before the denial, or shortened
+    "Acid-fast smears were negative and TB ruled out.",
+    "Lymphoma has been excluded by the marrow biopsy.",
+    "HIV/TB: neg.",
+    # suspected, feared or raised only, or a relatives' illness
+    "There is strong suspicion for sarcoidosis.",
+    "She was told she might have lupus.",
+    "He is anxious about lymphoma.",
+    "We raised myeloma as a possibility.",
+    "Diabetes runs in her family.",
+    # exposure, screening, prevention, localisation, planning, a declined or
+    # impossible treatment, a work-up
+    "He was exposed to tuberculosis in a shelter.",
+    "Annual diabetes screening today.",
+    "Low-dose aspirin for stroke prevention.",
+    "Sestamibi scan to localize a parathyroid adenoma.",
+    "Seen for radiation therapy planning.",
+    "Chemotherapy was declined by the family.",
+    "A kidney transplant is not an option for him.",
+    "She is being worked up for multiple myeloma.",
 ]
 
 
@@ -213,6 +233,10 @@ STATED = [
     ("ESRD-HD patient, dialysed on Mondays.", ["chronic kidney disease"]),
     ("He started chemotherapy in XXXX.", ["chemotherapy"]),
     ("GI bleed last year.", ["hematoma"]),
+    # the same words with the condition outside their reach
+    ("ESRD, on aspirin for stroke prevention.", ["chronic kidney disease"]),
+    ("Diabetic for years; pneumonia ruled out.", ["diabetes mellitus"]),
+    ("Diabetes since XXXX, screening colonoscopy due.", ["diabetes mellitus"]),
 ]
 
 
