@@ -84,6 +84,11 @@ UNASSERTED = [
     "Chemotherapy was declined by the family.",
     "A kidney transplant is not an option for him.",
     "She is being worked up for multiple myeloma.",
+    # put forward by someone, or feared, after the name
+    "Sarcoidosis was proposed by the pulmonologist.",
+    "Polymyositis was entertained by her rheumatologist.",
+    "Myeloma remains a worry to the family.",
+    "Tuberculosis is a concern given his travel.",
 ]
 
 
@@ -237,6 +242,7 @@ STATED = [
     ("ESRD, on aspirin for stroke prevention.", ["chronic kidney disease"]),
     ("Diabetic for years; pneumonia ruled out.", ["diabetes mellitus"]),
     ("Diabetes since XXXX, screening colonoscopy due.", ["diabetes mellitus"]),
+    ("Known sarcoidosis for ten years; a new cough is a concern.", ["sarcoidosis"]),
 ]
 
 
