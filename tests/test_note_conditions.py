@@ -243,6 +243,10 @@ STATED = [
     ("Diabetic for years; pneumonia ruled out.", ["diabetes mellitus"]),
     ("Diabetes since XXXX, screening colonoscopy due.", ["diabetes mellitus"]),
     ("Known sarcoidosis for ten years; a new cough is a concern.", ["sarcoidosis"]),
+    # an abbreviation in brackets right after a condition names it or its kind
+    ("PMH: scleroderma (CREST), Raynaud's.", ["systemic sclerosis", "crest syndrome"]),
+    ("Diffuse systemic sclerosis (SSc) since XXXX.", ["systemic sclerosis"]),
+    ("Mitral valve area (MVA) of 1.1 cm2 by planimetry.", []),
 ]
 
 
