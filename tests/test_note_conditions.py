@@ -62,8 +62,6 @@ UNASSERTED = [
     "Neurocysticercosis is the leading consideration.",
     "She asks whether this could be lupus like her sister's.",
     "Nephrogenic diabetes insipidus from lithium.",
-    # a lead word before a treatment that is no operation, a word or two on
-    "Status post mantle radiation in her twenties.",
     # denied after the name with no verb before the denial, or shortened
     "Acid-fast smears were negative and TB ruled out.",
     "Lymphoma has been excluded by the marrow biopsy.",
@@ -247,6 +245,17 @@ STATED = [
     ("PMH: scleroderma (CREST), Raynaud's.", ["systemic sclerosis", "crest syndrome"]),
     ("Diffuse systemic sclerosis (SSc) since XXXX.", ["systemic sclerosis"]),
     ("Mitral valve area (MVA) of 1.1 cm2 by planimetry.", []),
+    # a stage written into the abbreviation, radiation named by its field, a
+    # clot, tiny cysts and raised phosphate in the words reports use
+    ("HISTORY: 70F with CKD4, on no binders.", ["chronic kidney disease"]),
+    # a lead word before a treatment that is no operation, a word or two on:
+    # no prior surgery, but the radiation is the patient's (guide §3)
+    ("Status post mantle radiation in her twenties.", ["radiation therapy"]),
+    ("Mediastinal radiation for lymphoma as a young adult.", ["radiation therapy", "lymphoma"]),
+    ("Completed chest wall radiation in XXXX.", ["radiation therapy"]),
+    ("Thrombosed popliteal aneurysm.", ["thrombus"]),
+    ("Clustered microcysts in the upper outer breast.", ["cyst"]),
+    ("A hyperphosphatemic patient on sevelamer.", ["hyperphosphatemia"]),
 ]
 
 
