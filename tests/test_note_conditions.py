@@ -87,6 +87,9 @@ UNASSERTED = [
     "Polymyositis was entertained by her rheumatologist.",
     "Myeloma remains a worry to the family.",
     "Tuberculosis is a concern given his travel.",
+    # a procedure proposed, with the word after it at the clause end
+    "Total thyroidectomy advised, and the risks were reviewed.",
+    "Carotid endarterectomy recommended.",
 ]
 
 
@@ -192,6 +195,9 @@ OTHER_SENSE = [
     "Cycle four of CIVI-CAD was given on XXXX.",
     "The wound edge continues to bleed when touched.",
     "Romberg positive; tends to fall backward.",
+    # an echo's mitral valve area by its method; labs after the note's operation
+    "MVA by planimetry is 1.4 cm2.",
+    "Postoperative calcium checks every six hours.",
 ]
 
 
