@@ -262,6 +262,9 @@ STATED = [
     ("Thrombosed popliteal aneurysm.", ["thrombus"]),
     ("Clustered microcysts in the upper outer breast.", ["cyst"]),
     ("A hyperphosphatemic patient on sevelamer.", ["hyperphosphatemia"]),
+    # the reason a planned operation is for stays the patient's
+    ("He is scheduled for a knee replacement for osteoarthritis.", ["osteoarthritis"]),
+    ("Planned myomectomy for symptomatic fibroids next month.", ["leiomyoma"]),
 ]
 
 
