@@ -265,6 +265,8 @@ STATED = [
     # the reason a planned operation is for stays the patient's
     ("He is scheduled for a knee replacement for osteoarthritis.", ["osteoarthritis"]),
     ("Planned myomectomy for symptomatic fibroids next month.", ["leiomyoma"]),
+    # two treatments joined by 'and' are two conditions
+    ("Treated with chemotherapy and radiation in XXXX.", ["chemotherapy", "radiation therapy"]),
 ]
 
 
