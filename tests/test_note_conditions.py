@@ -102,6 +102,11 @@ def test_note_condition_not_asserted(analyzer, text):
 # The operation an operative note reports is not prior surgery wherever the
 # note names it again; an earlier one ('previous', 'status post') still is.
 OPERATIVE = [
+    # the singular 'PROCEDURE DETAIL:' heads the note's own operation too
+    (
+        "PROCEDURE DETAIL: , Through a median sternotomy the valve was exposed and replaced.",
+        [],
+    ),
     # a history header a note abbreviates ends the technique section before it
     (
         "CT RENAL STONE PROTOCOL: , Noncontrast images.,PMH: , Appendectomy.,",
