@@ -203,6 +203,10 @@ OTHER_SENSE = [
     # an echo's mitral valve area by its method; labs after the note's operation
     "MVA by planimetry is 1.4 cm2.",
     "Postoperative calcium checks every six hours.",
+    # a calcium-phosphate product is no raised calcium; a service not called
+    "Vascular calcinosis from an elevated calcium-phosphate product.",
+    "Soft tissue deposits with a high calcium x phosphate product.",
+    "Surgery was not consulted during the stay.",
 ]
 
 
