@@ -90,6 +90,8 @@ UNASSERTED = [
     # a procedure proposed, with the word after it at the clause end
     "Total thyroidectomy advised, and the risks were reviewed.",
     "Carotid endarterectomy recommended.",
+    # after a planned service and 'for', the operation is still the plan
+    "Scheduled for surgery for a cholecystectomy.",
 ]
 
 

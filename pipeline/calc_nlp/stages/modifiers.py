@@ -267,8 +267,12 @@ class _Clauses:
         procedure's name and 'for'? 'Scheduled for a hip arthroplasty for
         osteoarthritis': the operation is planned, the osteoarthritis is the
         patient's (guide §3). Only a procedure's name right before the 'for'
-        makes it a reason: 'evaluate for fracture or dislocation' goes on."""
+        makes it a reason: 'evaluate for fracture or dislocation' goes on;
+        and only a disease is a reason ('referred to surgery for a
+        parathyroidectomy' plans the operation after the service)."""
         if mod.category != "HYPOTHETICAL" or mod.rule.direction == "BACKWARD":
+            return False
+        if target.start not in self.conditions:
             return False
         end = mod.modifier_span[1]
         if end >= target.start:
