@@ -209,6 +209,9 @@ OTHER_SENSE = [
     "Vascular calcinosis from an elevated calcium-phosphate product.",
     "Soft tissue deposits with a high calcium x phosphate product.",
     "Surgery was not consulted during the stay.",
+    # the service that follows or sees the patient, its specialty named
+    "Her shoulder is followed by orthopedic surgery.",
+    "Seen by vascular surgery on Monday.",
 ]
 
 
@@ -278,6 +281,7 @@ STATED = [
     ("Planned myomectomy for symptomatic fibroids next month.", ["leiomyoma"]),
     # two treatments joined by 'and' are two conditions
     ("Treated with chemotherapy and radiation in XXXX.", ["chemotherapy", "radiation therapy"]),
+    ("Mastectomy followed by chest wall radiation.", ["prior surgery", "radiation therapy"]),
 ]
 
 
