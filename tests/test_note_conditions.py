@@ -62,8 +62,36 @@ UNASSERTED = [
     "Neurocysticercosis is the leading consideration.",
     "She asks whether this could be lupus like her sister's.",
     "Nephrogenic diabetes insipidus from lithium.",
-    # a lead word before a treatment that is no operation, a word or two on
-    "Status post mantle radiation in her twenties.",
+    # denied after the name with no verb before the denial, or shortened
+    "Acid-fast smears were negative and TB ruled out.",
+    "Lymphoma has been excluded by the marrow biopsy.",
+    "HIV/TB: neg.",
+    # suspected, feared or raised only, or a relatives' illness
+    "There is strong suspicion for sarcoidosis.",
+    "She was told she might have lupus.",
+    "He is anxious about lymphoma.",
+    "We raised myeloma as a possibility.",
+    "Diabetes runs in her family.",
+    # exposure, screening, prevention, localisation, planning, a declined or
+    # impossible treatment, a work-up
+    "He was exposed to tuberculosis in a shelter.",
+    "Annual diabetes screening today.",
+    "Low-dose aspirin for stroke prevention.",
+    "Sestamibi scan to localize a parathyroid adenoma.",
+    "Seen for radiation therapy planning.",
+    "Chemotherapy was declined by the family.",
+    "A kidney transplant is not an option for him.",
+    "She is being worked up for multiple myeloma.",
+    # put forward by someone, or feared, after the name
+    "Sarcoidosis was proposed by the pulmonologist.",
+    "Polymyositis was entertained by her rheumatologist.",
+    "Myeloma remains a worry to the family.",
+    "Tuberculosis is a concern given his travel.",
+    # a procedure proposed, with the word after it at the clause end
+    "Total thyroidectomy advised, and the risks were reviewed.",
+    "Carotid endarterectomy recommended.",
+    # after a planned service and 'for', the operation is still the plan
+    "Scheduled for surgery for a cholecystectomy.",
 ]
 
 
@@ -76,6 +104,11 @@ def test_note_condition_not_asserted(analyzer, text):
 # The operation an operative note reports is not prior surgery wherever the
 # note names it again; an earlier one ('previous', 'status post') still is.
 OPERATIVE = [
+    # the singular 'PROCEDURE DETAIL:' heads the note's own operation too
+    (
+        "PROCEDURE DETAIL: , Through a median sternotomy the valve was exposed and replaced.",
+        [],
+    ),
     # a history header a note abbreviates ends the technique section before it
     (
         "CT RENAL STONE PROTOCOL: , Noncontrast images.,PMH: , Appendectomy.,",
@@ -169,6 +202,16 @@ OTHER_SENSE = [
     "Cycle four of CIVI-CAD was given on XXXX.",
     "The wound edge continues to bleed when touched.",
     "Romberg positive; tends to fall backward.",
+    # an echo's mitral valve area by its method; labs after the note's operation
+    "MVA by planimetry is 1.4 cm2.",
+    "Postoperative calcium checks every six hours.",
+    # a calcium-phosphate product is no raised calcium; a service not called
+    "Vascular calcinosis from an elevated calcium-phosphate product.",
+    "Soft tissue deposits with a high calcium x phosphate product.",
+    "Surgery was not consulted during the stay.",
+    # the service that follows or sees the patient, its specialty named
+    "Her shoulder is followed by orthopedic surgery.",
+    "Seen by vascular surgery on Monday.",
 ]
 
 
@@ -213,6 +256,32 @@ STATED = [
     ("ESRD-HD patient, dialysed on Mondays.", ["chronic kidney disease"]),
     ("He started chemotherapy in XXXX.", ["chemotherapy"]),
     ("GI bleed last year.", ["hematoma"]),
+    # the same words with the condition outside their reach
+    ("ESRD, on aspirin for stroke prevention.", ["chronic kidney disease"]),
+    ("Diabetic for years; pneumonia ruled out.", ["diabetes mellitus"]),
+    ("Diabetes since XXXX, screening colonoscopy due.", ["diabetes mellitus"]),
+    ("Known sarcoidosis for ten years; a new cough is a concern.", ["sarcoidosis"]),
+    # an abbreviation in brackets right after a condition names it or its kind
+    ("PMH: scleroderma (CREST), Raynaud's.", ["systemic sclerosis", "crest syndrome"]),
+    ("Diffuse systemic sclerosis (SSc) since XXXX.", ["systemic sclerosis"]),
+    ("Mitral valve area (MVA) of 1.1 cm2 by planimetry.", []),
+    # a stage written into the abbreviation, radiation named by its field, a
+    # clot, tiny cysts and raised phosphate in the words reports use
+    ("HISTORY: 70F with CKD4, on no binders.", ["chronic kidney disease"]),
+    # a lead word before a treatment that is no operation, a word or two on:
+    # no prior surgery, but the radiation is the patient's (guide §3)
+    ("Status post mantle radiation in her twenties.", ["radiation therapy"]),
+    ("Mediastinal radiation for lymphoma as a young adult.", ["radiation therapy", "lymphoma"]),
+    ("Completed chest wall radiation in XXXX.", ["radiation therapy"]),
+    ("Thrombosed popliteal aneurysm.", ["thrombus"]),
+    ("Clustered microcysts in the upper outer breast.", ["cyst"]),
+    ("A hyperphosphatemic patient on sevelamer.", ["hyperphosphatemia"]),
+    # the reason a planned operation is for stays the patient's
+    ("He is scheduled for a knee replacement for osteoarthritis.", ["osteoarthritis"]),
+    ("Planned myomectomy for symptomatic fibroids next month.", ["leiomyoma"]),
+    # two treatments joined by 'and' are two conditions
+    ("Treated with chemotherapy and radiation in XXXX.", ["chemotherapy", "radiation therapy"]),
+    ("Mastectomy followed by chest wall radiation.", ["prior surgery", "radiation therapy"]),
 ]
 
 

@@ -220,7 +220,7 @@ ASSERTED: list[tuple[str, list[str]]] = [
     ("INDICATION: XXXX-year-old with lung cancer status post radiation.", ["radiation therapy"]),
     # a question mark hedges its own phrase, not the condition before a comma
     ("INDICATION: Renal failure, ? pneumonia.", ["chronic kidney disease"]),
-    ("Hodgkin lymphoma treated with chemotherapy and radiation.", ["lymphoma", "radiation therapy"]),
+    ("Hodgkin lymphoma treated with chemotherapy and radiation.", ["lymphoma", "chemotherapy", "radiation therapy"]),
     ("Motor vehicle collision two years ago.", ["trauma"]),
     ("Remote left carotid endarterectomy.", ["prior surgery"]),
     ("Two prior cesarean sections; tubal ligation.", ["prior surgery"]),

@@ -182,7 +182,7 @@ def _named_conditions(
             return True  # 'CAD marks' on a mammogram: computer-aided detection
         if c.start > 0 and doc[c.start - 1].lower_ in md.get("not_after", ()):
             return True  # 'acute renal failure' is no chronic kidney disease
-        if md.get("abbreviation") and _in_brackets(doc, c):
+        if md.get("abbreviation") and _in_brackets(doc, c) and c.start - 1 not in ends:
             return True  # 'mitral valve area (MVA)' abbreviates the words before it
         if md.get("abbreviation") and _in_compound(doc, c, starts, ends):
             return True  # 'CIVI-CAD' is a chemotherapy regimen, not coronary disease
@@ -202,7 +202,9 @@ def _named_conditions(
 
 def _in_brackets(doc: Doc, c: Span) -> bool:
     """Is the term alone in brackets, after the words it abbreviates? Those
-    words are matched on their own where they name a condition."""
+    words are matched on their own where they name a condition; right after
+    a condition's name ('systemic sclerosis (CREST)') the term names that
+    condition or its kind, and the caller keeps it."""
     return (
         c.start > 0
         and c.end < len(doc)

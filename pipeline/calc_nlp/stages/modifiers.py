@@ -88,6 +88,11 @@ def modifiers(
         for t, st in zip(targets, subs, strict=True)
         if st.label_ == "CONDITION" and not kit.md(t).get("procedure")
     )
+    clause.procedure_ends = frozenset(
+        st.end
+        for t, st in zip(targets, subs, strict=True)
+        if st.label_ == "CONDITION" and kit.md(t).get("procedure")
+    )
     by_span: dict[SpanKey, tuple[Any, ...]] = {}
     kept = [
         tuple(
@@ -102,6 +107,7 @@ def modifiers(
             and not clause.reading_after_a_denial(st, m)
             and not clause.past_a_comma(st, m)
             and not clause.answered(st, m)
+            and not clause.reason_for_a_procedure(st, m)
         )
         for st in subs
     ]
@@ -199,6 +205,7 @@ class _Clauses:
         self.pseudo_ends: frozenset[int] = frozenset()  # where PSEUDO phrases end
         self.negations: tuple[tuple[str, ...], ...] = ()  # forward negation phrases
         self.results: frozenset[str] = frozenset()  # verbs giving a result
+        self.procedure_ends: frozenset[int] = frozenset()  # where procedure names end
         self._lower: list[str] | None = None
         self._sent_end: list[int] = []
 
@@ -254,6 +261,27 @@ class _Clauses:
         end = mod.modifier_span[1]
         words = self._index()[end : target.start] if end <= target.start else ()
         return any(x in self.results for x in words)
+
+    def reason_for_a_procedure(self, target: Target, mod: Any) -> bool:
+        """Is the target the reason given for a planned procedure, after the
+        procedure's name and 'for'? 'Scheduled for a hip arthroplasty for
+        osteoarthritis': the operation is planned, the osteoarthritis is the
+        patient's (guide §3). Only a procedure's name right before the 'for'
+        makes it a reason: 'evaluate for fracture or dislocation' goes on;
+        and only a disease is a reason ('referred to surgery for a
+        parathyroidectomy' plans the operation after the service)."""
+        if mod.category != "HYPOTHETICAL" or mod.rule.direction == "BACKWARD":
+            return False
+        if target.start not in self.conditions:
+            return False
+        end = mod.modifier_span[1]
+        if end >= target.start:
+            return False
+        w = self._index()
+        return any(
+            w[k] == "for" and k in self.procedure_ends
+            for k in range(end + 1, target.start)
+        )
 
     def _closed_by_and(self, between: list[str]) -> bool:
         """Does the denied clause end with its own verb before an 'and' that
