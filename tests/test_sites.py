@@ -260,3 +260,30 @@ def test_a_restating_links_with_joins_no_other_structure(findings_of):
         "calcific tendinitis."
     )
     assert [f.laterality for f in findings_of(text)] == ["right", "right"]
+
+
+# Names of vocabulary sites that CT, ultrasound and spine reports use (guide
+# §2 site vocabulary): the great veins are veins, each part of the small
+# bowel and colon is bowel, the yellow ligament is a ligament, the caudate
+# lobe is the liver's, and the arteries off the arch and the aorta are
+# arteries.
+VOCABULARY = [
+    ("Dense calcification along the wall of the IVC.", "vein", ""),
+    ("Calcified thrombus within the inferior vena cava.", "vein", ""),
+    ("Calcification at the junction of the SVC and right atrium.", "vein", ""),
+    ("Small calcified focus in the wall of the cecum.", "bowel", ""),
+    ("Mural calcification of the terminal ileum.", "bowel", ""),
+    ("Calcification in the duodenum.", "bowel", ""),
+    ("Calcification of the ligamentum flavum at T10-T11.", "ligament", ""),
+    ("Calcified granuloma in the caudate lobe.", "liver", ""),
+    ("Chest wall: calcification of the left subclavian artery.", "artery", "left"),
+    ("Calcified plaque at the origin of the celiac trunk.", "artery", ""),
+    ("Calcification of the brachiocephalic trunk.", "artery", ""),
+    ("Scattered calcifications at the celiac axis.", "artery", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), VOCABULARY)
+def test_vocabulary_names(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
