@@ -287,3 +287,27 @@ VOCABULARY = [
 def test_vocabulary_names(only, text, site, laterality):
     f = only(text)
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# A site word written at once before a structure's own noun says which one
+# or where it runs; the noun names the tissue (guide §2: the narrower site).
+STRUCTURE_HEADS = [
+    ("Calcified plaque of the common hepatic artery.", "artery", ""),
+    ("Faint calcification of the bronchial arteries.", "artery", ""),
+    ("Mural calcification in the right femoral vein.", "vein", "right"),
+    ("Calcification along the left renal vein.", "vein", "left"),
+    ("Calcified injection granulomas in the gluteal subcutaneous fat.", "subcutaneous tissue", ""),
+    ("Calcification at the origin of the left hamstring tendons.", "tendon", "left"),
+    ("Amorphous calcification near the peroneal tendons.", "tendon", ""),
+    ("Small calcification within the deltoid ligament.", "ligament", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), STRUCTURE_HEADS)
+def test_structure_noun_names_the_tissue(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
+
+
+def test_catch_all_artery_after_a_coronary_keeps_the_coronary(only):
+    assert only("Calcified plaque in the proximal LAD artery.").site == "coronary artery"

@@ -119,13 +119,19 @@ def _compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:
     anterior abdominal wall subcutaneous fat', 'the upper pole cortex'), unless
     that one is a lesion ('upper lobe nodules'). A place followed at once by
     nodes names where the nodes are ('the right paratracheal lymph nodes':
-    guide §2 vocabulary, a region's nodes are `lymph node`)."""
+    guide §2 vocabulary, a region's nodes are `lymph node`), and one followed
+    at once by a structure's own noun says which one it is ('the hepatic
+    artery', 'the hamstring tendons')."""
     after = {s.span.start: s for s in rd.matches.sites if s.span.label_ == "SITE"}
     lesions = set(rd.lesion_nouns)
     nxt = after.get(site.span.end)
     while (
         nxt is not None
-        and (_modifier_only(kit, site) or _nodes_of(kit, site, nxt))
+        and (
+            _modifier_only(kit, site)
+            or _nodes_of(kit, site, nxt)
+            or _structure_of(kit, site, nxt)
+        )
         and nxt.span[-1].lower_ not in lesions  # 'upper lobe nodules': a lesion
     ):
         site, nxt = nxt, after.get(nxt.span.end)
@@ -148,3 +154,18 @@ def _nodes_of(kit: Toolkit, site: SiteRef, nxt: SiteRef) -> bool:
         kit.site_info(nxt.site).get("kind") == node
         and kit.site_info(site.site).get("kind") != node
     )
+
+
+def _structure_of(kit: Toolkit, site: SiteRef, nxt: SiteRef) -> bool:
+    """Is `nxt` a structure's own noun (mentions.json structure_heads: an
+    artery, a vein, a tendon, fat) that `site` only says which one or where
+    ('hepatic artery', 'femoral vein', 'gluteal subcutaneous fat')? The
+    noun names the tissue (guide §2: where two fit, the narrower). Not the
+    catch-all of a kind after a site of that kind ('LAD artery' stays the
+    coronary's; a site with `generic_terms` is its kind's catch-all)."""
+    heads = kit.rules.word_lists.get("structure_heads", [])
+    if nxt.site == site.site or nxt.span[-1].lower_ not in heads:
+        return False
+    kind, nxt_info = kit.site_info(site.site).get("kind"), kit.site_info(nxt.site)
+    same_kind = kind is not None and kind == nxt_info.get("kind")
+    return not (same_kind and nxt_info.get("generic_terms"))
