@@ -311,3 +311,25 @@ def test_structure_noun_names_the_tissue(only, text, site, laterality):
 
 def test_catch_all_artery_after_a_coronary_keeps_the_coronary(only):
     assert only("Calcified plaque in the proximal LAD artery.").site == "coronary artery"
+
+
+# The plural of a paired organ names both sides (corpora/GUIDE.md: 'kidneys',
+# 'breasts', 'hila'), in one word or two; a side written on the finding's
+# own organ still wins.
+PAIRED_PLURALS = [
+    ("Scattered microcalcifications throughout the testes.", "bilateral"),
+    ("Coarse calcification in the testicles.", "bilateral"),
+    ("Tram-track calcification of the vasa deferentia.", "bilateral"),
+    ("Calcification in the adrenal glands, sequela of old hemorrhage.", "bilateral"),
+    ("Tubular calcification of the seminal vesicles.", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), PAIRED_PLURALS)
+def test_paired_plural_names_both_sides(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+def test_side_of_one_organ_beats_the_pair_named_after(findings_of):
+    text = "Calcification in the left seminal vesicle. The seminal vesicles are otherwise normal."
+    assert [f.laterality for f in findings_of(text)] == ["left"]
