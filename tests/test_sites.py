@@ -333,3 +333,35 @@ def test_paired_plural_names_both_sides(only, text, laterality):
 def test_side_of_one_organ_beats_the_pair_named_after(findings_of):
     text = "Calcification in the left seminal vesicle. The seminal vesicles are otherwise normal."
     assert [f.laterality for f in findings_of(text)] == ["left"]
+
+
+# Place adjectives joined by 'and' or 'or' share the noun that ends the
+# list: its nodes or its vessel is the site (guide §2 vocabulary); sites of
+# one kind, or a noun first, keep the first (guide §2: where one phrase names
+# two sites, the first).
+SHARED_HEADS = [
+    ("Calcification of the paratracheal and subcarinal lymph nodes.", "lymph node", ""),
+    ("Faint calcification of the hepatic and splenic arteries.", "artery", ""),
+    ("Calcified plaque in the left axillary and subclavian arteries.", "artery", "left"),
+    ("Mural calcification of the axillary and brachial arteries.", "artery", ""),
+    ("There is no mediastinal or hilar lymph node calcification.", "lymph node", ""),
+    ("Hepatic and splenic artery calcification.", "artery", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), SHARED_HEADS)
+def test_coordinated_places_share_their_noun(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Aortic and iliac artery calcification.", "aorta"),
+        ("Mediastinal and hilar calcifications.", "lymph node"),
+        ("Pulmonary and renal calcifications.", "lung"),
+    ],
+)
+def test_coordinated_sites_without_a_shared_noun_keep_the_first(only, text, site):
+    assert only(text).site == site

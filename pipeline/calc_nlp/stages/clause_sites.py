@@ -7,6 +7,8 @@ Plain functions over the `ReportDoc`, used by `linking.link_site`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span
 
 from calc_nlp.stages.context_sites import another_list_item, asserted
@@ -135,7 +137,7 @@ def _compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:
         and nxt.span[-1].lower_ not in lesions  # 'upper lobe nodules': a lesion
     ):
         site, nxt = nxt, after.get(nxt.span.end)
-    return site
+    return _shared_head(kit, rd, site, after) or site
 
 
 def _modifier_only(kit: Toolkit, site: SiteRef) -> bool:
@@ -169,3 +171,60 @@ def _structure_of(kit: Toolkit, site: SiteRef, nxt: SiteRef) -> bool:
     kind, nxt_info = kit.site_info(site.site).get("kind"), kit.site_info(nxt.site)
     same_kind = kind is not None and kind == nxt_info.get("kind")
     return not (same_kind and nxt_info.get("generic_terms"))
+
+
+# Words that join coordinated modifiers of one head ('the hepatic and splenic
+# arteries'), and side words that may stand before the second ('mediastinal
+# and left hilar nodes').
+_COORDINATORS = frozenset({"and", "or", ",", "&", "/"})
+_SIDE_WORDS = frozenset({"left", "right", "bilateral", "both", "rt", "lt"})
+# Endings of the adjectives that name a place ('hepatic', 'axillary',
+# 'mediastinal', 'hilar', 'iliac'); a noun ('the liver and splenic arteries')
+# names a site of its own, the first of the list (guide §2).
+ADJECTIVE_ENDINGS = ("al", "ic", "ar", "ary", "ac")
+
+
+def _shared_head(
+    kit: Toolkit, rd: ReportDoc, site: SiteRef, after: dict[int, SiteRef]
+) -> SiteRef | None:
+    """The head noun coordinated place adjectives share ('the hepatic and
+    splenic arteries', 'the paratracheal and subcarinal lymph nodes',
+    'mediastinal and left hilar nodes'): the nodes or the structure that
+    ends the list, where the first adjective names a site of another kind
+    (the nodes are `lymph node`, the arteries `artery`: guide §2 vocabulary).
+    Sites of one kind keep the first ('the carotid and vertebral arteries',
+    guide §2: where one phrase names two sites, the first)."""
+    if not rd.lower[site.span.end - 1].endswith(ADJECTIVE_ENDINGS):
+        return None
+    i = site.span.end
+    if i >= len(rd.lower) or rd.lower[i] not in _COORDINATORS:
+        return None
+    while i < len(rd.lower) and (
+        rd.lower[i] in _COORDINATORS or rd.lower[i] in _SIDE_WORDS
+    ):
+        i += 1
+    nxt = after.get(i)
+    if nxt is None:
+        return None
+    head = _compound_head(kit, rd, nxt)
+    # 'subcarinal lymph nodes', 'brachial arteries': one site in two phrases
+    while (same := after.get(head.span.end)) is not None and same.site == head.site:
+        head = same
+    if not shares_head(kit, rd, site, head):
+        return None
+    # 'the left axillary and subclavian arteries': the side is the list's
+    return head if head.laterality else replace(head, laterality=site.laterality)
+
+
+def shares_head(kit: Toolkit, rd: ReportDoc, site: SiteRef, head: SiteRef) -> bool:
+    """Is `head` a structure's own noun, nodes included (mentions.json
+    structure_heads, the phrase's last word), that the place adjective `site` only says where,
+    being of another kind ('axillary' and 'subclavian arteries'; not
+    'aortic' and 'iliac arteries', two vessels; not 'mediastinal and hilar
+    calcifications', no noun)?"""
+    if head.site == site.site:
+        return False
+    info, head_info = kit.site_info(site.site), kit.site_info(head.site)
+    heads = kit.rules.word_lists.get("structure_heads", [])
+    noun = rd.lower[head.span.end - 1] in heads
+    return noun and info.get("kind") != head_info.get("kind")
