@@ -365,3 +365,23 @@ def test_coordinated_places_share_their_noun(only, text, site, laterality):
 )
 def test_coordinated_sites_without_a_shared_noun_keep_the_first(only, text, site):
     assert only(text).site == site
+
+
+# A side letter before a part word and its site phrase is still that site's
+# side (guide §2: abbreviated sides count); a letter away from any site is
+# no side ('2 L of fluid').
+@pytest.mark.parametrize(
+    ("text", "laterality"),
+    [
+        ("Calcified granuloma, R lower lung zone.", "right"),
+        ("Calcified plaque of the L common iliac artery.", "left"),
+        ("Calcified plaque in the R proximal superficial femoral artery.", "right"),
+        ("Calcified plaque, R distal SFA.", "right"),
+    ],
+)
+def test_side_letter_before_a_part_word(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+def test_letter_l_of_a_volume_is_no_side(only):
+    assert only("Drained 2 L of fluid. Calcified granuloma in the spleen.").laterality == ""
