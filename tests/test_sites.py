@@ -385,3 +385,17 @@ def test_side_letter_before_a_part_word(only, text, laterality):
 
 def test_letter_l_of_a_volume_is_no_side(only):
     assert only("Drained 2 L of fluid. Calcified granuloma in the spleen.").laterality == ""
+
+
+# A serial list before the finding names its first site (guide §2: where one
+# phrase names two sites, the first), commas and all.
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("The spleen, liver and kidneys are without calcification.", "spleen"),
+        ("The gallbladder, pancreas and adrenal glands show small calcifications.", "gallbladder"),
+        ("The aorta, iliac arteries and femoral arteries show calcification.", "aorta"),
+    ],
+)
+def test_serial_list_before_the_finding_names_its_first(only, text, site):
+    assert only(text).site == site

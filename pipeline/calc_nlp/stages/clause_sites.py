@@ -53,21 +53,29 @@ _LIST_WORDS = frozenset({"and", ",", "the"})
 
 def _first_of_list(rd: ReportDoc, site: SiteRef, pool: list[SiteRef]) -> SiteRef:
     """The first site of the list that ends with `site`, before the finding
-    (guide §2: where one phrase names two sites, the first)."""
+    (guide §2: where one phrase names two sites, the first), a serial list
+    included: 'the liver, spleen and pancreas' once an 'and' has joined
+    its last two."""
+    joined = False
     while True:
         prev = next(
             (
                 s
                 for s in pool
-                if s.span.end < site.start
-                and {t.lower_ for t in rd.doc[s.span.end : site.start]} <= _LIST_WORDS
-                and "and" in {t.lower_ for t in rd.doc[s.span.end : site.start]}
+                if s.span.end < site.start and _list_gap(rd, s, site, joined)
             ),
             None,
         )
         if prev is None:
             return site
-        site = prev
+        joined, site = True, prev
+
+
+def _list_gap(rd: ReportDoc, before: SiteRef, site: SiteRef, joined: bool) -> bool:
+    """Do only list words join `before` to `site`: an 'and', or a comma
+    once an 'and' has joined the list's last two?"""
+    gap = {t.lower_ for t in rd.doc[before.span.end : site.start]}
+    return gap <= _LIST_WORDS and ("and" in gap or (joined and "," in gap))
 
 
 def specific_site_after(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
