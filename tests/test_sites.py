@@ -399,3 +399,17 @@ def test_letter_l_of_a_volume_is_no_side(only):
 )
 def test_serial_list_before_the_finding_names_its_first(only, text, site):
     assert only(text).site == site
+
+
+# 'septum' is a word several sites share: a cyst's septum takes the organ
+# its report names nearest, the heart's the myocardium.
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Complex cyst of the left kidney with a calcified septum.", "kidney"),
+        ("Multiloculated right ovarian cyst; one septum is calcified.", "ovary"),
+        ("Left ventricle normal in size. Calcification of the septum.", "myocardium"),
+    ],
+)
+def test_septum_takes_the_organ_named_nearest(findings_of, text, site):
+    assert findings_of(text)[-1].site == site
