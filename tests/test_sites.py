@@ -346,6 +346,7 @@ SHARED_HEADS = [
     ("Mural calcification of the axillary and brachial arteries.", "artery", ""),
     ("There is no mediastinal or hilar lymph node calcification.", "lymph node", ""),
     ("Hepatic and splenic artery calcification.", "artery", ""),
+    ("Faint calcification of the mesenteric and porta hepatis lymph nodes.", "lymph node", ""),
 ]
 
 
