@@ -414,3 +414,13 @@ def test_serial_list_before_the_finding_names_its_first(only, text, site):
 )
 def test_septum_takes_the_organ_named_nearest(findings_of, text, site):
     assert findings_of(text)[-1].site == site
+
+
+# A side word before one part word and the site phrase is that site's side,
+# not a neighbour's in the same sentence.
+def test_side_before_a_part_word_stays_with_its_site(findings_of):
+    text = "Gallbladder wall calcification and left proximal ureteral calcification."
+    assert [(f.site, f.laterality) for f in findings_of(text)] == [
+        ("gallbladder", ""),
+        ("ureter", "left"),
+    ]

@@ -481,7 +481,7 @@ def _sites(
         if laterality and name not in md.get("laterality_sites", (name,)):
             laterality = ""  # the side of the thyroid's lobes, not the liver's
         first = sp
-        before = lats.get(sp.start)
+        before = lats.get(sp.start) or _side_before_part(doc, lats, sp)
         if before is not None and lay.sent_first[sp.start] != sp.start:
             laterality = laterality or kit.md(before)["laterality"]
             first = before
@@ -490,6 +490,15 @@ def _sites(
         text = "" if sp.label_ == "REGION" else _phrase(doc, whole, first, sp)
         out.append(SiteRef(sp, name, laterality, text, first.start, md["id"]))
     return out
+
+
+def _side_before_part(doc: Doc, lats: dict[int, Span], sp: Span) -> Span | None:
+    """A side word before one part word and the site phrase ('right distal
+    ureteral', 'left proximal SFA'): the site's side, as one right before it."""
+    i = sp.start - 1
+    if i < 1 or doc[i].lower_ not in SITE_PART_WORDS:
+        return None
+    return lats.get(i)
 
 
 def _phrase(doc: Doc, text: str | None, first: Span, last: Span) -> str:
