@@ -424,3 +424,26 @@ def test_side_before_a_part_word_stays_with_its_site(findings_of):
         ("gallbladder", ""),
         ("ureter", "left"),
     ]
+
+
+# The hemidiaphragm is a place on a chest film a finding lies along or
+# projects over: two sides along it make bilateral (guide §2), and a
+# granuloma projecting over it is still the lung's (guide §2 step 5).
+@pytest.mark.parametrize(
+    ("text", "site", "laterality"),
+    [
+        (
+            "Partially calcified pleural plaques along the left hemidiaphragm and the right chest wall.",
+            "pleura",
+            "bilateral",
+        ),
+        (
+            "EXAM: Chest PA and lateral.\nFINDINGS: Calcified granuloma projecting over the right hemidiaphragm.",
+            "lung",
+            "right",
+        ),
+    ],
+)
+def test_hemidiaphragm_is_a_place_not_a_site(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
