@@ -447,3 +447,17 @@ def test_side_before_a_part_word_stays_with_its_site(findings_of):
 def test_hemidiaphragm_is_a_place_not_a_site(only, text, site, laterality):
     f = only(text)
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# One side weighed against the other names both (guide §2: 'left more than
+# right' is bilateral).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vascular calcification of the femoral arteries, more on the right.",
+        "Coarse calcifications in the renal medulla, more pronounced on the left.",
+        "Both superficial femoral arteries are calcified, the left more than the right.",
+    ],
+)
+def test_one_side_weighed_against_the_other_is_bilateral(only, text):
+    assert only(text).laterality == "bilateral"
