@@ -461,3 +461,18 @@ def test_hemidiaphragm_is_a_place_not_a_site(only, text, site, laterality):
 )
 def test_one_side_weighed_against_the_other_is_bilateral(only, text):
     assert only(text).laterality == "bilateral"
+
+
+# A side word that writes both sides on a place joined to the finding's own
+# ('... of the chest wall and both breasts') makes it bilateral; a plural
+# that only implies both ('the adrenals') does not.
+@pytest.mark.parametrize(
+    ("text", "laterality"),
+    [
+        ("Vascular calcification in the subcutaneous fat of the abdomen and both thighs.", "bilateral"),
+        ("Arterial calcification in the pelvis and both lower legs.", "bilateral"),
+        ("Calcification in the right kidney and the adrenals.", "right"),
+    ],
+)
+def test_both_on_a_joined_place(only, text, laterality):
+    assert only(text).laterality == laterality
