@@ -476,3 +476,17 @@ def test_one_side_weighed_against_the_other_is_bilateral(only, text):
 )
 def test_both_on_a_joined_place(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# A site named as a landmark beside the finding gives way to the lesion its
+# sentence says the finding is (guide §2 step 3 before a landmark).
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Small calcification adjacent to the left ureter, consistent with a phlebolith.", "vein"),
+        ("Rounded calcification near the distal right ureter, likely a phlebolith.", "vein"),
+        ("Calcific focus lateral to the humeral head, compatible with calcific tendinitis.", "tendon"),
+    ],
+)
+def test_lesion_named_beats_a_landmark(findings_of, text, site):
+    assert findings_of(text)[0].site == site

@@ -34,7 +34,7 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     # the left hilum'), and the exam's reading beats a landmark alone.
     named = [x for x in reach if x[1].span.label_ == "SITE"]
     pool = named or reach
-    places = [x for x in pool if not _landmark(kit, rd, x[1])]
+    places = [x for x in pool if not landmark(kit, rd, x[1])]
     if not places and pool and site_from_exam(kit, rd, f) is not None:
         return None
     pool = places or pool
@@ -93,7 +93,7 @@ def specific_site_after(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         and (score := site_reach(rd, f, s)) is not None
         and asserted(rd, s, f)
         and not another_list_item(rd, s, f)
-        and not _landmark(kit, rd, s)
+        and not landmark(kit, rd, s)
         and _plain_link(rd, f, s)
     ]
     return min(after, key=lambda x: x[0])[1] if after else None
@@ -109,7 +109,7 @@ def _plain_link(rd: ReportDoc, f: Span, site: SiteRef, most: int = 3) -> bool:
     return len(between) <= most and not stops & set(between)
 
 
-def _landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:
+def landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:
     """Is the site named as a landmark beside the finding ('lateral to the
     left hilum', 'near the right hilum'; mentions.json landmark_words)?"""
     words = kit.rules.word_lists.get("landmark_words", [])

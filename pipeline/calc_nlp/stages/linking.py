@@ -15,6 +15,7 @@ from calc_nlp.classify import CauseRecord
 from calc_nlp.schema import DYSTROPHIC
 from calc_nlp.stages.clause_sites import (
     ADJECTIVE_ENDINGS,
+    landmark,
     shares_head,
     site_in_clause,
     specific_site_after,
@@ -186,6 +187,11 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
             return restated
     if clause is not None and clause.span.label_ == "REGION":
         clause = linked_lesion(kit, rd, f) or _exam_region(kit, rd, f, clause)
+    elif clause is not None and landmark(kit, rd, clause):
+        # 'calcifications lateral to the left ureter are phleboliths': a
+        # landmark is beside the finding; the lesion its sentence says it is
+        # places it (guide §2 step 3)
+        clause = linked_lesion(kit, rd, f) or clause
     if clause is not None and _points_back(rd, clause):
         # 'The nodule is calcified': the nodule named before, with its place
         clause = site_of_named_lesion(rd, f, rd.sent(f)) or clause
