@@ -490,3 +490,16 @@ def test_both_on_a_joined_place(only, text, laterality):
 )
 def test_lesion_named_beats_a_landmark(findings_of, text, site):
     assert findings_of(text)[0].site == site
+
+
+# A mention that runs over a list takes its first site with that site's own
+# head: the place word before nodes names the nodes (guide §2 vocabulary).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calcified paratracheal lymph XXXX and aortic atherosclerosis.",
+        "Calcified mediastinal lymph nodes and aortic atherosclerosis, stable.",
+    ],
+)
+def test_first_of_a_list_keeps_its_nodes(findings_of, text):
+    assert findings_of(text)[0].site == "lymph node"

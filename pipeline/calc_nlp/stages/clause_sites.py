@@ -43,7 +43,7 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     found = min(pool, key=lambda x: x[0])[1]
     if found.span.end <= f.start:
         found = _first_of_list(rd, found, [s for _, s in pool])
-    return _compound_head(kit, rd, found)
+    return compound_head(kit, rd, found)
 
 
 # Words that may join the sites of a list before a finding ('the abdominal
@@ -122,7 +122,7 @@ def landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:
     return any(f" {w} " in before + " " for w in words)
 
 
-def _compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:
+def compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:
     """A site phrase that names no site of its own (a shared word, 'upper
     pole'; a site not otherwise named, 'abdominal wall') followed at once by
     another is that one's modifier: the more specific site wins ('the
@@ -214,7 +214,7 @@ def _shared_head(
     nxt = after.get(i)
     if nxt is None:
         return None
-    head = _compound_head(kit, rd, nxt)
+    head = compound_head(kit, rd, nxt)
     # 'subcarinal lymph nodes', 'brachial arteries': one site in two phrases
     while (same := after.get(head.span.end)) is not None and same.site == head.site:
         head = same

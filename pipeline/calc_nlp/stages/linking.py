@@ -15,6 +15,7 @@ from calc_nlp.classify import CauseRecord
 from calc_nlp.schema import DYSTROPHIC
 from calc_nlp.stages.clause_sites import (
     ADJECTIVE_ENDINGS,
+    compound_head,
     landmark,
     shares_head,
     site_in_clause,
@@ -155,7 +156,9 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
             _shared_node_head(kit, f, inside[-1])
             or _shared_head_of_mention(kit, rd, f, inside[0], inside[-1])
         ):
-            return refine(kit, rd, f, inside[0])
+            # the first of the list, with its own head ('calcified
+            # mediastinal lymph XXXX and aortic ...': the nodes)
+            return refine(kit, rd, f, compound_head(kit, rd, inside[0]))
         # 'calcified right lower lobe nodule': a shared word ('nodule') as the
         # head names no site of its own where a site before it names one
         named = [s for s in inside if "candidates" not in kit.md(s.span)]
