@@ -260,3 +260,246 @@ def test_a_restating_links_with_joins_no_other_structure(findings_of):
         "calcific tendinitis."
     )
     assert [f.laterality for f in findings_of(text)] == ["right", "right"]
+
+
+# Names of vocabulary sites that CT, ultrasound and spine reports use (guide
+# §2 site vocabulary): the great veins are veins, each part of the small
+# bowel and colon is bowel, the yellow ligament is a ligament, the caudate
+# lobe is the liver's, and the arteries off the arch and the aorta are
+# arteries.
+VOCABULARY = [
+    ("Dense calcification along the wall of the IVC.", "vein", ""),
+    ("Calcified thrombus within the inferior vena cava.", "vein", ""),
+    ("Calcification at the junction of the SVC and right atrium.", "vein", ""),
+    ("Small calcified focus in the wall of the cecum.", "bowel", ""),
+    ("Mural calcification of the terminal ileum.", "bowel", ""),
+    ("Calcification in the duodenum.", "bowel", ""),
+    ("Calcification of the ligamentum flavum at T10-T11.", "ligament", ""),
+    ("Calcified granuloma in the caudate lobe.", "liver", ""),
+    ("Chest wall: calcification of the left subclavian artery.", "artery", "left"),
+    ("Calcified plaque at the origin of the celiac trunk.", "artery", ""),
+    ("Calcification of the brachiocephalic trunk.", "artery", ""),
+    ("Scattered calcifications at the celiac axis.", "artery", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), VOCABULARY)
+def test_vocabulary_names(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
+
+
+# A site word written at once before a structure's own noun says which one
+# or where it runs; the noun names the tissue (guide §2: the narrower site).
+STRUCTURE_HEADS = [
+    ("Calcified plaque of the common hepatic artery.", "artery", ""),
+    ("Faint calcification of the bronchial arteries.", "artery", ""),
+    ("Mural calcification in the right femoral vein.", "vein", "right"),
+    ("Calcification along the left renal vein.", "vein", "left"),
+    ("Calcified injection granulomas in the gluteal subcutaneous fat.", "subcutaneous tissue", ""),
+    ("Calcification at the origin of the left hamstring tendons.", "tendon", "left"),
+    ("Amorphous calcification near the peroneal tendons.", "tendon", ""),
+    ("Small calcification within the deltoid ligament.", "ligament", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), STRUCTURE_HEADS)
+def test_structure_noun_names_the_tissue(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
+
+
+def test_catch_all_artery_after_a_coronary_keeps_the_coronary(only):
+    assert only("Calcified plaque in the proximal LAD artery.").site == "coronary artery"
+
+
+# The plural of a paired organ names both sides (corpora/GUIDE.md: 'kidneys',
+# 'breasts', 'hila'), in one word or two; a side written on the finding's
+# own organ still wins.
+PAIRED_PLURALS = [
+    ("Scattered microcalcifications throughout the testes.", "bilateral"),
+    ("Coarse calcification in the testicles.", "bilateral"),
+    ("Tram-track calcification of the vasa deferentia.", "bilateral"),
+    ("Calcification in the adrenal glands, sequela of old hemorrhage.", "bilateral"),
+    ("Tubular calcification of the seminal vesicles.", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), PAIRED_PLURALS)
+def test_paired_plural_names_both_sides(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+def test_side_of_one_organ_beats_the_pair_named_after(findings_of):
+    text = "Calcification in the left seminal vesicle. The seminal vesicles are otherwise normal."
+    assert [f.laterality for f in findings_of(text)] == ["left"]
+
+
+# Place adjectives joined by 'and' or 'or' share the noun that ends the
+# list: its nodes or its vessel is the site (guide §2 vocabulary); sites of
+# one kind, or a noun first, keep the first (guide §2: where one phrase names
+# two sites, the first).
+SHARED_HEADS = [
+    ("Calcification of the paratracheal and subcarinal lymph nodes.", "lymph node", ""),
+    ("Faint calcification of the hepatic and splenic arteries.", "artery", ""),
+    ("Calcified plaque in the left axillary and subclavian arteries.", "artery", "left"),
+    ("Mural calcification of the axillary and brachial arteries.", "artery", ""),
+    ("There is no mediastinal or hilar lymph node calcification.", "lymph node", ""),
+    ("Hepatic and splenic artery calcification.", "artery", ""),
+    ("Faint calcification of the mesenteric and porta hepatis lymph nodes.", "lymph node", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), SHARED_HEADS)
+def test_coordinated_places_share_their_noun(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Aortic and iliac artery calcification.", "aorta"),
+        ("Mediastinal and hilar calcifications.", "lymph node"),
+        ("Pulmonary and renal calcifications.", "lung"),
+    ],
+)
+def test_coordinated_sites_without_a_shared_noun_keep_the_first(only, text, site):
+    assert only(text).site == site
+
+
+# A side letter before a part word and its site phrase is still that site's
+# side (guide §2: abbreviated sides count); a letter away from any site is
+# no side ('2 L of fluid').
+@pytest.mark.parametrize(
+    ("text", "laterality"),
+    [
+        ("Calcified granuloma, R lower lung zone.", "right"),
+        ("Calcified plaque of the L common iliac artery.", "left"),
+        ("Calcified plaque in the R proximal superficial femoral artery.", "right"),
+        ("Calcified plaque, R distal SFA.", "right"),
+    ],
+)
+def test_side_letter_before_a_part_word(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+def test_letter_l_of_a_volume_is_no_side(only):
+    assert only("Drained 2 L of fluid. Calcified granuloma in the spleen.").laterality == ""
+
+
+# A serial list before the finding names its first site (guide §2: where one
+# phrase names two sites, the first), commas and all.
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("The spleen, liver and kidneys are without calcification.", "spleen"),
+        ("The gallbladder, pancreas and adrenal glands show small calcifications.", "gallbladder"),
+        ("The aorta, iliac arteries and femoral arteries show calcification.", "aorta"),
+    ],
+)
+def test_serial_list_before_the_finding_names_its_first(only, text, site):
+    assert only(text).site == site
+
+
+# 'septum' is a word several sites share: a cyst's septum takes the organ
+# its report names nearest, the heart's the myocardium.
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Complex cyst of the left kidney with a calcified septum.", "kidney"),
+        ("Multiloculated right ovarian cyst; one septum is calcified.", "ovary"),
+        ("Left ventricle normal in size. Calcification of the septum.", "myocardium"),
+    ],
+)
+def test_septum_takes_the_organ_named_nearest(findings_of, text, site):
+    assert findings_of(text)[-1].site == site
+
+
+# A side word before one part word and the site phrase is that site's side,
+# not a neighbour's in the same sentence.
+def test_side_before_a_part_word_stays_with_its_site(findings_of):
+    text = "Gallbladder wall calcification and left proximal ureteral calcification."
+    assert [(f.site, f.laterality) for f in findings_of(text)] == [
+        ("gallbladder", ""),
+        ("ureter", "left"),
+    ]
+
+
+# The hemidiaphragm is a place on a chest film a finding lies along or
+# projects over: two sides along it make bilateral (guide §2), and a
+# granuloma projecting over it is still the lung's (guide §2 step 5).
+@pytest.mark.parametrize(
+    ("text", "site", "laterality"),
+    [
+        (
+            "Partially calcified pleural plaques along the left hemidiaphragm and the right chest wall.",
+            "pleura",
+            "bilateral",
+        ),
+        (
+            "EXAM: Chest PA and lateral.\nFINDINGS: Calcified granuloma projecting over the right hemidiaphragm.",
+            "lung",
+            "right",
+        ),
+    ],
+)
+def test_hemidiaphragm_is_a_place_not_a_site(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
+
+
+# One side weighed against the other names both (guide §2: 'left more than
+# right' is bilateral).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vascular calcification of the femoral arteries, more on the right.",
+        "Coarse calcifications in the renal medulla, more pronounced on the left.",
+        "Both superficial femoral arteries are calcified, the left more than the right.",
+    ],
+)
+def test_one_side_weighed_against_the_other_is_bilateral(only, text):
+    assert only(text).laterality == "bilateral"
+
+
+# A side word that writes both sides on a place joined to the finding's own
+# ('... of the chest wall and both breasts') makes it bilateral; a plural
+# that only implies both ('the adrenals') does not.
+@pytest.mark.parametrize(
+    ("text", "laterality"),
+    [
+        ("Vascular calcification in the subcutaneous fat of the abdomen and both thighs.", "bilateral"),
+        ("Arterial calcification in the pelvis and both lower legs.", "bilateral"),
+        ("Calcification in the right kidney and the adrenals.", "right"),
+    ],
+)
+def test_both_on_a_joined_place(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+# A site named as a landmark beside the finding gives way to the lesion its
+# sentence says the finding is (guide §2 step 3 before a landmark).
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Small calcification adjacent to the left ureter, consistent with a phlebolith.", "vein"),
+        ("Rounded calcification near the distal right ureter, likely a phlebolith.", "vein"),
+        ("Calcific focus lateral to the humeral head, compatible with calcific tendinitis.", "tendon"),
+    ],
+)
+def test_lesion_named_beats_a_landmark(findings_of, text, site):
+    assert findings_of(text)[0].site == site
+
+
+# A mention that runs over a list takes its first site with that site's own
+# head: the place word before nodes names the nodes (guide §2 vocabulary).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calcified paratracheal lymph XXXX and aortic atherosclerosis.",
+        "Calcified mediastinal lymph nodes and aortic atherosclerosis, stable.",
+    ],
+)
+def test_first_of_a_list_keeps_its_nodes(findings_of, text):
+    assert findings_of(text)[0].site == "lymph node"

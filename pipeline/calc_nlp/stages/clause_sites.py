@@ -7,6 +7,8 @@ Plain functions over the `ReportDoc`, used by `linking.link_site`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span
 
 from calc_nlp.stages.context_sites import another_list_item, asserted
@@ -32,7 +34,7 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     # the left hilum'), and the exam's reading beats a landmark alone.
     named = [x for x in reach if x[1].span.label_ == "SITE"]
     pool = named or reach
-    places = [x for x in pool if not _landmark(kit, rd, x[1])]
+    places = [x for x in pool if not landmark(kit, rd, x[1])]
     if not places and pool and site_from_exam(kit, rd, f) is not None:
         return None
     pool = places or pool
@@ -41,7 +43,7 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     found = min(pool, key=lambda x: x[0])[1]
     if found.span.end <= f.start:
         found = _first_of_list(rd, found, [s for _, s in pool])
-    return _compound_head(kit, rd, found)
+    return compound_head(kit, rd, found)
 
 
 # Words that may join the sites of a list before a finding ('the abdominal
@@ -51,21 +53,29 @@ _LIST_WORDS = frozenset({"and", ",", "the"})
 
 def _first_of_list(rd: ReportDoc, site: SiteRef, pool: list[SiteRef]) -> SiteRef:
     """The first site of the list that ends with `site`, before the finding
-    (guide §2: where one phrase names two sites, the first)."""
+    (guide §2: where one phrase names two sites, the first), a serial list
+    included: 'the liver, spleen and pancreas' once an 'and' has joined
+    its last two."""
+    joined = False
     while True:
         prev = next(
             (
                 s
                 for s in pool
-                if s.span.end < site.start
-                and {t.lower_ for t in rd.doc[s.span.end : site.start]} <= _LIST_WORDS
-                and "and" in {t.lower_ for t in rd.doc[s.span.end : site.start]}
+                if s.span.end < site.start and _list_gap(rd, s, site, joined)
             ),
             None,
         )
         if prev is None:
             return site
-        site = prev
+        joined, site = True, prev
+
+
+def _list_gap(rd: ReportDoc, before: SiteRef, site: SiteRef, joined: bool) -> bool:
+    """Do only list words join `before` to `site`: an 'and', or a comma
+    once an 'and' has joined the list's last two?"""
+    gap = {t.lower_ for t in rd.doc[before.span.end : site.start]}
+    return gap <= _LIST_WORDS and ("and" in gap or (joined and "," in gap))
 
 
 def specific_site_after(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
@@ -83,7 +93,7 @@ def specific_site_after(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         and (score := site_reach(rd, f, s)) is not None
         and asserted(rd, s, f)
         and not another_list_item(rd, s, f)
-        and not _landmark(kit, rd, s)
+        and not landmark(kit, rd, s)
         and _plain_link(rd, f, s)
     ]
     return min(after, key=lambda x: x[0])[1] if after else None
@@ -99,7 +109,7 @@ def _plain_link(rd: ReportDoc, f: Span, site: SiteRef, most: int = 3) -> bool:
     return len(between) <= most and not stops & set(between)
 
 
-def _landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:
+def landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:
     """Is the site named as a landmark beside the finding ('lateral to the
     left hilum', 'near the right hilum'; mentions.json landmark_words)?"""
     words = kit.rules.word_lists.get("landmark_words", [])
@@ -112,24 +122,30 @@ def _landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:
     return any(f" {w} " in before + " " for w in words)
 
 
-def _compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:
+def compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:
     """A site phrase that names no site of its own (a shared word, 'upper
     pole'; a site not otherwise named, 'abdominal wall') followed at once by
     another is that one's modifier: the more specific site wins ('the
     anterior abdominal wall subcutaneous fat', 'the upper pole cortex'), unless
     that one is a lesion ('upper lobe nodules'). A place followed at once by
     nodes names where the nodes are ('the right paratracheal lymph nodes':
-    guide §2 vocabulary, a region's nodes are `lymph node`)."""
+    guide §2 vocabulary, a region's nodes are `lymph node`), and one followed
+    at once by a structure's own noun says which one it is ('the hepatic
+    artery', 'the hamstring tendons')."""
     after = {s.span.start: s for s in rd.matches.sites if s.span.label_ == "SITE"}
     lesions = set(rd.lesion_nouns)
     nxt = after.get(site.span.end)
     while (
         nxt is not None
-        and (_modifier_only(kit, site) or _nodes_of(kit, site, nxt))
+        and (
+            _modifier_only(kit, site)
+            or _nodes_of(kit, site, nxt)
+            or _structure_of(kit, site, nxt)
+        )
         and nxt.span[-1].lower_ not in lesions  # 'upper lobe nodules': a lesion
     ):
         site, nxt = nxt, after.get(nxt.span.end)
-    return site
+    return _shared_head(kit, rd, site, after) or site
 
 
 def _modifier_only(kit: Toolkit, site: SiteRef) -> bool:
@@ -148,3 +164,75 @@ def _nodes_of(kit: Toolkit, site: SiteRef, nxt: SiteRef) -> bool:
         kit.site_info(nxt.site).get("kind") == node
         and kit.site_info(site.site).get("kind") != node
     )
+
+
+def _structure_of(kit: Toolkit, site: SiteRef, nxt: SiteRef) -> bool:
+    """Is `nxt` a structure's own noun (mentions.json structure_heads: an
+    artery, a vein, a tendon, fat) that `site` only says which one or where
+    ('hepatic artery', 'femoral vein', 'gluteal subcutaneous fat')? The
+    noun names the tissue (guide §2: where two fit, the narrower). Not the
+    catch-all of a kind after a site of that kind ('LAD artery' stays the
+    coronary's; a site with `generic_terms` is its kind's catch-all)."""
+    heads = kit.rules.word_lists.get("structure_heads", [])
+    if nxt.site == site.site or nxt.span[-1].lower_ not in heads:
+        return False
+    kind, nxt_info = kit.site_info(site.site).get("kind"), kit.site_info(nxt.site)
+    same_kind = kind is not None and kind == nxt_info.get("kind")
+    return not (same_kind and nxt_info.get("generic_terms"))
+
+
+# Words that join coordinated modifiers of one head ('the hepatic and splenic
+# arteries'), and side words that may stand before the second ('mediastinal
+# and left hilar nodes').
+_COORDINATORS = frozenset({"and", "or", ",", "&", "/"})
+_SIDE_WORDS = frozenset({"left", "right", "bilateral", "both", "rt", "lt"})
+# Endings of the adjectives that name a place ('hepatic', 'axillary',
+# 'mediastinal', 'hilar', 'iliac'); a noun ('the liver and splenic arteries')
+# names a site of its own, the first of the list (guide §2).
+ADJECTIVE_ENDINGS = ("al", "ic", "ar", "ary", "ac")
+
+
+def _shared_head(
+    kit: Toolkit, rd: ReportDoc, site: SiteRef, after: dict[int, SiteRef]
+) -> SiteRef | None:
+    """The head noun coordinated place adjectives share ('the hepatic and
+    splenic arteries', 'the paratracheal and subcarinal lymph nodes',
+    'mediastinal and left hilar nodes'): the nodes or the structure that
+    ends the list, where the first adjective names a site of another kind
+    (the nodes are `lymph node`, the arteries `artery`: guide §2 vocabulary).
+    Sites of one kind keep the first ('the carotid and vertebral arteries',
+    guide §2: where one phrase names two sites, the first)."""
+    if not rd.lower[site.span.end - 1].endswith(ADJECTIVE_ENDINGS):
+        return None
+    i = site.span.end
+    if i >= len(rd.lower) or rd.lower[i] not in _COORDINATORS:
+        return None
+    while i < len(rd.lower) and (
+        rd.lower[i] in _COORDINATORS or rd.lower[i] in _SIDE_WORDS
+    ):
+        i += 1
+    nxt = after.get(i)
+    if nxt is None:
+        return None
+    head = compound_head(kit, rd, nxt)
+    # 'subcarinal lymph nodes', 'brachial arteries': one site in two phrases
+    while (same := after.get(head.span.end)) is not None and same.site == head.site:
+        head = same
+    if not shares_head(kit, rd, site, head):
+        return None
+    # 'the left axillary and subclavian arteries': the side is the list's
+    return head if head.laterality else replace(head, laterality=site.laterality)
+
+
+def shares_head(kit: Toolkit, rd: ReportDoc, site: SiteRef, head: SiteRef) -> bool:
+    """Is `head` a structure's own noun, nodes included (mentions.json
+    structure_heads, the phrase's last word), that the place adjective `site` only says where,
+    being of another kind ('axillary' and 'subclavian arteries'; not
+    'aortic' and 'iliac arteries', two vessels; not 'mediastinal and hilar
+    calcifications', no noun)?"""
+    if head.site == site.site:
+        return False
+    info, head_info = kit.site_info(site.site), kit.site_info(head.site)
+    heads = kit.rules.word_lists.get("structure_heads", [])
+    noun = rd.lower[head.span.end - 1] in heads
+    return noun and info.get("kind") != head_info.get("kind")

@@ -13,7 +13,14 @@ from spacy.tokens import Span
 
 from calc_nlp.classify import CauseRecord
 from calc_nlp.schema import DYSTROPHIC
-from calc_nlp.stages.clause_sites import site_in_clause, specific_site_after
+from calc_nlp.stages.clause_sites import (
+    ADJECTIVE_ENDINGS,
+    compound_head,
+    landmark,
+    shares_head,
+    site_in_clause,
+    specific_site_after,
+)
 from calc_nlp.stages.context_sites import (
     DEFINITE,
     denied_list_after_finding,
@@ -137,14 +144,21 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
             # 'right shoulder calcification': the tissue about the joint
             region = inside[-1]
             site = str(kit.md(region.span)["mention_site"])
-            return replace(region, site=site, text=doc[region.start : region.span.end].text)
+            return replace(
+                region, site=site, text=doc[region.start : region.span.end].text
+            )
     if inside:
         # "pulmonary and renal calcifications": the first of coordinated sites;
         # "intracranial vertebral artery calcification": the last, the head.
         between = doc[inside[0].span.end : inside[-1].span.start]
         coordinated = any(t.lower_ in {"and", "or", ",", "/", "&"} for t in between)
-        if coordinated and not _shared_node_head(kit, f, inside[-1]):
-            return refine(kit, rd, f, inside[0])
+        if coordinated and not (
+            _shared_node_head(kit, f, inside[-1])
+            or _shared_head_of_mention(kit, rd, f, inside[0], inside[-1])
+        ):
+            # the first of the list, with its own head ('calcified
+            # mediastinal lymph XXXX and aortic ...': the nodes)
+            return refine(kit, rd, f, compound_head(kit, rd, inside[0]))
         # 'calcified right lower lobe nodule': a shared word ('nodule') as the
         # head names no site of its own where a site before it names one
         named = [s for s in inside if "candidates" not in kit.md(s.span)]
@@ -167,13 +181,20 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         return SiteRef(f, implied, lat_near(kit, rd, f), words, f.start, f.id_)
     clause = site_in_clause(kit, rd, f)
     if clause is not None and kit.md(clause.span).get("no_place"):
-        clause = None  # 'seen on the frontal view' says where it was seen, not where it is
+        clause = (
+            None  # 'seen on the frontal view' says where it was seen, not where it is
+        )
     if clause is None or clause.span.start < f.start:
         restated = _what_it_restates(kit, rd, f, clause)
         if restated is not None:
             return restated
     if clause is not None and clause.span.label_ == "REGION":
         clause = linked_lesion(kit, rd, f) or _exam_region(kit, rd, f, clause)
+    elif clause is not None and landmark(kit, rd, clause):
+        # 'calcifications lateral to the left ureter are phleboliths': a
+        # landmark is beside the finding; the lesion its sentence says it is
+        # places it (guide §2 step 3)
+        clause = linked_lesion(kit, rd, f) or clause
     if clause is not None and _points_back(rd, clause):
         # 'The nodule is calcified': the nodule named before, with its place
         clause = site_of_named_lesion(rd, f, rd.sent(f)) or clause
@@ -232,6 +253,21 @@ def _shared_node_head(kit: Toolkit, f: Span, last: SiteRef) -> bool:
         last.span.end == f.end
         and (len(last.span) > 1 or bool(kit.md(last.span).get("generic")))
         and kit.site_info(last.site).get("kind") == "node"
+    )
+
+
+def _shared_head_of_mention(
+    kit: Toolkit, rd: ReportDoc, f: Span, first: SiteRef, last: SiteRef
+) -> bool:
+    """Do coordinated place adjectives share the nodes or structure that
+    ends the mention's site words, right before its calcification word ('no
+    mediastinal or hilar lymph node calcification', 'hepatic and splenic
+    artery calcification')? See clause_sites.shares_head."""
+    core = rd.core_start.get((f.start, f.end), f.start)
+    return (
+        last.span.end == core
+        and rd.lower[first.span.end - 1].endswith(ADJECTIVE_ENDINGS)
+        and shares_head(kit, rd, first, last)
     )
 
 
@@ -328,7 +364,11 @@ def causes_elsewhere(
                 (
                     sent.start,
                     CauseRecord(
-                        name, place.site, place.laterality, part_words(kit, place), span.text
+                        name,
+                        place.site,
+                        place.laterality,
+                        part_words(kit, place),
+                        span.text,
                     ),
                 )
             )

@@ -64,7 +64,11 @@ def match(
     )
     lats = _sides_in_place(kit, longest_spans(of("LATERALITY")), site_spans)
     calc = _to_named_site(kit, doc, calc, site_spans)
-    cue_like = [s for s in of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER") if not _used_otherwise(kit, s)]
+    cue_like = [
+        s
+        for s in of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER")
+        if not _used_otherwise(kit, s)
+    ]
     links = [s for s in cue_like if s.label_ == "LINK"]
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
     calc = [c for c in calc if not _names_a_score(kit, doc, lay, c, calc)]
@@ -118,18 +122,46 @@ def _names_the_patients(words: list[str], site: Span) -> bool:
     return False
 
 
+# Words that name a part of the site phrase right after them ('R lower lung
+# zone', 'L common iliac artery'): a side letter before one is still the
+# site's.
+SITE_PART_WORDS = frozenset(
+    {
+        "upper", "lower", "mid", "middle", "common", "internal", "external",
+        "proximal", "distal", "superficial", "deep", "anterior", "posterior",
+        "lateral", "medial",
+    }
+)  # fmt: skip
+
+
 def _sides_in_place(kit: Toolkit, lats: list[Span], sites: list[Span]) -> list[Span]:
     """Side words, less those a rule allows only right before a site phrase
     (`before_site`: the letters 'R' and 'L' in 'L breast', 'R adrenal', 'R
-    SHOULDER', or a site phrase that takes the letter in, 'L base'), and
-    those a verb uses ('were left alone')."""
+    SHOULDER', 'R lower lung zone' with a part word between, or a site
+    phrase that takes the letter in, 'L base'), and those a verb uses ('were
+    left alone')."""
     starts = {s.start for s in sites if s.label_ in ("SITE", "REGION")}
     return [
         x
         for x in lats
-        if (not kit.md(x).get("before_site") or x.end in starts or x.start in starts)
+        if (not kit.md(x).get("before_site") or _before_site(x, starts))
         and not _used_otherwise(kit, x)
     ]
+
+
+def _before_site(side: Span, starts: set[int]) -> bool:
+    """Does a site phrase start at the side word, right after it, or after
+    one part word ('R lower lung zone')?"""
+    end = side.end
+    return (
+        end in starts
+        or side.start in starts
+        or (
+            end + 1 in starts
+            and end < len(side.doc)
+            and side.doc[end].lower_ in SITE_PART_WORDS
+        )
+    )
 
 
 def _used_otherwise(kit: Toolkit, side: Span) -> bool:
@@ -310,7 +342,12 @@ def _to_named_site(
                 if end < nxt and doc[end].lower_ in heads and end not in starts:
                     end += 1  # 'calcified popliteal arteries'
                 after = doc[end] if end < len(doc) else None
-                if after is None or after.is_punct or after.is_space or after.lower_ in ends:
+                if (
+                    after is None
+                    or after.is_punct
+                    or after.is_space
+                    or after.lower_ in ends
+                ):
                     c = Span(doc, c.start, end, label=c.label_, span_id=c.id_)
         out.append(c)
     return out
@@ -331,10 +368,13 @@ def _exam_title_end(kit: Toolkit, doc: Doc, lay: Layout) -> int:
     exam_words = kit.word_sets.get("exam_words", frozenset())
     named = (
         bool(words)
-        and not any(ch.islower() or ch.isdigit() or ch == "." for w in words for ch in w)
+        and not any(
+            ch.islower() or ch.isdigit() or ch == "." for w in words for ch in w
+        )
         and any(w.lower() in exam_words for w in words)
     )
     return stop if named else 0
+
 
 def _line(words: list[str], c: Span) -> tuple[int, int]:
     """The tokens of the line holding a span: (first, past the last), from
@@ -443,7 +483,7 @@ def _sites(
         if laterality and name not in md.get("laterality_sites", (name,)):
             laterality = ""  # the side of the thyroid's lobes, not the liver's
         first = sp
-        before = lats.get(sp.start)
+        before = lats.get(sp.start) or _side_before_part(doc, lats, sp)
         if before is not None and lay.sent_first[sp.start] != sp.start:
             laterality = laterality or kit.md(before)["laterality"]
             first = before
@@ -452,6 +492,15 @@ def _sites(
         text = "" if sp.label_ == "REGION" else _phrase(doc, whole, first, sp)
         out.append(SiteRef(sp, name, laterality, text, first.start, md["id"]))
     return out
+
+
+def _side_before_part(doc: Doc, lats: dict[int, Span], sp: Span) -> Span | None:
+    """A side word before one part word and the site phrase ('right distal
+    ureteral', 'left proximal SFA'): the site's side, as one right before it."""
+    i = sp.start - 1
+    if i < 1 or doc[i].lower_ not in SITE_PART_WORDS:
+        return None
+    return lats.get(i)
 
 
 def _phrase(doc: Doc, text: str | None, first: Span, last: Span) -> str:

@@ -251,10 +251,12 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     place = _place_after(rd, f, hi)
     if place is not None:
         hi = joined_site_end(rd, place, place.span.end)
+    # a plural that implies both sides ('the adrenals') names no side of the
+    # place joined to it; a word that writes both ('both breasts') does
     sides = {
         kit.md(s)["laterality"]
         for s in rd.matches.lats
-        if lo <= s.start and s.end <= hi
+        if lo <= s.start and s.end <= hi and not kit.md(s).get("implied")
     }
     # a site phrase that carries its side ('RUL and LLL')
     sides |= {
@@ -262,7 +264,7 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
         for s in rd.matches.sites
         if lo <= s.span.start and s.span.end <= hi and kit.md(s.span).get("laterality")
     }
-    return BILATERAL if {LEFT, RIGHT} <= sides else ""
+    return BILATERAL if {LEFT, RIGHT} <= sides or BILATERAL in sides else ""
 
 
 # Words that open the place phrase of the words before them ('plaques along
