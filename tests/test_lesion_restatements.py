@@ -587,6 +587,29 @@ SUMMED = [
         "IMPRESSION: Vascular calcifications.",
         [1, 1],
     ),
+    # ... but a vessel's own part named ("wall") restates that vessel's lesion
+    (
+        "FINDINGS: Fusiform infrarenal aortic aneurysm of 5.1 cm with thrombus "
+        "lining and wall calcification. Scattered calcified plaque in the left "
+        "common iliac artery.\nIMPRESSION: 5.1 cm infrarenal aortic aneurysm with "
+        "thrombus and wall calcification.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: The abdominal aorta is aneurysmal to 4 cm with calcification of "
+        "its wall. Mild calcified plaque of the right external iliac artery.\n"
+        "IMPRESSION: Abdominal aortic aneurysm, 4 cm, with a calcified wall.",
+        [1, 2, 1],
+    ),
+    # a right and a left lesion at another sub-site sum up nothing the
+    # impression's sub-site names
+    (
+        "FINDINGS: Calcified plaque at the origin of the superior mesenteric "
+        "artery. Calcified plaque in the right common iliac artery. Calcified "
+        "plaque in the left common iliac artery.\n"
+        "IMPRESSION: Calcified plaque of the SMA origin, no stenosis.",
+        [1, 2, 3, 1],
+    ),
     # ... and a named vessel restates its own lesion
     (
         "FINDINGS: Dense calcification of the left renal artery. Extensive "

@@ -424,8 +424,15 @@ def _sums_up(
         return False
     if f.laterality in ("bilateral", ""):
         # 'bilateral renal calcifications', or 'pelvic phleboliths' naming no
-        # side, after the right's and the left's
-        sides = {x.side for x in at_site if x.first and x.first.section != f.section}
+        # side, after the right's and the left's; lesions at other sub-sites
+        # than the finding's tell nothing ('SMA origin calcified plaque' after
+        # the right and left iliac arteries' plaques restates the SMA's)
+        sub = sub_site(dr, f)
+        sides = {
+            x.side
+            for x in at_site
+            if x.first and x.first.section != f.section and _nests(x.sub, sub)
+        }
         if {"left", "right"} <= sides and "bilateral" not in sides:
             return True
         if f.laterality:
@@ -434,8 +441,7 @@ def _sums_up(
         return len(pool) > 1 and dr.summary_words.search(f.sentence) is not None
     if (
         f.site in dr.vessel_sites
-        and f.site_text
-        and not site_words(dr, f.site_text)
+        and _names_vessels(dr, f.site_text)
         # 'left axillary vascular calcification' names one side's vessels
         and not (f.laterality in ("left", "right") and said_side(dr, f))
     ):
@@ -447,6 +453,14 @@ def _sums_up(
         }
         return len(others) > 1
     return False
+
+
+def _names_vessels(dr: DescriptorRules, site_text: str) -> bool:
+    """Do a vessel finding's site words name vessels as a whole and no vessel
+    or part of one ("vascular calcification"; not "wall calcification" of an
+    aneurysm, the aorta's own lesion, nor "left renal arterial")?"""
+    words = set(site_text.lower().split())
+    return bool(words & dr.whole_vessel_words) and not site_words(dr, site_text)
 
 
 def _places_of(dr: DescriptorRules, x: _Lesion) -> set[str]:
