@@ -53,6 +53,14 @@ RESTATED = [
         "IMPRESSION: Right ICA 70% stenosis from calcified plaque.",
         [1, 1],
     ),
+    # a disease word names no place within its site: "goiter" restates the
+    # left lobe's calcifications
+    (
+        "FINDINGS: The left thyroid lobe is enlarged and contains coarse "
+        "calcifications. Calcified plaque at the right carotid bifurcation.\n"
+        "IMPRESSION: Left-sided goiter with calcifications.",
+        [1, 2, 1],
+    ),
     # a site word's other forms normalised: the plural "apices" and "apical",
     # "thalamus" and "thalamic", the abbreviation "TFCC"
     (
