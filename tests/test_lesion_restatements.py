@@ -61,6 +61,20 @@ RESTATED = [
         "IMPRESSION: Left-sided goiter with calcifications.",
         [1, 2, 1],
     ),
+    # "dystrophic" names what causes a calcification, no shape: it restates
+    # the "coarse" calcification of the findings
+    (
+        "FINDINGS: Wedge-shaped scar in the lower pole of the right kidney "
+        "containing coarse calcification. Punctate calcification in the left "
+        "renal cortex.\nIMPRESSION: Old right renal infarct with dystrophic "
+        "calcification.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Coarse calcification within the fibroid of the uterine fundus.\n"
+        "IMPRESSION: Degenerated fibroid with dystrophic calcification.",
+        [1, 1],
+    ),
     # a site word's other forms normalised: the plural "apices" and "apical",
     # "thalamus" and "thalamic", the abbreviation "TFCC"
     (

@@ -250,4 +250,5 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_residual_words",
     "lesion_vessel_sites",
     "lesion_vessel_words",
+    "lesion_cause_terms",
 )

@@ -78,18 +78,20 @@ def _told(f: Finding) -> tuple[object, ...]:
     return (f.size_mm, f.segment, f.morphology, f.distribution)
 
 
-def _differ(a: Finding, b: Finding) -> bool:
+def _differ(a: Finding, b: Finding, causes: frozenset[str] = frozenset()) -> bool:
     """Do two findings at one site describe different calcifications (another
     size, segments that share none, BI-RADS terms of which neither holds the
     other's: "round" restates "round and punctate", "fine pleomorphic" is
-    not "punctate")? Reads only the fields `_told` returns."""
+    not "punctate")? A term of `causes` names no shape and parts none
+    ("dystrophic" restates "coarse"). Reads only the fields `_told` returns."""
     if a.size_mm and b.size_mm and a.size_mm != b.size_mm:
         return True
     if a.segment and b.segment and not set(a.segment.split()) & set(b.segment.split()):
         return True  # "ostial" and "mid" plaque, annulus and leaflets
+    pairs = ((a.morphology, b.morphology), (a.distribution, b.distribution))
     return any(
-        x and y and not (set(x) <= set(y) or set(y) <= set(x))
-        for x, y in ((a.morphology, b.morphology), (a.distribution, b.distribution))
+        x and y and not (x <= y or y <= x)
+        for x, y in ((set(m) - causes, set(n) - causes) for m, n in pairs)
     )
 
 
@@ -114,6 +116,8 @@ class _Lesion:
     # shared by its lesions, and those of this lesion's findings
     part_of: dict[str, frozenset[str]] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
+    # the BI-RADS terms that name a cause, no shape (`_differ`)
+    causes: frozenset[str] = frozenset()
 
     def add(self, f: Finding, sub: str, told: bool = True) -> None:
         """File the finding under this lesion; with `told` False (a hedged
@@ -135,7 +139,7 @@ class _Lesion:
         mine = self.part_of.get(f.finding_id, frozenset())
         if mine and any(p and p != mine for p in self.parts):
             return True
-        return any(_differ(m, f) for m in self.told.values())
+        return any(_differ(m, f, self.causes) for m in self.told.values())
 
 
 def _fits(a: str, b: str) -> bool:
@@ -545,6 +549,7 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     # state (a hedged or denied mention between them is another thing).
     last: dict[_State, Finding] = {}
     part_of = {f.finding_id: part(dr, f) for f in findings}
+    causes = frozenset(dr.cause_terms)
     spans = _spans(findings)
     for f in findings:
         sub, state, words = (
@@ -575,7 +580,9 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
         ):
             found = None
         if found is None:
-            found = _Lesion(f.finding_id, f.site, state, "", "", part_of=part_of)
+            found = _Lesion(
+                f.finding_id, f.site, state, "", "", part_of=part_of, causes=causes
+            )
             by_id[found.lesion_id] = found
             pool = restated.setdefault(state, [])
             if f.section == _RESTATING[0] and len(pool) < _POOL:
