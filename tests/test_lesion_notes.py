@@ -211,6 +211,15 @@ PARTS = [
         "where it was least calcified.",
         [1, 1],
     ),
+    # "the plaque" names the lesion, no place: the plaque named before
+    (
+        "INDICATIONS: Duplex showed an 80% stenosis of the right internal "
+        "carotid artery from a heavily calcified plaque.\nDESCRIPTION OF "
+        "PROCEDURE: The carotid arteries were exposed and an arteriotomy was "
+        "made into the internal carotid artery. The plaque was densely "
+        "calcified and was removed intact.",
+        [1, 1],
+    ),
     # an anaphor that names no place refers back
     (
         "OPERATIVE FINDINGS: The left superficial femoral artery was exposed. "
