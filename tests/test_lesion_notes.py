@@ -76,6 +76,24 @@ DIAGNOSED = [
         "OPERATIVE FINDINGS: The mitral leaflets were thickened and calcified.",
         [1, 1],
     ),
+    # "the leaflets" as the subject name the valve's calcification, no other
+    # part of the valve
+    (
+        "PREOPERATIVE DIAGNOSIS: Calcific aortic stenosis.\n"
+        "PROCEDURE: Aortic valve replacement.\n"
+        "OPERATIVE FINDINGS: The valve was trileaflet and the leaflets were "
+        "heavily calcified. The annulus was also calcified.",
+        [1, 1, 2],
+    ),
+    # a subject holding a copula is a clause: "the valve was bicuspid with
+    # fused leaflets that were calcified" names no sub-site
+    (
+        "PREOPERATIVE DIAGNOSIS: Severe calcific aortic stenosis.\n"
+        "PROCEDURE: Aortic valve replacement with a 23 mm bioprosthesis.\n"
+        "OPERATIVE FINDINGS: The valve was bicuspid with fused leaflets that were "
+        "heavily calcified. The ascending aorta was normal.",
+        [1, 1],
+    ),
 ]
 
 # Different calcifications of one note that share words.
