@@ -75,6 +75,21 @@ RESTATED = [
         "IMPRESSION: Degenerated fibroid with dystrophic calcification.",
         [1, 1],
     ),
+    # other words at another linked site, the sentences sharing two words
+    (
+        "FINDINGS: Lungs are clear. Lobulated calcification in the soft tissues "
+        "about the left shoulder joint. Heart size normal.\nIMPRESSION: "
+        "Periarticular calcinosis at the left shoulder joint, likely from "
+        "hypercalcemia.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: The right thyroid lobe is enlarged and extends into the "
+        "mediastinum, with coarse calcifications in the soft tissue of the right "
+        "neck.\nIMPRESSION: Calcified goiter of the right thyroid lobe extending "
+        "into the mediastinum.",
+        [1, 1],
+    ),
     # a site word's other forms normalised: the plural "apices" and "apical",
     # "thalamus" and "thalamic", the abbreviation "TFCC"
     (
@@ -632,7 +647,13 @@ SUMMED = [
         "IMPRESSION: Calcified plaque of the SMA origin, no stenosis.",
         [1, 2, 3, 1],
     ),
-    # ... and a named vessel restates its own lesion
+    # ... and a named vessel restates its own lesion, no other vessel's
+    (
+        "FINDINGS: Mild mitral annular calcification. Breast arterial "
+        "calcifications on both sides. Calcified costal cartilages.\n"
+        "IMPRESSION: Coronary artery calcification, mild.",
+        [1, 2, 3, 4],
+    ),
     (
         "FINDINGS: Dense calcification of the left renal artery. Extensive "
         "calcification of the aorta.\nIMPRESSION: Aortic calcification.",

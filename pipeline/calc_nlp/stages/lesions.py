@@ -543,7 +543,7 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     by_site: dict[tuple[str, _State], list[_Lesion]] = {}
     by_core: dict[tuple[str, _State], list[_Lesion]] = {}
     # the first findings-section lesions per state, for an impression
-    # finding without a site that restates one in other words
+    # finding that restates one in other words
     restated: dict[_State, list[_Lesion]] = {}
     # What an anaphor refers back to: the nearest earlier finding in the same
     # state (a hedged or denied mention between them is another thing).
@@ -567,8 +567,11 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
             told = f.site in ("", prev.site) or not _offered(dr, f, prev)
         if found is None and f.site and not f.own_lesion:
             found = _echo(dr, named, f)
-        if found is None and not f.site and not f.own_lesion:
-            found = _echo(dr, restated.get(state, []), f)  # named otherwise
+        # named otherwise, at another site or none ("soft tissue
+        # calcification" and "periarticular calcinosis" of one joint); a
+        # vessel finding's "arterial" echoes any other vessel's: not so
+        if found is None and not f.own_lesion and f.site not in dr.vessel_sites:
+            found = _echo(dr, restated.get(state, []), f)
         if found is not None and _other_than(dr, found, f):
             found = None
         if found is not None and _sums_up(
