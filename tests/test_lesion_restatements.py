@@ -75,6 +75,19 @@ RESTATED = [
         "IMPRESSION: Degenerated fibroid with dystrophic calcification.",
         [1, 1],
     ),
+    # "intramuscular" names the muscle, the site itself: no sub-site
+    (
+        "FINDINGS: Within the right vastus lateralis there is a 3 cm mass with a "
+        "thin peripheral shell of calcification.\nIMPRESSION: Intramuscular mass "
+        "with peripheral calcification in the right thigh, favor myositis "
+        "ossificans.",
+        [1, 1, 1],
+    ),
+    (
+        "FINDINGS: Within the left gastrocnemius muscle there is coarse "
+        "calcification.\nIMPRESSION: Intramuscular calcification of the left calf.",
+        [1, 1],
+    ),
     # other words at another linked site, the sentences sharing two words
     (
         "FINDINGS: Lungs are clear. Lobulated calcification in the soft tissues "
