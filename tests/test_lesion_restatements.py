@@ -631,6 +631,26 @@ SUMMED = [
         "aorta.\nIMPRESSION: Widespread vascular calcification.",
         [1, 2, 3],
     ),
+    # ... unless its own words name the place of one of them: that one
+    (
+        "FINDINGS: Lungs are clear. Coronary artery calcification is present. "
+        "Vascular calcifications project over both axillae.\nIMPRESSION: "
+        "Axillary vascular calcification, likely related to renal osteodystrophy.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: Lacelike calcification of small vessels in the subcutaneous fat "
+        "of the abdominal wall. Dense calcification of the aorta and iliac "
+        "arteries.\nIMPRESSION: Subcutaneous vascular calcification in the "
+        "abdominal wall.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Lungs are clear. Coronary artery calcification is present. "
+        "Calcification of the aortic arch.\n"
+        "IMPRESSION: Extensive vascular calcification for age.",
+        [1, 2, 3],
+    ),
     # ... after one vessel lesion, it restates that one
     (
         "FINDINGS: Vascular calcifications in the pelvis. Liver normal.\n"

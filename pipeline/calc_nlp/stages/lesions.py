@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from calc_nlp.schema import Finding
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.lesion_words import (
+    WORD,
     core,
     crossed,
     echoes,
@@ -420,7 +421,8 @@ def _sums_up(
     names no site and its sentence refers to what was described, after two
     findings-section lesions or more (`pool`); and when its words name no
     vessel but "vascular", after two lesions of another section at vessel
-    sites (`by_site`: the lesions by site and state). A phrase naming two
+    sites (`by_site`: the lesions by site and state), unless its words name
+    the place only one of those lesions' sentences names. A phrase naming two
     places restates the first's lesion ("calcification of lungs and stomach"),
     as its site is the first's, unless `_joins_others` finds it sums up two
     lesions of the findings."""
@@ -450,13 +452,28 @@ def _sums_up(
         and not (f.laterality in ("left", "right") and said_side(dr, f))
     ):
         others = {
-            x.lesion_id
+            x.lesion_id: x.first
             for site in dr.vessel_sites
             for x in by_site.get((site, _state(f)), [])
             if x.first is not None and x.first.section != f.section
         }
-        return len(others) > 1
+        # 'subcutaneous vascular calcification' restates the one lesion
+        # whose sentence names the subcutaneous vessels
+        echoed = [g for g in others.values() if _names_from(dr, f, g)]
+        return len(others) > 1 and len(echoed) != 1
     return False
+
+
+def _names_from(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
+    """Does the finding's mention hold a word of four letters or more, no
+    descriptor term, whose first five letters a word of `g`'s sentence
+    starts with ("axillary vascular calcification" and "vascular
+    calcifications project over both axillae")?"""
+    drop = dr.bare_words | dr.whole_vessel_words | set(dr.by_phrase)
+    mine = {w[:5] for w in WORD.findall(f.mention.lower()) if len(w) > 3}
+    mine -= {w[:5] for w in drop}
+    theirs = {w[:5] for w in WORD.findall(g.sentence.lower())}
+    return bool(mine & theirs)
 
 
 def _names_vessels(dr: DescriptorRules, site_text: str) -> bool:
