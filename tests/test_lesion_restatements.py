@@ -532,6 +532,22 @@ APART = [
 # a site of its own words, is that calcification; the alternative's site is
 # not the lesion's, so a later finding at that site is another
 OFFERED = [
+    # named by a restating link as what the finding before it is, at another
+    # site its own words give
+    (
+        "FINDINGS: There are several small calcifications in the left hemipelvis "
+        "adjacent to the sigmoid colon, consistent with phleboliths. Scattered "
+        "calcification of the abdominal aorta.",
+        [1, 1, 2],
+    ),
+    # ... not past the end of the sentence the link is in, though the
+    # sentences were not told apart (a lower-case start)
+    (
+        "Findings: calcified nodes in the right hilum, consistent with old "
+        "granulomatous disease. aortic arch atherosclerotic calcification. no "
+        "effusion.",
+        [1, 2],
+    ),
     (
         "FINDINGS: Punctate 2 mm calcification in the left renal sinus, "
         "nonobstructing stone versus vascular calcification.\n"

@@ -358,7 +358,14 @@ def _offered(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     two, no semicolon, and no comma or "and" after the last link ("coronary
     calcification, likely atherosclerotic, and possible aortic valve
     calcification" names two)."""
-    if not f.uncertain or prev.sentence != f.sentence or prev.section != f.section:
+    return f.uncertain and _linked(dr, f, prev)
+
+
+def _linked(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Does a restating or differential link of their sentence stand between
+    `prev` and `f`, no semicolon, and no comma, "and" or sentence end after
+    the last link (`_offered`)?"""
+    if prev.sentence != f.sentence or prev.section != f.section:
         return False
     at = prev.sentence.find(prev.mention)
     if at < 0 or f.start < prev.end:
@@ -368,6 +375,8 @@ def _offered(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     if not links or ";" in gap:
         return False
     rest = gap[max(m.end() for m in links) :]
+    if re.search(r"\.\s", rest):  # a sentence ends after the link
+        return False
     return "," not in rest and not _AND.search(rest)
 
 
@@ -384,6 +393,10 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     if prev.section == f.section and names_what_it_is(dr, f):
         return True
     if _offered(dr, f, prev):
+        return True
+    # named by its sentence as what `prev` is, at whatever site ("small
+    # calcifications adjacent to the sigmoid colon, consistent with phleboliths")
+    if f.anaphor and _linked(dr, f, prev) and not names_its_place(dr, f, prev):
         return True
     return (
         (f.anaphor or names_residual(dr, f))
