@@ -289,6 +289,22 @@ OTHER = [
 
 # A hedge or differential is not what is observed.
 HEDGED = [
+    # a link after "and" and another noun phrase names that thing, not the
+    # finding before the "and"
+    (
+        "HISTORY OF PRESENT ILLNESS: Ultrasound showed a 6 cm fibroid with coarse "
+        "rim calcification, and an 8 mm echogenic focus in the left ovary, "
+        "probably a calcification.\nASSESSMENT: Symptomatic fibroid with rim "
+        "calcification; incidental left ovarian calcification.",
+        [1, 2, 1, 2],
+    ),
+    # ... but a predicate "and" joins to the same subject is the finding's
+    (
+        "FINDINGS: Along the right convexity there is a thin extra-axial "
+        "collection with a rim of calcification, unchanged from prior and "
+        "compatible with a calcified chronic subdural hematoma. No acute blood.",
+        [1, 1],
+    ),
     (
         "HISTORY OF PRESENT ILLNESS: Referred to rule out coronary artery "
         "calcification.\nFINDINGS: Coronary artery calcification is present "

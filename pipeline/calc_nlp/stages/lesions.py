@@ -59,6 +59,8 @@ _RESTATING = ("findings", "impression")
 # How many findings-section lesions an impression finding without a site is
 # compared with in other words (a bound on the work for very long reports).
 _POOL = 64
+# The words that open the noun phrase of another thing ("and a 6 mm focus").
+_ARTICLES = frozenset(("a", "an", "the"))
 _AND = re.compile(r"(?<!\w)and(?!\w)", re.I)
 
 
@@ -376,6 +378,13 @@ def _linked(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
         return False
     rest = gap[max(m.end() for m in links) :]
     if re.search(r"\.\s", rest):  # a sentence ends after the link
+        return False
+    # "rim calcification, and a 6 mm focus in the right ovary, probably a
+    # calcification": the link names the thing "and" adds, not `prev` (not
+    # "rim of calcification, unchanged and compatible with ...")
+    lead = gap[: min(m.start() for m in links)]
+    added = [m.end() for m in _AND.finditer(lead)]
+    if added and _ARTICLES & set(WORD.findall(lead[added[-1] :].lower())):
         return False
     return "," not in rest and not _AND.search(rest)
 
