@@ -76,6 +76,24 @@ DIAGNOSED = [
         "OPERATIVE FINDINGS: The mitral leaflets were thickened and calcified.",
         [1, 1],
     ),
+    # "the leaflets" as the subject name the valve's calcification, no other
+    # part of the valve
+    (
+        "PREOPERATIVE DIAGNOSIS: Calcific aortic stenosis.\n"
+        "PROCEDURE: Aortic valve replacement.\n"
+        "OPERATIVE FINDINGS: The valve was trileaflet and the leaflets were "
+        "heavily calcified. The annulus was also calcified.",
+        [1, 1, 2],
+    ),
+    # a subject holding a copula is a clause: "the valve was bicuspid with
+    # fused leaflets that were calcified" names no sub-site
+    (
+        "PREOPERATIVE DIAGNOSIS: Severe calcific aortic stenosis.\n"
+        "PROCEDURE: Aortic valve replacement with a 23 mm bioprosthesis.\n"
+        "OPERATIVE FINDINGS: The valve was bicuspid with fused leaflets that were "
+        "heavily calcified. The ascending aorta was normal.",
+        [1, 1],
+    ),
 ]
 
 # Different calcifications of one note that share words.
@@ -211,6 +229,15 @@ PARTS = [
         "where it was least calcified.",
         [1, 1],
     ),
+    # "the plaque" names the lesion, no place: the plaque named before
+    (
+        "INDICATIONS: Duplex showed an 80% stenosis of the right internal "
+        "carotid artery from a heavily calcified plaque.\nDESCRIPTION OF "
+        "PROCEDURE: The carotid arteries were exposed and an arteriotomy was "
+        "made into the internal carotid artery. The plaque was densely "
+        "calcified and was removed intact.",
+        [1, 1],
+    ),
     # an anaphor that names no place refers back
     (
         "OPERATIVE FINDINGS: The left superficial femoral artery was exposed. "
@@ -262,6 +289,22 @@ OTHER = [
 
 # A hedge or differential is not what is observed.
 HEDGED = [
+    # a link after "and" and another noun phrase names that thing, not the
+    # finding before the "and"
+    (
+        "HISTORY OF PRESENT ILLNESS: Ultrasound showed a 6 cm fibroid with coarse "
+        "rim calcification, and an 8 mm echogenic focus in the left ovary, "
+        "probably a calcification.\nASSESSMENT: Symptomatic fibroid with rim "
+        "calcification; incidental left ovarian calcification.",
+        [1, 2, 1, 2],
+    ),
+    # ... but a predicate "and" joins to the same subject is the finding's
+    (
+        "FINDINGS: Along the right convexity there is a thin extra-axial "
+        "collection with a rim of calcification, unchanged from prior and "
+        "compatible with a calcified chronic subdural hematoma. No acute blood.",
+        [1, 1],
+    ),
     (
         "HISTORY OF PRESENT ILLNESS: Referred to rule out coronary artery "
         "calcification.\nFINDINGS: Coronary artery calcification is present "

@@ -53,6 +53,56 @@ RESTATED = [
         "IMPRESSION: Right ICA 70% stenosis from calcified plaque.",
         [1, 1],
     ),
+    # a disease word names no place within its site: "goiter" restates the
+    # left lobe's calcifications
+    (
+        "FINDINGS: The left thyroid lobe is enlarged and contains coarse "
+        "calcifications. Calcified plaque at the right carotid bifurcation.\n"
+        "IMPRESSION: Left-sided goiter with calcifications.",
+        [1, 2, 1],
+    ),
+    # "dystrophic" names what causes a calcification, no shape: it restates
+    # the "coarse" calcification of the findings
+    (
+        "FINDINGS: Wedge-shaped scar in the lower pole of the right kidney "
+        "containing coarse calcification. Punctate calcification in the left "
+        "renal cortex.\nIMPRESSION: Old right renal infarct with dystrophic "
+        "calcification.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Coarse calcification within the fibroid of the uterine fundus.\n"
+        "IMPRESSION: Degenerated fibroid with dystrophic calcification.",
+        [1, 1],
+    ),
+    # "intramuscular" names the muscle, the site itself: no sub-site
+    (
+        "FINDINGS: Within the right vastus lateralis there is a 3 cm mass with a "
+        "thin peripheral shell of calcification.\nIMPRESSION: Intramuscular mass "
+        "with peripheral calcification in the right thigh, favor myositis "
+        "ossificans.",
+        [1, 1, 1],
+    ),
+    (
+        "FINDINGS: Within the left gastrocnemius muscle there is coarse "
+        "calcification.\nIMPRESSION: Intramuscular calcification of the left calf.",
+        [1, 1],
+    ),
+    # other words at another linked site, the sentences sharing two words
+    (
+        "FINDINGS: Lungs are clear. Lobulated calcification in the soft tissues "
+        "about the left shoulder joint. Heart size normal.\nIMPRESSION: "
+        "Periarticular calcinosis at the left shoulder joint, likely from "
+        "hypercalcemia.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: The right thyroid lobe is enlarged and extends into the "
+        "mediastinum, with coarse calcifications in the soft tissue of the right "
+        "neck.\nIMPRESSION: Calcified goiter of the right thyroid lobe extending "
+        "into the mediastinum.",
+        [1, 1],
+    ),
     # a site word's other forms normalised: the plural "apices" and "apical",
     # "thalamus" and "thalamic", the abbreviation "TFCC"
     (
@@ -482,6 +532,22 @@ APART = [
 # a site of its own words, is that calcification; the alternative's site is
 # not the lesion's, so a later finding at that site is another
 OFFERED = [
+    # named by a restating link as what the finding before it is, at another
+    # site its own words give
+    (
+        "FINDINGS: There are several small calcifications in the left hemipelvis "
+        "adjacent to the sigmoid colon, consistent with phleboliths. Scattered "
+        "calcification of the abdominal aorta.",
+        [1, 1, 2],
+    ),
+    # ... not past the end of the sentence the link is in, though the
+    # sentences were not told apart (a lower-case start)
+    (
+        "Findings: calcified nodes in the right hilum, consistent with old "
+        "granulomatous disease. aortic arch atherosclerotic calcification. no "
+        "effusion.",
+        [1, 2],
+    ),
     (
         "FINDINGS: Punctate 2 mm calcification in the left renal sinus, "
         "nonobstructing stone versus vascular calcification.\n"
@@ -581,13 +647,62 @@ SUMMED = [
         "aorta.\nIMPRESSION: Widespread vascular calcification.",
         [1, 2, 3],
     ),
+    # ... unless its own words name the place of one of them: that one
+    (
+        "FINDINGS: Lungs are clear. Coronary artery calcification is present. "
+        "Vascular calcifications project over both axillae.\nIMPRESSION: "
+        "Axillary vascular calcification, likely related to renal osteodystrophy.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: Lacelike calcification of small vessels in the subcutaneous fat "
+        "of the abdominal wall. Dense calcification of the aorta and iliac "
+        "arteries.\nIMPRESSION: Subcutaneous vascular calcification in the "
+        "abdominal wall.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Lungs are clear. Coronary artery calcification is present. "
+        "Calcification of the aortic arch.\n"
+        "IMPRESSION: Extensive vascular calcification for age.",
+        [1, 2, 3],
+    ),
     # ... after one vessel lesion, it restates that one
     (
         "FINDINGS: Vascular calcifications in the pelvis. Liver normal.\n"
         "IMPRESSION: Vascular calcifications.",
         [1, 1],
     ),
-    # ... and a named vessel restates its own lesion
+    # ... but a vessel's own part named ("wall") restates that vessel's lesion
+    (
+        "FINDINGS: Fusiform infrarenal aortic aneurysm of 5.1 cm with thrombus "
+        "lining and wall calcification. Scattered calcified plaque in the left "
+        "common iliac artery.\nIMPRESSION: 5.1 cm infrarenal aortic aneurysm with "
+        "thrombus and wall calcification.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: The abdominal aorta is aneurysmal to 4 cm with calcification of "
+        "its wall. Mild calcified plaque of the right external iliac artery.\n"
+        "IMPRESSION: Abdominal aortic aneurysm, 4 cm, with a calcified wall.",
+        [1, 2, 1],
+    ),
+    # a right and a left lesion at another sub-site sum up nothing the
+    # impression's sub-site names
+    (
+        "FINDINGS: Calcified plaque at the origin of the superior mesenteric "
+        "artery. Calcified plaque in the right common iliac artery. Calcified "
+        "plaque in the left common iliac artery.\n"
+        "IMPRESSION: Calcified plaque of the SMA origin, no stenosis.",
+        [1, 2, 3, 1],
+    ),
+    # ... and a named vessel restates its own lesion, no other vessel's
+    (
+        "FINDINGS: Mild mitral annular calcification. Breast arterial "
+        "calcifications on both sides. Calcified costal cartilages.\n"
+        "IMPRESSION: Coronary artery calcification, mild.",
+        [1, 2, 3, 4],
+    ),
     (
         "FINDINGS: Dense calcification of the left renal artery. Extensive "
         "calcification of the aorta.\nIMPRESSION: Aortic calcification.",

@@ -249,4 +249,6 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_process_words",
     "lesion_residual_words",
     "lesion_vessel_sites",
+    "lesion_vessel_words",
+    "lesion_cause_terms",
 )

@@ -121,6 +121,8 @@ class DescriptorRules:
         self.place_links = _breaks(wl["lesion_place_links"])
         self.process_words = _breaks(wl["lesion_process_words"])
         self.vessel_sites = set(wl["lesion_vessel_sites"])
+        self.whole_vessel_words = set(wl["lesion_vessel_words"])
+        self.cause_terms = set(wl["lesion_cause_terms"])
         self.segments = _breaks(wl["segments"])
         self.segment_sites = set(wl["segment_sites"])
         self.synonyms: dict[str, str] = desc["site_synonyms"]

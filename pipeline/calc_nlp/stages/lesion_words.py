@@ -141,7 +141,9 @@ def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     place = f.site_text.lower()
     if place and place in text[lo:at]:
         subject = f"{subject} {place}"
-    own = set(site_words(dr, subject))
+    # a valve's leaflets or cusps are what a valve's calcification names
+    # ("calcific aortic stenosis", then "the leaflets were heavily calcified")
+    own = set(site_words(dr, subject)) - set(site_words(dr, " ".join(dr.part_heads)))
     return bool(own) and not own <= set(site_words(dr, f"{g.site_text} {g.site}"))
 
 
@@ -149,13 +151,17 @@ def _subject(dr: DescriptorRules, before: list[str]) -> str:
     """The subject of "the <place> was (also heavily) calcified" in the words
     before a mention: the words from the last anaphor word to a copula at
     most two words before the mention (not "is that the calcifications": a
-    noun phrase, no predicate); empty when there is none."""
+    noun phrase, no predicate); empty when there is none or the words hold
+    another copula."""
     verbs = [i for i, w in enumerate(before) if w in dr.copulas]
     verb = verbs[-1] if verbs and len(before) - verbs[-1] <= 3 else 0
     if verb and dr.anaphors & set(before[verb:]):
         verb = 0
     opens = [i for i, w in enumerate(before[:verb]) if w in dr.anaphors]
-    return " ".join(before[opens[-1] + 1 : verb]) if opens else ""
+    subject = before[opens[-1] + 1 : verb] if opens else []
+    # a copula within is a clause's, no noun phrase's ("the valve was
+    # bicuspid with fused leaflets that were calcified")
+    return "" if dr.copulas & set(subject) else " ".join(subject)
 
 
 def subject_sub(dr: DescriptorRules, f: Finding) -> str:

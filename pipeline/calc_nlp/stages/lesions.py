@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from calc_nlp.schema import Finding
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.lesion_words import (
+    WORD,
     core,
     crossed,
     echoes,
@@ -58,6 +59,8 @@ _RESTATING = ("findings", "impression")
 # How many findings-section lesions an impression finding without a site is
 # compared with in other words (a bound on the work for very long reports).
 _POOL = 64
+# The words that open the noun phrase of another thing ("and a 6 mm focus").
+_ARTICLES = frozenset(("a", "an", "the"))
 _AND = re.compile(r"(?<!\w)and(?!\w)", re.I)
 
 
@@ -78,18 +81,20 @@ def _told(f: Finding) -> tuple[object, ...]:
     return (f.size_mm, f.segment, f.morphology, f.distribution)
 
 
-def _differ(a: Finding, b: Finding) -> bool:
+def _differ(a: Finding, b: Finding, causes: frozenset[str] = frozenset()) -> bool:
     """Do two findings at one site describe different calcifications (another
     size, segments that share none, BI-RADS terms of which neither holds the
     other's: "round" restates "round and punctate", "fine pleomorphic" is
-    not "punctate")? Reads only the fields `_told` returns."""
+    not "punctate")? A term of `causes` names no shape and parts none
+    ("dystrophic" restates "coarse"). Reads only the fields `_told` returns."""
     if a.size_mm and b.size_mm and a.size_mm != b.size_mm:
         return True
     if a.segment and b.segment and not set(a.segment.split()) & set(b.segment.split()):
         return True  # "ostial" and "mid" plaque, annulus and leaflets
+    pairs = ((a.morphology, b.morphology), (a.distribution, b.distribution))
     return any(
-        x and y and not (set(x) <= set(y) or set(y) <= set(x))
-        for x, y in ((a.morphology, b.morphology), (a.distribution, b.distribution))
+        x and y and not (x <= y or y <= x)
+        for x, y in ((set(m) - causes, set(n) - causes) for m, n in pairs)
     )
 
 
@@ -114,6 +119,8 @@ class _Lesion:
     # shared by its lesions, and those of this lesion's findings
     part_of: dict[str, frozenset[str]] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
+    # the BI-RADS terms that name a cause, no shape (`_differ`)
+    causes: frozenset[str] = frozenset()
 
     def add(self, f: Finding, sub: str, told: bool = True) -> None:
         """File the finding under this lesion; with `told` False (a hedged
@@ -135,7 +142,7 @@ class _Lesion:
         mine = self.part_of.get(f.finding_id, frozenset())
         if mine and any(p and p != mine for p in self.parts):
             return True
-        return any(_differ(m, f) for m in self.told.values())
+        return any(_differ(m, f, self.causes) for m in self.told.values())
 
 
 def _fits(a: str, b: str) -> bool:
@@ -353,7 +360,14 @@ def _offered(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     two, no semicolon, and no comma or "and" after the last link ("coronary
     calcification, likely atherosclerotic, and possible aortic valve
     calcification" names two)."""
-    if not f.uncertain or prev.sentence != f.sentence or prev.section != f.section:
+    return f.uncertain and _linked(dr, f, prev)
+
+
+def _linked(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Does a restating or differential link of their sentence stand between
+    `prev` and `f`, no semicolon, and no comma, "and" or sentence end after
+    the last link (`_offered`)?"""
+    if prev.sentence != f.sentence or prev.section != f.section:
         return False
     at = prev.sentence.find(prev.mention)
     if at < 0 or f.start < prev.end:
@@ -363,6 +377,15 @@ def _offered(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     if not links or ";" in gap:
         return False
     rest = gap[max(m.end() for m in links) :]
+    if re.search(r"\.\s", rest):  # a sentence ends after the link
+        return False
+    # "rim calcification, and a 6 mm focus in the right ovary, probably a
+    # calcification": the link names the thing "and" adds, not `prev` (not
+    # "rim of calcification, unchanged and compatible with ...")
+    lead = gap[: min(m.start() for m in links)]
+    added = [m.end() for m in _AND.finditer(lead)]
+    if added and _ARTICLES & set(WORD.findall(lead[added[-1] :].lower())):
+        return False
     return "," not in rest and not _AND.search(rest)
 
 
@@ -379,6 +402,10 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     if prev.section == f.section and names_what_it_is(dr, f):
         return True
     if _offered(dr, f, prev):
+        return True
+    # named by its sentence as what `prev` is, at whatever site ("small
+    # calcifications adjacent to the sigmoid colon, consistent with phleboliths")
+    if f.anaphor and _linked(dr, f, prev) and not names_its_place(dr, f, prev):
         return True
     return (
         (f.anaphor or names_residual(dr, f))
@@ -416,7 +443,8 @@ def _sums_up(
     names no site and its sentence refers to what was described, after two
     findings-section lesions or more (`pool`); and when its words name no
     vessel but "vascular", after two lesions of another section at vessel
-    sites (`by_site`: the lesions by site and state). A phrase naming two
+    sites (`by_site`: the lesions by site and state), unless its words name
+    the place only one of those lesions' sentences names. A phrase naming two
     places restates the first's lesion ("calcification of lungs and stomach"),
     as its site is the first's, unless `_joins_others` finds it sums up two
     lesions of the findings."""
@@ -424,8 +452,15 @@ def _sums_up(
         return False
     if f.laterality in ("bilateral", ""):
         # 'bilateral renal calcifications', or 'pelvic phleboliths' naming no
-        # side, after the right's and the left's
-        sides = {x.side for x in at_site if x.first and x.first.section != f.section}
+        # side, after the right's and the left's; lesions at other sub-sites
+        # than the finding's tell nothing ('SMA origin calcified plaque' after
+        # the right and left iliac arteries' plaques restates the SMA's)
+        sub = sub_site(dr, f)
+        sides = {
+            x.side
+            for x in at_site
+            if x.first and x.first.section != f.section and _nests(x.sub, sub)
+        }
         if {"left", "right"} <= sides and "bilateral" not in sides:
             return True
         if f.laterality:
@@ -434,19 +469,41 @@ def _sums_up(
         return len(pool) > 1 and dr.summary_words.search(f.sentence) is not None
     if (
         f.site in dr.vessel_sites
-        and f.site_text
-        and not site_words(dr, f.site_text)
+        and _names_vessels(dr, f.site_text)
         # 'left axillary vascular calcification' names one side's vessels
         and not (f.laterality in ("left", "right") and said_side(dr, f))
     ):
         others = {
-            x.lesion_id
+            x.lesion_id: x.first
             for site in dr.vessel_sites
             for x in by_site.get((site, _state(f)), [])
             if x.first is not None and x.first.section != f.section
         }
-        return len(others) > 1
+        # 'subcutaneous vascular calcification' restates the one lesion
+        # whose sentence names the subcutaneous vessels
+        echoed = [g for g in others.values() if _names_from(dr, f, g)]
+        return len(others) > 1 and len(echoed) != 1
     return False
+
+
+def _names_from(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
+    """Does the finding's mention hold a word of four letters or more, no
+    descriptor term, whose first five letters a word of `g`'s sentence
+    starts with ("axillary vascular calcification" and "vascular
+    calcifications project over both axillae")?"""
+    drop = dr.bare_words | dr.whole_vessel_words | set(dr.by_phrase)
+    mine = {w[:5] for w in WORD.findall(f.mention.lower()) if len(w) > 3}
+    mine -= {w[:5] for w in drop}
+    theirs = {w[:5] for w in WORD.findall(g.sentence.lower())}
+    return bool(mine & theirs)
+
+
+def _names_vessels(dr: DescriptorRules, site_text: str) -> bool:
+    """Do a vessel finding's site words name vessels as a whole and no vessel
+    or part of one ("vascular calcification"; not "wall calcification" of an
+    aneurysm, the aorta's own lesion, nor "left renal arterial")?"""
+    words = set(site_text.lower().split())
+    return bool(words & dr.whole_vessel_words) and not site_words(dr, site_text)
 
 
 def _places_of(dr: DescriptorRules, x: _Lesion) -> set[str]:
@@ -525,12 +582,13 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     by_site: dict[tuple[str, _State], list[_Lesion]] = {}
     by_core: dict[tuple[str, _State], list[_Lesion]] = {}
     # the first findings-section lesions per state, for an impression
-    # finding without a site that restates one in other words
+    # finding that restates one in other words
     restated: dict[_State, list[_Lesion]] = {}
     # What an anaphor refers back to: the nearest earlier finding in the same
     # state (a hedged or denied mention between them is another thing).
     last: dict[_State, Finding] = {}
     part_of = {f.finding_id: part(dr, f) for f in findings}
+    causes = frozenset(dr.cause_terms)
     spans = _spans(findings)
     for f in findings:
         sub, state, words = (
@@ -548,8 +606,11 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
             told = f.site in ("", prev.site) or not _offered(dr, f, prev)
         if found is None and f.site and not f.own_lesion:
             found = _echo(dr, named, f)
-        if found is None and not f.site and not f.own_lesion:
-            found = _echo(dr, restated.get(state, []), f)  # named otherwise
+        # named otherwise, at another site or none ("soft tissue
+        # calcification" and "periarticular calcinosis" of one joint); a
+        # vessel finding's "arterial" echoes any other vessel's: not so
+        if found is None and not f.own_lesion and f.site not in dr.vessel_sites:
+            found = _echo(dr, restated.get(state, []), f)
         if found is not None and _other_than(dr, found, f):
             found = None
         if found is not None and _sums_up(
@@ -561,7 +622,9 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
         ):
             found = None
         if found is None:
-            found = _Lesion(f.finding_id, f.site, state, "", "", part_of=part_of)
+            found = _Lesion(
+                f.finding_id, f.site, state, "", "", part_of=part_of, causes=causes
+            )
             by_id[found.lesion_id] = found
             pool = restated.setdefault(state, [])
             if f.section == _RESTATING[0] and len(pool) < _POOL:
