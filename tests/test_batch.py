@@ -228,13 +228,17 @@ RULE_PIECES = [
 ]
 
 
+# lists of rule words, rule pieces and letter soup: texts near the rules' words
+RULE_WORD_SOUP = st.lists(
+    st.sampled_from(PIECES + RULE_PIECES)
+    | st.text(alphabet="acdefhilmnoprstu CAL", max_size=14),
+    max_size=10,
+)
+
+
 @WORD_SOUPS
 @given(
-    st.lists(
-        st.sampled_from(PIECES + RULE_PIECES)
-        | st.text(alphabet="acdefhilmnoprstu CAL", max_size=14),
-        max_size=10,
-    ),
+    RULE_WORD_SOUP,
     st.sampled_from(["", " ", "\n"]),
 )
 def test_rule_words_never_drop_a_finding(analyzer, pieces, sep):
@@ -253,13 +257,7 @@ def test_rule_words_need_every_required_word(analyzer):
 
 
 @WORD_SOUPS
-@given(
-    st.lists(
-        st.sampled_from(PIECES + RULE_PIECES)
-        | st.text(alphabet="acdefhilmnoprstu CAL", max_size=14),
-        max_size=10,
-    ).map(" ".join)
-)
+@given(RULE_WORD_SOUP.map(" ".join))
 def test_rule_words_regex_or_openings_scans_same_answers(analyzer, text):
     """RuleWords searches a word list with regex parts by its regex alone:
     the same answer as scanning for the regex's openings first."""
