@@ -18,4 +18,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Result", "__version__", "analyze", "extract"]
 
-__getattr__, __dir__ = lazy_names(__name__, "calc_nlp.api", ["extract", "analyze", "Result"])
+__getattr__, __dir__ = lazy_names(
+    __name__, "calc_nlp.api", ["extract", "analyze", "Result"]
+)

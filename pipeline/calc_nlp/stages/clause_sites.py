@@ -182,10 +182,9 @@ def _structure_of(kit: Toolkit, site: SiteRef, nxt: SiteRef) -> bool:
 
 
 # Words that join coordinated modifiers of one head ('the hepatic and splenic
-# arteries'), and side words that may stand before the second ('mediastinal
-# and left hilar nodes').
+# arteries'); side words may stand before the second ('mediastinal and left
+# hilar nodes': mentions.json `coordinated_side_words`).
 _COORDINATORS = frozenset({"and", "or", ",", "&", "/"})
-_SIDE_WORDS = frozenset({"left", "right", "bilateral", "both", "rt", "lt"})
 # Endings of the adjectives that name a place ('hepatic', 'axillary',
 # 'mediastinal', 'hilar', 'iliac'); a noun ('the liver and splenic arteries')
 # names a site of its own, the first of the list (guide §2).
@@ -208,7 +207,8 @@ def _shared_head(
     if i >= len(rd.lower) or rd.lower[i] not in _COORDINATORS:
         return None
     while i < len(rd.lower) and (
-        rd.lower[i] in _COORDINATORS or rd.lower[i] in _SIDE_WORDS
+        rd.lower[i] in _COORDINATORS
+        or rd.lower[i] in kit.word_sets.get("coordinated_side_words", frozenset())
     ):
         i += 1
     nxt = after.get(i)

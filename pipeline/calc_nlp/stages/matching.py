@@ -122,18 +122,6 @@ def _names_the_patients(words: list[str], site: Span) -> bool:
     return False
 
 
-# Words that name a part of the site phrase right after them ('R lower lung
-# zone', 'L common iliac artery'): a side letter before one is still the
-# site's.
-SITE_PART_WORDS = frozenset(
-    {
-        "upper", "lower", "mid", "middle", "common", "internal", "external",
-        "proximal", "distal", "superficial", "deep", "anterior", "posterior",
-        "lateral", "medial",
-    }
-)  # fmt: skip
-
-
 def _sides_in_place(kit: Toolkit, lats: list[Span], sites: list[Span]) -> list[Span]:
     """Side words, less those a rule allows only right before a site phrase
     (`before_site`: the letters 'R' and 'L' in 'L breast', 'R adrenal', 'R
@@ -144,14 +132,14 @@ def _sides_in_place(kit: Toolkit, lats: list[Span], sites: list[Span]) -> list[S
     return [
         x
         for x in lats
-        if (not kit.md(x).get("before_site") or _before_site(x, starts))
+        if (not kit.md(x).get("before_site") or _before_site(kit, x, starts))
         and not _used_otherwise(kit, x)
     ]
 
 
-def _before_site(side: Span, starts: set[int]) -> bool:
+def _before_site(kit: Toolkit, side: Span, starts: set[int]) -> bool:
     """Does a site phrase start at the side word, right after it, or after
-    one part word ('R lower lung zone')?"""
+    one part word ('R lower lung zone'; mentions.json `site_part_words`)?"""
     end = side.end
     return (
         end in starts
@@ -159,7 +147,8 @@ def _before_site(side: Span, starts: set[int]) -> bool:
         or (
             end + 1 in starts
             and end < len(side.doc)
-            and side.doc[end].lower_ in SITE_PART_WORDS
+            and side.doc[end].lower_
+            in kit.word_sets.get("site_part_words", frozenset())
         )
     )
 
@@ -483,7 +472,7 @@ def _sites(
         if laterality and name not in md.get("laterality_sites", (name,)):
             laterality = ""  # the side of the thyroid's lobes, not the liver's
         first = sp
-        before = lats.get(sp.start) or _side_before_part(doc, lats, sp)
+        before = lats.get(sp.start) or _side_before_part(kit, doc, lats, sp)
         if before is not None and lay.sent_first[sp.start] != sp.start:
             laterality = laterality or kit.md(before)["laterality"]
             first = before
@@ -494,11 +483,14 @@ def _sites(
     return out
 
 
-def _side_before_part(doc: Doc, lats: dict[int, Span], sp: Span) -> Span | None:
+def _side_before_part(
+    kit: Toolkit, doc: Doc, lats: dict[int, Span], sp: Span
+) -> Span | None:
     """A side word before one part word and the site phrase ('right distal
-    ureteral', 'left proximal SFA'): the site's side, as one right before it."""
+    ureteral', 'left proximal SFA'; mentions.json `site_part_words`): the
+    site's side, as one right before it."""
     i = sp.start - 1
-    if i < 1 or doc[i].lower_ not in SITE_PART_WORDS:
+    if i < 1 or doc[i].lower_ not in kit.word_sets.get("site_part_words", frozenset()):
         return None
     return lats.get(i)
 
