@@ -18,6 +18,4 @@ if TYPE_CHECKING:
 
 __all__ = ["Result", "__version__", "analyze", "extract"]
 
-__getattr__, __dir__ = lazy_names(
-    __name__, "calc_nlp.api", ["extract", "analyze", "Result"]
-)
+__getattr__, __dir__ = lazy_names(__name__, "calc_nlp.api", ["extract", "analyze", "Result"])

@@ -215,7 +215,6 @@ def _rows(
     from calc_nlp.batch.decide import decide
     from calc_nlp.batch.options import USER_PATTERN_REPORT_SECONDS
     from calc_nlp.batch.workers import rows_with_deadline
-
     formats = _formats()
 
     def stored(rows: Any, fmts: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:

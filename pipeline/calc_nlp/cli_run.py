@@ -27,133 +27,29 @@ from calc_nlp.writers import OUTPUT_FORMATS
     "Output folder (created if missing); one run at a time per folder.",
     folder=True,
 )
-@click.option(
-    "--id-col",
-    default="report_id",
-    show_default=True,
-    help="Name of the report id column (or JSON key).",
-)
-@click.option(
-    "--text-col",
-    default="text",
-    show_default=True,
-    help="Name of the report text column (or JSON key).",
-)
-@click.option(
-    "--input-format",
-    type=click.Choice(INPUT_FORMATS),
-    default=None,
-    help="Force the input format; by default from the name (.csv/.tsv, .jsonl, .parquet, a folder of .txt; '-' is CSV).",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(OUTPUT_FORMATS),
-    default="csv",
-    show_default=True,
-    help="Output format of findings and reports (errors.csv is always CSV).",
-)
-@click.option(
-    "--encoding",
-    default="utf-8",
-    show_default=True,
-    help="Text encoding of the input; invalid bytes are replaced and the row noted.",
-)
-@click.option(
-    "--delimiter",
-    default=None,
-    help="CSV delimiter; by default guessed from the header (, ; TAB |).",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: the cores available); 1 runs in-process. Output is identical whatever the number.",
-)
-@click.option(
-    "--chunk-size",
-    type=click.IntRange(min=1),
-    default=256,
-    show_default=True,
-    help="Reports per unit of work and per checkpoint.",
-)
-@click.option(
-    "--checkpoint-seconds",
-    type=click.FloatRange(min=0),
-    default=2.0,
-    show_default=True,
-    help="How often progress is made durable for --resume (0: after every chunk).",
-)
-@click.option(
-    "--resume",
-    is_flag=True,
-    help="Continue a killed run into the same folder from its last checkpoint.",
-)
-@click.option(
-    "--since-manifest",
-    type=EXISTING_FILE,
-    help="Skip reports whose id and text an earlier run (this manifest.json) processed with the same rules; they get status 'unchanged'.",
-)
-@click.option(
-    "--max-errors",
-    type=click.IntRange(min=0),
-    default=None,
-    help="Fail (exit 6, outputs not replaced) when more rows than this are bad.",
-)
-@click.option(
-    "--raw",
-    is_flag=True,
-    help="Do not neutralise spreadsheet formulas in CSV cells (for machine consumers).",
-)
-@click.option(
-    "--no-texts",
-    is_flag=True,
-    help="Do not keep a copy of the report texts in OUTDIR (texts.jsonl, what `review` shows); the review page then says why texts are missing.",
-)
+@click.option("--id-col", default="report_id", show_default=True, help="Name of the report id column (or JSON key).")
+@click.option("--text-col", default="text", show_default=True, help="Name of the report text column (or JSON key).")
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None, help="Force the input format; by default from the name (.csv/.tsv, .jsonl, .parquet, a folder of .txt; '-' is CSV).")
+@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="csv", show_default=True, help="Output format of findings and reports (errors.csv is always CSV).")
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the input; invalid bytes are replaced and the row noted.")
+@click.option("--delimiter", default=None, help="CSV delimiter; by default guessed from the header (, ; TAB |).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: the cores available); 1 runs in-process. Output is identical whatever the number.")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=256, show_default=True, help="Reports per unit of work and per checkpoint.")
+@click.option("--checkpoint-seconds", type=click.FloatRange(min=0), default=2.0, show_default=True, help="How often progress is made durable for --resume (0: after every chunk).")
+@click.option("--resume", is_flag=True, help="Continue a killed run into the same folder from its last checkpoint.")
+@click.option("--since-manifest", type=EXISTING_FILE, help="Skip reports whose id and text an earlier run (this manifest.json) processed with the same rules; they get status 'unchanged'.")
+@click.option("--max-errors", type=click.IntRange(min=0), default=None, help="Fail (exit 6, outputs not replaced) when more rows than this are bad.")
+@click.option("--raw", is_flag=True, help="Do not neutralise spreadsheet formulas in CSV cells (for machine consumers).")
+@click.option("--no-texts", is_flag=True, help="Do not keep a copy of the report texts in OUTDIR (texts.jsonl, what `review` shows); the review page then says why texts are missing.")
 @patterns_option
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "spark"]),
-    default="local",
-    show_default=True,
-    help="Run here, or on Spark (the spark extra: pip install '.[spark]' from a clone or the wheel).",
-)
-@click.option(
-    "--spark-master",
-    default=None,
-    help="Spark master URL for --engine spark, e.g. local[2] (default: the session's).",
-)
-@click.option(
-    "--log-format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Log lines on stderr as text or JSON (ids, counts and timings only).",
-)
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True, help="Run here, or on Spark (the spark extra: pip install '.[spark]' from a clone or the wheel).")
+@click.option("--spark-master", default=None, help="Spark master URL for --engine spark, e.g. local[2] (default: the session's).")
+@click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Log lines on stderr as text or JSON (ids, counts and timings only).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
-@click.option(
-    "--no-header",
-    is_flag=True,
-    help="CSV without a header row: --id-col and --text-col are 1-based positions (--id-col 1 --text-col 2).",
-)
-@click.option(
-    "--keep-col",
-    "keep_col",
-    multiple=True,
-    help="Input column copied (as text) onto every findings, reports and errors row, after the standard columns; repeatable. With --no-header, a 1-based position (written as col<N>).",
-)
-@click.option(
-    "--keep-cols",
-    "keep_cols",
-    default=None,
-    help="Comma-separated kept columns, the same as one --keep-col for each.",
-)
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Process only the first N input rows (a trial run; the manifest records it).",
-)
+@click.option("--no-header", is_flag=True, help="CSV without a header row: --id-col and --text-col are 1-based positions (--id-col 1 --text-col 2).")
+@click.option("--keep-col", "keep_col", multiple=True, help="Input column copied (as text) onto every findings, reports and errors row, after the standard columns; repeatable. With --no-header, a 1-based position (written as col<N>).")
+@click.option("--keep-cols", "keep_cols", default=None, help="Comma-separated kept columns, the same as one --keep-col for each.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Process only the first N input rows (a trial run; the manifest records it).")
 def run(**options: Any) -> None:
     """Extract findings from a report export into OUTDIR (findings, reports, errors, texts, manifest).
 
@@ -210,10 +106,7 @@ def _default_workers(input_path: str) -> int:
     from calc_nlp.runner import default_workers
 
     try:
-        if (
-            os.path.isfile(input_path)
-            and os.path.getsize(input_path) <= SMALL_INPUT_BYTES
-        ):
+        if os.path.isfile(input_path) and os.path.getsize(input_path) <= SMALL_INPUT_BYTES:
             return 1
     except OSError:
         pass  # unreadable: the run reports it
@@ -222,23 +115,9 @@ def _default_workers(input_path: str) -> int:
 
 # The options passed to RunOptions under their own names.
 _SAME_NAMES = (
-    "id_col",
-    "text_col",
-    "input_format",
-    "output_format",
-    "encoding",
-    "delimiter",
-    "chunk_size",
-    "checkpoint_seconds",
-    "resume",
-    "since_manifest",
-    "max_errors",
-    "raw",
-    "patterns",
-    "engine",
-    "spark_master",
-    "no_header",
-    "limit",
+    "id_col", "text_col", "input_format", "output_format", "encoding", "delimiter",
+    "chunk_size", "checkpoint_seconds", "resume", "since_manifest", "max_errors",
+    "raw", "patterns", "engine", "spark_master", "no_header", "limit",
 )
 
 

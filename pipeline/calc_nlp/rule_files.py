@@ -193,10 +193,7 @@ def _check_condition(entry: dict[str, Any], ids: Ids) -> None:
     words = entry.get("lead_not_before", [])
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise PatternError(
-            "conditions.json",
-            "lead_not_before must be a list of words",
-            cid,
-            "lead_not_before",
+            "conditions.json", "lead_not_before must be a list of words", cid, "lead_not_before"
         )
     if cid in ids:
         raise PatternError(
@@ -225,9 +222,7 @@ def _condition_term_rules(
         if entry.get("procedure"):
             md["procedure"] = True
         if not isinstance(term.get("lead", False), bool):
-            raise PatternError(
-                "conditions.json", "lead must be true or false", cid, "lead"
-            )
+            raise PatternError("conditions.json", "lead must be true or false", cid, "lead")
         if term.get("lead"):
             md["lead"] = True
         if "not_before" in term:

@@ -420,11 +420,7 @@ def site_said_after(rd: ReportDoc, f: Span) -> SiteRef | None:
     with no other finding, ';' or '.' between."""
     first = rd.layout.sent_first
     link = next(
-        (
-            k
-            for k in rd.matches.links
-            if k.start >= f.end and first[k.start] == first[f.start]
-        ),
+        (k for k in rd.matches.links if k.start >= f.end and first[k.start] == first[f.start]),
         None,
     )
     if link is None or any(f.end <= c.start < link.end for c in rd.matches.calc):

@@ -41,11 +41,7 @@ def closing_change(
     end)."""
     last = max(s.end_char for s in spans if sent.start <= s.start < sent.end)
     comma = text.rfind(",", last, sent.end_char)
-    m = (
-        _change_at(dr, text, _past_distributive(dr, text, comma + 1))
-        if comma >= 0
-        else None
-    )
+    m = _change_at(dr, text, _past_distributive(dr, text, comma + 1)) if comma >= 0 else None
     if m is None or m.end() > sent.end_char or not _closes_phrase(dr, text, m):
         return None
     entry = dr.term(m.group())
@@ -210,3 +206,4 @@ def host_change(
         if len(gap.split()) <= dr.window:
             return m
     return None
+

@@ -129,17 +129,12 @@ def _lists_terms(
 _WORDS = re.compile(r"[\w-]+")
 
 
-def _joins_modifiers(
-    dr: DescriptorRules, text: str, cut: re.Match[str], at: int
-) -> bool:
+def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int) -> bool:
     """Does an "and" or "or" coordinate site adjectives right before the
     mention ("aorto-iliac and infrainguinal arterial calcification")? The
     word before it and the one or two after it, up to the mention at `at`,
     end like a modifier (modifier_endings)."""
-    if (
-        cut.group().lower() not in ("and", "or")
-        or cut.group().lower() not in dr.term_lists
-    ):
+    if cut.group().lower() not in ("and", "or") or cut.group().lower() not in dr.term_lists:
         return False
     before = _WORDS.findall(text[max(0, cut.start() - 40) : cut.start()])
     after = _WORDS.findall(text[cut.end() : at])
@@ -251,7 +246,9 @@ def _closes(text: str, at: int) -> bool:
     return not rest or rest[0] in ".\n"
 
 
-def _own_segment(dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]) -> bool:
+def _own_segment(
+    dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]
+) -> bool:
     """Past a comma, is a BI-RADS term in a segment of descriptor words only
     ("calcifications, grouped, in the left breast", "coarse calcification in
     the left breast, likely dystrophic"), so the mention's?"""

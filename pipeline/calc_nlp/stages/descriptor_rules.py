@@ -109,9 +109,7 @@ class DescriptorRules:
         self.restating = _breaks(wl["restating_links"])
         # a sized focus named as the calcification: the links above and the
         # verbs that say what it is ('a 9 mm focus represents a granuloma')
-        self.size_restating = _breaks(
-            wl["restating_links"] + wl["size_restating_verbs"]
-        )
+        self.size_restating = _breaks(wl["restating_links"] + wl["size_restating_verbs"])
         self.lesion_ignore = set(wl["lesion_ignore"])
         self.side_words = set(wl["side_words"])
         self.bare_words = set(wl["lesion_bare_words"])

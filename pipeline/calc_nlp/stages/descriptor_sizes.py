@@ -51,10 +51,8 @@ def _after_ok(
         # "Calcified left adnexal mass measuring 3.2 cm", "calcified pelvic
         # mass, 3 cm": the size of the noun the adjective qualifies
         noun = next((k for k, w in enumerate(gap) if w in dr.lesion_nouns), None)
-        if (
-            noun is not None
-            and noun <= dr.window
-            and all(w.isalpha() for w in gap[:noun])
+        if noun is not None and noun <= dr.window and all(
+            w.isalpha() for w in gap[:noun]
         ):
             gap = gap[noun + 1 :]
     gap = _without_refs(dr, gap)
@@ -93,9 +91,7 @@ def _without_refs(dr: DescriptorRules, gap: list[str]) -> list[str]:
             out.pop()
             listing = True
             continue
-        if listing and (
-            w[0].isdigit() or (w in ("and", ",", "-") and nxt[:1].isdigit())
-        ):
+        if listing and (w[0].isdigit() or (w in ("and", ",", "-") and nxt[:1].isdigit())):
             continue
         listing = False
         if w == "from" and dr.range_words & set(out):
@@ -334,9 +330,7 @@ def restated_head(
     if i and spans[i - 1].start >= sent.start:
         lo = max(lo, spans[i - 1].end_char)
     for stop in _FULL_STOP.finditer(text, lo, span.start_char):
-        lo = (
-            stop.end()
-        )  # "Prostate volume 46 mL.  A 7 mm signal void ...": one sentence
+        lo = stop.end()  # "Prostate volume 46 mL.  A 7 mm signal void ...": one sentence
     links = list(dr.size_restating.finditer(text, lo, span.start_char))
     if links:
         link = links[-1]
@@ -363,9 +357,7 @@ def restated_head(
     denied = _denied(dr, openers)
     for k in reversed(range(len(cuts))):
         if _names_head(dr, _plain(text[cuts[k] : ends[k]])) and not denied[k]:
-            led = k + 1 < len(cuts) and _led(
-                dr, _plain(text[cuts[k + 1] : ends[k + 1]])
-            )
+            led = k + 1 < len(cuts) and _led(dr, _plain(text[cuts[k + 1] : ends[k + 1]]))
             return cuts[k], ends[k + 1] if led else ends[k]
     return None
 
@@ -482,9 +474,7 @@ def _predicated(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     favored over hemorrhage"): its position, or -1."""
     if dr.restating_predicates.match(text, _skip(text, span.end_char)) is None:
         return -1
-    cut = max(
-        text.rfind(";", lo, span.start_char), text.rfind(",", lo, span.start_char)
-    )
+    cut = max(text.rfind(";", lo, span.start_char), text.rfind(",", lo, span.start_char))
     if cut < 0:
         return -1
     before = words(dr, text[cut + 1 : span.start_char], set())
@@ -517,11 +507,7 @@ def head_size(
                 return _mm(dr, m), word
             before = _plain(text[lo : m.start()])
             noun = next(
-                (
-                    k
-                    for k in reversed(range(len(before)))
-                    if before[k] in dr.restated_heads
-                ),
+                (k for k in reversed(range(len(before))) if before[k] in dr.restated_heads),
                 None,
             )
             if noun is not None and _size_led(dr, before[noun + 1 :]):
@@ -536,7 +522,5 @@ def _size_led(dr: DescriptorRules, gap: list[str]) -> bool:
     return (
         gap[:1] == [","]
         and _led(dr, gap[1:])
-        and all(
-            w in dr.size_leads or w in dr.size_before or w == "the" for w in gap[1:]
-        )
+        and all(w in dr.size_leads or w in dr.size_before or w == "the" for w in gap[1:])
     )

@@ -123,9 +123,7 @@ def _outer_change(
         # "unchanged appearance of calcified nodes and scattered calcified
         # granulomas": the opening phrase is both conjuncts'
         first = spans[i - 1]
-        before = (
-            spans[i - 2].end_char if i > 1 and spans[i - 2].start >= sent.start else -1
-        )
+        before = spans[i - 2].end_char if i > 1 and spans[i - 2].start >= sent.start else -1
         m = opening_change(dr, text, max(before, sent.start_char), first.start_char)
     if m is not None:
         entry = dr.term(m.group())

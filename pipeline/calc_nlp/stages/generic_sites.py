@@ -61,9 +61,7 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
         found = [
             s
             for s in rd.matches.sites
-            if line[0] <= s.span.start < line[1]
-            and s.span.start < f.start
-            and specific(s)
+            if line[0] <= s.span.start < line[1] and s.span.start < f.start and specific(s)
         ]
         if found:
             return found[0]

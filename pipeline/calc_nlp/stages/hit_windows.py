@@ -18,9 +18,7 @@ REACH = 300
 MIN_CHARS = 1_500
 
 
-def windows(
-    text: str, hits: list[tuple[int, int]], reach: int = REACH
-) -> list[tuple[int, int]]:
+def windows(text: str, hits: list[tuple[int, int]], reach: int = REACH) -> list[tuple[int, int]]:
     """Spans of `text` around the hits, each widened to whitespace (or the
     text's ends), overlapping ones merged, in text order."""
     out: list[tuple[int, int]] = []

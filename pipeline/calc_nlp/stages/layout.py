@@ -117,9 +117,7 @@ def _span_text(span: Span, text: str | None) -> str:
 TITLE_WORDS = 12
 
 
-def exam_line(
-    lay: Layout, kinds: tuple[str, ...] = ("exam",)
-) -> tuple[int, int] | None:
+def exam_line(lay: Layout, kinds: tuple[str, ...] = ("exam",)) -> tuple[int, int] | None:
     """The tokens of the report's first exam section, (first, past the last),
     if any (a note with several 'PROCEDURE:' sections: the first one);
     `kinds`: the section categories that count (an operation note's

@@ -130,9 +130,7 @@ def _shared_label(rd: ReportDoc, side: Span) -> bool:
     words = rd.layout.words
     if side.end >= len(words) or words[side.end] != ":":
         return False
-    return any(
-        w.lower() in {"and", "&"} for w in words[max(0, side.start - 3) : side.start]
-    )
+    return any(w.lower() in {"and", "&"} for w in words[max(0, side.start - 3) : side.start])
 
 
 def _denied_sides(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
@@ -161,9 +159,7 @@ def _earlier_item(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     the pelvis': the right is the first one's), not where this one restates
     it ('..., consistent with metastatic calcification', '... versus vascular
     calcification')."""
-    ends = [
-        c.end for c in rd.matches.calc if sent.start <= c.start and c.end <= f.start
-    ]
+    ends = [c.end for c in rd.matches.calc if sent.start <= c.start and c.end <= f.start]
     if not ends:
         return []
     lo = max(ends)
@@ -218,11 +214,7 @@ def _other_structures(
     side; 'calcifications in the spleen and in the left kidney': the finding
     takes the first site, and the side is the second's). A place phrase with
     nothing joining it ('in the right axilla') is the finding's own."""
-    if (
-        site is None
-        or site.span is f
-        or rd.layout.sent_first[site.span.start] != sent.start
-    ):
+    if site is None or site.span is f or rd.layout.sent_first[site.span.start] != sent.start:
         return []
     out = []
     # a link's own 'with' ('consistent with') joins no other structure
@@ -281,6 +273,7 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
 _PLACE_WORDS = frozenset(
     {"in", "of", "along", "at", "around", "about", "over", "within", ","}
 )  # ',': 'two calcified nodules, RUL and LLL'
+
 
 
 def _place_after(rd: ReportDoc, f: Span, hi: int) -> SiteRef | None:
@@ -356,41 +349,15 @@ def _past_plain_words(rd: ReportDoc, i: int, most: int = 2) -> int:
 # right upper lobe and left hilum are unchanged'); any other word makes that
 # place a word of another thing ('and left basilar atelectasis').
 _ITEM_FOLLOWERS = frozenset(
-    {
-        "of",
-        "with",
-        "are",
-        "were",
-        "bilaterally",
-        "unchanged",
-        "stable",
-        "again",
-        "also",
-        "noted",
-        "seen",
-        "present",
-        "consistent",
-        "compatible",
-        "likely",
-    }
+    {"of", "with", "are", "were", "bilaterally", "unchanged", "stable", "again",
+     "also", "noted", "seen", "present", "consistent", "compatible", "likely"}
 )
 
 
 # Nouns that only say a place is a place ('the left perihilar region', 'the
 # left hip joint').
 _PLACE_NOUNS = frozenset(
-    {
-        "region",
-        "regions",
-        "area",
-        "areas",
-        "aspect",
-        "side",
-        "zone",
-        "zones",
-        "joint",
-        "joints",
-    }
+    {"region", "regions", "area", "areas", "aspect", "side", "zone", "zones", "joint", "joints"}
 )
 
 

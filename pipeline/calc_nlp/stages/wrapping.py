@@ -94,10 +94,7 @@ def _width(lines: list[str]) -> int | None:
         for line, nxt in zip(lines, lines[1:], strict=False)
         if line.rstrip()[-1:] not in _ENDS and line.strip() and nxt[:1].islower()
     ]
-    if (
-        len(broken) < WRAPPED_LINES
-        or not WRAP_WIDTH_MIN <= max(broken) <= WRAP_WIDTH_MAX
-    ):
+    if len(broken) < WRAPPED_LINES or not WRAP_WIDTH_MIN <= max(broken) <= WRAP_WIDTH_MAX:
         return None
     return max(broken)
 
