@@ -116,10 +116,7 @@ class Engine:
         from calc_nlp.screen import Screen
 
         if self.screen is None and self._analyzer is not None:
-            prefilter = getattr(self._analyzer, "prefilter", None)
-            gate = getattr(self._analyzer, "birads_gate", None)
-            if prefilter is not None and gate is not None:
-                self.screen = Screen(self.rules, prefilter, gate)
+            self.screen = Screen.of(self.rules, self._analyzer)
 
     def screened_rows(
         self, row: int, report_id: str, text: str, note: str = "", digest: str = ""

@@ -44,13 +44,13 @@ def remember(rules: Any, analyzer: Any) -> None:
     """Keep what the screen needs of a built analyzer (its prefilter and
     BI-RADS word test), for the next run of these rules."""
     inputs = _inputs(rules)
-    prefilter = getattr(analyzer, "prefilter", None)
-    gate = getattr(analyzer, "birads_gate", None)
-    if not inputs or not isinstance(prefilter, Prefilter) or gate is None:
+    screen = Screen.of(rules, analyzer)
+    if not inputs or screen is None:
         return
     if build_cache.load(_KIND, inputs) is None:
+        parts = screen.prefilter.parts
         build_cache.save(
-            _KIND, inputs, {"prefilter": prefilter.parts, "gate": dict(vars(gate))}
+            _KIND, inputs, {"prefilter": parts, "gate": dict(vars(screen.birads_gate))}
         )
 
 
@@ -66,6 +66,16 @@ class Screen:
         """The lab parser, made for the first report the screen answers (a run
         whose first report needs the pipeline may never need this one)."""
         return LabParser(self._lab_rules)
+
+    @classmethod
+    def of(cls, rules: Any, analyzer: Any) -> Screen | None:
+        """The screen of a built analyzer: its own prefilter and BI-RADS word
+        test (None for an analyzer without them)."""
+        prefilter = getattr(analyzer, "prefilter", None)
+        gate = getattr(analyzer, "birads_gate", None)
+        if not isinstance(prefilter, Prefilter) or gate is None:
+            return None
+        return cls(rules, prefilter, gate)
 
     @classmethod
     def cached(cls, rules: Any) -> Screen | None:
