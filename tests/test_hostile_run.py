@@ -23,6 +23,7 @@ import shutil
 import signal
 import stat
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -469,6 +470,45 @@ def test_sigterm_stops_workers_and_frees_lock(tmp_path):
     failed = json.loads((out / "manifest.failed.json").read_text())
     assert failed["exit_code"] == 143
     assert not (out / "findings.csv").exists()
+
+
+# A pool stopped while its workers send large results: each task returns 20 MB,
+# so a kill lands between a result's header and its payload most times. Before
+# stop_pool closed the parent's end of the result pipe, the pool's manager
+# thread then waited for ever for the payload, and the run, stopped by
+# SIGTERM, never exited. Five stops in one process: each must end its manager.
+STOP_WHILE_SENDING = """
+import multiprocessing, os, sys, time
+from concurrent.futures import ProcessPoolExecutor
+from calc_nlp.batch.workers import stop_pool
+
+def big(_):
+    return "y" * 20_000_000
+
+for attempt in range(5):
+    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"))
+    for _ in range(8):
+        pool.submit(big, 0)
+    time.sleep(0.3 + 0.05 * attempt)
+    manager = pool._executor_manager_thread
+    stop_pool(pool, ok=False)
+    if manager.is_alive():
+        print("manager thread still alive after attempt", attempt, file=sys.stderr)
+        sys.stderr.flush()
+        os._exit(1)  # the exit hook would join that thread for ever
+print("ok")
+"""
+
+
+def test_pool_stopped_mid_result_ends_its_manager_thread_and_exits():
+    proc = subprocess.run(
+        [sys.executable, "-c", STOP_WHILE_SENDING],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "ok"
 
 
 def test_sigkill_parent_workers_die_and_lock_is_free_with_patterns(tmp_path):

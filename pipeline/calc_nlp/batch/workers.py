@@ -82,6 +82,7 @@ def stop_pool(pool: ProcessPoolExecutor | None, ok: bool) -> None:
     manager = getattr(pool, "_executor_manager_thread", None)
     if not ok:
         procs = list((getattr(pool, "_processes", None) or {}).values())
+        results = getattr(pool, "_result_queue", None)  # shutdown forgets it
         pool.shutdown(wait=False, cancel_futures=True)
         for proc in procs:
             try:
@@ -93,9 +94,27 @@ def stop_pool(pool: ProcessPoolExecutor | None, ok: bool) -> None:
                 proc.join(5)
             except (OSError, ValueError, AttributeError, AssertionError):
                 pass
+        _end_result_pipe(results)
     pool.shutdown(wait=True, cancel_futures=True)
     if manager is not None:
         manager.join(MANAGER_JOIN_SECONDS)  # ends once it sees its workers gone
+
+
+def _end_result_pipe(queue: Any) -> None:
+    """Close the parent's copy of the pool's result-pipe writer once its
+    workers are dead. A worker killed while sending a large result (the
+    header and the payload are two writes) leaves the manager thread reading
+    a payload that never comes; the pipe never ends while the parent holds a
+    writer, so that thread, the exit hook that joins it, and the run hung
+    for ever after 'stopped by SIGTERM'. With no writer left, the read ends
+    (EOFError) and the manager thread takes its broken-pool path and ends.
+    The parent never writes to that pipe (its wake-ups have their own)."""
+    writer = getattr(queue, "_writer", None)
+    if writer is not None:
+        try:
+            writer.close()
+        except OSError:
+            pass
 
 
 # How long a stopped run waits for the pool's manager thread (it ends within
