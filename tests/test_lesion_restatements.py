@@ -604,6 +604,27 @@ SUMMED = [
         "IMPRESSION: Bilateral calcified granulomas.",
         [1, 2, 3],
     ),
+    # a plural lesion noun after two findings lesions of its site it fits,
+    # each named in the singular, sums them up
+    (
+        "FINDINGS: A calcified lymph node in the subcarinal region. Another "
+        "calcified node in the right paratracheal station.\n"
+        "IMPRESSION: Stable calcified mediastinal nodes.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Small calcified porta hepatis lymph node, 5 mm. A second "
+        "calcified porta hepatis node, 3 mm.\n"
+        "IMPRESSION: Calcified porta hepatis nodes, benign.",
+        [1, 2, 3],
+    ),
+    # ... but one named by the same plural word is the one it restates
+    (
+        "FINDINGS: A 4 mm density in the right hemipelvis, possibly a phlebolith. "
+        "Several round calcifications low in both sides of the pelvis, typical of "
+        "phleboliths.\nIMPRESSION: Pelvic phleboliths.",
+        [1, 2, 2, 2],
+    ),
     # bilateral after a lesion of both sides restates it
     (
         "FINDINGS: Calcified pleural plaques on both sides. "

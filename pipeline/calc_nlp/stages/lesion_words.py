@@ -23,6 +23,12 @@ def _singular(w: str) -> str:
     return w[:-1] if len(w) > 3 and plural else w
 
 
+def plural(w: str) -> bool:
+    """Is the word a plural noun ("nodes", "calcifications"; not "calcinosis",
+    "calcified")?"""
+    return _singular(w) != w
+
+
 def site_words(dr: DescriptorRules, text: str) -> list[str]:
     """Site words normalised: a coronary vessel by its name ("left main" and
     "LM"), synonyms and plurals as one word, lesion nouns and words that

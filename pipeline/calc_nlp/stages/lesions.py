@@ -20,7 +20,9 @@ with the sentences sharing two words or a word of the site), and sides do
 not contradict; or the one findings lesion at its site when its sentence
 names the other's sub-site and their sub-sites share no word. An impression phrase
 joining by "and" the places of several findings lesions sums them up and is
-a lesion of its own. Findings that differ in negated, hypothetical or family
+a lesion of its own; so is one named by a plural lesion noun after two
+findings lesions or more at its site it fits, none named by that plural
+word. Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
@@ -46,6 +48,7 @@ from calc_nlp.stages.lesion_words import (
     names_residual,
     names_what_it_is,
     part,
+    plural,
     said_side,
     site_words,
     stems,
@@ -450,6 +453,8 @@ def _sums_up(
     lesions of the findings."""
     if f.section != _RESTATING[1] or f.own_lesion:
         return False
+    if _sums_up_plural(dr, f, at_site):
+        return True
     if f.laterality in ("bilateral", ""):
         # 'bilateral renal calcifications', or 'pelvic phleboliths' naming no
         # side, after the right's and the left's; lesions at other sub-sites
@@ -484,6 +489,39 @@ def _sums_up(
         echoed = [g for g in others.values() if _names_from(dr, f, g)]
         return len(others) > 1 and len(echoed) != 1
     return False
+
+
+def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> bool:
+    """Is the impression finding named in the plural ("calcified mesenteric
+    nodes") at a site where the findings section named two lesions or more
+    its sub-site and side fit ("a calcified mesenteric node ... Another
+    calcified mesenteric node")? It sums them up (GUIDE: an impression
+    phrase that sums up several lesions of the findings is a lesion of its
+    own). Not at a scored site: the whole tree and its vessels."""
+    heads = WORD.findall(f.mention.lower())
+    if not heads or not f.site or f.site in dr.score_sites:
+        return False
+    if not plural(heads[-1]) or heads[-1] in dr.mass_plurals:
+        return False
+    sub = sub_site(dr, f)
+    fitting = [
+        x
+        for x in at_site
+        if x.first is not None
+        and x.first.section == _RESTATING[0]
+        and _nests(x.sub, sub)
+        and _fits(x.side, f.laterality)
+    ]
+    # one of them named by the same plural words is the one it restates
+    # ("multiple calcifications, typical of phleboliths" and "pelvic phleboliths")
+    return len(fitting) > 1 and not any(heads[-1] in _heads(x) for x in fitting)
+
+
+def _heads(x: _Lesion) -> set[str]:
+    """The last words of the mentions of the lesion's first, last and told
+    findings, lower case."""
+    found = [x.first, x.last, *x.told.values()]
+    return {w[-1] for g in found if g and (w := WORD.findall(g.mention.lower()))}
 
 
 def _names_from(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
