@@ -625,6 +625,30 @@ SUMMED = [
         "phleboliths.\nIMPRESSION: Pelvic phleboliths.",
         [1, 2, 2, 2],
     ),
+    # a count of several in the impression restates no lesion the findings
+    # named in the singular ...
+    (
+        "FINDINGS: A 4 mm calcified nodule in the right upper lobe. Lungs "
+        "otherwise clear.\nIMPRESSION: Two calcified pulmonary nodules, benign.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: A punctate calcification in the left frontal white matter. No "
+        "hemorrhage.\nIMPRESSION: Two punctate cerebral calcifications, likely "
+        "sequelae of prior infection.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Small calcified mesenteric lymph node in the left lower "
+        "quadrant.\nIMPRESSION: Three calcified mesenteric lymph nodes.",
+        [1, 2],
+    ),
+    # ... but restates one named in the plural
+    (
+        "FINDINGS: Two calcified granulomas in the left lower lobe.\n"
+        "IMPRESSION: Two left lower lobe calcified granulomas, stable.",
+        [1, 1],
+    ),
     # bilateral after a lesion of both sides restates it
     (
         "FINDINGS: Calcified pleural plaques on both sides. "

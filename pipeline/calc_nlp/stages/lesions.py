@@ -22,7 +22,8 @@ names the other's sub-site and their sub-sites share no word. An impression phra
 joining by "and" the places of several findings lesions sums them up and is
 a lesion of its own; so is one named by a plural lesion noun after two
 findings lesions or more at its site it fits, none named by that plural
-word. Findings that differ in negated, hypothetical or family
+word; and a count of several in the plural ("two calcified nodules")
+restates no lesion named in the singular only. Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
@@ -42,6 +43,7 @@ from calc_nlp.stages.lesion_words import (
     echoes,
     joined_places,
     label_sub,
+    names_a_count,
     names_a_lesion,
     names_another,
     names_its_place,
@@ -589,6 +591,18 @@ def _joins_others(
     )
 
 
+def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
+    """Does the finding count two or more of what it names in the plural
+    ("Two parenchymal calcifications") where the lesion it would restate was
+    named in the singular only ("a punctate calcification")? A count of
+    several is no restatement of one (GUIDE: an impression phrase that sums
+    up several lesions of the findings is a lesion of its own)."""
+    heads = WORD.findall(f.mention.lower())
+    if not heads or not plural(heads[-1]) or not names_a_count(dr, f):
+        return False
+    return not any(plural(w) for w in _heads(x))
+
+
 def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
     """For each finding, where its mention starts in its sentence (counted on
     from the finding before it in the sentence: a mention's words may come
@@ -658,6 +672,8 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
         if found is not None and _joins_others(
             dr, f, found, by_id.values(), spans[f.finding_id]
         ):
+            found = None
+        if found is not None and _counts_more(dr, f, found):
             found = None
         if found is None:
             found = _Lesion(
