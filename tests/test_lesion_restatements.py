@@ -397,6 +397,30 @@ ANAPHORS = [
 ]
 
 APART = [
+    # a finding whose site words leave the sub-site unsaid but whose mention
+    # a link word follows to another place of the site is that place's
+    # lesion, not the one before it in its section ...
+    (
+        "FINDINGS: Thick calcification along the falx cerebri. Dural "
+        "calcification along the tentorium.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcification of the medial meniscus. Chondrocalcinosis of "
+        "the patellofemoral cartilage also.",
+        [1, 2],
+    ),
+    # ... and the same place restates it
+    (
+        "FINDINGS: Calcification of the medial meniscus. Chondrocalcinosis of "
+        "the medial meniscus as well.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Dense calcification along the falx. Dural calcification "
+        "along the falx is unchanged.",
+        [1, 1],
+    ),
     # the subject of "the <place> was (also) calcified" names the place its
     # site words left unsaid: the external carotid is not the internal's plaque
     (

@@ -186,6 +186,26 @@ def subject_sub(dr: DescriptorRules, f: Finding) -> str:
     return " ".join(w for w in words if w not in name)
 
 
+def trailing_sub(dr: DescriptorRules, f: Finding) -> str:
+    """The sub-site words of the place a link word leads right after the
+    mention, up to a clause break or the sentence's end ("Dural calcification
+    along the tentorium"); empty when there is none."""
+    text = f.sentence.lower()
+    at = text.find(f.mention.lower())
+    if at < 0 or not f.site:
+        return ""
+    rest = f.sentence[at + len(f.mention) :].lstrip()
+    link = dr.place_links.match(rest)
+    if link is None:
+        return ""
+    rest = rest[link.end() :]
+    ends = [m.start() for m in dr.clause_breaks.finditer(rest)]
+    ends += [m.start() for m in re.finditer(r"[.()]", rest)]
+    name = set(site_words(dr, f.site))
+    words = site_words(dr, rest[: min(ends, default=len(rest))])
+    return " ".join(w for w in words if w not in name)
+
+
 _PART = re.compile(r"[\w-]+")
 
 

@@ -6,7 +6,9 @@ site words normalised: "RUL" and "right upper lobe" are one; a vessel
 finding whose words leave its sub-site unsaid takes that of the label ahead
 of it, "SFA: ... Moderate wall calcification"; a finding that
 leaves the sub-site or side unsaid joins the one lesion at its site that
-does not contradict it; one without a site, the one lesion named by the same
+does not contradict it, unless, in the lesion's section, a link word after
+its mention leads to another place of the site ("Dural calcification along
+the tentorium" after the falx's); one without a site, the one lesion named by the same
 words, on the side it names; a coronary finding naming a vessel never joins
 the whole-tree lesion named before it; another coronary segment or valve
 part is another lesion), or when a
@@ -56,6 +58,7 @@ from calc_nlp.stages.lesion_words import (
     stems,
     sub_site,
     subject_sub,
+    trailing_sub,
 )
 
 # The section categories (patterns/sections.json) of a finding restated and of
@@ -214,6 +217,7 @@ def _same_lesion(
         # plaque of the right SFA"; "The aorta ... The aortic arch was calcified.")
         and (not sub or x.sub == sub or _named(dr, x, f, named) or _other_section(x, f))
         and not _narrows(x, f, sub)
+        and not _places_apart(dr, x, f, sub)
         and _fits(x.side, f.laterality)
         and (x.sub or not sub or x.site not in dr.score_sites)
     ]
@@ -298,6 +302,17 @@ def _narrows(x: _Lesion, f: Finding, sub: str) -> bool:
     plaque" after the marginal branch's) restates it."""
     mine, theirs = set(sub.split()), set(x.sub.split())
     return bool(theirs) and mine > theirs and not _other_section(x, f)
+
+
+def _places_apart(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
+    """Does a finding of the lesion's section whose site words leave the
+    sub-site unsaid name after its mention a place that is not the lesion's
+    sub-site ("Calcification along the falx. Dural calcification along the
+    tentorium.")? Such a place is another lesion's."""
+    if sub or not x.sub or _other_section(x, f):
+        return False
+    place = trailing_sub(dr, f)
+    return bool(place) and not _nests(x.sub, place)
 
 
 def _other_section(x: _Lesion, f: Finding) -> bool:
