@@ -8,6 +8,26 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # "vascular" says where a calcification lies, no shape: the impression
+    # calling the punctate focus vascular restates it
+    (
+        "FINDINGS: Punctate calcification at the left renal hilum, favored to be "
+        "renal artery calcification rather than a stone.\n"
+        "IMPRESSION: Calcification at the left renal hilum, most likely vascular.",
+        [1, 1, 1],
+    ),
+    (
+        "FINDINGS: Tiny punctate calcification near the right renal sinus, "
+        "probably a renal artery calcification.\nIMPRESSION: Right renal sinus "
+        "calcification, likely vascular; no stone.",
+        [1, 1, 1],
+    ),
+    # ... and a breast's vascular calcifications are still not its punctate ones
+    (
+        "FINDINGS: Benign vascular calcifications in the right breast. Punctate "
+        "calcifications in the right breast.",
+        [1, 2],
+    ),
     # a place the impression names in its mention's words and the findings
     # sentence outside its own ("right upper quadrant calcification" and
     # "calcification in the right upper quadrant") echoes it
