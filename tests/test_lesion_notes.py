@@ -96,6 +96,26 @@ DIAGNOSED = [
     ),
 ]
 
+# A note's diagnosis headers are sections of their own (the preoperative or
+# admitting diagnosis its indication, the postoperative or discharge diagnosis
+# its conclusion): the course naming the place in more words restates the
+# diagnosis, no part of one section's narrative.
+HEADED = [
+    (
+        "DISCHARGE DIAGNOSES: 1. Chronic calcific pancreatitis. 2. Type 2 "
+        "diabetes.\nHOSPITAL COURSE: The patient was admitted with abdominal "
+        "pain. CT showed dense calcifications throughout the pancreatic body "
+        "and tail.",
+        [1, 1],
+    ),
+    (
+        "ADMITTING DIAGNOSIS: Calcific pancreatitis with a flare of pain.\n"
+        "HOSPITAL COURSE: Imaging again showed coarse calcifications of the "
+        "pancreatic head and neck.",
+        [1, 1],
+    ),
+]
+
 # Different calcifications of one note that share words.
 APART = [
     # two coronary vessels, in a numbered diagnosis list
@@ -389,6 +409,7 @@ CASES = [
     *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
     *[pytest.param(t, n, id=f"restated-{i}") for i, (t, n) in enumerate(RESTATED)],
     *[pytest.param(t, n, id=f"diagnosed-{i}") for i, (t, n) in enumerate(DIAGNOSED)],
+    *[pytest.param(t, n, id=f"headed-{i}") for i, (t, n) in enumerate(HEADED)],
     *[pytest.param(t, n, id=f"apart-{i}") for i, (t, n) in enumerate(APART)],
     *[pytest.param(t, n, id=f"parts-{i}") for i, (t, n) in enumerate(PARTS)],
     *[pytest.param(t, n, id=f"new-{i}") for i, (t, n) in enumerate(NEW)],

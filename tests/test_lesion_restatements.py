@@ -8,6 +8,26 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # "vascular" says where a calcification lies, no shape: the impression
+    # calling the punctate focus vascular restates it
+    (
+        "FINDINGS: Punctate calcification at the left renal hilum, favored to be "
+        "renal artery calcification rather than a stone.\n"
+        "IMPRESSION: Calcification at the left renal hilum, most likely vascular.",
+        [1, 1, 1],
+    ),
+    (
+        "FINDINGS: Tiny punctate calcification near the right renal sinus, "
+        "probably a renal artery calcification.\nIMPRESSION: Right renal sinus "
+        "calcification, likely vascular; no stone.",
+        [1, 1, 1],
+    ),
+    # ... and a breast's vascular calcifications are still not its punctate ones
+    (
+        "FINDINGS: Benign vascular calcifications in the right breast. Punctate "
+        "calcifications in the right breast.",
+        [1, 2],
+    ),
     # a place the impression names in its mention's words and the findings
     # sentence outside its own ("right upper quadrant calcification" and
     # "calcification in the right upper quadrant") echoes it
@@ -397,6 +417,30 @@ ANAPHORS = [
 ]
 
 APART = [
+    # a finding whose site words leave the sub-site unsaid but whose mention
+    # a link word follows to another place of the site is that place's
+    # lesion, not the one before it in its section ...
+    (
+        "FINDINGS: Thick calcification along the falx cerebri. Dural "
+        "calcification along the tentorium.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcification of the medial meniscus. Chondrocalcinosis of "
+        "the patellofemoral cartilage also.",
+        [1, 2],
+    ),
+    # ... and the same place restates it
+    (
+        "FINDINGS: Calcification of the medial meniscus. Chondrocalcinosis of "
+        "the medial meniscus as well.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Dense calcification along the falx. Dural calcification "
+        "along the falx is unchanged.",
+        [1, 1],
+    ),
     # the subject of "the <place> was (also) calcified" names the place its
     # site words left unsaid: the external carotid is not the internal's plaque
     (
@@ -603,6 +647,51 @@ SUMMED = [
         "Calcified granuloma in the left lung base.\n"
         "IMPRESSION: Bilateral calcified granulomas.",
         [1, 2, 3],
+    ),
+    # a plural lesion noun after two findings lesions of its site it fits,
+    # each named in the singular, sums them up
+    (
+        "FINDINGS: A calcified lymph node in the subcarinal region. Another "
+        "calcified node in the right paratracheal station.\n"
+        "IMPRESSION: Stable calcified mediastinal nodes.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Small calcified porta hepatis lymph node, 5 mm. A second "
+        "calcified porta hepatis node, 3 mm.\n"
+        "IMPRESSION: Calcified porta hepatis nodes, benign.",
+        [1, 2, 3],
+    ),
+    # ... but one named by the same plural word is the one it restates
+    (
+        "FINDINGS: A 4 mm density in the right hemipelvis, possibly a phlebolith. "
+        "Several round calcifications low in both sides of the pelvis, typical of "
+        "phleboliths.\nIMPRESSION: Pelvic phleboliths.",
+        [1, 2, 2, 2],
+    ),
+    # a count of several in the impression restates no lesion the findings
+    # named in the singular ...
+    (
+        "FINDINGS: A 4 mm calcified nodule in the right upper lobe. Lungs "
+        "otherwise clear.\nIMPRESSION: Two calcified pulmonary nodules, benign.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: A punctate calcification in the left frontal white matter. No "
+        "hemorrhage.\nIMPRESSION: Two punctate cerebral calcifications, likely "
+        "sequelae of prior infection.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Small calcified mesenteric lymph node in the left lower "
+        "quadrant.\nIMPRESSION: Three calcified mesenteric lymph nodes.",
+        [1, 2],
+    ),
+    # ... but restates one named in the plural
+    (
+        "FINDINGS: Two calcified granulomas in the left lower lobe.\n"
+        "IMPRESSION: Two left lower lobe calcified granulomas, stable.",
+        [1, 1],
     ),
     # bilateral after a lesion of both sides restates it
     (

@@ -47,6 +47,24 @@ def test_a_notes_history_headers_are_its_indication(findings_of, header):
     assert f.section == "indication"
 
 
+@pytest.mark.parametrize(
+    "header, section",
+    [
+        ("PREOPERATIVE DIAGNOSIS:", "indication"),
+        ("Preoperative diagnoses:", "indication"),
+        ("ADMITTING DIAGNOSIS:", "indication"),
+        ("POSTOPERATIVE DIAGNOSIS:", "impression"),
+        ("DISCHARGE DIAGNOSES:", "impression"),
+    ],
+)
+def test_a_notes_diagnosis_headers_are_sections(findings_of, header, section):
+    """The preoperative and the postoperative diagnosis are two sections
+    (GUIDE, lesion: clinical notes), not the text before the first header."""
+    text = f"REASON: Pain.\n{header} Calcific tendinitis of the left shoulder."
+    (f,) = findings_of(text)
+    assert f.section == section
+
+
 def test_family_history_header_is_not_indication(findings_of):
     (f,) = findings_of("FAMILY HISTORY: mother with coronary artery calcification.")
     assert f.family and f.section == "other"

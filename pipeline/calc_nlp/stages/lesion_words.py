@@ -23,6 +23,12 @@ def _singular(w: str) -> str:
     return w[:-1] if len(w) > 3 and plural else w
 
 
+def plural(w: str) -> bool:
+    """Is the word a plural noun ("nodes", "calcifications"; not "calcinosis",
+    "calcified")?"""
+    return _singular(w) != w
+
+
 def site_words(dr: DescriptorRules, text: str) -> list[str]:
     """Site words normalised: a coronary vessel by its name ("left main" and
     "LM"), synonyms and plurals as one word, lesion nouns and words that
@@ -180,6 +186,26 @@ def subject_sub(dr: DescriptorRules, f: Finding) -> str:
     return " ".join(w for w in words if w not in name)
 
 
+def trailing_sub(dr: DescriptorRules, f: Finding) -> str:
+    """The sub-site words of the place a link word leads right after the
+    mention, up to a clause break or the sentence's end ("Dural calcification
+    along the tentorium"); empty when there is none."""
+    text = f.sentence.lower()
+    at = text.find(f.mention.lower())
+    if at < 0 or not f.site:
+        return ""
+    rest = f.sentence[at + len(f.mention) :].lstrip()
+    link = dr.place_links.match(rest)
+    if link is None:
+        return ""
+    rest = rest[link.end() :]
+    ends = [m.start() for m in dr.clause_breaks.finditer(rest)]
+    ends += [m.start() for m in re.finditer(r"[.()]", rest)]
+    name = set(site_words(dr, f.site))
+    words = site_words(dr, rest[: min(ends, default=len(rest))])
+    return " ".join(w for w in words if w not in name)
+
+
 _PART = re.compile(r"[\w-]+")
 
 
@@ -224,6 +250,12 @@ def names_another(dr: DescriptorRules, f: Finding) -> bool:
     than what was named before ("There are other phleboliths", "another
     calcified node", "a second smaller calcified plaque")?"""
     return bool(dr.other_words & _lead_words(f))
+
+
+def names_a_count(dr: DescriptorRules, f: Finding) -> bool:
+    """Do the words right before the mention, in its clause, count two or
+    more of what it names ("two parenchymal calcifications")?"""
+    return bool(dr.count_words & _lead_words(f))
 
 
 def names_residual(dr: DescriptorRules, f: Finding) -> bool:

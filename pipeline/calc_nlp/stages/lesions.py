@@ -6,7 +6,9 @@ site words normalised: "RUL" and "right upper lobe" are one; a vessel
 finding whose words leave its sub-site unsaid takes that of the label ahead
 of it, "SFA: ... Moderate wall calcification"; a finding that
 leaves the sub-site or side unsaid joins the one lesion at its site that
-does not contradict it; one without a site, the one lesion named by the same
+does not contradict it, unless, in the lesion's section, a link word after
+its mention leads to another place of the site ("Dural calcification along
+the tentorium" after the falx's); one without a site, the one lesion named by the same
 words, on the side it names; a coronary finding naming a vessel never joins
 the whole-tree lesion named before it; another coronary segment or valve
 part is another lesion), or when a
@@ -20,7 +22,10 @@ with the sentences sharing two words or a word of the site), and sides do
 not contradict; or the one findings lesion at its site when its sentence
 names the other's sub-site and their sub-sites share no word. An impression phrase
 joining by "and" the places of several findings lesions sums them up and is
-a lesion of its own. Findings that differ in negated, hypothetical or family
+a lesion of its own; so is one named by a plural lesion noun after two
+findings lesions or more at its site it fits, none named by that plural
+word; and a count of several in the plural ("two calcified nodules")
+restates no lesion named in the singular only. Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
@@ -40,17 +45,20 @@ from calc_nlp.stages.lesion_words import (
     echoes,
     joined_places,
     label_sub,
+    names_a_count,
     names_a_lesion,
     names_another,
     names_its_place,
     names_residual,
     names_what_it_is,
     part,
+    plural,
     said_side,
     site_words,
     stems,
     sub_site,
     subject_sub,
+    trailing_sub,
 )
 
 # The section categories (patterns/sections.json) of a finding restated and of
@@ -209,6 +217,7 @@ def _same_lesion(
         # plaque of the right SFA"; "The aorta ... The aortic arch was calcified.")
         and (not sub or x.sub == sub or _named(dr, x, f, named) or _other_section(x, f))
         and not _narrows(x, f, sub)
+        and not _places_apart(dr, x, f, sub)
         and _fits(x.side, f.laterality)
         and (x.sub or not sub or x.site not in dr.score_sites)
     ]
@@ -293,6 +302,17 @@ def _narrows(x: _Lesion, f: Finding, sub: str) -> bool:
     plaque" after the marginal branch's) restates it."""
     mine, theirs = set(sub.split()), set(x.sub.split())
     return bool(theirs) and mine > theirs and not _other_section(x, f)
+
+
+def _places_apart(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
+    """Does a finding of the lesion's section whose site words leave the
+    sub-site unsaid name after its mention a place that is not the lesion's
+    sub-site ("Calcification along the falx. Dural calcification along the
+    tentorium.")? Such a place is another lesion's."""
+    if sub or not x.sub or _other_section(x, f):
+        return False
+    place = trailing_sub(dr, f)
+    return bool(place) and not _nests(x.sub, place)
 
 
 def _other_section(x: _Lesion, f: Finding) -> bool:
@@ -450,6 +470,8 @@ def _sums_up(
     lesions of the findings."""
     if f.section != _RESTATING[1] or f.own_lesion:
         return False
+    if _sums_up_plural(dr, f, at_site):
+        return True
     if f.laterality in ("bilateral", ""):
         # 'bilateral renal calcifications', or 'pelvic phleboliths' naming no
         # side, after the right's and the left's; lesions at other sub-sites
@@ -484,6 +506,39 @@ def _sums_up(
         echoed = [g for g in others.values() if _names_from(dr, f, g)]
         return len(others) > 1 and len(echoed) != 1
     return False
+
+
+def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> bool:
+    """Is the impression finding named in the plural ("calcified mesenteric
+    nodes") at a site where the findings section named two lesions or more
+    its sub-site and side fit ("a calcified mesenteric node ... Another
+    calcified mesenteric node")? It sums them up (GUIDE: an impression
+    phrase that sums up several lesions of the findings is a lesion of its
+    own). Not at a scored site: the whole tree and its vessels."""
+    heads = WORD.findall(f.mention.lower())
+    if not heads or not f.site or f.site in dr.score_sites:
+        return False
+    if not plural(heads[-1]) or heads[-1] in dr.mass_plurals:
+        return False
+    sub = sub_site(dr, f)
+    fitting = [
+        x
+        for x in at_site
+        if x.first is not None
+        and x.first.section == _RESTATING[0]
+        and _nests(x.sub, sub)
+        and _fits(x.side, f.laterality)
+    ]
+    # one of them named by the same plural words is the one it restates
+    # ("multiple calcifications, typical of phleboliths" and "pelvic phleboliths")
+    return len(fitting) > 1 and not any(heads[-1] in _heads(x) for x in fitting)
+
+
+def _heads(x: _Lesion) -> set[str]:
+    """The last words of the mentions of the lesion's first, last and told
+    findings, lower case."""
+    found = [x.first, x.last, *x.told.values()]
+    return {w[-1] for g in found if g and (w := WORD.findall(g.mention.lower()))}
 
 
 def _names_from(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
@@ -549,6 +604,18 @@ def _joins_others(
         and (_places_of(dr, x) - mine) & words
         for x in lesions
     )
+
+
+def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
+    """Does the finding count two or more of what it names in the plural
+    ("Two parenchymal calcifications") where the lesion it would restate was
+    named in the singular only ("a punctate calcification")? A count of
+    several is no restatement of one (GUIDE: an impression phrase that sums
+    up several lesions of the findings is a lesion of its own)."""
+    heads = WORD.findall(f.mention.lower())
+    if not heads or not plural(heads[-1]) or not names_a_count(dr, f):
+        return False
+    return not any(plural(w) for w in _heads(x))
 
 
 def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
@@ -620,6 +687,8 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
         if found is not None and _joins_others(
             dr, f, found, by_id.values(), spans[f.finding_id]
         ):
+            found = None
+        if found is not None and _counts_more(dr, f, found):
             found = None
         if found is None:
             found = _Lesion(
