@@ -503,3 +503,41 @@ def test_lesion_named_beats_a_landmark(findings_of, text, site):
 )
 def test_first_of_a_list_keeps_its_nodes(findings_of, text):
     assert findings_of(text)[0].site == "lymph node"
+
+
+# The period of a side abbreviation ('Rt.', 'Lt.', 'bilat.') shortens the
+# side word and ends no clause: the site after it is the finding's (guide §2:
+# abbreviated sides count), in capitals as well.
+@pytest.mark.parametrize(
+    ("text", "site", "laterality"),
+    [
+        ("Punctate calcification within the Rt. kidney.", "kidney", "right"),
+        (
+            "Coarse calcification in the lt. adrenal gland, unchanged.",
+            "adrenal gland",
+            "left",
+        ),
+        ("Calcified plaque at the Lt. ICA origin.", "carotid artery", "left"),
+        ("SMALL CALCIFICATION IN THE RT. KIDNEY.", "kidney", "right"),
+        ("Tiny calcifications in the bilat. kidneys.", "kidney", "bilateral"),
+    ],
+)
+def test_period_of_a_side_abbreviation_ends_no_clause(only, text, site, laterality):
+    found = only(text)
+    assert (found.site, found.laterality) == (site, laterality)
+
+
+# 'B/L' written before the site word is one side word, not a slash between
+# two names ('granulomas/lymph nodes'): the site word after it still names
+# the place.
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("B/L renal cortical calcifications.", "kidney"),
+        ("b/l adrenal calcifications, stable.", "adrenal gland"),
+        ("B/L calcified hilar lymph nodes.", "lymph node"),
+    ],
+)
+def test_b_slash_l_before_the_site_word(only, text, site):
+    found = only(text)
+    assert (found.site, found.laterality) == (site, "bilateral")
