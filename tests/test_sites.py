@@ -280,6 +280,14 @@ VOCABULARY = [
     ("Calcified plaque at the origin of the celiac trunk.", "artery", ""),
     ("Calcification of the brachiocephalic trunk.", "artery", ""),
     ("Scattered calcifications at the celiac axis.", "artery", ""),
+    # the usual short names of the leg arteries, the ureter's end, the lenses
+    ("Dense calcified plaque of the left CFA.", "artery", "left"),
+    ("Mild calcified plaque in the right CIA.", "artery", "right"),
+    ("Calcified plaque narrows the left EIA.", "artery", "left"),
+    ("Punctate calcification at the right UVJ.", "ureter", "right"),
+    ("Calcification at the left ureterovesical junction.", "ureter", "left"),
+    ("Calcification of both lenses.", "eye", "bilateral"),
+    ("Linear calcification of the TFC.", "cartilage", ""),
 ]
 
 
