@@ -549,3 +549,33 @@ def test_period_of_a_side_abbreviation_ends_no_clause(only, text, site, laterali
 def test_b_slash_l_before_the_site_word(only, text, site):
     found = only(text)
     assert (found.site, found.laterality) == (site, "bilateral")
+
+
+# The place its own clause names after the finding comes before a label over
+# it (guide §2 "Site and side from context": step 2 before step 4); the
+# adductor canal is a passage of the thigh, no muscle.
+@pytest.mark.parametrize(
+    ("text", "site", "laterality"),
+    [
+        ("ABDOMINAL WALL: Calcification in the left rectus muscle.", "muscle", "left"),
+        (
+            "CHEST WALL: Small calcification in the right pectoralis muscle.",
+            "muscle",
+            "right",
+        ),
+        (
+            "Soft tissues: calcified focus within the left deltoid muscle.",
+            "muscle",
+            "left",
+        ),
+        (
+            "Calcified plaque of the artery in the right adductor canal.",
+            "artery",
+            "right",
+        ),
+        ("Punctate calcification in the adductor canal.", "", ""),
+    ],
+)
+def test_own_clause_place_before_a_label(only, text, site, laterality):
+    found = only(text)
+    assert (found.site, found.laterality) == (site, laterality)
