@@ -579,3 +579,35 @@ def test_b_slash_l_before_the_site_word(only, text, site):
 def test_own_clause_place_before_a_label(only, text, site, laterality):
     found = only(text)
     assert (found.site, found.laterality) == (site, laterality)
+
+
+# An anaphor ('the vessel', 'the leaflets') after a sentence that lists two
+# sites of its kind points back to the first of the list (guide §2: where
+# one phrase names two sites, the first).
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "The right carotid bulb and right vertebral artery are patent. "
+            "Calcified plaque in the vessel.",
+            "carotid artery",
+        ),
+        (
+            "Mitral and tricuspid valves open normally. "
+            "Mild calcification of the valve leaflets.",
+            "mitral valve",
+        ),
+        (
+            "The splenic artery and the aorta are tortuous. "
+            "The vessel wall is calcified.",
+            "artery",
+        ),
+        (
+            "The aortic valve and the mitral valve were inspected. "
+            "The leaflets were calcified.",
+            "aortic valve",
+        ),
+    ],
+)
+def test_anaphor_after_a_list_takes_its_first(only, text, site):
+    assert only(text).site == site

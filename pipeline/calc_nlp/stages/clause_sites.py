@@ -43,7 +43,7 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         return None
     found = min(pool, key=lambda x: x[0])[1]
     if found.span.end <= f.start:
-        found = _first_of_list(rd, found, [s for _, s in pool])
+        found = first_of_list(rd, found, [s for _, s in pool])
     return compound_head(kit, rd, found)
 
 
@@ -68,7 +68,7 @@ def _clause_before_label(
 _LIST_WORDS = frozenset({"and", ",", "the"})
 
 
-def _first_of_list(rd: ReportDoc, site: SiteRef, pool: list[SiteRef]) -> SiteRef:
+def first_of_list(rd: ReportDoc, site: SiteRef, pool: list[SiteRef]) -> SiteRef:
     """The first site of the list that ends with `site`, before the finding
     (guide §2: where one phrase names two sites, the first), a serial list
     included: 'the liver, spleen and pancreas' once an 'and' has joined
