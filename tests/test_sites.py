@@ -527,12 +527,19 @@ def test_first_of_a_list_keeps_its_nodes(findings_of, text):
         ),
         ("Calcified plaque at the Lt. ICA origin.", "carotid artery", "left"),
         ("SMALL CALCIFICATION IN THE RT. KIDNEY.", "kidney", "right"),
-        ("Tiny calcifications in the bilat. kidneys.", "kidney", "bilateral"),
     ],
 )
 def test_period_of_a_side_abbreviation_ends_no_clause(only, text, site, laterality):
     found = only(text)
     assert (found.site, found.laterality) == (site, laterality)
+
+
+def test_period_after_bilat_ends_its_sentence(findings_of):
+    # 'bilat.' mostly ends its phrase: the next sentence's finding does not
+    # take it in
+    plexus, pineal = findings_of("Calcified choroid plexus bilat. Pineal calcification.")
+    assert plexus.laterality == "bilateral"
+    assert pineal.mention == "Pineal calcification"
 
 
 # 'B/L' written before the site word is one side word, not a slash between
