@@ -13,6 +13,11 @@ FORMS = [
     ("Small calcificaton in the liver.", ["calcificaton"]),
     ("Calcified granuloma in the right upper lobe.", ["Calcified granuloma"]),
     ("Calcifed granuloma in the left lung.", ["Calcifed granuloma"]),
+    # a side written short before the phrase belongs to it
+    ("Rt. renal calcification, stable.", ["Rt. renal calcification"]),
+    ("Calcified R hilar lymph node.", ["Calcified R hilar lymph node"]),
+    ("Calcified lt hilar lymph nodes.", ["Calcified lt hilar lymph nodes"]),
+    ("CALCIFIED RT PARATRACHEAL LYMPH NODE.", ["CALCIFIED RT PARATRACHEAL LYMPH NODE"]),
     # transcription typos: a dropped 'i', two letters swapped
     ("Calcfied granuloma in the right apex.", ["Calcfied granuloma"]),
     ("Small calcificaiton in the left hilum.", ["calcificaiton"]),
