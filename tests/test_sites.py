@@ -288,6 +288,9 @@ VOCABULARY = [
     ("Calcification at the left ureterovesical junction.", "ureter", "left"),
     ("Calcification of both lenses.", "eye", "bilateral"),
     ("Linear calcification of the TFC.", "cartilage", ""),
+    # the axillary tail is breast tissue, not the axilla's nodes
+    ("Amorphous calcifications in the right axillary tail.", "breast", "right"),
+    ("Coarse calcification, left axillary tail.", "breast", "left"),
 ]
 
 
