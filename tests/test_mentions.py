@@ -13,6 +13,15 @@ FORMS = [
     ("Small calcificaton in the liver.", ["calcificaton"]),
     ("Calcified granuloma in the right upper lobe.", ["Calcified granuloma"]),
     ("Calcifed granuloma in the left lung.", ["Calcifed granuloma"]),
+    # a side written short before the phrase belongs to it
+    ("Rt. renal calcification, stable.", ["Rt. renal calcification"]),
+    ("Calcified R hilar lymph node.", ["Calcified R hilar lymph node"]),
+    ("Calcified lt hilar lymph nodes.", ["Calcified lt hilar lymph nodes"]),
+    ("CALCIFIED RT PARATRACHEAL LYMPH NODE.", ["CALCIFIED RT PARATRACHEAL LYMPH NODE"]),
+    # transcription typos: a dropped 'i', two letters swapped
+    ("Calcfied granuloma in the right apex.", ["Calcfied granuloma"]),
+    ("Small calcificaiton in the left hilum.", ["calcificaiton"]),
+    ("Scattered calcificaitons of the aortic arch.", ["calcificaitons"]),
     ("Calcified hilar lymph nodes.", ["Calcified hilar lymph nodes"]),
     ("The aortic valve is heavily calcified.", ["calcified"]),
     ("Calcific tendinitis of the supraspinatus.", ["Calcific tendinitis"]),

@@ -170,6 +170,24 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     # ... not where its line also names a part of both sides
     ("EXAM: AP PELVIS AND LEFT HIP\nFINDINGS: Pelvic phleboliths.", "", {"site": "vein", "laterality": ""}),
     ("XR PELVIS / RIGHT HIP\nFINDINGS: Vascular calcification of the femoral arteries.", "", {"site": "artery", "laterality": ""}),
+    # a bare 'calcified' names the granulomatous phrase it qualifies, which
+    # on a chest film is the lung's (guide §2 step 5), not the place a
+    # sentence before names for a structure it calls normal
+    (CHEST + "Calcified granulomatous disease noted.", "", {"site": "lung"}),
+    (
+        "CHEST PA/LAT,FINDINGS:, Heart and mediastinal contours are normal., "
+        "Diffuse bilateral calcified sequelae of old granulomatous infection.",
+        "",
+        {"site": "lung", "laterality": "bilateral"},
+    ),
+    (
+        "EXAM: Chest.\nFINDINGS: Mild streaky opacity at the left base. "
+        "CALCIFIED SEQUELA OF PRIOR GRANULOMATOUS DISEASE.",
+        "",
+        {"site": "lung"},
+    ),
+    # the chondral portions of the ribs are the costal cartilages
+    (CHEST + "Calcification of the chondral portions of the ribs.", "", {"site": "costal cartilage"}),
     # the side of the place the finding lies in, not of another lesion
     ("Calcified granuloma within the RLL and a small nodule at the left apex.", "granuloma", {"site": "lung", "laterality": "right"}),
     ("Aortic arch calcification; a nodule at the left base.", "", {"site": "aorta", "laterality": ""}),

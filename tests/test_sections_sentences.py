@@ -129,6 +129,22 @@ def test_a_report_without_capitals_splits_at_every_period(text, caseless, n):
     assert sum(sentence_starts(words, caseless=caseless)) == n
 
 
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Calcification in the Rt. Kidney. No mass.", 2),
+        ("GRANULOMA IN THE LT. LOWER LOBE. NO EFFUSION.", 2),
+        ("Pain on the rt.\nCalcified granuloma.", 2),  # the line ends with it
+    ],
+)
+def test_period_of_a_side_abbreviation_ends_no_sentence(text, n):
+    import spacy
+
+    words = [t.text for t in spacy.blank("en")(text)]
+    sides = frozenset({"rt", "lt", "bilat"})
+    assert sum(sentence_starts(words, abbreviations=sides)) == n
+
+
 LOWER_CASED = (
     "portable chest. dialysis catheter tip in the right atrium. "
     "coronary artery calcification, moderate. calcified granuloma in the left "

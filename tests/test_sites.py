@@ -280,6 +280,17 @@ VOCABULARY = [
     ("Calcified plaque at the origin of the celiac trunk.", "artery", ""),
     ("Calcification of the brachiocephalic trunk.", "artery", ""),
     ("Scattered calcifications at the celiac axis.", "artery", ""),
+    # the usual short names of the leg arteries, the ureter's end, the lenses
+    ("Dense calcified plaque of the left CFA.", "artery", "left"),
+    ("Mild calcified plaque in the right CIA.", "artery", "right"),
+    ("Calcified plaque narrows the left EIA.", "artery", "left"),
+    ("Punctate calcification at the right UVJ.", "ureter", "right"),
+    ("Calcification at the left ureterovesical junction.", "ureter", "left"),
+    ("Calcification of both lenses.", "eye", "bilateral"),
+    ("Linear calcification of the TFC.", "cartilage", ""),
+    # the axillary tail is breast tissue, not the axilla's nodes
+    ("Amorphous calcifications in the right axillary tail.", "breast", "right"),
+    ("Coarse calcification, left axillary tail.", "breast", "left"),
 ]
 
 
@@ -503,3 +514,110 @@ def test_lesion_named_beats_a_landmark(findings_of, text, site):
 )
 def test_first_of_a_list_keeps_its_nodes(findings_of, text):
     assert findings_of(text)[0].site == "lymph node"
+
+
+# The period of a side abbreviation ('Rt.', 'Lt.', 'bilat.') shortens the
+# side word and ends no clause: the site after it is the finding's (guide §2:
+# abbreviated sides count), in capitals as well.
+@pytest.mark.parametrize(
+    ("text", "site", "laterality"),
+    [
+        ("Punctate calcification within the Rt. kidney.", "kidney", "right"),
+        (
+            "Coarse calcification in the lt. adrenal gland, unchanged.",
+            "adrenal gland",
+            "left",
+        ),
+        ("Calcified plaque at the Lt. ICA origin.", "carotid artery", "left"),
+        ("SMALL CALCIFICATION IN THE RT. KIDNEY.", "kidney", "right"),
+    ],
+)
+def test_period_of_a_side_abbreviation_ends_no_clause(only, text, site, laterality):
+    found = only(text)
+    assert (found.site, found.laterality) == (site, laterality)
+
+
+def test_period_after_bilat_ends_its_sentence(findings_of):
+    # 'bilat.' mostly ends its phrase: the next sentence's finding does not
+    # take it in
+    plexus, pineal = findings_of("Calcified choroid plexus bilat. Pineal calcification.")
+    assert plexus.laterality == "bilateral"
+    assert pineal.mention == "Pineal calcification"
+
+
+# 'B/L' written before the site word is one side word, not a slash between
+# two names ('granulomas/lymph nodes'): the site word after it still names
+# the place.
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("B/L renal cortical calcifications.", "kidney"),
+        ("b/l adrenal calcifications, stable.", "adrenal gland"),
+        ("B/L calcified hilar lymph nodes.", "lymph node"),
+    ],
+)
+def test_b_slash_l_before_the_site_word(only, text, site):
+    found = only(text)
+    assert (found.site, found.laterality) == (site, "bilateral")
+
+
+# The place its own clause names after the finding comes before a label over
+# it (guide §2 "Site and side from context": step 2 before step 4); the
+# adductor canal is a passage of the thigh, no muscle.
+@pytest.mark.parametrize(
+    ("text", "site", "laterality"),
+    [
+        ("ABDOMINAL WALL: Calcification in the left rectus muscle.", "muscle", "left"),
+        (
+            "CHEST WALL: Small calcification in the right pectoralis muscle.",
+            "muscle",
+            "right",
+        ),
+        (
+            "Soft tissues: calcified focus within the left deltoid muscle.",
+            "muscle",
+            "left",
+        ),
+        (
+            "Calcified plaque of the artery in the right adductor canal.",
+            "artery",
+            "right",
+        ),
+        ("Punctate calcification in the adductor canal.", "", ""),
+    ],
+)
+def test_own_clause_place_before_a_label(only, text, site, laterality):
+    found = only(text)
+    assert (found.site, found.laterality) == (site, laterality)
+
+
+# An anaphor ('the vessel', 'the leaflets') after a sentence that lists two
+# sites of its kind points back to the first of the list (guide §2: where
+# one phrase names two sites, the first).
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "The right carotid bulb and right vertebral artery are patent. "
+            "Calcified plaque in the vessel.",
+            "carotid artery",
+        ),
+        (
+            "Mitral and tricuspid valves open normally. "
+            "Mild calcification of the valve leaflets.",
+            "mitral valve",
+        ),
+        (
+            "The splenic artery and the aorta are tortuous. "
+            "The vessel wall is calcified.",
+            "artery",
+        ),
+        (
+            "The aortic valve and the mitral valve were inspected. "
+            "The leaflets were calcified.",
+            "aortic valve",
+        ),
+    ],
+)
+def test_anaphor_after_a_list_takes_its_first(only, text, site):
+    assert only(text).site == site

@@ -21,7 +21,10 @@ _TERMINAL = {".", "!", "?", ";"}
 
 
 def sentence_starts(
-    words: list[str], header_bounds: Iterable[int] = (), caseless: bool = False
+    words: list[str],
+    header_bounds: Iterable[int] = (),
+    caseless: bool = False,
+    abbreviations: frozenset[str] = frozenset(),
 ) -> list[bool]:
     """One flag per token: does a sentence start here? Pure, for testing.
 
@@ -29,6 +32,8 @@ def sentence_starts(
     section title or body begins. `caseless`: the report is written without
     capitals (an export lower-cased as a whole), so a word in lower case
     after a period or a line break says nothing: it starts a sentence.
+    `abbreviations`: lower-case words whose period abbreviates them ('Rt.
+    kidney'): it ends no sentence where the line goes on after it.
     """
     n = len(words)
     starts = [False] * n
@@ -56,12 +61,25 @@ def sentence_starts(
             pending = False
         if w == "?" and starts[i]:
             pass  # a leading '?' asks about what follows ('? TB'), ending nothing
+        elif abbreviation_period(words, i, abbreviations):
+            pass  # 'Rt. KIDNEY': the period shortens the side word
         elif w in _TERMINAL or (w[:1] == "." and _dots(w)):
             pending = caseless or _next_starts_sentence(words, i)
         last_word = w
     starts[0] = True
     # A sentence start must fall on a token; whitespace tokens stay inside.
     return starts
+
+
+def abbreviation_period(
+    words: list[str], i: int, abbreviations: frozenset[str]
+) -> bool:
+    """Is words[i] the period of an abbreviation ('Rt.', 'Lt.') with more of
+    its line after it? It shortens the word before it and ends nothing, so
+    'Calcification in the Lt. kidney' stays one clause."""
+    if words[i] != "." or i < 1 or i + 1 >= len(words):
+        return False
+    return words[i - 1].lower() in abbreviations and "\n" not in words[i + 1]
 
 
 def _dots(w: str) -> bool:
@@ -110,6 +128,7 @@ def sentence_firsts(
     header_bounds: Iterable[int] = (),
     words: list[str] | None = None,
     caseless: bool = False,
+    abbreviations: frozenset[str] = frozenset(),
 ) -> list[int]:
     """Per token, the index of the first token of its sentence.
 
@@ -117,7 +136,10 @@ def sentence_firsts(
     token by token costs more than the rest of the splitting.
     """
     flags = sentence_starts(
-        words if words is not None else [t.text for t in doc], header_bounds, caseless
+        words if words is not None else [t.text for t in doc],
+        header_bounds,
+        caseless,
+        abbreviations,
     )
     return firsts_of(flags)
 

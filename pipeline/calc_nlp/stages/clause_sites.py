@@ -32,6 +32,7 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     # A named site beats a body region in the same clause ('over the right
     # upper quadrant, within the liver'), a place beats a landmark ('lateral to
     # the left hilum'), and the exam's reading beats a landmark alone.
+    reach = _clause_before_label(rd, f, reach)
     named = [x for x in reach if x[1].span.label_ == "SITE"]
     pool = named or reach
     places = [x for x in pool if not landmark(kit, rd, x[1])]
@@ -42,8 +43,24 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         return None
     found = min(pool, key=lambda x: x[0])[1]
     if found.span.end <= f.start:
-        found = _first_of_list(rd, found, [s for _, s in pool])
+        found = first_of_list(rd, found, [s for _, s in pool])
     return compound_head(kit, rd, found)
+
+
+def _clause_before_label(
+    rd: ReportDoc, f: Span, reach: list[tuple[int, SiteRef]]
+) -> list[tuple[int, SiteRef]]:
+    """Without the label a colon closes before the finding ('ABDOMINAL
+    WALL: calcification in the left rectus muscle') where a named site after
+    the finding is in reach: the phrase of its own clause comes before a label
+    over it (guide §2 "Site and side from context", step 2 before step 4)."""
+
+    def label(s: SiteRef) -> bool:
+        return s.span.end <= f.start and ":" in rd.lower[s.span.end : f.start]
+
+    if not any(s.span.start >= f.end and s.span.label_ == "SITE" for _, s in reach):
+        return reach
+    return [x for x in reach if not label(x[1])]
 
 
 # Words that may join the sites of a list before a finding ('the abdominal
@@ -51,7 +68,7 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
 _LIST_WORDS = frozenset({"and", ",", "the"})
 
 
-def _first_of_list(rd: ReportDoc, site: SiteRef, pool: list[SiteRef]) -> SiteRef:
+def first_of_list(rd: ReportDoc, site: SiteRef, pool: list[SiteRef]) -> SiteRef:
     """The first site of the list that ends with `site`, before the finding
     (guide §2: where one phrase names two sites, the first), a serial list
     included: 'the liver, spleen and pancreas' once an 'and' has joined

@@ -38,12 +38,34 @@ def site_from_exam(
         return None
     if any_head and "family" in flags(rd.mods, f):
         return None
-    words = [t.lower_ for t in f]
+    words = [t.lower_ for t in f] + _words_it_qualifies(kit, rd, f)
     for default in exam["defaults"]:
         heads = default["heads"]
         if (not heads and any_head) or (heads and any(w in heads for w in words)):
             return SiteRef(f, default["site"], "", "", f.start, exam["id"])
     return None
+
+
+# How many words after a bare 'calcified' its phrase may run before the noun
+# it qualifies ('calcified sequelae of prior granulomatous infection').
+QUALIFIED_REACH = 5
+
+
+def _words_it_qualifies(kit: Toolkit, rd: ReportDoc, f: Span) -> list[str]:
+    """For a mention that ends in a bare adjective ('calcified'; mentions.json
+    `bare_adjectives`), the words of the phrase it qualifies, up to the end
+    of its clause: 'calcified granulomatous disease', 'calcified sequelae of
+    old granulomatous infection' name a granuloma as much as 'calcified
+    granuloma' does (guide §2 step 5: on a chest film, the lung's)."""
+    if f[-1].lower_ not in kit.word_sets.get("bare_adjectives", ()):
+        return []
+    end = min(f.end + QUALIFIED_REACH, rd.sent(f).end)
+    words = []
+    for t in rd.doc[f.end : end]:
+        if not t.is_alpha:
+            break
+        words.append(t.lower_)
+    return words
 
 
 def exam_for(kit: Toolkit, rd: ReportDoc, f: Span) -> dict[str, Any] | None:

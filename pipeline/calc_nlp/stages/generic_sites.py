@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span
 
+from calc_nlp.stages.clause_sites import first_of_list
 from calc_nlp.stages.context_sites import asserted, paragraph_before
 from calc_nlp.stages.layout import exam_line
 from calc_nlp.stages.record import ReportDoc, SiteRef
@@ -53,7 +54,9 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
             and not any(c.start <= s.span.start < c.end for c in others)
         ]
         if found:
-            return found[-1]
+            # 'Mitral and tricuspid valve reveal ... . Fibrocalcific valve
+            # leaflets': the first of the list it points back to (guide §2)
+            return first_of_list(rd, found[-1], found)
     # the exam or operation line ('PROCEDURE: Aortic valve replacement. ...
     # The leaflets were heavily calcified.')
     line = exam_line(rd.layout, ("exam", "technique"))

@@ -8,7 +8,7 @@ from typing import Any
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Span
 
-from calc_nlp.sentences import sentence_ends, sentence_firsts
+from calc_nlp.sentences import abbreviation_period, sentence_ends, sentence_firsts
 from calc_nlp.stages.record import Layout, SectionOf, longest_spans
 from calc_nlp.stages.toolkit import Toolkit
 
@@ -50,9 +50,15 @@ def layout(
             for i in range(line_end, end):
                 per_token[i] = body
     # caseless: the report has no capital anywhere (a lower-cased export)
-    firsts = sentence_firsts(doc, bounds, words, caseless)
+    # 'Rt. kidney': the period of a side abbreviation ends no sentence or clause
+    abbreviations = kit.word_sets.get("side_abbreviations", frozenset())
+    firsts = sentence_firsts(doc, bounds, words, caseless, abbreviations)
     ends = sentence_ends(firsts)
-    stops = [i for i, w in enumerate(words) if w in {";", "."}]
+    stops = [
+        i
+        for i, w in enumerate(words)
+        if w in {";", "."} and not abbreviation_period(words, i, abbreviations)
+    ]
     return Layout(per_token, firsts, ends, stops, words, blank)
 
 

@@ -54,8 +54,12 @@ def extend(rd: ReportDoc) -> ReportDoc:
         ends[p.end] = min(ends.get(p.end, p.start), p.start)
     for ref in m.sites:
         ends[ref.span.end] = min(ends.get(ref.span.end, ref.start), ref.start)
+    words, stops = rd.layout.words, set(rd.layout.stops)
     for lat in m.lats:  # 'Bilateral calcified granulomas': a side is a place word
         ends[lat.end] = min(ends.get(lat.end, lat.start), lat.start)
+        i = lat.end  # 'Rt. renal calcification': the period of a side's short form
+        if i < len(words) and words[i] == "." and i not in stops:
+            ends[i + 1] = min(ends.get(i + 1, lat.start), lat.start)
     taken = {i for s in m.calc for i in range(s.start, s.end)}
     out = []
     core: dict[tuple[int, int], int] = {}

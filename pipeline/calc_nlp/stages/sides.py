@@ -27,7 +27,7 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     if any(c.start <= s.span.start and s.span.end <= c.end for c in others):
         return None
     words = rd.layout.words
-    if f.start <= s.span.start < f.end and "/" in words[f.start : s.span.start]:
+    if f.start <= s.span.start < f.end and _slash_between(rd, f.start, s.span.start):
         return None  # 'calcified granulomas/lymph nodes': another name, not a place
     if s.span.start >= f.end:
         if s.start == f.end + 1 and words[f.end] == "/":
@@ -48,6 +48,14 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     if k < len(stops) and stops[k] < hi:
         return None  # a ';' or '.' between them
     return score
+
+
+def _slash_between(rd: ReportDoc, lo: int, hi: int) -> bool:
+    """Is a '/' between tokens lo and hi that joins two names, not one
+    written inside a side word ('B/L renal calcifications': both sides)?"""
+    sides = {i for lat in rd.matches.lats for i in range(lat.start, lat.end)}
+    words = rd.layout.words
+    return any(words[i] == "/" and i not in sides for i in range(lo, hi))
 
 
 # How many words (grades, shapes) may stand between "with" and the mention
