@@ -179,3 +179,44 @@ def test_risks_of_rule_can_fire_or_is_absent(rules):
 def test_no_default_context_rules_loaded(rules):
     ids = [r["metadata"]["id"] for r in rules.context_rules]
     assert ids and all(i.startswith("C-") for i in ids)
+
+
+# ---- scope on report wording: modals and adverbs, list items, evaluations ----
+
+SCOPE_CASES = [
+    # 'cannot exclude' with another modal or an adverb between is a hedge,
+    # not a denial and not a question
+    ("Could not exclude a tiny calcification.", {"uncertain"}),
+    ("We cannot fully rule out a calcified node.", {"uncertain"}),
+    ("Can't rule out calcification in the wall.", {"uncertain"}),
+    ("Cannot definitely exclude calcification of the valve.", {"uncertain"}),
+    # a hedge word opening a list item hedges that item; the denial before
+    # the comma does not reach it
+    ("No adenopathy, questionable calcified node in the hilum.", {"uncertain"}),
+    ("Negative for effusion, probable calcified granuloma at the base.", {"uncertain"}),
+    # a forward hedge ends where a list item states a finding of its own
+    ("Probable scarring, several calcified granulomas.", set()),
+    ("Possible small effusion, stable calcified node in the hilum.", set()),
+    ("Possible effusion, scarring, or calcification at the base.", {"uncertain"}),
+    # an 'and' opening an item with a number or severity word ends a denial
+    ("CT showed edema without necrosis and numerous coarse calcifications.", set()),
+    ("No stenosis and moderate calcification of the valve.", set()),
+    ("No mass and calcification.", {"negated"}),
+    # a question's result given by a participle answers it
+    (
+        "To rule out a fracture, a film was taken, revealing tendon calcification.",
+        set(),
+    ),
+    # not seen before: new, so present now
+    ("Fine calcifications in the duct that were not seen before.", set()),
+    # what is evaluated was seen; what it is evaluated for is asked
+    ("Ultrasound to evaluate the pelvic calcification.", set()),
+    ("Further evaluation of the calcified nodule is advised.", set()),
+    ("Ultrasound to evaluate the kidneys for nephrocalcinosis.", {"hypothetical"}),
+    ("Evaluate for pleural calcification.", {"hypothetical"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCOPE_CASES)
+def test_scope_on_report_wording(only, text, expected):
+    assert flags(only(text)) == expected
