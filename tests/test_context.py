@@ -214,6 +214,13 @@ SCOPE_CASES = [
     ("Further evaluation of the calcified nodule is advised.", set()),
     ("Ultrasound to evaluate the kidneys for nephrocalcinosis.", {"hypothetical"}),
     ("Evaluate for pleural calcification.", {"hypothetical"}),
+    # in capitals 'cannot' and 'can't' are one token: still a hedge
+    ("CANNOT EXCLUDE A SMALL CALCIFICATION.", {"uncertain"}),
+    ("CAN'T RULE OUT A CALCIFIED NODE.", {"uncertain"}),
+    ("A SMALL CALCIFICATION CANNOT BE EXCLUDED.", {"uncertain"}),
+    ("CALCIFIED NODE CANNOT BE RULED OUT.", {"uncertain"}),
+    # 'besides' ends a denial, like 'except'
+    ("No significant abnormality besides aortic calcification.", set()),
 ]
 
 
