@@ -221,6 +221,11 @@ SCOPE_CASES = [
     ("CALCIFIED NODE CANNOT BE RULED OUT.", {"uncertain"}),
     # 'besides' ends a denial, like 'except'
     ("No significant abnormality besides aortic calcification.", set()),
+    # the purpose of a treatment, and a list of risks, are not findings
+    ("Phosphate binders to prevent vascular calcification.", {"hypothetical"}),
+    ("Risks include calcification of the graft.", {"hypothetical"}),
+    ("Dense calcification prevents assessment of the lumen.", set()),
+    ("The band was placed to avoid the calcified segment.", set()),
 ]
 
 
