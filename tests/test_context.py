@@ -226,6 +226,10 @@ SCOPE_CASES = [
     ("Risks include calcification of the graft.", {"hypothetical"}),
     ("Dense calcification prevents assessment of the lumen.", set()),
     ("The band was placed to avoid the calcified segment.", set()),
+    # a TERMINATE inside a short-scoped modifier's window ends it there
+    ("The aortic valve is not stenotic but is calcified.", set()),
+    ("The graft is not occluded but is calcified along its course.", set()),
+    ("The aortic valve is not calcified.", {"negated"}),
 ]
 
 
