@@ -230,6 +230,10 @@ SCOPE_CASES = [
     ("The aortic valve is not stenotic but is calcified.", set()),
     ("The graft is not occluded but is calcified along its course.", set()),
     ("The aortic valve is not calcified.", {"negated"}),
+    # a denied list closed with 'or' ends before the next comma item
+    ("No consolidation, effusion or pneumothorax, calcified node in the hilum.", set()),
+    ("No effusion or pneumothorax, calcified granuloma at the apex.", set()),
+    ("No effusion or pneumothorax, or calcification.", {"negated"}),
 ]
 
 

@@ -257,6 +257,8 @@ class _Clauses:
             return True  # 'No effusion, a few granulomas are calcified'; '..., mild X'
         if start > 0 and w[start - 1] in {",", ";"}:
             return True  # each item has its own 'no': 'No A, no B, C' denies A and B
+        if not between and any(x in {"or", "nor"} for x in w[end : commas[-1]]):
+            return True  # the list closed with 'or': 'No A, B or C, calcified D'
         for x in w[target.end : self._sent_end[target.start]]:
             if x in {",", ";", "or", "nor"}:
                 return False  # 'No mass, calcification or thickening is seen'
