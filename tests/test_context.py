@@ -212,6 +212,8 @@ SCOPE_CASES = [
     # what is evaluated was seen; what it is evaluated for is asked
     ("Ultrasound to evaluate the pelvic calcification.", set()),
     ("Further evaluation of the calcified nodule is advised.", set()),
+    ("Spot views for further evaluation of calcifications in the left breast.", set()),
+    ("CT for further evaluation of possible calcification.", {"uncertain"}),
     ("Ultrasound to evaluate the kidneys for nephrocalcinosis.", {"hypothetical"}),
     ("Evaluate for pleural calcification.", {"hypothetical"}),
     # in capitals 'cannot' and 'can't' are one token: still a hedge
