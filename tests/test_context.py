@@ -236,6 +236,10 @@ SCOPE_CASES = [
     ("No consolidation, effusion or pneumothorax, calcified node in the hilum.", set()),
     ("No effusion or pneumothorax, calcified granuloma at the apex.", set()),
     ("No effusion or pneumothorax, or calcification.", {"negated"}),
+    # a shadow or a vessel seen end on as the other reading of a density
+    ("Round density, nipple shadow or calcified granuloma.", {"uncertain"}),
+    ("Small dot, a vessel seen end on or a calcified granuloma.", {"uncertain"}),
+    ("No nipple shadow or calcification.", {"negated"}),
 ]
 
 
