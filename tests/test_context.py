@@ -240,6 +240,10 @@ SCOPE_CASES = [
     ("Round density, nipple shadow or calcified granuloma.", {"uncertain"}),
     ("Small dot, a vessel seen end on or a calcified granuloma.", {"uncertain"}),
     ("No nipple shadow or calcification.", {"negated"}),
+    # a numbered item inside a line ends the one before it
+    ("IMPRESSION: 1) No acute disease 2) Calcified granuloma", set()),
+    ("1) Possible infiltrate 2) Calcified node in the hilum", set()),
+    ("1) No calcified node 2) Normal heart", {"negated"}),
 ]
 
 
