@@ -209,6 +209,10 @@ SCOPE_CASES = [
     ),
     # not seen before: new, so present now
     ("Fine calcifications in the duct that were not seen before.", set()),
+    # seen less clearly is seen
+    ("The calcified node is not seen as well on the current study.", set()),
+    ("The calcified node is not visualized as clearly as before.", set()),
+    ("The calcified node is not seen, as well as no effusion.", {"negated"}),
     # what is evaluated was seen; what it is evaluated for is asked
     ("Ultrasound to evaluate the pelvic calcification.", set()),
     ("Further evaluation of the calcified nodule is advised.", set()),
