@@ -231,6 +231,9 @@ SCOPE_CASES = [
     ("Phosphate binders to prevent vascular calcification.", {"hypothetical"}),
     ("Risks include calcification of the graft.", {"hypothetical"}),
     ("Dense calcification prevents assessment of the lumen.", set()),
+    ("We will monitor for vascular calcification.", {"hypothetical"}),
+    ("Watch for calciphylaxis on dialysis.", {"hypothetical"}),
+    ("Calcified nodule; monitor for growth.", set()),
     ("The band was placed to avoid the calcified segment.", set()),
     # a TERMINATE inside a short-scoped modifier's window ends it there
     ("The aortic valve is not stenotic but is calcified.", set()),
