@@ -219,6 +219,8 @@ SCOPE_CASES = [
     ("Spot views for further evaluation of calcifications in the left breast.", set()),
     ("CT for further evaluation of possible calcification.", {"uncertain"}),
     ("Ultrasound to evaluate the kidneys for nephrocalcinosis.", {"hypothetical"}),
+    ("Follow-up for the calcified node in one year.", set()),
+    ("Follow-up for calcification of the graft.", {"hypothetical"}),
     ("Evaluate for pleural calcification.", {"hypothetical"}),
     # in capitals 'cannot' and 'can't' are one token: still a hedge
     ("CANNOT EXCLUDE A SMALL CALCIFICATION.", {"uncertain"}),
