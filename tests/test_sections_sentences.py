@@ -47,6 +47,11 @@ def test_a_notes_history_headers_are_its_indication(findings_of, header):
     assert f.section == "indication"
 
 
+def test_family_history_header_is_not_indication(findings_of):
+    (f,) = findings_of("FAMILY HISTORY: mother with coronary artery calcification.")
+    assert f.family and f.section == "other"
+
+
 @pytest.mark.parametrize("header", ["CLINICAL:", "Clinical:"])
 def test_a_clinical_line_asks_its_question(findings_of, header):
     """'CLINICAL:' heads the request's line like 'CLINICAL HISTORY:': a
@@ -54,11 +59,6 @@ def test_a_clinical_line_asks_its_question(findings_of, header):
     (f,) = findings_of(f"{header} nephrocalcinosis? flank pain.\nFINDINGS: Normal.")
     assert f.section == "indication"
     assert f.hypothetical and not f.uncertain
-
-
-def test_family_history_header_is_not_indication(findings_of):
-    (f,) = findings_of("FAMILY HISTORY: mother with coronary artery calcification.")
-    assert f.family and f.section == "other"
 
 
 def _sents(text: str) -> list[str]:
