@@ -179,3 +179,83 @@ def test_risks_of_rule_can_fire_or_is_absent(rules):
 def test_no_default_context_rules_loaded(rules):
     ids = [r["metadata"]["id"] for r in rules.context_rules]
     assert ids and all(i.startswith("C-") for i in ids)
+
+
+# ---- scope on report wording: modals and adverbs, list items, evaluations ----
+
+SCOPE_CASES = [
+    # 'cannot exclude' with another modal or an adverb between is a hedge,
+    # not a denial and not a question
+    ("Could not exclude a tiny calcification.", {"uncertain"}),
+    ("We cannot fully rule out a calcified node.", {"uncertain"}),
+    ("Can't rule out calcification in the wall.", {"uncertain"}),
+    ("Cannot definitely exclude calcification of the valve.", {"uncertain"}),
+    # a hedge word opening a list item hedges that item; the denial before
+    # the comma does not reach it
+    ("No adenopathy, questionable calcified node in the hilum.", {"uncertain"}),
+    ("Negative for effusion, probable calcified granuloma at the base.", {"uncertain"}),
+    # a forward hedge ends where a list item states a finding of its own
+    ("Probable scarring, several calcified granulomas.", set()),
+    ("Possible small effusion, stable calcified node in the hilum.", set()),
+    ("Possible effusion, scarring, or calcification at the base.", {"uncertain"}),
+    # an 'and' opening an item with a number or severity word ends a denial
+    ("CT showed edema without necrosis and numerous coarse calcifications.", set()),
+    ("No stenosis and moderate calcification of the valve.", set()),
+    ("No mass and calcification.", {"negated"}),
+    # a question's result given by a participle answers it
+    (
+        "To rule out a fracture, a film was taken, revealing tendon calcification.",
+        set(),
+    ),
+    # not seen before: new, so present now
+    ("Fine calcifications in the duct that were not seen before.", set()),
+    # seen less clearly is seen
+    ("The calcified node is not seen as well on the current study.", set()),
+    ("The calcified node is not visualized as clearly as before.", set()),
+    ("The calcified node is not seen, as well as no effusion.", {"negated"}),
+    # what is evaluated was seen; what it is evaluated for is asked
+    ("Ultrasound to evaluate the pelvic calcification.", set()),
+    ("Further evaluation of the calcified nodule is advised.", set()),
+    ("Spot views for further evaluation of calcifications in the left breast.", set()),
+    ("CT for further evaluation of possible calcification.", {"uncertain"}),
+    ("Ultrasound to evaluate the kidneys for nephrocalcinosis.", {"hypothetical"}),
+    ("Follow-up for the calcified node in one year.", set()),
+    ("Follow-up for calcification of the graft.", {"hypothetical"}),
+    ("Evaluate for pleural calcification.", {"hypothetical"}),
+    # in capitals 'cannot' and 'can't' are one token: still a hedge
+    ("CANNOT EXCLUDE A SMALL CALCIFICATION.", {"uncertain"}),
+    ("CAN'T RULE OUT A CALCIFIED NODE.", {"uncertain"}),
+    ("A SMALL CALCIFICATION CANNOT BE EXCLUDED.", {"uncertain"}),
+    ("CALCIFIED NODE CANNOT BE RULED OUT.", {"uncertain"}),
+    # 'besides' ends a denial, like 'except'
+    ("No significant abnormality besides aortic calcification.", set()),
+    # the purpose of a treatment, and a list of risks, are not findings
+    ("Phosphate binders to prevent vascular calcification.", {"hypothetical"}),
+    ("Risks include calcification of the graft.", {"hypothetical"}),
+    ("Dense calcification prevents assessment of the lumen.", set()),
+    ("We will monitor for vascular calcification.", {"hypothetical"}),
+    ("Watch for calciphylaxis on dialysis.", {"hypothetical"}),
+    ("Calcified nodule; monitor for growth.", set()),
+    ("The band was placed to avoid the calcified segment.", set()),
+    # a TERMINATE inside a short-scoped modifier's window ends it there
+    ("The aortic valve is not stenotic but is calcified.", set()),
+    ("The graft is not occluded but is calcified along its course.", set()),
+    ("The aortic valve is not calcified.", {"negated"}),
+    # a denied list closed with 'or' ends before the next comma item
+    ("No consolidation, effusion or pneumothorax, calcified node in the hilum.", set()),
+    ("No effusion or pneumothorax, calcified granuloma at the apex.", set()),
+    ("No effusion or pneumothorax, or calcification.", {"negated"}),
+    # a shadow or a vessel seen end on as the other reading of a density
+    ("Round density, nipple shadow or calcified granuloma.", {"uncertain"}),
+    ("Small dot, a vessel seen end on or a calcified granuloma.", {"uncertain"}),
+    ("No nipple shadow or calcification.", {"negated"}),
+    # a numbered item inside a line ends the one before it
+    ("IMPRESSION: 1) No acute disease 2) Calcified granuloma", set()),
+    ("1) Possible infiltrate 2) Calcified node in the hilum", set()),
+    ("1) No calcified node 2) Normal heart", {"negated"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCOPE_CASES)
+def test_scope_on_report_wording(only, text, expected):
+    assert flags(only(text)) == expected

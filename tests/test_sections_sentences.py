@@ -70,6 +70,15 @@ def test_family_history_header_is_not_indication(findings_of):
     assert f.family and f.section == "other"
 
 
+@pytest.mark.parametrize("header", ["CLINICAL:", "Clinical:"])
+def test_a_clinical_line_asks_its_question(findings_of, header):
+    """'CLINICAL:' heads the request's line like 'CLINICAL HISTORY:': a
+    questioned finding there is asked about, not hedged (guide §2)."""
+    (f,) = findings_of(f"{header} nephrocalcinosis? flank pain.\nFINDINGS: Normal.")
+    assert f.section == "indication"
+    assert f.hypothetical and not f.uncertain
+
+
 def _sents(text: str) -> list[str]:
     import spacy
 

@@ -7,7 +7,8 @@ or modifier in another sentence never touch: each check across sentences
 returns False or leaves the scopes as they are. Sentences joined by a
 modifier or target that spans their boundary form one block; within each
 block medspaCy's own `ConTextGraph` runs in the same order, so every target
-gets the same modifiers in the same order as from `ConText(doc)`.
+gets the same modifiers in the same order as from `ConText(doc)`, but for
+one fix: scopes are limited with a sound overlap test (`_update_scopes`).
 """
 
 from __future__ import annotations
@@ -138,7 +139,7 @@ def apply_context(
             modifiers=mods_of.get(b, []),
             prune_on_modifier_overlap=context.prune_on_target_overlap,
         )
-        graph.update_scopes()
+        _update_scopes(graph.modifiers)
         graph.apply_modifiers()
         for target, modifier in graph.edges:
             at = (target.start, target.end)
@@ -146,6 +147,52 @@ def apply_context(
     for t in targets:
         t.modifiers = shared.get((t.start, t.end), ())
     return mods
+
+
+def _update_scopes(modifiers: list[Any]) -> None:
+    """medspaCy's `ConTextGraph.update_scopes`: each pair of modifiers limits
+    each other's scope (a TERMINATE ends a scope, a second modifier of the
+    same category takes over), with a sound overlap test. medspaCy 1.3.1's
+    `tuple_overlaps(a, b)` is false when b holds all of a, so a modifier
+    with a `max_scope` whose window ends inside the sentence was never cut
+    by a TERMINATE (whose scope is the sentence): 'The valve is not stenotic
+    but is calcified' denied the calcified valve past the 'but'."""
+    for i in range(len(modifiers) - 1):
+        first = modifiers[i]
+        for j in range(i + 1, len(modifiers)):
+            second = modifiers[j]
+            _limit_scope(first, second)
+            _limit_scope(second, first)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Do two token ranges (start, end) share a token?"""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _limit_scope(mod: Any, other: Any) -> None:
+    """`ConTextModifier.limit_scope` with `_overlaps` for its overlap test."""
+    if not _overlaps(mod.scope_span, other.scope_span):
+        return
+    if mod.direction.upper() == "TERMINATE":
+        return
+    category = other.category.upper()
+    if (
+        other.direction.upper() != "TERMINATE"
+        and category not in mod.rule.terminated_by
+        and category != mod.category.upper()
+    ):
+        return
+    if mod.category == other.category and (
+        mod.allowed_types != other.allowed_types
+        or mod.excluded_types != other.excluded_types
+    ):
+        return
+    start, end = mod.scope_span
+    if mod.direction.lower() in ("forward", "bidirectional") and other > mod:
+        mod._scope_end = min(end, other.modifier_span[0])
+    if mod.direction.lower() in ("backward", "bidirectional") and other < mod:
+        mod._scope_start = max(start, other.modifier_span[1])
 
 
 class _Sentence:

@@ -183,6 +183,10 @@ def _dystrophic(kit: Toolkit, span: Span) -> bool:
     return bool(md.get("rule") == 1)
 
 
+# The forward modifiers that end where a list item states a finding of its
+# own (guide §2): a denial ('No adenopathy, mild aortic calcification') and a
+# hedge ('Probable scarring, scattered calcified granulomas').
+_STATES_OWN_ITEMS = frozenset({"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"})
 # The targets that can name a cause (conditions and guide §4 cue words).
 _CAUSE_LABELS = frozenset({"CONDITION", "CUE"})
 # Words that carry a backward negation's predicate back over a comma ('...,
@@ -224,11 +228,16 @@ class _Clauses:
         return self._lower
 
     def own_statement(self, target: Target, mod: Any) -> bool:
-        """Does a forward negation before a comma miss this target because the
-        target opens a statement of its own? 'No effusion, calcified granulomas
-        are seen': after the comma the granulomas have their own verb. A list
-        that goes on ('No effusion, pneumothorax, or calcification') does not."""
-        if mod.category != "NEGATED_EXISTENCE" or mod.rule.direction != "FORWARD":
+        """Does a forward negation or hedge before a comma miss this target
+        because the target opens a statement of its own? 'No effusion,
+        calcified granulomas are seen': after the comma the granulomas have
+        their own verb; 'Possible small effusion, stable calcified granuloma'
+        hedges the effusion only. A list that goes on ('No effusion,
+        pneumothorax, or calcification') does not. A differential
+        (`alternative`) lists its readings and keeps them all."""
+        if mod.rule.direction != "FORWARD" or mod.category not in _STATES_OWN_ITEMS:
+            return False
+        if (mod.rule.metadata or {}).get("alternative"):
             return False
         start, end = mod.modifier_span
         if end > target.start:
@@ -236,6 +245,8 @@ class _Clauses:
         w = self._index()
         if self._closed_by_and(w[end : target.start]):
             return True  # 'No masses are noted and the nodes are calcified'
+        if self._item_after_and(w[end : target.start]):
+            return True  # 'without necrosis and numerous coarse calcifications'
         commas = [i for i in range(end, target.start) if w[i] in {",", ";"}]
         if not commas:
             return False
@@ -246,12 +257,28 @@ class _Clauses:
             return True  # 'No effusion, a few granulomas are calcified'; '..., mild X'
         if start > 0 and w[start - 1] in {",", ";"}:
             return True  # each item has its own 'no': 'No A, no B, C' denies A and B
+        if not between and any(x in {"or", "nor"} for x in w[end : commas[-1]]):
+            return True  # the list closed with 'or': 'No A, B or C, calcified D'
         for x in w[target.end : self._sent_end[target.start]]:
             if x in {",", ";", "or", "nor"}:
                 return False  # 'No mass, calcification or thickening is seen'
             if x in self.verbs:
                 return True
         return False
+
+    def _item_after_and(self, between: list[str]) -> bool:
+        """Does the last 'and' before the target open an item of its own, one
+        led by a severity, number or hedge word? 'edema without necrosis and
+        numerous coarse calcifications' states the calcifications; 'no mass
+        and calcification' denies both, and an 'or' or a comma after the 'and'
+        leaves the list to the comma checks."""
+        ands = [i for i, x in enumerate(between) if x == "and"]
+        if not ands:
+            return False
+        after = between[ands[-1] + 1 :]
+        if any(x in {",", ";", "or", "nor"} for x in after):
+            return False
+        return any(x in self.openers for x in after)
 
     def answered(self, target: Target, mod: Any) -> bool:
         """Is a question's result given before the finding? ('US to evaluate
