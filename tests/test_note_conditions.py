@@ -289,3 +289,30 @@ STATED = [
 def test_note_condition_stated(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A list of three or more conditions after a denial, a hedge or a question
+# keeps it past the ', and' before its last item (guide §3); a list after a
+# plain history, or a new clause after ', and', keeps its conditions.
+CONDITION_LISTS = [
+    ("He denies diabetes, lupus, and TB.", []),
+    ("Denies hypertension, stroke, and renal failure.", []),
+    ("Negative for asthma, emphysema, and tuberculosis.", []),
+    ("Differential includes sarcoidosis, lymphoma, and tuberculosis.", []),
+    ("Possible sarcoidosis, lymphoma, and TB.", []),
+    (
+        "History of diabetes, lupus, and TB.",
+        ["diabetes mellitus", "lupus", "tuberculosis"],
+    ),
+    ("No fever, cough, and he has ESRD on dialysis.", ["chronic kidney disease"]),
+    (
+        "She denies fevers, chills, and night sweats, but has known sarcoidosis.",
+        ["sarcoidosis"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), CONDITION_LISTS)
+def test_condition_list_keeps_its_denial(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)

@@ -13,7 +13,12 @@ from calc_nlp.stages.context_blocks import (
     context_matches,
     run_context,
 )
-from calc_nlp.stages.context_lists import FINDING_LABEL, denied_lists, risk_lists
+from calc_nlp.stages.context_lists import (
+    FINDING_LABEL,
+    condition_lists,
+    denied_lists,
+    risk_lists,
+)
 from calc_nlp.stages.record import Layout, Modifiers, SpanKey, key
 from calc_nlp.stages.toolkit import TARGET_GROUP, Toolkit
 
@@ -114,6 +119,7 @@ def modifiers(
     clause.carry_lists(subs, kept)
     risk_lists(clause, subs, kept, found)
     denied_lists(clause, subs, kept, found)
+    condition_lists(clause, subs, kept, found)
     for t, mods in zip(targets, kept, strict=True):
         by_span[key(t)] = by_span.get(key(t), ()) + mods
     one = _one_cause(kit, targets, subs, by_span)
