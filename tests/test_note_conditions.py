@@ -316,3 +316,24 @@ CONDITION_LISTS = [
 def test_condition_list_keeps_its_denial(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# An operation put off or called off was not done; surgery a patient is
+# admitted, fasting or cleared 'for' is still to come (guide §3). Done
+# operations in the same words stay.
+NOT_DONE = [
+    ("Surgery was deferred given her frailty.", []),
+    ("The biopsy and resection were deferred.", []),
+    ("His operation was postponed; surgery was cancelled again in May.", []),
+    ("He has been fasting since midnight for surgery on his knee.", []),
+    ("Medically optimized for surgery.", []),
+    ("She was admitted for surgery on the left foot.", []),
+    ("Knee pain since the surgery in XXXX.", ["prior surgery"]),
+    ("Resection of the colon was done in XXXX.", ["prior surgery"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NOT_DONE)
+def test_operation_put_off_or_to_come(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
