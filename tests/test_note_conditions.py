@@ -337,3 +337,24 @@ NOT_DONE = [
 def test_operation_put_off_or_to_come(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A serology or a status line names the test, not the infection before
+# birth that guide §3 lists (an adult's immunity or antibodies); the
+# infection itself stays a condition.
+SEROLOGY = [
+    ("Antenatal screen: rubella non-immune, blood group O.", []),
+    ("Rubella: immune.", []),
+    ("CMV IgG positive, IgM negative.", []),
+    ("Donor and recipient CMV status: positive.", []),
+    ("Cytomegalovirus IgG was positive.", []),
+    ("Toxoplasma IgG positive.", []),
+    ("Calcified periventricular foci from CMV acquired in utero.", ["cmv infection"]),
+    ("Congenital rubella with cataracts.", ["rubella"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SEROLOGY)
+def test_serology_is_no_infection(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
