@@ -358,3 +358,33 @@ SEROLOGY = [
 def test_serology_is_no_infection(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A condition's name at the head of a risk score, a prophylaxis, a clinic,
+# an alert or a protocol, or HD before a number (a hospital day), names
+# something else; the same words as the patient's condition stay.
+NAME_OF_SOMETHING_ELSE = [
+    ("Enoxaparin daily as DVT ppx.", []),
+    ("DVT risk scored as low.", []),
+    ("Her 10-year ASCVD risk is 9%.", []),
+    ("Atherosclerotic cardiovascular disease risk calculator used.", []),
+    ("Booked into the fracture clinic.", []),
+    ("Wrist fracture risk was explained.", []),
+    ("Progress note for HD 5.", []),
+    ("Progress note, HD #2.", []),
+    ("Stroke alert activated by the nurse.", []),
+    ("Stroke protocol MRI of the brain.", []),
+    ("Chest CT by the lymphoma protocol.", []),
+    ("A myeloma panel was drawn.", []),
+    ("Left calf DVT last spring.", ["thrombus"]),
+    ("ASCVD, on a statin.", ["atherosclerosis"]),
+    ("Old fracture of the left wrist.", ["trauma"]),
+    ("HD via a right arm fistula.", ["chronic kidney disease"]),
+    ("Stroke in XXXX with mild aphasia.", ["infarct"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NAME_OF_SOMETHING_ELSE)
+def test_condition_word_names_something_else(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
