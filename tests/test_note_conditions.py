@@ -388,3 +388,24 @@ NAME_OF_SOMETHING_ELSE = [
 def test_condition_word_names_something_else(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# 'fall' after last, next, early or late is the season; CAD before 'risk'
+# names what the risk factors are for; a surgery centre or scheduler is a
+# place or a person. A fall, CAD or surgery of the patient's stays.
+SEASON_RISK_PLACE = [
+    ("Her cough began last fall.", []),
+    ("Knee swelling since early fall.", []),
+    ("CAD risk factors: smoking and obesity.", []),
+    ("Coronary artery disease risk factors include a sedentary life.", []),
+    ("Seen at the outpatient surgery center.", []),
+    ("He had a fall on the ice last week.", ["trauma"]),
+    ("Coronary artery disease with stable angina.", ["atherosclerosis"]),
+    ("Shoulder surgery in XXXX.", ["prior surgery"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SEASON_RISK_PLACE)
+def test_season_risk_or_place(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
