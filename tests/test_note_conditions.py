@@ -409,3 +409,25 @@ SEASON_RISK_PLACE = [
 def test_season_risk_or_place(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A family history under its short label 'FH:', a differential under its
+# label ('DDx:', 'Differential diagnosis:'), and a condition the writer
+# doubts are not the patient's (guide §3); the patient's own history after
+# them stays.
+LABELS_AND_DOUBT = [
+    ("FH: DM, CAD.", []),
+    ("FH: stroke in both grandfathers.\nPMH: ESRD.", ["chronic kidney disease"]),
+    ("DDx: lymphoma, sarcoid.", []),
+    ("Differentials: TB or histoplasmosis.", []),
+    ("Pleuritic pain, doubt MI.", []),
+    ("We doubt that this is sarcoidosis.", []),
+    ("Doubtful for tuberculosis on the smears.", []),
+    ("Diagnosis: sarcoidosis.", ["sarcoidosis"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), LABELS_AND_DOUBT)
+def test_family_label_differential_label_doubt(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
