@@ -431,3 +431,23 @@ LABELS_AND_DOUBT = [
 def test_family_label_differential_label_doubt(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# 'not yet' denies as 'not' does, its 'yet' no contrast that ends the
+# scope, in a note whose next label follows on the same line; three words
+# only, so a condition after the next comma stays (guide §3).
+NOT_YET = [
+    ("She is not yet on dialysis.,MEDS: , None.", []),
+    ("He is not yet on hemodialysis. PAST MEDICAL HISTORY: Gout.", []),
+    (
+        "CKD 4 not yet on dialysis, secondary hyperparathyroidism.",
+        ["chronic kidney disease", "hyperparathyroidism"],
+    ),
+    ("He has ESRD, yet his calcium is normal.", ["chronic kidney disease"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NOT_YET)
+def test_not_yet_denies(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
