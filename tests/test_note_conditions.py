@@ -451,3 +451,21 @@ NOT_YET = [
 def test_not_yet_denies(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A treatment right before 'if' is a condition's plan, not done (guide §3),
+# as 'surgery if' already was.
+TREATMENT_IF = [
+    ("Renal consult; dialysis if oliguric.", []),
+    ("Peritoneal dialysis if the potassium climbs.", []),
+    ("Chemotherapy if the nodes enlarge.", []),
+    ("Hernia repair if it grows.", []),
+    ("Renal transplant if she is eligible.", []),
+    ("On dialysis since XXXX; if a session is missed he swells.", ["chronic kidney disease"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), TREATMENT_IF)
+def test_treatment_if_is_a_plan(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
