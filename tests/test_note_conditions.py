@@ -469,3 +469,21 @@ TREATMENT_IF = [
 def test_treatment_if_is_a_plan(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# The comma an export put after a label ('REVIEW OF SYSTEMS: , ...') or a
+# full stop ('...,No ...') is a line break, not a list item with a denial of
+# its own: the denial covers the whole list, as it does with a real line
+# break (guide §3).
+JOINED_LINE_DENIAL = [
+    ("REVIEW OF SYSTEMS: , Negative for asthma, TB, stroke.,EXAM: , Normal.", []),
+    ("PMH: , Hypertension.,ROS: , Negative for diabetes, CVA, MI.", []),
+    ("HPI: , Seen today.,No history of lupus, sarcoidosis, gout.", []),
+    ("ROS: , Negative for fevers.,PMH: , Sarcoidosis, diabetes.", ["sarcoidosis", "diabetes mellitus"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), JOINED_LINE_DENIAL)
+def test_denial_after_a_joined_line(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)

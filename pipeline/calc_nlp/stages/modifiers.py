@@ -250,7 +250,11 @@ class _Clauses:
             return False  # the denied list goes on: "..., or calcification"
         if any(x in self.verbs or x in self.openers for x in between):
             return True  # 'No effusion, a few granulomas are calcified'; '..., mild X'
-        if start > 0 and w[start - 1] in {",", ";"}:
+        if (
+            start > 0
+            and w[start - 1] in {",", ";"}
+            and not self._joined_line(start - 1)
+        ):
             return True  # each item has its own 'no': 'No A, no B, C' denies A and B
         for x in w[target.end : self._sent_end[target.start]]:
             if x in {",", ";", "or", "nor"}:
@@ -346,6 +350,13 @@ class _Clauses:
             m.category in {"NEGATED_EXISTENCE", "HYPOTHETICAL"}
             for m in target.modifiers
         )
+
+    def _joined_line(self, i: int) -> bool:
+        """Is the comma at i no list separator but the line break of an export
+        that joined lines with commas: it opens its sentence, or follows a
+        label's colon or a full stop ('REVIEW OF SYSTEMS: , Negative for A, B,
+        C')?"""
+        return bool(self.starts[i]) or (i > 0 and self._index()[i - 1] in {":", "."})
 
     def past_a_comma(self, target: Target, mod: Any) -> bool:
         """Does a modifier that hedges its own phrase (`same_phrase`: '?')
