@@ -487,3 +487,22 @@ JOINED_LINE_DENIAL = [
 def test_denial_after_a_joined_line(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A probability or likelihood of a condition, or a condition said to be a
+# possibility or a consideration, is hedged (guide §3); a stated condition
+# beside such a phrase stays.
+PROBABILITY = [
+    ("There is a low probability of TB.", []),
+    ("High probability of sarcoidosis by the scan.", []),
+    ("The likelihood of lymphoma is small.", []),
+    ("Tuberculosis is a remote possibility.", []),
+    ("Sarcoidosis is a real possibility here.", []),
+    ("Known sarcoidosis; lymphoma is a possibility.", ["sarcoidosis"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), PROBABILITY)
+def test_probability_or_possibility_hedges(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
