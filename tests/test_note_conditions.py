@@ -506,3 +506,24 @@ PROBABILITY = [
 def test_probability_or_possibility_hedges(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A condition named only as what a test looks for is not asserted (guide
+# §3): 'to confirm', 'search for', 'test for', and a laboratory
+# test's name before 'for'. A condition stated beside it stays.
+WHAT_A_TEST_LOOKS_FOR = [
+    ("Chest CT to search for lymphoma.", []),
+    ("Sputum sent to test for TB.", []),
+    ("She was tested for lupus last year.", []),
+    ("Node biopsy to confirm sarcoidosis.", []),
+    ("ACE level for sarcoidosis.", []),
+    ("Serum protein electrophoresis for myeloma.", []),
+    ("He tested positive for TB in XXXX.", ["tuberculosis"]),
+    ("Known lupus; ANA for lupus activity pending.", ["lupus"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), WHAT_A_TEST_LOOKS_FOR)
+def test_what_a_test_looks_for(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
