@@ -527,3 +527,18 @@ WHAT_A_TEST_LOOKS_FOR = [
 def test_what_a_test_looks_for(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# 'stroke' or 'CVA' before 'risk' names a risk, not a stroke the patient
+# had (the infarct entry's lead_not_before); a stroke of the patient's stays.
+STROKE_RISK = [
+    ("Stroke risk reduction with anticoagulation.", []),
+    ("Her CHA2DS2-VASc stroke risk is moderate.", []),
+    ("Stroke last year, on aspirin.", ["infarct"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), STROKE_RISK)
+def test_stroke_risk_is_no_stroke(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
