@@ -542,3 +542,19 @@ STROKE_RISK = [
 def test_stroke_risk_is_no_stroke(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# 'any evidence of' follows a denial too far back for 'not' to reach, or
+# asks (guide §3); a condition stated beside it stays.
+ANY_EVIDENCE = [
+    ("There does not seem to be any evidence of bowel injury.", []),
+    ("The biopsy did not show any evidence of sarcoidosis.", []),
+    ("Watch closely for any evidence of DVT.", []),
+    ("Known sarcoidosis, without any evidence of lymphoma.", ["sarcoidosis"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), ANY_EVIDENCE)
+def test_any_evidence_of_is_no_assertion(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
