@@ -558,3 +558,22 @@ ANY_EVIDENCE = [
 def test_any_evidence_of_is_no_assertion(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A device's fracture ('catheter fracture', 'lead fracture') and an organ
+# left to 'fall' a way in an operation are no injury of the patient's; a
+# broken bone and a fall stay trauma (guide §3).
+NOT_AN_INJURY = [
+    ("Right central venous catheter fracture near the clavicle.", []),
+    ("Defibrillator lead fracture.", []),
+    ("Broken sternal wire fractures, unchanged.", []),
+    ("The lobe was allowed to fall medially.", []),
+    ("Old left clavicle fracture.", ["trauma"]),
+    ("He had a fall down the stairs.", ["trauma"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NOT_AN_INJURY)
+def test_device_fracture_or_organ_fall_is_no_injury(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
