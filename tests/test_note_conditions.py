@@ -577,3 +577,22 @@ NOT_AN_INJURY = [
 def test_device_fracture_or_organ_fall_is_no_injury(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A list named afterwards as potential risks or complications, a condition
+# a test would exclude, and a worry put as 'concerns of/about' are no
+# diagnosis (guide §3); a condition called a risk factor stays.
+RISKS_EXCLUSION_CONCERNS = [
+    ("Infection, stiffness and deep vein thrombosis were reviewed as potential risks.", []),
+    ("Bleeding and DVT were explained as possible complications.", []),
+    ("The scan allows exclusion of a left atrial thrombus.", []),
+    ("He came in with concerns of having had a stroke.", []),
+    ("She voiced concerns about lymphoma.", []),
+    ("ESRD, noted as a risk factor for calciphylaxis.", ["chronic kidney disease"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), RISKS_EXCLUSION_CONCERNS)
+def test_risks_exclusion_and_concerns(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
