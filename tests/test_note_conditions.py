@@ -596,3 +596,23 @@ RISKS_EXCLUSION_CONCERNS = [
 def test_risks_exclusion_and_concerns(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# 'radiation' of a pain or a murmur ('with radiation to the back') and the
+# radiation oncology service or a therapist are no radiotherapy; radiation
+# given to the patient stays (guide §3).
+RADIATION_OTHER_SENSE = [
+    ("Dull pain with some radiation to the left shoulder.", []),
+    ("Harsh murmur with radiation to the carotids.", []),
+    ("Burning pain without radiation to the arm.", []),
+    ("Referred to medical oncology and radiation oncology.", []),
+    ("Plan reviewed with radiation therapist.", []),
+    ("He received radiation to the mediastinum in XXXX.", ["radiation therapy"]),
+    ("Treated with radiation to the chest wall.", ["radiation therapy"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), RADIATION_OTHER_SENSE)
+def test_radiation_of_pain_or_service(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
