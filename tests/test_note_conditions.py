@@ -616,3 +616,17 @@ RADIATION_OTHER_SENSE = [
 def test_radiation_of_pain_or_service(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# 'potential' hedges the condition right after it (guide §3).
+POTENTIAL = [
+    ("Patchy uptake consistent with potential necrosis.", []),
+    ("Potential sarcoidosis, to be biopsied.", []),
+    ("Known sarcoidosis with potential lung involvement.", ["sarcoidosis"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), POTENTIAL)
+def test_potential_hedges(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
