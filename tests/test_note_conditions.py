@@ -630,3 +630,20 @@ POTENTIAL = [
 def test_potential_hedges(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# 'surgery' before a colon is a label of the operative note's own
+# operation ('DURATION OF SURGERY:', 'FINDINGS AT THE TIME OF SURGERY:'),
+# no earlier surgery; an earlier operation named under it stays (guide §3).
+SURGERY_LABEL = [
+    ("DURATION OF SURGERY: 1 hour and 5 minutes.", []),
+    ("FINDINGS AT THE TIME OF SURGERY: A boggy uterus.", []),
+    ("CONDITION OF THE PATIENT AFTER SURGERY: Stable.", []),
+    ("SURGERY:, S/P lumpectomy of the left breast.", ["prior surgery"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SURGERY_LABEL)
+def test_surgery_label_is_the_own_operation(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
