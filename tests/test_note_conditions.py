@@ -647,3 +647,18 @@ SURGERY_LABEL = [
 def test_surgery_label_is_the_own_operation(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A '?' after a comma asks about the condition after it, as a '?' that
+# opens the line does ('cough for weeks, ? TB'); the sentence goes on.
+QUESTION_AFTER_COMMA = [
+    ("INDICATION: Cough for a month, ? TB.", []),
+    ("Fevers, weight loss, ? lymphoma.", []),
+    ("Known sarcoidosis, ? TB.", ["sarcoidosis"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), QUESTION_AFTER_COMMA)
+def test_question_after_a_comma_hedges(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
