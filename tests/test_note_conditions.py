@@ -662,3 +662,19 @@ QUESTION_AFTER_COMMA = [
 def test_question_after_a_comma_hedges(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# 'neg for' denies as 'negative for' does, and a bare 'eval' asks as
+# 'eval for' does (guide §3); a condition stated before them stays.
+SHORT_FORMS = [
+    ("Neg for TB.", []),
+    ("ROS neg for diabetes, TB.", []),
+    ("INDICATION: eval sarcoid.", []),
+    ("Known TB, neg for reactivation.", ["tuberculosis"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SHORT_FORMS)
+def test_short_forms_deny_or_ask(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
