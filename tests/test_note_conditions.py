@@ -678,3 +678,17 @@ SHORT_FORMS = [
 def test_short_forms_deny_or_ask(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A condition said afterwards not to be the case is denied (guide §3).
+NOT_THE_CASE = [
+    ("Sarcoid is probably not the case given the normal ACE.", []),
+    ("Lupus is not the case here.", []),
+    ("Known sarcoidosis; TB is not the case.", ["sarcoidosis"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NOT_THE_CASE)
+def test_not_the_case_denies(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
