@@ -692,3 +692,18 @@ NOT_THE_CASE = [
 def test_not_the_case_denies(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# Conditions named just before 'in (the) family' are the relatives' (guide
+# §3); three words only, so the patient's own condition further back stays.
+IN_THE_FAMILY = [
+    ("FHX: Father had a stroke at 60. DM and Htn in family.", []),
+    ("Lupus in her family.", []),
+    ("She has diabetes, like others in her family.", ["diabetes mellitus"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), IN_THE_FAMILY)
+def test_in_the_family(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
