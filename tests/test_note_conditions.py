@@ -707,3 +707,17 @@ IN_THE_FAMILY = [
 def test_in_the_family(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# 'Day Surgery' is the unit a patient is brought to for the note's own
+# operation, no earlier surgery (guide §3).
+DAY_SURGERY = [
+    ("The boy was brought to the Hospital Day Surgery by his father.", []),
+    ("Surgery on day 3 of the stay went well.", ["prior surgery"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), DAY_SURGERY)
+def test_day_surgery_is_a_unit(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
