@@ -289,3 +289,435 @@ STATED = [
 def test_note_condition_stated(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A list of three or more conditions after a denial, a hedge or a question
+# keeps it past the ', and' before its last item (guide §3); a list after a
+# plain history, or a new clause after ', and', keeps its conditions.
+CONDITION_LISTS = [
+    ("He denies diabetes, lupus, and TB.", []),
+    ("Denies hypertension, stroke, and renal failure.", []),
+    ("Negative for asthma, emphysema, and tuberculosis.", []),
+    ("Differential includes sarcoidosis, lymphoma, and tuberculosis.", []),
+    ("Possible sarcoidosis, lymphoma, and TB.", []),
+    (
+        "History of diabetes, lupus, and TB.",
+        ["diabetes mellitus", "lupus", "tuberculosis"],
+    ),
+    ("No fever, cough, and he has ESRD on dialysis.", ["chronic kidney disease"]),
+    (
+        "She denies fevers, chills, and night sweats, but has known sarcoidosis.",
+        ["sarcoidosis"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), CONDITION_LISTS)
+def test_condition_list_keeps_its_denial(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# An operation put off or called off was not done; surgery a patient is
+# admitted, fasting or cleared 'for' is still to come (guide §3). Done
+# operations in the same words stay.
+NOT_DONE = [
+    ("Surgery was deferred given her frailty.", []),
+    ("The biopsy and resection were deferred.", []),
+    ("His operation was postponed; surgery was cancelled again in May.", []),
+    ("He has been fasting since midnight for surgery on his knee.", []),
+    ("Medically optimized for surgery.", []),
+    ("She was admitted for surgery on the left foot.", []),
+    ("Knee pain since the surgery in XXXX.", ["prior surgery"]),
+    ("Resection of the colon was done in XXXX.", ["prior surgery"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NOT_DONE)
+def test_operation_put_off_or_to_come(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# A serology or a status line names the test, not the infection before
+# birth that guide §3 lists (an adult's immunity or antibodies); the
+# infection itself stays a condition.
+SEROLOGY = [
+    ("Antenatal screen: rubella non-immune, blood group O.", []),
+    ("Rubella: immune.", []),
+    ("CMV IgG positive, IgM negative.", []),
+    ("Donor and recipient CMV status: positive.", []),
+    ("Cytomegalovirus IgG was positive.", []),
+    ("Toxoplasma IgG positive.", []),
+    ("Calcified periventricular foci from CMV acquired in utero.", ["cmv infection"]),
+    ("Congenital rubella with cataracts.", ["rubella"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SEROLOGY)
+def test_serology_is_no_infection(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# A condition's name at the head of a risk score, a prophylaxis, a clinic,
+# an alert or a protocol, or HD before a number (a hospital day), names
+# something else; the same words as the patient's condition stay.
+NAME_OF_SOMETHING_ELSE = [
+    ("Enoxaparin daily as DVT ppx.", []),
+    ("DVT risk scored as low.", []),
+    ("Her 10-year ASCVD risk is 9%.", []),
+    ("Atherosclerotic cardiovascular disease risk calculator used.", []),
+    ("Booked into the fracture clinic.", []),
+    ("Wrist fracture risk was explained.", []),
+    ("Progress note for HD 5.", []),
+    ("Progress note, HD #2.", []),
+    ("Stroke alert activated by the nurse.", []),
+    ("Stroke protocol MRI of the brain.", []),
+    ("Chest CT by the lymphoma protocol.", []),
+    ("A myeloma panel was drawn.", []),
+    ("Left calf DVT last spring.", ["thrombus"]),
+    ("ASCVD, on a statin.", ["atherosclerosis"]),
+    ("Old fracture of the left wrist.", ["trauma"]),
+    ("HD via a right arm fistula.", ["chronic kidney disease"]),
+    ("Stroke in XXXX with mild aphasia.", ["infarct"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NAME_OF_SOMETHING_ELSE)
+def test_condition_word_names_something_else(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# 'fall' after last, next, early or late is the season; CAD before 'risk'
+# names what the risk factors are for; a surgery centre or scheduler is a
+# place or a person. A fall, CAD or surgery of the patient's stays.
+SEASON_RISK_PLACE = [
+    ("Her cough began last fall.", []),
+    ("Knee swelling since early fall.", []),
+    ("CAD risk factors: smoking and obesity.", []),
+    ("Coronary artery disease risk factors include a sedentary life.", []),
+    ("Seen at the outpatient surgery center.", []),
+    ("He had a fall on the ice last week.", ["trauma"]),
+    ("Coronary artery disease with stable angina.", ["atherosclerosis"]),
+    ("Shoulder surgery in XXXX.", ["prior surgery"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SEASON_RISK_PLACE)
+def test_season_risk_or_place(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# A family history under its short label 'FH:', a differential under its
+# label ('DDx:', 'Differential diagnosis:'), and a condition the writer
+# doubts are not the patient's (guide §3); the patient's own history after
+# them stays.
+LABELS_AND_DOUBT = [
+    ("FH: DM, CAD.", []),
+    ("FH: stroke in both grandfathers.\nPMH: ESRD.", ["chronic kidney disease"]),
+    ("DDx: lymphoma, sarcoid.", []),
+    ("Differentials: TB or histoplasmosis.", []),
+    ("Pleuritic pain, doubt MI.", []),
+    ("We doubt that this is sarcoidosis.", []),
+    ("Doubtful for tuberculosis on the smears.", []),
+    ("Diagnosis: sarcoidosis.", ["sarcoidosis"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), LABELS_AND_DOUBT)
+def test_family_label_differential_label_doubt(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# 'not yet' denies as 'not' does, its 'yet' no contrast that ends the
+# scope, in a note whose next label follows on the same line; three words
+# only, so a condition after the next comma stays (guide §3).
+NOT_YET = [
+    ("She is not yet on dialysis.,MEDS: , None.", []),
+    ("He is not yet on hemodialysis. PAST MEDICAL HISTORY: Gout.", []),
+    (
+        "CKD 4 not yet on dialysis, secondary hyperparathyroidism.",
+        ["chronic kidney disease", "hyperparathyroidism"],
+    ),
+    ("He has ESRD, yet his calcium is normal.", ["chronic kidney disease"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NOT_YET)
+def test_not_yet_denies(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# A treatment right before 'if' is a condition's plan, not done (guide §3),
+# as 'surgery if' already was.
+TREATMENT_IF = [
+    ("Renal consult; dialysis if oliguric.", []),
+    ("Peritoneal dialysis if the potassium climbs.", []),
+    ("Chemotherapy if the nodes enlarge.", []),
+    ("Hernia repair if it grows.", []),
+    ("Renal transplant if she is eligible.", []),
+    ("On dialysis since XXXX; if a session is missed he swells.", ["chronic kidney disease"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), TREATMENT_IF)
+def test_treatment_if_is_a_plan(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# The comma an export put after a label ('REVIEW OF SYSTEMS: , ...') or a
+# full stop ('...,No ...') is a line break, not a list item with a denial of
+# its own: the denial covers the whole list, as it does with a real line
+# break (guide §3).
+JOINED_LINE_DENIAL = [
+    ("REVIEW OF SYSTEMS: , Negative for asthma, TB, stroke.,EXAM: , Normal.", []),
+    ("PMH: , Hypertension.,ROS: , Negative for diabetes, CVA, MI.", []),
+    ("HPI: , Seen today.,No history of lupus, sarcoidosis, gout.", []),
+    ("ROS: , Negative for fevers.,PMH: , Sarcoidosis, diabetes.", ["sarcoidosis", "diabetes mellitus"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), JOINED_LINE_DENIAL)
+def test_denial_after_a_joined_line(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# A probability or likelihood of a condition, or a condition said to be a
+# possibility or a consideration, is hedged (guide §3); a stated condition
+# beside such a phrase stays.
+PROBABILITY = [
+    ("There is a low probability of TB.", []),
+    ("High probability of sarcoidosis by the scan.", []),
+    ("The likelihood of lymphoma is small.", []),
+    ("Tuberculosis is a remote possibility.", []),
+    ("Sarcoidosis is a real possibility here.", []),
+    ("Known sarcoidosis; lymphoma is a possibility.", ["sarcoidosis"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), PROBABILITY)
+def test_probability_or_possibility_hedges(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# A condition named only as what a test looks for is not asserted (guide
+# §3): 'to confirm', 'search for', 'test for', and a laboratory
+# test's name before 'for'. A condition stated beside it stays.
+WHAT_A_TEST_LOOKS_FOR = [
+    ("Chest CT to search for lymphoma.", []),
+    ("Sputum sent to test for TB.", []),
+    ("She was tested for lupus last year.", []),
+    ("Node biopsy to confirm sarcoidosis.", []),
+    ("ACE level for sarcoidosis.", []),
+    ("Serum protein electrophoresis for myeloma.", []),
+    ("He tested positive for TB in XXXX.", ["tuberculosis"]),
+    ("Known lupus; ANA for lupus activity pending.", ["lupus"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), WHAT_A_TEST_LOOKS_FOR)
+def test_what_a_test_looks_for(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# 'stroke' or 'CVA' before 'risk' names a risk, not a stroke the patient
+# had (the infarct entry's lead_not_before); a stroke of the patient's stays.
+STROKE_RISK = [
+    ("Stroke risk reduction with anticoagulation.", []),
+    ("Her CHA2DS2-VASc stroke risk is moderate.", []),
+    ("Stroke last year, on aspirin.", ["infarct"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), STROKE_RISK)
+def test_stroke_risk_is_no_stroke(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# 'any evidence of' follows a denial too far back for 'not' to reach, or
+# asks (guide §3); a condition stated beside it stays.
+ANY_EVIDENCE = [
+    ("There does not seem to be any evidence of bowel injury.", []),
+    ("The biopsy did not show any evidence of sarcoidosis.", []),
+    ("Watch closely for any evidence of DVT.", []),
+    ("Known sarcoidosis, without any evidence of lymphoma.", ["sarcoidosis"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), ANY_EVIDENCE)
+def test_any_evidence_of_is_no_assertion(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# A device's fracture ('catheter fracture', 'lead fracture') and an organ
+# left to 'fall' a way in an operation are no injury of the patient's; a
+# broken bone and a fall stay trauma (guide §3).
+NOT_AN_INJURY = [
+    ("Right central venous catheter fracture near the clavicle.", []),
+    ("Defibrillator lead fracture.", []),
+    ("Broken sternal wire fractures, unchanged.", []),
+    ("The lobe was allowed to fall medially.", []),
+    ("Old left clavicle fracture.", ["trauma"]),
+    ("He had a fall down the stairs.", ["trauma"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NOT_AN_INJURY)
+def test_device_fracture_or_organ_fall_is_no_injury(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# A list named afterwards as potential risks or complications, a condition
+# a test would exclude, and a worry put as 'concerns of/about' are no
+# diagnosis (guide §3); a condition called a risk factor stays.
+RISKS_EXCLUSION_CONCERNS = [
+    ("Infection, stiffness and deep vein thrombosis were reviewed as potential risks.", []),
+    ("Bleeding and DVT were explained as possible complications.", []),
+    ("The scan allows exclusion of a left atrial thrombus.", []),
+    ("He came in with concerns of having had a stroke.", []),
+    ("She voiced concerns about lymphoma.", []),
+    ("ESRD, noted as a risk factor for calciphylaxis.", ["chronic kidney disease"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), RISKS_EXCLUSION_CONCERNS)
+def test_risks_exclusion_and_concerns(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# 'radiation' of a pain or a murmur ('with radiation to the back') and the
+# radiation oncology service or a therapist are no radiotherapy; radiation
+# given to the patient stays (guide §3).
+RADIATION_OTHER_SENSE = [
+    ("Dull pain with some radiation to the left shoulder.", []),
+    ("Harsh murmur with radiation to the carotids.", []),
+    ("Burning pain without radiation to the arm.", []),
+    ("Referred to medical oncology and radiation oncology.", []),
+    ("Plan reviewed with radiation therapist.", []),
+    ("He received radiation to the mediastinum in XXXX.", ["radiation therapy"]),
+    ("Treated with radiation to the chest wall.", ["radiation therapy"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), RADIATION_OTHER_SENSE)
+def test_radiation_of_pain_or_service(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# 'potential' hedges the condition right after it (guide §3).
+POTENTIAL = [
+    ("Patchy uptake consistent with potential necrosis.", []),
+    ("Potential sarcoidosis, to be biopsied.", []),
+    ("Known sarcoidosis with potential lung involvement.", ["sarcoidosis"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), POTENTIAL)
+def test_potential_hedges(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# 'surgery' before a colon is a label of the operative note's own
+# operation ('DURATION OF SURGERY:', 'FINDINGS AT THE TIME OF SURGERY:'),
+# no earlier surgery; an earlier operation named under it stays (guide §3).
+SURGERY_LABEL = [
+    ("DURATION OF SURGERY: 1 hour and 5 minutes.", []),
+    ("FINDINGS AT THE TIME OF SURGERY: A boggy uterus.", []),
+    ("CONDITION OF THE PATIENT AFTER SURGERY: Stable.", []),
+    ("SURGERY:, S/P lumpectomy of the left breast.", ["prior surgery"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SURGERY_LABEL)
+def test_surgery_label_is_the_own_operation(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# A '?' after a comma asks about the condition after it, as a '?' that
+# opens the line does ('cough for weeks, ? TB'); the sentence goes on.
+QUESTION_AFTER_COMMA = [
+    ("INDICATION: Cough for a month, ? TB.", []),
+    ("Fevers, weight loss, ? lymphoma.", []),
+    ("Known sarcoidosis, ? TB.", ["sarcoidosis"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), QUESTION_AFTER_COMMA)
+def test_question_after_a_comma_hedges(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# 'neg for' denies as 'negative for' does, and a bare 'eval' asks as
+# 'eval for' does (guide §3); a condition stated before them stays.
+SHORT_FORMS = [
+    ("Neg for TB.", []),
+    ("ROS neg for diabetes, TB.", []),
+    ("INDICATION: eval sarcoid.", []),
+    ("Known TB, neg for reactivation.", ["tuberculosis"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SHORT_FORMS)
+def test_short_forms_deny_or_ask(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# A condition said afterwards not to be the case is denied (guide §3).
+NOT_THE_CASE = [
+    ("Sarcoid is probably not the case given the normal ACE.", []),
+    ("Lupus is not the case here.", []),
+    ("Known sarcoidosis; TB is not the case.", ["sarcoidosis"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NOT_THE_CASE)
+def test_not_the_case_denies(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# Conditions named just before 'in (the) family' are the relatives' (guide
+# §3); three words only, so the patient's own condition further back stays.
+IN_THE_FAMILY = [
+    ("FHX: Father had a stroke at 60. DM and Htn in family.", []),
+    ("Lupus in her family.", []),
+    ("She has diabetes, like others in her family.", ["diabetes mellitus"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), IN_THE_FAMILY)
+def test_in_the_family(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# 'Day Surgery' is the unit a patient is brought to for the note's own
+# operation, no earlier surgery (guide §3).
+DAY_SURGERY = [
+    ("The boy was brought to the Hospital Day Surgery by his father.", []),
+    ("Surgery on day 3 of the stay went well.", ["prior surgery"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), DAY_SURGERY)
+def test_day_surgery_is_a_unit(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)

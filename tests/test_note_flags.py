@@ -258,7 +258,16 @@ PHYSIOLOGIC: list[Row] = [
     ("Calcification of the thyroid cartilage.", "Calcification", set()),
 ]
 
-ROWS = NEGATION + UNCERTAIN + HISTORICAL + HYPOTHETICAL + FAMILY + PHYSIOLOGIC
+# The comma an export put after a label or a full stop is a line break, no
+# list item with a denial of its own: the denial goes on through the list.
+JOINED_LINES: list[Row] = [
+    ("REVIEW OF SYSTEMS: , Negative for fevers, nephrocalcinosis, stones.", "nephrocalcinosis", {"negated"}),
+    ("FINDINGS:, No effusion, pneumothorax, calcification of the aorta.", "calcification", {"negated"}),
+]
+
+ROWS = (
+    NEGATION + UNCERTAIN + HISTORICAL + HYPOTHETICAL + FAMILY + PHYSIOLOGIC + JOINED_LINES
+)
 
 
 @pytest.mark.parametrize(("text", "word", "expected"), ROWS)

@@ -108,6 +108,10 @@ def _sents(text: str) -> list[str]:
         # after a comma, capitals up to a colon start a line only on one line
         ("Heart normal, LAD: Mild plaque.", 2),
         ("Routine preop, KNEE SURGERY\nFINDINGS: Clear.", 2),
+        # a '?' after a comma, a colon or a bracket asks about what follows
+        ("Cough for a month, ? TB. Next.", 2),
+        ("Reason: ? sarcoid. Next.", 2),
+        ("Is it TB? No.", 2),
     ],
 )
 def test_sentence_splitting(text, n):

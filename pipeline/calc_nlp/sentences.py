@@ -18,6 +18,9 @@ from itertools import compress, pairwise
 from spacy.tokens import Doc
 
 _TERMINAL = {".", "!", "?", ";"}
+# After these a '?' opens a question about what follows ('cough, ? TB',
+# '(? sarcoid)'), as it does at a sentence start: it ends nothing.
+_ASKING_AFTER = {",", ":", "("}
 
 
 def sentence_starts(
@@ -59,8 +62,8 @@ def sentence_starts(
         if pending or i in forced or (last_word == "," and _label_at(words, i)):
             starts[i] = True
             pending = False
-        if w == "?" and starts[i]:
-            pass  # a leading '?' asks about what follows ('? TB'), ending nothing
+        if w == "?" and (starts[i] or last_word in _ASKING_AFTER):
+            pass  # a leading '?' asks about what follows ('? TB', 'cough, ? TB')
         elif abbreviation_period(words, i, abbreviations):
             pass  # 'Rt. KIDNEY': the period shortens the side word
         elif w in _TERMINAL or (w[:1] == "." and _dots(w)):

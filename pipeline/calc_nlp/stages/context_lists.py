@@ -1,4 +1,4 @@
-"""Lists that carry a modifier past ', and' to a finding (guide §2).
+"""Lists that carry a modifier past ', and' to a finding or a condition (guide §2, §3).
 
 medspaCy's scope ends at the TERMINATE ', and' (C-terminate-terminate-comma-
 and), which is right for two statements joined by it ('No effusion, and the
@@ -61,15 +61,58 @@ def denied_lists(
     stops = [m.modifier_span[0] for m in found if m.category == "TERMINATE"]
     w = clause._index()  # also fills its sentence ends
     for i, st, m in _open_findings(clause, subs, kept, denials, "NEGATED_EXISTENCE"):
-        end = m.modifier_span[1]
-        commas = [k for k in range(end, st.start) if w[k] == ","]
-        if len(commas) < 2 or w[commas[-1] + 1] != "and":
+        if _last_list_item(clause, w, stops, m, st):
+            kept[i] += (m,)
+
+
+def _last_list_item(
+    clause: Any, w: list[str], stops: list[int], m: Any, st: Any
+) -> bool:
+    """Is the target the last item, after ', and', of a list of three or more
+    that modifier m opens, with no clause verb, item opener or other
+    TERMINATE between them?"""
+    end = m.modifier_span[1]
+    commas = [k for k in range(end, st.start) if w[k] == ","]
+    if len(commas) < 2 or w[commas[-1] + 1] != "and":
+        return False
+    if any(x in clause.verbs or x in clause.openers for x in w[end : st.start]):
+        return False
+    return not any(end <= k < st.start and k not in commas for k in stops)
+
+
+# The forward modifiers whose list of conditions goes on past ', and'.
+_CONDITION_LIST_CATEGORIES = ("NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL")
+
+
+def condition_lists(
+    clause: Any, subs: list[Any], kept: list[Any], found: list[Any]
+) -> None:
+    """A condition that ends a list of three or more after ', and' takes the
+    forward denial, hedge or question that opened the list, as a finding
+    does (`denied_lists`): 'Denies diabetes, lupus, and TB', 'differential
+    includes sarcoidosis, lymphoma, and TB' (guide §3: none of them is the
+    patient's). Only modifiers whose scope is their sentence carry: a rule
+    with a word limit ('not', four words) does not reach that far."""
+    mods = [
+        m
+        for m in found
+        if m.category in _CONDITION_LIST_CATEGORIES
+        and m.rule.direction == "FORWARD"
+        and m.rule.max_scope is None
+        and (not m.rule.allowed_types or "CONDITION" in m.rule.allowed_types)
+    ]
+    if not mods:
+        return
+    stops = [m.modifier_span[0] for m in found if m.category == "TERMINATE"]
+    w = clause._index()  # also fills its sentence ends
+    for i, st in enumerate(subs):
+        if st.label_ != "CONDITION" or any(
+            m.category in _CONDITION_LIST_CATEGORIES for m in kept[i]
+        ):
             continue
-        if any(x in clause.verbs or x in clause.openers for x in w[end : st.start]):
-            continue
-        if any(end <= k < st.start and k not in commas for k in stops):
-            continue  # 'but', 'which' ... end it
-        kept[i] += (m,)
+        m = _last_before(clause, mods, st)
+        if m is not None and _last_list_item(clause, w, stops, m, st):
+            kept[i] += (m,)
 
 
 def _last_before(clause: Any, mods: list[Any], target: Any) -> Any:

@@ -13,7 +13,12 @@ from calc_nlp.stages.context_blocks import (
     context_matches,
     run_context,
 )
-from calc_nlp.stages.context_lists import FINDING_LABEL, denied_lists, risk_lists
+from calc_nlp.stages.context_lists import (
+    FINDING_LABEL,
+    condition_lists,
+    denied_lists,
+    risk_lists,
+)
 from calc_nlp.stages.record import Layout, Modifiers, SpanKey, key
 from calc_nlp.stages.toolkit import TARGET_GROUP, Toolkit
 
@@ -114,6 +119,7 @@ def modifiers(
     clause.carry_lists(subs, kept)
     risk_lists(clause, subs, kept, found)
     denied_lists(clause, subs, kept, found)
+    condition_lists(clause, subs, kept, found)
     for t, mods in zip(targets, kept, strict=True):
         by_span[key(t)] = by_span.get(key(t), ()) + mods
     one = _one_cause(kit, targets, subs, by_span)
@@ -255,7 +261,11 @@ class _Clauses:
             return False  # the denied list goes on: "..., or calcification"
         if any(x in self.verbs or x in self.openers for x in between):
             return True  # 'No effusion, a few granulomas are calcified'; '..., mild X'
-        if start > 0 and w[start - 1] in {",", ";"}:
+        if (
+            start > 0
+            and w[start - 1] in {",", ";"}
+            and not self._joined_line(start - 1)
+        ):
             return True  # each item has its own 'no': 'No A, no B, C' denies A and B
         if not between and any(x in {"or", "nor"} for x in w[end : commas[-1]]):
             return True  # the list closed with 'or': 'No A, B or C, calcified D'
@@ -367,6 +377,13 @@ class _Clauses:
             m.category in {"NEGATED_EXISTENCE", "HYPOTHETICAL"}
             for m in target.modifiers
         )
+
+    def _joined_line(self, i: int) -> bool:
+        """Is the comma at i no list separator but the line break of an export
+        that joined lines with commas: it opens its sentence, or follows a
+        label's colon or a full stop ('REVIEW OF SYSTEMS: , Negative for A, B,
+        C')?"""
+        return bool(self.starts[i]) or (i > 0 and self._index()[i - 1] in {":", "."})
 
     def past_a_comma(self, target: Target, mod: Any) -> bool:
         """Does a modifier that hedges its own phrase (`same_phrase`: '?')
