@@ -156,6 +156,11 @@ NOT_ASSERTED = [
     "Left base opacity favored to represent scarring.",
     "The nodes may reflect prior granulomatous disease.",
     "This might reflect old tuberculosis.",
+    # a modal 'indicate' offers a reading, as 'reflect' does, also after a
+    # comma that ends an earlier hedge's reach
+    "Faint low density in the spleen, which may indicate a small cyst.",
+    "A questionable lucency, this could indicate a cyst, but it is not well seen.",
+    "The hilar nodes might indicate sarcoidosis.",
     "Findings may be related to sarcoidosis.",
 ]
 
