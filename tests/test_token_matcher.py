@@ -75,6 +75,22 @@ def test_a_pattern_opening_anywhere_is_started_on_every_token() -> None:
     assert m(doc) == _plain(nlp, patterns)(doc) != []
 
 
+def test_listed_shapes_open_by_look_up_not_on_every_token() -> None:
+    """A first token of exact shapes ('d', 'dd': an inline list number '2)')
+    opens only where a token has one of them, like a word list: the pattern
+    is not tried at every token, and the matches stay spaCy's."""
+    nlp = spacy.blank("en")
+    doc = nlp("1) no effusion 2) calcified granuloma 12) old 123) x a) y")
+    patterns = [
+        [{"SHAPE": {"IN": ["d", "dd"]}}, {"ORTH": ")"}],
+        [{"LOWER": "granuloma"}],
+    ]
+    m = _ours(nlp, patterns)
+    assert m.states is not None and m.states.anywhere == []
+    assert m(doc) == _plain(nlp, patterns)(doc)
+    assert len(m(doc)) == 4  # '1)', '2)', '12)' and the granuloma
+
+
 @pytest.mark.parametrize(
     "pattern",
     [

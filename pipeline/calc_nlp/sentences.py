@@ -64,7 +64,7 @@ def sentence_starts(
             pending = False
         if w == "?" and (starts[i] or last_word in _ASKING_AFTER):
             pass  # a leading '?' asks about what follows ('? TB', 'cough, ? TB')
-        elif abbreviation_period(words, i, abbreviations):
+        elif w == "." and abbreviation_period(words, i, abbreviations):
             pass  # 'Rt. KIDNEY': the period shortens the side word
         elif w in _TERMINAL or (w[:1] == "." and _dots(w)):
             pending = caseless or _next_starts_sentence(words, i)

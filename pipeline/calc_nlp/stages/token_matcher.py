@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from calc_nlp.stages.pattern_states import PatternStates
 
-_ATTRS = frozenset({"LOWER", "NORM", "ORTH"})
+_ATTRS = frozenset({"LOWER", "NORM", "ORTH", "SHAPE"})
 
 
 def exact_words(tok: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
