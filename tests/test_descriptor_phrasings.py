@@ -465,6 +465,26 @@ CHANGES = [
     # a change phrase closing the finding's phrase before another clause
     ("Calcified granuloma in the right upper lobe, unchanged from XXXX, and a small effusion.", None, "stable"),
     ("Calcified left hilar node, stable since XXXX, with mild cardiomegaly.", None, "stable"),
+    # an "and" inside the mention's place does not end its phrase
+    (
+        "Coarse calcifications in the pancreatic head and tail, unchanged from XXXX, "
+        "and a small cyst in the body.",
+        None,
+        "stable",
+    ),
+    (
+        "Eggshell calcification of the right hilar and subcarinal lymph nodes, "
+        "stable since 2018, and a new left effusion.",
+        None,
+        "stable",
+    ),
+    # but one that opens another noun phrase does
+    (
+        "Calcified granuloma in the left upper lobe and a nodule, larger since XXXX, "
+        "and mild cardiomegaly.",
+        None,
+        "",
+    ),
     ("Again noted are calcified mediastinal lymph nodes.", None, "stable"),
     ("There is redemonstration of a left upper lobe calcified granuloma.", None, "stable"),
     ("Calcified granuloma in the left upper lobe remains unchanged.", None, "stable"),

@@ -228,6 +228,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_bounds",
     "size_leads",
     "size_hosts",
+    "place_and_stops",
     "head_denials",
     "head_containers",
     "dimension_words",

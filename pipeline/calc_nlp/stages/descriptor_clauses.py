@@ -59,6 +59,7 @@ def clause(
         cuts = list(dr.clause_breaks.finditer(text, span.end_char, stop))
         stop = cuts[-1].start() if cuts else span.end_char
     ends = [_first_break(dr, rx, text, span.end_char, stop) for rx in dr.ends]
+    ends[0] = _past_place_and(dr, text, ends[0], stop)
     told = _colon_terms(dr, text, span.end_char, stop)
     hi, hi_shape, hi_grade = (max(e, told) for e in ends)
     return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
@@ -109,6 +110,27 @@ def _first_break(
         if not listed:
             return cut.start()
     return stop
+
+
+# the words after an "and" of the mention's place, up to the comma that ends them
+_PLACE_PART = re.compile(
+    r"[^\S\n]*(?:and|or)[^\S\n]+((?:[a-z][\w-]*[^\S\n]*){1,3}),", re.I
+)
+
+
+def _past_place_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
+    """Where the change words of a clause end when its first break is an
+    "and" inside the mention's place ("calcifications in the pancreatic head
+    and body, unchanged from XXXX, and ...", "of the hilar and subcarinal
+    nodes, unchanged"): past it to the next break when a few plain words
+    (no article, no "no", no descriptor term) and a comma follow it, else
+    `hi`. A finding after the "and" has its own clause (`stop`)."""
+    part = _PLACE_PART.match(text, hi, stop)
+    if part is None or dr.terms.search(part.group(1)) is not None:
+        return hi
+    if dr.place_and_stops & {w.lower() for w in part.group(1).split()}:
+        return hi  # "and a 2 cm cyst, ...", "and no effusion, ..."
+    return _first_break(dr, dr.after_breaks, text, part.end(), stop)
 
 
 def _lists_terms(

@@ -105,6 +105,7 @@ class DescriptorRules:
             set(wl["change_leads"]) | self.copulas | self.restating_openers
         )
         self.distributive = set(wl["distributive_words"])
+        self.place_and_stops = set(wl["place_and_stops"])
         self.term_lists = set(wl["term_lists"])
         self.restating = _breaks(wl["restating_links"])
         # a sized focus named as the calcification: the links above and the
