@@ -478,6 +478,14 @@ CHANGES = [
         None,
         "stable",
     ),
+    # the colon of a clock-face time is no clause break
+    (
+        "A punctate calcification at the 10:00 position of the left breast "
+        "has increased in size.",
+        None,
+        "increased",
+    ),
+    ("Coarse calcification in the left breast at 2:00 is smaller than before.", None, "decreased"),
     # but one that opens another noun phrase does
     (
         "Calcified granuloma in the left upper lobe and a nodule, larger since XXXX, "

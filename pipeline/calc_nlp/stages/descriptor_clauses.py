@@ -101,6 +101,8 @@ def _first_break(
     "and" or comma between two descriptor words lists them ("are amorphous
     and grouped") and is no break."""
     for cut in rx.finditer(text, lo, stop):
+        if _clock_colon(text, cut):
+            continue  # "at the 7:00 position"
         word = cut.group().lower()
         listed = (
             word in dr.term_lists
@@ -131,6 +133,18 @@ def _past_place_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
     if dr.place_and_stops & {w.lower() for w in part.group(1).split()}:
         return hi  # "and a 2 cm cyst, ...", "and no effusion, ..."
     return _first_break(dr, dr.after_breaks, text, part.end(), stop)
+
+
+def _clock_colon(text: str, cut: re.Match[str]) -> bool:
+    """Is a colon break one of a clock-face time or a ratio ("at the 7:00
+    position", "2:1"), with digits right on both sides, so no break?"""
+    at = cut.start()
+    return (
+        cut.group() == ":"
+        and 0 < at < len(text) - 1
+        and text[at - 1].isdigit()
+        and text[at + 1].isdigit()
+    )
 
 
 def _lists_terms(
