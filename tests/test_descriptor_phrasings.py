@@ -486,6 +486,22 @@ CHANGES = [
         "increased",
     ),
     ("Coarse calcification in the left breast at 2:00 is smaller than before.", None, "decreased"),
+    # a second predicate after "and" has the mention for its subject
+    (
+        "A punctate calcified granuloma projects over the lingula and is "
+        "unchanged from the prior exam.",
+        None,
+        "stable",
+    ),
+    ("A calcified granuloma overlies the left apex and has not changed.", None, "stable"),
+    ("A small calcified granuloma overlies the left apex and has grown since XXXX.", None, "increased"),
+    # not when another subject comes after the "and"
+    (
+        "The lungs are clear except for a calcified granuloma in the right lower "
+        "lobe and the heart is stable.",
+        "calcified granuloma",
+        "",
+    ),
     # but one that opens another noun phrase does
     (
         "Calcified granuloma in the left upper lobe and a nodule, larger since XXXX, "

@@ -229,6 +229,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_leads",
     "size_hosts",
     "place_and_stops",
+    "auxiliaries",
     "head_denials",
     "head_containers",
     "dimension_words",

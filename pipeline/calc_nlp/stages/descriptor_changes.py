@@ -82,23 +82,27 @@ _WORD_OR_STOP = re.compile(r"[^\S\n]*(\w+|[,;:()])")
 
 
 def copula_change(
-    dr: DescriptorRules, text: str, end: int, stop: int
+    dr: DescriptorRules, text: str, end: int, stop: int, subject: bool = False
 ) -> re.Match[str] | None:
     """A change term that a copula of the mention's sentence predicates of
     it past the mention's own modifiers ("nodule with a granuloma is again
     seen", "are seen at both bases and stable compared with the prior"):
     right after a copula, "and" or "but" that follow the first copula, with
-    no comma, no "and" before that copula, and nothing after the term but a
-    follower or the phrase's end ("is seen with new consolidation" is not);
+    no comma, no "and" before that copula but one the copula follows right
+    away, or an auxiliary, when the mention is its sentence's `subject`
+    ("projects over the lingula and is unchanged", "and has not changed"),
+    and nothing after the term but a follower or the phrase's end ("is seen
+    with new consolidation" is not);
     a clause after a semicolon that a pronoun and a copula open is the
     mention's too ("...; these are similar to the prior exam")."""
-    at, copula, prev = end, False, ""
+    at, copula, prev, joined = end, False, "", False
     for _ in range(_PREDICATE_REACH):
         m = _change_at(dr, text, at) if copula else None
         if m is not None and m.end() <= stop:
             return (
                 m
-                if prev in dr.copulas | {"and", "but"} and _ends(dr, text, m)
+                if (prev in dr.copulas | {"and", "but"} or joined)
+                and _ends(dr, text, m)
                 else None
             )
         w = _WORD_OR_STOP.match(text, at)
@@ -106,12 +110,30 @@ def copula_change(
             w = _anaphor_subject(dr, text, w.end())  # "; these are similar to"
         if w is None or w.end() > stop or not w.group(1)[0].isalnum():
             return None
-        prev = w.group(1).lower()
+        last, prev = prev, w.group(1).lower()
         if prev in ("and", "or") and not copula:
-            return None
-        copula = copula or prev in dr.copulas
+            if prev == "or" or not subject or not _joins_predicate(dr, text, w.end()):
+                return None  # not "overlies the lingula and the effusion is"
+        joined = last == "and" and prev in dr.auxiliaries  # "and has not changed"
+        copula = copula or prev in dr.copulas or joined
         at = w.end()
     return None
+
+
+def _joins_predicate(dr: DescriptorRules, text: str, at: int) -> bool:
+    """Does a copula or an auxiliary come right after an "and" (a second
+    predicate of the same subject: "and is unchanged", "and has grown")?"""
+    nxt = _WORD_OR_STOP.match(text, at)
+    return nxt is not None and nxt.group(1).lower() in dr.copulas | dr.auxiliaries
+
+
+def subject_mention(dr: DescriptorRules, text: str, lo: int, start: int) -> bool:
+    """Does the mention open its clause, a few words at most and no lesion
+    noun before it ("A punctate calcified granuloma projects ...", not "A
+    new nodule abuts the calcified granuloma and is ..."), so it is the
+    subject of the predicates after it?"""
+    before = [w.lower() for w in re.findall(r"[\w-]+", text[lo:start])]
+    return len(before) <= dr.window and not dr.lesion_nouns & set(before)
 
 
 def _anaphor_subject(dr: DescriptorRules, text: str, at: int) -> re.Match[str] | None:

@@ -24,6 +24,7 @@ from calc_nlp.stages.descriptor_changes import (
     host_change,
     opening_change,
     predicate_change,
+    subject_mention,
 )
 from calc_nlp.stages.descriptor_clauses import Clause, clause, in_reach, predicate_ok
 from calc_nlp.stages.descriptor_rules import DescriptorRules
@@ -113,7 +114,8 @@ def _outer_change(
     m = predicate_change(dr, text, span.end_char, stop)
     if m is None:
         stop = stop if mates else _past_semicolon(rd, spans, sent)
-        m = copula_change(dr, text, span.end_char, stop)
+        subject = subject_mention(dr, text, max(lo, sent.start_char), span.start_char)
+        m = copula_change(dr, text, span.end_char, stop, subject)
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
