@@ -579,6 +579,20 @@ CHANGES = [
     ("Stable left thyroid nodule with coarse calcification.", "calcification", "stable"),
     ("New 8 mm nodule with calcification in the right lung.", "calcification", "new"),
     ("Consolidation with new calcification.", "calcification", "new"),
+    # nor does a process that holds it
+    (
+        "Stable postoperative changes of the left breast with dystrophic calcification.",
+        "dystrophic calcification",
+        "stable",
+    ),
+    ("Stable sarcoidosis with calcified hilar lymph nodes.", None, "stable"),
+    (
+        "Left breast: stable post-surgical change at the lumpectomy site with "
+        "coarse dystrophic calcifications.",
+        None,
+        "stable",
+    ),
+    ("Stable cardiomegaly with aortic calcification.", "aortic calcification", ""),
     # a "with" after an unrelated phrase does not pass a change on
     (
         "Stable appearance of the cardiomediastinal silhouette with aortic "

@@ -230,6 +230,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_hosts",
     "place_and_stops",
     "auxiliaries",
+    "host_processes",
     "head_denials",
     "head_containers",
     "dimension_words",

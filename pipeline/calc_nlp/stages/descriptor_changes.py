@@ -214,8 +214,10 @@ def host_change(
     if link is None or link.group(1).lower() not in dr.shape_links:
         return None
     noun = _LAST_WORD.search(text, start, link.start())
-    if noun is None or noun.group(1).lower() not in dr.lesion_nouns:
+    if noun is None:
         return None
+    if noun.group(1).lower() not in dr.lesion_nouns:
+        return _process_change(dr, text, start, link.start())
     cuts = list(dr.clause_breaks.finditer(text, start, noun.start()))
     host = cuts[-1].end() if cuts else start
     for m in dr.terms.finditer(text, host, noun.start()):
@@ -229,3 +231,39 @@ def host_change(
             return m
     return None
 
+
+
+# How many words a process's place may hold between it and the "with".
+_PROCESS_PLACE_REACH = 6
+_PROCESS = re.compile(r"[^\S\n]*([\w-]+)")
+
+
+def _process_change(
+    dr: DescriptorRules, text: str, start: int, link: int
+) -> re.Match[str] | None:
+    """The change word of a process a "with" gives the calcification to
+    ("Stable postsurgical changes of the right breast with dystrophic
+    calcification", "Stable sarcoidosis with calcified hilar nodes"): a
+    change term opening the host's phrase, a host_processes noun within two
+    words after it, then at most a few plain words of its place before the
+    "with" (no punctuation, no lesion noun). Not "stable appearance of the
+    silhouette with aortic calcification": no process."""
+    cuts = list(dr.clause_breaks.finditer(text, start, link))
+    host = _skip_spaces(text, cuts[-1].end() if cuts else start)
+    m = _change_at(dr, text, host)
+    if m is None:
+        return None
+    at = m.end()
+    for _ in range(3):
+        w = _PROCESS.match(text, at)
+        if w is None or w.end() > link:
+            return None
+        at = w.end()
+        if w.group(1).lower() in dr.host_processes:
+            place = re.findall(r"[^\s]+", text[at:link])
+            plain = all(re.fullmatch(r"[a-z-]+", p, re.I) for p in place)
+            lesion = dr.lesion_nouns & {p.lower() for p in place}
+            if plain and not lesion and len(place) <= _PROCESS_PLACE_REACH:
+                return m
+            return None
+    return None

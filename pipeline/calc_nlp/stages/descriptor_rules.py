@@ -98,6 +98,7 @@ class DescriptorRules:
         self.restated_heads = set(wl["restated_heads"])
         self.copulas = set(wl["copulas"])
         self.auxiliaries = set(wl["auxiliaries"])
+        self.host_processes = set(wl["host_processes"])
         self.restating_openers = set(wl["restating_openers"])
         self.differential = _breaks(wl["differential_links"])
         self.restating_predicates = _breaks(wl["restating_predicates"])
