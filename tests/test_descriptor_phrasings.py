@@ -309,6 +309,10 @@ SIZES = [
         "calcification",
         None,
     ),
+    # a size that commas set off after the subject of a predicate adjective
+    ("A right hilar lymph node, 1.2 cm, is calcified.", "calcified", 12),
+    ("The left adnexal mass, measuring approximately 3.5 cm, is peripherally calcified.", "calcified", 35),
+    ("A 2 cm cyst in the liver, which is calcified.", "calcified", None),
 ]
 
 

@@ -181,6 +181,37 @@ def _subject(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
     )
 
 
+# the subject's last word and the comma that sets a size off after it, a size
+# lead and its adverbs aside ("node, 14 mm", "mass, measuring about 3 cm")
+_SET_OFF = re.compile(r"([a-z]+)[^\S\n]*,((?:[^\S\n]*[a-z]+)*)[^\S\n]*$", re.I)
+
+
+def _set_off_subject(
+    dr: DescriptorRules, text: str, at: int, gap: list[str], mention: str
+) -> bool:
+    """Is a size that commas set off after the subject, before a predicate
+    adjective mention, the subject's ("A subcarinal node, 14 mm, is densely
+    calcified", "the mass, measuring 3 cm, is partially calcified")? The
+    mention is one adjective; between the size and it only a comma, a copula
+    and size_before adverbs; before the size a word, a comma and at most a
+    size lead with its adverbs (`at`: where the size starts)."""
+    while gap and gap[-1] in dr.size_before:
+        gap = gap[:-1]
+    if (
+        len(mention.split()) != 1
+        or mention.lower() not in dr.size_adjectives
+        or len(gap) != 2
+        or gap[0] != ","
+        or gap[1] not in dr.copulas
+    ):
+        return False
+    before = _SET_OFF.search(text, max(0, at - 60), at)
+    if before is None:
+        return False
+    lead = before.group(2).lower().split()
+    return all(w in dr.size_leads or w in dr.size_before for w in lead)
+
+
 def _apposed(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
     """Is a size before an adjective mention that a comma sets after its
     lesion, closing the sentence, that lesion's ("a 4.5 mm protruding plaque,
@@ -268,6 +299,8 @@ def size_of(
                 gap = words(dr, joined, drop)
                 if _apposed(dr, gap, span.text) and _CLOSES.match(text, span.end_char):
                     ok = True
+                elif _set_off_subject(dr, text, m.start(), gap, span.text):
+                    ok = True  # "A subcarinal node, 14 mm, is densely calcified"
                 elif m.start() < lo and dr.clause_breaks.search(joined):
                     continue  # another clause's size
                 else:
