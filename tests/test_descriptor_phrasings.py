@@ -608,6 +608,12 @@ CHANGES = [
     ("Calcified pleural plaques and decreased pleural effusion.", None, ""),
     ("Calcified granuloma and stable nodule in the left lung.", None, ""),
     ("Calcified granulomas are present and stable since 2019.", None, "stable"),
+    # a comparative before "than" and a number compares with a count or size
+    ("Scattered microcalcifications, fewer than five per cluster.", None, ""),
+    ("Punctate calcifications, all smaller than 1 mm.", None, ""),
+    ("A calcified node larger than 1 cm in the right hilum.", None, ""),
+    # unless the phrase dates the number
+    ("The calcified node now measures 12 mm, larger than 8 mm previously.", None, "increased"),
     # "as previously described" is known, not stable
     ("Calcified granuloma in the left lung, as previously described.", None, ""),
 ]

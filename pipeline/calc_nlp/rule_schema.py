@@ -231,6 +231,8 @@ DESCRIPTOR_WORD_LISTS = (
     "place_and_stops",
     "auxiliaries",
     "host_processes",
+    "count_words",
+    "threshold_dating",
     "head_denials",
     "head_containers",
     "dimension_words",

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
-from calc_nlp.stages.descriptor_sizes import Word
+from calc_nlp.stages.descriptor_sizes import Word, threshold
 
 
 def _skip_spaces(text: str, at: int) -> int:
@@ -29,6 +29,8 @@ def _change_at(dr: DescriptorRules, text: str, at: int) -> re.Match[str] | None:
     if m is None:
         return None
     entry = dr.term(m.group())
+    if threshold(dr, text, m.end()):
+        return None  # "fewer than five per cluster": a count, not a change
     return m if entry["field"] == "change" and entry["value"] else None
 
 

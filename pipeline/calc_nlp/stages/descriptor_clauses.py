@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
-from calc_nlp.stages.descriptor_sizes import carried
+from calc_nlp.stages.descriptor_sizes import carried, threshold
 from calc_nlp.stages.descriptor_sizes import words as gap_words
 
 # The word right after a term (none when punctuation or the end comes first).
@@ -302,7 +302,10 @@ def _own_segment(
 
 def predicate_ok(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
     """A `predicate` term counts only when a predicate follower comes next
-    ("similar to the prior exam"; "Similar echogenic foci" compares)."""
+    ("similar to the prior exam"; "Similar echogenic foci" compares); a
+    change term never before "than" and a number ("smaller than 1 mm")."""
+    if dr.term(m.group())["field"] == "change" and threshold(dr, text, m.end()):
+        return False  # "fewer than five per cluster", "smaller than 1 mm"
     if not dr.term(m.group()).get("predicate"):
         return True
     nxt = _NEXT_WORD.match(text, m.end())

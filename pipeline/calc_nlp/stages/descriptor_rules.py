@@ -99,6 +99,8 @@ class DescriptorRules:
         self.copulas = set(wl["copulas"])
         self.auxiliaries = set(wl["auxiliaries"])
         self.host_processes = set(wl["host_processes"])
+        self.count_words = set(wl["count_words"])
+        self.threshold_dating = set(wl["threshold_dating"])
         self.restating_openers = set(wl["restating_openers"])
         self.differential = _breaks(wl["differential_links"])
         self.restating_predicates = _breaks(wl["restating_predicates"])

@@ -19,6 +19,26 @@ _TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
 _DIM = re.compile(r"(\d+(?:\.\d+)?)(?:[^\S\n]*(mm|cm)\b)?", re.I)
 
 
+_PHRASE_END = re.compile(r"[,;:\n]|\.(?=\s|$)")
+_THAN = re.compile(r"[^\S\n]+than[^\S\n]+(\w+)", re.I)
+
+
+def threshold(dr: DescriptorRules, text: str, end: int) -> bool:
+    """Does "than" and a number follow a comparative ending at `end` ("fewer
+    than five per cluster", "smaller than 1 mm", "larger than 1 cm")? It
+    then compares with a count or a size, not with an earlier exam: no
+    change; unless the rest of its phrase dates the number ("larger than 8 mm
+    previously", "smaller than 6 mm on the prior exam")."""
+    m = _THAN.match(text, end)
+    if m is None or not (
+        m.group(1)[0].isdigit() or m.group(1).lower() in dr.count_words
+    ):
+        return False
+    stop = _PHRASE_END.search(text, m.end())
+    rest = words(dr, text[m.end() : stop.start() if stop else len(text)], set())
+    return not dr.threshold_dating & set(rest)
+
+
 def words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:
     """The tokens of a gap, descriptor terms and `drop` words left out."""
     gap = dr.terms.sub(" ", gap)
