@@ -608,6 +608,13 @@ CHANGES = [
     ("Calcified pleural plaques and decreased pleural effusion.", None, ""),
     ("Calcified granuloma and stable nodule in the left lung.", None, ""),
     ("Calcified granulomas are present and stable since 2019.", None, "stable"),
+    # a place adverb after the change word still ends its phrase
+    ("Calcification of the aortic wall is again seen anteriorly.", None, "stable"),
+    ("A calcified granuloma is again noted laterally.", None, "stable"),
+    # not present before / on a study: new
+    ("A 4 mm calcification in the liver, not present before treatment.", None, "new"),
+    ("Faint calcification of the renal pyramids, not present on a study from XXXX.", None, "new"),
+    ("Calcified granuloma in the right lung, not seen on a prior CT.", None, "new"),
     # a comparative before "than" and a number compares with a count or size
     ("Scattered microcalcifications, fewer than five per cluster.", None, ""),
     ("Punctate calcifications, all smaller than 1 mm.", None, ""),
