@@ -460,6 +460,20 @@ CHANGES = [
     # 'both', 'all' give the closing change word to every finding of the sentence
     ("Calcified right hilar node and calcified granuloma in the right upper lobe, both unchanged.", "Calcified right hilar node", "stable"),
     ("Calcified hilar nodes and a calcified left lower lobe granuloma, all are unchanged.", "Calcified hilar nodes", "stable"),
+    # also when more follows the distributive phrase
+    (
+        "A calcified left hilar node and a calcified granuloma in the left upper "
+        "lobe, both unchanged from XXXX, and a new right lower lobe opacity.",
+        "calcified left hilar node",
+        "stable",
+    ),
+    (
+        "Calcified right hilar nodes and calcified subcarinal nodes, all stable "
+        "since 2019, with mild cardiomegaly.",
+        "Calcified right hilar nodes",
+        "stable",
+    ),
+    ("A calcified hilar node, both lungs clear, and a new effusion.", None, ""),
     # one side compared with the other is no change
     ("Calcifications in both breasts, more prominent on the left.", None, ""),
     ("Bilateral medullary nephrocalcinosis, more pronounced in the right kidney.", None, ""),

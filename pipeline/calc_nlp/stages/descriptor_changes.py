@@ -45,12 +45,35 @@ def closing_change(
     comma = text.rfind(",", last, sent.end_char)
     m = _change_at(dr, text, _past_distributive(dr, text, comma + 1)) if comma >= 0 else None
     if m is None or m.end() > sent.end_char or not _closes_phrase(dr, text, m):
+        m = _distributed(dr, text, last, sent.end_char)
+    if m is None:
         return None
     entry = dr.term(m.group())
     return (entry["value"], entry["id"], m.start(), m.end())
 
 
 _NEXT = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
+
+
+def _distributed(
+    dr: DescriptorRules, text: str, last: int, end: int
+) -> re.Match[str] | None:
+    """A change phrase that a distributive word opens in the part right after
+    the sentence's last finding, when more follows it ("A and B, both
+    unchanged from XXXX, and a new consolidation"): the word gives it to
+    every finding before it. The phrase ends at a comma."""
+    comma = text.find(",", last, end)
+    if comma < 0 or any(p in text[last:comma] for p in ";:("):
+        return None
+    at = _past_distributive(dr, text, comma + 1)
+    if at == comma + 1:
+        return None  # no "both", "all", "each"
+    m = _change_at(dr, text, at)
+    if m is None or m.end() > end or not _closes_phrase(dr, text, m):
+        return None
+    close = re.compile(r"[^,;.\n]*").match(text, m.end())
+    stop = close.end() if close else m.end()
+    return m if stop < end and text[stop] == "," else None
 
 
 def _past_distributive(dr: DescriptorRules, text: str, at: int) -> int:
