@@ -629,6 +629,15 @@ CHANGES = [
     ("A 4 mm calcification in the liver, not present before treatment.", None, "new"),
     ("Faint calcification of the renal pyramids, not present on a study from XXXX.", None, "new"),
     ("Calcified granuloma in the right lung, not seen on a prior CT.", None, "new"),
+    # more stable and growth phrasings
+    ("A calcified granuloma in the right upper lobe again is identified.", None, "stable"),
+    ("Calcified hilar lymph nodes are without significant change.", None, "stable"),
+    ("Calcified hilar lymph nodes have not changed significantly.", None, "stable"),
+    ("Calcified hilar lymph nodes, little changed.", None, "stable"),
+    ("Calcified granuloma in the right upper lobe is re-identified.", None, "stable"),
+    ("Calcified hilar lymph nodes show interval growth.", None, "increased"),
+    # "without change in" another noun is that noun's
+    ("Calcified granuloma in the right upper lobe, without change in the effusion.", None, ""),
     # a comparative before "than" and a number compares with a count or size
     ("Scattered microcalcifications, fewer than five per cluster.", None, ""),
     ("Punctate calcifications, all smaller than 1 mm.", None, ""),
