@@ -313,6 +313,11 @@ SIZES = [
     ("A right hilar lymph node, 1.2 cm, is calcified.", "calcified", 12),
     ("The left adnexal mass, measuring approximately 3.5 cm, is peripherally calcified.", "calcified", 35),
     ("A 2 cm cyst in the liver, which is calcified.", "calcified", None),
+    # "now" gives the current size past an earlier one
+    ("Calcified granuloma in the right upper lobe, previously 4 mm, now 6 mm.", None, 6),
+    ("Calcified hilar node, formerly 8 mm, currently 1.1 cm.", None, 11),
+    # not past another lesion
+    ("Calcified granuloma in the right upper lobe; a nodule there now measures 6 mm.", None, None),
 ]
 
 

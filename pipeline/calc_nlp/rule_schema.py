@@ -233,6 +233,7 @@ DESCRIPTOR_WORD_LISTS = (
     "host_processes",
     "count_words",
     "threshold_dating",
+    "size_current",
     "head_denials",
     "head_containers",
     "dimension_words",

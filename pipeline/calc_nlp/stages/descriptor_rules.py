@@ -101,6 +101,7 @@ class DescriptorRules:
         self.host_processes = set(wl["host_processes"])
         self.count_words = set(wl["count_words"])
         self.threshold_dating = set(wl["threshold_dating"])
+        self.size_current = set(wl["size_current"])
         self.restating_openers = set(wl["restating_openers"])
         self.differential = _breaks(wl["differential_links"])
         self.restating_predicates = _breaks(wl["restating_predicates"])

@@ -62,7 +62,9 @@ def _after_ok(
     """May a size after the mention be its own? No other lesion, number or
     earlier-size word between, and no new noun phrase opened right before
     it; a lesion noun right after it only when the mention is the adjective
-    of that noun ("Calcified left lower lobe 5 mm granuloma")."""
+    of that noun ("Calcified left lower lobe 5 mm granuloma"). A "now" gives
+    the current size past an earlier one ("previously 4 mm, now 6 mm")."""
+    gap = _current(dr, gap)
     adjective = mention.split()[-1].lower() in dr.size_adjectives
     noun_after = bool(dr.lesion_nouns & set(after))
     if noun_after and not gap:
@@ -83,6 +85,16 @@ def _after_ok(
         and not any(w[0].isdigit() for w in gap)
         and not dr.size_new_phrase & set(gap[-1:])
     )
+
+
+def _current(dr: DescriptorRules, gap: list[str]) -> list[str]:
+    """A gap after the mention from its last size_current word on ("...,
+    previously 4 mm, now 6 mm": the size now is the mention's), when no
+    lesion noun stands in it; else the gap."""
+    now = [k for k, w in enumerate(gap) if w in dr.size_current]
+    if not now or dr.lesion_nouns & set(gap):
+        return gap
+    return gap[now[-1] + 1 :]
 
 
 def _hosted(dr: DescriptorRules, text: str, lo: int) -> bool:
