@@ -318,6 +318,19 @@ SIZES = [
     ("Calcified hilar node, formerly 8 mm, currently 1.1 cm.", None, 11),
     # not past another lesion
     ("Calcified granuloma in the right upper lobe; a nodule there now measures 6 mm.", None, None),
+    # a comma before the sized focus does not cut it from its restating link
+    (
+        "Separately, a 5 mm echogenic shadowing focus in the lower pole of the left "
+        "kidney is compatible with a parenchymal calcification.",
+        "parenchymal calcification",
+        5,
+    ),
+    (
+        "In addition, a 4 mm dense focus in the right upper lobe likely represents "
+        "a calcified granuloma.",
+        "calcified granuloma",
+        4,
+    ),
 ]
 
 

@@ -406,6 +406,8 @@ def restated_head(
         opener = words(dr, text[comma + 1 : link.start()], set())
         if comma < 0:  # "5 mm density likely representing a calcified granuloma"
             comma = link.start()
+        elif _names_head(dr, _plain(text[comma + 1 : link.start()])):
+            comma = link.start()  # "Separately, a 5 mm focus ... is compatible with"
         elif not set(opener) <= dr.restating_openers:
             return None  # the link opens its own phrase after a comma
     else:
