@@ -629,6 +629,18 @@ CHANGES = [
         "stable",
     ),
     ("Stable cardiomegaly with aortic calcification.", "aortic calcification", ""),
+    # the host's change is both conjuncts' after the "with"
+    (
+        "Stable left thyroid nodule with coarse calcification and punctate calcifications.",
+        "calcifications",
+        "stable",
+    ),
+    (
+        "Stable sarcoidosis with calcified hilar lymph nodes and calcified upper lobe nodules.",
+        "calcified upper lobe nodules",
+        "stable",
+    ),
+    ("Stable cardiomegaly with aortic calcification and calcified granulomas.", "calcified granulomas", ""),
     # a "with" after an unrelated phrase does not pass a change on
     (
         "Stable appearance of the cardiomediastinal silhouette with aortic "

@@ -131,6 +131,14 @@ def _outer_change(
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
     m = host_change(dr, text, lo, max(prev, sent.start_char))
+    if m is None and prev >= 0 and _CONJOINED.match(text, prev, span.start_char):
+        # "stable sarcoidosis with calcified hilar nodes and calcified upper
+        # lobe nodules": the host a "with" gives the first conjunct to
+        before = (
+            spans[i - 2].end_char if i > 1 and spans[i - 2].start >= sent.start else -1
+        )
+        first_lo = clause(dr, text, spans, i - 1, sent).lo
+        m = host_change(dr, text, first_lo, max(before, sent.start_char))
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
