@@ -659,6 +659,9 @@ CHANGES = [
     ("A 4 mm calcification in the liver, not present before treatment.", None, "new"),
     ("Faint calcification of the renal pyramids, not present on a study from XXXX.", None, "new"),
     ("Calcified granuloma in the right lung, not seen on a prior CT.", None, "new"),
+    # a change word right before the mention is its own, not the earlier one
+    ("Treated liver metastases, smaller and newly calcified.", "calcified", "new"),
+    ("The treated nodule is smaller and newly calcified.", "calcified", "new"),
     # more stable and growth phrasings
     ("A calcified granuloma in the right upper lobe again is identified.", None, "stable"),
     ("Calcified hilar lymph nodes are without significant change.", None, "stable"),

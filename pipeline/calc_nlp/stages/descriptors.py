@@ -272,8 +272,9 @@ def _from_head(
 def _terms(
     dr: DescriptorRules, f: Finding, text: str, c: Clause, off: int
 ) -> list[Word]:
-    """Severity (the highest grade named), change (the first), morphology and
-    distribution (in text order) from the clause's words."""
+    """Severity (the highest grade named), change (the first, or the one
+    right before the mention), morphology and distribution (in text order)
+    from the clause's words."""
     words: list[Word] = []
     grades: list[str] = []
     morph: list[str] = []
@@ -293,7 +294,10 @@ def _terms(
         if field == "severity":
             grades.append(value)
         elif field == "change":
-            f.change = f.change or value
+            # the first, but for one right before the mention ("smaller and
+            # newly calcified": the mention's own word)
+            own = m.end() <= c.start and text[m.end() : c.start].strip() == ""
+            f.change = value if own else f.change or value
         elif field == "morphology" and value not in morph:
             morph.append(value)
         elif field == "distribution" and value not in dist:
