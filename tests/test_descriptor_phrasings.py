@@ -331,6 +331,26 @@ SIZES = [
         "calcified granuloma",
         4,
     ),
+    # the link's own hedge after the comma opens no phrase of its own
+    (
+        "A 6 mm hyperdense focus in the right basal ganglia, which likely "
+        "represents a calcification.",
+        "calcification",
+        6,
+    ),
+    (
+        "A 6 mm hyperdense focus in the right basal ganglia, favored to represent "
+        "calcification.",
+        "calcification",
+        6,
+    ),
+    # another phrase after the comma still does
+    (
+        "A 6 mm hyperdense focus in the right basal ganglia, the left thalamus "
+        "likely represents a calcification.",
+        "calcification",
+        None,
+    ),
 ]
 
 

@@ -403,7 +403,10 @@ def restated_head(
         if len(_last_alternative(dr, between)) > dr.window:
             return None
         comma = text.rfind(",", lo, link.start())
-        opener = words(dr, text[comma + 1 : link.start()], set())
+        # "..., which likely represents", "..., favored to represent": the
+        # hedge of the link is no word of a phrase of its own
+        opener = words(dr, dr.restating.sub(" ", text[comma + 1 : link.start()]), set())
+        opener = [w for w in opener if w != "to"]
         if comma < 0:  # "5 mm density likely representing a calcified granuloma"
             comma = link.start()
         elif _names_head(dr, _plain(text[comma + 1 : link.start()])):
