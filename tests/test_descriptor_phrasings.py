@@ -351,6 +351,15 @@ SIZES = [
         "calcification",
         None,
     ),
+    # a pronoun and a restating link opening the next sentence name the focus
+    ("A 6 mm echogenic focus in the testis. This likely represents a calcification.", "calcification", 6),
+    (
+        "A 6 mm hyperdense focus in the right basal ganglia. It most likely "
+        "represents calcification.",
+        "calcification",
+        6,
+    ),
+    ("A 6 mm nodule in the right lung. Calcified granuloma in the left lung.", "Calcified granuloma", None),
 ]
 
 

@@ -80,7 +80,7 @@ def describe(
         f.anaphor = _anaphor(dr, text[c.lo : span.start_char])
         f.segment = _segment(dr, text, c) if f.site in dr.segment_sites else ""
         f.descriptor_words = tuple(words)
-        joined = _joined_sentence(rd, spans, sent)
+        joined = _joined_sentence(dr, rd, spans, sent)
         head = restated_head(dr, text, spans, i, joined)
         if _restates(dr, text, spans, i, sent) and not _sized(dr, text, head):
             f.anaphor = True
@@ -168,18 +168,41 @@ def _sized(dr: DescriptorRules, text: str, head: tuple[int, int] | None) -> bool
     return head is not None and head_size(dr, text, head, 0) is not None
 
 
-def _joined_sentence(rd: ReportDoc, spans: list[Span], sent: Span) -> Span:
-    """A sentence with the one before it when a semicolon ends that one and
-    it names no finding ("A 4 mm echogenic focus in the cortex; its location
-    indicates parenchymal calcification"): where a restated focus may be."""
+def _joined_sentence(
+    dr: DescriptorRules, rd: ReportDoc, spans: list[Span], sent: Span
+) -> Span:
+    """A sentence with the one before it when a semicolon ends that one, or
+    an anaphor and a restating link open this one ("... focus in the testis.
+    This likely represents a calcification."), and it names no finding ("A 4
+    mm echogenic focus in the cortex; its location indicates parenchymal
+    calcification"): where a restated focus may be."""
     if sent.start == 0:
         return sent
     before = rd.sent_at(sent.start - 1)
-    if not rd.span_text(before).rstrip().endswith(";"):
+    if not rd.span_text(before).rstrip().endswith(";") and not _restating_anaphor(
+        dr, rd.span_text(sent)
+    ):
         return sent
     if any(before.start <= s.start < before.end for s in spans):
         return sent
     return Span(rd.doc, before.start, sent.end)
+
+
+# a pronoun opening a sentence: "This likely represents", "These may represent"
+_OPENING_PRONOUN = re.compile(r"[^\w]*(this|these|it)\b[^\S\n]*", re.I)
+
+
+def _restating_anaphor(dr: DescriptorRules, text: str) -> bool:
+    """Does a pronoun and, right after it, a restating link open the sentence
+    ("This likely represents", "It is consistent with")? Then it names what
+    the lesion of the sentence before it is."""
+    m = _OPENING_PRONOUN.match(text)
+    if m is None:
+        return False
+    rest = text[m.end() :]
+    if rest[:3].lower() == "is ":
+        rest = rest[3:]
+    return dr.size_restating.match(rest) is not None
 
 
 def _untaken(s: Scores, taken: set[tuple[int, int]]) -> Scores:
