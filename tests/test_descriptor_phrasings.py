@@ -698,6 +698,11 @@ CHANGES = [
     ("Calcified hilar lymph nodes, little changed.", None, "stable"),
     ("Calcified granuloma in the right upper lobe is re-identified.", None, "stable"),
     ("Calcified hilar lymph nodes show interval growth.", None, "increased"),
+    ("Coronary artery calcification shows progression since XXXX.", None, "increased"),
+    ("Coronary artery calcification demonstrates interval progression.", None, "increased"),
+    ("The calcific deposit has become more dense.", None, "increased"),
+    ("Calcified granuloma in the right upper lobe remains present.", None, "stable"),
+    ("Calcified granuloma in the right upper lobe, and the nodule shows progression.", None, ""),
     # "without change in" another noun is that noun's
     ("Calcified granuloma in the right upper lobe, without change in the effusion.", None, ""),
     # a comparative before "than" and a number compares with a count or size
