@@ -309,6 +309,57 @@ SIZES = [
         "calcification",
         None,
     ),
+    # a size that commas set off after the subject of a predicate adjective
+    ("A right hilar lymph node, 1.2 cm, is calcified.", "calcified", 12),
+    ("The left adnexal mass, measuring approximately 3.5 cm, is peripherally calcified.", "calcified", 35),
+    ("A 2 cm cyst in the liver, which is calcified.", "calcified", None),
+    # "now" gives the current size past an earlier one
+    ("Calcified granuloma in the right upper lobe, previously 4 mm, now 6 mm.", None, 6),
+    ("Calcified hilar node, formerly 8 mm, currently 1.1 cm.", None, 11),
+    # not past another lesion
+    ("Calcified granuloma in the right upper lobe; a nodule there now measures 6 mm.", None, None),
+    # a comma before the sized focus does not cut it from its restating link
+    (
+        "Separately, a 5 mm echogenic shadowing focus in the lower pole of the left "
+        "kidney is compatible with a parenchymal calcification.",
+        "parenchymal calcification",
+        5,
+    ),
+    (
+        "In addition, a 4 mm dense focus in the right upper lobe likely represents "
+        "a calcified granuloma.",
+        "calcified granuloma",
+        4,
+    ),
+    # the link's own hedge after the comma opens no phrase of its own
+    (
+        "A 6 mm hyperdense focus in the right basal ganglia, which likely "
+        "represents a calcification.",
+        "calcification",
+        6,
+    ),
+    (
+        "A 6 mm hyperdense focus in the right basal ganglia, favored to represent "
+        "calcification.",
+        "calcification",
+        6,
+    ),
+    # another phrase after the comma still does
+    (
+        "A 6 mm hyperdense focus in the right basal ganglia, the left thalamus "
+        "likely represents a calcification.",
+        "calcification",
+        None,
+    ),
+    # a pronoun and a restating link opening the next sentence name the focus
+    ("A 6 mm echogenic focus in the testis. This likely represents a calcification.", "calcification", 6),
+    (
+        "A 6 mm hyperdense focus in the right basal ganglia. It most likely "
+        "represents calcification.",
+        "calcification",
+        6,
+    ),
+    ("A 6 mm nodule in the right lung. Calcified granuloma in the left lung.", "Calcified granuloma", None),
 ]
 
 
@@ -456,6 +507,20 @@ CHANGES = [
     # 'both', 'all' give the closing change word to every finding of the sentence
     ("Calcified right hilar node and calcified granuloma in the right upper lobe, both unchanged.", "Calcified right hilar node", "stable"),
     ("Calcified hilar nodes and a calcified left lower lobe granuloma, all are unchanged.", "Calcified hilar nodes", "stable"),
+    # also when more follows the distributive phrase
+    (
+        "A calcified left hilar node and a calcified granuloma in the left upper "
+        "lobe, both unchanged from XXXX, and a new right lower lobe opacity.",
+        "calcified left hilar node",
+        "stable",
+    ),
+    (
+        "Calcified right hilar nodes and calcified subcarinal nodes, all stable "
+        "since 2019, with mild cardiomegaly.",
+        "Calcified right hilar nodes",
+        "stable",
+    ),
+    ("A calcified hilar node, both lungs clear, and a new effusion.", None, ""),
     # one side compared with the other is no change
     ("Calcifications in both breasts, more prominent on the left.", None, ""),
     ("Bilateral medullary nephrocalcinosis, more pronounced in the right kidney.", None, ""),
@@ -465,6 +530,50 @@ CHANGES = [
     # a change phrase closing the finding's phrase before another clause
     ("Calcified granuloma in the right upper lobe, unchanged from XXXX, and a small effusion.", None, "stable"),
     ("Calcified left hilar node, stable since XXXX, with mild cardiomegaly.", None, "stable"),
+    # an "and" inside the mention's place does not end its phrase
+    (
+        "Coarse calcifications in the pancreatic head and tail, unchanged from XXXX, "
+        "and a small cyst in the body.",
+        None,
+        "stable",
+    ),
+    (
+        "Eggshell calcification of the right hilar and subcarinal lymph nodes, "
+        "stable since 2018, and a new left effusion.",
+        None,
+        "stable",
+    ),
+    # the colon of a clock-face time is no clause break
+    (
+        "A punctate calcification at the 10:00 position of the left breast "
+        "has increased in size.",
+        None,
+        "increased",
+    ),
+    ("Coarse calcification in the left breast at 2:00 is smaller than before.", None, "decreased"),
+    # a second predicate after "and" has the mention for its subject
+    (
+        "A punctate calcified granuloma projects over the lingula and is "
+        "unchanged from the prior exam.",
+        None,
+        "stable",
+    ),
+    ("A calcified granuloma overlies the left apex and has not changed.", None, "stable"),
+    ("A small calcified granuloma overlies the left apex and has grown since XXXX.", None, "increased"),
+    # not when another subject comes after the "and"
+    (
+        "The lungs are clear except for a calcified granuloma in the right lower "
+        "lobe and the heart is stable.",
+        "calcified granuloma",
+        "",
+    ),
+    # but one that opens another noun phrase does
+    (
+        "Calcified granuloma in the left upper lobe and a nodule, larger since XXXX, "
+        "and mild cardiomegaly.",
+        None,
+        "",
+    ),
     ("Again noted are calcified mediastinal lymph nodes.", None, "stable"),
     ("There is redemonstration of a left upper lobe calcified granuloma.", None, "stable"),
     ("Calcified granuloma in the left upper lobe remains unchanged.", None, "stable"),
@@ -535,6 +644,32 @@ CHANGES = [
     ("Stable left thyroid nodule with coarse calcification.", "calcification", "stable"),
     ("New 8 mm nodule with calcification in the right lung.", "calcification", "new"),
     ("Consolidation with new calcification.", "calcification", "new"),
+    # nor does a process that holds it
+    (
+        "Stable postoperative changes of the left breast with dystrophic calcification.",
+        "dystrophic calcification",
+        "stable",
+    ),
+    ("Stable sarcoidosis with calcified hilar lymph nodes.", None, "stable"),
+    (
+        "Left breast: stable post-surgical change at the lumpectomy site with "
+        "coarse dystrophic calcifications.",
+        None,
+        "stable",
+    ),
+    ("Stable cardiomegaly with aortic calcification.", "aortic calcification", ""),
+    # the host's change is both conjuncts' after the "with"
+    (
+        "Stable left thyroid nodule with coarse calcification and punctate calcifications.",
+        "calcifications",
+        "stable",
+    ),
+    (
+        "Stable sarcoidosis with calcified hilar lymph nodes and calcified upper lobe nodules.",
+        "calcified upper lobe nodules",
+        "stable",
+    ),
+    ("Stable cardiomegaly with aortic calcification and calcified granulomas.", "calcified granulomas", ""),
     # a "with" after an unrelated phrase does not pass a change on
     (
         "Stable appearance of the cardiomediastinal silhouette with aortic "
@@ -546,6 +681,36 @@ CHANGES = [
     ("Calcified pleural plaques and decreased pleural effusion.", None, ""),
     ("Calcified granuloma and stable nodule in the left lung.", None, ""),
     ("Calcified granulomas are present and stable since 2019.", None, "stable"),
+    # a place adverb after the change word still ends its phrase
+    ("Calcification of the aortic wall is again seen anteriorly.", None, "stable"),
+    ("A calcified granuloma is again noted laterally.", None, "stable"),
+    # not present before / on a study: new
+    ("A 4 mm calcification in the liver, not present before treatment.", None, "new"),
+    ("Faint calcification of the renal pyramids, not present on a study from XXXX.", None, "new"),
+    ("Calcified granuloma in the right lung, not seen on a prior CT.", None, "new"),
+    # a change word right before the mention is its own, not the earlier one
+    ("Treated liver metastases, smaller and newly calcified.", "calcified", "new"),
+    ("The treated nodule is smaller and newly calcified.", "calcified", "new"),
+    # more stable and growth phrasings
+    ("A calcified granuloma in the right upper lobe again is identified.", None, "stable"),
+    ("Calcified hilar lymph nodes are without significant change.", None, "stable"),
+    ("Calcified hilar lymph nodes have not changed significantly.", None, "stable"),
+    ("Calcified hilar lymph nodes, little changed.", None, "stable"),
+    ("Calcified granuloma in the right upper lobe is re-identified.", None, "stable"),
+    ("Calcified hilar lymph nodes show interval growth.", None, "increased"),
+    ("Coronary artery calcification shows progression since XXXX.", None, "increased"),
+    ("Coronary artery calcification demonstrates interval progression.", None, "increased"),
+    ("The calcific deposit has become more dense.", None, "increased"),
+    ("Calcified granuloma in the right upper lobe remains present.", None, "stable"),
+    ("Calcified granuloma in the right upper lobe, and the nodule shows progression.", None, ""),
+    # "without change in" another noun is that noun's
+    ("Calcified granuloma in the right upper lobe, without change in the effusion.", None, ""),
+    # a comparative before "than" and a number compares with a count or size
+    ("Scattered microcalcifications, fewer than five per cluster.", None, ""),
+    ("Punctate calcifications, all smaller than 1 mm.", None, ""),
+    ("A calcified node larger than 1 cm in the right hilum.", None, ""),
+    # unless the phrase dates the number
+    ("The calcified node now measures 12 mm, larger than 8 mm previously.", None, "increased"),
     # "as previously described" is known, not stable
     ("Calcified granuloma in the left lung, as previously described.", None, ""),
 ]

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
-from calc_nlp.stages.descriptor_sizes import Word
+from calc_nlp.stages.descriptor_sizes import Word, threshold
 
 
 def _skip_spaces(text: str, at: int) -> int:
@@ -29,6 +29,8 @@ def _change_at(dr: DescriptorRules, text: str, at: int) -> re.Match[str] | None:
     if m is None:
         return None
     entry = dr.term(m.group())
+    if threshold(dr, text, m.end()):
+        return None  # "fewer than five per cluster": a count, not a change
     return m if entry["field"] == "change" and entry["value"] else None
 
 
@@ -43,12 +45,35 @@ def closing_change(
     comma = text.rfind(",", last, sent.end_char)
     m = _change_at(dr, text, _past_distributive(dr, text, comma + 1)) if comma >= 0 else None
     if m is None or m.end() > sent.end_char or not _closes_phrase(dr, text, m):
+        m = _distributed(dr, text, last, sent.end_char)
+    if m is None:
         return None
     entry = dr.term(m.group())
     return (entry["value"], entry["id"], m.start(), m.end())
 
 
 _NEXT = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
+
+
+def _distributed(
+    dr: DescriptorRules, text: str, last: int, end: int
+) -> re.Match[str] | None:
+    """A change phrase that a distributive word opens in the part right after
+    the sentence's last finding, when more follows it ("A and B, both
+    unchanged from XXXX, and a new consolidation"): the word gives it to
+    every finding before it. The phrase ends at a comma."""
+    comma = text.find(",", last, end)
+    if comma < 0 or any(p in text[last:comma] for p in ";:("):
+        return None
+    at = _past_distributive(dr, text, comma + 1)
+    if at == comma + 1:
+        return None  # no "both", "all", "each"
+    m = _change_at(dr, text, at)
+    if m is None or m.end() > end or not _closes_phrase(dr, text, m):
+        return None
+    close = re.compile(r"[^,;.\n]*").match(text, m.end())
+    stop = close.end() if close else m.end()
+    return m if stop < end and text[stop] == "," else None
 
 
 def _past_distributive(dr: DescriptorRules, text: str, at: int) -> int:
@@ -82,23 +107,27 @@ _WORD_OR_STOP = re.compile(r"[^\S\n]*(\w+|[,;:()])")
 
 
 def copula_change(
-    dr: DescriptorRules, text: str, end: int, stop: int
+    dr: DescriptorRules, text: str, end: int, stop: int, subject: bool = False
 ) -> re.Match[str] | None:
     """A change term that a copula of the mention's sentence predicates of
     it past the mention's own modifiers ("nodule with a granuloma is again
     seen", "are seen at both bases and stable compared with the prior"):
     right after a copula, "and" or "but" that follow the first copula, with
-    no comma, no "and" before that copula, and nothing after the term but a
-    follower or the phrase's end ("is seen with new consolidation" is not);
+    no comma, no "and" before that copula but one the copula follows right
+    away, or an auxiliary, when the mention is its sentence's `subject`
+    ("projects over the lingula and is unchanged", "and has not changed"),
+    and nothing after the term but a follower or the phrase's end ("is seen
+    with new consolidation" is not);
     a clause after a semicolon that a pronoun and a copula open is the
     mention's too ("...; these are similar to the prior exam")."""
-    at, copula, prev = end, False, ""
+    at, copula, prev, joined = end, False, "", False
     for _ in range(_PREDICATE_REACH):
         m = _change_at(dr, text, at) if copula else None
         if m is not None and m.end() <= stop:
             return (
                 m
-                if prev in dr.copulas | {"and", "but"} and _ends(dr, text, m)
+                if (prev in dr.copulas | {"and", "but"} or joined)
+                and _ends(dr, text, m)
                 else None
             )
         w = _WORD_OR_STOP.match(text, at)
@@ -106,12 +135,30 @@ def copula_change(
             w = _anaphor_subject(dr, text, w.end())  # "; these are similar to"
         if w is None or w.end() > stop or not w.group(1)[0].isalnum():
             return None
-        prev = w.group(1).lower()
+        last, prev = prev, w.group(1).lower()
         if prev in ("and", "or") and not copula:
-            return None
-        copula = copula or prev in dr.copulas
+            if prev == "or" or not subject or not _joins_predicate(dr, text, w.end()):
+                return None  # not "overlies the lingula and the effusion is"
+        joined = last == "and" and prev in dr.auxiliaries  # "and has not changed"
+        copula = copula or prev in dr.copulas or joined
         at = w.end()
     return None
+
+
+def _joins_predicate(dr: DescriptorRules, text: str, at: int) -> bool:
+    """Does a copula or an auxiliary come right after an "and" (a second
+    predicate of the same subject: "and is unchanged", "and has grown")?"""
+    nxt = _WORD_OR_STOP.match(text, at)
+    return nxt is not None and nxt.group(1).lower() in dr.copulas | dr.auxiliaries
+
+
+def subject_mention(dr: DescriptorRules, text: str, lo: int, start: int) -> bool:
+    """Does the mention open its clause, a few words at most and no lesion
+    noun before it ("A punctate calcified granuloma projects ...", not "A
+    new nodule abuts the calcified granuloma and is ..."), so it is the
+    subject of the predicates after it?"""
+    before = [w.lower() for w in re.findall(r"[\w-]+", text[lo:start])]
+    return len(before) <= dr.window and not dr.lesion_nouns & set(before)
 
 
 def _anaphor_subject(dr: DescriptorRules, text: str, at: int) -> re.Match[str] | None:
@@ -192,8 +239,10 @@ def host_change(
     if link is None or link.group(1).lower() not in dr.shape_links:
         return None
     noun = _LAST_WORD.search(text, start, link.start())
-    if noun is None or noun.group(1).lower() not in dr.lesion_nouns:
+    if noun is None:
         return None
+    if noun.group(1).lower() not in dr.lesion_nouns:
+        return _process_change(dr, text, start, link.start())
     cuts = list(dr.clause_breaks.finditer(text, start, noun.start()))
     host = cuts[-1].end() if cuts else start
     for m in dr.terms.finditer(text, host, noun.start()):
@@ -207,3 +256,39 @@ def host_change(
             return m
     return None
 
+
+
+# How many words a process's place may hold between it and the "with".
+_PROCESS_PLACE_REACH = 6
+_PROCESS = re.compile(r"[^\S\n]*([\w-]+)")
+
+
+def _process_change(
+    dr: DescriptorRules, text: str, start: int, link: int
+) -> re.Match[str] | None:
+    """The change word of a process a "with" gives the calcification to
+    ("Stable postsurgical changes of the right breast with dystrophic
+    calcification", "Stable sarcoidosis with calcified hilar nodes"): a
+    change term opening the host's phrase, a host_processes noun within two
+    words after it, then at most a few plain words of its place before the
+    "with" (no punctuation, no lesion noun). Not "stable appearance of the
+    silhouette with aortic calcification": no process."""
+    cuts = list(dr.clause_breaks.finditer(text, start, link))
+    host = _skip_spaces(text, cuts[-1].end() if cuts else start)
+    m = _change_at(dr, text, host)
+    if m is None:
+        return None
+    at = m.end()
+    for _ in range(3):
+        w = _PROCESS.match(text, at)
+        if w is None or w.end() > link:
+            return None
+        at = w.end()
+        if w.group(1).lower() in dr.host_processes:
+            place = re.findall(r"[^\s]+", text[at:link])
+            plain = all(re.fullmatch(r"[a-z-]+", p, re.I) for p in place)
+            lesion = dr.lesion_nouns & {p.lower() for p in place}
+            if plain and not lesion and len(place) <= _PROCESS_PLACE_REACH:
+                return m
+            return None
+    return None

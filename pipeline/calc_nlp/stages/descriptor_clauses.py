@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
-from calc_nlp.stages.descriptor_sizes import carried
+from calc_nlp.stages.descriptor_sizes import carried, threshold
 from calc_nlp.stages.descriptor_sizes import words as gap_words
 
 # The word right after a term (none when punctuation or the end comes first).
@@ -59,6 +59,7 @@ def clause(
         cuts = list(dr.clause_breaks.finditer(text, span.end_char, stop))
         stop = cuts[-1].start() if cuts else span.end_char
     ends = [_first_break(dr, rx, text, span.end_char, stop) for rx in dr.ends]
+    ends[0] = _past_place_and(dr, text, ends[0], stop)
     told = _colon_terms(dr, text, span.end_char, stop)
     hi, hi_shape, hi_grade = (max(e, told) for e in ends)
     return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
@@ -100,6 +101,8 @@ def _first_break(
     "and" or comma between two descriptor words lists them ("are amorphous
     and grouped") and is no break."""
     for cut in rx.finditer(text, lo, stop):
+        if _clock_colon(text, cut):
+            continue  # "at the 7:00 position"
         word = cut.group().lower()
         listed = (
             word in dr.term_lists
@@ -109,6 +112,39 @@ def _first_break(
         if not listed:
             return cut.start()
     return stop
+
+
+# the words after an "and" of the mention's place, up to the comma that ends them
+_PLACE_PART = re.compile(
+    r"[^\S\n]*(?:and|or)[^\S\n]+((?:[a-z][\w-]*[^\S\n]*){1,3}),", re.I
+)
+
+
+def _past_place_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
+    """Where the change words of a clause end when its first break is an
+    "and" inside the mention's place ("calcifications in the pancreatic head
+    and body, unchanged from XXXX, and ...", "of the hilar and subcarinal
+    nodes, unchanged"): past it to the next break when a few plain words
+    (no article, no "no", no descriptor term) and a comma follow it, else
+    `hi`. A finding after the "and" has its own clause (`stop`)."""
+    part = _PLACE_PART.match(text, hi, stop)
+    if part is None or dr.terms.search(part.group(1)) is not None:
+        return hi
+    if dr.place_and_stops & {w.lower() for w in part.group(1).split()}:
+        return hi  # "and a 2 cm cyst, ...", "and no effusion, ..."
+    return _first_break(dr, dr.after_breaks, text, part.end(), stop)
+
+
+def _clock_colon(text: str, cut: re.Match[str]) -> bool:
+    """Is a colon break one of a clock-face time or a ratio ("at the 7:00
+    position", "2:1"), with digits right on both sides, so no break?"""
+    at = cut.start()
+    return (
+        cut.group() == ":"
+        and 0 < at < len(text) - 1
+        and text[at - 1].isdigit()
+        and text[at + 1].isdigit()
+    )
 
 
 def _lists_terms(
@@ -266,7 +302,10 @@ def _own_segment(
 
 def predicate_ok(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
     """A `predicate` term counts only when a predicate follower comes next
-    ("similar to the prior exam"; "Similar echogenic foci" compares)."""
+    ("similar to the prior exam"; "Similar echogenic foci" compares); a
+    change term never before "than" and a number ("smaller than 1 mm")."""
+    if dr.term(m.group())["field"] == "change" and threshold(dr, text, m.end()):
+        return False  # "fewer than five per cluster", "smaller than 1 mm"
     if not dr.term(m.group()).get("predicate"):
         return True
     nxt = _NEXT_WORD.match(text, m.end())

@@ -97,6 +97,11 @@ class DescriptorRules:
         self.size_adjectives = set(wl["size_adjectives"])
         self.restated_heads = set(wl["restated_heads"])
         self.copulas = set(wl["copulas"])
+        self.auxiliaries = set(wl["auxiliaries"])
+        self.host_processes = set(wl["host_processes"])
+        self.count_words = set(wl["count_words"])
+        self.threshold_dating = set(wl["threshold_dating"])
+        self.size_current = set(wl["size_current"])
         self.restating_openers = set(wl["restating_openers"])
         self.differential = _breaks(wl["differential_links"])
         self.restating_predicates = _breaks(wl["restating_predicates"])
@@ -105,6 +110,7 @@ class DescriptorRules:
             set(wl["change_leads"]) | self.copulas | self.restating_openers
         )
         self.distributive = set(wl["distributive_words"])
+        self.place_and_stops = set(wl["place_and_stops"])
         self.term_lists = set(wl["term_lists"])
         self.restating = _breaks(wl["restating_links"])
         # a sized focus named as the calcification: the links above and the

@@ -19,6 +19,26 @@ _TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
 _DIM = re.compile(r"(\d+(?:\.\d+)?)(?:[^\S\n]*(mm|cm)\b)?", re.I)
 
 
+_PHRASE_END = re.compile(r"[,;:\n]|\.(?=\s|$)")
+_THAN = re.compile(r"[^\S\n]+than[^\S\n]+(\w+)", re.I)
+
+
+def threshold(dr: DescriptorRules, text: str, end: int) -> bool:
+    """Does "than" and a number follow a comparative ending at `end` ("fewer
+    than five per cluster", "smaller than 1 mm", "larger than 1 cm")? It
+    then compares with a count or a size, not with an earlier exam: no
+    change; unless the rest of its phrase dates the number ("larger than 8 mm
+    previously", "smaller than 6 mm on the prior exam")."""
+    m = _THAN.match(text, end)
+    if m is None or not (
+        m.group(1)[0].isdigit() or m.group(1).lower() in dr.count_words
+    ):
+        return False
+    stop = _PHRASE_END.search(text, m.end())
+    rest = words(dr, text[m.end() : stop.start() if stop else len(text)], set())
+    return not dr.threshold_dating & set(rest)
+
+
 def words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:
     """The tokens of a gap, descriptor terms and `drop` words left out."""
     gap = dr.terms.sub(" ", gap)
@@ -42,7 +62,9 @@ def _after_ok(
     """May a size after the mention be its own? No other lesion, number or
     earlier-size word between, and no new noun phrase opened right before
     it; a lesion noun right after it only when the mention is the adjective
-    of that noun ("Calcified left lower lobe 5 mm granuloma")."""
+    of that noun ("Calcified left lower lobe 5 mm granuloma"). A "now" gives
+    the current size past an earlier one ("previously 4 mm, now 6 mm")."""
+    gap = _current(dr, gap)
     adjective = mention.split()[-1].lower() in dr.size_adjectives
     noun_after = bool(dr.lesion_nouns & set(after))
     if noun_after and not gap:
@@ -63,6 +85,16 @@ def _after_ok(
         and not any(w[0].isdigit() for w in gap)
         and not dr.size_new_phrase & set(gap[-1:])
     )
+
+
+def _current(dr: DescriptorRules, gap: list[str]) -> list[str]:
+    """A gap after the mention from its last size_current word on ("...,
+    previously 4 mm, now 6 mm": the size now is the mention's), when no
+    lesion noun stands in it; else the gap."""
+    now = [k for k, w in enumerate(gap) if w in dr.size_current]
+    if not now or dr.lesion_nouns & set(gap):
+        return gap
+    return gap[now[-1] + 1 :]
 
 
 def _hosted(dr: DescriptorRules, text: str, lo: int) -> bool:
@@ -181,6 +213,37 @@ def _subject(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
     )
 
 
+# the subject's last word and the comma that sets a size off after it, a size
+# lead and its adverbs aside ("node, 14 mm", "mass, measuring about 3 cm")
+_SET_OFF = re.compile(r"([a-z]+)[^\S\n]*,((?:[^\S\n]*[a-z]+)*)[^\S\n]*$", re.I)
+
+
+def _set_off_subject(
+    dr: DescriptorRules, text: str, at: int, gap: list[str], mention: str
+) -> bool:
+    """Is a size that commas set off after the subject, before a predicate
+    adjective mention, the subject's ("A subcarinal node, 14 mm, is densely
+    calcified", "the mass, measuring 3 cm, is partially calcified")? The
+    mention is one adjective; between the size and it only a comma, a copula
+    and size_before adverbs; before the size a word, a comma and at most a
+    size lead with its adverbs (`at`: where the size starts)."""
+    while gap and gap[-1] in dr.size_before:
+        gap = gap[:-1]
+    if (
+        len(mention.split()) != 1
+        or mention.lower() not in dr.size_adjectives
+        or len(gap) != 2
+        or gap[0] != ","
+        or gap[1] not in dr.copulas
+    ):
+        return False
+    before = _SET_OFF.search(text, max(0, at - 60), at)
+    if before is None:
+        return False
+    lead = before.group(2).lower().split()
+    return all(w in dr.size_leads or w in dr.size_before for w in lead)
+
+
 def _apposed(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
     """Is a size before an adjective mention that a comma sets after its
     lesion, closing the sentence, that lesion's ("a 4.5 mm protruding plaque,
@@ -268,6 +331,8 @@ def size_of(
                 gap = words(dr, joined, drop)
                 if _apposed(dr, gap, span.text) and _CLOSES.match(text, span.end_char):
                     ok = True
+                elif _set_off_subject(dr, text, m.start(), gap, span.text):
+                    ok = True  # "A subcarinal node, 14 mm, is densely calcified"
                 elif m.start() < lo and dr.clause_breaks.search(joined):
                     continue  # another clause's size
                 else:
@@ -338,9 +403,14 @@ def restated_head(
         if len(_last_alternative(dr, between)) > dr.window:
             return None
         comma = text.rfind(",", lo, link.start())
-        opener = words(dr, text[comma + 1 : link.start()], set())
+        # "..., which likely represents", "..., favored to represent": the
+        # hedge of the link is no word of a phrase of its own
+        opener = words(dr, dr.restating.sub(" ", text[comma + 1 : link.start()]), set())
+        opener = [w for w in opener if w != "to"]
         if comma < 0:  # "5 mm density likely representing a calcified granuloma"
             comma = link.start()
+        elif _names_head(dr, _plain(text[comma + 1 : link.start()])):
+            comma = link.start()  # "Separately, a 5 mm focus ... is compatible with"
         elif not set(opener) <= dr.restating_openers:
             return None  # the link opens its own phrase after a comma
     else:

@@ -24,6 +24,7 @@ from calc_nlp.stages.descriptor_changes import (
     host_change,
     opening_change,
     predicate_change,
+    subject_mention,
 )
 from calc_nlp.stages.descriptor_clauses import Clause, clause, in_reach, predicate_ok
 from calc_nlp.stages.descriptor_rules import DescriptorRules
@@ -79,7 +80,7 @@ def describe(
         f.anaphor = _anaphor(dr, text[c.lo : span.start_char])
         f.segment = _segment(dr, text, c) if f.site in dr.segment_sites else ""
         f.descriptor_words = tuple(words)
-        joined = _joined_sentence(rd, spans, sent)
+        joined = _joined_sentence(dr, rd, spans, sent)
         head = restated_head(dr, text, spans, i, joined)
         if _restates(dr, text, spans, i, sent) and not _sized(dr, text, head):
             f.anaphor = True
@@ -113,7 +114,8 @@ def _outer_change(
     m = predicate_change(dr, text, span.end_char, stop)
     if m is None:
         stop = stop if mates else _past_semicolon(rd, spans, sent)
-        m = copula_change(dr, text, span.end_char, stop)
+        subject = subject_mention(dr, text, max(lo, sent.start_char), span.start_char)
+        m = copula_change(dr, text, span.end_char, stop, subject)
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
@@ -129,6 +131,14 @@ def _outer_change(
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
     m = host_change(dr, text, lo, max(prev, sent.start_char))
+    if m is None and prev >= 0 and _CONJOINED.match(text, prev, span.start_char):
+        # "stable sarcoidosis with calcified hilar nodes and calcified upper
+        # lobe nodules": the host a "with" gives the first conjunct to
+        before = (
+            spans[i - 2].end_char if i > 1 and spans[i - 2].start >= sent.start else -1
+        )
+        first_lo = clause(dr, text, spans, i - 1, sent).lo
+        m = host_change(dr, text, first_lo, max(before, sent.start_char))
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
@@ -158,18 +168,41 @@ def _sized(dr: DescriptorRules, text: str, head: tuple[int, int] | None) -> bool
     return head is not None and head_size(dr, text, head, 0) is not None
 
 
-def _joined_sentence(rd: ReportDoc, spans: list[Span], sent: Span) -> Span:
-    """A sentence with the one before it when a semicolon ends that one and
-    it names no finding ("A 4 mm echogenic focus in the cortex; its location
-    indicates parenchymal calcification"): where a restated focus may be."""
+def _joined_sentence(
+    dr: DescriptorRules, rd: ReportDoc, spans: list[Span], sent: Span
+) -> Span:
+    """A sentence with the one before it when a semicolon ends that one, or
+    an anaphor and a restating link open this one ("... focus in the testis.
+    This likely represents a calcification."), and it names no finding ("A 4
+    mm echogenic focus in the cortex; its location indicates parenchymal
+    calcification"): where a restated focus may be."""
     if sent.start == 0:
         return sent
     before = rd.sent_at(sent.start - 1)
-    if not rd.span_text(before).rstrip().endswith(";"):
+    if not rd.span_text(before).rstrip().endswith(";") and not _restating_anaphor(
+        dr, rd.span_text(sent)
+    ):
         return sent
     if any(before.start <= s.start < before.end for s in spans):
         return sent
     return Span(rd.doc, before.start, sent.end)
+
+
+# a pronoun opening a sentence: "This likely represents", "These may represent"
+_OPENING_PRONOUN = re.compile(r"[^\w]*(this|these|it)\b[^\S\n]*", re.I)
+
+
+def _restating_anaphor(dr: DescriptorRules, text: str) -> bool:
+    """Does a pronoun and, right after it, a restating link open the sentence
+    ("This likely represents", "It is consistent with")? Then it names what
+    the lesion of the sentence before it is."""
+    m = _OPENING_PRONOUN.match(text)
+    if m is None:
+        return False
+    rest = text[m.end() :]
+    if rest[:3].lower() == "is ":
+        rest = rest[3:]
+    return dr.size_restating.match(rest) is not None
 
 
 def _untaken(s: Scores, taken: set[tuple[int, int]]) -> Scores:
@@ -262,8 +295,9 @@ def _from_head(
 def _terms(
     dr: DescriptorRules, f: Finding, text: str, c: Clause, off: int
 ) -> list[Word]:
-    """Severity (the highest grade named), change (the first), morphology and
-    distribution (in text order) from the clause's words."""
+    """Severity (the highest grade named), change (the first, or the one
+    right before the mention), morphology and distribution (in text order)
+    from the clause's words."""
     words: list[Word] = []
     grades: list[str] = []
     morph: list[str] = []
@@ -283,7 +317,10 @@ def _terms(
         if field == "severity":
             grades.append(value)
         elif field == "change":
-            f.change = f.change or value
+            # the first, but for one right before the mention ("smaller and
+            # newly calcified": the mention's own word)
+            own = m.end() <= c.start and text[m.end() : c.start].strip() == ""
+            f.change = value if own else f.change or value
         elif field == "morphology" and value not in morph:
             morph.append(value)
         elif field == "distribution" and value not in dist:
