@@ -635,6 +635,20 @@ OFFERED = [
 # an impression phrase that sums up several lesions of the findings is a
 # lesion of its own; one that names two places restates the first's
 SUMMED = [
+    # a phrase summing up the right's and the left's, and the finding its
+    # sentence names as what it is: one lesion of their own
+    (
+        "FINDINGS: Calcified plaque of the right iliac artery. Calcified plaque "
+        "of the left iliac artery.\n\nIMPRESSION: Bilateral arterial "
+        "calcification, compatible with medial calcinosis.",
+        [1, 2, 3, 3],
+    ),
+    (
+        "FINDINGS: Calcified plaque in the right femoral artery. Calcified plaque "
+        "in the left femoral artery.\n\nIMPRESSION: Vascular calcification, "
+        "compatible with medial arterial calcinosis.",
+        [1, 2, 3, 3],
+    ),
     # bilateral, after the right kidney's and the left kidney's
     (
         "FINDINGS: Right kidney: two punctate calcifications in the cortex.\n"
@@ -855,7 +869,10 @@ SUMMED = [
 
 CASES = [
     *[pytest.param(t, n, id=f"restated-{i}") for i, (t, n) in enumerate(RESTATED)],
-    *[pytest.param(t, n, id=f"other_words-{i}") for i, (t, n) in enumerate(OTHER_WORDS)],
+    *[
+        pytest.param(t, n, id=f"other_words-{i}")
+        for i, (t, n) in enumerate(OTHER_WORDS)
+    ],
     *[pytest.param(t, n, id=f"anaphors-{i}") for i, (t, n) in enumerate(ANAPHORS)],
     *[pytest.param(t, n, id=f"apart-{i}") for i, (t, n) in enumerate(APART)],
     *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],

@@ -680,8 +680,14 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
             found = _echo(dr, restated.get(state, []), f)
         if found is not None and _other_than(dr, found, f):
             found = None
-        if found is not None and _sums_up(
-            dr, f, at_site, restated.get(state, []), by_site
+        # a finding its sentence names as what the one before it is restates
+        # that one, which may sum up lesions ("Vascular calcification,
+        # consistent with medial calcinosis" after the iliac arteries' and
+        # the femoral arteries')
+        if (
+            found is not None
+            and not _in_sentence(found.last, f)
+            and _sums_up(dr, f, at_site, restated.get(state, []), by_site)
         ):
             found = None
         if found is not None and _joins_others(
