@@ -297,6 +297,29 @@ RESTATED = [
 
 # the linked sites differ or one is missing: the sentences share the words
 OTHER_WORDS = [
+    # the tissue about a joint and a tendon, ligament or muscle in it, or the
+    # same tissue named only as soft tissue: one deposit in other words
+    (
+        "FINDINGS: Periarticular calcification at the right shoulder.\n\n"
+        "IMPRESSION: Calcific tendinitis of the right shoulder.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Periarticular calcification at the left knee.\n\n"
+        "IMPRESSION: Calcification of the left MCL.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Amorphous calcification in the soft tissues lateral to the right "
+        "shoulder.\n\nIMPRESSION: Periarticular calcification, right shoulder.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Heterotopic ossification within the right gluteus medius "
+        "muscle.\n\nIMPRESSION: Periarticular heterotopic ossification of the "
+        "right hip.",
+        [1, 1],
+    ),
     (
         "FINDINGS: Extensive sheet-like calcinosis in the thigh musculature.\n"
         "IMPRESSION: Extensive muscular calcinosis, likely dermatomyositis.",
@@ -352,6 +375,12 @@ OTHER_WORDS = [
 ]
 
 ANAPHORS = [
+    # the anaphor names the place about the joint more narrowly
+    (
+        "FINDINGS: Periarticular calcification at the left elbow. The "
+        "calcification lies within the triceps tendon.",
+        [1, 1],
+    ),
     # what is left of a calcification ("residual", "remaining") is its lesion,
     # though smaller now; a denied one is not
     (
@@ -417,6 +446,22 @@ ANAPHORS = [
 ]
 
 APART = [
+    # another joint, another side, or a history's question: apart
+    (
+        "FINDINGS: Periarticular calcification at the right hip.\n\n"
+        "IMPRESSION: Calcific tendinitis of the right shoulder.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Periarticular calcification at the right shoulder.\n\n"
+        "IMPRESSION: Calcific tendinitis of the left shoulder.",
+        [1, 2],
+    ),
+    (
+        "INDICATION: Tumoral calcinosis.\n\n"
+        "FINDINGS: Calcification in the right supraspinatus tendon.",
+        [1, 2],
+    ),
     # a finding whose site words leave the sub-site unsaid but whose mention
     # a link word follows to another place of the site is that place's
     # lesion, not the one before it in its section ...
@@ -635,6 +680,20 @@ OFFERED = [
 # an impression phrase that sums up several lesions of the findings is a
 # lesion of its own; one that names two places restates the first's
 SUMMED = [
+    # a phrase summing up the right's and the left's, and the finding its
+    # sentence names as what it is: one lesion of their own
+    (
+        "FINDINGS: Calcified plaque of the right iliac artery. Calcified plaque "
+        "of the left iliac artery.\n\nIMPRESSION: Bilateral arterial "
+        "calcification, compatible with medial calcinosis.",
+        [1, 2, 3, 3],
+    ),
+    (
+        "FINDINGS: Calcified plaque in the right femoral artery. Calcified plaque "
+        "in the left femoral artery.\n\nIMPRESSION: Vascular calcification, "
+        "compatible with medial arterial calcinosis.",
+        [1, 2, 3, 3],
+    ),
     # bilateral, after the right kidney's and the left kidney's
     (
         "FINDINGS: Right kidney: two punctate calcifications in the cortex.\n"
@@ -855,7 +914,10 @@ SUMMED = [
 
 CASES = [
     *[pytest.param(t, n, id=f"restated-{i}") for i, (t, n) in enumerate(RESTATED)],
-    *[pytest.param(t, n, id=f"other_words-{i}") for i, (t, n) in enumerate(OTHER_WORDS)],
+    *[
+        pytest.param(t, n, id=f"other_words-{i}")
+        for i, (t, n) in enumerate(OTHER_WORDS)
+    ],
     *[pytest.param(t, n, id=f"anaphors-{i}") for i, (t, n) in enumerate(ANAPHORS)],
     *[pytest.param(t, n, id=f"apart-{i}") for i, (t, n) in enumerate(APART)],
     *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],

@@ -257,4 +257,6 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_vessel_sites",
     "lesion_vessel_words",
     "lesion_cause_terms",
+    "lesion_joint_sites",
+    "lesion_joint_words",
 )

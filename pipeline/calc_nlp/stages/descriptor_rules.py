@@ -131,6 +131,8 @@ class DescriptorRules:
         self.vessel_sites = set(wl["lesion_vessel_sites"])
         self.whole_vessel_words = set(wl["lesion_vessel_words"])
         self.cause_terms = set(wl["lesion_cause_terms"])
+        self.joint_sites = set(wl["lesion_joint_sites"])
+        self.joint_words = set(wl["lesion_joint_words"])
         self.segments = _breaks(wl["segments"])
         self.segment_sites = set(wl["segment_sites"])
         self.synonyms: dict[str, str] = desc["site_synonyms"]

@@ -20,7 +20,12 @@ findings section joins its lesion though the linked sites differ or one is
 missing, when its sentence restates the other's (same words, or other words
 with the sentences sharing two words or a word of the site), and sides do
 not contradict; or the one findings lesion at its site when its sentence
-names the other's sub-site and their sub-sites share no word. An impression phrase
+names the other's sub-site and their sub-sites share no word. A finding
+of another section (not the history) at one of a joint's tissues joins the
+one lesion of the other section at that joint's tissues, on a side that fits,
+when one of the two is the tissue about the joint ("periarticular
+calcification at the right shoulder" and "calcific tendinitis of the right
+shoulder"), and so does an anaphor naming that place more narrowly. An impression phrase
 joining by "and" the places of several findings lesions sums them up and is
 a lesion of its own; so is one named by a plural lesion noun after two
 findings lesions or more at its site it fits, none named by that plural
@@ -69,6 +74,11 @@ _RESTATING = ("findings", "impression")
 _POOL = 64
 # The words that open the noun phrase of another thing ("and a 6 mm focus").
 _ARTICLES = frozenset(("a", "an", "the"))
+# The tissue about a joint, which holds its tendons, bursae and ligaments
+# (guide §2 vocabulary).
+_PERIARTICULAR = "periarticular soft tissue"
+# The section category (patterns/sections.json) of the history and indication.
+_HISTORY = "indication"
 _AND = re.compile(r"(?<!\w)and(?!\w)", re.I)
 
 
@@ -363,6 +373,57 @@ def _echo(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | No
     return found[0] if len(found) == 1 else None
 
 
+def _joint_restated(
+    dr: DescriptorRules, by_site: dict[tuple[str, _State], list[_Lesion]], f: Finding
+) -> _Lesion | None:
+    """The one lesion of another section the finding restates at another
+    site of one joint's tissues, on a side that fits: the tissue about the
+    joint and a tendon, bursa, ligament, cartilage or muscle in it, or the
+    same tissue named only as soft tissue ("calcification about the right
+    shoulder" and "calcific tendinitis of the right shoulder"; "heterotopic
+    ossification about the left hip" and "heterotopic ossification within
+    the gluteus minimus"; GUIDE: the impression restating a finding, or
+    a note's section naming it again, shares its number though the two name
+    the place in other words). Two sentences naming different joints part
+    them; the finding restates none where its state has two lesions or more
+    at the joint's tissues (`by_site`: the lesions by site and state)."""
+    if f.site not in dr.joint_sites:
+        return None
+    state = _state(f)
+    found = {
+        x.lesion_id: x
+        for site in dr.joint_sites
+        for x in by_site.get((site, state), [])
+        if x.first is not None
+        and _fits(x.side, f.laterality)
+        and not x.differs(f)
+        and not _in_sentence(x.last, f)
+        and _same_joint(dr, f.sentence, x.first.sentence)
+    }
+    if len(found) != 1:
+        return None
+    (x,) = found.values()
+    # at another site than the finding's, one of the two the tissue about
+    # the joint, named in another section ("Calcification around the right
+    # shoulder. Calcification in the supraspinatus tendon." are two)
+    if f.site in x.sites or _PERIARTICULAR not in x.sites | {f.site}:
+        return None
+    # the history names what is asked about or known, no deposit described
+    # ('INDICATION: Tumoral calcinosis.' is not the tendon's calcification)
+    last = x.last.section if x.last is not None else ""
+    if _HISTORY in (last, f.section) or not _other_section(x, f):
+        return None
+    return x
+
+
+def _same_joint(dr: DescriptorRules, a: str, b: str) -> bool:
+    """Do two sentences name one joint, or one of them none (site words by
+    their first five letters, `stems`: "hips" and "hip")?"""
+    joints = {w[:5] for w in dr.joint_words}
+    x, y = (stems(dr, s) & joints for s in (a, b))
+    return not (x and y) or bool(x & y)
+
+
 def _guessed(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     """Named by the same words of more than one word ("calcified granuloma",
     not a bare "calcification"), one of the two at a site its words do not
@@ -429,10 +490,24 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
         return True
     return (
         (f.anaphor or names_residual(dr, f))
-        and (f.site in ("", prev.site) or not prev.site)
+        and (f.site in ("", prev.site) or not prev.site or _in_joint(dr, f, prev))
         and (prev.section == f.section or not prev.site)
         and not names_its_place(dr, f, prev)
         and not _other_vessel(dr, f, prev)
+    )
+
+
+def _in_joint(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Are the two at the tissue about one joint and a tissue in it, the
+    tendon, ligament, cartilage or muscle there, or the same tissue named
+    only as soft tissue ("Calcification about the left elbow. The
+    calcification lies within the triceps tendon.": the anaphor names its
+    place more narrowly)?"""
+    sites = {f.site, prev.site}
+    return (
+        sites <= dr.joint_sites
+        and _PERIARTICULAR in sites
+        and _same_joint(dr, f.sentence, prev.sentence)
     )
 
 
@@ -678,10 +753,18 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
         # vessel finding's "arterial" echoes any other vessel's: not so
         if found is None and not f.own_lesion and f.site not in dr.vessel_sites:
             found = _echo(dr, restated.get(state, []), f)
+        if found is None and not f.own_lesion:
+            found = _joint_restated(dr, by_site, f)
         if found is not None and _other_than(dr, found, f):
             found = None
-        if found is not None and _sums_up(
-            dr, f, at_site, restated.get(state, []), by_site
+        # a finding its sentence names as what the one before it is restates
+        # that one, which may sum up lesions ("Vascular calcification,
+        # consistent with medial calcinosis" after the iliac arteries' and
+        # the femoral arteries')
+        if (
+            found is not None
+            and not _in_sentence(found.last, f)
+            and _sums_up(dr, f, at_site, restated.get(state, []), by_site)
         ):
             found = None
         if found is not None and _joins_others(
