@@ -437,6 +437,11 @@ KNEE = "EXAM: XR knee left.\nFINDINGS: "
         ("HISTORY: Right orchiopexy as a child.\nFINDINGS: Calcification in the right epididymis.", "dystrophic"),
         ("HISTORY: Remote TURP.\nFINDINGS: Coarse prostatic calcifications.", "dystrophic"),
         ("HISTORY: Hypertension.\nFINDINGS: Coarse prostatic calcifications.", "indeterminate"),
+        # a joint's prosthesis is the operation at that joint
+        ("EXAM: XR pelvis.\nFINDINGS: Heterotopic ossification about the left hip prosthesis.", "dystrophic"),
+        ("EXAM: XR knee right.\nFINDINGS: Soft tissue calcification lateral to the knee prosthesis.", "dystrophic"),
+        ("EXAM: XR shoulder left.\nFINDINGS: Amorphous calcification adjacent to the shoulder prosthesis.", "dystrophic"),
+        ("EXAM: CT abdomen.\nFINDINGS: Left hip prosthesis. Calcification in the right renal cortex.", "indeterminate"),
         # a cause linked to two findings of another sentence is each one's place's
         (
             CHEST + "Small calcified nodule in the right lower lobe.\nIMPRESSION: Calcified right lower "
