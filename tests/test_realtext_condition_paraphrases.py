@@ -380,6 +380,10 @@ CLASSIFICATION: list[tuple[str, str]] = [
     ("EXAM: CT abdomen.\nFINDINGS: Punctate calcification in the right kidney, and old healed left rib fractures.", "indeterminate"),
     ("EXAM: CT abdomen.\nFINDINGS: Punctate calcification in the right kidney; old healed left rib fractures.", "indeterminate"),
     ("EXAM: CT abdomen.\nFINDINGS: Punctate calcification in the right kidney from old trauma.", "dystrophic"),
+    # 'plaque-like' gives a deposit's shape, no plaque
+    ("EXAM: CT head.\nFINDINGS: Dense plaque-like calcification along the falx.", "indeterminate"),
+    ("EXAM: CT chest.\nFINDINGS: Plaque like calcification of the pericardium.", "indeterminate"),
+    ("EXAM: CT neck.\nFINDINGS: Right ICA: calcified plaque - mild narrowing.", "dystrophic"),
 ]
 
 
