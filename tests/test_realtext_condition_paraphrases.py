@@ -473,3 +473,51 @@ def test_paraphrase_cause_elsewhere_or_linked(findings_of, text, expected):
 )
 def test_a_cause_heading_a_list_is_each_item_s(findings_of, text):
     assert {f.classification for f in findings_of(text)} == {"dystrophic"}
+
+
+
+# A finding no rule classes, at the place of another finding whose own
+# sentence gave it a cause: that cause is at its place, named in another
+# sentence (guide §4 rule 4), also where the cause's sentence names no place
+# ('These are ...') or the finding comes first. Another side or organ takes
+# nothing.
+@pytest.mark.parametrize(
+    ("text", "index", "expected"),
+    [
+        (
+            "EXAM: CT chest.\nFINDINGS: Two calcified nodules in the right upper lobe. These "
+            "are compatible with healed granulomas.\nIMPRESSION: Calcified right upper lobe "
+            "nodules.",
+            -1,
+            "dystrophic",
+        ),
+        (
+            "EXAM: CT chest.\nFINDINGS: Calcified nodule in the left lower lobe, unchanged.\n"
+            "IMPRESSION: Stable calcified left lower lobe nodule, consistent with a healed "
+            "granuloma.",
+            0,
+            "dystrophic",
+        ),
+        (
+            "EXAM: CT abdomen.\nFINDINGS: Calcifications in the spleen. These likely reflect "
+            "old infarcts.\nIMPRESSION: Splenic calcifications.",
+            -1,
+            "dystrophic",
+        ),
+        (
+            "EXAM: CT chest.\nFINDINGS: Two calcified nodules in the right upper lobe. These "
+            "are compatible with healed granulomas.\nIMPRESSION: Calcified left upper lobe "
+            "nodule.",
+            -1,
+            "indeterminate",
+        ),
+        (
+            "EXAM: CT abdomen.\nFINDINGS: Calcifications in the spleen. These likely reflect "
+            "old infarcts.\nIMPRESSION: Hepatic calcification.",
+            -1,
+            "indeterminate",
+        ),
+    ],
+)
+def test_cause_of_a_finding_at_the_same_place(findings_of, text, index, expected):
+    assert findings_of(text)[index].classification == expected
