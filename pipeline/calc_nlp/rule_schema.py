@@ -259,4 +259,8 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_cause_terms",
     "lesion_joint_sites",
     "lesion_joint_words",
+    "lesion_mass_plurals",
+    "lesion_count_words",
+    "distributive_words",
+    "size_restating_verbs",
 )
