@@ -132,6 +132,7 @@ class DescriptorRules:
         self.whole_vessel_words = set(wl["lesion_vessel_words"])
         self.cause_terms = set(wl["lesion_cause_terms"])
         self.joint_sites = set(wl["lesion_joint_sites"])
+        self.joint_envelopes = set(wl["lesion_joint_envelopes"])
         self.joint_words = set(wl["lesion_joint_words"])
         self.segments = _breaks(wl["segments"])
         self.segment_sites = set(wl["segment_sites"])

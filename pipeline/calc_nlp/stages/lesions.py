@@ -74,9 +74,6 @@ _RESTATING = ("findings", "impression")
 _POOL = 64
 # The words that open the noun phrase of another thing ("and a 6 mm focus").
 _ARTICLES = frozenset(("a", "an", "the"))
-# The tissue about a joint, which holds its tendons, bursae and ligaments
-# (guide §2 vocabulary).
-_PERIARTICULAR = "periarticular soft tissue"
 # The section category (patterns/sections.json) of the history and indication.
 _HISTORY = "indication"
 _AND = re.compile(r"(?<!\w)and(?!\w)", re.I)
@@ -406,7 +403,7 @@ def _joint_restated(
     # at another site than the finding's, one of the two the tissue about
     # the joint, named in another section ("Calcification around the right
     # shoulder. Calcification in the supraspinatus tendon." are two)
-    if f.site in x.sites or _PERIARTICULAR not in x.sites | {f.site}:
+    if f.site in x.sites or not dr.joint_envelopes & (x.sites | {f.site}):
         return None
     # the history names what is asked about or known, no deposit described
     # ('INDICATION: Tumoral calcinosis.' is not the tendon's calcification)
@@ -506,7 +503,7 @@ def _in_joint(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     sites = {f.site, prev.site}
     return (
         sites <= dr.joint_sites
-        and _PERIARTICULAR in sites
+        and bool(dr.joint_envelopes & sites)
         and _same_joint(dr, f.sentence, prev.sentence)
     )
 
