@@ -257,7 +257,6 @@ def host_change(
     return None
 
 
-
 # How many words a process's place may hold between it and the "with".
 _PROCESS_PLACE_REACH = 6
 _PROCESS = re.compile(r"[^\S\n]*([\w-]+)")
