@@ -125,7 +125,7 @@ class DescriptorRules:
         self.residual_words = set(wl["lesion_residual_words"])
         self.summary_words = _breaks(wl["lesion_summary_words"])
         self.mass_plurals = set(wl["lesion_mass_plurals"])
-        self.count_words = set(wl["lesion_count_words"])
+        self.lesion_count_words = set(wl["lesion_count_words"])
         self.place_links = _breaks(wl["lesion_place_links"])
         self.process_words = _breaks(wl["lesion_process_words"])
         self.vessel_sites = set(wl["lesion_vessel_sites"])
