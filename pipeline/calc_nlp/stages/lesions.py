@@ -587,10 +587,10 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
     calcified mesenteric node")? It sums them up (GUIDE: an impression
     phrase that sums up several lesions of the findings is a lesion of its
     own). Not at a scored site: the whole tree and its vessels."""
-    heads = WORD.findall(f.mention.lower())
-    if not heads or not f.site or f.site in dr.score_sites:
+    head = _plural_head(f)
+    if head is None or not f.site or f.site in dr.score_sites:
         return False
-    if not plural(heads[-1]) or heads[-1] in dr.mass_plurals:
+    if head in dr.mass_plurals:
         return False
     sub = sub_site(dr, f)
     fitting = [
@@ -603,7 +603,13 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
     ]
     # one of them named by the same plural words is the one it restates
     # ("multiple calcifications, typical of phleboliths" and "pelvic phleboliths")
-    return len(fitting) > 1 and not any(heads[-1] in _heads(x) for x in fitting)
+    return len(fitting) > 1 and not any(head in _heads(x) for x in fitting)
+
+
+def _plural_head(f: Finding) -> str | None:
+    """The last word of the finding's mention when it is a plural, else None."""
+    words = WORD.findall(f.mention.lower())
+    return words[-1] if words and plural(words[-1]) else None
 
 
 def _heads(x: _Lesion) -> set[str]:
@@ -684,8 +690,7 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
     named in the singular only ("a punctate calcification")? A count of
     several is no restatement of one (GUIDE: an impression phrase that sums
     up several lesions of the findings is a lesion of its own)."""
-    heads = WORD.findall(f.mention.lower())
-    if not heads or not plural(heads[-1]) or not names_a_count(dr, f):
+    if _plural_head(f) is None or not names_a_count(dr, f):
         return False
     return not any(plural(w) for w in _heads(x))
 
