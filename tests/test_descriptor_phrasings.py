@@ -709,6 +709,10 @@ CHANGES = [
     ("Scattered microcalcifications, fewer than five per cluster.", None, ""),
     ("Punctate calcifications, all smaller than 1 mm.", None, ""),
     ("A calcified node larger than 1 cm in the right hilum.", None, ""),
+    # count words only count_words holds, not lesion_count_words ("twenty",
+    # "one"): the lesion list once overwrote the threshold's word set
+    ("Scattered microcalcifications, fewer than twenty per cluster.", None, ""),
+    ("A calcified node larger than one centimeter in the right hilum.", None, ""),
     # unless the phrase dates the number
     ("The calcified node now measures 12 mm, larger than 8 mm previously.", None, "increased"),
     # "as previously described" is known, not stable

@@ -30,15 +30,15 @@ FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family", "physio
 # gold corrections (corpora/realtext/README.md, Agreement) moved them.
 FLOORS = {
     "mention_f1": 1.0,
-    "mention_exact_f1": 0.9153,
-    "site": 0.9153,
-    "laterality": 0.9492,
+    "mention_exact_f1": 0.9364,
+    "site": 0.9322,
+    "laterality": 0.9534,
     "negated": 0.9873,
     "uncertain": 0.9788,
     "classification": 0.9513,
-    "all_fields_right": 0.839,
-    "conditions_precision": 0.9286,
-    "conditions_recall": 0.7959,
+    "all_fields_right": 0.8602,
+    "conditions_precision": 0.9634,
+    "conditions_recall": 0.8061,
 }
 # The bars set for real reports (met: a change that takes a figure below one fails).
 BARS = {

@@ -258,5 +258,10 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_vessel_words",
     "lesion_cause_terms",
     "lesion_joint_sites",
+    "lesion_joint_envelopes",
     "lesion_joint_words",
+    "lesion_mass_plurals",
+    "lesion_count_words",
+    "distributive_words",
+    "size_restating_verbs",
 )

@@ -56,6 +56,7 @@ def _clause_before_label(
     over it (guide §2 "Site and side from context", step 2 before step 4)."""
 
     def label(s: SiteRef) -> bool:
+        """Does a colon stand between the site and the finding after it?"""
         return s.span.end <= f.start and ":" in rd.lower[s.span.end : f.start]
 
     if not any(s.span.start >= f.end and s.span.label_ == "SITE" for _, s in reach):

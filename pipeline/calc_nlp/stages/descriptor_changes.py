@@ -53,6 +53,8 @@ def closing_change(
 
 
 _NEXT = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
+# The first mark ending a change phrase after its word.
+_PHRASE_STOP = re.compile(r"[,;.\n]")
 
 
 def _distributed(
@@ -71,9 +73,8 @@ def _distributed(
     m = _change_at(dr, text, at)
     if m is None or m.end() > end or not _closes_phrase(dr, text, m):
         return None
-    close = re.compile(r"[^,;.\n]*").match(text, m.end())
-    stop = close.end() if close else m.end()
-    return m if stop < end and text[stop] == "," else None
+    stop = _PHRASE_STOP.search(text, m.end())
+    return m if stop and stop.start() < end and stop.group() == "," else None
 
 
 def _past_distributive(dr: DescriptorRules, text: str, at: int) -> int:
@@ -255,7 +256,6 @@ def host_change(
         if len(gap.split()) <= dr.window:
             return m
     return None
-
 
 
 # How many words a process's place may hold between it and the "with".

@@ -114,9 +114,11 @@ def _first_break(
     return stop
 
 
-# the words after an "and" of the mention's place, up to the comma that ends them
+# the words after an "and" of the mention's place, up to the comma that ends them;
+# each word whole ('(?![\w-])'), so a long token is not split every way before
+# the match fails (that backtracking grew with the cube of its length)
 _PLACE_PART = re.compile(
-    r"[^\S\n]*(?:and|or)[^\S\n]+((?:[a-z][\w-]*[^\S\n]*){1,3}),", re.I
+    r"[^\S\n]*(?:and|or)[^\S\n]+((?:[a-z][\w-]*(?![\w-])[^\S\n]*){1,3}),", re.I
 )
 
 

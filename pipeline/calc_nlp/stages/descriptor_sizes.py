@@ -214,8 +214,10 @@ def _subject(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
 
 
 # the subject's last word and the comma that sets a size off after it, a size
-# lead and its adverbs aside ("node, 14 mm", "mass, measuring about 3 cm")
-_SET_OFF = re.compile(r"([a-z]+)[^\S\n]*,((?:[^\S\n]*[a-z]+)*)[^\S\n]*$", re.I)
+# lead and its adverbs aside ("node, 14 mm", "mass, measuring about 3 cm");
+# each word whole ('(?![a-z])'): split every way, a word of n letters before a
+# character that fails the match cost 2**n steps
+_SET_OFF = re.compile(r"([a-z]+)[^\S\n]*,((?:[^\S\n]*[a-z]+(?![a-z]))*)[^\S\n]*$", re.I)
 
 
 def _set_off_subject(

@@ -255,7 +255,7 @@ def names_another(dr: DescriptorRules, f: Finding) -> bool:
 def names_a_count(dr: DescriptorRules, f: Finding) -> bool:
     """Do the words right before the mention, in its clause, count two or
     more of what it names ("two parenchymal calcifications")?"""
-    return bool(dr.count_words & _lead_words(f))
+    return bool(dr.lesion_count_words & _lead_words(f))
 
 
 def names_residual(dr: DescriptorRules, f: Finding) -> bool:

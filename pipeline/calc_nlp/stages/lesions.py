@@ -74,9 +74,6 @@ _RESTATING = ("findings", "impression")
 _POOL = 64
 # The words that open the noun phrase of another thing ("and a 6 mm focus").
 _ARTICLES = frozenset(("a", "an", "the"))
-# The tissue about a joint, which holds its tendons, bursae and ligaments
-# (guide §2 vocabulary).
-_PERIARTICULAR = "periarticular soft tissue"
 # The section category (patterns/sections.json) of the history and indication.
 _HISTORY = "indication"
 _AND = re.compile(r"(?<!\w)and(?!\w)", re.I)
@@ -406,7 +403,7 @@ def _joint_restated(
     # at another site than the finding's, one of the two the tissue about
     # the joint, named in another section ("Calcification around the right
     # shoulder. Calcification in the supraspinatus tendon." are two)
-    if f.site in x.sites or _PERIARTICULAR not in x.sites | {f.site}:
+    if f.site in x.sites or not dr.joint_envelopes & (x.sites | {f.site}):
         return None
     # the history names what is asked about or known, no deposit described
     # ('INDICATION: Tumoral calcinosis.' is not the tendon's calcification)
@@ -506,7 +503,7 @@ def _in_joint(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     sites = {f.site, prev.site}
     return (
         sites <= dr.joint_sites
-        and _PERIARTICULAR in sites
+        and bool(dr.joint_envelopes & sites)
         and _same_joint(dr, f.sentence, prev.sentence)
     )
 
@@ -590,10 +587,10 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
     calcified mesenteric node")? It sums them up (GUIDE: an impression
     phrase that sums up several lesions of the findings is a lesion of its
     own). Not at a scored site: the whole tree and its vessels."""
-    heads = WORD.findall(f.mention.lower())
-    if not heads or not f.site or f.site in dr.score_sites:
+    head = _plural_head(f)
+    if head is None or not f.site or f.site in dr.score_sites:
         return False
-    if not plural(heads[-1]) or heads[-1] in dr.mass_plurals:
+    if head in dr.mass_plurals:
         return False
     sub = sub_site(dr, f)
     fitting = [
@@ -606,7 +603,13 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
     ]
     # one of them named by the same plural words is the one it restates
     # ("multiple calcifications, typical of phleboliths" and "pelvic phleboliths")
-    return len(fitting) > 1 and not any(heads[-1] in _heads(x) for x in fitting)
+    return len(fitting) > 1 and not any(head in _heads(x) for x in fitting)
+
+
+def _plural_head(f: Finding) -> str | None:
+    """The last word of the finding's mention when it is a plural, else None."""
+    words = WORD.findall(f.mention.lower())
+    return words[-1] if words and plural(words[-1]) else None
 
 
 def _heads(x: _Lesion) -> set[str]:
@@ -687,8 +690,7 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
     named in the singular only ("a punctate calcification")? A count of
     several is no restatement of one (GUIDE: an impression phrase that sums
     up several lesions of the findings is a lesion of its own)."""
-    heads = WORD.findall(f.mention.lower())
-    if not heads or not plural(heads[-1]) or not names_a_count(dr, f):
+    if _plural_head(f) is None or not names_a_count(dr, f):
         return False
     return not any(plural(w) for w in _heads(x))
 
