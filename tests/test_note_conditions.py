@@ -26,6 +26,7 @@ UNASSERTED = [
     "He presents for an elective cholecystectomy.",
     "Admitted for a scheduled hernia repair.",
     "She is being evaluated for hip arthroplasty.",
+    "She is scheduled for placement of a knee prosthesis.",
     "He was screened for tuberculosis at work.",
     "We recommended a hysterectomy.",
     "End-stage liver disease, liver transplant candidate.",
@@ -166,6 +167,8 @@ NAMED = [
     ("He received 4500 cGy to the chest wall in 2001.", ["radiation therapy"]),
     ("She had a benign excisional biopsy of the right breast in 2009.", ["prior surgery"]),
     ("The ossification developed after his hip replacement.", ["prior surgery"]),
+    ("A total hip prosthesis is in place.", ["prior surgery"]),
+    ("Loosening of the left knee prosthesis.", ["prior surgery"]),
     ("Status post orchiopexy as a child.", ["prior surgery"]),
     # operations and radiation in the words notes use for them
     ("PMH: Tonsillectomy as a child. Carpal tunnel release.", ["prior surgery"]),

@@ -380,6 +380,10 @@ CLASSIFICATION: list[tuple[str, str]] = [
     ("EXAM: CT abdomen.\nFINDINGS: Punctate calcification in the right kidney, and old healed left rib fractures.", "indeterminate"),
     ("EXAM: CT abdomen.\nFINDINGS: Punctate calcification in the right kidney; old healed left rib fractures.", "indeterminate"),
     ("EXAM: CT abdomen.\nFINDINGS: Punctate calcification in the right kidney from old trauma.", "dystrophic"),
+    # 'plaque-like' gives a deposit's shape, no plaque
+    ("EXAM: CT head.\nFINDINGS: Dense plaque-like calcification along the falx.", "indeterminate"),
+    ("EXAM: CT chest.\nFINDINGS: Plaque like calcification of the pericardium.", "indeterminate"),
+    ("EXAM: CT neck.\nFINDINGS: Right ICA: calcified plaque - mild narrowing.", "dystrophic"),
 ]
 
 
@@ -437,6 +441,11 @@ KNEE = "EXAM: XR knee left.\nFINDINGS: "
         ("HISTORY: Right orchiopexy as a child.\nFINDINGS: Calcification in the right epididymis.", "dystrophic"),
         ("HISTORY: Remote TURP.\nFINDINGS: Coarse prostatic calcifications.", "dystrophic"),
         ("HISTORY: Hypertension.\nFINDINGS: Coarse prostatic calcifications.", "indeterminate"),
+        # a joint's prosthesis is the operation at that joint
+        ("EXAM: XR pelvis.\nFINDINGS: Heterotopic ossification about the left hip prosthesis.", "dystrophic"),
+        ("EXAM: XR knee right.\nFINDINGS: Soft tissue calcification lateral to the knee prosthesis.", "dystrophic"),
+        ("EXAM: XR shoulder left.\nFINDINGS: Amorphous calcification adjacent to the shoulder prosthesis.", "dystrophic"),
+        ("EXAM: CT abdomen.\nFINDINGS: Left hip prosthesis. Calcification in the right renal cortex.", "indeterminate"),
         # a cause linked to two findings of another sentence is each one's place's
         (
             CHEST + "Small calcified nodule in the right lower lobe.\nIMPRESSION: Calcified right lower "
@@ -464,3 +473,51 @@ def test_paraphrase_cause_elsewhere_or_linked(findings_of, text, expected):
 )
 def test_a_cause_heading_a_list_is_each_item_s(findings_of, text):
     assert {f.classification for f in findings_of(text)} == {"dystrophic"}
+
+
+
+# A finding no rule classes, at the place of another finding whose own
+# sentence gave it a cause: that cause is at its place, named in another
+# sentence (guide §4 rule 4), also where the cause's sentence names no place
+# ('These are ...') or the finding comes first. Another side or organ takes
+# nothing.
+@pytest.mark.parametrize(
+    ("text", "index", "expected"),
+    [
+        (
+            "EXAM: CT chest.\nFINDINGS: Two calcified nodules in the right upper lobe. These "
+            "are compatible with healed granulomas.\nIMPRESSION: Calcified right upper lobe "
+            "nodules.",
+            -1,
+            "dystrophic",
+        ),
+        (
+            "EXAM: CT chest.\nFINDINGS: Calcified nodule in the left lower lobe, unchanged.\n"
+            "IMPRESSION: Stable calcified left lower lobe nodule, consistent with a healed "
+            "granuloma.",
+            0,
+            "dystrophic",
+        ),
+        (
+            "EXAM: CT abdomen.\nFINDINGS: Calcifications in the spleen. These likely reflect "
+            "old infarcts.\nIMPRESSION: Splenic calcifications.",
+            -1,
+            "dystrophic",
+        ),
+        (
+            "EXAM: CT chest.\nFINDINGS: Two calcified nodules in the right upper lobe. These "
+            "are compatible with healed granulomas.\nIMPRESSION: Calcified left upper lobe "
+            "nodule.",
+            -1,
+            "indeterminate",
+        ),
+        (
+            "EXAM: CT abdomen.\nFINDINGS: Calcifications in the spleen. These likely reflect "
+            "old infarcts.\nIMPRESSION: Hepatic calcification.",
+            -1,
+            "indeterminate",
+        ),
+    ],
+)
+def test_cause_of_a_finding_at_the_same_place(findings_of, text, index, expected):
+    assert findings_of(text)[index].classification == expected

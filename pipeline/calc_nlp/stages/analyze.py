@@ -33,7 +33,7 @@ from calc_nlp.schema import (
 from calc_nlp.stages import descriptors, lesions, linking, spacing
 from calc_nlp.stages.capitals import Capitals, is_caseless
 from calc_nlp.stages.context_sites import SENTENCES_BACK
-from calc_nlp.stages.findings import ReportContext, finding
+from calc_nlp.stages.findings import ReportContext, finding, restated_causes
 from calc_nlp.stages.hit_windows import holds_no_mention
 from calc_nlp.stages.layout import LazyExam, layout
 from calc_nlp.stages.literal_gate import FirstStart, LiteralGate
@@ -287,9 +287,12 @@ def link_and_classify(
     rd = linking.extend(rd)
     causes = linking.causes_elsewhere(kit, rd, cues)
     ctx = ReportContext(report_id, digest, cues, causes, conds, labs)
+    sites = [linking.link_site(kit, rd, f) for f in rd.matches.calc]
     findings = [
-        finding(kit, rd, ctx, f, linking.link_site(kit, rd, f)) for f in rd.matches.calc
+        finding(kit, rd, ctx, f, site)
+        for f, site in zip(rd.matches.calc, sites, strict=True)
     ]
+    findings = restated_causes(kit, rd, ctx, sites, findings)
     descriptors.describe(kit.descriptors, rd, findings, text)
     result = ReportResult(report_id, STATUS_OK, findings, conds, labs)
     names = {c.name for c in conds}

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
 from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
-from calc_nlp.schema import METASTATIC, Condition, Finding, LabValue, finding_id
+from calc_nlp.schema import (
+    DYSTROPHIC,
+    INDETERMINATE,
+    METASTATIC,
+    Condition,
+    Finding,
+    LabValue,
+    finding_id,
+)
 from calc_nlp.stages.context_sites import (
     POINTING_PRONOUNS,
     side_from_label,
@@ -80,6 +88,41 @@ def finding(
         f.confidence = result.confidence
         f.evidence = result.evidence
     return f
+
+
+def restated_causes(
+    kit: Toolkit,
+    rd: ReportDoc,
+    ctx: ReportContext,
+    sites: list[SiteRef | None],
+    found: list[Finding],
+) -> list[Finding]:
+    """Guide §4 rule 4 for a finding no rule classed: a cause its own sentence
+    gave another finding at the same place is a dystrophic cause at that
+    place named in another sentence ('Calcified nodules at the right base,
+    compatible with healed granulomas. IMPRESSION: Right basilar calcified
+    nodules.'). Only those findings are classed again."""
+    if not any(f.classification == INDETERMINATE for f in found):
+        return found
+    extra: list[tuple[int, CauseRecord]] = []
+    for span, site, f in zip(rd.matches.calc, sites, found, strict=True):
+        if f.classification != DYSTROPHIC or site is None or not f.site:
+            continue
+        own, _ = own_cues(kit, rd, span, ctx.cues, f.site)
+        text = part_words(kit, site) if site.span is not span else ""
+        start = rd.layout.sent_first[span.start]
+        extra += [
+            (start, CauseRecord(c.name, f.site, f.laterality, text, c.text))
+            for c in own
+            if c.rule == 1
+        ]
+    if not extra:
+        return found
+    wider = replace(ctx, causes=[*ctx.causes, *extra])
+    return [
+        finding(kit, rd, wider, span, site) if f.classification == INDETERMINATE else f
+        for span, site, f in zip(rd.matches.calc, sites, found, strict=True)
+    ]
 
 
 def bearing(

@@ -157,7 +157,7 @@ def _used_otherwise(kit: Toolkit, side: Span) -> bool:
     """Is the side word (or link) used otherwise here: after a word of its
     rule's `not_after` ('the veins were left alone', 'separate from'), or
     before one of its `not_before` ('both the Raynaud phenomenon and the
-    calcinosis')?"""
+    calcinosis'; 'plaque-like' across its hyphen)?"""
     md = kit.md(side)
     after, before = md.get("not_after") or (), md.get("not_before") or ()
     if not after and not before:
@@ -169,7 +169,8 @@ def _used_otherwise(kit: Toolkit, side: Span) -> bool:
     if after and i >= 0 and doc[i].lower_ in after:
         return True
     j = side.end
-    while before and j < len(doc) and doc[j].is_space:
+    # a hyphen joins the word after as a space does ('plaque-like')
+    while before and j < len(doc) and (doc[j].is_space or doc[j].text == "-"):
         j += 1
     return j < len(doc) and doc[j].lower_ in before
 
