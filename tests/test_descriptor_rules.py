@@ -99,6 +99,14 @@ def _pattern(data, rid):
             r"rule anaphors, key 'words'",
         ),
         (
+            lambda d: d["word_lists"]["lesion_joint_sites"]["words"].append("elbow"),
+            r"rule lesion_joint_sites, key 'words': site 'elbow' is not in the site",
+        ),
+        (
+            lambda d: d["word_lists"]["segment_sites"]["words"].append("coronaries"),
+            r"rule segment_sites, key 'words': site 'coronaries' is not in the site",
+        ),
+        (
             lambda d: d["vessels"][0].update(id="V-severity-mild"),
             r"duplicate id",
         ),

@@ -2,7 +2,8 @@
 
 The words are checked (fields and values known, phrases lower case and in one
 entry only), every regex compiles and has the named groups its kind needs,
-the CAC-DRS bands rise, and the word lists are lower-case strings. Errors are
+the CAC-DRS bands rise, the word lists are lower-case strings and those of
+sites name sites of sites.json. Errors are
 `PatternError`s naming the file, the rule and the key.
 """
 
@@ -17,6 +18,7 @@ from calc_nlp.rule_schema import (
     DESCRIPTOR_FIELDS,
     DESCRIPTOR_KINDS,
     DESCRIPTOR_PATTERN_KEYS,
+    DESCRIPTOR_SITE_LISTS,
     DESCRIPTOR_TERM_KEYS,
     DESCRIPTOR_WORD_LISTS,
     VESSEL_KEYS,
@@ -145,7 +147,7 @@ def _bands(data: dict[str, Any]) -> list[tuple[float, int]]:
     return bands
 
 
-def _word_lists(data: dict[str, Any]) -> dict[str, list[str]]:
+def _word_lists(data: dict[str, Any], sites: dict[str, Any]) -> dict[str, list[str]]:
     lists = data.get("word_lists", {})
     missing = set(DESCRIPTOR_WORD_LISTS) - set(lists)
     if missing:
@@ -156,6 +158,8 @@ def _word_lists(data: dict[str, Any]) -> dict[str, list[str]]:
         if not all(isinstance(w, str) and w == w.lower() for w in entry["words"]):
             raise PatternError(FILE, "words must be lower-case strings", name, "words")
         out[name] = list(entry["words"])
+    for name in DESCRIPTOR_SITE_LISTS:
+        check_site(FILE, name, "words", out[name], sites)
     return out
 
 
@@ -213,7 +217,7 @@ def load_descriptors(
         "vessels": _vessels(data, ids),
         "cac_drs": _bands(data),
         "size_units": {k.lower(): float(v) for k, v in units["factors"].items()},
-        "word_lists": _word_lists(data),
+        "word_lists": _word_lists(data, sites),
         "site_synonyms": dict(synonyms["map"]),
         "scores": scores,
     }

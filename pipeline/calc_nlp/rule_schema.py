@@ -265,3 +265,5 @@ DESCRIPTOR_WORD_LISTS = (
     "distributive_words",
     "size_restating_verbs",
 )
+# Word lists of descriptors.json that name sites of sites.json.
+DESCRIPTOR_SITE_LISTS = ("segment_sites", "lesion_vessel_sites", "lesion_joint_sites")
