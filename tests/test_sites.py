@@ -621,3 +621,23 @@ def test_own_clause_place_before_a_label(only, text, site, laterality):
 )
 def test_anaphor_after_a_list_takes_its_first(only, text, site):
     assert only(text).site == site
+
+
+# 'Annular calcification' alone is the mitral annulus's, the common one, but
+# a valve its sentence names on it owns that annulus; a mitral valve named
+# keeps the narrower annulus, and a list of valves gives its first (guide
+# §2: the more specific site; where one phrase names two, the first).
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Echo: the aortic valve has mild annular calcification.", "aortic valve"),
+        ("Aortic valve: trileaflet, with annular calcification.", "aortic valve"),
+        ("The tricuspid valve shows some annular calcification.", "heart valve"),
+        ("Tricuspid and mitral valves show annular calcification.", "heart valve"),
+        ("Mitral and tricuspid valves open well apart from annular calcification.", "mitral annulus"),
+        ("Mitral valve: annular calcification with trace regurgitation.", "mitral annulus"),
+        ("Echo: moderate annular calcification, normal ejection fraction.", "mitral annulus"),
+    ],
+)
+def test_annular_calcification_is_the_annulus_of_the_valve_named(only, text, site):
+    assert only(text).site == site
