@@ -259,3 +259,20 @@ SCOPE_CASES = [
 @pytest.mark.parametrize(("text", "expected"), SCOPE_CASES)
 def test_scope_on_report_wording(only, text, expected):
     assert flags(only(text)) == expected
+
+
+# 'as there was', 'since there is', 'because there are' open a clause that
+# gives a reason: a finding seen, not the thing asked about before it
+# (guide §2: a modifier governs its own clause).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Contrast was given to exclude an aneurysm, as there was dense calcification of the aorta.", set()),
+        ("Rule out a fracture, since there are calcifications in the soft tissues of the arm.", set()),
+        ("Evaluate for a mass because there is coarse calcification in the left breast.", set()),
+        ("Evaluate for calcification as there is concern for stones.", {"hypothetical"}),
+        ("No calcification is seen, as there was motion on the views.", {"negated"}),
+    ],
+)
+def test_reason_clause_ends_a_question(only, text, expected):
+    assert flags(only(text)) == expected
