@@ -641,3 +641,29 @@ def test_anaphor_after_a_list_takes_its_first(only, text, site):
 )
 def test_annular_calcification_is_the_annulus_of_the_valve_named(only, text, site):
     assert only(text).site == site
+
+
+# A site carried from the sentence before keeps no side where that sentence
+# names the site on both sides: which one the finding lies in is not said
+# (guide §2: a side from clear context only); one side there is still given.
+@pytest.mark.parametrize(
+    ("text", "site", "laterality"),
+    [
+        (
+            "A cyst in the left kidney and a small stone in the right kidney are unchanged. "
+            "There is a punctate calcification.",
+            "kidney",
+            "",
+        ),
+        (
+            "A density in the left breast and a nodule in the right breast are stable. "
+            "There is no suspicious cluster of microcalcifications.",
+            "breast",
+            "",
+        ),
+        ("A cyst in the left kidney. There is a punctate calcification.", "kidney", "left"),
+    ],
+)
+def test_carried_site_named_on_two_sides_gives_no_side(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
