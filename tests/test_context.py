@@ -276,3 +276,20 @@ def test_scope_on_report_wording(only, text, expected):
 )
 def test_reason_clause_ends_a_question(only, text, expected):
     assert flags(only(text)) == expected
+
+
+# An export that joined its lines with commas writes a line break as a comma
+# with no space after it: what the line before denies, hedges or gives a
+# relative stops there (guide §2: a modifier governs its own clause).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HISTORY: , Smoker, hypertension, family history,The total calcium score is 40.", set()),
+        ("HISTORY: , No prior surgery,Calcified granuloma in the right upper lobe.", set()),
+        ("Lungs: no effusion,Calcified node in the left hilum.", set()),
+        ("HISTORY: , No prior surgery, calcified granuloma in the right upper lobe.", {"negated", "historical"}),
+        ("Stable.,No suspicious cluster of microcalcifications is seen.", {"negated"}),
+    ],
+)
+def test_comma_joined_line_ends_a_modifier(only, text, expected):
+    assert flags(only(text)) == expected
