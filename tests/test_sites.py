@@ -268,6 +268,10 @@ def test_a_restating_links_with_joins_no_other_structure(findings_of):
 # lobe is the liver's, and the arteries off the arch and the aorta are
 # arteries.
 VOCABULARY = [
+    # the lining of the uterus is the uterus's (guide §2: the uterus)
+    ("A small calcification within the endometrium.", "uterus", ""),
+    ("Echogenic endometrial focus, likely calcification.", "uterus", ""),
+    ("The endometrial lining is thickened. No calcification is seen in it.", "uterus", ""),
     ("Dense calcification along the wall of the IVC.", "vein", ""),
     ("Calcified thrombus within the inferior vena cava.", "vein", ""),
     ("Calcification at the junction of the SVC and right atrium.", "vein", ""),
