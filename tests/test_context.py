@@ -267,7 +267,7 @@ def test_scope_on_report_wording(only, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Contrast was given to exclude an aneurysm, as there was dense calcification of the aorta.", set()),
+        ("Angiogram to exclude an aneurysm, as there was heavy plaque calcification of the iliac arteries.", set()),
         ("Rule out a fracture, since there are calcifications in the soft tissues of the arm.", set()),
         ("Evaluate for a mass because there is coarse calcification in the left breast.", set()),
         ("Evaluate for calcification as there is concern for stones.", {"hypothetical"}),
@@ -284,7 +284,7 @@ def test_reason_clause_ends_a_question(only, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("HISTORY: , Smoker, hypertension, family history,The total calcium score is 40.", set()),
+        ("HISTORY: , Smoker, family history,Agatston score 40 today.", set()),
         ("HISTORY: , No prior surgery,Calcified granuloma in the right upper lobe.", set()),
         ("Lungs: no effusion,Calcified node in the left hilum.", set()),
         ("HISTORY: , No prior surgery, calcified granuloma in the right upper lobe.", {"negated", "historical"}),
