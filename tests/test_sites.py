@@ -383,6 +383,22 @@ def test_coordinated_sites_without_a_shared_noun_keep_the_first(only, text, site
     assert only(text).site == site
 
 
+# 'The aortic and mitral valves': 'aortic' names the first valve of the
+# list, not the aorta (guide §2: where one phrase names two sites, the first).
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("The aortic and mitral valves are both calcified.", "aortic valve"),
+        ("Aortic and tricuspid valve calcification is mild.", "aortic valve"),
+        ("Calcification of the aortic and mitral valve leaflets.", "aortic valve"),
+        ("Moderate calcification of the mitral and aortic valves.", "mitral valve"),
+        ("Calcification of the aortic and iliac arteries.", "aorta"),
+    ],
+)
+def test_aortic_first_in_a_list_of_valves_is_the_aortic_valve(only, text, site):
+    assert only(text).site == site
+
+
 # A side letter before a part word and its site phrase is still that site's
 # side (guide §2: abbreviated sides count); a letter away from any site is
 # no side ('2 L of fluid').
