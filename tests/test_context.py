@@ -259,3 +259,37 @@ SCOPE_CASES = [
 @pytest.mark.parametrize(("text", "expected"), SCOPE_CASES)
 def test_scope_on_report_wording(only, text, expected):
     assert flags(only(text)) == expected
+
+
+# 'as there was', 'since there is', 'because there are' open a clause that
+# gives a reason: a finding seen, not the thing asked about before it
+# (guide §2: a modifier governs its own clause).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Angiogram to exclude an aneurysm, as there was heavy plaque calcification of the iliac arteries.", set()),
+        ("Rule out a fracture, since there are calcifications in the soft tissues of the arm.", set()),
+        ("Evaluate for a mass because there is coarse calcification in the left breast.", set()),
+        ("Evaluate for calcification as there is concern for stones.", {"hypothetical"}),
+        ("No calcification is seen, as there was motion on the views.", {"negated"}),
+    ],
+)
+def test_reason_clause_ends_a_question(only, text, expected):
+    assert flags(only(text)) == expected
+
+
+# An export that joined its lines with commas writes a line break as a comma
+# with no space after it: what the line before denies, hedges or gives a
+# relative stops there (guide §2: a modifier governs its own clause).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HISTORY: , Smoker, family history,Agatston score 40 today.", set()),
+        ("HISTORY: , No prior surgery,Calcified granuloma in the right upper lobe.", set()),
+        ("Lungs: no effusion,Calcified node in the left hilum.", set()),
+        ("HISTORY: , No prior surgery, calcified granuloma in the right upper lobe.", {"negated", "historical"}),
+        ("Stable.,No suspicious cluster of microcalcifications is seen.", {"negated"}),
+    ],
+)
+def test_comma_joined_line_ends_a_modifier(only, text, expected):
+    assert flags(only(text)) == expected

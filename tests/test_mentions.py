@@ -130,6 +130,22 @@ SCORE_LINES = [
     ("CT CHEST: CALCIFIED GRANULOMA RIGHT UPPER LOBE.", ["CALCIFIED GRANULOMA"]),
     # a score phrase mid-report in ordinary case stays a finding with no number
     ("History: mother with a high coronary calcium score.", ["coronary calcium score"]),
+    # the percentile sentence speaks of other people's scores: no finding of its own
+    (
+        "The total calcium score is 85, the 70th percentile: 30 percent of women "
+        "of her age would have a higher calcium score.",
+        ["calcium score"],
+    ),
+    (
+        "Calcium score 40; about half of men his age are expected to have a "
+        "lower coronary calcium score.",
+        ["Calcium score"],
+    ),
+    # the patient's score compared with an earlier one is still a finding
+    (
+        "Total calcium score: 210. Higher calcium score than on the prior study.",
+        ["calcium score", "calcium score"],
+    ),
 ]
 
 

@@ -268,6 +268,10 @@ def test_a_restating_links_with_joins_no_other_structure(findings_of):
 # lobe is the liver's, and the arteries off the arch and the aorta are
 # arteries.
 VOCABULARY = [
+    # the lining of the uterus is the uterus's (guide §2: the uterus)
+    ("A small calcification within the endometrium.", "uterus", ""),
+    ("Echogenic endometrial focus, likely calcification.", "uterus", ""),
+    ("The endometrial lining is thickened. No calcification is seen in it.", "uterus", ""),
     ("Dense calcification along the wall of the IVC.", "vein", ""),
     ("Calcified thrombus within the inferior vena cava.", "vein", ""),
     ("Calcification at the junction of the SVC and right atrium.", "vein", ""),
@@ -376,6 +380,22 @@ def test_coordinated_places_share_their_noun(only, text, site, laterality):
     ],
 )
 def test_coordinated_sites_without_a_shared_noun_keep_the_first(only, text, site):
+    assert only(text).site == site
+
+
+# 'The aortic and mitral valves': 'aortic' names the first valve of the
+# list, not the aorta (guide §2: where one phrase names two sites, the first).
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("The aortic and mitral valves are both calcified.", "aortic valve"),
+        ("Aortic and tricuspid valve calcification is mild.", "aortic valve"),
+        ("Calcification of the aortic and mitral valve leaflets.", "aortic valve"),
+        ("Moderate calcification of the mitral and aortic valves.", "mitral valve"),
+        ("Calcification of the aortic and iliac arteries.", "aorta"),
+    ],
+)
+def test_aortic_first_in_a_list_of_valves_is_the_aortic_valve(only, text, site):
     assert only(text).site == site
 
 
@@ -621,3 +641,49 @@ def test_own_clause_place_before_a_label(only, text, site, laterality):
 )
 def test_anaphor_after_a_list_takes_its_first(only, text, site):
     assert only(text).site == site
+
+
+# 'Annular calcification' alone is the mitral annulus's, the common one, but
+# a valve its sentence names on it owns that annulus; a mitral valve named
+# keeps the narrower annulus, and a list of valves gives its first (guide
+# §2: the more specific site; where one phrase names two, the first).
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Echo: the aortic valve has mild annular calcification.", "aortic valve"),
+        ("Aortic valve: trileaflet, with annular calcification.", "aortic valve"),
+        ("The tricuspid valve shows some annular calcification.", "heart valve"),
+        ("Tricuspid and mitral valves show annular calcification.", "heart valve"),
+        ("Mitral and tricuspid valves open well apart from annular calcification.", "mitral annulus"),
+        ("Mitral valve: annular calcification with trace regurgitation.", "mitral annulus"),
+        ("Echo: moderate annular calcification, normal ejection fraction.", "mitral annulus"),
+    ],
+)
+def test_annular_calcification_is_the_annulus_of_the_valve_named(only, text, site):
+    assert only(text).site == site
+
+
+# A site carried from the sentence before keeps no side where that sentence
+# names the site on both sides: which one the finding lies in is not said
+# (guide §2: a side from clear context only); one side there is still given.
+@pytest.mark.parametrize(
+    ("text", "site", "laterality"),
+    [
+        (
+            "A cyst in the left kidney and a small stone in the right kidney are unchanged. "
+            "There is a punctate calcification.",
+            "kidney",
+            "",
+        ),
+        (
+            "A density in the left breast and a nodule in the right breast are stable. "
+            "There is no suspicious cluster of microcalcifications.",
+            "breast",
+            "",
+        ),
+        ("A cyst in the left kidney. There is a punctate calcification.", "kidney", "left"),
+    ],
+)
+def test_carried_site_named_on_two_sides_gives_no_side(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)

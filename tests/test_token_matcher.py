@@ -227,3 +227,18 @@ def test_a_pattern_is_not_started_where_its_second_word_cannot_follow() -> None:
     assert m.states is not None
     (opening,) = m.states._opening_tables()[0].values()  # the LOWER 'no' table
     assert opening.unindexed == (1, 3, 4)  # an ORTH test, a single word, optional
+
+
+def test_whitespace_after_a_token_is_matched_by_the_states() -> None:
+    """SPACY (is there a space after the token?) is read from the Doc's
+    arrays like the other attributes: a comma with no space after it, as
+    exports that joined their lines with commas write a line break, is
+    matched without handing the rule set to spaCy, with spaCy's results."""
+    nlp = spacy.blank("en")
+    patterns = [[{"ORTH": ",", "SPACY": False}], [{"ORTH": ",", "SPACY": True}, {"LOWER": "no"}]]
+    m = _ours(nlp, patterns)
+    assert m.states is not None
+    for text in ["history,The score, no calcification,No effusion", "a , b,c", ","]:
+        doc = nlp(text)
+        assert m(doc) == _plain(nlp, patterns)(doc)
+    assert len(m(nlp("history,The score, no calcification"))) == 2

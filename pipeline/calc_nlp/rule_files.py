@@ -74,6 +74,7 @@ def load_sites(raw: Raw, checker: PatternChecker, ids: Ids) -> tuple[Any, ...]:
             )
     check_site_refs("sites.json", site_rules, "candidates", sites)
     check_site_refs("sites.json", site_rules, "laterality_sites", sites)
+    check_site_refs("sites.json", site_rules, "part_of", sites)
     exams = exams_of(raw["sites.json"].get("exams", []), sites, ids)
     lat_rules = _laterality_rules(raw, site_rules, checker, ids)
     return sites, site_rules, exams, lat_rules

@@ -174,6 +174,7 @@ METADATA_KEYS = {
     "same_phrase",
     "past",
     "mention_site",
+    "part_of",
 }
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).

@@ -124,7 +124,16 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     if "\n\n" in gap or opens_list_item(rd, sent):
         return None  # a new numbered item ('2. Calcified granuloma.') is a new topic
     cands = [s for s in _sites_in(rd, prev, f) if s.span.label_ == "SITE"]
-    return cands[-1] if cands else _site_further_back(rd, f, sent)
+    return _one_side(cands[-1], cands) if cands else _site_further_back(rd, f, sent)
+
+
+def _one_side(site: SiteRef, cands: list[SiteRef]) -> SiteRef:
+    """The site taken from the sentence before, without a side where that
+    sentence gives the same site two sides ('a cyst in the left kidney and a
+    stone in the right kidney. A punctate calcification.'): which one the
+    finding lies in is not said (guide §2: a side from clear context only)."""
+    sides = {s.laterality for s in cands if s.site == site.site} - {""}
+    return replace(site, laterality="") if len(sides) > 1 else site
 
 
 def site_before_unless_own_lesion(rd: ReportDoc, f: Span) -> SiteRef | None:

@@ -39,7 +39,7 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
     sent = rd.sent(f)
     nearest = _nearest_site(rd, f, specific)
     if nearest is not None:
-        return nearest
+        return _unless_whole(kit, rd, f, site, nearest, specific)
     if kit.md(site.span).get("generic") != "anaphoric":
         return _restated_site(rd, f, specific) or site
     others = [c for c in rd.matches.calc if c is not f]
@@ -69,6 +69,29 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
         if found:
             return found[0]
     return site
+
+
+def _unless_whole(
+    kit: Toolkit,
+    rd: ReportDoc,
+    f: Span,
+    site: SiteRef,
+    nearest: SiteRef,
+    specific: Callable[[SiteRef], bool],
+) -> SiteRef:
+    """A generic site that names a part of one structure (`part_of`: 'annular
+    calcification' is the mitral annulus by default) gives way to another
+    structure named on it ('the aortic valve shows annular calcification'),
+    but not to its own whole, which it names more narrowly ('mitral valve:
+    annular calcification'); where a list names the structures ('mitral and
+    tricuspid valves ... annular calcification') the first of it decides
+    (guide §2: where one phrase names two sites, the first)."""
+    whole = kit.md(site.span).get("part_of")
+    if not whole:
+        return nearest
+    pool = [s for s in rd.sentence_sites(f.start) if specific(s)]
+    first = first_of_list(rd, nearest, pool)
+    return site if first.site == whole else first
 
 
 def _restated_site(

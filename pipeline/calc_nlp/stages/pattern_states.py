@@ -86,6 +86,7 @@ _OTHER_ATTRS = frozenset(
         "IS_LEFT_PUNCT",
         "IS_RIGHT_PUNCT",
         "IS_CURRENCY",
+        "SPACY",
     }
 )
 
