@@ -4,7 +4,10 @@ flags and code), and anything wrong with what is kept means compiling anew."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -84,6 +87,9 @@ def test_the_toolkit_regexes_from_the_cache_equal_compiled_ones(cache, monkeypat
     assert warm.descriptors.terms == fresh.descriptors.terms
     assert warm.descriptors.patterns == fresh.descriptors.patterns
     assert warm.descriptors.segments == fresh.descriptors.segments
+    for name in ("_re", "_lower"):
+        kept, compiled = getattr(warm.labs, name), getattr(fresh.labs, name)
+        assert (kept.whole, kept.head) == (compiled.whole, compiled.head)
 
 
 def test_a_regex_compiled_after_the_save_is_saved_too(cache):
@@ -143,3 +149,36 @@ def test_a_corrupt_cache_file_is_compiled_anew(cache):
     again = _kept()
     assert again.codes == {}
     assert again.compile("alpha|beta") == re.compile("alpha|beta")
+
+
+def test_past_the_most_kept_a_save_keeps_what_was_used(cache, monkeypatch):
+    monkeypatch.setattr(regex_cache, "MOST_KEPT", 3)
+    first = _kept()
+    for word in ("alpha", "beta", "gamma", "delta"):
+        first.compile(word)
+    first.save()
+    assert len(_kept().codes) == 4  # all used by the process that saved them
+    again = _kept()
+    again.compile("alpha")
+    again.compile("epsilon")
+    again.save()
+    assert set(_kept().codes) == {"0:alpha", "0:epsilon"}
+
+
+def test_the_lab_regex_is_the_same_text_in_every_process():
+    code = (
+        "from calc_nlp.labs import LabParser; from calc_nlp.rules import load_rules;"
+        "import hashlib; p = LabParser(load_rules().labs);"
+        "print(hashlib.md5(p._re.whole.pattern.encode()).hexdigest())"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(seen) == 1

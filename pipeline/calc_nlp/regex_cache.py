@@ -27,6 +27,10 @@ from typing import Any
 from calc_nlp import build_cache
 
 _KIND = "regexes"
+# Past this many kept regexes a save keeps only those this process used: a
+# pattern that is not the same text in every process (built from a set's
+# order) would otherwise add an entry at every run.
+MOST_KEPT = 1000
 # The engine's code words are 32-bit (SRE_CODE); kept as bytes, which load
 # far faster than a list of ints.
 _WORD = "I"
@@ -85,6 +89,7 @@ class RegexCache:
         self.codes: dict[str, list[Any]] = kept if isinstance(kept, dict) else {}
         self.missed = False
         self.saved = False
+        self.used: set[str] = set()
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         """`re.compile(pattern, flags)`, from the kept code when there is one."""
@@ -92,6 +97,7 @@ class RegexCache:
         if not self.inputs or flags & re.DEBUG:
             return re.compile(pattern, flags)
         key = f"{flags}:{pattern}"
+        self.used.add(key)
         kept = self.codes.get(key)
         found = _from_code(pattern, kept) if kept is not None else None
         if found is not None:
@@ -114,6 +120,7 @@ class RegexCache:
         if not self.inputs or not all(isinstance(p, str) for p in parts):
             return make(parts)
         key = "made:" + "\0".join([make.__module__, make.__qualname__, *parts])
+        self.used.add(key)
         kept = self.codes.get(key)
         if kept is not None:
             pattern, flags = kept
@@ -126,5 +133,7 @@ class RegexCache:
         """Store the regexes compiled anew (nothing if all were kept)."""
         self.saved = True
         if self.missed and self.inputs:
+            if len(self.codes) > MOST_KEPT:
+                self.codes = {k: v for k, v in self.codes.items() if k in self.used}
             build_cache.save(_KIND, self.inputs, self.codes)
             self.missed = False

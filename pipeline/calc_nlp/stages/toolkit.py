@@ -371,7 +371,7 @@ class Toolkit:
         self.word_texts = WordTexts(nlp.vocab.strings)
         with cache.lexemes_of("matchers", nlp.vocab):
             self._build_matchers(rules, cache)
-        self.labs = LabParser(rules.labs)
+        self.labs = LabParser(rules.labs, regexes.compile)
         self.descriptors = DescriptorRules(
             rules.descriptors,
             rules.word_lists.get("lesion_nouns", []),
