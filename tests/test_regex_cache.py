@@ -182,3 +182,25 @@ def test_the_lab_regex_is_the_same_text_in_every_process():
         for seed in ("1", "2", "3")
     }
     assert len(seen) == 1
+
+
+def test_the_rule_words_regexes_from_the_cache_equal_compiled_ones(cache):
+    from calc_nlp.prefilter import build_rule_words
+    from calc_nlp.rules import load_rules
+    from calc_nlp.stages import Analyzer
+
+    rules = load_rules()
+    Analyzer(rules)  # fills the cache
+    warm = Analyzer(rules)
+    assert not warm.kit.regexes.missed
+
+    def tokenize(s: str) -> list[str]:
+        return [t.text for t in warm.kit.nlp.tokenizer(s)]
+
+    fresh = build_rule_words(rules.mentions, tokenize, rules.token_norms)
+    kept = warm.rule_words._searches
+    assert list(kept) == list(fresh._searches)
+    assert any(s.rx is not None for s in kept.values())
+    for needs, search in fresh._searches.items():
+        assert kept[needs].rx == search.rx
+        assert (kept[needs].sure, kept[needs].maybe) == (search.sure, search.maybe)

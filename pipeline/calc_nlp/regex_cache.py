@@ -19,9 +19,11 @@ gives: `re.Pattern` equality compares the pattern, flags and code (tests).
 
 from __future__ import annotations
 
+import json
 import re
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from calc_nlp import build_cache
@@ -115,11 +117,13 @@ class RegexCache:
     ) -> re.Pattern[str]:
         """`make(parts)` (spaCy's `compile_prefix_regex` and the like: a
         pattern made of strings, then compiled), from the kept code when the
-        same function was given the same strings before."""
+        same function was given the same strings before. The pattern `make`
+        gives is kept too: `make` must be spaCy's or in build_cache.SOURCES,
+        whose versions and code the key holds."""
         parts = list(parts)
         if not self.inputs or not all(isinstance(p, str) for p in parts):
             return make(parts)
-        key = "made:" + "\0".join([make.__module__, make.__qualname__, *parts])
+        key = "made:" + json.dumps([make.__module__, make.__qualname__, parts])
         self.used.add(key)
         kept = self.codes.get(key)
         if kept is not None:
@@ -128,6 +132,17 @@ class RegexCache:
         compiled = make(parts)
         self.codes[key], self.missed = [compiled.pattern, compiled.flags], True
         return self.compile(compiled.pattern, compiled.flags)
+
+    @contextmanager
+    def saved_at_the_end(self) -> Iterator[None]:
+        """Regexes compiled inside, after a save, are saved once when it
+        ends rather than one by one (a stage's many regexes made together)."""
+        was_saved, self.saved = self.saved, False
+        try:
+            yield
+        finally:
+            if was_saved:
+                self.save()
 
     def save(self) -> None:
         """Store the regexes compiled anew (nothing if all were kept)."""
