@@ -204,3 +204,11 @@ def test_the_rule_words_regexes_from_the_cache_equal_compiled_ones(cache):
     for needs, search in fresh._searches.items():
         assert kept[needs].rx == search.rx
         assert (kept[needs].sure, kept[needs].maybe) == (search.sure, search.maybe)
+
+
+def test_with_the_cache_off_re_compiles_and_no_code_is_read(monkeypatch):
+    monkeypatch.setenv(build_cache.ENV, "off")
+    monkeypatch.setattr(regex_cache, "_code_of", lambda pattern, flags: 1 / 0)
+    off = _kept()
+    assert off.compile("alpha|beta", re.I) == re.compile("alpha|beta", re.I)
+    assert off.codes == {} and not off.missed

@@ -86,7 +86,9 @@ class RegexCache:
     saved as they are met, so a later run finds them too."""
 
     def __init__(self, inputs: str | None):
-        self.inputs = inputs
+        # with the cache turned off, nothing is kept: each regex is compiled
+        # once, by re, without reading its code as well
+        self.inputs = inputs if build_cache.cache_dir() is not None else None
         kept = build_cache.load(_KIND, inputs) if inputs else None
         self.codes: dict[str, list[Any]] = kept if isinstance(kept, dict) else {}
         self.missed = False
