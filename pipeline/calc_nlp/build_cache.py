@@ -31,6 +31,7 @@ _MAGIC = b"calc-nlp cache 1\n"
 # The modules whose code computes cached values (relative to the package).
 SOURCES = (
     "build_cache.py",
+    "regex_cache.py",
     "rules.py",
     "rule_files.py",
     "rule_checks.py",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from calc_nlp.ignorecase import lookup
@@ -21,12 +21,14 @@ _NUM = r"(\d{1,5}(?:\.\d+)?)"
 # this scan is far cheaper than the value regex (half the reports have none).
 _DIGIT = re.compile(r"\d")
 _FLAG_PRIORITY = {"high": 0, "low": 1, "normal": 2}
+Compile = Callable[[str, int], re.Pattern[str]]
 
 
 class LabParser:
-    """Compiled from the labs table once; `parse(text)` is then pure."""
+    """Compiled from the labs table once; `parse(text)` is then pure.
+    `compile_regex`: `re.compile`, or the same from kept code (RegexCache)."""
 
-    def __init__(self, table: dict[str, Any]):
+    def __init__(self, table: dict[str, Any], compile_regex: Compile = re.compile):
         self.analytes = {a["name"]: a for a in table["analytes"]}
         self.flag_words = {
             w: flag for flag, words in table["flag_words"].items() for w in words
@@ -36,15 +38,24 @@ class LabParser:
             key=lambda p: -len(p[0]),
         )
         self._name_of = {n.lower(): analyte for n, analyte in names}
+        # longest first; equally long units in a fixed order, so that the regex
+        # is the same text in every process (the build cache keeps its code by
+        # that text): two units of one length never match the same words
+        # unless equal ignoring case, and either then gives the same match
         units = sorted(
-            {u for a in table["analytes"] for u in a["units"]}, key=len, reverse=True
+            {u for a in table["analytes"] for u in a["units"]},
+            key=lambda u: (-len(u), u),
         )
         flags = sorted(self.flag_words, key=len, reverse=True)
         spoken = [n for n, _ in names]
         said = [f for f in flags if len(f) > 1]
         near = _NearDigits.barriers(spoken + said)
         self._re = _NearDigits(
-            _pattern(spoken, units, flags), _head(spoken, said), near, re.IGNORECASE
+            _pattern(spoken, units, flags),
+            _head(spoken, said),
+            near,
+            re.IGNORECASE,
+            compile_regex,
         )
         # The same regex over lower-case words, for a lower-cased ASCII text:
         # there, a letter matches another ignoring case iff their lower cases
@@ -66,6 +77,7 @@ class LabParser:
                 ),
                 _head(spoken, [f.lower() for f in said], letter_first=True),
                 near,
+                compile_regex=compile_regex,
             )
 
     def parse(self, text: str) -> list[LabValue]:
@@ -196,9 +208,16 @@ class _NearDigits:
     next match starts, and the whole regex is matched there: the matches of
     `finditer` over the whole text, in order."""
 
-    def __init__(self, pattern: str, head: str, barriers: str, flags: int = 0):
-        self.whole = re.compile(pattern, flags)
-        self.head = re.compile(head, flags)
+    def __init__(
+        self,
+        pattern: str,
+        head: str,
+        barriers: str,
+        flags: int = 0,
+        compile_regex: Compile = re.compile,
+    ):
+        self.whole = compile_regex(pattern, flags)
+        self.head = compile_regex(head, flags)
         self.back: re.Pattern[str] | None = None
         if barriers:
             b = "".join(re.escape(c) for c in barriers)

@@ -17,6 +17,11 @@ from typing import Any
 from calc_nlp.regex_starts import starts
 from calc_nlp.trie import trie_branches
 
+# How a search's regex is made from its parts (None for no parts), and
+# RegexCache.made (a regex made by a function of strings, kept compiled).
+PartsRegex = Callable[[list[str]], "re.Pattern[str] | None"]
+Made = Callable[[Callable[[list[str]], re.Pattern[str]], list[str]], re.Pattern[str]]
+
 # The quantifiers with which a pattern token must match once or more.
 _NEEDED = (None, "+", "1")
 
@@ -152,8 +157,13 @@ class _Search:
     for texts that hold an opening nearly always, its one pass costs less
     than the scans for the openings (short words: 'calf', 'calcs')."""
 
-    def __init__(self, parts: list[str], openings: bool = True):
-        self.rx = _compile(parts)
+    def __init__(
+        self,
+        parts: list[str],
+        openings: bool = True,
+        compile_parts: PartsRegex | None = None,
+    ):
+        self.rx = (compile_parts or _compile)(parts)
         sure: set[str] = set()
         maybe: set[str] = set()
         self.gated = True
@@ -191,10 +201,19 @@ def _shortest(words: set[str], given: set[str]) -> tuple[str, ...]:
 
 
 def _compile(parts: list[str]) -> re.Pattern[str] | None:
+    """The parts' regex (None for no parts)."""
+    return _alternation(parts) if parts else None
+
+
+def kept_regex(made: Made) -> PartsRegex:
+    """`_compile` by way of `made` (RegexCache.made: the regex's text and
+    code kept in the build cache, for a fast start-up)."""
+    return lambda parts: made(_alternation, parts) if parts else None
+
+
+def _alternation(parts: list[str]) -> re.Pattern[str]:
     """Escaped literals go into prefix-factored alternatives (one per first
     letter), regexes beside them."""
-    if not parts:
-        return None
     literals = [
         re.sub(r"\\(.)", r"\1", p)
         for p in parts
@@ -285,12 +304,18 @@ class RuleWords:
     rule with no such token it can translate may match anything. Each word
     list is searched at most once per text, as the prefilter searches."""
 
-    def __init__(self, rules: list[list[tuple[bool, tuple[str, ...]]]]):
+    def __init__(
+        self,
+        rules: list[list[tuple[bool, tuple[str, ...]]]],
+        compile_parts: PartsRegex = _compile,
+    ):
+        """`compile_parts`: how a search's regex is made (`_compile`, or the
+        same kept by the build cache: `kept_regex`)."""
         self.rules = rules  # per finding rule: its required tokens' searches
         # the texts asked about passed the prefilter: they hold a
         # calcification word, so a regex's openings are scanned for in vain
         self._searches = {
-            needs: _Search(list(needs[1]), openings=False)
+            needs: _Search(list(needs[1]), False, compile_parts)
             for rule in rules
             for needs in rule
         }
@@ -315,6 +340,7 @@ def build_rule_words(
     mention_rules: list[dict[str, Any]],
     tokenize: Callable[[str], list[str]],
     token_norms: list[dict[str, Any]] | None = None,
+    compile_parts: PartsRegex = _compile,
 ) -> RuleWords:
     """The required tokens' searches of every finding (CALCIFICATION) rule:
     each word of a phrase rule, each token a pattern needs (op 1 or +)."""
@@ -330,4 +356,4 @@ def build_rule_words(
             if found is not None:
                 needs.append((found[0], tuple(found[1])))
         rules.append(needs)
-    return RuleWords(rules)
+    return RuleWords(rules, compile_parts)

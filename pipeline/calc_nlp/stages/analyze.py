@@ -57,7 +57,7 @@ class Analyzer:
     """The toolkit and prefilter of one rule set; `analyze` per report."""
 
     def __init__(self, rules: RuleSet):
-        from calc_nlp.prefilter import build_prefilter, build_rule_words
+        from calc_nlp.prefilter import build_prefilter, build_rule_words, kept_regex
 
         self.rules = rules
         self.kit = Toolkit(rules)
@@ -74,7 +74,11 @@ class Analyzer:
 
         self.prefilter = build_prefilter(rules.mentions, tokenize, rules.token_norms)
         # For a report the prefilter passes: can any finding rule match it?
-        self.rule_words = build_rule_words(rules.mentions, tokenize, rules.token_norms)
+        regexes = self.kit.regexes
+        with regexes.saved_at_the_end():
+            self.rule_words = build_rule_words(
+                rules.mentions, tokenize, rules.token_norms, kept_regex(regexes.made)
+            )
 
     def analyze(
         self,

@@ -19,12 +19,15 @@ def phrase_alternation(phrases: list[str]) -> str:
     return trie_regex(" ".join(p.split()) for p in phrases).replace("\\ ", r"\s+")
 
 
-def _breaks(words: list[str]) -> re.Pattern[str]:
+Compile = Callable[[str, int], re.Pattern[str]]
+
+
+def _breaks(words: list[str], compile_regex: Compile = re.compile) -> re.Pattern[str]:
     alts = [
         re.escape(w) if not w[0].isalnum() else rf"(?<!\w){re.escape(w)}(?!\w)"
         for w in words
     ]
-    return re.compile("|".join(alts), re.I)
+    return compile_regex("|".join(alts), re.I)
 
 
 class DescriptorRules:
@@ -36,8 +39,11 @@ class DescriptorRules:
         desc: dict[str, Any],
         lesion_nouns: list[str] | None = None,
         alternation: Callable[[list[str]], str] = phrase_alternation,
+        compile_regex: Compile = re.compile,
     ):
-        """`alternation`: `phrase_alternation`, or the same kept by the build cache."""
+        """`alternation`: `phrase_alternation`, or the same kept by the build
+        cache; `compile_regex`: `re.compile`, or the same from kept code (RegexCache)."""
+        self._compile = compile_regex
         self.by_phrase: dict[str, dict[str, Any]] = {}
         for entry in desc["terms"]:
             for p in entry["phrases"]:
@@ -54,18 +60,21 @@ class DescriptorRules:
         vessels = self._vessels = alternation(list(self.vessel_of))
         self.patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         for e in desc["patterns"]:
-            rx = re.compile(e["regex"].replace("{vessel}", vessels), re.I)
+            rx = compile_regex(e["regex"].replace("{vessel}", vessels), re.I)
             self.patterns.setdefault(e["kind"], []).append((e["id"], rx))
         self.bands: list[tuple[float, int]] = desc["cac_drs"]
         self.units: dict[str, float] = desc["size_units"]
         wl = desc["word_lists"]
-        self.clause_breaks = _breaks(wl["clause_breaks"])
-        self.after_breaks = _breaks(wl["after_breaks"])
+        self.clause_breaks = _breaks(wl["clause_breaks"], compile_regex)
+        self.after_breaks = _breaks(wl["after_breaks"], compile_regex)
         links = set(wl["shape_links"])
         self.shape_links = links
-        self.grade_breaks = _breaks(wl["after_breaks"] + wl["grade_breaks"])
+        self.grade_breaks = _breaks(
+            wl["after_breaks"] + wl["grade_breaks"], compile_regex
+        )
         self.shape_breaks = _breaks(
-            [w for w in wl["after_breaks"] + wl["grade_breaks"] if w not in links]
+            [w for w in wl["after_breaks"] + wl["grade_breaks"] if w not in links],
+            compile_regex,
         )
         # the clause ends after the mention: change words, grades, BI-RADS terms
         self.ends = (self.after_breaks, self.shape_breaks, self.grade_breaks)
@@ -103,8 +112,8 @@ class DescriptorRules:
         self.threshold_dating = set(wl["threshold_dating"])
         self.size_current = set(wl["size_current"])
         self.restating_openers = set(wl["restating_openers"])
-        self.differential = _breaks(wl["differential_links"])
-        self.restating_predicates = _breaks(wl["restating_predicates"])
+        self.differential = _breaks(wl["differential_links"], compile_regex)
+        self.restating_predicates = _breaks(wl["restating_predicates"], compile_regex)
         # past a comma, the words that may lead a change word that is the mention's
         self.change_leads = (
             set(wl["change_leads"]) | self.copulas | self.restating_openers
@@ -112,10 +121,12 @@ class DescriptorRules:
         self.distributive = set(wl["distributive_words"])
         self.place_and_stops = set(wl["place_and_stops"])
         self.term_lists = set(wl["term_lists"])
-        self.restating = _breaks(wl["restating_links"])
+        self.restating = _breaks(wl["restating_links"], compile_regex)
         # a sized focus named as the calcification: the links above and the
         # verbs that say what it is ('a 9 mm focus represents a granuloma')
-        self.size_restating = _breaks(wl["restating_links"] + wl["size_restating_verbs"])
+        self.size_restating = _breaks(
+            wl["restating_links"] + wl["size_restating_verbs"], compile_regex
+        )
         self.lesion_ignore = set(wl["lesion_ignore"])
         self.side_words = set(wl["side_words"])
         self.bare_words = set(wl["lesion_bare_words"])
@@ -123,18 +134,18 @@ class DescriptorRules:
         self.part_words = set(wl["lesion_part_words"])
         self.other_words = set(wl["lesion_other_words"])
         self.residual_words = set(wl["lesion_residual_words"])
-        self.summary_words = _breaks(wl["lesion_summary_words"])
+        self.summary_words = _breaks(wl["lesion_summary_words"], compile_regex)
         self.mass_plurals = set(wl["lesion_mass_plurals"])
         self.lesion_count_words = set(wl["lesion_count_words"])
-        self.place_links = _breaks(wl["lesion_place_links"])
-        self.process_words = _breaks(wl["lesion_process_words"])
+        self.place_links = _breaks(wl["lesion_place_links"], compile_regex)
+        self.process_words = _breaks(wl["lesion_process_words"], compile_regex)
         self.vessel_sites = set(wl["lesion_vessel_sites"])
         self.whole_vessel_words = set(wl["lesion_vessel_words"])
         self.cause_terms = set(wl["lesion_cause_terms"])
         self.joint_sites = set(wl["lesion_joint_sites"])
         self.joint_envelopes = set(wl["lesion_joint_envelopes"])
         self.joint_words = set(wl["lesion_joint_words"])
-        self.segments = _breaks(wl["segments"])
+        self.segments = _breaks(wl["segments"], compile_regex)
         self.segment_sites = set(wl["segment_sites"])
         self.synonyms: dict[str, str] = desc["site_synonyms"]
         # the words site words are normalised to, kept as they are ("pancreas")
@@ -145,20 +156,20 @@ class DescriptorRules:
     @cached_property
     def terms(self) -> re.Pattern[str]:
         """Any descriptor term, as whole words."""
-        return re.compile(rf"(?<!\w)(?:{self._terms})(?!\w)", re.I)
+        return self._compile(rf"(?<!\w)(?:{self._terms})(?!\w)", re.I)
 
     @cached_property
     def term_end(self) -> re.Pattern[str]:
         """A term right before a position ("dense, coarse": the comma lists
         words), with its tail ("fine pleomorphic in morphology and grouped")."""
-        return re.compile(
+        return self._compile(
             rf"(?<!\w)(?:{self._terms})(?:[^\S\n]+(?:{self._tails}))?\s*$", re.I
         )
 
     @cached_property
     def tails(self) -> re.Pattern[str]:
         """A phrase tail after a term, ending the words there."""
-        return re.compile(
+        return self._compile(
             rf"[^\S\n]+(?:{self._tails})(?!\w)(?![^\S\n]+\w)",
             re.I,
         )
@@ -166,7 +177,7 @@ class DescriptorRules:
     @cached_property
     def vessel_words(self) -> re.Pattern[str]:
         """Any coronary vessel's phrase, as whole words."""
-        return re.compile(rf"(?<!\w)(?:{self._vessels})(?!\w)", re.I)
+        return self._compile(rf"(?<!\w)(?:{self._vessels})(?!\w)", re.I)
 
     def number(self, text: str) -> float:
         """A score as written: digits, or a number word ("zero")."""

@@ -18,6 +18,7 @@ from typing import Any
 from calc_nlp import quiet
 from calc_nlp.fast_import import import_medspacy
 from calc_nlp.labs import LabParser
+from calc_nlp.regex_cache import RegexCache
 from calc_nlp.rules import RuleSet
 from calc_nlp.stages.descriptor_rules import DescriptorRules, phrase_alternation
 
@@ -222,16 +223,21 @@ EXTRA_PREFIXES = [","]
 TOKENIZER_NAME = "calc_nlp.tokenizer.v1"
 
 
-def _tokenizer_factory(cache: ToolkitCache | None = None) -> Any:
+def _tokenizer_factory(
+    cache: ToolkitCache | None = None, regexes: RegexCache | None = None
+) -> Any:
     """spaCy's English tokenizer with our affixes, built in one go: setting
     `infix_finditer` or `prefix_search` on a built tokenizer reloads its 4,000
     special cases each time (three loads instead of one). The special cases'
-    vocabulary entries come from `cache` when it has them."""
+    vocabulary entries come from `cache` when it has them, the affix regexes
+    from `regexes`."""
 
     def build(nlp: Any) -> Tokenizer:
         kept = cache or ToolkitCache(None)
         with kept.lexemes_of("tokenizer", nlp.vocab):
-            return _build_tokenizer(nlp, nlp.Defaults, checked=kept.loaded)
+            return _build_tokenizer(
+                nlp, nlp.Defaults, checked=kept.loaded, regexes=regexes
+            )
 
     return build
 
@@ -312,14 +318,17 @@ class WordTexts(dict[int, str]):
         return text
 
 
-def _build_tokenizer(nlp: Any, d: Any, checked: bool = False) -> Tokenizer:
+def _build_tokenizer(
+    nlp: Any, d: Any, checked: bool = False, regexes: RegexCache | None = None
+) -> Tokenizer:
+    made = (regexes or RegexCache(None)).made
     return _Tokenizer(
         nlp.vocab,
         checked=checked,
         rules=cacheable_exceptions(d.tokenizer_exceptions),
-        prefix_search=compile_prefix_regex(list(d.prefixes) + EXTRA_PREFIXES).search,
-        suffix_search=compile_suffix_regex(d.suffixes).search,
-        infix_finditer=compile_infix_regex(list(d.infixes) + EXTRA_INFIXES).finditer,
+        prefix_search=made(compile_prefix_regex, [*d.prefixes, *EXTRA_PREFIXES]).search,
+        suffix_search=made(compile_suffix_regex, d.suffixes).search,
+        infix_finditer=made(compile_infix_regex, [*d.infixes, *EXTRA_INFIXES]).finditer,
         token_match=d.token_match,
         url_match=d.url_match,
     )
@@ -333,7 +342,9 @@ def _registered_factory() -> Any:
 spacy.registry.tokenizers.register(TOKENIZER_NAME, func=_registered_factory)
 
 
-def _tokenizer(cache: ToolkitCache | None = None) -> Any:
+def _tokenizer(
+    cache: ToolkitCache | None = None, regexes: RegexCache | None = None
+) -> Any:
     """spaCy's blank English pipeline with the token splits reports need: what
     `spacy.blank` makes with our tokenizer in its config, made directly
     (resolving and validating the config is a sixth of the build)."""
@@ -341,7 +352,7 @@ def _tokenizer(cache: ToolkitCache | None = None) -> Any:
     from spacy.vectors import Vectors
 
     return English(
-        create_tokenizer=_tokenizer_factory(cache),
+        create_tokenizer=_tokenizer_factory(cache, regexes),
         create_vectors=lambda vocab: Vectors(strings=vocab.strings),
     )
 
@@ -351,20 +362,24 @@ class Toolkit:
 
     def __init__(self, rules: RuleSet):
         self.rules = rules
-        cache = ToolkitCache(_cache_inputs(rules))
-        nlp = _tokenizer(cache)
+        inputs = _cache_inputs(rules)
+        cache = ToolkitCache(inputs)
+        self.regexes = regexes = RegexCache(inputs)
+        nlp = _tokenizer(cache, regexes)
         _install_norms(nlp, rules.token_norms)
         self.nlp = nlp
         self.word_texts = WordTexts(nlp.vocab.strings)
         with cache.lexemes_of("matchers", nlp.vocab):
             self._build_matchers(rules, cache)
-        self.labs = LabParser(rules.labs)
+        self.labs = LabParser(rules.labs, regexes.compile)
         self.descriptors = DescriptorRules(
             rules.descriptors,
             rules.word_lists.get("lesion_nouns", []),
             partial(cache.alternation, phrase_alternation),
+            regexes.compile,
         )
         cache.save()
+        regexes.save()
         # Per exam kind: its table entry, a regex for its exam-line words and
         # one for the report words that tell it.
         self.exams = [
