@@ -336,6 +336,18 @@ def test_an_anaphor_passes_over_a_denied_finding():
             "IMPRESSION: Calcified granuloma in the left lung base.",
             [1, 2],
         ),
+        # a numbered branch keeps its number: the first and the second
+        # diagonal, or obtuse marginal, are two branches
+        ("D1: mild calcified plaque. D2: dense calcified plaque.", [1, 2]),
+        ("The OM1 has calcified plaque. The OM2 has calcified plaque.", [1, 2]),
+        # ... and a branch is a part of its vessel, another lesion
+        ("LAD: mild calcified plaque. D1: calcified plaque.", [1, 2]),
+        # the abbreviation and the words name one branch
+        (
+            "Second diagonal: ostial calcification. Ostial calcified plaque of"
+            " the D2 narrows it slightly.",
+            [1, 1],
+        ),
     ],
 )
 def test_sub_sites_normalised(lesion_numbers, text, lesions):
