@@ -348,6 +348,23 @@ def test_an_anaphor_passes_over_a_denied_finding():
             " the D2 narrows it slightly.",
             [1, 1],
         ),
+        # a mention naming only its vessel site, then the part its clause
+        # names: the parts tell the lesions apart
+        (
+            "Coronary calcification in the LAD. Coronary calcification in the circumflex.",
+            [1, 2],
+        ),
+        (
+            "Aortic calcification of the abdominal aorta.\n"
+            "Aortic calcification of the aortic arch.",
+            [1, 2],
+        ),
+        (
+            "Coronary calcification of the right coronary artery.\n"
+            "Coronary calcification of the left main.\n"
+            "IMPRESSION: Calcified right coronary artery.",
+            [1, 2, 1],
+        ),
     ],
 )
 def test_sub_sites_normalised(lesion_numbers, text, lesions):
