@@ -365,6 +365,21 @@ def test_an_anaphor_passes_over_a_denied_finding():
             "IMPRESSION: Calcified right coronary artery.",
             [1, 2, 1],
         ),
+        # 'the vessel' of a later sentence is the subject of the sentence
+        # before, not a branch that sentence says it supplies
+        (
+            "FINDINGS: The RCA is a dominant artery feeding the PDA. Mild"
+            " calcified plaque is present in the mid vessel.\n"
+            "IMPRESSION: Mid RCA: mild calcified plaque.",
+            [1, 1],
+        ),
+        # ... passing over a sentence about the vessel again
+        (
+            "FINDINGS: The RCA is dominant. The vessel runs down to the crux and"
+            " gives off a small PDA. Scattered calcified plaque lies in the mid"
+            " vessel. PDA: calcified plaque.",
+            [1, 2],
+        ),
     ],
 )
 def test_sub_sites_normalised(lesion_numbers, text, lesions):
