@@ -380,6 +380,13 @@ def test_an_anaphor_passes_over_a_denied_finding():
             " vessel. PDA: calcified plaque.",
             [1, 2],
         ),
+        # the left coronary artery is the left main, not the whole tree
+        (
+            "Right coronary artery: calcified ostium.\n"
+            "Left coronary artery: calcified ostium.\n"
+            "IMPRESSION: Calcified ostium of the right coronary artery.",
+            [1, 2, 1],
+        ),
     ],
 )
 def test_sub_sites_normalised(lesion_numbers, text, lesions):
