@@ -387,6 +387,13 @@ def test_an_anaphor_passes_over_a_denied_finding():
             "IMPRESSION: Calcified ostium of the right coronary artery.",
             [1, 2, 1],
         ),
+        # a segment named for the place 'as well as' adds is not the finding's
+        (
+            "FINDINGS: Mid LAD calcified plaque.\n"
+            "IMPRESSION: Dense calcified plaque of the LAD as well as of the"
+            " proximal first diagonal.",
+            [1, 1],
+        ),
     ],
 )
 def test_sub_sites_normalised(lesion_numbers, text, lesions):
