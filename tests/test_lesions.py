@@ -336,6 +336,64 @@ def test_an_anaphor_passes_over_a_denied_finding():
             "IMPRESSION: Calcified granuloma in the left lung base.",
             [1, 2],
         ),
+        # a numbered branch keeps its number: the first and the second
+        # diagonal, or obtuse marginal, are two branches
+        ("D1: mild calcified plaque. D2: dense calcified plaque.", [1, 2]),
+        ("The OM1 has calcified plaque. The OM2 has calcified plaque.", [1, 2]),
+        # ... and a branch is a part of its vessel, another lesion
+        ("LAD: mild calcified plaque. D1: calcified plaque.", [1, 2]),
+        # the abbreviation and the words name one branch
+        (
+            "Second diagonal: ostial calcification. Ostial calcified plaque of"
+            " the D2 narrows it slightly.",
+            [1, 1],
+        ),
+        # a mention naming only its vessel site, then the part its clause
+        # names: the parts tell the lesions apart
+        (
+            "Coronary calcification in the LAD. Coronary calcification in the circumflex.",
+            [1, 2],
+        ),
+        (
+            "Aortic calcification of the abdominal aorta.\n"
+            "Aortic calcification of the aortic arch.",
+            [1, 2],
+        ),
+        (
+            "Coronary calcification of the right coronary artery.\n"
+            "Coronary calcification of the left main.\n"
+            "IMPRESSION: Calcified right coronary artery.",
+            [1, 2, 1],
+        ),
+        # 'the vessel' of a later sentence is the subject of the sentence
+        # before, not a branch that sentence says it supplies
+        (
+            "FINDINGS: The RCA is a dominant artery feeding the PDA. Mild"
+            " calcified plaque is present in the mid vessel.\n"
+            "IMPRESSION: Mid RCA: mild calcified plaque.",
+            [1, 1],
+        ),
+        # ... passing over a sentence about the vessel again
+        (
+            "FINDINGS: The RCA is dominant. The vessel runs down to the crux and"
+            " gives off a small PDA. Scattered calcified plaque lies in the mid"
+            " vessel. PDA: calcified plaque.",
+            [1, 2],
+        ),
+        # the left coronary artery is the left main, not the whole tree
+        (
+            "Right coronary artery: calcified ostium.\n"
+            "Left coronary artery: calcified ostium.\n"
+            "IMPRESSION: Calcified ostium of the right coronary artery.",
+            [1, 2, 1],
+        ),
+        # a segment named for the place 'as well as' adds is not the finding's
+        (
+            "FINDINGS: Mid LAD calcified plaque.\n"
+            "IMPRESSION: Dense calcified plaque of the LAD as well as of the"
+            " proximal first diagonal.",
+            [1, 1],
+        ),
     ],
 )
 def test_sub_sites_normalised(lesion_numbers, text, lesions):

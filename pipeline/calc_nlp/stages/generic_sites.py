@@ -45,7 +45,7 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
     others = [c for c in rd.matches.calc if c is not f]
     # its own sentence before it first ('LAD: Dense calcific plaque within the
     # proximal vessel with ostial calcification'), then the sentences before
-    for prev in [rd.doc[sent.start : f.start], *paragraph_before(rd, sent, 4)]:
+    for n, prev in enumerate([rd.doc[sent.start : f.start], *paragraph_before(rd, sent, 4)]):
         found = [
             s
             for s in rd.matches.sites
@@ -53,6 +53,16 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
             and specific(s)
             and not any(c.start <= s.span.start < c.end for c in others)
         ]
+        if n and found:
+            # an earlier sentence is about its subject: 'The RCA is a
+            # dominant artery feeding the PDA. Mild plaque lies in the mid
+            # vessel' is the RCA's; one whose subject is the vessel again
+            # names branches only ('The vessel runs on and gives off a PDA')
+            subject = next((s for s in found if _opens(rd, prev, s.start)), None)
+            if subject is not None:
+                return subject
+            if _opens_anaphoric(rd, prev):
+                continue
         if found:
             # 'Mitral and tricuspid valve reveal ... . Fibrocalcific valve
             # leaflets': the first of the list it points back to (guide §2)
@@ -92,6 +102,25 @@ def _unless_whole(
     pool = [s for s in rd.sentence_sites(f.start) if specific(s)]
     first = first_of_list(rd, nearest, pool)
     return site if first.site == whole else first
+
+
+# Words that may stand before a sentence's subject.
+_LEADS = frozenset({"the", "a", "an", ",", ":", "-"})
+# Words that open a sentence about the vessel named before it.
+_ANAPHORS = (("the", "vessel"), ("this", "vessel"), ("it",))
+
+
+def _opens(rd: ReportDoc, sent: Span, at: int) -> bool:
+    """Does the token `at` open the sentence, only articles or label
+    punctuation before it (its subject)?"""
+    return all(t.lower_ in _LEADS for t in rd.doc[sent.start : at])
+
+
+def _opens_anaphoric(rd: ReportDoc, sent: Span) -> bool:
+    """Does the sentence open with the vessel named before it ('The vessel
+    runs on ...', 'It gives off ...')?"""
+    words = tuple(t.lower_ for t in rd.doc[sent.start : sent.end] if t.lower_ not in ",:-")
+    return any(words[: len(a)] == a for a in _ANAPHORS)
 
 
 def _restated_site(

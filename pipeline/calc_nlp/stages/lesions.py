@@ -4,7 +4,9 @@
 Findings share a lesion when they have the same site, side and sub-site (the
 site words normalised: "RUL" and "right upper lobe" are one; a vessel
 finding whose words leave its sub-site unsaid takes that of the label ahead
-of it, "SFA: ... Moderate wall calcification"; a finding that
+of it, "SFA: ... Moderate wall calcification", or of the place its
+clause names right after a mention naming the vessel site only, "Coronary
+calcification in the LAD"; a finding that
 leaves the sub-site or side unsaid joins the one lesion at its site that
 does not contradict it, unless, in the lesion's section, a link word after
 its mention leads to another place of the site ("Dural calcification along
@@ -320,6 +322,44 @@ def _places_apart(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool
         return False
     place = trailing_sub(dr, f)
     return bool(place) and not _nests(x.sub, place)
+
+
+def _place_after(dr: DescriptorRules, f: Finding) -> str:
+    """The sub-site words of the place a link word leads right after the
+    mention, for a finding at a vessel site whose words name the site only,
+    when that place names the site again or a coronary vessel ("Coronary
+    calcification in the LAD", "Aortic calcification of the abdominal
+    aorta": the LAD, the abdominal aorta), so that findings naming different
+    vessels or parts after one site word are told apart. The words run to
+    the last that names the site or vessel."""
+    if f.site not in dr.vessel_sites or not f.site_text:
+        return ""
+    name = set(site_words(dr, f.site))
+    vessels = {v.lower() for v in dr.vessel_of.values()}
+    words = site_words(dr, _after_mention(dr, f))
+    ends = [i for i, w in enumerate(words) if w in name or w in vessels]
+    if not ends:
+        return ""
+    return " ".join(w for w in words[: ends[-1] + 1] if w not in name)
+
+
+def _after_mention(dr: DescriptorRules, f: Finding) -> str:
+    """The words a link word leads right after the mention, up to a clause
+    break, a verb or the sentence's end; empty when no link word follows."""
+    text = f.sentence
+    at = text.lower().find(f.mention.lower())
+    if at < 0:
+        return ""
+    rest = text[at + len(f.mention) :].lstrip()
+    link = dr.place_links.match(rest)
+    if link is None:
+        return ""
+    rest = rest[link.end() :]
+    stops = dr.copulas | dr.auxiliaries
+    ends = [m.start() for m in dr.clause_breaks.finditer(rest)]
+    ends += [m.start() for m in re.finditer(r"[.()]", rest)]
+    ends += [m.start() for m in WORD.finditer(rest) if m.group().lower() in stops]
+    return rest[: min(ends, default=len(rest))]
 
 
 def _other_section(x: _Lesion, f: Finding) -> bool:
@@ -736,7 +776,10 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     spans = _spans(findings)
     for f in findings:
         sub, state, words = (
-            sub_site(dr, f) or label_sub(dr, f, text) or subject_sub(dr, f),
+            sub_site(dr, f)
+            or label_sub(dr, f, text)
+            or subject_sub(dr, f)
+            or _place_after(dr, f),
             _state(f),
             core(dr, f),
         )
