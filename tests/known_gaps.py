@@ -28,12 +28,6 @@ KNOWN_GAPS = {
     'tests/test_lesion_notes.py::test_lesion_numbers[sub-sites-0]': (
         'this grouping is not done yet: the rules written for it lowered the held-out lesion pairwise F1'
     ),
-    'tests/test_lesion_notes.py::test_lesion_numbers[sub-sites-1]': (
-        'this grouping is not done yet: the rules written for it lowered the held-out lesion pairwise F1'
-    ),
-    'tests/test_lesion_notes.py::test_lesion_numbers[sub-sites-2]': (
-        'this grouping is not done yet: the rules written for it lowered the held-out lesion pairwise F1'
-    ),
     'tests/test_lesion_notes.py::test_lesion_numbers[sub-sites-4]': (
         'this grouping is not done yet: the rules written for it lowered the held-out lesion pairwise F1'
     ),

@@ -368,3 +368,38 @@ def test_sub_sites_normalised(lesion_numbers, text, lesions):
 )
 def test_restatements_with_fewer_words(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # site words alike, the places "in" or "at" leads to after them apart
+        (
+            "Calcified node in the left hilum. Calcified node in the subcarinal space.",
+            [1, 2],
+        ),
+        (
+            "Focus of calcification in the right kidney at the upper pole. "
+            "Focus of calcification in the right kidney at the lower pole.",
+            [1, 2],
+        ),
+        (
+            "Calcification in the brain at the right parietal lobe. "
+            "Calcification in the brain at the right temporal lobe.",
+            [1, 2],
+        ),
+        # the same place again restates it
+        (
+            "Calcified node in the left hilum. Calcified node in the left hilum, unchanged.",
+            [1, 1],
+        ),
+        # in the history "in" may name who is asked about, no place
+        (
+            "INDICATION: Calcified liver lesions in a traveler. Two calcified foci "
+            "within hepatic segment 6.",
+            [1, 1],
+        ),
+    ],
+)
+def test_places_after_unsaid_sub_sites(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

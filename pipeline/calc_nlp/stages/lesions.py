@@ -8,7 +8,9 @@ of it, "SFA: ... Moderate wall calcification"; a finding that
 leaves the sub-site or side unsaid joins the one lesion at its site that
 does not contradict it, unless, in the lesion's section, a link word after
 its mention leads to another place of the site ("Dural calcification along
-the tentorium" after the falx's); one without a site, the one lesion named by the same
+the tentorium" after the falx's), or to another place than one led to after
+the lesion's first mention ("node in the left hilum", "node in the
+subcarinal space"); one without a site, the one lesion named by the same
 words, on the side it names; a coronary finding naming a vessel never joins
 the whole-tree lesion named before it; another coronary segment or valve
 part is another lesion), or when a
@@ -209,7 +211,13 @@ def _same_lesion(
     if not at_site:
         return _unsited(named, f)
     same = [x for x in at_site if not x.differs(f) and not _other_part(dr, x, f)]
-    exact = [x for x in same if x.sub == sub and x.side == f.laterality]
+    exact = [
+        x
+        for x in same
+        if x.sub == sub
+        and x.side == f.laterality
+        and not _places_apart(dr, x, f, sub)
+    ]
     if exact:
         return exact[0]
     # a coronary finding naming a vessel is not the whole-tree lesion named
@@ -315,11 +323,18 @@ def _places_apart(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool
     """Does a finding of the lesion's section whose site words leave the
     sub-site unsaid name after its mention a place that is not the lesion's
     sub-site ("Calcification along the falx. Dural calcification along the
-    tentorium.")? Such a place is another lesion's."""
-    if sub or not x.sub or _other_section(x, f):
+    tentorium.")? Such a place is another lesion's; so is one apart from the
+    place a link word led to after the lesion's first mention, when its site
+    words too left the sub-site unsaid ("Calcified lymph node in the right
+    hilum. Calcified lymph node in the subcarinal region."); not in the
+    history, whose "in" may lead to who is asked about ("in a smoker")."""
+    if sub or _other_section(x, f):
         return False
+    theirs = x.sub
+    if not theirs and x.first is not None and f.section != _HISTORY:
+        theirs = trailing_sub(dr, x.first)
     place = trailing_sub(dr, f)
-    return bool(place) and not _nests(x.sub, place)
+    return bool(place and theirs) and not _nests(theirs, place)
 
 
 def _other_section(x: _Lesion, f: Finding) -> bool:
