@@ -403,3 +403,24 @@ def test_restatements_with_fewer_words(lesion_numbers, text, lesions):
 )
 def test_places_after_unsaid_sub_sites(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a clock-face hour written as a time ("at 4:00") is a clock position
+        (
+            "FINDINGS: Calcifications in the right breast at 4:00. More "
+            "calcifications in the right breast at 8:00.\n"
+            "IMPRESSION: Right breast calcifications at 4 o'clock and 8 o'clock.",
+            [1, 2, 3],
+        ),
+        (
+            "FINDINGS: Calcifications in the right breast at 4:00.\n"
+            "IMPRESSION: Right breast calcifications at 4 o'clock.",
+            [1, 1],
+        ),
+    ],
+)
+def test_clock_hours_written_as_times(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
