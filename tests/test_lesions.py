@@ -388,6 +388,15 @@ def test_restatements_with_fewer_words(lesion_numbers, text, lesions):
             "Calcification in the brain at the right temporal lobe.",
             [1, 2],
         ),
+        (
+            "Soft tissue calcification about the left knee. Soft tissue "
+            "calcification about the left ankle.",
+            [1, 2],
+        ),
+        (
+            "Calcified node near the celiac axis. Calcified node near the splenic hilum.",
+            [1, 2],
+        ),
         # the same place again restates it
         (
             "Calcified node in the left hilum. Calcified node in the left hilum, unchanged.",
