@@ -433,3 +433,30 @@ def test_places_after_unsaid_sub_sites(lesion_numbers, text, lesions):
 )
 def test_clock_hours_written_as_times(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the sub-site a link word led to after the first mention is no new
+        # sub-site when a later finding's site words name it
+        (
+            "FINDINGS: Amorphous calcifications in the left breast in the lower "
+            "inner quadrant. A core biopsy of these calcifications is advised.",
+            [1, 1],
+        ),
+        (
+            "FINDINGS: Calcifications in the left breast in the lower inner quadrant. "
+            "Lower inner quadrant calcifications span 6 mm.",
+            [1, 1],
+        ),
+        # another sub-site than the one led to still parts them
+        (
+            "FINDINGS: Calcifications in the left breast in the lower inner quadrant. "
+            "Upper outer quadrant calcifications span 6 mm.",
+            [1, 2],
+        ),
+    ],
+)
+def test_a_sub_site_led_to_after_the_mention(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

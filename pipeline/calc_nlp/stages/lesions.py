@@ -229,8 +229,15 @@ def _same_lesion(
         # naming a sub-site the lesion left unsaid, in other words (or words
         # that only say "calcified") and in the same section, is another
         # calcification ("wall calcification" of an aneurysm, then "calcified
-        # plaque of the right SFA"; "The aorta ... The aortic arch was calcified.")
-        and (not sub or x.sub == sub or _named(dr, x, f, named) or _other_section(x, f))
+        # plaque of the right SFA"; "The aorta ... The aortic arch was calcified."),
+        # unless a link word after the lesion's first mention led to it
+        and (
+            not sub
+            or x.sub == sub
+            or _named(dr, x, f, named)
+            or _other_section(x, f)
+            or _led_to(dr, x, sub)
+        )
         and not _narrows(x, f, sub)
         and not _places_apart(dr, x, f, sub)
         and _fits(x.side, f.laterality)
@@ -335,6 +342,17 @@ def _places_apart(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool
         theirs = trailing_sub(dr, x.first)
     place = trailing_sub(dr, f)
     return bool(place and theirs) and not _nests(theirs, place)
+
+
+def _led_to(dr: DescriptorRules, x: _Lesion, sub: str) -> bool:
+    """Did a link word after the mention of the lesion's first finding, whose
+    site words left the sub-site unsaid, lead to `sub` ("calcifications in
+    the left breast, upper outer quadrant", then "upper outer quadrant
+    calcifications")? Then the finding names no new sub-site."""
+    if x.sub or x.first is None:
+        return False
+    place = trailing_sub(dr, x.first)
+    return bool(place) and set(sub.split()) <= set(place.split())
 
 
 def _other_section(x: _Lesion, f: Finding) -> bool:
