@@ -460,3 +460,29 @@ def test_clock_hours_written_as_times(lesion_numbers, text, lesions):
 )
 def test_a_sub_site_led_to_after_the_mention(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the subject a predicate mention is said of calls itself another
+        (
+            "FINDINGS: A 3 cm fibroid with rim calcification. A second 2 cm "
+            "fibroid is densely calcified.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Calcified node in the left hilum. Another node in the "
+            "left hilum is also calcified.",
+            [1, 2],
+        ),
+        # a subject without such a word restates it
+        (
+            "FINDINGS: Calcified node in the left hilum. The node in the left "
+            "hilum is densely calcified.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_subject_calling_itself_another(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

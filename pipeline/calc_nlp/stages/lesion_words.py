@@ -248,8 +248,25 @@ OTHER_REACH = 4
 def names_another(dr: DescriptorRules, f: Finding) -> bool:
     """Do the words right before the mention, in its clause, call it another
     than what was named before ("There are other phleboliths", "another
-    calcified node", "a second smaller calcified plaque")?"""
-    return bool(dr.other_words & _lead_words(f))
+    calcified node", "a second smaller calcified plaque"), or the opening
+    words of the subject a predicate mention is said of ("A second 2 cm
+    fibroid is densely calcified", "Another node in the hilum is also
+    calcified")?"""
+    return bool(dr.other_words & (_lead_words(f) | _subject_opening(dr, f)))
+
+
+def _subject_opening(dr: DescriptorRules, f: Finding) -> set[str]:
+    """The first two words of the mention's clause when a copula stands
+    between them and the mention (the mention the predicate of that
+    subject); empty else."""
+    text = f.sentence.lower()
+    at = text.find(f.mention.lower())
+    if at < 0:
+        return set()
+    words = WORD.findall(re.split(r"[,;:]", text[:at])[-1])
+    if not dr.copulas & set(words[2:]):
+        return set()
+    return set(words[:2])
 
 
 def names_a_count(dr: DescriptorRules, f: Finding) -> bool:
