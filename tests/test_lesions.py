@@ -476,6 +476,17 @@ def test_a_sub_site_led_to_after_the_mention(lesion_numbers, text, lesions):
             "left hilum is also calcified.",
             [1, 2],
         ),
+        # after "a", a comparative names one more of its kind
+        (
+            "FINDINGS: Calcified node in the left hilum. A smaller calcified "
+            "node is also present in the left hilum.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Calcified granuloma in the right upper lobe. There is "
+            "a larger calcified granuloma in the right upper lobe as well.",
+            [1, 2],
+        ),
         # a subject without such a word restates it
         (
             "FINDINGS: Calcified node in the left hilum. The node in the left "

@@ -252,7 +252,14 @@ def names_another(dr: DescriptorRules, f: Finding) -> bool:
     words of the subject a predicate mention is said of ("A second 2 cm
     fibroid is densely calcified", "Another node in the hilum is also
     calcified")?"""
-    return bool(dr.other_words & (_lead_words(f) | _subject_opening(dr, f)))
+    if dr.other_words & (_lead_words(f) | _subject_opening(dr, f)):
+        return True
+    # "A smaller calcified granuloma is also seen": one more of its kind
+    lead = _lead_list(f)
+    return any(
+        a in ("a", "an") and b in dr.other_comparatives
+        for a, b in zip(lead, lead[1:], strict=False)
+    )
 
 
 def _subject_opening(dr: DescriptorRules, f: Finding) -> set[str]:
@@ -284,12 +291,17 @@ def names_residual(dr: DescriptorRules, f: Finding) -> bool:
 
 def _lead_words(f: Finding) -> set[str]:
     """The words right before the mention in its clause (`OTHER_REACH`)."""
+    return set(_lead_list(f))
+
+
+def _lead_list(f: Finding) -> list[str]:
+    """`_lead_words` in text order."""
     text = f.sentence.lower()
     at = text.find(f.mention.lower())
     if at < 0:
-        return set()
+        return []
     clause = re.split(r"[,;:]", text[:at])[-1]
-    return set(WORD.findall(clause)[-OTHER_REACH:])
+    return WORD.findall(clause)[-OTHER_REACH:]
 
 
 def stems(dr: DescriptorRules, text: str) -> set[str]:
