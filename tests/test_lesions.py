@@ -497,3 +497,29 @@ def test_a_sub_site_led_to_after_the_mention(lesion_numbers, text, lesions):
 )
 def test_a_subject_calling_itself_another(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # one section's findings at a joint's tissues naming two joints
+        (
+            "FINDINGS: Periarticular calcification at the right elbow. "
+            "Periarticular calcification at the right wrist.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Soft tissue calcification lateral to the left knee. "
+            "Soft tissue calcification lateral to the left ankle.",
+            [1, 2],
+        ),
+        # the same joint again restates it
+        (
+            "FINDINGS: Periarticular calcification at the right elbow. "
+            "Periarticular calcification at the right elbow is unchanged.",
+            [1, 1],
+        ),
+    ],
+)
+def test_one_sections_joints_apart(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -210,7 +210,13 @@ def _same_lesion(
         return _restated(dr, named, f)
     if not at_site:
         return _unsited(named, f)
-    same = [x for x in at_site if not x.differs(f) and not _other_part(dr, x, f)]
+    same = [
+        x
+        for x in at_site
+        if not x.differs(f)
+        and not _other_part(dr, x, f)
+        and not _other_joint(dr, x, f)
+    ]
     exact = [
         x
         for x in same
@@ -444,6 +450,21 @@ def _joint_restated(
     if _HISTORY in (last, f.section) or not _other_section(x, f):
         return None
     return x
+
+
+def _other_joint(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Do the sentences of the lesion's first finding and of `f`, one
+    section's findings at one of a joint's tissues, name different joints
+    ("Periarticular calcification at the left shoulder. Periarticular
+    calcification at the left hip.")? Not in the history, which may name the
+    region ("hip") its later sentences name more narrowly ("trochanter")."""
+    return (
+        f.site in dr.joint_sites
+        and f.section != _HISTORY
+        and x.first is not None
+        and x.first.section == f.section
+        and not _same_joint(dr, f.sentence, x.first.sentence)
+    )
 
 
 def _same_joint(dr: DescriptorRules, a: str, b: str) -> bool:
