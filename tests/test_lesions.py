@@ -402,6 +402,17 @@ def test_restatements_with_fewer_words(lesion_numbers, text, lesions):
             "Calcified node in the left hilum. Calcified node in the left hilum, unchanged.",
             [1, 1],
         ),
+        # what follows the place says how it looks, not where it is
+        (
+            "FINDINGS: Calcified node in the porta hepatis is noted. Calcified "
+            "node in the porta hepatis appears unchanged.",
+            [1, 1],
+        ),
+        (
+            "FINDINGS: Calcification in the liver in segment 6. Calcification "
+            "in the liver in segment 2.",
+            [1, 2],
+        ),
         # in the history "in" may name who is asked about, no place
         (
             "INDICATION: Calcified liver lesions in a traveler. Two calcified foci "

@@ -202,8 +202,24 @@ def trailing_sub(dr: DescriptorRules, f: Finding) -> str:
     ends = [m.start() for m in dr.clause_breaks.finditer(rest)]
     ends += [m.start() for m in re.finditer(r"[.()]", rest)]
     name = set(site_words(dr, f.site))
-    words = site_words(dr, rest[: min(ends, default=len(rest))])
+    words = site_words(dr, _place_only(dr, rest[: min(ends, default=len(rest))]))
     return " ".join(w for w in words if w not in name)
+
+
+def _place_only(dr: DescriptorRules, text: str) -> str:
+    """The text up to its first verb of being or having, number (not one a
+    place word numbers: "segment 7") or descriptor term ("mediastinum" of
+    "mediastinum is again noted", "head" of "head measuring 4 mm"): what
+    follows says how the place looks, not where it is."""
+    stops = dr.copulas | dr.auxiliaries | set(dr.by_phrase)
+    before = ""
+    for m in WORD.finditer(text):
+        w = m.group().lower()
+        number = w[0].isdigit() and before not in dr.numbered_places
+        if w in stops or number or w.startswith("measur"):
+            return text[: m.start()]
+        before = w
+    return text
 
 
 _PART = re.compile(r"[\w-]+")
