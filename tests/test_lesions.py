@@ -534,3 +534,24 @@ def test_a_subject_calling_itself_another(lesion_numbers, text, lesions):
 )
 def test_one_sections_joints_apart(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the impression leaves unsaid the segments that told two lesions apart
+        (
+            "FINDINGS: Calcified plaque in the ostial RCA. Calcified plaque in "
+            "the distal RCA.\nIMPRESSION: RCA calcified plaque.",
+            [1, 2, 3],
+        ),
+        # naming one of them restates it
+        (
+            "FINDINGS: Calcified plaque in the ostial RCA. Calcified plaque in "
+            "the distal RCA.\nIMPRESSION: Distal RCA calcified plaque.",
+            [1, 2, 2],
+        ),
+    ],
+)
+def test_an_impression_over_two_segments(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -224,6 +224,11 @@ def _same_lesion(
         and x.side == f.laterality
         and not _places_apart(dr, x, f, sub)
     ]
+    if len(exact) > 1 and f.section == _RESTATING[1] and not f.segment:
+        # told apart by their segments, which the impression leaves unsaid:
+        # it sums them up ("LAD calcification" after the proximal and mid LAD's)
+        if len({x.first.segment for x in exact if x.first is not None}) > 1:
+            return None
     if exact:
         return exact[0]
     # a coronary finding naming a vessel is not the whole-tree lesion named
