@@ -551,6 +551,18 @@ def test_one_sections_joints_apart(lesion_numbers, text, lesions):
             "the distal RCA.\nIMPRESSION: Distal RCA calcified plaque.",
             [1, 2, 2],
         ),
+        # ... or the clock positions
+        (
+            "FINDINGS: Right breast: calcifications at 1 o'clock. Right breast: "
+            "calcifications at 7 o'clock.\nIMPRESSION: Right breast calcifications.",
+            [1, 2, 3],
+        ),
+        (
+            "FINDINGS: Right breast: calcifications at 1 o'clock. Right breast: "
+            "calcifications at 7 o'clock.\nIMPRESSION: Right breast calcifications "
+            "at 7 o'clock.",
+            [1, 2, 2],
+        ),
     ],
 )
 def test_an_impression_over_two_segments(lesion_numbers, text, lesions):

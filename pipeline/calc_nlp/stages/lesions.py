@@ -224,11 +224,8 @@ def _same_lesion(
         and x.side == f.laterality
         and not _places_apart(dr, x, f, sub)
     ]
-    if len(exact) > 1 and f.section == _RESTATING[1] and not f.segment:
-        # told apart by their segments, which the impression leaves unsaid:
-        # it sums them up ("LAD calcification" after the proximal and mid LAD's)
-        if len({x.first.segment for x in exact if x.first is not None}) > 1:
-            return None
+    if len(exact) > 1 and f.section == _RESTATING[1] and _sums_apart(exact, f):
+        return None
     if exact:
         return exact[0]
     # a coronary finding naming a vessel is not the whole-tree lesion named
@@ -281,6 +278,18 @@ def _same_lesion(
             and _nests(x.sub, sub)
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _sums_apart(exact: list[_Lesion], f: Finding) -> bool:
+    """Are the lesions an impression finding matches told apart by their
+    segments or parts (clock positions, leaflets), which the finding leaves
+    unsaid? It sums them up ("LAD calcification" after the proximal and mid
+    LAD's; "Left breast calcifications" after those at 2 and at 6 o'clock)."""
+    firsts = [x.first for x in exact if x.first is not None]
+    if not f.segment and len({g.segment for g in firsts}) > 1:
+        return True
+    mine = exact[0].part_of.get(f.finding_id, frozenset())
+    return not mine and len({exact[0].part_of.get(g.finding_id) for g in firsts}) > 1
 
 
 def _sub_named_at_site(
