@@ -567,3 +567,24 @@ def test_one_sections_joints_apart(lesion_numbers, text, lesions):
 )
 def test_an_impression_over_two_segments(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a later section restating with the same word the one called another
+        (
+            "FINDINGS: Calcified node in the left axilla. Another calcified node "
+            "in the left axilla.\nIMPRESSION: Another calcified node in the left axilla.",
+            [1, 2, 2],
+        ),
+        (
+            "FINDINGS: Punctate calcification in the right kidney. A separate "
+            "punctate calcification in the right kidney.\nIMPRESSION: Separate "
+            "punctate right renal calcification.",
+            [1, 2, 2],
+        ),
+    ],
+)
+def test_restating_the_one_called_another(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -226,6 +226,11 @@ def _same_lesion(
     ]
     if len(exact) > 1 and f.section == _RESTATING[1] and _sums_apart(exact, f):
         return None
+    if len(exact) > 1 and names_another(dr, f):
+        # a later section restating with the same word the one a word called
+        # another ("Additional calcified granuloma" in the impression)
+        other = [x for x in exact if x.first is not None and names_another(dr, x.first)]
+        exact = other if len(other) == 1 else exact
     if exact:
         return exact[0]
     # a coronary finding naming a vessel is not the whole-tree lesion named
