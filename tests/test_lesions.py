@@ -588,3 +588,24 @@ def test_an_impression_over_two_segments(lesion_numbers, text, lesions):
 )
 def test_restating_the_one_called_another(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the subject names the vessel more narrowly than the site words do
+        (
+            "OPERATIVE FINDINGS: The superficial femoral artery was densely "
+            "calcified. The common femoral artery was also calcified.",
+            [1, 2],
+        ),
+        (
+            "PREOPERATIVE DIAGNOSIS: Calcified right superficial femoral artery "
+            "stenosis.\nFINDINGS: The superficial femoral artery was calcified. "
+            "The common femoral artery was mildly calcified.",
+            [1, 1, 2],
+        ),
+    ],
+)
+def test_a_subject_naming_the_vessel_more_narrowly(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -789,6 +789,18 @@ def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
     return out
 
 
+def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
+    """The finding's sub-site: its site words', else its label's, else its
+    sentence subject's (`subject_sub`); the subject's too when it holds the
+    site words' and names more ("The common femoral artery was also
+    calcified", its site words "femoral artery")."""
+    sub = sub_site(dr, f)
+    subject = subject_sub(dr, f)
+    if sub and set(sub.split()) < set(subject.split()):
+        return subject
+    return sub or label_sub(dr, f, text) or subject
+
+
 def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     """Set `lesion_id` on every finding of one report, in text order
     (`text`: the report's, for the labels ahead of its findings).
@@ -809,7 +821,7 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     spans = _spans(findings)
     for f in findings:
         sub, state, words = (
-            sub_site(dr, f) or label_sub(dr, f, text) or subject_sub(dr, f),
+            _sub_of(dr, f, text),
             _state(f),
             core(dr, f),
         )
