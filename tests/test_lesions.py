@@ -609,3 +609,22 @@ def test_restating_the_one_called_another(lesion_numbers, text, lesions):
 )
 def test_a_subject_naming_the_vessel_more_narrowly(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # "and a" adds a noun phrase of its own: one sentence, two places
+        (
+            "FINDINGS: Calcified granuloma in the LUL and a calcified granuloma in the LLL.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Calcified nodule in the left upper lobe and a calcified "
+            "nodule in the left lower lobe.",
+            [1, 2],
+        ),
+    ],
+)
+def test_and_a_adds_another_place(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -269,6 +269,7 @@ def _same_lesion(
             for x in same
             if _fits(x.side, f.laterality)
             and x.first is not None
+            and not _added(x.first, f)
             and crossed(dr, f, sub, x.first)
         ]
     if not loose:  # the impression restating the one findings lesion at its site
@@ -378,6 +379,19 @@ def _led_to(dr: DescriptorRules, x: _Lesion, sub: str) -> bool:
         return False
     place = trailing_sub(dr, x.first)
     return bool(place) and set(sub.split()) <= set(place.split())
+
+
+def _added(g: Finding, f: Finding) -> bool:
+    """Is `f` a noun phrase of its own that "and a" adds in `g`'s sentence
+    ("Calcified granuloma in the RUL and a calcified granuloma in the RLL")?
+    The sentence then names both places, one for each."""
+    if not _in_sentence(g, f) or f.start <= g.end:
+        return False
+    at = g.sentence.lower().find(g.mention.lower())
+    if at < 0:
+        return False
+    gap = g.sentence[at + len(g.mention) : at + f.start - g.start].lower()
+    return re.search(r"(?<!\w)and\s+(?:an?|another)(?!\w)", gap) is not None
 
 
 def _other_section(x: _Lesion, f: Finding) -> bool:
