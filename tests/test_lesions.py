@@ -402,6 +402,13 @@ def test_restatements_with_fewer_words(lesion_numbers, text, lesions):
             "Calcified node in the left hilum. Calcified node in the left hilum, unchanged.",
             [1, 1],
         ),
+        # a mention's words twice in one sentence: each its own place
+        (
+            "FINDINGS: Calcified node in the subcarinal space. Calcified node in "
+            "the aortopulmonary window and calcified node in the subcarinal "
+            "space, unchanged.",
+            [1, 2, 1],
+        ),
         # what follows the place says how it looks, not where it is
         (
             "FINDINGS: Calcified node in the porta hepatis is noted. Calcified "

@@ -186,12 +186,16 @@ def subject_sub(dr: DescriptorRules, f: Finding) -> str:
     return " ".join(w for w in words if w not in name)
 
 
-def trailing_sub(dr: DescriptorRules, f: Finding) -> str:
+def trailing_sub(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
     """The sub-site words of the place a link word leads right after the
     mention, up to a clause break or the sentence's end ("Dural calcification
-    along the tentorium"); empty when there is none."""
+    along the tentorium"); empty when there is none. `at`: where the mention
+    starts in its sentence, when known (its words may come twice: "node in
+    the hilum and calcified node in the subcarinal space"); else where they
+    first do."""
     text = f.sentence.lower()
-    at = text.find(f.mention.lower())
+    if at is None or text[at : at + len(f.mention)] != f.mention.lower():
+        at = text.find(f.mention.lower())
     if at < 0 or not f.site:
         return ""
     rest = f.sentence[at + len(f.mention) :].lstrip()

@@ -135,6 +135,9 @@ class _Lesion:
     # leaflets),
     # shared by its lesions, and those of this lesion's findings
     part_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the place a link word leads to after each finding's mention
+    # (`trailing_sub`), shared as `part_of` is
+    place_of: dict[str, str] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
     # the BI-RADS terms that name a cause, no shape (`_differ`)
     causes: frozenset[str] = frozenset()
@@ -249,7 +252,7 @@ def _same_lesion(
             or x.sub == sub
             or _named(dr, x, f, named)
             or _other_section(x, f)
-            or _led_to(dr, x, sub)
+            or _led_to(x, sub)
         )
         and not _narrows(x, f, sub)
         and not _places_apart(dr, x, f, sub)
@@ -365,19 +368,19 @@ def _places_apart(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool
         return False
     theirs = x.sub
     if not theirs and x.first is not None and f.section != _HISTORY:
-        theirs = trailing_sub(dr, x.first)
-    place = trailing_sub(dr, f)
+        theirs = x.place_of.get(x.first.finding_id, "")
+    place = x.place_of.get(f.finding_id, "")
     return bool(place and theirs) and not _nests(theirs, place)
 
 
-def _led_to(dr: DescriptorRules, x: _Lesion, sub: str) -> bool:
+def _led_to(x: _Lesion, sub: str) -> bool:
     """Did a link word after the mention of the lesion's first finding, whose
     site words left the sub-site unsaid, lead to `sub` ("calcifications in
     the left breast, upper outer quadrant", then "upper outer quadrant
     calcifications")? Then the finding names no new sub-site."""
     if x.sub or x.first is None:
         return False
-    place = trailing_sub(dr, x.first)
+    place = x.place_of.get(x.first.finding_id, "")
     return bool(place) and set(sub.split()) <= set(place.split())
 
 
@@ -833,6 +836,7 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     part_of = {f.finding_id: part(dr, f) for f in findings}
     causes = frozenset(dr.cause_terms)
     spans = _spans(findings)
+    place_of = {f.finding_id: trailing_sub(dr, f, spans[f.finding_id][0]) for f in findings}
     for f in findings:
         sub, state, words = (
             _sub_of(dr, f, text),
@@ -876,7 +880,14 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
             found = None
         if found is None:
             found = _Lesion(
-                f.finding_id, f.site, state, "", "", part_of=part_of, causes=causes
+                f.finding_id,
+                f.site,
+                state,
+                "",
+                "",
+                part_of=part_of,
+                place_of=place_of,
+                causes=causes,
             )
             by_id[found.lesion_id] = found
             pool = restated.setdefault(state, [])
