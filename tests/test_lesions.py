@@ -558,6 +558,25 @@ def test_one_sections_joints_apart(lesion_numbers, text, lesions):
             "the distal RCA.\nIMPRESSION: Distal RCA calcified plaque.",
             [1, 2, 2],
         ),
+        # ... or the places a link word led to after their mentions
+        (
+            "FINDINGS: Calcification in the left kidney at its upper pole and a "
+            "calcification in the left kidney at its lower pole.\n"
+            "IMPRESSION: Left renal calcifications.",
+            [1, 2, 3],
+        ),
+        (
+            "FINDINGS: Calcified node in the right hilum. Calcified node in the "
+            "right paratracheal region.\nIMPRESSION: Calcified right-sided nodes.",
+            [1, 2, 3],
+        ),
+        # naming one of those places, in other words too, restates it
+        (
+            "FINDINGS: Amorphous calcifications in the right breast UIQ. Coarse "
+            "calcification in the right breast LOQ.\n"
+            "IMPRESSION: Amorphous calcifications, right breast upper inner quadrant.",
+            [1, 2, 1],
+        ),
         # ... or the clock positions
         (
             "FINDINGS: Right breast: calcifications at 1 o'clock. Right breast: "

@@ -227,7 +227,7 @@ def _same_lesion(
         and x.side == f.laterality
         and not _places_apart(dr, x, f, sub)
     ]
-    if len(exact) > 1 and f.section == _RESTATING[1] and _sums_apart(exact, f):
+    if len(exact) > 1 and f.section == _RESTATING[1] and _sums_apart(dr, exact, f):
         return None
     if len(exact) > 1 and names_another(dr, f):
         # a later section restating with the same word the one a word called
@@ -289,16 +289,26 @@ def _same_lesion(
     return loose[0] if len(loose) == 1 else None
 
 
-def _sums_apart(exact: list[_Lesion], f: Finding) -> bool:
+def _sums_apart(dr: DescriptorRules, exact: list[_Lesion], f: Finding) -> bool:
     """Are the lesions an impression finding matches told apart by their
-    segments or parts (clock positions, leaflets), which the finding leaves
-    unsaid? It sums them up ("LAD calcification" after the proximal and mid
+    segments, parts (clock positions, leaflets) or places, which the finding
+    leaves unsaid? It sums them up ("LAD calcification" after the proximal and mid
     LAD's; "Left breast calcifications" after those at 2 and at 6 o'clock)."""
     firsts = [x.first for x in exact if x.first is not None]
     if not f.segment and len({g.segment for g in firsts}) > 1:
         return True
     mine = exact[0].part_of.get(f.finding_id, frozenset())
-    return not mine and len({exact[0].part_of.get(g.finding_id) for g in firsts}) > 1
+    if not mine and len({exact[0].part_of.get(g.finding_id) for g in firsts}) > 1:
+        return True
+    # or by the places a link word led to after their mentions ("in the right
+    # kidney upper pole" and "in the right kidney lower pole")
+    # ... unless its sentence names one of them elsewhere
+    places = exact[0].place_of
+    theirs = {places.get(g.finding_id, "") for g in firsts}
+    if places.get(f.finding_id) or len(theirs) < 2 or not all(theirs):
+        return False
+    said = stems(dr, f.sentence)
+    return not any(stems(dr, p) <= said for p in theirs)
 
 
 def _sub_named_at_site(
