@@ -654,3 +654,27 @@ def test_a_subject_naming_the_vessel_more_narrowly(lesion_numbers, text, lesions
 )
 def test_and_a_adds_another_place(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # one section naming a segment or valve part the lesion left unsaid
+        (
+            "OPERATIVE FINDINGS: The mitral valve was calcified. Calcification "
+            "also involved the annulus posteriorly.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Calcified plaque in the RCA. Dense calcified plaque in the ostial RCA.",
+            [1, 2],
+        ),
+        # another section naming it restates the lesion
+        (
+            "FINDINGS: Calcified plaque in the RCA.\nIMPRESSION: Ostial RCA calcified plaque.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_new_segment_in_one_section(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

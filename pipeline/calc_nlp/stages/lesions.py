@@ -219,6 +219,7 @@ def _same_lesion(
         if not x.differs(f)
         and not _other_part(dr, x, f)
         and not _other_joint(dr, x, f)
+        and not _new_segment(x, f)
     ]
     exact = [
         x
@@ -496,6 +497,18 @@ def _joint_restated(
     if _HISTORY in (last, f.section) or not _other_section(x, f):
         return None
     return x
+
+
+def _new_segment(x: _Lesion, f: Finding) -> bool:
+    """Does a finding of the lesion's section name a segment or valve part
+    none of the lesion's findings named ("The aortic valve was heavily
+    calcified. There was calcification extending into the annulus.")? It
+    names a sub-site the lesion left unsaid: another lesion."""
+    return (
+        bool(f.segment)
+        and not _other_section(x, f)
+        and not any(m.segment for m in x.told.values())
+    )
 
 
 def _other_joint(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
