@@ -674,6 +674,13 @@ def test_and_a_adds_another_place(lesion_numbers, text, lesions):
             "FINDINGS: Calcified plaque in the RCA.\nIMPRESSION: Ostial RCA calcified plaque.",
             [1, 1],
         ),
+        # the segment the lesion's sentence already named is no new one
+        (
+            "PROCEDURE: The wire would not cross the ostial RCA, where there was "
+            "heavy calcification. Atherectomy was then used on the calcified "
+            "plaque in the ostial RCA.",
+            [1, 1],
+        ),
     ],
 )
 def test_a_new_segment_in_one_section(lesion_numbers, text, lesions):
