@@ -25,21 +25,6 @@ KNOWN_GAPS = {
     'tests/test_descriptor_variants.py::test_a_restating_finding_shares_the_distribution[text1-metastatic pulmonary calcification]': (
         'a restating finding does not take the distribution of the finding it restates yet: the rule lowered the held-out distribution precision'
     ),
-    'tests/test_lesion_notes.py::test_lesion_numbers[sub-sites-0]': (
-        'this grouping is not done yet: the rules written for it lowered the held-out lesion pairwise F1'
-    ),
-    'tests/test_lesion_notes.py::test_lesion_numbers[sub-sites-1]': (
-        'this grouping is not done yet: the rules written for it lowered the held-out lesion pairwise F1'
-    ),
-    'tests/test_lesion_notes.py::test_lesion_numbers[sub-sites-2]': (
-        'this grouping is not done yet: the rules written for it lowered the held-out lesion pairwise F1'
-    ),
-    'tests/test_lesion_notes.py::test_lesion_numbers[sub-sites-4]': (
-        'this grouping is not done yet: the rules written for it lowered the held-out lesion pairwise F1'
-    ),
-    'tests/test_lesion_notes.py::test_lesion_numbers[summed-0]': (
-        'this grouping is not done yet: the rules written for it lowered the held-out lesion pairwise F1'
-    ),
     'tests/test_note_sites.py::test_note_site[text24-vascular-expected24]': (
         'a side written on another structure of the clause is still taken here: the rule that stopped it also read sides inside site phrases and lowered the held-out laterality'
     ),

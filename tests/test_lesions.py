@@ -426,3 +426,320 @@ def test_sub_sites_normalised(lesion_numbers, text, lesions):
 )
 def test_restatements_with_fewer_words(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # site words alike, the places "in" or "at" leads to after them apart
+        (
+            "Calcified node in the left hilum. Calcified node in the subcarinal space.",
+            [1, 2],
+        ),
+        (
+            "Focus of calcification in the right kidney at the upper pole. "
+            "Focus of calcification in the right kidney at the lower pole.",
+            [1, 2],
+        ),
+        (
+            "Calcification in the brain at the right parietal lobe. "
+            "Calcification in the brain at the right temporal lobe.",
+            [1, 2],
+        ),
+        (
+            "Soft tissue calcification about the left knee. Soft tissue "
+            "calcification about the left ankle.",
+            [1, 2],
+        ),
+        (
+            "Calcified node near the celiac axis. Calcified node near the splenic hilum.",
+            [1, 2],
+        ),
+        # the same place again restates it
+        (
+            "Calcified node in the left hilum. Calcified node in the left hilum, unchanged.",
+            [1, 1],
+        ),
+        # a mention's words twice in one sentence: each its own place
+        (
+            "FINDINGS: Calcified node in the subcarinal space. Calcified node in "
+            "the aortopulmonary window and calcified node in the subcarinal "
+            "space, unchanged.",
+            [1, 2, 1],
+        ),
+        # what follows the place says how it looks, not where it is
+        (
+            "FINDINGS: Calcified node in the porta hepatis is noted. Calcified "
+            "node in the porta hepatis appears unchanged.",
+            [1, 1],
+        ),
+        (
+            "FINDINGS: Calcification in the liver in segment 6. Calcification "
+            "in the liver in segment 2.",
+            [1, 2],
+        ),
+        # in the history "in" may name who is asked about, no place
+        (
+            "INDICATION: Calcified liver lesions in a traveler. Two calcified foci "
+            "within hepatic segment 6.",
+            [1, 1],
+        ),
+    ],
+)
+def test_places_after_unsaid_sub_sites(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a clock-face hour written as a time ("at 4:00") is a clock position
+        (
+            "FINDINGS: Calcifications in the right breast at 4:00. More "
+            "calcifications in the right breast at 8:00.\n"
+            "IMPRESSION: Right breast calcifications at 4 o'clock and 8 o'clock.",
+            [1, 2, 3],
+        ),
+        (
+            "FINDINGS: Calcifications in the right breast at 4:00.\n"
+            "IMPRESSION: Right breast calcifications at 4 o'clock.",
+            [1, 1],
+        ),
+    ],
+)
+def test_clock_hours_written_as_times(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the sub-site a link word led to after the first mention is no new
+        # sub-site when a later finding's site words name it
+        (
+            "FINDINGS: Amorphous calcifications in the left breast in the lower "
+            "inner quadrant. A core biopsy of these calcifications is advised.",
+            [1, 1],
+        ),
+        (
+            "FINDINGS: Calcifications in the left breast in the lower inner quadrant. "
+            "Lower inner quadrant calcifications span 6 mm.",
+            [1, 1],
+        ),
+        # another sub-site than the one led to still parts them
+        (
+            "FINDINGS: Calcifications in the left breast in the lower inner quadrant. "
+            "Upper outer quadrant calcifications span 6 mm.",
+            [1, 2],
+        ),
+    ],
+)
+def test_a_sub_site_led_to_after_the_mention(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the subject a predicate mention is said of calls itself another
+        (
+            "FINDINGS: A 3 cm fibroid with rim calcification. A second 2 cm "
+            "fibroid is densely calcified.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Calcified node in the left hilum. Another node in the "
+            "left hilum is also calcified.",
+            [1, 2],
+        ),
+        # after "a", a comparative names one more of its kind
+        (
+            "FINDINGS: Calcified node in the left hilum. A smaller calcified "
+            "node is also present in the left hilum.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Calcified granuloma in the right upper lobe. There is "
+            "a larger calcified granuloma in the right upper lobe as well.",
+            [1, 2],
+        ),
+        # a subject without such a word restates it
+        (
+            "FINDINGS: Calcified node in the left hilum. The node in the left "
+            "hilum is densely calcified.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_subject_calling_itself_another(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # one section's findings at a joint's tissues naming two joints
+        (
+            "FINDINGS: Periarticular calcification at the right elbow. "
+            "Periarticular calcification at the right wrist.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Soft tissue calcification lateral to the left knee. "
+            "Soft tissue calcification lateral to the left ankle.",
+            [1, 2],
+        ),
+        # the same joint again restates it
+        (
+            "FINDINGS: Periarticular calcification at the right elbow. "
+            "Periarticular calcification at the right elbow is unchanged.",
+            [1, 1],
+        ),
+    ],
+)
+def test_one_sections_joints_apart(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the impression leaves unsaid the segments that told two lesions apart
+        (
+            "FINDINGS: Calcified plaque in the ostial RCA. Calcified plaque in "
+            "the distal RCA.\nIMPRESSION: RCA calcified plaque.",
+            [1, 2, 3],
+        ),
+        # naming one of them restates it
+        (
+            "FINDINGS: Calcified plaque in the ostial RCA. Calcified plaque in "
+            "the distal RCA.\nIMPRESSION: Distal RCA calcified plaque.",
+            [1, 2, 2],
+        ),
+        # ... or the places a link word led to after their mentions
+        (
+            "FINDINGS: Calcification in the left kidney at its upper pole and a "
+            "calcification in the left kidney at its lower pole.\n"
+            "IMPRESSION: Left renal calcifications.",
+            [1, 2, 3],
+        ),
+        (
+            "FINDINGS: Calcified node in the right hilum. Calcified node in the "
+            "right paratracheal region.\nIMPRESSION: Calcified right-sided nodes.",
+            [1, 2, 3],
+        ),
+        # naming one of those places, in other words too, restates it
+        (
+            "FINDINGS: Amorphous calcifications in the right breast UIQ. Coarse "
+            "calcification in the right breast LOQ.\n"
+            "IMPRESSION: Amorphous calcifications, right breast upper inner quadrant.",
+            [1, 2, 1],
+        ),
+        # ... or the clock positions
+        (
+            "FINDINGS: Right breast: calcifications at 1 o'clock. Right breast: "
+            "calcifications at 7 o'clock.\nIMPRESSION: Right breast calcifications.",
+            [1, 2, 3],
+        ),
+        (
+            "FINDINGS: Right breast: calcifications at 1 o'clock. Right breast: "
+            "calcifications at 7 o'clock.\nIMPRESSION: Right breast calcifications "
+            "at 7 o'clock.",
+            [1, 2, 2],
+        ),
+    ],
+)
+def test_an_impression_over_two_segments(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a later section restating with the same word the one called another
+        (
+            "FINDINGS: Calcified node in the left axilla. Another calcified node "
+            "in the left axilla.\nIMPRESSION: Another calcified node in the left axilla.",
+            [1, 2, 2],
+        ),
+        (
+            "FINDINGS: Punctate calcification in the right kidney. A separate "
+            "punctate calcification in the right kidney.\nIMPRESSION: Separate "
+            "punctate right renal calcification.",
+            [1, 2, 2],
+        ),
+    ],
+)
+def test_restating_the_one_called_another(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the subject names the vessel more narrowly than the site words do
+        (
+            "OPERATIVE FINDINGS: The superficial femoral artery was densely "
+            "calcified. The common femoral artery was also calcified.",
+            [1, 2],
+        ),
+        (
+            "PREOPERATIVE DIAGNOSIS: Calcified right superficial femoral artery "
+            "stenosis.\nFINDINGS: The superficial femoral artery was calcified. "
+            "The common femoral artery was mildly calcified.",
+            [1, 1, 2],
+        ),
+    ],
+)
+def test_a_subject_naming_the_vessel_more_narrowly(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # "and a" adds a noun phrase of its own: one sentence, two places
+        (
+            "FINDINGS: Calcified granuloma in the LUL and a calcified granuloma in the LLL.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Calcified nodule in the left upper lobe and a calcified "
+            "nodule in the left lower lobe.",
+            [1, 2],
+        ),
+    ],
+)
+def test_and_a_adds_another_place(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # one section naming a segment or valve part the lesion left unsaid
+        (
+            "OPERATIVE FINDINGS: The mitral valve was calcified. Calcification "
+            "also involved the annulus posteriorly.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Calcified plaque in the RCA. Dense calcified plaque in the ostial RCA.",
+            [1, 2],
+        ),
+        # another section naming it restates the lesion
+        (
+            "FINDINGS: Calcified plaque in the RCA.\nIMPRESSION: Ostial RCA calcified plaque.",
+            [1, 1],
+        ),
+        # the segment the lesion's sentence already named is no new one
+        (
+            "PROCEDURE: The wire would not cross the ostial RCA, where there was "
+            "heavy calcification. Atherectomy was then used on the calcified "
+            "plaque in the ostial RCA.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_new_segment_in_one_section(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -133,6 +133,7 @@ class DescriptorRules:
         self.part_heads = set(wl["lesion_part_heads"])
         self.part_words = set(wl["lesion_part_words"])
         self.other_words = set(wl["lesion_other_words"])
+        self.other_comparatives = set(wl["lesion_other_comparatives"])
         self.residual_words = set(wl["lesion_residual_words"])
         self.summary_words = _breaks(wl["lesion_summary_words"], compile_regex)
         self.mass_plurals = set(wl["lesion_mass_plurals"])

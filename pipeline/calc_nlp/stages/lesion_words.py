@@ -186,12 +186,16 @@ def subject_sub(dr: DescriptorRules, f: Finding) -> str:
     return " ".join(w for w in words if w not in name)
 
 
-def trailing_sub(dr: DescriptorRules, f: Finding) -> str:
+def trailing_sub(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
     """The sub-site words of the place a link word leads right after the
     mention, up to a clause break or the sentence's end ("Dural calcification
-    along the tentorium"); empty when there is none."""
+    along the tentorium"); empty when there is none. `at`: where the mention
+    starts in its sentence, when known (its words may come twice: "node in
+    the hilum and calcified node in the subcarinal space"); else where they
+    first do."""
     text = f.sentence.lower()
-    at = text.find(f.mention.lower())
+    if at is None or text[at : at + len(f.mention)] != f.mention.lower():
+        at = text.find(f.mention.lower())
     if at < 0 or not f.site:
         return ""
     rest = f.sentence[at + len(f.mention) :].lstrip()
@@ -202,8 +206,24 @@ def trailing_sub(dr: DescriptorRules, f: Finding) -> str:
     ends = [m.start() for m in dr.clause_breaks.finditer(rest)]
     ends += [m.start() for m in re.finditer(r"[.()]", rest)]
     name = set(site_words(dr, f.site))
-    words = site_words(dr, rest[: min(ends, default=len(rest))])
+    words = site_words(dr, _place_only(dr, rest[: min(ends, default=len(rest))]))
     return " ".join(w for w in words if w not in name)
+
+
+def _place_only(dr: DescriptorRules, text: str) -> str:
+    """The text up to its first verb of being or having, number (not one a
+    place word numbers: "segment 7") or descriptor term ("mediastinum" of
+    "mediastinum is again noted", "head" of "head measuring 4 mm"): what
+    follows says how the place looks, not where it is."""
+    stops = dr.copulas | dr.auxiliaries | set(dr.by_phrase)
+    before = ""
+    for m in WORD.finditer(text):
+        w = m.group().lower()
+        number = w[0].isdigit() and before not in dr.numbered_places
+        if w in stops or number or w.startswith("measur"):
+            return text[: m.start()]
+        before = w
+    return text
 
 
 _PART = re.compile(r"[\w-]+")
@@ -248,8 +268,32 @@ OTHER_REACH = 4
 def names_another(dr: DescriptorRules, f: Finding) -> bool:
     """Do the words right before the mention, in its clause, call it another
     than what was named before ("There are other phleboliths", "another
-    calcified node", "a second smaller calcified plaque")?"""
-    return bool(dr.other_words & _lead_words(f))
+    calcified node", "a second smaller calcified plaque"), or the opening
+    words of the subject a predicate mention is said of ("A second 2 cm
+    fibroid is densely calcified", "Another node in the hilum is also
+    calcified")?"""
+    if dr.other_words & (_lead_words(f) | _subject_opening(dr, f)):
+        return True
+    # "A smaller calcified granuloma is also seen": one more of its kind
+    lead = _lead_list(f)
+    return any(
+        a in ("a", "an") and b in dr.other_comparatives
+        for a, b in zip(lead, lead[1:], strict=False)
+    )
+
+
+def _subject_opening(dr: DescriptorRules, f: Finding) -> set[str]:
+    """The first two words of the mention's clause when a copula stands
+    between them and the mention (the mention the predicate of that
+    subject); empty else."""
+    text = f.sentence.lower()
+    at = text.find(f.mention.lower())
+    if at < 0:
+        return set()
+    words = WORD.findall(re.split(r"[,;:]", text[:at])[-1])
+    if not dr.copulas & set(words[2:]):
+        return set()
+    return set(words[:2])
 
 
 def names_a_count(dr: DescriptorRules, f: Finding) -> bool:
@@ -267,12 +311,17 @@ def names_residual(dr: DescriptorRules, f: Finding) -> bool:
 
 def _lead_words(f: Finding) -> set[str]:
     """The words right before the mention in its clause (`OTHER_REACH`)."""
+    return set(_lead_list(f))
+
+
+def _lead_list(f: Finding) -> list[str]:
+    """`_lead_words` in text order."""
     text = f.sentence.lower()
     at = text.find(f.mention.lower())
     if at < 0:
-        return set()
+        return []
     clause = re.split(r"[,;:]", text[:at])[-1]
-    return set(WORD.findall(clause)[-OTHER_REACH:])
+    return WORD.findall(clause)[-OTHER_REACH:]
 
 
 def stems(dr: DescriptorRules, text: str) -> set[str]:

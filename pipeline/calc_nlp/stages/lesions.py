@@ -10,7 +10,9 @@ calcification in the LAD"; a finding that
 leaves the sub-site or side unsaid joins the one lesion at its site that
 does not contradict it, unless, in the lesion's section, a link word after
 its mention leads to another place of the site ("Dural calcification along
-the tentorium" after the falx's); one without a site, the one lesion named by the same
+the tentorium" after the falx's), or to another place than one led to after
+the lesion's first mention ("node in the left hilum", "node in the
+subcarinal space"); one without a site, the one lesion named by the same
 words, on the side it names; a coronary finding naming a vessel never joins
 the whole-tree lesion named before it; another coronary segment or valve
 part is another lesion), or when a
@@ -135,6 +137,9 @@ class _Lesion:
     # leaflets),
     # shared by its lesions, and those of this lesion's findings
     part_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the place a link word leads to after each finding's mention
+    # (`trailing_sub`), shared as `part_of` is
+    place_of: dict[str, str] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
     # the BI-RADS terms that name a cause, no shape (`_differ`)
     causes: frozenset[str] = frozenset()
@@ -210,8 +215,28 @@ def _same_lesion(
         return _restated(dr, named, f)
     if not at_site:
         return _unsited(named, f)
-    same = [x for x in at_site if not x.differs(f) and not _other_part(dr, x, f)]
-    exact = [x for x in same if x.sub == sub and x.side == f.laterality]
+    same = [
+        x
+        for x in at_site
+        if not x.differs(f)
+        and not _other_part(dr, x, f)
+        and not _other_joint(dr, x, f)
+        and not _new_segment(x, f)
+    ]
+    exact = [
+        x
+        for x in same
+        if x.sub == sub
+        and x.side == f.laterality
+        and not _places_apart(dr, x, f, sub)
+    ]
+    if len(exact) > 1 and f.section == _RESTATING[1] and _sums_apart(dr, exact, f):
+        return None
+    if len(exact) > 1 and names_another(dr, f):
+        # a later section restating with the same word the one a word called
+        # another ("Additional calcified granuloma" in the impression)
+        other = [x for x in exact if x.first is not None and names_another(dr, x.first)]
+        exact = other if len(other) == 1 else exact
     if exact:
         return exact[0]
     # a coronary finding naming a vessel is not the whole-tree lesion named
@@ -223,8 +248,15 @@ def _same_lesion(
         # naming a sub-site the lesion left unsaid, in other words (or words
         # that only say "calcified") and in the same section, is another
         # calcification ("wall calcification" of an aneurysm, then "calcified
-        # plaque of the right SFA"; "The aorta ... The aortic arch was calcified.")
-        and (not sub or x.sub == sub or _named(dr, x, f, named) or _other_section(x, f))
+        # plaque of the right SFA"; "The aorta ... The aortic arch was calcified."),
+        # unless a link word after the lesion's first mention led to it
+        and (
+            not sub
+            or x.sub == sub
+            or _named(dr, x, f, named)
+            or _other_section(x, f)
+            or _led_to(x, sub)
+        )
         and not _narrows(x, f, sub)
         and not _places_apart(dr, x, f, sub)
         and _fits(x.side, f.laterality)
@@ -243,6 +275,7 @@ def _same_lesion(
             for x in same
             if _fits(x.side, f.laterality)
             and x.first is not None
+            and not _added(x.first, f)
             and crossed(dr, f, sub, x.first)
         ]
     if not loose:  # the impression restating the one findings lesion at its site
@@ -257,6 +290,28 @@ def _same_lesion(
             and _nests(x.sub, sub)
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _sums_apart(dr: DescriptorRules, exact: list[_Lesion], f: Finding) -> bool:
+    """Are the lesions an impression finding matches told apart by their
+    segments, parts (clock positions, leaflets) or places, which the finding
+    leaves unsaid? It sums them up ("LAD calcification" after the proximal and mid
+    LAD's; "Left breast calcifications" after those at 2 and at 6 o'clock)."""
+    firsts = [x.first for x in exact if x.first is not None]
+    if not f.segment and len({g.segment for g in firsts}) > 1:
+        return True
+    mine = exact[0].part_of.get(f.finding_id, frozenset())
+    if not mine and len({exact[0].part_of.get(g.finding_id) for g in firsts}) > 1:
+        return True
+    # or by the places a link word led to after their mentions ("in the right
+    # kidney upper pole" and "in the right kidney lower pole")
+    # ... unless its sentence names one of them elsewhere
+    places = exact[0].place_of
+    theirs = {places.get(g.finding_id, "") for g in firsts}
+    if places.get(f.finding_id) or len(theirs) < 2 or not all(theirs):
+        return False
+    said = stems(dr, f.sentence)
+    return not any(stems(dr, p) <= said for p in theirs)
 
 
 def _sub_named_at_site(
@@ -317,11 +372,42 @@ def _places_apart(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool
     """Does a finding of the lesion's section whose site words leave the
     sub-site unsaid name after its mention a place that is not the lesion's
     sub-site ("Calcification along the falx. Dural calcification along the
-    tentorium.")? Such a place is another lesion's."""
-    if sub or not x.sub or _other_section(x, f):
+    tentorium.")? Such a place is another lesion's; so is one apart from the
+    place a link word led to after the lesion's first mention, when its site
+    words too left the sub-site unsaid ("Calcified lymph node in the right
+    hilum. Calcified lymph node in the subcarinal region."); not in the
+    history, whose "in" may lead to who is asked about ("in a smoker")."""
+    if sub or _other_section(x, f):
         return False
-    place = trailing_sub(dr, f)
-    return bool(place) and not _nests(x.sub, place)
+    theirs = x.sub
+    if not theirs and x.first is not None and f.section != _HISTORY:
+        theirs = x.place_of.get(x.first.finding_id, "")
+    place = x.place_of.get(f.finding_id, "")
+    return bool(place and theirs) and not _nests(theirs, place)
+
+
+def _led_to(x: _Lesion, sub: str) -> bool:
+    """Did a link word after the mention of the lesion's first finding, whose
+    site words left the sub-site unsaid, lead to `sub` ("calcifications in
+    the left breast, upper outer quadrant", then "upper outer quadrant
+    calcifications")? Then the finding names no new sub-site."""
+    if x.sub or x.first is None:
+        return False
+    place = x.place_of.get(x.first.finding_id, "")
+    return bool(place) and set(sub.split()) <= set(place.split())
+
+
+def _added(g: Finding, f: Finding) -> bool:
+    """Is `f` a noun phrase of its own that "and a" adds in `g`'s sentence
+    ("Calcified granuloma in the RUL and a calcified granuloma in the RLL")?
+    The sentence then names both places, one for each."""
+    if not _in_sentence(g, f) or f.start <= g.end:
+        return False
+    at = g.sentence.lower().find(g.mention.lower())
+    if at < 0:
+        return False
+    gap = g.sentence[at + len(g.mention) : at + f.start - g.start].lower()
+    return re.search(r"(?<!\w)and\s+(?:an?|another)(?!\w)", gap) is not None
 
 
 def _place_after(dr: DescriptorRules, f: Finding) -> str:
@@ -451,6 +537,36 @@ def _joint_restated(
     if _HISTORY in (last, f.section) or not _other_section(x, f):
         return None
     return x
+
+
+def _new_segment(x: _Lesion, f: Finding) -> bool:
+    """Does a finding of the lesion's section name a segment or valve part
+    none of the lesion's findings named, nor its first finding's sentence
+    ("The aortic valve was heavily calcified. There was calcification
+    extending into the annulus."; not "the proximal LAD, where there was
+    calcification", then "the calcified plaque in the proximal LAD")? It
+    names a sub-site the lesion left unsaid: another lesion."""
+    if not f.segment or _other_section(x, f) or x.first is None:
+        return False
+    said = set(WORD.findall(x.first.sentence.lower()))
+    return not set(f.segment.split()) <= said and not any(
+        m.segment for m in x.told.values()
+    )
+
+
+def _other_joint(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Do the sentences of the lesion's first finding and of `f`, one
+    section's findings at one of a joint's tissues, name different joints
+    ("Periarticular calcification at the left shoulder. Periarticular
+    calcification at the left hip.")? Not in the history, which may name the
+    region ("hip") its later sentences name more narrowly ("trochanter")."""
+    return (
+        f.site in dr.joint_sites
+        and f.section != _HISTORY
+        and x.first is not None
+        and x.first.section == f.section
+        and not _same_joint(dr, f.sentence, x.first.sentence)
+    )
 
 
 def _same_joint(dr: DescriptorRules, a: str, b: str) -> bool:
@@ -756,6 +872,18 @@ def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
     return out
 
 
+def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
+    """The finding's sub-site: its site words', else its label's, else its
+    sentence subject's (`subject_sub`); the subject's too when it holds the
+    site words' and names more ("The common femoral artery was also
+    calcified", its site words "femoral artery")."""
+    sub = sub_site(dr, f)
+    subject = subject_sub(dr, f)
+    if sub and set(sub.split()) < set(subject.split()):
+        return subject
+    return sub or label_sub(dr, f, text) or subject
+
+
 def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     """Set `lesion_id` on every finding of one report, in text order
     (`text`: the report's, for the labels ahead of its findings).
@@ -774,12 +902,10 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     part_of = {f.finding_id: part(dr, f) for f in findings}
     causes = frozenset(dr.cause_terms)
     spans = _spans(findings)
+    place_of = {f.finding_id: trailing_sub(dr, f, spans[f.finding_id][0]) for f in findings}
     for f in findings:
         sub, state, words = (
-            sub_site(dr, f)
-            or label_sub(dr, f, text)
-            or subject_sub(dr, f)
-            or _place_after(dr, f),
+            _sub_of(dr, f, text) or _place_after(dr, f),
             _state(f),
             core(dr, f),
         )
@@ -820,7 +946,14 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
             found = None
         if found is None:
             found = _Lesion(
-                f.finding_id, f.site, state, "", "", part_of=part_of, causes=causes
+                f.finding_id,
+                f.site,
+                state,
+                "",
+                "",
+                part_of=part_of,
+                place_of=place_of,
+                causes=causes,
             )
             by_id[found.lesion_id] = found
             pool = restated.setdefault(state, [])
