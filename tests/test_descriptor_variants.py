@@ -145,6 +145,18 @@ CHANGES = [
     ("Calcified granuloma in the right lung and the heart is enlarged in size.", None, ""),
     # a comparison with the other side is no interval change
     ("Left: similar meniscal chondrocalcinosis, less conspicuous.", None, ""),
+    # "newly" with a verb of seeing, "again" with present or appreciated
+    ("The dystrophic calcification in the scar is newly identified.", None, "new"),
+    ("Vascular calcification in the right breast is newly demonstrated.", None, "new"),
+    ("A focus of calcification in the left thalamus has newly developed.", None, "new"),
+    ("The calcified granuloma in the spleen is again present.", None, "stable"),
+    ("Tendon calcification at the left hip is again appreciated.", None, "stable"),
+    # partly resolved is decreased; gone is resolved
+    ("The calcific deposit in the rotator cuff has partially resolved.", None, "decreased"),
+    ("Calcific tendinitis at the elbow, nearly resolved since the last film.", None, "decreased"),
+    ("Interval partial resolution of the calcific deposit at the hip.", None, "decreased"),
+    ("The previously noted calcific focus at the elbow is no longer apparent.", None, "resolved"),
+    ("The calcific deposits about the shoulder have disappeared.", None, "resolved"),
 ]
 
 
