@@ -270,6 +270,11 @@ SCORES = [
     ("Agatston score of 123456.", None),
     ("Agatston score 12.345.", None),
     ("Agatston score 12.5.", 12.5),
+    # when the score was taken, said between the score words and the value
+    ("Her coronary calcium score today: 62.", 62),
+    ("The coronary calcium score this month is 0.", 0),
+    ("A dedicated calcium score last week was 318, 70th percentile.", 318),
+    ("The calcium score on the current scan is 27.", 27),
 ]
 
 
