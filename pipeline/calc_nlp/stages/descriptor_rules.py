@@ -169,8 +169,9 @@ class DescriptorRules:
         return re.compile(rf"(?<!\w)(?:{self._vessels})(?!\w)", re.I)
 
     def number(self, text: str) -> float:
-        """A score as written: digits, or a number word ("zero")."""
-        word = key_of(self.number_words, text)
+        """A score as written: digits, or a number word ("zero", "no
+        calcium")."""
+        word = key_of(self.number_words, " ".join(text.split()))
         return float(self.number_words[word] if word else text.replace(",", ""))
 
     def vessel(self, text: str) -> str:
