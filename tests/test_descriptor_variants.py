@@ -207,6 +207,21 @@ SHAPES = [
         "distribution",
         ("segmental",),
     ),
+    # a shape word outside the lexicon lists with a BI-RADS one
+    ("Round and oval calcifications in the gluteal fat.", "morphology", ("round",)),
+    ("Punctate and ovoid calcifications in the left breast.", "morphology", ("punctate",)),
+    # "coarsely calcified" is coarse; hyphens and commas inside a term
+    ("A coarsely calcified mass in the left adnexa.", "morphology", ("coarse",)),
+    (
+        "Coarse-heterogeneous calcifications in the right breast.",
+        "morphology",
+        ("coarse heterogeneous",),
+    ),
+    (
+        "Fine, linear, branching calcifications in the right breast.",
+        "morphology",
+        ("fine-linear branching",),
+    ),
 ]
 
 
