@@ -222,6 +222,28 @@ SHAPES = [
         "morphology",
         ("fine-linear branching",),
     ),
+    # past a comma, a part a shape link opens gives its BI-RADS term
+    (
+        "Calcified paratracheal lymph nodes, a few with eggshell pattern.",
+        "morphology",
+        ("rim",),
+    ),
+    (
+        "Calcified mediastinal nodes are seen again, with an eggshell configuration.",
+        "morphology",
+        ("rim",),
+    ),
+    (
+        "Calcifications in the upper outer left breast, most with a punctate shape.",
+        "morphology",
+        ("punctate",),
+    ),
+    # not when the part goes on to another noun
+    (
+        "Calcified hilar nodes, with eggshell nodes also in the mediastinum.",
+        "morphology",
+        (),
+    ),
 ]
 
 

@@ -205,6 +205,7 @@ DESCRIPTOR_WORD_LISTS = (
     "after_breaks",
     "size_before",
     "shape_links",
+    "shape_link_leads",
     "grade_breaks",
     "size_blockers",
     "predicate_followers",

@@ -62,6 +62,7 @@ def clause(
     ends[0] = _past_place_and(dr, text, ends[0], stop)
     told = _colon_terms(dr, text, span.end_char, stop)
     hi, hi_shape, hi_grade = (max(e, told) for e in ends)
+    hi_shape = max(hi_shape, _linked_part(dr, text, hi_shape, stop))
     return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
 
 
@@ -92,6 +93,41 @@ def _colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> int:
     if last == end or last > stop or _PART_CLOSES.match(text, last) is None:
         return end
     return last
+
+
+def _linked_part(dr: DescriptorRules, text: str, at: int, stop: int) -> int:
+    """Where a part after the comma at `at` ends when a shape link opens it
+    and a BI-RADS term, with its shape head, closes it ("lymph nodes, some
+    with eggshell pattern", "nodes are again seen, with an eggshell
+    calcification"): the shape of the mention or of some of what it names.
+    Only shape_link_leads words (a quantifier, an article) may stand around
+    the link. `at` when no such part follows."""
+    if not text.startswith(",", at):
+        return at
+    words = _LINKED_WORD.finditer(text, at + 1, stop)
+    seen_link = False
+    for w in words:
+        word = w.group(1).lower()
+        if word in dr.shape_links and not seen_link:
+            seen_link = True
+        elif word not in dr.shape_link_leads:
+            break
+    else:
+        return at
+    m = dr.terms.match(text, w.start(1))
+    if not seen_link or m is None or not dr.term(m.group())["value"]:
+        return at
+    if dr.term(m.group())["field"] not in ("morphology", "distribution"):
+        return at
+    nxt = _NEXT_WORD.match(text, m.end())
+    end = nxt.end() if nxt is not None and nxt.group(1).lower() in dr.shape_heads else m.end()
+    if end > stop or _PART_CLOSES.match(text, end) is None:
+        return at
+    return end
+
+
+# one word of a part after a comma (a word, a hyphenated one)
+_LINKED_WORD = re.compile(r"[^\S\n]*([\w-]+)")
 
 
 def _first_break(
@@ -245,6 +281,7 @@ def in_reach(
         return False
     own = not _names_lesion(dr, text, c) and _own_segment(dr, text, c, m)
     return _closes(text, m.end()) or own
+
 
 
 def _leads(dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]) -> bool:
