@@ -66,6 +66,11 @@ SIZES = [
         None,
         6,
     ),
+    # two sizes an "and" joins under one unit: the larger
+    ("Two calcified splenic granulomas measuring 4 and 7 mm.", None, 7),
+    ("Calcified hilar nodes of 8 and 11 mm on the right.", None, 11),
+    # not a size of another lesion past an "and"
+    ("A 3 cm cyst and 5 mm calcification in the right kidney.", "calcification", 5),
 ]
 
 

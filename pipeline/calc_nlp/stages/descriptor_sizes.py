@@ -317,6 +317,7 @@ def size_of(
     if reach is not None:
         first = min(lo, reach[0])
         hi = _past_and(dr, text, hi, reach[1])
+        hi = _size_across(dr, text, hi, reach[1])
     best: tuple[int, float, Word] | None = None
     drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
     places = [
@@ -361,6 +362,24 @@ def size_of(
 # ", the largest on the left measuring 3.2 cm", ", measuring up to 8 mm": a
 # part that a size lead opens
 _LED_PART = re.compile(r"[^\S\n]*,[^\S\n]*(?:the[^\S\n]+)?(\w+)", re.I)
+
+
+def _size_across(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
+    """A clause that ends inside a size ("granulomas measuring 3 and 5 mm":
+    the "and" between its numbers is no break) reaches to the size's end,
+    no further than `stop`."""
+    lo = max(0, hi - _SIZE_REACH_BACK)
+    for _, rx in dr.patterns.get("size", []):
+        for m in rx.finditer(text, lo, stop):
+            if m.start() < hi < m.end():
+                return m.end()
+            if m.start() >= hi:
+                break
+    return hi
+
+
+# how far before a clause end a size that crosses it may begin
+_SIZE_REACH_BACK = 16
 
 
 def _past_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
