@@ -71,6 +71,10 @@ SIZES = [
     ("Calcified hilar nodes of 8 and 11 mm on the right.", None, 11),
     # not a size of another lesion past an "and"
     ("A 3 cm cyst and 5 mm calcification in the right kidney.", "calcification", 5),
+    # a size after "the" past the mention is the next noun phrase's
+    ("Mural calcification in the 5 cm popliteal aneurysm.", None, None),
+    ("Calcified thrombus within the 3.5 cm aneurysm sac.", None, None),
+    ("Calcified granulomas in the left lung, the largest 6 mm.", None, 6),
 ]
 
 

@@ -83,8 +83,13 @@ def _after_ok(
         and not (dr.lesion_nouns | dr.size_blockers) & set(gap)
         and not (dr.size_blockers | dr.size_after_stops) & set(after)
         and not any(w[0].isdigit() for w in gap)
-        and not dr.size_new_phrase & set(gap[-1:])
+        and not (dr.size_new_phrase | _DEFINITE) & set(gap[-1:])
     )
+
+
+# "the" right before a size after the mention opens another noun phrase too
+# ("calcification in the 4 cm aneurysm": the aneurysm's size)
+_DEFINITE = frozenset({"the"})
 
 
 def _current(dr: DescriptorRules, gap: list[str]) -> list[str]:
