@@ -327,3 +327,31 @@ SCORES = [
 @pytest.mark.parametrize("text, agatston", SCORES)
 def test_score(findings_of, text, agatston):
     assert findings_of(text)[0].agatston == agatston
+
+
+@pytest.mark.parametrize(
+    "text, distribution",
+    [
+        (
+            "Clusters of small dense foci in the left lower lobe, consistent with "
+            "metastatic calcification.",
+            ("grouped",),
+        ),
+        (
+            "Grouped bright foci in the left breast, compatible with calcifications.",
+            ("grouped",),
+        ),
+        (
+            "Tiny echogenic foci in both kidneys in a diffuse distribution, "
+            "consistent with nephrocalcinosis.",
+            ("diffuse",),
+        ),
+        # "linear" that only shapes the head is no distribution
+        ("Linear high density along the bowel wall, consistent with mural calcification.", ()),
+    ],
+)
+def test_a_finding_named_as_a_head_takes_its_distribution(findings_of, text, distribution):
+    """A finding its sentence names as what a focus or density (no finding
+    itself) is takes that head's BI-RADS distribution, as it takes its shapes."""
+    (f,) = findings_of(text)
+    assert f.distribution == distribution
