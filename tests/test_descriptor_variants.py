@@ -253,6 +253,11 @@ SHAPES = [
         "morphology",
         (),
     ),
+    # "skin" or "dermal" naming another noun is no skin calcification
+    ("The biopsy showed calcification of dermal arteries in the thigh.", "morphology", ()),
+    ("A skin biopsy of the calf confirmed calciphylaxis.", "morphology", ()),
+    ("Calciphylaxis is suspected given the painful skin lesions.", "morphology", ()),
+    ("Dermal calcifications in the lower inner left breast.", "morphology", ("skin",)),
 ]
 
 
