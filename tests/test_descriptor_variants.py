@@ -258,6 +258,17 @@ SHAPES = [
     ("A skin biopsy of the calf confirmed calciphylaxis.", "morphology", ()),
     ("Calciphylaxis is suspected given the painful skin lesions.", "morphology", ()),
     ("Dermal calcifications in the lower inner left breast.", "morphology", ("skin",)),
+    # a term before two adjectives an "and" joins, the second opening the mention
+    (
+        "Pancreas: coarse periductal and parenchymal calcifications in the tail.",
+        "morphology",
+        ("coarse",),
+    ),
+    (
+        "Punctate intratubular and medullary calcifications in the left kidney.",
+        "morphology",
+        ("punctate",),
+    ),
 ]
 
 

@@ -201,6 +201,8 @@ def _lists_terms(
 
 
 _WORDS = re.compile(r"[\w-]+")
+# a mention of two words or more: its first word may be an adjective
+_MENTION_HEAD = re.compile(r"[\w-]+[^\S\n]+[\w-]")
 
 
 def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int) -> bool:
@@ -212,6 +214,10 @@ def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
         return False
     before = _WORDS.findall(text[max(0, cut.start() - 40) : cut.start()])
     after = _WORDS.findall(text[cut.end() : at])
+    if not after and _MENTION_HEAD.match(text, at):
+        # the mention opens with the second adjective ("coarse intraductal and
+        # [parenchymal calcifications]")
+        after = [_WORDS.findall(text, at)[0]]
     words = [w.lower() for w in before[-1:] + after]
     return (
         bool(before)
