@@ -269,6 +269,18 @@ SHAPES = [
         "morphology",
         ("punctate",),
     ),
+    # a second predicate that "and" and a copula open
+    (
+        "Calcifications near the biopsy clip have grown and are amorphous.",
+        "morphology",
+        ("amorphous",),
+    ),
+    (
+        "Calcifications in the right breast have increased and are pleomorphic "
+        "and clustered.",
+        "distribution",
+        ("grouped",),
+    ),
 ]
 
 

@@ -63,6 +63,7 @@ def clause(
     told = _colon_terms(dr, text, span.end_char, stop)
     hi, hi_shape, hi_grade = (max(e, told) for e in ends)
     hi_shape = max(hi_shape, _linked_part(dr, text, hi_shape, stop))
+    hi_shape = max(hi_shape, _and_copula_terms(dr, text, hi_shape, stop))
     return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
 
 
@@ -124,6 +125,32 @@ def _linked_part(dr: DescriptorRules, text: str, at: int, stop: int) -> int:
     if end > stop or _PART_CLOSES.match(text, end) is None:
         return at
     return end
+
+
+_AND_COPULA = re.compile(r"[^\S\n]*and[^\S\n]+(\w+)[^\S\n]+", re.I)
+
+
+def _and_copula_terms(dr: DescriptorRules, text: str, at: int, stop: int) -> int:
+    """Where the BI-RADS words end that a second predicate of the mention
+    gives it when an "and" and a copula open it and nothing else stands in
+    that part ("calcifications have increased in number and are coarse,
+    ..."), else `at`."""
+    m = _AND_COPULA.match(text, at, stop)
+    if m is None or m.group(1).lower() not in dr.copulas:
+        return at
+    pos, last = m.end(), at
+    while True:
+        t = dr.terms.match(text, pos)
+        if t is None or dr.term(t.group())["field"] not in ("morphology", "distribution"):
+            break
+        last = t.end()
+        lists = _LISTED.match(text, last)
+        if lists is None or lists.end() == last:
+            break
+        pos = lists.end()
+    if last == at or last > stop or _PART_CLOSES.match(text, last) is None:
+        return at
+    return last
 
 
 # one word of a part after a comma (a word, a hyphenated one)
