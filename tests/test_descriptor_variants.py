@@ -154,6 +154,11 @@ CHANGES = [
     ("Calcified granuloma in the right lung and the heart is enlarged in size.", None, ""),
     # a comparison with the other side is no interval change
     ("Left: similar meniscal chondrocalcinosis, less conspicuous.", None, ""),
+    # ", and" with a pronoun (a demonstrative and its noun) and a copula
+    ("Old films showed calcific deposits at both elbows, and these are unchanged.", None, "stable"),
+    ("Tendon calcification at the right hip, and that deposit is larger.", None, "increased"),
+    ("Calcified granuloma at the left base, and it is new.", None, "new"),
+    ("Calcified granuloma at the left base, and the effusion is unchanged.", None, ""),
     # "newly" with a verb of seeing, "again" with present or appreciated
     ("The dystrophic calcification in the scar is newly identified.", None, "new"),
     ("Vascular calcification in the right breast is newly demonstrated.", None, "new"),

@@ -134,6 +134,8 @@ def copula_change(
         w = _WORD_OR_STOP.match(text, at)
         if w is not None and w.group(1) == ";" and not copula:
             w = _anaphor_subject(dr, text, w.end())  # "; these are similar to"
+        elif w is not None and w.group(1) == "," and not copula:
+            w = _and_pronoun_subject(dr, text, w.end())  # ", and those are"
         if w is None or w.end() > stop or not w.group(1)[0].isalnum():
             return None
         last, prev = prev, w.group(1).lower()
@@ -170,6 +172,36 @@ def _anaphor_subject(dr: DescriptorRules, text: str, at: int) -> re.Match[str] |
     if w is None or nxt is None or w.group(1).lower() not in dr.anaphors:
         return None
     return w if nxt.group(1).lower() in dr.copulas else None
+
+
+# pronouns that, after ", and", open a clause about the mention before them
+# ("..., and it is unchanged", "..., and those deposits are unchanged"); not
+# "the", which opens any noun phrase
+_AND_PRONOUNS = frozenset({"it", "they", "these", "those", "this", "that", "both"})
+_DEMONSTRATIVES = frozenset({"these", "those", "this", "that", "both"})
+
+
+def _and_pronoun_subject(
+    dr: DescriptorRules, text: str, at: int
+) -> re.Match[str] | None:
+    """After a comma, "and" and a pronoun (a demonstrative with one noun
+    after it) that a copula follows: the clause is about the mention. The
+    last word before the copula, else None."""
+    w = _WORD_OR_STOP.match(text, at)
+    if w is None or w.group(1).lower() != "and":
+        return None
+    pronoun = _WORD_OR_STOP.match(text, w.end())
+    if pronoun is None or pronoun.group(1).lower() not in _AND_PRONOUNS:
+        return None
+    nxt = _WORD_OR_STOP.match(text, pronoun.end())
+    if nxt is not None and nxt.group(1).lower() in dr.copulas:
+        return pronoun
+    if nxt is None or pronoun.group(1).lower() not in _DEMONSTRATIVES:
+        return None
+    after = _WORD_OR_STOP.match(text, nxt.end())
+    if after is None or after.group(1).lower() not in dr.copulas:
+        return None
+    return nxt if nxt.group(1).isalpha() else None
 
 
 def _ends(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
