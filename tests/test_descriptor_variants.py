@@ -159,6 +159,10 @@ CHANGES = [
     ("Tendon calcification at the right hip, and that deposit is larger.", None, "increased"),
     ("Calcified granuloma at the left base, and it is new.", None, "new"),
     ("Calcified granuloma at the left base, and the effusion is unchanged.", None, ""),
+    # past-perfect growth, interval stability, not seen on today's films
+    ("The prior CT showed that the calcified node had grown.", None, "increased"),
+    ("Follow-up CT showed interval stability of the calcified node.", None, "stable"),
+    ("The calcific focus at the elbow is not seen on today's radiographs.", None, "resolved"),
     # "newly" with a verb of seeing, "again" with present or appreciated
     ("The dystrophic calcification in the scar is newly identified.", None, "new"),
     ("Vascular calcification in the right breast is newly demonstrated.", None, "new"),
