@@ -358,6 +358,10 @@ SCORES = [
     ("The coronary calcium score this month is 0.", 0),
     ("A dedicated calcium score last week was 318, 70th percentile.", 318),
     ("The calcium score on the current scan is 27.", 27),
+    # a score that changed "to" today's value, the earlier one dated or after it
+    ("The coronary calcium score has risen to 130 from 90.", 130),
+    ("Agatston score increased from 12 in 2017 to 64.", 64),
+    ("The calcium score rose to 300.", 300),
 ]
 
 
