@@ -278,6 +278,13 @@ SHAPES = [
         "morphology",
         ("punctate",),
     ),
+    # past a comma, a range or a "both" of BI-RADS words lists them all
+    ("Calcifications in the upper left breast, round to punctate.", "morphology", ("round", "punctate")),
+    (
+        "Calcifications at 3 o'clock in the right breast, both punctate and amorphous.",
+        "morphology",
+        ("punctate", "amorphous"),
+    ),
     # a second predicate that "and" and a copula open
     (
         "Calcifications near the biopsy clip have grown and are amorphous.",

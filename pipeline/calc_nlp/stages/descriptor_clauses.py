@@ -366,7 +366,8 @@ def _own_segment(
     end = _SEGMENT_END.search(text, m.end(), c.hi)
     segment = text[lo + 1 : end.start() if end else c.hi]
     segment = dr.tails.sub(" ", dr.restating.sub(" ", segment))
-    allowed = dr.term_lists | dr.restating_openers | dr.copulas  # "which are"
+    # "which are"; "round to punctate", "both punctate and amorphous"
+    allowed = dr.term_lists | dr.restating_openers | dr.copulas | dr.distributive | {"to"}
     return all(
         w in allowed or not w[0].isalnum() for w in gap_words(dr, segment, set())
     )
