@@ -159,6 +159,13 @@ CHANGES = [
     ("Tendon calcification at the right hip, and that deposit is larger.", None, "increased"),
     ("Calcified granuloma at the left base, and it is new.", None, "new"),
     ("Calcified granuloma at the left base, and the effusion is unchanged.", None, ""),
+    # an "as before" closing the sentence past a restating phrase
+    (
+        "Calcified nodule at the left apex consistent with a healed granuloma as before.",
+        None,
+        "stable",
+    ),
+    ("Calcified node in the hilum with the adjacent effusion as before.", None, ""),
     # past-perfect growth, interval stability, not seen on today's films
     ("The prior CT showed that the calcified node had grown.", None, "increased"),
     ("Follow-up CT showed interval stability of the calcified node.", None, "stable"),

@@ -47,9 +47,29 @@ def closing_change(
     if m is None or m.end() > sent.end_char or not _closes_phrase(dr, text, m):
         m = _distributed(dr, text, last, sent.end_char)
     if m is None:
+        m = _closing_as(dr, text, last, sent.end_char)
+    if m is None:
         return None
     entry = dr.term(m.group())
     return (entry["value"], entry["id"], m.start(), m.end())
+
+
+def _closing_as(dr: DescriptorRules, text: str, last: int, end: int) -> re.Match[str] | None:
+    """A change phrase opening with "as" ("as before", "as on the prior") that
+    ends the sentence past a restating phrase after its last finding, with no
+    comma ("calcified nodule at the right base compatible with old
+    granulomatous disease as before"): the restating phrase names what the
+    finding is, so the closing phrase is still the finding's."""
+    found = list(dr.terms.finditer(text, last, end))
+    if not found or text[found[-1].end() : end].strip(" \t.;"):
+        return None
+    m = found[-1]
+    entry = dr.term(m.group())
+    if entry["field"] != "change" or not entry["value"]:
+        return None
+    if not m.group().lower().startswith("as ") or any(p in text[last : m.start()] for p in ",;:"):
+        return None
+    return m if dr.restating.search(text, last, m.start()) is not None else None
 
 
 _NEXT = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
