@@ -292,6 +292,13 @@ SHAPES = [
         "morphology",
         ("punctate", "amorphous"),
     ),
+    # a ring or rim named as what the calcification is gives its shape
+    (
+        "A bright ring lines the cyst wall and may represent calcification.",
+        "morphology",
+        ("rim",),
+    ),
+    ("A thin dense rim around the lesion, probably calcification.", "morphology", ("rim",)),
     # a second predicate that "and" and a copula open
     (
         "Calcifications near the biopsy clip have grown and are amorphous.",
