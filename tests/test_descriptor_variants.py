@@ -159,6 +159,16 @@ CHANGES = [
     ("Tendon calcification at the right hip, and that deposit is larger.", None, "increased"),
     ("Calcified granuloma at the left base, and it is new.", None, "new"),
     ("Calcified granuloma at the left base, and the effusion is unchanged.", None, ""),
+    # an appositive that only names the mention as a finding or pattern
+    (
+        "Faint calcifications along the bladder wall, a pattern that is new since the last CT.",
+        None,
+        "new",
+    ),
+    ("Calcified granuloma in the right lung, a finding which is unchanged.", None, "stable"),
+    ("Calcified granuloma in the right lung, a nodule that is new.", None, ""),
+    # a predicate change phrase that ends in its own linking word
+    ("Calcified node at the right hilum, and it is new since the last film.", None, "new"),
     # an "as before" closing the sentence past a restating phrase
     (
         "Calcified nodule at the left apex consistent with a healed granuloma as before.",

@@ -206,6 +206,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_before",
     "shape_links",
     "shape_link_leads",
+    "appositive_heads",
     "grade_breaks",
     "size_blockers",
     "predicate_followers",

@@ -155,7 +155,10 @@ def copula_change(
         if w is not None and w.group(1) == ";" and not copula:
             w = _anaphor_subject(dr, text, w.end())  # "; these are similar to"
         elif w is not None and w.group(1) == "," and not copula:
-            w = _and_pronoun_subject(dr, text, w.end())  # ", and those are"
+            comma = w.end()  # ", and those are"; ", a finding that is"
+            w = _and_pronoun_subject(dr, text, comma) or _appositive_subject(
+                dr, text, comma
+            )
         if w is None or w.end() > stop or not w.group(1)[0].isalnum():
             return None
         last, prev = prev, w.group(1).lower()
@@ -224,9 +227,38 @@ def _and_pronoun_subject(
     return nxt if nxt.group(1).isalpha() else None
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
+_RELATIVES = frozenset({"that", "which"})
+
+
+def _appositive_subject(
+    dr: DescriptorRules, text: str, at: int
+) -> re.Match[str] | None:
+    """After a comma, an appositive that only names the mention as a finding
+    or pattern and a relative pronoun that a copula follows ("..., a pattern
+    that was new compared with the prior CT", "..., a finding which is
+    unchanged"): the clause is about the mention. The relative pronoun, else
+    None."""
+    article = _WORD_OR_STOP.match(text, at)
+    if article is None or article.group(1).lower() not in _ARTICLES:
+        return None
+    head = _WORD_OR_STOP.match(text, article.end())
+    if head is None or head.group(1).lower() not in dr.appositive_heads:
+        return None
+    rel = _WORD_OR_STOP.match(text, head.end())
+    if rel is None or rel.group(1).lower() not in _RELATIVES:
+        return None
+    nxt = _WORD_OR_STOP.match(text, rel.end())
+    return rel if nxt is not None and nxt.group(1).lower() in dr.copulas else None
+
+
 def _ends(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
-    """Does the change term end its phrase (or a follower come next)?"""
+    """Does the change term end its phrase (or a follower come next, or
+    close the term itself: "new since the last CT")?"""
     nxt = re.compile(r"[^\S\n]*([a-z]\w*)", re.I).match(text, m.end())
+    last = m.group().split()[-1].lower()
+    if last in dr.followers and last not in ("in", "of") and len(m.group().split()) > 1:
+        return True
     return nxt is None or nxt.group(1).lower() in dr.followers | {"but", "and"}
 
 
