@@ -473,6 +473,9 @@ SCORES = [
     ),
     # a vessel's own score under its label is not the total
     ("LAD: Calcification in the mid segment. Vessel score 140.", "agatston", None),
+    # the cohort named between the ordinal and "percentile"
+    ("Agatston score 140 (72nd MESA percentile).", "agatston_percentile", 72),
+    ("Calcium score 33, 58th age-adjusted percentile.", "agatston_percentile", 58),
     # two vessels joined by "and" share the score after them
     (
         "Agatston score 52: LAD 44, RCA 8, left main and circumflex 0.",
