@@ -71,6 +71,10 @@ SIZES = [
     ("Calcified hilar nodes of 8 and 11 mm on the right.", None, 11),
     # not a size of another lesion past an "and"
     ("A 3 cm cyst and 5 mm calcification in the right kidney.", "calcification", 5),
+    # "with a diameter of": the lesion's own measure, not a vessel's
+    ("A calcified granuloma in the left lung with a diameter of 7 mm.", None, 7),
+    ("A calcified mass in the pelvis with a maximal diameter of 3.1 cm.", None, 31),
+    ("Calcified abdominal aorta with a maximal diameter of 2.4 cm.", None, None),
     # a size after "the" past the mention is the next noun phrase's
     ("Mural calcification in the 5 cm popliteal aneurysm.", None, None),
     ("Calcified thrombus within the 3.5 cm aneurysm sac.", None, None),

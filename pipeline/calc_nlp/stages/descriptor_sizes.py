@@ -323,6 +323,8 @@ def size_of(
         first = min(lo, reach[0])
         hi = _past_and(dr, text, hi, reach[1])
         hi = _size_across(dr, text, hi, reach[1])
+        if span.text.split()[-1].lower() in dr.lesion_nouns:
+            hi = _past_measure_with(dr, text, hi, reach[1])
     best: tuple[int, float, Word] | None = None
     drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
     places = [
@@ -380,6 +382,32 @@ def _size_across(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
                 return m.end()
             if m.start() >= hi:
                 break
+    return hi
+
+
+# "with a diameter of", "with a maximal size of": a "with" that only opens the
+# mention's own measure
+_MEASURE_WITH = re.compile(
+    r"[^\S\n]*with[^\S\n]+an?[^\S\n]+(?:(?:maximal|maximum|greatest|largest|long-axis|"
+    r"short-axis|mean)[^\S\n]+)?(?:diameter|size|dimension|length|width)[^\S\n]+of"
+    r"(?:[^\S\n]+(?:approximately|about|up[^\S\n]+to))?[^\S\n]+",
+    re.I,
+)
+
+
+def _past_measure_with(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
+    """A clause that a "with" ends reaches past it to the size right after
+    when the "with" only opens the mention's own measure ("calcified nodule
+    with a diameter of 6 mm"); no further than `stop`. Only for a mention
+    that names a lesion: "calcified aorta with a diameter of 3 cm" gives the
+    vessel's."""
+    m = _MEASURE_WITH.match(text, hi, stop)
+    if m is None:
+        return hi
+    for _, rx in dr.patterns.get("size", []):
+        size = rx.match(text, m.end(), stop)
+        if size is not None:
+            return size.end()
     return hi
 
 
