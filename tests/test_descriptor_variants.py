@@ -69,6 +69,8 @@ SIZES = [
     # two sizes an "and" joins under one unit: the larger
     ("Two calcified splenic granulomas measuring 4 and 7 mm.", None, 7),
     ("Calcified hilar nodes of 8 and 11 mm on the right.", None, 11),
+    ("Calcified splenic granulomas of 3 mm and 6 mm.", None, 6),
+    ("Calcified hilar nodes measuring 9 mm and 1.2 cm.", None, 12),
     # not a size of another lesion past an "and"
     ("A 3 cm cyst and 5 mm calcification in the right kidney.", "calcification", 5),
     # "with a diameter of": the lesion's own measure, not a vessel's
