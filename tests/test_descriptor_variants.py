@@ -315,6 +315,14 @@ SHAPES = [
         ("rim",),
     ),
     ("A thin dense rim around the lesion, probably calcification.", "morphology", ("rim",)),
+    # a colon past the mention's place gives the words after it
+    (
+        "Calcifications in the lower inner quadrant of the right breast: amorphous, grouped.",
+        "distribution",
+        ("grouped",),
+    ),
+    ("Calcifications in the right breast: punctate.", "morphology", ("punctate",)),
+    ("Calcifications in the right breast: see the addendum.", "morphology", ()),
     # a second predicate that "and" and a copula open
     (
         "Calcifications near the biopsy clip have grown and are amorphous.",

@@ -61,6 +61,8 @@ def clause(
     ends = [_first_break(dr, rx, text, span.end_char, stop) for rx in dr.ends]
     ends[0] = _past_place_and(dr, text, ends[0], stop)
     told = _colon_terms(dr, text, span.end_char, stop)
+    if told == span.end_char:
+        told = _place_colon_terms(dr, text, span.end_char, stop)
     hi, hi_shape, hi_grade = (max(e, told) for e in ends)
     hi_shape = max(hi_shape, _linked_part(dr, text, hi_shape, stop))
     hi_shape = max(hi_shape, _and_copula_terms(dr, text, hi_shape, stop))
@@ -155,6 +157,25 @@ def _and_copula_terms(dr: DescriptorRules, text: str, at: int, stop: int) -> int
 
 # one word of a part after a comma (a word, a hyphenated one)
 _LINKED_WORD = re.compile(r"[^\S\n]*([\w-]+)")
+
+
+# a few plain words before a colon, each word whole so a long token is not
+# split every way before the match fails
+_PLACE_COLON = re.compile(r"[^\S\n]+(?:[a-z][\w'-]*(?![\w'-])[^\S\n]*){1,10}(?=:)", re.I)
+
+
+def _place_colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> int:
+    """The descriptor words a colon gives the mention past a few plain words
+    of its place ("Calcifications in the left breast: amorphous, grouped."),
+    as `_colon_terms` reads them right after the mention; `end` when none.
+    No break word may stand in the place, and the colon is no clock's."""
+    place = _PLACE_COLON.match(text, end, stop)
+    if place is None or dr.after_breaks.search(text, end, place.end()):
+        return end
+    if text[place.end() + 1 : place.end() + 2].isdigit():
+        return end  # "at 7:00"
+    last = _colon_terms(dr, text, place.end(), stop)
+    return end if last == place.end() else last
 
 
 def _first_break(
