@@ -71,6 +71,9 @@ SIZES = [
     ("Calcified hilar nodes of 8 and 11 mm on the right.", None, 11),
     ("Calcified splenic granulomas of 3 mm and 6 mm.", None, 6),
     ("Calcified hilar nodes measuring 9 mm and 1.2 cm.", None, 12),
+    # a size the words after it date to an earlier study is not today's
+    ("Calcified granuloma in the left lung, 7 mm on the prior study.", None, None),
+    ("Calcified granuloma in the left lung measuring 7 mm on image 44.", None, 7),
     # not a size of another lesion past an "and"
     ("A 3 cm cyst and 5 mm calcification in the right kidney.", "calcification", 5),
     # "with a diameter of": the lesion's own measure, not a vessel's

@@ -356,6 +356,7 @@ def size_of(
                 )
                 after = words(dr, text[m.end() : hi], set())[:1]
                 ok = _after_ok(dr, gap, after, span.text)
+                ok = ok and not _dated(dr, words(dr, text[m.end() : hi], set())[:3])
                 ok = ok and not ("," in gap and _hosted(dr, text, lo))
                 dist = m.start() - span.end_char
             else:
@@ -369,6 +370,15 @@ def size_of(
 # ", the largest on the left measuring 3.2 cm", ", measuring up to 8 mm": a
 # part that a size lead opens
 _LED_PART = re.compile(r"[^\S\n]*,[^\S\n]*(?:the[^\S\n]+)?(\w+)", re.I)
+
+
+def _dated(dr: DescriptorRules, after: list[str]) -> bool:
+    """Do the words right after a size date it to an earlier study ("8 mm on
+    the prior study", "6 mm on XXXX")? Then it is no size of today."""
+    if len(after) < 2 or after[0] != "on":
+        return False
+    nxt = after[2] if after[1] == "the" and len(after) > 2 else after[1]
+    return nxt in dr.threshold_dating
 
 
 def _size_across(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
