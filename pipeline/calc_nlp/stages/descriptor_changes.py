@@ -57,9 +57,9 @@ def closing_change(
 def _closing_as(dr: DescriptorRules, text: str, last: int, end: int) -> re.Match[str] | None:
     """A change phrase opening with "as" ("as before", "as on the prior") that
     ends the sentence past a restating phrase after its last finding, with no
-    comma ("calcified nodule at the right base compatible with old
-    granulomatous disease as before"): the restating phrase names what the
-    finding is, so the closing phrase is still the finding's."""
+    comma ("calcified nodule at the apex consistent with a healed granuloma
+    as before"): the restating phrase names what the finding is, so the
+    closing phrase is still the finding's."""
     found = list(dr.terms.finditer(text, last, end))
     if not found or text[found[-1].end() : end].strip(" \t.;"):
         return None
