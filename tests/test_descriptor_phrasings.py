@@ -473,6 +473,33 @@ SCORES = [
     ),
     # a vessel's own score under its label is not the total
     ("LAD: Calcification in the mid segment. Vessel score 140.", "agatston", None),
+    # the cohort named between the ordinal and "percentile"
+    ("Agatston score 140 (72nd MESA percentile).", "agatston_percentile", 72),
+    ("Calcium score 33, 58th age-adjusted percentile.", "agatston_percentile", 58),
+    # two vessels joined by "and" share the score after them
+    (
+        "Agatston score 52: LAD 44, RCA 8, left main and circumflex 0.",
+        "agatston_vessels",
+        "LAD=44;RCA=8;LM=0;LCX=0",
+    ),
+    (
+        "Calcium score 90; the LAD and RCA each 45, left main 0.",
+        "agatston_vessels",
+        "LAD=45;RCA=45;LM=0",
+    ),
+    # a table line with no calcium in a vessel scores it 0, on comma-joined
+    # lines too
+    (
+        "Total coronary calcium score: 21.\nLeft main: none\nLAD: 21\nLCx: 0\nRCA: 0\n",
+        "agatston_vessels",
+        "LM=0;LAD=21;LCX=0;RCA=0",
+    ),
+    (
+        "The calcium score is 16 Agatston units.,LEFT MAIN: , No calcium.,LAD: , 16.,"
+        "CIRCUMFLEX: , 0.,RCA: , 0.",
+        "agatston_vessels",
+        "LM=0;LAD=16;LCX=0;RCA=0",
+    ),
 ]
 
 

@@ -66,6 +66,24 @@ SIZES = [
         None,
         6,
     ),
+    # two sizes an "and" joins under one unit: the larger
+    ("Two calcified splenic granulomas measuring 4 and 7 mm.", None, 7),
+    ("Calcified hilar nodes of 8 and 11 mm on the right.", None, 11),
+    ("Calcified splenic granulomas of 3 mm and 6 mm.", None, 6),
+    ("Calcified hilar nodes measuring 9 mm and 1.2 cm.", None, 12),
+    # a size the words after it date to an earlier study is not today's
+    ("Calcified granuloma in the left lung, 7 mm on the prior study.", None, None),
+    ("Calcified granuloma in the left lung measuring 7 mm on image 44.", None, 7),
+    # not a size of another lesion past an "and"
+    ("A 3 cm cyst and 5 mm calcification in the right kidney.", "calcification", 5),
+    # "with a diameter of": the lesion's own measure, not a vessel's
+    ("A calcified granuloma in the left lung with a diameter of 7 mm.", None, 7),
+    ("A calcified mass in the pelvis with a maximal diameter of 3.1 cm.", None, 31),
+    ("Calcified abdominal aorta with a maximal diameter of 2.4 cm.", None, None),
+    # a size after "the" past the mention is the next noun phrase's
+    ("Mural calcification in the 5 cm popliteal aneurysm.", None, None),
+    ("Calcified thrombus within the 3.5 cm aneurysm sac.", None, None),
+    ("Calcified granulomas in the left lung, the largest 6 mm.", None, 6),
 ]
 
 
@@ -145,6 +163,44 @@ CHANGES = [
     ("Calcified granuloma in the right lung and the heart is enlarged in size.", None, ""),
     # a comparison with the other side is no interval change
     ("Left: similar meniscal chondrocalcinosis, less conspicuous.", None, ""),
+    # ", and" with a pronoun (a demonstrative and its noun) and a copula
+    ("Old films showed calcific deposits at both elbows, and these are unchanged.", None, "stable"),
+    ("Tendon calcification at the right hip, and that deposit is larger.", None, "increased"),
+    ("Calcified granuloma at the left base, and it is new.", None, "new"),
+    ("Calcified granuloma at the left base, and the effusion is unchanged.", None, ""),
+    # an appositive that only names the mention as a finding or pattern
+    (
+        "Faint calcifications along the bladder wall, a pattern that is new since the last CT.",
+        None,
+        "new",
+    ),
+    ("Calcified granuloma in the right lung, a finding which is unchanged.", None, "stable"),
+    ("Calcified granuloma in the right lung, a nodule that is new.", None, ""),
+    # a predicate change phrase that ends in its own linking word
+    ("Calcified node at the right hilum, and it is new since the last film.", None, "new"),
+    # an "as before" closing the sentence past a restating phrase
+    (
+        "Calcified nodule at the left apex consistent with a healed granuloma as before.",
+        None,
+        "stable",
+    ),
+    ("Calcified node in the hilum with the adjacent effusion as before.", None, ""),
+    # past-perfect growth, interval stability, not seen on today's films
+    ("The prior CT showed that the calcified node had grown.", None, "increased"),
+    ("Follow-up CT showed interval stability of the calcified node.", None, "stable"),
+    ("The calcific focus at the elbow is not seen on today's radiographs.", None, "resolved"),
+    # "newly" with a verb of seeing, "again" with present or appreciated
+    ("The dystrophic calcification in the scar is newly identified.", None, "new"),
+    ("Vascular calcification in the right breast is newly demonstrated.", None, "new"),
+    ("A focus of calcification in the left thalamus has newly developed.", None, "new"),
+    ("The calcified granuloma in the spleen is again present.", None, "stable"),
+    ("Tendon calcification at the left hip is again appreciated.", None, "stable"),
+    # partly resolved is decreased; gone is resolved
+    ("The calcific deposit in the rotator cuff has partially resolved.", None, "decreased"),
+    ("Calcific tendinitis at the elbow, nearly resolved since the last film.", None, "decreased"),
+    ("Interval partial resolution of the calcific deposit at the hip.", None, "decreased"),
+    ("The previously noted calcific focus at the elbow is no longer apparent.", None, "resolved"),
+    ("The calcific deposits about the shoulder have disappeared.", None, "resolved"),
 ]
 
 
@@ -194,6 +250,93 @@ SHAPES = [
         "Calcifications in the left breast, segmental distribution.",
         "distribution",
         ("segmental",),
+    ),
+    # a shape word outside the lexicon lists with a BI-RADS one
+    ("Round and oval calcifications in the gluteal fat.", "morphology", ("round",)),
+    ("Punctate and ovoid calcifications in the left breast.", "morphology", ("punctate",)),
+    # "coarsely calcified" is coarse; hyphens and commas inside a term
+    ("A coarsely calcified mass in the left adnexa.", "morphology", ("coarse",)),
+    (
+        "Coarse-heterogeneous calcifications in the right breast.",
+        "morphology",
+        ("coarse heterogeneous",),
+    ),
+    (
+        "Fine, linear, branching calcifications in the right breast.",
+        "morphology",
+        ("fine-linear branching",),
+    ),
+    # past a comma, a part a shape link opens gives its BI-RADS term
+    (
+        "Calcified paratracheal lymph nodes, a few with eggshell pattern.",
+        "morphology",
+        ("rim",),
+    ),
+    (
+        "Calcified mediastinal nodes are seen again, with an eggshell configuration.",
+        "morphology",
+        ("rim",),
+    ),
+    (
+        "Calcifications in the upper outer left breast, most with a punctate shape.",
+        "morphology",
+        ("punctate",),
+    ),
+    # not when the part goes on to another noun
+    (
+        "Calcified hilar nodes, with eggshell nodes also in the mediastinum.",
+        "morphology",
+        (),
+    ),
+    # "skin" or "dermal" naming another noun is no skin calcification
+    ("The biopsy showed calcification of dermal arteries in the thigh.", "morphology", ()),
+    ("A skin biopsy of the calf confirmed calciphylaxis.", "morphology", ()),
+    ("Calciphylaxis is suspected given the painful skin lesions.", "morphology", ()),
+    ("Dermal calcifications in the lower inner left breast.", "morphology", ("skin",)),
+    # a term before two adjectives an "and" joins, the second opening the mention
+    (
+        "Pancreas: coarse periductal and parenchymal calcifications in the tail.",
+        "morphology",
+        ("coarse",),
+    ),
+    (
+        "Punctate intratubular and medullary calcifications in the left kidney.",
+        "morphology",
+        ("punctate",),
+    ),
+    # past a comma, a range or a "both" of BI-RADS words lists them all
+    ("Calcifications in the upper left breast, round to punctate.", "morphology", ("round", "punctate")),
+    (
+        "Calcifications at 3 o'clock in the right breast, both punctate and amorphous.",
+        "morphology",
+        ("punctate", "amorphous"),
+    ),
+    # a ring or rim named as what the calcification is gives its shape
+    (
+        "A bright ring lines the cyst wall and may represent calcification.",
+        "morphology",
+        ("rim",),
+    ),
+    ("A thin dense rim around the lesion, probably calcification.", "morphology", ("rim",)),
+    # a colon past the mention's place gives the words after it
+    (
+        "Calcifications in the lower inner quadrant of the right breast: amorphous, grouped.",
+        "distribution",
+        ("grouped",),
+    ),
+    ("Calcifications in the right breast: punctate.", "morphology", ("punctate",)),
+    ("Calcifications in the right breast: see the addendum.", "morphology", ()),
+    # a second predicate that "and" and a copula open
+    (
+        "Calcifications near the biopsy clip have grown and are amorphous.",
+        "morphology",
+        ("amorphous",),
+    ),
+    (
+        "Calcifications in the right breast have increased and are pleomorphic "
+        "and clustered.",
+        "distribution",
+        ("grouped",),
     ),
 ]
 
@@ -258,9 +401,46 @@ SCORES = [
     ("Agatston score of 123456.", None),
     ("Agatston score 12.345.", None),
     ("Agatston score 12.5.", 12.5),
+    # when the score was taken, said between the score words and the value
+    ("Her coronary calcium score today: 62.", 62),
+    ("The coronary calcium score this month is 0.", 0),
+    ("A dedicated calcium score last week was 318, 70th percentile.", 318),
+    ("The calcium score on the current scan is 27.", 27),
+    # a score that changed "to" today's value, the earlier one dated or after it
+    ("The coronary calcium score has risen to 130 from 90.", 130),
+    ("Agatston score increased from 12 in 2017 to 64.", 64),
+    ("The calcium score rose to 300.", 300),
 ]
 
 
 @pytest.mark.parametrize("text, agatston", SCORES)
 def test_score(findings_of, text, agatston):
     assert findings_of(text)[0].agatston == agatston
+
+
+@pytest.mark.parametrize(
+    "text, distribution",
+    [
+        (
+            "Clusters of small dense foci in the left lower lobe, consistent with "
+            "metastatic calcification.",
+            ("grouped",),
+        ),
+        (
+            "Grouped bright foci in the left breast, compatible with calcifications.",
+            ("grouped",),
+        ),
+        (
+            "Tiny echogenic foci in both kidneys in a diffuse distribution, "
+            "consistent with nephrocalcinosis.",
+            ("diffuse",),
+        ),
+        # "linear" that only shapes the head is no distribution
+        ("Linear high density along the bowel wall, consistent with mural calcification.", ()),
+    ],
+)
+def test_a_finding_named_as_a_head_takes_its_distribution(findings_of, text, distribution):
+    """A finding its sentence names as what a focus or density (no finding
+    itself) is takes that head's BI-RADS distribution, as it takes its shapes."""
+    (f,) = findings_of(text)
+    assert f.distribution == distribution

@@ -206,6 +206,8 @@ DESCRIPTOR_WORD_LISTS = (
     "after_breaks",
     "size_before",
     "shape_links",
+    "shape_link_leads",
+    "appositive_heads",
     "grade_breaks",
     "size_blockers",
     "predicate_followers",

@@ -47,9 +47,29 @@ def closing_change(
     if m is None or m.end() > sent.end_char or not _closes_phrase(dr, text, m):
         m = _distributed(dr, text, last, sent.end_char)
     if m is None:
+        m = _closing_as(dr, text, last, sent.end_char)
+    if m is None:
         return None
     entry = dr.term(m.group())
     return (entry["value"], entry["id"], m.start(), m.end())
+
+
+def _closing_as(dr: DescriptorRules, text: str, last: int, end: int) -> re.Match[str] | None:
+    """A change phrase opening with "as" ("as before", "as on the prior") that
+    ends the sentence past a restating phrase after its last finding, with no
+    comma ("calcified nodule at the apex consistent with a healed granuloma
+    as before"): the restating phrase names what the finding is, so the
+    closing phrase is still the finding's."""
+    found = list(dr.terms.finditer(text, last, end))
+    if not found or text[found[-1].end() : end].strip(" \t.;"):
+        return None
+    m = found[-1]
+    entry = dr.term(m.group())
+    if entry["field"] != "change" or not entry["value"]:
+        return None
+    if not m.group().lower().startswith("as ") or any(p in text[last : m.start()] for p in ",;:"):
+        return None
+    return m if dr.restating.search(text, last, m.start()) is not None else None
 
 
 _NEXT = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
@@ -134,6 +154,11 @@ def copula_change(
         w = _WORD_OR_STOP.match(text, at)
         if w is not None and w.group(1) == ";" and not copula:
             w = _anaphor_subject(dr, text, w.end())  # "; these are similar to"
+        elif w is not None and w.group(1) == "," and not copula:
+            comma = w.end()  # ", and those are"; ", a finding that is"
+            w = _and_pronoun_subject(dr, text, comma) or _appositive_subject(
+                dr, text, comma
+            )
         if w is None or w.end() > stop or not w.group(1)[0].isalnum():
             return None
         last, prev = prev, w.group(1).lower()
@@ -172,9 +197,68 @@ def _anaphor_subject(dr: DescriptorRules, text: str, at: int) -> re.Match[str] |
     return w if nxt.group(1).lower() in dr.copulas else None
 
 
+# pronouns that, after ", and", open a clause about the mention before them
+# ("..., and it is unchanged", "..., and those deposits are unchanged"); not
+# "the", which opens any noun phrase
+_AND_PRONOUNS = frozenset({"it", "they", "these", "those", "this", "that", "both"})
+_DEMONSTRATIVES = frozenset({"these", "those", "this", "that", "both"})
+
+
+def _and_pronoun_subject(
+    dr: DescriptorRules, text: str, at: int
+) -> re.Match[str] | None:
+    """After a comma, "and" and a pronoun (a demonstrative with one noun
+    after it) that a copula follows: the clause is about the mention. The
+    last word before the copula, else None."""
+    w = _WORD_OR_STOP.match(text, at)
+    if w is None or w.group(1).lower() != "and":
+        return None
+    pronoun = _WORD_OR_STOP.match(text, w.end())
+    if pronoun is None or pronoun.group(1).lower() not in _AND_PRONOUNS:
+        return None
+    nxt = _WORD_OR_STOP.match(text, pronoun.end())
+    if nxt is not None and nxt.group(1).lower() in dr.copulas:
+        return pronoun
+    if nxt is None or pronoun.group(1).lower() not in _DEMONSTRATIVES:
+        return None
+    after = _WORD_OR_STOP.match(text, nxt.end())
+    if after is None or after.group(1).lower() not in dr.copulas:
+        return None
+    return nxt if nxt.group(1).isalpha() else None
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+_RELATIVES = frozenset({"that", "which"})
+
+
+def _appositive_subject(
+    dr: DescriptorRules, text: str, at: int
+) -> re.Match[str] | None:
+    """After a comma, an appositive that only names the mention as a finding
+    or pattern and a relative pronoun that a copula follows ("..., a pattern
+    that was new compared with the prior CT", "..., a finding which is
+    unchanged"): the clause is about the mention. The relative pronoun, else
+    None."""
+    article = _WORD_OR_STOP.match(text, at)
+    if article is None or article.group(1).lower() not in _ARTICLES:
+        return None
+    head = _WORD_OR_STOP.match(text, article.end())
+    if head is None or head.group(1).lower() not in dr.appositive_heads:
+        return None
+    rel = _WORD_OR_STOP.match(text, head.end())
+    if rel is None or rel.group(1).lower() not in _RELATIVES:
+        return None
+    nxt = _WORD_OR_STOP.match(text, rel.end())
+    return rel if nxt is not None and nxt.group(1).lower() in dr.copulas else None
+
+
 def _ends(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
-    """Does the change term end its phrase (or a follower come next)?"""
+    """Does the change term end its phrase (or a follower come next, or
+    close the term itself: "new since the last CT")?"""
     nxt = re.compile(r"[^\S\n]*([a-z]\w*)", re.I).match(text, m.end())
+    last = m.group().split()[-1].lower()
+    if last in dr.followers and last not in ("in", "of") and len(m.group().split()) > 1:
+        return True
     return nxt is None or nxt.group(1).lower() in dr.followers | {"but", "and"}
 
 

@@ -61,7 +61,11 @@ def clause(
     ends = [_first_break(dr, rx, text, span.end_char, stop) for rx in dr.ends]
     ends[0] = _past_place_and(dr, text, ends[0], stop)
     told = _colon_terms(dr, text, span.end_char, stop)
+    if told == span.end_char:
+        told = _place_colon_terms(dr, text, span.end_char, stop)
     hi, hi_shape, hi_grade = (max(e, told) for e in ends)
+    hi_shape = max(hi_shape, _linked_part(dr, text, hi_shape, stop))
+    hi_shape = max(hi_shape, _and_copula_terms(dr, text, hi_shape, stop))
     return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
 
 
@@ -92,6 +96,86 @@ def _colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> int:
     if last == end or last > stop or _PART_CLOSES.match(text, last) is None:
         return end
     return last
+
+
+def _linked_part(dr: DescriptorRules, text: str, at: int, stop: int) -> int:
+    """Where a part after the comma at `at` ends when a shape link opens it
+    and a BI-RADS term, with its shape head, closes it ("lymph nodes, some
+    with eggshell pattern", "nodes are again seen, with an eggshell
+    calcification"): the shape of the mention or of some of what it names.
+    Only shape_link_leads words (a quantifier, an article) may stand around
+    the link. `at` when no such part follows."""
+    if not text.startswith(",", at):
+        return at
+    words = _LINKED_WORD.finditer(text, at + 1, stop)
+    seen_link = False
+    for w in words:
+        word = w.group(1).lower()
+        if word in dr.shape_links and not seen_link:
+            seen_link = True
+        elif word not in dr.shape_link_leads:
+            break
+    else:
+        return at
+    m = dr.terms.match(text, w.start(1))
+    if not seen_link or m is None or not dr.term(m.group())["value"]:
+        return at
+    if dr.term(m.group())["field"] not in ("morphology", "distribution"):
+        return at
+    nxt = _NEXT_WORD.match(text, m.end())
+    end = nxt.end() if nxt is not None and nxt.group(1).lower() in dr.shape_heads else m.end()
+    if end > stop or _PART_CLOSES.match(text, end) is None:
+        return at
+    return end
+
+
+_AND_COPULA = re.compile(r"[^\S\n]*and[^\S\n]+(\w+)[^\S\n]+", re.I)
+
+
+def _and_copula_terms(dr: DescriptorRules, text: str, at: int, stop: int) -> int:
+    """Where the BI-RADS words end that a second predicate of the mention
+    gives it when an "and" and a copula open it and nothing else stands in
+    that part ("calcifications have increased in number and are coarse,
+    ..."), else `at`."""
+    m = _AND_COPULA.match(text, at, stop)
+    if m is None or m.group(1).lower() not in dr.copulas:
+        return at
+    pos, last = m.end(), at
+    while True:
+        t = dr.terms.match(text, pos)
+        if t is None or dr.term(t.group())["field"] not in ("morphology", "distribution"):
+            break
+        last = t.end()
+        lists = _LISTED.match(text, last)
+        if lists is None or lists.end() == last:
+            break
+        pos = lists.end()
+    if last == at or last > stop or _PART_CLOSES.match(text, last) is None:
+        return at
+    return last
+
+
+# one word of a part after a comma (a word, a hyphenated one)
+_LINKED_WORD = re.compile(r"[^\S\n]*([\w-]+)")
+
+
+# a few plain words before a colon, each word whole so a long token is not
+# split every way before the match fails
+_PLACE_COLON = re.compile(r"[^\S\n]+(?:[a-z][\w'-]*(?![\w'-])[^\S\n]*){1,10}(?=:)", re.I)
+
+
+def _place_colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> int:
+    """The descriptor words a colon gives the mention past a few plain words
+    of its place ("Calcifications in the left breast: amorphous, grouped."),
+    as `_colon_terms` reads them right after the mention; `end` when none.
+    No break word may stand in the place, and the colon is no clock's."""
+    place = _PLACE_COLON.match(text, end, stop)
+    if place is None or dr.after_breaks.search(text, end, place.end()):
+        return end
+    if text[place.end() + 1 : place.end() + 2].isdigit():
+        return end  # "at 7:00"
+    last = _colon_terms(dr, text, place.end(), stop)
+    return end if last == place.end() else last
 
 
 def _first_break(
@@ -165,6 +249,8 @@ def _lists_terms(
 
 
 _WORDS = re.compile(r"[\w-]+")
+# a mention of two words or more: its first word may be an adjective
+_MENTION_HEAD = re.compile(r"[\w-]+[^\S\n]+[\w-]")
 
 
 def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int) -> bool:
@@ -176,6 +262,10 @@ def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
         return False
     before = _WORDS.findall(text[max(0, cut.start() - 40) : cut.start()])
     after = _WORDS.findall(text[cut.end() : at])
+    if not after and _MENTION_HEAD.match(text, at):
+        # the mention opens with the second adjective ("coarse intraductal and
+        # [parenchymal calcifications]")
+        after = [_WORDS.findall(text, at)[0]]
     words = [w.lower() for w in before[-1:] + after]
     return (
         bool(before)
@@ -247,6 +337,7 @@ def in_reach(
     return _closes(text, m.end()) or own
 
 
+
 def _leads(dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]) -> bool:
     """Past a comma after the mention, does a change word open its part, but
     for change_leads words ("calcified granuloma, which has not changed";
@@ -296,7 +387,8 @@ def _own_segment(
     end = _SEGMENT_END.search(text, m.end(), c.hi)
     segment = text[lo + 1 : end.start() if end else c.hi]
     segment = dr.tails.sub(" ", dr.restating.sub(" ", segment))
-    allowed = dr.term_lists | dr.restating_openers | dr.copulas  # "which are"
+    # "which are"; "round to punctate", "both punctate and amorphous"
+    allowed = dr.term_lists | dr.restating_openers | dr.copulas | dr.distributive | {"to"}
     return all(
         w in allowed or not w[0].isalnum() for w in gap_words(dr, segment, set())
     )

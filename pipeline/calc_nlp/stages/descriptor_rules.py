@@ -99,6 +99,8 @@ class DescriptorRules:
         self.dimension_words = set(wl["dimension_words"])
         self.modifier_endings = tuple(wl["modifier_endings"])
         self.shape_heads = set(wl["shape_heads"])
+        self.shape_link_leads = set(wl["shape_link_leads"])
+        self.appositive_heads = set(wl["appositive_heads"])
         self.lesion_nouns = set(lesion_nouns or [])
         self.overall = set(wl["birads_overall"])
         self.anaphors = set(wl["anaphors"])
@@ -181,8 +183,9 @@ class DescriptorRules:
         return self._compile(rf"(?<!\w)(?:{self._vessels})(?!\w)", re.I)
 
     def number(self, text: str) -> float:
-        """A score as written: digits, or a number word ("zero")."""
-        word = key_of(self.number_words, text)
+        """A score as written: digits, or a number word ("zero", "no
+        calcium")."""
+        word = key_of(self.number_words, " ".join(text.split()))
         return float(self.number_words[word] if word else text.replace(",", ""))
 
     def vessel(self, text: str) -> str:

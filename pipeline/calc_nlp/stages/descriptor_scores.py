@@ -62,8 +62,9 @@ def scores_of(
         for m in rx.finditer(text, above, hi):
             if any(a < m.end() and m.start() < b for a, b, _, _ in vessels):
                 continue  # '164 in the LAD, 0 in the left main': not 'LAD, 0'
-            name = dr.vessel(m.group("vessel"))
-            vessels.append((m.start(), m.end(), name, float(m.group("value"))))
+            value = dr.number(m.group("value"))
+            for at, name in _vessels_named(dr, m):
+                vessels.append((at, m.end(), name, value))
             words.append(("agatston_vessels", rid, off + m.start(), off + m.end()))
     vessels.sort()
     totals = []
@@ -84,6 +85,15 @@ def scores_of(
         vessels=";".join(f"{n}={number_text(v)}" for _, _, n, v in vessels),
         words=tuple(words),
     )
+
+
+def _vessels_named(dr: DescriptorRules, m: re.Match[str]) -> list[tuple[int, str]]:
+    """The vessels one score reading names, each with where it starts: one,
+    or two that share the score ("left main and circumflex 0")."""
+    named = [(m.start(), dr.vessel(m.group("vessel")))]
+    if "vessel2" in m.re.groupindex and m.group("vessel2"):
+        named.append((m.start("vessel2"), dr.vessel(m.group("vessel2"))))
+    return named
 
 
 def _first(

@@ -83,8 +83,13 @@ def _after_ok(
         and not (dr.lesion_nouns | dr.size_blockers) & set(gap)
         and not (dr.size_blockers | dr.size_after_stops) & set(after)
         and not any(w[0].isdigit() for w in gap)
-        and not dr.size_new_phrase & set(gap[-1:])
+        and not (dr.size_new_phrase | _DEFINITE) & set(gap[-1:])
     )
+
+
+# "the" right before a size after the mention opens another noun phrase too
+# ("calcification in the 4 cm aneurysm": the aneurysm's size)
+_DEFINITE = frozenset({"the"})
 
 
 def _current(dr: DescriptorRules, gap: list[str]) -> list[str]:
@@ -317,6 +322,9 @@ def size_of(
     if reach is not None:
         first = min(lo, reach[0])
         hi = _past_and(dr, text, hi, reach[1])
+        hi = _size_across(dr, text, hi, reach[1])
+        if span.text.split()[-1].lower() in dr.lesion_nouns:
+            hi = _past_measure_with(dr, text, hi, reach[1])
     best: tuple[int, float, Word] | None = None
     drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
     places = [
@@ -348,6 +356,7 @@ def size_of(
                 )
                 after = words(dr, text[m.end() : hi], set())[:1]
                 ok = _after_ok(dr, gap, after, span.text)
+                ok = ok and not _dated(dr, words(dr, text[m.end() : hi], set())[:3])
                 ok = ok and not ("," in gap and _hosted(dr, text, lo))
                 dist = m.start() - span.end_char
             else:
@@ -361,6 +370,59 @@ def size_of(
 # ", the largest on the left measuring 3.2 cm", ", measuring up to 8 mm": a
 # part that a size lead opens
 _LED_PART = re.compile(r"[^\S\n]*,[^\S\n]*(?:the[^\S\n]+)?(\w+)", re.I)
+
+
+def _dated(dr: DescriptorRules, after: list[str]) -> bool:
+    """Do the words right after a size date it to an earlier study ("8 mm on
+    the prior study", "6 mm on XXXX")? Then it is no size of today."""
+    if len(after) < 2 or after[0] != "on":
+        return False
+    nxt = after[2] if after[1] == "the" and len(after) > 2 else after[1]
+    return nxt in dr.threshold_dating
+
+
+def _size_across(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
+    """A clause that ends inside a size ("granulomas measuring 3 and 5 mm":
+    the "and" between its numbers is no break) reaches to the size's end,
+    no further than `stop`."""
+    lo = max(0, hi - _SIZE_REACH_BACK)
+    for _, rx in dr.patterns.get("size", []):
+        for m in rx.finditer(text, lo, stop):
+            if m.start() < hi < m.end():
+                return m.end()
+            if m.start() >= hi:
+                break
+    return hi
+
+
+# "with a diameter of", "with a maximal size of": a "with" that only opens the
+# mention's own measure
+_MEASURE_WITH = re.compile(
+    r"[^\S\n]*with[^\S\n]+an?[^\S\n]+(?:(?:maximal|maximum|greatest|largest|long-axis|"
+    r"short-axis|mean)[^\S\n]+)?(?:diameter|size|dimension|length|width)[^\S\n]+of"
+    r"(?:[^\S\n]+(?:approximately|about|up[^\S\n]+to))?[^\S\n]+",
+    re.I,
+)
+
+
+def _past_measure_with(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
+    """A clause that a "with" ends reaches past it to the size right after
+    when the "with" only opens the mention's own measure ("calcified nodule
+    with a diameter of 6 mm"); no further than `stop`. Only for a mention
+    that names a lesion: "calcified aorta with a diameter of 3 cm" gives the
+    vessel's."""
+    m = _MEASURE_WITH.match(text, hi, stop)
+    if m is None:
+        return hi
+    for _, rx in dr.patterns.get("size", []):
+        size = rx.match(text, m.end(), stop)
+        if size is not None:
+            return size.end()
+    return hi
+
+
+# how far before a clause end a size that crosses it may begin
+_SIZE_REACH_BACK = 16
 
 
 def _past_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:

@@ -269,27 +269,47 @@ def _from_head(
     dr: DescriptorRules, text: str, f: Finding, head: tuple[int, int] | None, off: int
 ) -> None:
     """A finding named as what a focus or nodule before it is takes that
-    lesion's size and grade (when it has none) and BI-RADS shapes, in text
-    order ("scattered punctate echogenic foci, likely vascular
-    calcifications": mild, punctate)."""
+    lesion's size and grade (when it has none) and BI-RADS shapes and
+    distribution, in text order ("scattered punctate echogenic foci, likely
+    vascular calcifications": mild, punctate; "echogenic pyramids in a
+    diffuse pattern, typical for nephrocalcinosis": diffuse)."""
     if head is None:
         return
     size = head_size(dr, text, head, off)
     if size is not None and f.size_mm is None:
         f.size_mm = size[0]
         f.descriptor_words += (size[1],)
-    shapes, grades = [], []
+    shapes, grades, spreads = [], [], []
     for m in dr.terms.finditer(text, *head):
         entry = dr.term(m.group())
         at = (off + m.start(), off + m.end())
         if entry["field"] == "morphology" and entry["value"]:
             shapes.append(entry["value"])
             f.descriptor_words += (("morphology", entry["id"], *at),)
+        elif entry["field"] == "distribution" and _spread_of_head(entry, m.group()):
+            spreads.append(entry["value"])
+            f.descriptor_words += (("distribution", entry["id"], *at),)
         elif entry["field"] == "severity" and entry["value"] and not f.severity:
             grades.append(entry["value"])
             f.descriptor_words += (("severity", entry["id"], *at),)
     f.morphology = tuple(dict.fromkeys(shapes + list(f.morphology)))
+    f.distribution = tuple(dict.fromkeys(spreads + list(f.distribution)))
     f.severity = max(grades, key=SEVERITIES.index) if grades else f.severity
+
+
+# Distribution words that also name a plain shape of the lesion they qualify
+# ("linear high attenuation along the folds"): from a restated head they give
+# a distribution only in a phrase that says so ("in a linear distribution").
+_SHAPE_SPREADS = frozenset({"linear"})
+
+
+def _spread_of_head(entry: dict[str, str], phrase: str) -> bool:
+    """Does a distribution term of a restated head say how the calcification
+    spreads ("clusters of", "in a diffuse pattern"), not only the head's own
+    shape ("linear density")?"""
+    if not entry["value"]:
+        return False
+    return entry["value"] not in _SHAPE_SPREADS or "distribution" in phrase.lower()
 
 
 def _terms(
