@@ -259,3 +259,19 @@ def test_code_kept_by_another_engine_is_not_read(cache, monkeypatch):
     assert off.compile("alpha|beta") == re.compile("alpha|beta")
     off.save()
     assert off.codes == {}
+
+
+def test_code_read_otherwise_than_re_computes_it_is_not_kept(cache, monkeypatch):
+    read = regex_cache._code_of
+
+    def other_groups(pattern, flags):
+        code = read(pattern, flags)
+        return [code[0], code[1], code[2], {}, [None] * len(code[4])]
+
+    monkeypatch.setattr(regex_cache, "_code_of", other_groups)
+    first = _kept()
+    assert first.compile(r"(?P<n>\d+)") == re.compile(r"(?P<n>\d+)")
+    assert first.codes == {} and not first.missed
+    monkeypatch.setattr(regex_cache, "_code_of", read)
+    assert first.compile(r"(?P<n>\d+)").groupindex == {"n": 1}
+    assert first.codes and first.missed

@@ -14,7 +14,12 @@ largest.
 compiled, and built with `_sre.compile` when it is kept; anything unexpected
 there (another Python's internals, a code the engine's own check refuses)
 falls back to `re.compile`. A kept pattern is the very pattern `re.compile`
-gives: `re.Pattern` equality compares the pattern, flags and code (tests).
+gives: `re.Pattern` equality compares the pattern, flags and code, checked
+with the groups when the code is first kept (and by tests).
+
+Processes that share the cache folder may save different sets of regexes
+(those each compiled); a save replaces the file whole (build_cache.py), so
+the last one's set stays and a regex missing from it is compiled anew.
 """
 
 from __future__ import annotations
@@ -125,7 +130,7 @@ class RegexCache:
             return found
         compiled = re.compile(pattern, flags)
         code = _code_of(pattern, flags)
-        if code is not None:
+        if code is not None and _same(_from_code(pattern, code), compiled):
             self.codes[key], self.missed = code, True
             if self.saved:
                 self.save()
@@ -180,4 +185,18 @@ def _is_made(kept: Any) -> bool:
         and len(kept) == 2
         and isinstance(kept[0], str)
         and type(kept[1]) is int
+    )
+
+
+def _same(kept: re.Pattern[str] | None, compiled: re.Pattern[str]) -> bool:
+    """Is the pattern built from the code read the one `re` compiled? Checked
+    once, when the code is first kept, so that a Python whose `re` computes
+    it otherwise (a later version's internals) keeps nothing rather than a
+    different regex. Pattern equality compares pattern, flags and code, not
+    the groups: those too."""
+    return (
+        kept is not None
+        and kept == compiled
+        and kept.groups == compiled.groups
+        and kept.groupindex == compiled.groupindex
     )
