@@ -99,6 +99,7 @@ class DescriptorRules:
         self.dimension_words = set(wl["dimension_words"])
         self.modifier_endings = tuple(wl["modifier_endings"])
         self.shape_heads = set(wl["shape_heads"])
+        self.head_shape_spreads = set(wl["head_shape_spreads"])
         self.shape_link_leads = set(wl["shape_link_leads"])
         self.appositive_heads = set(wl["appositive_heads"])
         self.lesion_nouns = set(lesion_nouns or [])
