@@ -23,6 +23,8 @@ Compile = Callable[[str, int], re.Pattern[str]]
 
 
 def _breaks(words: list[str], compile_regex: Compile = re.compile) -> re.Pattern[str]:
+    """One case-blind regex for a word list: words as whole words, marks
+    (";", ",") as they are, so that "and" does not break inside "band"."""
     alts = [
         re.escape(w) if not w[0].isalnum() else rf"(?<!\w){re.escape(w)}(?!\w)"
         for w in words
