@@ -61,6 +61,7 @@ from calc_nlp.stages.lesion_words import (
     names_residual,
     names_what_it_is,
     part,
+    place_led_to,
     plural,
     said_side,
     site_words,
@@ -430,21 +431,11 @@ def _place_after(dr: DescriptorRules, f: Finding) -> str:
 
 
 def _after_mention(dr: DescriptorRules, f: Finding) -> str:
-    """The words a link word leads right after the mention, up to a clause
-    break, a verb or the sentence's end; empty when no link word follows."""
-    text = f.sentence
-    at = text.lower().find(f.mention.lower())
-    if at < 0:
-        return ""
-    rest = text[at + len(f.mention) :].lstrip()
-    link = dr.place_links.match(rest)
-    if link is None:
-        return ""
-    rest = rest[link.end() :]
+    """The words a link word leads right after the mention (`place_led_to`),
+    up to a verb too; empty when no link word follows."""
+    rest = place_led_to(dr, f)
     stops = dr.copulas | dr.auxiliaries
-    ends = [m.start() for m in dr.clause_breaks.finditer(rest)]
-    ends += [m.start() for m in re.finditer(r"[.()]", rest)]
-    ends += [m.start() for m in WORD.finditer(rest) if m.group().lower() in stops]
+    ends = [m.start() for m in WORD.finditer(rest) if m.group().lower() in stops]
     return rest[: min(ends, default=len(rest))]
 
 
