@@ -359,6 +359,17 @@ def test_an_anaphor_passes_over_a_denied_finding():
             "Aortic calcification of the aortic arch.",
             [1, 2],
         ),
+        # ... the same words twice in one sentence: each its own part
+        (
+            "Coronary calcification in the LAD and coronary calcification in"
+            " the circumflex.",
+            [1, 2],
+        ),
+        (
+            "Aortic calcification of the abdominal aorta and aortic"
+            " calcification of the thoracic aorta.",
+            [1, 2],
+        ),
         (
             "Coronary calcification of the right coronary artery.\n"
             "Coronary calcification of the left main.\n"

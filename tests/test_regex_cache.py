@@ -212,3 +212,66 @@ def test_with_the_cache_off_re_compiles_and_no_code_is_read(monkeypatch):
     off = _kept()
     assert off.compile("alpha|beta", re.I) == re.compile("alpha|beta", re.I)
     assert off.codes == {} and not off.missed
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda kept: "not a pattern",
+        lambda kept: [kept[0]],  # the flags missing
+        lambda kept: [kept[0], "2"],  # flags not a number
+        lambda kept: [b"bytes", kept[1]],
+    ],
+)
+def test_a_damaged_made_entry_is_made_anew(cache, damage):
+    from spacy.lang.en import English
+    from spacy.util import compile_suffix_regex
+
+    parts = list(English.Defaults.suffixes)
+    first = _kept()
+    first.made(compile_suffix_regex, parts)
+    (key,) = [k for k in first.codes if k.startswith("made:")]
+    first.codes[key] = damage(first.codes[key])
+    first.save()
+    again = _kept()
+    assert again.made(compile_suffix_regex, parts) == compile_suffix_regex(parts)
+    assert again.missed
+
+
+def test_a_bytes_pattern_never_takes_a_str_patterns_code(cache):
+    first = _kept()
+    first.compile("b'x'")
+    first.save()
+    again = _kept()
+    assert again.compile(b"x") == re.compile(b"x")  # type: ignore[arg-type]
+    assert set(again.codes) == {"0:b'x'"}
+
+
+def test_code_kept_by_another_engine_is_not_read(cache, monkeypatch):
+    first = _kept()
+    first.compile("alpha|beta")
+    first.save()
+    assert _kept().codes
+    monkeypatch.setattr(regex_cache.sys, "byteorder", "other")  # a shared folder
+    assert _kept().codes == {}
+    monkeypatch.setattr(regex_cache, "_engine", lambda: "")  # no engine to name
+    off = _kept()
+    assert off.compile("alpha|beta") == re.compile("alpha|beta")
+    off.save()
+    assert off.codes == {}
+
+
+def test_code_read_otherwise_than_re_computes_it_is_not_kept(cache, monkeypatch):
+    read = regex_cache._code_of
+
+    def other_groups(pattern, flags):
+        code = read(pattern, flags)
+        return [code[0], code[1], code[2], {}, [None] * len(code[4])]
+
+    monkeypatch.setattr(regex_cache, "_code_of", other_groups)
+    first = _kept()
+    assert first.compile(r"(?P<n>\d+)") == re.compile(r"(?P<n>\d+)")
+    assert first.codes == {} and not first.missed
+    monkeypatch.setattr(regex_cache, "_code_of", read)
+    assert first.compile(r"(?P<n>\d+)").groupindex == {"n": 1}
+    assert first.codes and first.missed

@@ -189,3 +189,23 @@ def test_code_holds_no_medical_word_lists():
         )  # docstrings may explain with examples
         for w in words:
             assert w not in code.lower(), f"{path.name} names {w!r}"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"part_of": "mitral valev"}, "site 'mitral valev' is not in the site"),
+        ({"part_of": ["mitral valve"]}, "part_of must be one site's name"),
+        ({"generic": False}, "part_of is read on a generic SITE rule only"),
+    ],
+)
+def test_part_of_names_one_site_on_a_generic_site_rule(tmp_path, change, message):
+    d = copy_patterns(tmp_path)
+    _edit(
+        d / "sites.json",
+        lambda x: next(
+            r for r in x["target_rules"] if "part_of" in r["metadata"]
+        )["metadata"].update(change),
+    )
+    with pytest.raises(PatternError, match=message):
+        load_rules(d)

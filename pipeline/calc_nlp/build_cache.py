@@ -9,7 +9,8 @@ spaCy and medspaCy, and the source of the modules that compute the value, so
 a cached value is never stale: anything changed gives another file.
 
 Never wrong, never in the way: a file is written to a temporary name and
-renamed over (atomic; concurrent writers write the same bytes), and holds a
+renamed over (atomic; concurrent writers of one value write the same bytes,
+or, for the regex cache, each a whole set of kept regexes), and holds a
 checksum of its payload; a missing, corrupt, unreadable or foreign file reads as
 absent (the value is rebuilt), and a folder that cannot be written only means
 nothing is saved.

@@ -14,13 +14,19 @@ largest.
 compiled, and built with `_sre.compile` when it is kept; anything unexpected
 there (another Python's internals, a code the engine's own check refuses)
 falls back to `re.compile`. A kept pattern is the very pattern `re.compile`
-gives: `re.Pattern` equality compares the pattern, flags and code (tests).
+gives: `re.Pattern` equality compares the pattern, flags and code, checked
+with the groups when the code is first kept (and by tests).
+
+Processes that share the cache folder may save different sets of regexes
+(those each compiled); a save replaces the file whole (build_cache.py), so
+the last one's set stays and a regex missing from it is compiled anew.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -36,6 +42,19 @@ MOST_KEPT = 1000
 # The engine's code words are 32-bit (SRE_CODE); kept as bytes, which load
 # far faster than a list of ints.
 _WORD = "I"
+
+
+def _engine() -> str:
+    """What kept code depends on besides the Python version the build cache's
+    key holds: the engine's code version and word size, and the byte order
+    the words were stored in (a cache folder shared by machines of another
+    byte order must not hand them swapped words)."""
+    try:
+        import _sre
+
+        return f"{_sre.MAGIC}:{_sre.CODESIZE}:{sys.byteorder}"
+    except Exception:  # noqa: BLE001 - no engine to name: nothing kept
+        return ""
 
 
 def _code_of(pattern: str, flags: int) -> list[Any] | None:
@@ -88,8 +107,10 @@ class RegexCache:
     def __init__(self, inputs: str | None):
         # with the cache turned off, nothing is kept: each regex is compiled
         # once, by re, without reading its code as well
-        self.inputs = inputs if build_cache.cache_dir() is not None else None
-        kept = build_cache.load(_KIND, inputs) if inputs else None
+        engine = _engine()
+        on = build_cache.cache_dir() is not None and engine
+        self.inputs = f"{inputs}\0{engine}" if on and inputs else None
+        kept = build_cache.load(_KIND, self.inputs) if self.inputs else None
         self.codes: dict[str, list[Any]] = kept if isinstance(kept, dict) else {}
         self.missed = False
         self.saved = False
@@ -98,7 +119,8 @@ class RegexCache:
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         """`re.compile(pattern, flags)`, from the kept code when there is one."""
         flags = int(flags)
-        if not self.inputs or flags & re.DEBUG:
+        # a bytes pattern would share a str pattern's key (b'x', "b'x'"): not kept
+        if not self.inputs or flags & re.DEBUG or not isinstance(pattern, str):
             return re.compile(pattern, flags)
         key = f"{flags}:{pattern}"
         self.used.add(key)
@@ -108,7 +130,7 @@ class RegexCache:
             return found
         compiled = re.compile(pattern, flags)
         code = _code_of(pattern, flags)
-        if code is not None:
+        if code is not None and _same(_from_code(pattern, code), compiled):
             self.codes[key], self.missed = code, True
             if self.saved:
                 self.save()
@@ -128,9 +150,8 @@ class RegexCache:
         key = "made:" + json.dumps([make.__module__, make.__qualname__, parts])
         self.used.add(key)
         kept = self.codes.get(key)
-        if kept is not None:
-            pattern, flags = kept
-            return self.compile(pattern, flags)
+        if kept is not None and _is_made(kept):
+            return self.compile(kept[0], kept[1])
         compiled = make(parts)
         self.codes[key], self.missed = [compiled.pattern, compiled.flags], True
         return self.compile(compiled.pattern, compiled.flags)
@@ -154,3 +175,28 @@ class RegexCache:
                 self.codes = {k: v for k, v in self.codes.items() if k in self.used}
             build_cache.save(_KIND, self.inputs, self.codes)
             self.missed = False
+
+
+def _is_made(kept: Any) -> bool:
+    """Is `kept` what `made` keeps, a pattern and its flags? (Anything else,
+    from a damaged entry, means making the regex anew, never an error.)"""
+    return (
+        isinstance(kept, list)
+        and len(kept) == 2
+        and isinstance(kept[0], str)
+        and type(kept[1]) is int
+    )
+
+
+def _same(kept: re.Pattern[str] | None, compiled: re.Pattern[str]) -> bool:
+    """Is the pattern built from the code read the one `re` compiled? Checked
+    once, when the code is first kept, so that a Python whose `re` computes
+    it otherwise (a later version's internals) keeps nothing rather than a
+    different regex. Pattern equality compares pattern, flags and code, not
+    the groups: those too."""
+    return (
+        kept is not None
+        and kept == compiled
+        and kept.groups == compiled.groups
+        and kept.groupindex == compiled.groupindex
+    )

@@ -286,3 +286,24 @@ def check_site_refs(
     for r in rules:
         if key in r["metadata"]:
             check_site(file, r["metadata"]["id"], key, r["metadata"][key], sites)
+
+
+def check_part_of(
+    file: str, rules: list[dict[str, Any]], sites: dict[str, Any]
+) -> None:
+    """`part_of` names the one site whose part a generic SITE rule's words
+    name (generic_sites reads it there only, as one name): a list, another
+    kind of rule or a misspelt site would silently never take effect."""
+    for r in rules:
+        md = r["metadata"]
+        if "part_of" not in md:
+            continue
+        if not isinstance(md["part_of"], str) or r["category"] != "SITE":
+            raise PatternError(
+                file, "part_of must be one site's name", md["id"], "part_of"
+            )
+        if not md.get("generic"):
+            raise PatternError(
+                file, "part_of is read on a generic SITE rule only", md["id"], "part_of"
+            )
+        check_site(file, md["id"], "part_of", md["part_of"], sites)

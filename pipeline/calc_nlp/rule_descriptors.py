@@ -148,6 +148,9 @@ def _bands(data: dict[str, Any]) -> list[tuple[float, int]]:
 
 
 def _word_lists(data: dict[str, Any], sites: dict[str, Any]) -> dict[str, list[str]]:
+    """Every word list the stages read, lower-case strings, those of sites
+    naming sites of sites.json: a list missing or misspelt would otherwise
+    surface as a KeyError mid-run or a rule that silently never fires."""
     lists = data.get("word_lists", {})
     missing = set(DESCRIPTOR_WORD_LISTS) - set(lists)
     if missing:

@@ -14,6 +14,7 @@ from calc_nlp.rule_checks import (
     PatternChecker,
     check_choice,
     check_keys,
+    check_part_of,
     check_site,
     check_site_refs,
     checked_rules,
@@ -74,7 +75,7 @@ def load_sites(raw: Raw, checker: PatternChecker, ids: Ids) -> tuple[Any, ...]:
             )
     check_site_refs("sites.json", site_rules, "candidates", sites)
     check_site_refs("sites.json", site_rules, "laterality_sites", sites)
-    check_site_refs("sites.json", site_rules, "part_of", sites)
+    check_part_of("sites.json", site_rules, sites)
     exams = exams_of(raw["sites.json"].get("exams", []), sites, ids)
     lat_rules = _laterality_rules(raw, site_rules, checker, ids)
     return sites, site_rules, exams, lat_rules

@@ -244,6 +244,7 @@ DESCRIPTOR_WORD_LISTS = (
     "restating_predicates",
     "modifier_endings",
     "shape_heads",
+    "head_shape_spreads",
     "graded_heads",
     "image_refs",
     "range_words",

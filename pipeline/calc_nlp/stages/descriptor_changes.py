@@ -255,10 +255,10 @@ def _appositive_subject(
 def _ends(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
     """Does the change term end its phrase (or a follower come next, or
     close the term itself: "new since the last CT")?"""
-    nxt = re.compile(r"[^\S\n]*([a-z]\w*)", re.I).match(text, m.end())
     last = m.group().split()[-1].lower()
     if last in dr.followers and last not in ("in", "of") and len(m.group().split()) > 1:
         return True
+    nxt = _NEXT.match(text, m.end())
     return nxt is None or nxt.group(1).lower() in dr.followers | {"but", "and"}
 
 

@@ -23,6 +23,8 @@ Compile = Callable[[str, int], re.Pattern[str]]
 
 
 def _breaks(words: list[str], compile_regex: Compile = re.compile) -> re.Pattern[str]:
+    """One case-blind regex for a word list: words as whole words, marks
+    (";", ",") as they are, so that "and" does not break inside "band"."""
     alts = [
         re.escape(w) if not w[0].isalnum() else rf"(?<!\w){re.escape(w)}(?!\w)"
         for w in words
@@ -99,6 +101,7 @@ class DescriptorRules:
         self.dimension_words = set(wl["dimension_words"])
         self.modifier_endings = tuple(wl["modifier_endings"])
         self.shape_heads = set(wl["shape_heads"])
+        self.head_shape_spreads = set(wl["head_shape_spreads"])
         self.shape_link_leads = set(wl["shape_link_leads"])
         self.appositive_heads = set(wl["appositive_heads"])
         self.lesion_nouns = set(lesion_nouns or [])

@@ -286,7 +286,7 @@ def _from_head(
         if entry["field"] == "morphology" and entry["value"]:
             shapes.append(entry["value"])
             f.descriptor_words += (("morphology", entry["id"], *at),)
-        elif entry["field"] == "distribution" and _spread_of_head(entry, m.group()):
+        elif entry["field"] == "distribution" and _spread_of_head(dr, entry, m.group()):
             spreads.append(entry["value"])
             f.descriptor_words += (("distribution", entry["id"], *at),)
         elif entry["field"] == "severity" and entry["value"] and not f.severity:
@@ -297,19 +297,16 @@ def _from_head(
     f.severity = max(grades, key=SEVERITIES.index) if grades else f.severity
 
 
-# Distribution words that also name a plain shape of the lesion they qualify
-# ("linear high attenuation along the folds"): from a restated head they give
-# a distribution only in a phrase that says so ("in a linear distribution").
-_SHAPE_SPREADS = frozenset({"linear"})
-
-
-def _spread_of_head(entry: dict[str, str], phrase: str) -> bool:
+def _spread_of_head(dr: DescriptorRules, entry: dict[str, str], phrase: str) -> bool:
     """Does a distribution term of a restated head say how the calcification
     spreads ("clusters of", "in a diffuse pattern"), not only the head's own
-    shape ("linear density")?"""
+    shape ("linear density"; descriptors.json `head_shape_spreads`: those
+    give a distribution only in a phrase that says so, "in a linear
+    distribution")?"""
     if not entry["value"]:
         return False
-    return entry["value"] not in _SHAPE_SPREADS or "distribution" in phrase.lower()
+    shape_too = entry["value"] in dr.head_shape_spreads
+    return not shape_too or "distribution" in phrase.lower()
 
 
 def _terms(

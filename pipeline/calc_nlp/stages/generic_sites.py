@@ -45,7 +45,8 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
     others = [c for c in rd.matches.calc if c is not f]
     # its own sentence before it first ('LAD: Dense calcific plaque within the
     # proximal vessel with ostial calcification'), then the sentences before
-    for n, prev in enumerate([rd.doc[sent.start : f.start], *paragraph_before(rd, sent, 4)]):
+    before = [rd.doc[sent.start : f.start], *paragraph_before(rd, sent, 4)]
+    for n, prev in enumerate(before):
         found = [
             s
             for s in rd.matches.sites
@@ -58,10 +59,10 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
             # dominant artery feeding the PDA. Mild plaque lies in the mid
             # vessel' is the RCA's; one whose subject is the vessel again
             # names branches only ('The vessel runs on and gives off a PDA')
-            subject = next((s for s in found if _opens(rd, prev, s.start)), None)
+            subject = next((s for s in found if _opens(kit, rd, prev, s.start)), None)
             if subject is not None:
                 return subject
-            if _opens_anaphoric(rd, prev):
+            if _opens_anaphoric(kit, rd, prev):
                 continue
         if found:
             # 'Mitral and tricuspid valve reveal ... . Fibrocalcific valve
@@ -74,7 +75,9 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
         found = [
             s
             for s in rd.matches.sites
-            if line[0] <= s.span.start < line[1] and s.span.start < f.start and specific(s)
+            if line[0] <= s.span.start < line[1]
+            and s.span.start < f.start
+            and specific(s)
         ]
         if found:
             return found[0]
@@ -104,23 +107,28 @@ def _unless_whole(
     return site if first.site == whole else first
 
 
-# Words that may stand before a sentence's subject.
-_LEADS = frozenset({"the", "a", "an", ",", ":", "-"})
-# Words that open a sentence about the vessel named before it.
-_ANAPHORS = (("the", "vessel"), ("this", "vessel"), ("it",))
-
-
-def _opens(rd: ReportDoc, sent: Span, at: int) -> bool:
+def _opens(kit: Toolkit, rd: ReportDoc, sent: Span, at: int) -> bool:
     """Does the token `at` open the sentence, only articles or label
-    punctuation before it (its subject)?"""
-    return all(t.lower_ in _LEADS for t in rd.doc[sent.start : at])
+    punctuation before it (its subject; mentions.json `subject_leads`)?"""
+    leads = kit.word_sets.get("subject_leads", frozenset())
+    return all(t.lower_ in leads for t in rd.doc[sent.start : at])
 
 
-def _opens_anaphoric(rd: ReportDoc, sent: Span) -> bool:
-    """Does the sentence open with the vessel named before it ('The vessel
-    runs on ...', 'It gives off ...')?"""
-    words = tuple(t.lower_ for t in rd.doc[sent.start : sent.end] if t.lower_ not in ",:-")
-    return any(words[: len(a)] == a for a in _ANAPHORS)
+def _opens_anaphoric(kit: Toolkit, rd: ReportDoc, sent: Span) -> bool:
+    """Does the sentence open, past label punctuation, with the vessel named
+    before it ('The vessel runs on ...', 'It gives off ...'; mentions.json
+    `vessel_anaphors`)?"""
+    anaphors = [
+        tuple(p.split()) for p in kit.rules.word_lists.get("vessel_anaphors", [])
+    ]
+    longest = max(map(len, anaphors), default=0)
+    words: list[str] = []
+    for t in rd.doc[sent.start : sent.end]:
+        if len(words) == longest:
+            break
+        if t.lower_ not in ",:-":
+            words.append(t.lower_)
+    return any(tuple(words[: len(a)]) == a for a in anaphors)
 
 
 def _restated_site(

@@ -193,10 +193,22 @@ def trailing_sub(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
     starts in its sentence, when known (its words may come twice: "node in
     the hilum and calcified node in the subcarinal space"); else where they
     first do."""
+    if not f.site:
+        return ""
+    name = set(site_words(dr, f.site))
+    words = site_words(dr, _place_only(dr, place_led_to(dr, f, at)))
+    return " ".join(w for w in words if w not in name)
+
+
+def place_led_to(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
+    """The text a link word leads to right after the mention, up to a clause
+    break, a period, a parenthesis or the sentence's end; empty when no link
+    word follows (one reading for `trailing_sub` and the lesion stage's
+    vessel places). `at` as for `trailing_sub`."""
     text = f.sentence.lower()
     if at is None or text[at : at + len(f.mention)] != f.mention.lower():
         at = text.find(f.mention.lower())
-    if at < 0 or not f.site:
+    if at < 0:
         return ""
     rest = f.sentence[at + len(f.mention) :].lstrip()
     link = dr.place_links.match(rest)
@@ -205,9 +217,7 @@ def trailing_sub(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
     rest = rest[link.end() :]
     ends = [m.start() for m in dr.clause_breaks.finditer(rest)]
     ends += [m.start() for m in re.finditer(r"[.()]", rest)]
-    name = set(site_words(dr, f.site))
-    words = site_words(dr, _place_only(dr, rest[: min(ends, default=len(rest))]))
-    return " ".join(w for w in words if w not in name)
+    return rest[: min(ends, default=len(rest))]
 
 
 def _place_only(dr: DescriptorRules, text: str) -> str:

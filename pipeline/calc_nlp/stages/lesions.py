@@ -61,6 +61,7 @@ from calc_nlp.stages.lesion_words import (
     names_residual,
     names_what_it_is,
     part,
+    place_led_to,
     plural,
     said_side,
     site_words,
@@ -410,41 +411,32 @@ def _added(g: Finding, f: Finding) -> bool:
     return re.search(r"(?<!\w)and\s+(?:an?|another)(?!\w)", gap) is not None
 
 
-def _place_after(dr: DescriptorRules, f: Finding) -> str:
+def _place_after(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
     """The sub-site words of the place a link word leads right after the
     mention, for a finding at a vessel site whose words name the site only,
     when that place names the site again or a coronary vessel ("Coronary
     calcification in the LAD", "Aortic calcification of the abdominal
     aorta": the LAD, the abdominal aorta), so that findings naming different
     vessels or parts after one site word are told apart. The words run to
-    the last that names the site or vessel."""
+    the last that names the site or vessel. `at`: where the mention starts
+    in its sentence (`trailing_sub`)."""
     if f.site not in dr.vessel_sites or not f.site_text:
         return ""
     name = set(site_words(dr, f.site))
     vessels = {v.lower() for v in dr.vessel_of.values()}
-    words = site_words(dr, _after_mention(dr, f))
+    words = site_words(dr, _after_mention(dr, f, at))
     ends = [i for i, w in enumerate(words) if w in name or w in vessels]
     if not ends:
         return ""
     return " ".join(w for w in words[: ends[-1] + 1] if w not in name)
 
 
-def _after_mention(dr: DescriptorRules, f: Finding) -> str:
-    """The words a link word leads right after the mention, up to a clause
-    break, a verb or the sentence's end; empty when no link word follows."""
-    text = f.sentence
-    at = text.lower().find(f.mention.lower())
-    if at < 0:
-        return ""
-    rest = text[at + len(f.mention) :].lstrip()
-    link = dr.place_links.match(rest)
-    if link is None:
-        return ""
-    rest = rest[link.end() :]
+def _after_mention(dr: DescriptorRules, f: Finding, at: int | None) -> str:
+    """The words a link word leads right after the mention (`place_led_to`),
+    up to a verb too; empty when no link word follows."""
+    rest = place_led_to(dr, f, at)
     stops = dr.copulas | dr.auxiliaries
-    ends = [m.start() for m in dr.clause_breaks.finditer(rest)]
-    ends += [m.start() for m in re.finditer(r"[.()]", rest)]
-    ends += [m.start() for m in WORD.finditer(rest) if m.group().lower() in stops]
+    ends = [m.start() for m in WORD.finditer(rest) if m.group().lower() in stops]
     return rest[: min(ends, default=len(rest))]
 
 
@@ -905,7 +897,7 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     place_of = {f.finding_id: trailing_sub(dr, f, spans[f.finding_id][0]) for f in findings}
     for f in findings:
         sub, state, words = (
-            _sub_of(dr, f, text) or _place_after(dr, f),
+            _sub_of(dr, f, text) or _place_after(dr, f, spans[f.finding_id][0]),
             _state(f),
             core(dr, f),
         )
