@@ -247,53 +247,6 @@ def test_a_pattern_is_not_started_where_its_second_word_cannot_follow() -> None:
     assert opening.unindexed == (1, 3, 4)  # an ORTH test, a single word, optional
 
 
-def test_optional_first_words_not_started_where_no_second_word_follows() -> None:
-    """Patterns whose first words are optional ('is not suspected', 'was
-    consulted', 'of zero'): started only where the next word can be a
-    match's second word (an optional word repeated, or the word it goes on
-    to), unless a match may be one word long; the same matches, in the same
-    order, as spaCy's Matcher, the last word of the Doc included."""
-    nlp = spacy.blank("en")
-    patterns = [
-        [{"LOWER": {"IN": ["is", "was"]}, "OP": "*"}, {"LOWER": "consulted"}],
-        [
-            {"LOWER": {"IN": ["is", "was"]}, "OP": "*"},
-            {"LOWER": "not"},
-            {"LOWER": "suspected"},
-        ],
-        [
-            {"LOWER": "is", "OP": "?"},
-            {"LOWER": "not", "OP": "?"},
-            {"LOWER": "seen"},
-            {"LOWER": "x"},
-        ],
-        [{"LOWER": "is", "OP": "?"}, {"LOWER": "seen"}, {"LOWER": "x", "OP": "?"}],
-        [{"LOWER": "is", "OP": "?"}, {"LOWER": "not", "OP": "!"}, {"LOWER": "seen"}],
-    ]
-    m = _ours(nlp, patterns)
-    assert m.states is not None
-    tests = m.states._next_tests
-    assert tests[0] is None  # 'consulted' alone is a match
-    assert tests[1] == (0, frozenset(_ids(nlp, "is", "was", "not", "suspected")))
-    assert tests[2] == (0, frozenset(_ids(nlp, "not", "seen", "x")))
-    assert tests[3] is None  # so is 'seen'
-    assert tests[4] is None  # a negated word takes what it does not test
-    for text in [
-        "is was consulted is not suspected was is not seen is seen x is",
-        "it is not seen , is is consulted not suspected seen",
-        "is not seen x seen x not seen x is seen",
-        "is",
-        "was not",
-        "consulted",
-    ]:
-        doc = nlp(text)
-        assert m(doc) == _plain(nlp, patterns)(doc)
-
-
-def _ids(nlp: Any, *words: str) -> list[int]:
-    return [nlp.vocab.strings[w] for w in words]
-
-
 def test_whitespace_after_a_token_is_matched_by_the_states() -> None:
     """SPACY (is there a space after the token?) is read from the Doc's
     arrays like the other attributes: a comma with no space after it, as

@@ -270,62 +270,19 @@ State = tuple[int, int, int, int]
 def next_word_test(
     pattern: tuple[PatternToken, ...],
 ) -> tuple[int, frozenset[int]] | None:
-    """(column, values) when a state of the pattern started on a token ends
-    with no match unless the next token's value in the column is one of the
-    values, else None. The states consume a token only where its tests pass
-    (a match's length counts those tokens), so a match of two words or more
-    has its second word taken by one of the pattern tokens that can take a
-    match's second word (`_second_takers`); when the pattern has no match of
-    one word, and each of those tokens tests one column for exact values,
-    their values are the test. A state started on the last token ends with
-    no match too (`find`'s finish_states matches nothing at a needed token).
-    """
-    takers = _second_takers(pattern)
-    if takers is None:
+    """(column, values) when a state of the pattern dies on the next token
+    unless that token's value in the column is one of the values: the
+    pattern's first two tokens are each needed once (no quantifier) and the
+    second tests one column for one exact value or a list of them. A state
+    started on the last token dies too (`find`'s finish_states matches
+    nothing at a needed token). Else None."""
+    if len(pattern) < 2 or pattern[0][0] != ONE or pattern[1][0] != ONE:
         return None
-    column, values = -1, set()
-    for k in takers:
-        checks = pattern[k][1]
-        if len(checks) != 1 or checks[0][1] not in (EQ, IN):
-            return None
-        col, how, value = checks[0]
-        if column not in (-1, col):
-            return None
-        column = col
-        values |= {value} if how == EQ else set(value)
-    return column, frozenset(values)
-
-
-def _second_takers(pattern: tuple[PatternToken, ...]) -> set[int] | None:
-    """The pattern tokens that can take the second word of a match: after a
-    token that can take the first (one needed after optional ones only),
-    the same token when it repeats ('*') or a later one with only optional
-    tokens between. None when a match may be one word long (a token that can
-    take the first word with only optional tokens after it), when no token
-    is needed, or for a negated token ('!')."""
-    optional = (ZERO_PLUS, ZERO_ONE)
-    firsts = []
-    for k, (quantifier, _, _) in enumerate(pattern):
-        if quantifier not in (ONE, *optional):
-            return None
-        firsts.append(k)
-        if quantifier == ONE:
-            break
-    else:
-        return None  # every token optional
-    takers: set[int] = set()
-    for k in firsts:
-        if all(q in optional for q, _, _ in pattern[k + 1 :]):
-            return None  # a match of one word
-        if pattern[k][0] == ZERO_PLUS:
-            takers.add(k)
-        for j in range(k + 1, len(pattern)):
-            if pattern[j][0] == ZERO:
-                return None  # takes a word where its tests fail
-            takers.add(j)
-            if pattern[j][0] not in optional:
-                break
-    return takers
+    checks = pattern[1][1]
+    if len(checks) != 1 or checks[0][1] not in (EQ, IN):
+        return None
+    col, how, value = checks[0]
+    return col, frozenset([value]) if how == EQ else value
 
 
 class Opening:
