@@ -91,6 +91,24 @@ def test_listed_shapes_open_by_look_up_not_on_every_token() -> None:
     assert len(m(doc)) == 4  # '1)', '2)', '12)' and the granuloma
 
 
+def test_a_word_with_another_test_opens_by_look_up_not_on_every_token() -> None:
+    """A first token of exact words with another test beside them (a comma
+    with no space after it: the ConText rule on a line joined at a comma)
+    opens only on those words: the pattern is not tried at every token, and
+    the matches stay spaCy's."""
+    nlp = spacy.blank("en")
+    doc = nlp("calcified,granuloma , old, x,y ,z")
+    patterns = [
+        [{"ORTH": ",", "SPACY": False}],
+        [{"LOWER": "old", "OP": "?"}, {"ORTH": ",", "SPACY": True}],
+        [{"LOWER": "granuloma"}],
+    ]
+    m = _ours(nlp, patterns)
+    assert m.states is not None and m.states.anywhere == []
+    assert m(doc) == _plain(nlp, patterns)(doc)
+    assert len(m(doc)) == 7
+
+
 @pytest.mark.parametrize(
     "pattern",
     [

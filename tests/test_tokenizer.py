@@ -67,3 +67,30 @@ def test_tokens_match_spacys_full_exceptions(analyzer, text):
 )
 def test_joined_label_colons_split(analyzer, text, tokens):
     assert [t.text for t in analyzer.kit.nlp.make_doc(text)] == tokens
+
+
+@pytest.mark.parametrize(
+    "word, plain",
+    [
+        ("calcified", True),
+        ("Granuloma.", True),
+        ("aorta,", True),
+        ("FINDINGS:", True),
+        ("Dr.", False),  # a special case itself
+        ("cannot", False),
+        ("cannot,", False),  # its letters are one
+        ("can't", False),
+        ("e.g.", False),
+        ("L1", False),
+        ("x-ray", False),
+        ("(cannot)", False),
+        ("end..", False),
+        ("", False),
+    ],
+)
+def test_plain_words_are_primed_together(analyzer, word, plain):
+    """A plain word (letters, at most one mark after them, no special case in
+    it) is cached from one text of such words; any other word alone."""
+    from calc_nlp.stages.toolkit import _plain
+
+    assert _plain(word, analyzer.kit.nlp.tokenizer.rules) is plain

@@ -29,7 +29,23 @@ def exact_words(tok: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
     if len(keys) != 1:
         return None
     (attr,) = keys
-    value = tok[attr]
+    return _words_of(attr, tok[attr])
+
+
+def needed_words(tok: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
+    """(attribute, words) when a token matches only among these exact words,
+    whatever its other tests, else None: a comma with no space after it
+    (`{"ORTH": ",", "SPACY": false}`) is still a comma, so a pattern opening
+    on it can open only on a comma, not on any token."""
+    for attr in sorted(_ATTRS & set(tok)):
+        words = _words_of(attr, tok[attr])
+        if words is not None:
+            return words
+    return None
+
+
+def _words_of(attr: str, value: Any) -> tuple[str, frozenset[str]] | None:
+    """(attribute, words) when the test of this attribute is exact words."""
     if attr not in _ATTRS:
         return None
     if isinstance(value, str):
@@ -43,10 +59,11 @@ def exact_words(tok: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
 def opening_words(pattern: list[dict[str, Any]]) -> list[tuple[str, str]] | None:
     """Every (attribute, word) a match of the pattern can open on, else None:
     the words of its leading optional tokens (`?`, `*`) and of the first
-    token it needs, when each of those tokens matches only exact words."""
+    token it needs, when each of those tokens matches only among exact words
+    (`needed_words`)."""
     out: list[tuple[str, str]] = []
     for tok in pattern:
-        words = exact_words(tok)
+        words = needed_words(tok)
         op = tok.get("OP")
         if words is None or op not in (None, "1", "+", "?", "*"):
             return None

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Mapping
 from functools import partial
+from itertools import compress
 from operator import itemgetter
 from typing import Any
 
@@ -296,10 +297,38 @@ class _Tokenizer(Tokenizer):
             new = list(dict.fromkeys(w for w in words if w not in self._primed))
             if len(self._primed) + len(new) > PRIMED_WORDS:
                 self._primed.clear()
-            for word in new:
-                super().__call__(word)
+            self._prime(new)
             self._primed.update(new)
         return super().__call__(string)
+
+    def _prime(self, words: list[str]) -> None:
+        """Tokenizes each word so that spaCy caches it: the plain words
+        (`_plain`) together in one text, as no special case can stop the
+        caching there, the others one by one (a Doc each)."""
+        rules = self.rules
+        plain = [_plain(w, rules) for w in words]
+        if any(plain):
+            super().__call__(" ".join(compress(words, plain)))
+        for word, done in zip(words, plain, strict=True):
+            if not done:
+                super().__call__(word)
+
+
+# A word of ASCII letters, with at most one '.', ',', ';' or ':' after them.
+_PLAIN_WORD = re.compile(r"([A-Za-z]+)[.,;:]?")
+
+
+def _plain(word: str, special_cases: Mapping[str, Any]) -> bool:
+    """Is the word one the tokenizer finds no special case in? Only its mark
+    after the letters can be split off (no prefix, suffix or infix rule takes
+    a letter), so only the word and its letters are looked up among the
+    special cases ('Dr.', 'Dont')."""
+    found = _PLAIN_WORD.fullmatch(word)
+    return (
+        found is not None
+        and word not in special_cases
+        and found.group(1) not in special_cases
+    )
 
 
 class WordTexts(dict[int, str]):
