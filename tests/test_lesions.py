@@ -754,3 +754,33 @@ def test_and_a_adds_another_place(lesion_numbers, text, lesions):
 )
 def test_a_new_segment_in_one_section(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the words before the second of two like mentions in one sentence
+        # are read at that mention, not at the first ("another")
+        (
+            "Calcified lymph node in the right hilum. Calcified lymph node in the "
+            "right hilum and another calcified lymph node in the right hilum.",
+            [1, 1, 2],
+        ),
+    ],
+)
+def test_words_before_a_repeated_mention_are_its_own(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+def test_mention_at_points_at_each_mention_in_its_sentence(analyzer):
+    text = (
+        "FINDINGS:   Calcified node   in the hilum and calcified node in the\n"
+        "subcarinal space.  Calcified node, calcified node."
+    )
+    found = analyzer.analyze(text, "T").findings
+    assert len(found) == 4
+    ats = [f.mention_at for f in found]
+    assert ats[0] < ats[1] and ats[2] < ats[3]
+    for f in found:
+        at = f.mention_at
+        assert f.sentence[at : at + len(f.mention)] == f.mention

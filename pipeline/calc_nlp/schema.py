@@ -206,6 +206,9 @@ class Finding:
     distribution: tuple[str, ...] = ()
     change: str = ""
     lesion_id: str = ""  # finding_id of the first finding of its lesion
+    # where `mention` starts in `sentence` (-1: not known); the mention's
+    # words may come twice in its sentence. Not written to the tables.
+    mention_at: int = field(default=-1, compare=False, repr=False)
     modifiers: tuple[str, ...] = field(default=(), compare=False)  # ConText rule ids
     site_rule: str = field(default="", compare=False)  # site rule id
     # (start, end, kind) character spans a reviewer sees marked: "site",

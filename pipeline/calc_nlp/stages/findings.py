@@ -65,6 +65,7 @@ def finding(
         finding_id=finding_id(ctx.report_id, ctx.digest, start, end),
         section=section,
         sentence=_WS.sub(" ", rd.span_text(rd.sent(span))).strip(),
+        mention_at=_mention_at(rd, span),
         site=site_name,
         site_text=site.text if site else "",
         laterality=_side(kit, rd, span, site, site_name)
@@ -88,6 +89,14 @@ def finding(
         f.confidence = result.confidence
         f.evidence = result.evidence
     return f
+
+
+def _mention_at(rd: ReportDoc, span: Span) -> int:
+    """Where the mention starts in its sentence as `Finding.sentence` writes
+    it (white space runs as one space, ends stripped): the sentence's text
+    before the mention, written the same way, is that long."""
+    before = rd.text[rd.sent(span).start_char : span.start_char]
+    return len(_WS.sub(" ", before).lstrip())
 
 
 def restated_causes(

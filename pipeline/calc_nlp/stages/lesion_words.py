@@ -108,12 +108,25 @@ def crossed(dr: DescriptorRules, f: Finding, sub: str, g: Finding) -> bool:
     )
 
 
+def mention_at(f: Finding) -> int:
+    """Where the finding's mention starts in its sentence (lower case): as
+    the finding stage recorded it, since its words may come twice ("calcified
+    node in the hilum and calcified node in the subcarinal space"); else
+    where they first do; -1 when they are not there (a mention across a
+    line break the sentence writes as a space)."""
+    text, words = f.sentence.lower(), f.mention.lower()
+    at = f.mention_at
+    if at >= 0 and text[at : at + len(words)] == words:
+        return at
+    return text.find(words)
+
+
 def names_what_it_is(dr: DescriptorRules, f: Finding) -> bool:
     """Does the finding's sentence open with an anaphor and a restating link
     before it ("This may represent a stone or vascular calcification", "These
     likely represent phleboliths"), or with the link itself, its subject left
     out ("Could represent pancreatic calcifications")?"""
-    before = f.sentence[: max(f.sentence.lower().find(f.mention.lower()), 0)]
+    before = f.sentence[: max(mention_at(f), 0)]
     words = WORD.findall(before.lower())
     link = dr.restating.search(before)
     if not words or link is None:
@@ -139,8 +152,10 @@ def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     text = f.sentence.lower()
     lo = 0  # after `g`'s mention when `g` is of the sentence, before `f`'s
     if g.sentence == f.sentence and g.start < f.start:
-        lo = max(text.find(g.mention.lower()), 0) + len(g.mention)
-    at = text.find(f.mention.lower(), lo)
+        lo = max(mention_at(g), 0) + len(g.mention)
+    at = mention_at(f)
+    if at < lo:
+        at = text.find(f.mention.lower(), lo)
     if at < 0:
         return False
     subject = _subject(dr, WORD.findall(text[lo:at]))
@@ -176,7 +191,7 @@ def subject_sub(dr: DescriptorRules, f: Finding) -> str:
     also calcified at its origin" is the external carotid's, though its site
     words name the carotid artery only); empty else."""
     text = f.sentence.lower()
-    at = text.find(f.mention.lower())
+    at = mention_at(f)
     if at < 0 or not f.site:
         return ""
     words = site_words(dr, _subject(dr, WORD.findall(text[:at])))
@@ -207,7 +222,7 @@ def place_led_to(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
     vessel places). `at` as for `trailing_sub`."""
     text = f.sentence.lower()
     if at is None or text[at : at + len(f.mention)] != f.mention.lower():
-        at = text.find(f.mention.lower())
+        at = mention_at(f)
     if at < 0:
         return ""
     rest = f.sentence[at + len(f.mention) :].lstrip()
@@ -259,7 +274,7 @@ def valve_part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
     if f.site not in dr.segment_sites:
         return frozenset()
     text = f.sentence.lower()
-    at = max(text.find(f.mention.lower()), 0)
+    at = max(mention_at(f), 0)
     words = list(_PART.finditer(text))
     heads = [i for i, m in enumerate(words) if m.group() in dr.part_heads]
     if not heads:
@@ -297,7 +312,7 @@ def _subject_opening(dr: DescriptorRules, f: Finding) -> set[str]:
     between them and the mention (the mention the predicate of that
     subject); empty else."""
     text = f.sentence.lower()
-    at = text.find(f.mention.lower())
+    at = mention_at(f)
     if at < 0:
         return set()
     words = WORD.findall(re.split(r"[,;:]", text[:at])[-1])
@@ -327,7 +342,7 @@ def _lead_words(f: Finding) -> set[str]:
 def _lead_list(f: Finding) -> list[str]:
     """`_lead_words` in text order."""
     text = f.sentence.lower()
-    at = text.find(f.mention.lower())
+    at = mention_at(f)
     if at < 0:
         return []
     clause = re.split(r"[,;:]", text[:at])[-1]

@@ -54,6 +54,7 @@ from calc_nlp.stages.lesion_words import (
     echoes,
     joined_places,
     label_sub,
+    mention_at,
     names_a_count,
     names_a_lesion,
     names_another,
@@ -404,7 +405,7 @@ def _added(g: Finding, f: Finding) -> bool:
     The sentence then names both places, one for each."""
     if not _in_sentence(g, f) or f.start <= g.end:
         return False
-    at = g.sentence.lower().find(g.mention.lower())
+    at = mention_at(g)
     if at < 0:
         return False
     gap = g.sentence[at + len(g.mention) : at + f.start - g.start].lower()
@@ -595,7 +596,7 @@ def _linked(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     the last link (`_offered`)?"""
     if prev.sentence != f.sentence or prev.section != f.section:
         return False
-    at = prev.sentence.find(prev.mention)
+    at = mention_at(prev)
     if at < 0 or f.start < prev.end:
         return False
     gap = prev.sentence[at + len(prev.mention) : at + f.start - prev.start]
@@ -855,7 +856,7 @@ def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
         if before is not None and _in_sentence(before, f):
             at = out[before.finding_id][0] + f.start - before.start
         else:
-            at = f.sentence.lower().find(f.mention.lower())
+            at = mention_at(f)
         stop = len(f.sentence)
         after = findings[i + 1] if i + 1 < len(findings) else None
         if after is not None and _in_sentence(after, f):
