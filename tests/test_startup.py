@@ -47,18 +47,32 @@ def test_pipeline_made_directly_equals_spacy_blank_with_our_tokenizer():
     )
     assert direct.vocab.to_bytes() == blank.vocab.to_bytes()
     assert sorted(direct.vocab.lex_attr_getters) == sorted(blank.vocab.lex_attr_getters)
-    assert (direct.lang, direct.pipe_names, direct.max_length, direct.batch_size) == (
+    assert (direct.lang, direct.max_length, direct.Defaults) == (
         blank.lang,
-        blank.pipe_names,
         blank.max_length,
-        blank.batch_size,
+        blank.Defaults,
     )
+    assert blank.pipe_names == []  # so a Doc is the tokenizer's, as make_doc's
     assert direct.vocab.vectors.mode == blank.vocab.vectors.mode
     assert direct.vocab.vectors.shape == blank.vocab.vectors.shape
     text = "FINDINGS:,Calcified RUL.,6. CKD-4 on ESRD/HD, can't see 3,L1 (e.g. x)."
-    assert [(t.text, t.norm_, t.shape_) for t in direct(text)] == [
+    assert [(t.text, t.norm_, t.shape_) for t in direct.make_doc(text)] == [
         (t.text, t.norm_, t.shape_) for t in blank(text)
     ]
+
+
+def test_blank_english_refuses_a_text_over_its_length_limit_as_spacy_does():
+    import pytest
+    import spacy
+
+    direct, blank = toolkit._tokenizer(), spacy.blank("en")
+    direct.max_length = blank.max_length = 10
+    with pytest.raises(ValueError) as ours:
+        direct.make_doc("x" * 11)
+    with pytest.raises(ValueError) as theirs:
+        blank.make_doc("x" * 11)
+    assert str(ours.value) == str(theirs.value)
+    assert len(direct.make_doc("x" * 10)) == 1
 
 
 def test_special_cases_checked_unless_a_cached_build_checked_them(tmp_path, monkeypatch):

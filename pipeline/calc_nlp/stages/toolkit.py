@@ -342,19 +342,54 @@ def _registered_factory() -> Any:
 spacy.registry.tokenizers.register(TOKENIZER_NAME, func=_registered_factory)
 
 
+class BlankEnglish:
+    """What the stages use of spaCy's blank English pipeline: its vocabulary,
+    its tokenizer and `make_doc`. A `Language` object holds nothing more
+    when it has no components, but making one scans every installed
+    package's entry points for pipeline factories (importing medSpaCy's
+    components and pysbd), merges the default config and sets up thinc's
+    array backends: about 8 ms of every start, for nothing a run uses.
+    The vocabulary is made as `Language` makes it (`create_vocab`, empty
+    vectors), so the tokens and their attributes are the same."""
+
+    lang = "en"
+    max_length = 10**6  # Language's default
+
+    def __init__(
+        self, cache: ToolkitCache | None = None, regexes: RegexCache | None = None
+    ):
+        from spacy.lang.en import English
+        from spacy.vectors import Vectors
+        from spacy.vocab import create_vocab
+
+        self.Defaults = English.Defaults
+        self.vocab = create_vocab(self.lang, self.Defaults)
+        self.vocab.vectors = Vectors(strings=self.vocab.strings)
+        self.tokenizer = _tokenizer_factory(cache, regexes)(self)
+
+    def make_doc(self, text: str) -> Doc:
+        """The text's Doc, as `Language.make_doc` makes it (same length limit)."""
+        if len(text) > self.max_length:
+            from spacy.errors import Errors
+
+            raise ValueError(
+                Errors.E088.format(length=len(text), max_length=self.max_length)
+            )
+        return self.tokenizer(text)
+
+    def __call__(self, text: str) -> Doc:
+        """The text's Doc: a pipeline without components is its tokenizer."""
+        return self.make_doc(text)
+
+
 def _tokenizer(
     cache: ToolkitCache | None = None, regexes: RegexCache | None = None
-) -> Any:
+) -> BlankEnglish:
     """spaCy's blank English pipeline with the token splits reports need: what
     `spacy.blank` makes with our tokenizer in its config, made directly
-    (resolving and validating the config is a sixth of the build)."""
-    from spacy.lang.en import English
-    from spacy.vectors import Vectors
-
-    return English(
-        create_tokenizer=_tokenizer_factory(cache, regexes),
-        create_vectors=lambda vocab: Vectors(strings=vocab.strings),
-    )
+    (resolving and validating the config is a sixth of the build; the
+    `Language` object itself, BlankEnglish)."""
+    return BlankEnglish(cache, regexes)
 
 
 class Toolkit:
