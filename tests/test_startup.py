@@ -310,3 +310,32 @@ def test_context_phrases_added_from_the_cache_equal_medspacys_own(rules):
     assert list(kit.context._ConText__matcher.rule_map) == list(
         own._ConText__matcher.rule_map
     )
+
+
+def test_special_case_tokens_read_plainly_give_spacys_values_and_dicts():
+    """`_intify_attrs` skips spaCy's deprecated names' pass only where it
+    changes nothing: the same values, and each token's dict left as spaCy
+    leaves it (a deprecated 'number' still popped)."""
+    import copy
+
+    import spacy.tokenizer
+    import spacy.vocab
+    from spacy.attrs import intify_attrs
+    from spacy.lang.en import English
+    from spacy.strings import StringStore
+
+    tokens = [
+        t for case in English.Defaults.tokenizer_exceptions.values() for t in case
+    ]
+    tokens += [{"ORTH": "a", "number": 1}, {"F": "b", "pos": "NN"}, {"lemma": "c"}]
+    assert any(set(t) - {65, 67} for t in tokens)  # some not plain
+    ours, theirs = copy.deepcopy(tokens), copy.deepcopy(tokens)
+    ours_store, theirs_store = StringStore(), StringStore()
+    for a, b in zip(ours, theirs, strict=True):
+        assert toolkit._intify_attrs(
+            a, ours_store, _do_deprecated=True
+        ) == intify_attrs(b, theirs_store, _do_deprecated=True)
+    assert ours == theirs
+    assert list(ours_store) == list(theirs_store)
+    toolkit._tokenizer()
+    assert spacy.tokenizer.intify_attrs is spacy.vocab.intify_attrs is intify_attrs
