@@ -47,18 +47,32 @@ def test_pipeline_made_directly_equals_spacy_blank_with_our_tokenizer():
     )
     assert direct.vocab.to_bytes() == blank.vocab.to_bytes()
     assert sorted(direct.vocab.lex_attr_getters) == sorted(blank.vocab.lex_attr_getters)
-    assert (direct.lang, direct.pipe_names, direct.max_length, direct.batch_size) == (
+    assert (direct.lang, direct.max_length, direct.Defaults) == (
         blank.lang,
-        blank.pipe_names,
         blank.max_length,
-        blank.batch_size,
+        blank.Defaults,
     )
+    assert blank.pipe_names == []  # so a Doc is the tokenizer's, as make_doc's
     assert direct.vocab.vectors.mode == blank.vocab.vectors.mode
     assert direct.vocab.vectors.shape == blank.vocab.vectors.shape
     text = "FINDINGS:,Calcified RUL.,6. CKD-4 on ESRD/HD, can't see 3,L1 (e.g. x)."
-    assert [(t.text, t.norm_, t.shape_) for t in direct(text)] == [
+    assert [(t.text, t.norm_, t.shape_) for t in direct.make_doc(text)] == [
         (t.text, t.norm_, t.shape_) for t in blank(text)
     ]
+
+
+def test_blank_english_refuses_a_text_over_its_length_limit_as_spacy_does():
+    import pytest
+    import spacy
+
+    direct, blank = toolkit._tokenizer(), spacy.blank("en")
+    direct.max_length = blank.max_length = 10
+    with pytest.raises(ValueError) as ours:
+        direct.make_doc("x" * 11)
+    with pytest.raises(ValueError) as theirs:
+        blank.make_doc("x" * 11)
+    assert str(ours.value) == str(theirs.value)
+    assert len(direct.make_doc("x" * 10)) == 1
 
 
 def test_special_cases_checked_unless_a_cached_build_checked_them(tmp_path, monkeypatch):
@@ -296,3 +310,32 @@ def test_context_phrases_added_from_the_cache_equal_medspacys_own(rules):
     assert list(kit.context._ConText__matcher.rule_map) == list(
         own._ConText__matcher.rule_map
     )
+
+
+def test_special_case_tokens_read_plainly_give_spacys_values_and_dicts():
+    """`_intify_attrs` skips spaCy's deprecated names' pass only where it
+    changes nothing: the same values, and each token's dict left as spaCy
+    leaves it (a deprecated 'number' still popped)."""
+    import copy
+
+    import spacy.tokenizer
+    import spacy.vocab
+    from spacy.attrs import intify_attrs
+    from spacy.lang.en import English
+    from spacy.strings import StringStore
+
+    tokens = [
+        t for case in English.Defaults.tokenizer_exceptions.values() for t in case
+    ]
+    tokens += [{"ORTH": "a", "number": 1}, {"F": "b", "pos": "NN"}, {"lemma": "c"}]
+    assert any(set(t) - {65, 67} for t in tokens)  # some not plain
+    ours, theirs = copy.deepcopy(tokens), copy.deepcopy(tokens)
+    ours_store, theirs_store = StringStore(), StringStore()
+    for a, b in zip(ours, theirs, strict=True):
+        assert toolkit._intify_attrs(
+            a, ours_store, _do_deprecated=True
+        ) == intify_attrs(b, theirs_store, _do_deprecated=True)
+    assert ours == theirs
+    assert list(ours_store) == list(theirs_store)
+    toolkit._tokenizer()
+    assert spacy.tokenizer.intify_attrs is spacy.vocab.intify_attrs is intify_attrs

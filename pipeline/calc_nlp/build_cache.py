@@ -33,6 +33,7 @@ _MAGIC = b"calc-nlp cache 1\n"
 SOURCES = (
     "build_cache.py",
     "regex_cache.py",
+    "import_regexes.py",
     "rules.py",
     "rule_files.py",
     "rule_checks.py",

@@ -62,12 +62,14 @@ class Engine:
 
     def _build(self) -> Any:
         from calc_nlp.fast_import import import_spacy
+        from calc_nlp.import_regexes import kept_while_importing
         from calc_nlp.screen import remember
 
         paused = _pause_collector()
         try:
-            import_spacy()
-            from calc_nlp.stages import Analyzer
+            with kept_while_importing():
+                import_spacy()
+                from calc_nlp.stages import Analyzer
 
             self._analyzer = Analyzer(self.rules)
             remember(self.rules, self._analyzer)

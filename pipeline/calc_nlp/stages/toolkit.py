@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import partial
 from itertools import compress
 from operator import itemgetter
@@ -30,7 +31,7 @@ quiet.silence()  # the loggers medSpaCy brought
 import spacy  # noqa: E402
 from medspacy.context import ConText, ConTextRule  # noqa: E402
 from medspacy.target_matcher import TargetRule  # noqa: E402
-from spacy.attrs import IDS  # noqa: E402
+from spacy.attrs import IDS, intify_attrs  # noqa: E402
 from spacy.matcher import PhraseMatcher  # noqa: E402
 from spacy.tokenizer import Tokenizer  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
@@ -235,12 +236,53 @@ def _tokenizer_factory(
 
     def build(nlp: Any) -> Tokenizer:
         kept = cache or ToolkitCache(None)
-        with kept.lexemes_of("tokenizer", nlp.vocab):
+        with kept.lexemes_of("tokenizer", nlp.vocab), _plain_tokens_read_plainly():
             return _build_tokenizer(
                 nlp, nlp.Defaults, checked=kept.loaded, regexes=regexes
             )
 
     return build
+
+
+_PLAIN_TOKEN_KEYS = frozenset({"ORTH", "NORM", IDS["ORTH"], IDS["NORM"]})
+
+
+def _intify_attrs(
+    stringy_attrs: dict[Any, Any], strings_map: Any = None, _do_deprecated: bool = False
+) -> dict[int, Any]:
+    """spaCy's `intify_attrs`, without its pass over deprecated attribute
+    names for a token that holds only ORTH and NORM, where that pass finds
+    and changes nothing (it looks for 'F', 'L', 'pos', 'number' and some 50
+    morphological names, each also in lower and upper case)."""
+    if _do_deprecated and not _PLAIN_TOKEN_KEYS.issuperset(stringy_attrs):
+        return intify_attrs(stringy_attrs, strings_map, _do_deprecated=True)
+    return intify_attrs(stringy_attrs, strings_map)
+
+
+@contextmanager
+def _plain_tokens_read_plainly() -> Iterator[None]:
+    """While the tokenizer is built, spaCy reads each special case's tokens
+    with `_intify_attrs`. Its Tokenizer and Vocab read every token of the
+    1,300 special cases with the deprecated names' pass (`add_special_case`,
+    `make_fused_token`), some 150 string look-ups per token: two fifths of
+    the tokenizer's build, for tokens that all hold only ORTH and NORM but a
+    few. The same values and the same dicts (the pass changes a token's dict
+    only where it holds a deprecated name: those still take it)."""
+    import spacy.tokenizer
+    import spacy.vocab
+
+    modules = (spacy.tokenizer, spacy.vocab)
+    originals = [vars(m).get("intify_attrs") for m in modules]
+    if any(f is not intify_attrs for f in originals):  # another spaCy: as it is
+        yield
+        return
+    for m in modules:
+        setattr(m, "intify_attrs", _intify_attrs)  # noqa: B010
+    try:
+        yield
+    finally:
+        for m in modules:
+            setattr(m, "intify_attrs", intify_attrs)  # noqa: B010
 
 
 def cacheable_exceptions(rules: Mapping[str, Any]) -> dict[str, Any]:
@@ -373,19 +415,54 @@ def _registered_factory() -> Any:
 spacy.registry.tokenizers.register(TOKENIZER_NAME, func=_registered_factory)
 
 
+class BlankEnglish:
+    """What the stages use of spaCy's blank English pipeline: its vocabulary,
+    its tokenizer and `make_doc`. A `Language` object holds nothing more
+    when it has no components, but making one scans every installed
+    package's entry points for pipeline factories (importing medSpaCy's
+    components and pysbd), merges the default config and sets up thinc's
+    array backends: about 8 ms of every start, for nothing a run uses.
+    The vocabulary is made as `Language` makes it (`create_vocab`, empty
+    vectors), so the tokens and their attributes are the same."""
+
+    lang = "en"
+    max_length = 10**6  # Language's default
+
+    def __init__(
+        self, cache: ToolkitCache | None = None, regexes: RegexCache | None = None
+    ):
+        from spacy.lang.en import English
+        from spacy.vectors import Vectors
+        from spacy.vocab import create_vocab
+
+        self.Defaults = English.Defaults
+        self.vocab = create_vocab(self.lang, self.Defaults)
+        self.vocab.vectors = Vectors(strings=self.vocab.strings)
+        self.tokenizer = _tokenizer_factory(cache, regexes)(self)
+
+    def make_doc(self, text: str) -> Doc:
+        """The text's Doc, as `Language.make_doc` makes it (same length limit)."""
+        if len(text) > self.max_length:
+            from spacy.errors import Errors
+
+            raise ValueError(
+                Errors.E088.format(length=len(text), max_length=self.max_length)
+            )
+        return self.tokenizer(text)
+
+    def __call__(self, text: str) -> Doc:
+        """The text's Doc: a pipeline without components is its tokenizer."""
+        return self.make_doc(text)
+
+
 def _tokenizer(
     cache: ToolkitCache | None = None, regexes: RegexCache | None = None
-) -> Any:
+) -> BlankEnglish:
     """spaCy's blank English pipeline with the token splits reports need: what
     `spacy.blank` makes with our tokenizer in its config, made directly
-    (resolving and validating the config is a sixth of the build)."""
-    from spacy.lang.en import English
-    from spacy.vectors import Vectors
-
-    return English(
-        create_tokenizer=_tokenizer_factory(cache, regexes),
-        create_vectors=lambda vocab: Vectors(strings=vocab.strings),
-    )
+    (resolving and validating the config is a sixth of the build; the
+    `Language` object itself, BlankEnglish)."""
+    return BlankEnglish(cache, regexes)
 
 
 class Toolkit:
