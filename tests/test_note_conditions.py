@@ -724,3 +724,20 @@ DAY_SURGERY = [
 def test_day_surgery_is_a_unit(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A history list numbered without a space after each number's bracket, as
+# exports that joined a note's lines write it: each item names its condition
+# as in '1) Diabetes' (guide §3), and a date's bracket changes nothing.
+NUMBERED_NO_SPACE = [
+    ("PMH:, 1)Diabetes, 2)HTN, 3)CAD, 4)Appendectomy.", ["diabetes mellitus", "atherosclerosis", "prior surgery"]),
+    ("PMH: 1)ESRD 2)Secondary hyperparathyroidism", ["chronic kidney disease", "hyperparathyroidism"]),
+    ("Past history: 10)Lupus, 11)Gout.", ["lupus"]),
+    ("PMH:, 1)Asthma, 2)Mother with ESRD.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NUMBERED_NO_SPACE)
+def test_numbered_list_without_a_space(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
