@@ -741,3 +741,44 @@ NUMBERED_NO_SPACE = [
 def test_numbered_list_without_a_space(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# Names and adjectives of the guide's conditions that notes use: a bone said
+# to be broken, a gunshot wound, a replaced valve and other operations by
+# their own names, a uremic or hyperparathyroid patient, atheromata and
+# ischaemic heart disease, DMII, an irradiated organ, non-Hodgkin's lymphoma
+# (guide §3). The same words planned, denied or of another sense name nothing.
+MORE_NAMES = [
+    ("XXXX-year-old male on crutches for a broken foot.", ["trauma"]),
+    ("She had a broken wrist as a teenager.", ["trauma"]),
+    ("Scattered metallic fragments from an old gunshot wound.", ["trauma"]),
+    ("Hx of GSW to the left thigh.", ["trauma"]),
+    ("Changes of prior mitral valve replacement.", ["prior surgery"]),
+    ("Cardiac valve replacement is seen on the lateral view.", ["prior surgery"]),
+    ("History of aortic valve replacement in XXXX.", ["prior surgery"]),
+    ("Remote laparotomy for a perforated ulcer.", ["prior surgery"]),
+    ("Prior right thoracotomy.", ["prior surgery"]),
+    ("ORIF of the right ankle in XXXX.", ["prior surgery"]),
+    ("Known uremic patient on the transplant list.", ["chronic kidney disease"]),
+    ("Signs of uremia, awaiting a fistula.", ["chronic kidney disease"]),
+    ("Long-standing hyperparathyroid state.", ["hyperparathyroidism"]),
+    ("Ischemic heart disease and hypertension.", ["atherosclerosis"]),
+    ("Yellow atheromata line the abdominal aorta.", ["atherosclerosis"]),
+    ("PMH: DMII, HTN.", ["diabetes mellitus"]),
+    ("Irradiated right breast after lumpectomy.", ["radiation therapy", "prior surgery"]),
+    ("Non-Hodgkin's lymphoma in remission.", ["lymphoma"]),
+    # planned, denied, someone else's or another sense
+    ("Numerous broken sternal wires.", []),
+    ("He may well need aortic valve replacement.", []),
+    ("She does not want valve replacement.", []),
+    ("Referred for possible mitral valve replacement.", []),
+    ("No history of gunshot wound.", []),
+    ("Her brother had a broken leg.", []),
+    ("Acute uremia from obstruction.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), MORE_NAMES)
+def test_more_condition_names(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
