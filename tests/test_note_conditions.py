@@ -782,3 +782,29 @@ MORE_NAMES = [
 def test_more_condition_names(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A fall told with the verb, an assault, a pedestrian hit by a car (trauma);
+# bony mets; the damage radiotherapy left named by its organ (guide §3). A
+# value that fell, sleep, a relative's fall and exercise METs name nothing.
+FELL_ASSAULT_METS = [
+    ("He fell down the basement stairs in XXXX.", ["trauma"]),
+    ("She fell off her bicycle as a child.", ["trauma"]),
+    ("Fell and struck the right hip on a table.", ["trauma"]),
+    ("INDICATION: XXXX-year-old male, assaulted last night.", ["trauma"]),
+    ("Pedestrian struck by a car in XXXX.", ["trauma"]),
+    ("Breast cancer with bony mets.", ["bone metastases"]),
+    ("Known radiation proctitis.", ["radiation therapy"]),
+    ("Radiation pneumonitis in the right upper lobe.", ["radiation therapy"]),
+    ("She fell asleep during the scan.", []),
+    ("His hemoglobin fell to 8 overnight.", []),
+    ("Systolic pressure fell from 150 to 95.", []),
+    ("Her father fell and broke his hip.", []),
+    ("Exercise capacity 9 METs.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), FELL_ASSAULT_METS)
+def test_fall_assault_mets_radiation_damage(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
