@@ -808,3 +808,29 @@ FELL_ASSAULT_METS = [
 def test_fall_assault_mets_radiation_damage(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# Shorter names notes give: Hodgkin's without 'lymphoma' (and 'non-Hodgkin's'
+# is lymphoma, not its denial), coronary disease without 'artery', PAOD,
+# osteoarthritic, hypercalcaemic, PHPT, a rib fx, a Whipple procedure
+# (guide §3). Denied, asked, a relative's or a risk factor: nothing.
+SHORTER_NAMES = [
+    ("Treated for Hodgkin's in her twenties.", ["lymphoma"]),
+    ("Non-Hodgkin's, in remission since XXXX.", ["lymphoma"]),
+    ("Known coronary disease with stable angina.", ["atherosclerosis"]),
+    ("PAOD with claudication at two blocks.", ["atherosclerosis"]),
+    ("Osteoarthritic narrowing of the medial compartment.", ["osteoarthritis"]),
+    ("Admitted once for a hypercalcaemic crisis.", ["hypercalcemia"]),
+    ("PHPT diagnosed on routine labs.", ["hyperparathyroidism"]),
+    ("Healing left rib fx.", ["trauma"]),
+    ("Whipple procedure for an ampullary tumor.", ["prior surgery"]),
+    ("No coronary disease on the last catheterization.", []),
+    ("Coronary disease risk factors include smoking.", []),
+    ("Rule out rib fx.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SHORTER_NAMES)
+def test_shorter_condition_names(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
