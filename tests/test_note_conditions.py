@@ -834,3 +834,22 @@ SHORTER_NAMES = [
 def test_shorter_condition_names(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# 'to have' after a word that says the patient was found with it (discovered,
+# determined, turned out, began) asserts the condition; after a plan word
+# ('going to have', 'decided to have') it is still a plan (guide §3).
+FOUND_TO_HAVE = [
+    ("He turned out to have sarcoidosis on biopsy.", ["sarcoidosis"]),
+    ("She was discovered to have ESRD at age 40.", ["chronic kidney disease"]),
+    ("He was later determined to have hyperparathyroidism.", ["hyperparathyroidism"]),
+    ("She began to have seizures after her stroke in XXXX.", ["infarct"]),
+    ("She is going to have a lumpectomy.", []),
+    ("He decided to have the mastectomy next month.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), FOUND_TO_HAVE)
+def test_found_to_have_asserts(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
