@@ -853,3 +853,24 @@ FOUND_TO_HAVE = [
 def test_found_to_have_asserts(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A vehicle crash whose first word the export masked ('XXXX vehicle
+# collision') or named otherwise (a car accident), and operations in the
+# plural (guide §3). A risk, a plan or a header over 'None' names nothing.
+CRASHES_AND_SURGERIES = [
+    ("INDICATION: History of XXXX vehicle collision.", ["trauma"]),
+    ("XXXX vehicle accident two weeks ago, chest wall pain.", ["trauma"]),
+    ("She was in a car accident as a teenager.", ["trauma"]),
+    ("He has had multiple knee surgeries.", ["prior surgery"]),
+    ("Two previous surgeries on the left shoulder.", ["prior surgery"]),
+    ("Counselled on the risk of a vehicle accident when drowsy.", []),
+    ("Further surgeries are planned.", []),
+    ("PRIOR SURGERIES AND INTERVENTIONS: , None.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), CRASHES_AND_SURGERIES)
+def test_crashes_and_surgeries(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
