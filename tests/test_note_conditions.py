@@ -874,3 +874,27 @@ CRASHES_AND_SURGERIES = [
 def test_crashes_and_surgeries(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# An injury told as 'a fall' before 'and', a ligament rebuilt, a scope of a
+# joint, a bypass named by its vessels or organ, calcific tendinopathy with
+# its tendon's name inside (guide §3). Image reconstructions, the risk of a
+# fall and a drop in a value name nothing.
+OPERATIONS_FALLS_TENDONS = [
+    ("XXXX-year-old woman with a fall and left hip pain.", ["trauma"]),
+    ("Left ACL reconstruction in XXXX.", ["prior surgery"]),
+    ("Right knee arthroscopy as a student.", ["prior surgery"]),
+    ("Gastric bypass ten years ago.", ["prior surgery"]),
+    ("History of a right fem-pop bypass.", ["prior surgery"]),
+    ("Calcific supraspinatus tendinitis on the right.", ["calcific tendinitis"]),
+    ("Chronic calcific Achilles tendinopathy.", ["calcific tendinitis"]),
+    ("Coronal and sagittal reconstructions were reviewed.", []),
+    ("Risk of a fall reviewed with the family.", []),
+    ("A fall of 2 g/dL in the hemoglobin.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), OPERATIONS_FALLS_TENDONS)
+def test_operations_falls_tendons(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
