@@ -898,3 +898,21 @@ OPERATIONS_FALLS_TENDONS = [
 def test_operations_falls_tendons(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# ALL in capitals inside a sentence in lower case is acute lymphoblastic
+# leukaemia unless it quantifies what follows ('Finish ALL antibiotics'), an
+# emphasis discharge instructions use (guide §3).
+ALL_EMPHASIS = [
+    ("Finish ALL antibiotics as prescribed.", []),
+    ("Please bring ALL medications to the next visit.", []),
+    ("ALL questions were answered to her satisfaction.", []),
+    ("XXXX-year-old boy with ALL, in remission.", ["leukemia"]),
+    ("ALL diagnosed at age 4, treated with chemotherapy.", ["leukemia", "chemotherapy"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), ALL_EMPHASIS)
+def test_all_as_emphasis(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
