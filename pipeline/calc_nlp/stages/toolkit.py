@@ -212,9 +212,13 @@ def _words_rx(terms: list[str]) -> re.Pattern[str]:
 
 # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match, and
 # exports that joined lines with commas (",FINDINGS:,Calcified",
-# "RUL.,6."), so their headers, sentence ends and words are found.
+# "RUL.,6."), so their headers, sentence ends and words are found. A list
+# numbered without a space ("PMH:, 1)Diabetes, 2)CAD") splits after its
+# number's bracket, so each item's words match as in "1) Diabetes".
 EXTRA_INFIXES = [
     r"(?<=[A-Za-z])-(?=\d)",
+    r"(?<=\b\d)\)(?=[A-Za-z])",
+    r"(?<=\b\d\d)\)(?=[A-Za-z])",
     r"(?<=[A-Za-z])/(?=[A-Za-z])",
     r"(?<=[A-Za-z.:]),(?=[A-Za-z0-9(])",
     r"(?<=[0-9]),(?=[A-Za-z(])",
