@@ -37,6 +37,17 @@ MORE_ROWS: list[Row] = [
     (CXR + "Calcified granuloma R lung.", "", {"site": "lung", "laterality": "right"}),
     (CXR + "Calcified nodule R midlung.", "", {"site": "lung", "laterality": "right"}),
     (CXR + "Calcified pleural plaque, L hemithorax.", "", {"site": "pleura", "laterality": "left"}),
+    # two sides however the second is led in, and 'each' before a paired place
+    (CXR + "Calcified granulomas on the right and the left.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Calcified nodes in the hila, to the left and on the right.", "nodes", {"site": "lymph node", "laterality": "bilateral"}),
+    (CXR + "Right- and left-sided calcified granulomas.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Calcified hilar nodes, rt and lt.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    (CXR + "R and L hilar calcified lymph nodes.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    (CXR + "Calcified granulomas in each lung.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Small calcified nodes are seen on each side.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    (NOTE + "CT showed a punctate calcification in each kidney.", "", {"site": "kidney", "laterality": "bilateral"}),
+    (NOTE + "Removed disk material, calcified, reaching to the left and the right.", "", {"laterality": "bilateral"}),
+    (CXR + "Two calcified granulomas, each under 5 mm, in the left apex.", "", {"site": "lung", "laterality": "left"}),
     # a place word after the finding that says where it is ('likely pleural')
     # (a place phrase of the clause comes first, guide §2 step 2 before step 3:
     # 'at the right lung base, likely pleural' stays the lung's; first decided
