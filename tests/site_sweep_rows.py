@@ -48,6 +48,15 @@ MORE_ROWS: list[Row] = [
     (NOTE + "CT showed a punctate calcification in each kidney.", "", {"site": "kidney", "laterality": "bilateral"}),
     (NOTE + "Removed disk material, calcified, reaching to the left and the right.", "", {"laterality": "bilateral"}),
     (CXR + "Two calcified granulomas, each under 5 mm, in the left apex.", "", {"site": "lung", "laterality": "left"}),
+    # 'both' standing for two things named before is no side; naming two
+    # sides of a place it is
+    (NOTE + "CT head: calcified pineal gland and calcified falx, both physiologic.", "falx", {"site": "dura", "laterality": ""}),
+    (NOTE + "CT abdomen: a splenic granuloma and a mesenteric node, both of which are calcified.", "", {"laterality": ""}),
+    (NOTE + "CT abdomen: calcified granuloma in the spleen and a calcified mesenteric node, both unchanged.", "node", {"site": "lymph node", "laterality": ""}),
+    (NOTE + "Angiogram: two tibial runoff vessels. Both were calcified.", "", {"laterality": ""}),
+    (NOTE + "Duplex: calcified plaque in the carotid bulbs, both of them mild.", "", {"site": "carotid artery", "laterality": ""}),
+    (NOTE + "CT: calcified plaque at both carotid bifurcations.", "", {"site": "carotid artery", "laterality": "bilateral"}),
+    (CXR + "Calcified hilar nodes on both sides, stable.", "", {"site": "lymph node", "laterality": "bilateral"}),
     # a place word after the finding that says where it is ('likely pleural')
     # (a place phrase of the clause comes first, guide §2 step 2 before step 3:
     # 'at the right lung base, likely pleural' stays the lung's; first decided
