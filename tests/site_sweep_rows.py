@@ -57,6 +57,11 @@ MORE_ROWS: list[Row] = [
     (NOTE + "Duplex: calcified plaque in the carotid bulbs, both of them mild.", "", {"site": "carotid artery", "laterality": ""}),
     (NOTE + "CT: calcified plaque at both carotid bifurcations.", "", {"site": "carotid artery", "laterality": "bilateral"}),
     (CXR + "Calcified hilar nodes on both sides, stable.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    # a listed part of a whole on the other side ('... and upper pole of the
+    # left kidney') names both sides; of the same whole, one
+    (NOTE + "CT: calcification in the lower pole of the right kidney and upper pole of the left kidney.", "", {"site": "kidney", "laterality": "bilateral"}),
+    (NOTE + "Mammogram: calcifications in the upper inner quadrant of the right breast and lower outer quadrant of the left breast.", "", {"site": "breast", "laterality": "bilateral"}),
+    (NOTE + "CT: calcification in the lower pole of the right kidney and upper pole of the same kidney.", "", {"site": "kidney", "laterality": "right"}),
     # a place word after the finding that says where it is ('likely pleural')
     # (a place phrase of the clause comes first, guide §2 step 2 before step 3:
     # 'at the right lung base, likely pleural' stays the lung's; first decided

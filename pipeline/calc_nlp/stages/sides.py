@@ -334,11 +334,23 @@ def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
         end = nxt.span.end
         if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS:
             end += 1  # 'the left perihilar region'
+        end = _end_of_whole(rd, end)
         if end < len(doc) and not _list_goes_on(doc[end]):
             if doc[joint].text == "," or doc[end].lower_ not in _ITEM_FOLLOWERS:
                 break  # 'and left basilar atelectasis': the item names another thing
         hi = end
     return hi
+
+
+def _end_of_whole(rd: ReportDoc, end: int) -> int:
+    """Where a listed part's whole ends, when 'of' follows the part ('and
+    upper pole of the left kidney': the whole carries the item's side), else
+    `end` itself."""
+    doc = rd.doc
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return end
+    whole = _place_at(rd, end + 1)
+    return whole.span.end if whole is not None else end
 
 
 def _past_plain_words(rd: ReportDoc, i: int, most: int = 2) -> int:
