@@ -62,6 +62,13 @@ MORE_ROWS: list[Row] = [
     (NOTE + "CT: calcification in the lower pole of the right kidney and upper pole of the left kidney.", "", {"site": "kidney", "laterality": "bilateral"}),
     (NOTE + "Mammogram: calcifications in the upper inner quadrant of the right breast and lower outer quadrant of the left breast.", "", {"site": "breast", "laterality": "bilateral"}),
     (NOTE + "CT: calcification in the lower pole of the right kidney and upper pole of the same kidney.", "", {"site": "kidney", "laterality": "right"}),
+    # a side inside an earlier finding's own words is not given to the next
+    # item joined by 'and'; a side leading the earlier one reaches it
+    (CXR + "Calcified left hilar lymph XXXX, and calcified granulomas.", "granulomas", {"site": "lung", "laterality": ""}),
+    (CXR + "Calcified right paratracheal nodes and small calcified granulomas.", "granulomas", {"site": "lung", "laterality": ""}),
+    (NOTE + "CT: calcified left adrenal gland and calcified splenic granulomas.", "granulomas", {"site": "spleen", "laterality": ""}),
+    (CXR + "Bilateral calcified hilar nodes and calcified granulomas.", "granulomas", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Calcified right hilar node, likely a calcified granuloma.", "granuloma", {"laterality": "right"}),
     # a place word after the finding that says where it is ('likely pleural')
     # (a place phrase of the clause comes first, guide §2 step 2 before step 3:
     # 'at the right lung base, likely pleural' stays the lung's; first decided

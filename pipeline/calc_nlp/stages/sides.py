@@ -167,13 +167,19 @@ def _earlier_item(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     the pelvis': the right is the first one's), not where this one restates
     it ('..., consistent with metastatic calcification', '... versus vascular
     calcification')."""
-    ends = [c.end for c in rd.matches.calc if sent.start <= c.start and c.end <= f.start]
-    if not ends:
+    earlier = [c for c in rd.matches.calc if sent.start <= c.start and c.end <= f.start]
+    if not earlier:
         return []
-    lo = max(ends)
+    last = max(earlier, key=lambda c: c.end)
+    lo = last.end
     links = [k.end for k in rd.matches.links if lo <= k.start and k.end <= f.start]
     words = set(rd.lower[max([lo, *links]) : f.start])
-    return [rd.doc[lo : f.start]] if words & _JOINING else []
+    if not words & _JOINING:
+        return []
+    # a side inside that finding's own words is its own too ('Calcified right
+    # hilar lymph XXXX, and calcified granulomas'); one leading them may
+    # reach over the 'and' ('Bilateral calcified hilar nodes and ...')
+    return [rd.doc[last.start + 1 : f.start]]
 
 
 def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
