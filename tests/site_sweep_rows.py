@@ -69,6 +69,13 @@ MORE_ROWS: list[Row] = [
     (NOTE + "CT: calcified left adrenal gland and calcified splenic granulomas.", "granulomas", {"site": "spleen", "laterality": ""}),
     (CXR + "Bilateral calcified hilar nodes and calcified granulomas.", "granulomas", {"site": "lung", "laterality": "bilateral"}),
     (CXR + "Calcified right hilar node, likely a calcified granuloma.", "granuloma", {"laterality": "right"}),
+    # another finding joined before by 'and' keeps its side and place
+    (CXR + "Left pleural thickening and a calcified granuloma.", "", {"site": "lung", "laterality": ""}),
+    (CXR + "There is mild right basilar atelectasis and a small calcified granuloma.", "", {"site": "lung", "laterality": ""}),
+    (CXR + "Right upper lobe scarring and calcified granulomas.", "", {"site": "lung", "laterality": ""}),
+    (NOTE + "CT: left renal cyst and a calcification in the spleen.", "", {"site": "spleen", "laterality": ""}),
+    (CXR + "Left effusion and a calcified granuloma in the left base.", "", {"site": "lung", "laterality": "left"}),
+    (CXR + "Right hilar and calcified mediastinal nodes.", "", {"site": "lymph node", "laterality": "right"}),
     # a place word after the finding that says where it is ('likely pleural')
     # (a place phrase of the clause comes first, guide §2 step 2 before step 3:
     # 'at the right lung base, likely pleural' stays the lung's; first decided

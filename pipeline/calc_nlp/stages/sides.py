@@ -41,6 +41,8 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
         pairs = zip(lows, lows[1:], strict=False)
         if any(a == "," and b in {"and", "or"} for a, b in pairs):
             return None  # 'pleural thickening, and calcified granulomas'
+        if _other_finding_and(rd, f, lo):
+            return None  # 'right pleural thickening and calcified granuloma'
     if any(lo <= c.start < hi for c in others):
         return None
     stops = rd.layout.stops
@@ -97,6 +99,7 @@ def lat_in_sentence(
     # an earlier one may reach over the 'and' ('bilateral X and Y')
     named += [c for c in rd.matches.calc if c.start > f.start]
     named += _earlier_item(rd, f, sent) + _later_item(rd, f, sent)
+    named += other_finding_before(kit, rd, f)
     denied = [
         rd.doc[s.start : s.span.end]
         for s in sites
@@ -180,6 +183,54 @@ def _earlier_item(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     # hilar lymph XXXX, and calcified granulomas'); one leading them may
     # reach over the 'and' ('Bilateral calcified hilar nodes and ...')
     return [rd.doc[last.start + 1 : f.start]]
+
+
+# How many plain words ('a', 'small', 'few') may stand between the 'and'
+# that joins another finding before the mention and the mention.
+AND_REACH = 3
+
+
+def other_finding_before(kit: Toolkit, rd: ReportDoc, f: Span) -> list[Span]:
+    """The words of another finding that ends right before an 'and' leading
+    the mention ('Right basilar atelectasis and a calcified granuloma',
+    'Left pleural thickening and calcified granulomas'): its side is that
+    finding's (guide §2: a clause about another structure gives neither site
+    nor side). From the start of its clause (after a ',', ';' or ':') to the
+    'and'; none where no such 'and' leads the mention."""
+    lo = rd.layout.sent_first[f.start]
+    i = _and_after_other_finding(rd, f)
+    if i is None:
+        return []
+    start = i - 1
+    while start > lo and rd.lower[start - 1] not in {",", ";", ":"}:
+        start -= 1
+    if any(start <= c.start < i for c in rd.matches.calc):
+        return []
+    return [rd.doc[start:i]]
+
+
+def _other_finding_and(rd: ReportDoc, f: Span, site_end: int) -> bool:
+    """Does an 'and' after another finding's head lead the mention, after a
+    site phrase ending at `site_end` (that finding's place, not this one's)?"""
+    i = _and_after_other_finding(rd, f)
+    return i is not None and site_end <= i
+
+
+def _and_after_other_finding(rd: ReportDoc, f: Span) -> int | None:
+    """The 'and' that leads the mention, past at most AND_REACH plain words
+    ('and a small calcified granuloma'), right after the head of another
+    finding (mentions.json `other_finding_nouns`: 'atelectasis and'), else
+    None."""
+    lower = rd.lower
+    lo = rd.layout.sent_first[f.start]
+    i = f.start - 1
+    while i > lo and lower[i] != "and":
+        if f.start - i > AND_REACH or not lower[i].isalpha():
+            return None
+        i -= 1
+    if i <= lo or lower[i] != "and" or lower[i - 1] not in rd.other_finding_nouns:
+        return None
+    return i
 
 
 def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
