@@ -76,6 +76,11 @@ MORE_ROWS: list[Row] = [
     (NOTE + "CT: left renal cyst and a calcification in the spleen.", "", {"site": "spleen", "laterality": ""}),
     (CXR + "Left effusion and a calcified granuloma in the left base.", "", {"site": "lung", "laterality": "left"}),
     (CXR + "Right hilar and calcified mediastinal nodes.", "", {"site": "lymph node", "laterality": "right"}),
+    # a list that shares a plural finding out names every side it writes
+    (CXR + "Calcified nodules: one in the left upper lobe, another at the right base.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Two calcified granulomas, one in the right apex and the other in the left base.", "", {"site": "lung", "laterality": "bilateral"}),
+    (NOTE + "CT: calcified plaques, one at the left carotid bulb, the other at the right.", "", {"laterality": "bilateral"}),
+    (CXR + "Calcified granulomas, one in the right apex and another in the right base.", "", {"site": "lung", "laterality": "right"}),
     # a place word after the finding that says where it is ('likely pleural')
     # (a place phrase of the clause comes first, guide §2 step 2 before step 3:
     # 'at the right lung base, likely pleural' stays the lung's; first decided

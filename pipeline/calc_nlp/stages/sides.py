@@ -308,6 +308,8 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     greater than right hilum', 'granuloma in the right upper lobe and left
     lower lobe', 'over the right paratracheal area and the left hilum': a
     site joined to its site by 'and'), else ''."""
+    if _shared_out(kit, rd, f) >= {LEFT, RIGHT}:
+        return BILATERAL  # 'Calcified nodules: one in the right upper lobe, another at the left base'
     lo, hi = f.start, f.end
     if site is not None and site.span is not f and site_reach(rd, f, site) is not None:
         lo, hi = min(lo, site.start), max(hi, site.span.end)
@@ -330,6 +332,34 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
         if lo <= s.span.start and s.span.end <= hi and kit.md(s.span).get("laterality")
     }
     return BILATERAL if {LEFT, RIGHT} <= sides or BILATERAL in sides else ""
+
+
+# Words that open a list sharing a plural finding out ('nodules: one in
+# the right upper lobe, another at the left base'), and those that go on
+# with the next share.
+_FIRST_SHARE = frozenset({"one", "some", "several", "two", "few", "most", "many"})
+_NEXT_SHARE = frozenset({"another", "other", "others", "rest", "remainder"})
+
+
+def _shared_out(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
+    """The sides written in a list that shares the finding out right after
+    it ('Calcified nodules: one in the right upper lobe, another at the left
+    base'; '..., one on the left and the other on the right'): each share lies
+    where its words say, so the finding lies on every side named. Empty where
+    no such list follows (a ':' or ',' then 'one', later 'another')."""
+    sent = rd.sent(f)
+    i = f.end
+    if i < sent.end and rd.lower[i] in {":", ","}:
+        i += 1
+    if i >= sent.end or rd.lower[i] not in _FIRST_SHARE:
+        return set()
+    if not any(w in _NEXT_SHARE for w in rd.lower[i + 1 : sent.end]):
+        return set()
+    return {
+        str(kit.md(x)["laterality"])
+        for x in rd.matches.lats
+        if i < x.start < sent.end and not kit.md(x).get("implied")
+    }
 
 
 # Words that open the place phrase of the words before them ('plaques along
