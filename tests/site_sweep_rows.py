@@ -81,6 +81,10 @@ MORE_ROWS: list[Row] = [
     (CXR + "Two calcified granulomas, one in the right apex and the other in the left base.", "", {"site": "lung", "laterality": "bilateral"}),
     (NOTE + "CT: calcified plaques, one at the left carotid bulb, the other at the right.", "", {"laterality": "bilateral"}),
     (CXR + "Calcified granulomas, one in the right apex and another in the right base.", "", {"site": "lung", "laterality": "right"}),
+    # a list of places in brackets
+    (CXR + "Calcified nodules (right upper lobe, left lower lobe).", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Calcified granulomas (left apex and right base), unchanged.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Calcified granuloma in the left apex (right lung clear).", "", {"site": "lung", "laterality": "left"}),
     # a place word after the finding that says where it is ('likely pleural')
     # (a place phrase of the clause comes first, guide §2 step 2 before step 3:
     # 'at the right lung base, likely pleural' stays the lung's; first decided

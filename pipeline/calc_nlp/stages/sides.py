@@ -469,8 +469,10 @@ _PLACE_NOUNS = frozenset(
 
 
 def _list_goes_on(tok: Token) -> bool:
-    """Does a listed site end its list or hand on to the next item here?"""
-    return tok.is_space or tok.lower_ in {".", ",", ";", "and"}
+    """Does a listed site end its list or hand on to the next item here? A
+    closing bracket ends a list written in brackets ('calcified nodules
+    (right upper lobe, left base)')."""
+    return tok.is_space or tok.lower_ in {".", ",", ";", "and", ")"}
 
 
 def lat_near(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
