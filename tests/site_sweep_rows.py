@@ -37,6 +37,9 @@ MORE_ROWS: list[Row] = [
     (CXR + "Calcified granuloma R lung.", "", {"site": "lung", "laterality": "right"}),
     (CXR + "Calcified nodule R midlung.", "", {"site": "lung", "laterality": "right"}),
     (CXR + "Calcified pleural plaque, L hemithorax.", "", {"site": "pleura", "laterality": "left"}),
+    (CXR + "Calcified lymph node, R. hilum.", "", {"site": "lymph node", "laterality": "right"}),
+    (CXR + "Calcified granuloma in the L. lower lobe.", "", {"site": "lung", "laterality": "left"}),
+    (NOTE + "Reviewed with Dr. R. Jones: calcified granuloma, stable.", "", {"laterality": ""}),
     # two sides however the second is led in, and 'each' before a paired place
     (CXR + "Calcified granulomas on the right and the left.", "", {"site": "lung", "laterality": "bilateral"}),
     (CXR + "Calcified nodes in the hila, to the left and on the right.", "nodes", {"site": "lymph node", "laterality": "bilateral"}),
