@@ -84,6 +84,12 @@ MORE_ROWS: list[Row] = [
     (CXR + "Two calcified granulomas, one in the right apex and the other in the left base.", "", {"site": "lung", "laterality": "bilateral"}),
     (NOTE + "CT: calcified plaques, one at the left carotid bulb, the other at the right.", "", {"laterality": "bilateral"}),
     (CXR + "Calcified granulomas, one in the right apex and another in the right base.", "", {"site": "lung", "laterality": "right"}),
+    # the plural of the finding's organ in the clause before a ';'
+    (NOTE + "Renal ultrasound: the kidneys measure 10 cm; no nephrocalcinosis.", "", {"site": "kidney", "laterality": "bilateral"}),
+    (NOTE + "CT: both hila are small; calcified hilar nodes.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    (NOTE + "CT: the kidneys are atrophic; dense cortical calcification.", "", {"site": "kidney", "laterality": "bilateral"}),
+    (NOTE + "CT: the kidneys are atrophic; a calcified granuloma in the spleen.", "", {"site": "spleen", "laterality": ""}),
+    (NOTE + "CT: the kidneys are atrophic; calcification in the right kidney.", "", {"site": "kidney", "laterality": "right"}),
     # a list of places in brackets
     (CXR + "Calcified nodules (right upper lobe, left lower lobe).", "", {"site": "lung", "laterality": "bilateral"}),
     (CXR + "Calcified granulomas (left apex and right base), unchanged.", "", {"site": "lung", "laterality": "bilateral"}),

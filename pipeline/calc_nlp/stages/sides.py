@@ -135,6 +135,30 @@ def lat_in_sentence(
     return min(cands)[2] if cands else ""
 
 
+def plural_before_semicolon(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
+    """'The kidneys are normal in size; no nephrocalcinosis': the clause
+    before a ';' that names the finding's organ in its plural ('kidneys',
+    'hila') says where the finding of the clause after it lies, both sides
+    (guide §2: the plural of a paired organ the finding lies in, denied or
+    not); 'bilateral', else ''."""
+    sent = rd.sent(f)
+    i = sent.start - 1
+    while i >= 0 and rd.doc[i].is_space:
+        i -= 1
+    if not site or i < 0 or rd.doc[i].text != ";":
+        return ""
+    prev = rd.sent(rd.doc[i])
+    for x in rd.matches.lats:
+        if not (prev.start <= x.start < prev.end and kit.md(x).get("implied")):
+            continue
+        if any(
+            s.site == site and s.span.start <= x.start < s.span.end
+            for s in rd.matches.sites
+        ):
+            return BILATERAL
+    return ""
+
+
 def _shared_label(rd: ReportDoc, side: Span) -> bool:
     """Is the side word the last of a label that names several things
     ('MEDIASTINUM AND HILA:')? Its plural says nothing of the other things."""
