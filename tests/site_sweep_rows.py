@@ -37,6 +37,63 @@ MORE_ROWS: list[Row] = [
     (CXR + "Calcified granuloma R lung.", "", {"site": "lung", "laterality": "right"}),
     (CXR + "Calcified nodule R midlung.", "", {"site": "lung", "laterality": "right"}),
     (CXR + "Calcified pleural plaque, L hemithorax.", "", {"site": "pleura", "laterality": "left"}),
+    (CXR + "Calcified lymph node, R. hilum.", "", {"site": "lymph node", "laterality": "right"}),
+    (CXR + "Calcified granuloma in the L. lower lobe.", "", {"site": "lung", "laterality": "left"}),
+    (NOTE + "Reviewed with Dr. R. Jones: calcified granuloma, stable.", "", {"laterality": ""}),
+    # two sides however the second is led in, and 'each' before a paired place
+    (CXR + "Calcified granulomas on the right and the left.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Calcified nodes in the hila, to the left and on the right.", "nodes", {"site": "lymph node", "laterality": "bilateral"}),
+    (CXR + "Right- and left-sided calcified granulomas.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Calcified hilar nodes, rt and lt.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    (CXR + "R and L hilar calcified lymph nodes.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    (CXR + "Calcified granulomas in each lung.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Small calcified nodes are seen on each side.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    (NOTE + "CT showed a punctate calcification in each kidney.", "", {"site": "kidney", "laterality": "bilateral"}),
+    (NOTE + "Removed disk material, calcified, reaching to the left and the right.", "", {"laterality": "bilateral"}),
+    (CXR + "Two calcified granulomas, each under 5 mm, in the left apex.", "", {"site": "lung", "laterality": "left"}),
+    # 'both' standing for two things named before is no side; naming two
+    # sides of a place it is
+    (NOTE + "CT head: calcified pineal gland and calcified falx, both physiologic.", "falx", {"site": "dura", "laterality": ""}),
+    (NOTE + "CT abdomen: a splenic granuloma and a mesenteric node, both of which are calcified.", "", {"laterality": ""}),
+    (NOTE + "CT abdomen: calcified granuloma in the spleen and a calcified mesenteric node, both unchanged.", "node", {"site": "lymph node", "laterality": ""}),
+    (NOTE + "Angiogram: two tibial runoff vessels. Both were calcified.", "", {"laterality": ""}),
+    (NOTE + "Duplex: calcified plaque in the carotid bulbs, both of them mild.", "", {"site": "carotid artery", "laterality": ""}),
+    (NOTE + "CT: calcified plaque at both carotid bifurcations.", "", {"site": "carotid artery", "laterality": "bilateral"}),
+    (CXR + "Calcified hilar nodes on both sides, stable.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    # a listed part of a whole on the other side ('... and upper pole of the
+    # left kidney') names both sides; of the same whole, one
+    (NOTE + "CT: calcification in the lower pole of the right kidney and upper pole of the left kidney.", "", {"site": "kidney", "laterality": "bilateral"}),
+    (NOTE + "Mammogram: calcifications in the upper inner quadrant of the right breast and lower outer quadrant of the left breast.", "", {"site": "breast", "laterality": "bilateral"}),
+    (NOTE + "CT: calcification in the lower pole of the right kidney and upper pole of the same kidney.", "", {"site": "kidney", "laterality": "right"}),
+    # a side inside an earlier finding's own words is not given to the next
+    # item joined by 'and'; a side leading the earlier one reaches it
+    (CXR + "Calcified left hilar lymph XXXX, and calcified granulomas.", "granulomas", {"site": "lung", "laterality": ""}),
+    (CXR + "Calcified right paratracheal nodes and small calcified granulomas.", "granulomas", {"site": "lung", "laterality": ""}),
+    (NOTE + "CT: calcified left adrenal gland and calcified splenic granulomas.", "granulomas", {"site": "spleen", "laterality": ""}),
+    (CXR + "Bilateral calcified hilar nodes and calcified granulomas.", "granulomas", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Calcified right hilar node, likely a calcified granuloma.", "granuloma", {"laterality": "right"}),
+    # another finding joined before by 'and' keeps its side and place
+    (CXR + "Left pleural thickening and a calcified granuloma.", "", {"site": "lung", "laterality": ""}),
+    (CXR + "There is mild right basilar atelectasis and a small calcified granuloma.", "", {"site": "lung", "laterality": ""}),
+    (CXR + "Right upper lobe scarring and calcified granulomas.", "", {"site": "lung", "laterality": ""}),
+    (NOTE + "CT: left renal cyst and a calcification in the spleen.", "", {"site": "spleen", "laterality": ""}),
+    (CXR + "Left effusion and a calcified granuloma in the left base.", "", {"site": "lung", "laterality": "left"}),
+    (CXR + "Right hilar and calcified mediastinal nodes.", "", {"site": "lymph node", "laterality": "right"}),
+    # a list that shares a plural finding out names every side it writes
+    (CXR + "Calcified nodules: one in the left upper lobe, another at the right base.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Two calcified granulomas, one in the right apex and the other in the left base.", "", {"site": "lung", "laterality": "bilateral"}),
+    (NOTE + "CT: calcified plaques, one at the left carotid bulb, the other at the right.", "", {"laterality": "bilateral"}),
+    (CXR + "Calcified granulomas, one in the right apex and another in the right base.", "", {"site": "lung", "laterality": "right"}),
+    # the plural of the finding's organ in the clause before a ';'
+    (NOTE + "Renal ultrasound: the kidneys measure 10 cm; no nephrocalcinosis.", "", {"site": "kidney", "laterality": "bilateral"}),
+    (NOTE + "CT: both hila are small; calcified hilar nodes.", "", {"site": "lymph node", "laterality": "bilateral"}),
+    (NOTE + "CT: the kidneys are atrophic; dense cortical calcification.", "", {"site": "kidney", "laterality": "bilateral"}),
+    (NOTE + "CT: the kidneys are atrophic; a calcified granuloma in the spleen.", "", {"site": "spleen", "laterality": ""}),
+    (NOTE + "CT: the kidneys are atrophic; calcification in the right kidney.", "", {"site": "kidney", "laterality": "right"}),
+    # a list of places in brackets
+    (CXR + "Calcified nodules (right upper lobe, left lower lobe).", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Calcified granulomas (left apex and right base), unchanged.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Calcified granuloma in the left apex (right lung clear).", "", {"site": "lung", "laterality": "left"}),
     # a place word after the finding that says where it is ('likely pleural')
     # (a place phrase of the clause comes first, guide §2 step 2 before step 3:
     # 'at the right lung base, likely pleural' stays the lung's; first decided

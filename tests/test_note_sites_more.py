@@ -133,3 +133,25 @@ def test_note_site_more(finding_with, text, word, expected):
 def test_denied_list_item(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A calcification word led by 'the' / 'these' whose sentence names no place
+# points back to the calcifications named before in that word, across
+# headings (guide §2 step 4): their site and side, where every earlier one
+# agrees; the last finding of each text is checked.
+POINTED_BACK: list[tuple[str, dict[str, Any]]] = [
+    ("REASON: Suspicious calcifications, left breast.\nPROCEDURE: Wire localization was done. The calcifications were excised.", {"site": "breast", "laterality": "left"}),
+    ("INDICATION: Right breast microcalcifications at 10 o'clock.\nFINDINGS: These microcalcifications are grouped and amorphous.", {"site": "breast", "laterality": "right"}),
+    ("HISTORY: Punctate calcification in the left kidney on CT.\nULTRASOUND:\nThe calcification measures 4 mm.", {"site": "kidney", "laterality": "left"}),
+    ("PANCREAS: Coarse calcifications in the head.\nVESSELS: Aortic calcification.\nIMPRESSION: These calcifications are new.", {"site": "pancreas", "laterality": ""}),
+    # earlier ones that disagree, or none with a place, or no pointing word
+    ("HISTORY: Calcifications in the right breast and calcifications in the left breast.\nFINDINGS: The calcifications were sampled.", {"laterality": ""}),
+    ("HISTORY: Calcifications on a prior study.\nFINDINGS: The calcifications are stable.", {"site": "", "laterality": ""}),
+    ("HISTORY: Calcifications in the left breast.\nFINDINGS: Calcifications are seen.", {"site": "", "laterality": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POINTED_BACK)
+def test_calcification_pointed_back(findings_of, text, expected):
+    f = findings_of(text)[-1]
+    assert {name: getattr(f, name) for name in expected} == expected

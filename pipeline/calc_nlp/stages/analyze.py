@@ -223,6 +223,7 @@ class Analyzer:
             modifiers(kit, doc, lay, targets, columns),
             exam=exam,
             lesion_nouns=kit.rules.word_lists.get("lesion_nouns", []),
+            other_finding_nouns=kit.rules.word_lists.get("other_finding_nouns", []),
             source=text,
         )
         clock.lap("context")

@@ -28,7 +28,12 @@ from calc_nlp.stages.linking import heads_a_list, linked, part_words, qualified
 from calc_nlp.stages.modifiers import flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.section_flags import section_flags
-from calc_nlp.stages.sides import lat_in_sentence, side_of_whole, two_sides
+from calc_nlp.stages.sides import (
+    lat_in_sentence,
+    plural_before_semicolon,
+    side_of_whole,
+    two_sides,
+)
 from calc_nlp.stages.toolkit import Toolkit
 
 _WS = re.compile(r"\s+")
@@ -316,6 +321,7 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         or (side_of_owner(kit, rd, site) if own and site is not None else "")
         or lat_in_sentence(kit, rd, f, site)
         or carried
+        or plural_before_semicolon(kit, rd, f, name)
         or _label_side(kit, rd, f, site if own else None)
         or side_from_exam(kit, rd, name)
         or side_from_topic(kit, rd, f, name)

@@ -219,10 +219,75 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     return (
         site_from_label_line(rd, f)
         or site_pointed_back(kit, rd, f)
+        or _site_of_mention_pointed_back(kit, rd, f)
         or site_from_exam(kit, rd, f)
         or site_before_unless_own_lesion(rd, f)
         or site_from_exam(kit, rd, f, any_head=True)
     )
+
+
+# Words that make a mention point back to one named before ('these
+# calcifications', 'the microcalcifications'), and how many plain words
+# ('suspicious', 'target') may stand between them and it.
+_POINTERS = frozenset({"the", "these", "those", "this", "that", "such"})
+POINTER_REACH = 2
+
+
+def _site_of_mention_pointed_back(
+    kit: Toolkit, rd: ReportDoc, f: Span
+) -> SiteRef | None:
+    """'Suspicious calcifications, left breast.' then, in a later section, 'The
+    calcifications were removed.': a calcification word led by a pointing
+    word, whose words and clause name no place, is the calcification named
+    before in the same word (guide §2 step 4: an earlier mention the sentence
+    points back to), however far back and across headings. Only where every
+    earlier mention in that word that has a site has the same site and side:
+    the pointing word cannot then mean another one."""
+    if not _pointed(rd, f):
+        return None
+    head = _calcification_word(f)
+    if head is None:
+        return None
+    found: list[SiteRef] = []
+    for c in rd.matches.calc:
+        if c.end > f.start or _calcification_word(c) != head:
+            continue
+        site = link_site(kit, rd, c)
+        if site is None:
+            continue
+        if kit.site_info(site.site).get("sided", True):
+            side = (
+                site.laterality
+                or two_sides(kit, rd, c, site)
+                or lat_in_sentence(kit, rd, c, site)
+            )
+            site = replace(site, laterality=side)
+        found.append(site)
+    if not found or len({(s.site, s.laterality) for s in found}) > 1:
+        return None
+    return found[-1]
+
+
+def _pointed(rd: ReportDoc, f: Span) -> bool:
+    """Is the mention led by a pointing word ('the', 'these') of its own
+    sentence, past a few plain words at most ('these suspicious
+    calcifications')?"""
+    lo = rd.layout.sent_first[f.start]
+    for i in range(f.start - 1, max(lo, f.start - 2 - POINTER_REACH) - 1, -1):
+        word = rd.lower[i]
+        if word in _POINTERS:
+            return True
+        if not word.isalpha():
+            return False
+    return f[0].lower_ in _POINTERS
+
+
+def _calcification_word(f: Span) -> str | None:
+    """The mention's last word where it is a calcification noun
+    ('calcifications', 'microcalcification'), else None: a lesion noun
+    pointed back to ('the calcified granuloma') is the lesions stage's."""
+    word = f[-1].lower_
+    return word if word.endswith(("calcification", "calcifications")) else None
 
 
 def _points_back(rd: ReportDoc, site: SiteRef) -> bool:

@@ -123,6 +123,8 @@ class ReportDoc:
     exam: Any = None
     # nouns that name a lesion of their own (mentions.json word list)
     lesion_nouns: list[str] = field(default_factory=list)
+    # heads of findings that are not calcifications ('atelectasis'; mentions.json)
+    other_finding_nouns: list[str] = field(default_factory=list)
     # the text the Doc was made from, when the caller has it (Doc.text makes
     # a Token object per token to join it again)
     source: str | None = field(default=None, repr=False)

@@ -41,6 +41,8 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
         pairs = zip(lows, lows[1:], strict=False)
         if any(a == "," and b in {"and", "or"} for a, b in pairs):
             return None  # 'pleural thickening, and calcified granulomas'
+        if _other_finding_and(rd, f, lo):
+            return None  # 'right pleural thickening and calcified granuloma'
     if any(lo <= c.start < hi for c in others):
         return None
     stops = rd.layout.stops
@@ -97,6 +99,7 @@ def lat_in_sentence(
     # an earlier one may reach over the 'and' ('bilateral X and Y')
     named += [c for c in rd.matches.calc if c.start > f.start]
     named += _earlier_item(rd, f, sent) + _later_item(rd, f, sent)
+    named += other_finding_before(kit, rd, f)
     denied = [
         rd.doc[s.start : s.span.end]
         for s in sites
@@ -130,6 +133,30 @@ def lat_in_sentence(
         ):
             cands.append((False, dist(site.span), str(lat)))
     return min(cands)[2] if cands else ""
+
+
+def plural_before_semicolon(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
+    """'The kidneys are normal in size; no nephrocalcinosis': the clause
+    before a ';' that names the finding's organ in its plural ('kidneys',
+    'hila') says where the finding of the clause after it lies, both sides
+    (guide §2: the plural of a paired organ the finding lies in, denied or
+    not); 'bilateral', else ''."""
+    sent = rd.sent(f)
+    i = sent.start - 1
+    while i >= 0 and rd.doc[i].is_space:
+        i -= 1
+    if not site or i < 0 or rd.doc[i].text != ";":
+        return ""
+    prev = rd.sent(rd.doc[i])
+    for x in rd.matches.lats:
+        if not (prev.start <= x.start < prev.end and kit.md(x).get("implied")):
+            continue
+        if any(
+            s.site == site and s.span.start <= x.start < s.span.end
+            for s in rd.matches.sites
+        ):
+            return BILATERAL
+    return ""
 
 
 def _shared_label(rd: ReportDoc, side: Span) -> bool:
@@ -167,13 +194,67 @@ def _earlier_item(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     the pelvis': the right is the first one's), not where this one restates
     it ('..., consistent with metastatic calcification', '... versus vascular
     calcification')."""
-    ends = [c.end for c in rd.matches.calc if sent.start <= c.start and c.end <= f.start]
-    if not ends:
+    earlier = [c for c in rd.matches.calc if sent.start <= c.start and c.end <= f.start]
+    if not earlier:
         return []
-    lo = max(ends)
+    last = max(earlier, key=lambda c: c.end)
+    lo = last.end
     links = [k.end for k in rd.matches.links if lo <= k.start and k.end <= f.start]
     words = set(rd.lower[max([lo, *links]) : f.start])
-    return [rd.doc[lo : f.start]] if words & _JOINING else []
+    if not words & _JOINING:
+        return []
+    # a side inside that finding's own words is its own too ('Calcified right
+    # hilar lymph XXXX, and calcified granulomas'); one leading them may
+    # reach over the 'and' ('Bilateral calcified hilar nodes and ...')
+    return [rd.doc[last.start + 1 : f.start]]
+
+
+# How many plain words ('a', 'small', 'few') may stand between the 'and'
+# that joins another finding before the mention and the mention.
+AND_REACH = 3
+
+
+def other_finding_before(kit: Toolkit, rd: ReportDoc, f: Span) -> list[Span]:
+    """The words of another finding that ends right before an 'and' leading
+    the mention ('Right basilar atelectasis and a calcified granuloma',
+    'Left pleural thickening and calcified granulomas'): its side is that
+    finding's (guide §2: a clause about another structure gives neither site
+    nor side). From the start of its clause (after a ',', ';' or ':') to the
+    'and'; none where no such 'and' leads the mention."""
+    lo = rd.layout.sent_first[f.start]
+    i = _and_after_other_finding(rd, f)
+    if i is None:
+        return []
+    start = i - 1
+    while start > lo and rd.lower[start - 1] not in {",", ";", ":"}:
+        start -= 1
+    if any(start <= c.start < i for c in rd.matches.calc):
+        return []
+    return [rd.doc[start:i]]
+
+
+def _other_finding_and(rd: ReportDoc, f: Span, site_end: int) -> bool:
+    """Does an 'and' after another finding's head lead the mention, after a
+    site phrase ending at `site_end` (that finding's place, not this one's)?"""
+    i = _and_after_other_finding(rd, f)
+    return i is not None and site_end <= i
+
+
+def _and_after_other_finding(rd: ReportDoc, f: Span) -> int | None:
+    """The 'and' that leads the mention, past at most AND_REACH plain words
+    ('and a small calcified granuloma'), right after the head of another
+    finding (mentions.json `other_finding_nouns`: 'atelectasis and'), else
+    None."""
+    lower = rd.lower
+    lo = rd.layout.sent_first[f.start]
+    i = f.start - 1
+    while i > lo and lower[i] != "and":
+        if f.start - i > AND_REACH or not lower[i].isalpha():
+            return None
+        i -= 1
+    if i <= lo or lower[i] != "and" or lower[i - 1] not in rd.other_finding_nouns:
+        return None
+    return i
 
 
 def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
@@ -251,6 +332,8 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     greater than right hilum', 'granuloma in the right upper lobe and left
     lower lobe', 'over the right paratracheal area and the left hilum': a
     site joined to its site by 'and'), else ''."""
+    if _shared_out(kit, rd, f) >= {LEFT, RIGHT}:
+        return BILATERAL  # 'Calcified nodules: one in the right upper lobe, another at the left base'
     lo, hi = f.start, f.end
     if site is not None and site.span is not f and site_reach(rd, f, site) is not None:
         lo, hi = min(lo, site.start), max(hi, site.span.end)
@@ -273,6 +356,34 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
         if lo <= s.span.start and s.span.end <= hi and kit.md(s.span).get("laterality")
     }
     return BILATERAL if {LEFT, RIGHT} <= sides or BILATERAL in sides else ""
+
+
+# Words that open a list sharing a plural finding out ('nodules: one in
+# the right upper lobe, another at the left base'), and those that go on
+# with the next share.
+_FIRST_SHARE = frozenset({"one", "some", "several", "two", "few", "most", "many"})
+_NEXT_SHARE = frozenset({"another", "other", "others", "rest", "remainder"})
+
+
+def _shared_out(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
+    """The sides written in a list that shares the finding out right after
+    it ('Calcified nodules: one in the right upper lobe, another at the left
+    base'; '..., one on the left and the other on the right'): each share lies
+    where its words say, so the finding lies on every side named. Empty where
+    no such list follows (a ':' or ',' then 'one', later 'another')."""
+    sent = rd.sent(f)
+    i = f.end
+    if i < sent.end and rd.lower[i] in {":", ","}:
+        i += 1
+    if i >= sent.end or rd.lower[i] not in _FIRST_SHARE:
+        return set()
+    if not any(w in _NEXT_SHARE for w in rd.lower[i + 1 : sent.end]):
+        return set()
+    return {
+        str(kit.md(x)["laterality"])
+        for x in rd.matches.lats
+        if i < x.start < sent.end and not kit.md(x).get("implied")
+    }
 
 
 # Words that open the place phrase of the words before them ('plaques along
@@ -334,11 +445,23 @@ def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
         end = nxt.span.end
         if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS:
             end += 1  # 'the left perihilar region'
+        end = _end_of_whole(rd, end)
         if end < len(doc) and not _list_goes_on(doc[end]):
             if doc[joint].text == "," or doc[end].lower_ not in _ITEM_FOLLOWERS:
                 break  # 'and left basilar atelectasis': the item names another thing
         hi = end
     return hi
+
+
+def _end_of_whole(rd: ReportDoc, end: int) -> int:
+    """Where a listed part's whole ends, when 'of' follows the part ('and
+    upper pole of the left kidney': the whole carries the item's side), else
+    `end` itself."""
+    doc = rd.doc
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return end
+    whole = _place_at(rd, end + 1)
+    return whole.span.end if whole is not None else end
 
 
 def _past_plain_words(rd: ReportDoc, i: int, most: int = 2) -> int:
@@ -370,8 +493,10 @@ _PLACE_NOUNS = frozenset(
 
 
 def _list_goes_on(tok: Token) -> bool:
-    """Does a listed site end its list or hand on to the next item here?"""
-    return tok.is_space or tok.lower_ in {".", ",", ";", "and"}
+    """Does a listed site end its list or hand on to the next item here? A
+    closing bracket ends a list written in brackets ('calcified nodules
+    (right upper lobe, left base)')."""
+    return tok.is_space or tok.lower_ in {".", ",", ";", "and", ")"}
 
 
 def lat_near(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
