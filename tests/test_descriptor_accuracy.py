@@ -28,16 +28,16 @@ TEST_FLOORS = {
     ("severity", "precision"): 0.981,
     ("change", "accuracy"): 0.946,
     ("change", "precision"): 0.959,
-    ("morphology", "accuracy"): 0.933,
+    ("morphology", "accuracy"): 0.942,
     ("morphology", "precision"): 0.989,
-    ("distribution", "accuracy"): 0.944,
+    ("distribution", "accuracy"): 1.0,
     ("distribution", "precision"): 1.0,
-    ("size_mm", "exact"): 0.812,
+    ("size_mm", "exact"): 0.916,
     ("size_mm", "precision"): 0.975,
     ("agatston", "exact"): 0.954,
     ("agatston_percentile", "exact"): 1.0,
     ("agatston_vessels", "accuracy"): 1.0,
-    ("lesion_pairs", "f1"): 0.905,
+    ("lesion_pairs", "f1"): 0.928,
     ("birads", "accuracy"): 1.0,
 }
 # The real-text floors for change and lesion pairs were set again, to the
@@ -52,7 +52,7 @@ REAL_FLOORS = {
     ("distribution", "accuracy"): 1.0,
     ("size_mm", "exact"): 0.714,
     ("size_mm", "precision"): 1.0,
-    ("lesion_pairs", "f1"): 0.575,
+    ("lesion_pairs", "f1"): 0.729,
     ("birads", "accuracy"): 0.996,
 }
 # The bars (on both halves): not all met yet.

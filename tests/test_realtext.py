@@ -31,14 +31,14 @@ FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family", "physio
 FLOORS = {
     "mention_f1": 1.0,
     "mention_exact_f1": 0.9364,
-    "site": 0.9322,
-    "laterality": 0.9534,
+    "site": 0.9406,
+    "laterality": 0.9618,
     "negated": 0.9873,
     "uncertain": 0.9788,
-    "classification": 0.9513,
-    "all_fields_right": 0.8602,
-    "conditions_precision": 0.9634,
-    "conditions_recall": 0.8061,
+    "classification": 0.9646,
+    "all_fields_right": 0.8898,
+    "conditions_precision": 0.9651,
+    "conditions_recall": 0.8469,
 }
 # The bars set for real reports (met: a change that takes a figure below one fails).
 BARS = {
