@@ -190,3 +190,34 @@ def test_vocabulary_entries_from_the_cache_equal_computed_ones(cache, monkeypatc
 
 def _bound(vocab) -> list:
     return [f for f in vocab.lex_attr_getters.values() if hasattr(f, "__self__")]
+
+
+def test_the_folder_keeps_only_the_entries_used_last(cache):
+    """Each change of the rules gives new entries: a save removes the
+    oldest of its kind past KEPT_PER_KIND, and a load counts as a use."""
+    import os
+
+    def age_all() -> None:  # each older than the next save, without sleeping
+        for p in _entries(cache, "probe"):
+            st = p.stat()
+            os.utime(p, (st.st_atime - 10, st.st_mtime - 10))
+
+    kept = build_cache.KEPT_PER_KIND
+    for i in range(kept + 5):
+        assert build_cache.save("probe", f"rules {i}", [i])
+        age_all()
+    assert len(_entries(cache, "probe")) == kept
+    assert build_cache.load("probe", "rules 0") is None  # removed
+    survivors = [
+        i for i in range(kept + 5) if build_cache._path("probe", f"rules {i}").exists()
+    ]
+    assert survivors == list(range(5, kept + 5))
+    # a use keeps the entry that is otherwise the oldest
+    assert build_cache.load("probe", "rules 5") == [5]
+    assert build_cache.save("probe", "rules new", ["new"])
+    assert build_cache.load("probe", "rules 5") == [5]
+    assert build_cache.load("probe", "rules 6") is None
+    assert len(_entries(cache, "probe")) == kept
+    # other kinds are left alone
+    assert build_cache.save("other", "rules 0", [0])
+    assert len(_entries(cache, "probe")) == kept

@@ -13,7 +13,9 @@ renamed over (atomic; concurrent writers of one value write the same bytes,
 or, for the regex cache, each a whole set of kept regexes), and holds a
 checksum of its payload; a missing, corrupt, unreadable or foreign file reads as
 absent (the value is rebuilt), and a folder that cannot be written only means
-nothing is saved.
+nothing is saved. The folder does not grow with every change of the rules:
+a save keeps the `KEPT_PER_KIND` entries of its kind used last (a load marks
+its entry used) and removes older ones, which later read as absent.
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ SOURCES = (
     "stages/toolkit.py",
     "stages/toolkit_cache.py",
 )
+# Entries of one kind kept in the folder: rule sets (or calc-nlp versions)
+# used in turn find theirs; older ones are removed when a new one is saved.
+KEPT_PER_KIND = 8
 _PACKAGE = Path(__file__).resolve().parent
 _CONTEXT: str | None = None
 
@@ -126,9 +131,36 @@ def load(kind: str, inputs: str) -> Any | None:
         digest, payload = data[len(_MAGIC) : len(_MAGIC) + 32], data[len(_MAGIC) + 32 :]
         if _checksum(payload) != digest:
             return None
-        return marshal.loads(payload)
+        value = marshal.loads(payload)
     except Exception:  # noqa: BLE001 - unreadable or corrupt: rebuilt by the caller
         return None
+    _mark_used(path)
+    return value
+
+
+def _mark_used(path: Path) -> None:
+    """Set the entry's modification time to now: `_prune` keeps the entries
+    used last (a read-only folder keeps its times)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def _prune(path: Path, kind: str) -> None:
+    """Remove the entries of `kind` beyond the `KEPT_PER_KIND` used last,
+    never `path` (the one just saved). A process reading one removed here
+    finds it absent and rebuilds the value."""
+    try:
+        entries = [p for p in path.parent.glob(f"{kind}-*.marshal") if p != path]
+        by_age = sorted(entries, key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for old in by_age[KEPT_PER_KIND - 1 :]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
 
 
 def save(kind: str, inputs: str, value: Any) -> bool:
@@ -148,7 +180,6 @@ def save(kind: str, inputs: str, value: Any) -> bool:
         with os.fdopen(fd, "wb") as fh:
             fh.write(_MAGIC + _checksum(payload) + payload)
         os.replace(tmp, path)
-        return True
     except OSError:
         if tmp is not None:
             try:
@@ -156,3 +187,5 @@ def save(kind: str, inputs: str, value: Any) -> bool:
             except OSError:
                 pass
         return False
+    _prune(path, kind)
+    return True
