@@ -112,6 +112,11 @@ class DescriptorRules:
         self.restated_heads = set(wl["restated_heads"])
         self.copulas = set(wl["copulas"])
         self.auxiliaries = set(wl["auxiliaries"])
+        # the words that end a place after a mention: a verb of being or
+        # having, or a descriptor term (lesion_words._place_only)
+        self.place_stops = frozenset(
+            self.copulas | self.auxiliaries | set(self.by_phrase)
+        )
         self.host_processes = set(wl["host_processes"])
         self.count_words = set(wl["count_words"])
         self.threshold_dating = set(wl["threshold_dating"])

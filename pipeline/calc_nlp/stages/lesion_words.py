@@ -240,7 +240,7 @@ def _place_only(dr: DescriptorRules, text: str) -> str:
     place word numbers: "segment 7") or descriptor term ("mediastinum" of
     "mediastinum is again noted", "head" of "head measuring 4 mm"): what
     follows says how the place looks, not where it is."""
-    stops = dr.copulas | dr.auxiliaries | set(dr.by_phrase)
+    stops = dr.place_stops
     before = ""
     for m in WORD.finditer(text):
         w = m.group().lower()
