@@ -55,9 +55,10 @@ def timed(cmd: list[str]) -> tuple[float, int, str]:
     t = threading.Thread(target=sample, daemon=True)
     t.start()
     out, err = proc.communicate()
+    # timed before the sampler is joined: it may sleep up to 0.1 s more
+    seconds = time.perf_counter() - start
     done.set()
     t.join()
-    seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(
             f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n"
