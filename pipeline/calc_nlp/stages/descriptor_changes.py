@@ -175,7 +175,7 @@ def _joins_predicate(dr: DescriptorRules, text: str, at: int) -> bool:
     """Does a copula or an auxiliary come right after an "and" (a second
     predicate of the same subject: "and is unchanged", "and has grown")?"""
     nxt = _WORD_OR_STOP.match(text, at)
-    return nxt is not None and nxt.group(1).lower() in dr.copulas | dr.auxiliaries
+    return nxt is not None and nxt.group(1).lower() in dr.verbs
 
 
 def subject_mention(dr: DescriptorRules, text: str, lo: int, start: int) -> bool:

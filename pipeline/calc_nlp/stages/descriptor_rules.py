@@ -59,6 +59,8 @@ class DescriptorRules:
             for v in desc["vessels"]
             for p in v["phrases"]
         }
+        # the vessel names the phrases give, lower case ("lad", "rca")
+        self.vessel_names = frozenset(v.lower() for v in self.vessel_of.values())
         vessels = self._vessels = alternation(list(self.vessel_of))
         self.patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         for e in desc["patterns"]:
@@ -112,11 +114,11 @@ class DescriptorRules:
         self.restated_heads = set(wl["restated_heads"])
         self.copulas = set(wl["copulas"])
         self.auxiliaries = set(wl["auxiliaries"])
-        # the words that end a place after a mention: a verb of being or
-        # having, or a descriptor term (lesion_words._place_only)
-        self.place_stops = frozenset(
-            self.copulas | self.auxiliaries | set(self.by_phrase)
-        )
+        # a verb of being or having: it ends a place after a mention and
+        # opens a second predicate after "and"
+        self.verbs = frozenset(self.copulas | self.auxiliaries)
+        # a verb or a descriptor term ends a place (lesion_words._place_only)
+        self.place_stops = self.verbs | frozenset(self.by_phrase)
         self.host_processes = set(wl["host_processes"])
         self.count_words = set(wl["count_words"])
         self.threshold_dating = set(wl["threshold_dating"])
@@ -156,6 +158,8 @@ class DescriptorRules:
         self.joint_sites = set(wl["lesion_joint_sites"])
         self.joint_envelopes = set(wl["lesion_joint_envelopes"])
         self.joint_words = set(wl["lesion_joint_words"])
+        # the joint words by their first five letters, as `stems` gives them
+        self.joint_stems = frozenset(w[:5] for w in self.joint_words)
         self.segments = _breaks(wl["segments"], compile_regex)
         self.segment_sites = set(wl["segment_sites"])
         self.synonyms: dict[str, str] = desc["site_synonyms"]

@@ -83,6 +83,8 @@ _ARTICLES = frozenset(("a", "an", "the"))
 # The section category (patterns/sections.json) of the history and indication.
 _HISTORY = "indication"
 _AND = re.compile(r"(?<!\w)and(?!\w)", re.I)
+# "and a", "and an", "and another": a noun phrase of its own added (`_added`)
+_AND_A = re.compile(r"(?<!\w)and\s+(?:an?|another)(?!\w)")
 
 
 # negated, hypothetical, family, and for a denied finding whether it denies a
@@ -409,7 +411,7 @@ def _added(g: Finding, f: Finding) -> bool:
     if at < 0:
         return False
     gap = g.sentence[at + len(g.mention) : at + f.start - g.start].lower()
-    return re.search(r"(?<!\w)and\s+(?:an?|another)(?!\w)", gap) is not None
+    return _AND_A.search(gap) is not None
 
 
 def _place_after(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
@@ -424,9 +426,8 @@ def _place_after(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
     if f.site not in dr.vessel_sites or not f.site_text:
         return ""
     name = set(site_words(dr, f.site))
-    vessels = {v.lower() for v in dr.vessel_of.values()}
     words = site_words(dr, _after_mention(dr, f, at))
-    ends = [i for i, w in enumerate(words) if w in name or w in vessels]
+    ends = [i for i, w in enumerate(words) if w in name or w in dr.vessel_names]
     if not ends:
         return ""
     return " ".join(w for w in words[: ends[-1] + 1] if w not in name)
@@ -436,8 +437,7 @@ def _after_mention(dr: DescriptorRules, f: Finding, at: int | None) -> str:
     """The words a link word leads right after the mention (`place_led_to`),
     up to a verb too; empty when no link word follows."""
     rest = place_led_to(dr, f, at)
-    stops = dr.copulas | dr.auxiliaries
-    ends = [m.start() for m in WORD.finditer(rest) if m.group().lower() in stops]
+    ends = [m.start() for m in WORD.finditer(rest) if m.group().lower() in dr.verbs]
     return rest[: min(ends, default=len(rest))]
 
 
@@ -565,8 +565,7 @@ def _other_joint(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
 def _same_joint(dr: DescriptorRules, a: str, b: str) -> bool:
     """Do two sentences name one joint, or one of them none (site words by
     their first five letters, `stems`: "hips" and "hip")?"""
-    joints = {w[:5] for w in dr.joint_words}
-    x, y = (stems(dr, s) & joints for s in (a, b))
+    x, y = (stems(dr, s) & dr.joint_stems for s in (a, b))
     return not (x and y) or bool(x & y)
 
 
