@@ -844,22 +844,17 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
 
 
 def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
-    """For each finding, where its mention starts in its sentence (counted on
-    from the finding before it in the sentence: a mention's words may come
-    twice, "basal ganglia calcifications and cerebellar calcifications") and
-    where the next finding of the sentence starts (the sentence's end for
-    the last)."""
+    """For each finding, where its mention starts in its sentence
+    (`mention_at`: a mention's words may come twice, "basal ganglia
+    calcifications and cerebellar calcifications") and where the next finding
+    of the sentence starts (the sentence's end for the last)."""
     out: dict[str, tuple[int, int]] = {}
     for i, f in enumerate(findings):
-        before = findings[i - 1] if i else None
-        if before is not None and _in_sentence(before, f):
-            at = out[before.finding_id][0] + f.start - before.start
-        else:
-            at = mention_at(f)
-        stop = len(f.sentence)
+        at, stop = mention_at(f), len(f.sentence)
         after = findings[i + 1] if i + 1 < len(findings) else None
         if after is not None and _in_sentence(after, f):
-            stop = at + after.start - f.start
+            # where its words are not found as written, by the offsets
+            stop = mention_at(after) if mention_at(after) >= 0 else at + after.start - f.start
         out[f.finding_id] = (at, stop)
     return out
 
