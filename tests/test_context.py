@@ -293,3 +293,22 @@ def test_reason_clause_ends_a_question(only, text, expected):
 )
 def test_comma_joined_line_ends_a_modifier(only, text, expected):
     assert flags(only(text)) == expected
+
+
+# A comma with no space before a word in lower case is a typed list that left
+# out its space, not a joined line: it reads as the same list with ', '.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No effusion,calcified nodule at the right base.", {"negated"}),
+        ("No pneumothorax,calcified granuloma in the left apex.", {"negated"}),
+        ("Possible effusion,calcified node in the right hilum.", {"uncertain"}),
+        ("No effusion,Calcified nodule at the right base.", set()),
+        ("No effusion,calcified granulomas are seen in the left apex.", set()),
+        ("No effusion,mild aortic calcification.", set()),
+    ],
+)
+def test_comma_without_space_before_lower_case_goes_on_the_list(
+    only, text, expected
+):
+    assert flags(only(text)) == expected

@@ -175,6 +175,7 @@ METADATA_KEYS = {
     "past",
     "mention_site",
     "part_of",
+    "line_break",
 }
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).

@@ -76,7 +76,7 @@ def modifiers(
     subs = [Target(where[t.start], where[t.end - 1] + 1, t.label_) for t in targets]
     if kit.context_on_columns:
         matches = context_matches(kit.context, kit.context_phrases, sub)
-        found = apply_context(kit.context, matches, subs, starts)
+        found = apply_context(kit.context, matches, subs, starts, words)
     else:
         found = _context_on_a_doc(kit, doc, firsts, lay, words, starts, subs)
     verbs = kit.rules.clause_verbs
