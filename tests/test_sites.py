@@ -68,6 +68,14 @@ LINKS = [
     ("Right shoulder calcification.", "periarticular soft tissue", "Right shoulder", "right"),
     ("Left hip heterotopic ossification.", "periarticular soft tissue", "Left hip", "left"),
     ("Left shoulder calcific tendinitis.", "tendon", "tendinitis", "left"),
+    # a joint its clause leads to with 'about', 'around', 'adjacent to' is
+    # the tissue about it; a tissue of the vocabulary or a lesion its
+    # sentence names the finding as still wins
+    ("Calcification around the right knee.", "periarticular soft tissue", "right knee", "right"),
+    ("Amorphous calcific deposit about the left elbow.", "periarticular soft tissue", "left elbow", "left"),
+    ("Faint calcification adjacent to the right hip joint.", "periarticular soft tissue", "right hip", "right"),
+    ("Calcification around the left shoulder within the supraspinatus tendon.", "tendon", "supraspinatus tendon", "left"),
+    ("Calcification near the right knee.", "", "", "right"),
     # a shared word ('nodule', 'lobe') means the site its own sentence names
     # before the nearest one of another sentence
     ("EXAM: US\nFINDINGS: A 3 cm left lower pole thyroid nodule, and a subcentimeter right lobe nodule without calcification.\nRenal ultrasound: the right kidney is normal.", "thyroid", "nodule", "right"),
@@ -687,3 +695,10 @@ def test_annular_calcification_is_the_annulus_of_the_valve_named(only, text, sit
 def test_carried_site_named_on_two_sides_gives_no_side(only, text, site, laterality):
     f = only(text)
     assert (f.site, f.laterality) == (site, laterality)
+
+
+def test_a_lesion_named_beats_the_tissue_about_a_joint(findings_of):
+    """'around the left hip' says where; the phlebolith its sentence names
+    the finding as places it in a vein (guide §2 step 3)."""
+    first = findings_of("Small calcification around the left hip, most likely a phlebolith.")[0]
+    assert (first.site, first.laterality) == ("vein", "left")

@@ -193,7 +193,11 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         if restated is not None:
             return restated
     if clause is not None and clause.span.label_ == "REGION":
-        clause = linked_lesion(kit, rd, f) or _exam_region(kit, rd, f, clause)
+        clause = (
+            linked_lesion(kit, rd, f)
+            or _about_a_joint(kit, rd, clause)
+            or _exam_region(kit, rd, f, clause)
+        )
     elif clause is not None and landmark(kit, rd, clause):
         # 'calcifications lateral to the left ureter are phleboliths': a
         # landmark is beside the finding; the lesion its sentence says it is
@@ -299,6 +303,31 @@ def _points_back(rd: ReportDoc, site: SiteRef) -> bool:
         and i > 0
         and rd.doc[i - 1].lower_ in DEFINITE
     )
+
+
+# Words that may stand between a joint lead and the joint ('around both knees').
+_JOINT_DETERMINERS = frozenset({"the", "both", "either", "each"})
+
+
+def _about_a_joint(kit: Toolkit, rd: ReportDoc, region: SiteRef) -> SiteRef | None:
+    """A joint of its clause led by 'about', 'around', 'adjacent to'
+    (mentions.json joint_leads): the tissue about that joint, its REGION
+    rule's `mention_site` (guide §2 vocabulary: periarticular soft tissue).
+    'Calcification around the right knee' is there as 'right knee
+    calcification' is. None for other regions and other leads ('near')."""
+    site = kit.md(region.span).get("mention_site")
+    if not site:
+        return None
+    first = rd.layout.sent_first[region.start]
+    i = region.start
+    while i > first and rd.lower[i - 1] in _JOINT_DETERMINERS:
+        i -= 1
+    before = " " + " ".join(rd.lower[max(first, i - 2) : i])
+    leads = kit.rules.word_lists.get("joint_leads", [])
+    if not any(before.endswith(" " + w) for w in leads):
+        return None
+    text = rd.doc[region.start : region.span.end].text
+    return replace(region, site=str(site), text=text)
 
 
 def _exam_region(kit: Toolkit, rd: ReportDoc, f: Span, region: SiteRef) -> SiteRef:
