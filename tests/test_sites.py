@@ -76,6 +76,10 @@ LINKS = [
     ("Faint calcification adjacent to the right hip joint.", "periarticular soft tissue", "right hip", "right"),
     ("Calcification around the left shoulder within the supraspinatus tendon.", "tendon", "supraspinatus tendon", "left"),
     ("Calcification near the right knee.", "", "", "right"),
+    # the plural of a joint as the singular
+    ("Dense calcification about both knees.", "periarticular soft tissue", "both knees", "bilateral"),
+    ("Lobulated calcified masses around the shoulders.", "periarticular soft tissue", "shoulders", ""),
+    ("Bilateral elbows soft tissue calcification.", "soft tissue", "soft tissue", "bilateral"),
     # a shared word ('nodule', 'lobe') means the site its own sentence names
     # before the nearest one of another sentence
     ("EXAM: US\nFINDINGS: A 3 cm left lower pole thyroid nodule, and a subcentimeter right lobe nodule without calcification.\nRenal ultrasound: the right kidney is normal.", "thyroid", "nodule", "right"),
