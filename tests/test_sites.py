@@ -76,6 +76,13 @@ LINKS = [
     ("Faint calcification adjacent to the right hip joint.", "periarticular soft tissue", "right hip", "right"),
     ("Calcification around the left shoulder within the supraspinatus tendon.", "tendon", "supraspinatus tendon", "left"),
     ("Calcification near the right knee.", "", "", "right"),
+    # 'AV' is the aortic valve only before a valve's own words; before
+    # others it is atrioventricular or arteriovenous and names no site
+    ("AV calcification with restricted leaflet opening.", "aortic valve", "AV", ""),
+    ("The AV leaflets are heavily calcified.", "aortic valve", "AV leaflets", ""),
+    ("Mild AV sclerosis and calcification.", "aortic valve", "AV", ""),
+    ("Calcification along the left forearm AV fistula.", "", "", "left"),
+    ("Faint calcification in the AV groove.", "", "", ""),
     # the plural of a joint as the singular
     ("Dense calcification about both knees.", "periarticular soft tissue", "both knees", "bilateral"),
     ("Lobulated calcified masses around the shoulders.", "periarticular soft tissue", "shoulders", ""),

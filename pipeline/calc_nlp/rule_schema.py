@@ -176,6 +176,7 @@ METADATA_KEYS = {
     "mention_site",
     "part_of",
     "line_break",
+    "only_before",
 }
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).
