@@ -83,6 +83,14 @@ LINKS = [
     ("Mild AV sclerosis and calcification.", "aortic valve", "AV", ""),
     ("Calcification along the left forearm AV fistula.", "", "", "left"),
     ("Faint calcification in the AV groove.", "", "", ""),
+    # a bare calcification joined by 'and' to another change of a place is
+    # that place's second change; a lesion noun or an article makes it a
+    # thing of its own, whose place the other finding's words do not give
+    ("AV fibrosis and calcification with mild stenosis.", "aortic valve", "AV", ""),
+    ("Mitral valve thickening and calcification.", "mitral valve", "Mitral valve", ""),
+    ("Left pleural thickening and dense calcification.", "pleura", "Left pleural", "left"),
+    ("Left pleural thickening and calcified granulomas.", "", "", ""),
+    ("Right basilar atelectasis and a calcification.", "", "", ""),
     # the plural of a joint as the singular
     ("Dense calcification about both knees.", "periarticular soft tissue", "both knees", "bilateral"),
     ("Lobulated calcified masses around the shoulders.", "periarticular soft tissue", "shoulders", ""),
