@@ -312,3 +312,23 @@ def test_comma_without_space_before_lower_case_goes_on_the_list(
     only, text, expected
 ):
     assert flags(only(text)) == expected
+
+
+# A hedge after the finding whose subject is another noun, parted from the
+# finding by a clause break, hedges that noun only; a place, or two findings
+# joined at once by 'and', leave the hedge on the finding.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Calcified plaque in the mid RCA and a tight stenosis cannot be excluded.", set()),
+        ("Calcified plaque in the mid RCA with an occlusion that cannot be excluded.", set()),
+        ("Dense calcified plaque in the left main (significant narrowing is not excluded).", set()),
+        ("Calcified plaque of the right carotid bulb: ulceration cannot be ruled out.", set()),
+        ("Calcified plaque in the mid RCA but thrombus is suspected.", set()),
+        ("Calcification in the LAD and RCA cannot be excluded.", {"uncertain"}),
+        ("Calcification within the nodule cannot be excluded.", {"uncertain"}),
+        ("Calcification and stenosis cannot be excluded.", {"uncertain"}),
+    ],
+)
+def test_hedge_of_a_later_noun_misses_the_finding(only, text, expected):
+    assert flags(only(text)) == expected
