@@ -91,6 +91,12 @@ LINKS = [
     ("Left pleural thickening and dense calcification.", "pleura", "Left pleural", "left"),
     ("Left pleural thickening and calcified granulomas.", "", "", ""),
     ("Right basilar atelectasis and a calcification.", "", "", ""),
+    # soft tissue named no more precisely gives way to the tissue about the
+    # joint its clause leads to, as to a muscle named there
+    ("Soft tissue calcification about the left shoulder.", "periarticular soft tissue", "left shoulder", "left"),
+    ("Amorphous calcification in the soft tissues about the right shoulder.", "periarticular soft tissue", "right shoulder", "right"),
+    ("Soft tissue calcification in the gluteal muscle about the right hip.", "muscle", "gluteal", "right"),
+    ("Soft tissue calcification near the left knee.", "soft tissue", "Soft tissue", "left"),
     # the plural of a joint as the singular
     ("Dense calcification about both knees.", "periarticular soft tissue", "both knees", "bilateral"),
     ("Lobulated calcified masses around the shoulders.", "periarticular soft tissue", "shoulders", ""),
