@@ -325,6 +325,8 @@ def test_comma_without_space_before_lower_case_goes_on_the_list(
         ("Dense calcified plaque in the left main (significant narrowing is not excluded).", set()),
         ("Calcified plaque of the right carotid bulb: ulceration cannot be ruled out.", set()),
         ("Calcified plaque in the mid RCA but thrombus is suspected.", set()),
+        ("Calcified plaque of the distal LAD - a high grade stenosis is suspected.", set()),
+        ("Calcification in the well-defined nodule cannot be excluded.", {"uncertain"}),
         ("Calcification in the LAD and RCA cannot be excluded.", {"uncertain"}),
         ("Calcification within the nodule cannot be excluded.", {"uncertain"}),
         ("Calcification and stenosis cannot be excluded.", {"uncertain"}),

@@ -91,6 +91,14 @@ def modifiers(
     clause.places = frozenset(
         i for st in subs if st.label_ in _PLACE_LABELS for i in range(st.start, st.end)
     )
+    clause.dashes = frozenset(
+        sub_i
+        for i, sub_i in where.items()
+        if texts[i] in _DASHES
+        and doc[i].whitespace_
+        and i > 0
+        and doc[i - 1].whitespace_
+    )
     clause.conditions = frozenset(
         st.start
         for t, st in zip(targets, subs, strict=True)
@@ -206,6 +214,10 @@ _PLACE_LABELS = frozenset({"SITE", "REGION"})
 # so only after words of the finding's own clause.
 _HEDGE_BREAKS = frozenset({"with", "(", ":", ";", ",", "but", "though", "although"})
 
+# Dashes: with a space on each side ('plaque - occlusion ...') one breaks a
+# clause; written inside a word ('well-defined') it does not.
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
 # Words that may stand between a hedge and its subject ('a stenosis that
 # cannot be excluded').
 _HEDGE_LEADS = frozenset({"that", "which"})
@@ -233,6 +245,7 @@ class _Clauses:
         self.results: frozenset[str] = frozenset()  # verbs giving a result
         self.procedure_ends: frozenset[int] = frozenset()  # where procedure names end
         self.places: frozenset[int] = frozenset()  # the tokens of site phrases
+        self.dashes: frozenset[int] = frozenset()  # dashes with a space each side
         self._lower: list[str] | None = None
         self._sent_end: list[int] = []
 
@@ -367,7 +380,8 @@ class _Clauses:
     def hedges_a_later_noun(self, target: Target, mod: Any) -> bool:
         """Does a hedge after the finding have a subject of its own, the noun
         right before it, that a clause break ('with', '(', ':', ';', ',', or
-        an 'and' after the finding's own words) parts from the finding?
+        a spaced dash, or an 'and' after the finding's own words) parts from the
+        finding?
         'Calcified plaque in the proximal LAD and occlusion cannot be
         excluded' and '... with a stenosis that cannot be excluded' hedge
         the occlusion and the stenosis, not the plaque. A place ('in the
@@ -395,7 +409,9 @@ class _Clauses:
         breaks = [
             i
             for i in range(target.end, k)
-            if w[i] in _HEDGE_BREAKS or (w[i] in {"and", "or"} and i > target.end)
+            if w[i] in _HEDGE_BREAKS
+            or i in self.dashes
+            or (w[i] in {"and", "or"} and i > target.end)
         ]
         return bool(breaks)
 
