@@ -97,6 +97,10 @@ LINKS = [
     ("Amorphous calcification in the soft tissues about the right shoulder.", "periarticular soft tissue", "right shoulder", "right"),
     ("Soft tissue calcification in the gluteal muscle about the right hip.", "muscle", "gluteal", "right"),
     ("Soft tissue calcification near the left knee.", "soft tissue", "Soft tissue", "left"),
+    # a region's and a side's words between only say which part
+    ("Soft tissue calcification in the left shoulder periarticular region.", "periarticular soft tissue", "periarticular", "left"),
+    ("Soft tissue calcification in the left knee tendons.", "tendon", "tendons", "left"),
+    ("Soft tissue calcification in the left thigh and a lipoma in the gluteal muscle.", "soft tissue", "Soft tissue", "left"),
     # the plural of a joint as the singular
     ("Dense calcification about both knees.", "periarticular soft tissue", "both knees", "bilateral"),
     ("Lobulated calcified masses around the shoulders.", "periarticular soft tissue", "shoulders", ""),
