@@ -103,8 +103,8 @@ LINKS = [
     ("Soft tissue calcification in the left thigh and a lipoma in the gluteal muscle.", "soft tissue", "Soft tissue", "left"),
     # the plural of a joint as the singular
     ("Dense calcification about both knees.", "periarticular soft tissue", "both knees", "bilateral"),
-    ("Lobulated calcified masses around the shoulders.", "periarticular soft tissue", "shoulders", ""),
-    ("Bilateral elbows soft tissue calcification.", "soft tissue", "soft tissue", "bilateral"),
+    ("Lobulated calcified masses around the shoulders.", "periarticular soft tissue", "shoulders", "bilateral"),
+    ("Bilateral elbows soft tissue calcification.", "soft tissue", "elbows soft tissue", "bilateral"),
     # a shared word ('nodule', 'lobe') means the site its own sentence names
     # before the nearest one of another sentence
     ("EXAM: US\nFINDINGS: A 3 cm left lower pole thyroid nodule, and a subcentimeter right lobe nodule without calcification.\nRenal ultrasound: the right kidney is normal.", "thyroid", "nodule", "right"),
@@ -374,6 +374,10 @@ PAIRED_PLURALS = [
     ("Tram-track calcification of the vasa deferentia.", "bilateral"),
     ("Calcification in the adrenal glands, sequela of old hemorrhage.", "bilateral"),
     ("Tubular calcification of the seminal vesicles.", "bilateral"),
+    # a pair of joints as much
+    ("Periarticular calcinosis about the shoulders, enlarging.", "bilateral"),
+    ("Dense vascular calcification about the knees.", "bilateral"),
+    ("Calcific tendinitis at the right shoulder; no change about the hips.", "right"),
 ]
 
 
