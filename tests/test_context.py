@@ -293,3 +293,44 @@ def test_reason_clause_ends_a_question(only, text, expected):
 )
 def test_comma_joined_line_ends_a_modifier(only, text, expected):
     assert flags(only(text)) == expected
+
+
+# A comma with no space before a word in lower case is a typed list that left
+# out its space, not a joined line: it reads as the same list with ', '.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No effusion,calcified nodule at the right base.", {"negated"}),
+        ("No pneumothorax,calcified granuloma in the left apex.", {"negated"}),
+        ("Possible effusion,calcified node in the right hilum.", {"uncertain"}),
+        ("No effusion,Calcified nodule at the right base.", set()),
+        ("No effusion,calcified granulomas are seen in the left apex.", set()),
+        ("No effusion,mild aortic calcification.", set()),
+    ],
+)
+def test_comma_without_space_before_lower_case_goes_on_the_list(
+    only, text, expected
+):
+    assert flags(only(text)) == expected
+
+
+# A hedge after the finding whose subject is another noun, parted from the
+# finding by a clause break, hedges that noun only; a place, or two findings
+# joined at once by 'and', leave the hedge on the finding.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Calcified plaque in the mid RCA and a tight stenosis cannot be excluded.", set()),
+        ("Calcified plaque in the mid RCA with an occlusion that cannot be excluded.", set()),
+        ("Dense calcified plaque in the left main (significant narrowing is not excluded).", set()),
+        ("Calcified plaque of the right carotid bulb: ulceration cannot be ruled out.", set()),
+        ("Calcified plaque in the mid RCA but thrombus is suspected.", set()),
+        ("Calcified plaque of the distal LAD - a high grade stenosis is suspected.", set()),
+        ("Calcification in the well-defined nodule cannot be excluded.", {"uncertain"}),
+        ("Calcification in the LAD and RCA cannot be excluded.", {"uncertain"}),
+        ("Calcification within the nodule cannot be excluded.", {"uncertain"}),
+        ("Calcification and stenosis cannot be excluded.", {"uncertain"}),
+    ],
+)
+def test_hedge_of_a_later_noun_misses_the_finding(only, text, expected):
+    assert flags(only(text)) == expected

@@ -97,6 +97,21 @@ from calc_nlp.stages.lesions import group
             "right kidney, possibly a calcification.\nASSESSMENT: Medullary nephrocalcinosis.",
             [1, 2, 1],
         ),
+        # the tissue about a joint: the joint a finding names is no sub-site
+        # ('right knee' and 'juxta-articular' name one place); other joints
+        # are other lesions
+        (
+            "FINDINGS: Calcification around the right knee.\n\nIMPRESSION: Juxta-articular calcification, right.",
+            [1, 1],
+        ),
+        (
+            "FINDINGS: Right elbow calcification.\n\nIMPRESSION: Para-articular calcification of the right elbow.",
+            [1, 1],
+        ),
+        (
+            "FINDINGS: Calcification about the left shoulder. Calcification about the left elbow.",
+            [1, 2],
+        ),
         # a different BI-RADS morphology at the same site is another group
         (
             "Right breast: punctate calcifications. Right breast: fine pleomorphic calcifications.",

@@ -60,6 +60,9 @@ FORMS = [
     ("Intratendinous calcification of the Achilles tendon.", ["Intratendinous calcification"]),
     ("Calcified choroid plexus, unchanged.", ["Calcified choroid plexus"]),
     ("Calcified native kidneys.", ["Calcified native kidneys"]),
+    # a tumour's name is the head ('calcified meningioma' as 'calcified thymoma')
+    ("Partially calcified thymoma in the anterior mediastinum.", ["calcified thymoma"]),
+    ("Calcified meningioma along the falx.", ["Calcified meningioma"]),
     # not where the phrase goes on past the site words
     ("Calcified LV apical infarct.", ["Calcified"]),
     ("Calcified iliac and visceral arteries.", ["Calcified"]),

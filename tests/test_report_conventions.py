@@ -25,7 +25,8 @@ SITES = [
     # phrase after the finding or after its site ('of' the whole).
     ("Calcinosis in the soft tissues of the right thumb and left index finger.", "soft tissue", "bilateral"),
     ("Vascular calcification of the right hand and left foot.", "artery", "bilateral"),
-    ("Calcific deposits about the left shoulder and right hip joints.", "", "bilateral"),
+    # Joints led to by 'about' are the tissue about them (guide §2 vocabulary).
+    ("Calcific deposits about the left shoulder and right hip joints.", "periarticular soft tissue", "bilateral"),
     ("Calcified densities in the right paratracheal region and left perihilar region.", "mediastinum", "bilateral"),
     # The side of a later item joined by 'and' is that item's.
     ("Left lower pole thyroid nodule with calcifications, and a right lobe nodule without.", "thyroid", "left"),

@@ -68,6 +68,43 @@ LINKS = [
     ("Right shoulder calcification.", "periarticular soft tissue", "Right shoulder", "right"),
     ("Left hip heterotopic ossification.", "periarticular soft tissue", "Left hip", "left"),
     ("Left shoulder calcific tendinitis.", "tendon", "tendinitis", "left"),
+    # a joint its clause leads to with 'about', 'around', 'adjacent to' is
+    # the tissue about it; a tissue of the vocabulary or a lesion its
+    # sentence names the finding as still wins
+    ("Calcification around the right knee.", "periarticular soft tissue", "right knee", "right"),
+    ("Amorphous calcific deposit about the left elbow.", "periarticular soft tissue", "left elbow", "left"),
+    ("Faint calcification adjacent to the right hip joint.", "periarticular soft tissue", "right hip", "right"),
+    ("Calcification around the left shoulder within the supraspinatus tendon.", "tendon", "supraspinatus tendon", "left"),
+    ("Calcification near the right knee.", "", "", "right"),
+    # 'AV' is the aortic valve only before a valve's own words; before
+    # others it is atrioventricular or arteriovenous and names no site
+    ("AV calcification with restricted leaflet opening.", "aortic valve", "AV", ""),
+    ("The AV leaflets are heavily calcified.", "aortic valve", "AV leaflets", ""),
+    ("Mild AV sclerosis and calcification.", "aortic valve", "AV", ""),
+    ("Calcification along the left forearm AV fistula.", "", "", "left"),
+    ("Faint calcification in the AV groove.", "", "", ""),
+    # a bare calcification joined by 'and' to another change of a place is
+    # that place's second change; a lesion noun or an article makes it a
+    # thing of its own, whose place the other finding's words do not give
+    ("AV fibrosis and calcification with mild stenosis.", "aortic valve", "AV", ""),
+    ("Mitral valve thickening and calcification.", "mitral valve", "Mitral valve", ""),
+    ("Left pleural thickening and dense calcification.", "pleura", "Left pleural", "left"),
+    ("Left pleural thickening and calcified granulomas.", "", "", ""),
+    ("Right basilar atelectasis and a calcification.", "", "", ""),
+    # soft tissue named no more precisely gives way to the tissue about the
+    # joint its clause leads to, as to a muscle named there
+    ("Soft tissue calcification about the left shoulder.", "periarticular soft tissue", "left shoulder", "left"),
+    ("Amorphous calcification in the soft tissues about the right shoulder.", "periarticular soft tissue", "right shoulder", "right"),
+    ("Soft tissue calcification in the gluteal muscle about the right hip.", "muscle", "gluteal", "right"),
+    ("Soft tissue calcification near the left knee.", "soft tissue", "Soft tissue", "left"),
+    # a region's and a side's words between only say which part
+    ("Soft tissue calcification in the left shoulder periarticular region.", "periarticular soft tissue", "periarticular", "left"),
+    ("Soft tissue calcification in the left knee tendons.", "tendon", "tendons", "left"),
+    ("Soft tissue calcification in the left thigh and a lipoma in the gluteal muscle.", "soft tissue", "Soft tissue", "left"),
+    # the plural of a joint as the singular
+    ("Dense calcification about both knees.", "periarticular soft tissue", "both knees", "bilateral"),
+    ("Lobulated calcified masses around the shoulders.", "periarticular soft tissue", "shoulders", "bilateral"),
+    ("Bilateral elbows soft tissue calcification.", "soft tissue", "elbows soft tissue", "bilateral"),
     # a shared word ('nodule', 'lobe') means the site its own sentence names
     # before the nearest one of another sentence
     ("EXAM: US\nFINDINGS: A 3 cm left lower pole thyroid nodule, and a subcentimeter right lobe nodule without calcification.\nRenal ultrasound: the right kidney is normal.", "thyroid", "nodule", "right"),
@@ -337,6 +374,10 @@ PAIRED_PLURALS = [
     ("Tram-track calcification of the vasa deferentia.", "bilateral"),
     ("Calcification in the adrenal glands, sequela of old hemorrhage.", "bilateral"),
     ("Tubular calcification of the seminal vesicles.", "bilateral"),
+    # a pair of joints as much
+    ("Periarticular calcinosis about the shoulders, enlarging.", "bilateral"),
+    ("Dense vascular calcification about the knees.", "bilateral"),
+    ("Calcific tendinitis at the right shoulder; no change about the hips.", "right"),
 ]
 
 
@@ -687,3 +728,10 @@ def test_annular_calcification_is_the_annulus_of_the_valve_named(only, text, sit
 def test_carried_site_named_on_two_sides_gives_no_side(only, text, site, laterality):
     f = only(text)
     assert (f.site, f.laterality) == (site, laterality)
+
+
+def test_a_lesion_named_beats_the_tissue_about_a_joint(findings_of):
+    """'around the left hip' says where; the phlebolith its sentence names
+    the finding as places it in a vein (guide §2 step 3)."""
+    first = findings_of("Small calcification around the left hip, most likely a phlebolith.")[0]
+    assert (first.site, first.laterality) == ("vein", "left")

@@ -175,6 +175,8 @@ METADATA_KEYS = {
     "past",
     "mention_site",
     "part_of",
+    "line_break",
+    "only_before",
 }
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).

@@ -122,9 +122,18 @@ def _plain_link(rd: ReportDoc, f: Span, site: SiteRef, most: int = 3) -> bool:
     phrase to the finding, no comma, joining word or lesion noun among them
     ('... and a lipoma in the deltoid muscle', '..., muscle edema': another
     lesion's place)?"""
-    between = [t.lower_ for t in rd.doc[f.end : site.start]]
+    # a region's or a side's words say which part, no other lesion's place:
+    # 'soft tissue calcification in the left shoulder periarticular region'
+    told = {
+        i
+        for x in (*rd.matches.lats, *(s.span for s in rd.matches.sites))
+        if x.label_ in {"LATERALITY", "REGION"}
+        for i in range(x.start, x.end)
+    }
+    words = [t.lower_ for t in rd.doc[f.end : site.start]]
+    between = [t.lower_ for t in rd.doc[f.end : site.start] if t.i not in told]
     stops = {",", ";", "and", "or", "with", *rd.lesion_nouns}
-    return len(between) <= most and not stops & set(between)
+    return len(between) <= most and not stops & set(words)
 
 
 def landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:

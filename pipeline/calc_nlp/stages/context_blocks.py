@@ -39,7 +39,7 @@ def run_context(
         return list(graph.modifiers) if graph is not None else []
     matcher = context._ConText__matcher  # type: ignore[attr-defined]
     held = [Target(t.start, t.end, t.label_) for t in targets]
-    mods = apply_context(context, matcher(doc), held, starts)
+    mods = apply_context(context, matcher(doc), held, starts, [t.text for t in doc])
     for t, h in zip(targets, held, strict=True):
         t._.modifiers = h.modifiers
     return mods
@@ -110,15 +110,20 @@ def apply_context(
     matches: list[tuple[int, int, int]],
     targets: list[Target],
     starts: list[Any],
+    words: list[str] | None = None,
 ) -> list[Any]:
     """ConText's modifiers of its matches, and each target's (in
-    `target.modifiers`), block by block (see the module's docstring)."""
+    `target.modifiers`), block by block (see the module's docstring).
+    `words`, the sub-document's words, let a `line_break` rule go where the
+    line it stands for does not break (`_no_break`)."""
     matcher = context._ConText__matcher  # type: ignore[attr-defined]
     strings = context.nlp.vocab.strings
     sents = _Sentences(starts)
+    rules = [(matcher.rule_map[strings[m]], start, end) for m, start, end in matches]
     mods = [
-        ConTextModifier(matcher.rule_map[strings[match_id]], start, end, sents)
-        for match_id, start, end in matches
+        ConTextModifier(rule, start, end, sents)
+        for rule, start, end in rules
+        if words is None or not _no_break(rule, end, words)
     ]
     spans = [m.modifier_span for m in mods] + [(t.start, t.end) for t in targets]
     block = _blocks(starts, spans)
@@ -147,6 +152,18 @@ def apply_context(
     for t in targets:
         t.modifiers = shared.get((t.start, t.end), ())
     return mods
+
+
+def _no_break(rule: Any, end: int, words: list[str]) -> bool:
+    """Does a `line_break` rule (a comma with no space after it, which an
+    export that joined its lines with commas writes for a line break) stand
+    before a word in lower case? That word goes on the line, a typed list
+    with its space left out ('No effusion,calcified nodule' reads as 'No
+    effusion, calcified nodule'); a new line opens with a capital, a digit
+    or a header ('No prior surgery,Calcified granuloma')."""
+    if not (rule.metadata or {}).get("line_break") or end >= len(words):
+        return False
+    return words[end][:1].islower()
 
 
 def _update_scopes(modifiers: list[Any]) -> None:

@@ -43,9 +43,15 @@ def site_words(dr: DescriptorRules, text: str) -> list[str]:
 
 
 def sub_site(dr: DescriptorRules, f: Finding) -> str:
-    """The site words that are not the site's name ("upper lobe" of the lung)."""
+    """The site words that are not the site's name ("upper lobe" of the lung).
+    At a joint's tissues the joint ("right shoulder calcification",
+    "calcification around the right knee") is no sub-site: which joint two
+    findings name is `_same_joint`'s to tell (lesions.py)."""
     name = set(site_words(dr, f.site))
-    return " ".join(w for w in site_words(dr, f.site_text) if w not in name)
+    words = [w for w in site_words(dr, f.site_text) if w not in name]
+    if f.site in dr.joint_sites:
+        words = [w for w in words if w[:5] not in dr.joint_stems]
+    return " ".join(words)
 
 
 def core(dr: DescriptorRules, f: Finding) -> str:

@@ -171,8 +171,11 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         named = [s for s in named if s.span.label_ == "SITE"] or named
         head = (named or inside)[-1]
         if kit.site_info(head.site).get("unspecific"):
-            # 'soft tissue calcification in the gluteal muscle': the muscle
-            head = specific_site_after(kit, rd, f) or head
+            # 'soft tissue calcification in the gluteal muscle': the muscle;
+            # '... about the left shoulder': the tissue about the joint
+            head = (
+                specific_site_after(kit, rd, f) or _joint_in_clause(kit, rd, f) or head
+            )
         elif not named:
             # 'calcified nodule in the lingula': the place, not the shared word
             after = specific_site_after(kit, rd, f)
@@ -193,7 +196,11 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         if restated is not None:
             return restated
     if clause is not None and clause.span.label_ == "REGION":
-        clause = linked_lesion(kit, rd, f) or _exam_region(kit, rd, f, clause)
+        clause = (
+            linked_lesion(kit, rd, f)
+            or _about_a_joint(kit, rd, clause)
+            or _exam_region(kit, rd, f, clause)
+        )
     elif clause is not None and landmark(kit, rd, clause):
         # 'calcifications lateral to the left ureter are phleboliths': a
         # landmark is beside the finding; the lesion its sentence says it is
@@ -202,6 +209,9 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if clause is not None and _points_back(rd, clause):
         # 'The nodule is calcified': the nodule named before, with its place
         clause = site_of_named_lesion(rd, f, rd.sent(f)) or clause
+    if clause is not None and kit.site_info(clause.site).get("unspecific"):
+        # 'calcification in the soft tissues about the right shoulder'
+        clause = _joint_in_clause(kit, rd, f) or clause
     found = clause or linked_lesion(kit, rd, f) or _from_context(kit, rd, f)
     return refine(kit, rd, f, found) if found is not None else None
 
@@ -299,6 +309,48 @@ def _points_back(rd: ReportDoc, site: SiteRef) -> bool:
         and i > 0
         and rd.doc[i - 1].lower_ in DEFINITE
     )
+
+
+def _joint_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The tissue about a joint the finding's clause leads to after it
+    (`_about_a_joint`), for a finding whose words or clause name only the
+    vocabulary's unspecific site: 'soft tissue calcification about the left
+    shoulder' lies in the tissue about that joint, the narrower name."""
+    for s in rd.sentence_sites(f.start):
+        if (
+            s.span.label_ == "REGION"
+            and s.span.start >= f.end
+            and site_reach(rd, f, s) is not None
+        ):
+            joint = _about_a_joint(kit, rd, s)
+            if joint is not None:
+                return joint
+    return None
+
+
+# Words that may stand between a joint lead and the joint ('around both knees').
+_JOINT_DETERMINERS = frozenset({"the", "both", "either", "each"})
+
+
+def _about_a_joint(kit: Toolkit, rd: ReportDoc, region: SiteRef) -> SiteRef | None:
+    """A joint of its clause led by 'about', 'around', 'adjacent to'
+    (mentions.json joint_leads): the tissue about that joint, its REGION
+    rule's `mention_site` (guide §2 vocabulary: periarticular soft tissue).
+    'Calcification around the right knee' is there as 'right knee
+    calcification' is. None for other regions and other leads ('near')."""
+    site = kit.md(region.span).get("mention_site")
+    if not site:
+        return None
+    first = rd.layout.sent_first[region.start]
+    i = region.start
+    while i > first and rd.lower[i - 1] in _JOINT_DETERMINERS:
+        i -= 1
+    before = " " + " ".join(rd.lower[max(first, i - 2) : i])
+    leads = kit.rules.word_lists.get("joint_leads", [])
+    if not any(before.endswith(" " + w) for w in leads):
+        return None
+    text = rd.doc[region.start : region.span.end].text
+    return replace(region, site=str(site), text=text)
 
 
 def _exam_region(kit: Toolkit, rd: ReportDoc, f: Span, region: SiteRef) -> SiteRef:

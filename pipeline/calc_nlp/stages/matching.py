@@ -160,6 +160,8 @@ def _used_otherwise(kit: Toolkit, side: Span) -> bool:
     calcinosis'; 'plaque-like' across its hyphen)?"""
     md = kit.md(side)
     after, before = md.get("not_after") or (), md.get("not_before") or ()
+    if md.get("only_before"):
+        return _not_before_any(side, md["only_before"])
     if not after and not before:
         return False
     doc = side.doc
@@ -173,6 +175,15 @@ def _used_otherwise(kit: Toolkit, side: Span) -> bool:
     while before and j < len(doc) and (doc[j].is_space or doc[j].text == "-"):
         j += 1
     return j < len(doc) and doc[j].lower_ in before
+
+
+def _not_before_any(span: Span, words: list[str]) -> bool:
+    """Is the word right after the span none of `words`? An abbreviation of
+    several meanings names its site only before that site's own words ('AV
+    leaflets', 'AV calcification': the aortic valve; 'AV fistula', 'AV
+    node' are no valve): its rule's `only_before`."""
+    doc, j = span.doc, span.end
+    return j >= len(doc) or doc[j].lower_ not in words
 
 
 # How many words may stand between a lead term ('status post') and a word

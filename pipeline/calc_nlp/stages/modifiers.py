@@ -76,7 +76,7 @@ def modifiers(
     subs = [Target(where[t.start], where[t.end - 1] + 1, t.label_) for t in targets]
     if kit.context_on_columns:
         matches = context_matches(kit.context, kit.context_phrases, sub)
-        found = apply_context(kit.context, matches, subs, starts)
+        found = apply_context(kit.context, matches, subs, starts, words)
     else:
         found = _context_on_a_doc(kit, doc, firsts, lay, words, starts, subs)
     verbs = kit.rules.clause_verbs
@@ -88,6 +88,17 @@ def modifiers(
         m.modifier_span[1] for m in found if m.category == "PSEUDO"
     )
     clause.findings = sorted(st.start for st in subs if st.label_ == FINDING_LABEL)
+    clause.places = frozenset(
+        i for st in subs if st.label_ in _PLACE_LABELS for i in range(st.start, st.end)
+    )
+    clause.dashes = frozenset(
+        sub_i
+        for i, sub_i in where.items()
+        if texts[i] in _DASHES
+        and doc[i].whitespace_
+        and i > 0
+        and doc[i - 1].whitespace_
+    )
     clause.conditions = frozenset(
         st.start
         for t, st in zip(targets, subs, strict=True)
@@ -108,6 +119,7 @@ def modifiers(
             and not clause.denies_a_later_item(st, m)
             and not clause.dates_another(st, m)
             and not clause.hedges_own_item(st, m)
+            and not clause.hedges_a_later_noun(st, m)
             and not clause.reading_in_a_denial(st, m)
             and not clause.reading_after_a_denial(st, m)
             and not clause.past_a_comma(st, m)
@@ -193,6 +205,22 @@ def _dystrophic(kit: Toolkit, span: Span) -> bool:
 # own (guide §2): a denial ('No adenopathy, mild aortic calcification') and a
 # hedge ('Probable scarring, scattered calcified granulomas').
 _STATES_OWN_ITEMS = frozenset({"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"})
+
+# The labels of the site phrases among ConText's targets (analyze.site_targets).
+_PLACE_LABELS = frozenset({"SITE", "REGION"})
+
+# What parts a later noun's clause from the finding before it, for a hedge
+# after that noun (`_Clauses.hedges_a_later_noun`); an 'and' or 'or' does
+# so only after words of the finding's own clause.
+_HEDGE_BREAKS = frozenset({"with", "(", ":", ";", ",", "but", "though", "although"})
+
+# Dashes: with a space on each side ('plaque - occlusion ...') one breaks a
+# clause; written inside a word ('well-defined') it does not.
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+# Words that may stand between a hedge and its subject ('a stenosis that
+# cannot be excluded').
+_HEDGE_LEADS = frozenset({"that", "which"})
 # The targets that can name a cause (conditions and guide §4 cue words).
 _CAUSE_LABELS = frozenset({"CONDITION", "CUE"})
 # Words that carry a backward negation's predicate back over a comma ('...,
@@ -216,6 +244,8 @@ class _Clauses:
         self.negations: tuple[tuple[str, ...], ...] = ()  # forward negation phrases
         self.results: frozenset[str] = frozenset()  # verbs giving a result
         self.procedure_ends: frozenset[int] = frozenset()  # where procedure names end
+        self.places: frozenset[int] = frozenset()  # the tokens of site phrases
+        self.dashes: frozenset[int] = frozenset()  # dashes with a space each side
         self._lower: list[str] | None = None
         self._sent_end: list[int] = []
 
@@ -346,6 +376,44 @@ class _Clauses:
             return False
         between = self._last_item(target.end, start) or []
         return any(x.isalpha() and x not in _PREDICATE_WORDS for x in between)
+
+    def hedges_a_later_noun(self, target: Target, mod: Any) -> bool:
+        """Does a hedge after the finding have a subject of its own, the noun
+        right before it, that a clause break ('with', '(', ':', ';', ',', or
+        a spaced dash, or an 'and' after the finding's own words) parts from the
+        finding?
+        'Calcified plaque in the proximal LAD and occlusion cannot be
+        excluded' and '... with a stenosis that cannot be excluded' hedge
+        the occlusion and the stenosis, not the plaque. A place ('in the
+        LAD and RCA cannot be excluded') is no such subject, and two
+        findings joined at once by 'and' share the hedge ('Calcification
+        and stenosis cannot be excluded')."""
+        if mod.category != "POSSIBLE_EXISTENCE" or mod.rule.direction == "FORWARD":
+            return False
+        md = mod.rule.metadata or {}
+        if md.get("alternative") or md.get("same_phrase"):
+            return False
+        if target.start not in self.findings:
+            return False
+        start = mod.modifier_span[0]
+        if start <= target.end:
+            return False
+        w = self._index()
+        k = start - 1
+        while k >= target.end and w[k] in _HEDGE_LEADS:
+            k -= 1  # 'that cannot be excluded', 'which is suspected'
+        if k < target.end or not w[k].isalpha() or w[k] in _PREDICATE_WORDS:
+            return False
+        if k in self.places:
+            return False
+        breaks = [
+            i
+            for i in range(target.end, k)
+            if w[i] in _HEDGE_BREAKS
+            or i in self.dashes
+            or (w[i] in {"and", "or"} and i > target.end)
+        ]
+        return bool(breaks)
 
     def _last_item(self, end: int, start: int) -> list[str] | None:
         """The words of the last comma item between `end` and `start`, or

@@ -254,7 +254,27 @@ def _and_after_other_finding(rd: ReportDoc, f: Span) -> int | None:
         i -= 1
     if i <= lo or lower[i] != "and" or lower[i - 1] not in rd.other_finding_nouns:
         return None
+    if _shares_the_place(rd, f, i):
+        return None
     return i
+
+
+# Words after the 'and' that make the mention a thing of its own ('and a
+# calcification', 'and several calcifications'), not a second change of the
+# place named before ('aortic valve fibrosis and calcification').
+_OWN_THING = frozenset({"a", "an", "the", "one", "two", "several", "multiple", "few"})
+
+
+def _shares_the_place(rd: ReportDoc, f: Span, i: int) -> bool:
+    """Is the mention a bare calcification noun that the 'and' at i joins to
+    the other finding's noun as a second change of one place, grades only
+    between ('aortic valve fibrosis and calcification', 'pleural thickening
+    and dense calcification')? Then the place before is its own too; a
+    lesion noun ('and calcified granulomas') or an article ('and a
+    calcification') makes it a thing of its own."""
+    if any(t.norm_ != "calcification" for t in f):
+        return False
+    return not any(w in _OWN_THING or w.isdigit() for w in rd.lower[i + 1 : f.start])
 
 
 def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
