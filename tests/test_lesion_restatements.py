@@ -889,6 +889,34 @@ SUMMED = [
         "calcification of the femoral and tibial arteries in this dialysis patient.",
         [1, 2, 3],
     ),
+    # ... or the place a link word leads to after its first mention
+    # ("vascular calcifications in the right axilla")
+    (
+        "FINDINGS: Dense calcification of the aortic arch. Vascular calcifications "
+        "in the right axilla.\nIMPRESSION: Aortic and axillary vascular calcification.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Calcified plaque along the abdominal aorta. Vascular "
+        "calcifications in the left groin.\nIMPRESSION: Aortic and groin vascular "
+        "calcifications.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Calcifications in the basal ganglia. A few calcifications in the "
+        "subcortical white matter of the right frontal lobe.\n"
+        "IMPRESSION: Basal ganglia and white matter calcifications.",
+        [1, 2, 3],
+    ),
+    # ... not the place the impression's own link word leads to first, before
+    # a comma that adds no place
+    (
+        "FINDINGS: An amorphous 3 cm calcification in the soft tissues lateral to "
+        "the femur. Scattered small calcifications within the subcutaneous fat of "
+        "the medial thigh.\nIMPRESSION: Calcification in the lateral thigh soft "
+        "tissues, not arising from bone. Incidental subcutaneous calcifications.",
+        [1, 2, 1, 2],
+    ),
     # ... but places named as one process restate the first place's lesion
     (
         "FINDINGS: Fluffy calcification in both upper lobes. Calcification of the "

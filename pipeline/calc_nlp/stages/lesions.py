@@ -795,6 +795,17 @@ def _places_of(dr: DescriptorRules, x: _Lesion) -> set[str]:
     return stems(dr, " ".join([first, x.sub, *sorted(x.sites)]))
 
 
+def _led_places(dr: DescriptorRules, x: _Lesion, own: set[str]) -> set[str]:
+    """The place words (`stems`) a link word leads to right after the
+    mention of the lesion's first finding ("Vascular calcifications in the
+    left axilla", "Another calcification in the tail": `trailing_sub`), but
+    for those of `own`, the place the impression finding's own link word
+    leads to first ("calcification in the lateral thigh soft tissues, not
+    attached to bone" names the thigh as its own place, no other's)."""
+    first = x.first
+    return stems(dr, x.place_of.get(first.finding_id, "")) - own if first else set()
+
+
 def _joins_others(
     dr: DescriptorRules,
     f: Finding,
@@ -821,13 +832,14 @@ def _joins_others(
     if not words:
         return False
     mine = _places_of(dr, found)
+    own = stems(dr, found.place_of.get(f.finding_id, ""))
     return any(
         x is not found
         and x.state == found.state
         and x.first is not None
         and x.first.section != f.section
         and (f.laterality == "bilateral" or _fits(x.side, f.laterality))
-        and (_places_of(dr, x) - mine) & words
+        and ((_places_of(dr, x) | _led_places(dr, x, own)) - mine) & words
         for x in lesions
     )
 
