@@ -300,7 +300,7 @@ def names_another(dr: DescriptorRules, f: Finding) -> bool:
     if dr.other_words & (_lead_words(f) | _subject_opening(dr, f)):
         return True
     # "A smaller calcified granuloma is also seen": one more of its kind
-    lead = _lead_list(f)
+    lead = lead_list(f)
     return any(
         a in ("a", "an") and b in dr.other_comparatives
         for a, b in zip(lead, lead[1:], strict=False)
@@ -336,10 +336,10 @@ def names_residual(dr: DescriptorRules, f: Finding) -> bool:
 
 def _lead_words(f: Finding) -> set[str]:
     """The words right before the mention in its clause (`OTHER_REACH`)."""
-    return set(_lead_list(f))
+    return set(lead_list(f))
 
 
-def _lead_list(f: Finding) -> list[str]:
+def lead_list(f: Finding) -> list[str]:
     """`_lead_words` in text order."""
     text = f.sentence.lower()
     at = mention_at(f)

@@ -54,6 +54,7 @@ from calc_nlp.stages.lesion_words import (
     echoes,
     joined_places,
     label_sub,
+    lead_list,
     mention_at,
     names_a_count,
     names_a_lesion,
@@ -260,6 +261,7 @@ def _same_lesion(
             or _named(dr, x, f, named)
             or _other_section(x, f)
             or _led_to(x, sub)
+            or _said_before(dr, x, f, sub)
         )
         and not _narrows(x, f, sub)
         and not _places_apart(dr, x, f, sub)
@@ -399,6 +401,25 @@ def _led_to(x: _Lesion, sub: str) -> bool:
         return False
     place = x.place_of.get(x.first.finding_id, "")
     return bool(place) and set(sub.split()) <= set(place.split())
+
+
+def _said_before(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
+    """Is the finding's mention, its sub-site words within, led by an anaphor
+    ("for the cortical calcification"), and did the sentence of the lesion's
+    first or latest finding, one before the finding's own, name that
+    sub-site ("a focus in the left renal cortex, consistent with a small
+    parenchymal calcification")? It refers back to that calcification and
+    names no new sub-site (not "The distal SFA is also calcified": the
+    opening "the" of a subject names a place, GUIDE)."""
+    lead = lead_list(f)
+    if not sub or not lead or lead[-1] not in dr.anaphors:
+        return False
+    said = stems(dr, sub)
+    return said <= stems(dr, f.mention) and any(
+        said <= stems(dr, g.sentence)
+        for g in (x.first, x.last)
+        if g is not None and g.sentence != f.sentence
+    )
 
 
 def _added(g: Finding, f: Finding) -> bool:
