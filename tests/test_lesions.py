@@ -160,6 +160,40 @@ def test_without_site_the_same_words_restate_the_one_lesion():
     assert [f.lesion_id for f in found] == ["id0", "id0", "id2", "id3"]
 
 
+def test_without_site_the_same_words_in_the_other_number_restate_it():
+    # "calcifications" and "calcification" name one thing; a count of
+    # several still restates no lesion named in the singular only
+    found = [_f(0, "calcifications"), _f(1, "calcification")]
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id0"]
+
+
+NUMBER_ONLY = [
+    (
+        "HOSPITAL COURSE: Her obstetric ultrasound noted a grade 3 placenta with "
+        "calcification along the basal plate.\nASSESSMENT: Placental "
+        "calcifications, a normal finding at 38 weeks.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Fetal heart rate 140. The placenta is posterior and shows "
+        "scattered calcifications.\nIMPRESSION: Placental calcification, normal "
+        "for gestational age.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: A calcification overlies the left upper quadrant.\n"
+        "IMPRESSION: Two calcifications in the left upper quadrant.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", NUMBER_ONLY)
+def test_without_site_singular_and_plural(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
 def group_with_bundled(found: list[Finding]) -> None:
     from calc_nlp.stages import analyze
 

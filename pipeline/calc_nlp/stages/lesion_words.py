@@ -23,6 +23,12 @@ def _singular(w: str) -> str:
     return w[:-1] if len(w) > 3 and plural else w
 
 
+def singular_words(words: str) -> str:
+    """The words, each plural in the singular ("calcifications" and
+    "calcification" name one thing)."""
+    return " ".join(_singular(w) for w in words.split())
+
+
 def plural(w: str) -> bool:
     """Is the word a plural noun ("nodes", "calcifications"; not "calcinosis",
     "calcified")?"""

@@ -13,7 +13,8 @@ its mention leads to another place of the site ("Dural calcification along
 the tentorium" after the falx's), or to another place than one led to after
 the lesion's first mention ("node in the left hilum", "node in the
 subcarinal space"); one without a site, the one lesion named by the same
-words, on the side it names; a coronary finding naming a vessel never joins
+words in either number ("calcifications", "calcification"), on the side it
+names; a coronary finding naming a vessel never joins
 the whole-tree lesion named before it; another coronary segment or valve
 part is another lesion), or when a
 finding opens with an anaphor ("It is calcified") and the finding before it
@@ -66,6 +67,7 @@ from calc_nlp.stages.lesion_words import (
     place_led_to,
     plural,
     said_side,
+    singular_words,
     site_words,
     stems,
     sub_site,
@@ -913,6 +915,11 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     by_id: dict[str, _Lesion] = {}
     by_site: dict[tuple[str, _State], list[_Lesion]] = {}
     by_core: dict[tuple[str, _State], list[_Lesion]] = {}
+    # the same, the words in the singular ("calcifications" and
+    # "calcification"), for a finding without a site; and which lesions are
+    # filed under which of these
+    by_number: dict[tuple[str, _State], list[_Lesion]] = {}
+    numbered: set[tuple[str, str]] = set()
     # the first findings-section lesions per state, for an impression
     # finding that restates one in other words
     restated: dict[_State, list[_Lesion]] = {}
@@ -931,7 +938,9 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
         )
         at_site = by_site.setdefault((f.site, state), [])
         named = by_core.setdefault((words, state), [])
-        found = _same_lesion(dr, at_site, named, f, sub)
+        singular = singular_words(words)
+        number = by_number.setdefault((singular, state), [])
+        found = _same_lesion(dr, at_site, number if not f.site else named, f, sub)
         prev = last.get(state)
         told = True
         if found is None and prev is not None and _refers_back(dr, f, prev):
@@ -985,5 +994,8 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
         if words not in found.cores:
             found.cores.add(words)
             named.append(found)
+        if (found.lesion_id, singular) not in numbered:
+            numbered.add((found.lesion_id, singular))
+            number.append(found)
         found.add(f, sub, told)
         last[state] = f
