@@ -177,6 +177,24 @@ APART = [
 # part: each part is its own calcification, though the words are the same
 # and the sentence opens with "the".
 PARTS = [
+    # a relative pronoun stands for the place named before it: "the annulus,
+    # which was also calcified" names the annulus, no anaphor of the valve
+    (
+        "OPERATIVE FINDINGS: The aortic valve was bicuspid with a heavily "
+        "calcified raphe.\nPROCEDURE: The leaflets were excised, and the annulus, "
+        "which was also calcified, was debrided.",
+        [1, 2],
+    ),
+    (
+        "OPERATIVE FINDINGS: The mitral valve was calcified. The annulus, which "
+        "was heavily calcified, was debrided.",
+        [1, 2],
+    ),
+    (
+        "OPERATIVE FINDINGS: The mitral valve, which was calcified, was excised.\n"
+        "POSTOPERATIVE DIAGNOSIS: Calcified mitral valve.",
+        [1, 1],
+    ),
     (
         "DESCRIPTION OF OPERATION: The aorta was calcified. The aortic arch "
         "was heavily calcified. The descending aorta was calcified too.",
