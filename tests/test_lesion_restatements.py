@@ -8,6 +8,20 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # of two lesions at one site and side, their sub-sites unsaid, the
+    # impression restates the one named by its head noun
+    (
+        "FINDINGS: Right lung: calcified granuloma at the base. A separate 4 mm "
+        "calcified nodule at the apex.\nIMPRESSION: Right lung granuloma. Tiny "
+        "right apical calcified nodule, benign.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: Left lung: calcified granuloma at the lateral base. A separate "
+        "2 mm calcified nodule at the apex.\nIMPRESSION: Left lung granuloma. "
+        "Small left apical calcified nodule.",
+        [1, 2, 2],
+    ),
     # "vascular" says where a calcification lies, no shape: the impression
     # calling the punctate focus vascular restates it
     (

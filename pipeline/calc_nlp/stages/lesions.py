@@ -244,6 +244,12 @@ def _same_lesion(
         # another ("Additional calcified granuloma" in the impression)
         other = [x for x in exact if x.first is not None and names_another(dr, x.first)]
         exact = other if len(other) == 1 else exact
+    if len(exact) > 1:
+        # the one named by the same head noun ("calcified granuloma at the
+        # base", "calcified nodule at the apex", then "apical calcified nodule")
+        head = _head(f)
+        headed = [x for x in exact if head in {singular_words(h) for h in _heads(x)}]
+        exact = headed if len(headed) == 1 else exact
     if exact:
         return exact[0]
     # a coronary finding naming a vessel is not the whole-tree lesion named
@@ -781,6 +787,12 @@ def _plural_head(f: Finding) -> str | None:
     """The last word of the finding's mention when it is a plural, else None."""
     words = WORD.findall(f.mention.lower())
     return words[-1] if words and plural(words[-1]) else None
+
+
+def _head(f: Finding) -> str:
+    """The last word of the finding's mention, lower case, in the singular."""
+    words = WORD.findall(f.mention.lower())
+    return singular_words(words[-1]) if words else ""
 
 
 def _heads(x: _Lesion) -> set[str]:
