@@ -635,6 +635,22 @@ APART = [
 # a site of its own words, is that calcification; the alternative's site is
 # not the lesion's, so a later finding at that site is another
 OFFERED = [
+    # named by a restating link as what the finding before it is, though its
+    # words would restate an earlier lesion at its site
+    (
+        "FINDINGS: Symmetric calcification of the caudate nuclei. Calcification "
+        "of the dentate nuclei of the cerebellum.\nIMPRESSION: Widespread "
+        "intracranial calcifications, in a pattern typical of familial brain "
+        "calcification.",
+        [1, 2, 3, 3],
+    ),
+    (
+        "FINDINGS: Dense calcification of the globus pallidus on both sides. Faint "
+        "calcification in the cerebellar dentate nuclei.\nIMPRESSION: Symmetric "
+        "intracranial calcifications, characteristic of idiopathic brain "
+        "calcification.",
+        [1, 2, 3, 3],
+    ),
     # named by a restating link as what the finding before it is, at another
     # site its own words give
     (

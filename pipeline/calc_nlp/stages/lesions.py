@@ -955,6 +955,18 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
         found = _same_lesion(dr, at_site, number if not f.site else named, f, sub)
         prev = last.get(state)
         told = True
+        # a finding its sentence names, by a restating link, as what the one
+        # before it is restates that one, though its words would restate an
+        # earlier lesion at its site ("intracranial calcifications, typical
+        # of familial brain calcification" after the dentate nuclei's)
+        if (
+            found is not None
+            and prev is not None
+            and found.lesion_id != prev.lesion_id
+            and _linked(dr, f, prev)
+            and _refers_back(dr, f, prev)
+        ):
+            found = None
         if found is None and prev is not None and _refers_back(dr, f, prev):
             found = by_id[prev.lesion_id]
             told = f.site in ("", prev.site) or not _offered(dr, f, prev)
