@@ -635,6 +635,21 @@ APART = [
 # a site of its own words, is that calcification; the alternative's site is
 # not the lesion's, so a later finding at that site is another
 OFFERED = [
+    # offered after one comma as the first term of a differential for what
+    # the finding before it is
+    (
+        "FINDINGS: Calcified plaque at the origin of the right renal artery. A 3 mm "
+        "calcification in the lower pole of the right kidney, vascular "
+        "calcification versus a tiny stone.\nIMPRESSION: Nonspecific right renal "
+        "calcification.",
+        [1, 2, 2, 2],
+    ),
+    (
+        "FINDINGS: Dense calcification of the splenic artery. Punctate "
+        "calcification near the splenic hilum, arterial calcification vs a "
+        "granuloma.",
+        [1, 2, 2],
+    ),
     # named by a restating link as what the finding before it is, though its
     # words would restate an earlier lesion at its site
     (

@@ -629,6 +629,8 @@ def _linked(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
         return False
     gap = prev.sentence[at + len(prev.mention) : at + f.start - prev.start]
     links = [*dr.restating.finditer(gap), *dr.differential.finditer(gap)]
+    if not links and ";" not in gap:
+        return _weighed(dr, f, gap)
     if not links or ";" in gap:
         return False
     rest = gap[max(m.end() for m in links) :]
@@ -642,6 +644,20 @@ def _linked(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     if added and _ARTICLES & set(WORD.findall(lead[added[-1] :].lower())):
         return False
     return "," not in rest and not _AND.search(rest)
+
+
+def _weighed(dr: DescriptorRules, f: Finding, gap: str) -> bool:
+    """Is `f` the first term of a differential offered, after one comma, for
+    what the finding before it is ("3 mm calcification in the right kidney,
+    vascular calcification versus a tiny stone")? `gap`: the words between
+    the two mentions, which hold no link."""
+    at = mention_at(f)
+    if at < 0 or gap.count(",") != 1 or not gap.rstrip().endswith(","):
+        return False
+    if _AND.search(gap) or re.search(r"\.\s", gap):
+        return False
+    after = f.sentence[at + len(f.mention) :].lstrip()
+    return dr.differential.match(after) is not None
 
 
 def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
