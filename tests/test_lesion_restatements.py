@@ -460,6 +460,25 @@ ANAPHORS = [
 ]
 
 APART = [
+    # two sub-sites one sentence lists by a comma: each sentence naming the
+    # other's sub-site is no sign of one place, the sentence being one
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe, calcified "
+        "granuloma in the right lower lobe.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified nodule in the left upper lobe, calcified nodule in the "
+        "left lower lobe, both stable.",
+        [1, 2],
+    ),
+    # ... unless a restating link names the second as what the first is
+    (
+        "FINDINGS: Amorphous calcific density lateral to the right humeral head, "
+        "suggesting calcific tendinitis of the rotator cuff.\nIMPRESSION: Right "
+        "rotator cuff calcific tendinitis.",
+        [1, 1, 1],
+    ),
     # another joint, another side, or a history's question: apart
     (
         "FINDINGS: Periarticular calcification at the right hip.\n\n"

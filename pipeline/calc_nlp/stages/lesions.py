@@ -290,6 +290,11 @@ def _same_lesion(
             if _fits(x.side, f.laterality)
             and x.first is not None
             and not _added(x.first, f)
+            # one sentence names both sub-sites: no sign the two are one
+            # place ("granuloma in the right upper lobe, calcified granuloma
+            # in the right lower lobe"), unless it names one as what the
+            # other is
+            and (not _in_sentence(x.first, f) or _linked(dr, f, x.first))
             and crossed(dr, f, sub, x.first)
         ]
     if not loose:  # the impression restating the one findings lesion at its site
