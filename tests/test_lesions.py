@@ -439,6 +439,19 @@ def test_an_anaphor_passes_over_a_denied_finding():
             " proximal first diagonal.",
             [1, 1],
         ),
+        # 'LV' is the left ventricle
+        (
+            "FINDINGS: Pericardial calcification over the right atrioventricular"
+            " groove. A thin rim of calcification outlines the left ventricular"
+            " apex at the site of an old infarct.\nIMPRESSION: Pericardial"
+            " calcification. Calcified LV apical aneurysm.",
+            [1, 2, 1, 2],
+        ),
+        (
+            "FINDINGS: Curvilinear calcification along the left ventricular wall"
+            " from a remote infarct.\nIMPRESSION: Calcified LV wall, old infarct.",
+            [1, 1],
+        ),
     ],
 )
 def test_sub_sites_normalised(lesion_numbers, text, lesions):
