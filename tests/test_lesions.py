@@ -452,6 +452,19 @@ def test_an_anaphor_passes_over_a_denied_finding():
             " from a remote infarct.\nIMPRESSION: Calcified LV wall, old infarct.",
             [1, 1],
         ),
+        # a hemiscrotum is the scrotum, on its side
+        (
+            "FINDINGS: LEFT TESTIS: Normal size and flow. A mobile 5 mm calcified"
+            " body lies within a small hydrocele.\nIMPRESSION: Mobile calcified"
+            " body in the left hemiscrotum, a benign scrotal pearl.",
+            [1, 1],
+        ),
+        (
+            "FINDINGS: RIGHT TESTIS: Homogeneous. A 4 mm calcified body floats in"
+            " the hydrocele.\nIMPRESSION: Scrotal pearl: calcified body in the"
+            " right hemiscrotum.",
+            [1, 1],
+        ),
     ],
 )
 def test_sub_sites_normalised(lesion_numbers, text, lesions):
