@@ -452,6 +452,18 @@ def test_an_anaphor_passes_over_a_denied_finding():
             " from a remote infarct.\nIMPRESSION: Calcified LV wall, old infarct.",
             [1, 1],
         ),
+        # 'gyriform' says what shape a cortical calcification takes, no place
+        (
+            "FINDINGS: Cortical calcification in the left occipital lobe following"
+            " the gyri.\nIMPRESSION: Left occipital gyriform calcification, as in"
+            " Sturge-Weber syndrome.",
+            [1, 1],
+        ),
+        (
+            "FINDINGS: Curvilinear cortical calcification in the right parietal"
+            " lobe.\nIMPRESSION: Right parietal gyriform calcification.",
+            [1, 1],
+        ),
         # a hemiscrotum is the scrotum, on its side
         (
             "FINDINGS: LEFT TESTIS: Normal size and flow. A mobile 5 mm calcified"
