@@ -860,6 +860,20 @@ SUMMED = [
         [1, 2, 3],
     ),
     # ... unless its own words name the place of one of them: that one
+    # (the lesion's own words naming only vessels, its place after them)
+    (
+        "FINDINGS: Extensive vascular calcification in the soft tissues of the "
+        "chest wall and both breasts. Calcified right subclavian artery.\n"
+        "IMPRESSION: Extensive soft tissue vascular calcification in this "
+        "dialysis patient.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Fine vascular calcification in the subcutaneous fat of both "
+        "thighs. Calcification of both femoral arteries.\nIMPRESSION: "
+        "Subcutaneous vascular calcification, as can be seen with calciphylaxis.",
+        [1, 2, 1, 3],
+    ),
     (
         "FINDINGS: Lungs are clear. Coronary artery calcification is present. "
         "Vascular calcifications project over both axillae.\nIMPRESSION: "

@@ -566,6 +566,33 @@ def _joint_restated(
     return x
 
 
+def _vessels_restated(
+    dr: DescriptorRules, by_site: dict[tuple[str, _State], list[_Lesion]], f: Finding
+) -> _Lesion | None:
+    """For an impression finding named by words that name vessels as a whole
+    and a place ("soft tissue vascular calcification"), the one lesion of
+    another section at a vessel site in its state, on a side that fits, whose
+    sentence names that place ("vascular calcification in the soft tissues
+    of the chest wall": `_names_from`; GUIDE: the impression restating a
+    finding shares its number). One named by such words alone
+    ("Extensive vascular calcification") may sum several up: left alone."""
+    if f.section != _RESTATING[1] or f.site not in dr.vessel_sites:
+        return None
+    if not _names_vessels(dr, f.site_text):
+        return None
+    state = _state(f)
+    found = {
+        x.lesion_id: x
+        for site in dr.vessel_sites
+        for x in by_site.get((site, state), [])
+        if x.first is not None
+        and x.first.section != f.section
+        and _fits(x.side, f.laterality)
+        and _names_from(dr, f, x.first)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _new_segment(x: _Lesion, f: Finding) -> bool:
     """Does a finding of the lesion's section name a segment or valve part
     none of the lesion's findings named, nor its first finding's sentence
@@ -1000,6 +1027,8 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
             found = _echo(dr, restated.get(state, []), f)
         if found is None and not f.own_lesion:
             found = _joint_restated(dr, by_site, f)
+        if found is None and not f.own_lesion:
+            found = _vessels_restated(dr, by_site, f)
         if found is not None and _other_than(dr, found, f):
             found = None
         # a finding its sentence names as what the one before it is restates
