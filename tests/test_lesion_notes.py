@@ -177,6 +177,24 @@ APART = [
 # part: each part is its own calcification, though the words are the same
 # and the sentence opens with "the".
 PARTS = [
+    # a relative pronoun stands for the place named before it: "the annulus,
+    # which was also calcified" names the annulus, no anaphor of the valve
+    (
+        "OPERATIVE FINDINGS: The aortic valve was bicuspid with a heavily "
+        "calcified raphe.\nPROCEDURE: The leaflets were excised, and the annulus, "
+        "which was also calcified, was debrided.",
+        [1, 2],
+    ),
+    (
+        "OPERATIVE FINDINGS: The mitral valve was calcified. The annulus, which "
+        "was heavily calcified, was debrided.",
+        [1, 2],
+    ),
+    (
+        "OPERATIVE FINDINGS: The mitral valve, which was calcified, was excised.\n"
+        "POSTOPERATIVE DIAGNOSIS: Calcified mitral valve.",
+        [1, 1],
+    ),
     (
         "DESCRIPTION OF OPERATION: The aorta was calcified. The aortic arch "
         "was heavily calcified. The descending aorta was calcified too.",
@@ -381,6 +399,37 @@ SUB_SITES = [
     ),
 ]
 
+# A later mention led by an anaphor ("the cortical calcification") whose
+# sub-site the lesion's sentence named, in other words than its own site
+# words, refers back to it; an opening "the" of a subject names a place.
+SAID_BEFORE = [
+    (
+        "HOSPITAL COURSE: Ultrasound showed a 4 mm echogenic focus in the right "
+        "renal cortex, in keeping with a tiny parenchymal calcification. Her "
+        "creatinine normalised. A follow-up scan in a year is advised for the "
+        "cortical calcification.",
+        [1, 1],
+    ),
+    (
+        "HOSPITAL COURSE: Sonography demonstrated a tiny echogenic focus within "
+        "the left renal medulla, compatible with a punctate parenchymal "
+        "calcification. She was discharged home. Nephrology will follow the "
+        "medullary calcification.",
+        [1, 1],
+    ),
+    (
+        "HISTORY OF PRESENT ILLNESS: Ultrasound found a 6 mm shadowing focus in "
+        "the right renal cortex, felt to be a parenchymal calcification. Her pain "
+        "resolved. We discussed the cortical calcification with her at length.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: The proximal SFA shows dense wall calcification. The distal SFA "
+        "is also calcified, with a short occlusion.",
+        [1, 2],
+    ),
+]
+
 # An impression phrase in the plural that sums up several lesions of the
 # findings at its site is a lesion of its own; it restates the one lesion.
 SUMMED = [
@@ -407,6 +456,10 @@ SUMMED = [
 CASES = [
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
     *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
+    *[
+        pytest.param(t, n, id=f"said-before-{i}")
+        for i, (t, n) in enumerate(SAID_BEFORE)
+    ],
     *[pytest.param(t, n, id=f"restated-{i}") for i, (t, n) in enumerate(RESTATED)],
     *[pytest.param(t, n, id=f"diagnosed-{i}") for i, (t, n) in enumerate(DIAGNOSED)],
     *[pytest.param(t, n, id=f"headed-{i}") for i, (t, n) in enumerate(HEADED)],

@@ -8,6 +8,20 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # of two lesions at one site and side, their sub-sites unsaid, the
+    # impression restates the one named by its head noun
+    (
+        "FINDINGS: Right lung: calcified granuloma at the base. A separate 4 mm "
+        "calcified nodule at the apex.\nIMPRESSION: Right lung granuloma. Tiny "
+        "right apical calcified nodule, benign.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: Left lung: calcified granuloma at the lateral base. A separate "
+        "2 mm calcified nodule at the apex.\nIMPRESSION: Left lung granuloma. "
+        "Small left apical calcified nodule.",
+        [1, 2, 2],
+    ),
     # "vascular" says where a calcification lies, no shape: the impression
     # calling the punctate focus vascular restates it
     (
@@ -446,6 +460,25 @@ ANAPHORS = [
 ]
 
 APART = [
+    # two sub-sites one sentence lists by a comma: each sentence naming the
+    # other's sub-site is no sign of one place, the sentence being one
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe, calcified "
+        "granuloma in the right lower lobe.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified nodule in the left upper lobe, calcified nodule in the "
+        "left lower lobe, both stable.",
+        [1, 2],
+    ),
+    # ... unless a restating link names the second as what the first is
+    (
+        "FINDINGS: Amorphous calcific density lateral to the right humeral head, "
+        "suggesting calcific tendinitis of the rotator cuff.\nIMPRESSION: Right "
+        "rotator cuff calcific tendinitis.",
+        [1, 1, 1],
+    ),
     # another joint, another side, or a history's question: apart
     (
         "FINDINGS: Periarticular calcification at the right hip.\n\n"
@@ -621,6 +654,37 @@ APART = [
 # a site of its own words, is that calcification; the alternative's site is
 # not the lesion's, so a later finding at that site is another
 OFFERED = [
+    # offered after one comma as the first term of a differential for what
+    # the finding before it is
+    (
+        "FINDINGS: Calcified plaque at the origin of the right renal artery. A 3 mm "
+        "calcification in the lower pole of the right kidney, vascular "
+        "calcification versus a tiny stone.\nIMPRESSION: Nonspecific right renal "
+        "calcification.",
+        [1, 2, 2, 2],
+    ),
+    (
+        "FINDINGS: Dense calcification of the splenic artery. Punctate "
+        "calcification near the splenic hilum, arterial calcification vs a "
+        "granuloma.",
+        [1, 2, 2],
+    ),
+    # named by a restating link as what the finding before it is, though its
+    # words would restate an earlier lesion at its site
+    (
+        "FINDINGS: Symmetric calcification of the caudate nuclei. Calcification "
+        "of the dentate nuclei of the cerebellum.\nIMPRESSION: Widespread "
+        "intracranial calcifications, in a pattern typical of familial brain "
+        "calcification.",
+        [1, 2, 3, 3],
+    ),
+    (
+        "FINDINGS: Dense calcification of the globus pallidus on both sides. Faint "
+        "calcification in the cerebellar dentate nuclei.\nIMPRESSION: Symmetric "
+        "intracranial calcifications, characteristic of idiopathic brain "
+        "calcification.",
+        [1, 2, 3, 3],
+    ),
     # named by a restating link as what the finding before it is, at another
     # site its own words give
     (
@@ -796,6 +860,20 @@ SUMMED = [
         [1, 2, 3],
     ),
     # ... unless its own words name the place of one of them: that one
+    # (the lesion's own words naming only vessels, its place after them)
+    (
+        "FINDINGS: Extensive vascular calcification in the soft tissues of the "
+        "chest wall and both breasts. Calcified right subclavian artery.\n"
+        "IMPRESSION: Extensive soft tissue vascular calcification in this "
+        "dialysis patient.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Fine vascular calcification in the subcutaneous fat of both "
+        "thighs. Calcification of both femoral arteries.\nIMPRESSION: "
+        "Subcutaneous vascular calcification, as can be seen with calciphylaxis.",
+        [1, 2, 1, 3],
+    ),
     (
         "FINDINGS: Lungs are clear. Coronary artery calcification is present. "
         "Vascular calcifications project over both axillae.\nIMPRESSION: "
@@ -888,6 +966,34 @@ SUMMED = [
         "arteries are heavily calcified and incompressible.,IMPRESSION: ,Extensive "
         "calcification of the femoral and tibial arteries in this dialysis patient.",
         [1, 2, 3],
+    ),
+    # ... or the place a link word leads to after its first mention
+    # ("vascular calcifications in the right axilla")
+    (
+        "FINDINGS: Dense calcification of the aortic arch. Vascular calcifications "
+        "in the right axilla.\nIMPRESSION: Aortic and axillary vascular calcification.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Calcified plaque along the abdominal aorta. Vascular "
+        "calcifications in the left groin.\nIMPRESSION: Aortic and groin vascular "
+        "calcifications.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Calcifications in the basal ganglia. A few calcifications in the "
+        "subcortical white matter of the right frontal lobe.\n"
+        "IMPRESSION: Basal ganglia and white matter calcifications.",
+        [1, 2, 3],
+    ),
+    # ... not the place the impression's own link word leads to first, before
+    # a comma that adds no place
+    (
+        "FINDINGS: An amorphous 3 cm calcification in the soft tissues lateral to "
+        "the femur. Scattered small calcifications within the subcutaneous fat of "
+        "the medial thigh.\nIMPRESSION: Calcification in the lateral thigh soft "
+        "tissues, not arising from bone. Incidental subcutaneous calcifications.",
+        [1, 2, 1, 2],
     ),
     # ... but places named as one process restate the first place's lesion
     (

@@ -175,6 +175,40 @@ def test_without_site_the_same_words_restate_the_one_lesion():
     assert [f.lesion_id for f in found] == ["id0", "id0", "id2", "id3"]
 
 
+def test_without_site_the_same_words_in_the_other_number_restate_it():
+    # "calcifications" and "calcification" name one thing; a count of
+    # several still restates no lesion named in the singular only
+    found = [_f(0, "calcifications"), _f(1, "calcification")]
+    group_with_bundled(found)
+    assert [f.lesion_id for f in found] == ["id0", "id0"]
+
+
+NUMBER_ONLY = [
+    (
+        "HOSPITAL COURSE: Her obstetric ultrasound noted a grade 3 placenta with "
+        "calcification along the basal plate.\nASSESSMENT: Placental "
+        "calcifications, a normal finding at 38 weeks.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Fetal heart rate 140. The placenta is posterior and shows "
+        "scattered calcifications.\nIMPRESSION: Placental calcification, normal "
+        "for gestational age.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: A calcification overlies the left upper quadrant.\n"
+        "IMPRESSION: Two calcifications in the left upper quadrant.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", NUMBER_ONLY)
+def test_without_site_singular_and_plural(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
 def group_with_bundled(found: list[Finding]) -> None:
     from calc_nlp.stages import analyze
 
@@ -418,6 +452,44 @@ def test_an_anaphor_passes_over_a_denied_finding():
             "FINDINGS: Mid LAD calcified plaque.\n"
             "IMPRESSION: Dense calcified plaque of the LAD as well as of the"
             " proximal first diagonal.",
+            [1, 1],
+        ),
+        # 'LV' is the left ventricle
+        (
+            "FINDINGS: Pericardial calcification over the right atrioventricular"
+            " groove. A thin rim of calcification outlines the left ventricular"
+            " apex at the site of an old infarct.\nIMPRESSION: Pericardial"
+            " calcification. Calcified LV apical aneurysm.",
+            [1, 2, 1, 2],
+        ),
+        (
+            "FINDINGS: Curvilinear calcification along the left ventricular wall"
+            " from a remote infarct.\nIMPRESSION: Calcified LV wall, old infarct.",
+            [1, 1],
+        ),
+        # 'gyriform' says what shape a cortical calcification takes, no place
+        (
+            "FINDINGS: Cortical calcification in the left occipital lobe following"
+            " the gyri.\nIMPRESSION: Left occipital gyriform calcification, as in"
+            " Sturge-Weber syndrome.",
+            [1, 1],
+        ),
+        (
+            "FINDINGS: Curvilinear cortical calcification in the right parietal"
+            " lobe.\nIMPRESSION: Right parietal gyriform calcification.",
+            [1, 1],
+        ),
+        # a hemiscrotum is the scrotum, on its side
+        (
+            "FINDINGS: LEFT TESTIS: Normal size and flow. A mobile 5 mm calcified"
+            " body lies within a small hydrocele.\nIMPRESSION: Mobile calcified"
+            " body in the left hemiscrotum, a benign scrotal pearl.",
+            [1, 1],
+        ),
+        (
+            "FINDINGS: RIGHT TESTIS: Homogeneous. A 4 mm calcified body floats in"
+            " the hydrocele.\nIMPRESSION: Scrotal pearl: calcified body in the"
+            " right hemiscrotum.",
             [1, 1],
         ),
     ],

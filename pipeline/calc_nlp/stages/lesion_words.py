@@ -23,6 +23,12 @@ def _singular(w: str) -> str:
     return w[:-1] if len(w) > 3 and plural else w
 
 
+def singular_words(words: str) -> str:
+    """The words, each plural in the singular ("calcifications" and
+    "calcification" name one thing)."""
+    return " ".join(_singular(w) for w in words.split())
+
+
 def plural(w: str) -> bool:
     """Is the word a plural noun ("nodes", "calcifications"; not "calcinosis",
     "calcified")?"""
@@ -174,6 +180,10 @@ def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     return bool(own) and not own <= set(site_words(dr, f"{g.site_text} {g.site}"))
 
 
+# The relative pronouns that open a clause said of the noun phrase before them.
+_RELATIVE = frozenset(("which", "that"))
+
+
 def _subject(dr: DescriptorRules, before: list[str]) -> str:
     """The subject of "the <place> was (also heavily) calcified" in the words
     before a mention: the words from the last anaphor word to a copula at
@@ -185,6 +195,11 @@ def _subject(dr: DescriptorRules, before: list[str]) -> str:
     if verb and dr.anaphors & set(before[verb:]):
         verb = 0
     opens = [i for i, w in enumerate(before[:verb]) if w in dr.anaphors]
+    # a relative pronoun right before the copula stands for the noun phrase
+    # before it ("the annulus, which was also calcified")
+    if len(opens) > 1 and opens[-1] == verb - 1 and before[opens[-1]] in _RELATIVE:
+        opens = opens[:-1]
+        verb -= 1
     subject = before[opens[-1] + 1 : verb] if opens else []
     # a copula within is a clause's, no noun phrase's ("the valve was
     # bicuspid with fused leaflets that were calcified")
@@ -306,7 +321,7 @@ def names_another(dr: DescriptorRules, f: Finding) -> bool:
     if dr.other_words & (_lead_words(f) | _subject_opening(dr, f)):
         return True
     # "A smaller calcified granuloma is also seen": one more of its kind
-    lead = _lead_list(f)
+    lead = lead_list(f)
     return any(
         a in ("a", "an") and b in dr.other_comparatives
         for a, b in zip(lead, lead[1:], strict=False)
@@ -342,10 +357,10 @@ def names_residual(dr: DescriptorRules, f: Finding) -> bool:
 
 def _lead_words(f: Finding) -> set[str]:
     """The words right before the mention in its clause (`OTHER_REACH`)."""
-    return set(_lead_list(f))
+    return set(lead_list(f))
 
 
-def _lead_list(f: Finding) -> list[str]:
+def lead_list(f: Finding) -> list[str]:
     """`_lead_words` in text order."""
     text = f.sentence.lower()
     at = mention_at(f)

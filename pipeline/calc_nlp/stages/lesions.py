@@ -13,7 +13,8 @@ its mention leads to another place of the site ("Dural calcification along
 the tentorium" after the falx's), or to another place than one led to after
 the lesion's first mention ("node in the left hilum", "node in the
 subcarinal space"); one without a site, the one lesion named by the same
-words, on the side it names; a coronary finding naming a vessel never joins
+words in either number ("calcifications", "calcification"), on the side it
+names; a coronary finding naming a vessel never joins
 the whole-tree lesion named before it; another coronary segment or valve
 part is another lesion), or when a
 finding opens with an anaphor ("It is calcified") and the finding before it
@@ -54,6 +55,7 @@ from calc_nlp.stages.lesion_words import (
     echoes,
     joined_places,
     label_sub,
+    lead_list,
     mention_at,
     names_a_count,
     names_a_lesion,
@@ -65,6 +67,7 @@ from calc_nlp.stages.lesion_words import (
     place_led_to,
     plural,
     said_side,
+    singular_words,
     site_words,
     stems,
     sub_site,
@@ -241,6 +244,12 @@ def _same_lesion(
         # another ("Additional calcified granuloma" in the impression)
         other = [x for x in exact if x.first is not None and names_another(dr, x.first)]
         exact = other if len(other) == 1 else exact
+    if len(exact) > 1:
+        # the one named by the same head noun ("calcified granuloma at the
+        # base", "calcified nodule at the apex", then "apical calcified nodule")
+        head = _head(f)
+        headed = [x for x in exact if head in {singular_words(h) for h in _heads(x)}]
+        exact = headed if len(headed) == 1 else exact
     if exact:
         return exact[0]
     # a coronary finding naming a vessel is not the whole-tree lesion named
@@ -260,6 +269,7 @@ def _same_lesion(
             or _named(dr, x, f, named)
             or _other_section(x, f)
             or _led_to(x, sub)
+            or _said_before(dr, x, f, sub)
         )
         and not _narrows(x, f, sub)
         and not _places_apart(dr, x, f, sub)
@@ -280,6 +290,11 @@ def _same_lesion(
             if _fits(x.side, f.laterality)
             and x.first is not None
             and not _added(x.first, f)
+            # one sentence names both sub-sites: no sign the two are one
+            # place ("granuloma in the right upper lobe, calcified granuloma
+            # in the right lower lobe"), unless it names one as what the
+            # other is
+            and (not _in_sentence(x.first, f) or _linked(dr, f, x.first))
             and crossed(dr, f, sub, x.first)
         ]
     if not loose:  # the impression restating the one findings lesion at its site
@@ -399,6 +414,25 @@ def _led_to(x: _Lesion, sub: str) -> bool:
         return False
     place = x.place_of.get(x.first.finding_id, "")
     return bool(place) and set(sub.split()) <= set(place.split())
+
+
+def _said_before(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
+    """Is the finding's mention, its sub-site words within, led by an anaphor
+    ("for the cortical calcification"), and did the sentence of the lesion's
+    first or latest finding, one before the finding's own, name that
+    sub-site ("a focus in the left renal cortex, consistent with a small
+    parenchymal calcification")? It refers back to that calcification and
+    names no new sub-site (not "The distal SFA is also calcified": the
+    opening "the" of a subject names a place, GUIDE)."""
+    lead = lead_list(f)
+    if not sub or not lead or lead[-1] not in dr.anaphors:
+        return False
+    said = stems(dr, sub)
+    return said <= stems(dr, f.mention) and any(
+        said <= stems(dr, g.sentence)
+        for g in (x.first, x.last)
+        if g is not None and g.sentence != f.sentence
+    )
 
 
 def _added(g: Finding, f: Finding) -> bool:
@@ -532,6 +566,33 @@ def _joint_restated(
     return x
 
 
+def _vessels_restated(
+    dr: DescriptorRules, by_site: dict[tuple[str, _State], list[_Lesion]], f: Finding
+) -> _Lesion | None:
+    """For an impression finding named by words that name vessels as a whole
+    and a place ("soft tissue vascular calcification"), the one lesion of
+    another section at a vessel site in its state, on a side that fits, whose
+    sentence names that place ("vascular calcification in the soft tissues
+    of the chest wall": `_names_from`; GUIDE: the impression restating a
+    finding shares its number). One named by such words alone
+    ("Extensive vascular calcification") may sum several up: left alone."""
+    if f.section != _RESTATING[1] or f.site not in dr.vessel_sites:
+        return None
+    if not _names_vessels(dr, f.site_text):
+        return None
+    state = _state(f)
+    found = {
+        x.lesion_id: x
+        for site in dr.vessel_sites
+        for x in by_site.get((site, state), [])
+        if x.first is not None
+        and x.first.section != f.section
+        and _fits(x.side, f.laterality)
+        and _names_from(dr, f, x.first)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _new_segment(x: _Lesion, f: Finding) -> bool:
     """Does a finding of the lesion's section name a segment or valve part
     none of the lesion's findings named, nor its first finding's sentence
@@ -600,6 +661,8 @@ def _linked(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
         return False
     gap = prev.sentence[at + len(prev.mention) : at + f.start - prev.start]
     links = [*dr.restating.finditer(gap), *dr.differential.finditer(gap)]
+    if not links and ";" not in gap:
+        return _weighed(dr, f, gap)
     if not links or ";" in gap:
         return False
     rest = gap[max(m.end() for m in links) :]
@@ -613,6 +676,20 @@ def _linked(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     if added and _ARTICLES & set(WORD.findall(lead[added[-1] :].lower())):
         return False
     return "," not in rest and not _AND.search(rest)
+
+
+def _weighed(dr: DescriptorRules, f: Finding, gap: str) -> bool:
+    """Is `f` the first term of a differential offered, after one comma, for
+    what the finding before it is ("3 mm calcification in the right kidney,
+    vascular calcification versus a tiny stone")? `gap`: the words between
+    the two mentions, which hold no link."""
+    at = mention_at(f)
+    if at < 0 or gap.count(",") != 1 or not gap.rstrip().endswith(","):
+        return False
+    if _AND.search(gap) or re.search(r"\.\s", gap):
+        return False
+    after = f.sentence[at + len(f.mention) :].lstrip()
+    return dr.differential.match(after) is not None
 
 
 def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
@@ -760,6 +837,12 @@ def _plural_head(f: Finding) -> str | None:
     return words[-1] if words and plural(words[-1]) else None
 
 
+def _head(f: Finding) -> str:
+    """The last word of the finding's mention, lower case, in the singular."""
+    words = WORD.findall(f.mention.lower())
+    return singular_words(words[-1]) if words else ""
+
+
 def _heads(x: _Lesion) -> set[str]:
     """The last words of the mentions of the lesion's first, last and told
     findings, lower case."""
@@ -795,6 +878,17 @@ def _places_of(dr: DescriptorRules, x: _Lesion) -> set[str]:
     return stems(dr, " ".join([first, x.sub, *sorted(x.sites)]))
 
 
+def _led_places(dr: DescriptorRules, x: _Lesion, own: set[str]) -> set[str]:
+    """The place words (`stems`) a link word leads to right after the
+    mention of the lesion's first finding ("Vascular calcifications in the
+    left axilla", "Another calcification in the tail": `trailing_sub`), but
+    for those of `own`, the place the impression finding's own link word
+    leads to first ("calcification in the lateral thigh soft tissues, not
+    attached to bone" names the thigh as its own place, no other's)."""
+    first = x.first
+    return stems(dr, x.place_of.get(first.finding_id, "")) - own if first else set()
+
+
 def _joins_others(
     dr: DescriptorRules,
     f: Finding,
@@ -821,13 +915,14 @@ def _joins_others(
     if not words:
         return False
     mine = _places_of(dr, found)
+    own = stems(dr, found.place_of.get(f.finding_id, ""))
     return any(
         x is not found
         and x.state == found.state
         and x.first is not None
         and x.first.section != f.section
         and (f.laterality == "bilateral" or _fits(x.side, f.laterality))
-        and (_places_of(dr, x) - mine) & words
+        and ((_places_of(dr, x) | _led_places(dr, x, own)) - mine) & words
         for x in lesions
     )
 
@@ -880,6 +975,11 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     by_id: dict[str, _Lesion] = {}
     by_site: dict[tuple[str, _State], list[_Lesion]] = {}
     by_core: dict[tuple[str, _State], list[_Lesion]] = {}
+    # the same, the words in the singular ("calcifications" and
+    # "calcification"), for a finding without a site; and which lesions are
+    # filed under which of these
+    by_number: dict[tuple[str, _State], list[_Lesion]] = {}
+    numbered: set[tuple[str, str]] = set()
     # the first findings-section lesions per state, for an impression
     # finding that restates one in other words
     restated: dict[_State, list[_Lesion]] = {}
@@ -898,9 +998,23 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
         )
         at_site = by_site.setdefault((f.site, state), [])
         named = by_core.setdefault((words, state), [])
-        found = _same_lesion(dr, at_site, named, f, sub)
+        singular = singular_words(words)
+        number = by_number.setdefault((singular, state), [])
+        found = _same_lesion(dr, at_site, number if not f.site else named, f, sub)
         prev = last.get(state)
         told = True
+        # a finding its sentence names, by a restating link, as what the one
+        # before it is restates that one, though its words would restate an
+        # earlier lesion at its site ("intracranial calcifications, typical
+        # of familial brain calcification" after the dentate nuclei's)
+        if (
+            found is not None
+            and prev is not None
+            and found.lesion_id != prev.lesion_id
+            and _linked(dr, f, prev)
+            and _refers_back(dr, f, prev)
+        ):
+            found = None
         if found is None and prev is not None and _refers_back(dr, f, prev):
             found = by_id[prev.lesion_id]
             told = f.site in ("", prev.site) or not _offered(dr, f, prev)
@@ -913,6 +1027,8 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
             found = _echo(dr, restated.get(state, []), f)
         if found is None and not f.own_lesion:
             found = _joint_restated(dr, by_site, f)
+        if found is None and not f.own_lesion:
+            found = _vessels_restated(dr, by_site, f)
         if found is not None and _other_than(dr, found, f):
             found = None
         # a finding its sentence names as what the one before it is restates
@@ -952,5 +1068,8 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
         if words not in found.cores:
             found.cores.add(words)
             named.append(found)
+        if (found.lesion_id, singular) not in numbered:
+            numbered.add((found.lesion_id, singular))
+            number.append(found)
         found.add(f, sub, told)
         last[state] = f
