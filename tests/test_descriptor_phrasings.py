@@ -148,6 +148,30 @@ SIZES = [
         8,
     ),
     ("Amorphous calcifications at 2 o'clock, 6 cm from the nipple.", None, None),
+    # ... in other words and units, and so is a place beside a biopsy marker
+    ("Grouped calcifications in the left breast, 3 cm deep to the nipple, measuring 4 mm.", None, 4),
+    ("Amorphous calcifications at 2 o'clock, 45 mm from the nipple, spanning 6 mm.", None, 6),
+    ("Residual calcifications 5 mm from the biopsy clip, spanning 3 mm.", None, 3),
+    ("Residual calcifications 5 mm from the clip.", None, None),
+    ("Punctate calcifications 2 cm posterior to the marker clip.", None, None),
+    # an extent that an article and an area noun give after an extent word,
+    # or that "with an extent of" opens, is the group's
+    (
+        "Punctate calcifications at 4 o'clock, 6 cm from the nipple, extending "
+        "over a 9 mm area.",
+        None,
+        9,
+    ),
+    ("Amorphous calcifications involving a 2 cm area of the left breast.", None, 20),
+    ("Amorphous calcifications in the left breast next to a 15 mm mass.", None, None),
+    ("Amorphous calcifications in the left breast with an extent of 2 cm.", None, 20),
+    (
+        "Fine linear calcifications in the right breast with a total extent of "
+        "approximately 4.5 cm.",
+        None,
+        45,
+    ),
+    ("Amorphous calcifications in the left breast with a 2 cm mass.", None, None),
     (
         "Ultrasound showed two calcified foci in liver segments 4 and 5, the larger 6 mm.",
         None,

@@ -249,6 +249,7 @@ DESCRIPTOR_WORD_LISTS = (
     "image_refs",
     "range_words",
     "size_after_stops",
+    "size_extent_links",
     "side_words",
     "lesion_bare_words",
     "lesion_part_heads",

@@ -65,6 +65,7 @@ def _after_ok(
     of that noun ("Calcified left lower lobe 5 mm granuloma"). A "now" gives
     the current size past an earlier one ("previously 4 mm, now 6 mm")."""
     gap = _current(dr, gap)
+    gap = _extent_article(dr, gap, after)
     adjective = mention.split()[-1].lower() in dr.size_adjectives
     noun_after = bool(dr.lesion_nouns & set(after))
     if noun_after and not gap:
@@ -90,6 +91,22 @@ def _after_ok(
 # "the" right before a size after the mention opens another noun phrase too
 # ("calcification in the 4 cm aneurysm": the aneurysm's size)
 _DEFINITE = frozenset({"the"})
+
+
+def _extent_article(dr: DescriptorRules, gap: list[str], after: list[str]) -> list[str]:
+    """A gap without the article that an extent word puts before a sized
+    carrier noun ("extending over a 9 mm area", "involving a 2 cm region"):
+    that "a" opens no other noun phrase, the area is the mention's extent.
+    Else the gap."""
+    if (
+        len(gap) >= 2
+        and gap[-1] in dr.size_new_phrase
+        and gap[-2] in dr.size_extent_links
+        and after[:1]
+        and after[0] in dr.size_carriers
+    ):
+        return gap[:-1]
+    return gap
 
 
 def _current(dr: DescriptorRules, gap: list[str]) -> list[str]:
@@ -325,6 +342,7 @@ def size_of(
         hi = _size_across(dr, text, hi, reach[1])
         if span.text.split()[-1].lower() in dr.lesion_nouns:
             hi = _past_measure_with(dr, text, hi, reach[1])
+        hi = _past_measure_with(dr, text, hi, reach[1], _EXTENT_WITH)
     best: tuple[int, float, Word] | None = None
     drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
     places = [
@@ -405,13 +423,30 @@ _MEASURE_WITH = re.compile(
 )
 
 
-def _past_measure_with(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
+# "with an extent of", "with a total span of": a "with" that opens the extent
+# of the calcifications themselves, whatever the mention names
+_EXTENT_WITH = re.compile(
+    r"[^\S\n]*with[^\S\n]+an?[^\S\n]+(?:(?:total|overall|maximal|maximum|greatest|"
+    r"largest)[^\S\n]+)?(?:extent|span)[^\S\n]+of"
+    r"(?:[^\S\n]+(?:approximately|about|up[^\S\n]+to))?[^\S\n]+",
+    re.I,
+)
+
+
+def _past_measure_with(
+    dr: DescriptorRules,
+    text: str,
+    hi: int,
+    stop: int,
+    measure: re.Pattern[str] = _MEASURE_WITH,
+) -> int:
     """A clause that a "with" ends reaches past it to the size right after
     when the "with" only opens the mention's own measure ("calcified nodule
-    with a diameter of 6 mm"); no further than `stop`. Only for a mention
-    that names a lesion: "calcified aorta with a diameter of 3 cm" gives the
-    vessel's."""
-    m = _MEASURE_WITH.match(text, hi, stop)
+    with a diameter of 6 mm"); no further than `stop`. The diameter only
+    for a mention that names a lesion: "calcified aorta with a diameter of
+    3 cm" gives the vessel's; an extent (`_EXTENT_WITH`) for any mention:
+    "calcifications with an extent of 2 cm" spread that far."""
+    m = measure.match(text, hi, stop)
     if m is None:
         return hi
     for _, rx in dr.patterns.get("size", []):
