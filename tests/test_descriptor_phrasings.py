@@ -768,6 +768,25 @@ CHANGES = [
     ("The calcified node now measures 12 mm, larger than 8 mm previously.", None, "increased"),
     # "as previously described" is known, not stable
     ("Calcified granuloma in the left lung, as previously described.", None, ""),
+    # a closing part that judges how the finding looks, then an "and" and
+    # its change: a second predicate of the finding
+    (
+        "Scattered punctate calcifications in both breasts, benign in appearance "
+        "and stable for 3 years.",
+        None,
+        "stable",
+    ),
+    ("Round calcifications in the right breast, benign-appearing and unchanged since 2019.", None, "stable"),
+    (
+        "Amorphous calcifications in the left breast at 3 o'clock, seen only on the "
+        "CC view and new compared with the prior.",
+        None,
+        "new",
+    ),
+    # ... not when another subject or noun takes the change word
+    ("Aortic calcification, heart size normal and stable.", None, ""),
+    ("Calcified granuloma in the right lung, benign and a new nodule in the left lung.", None, ""),
+    ("Calcified granuloma in the right lung, benign-appearing and stable nodule in the left lung.", None, ""),
 ]
 
 

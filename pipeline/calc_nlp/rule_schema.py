@@ -250,6 +250,7 @@ DESCRIPTOR_WORD_LISTS = (
     "range_words",
     "size_after_stops",
     "size_extent_links",
+    "appearance_leads",
     "side_words",
     "lesion_bare_words",
     "lesion_part_heads",

@@ -132,6 +132,7 @@ class DescriptorRules:
             set(wl["change_leads"]) | self.copulas | self.restating_openers
         )
         self.distributive = set(wl["distributive_words"])
+        self.appearance_leads = set(wl["appearance_leads"])
         self.place_and_stops = set(wl["place_and_stops"])
         self.term_lists = set(wl["term_lists"])
         self.restating = _breaks(wl["restating_links"], compile_regex)
