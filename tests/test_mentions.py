@@ -60,6 +60,10 @@ FORMS = [
     ("Intratendinous calcification of the Achilles tendon.", ["Intratendinous calcification"]),
     ("Calcified choroid plexus, unchanged.", ["Calcified choroid plexus"]),
     ("Calcified native kidneys.", ["Calcified native kidneys"]),
+    # milk of calcium, hyphenated or not
+    ("Layering milk of calcium in a calyceal diverticulum.", ["milk of calcium"]),
+    ("Assessment: benign (milk-of-calcium).", ["milk-of-calcium"]),
+    ("Milk-of-calcium in the left breast, benign.", ["Milk-of-calcium"]),
     # not where the phrase goes on past the site words
     ("Calcified LV apical infarct.", ["Calcified"]),
     ("Calcified iliac and visceral arteries.", ["Calcified"]),
