@@ -60,6 +60,11 @@ FORMS = [
     ("Intratendinous calcification of the Achilles tendon.", ["Intratendinous calcification"]),
     ("Calcified choroid plexus, unchanged.", ["Calcified choroid plexus"]),
     ("Calcified native kidneys.", ["Calcified native kidneys"]),
+    # an adrenal or an artery word before the head noun is a premodifier
+    ("Smaller calcified left adrenal nodule, 8 mm.", ["calcified left adrenal nodule"]),
+    ("Calcified splenic artery aneurysm, 1.2 cm.", ["Calcified splenic artery aneurysm"]),
+    ("Calcified renal artery aneurysm on the left.", ["Calcified renal artery aneurysm"]),
+    ("Calcified splenic artery, tortuous.", ["Calcified splenic artery"]),
     # milk of calcium, hyphenated or not
     ("Layering milk of calcium in a calyceal diverticulum.", ["milk of calcium"]),
     ("Assessment: benign (milk-of-calcium).", ["milk-of-calcium"]),
