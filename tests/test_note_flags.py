@@ -166,6 +166,11 @@ HISTORICAL: list[Row] = [
     ("She is status post excision of calcifications in the left breast.", "calcifications", {"historical"}),
     ("She had a calcified fibroid removed years ago.", "fibroid", {"historical"}),
     ("Breast calcifications were biopsied two years ago and are unchanged.", "calcifications", set()),
+    # a time that dates the earlier study of a comparison is no past state
+    ("The total calcium score is 57, up from 31 two years ago.", "calcium score", set()),
+    ("Coronary artery calcification, new compared with the CT a year ago.", "calcification", set()),
+    ("The calcium score has increased to 57 from 31 three years ago.", "calcium score", set()),
+    ("The calcifications were removed from the left breast 3 years ago.", "calcifications", {"historical"}),
     # seen now and before is present
     ("Known calcified uterine fibroid.", "fibroid", set()),
     ("Calcified fibroid, previously described, is unchanged.", "fibroid", set()),
