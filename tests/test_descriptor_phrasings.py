@@ -172,6 +172,15 @@ SIZES = [
         45,
     ),
     ("Amorphous calcifications in the left breast with a 2 cm mass.", None, None),
+    # the "from" of the course a group runs is a place, not an earlier size
+    (
+        "Fine linear calcifications in a segmental distribution extending from the "
+        "subareolar region toward 12 o'clock over 4 cm.",
+        None,
+        40,
+    ),
+    ("Fine linear calcifications radiating from the nipple toward the chest wall for 6 cm.", None, 60),
+    ("Calcified granuloma in the RUL, previously 6 mm, extending from the fissure.", None, None),
     (
         "Ultrasound showed two calcified foci in liver segments 4 and 5, the larger 6 mm.",
         None,

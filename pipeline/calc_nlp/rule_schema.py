@@ -250,6 +250,7 @@ DESCRIPTOR_WORD_LISTS = (
     "range_words",
     "size_after_stops",
     "size_extent_links",
+    "size_extent_verbs",
     "appearance_leads",
     "side_words",
     "lesion_bare_words",

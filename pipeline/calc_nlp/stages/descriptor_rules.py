@@ -96,6 +96,7 @@ class DescriptorRules:
         self.numbered_places = set(wl["numbered_places"])
         self.size_after_stops = set(wl["size_after_stops"])
         self.size_extent_links = set(wl["size_extent_links"])
+        self.size_extent_verbs = set(wl["size_extent_verbs"])
         self.range_words = set(wl["range_words"])
         self.size_bounds = set(wl["size_bounds"])
         self.size_leads = set(wl["size_leads"])

@@ -65,7 +65,7 @@ def _after_ok(
     of that noun ("Calcified left lower lobe 5 mm granuloma"). A "now" gives
     the current size past an earlier one ("previously 4 mm, now 6 mm")."""
     gap = _current(dr, gap)
-    gap = _extent_article(dr, gap, after)
+    gap = _extent_article(dr, _course_from(dr, gap), after)
     adjective = mention.split()[-1].lower() in dr.size_adjectives
     noun_after = bool(dr.lesion_nouns & set(after))
     if noun_after and not gap:
@@ -91,6 +91,17 @@ def _after_ok(
 # "the" right before a size after the mention opens another noun phrase too
 # ("calcification in the 4 cm aneurysm": the aneurysm's size)
 _DEFINITE = frozenset({"the"})
+
+
+def _course_from(dr: DescriptorRules, gap: list[str]) -> list[str]:
+    """A gap without the "from" right after an extent verb ("extending from
+    the subareolar region toward 12 o'clock over 4 cm"): it opens the place
+    the group runs from, not an earlier size."""
+    return [
+        w
+        for k, w in enumerate(gap)
+        if not (w == "from" and k and gap[k - 1] in dr.size_extent_verbs)
+    ]
 
 
 def _extent_article(dr: DescriptorRules, gap: list[str], after: list[str]) -> list[str]:
