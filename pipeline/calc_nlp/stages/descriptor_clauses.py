@@ -161,7 +161,10 @@ _LINKED_WORD = re.compile(r"[^\S\n]*([\w-]+)")
 
 # a few plain words before a colon, each word whole so a long token is not
 # split every way before the match fails
-_PLACE_COLON = re.compile(r"[^\S\n]+(?:[a-z][\w'-]*(?![\w'-])[^\S\n]*){1,10}(?=:)", re.I)
+# a place of plain words, a clock-face hour among them ("at 3 o'clock")
+_PLACE_COLON = re.compile(
+    r"[^\S\n]+(?:(?:[a-z][\w'-]*|\d{1,2})(?![\w'-])[^\S\n]*){1,10}(?=:)", re.I
+)
 
 
 def _place_colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> int:

@@ -329,6 +329,23 @@ def _past_colon(
     return bounds
 
 
+_LIST_COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")
+
+
+def _past_listed_size(dr: DescriptorRules, text: str, hi: int) -> int:
+    """A clause that ends in a list of descriptor words reaches on to a size
+    that closes that list after a comma ("Calcifications at 3 o'clock:
+    amorphous, grouped, 5 mm."): to the size's end, else `hi`."""
+    comma = _LIST_COMMA.match(text, hi)
+    if comma is None or not dr.term_end.search(text, max(0, hi - 40), hi):
+        return hi
+    for _, rx in dr.patterns.get("size", []):
+        m = rx.match(text, comma.end())
+        if m is not None and _CLOSES.match(text, m.end()):
+            return m.end()
+    return hi
+
+
 def size_of(
     dr: DescriptorRules,
     text: str,
@@ -346,6 +363,7 @@ def size_of(
     lists adjectives, and one that a "measuring" part gives past an "and"
     of its place, are in it."""
     lo, hi = _past_colon(dr, text, bounds)
+    hi = _past_listed_size(dr, text, hi)
     first = lo
     if reach is not None:
         first = min(lo, reach[0])
