@@ -181,6 +181,21 @@ def _place_colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> i
     return end if last == place.end() else last
 
 
+_LEAD_WORD = re.compile(r"[^\S\n]*([a-z]+)(?![\w-])", re.I)
+
+
+def _past_leads(dr: DescriptorRules, text: str, at: int) -> int:
+    """Past spaces and up to two quantifiers that may lead a shape part
+    ("and some amorphous", "and a few punctate")."""
+    at = _skip_spaces(text, at)
+    for _ in range(2):
+        w = _LEAD_WORD.match(text, at)
+        if w is None or w.group(1).lower() not in dr.shape_link_leads:
+            break
+        at = _skip_spaces(text, w.end())
+    return at
+
+
 def _first_break(
     dr: DescriptorRules, rx: re.Pattern[str], text: str, lo: int, stop: int
 ) -> int:
@@ -194,7 +209,7 @@ def _first_break(
         listed = (
             word in dr.term_lists
             and dr.term_end.search(text, max(lo, cut.start() - 40), cut.start())
-            and dr.terms.match(text, _skip_spaces(text, cut.end()))
+            and dr.terms.match(text, _past_leads(dr, text, cut.end()))
         )
         if not listed:
             return cut.start()
@@ -390,8 +405,17 @@ def _own_segment(
     end = _SEGMENT_END.search(text, m.end(), c.hi)
     segment = text[lo + 1 : end.start() if end else c.hi]
     segment = dr.tails.sub(" ", dr.restating.sub(" ", segment))
-    # "which are"; "round to punctate", "both punctate and amorphous"
-    allowed = dr.term_lists | dr.restating_openers | dr.copulas | dr.distributive | {"to"}
+    # "which are"; "round to punctate", "both punctate and amorphous"; "some
+    # punctate and some amorphous", "a few coarse" (the quantifiers that may
+    # lead a shape part)
+    allowed = (
+        dr.term_lists
+        | dr.restating_openers
+        | dr.copulas
+        | dr.distributive
+        | dr.shape_link_leads
+        | {"to"}
+    )
     return all(
         w in allowed or not w[0].isalnum() for w in gap_words(dr, segment, set())
     )
