@@ -172,6 +172,13 @@ SIZES = [
         45,
     ),
     ("Amorphous calcifications in the left breast with a 2 cm mass.", None, None),
+    # a change word and "from" before a range joined by "to": today's size is
+    # the range's end
+    ("The calcific deposit has decreased in size from 14 mm to 6 mm.", None, 6),
+    ("Calcified granuloma, increased from 4 to 7 mm.", None, 7),
+    ("Calcified granuloma has grown from 0.5 cm to 0.8 cm.", None, 8),
+    ("Calcified granulomas ranging from 3 to 12 mm.", None, 12),
+    ("Calcified granuloma, decreased from 12 mm.", None, None),
     # the "from" of the course a group runs is a place, not an earlier size
     (
         "Fine linear calcifications in a segmental distribution extending from the "

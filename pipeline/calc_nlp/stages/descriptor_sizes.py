@@ -398,11 +398,18 @@ def size_of(
             elif m.start() < lo:
                 continue
             elif m.start() >= span.end_char:
-                gap = words(
-                    dr, _without_clock(dr, text[span.end_char : m.start()]), drop
-                )
+                between = _without_clock(dr, text[span.end_char : m.start()])
+                gap = words(dr, between, drop)
                 after = words(dr, text[m.end() : hi], set())[:1]
                 ok = _after_ok(dr, gap, after, span.text)
+                now = _changed_to(dr, between, m)
+                if not ok and now is not None:
+                    # "has decreased in size from 14 mm to 6 mm": today's size
+                    ok = _after_ok(dr, gap[:-1], after, span.text)
+                    if ok and (best is None or m.start() - span.end_char < best[0]):
+                        word = ("size_mm", rid, off + m.start(), off + m.end())
+                        best = (m.start() - span.end_char, now, word)
+                    continue
                 ok = ok and not _dated(dr, words(dr, text[m.end() : hi], set())[:3])
                 ok = ok and not ("," in gap and _hosted(dr, text, lo))
                 dist = m.start() - span.end_char
@@ -417,6 +424,31 @@ def size_of(
 # ", the largest on the left measuring 3.2 cm", ", measuring up to 8 mm": a
 # part that a size lead opens
 _LED_PART = re.compile(r"[^\S\n]*,[^\S\n]*(?:the[^\S\n]+)?(\w+)", re.I)
+
+
+_FROM_END = re.compile(r"\bfrom[^\S\n]*$", re.I)
+_TO_JOIN = re.compile(r"[^\S\n]to[^\S\n]", re.I)
+
+
+def _changed_to(dr: DescriptorRules, between: str, m: re.Match[str]) -> float | None:
+    """Today's size when a change term and "from" lead a size range joined by
+    "to" ("has decreased in size from 14 mm to 6 mm", "grown from 4 to 7
+    mm"): its last dimension, in millimetres; else None."""
+    if not _FROM_END.search(between) or not _TO_JOIN.search(m.group("dims") + " "):
+        return None
+    changes = [
+        t
+        for t in dr.terms.finditer(between)
+        if dr.term(t.group())["field"] == "change" and dr.term(t.group())["value"]
+    ]
+    if not changes:
+        return None
+    dims = _DIM.findall(m.group("dims"))
+    if len(dims) != 2:
+        return None
+    unit = lookup(dr.units, m.group("unit"))
+    x, u = dims[-1]
+    return round(float(x) * (dr.units[u.lower()] if u else unit), 2)
 
 
 def _dated(dr: DescriptorRules, after: list[str]) -> bool:
