@@ -171,6 +171,10 @@ HISTORICAL: list[Row] = [
     ("Coronary artery calcification, new compared with the CT a year ago.", "calcification", set()),
     ("The calcium score has increased to 57 from 31 three years ago.", "calcium score", set()),
     ("The calcifications were removed from the left breast 3 years ago.", "calcifications", {"historical"}),
+    # "Resolved" leading the finding's words denies it, not a disease before it
+    ("2. Resolved punctate calcifications at right 3 o'clock.", "calcifications", {"negated", "historical"}),
+    ("Resolved coarse heterogeneous calcifications in the left breast.", "calcifications", {"negated", "historical"}),
+    ("Resolved pneumonia with residual calcification in the right lower lobe.", "calcification", set()),
     # seen now and before is present
     ("Known calcified uterine fibroid.", "fibroid", set()),
     ("Calcified fibroid, previously described, is unchanged.", "fibroid", set()),
