@@ -799,8 +799,16 @@ CHANGES = [
         None,
         "new",
     ),
+    (
+        "A 6 mm calcified nodule projects over the left lower lobe, previously "
+        "noted and similar in size.",
+        None,
+        "stable",
+    ),
+    ("Calcified granuloma in the RUL, previously described and unchanged.", None, "stable"),
     # ... not when another subject or noun takes the change word
     ("Aortic calcification, heart size normal and stable.", None, ""),
+    ("Calcified granuloma in the RUL, previously resected and new nodule nearby.", None, ""),
     ("Calcified granuloma in the right lung, benign and a new nodule in the left lung.", None, ""),
     ("Calcified granuloma in the right lung, benign-appearing and stable nodule in the left lung.", None, ""),
 ]
