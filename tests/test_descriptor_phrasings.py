@@ -434,6 +434,12 @@ SCORES = [
         64,
     ),
     ("Coronary calcium score 402, 88th percentile.", "agatston_percentile", 88),
+    # an earlier study's total in the sentence is not today's
+    ("Compared with the prior score of 250, the Agatston score is now 412.", "agatston", 412),
+    ("Prior calcium score of 250 (XXXX); today's score is 412.", "agatston", 412),
+    ("Total calcium score 240, up from a baseline score of 180.", "agatston", 240),
+    ("Calcium score increased from 180 to 240.", "agatston", 240),
+    ("The coronary artery calcium score is 35 today, compared with 33 previously.", "agatston", 35),
     ("Coronary calcium score 402, 88th percentile.", "cac_drs", 3),
     (
         "Calcium score: 310, which places the patient in the 91st percentile.",
