@@ -812,6 +812,11 @@ CHANGES = [
         "stable",
     ),
     ("Calcified granuloma in the RUL, previously described and unchanged.", None, "stable"),
+    # a finding named as what the one before it is takes none of the change
+    # words before the restating link, whichever link it is
+    ("Coarse calcification in the pelvis, new, corresponding to a calcified fibroid.", "calcified fibroid", ""),
+    ("Coarse calcification in the pelvis, new, corresponding to a calcified fibroid.", "calcification", "new"),
+    ("Coarse calcification in the pelvis, unchanged, corresponding to a phlebolith.", "phlebolith", ""),
     # ... not when another subject or noun takes the change word
     ("Aortic calcification, heart size normal and stable.", None, ""),
     ("Calcified granuloma in the RUL, previously resected and new nodule nearby.", None, ""),

@@ -54,6 +54,8 @@ def clause(
         ):
             lo = cut.end()
             break
+    if prev is not None:
+        lo = _past_restating_link(dr, text, lo, span.start_char)
     stop = nxt[0].start_char if nxt else sent.end_char
     if nxt:
         cuts = list(dr.clause_breaks.finditer(text, span.end_char, stop))
@@ -67,6 +69,18 @@ def clause(
     hi_shape = max(hi_shape, _linked_part(dr, text, hi_shape, stop))
     hi_shape = max(hi_shape, _and_copula_terms(dr, text, hi_shape, stop))
     return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
+
+
+def _past_restating_link(dr: DescriptorRules, text: str, lo: int, start: int) -> int:
+    """Where a finding's clause begins when a restating link stands between
+    the finding before it and the mention ("coarse calcification in the
+    pelvis, new, corresponding to a calcified fibroid"): after the link. The
+    finding names what the one before it is, and the words before the link
+    are that finding's (GUIDE: its grade, change and BI-RADS terms stay on
+    the phrase that gives them)."""
+    for m in dr.restating.finditer(text, lo, start):
+        lo = max(lo, m.end())
+    return lo
 
 
 _COLON = re.compile(r"[^\S\n]*[:\-\u2013][^\S\n]*")
