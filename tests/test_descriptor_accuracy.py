@@ -258,6 +258,29 @@ def test_vessel_score_lines_above_the_total(findings_of):
     assert f.agatston_vessels == "LM=0;LAD=98;LCX=0;RCA=47"
 
 
+@pytest.mark.parametrize(
+    "text, vessels",
+    [
+        # indented lines, no colons
+        (
+            "Scores:\n  Left main 0\n  LAD 64\n  Circumflex 9\n  RCA 0\n"
+            "  Total calcium score (Agatston): 73, 55th percentile.\n",
+            "LM=0;LAD=64;LCX=9;RCA=0",
+        ),
+        # one sentence per vessel on the line of the total
+        (
+            "Results: Left main: 0.  LAD: 21.  LCx: 0.  RCA: 6.  Total Agatston score 27.",
+            "LM=0;LAD=21;LCX=0;RCA=6",
+        ),
+        # a sentence of other words between them and the total parts them
+        ("LAD: 21. The heart size is normal. Total Agatston score 21.", ""),
+    ],
+)
+def test_vessel_readings_right_above_the_total(findings_of, text, vessels):
+    (f,) = findings_of(text)
+    assert f.agatston_vessels == vessels
+
+
 def test_vessel_lines_above_stop_at_a_line_without_a_score(findings_of):
     text = "LAD: 98\nThe heart is normal in size.\nTotal calcium score: 98.\n"
     (f,) = findings_of(text)

@@ -148,6 +148,46 @@ SIZES = [
         8,
     ),
     ("Amorphous calcifications at 2 o'clock, 6 cm from the nipple.", None, None),
+    # ... in other words and units, and so is a place beside a biopsy marker
+    ("Grouped calcifications in the left breast, 3 cm deep to the nipple, measuring 4 mm.", None, 4),
+    ("Amorphous calcifications at 2 o'clock, 45 mm from the nipple, spanning 6 mm.", None, 6),
+    ("Residual calcifications 5 mm from the biopsy clip, spanning 3 mm.", None, 3),
+    ("Residual calcifications 5 mm from the clip.", None, None),
+    ("Punctate calcifications 2 cm posterior to the marker clip.", None, None),
+    # an extent that an article and an area noun give after an extent word,
+    # or that "with an extent of" opens, is the group's
+    (
+        "Punctate calcifications at 4 o'clock, 6 cm from the nipple, extending "
+        "over a 9 mm area.",
+        None,
+        9,
+    ),
+    ("Amorphous calcifications involving a 2 cm area of the left breast.", None, 20),
+    ("Amorphous calcifications in the left breast next to a 15 mm mass.", None, None),
+    ("Amorphous calcifications in the left breast with an extent of 2 cm.", None, 20),
+    (
+        "Fine linear calcifications in the right breast with a total extent of "
+        "approximately 4.5 cm.",
+        None,
+        45,
+    ),
+    ("Amorphous calcifications in the left breast with a 2 cm mass.", None, None),
+    # a change word and "from" before a range joined by "to": today's size is
+    # the range's end
+    ("The calcific deposit has decreased in size from 14 mm to 6 mm.", None, 6),
+    ("Calcified granuloma, increased from 4 to 7 mm.", None, 7),
+    ("Calcified granuloma has grown from 0.5 cm to 0.8 cm.", None, 8),
+    ("Calcified granulomas ranging from 3 to 12 mm.", None, 12),
+    ("Calcified granuloma, decreased from 12 mm.", None, None),
+    # the "from" of the course a group runs is a place, not an earlier size
+    (
+        "Fine linear calcifications in a segmental distribution extending from the "
+        "subareolar region toward 12 o'clock over 4 cm.",
+        None,
+        40,
+    ),
+    ("Fine linear calcifications radiating from the nipple toward the chest wall for 6 cm.", None, 60),
+    ("Calcified granuloma in the RUL, previously 6 mm, extending from the fissure.", None, None),
     (
         "Ultrasound showed two calcified foci in liver segments 4 and 5, the larger 6 mm.",
         None,
@@ -394,6 +434,12 @@ SCORES = [
         64,
     ),
     ("Coronary calcium score 402, 88th percentile.", "agatston_percentile", 88),
+    # an earlier study's total in the sentence is not today's
+    ("Compared with the prior score of 250, the Agatston score is now 412.", "agatston", 412),
+    ("Prior calcium score of 250 (XXXX); today's score is 412.", "agatston", 412),
+    ("Total calcium score 240, up from a baseline score of 180.", "agatston", 240),
+    ("Calcium score increased from 180 to 240.", "agatston", 240),
+    ("The coronary artery calcium score is 35 today, compared with 33 previously.", "agatston", 35),
     ("Coronary calcium score 402, 88th percentile.", "cac_drs", 3),
     (
         "Calcium score: 310, which places the patient in the 91st percentile.",
@@ -744,6 +790,38 @@ CHANGES = [
     ("The calcified node now measures 12 mm, larger than 8 mm previously.", None, "increased"),
     # "as previously described" is known, not stable
     ("Calcified granuloma in the left lung, as previously described.", None, ""),
+    # a closing part that judges how the finding looks, then an "and" and
+    # its change: a second predicate of the finding
+    (
+        "Scattered punctate calcifications in both breasts, benign in appearance "
+        "and stable for 3 years.",
+        None,
+        "stable",
+    ),
+    ("Round calcifications in the right breast, benign-appearing and unchanged since 2019.", None, "stable"),
+    (
+        "Amorphous calcifications in the left breast at 3 o'clock, seen only on the "
+        "CC view and new compared with the prior.",
+        None,
+        "new",
+    ),
+    (
+        "A 6 mm calcified nodule projects over the left lower lobe, previously "
+        "noted and similar in size.",
+        None,
+        "stable",
+    ),
+    ("Calcified granuloma in the RUL, previously described and unchanged.", None, "stable"),
+    # a finding named as what the one before it is takes none of the change
+    # words before the restating link, whichever link it is
+    ("Coarse calcification in the pelvis, new, corresponding to a calcified fibroid.", "calcified fibroid", ""),
+    ("Coarse calcification in the pelvis, new, corresponding to a calcified fibroid.", "calcification", "new"),
+    ("Coarse calcification in the pelvis, unchanged, corresponding to a phlebolith.", "phlebolith", ""),
+    # ... not when another subject or noun takes the change word
+    ("Aortic calcification, heart size normal and stable.", None, ""),
+    ("Calcified granuloma in the RUL, previously resected and new nodule nearby.", None, ""),
+    ("Calcified granuloma in the right lung, benign and a new nodule in the left lung.", None, ""),
+    ("Calcified granuloma in the right lung, benign-appearing and stable nodule in the left lung.", None, ""),
 ]
 
 

@@ -326,6 +326,26 @@ SHAPES = [
     ),
     ("Calcifications in the right breast: punctate.", "morphology", ("punctate",)),
     ("Calcifications in the right breast: see the addendum.", "morphology", ()),
+    # ... a clock-face hour in that place too, but not a clock's own colon
+    ("Right breast calcifications at 9 o'clock: amorphous, grouped.", "morphology", ("amorphous",)),
+    ("Right breast calcifications at 9 o'clock: amorphous, grouped.", "distribution", ("grouped",)),
+    ("Calcifications in the right breast at 7:00 punctate.", "morphology", ("punctate",)),
+    # quantifiers may lead the shape words of a part after the mention
+    (
+        "Left breast calcifications at 3 o'clock, some punctate and some amorphous.",
+        "morphology",
+        ("punctate", "amorphous"),
+    ),
+    ("Calcifications in the right breast, mostly round, a few punctate.", "morphology", ("round", "punctate")),
+    (
+        "Calcified granuloma in the right lung and a coarse calcification in the left kidney.",
+        "morphology",
+        (),
+    ),
+    # a size that closes such a list is the mention's
+    ("Right breast calcifications at 9 o'clock: amorphous, grouped, 6 mm.", "size_mm", 6),
+    ("Calcifications in the left breast: punctate, round, 3 mm.", "size_mm", 3),
+    ("Calcifications in the left breast: punctate, 3 mm mass nearby.", "size_mm", None),
     # a second predicate that "and" and a copula open
     (
         "Calcifications near the biopsy clip have grown and are amorphous.",

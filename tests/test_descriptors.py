@@ -362,6 +362,13 @@ def test_no_score_on_other_sites(finding_named):
         ("ASSESSMENT: Category 4A: Suspicious.", "4A"),
         ("ASSESSMENT: Lung-RADS category 4B.", ""),
         ("No calcifications.", ""),
+        # a category in Roman numerals
+        ("Stable coarse calcifications. BI-RADS category II (benign).", "2"),
+        ("Grouped amorphous calcifications. BI-RADS: IVb, biopsy advised.", "4B"),
+        ("ASSESSMENT: Category V - highly suggestive of malignancy.", "5"),
+        ("Round calcifications, right breast. BI-RADS III.", "3"),
+        # ... not the pronoun after the word
+        ("Calcifications. BI-RADS I would leave to the breast team.", ""),
     ],
 )
 def test_birads(analyzer, text, birads):

@@ -63,6 +63,15 @@ FORMS = [
     # a tumour's name is the head ('calcified meningioma' as 'calcified thymoma')
     ("Partially calcified thymoma in the anterior mediastinum.", ["calcified thymoma"]),
     ("Calcified meningioma along the falx.", ["Calcified meningioma"]),
+    # an adrenal or an artery word before the head noun is a premodifier
+    ("Smaller calcified left adrenal nodule, 8 mm.", ["calcified left adrenal nodule"]),
+    ("Calcified splenic artery aneurysm, 1.2 cm.", ["Calcified splenic artery aneurysm"]),
+    ("Calcified renal artery aneurysm on the left.", ["Calcified renal artery aneurysm"]),
+    ("Calcified splenic artery, tortuous.", ["Calcified splenic artery"]),
+    # milk of calcium, hyphenated or not
+    ("Layering milk of calcium in a calyceal diverticulum.", ["milk of calcium"]),
+    ("Assessment: benign (milk-of-calcium).", ["milk-of-calcium"]),
+    ("Milk-of-calcium in the left breast, benign.", ["Milk-of-calcium"]),
     # not where the phrase goes on past the site words
     ("Calcified LV apical infarct.", ["Calcified"]),
     ("Calcified iliac and visceral arteries.", ["Calcified"]),

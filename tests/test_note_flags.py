@@ -166,6 +166,15 @@ HISTORICAL: list[Row] = [
     ("She is status post excision of calcifications in the left breast.", "calcifications", {"historical"}),
     ("She had a calcified fibroid removed years ago.", "fibroid", {"historical"}),
     ("Breast calcifications were biopsied two years ago and are unchanged.", "calcifications", set()),
+    # a time that dates the earlier study of a comparison is no past state
+    ("The total calcium score is 57, up from 31 two years ago.", "calcium score", set()),
+    ("Coronary artery calcification, new compared with the CT a year ago.", "calcification", set()),
+    ("The calcium score has increased to 57 from 31 three years ago.", "calcium score", set()),
+    ("The calcifications were removed from the left breast 3 years ago.", "calcifications", {"historical"}),
+    # "Resolved" leading the finding's words denies it, not a disease before it
+    ("2. Resolved punctate calcifications at right 3 o'clock.", "calcifications", {"negated", "historical"}),
+    ("Resolved coarse heterogeneous calcifications in the left breast.", "calcifications", {"negated", "historical"}),
+    ("Resolved pneumonia with residual calcification in the right lower lobe.", "calcification", set()),
     # seen now and before is present
     ("Known calcified uterine fibroid.", "fibroid", set()),
     ("Calcified fibroid, previously described, is unchanged.", "fibroid", set()),

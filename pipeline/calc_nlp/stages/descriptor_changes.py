@@ -45,6 +45,8 @@ def closing_change(
     comma = text.rfind(",", last, sent.end_char)
     m = _change_at(dr, text, _past_distributive(dr, text, comma + 1)) if comma >= 0 else None
     if m is None or m.end() > sent.end_char or not _closes_phrase(dr, text, m):
+        m = _after_appearance(dr, text, comma, sent.end_char) if comma >= 0 else None
+    if m is None:
         m = _distributed(dr, text, last, sent.end_char)
     if m is None:
         m = _closing_as(dr, text, last, sent.end_char)
@@ -52,6 +54,43 @@ def closing_change(
         return None
     entry = dr.term(m.group())
     return (entry["value"], entry["id"], m.start(), m.end())
+
+
+# How many words the judging part before the "and" may hold.
+_APPEARANCE_REACH = 6
+_PART_WORD = re.compile(r"[^\S\n]*([\w-]+|[^\w\s])")
+
+
+def _after_appearance(
+    dr: DescriptorRules, text: str, comma: int, end: int
+) -> re.Match[str] | None:
+    """A change phrase after an "and" in the part that closes the sentence
+    after `comma`, when only a few plain words judging how the findings look
+    open that part ("..., benign in appearance and stable for 3 years",
+    "..., benign-appearing and unchanged since XXXX"): a second predicate of
+    the findings. The first word must be an appearance_leads word, and no
+    lesion noun, number or mark may stand before the "and" (not "..., heart
+    size normal and stable")."""
+    at, seen = comma + 1, list[str]()
+    while len(seen) <= _APPEARANCE_REACH:
+        w = _PART_WORD.match(text, at, end)
+        if w is None:
+            return None
+        word = w.group(1).lower()
+        at = w.end()
+        if word == "and":
+            break
+        if not word[0].isalpha() or word in dr.lesion_nouns:
+            return None
+        seen.append(word)
+    else:
+        return None
+    if not seen or seen[0] not in dr.appearance_leads:
+        return None
+    m = _change_at(dr, text, at)
+    if m is None or m.end() > end or not _closes_phrase(dr, text, m):
+        return None
+    return m
 
 
 def _closing_as(dr: DescriptorRules, text: str, last: int, end: int) -> re.Match[str] | None:

@@ -54,6 +54,8 @@ def clause(
         ):
             lo = cut.end()
             break
+    if prev is not None:
+        lo = _past_restating_link(dr, text, lo, span.start_char)
     stop = nxt[0].start_char if nxt else sent.end_char
     if nxt:
         cuts = list(dr.clause_breaks.finditer(text, span.end_char, stop))
@@ -67,6 +69,18 @@ def clause(
     hi_shape = max(hi_shape, _linked_part(dr, text, hi_shape, stop))
     hi_shape = max(hi_shape, _and_copula_terms(dr, text, hi_shape, stop))
     return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
+
+
+def _past_restating_link(dr: DescriptorRules, text: str, lo: int, start: int) -> int:
+    """Where a finding's clause begins when a restating link stands between
+    the finding before it and the mention ("coarse calcification in the
+    pelvis, new, corresponding to a calcified fibroid"): after the link. The
+    finding names what the one before it is, and the words before the link
+    are that finding's (GUIDE: its grade, change and BI-RADS terms stay on
+    the phrase that gives them)."""
+    for m in dr.restating.finditer(text, lo, start):
+        lo = max(lo, m.end())
+    return lo
 
 
 _COLON = re.compile(r"[^\S\n]*[:\-\u2013][^\S\n]*")
@@ -161,7 +175,10 @@ _LINKED_WORD = re.compile(r"[^\S\n]*([\w-]+)")
 
 # a few plain words before a colon, each word whole so a long token is not
 # split every way before the match fails
-_PLACE_COLON = re.compile(r"[^\S\n]+(?:[a-z][\w'-]*(?![\w'-])[^\S\n]*){1,10}(?=:)", re.I)
+# a place of plain words, a clock-face hour among them ("at 3 o'clock")
+_PLACE_COLON = re.compile(
+    r"[^\S\n]+(?:(?:[a-z][\w'-]*|\d{1,2})(?![\w'-])[^\S\n]*){1,10}(?=:)", re.I
+)
 
 
 def _place_colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> int:
@@ -178,6 +195,21 @@ def _place_colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> i
     return end if last == place.end() else last
 
 
+_LEAD_WORD = re.compile(r"[^\S\n]*([a-z]+)(?![\w-])", re.I)
+
+
+def _past_leads(dr: DescriptorRules, text: str, at: int) -> int:
+    """Past spaces and up to two quantifiers that may lead a shape part
+    ("and some amorphous", "and a few punctate")."""
+    at = _skip_spaces(text, at)
+    for _ in range(2):
+        w = _LEAD_WORD.match(text, at)
+        if w is None or w.group(1).lower() not in dr.shape_link_leads:
+            break
+        at = _skip_spaces(text, w.end())
+    return at
+
+
 def _first_break(
     dr: DescriptorRules, rx: re.Pattern[str], text: str, lo: int, stop: int
 ) -> int:
@@ -191,7 +223,7 @@ def _first_break(
         listed = (
             word in dr.term_lists
             and dr.term_end.search(text, max(lo, cut.start() - 40), cut.start())
-            and dr.terms.match(text, _skip_spaces(text, cut.end()))
+            and dr.terms.match(text, _past_leads(dr, text, cut.end()))
         )
         if not listed:
             return cut.start()
@@ -387,8 +419,17 @@ def _own_segment(
     end = _SEGMENT_END.search(text, m.end(), c.hi)
     segment = text[lo + 1 : end.start() if end else c.hi]
     segment = dr.tails.sub(" ", dr.restating.sub(" ", segment))
-    # "which are"; "round to punctate", "both punctate and amorphous"
-    allowed = dr.term_lists | dr.restating_openers | dr.copulas | dr.distributive | {"to"}
+    # "which are"; "round to punctate", "both punctate and amorphous"; "some
+    # punctate and some amorphous", "a few coarse" (the quantifiers that may
+    # lead a shape part)
+    allowed = (
+        dr.term_lists
+        | dr.restating_openers
+        | dr.copulas
+        | dr.distributive
+        | dr.shape_link_leads
+        | {"to"}
+    )
     return all(
         w in allowed or not w[0].isalnum() for w in gap_words(dr, segment, set())
     )

@@ -95,6 +95,8 @@ class DescriptorRules:
         self.image_refs = set(wl["image_refs"])
         self.numbered_places = set(wl["numbered_places"])
         self.size_after_stops = set(wl["size_after_stops"])
+        self.size_extent_links = set(wl["size_extent_links"])
+        self.size_extent_verbs = set(wl["size_extent_verbs"])
         self.range_words = set(wl["range_words"])
         self.size_bounds = set(wl["size_bounds"])
         self.size_leads = set(wl["size_leads"])
@@ -131,6 +133,7 @@ class DescriptorRules:
             set(wl["change_leads"]) | self.copulas | self.restating_openers
         )
         self.distributive = set(wl["distributive_words"])
+        self.appearance_leads = set(wl["appearance_leads"])
         self.place_and_stops = set(wl["place_and_stops"])
         self.term_lists = set(wl["term_lists"])
         self.restating = _breaks(wl["restating_links"], compile_regex)

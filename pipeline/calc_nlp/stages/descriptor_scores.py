@@ -73,7 +73,8 @@ def scores_of(
             if any(a < m.end() and m.start() < b for a, b, _, _ in vessels):
                 continue
             totals.append((m.start(), m.end(), rid, dr.number(m.group("value"))))
-    total = min(totals) if totals else None
+    today = [t for t in totals if not _dated_total(text, lo, t[0])]
+    total = min(today or totals) if totals else None
     pct = _first(dr, "percentile", text, lo, hi)
     if total is not None:
         words.append(("agatston", total[2], off + total[0], off + total[1]))
@@ -85,6 +86,20 @@ def scores_of(
         vessels=";".join(f"{n}={number_text(v)}" for _, _, n, v in vessels),
         words=tuple(words),
     )
+
+
+# words right before a total that make it an earlier study's ("the prior score
+# of 250", "up from 250", "previously 250")
+_DATING = frozenset({"prior", "previous", "previously", "earlier", "baseline", "from", "last"})
+
+
+def _dated_total(text: str, lo: int, at: int) -> bool:
+    """Does a dating word stand among the two words right before a total
+    reading at `at` (within its sentence from `lo`)? Then it is the score of
+    an earlier study, not today's, when the sentence has another."""
+    before = text[max(lo, at - 30) : at]
+    words = re.findall(r"[a-z]+", before.lower())[-2:]
+    return bool(_DATING & set(words))
 
 
 def _vessels_named(dr: DescriptorRules, m: re.Match[str]) -> list[tuple[int, str]]:
@@ -107,24 +122,35 @@ def _first(
     return min(found) if found else None
 
 
+# What may stand between per-vessel readings above a score sentence: spaces,
+# line breaks and marks ("LM: 0\nLAD: 212", "Left main: 0.  LAD: 38.").
+_BETWEEN_READINGS = re.compile(r"[\s.,;:/|]*")
+# How far back per-vessel readings above a sentence are looked for.
+_ABOVE_REACH = 400
+
+
 def _vessel_lines_start(
     dr: DescriptorRules, text: str, start: int, starts: list[int]
 ) -> int:
-    """Where the per-vessel score lines right above a sentence begin: whole
-    lines back to one without a vessel score or with a finding of its own."""
-    rxs = [rx for _, rx in dr.patterns.get("vessel", [])]
+    """Where the per-vessel scores right above a sentence begin: readings one
+    after another back from it with nothing but spaces, line breaks and
+    marks between them, none holding a finding ("LAD: 98" lines before
+    "Total calcium score: 145", indented or not; "Left main: 0.  LAD: 38.
+    RCA: 9.  Total Agatston score 47")."""
+    found = sorted(
+        (m.start(), m.end())
+        for _, rx in dr.patterns.get("vessel", [])
+        for m in rx.finditer(text, max(0, start - _ABOVE_REACH), start)
+    )
     lo = start
-    while lo > 0:
-        line_start = text.rfind("\n", 0, lo - 1) + 1
-        line = text[line_start : lo - 1]
-        if (
-            text[lo - 1] != "\n"
-            or not line.strip()
-            or any(line_start <= at < lo for at in starts)
-            or not any(rx.search(line) for rx in rxs)
-        ):
+    for a, b in reversed(found):
+        if b > lo:
+            continue  # another rule's reading of words already taken
+        if _BETWEEN_READINGS.fullmatch(text, b, lo) is None:
             break
-        lo = line_start
+        if any(a <= at < lo for at in starts):
+            break
+        lo = a
     return lo
 
 

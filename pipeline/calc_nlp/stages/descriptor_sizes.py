@@ -65,6 +65,7 @@ def _after_ok(
     of that noun ("Calcified left lower lobe 5 mm granuloma"). A "now" gives
     the current size past an earlier one ("previously 4 mm, now 6 mm")."""
     gap = _current(dr, gap)
+    gap = _extent_article(dr, _course_from(dr, gap), after)
     adjective = mention.split()[-1].lower() in dr.size_adjectives
     noun_after = bool(dr.lesion_nouns & set(after))
     if noun_after and not gap:
@@ -90,6 +91,33 @@ def _after_ok(
 # "the" right before a size after the mention opens another noun phrase too
 # ("calcification in the 4 cm aneurysm": the aneurysm's size)
 _DEFINITE = frozenset({"the"})
+
+
+def _course_from(dr: DescriptorRules, gap: list[str]) -> list[str]:
+    """A gap without the "from" right after an extent verb ("extending from
+    the subareolar region toward 12 o'clock over 4 cm"): it opens the place
+    the group runs from, not an earlier size."""
+    return [
+        w
+        for k, w in enumerate(gap)
+        if not (w == "from" and k and gap[k - 1] in dr.size_extent_verbs)
+    ]
+
+
+def _extent_article(dr: DescriptorRules, gap: list[str], after: list[str]) -> list[str]:
+    """A gap without the article that an extent word puts before a sized
+    carrier noun ("extending over a 9 mm area", "involving a 2 cm region"):
+    that "a" opens no other noun phrase, the area is the mention's extent.
+    Else the gap."""
+    if (
+        len(gap) >= 2
+        and gap[-1] in dr.size_new_phrase
+        and gap[-2] in dr.size_extent_links
+        and after[:1]
+        and after[0] in dr.size_carriers
+    ):
+        return gap[:-1]
+    return gap
 
 
 def _current(dr: DescriptorRules, gap: list[str]) -> list[str]:
@@ -301,6 +329,23 @@ def _past_colon(
     return bounds
 
 
+_LIST_COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")
+
+
+def _past_listed_size(dr: DescriptorRules, text: str, hi: int) -> int:
+    """A clause that ends in a list of descriptor words reaches on to a size
+    that closes that list after a comma ("Calcifications at 3 o'clock:
+    amorphous, grouped, 5 mm."): to the size's end, else `hi`."""
+    comma = _LIST_COMMA.match(text, hi)
+    if comma is None or not dr.term_end.search(text, max(0, hi - 40), hi):
+        return hi
+    for _, rx in dr.patterns.get("size", []):
+        m = rx.match(text, comma.end())
+        if m is not None and _CLOSES.match(text, m.end()):
+            return m.end()
+    return hi
+
+
 def size_of(
     dr: DescriptorRules,
     text: str,
@@ -318,6 +363,7 @@ def size_of(
     lists adjectives, and one that a "measuring" part gives past an "and"
     of its place, are in it."""
     lo, hi = _past_colon(dr, text, bounds)
+    hi = _past_listed_size(dr, text, hi)
     first = lo
     if reach is not None:
         first = min(lo, reach[0])
@@ -325,6 +371,7 @@ def size_of(
         hi = _size_across(dr, text, hi, reach[1])
         if span.text.split()[-1].lower() in dr.lesion_nouns:
             hi = _past_measure_with(dr, text, hi, reach[1])
+        hi = _past_measure_with(dr, text, hi, reach[1], _EXTENT_WITH)
     best: tuple[int, float, Word] | None = None
     drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
     places = [
@@ -351,11 +398,18 @@ def size_of(
             elif m.start() < lo:
                 continue
             elif m.start() >= span.end_char:
-                gap = words(
-                    dr, _without_clock(dr, text[span.end_char : m.start()]), drop
-                )
+                between = _without_clock(dr, text[span.end_char : m.start()])
+                gap = words(dr, between, drop)
                 after = words(dr, text[m.end() : hi], set())[:1]
                 ok = _after_ok(dr, gap, after, span.text)
+                now = _changed_to(dr, between, m)
+                if not ok and now is not None:
+                    # "has decreased in size from 14 mm to 6 mm": today's size
+                    ok = _after_ok(dr, gap[:-1], after, span.text)
+                    if ok and (best is None or m.start() - span.end_char < best[0]):
+                        word = ("size_mm", rid, off + m.start(), off + m.end())
+                        best = (m.start() - span.end_char, now, word)
+                    continue
                 ok = ok and not _dated(dr, words(dr, text[m.end() : hi], set())[:3])
                 ok = ok and not ("," in gap and _hosted(dr, text, lo))
                 dist = m.start() - span.end_char
@@ -370,6 +424,31 @@ def size_of(
 # ", the largest on the left measuring 3.2 cm", ", measuring up to 8 mm": a
 # part that a size lead opens
 _LED_PART = re.compile(r"[^\S\n]*,[^\S\n]*(?:the[^\S\n]+)?(\w+)", re.I)
+
+
+_FROM_END = re.compile(r"\bfrom[^\S\n]*$", re.I)
+_TO_JOIN = re.compile(r"[^\S\n]to[^\S\n]", re.I)
+
+
+def _changed_to(dr: DescriptorRules, between: str, m: re.Match[str]) -> float | None:
+    """Today's size when a change term and "from" lead a size range joined by
+    "to" ("has decreased in size from 14 mm to 6 mm", "grown from 4 to 7
+    mm"): its last dimension, in millimetres; else None."""
+    if not _FROM_END.search(between) or not _TO_JOIN.search(m.group("dims") + " "):
+        return None
+    changes = [
+        t
+        for t in dr.terms.finditer(between)
+        if dr.term(t.group())["field"] == "change" and dr.term(t.group())["value"]
+    ]
+    if not changes:
+        return None
+    dims = _DIM.findall(m.group("dims"))
+    if len(dims) != 2:
+        return None
+    unit = lookup(dr.units, m.group("unit"))
+    x, u = dims[-1]
+    return round(float(x) * (dr.units[u.lower()] if u else unit), 2)
 
 
 def _dated(dr: DescriptorRules, after: list[str]) -> bool:
@@ -405,13 +484,30 @@ _MEASURE_WITH = re.compile(
 )
 
 
-def _past_measure_with(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
+# "with an extent of", "with a total span of": a "with" that opens the extent
+# of the calcifications themselves, whatever the mention names
+_EXTENT_WITH = re.compile(
+    r"[^\S\n]*with[^\S\n]+an?[^\S\n]+(?:(?:total|overall|maximal|maximum|greatest|"
+    r"largest)[^\S\n]+)?(?:extent|span)[^\S\n]+of"
+    r"(?:[^\S\n]+(?:approximately|about|up[^\S\n]+to))?[^\S\n]+",
+    re.I,
+)
+
+
+def _past_measure_with(
+    dr: DescriptorRules,
+    text: str,
+    hi: int,
+    stop: int,
+    measure: re.Pattern[str] = _MEASURE_WITH,
+) -> int:
     """A clause that a "with" ends reaches past it to the size right after
     when the "with" only opens the mention's own measure ("calcified nodule
-    with a diameter of 6 mm"); no further than `stop`. Only for a mention
-    that names a lesion: "calcified aorta with a diameter of 3 cm" gives the
-    vessel's."""
-    m = _MEASURE_WITH.match(text, hi, stop)
+    with a diameter of 6 mm"); no further than `stop`. The diameter only
+    for a mention that names a lesion: "calcified aorta with a diameter of
+    3 cm" gives the vessel's; an extent (`_EXTENT_WITH`) for any mention:
+    "calcifications with an extent of 2 cm" spread that far."""
+    m = measure.match(text, hi, stop)
     if m is None:
         return hi
     for _, rx in dr.patterns.get("size", []):

@@ -362,6 +362,17 @@ def _anaphor(dr: DescriptorRules, before: str) -> bool:
     return bool(words) and words[0] in dr.anaphors and len(words) <= 3
 
 
+_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6"}
+_ROMAN_CATEGORY = re.compile(r"(VI|IV|V|III|II|I)([ABC]?)")
+
+
+def _arabic(value: str) -> str:
+    """A category written in Roman numerals in Arabic ones ("IV" -> "4",
+    "IVB" -> "4B"), as BI-RADS lists them; any other value as it is."""
+    m = _ROMAN_CATEGORY.fullmatch(value)
+    return _ROMAN[m.group(1)] + m.group(2) if m else value
+
+
 def birads(
     dr: DescriptorRules,
     text: str,
@@ -376,7 +387,7 @@ def birads(
     found: list[tuple[bool, int, str, Word]] = []
     for rid, rx, at in rules:
         for m in rx.finditer(text, at):
-            value = m.group("value").upper()
+            value = _arabic(m.group("value").upper())
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].lower()
             overall = any(w in dr.overall for w in _TOKEN.findall(line))
             found.append(
