@@ -322,7 +322,8 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     if sent.start == 0 or line != sent.start:
         return ""
     prev = rd.sent_at(sent.start - 1)
-    above = [s for s in rd.matches.lats if s.start == _line_start(rd, prev.start)]
+    above_line = _line_start(rd, prev.start)  # once, not once per side word
+    above = [s for s in rd.matches.lats if s.start == above_line]
     if above and above[0].start >= prev.start and _labels(rd, above[0], alone=True):
         return str(kit.md(above[0])["laterality"])
     return ""

@@ -563,15 +563,11 @@ def restated_head(
         if len(_last_alternative(dr, between)) > dr.window:
             return None
         comma = text.rfind(",", lo, link.start())
-        # "..., which likely represents", "..., favored to represent": the
-        # hedge of the link is no word of a phrase of its own
-        opener = words(dr, dr.restating.sub(" ", text[comma + 1 : link.start()]), set())
-        opener = [w for w in opener if w != "to"]
         if comma < 0:  # "5 mm density likely representing a calcified granuloma"
             comma = link.start()
         elif _names_head(dr, _plain(text[comma + 1 : link.start()])):
             comma = link.start()  # "Separately, a 5 mm focus ... is compatible with"
-        elif not set(opener) <= dr.restating_openers:
+        elif not _hedge_only(dr, text[comma + 1 : link.start()]):
             return None  # the link opens its own phrase after a comma
     else:
         comma = _differential(dr, text, lo, span)
@@ -621,6 +617,16 @@ def host_head(
     if dr.size_gap_stops & set(gap):
         return None
     return lo, withs[-1].start()
+
+
+def _hedge_only(dr: DescriptorRules, opener: str) -> bool:
+    """Are the words between a comma and a restating link only the link's
+    hedge ("..., which likely represents", "..., favored to represent"), no
+    phrase of their own? Read only where a comma stands before the link:
+    without one the words would run from the sentence's start (from the
+    report's, where no comma is found), a scan of the whole text per finding."""
+    kept = words(dr, dr.restating.sub(" ", opener), set())
+    return set(w for w in kept if w != "to") <= dr.restating_openers
 
 
 def _names_head(dr: DescriptorRules, part: list[str]) -> bool:

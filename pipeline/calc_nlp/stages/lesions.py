@@ -971,7 +971,12 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     (`text`: the report's, for the labels ahead of its findings).
 
     Lesions are looked up by site and state and by the words that name them,
-    so a report of thousands of findings is grouped in linear time."""
+    so a report of thousands of findings is grouped in linear time.
+    A report's only finding is a lesion of its own (no earlier lesion to
+    restate), numbered by its finding id as the first lesion of any report is."""
+    if len(findings) == 1:
+        findings[0].lesion_id = findings[0].finding_id
+        return
     by_id: dict[str, _Lesion] = {}
     by_site: dict[tuple[str, _State], list[_Lesion]] = {}
     by_core: dict[tuple[str, _State], list[_Lesion]] = {}
