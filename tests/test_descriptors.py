@@ -538,3 +538,47 @@ def test_a_size_between_a_change_word_and_the_mention_is_not_counted(finding_nam
         "calcified nodule",
     )
     assert (f.change, f.size_mm) == ("stable", 12.0)
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Calcified plaque of the proximal LAD, 50-69% stenosis.", "Calcified plaque"),
+        ("Mixed calcified plaque in the RCA, 25 to 49% narrowing.", "calcified plaque"),
+        ("Calcified plaque at the left main, 1-24% luminal stenosis.", "Calcified plaque"),
+    ],
+)
+def test_a_stenosis_range_is_no_vessel_score(finding_named, text, mention):
+    assert finding_named(text, mention).agatston_vessels == ""
+
+
+def test_a_date_between_the_score_and_its_value(finding_named):
+    f = finding_named(
+        "Her coronary calcium score on 03/14/2021 was 96 (55th percentile).",
+        "coronary calcium score",
+    )
+    assert (f.agatston, f.agatston_percentile) == (96.0, 55.0)
+
+
+def test_score_table_with_bars_and_a_volume_column(findings_of):
+    (f,) = findings_of(
+        "Coronary calcium score:\n"
+        "Artery | Agatston | Volume (mm3)\n"
+        "LAD | 130 | 111\n"
+        "RCA | 7 | 9\n"
+        "Total | 137 | 120\n"
+        "Percentile for age and sex (MESA): 71"
+    )
+    assert (f.agatston, f.agatston_percentile, f.agatston_vessels) == (
+        137.0,
+        71.0,
+        "LAD=130;RCA=7",
+    )
+
+
+def test_one_prose_score_for_two_vessels(finding_named):
+    f = finding_named(
+        "Agatston score 75, with 75 in the LAD and 0 in both the left main and the RCA.",
+        "Agatston score",
+    )
+    assert f.agatston_vessels == "LAD=75;LM=0;RCA=0"
