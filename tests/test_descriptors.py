@@ -582,3 +582,42 @@ def test_one_prose_score_for_two_vessels(finding_named):
         "Agatston score",
     )
     assert f.agatston_vessels == "LAD=75;LM=0;RCA=0"
+
+
+@pytest.mark.parametrize(
+    "text, mention, size",
+    [
+        ("A 3 mm echogenic focus, a calcification, in the left kidney.", "calcification", 3.0),
+        (
+            "There is a 5 mm echogenic focus in the right testis, a small calcification.",
+            "calcification",
+            5.0,
+        ),
+        ("4 mm shadowing focus in the spleen, a calcified granuloma, unchanged.", "calcified granuloma", 4.0),
+        (
+            "A 2 cm nodule in the right lobe contains a 3 mm echogenic focus, a tiny calcification.",
+            "calcification",
+            3.0,
+        ),
+        (
+            "Three hyperechoic foci with shadowing in the upper pole, measuring 1 and 2 mm, "
+            "representing calcifications.",
+            "calcifications",
+            2.0,
+        ),
+        ("Echogenic foci up to 5 mm, representing calcifications.", "calcifications", 5.0),
+    ],
+)
+def test_a_finding_named_as_what_a_sized_focus_is(finding_named, text, mention, size):
+    assert finding_named(text, mention).size_mm == size
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("8 mm nodule in the right base, a calcified granuloma, and a 2 cm cyst.", "calcified granuloma"),
+        ("A 7 mm nodule containing echogenic foci, probably microcalcifications.", "microcalcifications"),
+    ],
+)
+def test_a_list_item_or_a_held_focus_takes_no_size(finding_named, text, mention):
+    assert finding_named(text, mention).size_mm is None
