@@ -621,3 +621,29 @@ def test_a_finding_named_as_what_a_sized_focus_is(finding_named, text, mention, 
 )
 def test_a_list_item_or_a_held_focus_takes_no_size(finding_named, text, mention):
     assert finding_named(text, mention).size_mm is None
+
+
+@pytest.mark.parametrize(
+    "text, mention, severity",
+    [
+        ("Aortic annular calcification, moderate and unchanged.", "Aortic annular calcification", "moderate"),
+        ("Mitral annular calcification, mild and stable since XXXX.", "Mitral annular calcification", "mild"),
+        ("Coronary artery calcification, now extensive in the LAD.", "Coronary artery calcification", "severe"),
+        ("Aortic calcification, dense along the arch.", "Aortic calcification", "severe"),
+        ("The mitral leaflets are mildly thickened and calcified.", "calcified", "mild"),
+        ("Moderate thickening and calcification of the right cusp.", "calcification", "moderate"),
+    ],
+)
+def test_a_grade_shared_or_predicated_after_a_comma(finding_named, text, mention, severity):
+    assert finding_named(text, mention).severity == severity
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Mild cardiomegaly and aortic calcification.", "aortic calcification"),
+        ("Calcified granuloma, mild atelectasis in the left base.", "Calcified granuloma"),
+    ],
+)
+def test_a_grade_of_another_finding_stays_off(finding_named, text, mention):
+    assert finding_named(text, mention).severity == ""

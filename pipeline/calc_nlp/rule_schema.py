@@ -243,6 +243,7 @@ DESCRIPTOR_WORD_LISTS = (
     "numbered_places",
     "restating_predicates",
     "modifier_endings",
+    "graded_companions",
     "shape_heads",
     "head_shape_spreads",
     "graded_heads",
