@@ -647,3 +647,32 @@ def test_a_grade_shared_or_predicated_after_a_comma(finding_named, text, mention
 )
 def test_a_grade_of_another_finding_stays_off(finding_named, text, mention):
     assert finding_named(text, mention).severity == ""
+
+
+@pytest.mark.parametrize(
+    "text, mention, change",
+    [
+        (
+            "Calcified plaque at the right ICA origin with posterior shadowing, new since XXXX, "
+            "limiting Doppler evaluation.",
+            "Calcified plaque",
+            "new",
+        ),
+        (
+            "Coarse calcification in the left lobe with a thin halo, unchanged from prior, "
+            "measuring 6 mm.",
+            "calcification",
+            "stable",
+        ),
+    ],
+)
+def test_a_change_part_before_participle_parts(finding_named, text, mention, change):
+    assert finding_named(text, mention).change == change
+
+
+def test_a_change_part_before_another_subject_stays_off(finding_named):
+    f = finding_named(
+        "Calcified plaque in the aorta with wall thickening, stable, heart size enlarged.",
+        "Calcified plaque",
+    )
+    assert f.change == ""
