@@ -676,3 +676,14 @@ def test_a_change_part_before_another_subject_stays_off(finding_named):
         "Calcified plaque",
     )
     assert f.change == ""
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Calcified plaque along the descending aorta, normal caliber (2.9 cm).", "Calcified plaque"),
+        ("Mural calcification of the abdominal aorta, caliber 2.2 cm.", "Mural calcification"),
+    ],
+)
+def test_a_vessel_caliber_is_no_size(finding_named, text, mention):
+    assert finding_named(text, mention).size_mm is None
