@@ -687,3 +687,22 @@ def test_a_change_part_before_another_subject_stays_off(finding_named):
 )
 def test_a_vessel_caliber_is_no_size(finding_named, text, mention):
     assert finding_named(text, mention).size_mm is None
+
+
+@pytest.mark.parametrize(
+    "text, mention, size",
+    [
+        (
+            "Echogenic focus in the left kidney measuring 6 mm, likely a small stone or calcification.",
+            "calcification",
+            6.0,
+        ),
+        (
+            "Hyperdense focus in the right thalamus measuring 3 mm, hemorrhage versus calcification.",
+            "calcification",
+            3.0,
+        ),
+    ],
+)
+def test_a_focus_measured_past_its_place(finding_named, text, mention, size):
+    assert finding_named(text, mention).size_mm == size

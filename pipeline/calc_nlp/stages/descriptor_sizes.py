@@ -701,14 +701,16 @@ def head_size(
 
 def _size_led(dr: DescriptorRules, gap: list[str]) -> bool:
     """Is the gap between a lesion noun and a size after it a size lead
-    (", the largest measuring"; "foci up to"), after a comma that may close a
-    short place of the noun holding no other lesion and no number ("foci in
-    the lower pole, measuring")?"""
-    cut = max((k for k, w in enumerate(gap) if w == ","), default=-1)
-    place, lead = gap[: max(cut, 0)], gap[cut + 1 :]
+    (", the largest measuring"; "foci up to"), after a short place of the
+    noun holding no other lesion and no number ("foci in the lower pole,
+    measuring"; "focus in the right kidney measuring")?"""
+    leading = dr.size_leads | dr.size_before | {"the", ","}
+    k = len(gap)
+    while k and gap[k - 1] in leading:
+        k -= 1
+    place, lead = gap[:k], [w for w in gap[k:] if w != ","]
     return (
         _led(dr, lead)
-        and all(w in dr.size_leads or w in dr.size_before or w == "the" for w in lead)
         and len(place) <= 2 * dr.window  # a place of a few words
         and not dr.lesion_nouns & set(place)
         and not any(w[0].isdigit() or w in (";", ":", ".") for w in place)
