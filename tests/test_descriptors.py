@@ -706,3 +706,16 @@ def test_a_vessel_caliber_is_no_size(finding_named, text, mention):
 )
 def test_a_focus_measured_past_its_place(finding_named, text, mention, size):
     assert finding_named(text, mention).size_mm == size
+
+
+@pytest.mark.parametrize(
+    "text, mention, size",
+    [
+        ("Amorphous calcifications in a 6 mm group in the lower inner quadrant.", "calcifications", 6.0),
+        ("Fine pleomorphic calcifications in a 9 mm cluster at 10 o'clock.", "calcifications", 9.0),
+        ("Calcification within a 3 cm area of fat necrosis.", "Calcification", None),
+        ("Calcification within a 4 cm mass in the right breast.", "Calcification", None),
+    ],
+)
+def test_the_extent_that_holds_the_calcifications(finding_named, text, mention, size):
+    assert finding_named(text, mention).size_mm == size

@@ -244,6 +244,7 @@ DESCRIPTOR_WORD_LISTS = (
     "restating_predicates",
     "modifier_endings",
     "graded_companions",
+    "extent_carriers",
     "shape_heads",
     "head_shape_spreads",
     "graded_heads",

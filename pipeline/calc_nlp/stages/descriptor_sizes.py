@@ -57,13 +57,18 @@ def _mm(dr: DescriptorRules, m: re.Match[str]) -> float:
 
 
 def _after_ok(
-    dr: DescriptorRules, gap: list[str], after: list[str], mention: str
+    dr: DescriptorRules,
+    gap: list[str],
+    after: list[str],
+    mention: str,
+    raw: list[str] | None = None,
 ) -> bool:
     """May a size after the mention be its own? No other lesion, number or
     earlier-size word between, and no new noun phrase opened right before
     it; a lesion noun right after it only when the mention is the adjective
     of that noun ("Calcified left lower lobe 5 mm granuloma"). A "now" gives
-    the current size past an earlier one ("previously 4 mm, now 6 mm")."""
+    the current size past an earlier one ("previously 4 mm, now 6 mm"). `raw`:
+    the two words right after the size, descriptor terms kept."""
     gap = _current(dr, gap)
     adjective = mention.split()[-1].lower() in dr.size_adjectives
     noun_after = bool(dr.lesion_nouns & set(after))
@@ -78,12 +83,16 @@ def _after_ok(
         ):
             gap = gap[noun + 1 :]
     gap = _without_refs(dr, gap)
+    raw = raw or []
+    carrier = raw[:1] != [] and raw[0] in dr.extent_carriers and raw[1:2] != ["of"]
     return (
         not noun_after
         and not (dr.lesion_nouns | dr.size_blockers) & set(gap)
         and not (dr.size_blockers | dr.size_after_stops) & set(after)
         and not any(w[0].isdigit() for w in gap)
-        and not (dr.size_new_phrase | _DEFINITE) & set(gap[-1:])
+        # "calcifications in a 4 mm group": the article opens the extent that
+        # holds the calcifications (extent_carriers), no other lesion's phrase
+        and (carrier or not (dr.size_new_phrase | _DEFINITE) & set(gap[-1:]))
     )
 
 
@@ -355,7 +364,7 @@ def size_of(
                     dr, _without_clock(dr, text[span.end_char : m.start()]), drop
                 )
                 after = words(dr, text[m.end() : hi], set())[:1]
-                ok = _after_ok(dr, gap, after, span.text)
+                ok = _after_ok(dr, gap, after, span.text, _plain(text[m.end() : hi])[:2])
                 ok = ok and not _dated(dr, words(dr, text[m.end() : hi], set())[:3])
                 ok = ok and not ("," in gap and _hosted(dr, text, lo))
                 dist = m.start() - span.end_char
