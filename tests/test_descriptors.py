@@ -719,3 +719,15 @@ def test_a_focus_measured_past_its_place(finding_named, text, mention, size):
 )
 def test_the_extent_that_holds_the_calcifications(finding_named, text, mention, size):
     assert finding_named(text, mention).size_mm == size
+
+
+@pytest.mark.parametrize(
+    "text, mention, score",
+    [
+        ("Coronary calcium score 140, up from 96 on the study of XX/XX/XXXX.", "Coronary calcium score", 140.0),
+        ("The total calcium score has risen to 230 from 150.", "calcium score", 230.0),
+    ],
+)
+def test_a_risen_score_is_increased(finding_named, text, mention, score):
+    f = finding_named(text, mention)
+    assert (f.change, f.agatston) == ("increased", score)
