@@ -687,3 +687,21 @@ def test_annular_calcification_is_the_annulus_of_the_valve_named(only, text, sit
 def test_carried_site_named_on_two_sides_gives_no_side(only, text, site, laterality):
     f = only(text)
     assert (f.site, f.laterality) == (site, laterality)
+
+
+@pytest.mark.parametrize(
+    ("text", "site_text", "laterality"),
+    [
+        # the prostate's zones and capsule name the prostate and take no side
+        # from the sentence before
+        (
+            "A 3 mm calcification in the right peripheral zone. Coarse calcifications along the surgical capsule.",
+            "surgical capsule",
+            "",
+        ),
+        ("Punctate calcification in the central zone.", "central zone", ""),
+    ],
+)
+def test_prostate_zones_and_capsule(findings_of, text, site_text, laterality):
+    f = findings_of(text)[-1]
+    assert (f.site, f.site_text.lower(), f.laterality) == ("prostate", site_text, laterality)
