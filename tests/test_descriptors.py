@@ -731,3 +731,14 @@ def test_the_extent_that_holds_the_calcifications(finding_named, text, mention, 
 def test_a_risen_score_is_increased(finding_named, text, mention, score):
     f = finding_named(text, mention)
     assert (f.change, f.agatston) == ("increased", score)
+
+
+@pytest.mark.parametrize(
+    "text, score",
+    [
+        ("Coronary calcium volume score 212 mm3 (Agatston 180).", 180.0),
+        ("Coronary calcium mass score 40 mg; Agatston 180.", 180.0),
+    ],
+)
+def test_a_volume_or_mass_score_is_no_agatston_score(findings_of, text, score):
+    assert findings_of(text)[0].agatston == score
