@@ -545,3 +545,207 @@ def test_a_size_between_a_change_word_and_the_mention_is_not_counted(finding_nam
         "calcified nodule",
     )
     assert (f.change, f.size_mm) == ("stable", 12.0)
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Calcified plaque of the proximal LAD, 50-69% stenosis.", "Calcified plaque"),
+        ("Mixed calcified plaque in the RCA, 25 to 49% narrowing.", "calcified plaque"),
+        ("Calcified plaque at the left main, 1-24% luminal stenosis.", "Calcified plaque"),
+    ],
+)
+def test_a_stenosis_range_is_no_vessel_score(finding_named, text, mention):
+    assert finding_named(text, mention).agatston_vessels == ""
+
+
+def test_a_date_between_the_score_and_its_value(finding_named):
+    f = finding_named(
+        "Her coronary calcium score on 03/14/2021 was 96 (55th percentile).",
+        "coronary calcium score",
+    )
+    assert (f.agatston, f.agatston_percentile) == (96.0, 55.0)
+
+
+def test_score_table_with_bars_and_a_volume_column(findings_of):
+    (f,) = findings_of(
+        "Coronary calcium score:\n"
+        "Artery | Agatston | Volume (mm3)\n"
+        "LAD | 130 | 111\n"
+        "RCA | 7 | 9\n"
+        "Total | 137 | 120\n"
+        "Percentile for age and sex (MESA): 71"
+    )
+    assert (f.agatston, f.agatston_percentile, f.agatston_vessels) == (
+        137.0,
+        71.0,
+        "LAD=130;RCA=7",
+    )
+
+
+def test_one_prose_score_for_two_vessels(finding_named):
+    f = finding_named(
+        "Agatston score 75, with 75 in the LAD and 0 in both the left main and the RCA.",
+        "Agatston score",
+    )
+    assert f.agatston_vessels == "LAD=75;LM=0;RCA=0"
+
+
+@pytest.mark.parametrize(
+    "text, mention, size",
+    [
+        ("A 3 mm echogenic focus, a calcification, in the left kidney.", "calcification", 3.0),
+        (
+            "There is a 5 mm echogenic focus in the right testis, a small calcification.",
+            "calcification",
+            5.0,
+        ),
+        ("4 mm shadowing focus in the spleen, a calcified granuloma, unchanged.", "calcified granuloma", 4.0),
+        (
+            "A 2 cm nodule in the right lobe contains a 3 mm echogenic focus, a tiny calcification.",
+            "calcification",
+            3.0,
+        ),
+        (
+            "Three hyperechoic foci with shadowing in the upper pole, measuring 1 and 2 mm, "
+            "representing calcifications.",
+            "calcifications",
+            2.0,
+        ),
+        ("Echogenic foci up to 5 mm, representing calcifications.", "calcifications", 5.0),
+    ],
+)
+def test_a_finding_named_as_what_a_sized_focus_is(finding_named, text, mention, size):
+    assert finding_named(text, mention).size_mm == size
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("8 mm nodule in the right base, a calcified granuloma, and a 2 cm cyst.", "calcified granuloma"),
+        ("A 7 mm nodule containing echogenic foci, probably microcalcifications.", "microcalcifications"),
+    ],
+)
+def test_a_list_item_or_a_held_focus_takes_no_size(finding_named, text, mention):
+    assert finding_named(text, mention).size_mm is None
+
+
+@pytest.mark.parametrize(
+    "text, mention, severity",
+    [
+        ("Aortic annular calcification, moderate and unchanged.", "Aortic annular calcification", "moderate"),
+        ("Mitral annular calcification, mild and stable since XXXX.", "Mitral annular calcification", "mild"),
+        ("Coronary artery calcification, now extensive in the LAD.", "Coronary artery calcification", "severe"),
+        ("Aortic calcification, dense along the arch.", "Aortic calcification", "severe"),
+        ("The mitral leaflets are mildly thickened and calcified.", "calcified", "mild"),
+        ("Moderate thickening and calcification of the right cusp.", "calcification", "moderate"),
+    ],
+)
+def test_a_grade_shared_or_predicated_after_a_comma(finding_named, text, mention, severity):
+    assert finding_named(text, mention).severity == severity
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Mild cardiomegaly and aortic calcification.", "aortic calcification"),
+        ("Calcified granuloma, mild atelectasis in the left base.", "Calcified granuloma"),
+    ],
+)
+def test_a_grade_of_another_finding_stays_off(finding_named, text, mention):
+    assert finding_named(text, mention).severity == ""
+
+
+@pytest.mark.parametrize(
+    "text, mention, change",
+    [
+        (
+            "Calcified plaque at the right ICA origin with posterior shadowing, new since XXXX, "
+            "limiting Doppler evaluation.",
+            "Calcified plaque",
+            "new",
+        ),
+        (
+            "Coarse calcification in the left lobe with a thin halo, unchanged from prior, "
+            "measuring 6 mm.",
+            "calcification",
+            "stable",
+        ),
+    ],
+)
+def test_a_change_part_before_participle_parts(finding_named, text, mention, change):
+    assert finding_named(text, mention).change == change
+
+
+def test_a_change_part_before_another_subject_stays_off(finding_named):
+    f = finding_named(
+        "Calcified plaque in the aorta with wall thickening, stable, heart size enlarged.",
+        "Calcified plaque",
+    )
+    assert f.change == ""
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Calcified plaque along the descending aorta, normal caliber (2.9 cm).", "Calcified plaque"),
+        ("Mural calcification of the abdominal aorta, caliber 2.2 cm.", "Mural calcification"),
+    ],
+)
+def test_a_vessel_caliber_is_no_size(finding_named, text, mention):
+    assert finding_named(text, mention).size_mm is None
+
+
+@pytest.mark.parametrize(
+    "text, mention, size",
+    [
+        (
+            "Echogenic focus in the left kidney measuring 6 mm, likely a small stone or calcification.",
+            "calcification",
+            6.0,
+        ),
+        (
+            "Hyperdense focus in the right thalamus measuring 3 mm, hemorrhage versus calcification.",
+            "calcification",
+            3.0,
+        ),
+    ],
+)
+def test_a_focus_measured_past_its_place(finding_named, text, mention, size):
+    assert finding_named(text, mention).size_mm == size
+
+
+@pytest.mark.parametrize(
+    "text, mention, size",
+    [
+        ("Amorphous calcifications in a 6 mm group in the lower inner quadrant.", "calcifications", 6.0),
+        ("Fine pleomorphic calcifications in a 9 mm cluster at 10 o'clock.", "calcifications", 9.0),
+        ("Calcification within a 3 cm area of fat necrosis.", "Calcification", None),
+        ("Calcification within a 4 cm mass in the right breast.", "Calcification", None),
+    ],
+)
+def test_the_extent_that_holds_the_calcifications(finding_named, text, mention, size):
+    assert finding_named(text, mention).size_mm == size
+
+
+@pytest.mark.parametrize(
+    "text, mention, score",
+    [
+        ("Coronary calcium score 140, up from 96 on the study of XX/XX/XXXX.", "Coronary calcium score", 140.0),
+        ("The total calcium score has risen to 230 from 150.", "calcium score", 230.0),
+    ],
+)
+def test_a_risen_score_is_increased(finding_named, text, mention, score):
+    f = finding_named(text, mention)
+    assert (f.change, f.agatston) == ("increased", score)
+
+
+@pytest.mark.parametrize(
+    "text, score",
+    [
+        ("Coronary calcium volume score 212 mm3 (Agatston 180).", 180.0),
+        ("Coronary calcium mass score 40 mg; Agatston 180.", 180.0),
+    ],
+)
+def test_a_volume_or_mass_score_is_no_agatston_score(findings_of, text, score):
+    assert findings_of(text)[0].agatston == score

@@ -871,3 +871,24 @@ def test_mention_at_points_at_each_mention_in_its_sentence(analyzer):
     for f in found:
         at = f.mention_at
         assert f.sentence[at : at + len(f.mention)] == f.mention
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the impression names the segment ahead of the clause its plaque opens
+        (
+            "FINDINGS: Dense calcified plaque of the proximal RCA with 60% stenosis. "
+            "Mild calcification of the distal RCA.\n\n"
+            "IMPRESSION: Moderate stenosis of the proximal RCA due to dense calcified plaque.",
+            [1, 2, 1],
+        ),
+        (
+            "FINDINGS: Calcified plaque at the ostial LAD. Calcified plaque in the mid LAD.\n\n"
+            "IMPRESSION: Narrowing of the mid LAD caused by calcified plaque.",
+            [1, 2, 2],
+        ),
+    ],
+)
+def test_a_segment_named_before_the_clause_of_the_plaque(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

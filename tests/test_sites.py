@@ -735,3 +735,21 @@ def test_a_lesion_named_beats_the_tissue_about_a_joint(findings_of):
     the finding as places it in a vein (guide §2 step 3)."""
     first = findings_of("Small calcification around the left hip, most likely a phlebolith.")[0]
     assert (first.site, first.laterality) == ("vein", "left")
+
+
+@pytest.mark.parametrize(
+    ("text", "site_text", "laterality"),
+    [
+        # the prostate's zones and capsule name the prostate and take no side
+        # from the sentence before
+        (
+            "A 3 mm calcification in the right peripheral zone. Coarse calcifications along the surgical capsule.",
+            "surgical capsule",
+            "",
+        ),
+        ("Punctate calcification in the central zone.", "central zone", ""),
+    ],
+)
+def test_prostate_zones_and_capsule(findings_of, text, site_text, laterality):
+    f = findings_of(text)[-1]
+    assert (f.site, f.site_text.lower(), f.laterality) == ("prostate", site_text, laterality)

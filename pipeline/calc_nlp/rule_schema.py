@@ -245,6 +245,8 @@ DESCRIPTOR_WORD_LISTS = (
     "numbered_places",
     "restating_predicates",
     "modifier_endings",
+    "graded_companions",
+    "extent_carriers",
     "shape_heads",
     "head_shape_spreads",
     "graded_heads",

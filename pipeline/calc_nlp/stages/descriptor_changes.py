@@ -47,6 +47,8 @@ def closing_change(
     if m is None or m.end() > sent.end_char or not _closes_phrase(dr, text, m):
         m = _after_appearance(dr, text, comma, sent.end_char) if comma >= 0 else None
     if m is None:
+        m = _before_participles(dr, text, last, sent.end_char)
+    if m is None:
         m = _distributed(dr, text, last, sent.end_char)
     if m is None:
         m = _closing_as(dr, text, last, sent.end_char)
@@ -91,6 +93,24 @@ def _after_appearance(
     if m is None or m.end() > end or not _closes_phrase(dr, text, m):
         return None
     return m
+
+
+def _before_participles(
+    dr: DescriptorRules, text: str, last: int, end: int
+) -> re.Match[str] | None:
+    """A change phrase that fills a comma part after the sentence's last
+    finding when only participle parts follow it ("..., new since the prior
+    exam, limiting evaluation"): they add what the findings do, not another
+    subject, so the change phrase still closes the findings' sentence."""
+    commas = [k for k in range(last, end) if text[k] == ","]
+    for a, b in zip(commas, commas[1:], strict=False):
+        m = _change_at(dr, text, _past_distributive(dr, text, a + 1))
+        if m is None or m.end() > b or not _closes_phrase(dr, text, m):
+            continue
+        opens = [_NEXT.match(part) for part in text[b + 1 : end].split(",")]
+        if all(o is not None and o.group(1).lower().endswith("ing") for o in opens):
+            return m
+    return None
 
 
 def _closing_as(dr: DescriptorRules, text: str, last: int, end: int) -> re.Match[str] | None:

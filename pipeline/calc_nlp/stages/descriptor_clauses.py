@@ -51,6 +51,7 @@ def clause(
             not _lists_terms(dr, text, cut, start)
             and not _in_term(dr, text, cut)
             and not _joins_modifiers(dr, text, cut, span.start_char)
+            and not _shares_grade(dr, text, cut, span.start_char)
         ):
             lo = cut.end()
             break
@@ -306,6 +307,19 @@ def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
     )
 
 
+def _shares_grade(dr: DescriptorRules, text: str, cut: re.Match[str], at: int) -> bool:
+    """Does an "and" right before the mention join it to a graded companion
+    word ("mildly thickened and calcified", "moderate thickening and
+    calcification"), so that the grade before that word is the mention's too?"""
+    if cut.group().lower() != "and" or text[cut.end() : at].strip():
+        return False
+    before = _WORDS.findall(text[max(0, cut.start() - 40) : cut.start()])
+    if len(before) < 2 or before[-1].lower() not in dr.graded_companions:
+        return False
+    grade = dr.terms.fullmatch(before[-2])
+    return grade is not None and dr.term(grade.group())["field"] == "severity"
+
+
 def _in_term(dr: DescriptorRules, text: str, cut: re.Match[str]) -> bool:
     """Is a clause break inside a descriptor term ("fine linear and branching")?"""
     lo = max(0, cut.start() - 30)
@@ -353,7 +367,9 @@ def in_reach(
         if nxt and not links and nxt.group(1).lower() not in dr.followers:
             return False
     if field == "severity":
-        return m.end() <= c.hi_grade or (nxt is None and m.end() <= c.hi)
+        if m.end() <= c.hi_grade or (nxt is None and m.end() <= c.hi):
+            return True
+        return m.end() <= c.hi and _predicate_grade(dr, text, c, m, nxt)
     if field == "change":
         return m.end() <= c.hi and _leads(dr, text, c, m)
     # past a comma a BI-RADS term that ends the sentence or stands among
@@ -368,6 +384,29 @@ def in_reach(
     own = not _names_lesion(dr, text, c) and _own_segment(dr, text, c, m)
     return _closes(text, m.end()) or own
 
+
+
+def _predicate_grade(
+    dr: DescriptorRules, text: str, c: Clause, m: re.Match[str], nxt: re.Match[str] | None
+) -> bool:
+    """Past a comma after the mention, is a grade the mention's predicate that
+    goes on with another descriptor word or a place ("mitral annular
+    calcification, mild and stable"; "coronary calcification, now dense in
+    the LAD")? Only change_leads words and copulas may open its part."""
+    comma = text.rfind(",", c.end, m.start())
+    if comma < 0 or nxt is None:
+        return False
+    lead = gap_words(dr, text[comma + 1 : m.start()], set())
+    if not all(w in dr.change_leads or w in dr.copulas for w in lead):
+        return False
+    word = nxt.group(1).lower()
+    if word in ("and", "or"):
+        return dr.terms.match(text, _skip_spaces(text, nxt.end())) is not None
+    return word in _GRADE_PLACES
+
+
+# a place the grade of a calcification holds in ("dense in the LAD")
+_GRADE_PLACES = frozenset({"in", "at", "along", "throughout", "within", "involving"})
 
 
 def _leads(dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]) -> bool:

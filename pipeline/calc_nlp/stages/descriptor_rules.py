@@ -104,6 +104,8 @@ class DescriptorRules:
         self.head_containers = set(wl["head_containers"])
         self.dimension_words = set(wl["dimension_words"])
         self.modifier_endings = tuple(wl["modifier_endings"])
+        self.graded_companions = set(wl["graded_companions"])
+        self.extent_carriers = set(wl["extent_carriers"])
         self.shape_heads = set(wl["shape_heads"])
         self.head_shape_spreads = set(wl["head_shape_spreads"])
         self.shape_link_leads = set(wl["shape_link_leads"])

@@ -20,6 +20,8 @@ Word = tuple[str, str, int, int]
 # before a comma too: an export that joined lines with commas, "46.,LAD:"),
 # or such a joining comma itself before a capital (",LAD, 212,RCA, 96").
 _SEGMENT = re.compile(r"[;\n]|\.(?=[\s,]|$)|,(?=[A-Z])")
+# A unit in brackets after a column heading: "Volume (mm3)", "Mass (mg)".
+_UNIT_NOTE = re.compile(r"\((?:mm3|mm\^3|mm\u00b3|mg|au)\)", re.I)
 
 
 @dataclass(frozen=True)
@@ -182,10 +184,12 @@ def _score_lines_end(
 
 def _heading(segment: str) -> bool:
     """A short line of words only, no number: a score table's column heading
-    ("Vessel  Score"), or its title ("Distribution by vessel:")."""
-    words = segment.split()
+    ("Vessel  Score", "Vessel | Agatston | Volume (mm3)": column bars and a
+    unit in brackets are no words), or its title ("Distribution by vessel:")."""
+    bare = _UNIT_NOTE.sub(" ", segment)
+    words = [w for w in bare.split() if w != "|"]
     return (
         (segment.endswith("\n") or segment.rstrip().rstrip(",").endswith(":"))
         and 0 < len(words) <= 4
-        and not any(ch.isdigit() for ch in segment)
+        and not any(ch.isdigit() for ch in bare)
     )

@@ -57,13 +57,18 @@ def _mm(dr: DescriptorRules, m: re.Match[str]) -> float:
 
 
 def _after_ok(
-    dr: DescriptorRules, gap: list[str], after: list[str], mention: str
+    dr: DescriptorRules,
+    gap: list[str],
+    after: list[str],
+    mention: str,
+    raw: list[str] | None = None,
 ) -> bool:
     """May a size after the mention be its own? No other lesion, number or
     earlier-size word between, and no new noun phrase opened right before
     it; a lesion noun right after it only when the mention is the adjective
     of that noun ("Calcified left lower lobe 5 mm granuloma"). A "now" gives
-    the current size past an earlier one ("previously 4 mm, now 6 mm")."""
+    the current size past an earlier one ("previously 4 mm, now 6 mm"). `raw`:
+    the two words right after the size, descriptor terms kept."""
     gap = _current(dr, gap)
     gap = _extent_article(dr, _course_from(dr, gap), after)
     adjective = mention.split()[-1].lower() in dr.size_adjectives
@@ -79,12 +84,16 @@ def _after_ok(
         ):
             gap = gap[noun + 1 :]
     gap = _without_refs(dr, gap)
+    raw = raw or []
+    carrier = raw[:1] != [] and raw[0] in dr.extent_carriers and raw[1:2] != ["of"]
     return (
         not noun_after
         and not (dr.lesion_nouns | dr.size_blockers) & set(gap)
         and not (dr.size_blockers | dr.size_after_stops) & set(after)
         and not any(w[0].isdigit() for w in gap)
-        and not (dr.size_new_phrase | _DEFINITE) & set(gap[-1:])
+        # "calcifications in a 4 mm group": the article opens the extent that
+        # holds the calcifications (extent_carriers), no other lesion's phrase
+        and (carrier or not (dr.size_new_phrase | _DEFINITE) & set(gap[-1:]))
     )
 
 
@@ -401,11 +410,12 @@ def size_of(
                 between = _without_clock(dr, text[span.end_char : m.start()])
                 gap = words(dr, between, drop)
                 after = words(dr, text[m.end() : hi], set())[:1]
-                ok = _after_ok(dr, gap, after, span.text)
+                raw = _plain(text[m.end() : hi])[:2]
+                ok = _after_ok(dr, gap, after, span.text, raw)
                 now = _changed_to(dr, between, m)
                 if not ok and now is not None:
                     # "has decreased in size from 14 mm to 6 mm": today's size
-                    ok = _after_ok(dr, gap[:-1], after, span.text)
+                    ok = _after_ok(dr, gap[:-1], after, span.text, raw)
                     if ok and (best is None or m.start() - span.end_char < best[0]):
                         word = ("size_mm", rid, off + m.start(), off + m.end())
                         best = (m.start() - span.end_char, now, word)
@@ -576,19 +586,45 @@ def restated_head(
         if comma < 0:
             return None
     # the nearest clause before the comma that names a focus, density, nodule
-    breaks = list(dr.clause_breaks.finditer(text, lo, comma))
+    breaks = [c for c in dr.clause_breaks.finditer(text, lo, comma) if not _in_size(text, c)]
     cuts = [lo] + [c.end() for c in breaks]
     ends = cuts[1:] + [comma]
     openers = [""] + [c.group().lower() for c in breaks]
     denied = _denied(dr, openers)
     for k in reversed(range(len(cuts))):
         if _names_head(dr, _plain(text[cuts[k] : ends[k]])) and not denied[k]:
-            led = k + 1 < len(cuts) and _led(dr, _plain(text[cuts[k + 1] : ends[k + 1]]))
-            return cuts[k], ends[k + 1] if led else ends[k]
+            return cuts[k], _led_end(dr, text, cuts[k + 1 :], ends[k + 1 :], ends[k])
     return None
 
 
+def _led_end(
+    dr: DescriptorRules, text: str, cuts: list[int], ends: list[int], end: int
+) -> int:
+    """Where a head clause ends: past the next clause, or the one after it,
+    that a size lead opens ("three echogenic foci, the largest 6 mm"; "two
+    foci with shadowing in the lower pole, measuring 2 and 3 mm"), when the
+    clause between names no lesion and no number; else its own end."""
+    for k in range(min(2, len(cuts))):
+        part = _plain(text[cuts[k] : ends[k]])
+        if _led(dr, part):
+            return ends[k]
+        if dr.lesion_nouns & set(part) or any(w[0].isdigit() for w in part):
+            break
+    return end
+
+
 _WITH = re.compile(r"(?<!\w)with(?!\w)", re.I)
+_NUMBER_BEFORE = re.compile(r"\d[^\S\n]*$")
+_NUMBER_AFTER = re.compile(r"[^\S\n]*\d")
+
+
+def _in_size(text: str, cut: re.Match[str]) -> bool:
+    """Does a clause break join two numbers of one size ("measuring 2 and 3
+    mm")? It then cuts no clause."""
+    return bool(
+        _NUMBER_BEFORE.search(text, max(0, cut.start() - 4), cut.start())
+        and _NUMBER_AFTER.match(text, cut.end())
+    )
 
 
 def host_head(
@@ -698,10 +734,33 @@ def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     after = dr.differential.match(text, _skip(text, span.end_char))
     if set(before) <= dr.size_new_phrase and after is not None:
         return comma
-    rest = text[span.end_char : span.end_char + 2].lstrip(" \t")
-    if set(before) <= dr.size_new_phrase and (not rest or rest[0] in ".\n"):
-        return comma  # an apposition closing the sentence names what it is
+    if _apposition(dr, text, before, span.end_char):
+        return comma  # an apposition names what the lesion before it is
     return -1
+
+
+def _apposition(dr: DescriptorRules, text: str, before: list[str], end: int) -> bool:
+    """Is the mention, with the words `before` it after a comma, an apposition:
+    an article and size words only ("a tiny calcification"), closing its
+    sentence or set off by a comma of its own that no "and"/"or" of a list
+    follows ("2 mm focus, a calcification, in the right kidney"; "5 mm focus
+    in segment 2, a calcified granuloma, stable")?"""
+    if not before or before[0] not in dr.size_new_phrase:
+        return False
+    if not set(before[1:]) <= dr.size_before - dr.size_new_phrase:
+        return False
+    rest = text[end : end + 2].lstrip(" \t")
+    if not rest or rest[0] in ".\n":
+        return True
+    if rest[0] != ",":
+        return False
+    nxt = _plain(text[end + 1 : end + 40])
+    return bool(nxt) and nxt[0] not in _LIST_GOES_ON
+
+
+# after the comma that closes an apposition, words that go on with a list
+# ("8 mm nodule, a calcified granuloma, and a 3 mm cyst"): no apposition
+_LIST_GOES_ON = frozenset({"and", "or", "a", "an", "as", "with", "which", "measuring"})
 
 
 def _predicated(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
@@ -738,7 +797,7 @@ def head_size(
             noun = next((k for k, w in enumerate(gap) if w in dr.restated_heads), None)
             if noun is not None and _before_ok(dr, gap[:noun]):
                 if dr.size_hosts & set(gap[noun + 1 :]):
-                    return None
+                    continue  # "7 mm nodule containing a 2 mm focus": the focus's
                 word = ("size_mm", rid, off + m.start(), off + m.end())
                 return _mm(dr, m), word
             before = _plain(text[lo : m.start()])
@@ -753,10 +812,18 @@ def head_size(
 
 
 def _size_led(dr: DescriptorRules, gap: list[str]) -> bool:
-    """Is the gap between a lesion noun and a size after it a comma and a
-    size lead only (", the largest measuring")?"""
+    """Is the gap between a lesion noun and a size after it a size lead
+    (", the largest measuring"; "foci up to"), after a short place of the
+    noun holding no other lesion and no number ("foci in the lower pole,
+    measuring"; "focus in the right kidney measuring")?"""
+    leading = dr.size_leads | dr.size_before | {"the", ","}
+    k = len(gap)
+    while k and gap[k - 1] in leading:
+        k -= 1
+    place, lead = gap[:k], [w for w in gap[k:] if w != ","]
     return (
-        gap[:1] == [","]
-        and _led(dr, gap[1:])
-        and all(w in dr.size_leads or w in dr.size_before or w == "the" for w in gap[1:])
+        _led(dr, lead)
+        and len(place) <= 2 * dr.window  # a place of a few words
+        and not dr.lesion_nouns & set(place)
+        and not any(w[0].isdigit() or w in (";", ":", ".") for w in place)
     )

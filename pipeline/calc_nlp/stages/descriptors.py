@@ -78,7 +78,10 @@ def describe(
             f.cac_drs = dr.cac_drs(s.agatston)
             words += s.words
         f.anaphor = _anaphor(dr, text[c.lo : span.start_char])
-        f.segment = _segment(dr, text, c) if f.site in dr.segment_sites else ""
+        if f.site in dr.segment_sites:
+            f.segment = _segment(dr, text, c) or _site_segment(dr, text, f, sent, c)
+        else:
+            f.segment = ""
         f.descriptor_words = tuple(words)
         joined = _joined_sentence(dr, rd, spans, sent)
         head = restated_head(dr, text, spans, i, joined)
@@ -351,6 +354,25 @@ def _segment(dr: DescriptorRules, text: str, c: Clause) -> str:
     """The vessel segment words of the finding's clause, normalised ("ostial
     calcific plaque", "plaque within the mid vessel", "proximal to mid")."""
     found = dr.segments.findall(text, c.lo, max(c.hi_grade, c.end))
+    words = (dr.synonyms.get(w.lower(), w.lower()) for w in found)
+    return " ".join(dict.fromkeys(words))
+
+
+def _site_segment(
+    dr: DescriptorRules, text: str, f: Finding, sent: Span, c: Clause
+) -> str:
+    """The segment words right before the finding's site words where its
+    sentence names them ahead of its clause ("stenosis of the proximal LAD
+    due to extensive calcified plaque": the plaque is the proximal LAD's),
+    when its clause names none; else ""."""
+    site = f.site_text.lower()
+    if not site:
+        return ""
+    at = text.lower().rfind(site, sent.start_char, c.lo)
+    if at < 0:
+        return ""
+    before = text[max(sent.start_char, at - 20) : at].split()[-2:]
+    found = dr.segments.findall(" ".join(before))
     words = (dr.synonyms.get(w.lower(), w.lower()) for w in found)
     return " ".join(dict.fromkeys(words))
 
