@@ -32,6 +32,10 @@ NOT_ASSERTED = [
     "Preoperative evaluation for hip arthroplasty.",
     "PRE-RENAL TRANSPLANT CARDIAC EVALUATION.",
     "Pre-transplant workup,, no acute distress.",
+    # the abbreviated 'eval' and a 'pre' written apart from its procedure
+    "INDICATION: Heart transplant eval, dyspnea.",
+    "Pre renal transplant, cough.",
+    "INDICATION: pre liver transplant",
     # a leading consideration, what remains in the differential
     "The leading consideration is sarcoidosis; lymphoma remains in the differential.",
     "Tuberculosis is also on the differential.",
@@ -229,6 +233,11 @@ ASSERTED: list[tuple[str, list[str]]] = [
     ("Motor vehicle collision two years ago.", ["trauma"]),
     ("Remote left carotid endarterectomy.", ["prior surgery"]),
     ("Two prior cesarean sections; tubal ligation.", ["prior surgery"]),
+    # spine augmentation and 'post surgical' written as two words
+    ("Kyphoplasty at T12.", ["prior surgery"]),
+    ("Prior L1 vertebroplasty with cement in the body.", ["prior surgery"]),
+    ("Post surgical appearance of the right breast.", ["prior surgery"]),
+    ("Pre existing diabetes.", ["diabetes mellitus"]),
     ("No acute fracture. Old healed rib fracture on the left.", ["trauma"]),
 ]
 
