@@ -654,6 +654,18 @@ APART = [
 # a site of its own words, is that calcification; the alternative's site is
 # not the lesion's, so a later finding at that site is another
 OFFERED = [
+    # a hedged 'is' ('which may be', 'could be') names what the finding
+    # before it is, as 'may represent' does
+    (
+        "EXAM: Chest, two views.\nFINDINGS: Left paratracheal and right perihilar "
+        "calcific foci, which may be calcified granulomas.",
+        [1, 1],
+    ),
+    (
+        "EXAM: CT pelvis.\nFINDINGS: Punctate calcification beside the distal left "
+        "ureter, could be a phlebolith.",
+        [1, 1],
+    ),
     # offered after one comma as the first term of a differential for what
     # the finding before it is
     (

@@ -530,3 +530,17 @@ def test_a_cause_heading_a_list_is_each_item_s(findings_of, text):
 )
 def test_cause_of_a_finding_at_the_same_place(findings_of, text, index, expected):
     assert findings_of(text)[index].classification == expected
+
+
+# A hedged 'is' ('which may be', 'could be') ties a calcification to the lesion
+# it may be, as 'may represent' does (guide §4 rule 1): the first finding.
+HEDGED_IS: list[tuple[str, str]] = [
+    (CHEST + "Small calcific focus in the left midlung, which may be a calcified granuloma.", "dystrophic"),
+    ("EXAM: CT ABDOMEN\nFINDINGS: SPLENIC CALCIFIC DENSITY, COULD BE A CALCIFIED GRANULOMA.", "dystrophic"),
+    ("EXAM: CT pelvis.\nFINDINGS: Tiny calcification beside the right ureter, might be a phlebolith.", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEDGED_IS)
+def test_a_hedged_is_links_the_lesion(findings_of, text, expected):
+    assert findings_of(text)[0].classification == expected
