@@ -255,6 +255,12 @@ def test_paraphrase_names_its_conditions(analyzer, text, names):
 
 # (text, a word of the finding's mention, its expected flags)
 SCOPE: list[tuple[str, str, dict[str, Any]]] = [
+    # a hedge after its object, and 'may or may not', which holds a 'not'
+    # but denies nothing
+    ("Right upper lobe nodule, calcification not certain on this film.", "calcification", {"uncertain": True, "negated": False}),
+    ("Whether the nodule contains calcium is not certain.", "calcium", {"uncertain": True, "negated": False}),
+    ("A 6 mm left basilar nodule, which may or may not be calcified.", "calcified", {"uncertain": True, "negated": False}),
+    ("CALCIFICATION MAY OR MAY NOT BE PRESENT WITHIN THE RIGHT HILAR NODE.", "calcification", {"uncertain": True, "negated": False}),
     # a negation ends at the next predicate or at a list item with its own 'no'
     ("No effusion, no pneumothorax; calcified hilar nodes.", "calcified", {"negated": False}),
     ("Without focal consolidation, a calcified granuloma is present at the left base.", "calcified", {"negated": False}),
