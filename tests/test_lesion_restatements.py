@@ -1057,6 +1057,10 @@ def test_lesion_numbers(lesion_numbers, text, lesions):
         ("right hilum", "right hilar region", True),
         ("right upper lobe", "right lower lobe", False),
         ("left base", "left apex", False),
+        # the apex is the upper lobe's, as the base is the lower lobe's
+        ("left upper lobe", "left apical", True),
+        ("right apex", "right upper lobe", True),
+        ("right apex", "right lower lobe", False),
     ],
 )
 def test_chest_sub_sites_named_two_ways(lesion_numbers, first, second, same):
