@@ -261,6 +261,13 @@ SCOPE: list[tuple[str, str, dict[str, Any]]] = [
     ("Whether the nodule contains calcium is not certain.", "calcium", {"uncertain": True, "negated": False}),
     ("A 6 mm left basilar nodule, which may or may not be calcified.", "calcified", {"uncertain": True, "negated": False}),
     ("CALCIFICATION MAY OR MAY NOT BE PRESENT WITHIN THE RIGHT HILAR NODE.", "calcification", {"uncertain": True, "negated": False}),
+    # the adverbs of 'questionable' and 'equivocal', and presence that
+    # cannot be confirmed
+    ("Small right apical nodule, questionably calcified.", "calcified", {"uncertain": True}),
+    ("EQUIVOCALLY CALCIFIED LEFT HILAR NODE.", "calcified", {"uncertain": True}),
+    ("Punctate calcification in the spleen could not be confirmed on the delayed images.", "calcification", {"uncertain": True, "negated": False}),
+    ("Coronary calcification cannot be confirmed on this nongated study.", "calcification", {"uncertain": True, "negated": False}),
+    ("Calcified granuloma in the RUL, as can be confirmed on the lateral view.", "calcified", {"uncertain": False}),
     # a negation ends at the next predicate or at a list item with its own 'no'
     ("No effusion, no pneumothorax; calcified hilar nodes.", "calcified", {"negated": False}),
     ("Without focal consolidation, a calcified granuloma is present at the left base.", "calcified", {"negated": False}),
