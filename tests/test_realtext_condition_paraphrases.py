@@ -32,8 +32,7 @@ NOT_ASSERTED = [
     "Preoperative evaluation for hip arthroplasty.",
     "PRE-RENAL TRANSPLANT CARDIAC EVALUATION.",
     "Pre-transplant workup,, no acute distress.",
-    # the abbreviated 'eval' and a 'pre' written apart from its procedure
-    "INDICATION: Heart transplant eval, dyspnea.",
+    # a 'pre' written apart from the procedure it comes before
     "Pre renal transplant, cough.",
     "INDICATION: pre liver transplant",
     # a leading consideration, what remains in the differential
