@@ -654,6 +654,18 @@ APART = [
 # a site of its own words, is that calcification; the alternative's site is
 # not the lesion's, so a later finding at that site is another
 OFFERED = [
+    # a hedged 'is' ('which may be', 'could be') names what the finding
+    # before it is, as 'may represent' does
+    (
+        "EXAM: Chest, two views.\nFINDINGS: Left paratracheal and right perihilar "
+        "calcific foci, which may be calcified granulomas.",
+        [1, 1],
+    ),
+    (
+        "EXAM: CT pelvis.\nFINDINGS: Punctate calcification beside the distal left "
+        "ureter, could be a phlebolith.",
+        [1, 1],
+    ),
     # offered after one comma as the first term of a differential for what
     # the finding before it is
     (
@@ -1045,6 +1057,10 @@ def test_lesion_numbers(lesion_numbers, text, lesions):
         ("right hilum", "right hilar region", True),
         ("right upper lobe", "right lower lobe", False),
         ("left base", "left apex", False),
+        # the apex is the upper lobe's, as the base is the lower lobe's
+        ("left upper lobe", "left apical", True),
+        ("right apex", "right upper lobe", True),
+        ("right apex", "right lower lobe", False),
     ],
 )
 def test_chest_sub_sites_named_two_ways(lesion_numbers, first, second, same):

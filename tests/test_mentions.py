@@ -75,6 +75,19 @@ FORMS = [
     # not where the phrase goes on past the site words
     ("Calcified LV apical infarct.", ["Calcified"]),
     ("Calcified iliac and visceral arteries.", ["Calcified"]),
+    # a calcification said to be a stone is none, but one offered as a stone
+    # or a calcification stays a finding
+    ("2 mm calcification at the left renal hilum, likely a nonobstructing stone.", []),
+    (
+        "2 mm calcification at the left renal hilum, which may represent a "
+        "small stone or vascular calcification.",
+        ["calcification", "vascular calcification"],
+    ),
+    (
+        "Tiny calcification in the right kidney: could be a calculus vs "
+        "parenchymal calcification.",
+        ["calcification", "parenchymal calcification"],
+    ),
 ]
 
 

@@ -32,6 +32,9 @@ NOT_ASSERTED = [
     "Preoperative evaluation for hip arthroplasty.",
     "PRE-RENAL TRANSPLANT CARDIAC EVALUATION.",
     "Pre-transplant workup,, no acute distress.",
+    # a 'pre' written apart from the procedure it comes before
+    "Pre renal transplant, cough.",
+    "INDICATION: pre liver transplant",
     # a leading consideration, what remains in the differential
     "The leading consideration is sarcoidosis; lymphoma remains in the differential.",
     "Tuberculosis is also on the differential.",
@@ -229,6 +232,11 @@ ASSERTED: list[tuple[str, list[str]]] = [
     ("Motor vehicle collision two years ago.", ["trauma"]),
     ("Remote left carotid endarterectomy.", ["prior surgery"]),
     ("Two prior cesarean sections; tubal ligation.", ["prior surgery"]),
+    # spine augmentation and 'post surgical' written as two words
+    ("Kyphoplasty at T12.", ["prior surgery"]),
+    ("Prior L1 vertebroplasty with cement in the body.", ["prior surgery"]),
+    ("Post surgical appearance of the right breast.", ["prior surgery"]),
+    ("Pre existing diabetes.", ["diabetes mellitus"]),
     ("No acute fracture. Old healed rib fracture on the left.", ["trauma"]),
 ]
 
@@ -246,6 +254,19 @@ def test_paraphrase_names_its_conditions(analyzer, text, names):
 
 # (text, a word of the finding's mention, its expected flags)
 SCOPE: list[tuple[str, str, dict[str, Any]]] = [
+    # a hedge after its object, and 'may or may not', which holds a 'not'
+    # but denies nothing
+    ("Right upper lobe nodule, calcification not certain on this film.", "calcification", {"uncertain": True, "negated": False}),
+    ("Whether the nodule contains calcium is not certain.", "calcium", {"uncertain": True, "negated": False}),
+    ("A 6 mm left basilar nodule, which may or may not be calcified.", "calcified", {"uncertain": True, "negated": False}),
+    ("CALCIFICATION MAY OR MAY NOT BE PRESENT WITHIN THE RIGHT HILAR NODE.", "calcification", {"uncertain": True, "negated": False}),
+    # the adverbs of 'questionable' and 'equivocal', and presence that
+    # cannot be confirmed
+    ("Small right apical nodule, questionably calcified.", "calcified", {"uncertain": True}),
+    ("EQUIVOCALLY CALCIFIED LEFT HILAR NODE.", "calcified", {"uncertain": True}),
+    ("Punctate calcification in the spleen could not be confirmed on the delayed images.", "calcification", {"uncertain": True, "negated": False}),
+    ("Coronary calcification cannot be confirmed on this nongated study.", "calcification", {"uncertain": True, "negated": False}),
+    ("Calcified granuloma in the RUL, as can be confirmed on the lateral view.", "calcified", {"uncertain": False}),
     # a negation ends at the next predicate or at a list item with its own 'no'
     ("No effusion, no pneumothorax; calcified hilar nodes.", "calcified", {"negated": False}),
     ("Without focal consolidation, a calcified granuloma is present at the left base.", "calcified", {"negated": False}),
@@ -521,3 +542,17 @@ def test_a_cause_heading_a_list_is_each_item_s(findings_of, text):
 )
 def test_cause_of_a_finding_at_the_same_place(findings_of, text, index, expected):
     assert findings_of(text)[index].classification == expected
+
+
+# A hedged 'is' ('which may be', 'could be') ties a calcification to the lesion
+# it may be, as 'may represent' does (guide §4 rule 1): the first finding.
+HEDGED_IS: list[tuple[str, str]] = [
+    (CHEST + "Small calcific focus in the left midlung, which may be a calcified granuloma.", "dystrophic"),
+    ("EXAM: CT ABDOMEN\nFINDINGS: SPLENIC CALCIFIC DENSITY, COULD BE A CALCIFIED GRANULOMA.", "dystrophic"),
+    ("EXAM: CT pelvis.\nFINDINGS: Tiny calcification beside the right ureter, might be a phlebolith.", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEDGED_IS)
+def test_a_hedged_is_links_the_lesion(findings_of, text, expected):
+    assert findings_of(text)[0].classification == expected

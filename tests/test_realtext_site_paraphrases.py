@@ -186,6 +186,11 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
         "",
         {"site": "lung"},
     ),
+    # ... and so does a bare 'calcified' written after its noun, over a comma
+    # or a 'which is', ahead of a site the sentence before names
+    ("EXAM: Chest PA and lateral.\nFINDINGS: Tortuous thoracic aorta. Granuloma, calcified.", "", {"site": "lung"}),
+    ("CXR 2 VIEWS,FINDINGS:, NORMAL MEDIASTINUM., NODULES, DENSELY CALCIFIED.", "", {"site": "lung"}),
+    (CHEST + "Mediastinal contours unremarkable. There is a small granuloma which is calcified.", "", {"site": "lung"}),
     # the chondral portions of the ribs are the costal cartilages
     (CHEST + "Calcification of the chondral portions of the ribs.", "", {"site": "costal cartilage"}),
     # the side of the place the finding lies in, not of another lesion

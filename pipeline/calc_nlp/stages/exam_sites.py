@@ -65,6 +65,22 @@ def _words_it_qualifies(kit: Toolkit, rd: ReportDoc, f: Span) -> list[str]:
         if not t.is_alpha:
             break
         words.append(t.lower_)
+    return words + _words_it_follows(rd, f)
+
+
+def _words_it_follows(rd: ReportDoc, f: Span) -> list[str]:
+    """For a bare adjective written after its noun, the words of its clause
+    before it: 'Granuloma, calcified.', 'a nodule which is calcified' name a
+    granuloma or a nodule as much as 'calcified granuloma' does (guide §2
+    step 5), so the exam places it before an earlier sentence's site could.
+    Back to the clause's start, over a comma but not a stop or a colon."""
+    start = max(f.start - QUALIFIED_REACH, rd.sent(f).start)
+    words: list[str] = []
+    for t in reversed(rd.doc[start : f.start]):
+        if t.is_alpha:
+            words.append(t.lower_)
+        elif t.text != ",":
+            break
     return words
 
 

@@ -437,7 +437,28 @@ def _said_to_be(
         if any(c.end <= x.start < lesion.start for x in calc if x is not c):
             continue
         if any(c.end <= k.start and k.end <= lesion.start for k in links):
-            return True
+            return not _calcification_offered_too(lesion, calc, lay)
+    return False
+
+
+# Words that offer another reading after a first one ('a stone or parenchymal
+# calcification', 'a stone versus vascular calcification').
+_OTHER_READING = frozenset({"or", "versus", "vs", "vs."})
+
+
+def _calcification_offered_too(lesion: Span, calc: list[Span], lay: Layout) -> bool:
+    """Does the sentence offer a calcification as another reading right after
+    the lesion that is no finding ('which may be a stone or parenchymal
+    calcification')? Then the mention is only perhaps that lesion, and still
+    a finding (guide §1: a stone is no finding, a deposit that may be one is
+    hedged, not denied)."""
+    first = lay.sent_first[lesion.start]
+    doc = lesion.doc
+    for x in calc:
+        if x.start < lesion.end or lay.sent_first[x.start] != first:
+            continue
+        between = [t.lower_ for t in doc[lesion.end : x.start] if not t.is_space]
+        return len(between) <= 2 and bool(_OTHER_READING & set(between))
     return False
 
 
