@@ -35,6 +35,9 @@ SITES = [
     ("Calcifications in the right peripheral zone of the prostate.", "prostate", "right"),
     # Sites listed before the finding: the first (guide §2).
     ("The abdominal aorta and the iliac arteries show dense mural calcification.", "aorta", ""),
+    # ... a part or side word opening the next item keeps it a list item.
+    ("The infrarenal aorta and distal left iliac artery demonstrate calcified plaque.", "aorta", ""),
+    ("The descending aorta and mid right subclavian artery have mural calcification.", "aorta", ""),
     # A body region in the mention's words yields to a vocabulary site there.
     ("Bilateral periarticular shoulder calcifications.", "periarticular soft tissue", "bilateral"),
     # 'either' before a paired organ speaks of both; 'either ... or' of no side.
