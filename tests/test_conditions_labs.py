@@ -24,6 +24,10 @@ from calc_nlp.labs import LabParser, summarise
         ("s/p left lumpectomy.", [("prior surgery", "dystrophic")]),
         ("Type 2 diabetes mellitus.", [("diabetes mellitus", "other")]),
         ("Fahr disease.", [("fahr disease", "other")]),
+        # an abbreviated preoperative-diagnosis heading names the patient's
+        # diagnosis, not a planned one
+        ("PREOP DX: Osteoarthritis, right hip.", [("osteoarthritis", "dystrophic")]),
+        ("Pre-op diagnosis: ESRD.", [("chronic kidney disease", "metastatic")]),
     ],
 )
 def test_conditions(analyzer, text, expected):
