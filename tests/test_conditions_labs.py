@@ -41,6 +41,8 @@ def test_conditions(analyzer, text, expected):
         "No history of CKD.",
         "Evaluate for sarcoidosis.",
         "Family history of multiple myeloma.",
+        # a hedge after the condition with a word between
+        "Sarcoidosis is also possible.",
         "Radiation dose reduction techniques were used.",
         "HD images were reviewed.".lower(),  # lower-case 'hd' is not hemodialysis
     ],

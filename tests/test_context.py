@@ -30,6 +30,7 @@ CASES = [
     ("Questionable calcification in the spleen.", {"uncertain"}),
     ("Probable calcified granuloma.", {"uncertain"}),
     ("This may represent a calcified granuloma.", {"uncertain"}),
+    ("Dense rim at the margin; calcification is still possible.", {"uncertain"}),
     # historical vs present
     ("History of calcific tendinitis.", {"historical"}),
     ("Known calcified granuloma in the LUL, unchanged.", set()),
