@@ -38,6 +38,9 @@ SITES = [
     # ... a part or side word opening the next item keeps it a list item.
     ("The infrarenal aorta and distal left iliac artery demonstrate calcified plaque.", "aorta", ""),
     ("The descending aorta and mid right subclavian artery have mural calcification.", "aorta", ""),
+    # ... and so does a label naming two sites with a slash.
+    ("Spleen/liver: a few calcified granulomas.", "spleen", ""),
+    ("Aorta/iliacs: moderate calcified plaque.", "aorta", ""),
     # A body region in the mention's words yields to a vocabulary site there.
     ("Bilateral periarticular shoulder calcifications.", "periarticular soft tissue", "bilateral"),
     # 'either' before a paired organ speaks of both; 'either ... or' of no side.

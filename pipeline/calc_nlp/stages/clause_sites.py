@@ -103,6 +103,8 @@ def _list_gap(
         "coordinated_side_words", frozenset()
     )
     gap = {t.lower_ for t in rd.doc[before.span.end : site.start]}
+    if gap == {"/"}:
+        return True  # 'KIDNEYS/URETERS: no calcification'
     return gap <= _LIST_WORDS | item_words and (
         "and" in gap or (joined and "," in gap)
     )
