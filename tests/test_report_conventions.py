@@ -58,6 +58,9 @@ SITES = [
     ("Bibasilar calcified granulomas.", "lung", "bilateral"),
     ("Calcified granulomas seen biapically.", "lung", "bilateral"),
     ("Mediastinal and left hilar calcifications.", "mediastinum", "left"),
+    # A structure the lesion presses on is a landmark beside it, not its place.
+    ("A lobulated mass in the right lower lobe abutting the pericardium, with internal calcification.", "lung", "right"),
+    ("A 4 cm left adrenal mass displacing the kidney, with coarse calcification.", "adrenal gland", "left"),
     # The exam named in the sentence places the calcification.
     ("Punctate calcifications were seen on mammography.", "breast", ""),
 ]
