@@ -43,6 +43,9 @@ def test_conditions(analyzer, text, expected):
         "Family history of multiple myeloma.",
         # a hedge after the condition with a word between
         "Sarcoidosis is also possible.",
+        # the operation a note reports or plans, timed with 'before'
+        "Warfarin was held for five days before her hip replacement.",
+        "A partial knee had been considered before surgery.",
         "Radiation dose reduction techniques were used.",
         "HD images were reviewed.".lower(),  # lower-case 'hd' is not hemodialysis
     ],
