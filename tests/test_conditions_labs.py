@@ -20,6 +20,10 @@ from calc_nlp.labs import LabParser, summarise
         ),
         ("Hx sarcoidosis.", [("sarcoidosis", "metastatic")]),
         ("Breast cancer metastatic to bone.", [("bone metastases", "metastatic")]),
+        # skeletal metastases named by the bone, or with the primary between
+        ("Known rib metastases.", [("bone metastases", "metastatic")]),
+        ("Lung carcinoma with metastases to the spine.", [("bone metastases", "metastatic")]),
+        ("Metastatic thyroid cancer to the bones.", [("bone metastases", "metastatic")]),
         ("Known scleroderma.", [("systemic sclerosis", "dystrophic")]),
         ("s/p left lumpectomy.", [("prior surgery", "dystrophic")]),
         ("Type 2 diabetes mellitus.", [("diabetes mellitus", "other")]),
