@@ -24,6 +24,9 @@ from calc_nlp.labs import LabParser, summarise
         ("Known rib metastases.", [("bone metastases", "metastatic")]),
         ("Lung carcinoma with metastases to the spine.", [("bone metastases", "metastatic")]),
         ("Metastatic thyroid cancer to the bones.", [("bone metastases", "metastatic")]),
+        # radiation given: a verb of treatment or the treated region before it
+        ("She completed radiation in 2015.", [("radiation therapy", "dystrophic")]),
+        ("Thoracic radiation for a lung primary.", [("radiation therapy", "dystrophic")]),
         ("Known scleroderma.", [("systemic sclerosis", "dystrophic")]),
         ("s/p left lumpectomy.", [("prior surgery", "dystrophic")]),
         ("Type 2 diabetes mellitus.", [("diabetes mellitus", "other")]),
@@ -47,6 +50,7 @@ def test_conditions(analyzer, text, expected):
         "Family history of multiple myeloma.",
         # a hedge after the condition with a word between
         "Sarcoidosis is also possible.",
+        "Chest radiation dose was kept low.",
         # the operation a note reports or plans, timed with 'before'
         "Warfarin was held for five days before her hip replacement.",
         "A partial knee had been considered before surgery.",
