@@ -20,10 +20,21 @@ from calc_nlp.labs import LabParser, summarise
         ),
         ("Hx sarcoidosis.", [("sarcoidosis", "metastatic")]),
         ("Breast cancer metastatic to bone.", [("bone metastases", "metastatic")]),
+        # skeletal metastases named by the bone, or with the primary between
+        ("Known rib metastases.", [("bone metastases", "metastatic")]),
+        ("Lung carcinoma with metastases to the spine.", [("bone metastases", "metastatic")]),
+        ("Metastatic thyroid cancer to the bones.", [("bone metastases", "metastatic")]),
+        # radiation given: a verb of treatment or the treated region before it
+        ("She completed radiation in 2015.", [("radiation therapy", "dystrophic")]),
+        ("Thoracic radiation for a lung primary.", [("radiation therapy", "dystrophic")]),
         ("Known scleroderma.", [("systemic sclerosis", "dystrophic")]),
         ("s/p left lumpectomy.", [("prior surgery", "dystrophic")]),
         ("Type 2 diabetes mellitus.", [("diabetes mellitus", "other")]),
         ("Fahr disease.", [("fahr disease", "other")]),
+        # an abbreviated preoperative-diagnosis heading names the patient's
+        # diagnosis, not a planned one
+        ("PREOP DX: Osteoarthritis, right hip.", [("osteoarthritis", "dystrophic")]),
+        ("Pre-op diagnosis: ESRD.", [("chronic kidney disease", "metastatic")]),
     ],
 )
 def test_conditions(analyzer, text, expected):
@@ -37,6 +48,12 @@ def test_conditions(analyzer, text, expected):
         "No history of CKD.",
         "Evaluate for sarcoidosis.",
         "Family history of multiple myeloma.",
+        # a hedge after the condition with a word between
+        "Sarcoidosis is also possible.",
+        "Chest radiation dose was kept low.",
+        # the operation a note reports or plans, timed with 'before'
+        "Warfarin was held for five days before her hip replacement.",
+        "A partial knee had been considered before surgery.",
         "Radiation dose reduction techniques were used.",
         "HD images were reviewed.".lower(),  # lower-case 'hd' is not hemodialysis
     ],

@@ -30,6 +30,7 @@ CASES = [
     ("Questionable calcification in the spleen.", {"uncertain"}),
     ("Probable calcified granuloma.", {"uncertain"}),
     ("This may represent a calcified granuloma.", {"uncertain"}),
+    ("Dense rim at the margin; calcification is still possible.", {"uncertain"}),
     # historical vs present
     ("History of calcific tendinitis.", {"historical"}),
     ("Known calcified granuloma in the LUL, unchanged.", set()),
@@ -42,6 +43,13 @@ CASES = [
     ("Previously noted calcified granuloma in the right upper lobe.", set()),
     ("Calcified granuloma in the right upper lobe as described previously.", set()),
     ("Calcified granuloma, also seen on the prior exam.", set()),
+    # 'prior' that dates a procedure or an injury dates no deposit seen now
+    ("Previous excision with dystrophic calcification along the incision.", set()),
+    ("Prior stereotactic biopsy, marker clip beside residual calcifications.", set()),
+    ("Prior calcification in the spleen, no longer seen.", {"negated", "historical"}),
+    # a 'not' before a verb that takes the calcifications as given denies nothing
+    ("The pathology report does not explain these calcifications.", set()),
+    ("The calcifications were not adequately sampled at biopsy.", set()),
     # a past marker of another kind still dates it
     ("History of calcific tendinitis, previously treated.", {"historical"}),
     ("Previously described splenic calcification is no longer seen.", {"negated", "historical"}),
@@ -287,7 +295,8 @@ def test_reason_clause_ends_a_question(only, text, expected):
         ("HISTORY: , Smoker, family history,Agatston score 40 today.", set()),
         ("HISTORY: , No prior surgery,Calcified granuloma in the right upper lobe.", set()),
         ("Lungs: no effusion,Calcified node in the left hilum.", set()),
-        ("HISTORY: , No prior surgery, calcified granuloma in the right upper lobe.", {"negated", "historical"}),
+        # ('prior' dates the surgery, not the granuloma: not historical)
+        ("HISTORY: , No prior surgery, calcified granuloma in the right upper lobe.", {"negated"}),
         ("Stable.,No suspicious cluster of microcalcifications is seen.", {"negated"}),
     ],
 )

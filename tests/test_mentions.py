@@ -110,6 +110,9 @@ NOT_FINDINGS = [
     "Hypercalcemia of malignancy.",
     "Nonobstructing renal calculus. Cholelithiasis.",
     "A calcified gallstone in the gallbladder.",
+    # a side, a part of the kidney or 'urinary tract' between: still a stone
+    "A calcified right lower pole renal stone.",
+    "No evidence of calcified urinary tract stones.",
     "Appendicolith. Staghorn calculus on the left.",
     "Noncalcified pulmonary nodule.",
     "Non-calcified nodule in the left lower lobe.",

@@ -35,6 +35,12 @@ SITES = [
     ("Calcifications in the right peripheral zone of the prostate.", "prostate", "right"),
     # Sites listed before the finding: the first (guide §2).
     ("The abdominal aorta and the iliac arteries show dense mural calcification.", "aorta", ""),
+    # ... a part or side word opening the next item keeps it a list item.
+    ("The infrarenal aorta and distal left iliac artery demonstrate calcified plaque.", "aorta", ""),
+    ("The descending aorta and mid right subclavian artery have mural calcification.", "aorta", ""),
+    # ... and so does a label naming two sites with a slash.
+    ("Spleen/liver: a few calcified granulomas.", "spleen", ""),
+    ("Aorta/iliacs: moderate calcified plaque.", "aorta", ""),
     # A body region in the mention's words yields to a vocabulary site there.
     ("Bilateral periarticular shoulder calcifications.", "periarticular soft tissue", "bilateral"),
     # 'either' before a paired organ speaks of both; 'either ... or' of no side.
@@ -52,6 +58,9 @@ SITES = [
     ("Bibasilar calcified granulomas.", "lung", "bilateral"),
     ("Calcified granulomas seen biapically.", "lung", "bilateral"),
     ("Mediastinal and left hilar calcifications.", "mediastinum", "left"),
+    # A structure the lesion presses on is a landmark beside it, not its place.
+    ("A lobulated mass in the right lower lobe abutting the pericardium, with internal calcification.", "lung", "right"),
+    ("A 4 cm left adrenal mass displacing the kidney, with coarse calcification.", "adrenal gland", "left"),
     # The exam named in the sentence places the calcification.
     ("Punctate calcifications were seen on mammography.", "breast", ""),
 ]

@@ -50,6 +50,9 @@ LINKS = [
         "",
     ),  # specific beats generic
     ("Calcified plaque at the left ICA origin.", "carotid artery", "left ICA", "left"),
+    # a carotid abbreviation with its side letter in front
+    ("Dense calcified plaque narrows the RICA origin.", "carotid artery", "RICA", "right"),
+    ("LCCA: 50% calcified stenosis.", "carotid artery", "LCCA", "left"),
     ("The aortic valve is heavily calcified.", "aortic valve", "aortic valve", ""),
     # a site word in the name of a systemic disease is no place
     ("Medial calcinosis in the setting of renal failure.", "", "", ""),

@@ -43,7 +43,7 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         return None
     found = min(pool, key=lambda x: x[0])[1]
     if found.span.end <= f.start:
-        found = first_of_list(rd, found, [s for _, s in pool])
+        found = first_of_list(kit, rd, found, [s for _, s in pool])
     return compound_head(kit, rd, found)
 
 
@@ -69,7 +69,9 @@ def _clause_before_label(
 _LIST_WORDS = frozenset({"and", ",", "the"})
 
 
-def first_of_list(rd: ReportDoc, site: SiteRef, pool: list[SiteRef]) -> SiteRef:
+def first_of_list(
+    kit: Toolkit, rd: ReportDoc, site: SiteRef, pool: list[SiteRef]
+) -> SiteRef:
     """The first site of the list that ends with `site`, before the finding
     (guide §2: where one phrase names two sites, the first), a serial list
     included: 'the liver, spleen and pancreas' once an 'and' has joined
@@ -80,7 +82,7 @@ def first_of_list(rd: ReportDoc, site: SiteRef, pool: list[SiteRef]) -> SiteRef:
             (
                 s
                 for s in pool
-                if s.span.end < site.start and _list_gap(rd, s, site, joined)
+                if s.span.end < site.start and _list_gap(kit, rd, s, site, joined)
             ),
             None,
         )
@@ -89,11 +91,23 @@ def first_of_list(rd: ReportDoc, site: SiteRef, pool: list[SiteRef]) -> SiteRef:
         joined, site = True, prev
 
 
-def _list_gap(rd: ReportDoc, before: SiteRef, site: SiteRef, joined: bool) -> bool:
+def _list_gap(
+    kit: Toolkit, rd: ReportDoc, before: SiteRef, site: SiteRef, joined: bool
+) -> bool:
     """Do only list words join `before` to `site`: an 'and', or a comma
-    once an 'and' has joined the list's last two?"""
+    once an 'and' has joined the list's last two? A side or a part word
+    the next site's phrase leaves outside it still opens that item ('the
+    aorta and proximal right common iliac artery': mentions.json
+    `site_part_words`, `coordinated_side_words`)."""
+    item_words = kit.word_sets.get("site_part_words", frozenset()) | kit.word_sets.get(
+        "coordinated_side_words", frozenset()
+    )
     gap = {t.lower_ for t in rd.doc[before.span.end : site.start]}
-    return gap <= _LIST_WORDS and ("and" in gap or (joined and "," in gap))
+    if gap == {"/"}:
+        return True  # 'KIDNEYS/URETERS: no calcification'
+    return gap <= _LIST_WORDS | item_words and (
+        "and" in gap or (joined and "," in gap)
+    )
 
 
 def specific_site_after(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:

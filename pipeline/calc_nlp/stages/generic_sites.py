@@ -67,7 +67,7 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
         if found:
             # 'Mitral and tricuspid valve reveal ... . Fibrocalcific valve
             # leaflets': the first of the list it points back to (guide §2)
-            return first_of_list(rd, found[-1], found)
+            return first_of_list(kit, rd, found[-1], found)
     # the exam or operation line ('PROCEDURE: Aortic valve replacement. ...
     # The leaflets were heavily calcified.')
     line = exam_line(rd.layout, ("exam", "technique"))
@@ -103,7 +103,7 @@ def _unless_whole(
     if not whole:
         return nearest
     pool = [s for s in rd.sentence_sites(f.start) if specific(s)]
-    first = first_of_list(rd, nearest, pool)
+    first = first_of_list(kit, rd, nearest, pool)
     return site if first.site == whole else first
 
 
