@@ -146,11 +146,7 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
             inside = []
         elif kit.md(inside[-1].span).get("mention_site"):
             # 'right shoulder calcification': the tissue about the joint
-            region = inside[-1]
-            site = str(kit.md(region.span)["mention_site"])
-            return replace(
-                region, site=site, text=doc[region.start : region.span.end].text
-            )
+            return _joint_tissue(kit, rd, inside[-1])
     if inside:
         # "pulmonary and renal calcifications": the first of coordinated sites;
         # "intracranial vertebral artery calcification": the last, the head.
@@ -338,8 +334,7 @@ def _about_a_joint(kit: Toolkit, rd: ReportDoc, region: SiteRef) -> SiteRef | No
     rule's `mention_site` (guide §2 vocabulary: periarticular soft tissue).
     'Calcification around the right knee' is there as 'right knee
     calcification' is. None for other regions and other leads ('near')."""
-    site = kit.md(region.span).get("mention_site")
-    if not site:
+    if not kit.md(region.span).get("mention_site"):
         return None
     first = rd.layout.sent_first[region.start]
     i = region.start
@@ -349,8 +344,17 @@ def _about_a_joint(kit: Toolkit, rd: ReportDoc, region: SiteRef) -> SiteRef | No
     leads = kit.rules.word_lists.get("joint_leads", [])
     if not any(before.endswith(" " + w) for w in leads):
         return None
-    text = rd.doc[region.start : region.span.end].text
-    return replace(region, site=str(site), text=text)
+    return _joint_tissue(kit, rd, region)
+
+
+def _joint_tissue(kit: Toolkit, rd: ReportDoc, region: SiteRef) -> SiteRef:
+    """The tissue about the joint a `REGION` rule with `mention_site` names,
+    placed at the region's words (a side word before them included): one
+    reading for a joint among the mention's own words and for one its clause
+    leads to ('right shoulder calcification', 'calcification about the right
+    shoulder')."""
+    site = str(kit.md(region.span)["mention_site"])
+    return replace(region, site=site, text=rd.doc[region.start : region.span.end].text)
 
 
 def _exam_region(kit: Toolkit, rd: ReportDoc, f: Span, region: SiteRef) -> SiteRef:
