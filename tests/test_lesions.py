@@ -892,3 +892,11 @@ def test_mention_at_points_at_each_mention_in_its_sentence(analyzer):
 )
 def test_a_segment_named_before_the_clause_of_the_plaque(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+def test_segment_before_the_clause_after_a_letter_lower_case_lengthens(finding_named):
+    """The site words are found in the sentence's own text: lowering the whole
+    report put them at the wrong offset when a letter before the sentence
+    grows in lower case ('İ' is two characters lowered)."""
+    text = "Patient: İİİİİİ. Moderate stenosis of the proximal LAD due to calcified plaque."
+    assert finding_named(text, "calcified plaque").segment == "proximal"

@@ -368,9 +368,11 @@ def _site_segment(
     site = f.site_text.lower()
     if not site:
         return ""
-    at = text.lower().rfind(site, sent.start_char, c.lo)
+    # the words before the clause only, not the whole report lowered per finding
+    at = text[sent.start_char : c.lo].lower().rfind(site)
     if at < 0:
         return ""
+    at += sent.start_char
     before = text[max(sent.start_char, at - 20) : at].split()[-2:]
     found = dr.segments.findall(" ".join(before))
     words = (dr.synonyms.get(w.lower(), w.lower()) for w in found)
