@@ -274,6 +274,17 @@ def test_vessel_score_lines_above_the_total(findings_of):
         ),
         # a sentence of other words between them and the total parts them
         ("LAD: 21. The heart size is normal. Total Agatston score 21.", ""),
+        # a table with wide columns, its top readings over 400 characters up
+        (
+            "".join(
+                f"{vessel}:{' ' * 90}{score}\n"
+                for vessel, score in (
+                    ("Left main", 5), ("LAD", 15), ("Circumflex", 25), ("RCA", 35), ("PDA", 45)
+                )
+            )
+            + "Total calcium score: 125.\n",
+            "LM=5;LAD=15;LCX=25;RCA=35;PDA=45",
+        ),
     ],
 )
 def test_vessel_readings_right_above_the_total(findings_of, text, vessels):

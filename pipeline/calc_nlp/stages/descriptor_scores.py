@@ -127,7 +127,8 @@ def _first(
 # What may stand between per-vessel readings above a score sentence: spaces,
 # line breaks and marks ("LM: 0\nLAD: 212", "Left main: 0.  LAD: 38.").
 _BETWEEN_READINGS = re.compile(r"[\s.,;:/|]*")
-# How far back per-vessel readings above a sentence are looked for.
+# How far back per-vessel readings are looked for at a time: a window, moved
+# up past the readings it found, so a wide table is read whole.
 _ABOVE_REACH = 400
 
 
@@ -138,22 +139,36 @@ def _vessel_lines_start(
     after another back from it with nothing but spaces, line breaks and
     marks between them, none holding a finding ("LAD: 98" lines before
     "Total calcium score: 145", indented or not; "Left main: 0.  LAD: 38.
-    RCA: 9.  Total Agatston score 47")."""
+    RCA: 9.  Total Agatston score 47"). Read `_ABOVE_REACH` characters at a
+    time, as far up as the readings go (a table with wide columns)."""
+    lo = start
+    while True:
+        top, ended = _readings_start(dr, text, lo, starts)
+        if ended or top == lo:
+            return top
+        lo = top
+
+
+def _readings_start(
+    dr: DescriptorRules, text: str, lo: int, starts: list[int]
+) -> tuple[int, bool]:
+    """Where the readings one after another back from `lo` begin, within
+    `_ABOVE_REACH` characters above it, and whether something else than a
+    reading ends them there (else readings may go on above the window)."""
     found = sorted(
         (m.start(), m.end())
         for _, rx in dr.patterns.get("vessel", [])
-        for m in rx.finditer(text, max(0, start - _ABOVE_REACH), start)
+        for m in rx.finditer(text, max(0, lo - _ABOVE_REACH), lo)
     )
-    lo = start
     for a, b in reversed(found):
         if b > lo:
             continue  # another rule's reading of words already taken
         if _BETWEEN_READINGS.fullmatch(text, b, lo) is None:
-            break
+            return lo, True
         if any(a <= at < lo for at in starts):
-            break
+            return lo, True
         lo = a
-    return lo
+    return lo, False
 
 
 def _score_lines_end(
