@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calc_nlp.schema import BIRADS, CHANGES, SEVERITIES, Finding, report_row
-from calc_nlp.stages.lesions import group
+from calc_nlp.stages.lesions import _group_all, group
 
 
 @pytest.mark.parametrize(
@@ -207,6 +207,46 @@ NUMBER_ONLY = [
 @pytest.mark.parametrize("text, lesions", NUMBER_ONLY)
 def test_without_site_singular_and_plural(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+ALONE = [
+    "RUL calcified granuloma, 5 mm.",
+    "Calcified granuloma.",
+    "IMPRESSION: Additional calcified granuloma in the left lower lobe.",
+    "No new calcification.",
+    "Possible calcification about the right shoulder.",
+    "History of coronary artery calcification.",
+    "Vascular calcification in the soft tissues of the chest wall.",
+    "Calcified plaque of the proximal LAD with 50% stenosis.",
+]
+
+
+@pytest.mark.parametrize("text", ALONE)
+@pytest.mark.parametrize("own_lesion", [False, True])
+@pytest.mark.parametrize("site", [None, ""])
+@pytest.mark.parametrize("section", [None, "impression", "history"])
+def test_an_only_finding_is_grouped_as_the_full_search_groups_it(
+    findings_of, text, own_lesion, site, section
+):
+    """`group`'s shortcut for a report's only finding gives what its search
+    gives, whatever the finding's flags (its own lesion, no site, section)."""
+    from dataclasses import replace
+
+    from calc_nlp.stages import analyze
+
+    dr = analyze.analyzer().kit.descriptors
+    (f,) = findings_of(text)
+    f = replace(
+        f,
+        own_lesion=own_lesion,
+        site=f.site if site is None else site,
+        section=f.section if section is None else section,
+        lesion_id="",
+    )
+    short, full = replace(f), replace(f)
+    group(dr, [short])
+    _group_all(dr, [full])
+    assert short.lesion_id == full.lesion_id == f.finding_id
 
 
 def group_with_bundled(found: list[Finding]) -> None:
