@@ -75,7 +75,7 @@ def scores_of(
             if any(a < m.end() and m.start() < b for a, b, _, _ in vessels):
                 continue
             totals.append((m.start(), m.end(), rid, dr.number(m.group("value"))))
-    today = [t for t in totals if not _dated_total(text, lo, t[0])]
+    today = [t for t in totals if not _dated_total(dr, text, lo, t[0])]
     total = min(today or totals) if totals else None
     pct = _first(dr, "percentile", text, lo, hi)
     if total is not None:
@@ -90,18 +90,14 @@ def scores_of(
     )
 
 
-# words right before a total that make it an earlier study's ("the prior score
-# of 250", "up from 250", "previously 250")
-_DATING = frozenset({"prior", "previous", "previously", "earlier", "baseline", "from", "last"})
-
-
-def _dated_total(text: str, lo: int, at: int) -> bool:
-    """Does a dating word stand among the two words right before a total
+def _dated_total(dr: DescriptorRules, text: str, lo: int, at: int) -> bool:
+    """Does a dating word (score_dating: "the prior score of 250", "up from
+    250", "previously 250") stand among the two words right before a total
     reading at `at` (within its sentence from `lo`)? Then it is the score of
     an earlier study, not today's, when the sentence has another."""
     before = text[max(lo, at - 30) : at]
     words = re.findall(r"[a-z]+", before.lower())[-2:]
-    return bool(_DATING & set(words))
+    return bool(dr.score_dating & set(words))
 
 
 def _vessels_named(dr: DescriptorRules, m: re.Match[str]) -> list[tuple[int, str]]:
