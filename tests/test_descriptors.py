@@ -322,6 +322,19 @@ def test_vessel_score_lines_under_the_heading(findings_of):
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coronary calcification, with a circumflex score of 30 and a total score of 95.",
+        "Coronary artery calcium; the circumflex score is 30 and the total score is 95.",
+        "Coronary calcium: total score of 95, circumflex score of 30.",
+    ],
+)
+def test_vessel_and_total_score_phrases_in_one_sentence(findings_of, text):
+    f = findings_of(text)[0]
+    assert (f.agatston, f.agatston_vessels) == (95.0, "LCX=30")
+
+
 def test_score_goes_to_the_score_phrase_not_its_neighbour(findings_of):
     found = findings_of("Coronary artery calcification with a calcium score of 45.")
     assert [(f.mention, f.agatston) for f in found] == [
