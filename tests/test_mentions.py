@@ -145,6 +145,8 @@ SCORE_LINES = [
     ("EXAM: Gated noncontrast scan for coronary calcium.\nHistory: none.", []),
     ("Her coronary calcium CT in May: total Agatston score 230.", ["Agatston score"]),
     ("Reason for referral: coronary calcium score results.", []),
+    # a line ending in a colon heads the score lines under it: a finding
+    ("Coronary calcium score result:\nLAD 20\nTotal 20", ["Coronary calcium score"]),
     # capitals with a full stop are a finding, not a title
     ("CT CHEST: CALCIFIED GRANULOMA RIGHT UPPER LOBE.", ["CALCIFIED GRANULOMA"]),
     # a score phrase mid-report in ordinary case stays a finding with no number

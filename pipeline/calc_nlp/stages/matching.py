@@ -438,7 +438,8 @@ def _names_the_study(kit: Toolkit, lay: Layout, c: Span, calc: list[Span]) -> bo
     result') or 'STUDY-WORD for' right before it ('gated CT for coronary
     calcium'), where its sentence states no number, or states it with a
     score phrase of its own later on ('Coronary calcium CT: total Agatston
-    score 46'): the guide's exam titles are no findings."""
+    score 46'): the guide's exam titles are no findings. A line ending in a
+    colon heads the score lines under it ('Calcium score results:')."""
     names = kit.word_sets.get("exam_name_words", frozenset())
     words, blank = lay.words, lay.blank
     j = c.end
@@ -451,6 +452,10 @@ def _names_the_study(kit: Toolkit, lay: Layout, c: Span, calc: list[Span]) -> bo
     before = i > 0 and words[i].lower() == "for" and words[i - 1].lower() in names
     if not (after or before):
         return False
+    lo, hi = _line(words, c)
+    last = next((words[k] for k in range(hi - 1, lo - 1, -1) if not blank[k]), "")
+    if last == ":":
+        return False  # a heading over the score lines ('Calcium score results:')
     first = lay.sent_first[c.start]
     end = lay.sent_end[first]
     if not any(ch.isdigit() for w in words[c.end : end] for ch in w):
