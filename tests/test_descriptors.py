@@ -133,6 +133,19 @@ def test_size_mm(finding_named, text, mention, size):
 
 
 @pytest.mark.parametrize(
+    "text, mention, size",
+    [
+        ("A four millimeter calcified nodule in the left lung.", "calcified nodule", 4.0),
+        ("There is a three-centimeter calcified mass in the spleen.", "calcified mass", 30.0),
+        ("One-cm calcified lymph node at the right hilum.", "calcified lymph node", 10.0),
+        ("Calcified granuloma measuring eight millimetres, left base.", "Calcified granuloma", 8.0),
+    ],
+)
+def test_size_written_in_words(finding_named, text, mention, size):
+    assert finding_named(text, mention).size_mm == size
+
+
+@pytest.mark.parametrize(
     "text, mention, change",
     [
         ("New calcification in the right breast.", "calcification", "new"),
@@ -182,6 +195,32 @@ def test_size_mm(finding_named, text, mention, size):
     ],
 )
 def test_change(finding_named, text, mention, change):
+    assert finding_named(text, mention).change == change
+
+
+@pytest.mark.parametrize(
+    "text, mention, change",
+    [
+        (
+            "New since the March exam, there are fine calcifications in the right breast.",
+            "calcifications",
+            "new",
+        ),
+        (
+            "Larger compared with XXXX: the calcified mass in the pelvis.",
+            "calcified mass",
+            "increased",
+        ),
+        (
+            "2. Unchanged from the prior study, a calcified node at the left hilum.",
+            "calcified node",
+            "stable",
+        ),
+        # the change word grades nothing that the sentence then denies
+        ("Stable since XXXX, no calcifications.", "calcifications", ""),
+    ],
+)
+def test_change_word_fronted_with_its_comparison(finding_named, text, mention, change):
     assert finding_named(text, mention).change == change
 
 

@@ -238,6 +238,7 @@ DESCRIPTOR_WORD_LISTS = (
     "host_processes",
     "count_words",
     "threshold_dating",
+    "comparison_leads",
     "size_current",
     "head_denials",
     "head_containers",

@@ -53,6 +53,8 @@ def _mm(dr: DescriptorRules, m: re.Match[str]) -> float:
         float(x) * (dr.units[u.lower()] if u else unit)
         for x, u in _DIM.findall(m.group("dims"))
     ]
+    if not dims:  # a number in words ('a six millimeter granuloma')
+        dims = [dr.number(m.group("dims").lower()) * unit]
     return round(max(dims), 2)
 
 
