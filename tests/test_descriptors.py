@@ -801,3 +801,15 @@ def test_a_risen_score_is_increased(finding_named, text, mention, score):
 )
 def test_a_volume_or_mass_score_is_no_agatston_score(findings_of, text, score):
     assert findings_of(text)[0].agatston == score
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regional non-mass enhancement in the upper outer right breast, corresponding to the calcifications.",
+        "Non-mass enhancement in a linear distribution at 10 o'clock, corresponding to the biopsied calcifications.",
+    ],
+)
+def test_a_non_mass_enhancement_lends_no_distribution(finding_named, text):
+    f = finding_named(text, "calcifications")
+    assert f.distribution == ()
