@@ -374,6 +374,11 @@ def test_vessel_and_total_score_phrases_in_one_sentence(findings_of, text):
     assert (f.agatston, f.agatston_vessels) == (95.0, "LCX=30")
 
 
+def test_the_total_wins_over_a_bare_score_before_it(findings_of):
+    f = findings_of("Coronary artery calcium, mostly in the RCA (score 70), with a total score of 95.")[0]
+    assert f.agatston == 95.0
+
+
 def test_score_goes_to_the_score_phrase_not_its_neighbour(findings_of):
     found = findings_of("Coronary artery calcification with a calcium score of 45.")
     assert [(f.mention, f.agatston) for f in found] == [
