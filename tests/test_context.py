@@ -74,6 +74,22 @@ CASES = [
 ]
 
 
+# a short-scope forward modifier reaches a mention whose site and side words
+# stand between it and the mention's own word: those words are its phrase
+PHRASE_SCOPE_CASES = [
+    ("Resolved left axillary nodal calcification.", {"negated", "historical"}),
+    ("Resolved mitral annular calcification.", {"negated", "historical"}),
+    ("Resolved right renal hilar calcification.", {"negated", "historical"}),
+    # the scope still ends before another noun's words
+    ("Resolved abscess with calcification.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PHRASE_SCOPE_CASES)
+def test_short_scope_reaches_the_mention_phrase(only, text, expected):
+    assert flags(only(text)) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_modifiers(only, text, expected):
     assert flags(only(text)) == expected

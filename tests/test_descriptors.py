@@ -133,6 +133,19 @@ def test_size_mm(finding_named, text, mention, size):
 
 
 @pytest.mark.parametrize(
+    "text, mention, size",
+    [
+        ("A four millimeter calcified nodule in the left lung.", "calcified nodule", 4.0),
+        ("There is a three-centimeter calcified mass in the spleen.", "calcified mass", 30.0),
+        ("One-cm calcified lymph node at the right hilum.", "calcified lymph node", 10.0),
+        ("Calcified granuloma measuring eight millimetres, left base.", "Calcified granuloma", 8.0),
+    ],
+)
+def test_size_written_in_words(finding_named, text, mention, size):
+    assert finding_named(text, mention).size_mm == size
+
+
+@pytest.mark.parametrize(
     "text, mention, change",
     [
         ("New calcification in the right breast.", "calcification", "new"),
@@ -182,6 +195,32 @@ def test_size_mm(finding_named, text, mention, size):
     ],
 )
 def test_change(finding_named, text, mention, change):
+    assert finding_named(text, mention).change == change
+
+
+@pytest.mark.parametrize(
+    "text, mention, change",
+    [
+        (
+            "New since the March exam, there are fine calcifications in the right breast.",
+            "calcifications",
+            "new",
+        ),
+        (
+            "Larger compared with XXXX: the calcified mass in the pelvis.",
+            "calcified mass",
+            "increased",
+        ),
+        (
+            "2. Unchanged from the prior study, a calcified node at the left hilum.",
+            "calcified node",
+            "stable",
+        ),
+        # the change word grades nothing that the sentence then denies
+        ("Stable since XXXX, no calcifications.", "calcifications", ""),
+    ],
+)
+def test_change_word_fronted_with_its_comparison(finding_named, text, mention, change):
     assert finding_named(text, mention).change == change
 
 
@@ -320,6 +359,24 @@ def test_vessel_score_lines_under_the_heading(findings_of):
         160.0,
         2,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coronary calcification, with a circumflex score of 30 and a total score of 95.",
+        "Coronary artery calcium; the circumflex score is 30 and the total score is 95.",
+        "Coronary calcium: total score of 95, circumflex score of 30.",
+    ],
+)
+def test_vessel_and_total_score_phrases_in_one_sentence(findings_of, text):
+    f = findings_of(text)[0]
+    assert (f.agatston, f.agatston_vessels) == (95.0, "LCX=30")
+
+
+def test_the_total_wins_over_a_bare_score_before_it(findings_of):
+    f = findings_of("Coronary artery calcium, mostly in the RCA (score 70), with a total score of 95.")[0]
+    assert f.agatston == 95.0
 
 
 def test_score_goes_to_the_score_phrase_not_its_neighbour(findings_of):
@@ -749,3 +806,15 @@ def test_a_risen_score_is_increased(finding_named, text, mention, score):
 )
 def test_a_volume_or_mass_score_is_no_agatston_score(findings_of, text, score):
     assert findings_of(text)[0].agatston == score
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regional non-mass enhancement in the upper outer right breast, corresponding to the calcifications.",
+        "Non-mass enhancement in a linear distribution at 10 o'clock, corresponding to the biopsied calcifications.",
+    ],
+)
+def test_a_non_mass_enhancement_lends_no_distribution(finding_named, text):
+    f = finding_named(text, "calcifications")
+    assert f.distribution == ()

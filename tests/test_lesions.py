@@ -112,6 +112,19 @@ from calc_nlp.stages.lesions import _group_all, group
             "FINDINGS: Calcification about the left shoulder. Calcification about the left elbow.",
             [1, 2],
         ),
+        # the labels over them name the joints when their sentences do not
+        (
+            "FINDINGS: ,LEFT SHOULDER: , Calcified mass about the joint.  A second small "
+            "calcification lies in the periarticular soft tissues above the joint.,LEFT HIP: , "
+            "Amorphous periarticular calcification about the trochanter, larger than before.",
+            [1, 2, 3],
+        ),
+        (
+            "FINDINGS: ,RIGHT ELBOW: , Dense calcified mass at the joint.  Another calcification "
+            "sits in the periarticular soft tissues medially.,RIGHT WRIST: , Periarticular "
+            "calcification at the ulnar styloid.",
+            [1, 2, 3],
+        ),
         # a different BI-RADS morphology at the same site is another group
         (
             "Right breast: punctate calcifications. Right breast: fine pleomorphic calcifications.",

@@ -154,6 +154,15 @@ SCORE_LINES = [
     # the exam's title in capitals opening the report, on its line or comma-joined
     ("CARDIAC CT FOR CORONARY CALCIUM\nFINDINGS: Total calcium score: 12.", ["calcium score"]),
     ("CT SCAN FOR CORONARY CALCIFICATION,INDICATION: , Chest pain.", []),
+    # a score phrase naming the study or test, on a title or exam line or in
+    # a sentence, is no finding; a score stated after it still is
+    ("HEART CT: CORONARY ARTERY CALCIUM QUANTIFICATION\nHistory: smoker.", []),
+    ("EXAM: Coronary calcium score\nFINDINGS: Total Agatston score 12.", ["Agatston score"]),
+    ("EXAM: Gated noncontrast scan for coronary calcium.\nHistory: none.", []),
+    ("Her coronary calcium CT in May: total Agatston score 230.", ["Agatston score"]),
+    ("Reason for referral: coronary calcium score results.", []),
+    # a line ending in a colon heads the score lines under it: a finding
+    ("Coronary calcium score result:\nLAD 20\nTotal 20", ["Coronary calcium score"]),
     # capitals with a full stop are a finding, not a title
     ("CT CHEST: CALCIFIED GRANULOMA RIGHT UPPER LOBE.", ["CALCIFIED GRANULOMA"]),
     # a score phrase mid-report in ordinary case stays a finding with no number

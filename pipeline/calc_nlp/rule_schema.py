@@ -239,6 +239,7 @@ DESCRIPTOR_WORD_LISTS = (
     "count_words",
     "threshold_dating",
     "score_dating",
+    "comparison_leads",
     "size_current",
     "head_denials",
     "head_containers",

@@ -220,7 +220,7 @@ class Analyzer:
             offset,
             lay,
             m,
-            modifiers(kit, doc, lay, targets, columns),
+            modifiers(kit, doc, lay, targets, columns, phrase_starts(m, lay)),
             exam=exam,
             lesion_nouns=kit.rules.word_lists.get("lesion_nouns", []),
             other_finding_nouns=kit.rules.word_lists.get("other_finding_nouns", []),
@@ -307,6 +307,31 @@ def link_and_classify(
         if kit.md(c)["condition"] in names and not flags(rd.mods, c) & NOT_A_CONDITION
     )
     return result
+
+
+def phrase_starts(m: Matches, lay: Layout) -> dict[int, int]:
+    """Where each mention's phrase starts, by the mention's start: back over
+    the premodifier, site and side words right before it, within its
+    sentence and short of another mention ('splenic hilar' of 'splenic
+    hilar calcification'; the words linking.extend widens the mention over)."""
+    ends: dict[int, int] = {}
+    for p in m.premods:
+        ends[p.end] = min(ends.get(p.end, p.start), p.start)
+    for ref in m.sites:
+        ends[ref.span.end] = min(ends.get(ref.span.end, ref.start), ref.start)
+    for lat in m.lats:
+        ends[lat.end] = min(ends.get(lat.end, lat.start), lat.start)
+    taken = {i for c in m.calc for i in range(c.start, c.end)}
+    out: dict[int, int] = {}
+    for c in m.calc:
+        start = c.start
+        while start in ends and lay.sent_first[start] != start:
+            new = ends[start]
+            if new < lay.sent_first[c.start] or any(i in taken for i in range(new, start)):
+                break
+            start = new
+        out[c.start] = start
+    return out
 
 
 def site_targets(kit: Toolkit, m: Matches, lay: Layout) -> list[Span]:

@@ -368,6 +368,41 @@ def opening_change(
     return found if len(gap.split()) <= _OPENING_REACH else None
 
 
+# The sentence's opening before its change word: blanks, a list number or
+# bullet ("1. New since XXXX, ...", "- Unchanged from ...").
+_LEAD_IN = re.compile(r"\s*(?:\d{1,2}[.)]|[-*\u2022])?\s*$")
+# Words after the comparison that deny what follows them.
+_DENIED = re.compile(r"\b(?:no|not|without|negative)\b", re.I)
+# The comparison after the change word, up to the comma or colon that sets
+# it off ("since XXXX,", "compared with the prior mammogram:"); its first
+# word may be the change term's own last word ("new since": "XXXX,").
+_COMPARISON = re.compile(r"[^\S\n]+(\w+)\b[^,:;.\n]{0,60}?[,:]")
+
+
+def fronted_change(
+    dr: DescriptorRules, text: str, lo: int, start: int
+) -> re.Match[str] | None:
+    """A change word opening the sentence (`lo`) with what it compares
+    against, set off by a comma or colon before the mention's `start`
+    ("New since XXXX, there are punctate calcifications"; "Unchanged
+    compared with the prior exam: calcified granuloma"): it grades what the
+    sentence then reports, as a change word before the noun would."""
+    m = dr.terms.search(text, lo, start)
+    if m is None or not _LEAD_IN.match(text[lo : m.start()]):
+        return None
+    entry = dr.term(m.group())
+    if entry["field"] != "change" or not entry["value"]:
+        return None
+    cmp = _COMPARISON.match(text, m.end(), start)
+    lead = m.group().lower().split()[-1] if cmp is not None else ""
+    if lead not in dr.comparison_leads:
+        lead = "" if cmp is None else cmp.group(1).lower()
+    if lead not in dr.comparison_leads or cmp is None:
+        return None
+    # "Stable since XXXX, no calcifications": the word grades what is there
+    return None if _DENIED.search(text, cmp.end(), start) else m
+
+
 _LAST_WORD = re.compile(r"(\w+)[^\S\n]*$")
 
 

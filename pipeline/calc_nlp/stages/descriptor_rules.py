@@ -127,6 +127,7 @@ class DescriptorRules:
         self.count_words = set(wl["count_words"])
         self.threshold_dating = set(wl["threshold_dating"])
         self.score_dating = frozenset(wl["score_dating"])
+        self.comparison_leads = set(wl["comparison_leads"])
         self.size_current = set(wl["size_current"])
         self.restating_openers = set(wl["restating_openers"])
         self.differential = _breaks(wl["differential_links"], compile_regex)

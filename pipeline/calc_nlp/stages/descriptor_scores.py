@@ -75,8 +75,11 @@ def scores_of(
             if any(a < m.end() and m.start() < b for a, b, _, _ in vessels):
                 continue
             totals.append((m.start(), m.end(), rid, dr.number(m.group("value"))))
-    today = [t for t in totals if not _dated_total(dr, text, lo, t[0])]
-    total = min(today or totals) if totals else None
+    today = [t for t in totals if not _dated_total(dr, text, lo, t[0])] or totals
+    # a reading the sentence calls the total wins over a bare 'score N' before
+    # it ('calcium in the LAD (score 120) and total score 160': 160)
+    named = [t for t in today if text[t[0] : t[0] + 5].lower() == "total"]
+    total = min(named or today) if totals else None
     pct = _first(dr, "percentile", text, lo, hi)
     if total is not None:
         words.append(("agatston", total[2], off + total[0], off + total[1]))

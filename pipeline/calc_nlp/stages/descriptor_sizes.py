@@ -53,6 +53,8 @@ def _mm(dr: DescriptorRules, m: re.Match[str]) -> float:
         float(x) * (dr.units[u.lower()] if u else unit)
         for x, u in _DIM.findall(m.group("dims"))
     ]
+    if not dims:  # a number in words ('a six millimeter granuloma')
+        dims = [dr.number(m.group("dims").lower()) * unit]
     return round(max(dims), 2)
 
 
@@ -671,12 +673,21 @@ def _names_head(dr: DescriptorRules, part: list[str]) -> bool:
     calcification the report names, and keeps its size (GUIDE: the size stays
     on the finding whose phrase gives it); a cystic one holds what is named
     ("1.6 cm cystic structure with layering echogenic material, consistent
-    with milk of calcium")."""
+    with milk of calcium"). A head word a 'non-' prefix denies names none
+    ("segmental non-mass enhancement, corresponding to the calcifications":
+    an enhancement, whose distribution is not the calcifications')."""
     own = dr.size_adjectives | dr.head_containers
     return any(
-        w in dr.restated_heads and not (k and part[k - 1] in own)
+        w in dr.restated_heads
+        and not (k and part[k - 1] in own)
+        and not _non_prefixed(part, k)
         for k, w in enumerate(part)
     )
+
+
+def _non_prefixed(part: list[str], k: int) -> bool:
+    """Is token k written after a 'non-' prefix ('non-mass')?"""
+    return k >= 2 and part[k - 1] == "-" and part[k - 2] == "non"
 
 
 def _plain(text: str) -> list[str]:

@@ -416,6 +416,16 @@ _LABEL = re.compile(r"(?:^|[\n,.;])[^\S\n]*([A-Za-z][\w/ -]{0,40}?)[^\S\n]*:", r
 LABEL_REACH = 300
 
 
+def label_before(f: Finding, text: str) -> str:
+    """The nearest label before the finding in the report `text` ('RIGHT
+    HIP: , Lobulated periarticular calcification ...'), within LABEL_REACH;
+    empty when there is none or `text` is not the finding's report."""
+    if not text or text[f.start : f.end].lower() != f.mention.lower():
+        return ""
+    found = list(_LABEL.finditer(text, max(0, f.start - LABEL_REACH), f.start))
+    return found[-1].group(1) if found else ""
+
+
 def label_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
     """The sub-site words of the nearest label before the finding in the
     report `text` ("Superficial femoral artery: , Diffuse wall

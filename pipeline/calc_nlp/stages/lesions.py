@@ -54,6 +54,7 @@ from calc_nlp.stages.lesion_words import (
     crossed,
     echoes,
     joined_places,
+    label_before,
     label_sub,
     lead_list,
     mention_at,
@@ -147,6 +148,8 @@ class _Lesion:
     # the place a link word leads to after each finding's mention
     # (`trailing_sub`), shared as `part_of` is
     place_of: dict[str, str] = field(default_factory=dict)
+    # the label line over each finding ('RIGHT HIP:'), shared as `part_of` is
+    label_of: dict[str, str] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
     # the BI-RADS terms that name a cause, no shape (`_differ`)
     causes: frozenset[str] = frozenset()
@@ -612,15 +615,22 @@ def _other_joint(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     """Do the sentences of the lesion's first finding and of `f`, one
     section's findings at one of a joint's tissues, name different joints
     ("Periarticular calcification at the left shoulder. Periarticular
-    calcification at the left hip.")? Not in the history, which may name the
-    region ("hip") its later sentences name more narrowly ("trochanter")."""
-    return (
+    calcification at the left hip."), or the labels over them ("RIGHT
+    SHOULDER: ... RIGHT HIP: , periarticular calcification about the greater
+    trochanter")? Not in the history, which may name the region ("hip") its
+    later sentences name more narrowly ("trochanter")."""
+    if not (
         f.site in dr.joint_sites
         and f.section != _HISTORY
         and x.first is not None
         and x.first.section == f.section
-        and not _same_joint(dr, f.sentence, x.first.sentence)
-    )
+    ):
+        return False
+    # the label over each ('RIGHT SHOULDER: ... RIGHT HIP: ...') names its joint too
+    first = x.first
+    mine = f"{x.label_of.get(f.finding_id, '')} {f.sentence}"
+    theirs = f"{x.label_of.get(first.finding_id, '')} {first.sentence}"
+    return not _same_joint(dr, mine, theirs)
 
 
 def _same_joint(dr: DescriptorRules, a: str, b: str) -> bool:
@@ -1002,6 +1012,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     causes = frozenset(dr.cause_terms)
     spans = _spans(findings)
     place_of = {f.finding_id: trailing_sub(dr, f, spans[f.finding_id][0]) for f in findings}
+    label_of = {f.finding_id: label_before(f, text) for f in findings}
     for f in findings:
         sub, state, words = (
             _sub_of(dr, f, text) or _place_after(dr, f, spans[f.finding_id][0]),
@@ -1068,6 +1079,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
                 "",
                 part_of=part_of,
                 place_of=place_of,
+                label_of=label_of,
                 causes=causes,
             )
             by_id[found.lesion_id] = found

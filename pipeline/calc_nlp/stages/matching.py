@@ -398,7 +398,11 @@ def _names_a_score(
     calcium score is 115'); a title is a line giving no number that is
     written in capitals ('CCTA / CALCIUM SCORE') or opens the report as a
     title (no label before the phrase, no full stop ending it)."""
-    if not kit.md(c).get("score_phrase") or not c[-1].lower_.startswith("score"):
+    if not kit.md(c).get("score_phrase"):
+        return False
+    if _names_the_study(kit, lay, c, calc):
+        return True
+    if not c[-1].lower_.startswith("score"):
         return False
     lo, hi = _line(lay.words, c)
     colon = c.end < len(doc) and doc[c.end].text == ":"
@@ -415,6 +419,8 @@ def _names_a_score(
         return False
     if words[-1].text == ":":
         return False  # a line naming what the lines under it give
+    if lay.sections[c.start][0] == "exam":
+        return True  # the exam line names the study ('EXAM: Calcium score')
     if not any(ch.islower() for t in words for ch in t.text):
         return True
     # the report's opening line, neither a labelled line nor a sentence
@@ -422,6 +428,41 @@ def _names_a_score(
         all(t.is_space for t in doc[:lo])
         and not any(t.text == ":" for t in doc[lo : c.start])
         and words[-1].text != "."
+    )
+
+
+def _names_the_study(kit: Toolkit, lay: Layout, c: Span, calc: list[Span]) -> bool:
+    """Does a score phrase name the study or test rather than state a
+    finding? A word of `exam_name_words` right after it ('CORONARY CALCIUM
+    QUANTIFICATION', 'Coronary calcium CT last week', 'calcium score
+    result') or 'STUDY-WORD for' right before it ('gated CT for coronary
+    calcium'), where its sentence states no number, or states it with a
+    score phrase of its own later on ('Coronary calcium CT: total Agatston
+    score 46'): the guide's exam titles are no findings. A line ending in a
+    colon heads the score lines under it ('Calcium score results:')."""
+    names = kit.word_sets.get("exam_name_words", frozenset())
+    words, blank = lay.words, lay.blank
+    j = c.end
+    while j < len(words) and blank[j]:
+        j += 1
+    after = j < len(words) and words[j].lower() in names
+    i = c.start - 1
+    while i > 0 and blank[i]:
+        i -= 1
+    before = i > 0 and words[i].lower() == "for" and words[i - 1].lower() in names
+    if not (after or before):
+        return False
+    lo, hi = _line(words, c)
+    last = next((words[k] for k in range(hi - 1, lo - 1, -1) if not blank[k]), "")
+    if last == ":":
+        return False  # a heading over the score lines ('Calcium score results:')
+    first = lay.sent_first[c.start]
+    end = lay.sent_end[first]
+    if not any(ch.isdigit() for w in words[c.end : end] for ch in w):
+        return True
+    return any(
+        x.start > c.end and x.start < end and kit.md(x).get("score_phrase")
+        for x in calc
     )
 
 

@@ -43,8 +43,11 @@ def modifiers(
     lay: Layout,
     targets: list[Span],
     columns: dict[str, list[int]] | None = None,
+    phrase_starts: dict[int, int] | None = None,
 ) -> Modifiers:
-    """ConText's modifiers for each target.
+    """ConText's modifiers for each target. `phrase_starts`: where each
+    mention's phrase starts (its premodifier, site and side words before it,
+    by the mention's start; see `_scope_to_phrase`).
 
     ConText runs over the target sentences only, as one sub-document (their
     tokens one after the other, sentence starts kept): report text outside
@@ -79,6 +82,8 @@ def modifiers(
         found = apply_context(kit.context, matches, subs, starts, words)
     else:
         found = _context_on_a_doc(kit, doc, firsts, lay, words, starts, subs)
+    if phrase_starts:
+        _scope_to_phrase(targets, subs, found, where, phrase_starts)
     verbs = kit.rules.clause_verbs
     clause = _Clauses(words, starts, frozenset(verbs.get("words", ())))
     clause.openers = frozenset(verbs.get("item_openers", ()))
@@ -136,6 +141,36 @@ def modifiers(
         by_span[key(t)] = by_span.get(key(t), ()) + mods
     one = _one_cause(kit, targets, subs, by_span)
     return Modifiers(by_span, {j: i for i, j in where.items()}, one)
+
+
+def _scope_to_phrase(
+    targets: list[Span],
+    subs: list[Target],
+    found: list[Any],
+    where: dict[int, int],
+    phrase_starts: dict[int, int],
+) -> None:
+    """A forward modifier with a short scope (a rule's `max_scope`, 'Resolved'
+    two words on) reaches a mention whose phrase starts in that scope: the
+    site, side and type words before the mention's own word are its phrase
+    ('Resolved splenic hilar calcification', 'Resolved right hilar
+    calcification'), so they do not push the mention out of reach. Adds
+    those modifiers to the mention's target (in `subs`)."""
+    for t, st in zip(targets, subs, strict=True):
+        start = phrase_starts.get(t.start)
+        if t.label_ != FINDING_LABEL or start is None or start >= t.start:
+            continue
+        lo = where[start]
+        for mod in found:
+            if (
+                mod.rule.max_scope
+                and mod.direction in ("FORWARD", "BIDIRECTIONAL")
+                and mod not in st.modifiers
+                and mod.modifier_span[1] <= lo < mod.scope_span[1]
+                and mod.scope_span[0] <= lo
+                and mod.allows(st.label_.upper())
+            ):
+                st.modifiers += (mod,)
 
 
 def _context_on_a_doc(
