@@ -424,6 +424,8 @@ def test_no_score_on_other_sites(finding_named):
         ("Grouped amorphous calcifications. BI-RADS: IVb, biopsy advised.", "4B"),
         ("ASSESSMENT: Category V - highly suggestive of malignancy.", "5"),
         ("Round calcifications, right breast. BI-RADS III.", "3"),
+        ("No suspicious calcifications. BI-RADS category I negative.", "1"),
+        ("Vascular calcifications. ASSESSMENT: Category I negative.", "1"),
         # ... not the pronoun after the word
         ("Calcifications. BI-RADS I would leave to the breast team.", ""),
     ],
