@@ -35,7 +35,7 @@ FLOORS = {
     "laterality": 0.9618,
     "negated": 0.9873,
     "uncertain": 0.9788,
-    "classification": 0.9646,
+    "classification": 0.969,
     "all_fields_right": 0.8898,
     "conditions_precision": 0.9651,
     "conditions_recall": 0.8469,
