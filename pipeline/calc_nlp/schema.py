@@ -336,6 +336,10 @@ def error_row(row: int, report_id: str, reason: str) -> dict[str, Cell]:
     return {"row": row, "report_id": report_id, "reason": reason}
 
 
+# Each lab's value and flag columns, named once: a report row is made per report.
+_LAB_COLUMNS = tuple((name, f"{name}_flag") for name in LAB_NAMES)
+
+
 def report_row(r: ReportResult) -> dict[str, Cell]:
     """The report as typed values, keyed and ordered by REPORT_COLUMNS."""
     row: dict[str, Cell] = {
@@ -354,10 +358,13 @@ def report_row(r: ReportResult) -> dict[str, Cell]:
         "notes": r.note,
         "text_sha256": r.text_sha256,
     }
-    for name in LAB_NAMES:
-        lab = next((v for v in r.labs if v.name == name), None)
-        row[name] = None if lab is None else _two_decimals(lab.value)
-        row[f"{name}_flag"] = "" if lab is None else lab.flag
+    first: dict[str, LabValue] = {}  # the first value of each lab
+    for lab in r.labs:
+        first.setdefault(lab.name, lab)
+    for name, flag in _LAB_COLUMNS:
+        value = first.get(name)
+        row[name] = None if value is None else _two_decimals(value.value)
+        row[flag] = "" if value is None else value.flag
     return {c: row[c] for c in REPORT_COLUMNS}
 
 

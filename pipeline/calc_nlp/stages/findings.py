@@ -277,8 +277,9 @@ def _pointing_sentence(rd: ReportDoc, sent: Span, f: Span) -> Span | None:
     if sent.end >= len(rd.doc) or any(f.end <= x.start < sent.end for x in calc):
         return None
     nxt = rd.sent_at(sent.end)
-    words = [t for t in nxt if not t.is_space and not t.is_punct]
-    if not words or words[0].lower_ not in POINTING_PRONOUNS:
+    # only its first word is read: not a Token made of each of its words
+    first = next((t for t in nxt if not t.is_space and not t.is_punct), None)
+    if first is None or first.lower_ not in POINTING_PRONOUNS:
         return None
     if any(nxt.start <= x.start < nxt.end for x in calc):
         return None

@@ -596,10 +596,8 @@ def part_words(kit: Toolkit, site: SiteRef) -> str:
     ('spleen', 'splenic', 'hepatic'), which takes in every part of it. Words
     are spelled as descriptors.json's site_synonyms spell them."""
     words = core_words(site.span.text)
-    if " " not in words:
-        terms = kit.site_info(site.site).get("terms", ())
-        if any(words == t.lower() for t in terms):
-            return ""
+    if " " not in words and words in kit.site_terms(site.site):
+        return ""
     # one spelling of a part ('lingular' and 'lingula', 'hilar' and 'hilum')
     synonyms = kit.descriptors.synonyms
     return " ".join(synonyms.get(w, w) for w in words.split())

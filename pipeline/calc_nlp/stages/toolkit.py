@@ -474,6 +474,7 @@ class Toolkit:
 
     def __init__(self, rules: RuleSet):
         self.rules = rules
+        self._site_terms: dict[str, frozenset[str]] = {}  # site_terms, made once
         inputs = _cache_inputs(rules)
         cache = ToolkitCache(inputs)
         self.regexes = regexes = RegexCache(inputs)
@@ -638,3 +639,12 @@ class Toolkit:
     def site_info(self, site: str) -> Mapping[str, Any]:
         """The site's vocabulary entry (read only; empty for no site)."""
         return self.rules.sites.get(site, _NO_SITE)
+
+    def site_terms(self, site: str) -> frozenset[str]:
+        """The site's vocabulary terms in lower case, made once per site:
+        each finding's site words are compared with them."""
+        terms = self._site_terms.get(site)
+        if terms is None:
+            entry = self.site_info(site).get("terms", ())
+            terms = self._site_terms[site] = frozenset(t.lower() for t in entry)
+        return terms
