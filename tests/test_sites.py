@@ -100,6 +100,11 @@ LINKS = [
     ("Amorphous calcification in the soft tissues about the right shoulder.", "periarticular soft tissue", "right shoulder", "right"),
     ("Soft tissue calcification in the gluteal muscle about the right hip.", "muscle", "gluteal", "right"),
     ("Soft tissue calcification near the left knee.", "soft tissue", "Soft tissue", "left"),
+    # the words leading to a joint only say which part: a tissue of the
+    # vocabulary named after the joint still wins
+    ("Soft tissue calcification around the shoulder in the supraspinatus tendon.", "tendon", "supraspinatus tendon", ""),
+    ("Soft tissue calcification adjacent to the left knee in the quadriceps tendon.", "tendon", "quadriceps tendon", "left"),
+    ("Soft tissue calcification around the right shoulder.", "periarticular soft tissue", "right shoulder", "right"),
     # a region's and a side's words between only say which part
     ("Soft tissue calcification in the left shoulder periarticular region.", "periarticular soft tissue", "periarticular", "left"),
     ("Soft tissue calcification in the left knee tendons.", "tendon", "tendons", "left"),

@@ -16,6 +16,7 @@ from calc_nlp.schema import DYSTROPHIC
 from calc_nlp.stages.clause_sites import (
     ADJECTIVE_ENDINGS,
     compound_head,
+    joint_lead_start,
     landmark,
     shares_head,
     site_in_clause,
@@ -324,25 +325,13 @@ def _joint_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     return None
 
 
-# Words that may stand between a joint lead and the joint ('around both knees').
-_JOINT_DETERMINERS = frozenset({"the", "both", "either", "each"})
-
-
 def _about_a_joint(kit: Toolkit, rd: ReportDoc, region: SiteRef) -> SiteRef | None:
     """A joint of its clause led by 'about', 'around', 'adjacent to'
     (mentions.json joint_leads): the tissue about that joint, its REGION
     rule's `mention_site` (guide §2 vocabulary: periarticular soft tissue).
     'Calcification around the right knee' is there as 'right knee
     calcification' is. None for other regions and other leads ('near')."""
-    if not kit.md(region.span).get("mention_site"):
-        return None
-    first = rd.layout.sent_first[region.start]
-    i = region.start
-    while i > first and rd.lower[i - 1] in _JOINT_DETERMINERS:
-        i -= 1
-    before = " " + " ".join(rd.lower[max(first, i - 2) : i])
-    leads = kit.rules.word_lists.get("joint_leads", [])
-    if not any(before.endswith(" " + w) for w in leads):
+    if joint_lead_start(kit, rd, region) is None:
         return None
     return _joint_tissue(kit, rd, region)
 
