@@ -111,6 +111,8 @@ LINKS = [
     ("Soft tissue calcification in the left thigh and a lipoma in the gluteal muscle.", "soft tissue", "Soft tissue", "left"),
     # the plural of a joint as the singular
     ("Dense calcification about both knees.", "periarticular soft tissue", "both knees", "bilateral"),
+    ("Calcification around each of the elbows.", "periarticular soft tissue", "elbows", "bilateral"),
+    ("Soft tissue calcification about each of the shoulders.", "periarticular soft tissue", "shoulders", "bilateral"),
     ("Lobulated calcified masses around the shoulders.", "periarticular soft tissue", "shoulders", "bilateral"),
     ("Bilateral elbows soft tissue calcification.", "soft tissue", "elbows soft tissue", "bilateral"),
     # a shared word ('nodule', 'lobe') means the site its own sentence names

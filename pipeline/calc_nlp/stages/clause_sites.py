@@ -165,7 +165,7 @@ def _plain_link(
 
 # Words that may stand between a joint lead and the joint ('around both
 # knees', 'around each of the knees').
-_JOINT_DETERMINERS = frozenset({"the", "both", "either", "each"})
+_JOINT_DETERMINERS = frozenset({"the", "both", "either", "each", "of"})
 
 
 def joint_lead_start(kit: Toolkit, rd: ReportDoc, region: SiteRef) -> int | None:
