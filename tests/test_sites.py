@@ -91,6 +91,10 @@ LINKS = [
     # thing of its own, whose place the other finding's words do not give
     ("AV fibrosis and calcification with mild stenosis.", "aortic valve", "AV", ""),
     ("Mitral valve thickening and calcification.", "mitral valve", "Mitral valve", ""),
+    # the plural and a misspelling are bare calcification nouns too
+    # (mentions.json bare_calcification_nouns, read through the token norms)
+    ("Aortic valve thickening and calcifications.", "aortic valve", "Aortic valve", ""),
+    ("Mitral valve fibrosis and calcifcation.", "mitral valve", "Mitral valve", ""),
     ("Left pleural thickening and dense calcification.", "pleura", "Left pleural", "left"),
     ("Left pleural thickening and calcified granulomas.", "", "", ""),
     ("Right basilar atelectasis and a calcification.", "", "", ""),

@@ -125,6 +125,8 @@ class ReportDoc:
     lesion_nouns: list[str] = field(default_factory=list)
     # heads of findings that are not calcifications ('atelectasis'; mentions.json)
     other_finding_nouns: list[str] = field(default_factory=list)
+    # the bare calcification nouns ('calcifications'; mentions.json word list)
+    calcification_nouns: frozenset[str] = frozenset()
     # the text the Doc was made from, when the caller has it (Doc.text makes
     # a Token object per token to join it again)
     source: str | None = field(default=None, repr=False)
