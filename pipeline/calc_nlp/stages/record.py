@@ -21,6 +21,10 @@ from spacy.util import filter_spans
 SectionOf = tuple[str, int, int, bool]
 # Modifiers of a target span, keyed by (start, end, label id).
 SpanKey = tuple[int, int, int]
+# The relative pronouns that open a clause said of the noun phrase before
+# them ('a stenosis that cannot be excluded', 'the annulus, which was
+# calcified'): function words the stages share, no medical word list.
+RELATIVE_PRONOUNS = frozenset({"which", "that"})
 
 
 def key(span: Span) -> SpanKey:
