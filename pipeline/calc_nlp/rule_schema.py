@@ -239,6 +239,7 @@ DESCRIPTOR_WORD_LISTS = (
     "count_words",
     "threshold_dating",
     "score_dating",
+    "score_units",
     "comparison_leads",
     "size_current",
     "head_denials",
