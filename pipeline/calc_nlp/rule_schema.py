@@ -230,6 +230,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_gap_stops",
     "size_carriers",
     "change_leads",
+    "grade_places",
     "size_bounds",
     "size_leads",
     "size_hosts",

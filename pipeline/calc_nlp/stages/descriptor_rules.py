@@ -140,6 +140,8 @@ class DescriptorRules:
         self.change_leads = (
             set(wl["change_leads"]) | self.copulas | self.restating_openers
         )
+        # past a comma, a place a grade of the mention holds in ("dense in the LAD")
+        self.grade_places = frozenset(wl["grade_places"])
         self.distributive = set(wl["distributive_words"])
         self.appearance_leads = set(wl["appearance_leads"])
         self.place_and_stops = set(wl["place_and_stops"])
