@@ -109,6 +109,9 @@ LINKS = [
     ("Soft tissue calcification around the shoulder in the supraspinatus tendon.", "tendon", "supraspinatus tendon", ""),
     ("Soft tissue calcification adjacent to the left knee in the quadriceps tendon.", "tendon", "quadriceps tendon", "left"),
     ("Soft tissue calcification around the right shoulder.", "periarticular soft tissue", "right shoulder", "right"),
+    ("Calcification in the soft tissues around the shoulder in the supraspinatus tendon.", "tendon", "supraspinatus tendon", ""),
+    ("Calcification in the soft tissues about the left hip within the gluteal muscle.", "muscle", "gluteal", "left"),
+    ("Calcification in the soft tissues around the right knee.", "periarticular soft tissue", "right knee", "right"),
     # a region's and a side's words between only say which part
     ("Soft tissue calcification in the left shoulder periarticular region.", "periarticular soft tissue", "periarticular", "left"),
     ("Soft tissue calcification in the left knee tendons.", "tendon", "tendons", "left"),

@@ -110,11 +110,16 @@ def _list_gap(
     )
 
 
-def specific_site_after(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+def specific_site_after(
+    kit: Toolkit, rd: ReportDoc, f: Span, joined_at: int | None = None
+) -> SiteRef | None:
     """The nearest asserted site phrase after the finding, in its clause, that
     names a site of its own and is no landmark, joined by a few plain words
     ('soft tissue calcification in the gluteal muscle': the muscle), for a mention whose words name only
-    the vocabulary's unspecific site."""
+    the vocabulary's unspecific site. `joined_at`: where the plain words
+    start, if not at the finding's end (after a joint the clause leads to:
+    'calcification in the soft tissues around the shoulder in the
+    supraspinatus tendon')."""
     after = [
         (score, s)
         for s in rd.sentence_sites(f.start)
@@ -126,15 +131,15 @@ def specific_site_after(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         and asserted(rd, s, f)
         and not another_list_item(rd, s, f)
         and not landmark(kit, rd, s)
-        and _plain_link(kit, rd, f, s)
+        and _plain_link(kit, rd, f, s, joined_at)
     ]
     return min(after, key=lambda x: x[0])[1] if after else None
 
 
 def _plain_link(
-    kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef, most: int = 3
+    kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef, joined_at: int | None = None
 ) -> bool:
-    """Do at most `most` plain words ('in the', 'within the') join the site
+    """Do at most _PLAIN_LINK_MOST plain words ('in the', 'within the') join the site
     phrase to the finding, no comma, joining word or lesion noun among them
     ('... and a lipoma in the deltoid muscle', '..., muscle edema': another
     lesion's place)?"""
@@ -157,10 +162,15 @@ def _plain_link(
         and (lead := joint_lead_start(kit, rd, s)) is not None
         for i in range(lead, s.span.start)
     }
-    words = [t.lower_ for t in rd.doc[f.end : site.start]]
-    between = [t.lower_ for t in rd.doc[f.end : site.start] if t.i not in told]
+    start = f.end if joined_at is None else joined_at
+    words = [t.lower_ for t in rd.doc[start : site.start]]
+    between = [t.lower_ for t in rd.doc[start : site.start] if t.i not in told]
     stops = {",", ";", "and", "or", "with", *rd.lesion_nouns}
-    return len(between) <= most and not stops & set(words)
+    return len(between) <= _PLAIN_LINK_MOST and not stops & set(words)
+
+
+# How many plain words may join a site phrase to the finding ('within the').
+_PLAIN_LINK_MOST = 3
 
 
 # Words that may stand between a joint lead and the joint ('around both

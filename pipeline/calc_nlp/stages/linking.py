@@ -312,7 +312,10 @@ def _joint_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     """The tissue about a joint the finding's clause leads to after it
     (`_about_a_joint`), for a finding whose words or clause name only the
     vocabulary's unspecific site: 'soft tissue calcification about the left
-    shoulder' lies in the tissue about that joint, the narrower name."""
+    shoulder' lies in the tissue about that joint, the narrower name. A site
+    of the vocabulary the clause names right after the joint still wins
+    ('... in the soft tissues around the shoulder in the supraspinatus
+    tendon': the tendon; mentions.json joint_leads)."""
     for s in rd.sentence_sites(f.start):
         if (
             s.span.label_ == "REGION"
@@ -321,7 +324,7 @@ def _joint_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         ):
             joint = _about_a_joint(kit, rd, s)
             if joint is not None:
-                return joint
+                return specific_site_after(kit, rd, f, joint.span.end) or joint
     return None
 
 
