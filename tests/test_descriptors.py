@@ -820,3 +820,29 @@ def test_a_volume_or_mass_score_is_no_agatston_score(findings_of, text, score):
 def test_a_non_mass_enhancement_lends_no_distribution(finding_named, text):
     f = finding_named(text, "calcifications")
     assert f.distribution == ()
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Vessel  Agatston  Volume (mm3)", "Vessel  Score  Volume (mm\u00b3)", "Vessel  Agatston  Volume (MM^3)"],
+)
+def test_score_table_heading_with_a_unit_in_brackets(findings_of, heading):
+    """A unit in brackets after a column heading (descriptors.json
+    score_units) is no word of it, its digit no score: the vessel lines
+    under the heading still give their scores."""
+    (f,) = findings_of(f"Coronary calcium score:\n{heading}\nLAD 42\nLCX 5\nTotal 47\n")
+    assert (f.agatston, f.agatston_vessels) == (47.0, "LAD=42;LCX=5")
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("Coronary artery calcification, now severe in the proximal LAD.", "severe"),
+        ("Aortic calcification, moderate along the arch.", "moderate"),
+        ("Mitral annular calcification, mild at the posterior leaflet base.", "mild"),
+    ],
+)
+def test_grade_past_a_comma_that_goes_on_with_its_place(only, text, severity):
+    """A grade past a comma whose predicate goes on with the place it holds
+    in (descriptors.json grade_places) is the mention's."""
+    assert only(text).severity == severity

@@ -209,3 +209,30 @@ def test_part_of_names_one_site_on_a_generic_site_rule(tmp_path, change, message
     )
     with pytest.raises(PatternError, match=message):
         load_rules(d)
+
+
+@pytest.mark.parametrize(
+    ("file", "key", "value", "message"),
+    [
+        ("sites.json", "only_before", "leaflets", "only_before must be a list of lower-case words"),
+        ("sites.json", "only_before", ["Leaflets"], "only_before must be a list of lower-case words"),
+        ("sites.json", "only_before", [], "only_before must be a list of lower-case words"),
+        ("context.json", "line_break", "yes", "line_break must be true or false"),
+    ],
+)
+def test_typed_rule_metadata_is_checked(tmp_path, file, key, value, message):
+    """A string for `only_before` would be searched for substrings, a string
+    for `line_break` read as true: the loader refuses both, naming the rule."""
+    d = copy_patterns(tmp_path)
+    rules = "context_rules" if file == "context.json" else "target_rules"
+    found = {}
+
+    def change(x):
+        rule = next(r for r in x[rules] if key in r["metadata"])
+        rule["metadata"][key] = value
+        found["id"] = rule["metadata"]["id"]
+
+    _edit(d / file, change)
+    with pytest.raises(PatternError, match=message) as e:
+        load_rules(d)
+    assert f"rule {found['id']}, key '{key}'" in str(e.value)

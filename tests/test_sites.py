@@ -91,6 +91,10 @@ LINKS = [
     # thing of its own, whose place the other finding's words do not give
     ("AV fibrosis and calcification with mild stenosis.", "aortic valve", "AV", ""),
     ("Mitral valve thickening and calcification.", "mitral valve", "Mitral valve", ""),
+    # the plural and a misspelling are bare calcification nouns too
+    # (mentions.json bare_calcification_nouns, read through the token norms)
+    ("Aortic valve thickening and calcifications.", "aortic valve", "Aortic valve", ""),
+    ("Mitral valve fibrosis and calcifcation.", "mitral valve", "Mitral valve", ""),
     ("Left pleural thickening and dense calcification.", "pleura", "Left pleural", "left"),
     ("Left pleural thickening and calcified granulomas.", "", "", ""),
     ("Right basilar atelectasis and a calcification.", "", "", ""),
@@ -100,12 +104,22 @@ LINKS = [
     ("Amorphous calcification in the soft tissues about the right shoulder.", "periarticular soft tissue", "right shoulder", "right"),
     ("Soft tissue calcification in the gluteal muscle about the right hip.", "muscle", "gluteal", "right"),
     ("Soft tissue calcification near the left knee.", "soft tissue", "Soft tissue", "left"),
+    # the words leading to a joint only say which part: a tissue of the
+    # vocabulary named after the joint still wins
+    ("Soft tissue calcification around the shoulder in the supraspinatus tendon.", "tendon", "supraspinatus tendon", ""),
+    ("Soft tissue calcification adjacent to the left knee in the quadriceps tendon.", "tendon", "quadriceps tendon", "left"),
+    ("Soft tissue calcification around the right shoulder.", "periarticular soft tissue", "right shoulder", "right"),
+    ("Calcification in the soft tissues around the shoulder in the supraspinatus tendon.", "tendon", "supraspinatus tendon", ""),
+    ("Calcification in the soft tissues about the left hip within the gluteal muscle.", "muscle", "gluteal", "left"),
+    ("Calcification in the soft tissues around the right knee.", "periarticular soft tissue", "right knee", "right"),
     # a region's and a side's words between only say which part
     ("Soft tissue calcification in the left shoulder periarticular region.", "periarticular soft tissue", "periarticular", "left"),
     ("Soft tissue calcification in the left knee tendons.", "tendon", "tendons", "left"),
     ("Soft tissue calcification in the left thigh and a lipoma in the gluteal muscle.", "soft tissue", "Soft tissue", "left"),
     # the plural of a joint as the singular
     ("Dense calcification about both knees.", "periarticular soft tissue", "both knees", "bilateral"),
+    ("Calcification around each of the elbows.", "periarticular soft tissue", "elbows", "bilateral"),
+    ("Soft tissue calcification about each of the shoulders.", "periarticular soft tissue", "shoulders", "bilateral"),
     ("Lobulated calcified masses around the shoulders.", "periarticular soft tissue", "shoulders", "bilateral"),
     ("Bilateral elbows soft tissue calcification.", "soft tissue", "elbows soft tissue", "bilateral"),
     # a shared word ('nodule', 'lobe') means the site its own sentence names

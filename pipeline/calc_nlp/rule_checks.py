@@ -162,6 +162,24 @@ def check_metadata(file: str, rid: str, md: Any, ids: dict[str, str]) -> None:
             file, f"duplicate rule id (also in {ids[md['id']]})", rid, "id"
         )
     ids[md["id"]] = file
+    _check_metadata_types(file, rid, md)
+
+
+def _check_metadata_types(file: str, rid: str, md: dict[str, Any]) -> None:
+    """Metadata the stages read by type: `only_before` is a list of lower-case
+    words (the next word's lower case is looked up in it: a string there would
+    match its substrings), `line_break` is true or false."""
+    words = md.get("only_before")
+    if words is not None and not (
+        isinstance(words, list)
+        and words
+        and all(isinstance(w, str) and w and w == w.lower() for w in words)
+    ):
+        raise PatternError(
+            file, "only_before must be a list of lower-case words", rid, "only_before"
+        )
+    if not isinstance(md.get("line_break", False), bool):
+        raise PatternError(file, "line_break must be true or false", rid, "line_break")
 
 
 def slug(text: str) -> str:

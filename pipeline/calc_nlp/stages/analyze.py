@@ -224,6 +224,7 @@ class Analyzer:
             exam=exam,
             lesion_nouns=kit.rules.word_lists.get("lesion_nouns", []),
             other_finding_nouns=kit.rules.word_lists.get("other_finding_nouns", []),
+            calcification_nouns=kit.word_sets.get("bare_calcification_nouns", frozenset()),
             source=text,
         )
         clock.lap("context")

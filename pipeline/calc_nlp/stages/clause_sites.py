@@ -110,11 +110,16 @@ def _list_gap(
     )
 
 
-def specific_site_after(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+def specific_site_after(
+    kit: Toolkit, rd: ReportDoc, f: Span, joined_at: int | None = None
+) -> SiteRef | None:
     """The nearest asserted site phrase after the finding, in its clause, that
     names a site of its own and is no landmark, joined by a few plain words
     ('soft tissue calcification in the gluteal muscle': the muscle), for a mention whose words name only
-    the vocabulary's unspecific site."""
+    the vocabulary's unspecific site. `joined_at`: where the plain words
+    start, if not at the finding's end (after a joint the clause leads to:
+    'calcification in the soft tissues around the shoulder in the
+    supraspinatus tendon')."""
     after = [
         (score, s)
         for s in rd.sentence_sites(f.start)
@@ -126,13 +131,15 @@ def specific_site_after(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         and asserted(rd, s, f)
         and not another_list_item(rd, s, f)
         and not landmark(kit, rd, s)
-        and _plain_link(rd, f, s)
+        and _plain_link(kit, rd, f, s, joined_at)
     ]
     return min(after, key=lambda x: x[0])[1] if after else None
 
 
-def _plain_link(rd: ReportDoc, f: Span, site: SiteRef, most: int = 3) -> bool:
-    """Do at most `most` plain words ('in the', 'within the') join the site
+def _plain_link(
+    kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef, joined_at: int | None = None
+) -> bool:
+    """Do at most _PLAIN_LINK_MOST plain words ('in the', 'within the') join the site
     phrase to the finding, no comma, joining word or lesion noun among them
     ('... and a lipoma in the deltoid muscle', '..., muscle edema': another
     lesion's place)?"""
@@ -144,10 +151,51 @@ def _plain_link(rd: ReportDoc, f: Span, site: SiteRef, most: int = 3) -> bool:
         if x.label_ in {"LATERALITY", "REGION"}
         for i in range(x.start, x.end)
     }
-    words = [t.lower_ for t in rd.doc[f.end : site.start]]
-    between = [t.lower_ for t in rd.doc[f.end : site.start] if t.i not in told]
+    # so do a joint's lead words: 'soft tissue calcification around the
+    # shoulder in the supraspinatus tendon' (mentions.json joint_leads: the
+    # vocabulary site the clause names after the joint wins)
+    told |= {
+        i
+        for s in rd.matches.sites
+        if s.span.label_ == "REGION"
+        and f.end <= s.span.start < site.start
+        and (lead := joint_lead_start(kit, rd, s)) is not None
+        for i in range(lead, s.span.start)
+    }
+    start = f.end if joined_at is None else joined_at
+    words = [t.lower_ for t in rd.doc[start : site.start]]
+    between = [t.lower_ for t in rd.doc[start : site.start] if t.i not in told]
     stops = {",", ";", "and", "or", "with", *rd.lesion_nouns}
-    return len(between) <= most and not stops & set(words)
+    return len(between) <= _PLAIN_LINK_MOST and not stops & set(words)
+
+
+# How many plain words may join a site phrase to the finding ('within the').
+_PLAIN_LINK_MOST = 3
+
+
+# Words that may stand between a joint lead and the joint ('around both
+# knees', 'around each of the knees').
+_JOINT_DETERMINERS = frozenset({"the", "both", "either", "each", "of"})
+
+
+def joint_lead_start(kit: Toolkit, rd: ReportDoc, region: SiteRef) -> int | None:
+    """Where the words leading to a joint begin, for a joint (a REGION rule
+    with `mention_site`) led by 'about', 'around', 'adjacent to' in its
+    sentence (mentions.json joint_leads): 'calcification around the right
+    knee' lies in the tissue about that joint. None for other regions and
+    other leads ('near')."""
+    if not kit.md(region.span).get("mention_site"):
+        return None
+    first = rd.layout.sent_first[region.start]
+    i = region.start
+    while i > first and rd.lower[i - 1] in _JOINT_DETERMINERS:
+        i -= 1
+    leads = kit.rules.word_lists.get("joint_leads", [])
+    for w in leads:
+        n = len(w.split())
+        if i - n >= first and " ".join(rd.lower[i - n : i]) == w:
+            return i - n
+    return None
 
 
 def landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:

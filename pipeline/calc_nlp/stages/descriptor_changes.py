@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_sizes import Word, threshold
+from calc_nlp.stages.record import RELATIVE_PRONOUNS
 
 
 def _skip_spaces(text: str, at: int) -> int:
@@ -287,7 +288,6 @@ def _and_pronoun_subject(
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
-_RELATIVES = frozenset({"that", "which"})
 
 
 def _appositive_subject(
@@ -305,7 +305,7 @@ def _appositive_subject(
     if head is None or head.group(1).lower() not in dr.appositive_heads:
         return None
     rel = _WORD_OR_STOP.match(text, head.end())
-    if rel is None or rel.group(1).lower() not in _RELATIVES:
+    if rel is None or rel.group(1).lower() not in RELATIVE_PRONOUNS:
         return None
     nxt = _WORD_OR_STOP.match(text, rel.end())
     return rel if nxt is not None and nxt.group(1).lower() in dr.copulas else None

@@ -392,7 +392,8 @@ def _predicate_grade(
     """Past a comma after the mention, is a grade the mention's predicate that
     goes on with another descriptor word or a place ("mitral annular
     calcification, mild and stable"; "coronary calcification, now dense in
-    the LAD")? Only change_leads words and copulas may open its part."""
+    the LAD"; descriptors.json `grade_places`)? Only change_leads words and
+    copulas may open its part."""
     comma = text.rfind(",", c.end, m.start())
     if comma < 0 or nxt is None:
         return False
@@ -402,11 +403,7 @@ def _predicate_grade(
     word = nxt.group(1).lower()
     if word in ("and", "or"):
         return dr.terms.match(text, _skip_spaces(text, nxt.end())) is not None
-    return word in _GRADE_PLACES
-
-
-# a place the grade of a calcification holds in ("dense in the LAD")
-_GRADE_PLACES = frozenset({"in", "at", "along", "throughout", "within", "involving"})
+    return word in dr.grade_places
 
 
 def _leads(dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]) -> bool:

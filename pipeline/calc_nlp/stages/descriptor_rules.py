@@ -127,6 +127,10 @@ class DescriptorRules:
         self.count_words = set(wl["count_words"])
         self.threshold_dating = set(wl["threshold_dating"])
         self.score_dating = frozenset(wl["score_dating"])
+        # a unit in brackets after a score table's column heading: "Volume (mm3)"
+        self.unit_note = compile_regex(
+            r"\((?:" + "|".join(re.escape(u) for u in wl["score_units"]) + r")\)", re.I
+        )
         self.comparison_leads = set(wl["comparison_leads"])
         self.size_current = set(wl["size_current"])
         self.restating_openers = set(wl["restating_openers"])
@@ -136,6 +140,8 @@ class DescriptorRules:
         self.change_leads = (
             set(wl["change_leads"]) | self.copulas | self.restating_openers
         )
+        # past a comma, a place a grade of the mention holds in ("dense in the LAD")
+        self.grade_places = frozenset(wl["grade_places"])
         self.distributive = set(wl["distributive_words"])
         self.appearance_leads = set(wl["appearance_leads"])
         self.place_and_stops = set(wl["place_and_stops"])

@@ -20,8 +20,6 @@ Word = tuple[str, str, int, int]
 # before a comma too: an export that joined lines with commas, "46.,LAD:"),
 # or such a joining comma itself before a capital (",LAD, 212,RCA, 96").
 _SEGMENT = re.compile(r"[;\n]|\.(?=[\s,]|$)|,(?=[A-Z])")
-# A unit in brackets after a column heading: "Volume (mm3)", "Mass (mg)".
-_UNIT_NOTE = re.compile(r"\((?:mm3|mm\^3|mm\u00b3|mg|au)\)", re.I)
 
 
 @dataclass(frozen=True)
@@ -187,7 +185,7 @@ def _score_lines_end(
         if not segment.strip() or any(end <= at < stop for at in starts):
             break
         if not any(rx.search(segment) for rx in rxs):
-            if header or not _heading(segment):
+            if header or not _heading(dr, segment):
                 break
             header = True
         elif header:
@@ -196,11 +194,12 @@ def _score_lines_end(
     return end
 
 
-def _heading(segment: str) -> bool:
+def _heading(dr: DescriptorRules, segment: str) -> bool:
     """A short line of words only, no number: a score table's column heading
     ("Vessel  Score", "Vessel | Agatston | Volume (mm3)": column bars and a
-    unit in brackets are no words), or its title ("Distribution by vessel:")."""
-    bare = _UNIT_NOTE.sub(" ", segment)
+    unit in brackets, descriptors.json `score_units`, are no words), or its
+    title ("Distribution by vessel:")."""
+    bare = dr.unit_note.sub(" ", segment)
     words = [w for w in bare.split() if w != "|"]
     return (
         (segment.endswith("\n") or segment.rstrip().rstrip(",").endswith(":"))

@@ -10,6 +10,7 @@ import re
 
 from calc_nlp.schema import Finding
 from calc_nlp.stages.descriptor_rules import DescriptorRules
+from calc_nlp.stages.record import RELATIVE_PRONOUNS
 
 WORD = re.compile(r"\w+(?:/\w+)?")
 
@@ -180,10 +181,6 @@ def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     return bool(own) and not own <= set(site_words(dr, f"{g.site_text} {g.site}"))
 
 
-# The relative pronouns that open a clause said of the noun phrase before them.
-_RELATIVE = frozenset(("which", "that"))
-
-
 def _subject(dr: DescriptorRules, before: list[str]) -> str:
     """The subject of "the <place> was (also heavily) calcified" in the words
     before a mention: the words from the last anaphor word to a copula at
@@ -196,8 +193,13 @@ def _subject(dr: DescriptorRules, before: list[str]) -> str:
         verb = 0
     opens = [i for i, w in enumerate(before[:verb]) if w in dr.anaphors]
     # a relative pronoun right before the copula stands for the noun phrase
-    # before it ("the annulus, which was also calcified")
-    if len(opens) > 1 and opens[-1] == verb - 1 and before[opens[-1]] in _RELATIVE:
+    # before it ("the annulus, which was also calcified"); only one that is
+    # also an anaphor (descriptors.json `anaphors`: 'which') opens one here
+    if (
+        len(opens) > 1
+        and opens[-1] == verb - 1
+        and before[opens[-1]] in RELATIVE_PRONOUNS
+    ):
         opens = opens[:-1]
         verb -= 1
     subject = before[opens[-1] + 1 : verb] if opens else []

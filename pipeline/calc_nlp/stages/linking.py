@@ -16,6 +16,7 @@ from calc_nlp.schema import DYSTROPHIC
 from calc_nlp.stages.clause_sites import (
     ADJECTIVE_ENDINGS,
     compound_head,
+    joint_lead_start,
     landmark,
     shares_head,
     site_in_clause,
@@ -311,7 +312,10 @@ def _joint_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     """The tissue about a joint the finding's clause leads to after it
     (`_about_a_joint`), for a finding whose words or clause name only the
     vocabulary's unspecific site: 'soft tissue calcification about the left
-    shoulder' lies in the tissue about that joint, the narrower name."""
+    shoulder' lies in the tissue about that joint, the narrower name. A site
+    of the vocabulary the clause names right after the joint still wins
+    ('... in the soft tissues around the shoulder in the supraspinatus
+    tendon': the tendon; mentions.json joint_leads)."""
     for s in rd.sentence_sites(f.start):
         if (
             s.span.label_ == "REGION"
@@ -320,12 +324,8 @@ def _joint_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         ):
             joint = _about_a_joint(kit, rd, s)
             if joint is not None:
-                return joint
+                return specific_site_after(kit, rd, f, joint.span.end) or joint
     return None
-
-
-# Words that may stand between a joint lead and the joint ('around both knees').
-_JOINT_DETERMINERS = frozenset({"the", "both", "either", "each"})
 
 
 def _about_a_joint(kit: Toolkit, rd: ReportDoc, region: SiteRef) -> SiteRef | None:
@@ -334,15 +334,7 @@ def _about_a_joint(kit: Toolkit, rd: ReportDoc, region: SiteRef) -> SiteRef | No
     rule's `mention_site` (guide §2 vocabulary: periarticular soft tissue).
     'Calcification around the right knee' is there as 'right knee
     calcification' is. None for other regions and other leads ('near')."""
-    if not kit.md(region.span).get("mention_site"):
-        return None
-    first = rd.layout.sent_first[region.start]
-    i = region.start
-    while i > first and rd.lower[i - 1] in _JOINT_DETERMINERS:
-        i -= 1
-    before = " " + " ".join(rd.lower[max(first, i - 2) : i])
-    leads = kit.rules.word_lists.get("joint_leads", [])
-    if not any(before.endswith(" " + w) for w in leads):
+    if joint_lead_start(kit, rd, region) is None:
         return None
     return _joint_tissue(kit, rd, region)
 

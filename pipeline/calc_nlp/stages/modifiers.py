@@ -19,7 +19,13 @@ from calc_nlp.stages.context_lists import (
     denied_lists,
     risk_lists,
 )
-from calc_nlp.stages.record import Layout, Modifiers, SpanKey, key
+from calc_nlp.stages.record import (
+    RELATIVE_PRONOUNS,
+    Layout,
+    Modifiers,
+    SpanKey,
+    key,
+)
 from calc_nlp.stages.toolkit import TARGET_GROUP, Toolkit
 
 # ConText categories and the finding flag each sets.
@@ -253,9 +259,6 @@ _HEDGE_BREAKS = frozenset({"with", "(", ":", ";", ",", "but", "though", "althoug
 # clause; written inside a word ('well-defined') it does not.
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
-# Words that may stand between a hedge and its subject ('a stenosis that
-# cannot be excluded').
-_HEDGE_LEADS = frozenset({"that", "which"})
 # The targets that can name a cause (conditions and guide §4 cue words).
 _CAUSE_LABELS = frozenset({"CONDITION", "CUE"})
 # Words that carry a backward negation's predicate back over a comma ('...,
@@ -435,7 +438,8 @@ class _Clauses:
             return False
         w = self._index()
         k = start - 1
-        while k >= target.end and w[k] in _HEDGE_LEADS:
+        # a relative pronoun may stand between a hedge and its subject
+        while k >= target.end and w[k] in RELATIVE_PRONOUNS:
             k -= 1  # 'that cannot be excluded', 'which is suspected'
         if k < target.end or not w[k].isalpha() or w[k] in _PREDICATE_WORDS:
             return False

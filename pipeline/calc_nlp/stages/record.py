@@ -21,6 +21,10 @@ from spacy.util import filter_spans
 SectionOf = tuple[str, int, int, bool]
 # Modifiers of a target span, keyed by (start, end, label id).
 SpanKey = tuple[int, int, int]
+# The relative pronouns that open a clause said of the noun phrase before
+# them ('a stenosis that cannot be excluded', 'the annulus, which was
+# calcified'): function words the stages share, no medical word list.
+RELATIVE_PRONOUNS = frozenset({"which", "that"})
 
 
 def key(span: Span) -> SpanKey:
@@ -125,6 +129,8 @@ class ReportDoc:
     lesion_nouns: list[str] = field(default_factory=list)
     # heads of findings that are not calcifications ('atelectasis'; mentions.json)
     other_finding_nouns: list[str] = field(default_factory=list)
+    # the bare calcification nouns ('calcifications'; mentions.json word list)
+    calcification_nouns: frozenset[str] = frozenset()
     # the text the Doc was made from, when the caller has it (Doc.text makes
     # a Token object per token to join it again)
     source: str | None = field(default=None, repr=False)

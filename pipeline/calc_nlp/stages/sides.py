@@ -271,8 +271,11 @@ def _shares_the_place(rd: ReportDoc, f: Span, i: int) -> bool:
     between ('aortic valve fibrosis and calcification', 'pleural thickening
     and dense calcification')? Then the place before is its own too; a
     lesion noun ('and calcified granulomas') or an article ('and a
-    calcification') makes it a thing of its own."""
-    if any(t.norm_ != "calcification" for t in f):
+    calcification') makes it a thing of its own. A bare calcification noun is
+    one of mentions.json `bare_calcification_nouns`, or a spelling the token
+    norms read as one ('calcifcation')."""
+    nouns = rd.calcification_nouns
+    if any(t.lower_ not in nouns and t.norm_ not in nouns for t in f):
         return False
     return not any(w in _OWN_THING or w.isdigit() for w in rd.lower[i + 1 : f.start])
 
