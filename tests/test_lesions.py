@@ -849,6 +849,37 @@ def test_a_subject_naming_the_vessel_more_narrowly(lesion_numbers, text, lesions
 @pytest.mark.parametrize(
     "text, lesions",
     [
+        # a place that has, contains or shows the calcification is named as
+        # the subject of "was calcified" is: another sub-site, another lesion
+        (
+            "FINDINGS: The left common carotid artery had a calcified plaque "
+            "reaching into the internal carotid artery. The external carotid "
+            "artery also had calcified plaque.",
+            [1, 2],
+        ),
+        (
+            "OPERATIVE FINDINGS: The right internal carotid artery contained a "
+            "calcified plaque. The external carotid artery showed mild "
+            "calcified plaque at its origin.",
+            [1, 2],
+        ),
+        # the impression naming the first place again still restates it
+        (
+            "FINDINGS: The left common carotid artery had a calcified plaque "
+            "reaching into the internal carotid artery. The external carotid "
+            "artery also had calcified plaque.\nIMPRESSION: Left internal "
+            "carotid artery stenosis from calcified plaque.",
+            [1, 2, 1],
+        ),
+    ],
+)
+def test_a_subject_holding_the_calcification(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
         # "and a" adds a noun phrase of its own: one sentence, two places
         (
             "FINDINGS: Calcified granuloma in the LUL and a calcified granuloma in the LLL.",

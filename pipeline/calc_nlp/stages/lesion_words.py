@@ -184,13 +184,16 @@ def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
 _RELATIVE = frozenset(("which", "that"))
 
 
-def _subject(dr: DescriptorRules, before: list[str]) -> str:
+def _subject(
+    dr: DescriptorRules, before: list[str], held: frozenset[str] = frozenset()
+) -> str:
     """The subject of "the <place> was (also heavily) calcified" in the words
-    before a mention: the words from the last anaphor word to a copula at
-    most two words before the mention (not "is that the calcifications": a
-    noun phrase, no predicate); empty when there is none or the words hold
-    another copula."""
-    verbs = [i for i, w in enumerate(before) if w in dr.copulas]
+    before a mention: the words from the last anaphor word to a copula (or a
+    verb of `held`) at most two words before the mention (not "is that the
+    calcifications": a noun phrase, no predicate); empty when there is none
+    or the words hold another copula. Words that only lead a predicate
+    ("also" of "also had") end the subject."""
+    verbs = [i for i, w in enumerate(before) if w in dr.copulas or w in held]
     verb = verbs[-1] if verbs and len(before) - verbs[-1] <= 3 else 0
     if verb and dr.anaphors & set(before[verb:]):
         verb = 0
@@ -201,6 +204,8 @@ def _subject(dr: DescriptorRules, before: list[str]) -> str:
         opens = opens[:-1]
         verb -= 1
     subject = before[opens[-1] + 1 : verb] if opens else []
+    while held and subject and subject[-1] in dr.change_leads:
+        subject = subject[:-1]
     # a copula within is a clause's, no noun phrase's ("the valve was
     # bicuspid with fused leaflets that were calcified")
     return "" if dr.copulas & set(subject) else " ".join(subject)
@@ -210,12 +215,14 @@ def subject_sub(dr: DescriptorRules, f: Finding) -> str:
     """The sub-site words of the place its sentence's subject names, when
     the subject names the finding's site ("The external carotid artery was
     also calcified at its origin" is the external carotid's, though its site
-    words name the carotid artery only); empty else."""
+    words name the carotid artery only); so does a subject that holds or
+    shows the calcification ("The external carotid artery also had calcified
+    plaque"); empty else."""
     text = f.sentence.lower()
     at = mention_at(f)
     if at < 0 or not f.site:
         return ""
-    words = site_words(dr, _subject(dr, WORD.findall(text[:at])))
+    words = site_words(dr, _subject(dr, WORD.findall(text[:at]), dr.holding_verbs))
     name = set(site_words(dr, f.site))
     if not name & set(words):
         return ""
