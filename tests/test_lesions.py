@@ -880,6 +880,34 @@ def test_a_subject_holding_the_calcification(lesion_numbers, text, lesions):
 @pytest.mark.parametrize(
     "text, lesions",
     [
+        # the whole coronary tree named after two of its vessels sums them up
+        (
+            "CATHETERIZATION: The RCA has ostial calcification. The LAD has "
+            "calcification in its mid portion.\nIMPRESSION: Heavy "
+            "calcification of the coronary arteries.",
+            [1, 2, 3],
+        ),
+        (
+            "FINDINGS: The circumflex has ostial calcification. The left "
+            "anterior descending artery has calcification in the mid vessel. "
+            "IMPRESSION: Calcification of the coronary arteries.",
+            [1, 2, 3],
+        ),
+        # after one vessel's two segments the vessel is still one lesion
+        (
+            "FINDINGS: Calcified plaque in the proximal LAD. Calcified plaque "
+            "in the mid LAD.\nIMPRESSION: Calcified plaque of the LAD.",
+            [1, 2, 3],
+        ),
+    ],
+)
+def test_the_coronary_tree_after_its_vessels(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
         # "and a" adds a noun phrase of its own: one sentence, two places
         (
             "FINDINGS: Calcified granuloma in the LUL and a calcified granuloma in the LLL.",
