@@ -908,6 +908,33 @@ def test_the_coronary_tree_after_its_vessels(lesion_numbers, text, lesions):
 @pytest.mark.parametrize(
     "text, lesions",
     [
+        # the place after "are also seen in" parts the two as the place
+        # right after the mention does
+        (
+            "FINDINGS: There are calcified lymph nodes in the mesentery. "
+            "Calcified lymph nodes are also seen in the retroperitoneum.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Calcified nodes in the subcarinal region. Calcified "
+            "nodes are present in the paratracheal region as well.",
+            [1, 2],
+        ),
+        # the same place seen again is the same lesion
+        (
+            "FINDINGS: Calcified lymph nodes in the mesentery. Calcified "
+            "lymph nodes are again noted in the mesentery.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_place_after_a_seen_predicate(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
         # "and a" adds a noun phrase of its own: one sentence, two places
         (
             "FINDINGS: Calcified granuloma in the LUL and a calcified granuloma in the LLL.",

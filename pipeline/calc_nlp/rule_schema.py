@@ -264,6 +264,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_part_words",
     "lesion_other_words",
     "lesion_holding_verbs",
+    "lesion_place_predicates",
     "lesion_other_comparatives",
     "lesion_summary_words",
     "lesion_place_links",

@@ -120,6 +120,8 @@ class DescriptorRules:
         self.auxiliaries = set(wl["auxiliaries"])
         # a place subject's verb of holding ("the isthmus contains ...")
         self.holding_verbs = frozenset(wl["lesion_holding_verbs"])
+        # "are also seen in <place>": the predicate before a mention's place
+        self.place_predicates = frozenset(wl["lesion_place_predicates"])
         # a verb of being or having: it ends a place after a mention and
         # opens a second predicate after "and"
         self.verbs = frozenset(self.copulas | self.auxiliaries)

@@ -239,21 +239,28 @@ def trailing_sub(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
     if not f.site:
         return ""
     name = set(site_words(dr, f.site))
-    words = site_words(dr, _place_only(dr, place_led_to(dr, f, at)))
+    place = place_led_to(dr, f, at) or place_led_to(dr, f, at, predicate=True)
+    words = site_words(dr, _place_only(dr, place))
     return " ".join(w for w in words if w not in name)
 
 
-def place_led_to(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
+def place_led_to(
+    dr: DescriptorRules, f: Finding, at: int | None = None, predicate: bool = False
+) -> str:
     """The text a link word leads to right after the mention, up to a clause
     break, a period, a parenthesis or the sentence's end; empty when no link
     word follows (one reading for `trailing_sub` and the lesion stage's
-    vessel places). `at` as for `trailing_sub`."""
+    vessel places). `at` as for `trailing_sub`; `predicate`: the link word
+    may come after a predicate that says the mention is seen
+    (`_past_predicate`)."""
     text = f.sentence.lower()
     if at is None or text[at : at + len(f.mention)] != f.mention.lower():
         at = mention_at(f)
     if at < 0:
         return ""
     rest = f.sentence[at + len(f.mention) :].lstrip()
+    if predicate:
+        rest = _past_predicate(dr, rest)
     link = dr.place_links.match(rest)
     if link is None:
         return ""
@@ -261,6 +268,23 @@ def place_led_to(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
     ends = [m.start() for m in dr.clause_breaks.finditer(rest)]
     ends += [m.start() for m in re.finditer(r"[.()]", rest)]
     return rest[: min(ends, default=len(rest))]
+
+
+def _past_predicate(dr: DescriptorRules, rest: str) -> str:
+    """The text after a predicate that opens `rest` and says only that the
+    mention is seen ("are also seen in the retroperitoneum": a copula, at
+    most two words that lead a predicate, a `place_predicates` word), so a
+    link word after it leads the mention's place; `rest` else."""
+    words = list(WORD.finditer(rest))
+    if not words or words[0].start() > 0 or words[0].group().lower() not in dr.copulas:
+        return rest
+    for m in words[1:4]:
+        w = m.group().lower()
+        if w in dr.place_predicates:
+            return rest[m.end() :].lstrip()
+        if w not in dr.change_leads:
+            return rest
+    return rest
 
 
 def _place_only(dr: DescriptorRules, text: str) -> str:
