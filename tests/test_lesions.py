@@ -932,6 +932,15 @@ def test_a_place_after_a_seen_predicate(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
 
 
+def test_the_liver_lobes_on_two_sides_are_two_lesions(lesion_numbers):
+    text = (
+        "FINDINGS: There are calcifications in the right lobe of the liver. "
+        "There are calcifications in the left lobe of the liver.\n"
+        "IMPRESSION: Hepatic calcifications."
+    )
+    assert lesion_numbers(text) == [1, 2, 3]
+
+
 @pytest.mark.parametrize(
     "text, lesions",
     [
