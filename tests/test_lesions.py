@@ -932,6 +932,32 @@ def test_a_place_after_a_seen_predicate(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
 
 
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a disc or spinal ligament at another vertebral level is another lesion
+        (
+            "CT LUMBAR SPINE: Calcified disc protrusion at L4-L5. Calcified "
+            "disc at L5-S1.\nIMPRESSION: Calcified disc protrusion at L4-5.",
+            [1, 2, 1],
+        ),
+        (
+            "MRI: Calcification of the posterior longitudinal ligament at "
+            "C5-C6. Calcification of the posterior longitudinal ligament at C6-7.",
+            [1, 2],
+        ),
+        # the level nearest the mention is its own, not the sentence's others
+        (
+            "CT: Narrowing at L2-3 and L4-5 with a calcified disc at L3-4.\n"
+            "IMPRESSION: Calcification of the L3-4 disc.",
+            [1, 1],
+        ),
+    ],
+)
+def test_vertebral_levels_apart(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
 def test_the_liver_lobes_on_two_sides_are_two_lesions(lesion_numbers):
     text = (
         "FINDINGS: There are calcifications in the right lobe of the liver. "

@@ -122,6 +122,8 @@ class DescriptorRules:
         self.holding_verbs = frozenset(wl["lesion_holding_verbs"])
         # "are also seen in <place>": the predicate before a mention's place
         self.place_predicates = frozenset(wl["lesion_place_predicates"])
+        # the sites a vertebral level tells the part of (a disc)
+        self.level_sites = frozenset(wl["lesion_level_sites"])
         # a verb of being or having: it ends a place after a mention and
         # opens a second predicate after "and"
         self.verbs = frozenset(self.copulas | self.auxiliaries)

@@ -309,13 +309,42 @@ _PART = re.compile(r"[\w-]+")
 def part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
     """Which part of its site the finding's sentence names: the clock
     positions it gives ("at 10 o'clock" of a breast), else the words that
-    tell a leaflet or cusp (`valve_part`); empty when it names none."""
+    tell a leaflet or cusp (`valve_part`), else the vertebral levels of a
+    disc or spinal ligament (`spine_levels`); empty when it names none."""
     hours = {
         m.group("value").lstrip("0")
         for _, rx in dr.patterns.get("clock", [])
         for m in rx.finditer(f.sentence)
     }
-    return frozenset(f"{h} o'clock" for h in hours) or valve_part(dr, f)
+    return (
+        frozenset(f"{h} o'clock" for h in hours)
+        or valve_part(dr, f)
+        or spine_levels(dr, f)
+    )
+
+
+def spine_levels(dr: DescriptorRules, f: Finding) -> frozenset[str]:
+    """The vertebral level nearest the mention that the sentence of a finding
+    at a disc or spinal ligament names ("calcified disc protrusion at
+    L4-L5"; "narrowing at L4-5 and L5-S1 with a calcified disc at L3-4" is
+    L3-L4's), as its two vertebrae ("C5-6" is "C5-C6"): a calcification at
+    another level is another lesion. Empty at other sites or when it names
+    none."""
+    if f.site not in dr.level_sites:
+        return frozenset()
+    at = max(mention_at(f), 0)
+    found = [
+        m
+        for _, rx in dr.patterns.get("spine_level", [])
+        for m in rx.finditer(f.sentence)
+    ]
+    if not found:
+        return frozenset()
+    end = at + len(f.mention)
+    m = min(found, key=lambda m: m.start() - end if m.start() >= end else at - m.end())
+    a = m.group("a").upper()
+    b = (m.group("b") or a).upper()
+    return frozenset((f"{a}{m.group('m')}-{b}{m.group('n')}",))
 
 
 def valve_part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
