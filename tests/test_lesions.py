@@ -958,6 +958,31 @@ def test_vertebral_levels_apart(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
 
 
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a subject that names the finding's place more narrowly ("the isthmus
+        # nodule", its site words "nodule") names another sub-site
+        (
+            "THYROID US: The left lobe contains a nodule with microcalcifications. "
+            "The isthmus nodule has coarse calcification.",
+            [1, 2],
+        ),
+        # a subject opened by "a" does the same, and the impression naming
+        # each again restates each
+        (
+            "PELVIC US: A posterior fibroid, 4 cm, has a thin rim of "
+            "calcification. A pedunculated fibroid, 2 cm, is heavily calcified."
+            "\nIMPRESSION: The posterior fibroid has rim calcification; the "
+            "pedunculated fibroid is heavily calcified.",
+            [1, 2, 1, 2],
+        ),
+    ],
+)
+def test_a_subject_naming_the_place_more_narrowly(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
 def test_the_liver_lobes_on_two_sides_are_two_lesions(lesion_numbers):
     text = (
         "FINDINGS: There are calcifications in the right lobe of the liver. "

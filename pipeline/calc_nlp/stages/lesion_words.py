@@ -180,6 +180,9 @@ def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     return bool(own) and not own <= set(site_words(dr, f"{g.site_text} {g.site}"))
 
 
+# The indefinite articles, which open a subject as "the" does.
+_ARTICLES = frozenset(("a", "an"))
+
 # The relative pronouns that open a clause said of the noun phrase before them.
 _RELATIVE = frozenset(("which", "that"))
 
@@ -197,7 +200,10 @@ def _subject(
     verb = verbs[-1] if verbs and len(before) - verbs[-1] <= 3 else 0
     if verb and dr.anaphors & set(before[verb:]):
         verb = 0
-    opens = [i for i, w in enumerate(before[:verb]) if w in dr.anaphors]
+    # with `held`, an article opens a subject as well ("A fundal fibroid,
+    # 2.5 cm, is densely calcified")
+    openers = dr.anaphors | (_ARTICLES if held else set())
+    opens = [i for i, w in enumerate(before[:verb]) if w in openers]
     # a relative pronoun right before the copula stands for the noun phrase
     # before it ("the annulus, which was also calcified")
     if len(opens) > 1 and opens[-1] == verb - 1 and before[opens[-1]] in _RELATIVE:
@@ -222,11 +228,21 @@ def subject_sub(dr: DescriptorRules, f: Finding) -> str:
     at = mention_at(f)
     if at < 0 or not f.site:
         return ""
-    words = site_words(dr, _subject(dr, WORD.findall(text[:at]), dr.holding_verbs))
+    subject = _subject(dr, WORD.findall(text[:at]), dr.holding_verbs)
+    words = site_words(dr, subject)
     name = set(site_words(dr, f.site))
-    if not name & set(words):
+    if not name & set(words) and not _holds_site_text(f, subject):
         return ""
     return " ".join(w for w in words if w not in name)
+
+
+def _holds_site_text(f: Finding, subject: str) -> bool:
+    """Does the subject hold all the words of the finding's site text and
+    more ("The isthmus nodule has coarse calcification", its site text
+    "nodule")? It names that place more narrowly."""
+    mine = set(WORD.findall(f.site_text.lower()))
+    said = set(subject.split())
+    return bool(mine) and mine < said
 
 
 def trailing_sub(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
