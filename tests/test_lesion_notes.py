@@ -216,6 +216,23 @@ PARTS = [
         "The obtuse marginal branch was densely calcified.",
         [1, 2],
     ),
+    # a diagonal or marginal branch named without its number is its
+    # vessel's part too; the branch named again by its number restates it
+    (
+        "CORONARY CT: The LAD shows calcified plaque at its origin. The "
+        "diagonal branch shows calcified plaque as well.",
+        [1, 2],
+    ),
+    (
+        "CATHETERIZATION FINDINGS: The LAD has mild calcification. The "
+        "diagonal has calcification as well.",
+        [1, 2],
+    ),
+    (
+        "CORONARY CT: Calcified plaque in the first diagonal.\nIMPRESSION: "
+        "Calcified plaque of D1.",
+        [1, 1],
+    ),
     # the leaflets or cusps of one valve, told apart by their own words
     (
         "ECHOCARDIOGRAM: The anterior mitral leaflet is calcified. The "

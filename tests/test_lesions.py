@@ -849,6 +849,152 @@ def test_a_subject_naming_the_vessel_more_narrowly(lesion_numbers, text, lesions
 @pytest.mark.parametrize(
     "text, lesions",
     [
+        # a place that has, contains or shows the calcification is named as
+        # the subject of "was calcified" is: another sub-site, another lesion
+        (
+            "FINDINGS: The left common carotid artery had a calcified plaque "
+            "reaching into the internal carotid artery. The external carotid "
+            "artery also had calcified plaque.",
+            [1, 2],
+        ),
+        (
+            "OPERATIVE FINDINGS: The right internal carotid artery contained a "
+            "calcified plaque. The external carotid artery showed mild "
+            "calcified plaque at its origin.",
+            [1, 2],
+        ),
+        # the impression naming the first place again still restates it
+        (
+            "FINDINGS: The left common carotid artery had a calcified plaque "
+            "reaching into the internal carotid artery. The external carotid "
+            "artery also had calcified plaque.\nIMPRESSION: Left internal "
+            "carotid artery stenosis from calcified plaque.",
+            [1, 2, 1],
+        ),
+    ],
+)
+def test_a_subject_holding_the_calcification(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the whole coronary tree named after two of its vessels sums them up
+        (
+            "CATHETERIZATION: The RCA has ostial calcification. The LAD has "
+            "calcification in its mid portion.\nIMPRESSION: Heavy "
+            "calcification of the coronary arteries.",
+            [1, 2, 3],
+        ),
+        (
+            "FINDINGS: The circumflex has ostial calcification. The left "
+            "anterior descending artery has calcification in the mid vessel. "
+            "IMPRESSION: Calcification of the coronary arteries.",
+            [1, 2, 3],
+        ),
+        # after one vessel's two segments the vessel is still one lesion
+        (
+            "FINDINGS: Calcified plaque in the proximal LAD. Calcified plaque "
+            "in the mid LAD.\nIMPRESSION: Calcified plaque of the LAD.",
+            [1, 2, 3],
+        ),
+    ],
+)
+def test_the_coronary_tree_after_its_vessels(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the place after "are also seen in" parts the two as the place
+        # right after the mention does
+        (
+            "FINDINGS: There are calcified lymph nodes in the mesentery. "
+            "Calcified lymph nodes are also seen in the retroperitoneum.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Calcified nodes in the subcarinal region. Calcified "
+            "nodes are present in the paratracheal region as well.",
+            [1, 2],
+        ),
+        # the same place seen again is the same lesion
+        (
+            "FINDINGS: Calcified lymph nodes in the mesentery. Calcified "
+            "lymph nodes are again noted in the mesentery.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_place_after_a_seen_predicate(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a disc or spinal ligament at another vertebral level is another lesion
+        (
+            "CT LUMBAR SPINE: Calcified disc protrusion at L4-L5. Calcified "
+            "disc at L5-S1.\nIMPRESSION: Calcified disc protrusion at L4-5.",
+            [1, 2, 1],
+        ),
+        (
+            "MRI: Calcification of the posterior longitudinal ligament at "
+            "C5-C6. Calcification of the posterior longitudinal ligament at C6-7.",
+            [1, 2],
+        ),
+        # the level nearest the mention is its own, not the sentence's others
+        (
+            "CT: Narrowing at L2-3 and L4-5 with a calcified disc at L3-4.\n"
+            "IMPRESSION: Calcification of the L3-4 disc.",
+            [1, 1],
+        ),
+    ],
+)
+def test_vertebral_levels_apart(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a subject that names the finding's place more narrowly ("the isthmus
+        # nodule", its site words "nodule") names another sub-site
+        (
+            "THYROID US: The left lobe contains a nodule with microcalcifications. "
+            "The isthmus nodule has coarse calcification.",
+            [1, 2],
+        ),
+        # a subject opened by "a" does the same, and the impression naming
+        # each again restates each
+        (
+            "PELVIC US: A posterior fibroid, 4 cm, has a thin rim of "
+            "calcification. A pedunculated fibroid, 2 cm, is heavily calcified."
+            "\nIMPRESSION: The posterior fibroid has rim calcification; the "
+            "pedunculated fibroid is heavily calcified.",
+            [1, 2, 1, 2],
+        ),
+    ],
+)
+def test_a_subject_naming_the_place_more_narrowly(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+def test_the_liver_lobes_on_two_sides_are_two_lesions(lesion_numbers):
+    text = (
+        "FINDINGS: There are calcifications in the right lobe of the liver. "
+        "There are calcifications in the left lobe of the liver.\n"
+        "IMPRESSION: Hepatic calcifications."
+    )
+    assert lesion_numbers(text) == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
         # "and a" adds a noun phrase of its own: one sentence, two places
         (
             "FINDINGS: Calcified granuloma in the LUL and a calcified granuloma in the LLL.",

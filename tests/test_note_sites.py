@@ -79,6 +79,9 @@ CARRIED: list[tuple[str, str, dict[str, Any]]] = [
     ("The right kidney is small. There is a coarse calcification in its lower pole.", "", {"site": "kidney", "laterality": "right"}),
     ("The left kidney measures 11 cm. There is a punctate calcification in its upper pole.", "", {"site": "kidney", "laterality": "left"}),
     ("The left lobe of the thyroid is enlarged. A coarse calcification is present in its lower pole.", "", {"site": "thyroid", "laterality": "left"}),
+    # a part word writing its own side keeps it after another side's part
+    ("Calcified granuloma in the right hepatic lobe. Coarse calcification in the left lobe of the liver.", "calcification", {"site": "liver", "laterality": "left"}),
+    ("A granuloma in the right lobe of the liver. A calcified granuloma in the left lobe of the liver.", "calcified granuloma", {"site": "liver", "laterality": "left"}),
     ("THE RIGHT BREAST WAS IMAGED IN TWO VIEWS. CALCIFICATIONS ARE SEEN IN ITS UPPER OUTER QUADRANT.", "", {"site": "breast", "laterality": "right"}),
     ("The right kidney is small.\n\nThe left kidney contains a cyst. There is a coarse calcification in its lower pole.", "", {"site": "kidney", "laterality": "left"}),
     ("The right kidney is normal. The left kidney is small. A calcification is seen in its upper pole.", "", {"site": "kidney", "laterality": "left"}),

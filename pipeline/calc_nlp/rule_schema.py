@@ -200,6 +200,7 @@ DESCRIPTOR_KINDS = {
     "vessel": ("vessel", "value"),
     "birads": ("value",),
     "clock": ("value",),
+    "spine_level": ("a", "m", "n"),
     "distance": ("value",),
 }
 VESSEL_KEYS = {"id", "name", "phrases", "source"}
@@ -265,6 +266,9 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_part_heads",
     "lesion_part_words",
     "lesion_other_words",
+    "lesion_holding_verbs",
+    "lesion_place_predicates",
+    "lesion_level_sites",
     "lesion_other_comparatives",
     "lesion_summary_words",
     "lesion_place_links",

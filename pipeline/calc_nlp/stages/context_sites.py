@@ -205,11 +205,15 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     where that sentence writes one side only ('The left lobe of the thyroid
     is enlarged.'). The site named with a side earlier in its own sentence
     comes first ('Right kidney: normal. Left kidney: a calcification in the
-    lower pole.' is left)."""
+    lower pole.' is left). A part word that writes its own side ('the left
+    lobe of the liver' after 'the right hepatic lobe') takes no side from
+    the sentences before: the sentence's side word is its own."""
     i = site.start
     before = rd.doc[i - 1].lower_ if i > 0 else ""
     shared = "candidates" in kit.md(site.span)
     if not (before in OWNER_PRONOUNS or (shared and before in DEFINITE)):
+        return ""
+    if kit.md(site.span).get("laterality"):
         return ""
     # its own sentence first: 'Left kidney: a calcification in the lower pole'
     own = rd.sent(site.span)

@@ -118,6 +118,12 @@ class DescriptorRules:
         self.restated_heads = set(wl["restated_heads"])
         self.copulas = set(wl["copulas"])
         self.auxiliaries = set(wl["auxiliaries"])
+        # a place subject's verb of holding ("the isthmus contains ...")
+        self.holding_verbs = frozenset(wl["lesion_holding_verbs"])
+        # "are also seen in <place>": the predicate before a mention's place
+        self.place_predicates = frozenset(wl["lesion_place_predicates"])
+        # the sites a vertebral level tells the part of (a disc)
+        self.level_sites = frozenset(wl["lesion_level_sites"])
         # a verb of being or having: it ends a place after a mention and
         # opens a second predicate after "and"
         self.verbs = frozenset(self.copulas | self.auxiliaries)

@@ -181,17 +181,27 @@ def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     return bool(own) and not own <= set(site_words(dr, f"{g.site_text} {g.site}"))
 
 
-def _subject(dr: DescriptorRules, before: list[str]) -> str:
+# The indefinite articles, which open a subject as "the" does.
+_ARTICLES = frozenset(("a", "an"))
+
+
+def _subject(
+    dr: DescriptorRules, before: list[str], held: frozenset[str] = frozenset()
+) -> str:
     """The subject of "the <place> was (also heavily) calcified" in the words
-    before a mention: the words from the last anaphor word to a copula at
-    most two words before the mention (not "is that the calcifications": a
-    noun phrase, no predicate); empty when there is none or the words hold
-    another copula."""
-    verbs = [i for i, w in enumerate(before) if w in dr.copulas]
+    before a mention: the words from the last anaphor word to a copula (or a
+    verb of `held`) at most two words before the mention (not "is that the
+    calcifications": a noun phrase, no predicate); empty when there is none
+    or the words hold another copula. Words that only lead a predicate
+    ("also" of "also had") end the subject."""
+    verbs = [i for i, w in enumerate(before) if w in dr.copulas or w in held]
     verb = verbs[-1] if verbs and len(before) - verbs[-1] <= 3 else 0
     if verb and dr.anaphors & set(before[verb:]):
         verb = 0
-    opens = [i for i, w in enumerate(before[:verb]) if w in dr.anaphors]
+    # with `held`, an article opens a subject as well ("A fundal fibroid,
+    # 2.5 cm, is densely calcified")
+    openers = dr.anaphors | (_ARTICLES if held else set())
+    opens = [i for i, w in enumerate(before[:verb]) if w in openers]
     # a relative pronoun right before the copula stands for the noun phrase
     # before it ("the annulus, which was also calcified"); only one that is
     # also an anaphor (descriptors.json `anaphors`: 'which') opens one here
@@ -203,6 +213,8 @@ def _subject(dr: DescriptorRules, before: list[str]) -> str:
         opens = opens[:-1]
         verb -= 1
     subject = before[opens[-1] + 1 : verb] if opens else []
+    while held and subject and subject[-1] in dr.change_leads:
+        subject = subject[:-1]
     # a copula within is a clause's, no noun phrase's ("the valve was
     # bicuspid with fused leaflets that were calcified")
     return "" if dr.copulas & set(subject) else " ".join(subject)
@@ -212,16 +224,28 @@ def subject_sub(dr: DescriptorRules, f: Finding) -> str:
     """The sub-site words of the place its sentence's subject names, when
     the subject names the finding's site ("The external carotid artery was
     also calcified at its origin" is the external carotid's, though its site
-    words name the carotid artery only); empty else."""
+    words name the carotid artery only); so does a subject that holds or
+    shows the calcification ("The external carotid artery also had calcified
+    plaque"); empty else."""
     text = f.sentence.lower()
     at = mention_at(f)
     if at < 0 or not f.site:
         return ""
-    words = site_words(dr, _subject(dr, WORD.findall(text[:at])))
+    subject = _subject(dr, WORD.findall(text[:at]), dr.holding_verbs)
+    words = site_words(dr, subject)
     name = set(site_words(dr, f.site))
-    if not name & set(words):
+    if not name & set(words) and not _holds_site_text(f, subject):
         return ""
     return " ".join(w for w in words if w not in name)
+
+
+def _holds_site_text(f: Finding, subject: str) -> bool:
+    """Does the subject hold all the words of the finding's site text and
+    more ("The isthmus nodule has coarse calcification", its site text
+    "nodule")? It names that place more narrowly."""
+    mine = set(WORD.findall(f.site_text.lower()))
+    said = set(subject.split())
+    return bool(mine) and mine < said
 
 
 def trailing_sub(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
@@ -234,21 +258,28 @@ def trailing_sub(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
     if not f.site:
         return ""
     name = set(site_words(dr, f.site))
-    words = site_words(dr, _place_only(dr, place_led_to(dr, f, at)))
+    place = place_led_to(dr, f, at) or place_led_to(dr, f, at, predicate=True)
+    words = site_words(dr, _place_only(dr, place))
     return " ".join(w for w in words if w not in name)
 
 
-def place_led_to(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
+def place_led_to(
+    dr: DescriptorRules, f: Finding, at: int | None = None, predicate: bool = False
+) -> str:
     """The text a link word leads to right after the mention, up to a clause
     break, a period, a parenthesis or the sentence's end; empty when no link
     word follows (one reading for `trailing_sub` and the lesion stage's
-    vessel places). `at` as for `trailing_sub`."""
+    vessel places). `at` as for `trailing_sub`; `predicate`: the link word
+    may come after a predicate that says the mention is seen
+    (`_past_predicate`)."""
     text = f.sentence.lower()
     if at is None or text[at : at + len(f.mention)] != f.mention.lower():
         at = mention_at(f)
     if at < 0:
         return ""
     rest = f.sentence[at + len(f.mention) :].lstrip()
+    if predicate:
+        rest = _past_predicate(dr, rest)
     link = dr.place_links.match(rest)
     if link is None:
         return ""
@@ -256,6 +287,23 @@ def place_led_to(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
     ends = [m.start() for m in dr.clause_breaks.finditer(rest)]
     ends += [m.start() for m in re.finditer(r"[.()]", rest)]
     return rest[: min(ends, default=len(rest))]
+
+
+def _past_predicate(dr: DescriptorRules, rest: str) -> str:
+    """The text after a predicate that opens `rest` and says only that the
+    mention is seen ("are also seen in the retroperitoneum": a copula, at
+    most two words that lead a predicate, a `place_predicates` word), so a
+    link word after it leads the mention's place; `rest` else."""
+    words = list(WORD.finditer(rest))
+    if not words or words[0].start() > 0 or words[0].group().lower() not in dr.copulas:
+        return rest
+    for m in words[1:4]:
+        w = m.group().lower()
+        if w in dr.place_predicates:
+            return rest[m.end() :].lstrip()
+        if w not in dr.change_leads:
+            return rest
+    return rest
 
 
 def _place_only(dr: DescriptorRules, text: str) -> str:
@@ -280,13 +328,42 @@ _PART = re.compile(r"[\w-]+")
 def part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
     """Which part of its site the finding's sentence names: the clock
     positions it gives ("at 10 o'clock" of a breast), else the words that
-    tell a leaflet or cusp (`valve_part`); empty when it names none."""
+    tell a leaflet or cusp (`valve_part`), else the vertebral levels of a
+    disc or spinal ligament (`spine_levels`); empty when it names none."""
     hours = {
         m.group("value").lstrip("0")
         for _, rx in dr.patterns.get("clock", [])
         for m in rx.finditer(f.sentence)
     }
-    return frozenset(f"{h} o'clock" for h in hours) or valve_part(dr, f)
+    return (
+        frozenset(f"{h} o'clock" for h in hours)
+        or valve_part(dr, f)
+        or spine_levels(dr, f)
+    )
+
+
+def spine_levels(dr: DescriptorRules, f: Finding) -> frozenset[str]:
+    """The vertebral level nearest the mention that the sentence of a finding
+    at a disc or spinal ligament names ("calcified disc protrusion at
+    L4-L5"; "narrowing at L4-5 and L5-S1 with a calcified disc at L3-4" is
+    L3-L4's), as its two vertebrae ("C5-6" is "C5-C6"): a calcification at
+    another level is another lesion. Empty at other sites or when it names
+    none."""
+    if f.site not in dr.level_sites:
+        return frozenset()
+    at = max(mention_at(f), 0)
+    found = [
+        m
+        for _, rx in dr.patterns.get("spine_level", [])
+        for m in rx.finditer(f.sentence)
+    ]
+    if not found:
+        return frozenset()
+    end = at + len(f.mention)
+    m = min(found, key=lambda m: m.start() - end if m.start() >= end else at - m.end())
+    a = m.group("a").upper()
+    b = (m.group("b") or a).upper()
+    return frozenset((f"{a}{m.group('m')}-{b}{m.group('n')}",))
 
 
 def valve_part(dr: DescriptorRules, f: Finding) -> frozenset[str]:

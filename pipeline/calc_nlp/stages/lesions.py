@@ -279,6 +279,8 @@ def _same_lesion(
         and _fits(x.side, f.laterality)
         and (x.sub or not sub or x.site not in dr.score_sites)
     ]
+    if _over_vessels(dr, loose, f, sub):
+        return None
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         sided = [x for x in loose if x.side == f.laterality]
         # else the one named by the same words ("medullary nephrocalcinosis"
@@ -312,6 +314,16 @@ def _same_lesion(
             and _nests(x.sub, sub)
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _over_vessels(dr: DescriptorRules, loose: list[_Lesion], f: Finding, sub: str) -> bool:
+    """Does a finding naming the whole coronary tree ("heavy calcification
+    of the coronary arteries") come after lesions of two or more of its
+    vessels? It restates none of them: the whole tree and one vessel are
+    different lesions, and a phrase over several vessels sums them up."""
+    if sub or f.site not in dr.score_sites:
+        return False
+    return len({x.sub for x in loose if x.sub}) > 1
 
 
 def _sums_apart(dr: DescriptorRules, exact: list[_Lesion], f: Finding) -> bool:
