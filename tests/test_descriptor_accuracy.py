@@ -35,7 +35,7 @@ TEST_FLOORS = {
     ("agatston", "exact"): 0.954,
     ("agatston_percentile", "exact"): 1.0,
     ("agatston_vessels", "accuracy"): 1.0,
-    ("lesion_pairs", "f1"): 0.935,
+    ("lesion_pairs", "f1"): 0.937,
     ("birads", "accuracy"): 1.0,
 }
 # The real-text floors for change and lesion pairs were set again, to the
@@ -50,7 +50,7 @@ REAL_FLOORS = {
     ("distribution", "accuracy"): 1.0,
     ("size_mm", "exact"): 0.714,
     ("size_mm", "precision"): 1.0,
-    ("lesion_pairs", "f1"): 0.729,
+    ("lesion_pairs", "f1"): 0.774,
     ("birads", "accuracy"): 0.996,
 }
 # The bars (on both halves): not all met yet.
