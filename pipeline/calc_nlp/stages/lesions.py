@@ -554,20 +554,18 @@ def _joint_restated(
     at the joint's tissues (`by_site`: the lesions by site and state)."""
     if f.site not in dr.joint_sites:
         return None
-    state = _state(f)
-    found = {
-        x.lesion_id: x
-        for site in dr.joint_sites
-        for x in by_site.get((site, state), [])
-        if x.first is not None
-        and _fits(x.side, f.laterality)
+    found = [
+        x
+        for x in _lesions_at(by_site, dr.joint_sites, f)
+        if _fits(x.side, f.laterality)
         and not x.differs(f)
         and not _in_sentence(x.last, f)
+        and x.first is not None
         and _same_joint(dr, f.sentence, x.first.sentence)
-    }
+    ]
     if len(found) != 1:
         return None
-    (x,) = found.values()
+    (x,) = found
     # at another site than the finding's, one of the two the tissue about
     # the joint, named in another section ("Calcification around the right
     # shoulder. Calcification in the supraspinatus tendon." are two)
@@ -595,17 +593,30 @@ def _vessels_restated(
         return None
     if not _names_vessels(dr, f.site_text):
         return None
-    state = _state(f)
-    found = {
-        x.lesion_id: x
-        for site in dr.vessel_sites
-        for x in by_site.get((site, state), [])
+    found = [
+        x
+        for x in _lesions_at(by_site, dr.vessel_sites, f)
         if x.first is not None
         and x.first.section != f.section
         and _fits(x.side, f.laterality)
         and _names_from(dr, f, x.first)
-    }
-    return next(iter(found.values())) if len(found) == 1 else None
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _lesions_at(
+    by_site: dict[tuple[str, _State], list[_Lesion]], sites: Iterable[str], f: Finding
+) -> list[_Lesion]:
+    """The lesions at any of `sites` in the finding's state that have a
+    first finding, each once (a lesion named at two of the sites is listed
+    under both), in the order they are first found."""
+    state = _state(f)
+    found: dict[str, _Lesion] = {}
+    for site in sites:
+        for x in by_site.get((site, state), []):
+            if x.first is not None:
+                found.setdefault(x.lesion_id, x)
+    return list(found.values())
 
 
 def _new_segment(x: _Lesion, f: Finding) -> bool:
@@ -814,15 +825,14 @@ def _sums_up(
         # 'left axillary vascular calcification' names one side's vessels
         and not (f.laterality in ("left", "right") and said_side(dr, f))
     ):
-        others = {
-            x.lesion_id: x.first
-            for site in dr.vessel_sites
-            for x in by_site.get((site, _state(f)), [])
+        others = [
+            x.first
+            for x in _lesions_at(by_site, dr.vessel_sites, f)
             if x.first is not None and x.first.section != f.section
-        }
+        ]
         # 'subcutaneous vascular calcification' restates the one lesion
         # whose sentence names the subcutaneous vessels
-        echoed = [g for g in others.values() if _names_from(dr, f, g)]
+        echoed = [g for g in others if _names_from(dr, f, g)]
         return len(others) > 1 and len(echoed) != 1
     return False
 
