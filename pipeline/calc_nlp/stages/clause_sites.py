@@ -143,12 +143,14 @@ def _plain_link(
     phrase to the finding, no comma, joining word or lesion noun among them
     ('... and a lipoma in the deltoid muscle', '..., muscle edema': another
     lesion's place)?"""
+    start = f.end if joined_at is None else joined_at
     # a region's or a side's words say which part, no other lesion's place:
     # 'soft tissue calcification in the left shoulder periarticular region'
+    # (only those between the finding and the site count)
     told = {
         i
         for x in (*rd.matches.lats, *(s.span for s in rd.matches.sites))
-        if x.label_ in {"LATERALITY", "REGION"}
+        if x.end > start and x.start < site.start and x.label_ in {"LATERALITY", "REGION"}
         for i in range(x.start, x.end)
     }
     # so do a joint's lead words: 'soft tissue calcification around the
@@ -162,7 +164,6 @@ def _plain_link(
         and (lead := joint_lead_start(kit, rd, s)) is not None
         for i in range(lead, s.span.start)
     }
-    start = f.end if joined_at is None else joined_at
     words = [t.lower_ for t in rd.doc[start : site.start]]
     between = [t.lower_ for t in rd.doc[start : site.start] if t.i not in told]
     stops = {",", ";", "and", "or", "with", *rd.lesion_nouns}
