@@ -298,7 +298,8 @@ def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
     if not after and _MENTION_HEAD.match(text, at):
         # the mention opens with the second adjective ("coarse intraductal and
         # [parenchymal calcifications]")
-        after = [_WORDS.findall(text, at)[0]]
+        first = _WORDS.match(text, at)  # the head matched a word at `at`
+        after = [first.group()] if first else []
     words = [w.lower() for w in before[-1:] + after]
     return (
         bool(before)
@@ -458,16 +459,8 @@ def _own_segment(
     # "which are"; "round to punctate", "both punctate and amorphous"; "some
     # punctate and some amorphous", "a few coarse" (the quantifiers that may
     # lead a shape part)
-    allowed = (
-        dr.term_lists
-        | dr.restating_openers
-        | dr.copulas
-        | dr.distributive
-        | dr.shape_link_leads
-        | {"to"}
-    )
     return all(
-        w in allowed or not w[0].isalnum() for w in gap_words(dr, segment, set())
+        w in dr.segment_words or not w[0].isalnum() for w in gap_words(dr, segment, set())
     )
 
 

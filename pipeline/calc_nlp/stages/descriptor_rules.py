@@ -152,6 +152,21 @@ class DescriptorRules:
         self.appearance_leads = set(wl["appearance_leads"])
         self.place_and_stops = set(wl["place_and_stops"])
         self.term_lists = set(wl["term_lists"])
+        # the word sets the size and shape-part readers take together, made
+        # once here, not at each call (descriptor_sizes, descriptor_clauses)
+        self.segment_words = frozenset(
+            self.term_lists
+            | self.restating_openers
+            | self.copulas
+            | self.distributive
+            | self.shape_link_leads
+            | {"to"}
+        )
+        # "the" right before a size opens another noun phrase too
+        # ("calcification in the 4 cm aneurysm": the aneurysm's size)
+        self.phrase_openers = frozenset(self.size_new_phrase | {"the"})
+        self.apposition_words = frozenset(self.size_before - self.size_new_phrase)
+        self.size_lead_words = frozenset(self.size_leads | self.size_before | {"the", ","})
         self.restating = _breaks(wl["restating_links"], compile_regex)
         # a sized focus named as the calcification: the links above and the
         # verbs that say what it is ('a 9 mm focus represents a granuloma')

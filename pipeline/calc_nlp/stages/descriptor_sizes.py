@@ -95,13 +95,8 @@ def _after_ok(
         and not any(w[0].isdigit() for w in gap)
         # "calcifications in a 4 mm group": the article opens the extent that
         # holds the calcifications (extent_carriers), no other lesion's phrase
-        and (carrier or not (dr.size_new_phrase | _DEFINITE) & set(gap[-1:]))
+        and (carrier or not dr.phrase_openers & set(gap[-1:]))
     )
-
-
-# "the" right before a size after the mention opens another noun phrase too
-# ("calcification in the 4 cm aneurysm": the aneurysm's size)
-_DEFINITE = frozenset({"the"})
 
 
 def _course_from(dr: DescriptorRules, gap: list[str]) -> list[str]:
@@ -411,7 +406,8 @@ def size_of(
             elif m.start() >= span.end_char:
                 between = _without_clock(dr, text[span.end_char : m.start()])
                 gap = words(dr, between, drop)
-                after = words(dr, text[m.end() : hi], set())[:1]
+                rest = words(dr, text[m.end() : hi], set())
+                after = rest[:1]
                 raw = _plain(text[m.end() : hi])[:2]
                 ok = _after_ok(dr, gap, after, span.text, raw)
                 now = _changed_to(dr, between, m)
@@ -422,7 +418,7 @@ def size_of(
                         word = ("size_mm", rid, off + m.start(), off + m.end())
                         best = (m.start() - span.end_char, now, word)
                     continue
-                ok = ok and not _dated(dr, words(dr, text[m.end() : hi], set())[:3])
+                ok = ok and not _dated(dr, rest[:3])
                 ok = ok and not ("," in gap and _hosted(dr, text, lo))
                 dist = m.start() - span.end_char
             else:
@@ -758,7 +754,7 @@ def _apposition(dr: DescriptorRules, text: str, before: list[str], end: int) -> 
     in segment 2, a calcified granuloma, stable")?"""
     if not before or before[0] not in dr.size_new_phrase:
         return False
-    if not set(before[1:]) <= dr.size_before - dr.size_new_phrase:
+    if not set(before[1:]) <= dr.apposition_words:
         return False
     rest = text[end : end + 2].lstrip(" \t")
     if not rest or rest[0] in ".\n":
@@ -784,7 +780,7 @@ def _predicated(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     if cut < 0:
         return -1
     before = words(dr, text[cut + 1 : span.start_char], set())
-    return cut if set(before) <= dr.size_new_phrase | {"the"} else -1
+    return cut if set(before) <= dr.phrase_openers else -1
 
 
 def _skip(text: str, at: int) -> int:
@@ -827,7 +823,7 @@ def _size_led(dr: DescriptorRules, gap: list[str]) -> bool:
     (", the largest measuring"; "foci up to"), after a short place of the
     noun holding no other lesion and no number ("foci in the lower pole,
     measuring"; "focus in the right kidney measuring")?"""
-    leading = dr.size_leads | dr.size_before | {"the", ","}
+    leading = dr.size_lead_words
     k = len(gap)
     while k and gap[k - 1] in leading:
         k -= 1

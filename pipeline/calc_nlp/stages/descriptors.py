@@ -131,9 +131,6 @@ def _outer_change(
         first = spans[i - 1]
         before = spans[i - 2].end_char if i > 1 and spans[i - 2].start >= sent.start else -1
         m = opening_change(dr, text, max(before, sent.start_char), first.start_char)
-    if m is not None:
-        entry = dr.term(m.group())
-        return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
     if m is None:
         m = fronted_change(dr, text, sent.start_char, span.start_char)
     if m is not None:
