@@ -223,7 +223,7 @@ class Analyzer:
             modifiers(kit, doc, lay, targets, columns, phrase_starts(m, lay)),
             exam=exam,
             lesion_nouns=kit.rules.word_lists.get("lesion_nouns", []),
-            other_finding_nouns=kit.rules.word_lists.get("other_finding_nouns", []),
+            other_finding_nouns=kit.word_sets.get("other_finding_nouns", frozenset()),
             calcification_nouns=kit.word_sets.get("bare_calcification_nouns", frozenset()),
             source=text,
         )

@@ -128,7 +128,7 @@ class ReportDoc:
     # nouns that name a lesion of their own (mentions.json word list)
     lesion_nouns: list[str] = field(default_factory=list)
     # heads of findings that are not calcifications ('atelectasis'; mentions.json)
-    other_finding_nouns: list[str] = field(default_factory=list)
+    other_finding_nouns: frozenset[str] = frozenset()
     # the bare calcification nouns ('calcifications'; mentions.json word list)
     calcification_nouns: frozenset[str] = frozenset()
     # the text the Doc was made from, when the caller has it (Doc.text makes
