@@ -113,6 +113,9 @@ class DescriptorRules:
         self.lesion_nouns = set(lesion_nouns or [])
         self.overall = set(wl["birads_overall"])
         self.anaphors = set(wl["anaphors"])
+        # what may open a subject that holds or shows the calcification: an
+        # anaphor or an article ('A fundal fibroid ... is densely calcified')
+        self.subject_openers = frozenset(self.anaphors | {"a", "an"})
         self.size_new_phrase = set(wl["size_new_phrase"])
         self.size_adjectives = set(wl["size_adjectives"])
         self.restated_heads = set(wl["restated_heads"])

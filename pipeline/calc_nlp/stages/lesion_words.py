@@ -181,10 +181,6 @@ def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     return bool(own) and not own <= set(site_words(dr, f"{g.site_text} {g.site}"))
 
 
-# The indefinite articles, which open a subject as "the" does.
-_ARTICLES = frozenset(("a", "an"))
-
-
 def _subject(
     dr: DescriptorRules, before: list[str], held: frozenset[str] = frozenset()
 ) -> str:
@@ -200,7 +196,7 @@ def _subject(
         verb = 0
     # with `held`, an article opens a subject as well ("A fundal fibroid,
     # 2.5 cm, is densely calcified")
-    openers = dr.anaphors | (_ARTICLES if held else set())
+    openers = dr.subject_openers if held else dr.anaphors
     opens = [i for i, w in enumerate(before[:verb]) if w in openers]
     # a relative pronoun right before the copula stands for the noun phrase
     # before it ("the annulus, which was also calcified"); only one that is

@@ -981,7 +981,8 @@ def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
         after = findings[i + 1] if i + 1 < len(findings) else None
         if after is not None and _in_sentence(after, f):
             # where its words are not found as written, by the offsets
-            stop = mention_at(after) if mention_at(after) >= 0 else at + after.start - f.start
+            nxt = mention_at(after)
+            stop = nxt if nxt >= 0 else at + after.start - f.start
         out[f.finding_id] = (at, stop)
     return out
 
@@ -992,10 +993,10 @@ def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     site words' and names more ("The common femoral artery was also
     calcified", its site words "femoral artery")."""
     sub = sub_site(dr, f)
+    if not sub:
+        return label_sub(dr, f, text) or subject_sub(dr, f)
     subject = subject_sub(dr, f)
-    if sub and set(sub.split()) < set(subject.split()):
-        return subject
-    return sub or label_sub(dr, f, text) or subject
+    return subject if set(sub.split()) < set(subject.split()) else sub
 
 
 def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
