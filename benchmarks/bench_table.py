@@ -18,7 +18,8 @@ def markdown(r: dict[str, Any]) -> str:
     lines = [
         f"Measured by `make bench` ({r['cores']} cores, Python {r['python']}) on the "
         f"{c['name']}: {c['small']:,} and {large} reports. Whole processes, start-up "
-        f"included; the floors read the same {c['small']:,} reports.",
+        f"included; the floors read the same {c['small']:,} reports. The {c['small']:,}-report "
+        f"runs and the tokenizer are the median of {r.get('repeats', 1)} runs taken in turn.",
         "",
         f"| measure | {c['small']:,} reports | {large} reports | target |",
         "| --- | --- | --- | --- |",
