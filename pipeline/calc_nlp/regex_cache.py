@@ -42,6 +42,9 @@ MOST_KEPT = 1000
 # The engine's code words are 32-bit (SRE_CODE); kept as bytes, which load
 # far faster than a list of ints.
 _WORD = "I"
+# What a rule set compiles its regexes with: `re.compile`, or the same from
+# kept code (`RegexCache.compile`).
+Compile = Callable[[str, int], re.Pattern[str]]
 
 
 def _engine() -> str:
