@@ -60,6 +60,12 @@ def _engine() -> str:
         return ""
 
 
+def pattern_key(pattern: str, flags: int) -> str:
+    """The key a compiled pattern's code is kept under, here and in
+    import_regexes.py (whose `prime` reads the flags back before the colon)."""
+    return f"{flags}:{pattern}"
+
+
 def _code_of(pattern: str, flags: int) -> list[Any] | None:
     """What `_sre.compile` takes besides the pattern, as `re` computes it
     (None when this Python's compiler is not the one expected)."""
@@ -125,7 +131,7 @@ class RegexCache:
         # a bytes pattern would share a str pattern's key (b'x', "b'x'"): not kept
         if not self.inputs or flags & re.DEBUG or not isinstance(pattern, str):
             return re.compile(pattern, flags)
-        key = f"{flags}:{pattern}"
+        key = pattern_key(pattern, flags)
         self.used.add(key)
         kept = self.codes.get(key)
         found = _from_code(pattern, kept) if kept is not None else None
