@@ -317,6 +317,25 @@ _AND_MEASURES = re.compile(
 _PART_END = re.compile(r"[,;\n]|\.(?=\s|$)")
 
 
+def _size_at(
+    dr: DescriptorRules,
+    text: str,
+    at: int,
+    stop: int | None = None,
+    closing: bool = False,
+) -> re.Match[str] | None:
+    """The size that the first size rule to apply finds right at `at` (ending
+    by `stop`); with `closing`, only a size that closes its sentence or
+    clause (`_CLOSES`). What a clause reaches on to past a colon, a listed
+    size's comma or a "with" of the measure: one reading for all three."""
+    end = len(text) if stop is None else stop
+    for _, rx in dr.patterns.get("size", []):
+        m = rx.match(text, at, end)
+        if m is not None and (not closing or _CLOSES.match(text, m.end())):
+            return m
+    return None
+
+
 def _past_colon(
     dr: DescriptorRules, text: str, bounds: tuple[int, int]
 ) -> tuple[int, int]:
@@ -325,14 +344,11 @@ def _past_colon(
     "is seen in the RUL and measures 6 mm"): to the end of that part."""
     lo, hi = bounds
     colon = _COLON.match(text, hi) or _AND_MEASURES.match(text, hi)
-    if colon is None:
+    m = None if colon is None else _size_at(dr, text, colon.end())
+    if m is None:
         return bounds
-    for _, rx in dr.patterns.get("size", []):
-        m = rx.match(text, colon.end())
-        if m is not None:
-            end = _PART_END.search(text, m.end())
-            return lo, end.start() if end else len(text)
-    return bounds
+    end = _PART_END.search(text, m.end())
+    return lo, end.start() if end else len(text)
 
 
 _LIST_COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")
@@ -345,11 +361,8 @@ def _past_listed_size(dr: DescriptorRules, text: str, hi: int) -> int:
     comma = _LIST_COMMA.match(text, hi)
     if comma is None or not dr.term_end.search(text, max(0, hi - 40), hi):
         return hi
-    for _, rx in dr.patterns.get("size", []):
-        m = rx.match(text, comma.end())
-        if m is not None and _CLOSES.match(text, m.end()):
-            return m.end()
-    return hi
+    m = _size_at(dr, text, comma.end(), closing=True)
+    return hi if m is None else m.end()
 
 
 def size_of(
@@ -516,13 +529,8 @@ def _past_measure_with(
     3 cm" gives the vessel's; an extent (`_EXTENT_WITH`) for any mention:
     "calcifications with an extent of 2 cm" spread that far."""
     m = measure.match(text, hi, stop)
-    if m is None:
-        return hi
-    for _, rx in dr.patterns.get("size", []):
-        size = rx.match(text, m.end(), stop)
-        if size is not None:
-            return size.end()
-    return hi
+    size = None if m is None else _size_at(dr, text, m.end(), stop)
+    return hi if size is None else size.end()
 
 
 # how far before a clause end a size that crosses it may begin
