@@ -46,8 +46,14 @@ def words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:
 
 
 def _mm(dr: DescriptorRules, m: re.Match[str]) -> float:
-    """A size match in millimetres, its largest dimension; a dimension with a
-    unit of its own keeps it ("from 3 mm to 1.2 cm")."""
+    """A size match in millimetres, its largest dimension."""
+    return round(max(_dims_mm(dr, m)), 2)
+
+
+def _dims_mm(dr: DescriptorRules, m: re.Match[str]) -> list[float]:
+    """The dimensions of a size match in millimetres, as written; a dimension
+    with a unit of its own keeps it ("from 3 mm to 1.2 cm"), the others take
+    the size's. What `_mm` and `_changed_to` both read."""
     unit = lookup(dr.units, m.group("unit"))
     dims = [
         float(x) * (dr.units[u.lower()] if u else unit)
@@ -55,7 +61,7 @@ def _mm(dr: DescriptorRules, m: re.Match[str]) -> float:
     ]
     if not dims:  # a number in words ('a six millimeter granuloma')
         dims = [dr.number(m.group("dims").lower()) * unit]
-    return round(max(dims), 2)
+    return dims
 
 
 def _after_ok(
@@ -464,12 +470,9 @@ def _changed_to(dr: DescriptorRules, between: str, m: re.Match[str]) -> float | 
     ]
     if not changes:
         return None
-    dims = _DIM.findall(m.group("dims"))
-    if len(dims) != 2:
+    if len(_DIM.findall(m.group("dims"))) != 2:
         return None
-    unit = lookup(dr.units, m.group("unit"))
-    x, u = dims[-1]
-    return round(float(x) * (dr.units[u.lower()] if u else unit), 2)
+    return round(_dims_mm(dr, m)[-1], 2)
 
 
 def _dated(dr: DescriptorRules, after: list[str]) -> bool:
