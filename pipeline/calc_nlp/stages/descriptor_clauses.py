@@ -393,13 +393,13 @@ def _predicate_grade(
     """Past a comma after the mention, is a grade the mention's predicate that
     goes on with another descriptor word or a place ("mitral annular
     calcification, mild and stable"; "coronary calcification, now dense in
-    the LAD"; descriptors.json `grade_places`)? Only change_leads words and
-    copulas may open its part."""
+    the LAD"; descriptors.json `grade_places`)? Only change_leads words
+    (copulas among them: DescriptorRules) may open its part."""
     comma = text.rfind(",", c.end, m.start())
     if comma < 0 or nxt is None:
         return False
     lead = gap_words(dr, text[comma + 1 : m.start()], set())
-    if not all(w in dr.change_leads or w in dr.copulas for w in lead):
+    if not all(w in dr.change_leads for w in lead):
         return False
     word = nxt.group(1).lower()
     if word in ("and", "or"):
