@@ -12,6 +12,7 @@ from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_sizes import carried, threshold
+from calc_nlp.stages.descriptor_sizes import skip_spaces as _skip_spaces
 from calc_nlp.stages.descriptor_sizes import words as gap_words
 
 # The word right after a term (none when punctuation or the end comes first).
@@ -328,12 +329,6 @@ def _in_term(dr: DescriptorRules, text: str, cut: re.Match[str]) -> bool:
         m.start() < cut.start() and cut.end() < m.end()
         for m in dr.terms.finditer(text, lo, cut.end() + 30)
     )
-
-
-def _skip_spaces(text: str, at: int) -> int:
-    while at < len(text) and text[at] in " \t":
-        at += 1
-    return at
 
 
 def in_reach(

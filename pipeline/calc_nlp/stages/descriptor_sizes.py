@@ -749,7 +749,7 @@ def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     before = words(dr, text[comma + 1 : span.start_char], set())
     if before and len(before) <= dr.window and dr.differential.fullmatch(before[-1]):
         return comma
-    after = dr.differential.match(text, _skip(text, span.end_char))
+    after = dr.differential.match(text, skip_spaces(text, span.end_char))
     if set(before) <= dr.size_new_phrase and after is not None:
         return comma
     if _apposition(dr, text, before, span.end_char):
@@ -785,7 +785,7 @@ def _predicated(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     """The semicolon or comma that opens a part the mention opens and a
     restating predicate follows ("7 mm hyperdense focus; calcification is
     favored over hemorrhage"): its position, or -1."""
-    if dr.restating_predicates.match(text, _skip(text, span.end_char)) is None:
+    if dr.restating_predicates.match(text, skip_spaces(text, span.end_char)) is None:
         return -1
     cut = max(text.rfind(";", lo, span.start_char), text.rfind(",", lo, span.start_char))
     if cut < 0:
@@ -794,7 +794,10 @@ def _predicated(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     return cut if set(before) <= dr.phrase_openers else -1
 
 
-def _skip(text: str, at: int) -> int:
+def skip_spaces(text: str, at: int) -> int:
+    """The position of the first character at or past `at` that is no space
+    or tab (a line break is not passed). The descriptor readers' one way to
+    step to the next word."""
     while at < len(text) and text[at] in " \t":
         at += 1
     return at
