@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from calc_nlp import build_cache, import_regexes
+from calc_nlp import build_cache, import_regexes, regex_cache
 
 PATTERNS = [
     (r"(?<![a-z0-9])(?:left|right)(?![a-z0-9])", 0),
@@ -39,7 +39,7 @@ def _compiled_anew(pattern: str, flags: int) -> re.Pattern[str]:
 
 
 def _keep_all() -> None:
-    compiled = {import_regexes._key(p, f): (p, f) for p, f in PATTERNS}
+    compiled = {regex_cache.pattern_key(p, f): (p, f) for p, f in PATTERNS}
     import_regexes._keep({}, compiled)
 
 

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from calc_nlp import build_cache
-from calc_nlp.regex_cache import _code_of, _from_code
+from calc_nlp.regex_cache import _code_of, _from_code, pattern_key
 
 _KIND = "import-regexes"
 # What the kept patterns depend on besides the build cache's context (the
@@ -39,10 +39,6 @@ def _re_cache() -> dict[Any, Any] | None:
     """`re`'s cache of compiled patterns, if it is the one expected."""
     cache = getattr(re, "_cache", None)
     return cache if isinstance(cache, dict) else None
-
-
-def _key(pattern: str, flags: int) -> str:
-    return f"{flags}:{pattern}"
 
 
 def prime(codes: dict[str, list[Any]], cache: dict[Any, Any]) -> None:
@@ -59,7 +55,7 @@ def compiled_since(
 ) -> dict[str, tuple[str, int]]:
     """The text patterns in `re`'s cache that were not in it before, by key."""
     return {
-        _key(pattern, flags): (pattern, flags)
+        pattern_key(pattern, flags): (pattern, flags)
         for kind, pattern, flags in [k for k in cache if k not in before]
         if kind is str and isinstance(flags, int) and not flags & re.DEBUG
     }

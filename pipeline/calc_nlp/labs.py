@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from calc_nlp.ignorecase import lookup
+from calc_nlp.regex_cache import Compile
 from calc_nlp.schema import LAB_NAMES, LabValue
 from calc_nlp.trie import trie_by_first_letter, trie_regex
 
@@ -21,7 +22,6 @@ _NUM = r"(\d{1,5}(?:\.\d+)?)"
 # this scan is far cheaper than the value regex (half the reports have none).
 _DIGIT = re.compile(r"\d")
 _FLAG_PRIORITY = {"high": 0, "low": 1, "normal": 2}
-Compile = Callable[[str, int], re.Pattern[str]]
 
 
 class LabParser:

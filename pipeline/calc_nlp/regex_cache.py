@@ -42,6 +42,9 @@ MOST_KEPT = 1000
 # The engine's code words are 32-bit (SRE_CODE); kept as bytes, which load
 # far faster than a list of ints.
 _WORD = "I"
+# What a rule set compiles its regexes with: `re.compile`, or the same from
+# kept code (`RegexCache.compile`).
+Compile = Callable[[str, int], re.Pattern[str]]
 
 
 def _engine() -> str:
@@ -55,6 +58,12 @@ def _engine() -> str:
         return f"{_sre.MAGIC}:{_sre.CODESIZE}:{sys.byteorder}"
     except Exception:  # noqa: BLE001 - no engine to name: nothing kept
         return ""
+
+
+def pattern_key(pattern: str, flags: int) -> str:
+    """The key a compiled pattern's code is kept under, here and in
+    import_regexes.py (whose `prime` reads the flags back before the colon)."""
+    return f"{flags}:{pattern}"
 
 
 def _code_of(pattern: str, flags: int) -> list[Any] | None:
@@ -122,7 +131,7 @@ class RegexCache:
         # a bytes pattern would share a str pattern's key (b'x', "b'x'"): not kept
         if not self.inputs or flags & re.DEBUG or not isinstance(pattern, str):
             return re.compile(pattern, flags)
-        key = f"{flags}:{pattern}"
+        key = pattern_key(pattern, flags)
         self.used.add(key)
         kept = self.codes.get(key)
         found = _from_code(pattern, kept) if kept is not None else None

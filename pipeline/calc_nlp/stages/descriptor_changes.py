@@ -15,13 +15,8 @@ from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_sizes import Word, threshold
+from calc_nlp.stages.descriptor_sizes import skip_spaces as _skip_spaces
 from calc_nlp.stages.record import RELATIVE_PRONOUNS
-
-
-def _skip_spaces(text: str, at: int) -> int:
-    while at < len(text) and text[at] in " \t":
-        at += 1
-    return at
 
 
 def _change_at(dr: DescriptorRules, text: str, at: int) -> re.Match[str] | None:

@@ -12,6 +12,7 @@ from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_sizes import carried, threshold
+from calc_nlp.stages.descriptor_sizes import skip_spaces as _skip_spaces
 from calc_nlp.stages.descriptor_sizes import words as gap_words
 
 # The word right after a term (none when punctuation or the end comes first).
@@ -330,12 +331,6 @@ def _in_term(dr: DescriptorRules, text: str, cut: re.Match[str]) -> bool:
     )
 
 
-def _skip_spaces(text: str, at: int) -> int:
-    while at < len(text) and text[at] in " \t":
-        at += 1
-    return at
-
-
 def in_reach(
     dr: DescriptorRules, text: str, c: Clause, m: re.Match[str], field: str
 ) -> bool:
@@ -393,13 +388,13 @@ def _predicate_grade(
     """Past a comma after the mention, is a grade the mention's predicate that
     goes on with another descriptor word or a place ("mitral annular
     calcification, mild and stable"; "coronary calcification, now dense in
-    the LAD"; descriptors.json `grade_places`)? Only change_leads words and
-    copulas may open its part."""
+    the LAD"; descriptors.json `grade_places`)? Only change_leads words
+    (copulas among them: DescriptorRules) may open its part."""
     comma = text.rfind(",", c.end, m.start())
     if comma < 0 or nxt is None:
         return False
     lead = gap_words(dr, text[comma + 1 : m.start()], set())
-    if not all(w in dr.change_leads or w in dr.copulas for w in lead):
+    if not all(w in dr.change_leads for w in lead):
         return False
     word = nxt.group(1).lower()
     if word in ("and", "or"):

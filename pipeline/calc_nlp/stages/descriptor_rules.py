@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from calc_nlp.ignorecase import key_of, lookup
+from calc_nlp.regex_cache import Compile
 from calc_nlp.trie import trie_regex
 
 
@@ -17,9 +18,6 @@ def phrase_alternation(phrases: list[str]) -> str:
     """Phrases as one regex factored by common prefixes (trie.py), longest
     first, any run of spaces between words."""
     return trie_regex(" ".join(p.split()) for p in phrases).replace("\\ ", r"\s+")
-
-
-Compile = Callable[[str, int], re.Pattern[str]]
 
 
 def _breaks(words: list[str], compile_regex: Compile = re.compile) -> re.Pattern[str]:

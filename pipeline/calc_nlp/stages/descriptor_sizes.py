@@ -46,8 +46,14 @@ def words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:
 
 
 def _mm(dr: DescriptorRules, m: re.Match[str]) -> float:
-    """A size match in millimetres, its largest dimension; a dimension with a
-    unit of its own keeps it ("from 3 mm to 1.2 cm")."""
+    """A size match in millimetres, its largest dimension."""
+    return round(max(_dims_mm(dr, m)), 2)
+
+
+def _dims_mm(dr: DescriptorRules, m: re.Match[str]) -> list[float]:
+    """The dimensions of a size match in millimetres, as written; a dimension
+    with a unit of its own keeps it ("from 3 mm to 1.2 cm"), the others take
+    the size's. What `_mm` and `_changed_to` both read."""
     unit = lookup(dr.units, m.group("unit"))
     dims = [
         float(x) * (dr.units[u.lower()] if u else unit)
@@ -55,7 +61,7 @@ def _mm(dr: DescriptorRules, m: re.Match[str]) -> float:
     ]
     if not dims:  # a number in words ('a six millimeter granuloma')
         dims = [dr.number(m.group("dims").lower()) * unit]
-    return round(max(dims), 2)
+    return dims
 
 
 def _after_ok(
@@ -317,6 +323,25 @@ _AND_MEASURES = re.compile(
 _PART_END = re.compile(r"[,;\n]|\.(?=\s|$)")
 
 
+def _size_at(
+    dr: DescriptorRules,
+    text: str,
+    at: int,
+    stop: int | None = None,
+    closing: bool = False,
+) -> re.Match[str] | None:
+    """The size that the first size rule to apply finds right at `at` (ending
+    by `stop`); with `closing`, only a size that closes its sentence or
+    clause (`_CLOSES`). What a clause reaches on to past a colon, a listed
+    size's comma or a "with" of the measure: one reading for all three."""
+    end = len(text) if stop is None else stop
+    for _, rx in dr.patterns.get("size", []):
+        m = rx.match(text, at, end)
+        if m is not None and (not closing or _CLOSES.match(text, m.end())):
+            return m
+    return None
+
+
 def _past_colon(
     dr: DescriptorRules, text: str, bounds: tuple[int, int]
 ) -> tuple[int, int]:
@@ -325,14 +350,11 @@ def _past_colon(
     "is seen in the RUL and measures 6 mm"): to the end of that part."""
     lo, hi = bounds
     colon = _COLON.match(text, hi) or _AND_MEASURES.match(text, hi)
-    if colon is None:
+    m = None if colon is None else _size_at(dr, text, colon.end())
+    if m is None:
         return bounds
-    for _, rx in dr.patterns.get("size", []):
-        m = rx.match(text, colon.end())
-        if m is not None:
-            end = _PART_END.search(text, m.end())
-            return lo, end.start() if end else len(text)
-    return bounds
+    end = _PART_END.search(text, m.end())
+    return lo, end.start() if end else len(text)
 
 
 _LIST_COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")
@@ -345,11 +367,8 @@ def _past_listed_size(dr: DescriptorRules, text: str, hi: int) -> int:
     comma = _LIST_COMMA.match(text, hi)
     if comma is None or not dr.term_end.search(text, max(0, hi - 40), hi):
         return hi
-    for _, rx in dr.patterns.get("size", []):
-        m = rx.match(text, comma.end())
-        if m is not None and _CLOSES.match(text, m.end()):
-            return m.end()
-    return hi
+    m = _size_at(dr, text, comma.end(), closing=True)
+    return hi if m is None else m.end()
 
 
 def size_of(
@@ -451,12 +470,9 @@ def _changed_to(dr: DescriptorRules, between: str, m: re.Match[str]) -> float | 
     ]
     if not changes:
         return None
-    dims = _DIM.findall(m.group("dims"))
-    if len(dims) != 2:
+    if len(_DIM.findall(m.group("dims"))) != 2:
         return None
-    unit = lookup(dr.units, m.group("unit"))
-    x, u = dims[-1]
-    return round(float(x) * (dr.units[u.lower()] if u else unit), 2)
+    return round(_dims_mm(dr, m)[-1], 2)
 
 
 def _dated(dr: DescriptorRules, after: list[str]) -> bool:
@@ -516,13 +532,8 @@ def _past_measure_with(
     3 cm" gives the vessel's; an extent (`_EXTENT_WITH`) for any mention:
     "calcifications with an extent of 2 cm" spread that far."""
     m = measure.match(text, hi, stop)
-    if m is None:
-        return hi
-    for _, rx in dr.patterns.get("size", []):
-        size = rx.match(text, m.end(), stop)
-        if size is not None:
-            return size.end()
-    return hi
+    size = None if m is None else _size_at(dr, text, m.end(), stop)
+    return hi if size is None else size.end()
 
 
 # how far before a clause end a size that crosses it may begin
@@ -738,7 +749,7 @@ def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     before = words(dr, text[comma + 1 : span.start_char], set())
     if before and len(before) <= dr.window and dr.differential.fullmatch(before[-1]):
         return comma
-    after = dr.differential.match(text, _skip(text, span.end_char))
+    after = dr.differential.match(text, skip_spaces(text, span.end_char))
     if set(before) <= dr.size_new_phrase and after is not None:
         return comma
     if _apposition(dr, text, before, span.end_char):
@@ -774,7 +785,7 @@ def _predicated(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     """The semicolon or comma that opens a part the mention opens and a
     restating predicate follows ("7 mm hyperdense focus; calcification is
     favored over hemorrhage"): its position, or -1."""
-    if dr.restating_predicates.match(text, _skip(text, span.end_char)) is None:
+    if dr.restating_predicates.match(text, skip_spaces(text, span.end_char)) is None:
         return -1
     cut = max(text.rfind(";", lo, span.start_char), text.rfind(",", lo, span.start_char))
     if cut < 0:
@@ -783,7 +794,10 @@ def _predicated(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     return cut if set(before) <= dr.phrase_openers else -1
 
 
-def _skip(text: str, at: int) -> int:
+def skip_spaces(text: str, at: int) -> int:
+    """The position of the first character at or past `at` that is no space
+    or tab (a line break is not passed). The descriptor readers' one way to
+    step to the next word."""
     while at < len(text) and text[at] in " \t":
         at += 1
     return at

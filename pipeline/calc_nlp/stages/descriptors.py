@@ -356,9 +356,7 @@ def _terms(
 def _segment(dr: DescriptorRules, text: str, c: Clause) -> str:
     """The vessel segment words of the finding's clause, normalised ("ostial
     calcific plaque", "plaque within the mid vessel", "proximal to mid")."""
-    found = dr.segments.findall(text, c.lo, max(c.hi_grade, c.end))
-    words = (dr.synonyms.get(w.lower(), w.lower()) for w in found)
-    return " ".join(dict.fromkeys(words))
+    return _segment_words(dr, dr.segments.findall(text, c.lo, max(c.hi_grade, c.end)))
 
 
 def _site_segment(
@@ -377,7 +375,12 @@ def _site_segment(
         return ""
     at += sent.start_char
     before = text[max(sent.start_char, at - 20) : at].split()[-2:]
-    found = dr.segments.findall(" ".join(before))
+    return _segment_words(dr, dr.segments.findall(" ".join(before)))
+
+
+def _segment_words(dr: DescriptorRules, found: list[str]) -> str:
+    """Segment words as the finding gives them: each normalised by its
+    synonym, lower case, once, in order ("Proximal", "prox" -> "proximal")."""
     words = (dr.synonyms.get(w.lower(), w.lower()) for w in found)
     return " ".join(dict.fromkeys(words))
 
