@@ -466,6 +466,19 @@ def test_descriptor_words_point_at_the_text(findings_of):
             "Mild aortic stenosis, the cusps widely calcified, otherwise mobile.",
             "calcified",
         ),
+        # a grade of the narrowing or leak named between it and the mention
+        (
+            "There is severe stenosis of the calcified aortic valve.",
+            "calcified aortic valve",
+        ),
+        (
+            "Mild regurgitation through the calcified mitral valve.",
+            "calcified mitral valve",
+        ),
+        (
+            "Moderate narrowing of the left common iliac by calcified plaque.",
+            "calcified plaque",
+        ),
     ],
 )
 def test_grade_of_another_word_is_not_the_findings(finding_named, text, mention):
