@@ -48,6 +48,13 @@ import pytest
             "",
         ),
         ("Multiple tiny splenic calcifications.", "splenic calcifications", ""),
+        (
+            "A moderate-sized calcified plaque narrows the left iliac artery.",
+            "calcified plaque",
+            "",
+        ),
+        ("Moderate size calcified node in the aortopulmonary window.", "calcified node", ""),
+        ("Moderately sized calcified granuloma at the left base.", "calcified granuloma", ""),
     ],
 )
 def test_severity(finding_named, text, mention, severity):
