@@ -486,6 +486,15 @@ def test_descriptor_words_point_at_the_text(findings_of):
             "Moderate narrowing of the left common iliac by calcified plaque.",
             "calcified plaque",
         ),
+        # a grade of the vessel's shape or size word right after it
+        ("Mildly tortuous calcified descending aorta.", "calcified descending aorta"),
+        ("Severely dilated calcified ascending aorta.", "calcified ascending aorta"),
+        ("Slightly unfolded calcified aortic arch.", "calcified aortic arch"),
+        (
+            "Moderately ectatic and calcified infrarenal aorta.",
+            "calcified infrarenal aorta",
+        ),
+        ("Markedly enlarged, calcified left atrium.", "calcified left atrium"),
     ],
 )
 def test_grade_of_another_word_is_not_the_findings(finding_named, text, mention):

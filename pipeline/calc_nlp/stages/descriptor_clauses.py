@@ -352,6 +352,8 @@ def in_reach(
             return False  # "a new nodule near the calcified granuloma"
         if field == "severity" and dr.graded_heads & set(between):
             return False  # "severe stenosis of the calcified valve" grades the stenosis
+        if field == "severity" and _grades_next_word(dr, text, m, c.start):
+            return False  # "mildly tortuous calcified aorta" grades the tortuosity
         # a hyphenated word and a coordinating "and" are no further words
         plain = _WORDS.findall(gap)
         if len(plain) > dr.window and len(plain) <= dr.window + 1:
@@ -387,6 +389,20 @@ def in_reach(
     own = not _names_lesion(dr, text, c) and _own_segment(dr, text, c, m)
     return _closes(text, m.end()) or own
 
+
+
+def _grades_next_word(dr: DescriptorRules, text: str, m: re.Match[str], start: int) -> bool:
+    """Does a grade before the mention grade the word of a vessel's or organ's
+    shape or size right after it instead (descriptors.json `graded_shapes`:
+    "mildly tortuous calcified aorta", "moderately enlarged and calcified
+    aorta")? A grade before the mention or a descriptor word of it stays
+    ("densely calcified", "densely shadowing calcification")."""
+    nxt = _NEXT_WORD.match(text, m.end())
+    return (
+        nxt is not None
+        and nxt.start(1) < start
+        and nxt.group(1).lower() in dr.graded_shapes
+    )
 
 
 def _predicate_grade(
