@@ -822,6 +822,9 @@ CHANGES = [
     ("Calcified granuloma in the RUL, previously resected and new nodule nearby.", None, ""),
     ("Calcified granuloma in the right lung, benign and a new nodule in the left lung.", None, ""),
     ("Calcified granuloma in the right lung, benign-appearing and stable nodule in the left lung.", None, ""),
+    # "otherwise" gives the change to the rest of the study, not the mention
+    ("Calcified granuloma in the left apex, otherwise no change from XXXX.", None, ""),
+    ("Right hilar calcified node, otherwise unchanged.", None, ""),
 ]
 
 
