@@ -825,6 +825,10 @@ CHANGES = [
     # "otherwise" gives the change to the rest of the study, not the mention
     ("Calcified granuloma in the left apex, otherwise no change from XXXX.", None, ""),
     ("Right hilar calcified node, otherwise unchanged.", None, ""),
+    # an "and" after the copula that opens a clause with its own subject
+    ("A calcified granuloma is seen and the heart size is unchanged.", None, ""),
+    ("A calcified node is noted in the right hilum and the mediastinum is stable.", None, ""),
+    ("Calcified nodes are seen in the hilum and the mediastinum and are unchanged.", None, "stable"),
 ]
 
 
