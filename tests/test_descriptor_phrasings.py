@@ -829,6 +829,10 @@ CHANGES = [
     ("A calcified granuloma is seen and the heart size is unchanged.", None, ""),
     ("A calcified node is noted in the right hilum and the mediastinum is stable.", None, ""),
     ("Calcified nodes are seen in the hilum and the mediastinum and are unchanged.", None, "stable"),
+    # a "with" after the predicated change word attaches more to the subject
+    ("A calcified granuloma is again noted with a new left effusion.", None, "stable"),
+    ("The calcified hilar node is unchanged with a small effusion nearby.", None, "stable"),
+    ("A calcified granuloma is seen with new consolidation around it.", None, ""),
 ]
 
 

@@ -209,7 +209,7 @@ def copula_change(
                 m
                 if (prev in dr.copulas | {"and", "but"} or joined)
                 and not other
-                and _ends(dr, text, m)
+                and _ends(dr, text, m, _ATTACHING)
                 else None
             )
         w = _WORD_OR_STOP.match(text, at)
@@ -325,14 +325,22 @@ def _appositive_subject(
     return rel if nxt is not None and nxt.group(1).lower() in dr.copulas else None
 
 
-def _ends(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
-    """Does the change term end its phrase (or a follower come next, or
-    close the term itself: "new since the last CT")?"""
+# after a change word that a copula predicates of the mention, a "with" only
+# attaches something more to the subject ("is again noted with a new left
+# effusion", "is unchanged with its tip at the carina")
+_ATTACHING = frozenset({"with"})
+
+
+def _ends(
+    dr: DescriptorRules, text: str, m: re.Match[str], more: frozenset[str] = frozenset()
+) -> bool:
+    """Does the change term end its phrase (or a follower or one of `more`
+    come next, or close the term itself: "new since the last CT")?"""
     last = m.group().split()[-1].lower()
     if last in dr.followers and last not in ("in", "of") and len(m.group().split()) > 1:
         return True
     nxt = _NEXT.match(text, m.end())
-    return nxt is None or nxt.group(1).lower() in dr.followers | {"but", "and"}
+    return nxt is None or nxt.group(1).lower() in dr.followers | {"but", "and"} | more
 
 
 def predicate_change(
