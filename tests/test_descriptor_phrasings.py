@@ -833,6 +833,10 @@ CHANGES = [
     ("A calcified granuloma is again noted with a new left effusion.", None, "stable"),
     ("The calcified hilar node is unchanged with a small effusion nearby.", None, "stable"),
     ("A calcified granuloma is seen with new consolidation around it.", None, ""),
+    # the participle before "again"
+    ("A calcified granuloma is noted again in the left lung.", None, "stable"),
+    ("The calcified right hilar node is seen again.", None, "stable"),
+    ("Calcified mesenteric nodes are identified again.", None, "stable"),
 ]
 
 
