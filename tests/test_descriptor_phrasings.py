@@ -837,6 +837,11 @@ CHANGES = [
     ("A calcified granuloma is noted again in the left lung.", None, "stable"),
     ("The calcified right hilar node is seen again.", None, "stable"),
     ("Calcified mesenteric nodes are identified again.", None, "stable"),
+    # a change word before a comma that predicates another noun is not listed
+    # with the mention's words
+    ("Pacemaker leads unchanged, calcified aortic knob.", None, ""),
+    ("Lungs clear, heart size stable, calcified thoracic aorta.", None, ""),
+    ("Stable, calcified granuloma at the left base.", None, "stable"),
 ]
 
 

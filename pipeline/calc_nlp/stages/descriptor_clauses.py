@@ -272,13 +272,28 @@ def _lists_terms(
     """Does a clause break list descriptor words ("dense, coarse", "round and
     punctate") rather than end a clause? A word break needs a term after it."""
     word = cut.group().lower()
-    if word not in dr.term_lists or not dr.term_end.search(
-        text, max(start, cut.start() - 40), cut.start()
-    ):
-        return False
-    return (
-        word == "," or dr.terms.match(text, _skip_spaces(text, cut.end())) is not None
+    before = (
+        dr.term_end.search(text, max(start, cut.start() - 40), cut.start())
+        if word in dr.term_lists
+        else None
     )
+    if before is None:
+        return False
+    if dr.terms.match(text, _skip_spaces(text, cut.end())) is not None:
+        return True
+    return word == "," and not _predicated(dr, text, start, before)
+
+
+def _predicated(dr: DescriptorRules, text: str, start: int, term: re.Match[str]) -> bool:
+    """Is a change word before a comma the predicate of a plain word before it
+    in the clause ("Heart size unchanged, calcified aorta": the heart's), so
+    the comma ends that clause instead of listing the word with the mention's
+    ("Stable, calcified granuloma")?"""
+    own = dr.terms.match(text, term.start())
+    if own is None or dr.term(own.group())["field"] != "change":
+        return False
+    gap = dr.terms.sub(" ", text[start : term.start()])
+    return any(w.lower() not in dr.term_lists for w in _WORDS.findall(gap))
 
 
 _WORDS = re.compile(r"[\w-]+")
