@@ -400,6 +400,9 @@ SIZES = [
         6,
     ),
     ("A 6 mm nodule in the right lung. Calcified granuloma in the left lung.", "Calcified granuloma", None),
+    # a pressure in millimetres of mercury is no size
+    ("Calcification of the aortic valve, peak gradient 40 mm Hg.", "Calcification", None),
+    ("Calcified mitral annulus, mean gradient 6 mm of mercury.", "Calcified mitral annulus", None),
 ]
 
 
