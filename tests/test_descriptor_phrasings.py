@@ -400,6 +400,9 @@ SIZES = [
         6,
     ),
     ("A 6 mm nodule in the right lung. Calcified granuloma in the left lung.", "Calcified granuloma", None),
+    # a past copula after a size that "measuring" gives is the mention's verb
+    ("A calcified mass measuring 4 x 3 x 3 cm was excised from the pelvis.", "calcified mass", 40),
+    ("Two calcified nodes measuring up to 9 mm were removed.", "calcified nodes", 9),
     # a pressure in millimetres of mercury is no size
     ("Calcification of the aortic valve, peak gradient 40 mm Hg.", "Calcification", None),
     ("Calcified mitral annulus, mean gradient 6 mm of mercury.", "Calcified mitral annulus", None),
