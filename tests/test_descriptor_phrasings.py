@@ -843,6 +843,9 @@ CHANGES = [
     ("A calcified granuloma is noted again in the left lung.", None, "stable"),
     ("The calcified right hilar node is seen again.", None, "stable"),
     ("Calcified mesenteric nodes are identified again.", None, "stable"),
+    ("There is again a small calcified granuloma at the right base.", None, "stable"),
+    ("We again note calcified right hilar nodes.", None, "stable"),
+    ("There is again a right effusion. Calcified granuloma at the left base.", "Calcified granuloma", ""),
     # a change word before a comma that predicates another noun is not listed
     # with the mention's words
     ("Pacemaker leads unchanged, calcified aortic knob.", None, ""),
