@@ -403,6 +403,9 @@ SIZES = [
     # a past copula after a size that "measuring" gives is the mention's verb
     ("A calcified mass measuring 4 x 3 x 3 cm was excised from the pelvis.", "calcified mass", 40),
     ("Two calcified nodes measuring up to 9 mm were removed.", "calcified nodes", 9),
+    # the period of "approx." abbreviates the word and ends no sentence
+    ("Calcified granuloma in the lingula, approx. 6 mm.", "Calcified granuloma", 6),
+    ("A splenic calcification measuring approx. 3 mm, likely granulomatous.", "splenic calcification", 3),
     # a pressure in millimetres of mercury is no size
     ("Calcification of the aortic valve, peak gradient 40 mm Hg.", "Calcification", None),
     ("Calcified mitral annulus, mean gradient 6 mm of mercury.", "Calcified mitral annulus", None),
