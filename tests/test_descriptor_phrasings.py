@@ -847,6 +847,8 @@ CHANGES = [
     ("The calcified right hilar node is seen again.", None, "stable"),
     ("Calcified mesenteric nodes are identified again.", None, "stable"),
     ("There is again a small calcified granuloma at the right base.", None, "stable"),
+    ("Calcified node in the left hilum, previously not seen.", None, "new"),
+    ("Calcification in the left kidney, not previously visualized.", None, "new"),
     ("We again note calcified right hilar nodes.", None, "stable"),
     ("There is again a right effusion. Calcified granuloma at the left base.", "Calcified granuloma", ""),
     # a change word before a comma that predicates another noun is not listed
