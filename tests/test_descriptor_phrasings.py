@@ -400,6 +400,15 @@ SIZES = [
         6,
     ),
     ("A 6 mm nodule in the right lung. Calcified granuloma in the left lung.", "Calcified granuloma", None),
+    # a past copula after a size that "measuring" gives is the mention's verb
+    ("A calcified mass measuring 4 x 3 x 3 cm was excised from the pelvis.", "calcified mass", 40),
+    ("Two calcified nodes measuring up to 9 mm were removed.", "calcified nodes", 9),
+    # the period of "approx." abbreviates the word and ends no sentence
+    ("Calcified granuloma in the lingula, approx. 6 mm.", "Calcified granuloma", 6),
+    ("A splenic calcification measuring approx. 3 mm, likely granulomatous.", "splenic calcification", 3),
+    # a pressure in millimetres of mercury is no size
+    ("Calcification of the aortic valve, peak gradient 40 mm Hg.", "Calcification", None),
+    ("Calcified mitral annulus, mean gradient 6 mm of mercury.", "Calcified mitral annulus", None),
 ]
 
 
@@ -822,6 +831,31 @@ CHANGES = [
     ("Calcified granuloma in the RUL, previously resected and new nodule nearby.", None, ""),
     ("Calcified granuloma in the right lung, benign and a new nodule in the left lung.", None, ""),
     ("Calcified granuloma in the right lung, benign-appearing and stable nodule in the left lung.", None, ""),
+    # "otherwise" gives the change to the rest of the study, not the mention
+    ("Calcified granuloma in the left apex, otherwise no change from XXXX.", None, ""),
+    ("Right hilar calcified node, otherwise unchanged.", None, ""),
+    # an "and" after the copula that opens a clause with its own subject
+    ("A calcified granuloma is seen and the heart size is unchanged.", None, ""),
+    ("A calcified node is noted in the right hilum and the mediastinum is stable.", None, ""),
+    ("Calcified nodes are seen in the hilum and the mediastinum and are unchanged.", None, "stable"),
+    # a "with" after the predicated change word attaches more to the subject
+    ("A calcified granuloma is again noted with a new left effusion.", None, "stable"),
+    ("The calcified hilar node is unchanged with a small effusion nearby.", None, "stable"),
+    ("A calcified granuloma is seen with new consolidation around it.", None, ""),
+    # the participle before "again"
+    ("A calcified granuloma is noted again in the left lung.", None, "stable"),
+    ("The calcified right hilar node is seen again.", None, "stable"),
+    ("Calcified mesenteric nodes are identified again.", None, "stable"),
+    ("There is again a small calcified granuloma at the right base.", None, "stable"),
+    ("Calcified node in the left hilum, previously not seen.", None, "new"),
+    ("Calcification in the left kidney, not previously visualized.", None, "new"),
+    ("We again note calcified right hilar nodes.", None, "stable"),
+    ("There is again a right effusion. Calcified granuloma at the left base.", "Calcified granuloma", ""),
+    # a change word before a comma that predicates another noun is not listed
+    # with the mention's words
+    ("Pacemaker leads unchanged, calcified aortic knob.", None, ""),
+    ("Lungs clear, heart size stable, calcified thoracic aorta.", None, ""),
+    ("Stable, calcified granuloma at the left base.", None, "stable"),
 ]
 
 

@@ -48,6 +48,13 @@ import pytest
             "",
         ),
         ("Multiple tiny splenic calcifications.", "splenic calcifications", ""),
+        (
+            "A moderate-sized calcified plaque narrows the left iliac artery.",
+            "calcified plaque",
+            "",
+        ),
+        ("Moderate size calcified node in the aortopulmonary window.", "calcified node", ""),
+        ("Moderately sized calcified granuloma at the left base.", "calcified granuloma", ""),
     ],
 )
 def test_severity(finding_named, text, mention, severity):
@@ -466,6 +473,28 @@ def test_descriptor_words_point_at_the_text(findings_of):
             "Mild aortic stenosis, the cusps widely calcified, otherwise mobile.",
             "calcified",
         ),
+        # a grade of the narrowing or leak named between it and the mention
+        (
+            "There is severe stenosis of the calcified aortic valve.",
+            "calcified aortic valve",
+        ),
+        (
+            "Mild regurgitation through the calcified mitral valve.",
+            "calcified mitral valve",
+        ),
+        (
+            "Moderate narrowing of the left common iliac by calcified plaque.",
+            "calcified plaque",
+        ),
+        # a grade of the vessel's shape or size word right after it
+        ("Mildly tortuous calcified descending aorta.", "calcified descending aorta"),
+        ("Severely dilated calcified ascending aorta.", "calcified ascending aorta"),
+        ("Slightly unfolded calcified aortic arch.", "calcified aortic arch"),
+        (
+            "Moderately ectatic and calcified infrarenal aorta.",
+            "calcified infrarenal aorta",
+        ),
+        ("Markedly enlarged, calcified left atrium.", "calcified left atrium"),
     ],
 )
 def test_grade_of_another_word_is_not_the_findings(finding_named, text, mention):

@@ -251,6 +251,7 @@ DESCRIPTOR_WORD_LISTS = (
     "restating_predicates",
     "modifier_endings",
     "graded_companions",
+    "graded_shapes",
     "extent_carriers",
     "shape_heads",
     "head_shape_spreads",

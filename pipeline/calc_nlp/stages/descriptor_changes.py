@@ -196,14 +196,15 @@ def copula_change(
     with new consolidation" is not);
     a clause after a semicolon that a pronoun and a copula open is the
     mention's too ("...; these are similar to the prior exam")."""
-    at, copula, prev, joined = end, False, "", False
+    at, copula, prev, joined, other = end, False, "", False, False
     for _ in range(_PREDICATE_REACH):
         m = _change_at(dr, text, at) if copula else None
         if m is not None and m.end() <= stop:
             return (
                 m
                 if (prev in dr.copulas | {"and", "but"} or joined)
-                and _ends(dr, text, m)
+                and not other
+                and _ends(dr, text, m, _ATTACHING)
                 else None
             )
         w = _WORD_OR_STOP.match(text, at)
@@ -221,9 +222,22 @@ def copula_change(
             if prev == "or" or not subject or not _joins_predicate(dr, text, w.end()):
                 return None  # not "overlies the lingula and the effusion is"
         joined = last == "and" and prev in dr.auxiliaries  # "and has not changed"
+        if prev == "and":
+            other = copula and _opens_subject(text, w.end())
         copula = copula or prev in dr.copulas or joined
         at = w.end()
     return None
+
+
+def _opens_subject(text: str, at: int) -> bool:
+    """Does an article or "there" come right after an "and" that follows the
+    mention's copula, opening a clause with a subject of its own ("is seen
+    and the heart size is unchanged", "is present and there is a new
+    effusion")? Its predicate is not the mention's; a later "and" may join
+    the mention's again ("in the hilum and the mediastinum and are
+    unchanged")."""
+    nxt = _WORD_OR_STOP.match(text, at)
+    return nxt is not None and nxt.group(1).lower() in _ARTICLES | {"there"}
 
 
 def _joins_predicate(dr: DescriptorRules, text: str, at: int) -> bool:
@@ -306,14 +320,22 @@ def _appositive_subject(
     return rel if nxt is not None and nxt.group(1).lower() in dr.copulas else None
 
 
-def _ends(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
-    """Does the change term end its phrase (or a follower come next, or
-    close the term itself: "new since the last CT")?"""
+# after a change word that a copula predicates of the mention, a "with" only
+# attaches something more to the subject ("is again noted with a new left
+# effusion", "is unchanged with its tip at the carina")
+_ATTACHING = frozenset({"with"})
+
+
+def _ends(
+    dr: DescriptorRules, text: str, m: re.Match[str], more: frozenset[str] = frozenset()
+) -> bool:
+    """Does the change term end its phrase (or a follower or one of `more`
+    come next, or close the term itself: "new since the last CT")?"""
     last = m.group().split()[-1].lower()
     if last in dr.followers and last not in ("in", "of") and len(m.group().split()) > 1:
         return True
     nxt = _NEXT.match(text, m.end())
-    return nxt is None or nxt.group(1).lower() in dr.followers | {"but", "and"}
+    return nxt is None or nxt.group(1).lower() in dr.followers | {"but", "and"} | more
 
 
 def predicate_change(

@@ -273,13 +273,28 @@ def _lists_terms(
     """Does a clause break list descriptor words ("dense, coarse", "round and
     punctate") rather than end a clause? A word break needs a term after it."""
     word = cut.group().lower()
-    if word not in dr.term_lists or not dr.term_end.search(
-        text, max(start, cut.start() - 40), cut.start()
-    ):
-        return False
-    return (
-        word == "," or dr.terms.match(text, _skip_spaces(text, cut.end())) is not None
+    before = (
+        dr.term_end.search(text, max(start, cut.start() - 40), cut.start())
+        if word in dr.term_lists
+        else None
     )
+    if before is None:
+        return False
+    if dr.terms.match(text, _skip_spaces(text, cut.end())) is not None:
+        return True
+    return word == "," and not _predicated(dr, text, start, before)
+
+
+def _predicated(dr: DescriptorRules, text: str, start: int, term: re.Match[str]) -> bool:
+    """Is a change word before a comma the predicate of a plain word before it
+    in the clause ("Heart size unchanged, calcified aorta": the heart's), so
+    the comma ends that clause instead of listing the word with the mention's
+    ("Stable, calcified granuloma")?"""
+    own = dr.terms.match(text, term.start())
+    if own is None or dr.term(own.group())["field"] != "change":
+        return False
+    gap = dr.terms.sub(" ", text[start : term.start()])
+    return any(w.lower() not in dr.term_lists for w in _WORDS.findall(gap))
 
 
 _WORDS = re.compile(r"[\w-]+")
@@ -345,6 +360,10 @@ def in_reach(
         between = carried(dr, [w for w in gap_words(dr, gap, set()) if w[0].isalnum()])
         if field in ("severity", "change") and dr.lesion_nouns & set(between):
             return False  # "a new nodule near the calcified granuloma"
+        if field == "severity" and dr.graded_heads & set(between):
+            return False  # "severe stenosis of the calcified valve" grades the stenosis
+        if field == "severity" and _grades_next_word(dr, text, m, c.start):
+            return False  # "mildly tortuous calcified aorta" grades the tortuosity
         # a hyphenated word and a coordinating "and" are no further words
         plain = _WORDS.findall(gap)
         if len(plain) > dr.window and len(plain) <= dr.window + 1:
@@ -380,6 +399,20 @@ def in_reach(
     own = not _names_lesion(dr, text, c) and _own_segment(dr, text, c, m)
     return _closes(text, m.end()) or own
 
+
+
+def _grades_next_word(dr: DescriptorRules, text: str, m: re.Match[str], start: int) -> bool:
+    """Does a grade before the mention grade the word of a vessel's or organ's
+    shape or size right after it instead (descriptors.json `graded_shapes`:
+    "mildly tortuous calcified aorta", "moderately enlarged and calcified
+    aorta")? A grade before the mention or a descriptor word of it stays
+    ("densely calcified", "densely shadowing calcification")."""
+    nxt = _NEXT_WORD.match(text, m.end())
+    return (
+        nxt is not None
+        and nxt.start(1) < start
+        and nxt.group(1).lower() in dr.graded_shapes
+    )
 
 
 def _predicate_grade(

@@ -103,6 +103,7 @@ class DescriptorRules:
         self.dimension_words = set(wl["dimension_words"])
         self.modifier_endings = tuple(wl["modifier_endings"])
         self.graded_companions = set(wl["graded_companions"])
+        self.graded_shapes = frozenset(wl["graded_shapes"])
         self.extent_carriers = set(wl["extent_carriers"])
         self.shape_heads = set(wl["shape_heads"])
         self.head_shape_spreads = set(wl["head_shape_spreads"])

@@ -64,6 +64,11 @@ def _dims_mm(dr: DescriptorRules, m: re.Match[str]) -> list[float]:
     return dims
 
 
+# a past copula right after a size that a "measuring" gives the mention is the
+# mention's own verb, not an earlier size ("measuring 4 cm was excised")
+_PAST_VERBS = frozenset({"was", "were"})
+
+
 def _after_ok(
     dr: DescriptorRules,
     gap: list[str],
@@ -94,10 +99,13 @@ def _after_ok(
     gap = _without_refs(dr, gap)
     raw = raw or []
     carrier = raw[:1] != [] and raw[0] in dr.extent_carriers and raw[1:2] != ["of"]
+    stops = dr.size_blockers | dr.size_after_stops
+    if gap[-1:] and gap[-1] in dr.size_leads:
+        stops = stops - _PAST_VERBS  # "mass measuring 4 cm was excised": the mention's verb
     return (
         not noun_after
         and not (dr.lesion_nouns | dr.size_blockers) & set(gap)
-        and not (dr.size_blockers | dr.size_after_stops) & set(after)
+        and not stops & set(after)
         and not any(w[0].isdigit() for w in gap)
         # "calcifications in a 4 mm group": the article opens the extent that
         # holds the calcifications (extent_carriers), no other lesion's phrase

@@ -50,8 +50,11 @@ def layout(
             for i in range(line_end, end):
                 per_token[i] = body
     # caseless: the report has no capital anywhere (a lower-cased export)
-    # 'Rt. kidney': the period of a side abbreviation ends no sentence or clause
-    abbreviations = kit.word_sets.get("side_abbreviations", frozenset())
+    # 'Rt. kidney', 'approx. 5 mm': the period of a side or measure
+    # abbreviation ends no sentence or clause
+    abbreviations = kit.word_sets.get("side_abbreviations", frozenset()) | kit.word_sets.get(
+        "measure_abbreviations", frozenset()
+    )
     firsts = sentence_firsts(doc, bounds, words, caseless, abbreviations)
     ends = sentence_ends(firsts)
     stops = [
