@@ -469,6 +469,36 @@ SUMMED = [
     ),
 ]
 
+# A demonstrative right before a mention ("this calcified vessel") points at
+# the finding named before it in its section, whatever place the rest of its
+# clause names or its own general word ("artery") names; not across sides.
+POINTED = [
+    (
+        "PROCEDURE: The stent reached only the calcified plaque in the proximal "
+        "LAD, with a second wire parked in the diagonal. Further attempts in "
+        "this calcified vessel were judged unsafe.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified plaque at the right carotid bulb. Owing to shadowing "
+        "from this calcified plaque, flow in the internal carotid artery could "
+        "not be sampled.",
+        [1, 1],
+    ),
+    (
+        "PROCEDURE: The left circumflex was heavily calcified. A wire was placed "
+        "in the obtuse marginal branch. Balloon dilation of this calcified "
+        "artery followed.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified plaque at the left carotid bulb. On the right, "
+        "shadowing from this calcified plaque hides the right internal carotid "
+        "artery.",
+        [1, 2],
+    ),
+]
+
 
 CASES = [
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
@@ -485,6 +515,7 @@ CASES = [
     *[pytest.param(t, n, id=f"new-{i}") for i, (t, n) in enumerate(NEW)],
     *[pytest.param(t, n, id=f"other-{i}") for i, (t, n) in enumerate(OTHER)],
     *[pytest.param(t, n, id=f"hedged-{i}") for i, (t, n) in enumerate(HEDGED)],
+    *[pytest.param(t, n, id=f"pointed-{i}") for i, (t, n) in enumerate(POINTED)],
 ]
 
 

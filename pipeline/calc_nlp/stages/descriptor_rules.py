@@ -183,6 +183,7 @@ class DescriptorRules:
         self.other_words = set(wl["lesion_other_words"])
         self.other_comparatives = set(wl["lesion_other_comparatives"])
         self.residual_words = set(wl["lesion_residual_words"])
+        self.demonstratives = frozenset(wl["lesion_demonstratives"])
         self.summary_words = _breaks(wl["lesion_summary_words"], compile_regex)
         self.mass_plurals = set(wl["lesion_mass_plurals"])
         self.lesion_count_words = set(wl["lesion_count_words"])

@@ -19,7 +19,9 @@ the whole-tree lesion named before it; another coronary segment or valve
 part is another lesion), or when a
 finding opens with an anaphor ("It is calcified") and the finding before it
 is compatible (the one before may have no site: "calcification in the
-pelvis, corresponding to a calcified fibroid"). A lesion is filed under
+pelvis, corresponding to a calcified fibroid"), or when a demonstrative
+leads its mention ("this calcified vessel") and the finding before it in
+its section fits its side and words. A lesion is filed under
 every site its findings give. The impression restating a finding of the
 findings section joins its lesion though the linked sites differ or one is
 missing, when its sentence restates the other's (same words, or other words
@@ -752,6 +754,33 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     )
 
 
+def _points_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Is the finding's mention led by a demonstrative (`demonstratives`,
+    only grade or shape words between: "further attempts in this heavily
+    calcified vessel", "shadowing from this calcified plaque"), in the
+    section of `prev`, the finding named before it in its state, on a side
+    that fits, its own words naming no place `prev`'s do not? It points at
+    `prev` (GUIDE: an anaphor refers back), whatever place the rest of its
+    clause names ("... the velocity in the internal carotid artery") or a
+    word of its own names in general ("this calcified artery" after the
+    circumflex's calcification). A plural after a singular ("these
+    calcified granulomas" after a granuloma) may gather more than `prev`:
+    not so."""
+    if f.own_lesion or prev.section != f.section:
+        return False
+    if not _fits(f.laterality, prev.laterality):
+        return False
+    lead = lead_list(f)
+    while lead and lead[-1] in dr.by_phrase:  # "this heavily calcified artery"
+        lead.pop()
+    if not lead or lead[-1] not in dr.demonstratives:
+        return False
+    if _plural_head(f) is not None and _plural_head(prev) is None:
+        return False
+    mine = set(site_words(dr, f.mention)) - dr.bare_words
+    return mine <= set(site_words(dr, f"{prev.site_text} {prev.site}"))
+
+
 def _in_joint(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     """Are the two at the tissue about one joint and a tissue in it, the
     tendon, ligament, cartilage or muscle there, or the same tissue named
@@ -1049,6 +1078,11 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         found = _same_lesion(dr, at_site, number if not f.site else named, f, sub)
         prev = last.get(state)
         told = True
+        # a demonstrative points at the finding named right before it
+        # ("this calcified vessel"), whatever place its clause names
+        if prev is not None and _points_back(dr, f, prev):
+            found = by_id[prev.lesion_id]
+            told = f.site in ("", prev.site)
         # a finding its sentence names, by a restating link, as what the one
         # before it is restates that one, though its words would restate an
         # earlier lesion at its site ("intracranial calcifications, typical
