@@ -1027,6 +1027,29 @@ SUMMED = [
         "calcification, chronic.",
         [1, 2, 1, 2],
     ),
+    # the plural of the lesion noun one finding was named by names several:
+    # no restatement of that one ...
+    (
+        "FINDINGS: A calcified granuloma lies in the left upper lobe, unchanged.\n"
+        "IMPRESSION: Stable calcified granulomas.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: There is a small calcified nodule at the right lung base.\n"
+        "IMPRESSION: Calcified nodules from old granulomatous disease.",
+        [1, 2],
+    ),
+    # ... but calcium named in bulk, or the plural named before, is restated
+    (
+        "FINDINGS: A coarse calcification in the pancreatic head.\n"
+        "IMPRESSION: Pancreatic calcifications.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified granulomas in the right lung.\n"
+        "IMPRESSION: Right lung calcified granulomas.",
+        [1, 1],
+    ),
 ]
 
 

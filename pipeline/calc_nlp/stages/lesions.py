@@ -36,7 +36,8 @@ shoulder"), and so does an anaphor naming that place more narrowly. An impressio
 joining by "and" the places of several findings lesions sums them up and is
 a lesion of its own; so is one named by a plural lesion noun after two
 findings lesions or more at its site it fits, none named by that plural
-word; and a count of several in the plural ("two calcified nodules")
+word; and a count of several in the plural ("two calcified nodules"), or
+the plural of the lesion noun it was named by ("calcified granulomas"),
 restates no lesion named in the singular only. Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
@@ -989,14 +990,23 @@ def _joins_others(
 
 
 def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
-    """Does the finding count two or more of what it names in the plural
-    ("Two parenchymal calcifications") where the lesion it would restate was
-    named in the singular only ("a punctate calcification")? A count of
-    several is no restatement of one (GUIDE: an impression phrase that sums
+    """Does the finding name several in the plural where the lesion it would
+    restate was named in the singular only: by a count ("Two parenchymal
+    calcifications" after "a punctate calcification"), or by the plural of
+    the lesion noun (`lesion_nouns`) it was named by ("Stable calcified
+    granulomas" after "the calcified granuloma"; not "calcifications",
+    calcium in bulk, nor a part, "leaflets")?
+    Several are no restatement of one (GUIDE: an impression phrase that sums
     up several lesions of the findings is a lesion of its own)."""
-    if _plural_head(f) is None or not names_a_count(dr, f):
+    head = _plural_head(f)
+    if head is None:
         return False
-    return not any(plural(w) for w in _heads(x))
+    heads = _heads(x)
+    if any(plural(w) for w in heads):
+        return False
+    if names_a_count(dr, f):
+        return True
+    return head in dr.lesion_nouns and singular_words(head) in heads
 
 
 def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
