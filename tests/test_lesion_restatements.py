@@ -460,6 +460,21 @@ ANAPHORS = [
 ]
 
 APART = [
+    # node groups named before a masked "nodes" (lymph XXXX) keep their
+    # places; a mediastinal station is a part of the mediastinum, so the
+    # mediastinal nodes of the impression sum two stations up
+    (
+        "EXAMINATION: Chest, two views.\nFINDINGS: Calcified left hilar lymph "
+        "XXXX. Calcified mediastinal lymph XXXX.\nIMPRESSION: Calcified left "
+        "hilar lymph XXXX.",
+        [1, 2, 1],
+    ),
+    (
+        "EXAMINATION: Chest, two views.\nFINDINGS: Calcified paratracheal lymph "
+        "XXXX. Calcified subcarinal lymph XXXX.\nIMPRESSION: Calcified "
+        "mediastinal lymph nodes.",
+        [1, 2, 3],
+    ),
     # two sub-sites one sentence lists by a comma: each sentence naming the
     # other's sub-site is no sign of one place, the sentence being one
     (
