@@ -1099,6 +1099,12 @@ def test_lesion_numbers(lesion_numbers, text, lesions):
         ("left upper lobe", "left apical", True),
         ("right apex", "right upper lobe", True),
         ("right apex", "right lower lobe", False),
+        # the lingula is a part of the left upper lobe, and the lung behind
+        # the heart of the left lower lobe
+        ("lingula", "left upper lobe", True),
+        ("lingula", "left lower lobe", False),
+        ("retrocardiac left lung", "left lower lobe", True),
+        ("retrocardiac left lung", "left upper lobe", False),
     ],
 )
 def test_chest_sub_sites_named_two_ways(lesion_numbers, first, second, same):
