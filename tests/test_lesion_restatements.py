@@ -1042,6 +1042,20 @@ SUMMED = [
         "calcification, chronic.",
         [1, 2, 1, 2],
     ),
+    # site words that join two places sum up the lesions of both, though a
+    # noun stands between the mention and them ...
+    (
+        "FINDINGS: Thin calcification of the aortic valve leaflets. Moderate "
+        "mitral annular calcification.\nIMPRESSION: Degenerative calcific "
+        "changes of the aortic and mitral valves.",
+        [1, 2, 3],
+    ),
+    # ... and those naming one place restate its lesion
+    (
+        "FINDINGS: Thin calcification of the aortic valve leaflets.\n"
+        "IMPRESSION: Degenerative calcific changes of the aortic valve.",
+        [1, 1],
+    ),
     # the plural of the lesion noun one finding was named by names several:
     # no restatement of that one ...
     (

@@ -458,8 +458,9 @@ def joined_places(dr: DescriptorRules, f: Finding, at: int, stop: int) -> set[st
     word leads after it ("calcified lesions of the LAD and RCA",
     "calcifications in the pancreas, liver and adrenal gland") up to a clause
     break, a restating link or `stop` (where the next finding of the sentence
-    starts: a place with a mention of its own is that finding's). Empty when
-    it joins none."""
+    starts: a place with a mention of its own is that finding's), and its
+    site words when they join places ("calcific changes of the aortic and
+    mitral valves"). Empty when it joins none."""
     end = at + len(f.mention)
     if at < 0 or f.sentence[at:end].lower() != f.mention.lower():
         return set()
@@ -478,6 +479,10 @@ def joined_places(dr: DescriptorRules, f: Finding, at: int, stop: int) -> set[st
         ]
         ends += [m.start() for m in re.finditer(r"[.()]", rest)]
         phrase = f"{phrase} {rest[: min(ends, default=len(rest))]}"
+    # the site words the finding was given, when they join places of their
+    # own ("calcific changes of the aortic and mitral valves")
+    if re.search(r"(?<!\w)and(?!\w)|,", f.site_text, re.I):
+        phrase = f"{phrase} {f.site_text}"
     if not re.search(r"(?<!\w)and(?!\w)|,", phrase, re.I):
         return set()
     return stems(dr, phrase)
