@@ -88,6 +88,14 @@ NEGATION: list[Row] = [
     ("No attempt was made to remove the calcified fragment.", "calcified", set()),
     ("We did not excise the calcified nodule.", "calcified", set()),
     ("No complications occurred, and the calcified valve was excised.", "calcified", set()),
+    # a device or a surgeon failing at the calcified thing: the act is denied
+    ("The stent would not pass the calcified plaque in the mid RCA.", "calcified", set()),
+    ("We could not clamp the heavily calcified ascending aorta.", "calcified", set()),
+    ("The guide wouldn't engage the ostium owing to the calcified aortic root.", "calcified", set()),
+    ("The sheath was advanced without resistance despite the calcified left iliac artery.", "calcified", set()),
+    ("Atherectomy went on with no difficulty through the calcified segment.", "calcified", set()),
+    ("The wire would not pass, and no calcification was seen in the vessel.", "calcification", {"negated"}),
+    ("The procedure ended without complication; the graft is without calcification.", "calcification", {"negated"}),
     ("The CT did not show any calcification.", "calcification", {"negated"}),
     # a denial answered after a colon
     ("Calcification: absent.", "Calcification", {"negated"}),
