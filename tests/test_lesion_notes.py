@@ -342,6 +342,28 @@ OTHER = [
     ),
 ]
 
+# A later sentence of the section that opens by introducing a sized thing
+# ('A 7 mm echogenic mass ...') names a second thing at a place whose lesion
+# had no size, unless a change word says it is the one seen again.
+SIZED_THING = [
+    (
+        "FINDINGS: Mild calcification of the mitral annulus. A 7 mm echogenic "
+        "mass on the mitral annulus, thrombus versus calcified debris.",
+        [1, 2],
+    ),
+    (
+        "ECHO: Mitral valve: moderate mitral annular calcification. A 5 mm "
+        "mobile echodensity on the ventricular side of the annulus, thrombus "
+        "versus calcified debris.",
+        [1, 2],
+    ),
+    (
+        "CT CHEST: Calcified granuloma in the right upper lobe. A 5 mm "
+        "calcified granuloma in the right upper lobe is unchanged.",
+        [1, 1],
+    ),
+]
+
 # A hedge or differential is not what is observed.
 HEDGED = [
     # a link after "and" and another noun phrase names that thing, not the
@@ -515,6 +537,7 @@ CASES = [
     *[pytest.param(t, n, id=f"new-{i}") for i, (t, n) in enumerate(NEW)],
     *[pytest.param(t, n, id=f"other-{i}") for i, (t, n) in enumerate(OTHER)],
     *[pytest.param(t, n, id=f"hedged-{i}") for i, (t, n) in enumerate(HEDGED)],
+    *[pytest.param(t, n, id=f"sized-{i}") for i, (t, n) in enumerate(SIZED_THING)],
     *[pytest.param(t, n, id=f"pointed-{i}") for i, (t, n) in enumerate(POINTED)],
 ]
 

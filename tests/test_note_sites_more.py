@@ -21,7 +21,8 @@ masks), with rows where the side or site is the finding's own and must stay:
   another organ ('Left kidney: 11 cm. Calcified granulomas in the spleen.');
 - a finding that names a lesion of its own ('Calcified granuloma.') takes no
   site or side from a sentence before about something else ('Left pleural
-  effusion.'), only from one about that lesion or pointing back to it.
+  effusion.'), only from one about that lesion or pointing back to it;
+- 'the annulus' is the annulus of the valve named before it.
 """
 
 from __future__ import annotations
@@ -94,7 +95,20 @@ OWN_LESION: list[tuple[str, str, dict[str, Any]]] = [
     ("EXAM: Chest PA and lateral.\nFINDINGS: Opacity at the left apex. It likely represents a calcified granuloma.", "", {"site": "lung", "laterality": "left"}),
 ]
 
-ROWS = DENIED_PLACE + UNSPECIFIC_TISSUE + OTHER_LABEL + OWN_LESION
+# 'the annulus' with no valve on it is the annulus of the valve the note
+# names in its sentence or the sentences or operation line before it: the
+# aortic valve's is the aortic valve, the mitral valve's the mitral annulus
+# (its narrower name), another valve's a heart valve; a disc's is none.
+VALVE_PART: list[tuple[str, str, dict[str, Any]]] = [
+    ("PROCEDURE: Mitral valve replacement.\nFINDINGS: The calcified annulus was debrided.", "", {"site": "mitral annulus"}),
+    ("OPERATION: Aortic valve replacement. The leaflets were excised, and the annulus, which was also calcified, was debrided.", "", {"site": "aortic valve"}),
+    ("Mitral: thin leaflets; annulus heavily calcified.", "", {"site": "mitral annulus"}),
+    ("ECHO: The aortic valve leaflets are thickened. The annulus is calcified.", "", {"site": "aortic valve"}),
+    ("PROCEDURE: Tricuspid valve repair. The annulus was calcified.", "", {"site": "heart valve"}),
+    ("Discectomy at C5-C6. The annulus fibrosus was opened and a calcified fragment was removed.", "", {"site": ""}),
+]
+
+ROWS = DENIED_PLACE + UNSPECIFIC_TISSUE + OTHER_LABEL + OWN_LESION + VALVE_PART
 
 # (text, the finding's exact mention, expected fields)
 DENIED_LIST: list[tuple[str, str, dict[str, Any]]] = [

@@ -61,13 +61,13 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
             # names branches only ('The vessel runs on and gives off a PDA')
             subject = next((s for s in found if _opens(kit, rd, prev, s.start)), None)
             if subject is not None:
-                return subject
+                return _part_or(kit, site, subject)
             if _opens_anaphoric(kit, rd, prev):
                 continue
         if found:
             # 'Mitral and tricuspid valve reveal ... . Fibrocalcific valve
             # leaflets': the first of the list it points back to (guide §2)
-            return first_of_list(kit, rd, found[-1], found)
+            return _part_or(kit, site, first_of_list(kit, rd, found[-1], found))
     # the exam or operation line ('PROCEDURE: Aortic valve replacement. ...
     # The leaflets were heavily calcified.')
     line = exam_line(rd.layout, ("exam", "technique"))
@@ -80,8 +80,16 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
             and specific(s)
         ]
         if found:
-            return found[0]
+            return _part_or(kit, site, found[0])
     return site
+
+
+def _part_or(kit: Toolkit, site: SiteRef, whole: SiteRef) -> SiteRef:
+    """The structure an anaphoric part word points back to, unless it is the
+    part's own whole (`part_of`), which the part names more narrowly: 'the
+    annulus' after the aortic valve is the aortic valve's, after the mitral
+    valve it is the mitral annulus (guide §2 site vocabulary)."""
+    return site if kit.md(site.span).get("part_of") == whole.site else whole
 
 
 def _unless_whole(

@@ -180,6 +180,29 @@ class _Lesion:
         return any(_differ(m, f, self.causes) for m in self.told.values())
 
 
+# Words that open a sentence introducing a new thing ('A 6 mm echodensity').
+_INDEFINITE = frozenset({"a", "an", "another"})
+
+
+def _new_sized_object(x: _Lesion, f: Finding) -> bool:
+    """Is `f` named, in a later sentence of the section of the lesion's last
+    finding, in a sentence that opens by introducing a sized thing ('Moderate
+    posterior mitral annular calcification. A 6 mm mobile echodensity on the
+    atrial side of the annulus, vegetation versus calcified debris'), while
+    none of the lesion's findings had a size? The report describes a second
+    thing at the place, not the first again (guide: lesion), unless a change
+    word says it is seen again."""
+    last = x.last
+    if not f.size_mm or f.change or last is None:
+        return False  # 'A 5 mm calcified granuloma, unchanged': the one again
+    if any(m.size_mm for m in x.told.values()):
+        return False
+    if last.section != f.section or last.sentence == f.sentence:
+        return False
+    words = WORD.findall(f.sentence.lower())
+    return len(words) > 1 and words[0] in _INDEFINITE and words[1][:1].isdigit()
+
+
 def _fits(a: str, b: str) -> bool:
     """Equal, or one of them unsaid."""
     return a == b or not a or not b
@@ -235,6 +258,7 @@ def _same_lesion(
         and not _other_part(dr, x, f)
         and not _other_joint(dr, x, f)
         and not _new_segment(x, f)
+        and not _new_sized_object(x, f)
     ]
     exact = [
         x
