@@ -28,6 +28,7 @@ def layout(
     `columns`: the Doc's token attribute values (Toolkit.columns) when read.
     """
     words, blank = token_columns(doc, columns, kit.word_texts)
+    lower = lower_words(words, columns, kit.word_texts)
     headers = [
         sp
         for sp in kit.section_matcher(doc, columns)
@@ -59,7 +60,21 @@ def layout(
         for i, w in enumerate(words)
         if w in {";", "."} and not abbreviation_period(words, i, abbreviations)
     ]
-    return Layout(per_token, firsts, ends, stops, words, blank)
+    return Layout(per_token, firsts, ends, stops, words, blank, lower)
+
+
+def lower_words(
+    words: list[str],
+    columns: Mapping[str, list[int]] | None = None,
+    texts: Mapping[int, str] | None = None,
+) -> list[str]:
+    """Each token's lower-case text (spaCy's LOWER is the text's
+    `str.lower()`), made once per report for every stage that compares
+    words: from the LOWER column through `texts` (Toolkit.word_texts) when
+    the caller has read both, a look-up per token in C, else lowered here."""
+    if columns is not None and texts is not None and "LOWER" in columns:
+        return list(map(texts.__getitem__, columns["LOWER"]))
+    return [w.lower() for w in words]
 
 
 def token_columns(

@@ -59,7 +59,7 @@ def match(
             for s in of("SITE", "REGION")
             if not _used_otherwise(kit, s)
             and not any(d.start <= s.start and s.end <= d.end for d in diseases)
-            and not _names_the_patients(lay.words, s)
+            and not _names_the_patients(lay, s)
         ]
     )
     lats = _sides_in_place(kit, longest_spans(of("LATERALITY")), site_spans)
@@ -109,16 +109,15 @@ def _disease_names(kit: Toolkit, conds: list[Span], calc: list[Span]) -> list[Sp
 _DISEASE_OPENERS = frozenset({("patient", "with"), ("setting", "of")})
 
 
-def _names_the_patients(words: list[str], site: Span) -> bool:
+def _names_the_patients(lay: Layout, site: Span) -> bool:
     """Does the site word open the patient's disease after 'patient with' or
     'setting of' ('may represent metastatic calcification in this patient
-    with renal disease')? It names the disease, not where a calcification is.
-    `words`: the Doc's token texts."""
-    i = site.start
+    with renal disease')? It names the disease, not where a calcification is."""
+    i, lower = site.start, lay.lower
     for skip in (0, 1):
         a = i - 2 - skip
-        if a >= 0 and (words[a].lower(), words[a + 1].lower()) in _DISEASE_OPENERS:
-            return skip == 0 or words[i - 1].isalpha()
+        if a >= 0 and (lower[a], lower[a + 1]) in _DISEASE_OPENERS:
+            return skip == 0 or lay.words[i - 1].isalpha()
     return False
 
 
@@ -445,11 +444,12 @@ def _names_the_study(kit: Toolkit, lay: Layout, c: Span, calc: list[Span]) -> bo
     j = c.end
     while j < len(words) and blank[j]:
         j += 1
-    after = j < len(words) and words[j].lower() in names
+    lower = lay.lower
+    after = j < len(words) and lower[j] in names
     i = c.start - 1
     while i > 0 and blank[i]:
         i -= 1
-    before = i > 0 and words[i].lower() == "for" and words[i - 1].lower() in names
+    before = i > 0 and lower[i] == "for" and lower[i - 1] in names
     if not (after or before):
         return False
     lo, hi = _line(words, c)

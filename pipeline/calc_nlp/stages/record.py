@@ -52,6 +52,8 @@ class Layout:
     # making a spaCy Token object per look: its text, whether it is whitespace
     words: list[str] = field(default_factory=list, compare=False, repr=False)
     blank: list[bool] = field(default_factory=list, compare=False, repr=False)
+    # each token's lower-case text (`token.lower_`), read once for every stage
+    lower: list[str] = field(default_factory=list, compare=False, repr=False)
     # sentence spans made so far, by first token: the stages ask for the same
     # few many times (a span of another Doc is made again)
     _sents: dict[int, Span] = field(default_factory=dict, compare=False, repr=False)
@@ -147,13 +149,11 @@ class ReportDoc:
         """The Doc's text: the text it was made from, else joined once."""
         return self.doc.text if self.source is None else self.source
 
-    @cached_property
+    @property
     def lower(self) -> list[str]:
-        """Each token's lower-case text (`token.lower_`: spaCy's LOWER is
-        the text's `str.lower()`), from the layout's token texts: a
-        `.lower_` per look makes a Token object, a string look-up per token
-        costs more than `lower()`."""
-        return [w.lower() for w in self.layout.words]
+        """Each token's lower-case text (`token.lower_`), as the layout read
+        it: a `.lower_` per look makes a Token object."""
+        return self.layout.lower
 
     def span_text(self, span: Span) -> str:
         """`span.text`, sliced from the report's text rather than joined from
