@@ -130,7 +130,16 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     context"): words inside the mention, a site the mention implies, the
     nearest site of its own clause, a label line over it, an earlier sentence
     it continues, then the exam. A generic site ("vascular", "the vessel")
-    gives way to a specific one named for the same finding."""
+    gives way to a specific one named for the same finding. Linked once per
+    mention (`ReportDoc.linked_sites`): a later mention pointing back to
+    an earlier one asks for its site again."""
+    k = key(f)
+    if k not in rd.linked_sites:
+        rd.linked_sites[k] = _link_site(kit, rd, f)
+    return rd.linked_sites[k]
+
+
+def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     doc = rd.doc
     inside = [
         s

@@ -614,11 +614,22 @@ class _Clauses:
 
 
 def flags(mods: Modifiers, span: Span) -> set[str]:
-    """ConText flags of a target, with our also_sets / cancels applied."""
+    """ConText flags of a target, with our also_sets / cancels applied:
+    worked out once per target (`Modifiers.flag_sets`), a new set per call
+    (a caller may change it)."""
+    k = key(span)
+    found = mods.flag_sets.get(k)
+    if found is None:
+        found = mods.flag_sets[k] = frozenset(_flags(mods.by_span.get(k, ())))
+    return set(found)
+
+
+def _flags(modifiers: tuple[Any, ...]) -> set[str]:
+    """The flags these modifiers of one target set."""
     out: set[str] = set()
     cancels: set[str] = set()
     dated = False  # a past marker other than 'seen before' ('history of')
-    for mod in mods.of(span):
+    for mod in modifiers:
         md = mod.rule.metadata or {}
         if mod.category in FLAG_OF:
             out.add(FLAG_OF[mod.category])

@@ -109,6 +109,11 @@ class Modifiers:
     sub_to_doc: dict[int, int] = field(default_factory=dict)
     # causes named only in a differential whose every reading is dystrophic
     one_cause: frozenset[SpanKey] = frozenset()
+    # each target's flags once worked out (modifiers.flags): the stages ask
+    # for the same targets' flags many times
+    flag_sets: dict[SpanKey, frozenset[str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def of(self, span: Span) -> tuple[Any, ...]:
         return self.by_span.get(key(span), ())
@@ -136,6 +141,11 @@ class ReportDoc:
     # the text the Doc was made from, when the caller has it (Doc.text makes
     # a Token object per token to join it again)
     source: str | None = field(default=None, repr=False)
+    # each mention's site once linked (linking.link_site): an earlier
+    # mention's is asked again by a later one that points back to it
+    linked_sites: dict[SpanKey, SiteRef | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def sent(self, at: Span | Token) -> Span:
         return self.layout.sent(self.doc, at)
