@@ -222,7 +222,7 @@ class Analyzer:
             m,
             modifiers(kit, doc, lay, targets, columns, phrase_starts(m, lay)),
             exam=exam,
-            lesion_nouns=kit.rules.word_lists.get("lesion_nouns", []),
+            lesion_nouns=kit.word_sets.get("lesion_nouns", frozenset()),
             other_finding_nouns=kit.word_sets.get("other_finding_nouns", frozenset()),
             calcification_nouns=kit.word_sets.get("bare_calcification_nouns", frozenset()),
             source=text,

@@ -113,9 +113,9 @@ def side_from_exam(kit: Toolkit, rd: ReportDoc, site: str) -> str:
     if not own or (site and site not in own):
         return ""
     line = exam_line(rd.layout)
-    lo, hi = line or (0, _title_end(kit, rd, title_stop(rd.doc) or 0))
+    lo, hi = line or (0, _title_end(kit, rd, title_stop(rd.layout.words) or 0))
     both = exam.get("two_sided_terms", ())
-    if any(t.lower_ in both for t in rd.doc[lo:hi]):
+    if any(w in both for w in rd.lower[lo:hi]):
         return ""  # 'AP PELVIS / RIGHT HIP': an exam of both sides too
     # a side the plural of a paired organ implies ('kidneys') is no side written
     sides = {
@@ -129,15 +129,15 @@ def side_from_exam(kit: Toolkit, rd: ReportDoc, site: str) -> str:
 def _title_end(kit: Toolkit, rd: ReportDoc, stop: int) -> int:
     """Where a title line ends for its side: past a side word written after
     its comma at the end of the line ('MAMMOGRAM, LEFT')."""
-    doc = rd.doc
-    if not (0 < stop < len(doc) - 1 and doc[stop].text == ","):
+    words = rd.layout.words
+    if not (0 < stop < len(words) - 1 and words[stop] == ","):
         return stop
     after = next((x for x in rd.matches.lats if x.start == stop + 1), None)
     if after is None or kit.md(after).get("before_site"):
         return stop
     # the part the side is of may follow it ('ARTERIAL DUPLEX, LEFT LOWER
     # EXTREMITY'): a few words up to the line's end
-    end = title_part_end(doc, after.end)
+    end = title_part_end(words, after.end)
     return stop if end is None else end
 
 

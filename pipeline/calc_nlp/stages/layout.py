@@ -112,7 +112,7 @@ def exam_of(
     exam_text = (
         _span_text(doc[line[0] : line[1]], text).lower()
         if line
-        else title(doc, kit.side_words)
+        else title(lay.words, kit.side_words)
     )
     if exam_text:
         for exam, exam_rx, _ in kit.exams:
@@ -161,63 +161,65 @@ SENTENCE_OPENERS = frozenset(
 )
 
 
-def title_start(doc: Doc) -> int:
+def title_start(words: list[str]) -> int:
     """The report's first token that is not blank (an export may open with
-    empty lines)."""
-    return next((t.i for t in doc if not t.is_space), len(doc))
+    empty lines). `words`: the Doc's token texts (Layout.words)."""
+    return next((i for i, w in enumerate(words) if not w.isspace()), len(words))
 
 
-def title_stop(doc: Doc, start: int | None = None) -> int | None:
+def title_stop(words: list[str], start: int | None = None) -> int | None:
     """The first colon, comma or line break among the report's first
     TITLE_WORDS + 1 tokens after its opening blanks: where its opening title
     ends (None: no such stop; the title's start where the report opens with
-    a sentence, not a title). `start`: title_start(doc), when known."""
-    start = title_start(doc) if start is None else start
-    if start < len(doc) and doc[start].lower_ in SENTENCE_OPENERS:
+    a sentence, not a title). `words`: the Doc's token texts (Layout.words);
+    `start`: title_start(words), when known."""
+    start = title_start(words) if start is None else start
+    if start < len(words) and words[start].lower() in SENTENCE_OPENERS:
         return start
-    for tok in doc[start : start + TITLE_WORDS + 1]:
-        if tok.text in {":", ","} or "\n" in tok.text:
-            return tok.i
+    for i in range(start, min(len(words), start + TITLE_WORDS + 1)):
+        if words[i] in {":", ","} or "\n" in words[i]:
+            return i
     return None
 
 
-def title(doc: Doc, side_words: frozenset[str] = frozenset()) -> str:
+def title(words: list[str], side_words: frozenset[str] = frozenset()) -> str:
     """The words opening a report up to the first colon, comma or line break
     ('BILATERAL SCREENING MAMMOGRAM,FINDINGS: ...'), lower case: the exam's
     title when the report has no exam line. A side written after its comma
     and the part it is of belong to it ('ARTERIAL DUPLEX, LEFT LOWER
-    EXTREMITY,HISTORY: ...'; `side_words`: the words that name a side)."""
-    start = title_start(doc)
-    stop = title_stop(doc, start)
-    if stop is None and len(doc) - start > TITLE_WORDS:
+    EXTREMITY,HISTORY: ...'; `side_words`: the words that name a side).
+    `words`: the Doc's token texts (Layout.words)."""
+    start = title_start(words)
+    stop = title_stop(words, start)
+    if stop is None and len(words) - start > TITLE_WORDS:
         return ""  # too long to be a title
-    end = len(doc) if stop is None else _side_part_end(doc, stop, side_words)
-    return " ".join(t.text for t in doc[start:end]).lower()
+    end = len(words) if stop is None else _side_part_end(words, stop, side_words)
+    return " ".join(words[start:end]).lower()
 
 
 # Most words after a title's side that name the part ('LEFT LOWER EXTREMITY').
 TITLE_PART_WORDS = 3
 
 
-def _side_part_end(doc: Doc, stop: int, side_words: frozenset[str]) -> int:
+def _side_part_end(words: list[str], stop: int, side_words: frozenset[str]) -> int:
     """Past ', SIDE part words' where they end the title at a comma, colon or
     line break; else `stop`."""
     i = stop + 1
-    if doc[stop].text != "," or i >= len(doc) or doc[i].lower_ not in side_words:
+    if words[stop] != "," or i >= len(words) or words[i].lower() not in side_words:
         return stop
-    end = title_part_end(doc, i + 1)
+    end = title_part_end(words, i + 1)
     return stop if end is None else end
 
 
-def title_part_end(doc: Doc, at: int) -> int | None:
+def title_part_end(words: list[str], at: int) -> int | None:
     """Past the few words after a title's side that name the part it is of
     ('LEFT LOWER EXTREMITY', up to TITLE_PART_WORDS; `at`: the token after
     the side), where they end the title line at a comma, colon or line
-    break; None where the line goes on."""
+    break; None where the line goes on. `words`: the Doc's token texts."""
     end = at
-    while end < len(doc) and end - at < TITLE_PART_WORDS and doc[end].is_alpha:
+    while end < len(words) and end - at < TITLE_PART_WORDS and words[end].isalpha():
         end += 1
-    if end == len(doc) or doc[end].text in {",", ":"} or "\n" in doc[end].text:
+    if end == len(words) or words[end] in {",", ":"} or "\n" in words[end]:
         return end
     return None
 

@@ -65,7 +65,7 @@ def extend(rd: ReportDoc) -> ReportDoc:
     out = []
     core: dict[tuple[int, int], int] = {}
     mods = dict(rd.mods.by_span)
-    lesions = set(rd.lesion_nouns)
+    lesions = rd.lesion_nouns
     for s in m.calc:
         start = s.start
         while rd.layout.sent_first[start] != start:
@@ -79,10 +79,10 @@ def extend(rd: ReportDoc) -> ReportDoc:
                     link in ends
                     and link not in taken
                     and rd.layout.sent_first[link] != link
-                    and rd.doc[link].lower_ in {"and", "or", ","}
+                    and rd.lower[link] in {"and", "or", ","}
                     and any(ref.start == start for ref in m.sites)
                     and not _finding_before(rd, s, ends[link])
-                    and rd.doc[link - 1].lower_ not in lesions
+                    and rd.lower[link - 1] not in lesions
                 ):
                     break
                 start = link
@@ -111,7 +111,7 @@ def _masked_link(rd: ReportDoc, start: int, ends: dict[int, int]) -> bool:
     link = start - 1
     return (
         link > 0
-        and rd.doc[link].lower_ == "xxxx"
+        and rd.lower[link] == "xxxx"
         and link in ends
         and rd.layout.sent_first[link] != link
     )
@@ -160,8 +160,8 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if inside:
         # "pulmonary and renal calcifications": the first of coordinated sites;
         # "intracranial vertebral artery calcification": the last, the head.
-        between = doc[inside[0].span.end : inside[-1].span.start]
-        coordinated = any(t.lower_ in {"and", "or", ",", "/", "&"} for t in between)
+        between = rd.lower[inside[0].span.end : inside[-1].span.start]
+        coordinated = any(w in {"and", "or", ",", "/", "&"} for w in between)
         if coordinated and not (
             _shared_node_head(kit, f, inside[-1])
             or _shared_head_of_mention(kit, rd, f, inside[0], inside[-1])
@@ -295,7 +295,7 @@ def _pointed(rd: ReportDoc, f: Span) -> bool:
             return True
         if not word.isalpha():
             return False
-    return f[0].lower_ in _POINTERS
+    return rd.lower[f.start] in _POINTERS
 
 
 def _calcification_word(f: Span) -> str | None:
@@ -311,9 +311,9 @@ def _points_back(rd: ReportDoc, site: SiteRef) -> bool:
     i = site.span.start
     return (
         len(site.span) == 1
-        and site.span[0].lower_ in rd.lesion_nouns
+        and rd.lower[i] in rd.lesion_nouns
         and i > 0
-        and rd.doc[i - 1].lower_ in DEFINITE
+        and rd.lower[i - 1] in DEFINITE
     )
 
 

@@ -133,7 +133,7 @@ class ReportDoc:
     # the kind of exam the report is (LazyExam: worked out when first asked)
     exam: Any = None
     # nouns that name a lesion of their own (mentions.json word list)
-    lesion_nouns: list[str] = field(default_factory=list)
+    lesion_nouns: frozenset[str] = frozenset()
     # heads of findings that are not calcifications ('atelectasis'; mentions.json)
     other_finding_nouns: frozenset[str] = frozenset()
     # the bare calcification nouns ('calcifications'; mentions.json word list)
