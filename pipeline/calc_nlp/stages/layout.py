@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Span
@@ -30,18 +30,19 @@ def layout(
     words, blank = token_columns(doc, columns, kit.word_texts)
     lower = lower_words(words, columns, kit.word_texts)
     headers = [
-        sp
-        for sp in kit.section_matcher(doc, columns)
-        if not (kit.md(sp).get("own_line") and not _alone_on_line(words, sp))
+        h
+        for h in map(Header._make, kit.section_matcher.matches(doc, columns))
+        if not (kit.rule_md(h.rule).get("own_line") and not _alone_on_line(words, h))
     ]
-    headers = sorted(longest_spans(headers), key=lambda sp: sp.start)
+    headers = sorted(longest_spans(headers), key=lambda h: h.start)
     bounds: list[int] = []
     per_token: list[SectionOf] = [("other", 0, 0, False)] * len(doc)
+    strings = doc.vocab.strings
     for k, sp in enumerate(headers):
-        md = kit.md(sp)
+        md = kit.rule_md(sp.rule)
         end = headers[k + 1].start if k + 1 < len(headers) else len(doc)
         bounds += [sp.start, sp.end]
-        entry = (sp.label_, sp.end, sp.start, bool(md.get("clinical_question")))
+        entry = (strings[sp.label], sp.end, sp.start, bool(md.get("clinical_question")))
         line_end = _line_end(words, blank, sp.end, end) if md.get("one_line") else end
         for i in range(sp.start, line_end):
             per_token[i] = entry
@@ -75,6 +76,18 @@ def lower_words(
     if columns is not None and texts is not None and "LOWER" in columns:
         return list(map(texts.__getitem__, columns["LOWER"]))
     return [w.lower() for w in words]
+
+
+class Header(NamedTuple):
+    """A section header the section rules matched: its tokens, its
+    category's hash and its rule's (RuleMatcher.matches), read without a
+    Span object of it (a report matches a few headers that overlap, most of
+    them dropped)."""
+
+    start: int
+    end: int
+    label: int
+    rule: int
 
 
 def token_columns(
@@ -248,7 +261,7 @@ class LazyExam:
         return tuple(d["site"] for d in exam["defaults"]) if exam else ()
 
 
-def _alone_on_line(words: list[str], sp: Span) -> bool:
+def _alone_on_line(words: list[str], sp: Header) -> bool:
     """Is the span the only thing on its line (an own-line header such as
     'FINDINGS')? `words`: the Doc's token texts."""
     before = sp.start == 0 or "\n" in words[sp.start - 1]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -21,6 +21,8 @@ from spacy.util import filter_spans
 SectionOf = tuple[str, int, int, bool]
 # Modifiers of a target span, keyed by (start, end, label id).
 SpanKey = tuple[int, int, int]
+# Spans, or records of a match's tokens (`start`, `end`) that stand for one.
+_Spanned = TypeVar("_Spanned")
 # The relative pronouns that open a clause said of the noun phrase before
 # them ('a stenosis that cannot be excluded', 'the annulus, which was
 # calcified'): function words the stages share, no medical word list.
@@ -33,11 +35,11 @@ def key(span: Span) -> SpanKey:
     return (span.start, span.end, span.label)
 
 
-def longest_spans(spans: list[Span]) -> list[Span]:
+def longest_spans(spans: list[_Spanned]) -> list[_Spanned]:
     """spaCy's `filter_spans` (the longest of overlapping spans, in text
     order), without its sorting for the lists of none or one span that most
-    calls have."""
-    return list(spans) if len(spans) < 2 else filter_spans(spans)
+    calls have. It reads only `start` and `end`: any such records will do."""
+    return list(spans) if len(spans) < 2 else filter_spans(spans)  # type: ignore[arg-type,return-value]
 
 
 @dataclass(frozen=True)
