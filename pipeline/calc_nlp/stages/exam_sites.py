@@ -76,10 +76,10 @@ def _words_it_follows(rd: ReportDoc, f: Span) -> list[str]:
     Back to the clause's start, over a comma but not a stop or a colon."""
     start = max(f.start - QUALIFIED_REACH, rd.sent(f).start)
     words: list[str] = []
-    for t in reversed(rd.doc[start : f.start]):
-        if t.is_alpha:
-            words.append(t.lower_)
-        elif t.text != ",":
+    for i in range(f.start - 1, start - 1, -1):
+        if rd.layout.words[i].isalpha():
+            words.append(rd.lower[i])
+        elif rd.layout.words[i] != ",":
             break
     return words
 
@@ -91,7 +91,7 @@ def exam_for(kit: Toolkit, rd: ReportDoc, f: Span) -> dict[str, Any] | None:
     exam = rd.exam.get() if rd.exam is not None else None
     if exam is not None:
         return exam
-    text = rd.sent(f).text.lower()
+    text = rd.span_text(rd.sent(f)).lower()
     for kind, exam_rx, _ in kit.exams:
         if kind["exam_terms"] and exam_rx.search(text):
             return kind
@@ -159,19 +159,19 @@ def side_from_topic(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
         return ""
     lats = {x.end: x for x in rd.matches.lats}
     for x in rd.matches.lats:  # 'the left lower extremity'
-        if x.end < len(rd.doc) and rd.doc[x.end].lower_ in LIMB_PARTS:
+        if x.end < len(rd.lower) and rd.lower[x.end] in LIMB_PARTS:
             lats.setdefault(x.end + 1, x)
     sent = rd.sent(f)
     for _ in range(SENTENCES_BACK):
         if sent.start == 0:
             return ""
-        prev = rd.sent(rd.doc[sent.start - 1])
-        if "\n\n" in rd.doc[prev.start : sent.start].text.replace("\r", ""):
+        prev = rd.sent_at(sent.start - 1)  # it ends where `sent` starts
+        if "\n\n" in rd.span_text(prev).replace("\r", ""):
             return ""
         sides = {
-            str(kit.md(lats[t.i])["laterality"])
-            for t in prev
-            if t.i in lats and t.lower_ in parts
+            str(kit.md(lats[i])["laterality"])
+            for i in range(prev.start, prev.end)
+            if i in lats and rd.lower[i] in parts
         }
         if sides:
             return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""

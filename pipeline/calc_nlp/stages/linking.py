@@ -493,8 +493,8 @@ def causes_elsewhere(
                         name,
                         place.site,
                         place.laterality,
-                        part_words(kit, place),
-                        span.text,
+                        part_words(kit, rd, place),
+                        rd.span_text(span),
                     ),
                 )
             )
@@ -507,11 +507,13 @@ def causes_elsewhere(
                 # a cause whose own words name the organ ('multinodular
                 # goiter') names the whole of it, no part
                 own = nearest.span.start < span.end and span.start < nearest.span.end
-                stext = "" if own else part_words(kit, nearest)
+                stext = "" if own else part_words(kit, rd, nearest)
         if not lat:
             lat = lat_near(kit, rd, span)
         if site and (not need or site in need):
-            out.append((sent.start, CauseRecord(name, site, lat, stext, span.text)))
+            out.append(
+                (sent.start, CauseRecord(name, site, lat, stext, rd.span_text(span)))
+            )
     return out
 
 
@@ -590,13 +592,13 @@ def linked(rd: ReportDoc, f: Span, holder: Span) -> bool:
     return any(f.end <= k.start and k.end <= holder.start for k in rd.matches.links)
 
 
-def part_words(kit: Toolkit, site: SiteRef) -> str:
+def part_words(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     """The words of a site phrase that name a part of its site ('left lower
     lobe', 'frontal lobe', 'RUL'), for 'same place?' comparisons; '' for a
     phrase that names the whole site, one word of its vocabulary terms
     ('spleen', 'splenic', 'hepatic'), which takes in every part of it. Words
     are spelled as descriptors.json's site_synonyms spell them."""
-    words = core_words(site.span.text)
+    words = core_words(rd.span_text(site.span))
     if " " not in words and words in kit.site_terms(site.site):
         return ""
     # one spelling of a part ('lingular' and 'lingula', 'hilar' and 'hilum')

@@ -17,14 +17,15 @@ def mentions(
     """Calcification mentions not inside an exclusion, premodifier words, and
     the exclusions that name a lesion of their own kind (stones). `columns`:
     the Doc's token attribute values (Toolkit.columns) when read."""
-    spans = kit.mention_matcher(doc, columns)
-    excluded = [s for s in spans if s.label_ == "EXCLUDE"]
-    premods = [s for s in spans if s.label_ == "PREMODIFIER"]
+    by_label: dict[str, list[Span]] = {}
+    for s in kit.mention_matcher(doc, columns):  # one label look-up per span
+        by_label.setdefault(s.label_, []).append(s)
+    excluded = by_label.get("EXCLUDE", [])
+    premods = by_label.get("PREMODIFIER", [])
     calc = [
         s
-        for s in spans
-        if s.label_ == "CALCIFICATION"
-        and not any(s.start < x.end and x.start < s.end for x in excluded)
+        for s in by_label.get("CALCIFICATION", [])
+        if not any(s.start < x.end and x.start < s.end for x in excluded)
     ]
     lesions = [s for s in excluded if kit.md(s).get("lesion")]
     return longest_spans(calc), premods, lesions

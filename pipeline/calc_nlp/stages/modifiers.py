@@ -92,10 +92,10 @@ def modifiers(
         found = _context_on_a_doc(kit, doc, firsts, lay, words, starts, subs)
     if phrase_starts:
         _scope_to_phrase(targets, subs, found, where, phrase_starts)
-    verbs = kit.rules.clause_verbs
-    clause = _Clauses(words, starts, frozenset(verbs.get("words", ())), lows)
-    clause.openers = frozenset(verbs.get("item_openers", ()))
-    clause.results = frozenset(verbs.get("result_verbs", ()))
+    verbs = kit.clause_verbs
+    clause = _Clauses(words, starts, verbs["words"], lows)
+    clause.openers = verbs["item_openers"]
+    clause.results = verbs["result_verbs"]
     clause.negations = kit.forward_negations
     clause.pseudo_ends = frozenset(
         m.modifier_span[1] for m in found if m.category == "PSEUDO"
