@@ -7,24 +7,37 @@ from itertools import accumulate
 from spacy.tokens import Doc, Span
 
 from calc_nlp.stages.layout import LazyExam, title_start, title_stop
-from calc_nlp.stages.record import Layout, Matches, SiteRef, longest_spans
+from calc_nlp.stages.record import Layout, Matches, SiteRef, Words, longest_spans
 from calc_nlp.stages.toolkit import Toolkit
 
 
 def mentions(
     kit: Toolkit, doc: Doc, columns: dict[str, list[int]] | None = None
-) -> tuple[list[Span], list[Span], list[Span]]:
+) -> tuple[list[Span], list[Words], list[Span]]:
     """Calcification mentions not inside an exclusion, premodifier words, and
     the exclusions that name a lesion of their own kind (stones). `columns`:
-    the Doc's token attribute values (Toolkit.columns) when read."""
-    by_label: dict[str, list[Span]] = {}
-    for s in kit.mention_matcher(doc, columns):  # one label look-up per span
-        by_label.setdefault(s.label_, []).append(s)
-    excluded = by_label.get("EXCLUDE", [])
-    premods = by_label.get("PREMODIFIER", [])
+    the Doc's token attribute values (Toolkit.columns) when read. The
+    premodifiers are read for their tokens only: no Span is made of them."""
+    by_label: dict[int, list[tuple[int, int, int, int]]] = {}
+    for found in kit.mention_matcher.matches(doc, columns):
+        by_label.setdefault(found[2], []).append(found)
+
+    def of(label: str) -> list[tuple[int, int, int, int]]:
+        """The matches of a category (none where the rules have none)."""
+        key = kit.label_ids.get(label)
+        return by_label.get(key, []) if key is not None else []
+
+    def spans(label: str) -> list[Span]:
+        return [
+            Span(doc, start, end, label=lab, span_id=rule)
+            for start, end, lab, rule in of(label)
+        ]
+
+    excluded = spans("EXCLUDE")
+    premods = [Words(start, end) for start, end, _, _ in of("PREMODIFIER")]
     calc = [
         s
-        for s in by_label.get("CALCIFICATION", [])
+        for s in spans("CALCIFICATION")
         if not any(s.start < x.end and x.start < s.end for x in excluded)
     ]
     lesions = [s for s in excluded if kit.md(s).get("lesion")]
@@ -36,7 +49,7 @@ def match(
     doc: Doc,
     lay: Layout,
     calc: list[Span],
-    premods: list[Span],
+    premods: list[Words],
     exam: LazyExam | None = None,
     lesions: list[Span] | None = None,
     text: str | None = None,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -101,12 +101,19 @@ class SiteRef:
     rule_id: str = ""
 
 
+class Words(NamedTuple):
+    """The tokens of a match read for where it is only (no Span made of it)."""
+
+    start: int
+    end: int
+
+
 @dataclass(frozen=True)
 class Matches:
     """What the rules found in one report, by role."""
 
     calc: list[Span]  # calcification mentions (overlaps resolved)
-    premods: list[Span]  # anatomic/type words a mention may extend over
+    premods: list[Words]  # anatomic/type words a mention may extend over
     sites: list[SiteRef]
     lats: list[Span]  # side words
     conds: list[Span]  # condition words (overlaps resolved)

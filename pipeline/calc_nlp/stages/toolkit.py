@@ -595,6 +595,11 @@ class Toolkit:
             + rules.cue_rules,
             cache,
         )
+        # The rule categories' hashes (a match's label), for the stages that
+        # sort matches by category without a string look-up per match.
+        self.label_ids = {
+            r["category"]: strings.add(r["category"]) for r in targets + sections
+        }
         # Section headers are matched as phrases like the target rules
         # (medspaCy's Sectionizer runs every header as a token pattern: 4x slower).
         self.section_matcher = RuleMatcher(nlp, "calc_sections", sections, cache)
