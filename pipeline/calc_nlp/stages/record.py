@@ -181,11 +181,14 @@ class ReportDoc:
         """The Doc's text: the text it was made from, else joined once."""
         return self.doc.text if self.source is None else self.source
 
-    @property
+    @cached_property
     def lower(self) -> list[str]:
         """Each token's lower-case text (`token.lower_`), as the layout read
-        it: a `.lower_` per look makes a Token object."""
-        return self.layout.lower
+        it (a `.lower_` per look makes a Token object); lowered here for a
+        Layout made without it."""
+        if len(self.layout.lower) == len(self.layout.words):
+            return self.layout.lower
+        return [w.lower() for w in self.layout.words]
 
     def span_text(self, span: Span) -> str:
         """`span.text`, sliced from the report's text rather than joined from
