@@ -222,7 +222,7 @@ class Analyzer:
             m,
             modifiers(kit, doc, lay, targets, columns, phrase_starts(m, lay)),
             exam=exam,
-            lesion_nouns=kit.rules.word_lists.get("lesion_nouns", []),
+            lesion_nouns=kit.word_sets.get("lesion_nouns", frozenset()),
             other_finding_nouns=kit.word_sets.get("other_finding_nouns", frozenset()),
             calcification_nouns=kit.word_sets.get("bare_calcification_nouns", frozenset()),
             source=text,
@@ -375,7 +375,7 @@ def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
                 md["category"],
                 rd.layout.sections[c.start][0],
                 "historical" in fl,
-                c.text,
+                rd.span_text(c),
             )
     return tuple(seen.values())
 
@@ -397,11 +397,13 @@ def own_procedures(kit: Toolkit, rd: ReportDoc) -> set[SpanKey]:
     report ('PROCEDURE: Hernia repair.' and 'here for elective repair'), unless
     they are marked as earlier ('status post', 'previous', 'history of')."""
     procs = [c for c in rd.matches.conds if kit.md(c).get("procedure")]
-    named = {c.text.lower() for c in procs if own_procedure(rd.layout, c.start)}
+    named = {
+        rd.span_text(c).lower() for c in procs if own_procedure(rd.layout, c.start)
+    }
     return {
         key(c)
         for c in procs
-        if c.text.lower() in named
+        if rd.span_text(c).lower() in named
         and not kit.md(c).get("lead")
         and not any(m.category == "HISTORICAL" for m in rd.mods.of(c))
     }

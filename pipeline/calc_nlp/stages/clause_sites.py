@@ -223,7 +223,7 @@ def compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:
     at once by a structure's own noun says which one it is ('the hepatic
     artery', 'the hamstring tendons')."""
     after = {s.span.start: s for s in rd.matches.sites if s.span.label_ == "SITE"}
-    lesions = set(rd.lesion_nouns)
+    lesions = rd.lesion_nouns
     nxt = after.get(site.span.end)
     while (
         nxt is not None

@@ -53,8 +53,9 @@ def paragraph_before(rd: ReportDoc, sent: Span, limit: int) -> list[Span]:
     start = sent.start
     section = rd.layout.sections[start][2] if start < len(rd.layout.sections) else 0
     while start > 0 and len(out) < limit:
-        prev = rd.sent(rd.doc[start - 1])
-        gap = rd.doc[prev.end - 1 : start].text.replace("\r", "").replace(" ", "")
+        prev = rd.sent_at(start - 1)
+        # the last token of the sentence before (a line break is one)
+        gap = rd.layout.words[start - 1].replace("\r", "").replace(" ", "")
         if "\n\n" in gap or rd.layout.sections[prev.start][2] != section:
             break
         out.append(prev)
@@ -68,7 +69,7 @@ def says_no_place(kit: Toolkit, rd: ReportDoc, f: Span, gap: int = 2) -> bool:
     the ConText rules marked `no_place`), ending at most `gap` tokens before
     it in its sentence?"""
     lo = max(rd.layout.sent_first[f.start], f.start - 6)
-    words = tuple(t.lower_ for t in rd.doc[lo : f.start])
+    words = tuple(rd.lower[lo : f.start])
     for phrase in kit.no_place_phrases:
         n = len(phrase)
         for k in range(max(0, len(words) - n - gap), len(words) - n + 1):
@@ -90,8 +91,8 @@ def denied_list_after_finding(rd: ReportDoc, f: Span) -> bool:
         return False
     first = rd.layout.sent_first
     sent = rd.sent(f)
-    near = [rd.doc[i] for i in (f.start - 1, f.end) if sent.start <= i < sent.end]
-    if sent.start == 0 or not any(t.lower_ in _LIST_JOINS for t in near):
+    near = [rd.lower[i] for i in (f.start - 1, f.end) if sent.start <= i < sent.end]
+    if sent.start == 0 or not any(w in _LIST_JOINS for w in near):
         return False
     prev = first[sent.start - 1]
     return any(first[c.start] == prev for c in rd.matches.calc)
@@ -104,7 +105,7 @@ def another_list_item(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
     between ('No calcifications, right breast' names the finding's place)?"""
     if site.start < f.end or "negated" not in flags(rd.mods, f):
         return False
-    between = {t.lower_ for t in rd.doc[f.end : site.start]}
+    between = set(rd.lower[f.end : site.start])
     return bool(between - {","}) and between <= _LIST_JOINS
 
 
@@ -119,8 +120,8 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     named = site_of_named_lesion(rd, f, sent)
     if named is not None:
         return named
-    prev = rd.sent(rd.doc[sent.start - 1])
-    gap = rd.doc[prev.start : sent.start].text.replace("\r", "").replace(" ", "")
+    prev = rd.sent_at(sent.start - 1)  # it ends where `sent` starts
+    gap = rd.span_text(prev).replace("\r", "").replace(" ", "")
     if "\n\n" in gap or opens_list_item(rd, sent):
         return None  # a new numbered item ('2. Calcified granuloma.') is a new topic
     cands = [s for s in _sites_in(rd, prev, f) if s.span.label_ == "SITE"]
@@ -144,11 +145,11 @@ def site_before_unless_own_lesion(rd: ReportDoc, f: Span) -> SiteRef | None:
     gives something else; a sentence that
     points back ('It likely represents a calcified granuloma') is read
     before this."""
-    own = {t.lower_ for t in f} & set(rd.lesion_nouns)
+    own = set(rd.lower[f.start : f.end]) & rd.lesion_nouns
     sent = rd.sent(f)
     if own and sent.start > 0:
-        prev = rd.sent(rd.doc[sent.start - 1])
-        if not own & {t.lower_ for t in prev}:
+        prev = rd.sent_at(sent.start - 1)
+        if not own & set(rd.lower[prev.start : prev.end]):
             return site_of_named_lesion(rd, f, sent)
     return site_from_previous_sentence(rd, f)
 
@@ -159,18 +160,16 @@ def site_of_named_lesion(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:
     that lesion was given where last named in the few sentences before: the
     site right before its noun ('hilar mass') or just after it ('mass in the
     right hilar region'), not whatever site that sentence names last."""
-    lesions = set(rd.lesion_nouns)
+    lower = rd.lower
     nouns = [
-        t.lower_
-        for t in sent
-        if t.lower_ in lesions
-        and t.i > sent.start
-        and rd.doc[t.i - 1].lower_ in DEFINITE
+        lower[i]
+        for i in range(sent.start + 1, sent.end)
+        if lower[i] in rd.lesion_nouns and lower[i - 1] in DEFINITE
     ]
     if not nouns:
         return None
     for prev in paragraph_before(rd, sent, SENTENCES_BACK):
-        hits = [t.i for t in prev if t.lower_ == nouns[0]]
+        hits = [i for i in range(prev.start, prev.end) if lower[i] == nouns[0]]
         if not hits:
             continue
         i = hits[-1]
@@ -209,7 +208,7 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     lobe of the liver' after 'the right hepatic lobe') takes no side from
     the sentences before: the sentence's side word is its own."""
     i = site.start
-    before = rd.doc[i - 1].lower_ if i > 0 else ""
+    before = rd.lower[i - 1] if i > 0 else ""
     shared = "candidates" in kit.md(site.span)
     if not (before in OWNER_PRONOUNS or (shared and before in DEFINITE)):
         return ""
@@ -442,7 +441,7 @@ def site_said_after(rd: ReportDoc, f: Span) -> SiteRef | None:
     if any(f.end <= s < link.start for s in rd.layout.stops):
         return None
     i = link.end
-    while i < len(rd.doc) and i - link.end < 3 and rd.doc[i].lower_ in _LINK_FILLERS:
+    while i < len(rd.lower) and i - link.end < 3 and rd.lower[i] in _LINK_FILLERS:
         i += 1
     return next(
         (
@@ -460,18 +459,19 @@ def site_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     granuloma.') speaks of that lesion: the site of the sentence before,
     ahead of the exam's reading (guide §2 step 4 before step 5)."""
     sent = rd.sent(f)
-    words = [t for t in sent if not t.is_space and not t.is_punct]
-    if not words or words[0].lower_ not in POINTING_PRONOUNS:
+    # only its first word is read: not a Token made of each of its words
+    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    if first is None or first.lower_ not in POINTING_PRONOUNS:
         return None
-    i = words[0].i
-    if f.start <= i + 1 or rd.doc[i + 1].lower_ in rd.lesion_nouns:
+    i = first.i
+    if f.start <= i + 1 or rd.lower[i + 1] in rd.lesion_nouns:
         return None  # 'This calcification ...', 'These nodules ...': a determiner
     found = site_from_previous_sentence(rd, f)
     if found is None or found.laterality:
         return found
     # the one side that sentence writes ('at the left apex'; 'A nodule
     # is seen at the left midlung.')
-    prev = rd.sent(rd.doc[sent.start - 1])
+    prev = rd.sent_at(sent.start - 1)
     sides = {
         str(kit.md(x)["laterality"])
         for x in rd.matches.lats

@@ -76,10 +76,10 @@ def _words_it_follows(rd: ReportDoc, f: Span) -> list[str]:
     Back to the clause's start, over a comma but not a stop or a colon."""
     start = max(f.start - QUALIFIED_REACH, rd.sent(f).start)
     words: list[str] = []
-    for t in reversed(rd.doc[start : f.start]):
-        if t.is_alpha:
-            words.append(t.lower_)
-        elif t.text != ",":
+    for i in range(f.start - 1, start - 1, -1):
+        if rd.layout.words[i].isalpha():
+            words.append(rd.lower[i])
+        elif rd.layout.words[i] != ",":
             break
     return words
 
@@ -91,7 +91,7 @@ def exam_for(kit: Toolkit, rd: ReportDoc, f: Span) -> dict[str, Any] | None:
     exam = rd.exam.get() if rd.exam is not None else None
     if exam is not None:
         return exam
-    text = rd.sent(f).text.lower()
+    text = rd.span_text(rd.sent(f)).lower()
     for kind, exam_rx, _ in kit.exams:
         if kind["exam_terms"] and exam_rx.search(text):
             return kind
@@ -113,9 +113,9 @@ def side_from_exam(kit: Toolkit, rd: ReportDoc, site: str) -> str:
     if not own or (site and site not in own):
         return ""
     line = exam_line(rd.layout)
-    lo, hi = line or (0, _title_end(kit, rd, title_stop(rd.doc) or 0))
+    lo, hi = line or (0, _title_end(kit, rd, title_stop(rd.layout.words) or 0))
     both = exam.get("two_sided_terms", ())
-    if any(t.lower_ in both for t in rd.doc[lo:hi]):
+    if any(w in both for w in rd.lower[lo:hi]):
         return ""  # 'AP PELVIS / RIGHT HIP': an exam of both sides too
     # a side the plural of a paired organ implies ('kidneys') is no side written
     sides = {
@@ -129,15 +129,15 @@ def side_from_exam(kit: Toolkit, rd: ReportDoc, site: str) -> str:
 def _title_end(kit: Toolkit, rd: ReportDoc, stop: int) -> int:
     """Where a title line ends for its side: past a side word written after
     its comma at the end of the line ('MAMMOGRAM, LEFT')."""
-    doc = rd.doc
-    if not (0 < stop < len(doc) - 1 and doc[stop].text == ","):
+    words = rd.layout.words
+    if not (0 < stop < len(words) - 1 and words[stop] == ","):
         return stop
     after = next((x for x in rd.matches.lats if x.start == stop + 1), None)
     if after is None or kit.md(after).get("before_site"):
         return stop
     # the part the side is of may follow it ('ARTERIAL DUPLEX, LEFT LOWER
     # EXTREMITY'): a few words up to the line's end
-    end = title_part_end(doc, after.end)
+    end = title_part_end(words, after.end)
     return stop if end is None else end
 
 
@@ -159,19 +159,19 @@ def side_from_topic(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
         return ""
     lats = {x.end: x for x in rd.matches.lats}
     for x in rd.matches.lats:  # 'the left lower extremity'
-        if x.end < len(rd.doc) and rd.doc[x.end].lower_ in LIMB_PARTS:
+        if x.end < len(rd.lower) and rd.lower[x.end] in LIMB_PARTS:
             lats.setdefault(x.end + 1, x)
     sent = rd.sent(f)
     for _ in range(SENTENCES_BACK):
         if sent.start == 0:
             return ""
-        prev = rd.sent(rd.doc[sent.start - 1])
-        if "\n\n" in rd.doc[prev.start : sent.start].text.replace("\r", ""):
+        prev = rd.sent_at(sent.start - 1)  # it ends where `sent` starts
+        if "\n\n" in rd.span_text(prev).replace("\r", ""):
             return ""
         sides = {
-            str(kit.md(lats[t.i])["laterality"])
-            for t in prev
-            if t.i in lats and t.lower_ in parts
+            str(kit.md(lats[i])["laterality"])
+            for i in range(prev.start, prev.end)
+            if i in lats and rd.lower[i] in parts
         }
         if sides:
             return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""

@@ -123,7 +123,7 @@ def restated_causes(
         if f.classification != DYSTROPHIC or site is None or not f.site:
             continue
         own, _ = own_cues(kit, rd, span, ctx.cues, f.site)
-        text = part_words(kit, site) if site.span is not span else ""
+        text = part_words(kit, rd, site) if site.span is not span else ""
         start = rd.layout.sent_first[span.start]
         extra += [
             (start, CauseRecord(c.name, f.site, f.laterality, text, c.text))
@@ -175,7 +175,7 @@ def features(
     own, distribution = own_cues(kit, rd, span, ctx.cues, f.site)
     return Features(
         site=f.site,
-        site_text=part_words(kit, site) if site and site.span is not span else "",
+        site_text=part_words(kit, rd, site) if site and site.span is not span else "",
         laterality=f.laterality,
         metastatic_prone=bool(info.get("metastatic_prone")),
         dystrophic_prone=bool(info.get("dystrophic_prone"))
@@ -213,7 +213,7 @@ def own_cues(
     after = _pointing_sentence(rd, sent, f)
     for c in cues:
         if after is not None and after.start <= c.start < after.end:
-            own += _cue_records(kit, c, site)
+            own += _cue_records(kit, rd, c, site)
             continue
         if not (sent.start <= c.start < sent.end):
             continue
@@ -239,7 +239,7 @@ def own_cues(
         if c.label_ == "DISTRIBUTION":
             distribution = distribution or kit.md(c)["distribution"]
             continue
-        own += _cue_records(kit, c, site)
+        own += _cue_records(kit, rd, c, site)
     return tuple(own), distribution
 
 
@@ -255,7 +255,7 @@ def _next_item(rd: ReportDoc, f: Span, c: Span) -> bool:
     return ";" in words or any(a == "," and b == "and" for a, b in pairs)
 
 
-def _cue_records(kit: Toolkit, c: Span, site: str) -> list[CueRecord]:
+def _cue_records(kit: Toolkit, rd: ReportDoc, c: Span, site: str) -> list[CueRecord]:
     """The classifier's record of a cue or condition, none for a distribution
     word or a cue that needs another site."""
     md = kit.md(c)
@@ -265,8 +265,8 @@ def _cue_records(kit: Toolkit, c: Span, site: str) -> list[CueRecord]:
     if need and site not in need:
         return []
     if c.label_ == "CONDITION":
-        return [CueRecord(md["condition"], 1, c.text)]
-    return [CueRecord(md["cue"], int(md["rule"]), c.text)]
+        return [CueRecord(md["condition"], 1, rd.span_text(c))]
+    return [CueRecord(md["cue"], int(md["rule"]), rd.span_text(c))]
 
 
 def _pointing_sentence(rd: ReportDoc, sent: Span, f: Span) -> Span | None:

@@ -145,9 +145,9 @@ def _restated_site(
     """An impression that restates a finding word for word ('Mild
     arteriosclerotic vascular calcifications.') means the one named before
     with its specific site ('... noted in the abdominal aorta')."""
-    words = f.text.lower()
+    words = rd.span_text(f).lower()
     for c in reversed([c for c in rd.matches.calc if c.end <= f.start]):
-        if c.text.lower() != words:
+        if rd.span_text(c).lower() != words:
             continue
         nearest = _nearest_site(rd, c, specific)
         if nearest is not None:

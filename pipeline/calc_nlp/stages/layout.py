@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Span
@@ -28,19 +28,21 @@ def layout(
     `columns`: the Doc's token attribute values (Toolkit.columns) when read.
     """
     words, blank = token_columns(doc, columns, kit.word_texts)
+    lower = lower_words(words, columns, kit.word_texts)
     headers = [
-        sp
-        for sp in kit.section_matcher(doc, columns)
-        if not (kit.md(sp).get("own_line") and not _alone_on_line(words, sp))
+        h
+        for h in map(Header._make, kit.section_matcher.matches(doc, columns))
+        if not (kit.rule_md(h.rule).get("own_line") and not _alone_on_line(words, h))
     ]
-    headers = sorted(longest_spans(headers), key=lambda sp: sp.start)
+    headers = sorted(longest_spans(headers), key=lambda h: h.start)
     bounds: list[int] = []
     per_token: list[SectionOf] = [("other", 0, 0, False)] * len(doc)
+    strings = doc.vocab.strings
     for k, sp in enumerate(headers):
-        md = kit.md(sp)
+        md = kit.rule_md(sp.rule)
         end = headers[k + 1].start if k + 1 < len(headers) else len(doc)
         bounds += [sp.start, sp.end]
-        entry = (sp.label_, sp.end, sp.start, bool(md.get("clinical_question")))
+        entry = (strings[sp.label], sp.end, sp.start, bool(md.get("clinical_question")))
         line_end = _line_end(words, blank, sp.end, end) if md.get("one_line") else end
         for i in range(sp.start, line_end):
             per_token[i] = entry
@@ -62,7 +64,33 @@ def layout(
         for i, w in enumerate(words)
         if w in {";", "."} and not abbreviation_period(words, i, abbreviations)
     ]
-    return Layout(per_token, firsts, ends, stops, words, blank)
+    return Layout(per_token, firsts, ends, stops, words, blank, lower)
+
+
+def lower_words(
+    words: list[str],
+    columns: Mapping[str, list[int]] | None = None,
+    texts: Mapping[int, str] | None = None,
+) -> list[str]:
+    """Each token's lower-case text (spaCy's LOWER is the text's
+    `str.lower()`), made once per report for every stage that compares
+    words: from the LOWER column through `texts` (Toolkit.word_texts) when
+    the caller has read both, a look-up per token in C, else lowered here."""
+    if columns is not None and texts is not None and "LOWER" in columns:
+        return list(map(texts.__getitem__, columns["LOWER"]))
+    return [w.lower() for w in words]
+
+
+class Header(NamedTuple):
+    """A section header the section rules matched: its tokens, its
+    category's hash and its rule's (RuleMatcher.matches), read without a
+    Span object of it (a report matches a few headers that overlap, most of
+    them dropped)."""
+
+    start: int
+    end: int
+    label: int
+    rule: int
 
 
 def token_columns(
@@ -100,7 +128,7 @@ def exam_of(
     exam_text = (
         _span_text(doc[line[0] : line[1]], text).lower()
         if line
-        else title(doc, kit.side_words)
+        else title(lay.words, kit.side_words)
     )
     if exam_text:
         for exam, exam_rx, _ in kit.exams:
@@ -149,63 +177,65 @@ SENTENCE_OPENERS = frozenset(
 )
 
 
-def title_start(doc: Doc) -> int:
+def title_start(words: list[str]) -> int:
     """The report's first token that is not blank (an export may open with
-    empty lines)."""
-    return next((t.i for t in doc if not t.is_space), len(doc))
+    empty lines). `words`: the Doc's token texts (Layout.words)."""
+    return next((i for i, w in enumerate(words) if not w.isspace()), len(words))
 
 
-def title_stop(doc: Doc, start: int | None = None) -> int | None:
+def title_stop(words: list[str], start: int | None = None) -> int | None:
     """The first colon, comma or line break among the report's first
     TITLE_WORDS + 1 tokens after its opening blanks: where its opening title
     ends (None: no such stop; the title's start where the report opens with
-    a sentence, not a title). `start`: title_start(doc), when known."""
-    start = title_start(doc) if start is None else start
-    if start < len(doc) and doc[start].lower_ in SENTENCE_OPENERS:
+    a sentence, not a title). `words`: the Doc's token texts (Layout.words);
+    `start`: title_start(words), when known."""
+    start = title_start(words) if start is None else start
+    if start < len(words) and words[start].lower() in SENTENCE_OPENERS:
         return start
-    for tok in doc[start : start + TITLE_WORDS + 1]:
-        if tok.text in {":", ","} or "\n" in tok.text:
-            return tok.i
+    for i in range(start, min(len(words), start + TITLE_WORDS + 1)):
+        if words[i] in {":", ","} or "\n" in words[i]:
+            return i
     return None
 
 
-def title(doc: Doc, side_words: frozenset[str] = frozenset()) -> str:
+def title(words: list[str], side_words: frozenset[str] = frozenset()) -> str:
     """The words opening a report up to the first colon, comma or line break
     ('BILATERAL SCREENING MAMMOGRAM,FINDINGS: ...'), lower case: the exam's
     title when the report has no exam line. A side written after its comma
     and the part it is of belong to it ('ARTERIAL DUPLEX, LEFT LOWER
-    EXTREMITY,HISTORY: ...'; `side_words`: the words that name a side)."""
-    start = title_start(doc)
-    stop = title_stop(doc, start)
-    if stop is None and len(doc) - start > TITLE_WORDS:
+    EXTREMITY,HISTORY: ...'; `side_words`: the words that name a side).
+    `words`: the Doc's token texts (Layout.words)."""
+    start = title_start(words)
+    stop = title_stop(words, start)
+    if stop is None and len(words) - start > TITLE_WORDS:
         return ""  # too long to be a title
-    end = len(doc) if stop is None else _side_part_end(doc, stop, side_words)
-    return " ".join(t.text for t in doc[start:end]).lower()
+    end = len(words) if stop is None else _side_part_end(words, stop, side_words)
+    return " ".join(words[start:end]).lower()
 
 
 # Most words after a title's side that name the part ('LEFT LOWER EXTREMITY').
 TITLE_PART_WORDS = 3
 
 
-def _side_part_end(doc: Doc, stop: int, side_words: frozenset[str]) -> int:
+def _side_part_end(words: list[str], stop: int, side_words: frozenset[str]) -> int:
     """Past ', SIDE part words' where they end the title at a comma, colon or
     line break; else `stop`."""
     i = stop + 1
-    if doc[stop].text != "," or i >= len(doc) or doc[i].lower_ not in side_words:
+    if words[stop] != "," or i >= len(words) or words[i].lower() not in side_words:
         return stop
-    end = title_part_end(doc, i + 1)
+    end = title_part_end(words, i + 1)
     return stop if end is None else end
 
 
-def title_part_end(doc: Doc, at: int) -> int | None:
+def title_part_end(words: list[str], at: int) -> int | None:
     """Past the few words after a title's side that name the part it is of
     ('LEFT LOWER EXTREMITY', up to TITLE_PART_WORDS; `at`: the token after
     the side), where they end the title line at a comma, colon or line
-    break; None where the line goes on."""
+    break; None where the line goes on. `words`: the Doc's token texts."""
     end = at
-    while end < len(doc) and end - at < TITLE_PART_WORDS and doc[end].is_alpha:
+    while end < len(words) and end - at < TITLE_PART_WORDS and words[end].isalpha():
         end += 1
-    if end == len(doc) or doc[end].text in {",", ":"} or "\n" in doc[end].text:
+    if end == len(words) or words[end] in {",", ":"} or "\n" in words[end]:
         return end
     return None
 
@@ -234,7 +264,7 @@ class LazyExam:
         return tuple(d["site"] for d in exam["defaults"]) if exam else ()
 
 
-def _alone_on_line(words: list[str], sp: Span) -> bool:
+def _alone_on_line(words: list[str], sp: Header) -> bool:
     """Is the span the only thing on its line (an own-line header such as
     'FINDINGS')? `words`: the Doc's token texts."""
     before = sp.start == 0 or "\n" in words[sp.start - 1]

@@ -65,7 +65,7 @@ def extend(rd: ReportDoc) -> ReportDoc:
     out = []
     core: dict[tuple[int, int], int] = {}
     mods = dict(rd.mods.by_span)
-    lesions = set(rd.lesion_nouns)
+    lesions = rd.lesion_nouns
     for s in m.calc:
         start = s.start
         while rd.layout.sent_first[start] != start:
@@ -79,10 +79,10 @@ def extend(rd: ReportDoc) -> ReportDoc:
                     link in ends
                     and link not in taken
                     and rd.layout.sent_first[link] != link
-                    and rd.doc[link].lower_ in {"and", "or", ","}
+                    and rd.lower[link] in {"and", "or", ","}
                     and any(ref.start == start for ref in m.sites)
                     and not _finding_before(rd, s, ends[link])
-                    and rd.doc[link - 1].lower_ not in lesions
+                    and rd.lower[link - 1] not in lesions
                 ):
                     break
                 start = link
@@ -111,7 +111,7 @@ def _masked_link(rd: ReportDoc, start: int, ends: dict[int, int]) -> bool:
     link = start - 1
     return (
         link > 0
-        and rd.doc[link].lower_ == "xxxx"
+        and rd.lower[link] == "xxxx"
         and link in ends
         and rd.layout.sent_first[link] != link
     )
@@ -130,7 +130,16 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     context"): words inside the mention, a site the mention implies, the
     nearest site of its own clause, a label line over it, an earlier sentence
     it continues, then the exam. A generic site ("vascular", "the vessel")
-    gives way to a specific one named for the same finding."""
+    gives way to a specific one named for the same finding. Linked once per
+    mention (`ReportDoc.linked_sites`): a later mention pointing back to
+    an earlier one asks for its site again."""
+    k = key(f)
+    if k not in rd.linked_sites:
+        rd.linked_sites[k] = _link_site(kit, rd, f)
+    return rd.linked_sites[k]
+
+
+def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     doc = rd.doc
     inside = [
         s
@@ -151,8 +160,8 @@ def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if inside:
         # "pulmonary and renal calcifications": the first of coordinated sites;
         # "intracranial vertebral artery calcification": the last, the head.
-        between = doc[inside[0].span.end : inside[-1].span.start]
-        coordinated = any(t.lower_ in {"and", "or", ",", "/", "&"} for t in between)
+        between = rd.lower[inside[0].span.end : inside[-1].span.start]
+        coordinated = any(w in {"and", "or", ",", "/", "&"} for w in between)
         if coordinated and not (
             _shared_node_head(kit, f, inside[-1])
             or _shared_head_of_mention(kit, rd, f, inside[0], inside[-1])
@@ -286,7 +295,7 @@ def _pointed(rd: ReportDoc, f: Span) -> bool:
             return True
         if not word.isalpha():
             return False
-    return f[0].lower_ in _POINTERS
+    return rd.lower[f.start] in _POINTERS
 
 
 def _calcification_word(f: Span) -> str | None:
@@ -302,9 +311,9 @@ def _points_back(rd: ReportDoc, site: SiteRef) -> bool:
     i = site.span.start
     return (
         len(site.span) == 1
-        and site.span[0].lower_ in rd.lesion_nouns
+        and rd.lower[i] in rd.lesion_nouns
         and i > 0
-        and rd.doc[i - 1].lower_ in DEFINITE
+        and rd.lower[i - 1] in DEFINITE
     )
 
 
@@ -484,8 +493,8 @@ def causes_elsewhere(
                         name,
                         place.site,
                         place.laterality,
-                        part_words(kit, place),
-                        span.text,
+                        part_words(kit, rd, place),
+                        rd.span_text(span),
                     ),
                 )
             )
@@ -498,11 +507,13 @@ def causes_elsewhere(
                 # a cause whose own words name the organ ('multinodular
                 # goiter') names the whole of it, no part
                 own = nearest.span.start < span.end and span.start < nearest.span.end
-                stext = "" if own else part_words(kit, nearest)
+                stext = "" if own else part_words(kit, rd, nearest)
         if not lat:
             lat = lat_near(kit, rd, span)
         if site and (not need or site in need):
-            out.append((sent.start, CauseRecord(name, site, lat, stext, span.text)))
+            out.append(
+                (sent.start, CauseRecord(name, site, lat, stext, rd.span_text(span)))
+            )
     return out
 
 
@@ -581,13 +592,13 @@ def linked(rd: ReportDoc, f: Span, holder: Span) -> bool:
     return any(f.end <= k.start and k.end <= holder.start for k in rd.matches.links)
 
 
-def part_words(kit: Toolkit, site: SiteRef) -> str:
+def part_words(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     """The words of a site phrase that name a part of its site ('left lower
     lobe', 'frontal lobe', 'RUL'), for 'same place?' comparisons; '' for a
     phrase that names the whole site, one word of its vocabulary terms
     ('spleen', 'splenic', 'hepatic'), which takes in every part of it. Words
     are spelled as descriptors.json's site_synonyms spell them."""
-    words = core_words(site.span.text)
+    words = core_words(rd.span_text(site.span))
     if " " not in words and words in kit.site_terms(site.site):
         return ""
     # one spelling of a part ('lingular' and 'lingula', 'hilar' and 'hilum')

@@ -7,24 +7,38 @@ from itertools import accumulate
 from spacy.tokens import Doc, Span
 
 from calc_nlp.stages.layout import LazyExam, title_start, title_stop
-from calc_nlp.stages.record import Layout, Matches, SiteRef, longest_spans
+from calc_nlp.stages.record import Layout, Matches, SiteRef, Words, longest_spans
 from calc_nlp.stages.toolkit import Toolkit
 
 
 def mentions(
     kit: Toolkit, doc: Doc, columns: dict[str, list[int]] | None = None
-) -> tuple[list[Span], list[Span], list[Span]]:
+) -> tuple[list[Span], list[Words], list[Span]]:
     """Calcification mentions not inside an exclusion, premodifier words, and
     the exclusions that name a lesion of their own kind (stones). `columns`:
-    the Doc's token attribute values (Toolkit.columns) when read."""
-    spans = kit.mention_matcher(doc, columns)
-    excluded = [s for s in spans if s.label_ == "EXCLUDE"]
-    premods = [s for s in spans if s.label_ == "PREMODIFIER"]
+    the Doc's token attribute values (Toolkit.columns) when read. The
+    premodifiers are read for their tokens only: no Span is made of them."""
+    by_label: dict[int, list[tuple[int, int, int, int]]] = {}
+    for found in kit.mention_matcher.matches(doc, columns):
+        by_label.setdefault(found[2], []).append(found)
+
+    def of(label: str) -> list[tuple[int, int, int, int]]:
+        """The matches of a category (none where the rules have none)."""
+        key = kit.label_ids.get(label)
+        return by_label.get(key, []) if key is not None else []
+
+    def spans(label: str) -> list[Span]:
+        return [
+            Span(doc, start, end, label=lab, span_id=rule)
+            for start, end, lab, rule in of(label)
+        ]
+
+    excluded = spans("EXCLUDE")
+    premods = [Words(start, end) for start, end, _, _ in of("PREMODIFIER")]
     calc = [
         s
-        for s in spans
-        if s.label_ == "CALCIFICATION"
-        and not any(s.start < x.end and x.start < s.end for x in excluded)
+        for s in spans("CALCIFICATION")
+        if not any(s.start < x.end and x.start < s.end for x in excluded)
     ]
     lesions = [s for s in excluded if kit.md(s).get("lesion")]
     return longest_spans(calc), premods, lesions
@@ -35,7 +49,7 @@ def match(
     doc: Doc,
     lay: Layout,
     calc: list[Span],
-    premods: list[Span],
+    premods: list[Words],
     exam: LazyExam | None = None,
     lesions: list[Span] | None = None,
     text: str | None = None,
@@ -57,17 +71,17 @@ def match(
         [
             s
             for s in of("SITE", "REGION")
-            if not _used_otherwise(kit, s)
+            if not _used_otherwise(kit, lay, s)
             and not any(d.start <= s.start and s.end <= d.end for d in diseases)
-            and not _names_the_patients(lay.words, s)
+            and not _names_the_patients(lay, s)
         ]
     )
-    lats = _sides_in_place(kit, longest_spans(of("LATERALITY")), site_spans)
-    calc = _to_named_site(kit, doc, calc, site_spans)
+    lats = _sides_in_place(kit, lay, longest_spans(of("LATERALITY")), site_spans)
+    calc = _to_named_site(kit, doc, lay, calc, site_spans)
     cue_like = [
         s
         for s in of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER")
-        if not _used_otherwise(kit, s)
+        if not _used_otherwise(kit, lay, s)
     ]
     links = [s for s in cue_like if s.label_ == "LINK"]
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
@@ -109,20 +123,21 @@ def _disease_names(kit: Toolkit, conds: list[Span], calc: list[Span]) -> list[Sp
 _DISEASE_OPENERS = frozenset({("patient", "with"), ("setting", "of")})
 
 
-def _names_the_patients(words: list[str], site: Span) -> bool:
+def _names_the_patients(lay: Layout, site: Span) -> bool:
     """Does the site word open the patient's disease after 'patient with' or
     'setting of' ('may represent metastatic calcification in this patient
-    with renal disease')? It names the disease, not where a calcification is.
-    `words`: the Doc's token texts."""
-    i = site.start
+    with renal disease')? It names the disease, not where a calcification is."""
+    i, lower = site.start, lay.lower
     for skip in (0, 1):
         a = i - 2 - skip
-        if a >= 0 and (words[a].lower(), words[a + 1].lower()) in _DISEASE_OPENERS:
-            return skip == 0 or words[i - 1].isalpha()
+        if a >= 0 and (lower[a], lower[a + 1]) in _DISEASE_OPENERS:
+            return skip == 0 or lay.words[i - 1].isalpha()
     return False
 
 
-def _sides_in_place(kit: Toolkit, lats: list[Span], sites: list[Span]) -> list[Span]:
+def _sides_in_place(
+    kit: Toolkit, lay: Layout, lats: list[Span], sites: list[Span]
+) -> list[Span]:
     """Side words, less those a rule allows only right before a site phrase
     (`before_site`: the letters 'R' and 'L' in 'L breast', 'R adrenal', 'R
     SHOULDER', 'R lower lung zone' with a part word between, or a site
@@ -132,12 +147,12 @@ def _sides_in_place(kit: Toolkit, lats: list[Span], sites: list[Span]) -> list[S
     return [
         x
         for x in lats
-        if (not kit.md(x).get("before_site") or _before_site(kit, x, starts))
-        and not _used_otherwise(kit, x)
+        if (not kit.md(x).get("before_site") or _before_site(kit, lay, x, starts))
+        and not _used_otherwise(kit, lay, x)
     ]
 
 
-def _before_site(kit: Toolkit, side: Span, starts: set[int]) -> bool:
+def _before_site(kit: Toolkit, lay: Layout, side: Span, starts: set[int]) -> bool:
     """Does a site phrase start at the side word, right after it, or after
     one part word ('R lower lung zone'; mentions.json `site_part_words`)?"""
     end = side.end
@@ -146,14 +161,13 @@ def _before_site(kit: Toolkit, side: Span, starts: set[int]) -> bool:
         or side.start in starts
         or (
             end + 1 in starts
-            and end < len(side.doc)
-            and side.doc[end].lower_
-            in kit.word_sets.get("site_part_words", frozenset())
+            and end < len(lay.lower)
+            and lay.lower[end] in kit.word_sets.get("site_part_words", frozenset())
         )
     )
 
 
-def _used_otherwise(kit: Toolkit, side: Span) -> bool:
+def _used_otherwise(kit: Toolkit, lay: Layout, side: Span) -> bool:
     """Is the side word (or link) used otherwise here: after a word of its
     rule's `not_after` ('the veins were left alone', 'separate from'), or
     before one of its `not_before` ('both the Raynaud phenomenon and the
@@ -161,29 +175,29 @@ def _used_otherwise(kit: Toolkit, side: Span) -> bool:
     md = kit.md(side)
     after, before = md.get("not_after") or (), md.get("not_before") or ()
     if md.get("only_before"):
-        return _not_before_any(side, md["only_before"])
+        return _not_before_any(lay, side, md["only_before"])
     if not after and not before:
         return False
-    doc = side.doc
+    lower, blank = lay.lower, lay.blank
     i = side.start - 1
-    while after and i >= 0 and doc[i].is_space:
+    while after and i >= 0 and blank[i]:
         i -= 1
-    if after and i >= 0 and doc[i].lower_ in after:
+    if after and i >= 0 and lower[i] in after:
         return True
     j = side.end
     # a hyphen joins the word after as a space does ('plaque-like')
-    while before and j < len(doc) and (doc[j].is_space or doc[j].text == "-"):
+    while before and j < len(lower) and (blank[j] or lower[j] == "-"):
         j += 1
-    return j < len(doc) and doc[j].lower_ in before
+    return j < len(lower) and lower[j] in before
 
 
-def _not_before_any(span: Span, words: list[str]) -> bool:
+def _not_before_any(lay: Layout, span: Span, words: list[str]) -> bool:
     """Is the word right after the span none of `words`? An abbreviation of
     several meanings names its site only before that site's own words ('AV
     leaflets', 'AV calcification': the aortic valve; 'AV fistula', 'AV
     node' are no valve): its rule's `only_before`."""
-    doc, j = span.doc, span.end
-    return j >= len(doc) or doc[j].lower_ not in words
+    j = span.end
+    return j >= len(lay.lower) or lay.lower[j] not in words
 
 
 # How many words may stand between a lead term ('status post') and a word
@@ -205,15 +219,16 @@ def _named_conditions(
     ends = {c.end for c in conds}
     if conds:
         family = kit.family_headers
-        conds = [c for c in conds if _header(doc, lay, c.start) not in family]
+        conds = [c for c in conds if _header(lay, c.start) not in family]
+    lower = lay.lower
 
     def empty(c: Span) -> bool:
         md = kit.md(c)
-        if md.get("ordinary_word") and _in_capitals(doc, lay, c):
+        if md.get("ordinary_word") and _in_capitals(lay, c):
             return True
-        if c.end < len(doc) and doc[c.end].lower_ in md.get("not_before", ()):
+        if c.end < len(lower) and lower[c.end] in md.get("not_before", ()):
             return True  # 'CAD marks' on a mammogram: computer-aided detection
-        if c.start > 0 and doc[c.start - 1].lower_ in md.get("not_after", ()):
+        if c.start > 0 and lower[c.start - 1] in md.get("not_after", ()):
             return True  # 'acute renal failure' is no chronic kidney disease
         if md.get("abbreviation") and _in_brackets(doc, c) and c.start - 1 not in ends:
             return True  # 'mitral valve area (MVA)' abbreviates the words before it
@@ -228,7 +243,7 @@ def _named_conditions(
         # right after it or after a word or two ('status post mantle radiation')
         words = entry.get("lead_not_before", ())
         reach = range(c.end, min(c.end + LEAD_REACH + 1, len(doc)))
-        return c.end in starts or any(doc[i].lower_ in words for i in reach)
+        return c.end in starts or any(lower[i] in words for i in reach)
 
     return [c for c in conds if not empty(c)]
 
@@ -290,32 +305,33 @@ def _before_number(doc: Doc, i: int) -> bool:
     return i < len(doc) and doc[i].like_num
 
 
-def _in_capitals(doc: Doc, lay: Layout, c: Span, reach: int = 6) -> bool:
+def _in_capitals(lay: Layout, c: Span, reach: int = 6) -> bool:
     """Is an upper-case term that is an ordinary word otherwise ('ALL',
     'CREST') in capitals that tell nothing: the words of five letters or more near it in its sentence
     ('RIGHT ILIAC CREST GRAFT') are all written in capitals too? A section
     header's words do not count ('PAST HISTORY: CAD')."""
     first = lay.sent_first[c.start]
     body = lay.sections[c.start][1]
+    words = lay.words
     near = [
-        t
-        for t in doc[max(body, c.start - reach) : min(len(doc), c.end + reach)]
-        if (t.i < c.start or t.i >= c.end)
-        and lay.sent_first[t.i] == first
-        and t.is_alpha
-        and len(t) >= 5
+        w
+        for i in range(max(body, c.start - reach), min(len(words), c.end + reach))
+        if (i < c.start or i >= c.end)
+        and lay.sent_first[i] == first
+        and (w := words[i]).isalpha()
+        and len(w) >= 5
     ]
-    return bool(near) and all(t.is_upper for t in near)
+    return bool(near) and all(w.isupper() for w in near)
 
 
-def _header(doc: Doc, lay: Layout, i: int) -> str:
+def _header(lay: Layout, i: int) -> str:
     """The words of the header of token i's section, lower case."""
     _section, body, title, _question = lay.sections[i]
-    return " ".join(t.lower_ for t in doc[title:body] if not t.is_space)
+    return " ".join(lay.lower[k] for k in range(title, body) if not lay.blank[k])
 
 
 def _to_named_site(
-    kit: Toolkit, doc: Doc, calc: list[Span], sites: list[Span]
+    kit: Toolkit, doc: Doc, lay: Layout, calc: list[Span], sites: list[Span]
 ) -> list[Span]:
     """A bare 'calcified' or 'calcific' before the site phrase it qualifies
     takes it in, as the span runs to the head of its phrase (guide §1:
@@ -331,16 +347,17 @@ def _to_named_site(
     ends = words.get("phrase_followers", frozenset())
     starts = {sp.start: sp for sp in sites if sp.label_ == "SITE"}
     out = []
+    lower = lay.lower
     for k, c in enumerate(calc):
         nxt = calc[k + 1].start if k + 1 < len(calc) else len(doc)
-        if len(c) == 1 and c[0].lower_ in bare:
+        if len(c) == 1 and lower[c.start] in bare:
             i = c.end
-            while i < nxt and i not in starts and doc[i].lower_ in between:
+            while i < nxt and i not in starts and lower[i] in between:
                 i += 1
             site = starts.get(i)
             if site is not None and site.end <= nxt:
                 end = site.end
-                if end < nxt and doc[end].lower_ in heads and end not in starts:
+                if end < nxt and lower[end] in heads and end not in starts:
                     end += 1  # 'calcified popliteal arteries'
                 after = doc[end] if end < len(doc) else None
                 if (
@@ -361,8 +378,8 @@ def _exam_title_end(kit: Toolkit, doc: Doc, lay: Layout) -> int:
     and no full stop ('CARDIAC CT FOR CORONARY CALCIUM' above or before
     ',INDICATION:'): a mention inside it is no finding. 0 when there is no
     such title. Its words are read from the layout's token texts."""
-    start = title_start(doc)
-    stop = title_stop(doc, start)
+    start = title_start(lay.words)
+    stop = title_stop(lay.words, start)
     if stop is None:
         return 0
     words = [lay.words[i] for i in range(start, stop) if not lay.blank[i]]
@@ -445,11 +462,12 @@ def _names_the_study(kit: Toolkit, lay: Layout, c: Span, calc: list[Span]) -> bo
     j = c.end
     while j < len(words) and blank[j]:
         j += 1
-    after = j < len(words) and words[j].lower() in names
+    lower = lay.lower
+    after = j < len(words) and lower[j] in names
     i = c.start - 1
     while i > 0 and blank[i]:
         i -= 1
-    before = i > 0 and words[i].lower() == "for" and words[i - 1].lower() in names
+    before = i > 0 and lower[i] == "for" and lower[i - 1] in names
     if not (after or before):
         return False
     lo, hi = _line(words, c)
@@ -546,7 +564,7 @@ def _sites(
         if laterality and name not in md.get("laterality_sites", (name,)):
             laterality = ""  # the side of the thyroid's lobes, not the liver's
         first = sp
-        before = lats.get(sp.start) or _side_before_part(kit, doc, lats, sp)
+        before = lats.get(sp.start) or _side_before_part(kit, lay, lats, sp)
         if before is not None and lay.sent_first[sp.start] != sp.start:
             laterality = laterality or kit.md(before)["laterality"]
             first = before
@@ -558,13 +576,13 @@ def _sites(
 
 
 def _side_before_part(
-    kit: Toolkit, doc: Doc, lats: dict[int, Span], sp: Span
+    kit: Toolkit, lay: Layout, lats: dict[int, Span], sp: Span
 ) -> Span | None:
     """A side word before one part word and the site phrase ('right distal
     ureteral', 'left proximal SFA'; mentions.json `site_part_words`): the
     site's side, as one right before it."""
     i = sp.start - 1
-    if i < 1 or doc[i].lower_ not in kit.word_sets.get("site_part_words", frozenset()):
+    if i < 1 or lay.lower[i] not in kit.word_sets.get("site_part_words", frozenset()):
         return None
     return lats.get(i)
 

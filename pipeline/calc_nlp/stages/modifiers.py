@@ -66,6 +66,7 @@ def modifiers(
     # sentence start ('on dialysis IMPRESSION:' against a header)
     firsts = sorted({lay.sent_first[i] for t in targets for i in range(t.start, t.end)})
     words: list[str] = []
+    lows: list[str] = []  # the same words in lower case
     starts: list[bool | int | None] = []  # the type spaCy's Doc(sent_starts=) takes
     where: dict[int, int] = {}
     texts = lay.words
@@ -79,6 +80,7 @@ def modifiers(
         at = len(words)
         where.update(zip(range(first, end), range(at, at + end - first), strict=True))
         words += texts[first:end]
+        lows += lay.lower[first:end]
         starts += [i == first for i in range(first, end)]
         for a, column in zip(names, values, strict=True):
             sub[a] += column[first:end]
@@ -90,10 +92,10 @@ def modifiers(
         found = _context_on_a_doc(kit, doc, firsts, lay, words, starts, subs)
     if phrase_starts:
         _scope_to_phrase(targets, subs, found, where, phrase_starts)
-    verbs = kit.rules.clause_verbs
-    clause = _Clauses(words, starts, frozenset(verbs.get("words", ())))
-    clause.openers = frozenset(verbs.get("item_openers", ()))
-    clause.results = frozenset(verbs.get("result_verbs", ()))
+    verbs = kit.clause_verbs
+    clause = _Clauses(words, starts, verbs["words"], lows)
+    clause.openers = verbs["item_openers"]
+    clause.results = verbs["result_verbs"]
     clause.negations = kit.forward_negations
     clause.pseudo_ends = frozenset(
         m.modifier_span[1] for m in found if m.category == "PSEUDO"
@@ -273,7 +275,14 @@ _PREDICATE_WORDS = frozenset(
 class _Clauses:
     """The ConText sub-document's words, for clause checks without Token objects."""
 
-    def __init__(self, words: list[str], starts: list[Any], verbs: frozenset[str]):
+    def __init__(
+        self,
+        words: list[str],
+        starts: list[Any],
+        verbs: frozenset[str],
+        lower: list[str] | None = None,
+    ):
+        """`lower`: the words in lower case, when the caller has them."""
         self.words, self.starts, self.verbs = words, starts, verbs
         self.findings: list[int] = []  # where the calcification mentions start
         self.conditions: frozenset[int] = frozenset()  # where conditions start
@@ -284,14 +293,15 @@ class _Clauses:
         self.procedure_ends: frozenset[int] = frozenset()  # where procedure names end
         self.places: frozenset[int] = frozenset()  # the tokens of site phrases
         self.dashes: frozenset[int] = frozenset()  # dashes with a space each side
-        self._lower: list[str] | None = None
+        self._lower = lower
         self._sent_end: list[int] = []
 
     def _index(self) -> list[str]:
-        """Lower-case words and sentence ends, built only for the few reports
-        that have a forward negation before a comma."""
+        """Lower-case words and sentence ends, built only for the reports
+        whose modifiers a clause check reads words around."""
         if self._lower is None:
             self._lower = [w.lower() for w in self.words]
+        if not self._sent_end and self.words:
             n = len(self.words)
             self._sent_end = [0] * n
             end = n
@@ -604,11 +614,22 @@ class _Clauses:
 
 
 def flags(mods: Modifiers, span: Span) -> set[str]:
-    """ConText flags of a target, with our also_sets / cancels applied."""
+    """ConText flags of a target, with our also_sets / cancels applied:
+    worked out once per target (`Modifiers.flag_sets`), a new set per call
+    (a caller may change it)."""
+    k = key(span)
+    found = mods.flag_sets.get(k)
+    if found is None:
+        found = mods.flag_sets[k] = frozenset(_flags(mods.by_span.get(k, ())))
+    return set(found)
+
+
+def _flags(modifiers: tuple[Any, ...]) -> set[str]:
+    """The flags these modifiers of one target set."""
     out: set[str] = set()
     cancels: set[str] = set()
     dated = False  # a past marker other than 'seen before' ('history of')
-    for mod in mods.of(span):
+    for mod in modifiers:
         md = mod.rule.metadata or {}
         if mod.category in FLAG_OF:
             out.add(FLAG_OF[mod.category])

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from itertools import pairwise
+from typing import Any, NamedTuple, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -21,6 +22,8 @@ from spacy.util import filter_spans
 SectionOf = tuple[str, int, int, bool]
 # Modifiers of a target span, keyed by (start, end, label id).
 SpanKey = tuple[int, int, int]
+# Spans, or records of a match's tokens (`start`, `end`) that stand for one.
+_Spanned = TypeVar("_Spanned")
 # The relative pronouns that open a clause said of the noun phrase before
 # them ('a stenosis that cannot be excluded', 'the annulus, which was
 # calcified'): function words the stages share, no medical word list.
@@ -33,11 +36,23 @@ def key(span: Span) -> SpanKey:
     return (span.start, span.end, span.label)
 
 
-def longest_spans(spans: list[Span]) -> list[Span]:
+def longest_spans(spans: list[_Spanned]) -> list[_Spanned]:
     """spaCy's `filter_spans` (the longest of overlapping spans, in text
     order), without its sorting for the lists of none or one span that most
-    calls have."""
-    return list(spans) if len(spans) < 2 else filter_spans(spans)
+    calls have, or for a list already in text order with no overlap (half
+    the others), which it keeps whole. It reads only `start` and `end`: any
+    such records will do."""
+    if len(spans) < 2 or _apart(spans):
+        return list(spans)
+    return filter_spans(spans)  # type: ignore[arg-type,return-value]
+
+
+def _apart(spans: list[Any]) -> bool:
+    """Are the spans in text order, each one token or more, none reaching
+    into the next? `filter_spans` keeps each of them then, in that order."""
+    return all(s.start < s.end for s in spans) and all(
+        a.end <= b.start for a, b in pairwise(spans)
+    )
 
 
 @dataclass(frozen=True)
@@ -52,6 +67,8 @@ class Layout:
     # making a spaCy Token object per look: its text, whether it is whitespace
     words: list[str] = field(default_factory=list, compare=False, repr=False)
     blank: list[bool] = field(default_factory=list, compare=False, repr=False)
+    # each token's lower-case text (`token.lower_`), read once for every stage
+    lower: list[str] = field(default_factory=list, compare=False, repr=False)
     # sentence spans made so far, by first token: the stages ask for the same
     # few many times (a span of another Doc is made again)
     _sents: dict[int, Span] = field(default_factory=dict, compare=False, repr=False)
@@ -84,12 +101,19 @@ class SiteRef:
     rule_id: str = ""
 
 
+class Words(NamedTuple):
+    """The tokens of a match read for where it is only (no Span made of it)."""
+
+    start: int
+    end: int
+
+
 @dataclass(frozen=True)
 class Matches:
     """What the rules found in one report, by role."""
 
     calc: list[Span]  # calcification mentions (overlaps resolved)
-    premods: list[Span]  # anatomic/type words a mention may extend over
+    premods: list[Words]  # anatomic/type words a mention may extend over
     sites: list[SiteRef]
     lats: list[Span]  # side words
     conds: list[Span]  # condition words (overlaps resolved)
@@ -107,6 +131,11 @@ class Modifiers:
     sub_to_doc: dict[int, int] = field(default_factory=dict)
     # causes named only in a differential whose every reading is dystrophic
     one_cause: frozenset[SpanKey] = frozenset()
+    # each target's flags once worked out (modifiers.flags): the stages ask
+    # for the same targets' flags many times
+    flag_sets: dict[SpanKey, frozenset[str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def of(self, span: Span) -> tuple[Any, ...]:
         return self.by_span.get(key(span), ())
@@ -126,7 +155,7 @@ class ReportDoc:
     # the kind of exam the report is (LazyExam: worked out when first asked)
     exam: Any = None
     # nouns that name a lesion of their own (mentions.json word list)
-    lesion_nouns: list[str] = field(default_factory=list)
+    lesion_nouns: frozenset[str] = frozenset()
     # heads of findings that are not calcifications ('atelectasis'; mentions.json)
     other_finding_nouns: frozenset[str] = frozenset()
     # the bare calcification nouns ('calcifications'; mentions.json word list)
@@ -134,6 +163,11 @@ class ReportDoc:
     # the text the Doc was made from, when the caller has it (Doc.text makes
     # a Token object per token to join it again)
     source: str | None = field(default=None, repr=False)
+    # each mention's site once linked (linking.link_site): an earlier
+    # mention's is asked again by a later one that points back to it
+    linked_sites: dict[SpanKey, SiteRef | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def sent(self, at: Span | Token) -> Span:
         return self.layout.sent(self.doc, at)
@@ -149,10 +183,11 @@ class ReportDoc:
 
     @cached_property
     def lower(self) -> list[str]:
-        """Each token's lower-case text (`token.lower_`: spaCy's LOWER is
-        the text's `str.lower()`), from the layout's token texts: a
-        `.lower_` per look makes a Token object, a string look-up per token
-        costs more than `lower()`."""
+        """Each token's lower-case text (`token.lower_`), as the layout read
+        it (a `.lower_` per look makes a Token object); lowered here for a
+        Layout made without it."""
+        if len(self.layout.lower) == len(self.layout.words):
+            return self.layout.lower
         return [w.lower() for w in self.layout.words]
 
     def span_text(self, span: Span) -> str:

@@ -284,7 +284,7 @@ def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     """The rest of the sentence from a lesion noun joined after the finding
     by 'and' ('... calcifications and a faint nodule in the left upper zone'): its
     words are said of that lesion."""
-    lesions = set(rd.lesion_nouns)
+    lesions = rd.lesion_nouns
     joined = None
     lower = rd.lower
     for i in range(f.end, sent.end):

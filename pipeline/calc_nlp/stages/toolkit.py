@@ -108,8 +108,18 @@ class RuleMatcher:
     ) -> list[Span]:
         """The rules' spans; `columns`: the Doc's token attribute values
         (Toolkit.columns), when the caller has read them."""
+        return [
+            Span(doc, s, e, label=lab, span_id=sid)
+            for s, e, lab, sid in self.matches(doc, columns)
+        ]
+
+    def matches(
+        self, doc: Doc, columns: Mapping[str, list[int]] | None = None
+    ) -> list[tuple[int, int, int, int]]:
+        """The rules' matches as (start, end, label id, rule id), in the
+        spans' order, for a caller that needs no Span object of each."""
         found = [
-            (start, end, labels[match_id])
+            (start, end, *labels[match_id])
             for matcher, labels in self.matchers
             for match_id, start, end in (
                 matcher(doc, columns)
@@ -118,7 +128,7 @@ class RuleMatcher:
             )
         ]
         found.sort(key=_START_END)  # stable: equal spans keep the matchers' order
-        return [Span(doc, s, e, label=lab, span_id=sid) for s, e, (lab, sid) in found]
+        return found
 
 
 _START_END = itemgetter(0, 1)
@@ -538,6 +548,13 @@ class Toolkit:
         self.word_sets = {
             name: frozenset(words) for name, words in rules.word_lists.items()
         }
+        # The clause verbs' word lists ('words', 'item_openers', 'result_verbs')
+        # the ConText clause checks read as sets, made once.
+        verbs = rules.clause_verbs
+        self.clause_verbs = {
+            name: frozenset(verbs.get(name, ()))
+            for name in ("words", "item_openers", "result_verbs")
+        }
         # Per site, the exam words of the parts it belongs to (an exam's
         # `topic_sites`): the words a note names a side of that part with.
         self.topic_terms: dict[str, frozenset[str]] = {}
@@ -578,6 +595,11 @@ class Toolkit:
             + rules.cue_rules,
             cache,
         )
+        # The rule categories' hashes (a match's label), for the stages that
+        # sort matches by category without a string look-up per match.
+        self.label_ids = {
+            r["category"]: strings.add(r["category"]) for r in targets + sections
+        }
         # Section headers are matched as phrases like the target rules
         # (medspaCy's Sectionizer runs every header as a token pattern: 4x slower).
         self.section_matcher = RuleMatcher(nlp, "calc_sections", sections, cache)
@@ -635,6 +657,10 @@ class Toolkit:
         """The metadata of the rule that matched this span (by the id of its
         `span_id` string: `span.id_` is a string look-up per call)."""
         return self._index_by_id[span.id]
+
+    def rule_md(self, rule: int) -> dict[str, Any]:
+        """The metadata of a rule by the hash of its id (RuleMatcher.matches)."""
+        return self._index_by_id[rule]
 
     def site_info(self, site: str) -> Mapping[str, Any]:
         """The site's vocabulary entry (read only; empty for no site)."""
