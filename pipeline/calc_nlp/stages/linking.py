@@ -100,7 +100,7 @@ def extend(rd: ReportDoc) -> ReportDoc:
     return replace(
         rd,
         matches=replace(m, calc=out),
-        mods=Modifiers(mods, rd.mods.sub_to_doc),
+        mods=Modifiers(mods, rd.mods.sub_to_doc, rd.mods.one_cause),
         core_start=core,
     )
 
