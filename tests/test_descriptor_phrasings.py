@@ -856,6 +856,9 @@ CHANGES = [
     ("Pacemaker leads unchanged, calcified aortic knob.", None, ""),
     ("Lungs clear, heart size stable, calcified thoracic aorta.", None, ""),
     ("Stable, calcified granuloma at the left base.", None, "stable"),
+    # after an article or a verb the change word opens the mention's phrase
+    ("There is a stable, 4 mm calcified nodule in the left lower lobe.", None, "stable"),
+    ("The aorta shows an unchanged, dense calcified plaque.", None, "stable"),
 ]
 
 

@@ -289,12 +289,19 @@ def _predicated(dr: DescriptorRules, text: str, start: int, term: re.Match[str])
     """Is a change word before a comma the predicate of a plain word before it
     in the clause ("Heart size unchanged, calcified aorta": the heart's), so
     the comma ends that clause instead of listing the word with the mention's
-    ("Stable, calcified granuloma")?"""
+    ("Stable, calcified granuloma")? The word right before it must be that
+    plain word: after an article or a verb the change word opens the
+    mention's own noun phrase ("There is a stable, 6 mm calcified granuloma")."""
     own = dr.terms.match(text, term.start())
     if own is None or dr.term(own.group())["field"] != "change":
         return False
     gap = dr.terms.sub(" ", text[start : term.start()])
-    return any(w.lower() not in dr.term_lists for w in _WORDS.findall(gap))
+    words = [w.lower() for w in _WORDS.findall(gap)]
+    return (
+        bool(words)
+        and words[-1] not in dr.phrase_leads
+        and any(w not in dr.term_lists for w in words)
+    )
 
 
 _WORDS = re.compile(r"[\w-]+")

@@ -167,6 +167,9 @@ class DescriptorRules:
         # "the" right before a size opens another noun phrase too
         # ("calcification in the 4 cm aneurysm": the aneurysm's size)
         self.phrase_openers = frozenset(self.size_new_phrase | {"the"})
+        # a word after which a descriptor opens a noun phrase, not a predicate
+        # ("there is a stable, ...", "is the dense, ...")
+        self.phrase_leads = self.subject_openers | self.phrase_openers | self.verbs
         self.apposition_words = frozenset(self.size_before - self.size_new_phrase)
         self.size_lead_words = frozenset(self.size_leads | self.size_before | {"the", ","})
         self.restating = _breaks(wl["restating_links"], compile_regex)
