@@ -916,3 +916,26 @@ ALL_EMPHASIS = [
 def test_all_as_emphasis(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A referral, a plan or a trip to theatre plans a procedure; a disease after
+# the same words is the reason for it and the patient's (guide §3): the
+# trigger is marked `procedures_only`.
+PLANNED_PROCEDURE_DISEASE_REASON = [
+    ("Plan: , Refer to Endocrine Surgery for thyroidectomy.", []),
+    ("Referred to the breast surgery clinic for lumpectomy.", []),
+    ("Urology plans nephrectomy next month.", []),
+    ("Cardiac surgery may pursue valve replacement.", []),
+    ("Thyroidectomy referral if the nodule grows.", []),
+    ("Referred to nephrology for her CKD.", ["chronic kidney disease"]),
+    ("Referred for management of hypercalcemia.", ["hypercalcemia"]),
+    ("Warfarin, taken for a remote DVT, was stopped.", ["thrombus"]),
+    ("CKD referral placed.", ["chronic kidney disease"]),
+    ("He was taken to surgery for lumpectomy.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), PLANNED_PROCEDURE_DISEASE_REASON)
+def test_plan_names_a_procedure_not_a_disease(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
