@@ -939,3 +939,24 @@ PLANNED_PROCEDURE_DISEASE_REASON = [
 def test_plan_names_a_procedure_not_a_disease(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# Operations named by their own names in a surgical history are prior surgery
+# (guide §3), as the ones already listed are; planned ones are not.
+OPERATIONS_BY_NAME = [
+    ("Parathyroidectomy in XXXX for a parathyroid adenoma.", ["prior surgery", "parathyroid adenoma"]),
+    ("PAST SURGICAL HISTORY: ,TAH/BSO.", ["prior surgery"]),
+    ("Remote right hemicolectomy.", ["prior surgery"]),
+    ("Left hip hemiarthroplasty two years ago.", ["prior surgery"]),
+    ("History of lap chole and vasectomy.", ["prior surgery"]),
+    ("Thymectomy at age 30.", ["prior surgery"]),
+    ("He had a previous tympanoplasty on that side.", ["prior surgery"]),
+    ("Refer to endocrine surgery for parathyroidectomy.", []),
+    ("Orthopedics plans hemiarthroplasty tomorrow.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), OPERATIONS_BY_NAME)
+def test_operation_named_by_its_own_name(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
