@@ -960,3 +960,18 @@ OPERATIONS_BY_NAME = [
 def test_operation_named_by_its_own_name(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# Chronic myeloid leukaemia goes by its abbreviation as CLL and AML do
+# (guide §3: leukaemia), in capitals like them.
+LEUKEMIA_ABBREVIATIONS = [
+    ("INDICATION: CML on imatinib, cough.", ["leukemia"]),
+    ("History of CML in remission.", ["leukemia"]),
+    ("No history of CML.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), LEUKEMIA_ABBREVIATIONS)
+def test_leukemia_abbreviation(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
