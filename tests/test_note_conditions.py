@@ -975,3 +975,21 @@ LEUKEMIA_ABBREVIATIONS = [
 def test_leukemia_abbreviation(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A question stops where the patient is described, with or without an
+# article ('in patient with', 'in pt with', 'in female with'): what the
+# patient has is stated, what is asked about before it is not (guide §3).
+QUESTION_THEN_PATIENT = [
+    ("INDICATION: Evaluate for pneumonia in patient with ESRD.", ["chronic kidney disease"]),
+    ("INDICATION: Eval for TB in pt with sarcoidosis", ["sarcoidosis"]),
+    ("INDICATION: r/o PNA in female with hx of lymphoma", ["lymphoma"]),
+    ("INDICATION: r/o infiltrate in pt with possible sarcoid", []),
+    ("INDICATION: Rule out TB in male with cough", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), QUESTION_THEN_PATIENT)
+def test_question_stops_at_the_patient(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
