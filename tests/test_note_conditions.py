@@ -993,3 +993,20 @@ QUESTION_THEN_PATIENT = [
 def test_question_stops_at_the_patient(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A treatment or disease that has ended was the patient's, as 'now resolved'
+# says (guide §3: a history is a condition): 'no longer on dialysis'. The
+# bare 'no longer' still denies what is no longer suspected or seen.
+NO_LONGER_ON = [
+    ("Kidney transplant in XXXX, no longer on dialysis.", ["prior surgery", "chronic kidney disease"]),
+    ("She no longer has hyperparathyroidism.", ["hyperparathyroidism"]),
+    ("He no longer requires hemodialysis.", ["chronic kidney disease"]),
+    ("Sarcoidosis is no longer suspected.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NO_LONGER_ON)
+def test_no_longer_on_a_treatment_had_the_disease(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
