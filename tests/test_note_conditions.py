@@ -1010,3 +1010,18 @@ NO_LONGER_ON = [
 def test_no_longer_on_a_treatment_had_the_disease(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# 'Non-insulin-dependent diabetes' is type 2 diabetes: the prefix denies the
+# insulin, not the diabetes (guide §3); 'non-diabetic' still denies it.
+NON_INSULIN = [
+    ("PAST MEDICAL HISTORY: ,Non-insulin-dependent diabetes mellitus.", ["diabetes mellitus"]),
+    ("She has had non-insulin-dependent diabetes for years.", ["diabetes mellitus"]),
+    ("Non-diabetic woman.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NON_INSULIN)
+def test_non_insulin_dependent_diabetes(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
