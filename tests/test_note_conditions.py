@@ -1025,3 +1025,19 @@ NON_INSULIN = [
 def test_non_insulin_dependent_diabetes(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A coronary bypass named without 'grafting' or 'surgery' is the same
+# earlier operation (guide §3); a planned one is not.
+CORONARY_BYPASS = [
+    ("INDICATION: Chest pain, history of coronary bypass", ["prior surgery"]),
+    ("INDICATION: History of cardiac bypass.", ["prior surgery"]),
+    ("Heart bypass in XXXX.", ["prior surgery"]),
+    ("Referred to cardiac surgery for coronary bypass.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), CORONARY_BYPASS)
+def test_coronary_bypass_is_an_operation(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
