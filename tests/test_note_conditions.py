@@ -1041,3 +1041,24 @@ CORONARY_BYPASS = [
 def test_coronary_bypass_is_an_operation(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A condition followed up is the patient's (guide §3); 'follow-up for' still
+# asks about a finding ('follow-up for calcifications'), and a hedge after
+# it still hedges.
+FOLLOW_UP_FOR = [
+    ("Seen in follow-up for CKD.", ["chronic kidney disease"]),
+    ("REASON FOR VISIT: ,Follow-up for sarcoidosis.", ["sarcoidosis"]),
+    ("Follow-up for possible sarcoidosis.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), FOLLOW_UP_FOR)
+def test_condition_followed_up_is_the_patients(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+def test_follow_up_for_a_finding_still_asks(analyzer):
+    (f,) = analyzer.analyze("Follow-up for calcifications in the right breast.", "T").findings
+    assert f.hypothetical
