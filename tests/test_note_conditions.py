@@ -916,3 +916,149 @@ ALL_EMPHASIS = [
 def test_all_as_emphasis(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A referral, a plan or a trip to theatre plans a procedure; a disease after
+# the same words is the reason for it and the patient's (guide §3): the
+# trigger is marked `procedures_only`.
+PLANNED_PROCEDURE_DISEASE_REASON = [
+    ("Plan: , Refer to Endocrine Surgery for thyroidectomy.", []),
+    ("Referred to the breast surgery clinic for lumpectomy.", []),
+    ("Urology plans nephrectomy next month.", []),
+    ("Cardiac surgery may pursue valve replacement.", []),
+    ("Thyroidectomy referral if the nodule grows.", []),
+    ("Referred to nephrology for her CKD.", ["chronic kidney disease"]),
+    ("Referred for management of hypercalcemia.", ["hypercalcemia"]),
+    ("Warfarin, taken for a remote DVT, was stopped.", ["thrombus"]),
+    ("CKD referral placed.", ["chronic kidney disease"]),
+    ("He was taken to surgery for lumpectomy.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), PLANNED_PROCEDURE_DISEASE_REASON)
+def test_plan_names_a_procedure_not_a_disease(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# Operations named by their own names in a surgical history are prior surgery
+# (guide §3), as the ones already listed are; planned ones are not.
+OPERATIONS_BY_NAME = [
+    ("Parathyroidectomy in XXXX for a parathyroid adenoma.", ["prior surgery", "parathyroid adenoma"]),
+    ("PAST SURGICAL HISTORY: ,TAH/BSO.", ["prior surgery"]),
+    ("Remote right hemicolectomy.", ["prior surgery"]),
+    ("Left hip hemiarthroplasty two years ago.", ["prior surgery"]),
+    ("History of lap chole and vasectomy.", ["prior surgery"]),
+    ("Thymectomy at age 30.", ["prior surgery"]),
+    ("He had a previous tympanoplasty on that side.", ["prior surgery"]),
+    ("Refer to endocrine surgery for parathyroidectomy.", []),
+    ("Orthopedics plans hemiarthroplasty tomorrow.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), OPERATIONS_BY_NAME)
+def test_operation_named_by_its_own_name(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# Chronic myeloid leukaemia goes by its abbreviation as CLL and AML do
+# (guide §3: leukaemia), in capitals like them.
+LEUKEMIA_ABBREVIATIONS = [
+    ("INDICATION: CML on imatinib, cough.", ["leukemia"]),
+    ("History of CML in remission.", ["leukemia"]),
+    ("No history of CML.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), LEUKEMIA_ABBREVIATIONS)
+def test_leukemia_abbreviation(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# A question stops where the patient is described, with or without an
+# article ('in patient with', 'in pt with', 'in female with'): what the
+# patient has is stated, what is asked about before it is not (guide §3).
+QUESTION_THEN_PATIENT = [
+    ("INDICATION: Evaluate for pneumonia in patient with ESRD.", ["chronic kidney disease"]),
+    ("INDICATION: Eval for TB in pt with sarcoidosis", ["sarcoidosis"]),
+    ("INDICATION: r/o PNA in female with hx of lymphoma", ["lymphoma"]),
+    ("INDICATION: r/o infiltrate in pt with possible sarcoid", []),
+    ("INDICATION: Rule out TB in male with cough", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), QUESTION_THEN_PATIENT)
+def test_question_stops_at_the_patient(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# A treatment or disease that has ended was the patient's, as 'now resolved'
+# says (guide §3: a history is a condition): 'no longer on dialysis'. The
+# bare 'no longer' still denies what is no longer suspected or seen.
+NO_LONGER_ON = [
+    ("Kidney transplant in XXXX, no longer on dialysis.", ["prior surgery", "chronic kidney disease"]),
+    ("She no longer has hyperparathyroidism.", ["hyperparathyroidism"]),
+    ("He no longer requires hemodialysis.", ["chronic kidney disease"]),
+    ("Sarcoidosis is no longer suspected.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NO_LONGER_ON)
+def test_no_longer_on_a_treatment_had_the_disease(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# 'Non-insulin-dependent diabetes' is type 2 diabetes: the prefix denies the
+# insulin, not the diabetes (guide §3); 'non-diabetic' still denies it.
+NON_INSULIN = [
+    ("PAST MEDICAL HISTORY: ,Non-insulin-dependent diabetes mellitus.", ["diabetes mellitus"]),
+    ("She has had non-insulin-dependent diabetes for years.", ["diabetes mellitus"]),
+    ("Non-diabetic woman.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NON_INSULIN)
+def test_non_insulin_dependent_diabetes(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# A coronary bypass named without 'grafting' or 'surgery' is the same
+# earlier operation (guide §3); a planned one is not.
+CORONARY_BYPASS = [
+    ("INDICATION: Chest pain, history of coronary bypass", ["prior surgery"]),
+    ("INDICATION: History of cardiac bypass.", ["prior surgery"]),
+    ("Heart bypass in XXXX.", ["prior surgery"]),
+    ("Referred to cardiac surgery for coronary bypass.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), CORONARY_BYPASS)
+def test_coronary_bypass_is_an_operation(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# A condition followed up is the patient's (guide §3); 'follow-up for' still
+# asks about a finding ('follow-up for calcifications'), and a hedge after
+# it still hedges.
+FOLLOW_UP_FOR = [
+    ("Seen in follow-up for CKD.", ["chronic kidney disease"]),
+    ("REASON FOR VISIT: ,Follow-up for sarcoidosis.", ["sarcoidosis"]),
+    ("Follow-up for possible sarcoidosis.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), FOLLOW_UP_FOR)
+def test_condition_followed_up_is_the_patients(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+def test_follow_up_for_a_finding_still_asks(analyzer):
+    (f,) = analyzer.analyze("Follow-up for calcifications in the right breast.", "T").findings
+    assert f.hypothetical

@@ -177,6 +177,7 @@ METADATA_KEYS = {
     "part_of",
     "line_break",
     "only_before",
+    "procedures_only",
 }
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).

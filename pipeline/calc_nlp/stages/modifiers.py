@@ -138,6 +138,7 @@ def modifiers(
             and not clause.past_a_comma(st, m)
             and not clause.answered(st, m)
             and not clause.reason_for_a_procedure(st, m)
+            and not clause.plans_a_disease(st, m)
         )
         for st in subs
     ]
@@ -397,6 +398,16 @@ class _Clauses:
             w[k] == "for" and k in self.procedure_ends
             for k in range(end + 1, target.start)
         )
+
+    def plans_a_disease(self, target: Target, mod: Any) -> bool:
+        """Does a trigger that plans a procedure (`procedures_only`: 'referred
+        to surgery for', 'taken for') reach a disease? A disease is no plan but
+        the reason for the referral or the drug: 'referred to nephrology for
+        her CKD', 'warfarin, taken for a remote DVT' (guide §3: the patient's).
+        """
+        if not (mod.rule.metadata or {}).get("procedures_only"):
+            return False
+        return target.start in self.conditions
 
     def _closed_by_and(self, between: list[str]) -> bool:
         """Does the denied clause end with its own verb before an 'and' that
