@@ -358,3 +358,39 @@ def test_comma_without_space_before_lower_case_goes_on_the_list(
 )
 def test_hedge_of_a_later_noun_misses_the_finding(only, text, expected):
     assert flags(only(text)) == expected
+
+
+# A denied or hedged list closed by 'or' ends at the comma: the item after it
+# is stated, and so are the words of that item after its mention (the cue in
+# the mention's own name, its place, the cause named after it).
+CLOSED_LIST_ITEM_CASES = [
+    (
+        "Negative for infiltrate or effusion, calcified granuloma in the left apex.",
+        {"classification": "dystrophic", "site": "lung", "laterality": "left"},
+    ),
+    (
+        "No pneumothorax or pleural effusion, calcified granuloma right lower lobe.",
+        {"classification": "dystrophic", "site": "lung", "laterality": "right"},
+    ),
+    (
+        "LUNGS:, Negative for masses or nodules, calcified granuloma at the left base.",
+        {"classification": "dystrophic", "laterality": "left"},
+    ),
+    (
+        "No edema or effusion, calcified granulomas throughout the right lung.",
+        {"negated": False, "classification": "dystrophic", "laterality": "right"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLOSED_LIST_ITEM_CASES)
+def test_item_after_a_closed_denial_list_is_stated_with_its_words(only, text, expected):
+    f = only(text)
+    assert {k: getattr(f, k) for k in expected} == expected
+
+
+def test_cause_named_after_an_item_of_a_closed_list_is_asserted(analyzer):
+    result = analyzer.analyze(
+        "No effusion or pneumothorax, calcified hilar nodes from prior tuberculosis.", "T"
+    )
+    assert "tuberculosis" in {c.name for c in result.conditions}

@@ -327,6 +327,9 @@ class _Clauses:
         start, end = mod.modifier_span
         if end > target.start:
             return False
+        lead = self._item_finding(end, target)
+        if lead is not None:
+            target = Target(lead, target.end, FINDING_LABEL)
         w = self._index()
         if self._closed_by_and(w[end : target.start]):
             return True  # 'No masses are noted and the nodes are calcified'
@@ -354,6 +357,22 @@ class _Clauses:
             if x in self.verbs:
                 return True
         return False
+
+    def _item_finding(self, end: int, target: Target) -> int | None:
+        """Where the finding starts whose list item holds a target that is no
+        finding: its site, cue or cause after it with no comma between
+        ('Negative for infiltrate or effusion, calcified granuloma right upper
+        lobe', 'No effusion or pneumothorax, calcified nodes from old TB').
+        Such a word is denied or hedged with the finding, not on its own."""
+        if target.start in self.findings:
+            return None
+        w = self._index()
+        for f in reversed(self.findings):
+            if end <= f < target.start:
+                if any(x in {",", ";"} for x in w[f : target.start]):
+                    return None
+                return f
+        return None
 
     def _item_after_and(self, between: list[str]) -> bool:
         """Does the last 'and' before the target open an item of its own, one
