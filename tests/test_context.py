@@ -354,6 +354,13 @@ def test_comma_without_space_before_lower_case_goes_on_the_list(
         ("Calcification in the LAD and RCA cannot be excluded.", {"uncertain"}),
         ("Calcification within the nodule cannot be excluded.", {"uncertain"}),
         ("Calcification and stenosis cannot be excluded.", {"uncertain"}),
+        # an 'and' right after the finding opens the next clause when a verb
+        # stated the finding's clause before it
+        ("There is calcified plaque and a tight stenosis cannot be excluded.", set()),
+        ("The LAD shows dense calcification and occlusion can not be excluded.", set()),
+        ("There is narrowing beyond the calcific plaque and thrombus cannot be ruled out.", set()),
+        ("The annulus is calcified and a small vegetation is not excluded.", set()),
+        ("Calcified plaque and thrombus cannot be ruled out.", {"uncertain"}),
     ],
 )
 def test_hedge_of_a_later_noun_misses_the_finding(only, text, expected):

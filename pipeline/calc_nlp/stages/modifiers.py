@@ -492,7 +492,24 @@ class _Clauses:
             or i in self.dashes
             or (w[i] in {"and", "or"} and i > target.end)
         ]
-        return bool(breaks)
+        if breaks:
+            return True
+        return w[target.end] == "and" and self._stated_before(target, k)
+
+    def _stated_before(self, target: Target, k: int) -> bool:
+        """Is the finding a word of a clause its sentence states with a verb
+        before it, so that an 'and' right after it opens the next clause,
+        whose subject (the noun at k, no finding) a hedge after it governs?
+        'There is calcific plaque and a thrombus cannot be excluded'; '...
+        tapering distal to the calcified plaque and occlusion cannot be
+        excluded'. Without that verb the two nouns are one subject and share
+        the hedge ('Calcification and stenosis cannot be excluded')."""
+        if any(target.end < f <= k for f in self.findings):
+            return False  # a second finding after the 'and' shares the hedge
+        first = target.start
+        while first > 0 and not self.starts[first]:
+            first -= 1
+        return any(x in self.verbs for x in self._index()[first : target.start])
 
     def _last_item(self, end: int, start: int) -> list[str] | None:
         """The words of the last comma item between `end` and `start`, or
