@@ -465,3 +465,19 @@ def test_cause_of_the_first_finding(findings_of, text, cls):
 def test_normal_calcium_blocks_only_calcium_driven_conditions(findings_of, text, cls):
     (f,) = findings_of(text)
     assert f.classification == cls
+
+
+# A relative's finding is still classified (corpora/GUIDE.md: family), and a
+# mention that names its lesion or pattern names it for a relative too.
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        ("FAMILY HISTORY:, Her mother had nephrocalcinosis.", "metastatic"),
+        ("Family history: a brother with calcified granulomas in both lungs.", "dystrophic"),
+        ("His father was treated for calciphylaxis on dialysis.", "metastatic"),
+        ("Sister with pelvic phleboliths on an old CT.", "dystrophic"),
+    ],
+)
+def test_a_relatives_mention_names_its_own_cause(findings_of, text, cls):
+    (f,) = findings_of(text)
+    assert f.family and f.classification == cls

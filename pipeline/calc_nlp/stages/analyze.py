@@ -40,7 +40,6 @@ from calc_nlp.stages.literal_gate import FirstStart, LiteralGate
 from calc_nlp.stages.matching import match, mentions
 from calc_nlp.stages.modifiers import (
     NOT_A_CONDITION,
-    NOT_ASSERTED,
     flags,
     is_cause,
     modifiers,
@@ -260,10 +259,20 @@ def _named_by_mention(rd: ReportDoc, cue: Span) -> bool:
     """Is the cue a word of a mention ('calcified granuloma') that is not
     denied or asked about? The mention names its lesion by itself (guide §4
     rule 1) even when its sentence offers another reading of it ('calcified
-    granuloma versus bone island': uncertain, still a granuloma)."""
-    if flags(rd.mods, cue) & NOT_ASSERTED:
-        return False
-    return any(c.start <= cue.start and cue.end <= c.end for c in rd.matches.calc)
+    granuloma versus bone island': uncertain, still a granuloma). The
+    mention's flags decide, and a relative's mention names its lesion too
+    ('Mother with nephrocalcinosis': a family finding is still classified,
+    corpora/GUIDE.md); only a denied or asked-about mention names none."""
+    return any(
+        c.start <= cue.start
+        and cue.end <= c.end
+        and not flags(rd.mods, c) & _NO_CLASS
+        for c in rd.matches.calc
+    )
+
+
+# The flags of a finding that has no class (guide §4).
+_NO_CLASS = frozenset({"negated", "hypothetical"})
 
 
 def link_and_classify(
