@@ -25,6 +25,10 @@ CASES = [
         {"negated", "historical"},
     ),
     ("The calcification has resolved.", {"negated", "historical"}),
+    # gone now: a longer denial keeps the past ('no longer', 'not seen today')
+    ("There is no longer any calcification in the spleen.", {"negated", "historical"}),
+    ("There are no longer calcified nodes in the left axilla.", {"negated", "historical"}),
+    ("The calcified granuloma noted on the prior film is not seen today.", {"negated", "historical"}),
     # uncertain
     ("Possible small calcification in the right kidney.", {"uncertain"}),
     ("Questionable calcification in the spleen.", {"uncertain"}),
