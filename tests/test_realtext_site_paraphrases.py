@@ -196,6 +196,13 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     # the side of the place the finding lies in, not of another lesion
     ("Calcified granuloma within the RLL and a small nodule at the left apex.", "granuloma", {"site": "lung", "laterality": "right"}),
     ("Aortic arch calcification; a nodule at the left base.", "", {"site": "aorta", "laterality": ""}),
+    # the wall of a renal cyst is the kidney's, whatever organ the sentence
+    # before names; a shared 'wall' takes a site of its own section before
+    # one past the next header
+    ("FINDINGS: The pancreas is normal. A 2 cm cyst of the left kidney has a thinly calcified wall.", "", {"site": "kidney", "laterality": "left"}),
+    ("FINDINGS:, The gallbladder is unremarkable.  Exophytic cyst off the right kidney with a calcified wall.", "", {"site": "kidney", "laterality": "right"}),
+    ("KIDNEYS: Normal size. BLADDER: Full. CYST: 3 cm, left renal, Bosniak II, with a calcified wall.", "", {"site": "kidney", "laterality": "left"}),
+    ("FINDINGS:, The bladder is well distended; there is faint mural calcification along its right wall.,IMPRESSION: ,1.  Simple cyst of the left kidney.", "", {"site": "bladder", "laterality": "right"}),
 ]
 
 

@@ -199,7 +199,8 @@ def _with_side(rd: ReportDoc, site: SiteRef, sent: Span, f: Span) -> SiteRef:
 def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     """'The right kidney is small. A calcification in its lower pole.': a site
     phrase after 'its' or 'their', or a part word several sites share after
-    'the' ('the lower pole'), is a part of the structure named before: the
+    'the' ('the lower pole') or after a lesion pointed back to ('the cyst
+    wall'), is a part of the structure named before: the
     nearest of the few sentences before that names the site gives its side,
     where that sentence writes one side only ('The left lobe of the thyroid
     is enlarged.'). The site named with a side earlier in its own sentence
@@ -210,7 +211,11 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     i = site.start
     before = rd.lower[i - 1] if i > 0 else ""
     shared = "candidates" in kit.md(site.span)
-    if not (before in OWNER_PRONOUNS or (shared and before in DEFINITE)):
+    if not (
+        before in OWNER_PRONOUNS
+        or (shared and before in DEFINITE)
+        or (shared and _part_of_lesion_named_before(rd, i))
+    ):
         return ""
     if kit.md(site.span).get("laterality"):
         return ""
@@ -241,6 +246,13 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
         # one part of one structure: not of both ("Both kidneys ... the upper pole")
         return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
     return ""
+
+
+def _part_of_lesion_named_before(rd: ReportDoc, i: int) -> bool:
+    """Is the shared part word at token i led by a lesion pointed back to
+    ('The cyst wall shows calcification' after 'The left kidney has a cyst'):
+    the wall of the cyst named before, so of the structure it lies in?"""
+    return i > 1 and rd.lower[i - 1] in rd.lesion_nouns and rd.lower[i - 2] in DEFINITE
 
 
 def _site_further_back(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:

@@ -24,6 +24,7 @@ from calc_nlp.stages.clause_sites import (
 )
 from calc_nlp.stages.context_sites import (
     DEFINITE,
+    asserted,
     denied_list_after_finding,
     says_no_place,
     site_before_unless_own_lesion,
@@ -185,6 +186,10 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         elif not named:
             # 'calcified nodule in the lingula': the place, not the shared word
             after = specific_site_after(kit, rd, f)
+            if (after is None or after.site != head.site) and head.span.end == f.end:
+                # 'cyst of the left kidney with a calcified wall': the shared
+                # word is what calcified; the organ the clause names is where
+                after = _same_site_named(kit, rd, f, head)
             head = after if after is not None and after.site == head.site else head
         return refine(kit, rd, f, head)
     implied = kit.md(f).get("implied_site")
@@ -220,6 +225,26 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         clause = _joint_in_clause(kit, rd, f) or clause
     found = clause or linked_lesion(kit, rd, f) or _from_context(kit, rd, f)
     return refine(kit, rd, f, found) if found is not None else None
+
+
+def _same_site_named(
+    kit: Toolkit, rd: ReportDoc, f: Span, shared: SiteRef
+) -> SiteRef | None:
+    """The nearest phrase of the finding's clause, outside its words, that
+    names outright the site a shared word inside it was read as ('cyst of the
+    left kidney with a calcified wall': the left kidney, whose words and side
+    the shared 'wall' lacks)."""
+    reach = [
+        (score, s)
+        for s in rd.sentence_sites(f.start)
+        if s.site == shared.site
+        and s.span.label_ == "SITE"
+        and "candidates" not in kit.md(s.span)
+        and not (f.start <= s.span.start < f.end)
+        and (score := site_reach(rd, f, s)) is not None
+        and asserted(rd, s, f)
+    ]
+    return min(reach, key=lambda x: x[0])[1] if reach else None
 
 
 def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:

@@ -539,10 +539,12 @@ def _sites(
         for sp in spans
         if sp.label_ == "SITE" and "candidates" not in kit.md(sp)
     ]
+    section_of: dict[int, int] = {}
     if any("candidates" in kit.md(sp) for sp in spans):
         # distances count words, not the whitespace tokens between them (a
         # tab or no-break space is a token of its own)
         rank = list(accumulate(not b for b in lay.blank))
+        section_of = {rank[pos]: _section(lay, pos) for pos, _ in fixed}
         fixed = [(rank[pos], name) for pos, name in fixed]
     out = []
     for sp in spans:
@@ -553,10 +555,15 @@ def _sites(
             opening = first_of[sp.start]
             lo, hi = rank[opening], rank[lay.sent_end[opening] - 1]
             own = [(pos, n) for pos, n in fixed if lo <= pos <= hi]
+            section = _section(lay, sp.start)
+            in_section = [(pos, n) for pos, n in fixed if section_of[pos] == section]
             # a site its own sentence names decides first ('3 cm thyroid
-            # nodule ..., and a right lobe nodule'), then the nearest
-            name = _resolve(at, md["candidates"], own, None) or _resolve(
-                at, md["candidates"], fixed, exam
+            # nodule ..., and a right lobe nodule'), then the nearest of its
+            # section, then the nearest
+            name = (
+                _resolve(at, md["candidates"], own, None)
+                or _resolve(at, md["candidates"], in_section, None)
+                or _resolve(at, md["candidates"], fixed, exam)
             )
             if not name:
                 continue  # no candidate named and none on the exam: no site
@@ -573,6 +580,14 @@ def _sites(
         text = "" if sp.label_ == "REGION" else _phrase(doc, whole, first, sp)
         out.append(SiteRef(sp, name, laterality, text, first.start, md["id"]))
     return out
+
+
+def _section(lay: Layout, i: int) -> int:
+    """Where the section holding token i opens (its header's first token): a
+    shared site word ('wall') means a site its own section names before one
+    past the next header ('... along its left lateral wall.,IMPRESSION: ,1.
+    Tiny right renal calcification': the bladder's wall, not the kidney's)."""
+    return lay.sections[i][2] if i < len(lay.sections) else 0
 
 
 def _side_before_part(
