@@ -203,6 +203,13 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     ("FINDINGS:, The gallbladder is unremarkable.  Exophytic cyst off the right kidney with a calcified wall.", "", {"site": "kidney", "laterality": "right"}),
     ("KIDNEYS: Normal size. BLADDER: Full. CYST: 3 cm, left renal, Bosniak II, with a calcified wall.", "", {"site": "kidney", "laterality": "left"}),
     ("FINDINGS:, The bladder is well distended; there is faint mural calcification along its right wall.,IMPRESSION: ,1.  Simple cyst of the left kidney.", "", {"site": "bladder", "laterality": "right"}),
+    # after another finding and an 'and', the words that follow open the
+    # next item: a side there is the later finding's own
+    ("CT shows porcelain gallbladder wall calcification, and a 2 cm right adrenal nodule with punctate calcifications.", "calcifications", {"site": "adrenal gland", "laterality": "right"}),
+    ("Chest CT: calcified mediastinal lymph nodes and a 9 mm left lower lobe nodule with central calcification.", "calcification", {"site": "lung", "laterality": "left"}),
+    ("ULTRASOUND:, Coarse calcifications in the pancreatic head, and a RIGHT renal cyst whose wall is calcified.", "calcified", {"site": "kidney", "laterality": "right"}),
+    # ... while a side inside the earlier finding stays its own
+    (CHEST + "Calcified left hilar nodes, and calcified granulomas.", "granulomas", {"laterality": ""}),
 ]
 
 

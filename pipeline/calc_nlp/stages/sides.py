@@ -200,13 +200,16 @@ def _earlier_item(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     last = max(earlier, key=lambda c: c.end)
     lo = last.end
     links = [k.end for k in rd.matches.links if lo <= k.start and k.end <= f.start]
-    words = set(rd.lower[max([lo, *links]) : f.start])
-    if not words & _JOINING:
+    start = max([lo, *links])
+    joins = [i for i in range(start, f.start) if rd.lower[i] in _JOINING]
+    if not joins:
         return []
     # a side inside that finding's own words is its own too ('Calcified right
     # hilar lymph XXXX, and calcified granulomas'); one leading them may
-    # reach over the 'and' ('Bilateral calcified hilar nodes and ...')
-    return [rd.doc[last.start + 1 : f.start]]
+    # reach over the 'and' ('Bilateral calcified hilar nodes and ...'); the
+    # words after the last 'and' open this one's item ('..., and a 2 cm
+    # right adrenal nodule with a punctate calcification': its side)
+    return [rd.doc[last.start + 1 : joins[-1] + 1]]
 
 
 # How many plain words ('a', 'small', 'few') may stand between the 'and'
