@@ -210,6 +210,13 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     ("ULTRASOUND:, Coarse calcifications in the pancreatic head, and a RIGHT renal cyst whose wall is calcified.", "calcified", {"site": "kidney", "laterality": "right"}),
     # ... while a side inside the earlier finding stays its own
     (CHEST + "Calcified left hilar nodes, and calcified granulomas.", "granulomas", {"laterality": ""}),
+    # a procedure line that names no exam leaves it, and its side, to the
+    # title opening the note, past the sections between
+    ("US-GUIDED LAVAGE, RIGHT SHOULDER,INDICATION: , Pain for months.,PROCEDURE: , A needle was guided into the calcific deposit of the supraspinatus tendon.", "", {"site": "tendon", "laterality": "right"}),
+    ("STEREOTACTIC BIOPSY, LEFT BREAST\nHISTORY: Screening recall.\nPROCEDURE: Vacuum-assisted sampling; the specimen radiograph shows calcifications.", "", {"site": "breast", "laterality": "left"}),
+    ("ASPIRATION, LEFT KNEE,INDICATION: , Effusion.,PROCEDURE: , Under fluoroscopy, chondrocalcinosis was seen in the menisci.", "", {"site": "cartilage", "laterality": "left"}),
+    # ... while an exam line that names its exam decides
+    ("LEFT KNEE CLINIC NOTE,EXAM: , Chest x-ray, two views.,FINDINGS: , Lungs clear.  Calcified granuloma.", "", {"site": "lung", "laterality": ""}),
 ]
 
 

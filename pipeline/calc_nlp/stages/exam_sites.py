@@ -113,6 +113,8 @@ def side_from_exam(kit: Toolkit, rd: ReportDoc, site: str) -> str:
     if not own or (site and site not in own):
         return ""
     line = exam_line(rd.layout)
+    if line is not None and not _names_exam(kit, rd, exam, line):
+        line = None  # 'PROCEDURE: A needle was placed ...': the title names it
     lo, hi = line or (0, _title_end(kit, rd, title_stop(rd.layout.words) or 0))
     both = exam.get("two_sided_terms", ())
     if any(w in both for w in rd.lower[lo:hi]):
@@ -124,6 +126,15 @@ def side_from_exam(kit: Toolkit, rd: ReportDoc, site: str) -> str:
         if lo <= s.start < hi and not kit.md(s).get("implied")
     }
     return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
+
+
+def _names_exam(
+    kit: Toolkit, rd: ReportDoc, exam: dict[str, Any], line: tuple[int, int]
+) -> bool:
+    """Does the exam line name the report's exam kind, or does the title
+    opening the report (layout.exam_of)?"""
+    text = rd.span_text(rd.doc[line[0] : line[1]]).lower()
+    return any(kind is exam and rx.search(text) for kind, rx, _ in kit.exams)
 
 
 def _title_end(kit: Toolkit, rd: ReportDoc, stop: int) -> int:

@@ -125,14 +125,15 @@ def exam_of(
     kind with no report words is told by its exam line only. `text` is the
     Doc's text when the caller has it (joining the tokens again costs more)."""
     line = exam_line(lay)
-    exam_text = (
-        _span_text(doc[line[0] : line[1]], text).lower()
-        if line
-        else title(lay.words, kit.side_words)
-    )
-    if exam_text:
+    exam_texts = [_span_text(doc[line[0] : line[1]], text).lower()] if line else []
+    if not line or line[0] > 0:
+        # an exam line that names no exam ('PROCEDURE: A needle was placed
+        # ...') leaves it to the title opening the report ('US-GUIDED
+        # LAVAGE, RIGHT SHOULDER,INDICATION: ...')
+        exam_texts.append(title(lay.words, kit.side_words))
+    for exam_text in exam_texts:
         for exam, exam_rx, _ in kit.exams:
-            if exam["exam_terms"] and exam_rx.search(exam_text):
+            if exam_text and exam["exam_terms"] and exam_rx.search(exam_text):
                 return exam
     text = (doc.text if text is None else text).lower()
     best, best_n = None, 0
