@@ -217,6 +217,11 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     ("ASPIRATION, LEFT KNEE,INDICATION: , Effusion.,PROCEDURE: , Under fluoroscopy, chondrocalcinosis was seen in the menisci.", "", {"site": "cartilage", "laterality": "left"}),
     # ... while an exam line that names its exam decides
     ("LEFT KNEE CLINIC NOTE,EXAM: , Chest x-ray, two views.,FINDINGS: , Lungs clear.  Calcified granuloma.", "", {"site": "lung", "laterality": ""}),
+    # a testicular or scrotal ultrasound: an unsited calcification is the
+    # scrotum's, and a one-sided study gives its side
+    ("EXAM: , Ultrasound left testicle.,FINDINGS: , Upper pole 3 mm calcification.  No mass.", "", {"site": "scrotum", "laterality": "left"}),
+    ("EXAM: Testicular ultrasound\nFINDINGS: No discrete calcification or solid mass.", "", {"site": "scrotum", "laterality": ""}),
+    ("EXAM: , US RIGHT TESTIS,IMPRESSION: , A single punctate calcification, likely benign.", "", {"site": "scrotum", "laterality": "right"}),
 ]
 
 
