@@ -222,6 +222,12 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     ("EXAM: , Ultrasound left testicle.,FINDINGS: , Upper pole 3 mm calcification.  No mass.", "", {"site": "scrotum", "laterality": "left"}),
     ("EXAM: Testicular ultrasound\nFINDINGS: No discrete calcification or solid mass.", "", {"site": "scrotum", "laterality": ""}),
     ("EXAM: , US RIGHT TESTIS,IMPRESSION: , A single punctate calcification, likely benign.", "", {"site": "scrotum", "laterality": "right"}),
+    # vessels named by the abbreviation of their branch
+    ("FINDINGS:, Heavy calcification of the RPDA, which is small.", "", {"site": "coronary artery", "laterality": ""}),
+    ("The OM3 is small and calcified.", "", {"site": "coronary artery", "laterality": ""}),
+    ("Dense calcified plaque at the origin of the left ECA.", "", {"site": "carotid artery", "laterality": "left"}),
+    ("OPERATIVE FINDINGS:, The LIMA was calcified and not used.", "", {"site": "artery"}),
+    ("CTA:, Calcification at the IMA origin, patent.", "", {"site": "artery", "laterality": ""}),
 ]
 
 
