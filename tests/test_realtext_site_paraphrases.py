@@ -228,6 +228,11 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     ("Dense calcified plaque at the origin of the left ECA.", "", {"site": "carotid artery", "laterality": "left"}),
     ("OPERATIVE FINDINGS:, The LIMA was calcified and not used.", "", {"site": "artery"}),
     ("CTA:, Calcification at the IMA origin, patent.", "", {"site": "artery", "laterality": ""}),
+    # 'both' of two parts of one organ names no two sides
+    ("Scattered calcifications in both poles of the right kidney.", "", {"site": "kidney", "laterality": "right"}),
+    ("LEFT KNEE:, Chondrocalcinosis in both compartments.", "", {"site": "cartilage", "laterality": "left"}),
+    ("Linear calcification of both horns of the left medial meniscus.", "", {"site": "cartilage", "laterality": "left"}),
+    ("Chondrocalcinosis of the menisci in both knees.", "", {"site": "cartilage", "laterality": "bilateral"}),
 ]
 
 
