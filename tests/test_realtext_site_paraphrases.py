@@ -233,6 +233,13 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     ("LEFT KNEE:, Chondrocalcinosis in both compartments.", "", {"site": "cartilage", "laterality": "left"}),
     ("Linear calcification of both horns of the left medial meniscus.", "", {"site": "cartilage", "laterality": "left"}),
     ("Chondrocalcinosis of the menisci in both knees.", "", {"site": "cartilage", "laterality": "bilateral"}),
+    # another finding joined after the mention, or before it over ', and',
+    # keeps its place and side
+    (CHEST + "Calcified granuloma and a small right pleural effusion.", "", {"site": "lung", "laterality": ""}),
+    (CHEST + "There is a calcified granuloma as well as left lower lobe atelectasis.", "", {"site": "lung", "laterality": ""}),
+    (CHEST + "CALCIFIED GRANULOMA WITH A TINY LEFT PLEURAL EFFUSION.", "", {"site": "lung", "laterality": ""}),
+    (CHEST + "Right basilar atelectasis, and a calcified granuloma.", "", {"site": "lung", "laterality": ""}),
+    (CHEST + "Calcified granuloma in the right lower lobe with adjacent scarring.", "", {"site": "lung", "laterality": "right"}),
 ]
 
 

@@ -32,6 +32,8 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     if s.span.start >= f.end:
         if s.start == f.end + 1 and words[f.end] == "/":
             return None  # 'granulomas/lymph nodes': another name, not a place
+        if any(o.start <= s.start < o.end for o in other_finding_after(rd, f)):
+            return None  # 'granuloma and a right pleural effusion': the effusion's
         if _given_by_with(rd, f) and "and" in rd.lower[f.end : s.start]:
             return None  # 'node with calcification and a left lower lobe nodule'
         lo, hi, score = f.end, s.start, s.start - f.end
@@ -99,6 +101,7 @@ def lat_in_sentence(
     # an earlier one may reach over the 'and' ('bilateral X and Y')
     named += [c for c in rd.matches.calc if c.start > f.start]
     named += _earlier_item(rd, f, sent) + _later_item(rd, f, sent)
+    named += other_finding_after(rd, f)
     named += other_finding_before(kit, rd, f)
     denied = [
         rd.doc[s.start : s.span.end]
@@ -236,6 +239,27 @@ def other_finding_before(kit: Toolkit, rd: ReportDoc, f: Span) -> list[Span]:
     return [rd.doc[start:i]]
 
 
+def other_finding_after(rd: ReportDoc, f: Span) -> list[Span]:
+    """The words of another finding joined after the mention by 'and', 'with'
+    or 'as well as', up to its head (mentions.json `other_finding_nouns`):
+    'calcified granuloma and a small right pleural effusion', '... as well
+    as left lower lobe atelectasis'. Its place and side words are that
+    finding's (guide §2: a clause about another structure gives neither
+    site nor side). None past a stop or another calcification."""
+    lower = rd.lower
+    end = rd.sent(f).end
+    starts = {c.start for c in rd.matches.calc}
+    join = None
+    for i in range(f.end, end):
+        if lower[i] in {".", ";"} or i in starts:
+            return []
+        if join is None and lower[i] in _JOINING | {"with"}:
+            join = i
+        elif join is not None and lower[i] in rd.other_finding_nouns:
+            return [rd.doc[join : i + 1]]
+    return []
+
+
 def _other_finding_and(rd: ReportDoc, f: Span, site_end: int) -> bool:
     """Does an 'and' after another finding's head lead the mention, after a
     site phrase ending at `site_end` (that finding's place, not this one's)?"""
@@ -246,8 +270,8 @@ def _other_finding_and(rd: ReportDoc, f: Span, site_end: int) -> bool:
 def _and_after_other_finding(rd: ReportDoc, f: Span) -> int | None:
     """The 'and' that leads the mention, past at most AND_REACH plain words
     ('and a small calcified granuloma'), right after the head of another
-    finding (mentions.json `other_finding_nouns`: 'atelectasis and'), else
-    None."""
+    finding (mentions.json `other_finding_nouns`: 'atelectasis and', or
+    'atelectasis, and'), else None."""
     lower = rd.lower
     lo = rd.layout.sent_first[f.start]
     i = f.start - 1
@@ -255,7 +279,10 @@ def _and_after_other_finding(rd: ReportDoc, f: Span) -> int | None:
         if f.start - i > AND_REACH or not lower[i].isalpha():
             return None
         i -= 1
-    if i <= lo or lower[i] != "and" or lower[i - 1] not in rd.other_finding_nouns:
+    if i <= lo or lower[i] != "and":
+        return None
+    head = i - 2 if lower[i - 1] == "," else i - 1  # 'atelectasis, and'
+    if head < lo or lower[head] not in rd.other_finding_nouns:
         return None
     if _shares_the_place(rd, f, i):
         return None
