@@ -240,6 +240,16 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     (CHEST + "CALCIFIED GRANULOMA WITH A TINY LEFT PLEURAL EFFUSION.", "", {"site": "lung", "laterality": ""}),
     (CHEST + "Right basilar atelectasis, and a calcified granuloma.", "", {"site": "lung", "laterality": ""}),
     (CHEST + "Calcified granuloma in the right lower lobe with adjacent scarring.", "", {"site": "lung", "laterality": "right"}),
+    # a device, fracture or operation listed beside it with a mere comma
+    # keeps its side and place
+    (CHEST + "Right-sided pacemaker, calcified granuloma.", "", {"site": "lung", "laterality": ""}),
+    (CHEST + "Calcified granuloma, left PICC tip at the cavoatrial junction.", "", {"site": "lung", "laterality": ""}),
+    (CHEST + "Healed right rib fractures, calcified granuloma.", "", {"site": "lung", "laterality": ""}),
+    (CHEST + "Left chest port and a calcified granuloma.", "", {"site": "lung", "laterality": ""}),
+    # ... while a place after the comma is the finding's, and a comma goes on
+    # describing adenopathy
+    (CHEST + "Calcified granuloma, left lung base.", "", {"site": "lung", "laterality": "left"}),
+    ("Bulky left axillary adenopathy, some nodes calcified.", "", {"site": "lymph node", "laterality": "left"}),
 ]
 
 

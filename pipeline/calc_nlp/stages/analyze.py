@@ -223,6 +223,7 @@ class Analyzer:
             exam=exam,
             lesion_nouns=kit.word_sets.get("lesion_nouns", frozenset()),
             other_finding_nouns=kit.word_sets.get("other_finding_nouns", frozenset()),
+            separate_thing_nouns=kit.word_sets.get("separate_thing_nouns", frozenset()),
             calcification_nouns=kit.word_sets.get("bare_calcification_nouns", frozenset()),
             source=text,
         )

@@ -158,6 +158,9 @@ class ReportDoc:
     lesion_nouns: frozenset[str] = frozenset()
     # heads of findings that are not calcifications ('atelectasis'; mentions.json)
     other_finding_nouns: frozenset[str] = frozenset()
+    # devices, fractures and operations: a thing of its own even after a mere
+    # comma ('Left-sided pacemaker, calcified granuloma'; mentions.json)
+    separate_thing_nouns: frozenset[str] = frozenset()
     # the bare calcification nouns ('calcifications'; mentions.json word list)
     calcification_nouns: frozenset[str] = frozenset()
     # the text the Doc was made from, when the caller has it (Doc.text makes

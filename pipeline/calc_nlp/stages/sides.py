@@ -243,9 +243,11 @@ def other_finding_after(rd: ReportDoc, f: Span) -> list[Span]:
     """The words of another finding joined after the mention by 'and', 'with'
     or 'as well as', up to its head (mentions.json `other_finding_nouns`):
     'calcified granuloma and a small right pleural effusion', '... as well
-    as left lower lobe atelectasis'. Its place and side words are that
-    finding's (guide §2: a clause about another structure gives neither
-    site nor side). None past a stop or another calcification."""
+    as left lower lobe atelectasis'; or by a mere comma, for a device,
+    fracture or operation (`separate_thing_nouns`), to the end of its clause.
+    Its place and side words are that finding's (guide §2: a clause about
+    another structure gives neither site nor side). None past a stop or
+    another calcification."""
     lower = rd.lower
     end = rd.sent(f).end
     starts = {c.start for c in rd.matches.calc}
@@ -253,9 +255,17 @@ def other_finding_after(rd: ReportDoc, f: Span) -> list[Span]:
     for i in range(f.end, end):
         if lower[i] in {".", ";"} or i in starts:
             return []
-        if join is None and lower[i] in _JOINING | {"with"}:
+        comma = join is not None and lower[join] == ","
+        if lower[i] in _JOINING | {"with"} and (join is None or comma):
             join = i
-        elif join is not None and lower[i] in rd.other_finding_nouns:
+        elif lower[i] == "," and join is None:
+            join = i
+        elif comma and lower[i] in rd.separate_thing_nouns:
+            # a comma's item is a thing of its own to the end of its clause
+            # ('Calcified granuloma, right PICC tip in the SVC')
+            stop = next((k for k in range(i, end) if lower[k] in {",", ";", "."}), end)
+            return [rd.doc[join:stop]]
+        elif join is not None and not comma and lower[i] in rd.other_finding_nouns:
             return [rd.doc[join : i + 1]]
     return []
 
@@ -275,14 +285,16 @@ def _and_after_other_finding(rd: ReportDoc, f: Span) -> int | None:
     lower = rd.lower
     lo = rd.layout.sent_first[f.start]
     i = f.start - 1
-    while i > lo and lower[i] != "and":
+    while i > lo and lower[i] not in {"and", ","}:
         if f.start - i > AND_REACH or not lower[i].isalpha():
             return None
         i -= 1
-    if i <= lo or lower[i] != "and":
+    if i <= lo or lower[i] not in {"and", ","}:
         return None
-    head = i - 2 if lower[i - 1] == "," else i - 1  # 'atelectasis, and'
-    if head < lo or lower[head] not in rd.other_finding_nouns:
+    # 'atelectasis and', 'atelectasis, and', 'Left-sided pacemaker, calcified'
+    head = i - 2 if lower[i] == "and" and lower[i - 1] == "," else i - 1
+    nouns = rd.other_finding_nouns if lower[i] == "and" else rd.separate_thing_nouns
+    if head < lo or lower[head] not in nouns:
         return None
     if _shares_the_place(rd, f, i):
         return None
