@@ -34,11 +34,11 @@ FLOORS = {
     "site": 0.9406,
     "laterality": 0.9618,
     "negated": 0.9873,
-    "uncertain": 0.9788,
+    "uncertain": 0.983,
     "classification": 0.969,
-    "all_fields_right": 0.8898,
+    "all_fields_right": 0.894,
     "conditions_precision": 0.9651,
-    "conditions_recall": 0.8469,
+    "conditions_recall": 0.8571,
 }
 # The bars set for real reports (met: a change that takes a figure below one fails).
 BARS = {
