@@ -40,6 +40,7 @@ from calc_nlp.stages.literal_gate import FirstStart, LiteralGate
 from calc_nlp.stages.matching import match, mentions
 from calc_nlp.stages.modifiers import (
     NOT_A_CONDITION,
+    NOT_AFFIRMED,
     flags,
     is_cause,
     modifiers,
@@ -221,10 +222,7 @@ class Analyzer:
             m,
             modifiers(kit, doc, lay, targets, columns, phrase_starts(m, lay)),
             exam=exam,
-            lesion_nouns=kit.word_sets.get("lesion_nouns", frozenset()),
-            other_finding_nouns=kit.word_sets.get("other_finding_nouns", frozenset()),
-            separate_thing_nouns=kit.word_sets.get("separate_thing_nouns", frozenset()),
-            calcification_nouns=kit.word_sets.get("bare_calcification_nouns", frozenset()),
+            word_sets=kit.word_sets,
             source=text,
         )
         clock.lap("context")
@@ -267,13 +265,9 @@ def _named_by_mention(rd: ReportDoc, cue: Span) -> bool:
     return any(
         c.start <= cue.start
         and cue.end <= c.end
-        and not flags(rd.mods, c) & _NO_CLASS
+        and not flags(rd.mods, c) & NOT_AFFIRMED
         for c in rd.matches.calc
     )
-
-
-# The flags of a finding that has no class (guide §4).
-_NO_CLASS = frozenset({"negated", "hypothetical"})
 
 
 def link_and_classify(

@@ -38,6 +38,9 @@ FLAG_OF = {
 }
 # Flags that mean a condition or cause is not the patient's now or before.
 NOT_ASSERTED = frozenset({"negated", "hypothetical", "family"})
+# Flags of a finding the classifier leaves without a class (guide §4; the
+# flag-set form of schema.Finding.affirmed).
+NOT_AFFIRMED = frozenset({"negated", "hypothetical"})
 # A report's condition must be asserted and not hedged (guide §4): "possible
 # sarcoidosis", "atelectasis or scarring" name no condition.
 NOT_A_CONDITION = NOT_ASSERTED | {"uncertain"}

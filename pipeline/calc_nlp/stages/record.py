@@ -10,6 +10,7 @@ looked up in the rule index (`RuleIndex`) instead of a global dict.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
@@ -154,15 +155,11 @@ class ReportDoc:
     core_start: dict[tuple[int, int], int] = field(default_factory=dict)
     # the kind of exam the report is (LazyExam: worked out when first asked)
     exam: Any = None
-    # nouns that name a lesion of their own (mentions.json word list)
-    lesion_nouns: frozenset[str] = frozenset()
-    # heads of findings that are not calcifications ('atelectasis'; mentions.json)
-    other_finding_nouns: frozenset[str] = frozenset()
-    # devices, fractures and operations: a thing of its own even after a mere
-    # comma ('Left-sided pacemaker, calcified granuloma'; mentions.json)
-    separate_thing_nouns: frozenset[str] = frozenset()
-    # the bare calcification nouns ('calcifications'; mentions.json word list)
-    calcification_nouns: frozenset[str] = frozenset()
+    # the mention rules' word lists as sets (Toolkit.word_sets), read through
+    # the properties below
+    word_sets: Mapping[str, frozenset[str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     # the text the Doc was made from, when the caller has it (Doc.text makes
     # a Token object per token to join it again)
     source: str | None = field(default=None, repr=False)
@@ -171,6 +168,30 @@ class ReportDoc:
     linked_sites: dict[SpanKey, SiteRef | None] = field(
         default_factory=dict, compare=False, repr=False
     )
+
+    def _words(self, name: str) -> frozenset[str]:
+        return self.word_sets.get(name, frozenset())
+
+    @property
+    def lesion_nouns(self) -> frozenset[str]:
+        """Nouns that name a lesion of their own."""
+        return self._words("lesion_nouns")
+
+    @property
+    def other_finding_nouns(self) -> frozenset[str]:
+        """Heads of findings that are not calcifications ('atelectasis')."""
+        return self._words("other_finding_nouns")
+
+    @property
+    def separate_thing_nouns(self) -> frozenset[str]:
+        """Devices, fractures and operations: a thing of its own even after a
+        mere comma ('Left-sided pacemaker, calcified granuloma')."""
+        return self._words("separate_thing_nouns")
+
+    @property
+    def calcification_nouns(self) -> frozenset[str]:
+        """The bare calcification nouns ('calcifications')."""
+        return self._words("bare_calcification_nouns")
 
     def sent(self, at: Span | Token) -> Span:
         return self.layout.sent(self.doc, at)
