@@ -14,14 +14,13 @@ import re
 from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
-from calc_nlp.stages.descriptor_sizes import Word, threshold
-from calc_nlp.stages.descriptor_sizes import skip_spaces as _skip_spaces
+from calc_nlp.stages.descriptor_sizes import Word, skip_spaces, threshold
 from calc_nlp.stages.record import RELATIVE_PRONOUNS
 
 
 def _change_at(dr: DescriptorRules, text: str, at: int) -> re.Match[str] | None:
     """A change term (with a value) starting at `at`, past spaces."""
-    m = dr.terms.match(text, _skip_spaces(text, at))
+    m = dr.terms.match(text, skip_spaces(text, at))
     if m is None:
         return None
     entry = dr.term(m.group())
@@ -469,7 +468,7 @@ def _process_change(
     "with" (no punctuation, no lesion noun). Not "stable appearance of the
     silhouette with aortic calcification": no process."""
     cuts = list(dr.clause_breaks.finditer(text, start, link))
-    host = _skip_spaces(text, cuts[-1].end() if cuts else start)
+    host = skip_spaces(text, cuts[-1].end() if cuts else start)
     m = _change_at(dr, text, host)
     if m is None:
         return None

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
-from calc_nlp.stages.descriptor_sizes import carried, threshold
-from calc_nlp.stages.descriptor_sizes import skip_spaces as _skip_spaces
+from calc_nlp.stages.descriptor_sizes import carried, skip_spaces, threshold
 from calc_nlp.stages.descriptor_sizes import words as gap_words
 
 # The word right after a term (none when punctuation or the end comes first).
@@ -203,12 +202,12 @@ _LEAD_WORD = re.compile(r"[^\S\n]*([a-z]+)(?![\w-])", re.I)
 def _past_leads(dr: DescriptorRules, text: str, at: int) -> int:
     """Past spaces and up to two quantifiers that may lead a shape part
     ("and some amorphous", "and a few punctate")."""
-    at = _skip_spaces(text, at)
+    at = skip_spaces(text, at)
     for _ in range(2):
         w = _LEAD_WORD.match(text, at)
         if w is None or w.group(1).lower() not in dr.shape_link_leads:
             break
-        at = _skip_spaces(text, w.end())
+        at = skip_spaces(text, w.end())
     return at
 
 
@@ -280,7 +279,7 @@ def _lists_terms(
     )
     if before is None:
         return False
-    if dr.terms.match(text, _skip_spaces(text, cut.end())) is not None:
+    if dr.terms.match(text, skip_spaces(text, cut.end())) is not None:
         return True
     return word == "," and not _predicated(dr, text, start, before)
 
@@ -438,7 +437,7 @@ def _predicate_grade(
         return False
     word = nxt.group(1).lower()
     if word in ("and", "or"):
-        return dr.terms.match(text, _skip_spaces(text, nxt.end())) is not None
+        return dr.terms.match(text, skip_spaces(text, nxt.end())) is not None
     return word in dr.grade_places
 
 
