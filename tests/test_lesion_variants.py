@@ -1,6 +1,7 @@
 """More lesion grouping cases (corpora/GUIDE.md, Descriptors: lesion), made
 up to find the wordings the grouping rules miss: an anaphor naming another
-sub-site, the same words at two places."""
+sub-site, the same words at two places, a disease word naming its site
+("calcific tendinitis"), a sub-site left unsaid where several are named."""
 
 from __future__ import annotations
 
@@ -24,7 +25,64 @@ CASES = [
     ),
 ]
 
+# "calcific tendinitis" names its site, a tendon, no place within it: a
+# later section naming the tendon restates it.
+TENDINITIS = [
+    (
+        "FINDINGS: Cloudy calcification lateral to the left humeral head, in "
+        "keeping with calcific tendinitis.\n"
+        "IMPRESSION: Left calcific tendinitis of the supraspinatus.",
+        [1, 1, 1],
+    ),
+    (
+        "HISTORY: Right shoulder pain.\nFINDINGS: Calcific tendinitis.\n"
+        "IMPRESSION: Calcific tendinitis of the right supraspinatus tendon.",
+        [1, 1],
+    ),
+    (
+        "PREOPERATIVE DIAGNOSIS: Calcific tendinitis, right shoulder.\n"
+        "FINDINGS: A chalky calcium deposit was found in the supraspinatus "
+        "tendon and removed.",
+        [1, 1],
+    ),
+]
+
+# A lesion of another section that left its sub-site unsaid is not known to
+# be one of two sub-sites the next section names at its site (GUIDE: a
+# finding that leaves the sub-site unsaid joins the one lesion that does not
+# contradict it); one process over the site is the lesion where it shows.
+UNSAID_OF_SEVERAL = [
+    (
+        "HISTORY: Known calcific tendinitis of the left shoulder.\n"
+        "FINDINGS: A 9 mm calcification in the supraspinatus tendon. A 4 mm "
+        "calcification in the infraspinatus tendon.",
+        [1, 2, 3],
+    ),
+    (
+        "INDICATION: Follow-up of pulmonary calcification.\n"
+        "FINDINGS: Calcific opacities in the right upper lobe, fainter than "
+        "before. A calcified granuloma in the right lower lobe.",
+        [1, 2, 3],
+    ),
+    (
+        "INDICATION: Follow-up of metastatic pulmonary calcification.\n"
+        "FINDINGS: Calcific opacities in the right upper lobe, fainter than "
+        "before. A calcified granuloma in the right lower lobe.",
+        [1, 1, 2],
+    ),
+]
+
 
 @pytest.mark.parametrize("text, lesions", CASES)
 def test_lesion_numbers(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", TENDINITIS)
+def test_tendinitis_restated_where_its_tendon_is_named(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", UNSAID_OF_SEVERAL)
+def test_unsaid_sub_site_not_joined_to_one_of_several(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions

@@ -12,7 +12,12 @@ does not contradict it, unless, in the lesion's section, a link word after
 its mention leads to another place of the site ("Dural calcification along
 the tentorium" after the falx's), or to another place than one led to after
 the lesion's first mention ("node in the left hilum", "node in the
-subcarinal space"); one without a site, the one lesion named by the same
+subcarinal space"); a finding naming a sub-site joins the lesion of
+another section that left it unsaid, unless its own section names another
+sub-site there too ("known calcific tendinitis", then the supraspinatus's
+and the subscapularis's deposits: either may be the one); a disease word
+names its site, no place within it ("calcific tendinitis" a tendon); one
+without a site, the one lesion named by the same
 words in either number ("calcifications", "calcification"), on the side it
 names; a coronary finding naming a vessel never joins
 the whole-tree lesion named before it; another coronary segment or valve
@@ -153,6 +158,10 @@ class _Lesion:
     place_of: dict[str, str] = field(default_factory=dict)
     # the label line over each finding ('RIGHT HIP:'), shared as `part_of` is
     label_of: dict[str, str] = field(default_factory=dict)
+    # the sub-sites the report's findings name in their own sentences at
+    # each site, with their sections and sides (`_own_subs`), shared as
+    # `part_of` is
+    subs_at: dict[str, set[tuple[str, str, str]]] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
     # the BI-RADS terms that name a cause, no shape (`_differ`)
     causes: frozenset[str] = frozenset()
@@ -297,7 +306,7 @@ def _same_lesion(
             not sub
             or x.sub == sub
             or _named(dr, x, f, named)
-            or _other_section(x, f)
+            or (_other_section(x, f) and not _unsaid_of_several(dr, x, f, sub))
             or _led_to(x, sub)
             or _said_before(dr, x, f, sub)
         )
@@ -445,6 +454,46 @@ def _places_apart(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool
         theirs = x.place_of.get(x.first.finding_id, "")
     place = x.place_of.get(f.finding_id, "")
     return bool(place and theirs) and not _nests(theirs, place)
+
+
+def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
+    """Does the lesion of another section leave its sub-site unsaid, its
+    first sentence too ("known calcific tendinitis" of a shoulder), while
+    the findings of `f`'s section name in their own words, at its site and
+    on a side that fits, another sub-site than `f`'s, one that does not nest
+    in it ("calcific deposit in the supraspinatus tendon", "calcification in
+    the subscapularis tendon")? The lesion may be either place's: `f` naming
+    one of them is not known to restate it (GUIDE: a finding that leaves the
+    sub-site unsaid joins the one lesion at its site that does not
+    contradict it)."""
+    first = x.first
+    if x.sub or first is None or stems(dr, sub) <= stems(dr, first.sentence):
+        return False
+    # one process over the site ("metastatic pulmonary calcification") is
+    # the lesion of each place it shows at, not one of them
+    if dr.process_words.search(first.sentence):
+        return False
+    return any(
+        section == f.section
+        and not _nests(other, sub)
+        and _fits(side, f.laterality)
+        and _fits(side, x.side)
+        for section, side, other in x.subs_at.get(f.site, ())
+    )
+
+
+def _own_subs(
+    findings: list[Finding], subs: dict[str, str]
+) -> dict[str, set[tuple[str, str, str]]]:
+    """For each site, the sections, sides and sub-sites (`subs`, by finding
+    id) of the report's findings whose site words are their own sentence's,
+    not borrowed from a label or another sentence."""
+    out: dict[str, set[tuple[str, str, str]]] = {}
+    for f in findings:
+        sub = subs[f.finding_id]
+        if sub and f.site_text and f.site_text.lower() in f.sentence.lower():
+            out.setdefault(f.site, set()).add((f.section, f.laterality, sub))
+    return out
 
 
 def _led_to(x: _Lesion, sub: str) -> bool:
@@ -1099,12 +1148,14 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     spans = _spans(findings)
     place_of = {f.finding_id: trailing_sub(dr, f, spans[f.finding_id][0]) for f in findings}
     label_of = {f.finding_id: label_before(f, text) for f in findings}
+    subs = {
+        f.finding_id: _sub_of(dr, f, text)
+        or _place_after(dr, f, spans[f.finding_id][0])
+        for f in findings
+    }
+    subs_at = _own_subs(findings, subs)
     for f in findings:
-        sub, state, words = (
-            _sub_of(dr, f, text) or _place_after(dr, f, spans[f.finding_id][0]),
-            _state(f),
-            core(dr, f),
-        )
+        sub, state, words = subs[f.finding_id], _state(f), core(dr, f)
         at_site = by_site.setdefault((f.site, state), [])
         named = by_core.setdefault((words, state), [])
         singular = singular_words(words)
@@ -1171,6 +1222,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
                 part_of=part_of,
                 place_of=place_of,
                 label_of=label_of,
+                subs_at=subs_at,
                 causes=causes,
             )
             by_id[found.lesion_id] = found
