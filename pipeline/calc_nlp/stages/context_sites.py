@@ -98,6 +98,37 @@ def denied_list_after_finding(rd: ReportDoc, f: Span) -> bool:
     return any(first[c.start] == prev for c in rd.matches.calc)
 
 
+def denial_after_finding(rd: ReportDoc, f: Span) -> bool:
+    """Is the finding denied by a trigger that opens its sentence ('No
+    suspicious calcifications.', 'No suspicious masses or grouped
+    microcalcifications.') right after a sentence about another
+    calcification? Such a denial surveys the study: on an exam that places
+    any finding (a mammogram), it is not about the place of the finding
+    before it."""
+    if "negated" not in flags(rd.mods, f):
+        return False
+    sent = rd.sent(f)
+    if sent.start == 0 or not _denial_opens(rd, f, sent):
+        return False
+    first = rd.layout.sent_first
+    prev = first[sent.start - 1]
+    return any(first[c.start] == prev for c in rd.matches.calc)
+
+
+def _denial_opens(rd: ReportDoc, f: Span, sent: Span) -> bool:
+    """Is the finding denied by a trigger that stands first in its sentence,
+    with only punctuation or spaces before it?"""
+    where, words = rd.mods.sub_to_doc, rd.layout.words
+    for m in rd.mods.of(f):
+        a = where.get(m.modifier_span[0])
+        if m.category == "NEGATED_EXISTENCE" and a is not None:
+            if sent.start <= a < f.start and not any(
+                w.strip(" \r\n,:;-") for w in words[sent.start : a]
+            ):
+                return True
+    return False
+
+
 def another_list_item(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
     """Is the site phrase another item of a list that denies the finding ('No
     mass, calcification or adenopathy', 'no calcification or pleural
