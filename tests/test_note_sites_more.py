@@ -17,7 +17,9 @@ masks), with rows where the side or site is the finding's own and must stay:
   after a sentence about another calcification takes a label line's site or
   the exam's reading, not the site and side of that sentence;
 - a site phrase right after a denied finding with only list words between
-  ('No mass, calcification or adenopathy') is another item of the list;
+  ('No mass, calcification or adenopathy') is another item of the list, and
+  one after 'or a' or 'versus' is another reading's ('a calcification or a
+  vascular reflector': the reflector's, not the finding's);
 - 'soft tissue' in the mention gives way to the specific site the clause
   names right after it ('in the gluteal muscle'), not to another lesion's
   place or a landmark;
@@ -154,6 +156,23 @@ def test_denied_list_item(finding_named, text, mention, expected):
 
 
 # (text, the finding's exact mention, expected fields)
+ANOTHER_READING: list[tuple[str, str, dict[str, Any]]] = [
+    ("RENAL ULTRASOUND\nFINDINGS: A 2 mm bright focus in the right renal cortex may be a tiny calcification or a vascular reflector.", "calcification", {"site": "kidney", "laterality": "right"}),
+    ("Echogenic focus in the liver, calcification versus vascular flow artifact.", "calcification", {"site": "liver"}),
+    ("US THYROID: Bright foci in the left lobe nodule, microcalcifications or a vascular artifact.", "microcalcifications", {"site": "thyroid", "laterality": "left"}),
+    ("ASSESSMENT: Painful violaceous plaque of the right thigh, calciphylaxis versus an arterial ulcer.", "calciphylaxis", {"site": ""}),
+    # sites joined by 'or' with no article of their own are the finding's
+    ("Dense calcification of the aorta or iliac arteries.", "calcification", {"site": "aorta"}),
+    ("Calcified focus in the spleen vs. a splenic artery aneurysm.", "Calcified focus", {"site": "spleen"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), ANOTHER_READING)
+def test_site_of_another_reading_is_not_the_findings(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
 DENIAL_OPENS_SENTENCE: list[tuple[str, str, dict[str, Any]]] = [
     ("BILATERAL SCREENING MAMMOGRAM\nFINDINGS: Benign round calcifications in the right breast, unchanged. No suspicious microcalcifications.", "microcalcifications", {"site": "breast", "laterality": ""}),
     ("Screening mammogram, both sides.\nFindings: Breast arterial calcifications on the left. No dominant mass or clustered calcifications.", "calcifications", {"site": "breast", "laterality": ""}),

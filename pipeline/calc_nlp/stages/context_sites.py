@@ -133,11 +133,36 @@ def another_list_item(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
     """Is the site phrase another item of a list that denies the finding ('No
     mass, calcification or adenopathy', 'no calcification or pleural
     thickening'): right after it, with list words and an 'or' / 'and' only
-    between ('No calcifications, right breast' names the finding's place)?"""
-    if site.start < f.end or "negated" not in flags(rd.mods, f):
+    between ('No calcifications, right breast' names the finding's place)?
+    Or, denied or not, the place of another reading of it ('a calcification
+    or a vascular reflector')?"""
+    if site.start < f.end:
         return False
     between = set(rd.lower[f.end : site.start])
+    if _another_reading(between):
+        return True
+    if "negated" not in flags(rd.mods, f):
+        return False
     return bool(between - {","}) and between <= _LIST_JOINS
+
+
+# Words that offer another reading of what a finding is ('a calcification or
+# a vascular reflector', 'calcification versus vascular flow artifact'), and
+# the articles that start a noun phrase of its own after 'or'.
+_OTHER_READING = frozenset({"versus", "vs", "vs."})
+_ARTICLES = frozenset({"a", "an"})
+
+
+def _another_reading(between: set[str]) -> bool:
+    """Do only the words of another reading stand between a finding and a site
+    phrase after it: 'or' and an article, or 'versus'? The site is that
+    reading's ('may represent a small calcification or a vascular
+    reflector': the vessel is the reflector's, not the calcification's)."""
+    if not between <= _OTHER_READING | _ARTICLES | {"or", ","}:
+        return False
+    return bool(between & _OTHER_READING) or (
+        "or" in between and bool(between & _ARTICLES)
+    )
 
 
 def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
