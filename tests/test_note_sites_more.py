@@ -12,8 +12,14 @@ masks), with rows where the side or site is the finding's own and must stay:
 - a finding denied as one item of a list ('No mass, calcification, or
   distortion') right after a sentence about another calcification surveys
   the study: it takes no site or side from that sentence;
+- on an exam that places any finding (a mammogram), a finding denied by a
+  trigger opening its sentence ('No suspicious microcalcifications.') right
+  after a sentence about another calcification takes a label line's site or
+  the exam's reading, not the site and side of that sentence;
 - a site phrase right after a denied finding with only list words between
-  ('No mass, calcification or adenopathy') is another item of the list;
+  ('No mass, calcification or adenopathy') is another item of the list, and
+  one after 'or a' or 'versus' is another reading's ('a calcification or a
+  vascular reflector': the reflector's, not the finding's);
 - 'soft tissue' in the mention gives way to the specific site the clause
   names right after it ('in the gluteal muscle'), not to another lesion's
   place or a landmark;
@@ -145,6 +151,43 @@ def test_note_site_more(finding_with, text, word, expected):
 
 @pytest.mark.parametrize(("text", "mention", "expected"), DENIED_LIST)
 def test_denied_list_item(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# (text, the finding's exact mention, expected fields)
+ANOTHER_READING: list[tuple[str, str, dict[str, Any]]] = [
+    ("RENAL ULTRASOUND\nFINDINGS: A 2 mm bright focus in the right renal cortex may be a tiny calcification or a vascular reflector.", "calcification", {"site": "kidney", "laterality": "right"}),
+    ("Echogenic focus in the liver, calcification versus vascular flow artifact.", "calcification", {"site": "liver"}),
+    ("US THYROID: Bright foci in the left lobe nodule, microcalcifications or a vascular artifact.", "microcalcifications", {"site": "thyroid", "laterality": "left"}),
+    ("ASSESSMENT: Painful violaceous plaque of the right thigh, calciphylaxis versus an arterial ulcer.", "calciphylaxis", {"site": ""}),
+    # sites joined by 'or' with no article of their own are the finding's
+    ("Dense calcification of the aorta or iliac arteries.", "calcification", {"site": "aorta"}),
+    ("Calcified focus in the spleen vs. a splenic artery aneurysm.", "Calcified focus", {"site": "spleen"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), ANOTHER_READING)
+def test_site_of_another_reading_is_not_the_findings(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+DENIAL_OPENS_SENTENCE: list[tuple[str, str, dict[str, Any]]] = [
+    ("BILATERAL SCREENING MAMMOGRAM\nFINDINGS: Benign round calcifications in the right breast, unchanged. No suspicious microcalcifications.", "microcalcifications", {"site": "breast", "laterality": ""}),
+    ("Screening mammogram, both sides.\nFindings: Breast arterial calcifications on the left. No dominant mass or clustered calcifications.", "calcifications", {"site": "breast", "laterality": ""}),
+    ("MAMMOGRAPHY BILATERAL\nCOARSE CALCIFICATION, LEFT BREAST, STABLE. NO SUSPICIOUS CALCIFICATIONS SEEN.", "CALCIFICATIONS", {"site": "breast", "laterality": ""}),
+    # the side of a one-sided exam, a label line or its own words still count
+    ("MAMMOGRAM, LEFT\nFINDINGS: Coarse calcification in the upper outer quadrant, stable. No suspicious calcifications.", "calcifications", {"site": "breast", "laterality": "left"}),
+    ("BILATERAL SCREENING MAMMOGRAM\nRIGHT BREAST: Benign round calcification. No suspicious calcifications.", "calcifications", {"site": "breast", "laterality": "right"}),
+    ("BILATERAL SCREENING MAMMOGRAM\nFINDINGS: Benign round calcification in the right breast. No suspicious calcifications in the left breast.", "calcifications", {"site": "breast", "laterality": "left"}),
+    # with no exam that places it, the sentence before still does
+    ("CT NECK: Calcified plaque at the right carotid bulb. No calcification on the left.", "calcification", {"site": "carotid artery", "laterality": "left"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), DENIAL_OPENS_SENTENCE)
+def test_denial_opening_sentence_surveys_exam(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
 

@@ -770,3 +770,22 @@ def test_a_lesion_named_beats_the_tissue_about_a_joint(findings_of):
 def test_prostate_zones_and_capsule(findings_of, text, site_text, laterality):
     f = findings_of(text)[-1]
     assert (f.site, f.site_text.lower(), f.laterality) == ("prostate", site_text, laterality)
+
+
+# A shared word ('parenchyma', 'wall') its own sentence does not resolve
+# means the organ its section named before it, before one named after it:
+# the word points back ('... stone in an upper pole calyx. No parenchymal
+# calcification. Liver and spleen are normal.' is the kidney's parenchyma).
+SHARED_WORD_POINTS_BACK: list[tuple[str, str, str]] = [
+    ("CT ABDOMEN WITHOUT CONTRAST\nLEFT KIDNEY: 5 mm nonobstructing stone in an upper pole calyx. No parenchymal calcification. Liver and spleen are normal.", "kidney", "left"),
+    ("CT PELVIS: Transplant kidney in the right iliac fossa with a small stone; no calcification of the transplant parenchyma. The liver edge is smooth.", "kidney", ""),
+    ("CT ABDOMEN\nPANCREAS: A 4 cm pseudocyst lies against the tail; its wall shows a thin rim of calcification. Splenic vein patent.", "pancreas", ""),
+    # its own sentence still decides first
+    ("CT HEAD: Parenchymal calcification in the right frontal lobe. The kidneys are not imaged.", "brain", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), SHARED_WORD_POINTS_BACK)
+def test_shared_word_means_the_organ_named_before(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)

@@ -98,15 +98,71 @@ def denied_list_after_finding(rd: ReportDoc, f: Span) -> bool:
     return any(first[c.start] == prev for c in rd.matches.calc)
 
 
+def denial_after_finding(rd: ReportDoc, f: Span) -> bool:
+    """Is the finding denied by a trigger that opens its sentence ('No
+    suspicious calcifications.', 'No suspicious masses or grouped
+    microcalcifications.') right after a sentence about another
+    calcification? Such a denial surveys the study: on an exam that places
+    any finding (a mammogram), it is not about the place of the finding
+    before it."""
+    if "negated" not in flags(rd.mods, f):
+        return False
+    sent = rd.sent(f)
+    if sent.start == 0 or not _denial_opens(rd, f, sent):
+        return False
+    first = rd.layout.sent_first
+    prev = first[sent.start - 1]
+    return any(first[c.start] == prev for c in rd.matches.calc)
+
+
+def _denial_opens(rd: ReportDoc, f: Span, sent: Span) -> bool:
+    """Is the finding denied by a trigger that stands first in its sentence,
+    with only punctuation or spaces before it?"""
+    where, words = rd.mods.sub_to_doc, rd.layout.words
+    for m in rd.mods.of(f):
+        a = where.get(m.modifier_span[0])
+        if m.category == "NEGATED_EXISTENCE" and a is not None:
+            if sent.start <= a < f.start and not any(
+                w.strip(" \r\n,:;-") for w in words[sent.start : a]
+            ):
+                return True
+    return False
+
+
 def another_list_item(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
     """Is the site phrase another item of a list that denies the finding ('No
     mass, calcification or adenopathy', 'no calcification or pleural
     thickening'): right after it, with list words and an 'or' / 'and' only
-    between ('No calcifications, right breast' names the finding's place)?"""
-    if site.start < f.end or "negated" not in flags(rd.mods, f):
+    between ('No calcifications, right breast' names the finding's place)?
+    Or, denied or not, the place of another reading of it ('a calcification
+    or a vascular reflector')?"""
+    if site.start < f.end:
         return False
     between = set(rd.lower[f.end : site.start])
+    if _another_reading(between):
+        return True
+    if "negated" not in flags(rd.mods, f):
+        return False
     return bool(between - {","}) and between <= _LIST_JOINS
+
+
+# Words that offer another reading of what a finding is ('a calcification or
+# a vascular reflector', 'calcification versus vascular flow artifact'), and
+# the articles that start a noun phrase of its own after 'or'.
+_OTHER_READING = frozenset({"versus", "vs", "vs."})
+_ARTICLES = frozenset({"a", "an"})
+
+
+def _another_reading(between: set[str]) -> bool:
+    """Do only the words of another reading stand between a finding and a site
+    phrase after it: 'or' and an article, or 'versus'? The site is that
+    reading's ('may represent a small calcification or a vascular
+    reflector': the vessel is the reflector's, not the calcification's)."""
+    if not between <= _OTHER_READING | _ARTICLES | {"or", ","}:
+        return False
+    return bool(between & _OTHER_READING) or (
+        "or" in between and bool(between & _ARTICLES)
+    )
 
 
 def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:

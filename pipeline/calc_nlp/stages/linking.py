@@ -25,6 +25,7 @@ from calc_nlp.stages.clause_sites import (
 from calc_nlp.stages.context_sites import (
     DEFINITE,
     asserted,
+    denial_after_finding,
     denied_list_after_finding,
     says_no_place,
     site_before_unless_own_lesion,
@@ -257,6 +258,17 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if denied_list_after_finding(rd, f):
         # 'Mild vascular calcifications. No mass, calcification, or distortion.'
         return site_from_label_line(rd, f)
+    if denial_after_finding(rd, f):
+        # 'Coarse calcifications in the right breast. No suspicious
+        # calcifications.': a label line over it, or the reading an exam
+        # gives any finding (on a mammogram, the breast), before the site and
+        # side of the sentence before ('Calcified plaque at the right carotid
+        # bulb. No calcification on the left.' on a CT still takes its site)
+        surveyed = site_from_label_line(rd, f) or site_from_exam(
+            kit, rd, f, any_head=True
+        )
+        if surveyed is not None:
+            return surveyed
     return (
         site_from_label_line(rd, f)
         or site_pointed_back(kit, rd, f)

@@ -558,10 +558,14 @@ def _sites(
             section = _section(lay, sp.start)
             in_section = [(pos, n) for pos, n in fixed if section_of[pos] == section]
             # a site its own sentence names decides first ('3 cm thyroid
-            # nodule ..., and a right lobe nodule'), then the nearest of its
-            # section, then the nearest
+            # nodule ..., and a right lobe nodule'), then the nearest its
+            # section names before it (the word points back: '... calyx. No
+            # parenchymal calcification. Liver and spleen are normal.' is the
+            # kidney's), then the nearest of its section, then the nearest
+            earlier = [x for x in in_section if x[0] < at]
             name = (
                 _resolve(at, md["candidates"], own, None)
+                or _resolve(at, md["candidates"], earlier, None)
                 or _resolve(at, md["candidates"], in_section, None)
                 or _resolve(at, md["candidates"], fixed, exam)
             )
