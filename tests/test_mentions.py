@@ -45,8 +45,20 @@ FORMS = [
     ("Mitral annular calcification.", ["Mitral annular calcification"]),
     ("Myositis ossificans of the quadriceps.", ["Myositis ossificans"]),
     ("Heterotopic ossification about the hip.", ["Heterotopic ossification"]),
+    # tissue words between 'heterotopic' and 'ossification' stay in the span
+    (
+        "Heterotopic soft tissue ossification near the elbow.",
+        ["Heterotopic soft tissue ossification"],
+    ),
+    (
+        "Band of heterotopic intramuscular ossification in the thigh.",
+        ["heterotopic intramuscular ossification"],
+    ),
     ("Chondrocalcinosis of the menisci.", ["Chondrocalcinosis"]),
     ("Vascular calcs in both feet.", ["Vascular calcs"]),
+    # 'calcif' shortens calcification as 'calcs' does
+    ("Echo: mild mitral leaflet calcif, trace MR.", ["mitral leaflet calcif"]),
+    ("Pelvic vascular calcifs.", ["Pelvic vascular calcifs"]),
     ("CALCIFIED GRANULOMA RUL.", ["CALCIFIED GRANULOMA"]),
     # a bare 'calcified' takes in the site phrase it qualifies, to its head
     ("Calcified pineal gland.", ["Calcified pineal gland"]),

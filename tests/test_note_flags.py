@@ -58,6 +58,16 @@ NEGATION: list[Row] = [
     ("No adenopathy, scattered calcified granulomas in both lungs.", "granulomas", set()),
     ("No shadowing in the\nparenchyma, likely vascular calcifications.", "vascular", {"uncertain"}),
     ("No discrete mass, probably a calcified lymph node.", "calcified", {"uncertain"}),
+    # a denial of acute disease, a comma, then a finding that ends the
+    # sentence: a statement after the denial; another denied item is a list
+    ("No acute disease, calcified granuloma at the right apex.", "granuloma", set()),
+    ("Negative for acute consolidation, calcified node in the left hilum.", "node", set()),
+    ("NO ACTIVE DISEASE, CALCIFIED GRANULOMA IN THE LINGULA, STABLE.", "GRANULOMA", set()),
+    ("Possible acute infiltrate, calcified granuloma at the left base.", "granuloma", set()),
+    ("Widened mediastinum suggesting an aneurysm, with mural calcification.", "calcification", set()),
+    ("No pleural fluid, calcified granuloma in the lingula.", "granuloma", {"negated"}),
+    ("No acute disease, effusion, calcified granuloma.", "granuloma", {"negated"}),
+    ("No acute fluid, calcified granuloma, or edema.", "granuloma", {"negated"}),
     # a report typed in lower case: a period still ends the statement
     ("no acute disease. calcified granuloma at the left base. no effusion.", "granuloma", set()),
     ("findings: lucent lines, likely artifact. aortic calcification.", "aortic", set()),
@@ -140,6 +150,14 @@ UNCERTAIN: list[Row] = [
     ("Calcification in the mass is unlikely.", "Calcification", {"uncertain"}),
     ("This is unlikely to represent calcification.", "calcification", {"uncertain"}),
     ("Calcified nodule at the base, malignancy is unlikely.", "Calcified", set()),
+    # a hedge word alone after a comma ends the clause and hedges the finding
+    ("Calcified granuloma at the right base, likely.", "granuloma", {"uncertain"}),
+    ("Small calcified node in the left hilum, probably.", "node", {"uncertain"}),
+    ("Calcified granuloma at the right base, probably old.", "granuloma", set()),
+    # 'suggestive of but not diagnostic for' is one hedge, no denial
+    ("Findings suggestive of but not diagnostic for calcific tendinitis.", "tendinitis", {"uncertain"}),
+    ("The pattern is compatible with, but not specific for, a calcified fibroid.", "fibroid", {"uncertain"}),
+    ("The appearance is not diagnostic for calcification.", "calcification", {"negated"}),
     # a hedge on the cause or nature, not on the presence
     ("Calcified granuloma, likely from prior histoplasmosis.", "granuloma", set()),
     ("Calcification, probably dystrophic, in the left breast.", "Calcification", set()),
@@ -186,6 +204,19 @@ HISTORICAL: list[Row] = [
     ("2. Resolved punctate calcifications at right 3 o'clock.", "calcifications", {"negated", "historical"}),
     ("Resolved coarse heterogeneous calcifications in the left breast.", "calcifications", {"negated", "historical"}),
     ("Resolved pneumonia with residual calcification in the right lower lobe.", "calcification", set()),
+    # a valve named right before 'status post' its surgical replacement was
+    # cut out; a transcatheter valve leaves it in place
+    ("Calcific aortic stenosis, status post aortic valve replacement.", "stenosis", {"historical"}),
+    ("Rheumatic calcific mitral stenosis, s/p mitral valve replacement in XXXX.", "stenosis", {"historical"}),
+    ("Severe calcific aortic stenosis, status post transcatheter aortic valve replacement.", "stenosis", set()),
+    ("Aortic arch calcification. Status post aortic valve replacement.", "calcification", set()),
+    # an earlier study named with a body part: the study is dated, not the finding
+    ("Previous knee radiographs showed chondrocalcinosis, which is unchanged.", "chondrocalcinosis", set()),
+    ("Prior chest CT demonstrated a calcified granuloma in the right lung.", "granuloma", set()),
+    # denied before as now: no past state
+    ("No prior calcific tendinitis in the left shoulder.", "tendinitis", {"negated"}),
+    ("No history of nephrocalcinosis.", "nephrocalcinosis", {"negated"}),
+    ("Denies previous breast calcifications.", "calcifications", {"negated"}),
     # seen now and before is present
     ("Known calcified uterine fibroid.", "fibroid", set()),
     ("Calcified fibroid, previously described, is unchanged.", "fibroid", set()),

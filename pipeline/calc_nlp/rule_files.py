@@ -329,8 +329,9 @@ def load_context(raw: Raw, checker: PatternChecker, ids: Ids) -> list[dict[str, 
 
 def load_clause_verbs(raw: Raw) -> dict[str, Any]:
     """context.json: the finite verbs that give a comma-clause its own statement,
-    the words that open a list item stating a finding of its own, and the
-    verbs that give a question's result."""
+    the words that open a list item stating a finding of its own, the
+    verbs that give a question's result, and the words that limit a denial to
+    acute disease."""
     clause_verbs = raw["context.json"].get(
         "clause_verbs", {"source": "none given", "words": []}
     )
@@ -338,10 +339,10 @@ def load_clause_verbs(raw: Raw) -> dict[str, Any]:
         "context.json",
         "clause_verbs",
         clause_verbs,
-        {"source", "words", "item_openers", "result_verbs"},
+        {"source", "words", "item_openers", "result_verbs", "acute_words"},
         {"source", "words"},
     )
-    for key in ("words", "item_openers", "result_verbs"):
+    for key in ("words", "item_openers", "result_verbs", "acute_words"):
         words = clause_verbs.get(key, [])
         if not all(isinstance(w, str) and w == w.lower() for w in words):
             raise PatternError(

@@ -99,9 +99,13 @@ def modifiers(
     clause = _Clauses(words, starts, verbs["words"], lows)
     clause.openers = verbs["item_openers"]
     clause.results = verbs["result_verbs"]
+    clause.acute = verbs["acute_words"]
     clause.negations = kit.forward_negations
     clause.pseudo_ends = frozenset(
         m.modifier_span[1] for m in found if m.category == "PSEUDO"
+    )
+    clause.present_starts = frozenset(
+        m.modifier_span[0] for m in found if m.category == "PRESENT"
     )
     clause.findings = sorted(st.start for st in subs if st.label_ == FINDING_LABEL)
     clause.places = frozenset(
@@ -292,8 +296,10 @@ class _Clauses:
         self.conditions: frozenset[int] = frozenset()  # where conditions start
         self.openers: frozenset[str] = frozenset()  # words opening a stated item
         self.pseudo_ends: frozenset[int] = frozenset()  # where PSEUDO phrases end
+        self.present_starts: frozenset[int] = frozenset()  # where PRESENT phrases start
         self.negations: tuple[tuple[str, ...], ...] = ()  # forward negation phrases
         self.results: frozenset[str] = frozenset()  # verbs giving a result
+        self.acute: frozenset[str] = frozenset()  # 'acute': a denial of acute disease
         self.procedure_ends: frozenset[int] = frozenset()  # where procedure names end
         self.places: frozenset[int] = frozenset()  # the tokens of site phrases
         self.dashes: frozenset[int] = frozenset()  # dashes with a space each side
@@ -354,12 +360,28 @@ class _Clauses:
             return True  # each item has its own 'no': 'No A, no B, C' denies A and B
         if not between and any(x in {"or", "nor"} for x in w[end : commas[-1]]):
             return True  # the list closed with 'or': 'No A, B or C, calcified D'
-        for x in w[target.end : self._sent_end[target.start]]:
+        for k in range(target.end, self._sent_end[target.start]):
+            x = w[k]
+            if x == "," and k + 1 in self.present_starts:
+                break  # a word on the finding after it: '..., calcified granuloma, stable'
             if x in {",", ";", "or", "nor"}:
                 return False  # 'No mass, calcification or thickening is seen'
             if x in self.verbs:
                 return True
-        return False
+        # one item, a comma, and the finding ending the sentence with no
+        # 'and'/'or' joining the two: a statement of its own where the item
+        # is acute disease ('No acute infiltrate, calcified granuloma at the
+        # left base': a calcified deposit is none) or the finding's item
+        # opens with 'with' ('..., with mural calcification'); 'No effusion,
+        # calcified nodule' is a list, and so is one of three ('No effusion,
+        # pneumothorax, calcification')
+        if len(commas) != 1 or w[commas[0] - 1] in _PREDICATE_WORDS:
+            return False  # 'not diagnostic for, X'
+        if any(x in {"and", "or", "nor"} for x in w[end : target.start]):
+            return False
+        return between[:1] == ["with"] or any(
+            x in self.acute for x in w[start : commas[0]]
+        )
 
     def _item_finding(self, end: int, target: Target) -> int | None:
         """Where the finding starts whose list item holds a target that is no
@@ -679,8 +701,13 @@ def _flags(modifiers: tuple[Any, ...]) -> set[str]:
     out: set[str] = set()
     cancels: set[str] = set()
     dated = False  # a past marker other than 'seen before' ('history of')
+    denial_ends = {
+        m.modifier_span[1] for m in modifiers if m.category == "NEGATED_EXISTENCE"
+    }
     for mod in modifiers:
         md = mod.rule.metadata or {}
+        if mod.category == "HISTORICAL" and mod.modifier_span[0] in denial_ends:
+            continue  # 'no prior X', 'no history of X': denied before as now
         if mod.category in FLAG_OF:
             out.add(FLAG_OF[mod.category])
         if mod.category == "HISTORICAL" and not md.get("seen_before"):
