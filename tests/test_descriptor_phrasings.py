@@ -859,6 +859,15 @@ CHANGES = [
     # after an article or a verb the change word opens the mention's phrase
     ("There is a stable, 4 mm calcified nodule in the left lower lobe.", None, "stable"),
     ("The aorta shows an unchanged, dense calcified plaque.", None, "stable"),
+    # a change phrase with no subject of its own after a semicolon is the
+    # findings' of the part before it; not a change word grading another noun
+    ("Calcified node in the right hilum; not changed since the last film.", None, "stable"),
+    ("Dense calcification of the splenic artery; similar to the earlier CT.", None, "stable"),
+    ("Calcified nodes at both hila; both unchanged from 2019.", None, "stable"),
+    ("Calcified granuloma at the left apex; progressed since March.", None, "increased"),
+    ("Calcified granuloma at the left apex; stable cardiomegaly.", None, ""),
+    ("Calcified granuloma at the left apex; new right basal effusion.", None, ""),
+    ("Calcified granuloma at the left apex; the heart size is stable.", None, ""),
 ]
 
 

@@ -53,6 +53,23 @@ def closing_change(
     return (entry["value"], entry["id"], m.start(), m.end())
 
 
+def semicolon_change(
+    dr: DescriptorRules, text: str, start: int, end: int
+) -> Word | None:
+    """A change phrase that opens the part after a semicolon ending the
+    findings' sentence, from `start` to `end`, when that part names no
+    finding (the caller's check) and the phrase closes it ("calcified node
+    in the hilum; unchanged from the earlier film", "...; both stable"): a
+    predicate with no subject of its own, so every finding's of the sentence
+    before it, as a closing phrase after a comma is. Not a change word
+    grading the noun after it ("...; stable cardiomegaly")."""
+    m = _change_at(dr, text, _past_distributive(dr, text, start))
+    if m is None or m.end() > end or not _closes_phrase(dr, text, m):
+        return None
+    entry = dr.term(m.group())
+    return (entry["value"], entry["id"], m.start(), m.end())
+
+
 # How many words the judging part before the "and" may hold.
 _APPEARANCE_REACH = 6
 _PART_WORD = re.compile(r"[^\S\n]*([\w-]+|[^\w\s])")
