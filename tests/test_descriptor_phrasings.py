@@ -409,6 +409,16 @@ SIZES = [
     # a pressure in millimetres of mercury is no size
     ("Calcification of the aortic valve, peak gradient 40 mm Hg.", "Calcification", None),
     ("Calcified mitral annulus, mean gradient 6 mm of mercury.", "Calcified mitral annulus", None),
+    # a sized lesion noun, its place, then "which is" or a closing comma
+    # before a one-word calcified mention: the lesion's size
+    ("We note a 6 mm nodule at the left base which is calcified.", "calcified", 6),
+    ("There is a 1.1 cm mass that appears partially calcified.", "calcified", 11),
+    ("A 4 mm granuloma within the lingula, densely calcified.", "calcified", 4),
+    ("A 9 mm nodule in the upper lobe of the left lung that is calcified.", "calcified", 9),
+    # not past another lesion, an earlier size, or with more after the comma
+    ("A 3 cm mass in the liver and a node in the porta which is calcified.", "calcified", None),
+    ("A 9 mm nodule at the left base, formerly 5 mm, which is calcified.", "calcified", None),
+    ("A 6 mm nodule at the left base, calcified, and a small effusion.", "calcified", None),
 ]
 
 
