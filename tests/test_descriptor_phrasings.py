@@ -1039,6 +1039,12 @@ GRADES = [
         "calcifications.",
         "mild",
     ),
+    # a grade shared over "and" past site adjectives of its first noun
+    ("Dense apical pleural thickening and calcification.", "severe"),
+    ("Mild atheromatous plaque and calcification in the iliac arteries.", "mild"),
+    ("Moderate aortic atherosclerosis and calcification.", "moderate"),
+    ("Mild cardiomegaly and calcification of the aortic arch.", ""),
+    ("Marked pleural effusion and calcification of the pleura.", ""),
 ]
 
 
