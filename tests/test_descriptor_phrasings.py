@@ -878,6 +878,20 @@ CHANGES = [
     ("Calcified granuloma at the left apex; stable cardiomegaly.", None, ""),
     ("Calcified granuloma at the left apex; new right basal effusion.", None, ""),
     ("Calcified granuloma at the left apex; the heart size is stable.", None, ""),
+    # a change part after a lone finding's "with" part, before ", and" more,
+    # is the finding's with no "both" to give it
+    (
+        "Calcified granuloma at the right apex with adjacent scarring, unchanged "
+        "since 2018, and no effusion.",
+        None,
+        "stable",
+    ),
+    (
+        "Coarse calcification of the pancreas with a dilated duct, new since June, "
+        "and no fluid collection.",
+        None,
+        "new",
+    ),
 ]
 
 
