@@ -1059,6 +1059,10 @@ GRADES = [
     ("Moderate aortic atherosclerosis and calcification.", "moderate"),
     ("Mild cardiomegaly and calcification of the aortic arch.", ""),
     ("Marked pleural effusion and calcification of the pleura.", ""),
+    # a grade after a comma, judged for the patient's age
+    ("Calcification of the costal cartilages, advanced for age.", "severe"),
+    ("Coronary artery calcification, mild for the patient's age.", "mild"),
+    ("Coronary artery calcification, normal for age.", ""),
 ]
 
 
