@@ -156,9 +156,10 @@ def _distributed(
     the sentence's last finding, when more follows it ("A and B, both
     unchanged from XXXX, and a new consolidation"): the word gives it to
     every finding before it. When the finding is `alone` in its sentence, it
-    needs no such word, as long as no other lesion noun stands between ("A
-    with a dilated duct, unchanged from XXXX, and no fluid collection"). The
-    phrase ends at a comma."""
+    needs no such word, as long as no other lesion noun stands between and
+    an "and" opens what follows ("A with a dilated duct, unchanged from XXXX,
+    and no fluid collection"; not "..., stable, heart size enlarged", a list
+    of parts of their own). The phrase ends at a comma."""
     comma = text.find(",", last, end)
     if comma < 0 or any(p in text[last:comma] for p in ";:("):
         return None
@@ -172,7 +173,14 @@ def _distributed(
     if m is None or m.end() > end or not _closes_phrase(dr, text, m):
         return None
     stop = _PHRASE_STOP.search(text, m.end())
-    return m if stop and stop.start() < end and stop.group() == "," else None
+    if stop is None or stop.start() >= end or stop.group() != ",":
+        return None
+    if at == comma + 1 and not _AND_NEXT.match(text, stop.end()):
+        return None
+    return m
+
+
+_AND_NEXT = re.compile(r"[^\S\n]*and\b", re.I)
 
 
 def _past_distributive(dr: DescriptorRules, text: str, at: int) -> int:
