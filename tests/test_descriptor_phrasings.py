@@ -409,6 +409,16 @@ SIZES = [
     # a pressure in millimetres of mercury is no size
     ("Calcification of the aortic valve, peak gradient 40 mm Hg.", "Calcification", None),
     ("Calcified mitral annulus, mean gradient 6 mm of mercury.", "Calcified mitral annulus", None),
+    # a sized lesion noun, its place, then "which is" or a closing comma
+    # before a one-word calcified mention: the lesion's size
+    ("We note a 6 mm nodule at the left base which is calcified.", "calcified", 6),
+    ("There is a 1.1 cm mass that appears partially calcified.", "calcified", 11),
+    ("A 4 mm granuloma within the lingula, densely calcified.", "calcified", 4),
+    ("A 9 mm nodule in the upper lobe of the left lung that is calcified.", "calcified", 9),
+    # not past another lesion, an earlier size, or with more after the comma
+    ("A 3 cm mass in the liver and a node in the porta which is calcified.", "calcified", None),
+    ("A 9 mm nodule at the left base, formerly 5 mm, which is calcified.", "calcified", None),
+    ("A 6 mm nodule at the left base, calcified, and a small effusion.", "calcified", None),
 ]
 
 
@@ -859,6 +869,29 @@ CHANGES = [
     # after an article or a verb the change word opens the mention's phrase
     ("There is a stable, 4 mm calcified nodule in the left lower lobe.", None, "stable"),
     ("The aorta shows an unchanged, dense calcified plaque.", None, "stable"),
+    # a change phrase with no subject of its own after a semicolon is the
+    # findings' of the part before it; not a change word grading another noun
+    ("Calcified node in the right hilum; not changed since the last film.", None, "stable"),
+    ("Dense calcification of the splenic artery; similar to the earlier CT.", None, "stable"),
+    ("Calcified nodes at both hila; both unchanged from 2019.", None, "stable"),
+    ("Calcified granuloma at the left apex; progressed since March.", None, "increased"),
+    ("Calcified granuloma at the left apex; stable cardiomegaly.", None, ""),
+    ("Calcified granuloma at the left apex; new right basal effusion.", None, ""),
+    ("Calcified granuloma at the left apex; the heart size is stable.", None, ""),
+    # a change part after a lone finding's "with" part, before ", and" more,
+    # is the finding's with no "both" to give it
+    (
+        "Calcified granuloma at the right apex with adjacent scarring, unchanged "
+        "since 2018, and no effusion.",
+        None,
+        "stable",
+    ),
+    (
+        "Coarse calcification of the pancreas with a dilated duct, new since June, "
+        "and no fluid collection.",
+        None,
+        "new",
+    ),
 ]
 
 
@@ -1020,6 +1053,16 @@ GRADES = [
         "calcifications.",
         "mild",
     ),
+    # a grade shared over "and" past site adjectives of its first noun
+    ("Dense apical pleural thickening and calcification.", "severe"),
+    ("Mild atheromatous plaque and calcification in the iliac arteries.", "mild"),
+    ("Moderate aortic atherosclerosis and calcification.", "moderate"),
+    ("Mild cardiomegaly and calcification of the aortic arch.", ""),
+    ("Marked pleural effusion and calcification of the pleura.", ""),
+    # a grade after a comma, judged for the patient's age
+    ("Calcification of the costal cartilages, advanced for age.", "severe"),
+    ("Coronary artery calcification, mild for the patient's age.", "mild"),
+    ("Coronary artery calcification, normal for age.", ""),
 ]
 
 

@@ -233,6 +233,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_carriers",
     "change_leads",
     "grade_places",
+    "subject_places",
     "size_bounds",
     "size_leads",
     "size_hosts",

@@ -44,10 +44,28 @@ def closing_change(
     if m is None:
         m = _before_participles(dr, text, last, sent.end_char)
     if m is None:
-        m = _distributed(dr, text, last, sent.end_char)
+        alone = sum(1 for s in spans if sent.start <= s.start < sent.end) == 1
+        m = _distributed(dr, text, last, sent.end_char, alone)
     if m is None:
         m = _closing_as(dr, text, last, sent.end_char)
     if m is None:
+        return None
+    entry = dr.term(m.group())
+    return (entry["value"], entry["id"], m.start(), m.end())
+
+
+def semicolon_change(
+    dr: DescriptorRules, text: str, start: int, end: int
+) -> Word | None:
+    """A change phrase that opens the part after a semicolon ending the
+    findings' sentence, from `start` to `end`, when that part names no
+    finding (the caller's check) and the phrase closes it ("calcified node
+    in the hilum; unchanged from the earlier film", "...; both stable"): a
+    predicate with no subject of its own, so every finding's of the sentence
+    before it, as a closing phrase after a comma is. Not a change word
+    grading the noun after it ("...; stable cardiomegaly")."""
+    m = _change_at(dr, text, _past_distributive(dr, text, start))
+    if m is None or m.end() > end or not _closes_phrase(dr, text, m):
         return None
     entry = dr.term(m.group())
     return (entry["value"], entry["id"], m.start(), m.end())
@@ -132,23 +150,37 @@ _PHRASE_STOP = re.compile(r"[,;.\n]")
 
 
 def _distributed(
-    dr: DescriptorRules, text: str, last: int, end: int
+    dr: DescriptorRules, text: str, last: int, end: int, alone: bool = False
 ) -> re.Match[str] | None:
     """A change phrase that a distributive word opens in the part right after
     the sentence's last finding, when more follows it ("A and B, both
     unchanged from XXXX, and a new consolidation"): the word gives it to
-    every finding before it. The phrase ends at a comma."""
+    every finding before it. When the finding is `alone` in its sentence, it
+    needs no such word, as long as no other lesion noun stands between and
+    an "and" opens what follows ("A with a dilated duct, unchanged from XXXX,
+    and no fluid collection"; not "..., stable, heart size enlarged", a list
+    of parts of their own). The phrase ends at a comma."""
     comma = text.find(",", last, end)
     if comma < 0 or any(p in text[last:comma] for p in ";:("):
         return None
     at = _past_distributive(dr, text, comma + 1)
     if at == comma + 1:
-        return None  # no "both", "all", "each"
+        # no "both", "all", "each": only a finding alone in its sentence, no
+        # other lesion noun before the comma ("... near a nodule, unchanged")
+        if not alone or dr.lesion_nouns & set(_NEXT.findall(text.lower(), last, comma)):
+            return None
     m = _change_at(dr, text, at)
     if m is None or m.end() > end or not _closes_phrase(dr, text, m):
         return None
     stop = _PHRASE_STOP.search(text, m.end())
-    return m if stop and stop.start() < end and stop.group() == "," else None
+    if stop is None or stop.start() >= end or stop.group() != ",":
+        return None
+    if at == comma + 1 and not _AND_NEXT.match(text, stop.end()):
+        return None
+    return m
+
+
+_AND_NEXT = re.compile(r"[^\S\n]*and\b", re.I)
 
 
 def _past_distributive(dr: DescriptorRules, text: str, at: int) -> int:

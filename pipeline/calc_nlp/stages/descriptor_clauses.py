@@ -333,13 +333,24 @@ def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
 def _shares_grade(dr: DescriptorRules, text: str, cut: re.Match[str], at: int) -> bool:
     """Does an "and" right before the mention join it to a graded companion
     word ("mildly thickened and calcified", "moderate thickening and
-    calcification"), so that the grade before that word is the mention's too?"""
+    calcification"), so that the grade before that word, past up to two site
+    adjectives of it ("marked pleural thickening and calcification"), is the
+    mention's too?"""
     if cut.group().lower() != "and" or text[cut.end() : at].strip():
         return False
-    before = _WORDS.findall(text[max(0, cut.start() - 40) : cut.start()])
+    before = _WORDS.findall(text[max(0, cut.start() - 60) : cut.start()])
     if len(before) < 2 or before[-1].lower() not in dr.graded_companions:
         return False
-    grade = dr.terms.fullmatch(before[-2])
+    # up to two site adjectives of the companion between ("marked pleural
+    # thickening and calcification", "extensive atherosclerotic plaque and")
+    k = len(before) - 2
+    while (
+        k > 0
+        and len(before) - 2 - k < 2
+        and before[k].lower().endswith(dr.modifier_endings)
+    ):
+        k -= 1
+    grade = dr.terms.fullmatch(before[k])
     return grade is not None and dr.term(grade.group())["field"] == "severity"
 
 

@@ -150,6 +150,8 @@ class DescriptorRules:
         )
         # past a comma, a place a grade of the mention holds in ("dense in the LAD")
         self.grade_places = frozenset(wl["grade_places"])
+        # a place of a sized subject before a predicate mention ("nodule in the RLL which is")
+        self.subject_places = frozenset(wl["subject_places"])
         self.distributive = set(wl["distributive_words"])
         self.appearance_leads = set(wl["appearance_leads"])
         self.place_and_stops = set(wl["place_and_stops"])

@@ -12,6 +12,7 @@ from spacy.tokens import Span
 
 from calc_nlp.ignorecase import lookup
 from calc_nlp.stages.descriptor_rules import DescriptorRules
+from calc_nlp.stages.record import RELATIVE_PRONOUNS
 
 # (field, rule id, start, end): the words that gave a descriptor, for `explain`.
 Word = tuple[str, str, int, int]
@@ -299,6 +300,41 @@ def _set_off_subject(
     return all(w in dr.size_leads or w in dr.size_before for w in lead)
 
 
+def _placed_subject(
+    dr: DescriptorRules, gap: list[str], mention: str, closes: bool
+) -> bool:
+    """Is a size before a predicate adjective mention its subject's past a
+    place of the subject ("a 6 mm nodule at the left base which is
+    calcified", "a 4 mm granuloma in the lingula, densely calcified")? The
+    mention is one adjective; the gap holds a few plain words and one lesion
+    noun, a place that a subject_places word opens (no lesion noun, number
+    or size_gap_stops word but articles and place words in it), then a
+    relative pronoun and a copula, or a comma when the mention `closes` its
+    sentence; size_before adverbs at the end aside."""
+    while gap and gap[-1] in dr.size_before:
+        gap = gap[:-1]
+    if len(mention.split()) != 1 or mention.lower() not in dr.size_adjectives:
+        return False
+    if len(gap) >= 2 and gap[-2] in RELATIVE_PRONOUNS and gap[-1] in dr.copulas:
+        gap = gap[:-2]
+    elif gap[-1:] == [","] and closes:
+        gap = gap[:-1]
+    else:
+        return False
+    nouns = [k for k, w in enumerate(gap) if w in dr.lesion_nouns]
+    if len(nouns) != 1 or not _before_ok(dr, gap[: nouns[0]]):
+        return False
+    place = gap[nouns[0] + 1 :]
+    if not place:
+        return True
+    stops = (dr.size_gap_stops | dr.size_blockers) - dr.subject_places - {"the", "of"}
+    return (
+        place[0] in dr.subject_places
+        and len(place) <= 2 * dr.window + 1
+        and all(w.isalpha() and w not in stops for w in place)
+    )
+
+
 def _apposed(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
     """Is a size before an adjective mention that a comma sets after its
     lesion, closing the sentence, that lesion's ("a 4.5 mm protruding plaque,
@@ -423,6 +459,10 @@ def size_of(
                     ok = True
                 elif _set_off_subject(dr, text, m.start(), gap, span.text):
                     ok = True  # "A subcarinal node, 14 mm, is densely calcified"
+                elif _placed_subject(
+                    dr, gap, span.text, bool(_CLOSES.match(text, span.end_char))
+                ):
+                    ok = True  # "a 6 mm nodule at the left base which is calcified"
                 elif m.start() < lo and dr.clause_breaks.search(joined):
                     continue  # another clause's size
                 else:

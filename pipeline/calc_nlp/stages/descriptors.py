@@ -25,6 +25,7 @@ from calc_nlp.stages.descriptor_changes import (
     host_change,
     opening_change,
     predicate_change,
+    semicolon_change,
     subject_mention,
 )
 from calc_nlp.stages.descriptor_clauses import Clause, clause, in_reach, predicate_ok
@@ -149,6 +150,10 @@ def _outer_change(
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
     closing = closing_change(dr, text, spans, sent)
+    if closing is None:
+        after = _past_semicolon(rd, spans, sent)
+        if after > sent.end_char:
+            closing = semicolon_change(dr, text, sent.end_char, after)
     if closing is None:
         return None
     value, rid, start, end = closing
