@@ -94,3 +94,136 @@ def test_plain_words_are_primed_together(analyzer, word, plain):
     from calc_nlp.stages.toolkit import _plain
 
     assert _plain(word, analyzer.kit.nlp.tokenizer.rules) is plain
+
+
+# Words with characters on both sides of U+FFFF: symbols ('©', '°', an
+# emoji), letters past it (Deseret, mathematical bold), marks and digits.
+AFFIX_TEXTS = [
+    "calcified",
+    "©2020",
+    "36.6°C",
+    "x\U0001f600",
+    "\U0001f600y",
+    "(\U0001f4a9)",
+    "\U00010400\U00010428.",
+    "a\U0001d400-b",
+    "\U0001d400.\U0001d401",
+    "5km",
+    "RUL.,6.",
+    "CKD-4",
+    "end..",
+    "\u2603\u2603",
+    "\U0001f600\u00a9x",
+    "ABC.",
+    "\U00010400'S",
+]
+
+
+def _affix_parts():
+    from spacy.lang.en import English
+    from spacy.util import (
+        compile_infix_regex,
+        compile_prefix_regex,
+        compile_suffix_regex,
+    )
+
+    from calc_nlp.stages import toolkit
+
+    d = English.Defaults
+    return [
+        (
+            compile_prefix_regex,
+            toolkit.prefix_regex,
+            [*d.prefixes, *toolkit.EXTRA_PREFIXES],
+        ),
+        (compile_suffix_regex, toolkit.suffix_regex, list(d.suffixes)),
+        (
+            compile_infix_regex,
+            toolkit.infix_regex,
+            [*d.infixes, *toolkit.EXTRA_INFIXES],
+        ),
+    ]
+
+
+def test_affix_regexes_split_at_the_bmp_find_what_spacys_find():
+    """The affix regexes with their classes split at U+FFFF (toolkit.bmp_first)
+    find the same spans as spaCy's, at every position of every text, and a
+    class was split in each (spaCy's class of symbols holds emoji)."""
+    texts = AFFIX_TEXTS + [t[i:] for t in AFFIX_TEXTS for i in range(1, len(t))]
+    for spacys, ours, parts in _affix_parts():
+        old, new = spacys(parts), ours(parts)
+        assert new.pattern != old.pattern
+        assert new.groups == old.groups
+        for text in texts:
+            assert [m.span() for m in new.finditer(text)] == [
+                m.span() for m in old.finditer(text)
+            ]
+            for pos in range(len(text)):
+                a, b = old.search(text, pos), new.search(text, pos)
+                assert (a and a.span()) == (b and b.span()), (text, pos)
+
+
+def test_bmp_first_keeps_each_class_its_characters():
+    """Each class split at U+FFFF matches the same characters, alone, in a
+    look back or within a longer regex; a class alone becomes two regexes."""
+    import re
+    import sys
+
+    from calc_nlp.stages.toolkit import bmp_first
+
+    chars = (
+        [chr(c) for c in range(0x250)]
+        + [
+            chr(c)
+            for c in (
+                0x2603,
+                0xFFFF,
+                0x10000,
+                0x10400,
+                0x1F5FF,
+                0x1F600,
+                0x1F601,
+                0x1F602,
+            )
+        ]
+        + [chr(c) for c in (0x1F603, 0x1D400, sys.maxunicode)]
+    )
+    klass = "[a-c\u00e9\U0001f600-\U0001f602\\U00010400]"
+    split = bmp_first([klass])
+    assert len(split) == 2
+    for c in chars:
+        assert bool(re.fullmatch(klass, c)) == any(re.fullmatch(s, c) for s in split)
+    for pattern in (f"(?<={klass})x", f"{klass}+y", f"^{klass}{{2}}$"):
+        (new,) = bmp_first([pattern])
+        assert new != pattern
+        for c in chars:
+            for text in (c + "x", c + c + "y", c + c, "z" + c + "y"):
+                assert [m.span() for m in re.finditer(new, text)] == [
+                    m.span() for m in re.finditer(pattern, text)
+                ]
+    # left as written: no character past U+FFFF, a negated class, a category
+    for same in ("[a-z]", "[^\U0001f600]", "[\\d\U0001f600]", "\\[\U0001f600\\]"):
+        assert bmp_first([same]) == [same]
+
+
+def test_tokens_of_words_past_the_bmp_match_spacys_affixes(analyzer):
+    """Tokens with the split affix regexes are those of spaCy's own."""
+    from spacy.util import (
+        compile_infix_regex,
+        compile_prefix_regex,
+        compile_suffix_regex,
+    )
+
+    ours = analyzer.kit.nlp.tokenizer
+    (_, _, prefixes), (_, _, suffixes), (_, _, infixes) = _affix_parts()
+    stock = Tokenizer(
+        ours.vocab,
+        rules=ours.rules,
+        prefix_search=compile_prefix_regex(prefixes).search,
+        suffix_search=compile_suffix_regex(suffixes).search,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+        token_match=ours.token_match,
+        url_match=ours.url_match,
+    )
+    text = " ".join(AFFIX_TEXTS) + "\nAortic calcification (\U0001f600), 36.6\u00b0C."
+    assert [t.text for t in ours(text)] == [t.text for t in stock(text)]

@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from functools import partial
+from functools import cache, partial
 from itertools import compress
 from operator import itemgetter
 from typing import Any
@@ -403,6 +404,128 @@ class WordTexts(dict[int, str]):
         return text
 
 
+# A character class that holds characters past the Basic Multilingual Plane
+# (spaCy's class of symbols, '[\u00A6...\U0001F000-\U0001F02B...]', and
+# its classes of upper- and lower-case letters) is tested by `re` through a
+# table for its characters up to U+FFFF, then through a list of its ranges
+# beyond, one by one: for a character of a report (none of which is past
+# U+FFFF, nearly always) the whole list is walked and fails. spaCy's affix
+# regexes are tried at every position of each word the tokenizer has not
+# met before, and `re` tries their alternatives in turn there, passing over
+# one that opens on a class by testing the character against it: the
+# symbols' list was walked at every position. Split in two, the characters
+# up to U+FFFF in one class and the others in a class of every character
+# past U+FFFF followed by a look back at the others, a class matches the
+# very same characters (the split adds no group: match spans and group
+# numbers stay as they were), and a character up to U+FFFF is decided by
+# the table and one comparison. An affix that is a class alone becomes two
+# affixes, one after the other, each opening on its class. About 1% of the
+# instructions of a report the prefilter passes (the affix regexes are built
+# once per rule set and kept compiled in the build cache: regex_cache.py).
+_ESCAPE_OR_CLASS = re.compile(r"\\.|\[(?:\\.|[^\\\]])*\]", re.DOTALL)
+_PAST_BMP = 0x10000
+# an inline flag ('(?i)'): a class split under it is not checked to be the same
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]")
+
+
+def bmp_first(parts: list[str]) -> list[str]:
+    """The affix regexes `parts` with each character class that holds
+    characters past U+FFFF split so that a character up to U+FFFF is tested
+    without the list of the others (see above): the same matches."""
+    out = []
+    for part in parts:
+        if "[" not in part or _INLINE_FLAGS.search(part):
+            out.append(part)
+        elif _ESCAPE_OR_CLASS.fullmatch(part) and (halves := _halves(part)):
+            out += halves  # a class alone: its two halves as two affixes
+        else:
+            out.append(_ESCAPE_OR_CLASS.sub(_split_class, part))
+    return out
+
+
+def _split_class(found: re.Match[str]) -> str:
+    """A class found in a regex, split (`_halves`) as one alternative."""
+    halves = _halves(found.group())
+    return f"(?:{'|'.join(halves)})" if halves else found.group()
+
+
+@cache  # spaCy's affixes repeat their classes: each is read once
+def _halves(text: str) -> tuple[str, ...]:
+    """A class ('[...]') that holds characters past U+FFFF as the class of
+    its other characters and a class of every character past U+FFFF that
+    looks back at its own (either may be missing when empty); none for any
+    other text."""
+    if not text.startswith("[") or not _may_pass_bmp(text):
+        return ()
+    ranges = _class_ranges(text)
+    if not ranges or all(hi < _PAST_BMP for _, hi in ranges):
+        return ()
+    low = [(lo, min(hi, _PAST_BMP - 1)) for lo, hi in ranges if lo < _PAST_BMP]
+    high = [(max(lo, _PAST_BMP), hi) for lo, hi in ranges if hi >= _PAST_BMP]
+    past = _class([(_PAST_BMP, sys.maxunicode)])
+    return (*([_class(low)] if low else []), f"{past}(?<={_class(high)})")
+
+
+def _may_pass_bmp(text: str) -> bool:
+    """May the class name a character past U+FFFF: by its '\\U' or '\\N'
+    escape, or as itself?"""
+    return "\\U" in text or "\\N" in text or any(ord(c) >= _PAST_BMP for c in text)
+
+
+def _class_ranges(text: str) -> list[tuple[int, int]] | None:
+    """The characters of a class ('[a-z\\u00DF]') as (first, last) code
+    points; None for one that is not a set of characters and ranges (a
+    negated class, one with a category such as '\\d')."""
+    from re import _constants, _parser  # type: ignore[attr-defined]
+
+    try:
+        parsed = _parser.parse(text)
+    except re.error:
+        return None
+    if len(parsed.data) != 1 or parsed.data[0][0] is not _constants.IN:
+        return None
+    ranges = []
+    for op, av in parsed.data[0][1]:
+        if op is _constants.LITERAL:
+            ranges.append((av, av))
+        elif op is _constants.RANGE:
+            ranges.append(av)
+        else:
+            return None
+    return ranges
+
+
+def _class(ranges: list[tuple[int, int]]) -> str:
+    """A class of these (first, last) code points, each one escaped."""
+    return (
+        "["
+        + "".join(
+            _escaped(lo) if lo == hi else f"{_escaped(lo)}-{_escaped(hi)}"
+            for lo, hi in ranges
+        )
+        + "]"
+    )
+
+
+def _escaped(c: int) -> str:
+    return f"\\u{c:04X}" if c < _PAST_BMP else f"\\U{c:08X}"
+
+
+def prefix_regex(parts: list[str]) -> re.Pattern[str]:
+    """spaCy's prefix regex of these parts, classes split (`bmp_first`)."""
+    return compile_prefix_regex(bmp_first(parts))
+
+
+def suffix_regex(parts: list[str]) -> re.Pattern[str]:
+    """spaCy's suffix regex of these parts, classes split (`bmp_first`)."""
+    return compile_suffix_regex(bmp_first(parts))
+
+
+def infix_regex(parts: list[str]) -> re.Pattern[str]:
+    """spaCy's infix regex of these parts, classes split (`bmp_first`)."""
+    return compile_infix_regex(bmp_first(parts))
+
+
 def _build_tokenizer(
     nlp: Any, d: Any, checked: bool = False, regexes: RegexCache | None = None
 ) -> Tokenizer:
@@ -413,9 +536,9 @@ def _build_tokenizer(
         nlp.vocab,
         checked=checked,
         rules=cacheable_exceptions(d.tokenizer_exceptions),
-        prefix_search=made(compile_prefix_regex, [*d.prefixes, *EXTRA_PREFIXES]).search,
-        suffix_search=made(compile_suffix_regex, d.suffixes).search,
-        infix_finditer=made(compile_infix_regex, [*d.infixes, *EXTRA_INFIXES]).finditer,
+        prefix_search=made(prefix_regex, [*d.prefixes, *EXTRA_PREFIXES]).search,
+        suffix_search=made(suffix_regex, d.suffixes).search,
+        infix_finditer=made(infix_regex, [*d.infixes, *EXTRA_INFIXES]).finditer,
         token_match=d.token_match,
         url_match=d.url_match,
     )
