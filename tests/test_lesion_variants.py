@@ -86,3 +86,35 @@ def test_tendinitis_restated_where_its_tendon_is_named(lesion_numbers, text, les
 @pytest.mark.parametrize("text, lesions", UNSAID_OF_SEVERAL)
 def test_unsaid_sub_site_not_joined_to_one_of_several(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# An opening "the" and a lesion noun followed by a place at the site of the
+# finding before it: the place named decides (GUIDE: upper vs lower lobe are
+# different lesions), the same or no place still refers back.
+THE_NOUN_AT_A_PLACE = [
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. The calcified "
+        "granuloma in the right lower lobe is unchanged.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Small calcified nodule at the left lung base. The calcified "
+        "nodule at the left lung apex measures 4 mm.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. The calcified "
+        "granuloma in the right upper lobe is unchanged.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. The calcified "
+        "granuloma is unchanged.",
+        [1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", THE_NOUN_AT_A_PLACE)
+def test_the_lesion_noun_at_another_place_is_another_lesion(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
