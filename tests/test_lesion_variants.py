@@ -118,3 +118,35 @@ THE_NOUN_AT_A_PLACE = [
 @pytest.mark.parametrize("text, lesions", THE_NOUN_AT_A_PLACE)
 def test_the_lesion_noun_at_another_place_is_another_lesion(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A node station word in the mention, before the lesion words, names the
+# sub-site when the site words ("lymph nodes") leave it unsaid (GUIDE: right
+# vs left hilar nodes are different lesions, and so are different sub-sites).
+NODE_STATIONS = [
+    (
+        "IMPRESSION: Right hilar calcified lymph nodes and subcarinal "
+        "calcified lymph nodes.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified left paratracheal lymph node. Calcified "
+        "subcarinal lymph node.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified right hilar lymph node.\n"
+        "IMPRESSION: Calcified hilar lymph node, old granulomatous disease.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified mediastinal and hilar lymph nodes.\n"
+        "IMPRESSION: Calcified hilar lymph nodes.",
+        [1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", NODE_STATIONS)
+def test_node_station_in_the_mention_names_the_sub_site(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -66,6 +66,7 @@ from calc_nlp.stages.lesion_words import (
     label_sub,
     lead_list,
     mention_at,
+    mention_sub,
     names_a_count,
     names_a_lesion,
     names_another,
@@ -1123,7 +1124,7 @@ def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     calcified", its site words "femoral artery")."""
     sub = sub_site(dr, f)
     if not sub:
-        return label_sub(dr, f, text) or subject_sub(dr, f)
+        return label_sub(dr, f, text) or subject_sub(dr, f) or mention_sub(dr, f)
     subject = subject_sub(dr, f)
     return subject if set(sub.split()) < set(subject.split()) else sub
 
