@@ -150,3 +150,37 @@ NODE_STATIONS = [
 @pytest.mark.parametrize("text, lesions", NODE_STATIONS)
 def test_node_station_in_the_mention_names_the_sub_site(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A part named in other words nests in the place it is part of (GUIDE: the
+# impression restating a finding shares its number though the two name the
+# place in other words): the aortic arch or knob and the ascending aorta are
+# the thoracic aorta's; the infrapopliteal arteries are the tibial arteries.
+PARTS_IN_OTHER_WORDS = [
+    (
+        "FINDINGS: Calcified plaque in the right popliteal artery. Calcification "
+        "of the right tibial arteries.\n"
+        "IMPRESSION: Extensive calcification of the right infrapopliteal arteries.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: Calcified aortic knob.\n"
+        "IMPRESSION: Thoracic aortic atherosclerotic calcification.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Mural calcification of the aortic arch.\n"
+        "IMPRESSION: Atherosclerotic calcification of the thoracic aorta.",
+        [1, 1],
+    ),
+    # the arch and the ascending aorta are two parts of the thoracic aorta
+    (
+        "FINDINGS: The ascending aorta is calcified.\nIMPRESSION: Calcified aortic arch.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", PARTS_IN_OTHER_WORDS)
+def test_part_in_other_words_nests_in_its_place(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
