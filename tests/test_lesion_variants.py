@@ -155,7 +155,8 @@ def test_node_station_in_the_mention_names_the_sub_site(lesion_numbers, text, le
 # A part named in other words nests in the place it is part of (GUIDE: the
 # impression restating a finding shares its number though the two name the
 # place in other words): the aortic arch or knob and the ascending aorta are
-# the thoracic aorta's; the infrapopliteal arteries are the tibial arteries.
+# the thoracic aorta's; the infrapopliteal arteries are the tibial arteries;
+# a thyroid lobe's pole is the lobe's.
 PARTS_IN_OTHER_WORDS = [
     (
         "FINDINGS: Calcified plaque in the right popliteal artery. Calcification "
@@ -172,6 +173,17 @@ PARTS_IN_OTHER_WORDS = [
         "FINDINGS: Mural calcification of the aortic arch.\n"
         "IMPRESSION: Atherosclerotic calcification of the thoracic aorta.",
         [1, 1],
+    ),
+    # a thyroid lobe's pole is within the lobe; its two poles are two places
+    (
+        "FINDINGS: A calcified nodule in the left thyroid lobe.\n"
+        "IMPRESSION: Calcified left lower pole thyroid nodule.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Coarse calcification in the upper pole of the right thyroid "
+        "lobe. Punctate calcification in the lower pole of the right thyroid lobe.",
+        [1, 2],
     ),
     # the arch and the ascending aorta are two parts of the thoracic aorta
     (
