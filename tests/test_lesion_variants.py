@@ -86,3 +86,113 @@ def test_tendinitis_restated_where_its_tendon_is_named(lesion_numbers, text, les
 @pytest.mark.parametrize("text, lesions", UNSAID_OF_SEVERAL)
 def test_unsaid_sub_site_not_joined_to_one_of_several(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# An opening "the" and a lesion noun followed by a place at the site of the
+# finding before it: the place named decides (GUIDE: upper vs lower lobe are
+# different lesions), the same or no place still refers back.
+THE_NOUN_AT_A_PLACE = [
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. The calcified "
+        "granuloma in the right lower lobe is unchanged.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Small calcified nodule at the left lung base. The calcified "
+        "nodule at the left lung apex measures 4 mm.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. The calcified "
+        "granuloma in the right upper lobe is unchanged.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. The calcified "
+        "granuloma is unchanged.",
+        [1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", THE_NOUN_AT_A_PLACE)
+def test_the_lesion_noun_at_another_place_is_another_lesion(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# A node station word in the mention, before the lesion words, names the
+# sub-site when the site words ("lymph nodes") leave it unsaid (GUIDE: right
+# vs left hilar nodes are different lesions, and so are different sub-sites).
+NODE_STATIONS = [
+    (
+        "IMPRESSION: Right hilar calcified lymph nodes and subcarinal "
+        "calcified lymph nodes.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified left paratracheal lymph node. Calcified "
+        "subcarinal lymph node.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified right hilar lymph node.\n"
+        "IMPRESSION: Calcified hilar lymph node, old granulomatous disease.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified mediastinal and hilar lymph nodes.\n"
+        "IMPRESSION: Calcified hilar lymph nodes.",
+        [1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", NODE_STATIONS)
+def test_node_station_in_the_mention_names_the_sub_site(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# A part named in other words nests in the place it is part of (GUIDE: the
+# impression restating a finding shares its number though the two name the
+# place in other words): the aortic arch or knob and the ascending aorta are
+# the thoracic aorta's; the infrapopliteal arteries are the tibial arteries;
+# a thyroid lobe's pole is the lobe's.
+PARTS_IN_OTHER_WORDS = [
+    (
+        "FINDINGS: Calcified plaque in the right popliteal artery. Calcification "
+        "of the right tibial arteries.\n"
+        "IMPRESSION: Extensive calcification of the right infrapopliteal arteries.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: Calcified aortic knob.\n"
+        "IMPRESSION: Thoracic aortic atherosclerotic calcification.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Mural calcification of the aortic arch.\n"
+        "IMPRESSION: Atherosclerotic calcification of the thoracic aorta.",
+        [1, 1],
+    ),
+    # a thyroid lobe's pole is within the lobe; its two poles are two places
+    (
+        "FINDINGS: A calcified nodule in the left thyroid lobe.\n"
+        "IMPRESSION: Calcified left lower pole thyroid nodule.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Coarse calcification in the upper pole of the right thyroid "
+        "lobe. Punctate calcification in the lower pole of the right thyroid lobe.",
+        [1, 2],
+    ),
+    # the arch and the ascending aorta are two parts of the thoracic aorta
+    (
+        "FINDINGS: The ascending aorta is calcified.\nIMPRESSION: Calcified aortic arch.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", PARTS_IN_OTHER_WORDS)
+def test_part_in_other_words_nests_in_its_place(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

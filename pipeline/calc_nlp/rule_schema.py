@@ -272,6 +272,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_holding_verbs",
     "lesion_place_predicates",
     "lesion_level_sites",
+    "lesion_mention_place_sites",
     "lesion_other_comparatives",
     "lesion_summary_words",
     "lesion_place_links",
@@ -289,4 +290,9 @@ DESCRIPTOR_WORD_LISTS = (
     "size_restating_verbs",
 )
 # Word lists of descriptors.json that name sites of sites.json.
-DESCRIPTOR_SITE_LISTS = ("segment_sites", "lesion_vessel_sites", "lesion_joint_sites")
+DESCRIPTOR_SITE_LISTS = (
+    "segment_sites",
+    "lesion_vessel_sites",
+    "lesion_joint_sites",
+    "lesion_mention_place_sites",
+)

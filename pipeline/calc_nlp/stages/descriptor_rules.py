@@ -126,6 +126,8 @@ class DescriptorRules:
         self.place_predicates = frozenset(wl["lesion_place_predicates"])
         # the sites a vertebral level tells the part of (a disc)
         self.level_sites = frozenset(wl["lesion_level_sites"])
+        # sites where a place word of the mention names the sub-site
+        self.mention_place_sites = frozenset(wl["lesion_mention_place_sites"])
         # a verb of being or having: it ends a place after a mention and
         # opens a second predicate after "and"
         self.verbs = frozenset(self.copulas | self.auxiliaries)

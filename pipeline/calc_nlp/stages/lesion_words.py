@@ -61,6 +61,24 @@ def sub_site(dr: DescriptorRules, f: Finding) -> str:
     return " ".join(words)
 
 
+def mention_sub(dr: DescriptorRules, f: Finding) -> str:
+    """At a site of `mention_place_sites`, the sub-site words the finding's
+    own mention gives outside its site words, by the place words of
+    `site_synonyms` ("hilar calcified lymph nodes", site words "lymph
+    nodes": the hilum; "subcarinal calcified node"); empty else, and when
+    the mention joins places ("mediastinal and hilar"), which names no one
+    sub-site."""
+    if f.site not in dr.mention_place_sites:
+        return ""
+    words = WORD.findall(f.mention.lower())
+    if "and" in words or any("/" in w for w in words):
+        return ""
+    own = set(WORD.findall(f.site_text.lower()))
+    placed = " ".join(w for w in words if w in dr.synonyms and w not in own)
+    name = set(site_words(dr, f.site))
+    return " ".join(w for w in site_words(dr, placed) if w not in name)
+
+
 def core(dr: DescriptorRules, f: Finding) -> str:
     """The mention's words without its site and side words, lower case."""
     drop = set(WORD.findall(f.site_text.lower())) | dr.side_words

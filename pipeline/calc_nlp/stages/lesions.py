@@ -66,6 +66,7 @@ from calc_nlp.stages.lesion_words import (
     label_sub,
     lead_list,
     mention_at,
+    mention_sub,
     names_a_count,
     names_a_lesion,
     names_another,
@@ -801,14 +802,19 @@ def _weighed(dr: DescriptorRules, f: Finding, gap: str) -> bool:
     return dr.differential.match(after) is not None
 
 
-def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+def _refers_back(
+    dr: DescriptorRules, f: Finding, prev: Finding, places: dict[str, str] | None = None
+) -> bool:
     """Does `f` restate `prev`, the finding before it in its state: an anaphor
     at its site or where `prev` has none, in its section; or a sentence that
     names what `prev` is, wherever its words place it? Sides must fit. At a
     scored site an anaphor naming another vessel than `prev` ("The LAD
     calcification ..." after the total score, "The total Agatston score"
     after the LAD's plaque) is no anaphor: the whole tree and one vessel
-    are different lesions."""
+    are different lesions; nor is one whose own words name, at `prev`'s
+    site, a sub-site that does not nest with `prev`'s ("The calcified
+    granuloma in the right lower lobe" after the right upper lobe's: the
+    place named decides). `places`: each finding's sub-site, by id."""
     if f.own_lesion or not _fits(f.laterality, prev.laterality):
         return False
     if prev.section == f.section and names_what_it_is(dr, f):
@@ -825,7 +831,19 @@ def _refers_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
         and (prev.section == f.section or not prev.site)
         and not names_its_place(dr, f, prev)
         and not _other_vessel(dr, f, prev)
+        and not _subs_apart(f, prev, places or {})
     )
+
+
+def _subs_apart(f: Finding, prev: Finding, places: dict[str, str]) -> bool:
+    """Do the two, at one site, name sub-sites of one kind that do not nest,
+    a place word shared and another differing ("lower lobe" and "upper
+    lobe")? Sub-sites that share no word may be one place in other words
+    ("subareolar" and "retroareolar")."""
+    mine, theirs = places.get(f.finding_id, ""), places.get(prev.finding_id, "")
+    if f.site != prev.site or not mine or not theirs or _nests(mine, theirs):
+        return False
+    return bool(set(mine.split()) & set(theirs.split()))
 
 
 def _points_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
@@ -1106,7 +1124,7 @@ def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     calcified", its site words "femoral artery")."""
     sub = sub_site(dr, f)
     if not sub:
-        return label_sub(dr, f, text) or subject_sub(dr, f)
+        return label_sub(dr, f, text) or subject_sub(dr, f) or mention_sub(dr, f)
     subject = subject_sub(dr, f)
     return subject if set(sub.split()) < set(subject.split()) else sub
 
@@ -1177,10 +1195,10 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             and prev is not None
             and found.lesion_id != prev.lesion_id
             and _linked(dr, f, prev)
-            and _refers_back(dr, f, prev)
+            and _refers_back(dr, f, prev, subs)
         ):
             found = None
-        if found is None and prev is not None and _refers_back(dr, f, prev):
+        if found is None and prev is not None and _refers_back(dr, f, prev, subs):
             found = by_id[prev.lesion_id]
             told = f.site in ("", prev.site) or not _offered(dr, f, prev)
         if found is None and f.site and not f.own_lesion:
