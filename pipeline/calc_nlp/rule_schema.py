@@ -226,6 +226,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_adjectives",
     "restated_heads",
     "copulas",
+    "term_labels",
     "restating_openers",
     "differential_links",
     "phrase_tails",

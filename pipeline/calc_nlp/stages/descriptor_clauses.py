@@ -66,6 +66,8 @@ def clause(
     told = _colon_terms(dr, text, span.end_char, stop)
     if told == span.end_char:
         told = _place_colon_terms(dr, text, span.end_char, stop)
+    if told == span.end_char:
+        told = _labelled_terms(dr, text, span.end_char, stop)
     hi, hi_shape, hi_grade = (max(e, told) for e in ends)
     hi_shape = max(hi_shape, _linked_part(dr, text, hi_shape, stop))
     hi_shape = max(hi_shape, _and_copula_terms(dr, text, hi_shape, stop))
@@ -196,6 +198,39 @@ def _place_colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> i
     return end if last == place.end() else last
 
 
+# a heading a comma or semicolon may open, right before its colon
+_LABEL = re.compile(r"[^\S\n]*(?:[,;][^\S\n]*)?([a-z]+)(?=[^\S\n]*:)", re.I)
+# a place of plain words up to a comma or semicolon
+_PLACE_COMMA = re.compile(
+    r"[^\S\n]+(?:(?:[a-z][\w'-]*|\d{1,2})(?![\w'-])[^\S\n]*){1,10}(?=[,;])", re.I
+)
+
+
+def _labelled_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> int:
+    """Where the BI-RADS words end that the headings of a structured report
+    give the mention right after it or past a few plain words of its place
+    ("calcifications in the right breast, morphology: amorphous,
+    distribution: grouped"): each heading a term_labels word before a
+    colon; `end` when none."""
+    starts = [end]
+    place = _PLACE_COMMA.match(text, end, stop)
+    if place is not None and not dr.after_breaks.search(text, end, place.end()):
+        starts.append(place.end())
+    for at in starts:
+        last = at
+        while True:
+            label = _LABEL.match(text, last, stop)
+            if label is None or label.group(1).lower() not in dr.term_labels:
+                break
+            got = _colon_terms(dr, text, label.end(), stop)
+            if got == label.end():
+                break
+            last = got
+        if last > at:
+            return last
+    return end
+
+
 _LEAD_WORD = re.compile(r"[^\S\n]*([a-z]+)(?![\w-])", re.I)
 
 
@@ -220,6 +255,8 @@ def _first_break(
     for cut in rx.finditer(text, lo, stop):
         if _clock_colon(text, cut):
             continue  # "at the 7:00 position"
+        if _in_term(dr, text, cut):
+            continue  # "which are fine and pleomorphic"
         word = cut.group().lower()
         listed = (
             word in dr.term_lists

@@ -119,6 +119,7 @@ class DescriptorRules:
         self.size_adjectives = set(wl["size_adjectives"])
         self.restated_heads = set(wl["restated_heads"])
         self.copulas = set(wl["copulas"])
+        self.term_labels = frozenset(wl["term_labels"])
         self.auxiliaries = set(wl["auxiliaries"])
         # a place subject's verb of holding ("the isthmus contains ...")
         self.holding_verbs = frozenset(wl["lesion_holding_verbs"])

@@ -422,7 +422,7 @@ def birads(
     found: list[tuple[bool, int, str, Word]] = []
     for rid, rx, at in rules:
         for m in rx.finditer(text, at):
-            value = _arabic(m.group("value").upper())
+            value = _arabic(m.group("value").upper().replace("-", ""))  # "4-B"
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].lower()
             overall = any(w in dr.overall for w in _TOKEN.findall(line))
             found.append(
