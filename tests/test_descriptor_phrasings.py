@@ -892,6 +892,25 @@ CHANGES = [
         None,
         "new",
     ),
+    # a change sentence with no subject of its own right after the findings'
+    # sentence is every finding's of that sentence; not a change word
+    # grading a noun of its own, nor after a sentence naming another finding
+    ("Calcified nodule at the right apex. Unchanged.", None, "stable"),
+    ("Calcified hilar nodes on the left. Stable since 2017.", None, "stable"),
+    ("Dense calcification of the aortic knob. No change from the earlier film.", None, "stable"),
+    ("Calcified granuloma over the left third rib. Larger than before.", None, "increased"),
+    ("Calcified nodes in both hila. Both unchanged.", None, "stable"),
+    (
+        "Calcified granuloma at the right apex and a calcified node in the left "
+        "hilum. Not changed.",
+        "calcified node",
+        "stable",
+    ),
+    ("Calcified granuloma at the left apex. Stable cardiomegaly.", None, ""),
+    ("Calcified granuloma at the left apex. No change in the heart size.", None, ""),
+    ("Calcified granuloma and small effusion at the left base. Unchanged.", None, ""),
+    ("No calcified granuloma at the left apex. Unchanged.", None, ""),
+    ("Calcified granuloma at the left apex. Unchanged, new effusion.", None, ""),
 ]
 
 

@@ -26,6 +26,7 @@ from calc_nlp.stages.descriptor_changes import (
     opening_change,
     predicate_change,
     semicolon_change,
+    sentence_change,
     subject_mention,
 )
 from calc_nlp.stages.descriptor_clauses import Clause, clause, in_reach, predicate_ok
@@ -155,9 +156,48 @@ def _outer_change(
         if after > sent.end_char:
             closing = semicolon_change(dr, text, sent.end_char, after)
     if closing is None:
+        closing = _next_sentence_change(dr, rd, spans, sent, text)
+    if closing is None:
         return None
     value, rid, start, end = closing
     return value, ("change", rid, off + start, off + end)
+
+
+# Words that deny what a findings' sentence names ("No calcified granuloma").
+_DENIAL = re.compile(r"\b(?:no|not|without|negative)\b", re.I)
+_WORD = re.compile(r"[\w-]+")
+
+
+def _next_sentence_change(
+    dr: DescriptorRules, rd: ReportDoc, spans: list[Span], sent: Span, text: str
+) -> Word | None:
+    """The change of a sentence of its own right after the findings' sentence
+    `sent` ("Calcified granuloma at the apex. Unchanged."): only when that
+    sentence names no finding, only blanks stand between the two, and the
+    findings' sentence neither denies nor names another lesion or finding
+    outside its findings ("Calcified granuloma and small effusion.
+    Unchanged." leaves the change unsaid for the granuloma)."""
+    if sent.end >= len(rd.doc):
+        return None
+    nxt = rd.sent_at(sent.end)
+    if any(nxt.start <= s.start < nxt.end for s in spans):
+        return None
+    gap = text[sent.end_char : nxt.start_char]
+    if gap.strip() or "\n" in gap:
+        return None
+    own = [s for s in spans if sent.start <= s.start < sent.end]
+    rest, at = [], sent.start_char
+    for s in own:
+        rest.append(text[at : s.start_char])
+        at = s.end_char
+    rest.append(text[at : sent.end_char])
+    outside = " ".join(rest)
+    others = rd.other_finding_nouns | frozenset(dr.lesion_nouns)
+    if _DENIAL.search(outside) or others & {w.lower() for w in _WORD.findall(outside)}:
+        return None
+    if ";" in outside or "\n" in rd.span_text(sent).strip():
+        return None  # a semicolon part or a line of its own: not one sentence
+    return sentence_change(dr, text, nxt.start_char, nxt.end_char, others)
 
 
 def _reach(spans: list[Span], i: int, sent: Span) -> tuple[int, int]:
