@@ -1082,6 +1082,12 @@ GRADES = [
     ("Calcification of the costal cartilages, advanced for age.", "severe"),
     ("Coronary artery calcification, mild for the patient's age.", "mild"),
     ("Coronary artery calcification, normal for age.", ""),
+    # a breast density phrase running into the mention leaves its grade word
+    # to the mention; a density phrase before another noun still grades none
+    ("Dense breast arterial calcifications along both lower quadrants.", "severe"),
+    ("Marked breast arterial calcification in the left breast.", "severe"),
+    ("Heterogeneously dense breast tissue with round calcifications.", ""),
+    ("Dense breasts. Breast arterial calcifications on the right.", ""),
 ]
 
 

@@ -13,6 +13,7 @@ written on the mention ("5 mm calcified granuloma", "granuloma measuring
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -360,6 +361,20 @@ def _spread_of_head(dr: DescriptorRules, entry: dict[str, str], phrase: str) -> 
     return not shape_too or "distribution" in phrase.lower()
 
 
+def _clause_terms(dr: DescriptorRules, text: str, c: Clause) -> Iterator[re.Match[str]]:
+    """The terms of the clause's words in text order. A term with no value
+    that runs into the mention ("dense breast" of "dense breast arterial
+    calcifications") names no thing of its own: what stands before the
+    mention is read again on its own ("dense", the mention's grade)."""
+    for m in dr.terms.finditer(text, c.lo, max(c.hi, c.hi_shape, c.hi_grade)):
+        if m.start() < c.start < m.end() and not dr.term(m.group())["value"]:
+            inner = dr.terms.match(text, m.start(), c.start)
+            if inner is not None:
+                yield inner
+            continue
+        yield m
+
+
 def _terms(
     dr: DescriptorRules, f: Finding, text: str, c: Clause, off: int
 ) -> list[Word]:
@@ -371,7 +386,7 @@ def _terms(
     morph: list[str] = []
     dist: list[str] = []
     graded = text[c.start : c.end].split()[-1].lower() in dr.graded_heads
-    for m in dr.terms.finditer(text, c.lo, max(c.hi, c.hi_shape, c.hi_grade)):
+    for m in _clause_terms(dr, text, c):
         entry = dr.term(m.group())
         field, value = entry["field"], entry["value"]
         if not in_reach(dr, text, c, m, field) or not predicate_ok(dr, text, m):
