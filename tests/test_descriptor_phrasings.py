@@ -1032,6 +1032,32 @@ SHAPES = [
     ("Calcifications in a linear distribution in the left breast.", "distribution", ("linear",)),
     ("Regional amorphous calcifications in the left breast.", "distribution", ("regional",)),
     ("Diffusely scattered punctate calcifications in both breasts.", "distribution", ("diffuse",)),
+    # a distribution phrase opening the part after a semicolon that names no
+    # finding is the lone finding's of the part before it
+    (
+        "Clustered amorphous calcifications in the right breast; segmental "
+        "distribution toward the areola.",
+        "distribution",
+        ("grouped", "segmental"),
+    ),
+    (
+        "Fine pleomorphic calcifications at 2 o'clock, no mass; in a linear "
+        "distribution.",
+        "distribution",
+        ("linear",),
+    ),
+    # not a bare shape word opening another thing, nor past two findings
+    (
+        "Punctate calcifications in the right breast; linear scar at the biopsy site.",
+        "distribution",
+        (),
+    ),
+    (
+        "Punctate calcifications in the right breast and round calcifications in "
+        "the left breast; linear distribution.",
+        "distribution",
+        (),
+    ),
 ]
 
 

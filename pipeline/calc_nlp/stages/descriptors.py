@@ -60,6 +60,10 @@ def describe(
         sent = rd.sent(span)
         c = clause(dr, text, spans, i, sent)
         words = _terms(dr, f, text, c, rd.offset)
+        spread = _semicolon_spread(dr, rd, spans, i, text)
+        if spread is not None and spread[0] not in f.distribution:
+            f.distribution += (spread[0],)
+            words.append(spread[1])
         outer = None if f.change else _outer_change(dr, text, spans, i, rd, c.lo)
         if outer is not None:
             f.change = outer[0]
@@ -199,6 +203,33 @@ def _next_sentence_change(
     if ";" in outside or "\n" in rd.span_text(sent).strip():
         return None  # a semicolon part or a line of its own: not one sentence
     return sentence_change(dr, text, nxt.start_char, nxt.end_char, others)
+
+
+def _semicolon_spread(
+    dr: DescriptorRules, rd: ReportDoc, spans: list[Span], i: int, text: str
+) -> tuple[str, Word] | None:
+    """A distribution phrase that opens the part after a semicolon ending the
+    sentence of finding i, alone in it, when that part names no finding
+    ("fine linear calcifications in the left breast; linear distribution
+    toward the nipple"): the phrase must say "distribution" (a bare "linear"
+    there may describe anything). (value, the words that gave it)."""
+    sent = rd.sent(spans[i])
+    if sum(1 for s in spans if sent.start <= s.start < sent.end) != 1:
+        return None
+    after = _past_semicolon(rd, spans, sent)
+    if after <= sent.end_char:
+        return None
+    at = sent.end_char
+    while at < after and text[at].isspace():
+        at += 1
+    m = dr.terms.match(text, at, after)
+    if m is None or not m.group().lower().endswith("distribution"):
+        return None
+    entry = dr.term(m.group())
+    if entry["field"] != "distribution" or not entry["value"]:
+        return None
+    off = rd.offset
+    return entry["value"], ("distribution", entry["id"], off + m.start(), off + m.end())
 
 
 def _reach(spans: list[Span], i: int, sent: Span) -> tuple[int, int]:
