@@ -1108,6 +1108,10 @@ GRADES = [
     ("Calcification of the costal cartilages, advanced for age.", "severe"),
     ("Coronary artery calcification, mild for the patient's age.", "mild"),
     ("Coronary artery calcification, normal for age.", ""),
+    # past an "and" of the mention's place of up to four words
+    ("Calcification of the laryngeal and upper tracheal cartilage rings, advanced for age.", "severe"),
+    ("Calcification of the laryngeal and upper tracheal cartilage rings, mild for age.", "mild"),
+    ("Calcification of the laryngeal and upper tracheal cartilage rings, and severe emphysema.", ""),
     # a breast density phrase running into the mention leaves its grade word
     # to the mention; a density phrase before another noun still grades none
     ("Dense breast arterial calcifications along both lower quadrants.", "severe"),
