@@ -419,6 +419,14 @@ SIZES = [
     ("A 3 cm mass in the liver and a node in the porta which is calcified.", "calcified", None),
     ("A 9 mm nodule at the left base, formerly 5 mm, which is calcified.", "calcified", None),
     ("A 6 mm nodule at the left base, calcified, and a small effusion.", "calcified", None),
+    # a size on the subject (a lesion noun and a size lead, or set off by
+    # commas) before a one-word calcified predicate: the subject's size
+    ("A granuloma measuring 7 mm is calcified.", "calcified", 7),
+    ("A nodule measuring about 4 mm is densely calcified.", "calcified", 4),
+    ("The granuloma, 6 mm, calcified.", "calcified", 6),
+    # not a size of another thing than a lesion, nor with more after the mention
+    ("The catheter measuring 9 mm is calcified.", "calcified", None),
+    ("A nodule, 5 mm, calcified in part, at the right base.", "calcified", None),
 ]
 
 
