@@ -900,6 +900,10 @@ CHANGES = [
         None,
         "new",
     ),
+    # a change word after an appearance verb opening the part past the comma
+    ("Calcified node in the left hilum, appearing similar to the prior film.", None, "stable"),
+    ("Calcified granuloma at the right base, looking larger than in 2019.", None, "increased"),
+    ("Calcified granuloma at the right base, heart size appearing unchanged.", None, ""),
     # a change sentence with no subject of its own right after the findings'
     # sentence is every finding's of that sentence; not a change word
     # grading a noun of its own, nor after a sentence naming another finding
