@@ -419,6 +419,14 @@ SIZES = [
     ("A 3 cm mass in the liver and a node in the porta which is calcified.", "calcified", None),
     ("A 9 mm nodule at the left base, formerly 5 mm, which is calcified.", "calcified", None),
     ("A 6 mm nodule at the left base, calcified, and a small effusion.", "calcified", None),
+    # a size on the subject (a lesion noun and a size lead, or set off by
+    # commas) before a one-word calcified predicate: the subject's size
+    ("A granuloma measuring 7 mm is calcified.", "calcified", 7),
+    ("A nodule measuring about 4 mm is densely calcified.", "calcified", 4),
+    ("The granuloma, 6 mm, calcified.", "calcified", 6),
+    # not a size of another thing than a lesion, nor with more after the mention
+    ("The catheter measuring 9 mm is calcified.", "calcified", None),
+    ("A nodule, 5 mm, calcified in part, at the right base.", "calcified", None),
 ]
 
 
@@ -892,6 +900,29 @@ CHANGES = [
         None,
         "new",
     ),
+    # a change word after an appearance verb opening the part past the comma
+    ("Calcified node in the left hilum, appearing similar to the prior film.", None, "stable"),
+    ("Calcified granuloma at the right base, looking larger than in 2019.", None, "increased"),
+    ("Calcified granuloma at the right base, heart size appearing unchanged.", None, ""),
+    # a change sentence with no subject of its own right after the findings'
+    # sentence is every finding's of that sentence; not a change word
+    # grading a noun of its own, nor after a sentence naming another finding
+    ("Calcified nodule at the right apex. Unchanged.", None, "stable"),
+    ("Calcified hilar nodes on the left. Stable since 2017.", None, "stable"),
+    ("Dense calcification of the aortic knob. No change from the earlier film.", None, "stable"),
+    ("Calcified granuloma over the left third rib. Larger than before.", None, "increased"),
+    ("Calcified nodes in both hila. Both unchanged.", None, "stable"),
+    (
+        "Calcified granuloma at the right apex and a calcified node in the left "
+        "hilum. Not changed.",
+        "calcified node",
+        "stable",
+    ),
+    ("Calcified granuloma at the left apex. Stable cardiomegaly.", None, ""),
+    ("Calcified granuloma at the left apex. No change in the heart size.", None, ""),
+    ("Calcified granuloma and small effusion at the left base. Unchanged.", None, ""),
+    ("No calcified granuloma at the left apex. Unchanged.", None, ""),
+    ("Calcified granuloma at the left apex. Unchanged, new effusion.", None, ""),
 ]
 
 
@@ -1013,6 +1044,32 @@ SHAPES = [
     ("Calcifications in a linear distribution in the left breast.", "distribution", ("linear",)),
     ("Regional amorphous calcifications in the left breast.", "distribution", ("regional",)),
     ("Diffusely scattered punctate calcifications in both breasts.", "distribution", ("diffuse",)),
+    # a distribution phrase opening the part after a semicolon that names no
+    # finding is the lone finding's of the part before it
+    (
+        "Clustered amorphous calcifications in the right breast; segmental "
+        "distribution toward the areola.",
+        "distribution",
+        ("grouped", "segmental"),
+    ),
+    (
+        "Fine pleomorphic calcifications at 2 o'clock, no mass; in a linear "
+        "distribution.",
+        "distribution",
+        ("linear",),
+    ),
+    # not a bare shape word opening another thing, nor past two findings
+    (
+        "Punctate calcifications in the right breast; linear scar at the biopsy site.",
+        "distribution",
+        (),
+    ),
+    (
+        "Punctate calcifications in the right breast and round calcifications in "
+        "the left breast; linear distribution.",
+        "distribution",
+        (),
+    ),
 ]
 
 
@@ -1063,6 +1120,16 @@ GRADES = [
     ("Calcification of the costal cartilages, advanced for age.", "severe"),
     ("Coronary artery calcification, mild for the patient's age.", "mild"),
     ("Coronary artery calcification, normal for age.", ""),
+    # past an "and" of the mention's place of up to four words
+    ("Calcification of the laryngeal and upper tracheal cartilage rings, advanced for age.", "severe"),
+    ("Calcification of the laryngeal and upper tracheal cartilage rings, mild for age.", "mild"),
+    ("Calcification of the laryngeal and upper tracheal cartilage rings, and severe emphysema.", ""),
+    # a breast density phrase running into the mention leaves its grade word
+    # to the mention; a density phrase before another noun still grades none
+    ("Dense breast arterial calcifications along both lower quadrants.", "severe"),
+    ("Marked breast arterial calcification in the left breast.", "severe"),
+    ("Heterogeneously dense breast tissue with round calcifications.", ""),
+    ("Dense breasts. Breast arterial calcifications on the right.", ""),
 ]
 
 

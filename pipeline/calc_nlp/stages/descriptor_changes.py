@@ -71,6 +71,43 @@ def semicolon_change(
     return (entry["value"], entry["id"], m.start(), m.end())
 
 
+# How many words may follow the change term in a sentence of its own
+# ("Unchanged from the prior examination.").
+_SENTENCE_TAIL_REACH = 6
+
+
+def sentence_change(
+    dr: DescriptorRules, text: str, start: int, end: int, others: frozenset[str]
+) -> Word | None:
+    """A sentence from `start` to `end`, right after the findings' sentence
+    and naming no finding (the caller's check), that is only a change phrase
+    ("Unchanged.", "Stable since 2017.", "No change from the earlier film.",
+    "Both unchanged."): a predicate with no subject of its own, so every
+    finding's of the sentence before it, as a closing phrase after a comma
+    is. The term must open the sentence and close its phrase; after it only
+    a few words with no mark, no denial and no noun of `others` (lesion and
+    other finding nouns): not "Stable cardiomegaly.", "No change in the heart
+    size.", "Unchanged, new effusion."."""
+    at = skip_spaces(text, start)
+    m = _change_at(dr, text, _past_distributive(dr, text, at))
+    if m is None or m.end() > end or not _closes_phrase(dr, text, m):
+        return None
+    tail = text[m.end() : end].rstrip()
+    tail = tail[:-1] if tail.endswith(".") else tail
+    words = [w.lower() for w in _TAIL_WORD.findall(tail)]
+    if _TAIL_MARK.search(tail) or _DENIED.search(tail) or others & set(words):
+        return None
+    if len(words) > _SENTENCE_TAIL_REACH:
+        return None
+    entry = dr.term(m.group())
+    return (entry["value"], entry["id"], m.start(), m.end())
+
+
+_TAIL_WORD = re.compile(r"[\w-]+")
+# Marks that, in a change sentence's tail, open another part or clause.
+_TAIL_MARK = re.compile(r"[,;:()\n]")
+
+
 # How many words the judging part before the "and" may hold.
 _APPEARANCE_REACH = 6
 _PART_WORD = re.compile(r"[^\S\n]*([\w-]+|[^\w\s])")

@@ -272,7 +272,7 @@ def _first_break(
 # each word whole ('(?![\w-])'), so a long token is not split every way before
 # the match fails (that backtracking grew with the cube of its length)
 _PLACE_PART = re.compile(
-    r"[^\S\n]*(?:and|or)[^\S\n]+((?:[a-z][\w-]*(?![\w-])[^\S\n]*){1,3}),", re.I
+    r"[^\S\n]*(?:and|or)[^\S\n]+((?:[a-z][\w-]*(?![\w-])[^\S\n]*){1,4}),", re.I
 )
 
 
@@ -280,7 +280,8 @@ def _past_place_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
     """Where the change words of a clause end when its first break is an
     "and" inside the mention's place ("calcifications in the pancreatic head
     and body, unchanged from XXXX, and ...", "of the hilar and subcarinal
-    nodes, unchanged"): past it to the next break when a few plain words
+    nodes, unchanged", "of the laryngeal and upper tracheal cartilage rings,
+    advanced for age"): past it to the next break when up to four plain words
     (no article, no "no", no descriptor term) and a comma follow it, else
     `hi`. A finding after the "and" has its own clause (`stop`)."""
     part = _PLACE_PART.match(text, hi, stop)

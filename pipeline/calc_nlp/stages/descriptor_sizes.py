@@ -275,29 +275,57 @@ _SET_OFF = re.compile(r"([a-z]+)[^\S\n]*,((?:[^\S\n]*[a-z]+(?![a-z]))*)[^\S\n]*$
 
 
 def _set_off_subject(
-    dr: DescriptorRules, text: str, at: int, gap: list[str], mention: str
+    dr: DescriptorRules,
+    text: str,
+    at: int,
+    gap: list[str],
+    mention: str,
+    closes: bool = False,
 ) -> bool:
     """Is a size that commas set off after the subject, before a predicate
     adjective mention, the subject's ("A subcarinal node, 14 mm, is densely
-    calcified", "the mass, measuring 3 cm, is partially calcified")? The
-    mention is one adjective; between the size and it only a comma, a copula
-    and size_before adverbs; before the size a word, a comma and at most a
-    size lead with its adverbs (`at`: where the size starts)."""
+    calcified", "the mass, measuring 3 cm, is partially calcified", and with
+    no copula when the mention `closes` its sentence: "a nodule, 5 mm,
+    calcified")? The mention is one adjective; between the size and it only
+    a comma, a copula and size_before adverbs; before the size a word, a
+    comma and at most a size lead with its adverbs (`at`: where the size
+    starts). With no commas, a copula alone between: a lesion noun and a
+    size lead right before the size ("a granuloma measuring 6 mm is
+    calcified": _led_subject)."""
     while gap and gap[-1] in dr.size_before:
         gap = gap[:-1]
-    if (
-        len(mention.split()) != 1
-        or mention.lower() not in dr.size_adjectives
-        or len(gap) != 2
-        or gap[0] != ","
-        or gap[1] not in dr.copulas
-    ):
+    if len(mention.split()) != 1 or mention.lower() not in dr.size_adjectives:
+        return False
+    if len(gap) == 1 and gap[0] in dr.copulas:
+        return _led_subject(dr, text, at)
+    copula = len(gap) == 2 and gap[1] in dr.copulas
+    if not gap or gap[0] != "," or not (copula or (len(gap) == 1 and closes)):
         return False
     before = _SET_OFF.search(text, max(0, at - 60), at)
     if before is None:
         return False
     lead = before.group(2).lower().split()
     return all(w in dr.size_leads or w in dr.size_before for w in lead)
+
+
+_LEAD_WORD = re.compile(r"([a-z]+)[^\S\n]*$", re.I)
+
+
+def _led_subject(dr: DescriptorRules, text: str, at: int) -> bool:
+    """Do a lesion noun and a size lead, with size_before adverbs only, stand
+    right before the size at `at`, no mark between ("a granuloma measuring
+    approximately 6 mm")?"""
+    led = False
+    for _ in range(4):
+        w = _LEAD_WORD.search(text, max(0, at - 30), at)
+        if w is None:
+            return False
+        word, at = w.group(1).lower(), w.start()
+        if word in dr.size_leads:
+            led = True
+        elif word not in dr.size_before:
+            return led and word in dr.lesion_nouns
+    return False
 
 
 def _placed_subject(
@@ -455,13 +483,12 @@ def size_of(
             if m.end() <= span.start_char:
                 joined = _unlisted(dr, text[m.end() : span.start_char])
                 gap = words(dr, joined, drop)
-                if _apposed(dr, gap, span.text) and _CLOSES.match(text, span.end_char):
+                closes = bool(_CLOSES.match(text, span.end_char))
+                if _apposed(dr, gap, span.text) and closes:
                     ok = True
-                elif _set_off_subject(dr, text, m.start(), gap, span.text):
+                elif _set_off_subject(dr, text, m.start(), gap, span.text, closes):
                     ok = True  # "A subcarinal node, 14 mm, is densely calcified"
-                elif _placed_subject(
-                    dr, gap, span.text, bool(_CLOSES.match(text, span.end_char))
-                ):
+                elif _placed_subject(dr, gap, span.text, closes):
                     ok = True  # "a 6 mm nodule at the left base which is calcified"
                 elif m.start() < lo and dr.clause_breaks.search(joined):
                     continue  # another clause's size

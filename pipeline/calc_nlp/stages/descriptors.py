@@ -13,6 +13,7 @@ written on the mention ("5 mm calcified granuloma", "granuloma measuring
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -26,6 +27,7 @@ from calc_nlp.stages.descriptor_changes import (
     opening_change,
     predicate_change,
     semicolon_change,
+    sentence_change,
     subject_mention,
 )
 from calc_nlp.stages.descriptor_clauses import Clause, clause, in_reach, predicate_ok
@@ -58,6 +60,10 @@ def describe(
         sent = rd.sent(span)
         c = clause(dr, text, spans, i, sent)
         words = _terms(dr, f, text, c, rd.offset)
+        spread = _semicolon_spread(dr, rd, spans, i, text)
+        if spread is not None and spread[0] not in f.distribution:
+            f.distribution += (spread[0],)
+            words.append(spread[1])
         outer = None if f.change else _outer_change(dr, text, spans, i, rd, c.lo)
         if outer is not None:
             f.change = outer[0]
@@ -155,9 +161,75 @@ def _outer_change(
         if after > sent.end_char:
             closing = semicolon_change(dr, text, sent.end_char, after)
     if closing is None:
+        closing = _next_sentence_change(dr, rd, spans, sent, text)
+    if closing is None:
         return None
     value, rid, start, end = closing
     return value, ("change", rid, off + start, off + end)
+
+
+# Words that deny what a findings' sentence names ("No calcified granuloma").
+_DENIAL = re.compile(r"\b(?:no|not|without|negative)\b", re.I)
+_WORD = re.compile(r"[\w-]+")
+
+
+def _next_sentence_change(
+    dr: DescriptorRules, rd: ReportDoc, spans: list[Span], sent: Span, text: str
+) -> Word | None:
+    """The change of a sentence of its own right after the findings' sentence
+    `sent` ("Calcified granuloma at the apex. Unchanged."): only when that
+    sentence names no finding, only blanks stand between the two, and the
+    findings' sentence neither denies nor names another lesion or finding
+    outside its findings ("Calcified granuloma and small effusion.
+    Unchanged." leaves the change unsaid for the granuloma)."""
+    if sent.end >= len(rd.doc):
+        return None
+    nxt = rd.sent_at(sent.end)
+    if any(nxt.start <= s.start < nxt.end for s in spans):
+        return None
+    gap = text[sent.end_char : nxt.start_char]
+    if gap.strip() or "\n" in gap:
+        return None
+    own = [s for s in spans if sent.start <= s.start < sent.end]
+    rest, at = [], sent.start_char
+    for s in own:
+        rest.append(text[at : s.start_char])
+        at = s.end_char
+    rest.append(text[at : sent.end_char])
+    outside = " ".join(rest)
+    others = rd.other_finding_nouns | frozenset(dr.lesion_nouns)
+    if _DENIAL.search(outside) or others & {w.lower() for w in _WORD.findall(outside)}:
+        return None
+    if ";" in outside or "\n" in rd.span_text(sent).strip():
+        return None  # a semicolon part or a line of its own: not one sentence
+    return sentence_change(dr, text, nxt.start_char, nxt.end_char, others)
+
+
+def _semicolon_spread(
+    dr: DescriptorRules, rd: ReportDoc, spans: list[Span], i: int, text: str
+) -> tuple[str, Word] | None:
+    """A distribution phrase that opens the part after a semicolon ending the
+    sentence of finding i, alone in it, when that part names no finding
+    ("fine linear calcifications in the left breast; linear distribution
+    toward the nipple"): the phrase must say "distribution" (a bare "linear"
+    there may describe anything). (value, the words that gave it)."""
+    sent = rd.sent(spans[i])
+    if sum(1 for s in spans if sent.start <= s.start < sent.end) != 1:
+        return None
+    after = _past_semicolon(rd, spans, sent)
+    if after <= sent.end_char:
+        return None
+    at = sent.end_char
+    while at < after and text[at].isspace():
+        at += 1
+    m = dr.terms.match(text, at, after)
+    if m is None or not m.group().lower().endswith("distribution"):
+        return None
+    entry = dr.term(m.group())
+    if entry["field"] != "distribution" or not entry["value"]:
+        return None
+    off = rd.offset
+    return entry["value"], ("distribution", entry["id"], off + m.start(), off + m.end())
 
 
 def _reach(spans: list[Span], i: int, sent: Span) -> tuple[int, int]:
@@ -320,6 +392,20 @@ def _spread_of_head(dr: DescriptorRules, entry: dict[str, str], phrase: str) -> 
     return not shape_too or "distribution" in phrase.lower()
 
 
+def _clause_terms(dr: DescriptorRules, text: str, c: Clause) -> Iterator[re.Match[str]]:
+    """The terms of the clause's words in text order. A term with no value
+    that runs into the mention ("dense breast" of "dense breast arterial
+    calcifications") names no thing of its own: what stands before the
+    mention is read again on its own ("dense", the mention's grade)."""
+    for m in dr.terms.finditer(text, c.lo, max(c.hi, c.hi_shape, c.hi_grade)):
+        if m.start() < c.start < m.end() and not dr.term(m.group())["value"]:
+            inner = dr.terms.match(text, m.start(), c.start)
+            if inner is not None:
+                yield inner
+            continue
+        yield m
+
+
 def _terms(
     dr: DescriptorRules, f: Finding, text: str, c: Clause, off: int
 ) -> list[Word]:
@@ -331,7 +417,7 @@ def _terms(
     morph: list[str] = []
     dist: list[str] = []
     graded = text[c.start : c.end].split()[-1].lower() in dr.graded_heads
-    for m in dr.terms.finditer(text, c.lo, max(c.hi, c.hi_shape, c.hi_grade)):
+    for m in _clause_terms(dr, text, c):
         entry = dr.term(m.group())
         field, value = entry["field"], entry["value"]
         if not in_reach(dr, text, c, m, field) or not predicate_ok(dr, text, m):
