@@ -274,6 +274,12 @@ HYPOTHETICAL: list[Row] = [
     ("INDICATION: Possible nephrocalcinosis.", "nephrocalcinosis", {"hypothetical"}),
     ("INDICATION: Recalled from screening for possible calcifications in the right breast.", "calcifications", {"uncertain"}),
     ("INDICATION: Callback for possible left breast calcifications seen on screening.", "calcifications", {"uncertain"}),
+    # an export that joins the lines writes a double period where one ended:
+    # the question's line ends there, a hedged finding after it is observed
+    ("Hx: dyspnea.. Possible calcified granuloma at the right lung base..", "granuloma", {"uncertain"}),
+    ("Indication: fall.. Cardiac size normal.. There may be a calcified node in the left hilum..", "node", {"uncertain"}),
+    ("Clinical history: weight loss, ? calcified granuloma in the right lung..", "granuloma", {"hypothetical"}),
+    ("Reason for exam: follow-up... ? renal calcification", "calcification", {"hypothetical"}),
 ]
 
 FAMILY: list[Row] = [
