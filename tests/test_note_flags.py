@@ -280,6 +280,10 @@ HYPOTHETICAL: list[Row] = [
     ("Indication: fall.. Cardiac size normal.. There may be a calcified node in the left hilum..", "node", {"uncertain"}),
     ("Clinical history: weight loss, ? calcified granuloma in the right lung..", "granuloma", {"hypothetical"}),
     ("Reason for exam: follow-up... ? renal calcification", "calcification", {"hypothetical"}),
+    # as does the comma such an export puts after a full stop
+    ("REASON FOR EXAM:, Dyspnea.,There may be a calcified node in the right hilum.", "node", {"uncertain"}),
+    ("CLINICAL HISTORY: ,Fever.,  ,The radiograph shows a questionable calcified granuloma at the left apex.", "granuloma", {"uncertain"}),
+    ("CLINICAL HISTORY:, Weight loss, ? calcified nodes in the mediastinum.", "nodes", {"hypothetical"}),
 ]
 
 FAMILY: list[Row] = [

@@ -24,15 +24,23 @@ def section_flags(kit: Toolkit, rd: ReportDoc, span: Span, fl: set[str]) -> set[
         question
         and "uncertain" in fl
         and "\n" not in rd.doc[body_start : span.start].text
-        and FLATTENED_LINE_BREAK not in rd.layout.words[body_start : span.start]
+        and not _flattened_break(rd.layout.words[body_start : span.start])
         and not any(m.category == "PRESENT" for m in rd.mods.of(span))
     ):
         # On the clinical question's line, "? calcification" / "possible
         # calcification" is asked, not observed: hypothetical; not when the
         # line says it was seen ('recalled from screening for possible ...').
-        # The line ends at a line break, or at a double period where the
-        # export flattened its lines: a hedged finding after it is
-        # observed, uncertain.
+        # The line ends at a line break, or where an export that joined the
+        # lines marked one: a hedged finding after it is observed, uncertain.
         fl.discard("uncertain")
         fl.add("hypothetical")
     return fl
+
+
+def _flattened_break(words: list[str]) -> bool:
+    """Do the tokens `words` hold the mark an export left where it joined
+    two lines: a double period, or a comma right after a full stop
+    ('REASON: Cough.,There is ...', as the comma after a label)?"""
+    return FLATTENED_LINE_BREAK in words or any(
+        a == "." and b == "," for a, b in zip(words, words[1:], strict=False)
+    )
