@@ -274,6 +274,16 @@ HYPOTHETICAL: list[Row] = [
     ("INDICATION: Possible nephrocalcinosis.", "nephrocalcinosis", {"hypothetical"}),
     ("INDICATION: Recalled from screening for possible calcifications in the right breast.", "calcifications", {"uncertain"}),
     ("INDICATION: Callback for possible left breast calcifications seen on screening.", "calcifications", {"uncertain"}),
+    # an export that joins the lines writes a double period where one ended:
+    # the question's line ends there, a hedged finding after it is observed
+    ("Hx: dyspnea.. Possible calcified granuloma at the right lung base..", "granuloma", {"uncertain"}),
+    ("Indication: fall.. Cardiac size normal.. There may be a calcified node in the left hilum..", "node", {"uncertain"}),
+    ("Clinical history: weight loss, ? calcified granuloma in the right lung..", "granuloma", {"hypothetical"}),
+    ("Reason for exam: follow-up... ? renal calcification", "calcification", {"hypothetical"}),
+    # as does the comma such an export puts after a full stop
+    ("REASON FOR EXAM:, Dyspnea.,There may be a calcified node in the right hilum.", "node", {"uncertain"}),
+    ("CLINICAL HISTORY: ,Fever.,  ,The radiograph shows a questionable calcified granuloma at the left apex.", "granuloma", {"uncertain"}),
+    ("CLINICAL HISTORY:, Weight loss, ? calcified nodes in the mediastinum.", "nodes", {"hypothetical"}),
 ]
 
 FAMILY: list[Row] = [

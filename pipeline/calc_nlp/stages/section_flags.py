@@ -11,6 +11,11 @@ from spacy.tokens import Span
 from calc_nlp.stages.record import ReportDoc
 from calc_nlp.stages.toolkit import Toolkit
 
+# A double period: where an export that flattens a report's lines onto one
+# ('Hx: cough.. Heart normal.. ...') had a line break; it ends the clinical
+# question's line as a line break does (an ellipsis '...' does not).
+FLATTENED_LINE_BREAK = ".."
+
 
 def section_flags(kit: Toolkit, rd: ReportDoc, span: Span, fl: set[str]) -> set[str]:
     """The finding's ConText flags `fl` with its section's applied."""
@@ -19,11 +24,23 @@ def section_flags(kit: Toolkit, rd: ReportDoc, span: Span, fl: set[str]) -> set[
         question
         and "uncertain" in fl
         and "\n" not in rd.doc[body_start : span.start].text
+        and not _flattened_break(rd.layout.words[body_start : span.start])
         and not any(m.category == "PRESENT" for m in rd.mods.of(span))
     ):
         # On the clinical question's line, "? calcification" / "possible
         # calcification" is asked, not observed: hypothetical; not when the
         # line says it was seen ('recalled from screening for possible ...').
+        # The line ends at a line break, or where an export that joined the
+        # lines marked one: a hedged finding after it is observed, uncertain.
         fl.discard("uncertain")
         fl.add("hypothetical")
     return fl
+
+
+def _flattened_break(words: list[str]) -> bool:
+    """Do the tokens `words` hold the mark an export left where it joined
+    two lines: a double period, or a comma right after a full stop
+    ('REASON: Cough.,There is ...', as the comma after a label)?"""
+    return FLATTENED_LINE_BREAK in words or any(
+        a == "." and b == "," for a, b in zip(words, words[1:], strict=False)
+    )
