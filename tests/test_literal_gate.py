@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from calc_nlp.lowered import lower_once
 from calc_nlp.stages.analyze import analyzer
 from calc_nlp.stages.literal_gate import (
     FirstStart,
@@ -46,6 +47,31 @@ def test_a_text_without_the_words_is_turned_away() -> None:
     assert not gate.may_match("No mammographic finding. score 3")
     assert gate.may_match("Ünïcode text, no words")  # not ASCII: the scans decide
     assert LiteralGate([re.compile(r"ab|cd")]).may_match("xyz")  # no word: always open
+
+
+def test_the_lower_cased_text_is_the_last_texts_only_when_it_is_the_same_text() -> None:
+    first = "Bi-Rads 3 in the LEFT breast"
+    second = "".join(["No ", "RADS ", "word"])
+    low = lower_once(first)
+    assert low == "bi-rads 3 in the left breast"
+    assert lower_once(first) is low  # the same text: lowered once
+    assert lower_once(second) == "no rads word"
+    assert lower_once(first) == "bi-rads 3 in the left breast"
+    # an equal text in another string object is lowered as itself
+    equal = "".join(["Bi-Rads 3 in the ", "LEFT breast"])
+    assert lower_once(equal) == "bi-rads 3 in the left breast"
+    assert lower_once("İ") == "İ".lower()  # not ASCII: a longer lower case
+
+
+def test_the_gate_answers_each_text_in_turn() -> None:
+    gate = LiteralGate(PATTERNS)
+    words, none = "Assessment: category 2", "No finding in either breast"
+    assert [gate.may_match(t) for t in (words, none, words, none)] == [
+        True,
+        False,
+        True,
+        False,
+    ]
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from calc_nlp.ignorecase import lookup
+from calc_nlp.lowered import lower_once
 from calc_nlp.regex_cache import Compile
 from calc_nlp.schema import LAB_NAMES, LabValue
 from calc_nlp.trie import trie_by_first_letter, trie_regex
@@ -86,7 +87,7 @@ class LabParser:
         if _DIGIT.search(text) is None:
             return out
         if self._lower is not None and text.isascii():
-            found = self._lower.finditer(text.lower())
+            found = self._lower.finditer(lower_once(text))
         else:
             found = self._re.finditer(text)
         for m in found:

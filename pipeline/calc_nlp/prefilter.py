@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from calc_nlp.lowered import lower_once
 from calc_nlp.regex_starts import starts
 from calc_nlp.trie import trie_branches
 
@@ -123,7 +124,7 @@ class Prefilter:
     def __call__(self, text: str) -> bool:
         if self.everything:
             return True
-        if self._lower.rx is not None and self._lower(text.lower()):
+        if self._lower.rx is not None and self._lower(lower_once(text)):
             return True
         return self._exact.rx is not None and self._exact(text)
 
@@ -134,11 +135,11 @@ class Prefilter:
         lower-casing moves characters (a few Unicode letters grow)."""
         if self.everything:
             return None
-        lowered = text.lower()
-        if len(lowered) != len(text):
+        low = lower_once(text)
+        if len(low) != len(text):
             return None
         found = []
-        for search, body in ((self._lower, lowered), (self._exact, text)):
+        for search, body in ((self._lower, low), (self._exact, text)):
             if search.rx is not None:
                 found += [m.span() for m in search.rx.finditer(body)]
         return sorted(found)
@@ -321,14 +322,14 @@ class RuleWords:
         }
 
     def may_match(self, text: str) -> bool:
-        lowered = ""
+        low = ""
         found: dict[tuple[bool, tuple[str, ...]], bool] = {}
         for rule in self.rules:
             for needs in rule:
                 if needs not in found:
-                    if needs[0] and not lowered:
-                        lowered = text.lower()
-                    found[needs] = self._searches[needs](lowered if needs[0] else text)
+                    if needs[0] and not low:
+                        low = lower_once(text)
+                    found[needs] = self._searches[needs](low if needs[0] else text)
                 if not found[needs]:
                     break
             else:

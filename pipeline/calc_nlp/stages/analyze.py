@@ -19,6 +19,7 @@ from collections import Counter
 from spacy.tokens import Span
 
 from calc_nlp.labs import summarise
+from calc_nlp.lowered import lower_once
 from calc_nlp.readers import clean_text
 from calc_nlp.rules import RuleSet, load_rules
 from calc_nlp.schema import (
@@ -161,11 +162,11 @@ class Analyzer:
 
     def birads(self, text: str) -> tuple[str, tuple[tuple[str, str, int, int], ...]]:
         """The BI-RADS category the report states, and the words that gave it."""
-        lowered = text.lower() if text.isascii() else None
+        low = lower_once(text) if text.isascii() else None
         rules = [
             (rid, rx, at)
             for (rid, rx), start in self.birads_rules
-            if (at := start.at(text, lowered)) is not None
+            if (at := start.at(text, low)) is not None
         ]
         if not rules:
             return "", ()  # none of the words a BI-RADS rule needs

@@ -406,6 +406,10 @@ def _ends(
     return nxt is None or nxt.group(1).lower() in dr.followers | {"but", "and"} | more
 
 
+# The next word, after blanks on the same line.
+_WORD_AFTER = re.compile(r"[^\S\n]*(\w+)")
+
+
 def predicate_change(
     dr: DescriptorRules, text: str, end: int, stop: int
 ) -> re.Match[str] | None:
@@ -418,7 +422,7 @@ def predicate_change(
         m = _change_at(dr, text, at)
         if m is not None:  # not "and decreased pleural effusion"
             return m if m.end() <= stop and _ends(dr, text, m) else None
-        w = re.compile(r"[^\S\n]*(\w+)").match(text, at)
+        w = _WORD_AFTER.match(text, at)
         if w is None or w.group(1).lower() not in dr.copulas | {"and"}:
             return None
         at = w.end()

@@ -44,13 +44,11 @@ def layout(
         bounds += [sp.start, sp.end]
         entry = (strings[sp.label], sp.end, sp.start, bool(md.get("clinical_question")))
         line_end = _line_end(words, blank, sp.end, end) if md.get("one_line") else end
-        for i in range(sp.start, line_end):
-            per_token[i] = entry
+        per_token[sp.start : line_end] = [entry] * (line_end - sp.start)
         if line_end < end:
             bounds.append(line_end)
             body = ("findings", line_end, line_end, False)
-            for i in range(line_end, end):
-                per_token[i] = body
+            per_token[line_end:end] = [body] * (end - line_end)
     # caseless: the report has no capital anywhere (a lower-cased export)
     # 'Rt. kidney', 'approx. 5 mm': the period of a side or measure
     # abbreviation ends no sentence or clause

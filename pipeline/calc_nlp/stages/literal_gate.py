@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from re import _parser  # type: ignore[attr-defined]  # the parser `re` compiles with
 
+from calc_nlp.lowered import lower_once
+
 
 def required_literal(rx: re.Pattern[str]) -> str | None:
     """The longest run of plain characters every match of `rx` holds, else None."""
@@ -70,7 +72,7 @@ class LiteralGate:
             return False
         if not text.isascii():
             return True
-        low = text.lower()
+        low = lower_once(text)
         return any(w in low for w in self.folded)
 
 
