@@ -167,6 +167,7 @@ METADATA_KEYS = {
     "lesion",
     "family",
     "score_phrase",
+    "value_after",
     "seen_before",
     "laterality_sites",
     "not_after",

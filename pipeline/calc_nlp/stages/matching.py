@@ -86,6 +86,7 @@ def match(
     links = [s for s in cue_like if s.label_ == "LINK"]
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
     calc = [c for c in calc if not _names_a_score(kit, doc, lay, c, calc)]
+    calc = [c for c in calc if not _names_its_score_again(kit, lay, c, calc)]
     title_end = _exam_title_end(kit, doc, lay)  # once per report
     calc = [c for c in calc if c.end > title_end]
     return Matches(
@@ -417,6 +418,8 @@ def _names_a_score(
     title (no label before the phrase, no full stop ending it)."""
     if not kit.md(c).get("score_phrase"):
         return False
+    if kit.md(c).get("value_after"):
+        return not _value_after(doc, c)
     if _names_the_study(kit, lay, c, calc):
         return True
     if not c[-1].lower_.startswith("score"):
@@ -429,6 +432,7 @@ def _names_a_score(
             x.start > c.end
             and lay.sent_first[x.start] == first
             and kit.md(x).get("score_phrase")
+            and not kit.md(x).get("value_after")
             for x in calc
         )
     words = [t for t in doc[lo:hi] if not t.is_space]
@@ -446,6 +450,38 @@ def _names_a_score(
         and not any(t.text == ":" for t in doc[lo : c.start])
         and words[-1].text != "."
     )
+
+
+def _names_its_score_again(
+    kit: Toolkit, lay: Layout, c: Span, calc: list[Span]
+) -> bool:
+    """Is a bare score label (`value_after`) only the name of a score another
+    score phrase before it in its sentence states ('Calcium score: CACS
+    245', 'coronary calcium score (CACS 245)')? Then that phrase is the
+    finding, one per score."""
+    if not kit.md(c).get("value_after"):
+        return False
+    first = lay.sent_first[c.start]
+    return any(
+        x.end <= c.start
+        and lay.sent_first[x.start] == first
+        and kit.md(x).get("score_phrase")
+        and not kit.md(x).get("value_after")
+        for x in calc
+    )
+
+
+def _value_after(doc: Doc, c: Span) -> bool:
+    """Does a number follow a bare score label, past spaces and one ':' or '='
+    ('CACS 245', 'CACS: 0')? Without one the word names the method or the
+    protocol ('(CACS)', 'CACS protocol')."""
+    i, marks = c.end, 0
+    while i < len(doc) and (doc[i].is_space or doc[i].text in (":", "=")):
+        marks += not doc[i].is_space
+        i += 1
+    if i == len(doc) or marks > 1:
+        return False
+    return doc[i].lower_ == "zero" or doc[i].text[:1].isdigit()
 
 
 def _names_the_study(kit: Toolkit, lay: Layout, c: Span, calc: list[Span]) -> bool:
