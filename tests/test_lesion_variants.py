@@ -196,3 +196,42 @@ PARTS_IN_OTHER_WORDS = [
 @pytest.mark.parametrize("text, lesions", PARTS_IN_OTHER_WORDS)
 def test_part_in_other_words_nests_in_its_place(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# "elsewhere" after a mention calls it another than the lesion named before
+# it in its section (GUIDE: a mention its own words call another is not an
+# earlier lesion), as "other" or "another" before it do.
+ELSEWHERE = [
+    (
+        "FINDINGS: No calcified nodule in the right apex. No calcified "
+        "nodules elsewhere.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: No calcified granuloma in the left upper lobe. No "
+        "calcified lung nodules are seen elsewhere.",
+        [1, 2],
+    ),
+    # the impression restating it with the same word shares its number
+    (
+        "FINDINGS: Calcified granuloma in the left upper lobe. Calcified "
+        "granulomas are seen elsewhere in both lungs.\n"
+        "IMPRESSION: Calcified granulomas elsewhere.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma at the left base. Calcified "
+        "granulomas are also present elsewhere in the lungs.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma at the left base. The calcified "
+        "granuloma is unchanged.",
+        [1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), ELSEWHERE)
+def test_elsewhere_after_the_mention_names_another_lesion(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -276,6 +276,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_level_sites",
     "lesion_mention_place_sites",
     "lesion_other_comparatives",
+    "lesion_other_after",
     "lesion_summary_words",
     "lesion_place_links",
     "lesion_process_words",

@@ -190,6 +190,7 @@ class DescriptorRules:
         self.part_words = set(wl["lesion_part_words"])
         self.other_words = set(wl["lesion_other_words"])
         self.other_comparatives = set(wl["lesion_other_comparatives"])
+        self.other_after = set(wl["lesion_other_after"])
         self.residual_words = set(wl["lesion_residual_words"])
         self.demonstratives = frozenset(wl["lesion_demonstratives"])
         self.summary_words = _breaks(wl["lesion_summary_words"], compile_regex)

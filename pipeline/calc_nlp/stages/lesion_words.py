@@ -402,16 +402,21 @@ def valve_part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
 # How many words before a mention may call it another ('a second smaller
 # calcified plaque', 'separate 3 mm calcified nodule').
 OTHER_REACH = 4
+# How many words after a mention `lesion_other_after` may stand.
+OTHER_AFTER_REACH = 6
 
 
 def names_another(dr: DescriptorRules, f: Finding) -> bool:
     """Do the words right before the mention, in its clause, call it another
     than what was named before ("There are other phleboliths", "another
-    calcified node", "a second smaller calcified plaque"), or the opening
+    calcified node", "a second smaller calcified plaque"), or a word of its
+    clause after it ("No calcified nodules elsewhere"), or the opening
     words of the subject a predicate mention is said of ("A second 2 cm
     fibroid is densely calcified", "Another node in the hilum is also
     calcified")?"""
     if dr.other_words & (_lead_words(f) | _subject_opening(dr, f)):
+        return True
+    if dr.other_after & _tail_words(f):
         return True
     # "A smaller calcified granuloma is also seen": one more of its kind
     lead = lead_list(f)
@@ -419,6 +424,23 @@ def names_another(dr: DescriptorRules, f: Finding) -> bool:
         a in ("a", "an") and b in dr.other_comparatives
         for a, b in zip(lead, lead[1:], strict=False)
     )
+
+
+# What ends the mention's own clause after it: a clause mark, or a word that
+# opens another phrase ("calcified node and no nodules elsewhere").
+_TAIL_END = re.compile(r"[,;:()]|\b(?:and|but|or|with|without|no|not)\b")
+
+
+def _tail_words(f: Finding) -> set[str]:
+    """The words after the mention in its clause, up to `OTHER_AFTER_REACH`
+    ("No calcified nodules are seen elsewhere": "are", "seen",
+    "elsewhere"), none past a clause mark or a word opening another phrase."""
+    text = f.sentence.lower()
+    at = mention_at(f)
+    if at < 0:
+        return set()
+    tail = _TAIL_END.split(text[at + len(f.mention) :], maxsplit=1)[0]
+    return set(WORD.findall(tail)[:OTHER_AFTER_REACH])
 
 
 def _subject_opening(dr: DescriptorRules, f: Finding) -> set[str]:
