@@ -235,3 +235,31 @@ ELSEWHERE = [
 @pytest.mark.parametrize(("text", "lesions"), ELSEWHERE)
 def test_elsewhere_after_the_mention_names_another_lesion(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A singular found on both sides names one on each side: the impression's
+# plural of its lesion noun restates it (GUIDE: the impression restating a
+# finding shares its number); one side only stays a single one the plural
+# does not restate.
+BOTH_SIDES_PLURAL = [
+    (
+        "FINDINGS: Calcified granuloma in the RML and LUL.\n"
+        "IMPRESSION: Calcified granulomas, unchanged.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified nodule in the right middle lobe and left upper "
+        "lobe.\nIMPRESSION: Calcified nodules.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right middle lobe.\n"
+        "IMPRESSION: Calcified granulomas, unchanged.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), BOTH_SIDES_PLURAL)
+def test_plural_restates_a_singular_found_on_both_sides(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -43,7 +43,8 @@ a lesion of its own; so is one named by a plural lesion noun after two
 findings lesions or more at its site it fits, none named by that plural
 word; and a count of several in the plural ("two calcified nodules"), or
 the plural of the lesion noun it was named by ("calcified granulomas"),
-restates no lesion named in the singular only. Findings that differ in negated, hypothetical or family
+restates no lesion named in the singular only (one found on both sides,
+"calcified granuloma in the RUL and LLL", names several). Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
@@ -1088,12 +1089,16 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
     granulomas" after "the calcified granuloma"; not "calcifications",
     calcium in bulk, nor a part, "leaflets")?
     Several are no restatement of one (GUIDE: an impression phrase that sums
-    up several lesions of the findings is a lesion of its own)."""
+    up several lesions of the findings is a lesion of its own). A singular
+    found on both sides ("calcified granuloma in the RUL and LLL") names
+    one on each: the plural restates it."""
     head = _plural_head(f)
     if head is None:
         return False
     heads = _heads(x)
     if any(plural(w) for w in heads):
+        return False
+    if x.first is not None and x.first.laterality == "bilateral":
         return False
     if names_a_count(dr, f):
         return True
