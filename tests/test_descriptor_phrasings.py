@@ -1088,6 +1088,8 @@ GRADES = [
     # a predicate grade before a preposition of place
     ("Calcified granulomas are scattered throughout both lungs.", "mild"),
     ("Coronary calcifications are dense along the LAD.", "severe"),
+    ("Tiny calcified foci are scattered through the left kidney.", "mild"),
+    ("Coronary calcifications are dense through the proximal LAD.", "severe"),
     ("Small calcified granuloma.", ""),
     ("Multiple calcified granulomas.", ""),
     ("The aortic valve is heavily calcified.", "severe"),
