@@ -1088,6 +1088,8 @@ GRADES = [
     # a predicate grade before a preposition of place
     ("Calcified granulomas are scattered throughout both lungs.", "mild"),
     ("Coronary calcifications are dense along the LAD.", "severe"),
+    ("Tiny calcified foci are scattered through the left kidney.", "mild"),
+    ("Coronary calcifications are dense through the proximal LAD.", "severe"),
     ("Small calcified granuloma.", ""),
     ("Multiple calcified granulomas.", ""),
     ("The aortic valve is heavily calcified.", "severe"),
@@ -1115,6 +1117,10 @@ GRADES = [
     ("Mild atheromatous plaque and calcification in the iliac arteries.", "mild"),
     ("Moderate aortic atherosclerosis and calcification.", "moderate"),
     ("Mild cardiomegaly and calcification of the aortic arch.", ""),
+    # a grade before a comma list of site adjectives that "and" closes
+    ("Mild right thalamic, pontine and cerebellar calcifications.", "mild"),
+    ("Dense periventricular, cortical, and subcortical calcifications.", "severe"),
+    ("Mild cardiomegaly, aortic and mitral calcification.", ""),
     ("Marked pleural effusion and calcification of the pleura.", ""),
     # a grade after a comma, judged for the patient's age
     ("Calcification of the costal cartilages, advanced for age.", "severe"),

@@ -351,6 +351,8 @@ def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
     mention ("aorto-iliac and infrainguinal arterial calcification")? The
     word before it and the one or two after it, up to the mention at `at`,
     end like a modifier (modifier_endings)."""
+    if cut.group() == "," and "," in dr.term_lists:
+        return _lists_modifiers(dr, text, cut, at)
     if cut.group().lower() not in ("and", "or") or cut.group().lower() not in dr.term_lists:
         return False
     before = _WORDS.findall(text[max(0, cut.start() - 40) : cut.start()])
@@ -366,6 +368,32 @@ def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
         and 1 <= len(after) <= 2
         and all(w.endswith(dr.modifier_endings) for w in words)
     )
+
+
+def _lists_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int) -> bool:
+    """Does a comma open a list of site adjectives that an "and" or "or"
+    closes right before the mention ("mild right thalamic, pontine and
+    cerebellar calcifications")? The word before it and each of up to three
+    words after it, up to the mention at `at` (or its own first word), end
+    like a modifier (modifier_endings)."""
+    before = _WORDS.findall(text[max(0, cut.start() - 40) : cut.start()])
+    part = text[cut.end() : at]
+    if not before or _LIST_PART.fullmatch(part) is None:
+        return False
+    after = [w.lower() for w in _WORDS.findall(part)]
+    words = [w for w in after if w not in ("and", "or")]
+    if len(words) == len(after):
+        return False  # no conjunction closes the list
+    if _MENTION_HEAD.match(text, at):
+        first = _WORDS.match(text, at)
+        words += [first.group().lower()] if first else []
+    return 1 <= len(words) <= 3 and all(
+        w.endswith(dr.modifier_endings) for w in [before[-1].lower(), *words]
+    )
+
+
+# a part of such a list: words, commas and spaces only
+_LIST_PART = re.compile(r"[\w\s,-]*")
 
 
 def _shares_grade(dr: DescriptorRules, text: str, cut: re.Match[str], at: int) -> bool:
