@@ -212,3 +212,21 @@ POINTED_BACK: list[tuple[str, dict[str, Any]]] = [
 def test_calcification_pointed_back(findings_of, text, expected):
     f = findings_of(text)[-1]
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A disease of the lung's vessels named as the cause of a finding
+# ('pulmonary hypertension', 'pulmonary embolism') names no place: a vessel's
+# wall calcification beside it is the vessel's (artery), not the lung's; a
+# lung finding beside it stays the lung's.
+PULMONARY_VASCULAR_DISEASE: list[tuple[str, str, dict[str, Any]]] = [
+    ("CT CHEST: Main pulmonary artery widened from pulmonary hypertension, with mural calcification.", "mural", {"site": "artery", "laterality": ""}),
+    ("Pulmonary trunk dilated (pulmonary arterial HTN) with calcification of its wall.", "calcification", {"site": "artery"}),
+    ("IMPRESSION: Enlarged pulmonary arteries due to chronic pulmonary emboli; mural calcification.", "mural", {"site": "artery"}),
+    ("Calcified nodule in the left lower lobe. Known pulmonary hypertension.", "nodule", {"site": "lung", "laterality": "left"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), PULMONARY_VASCULAR_DISEASE)
+def test_pulmonary_vascular_disease_names_no_place(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
