@@ -722,9 +722,9 @@ SCORE_LAYOUTS = [
     ("CAC score 56, 45th percentile for age, sex and race.", 56, 45, "", False),
     ("Agatston score: LM 0 / LAD 40 / LCX 0 / RCA 22 / total 62", 62, None, "LM=0;LAD=40;LCX=0;RCA=22", False),
     pytest.param("Artery | Agatston | Volume\nLM | 0 | 0\nLAD | 120 | 98\nLCX | 0 | 0\nRCA | 40 | 35\nTotal | 160 | 133\n", 160, None, "LM=0;LAD=120;LCX=0;RCA=40", False, marks=pytest.mark.xfail(strict=True, reason=_MISSED)),
-    pytest.param("Vessel   Agatston score\nLM       0\nLAD      55\nRCA      10\nTotal    65\n", 65, None, "LM=0;LAD=55;RCA=10", False, marks=pytest.mark.xfail(strict=True, reason=_MISSED)),
+    ("Vessel   Agatston score\nLM       0\nLAD      55\nRCA      10\nTotal    65\n", 65, None, "LM=0;LAD=55;RCA=10", False),
     pytest.param("Vessel | Score\nLM | 0\nLAD | 14\nLCX | 0\nRCA | 0\nTotal | 14\n", 14, None, "LM=0;LAD=14;LCX=0;RCA=0", False, marks=pytest.mark.xfail(strict=True, reason=_MISSED)),
-    pytest.param("Calcium score\nLAD: 30\nRCA: 12\nTotal: 42\n", 42, None, "LAD=30;RCA=12", False, marks=pytest.mark.xfail(strict=True, reason=_MISSED)),
+    ("Calcium score\nLAD: 30\nRCA: 12\nTotal: 42\n", 42, None, "LAD=30;RCA=12", False),
     pytest.param("Coronary calcium: LAD 60, LCx 0, RCA 14; total Agatston score 74.", 74, None, "LAD=60;LCX=0;RCA=14", False, marks=pytest.mark.xfail(strict=True, reason=_MISSED)),
     pytest.param("Coronary calcium score of 200 on the prior exam, now 260.", 260, None, "", False, marks=pytest.mark.xfail(strict=True, reason=_MISSED)),
 ]
@@ -762,3 +762,21 @@ BARE_SCORE_LABELS = [
 @pytest.mark.parametrize("text, mentions", BARE_SCORE_LABELS)
 def test_a_bare_score_label_is_a_finding_only_before_its_value(findings_of, text, mentions):
     assert [f.mention for f in findings_of(text)] == mentions
+
+
+# A score phrase on a report's opening line is the exam's title, unless the
+# line under it gives a score under a vessel's name or "Total" (patterns
+# word list score_line_labels): then it heads those score lines.
+OPENING_SCORE_LINES = [
+    ("Calcium score\nLeft main: 4\nTotal: 4\n", [("Calcium score", 4.0, "LM=4")]),
+    ("Calcium score\nLeft anterior descending | 7\nRight coronary artery | 0\nTotal | 7\n", [("Calcium score", 7.0, "LAD=7;RCA=0")]),
+    ("Calcium score\nHistory: 3 days of chest pain.\n", []),
+    ("Calcium score\nRight sided chest pain for 2 weeks.\n", []),
+    ("Calcium score\nLeft main coronary calcification noted.\n", [("Left main coronary calcification", None, "")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", OPENING_SCORE_LINES)
+def test_an_opening_score_line_over_vessel_scores_is_their_heading(findings_of, text, expected):
+    got = [(f.mention, f.agatston, f.agatston_vessels) for f in findings_of(text)]
+    assert got == expected

@@ -444,12 +444,34 @@ def _names_a_score(
         return True  # the exam line names the study ('EXAM: Calcium score')
     if not any(ch.islower() for t in words for ch in t.text):
         return True
-    # the report's opening line, neither a labelled line nor a sentence
+    # the report's opening line, neither a labelled line nor a sentence,
+    # unless it heads score lines under it
     return (
         all(t.is_space for t in doc[:lo])
         and not any(t.text == ":" for t in doc[lo : c.start])
         and words[-1].text != "."
+        and not _heads_score_lines(kit, lay, hi)
     )
+
+
+def _heads_score_lines(kit: Toolkit, lay: Layout, hi: int) -> bool:
+    """Does the line after a line ending at token `hi` give a score under a
+    label of `score_line_labels` words (a vessel's name or 'total'): those
+    words, then marks (':', '|', '='), then a number ('LAD: 30', 'Left main
+    | 4', 'Total 42')? Then the line above is the heading of score lines,
+    not the report's title ('Calcium score' over 'LAD: 30' lines)."""
+    labels = kit.word_sets.get("score_line_labels", frozenset())
+    words, blank, lower = lay.words, lay.blank, lay.lower
+    j = hi
+    while j < len(words) and blank[j]:
+        j += 1
+    if j == len(words) or lower[j] not in labels:
+        return False
+    while j < len(words) and "\n" not in words[j]:
+        if not (blank[j] or lower[j] in labels or words[j] in (":", "|", "=")):
+            return words[j][:1].isdigit()
+        j += 1
+    return False
 
 
 def _names_its_score_again(
