@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
-from calc_nlp.stages.descriptor_sizes import Word, skip_spaces, threshold
+from calc_nlp.stages.descriptor_sizes import WORD, Word, skip_spaces, threshold
 from calc_nlp.stages.record import RELATIVE_PRONOUNS
 
 
@@ -94,7 +94,7 @@ def sentence_change(
         return None
     tail = text[m.end() : end].rstrip()
     tail = tail[:-1] if tail.endswith(".") else tail
-    words = [w.lower() for w in _TAIL_WORD.findall(tail)]
+    words = [w.lower() for w in WORD.findall(tail)]
     if _TAIL_MARK.search(tail) or _DENIED.search(tail) or others & set(words):
         return None
     if len(words) > _SENTENCE_TAIL_REACH:
@@ -103,7 +103,6 @@ def sentence_change(
     return (entry["value"], entry["id"], m.start(), m.end())
 
 
-_TAIL_WORD = re.compile(r"[\w-]+")
 # Marks that, in a change sentence's tail, open another part or clause.
 _TAIL_MARK = re.compile(r"[,;:()\n]")
 

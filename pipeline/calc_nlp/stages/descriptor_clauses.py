@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
-from calc_nlp.stages.descriptor_sizes import carried, skip_spaces, threshold
+from calc_nlp.stages.descriptor_sizes import WORD, carried, skip_spaces, threshold
 from calc_nlp.stages.descriptor_sizes import words as gap_words
 
 # The word right after a term (none when punctuation or the end comes first).
@@ -333,7 +333,7 @@ def _predicated(dr: DescriptorRules, text: str, start: int, term: re.Match[str])
     if own is None or dr.term(own.group())["field"] != "change":
         return False
     gap = dr.terms.sub(" ", text[start : term.start()])
-    words = [w.lower() for w in _WORDS.findall(gap)]
+    words = [w.lower() for w in WORD.findall(gap)]
     return (
         bool(words)
         and words[-1] not in dr.phrase_leads
@@ -341,7 +341,6 @@ def _predicated(dr: DescriptorRules, text: str, start: int, term: re.Match[str])
     )
 
 
-_WORDS = re.compile(r"[\w-]+")
 # a mention of two words or more: its first word may be an adjective
 _MENTION_HEAD = re.compile(r"[\w-]+[^\S\n]+[\w-]")
 
@@ -355,12 +354,12 @@ def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
         return _lists_modifiers(dr, text, cut, at)
     if cut.group().lower() not in ("and", "or") or cut.group().lower() not in dr.term_lists:
         return False
-    before = _WORDS.findall(text[max(0, cut.start() - 40) : cut.start()])
-    after = _WORDS.findall(text[cut.end() : at])
+    before = WORD.findall(text[max(0, cut.start() - 40) : cut.start()])
+    after = WORD.findall(text[cut.end() : at])
     if not after and _MENTION_HEAD.match(text, at):
         # the mention opens with the second adjective ("coarse intraductal and
         # [parenchymal calcifications]")
-        first = _WORDS.match(text, at)  # the head matched a word at `at`
+        first = WORD.match(text, at)  # the head matched a word at `at`
         after = [first.group()] if first else []
     words = [w.lower() for w in before[-1:] + after]
     return (
@@ -376,16 +375,16 @@ def _lists_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
     cerebellar calcifications")? The word before it and each of up to three
     words after it, up to the mention at `at` (or its own first word), end
     like a modifier (modifier_endings)."""
-    before = _WORDS.findall(text[max(0, cut.start() - 40) : cut.start()])
+    before = WORD.findall(text[max(0, cut.start() - 40) : cut.start()])
     part = text[cut.end() : at]
     if not before or _LIST_PART.fullmatch(part) is None:
         return False
-    after = [w.lower() for w in _WORDS.findall(part)]
+    after = [w.lower() for w in WORD.findall(part)]
     words = [w for w in after if w not in ("and", "or")]
     if len(words) == len(after):
         return False  # no conjunction closes the list
     if _MENTION_HEAD.match(text, at):
-        first = _WORDS.match(text, at)
+        first = WORD.match(text, at)
         words += [first.group().lower()] if first else []
     return 1 <= len(words) <= 3 and all(
         w.endswith(dr.modifier_endings) for w in [before[-1].lower(), *words]
@@ -404,7 +403,7 @@ def _shares_grade(dr: DescriptorRules, text: str, cut: re.Match[str], at: int) -
     mention's too?"""
     if cut.group().lower() != "and" or text[cut.end() : at].strip():
         return False
-    before = _WORDS.findall(text[max(0, cut.start() - 60) : cut.start()])
+    before = WORD.findall(text[max(0, cut.start() - 60) : cut.start()])
     if len(before) < 2 or before[-1].lower() not in dr.graded_companions:
         return False
     # up to two site adjectives of the companion between ("marked pleural
@@ -448,7 +447,7 @@ def in_reach(
         if field == "severity" and _grades_next_word(dr, text, m, c.start):
             return False  # "mildly tortuous calcified aorta" grades the tortuosity
         # a hyphenated word and a coordinating "and" are no further words
-        plain = _WORDS.findall(gap)
+        plain = WORD.findall(gap)
         if len(plain) > dr.window and len(plain) <= dr.window + 1:
             plain = [w for w in plain if w.lower() not in dr.term_lists]
         return len(between) <= dr.window or len(plain) <= dr.window
@@ -532,7 +531,7 @@ def _leads(dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]) -> bool:
 def _past_link(dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]) -> bool:
     """Does a shape link ("with") stand between the mention and the term?"""
     return any(
-        w.lower() in dr.shape_links for w in _WORDS.findall(text[c.end : m.start()])
+        w.lower() in dr.shape_links for w in WORD.findall(text[c.end : m.start()])
     )
 
 

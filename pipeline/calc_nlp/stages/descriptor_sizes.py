@@ -17,6 +17,8 @@ from calc_nlp.stages.record import RELATIVE_PRONOUNS
 # (field, rule id, start, end): the words that gave a descriptor, for `explain`.
 Word = tuple[str, str, int, int]
 _TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
+# A word, hyphens inside it kept ("rim-like"), as the clause stages read one.
+WORD = re.compile(r"[\w-]+")
 _DIM = re.compile(r"(\d+(?:\.\d+)?)(?:[^\S\n]*(mm|cm)\b)?", re.I)
 
 

@@ -34,6 +34,7 @@ from calc_nlp.stages.descriptor_clauses import Clause, clause, in_reach, predica
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_scores import Scores, Word, scores_of, takes_score
 from calc_nlp.stages.descriptor_sizes import (
+    WORD,
     head_size,
     host_head,
     restated_head,
@@ -170,7 +171,6 @@ def _outer_change(
 
 # Words that deny what a findings' sentence names ("No calcified granuloma").
 _DENIAL = re.compile(r"\b(?:no|not|without|negative)\b", re.I)
-_WORD = re.compile(r"[\w-]+")
 
 
 def _next_sentence_change(
@@ -198,7 +198,7 @@ def _next_sentence_change(
     rest.append(text[at : sent.end_char])
     outside = " ".join(rest)
     others = rd.other_finding_nouns | frozenset(dr.lesion_nouns)
-    if _DENIAL.search(outside) or others & {w.lower() for w in _WORD.findall(outside)}:
+    if _DENIAL.search(outside) or others & {w.lower() for w in WORD.findall(outside)}:
         return None
     if ";" in outside or "\n" in rd.span_text(sent).strip():
         return None  # a semicolon part or a line of its own: not one sentence

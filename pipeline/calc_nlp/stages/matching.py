@@ -427,14 +427,7 @@ def _names_a_score(
     lo, hi = _line(lay.words, c)
     colon = c.end < len(doc) and doc[c.end].text == ":"
     if colon:
-        first = lay.sent_first[c.start]
-        return any(
-            x.start > c.end
-            and lay.sent_first[x.start] == first
-            and kit.md(x).get("score_phrase")
-            and not kit.md(x).get("value_after")
-            for x in calc
-        )
+        return any(x.start > c.end for x in _stated_scores(kit, lay, c, calc))
     words = [t for t in doc[lo:hi] if not t.is_space]
     if any(t.like_num or any(ch.isdigit() for ch in t.text) for t in words):
         return False
@@ -483,14 +476,20 @@ def _names_its_score_again(
     finding, one per score."""
     if not kit.md(c).get("value_after"):
         return False
+    return any(x.end <= c.start for x in _stated_scores(kit, lay, c, calc))
+
+
+def _stated_scores(kit: Toolkit, lay: Layout, c: Span, calc: list[Span]) -> list[Span]:
+    """The score phrases of `c`'s sentence that state a score themselves
+    ('total calcium score'), not bare labels (`value_after`: 'CACS')."""
     first = lay.sent_first[c.start]
-    return any(
-        x.end <= c.start
-        and lay.sent_first[x.start] == first
+    return [
+        x
+        for x in calc
+        if lay.sent_first[x.start] == first
         and kit.md(x).get("score_phrase")
         and not kit.md(x).get("value_after")
-        for x in calc
-    )
+    ]
 
 
 def _value_after(doc: Doc, c: Span) -> bool:
