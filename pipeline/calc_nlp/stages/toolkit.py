@@ -475,12 +475,13 @@ def _may_pass_bmp(text: str) -> bool:
 def _class_ranges(text: str) -> list[tuple[int, int]] | None:
     """The characters of a class ('[a-z\\u00DF]') as (first, last) code
     points; None for one that is not a set of characters and ranges (a
-    negated class, one with a category such as '\\d')."""
-    from re import _constants, _parser  # type: ignore[attr-defined]
-
+    negated class, one with a category such as '\\d'), and for every class
+    where `re` no longer has these private modules: the class stays whole."""
     try:
+        from re import _constants, _parser  # type: ignore[attr-defined]
+
         parsed = _parser.parse(text)
-    except re.error:
+    except (ImportError, re.error):
         return None
     if len(parsed.data) != 1 or parsed.data[0][0] is not _constants.IN:
         return None
