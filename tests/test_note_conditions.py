@@ -1062,3 +1062,27 @@ def test_condition_followed_up_is_the_patients(analyzer, text, names):
 def test_follow_up_for_a_finding_still_asks(analyzer):
     (f,) = analyzer.analyze("Follow-up for calcifications in the right breast.", "T").findings
     assert f.hypothetical
+
+
+def test_own_operation_names_no_cause_at_its_site(analyzer):
+    """A note's own endarterectomy is no earlier surgery at the carotid
+    (guide §4 rule 4): the carotid calcification is dystrophic by its site,
+    and the hernia repair of the surgical history bears on nothing there;
+    an endarterectomy of the surgical history still does."""
+    own = (
+        "PROCEDURE PERFORMED: ,Right carotid endarterectomy.,PAST SURGICAL HISTORY: ,"
+        "Hernia repair.,FINDINGS: ,Calcification of the right carotid bulb."
+    )
+    r = analyzer.analyze(own, "T")
+    (f,) = r.findings
+    assert [c.name for c in r.conditions] == ["prior surgery"]
+    assert f.classification == "dystrophic"
+    assert "prior surgery" not in f.evidence
+    assert f.conditions == ()
+    earlier = (
+        "PAST SURGICAL HISTORY: ,Right carotid endarterectomy.,FINDINGS: ,"
+        "Calcification of the right carotid bulb."
+    )
+    (g,) = analyzer.analyze(earlier, "T").findings
+    assert 'prior surgery "endarterectomy"' in g.evidence
+    assert [c.name for c in g.conditions] == ["prior surgery"]

@@ -288,15 +288,22 @@ def link_and_classify(
         for c in m.cues
         if c.label_ != "CUE" or is_cause(rd.mods, c) or _named_by_mention(rd, c)
     ]
-    # A dystrophic condition in the finding's sentence is a local cause (rule 1).
+    # A dystrophic condition in the finding's sentence is a local cause (rule 1);
+    # the report's own operation is not an earlier one (guide §4 rule 1:
+    # 'earlier trauma or surgery at that place'): its condition words caused
+    # nothing the report finds (an operative note's 'discectomy' and the
+    # calcified disk material it removes).
+    own = own_procedures(kit, rd)
     cues += [
         c
         for c in m.conds
-        if kit.md(c)["category"] == DYSTROPHIC and is_cause(rd.mods, c)
+        if kit.md(c)["category"] == DYSTROPHIC
+        and is_cause(rd.mods, c)
+        and key(c) not in own
     ]
-    conds = report_conditions(kit, rd)
+    conds = report_conditions(kit, rd, own)
     rd = linking.extend(rd)
-    causes = linking.causes_elsewhere(kit, rd, cues)
+    causes = linking.causes_elsewhere(kit, rd, cues, own)
     ctx = ReportContext(report_id, digest, cues, causes, conds, labs)
     sites = [linking.link_site(kit, rd, f) for f in rd.matches.calc]
     findings = [
@@ -361,12 +368,15 @@ def site_targets(kit: Toolkit, m: Matches, lay: Layout) -> list[Span]:
     ]
 
 
-def report_conditions(kit: Toolkit, rd: ReportDoc) -> tuple[Condition, ...]:
+def report_conditions(
+    kit: Toolkit, rd: ReportDoc, own: set[SpanKey] | None = None
+) -> tuple[Condition, ...]:
     """Conditions the report asserts for the patient (negated, hedged,
     hypothetical or planned, and family ones dropped, and a procedure named
-    as the report's own study or operation)."""
+    as the report's own study or operation: `own`, own_procedures' keys,
+    worked out here when not given)."""
     seen: dict[str, Condition] = {}
-    own = own_procedures(kit, rd)
+    own = own_procedures(kit, rd) if own is None else own
     for c in rd.matches.conds:
         fl = flags(rd.mods, c)
         if _resolved_only(rd, c):

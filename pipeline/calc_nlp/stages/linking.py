@@ -7,6 +7,7 @@ premodifiers.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -37,7 +38,7 @@ from calc_nlp.stages.context_sites import (
 from calc_nlp.stages.exam_sites import exam_for, site_from_exam
 from calc_nlp.stages.generic_sites import refine
 from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause
-from calc_nlp.stages.record import Modifiers, ReportDoc, SiteRef, key
+from calc_nlp.stages.record import Modifiers, ReportDoc, SiteRef, SpanKey, key
 from calc_nlp.stages.sides import (
     joined_site_end,
     lat_in_sentence,
@@ -494,11 +495,16 @@ def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
 
 
 def causes_elsewhere(
-    kit: Toolkit, rd: ReportDoc, cues: list[Span]
+    kit: Toolkit,
+    rd: ReportDoc,
+    cues: list[Span],
+    own_ops: Container[SpanKey] = frozenset(),
 ) -> list[tuple[int, CauseRecord]]:
     """Dystrophic causes anywhere in the report, with the site each names:
     the cue's or condition's own (a splenic infarct: spleen), else the
-    nearest site phrase of its sentence."""
+    nearest site phrase of its sentence. `own_ops` are the keys of the procedure
+    words that name the report's own operation (analyze.own_procedures): no
+    earlier surgery, so no cause."""
     out = []
     sites_in = rd.sites_by_sentence()
     rule1 = [c for c in cues if c.label_ == "CUE" and kit.md(c)["rule"] == 1]
@@ -511,7 +517,7 @@ def causes_elsewhere(
         if span.label_ == "CONDITION":
             if md["category"] != DYSTROPHIC or not is_cause(rd.mods, span):
                 continue
-            if flags(rd.mods, span) & NOT_A_CONDITION:
+            if flags(rd.mods, span) & NOT_A_CONDITION or key(span) in own_ops:
                 continue  # '?goiter': a hedged condition is no report's cause
             name = md["condition"]
         else:
