@@ -1064,6 +1064,47 @@ def test_follow_up_for_a_finding_still_asks(analyzer):
     assert f.hypothetical
 
 
+# More operations by their own names, and the abbreviations and spellings
+# of the words already listed (guide §3: earlier surgery; 'postop' is
+# 'postoperative', THA/TKA a hip or knee arthroplasty); planned ones and a
+# post-operative lab check are not.
+MORE_OPERATIONS_BY_NAME = [
+    ("INDICATION: Postop changes of the upper abdomen, fever.", ["prior surgery"]),
+    ("Stable post-op change at the left hilum.", ["prior surgery"]),
+    ("Upper abdominal midline surgical sutures, unchanged.", ["prior surgery"]),
+    ("PAST SURGICAL HISTORY: ,Colonic polypectomy and a septoplasty.", ["prior surgery"]),
+    ("He had a tracheostomy as a child.", ["prior surgery"]),
+    ("History of L4-L5 diskectomy.", ["prior surgery"]),
+    ("Right TKA in XXXX, left THA in XXXX.", ["prior surgery"]),
+    ("Prior dilation and curettage.", ["prior surgery"]),
+    ("Postop calcium check ordered.", []),
+    ("Neurosurgery plans a discectomy next week.", []),
+    ("No prior surgeries.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), MORE_OPERATIONS_BY_NAME)
+def test_more_operations_named_by_their_own_names(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+def test_own_operation_is_no_cause_of_what_it_finds(analyzer):
+    """The operation a note reports is not an earlier one (guide §4 rule 1:
+    'earlier trauma or surgery at that place'): the calcified disk material
+    a discectomy removes is not dystrophic because of that discectomy, and
+    has no other cause here (a disk is not dystrophic-prone)."""
+    text = (
+        "PROCEDURE PERFORMED: ,Discectomy at L4-L5.,DESCRIPTION OF PROCEDURE: ,"
+        "The discectomy removed calcified disk material from the interspace."
+    )
+    r = analyzer.analyze(text, "T")
+    (f,) = r.findings
+    assert f.classification == "indeterminate"
+    assert "discectomy" not in f.evidence.lower()
+    assert [c.name for c in r.conditions] == []
+
+
 def test_own_operation_names_no_cause_at_its_site(analyzer):
     """A note's own endarterectomy is no earlier surgery at the carotid
     (guide §4 rule 4): the carotid calcification is dystrophic by its site,
