@@ -230,3 +230,29 @@ PULMONARY_VASCULAR_DISEASE: list[tuple[str, str, dict[str, Any]]] = [
 def test_pulmonary_vascular_disease_names_no_place(finding_with, text, word, expected):
     f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A lobe's name that qualifies the scalp, a skull bone or a sinus ('the left
+# parietal scalp', 'the right temporal bone') names a place outside the brain
+# and outside the vocabulary: no site, though its side stays (guide §2: a
+# region outside the vocabulary gives no site). A cephalohematoma lies under
+# the periosteum outside the skull, in the soft tissues of the head: its
+# calcification is soft tissue, not brain. The lobe itself stays the brain's.
+OUTSIDE_THE_SKULL: list[tuple[str, str, dict[str, Any]]] = [
+    ("CT HEAD: Small calcified nodule within the left parietal scalp.", "", {"site": "", "laterality": "left"}),
+    ("Calcified focus of the right temporal bone, unchanged.", "", {"site": "", "laterality": "right"}),
+    ("SKULL XR: calcified lesion in the Frontal Bone.", "", {"site": ""}),
+    ("Calcified mucus in the left frontal sinus.", "", {"site": "", "laterality": "left"}),
+    ("Newborn with a calcified cephalohematoma over the right parietal bone.", "", {"site": "soft tissue", "laterality": "right"}),
+    ("US HEAD: Scalp swelling with an eggshell rim of calcification, compatible with an old cephalhematoma.", "calcification", {"site": "soft tissue"}),
+    # the lobe, or a lobe word on its own, is still the brain
+    ("CT HEAD: Punctate calcification in the left parietal lobe.", "", {"site": "brain", "laterality": "left"}),
+    ("Dense calcified focus, right temporal, likely an old granuloma.", "", {"site": "brain", "laterality": "right"}),
+    ("Calcified right frontal lesion with no edema.", "", {"site": "brain", "laterality": "right"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), OUTSIDE_THE_SKULL)
+def test_lobe_word_on_scalp_bone_or_sinus_is_not_brain(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
