@@ -256,3 +256,23 @@ OUTSIDE_THE_SKULL: list[tuple[str, str, dict[str, Any]]] = [
 def test_lobe_word_on_scalp_bone_or_sinus_is_not_brain(finding_with, text, word, expected):
     f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A site phrase that names a disease of its structure ('aortic sclerosis',
+# 'mitral stenosis') is another finding, not a place word coordinated with
+# the mention's own (guide §1: the span is the calcification phrase with its
+# anatomic words; §2: a clause about another structure gives no site): the
+# mention is the phrase after the 'and', with its own site. Place words
+# coordinated before a mention stay in it, the first naming the site.
+DISEASE_BEFORE_AND: list[tuple[str, str, dict[str, Any]]] = [
+    ("HISTORY: Followed for aortic sclerosis and mitral annular calcification.", "mitral annular calcification", {"site": "mitral annulus"}),
+    ("Echo last year: mitral stenosis and aortic valve calcification.", "aortic valve calcification", {"site": "aortic valve"}),
+    ("Known aortic regurgitation and mitral annular calcification, stable.", "mitral annular calcification", {"site": "mitral annulus"}),
+    ("CT HEAD: Basal ganglia and subcortical calcifications.", "Basal ganglia and subcortical calcifications", {"site": "basal ganglia"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), DISEASE_BEFORE_AND)
+def test_valve_disease_before_and_is_not_the_mentions_place(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
