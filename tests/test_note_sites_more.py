@@ -276,3 +276,26 @@ DISEASE_BEFORE_AND: list[tuple[str, str, dict[str, Any]]] = [
 def test_valve_disease_before_and_is_not_the_mentions_place(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# Two sides written on the places of one finding make it bilateral (guide
+# §2), also where each place is named through a part of it in plain words
+# ('the tips of the left thumb and the right ring finger', 'the distal
+# phalanges of ...', 'the lateral segment of ... and the posterior segment
+# of ...'). A side written on another finding joined by 'and' ('a right ICA
+# stenosis', 'right wrist swelling') stays that finding's.
+PART_OF_SIDED_PLACES: list[tuple[str, str, dict[str, Any]]] = [
+    ("Calcinosis cutis at the tips of the left thumb and the right ring finger.", "", {"laterality": "bilateral"}),
+    ("HAND XR: calcinosis cutis in the soft tissues of the distal phalanges of the left middle finger and right thumb.", "", {"laterality": "bilateral"}),
+    ("CT CHEST: Calcified nodules in the lateral segment of the right middle lobe and the posterior segment of the left lower lobe.", "", {"site": "lung", "laterality": "bilateral"}),
+    # one side only, or the other side on another finding
+    ("Calcinosis cutis at the tips of the left thumb and index finger.", "", {"laterality": "left"}),
+    ("Calcinosis cutis at the tip of the left thumb and right wrist swelling.", "", {"laterality": "left"}),
+    ("Calcified plaque at the origin of the left ICA and a right ICA stenosis.", "", {"site": "carotid artery", "laterality": "left"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), PART_OF_SIDED_PLACES)
+def test_sides_on_places_named_through_a_part(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected

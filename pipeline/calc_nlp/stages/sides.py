@@ -480,17 +480,35 @@ def _place_after(rd: ReportDoc, f: Span, hi: int) -> SiteRef | None:
     return found
 
 
-def _place_at(rd: ReportDoc, i: int, most: int = 2) -> SiteRef | None:
+def _place_at(rd: ReportDoc, i: int, most: int = 2, parts: int = 1) -> SiteRef | None:
     """The site or body region starting at `i` past up to `most` plain words
     ('the', 'area'), or past a side word and one plain word before it ('left
-    index finger')."""
+    index finger'), or, past plain words that name a part and 'of', the
+    whole they are a part of ('the tips of the left thumb', 'the distal
+    phalanges of the right index finger'), at most `parts` times."""
     at = rd.site_at
     j = _past_plain_words(rd, i, most)
     if j not in at:
         side = next((x for x in rd.matches.lats if x.start == j), None)
         if side is not None:
             j = _past_plain_words(rd, side.end, most=1)
+        elif parts and (k := _part_of_at(rd, i, most + 1)) is not None:
+            return _place_at(rd, k + 1, parts=parts - 1)
     return at.get(j)
+
+
+def _part_of_at(rd: ReportDoc, i: int, most: int) -> int | None:
+    """The 'of' after one to `most` plain words from `i` that name a part
+    ('the tips of', 'the distal phalanges of'), else None."""
+    doc, starts = rd.doc, rd.match_starts
+    j = i
+    while j < len(doc) and j - i <= most:
+        if doc[j].lower_ == "of":
+            return j if j > i else None
+        if not doc[j].is_alpha or j in starts or doc[j].lower_ == "and":
+            return None
+        j += 1
+    return None
 
 
 def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
