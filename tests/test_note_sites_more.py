@@ -282,14 +282,20 @@ def test_valve_disease_before_and_is_not_the_mentions_place(finding_named, text,
 # §2), also where each place is named through a part of it in plain words
 # ('the tips of the left thumb and the right ring finger', 'the distal
 # phalanges of ...', 'the lateral segment of ... and the posterior segment
-# of ...'). A side written on another finding joined by 'and' ('a right ICA
+# of ...'), or where the joined place has a place word of its own ('... and
+# over the palmar aspect of the right ring finger'). A side written on another finding joined by 'and' ('a right ICA
 # stenosis', 'right wrist swelling') stays that finding's.
 PART_OF_SIDED_PLACES: list[tuple[str, str, dict[str, Any]]] = [
     ("Calcinosis cutis at the tips of the left thumb and the right ring finger.", "", {"laterality": "bilateral"}),
     ("HAND XR: calcinosis cutis in the soft tissues of the distal phalanges of the left middle finger and right thumb.", "", {"laterality": "bilateral"}),
     ("CT CHEST: Calcified nodules in the lateral segment of the right middle lobe and the posterior segment of the left lower lobe.", "", {"site": "lung", "laterality": "bilateral"}),
+    # the joined place led by a place word of its own
+    ("Calcinosis at the tip of the left thumb and over the palmar aspect of the right ring finger.", "", {"laterality": "bilateral"}),
+    ("Calcinosis cutis over the left elbow and along the right forearm.", "", {"laterality": "bilateral"}),
     # one side only, or the other side on another finding
     ("Calcinosis cutis at the tips of the left thumb and index finger.", "", {"laterality": "left"}),
+    ("Calcinosis at the tip of the left thumb and at the base of the same finger.", "", {"laterality": "left"}),
+    ("Calcinosis cutis over the left elbow and over the right knee effusion.", "", {"laterality": "left"}),
     ("Calcinosis cutis at the tip of the left thumb and right wrist swelling.", "", {"laterality": "left"}),
     ("Calcified plaque at the origin of the left ICA and a right ICA stenosis.", "", {"site": "carotid artery", "laterality": "left"}),
 ]

@@ -516,13 +516,17 @@ def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
     list ends there ('in the right upper lobe, left upper lobe.'; not 'in the
     right upper lobe, left lung clear'), or by a slash ('right upper
     lobe/left lower lobe'). Up to two plain words no rule matched
-    may stand between ('the right paratracheal area and the left hilum')."""
+    may stand between ('the right paratracheal area and the left hilum'), and
+    a place word may lead the joined place ('and over the right forearm')."""
     doc = rd.doc
     while True:
         joint = _past_plain_words(rd, hi)
         if not (joint + 1 < len(doc) and doc[joint].lower_ in {"and", ",", "/"}):
             break
-        nxt = _place_at(rd, joint + 1)
+        lead = joint + 1
+        if lead < len(doc) and doc[lead].lower_ in _PLACE_WORDS - {","}:
+            lead += 1  # 'and over the palmar aspect of the right ring finger'
+        nxt = _place_at(rd, lead)
         if nxt is None:
             break
         end = nxt.span.end
