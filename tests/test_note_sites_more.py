@@ -305,3 +305,26 @@ PART_OF_SIDED_PLACES: list[tuple[str, str, dict[str, Any]]] = [
 def test_sides_on_places_named_through_a_part(finding_with, text, word, expected):
     f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A site phrase written on another finding that no calcification lies in
+# ('Right lower lobe pneumonia.', 'Left pleural effusion.') is that finding's
+# place: the sentence after it does not go on about the place, so a finding
+# there that names none takes neither its site nor its side (guide §2: a
+# clause about another structure gives neither). A sentence about an organ or
+# a lesion that may hold the calcification still gives them.
+OTHER_FINDING_BEFORE: list[tuple[str, str, dict[str, Any]]] = [
+    ("Right lower lobe pneumonia. Known calciphylaxis.", "", {"site": "", "laterality": ""}),
+    ("IMPRESSION: Left pleural effusion. Calciphylaxis is suspected clinically.", "", {"site": "", "laterality": ""}),
+    ("Left lower lobe atelectasis. Scattered calcifications.", "", {"site": "", "laterality": ""}),
+    # an organ, a lesion or a site of its own sentence keeps its place
+    ("Right renal cyst, 2 cm. Peripheral calcification is seen.", "", {"site": "kidney", "laterality": "right"}),
+    ("The left kidney is small. Punctate calcification.", "", {"site": "kidney", "laterality": "left"}),
+    ("Right lower lobe pneumonia. Calcified granuloma in the left upper lobe.", "", {"site": "lung", "laterality": "left"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), OTHER_FINDING_BEFORE)
+def test_place_of_another_finding_before_is_not_carried(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
