@@ -230,3 +230,101 @@ PULMONARY_VASCULAR_DISEASE: list[tuple[str, str, dict[str, Any]]] = [
 def test_pulmonary_vascular_disease_names_no_place(finding_with, text, word, expected):
     f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A lobe's name that qualifies the scalp, a skull bone or a sinus ('the left
+# parietal scalp', 'the right temporal bone') names a place outside the brain
+# and outside the vocabulary: no site, though its side stays (guide §2: a
+# region outside the vocabulary gives no site). A cephalohematoma lies under
+# the periosteum outside the skull, in the soft tissues of the head: its
+# calcification is soft tissue, not brain. The lobe itself stays the brain's.
+OUTSIDE_THE_SKULL: list[tuple[str, str, dict[str, Any]]] = [
+    ("CT HEAD: Small calcified nodule within the left parietal scalp.", "", {"site": "", "laterality": "left"}),
+    ("Calcified focus of the right temporal bone, unchanged.", "", {"site": "", "laterality": "right"}),
+    ("SKULL XR: calcified lesion in the Frontal Bone.", "", {"site": ""}),
+    ("Calcified mucus in the left frontal sinus.", "", {"site": "", "laterality": "left"}),
+    ("Newborn with a calcified cephalohematoma over the right parietal bone.", "", {"site": "soft tissue", "laterality": "right"}),
+    ("US HEAD: Scalp swelling with an eggshell rim of calcification, compatible with an old cephalhematoma.", "calcification", {"site": "soft tissue"}),
+    # the lobe, or a lobe word on its own, is still the brain
+    ("CT HEAD: Punctate calcification in the left parietal lobe.", "", {"site": "brain", "laterality": "left"}),
+    ("Dense calcified focus, right temporal, likely an old granuloma.", "", {"site": "brain", "laterality": "right"}),
+    ("Calcified right frontal lesion with no edema.", "", {"site": "brain", "laterality": "right"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), OUTSIDE_THE_SKULL)
+def test_lobe_word_on_scalp_bone_or_sinus_is_not_brain(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A site phrase that names a disease of its structure ('aortic sclerosis',
+# 'mitral stenosis') is another finding, not a place word coordinated with
+# the mention's own (guide §1: the span is the calcification phrase with its
+# anatomic words; §2: a clause about another structure gives no site): the
+# mention is the phrase after the 'and', with its own site. Place words
+# coordinated before a mention stay in it, the first naming the site.
+DISEASE_BEFORE_AND: list[tuple[str, str, dict[str, Any]]] = [
+    ("HISTORY: Followed for aortic sclerosis and mitral annular calcification.", "mitral annular calcification", {"site": "mitral annulus"}),
+    ("Echo last year: mitral stenosis and aortic valve calcification.", "aortic valve calcification", {"site": "aortic valve"}),
+    ("Known aortic regurgitation and mitral annular calcification, stable.", "mitral annular calcification", {"site": "mitral annulus"}),
+    ("CT HEAD: Basal ganglia and subcortical calcifications.", "Basal ganglia and subcortical calcifications", {"site": "basal ganglia"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), DISEASE_BEFORE_AND)
+def test_valve_disease_before_and_is_not_the_mentions_place(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# Two sides written on the places of one finding make it bilateral (guide
+# §2), also where each place is named through a part of it in plain words
+# ('the tips of the left thumb and the right ring finger', 'the distal
+# phalanges of ...', 'the lateral segment of ... and the posterior segment
+# of ...'), or where the joined place has a place word of its own ('... and
+# over the palmar aspect of the right ring finger'). A side written on another finding joined by 'and' ('a right ICA
+# stenosis', 'right wrist swelling') stays that finding's.
+PART_OF_SIDED_PLACES: list[tuple[str, str, dict[str, Any]]] = [
+    ("Calcinosis cutis at the tips of the left thumb and the right ring finger.", "", {"laterality": "bilateral"}),
+    ("HAND XR: calcinosis cutis in the soft tissues of the distal phalanges of the left middle finger and right thumb.", "", {"laterality": "bilateral"}),
+    ("CT CHEST: Calcified nodules in the lateral segment of the right middle lobe and the posterior segment of the left lower lobe.", "", {"site": "lung", "laterality": "bilateral"}),
+    # the joined place led by a place word of its own
+    ("Calcinosis at the tip of the left thumb and over the palmar aspect of the right ring finger.", "", {"laterality": "bilateral"}),
+    ("Calcinosis cutis over the left elbow and along the right forearm.", "", {"laterality": "bilateral"}),
+    # one side only, or the other side on another finding
+    ("Calcinosis cutis at the tips of the left thumb and index finger.", "", {"laterality": "left"}),
+    ("Calcinosis at the tip of the left thumb and at the base of the same finger.", "", {"laterality": "left"}),
+    ("Calcinosis cutis over the left elbow and over the right knee effusion.", "", {"laterality": "left"}),
+    ("Calcinosis cutis at the tip of the left thumb and right wrist swelling.", "", {"laterality": "left"}),
+    ("Calcified plaque at the origin of the left ICA and a right ICA stenosis.", "", {"site": "carotid artery", "laterality": "left"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), PART_OF_SIDED_PLACES)
+def test_sides_on_places_named_through_a_part(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A site phrase written on another finding that no calcification lies in
+# ('Right lower lobe pneumonia.', 'Left pleural effusion.') is that finding's
+# place: the sentence after it does not go on about the place, so a finding
+# there that names none takes neither its site nor its side (guide §2: a
+# clause about another structure gives neither). A sentence about an organ or
+# a lesion that may hold the calcification still gives them.
+OTHER_FINDING_BEFORE: list[tuple[str, str, dict[str, Any]]] = [
+    ("Right lower lobe pneumonia. Known calciphylaxis.", "", {"site": "", "laterality": ""}),
+    ("IMPRESSION: Left pleural effusion. Calciphylaxis is suspected clinically.", "", {"site": "", "laterality": ""}),
+    ("Left lower lobe atelectasis. Scattered calcifications.", "", {"site": "", "laterality": ""}),
+    # an organ, a lesion or a site of its own sentence keeps its place
+    ("Right renal cyst, 2 cm. Peripheral calcification is seen.", "", {"site": "kidney", "laterality": "right"}),
+    ("The left kidney is small. Punctate calcification.", "", {"site": "kidney", "laterality": "left"}),
+    ("Right lower lobe pneumonia. Calcified granuloma in the left upper lobe.", "", {"site": "lung", "laterality": "left"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), OTHER_FINDING_BEFORE)
+def test_place_of_another_finding_before_is_not_carried(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected

@@ -180,8 +180,31 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     gap = rd.span_text(prev).replace("\r", "").replace(" ", "")
     if "\n\n" in gap or opens_list_item(rd, sent):
         return None  # a new numbered item ('2. Calcified granuloma.') is a new topic
-    cands = [s for s in _sites_in(rd, prev, f) if s.span.label_ == "SITE"]
+    cands = [
+        s
+        for s in _sites_in(rd, prev, f)
+        if s.span.label_ == "SITE" and not _on_other_finding(rd, s, prev)
+    ]
     return _one_side(cands[-1], cands) if cands else _site_further_back(rd, f, sent)
+
+
+# How many words after a site phrase may end the finding it is written on
+# ('right lower lobe pneumonia', 'left pleural effusion').
+OTHER_FINDING_REACH = 2
+
+
+def _on_other_finding(rd: ReportDoc, site: SiteRef, sent: Span) -> bool:
+    """Is the site phrase written on the head of another finding that no
+    calcification lies in ('Right lower lobe pneumonia.', 'Left pleural
+    effusion.'; mentions.json `other_finding_nouns` that are no
+    `lesion_nouns`)? It is that finding's place: the sentence after it does
+    not go on talking about the place (guide §2: a clause about another
+    structure gives neither site nor side; 'Right lower lobe pneumonia.
+    Known calciphylaxis.' has none). A lesion ('Left thyroid nodule.
+    Microcalcifications ...') may hold the calcification and keeps it."""
+    heads = rd.other_finding_nouns - rd.lesion_nouns
+    end = min(sent.end, site.span.end + OTHER_FINDING_REACH)
+    return any(w in heads for w in rd.lower[site.span.end : end])
 
 
 def _one_side(site: SiteRef, cands: list[SiteRef]) -> SiteRef:

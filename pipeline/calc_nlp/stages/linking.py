@@ -86,6 +86,9 @@ def extend(rd: ReportDoc) -> ReportDoc:
                     and any(ref.start == start for ref in m.sites)
                     and not _finding_before(rd, s, ends[link])
                     and rd.lower[link - 1] not in lesions
+                    # 'aortic sclerosis and mitral annular calcification': a
+                    # site phrase naming a disease is another finding's
+                    and rd.lower[link - 1] not in rd.disease_site_heads
                 ):
                     break
                 start = link

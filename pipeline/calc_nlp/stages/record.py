@@ -178,6 +178,12 @@ class ReportDoc:
         return self._words("lesion_nouns")
 
     @property
+    def disease_site_heads(self) -> frozenset[str]:
+        """Last words of site phrases that name a disease of the structure
+        ('aortic sclerosis')."""
+        return self._words("disease_site_heads")
+
+    @property
     def other_finding_nouns(self) -> frozenset[str]:
         """Heads of findings that are not calcifications ('atelectasis')."""
         return self._words("other_finding_nouns")

@@ -480,17 +480,35 @@ def _place_after(rd: ReportDoc, f: Span, hi: int) -> SiteRef | None:
     return found
 
 
-def _place_at(rd: ReportDoc, i: int, most: int = 2) -> SiteRef | None:
+def _place_at(rd: ReportDoc, i: int, most: int = 2, parts: int = 1) -> SiteRef | None:
     """The site or body region starting at `i` past up to `most` plain words
     ('the', 'area'), or past a side word and one plain word before it ('left
-    index finger')."""
+    index finger'), or, past plain words that name a part and 'of', the
+    whole they are a part of ('the tips of the left thumb', 'the distal
+    phalanges of the right index finger'), at most `parts` times."""
     at = rd.site_at
     j = _past_plain_words(rd, i, most)
     if j not in at:
         side = next((x for x in rd.matches.lats if x.start == j), None)
         if side is not None:
             j = _past_plain_words(rd, side.end, most=1)
+        elif parts and (k := _part_of_at(rd, i, most + 1)) is not None:
+            return _place_at(rd, k + 1, parts=parts - 1)
     return at.get(j)
+
+
+def _part_of_at(rd: ReportDoc, i: int, most: int) -> int | None:
+    """The 'of' after one to `most` plain words from `i` that name a part
+    ('the tips of', 'the distal phalanges of'), else None."""
+    doc, starts = rd.doc, rd.match_starts
+    j = i
+    while j < len(doc) and j - i <= most:
+        if doc[j].lower_ == "of":
+            return j if j > i else None
+        if not doc[j].is_alpha or j in starts or doc[j].lower_ == "and":
+            return None
+        j += 1
+    return None
 
 
 def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
@@ -498,13 +516,17 @@ def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
     list ends there ('in the right upper lobe, left upper lobe.'; not 'in the
     right upper lobe, left lung clear'), or by a slash ('right upper
     lobe/left lower lobe'). Up to two plain words no rule matched
-    may stand between ('the right paratracheal area and the left hilum')."""
+    may stand between ('the right paratracheal area and the left hilum'), and
+    a place word may lead the joined place ('and over the right forearm')."""
     doc = rd.doc
     while True:
         joint = _past_plain_words(rd, hi)
         if not (joint + 1 < len(doc) and doc[joint].lower_ in {"and", ",", "/"}):
             break
-        nxt = _place_at(rd, joint + 1)
+        lead = joint + 1
+        if lead < len(doc) and doc[lead].lower_ in _PLACE_WORDS - {","}:
+            lead += 1  # 'and over the palmar aspect of the right ring finger'
+        nxt = _place_at(rd, lead)
         if nxt is None:
             break
         end = nxt.span.end
