@@ -923,6 +923,33 @@ CHANGES = [
     ("Calcified granuloma and small effusion at the left base. Unchanged.", None, ""),
     ("No calcified granuloma at the left apex. Unchanged.", None, ""),
     ("Calcified granuloma at the left apex. Unchanged, new effusion.", None, ""),
+    # the finding's own size against an earlier size its phrase dates
+    (
+        "The calcified node at the left hilum is enlarged (now 8 mm, previously 6 mm).",
+        None,
+        "increased",
+    ),
+    ("A calcified granuloma at the right base measures 7 mm, previously 11 mm.", None, "decreased"),
+    ("Calcified nodule at the left apex measuring 5 mm (previously 5 mm).", None, "stable"),
+    ("Calcified granuloma at the left apex, previously 9 mm, now 6 mm.", None, "decreased"),
+    ("Calcified granuloma at the left apex, now 1.1 cm (8 mm on the prior CT).", None, "increased"),
+    # no dating word: two sizes, no comparison; another lesion's sizes are not the finding's
+    ("Calcified nodes in the right hilum measuring 9 mm and 6 mm.", None, ""),
+    (
+        "Calcified granuloma at the left apex; the right lower lobe nodule measures "
+        "9 mm, previously 6 mm.",
+        "Calcified granuloma",
+        "",
+    ),
+    # a comparative before the mention yields to the change its sentence
+    # predicates of it ("smaller" may compare with another lesion)
+    (
+        "She also has smaller plaques of calcinosis cutis on both shins, stable for two years.",
+        None,
+        "stable",
+    ),
+    ("Larger calcified nodes at the right hilum, unchanged from 2020.", None, "stable"),
+    ("Smaller calcified left adrenal nodule.", None, "decreased"),
 ]
 
 

@@ -28,6 +28,7 @@ from calc_nlp.stages.descriptor_changes import (
     predicate_change,
     semicolon_change,
     sentence_change,
+    size_change,
     subject_mention,
 )
 from calc_nlp.stages.descriptor_clauses import Clause, clause, in_reach, predicate_ok
@@ -65,8 +66,17 @@ def describe(
         if spread is not None and spread[0] not in f.distribution:
             f.distribution += (spread[0],)
             words.append(spread[1])
-        outer = None if f.change else _outer_change(dr, text, spans, i, rd, c.lo)
+        comparative = bool(f.change) and _comparative_change(
+            dr, text, words, span, rd.offset
+        )
+        outer = (
+            None
+            if f.change and not comparative
+            else _outer_change(dr, text, spans, i, rd, c.lo)
+        )
         if outer is not None:
+            if comparative:  # "smaller areas of calcinosis, unchanged": stable
+                words = [w for w in words if w[0] != "change"]
             f.change = outer[0]
             words.append(outer[1])
         size = size_of(
@@ -75,6 +85,14 @@ def describe(
         if size is not None:
             f.size_mm = size[0]
             words.append(size[1])
+            compared = (
+                None
+                if f.change
+                else _size_change(dr, text, span, size, rd, _reach(spans, i, sent))
+            )
+            if compared is not None:
+                f.change = compared[0]
+                words.append(compared[1])
         if takes_score(dr, spans, findings, i, rd):
             if sent.start not in scores:
                 starts = [s.start_char for s in spans]
@@ -166,6 +184,43 @@ def _outer_change(
     if closing is None:
         return None
     value, rid, start, end = closing
+    return value, ("change", rid, off + start, off + end)
+
+
+def _comparative_change(
+    dr: DescriptorRules, text: str, words: list[Word], span: Span, off: int
+) -> bool:
+    """Is the change the clause gave the finding only a comparative before
+    the mention (lesion_other_comparatives: "smaller areas of calcinosis
+    cutis over the knees, unchanged for a year")? It may compare the lesion
+    with another of the report, so a change phrase that the sentence
+    predicates of the finding (`_outer_change`) wins over it."""
+    said = [w for w in words if w[0] == "change"]
+    return bool(said) and all(
+        w[3] - off <= span.start_char
+        and text[w[2] - off : w[3] - off].lower() in dr.other_comparatives
+        for w in said
+    )
+
+
+def _size_change(
+    dr: DescriptorRules,
+    text: str,
+    span: Span,
+    size: tuple[float, Word],
+    rd: ReportDoc,
+    reach: tuple[int, int],
+) -> tuple[str, Word] | None:
+    """The change the finding's own size gives against an earlier size its
+    phrase dates ("measures 9 mm, previously 12 mm": decreased;
+    descriptor_changes.size_change), within what its sentence leaves it
+    (`reach`): (value, the earlier size's words)."""
+    off = rd.offset
+    today = (size[1][2] - off, size[1][3] - off, size[0])
+    found = size_change(dr, text, today, span.end_char, reach[1])
+    if found is None:
+        return None
+    value, rid, start, end = found
     return value, ("change", rid, off + start, off + end)
 
 
@@ -417,6 +472,9 @@ def _terms(
     morph: list[str] = []
     dist: list[str] = []
     graded = text[c.start : c.end].split()[-1].lower() in dr.graded_heads
+    # a comparative before the mention ("smaller areas of calcinosis"): the
+    # change only when the clause gives no other
+    comparative: Word | None = None
     for m in _clause_terms(dr, text, c):
         entry = dr.term(m.group())
         field, value = entry["field"], entry["value"]
@@ -427,7 +485,11 @@ def _terms(
         f.own_lesion = f.own_lesion or bool(entry.get("own_lesion"))
         if not value:
             continue
-        words.append((field, entry["id"], off + m.start(), off + m.end()))
+        word = (field, entry["id"], off + m.start(), off + m.end())
+        if field == "change" and _comparative(dr, m, c.start):
+            comparative = comparative or word
+            continue
+        words.append(word)
         if field == "severity":
             grades.append(value)
         elif field == "change":
@@ -439,9 +501,21 @@ def _terms(
             morph.append(value)
         elif field == "distribution" and value not in dist:
             dist.append(value)
+    if comparative is not None and not f.change:
+        f.change = dr.term(text[comparative[2] - off : comparative[3] - off])["value"]
+        words.append(comparative)
     f.severity = max(grades, key=SEVERITIES.index) if grades else ""
     f.morphology, f.distribution = tuple(morph), tuple(dist)
     return words
+
+
+def _comparative(dr: DescriptorRules, m: re.Match[str], start: int) -> bool:
+    """Is a change term a comparative of lesion_other_comparatives before the
+    mention (`start`): "smaller areas of calcinosis cutis over both knees,
+    unchanged for a year"? It may compare the lesion with another of the
+    report, not with the prior study, so another change phrase of the
+    finding wins over it."""
+    return m.end() <= start and m.group().lower() in dr.other_comparatives
 
 
 def _segment(dr: DescriptorRules, text: str, c: Clause) -> str:
