@@ -467,6 +467,12 @@ SCORES = [
     ("Total calcium score 240, up from a baseline score of 180.", "agatston", 240),
     ("Calcium score increased from 180 to 240.", "agatston", 240),
     ("The coronary artery calcium score is 35 today, compared with 33 previously.", "agatston", 35),
+    # a total that words after it date to an earlier study, and today's after "now"
+    ("Calcium score of 150 on the previous study, now 210.", "agatston", 210),
+    ("The Agatston score was 90 in 2018 and is currently 140.", "agatston", 140),
+    ("The Agatston score was 90 on XXXX and is now 140.", "agatston", 140),
+    ("Total calcium score of 320; the patient is now 58.", "agatston", 320),
+    ("Prior calcium score of 640 on XXXX.", "agatston", 640),
     ("Coronary calcium score 402, 88th percentile.", "cac_drs", 3),
     (
         "Calcium score: 310, which places the patient in the 91st percentile.",

@@ -198,6 +198,7 @@ DESCRIPTOR_PATTERN_KEYS = {"id", "kind", "regex", "source"}
 DESCRIPTOR_KINDS = {
     "size": ("dims", "unit"),
     "agatston": ("value",),
+    "agatston_current": ("value",),
     "percentile": ("value",),
     "vessel": ("vessel", "value"),
     "birads": ("value",),
