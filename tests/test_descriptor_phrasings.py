@@ -1103,6 +1103,32 @@ SHAPES = [
         "distribution",
         (),
     ),
+    # a finding named as what the words before it describe takes the
+    # distribution they give it in a phrase that says "pattern" or
+    # "distribution"; not a bare adverb, nor a denied lesion's
+    (
+        "The renal pyramids are brightly echogenic in a diffuse pattern, consistent "
+        "with medullary nephrocalcinosis.",
+        "distribution",
+        ("diffuse",),
+    ),
+    (
+        "Echogenic pyramids in both kidneys in a diffuse pattern, typical for "
+        "nephrocalcinosis.",
+        "distribution",
+        ("diffuse",),
+    ),
+    (
+        "The renal pyramids are diffusely echogenic, consistent with nephrocalcinosis.",
+        "distribution",
+        (),
+    ),
+    (
+        "Non-mass enhancement in a segmental distribution at 4 o'clock, corresponding "
+        "to the known calcifications.",
+        "distribution",
+        (),
+    ),
 ]
 
 

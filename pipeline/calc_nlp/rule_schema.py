@@ -260,6 +260,7 @@ DESCRIPTOR_WORD_LISTS = (
     "extent_carriers",
     "shape_heads",
     "head_shape_spreads",
+    "spread_heads",
     "graded_heads",
     "image_refs",
     "range_words",

@@ -123,6 +123,8 @@ def describe(
                     f.descriptor_words += (size[1],)
         else:
             _from_head(dr, text, f, head, rd.offset)
+            if head is None and not f.distribution:
+                _from_pattern(dr, text, f, spans, i, sent, rd.offset)
 
 
 def _outer_change(
@@ -433,6 +435,55 @@ def _from_head(
     f.morphology = tuple(dict.fromkeys(shapes + list(f.morphology)))
     f.distribution = tuple(dict.fromkeys(spreads + list(f.distribution)))
     f.severity = max(grades, key=SEVERITIES.index) if grades else f.severity
+
+
+# The next word after blanks.
+_WORD_NEXT = re.compile(r"[^\S\n]*([\w-]+)")
+
+
+def _from_pattern(
+    dr: DescriptorRules,
+    text: str,
+    f: Finding,
+    spans: list[Span],
+    i: int,
+    sent: Span,
+    off: int,
+) -> None:
+    """A finding named by a restating link as what the part of its sentence
+    before it describes, when that part names no focus or nodule (no
+    restated head) and no other finding, takes the distribution a phrase of
+    that part gives the described thing ("echogenic medullary pyramids in a
+    diffuse pattern, consistent with nephrocalcinosis": diffuse): a
+    distribution term right before a spread_heads word, or ending in one ("in
+    a linear distribution"); not a bare "diffusely echogenic", nor where the
+    part names a lesion a 'non-' prefix denies ("segmental non-mass
+    enhancement, corresponding to the calcifications": the enhancement's)."""
+    span = spans[i]
+    lo = sent.start_char
+    if i and spans[i - 1].start >= sent.start:
+        lo = max(lo, spans[i - 1].end_char)
+    links = list(dr.restating.finditer(text, lo, span.start_char))
+    if not links:
+        return
+    link = links[-1]
+    if len(WORD.findall(text, link.end(), span.start_char)) > dr.window:
+        return
+    named = {w.lower() for w in _TOKEN.findall(text, lo, link.start())}
+    if named & (dr.restated_heads | dr.lesion_nouns):
+        return  # "segmental non-mass enhancement, corresponding to the calcifications"
+    for m in dr.terms.finditer(text, lo, link.start()):
+        entry = dr.term(m.group())
+        if entry["field"] != "distribution" or not entry["value"]:
+            continue
+        nxt = _WORD_NEXT.match(text, m.end(), link.start())
+        last = m.group().split()[-1].lower()
+        if last in dr.spread_heads or (nxt and nxt.group(1).lower() in dr.spread_heads):
+            f.distribution = (entry["value"],)
+            f.descriptor_words += (
+                ("distribution", entry["id"], off + m.start(), off + m.end()),
+            )
+            return
 
 
 def _spread_of_head(dr: DescriptorRules, entry: dict[str, str], phrase: str) -> bool:
