@@ -939,7 +939,15 @@ CHANGES = [
     ("Calcified nodule at the left apex measuring 5 mm (previously 5 mm).", None, "stable"),
     ("Calcified granuloma at the left apex, previously 9 mm, now 6 mm.", None, "decreased"),
     ("Calcified granuloma at the left apex, now 1.1 cm (8 mm on the prior CT).", None, "increased"),
+    (
+        "The calcified node at the right hilum measures 9 mm, compared with 6 mm on "
+        "the prior CT.",
+        None,
+        "increased",
+    ),
+    ("The calcified node at the right hilum is 5 mm, previously measuring 8 mm.", None, "decreased"),
     # no dating word: two sizes, no comparison; another lesion's sizes are not the finding's
+    ("A 4 mm calcified granuloma at the right base, 3 mm from the pleura.", None, ""),
     ("Calcified nodes in the right hilum measuring 9 mm and 6 mm.", None, ""),
     (
         "Calcified granuloma at the left apex; the right lower lobe nodule measures "

@@ -626,15 +626,25 @@ def _compared_gap(
 ) -> bool:
     """Is `gap` what may stand between two sizes of one lesion compared: the
     marks of _COMPARED_MARKS and, for an earlier size after today's, dating
-    words (one of them at least, or a dating phrase right after the earlier
-    size: "12 mm on the prior study"); for today's size after an earlier
-    one, a size_current word ("previously 12 mm, now 9 mm")."""
+    words, comparison_leads and size_leads words ("previously measuring",
+    "compared with"), one dating word at least or a dating phrase right
+    after the earlier size ("12 mm on the prior study"); for today's size
+    after an earlier one, a size_current word ("previously 12 mm, now 9
+    mm")."""
     words = [w for w in gap if w not in _COMPARED_MARKS]
     if current:
         return bool(words) and all(w in dr.size_current for w in words)
-    if not all(w in dr.threshold_dating for w in words):
+    allowed = (
+        dr.threshold_dating | dr.comparison_leads | dr.size_leads | _COMPARED_LINKS
+    )
+    if not all(w in allowed for w in words):
         return False
-    return bool(words) or _dated_after(dr, text, m.end(), stop)
+    dated = bool(dr.threshold_dating & set(words))
+    return dated or _dated_after(dr, text, m.end(), stop)
+
+
+# the words a comparison with an earlier size may open with: "compared with"
+_COMPARED_LINKS = frozenset({"with", "to"})
 
 
 def _dated_after(dr: DescriptorRules, text: str, at: int, stop: int) -> bool:
