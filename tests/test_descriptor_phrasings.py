@@ -467,6 +467,12 @@ SCORES = [
     ("Total calcium score 240, up from a baseline score of 180.", "agatston", 240),
     ("Calcium score increased from 180 to 240.", "agatston", 240),
     ("The coronary artery calcium score is 35 today, compared with 33 previously.", "agatston", 35),
+    # a total that words after it date to an earlier study, and today's after "now"
+    ("Calcium score of 150 on the previous study, now 210.", "agatston", 210),
+    ("The Agatston score was 90 in 2018 and is currently 140.", "agatston", 140),
+    ("The Agatston score was 90 on XXXX and is now 140.", "agatston", 140),
+    ("Total calcium score of 320; the patient is now 58.", "agatston", 320),
+    ("Prior calcium score of 640 on XXXX.", "agatston", 640),
     ("Coronary calcium score 402, 88th percentile.", "cac_drs", 3),
     (
         "Calcium score: 310, which places the patient in the 91st percentile.",
@@ -923,6 +929,41 @@ CHANGES = [
     ("Calcified granuloma and small effusion at the left base. Unchanged.", None, ""),
     ("No calcified granuloma at the left apex. Unchanged.", None, ""),
     ("Calcified granuloma at the left apex. Unchanged, new effusion.", None, ""),
+    # the finding's own size against an earlier size its phrase dates
+    (
+        "The calcified node at the left hilum is enlarged (now 8 mm, previously 6 mm).",
+        None,
+        "increased",
+    ),
+    ("A calcified granuloma at the right base measures 7 mm, previously 11 mm.", None, "decreased"),
+    ("Calcified nodule at the left apex measuring 5 mm (previously 5 mm).", None, "stable"),
+    ("Calcified granuloma at the left apex, previously 9 mm, now 6 mm.", None, "decreased"),
+    ("Calcified granuloma at the left apex, now 1.1 cm (8 mm on the prior CT).", None, "increased"),
+    (
+        "The calcified node at the right hilum measures 9 mm, compared with 6 mm on "
+        "the prior CT.",
+        None,
+        "increased",
+    ),
+    ("The calcified node at the right hilum is 5 mm, previously measuring 8 mm.", None, "decreased"),
+    # no dating word: two sizes, no comparison; another lesion's sizes are not the finding's
+    ("A 4 mm calcified granuloma at the right base, 3 mm from the pleura.", None, ""),
+    ("Calcified nodes in the right hilum measuring 9 mm and 6 mm.", None, ""),
+    (
+        "Calcified granuloma at the left apex; the right lower lobe nodule measures "
+        "9 mm, previously 6 mm.",
+        "Calcified granuloma",
+        "",
+    ),
+    # a comparative before the mention yields to the change its sentence
+    # predicates of it ("smaller" may compare with another lesion)
+    (
+        "She also has smaller plaques of calcinosis cutis on both shins, stable for two years.",
+        None,
+        "stable",
+    ),
+    ("Larger calcified nodes at the right hilum, unchanged from 2020.", None, "stable"),
+    ("Smaller calcified left adrenal nodule.", None, "decreased"),
 ]
 
 
@@ -1067,6 +1108,32 @@ SHAPES = [
     (
         "Punctate calcifications in the right breast and round calcifications in "
         "the left breast; linear distribution.",
+        "distribution",
+        (),
+    ),
+    # a finding named as what the words before it describe takes the
+    # distribution they give it in a phrase that says "pattern" or
+    # "distribution"; not a bare adverb, nor a denied lesion's
+    (
+        "The renal pyramids are brightly echogenic in a diffuse pattern, consistent "
+        "with medullary nephrocalcinosis.",
+        "distribution",
+        ("diffuse",),
+    ),
+    (
+        "Echogenic pyramids in both kidneys in a diffuse pattern, typical for "
+        "nephrocalcinosis.",
+        "distribution",
+        ("diffuse",),
+    ),
+    (
+        "The renal pyramids are diffusely echogenic, consistent with nephrocalcinosis.",
+        "distribution",
+        (),
+    ),
+    (
+        "Non-mass enhancement in a segmental distribution at 4 o'clock, corresponding "
+        "to the known calcifications.",
         "distribution",
         (),
     ),

@@ -198,6 +198,7 @@ DESCRIPTOR_PATTERN_KEYS = {"id", "kind", "regex", "source"}
 DESCRIPTOR_KINDS = {
     "size": ("dims", "unit"),
     "agatston": ("value",),
+    "agatston_current": ("value",),
     "percentile": ("value",),
     "vessel": ("vessel", "value"),
     "birads": ("value",),
@@ -259,6 +260,7 @@ DESCRIPTOR_WORD_LISTS = (
     "extent_carriers",
     "shape_heads",
     "head_shape_spreads",
+    "spread_heads",
     "graded_heads",
     "image_refs",
     "range_words",

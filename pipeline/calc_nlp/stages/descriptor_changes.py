@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
-from calc_nlp.stages.descriptor_sizes import WORD, Word, skip_spaces, threshold
+from calc_nlp.stages.descriptor_sizes import WORD, Word, size_mm, skip_spaces, threshold
 from calc_nlp.stages.record import RELATIVE_PRONOUNS
 
 
@@ -558,3 +558,109 @@ def _process_change(
                 return m
             return None
     return None
+
+
+# Marks that may stand between today's size and the earlier one it is
+# compared with ("now 7 mm, previously 5 mm", "measuring 8 mm (previously 8
+# mm)", "now 9 mm (12 mm on the prior study)").
+_COMPARED_MARKS = frozenset({",", "(", ")"})
+_GAP_TOKEN = re.compile(r"[\w-]+|[^\w\s]")
+
+
+def size_change(
+    dr: DescriptorRules,
+    text: str,
+    today: tuple[int, int, float],
+    mention_end: int,
+    stop: int,
+) -> Word | None:
+    """The change a finding's own size gives when its phrase compares it with
+    an earlier size of the same lesion ("measures 9 mm, previously 12 mm" ->
+    decreased; "now 7 mm, previously 5 mm" -> increased; "measuring 8 mm
+    (previously 8 mm)" -> stable; "previously 12 mm, now 9 mm"): `today` is
+    the finding's size (start, end, millimetres), the earlier one a size
+    that a dating word (threshold_dating) dates, right after today's (past
+    the mention when today's stands before it) or right before it with a
+    size_current word between, no other word, number or lesion between, up
+    to `stop`. (value, "", start, end) of the earlier size, the rule id
+    being the size rule's; else None."""
+    start, end, mm = today
+    sizes = [
+        (m, rid)
+        for rid, rx in dr.patterns.get("size", [])
+        for m in rx.finditer(text, min(start, mention_end), stop)
+    ]
+    after_from = max(end, mention_end)
+    later = sorted(
+        ((m, rid) for m, rid in sizes if m.start() >= after_from),
+        key=lambda x: x[0].start(),
+    )
+    if later:
+        m, rid = later[0]
+        gap = _GAP_TOKEN.findall(text[after_from : m.start()].lower())
+        if _compared_gap(dr, gap, m, text, stop, current=False):
+            return _compared(dr, mm, m, rid)
+    earlier = sorted(
+        ((m, rid) for m, rid in sizes if mention_end <= m.start() and m.end() <= start),
+        key=lambda x: x[0].start(),
+    )
+    if earlier:
+        m, rid = earlier[-1]
+        gap = _GAP_TOKEN.findall(text[m.end() : start].lower())
+        before = _GAP_TOKEN.findall(text[mention_end : m.start()].lower())[-2:]
+        dated = bool(dr.threshold_dating & set(before)) or _dated_after(
+            dr, text, m.end(), start
+        )
+        if dated and _compared_gap(dr, gap, m, text, stop, current=True):
+            return _compared(dr, mm, m, rid)
+    return None
+
+
+def _compared_gap(
+    dr: DescriptorRules,
+    gap: list[str],
+    m: re.Match[str],
+    text: str,
+    stop: int,
+    current: bool,
+) -> bool:
+    """Is `gap` what may stand between two sizes of one lesion compared: the
+    marks of _COMPARED_MARKS and, for an earlier size after today's, dating
+    words, comparison_leads and size_leads words ("previously measuring",
+    "compared with"), one dating word at least or a dating phrase right
+    after the earlier size ("12 mm on the prior study"); for today's size
+    after an earlier one, a size_current word ("previously 12 mm, now 9
+    mm")."""
+    words = [w for w in gap if w not in _COMPARED_MARKS]
+    if current:
+        return bool(words) and all(w in dr.size_current for w in words)
+    allowed = (
+        dr.threshold_dating | dr.comparison_leads | dr.size_leads | _COMPARED_LINKS
+    )
+    if not all(w in allowed for w in words):
+        return False
+    dated = bool(dr.threshold_dating & set(words))
+    return dated or _dated_after(dr, text, m.end(), stop)
+
+
+# the words a comparison with an earlier size may open with: "compared with"
+_COMPARED_LINKS = frozenset({"with", "to"})
+
+
+def _dated_after(dr: DescriptorRules, text: str, at: int, stop: int) -> bool:
+    """Do dating words right after a size date it ("12 mm on the prior
+    study", "5 mm previously", "(12 mm before)")?"""
+    after = [w for w in _GAP_TOKEN.findall(text[at:stop].lower())[:3] if w != ")"]
+    if after[:1] and after[0] in dr.threshold_dating:
+        return True
+    if len(after) < 2 or after[0] != "on":
+        return False
+    nxt = after[2] if after[1] == "the" and len(after) > 2 else after[1]
+    return nxt in dr.threshold_dating
+
+
+def _compared(dr: DescriptorRules, mm: float, m: re.Match[str], rid: str) -> Word:
+    """The change from the earlier size `m` to today's `mm`."""
+    before = size_mm(dr, m)
+    value = "increased" if mm > before else "decreased" if mm < before else "stable"
+    return (value, rid, m.start(), m.end())

@@ -107,6 +107,7 @@ class DescriptorRules:
         self.extent_carriers = set(wl["extent_carriers"])
         self.shape_heads = set(wl["shape_heads"])
         self.head_shape_spreads = set(wl["head_shape_spreads"])
+        self.spread_heads = frozenset(wl["spread_heads"])
         self.shape_link_leads = set(wl["shape_link_leads"])
         self.appositive_heads = set(wl["appositive_heads"])
         self.lesion_nouns = set(lesion_nouns or [])

@@ -73,7 +73,9 @@ def scores_of(
             if any(a < m.end() and m.start() < b for a, b, _, _ in vessels):
                 continue
             totals.append((m.start(), m.end(), rid, dr.number(m.group("value"))))
-    today = [t for t in totals if not _dated_total(dr, text, lo, t[0])] or totals
+    today = [t for t in totals if not _dated_total(dr, text, lo, t[0], t[1], hi)]
+    if totals and not today:
+        today = _current_total(dr, text, max(t[1] for t in totals), hi) or totals
     # a reading the sentence calls the total wins over a bare 'score N' before
     # it ('calcium in the LAD (score 120) and total score 160': 160)
     named = [t for t in today if text[t[0] : t[0] + 5].lower() == "total"]
@@ -91,14 +93,57 @@ def scores_of(
     )
 
 
-def _dated_total(dr: DescriptorRules, text: str, lo: int, at: int) -> bool:
+def _dated_total(
+    dr: DescriptorRules, text: str, lo: int, at: int, end: int, hi: int
+) -> bool:
     """Does a dating word (score_dating: "the prior score of 250", "up from
     250", "previously 250") stand among the two words right before a total
-    reading at `at` (within its sentence from `lo`)? Then it is the score of
-    an earlier study, not today's, when the sentence has another."""
+    reading at `at` (within its sentence from `lo`), or date it right after
+    its `end` ("score of 250 on the prior exam", "250 previously")? Then it
+    is the score of an earlier study, not today's, when the sentence has
+    another."""
     before = text[max(lo, at - 30) : at]
     words = re.findall(r"[a-z]+", before.lower())[-2:]
-    return bool(dr.score_dating & set(words))
+    return bool(dr.score_dating & set(words)) or _dated_after(dr, text, end, hi)
+
+
+# The words right after a score reading, up to a mark: "on the prior exam"
+_AFTER_WORDS = re.compile(r"[^\S\n]*((?:\w+[^\S\n]*){1,3})", re.I)
+# a year that dates a score ("in 2019")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _dated_after(dr: DescriptorRules, text: str, end: int, hi: int) -> bool:
+    """Do the words right after a score reading date it: a score_dating word
+    ("250 previously"), or "on" or "in" and one, a year or a hidden date
+    ("250 on the prior exam", "in 2019", "on XXXX": threshold_dating)? Not
+    "from", which opens what a score today rose from."""
+    m = _AFTER_WORDS.match(text, end, hi)
+    if m is None:
+        return False
+    words = m.group(1).lower().split()
+    dating = dr.score_dating - {"from"}
+    if words[0] in dating:
+        return True
+    rest = words[2:] if words[1:2] == ["the"] else words[1:]
+    if words[0] not in ("on", "in") or not rest:
+        return False
+    return rest[0] in dating | dr.threshold_dating or bool(_YEAR.fullmatch(rest[0]))
+
+
+def _current_total(
+    dr: DescriptorRules, text: str, start: int, hi: int
+) -> list[tuple[int, int, str, float]]:
+    """Today's total after the sentence's dated totals (from `start`), when
+    all of them date an earlier study: a bare number after "now"
+    ("calcium score of 200 on the prior exam, now 260"; pattern kind
+    `agatston_current`). The first such reading, else []."""
+    found = [
+        (m.start(), m.end(), rid, dr.number(m.group("value")))
+        for rid, rx in dr.patterns.get("agatston_current", [])
+        for m in rx.finditer(text, start, hi)
+    ]
+    return [min(found)] if found else []
 
 
 def _vessels_named(dr: DescriptorRules, m: re.Match[str]) -> list[tuple[int, str]]:

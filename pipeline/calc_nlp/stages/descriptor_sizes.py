@@ -48,7 +48,7 @@ def words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:
     return [w for w in (t.lower() for t in _TOKEN.findall(gap)) if w not in drop]
 
 
-def _mm(dr: DescriptorRules, m: re.Match[str]) -> float:
+def size_mm(dr: DescriptorRules, m: re.Match[str]) -> float:
     """A size match in millimetres, its largest dimension."""
     return round(max(_dims_mm(dr, m)), 2)
 
@@ -56,7 +56,7 @@ def _mm(dr: DescriptorRules, m: re.Match[str]) -> float:
 def _dims_mm(dr: DescriptorRules, m: re.Match[str]) -> list[float]:
     """The dimensions of a size match in millimetres, as written; a dimension
     with a unit of its own keeps it ("from 3 mm to 1.2 cm"), the others take
-    the size's. What `_mm` and `_changed_to` both read."""
+    the size's. What `size_mm` and `_changed_to` both read."""
     unit = lookup(dr.units, m.group("unit"))
     dims = [
         float(x) * (dr.units[u.lower()] if u else unit)
@@ -521,7 +521,7 @@ def size_of(
                 ok, dist = span.start_char <= m.start() and m.end() <= span.end_char, 0
             if ok and (best is None or dist < best[0]):
                 word = ("size_mm", rid, off + m.start(), off + m.end())
-                best = (dist, _mm(dr, m), word)
+                best = (dist, size_mm(dr, m), word)
     return None if best is None else (best[1], best[2])
 
 
@@ -897,7 +897,7 @@ def head_size(
                 if dr.size_hosts & set(gap[noun + 1 :]):
                     continue  # "7 mm nodule containing a 2 mm focus": the focus's
                 word = ("size_mm", rid, off + m.start(), off + m.end())
-                return _mm(dr, m), word
+                return size_mm(dr, m), word
             before = _plain(text[lo : m.start()])
             noun = next(
                 (k for k in reversed(range(len(before))) if before[k] in dr.restated_heads),
@@ -905,7 +905,7 @@ def head_size(
             )
             if noun is not None and _size_led(dr, before[noun + 1 :]):
                 word = ("size_mm", rid, off + m.start(), off + m.end())
-                return _mm(dr, m), word
+                return size_mm(dr, m), word
     return None
 
 

@@ -28,6 +28,7 @@ from calc_nlp.stages.descriptor_changes import (
     predicate_change,
     semicolon_change,
     sentence_change,
+    size_change,
     subject_mention,
 )
 from calc_nlp.stages.descriptor_clauses import Clause, clause, in_reach, predicate_ok
@@ -65,8 +66,17 @@ def describe(
         if spread is not None and spread[0] not in f.distribution:
             f.distribution += (spread[0],)
             words.append(spread[1])
-        outer = None if f.change else _outer_change(dr, text, spans, i, rd, c.lo)
+        comparative = bool(f.change) and _comparative_change(
+            dr, text, words, span, rd.offset
+        )
+        outer = (
+            None
+            if f.change and not comparative
+            else _outer_change(dr, text, spans, i, rd, c.lo)
+        )
         if outer is not None:
+            if comparative:  # "smaller areas of calcinosis, unchanged": stable
+                words = [w for w in words if w[0] != "change"]
             f.change = outer[0]
             words.append(outer[1])
         size = size_of(
@@ -75,6 +85,14 @@ def describe(
         if size is not None:
             f.size_mm = size[0]
             words.append(size[1])
+            compared = (
+                None
+                if f.change
+                else _size_change(dr, text, span, size, rd, _reach(spans, i, sent))
+            )
+            if compared is not None:
+                f.change = compared[0]
+                words.append(compared[1])
         if takes_score(dr, spans, findings, i, rd):
             if sent.start not in scores:
                 starts = [s.start_char for s in spans]
@@ -105,6 +123,8 @@ def describe(
                     f.descriptor_words += (size[1],)
         else:
             _from_head(dr, text, f, head, rd.offset)
+            if head is None and not f.distribution:
+                _from_pattern(dr, text, f, spans, i, sent, rd.offset)
 
 
 def _outer_change(
@@ -166,6 +186,43 @@ def _outer_change(
     if closing is None:
         return None
     value, rid, start, end = closing
+    return value, ("change", rid, off + start, off + end)
+
+
+def _comparative_change(
+    dr: DescriptorRules, text: str, words: list[Word], span: Span, off: int
+) -> bool:
+    """Is the change the clause gave the finding only a comparative before
+    the mention (lesion_other_comparatives: "smaller areas of calcinosis
+    cutis over the knees, unchanged for a year")? It may compare the lesion
+    with another of the report, so a change phrase that the sentence
+    predicates of the finding (`_outer_change`) wins over it."""
+    said = [w for w in words if w[0] == "change"]
+    return bool(said) and all(
+        w[3] - off <= span.start_char
+        and text[w[2] - off : w[3] - off].lower() in dr.other_comparatives
+        for w in said
+    )
+
+
+def _size_change(
+    dr: DescriptorRules,
+    text: str,
+    span: Span,
+    size: tuple[float, Word],
+    rd: ReportDoc,
+    reach: tuple[int, int],
+) -> tuple[str, Word] | None:
+    """The change the finding's own size gives against an earlier size its
+    phrase dates ("measures 9 mm, previously 12 mm": decreased;
+    descriptor_changes.size_change), within what its sentence leaves it
+    (`reach`): (value, the earlier size's words)."""
+    off = rd.offset
+    today = (size[1][2] - off, size[1][3] - off, size[0])
+    found = size_change(dr, text, today, span.end_char, reach[1])
+    if found is None:
+        return None
+    value, rid, start, end = found
     return value, ("change", rid, off + start, off + end)
 
 
@@ -380,6 +437,55 @@ def _from_head(
     f.severity = max(grades, key=SEVERITIES.index) if grades else f.severity
 
 
+# The next word after blanks.
+_WORD_NEXT = re.compile(r"[^\S\n]*([\w-]+)")
+
+
+def _from_pattern(
+    dr: DescriptorRules,
+    text: str,
+    f: Finding,
+    spans: list[Span],
+    i: int,
+    sent: Span,
+    off: int,
+) -> None:
+    """A finding named by a restating link as what the part of its sentence
+    before it describes, when that part names no focus or nodule (no
+    restated head) and no other finding, takes the distribution a phrase of
+    that part gives the described thing ("echogenic medullary pyramids in a
+    diffuse pattern, consistent with nephrocalcinosis": diffuse): a
+    distribution term right before a spread_heads word, or ending in one ("in
+    a linear distribution"); not a bare "diffusely echogenic", nor where the
+    part names a lesion a 'non-' prefix denies ("segmental non-mass
+    enhancement, corresponding to the calcifications": the enhancement's)."""
+    span = spans[i]
+    lo = sent.start_char
+    if i and spans[i - 1].start >= sent.start:
+        lo = max(lo, spans[i - 1].end_char)
+    links = list(dr.restating.finditer(text, lo, span.start_char))
+    if not links:
+        return
+    link = links[-1]
+    if len(WORD.findall(text, link.end(), span.start_char)) > dr.window:
+        return
+    named = {w.lower() for w in _TOKEN.findall(text, lo, link.start())}
+    if named & (dr.restated_heads | dr.lesion_nouns):
+        return  # "segmental non-mass enhancement, corresponding to the calcifications"
+    for m in dr.terms.finditer(text, lo, link.start()):
+        entry = dr.term(m.group())
+        if entry["field"] != "distribution" or not entry["value"]:
+            continue
+        nxt = _WORD_NEXT.match(text, m.end(), link.start())
+        last = m.group().split()[-1].lower()
+        if last in dr.spread_heads or (nxt and nxt.group(1).lower() in dr.spread_heads):
+            f.distribution = (entry["value"],)
+            f.descriptor_words += (
+                ("distribution", entry["id"], off + m.start(), off + m.end()),
+            )
+            return
+
+
 def _spread_of_head(dr: DescriptorRules, entry: dict[str, str], phrase: str) -> bool:
     """Does a distribution term of a restated head say how the calcification
     spreads ("clusters of", "in a diffuse pattern"), not only the head's own
@@ -417,6 +523,9 @@ def _terms(
     morph: list[str] = []
     dist: list[str] = []
     graded = text[c.start : c.end].split()[-1].lower() in dr.graded_heads
+    # a comparative before the mention ("smaller areas of calcinosis"): the
+    # change only when the clause gives no other
+    comparative: Word | None = None
     for m in _clause_terms(dr, text, c):
         entry = dr.term(m.group())
         field, value = entry["field"], entry["value"]
@@ -427,7 +536,11 @@ def _terms(
         f.own_lesion = f.own_lesion or bool(entry.get("own_lesion"))
         if not value:
             continue
-        words.append((field, entry["id"], off + m.start(), off + m.end()))
+        word = (field, entry["id"], off + m.start(), off + m.end())
+        if field == "change" and _comparative(dr, m, c.start):
+            comparative = comparative or word
+            continue
+        words.append(word)
         if field == "severity":
             grades.append(value)
         elif field == "change":
@@ -439,9 +552,21 @@ def _terms(
             morph.append(value)
         elif field == "distribution" and value not in dist:
             dist.append(value)
+    if comparative is not None and not f.change:
+        f.change = dr.term(text[comparative[2] - off : comparative[3] - off])["value"]
+        words.append(comparative)
     f.severity = max(grades, key=SEVERITIES.index) if grades else ""
     f.morphology, f.distribution = tuple(morph), tuple(dist)
     return words
+
+
+def _comparative(dr: DescriptorRules, m: re.Match[str], start: int) -> bool:
+    """Is a change term a comparative of lesion_other_comparatives before the
+    mention (`start`): "smaller areas of calcinosis cutis over both knees,
+    unchanged for a year"? It may compare the lesion with another of the
+    report, not with the prior study, so another change phrase of the
+    finding wins over it."""
+    return m.end() <= start and m.group().lower() in dr.other_comparatives
 
 
 def _segment(dr: DescriptorRules, text: str, c: Clause) -> str:
