@@ -994,6 +994,30 @@ SUMMED = [
         "calcification of the femoral and tibial arteries in this dialysis patient.",
         [1, 2, 3],
     ),
+    # ... or a node station its first mention names ("subcarinal", a
+    # station of the mediastinum), the place words joined in the mention
+    (
+        "FINDINGS: Calcified subcarinal and left paratracheal lymph nodes. "
+        "Eggshell calcification of the bilateral hilar nodes.\nIMPRESSION: "
+        "Calcified mediastinal and bilateral hilar lymphadenopathy from prior "
+        "sarcoidosis.",
+        [1, 2, 3],
+    ),
+    # ... (the hilar nodes alone restated)
+    (
+        "FINDINGS: Calcified subcarinal and left paratracheal lymph nodes. "
+        "Eggshell calcification of the bilateral hilar nodes.\nIMPRESSION: "
+        "Bilateral hilar calcified lymph nodes.",
+        [1, 2, 2],
+    ),
+    # ... or, at a joint's tissues, the joint its label names ("LEFT KNEE:")
+    (
+        "FINDINGS: LEFT ELBOW: A lobulated periarticular calcification medial to "
+        "the joint, 3 cm. LEFT KNEE: Periarticular calcification about the "
+        "fibular head, 2 cm.\nIMPRESSION: Tumoral calcinosis of the left elbow "
+        "and left knee.",
+        [1, 2, 3],
+    ),
     # ... or the place a link word leads to after its first mention
     # ("vascular calcifications in the right axilla")
     (

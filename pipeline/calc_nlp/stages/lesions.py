@@ -67,6 +67,7 @@ from calc_nlp.stages.lesion_words import (
     label_sub,
     lead_list,
     mention_at,
+    mention_places,
     mention_sub,
     names_a_count,
     names_a_lesion,
@@ -1027,9 +1028,20 @@ def _names_vessels(dr: DescriptorRules, site_text: str) -> bool:
 def _places_of(dr: DescriptorRules, x: _Lesion) -> set[str]:
     """The place words (`stems`) of the lesion: its sites, its sub-site
     (a label's: "Tibial arteries: ...") and the site words of its first
-    finding."""
-    first = x.first.site_text if x.first is not None else ""
-    return stems(dr, " ".join([first, x.sub, *sorted(x.sites)]))
+    finding; the places its first mention names at a node site
+    (`mention_places`: "calcified subcarinal and paratracheal nodes" are
+    mediastinal); and at a joint's tissues the joint its first finding's
+    label or sentence names ("RIGHT HIP: , periarticular calcification
+    about the greater trochanter": the hip, `joint_words`)."""
+    g = x.first
+    if g is None:
+        return stems(dr, " ".join([x.sub, *sorted(x.sites)]))
+    said = [g.site_text, x.sub, *sorted(x.sites), mention_places(dr, g)]
+    found = stems(dr, " ".join(said))
+    if x.site in dr.joint_sites:
+        joint = f"{x.label_of.get(g.finding_id, '')} {g.sentence}"
+        found |= stems(dr, joint) & dr.joint_stems
+    return found
 
 
 def _led_places(dr: DescriptorRules, x: _Lesion, own: set[str]) -> set[str]:
