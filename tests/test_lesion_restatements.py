@@ -886,6 +886,28 @@ SUMMED = [
         "aorta.\nIMPRESSION: Widespread vascular calcification.",
         [1, 2, 3],
     ),
+    # ... though its site words were taken from the finding it echoes ("Severe
+    # vascular calcification." given the splenic artery): its words name vessels
+    (
+        "FINDINGS: Vascular calcification of the splenic artery. The iliac "
+        "arteries are calcified bilaterally.\nIMPRESSION: Severe vascular "
+        "calcification.",
+        [1, 2, 3],
+    ),
+    # ... after one such lesion named by the same words, it restates that one
+    (
+        "FINDINGS: Dense vascular calcification of the aortic arch and both "
+        "subclavian arteries. Mild cardiomegaly.\nIMPRESSION: Extensive vascular "
+        "calcifications.",
+        [1, 1],
+    ),
+    # ... and a phlebolith, a vein's calcification named by its own word, is
+    # not among the lesions it may sum up
+    (
+        "FINDINGS: Pelvic phleboliths. Linear calcification of both femoral "
+        "arteries.\nIMPRESSION: Vascular calcification.",
+        [1, 2, 2],
+    ),
     # ... unless its own words name the place of one of them: that one
     # (the lesion's own words naming only vessels, its place after them)
     (

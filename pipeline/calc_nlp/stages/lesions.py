@@ -667,7 +667,11 @@ def _vessels_restated(
     sentence names that place ("vascular calcification in the soft tissues
     of the chest wall": `_names_from`; GUIDE: the impression restating a
     finding shares its number). One named by such words alone
-    ("Extensive vascular calcification") may sum several up: left alone."""
+    ("Extensive vascular calcification") restates the one lesion of another
+    section at the sites they name (`_vascular`), on a side that fits, when
+    that lesion was named by such words too ("dense vascular calcification
+    along the aortic arch"; not "calcified aortic knob"); after two or more
+    it may sum them up (`_sums_up`): left alone."""
     if f.section != _RESTATING[1] or f.site not in dr.vessel_sites:
         return None
     if not _names_vessels(dr, f.site_text):
@@ -680,7 +684,31 @@ def _vessels_restated(
         and _fits(x.side, f.laterality)
         and _names_from(dr, f, x.first)
     ]
+    if not found:
+        found = [
+            x
+            for x in _vascular(dr, by_site, f)
+            if x.first is not None
+            and _fits(x.side, f.laterality)
+            and set(WORD.findall(x.first.mention.lower())) & dr.whole_vessel_words
+        ]
+        if len(_vascular(dr, by_site, f)) > 1:
+            found = []
     return found[0] if len(found) == 1 else None
+
+
+def _vascular(
+    dr: DescriptorRules, by_site: dict[tuple[str, _State], list[_Lesion]], f: Finding
+) -> list[_Lesion]:
+    """The lesions of another section than the finding's, in its state, at
+    the sites a phrase naming vessels as a whole names (`vascular_sites`:
+    the arteries; a phlebolith, a vein's calcification, is named by its own
+    word)."""
+    return [
+        x
+        for x in _lesions_at(by_site, dr.vascular_sites, f)
+        if x.first is not None and x.first.section != f.section
+    ]
 
 
 def _lesions_at(
@@ -944,15 +972,11 @@ def _sums_up(
         return len(pool) > 1 and dr.summary_words.search(f.sentence) is not None
     if (
         f.site in dr.vessel_sites
-        and _names_vessels(dr, f.site_text)
+        and _names_vessels(dr, _own_site_words(dr, f))
         # 'left axillary vascular calcification' names one side's vessels
         and not (f.laterality in ("left", "right") and said_side(dr, f))
     ):
-        others = [
-            x.first
-            for x in _lesions_at(by_site, dr.vessel_sites, f)
-            if x.first is not None and x.first.section != f.section
-        ]
+        others = [x.first for x in _vascular(dr, by_site, f) if x.first is not None]
         # 'subcutaneous vascular calcification' restates the one lesion
         # whose sentence names the subcutaneous vessels
         echoed = [g for g in others if _names_from(dr, f, g)]
@@ -1015,6 +1039,17 @@ def _names_from(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     mine -= {w[:5] for w in drop}
     theirs = {w[:5] for w in WORD.findall(g.sentence.lower())}
     return bool(mine & theirs)
+
+
+def _own_site_words(dr: DescriptorRules, f: Finding) -> str:
+    """The finding's site words, or its mention's words but those that only
+    say "calcified" when they are not its sentence's but taken from another
+    ("Severe vascular calcification." given the splenic artery of the
+    findings: the mention names the place)."""
+    if f.site_text and f.site_text.lower() not in f.sentence.lower():
+        words = WORD.findall(f.mention.lower())
+        return " ".join(w for w in words if w not in dr.bare_words)
+    return f.site_text
 
 
 def _names_vessels(dr: DescriptorRules, site_text: str) -> bool:
