@@ -389,6 +389,26 @@ OTHER_WORDS = [
 ]
 
 ANAPHORS = [
+    # a mention without a site led by an anaphor ("the calcification") in
+    # another section refers back to the one lesion named before it ...
+    (
+        "ASSESSMENT: Calcific tendinitis of the right shoulder.\n"
+        "PLAN: Ultrasound-guided lavage of the calcification.",
+        [1, 1],
+    ),
+    (
+        "DISCHARGE DIAGNOSES: Calcinosis cutis of the left thumb.\nHOSPITAL "
+        "COURSE: Hand surgery will consider excision of the calcium deposits if "
+        "pain persists.",
+        [1, 1],
+    ),
+    # ... not to one of two
+    (
+        "DISCHARGE DIAGNOSES: Calcinosis cutis of the left thumb. Calcified "
+        "uterine fibroid.\nHOSPITAL COURSE: Hand surgery will consider excision "
+        "of the calcium deposits if pain persists.",
+        [1, 2, 3],
+    ),
     # the anaphor names the place about the joint more narrowly
     (
         "FINDINGS: Periarticular calcification at the left elbow. The "

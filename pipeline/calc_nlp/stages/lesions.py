@@ -26,7 +26,9 @@ finding opens with an anaphor ("It is calcified") and the finding before it
 is compatible (the one before may have no site: "calcification in the
 pelvis, corresponding to a calcified fibroid"), or when a demonstrative
 leads its mention ("this calcified vessel") and the finding before it in
-its section fits its side and words. A lesion is filed under
+its section fits its side and words, or when a finding without a site
+is led by an anaphor ("excision of the calcium deposits") after one lesion
+only in its state. A lesion is filed under
 every site its findings give. The impression restating a finding of the
 findings section joins its lesion though the linked sites differ or one is
 missing, when its sentence restates the other's (same words, or other words
@@ -711,6 +713,23 @@ def _vascular(
     ]
 
 
+def _the_only(
+    dr: DescriptorRules, lesions: Iterable[_Lesion], f: Finding
+) -> _Lesion | None:
+    """For a finding without a site led by an anaphor ("debridement of the
+    calcium deposits", "excision of this calcification"), the one lesion
+    named before it in its state, on a side that fits (GUIDE: an anaphor,
+    "the calcification", refers back to one); none when there are more."""
+    lead = lead_list(f)
+    if not lead or lead[-1] not in dr.anaphors:
+        return None
+    state = _state(f)
+    mine = [x for x in lesions if x.state == state and x.first is not None]
+    if len(mine) != 1 or not _fits(mine[0].side, f.laterality):
+        return None
+    return mine[0]
+
+
 def _lesions_at(
     by_site: dict[tuple[str, _State], list[_Lesion]], sites: Iterable[str], f: Finding
 ) -> list[_Lesion]:
@@ -1264,6 +1283,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             found = _joint_restated(dr, by_site, f)
         if found is None and not f.own_lesion:
             found = _vessels_restated(dr, by_site, f)
+        if found is None and not f.site and not f.own_lesion:
+            found = _the_only(dr, by_id.values(), f)
         if found is not None and _other_than(dr, found, f):
             found = None
         # a finding its sentence names as what the one before it is restates
