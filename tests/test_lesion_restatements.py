@@ -1134,6 +1134,21 @@ SUMMED = [
         "IMPRESSION: Calcified nodules from old granulomatous disease.",
         [1, 2],
     ),
+    # ... a plural lesion noun after a lesion named in the plural and one in
+    # the singular restates the plural one; after two singulars it sums up
+    (
+        "FINDINGS: Multiple calcified granulomas are scattered through both "
+        "lungs. A calcified nodule in the left lower lobe measures 6 mm.\n"
+        "IMPRESSION: Numerous calcified pulmonary lesions, sequela of prior "
+        "granulomatous infection.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: A calcified granuloma in the right lower lobe. A calcified "
+        "nodule in the left lower lobe measures 6 mm.\nIMPRESSION: Calcified "
+        "pulmonary lesions.",
+        [1, 2, 3],
+    ),
     # ... but calcium named in bulk, or the plural named before, is restated
     (
         "FINDINGS: A coarse calcification in the pancreatic head.\n"

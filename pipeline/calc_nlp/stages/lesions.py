@@ -43,7 +43,7 @@ shoulder"), and so does an anaphor naming that place more narrowly. An impressio
 joining by "and" the places of several findings lesions sums them up and is
 a lesion of its own; so is one named by a plural lesion noun after two
 findings lesions or more at its site it fits, none named by that plural
-word; and a count of several in the plural ("two calcified nodules"), or
+word nor, the others in the singular, in the plural (that one it restates); and a count of several in the plural ("two calcified nodules"), or
 the plural of the lesion noun it was named by ("calcified granulomas"),
 restates no lesion named in the singular only (one found on both sides,
 "calcified granuloma in the RUL and LLL", names several). Findings that differ in negated, hypothetical or family
@@ -326,7 +326,7 @@ def _same_lesion(
         sided = [x for x in loose if x.side == f.laterality]
         # else the one named by the same words ("medullary nephrocalcinosis"
         # after bilateral nephrocalcinosis and a small right renal focus)
-        loose = sided or [x for x in loose if x in named]
+        loose = sided or [x for x in loose if x in named] or _plural_of(dr, loose, f)
         if len(loose) > 1:  # 'Chondrocalcinosis' after the menisci's and another's
             loose = [x for x in loose if x in named] or loose
     if not loose:  # each names the other's sub-site: one place in two words
@@ -355,6 +355,19 @@ def _same_lesion(
             and _nests(x.sub, sub)
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _plural_of(dr: DescriptorRules, loose: list[_Lesion], f: Finding) -> list[_Lesion]:
+    """Of the lesions a finding named by a lesion noun in the plural ("numerous
+    calcified brain lesions") fits, the one named in the plural ("multiple
+    calcified granulomas"), when the others were named in the singular only
+    ("a calcified scolex"): several restate no single one (`_counts_more`).
+    Not calcium named in bulk (`lesion_mass_plurals`)."""
+    head = _plural_head(f)
+    if head is None or head not in dr.lesion_nouns or head in dr.mass_plurals:
+        return []
+    found = [x for x in loose if any(plural(w) for w in _heads(x))]
+    return found if len(found) == 1 else []
 
 
 def _over_vessels(dr: DescriptorRules, loose: list[_Lesion], f: Finding, sub: str) -> bool:
@@ -1025,8 +1038,13 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
         and _fits(x.side, f.laterality)
     ]
     # one of them named by the same plural words is the one it restates
-    # ("multiple calcifications, typical of phleboliths" and "pelvic phleboliths")
-    return len(fitting) > 1 and not any(head in _heads(x) for x in fitting)
+    # ("multiple calcifications, typical of phleboliths" and "pelvic phleboliths"),
+    # and so is the one named in the plural when the others were named in the
+    # singular (`_plural_of`: "numerous calcified brain lesions" after
+    # "multiple calcified granulomas" and "a calcified scolex")
+    if any(head in _heads(x) for x in fitting):
+        return False
+    return len(fitting) > 1 and not _plural_of(dr, fitting, f)
 
 
 def _plural_head(f: Finding) -> str | None:
