@@ -389,6 +389,26 @@ OTHER_WORDS = [
 ]
 
 ANAPHORS = [
+    # a mention without a site led by an anaphor ("the calcification") in
+    # another section refers back to the one lesion named before it ...
+    (
+        "ASSESSMENT: Calcific tendinitis of the right shoulder.\n"
+        "PLAN: Ultrasound-guided lavage of the calcification.",
+        [1, 1],
+    ),
+    (
+        "DISCHARGE DIAGNOSES: Calcinosis cutis of the left thumb.\nHOSPITAL "
+        "COURSE: Hand surgery will consider excision of the calcium deposits if "
+        "pain persists.",
+        [1, 1],
+    ),
+    # ... not to one of two
+    (
+        "DISCHARGE DIAGNOSES: Calcinosis cutis of the left thumb. Calcified "
+        "uterine fibroid.\nHOSPITAL COURSE: Hand surgery will consider excision "
+        "of the calcium deposits if pain persists.",
+        [1, 2, 3],
+    ),
     # the anaphor names the place about the joint more narrowly
     (
         "FINDINGS: Periarticular calcification at the left elbow. The "
@@ -886,6 +906,28 @@ SUMMED = [
         "aorta.\nIMPRESSION: Widespread vascular calcification.",
         [1, 2, 3],
     ),
+    # ... though its site words were taken from the finding it echoes ("Severe
+    # vascular calcification." given the splenic artery): its words name vessels
+    (
+        "FINDINGS: Vascular calcification of the splenic artery. The iliac "
+        "arteries are calcified bilaterally.\nIMPRESSION: Severe vascular "
+        "calcification.",
+        [1, 2, 3],
+    ),
+    # ... after one such lesion named by the same words, it restates that one
+    (
+        "FINDINGS: Dense vascular calcification of the aortic arch and both "
+        "subclavian arteries. Mild cardiomegaly.\nIMPRESSION: Extensive vascular "
+        "calcifications.",
+        [1, 1],
+    ),
+    # ... and a phlebolith, a vein's calcification named by its own word, is
+    # not among the lesions it may sum up
+    (
+        "FINDINGS: Pelvic phleboliths. Linear calcification of both femoral "
+        "arteries.\nIMPRESSION: Vascular calcification.",
+        [1, 2, 2],
+    ),
     # ... unless its own words name the place of one of them: that one
     # (the lesion's own words naming only vessels, its place after them)
     (
@@ -994,6 +1036,30 @@ SUMMED = [
         "calcification of the femoral and tibial arteries in this dialysis patient.",
         [1, 2, 3],
     ),
+    # ... or a node station its first mention names ("subcarinal", a
+    # station of the mediastinum), the place words joined in the mention
+    (
+        "FINDINGS: Calcified subcarinal and left paratracheal lymph nodes. "
+        "Eggshell calcification of the bilateral hilar nodes.\nIMPRESSION: "
+        "Calcified mediastinal and bilateral hilar lymphadenopathy from prior "
+        "sarcoidosis.",
+        [1, 2, 3],
+    ),
+    # ... (the hilar nodes alone restated)
+    (
+        "FINDINGS: Calcified subcarinal and left paratracheal lymph nodes. "
+        "Eggshell calcification of the bilateral hilar nodes.\nIMPRESSION: "
+        "Bilateral hilar calcified lymph nodes.",
+        [1, 2, 2],
+    ),
+    # ... or, at a joint's tissues, the joint its label names ("LEFT KNEE:")
+    (
+        "FINDINGS: LEFT ELBOW: A lobulated periarticular calcification medial to "
+        "the joint, 3 cm. LEFT KNEE: Periarticular calcification about the "
+        "fibular head, 2 cm.\nIMPRESSION: Tumoral calcinosis of the left elbow "
+        "and left knee.",
+        [1, 2, 3],
+    ),
     # ... or the place a link word leads to after its first mention
     # ("vascular calcifications in the right axilla")
     (
@@ -1067,6 +1133,21 @@ SUMMED = [
         "FINDINGS: There is a small calcified nodule at the right lung base.\n"
         "IMPRESSION: Calcified nodules from old granulomatous disease.",
         [1, 2],
+    ),
+    # ... a plural lesion noun after a lesion named in the plural and one in
+    # the singular restates the plural one; after two singulars it sums up
+    (
+        "FINDINGS: Multiple calcified granulomas are scattered through both "
+        "lungs. A calcified nodule in the left lower lobe measures 6 mm.\n"
+        "IMPRESSION: Numerous calcified pulmonary lesions, sequela of prior "
+        "granulomatous infection.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: A calcified granuloma in the right lower lobe. A calcified "
+        "nodule in the left lower lobe measures 6 mm.\nIMPRESSION: Calcified "
+        "pulmonary lesions.",
+        [1, 2, 3],
     ),
     # ... but calcium named in bulk, or the plural named before, is restated
     (

@@ -284,6 +284,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_process_words",
     "lesion_residual_words",
     "lesion_vessel_sites",
+    "lesion_vascular_sites",
     "lesion_vessel_words",
     "lesion_cause_terms",
     "lesion_joint_sites",
@@ -298,6 +299,7 @@ DESCRIPTOR_WORD_LISTS = (
 DESCRIPTOR_SITE_LISTS = (
     "segment_sites",
     "lesion_vessel_sites",
+    "lesion_vascular_sites",
     "lesion_joint_sites",
     "lesion_mention_place_sites",
 )

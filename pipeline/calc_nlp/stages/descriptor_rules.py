@@ -200,6 +200,8 @@ class DescriptorRules:
         self.place_links = _breaks(wl["lesion_place_links"], compile_regex)
         self.process_words = _breaks(wl["lesion_process_words"], compile_regex)
         self.vessel_sites = set(wl["lesion_vessel_sites"])
+        # of those, the sites a phrase named only "vascular" names (arteries)
+        self.vascular_sites = set(wl["lesion_vascular_sites"])
         self.whole_vessel_words = set(wl["lesion_vessel_words"])
         self.cause_terms = set(wl["lesion_cause_terms"])
         self.joint_sites = set(wl["lesion_joint_sites"])

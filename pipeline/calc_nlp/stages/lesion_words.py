@@ -491,6 +491,18 @@ def stems(dr: DescriptorRules, text: str) -> set[str]:
     return {w[:5] for w in site_words(dr, text)}
 
 
+def mention_places(dr: DescriptorRules, f: Finding) -> str:
+    """At a site of `mention_place_sites`, the place words of `site_synonyms`
+    the finding's mention names outside its site words, however many it
+    joins ("Calcified subcarinal and right paratracheal lymph nodes": two
+    stations of the mediastinum, as `stems` reads them)."""
+    if f.site not in dr.mention_place_sites:
+        return ""
+    own = set(WORD.findall(f.site_text.lower()))
+    words = WORD.findall(f.mention.lower())
+    return " ".join(w for w in words if w in dr.synonyms and w not in own)
+
+
 def joined_places(dr: DescriptorRules, f: Finding, at: int, stop: int) -> set[str]:
     """The place words (`stems`) of the finding's own phrase when it joins
     places by "and" or a comma: the mention ("hepatic and splenic

@@ -26,7 +26,9 @@ finding opens with an anaphor ("It is calcified") and the finding before it
 is compatible (the one before may have no site: "calcification in the
 pelvis, corresponding to a calcified fibroid"), or when a demonstrative
 leads its mention ("this calcified vessel") and the finding before it in
-its section fits its side and words. A lesion is filed under
+its section fits its side and words, or when a finding without a site
+is led by an anaphor ("excision of the calcium deposits") after one lesion
+only in its state. A lesion is filed under
 every site its findings give. The impression restating a finding of the
 findings section joins its lesion though the linked sites differ or one is
 missing, when its sentence restates the other's (same words, or other words
@@ -41,7 +43,7 @@ shoulder"), and so does an anaphor naming that place more narrowly. An impressio
 joining by "and" the places of several findings lesions sums them up and is
 a lesion of its own; so is one named by a plural lesion noun after two
 findings lesions or more at its site it fits, none named by that plural
-word; and a count of several in the plural ("two calcified nodules"), or
+word nor, the others in the singular, in the plural (that one it restates); and a count of several in the plural ("two calcified nodules"), or
 the plural of the lesion noun it was named by ("calcified granulomas"),
 restates no lesion named in the singular only (one found on both sides,
 "calcified granuloma in the RUL and LLL", names several). Findings that differ in negated, hypothetical or family
@@ -67,6 +69,7 @@ from calc_nlp.stages.lesion_words import (
     label_sub,
     lead_list,
     mention_at,
+    mention_places,
     mention_sub,
     names_a_count,
     names_a_lesion,
@@ -323,7 +326,7 @@ def _same_lesion(
         sided = [x for x in loose if x.side == f.laterality]
         # else the one named by the same words ("medullary nephrocalcinosis"
         # after bilateral nephrocalcinosis and a small right renal focus)
-        loose = sided or [x for x in loose if x in named]
+        loose = sided or [x for x in loose if x in named] or _plural_of(dr, loose, f)
         if len(loose) > 1:  # 'Chondrocalcinosis' after the menisci's and another's
             loose = [x for x in loose if x in named] or loose
     if not loose:  # each names the other's sub-site: one place in two words
@@ -352,6 +355,19 @@ def _same_lesion(
             and _nests(x.sub, sub)
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _plural_of(dr: DescriptorRules, loose: list[_Lesion], f: Finding) -> list[_Lesion]:
+    """Of the lesions a finding named by a lesion noun in the plural ("numerous
+    calcified brain lesions") fits, the one named in the plural ("multiple
+    calcified granulomas"), when the others were named in the singular only
+    ("a calcified scolex"): several restate no single one (`_counts_more`).
+    Not calcium named in bulk (`lesion_mass_plurals`)."""
+    head = _plural_head(f)
+    if head is None or head not in dr.lesion_nouns or head in dr.mass_plurals:
+        return []
+    found = [x for x in loose if any(plural(w) for w in _heads(x))]
+    return found if len(found) == 1 else []
 
 
 def _over_vessels(dr: DescriptorRules, loose: list[_Lesion], f: Finding, sub: str) -> bool:
@@ -666,7 +682,11 @@ def _vessels_restated(
     sentence names that place ("vascular calcification in the soft tissues
     of the chest wall": `_names_from`; GUIDE: the impression restating a
     finding shares its number). One named by such words alone
-    ("Extensive vascular calcification") may sum several up: left alone."""
+    ("Extensive vascular calcification") restates the one lesion of another
+    section at the sites they name (`_vascular`), on a side that fits, when
+    that lesion was named by such words too ("dense vascular calcification
+    along the aortic arch"; not "calcified aortic knob"); after two or more
+    it may sum them up (`_sums_up`): left alone."""
     if f.section != _RESTATING[1] or f.site not in dr.vessel_sites:
         return None
     if not _names_vessels(dr, f.site_text):
@@ -679,7 +699,48 @@ def _vessels_restated(
         and _fits(x.side, f.laterality)
         and _names_from(dr, f, x.first)
     ]
+    if not found:
+        found = [
+            x
+            for x in _vascular(dr, by_site, f)
+            if x.first is not None
+            and _fits(x.side, f.laterality)
+            and set(WORD.findall(x.first.mention.lower())) & dr.whole_vessel_words
+        ]
+        if len(_vascular(dr, by_site, f)) > 1:
+            found = []
     return found[0] if len(found) == 1 else None
+
+
+def _vascular(
+    dr: DescriptorRules, by_site: dict[tuple[str, _State], list[_Lesion]], f: Finding
+) -> list[_Lesion]:
+    """The lesions of another section than the finding's, in its state, at
+    the sites a phrase naming vessels as a whole names (`vascular_sites`:
+    the arteries; a phlebolith, a vein's calcification, is named by its own
+    word)."""
+    return [
+        x
+        for x in _lesions_at(by_site, dr.vascular_sites, f)
+        if x.first is not None and x.first.section != f.section
+    ]
+
+
+def _the_only(
+    dr: DescriptorRules, lesions: Iterable[_Lesion], f: Finding
+) -> _Lesion | None:
+    """For a finding without a site led by an anaphor ("debridement of the
+    calcium deposits", "excision of this calcification"), the one lesion
+    named before it in its state, on a side that fits (GUIDE: an anaphor,
+    "the calcification", refers back to one); none when there are more."""
+    lead = lead_list(f)
+    if not lead or lead[-1] not in dr.anaphors:
+        return None
+    state = _state(f)
+    mine = [x for x in lesions if x.state == state and x.first is not None]
+    if len(mine) != 1 or not _fits(mine[0].side, f.laterality):
+        return None
+    return mine[0]
 
 
 def _lesions_at(
@@ -943,15 +1004,11 @@ def _sums_up(
         return len(pool) > 1 and dr.summary_words.search(f.sentence) is not None
     if (
         f.site in dr.vessel_sites
-        and _names_vessels(dr, f.site_text)
+        and _names_vessels(dr, _own_site_words(dr, f))
         # 'left axillary vascular calcification' names one side's vessels
         and not (f.laterality in ("left", "right") and said_side(dr, f))
     ):
-        others = [
-            x.first
-            for x in _lesions_at(by_site, dr.vessel_sites, f)
-            if x.first is not None and x.first.section != f.section
-        ]
+        others = [x.first for x in _vascular(dr, by_site, f) if x.first is not None]
         # 'subcutaneous vascular calcification' restates the one lesion
         # whose sentence names the subcutaneous vessels
         echoed = [g for g in others if _names_from(dr, f, g)]
@@ -981,8 +1038,13 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
         and _fits(x.side, f.laterality)
     ]
     # one of them named by the same plural words is the one it restates
-    # ("multiple calcifications, typical of phleboliths" and "pelvic phleboliths")
-    return len(fitting) > 1 and not any(head in _heads(x) for x in fitting)
+    # ("multiple calcifications, typical of phleboliths" and "pelvic phleboliths"),
+    # and so is the one named in the plural when the others were named in the
+    # singular (`_plural_of`: "numerous calcified brain lesions" after
+    # "multiple calcified granulomas" and "a calcified scolex")
+    if any(head in _heads(x) for x in fitting):
+        return False
+    return len(fitting) > 1 and not _plural_of(dr, fitting, f)
 
 
 def _plural_head(f: Finding) -> str | None:
@@ -1016,6 +1078,17 @@ def _names_from(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     return bool(mine & theirs)
 
 
+def _own_site_words(dr: DescriptorRules, f: Finding) -> str:
+    """The finding's site words, or its mention's words but those that only
+    say "calcified" when they are not its sentence's but taken from another
+    ("Severe vascular calcification." given the splenic artery of the
+    findings: the mention names the place)."""
+    if f.site_text and f.site_text.lower() not in f.sentence.lower():
+        words = WORD.findall(f.mention.lower())
+        return " ".join(w for w in words if w not in dr.bare_words)
+    return f.site_text
+
+
 def _names_vessels(dr: DescriptorRules, site_text: str) -> bool:
     """Do a vessel finding's site words name vessels as a whole and no vessel
     or part of one ("vascular calcification"; not "wall calcification" of an
@@ -1027,9 +1100,20 @@ def _names_vessels(dr: DescriptorRules, site_text: str) -> bool:
 def _places_of(dr: DescriptorRules, x: _Lesion) -> set[str]:
     """The place words (`stems`) of the lesion: its sites, its sub-site
     (a label's: "Tibial arteries: ...") and the site words of its first
-    finding."""
-    first = x.first.site_text if x.first is not None else ""
-    return stems(dr, " ".join([first, x.sub, *sorted(x.sites)]))
+    finding; the places its first mention names at a node site
+    (`mention_places`: "calcified subcarinal and paratracheal nodes" are
+    mediastinal); and at a joint's tissues the joint its first finding's
+    label or sentence names ("RIGHT HIP: , periarticular calcification
+    about the greater trochanter": the hip, `joint_words`)."""
+    g = x.first
+    if g is None:
+        return stems(dr, " ".join([x.sub, *sorted(x.sites)]))
+    said = [g.site_text, x.sub, *sorted(x.sites), mention_places(dr, g)]
+    found = stems(dr, " ".join(said))
+    if x.site in dr.joint_sites:
+        joint = f"{x.label_of.get(g.finding_id, '')} {g.sentence}"
+        found |= stems(dr, joint) & dr.joint_stems
+    return found
 
 
 def _led_places(dr: DescriptorRules, x: _Lesion, own: set[str]) -> set[str]:
@@ -1217,6 +1301,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             found = _joint_restated(dr, by_site, f)
         if found is None and not f.own_lesion:
             found = _vessels_restated(dr, by_site, f)
+        if found is None and not f.site and not f.own_lesion:
+            found = _the_only(dr, by_id.values(), f)
         if found is not None and _other_than(dr, found, f):
             found = None
         # a finding its sentence names as what the one before it is restates
