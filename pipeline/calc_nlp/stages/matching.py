@@ -67,6 +67,7 @@ def match(
         return [sp for label in labels for sp in hits.get(label, [])]
 
     diseases = _disease_names(kit, of("CONDITION"), calc)
+    score_starts = {c.start for c in calc if kit.md(c).get("score_phrase")}
     site_spans = longest_spans(
         [
             s
@@ -74,6 +75,7 @@ def match(
             if not _used_otherwise(kit, lay, s)
             and not any(d.start <= s.start and s.end <= d.end for d in diseases)
             and not _names_the_patients(lay, s)
+            and not _labels_a_score(kit, lay, s, score_starts)
         ]
     )
     lats = _sides_in_place(kit, lay, longest_spans(of("LATERALITY")), site_spans)
@@ -122,6 +124,20 @@ def _disease_names(kit: Toolkit, conds: list[Span], calc: list[Span]) -> list[Sp
 # with renal disease', 'in the setting of renal disease'); a word such as
 # 'known' may stand between.
 _DISEASE_OPENERS = frozenset({("patient", "with"), ("setting", "of")})
+
+
+def _labels_a_score(kit: Toolkit, lay: Layout, site: Span, starts: set[int]) -> bool:
+    """Is a generic site word ('vessel') right before a score phrase (its
+    start in `starts`) the label of a score table's column or of a
+    per-vessel score ('Vessel   Agatston score' over 'LAD  55' lines)? A
+    calcium score implies its own site, the coronary arteries, which the
+    generic word would only blur: it is no place of the score."""
+    if not starts or not kit.md(site).get("generic"):
+        return False
+    j = site.end
+    while j < len(lay.blank) and lay.blank[j]:
+        j += 1
+    return j in starts
 
 
 def _names_the_patients(lay: Layout, site: Span) -> bool:
