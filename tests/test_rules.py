@@ -219,6 +219,7 @@ def test_part_of_names_one_site_on_a_generic_site_rule(tmp_path, change, message
         ("sites.json", "only_before", [], "only_before must be a list of lower-case words"),
         ("context.json", "line_break", "yes", "line_break must be true or false"),
         ("mentions.json", "value_after", "yes", "value_after must be true or false"),
+        ("mentions.json", "column_heading", "yes", "column_heading must be true or false"),
     ],
 )
 def test_typed_rule_metadata_is_checked(tmp_path, file, key, value, message):
