@@ -274,6 +274,13 @@ HYPOTHETICAL: list[Row] = [
     ("INDICATION: Possible nephrocalcinosis.", "nephrocalcinosis", {"hypothetical"}),
     ("INDICATION: Recalled from screening for possible calcifications in the right breast.", "calcifications", {"uncertain"}),
     ("INDICATION: Callback for possible left breast calcifications seen on screening.", "calcifications", {"uncertain"}),
+    # a study's result given on that line (context.json result_verbs and
+    # present_results) was observed: its hedge is a hedge, no question, and
+    # nothing says the deposit is gone (not historical)
+    ("HISTORY: Outside radiograph shows questionable calcification of the left hip joint.", "calcification", {"uncertain"}),
+    ("Clinical history: flank pain; prior CT revealed possible renal calcification.", "calcification", {"uncertain"}),
+    ("INDICATION: Rule out infection; ultrasound demonstrates a possible calcified nodule in the neck.", "nodule", {"uncertain"}),
+    ("INDICATION: ? calcified nodule on the outside radiograph.", "nodule", {"hypothetical"}),
     # an export that joins the lines writes a double period where one ended:
     # the question's line ends there, a hedged finding after it is observed
     ("Hx: dyspnea.. Possible calcified granuloma at the right lung base..", "granuloma", {"uncertain"}),
