@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from calc_nlp.stages.layout import FLATTENED_LINE_BREAK
 from calc_nlp.stages.record import ReportDoc
 from calc_nlp.stages.toolkit import Toolkit
-
-# A double period: where an export that flattens a report's lines onto one
-# ('Hx: cough.. Heart normal.. ...') had a line break; it ends the clinical
-# question's line as a line break does (an ellipsis '...' does not).
-FLATTENED_LINE_BREAK = ".."
 
 
 def section_flags(kit: Toolkit, rd: ReportDoc, span: Span, fl: set[str]) -> set[str]:
