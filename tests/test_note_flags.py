@@ -197,6 +197,9 @@ HISTORICAL: list[Row] = [
     ("Breast calcifications were biopsied two years ago and are unchanged.", "calcifications", set()),
     # a time that dates the earlier study of a comparison is no past state
     ("The total calcium score is 57, up from 31 two years ago.", "calcium score", set()),
+    # a score of an earlier study measured calcium seen before, which stays
+    ("Prior calcium score of 300 in 2019.", "calcium score", set()),
+    ("Her previous coronary calcium score was 120 (outside study).", "calcium score", set()),
     ("Coronary artery calcification, new compared with the CT a year ago.", "calcification", set()),
     ("The calcium score has increased to 57 from 31 three years ago.", "calcium score", set()),
     ("The calcifications were removed from the left breast 3 years ago.", "calcifications", {"historical"}),
