@@ -197,6 +197,9 @@ HISTORICAL: list[Row] = [
     ("Breast calcifications were biopsied two years ago and are unchanged.", "calcifications", set()),
     # a time that dates the earlier study of a comparison is no past state
     ("The total calcium score is 57, up from 31 two years ago.", "calcium score", set()),
+    # a score of an earlier study measured calcium seen before, which stays
+    ("Prior calcium score of 300 in 2019.", "calcium score", set()),
+    ("Her previous coronary calcium score was 120 (outside study).", "calcium score", set()),
     ("Coronary artery calcification, new compared with the CT a year ago.", "calcification", set()),
     ("The calcium score has increased to 57 from 31 three years ago.", "calcium score", set()),
     ("The calcifications were removed from the left breast 3 years ago.", "calcifications", {"historical"}),
@@ -274,6 +277,13 @@ HYPOTHETICAL: list[Row] = [
     ("INDICATION: Possible nephrocalcinosis.", "nephrocalcinosis", {"hypothetical"}),
     ("INDICATION: Recalled from screening for possible calcifications in the right breast.", "calcifications", {"uncertain"}),
     ("INDICATION: Callback for possible left breast calcifications seen on screening.", "calcifications", {"uncertain"}),
+    # a study's result given on that line (context.json result_verbs and
+    # present_results) was observed: its hedge is a hedge, no question, and
+    # nothing says the deposit is gone (not historical)
+    ("HISTORY: Outside radiograph shows questionable calcification of the left hip joint.", "calcification", {"uncertain"}),
+    ("Clinical history: flank pain; prior CT revealed possible renal calcification.", "calcification", {"uncertain"}),
+    ("INDICATION: Rule out infection; ultrasound demonstrates a possible calcified nodule in the neck.", "nodule", {"uncertain"}),
+    ("INDICATION: ? calcified nodule on the outside radiograph.", "nodule", {"hypothetical"}),
     # an export that joins the lines writes a double period where one ended:
     # the question's line ends there, a hedged finding after it is observed
     ("Hx: dyspnea.. Possible calcified granuloma at the right lung base..", "granuloma", {"uncertain"}),

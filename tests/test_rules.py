@@ -219,6 +219,7 @@ def test_part_of_names_one_site_on_a_generic_site_rule(tmp_path, change, message
         ("sites.json", "only_before", [], "only_before must be a list of lower-case words"),
         ("context.json", "line_break", "yes", "line_break must be true or false"),
         ("mentions.json", "value_after", "yes", "value_after must be true or false"),
+        ("mentions.json", "column_heading", "yes", "column_heading must be true or false"),
     ],
 )
 def test_typed_rule_metadata_is_checked(tmp_path, file, key, value, message):
@@ -237,3 +238,14 @@ def test_typed_rule_metadata_is_checked(tmp_path, file, key, value, message):
     with pytest.raises(PatternError, match=message) as e:
         load_rules(d)
     assert f"rule {found['id']}, key '{key}'" in str(e.value)
+
+
+@pytest.mark.parametrize("key", ["result_verbs", "present_results"])
+def test_clause_verb_lists_must_be_lower_case(tmp_path, key):
+    """The clause verbs are looked up by a token's lower case: a capitalised
+    word there would never match, so the loader refuses it, naming the list."""
+    d = copy_patterns(tmp_path)
+    _edit(d / "context.json", lambda x: x["clause_verbs"][key].append("Shows"))
+    with pytest.raises(PatternError, match="words must be lower-case strings") as e:
+        load_rules(d)
+    assert key in str(e.value)

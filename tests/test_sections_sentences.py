@@ -65,6 +65,25 @@ def test_a_notes_diagnosis_headers_are_sections(findings_of, header, section):
     assert f.section == section
 
 
+# An export that flattened a report's lines onto one wrote a double period
+# where a line ended: a one-line section (the indication's) ends there as at
+# a line break, and the lines after it are the report's body. A full stop
+# and a comma ('.,') does not end it: exports that join lines so also join
+# the lines of one paragraph-long section.
+FLATTENED_SECTIONS = [
+    ("Indication: fall.. Heart size normal.. A calcified granuloma in the left lung..", ["findings"]),
+    ("HX: dyspnea.. Calcified node in the right hilum..", ["findings"]),
+    ("Indication: ? calcified granuloma in the right lung.. Heart normal..", ["indication"]),
+    ("INDICATION: chest pain, seen on CT.. Aortic calcification..", ["findings"]),
+    ("HISTORY: Cough.,Outside film showed a calcified granuloma.", ["indication"]),
+]
+
+
+@pytest.mark.parametrize("text, sections", FLATTENED_SECTIONS)
+def test_a_double_period_ends_a_one_line_section(findings_of, text, sections):
+    assert [f.section for f in findings_of(text)] == sections
+
+
 def test_family_history_header_is_not_indication(findings_of):
     (f,) = findings_of("FAMILY HISTORY: mother with coronary artery calcification.")
     assert f.family and f.section == "other"

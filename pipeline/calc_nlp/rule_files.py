@@ -330,8 +330,9 @@ def load_context(raw: Raw, checker: PatternChecker, ids: Ids) -> list[dict[str, 
 def load_clause_verbs(raw: Raw) -> dict[str, Any]:
     """context.json: the finite verbs that give a comma-clause its own statement,
     the words that open a list item stating a finding of its own, the
-    verbs that give a question's result, and the words that limit a denial to
-    acute disease."""
+    verbs that give a question's result (and their present tense, read on
+    the clinical question's line only), and the words that limit a denial
+    to acute disease."""
     clause_verbs = raw["context.json"].get(
         "clause_verbs", {"source": "none given", "words": []}
     )
@@ -339,10 +340,23 @@ def load_clause_verbs(raw: Raw) -> dict[str, Any]:
         "context.json",
         "clause_verbs",
         clause_verbs,
-        {"source", "words", "item_openers", "result_verbs", "acute_words"},
+        {
+            "source",
+            "words",
+            "item_openers",
+            "result_verbs",
+            "present_results",
+            "acute_words",
+        },
         {"source", "words"},
     )
-    for key in ("words", "item_openers", "result_verbs", "acute_words"):
+    for key in (
+        "words",
+        "item_openers",
+        "result_verbs",
+        "present_results",
+        "acute_words",
+    ):
         words = clause_verbs.get(key, [])
         if not all(isinstance(w, str) and w == w.lower() for w in words):
             raise PatternError(

@@ -168,6 +168,7 @@ METADATA_KEYS = {
     "family",
     "score_phrase",
     "value_after",
+    "column_heading",
     "seen_before",
     "laterality_sites",
     "not_after",

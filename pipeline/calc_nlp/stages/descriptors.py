@@ -104,6 +104,8 @@ def describe(
             f.agatston_vessels = s.vessels
             f.cac_drs = dr.cac_drs(s.agatston)
             words += s.words
+            if s.agatston == 0 and not f.negated:
+                _deny(f)  # a total of 0 denies the finding (guide §1)
         f.anaphor = _anaphor(dr, text[c.lo : span.start_char])
         if f.site in dr.segment_sites:
             f.segment = _segment(dr, text, c) or _site_segment(dr, text, f, sent, c)
@@ -125,6 +127,62 @@ def describe(
             _from_head(dr, text, f, head, rd.offset)
             if head is None and not f.distribution:
                 _from_pattern(dr, text, f, spans, i, sent, rd.offset)
+    _vessels_to_total(dr, rd, spans, findings)
+
+
+def _deny(f: Finding) -> None:
+    """Make a finding whose total score is 0 a negated one (guide §1: a
+    score of zero is recorded as a negated finding), where no ConText rule
+    denied it already ('Coronary calcium score this week: 0'): a negated
+    finding has no class."""
+    f.negated = True
+    f.classification, f.confidence, f.evidence = "", None, ""
+
+
+def _vessels_to_total(
+    dr: DescriptorRules, rd: ReportDoc, spans: list[Span], findings: list[Finding]
+) -> None:
+    """Per-vessel scores a finding took without a total of its own go to the
+    score phrase of the sentence right before or after its own, in its
+    section, that states the total and no per-vessel scores (corpora/GUIDE.md,
+    Descriptors: per-vessel scores belong with the total on the score
+    phrase): 'Coronary calcium: LAD 60, RCA 14; total Agatston score 74',
+    or a sentence on the coronary calcification between the score sentence
+    and the per-vessel line. A phrase that names a score itself keeps them
+    (the per-vessel scores' own phrase, 'The Agatston score of each vessel
+    is: ...'), and with such a total on both sides they stay."""
+    lay = rd.layout
+    for i, f in enumerate(findings):
+        if not f.agatston_vessels or f.agatston is not None:
+            continue
+        if rd.lower[spans[i].end - 1].startswith("score"):
+            continue  # a score phrase of the vessels' own ('the score for each vessel')
+        sent = rd.sent(spans[i])
+        section = lay.sections[spans[i].start][2]
+        near = [
+            j
+            for j, g in enumerate(findings)
+            if g.agatston is not None
+            and not g.agatston_vessels
+            and g.rule_id in dr.score_rules
+            and lay.sections[spans[j].start][2] == section
+            and _next_to(rd, sent, rd.sent(spans[j]))
+        ]
+        if len({rd.sent(spans[j]).start for j in near}) != 1:
+            continue
+        g = findings[near[0]]
+        moved = tuple(w for w in f.descriptor_words if w[0] == "agatston_vessels")
+        g.agatston_vessels, f.agatston_vessels = f.agatston_vessels, ""
+        g.descriptor_words += moved
+        f.descriptor_words = tuple(w for w in f.descriptor_words if w not in moved)
+
+
+def _next_to(rd: ReportDoc, a: Span, b: Span) -> bool:
+    """Are sentences a and b neighbours, with only blank tokens between?"""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    if a.start == b.start or lo > hi:
+        return False
+    return all(rd.layout.blank[k] for k in range(lo, hi))
 
 
 def _outer_change(

@@ -57,6 +57,11 @@ def finding(
 ) -> Finding:
     """The finding of one mention, with its flags, site, side and class."""
     fl = section_flags(kit, rd, span, flags(rd.mods, span))
+    if "historical" in fl and "negated" not in fl and kit.md(span).get("score_phrase"):
+        # 'Prior calcium score of 812': the score of an earlier study measured
+        # calcium seen before, which stays (guide §2: a deposit earlier
+        # studies showed is present, not historical, unless it is denied)
+        fl.discard("historical")
     section = rd.layout.sections[span.start][0]
     site_name = site.site if site else ""
     info = kit.site_info(site_name)

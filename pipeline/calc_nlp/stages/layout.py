@@ -271,14 +271,28 @@ def _alone_on_line(words: list[str], sp: Header) -> bool:
     return before and after
 
 
+# A double period: where an export that flattens a report's lines onto one
+# ('Hx: cough.. Heart normal.. ...') had a line break (an ellipsis '...' is
+# no such mark).
+FLATTENED_LINE_BREAK = ".."
+
+
 def _line_end(words: list[str], blank: list[bool], start: int, end: int) -> int:
     """Token index where the line holding the first words after `start` ends
-    (`words`, `blank`: each token's text and whether it is whitespace)."""
+    (`words`, `blank`: each token's text and whether it is whitespace): at a
+    line break, or at the double period an export that flattened the lines
+    left for one ('INDICATION: Fall.. Heart size normal..': the one-line
+    section ends after 'Fall..', as it would at a line break). A full stop
+    and a comma ('Cough.,There') does not end it: the exports that join lines
+    so also join the lines of a section that runs over several, and the
+    section then ends at the next header as before."""
     seen_words = False
     for i in range(start, end):
         if blank[i]:
             if "\n" in words[i] and seen_words:
                 return i + 1
             continue
+        if seen_words and words[i] == FLATTENED_LINE_BREAK:
+            return i + 1
         seen_words = True
     return end

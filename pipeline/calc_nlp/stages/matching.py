@@ -67,6 +67,11 @@ def match(
         return [sp for label in labels for sp in hits.get(label, [])]
 
     diseases = _disease_names(kit, of("CONDITION"), calc)
+    calc = [c for c in calc if not _bare_column(kit, doc, lay, c, calc)]
+    score_starts = {c.start for c in calc if kit.md(c).get("score_phrase")}
+    column_starts = {c.start for c in calc if kit.md(c).get("column_heading")}
+    if column_starts:  # the first column's name is no word of the score's phrase
+        premods = [p for p in premods if _next_word(lay, p.end) not in column_starts]
     site_spans = longest_spans(
         [
             s
@@ -74,6 +79,7 @@ def match(
             if not _used_otherwise(kit, lay, s)
             and not any(d.start <= s.start and s.end <= d.end for d in diseases)
             and not _names_the_patients(lay, s)
+            and not _labels_a_score(kit, lay, s, score_starts, column_starts)
         ]
     )
     lats = _sides_in_place(kit, lay, longest_spans(of("LATERALITY")), site_spans)
@@ -122,6 +128,28 @@ def _disease_names(kit: Toolkit, conds: list[Span], calc: list[Span]) -> list[Sp
 # with renal disease', 'in the setting of renal disease'); a word such as
 # 'known' may stand between.
 _DISEASE_OPENERS = frozenset({("patient", "with"), ("setting", "of")})
+
+
+def _labels_a_score(
+    kit: Toolkit, lay: Layout, site: Span, starts: set[int], columns: set[int]
+) -> bool:
+    """Is a site word right before a score phrase (its start in `starts`)
+    the label of a score table's column or of a per-vessel score? A generic
+    one ('Vessel   Agatston score' over 'LAD  55' lines), or any before a
+    score column's name (`columns`: 'Artery   Agatston   Volume'). A
+    calcium score implies its own site, the coronary arteries, which the
+    label would only blur: it is no place of the score."""
+    if not starts:
+        return False
+    j = _next_word(lay, site.end)
+    return j in columns or (j in starts and bool(kit.md(site).get("generic")))
+
+
+def _next_word(lay: Layout, j: int) -> int:
+    """The first token from j on that is no whitespace (len when none)."""
+    while j < len(lay.blank) and lay.blank[j]:
+        j += 1
+    return j
 
 
 def _names_the_patients(lay: Layout, site: Span) -> bool:
@@ -444,6 +472,62 @@ def _names_a_score(
         and not any(t.text == ":" for t in doc[lo : c.start])
         and words[-1].text != "."
         and not _heads_score_lines(kit, lay, hi)
+    )
+
+
+# Most words a score table's heading line may have ('Vessel | Agatston |
+# Volume (mm3)').
+COLUMN_LINE_WORDS = 8
+
+
+def _bare_column(
+    kit: Toolkit, doc: Doc, lay: Layout, c: Span, calc: list[Span]
+) -> bool:
+    """Is a score column's name (`column_heading`: a bare 'Agatston') no
+    finding here? It names the table's score only on a heading line (no
+    number and no full stop, a few capitalised words and column bars:
+    'Artery | Agatston | Volume', a unit in brackets aside) over score lines
+    (`_heads_score_lines`: 'LM | 0 | 0'), where no score phrase that is a
+    finding stands on that line or the line above it ('Coronary calcium
+    score (Agatston method):' heads the table then). Anywhere else it is
+    the unit or the method ('Total Agatston 80', 'Scored by the Agatston
+    method.')."""
+    if not kit.md(c).get("column_heading"):
+        return False
+    words, blank = lay.words, lay.blank
+    lo, hi = _line(words, c)
+    cells, depth = [], 0
+    for k in range(lo, hi):  # a unit in brackets is no number ('Volume (mm3)')
+        depth += (words[k] == "(") - (words[k] == ")")
+        if not blank[k] and depth <= 0 and words[k] != ")":
+            cells.append(words[k])
+    if (
+        len(cells) > COLUMN_LINE_WORDS
+        or any(ch.isdigit() or ch == "." for w in cells for ch in w)
+        or any(w[:1].islower() for w in cells)
+    ):
+        return True  # a sentence, or a line giving a number: no column names
+    if not _heads_score_lines(kit, lay, hi):
+        return True
+    top = lo
+    above = lo - 1
+    while above >= 0 and blank[above]:
+        above -= 1
+    if above >= 0:
+        top = _line(words, doc[above : above + 1])[0]
+    heads = [
+        x
+        for x in calc
+        if x is not c
+        and top <= x.start < hi
+        and kit.md(x).get("score_phrase")
+        and not kit.md(x).get("column_heading")
+    ]
+    if not heads:
+        return False
+    title_end = _exam_title_end(kit, doc, lay)
+    return any(
+        x.end > title_end and not _names_a_score(kit, doc, lay, x, calc) for x in heads
     )
 
 

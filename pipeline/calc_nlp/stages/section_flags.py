@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from calc_nlp.stages.layout import FLATTENED_LINE_BREAK
 from calc_nlp.stages.record import ReportDoc
 from calc_nlp.stages.toolkit import Toolkit
-
-# A double period: where an export that flattens a report's lines onto one
-# ('Hx: cough.. Heart normal.. ...') had a line break; it ends the clinical
-# question's line as a line break does (an ellipsis '...' does not).
-FLATTENED_LINE_BREAK = ".."
 
 
 def section_flags(kit: Toolkit, rd: ReportDoc, span: Span, fl: set[str]) -> set[str]:
@@ -26,10 +22,12 @@ def section_flags(kit: Toolkit, rd: ReportDoc, span: Span, fl: set[str]) -> set[
         and "\n" not in rd.doc[body_start : span.start].text
         and not _flattened_break(rd.layout.words[body_start : span.start])
         and not any(m.category == "PRESENT" for m in rd.mods.of(span))
+        and not _result_before(kit, rd, body_start, span.start)
     ):
         # On the clinical question's line, "? calcification" / "possible
         # calcification" is asked, not observed: hypothetical; not when the
-        # line says it was seen ('recalled from screening for possible ...').
+        # line says it was seen ('recalled from screening for possible ...')
+        # or gives a study's result ('outside CT showed possible ...').
         # The line ends at a line break, or where an export that joined the
         # lines marked one: a hedged finding after it is observed, uncertain.
         fl.discard("uncertain")
@@ -44,3 +42,14 @@ def _flattened_break(words: list[str]) -> bool:
     return FLATTENED_LINE_BREAK in words or any(
         a == "." and b == "," for a, b in zip(words, words[1:], strict=False)
     )
+
+
+def _result_before(kit: Toolkit, rd: ReportDoc, start: int, end: int) -> bool:
+    """Does a result verb (context.json `clause_verbs.result_verbs`, 'showed',
+    or `present_results`, 'shows') stand between tokens `start` and `end`?
+    Then the clinical question's line reports what a study found ('Outside
+    x-ray shows possible calcification'): a hedged finding after it was
+    observed, and is uncertain (guide §2), not asked about."""
+    verbs = kit.clause_verbs
+    results = verbs["result_verbs"] | verbs["present_results"]
+    return any(w in results for w in rd.layout.lower[start:end])

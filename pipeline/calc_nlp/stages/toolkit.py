@@ -673,12 +673,18 @@ class Toolkit:
             name: frozenset(words) for name, words in rules.word_lists.items()
         }
         # The clause verbs' word lists ('words', 'item_openers', 'result_verbs',
-        # 'acute_words')
+        # 'present_results', 'acute_words')
         # the ConText clause checks read as sets, made once.
         verbs = rules.clause_verbs
         self.clause_verbs = {
             name: frozenset(verbs.get(name, ()))
-            for name in ("words", "item_openers", "result_verbs", "acute_words")
+            for name in (
+                "words",
+                "item_openers",
+                "result_verbs",
+                "present_results",
+                "acute_words",
+            )
         }
         # Per site, the exam words of the parts it belongs to (an exam's
         # `topic_sites`): the words a note names a side of that part with.
