@@ -227,3 +227,107 @@ def test_tokens_of_words_past_the_bmp_match_spacys_affixes(analyzer):
     )
     text = " ".join(AFFIX_TEXTS) + "\nAortic calcification (\U0001f600), 36.6\u00b0C."
     assert [t.text for t in ours(text)] == [t.text for t in stock(text)]
+
+
+# Words whose ends are plain (ASCII letters, digits) or not, for the plain
+# affix regexes: units after a number, clitics, marks inside and at the end.
+PLAIN_AFFIX_WORDS = [
+    *AFFIX_TEXTS,
+    "Calcification",
+    "4mm",
+    "12cm",
+    "L5",
+    "T12-L1",
+    "patient's",
+    "Patient’S",
+    "aorta/iliac",
+    "right-sided",
+    "3x4",
+    "1,2",
+    "calcified,",
+    "(calcified)",
+    "vessels.Aorta",
+    "Rt.",
+    "e.g",
+    "\u00e9chogène",
+    "x\u00b2",
+    "abc\n",
+]
+
+
+def test_plain_affix_regexes_find_what_the_whole_ones_find(analyzer):
+    """The tokenizer's affix regexes, which ask a plain word only the
+    alternatives that can match in it (plain_affixes.py), find the spans of
+    the whole regexes in every word and every start and end of a word."""
+    from calc_nlp.stages.plain_affixes import PlainAffixes
+
+    tok = analyzer.kit.nlp.tokenizer
+    (_, prefix_of, prefixes), (_, suffix_of, suffixes), (_, infix_of, infixes) = (
+        _affix_parts()
+    )
+    whole_prefix, whole_suffix = prefix_of(prefixes), suffix_of(suffixes)
+    whole_infix = infix_of(infixes)
+    for ours in (tok.prefix_search, tok.suffix_search, tok.infix_finditer):
+        assert isinstance(ours.__self__, PlainAffixes)
+    words = {w[i:] for w in PLAIN_AFFIX_WORDS for i in range(len(w))}
+    words |= {w[: i + 1] for w in PLAIN_AFFIX_WORDS for i in range(len(w))}
+    for word in sorted(words):
+        for whole, ours in (
+            (whole_prefix, tok.prefix_search),
+            (whole_suffix, tok.suffix_search),
+        ):
+            a, b = whole.search(word), ours(word)
+            assert (a and a.span()) == (b and b.span()), word
+        assert [m.span() for m in tok.infix_finditer(word)] == [
+            m.span() for m in whole_infix.finditer(word)
+        ], word
+    # the plain regexes decided some: a unit and a clitic are split off
+    assert tok.suffix_search("4mm").span() == (1, 3)
+    assert tok.suffix_search("patient's").span() == (7, 9)
+
+
+@pytest.mark.parametrize(
+    ("regex", "side", "touches"),
+    [
+        ("\\.$", "end", False),  # a period ends it
+        ("'s$", "end", True),
+        ("(?<=[0-9])(?:km|mm)$", "end", True),
+        ("(?<=[a-z])\\.$", "end", False),  # a look back takes no character
+        ("\\.|x$", "end", True),  # 'x' at the end, and '.' anywhere
+        ("\\.", "end", True),  # not at the end: anywhere
+        ("(?i)\\.$", "end", True),  # a flag: not read
+        ("[^.]$", "end", True),  # a negated class: not read
+        ("\\.*$", "end", True),  # may take no character
+        ("^\\(", "start", False),
+        ("^[a-c]", "start", True),
+        ("^\\(|x", "start", True),  # 'x' anywhere
+        ("(?<=[A-Za-z])-(?=[A-Za-z])", "inside", False),
+        ("(?:-|/)+", "inside", False),
+        ("a|-", "inside", True),
+        ("\\d", "inside", True),  # a category: not read
+        ("x?-", "inside", True),  # opens on '-' or on 'x'
+        ("(?=a)", "inside", True),  # takes no character
+    ],
+)
+def test_touches_plain_reads_the_first_or_last_character(regex, side, touches):
+    from calc_nlp.stages.plain_affixes import touches_plain
+
+    assert touches_plain(regex, side) is touches
+
+
+def test_plain_affixes_keep_the_alternatives_a_plain_word_can_match():
+    """Of spaCy's suffixes, those that can end in a letter or digit are kept
+    (clitics, units after a number), the punctuation dropped; none of its
+    infixes (nor ours) opens on one, and of its prefixes only the currencies
+    written with letters ('US$')."""
+    from calc_nlp.stages.plain_affixes import END, INSIDE, NONE, START, plain_parts
+
+    (_, _, prefixes), (_, _, suffixes), (_, _, infixes) = _affix_parts()
+    kept = plain_parts(suffixes, END)
+    assert "'s" in kept and "’S" in kept
+    assert any("km" in p for p in kept)
+    assert "…" not in kept and "," not in kept and len(kept) < len(suffixes) // 4
+    assert plain_parts(prefixes, START) == ["US\\$", "C\\$", "A\\$"]
+    assert plain_parts(infixes, INSIDE) == [NONE]
+    assert plain_parts(["\\.", ";"], END) == [NONE]
+    assert plain_parts(["a|\\.", ";"], END) == ["a|\\."]  # 'a' anywhere

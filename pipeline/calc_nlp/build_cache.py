@@ -50,6 +50,7 @@ SOURCES = (
     "stages/descriptor_rules.py",
     "stages/toolkit.py",
     "stages/toolkit_cache.py",
+    "stages/plain_affixes.py",
 )
 # Entries of one kind kept in the folder: rule sets (or calc-nlp versions)
 # used in turn find theirs; older ones are removed when a new one is saved.

@@ -48,6 +48,13 @@ from calc_nlp.stages.context_blocks import (  # noqa: E402
     matches_columns,
     token_matcher_for,
 )
+from calc_nlp.stages.plain_affixes import (  # noqa: E402
+    END,
+    INSIDE,
+    START,
+    PlainAffixes,
+    plain_parts,
+)
 from calc_nlp.stages.token_matcher import PhraseTrie, TokenMatcher  # noqa: E402
 from calc_nlp.stages.toolkit_cache import ToolkitCache  # noqa: E402
 
@@ -527,19 +534,49 @@ def infix_regex(parts: list[str]) -> re.Pattern[str]:
     return compile_infix_regex(bmp_first(parts))
 
 
+def plain_prefix_regex(parts: list[str]) -> re.Pattern[str]:
+    """`prefix_regex` of the parts that can open on an ASCII letter or digit
+    (plain_affixes.py)."""
+    return prefix_regex(plain_parts(parts, START))
+
+
+def plain_suffix_regex(parts: list[str]) -> re.Pattern[str]:
+    """`suffix_regex` of the parts whose last character can be an ASCII
+    letter or digit (plain_affixes.py)."""
+    return suffix_regex(plain_parts(parts, END))
+
+
+def plain_infix_regex(parts: list[str]) -> re.Pattern[str]:
+    """`infix_regex` of the parts that can open on an ASCII letter or digit
+    (plain_affixes.py)."""
+    return infix_regex(plain_parts(parts, INSIDE))
+
+
 def _build_tokenizer(
     nlp: Any, d: Any, checked: bool = False, regexes: RegexCache | None = None
 ) -> Tokenizer:
     """The tokenizer of `d` (a language's Defaults) with our affixes, its
-    affix regexes from `regexes` when given (kept compiled: a faster start)."""
+    affix regexes from `regexes` when given (kept compiled: a faster start).
+    The affix regexes ask a plain word only the alternatives that can
+    match in it (plain_affixes.py): the same tokens."""
     made = (regexes or RegexCache(None)).made
+    prefixes, infixes = [*d.prefixes, *EXTRA_PREFIXES], [*d.infixes, *EXTRA_INFIXES]
+    prefix = PlainAffixes(
+        made(prefix_regex, prefixes), made(plain_prefix_regex, prefixes), START
+    )
+    suffix = PlainAffixes(
+        made(suffix_regex, d.suffixes), made(plain_suffix_regex, d.suffixes), END
+    )
+    infix = PlainAffixes(
+        made(infix_regex, infixes), made(plain_infix_regex, infixes), INSIDE
+    )
     return _Tokenizer(
         nlp.vocab,
         checked=checked,
         rules=cacheable_exceptions(d.tokenizer_exceptions),
-        prefix_search=made(prefix_regex, [*d.prefixes, *EXTRA_PREFIXES]).search,
-        suffix_search=made(suffix_regex, d.suffixes).search,
-        infix_finditer=made(infix_regex, [*d.infixes, *EXTRA_INFIXES]).finditer,
+        prefix_search=prefix.search,
+        suffix_search=suffix.search,
+        infix_finditer=infix.finditer,
         token_match=d.token_match,
         url_match=d.url_match,
     )
