@@ -145,8 +145,10 @@ EXAM_GIVEN: list[tuple[str, str, dict[str, Any]]] = [
     # the side written between the exam's words and its organ
     ("ULTRASOUND LEFT KIDNEY,FINDINGS: , Layering milk of calcium in a cyst.", "", {"site": "kidney", "laterality": "left"}),
     ("We prepped the left lower extremity. Tourniquet up. Chondrocalcinosis of the lateral meniscus was seen.", "", {"site": "cartilage", "laterality": "left"}),
-    ("PROCEDURE: Left shoulder arthroscopy with debridement.\nINDICATIONS: Pain.\nPROCEDURE: The right arm was tucked at the side. Calcific deposits were removed from the supraspinatus tendon.", "", {"site": "tendon", "laterality": "left"}),
-    ("PROCEDURE: Right knee arthroscopy.\nFINDINGS: Chondrocalcinosis of the medial meniscus.\nPROCEDURE: Left knee injection.", "", {"site": "cartilage", "laterality": "right"}),
+    # the first exam section is the exam line (an imaging-guided procedure's;
+    # an operation's side is no study's: tests/test_note_sites_more.py)
+    ("PROCEDURE: Ultrasound-guided lavage, left shoulder.\nINDICATIONS: Pain.\nPROCEDURE: The right arm was tucked at the side. Calcific deposits were removed from the supraspinatus tendon.", "", {"site": "tendon", "laterality": "left"}),
+    ("PROCEDURE: MR arthrogram, right knee.\nFINDINGS: Chondrocalcinosis of the medial meniscus.\nPROCEDURE: Left knee injection.", "", {"site": "cartilage", "laterality": "right"}),
     ("Prepped and draped the RIGHT UPPER EXTREMITY. Calcific tendinitis of the rotator cuff was debrided.", "", {"site": "tendon", "laterality": "right"}),
     ("Screening mammogram, bilateral\nFINDINGS: Benign calcifications.", "", {"site": "breast", "laterality": ""}),
     ("XR SHOULDER, RIGHT\nFINDINGS: Calcification in the supraspinatus tendon.", "", {"site": "tendon", "laterality": "right"}),

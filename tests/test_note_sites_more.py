@@ -328,3 +328,42 @@ OTHER_FINDING_BEFORE: list[tuple[str, str, dict[str, Any]]] = [
 def test_place_of_another_finding_before_is_not_carried(finding_with, text, word, expected):
     f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# An operation named on the note's exam line ('PROCEDURE: Left shoulder
+# arthroscopy') is no study: the operated part's side is clinical context,
+# so findings on other lines take none from it (guide §2 step 5 gives the
+# side of a one-sided study); a finding on that line itself, a one-sided
+# study the finding's own sentence names ('Radiographs of the right knee
+# showed ...') and a one-sided exam line still give it.
+OPERATION_SIDE: list[tuple[str, str, dict[str, Any]]] = [
+    ("PREOPERATIVE DIAGNOSIS: Calcific tendinitis.\nPROCEDURE: Left shoulder arthroscopy with debridement.\nFINDINGS: A chalky calcium deposit was found in the infraspinatus tendon.", "deposit", {"site": "tendon", "laterality": ""}),
+    ("PROCEDURE: Right knee arthroscopy and partial meniscectomy.\nFINDINGS: Crystalline deposits coated the lateral meniscus, in keeping with chondrocalcinosis.", "", {"site": "cartilage", "laterality": ""}),
+    # on the operation line itself, or a study its sentence names: the side stays
+    ("PROCEDURE: Left shoulder arthroscopy and removal of a calcium deposit from the infraspinatus tendon.", "", {"site": "tendon", "laterality": "left"}),
+    ("PROCEDURE: Right knee arthroplasty.\nINDICATIONS: Radiographs of the right knee showed joint space narrowing and calcification of the lateral meniscus.", "", {"site": "cartilage", "laterality": "right"}),
+    ("Radiographs of the right shoulder demonstrate a subacromial spur and a calcific deposit in the supraspinatus tendon.", "", {"site": "tendon", "laterality": "right"}),
+    ("EXAM: XR SHOULDER LEFT\nFINDINGS: Calcific deposit in the supraspinatus tendon.", "", {"site": "tendon", "laterality": "left"}),
+    # a study of another part gives no side
+    ("Right knee pain. A chest radiograph shows a calcified granuloma.", "", {"site": "lung", "laterality": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), OPERATION_SIDE)
+def test_operation_side_is_no_study_side(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+def test_operation_side_keeps_other_side_lesions_apart(findings_of):
+    """The operated side gives the findings no side, but a finding of the
+    other breast named in the note is still another lesion."""
+    text = (
+        "PROCEDURE: Left breast needle-localized excisional biopsy.\n"
+        "INDICATIONS: A screening mammogram showed new fine pleomorphic calcifications.\n"
+        "PAST HISTORY: Right breast reduction with benign fat necrosis calcifications since then.\n"
+        "The specimen radiograph confirmed the target calcifications."
+    )
+    found = findings_of(text)
+    assert [f.laterality for f in found] == ["", "right", ""]
+    assert found[0].lesion_id == found[2].lesion_id != found[1].lesion_id

@@ -225,6 +225,10 @@ class Finding:
     # the coronary segments or valve parts its clause names ("ostial mid",
     # "annulus"): findings whose segments share none are different lesions
     segment: str = field(default="", compare=False)
+    # the side of the operation the note is about ('PROCEDURE: Left knee
+    # arthroscopy'), which gives the finding none (guide §2 step 5: a study's
+    # side) but keeps findings of the other side apart as lesions
+    context_side: str = field(default="", compare=False, repr=False)
 
     @property
     def affirmed(self) -> bool:

@@ -98,14 +98,19 @@ def exam_for(kit: Toolkit, rd: ReportDoc, f: Span) -> dict[str, Any] | None:
     return None
 
 
-def side_from_exam(kit: Toolkit, rd: ReportDoc, site: str) -> str:
+def side_from_exam(
+    kit: Toolkit, rd: ReportDoc, site: str, at: int = -1, operation: bool = False
+) -> str:
     """The side of a one-sided exam ('XR SHOULDER RIGHT', 'MAMMOGRAM LEFT'):
     the one side its exam line (or the title opening the report) names, for
     a finding at a site the exam kind lists as its own (`side_sites`: the
     tendons of a shoulder film, not phleboliths on a film for left flank
     pain) or at no site ('No new calcification.' on a right shoulder film);
     '' for an exam of both sides or of none, or one whose line also
-    names a part of both sides (`two_sided_terms`: 'AP PELVIS / RIGHT HIP')."""
+    names a part of both sides (`two_sided_terms`: 'AP PELVIS / RIGHT HIP'),
+    or an operation (`_names_operation`) where the finding (its first token
+    `at`) is not on that line itself: the operated part's side is a clinical
+    context, no study's (with `operation`, its side too)."""
     exam = rd.exam.get() if rd.exam is not None else None
     if exam is None:
         return ""
@@ -119,6 +124,8 @@ def side_from_exam(kit: Toolkit, rd: ReportDoc, site: str) -> str:
     both = exam.get("two_sided_terms", ())
     if any(w in both for w in rd.lower[lo:hi]):
         return ""  # 'AP PELVIS / RIGHT HIP': an exam of both sides too
+    if not operation and not lo <= at < hi and _names_operation(kit, rd, lo, hi):
+        return ""  # 'PROCEDURE: Left knee arthroscopy': an operation, no study
     # a side the plural of a paired organ implies ('kidneys') is no side written
     sides = {
         str(kit.md(s)["laterality"])
@@ -126,6 +133,18 @@ def side_from_exam(kit: Toolkit, rd: ReportDoc, site: str) -> str:
         if lo <= s.start < hi and not kit.md(s).get("implied")
     }
     return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
+
+
+def _names_operation(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> bool:
+    """Does the exam line (tokens lo to hi) name an operation (a `procedure`
+    condition term of conditions.json: 'arthroscopy', 'excisional biopsy',
+    'arthroplasty'), not a study? Its side is the operated part's, a
+    clinical context: it gives the findings of other lines no side (guide §2
+    step 5 names the side of a one-sided study)."""
+    return any(
+        lo <= c.start < hi and kit.md(c).get("procedure") and not kit.md(c).get("lead")
+        for c in rd.matches.conds
+    )
 
 
 def _names_exam(
@@ -188,3 +207,43 @@ def side_from_topic(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
             return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
         sent = prev
     return ""
+
+
+# How many words a study word ('radiographs', 'MRI') may stand from the side
+# and part it names ('radiographs of the right knee', 'left shoulder MRI').
+STUDY_REACH = 3
+
+
+def side_of_named_study(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
+    """The side of a one-sided study the finding's own sentence names before
+    it ('Radiographs of the left knee showed calcification of the meniscus';
+    'A right shoulder MRI shows a calcific deposit'): a side word before a
+    part word of an exam kind (its `exam_terms`) that lists the finding's
+    site as its own (`side_sites`), a study word (mentions.json `exam_words`)
+    within a few words of them, one side only (guide §2 step 5: a one-sided
+    study gives the side)."""
+    kinds = [
+        exam
+        for exam, _, _ in kit.exams
+        if exam.get("side_sites") and (not site or site in exam["side_sites"])
+    ]
+    if not kinds:
+        return ""
+    study = kit.word_sets.get("exam_words", frozenset())
+    sent = rd.sent(f)
+    sides = set()
+    for x in rd.matches.lats:
+        if not sent.start <= x.start < f.start:
+            continue
+        part = x.end
+        while part < f.start and rd.lower[part] in LIMB_PARTS:
+            part += 1
+        if part >= f.start or not any(
+            rd.lower[part] in exam["exam_terms"] for exam in kinds
+        ):
+            continue
+        near = rd.lower[max(sent.start, x.start - STUDY_REACH) : x.start]
+        near += rd.lower[part + 1 : min(f.start, part + 1 + STUDY_REACH)]
+        if any(w in study for w in near):
+            sides.add(str(kit.md(x)["laterality"]))
+    return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""

@@ -23,7 +23,11 @@ from calc_nlp.stages.context_sites import (
     side_of_owner,
     site_from_label_line,
 )
-from calc_nlp.stages.exam_sites import side_from_exam, side_from_topic
+from calc_nlp.stages.exam_sites import (
+    side_from_exam,
+    side_from_topic,
+    side_of_named_study,
+)
 from calc_nlp.stages.linking import heads_a_list, linked, part_words, qualified
 from calc_nlp.stages.modifiers import flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
@@ -93,6 +97,8 @@ def finding(
         site_rule=site.rule_id if site else "",
         marks=marks(rd, span, site),
     )
+    if not f.laterality and info.get("sided", True):
+        f.context_side = side_from_exam(kit, rd, site_name, operation=True)
     if f.affirmed:
         result = classify(features(kit, rd, ctx, span, site, f))
         f.classification = result.classification
@@ -312,8 +318,9 @@ def marks(
 
 def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str) -> str:
     """The finding's side (guide §2): two sides named for it, the side on its
-    site, a side word of its sentence, the side of a one-sided exam, or of
-    the part a sentence shortly before says the note is about. A site
+    site, a side word of its sentence, the side of a one-sided exam (not of
+    an operation named on its line) or of one its sentence names, or of the
+    part a sentence shortly before says the note is about. A site
     taken from an earlier sentence brings its side only where the finding's
     own sentence writes none ('Right: calcified plaque. Left: plaque without
     calcification.' - the second is left)."""
@@ -329,7 +336,8 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         or carried
         or plural_before_semicolon(kit, rd, f, name)
         or _label_side(kit, rd, f, site if own else None)
-        or side_from_exam(kit, rd, name)
+        or side_from_exam(kit, rd, name, f.start)
+        or side_of_named_study(kit, rd, f, name)
         or side_from_topic(kit, rd, f, name)
     )
 

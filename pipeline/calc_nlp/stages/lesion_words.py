@@ -91,7 +91,13 @@ def said_side(dr: DescriptorRules, f: Finding) -> bool:
         dr.synonyms.get(w, w)
         for w in WORD.findall(f"{f.site_text} {f.mention}".lower())
     )
-    return not f.laterality or f.laterality[:4] in words
+    return not side(f) or side(f)[:4] in words
+
+
+def side(f: Finding) -> str:
+    """The finding's side, else the side of the operation its note is about
+    (Finding.context_side): findings of another side are other lesions."""
+    return f.laterality or f.context_side
 
 
 def _content(dr: DescriptorRules, text: str, drop: str) -> set[str]:

@@ -81,6 +81,7 @@ from calc_nlp.stages.lesion_words import (
     place_led_to,
     plural,
     said_side,
+    side,
     singular_words,
     site_words,
     stems,
@@ -181,7 +182,7 @@ class _Lesion:
         if not told:
             return
         self.sub = self.sub or sub
-        self.side = self.side or f.laterality
+        self.side = self.side or side(f)
         self.told.setdefault(_told(f), f)
         self.parts.add(self.part_of.get(f.finding_id, frozenset()))
 
@@ -241,7 +242,7 @@ def _unsited(named: list[_Lesion], f: Finding) -> _Lesion | None:
         if not x.sites
         and x.first is not None
         and x.first.section != f.section
-        and _fits(x.side, f.laterality)
+        and _fits(x.side, side(f))
         and not x.differs(f)
     ]
     return found[0] if len(found) == 1 else None
@@ -277,9 +278,7 @@ def _same_lesion(
     exact = [
         x
         for x in same
-        if x.sub == sub
-        and x.side == f.laterality
-        and not _places_apart(dr, x, f, sub)
+        if x.sub == sub and x.side == side(f) and not _places_apart(dr, x, f, sub)
     ]
     if len(exact) > 1 and f.section == _RESTATING[1] and _sums_apart(dr, exact, f):
         return None
@@ -317,13 +316,13 @@ def _same_lesion(
         )
         and not _narrows(x, f, sub)
         and not _places_apart(dr, x, f, sub)
-        and _fits(x.side, f.laterality)
+        and _fits(x.side, side(f))
         and (x.sub or not sub or x.site not in dr.score_sites)
     ]
     if _over_vessels(dr, loose, f, sub):
         return None
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
-        sided = [x for x in loose if x.side == f.laterality]
+        sided = [x for x in loose if x.side == side(f)]
         # else the one named by the same words ("medullary nephrocalcinosis"
         # after bilateral nephrocalcinosis and a small right renal focus)
         loose = sided or [x for x in loose if x in named] or _plural_of(dr, loose, f)
@@ -333,7 +332,7 @@ def _same_lesion(
         loose = [
             x
             for x in same
-            if _fits(x.side, f.laterality)
+            if _fits(x.side, side(f))
             and x.first is not None
             and not _added(x.first, f)
             # one sentence names both sub-sites: no sign the two are one
@@ -416,7 +415,7 @@ def _sub_named_at_site(
         for x in same
         if x.first is not None
         and (x.first.section, f.section) == _RESTATING
-        and _fits(x.side, f.laterality)
+        and _fits(x.side, side(f))
     ]
     first = found[0].first if len(found) == 1 else None
     if first is None or not sub or set(found[0].sub.split()) & set(sub.split()):
@@ -494,9 +493,9 @@ def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) ->
     return any(
         section == f.section
         and not _nests(other, sub)
-        and _fits(side, f.laterality)
-        and _fits(side, x.side)
-        for section, side, other in x.subs_at.get(f.site, ())
+        and _fits(its_side, side(f))
+        and _fits(its_side, x.side)
+        for section, its_side, other in x.subs_at.get(f.site, ())
     )
 
 
@@ -510,7 +509,7 @@ def _own_subs(
     for f in findings:
         sub = subs[f.finding_id]
         if sub and f.site_text and f.site_text.lower() in f.sentence.lower():
-            out.setdefault(f.site, set()).add((f.section, f.laterality, sub))
+            out.setdefault(f.site, set()).add((f.section, side(f), sub))
     return out
 
 
@@ -600,7 +599,7 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
     for x in named:
         if x.first is not None and names_its_place(dr, f, x.first):
             continue
-        if f.laterality in ("", x.side):
+        if side(f) in ("", x.side):
             if found is not None:
                 return None  # more than one
             found = x
@@ -624,7 +623,7 @@ def _echo(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | No
         if x.first is not None
         and f.site not in x.sites
         and (x.first.section, f.section) == _RESTATING
-        and _fits(x.side, f.laterality)
+        and _fits(x.side, side(f))
         and not x.differs(f)
         and not _in_sentence(x.last, f)
         and (echoes(dr, f, x.first) or _guessed(dr, f, x.first))
@@ -651,7 +650,7 @@ def _joint_restated(
     found = [
         x
         for x in _lesions_at(by_site, dr.joint_sites, f)
-        if _fits(x.side, f.laterality)
+        if _fits(x.side, side(f))
         and not x.differs(f)
         and not _in_sentence(x.last, f)
         and x.first is not None
@@ -696,7 +695,7 @@ def _vessels_restated(
         for x in _lesions_at(by_site, dr.vessel_sites, f)
         if x.first is not None
         and x.first.section != f.section
-        and _fits(x.side, f.laterality)
+        and _fits(x.side, side(f))
         and _names_from(dr, f, x.first)
     ]
     if not found:
@@ -704,7 +703,7 @@ def _vessels_restated(
             x
             for x in _vascular(dr, by_site, f)
             if x.first is not None
-            and _fits(x.side, f.laterality)
+            and _fits(x.side, side(f))
             and set(WORD.findall(x.first.mention.lower())) & dr.whole_vessel_words
         ]
         if len(_vascular(dr, by_site, f)) > 1:
@@ -738,7 +737,7 @@ def _the_only(
         return None
     state = _state(f)
     mine = [x for x in lesions if x.state == state and x.first is not None]
-    if len(mine) != 1 or not _fits(mine[0].side, f.laterality):
+    if len(mine) != 1 or not _fits(mine[0].side, side(f)):
         return None
     return mine[0]
 
@@ -877,7 +876,7 @@ def _refers_back(
     site, a sub-site that does not nest with `prev`'s ("The calcified
     granuloma in the right lower lobe" after the right upper lobe's: the
     place named decides). `places`: each finding's sub-site, by id."""
-    if f.own_lesion or not _fits(f.laterality, prev.laterality):
+    if f.own_lesion or not _fits(side(f), side(prev)):
         return False
     if prev.section == f.section and names_what_it_is(dr, f):
         return True
@@ -922,7 +921,7 @@ def _points_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     not so."""
     if f.own_lesion or prev.section != f.section:
         return False
-    if not _fits(f.laterality, prev.laterality):
+    if not _fits(side(f), side(prev)):
         return False
     lead = lead_list(f)
     while lead and lead[-1] in dr.by_phrase:  # "this heavily calcified artery"
@@ -985,7 +984,7 @@ def _sums_up(
         return False
     if _sums_up_plural(dr, f, at_site):
         return True
-    if f.laterality in ("bilateral", ""):
+    if side(f) in ("bilateral", ""):
         # 'bilateral renal calcifications', or 'pelvic phleboliths' naming no
         # side, after the right's and the left's; lesions at other sub-sites
         # than the finding's tell nothing ('SMA origin calcified plaque' after
@@ -998,7 +997,7 @@ def _sums_up(
         }
         if {"left", "right"} <= sides and "bilateral" not in sides:
             return True
-        if f.laterality:
+        if side(f):
             return False
     if not f.site:
         return len(pool) > 1 and dr.summary_words.search(f.sentence) is not None
@@ -1006,7 +1005,7 @@ def _sums_up(
         f.site in dr.vessel_sites
         and _names_vessels(dr, _own_site_words(dr, f))
         # 'left axillary vascular calcification' names one side's vessels
-        and not (f.laterality in ("left", "right") and said_side(dr, f))
+        and not (side(f) in ("left", "right") and said_side(dr, f))
     ):
         others = [x.first for x in _vascular(dr, by_site, f) if x.first is not None]
         # 'subcutaneous vascular calcification' restates the one lesion
@@ -1035,7 +1034,7 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
         if x.first is not None
         and x.first.section == _RESTATING[0]
         and _nests(x.sub, sub)
-        and _fits(x.side, f.laterality)
+        and _fits(x.side, side(f))
     ]
     # one of them named by the same plural words is the one it restates
     # ("multiple calcifications, typical of phleboliths" and "pelvic phleboliths"),
@@ -1159,7 +1158,7 @@ def _joins_others(
         and x.state == found.state
         and x.first is not None
         and x.first.section != f.section
-        and (f.laterality == "bilateral" or _fits(x.side, f.laterality))
+        and (side(f) == "bilateral" or _fits(x.side, side(f)))
         and ((_places_of(dr, x) | _led_places(dr, x, own)) - mine) & words
         for x in lesions
     )
@@ -1182,7 +1181,7 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
     heads = _heads(x)
     if any(plural(w) for w in heads):
         return False
-    if x.first is not None and x.first.laterality == "bilateral":
+    if x.first is not None and side(x.first) == "bilateral":
         return False
     if names_a_count(dr, f):
         return True
