@@ -367,3 +367,25 @@ def test_operation_side_keeps_other_side_lesions_apart(findings_of):
     found = findings_of(text)
     assert [f.laterality for f in found] == ["", "right", ""]
     assert found[0].lesion_id == found[2].lesion_id != found[1].lesion_id
+
+
+# A finding at a site that takes no side (the aorta) whose site phrase joins
+# a sided place by 'and' takes the side its sentence writes on that place
+# (corpora/GUIDE.md: the finding's sentence gives the side; 'both' is
+# bilateral); a heart structure joined so (guide §2: none) and another
+# finding's place after 'and' give none.
+JOINED_SIDED_PLACE: list[tuple[str, str, dict[str, Any]]] = [
+    ("Calcified plaque in the abdominal aorta and both common iliac arteries.", "", {"site": "aorta", "laterality": "bilateral"}),
+    ("Mural calcification of the descending aorta and the left subclavian artery.", "", {"site": "aorta", "laterality": "left"}),
+    ("CT: atherosclerotic calcification involving the infrarenal aorta and the right and left common iliac arteries.", "", {"site": "aorta", "laterality": "bilateral"}),
+    # a heart structure, or another finding's place: no side
+    ("Calcification of the aortic root and left main coronary artery.", "", {"site": "aorta", "laterality": ""}),
+    ("Calcified plaque in the aortic arch and right ICA stenosis.", "", {"site": "aorta", "laterality": ""}),
+    ("Calcified plaque in the descending aorta. Left pleural effusion.", "", {"site": "aorta", "laterality": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), JOINED_SIDED_PLACE)
+def test_unsided_site_takes_side_of_joined_sided_place(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected

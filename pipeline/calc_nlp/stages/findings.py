@@ -35,6 +35,7 @@ from calc_nlp.stages.section_flags import section_flags
 from calc_nlp.stages.sides import (
     lat_in_sentence,
     plural_before_semicolon,
+    side_of_joined_places,
     side_of_whole,
     two_sides,
 )
@@ -84,7 +85,7 @@ def finding(
         site_text=site.text if site else "",
         laterality=_side(kit, rd, span, site, site_name)
         if info.get("sided", True)
-        else "",
+        else side_of_joined_places(kit, rd, span, site),
         conditions=bearing(kit, rd, ctx, span, site_name),
         negated="negated" in fl,
         uncertain="uncertain" in fl,

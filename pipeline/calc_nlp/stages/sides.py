@@ -611,3 +611,30 @@ def side_of_whole(rd: ReportDoc, site: SiteRef | None) -> str:
             i += 1
         site, seen = at.get(i), seen + 1
     return site.laterality if site is not None else ""
+
+
+def side_of_joined_places(
+    kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None
+) -> str:
+    """For a finding at a site that takes no side (the aorta), the side its
+    sentence writes on the sided places joined to that site by 'and'
+    ('along the aortic arch and both axillary arteries': bilateral; guide
+    §2: the finding's sentence gives it, 'both' is bilateral). Only the
+    places of sites that take a side count ('the aortic root and left main':
+    a heart structure, none), and only those the site phrase's list takes
+    in (joined_site_end: not 'and right ICA stenosis', another thing)."""
+    if site is None or site.span is f or site_reach(rd, f, site) is None:
+        return ""
+    lo = site.span.end
+    hi = joined_site_end(rd, site, lo)
+    sides = {
+        s.laterality
+        for s in rd.matches.sites
+        if lo <= s.span.start
+        and s.span.end <= hi
+        and s.laterality
+        and kit.site_info(s.site).get("sided", True)
+    }
+    if {LEFT, RIGHT} <= sides:
+        return BILATERAL
+    return sides.pop() if len(sides) == 1 else ""
