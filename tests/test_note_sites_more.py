@@ -298,6 +298,10 @@ PART_OF_SIDED_PLACES: list[tuple[str, str, dict[str, Any]]] = [
     ("Calcinosis cutis over the left elbow and over the right knee effusion.", "", {"laterality": "left"}),
     ("Calcinosis cutis at the tip of the left thumb and right wrist swelling.", "", {"laterality": "left"}),
     ("Calcified plaque at the origin of the left ICA and a right ICA stenosis.", "", {"site": "carotid artery", "laterality": "left"}),
+    # two modifiers joined by 'and' after the side word keep the place chain
+    ("Radiographs show calcinosis in the soft tissues of the left ring and little fingertips and over both knees.", "", {"laterality": "bilateral"}),
+    ("Calcinosis cutis of the right index and middle fingers and the left thumb.", "", {"site": "skin", "laterality": "bilateral"}),
+    ("Calcinosis cutis of the right index and middle fingers.", "", {"site": "skin", "laterality": "right"}),
 ]
 
 

@@ -483,7 +483,8 @@ def _place_after(rd: ReportDoc, f: Span, hi: int) -> SiteRef | None:
 def _place_at(rd: ReportDoc, i: int, most: int = 2, parts: int = 1) -> SiteRef | None:
     """The site or body region starting at `i` past up to `most` plain words
     ('the', 'area'), or past a side word and one plain word before it ('left
-    index finger'), or, past plain words that name a part and 'of', the
+    index finger') or two joined by 'and' ('right index and middle
+    fingers'), or, past plain words that name a part and 'of', the
     whole they are a part of ('the tips of the left thumb', 'the distal
     phalanges of the right index finger'), at most `parts` times."""
     at = rd.site_at
@@ -492,9 +493,25 @@ def _place_at(rd: ReportDoc, i: int, most: int = 2, parts: int = 1) -> SiteRef |
         side = next((x for x in rd.matches.lats if x.start == j), None)
         if side is not None:
             j = _past_plain_words(rd, side.end, most=1)
+            if j not in at and j > side.end and _and_modifier(rd, j):
+                # 'the right index and middle fingers'
+                j = _past_plain_words(rd, j + 1, most=1)
         elif parts and (k := _part_of_at(rd, i, most + 1)) is not None:
             return _place_at(rd, k + 1, parts=parts - 1)
     return at.get(j)
+
+
+def _and_modifier(rd: ReportDoc, j: int) -> bool:
+    """Is token j an 'and' joining a second plain modifier to the one before
+    it, both on the place after them ('the right index and middle
+    fingertips')?"""
+    doc = rd.doc
+    return (
+        doc[j].lower_ == "and"
+        and j + 1 < len(doc)
+        and doc[j + 1].is_alpha
+        and j + 1 not in rd.match_starts
+    )
 
 
 def _part_of_at(rd: ReportDoc, i: int, most: int) -> int | None:
