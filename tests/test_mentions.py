@@ -274,3 +274,42 @@ def test_masked_node_phrase_takes_no_side_of_the_next_item(findings_of):
     # the side belongs to the granuloma after 'and', not to the nodes
     (f,) = findings_of("FINDINGS: Calcified lymph XXXX and left lower lobe granuloma.")
     assert (f.site, f.laterality) == ("lymph node", "")
+
+
+# guide §1: the span runs from 'calcified' to the phrase's head noun, through
+# the anatomic and type words between them and a side written '-sided'
+INNER_PHRASE_WORDS = [
+    ("Calcified right-sided hilar nodes.", ["Calcified right-sided hilar nodes"]),
+    ("Calcified left-sided granuloma.", ["Calcified left-sided granuloma"]),
+    ("Calcified azygos lymph node.", ["Calcified azygos lymph node"]),
+    ("Calcified retrocrural lymph XXXX.", ["Calcified retrocrural lymph XXXX"]),
+    (
+        "Calcified supraclavicular nodes, unchanged.",
+        ["Calcified supraclavicular nodes"],
+    ),
+    (
+        "Calcified subcutaneous nodules over the scalp.",
+        ["Calcified subcutaneous nodules"],
+    ),
+    (
+        "Calcified ulcerated plaque at the carotid bulb.",
+        ["Calcified ulcerated plaque"],
+    ),
+    ("Calcified pulmonary micronodules.", ["Calcified pulmonary micronodules"]),
+    ("Calcified left occipital nodule.", ["Calcified left occipital nodule"]),
+    (
+        "Calcified stylohyoid ligaments bilaterally.",
+        ["Calcified stylohyoid ligaments"],
+    ),
+    ("A calcified fundal myoma.", ["calcified fundal myoma"]),
+    # a hyphen with no head after it adds nothing
+    ("Calcified granuloma - right upper lobe.", ["Calcified granuloma"]),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions"), INNER_PHRASE_WORDS)
+def test_calcified_phrase_runs_through_inner_anatomic_words(
+    findings_of, text, mentions
+):
+    found = findings_of("FINDINGS: " + text)
+    assert [f.mention for f in found] == mentions
