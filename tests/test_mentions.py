@@ -219,3 +219,97 @@ def test_offsets_hold_on_crlf_and_placeholders(findings_of):
         == [f.mention for f in found]
         == ["Calcified granuloma"]
     )
+
+
+# guide §2: a de-identification mask after a place word hides the phrase's
+# head noun ('lymph XXXX' is the nodes), so an 'and' or a comma after it and
+# an item with a place and a head of its own start another finding; a bare
+# head or a list of node places after it share the adjective.
+MASKED_HEADS = [
+    (
+        "Calcified paratracheal lymph XXXX and thoracic aortic atherosclerosis.",
+        ["Calcified paratracheal lymph XXXX"],
+    ),
+    ("Calcified hilar XXXX and aortic atherosclerosis.", ["Calcified hilar XXXX"]),
+    (
+        "Calcified right hilar XXXX, aortic atherosclerosis.",
+        ["Calcified right hilar XXXX"],
+    ),
+    (
+        "Calcified lymph XXXX and left lower lobe granuloma.",
+        ["Calcified lymph XXXX"],
+    ),
+    # kept whole: a bare head after the conjunction shares 'calcified'
+    ("Calcified lymph XXXX and granulomas.", ["Calcified lymph XXXX and granulomas"]),
+    (
+        "Calcified mediastinal and hilar XXXX and granuloma.",
+        ["Calcified mediastinal and hilar XXXX and granuloma"],
+    ),
+    # kept whole: places sharing a node head, or another mask
+    (
+        "Calcified hilar XXXX and mediastinal lymph nodes.",
+        ["Calcified hilar XXXX and mediastinal lymph nodes"],
+    ),
+    (
+        "Calcified hilar XXXX and paratracheal XXXX.",
+        ["Calcified hilar XXXX and paratracheal XXXX"],
+    ),
+    # a second calcified item is its own mention either way
+    (
+        "Calcified right hilar XXXX, calcified left upper lobe granuloma.",
+        ["Calcified right hilar XXXX", "calcified left upper lobe granuloma"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions"), MASKED_HEADS)
+def test_masked_head_ends_the_phrase_before_another_finding(
+    findings_of, text, mentions
+):
+    found = findings_of("FINDINGS: " + text)
+    assert [f.mention for f in found] == mentions
+
+
+def test_masked_node_phrase_takes_no_side_of_the_next_item(findings_of):
+    # the side belongs to the granuloma after 'and', not to the nodes
+    (f,) = findings_of("FINDINGS: Calcified lymph XXXX and left lower lobe granuloma.")
+    assert (f.site, f.laterality) == ("lymph node", "")
+
+
+# guide §1: the span runs from 'calcified' to the phrase's head noun, through
+# the anatomic and type words between them and a side written '-sided'
+INNER_PHRASE_WORDS = [
+    ("Calcified right-sided hilar nodes.", ["Calcified right-sided hilar nodes"]),
+    ("Calcified left-sided granuloma.", ["Calcified left-sided granuloma"]),
+    ("Calcified azygos lymph node.", ["Calcified azygos lymph node"]),
+    ("Calcified retrocrural lymph XXXX.", ["Calcified retrocrural lymph XXXX"]),
+    (
+        "Calcified supraclavicular nodes, unchanged.",
+        ["Calcified supraclavicular nodes"],
+    ),
+    (
+        "Calcified subcutaneous nodules over the scalp.",
+        ["Calcified subcutaneous nodules"],
+    ),
+    (
+        "Calcified ulcerated plaque at the carotid bulb.",
+        ["Calcified ulcerated plaque"],
+    ),
+    ("Calcified pulmonary micronodules.", ["Calcified pulmonary micronodules"]),
+    ("Calcified left occipital nodule.", ["Calcified left occipital nodule"]),
+    (
+        "Calcified stylohyoid ligaments bilaterally.",
+        ["Calcified stylohyoid ligaments"],
+    ),
+    ("A calcified fundal myoma.", ["calcified fundal myoma"]),
+    # a hyphen with no head after it adds nothing
+    ("Calcified granuloma - right upper lobe.", ["Calcified granuloma"]),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions"), INNER_PHRASE_WORDS)
+def test_calcified_phrase_runs_through_inner_anatomic_words(
+    findings_of, text, mentions
+):
+    found = findings_of("FINDINGS: " + text)
+    assert [f.mention for f in found] == mentions

@@ -41,7 +41,47 @@ def mentions(
         if not any(s.start < x.end and x.start < s.end for x in excluded)
     ]
     lesions = [s for s in excluded if kit.md(s).get("lesion")]
-    return longest_spans(calc), premods, lesions
+    return _masked_heads_end(kit, doc, longest_spans(calc)), premods, lesions
+
+
+def _masked_heads_end(kit: Toolkit, doc: Doc, calc: list[Span]) -> list[Span]:
+    """A de-identification mask ('mask_words': XXXX) right after a place
+    word hides that phrase's head noun (guide §2: 'calcified hilar lymph
+    XXXX' is a lymph node), so the phrase ends there when 'and' or a comma
+    follows and the next item names its own place and a head of another kind
+    ('Calcified hilar lymph XXXX and aortic atherosclerosis': two findings).
+    A bare head after the conjunction shares the adjective ('calcified lymph
+    XXXX and granulomas'), and so does a list of places ending in a node
+    word or another mask ('hilar XXXX and mediastinal lymph nodes'): those
+    spans stay whole. A side word before the mask is no place word: the mask
+    may hide one ('right XXXX and left hilar nodes')."""
+    words = kit.word_sets
+    masks = words.get("mask_words", frozenset())
+    if not masks or not any(t.lower_ in masks for c in calc for t in c):
+        return calc
+    places = (
+        words.get("calcified_modifiers", frozenset())
+        - {"and", ",", "/"}
+        - words.get("coordinated_side_words", frozenset())
+        - masks
+    )
+    heads = words.get("calcified_heads", frozenset())
+    shared = words.get("structure_heads", frozenset()) | masks
+    out = []
+    for c in calc:
+        last = doc[c.end - 1].lower_
+        for k in range(c.start + 1, c.end - 2):
+            if (
+                doc[k].lower_ in masks
+                and doc[k - 1].lower_ in places
+                and doc[k + 1].lower_ in {"and", ","}
+                and doc[k + 2].lower_ not in heads
+                and last not in shared
+            ):
+                c = Span(doc, c.start, k + 1, label=c.label_, span_id=c.id_)
+                break
+        out.append(c)
+    return out
 
 
 def match(
