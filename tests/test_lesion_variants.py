@@ -263,3 +263,63 @@ BOTH_SIDES_PLURAL = [
 @pytest.mark.parametrize(("text", "lesions"), BOTH_SIDES_PLURAL)
 def test_plural_restates_a_singular_found_on_both_sides(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# An impression naming one joint restates the lesion at that joint, not the
+# first of several at the joint's tissues (GUIDE: same site, side and
+# sub-site; the impression restating a finding shares its number).
+JOINT_NAMED_IN_RESTATEMENT = [
+    (
+        "FINDINGS: LEFT ELBOW: A lobulated periarticular calcification medial to "
+        "the joint, 3 cm. LEFT KNEE: Periarticular calcification about the "
+        "lateral joint line, 2 cm.\nIMPRESSION: Tumoral calcinosis of the left knee.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: LEFT ELBOW: A lobulated periarticular calcification medial to "
+        "the joint, 3 cm. LEFT KNEE: Periarticular calcification about the "
+        "lateral joint line, 2 cm.\nIMPRESSION: Tumoral calcinosis of the left elbow.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Periarticular calcification about the right shoulder. "
+        "Periarticular calcification about the right hip.\nIMPRESSION: "
+        "Periarticular calcification of the right hip, likely tumoral calcinosis.",
+        [1, 2, 2, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", JOINT_NAMED_IN_RESTATEMENT)
+def test_restatement_joins_the_lesion_at_the_joint_it_names(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# A mention holding its artery's name ("posterior tibial artery
+# calcification", site words only "artery") names that artery as its
+# sub-site: another artery's lesion before it is another lesion, the same
+# artery named again is the same one (GUIDE: different sub-sites are
+# different lesions).
+ARTERY_NAMED_IN_MENTION = [
+    (
+        "FINDINGS: Dense calcification of the left superficial femoral artery. "
+        "Posterior tibial artery calcification on the left.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Popliteal artery calcification on the left. Mild calcification "
+        "of the left posterior tibial artery.\nIMPRESSION: Posterior tibial "
+        "artery calcification, left.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: Calcification of the right posterior tibial artery.\n"
+        "IMPRESSION: Posterior tibial artery calcification on the right.",
+        [1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", ARTERY_NAMED_IN_MENTION)
+def test_artery_named_in_the_mention_is_its_sub_site(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

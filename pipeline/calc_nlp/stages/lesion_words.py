@@ -74,8 +74,12 @@ def mention_sub(dr: DescriptorRules, f: Finding) -> str:
     if "and" in words or any("/" in w for w in words):
         return ""
     own = set(WORD.findall(f.site_text.lower()))
-    placed = " ".join(w for w in words if w in dr.synonyms and w not in own)
     name = set(site_words(dr, f.site))
+    # at a vessel site whose site words are its bare name ("artery"), the
+    # mention's other site words name the vessel ("posterior tibial artery
+    # calcification"; not "medial arterial calcification")
+    vessel = f.site in dr.vessel_sites and bool(own) and own <= name
+    placed = " ".join(w for w in words if (vessel or w in dr.synonyms) and w not in own)
     return " ".join(w for w in site_words(dr, placed) if w not in name)
 
 

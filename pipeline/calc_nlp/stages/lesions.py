@@ -293,6 +293,12 @@ def _same_lesion(
         head = _head(f)
         headed = [x for x in exact if head in {singular_words(h) for h in _heads(x)}]
         exact = headed if len(headed) == 1 else exact
+    if len(exact) > 1:
+        # the one at the joint the finding's sentence names ("Tumoral
+        # calcinosis of the left knee" after the left elbow's and the left
+        # knee's periarticular calcifications), not the first
+        joint = [x for x in exact if _names_its_joint(dr, x, f)]
+        exact = joint if len(joint) == 1 else exact
     if exact:
         return exact[0]
     # a coronary finding naming a vessel is not the whole-tree lesion named
@@ -792,6 +798,18 @@ def _other_joint(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     mine = f"{x.label_of.get(f.finding_id, '')} {f.sentence}"
     theirs = f"{x.label_of.get(first.finding_id, '')} {first.sentence}"
     return not _same_joint(dr, mine, theirs)
+
+
+def _names_its_joint(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Do the finding's sentence and the sentence of the lesion's first
+    finding (each with the label over it, "LEFT KNEE:") both name a joint,
+    one they share? Only at a joint's tissues."""
+    if f.site not in dr.joint_sites or x.first is None:
+        return False
+    first = x.first
+    mine = stems(dr, f"{x.label_of.get(f.finding_id, '')} {f.sentence}")
+    theirs = stems(dr, f"{x.label_of.get(first.finding_id, '')} {first.sentence}")
+    return bool(mine & theirs & dr.joint_stems)
 
 
 def _same_joint(dr: DescriptorRules, a: str, b: str) -> bool:
