@@ -37,8 +37,8 @@ FLOORS = {
     "uncertain": 0.983,
     "classification": 0.969,
     "all_fields_right": 0.894,
-    "conditions_precision": 0.9651,
-    "conditions_recall": 0.8571,
+    "conditions_precision": 0.9655,
+    "conditions_recall": 0.8673,
 }
 # The bars set for real reports (met: a change that takes a figure below one fails).
 BARS = {
