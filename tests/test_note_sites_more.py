@@ -393,3 +393,43 @@ JOINED_SIDED_PLACE: list[tuple[str, str, dict[str, Any]]] = [
 def test_unsided_site_takes_side_of_joined_sided_place(finding_with, text, word, expected):
     f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A one-sided study the finding's sentence names gives its side (guide §2
+# step 5) whatever study word names it: 'film' in the singular, 'view(s)',
+# 'x-rays' (mentions.json `exam_words`), as 'radiographs' and 'films' do.
+# A study of a part with no side, or of another kind, still gives none.
+STUDY_WORDS_OF_ONE_SIDED_STUDY: list[tuple[str, str, dict[str, Any]]] = [
+    ("A film of the left elbow was obtained after the fall and shows calcification of the triceps tendon.", "", {"site": "tendon", "laterality": "left"}),
+    ("One lateral view of the right knee, taken at the bedside, demonstrates chondrocalcinosis of the menisci.", "", {"site": "cartilage", "laterality": "right"}),
+    ("X-rays of the left shoulder were taken in clinic and show a calcific deposit in the supraspinatus tendon.", "", {"site": "tendon", "laterality": "left"}),
+    ("A single AP film of the right wrist was taken in the emergency room and reveals chondrocalcinosis of the triangular fibrocartilage.", "", {"site": "cartilage", "laterality": "right"}),
+    ("An x-ray of the right ankle taken last week shows calcification of the Achilles tendon.", "", {"site": "tendon", "laterality": "right"}),
+    # already given: the plural
+    ("Films of the left elbow were obtained after the fall and show calcification of the triceps tendon.", "", {"site": "tendon", "laterality": "left"}),
+    # no side on the study: none given
+    ("A film of the elbow was obtained after the fall and shows calcification of the triceps tendon.", "", {"site": "tendon", "laterality": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), STUDY_WORDS_OF_ONE_SIDED_STUDY)
+def test_singular_film_and_views_name_a_one_sided_study(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# The plantar fascia (plantar aponeurosis) is a ligament-like band of the
+# sole: a calcification in it is in a ligament (guide §2 vocabulary), not in
+# a plantar artery; the plantar arteries stay arteries.
+PLANTAR_FASCIA: list[tuple[str, str, dict[str, Any]]] = [
+    ("Small calcific focus within the plantar fascia near its calcaneal insertion.", "", {"site": "ligament"}),
+    ("Foot radiograph: the right plantar aponeurosis contains a linear calcification.", "", {"site": "ligament", "laterality": "right"}),
+    ("Calcification along the left plantar fascia, unchanged.", "", {"site": "ligament", "laterality": "left"}),
+    ("Dense calcification of the plantar arteries in both feet.", "", {"site": "artery", "laterality": "bilateral"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), PLANTAR_FASCIA)
+def test_plantar_fascia_is_a_ligament_not_an_artery(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
