@@ -313,3 +313,41 @@ def test_calcified_phrase_runs_through_inner_anatomic_words(
 ):
     found = findings_of("FINDINGS: " + text)
     assert [f.mention for f in found] == mentions
+
+
+# guide §1: a word naming which part of the place ('posterior', 'proximal')
+# written before the place words of the phrase is one of its anatomic words;
+# before a bare noun it stays out, like any other word of position
+PART_OF_PLACE_WORDS = [
+    (
+        "Thick posterior mitral annular calcification is present.",
+        ["posterior mitral annular calcification"],
+        "mitral annulus",
+    ),
+    (
+        "Dense calcification of the valve ring; posterior MAC, unchanged.",
+        ["calcification", "posterior MAC"],
+        None,
+    ),
+    (
+        "There is proximal LAD calcified plaque without stenosis.",
+        ["proximal LAD calcified plaque"],
+        "coronary artery",
+    ),
+    (
+        "Coarse anterior mediastinal calcification, stable.",
+        ["anterior mediastinal calcification"],
+        "mediastinum",
+    ),
+    ("A posterior calcification near the capsule.", ["calcification"], None),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions", "site"), PART_OF_PLACE_WORDS)
+def test_part_of_place_word_before_site_phrase_joins_span(
+    findings_of, text, mentions, site
+):
+    found = findings_of("FINDINGS: " + text)
+    assert [f.mention for f in found] == mentions
+    if site is not None:
+        assert found[-1].site == site

@@ -302,7 +302,7 @@ def link_and_classify(
         and key(c) not in own
     ]
     conds = report_conditions(kit, rd, own)
-    rd = linking.extend(rd)
+    rd = linking.extend(rd, kit)
     causes = linking.causes_elsewhere(kit, rd, cues, own)
     ctx = ReportContext(report_id, digest, cues, causes, conds, labs)
     sites = [linking.link_site(kit, rd, f) for f in rd.matches.calc]

@@ -49,10 +49,15 @@ from calc_nlp.stages.sides import (
 from calc_nlp.stages.toolkit import Toolkit
 
 
-def extend(rd: ReportDoc) -> ReportDoc:
+def extend(rd: ReportDoc, kit: Toolkit | None = None) -> ReportDoc:
     """Widen each mention over the anatomic/type premodifiers and site phrases
-    right before it (never across a sentence start or another mention)."""
+    right before it (never across a sentence start or another mention), and
+    over a word naming the part of that place written before them
+    ('posterior mitral annular calcification', 'posterior MAC': `kit` tells
+    the mentions naming their place by themselves; mentions.json
+    `phrase_position_words`)."""
     m = rd.matches
+    positions = rd.word_sets.get("phrase_position_words", frozenset())
     ends: dict[int, int] = {}
     for p in m.premods:
         ends[p.end] = min(ends.get(p.end, p.start), p.start)
@@ -97,6 +102,10 @@ def extend(rd: ReportDoc) -> ReportDoc:
             if any(i in taken for i in range(new, start)):
                 break
             start = new
+        if _part_named_before(rd, s, start, positions, taken, kit):
+            start -= 1  # 'left proximal LAD calcification': its side too
+            if start in ends and not any(i in taken for i in range(ends[start], start)):
+                start = ends[start]
         if start != s.start:
             core[(start, s.end)] = s.start
             wide = Span(rd.doc, start, s.end, label=s.label_, span_id=s.id_)
@@ -109,6 +118,26 @@ def extend(rd: ReportDoc) -> ReportDoc:
         mods=Modifiers(mods, rd.mods.sub_to_doc, rd.mods.one_cause),
         core_start=core,
     )
+
+
+def _part_named_before(
+    rd: ReportDoc,
+    s: Span,
+    start: int,
+    positions: frozenset[str],
+    taken: set[int],
+    kit: Toolkit | None,
+) -> bool:
+    """Is the word before `start` one saying which part of the place the
+    mention's phrase names, where that phrase has a place word before the
+    noun or the mention names its place by itself? A bare noun keeps its
+    span ('posterior calcification')."""
+    i = start - 1
+    if i < 0 or rd.layout.sent_first[start] == start or i in taken:
+        return False
+    if rd.lower[i] not in positions:
+        return False
+    return start != s.start or (kit is not None and bool(kit.md(s).get("implied_site")))
 
 
 def _masked_link(rd: ReportDoc, start: int, ends: dict[int, int]) -> bool:
