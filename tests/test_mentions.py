@@ -351,3 +351,20 @@ def test_part_of_place_word_before_site_phrase_joins_span(
     assert [f.mention for f in found] == mentions
     if site is not None:
         assert found[-1].site == site
+
+
+# guide §1: a count is no word of the span, nor the place word it is joined
+# to by a hyphen
+COUNTED_PLACE_WORDS = [
+    (
+        "Extensive two-vessel coronary artery calcification.",
+        "coronary artery calcification",
+    ),
+    ("Mild 3-vessel coronary calcifications are seen.", "coronary calcifications"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), COUNTED_PLACE_WORDS)
+def test_hyphenated_count_stays_out_of_span(findings_of, text, mention):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert (f.mention, f.site) == (mention, "coronary artery")

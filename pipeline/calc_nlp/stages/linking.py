@@ -99,7 +99,7 @@ def extend(rd: ReportDoc, kit: Toolkit | None = None) -> ReportDoc:
                 start = link
                 continue
             new = ends[start]
-            if any(i in taken for i in range(new, start)):
+            if any(i in taken for i in range(new, start)) or _counted(rd, new):
                 break
             start = new
         if _part_named_before(rd, s, start, positions, taken, kit):
@@ -117,6 +117,20 @@ def extend(rd: ReportDoc, kit: Toolkit | None = None) -> ReportDoc:
         matches=replace(m, calc=out),
         mods=Modifiers(mods, rd.mods.sub_to_doc, rd.mods.one_cause),
         core_start=core,
+    )
+
+
+def _counted(rd: ReportDoc, i: int) -> bool:
+    """Is the place word at token i the end of a count joined to it by a
+    hyphen ('three-vessel coronary calcification')? A count is no word of the
+    span (guide §1), and the word it counts goes with it."""
+    doc = rd.doc
+    return (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+        and doc[i - 2].like_num
     )
 
 
