@@ -19,4 +19,4 @@ def test_extend_keeps_the_one_cause_differentials() -> None:
     one = frozenset({(0, 2, 1)})  # (start, end, label hash): any key
     mods = Modifiers({}, {}, one)
     rd = ReportDoc(doc, 0, lay, empty, mods)
-    assert linking.extend(rd).mods.one_cause == one
+    assert linking.extend(rd, kit).mods.one_cause == one

@@ -49,7 +49,7 @@ from calc_nlp.stages.sides import (
 from calc_nlp.stages.toolkit import Toolkit
 
 
-def extend(rd: ReportDoc, kit: Toolkit | None = None) -> ReportDoc:
+def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
     """Widen each mention over the anatomic/type premodifiers and site phrases
     right before it (never across a sentence start or another mention), and
     over a word naming the part of that place written before them
@@ -140,7 +140,7 @@ def _part_named_before(
     start: int,
     positions: frozenset[str],
     taken: set[int],
-    kit: Toolkit | None,
+    kit: Toolkit,
 ) -> bool:
     """Is the word before `start` one saying which part of the place the
     mention's phrase names, where that phrase has a place word before the
@@ -151,7 +151,7 @@ def _part_named_before(
         return False
     if rd.lower[i] not in positions:
         return False
-    return start != s.start or (kit is not None and bool(kit.md(s).get("implied_site")))
+    return start != s.start or bool(kit.md(s).get("implied_site"))
 
 
 def _masked_link(rd: ReportDoc, start: int, ends: dict[int, int]) -> bool:

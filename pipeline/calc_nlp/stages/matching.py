@@ -579,9 +579,7 @@ def _heads_score_lines(kit: Toolkit, lay: Layout, hi: int) -> bool:
     not the report's title ('Calcium score' over 'LAD: 30' lines)."""
     labels = kit.word_sets.get("score_line_labels", frozenset())
     words, blank, lower = lay.words, lay.blank, lay.lower
-    j = hi
-    while j < len(words) and blank[j]:
-        j += 1
+    j = _next_word(lay, hi)
     if j == len(words) or lower[j] not in labels:
         return False
     while j < len(words) and "\n" not in words[j]:
@@ -640,9 +638,7 @@ def _names_the_study(kit: Toolkit, lay: Layout, c: Span, calc: list[Span]) -> bo
     colon heads the score lines under it ('Calcium score results:')."""
     names = kit.word_sets.get("exam_name_words", frozenset())
     words, blank = lay.words, lay.blank
-    j = c.end
-    while j < len(words) and blank[j]:
-        j += 1
+    j = _next_word(lay, c.end)
     lower = lay.lower
     after = j < len(words) and lower[j] in names
     i = c.start - 1
