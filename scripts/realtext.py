@@ -41,16 +41,37 @@ def build_texts(realtext: Path, out: Path) -> list[Path]:
     return paths
 
 
-def score_half(half: str, texts: list[Path]) -> dict[str, Any]:
-    """The evaluate figures of one half (tune or test) of the stand-off gold."""
+def score_half(half: str, texts: list[Path], fold: str | None = None) -> dict[str, Any]:
+    """The evaluate figures of one half (tune or test) of the stand-off gold,
+    or of one fold of it (standoff.fold_of: 'open' or 'blind')."""
     from calc_nlp.evaluate import score
     from calc_nlp.stages import analyzer
-    from calc_nlp.standoff import read_standoff, read_texts
+    from calc_nlp.standoff import fold_of, read_standoff, read_texts
 
     an = analyzer()
     with open(ROOT / "corpora" / "realtext" / f"{half}.jsonl", encoding="utf-8") as fh:
-        gold = list(read_standoff(fh, read_texts(texts)))
+        gold = [
+            g
+            for g in read_standoff(fh, read_texts(texts))
+            if fold is None or fold_of(g.report_id) == fold
+        ]
     return score(((g, an.analyze(g.text, g.report_id)) for g in gold), max_errors=0)
+
+
+def fold_line(name: str, s: dict[str, Any]) -> str:
+    """One line of headline figures for a fold of the test half."""
+    f = s["fields"]
+    cond = s["conditions"]
+    f1 = (s.get("descriptors", {}).get("lesion_pairs") or {}).get("f1")
+    return (
+        f"{name} ({s['reports']} reports, {s['mention_exact']['gold']} findings): "
+        f"exact span {s['mention_exact']['f1']:.3f}, "
+        f"site {f['site']['accuracy']:.3f}, "
+        f"laterality {f['laterality']['accuracy']:.3f}, "
+        f"every field {s['all_fields_right']:.3f}, "
+        f"conditions P {cond['precision']:.3f} R {cond['recall']:.3f}, "
+        f"lesion pairs F1 {'n/a' if f1 is None else format(f1, '.3f')}"
+    )
 
 
 def mesh_check(realtext: Path, texts: Path) -> dict[str, Any]:
@@ -86,12 +107,15 @@ def mesh_check(realtext: Path, texts: Path) -> dict[str, Any]:
     }
 
 
-def table(s: dict[str, Any], mesh: dict[str, Any]) -> str:
+def table(s: dict[str, Any], mesh: dict[str, Any], folds: dict[str, Any]) -> str:
     from calc_nlp.evaluate import markdown_table
 
     out = markdown_table(s, "corpora/realtext/test.jsonl", "make eval-real")
     return (
         out
+        + "\n\nThe two folds of the test half (corpora/realtext/README.md: the"
+        + " open fold's errors have been read, the blind fold's have not):\n\n"
+        + "\n".join(f"- {fold_line(k, v)}" for k, v in folds.items())
         + '\n\nIU reports NLM coded "Calcified Granuloma" (whole IU dev half, '
         + f"{mesh['coded_reports']} reports) with an affirmed finding: "
         + f"{mesh['with_affirmed_finding']} ({mesh['share']:.1%})."
@@ -116,8 +140,11 @@ def main() -> int:
 
     texts = build_texts(args.realtext, args.out)
     figures = score_half("test", texts)
+    folds = {k: score_half("test", texts, k) for k in ("blind", "open")}
     mesh = mesh_check(args.realtext, texts[0])
     print(format_report(figures))
+    for name, fold in folds.items():
+        print(fold_line(name, fold))
     print(
         f"MeSH 'Calcified Granuloma': {mesh['with_affirmed_finding']} of "
         f"{mesh['coded_reports']} reports with an affirmed finding ({mesh['share']})"
@@ -125,13 +152,14 @@ def main() -> int:
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(
-            json.dumps({"test": figures, "mesh": mesh}, indent=2) + "\n",
+            json.dumps({"test": figures, "folds": folds, "mesh": mesh}, indent=2)
+            + "\n",
             encoding="utf-8",
         )
     if args.readme:
         doc = args.readme.read_text(encoding="utf-8")
         args.readme.write_text(
-            replace_between_markers(doc, table(figures, mesh), "eval-real"),
+            replace_between_markers(doc, table(figures, mesh, folds), "eval-real"),
             encoding="utf-8",
         )
     return 0

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from calc_nlp.errors import InputError
-from calc_nlp.standoff import read_standoff, sha256, split_of
+from calc_nlp.standoff import fold_of, read_standoff, sha256, split_of
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "corpora" / "realtext"
@@ -81,6 +81,16 @@ def test_standoff_files_hold_no_text_and_follow_the_format(name, rules):
             assert f["laterality"] in {"", "left", "right", "bilateral"}
             assert all(isinstance(f[k], bool) for k in FLAGS)
             assert (f["classification"] == "") == (f["negated"] or f["hypothetical"])
+
+
+def test_test_half_folds_are_fixed_by_the_id_and_split_it_near_evenly():
+    ids = [rec["report_id"] for rec in _records("test.jsonl")]
+    folds = [fold_of(i) for i in ids]
+    # the README's fold sizes: a changed hash would silently move reports
+    # between the read and the unread fold
+    assert folds.count("open") == 134 and folds.count("blind") == 117
+    assert fold_of("IU-CXR-1") == fold_of("IU-CXR-1")
+    assert {fold_of(f"R{i}") for i in range(20)} == {"open", "blind"}
 
 
 def test_standoff_refuses_a_text_that_is_not_the_annotated_one():

@@ -99,3 +99,11 @@ def _finding(f: dict[str, Any]) -> GoldFinding:
 def split_of(report_id: str) -> str:
     """'tune' or 'test', from a hash of the report id (stable, half and half)."""
     return "tune" if int(sha256(report_id)[:8], 16) % 2 == 0 else "test"
+
+
+def fold_of(report_id: str) -> str:
+    """'open' or 'blind': which half of the test half a report is in, from
+    another hash of its id. The errors of the open half may be read since
+    the tune half ran out of errors to learn from; the blind half is still
+    scored without anyone reading its errors (corpora/realtext/README.md)."""
+    return "open" if int(sha256("fold2/" + report_id)[:8], 16) % 2 else "blind"
