@@ -57,6 +57,12 @@ UNASSERTED = [
     # a procedure declined or refused was not done
     "She declined surgery.",
     "He refused dialysis last year.",
+    # a procedure wished for or turned down, or foreseen as needed
+    "He is not interested in an amputation.",
+    "She is interested in a hip replacement.",
+    "A forefoot amputation may be needed later.",
+    "A knee replacement will likely be required.",
+    "Dialysis may be necessary within the year.",
     # excluded, the leading consideration, asked about, another disease's name
     "Tuberculosis and histoplasmosis were both excluded.",
     "PTH normal; hyperparathyroidism excluded.",
@@ -176,6 +182,14 @@ NAMED = [
     ("Coronary bypass grafting in 2015.", ["prior surgery"]),
     ("Hodgkin disease treated with radiation in 1998.", ["lymphoma", "radiation therapy"]),
     ("Breast reduction in 2005.", ["prior surgery"]),
+    # an earlier operation named by what it left: a valve prosthesis, a
+    # limb or toe taken off, a breast operation by its name
+    ("Aortic valve prosthesis, well seated.", ["prior surgery"]),
+    ("A prosthetic mitral valve is in place.", ["prior surgery"]),
+    ("Transmetatarsal amputation on the right in 2019.", ["prior surgery"]),
+    ("Bilateral augmentation mammoplasty years ago.", ["prior surgery"]),
+    # a cystic lesion is a cyst (guide §3)
+    ("Two small cystic lesions in the left kidney.", ["cyst"]),
     # a disease said to have resolved is past, still the patient's
     ("Hypercalcemia, resolved.", ["hypercalcemia"]),
     # a candidate for a procedure keeps the disease named before it
@@ -255,6 +269,9 @@ STATED = [
     ("INDICATIONS FOR SURGERY: Osteoarthritis, right hip.", ["osteoarthritis"]),
     ("ESRD requiring dialysis thrice weekly.", ["chronic kidney disease"]),
     ("Recovered well from the surgery in XXXX.", ["prior surgery"]),
+    # 'interested in' and 'may be needed' reach only the few words next to them
+    ("He is interested in learning how his lupus affects the skin.", ["lupus"]),
+    ("End-stage renal disease, a transplant may be needed.", ["chronic kidney disease"]),
     ("History of DM-II and CAD.", ["diabetes mellitus", "atherosclerosis"]),
     ("ESRD-HD patient, dialysed on Mondays.", ["chronic kidney disease"]),
     ("He started chemotherapy in XXXX.", ["chemotherapy"]),
