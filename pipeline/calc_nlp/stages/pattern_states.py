@@ -233,28 +233,30 @@ def _action(quantifier: int, final: bool, is_match: bool) -> int:
     return MATCH_REJECT if final else RETRY
 
 
-# A pattern token as the states step over it: the column and value of its
-# test when it is a single EQ test (most are: one exact word), else None and
-# its tests; then get_action's result when the tests pass and when they fail
-# (fixed by its quantifier and place, so found once, not per token).
-Step = tuple[int, Any, tuple[Check, ...] | None, int, int]
+# A pattern token as the states step over it: the column and the values its
+# test accepts when it is a single EQ or IN test (most are: one exact word or
+# a list of words), else None and its tests; then get_action's result when
+# the tests pass and when they fail (fixed by its quantifier and place, so
+# found once, not per token).
+Step = tuple[int, frozenset[int] | None, tuple[Check, ...] | None, int, int]
 
 
 def _step(tok: PatternToken) -> Step:
     quantifier, checks, final = tok
     if_match = _action(quantifier, final, True)
     if_not = _action(quantifier, final, False)
-    if len(checks) == 1 and checks[0][1] == EQ:
-        col, _, value = checks[0]
-        return col, value, None, if_match, if_not
+    if len(checks) == 1 and checks[0][1] in (EQ, IN):
+        col, how, value = checks[0]
+        values = frozenset([value]) if how == EQ else value
+        return col, values, None, if_match, if_not
     return -1, None, checks, if_match, if_not
 
 
 def _act(step: Step, cols: list[list[int]], j: int, strings: Any) -> int:
     """get_action for a state at this step and token j."""
-    col, value, checks, if_match, if_not = step
+    col, values, checks, if_match, if_not = step
     if checks is None:
-        return if_match if cols[col][j] == value else if_not
+        return if_match if cols[col][j] in values else if_not  # type: ignore[operator]
     return if_match if _is_match(checks, cols, j, strings) else if_not
 
 
@@ -495,9 +497,9 @@ class PatternStates:
         all_steps = self.steps
         for p, t, start, length in states:
             steps = all_steps[p]
-            col, value, checks, if_match, if_not = steps[t]
-            if checks is None:  # one exact value (most steps): tested inline
-                action = if_match if cols[col][j] == value else if_not
+            col, values, checks, if_match, if_not = steps[t]
+            if checks is None:  # one word or list of words (most steps): inline
+                action = if_match if cols[col][j] in values else if_not  # type: ignore[operator]
             else:
                 action = _act(steps[t], cols, j, strings)
             if action == REJECT:
