@@ -385,21 +385,23 @@ class PatternStates:
         opening = self._openings(cols, n)
         if not opening:
             return []
-        strings, patterns = self.strings, self.patterns
+        strings, patterns, transition = self.strings, self.patterns, self._transition
         matches: list[tuple[int, int, int]] = []
         states: list[State] = []
-        k, i = 0, opening[0][0]
-        while i < n:
-            if k < len(opening) and opening[k][0] == i:
-                states += [(p, 0, i, 0) for p in opening[k][1].started(cols, i, n)]
-                k += 1
-            states = self._transition(states, cols, i, matches, strings)
-            if states:
+        i = 0  # the next token the states under way move over
+        for start, opened in opening:
+            # the states under way move on up to the opening, unless all die
+            # before it (then nothing is under way until it)
+            while states and i < start:
+                states = transition(states, cols, i, matches, strings)
                 i += 1
-            elif k < len(opening):
-                i = opening[k][0]  # nothing under way: on to the next opening
-            else:
-                break  # nothing under way, nothing left to open
+            states += [(p, 0, start, 0) for p in opened.started(cols, start, n)]
+            if states:
+                states = transition(states, cols, start, matches, strings)
+            i = start + 1
+        while states and i < n:  # past the last opening, until all die
+            states = transition(states, cols, i, matches, strings)
+            i += 1
         for p, t, start, length in states:  # finish_states
             toks = patterns[p]
             while toks[t][0] in (ZERO_PLUS, ZERO_ONE):
