@@ -323,3 +323,46 @@ ARTERY_NAMED_IN_MENTION = [
 @pytest.mark.parametrize("text, lesions", ARTERY_NAMED_IN_MENTION)
 def test_artery_named_in_the_mention_is_its_sub_site(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# An impression finding whose site its sentence takes from the sentence
+# before, which names the other side, while its own words give its side
+# ("... in the right breast. Stable calcifications on the left."): it is no
+# restatement of the lesion on that other side (GUIDE: different sides are
+# different lesions), but of the one lesion of the findings its words name
+# without a site on its own side, else a lesion of its own.
+SITE_OF_THE_OTHER_SIDE = [
+    (
+        "FINDINGS: Suture calcifications at the left lumpectomy site. Grouped "
+        "calcifications in the right breast at 8 o'clock.\n"
+        "IMPRESSION: New grouped calcifications in the right breast. Stable "
+        "calcifications on the left.",
+        [1, 2, 2, 1],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe.\n"
+        "IMPRESSION: Calcified granuloma in the right upper lobe. Calcified "
+        "granuloma on the left.",
+        [1, 1, 2],
+    ),
+    (
+        "FINDINGS: Calcified plaque in the right common femoral artery. "
+        "Calcified plaque at the left groin.\n"
+        "IMPRESSION: Calcified plaque in the right common femoral artery. "
+        "Calcified plaque on the left as well.",
+        [1, 2, 1, 2],
+    ),
+    # both sides named at the site in the findings: each restated
+    (
+        "FINDINGS: Calcified granuloma in the right lower lobe. Calcified "
+        "granuloma in the left lower lobe.\n"
+        "IMPRESSION: Calcified granuloma in the right lower lobe. Calcified "
+        "granuloma on the left.",
+        [1, 2, 1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", SITE_OF_THE_OTHER_SIDE)
+def test_site_from_the_sentence_before_on_the_other_side(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

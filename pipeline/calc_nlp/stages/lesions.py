@@ -83,6 +83,7 @@ from calc_nlp.stages.lesion_words import (
     said_side,
     side,
     singular_words,
+    site_other_side,
     site_words,
     stems,
     sub_site,
@@ -350,6 +351,12 @@ def _same_lesion(
         ]
     if not loose:  # the impression restating the one findings lesion at its site
         loose = _sub_named_at_site(dr, same, f, sub)
+    if not loose and site_other_side(dr, f):
+        # its site from the sentence before, which names the other side, its
+        # side its own ("New right breast calcifications. Stable
+        # calcifications on the left."): not a lesion of that other side,
+        # but the one of another section its words name without a site
+        return _unsited(named, f)
     if not loose and not said_side(dr, f):  # its side from elsewhere in the sentence
         loose = [
             x
