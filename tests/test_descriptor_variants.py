@@ -201,6 +201,12 @@ CHANGES = [
     ("Interval partial resolution of the calcific deposit at the hip.", None, "decreased"),
     ("The previously noted calcific focus at the elbow is no longer apparent.", None, "resolved"),
     ("The calcific deposits about the shoulder have disappeared.", None, "resolved"),
+    # after the mention, a change word before a size and another lesion noun
+    # grades that lesion, as it does without the size
+    ("Calcified granuloma in the right middle lobe next to a new 1.3 cm nodule.", None, ""),
+    ("Calcified granuloma abutting an enlarging 2 x 3 cm mass.", None, ""),
+    ("Calcified granuloma in the right middle lobe, new 5 mm.", None, "new"),
+    ("Calcified granuloma in the right middle lobe, new since the prior.", None, "new"),
 ]
 
 

@@ -457,8 +457,9 @@ def in_reach(
         return True  # "calcifications, amorphous in morphology"
     if field in ("severity", "change"):
         # after the mention, a word that grades another noun is not its
-        # ("adjacent to a new nodule"); past a comma a grade must end its phrase
-        nxt = _NEXT_WORD.match(text, m.end())
+        # ("adjacent to a new nodule", past a size: "next to a new 1.3 cm
+        # nodule"); past a comma a grade must end its phrase
+        nxt = _NEXT_WORD.match(text, _past_size(dr, text, m.end()))
         last = m.group().split()[-1].lower()  # "new since XXXX": the phrase links
         links = last in dr.followers and last not in ("in", "of")  # not "change in X"
         if nxt and not links and nxt.group(1).lower() not in dr.followers:
@@ -481,6 +482,17 @@ def in_reach(
     own = not _names_lesion(dr, text, c) and _own_segment(dr, text, c, m)
     return _closes(text, m.end()) or own
 
+
+
+def _past_size(dr: DescriptorRules, text: str, at: int) -> int:
+    """Where the size right after `at` ends ("new 1.3 cm nodule": before
+    "nodule"), else `at`."""
+    start = skip_spaces(text, at)
+    for _, rx in dr.patterns.get("size", []):
+        sized = rx.match(text, start)
+        if sized is not None:
+            return sized.end()
+    return at
 
 
 def _grades_next_word(dr: DescriptorRules, text: str, m: re.Match[str], start: int) -> bool:
