@@ -84,6 +84,28 @@ SIZES = [
     ("Mural calcification in the 5 cm popliteal aneurysm.", None, None),
     ("Calcified thrombus within the 3.5 cm aneurysm sac.", None, None),
     ("Calcified granulomas in the left lung, the largest 6 mm.", None, 6),
+    # a relative clause that gives a lesion the calcification: a size past
+    # the comma closing it is the lesion's, one inside it the calcification's
+    (
+        "The right renal mass, which contains coarse calcification, has grown to "
+        "4.2 cm.",
+        None,
+        None,
+    ),
+    (
+        "The left thyroid lobe, which contains a coarse calcification, measures "
+        "4.5 cm.",
+        None,
+        None,
+    ),
+    (
+        "The left thyroid nodule, which has a 3 mm calcification, is stable.",
+        None,
+        3,
+    ),
+    # ... not a clause that says the lesion is calcified: its size is the
+    # calcified lesion's
+    ("The mass, which is calcified, measures 3 cm.", None, 30),
 ]
 
 

@@ -74,6 +74,30 @@ def clause(
     return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
 
 
+# A relative clause set off by commas after the noun it describes ("The
+# right renal mass, which contains coarse calcification, has grown").
+_RELATIVE = re.compile(
+    r",[^\S\n]*which[^\S\n]+(?:contains?|has|had|have|holds?|shows?|demonstrates?)\b",
+    re.I,
+)
+# How far before the clause's start the comma opening it may stand.
+_RELATIVE_REACH = 8
+
+
+def relative_end(text: str, lo: int, start: int, end: int, stop: int) -> int:
+    """Where the sizes of a finding's clause (`lo` to `stop`) end when its
+    mention (`start` to `end`) lies in a relative clause the clause opens
+    with ("..., which contains coarse calcification, has grown to 4.2 cm"):
+    at the comma that closes it. A size after it is the noun's before the
+    relative clause, not the calcification's (guide: never the size of a
+    different lesion)."""
+    comma = text.rfind(",", 0, start)
+    if comma < lo - _RELATIVE_REACH or not _RELATIVE.match(text, comma):
+        return stop
+    close = text.find(",", end, stop)
+    return close if close >= 0 else stop
+
+
 def _past_restating_link(dr: DescriptorRules, text: str, lo: int, start: int) -> int:
     """Where a finding's clause begins when a restating link stands between
     the finding before it and the mention ("coarse calcification in the
