@@ -866,6 +866,27 @@ ZERO_TOTALS = [
 ]
 
 
+# A 0 that a vessel name follows is that vessel's score, no total: it denies
+# nothing when it opens the sentence's per-vessel list (GUIDE: a score of 0
+# is a negated finding, the total's).
+ZERO_IN_A_VESSEL = [
+    (
+        "The Agatston score is 0 in the LAD, 15 in the RCA and 0 in the circumflex.",
+        False,
+        "LAD=0;RCA=15;LCX=0",
+    ),
+    ("The calcium score is 0 in the left main and 22 in the LAD.", False, "LM=0;LAD=22"),
+    ("Coronary calcium score: 0 in the RCA, 31 in the LAD.", False, "RCA=0;LAD=31"),
+    ("The Agatston score is 0.", True, ""),
+]
+
+
+@pytest.mark.parametrize("text, negated, vessels", ZERO_IN_A_VESSEL)
+def test_a_zero_of_one_vessel_denies_nothing(findings_of, text, negated, vessels):
+    (f,) = findings_of(text)
+    assert (f.negated, f.agatston_vessels) == (negated, vessels)
+
+
 @pytest.mark.parametrize("text", ZERO_TOTALS)
 def test_a_zero_total_denies_its_finding(findings_of, text):
     (f,) = findings_of(text)
