@@ -84,6 +84,28 @@ SIZES = [
     ("Mural calcification in the 5 cm popliteal aneurysm.", None, None),
     ("Calcified thrombus within the 3.5 cm aneurysm sac.", None, None),
     ("Calcified granulomas in the left lung, the largest 6 mm.", None, 6),
+    # a relative clause that gives a lesion the calcification: a size past
+    # the comma closing it is the lesion's, one inside it the calcification's
+    (
+        "The right renal mass, which contains coarse calcification, has grown to "
+        "4.2 cm.",
+        None,
+        None,
+    ),
+    (
+        "The left thyroid lobe, which contains a coarse calcification, measures "
+        "4.5 cm.",
+        None,
+        None,
+    ),
+    (
+        "The left thyroid nodule, which has a 3 mm calcification, is stable.",
+        None,
+        3,
+    ),
+    # ... not a clause that says the lesion is calcified: its size is the
+    # calcified lesion's
+    ("The mass, which is calcified, measures 3 cm.", None, 30),
 ]
 
 
@@ -201,6 +223,12 @@ CHANGES = [
     ("Interval partial resolution of the calcific deposit at the hip.", None, "decreased"),
     ("The previously noted calcific focus at the elbow is no longer apparent.", None, "resolved"),
     ("The calcific deposits about the shoulder have disappeared.", None, "resolved"),
+    # after the mention, a change word before a size and another lesion noun
+    # grades that lesion, as it does without the size
+    ("Calcified granuloma in the right middle lobe next to a new 1.3 cm nodule.", None, ""),
+    ("Calcified granuloma abutting an enlarging 2 x 3 cm mass.", None, ""),
+    ("Calcified granuloma in the right middle lobe, new 5 mm.", None, "new"),
+    ("Calcified granuloma in the right middle lobe, new since the prior.", None, "new"),
 ]
 
 
@@ -838,6 +866,27 @@ ZERO_TOTALS = [
 ]
 
 
+# A 0 that a vessel name follows is that vessel's score, no total: it denies
+# nothing when it opens the sentence's per-vessel list (GUIDE: a score of 0
+# is a negated finding, the total's).
+ZERO_IN_A_VESSEL = [
+    (
+        "The Agatston score is 0 in the LAD, 15 in the RCA and 0 in the circumflex.",
+        False,
+        "LAD=0;RCA=15;LCX=0",
+    ),
+    ("The calcium score is 0 in the left main and 22 in the LAD.", False, "LM=0;LAD=22"),
+    ("Coronary calcium score: 0 in the RCA, 31 in the LAD.", False, "RCA=0;LAD=31"),
+    ("The Agatston score is 0.", True, ""),
+]
+
+
+@pytest.mark.parametrize("text, negated, vessels", ZERO_IN_A_VESSEL)
+def test_a_zero_of_one_vessel_denies_nothing(findings_of, text, negated, vessels):
+    (f,) = findings_of(text)
+    assert (f.negated, f.agatston_vessels) == (negated, vessels)
+
+
 @pytest.mark.parametrize("text", ZERO_TOTALS)
 def test_a_zero_total_denies_its_finding(findings_of, text):
     (f,) = findings_of(text)
@@ -869,3 +918,1001 @@ VESSELS_WITH_TOTAL = [
 def test_vessel_scores_go_to_the_total_of_the_next_sentence(findings_of, text, expected):
     got = [(f.mention, f.agatston, f.agatston_vessels) for f in findings_of(text)]
     assert got == expected
+# Whole fictional reports of several findings each (chest CT, calcium-score
+# CT, mammograms, abdominal CT, shoulder and knee radiographs, carotid and
+# thyroid ultrasound), written with their expected fields before the
+# pipeline ran on them (corpora/GUIDE.md, Descriptors). Each finding keeps
+# its own size, grade, change and BI-RADS terms where several meet in one
+# sentence or report; a size or change of the mass or nodule a calcification
+# lies in, or of another lesion, is never given to it; an impression
+# restating a finding keeps its number but takes no size from it; an
+# impression phrase that sums up several lesions is a lesion of its own.
+# Where the guide is silent we took the reading a registry can trust: a
+# comparison sentence ("No interval change in these calcifications") gives
+# its change to the phrase it names, not to the findings of the sentences
+# before it.
+WHOLE_REPORTS = [
+    (
+        "FINDINGS: A 6 mm calcified granuloma in the right upper lobe. A 4 mm "
+        "calcified granuloma in the left lower lobe, new since the prior. Mild "
+        "coronary artery calcifications.\n"
+        "IMPRESSION: 1. New 4 mm left lower lobe calcified granuloma. 2. Mild "
+        "coronary artery calcification.",
+        [
+            dict(size_mm=6.0, change=""),
+            dict(size_mm=4.0, change="new"),
+            dict(severity="mild", size_mm=None, change=""),
+            dict(size_mm=4.0, change="new"),
+            dict(severity="mild"),
+        ],
+        [1, 2, 3, 2, 3],
+        None,
+    ),
+    (
+        "CT CARDIAC CALCIUM SCORING\n"
+        "FINDINGS: LM: 0. LAD: 45. LCX: 0. RCA: 12. Total Agatston score: 57, "
+        "which is the 62nd percentile for age and sex. Mild calcification of "
+        "the aortic valve. Dense mitral annular calcification.\n"
+        "IMPRESSION: Coronary artery calcium score of 57.",
+        [
+            dict(
+                agatston=57.0,
+                agatston_percentile=62.0,
+                agatston_vessels="LM=0;LAD=45;LCX=0;RCA=12",
+            ),
+            dict(severity="mild", agatston=None, agatston_vessels=""),
+            dict(severity="severe", agatston=None),
+            dict(agatston=57.0, agatston_vessels=""),
+        ],
+        [1, 2, 3, 1],
+        None,
+    ),
+    (
+        "BILATERAL DIGITAL SCREENING MAMMOGRAM\n"
+        "FINDINGS: Right breast: A stable cluster of punctate calcifications "
+        "at 10 o'clock. Left breast: New grouped fine pleomorphic "
+        "calcifications at 2 o'clock spanning 8 mm.\n"
+        "IMPRESSION: New left breast calcifications, suspicious. BI-RADS 4B.",
+        [
+            dict(
+                change="stable",
+                morphology=("punctate",),
+                distribution=("grouped",),
+                size_mm=None,
+            ),
+            dict(
+                change="new",
+                morphology=("fine pleomorphic",),
+                distribution=("grouped",),
+                size_mm=8.0,
+            ),
+            dict(change="new", size_mm=None, morphology=()),
+        ],
+        [1, 2, 2],
+        "4B",
+    ),
+    (
+        "FINDINGS: A 5.2 cm left adrenal mass with internal calcification. The "
+        "mass has enlarged since the prior. Scattered calcified plaque in the "
+        "abdominal aorta. A 3 mm phlebolith in the right hemipelvis.\n"
+        "IMPRESSION: Left adrenal mass with internal calcification. Aortic "
+        "atherosclerotic calcification.",
+        [
+            dict(size_mm=None, change=""),
+            dict(severity="mild", change="", size_mm=None),
+            dict(size_mm=3.0),
+            dict(size_mm=None, change=""),
+            dict(severity="", size_mm=None),
+        ],
+        [1, 2, 3, 1, 2],
+        None,
+    ),
+    (
+        "RIGHT SHOULDER, 3 VIEWS\n"
+        "FINDINGS: There is a 12 mm calcific deposit in the supraspinatus "
+        "tendon, decreased in size from the prior study. A smaller 3 mm "
+        "calcification projects over the infraspinatus tendon, unchanged.\n"
+        "IMPRESSION: Calcific tendinitis of the supraspinatus, decreased.",
+        [
+            dict(size_mm=12.0, change="decreased"),
+            dict(size_mm=3.0, change="stable"),
+            dict(size_mm=None, change="decreased"),
+        ],
+        [1, 2, 1],
+        None,
+    ),
+    (
+        "LEFT KNEE\n"
+        "FINDINGS: Chondrocalcinosis of the medial and lateral menisci. "
+        "Vascular calcifications in the popliteal artery. No joint effusion.\n"
+        "IMPRESSION: Chondrocalcinosis, unchanged from XXXX.",
+        [
+            dict(change=""),
+            dict(morphology=("vascular",), change=""),
+            dict(change="stable"),
+        ],
+        [1, 2, 1],
+        None,
+    ),
+    (
+        "CAROTID DUPLEX\n"
+        "FINDINGS: Right: Moderate calcified plaque at the carotid bulb. Left: "
+        "Mild calcified plaque in the proximal internal carotid artery, "
+        "increased from prior.\n"
+        "IMPRESSION: 1. Moderate right carotid bulb calcified plaque. 2. Mild "
+        "left internal carotid artery calcified plaque, progressed.",
+        [
+            dict(severity="moderate", change=""),
+            dict(severity="mild", change="increased"),
+            dict(severity="moderate", change=""),
+            dict(severity="mild", change="increased"),
+        ],
+        [1, 2, 1, 2],
+        None,
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right middle lobe measuring 5 "
+        "mm. Calcified right hilar lymph node.\n"
+        "IMPRESSION: Calcified right middle lobe granuloma and calcified right "
+        "hilar lymph node, both unchanged.",
+        [
+            dict(size_mm=5.0, change=""),
+            dict(size_mm=None, change=""),
+            dict(size_mm=None, change="stable"),
+            dict(size_mm=None, change="stable"),
+        ],
+        [1, 2, 1, 2],
+        None,
+    ),
+    (
+        "FINDINGS: There are new amorphous calcifications in the right breast "
+        "at 9 o'clock and stable coarse calcifications in the left breast.\n"
+        "IMPRESSION: New right breast amorphous calcifications. BI-RADS 4A.",
+        [
+            dict(change="new", morphology=("amorphous",)),
+            dict(change="stable", morphology=("coarse",)),
+            dict(change="new", morphology=("amorphous",)),
+        ],
+        [1, 2, 1],
+        "4A",
+    ),
+    (
+        "FINDINGS: Coarse calcifications in the pancreatic head, unchanged. "
+        "Bilateral medullary nephrocalcinosis, new from prior. Calcified "
+        "splenic granuloma, 8 mm.\n"
+        "IMPRESSION: 1. Chronic calcific pancreatitis. 2. New medullary "
+        "nephrocalcinosis.",
+        [
+            dict(morphology=("coarse",), change="stable"),
+            dict(change="new", size_mm=None),
+            dict(size_mm=8.0, change=""),
+            dict(change="", morphology=()),
+            dict(change="new"),
+        ],
+        [1, 2, 3, 1, 2],
+        None,
+    ),
+    (
+        "FINDINGS: A 3.4 cm right lower lobe mass with eccentric "
+        "calcification. A separate 5 mm calcified nodule in the left upper "
+        "lobe. Dense aortic valve calcification.\n"
+        "IMPRESSION: 1. 3.4 cm right lower lobe mass with calcification, "
+        "suspicious for malignancy. 2. Calcified left upper lobe nodule, "
+        "likely a granuloma.",
+        [
+            dict(size_mm=None),
+            dict(size_mm=5.0),
+            dict(severity="severe", size_mm=None),
+            dict(size_mm=None),
+            dict(size_mm=None),
+        ],
+        [1, 2, 3, 1, 2],
+        None,
+    ),
+    (
+        "CORONARY CALCIUM SCORE\n"
+        "Left main: 0\n"
+        "LAD: 110\n"
+        "Circumflex: 15\n"
+        "RCA: 0\n"
+        "Total calcium score: 125\n"
+        "FINDINGS: Calcified plaque in the proximal LAD. Mild calcification of "
+        "the aortic root.\n"
+        "IMPRESSION: Total coronary artery calcium score of 125 (MESA "
+        "percentile 70).",
+        [
+            dict(agatston=125.0, agatston_vessels="LM=0;LAD=110;LCX=15;RCA=0"),
+            dict(agatston=None, agatston_vessels=""),
+            dict(severity="mild", agatston=None),
+            dict(agatston=125.0, agatston_percentile=70.0, agatston_vessels=""),
+        ],
+        [1, 2, 3, 1],
+        None,
+    ),
+    (
+        "THYROID ULTRASOUND\n"
+        "FINDINGS: Right lobe: 1.8 cm solid nodule with punctate echogenic "
+        "foci consistent with microcalcifications. Left lobe: 6 mm nodule with "
+        "coarse calcification, stable.\n"
+        "IMPRESSION: Right thyroid nodule with microcalcifications.",
+        [
+            dict(size_mm=None),
+            dict(size_mm=None, morphology=("coarse",), change="stable"),
+            dict(size_mm=None, change=""),
+        ],
+        [1, 2, 1],
+        None,
+    ),
+    (
+        "FINDINGS: Physiologic calcification of the pineal gland. A 4 mm "
+        "calcified focus in the left basal ganglia, new since the prior. Dense "
+        "calcification of the cavernous carotid arteries.\n"
+        "IMPRESSION: New 4 mm calcification in the left basal ganglia.",
+        [
+            dict(size_mm=None, change=""),
+            dict(size_mm=4.0, change="new"),
+            dict(severity="severe", size_mm=None, change=""),
+            dict(size_mm=4.0, change="new"),
+        ],
+        [1, 2, 3, 2],
+        None,
+    ),
+    (
+        "FINDINGS: Liver: A 7 mm calcified granuloma in segment 6. Spleen: "
+        "Multiple punctate calcified granulomas, the largest 4 mm. Moderate "
+        "atherosclerotic calcification of the abdominal aorta and iliac "
+        "arteries.\n"
+        "IMPRESSION: Sequelae of prior granulomatous disease. Moderate "
+        "aortoiliac atherosclerotic calcification.",
+        [
+            dict(size_mm=7.0),
+            dict(size_mm=4.0, morphology=("punctate",)),
+            dict(severity="moderate", size_mm=None),
+            dict(severity="moderate"),
+        ],
+        [1, 2, 3, 3],
+        None,
+    ),
+    (
+        "LEFT DIAGNOSTIC MAMMOGRAM\n"
+        "FINDINGS: A 2.5 cm irregular mass at 3 o'clock containing fine linear "
+        "branching calcifications. Separate round calcifications at 7 o'clock, "
+        "unchanged.\n"
+        "IMPRESSION: 2.5 cm mass with associated calcifications, highly "
+        "suggestive of malignancy. BI-RADS 5.",
+        [
+            dict(size_mm=None, morphology=("fine-linear branching",), change=""),
+            dict(morphology=("round",), change="stable", size_mm=None),
+            dict(size_mm=None, morphology=(), change=""),
+        ],
+        None,
+        "5",
+    ),
+    (
+        "PA AND LATERAL CHEST\n"
+        "FINDINGS: Calcified granuloma in the right upper lobe, unchanged. "
+        "Calcification of the aortic knob. New 8 mm nodular opacity in the "
+        "left lower lobe.\n"
+        "IMPRESSION: No acute disease. Stable right upper lobe granuloma.",
+        [
+            dict(change="stable", size_mm=None),
+            dict(change="", size_mm=None),
+        ],
+        [1, 2],
+        None,
+    ),
+    (
+        "FINDINGS: The calcified left hilar node has increased in size, now 14 "
+        "mm, while the calcified right hilar node is unchanged at 9 mm.",
+        [
+            dict(change="increased", size_mm=14.0),
+            dict(change="stable", size_mm=9.0),
+        ],
+        [1, 2],
+        None,
+    ),
+    (
+        "FINDINGS: Scattered benign vascular calcifications in both breasts. "
+        "Right breast: Grouped amorphous calcifications at 12 o'clock, new, "
+        "spanning 5 mm. Left breast: Previously biopsied coarse dystrophic "
+        "calcifications, stable.\n"
+        "IMPRESSION: Right breast new grouped amorphous calcifications. "
+        "BI-RADS 4.",
+        [
+            dict(morphology=("vascular",), severity="mild", change="", size_mm=None),
+            dict(
+                morphology=("amorphous",),
+                distribution=("grouped",),
+                change="new",
+                size_mm=5.0,
+            ),
+            dict(morphology=("coarse", "dystrophic"), change="stable", size_mm=None),
+            dict(
+                morphology=("amorphous",),
+                distribution=("grouped",),
+                change="new",
+                size_mm=None,
+            ),
+        ],
+        [1, 2, 3, 2],
+        "4",
+    ),
+    (
+        "FINDINGS: Calcified gallbladder wall. Scattered phleboliths in the "
+        "pelvis. A 1.1 cm calcified left renal cyst.\n"
+        "IMPRESSION: 1. Calcified gallbladder wall. 2. Calcified left renal "
+        "cyst.",
+        [
+            dict(size_mm=None),
+            dict(severity="mild", size_mm=None),
+            dict(size_mm=11.0),
+            dict(size_mm=None),
+            dict(size_mm=None),
+        ],
+        [1, 2, 3, 1, 3],
+        None,
+    ),
+    (
+        "FINDINGS: Moderate mitral annular calcification. Severe aortic valve "
+        "calcification with restricted leaflet motion. Mild coronary artery "
+        "calcification in the LAD distribution.\n"
+        "IMPRESSION: Severe aortic valve calcification; moderate mitral "
+        "annular calcification.",
+        [
+            dict(severity="moderate"),
+            dict(severity="severe"),
+            dict(severity="mild"),
+            dict(severity="severe"),
+            dict(severity="moderate"),
+        ],
+        [1, 2, 3, 2, 1],
+        None,
+    ),
+    (
+        "AP PELVIS\n"
+        "FINDINGS: Heterotopic ossification lateral to the right hip, "
+        "increased since the prior. Vascular calcifications in the femoral "
+        "arteries. Pelvic phleboliths.\n"
+        "IMPRESSION: Progression of right hip heterotopic ossification.",
+        [
+            dict(change="increased"),
+            dict(morphology=("vascular",), change=""),
+            dict(change=""),
+            dict(change="increased"),
+        ],
+        [1, 2, 3, 1],
+        None,
+    ),
+    (
+        "FINDINGS: A 4 mm calcified granuloma in the right upper lobe and a 6 "
+        "mm calcified granuloma in the left lower lobe. No pleural effusion.",
+        [
+            dict(size_mm=4.0),
+            dict(size_mm=6.0),
+        ],
+        [1, 2],
+        None,
+    ),
+    (
+        "FINDINGS: Coronary artery calcium score: 0. Mild calcification of the "
+        "aortic arch. Calcified granuloma in the right middle lobe, 3 mm.\n"
+        "IMPRESSION: 1. Calcium score of zero. 2. Incidental calcified "
+        "granuloma.",
+        [
+            dict(negated=True, agatston=0.0),
+            dict(severity="mild", agatston=None, negated=False),
+            dict(size_mm=3.0, agatston=None),
+            dict(negated=True),
+            dict(size_mm=None, agatston=None),
+        ],
+        [1, 2, 3, 1, 3],
+        None,
+    ),
+    (
+        "FINDINGS: Meniscal chondrocalcinosis, mild. A 1.5 cm calcified loose "
+        "body in the suprapatellar recess. Scattered popliteal artery "
+        "calcifications.\n"
+        "IMPRESSION: Mild chondrocalcinosis. Calcified loose body.",
+        [
+            dict(severity="mild"),
+            dict(severity="", size_mm=15.0),
+            dict(severity="mild", size_mm=None),
+            dict(severity="mild"),
+            dict(severity="", size_mm=None),
+        ],
+        [1, 2, 3, 1, 2],
+        None,
+    ),
+    (
+        "FINDINGS: A calcified uterine fibroid measuring 4.1 cm. An enlarging "
+        "3 cm left ovarian cyst. Extensive calcification of the abdominal "
+        "aorta.\n"
+        "IMPRESSION: Calcified fibroid. Enlarging left ovarian cyst.",
+        [
+            dict(size_mm=41.0, change=""),
+            dict(severity="severe", change="", size_mm=None),
+            dict(size_mm=None, change=""),
+        ],
+        [1, 2, 1],
+        None,
+    ),
+    (
+        "FINDINGS: Dense calcification of the left anterior descending artery. "
+        "Mild calcified plaque in the right coronary artery.\n"
+        "IMPRESSION: Coronary artery calcifications as described above.",
+        [
+            dict(severity="severe"),
+            dict(severity="mild"),
+            dict(severity=""),
+        ],
+        [1, 2, 3],
+        None,
+    ),
+    (
+        "CAROTID ULTRASOUND\n"
+        "FINDINGS: Right ICA: Heavily calcified plaque causing 60% stenosis, "
+        "new compared with XXXX. Left ICA: Small calcified plaque, unchanged.\n"
+        "IMPRESSION: New heavily calcified right ICA plaque.",
+        [
+            dict(severity="severe", change="new"),
+            dict(severity="", change="stable"),
+            dict(severity="severe", change="new"),
+        ],
+        [1, 2, 1],
+        None,
+    ),
+    (
+        "FINDINGS: Pancreatic calcifications, decreased in number compared to "
+        "prior. Calcified splenic artery aneurysm measuring 1.6 cm, unchanged. "
+        "Mild atherosclerotic calcifications of the aorta.\n"
+        "IMPRESSION: Stable 1.6 cm calcified splenic artery aneurysm.",
+        [
+            dict(change="decreased"),
+            dict(size_mm=16.0, change="stable"),
+            dict(severity="mild", change="", size_mm=None),
+            dict(size_mm=16.0, change="stable"),
+        ],
+        [1, 2, 3, 2],
+        None,
+    ),
+    (
+        "FINDINGS: Right breast: Coarse popcorn calcifications, consistent "
+        "with a degenerating fibroadenoma, stable. Left breast: Rim "
+        "calcifications of an oil cyst, unchanged. Dermal calcifications in "
+        "the left breast.\n"
+        "IMPRESSION: Benign calcifications. BI-RADS 2.",
+        [
+            dict(morphology=("coarse", "popcorn"), change="stable"),
+            dict(morphology=("rim",), change="stable"),
+            dict(morphology=("skin",), change=""),
+            dict(morphology=(), change=""),
+        ],
+        [1, 2, 3, 4],
+        "2",
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. New 5 mm "
+        "noncalcified nodule in the left lower lobe. Calcified mediastinal "
+        "lymph nodes, stable.\n"
+        "IMPRESSION: New left lower lobe nodule. Stable calcified mediastinal "
+        "nodes.",
+        [
+            dict(change="", size_mm=None),
+            dict(change="stable"),
+            dict(change="stable"),
+        ],
+        [1, 2, 2],
+        None,
+    ),
+    (
+        "FINDINGS: Calcified mediastinal lymph nodes. Calcified granuloma in "
+        "the left upper lobe.\n"
+        "IMPRESSION: No interval change in the calcified mediastinal lymph "
+        "nodes and calcified left upper lobe granuloma.",
+        [
+            dict(change=""),
+            dict(change=""),
+            dict(change="stable"),
+            dict(change="stable"),
+        ],
+        [1, 2, 1, 2],
+        None,
+    ),
+    (
+        "FINDINGS: A 9 mm calcified right hilar lymph node and a 2.1 cm "
+        "noncalcified left hilar lymph node, enlarged.\n"
+        "IMPRESSION: Enlarging noncalcified left hilar node.",
+        [
+            dict(size_mm=9.0, change=""),
+        ],
+        [1],
+        None,
+    ),
+    (
+        "FINDINGS: Moderate calcified plaque in the LAD and mild calcified "
+        "plaque in the circumflex artery. Severe calcification of the RCA.\n"
+        "IMPRESSION: Multivessel coronary calcification.",
+        [
+            dict(severity="moderate"),
+            dict(severity="mild"),
+            dict(severity="severe"),
+            dict(severity=""),
+        ],
+        [1, 2, 3, 4],
+        None,
+    ),
+    (
+        "FINDINGS: Calcified granulomas in the right upper lobe and left lower "
+        "lobe measuring 4 mm and 7 mm respectively.",
+        [
+            dict(size_mm=None),
+        ],
+        None,
+        None,
+    ),
+    (
+        "FINDINGS: A 3 cm complex mass in the right ovary containing a 6 mm "
+        "calcification. A calcified fibroid measuring 2 cm.\n"
+        "IMPRESSION: Right ovarian mass with calcification. Calcified fibroid.",
+        [
+            dict(size_mm=6.0),
+            dict(size_mm=20.0),
+            dict(size_mm=None),
+            dict(size_mm=None),
+        ],
+        [1, 2, 1, 2],
+        None,
+    ),
+    (
+        "FINDINGS: RUL calcified granuloma, 5 mm. LLL calcified granuloma, 3 "
+        "mm, new.\n"
+        "IMPRESSION: 1. RUL calcified granuloma. 2. New LLL calcified "
+        "granuloma.",
+        [
+            dict(size_mm=5.0, change=""),
+            dict(size_mm=3.0, change="new"),
+            dict(size_mm=None, change=""),
+            dict(size_mm=None, change="new"),
+        ],
+        [1, 2, 1, 2],
+        None,
+    ),
+    (
+        "FINDINGS:\n"
+        "- Calcified granuloma right upper lobe (5 mm), stable.\n"
+        "- Calcified granuloma left upper lobe (3 mm), new.\n"
+        "- Moderate coronary artery calcification.\n"
+        "IMPRESSION:\n"
+        "1. New 3 mm left upper lobe calcified granuloma.",
+        [
+            dict(size_mm=5.0, change="stable"),
+            dict(size_mm=3.0, change="new"),
+            dict(severity="moderate", change="", size_mm=None),
+            dict(size_mm=3.0, change="new"),
+        ],
+        [1, 2, 3, 2],
+        None,
+    ),
+    (
+        "FINDINGS: LEFT BREAST: Grouped punctate calcifications at 1 o'clock, "
+        "stable since XXXX. RIGHT BREAST: Grouped amorphous calcifications at "
+        "11 o'clock, not seen previously.\n"
+        "IMPRESSION: New right breast calcifications. BI-RADS 4.",
+        [
+            dict(change="stable", morphology=("punctate",), distribution=("grouped",)),
+            dict(change="new", morphology=("amorphous",), distribution=("grouped",)),
+            dict(change="new", morphology=()),
+        ],
+        [1, 2, 2],
+        "4",
+    ),
+    (
+        "FINDINGS: Coronary calcium scoring: LAD 34, LCx 0, RCA 8, LM 0. The "
+        "total Agatston score is 42 (45th percentile). There is also moderate "
+        "aortic valve calcification.\n"
+        "IMPRESSION: Mild coronary atherosclerosis with calcium score of 42. "
+        "Moderate aortic valve calcification.",
+        [
+            dict(agatston=42.0, agatston_percentile=45.0),
+            dict(severity="moderate", agatston=None, agatston_percentile=None),
+            dict(agatston=42.0),
+            dict(severity="moderate", agatston=None),
+        ],
+        None,
+        None,
+    ),
+    (
+        "FINDINGS: Calcified pleural plaques along the left hemidiaphragm, "
+        "increased. Calcified granuloma in the right lower lobe, unchanged.\n"
+        "IMPRESSION: Progression of left pleural calcified plaques. Stable "
+        "right lower lobe granuloma.",
+        [
+            dict(change="increased"),
+            dict(change="stable"),
+            dict(change="increased"),
+        ],
+        [1, 2, 1],
+        None,
+    ),
+    (
+        "FINDINGS: Two calcified granulomas in the right upper lobe, measuring "
+        "3 mm and 5 mm. A 2.3 cm spiculated mass in the left upper lobe is new.",
+        [
+            dict(size_mm=5.0, change=""),
+        ],
+        None,
+        None,
+    ),
+    (
+        "FINDINGS: A 1.4 cm left thyroid nodule with peripheral eggshell "
+        "calcification has enlarged. A 5 mm right thyroid nodule with a "
+        "punctate calcification is unchanged.",
+        [
+            dict(size_mm=None, morphology=("rim",)),
+            dict(size_mm=None, morphology=("punctate",), change="stable"),
+        ],
+        [1, 2],
+        None,
+    ),
+    (
+        "FINDINGS: Right kidney: 4 mm calcification in the upper pole. Left "
+        "kidney: 7 mm calcification in the lower pole, increased from 5 mm.\n"
+        "IMPRESSION: Bilateral renal calcifications.",
+        [
+            dict(size_mm=4.0, change=""),
+            dict(size_mm=7.0, change="increased"),
+            dict(size_mm=None, change=""),
+        ],
+        [1, 2, 3],
+        None,
+    ),
+    (
+        "FINDINGS: Calcified plaque at the right carotid bulb measures 4 mm in "
+        "thickness; on the left, calcified plaque at the bulb is unchanged.",
+        [
+            dict(change=""),
+            dict(change="stable"),
+        ],
+        [1, 2],
+        None,
+    ),
+    (
+        "FINDINGS: Scattered calcified granulomas are present in both lungs. A "
+        "new 6 mm noncalcified nodule is present in the right middle lobe; it "
+        "was not present previously.",
+        [
+            dict(severity="mild", change="", size_mm=None),
+        ],
+        [1],
+        None,
+    ),
+    (
+        "FINDINGS: Left shoulder: 8 mm calcific density near the greater "
+        "tuberosity, consistent with calcific tendinitis. Right shoulder: no "
+        "calcification.\n"
+        "IMPRESSION: Left calcific tendinitis.",
+        [
+            dict(size_mm=8.0),
+            dict(size_mm=None),
+            dict(negated=True, size_mm=None),
+            dict(size_mm=None),
+        ],
+        None,
+        None,
+    ),
+    (
+        "FINDINGS: Mild mitral annular calcification, stable. New moderate "
+        "aortic valve calcification. Severe coronary artery calcification, "
+        "increased.\n"
+        "IMPRESSION: Progression of coronary artery calcification.",
+        [
+            dict(severity="mild", change="stable"),
+            dict(severity="moderate", change="new"),
+            dict(severity="severe", change="increased"),
+            dict(severity="", change="increased"),
+        ],
+        [1, 2, 3, 3],
+        None,
+    ),
+    (
+        "FINDINGS: The previously seen 5 mm calcification in the left breast "
+        "at 3 o'clock is stable. A new 4 mm cluster of pleomorphic "
+        "calcifications is seen at 9 o'clock in the left breast.\n"
+        "IMPRESSION: New left breast calcifications at 9 o'clock. BI-RADS 4B.",
+        [
+            dict(size_mm=5.0, change="stable"),
+            dict(
+                size_mm=4.0,
+                change="new",
+                morphology=("fine pleomorphic",),
+                distribution=("grouped",),
+            ),
+            dict(size_mm=None, change="new"),
+        ],
+        [1, 2, 2],
+        "4B",
+    ),
+    (
+        "FINDINGS: Calcified right hilar node and calcified subcarinal node, "
+        "both unchanged. New 12 mm left lower lobe nodule.",
+        [
+            dict(change="stable", size_mm=None),
+            dict(change="stable", size_mm=None),
+        ],
+        [1, 2],
+        None,
+    ),
+    (
+        "FINDINGS: Densely calcified 2.5 cm fibroid in the uterine fundus, "
+        "unchanged. Several pelvic phleboliths, the largest 5 mm.",
+        [
+            dict(severity="severe", size_mm=25.0, change="stable"),
+            dict(size_mm=5.0, change=""),
+        ],
+        [1, 2],
+        None,
+    ),
+    (
+        "FINDINGS: The calcifications in the right breast are unchanged. The "
+        "calcifications in the left breast are new.\n"
+        "IMPRESSION: New left breast calcifications. BI-RADS 0.",
+        [
+            dict(change="stable"),
+            dict(change="new"),
+            dict(change="new"),
+        ],
+        [1, 2, 2],
+        "0",
+    ),
+    (
+        "FINDINGS: Calcified left adrenal nodule measuring 1.8 cm, previously "
+        "1.5 cm. Calcified splenic granuloma.",
+        [
+            dict(size_mm=18.0, change="increased"),
+            dict(size_mm=None, change=""),
+        ],
+        [1, 2],
+        None,
+    ),
+    (
+        "FINDINGS: Eggshell calcification of the bilateral hilar lymph nodes. "
+        "Coarse calcifications in the pancreatic body.\n"
+        "IMPRESSION: Eggshell calcified hilar nodes, consistent with silicosis.",
+        [
+            dict(morphology=("rim",)),
+            dict(morphology=("coarse",)),
+            dict(morphology=("rim",)),
+        ],
+        [1, 2, 1],
+        None,
+    ),
+    (
+        "FINDINGS: Rim-like calcification of the splenic artery aneurysm. "
+        "Punctate calcifications in the spleen.\n"
+        "IMPRESSION: Calcified splenic artery aneurysm.",
+        [
+            dict(morphology=("rim",)),
+            dict(morphology=("punctate",)),
+            dict(morphology=()),
+        ],
+        [1, 2, 1],
+        None,
+    ),
+    (
+        "FINDINGS: Right breast: Large rod-like calcifications in a ductal "
+        "distribution, consistent with secretory disease. Left breast: Milk of "
+        "calcium layering in a cyst, stable.\n"
+        "IMPRESSION: Benign calcifications bilaterally. BI-RADS 2.",
+        [
+            dict(morphology=("large rod-like",)),
+            dict(morphology=("milk of calcium",), change="stable"),
+            dict(morphology=()),
+        ],
+        None,
+        "2",
+    ),
+    (
+        "FINDINGS: Left breast: Fine linear branching calcifications in a "
+        "segmental distribution at 4 o'clock. Right breast: Lucent-centered "
+        "dermal calcifications.\n"
+        "IMPRESSION: Suspicious left breast calcifications. BI-RADS 4C.",
+        [
+            dict(morphology=("fine-linear branching",), distribution=("segmental",)),
+            dict(morphology=("skin",)),
+            dict(morphology=()),
+        ],
+        [1, 2, 1],
+        "4C",
+    ),
+    (
+        "FINDINGS: Coarse heterogeneous calcifications in a regional "
+        "distribution in the right breast, new. Popcorn-like calcifications in "
+        "the left breast, unchanged.\n"
+        "IMPRESSION: New right breast coarse heterogeneous calcifications. "
+        "BI-RADS 4A.",
+        [
+            dict(
+                morphology=("coarse heterogeneous",),
+                distribution=("regional",),
+                change="new",
+            ),
+            dict(morphology=("popcorn",), change="stable"),
+            dict(morphology=("coarse heterogeneous",), change="new"),
+        ],
+        [1, 2, 1],
+        "4A",
+    ),
+    (
+        "FINDINGS: Diffuse punctate calcifications throughout both breasts. "
+        "Linear calcifications along the 12 o'clock duct of the left breast.\n"
+        "IMPRESSION: BI-RADS 3.",
+        [
+            dict(morphology=("punctate",), distribution=("diffuse",)),
+            dict(distribution=("linear",)),
+        ],
+        [1, 2],
+        "3",
+    ),
+    (
+        "FINDINGS: Curvilinear calcification along the wall of the abdominal "
+        "aortic aneurysm. Dystrophic calcifications in the right gluteal "
+        "subcutaneous tissues.\n"
+        "IMPRESSION: Abdominal aortic aneurysm with mural calcification.",
+        [
+            dict(morphology=()),
+            dict(morphology=("dystrophic",)),
+            dict(morphology=()),
+        ],
+        [1, 2, 1],
+        None,
+    ),
+    (
+        "FINDINGS: Left breast: Pleomorphic calcifications at 6 o'clock, "
+        "increased in number. Right breast: Scattered vascular calcifications.\n"
+        "IMPRESSION: Increasing pleomorphic calcifications in the left breast. "
+        "BI-RADS 4B.",
+        [
+            dict(morphology=("fine pleomorphic",), change="increased"),
+            dict(morphology=("vascular",), severity="mild", change=""),
+            dict(morphology=("fine pleomorphic",), change="increased"),
+        ],
+        [1, 2, 1],
+        "4B",
+    ),
+    (
+        "FINDINGS: Right: a cluster of amorphous calcifications at 10 o'clock "
+        "measuring 7 mm. Left: two clusters of round calcifications, each 3 "
+        "mm, stable.\n"
+        "IMPRESSION: BI-RADS 4A, right breast.",
+        [
+            dict(
+                morphology=("amorphous",),
+                distribution=("grouped",),
+                size_mm=7.0,
+                change="",
+            ),
+            dict(morphology=("round",), size_mm=3.0, change="stable"),
+        ],
+        [1, 2],
+        "4A",
+    ),
+    (
+        "FINDINGS: Suture calcifications at the left lumpectomy site, stable. "
+        "New punctate calcifications in the right breast at 8 o'clock.\n"
+        "IMPRESSION: New right breast punctate calcifications. Stable "
+        "postsurgical calcifications on the left. BI-RADS 3.",
+        [
+            dict(morphology=("suture",), change="stable"),
+            dict(morphology=("punctate",), change="new"),
+            dict(morphology=("punctate",), change="new"),
+            dict(morphology=(), change="stable"),
+        ],
+        [1, 2, 2, 1],
+        "3",
+    ),
+    (
+        "FINDINGS: Calcium score: LAD 210, LCX 35, RCA 96, LM 12. Total 353.\n"
+        "Calcified plaque in the proximal RCA with mild stenosis. Severe MAC.\n"
+        "IMPRESSION: CAC score 353.",
+        [
+            dict(agatston=353.0, agatston_vessels="LAD=210;LCX=35;RCA=96;LM=12"),
+            dict(agatston=None),
+            dict(severity="severe", agatston=None),
+            dict(agatston=353.0),
+        ],
+        None,
+        None,
+    ),
+    (
+        "FINDINGS: Right kidney: 3 mm nonobstructing calcification. Left "
+        "kidney: 5 mm calcification in the lower pole, new.\n"
+        "IMPRESSION: New 5 mm left renal calcification. Stable 3 mm right "
+        "renal calcification.",
+        [
+            dict(size_mm=3.0, change=""),
+            dict(size_mm=5.0, change="new"),
+            dict(size_mm=5.0, change="new"),
+            dict(size_mm=3.0, change="stable"),
+        ],
+        [1, 2, 2, 1],
+        None,
+    ),
+    (
+        "FINDINGS: Moderate calcified plaque at the right carotid bulb. Mild "
+        "calcified plaque on the left.\n"
+        "IMPRESSION: Bilateral carotid calcified plaque, moderate on the right "
+        "and mild on the left.",
+        [
+            dict(severity="moderate"),
+            dict(severity="mild"),
+            dict(),
+        ],
+        [1, 2, 3],
+        None,
+    ),
+    (
+        "FINDINGS: There is a 2.2 cm enhancing mass in the left kidney with a "
+        "focus of calcification, new since the prior exam. Stable calcified "
+        "cyst in the right kidney.",
+        [
+            dict(size_mm=None),
+            dict(change="stable", size_mm=None),
+        ],
+        [1, 2],
+        None,
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. Calcified "
+        "lymph node in the right hilum. There has been no interval change in "
+        "these calcifications.",
+        [
+            dict(change=""),
+            dict(change=""),
+            dict(change="stable"),
+        ],
+        None,
+        None,
+    ),
+    (
+        "FINDINGS: Calcified plaque in the right SFA. Calcified plaque in the "
+        "left SFA, unchanged.\n"
+        "IMPRESSION: Left SFA calcified plaque.",
+        [
+            dict(change=""),
+            dict(change="stable"),
+            dict(change=""),
+        ],
+        [1, 2, 2],
+        None,
+    ),
+    (
+        "FINDINGS: Left breast: punctate calcifications at 2 o'clock, 4 mm. "
+        "Right breast: punctate calcifications at 2 o'clock, 6 mm.\n"
+        "IMPRESSION: Punctate calcifications in the right breast, BI-RADS 3.",
+        [
+            dict(size_mm=4.0),
+            dict(size_mm=6.0),
+            dict(size_mm=None),
+        ],
+        [1, 2, 2],
+        "3",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected, lesions, birads", WHOLE_REPORTS)
+def test_whole_report_descriptors(analyzer, text, expected, lesions, birads):
+    result = analyzer.analyze(text, "T")
+    found = result.findings
+    assert len(found) == len(expected), [f.mention for f in found]
+    got = [{k: getattr(f, k) for k in e} for f, e in zip(found, expected, strict=True)]
+    assert got == expected
+    if birads is not None:
+        assert result.birads == birads
+
+
+@pytest.mark.parametrize(
+    "text, lesions", [(t, n) for t, _, n, _ in WHOLE_REPORTS if n is not None]
+)
+def test_whole_report_lesions(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -323,3 +323,87 @@ ARTERY_NAMED_IN_MENTION = [
 @pytest.mark.parametrize("text, lesions", ARTERY_NAMED_IN_MENTION)
 def test_artery_named_in_the_mention_is_its_sub_site(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# An impression finding whose site its sentence takes from the sentence
+# before, which names the other side, while its own words give its side
+# ("... in the right breast. Stable calcifications on the left."): it is no
+# restatement of the lesion on that other side (GUIDE: different sides are
+# different lesions), but of the one lesion of the findings its words name
+# without a site on its own side, else a lesion of its own.
+SITE_OF_THE_OTHER_SIDE = [
+    (
+        "FINDINGS: Suture calcifications at the left lumpectomy site. Grouped "
+        "calcifications in the right breast at 8 o'clock.\n"
+        "IMPRESSION: New grouped calcifications in the right breast. Stable "
+        "calcifications on the left.",
+        [1, 2, 2, 1],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe.\n"
+        "IMPRESSION: Calcified granuloma in the right upper lobe. Calcified "
+        "granuloma on the left.",
+        [1, 1, 2],
+    ),
+    (
+        "FINDINGS: Calcified plaque in the right common femoral artery. "
+        "Calcified plaque at the left groin.\n"
+        "IMPRESSION: Calcified plaque in the right common femoral artery. "
+        "Calcified plaque on the left as well.",
+        [1, 2, 1, 2],
+    ),
+    # both sides named at the site in the findings: each restated
+    (
+        "FINDINGS: Calcified granuloma in the right lower lobe. Calcified "
+        "granuloma in the left lower lobe.\n"
+        "IMPRESSION: Calcified granuloma in the right lower lobe. Calcified "
+        "granuloma on the left.",
+        [1, 2, 1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", SITE_OF_THE_OTHER_SIDE)
+def test_site_from_the_sentence_before_on_the_other_side(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# An opening "the" and a mention whose own words name a place at the site of
+# the finding before it that the finding before it does not name ("The
+# infraspinatus calcification" after the supraspinatus deposit; "The internal
+# carotid calcification" after the carotid bulb's plaque) names that place: no
+# anaphor, another lesion (GUIDE: lesion). The same place, or a tissue in the
+# joint the one before lies about, still refers back.
+THE_PLACE_IN_THE_MENTION = [
+    (
+        "FINDINGS: The left supraspinatus calcific deposit measures 8 mm. The "
+        "infraspinatus calcification measures 5 mm.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcific deposit in the supraspinatus tendon. The "
+        "infraspinatus calcification is new.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified plaque in the left carotid bulb. The internal "
+        "carotid calcification is mild.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcific deposit in the supraspinatus tendon. The "
+        "supraspinatus calcification measures 6 mm.",
+        [1, 1],
+    ),
+    ("FINDINGS: Calcified plaque in the LAD. The LAD calcification is dense.", [1, 1]),
+    (
+        "FINDINGS: Heterotopic ossification about the left hip. The gluteal "
+        "calcification is mature.",
+        [1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", THE_PLACE_IN_THE_MENTION)
+def test_the_place_in_the_mention_is_another_lesion(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

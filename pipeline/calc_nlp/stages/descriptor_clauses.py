@@ -74,6 +74,30 @@ def clause(
     return Clause(lo, hi, hi_shape, hi_grade, span.start_char, span.end_char)
 
 
+# A relative clause set off by commas after the noun it describes ("The
+# right renal mass, which contains coarse calcification, has grown").
+_RELATIVE = re.compile(
+    r",[^\S\n]*which[^\S\n]+(?:contains?|has|had|have|holds?|shows?|demonstrates?)\b",
+    re.I,
+)
+# How far before the clause's start the comma opening it may stand.
+_RELATIVE_REACH = 8
+
+
+def relative_end(text: str, lo: int, start: int, end: int, stop: int) -> int:
+    """Where the sizes of a finding's clause (`lo` to `stop`) end when its
+    mention (`start` to `end`) lies in a relative clause the clause opens
+    with ("..., which contains coarse calcification, has grown to 4.2 cm"):
+    at the comma that closes it. A size after it is the noun's before the
+    relative clause, not the calcification's (guide: never the size of a
+    different lesion)."""
+    comma = text.rfind(",", 0, start)
+    if comma < lo - _RELATIVE_REACH or not _RELATIVE.match(text, comma):
+        return stop
+    close = text.find(",", end, stop)
+    return close if close >= 0 else stop
+
+
 def _past_restating_link(dr: DescriptorRules, text: str, lo: int, start: int) -> int:
     """Where a finding's clause begins when a restating link stands between
     the finding before it and the mention ("coarse calcification in the
@@ -457,8 +481,9 @@ def in_reach(
         return True  # "calcifications, amorphous in morphology"
     if field in ("severity", "change"):
         # after the mention, a word that grades another noun is not its
-        # ("adjacent to a new nodule"); past a comma a grade must end its phrase
-        nxt = _NEXT_WORD.match(text, m.end())
+        # ("adjacent to a new nodule", past a size: "next to a new 1.3 cm
+        # nodule"); past a comma a grade must end its phrase
+        nxt = _NEXT_WORD.match(text, _past_size(dr, text, m.end()))
         last = m.group().split()[-1].lower()  # "new since XXXX": the phrase links
         links = last in dr.followers and last not in ("in", "of")  # not "change in X"
         if nxt and not links and nxt.group(1).lower() not in dr.followers:
@@ -481,6 +506,17 @@ def in_reach(
     own = not _names_lesion(dr, text, c) and _own_segment(dr, text, c, m)
     return _closes(text, m.end()) or own
 
+
+
+def _past_size(dr: DescriptorRules, text: str, at: int) -> int:
+    """Where the size right after `at` ends ("new 1.3 cm nodule": before
+    "nodule"), else `at`."""
+    start = skip_spaces(text, at)
+    for _, rx in dr.patterns.get("size", []):
+        sized = rx.match(text, start)
+        if sized is not None:
+            return sized.end()
+    return at
 
 
 def _grades_next_word(dr: DescriptorRules, text: str, m: re.Match[str], start: int) -> bool:

@@ -31,7 +31,13 @@ from calc_nlp.stages.descriptor_changes import (
     size_change,
     subject_mention,
 )
-from calc_nlp.stages.descriptor_clauses import Clause, clause, in_reach, predicate_ok
+from calc_nlp.stages.descriptor_clauses import (
+    Clause,
+    clause,
+    in_reach,
+    predicate_ok,
+    relative_end,
+)
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_scores import Scores, Word, scores_of, takes_score
 from calc_nlp.stages.descriptor_sizes import (
@@ -79,8 +85,9 @@ def describe(
                 words = [w for w in words if w[0] != "change"]
             f.change = outer[0]
             words.append(outer[1])
+        bounds = (c.lo, relative_end(text, c.lo, c.start, c.end, c.hi))
         size = size_of(
-            dr, text, span, (c.lo, c.hi), f.site_text, rd.offset, _reach(spans, i, sent)
+            dr, text, span, bounds, f.site_text, rd.offset, _reach(spans, i, sent)
         )
         if size is not None:
             f.size_mm = size[0]

@@ -98,6 +98,21 @@ def said_side(dr: DescriptorRules, f: Finding) -> bool:
     return not side(f) or side(f)[:4] in words
 
 
+_OTHER_SIDE = {"left": "right", "right": "left"}
+
+
+def site_other_side(dr: DescriptorRules, f: Finding) -> bool:
+    """Do the finding's site words name the side opposite its own? The site
+    came from the sentence before, its side from the finding's own sentence
+    ('Calcified granuloma in the right lung. Calcified granuloma on the
+    left.'): the words that would restate the lesion there are not its own."""
+    other = _OTHER_SIDE.get(side(f))
+    if other is None:
+        return False
+    words = " ".join(dr.synonyms.get(w, w) for w in WORD.findall(f.site_text.lower()))
+    return other in words.split()
+
+
 def side(f: Finding) -> str:
     """The finding's side, else the side of the operation its note is about
     (Finding.context_side): findings of another side are other lesions."""

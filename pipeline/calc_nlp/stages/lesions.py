@@ -83,6 +83,7 @@ from calc_nlp.stages.lesion_words import (
     said_side,
     side,
     singular_words,
+    site_other_side,
     site_words,
     stems,
     sub_site,
@@ -350,6 +351,12 @@ def _same_lesion(
         ]
     if not loose:  # the impression restating the one findings lesion at its site
         loose = _sub_named_at_site(dr, same, f, sub)
+    if not loose and site_other_side(dr, f):
+        # its site from the sentence before, which names the other side, its
+        # side its own ("New right breast calcifications. Stable
+        # calcifications on the left."): not a lesion of that other side,
+        # but the one of another section its words name without a site
+        return _unsited(named, f)
     if not loose and not said_side(dr, f):  # its side from elsewhere in the sentence
         loose = [
             x
@@ -909,9 +916,22 @@ def _refers_back(
         and (f.site in ("", prev.site) or not prev.site or _in_joint(dr, f, prev))
         and (prev.section == f.section or not prev.site)
         and not names_its_place(dr, f, prev)
+        and not _mention_elsewhere(dr, f, prev)
         and not _other_vessel(dr, f, prev)
         and not _subs_apart(f, prev, places or {})
     )
+
+
+def _mention_elsewhere(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Do the anaphor's own words name a place at `prev`'s site that `prev`'s
+    site words do not ("The infraspinatus calcification" after the
+    supraspinatus deposit)? An opening "the" and a place name that place,
+    not a calcification said before (GUIDE: lesion); a tissue in the joint
+    the one before lies about narrows its place (`_in_joint`)."""
+    if _in_joint(dr, f, prev):
+        return False  # "the tendon calcification" after one about the joint
+    mine = set(site_words(dr, f.mention)) - dr.bare_words
+    return bool(mine) and not mine <= set(site_words(dr, f"{prev.site_text} {prev.site}"))
 
 
 def _subs_apart(f: Finding, prev: Finding, places: dict[str, str]) -> bool:
