@@ -170,6 +170,12 @@ UNCERTAIN: list[Row] = [
     ("There are likely phleboliths in the pelvis.", "phleboliths", {"uncertain"}),
     ("The density at the base is likely a calcified granuloma.", "granuloma", {"uncertain"}),
     ("Calcified nodule which is likely a granuloma.", "nodule", set()),
+    # a 'not' softened by an adverb of certainty hedges, it does not deny
+    ("The small opacity in the right apex is not definitely calcified.", "calcified", {"uncertain"}),
+    ("Rounded density over the lingula, not convincingly calcified on the lateral view.", "calcified", {"uncertain"}),
+    ("A 5 mm opacity at the left base which is not clearly calcified.", "calcified", {"uncertain"}),
+    ("Density at the left apex NOT DEFINITIVELY CALCIFIED.", "CALCIFIED", {"uncertain"}),
+    ("The opacity at the left apex is not calcified.", "calcified", {"negated"}),
     # 'or' inside a denied or ruled-out list is no second reading
     ("No new calcification or edema.", "calcification", set()),
     ("No calcification or edema.", "calcification", {"negated"}),
