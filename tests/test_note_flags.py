@@ -176,6 +176,15 @@ UNCERTAIN: list[Row] = [
     ("A 5 mm opacity at the left base which is not clearly calcified.", "calcified", {"uncertain"}),
     ("Density at the left apex NOT DEFINITIVELY CALCIFIED.", "CALCIFIED", {"uncertain"}),
     ("The opacity at the left apex is not calcified.", "calcified", {"negated"}),
+    # a 'versus' between two places of the node a bare 'calcified' qualifies
+    # doubts where it lies, not that it is there
+    ("Calcified right hilar versus subcarinal lymph node.", "Calcified", set()),
+    ("A calcified lingular vs. left lower lobe granuloma is unchanged.", "calcified", set()),
+    ("Calcified aortopulmonary window versus left hilar XXXX.", "Calcified", set()),
+    # the calcification itself one of the readings, or the whole finding
+    ("Calcified versus noncalcified nodule in the right apex.", "Calcified", {"uncertain"}),
+    ("Calcified granuloma versus a nipple shadow at the left base.", "granuloma", {"uncertain"}),
+    ("Calcified right lower lobe versus nipple shadow.", "Calcified", {"uncertain"}),
     # 'or' inside a denied or ruled-out list is no second reading
     ("No new calcification or edema.", "calcification", set()),
     ("No calcification or edema.", "calcification", {"negated"}),
