@@ -32,6 +32,10 @@ NEGATION: list[Row] = [
     ("Negative for pneumonia; there is a calcified granuloma at the right base.", "granuloma", set()),
     ("The kidneys are free of stones. Vascular calcifications are noted in the pelvis.", "Vascular", set()),
     ("The RCA is free of calcification.", "calcification", {"negated"}),
+    # 'not' with the verb that shows what it denies, a mask between or not
+    ("The nodule does not show a benign pattern calcification.", "calcification", {"negated"}),
+    ("Apical opacity, not XXXX showing a central calcification; CT advised.", "calcification", {"negated"}),
+    ("The mass does not contain a small internal calcification.", "calcification", {"negated"}),
     ("The density is contrast rather than calcification.", "calcification", {"negated"}),
     ("The aortic valve is not significantly calcified.", "calcified", {"negated"}),
     ("No significant stenosis; calcified plaque in the proximal LAD.", "plaque", set()),
