@@ -179,6 +179,8 @@ UNCERTAIN: list[Row] = [
     ("Rounded density over the lingula, not convincingly calcified on the lateral view.", "calcified", {"uncertain"}),
     ("A 5 mm opacity at the left base which is not clearly calcified.", "calcified", {"uncertain"}),
     ("Density at the left apex NOT DEFINITIVELY CALCIFIED.", "CALCIFIED", {"uncertain"}),
+    ("Calcification in the right renal sinus is not definite.", "Calcification", {"uncertain"}),
+    ("A calcified node at the left hilum, not conclusive on the frontal view.", "node", {"uncertain"}),
     ("The opacity at the left apex is not calcified.", "calcified", {"negated"}),
     # a 'versus' between two places of the node a bare 'calcified' qualifies
     # doubts where it lies, not that it is there
