@@ -427,6 +427,15 @@ SIZES = [
     # not a size of another thing than a lesion, nor with more after the mention
     ("The catheter measuring 9 mm is calcified.", "calcified", None),
     ("A nodule, 5 mm, calcified in part, at the right base.", "calcified", None),
+    # a lesion whose calcification a hedged 'not' leaves open: the calcified
+    # lesion it names, if calcified, is that lesion, as after 'possibly'
+    ("We see a 7 mm opacity at the right apex, not definitely calcified.", "calcified", 7),
+    ("An 8 mm density at the right base that is not convincingly calcified.", "calcified", 8),
+    # the finding's own site words between the size and that lesion's noun
+    ("A 6 mm right upper lobe pulmonary nodule, possibly calcified.", "calcified", 6),
+    ("A 4 mm left lower lobe pulmonary nodule not clearly calcified.", "calcified", 4),
+    # a plain 'not' denies it: no calcified lesion, no size
+    ("An 8 mm density at the right base that is not calcified.", "calcified", None),
 ]
 
 

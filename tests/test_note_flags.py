@@ -32,6 +32,10 @@ NEGATION: list[Row] = [
     ("Negative for pneumonia; there is a calcified granuloma at the right base.", "granuloma", set()),
     ("The kidneys are free of stones. Vascular calcifications are noted in the pelvis.", "Vascular", set()),
     ("The RCA is free of calcification.", "calcification", {"negated"}),
+    # 'not' with the verb that shows what it denies, a mask between or not
+    ("The nodule does not show a benign pattern calcification.", "calcification", {"negated"}),
+    ("Apical opacity, not XXXX showing a central calcification; CT advised.", "calcification", {"negated"}),
+    ("The mass does not contain a small internal calcification.", "calcification", {"negated"}),
     ("The density is contrast rather than calcification.", "calcification", {"negated"}),
     ("The aortic valve is not significantly calcified.", "calcified", {"negated"}),
     ("No significant stenosis; calcified plaque in the proximal LAD.", "plaque", set()),
@@ -170,6 +174,23 @@ UNCERTAIN: list[Row] = [
     ("There are likely phleboliths in the pelvis.", "phleboliths", {"uncertain"}),
     ("The density at the base is likely a calcified granuloma.", "granuloma", {"uncertain"}),
     ("Calcified nodule which is likely a granuloma.", "nodule", set()),
+    # a 'not' softened by an adverb of certainty hedges, it does not deny
+    ("The small opacity in the right apex is not definitely calcified.", "calcified", {"uncertain"}),
+    ("Rounded density over the lingula, not convincingly calcified on the lateral view.", "calcified", {"uncertain"}),
+    ("A 5 mm opacity at the left base which is not clearly calcified.", "calcified", {"uncertain"}),
+    ("Density at the left apex NOT DEFINITIVELY CALCIFIED.", "CALCIFIED", {"uncertain"}),
+    ("Calcification in the right renal sinus is not definite.", "Calcification", {"uncertain"}),
+    ("A calcified node at the left hilum, not conclusive on the frontal view.", "node", {"uncertain"}),
+    ("The opacity at the left apex is not calcified.", "calcified", {"negated"}),
+    # a 'versus' between two places of the node a bare 'calcified' qualifies
+    # doubts where it lies, not that it is there
+    ("Calcified right hilar versus subcarinal lymph node.", "Calcified", set()),
+    ("A calcified lingular vs. left lower lobe granuloma is unchanged.", "calcified", set()),
+    ("Calcified aortopulmonary window versus left hilar XXXX.", "Calcified", set()),
+    # the calcification itself one of the readings, or the whole finding
+    ("Calcified versus noncalcified nodule in the right apex.", "Calcified", {"uncertain"}),
+    ("Calcified granuloma versus a nipple shadow at the left base.", "granuloma", {"uncertain"}),
+    ("Calcified right lower lobe versus nipple shadow.", "Calcified", {"uncertain"}),
     # 'or' inside a denied or ruled-out list is no second reading
     ("No new calcification or edema.", "calcification", set()),
     ("No calcification or edema.", "calcification", {"negated"}),

@@ -881,17 +881,25 @@ def skip_spaces(text: str, at: int) -> int:
 
 
 def head_size(
-    dr: DescriptorRules, text: str, head: tuple[int, int], off: int
+    dr: DescriptorRules,
+    text: str,
+    head: tuple[int, int],
+    off: int,
+    site_text: str = "",
 ) -> tuple[float, Word] | None:
     """The size a restated head gives its lesion noun ("2 mm echogenic focus"):
     the first size with only size_before words between it and the noun, or
     one a size lead gives the noun right after it ("three echogenic foci, the
     largest 6 mm"). None when the noun holds another head ("7 mm nodule
-    containing echogenic foci": the foci are what is restated)."""
+    containing echogenic foci": the foci are what is restated). The words of
+    the finding's `site_text` between the size and the noun count as none
+    there, as in `size_of` ("6 mm left upper lobe pulmonary nodule, possibly
+    calcified": the site's 'pulmonary' is no other word of the phrase)."""
     lo, hi = head
+    drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
     for rid, rx in dr.patterns.get("size", []):
         for m in rx.finditer(text, lo, hi):
-            gap = words(dr, text[m.end() : hi], set())
+            gap = words(dr, text[m.end() : hi], drop)
             noun = next((k for k, w in enumerate(gap) if w in dr.restated_heads), None)
             if noun is not None and _before_ok(dr, gap[:noun]):
                 if dr.size_hosts & set(gap[noun + 1 :]):

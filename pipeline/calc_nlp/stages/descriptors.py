@@ -480,7 +480,7 @@ def _from_head(
     diffuse pattern, typical for nephrocalcinosis": diffuse)."""
     if head is None:
         return
-    size = head_size(dr, text, head, off)
+    size = head_size(dr, text, head, off, f.site_text)
     if size is not None and f.size_mm is None:
         f.size_mm = size[0]
         f.descriptor_words += (size[1],)

@@ -100,6 +100,8 @@ def modifiers(
     clause.openers = verbs["item_openers"]
     clause.results = verbs["result_verbs"]
     clause.acute = verbs["acute_words"]
+    clause.bare = kit.word_sets.get("bare_adjectives", frozenset())
+    clause.heads = kit.word_sets.get("calcified_heads", frozenset())
     clause.negations = kit.forward_negations
     clause.pseudo_ends = frozenset(
         m.modifier_span[1] for m in found if m.category == "PSEUDO"
@@ -142,6 +144,7 @@ def modifiers(
             and not clause.hedges_a_later_noun(st, m)
             and not clause.reading_in_a_denial(st, m)
             and not clause.reading_after_a_denial(st, m)
+            and not clause.reads_two_places(st, m)
             and not clause.past_a_comma(st, m)
             and not clause.answered(st, m)
             and not clause.reason_for_a_procedure(st, m)
@@ -265,6 +268,10 @@ _PLACE_LABELS = frozenset({"SITE", "REGION"})
 # so only after words of the finding's own clause.
 _HEDGE_BREAKS = frozenset({"with", "(", ":", ";", ",", "but", "though", "although"})
 
+# At most this many words stand for each of two places a 'versus' offers
+# inside one noun phrase ('left paraesophageal', 'right lower lobe').
+_PLACE_WORDS = 3
+
 # Dashes: with a space on each side ('plaque - occlusion ...') one breaks a
 # clause; written inside a word ('well-defined') it does not.
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
@@ -302,6 +309,8 @@ class _Clauses:
         self.acute: frozenset[str] = frozenset()  # 'acute': a denial of acute disease
         self.procedure_ends: frozenset[int] = frozenset()  # where procedure names end
         self.places: frozenset[int] = frozenset()  # the tokens of site phrases
+        self.bare: frozenset[str] = frozenset()  # 'calcified' as a mention alone
+        self.heads: frozenset[str] = frozenset()  # head nouns of a 'calcified X'
         self.dashes: frozenset[int] = frozenset()  # dashes with a space each side
         self._lower = lower
         self._sent_end: list[int] = []
@@ -598,6 +607,49 @@ class _Clauses:
             tuple(between[k : k + len(c)]) == c
             for c in self.negations
             for k in range(len(between))
+        )
+
+    def reads_two_places(self, target: Target, mod: Any) -> bool:
+        """Does a differential ('versus') offer two places of the one thing a
+        bare 'calcified' qualifies, standing between two premodifiers of the
+        head noun its phrase runs to ('Calcified right hilar versus
+        mediastinal lymph node')? It doubts where the calcified node lies, not
+        that it is there (guide §2: uncertain is a hedge on its presence).
+        One to three words between the adjective and the 'versus', no head
+        among them ('Calcified granuloma versus nipple shadow' and
+        'Calcified versus noncalcified nodule' stay hedged), and after it
+        one to three words, then a head (`calcified_heads`)."""
+        md = mod.rule.metadata or {}
+        if mod.category != "POSSIBLE_EXISTENCE" or not md.get("alternative"):
+            return False
+        if target.start not in self.findings:
+            return False
+        w = self._index()
+        if w[target.start] not in self.bare:
+            return False
+        start, end = mod.modifier_span
+        if start <= target.start:
+            return False
+        if not 1 <= start - target.start - 1 <= _PLACE_WORDS:
+            return False
+        if not all(self._premodifier(i) for i in range(target.start + 1, start)):
+            return False
+        for i in range(end, min(end + _PLACE_WORDS + 1, len(w))):
+            if w[i] in self.heads:
+                return i > end and not self.starts[i]
+            if not self._premodifier(i):
+                return False
+        return False
+
+    def _premodifier(self, i: int) -> bool:
+        """Is the word at i a plain word of a noun phrase before its head: no
+        mark, no head noun, no sentence start, no other mention?"""
+        w = self._index()
+        return (
+            (w[i].isalpha() or w[i] == "-")
+            and w[i] not in self.heads
+            and not self.starts[i]
+            and i not in self.findings
         )
 
     def denies_a_later_item(self, target: Target, mod: Any) -> bool:
