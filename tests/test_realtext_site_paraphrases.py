@@ -264,6 +264,15 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     (CHEST + "Hilar and mediastinal calcified foci are again seen.", "", {"site": "lymph node"}),
     # ... while a node word after the list names nodes
     (CHEST + "Calcified mediastinal and hilar lymph nodes.", "", {"site": "lymph node"}),
+    # an atherosclerotic finding that nothing places is an artery's, as
+    # 'vascular' with no artery named is; never the heart muscle, kidney or
+    # vein the sentence before names, while an artery or the aorta there is
+    # the one it goes on about
+    (CHEST + "A loop recorder overlies the left ventricle. Mild atheromatous calcification.", "", {"site": "artery", "laterality": ""}),
+    ("FINDINGS:, Kidneys normal in size., There are atheromatous calcifications.", "", {"site": "artery", "laterality": ""}),
+    ("EXAM: CT abdomen.\nFINDINGS: Pelvic phleboliths. Arteriosclerotic calcification is present.", "Arterio", {"site": "artery"}),
+    (CHEST + "The descending aorta measures 3 cm. Some atheromatous calcification is present.", "", {"site": "aorta"}),
+    (CHEST + "Arch of the aorta with atherosclerotic calcific plaque.", "", {"site": "aorta"}),
     # the cartilages of the sternum are the costal cartilages (physiologic)
     ("CT CHEST: Dense calcification in the cartilages of the sternum, a normal finding at this age.", "", {"site": "costal cartilage", "physiologic": True}),
     (CHEST + "Sternal cartilage calcification.", "", {"site": "costal cartilage", "physiologic": True}),
