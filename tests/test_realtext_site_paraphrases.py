@@ -250,6 +250,33 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     # describing adenopathy
     (CHEST + "Calcified granuloma, left lung base.", "", {"site": "lung", "laterality": "left"}),
     ("Bulky left axillary adenopathy, some nodes calcified.", "", {"site": "lymph node", "laterality": "left"}),
+    # a hilar place word right before a mask: the mask hides the node word
+    # ('calcified hilar lymph XXXX'), as after 'hilar' itself
+    (CHEST + "There are small densely calcified suprahilar XXXX on the right.", "", {"site": "lymph node", "laterality": "right"}),
+    (CHEST + "STABLE LEFT INFRAHILAR XXXX WITH DENSE CALCIFICATION.", "", {"site": "lymph node", "laterality": "left"}),
+    ("CXR:, Lungs clear., Few calcified perihilar XXXX, right greater than left.", "", {"site": "lymph node"}),
+    # ... while a hilar place with a lung head of its own stays the lung's
+    (CHEST + "Calcified granuloma in the left suprahilar lung.", "", {"site": "lung", "laterality": "left"}),
+    # coordinated place words with no node word: the first names the site
+    # (guide: where one phrase names two sites, the first)
+    (CHEST + "Scattered mediastinal and hilar calcific densities, consistent with healed histoplasmosis.", "", {"site": "mediastinum"}),
+    ("CXR:, MEDIASTINAL AND LEFT HILAR CALCIFICATION, STABLE.", "", {"site": "mediastinum"}),
+    (CHEST + "Hilar and mediastinal calcified foci are again seen.", "", {"site": "lymph node"}),
+    # ... while a node word after the list names nodes
+    (CHEST + "Calcified mediastinal and hilar lymph nodes.", "", {"site": "lymph node"}),
+    # an atherosclerotic finding that nothing places is an artery's, as
+    # 'vascular' with no artery named is; never the heart muscle, kidney or
+    # vein the sentence before names, while an artery or the aorta there is
+    # the one it goes on about
+    (CHEST + "A loop recorder overlies the left ventricle. Mild atheromatous calcification.", "", {"site": "artery", "laterality": ""}),
+    ("FINDINGS:, Kidneys normal in size., There are atheromatous calcifications.", "", {"site": "artery", "laterality": ""}),
+    ("EXAM: CT abdomen.\nFINDINGS: Pelvic phleboliths. Arteriosclerotic calcification is present.", "Arterio", {"site": "artery"}),
+    (CHEST + "The descending aorta measures 3 cm. Some atheromatous calcification is present.", "", {"site": "aorta"}),
+    (CHEST + "Arch of the aorta with atherosclerotic calcific plaque.", "", {"site": "aorta"}),
+    # the cartilages of the sternum are the costal cartilages (physiologic)
+    ("CT CHEST: Dense calcification in the cartilages of the sternum, a normal finding at this age.", "", {"site": "costal cartilage", "physiologic": True}),
+    (CHEST + "Sternal cartilage calcification.", "", {"site": "costal cartilage", "physiologic": True}),
+    ("Heavily calcified sternocostal cartilages made the closure difficult.", "", {"site": "costal cartilage", "physiologic": True}),
 ]
 
 

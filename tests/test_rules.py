@@ -211,6 +211,28 @@ def test_part_of_names_one_site_on_a_generic_site_rule(tmp_path, change, message
         load_rules(d)
 
 
+def _site(x, name):
+    return next(e for e in x["sites"] if e["name"] == name)
+
+
+@pytest.mark.parametrize(
+    ("site", "words", "message"),
+    [
+        ("artery", "atherosclerotic", "disease_words must be lower-case single words"),
+        ("artery", ["Atherosclerotic"], "disease_words must be lower-case single words"),
+        ("artery", ["atherosclerotic disease"], "disease_words must be lower-case single words"),
+        ("aorta", ["atherosclerotic"], "disease word 'atherosclerotic' names two sites"),
+    ],
+)
+def test_disease_words_are_checked(tmp_path, site, words, message):
+    """`disease_words` are read as single lower-case tokens, one site each: a
+    string, a capital, a phrase or a word two sites claim is refused."""
+    d = copy_patterns(tmp_path)
+    _edit(d / "sites.json", lambda x: _site(x, site).update(disease_words=words))
+    with pytest.raises(PatternError, match=message):
+        load_rules(d)
+
+
 @pytest.mark.parametrize(
     ("file", "key", "value", "message"),
     [

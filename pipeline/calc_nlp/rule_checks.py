@@ -315,6 +315,30 @@ def check_site_refs(
             check_site(file, r["metadata"]["id"], key, r["metadata"][key], sites)
 
 
+def check_disease_words(file: str, sites: dict[str, dict[str, Any]]) -> None:
+    """A site's `disease_words` name a disease of its tissue, one word each,
+    lower case, a word naming one site only: the linking stage reads them as
+    single lower-case tokens, so a phrase, a capital or a word two sites
+    claim would silently never take effect or take the wrong one."""
+    seen: dict[str, str] = {}
+    for name, entry in sites.items():
+        words = entry.get("disease_words", [])
+        if not isinstance(words, list) or not all(
+            isinstance(w, str) and w and w == w.lower() and " " not in w for w in words
+        ):
+            raise PatternError(
+                file,
+                "disease_words must be lower-case single words",
+                name,
+                "disease_words",
+            )
+        for w in words:
+            if seen.setdefault(w, name) != name:
+                raise PatternError(
+                    file, f"disease word {w!r} names two sites", name, "disease_words"
+                )
+
+
 def check_part_of(
     file: str, rules: list[dict[str, Any]], sites: dict[str, Any]
 ) -> None:

@@ -13,6 +13,7 @@ from calc_nlp.errors import PatternError
 from calc_nlp.rule_checks import (
     PatternChecker,
     check_choice,
+    check_disease_words,
     check_keys,
     check_part_of,
     check_site,
@@ -76,6 +77,7 @@ def load_sites(raw: Raw, checker: PatternChecker, ids: Ids) -> tuple[Any, ...]:
     check_site_refs("sites.json", site_rules, "candidates", sites)
     check_site_refs("sites.json", site_rules, "laterality_sites", sites)
     check_part_of("sites.json", site_rules, sites)
+    check_disease_words("sites.json", sites)
     exams = exams_of(raw["sites.json"].get("exams", []), sites, ids)
     lat_rules = _laterality_rules(raw, site_rules, checker, ids)
     return sites, site_rules, exams, lat_rules

@@ -83,6 +83,7 @@ SITE_TERM_KEYS = {
     "abbreviations",
     "generic_terms",
     "anaphoric_terms",
+    "disease_words",
     "terms_source",
     "kind",
     "unspecific",

@@ -321,8 +321,40 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         or site_pointed_back(kit, rd, f)
         or _site_of_mention_pointed_back(kit, rd, f)
         or site_from_exam(kit, rd, f)
+        or _site_of_disease(kit, rd, f)
         or site_before_unless_own_lesion(rd, f)
         or site_from_exam(kit, rd, f, any_head=True)
+    )
+
+
+def _site_of_disease(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """A finding named by a disease of one site's tissue (sites.json
+    `disease_words`: 'mild atheromatous calcification', an artery)
+    that nothing in its sentence, no label line and no pointing word places:
+    the site of that kind the sentence before it goes on about, if the
+    disease can lie there ('Aneurysmal abdominal aorta. Atheromatous
+    calcification.'; `_disease_fits`), else the disease's own
+    site, as 'vascular' with no artery named is an artery (guide §2), never
+    another kind of place a sentence before names ('A loop recorder overlies
+    the left ventricle. Mild atheromatous calcification.': no heart muscle)."""
+    word = next((w for w in rd.lower[f.start : f.end] if w in kit.disease_sites), None)
+    if word is None:
+        return None
+    site = kit.disease_sites[word]
+    before = site_before_unless_own_lesion(rd, f)
+    if before is not None and _disease_fits(kit, site, before.site):
+        return before
+    return SiteRef(f, site, "", "", f.start, f"L-{site.replace(' ', '-')}-{word}")
+
+
+def _disease_fits(kit: Toolkit, site: str, other: str) -> bool:
+    """Can a disease of `site` lie in `other`: a site of the same kind that
+    the disease makes dystrophic-prone (guide §4 rule 4: the arteries and
+    the aorta, atherosclerosis the usual cause there; not a vein)?"""
+    kind = kit.site_info(site).get("kind")
+    info = kit.site_info(other)
+    return (
+        bool(kind) and info.get("kind") == kind and bool(info.get("dystrophic_prone"))
     )
 
 

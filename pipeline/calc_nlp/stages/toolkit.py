@@ -705,6 +705,13 @@ class Toolkit:
             for r in context
             if (r.get("metadata") or {}).get("no_place")
         )
+        # Each site's disease words ('atherosclerotic': artery), by word: the
+        # site a finding named by one takes where nothing names its place.
+        self.disease_sites = {
+            w: name
+            for name, entry in rules.sites.items()
+            for w in entry.get("disease_words", ())
+        }
         # The mentions' word lists the matching stage reads as sets, made once.
         self.word_sets = {
             name: frozenset(words) for name, words in rules.word_lists.items()
