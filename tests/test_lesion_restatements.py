@@ -1028,6 +1028,33 @@ SUMMED = [
         "IMPRESSION: Incidental aortic and renal arterial calcification.",
         [1, 2, 3],
     ),
+    # ... joined by "as well as" as by "and"
+    (
+        "FINDINGS: LAD: calcified plaque in the mid segment. Circumflex: calcified "
+        "plaque in the proximal segment.\nIMPRESSION: Moderate calcified plaque in "
+        "the LAD as well as in the circumflex.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Coarse calcification in the pancreatic head. Punctate "
+        "calcification in the right adrenal gland.\nIMPRESSION: Benign "
+        "calcification of the pancreas as well as the right adrenal gland.",
+        [1, 2, 3],
+    ),
+    # ... not when what "as well as" adds is no other lesion's place, or is
+    # a mention of its own (each restates its own lesion)
+    (
+        "FINDINGS: Dense calcified plaque in the proximal LAD. Mitral annular "
+        "calcification.\nIMPRESSION: Calcified plaque of the proximal LAD as well "
+        "as a small pericardial effusion.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the left lower lobe. Calcified left hilar "
+        "lymph node.\nIMPRESSION: Calcified granuloma in the left lower lobe as "
+        "well as a calcified left hilar node, old granulomatous disease.",
+        [1, 2, 1, 2],
+    ),
     # ... a lesion's place may be its label's ("Tibial arteries: ...")
     (
         "FINDINGS: ,Common femoral artery: , Biphasic flow.  Circumferential mural "

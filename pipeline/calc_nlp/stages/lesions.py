@@ -40,7 +40,7 @@ one lesion of the other section at that joint's tissues, on a side that fits,
 when one of the two is the tissue about the joint ("periarticular
 calcification at the right shoulder" and "calcific tendinitis of the right
 shoulder"), and so does an anaphor naming that place more narrowly. An impression phrase
-joining by "and" the places of several findings lesions sums them up and is
+joining by "and" ("as well as") the places of several findings lesions sums them up and is
 a lesion of its own; so is one named by a plural lesion noun after two
 findings lesions or more at its site it fits, none named by that plural
 word nor, the others in the singular, in the plural (that one it restates); and a count of several in the plural ("two calcified nodules"), or
