@@ -582,6 +582,21 @@ APART = [
         "IMPRESSION: Calcification of the superficial femoral artery.",
         [1, 1],
     ),
+    # ... but a sentence whose subject names other vessels is theirs, not
+    # the label's, though its site words say only "arteries"
+    (
+        "FINDINGS: Superficial femoral artery: biphasic flow with mild wall "
+        "calcification. Popliteal artery: dense calcification with acoustic "
+        "shadowing. The anterior tibial and peroneal arteries are heavily calcified "
+        "and incompressible.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: ,Popliteal artery: , Monophasic flow. Calcified plaque with "
+        "shadowing. The dorsalis pedis and posterior tibial arteries are also "
+        "calcified, noncompressible.",
+        [1, 2],
+    ),
     # sub-sites that share a place word and differ in another stay apart
     (
         "FINDINGS: Calcified granuloma in the right upper lobe.\n"

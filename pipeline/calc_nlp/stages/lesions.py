@@ -1224,13 +1224,14 @@ def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
 
 
 def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
-    """The finding's sub-site: its site words', else its label's, else its
-    sentence subject's (`subject_sub`); the subject's too when it holds the
-    site words' and names more ("The common femoral artery was also
-    calcified", its site words "femoral artery")."""
+    """The finding's sub-site: its site words', else its sentence subject's
+    (`subject_sub`), else its label's (under "Popliteal artery:", "The
+    peroneal and tibial arteries are calcified" names its own vessels); the
+    subject's too when it holds the site words' and names more ("The common
+    femoral artery was also calcified", its site words "femoral artery")."""
     sub = sub_site(dr, f)
     if not sub:
-        return label_sub(dr, f, text) or subject_sub(dr, f) or mention_sub(dr, f)
+        return subject_sub(dr, f) or label_sub(dr, f, text) or mention_sub(dr, f)
     subject = subject_sub(dr, f)
     return subject if set(sub.split()) < set(subject.split()) else sub
 
