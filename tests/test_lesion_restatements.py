@@ -582,6 +582,21 @@ APART = [
         "IMPRESSION: Calcification of the superficial femoral artery.",
         [1, 1],
     ),
+    # ... but a sentence whose subject names other vessels is theirs, not
+    # the label's, though its site words say only "arteries"
+    (
+        "FINDINGS: Superficial femoral artery: biphasic flow with mild wall "
+        "calcification. Popliteal artery: dense calcification with acoustic "
+        "shadowing. The anterior tibial and peroneal arteries are heavily calcified "
+        "and incompressible.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: ,Popliteal artery: , Monophasic flow. Calcified plaque with "
+        "shadowing. The dorsalis pedis and posterior tibial arteries are also "
+        "calcified, noncompressible.",
+        [1, 2],
+    ),
     # sub-sites that share a place word and differ in another stay apart
     (
         "FINDINGS: Calcified granuloma in the right upper lobe.\n"
@@ -1027,6 +1042,33 @@ SUMMED = [
         "at the origin of the left renal artery.\n"
         "IMPRESSION: Incidental aortic and renal arterial calcification.",
         [1, 2, 3],
+    ),
+    # ... joined by "as well as" as by "and"
+    (
+        "FINDINGS: LAD: calcified plaque in the mid segment. Circumflex: calcified "
+        "plaque in the proximal segment.\nIMPRESSION: Moderate calcified plaque in "
+        "the LAD as well as in the circumflex.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Coarse calcification in the pancreatic head. Punctate "
+        "calcification in the right adrenal gland.\nIMPRESSION: Benign "
+        "calcification of the pancreas as well as the right adrenal gland.",
+        [1, 2, 3],
+    ),
+    # ... not when what "as well as" adds is no other lesion's place, or is
+    # a mention of its own (each restates its own lesion)
+    (
+        "FINDINGS: Dense calcified plaque in the proximal LAD. Mitral annular "
+        "calcification.\nIMPRESSION: Calcified plaque of the proximal LAD as well "
+        "as a small pericardial effusion.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the left lower lobe. Calcified left hilar "
+        "lymph node.\nIMPRESSION: Calcified granuloma in the left lower lobe as "
+        "well as a calcified left hilar node, old granulomatous disease.",
+        [1, 2, 1, 2],
     ),
     # ... a lesion's place may be its label's ("Tibial arteries: ...")
     (

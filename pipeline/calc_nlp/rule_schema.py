@@ -283,6 +283,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_other_after",
     "lesion_summary_words",
     "lesion_place_links",
+    "lesion_place_joins",
     "lesion_process_words",
     "lesion_residual_words",
     "lesion_vessel_sites",

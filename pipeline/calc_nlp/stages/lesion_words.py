@@ -530,14 +530,15 @@ def mention_places(dr: DescriptorRules, f: Finding) -> str:
 
 def joined_places(dr: DescriptorRules, f: Finding, at: int, stop: int) -> set[str]:
     """The place words (`stems`) of the finding's own phrase when it joins
-    places by "and" or a comma: the mention ("hepatic and splenic
-    calcifications", starting at `at` in its sentence) and the places a link
-    word leads after it ("calcified lesions of the LAD and RCA",
-    "calcifications in the pancreas, liver and adrenal gland") up to a clause
-    break, a restating link or `stop` (where the next finding of the sentence
-    starts: a place with a mention of its own is that finding's), and its
-    site words when they join places ("calcific changes of the aortic and
-    mitral valves"). Empty when it joins none."""
+    places by a word of `lesion_place_joins` ("and", a comma, "as well as"):
+    the mention ("hepatic and splenic calcifications", starting at `at` in
+    its sentence) and the places a link word leads after it ("calcified
+    lesions of the LAD and RCA", "calcifications in the pancreas, liver and
+    adrenal gland") up to a clause break, a restating link or `stop` (where
+    the next finding of the sentence starts: a place with a mention of its
+    own is that finding's), and its site words when they join places
+    ("calcific changes of the aortic and mitral valves"). Empty when it
+    joins none."""
     end = at + len(f.mention)
     if at < 0 or f.sentence[at:end].lower() != f.mention.lower():
         return set()
@@ -558,9 +559,9 @@ def joined_places(dr: DescriptorRules, f: Finding, at: int, stop: int) -> set[st
         phrase = f"{phrase} {rest[: min(ends, default=len(rest))]}"
     # the site words the finding was given, when they join places of their
     # own ("calcific changes of the aortic and mitral valves")
-    if re.search(r"(?<!\w)and(?!\w)|,", f.site_text, re.I):
+    if dr.place_joins.search(f.site_text):
         phrase = f"{phrase} {f.site_text}"
-    if not re.search(r"(?<!\w)and(?!\w)|,", phrase, re.I):
+    if not dr.place_joins.search(phrase):
         return set()
     return stems(dr, phrase)
 

@@ -40,7 +40,7 @@ one lesion of the other section at that joint's tissues, on a side that fits,
 when one of the two is the tissue about the joint ("periarticular
 calcification at the right shoulder" and "calcific tendinitis of the right
 shoulder"), and so does an anaphor naming that place more narrowly. An impression phrase
-joining by "and" the places of several findings lesions sums them up and is
+joining by "and" ("as well as") the places of several findings lesions sums them up and is
 a lesion of its own; so is one named by a plural lesion noun after two
 findings lesions or more at its site it fits, none named by that plural
 word nor, the others in the singular, in the plural (that one it restates); and a count of several in the plural ("two calcified nodules"), or
@@ -1244,13 +1244,14 @@ def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
 
 
 def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
-    """The finding's sub-site: its site words', else its label's, else its
-    sentence subject's (`subject_sub`); the subject's too when it holds the
-    site words' and names more ("The common femoral artery was also
-    calcified", its site words "femoral artery")."""
+    """The finding's sub-site: its site words', else its sentence subject's
+    (`subject_sub`), else its label's (under "Popliteal artery:", "The
+    peroneal and tibial arteries are calcified" names its own vessels); the
+    subject's too when it holds the site words' and names more ("The common
+    femoral artery was also calcified", its site words "femoral artery")."""
     sub = sub_site(dr, f)
     if not sub:
-        return label_sub(dr, f, text) or subject_sub(dr, f) or mention_sub(dr, f)
+        return subject_sub(dr, f) or label_sub(dr, f, text) or mention_sub(dr, f)
     subject = subject_sub(dr, f)
     return subject if set(sub.split()) < set(subject.split()) else sub
 
