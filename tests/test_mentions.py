@@ -368,3 +368,86 @@ COUNTED_PLACE_WORDS = [
 def test_hyphenated_count_stays_out_of_span(findings_of, text, mention):
     (f,) = findings_of("FINDINGS: " + text)
     assert (f.mention, f.site) == (mention, "coronary artery")
+
+
+# guide §1: the span runs to the head noun of a 'calcified X' phrase, whatever
+# noun names the calcified thing (a rim, a segment, an implant, disease)
+CALCIFIED_THING_HEADS = [
+    ("The cyst shows a faint calcified rim along its lateral aspect.", "calcified rim"),
+    ("A short calcified segment of the graft was left in place.", "calcified segment"),
+    ("The bicuspid valve has a thick calcified raphe.", "calcified raphe"),
+    ("Mild calcified disease of the distal SFA.", "calcified disease"),
+    ("A calcified scolex is seen within the cyst.", "calcified scolex"),
+    (
+        "Peritoneal spread with calcified implants along the liver surface.",
+        "calcified implants",
+    ),
+    ("Old calcified pleural thickening on the left.", "calcified pleural thickening"),
+    # type words between the adjective and the head are the phrase's too
+    (
+        "Scattered calcified old granulomatous foci in the left apex.",
+        "calcified old granulomatous foci",
+    ),
+    (
+        "Heavily calcified occlusive disease of the popliteal artery.",
+        "calcified occlusive disease",
+    ),
+    (
+        "Calcified spermatic cord vessels on the left.",
+        "Calcified spermatic cord vessels",
+    ),
+    # two places offered for one node
+    (
+        "A calcified azygos versus paratracheal lymph node is stable.",
+        "calcified azygos versus paratracheal lymph node",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), CALCIFIED_THING_HEADS)
+def test_calcified_phrase_runs_to_its_head_noun(findings_of, text, mention):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert f.mention == mention
+
+
+def test_size_inside_calcified_phrase_before_place_words(findings_of):
+    # a size written inside the phrase, with a place word after it
+    (f,) = findings_of("FINDINGS: Calcified 7 mm right paratracheal lymph node.")
+    assert (f.mention, f.site, f.laterality) == (
+        "Calcified 7 mm right paratracheal lymph node",
+        "lymph node",
+        "right",
+    )
+
+
+# guide §1 and corpora/GUIDE.md: an adjective after its noun is a predicate
+# ('the valve is heavily calcified'), whose span is the single word, with or
+# without a verb; the noun before it is its subject, not a premodifier
+PREDICATIVE_ADJECTIVES = [
+    ("Splenic artery calcified.", "artery"),
+    ("Two of the hilar nodes calcified, the rest soft.", "lymph node"),
+    ("Pineal calcified, physiologic.", "pineal gland"),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), PREDICATIVE_ADJECTIVES)
+def test_predicative_calcified_keeps_its_single_word(findings_of, text, site):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert (f.mention, f.site) == ("calcified", site)
+
+
+# guide §1: a bare 'calcified' takes in the site phrase it qualifies where
+# the phrase ends: 'and' or 'or' after a head noun starts the next item, a
+# measurement follows the phrase; 'and' after a place adjective shares the
+# head after it, and the adjective stays bare
+NAMED_SITE_ENDS = [
+    ("Calcified pineal gland and habenula, physiologic.", "Calcified pineal gland"),
+    ("Calcified pineal gland measuring 5 mm.", "Calcified pineal gland"),
+    ("Calcified iliac and visceral arteries.", "Calcified"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), NAMED_SITE_ENDS)
+def test_bare_calcified_takes_in_the_site_phrase_that_ends(findings_of, text, mention):
+    found = findings_of("FINDINGS: " + text)
+    assert found[0].mention == mention

@@ -55,7 +55,8 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
     over a word naming the part of that place written before them
     ('posterior mitral annular calcification', 'posterior MAC': `kit` tells
     the mentions naming their place by themselves; mentions.json
-    `phrase_position_words`)."""
+    `phrase_position_words`). A bare adjective after its noun is a
+    predicate and keeps its one word (`_predicative`)."""
     m = rd.matches
     positions = rd.word_sets.get("phrase_position_words", frozenset())
     ends: dict[int, int] = {}
@@ -76,6 +77,9 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
     lesions = rd.lesion_nouns
     for s in m.calc:
         start = s.start
+        if _predicative(rd, s):
+            out.append(s)
+            continue
         while rd.layout.sent_first[start] != start:
             if start not in ends and _masked_link(rd, start, ends):
                 start -= 1  # 'Aortic XXXX calcification': a mask between premodifiers
@@ -117,6 +121,18 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
         matches=replace(m, calc=out),
         mods=Modifiers(mods, rd.mods.sub_to_doc, rd.mods.one_cause),
         core_start=core,
+    )
+
+
+def _predicative(rd: ReportDoc, s: Span) -> bool:
+    """Is the mention a bare adjective ('calcified', mentions.json
+    `bare_adjectives`) written after the words it says it of ('Splenic
+    artery calcified.', 'two nodes calcified')? An adjective after its noun is a
+    predicate, whose span is the single word (guide §1, corpora/GUIDE.md:
+    'the valve is heavily calcified'); the place words before it are its
+    subject, not premodifiers."""
+    return len(s) == 1 and rd.lower[s.start] in rd.word_sets.get(
+        "bare_adjectives", frozenset()
     )
 
 
