@@ -451,3 +451,49 @@ NAMED_SITE_ENDS = [
 def test_bare_calcified_takes_in_the_site_phrase_that_ends(findings_of, text, mention):
     found = findings_of("FINDINGS: " + text)
     assert found[0].mention == mention
+
+
+# guide §1: words before the head that say where the deposit is or what kind
+# it is stay inside the span, between 'calcified' and its head too
+PLACE_AND_KIND_WORDS = [
+    (
+        "Scattered renal papillary calcifications on the right.",
+        "renal papillary calcifications",
+    ),
+    (
+        "Dense native coronary artery calcification after bypass grafting.",
+        "native coronary artery calcification",
+    ),
+    (
+        "Mild transplant nephrocalcinosis in the right iliac fossa.",
+        "transplant nephrocalcinosis",
+    ),
+    ("No intratesticular calcifications.", "intratesticular calcifications"),
+    (
+        "Subacromial bursal calcification on the left.",
+        "Subacromial bursal calcification",
+    ),
+    (
+        "Faint ovarian stromal calcification on the left.",
+        "ovarian stromal calcification",
+    ),
+    (
+        "Bilateral sternoclavicular chondrocalcinosis.",
+        "Bilateral sternoclavicular chondrocalcinosis",
+    ),
+    ("Calcified fibroid uterus, unchanged.", "Calcified fibroid uterus"),
+    ("Fine calcific stippling in the right lower lobe.", "calcific stippling"),
+    ("Calcified carotid bulb plaque on the right.", "Calcified carotid bulb plaque"),
+    (
+        "Calcified neurocysticercal cyst in the left frontal lobe.",
+        "Calcified neurocysticercal cyst",
+    ),
+    ("Calcific Achilles tendinosis on the right.", "Calcific Achilles tendinosis"),
+    ("Calcified tracheal cartilage rings.", "Calcified tracheal cartilage rings"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), PLACE_AND_KIND_WORDS)
+def test_place_and_kind_words_stay_in_span(findings_of, text, mention):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert f.mention == mention
