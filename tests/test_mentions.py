@@ -497,3 +497,66 @@ PLACE_AND_KIND_WORDS = [
 def test_place_and_kind_words_stay_in_span(findings_of, text, mention):
     (f,) = findings_of("FINDINGS: " + text)
     assert f.mention == mention
+
+
+# guide §1: more anatomic words and head nouns of 'calcified X' phrases, and
+# the mineral's full name before 'deposition'
+MORE_CALCIFIED_PHRASES = [
+    (
+        "Calcific supraspinatus tendinopathy on the left.",
+        "Calcific supraspinatus tendinopathy",
+    ),
+    (
+        "Calcified right upper pole renal cyst.",
+        "Calcified right upper pole renal cyst",
+    ),
+    ("A calcified left ICA plaque causes shadowing.", "calcified left ICA plaque"),
+    (
+        "Calcified periportal and porta hepatis nodes.",
+        "Calcified periportal and porta hepatis nodes",
+    ),
+    ("A calcified left main bifurcation.", "calcified left main bifurcation"),
+    (
+        "Densely calcified extra-axial mass along the falx.",
+        "calcified extra-axial mass",
+    ),
+    ("Short calcified SFA occlusion on the right.", "calcified SFA occlusion"),
+    (
+        "The biopsy showed calcified elastic fibers in the dermis.",
+        "calcified elastic fibers",
+    ),
+    (
+        "Findings of calcium hydroxyapatite deposition in the rotator cuff.",
+        "calcium hydroxyapatite deposition",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), MORE_CALCIFIED_PHRASES)
+def test_more_calcified_phrases_run_to_their_head(findings_of, text, mention):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert f.mention == mention
+
+
+# guide §1 and §2: a place coordinated with the mention's own by 'or' or
+# 'and' is its only where it shares the head noun; an item that ends in a
+# noun heading a finding of its own ('plaques', 'adenopathy', 'thickening')
+# keeps its place words
+OTHER_FINDING_BEFORE_LINK = [
+    (
+        "No pleural effusion, pleural plaques or pleural calcification.",
+        "pleural calcification",
+    ),
+    ("Hila without adenopathy or nodal calcification.", "nodal calcification"),
+    ("No pleural thickening or pleural calcification.", "pleural calcification"),
+    (
+        "Mediastinal or hilar nodal calcification is absent.",
+        "Mediastinal or hilar nodal calcification",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), OTHER_FINDING_BEFORE_LINK)
+def test_other_finding_before_link_stays_out_of_span(findings_of, text, mention):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert f.mention == mention

@@ -98,6 +98,7 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
                     # 'aortic sclerosis and mitral annular calcification': a
                     # site phrase naming a disease is another finding's
                     and rd.lower[link - 1] not in rd.disease_site_heads
+                    and not _other_finding_before(rd, link)
                 ):
                     break
                 start = link
@@ -122,6 +123,18 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
         mods=Modifiers(mods, rd.mods.sub_to_doc, rd.mods.one_cause),
         core_start=core,
     )
+
+
+def _other_finding_before(rd: ReportDoc, link: int) -> bool:
+    """Is the item before the conjunction at `link` a finding of its own, a
+    noun that heads its phrase ('no pleural plaques or pleural
+    calcification', 'without adenopathy or nodal calcification': mentions.json
+    `other_finding_nouns` and `calcified_heads`)? Its place words are that
+    finding's, not the mention's."""
+    word = rd.lower[link - 1]
+    nouns = rd.word_sets.get("other_finding_nouns", frozenset())
+    heads = rd.word_sets.get("calcified_heads", frozenset())
+    return word in nouns or word in heads
 
 
 def _predicative(rd: ReportDoc, s: Span) -> bool:
