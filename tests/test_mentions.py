@@ -529,6 +529,10 @@ MORE_CALCIFIED_PHRASES = [
         "Findings of calcium hydroxyapatite deposition in the rotator cuff.",
         "calcium hydroxyapatite deposition",
     ),
+    (
+        "The calcified head of a lower costal cartilage is unchanged.",
+        "calcified head",
+    ),
 ]
 
 
