@@ -368,3 +368,199 @@ COUNTED_PLACE_WORDS = [
 def test_hyphenated_count_stays_out_of_span(findings_of, text, mention):
     (f,) = findings_of("FINDINGS: " + text)
     assert (f.mention, f.site) == (mention, "coronary artery")
+
+
+# guide §1: the span runs to the head noun of a 'calcified X' phrase, whatever
+# noun names the calcified thing (a rim, a segment, an implant, disease)
+CALCIFIED_THING_HEADS = [
+    ("The cyst shows a faint calcified rim along its lateral aspect.", "calcified rim"),
+    ("A short calcified segment of the graft was left in place.", "calcified segment"),
+    ("The bicuspid valve has a thick calcified raphe.", "calcified raphe"),
+    ("Mild calcified disease of the distal SFA.", "calcified disease"),
+    ("A calcified scolex is seen within the cyst.", "calcified scolex"),
+    (
+        "Peritoneal spread with calcified implants along the liver surface.",
+        "calcified implants",
+    ),
+    ("Old calcified pleural thickening on the left.", "calcified pleural thickening"),
+    # type words between the adjective and the head are the phrase's too
+    (
+        "Scattered calcified old granulomatous foci in the left apex.",
+        "calcified old granulomatous foci",
+    ),
+    (
+        "Heavily calcified occlusive disease of the popliteal artery.",
+        "calcified occlusive disease",
+    ),
+    (
+        "Calcified spermatic cord vessels on the left.",
+        "Calcified spermatic cord vessels",
+    ),
+    # two places offered for one node
+    (
+        "A calcified azygos versus paratracheal lymph node is stable.",
+        "calcified azygos versus paratracheal lymph node",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), CALCIFIED_THING_HEADS)
+def test_calcified_phrase_runs_to_its_head_noun(findings_of, text, mention):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert f.mention == mention
+
+
+def test_size_inside_calcified_phrase_before_place_words(findings_of):
+    # a size written inside the phrase, with a place word after it
+    (f,) = findings_of("FINDINGS: Calcified 7 mm right paratracheal lymph node.")
+    assert (f.mention, f.site, f.laterality) == (
+        "Calcified 7 mm right paratracheal lymph node",
+        "lymph node",
+        "right",
+    )
+
+
+# guide §1 and corpora/GUIDE.md: an adjective after its noun is a predicate
+# ('the valve is heavily calcified'), whose span is the single word, with or
+# without a verb; the noun before it is its subject, not a premodifier
+PREDICATIVE_ADJECTIVES = [
+    ("Splenic artery calcified.", "artery"),
+    ("Two of the hilar nodes calcified, the rest soft.", "lymph node"),
+    ("Pineal calcified, physiologic.", "pineal gland"),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), PREDICATIVE_ADJECTIVES)
+def test_predicative_calcified_keeps_its_single_word(findings_of, text, site):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert (f.mention, f.site) == ("calcified", site)
+
+
+# guide §1: a bare 'calcified' takes in the site phrase it qualifies where
+# the phrase ends: 'and' or 'or' after a head noun starts the next item, a
+# measurement follows the phrase; 'and' after a place adjective shares the
+# head after it, and the adjective stays bare
+NAMED_SITE_ENDS = [
+    ("Calcified pineal gland and habenula, physiologic.", "Calcified pineal gland"),
+    ("Calcified pineal gland measuring 5 mm.", "Calcified pineal gland"),
+    ("Calcified iliac and visceral arteries.", "Calcified"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), NAMED_SITE_ENDS)
+def test_bare_calcified_takes_in_the_site_phrase_that_ends(findings_of, text, mention):
+    found = findings_of("FINDINGS: " + text)
+    assert found[0].mention == mention
+
+
+# guide §1: words before the head that say where the deposit is or what kind
+# it is stay inside the span, between 'calcified' and its head too
+PLACE_AND_KIND_WORDS = [
+    (
+        "Scattered renal papillary calcifications on the right.",
+        "renal papillary calcifications",
+    ),
+    (
+        "Dense native coronary artery calcification after bypass grafting.",
+        "native coronary artery calcification",
+    ),
+    (
+        "Mild transplant nephrocalcinosis in the right iliac fossa.",
+        "transplant nephrocalcinosis",
+    ),
+    ("No intratesticular calcifications.", "intratesticular calcifications"),
+    (
+        "Subacromial bursal calcification on the left.",
+        "Subacromial bursal calcification",
+    ),
+    (
+        "Faint ovarian stromal calcification on the left.",
+        "ovarian stromal calcification",
+    ),
+    (
+        "Bilateral sternoclavicular chondrocalcinosis.",
+        "Bilateral sternoclavicular chondrocalcinosis",
+    ),
+    ("Calcified fibroid uterus, unchanged.", "Calcified fibroid uterus"),
+    ("Fine calcific stippling in the right lower lobe.", "calcific stippling"),
+    ("Calcified carotid bulb plaque on the right.", "Calcified carotid bulb plaque"),
+    (
+        "Calcified neurocysticercal cyst in the left frontal lobe.",
+        "Calcified neurocysticercal cyst",
+    ),
+    ("Calcific Achilles tendinosis on the right.", "Calcific Achilles tendinosis"),
+    ("Calcified tracheal cartilage rings.", "Calcified tracheal cartilage rings"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), PLACE_AND_KIND_WORDS)
+def test_place_and_kind_words_stay_in_span(findings_of, text, mention):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert f.mention == mention
+
+
+# guide §1: more anatomic words and head nouns of 'calcified X' phrases, and
+# the mineral's full name before 'deposition'
+MORE_CALCIFIED_PHRASES = [
+    (
+        "Calcific supraspinatus tendinopathy on the left.",
+        "Calcific supraspinatus tendinopathy",
+    ),
+    (
+        "Calcified right upper pole renal cyst.",
+        "Calcified right upper pole renal cyst",
+    ),
+    ("A calcified left ICA plaque causes shadowing.", "calcified left ICA plaque"),
+    (
+        "Calcified periportal and porta hepatis nodes.",
+        "Calcified periportal and porta hepatis nodes",
+    ),
+    ("A calcified left main bifurcation.", "calcified left main bifurcation"),
+    (
+        "Densely calcified extra-axial mass along the falx.",
+        "calcified extra-axial mass",
+    ),
+    ("Short calcified SFA occlusion on the right.", "calcified SFA occlusion"),
+    (
+        "The biopsy showed calcified elastic fibers in the dermis.",
+        "calcified elastic fibers",
+    ),
+    (
+        "Findings of calcium hydroxyapatite deposition in the rotator cuff.",
+        "calcium hydroxyapatite deposition",
+    ),
+    (
+        "The calcified head of a lower costal cartilage is unchanged.",
+        "calcified head",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), MORE_CALCIFIED_PHRASES)
+def test_more_calcified_phrases_run_to_their_head(findings_of, text, mention):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert f.mention == mention
+
+
+# guide §1 and §2: a place coordinated with the mention's own by 'or' or
+# 'and' is its only where it shares the head noun; an item that ends in a
+# noun heading a finding of its own ('plaques', 'adenopathy', 'thickening')
+# keeps its place words
+OTHER_FINDING_BEFORE_LINK = [
+    (
+        "No pleural effusion, pleural plaques or pleural calcification.",
+        "pleural calcification",
+    ),
+    ("Hila without adenopathy or nodal calcification.", "nodal calcification"),
+    ("No pleural thickening or pleural calcification.", "pleural calcification"),
+    (
+        "Mediastinal or hilar nodal calcification is absent.",
+        "Mediastinal or hilar nodal calcification",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), OTHER_FINDING_BEFORE_LINK)
+def test_other_finding_before_link_stays_out_of_span(findings_of, text, mention):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert f.mention == mention

@@ -55,7 +55,8 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
     over a word naming the part of that place written before them
     ('posterior mitral annular calcification', 'posterior MAC': `kit` tells
     the mentions naming their place by themselves; mentions.json
-    `phrase_position_words`)."""
+    `phrase_position_words`). A bare adjective after its noun is a
+    predicate and keeps its one word (`_predicative`)."""
     m = rd.matches
     positions = rd.word_sets.get("phrase_position_words", frozenset())
     ends: dict[int, int] = {}
@@ -76,6 +77,9 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
     lesions = rd.lesion_nouns
     for s in m.calc:
         start = s.start
+        if _predicative(rd, s):
+            out.append(s)
+            continue
         while rd.layout.sent_first[start] != start:
             if start not in ends and _masked_link(rd, start, ends):
                 start -= 1  # 'Aortic XXXX calcification': a mask between premodifiers
@@ -94,6 +98,7 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
                     # 'aortic sclerosis and mitral annular calcification': a
                     # site phrase naming a disease is another finding's
                     and rd.lower[link - 1] not in rd.disease_site_heads
+                    and not _other_finding_before(rd, link)
                 ):
                     break
                 start = link
@@ -117,6 +122,30 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
         matches=replace(m, calc=out),
         mods=Modifiers(mods, rd.mods.sub_to_doc, rd.mods.one_cause),
         core_start=core,
+    )
+
+
+def _other_finding_before(rd: ReportDoc, link: int) -> bool:
+    """Is the item before the conjunction at `link` a finding of its own, a
+    noun that heads its phrase ('no pleural plaques or pleural
+    calcification', 'without adenopathy or nodal calcification': mentions.json
+    `other_finding_nouns` and `calcified_heads`)? Its place words are that
+    finding's, not the mention's."""
+    word = rd.lower[link - 1]
+    nouns = rd.word_sets.get("other_finding_nouns", frozenset())
+    heads = rd.word_sets.get("calcified_heads", frozenset())
+    return word in nouns or word in heads
+
+
+def _predicative(rd: ReportDoc, s: Span) -> bool:
+    """Is the mention a bare adjective ('calcified', mentions.json
+    `bare_adjectives`) written after the words it says it of ('Splenic
+    artery calcified.', 'two nodes calcified')? An adjective after its noun is a
+    predicate, whose span is the single word (guide §1, corpora/GUIDE.md:
+    'the valve is heavily calcified'); the place words before it are its
+    subject, not premodifiers."""
+    return len(s) == 1 and rd.lower[s.start] in rd.word_sets.get(
+        "bare_adjectives", frozenset()
     )
 
 

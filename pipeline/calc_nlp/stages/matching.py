@@ -399,6 +399,11 @@ def _header(lay: Layout, i: int) -> str:
     return " ".join(lay.lower[k] for k in range(title, body) if not lay.blank[k])
 
 
+# Words that join a next item to a noun phrase that has ended ('calcified
+# pineal gland and choroid plexus').
+_NEXT_ITEM = frozenset({"and", "or"})
+
+
 def _to_named_site(
     kit: Toolkit, doc: Doc, lay: Layout, calc: list[Span], sites: list[Span]
 ) -> list[Span]:
@@ -408,7 +413,10 @@ def _to_named_site(
     premodifiers a 'calcified X' rule lets stand between them and through a
     head word right after it, but no further than the next mention, and only
     where the phrase ends there ('phrase_followers': 'Calcified LV apical
-    infarct' and 'calcified iliac and visceral arteries' keep 'Calcified')."""
+    infarct' and 'calcified iliac and visceral arteries' keep 'Calcified').
+    'and' or 'or' ends it after a head noun ('calcified_heads': 'Calcified
+    pineal gland and choroid plexus'), not after a place adjective the
+    next item shares a head with."""
     words = kit.word_sets
     between = words.get("calcified_modifiers", frozenset()) - {"and", ",", "/"}
     bare = words.get("bare_adjectives", frozenset())
@@ -434,6 +442,7 @@ def _to_named_site(
                     or after.is_punct
                     or after.is_space
                     or after.lower_ in ends
+                    or (after.lower_ in _NEXT_ITEM and lower[end - 1] in heads)
                 ):
                     c = Span(doc, c.start, end, label=c.label_, span_id=c.id_)
         out.append(c)
