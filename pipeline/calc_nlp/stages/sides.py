@@ -534,13 +534,16 @@ def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
     right upper lobe, left lung clear'), or by a slash ('right upper
     lobe/left lower lobe'). Up to two plain words no rule matched
     may stand between ('the right paratracheal area and the left hilum'), and
-    a place word may lead the joined place ('and over the right forearm')."""
+    a place word may lead the joined place ('and over the right forearm').
+    'as well as' and 'and also' join like 'and' ('in the right hilum as well
+    as the left hilum')."""
     doc = rd.doc
     while True:
         joint = _past_plain_words(rd, hi)
-        if not (joint + 1 < len(doc) and doc[joint].lower_ in {"and", ",", "/"}):
+        width = _joiner_width(rd, joint)
+        if not (width and joint + width < len(doc)):
             break
-        lead = joint + 1
+        lead = joint + width
         if lead < len(doc) and doc[lead].lower_ in _PLACE_WORDS - {","}:
             lead += 1  # 'and over the palmar aspect of the right ring finger'
         nxt = _place_at(rd, lead)
@@ -551,7 +554,8 @@ def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
             end += 1  # 'the left perihilar region'
         end = _end_of_whole(rd, end)
         if end < len(doc) and not _list_goes_on(doc[end]):
-            if doc[joint].text == "," or doc[end].lower_ not in _ITEM_FOLLOWERS:
+            lone_comma = width == 1 and doc[joint].text == ","
+            if lone_comma or doc[end].lower_ not in _ITEM_FOLLOWERS:
                 break  # 'and left basilar atelectasis': the item names another thing
         hi = end
     return hi
@@ -568,13 +572,29 @@ def _end_of_whole(rd: ReportDoc, end: int) -> int:
     return whole.span.end if whole is not None else end
 
 
+def _joiner_width(rd: ReportDoc, i: int) -> int:
+    """How many tokens the list joiner at `i` takes: 1 for 'and', ',' or '/';
+    2 for ', and' or 'and also'; 3 for 'as well as' (4 after a comma); 0
+    where none starts."""
+    words = rd.lower[i : i + 4]
+    if words[:1] == [","]:
+        rest = _joiner_width(rd, i + 1) if words[1:2] in (["and"], ["as"]) else 0
+        return 1 + rest
+    if words[:3] == ["as", "well", "as"]:
+        return 3
+    if words[:1] == ["and"]:
+        return 2 if words[1:2] == ["also"] else 1
+    return 1 if words[:1] == ["/"] else 0
+
+
 def _past_plain_words(rd: ReportDoc, i: int, most: int = 2) -> int:
     """The token after at most `most` plain words from `i`: alphabetic tokens
-    where no site, side or calcification match starts ('area', 'the')."""
+    where no site, side or calcification match starts ('area', 'the'); a
+    list joiner ('and', 'as well as') ends them."""
     doc, starts = rd.doc, rd.match_starts
     j = i
     while j < len(doc) and j - i < most and doc[j].is_alpha and j not in starts:
-        if doc[j].lower_ == "and":
+        if doc[j].lower_ == "and" or rd.lower[j : j + 3] == ["as", "well", "as"]:
             break
         j += 1
     return j
