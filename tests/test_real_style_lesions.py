@@ -42,7 +42,7 @@ CXR_RESTATED = [
         [1, 1],
     ),
     (
-        "FINDINGS: A 5 mm calcified granuloma in the left midlung.\n"
+        "FINDINGS: A 6 mm calcified granuloma in the left mid lung zone.\n"
         "IMPRESSION: No acute cardiopulmonary abnormality. Calcified "
         "granuloma.",
         [1, 1],
@@ -381,11 +381,11 @@ SIDE_STATED = [
 # ("descending thoracic aorta" is not the arch).
 CXR_MORE = [
     (
-        "FINDINGS: Unchanged calcified hilar lymph nodes and scattered calcified granulomas.",
+        "FINDINGS: Old calcified granulomas throughout both lungs, along with calcified nodes at the hila.",
         [1, 2],
     ),
     (
-        "FINDINGS: Scattered calcified granulomas, unchanged, as are calcified mediastinal lymph XXXX.",
+        "FINDINGS: Several granulomas in both lungs are calcified; the mediastinal lymph XXXX are calcified too.",
         [1, 2],
     ),
     (
@@ -393,15 +393,15 @@ CXR_MORE = [
         [1, 2, 1],
     ),
     (
-        "FINDINGS: The aorta is calcified and tortuous. Multiple pleural calcifications from prior asbestos exposure.\nIMPRESSION: Calcified pleural plaques.",
+        "FINDINGS: Calcified thoracic aorta. Several calcified pleural plaques along both hemidiaphragms, related to asbestos.\nIMPRESSION: Calcified pleural plaques.",
         [1, 2, 2],
     ),
     (
-        "FINDINGS: Vascular calcification noted. A calcified granuloma is seen.\nIMPRESSION: No acute findings.",
+        "FINDINGS: Calcified vessels in the axilla. A single calcified granuloma projects at the right base.\nIMPRESSION: No acute findings.",
         [1, 2],
     ),
     (
-        "FINDINGS: Calcification of the aortic XXXX. Calcification of the costal cartilages.\nIMPRESSION: No active disease.",
+        "FINDINGS: Calcified costal cartilages. Atherosclerotic calcification along the aortic XXXX.\nIMPRESSION: No active disease.",
         [1, 2],
     ),
     (
@@ -719,11 +719,11 @@ NOTE_MORE = [
         [1, 2],
     ),
     (
-        "LEFT MAIN: Normal caliber. There is minimal calcific plaque within the distal vessel.\nLAD: There is dense calcific plaque within the proximal vessel.\nCIRCUMFLEX: There is calcific plaque within the proximal vessel.\nRCA: There is calcific plaque within the proximal vessel.",
+        "LEFT MAIN: Short trunk, with a little calcified plaque distally.\nLAD: Heavily calcified proximal segment.\nCIRCUMFLEX: Calcified plaque proximally.\nRCA: Calcified plaque proximally.",
         [1, 2, 3, 4],
     ),
     (
-        "ANGIOGRAPHIC FINDINGS:\n1. Left main: calcified with 30% narrowing.\n2. LAD: proximal 60% calcified stenosis.\n3. RCA: calcified 40% mid lesion.\nIMPRESSION: Calcified proximal LAD stenosis.",
+        "CATHETERIZATION RESULTS:\n1. Left main trunk: mild disease, calcified, 20% narrowing.\n2. LAD: proximal calcified stenosis of 60%.\n3. RCA: mid lesion of 40%, calcified.\nIMPRESSION: Calcified proximal LAD stenosis.",
         [1, 2, 3, 2],
     ),
     (
@@ -950,6 +950,130 @@ NOTE_MORE = [
 ]
 
 
+# An anaphor after another thing was named is that thing's ("There is a
+# left lower lobe nodule. It is calcified." after a right upper lobe
+# granuloma), and a size written otherwise is the same size ("0.5 cm" and
+# "5 mm"; another size is another lesion).
+ANAPHORS_AND_SIZES = [
+    (
+        "FINDINGS: Calcified right hilar lymph node.\nIMPRESSION: Calcified granuloma.",
+        [1, 2],
+    ),
+    ("FINDINGS: Calcified granuloma.\nIMPRESSION: Calcified hilar node.", [1, 2]),
+    (
+        "FINDINGS: Calcified right hilar lymph node. Left lower lobe mass, which is partially calcified.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. There is a left lower lobe nodule. It is calcified.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified plaque in the LAD. The RCA is dominant. It is heavily calcified.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: The aortic valve is calcified. The mitral valve is thickened. It is also calcified.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. The left hilum is enlarged. It contains calcification.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified plaque in the right carotid bulb. The left carotid bulb has mild plaque. This is calcified.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: The right kidney contains a calcification. The left kidney is normal in size. It also contains a calcification.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. Left breast implant. It is calcified.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified fibroid in the uterus. The right ovary has a cyst. The cyst is calcified.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: There is a calcified granuloma in the right upper lobe, and it is unchanged. There is a nodule in the left lower lobe which is calcified.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. These are unchanged from the prior. Calcified left hilar nodes.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: A 5 mm calcified granuloma in the right upper lobe.\nIMPRESSION: 0.5 cm calcified granuloma in the right upper lobe.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: A 5mm calcified granuloma in the right upper lobe.\nIMPRESSION: 5 mm calcified right upper lobe granuloma.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: A 1.2 cm calcified nodule in the left lower lobe.\nIMPRESSION: 12 mm calcified left lower lobe nodule.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: An 8 x 6 mm calcified granuloma in the left upper lobe.\nIMPRESSION: 8 mm calcified granuloma, left upper lobe.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: A 4 mm calcified granuloma in the right upper lobe. A 1 cm calcified granuloma in the right upper lobe.\nIMPRESSION: 10 mm right upper lobe calcified granuloma.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: A five millimeter calcified granuloma in the right upper lobe.\nIMPRESSION: 5 mm calcified granuloma, right upper lobe.",
+        [1, 1],
+    ),
+]
+
+
+# Notes naming both sides of the body, or two tendons, menisci or vessels of
+# one side: each side and each named part is its own lesion; an impression
+# joining both sides ("bilateral") is a lesion of its own.
+NOTE_BOTH_SIDES = [
+    (
+        "HISTORY: Bilateral knee pain.\nRIGHT KNEE: Chondrocalcinosis of the medial meniscus.\nLEFT KNEE: Chondrocalcinosis of the lateral meniscus.\nIMPRESSION: Chondrocalcinosis, right knee.",
+        [1, 2, 1],
+    ),
+    (
+        "RIGHT KNEE: Chondrocalcinosis of the medial meniscus.\nLEFT KNEE: Chondrocalcinosis of the lateral meniscus.\nIMPRESSION: Bilateral chondrocalcinosis.",
+        [1, 2, 3],
+    ),
+    (
+        "PROCEDURE: Right shoulder arthroscopy.\nFINDINGS: Calcific deposit in the supraspinatus tendon. The left shoulder had a similar calcific deposit removed in 2012.",
+        [1, 2],
+    ),
+    (
+        "PREOPERATIVE DIAGNOSIS: Left calcific Achilles tendinitis.\nPOSTOPERATIVE DIAGNOSIS: Same.\nFINDINGS: A large calcification at the insertion of the Achilles tendon was excised.",
+        [1, 1],
+    ),
+    (
+        "DIAGNOSIS: Bilateral carotid stenosis with calcified plaque.\nFINDINGS: Right ICA: calcified plaque with 70% stenosis. Left ICA: calcified plaque with 50% stenosis.",
+        [1, 2, 3],
+    ),
+    (
+        "HISTORY: Right hip heterotopic ossification excised in 2018.\nFINDINGS: Heterotopic ossification about the left hip.\nIMPRESSION: Left hip heterotopic ossification.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: Calcific tendinitis of the right supraspinatus. Calcific tendinitis of the right infraspinatus.\nIMPRESSION: Calcific tendinitis of the right rotator cuff.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Vascular calcification in the right thigh. Vascular calcification in the left thigh.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified plaque in the left common iliac artery. Calcified plaque in the left external iliac artery.\nIMPRESSION: Calcified plaque of the left external iliac artery.",
+        [1, 2, 2],
+    ),
+]
+
+
 @pytest.mark.parametrize("text, lesions", CXR_RESTATED)
 def test_chest_film_impression_restates_in_other_words(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
@@ -982,4 +1106,16 @@ def test_chest_film_more_wordings(lesion_numbers, text, lesions):
 
 @pytest.mark.parametrize("text, lesions", NOTE_MORE)
 def test_note_more_wordings(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", ANAPHORS_AND_SIZES)
+def test_anaphor_after_another_thing_and_sizes_written_otherwise(
+    lesion_numbers, text, lesions
+):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", NOTE_BOTH_SIDES)
+def test_note_both_sides_of_the_body(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
