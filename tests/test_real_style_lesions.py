@@ -1074,6 +1074,124 @@ NOTE_BOTH_SIDES = [
 ]
 
 
+# A side written as a single letter or after the place ("R apex", "on the
+# left", "left-sided"): left and right are never one lesion.
+SIDE_WRITTEN_OTHERWISE = [
+    (
+        "FINDINGS: Calcified granuloma at the R apex.\nIMPRESSION: Calcified granuloma at the L apex.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma at the R apex.\nIMPRESSION: Calcified right apical granuloma.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Left-sided calcified granuloma in the upper lobe.\nIMPRESSION: Right-sided calcified upper lobe granuloma.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the lower lobe on the right side.\nIMPRESSION: Calcified granuloma in the right lower lobe.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified hilar lymph node on the left.\nIMPRESSION: Calcified hilar lymph node on the right.",
+        [1, 2],
+    ),
+]
+
+
+# Findings that differ in negated, hypothetical or family never share a
+# number.
+STATES_APART = [
+    (
+        "FINDINGS: No calcified granuloma in the right lung. Calcified granuloma in the left lung.\nIMPRESSION: Calcified left lung granuloma.",
+        [1, 2, 2],
+    ),
+    (
+        "HISTORY: Rule out calcified granuloma.\nFINDINGS: Calcified granuloma in the right upper lobe.",
+        [1, 2],
+    ),
+    (
+        "FAMILY HISTORY: Mother with a calcified thyroid nodule.\nFINDINGS: Calcified nodule in the right thyroid lobe.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. No calcified lymph nodes.\nIMPRESSION: Calcified granuloma.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe.\nIMPRESSION: No calcified granuloma in the left lung.",
+        [1, 2],
+    ),
+]
+
+
+# Breasts and brain both sides, vessel sections with "the mid vessel",
+# masks and numbered impressions.
+MORE_SECTIONS = [
+    (
+        "RIGHT BREAST: Scattered benign calcifications.\nLEFT BREAST: Scattered benign calcifications.\nIMPRESSION: Benign calcifications bilaterally.",
+        [1, 2, 3],
+    ),
+    (
+        "RIGHT BREAST: Scattered benign calcifications.\nLEFT BREAST: Scattered benign calcifications.\nIMPRESSION: Benign-appearing calcifications in the right breast.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Calcification of the right globus pallidus. Calcification of the left globus pallidus.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified meningioma along the left frontal convexity. Dural calcification along the falx.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified plaque of the right ICA. The vessel is patent. Calcified plaque of the left ICA, which narrows the vessel.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe.\nIMPRESSION: 1. No acute process.\n2. Right upper lobe granuloma, calcified and unchanged.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Heart size normal. Calcified granuloma RUL\nIMPRESSION: Stable exam. Calcified RUL granuloma",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: XXXX calcified granulomas in the left lung. XXXX calcified granuloma in the right lung.\nIMPRESSION: XXXX calcified granulomas left lung.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Calcified XXXX left hilum. Calcified granuloma left apex.\nIMPRESSION: Calcified left apical granuloma.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: Calcified mediastinal and hilar lymph XXXX. Calcified granuloma in the right upper lobe.\nIMPRESSION: Calcified mediastinal lymph XXXX.",
+        [1, 2, 1],
+    ),
+    (
+        "LEFT ANTERIOR DESCENDING ARTERY: The LAD is a large vessel. There is calcified plaque within the mid vessel.\nLEFT CIRCUMFLEX ARTERY: The circumflex is a small vessel. There is calcified plaque within the mid vessel.\nIMPRESSION: 1. Calcified plaque of the mid LAD. 2. Calcified plaque of the mid circumflex.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "LEFT ANTERIOR DESCENDING ARTERY: The LAD is a large vessel. There is calcified plaque within the mid vessel.\nLEFT CIRCUMFLEX ARTERY: The circumflex is a small vessel. There is calcified plaque within the mid vessel.\nIMPRESSION: Calcified plaque within the mid LAD and the mid circumflex.",
+        [1, 2, 3],
+    ),
+    (
+        "RIGHT CORONARY ARTERY: Dominant. Calcified plaque in the proximal vessel. Calcified plaque in the distal vessel.\nIMPRESSION: Calcified plaque of the distal RCA.",
+        [1, 2, 2],
+    ),
+    (
+        "RIGHT CORONARY ARTERY: Dominant. Calcified plaque in the proximal vessel.\nPOSTERIOR DESCENDING ARTERY: Calcified plaque at its origin.\nIMPRESSION: Calcified plaque in the proximal right coronary artery.",
+        [1, 2, 1],
+    ),
+    (
+        "CORONARY ARTERIES: The left main is normal. The LAD has calcified plaque in its proximal third. The first diagonal has a calcified ostium. The RCA has calcified plaque in its proximal third.",
+        [1, 2, 3],
+    ),
+]
+
+
 @pytest.mark.parametrize("text, lesions", CXR_RESTATED)
 def test_chest_film_impression_restates_in_other_words(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
@@ -1118,4 +1236,19 @@ def test_anaphor_after_another_thing_and_sizes_written_otherwise(
 
 @pytest.mark.parametrize("text, lesions", NOTE_BOTH_SIDES)
 def test_note_both_sides_of_the_body(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", SIDE_WRITTEN_OTHERWISE)
+def test_side_written_otherwise_parts_left_and_right(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", STATES_APART)
+def test_findings_of_other_states_never_share(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", MORE_SECTIONS)
+def test_more_sections_and_sides(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
