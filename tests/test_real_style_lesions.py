@@ -1192,6 +1192,83 @@ MORE_SECTIONS = [
 ]
 
 
+# The summing-up section under other headings (CONCLUSION, SUMMARY,
+# OPINION, DIAGNOSIS) restates the findings as the impression does.
+OTHER_HEADINGS = [
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe.\nCONCLUSION: Calcified granuloma in the left upper lobe.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe.\nCONCLUSION: Calcified granuloma.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe.\nSUMMARY: Calcified granuloma.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe.\nOPINION: Calcified granuloma.",
+        [1, 1],
+    ),
+    (
+        "Calcified granuloma in the right upper lobe.\nIMPRESSION: Calcified granuloma.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcification of the pancreas.\nCONCLUSION: Chronic calcific pancreatitis.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcification of the pancreas.\nDIAGNOSIS: Chronic calcific pancreatitis.",
+        [1, 1],
+    ),
+    (
+        "REPORT: Calcified granuloma in the right upper lobe.\nIMPRESSION: Calcified granuloma.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe.\nIMPRESSION/RECOMMENDATIONS: Calcified granuloma.",
+        [1, 1],
+    ),
+]
+
+
+# A finding its own words call another ("another", "a second", "additional",
+# "separate") is not the lesion named before it in its section; a later
+# section restating it with the same word is.
+CALLED_ANOTHER = [
+    (
+        "FINDINGS: Calcified granuloma in the right lung. Another calcified granuloma in the right lung.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right lung. A second calcified granuloma is seen in the right lung.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right lung. An additional calcified granuloma in the right lung.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right lung. A separate calcified granuloma in the right lung.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right lung. A separate calcified granuloma in the right lung.\nIMPRESSION: Separate calcified granuloma of the right lung.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: Calcified right hilar lymph node. Another calcified lymph node in the right hilum.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: A calcified lymph node in the subcarinal region. A second one is calcified in the right paratracheal region.",
+        [1, 2],
+    ),
+]
+
+
 @pytest.mark.parametrize("text, lesions", CXR_RESTATED)
 def test_chest_film_impression_restates_in_other_words(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
@@ -1251,4 +1328,14 @@ def test_findings_of_other_states_never_share(lesion_numbers, text, lesions):
 
 @pytest.mark.parametrize("text, lesions", MORE_SECTIONS)
 def test_more_sections_and_sides(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", OTHER_HEADINGS)
+def test_other_summing_up_headings_restate_the_findings(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize("text, lesions", CALLED_ANOTHER)
+def test_finding_called_another_is_not_the_one_before(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
