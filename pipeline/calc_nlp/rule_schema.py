@@ -271,6 +271,8 @@ DESCRIPTOR_WORD_LISTS = (
     "size_extent_verbs",
     "appearance_leads",
     "side_words",
+    "lesion_left_words",
+    "lesion_right_words",
     "lesion_bare_words",
     "lesion_part_heads",
     "lesion_part_words",

@@ -186,6 +186,10 @@ class DescriptorRules:
         )
         self.lesion_ignore = set(wl["lesion_ignore"])
         self.side_words = set(wl["side_words"])
+        # the words that state a side without its name ("LLL", "Rt"), by side
+        self.side_of_word = {w: "left" for w in wl["lesion_left_words"]} | {
+            w: "right" for w in wl["lesion_right_words"]
+        }
         self.bare_words = set(wl["lesion_bare_words"])
         self.part_heads = set(wl["lesion_part_heads"])
         self.part_words = set(wl["lesion_part_words"])

@@ -90,12 +90,12 @@ def core(dr: DescriptorRules, f: Finding) -> str:
 
 
 def said_side(dr: DescriptorRules, f: Finding) -> bool:
-    """Do the finding's own words (mention, site words) give its side?"""
-    words = " ".join(
-        dr.synonyms.get(w, w)
-        for w in WORD.findall(f"{f.site_text} {f.mention}".lower())
-    )
-    return not side(f) or side(f)[:4] in words
+    """Do the finding's own words (mention, site words) give its side, by
+    its name or by a word that states it ("LLL", "Rt": `side_of_word`)?"""
+    found = WORD.findall(f"{f.site_text} {f.mention}".lower())
+    words = " ".join(dr.synonyms.get(w, w) for w in found)
+    stated = {dr.side_of_word.get(w, "") for w in found}
+    return not side(f) or side(f)[:4] in words or side(f) in stated
 
 
 _OTHER_SIDE = {"left": "right", "right": "left"}
@@ -109,8 +109,15 @@ def site_other_side(dr: DescriptorRules, f: Finding) -> bool:
     other = _OTHER_SIDE.get(side(f))
     if other is None:
         return False
-    words = " ".join(dr.synonyms.get(w, w) for w in WORD.findall(f.site_text.lower()))
-    return other in words.split()
+    found = WORD.findall(f.site_text.lower())
+    words = " ".join(dr.synonyms.get(w, w) for w in found)
+    return other in words.split() or any(dr.side_of_word.get(w) == other for w in found)
+
+
+def opposite(a: str, b: str) -> bool:
+    """Are the two sides left and right, one each (not "bilateral", which
+    holds either, nor a side unsaid)?"""
+    return _OTHER_SIDE.get(a) == b
 
 
 def side(f: Finding) -> str:

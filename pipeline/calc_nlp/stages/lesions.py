@@ -77,6 +77,7 @@ from calc_nlp.stages.lesion_words import (
     names_its_place,
     names_residual,
     names_what_it_is,
+    opposite,
     part,
     place_led_to,
     plural,
@@ -358,6 +359,9 @@ def _same_lesion(
         # but the one of another section its words name without a site
         return _unsited(named, f)
     if not loose and not said_side(dr, f):  # its side from elsewhere in the sentence
+        # ... but left and right, the one each side of the sub-site, part
+        # them ("granuloma in the right upper lobe" and "granuloma in the
+        # upper lobe on the left")
         loose = [
             x
             for x in same
@@ -365,6 +369,7 @@ def _same_lesion(
             and x.first is not None
             and (x.first.section, f.section) == _RESTATING
             and _nests(x.sub, sub)
+            and not opposite(x.side, side(f))
         ]
     return loose[0] if len(loose) == 1 else None
 
