@@ -1,0 +1,211 @@
+"""Flags, conditions, severity and change on real-text style reports (guide
+§2 flag table, §3 conditions; corpora/GUIDE.md "What each finding carries",
+"Conditions" and "Descriptors").
+
+Every report here is fictional and written for this file: the same facts a
+chest film, CT, echo or mammogram report states, worded the way another
+radiologist or transcriptionist might (word order, the cue after the
+mention, a synonym the guide lists, upper case, XXXX masks, a line break for
+a full stop, the finding in the impression, the finding inside a list, a
+denial or hedge whose scope a comma, 'but', 'however' or a second clause
+ends). The expected values are read from the guide, not from the program.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family", "physiologic")
+
+
+def flags_of(f) -> set[str]:
+    return {name for name in FLAGS if getattr(f, name)}
+
+
+# (report, a word of the finding's mention, its set of flags)
+FlagRow = tuple[str, str, set[str]]
+
+NEGATED: list[FlagRow] = [
+    ("FINDINGS: Lungs are clear. No evidence of calcified granuloma.", "granuloma", {"negated"}),
+    ("Heart size normal. Right lower lobe nodule without definite calcification.", "calcification", {"negated"}),
+    ("IMPRESSION: 1. No acute process. 2. Lungs are free of calcified nodules.", "nodules", {"negated"}),
+    ("Calcified granulomas are not seen on this study.", "granulomas", {"negated"}),
+    ("No XXXX calcification is seen in the aortic arch.", "calcification", {"negated"}),
+    ("NO SUSPICIOUS CLUSTERED MICROCALCIFICATIONS.", "MICROCALCIFICATIONS", {"negated"}),
+    ("The 8 mm nodule in the LLL is not calcified.", "calcified", {"negated"}),
+    ("Vascular calcification is absent in the pelvis.", "calcification", {"negated"}),
+    ("Without calcified plaque in the LAD or RCA.", "plaque", {"negated"}),
+    ("The nodule shows no internal calcification, and there is a calcified granuloma in the lingula.", "calcification", {"negated"}),
+    ("Kidneys: normal size, no nephrocalcinosis, no hydronephrosis.", "nephrocalcinosis", {"negated"}),
+    ("There is no mass, adenopathy or calcification in the mediastinum.", "calcification", {"negated"}),
+    ("FINDINGS: No calcification within the lesion\nIMPRESSION: Calcified node in the right hilum", "calcification", {"negated"}),
+    # a mask between "not" and the participle denies as "is not seen" does
+    ("Calcified granuloma is not XXXX seen.", "granuloma", {"negated"}),
+    ("Calcified granulomas are not XXXX visualized on this study.", "granulomas", {"negated"}),
+    ("CALCIFICATION OF THE AORTIC KNOB IS NOT XXXX DEMONSTRATED.", "CALCIFICATION", {"negated"}),
+    ("The calcified node in the left hilum is not XXXX identified.", "node", {"negated"}),
+]
+
+# a denial that stops before the finding: 'but', 'however', a second clause
+# or sentence, a line break standing for a full stop
+NOT_NEGATED: list[FlagRow] = [
+    ("No pleural effusion, but calcified granuloma in the right upper lobe.", "granuloma", set()),
+    ("There is no effusion; however, a calcified granuloma is seen in the RUL.", "granuloma", set()),
+    ("No pneumothorax, effusion, or focal airspace disease. Calcified granuloma at the left base.", "granuloma", set()),
+    ("FINDINGS: No calcification within the lesion\nIMPRESSION: Calcified node in the right hilum", "node", set()),
+    ("The nodule shows no internal calcification, and there is a calcified granuloma in the lingula.", "granuloma", set()),
+    ("No focal consolidation. XXXX calcified granuloma in the left midlung.", "granuloma", set()),
+    ("FINDINGS: NO ACUTE CARDIOPULMONARY DISEASE\nIMPRESSION: CALCIFIED GRANULOMA RIGHT APEX", "GRANULOMA", set()),
+    # "not seen on" an earlier study says it is new, masked word or not
+    ("Calcified granuloma in the RUL, not XXXX seen on XXXX.", "granuloma", set()),
+    ("Calcified granuloma in the RUL, not XXXX seen on the prior study.", "granuloma", set()),
+    ("Calcified granuloma in the left apex without change.", "granuloma", set()),
+    ("The calcified granuloma in the RLL is not significantly changed.", "granuloma", set()),
+]
+
+UNCERTAIN: list[FlagRow] = [
+    ("Nodular density at the right base, may represent a calcified granuloma.", "granuloma", {"uncertain"}),
+    ("Small density in the left apex which could represent calcification.", "calcification", {"uncertain"}),
+    ("Right hilar opacity, possibly a calcified lymph XXXX.", "calcified", {"uncertain"}),
+    ("Questionable calcification in the RUL.", "calcification", {"uncertain"}),
+    ("Calcification of the aortic knob cannot be excluded.", "calcification", {"uncertain"}),
+    ("Density over the left kidney, question of a renal calcification.", "calcification", {"uncertain"}),
+    ("Findings suggest a calcified granuloma in the right midlung.", "granuloma", {"uncertain"}),
+    ("The 9 mm nodule is not definitely calcified.", "calcified", {"uncertain"}),
+    ("Hyperdense focus in the right frontal lobe, hemorrhage versus calcification.", "calcification", {"uncertain"}),
+    ("NODULAR OPACITY LEFT BASE, PROBABLY A CALCIFIED GRANULOMA.", "GRANULOMA", {"uncertain"}),
+]
+
+# a hedge that governs another noun or another sentence
+NOT_UNCERTAIN: list[FlagRow] = [
+    ("Possible small right effusion. Calcified granuloma in the left lung.", "granuloma", set()),
+    ("Calcified granuloma in the left apex, and possible right lower lobe infiltrate.", "granuloma", set()),
+    ("Calcified granuloma in the RUL, likely from old granulomatous disease.", "granuloma", set()),
+    ("Coarse calcifications in the left breast, probably benign.", "calcifications", set()),
+]
+
+HISTORICAL: list[FlagRow] = [
+    ("The previously noted calcification in the right breast is no longer seen.", "calcification", {"negated", "historical"}),
+    ("Calcified granuloma seen on the prior study is no longer visualized.", "granuloma", {"negated", "historical"}),
+    ("Status post excision of a calcified mass in the left breast.", "calcified", {"historical"}),
+    ("History of calcinosis cutis of the fingers, treated.", "calcinosis", {"historical"}),
+]
+
+# seen now and before: present, not historical
+PRESENT_BEFORE: list[FlagRow] = [
+    ("Calcified granuloma in the RUL again seen.", "granuloma", set()),
+    ("Old calcified granuloma in the left apex.", "granuloma", set()),
+    ("Healed granulomatous disease with calcified granulomas in both lungs.", "granulomas", set()),
+    ("Known calcified granuloma in the lingula.", "granuloma", set()),
+    ("Previously noted calcified hilar node is unchanged.", "node", set()),
+    ("Calcified granuloma, left lower lobe, as on the prior study.", "granuloma", set()),
+    ("IMPRESSION: Redemonstrated calcified right paratracheal lymph XXXX.", "calcified", set()),
+]
+
+HYPOTHETICAL: list[FlagRow] = [
+    ("Recommend CT to evaluate for calcification within the nodule.", "calcification", {"hypothetical"}),
+    ("INDICATION: r/o calcified granuloma. FINDINGS: Lungs are clear.", "granuloma", {"hypothetical"}),
+    ("If calcification develops within the mass, biopsy is advised.", "calcification", {"hypothetical"}),
+    ("Chest CT could be obtained to look for calcification in the nodule.", "calcification", {"hypothetical"}),
+]
+
+FAMILY: list[FlagRow] = [
+    ("FAMILY HISTORY: Mother with breast calcifications.", "calcifications", {"family"}),
+    ("His father had coronary artery calcification.", "calcification", {"family"}),
+    ("Family history of brain calcifications in a sister.", "calcifications", {"family"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "flags"),
+    NEGATED + NOT_NEGATED + UNCERTAIN + NOT_UNCERTAIN + HISTORICAL + PRESENT_BEFORE + HYPOTHETICAL + FAMILY,
+)
+def test_real_style_flags(finding_with, text, word, flags):
+    assert flags_of(finding_with(text, word)) == flags
+
+
+# (report, a word of the finding's mention, expected descriptor fields)
+DescRow = tuple[str, str, dict[str, Any]]
+
+CHANGE: list[DescRow] = [
+    ("Calcified granuloma in the right upper lobe, unchanged.", "granuloma", {"change": "stable"}),
+    ("Calcified granuloma in the RUL is stable since XXXX.", "granuloma", {"change": "stable"}),
+    ("UNCHANGED CALCIFIED GRANULOMA LEFT LOWER LOBE", "GRANULOMA", {"change": "stable"}),
+    ("Redemonstrated calcified nodes in the right hilum.", "nodes", {"change": "stable"}),
+    ("Calcified right hilar lymph XXXX, as before.", "calcified", {"change": "stable"}),
+    ("Calcified granuloma in the RUL again seen.", "granuloma", {"change": "stable"}),
+    ("No change in calcified granuloma of the left midlung.", "granuloma", {"change": "stable"}),
+    # a "with" or "without" change phrase after the mention's place is its
+    ("Calcified granuloma in the left apex without change.", "granuloma", {"change": "stable"}),
+    ("Calcified granuloma in the RLL without interval change since XXXX.", "granuloma", {"change": "stable"}),
+    ("CALCIFIED NODE IN THE RIGHT HILUM WITH NO SIGNIFICANT CHANGE", "NODE", {"change": "stable"}),
+    ("Calcified granuloma in the RUL without change in size.", "granuloma", {"change": "stable"}),
+    ("Calcified node in the right hilum with no interval change, no effusion.", "node", {"change": "stable"}),
+    # ... but not one about another noun, nor another lesion the "with" adds
+    ("Calcified granuloma in the left apex with no change in the effusion.", "granuloma", {"change": ""}),
+    ("Calcified granuloma in the left apex with a new nodule.", "granuloma", {"change": ""}),
+    ("Known calcified granuloma in the lingula.", "granuloma", {"change": ""}),
+    ("New coarse calcification in the right breast.", "calcification", {"change": "new"}),
+    ("Interval development of calcification in the left kidney.", "calcification", {"change": "new"}),
+    ("Aortic calcification has increased since the prior study.", "calcification", {"change": "increased"}),
+    ("Increased calcification of the aortic valve.", "calcification", {"change": "increased"}),
+    ("Decreased calcification in the supraspinatus tendon.", "calcification", {"change": "decreased"}),
+    ("The previously noted calcification in the right breast is no longer seen.", "calcification", {"change": "resolved"}),
+    ("A new nodule lies next to the calcified granuloma in the RUL.", "granuloma", {"change": ""}),
+]
+
+SEVERITY: list[DescRow] = [
+    ("Trace calcification of the aortic knob.", "calcification", {"severity": "minimal"}),
+    ("Dense calcification in the abdominal aorta.", "calcification", {"severity": "severe"}),
+    ("Extensive coronary artery calcification.", "calcification", {"severity": "severe"}),
+    ("The aortic arch is mildly calcified.", "calcified", {"severity": "mild"}),
+    ("The aortic knob is densely calcified.", "calcified", {"severity": "severe"}),
+    ("Scattered calcified granulomas in both lungs.", "granulomas", {"severity": "mild"}),
+    ("MARKED CALCIFICATION OF THE MITRAL ANNULUS.", "CALCIFICATION", {"severity": "severe"}),
+    ("Mild to moderate calcification of the thoracic aorta.", "calcification", {"severity": "moderate"}),
+    ("Heavy calcific plaque in the LAD.", "plaque", {"severity": "severe"}),
+    ("Small calcified granuloma in the right base.", "granuloma", {"severity": ""}),
+    ("Severe calcific aortic stenosis.", "calcific", {"severity": ""}),
+    ("Moderately calcified aortic valve.", "calcified", {"severity": "moderate"}),
+    ("Minimal to mild vascular calcifications in the pelvis.", "calcifications", {"severity": "mild"}),
+    ("A few scattered calcified granulomas are again noted.", "granulomas", {"severity": "mild", "change": "stable"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), CHANGE + SEVERITY)
+def test_real_style_change_and_severity(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {k: getattr(f, k) for k in expected} == expected
+
+
+FINDING = " Calcified granuloma in the right upper lobe."
+
+# (report, a condition that is recorded, or None; one that is not, or None)
+CONDITIONS: list[tuple[str, str | None, str | None]] = [
+    ("History of sarcoidosis.", "sarcoidosis", None),
+    ("INDICATION: Rule out tuberculosis.", None, "tuberculosis"),
+    ("Sequela of old granulomatous disease.", "granulomatous disease", None),
+    ("Nodular opacity, scar versus granulomatous disease.", None, "granulomatous disease"),
+    ("Scheduled for mastectomy next week.", None, "prior surgery"),
+    ("Status post CABG.", "prior surgery", None),
+    ("No history of renal failure.", None, "chronic kidney disease"),
+    ("Mother has hyperparathyroidism.", None, "hyperparathyroidism"),
+    ("Possibly related to prior histoplasmosis.", None, "histoplasmosis"),
+    ("Patient on dialysis for ESRD.", "chronic kidney disease", None),
+    ("Atherosclerotic calcification of the aorta.", "atherosclerosis", None),
+    ("Consistent with healed histoplasmosis.", "histoplasmosis", None),
+    ("Could reflect prior tuberculosis.", None, "tuberculosis"),
+    ("Evaluate for sarcoidosis.", None, "sarcoidosis"),
+    ("PMH: hypertension, diabetes.", "diabetes mellitus", None),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "left_out"), CONDITIONS)
+def test_real_style_conditions(analyzer, text, named, left_out):
+    names = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    if named:
+        assert named in names
+    if left_out:
+        assert left_out not in names
