@@ -147,6 +147,17 @@ CHANGE: list[DescRow] = [
     ("Calcified granuloma in the left apex with no change in the effusion.", "granuloma", {"change": ""}),
     ("Calcified granuloma in the left apex with a new nodule.", "granuloma", {"change": ""}),
     ("Known calcified granuloma in the lingula.", "granuloma", {"change": ""}),
+    # a plural copula after a compound subject the mention opens predicates
+    # every conjunct, the mention too
+    ("Calcified mediastinal nodes and granulomas are again seen.", "nodes", {"change": "stable"}),
+    ("Calcified right hilar lymph XXXX and calcified granulomas are stable.", "lymph", {"change": "stable"}),
+    ("Calcified right hilar lymph XXXX and calcified granulomas are stable.", "granulomas", {"change": "stable"}),
+    ("Calcified nodes in the right hilum and granulomas in the left lung are again noted.", "nodes", {"change": "stable"}),
+    ("THE CALCIFIED NODE AND THE PLEURAL THICKENING ARE UNCHANGED.", "NODE", {"change": "stable"}),
+    # ... not a clause of its own after the "and", nor a singular copula
+    ("A calcified granuloma overlies the lingula and the effusion is unchanged.", "granuloma", {"change": ""}),
+    ("There is a calcified granuloma and the nodes are unchanged.", "granuloma", {"change": ""}),
+    ("Calcified granuloma in the RUL which abuts the fissure and effusion are unchanged.", "granuloma", {"change": ""}),
     ("New coarse calcification in the right breast.", "calcification", {"change": "new"}),
     ("Interval development of calcification in the left kidney.", "calcification", {"change": "new"}),
     ("Aortic calcification has increased since the prior study.", "calcification", {"change": "increased"}),
