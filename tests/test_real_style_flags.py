@@ -41,6 +41,11 @@ NEGATED: list[FlagRow] = [
     ("Kidneys: normal size, no nephrocalcinosis, no hydronephrosis.", "nephrocalcinosis", {"negated"}),
     ("There is no mass, adenopathy or calcification in the mediastinum.", "calcification", {"negated"}),
     ("FINDINGS: No calcification within the lesion\nIMPRESSION: Calcified node in the right hilum", "calcification", {"negated"}),
+    ("Lungs are clear without focal consolidation, effusion, pneumothorax or calcified granuloma.", "granuloma", {"negated"}),
+    ("No focal consolidation, effusion, pneumothorax, or calcified granulomas are identified.", "granulomas", {"negated"}),
+    ("There is no definite evidence of calcified granuloma.", "granuloma", {"negated"}),
+    ("Calcified granuloma: not seen.", "granuloma", {"negated"}),
+    ("Calcifications: absent", "Calcifications", {"negated"}),
     # a mask between "not" and the participle denies as "is not seen" does
     ("Calcified granuloma is not XXXX seen.", "granuloma", {"negated"}),
     ("Calcified granulomas are not XXXX visualized on this study.", "granulomas", {"negated"}),
@@ -61,6 +66,12 @@ NOT_NEGATED: list[FlagRow] = [
     # "not seen on" an earlier study says it is new, masked word or not
     ("Calcified granuloma in the RUL, not XXXX seen on XXXX.", "granuloma", set()),
     ("Calcified granuloma in the RUL, not XXXX seen on the prior study.", "granuloma", set()),
+    ("There is no pneumothorax or effusion, however calcified nodules are present in the left lung.", "nodules", set()),
+    ("No pneumothorax, although calcified granulomas are present in the left lung.", "granulomas", set()),
+    ("No effusion, otherwise calcified granuloma in the RUL.", "granuloma", set()),
+    ("No acute findings other than a calcified granuloma in the RUL.", "granuloma", set()),
+    ("Negative chest except for a calcified granuloma in the RUL.", "granuloma", set()),
+    ("Calcified granuloma; otherwise negative.", "granuloma", set()),
     ("Calcified granuloma in the left apex without change.", "granuloma", set()),
     ("The calcified granuloma in the RLL is not significantly changed.", "granuloma", set()),
 ]
@@ -76,6 +87,11 @@ UNCERTAIN: list[FlagRow] = [
     ("The 9 mm nodule is not definitely calcified.", "calcified", {"uncertain"}),
     ("Hyperdense focus in the right frontal lobe, hemorrhage versus calcification.", "calcification", {"uncertain"}),
     ("NODULAR OPACITY LEFT BASE, PROBABLY A CALCIFIED GRANULOMA.", "GRANULOMA", {"uncertain"}),
+    ("A calcified granuloma is suspected in the RUL.", "granuloma", {"uncertain"}),
+    ("Calcified granuloma in the RUL is possible.", "granuloma", {"uncertain"}),
+    ("Nodule in the RUL. This may be a calcified granuloma.", "granuloma", {"uncertain"}),
+    ("Nodule in the RUL, ? calcified.", "calcified", {"uncertain"}),
+    ("Nipple shadow versus calcified granuloma.", "granuloma", {"uncertain"}),
 ]
 
 # a hedge that governs another noun or another sentence
@@ -96,6 +112,8 @@ HISTORICAL: list[FlagRow] = [
 # seen now and before: present, not historical
 PRESENT_BEFORE: list[FlagRow] = [
     ("Calcified granuloma in the RUL again seen.", "granuloma", set()),
+    ("Calcified granuloma in the RUL persists.", "granuloma", set()),
+    ("Calcified granuloma previously seen in the RUL is no longer identified.", "granuloma", {"negated", "historical"}),
     ("Old calcified granuloma in the left apex.", "granuloma", set()),
     ("Healed granulomatous disease with calcified granulomas in both lungs.", "granulomas", set()),
     ("Known calcified granuloma in the lingula.", "granuloma", set()),
@@ -109,12 +127,16 @@ HYPOTHETICAL: list[FlagRow] = [
     ("INDICATION: r/o calcified granuloma. FINDINGS: Lungs are clear.", "granuloma", {"hypothetical"}),
     ("If calcification develops within the mass, biopsy is advised.", "calcification", {"hypothetical"}),
     ("Chest CT could be obtained to look for calcification in the nodule.", "calcification", {"hypothetical"}),
+    ("REASON FOR EXAM: ? renal calcification", "calcification", {"hypothetical"}),
+    ("INDICATION: Screening for coronary calcification.", "calcification", {"hypothetical"}),
+    ("If the nodule is calcified, no follow-up is needed.", "calcified", {"hypothetical"}),
 ]
 
 FAMILY: list[FlagRow] = [
     ("FAMILY HISTORY: Mother with breast calcifications.", "calcifications", {"family"}),
     ("His father had coronary artery calcification.", "calcification", {"family"}),
     ("Family history of brain calcifications in a sister.", "calcifications", {"family"}),
+    ("No family history of vascular calcification.", "calcification", {"negated", "family"}),
 ]
 
 
@@ -147,6 +169,15 @@ CHANGE: list[DescRow] = [
     ("Calcified granuloma in the left apex with no change in the effusion.", "granuloma", {"change": ""}),
     ("Calcified granuloma in the left apex with a new nodule.", "granuloma", {"change": ""}),
     ("Known calcified granuloma in the lingula.", "granuloma", {"change": ""}),
+    ("Again seen are calcified granulomas in the right lung.", "granulomas", {"change": "stable"}),
+    ("Calcified granuloma in the RUL remains unchanged.", "granuloma", {"change": "stable"}),
+    ("Calcified granuloma in the RUL has not significantly changed since XXXX.", "granuloma", {"change": "stable"}),
+    ("Calcified granuloma, left lower lobe, stable.", "granuloma", {"change": "stable"}),
+    ("Calcified granuloma in the RUL is new since XXXX.", "granuloma", {"change": "new"}),
+    ("Calcified granuloma in the RUL, not seen on the prior study.", "granuloma", {"change": "new"}),
+    ("Calcified right hilar lymph XXXX are slightly larger than before.", "calcified", {"change": "increased"}),
+    ("Calcified granuloma in the RUL has decreased in size.", "granuloma", {"change": "decreased"}),
+    ("Calcification in the right shoulder has resolved.", "Calcification", {"change": "resolved"}),
     # a plural copula after a compound subject the mention opens predicates
     # every conjunct, the mention too
     ("Calcified mediastinal nodes and granulomas are again seen.", "nodes", {"change": "stable"}),
@@ -181,6 +212,15 @@ SEVERITY: list[DescRow] = [
     ("Severe calcific aortic stenosis.", "calcific", {"severity": ""}),
     ("Moderately calcified aortic valve.", "calcified", {"severity": "moderate"}),
     ("Minimal to mild vascular calcifications in the pelvis.", "calcifications", {"severity": "mild"}),
+    ("Aortic calcification is mild.", "calcification", {"severity": "mild"}),
+    ("Calcification of the aortic arch, moderate in degree.", "Calcification", {"severity": "moderate"}),
+    ("Small amount of calcification in the aortic arch.", "calcification", {"severity": "mild"}),
+    ("Moderate-severe coronary artery calcification.", "calcification", {"severity": "severe"}),
+    ("Slightly calcified aortic knob.", "calcified", {"severity": "minimal"}),
+    ("The coronary arteries are heavily calcified.", "calcified", {"severity": "severe"}),
+    ("Numerous calcified granulomas in both lungs.", "granulomas", {"severity": ""}),
+    ("Atherosclerotic calcification of the aortic knob is extensive.", "calcification", {"severity": "severe"}),
+    ("MILD AORTIC CALCIFICATION", "CALCIFICATION", {"severity": "mild"}),
     ("A few scattered calcified granulomas are again noted.", "granulomas", {"severity": "mild", "change": "stable"}),
 ]
 
@@ -210,6 +250,16 @@ CONDITIONS: list[tuple[str, str | None, str | None]] = [
     ("Could reflect prior tuberculosis.", None, "tuberculosis"),
     ("Evaluate for sarcoidosis.", None, "sarcoidosis"),
     ("PMH: hypertension, diabetes.", "diabetes mellitus", None),
+    ("Calcified hilar nodes, likely sequela of prior granulomatous disease.", None, "granulomatous disease"),
+    ("Granulomatous disease versus sarcoidosis.", None, "sarcoidosis"),
+    ("INDICATION: Sarcoidosis? FINDINGS: Clear lungs.", None, "sarcoidosis"),
+    ("In this patient with known sarcoidosis.", "sarcoidosis", None),
+    ("INDICATION: Chest pain, history of TB.", "tuberculosis", None),
+    ("No evidence of active or recent TB.", None, "tuberculosis"),
+    ("Stigmata of old TB.", "tuberculosis", None),
+    ("Median sternotomy wires. Prior CABG.", "prior surgery", None),
+    ("Healed right rib fractures.", "trauma", None),
+    ("Possible old rib fracture.", None, "trauma"),
 ]
 
 
