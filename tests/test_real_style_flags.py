@@ -170,6 +170,11 @@ CHANGE: list[DescRow] = [
     ("Calcified granuloma in the left apex with a new nodule.", "granuloma", {"change": ""}),
     ("Known calcified granuloma in the lingula.", "granuloma", {"change": ""}),
     ("Again seen are calcified granulomas in the right lung.", "granulomas", {"change": "stable"}),
+    # "again" with any participle of seeing is "again seen"
+    ("Calcified granuloma in the left lower lobe is again visible.", "granuloma", {"change": "stable"}),
+    ("CALCIFIED GRANULOMA LEFT LOWER LOBE AGAIN OBSERVED", "GRANULOMA", {"change": "stable"}),
+    ("Calcified hilar nodes are again shown on the lateral view.", "nodes", {"change": "stable"}),
+    ("Calcified granuloma in the RML again detected.", "granuloma", {"change": "stable"}),
     ("Calcified granuloma in the RUL remains unchanged.", "granuloma", {"change": "stable"}),
     ("Calcified granuloma in the RUL has not significantly changed since XXXX.", "granuloma", {"change": "stable"}),
     ("Calcified granuloma, left lower lobe, stable.", "granuloma", {"change": "stable"}),
