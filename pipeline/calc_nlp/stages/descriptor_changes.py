@@ -296,6 +296,63 @@ def copula_change(
     return None
 
 
+# copulas that take a plural subject: after "A and B" they predicate both
+_PLURAL_COPULAS = frozenset({"are", "were", "remain", "appear"})
+# prepositions that open the mention's own place before the "and" of a
+# compound subject ("calcified nodes in the right hilum and granulomas are")
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "of", "within", "along", "over", "near", "on"}
+)
+# How many words the mention's place may hold before that "and".
+_COMPOUND_PLACE_REACH = 6
+
+
+def compound_change(
+    dr: DescriptorRules, text: str, end: int, stop: int, conjunct: int | None = None
+) -> re.Match[str] | None:
+    """A change term a plural copula predicates of a compound subject the
+    mention opens ("Calcified hilar nodes and granulomas are again seen",
+    "Calcified granuloma in the RUL and the left effusion are unchanged"):
+    the predicate is every conjunct's, the mention's too. The mention (its
+    end at `end`) may keep its own place phrase before the "and", one a
+    preposition opens with no verb or relative pronoun in it; the other
+    conjunct holds no comma or verb before the copula, which must take a
+    plural ("are", "were": not "overlies the lingula and the effusion is
+    unchanged"). When the other conjunct is a finding of its own, its end
+    is `conjunct` and only "and" and a few words stand between the two.
+    Searched up to `stop`."""
+    at = end
+    w = _WORD_OR_STOP.match(text, at)
+    if w is not None and w.group(1).lower() in _PLACE_PREPOSITIONS and conjunct is None:
+        for _ in range(_COMPOUND_PLACE_REACH):
+            w = _WORD_OR_STOP.match(text, at)
+            if w is None or not w.group(1)[0].isalnum() or w.group(1).lower() == "and":
+                break
+            if w.group(1).lower() in dr.verbs | RELATIVE_PRONOUNS:
+                return None
+            at = w.end()
+        w = _WORD_OR_STOP.match(text, at)
+    if w is None or w.group(1).lower() != "and" or w.end() > stop:
+        return None
+    at = w.end() if conjunct is None else conjunct
+    scan = at
+    for _ in range(_PREDICATE_REACH):
+        v = _WORD_OR_STOP.match(text, scan)
+        if v is None or v.end() > stop or not v.group(1)[0].isalnum():
+            return None
+        word = v.group(1).lower()
+        if word in dr.verbs or word in RELATIVE_PRONOUNS:
+            if word not in _PLURAL_COPULAS:
+                return None
+            break
+        if word in ("and", "or") and conjunct is not None:
+            return None
+        scan = v.end()
+    else:
+        return None
+    return copula_change(dr, text, at, stop)
+
+
 def _opens_subject(text: str, at: int) -> bool:
     """Does an article or "there" come right after an "and" that follows the
     mention's copula, opening a clause with a subject of its own ("is seen

@@ -63,6 +63,7 @@ def clause(
         stop = cuts[-1].start() if cuts else span.end_char
     ends = [_first_break(dr, rx, text, span.end_char, stop) for rx in dr.ends]
     ends[0] = _past_place_and(dr, text, ends[0], stop)
+    ends[0] = _with_change_end(dr, text, ends[0], stop)
     told = _colon_terms(dr, text, span.end_char, stop)
     if told == span.end_char:
         told = _place_colon_terms(dr, text, span.end_char, stop)
@@ -314,6 +315,38 @@ def _past_place_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
     if dr.place_and_stops & {w.lower() for w in part.group(1).split()}:
         return hi  # "and a 2 cm cyst, ...", "and no effusion, ..."
     return _first_break(dr, dr.after_breaks, text, part.end(), stop)
+
+
+# the word of a "with" or "without" break that a change phrase may open with
+# or follow ("without change", "with no interval change")
+_WITH_WORD = re.compile(r"with(?:out)?(?!\w)", re.I)
+
+
+def _with_change_end(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
+    """Where the change words of a clause end when its first break is a
+    "with" or "without" that opens a change phrase of the mention closing
+    its phrase ("calcified granuloma in the left apex without change",
+    "... with no significant change since XXXX"): at the end of that phrase,
+    which says how the mention compares with the prior, as "unchanged"
+    there would. Not a change phrase about the noun after it ("with no
+    change in the effusion"), nor a "with" that gives the mention another
+    lesion ("with a new nodule"). Else `hi`."""
+    w = _WITH_WORD.match(text, hi, stop)
+    if w is None:
+        return hi
+    for at in (hi, skip_spaces(text, w.end())):
+        m = dr.terms.match(text, at)
+        if m is None or m.end() > stop:
+            continue
+        entry = dr.term(m.group())
+        if entry["field"] != "change" or not entry["value"]:
+            continue
+        nxt = _NEXT_WORD.match(text, m.end())
+        if nxt is None and m.group().split()[-1].lower() not in ("in", "of"):
+            return m.end()
+        if nxt is not None and nxt.group(1).lower() in dr.followers:
+            return m.end()  # "since XXXX", "in size", not "in the effusion"
+    return hi
 
 
 def _clock_colon(text: str, cut: re.Match[str]) -> bool:

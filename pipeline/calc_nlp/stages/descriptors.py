@@ -21,6 +21,7 @@ from spacy.tokens import Span
 from calc_nlp.schema import BIRADS, SEVERITIES, Finding
 from calc_nlp.stages.descriptor_changes import (
     closing_change,
+    compound_change,
     copula_change,
     fronted_change,
     host_change,
@@ -213,6 +214,10 @@ def _outer_change(
         stop = stop if mates else _past_semicolon(rd, spans, sent)
         subject = subject_mention(dr, text, max(lo, sent.start_char), span.start_char)
         m = copula_change(dr, text, span.end_char, stop, subject)
+        if m is None and subject:
+            m = _compound_subject_change(
+                dr, text, spans, i, sent, max(lo, sent.start_char)
+            )
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
@@ -252,6 +257,34 @@ def _outer_change(
         return None
     value, rid, start, end = closing
     return value, ("change", rid, off + start, off + end)
+
+
+# what may join the mention to the next finding as one compound subject:
+# "and" and a few plain words ("and scattered calcified granulomas")
+_AND_BETWEEN = re.compile(r"[^\S\n]+and[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}$", re.I)
+
+
+def _compound_subject_change(
+    dr: DescriptorRules, text: str, spans: list[Span], i: int, sent: Span, lo: int
+) -> re.Match[str] | None:
+    """The change a plural copula predicates of a compound subject finding i
+    opens (descriptor_changes.compound_change), whether the other conjunct
+    is a finding of its own ("Calcified nodes and calcified granulomas are
+    stable") or not ("Calcified nodes and granulomas are again seen"). Not
+    when a verb before the mention (from `lo`) already made it its clause's
+    object or predicate ("There is a calcified granuloma and the nodes are
+    unchanged": the "and" opens a clause of its own)."""
+    span = spans[i]
+    if dr.verbs & {w.lower() for w in WORD.findall(text[lo : span.start_char])}:
+        return None
+    mates = [s for s in spans[i + 1 :] if s.start < sent.end]
+    if not mates:
+        return compound_change(dr, text, span.end_char, sent.end_char)
+    mate = mates[0]
+    if not _AND_BETWEEN.match(text, span.end_char, mate.start_char):
+        return None
+    stop = mates[1].start_char if len(mates) > 1 else sent.end_char
+    return compound_change(dr, text, span.end_char, stop, conjunct=mate.end_char)
 
 
 def _comparative_change(
