@@ -405,3 +405,76 @@ def test_cause_named_after_an_item_of_a_closed_list_is_asserted(analyzer):
         "No effusion or pneumothorax, calcified hilar nodes from prior tuberculosis.", "T"
     )
     assert "tuberculosis" in {c.name for c in result.conditions}
+
+
+def test_clause_checks_asked_by_category_miss_none_that_drops():
+    """`_Clauses.drops` asks only the checks listed for the modifier's
+    category (`_CHECKS_OF`): every check left out of a category's list must
+    drop nothing of a modifier of that category, whatever its direction,
+    metadata and place, and every check must be listed somewhere (a check
+    added to `_Clauses` but not to the table would never be asked)."""
+    import inspect
+    from itertools import product
+    from types import SimpleNamespace
+
+    from calc_nlp.stages import modifiers as mo
+    from calc_nlp.stages.context_blocks import Target
+
+    words = (
+        "no effusion , and calcified nodes and possibly scarring are seen , "
+        "stable ; ? prior lumpectomy for calcifications without masses versus "
+        "cysts ; calcified right hilar versus mediastinal nodes"
+    ).split()
+    starts = [i == 0 for i in range(len(words))]
+    clause = mo._Clauses(words, starts, frozenset({"are", "is", "seen"}))
+    clause.findings = [4, 18, 24]
+    clause.conditions = frozenset({8, 16, 20})
+    clause.procedure_ends = frozenset({17})
+    clause.openers = frozenset({"stable"})
+    clause.results = frozenset({"seen"})
+    clause.bare = frozenset({"calcified"})
+    clause.heads = frozenset({"nodes", "masses", "cysts"})
+    clause.negations = (("without",),)
+    clause._index()
+    checks = {
+        f
+        for name, f in vars(mo._Clauses).items()
+        if inspect.isfunction(f)
+        and not name.startswith("_")
+        and list(inspect.signature(f).parameters) == ["self", "target", "mod"]
+        and name != "drops"
+    }
+    listed = set(mo._ANY_CATEGORY_CHECKS).union(*mo._CHECKS_OF.values())
+    assert checks == listed
+    categories = [*mo._CHECKS_OF, "FAMILY", "TERMINATE", "PSEUDO", "PRESENT"]
+    directions = ["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
+    metadata = [
+        None,
+        {"alternative": True},
+        {"same_phrase": True},
+        {"procedures_only": True},
+    ]
+    spans = [(0, 1), (7, 8), (14, 15), (15, 16), (19, 20), (21, 22), (27, 28)]
+    targets = [
+        Target(4, 6, "CALCIFICATION"),
+        Target(8, 9, "CONDITION"),
+        Target(18, 19, "CALCIFICATION"),
+        Target(20, 21, "CONDITION"),
+        Target(24, 25, "CALCIFICATION"),
+    ]
+    for target in targets:
+        target.modifiers = (SimpleNamespace(category="NEGATED_EXISTENCE"),)
+    dropped = set()  # the checks that drop a modifier of their own categories here
+    for cat, way, md, span, target in product(
+        categories, directions, metadata, spans, targets
+    ):
+        rule = SimpleNamespace(direction=way, metadata=md, max_scope=None)
+        mod = SimpleNamespace(
+            category=cat, direction=way, rule=rule, modifier_span=span
+        )
+        own = mo._CHECKS_OF.get(cat, mo._ANY_CATEGORY_CHECKS)
+        for check in checks:
+            if check(clause, target, mod):
+                assert check in own, (check.__name__, cat, way, md, span)
+                dropped.add(check)
+    assert dropped == checks  # each check drops something somewhere: the test can fail

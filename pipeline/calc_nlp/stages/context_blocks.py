@@ -126,7 +126,7 @@ def apply_context(
         if words is None or not _no_break(rule, end, words)
     ]
     spans = [m.modifier_span for m in mods] + [(t.start, t.end) for t in targets]
-    block = _blocks(starts, spans)
+    block = _blocks(sents, spans)
     mods_of: dict[int, list[Any]] = {}
     for m in mods:
         mods_of.setdefault(block[m.modifier_span[0]], []).append(m)
@@ -243,20 +243,20 @@ class _Sentences:
         return _Sentence(start, end)
 
 
-def _blocks(starts: list[Any], spans: list[tuple[int, int]]) -> list[int]:
+def _blocks(sents: _Sentences, spans: list[tuple[int, int]]) -> list[int]:
     """Per token, its block: sentences are cut apart unless a span crosses
-    the boundary between them."""
-    n = len(starts)
-    joined = [False] * (n + 1)  # joined[i]: token i continues the block of i - 1
+    the boundary between them. Filled a sentence at a time."""
+    joined: set[int] = set()  # tokens that continue the block of the one before
     for start, end in spans:
-        for i in range(start + 1, end):
-            joined[i] = True
-    out = [0] * n
+        joined.update(range(start + 1, end))
+    firsts, n = sents.firsts, sents.n
+    out = [0] * (firsts[0] if firsts else n)  # any tokens before the first start
     b = 0
-    for i, first in enumerate(starts):
-        if i and first and not joined[i]:
+    for k, first in enumerate(firsts):
+        if first and first not in joined:
             b += 1
-        out[i] = b
+        end = firsts[k + 1] if k + 1 < len(firsts) else n
+        out += [b] * (end - first)
     return out
 
 

@@ -74,6 +74,8 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
     out = []
     core: dict[tuple[int, int], int] = {}
     mods = dict(rd.mods.by_span)
+    # the flags worked out so far stay, but for the keys given new modifiers
+    known = dict(rd.mods.flag_sets)
     lesions = rd.lesion_nouns
     for s in m.calc:
         start = s.start
@@ -115,12 +117,13 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
             core[(start, s.end)] = s.start
             wide = Span(rd.doc, start, s.end, label=s.label_, span_id=s.id_)
             mods[key(wide)] = rd.mods.of(s)
+            known.pop(key(wide), None)
             s = wide
         out.append(s)
     return replace(
         rd,
         matches=replace(m, calc=out),
-        mods=Modifiers(mods, rd.mods.sub_to_doc, rd.mods.one_cause),
+        mods=Modifiers(mods, rd.mods.sub_to_doc, rd.mods.one_cause, known),
         core_start=core,
     )
 

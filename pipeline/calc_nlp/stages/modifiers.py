@@ -72,6 +72,7 @@ def modifiers(
     lows: list[str] = []  # the same words in lower case
     starts: list[bool | int | None] = []  # the type spaCy's Doc(sent_starts=) takes
     where: dict[int, int] = {}
+    back: dict[int, int] = {}  # the other way: sub-document token -> report token
     texts = lay.words
     names = kit.context_columns
     if columns is None:
@@ -82,9 +83,10 @@ def modifiers(
         end = lay.sent_end[first]
         at = len(words)
         where.update(zip(range(first, end), range(at, at + end - first), strict=True))
+        back.update(zip(range(at, at + end - first), range(first, end), strict=True))
         words += texts[first:end]
         lows += lay.lower[first:end]
-        starts += [i == first for i in range(first, end)]
+        starts += [True] + [False] * (end - first - 1)  # a sentence has a token
         for a, column in zip(names, values, strict=True):
             sub[a] += column[first:end]
     subs = [Target(where[t.start], where[t.end - 1] + 1, t.label_) for t in targets]
@@ -113,13 +115,17 @@ def modifiers(
     clause.places = frozenset(
         i for st in subs if st.label_ in _PLACE_LABELS for i in range(st.start, st.end)
     )
-    clause.dashes = frozenset(
-        sub_i
-        for i, sub_i in where.items()
-        if texts[i] in _DASHES
-        and doc[i].whitespace_
-        and i > 0
-        and doc[i - 1].whitespace_
+    clause.dashes = (
+        frozenset(
+            sub_i
+            for i, sub_i in where.items()
+            if texts[i] in _DASHES
+            and doc[i].whitespace_
+            and i > 0
+            and doc[i - 1].whitespace_
+        )
+        if not _DASHES.isdisjoint(words)  # most sentences have no dash to test
+        else frozenset()
     )
     clause.conditions = frozenset(
         st.start
@@ -132,26 +138,7 @@ def modifiers(
         if st.label_ == "CONDITION" and kit.md(t).get("procedure")
     )
     by_span: dict[SpanKey, tuple[Any, ...]] = {}
-    kept = [
-        tuple(
-            m
-            for m in st.modifiers
-            if not clause.own_statement(st, m)
-            and not clause.hedges_another(st, m)
-            and not clause.denies_a_later_item(st, m)
-            and not clause.dates_another(st, m)
-            and not clause.hedges_own_item(st, m)
-            and not clause.hedges_a_later_noun(st, m)
-            and not clause.reading_in_a_denial(st, m)
-            and not clause.reading_after_a_denial(st, m)
-            and not clause.reads_two_places(st, m)
-            and not clause.past_a_comma(st, m)
-            and not clause.answered(st, m)
-            and not clause.reason_for_a_procedure(st, m)
-            and not clause.plans_a_disease(st, m)
-        )
-        for st in subs
-    ]
+    kept = [tuple(m for m in st.modifiers if not clause.drops(st, m)) for st in subs]
     clause.carry_lists(subs, kept)
     risk_lists(clause, subs, kept, found)
     denied_lists(clause, subs, kept, found)
@@ -159,7 +146,7 @@ def modifiers(
     for t, mods in zip(targets, kept, strict=True):
         by_span[key(t)] = by_span.get(key(t), ()) + mods
     one = _one_cause(kit, targets, subs, by_span)
-    return Modifiers(by_span, {j: i for i, j in where.items()}, one)
+    return Modifiers(by_span, back, one)
 
 
 def _scope_to_phrase(
@@ -329,6 +316,16 @@ class _Clauses:
                 if self.starts[i]:
                     end = i
         return self._lower
+
+    def drops(self, target: Target, mod: Any) -> bool:
+        """Does a clause check take the modifier away from the target? Only
+        the checks of the modifier's category are asked (`_CHECKS_OF`): each
+        check answers no at once for a modifier of another category."""
+        checks = _CHECKS_OF.get(mod.category, _ANY_CATEGORY_CHECKS)
+        for check in checks:
+            if check(self, target, mod):
+                return True
+        return False
 
     def own_statement(self, target: Target, mod: Any) -> bool:
         """Does a forward negation or hedge before a comma miss this target
@@ -735,6 +732,38 @@ class _Clauses:
         if first_and is None or first_and == end:
             return False
         return not any(end <= c < first_and for c in self.findings)
+
+
+# The clause checks that can drop a modifier of each ConText category from a
+# target, in the order they are asked (`_Clauses.drops`). A check tests its
+# category (and direction) first and drops nothing of any other, so asking
+# only these gives the same answer as asking all of them. The last two read
+# a rule's metadata ('same_phrase', 'procedures_only'), whatever its category.
+_ANY_CATEGORY_CHECKS = (_Clauses.past_a_comma, _Clauses.plans_a_disease)
+_CHECKS_OF = {
+    "NEGATED_EXISTENCE": (
+        _Clauses.own_statement,
+        _Clauses.denies_a_later_item,
+        *_ANY_CATEGORY_CHECKS,
+    ),
+    "POSSIBLE_EXISTENCE": (
+        _Clauses.own_statement,
+        _Clauses.hedges_another,
+        _Clauses.hedges_own_item,
+        _Clauses.hedges_a_later_noun,
+        _Clauses.reading_in_a_denial,
+        _Clauses.reading_after_a_denial,
+        _Clauses.reads_two_places,
+        *_ANY_CATEGORY_CHECKS,
+    ),
+    "HISTORICAL": (_Clauses.dates_another, *_ANY_CATEGORY_CHECKS),
+    "HYPOTHETICAL": (
+        _Clauses.past_a_comma,
+        _Clauses.answered,
+        _Clauses.reason_for_a_procedure,
+        _Clauses.plans_a_disease,
+    ),
+}
 
 
 def flags(mods: Modifiers, span: Span) -> set[str]:
