@@ -166,28 +166,31 @@ def _facts(x: Features) -> _Facts:
 
 
 def _confidence(x: Features, f: _Facts, cls: str, rule: int) -> float:
-    """BASE by rule, plus agreeing evidence (capped), minus conflicting evidence."""
-    systemic_items = _unique([c[0] for c in f.systemic]) + [lab[0] for lab in f.high]
-    dys_items = (
-        f.r1
-        + ([f"site:{x.site}"] if x.dystrophic_prone or f.prone_if else [])
-        + [f"cond:{c}" for c in f.dys_conditions]
-        + [f"cause:{c}" for c in f.elsewhere]
-        + (["calcium-normal"] if f.calcium_normal else [])
-        + (["focal"] if x.distribution == "focal" else [])
-    )
-    met_items = (
-        f.r2
-        + systemic_items
-        + ([f"site:{x.site}"] if x.metastatic_prone else [])
-        + (["diffuse"] if x.distribution == "diffuse" else [])
-    )
+    """BASE by rule, plus agreeing evidence (capped), minus conflicting
+    evidence (the items of the class given, only)."""
     if cls == DYSTROPHIC:
+        dys_items = (
+            f.r1
+            + ([f"site:{x.site}"] if x.dystrophic_prone or f.prone_if else [])
+            + [f"cond:{c}" for c in f.dys_conditions]
+            + [f"cause:{c}" for c in f.elsewhere]
+            + (["calcium-normal"] if f.calcium_normal else [])
+            + (["focal"] if x.distribution == "focal" else [])
+        )
         agree = len(dys_items) - 1
         conflicts = sum(
             [bool(f.systemic), bool(f.high), x.distribution == "diffuse", bool(f.r2)]
         )
     else:
+        systemic_items = _unique([c[0] for c in f.systemic]) + [
+            lab[0] for lab in f.high
+        ]
+        met_items = (
+            f.r2
+            + systemic_items
+            + ([f"site:{x.site}"] if x.metastatic_prone else [])
+            + (["diffuse"] if x.distribution == "diffuse" else [])
+        )
         agree = len(met_items) - 1
         conflicts = sum(
             [bool(f.dys_conditions), f.calcium_normal, x.distribution == "focal"]

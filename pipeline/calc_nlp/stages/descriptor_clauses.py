@@ -214,6 +214,8 @@ def _place_colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> i
     of its place ("Calcifications in the left breast: amorphous, grouped."),
     as `_colon_terms` reads them right after the mention; `end` when none.
     No break word may stand in the place, and the colon is no clock's."""
+    if text.find(":", end, stop) < 0:
+        return end  # no colon to end a place at (the regex's costly failure)
     place = _PLACE_COLON.match(text, end, stop)
     if place is None or dr.after_breaks.search(text, end, place.end()):
         return end
@@ -237,6 +239,8 @@ def _labelled_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> int:
     ("calcifications in the right breast, morphology: amorphous,
     distribution: grouped"): each heading a term_labels word before a
     colon; `end` when none."""
+    if text.find(":", end, stop) < 0:
+        return end  # no heading's colon
     starts = [end]
     place = _PLACE_COMMA.match(text, end, stop)
     if place is not None and not dr.after_breaks.search(text, end, place.end()):

@@ -52,6 +52,13 @@ class DescriptorRules:
         # toolkit's build, mostly for texts that never need them).
         self._terms = alternation(list(self.by_phrase))
         self._tails = alternation(desc["word_lists"]["phrase_tails"])
+        self._changes = alternation(
+            [
+                p
+                for p, e in self.by_phrase.items()
+                if e["field"] == "change" and e["value"]
+            ]
+        )
         self.vessel_of = {
             " ".join(p.split()): v["name"]
             for v in desc["vessels"]
@@ -242,6 +249,13 @@ class DescriptorRules:
             rf"[^\S\n]+(?:{self._tails})(?!\w)(?![^\S\n]+\w)",
             re.I,
         )
+
+    @cached_property
+    def change_starts(self) -> re.Pattern[str]:
+        """Where a change term (one with a value) begins: its words from a
+        word's start, whatever follows them. A text this finds nothing in
+        holds no change term, wherever a search for one stops."""
+        return self._compile(rf"(?<!\w)(?:{self._changes})", re.I)
 
     @cached_property
     def vessel_words(self) -> re.Pattern[str]:

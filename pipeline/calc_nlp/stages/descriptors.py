@@ -207,6 +207,13 @@ def _outer_change(
     the word that gave it)."""
     span, off = spans[i], rd.offset
     sent = rd.sent(span)
+    # Every change phrase looked for below is a change term (with a value)
+    # that starts and ends in the mention's sentence or the next one: with
+    # no change term there, there is none to find. A search added below must
+    # stay within that reach (or widen it here).
+    reach = rd.sent_at(sent.end).end_char if sent.end < len(rd.doc) else sent.end_char
+    if dr.change_starts.search(text, sent.start_char, reach) is None:
+        return None
     mates = [s for s in spans[i + 1 :] if s.start < sent.end]
     stop = mates[0].start_char if mates else sent.end_char
     m = predicate_change(dr, text, span.end_char, stop)

@@ -79,7 +79,7 @@ def finding(
         end=end,
         finding_id=finding_id(ctx.report_id, ctx.digest, start, end),
         section=section,
-        sentence=_WS.sub(" ", rd.span_text(rd.sent(span))).strip(),
+        sentence=" ".join(rd.span_text(rd.sent(span)).split()),  # runs as one space
         mention_at=_mention_at(rd, span),
         site=site_name,
         site_text=site.text if site else "",
