@@ -127,10 +127,14 @@ def _colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> int:
         return end
     at, last = colon.end(), end
     while True:
-        m = dr.terms.match(text, at)
+        # each term with the field a structured report names before or
+        # after it ("morphology fine pleomorphic", "punctate morphology")
+        label = dr.label_before.match(text, at)
+        m = dr.terms.match(text, label.end() if label is not None else at)
         if m is None:
             break
-        last = m.end()
+        named = dr.label_after.match(text, m.end())
+        last = named.end() if named is not None else m.end()
         lists = _LISTED.match(text, last)
         at = lists.end() if lists is not None else last
         if lists is None:
@@ -171,18 +175,29 @@ def _linked_part(dr: DescriptorRules, text: str, at: int, stop: int) -> int:
     return end
 
 
-_AND_COPULA = re.compile(r"[^\S\n]*and[^\S\n]+(\w+)[^\S\n]+", re.I)
+_AND_COPULA = re.compile(r"[^\S\n]*(?:,[^\S\n]*)?and[^\S\n]+(\w+)[^\S\n]+", re.I)
+_NEXT_VERB = re.compile(r"(\w+)[^\S\n]+")
 
 
 def _and_copula_terms(dr: DescriptorRules, text: str, at: int, stop: int) -> int:
     """Where the BI-RADS words end that a second predicate of the mention
-    gives it when an "and" and a copula open it and nothing else stands in
-    that part ("calcifications have increased in number and are coarse,
-    ..."), else `at`."""
+    gives it when an "and" and a copula open it, an anaphor of the mention
+    between them or not, and nothing else stands in that part
+    ("calcifications have increased in number and are coarse, ...",
+    "calcifications are seen in the left breast, and these are amorphous"),
+    else `at`."""
     m = _AND_COPULA.match(text, at, stop)
-    if m is None or m.group(1).lower() not in dr.copulas:
+    if m is None:
         return at
-    pos, last = m.end(), at
+    pos, verb = m.end(), m.group(1).lower()
+    if verb in dr.anaphors and verb != "the":
+        nxt = _NEXT_VERB.match(text, pos, stop)
+        if nxt is None:
+            return at
+        pos, verb = nxt.end(), nxt.group(1).lower()
+    if verb not in dr.copulas:
+        return at
+    last = at
     while True:
         t = dr.terms.match(text, pos)
         if t is None or dr.term(t.group())["field"] not in ("morphology", "distribution"):
@@ -195,6 +210,44 @@ def _and_copula_terms(dr: DescriptorRules, text: str, at: int, stop: int) -> int
     if last == at or last > stop or _PART_CLOSES.match(text, last) is None:
         return at
     return last
+
+
+def shape_part(
+    dr: DescriptorRules, text: str, start: int, end: int, lead: bool
+) -> list[re.Match[str]]:
+    """The BI-RADS morphology and distribution terms of a part from `start`
+    to `end` (after a semicolon) that holds nothing else: listed, each with
+    the field a structured report names before or after it, an anaphor and
+    a copula opening it when `lead` ("these are amorphous and grouped",
+    "morphology: fine linear"); [] when anything else stands in it."""
+    at = skip_spaces(text, start)
+    if lead:
+        w = _NEXT_VERB.match(text, at, end)
+        if w is not None and w.group(1).lower() in dr.anaphors - {"the"}:
+            v = _NEXT_VERB.match(text, w.end(), end)
+            if v is None or v.group(1).lower() not in dr.copulas:
+                return []
+            at = v.end()
+    found: list[re.Match[str]] = []
+    last = at
+    while True:
+        label = dr.label_before.match(text, at, end)
+        m = dr.terms.match(text, label.end() if label is not None else at, end)
+        if m is None:
+            break
+        entry = dr.term(m.group())
+        if entry["field"] not in ("morphology", "distribution") or not entry["value"]:
+            return []
+        found.append(m)
+        named = dr.label_after.match(text, m.end(), end)
+        last = named.end() if named is not None else m.end()
+        lists = _LISTED.match(text, last, end)
+        if lists is None or lists.end() == last:
+            break
+        at = lists.end()
+    if not found or _PART_CLOSES.match(text, last, end) is None:
+        return []
+    return found
 
 
 # one word of a part after a comma (a word, a hyphenated one)
@@ -523,7 +576,9 @@ def in_reach(
         nxt = _NEXT_WORD.match(text, _past_size(dr, text, m.end()))
         last = m.group().split()[-1].lower()  # "new since XXXX": the phrase links
         links = last in dr.followers and last not in ("in", "of")  # not "change in X"
-        if nxt and not links and nxt.group(1).lower() not in dr.followers:
+        word = nxt.group(1).lower() if nxt else ""
+        graded = field == "change" and word in dr.change_adverbs  # "increased slightly"
+        if nxt and not links and word not in dr.followers and not graded:
             return False
     if field == "severity":
         if m.end() <= c.hi_grade or (nxt is None and m.end() <= c.hi):
@@ -638,7 +693,7 @@ def _own_segment(
         return False
     end = _SEGMENT_END.search(text, m.end(), c.hi)
     segment = text[lo + 1 : end.start() if end else c.hi]
-    segment = dr.tails.sub(" ", dr.restating.sub(" ", segment))
+    segment = dr.labels.sub(" ", dr.tails.sub(" ", dr.restating.sub(" ", segment)))
     # "which are"; "round to punctate", "both punctate and amorphous"; "some
     # punctate and some amorphous", "a few coarse" (the quantifiers that may
     # lead a shape part)

@@ -128,6 +128,9 @@ class DescriptorRules:
         self.restated_heads = set(wl["restated_heads"])
         self.copulas = set(wl["copulas"])
         self.term_labels = frozenset(wl["term_labels"])
+        self._labels = alternation(wl["term_labels"])
+        # an adverb that grades a change word after it ("increased slightly")
+        self.change_adverbs = frozenset(wl["change_adverbs"])
         self.auxiliaries = set(wl["auxiliaries"])
         # a place subject's verb of holding ("the isthmus contains ...")
         self.holding_verbs = frozenset(wl["lesion_holding_verbs"])
@@ -239,8 +242,26 @@ class DescriptorRules:
         """A term right before a position ("dense, coarse": the comma lists
         words), with its tail ("fine pleomorphic in morphology and grouped")."""
         return self._compile(
-            rf"(?<!\w)(?:{self._terms})(?:[^\S\n]+(?:{self._tails}))?\s*$", re.I
+            rf"(?<!\w)(?:{self._terms})(?:[^\S\n]+(?:{self._tails}|{self._labels}))?\s*$",
+            re.I,
         )
+
+    @cached_property
+    def label_after(self) -> re.Pattern[str]:
+        """The field a BI-RADS term names right after it ("punctate
+        morphology", "grouped in distribution")."""
+        return self._compile(rf"[^\S\n]+(?:in[^\S\n]+)?(?:{self._labels})(?!\w)", re.I)
+
+    @cached_property
+    def label_before(self) -> re.Pattern[str]:
+        """The field a structured report names right before its BI-RADS
+        term, its colon left out ("morphology fine pleomorphic")."""
+        return self._compile(rf"(?:{self._labels})(?!\w)[^\S\n]*:?[^\S\n]*", re.I)
+
+    @cached_property
+    def labels(self) -> re.Pattern[str]:
+        """A field name of BI-RADS terms anywhere ("in morphology", "distribution")."""
+        return self._compile(rf"(?<!\w)(?:in[^\S\n]+)?(?:{self._labels})(?!\w)", re.I)
 
     @cached_property
     def tails(self) -> re.Pattern[str]:

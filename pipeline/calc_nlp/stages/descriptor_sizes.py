@@ -184,6 +184,8 @@ def _without_refs(dr: DescriptorRules, gap: list[str]) -> list[str]:
         listing = False
         if w == "from" and dr.range_words & set(out):
             continue
+        if w == "from" and not nxt and out and out[-1] in dr.size_leads:
+            continue  # "measuring from 2 to 5 mm": the range's own "from"
         if w == "than" and out and out[-1] in dr.size_bounds:
             continue  # "measuring less than 5 mm": an upper bound
         out.append(w)

@@ -38,6 +38,7 @@ from calc_nlp.stages.descriptor_clauses import (
     in_reach,
     predicate_ok,
     relative_end,
+    shape_part,
 )
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_scores import Scores, Word, scores_of, takes_score
@@ -69,6 +70,10 @@ def describe(
         sent = rd.sent(span)
         c = clause(dr, text, spans, i, sent)
         words = _terms(dr, f, text, c, rd.offset)
+        for field, value, word in _semicolon_shapes(dr, rd, spans, i, text):
+            if value not in getattr(f, field):
+                setattr(f, field, getattr(f, field) + (value,))
+                words.append(word)
         spread = _semicolon_spread(dr, rd, spans, i, text)
         if spread is not None and spread[0] not in f.distribution:
             f.distribution += (spread[0],)
@@ -394,6 +399,38 @@ def _semicolon_spread(
     return entry["value"], ("distribution", entry["id"], off + m.start(), off + m.end())
 
 
+# How many parts after semicolons may give a finding their BI-RADS terms.
+_SHAPE_PARTS = 3
+
+
+def _semicolon_shapes(
+    dr: DescriptorRules, rd: ReportDoc, spans: list[Span], i: int, text: str
+) -> list[tuple[str, str, Word]]:
+    """The BI-RADS terms the parts after a semicolon ending finding i's
+    sentence give it, alone in that sentence, when each part names no
+    finding and holds nothing but them ("calcifications in the left breast;
+    these are amorphous and grouped", "...; morphology: fine linear;
+    distribution: linear"): (field, value, the words that gave it)."""
+    sent = rd.sent(spans[i])
+    if sum(1 for s in spans if sent.start <= s.start < sent.end) != 1:
+        return []
+    out: list[tuple[str, str, Word]] = []
+    for k in range(_SHAPE_PARTS):
+        after = _past_semicolon(rd, spans, sent)
+        if after <= sent.end_char:
+            break
+        found = shape_part(dr, text, sent.end_char, after, lead=k == 0)
+        if not found:
+            break
+        for m in found:
+            entry = dr.term(m.group())
+            at = (rd.offset + m.start(), rd.offset + m.end())
+            word = (entry["field"], entry["id"], *at)
+            out.append((entry["field"], entry["value"], word))
+        sent = rd.sent_at(sent.end)
+    return out
+
+
 def _reach(spans: list[Span], i: int, sent: Span) -> tuple[int, int]:
     """What finding i's sentence leaves it: from the end of the finding before
     it to the start of the one after it, within the sentence."""
@@ -631,9 +668,19 @@ def _terms(
     # a comparative before the mention ("smaller areas of calcinosis"): the
     # change only when the clause gives no other
     comparative: Word | None = None
+    changed = -1  # where the last change word of the clause ends
     for m in _clause_terms(dr, text, c):
         entry = dr.term(m.group())
         field, value = entry["field"], entry["value"]
+        if field == "change":
+            changed = m.end()
+        elif (
+            field == "severity"
+            and changed >= 0
+            and m.group().lower() in dr.change_adverbs
+            and not text[changed : m.start()].strip()
+        ):
+            continue  # "increased slightly" grades the change, not the calcium
         if not in_reach(dr, text, c, m, field) or not predicate_ok(dr, text, m):
             continue
         if field == "severity" and graded:

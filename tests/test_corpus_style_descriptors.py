@@ -1,0 +1,478 @@
+"""Descriptor phrasings another writer of corpus-style reports could use for
+the same facts (corpora/GUIDE.md, Descriptors): BI-RADS terms in their variant
+spellings and orders, set apart from the mention by a clause, a list, a
+"which are", a field name ("punctate morphology", "morphology: amorphous") or
+a semicolon; sizes in cm and mm with "up to", "measuring", "x" dimensions and
+the host lesion's size; Agatston totals with percentiles, per-vessel lists and
+units; change words with an adverb of degree. Every sentence is made up; the
+expected values are the guide's, decided before the pipeline was run on them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+# (text, morphology, distribution) of the text's first finding
+SHAPES = [
+    # BI-RADS spellings and orders
+    (
+        "Coarse heterogeneous calcifications in the left breast at 3 o'clock.",
+        ("coarse heterogeneous",),
+        (),
+    ),
+    (
+        "Heterogeneous coarse calcifications in the left breast.",
+        ("coarse heterogeneous",),
+        (),
+    ),
+    (
+        "COARSE HETEROGENEOUS CALCIFICATIONS, RIGHT BREAST.",
+        ("coarse heterogeneous",),
+        (),
+    ),
+    (
+        "Coarse and heterogeneous calcifications in the left breast.",
+        ("coarse heterogeneous",),
+        (),
+    ),
+    (
+        "Calcifications, coarse and heterogeneous, in the left breast.",
+        ("coarse heterogeneous",),
+        (),
+    ),
+    (
+        "Fine linear branching calcifications in the right breast upper outer quadrant.",
+        ("fine-linear branching",),
+        (),
+    ),
+    (
+        "Fine-linear and branching calcifications in the right breast.",
+        ("fine-linear branching",),
+        (),
+    ),
+    (
+        "Calcifications in the right breast: fine-linear branching.",
+        ("fine-linear branching",),
+        (),
+    ),
+    ("Punctate calcifications in the left breast.", ("punctate",), ()),
+    (
+        "Round and punctate calcifications in the left breast, grouped.",
+        ("round", "punctate"),
+        ("grouped",),
+    ),
+    (
+        "Punctate and round calcifications in the left breast.",
+        ("punctate", "round"),
+        (),
+    ),
+    (
+        "Calcifications in the left breast, round to punctate.",
+        ("round", "punctate"),
+        (),
+    ),
+    (
+        "Amorphous calcifications, grouped, in the right breast at 10 o'clock.",
+        ("amorphous",),
+        ("grouped",),
+    ),
+    ("Pleomorphic calcifications in the left breast.", ("fine pleomorphic",), ()),
+    ("Rodlike calcifications in both breasts.", ("large rod-like",), ()),
+    ("Eggshell calcifications in the right breast.", ("rim",), ()),
+    ("Pop-corn calcification in the left breast.", ("popcorn",), ()),
+    (
+        "Coarse, popcorn-type calcification in the left breast.",
+        ("coarse", "popcorn"),
+        (),
+    ),
+    ("Dermal calcifications in the left breast.", ("skin",), ()),
+    ("Suture calcifications at the lumpectomy site.", ("suture",), ()),
+    (
+        "FINE PLEOMORPHIC CALCIFICATIONS IN A SEGMENTAL DISTRIBUTION, LEFT BREAST.",
+        ("fine pleomorphic",),
+        ("segmental",),
+    ),
+    (
+        "left breast grouped amorphous calcifications at 3 oclock\nno mass",
+        ("amorphous",),
+        ("grouped",),
+    ),
+    # set apart from the mention by a clause, a list or "which are"
+    (
+        "Calcifications are seen in the left breast, which are fine pleomorphic and clustered.",
+        ("fine pleomorphic",),
+        ("grouped",),
+    ),
+    (
+        "There are calcifications in the right breast which are amorphous.",
+        ("amorphous",),
+        (),
+    ),
+    (
+        "Calcifications in the left breast, which are round and grouped, at 2 o'clock.",
+        ("round",),
+        ("grouped",),
+    ),
+    (
+        "Calcifications in the left breast: punctate, round, grouped.",
+        ("punctate", "round"),
+        ("grouped",),
+    ),
+    (
+        "Calcifications, some punctate and some amorphous, in the right breast.",
+        ("punctate", "amorphous"),
+        (),
+    ),
+    (
+        "Calcifications in the right breast are punctate and round in shape.",
+        ("punctate", "round"),
+        (),
+    ),
+    (
+        "Calcifications (amorphous, grouped) in the left breast.",
+        ("amorphous",),
+        ("grouped",),
+    ),
+    # a second predicate after "and" whose anaphor is the mention's
+    (
+        "Calcifications are identified in the left breast, and these are amorphous.",
+        ("amorphous",),
+        (),
+    ),
+    (
+        "Calcifications are identified in the left breast and they are round and punctate.",
+        ("round", "punctate"),
+        (),
+    ),
+    # the field a structured report names before or after the term
+    (
+        "Left breast calcifications: morphology fine pleomorphic, distribution segmental.",
+        ("fine pleomorphic",),
+        ("segmental",),
+    ),
+    (
+        "Left breast calcifications: fine pleomorphic morphology.",
+        ("fine pleomorphic",),
+        (),
+    ),
+    (
+        "Calcifications: punctate morphology, grouped distribution.",
+        ("punctate",),
+        ("grouped",),
+    ),
+    ("Calcifications in the left breast, amorphous morphology.", ("amorphous",), ()),
+    ("Calcifications, amorphous morphology, left breast.", ("amorphous",), ()),
+    (
+        "Calcifications, round and punctate in morphology and grouped in distribution, left breast.",
+        ("round", "punctate"),
+        ("grouped",),
+    ),
+    (
+        "Calcifications in the left breast with fine pleomorphic morphology and segmental distribution.",
+        ("fine pleomorphic",),
+        ("segmental",),
+    ),
+    # a part after a semicolon that holds nothing but the finding's terms
+    (
+        "Calcifications in the left breast; these are amorphous and grouped.",
+        ("amorphous",),
+        ("grouped",),
+    ),
+    (
+        "Calcifications in the left breast; morphology: fine linear; distribution: linear.",
+        ("fine linear",),
+        ("linear",),
+    ),
+    ("Calcifications in the left breast; punctate morphology.", ("punctate",), ()),
+    # distribution phrases that do not say "distribution"
+    (
+        "Punctate calcifications in a group in the left breast.",
+        ("punctate",),
+        ("grouped",),
+    ),
+    (
+        "Calcifications in the left breast, arranged in a linear fashion.",
+        (),
+        ("linear",),
+    ),
+    ("Calcifications in the left breast in a linear pattern.", (), ("linear",)),
+    # no BI-RADS term: neither a bare "heterogeneous" nor a bare "fine"
+    ("Heterogeneous calcifications in the left breast.", (), ()),
+    ("Fine calcifications in the left breast.", (), ()),
+]
+
+
+@pytest.mark.parametrize("text, morphology, distribution", SHAPES)
+def test_birads_terms_in_other_words(findings_of, text, morphology, distribution):
+    f = findings_of(text)[0]
+    assert (f.morphology, f.distribution) == (morphology, distribution)
+
+
+# what a part after a semicolon must not give: another noun's words, or words
+# with no field name or term of their own
+@pytest.mark.parametrize(
+    "text, morphology",
+    [
+        (
+            "Calcifications in the left breast; they are round; the mass is lobulated.",
+            ("round",),
+        ),
+        ("Calcified granuloma in the right lung; these are benign.", ()),
+        ("Calcifications in the left breast, and the nodes are coarse.", ()),
+    ],
+)
+def test_a_semicolon_part_gives_only_its_own_terms(findings_of, text, morphology):
+    assert findings_of(text)[0].morphology == morphology
+
+
+# (text, mention or None for the first finding, size_mm)
+SIZES = [
+    ("A 1.2 cm calcified granuloma in the right upper lobe.", None, 12),
+    ("Calcified granuloma in the right upper lobe, measuring up to 9 mm.", None, 9),
+    ("Calcified nodules up to 6 mm in both lungs.", None, 6),
+    ("Calcified nodule, 1.1 x 0.7 cm, left lower lobe.", None, 11),
+    ("A 4 x 3 x 2 mm calcification in the right kidney.", None, 4),
+    ("Calcification in the right kidney measures 0.5 cm.", None, 5),
+    ("Right renal calcification measuring approximately 0.4 x 0.3 cm.", None, 4),
+    ("A calcified mass of the left adrenal gland measuring 2.1 by 1.8 cm.", None, 21),
+    ("Coarse calcification measuring 14 millimeters in the pancreatic head.", None, 14),
+    ("A calcified granuloma in the lingula (5mm).", None, 5),
+    ("CALCIFIED GRANULOMA RIGHT UPPER LOBE MEASURING 4 MM", None, 4),
+    (
+        "Calcified granuloma in the right upper lobe measuring 4 mm\nNo effusion.",
+        None,
+        4,
+    ),
+    ("Calcification in the lower pole of the right kidney, 8mm x 6mm.", None, 8),
+    ("Calcified lymph nodes, largest measuring 1.4 cm, in the mediastinum.", None, 14),
+    (
+        "Calcified nodule in the right lower lobe measures 9 mm (previously 7 mm).",
+        None,
+        9,
+    ),
+    # a range: its largest size, its own "from" no earlier size
+    ("Calcified granulomas in both lungs, measuring from 2 to 5 mm.", None, 5),
+    ("Calcified nodule measures from 3 to 4 mm.", None, 4),
+    ("Calcified granulomas in both lungs ranging in size from 0.2 to 0.5 cm.", None, 5),
+    ("Calcified granuloma, decreased from 5 mm.", None, None),
+    # the host lesion's size is not the calcification's
+    ("A 5-cm mass with central calcification.", None, None),
+    ("Thyroid nodule measuring 2 cm with coarse calcification.", None, None),
+    ("A 2.5 x 2 cm cyst in the left kidney with a calcified wall.", None, None),
+    ("3.2 cm thyroid nodule containing a 4 mm calcification.", "calcification", 4),
+    ("A 1 cm renal cyst with a 2 mm calcification in its wall.", "calcification", 2),
+    (
+        "Left adnexal mass measuring 5 cm, with internal calcifications measuring up to 6 mm.",
+        None,
+        6,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, mention, size", SIZES)
+def test_size_in_other_words(finding_of, text, mention, size):
+    assert finding_of(text, mention).size_mm == size
+
+
+# (text, agatston, percentile, vessels, negated) of the first finding
+SCORES = [
+    (
+        "Total calcium score: 412 (85th percentile for age and gender).",
+        412,
+        85,
+        "",
+        False,
+    ),
+    (
+        "CAC score 56, which places the patient at the 60th percentile.",
+        56,
+        60,
+        "",
+        False,
+    ),
+    ("Agatston score of 1,250.", 1250, None, "", False),
+    ("Coronary artery calcium score = 0 Agatston units.", 0, None, "", True),
+    ("Total Agatston score 310 AU.", 310, None, "", False),
+    ("CAC: 88 AU (72nd percentile).", 88, 72, "", False),
+    ("CALCIUM SCORE 112 AGATSTON UNITS, 68TH PERCENTILE", 112, 68, "", False),
+    ("Total CAC = 240; percentile = 80.", 240, 80, "", False),
+    (
+        "Coronary calcium score: left main 0, LAD 150, circumflex 20, RCA 45; total 215 Agatston units.",
+        215,
+        None,
+        "LM=0;LAD=150;LCX=20;RCA=45",
+        False,
+    ),
+    (
+        "The total coronary calcium score is 215, with 150 in the LAD and 65 in the RCA.",
+        215,
+        None,
+        "LAD=150;RCA=65",
+        False,
+    ),
+    (
+        "Total coronary calcium score 40 (LAD 30, RCA 10).",
+        40,
+        None,
+        "LAD=30;RCA=10",
+        False,
+    ),
+    # a volume or mass score is no Agatston score
+    (
+        "Agatston score 245, volume score 210 mm3, mass score 48 mg.",
+        245,
+        None,
+        "",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, agatston, percentile, vessels, negated", SCORES)
+def test_score_in_other_words(
+    findings_of, text, agatston, percentile, vessels, negated
+):
+    f = findings_of(text)[0]
+    got = (f.agatston, f.agatston_percentile, f.agatston_vessels, f.negated)
+    assert got == (agatston, percentile, vessels, negated)
+
+
+# (text, change, severity) of the first finding
+CHANGES = [
+    (
+        "Calcified granuloma in the right upper lobe is unchanged from prior.",
+        "stable",
+        "",
+    ),
+    ("Interval increase in the calcifications of the left breast.", "increased", ""),
+    ("Calcifications in the right breast are no longer seen.", "resolved", ""),
+    ("Newly seen calcification in the left breast.", "new", ""),
+    ("Calcified granuloma in the left apex, not previously seen.", "new", ""),
+    ("A new nodule near the stable calcified granuloma.", "stable", ""),
+    ("Calcifications in the left breast, less prominent than before.", "decreased", ""),
+    ("Redemonstration of a calcified granuloma in the right upper lobe.", "stable", ""),
+    ("CALCIFIED GRANULOMA RIGHT UPPER LOBE UNCHANGED", "stable", ""),
+    ("Calcified granuloma in the right upper lobe (stable).", "stable", ""),
+    (
+        "Calcified granuloma in the right upper lobe, unchanged since XXXX.",
+        "stable",
+        "",
+    ),
+    # an adverb of degree after the change word grades the change: the
+    # change is the finding's, the adverb no severity
+    ("Calcifications in the left breast have increased slightly.", "increased", ""),
+    ("Calcifications in the left breast have enlarged slightly.", "increased", ""),
+    (
+        "Calcifications in the left breast have increased mildly in number.",
+        "increased",
+        "",
+    ),
+    (
+        "Calcifications in the left breast have increased significantly since 2020.",
+        "increased",
+        "",
+    ),
+    ("The aortic valve calcification has progressed considerably.", "increased", ""),
+    ("Calcifications in the left breast have decreased somewhat.", "decreased", ""),
+    ("The calcified granuloma is unchanged overall.", "stable", ""),
+    ("Mild coronary calcification, increased slightly.", "increased", "mild"),
+]
+
+
+@pytest.mark.parametrize("text, change, severity", CHANGES)
+def test_change_in_other_words(findings_of, text, change, severity):
+    f = findings_of(text)[0]
+    assert (f.change, f.severity) == (change, severity)
+
+
+# whole reports: each finding's fields, and the lesion numbers
+WHOLE = [
+    (
+        "FINDINGS: Right breast: amorphous calcifications, grouped, at 10 o'clock, "
+        "spanning 5 mm. Left breast: coarse heterogeneous calcifications at 4 "
+        "o'clock, new since XXXX.\nIMPRESSION: Grouped amorphous calcifications in "
+        "the right breast. New coarse heterogeneous calcifications in the left breast.",
+        [
+            dict(
+                morphology=("amorphous",),
+                distribution=("grouped",),
+                size_mm=5,
+                change="",
+            ),
+            dict(morphology=("coarse heterogeneous",), size_mm=None, change="new"),
+            dict(morphology=("amorphous",), distribution=("grouped",), size_mm=None),
+            dict(morphology=("coarse heterogeneous",), change="new"),
+        ],
+        [1, 2, 1, 2],
+    ),
+    (
+        "FINDINGS: The thyroid contains a 2.4 cm right lobe nodule with coarse "
+        "calcifications. A 6 mm calcified nodule in the left lobe, unchanged.\n"
+        "IMPRESSION: Right thyroid nodule with coarse calcifications. Stable "
+        "calcified left thyroid nodule.",
+        [
+            dict(size_mm=None, morphology=("coarse",), change=""),
+            dict(size_mm=6, change="stable"),
+            dict(size_mm=None, morphology=("coarse",)),
+            dict(change="stable"),
+        ],
+        [1, 2, 1, 2],
+    ),
+    (
+        "FINDINGS: Large rod-like calcifications in both breasts. In the left "
+        "breast at 6 o'clock there is a new group of fine linear branching "
+        "calcifications spanning 8 mm.\nIMPRESSION: New fine linear branching "
+        "calcifications, left breast 6 o'clock. Benign secretory calcifications "
+        "bilaterally.",
+        [
+            dict(morphology=("large rod-like",), change="", size_mm=None),
+            dict(
+                morphology=("fine-linear branching",),
+                distribution=("grouped",),
+                change="new",
+                size_mm=8,
+            ),
+            dict(morphology=("fine-linear branching",), change="new"),
+            dict(morphology=("large rod-like",), change=""),
+        ],
+        [1, 2, 2, 1],
+    ),
+    (
+        "FINDINGS: Coarse calcifications in the pancreatic head, increased since "
+        "XXXX. Rim calcification of a 3 cm splenic artery aneurysm, stable.\n"
+        "IMPRESSION: Progression of pancreatic calcifications.",
+        [
+            dict(morphology=("coarse",), change="increased"),
+            dict(morphology=("rim",), change="stable", size_mm=None),
+            dict(change="increased"),
+        ],
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Round and punctate calcifications, grouped, in the right breast "
+        "at 11 o'clock, which measure 4 mm in aggregate. No suspicious "
+        "calcifications in the left breast.\nIMPRESSION: Probably benign grouped "
+        "round and punctate calcifications in the right breast. BI-RADS 3.",
+        [
+            dict(
+                morphology=("round", "punctate"), distribution=("grouped",), size_mm=4
+            ),
+            dict(negated=True, morphology=()),
+            dict(
+                morphology=("round", "punctate"),
+                distribution=("grouped",),
+                size_mm=None,
+            ),
+        ],
+        [1, 2, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected, lesions", WHOLE)
+def test_whole_report_in_other_words(analyzer, lesion_numbers, text, expected, lesions):
+    found = analyzer.analyze(text, "T").findings
+    assert len(found) == len(expected), [f.mention for f in found]
+    got = [{k: getattr(f, k) for k in e} for f, e in zip(found, expected, strict=True)]
+    assert got == expected
+    assert lesion_numbers(text) == lesions
