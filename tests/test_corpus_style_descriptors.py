@@ -274,6 +274,72 @@ def test_size_in_other_words(finding_of, text, mention, size):
     assert finding_of(text, mention).size_mm == size
 
 
+# a size that changed "from" one size "to" today's, the change words right
+# after the mention's place (no comma): today's size
+@pytest.mark.parametrize(
+    "text, size, change",
+    [
+        (
+            "Calcified granuloma in the right upper lobe has grown from 4 mm to 5 mm.",
+            5,
+            "increased",
+        ),
+        (
+            "Calcified granuloma in the right upper lobe has grown from 4 to 5 mm.",
+            5,
+            "increased",
+        ),
+        (
+            "Calcified granuloma in the right upper lobe increased in size from 4 mm to 5 mm.",
+            5,
+            "increased",
+        ),
+        (
+            "Calcified granuloma in the right upper lobe decreased from 12 mm to 8 mm.",
+            8,
+            "decreased",
+        ),
+        (
+            "Calcified granuloma in the right upper lobe, decreased in size from 12 to 8 mm.",
+            8,
+            "decreased",
+        ),
+    ],
+)
+def test_size_changed_from_to_is_todays(findings_of, text, size, change):
+    f = findings_of(text)[0]
+    assert (f.size_mm, f.change) == (size, change)
+
+
+# a change word in a relative clause of another lesion noun after the
+# mention is that lesion's (GUIDE: a change word that grades another lesion
+# noun is not the finding's); the mention's own relative clause keeps it
+@pytest.mark.parametrize(
+    "text, change, size",
+    [
+        ("Calcified granuloma adjacent to a nodule that has grown.", "", None),
+        ("Calcified granuloma next to a mass which is new.", "", None),
+        ("Calcified lymph node near a nodule that is unchanged.", "", None),
+        (
+            "Calcified granuloma adjacent to a mass that has grown from 4 cm to 5 cm.",
+            "",
+            None,
+        ),
+        ("Coarse calcification within a mass that has increased in size.", "", None),
+        ("Calcified granuloma that has grown.", "increased", None),
+        (
+            "Calcified granuloma in the right upper lobe, which is unchanged.",
+            "stable",
+            None,
+        ),
+        ("Calcified nodule that is unchanged.", "stable", None),
+    ],
+)
+def test_change_of_another_lesions_relative_clause(findings_of, text, change, size):
+    f = findings_of(text)[0]
+    assert (f.change, f.size_mm) == (change, size)
+
+
 # (text, agatston, percentile, vessels, negated) of the first finding
 SCORES = [
     (

@@ -569,6 +569,8 @@ def in_reach(
         return True
     if m.end() <= c.hi and dr.tails.match(text, m.end()):
         return True  # "calcifications, amorphous in morphology"
+    if field == "change" and relative_of_other(dr, text, c.end, m.start()):
+        return False  # "next to a nodule that has grown": the nodule's change
     if field in ("severity", "change"):
         # after the mention, a word that grades another noun is not its
         # ("adjacent to a new nodule", past a size: "next to a new 1.3 cm
@@ -598,6 +600,20 @@ def in_reach(
     own = not _names_lesion(dr, text, c) and _own_segment(dr, text, c, m)
     return _closes(text, m.end()) or own
 
+
+
+# a noun that a relative clause follows ("a nodule that", "the mass which")
+_RELATIVE_OF = re.compile(r"([a-z]+)[^\S\n]+(?:that|which)(?!\w)", re.I)
+
+
+def relative_of_other(dr: DescriptorRules, text: str, end: int, at: int) -> bool:
+    """Between the mention (ending at `end`) and a change word after it (at
+    `at`), does a lesion noun of another phrase open a relative clause the
+    word stands in ("calcified granuloma next to a nodule that has grown")?
+    The change is that lesion's (GUIDE: a change word that grades another
+    lesion noun is not the finding's)."""
+    found = _RELATIVE_OF.finditer(text, end, at)
+    return any(r.group(1).lower() in dr.lesion_nouns for r in found)
 
 
 def _past_size(dr: DescriptorRules, text: str, at: int) -> int:

@@ -510,8 +510,11 @@ def size_of(
                 ok = _after_ok(dr, gap, after, span.text, raw)
                 now = _changed_to(dr, between, m)
                 if not ok and now is not None:
-                    # "has decreased in size from 14 mm to 6 mm": today's size
+                    # "has decreased in size from 14 mm to 6 mm": today's size;
+                    # the change words and their "from" end the mention's
+                    # phrase as a comma would ("in the RUL has grown from")
                     ok = _after_ok(dr, gap[:-1], after, span.text, raw)
+                    ok = ok or _after_ok(dr, [*gap[:-1], ","], after, span.text, raw)
                     if ok and (best is None or m.start() - span.end_char < best[0]):
                         word = ("size_mm", rid, off + m.start(), off + m.end())
                         best = (m.start() - span.end_char, now, word)

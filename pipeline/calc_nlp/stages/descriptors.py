@@ -38,6 +38,7 @@ from calc_nlp.stages.descriptor_clauses import (
     in_reach,
     predicate_ok,
     relative_end,
+    relative_of_other,
     shape_part,
 )
 from calc_nlp.stages.descriptor_rules import DescriptorRules
@@ -230,6 +231,8 @@ def _outer_change(
             m = _compound_subject_change(
                 dr, text, spans, i, sent, max(lo, sent.start_char)
             )
+    if m is not None and relative_of_other(dr, text, span.end_char, m.start()):
+        return None  # "next to a nodule that is unchanged": the nodule's
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
@@ -268,6 +271,8 @@ def _outer_change(
     if closing is None:
         return None
     value, rid, start, end = closing
+    if relative_of_other(dr, text, span.end_char, start):
+        return None  # "next to a nodule which is new": the nodule's
     return value, ("change", rid, off + start, off + end)
 
 
