@@ -424,6 +424,14 @@ CHANGES = [
         "stable",
         "",
     ),
+    # the change said by a noun or verb of coming and going
+    ("Development of calcifications in the left breast.", "new", ""),
+    (
+        "Calcifications in the left breast have appeared since the prior exam.",
+        "new",
+        "",
+    ),
+    ("Interval reduction in the left breast calcifications.", "decreased", ""),
     # an adverb of degree after the change word grades the change: the
     # change is the finding's, the adverb no severity
     ("Calcifications in the left breast have increased slightly.", "increased", ""),
