@@ -191,3 +191,22 @@ ROWS = LOBES + SENTENCE_BEFORE_AND_EXAM + LISTS_AND_BOTH_SIDES + MIDLINE_AND_HEA
 def test_real_style_site_and_side(finding_with, text, word, expected):
     f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# 'cartilage' with a rib named on it is the costal cartilage (guide §2
+# vocabulary: costal cartilage, the costal cartilages; physiologic), the
+# narrower of the two names that fit; joint cartilage stays cartilage
+RIB_CARTILAGE: list[tuple[str, str, dict[str, Any]]] = [
+    (CXR + "Calcification of the cartilage of the left first rib.", "", {"site": "costal cartilage", "laterality": "left", "physiologic": True}),
+    (CXR + "Calcified cartilage of the right first rib.", "", {"site": "costal cartilage", "laterality": "right", "physiologic": True}),
+    (CXR + "Cartilage of the right first rib is calcified.", "", {"site": "costal cartilage", "laterality": "right", "physiologic": True}),
+    (CXR + "CALCIFIED CARTILAGE OF THE LEFT FIRST RIB", "", {"site": "costal cartilage", "laterality": "left", "physiologic": True}),
+    (CXR + "Calcified costal cartilage.", "", {"site": "costal cartilage", "physiologic": True}),
+    ("EXAM: Right knee.\nFINDINGS: Calcified cartilage.", "", {"site": "cartilage", "laterality": "right", "physiologic": False}),
+    ("Calcification of the articular cartilage of the left knee.", "", {"site": "cartilage", "laterality": "left", "physiologic": False}),
+]
+
+@pytest.mark.parametrize(("text", "word", "expected"), RIB_CARTILAGE)
+def test_rib_cartilage_and_side_of_earlier_finding(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
