@@ -206,7 +206,25 @@ RIB_CARTILAGE: list[tuple[str, str, dict[str, Any]]] = [
     ("Calcification of the articular cartilage of the left knee.", "", {"site": "cartilage", "laterality": "left", "physiologic": False}),
 ]
 
-@pytest.mark.parametrize(("text", "word", "expected"), RIB_CARTILAGE)
+# a side word inside an earlier finding's words is that finding's: a later
+# finding whose own words name its place takes none from it (guide §2 step
+# 1; midline node stations take no side), while the earlier one keeps it
+SIDE_OF_EARLIER_FINDING: list[tuple[str, str, dict[str, Any]]] = [
+    (CXR + "Right perihilar calcified granulomas and subcarinal calcified lymph nodes.", "subcarinal", {"site": "lymph node", "laterality": ""}),
+    (CXR + "Right perihilar calcified granulomas and subcarinal calcified lymph nodes.", "perihilar", {"site": "lung", "laterality": "right"}),
+    (CXR + "Calcified right hilar lymph nodes and calcified subcarinal lymph nodes.", "subcarinal", {"site": "lymph node", "laterality": ""}),
+    (CXR + "Calcified right hilar lymph nodes and calcified subcarinal lymph nodes.", "hilar", {"site": "lymph node", "laterality": "right"}),
+    (CXR + "Calcified left hilar lymph node and a calcified aortopulmonary window node.", "aortopulmonary", {"site": "lymph node", "laterality": ""}),
+    (CXR + "Calcified right hilar node, calcified paratracheal node.", "paratracheal", {"site": "lymph node", "laterality": ""}),
+    (CXR + "CALCIFIED LEFT HILAR NODE AND CALCIFIED SUBCARINAL NODE", "subcarinal", {"site": "lymph node", "laterality": ""}),
+    (CXR + "Calcified granuloma in the right upper lobe and calcified subcarinal node.", "subcarinal", {"site": "lymph node", "laterality": ""}),
+    (CXR + "Calcified RUL granuloma and calcified mediastinal lymph nodes.", "mediastinal", {"site": "lymph node", "laterality": ""}),
+    # one mention naming both places keeps the side written on it
+    (CXR + "Right hilar and subcarinal calcified lymph nodes.", "", {"site": "lymph node", "laterality": "right"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), RIB_CARTILAGE + SIDE_OF_EARLIER_FINDING)
 def test_rib_cartilage_and_side_of_earlier_finding(finding_with, text, word, expected):
     f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected

@@ -101,6 +101,7 @@ def lat_in_sentence(
     # an earlier one may reach over the 'and' ('bilateral X and Y')
     named += [c for c in rd.matches.calc if c.start > f.start]
     named += _earlier_item(rd, f, sent) + _later_item(rd, f, sent)
+    named += _earlier_findings_of_own_site(kit, rd, f, sent, site)
     named += other_finding_after(rd, f)
     named += other_finding_before(kit, rd, f)
     denied = [
@@ -213,6 +214,37 @@ def _earlier_item(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     # words after the last 'and' open this one's item ('..., and a 2 cm
     # right adrenal nodule with a punctate calcification': its side)
     return [rd.doc[last.start + 1 : joins[-1] + 1]]
+
+
+def _earlier_findings_of_own_site(
+    kit: Toolkit, rd: ReportDoc, f: Span, sent: Span, site: SiteRef | None
+) -> list[Span]:
+    """The one-side words (a side word, a lobe such as RUL) inside the earlier
+    findings of the sentence, where the mention's own words name its site
+    ('Right hilar calcified nodes and subcarinal calcified nodes', 'calcified
+    left hilar node, calcified paratracheal node'): that side is the other
+    finding's (guide §2: the mention's own words give its site; a side said
+    of another structure gives none). Not one that a linking phrase says this
+    one is ('left renal calcification, likely a calcified renal cyst'), nor a
+    'bilateral' leading the list, which may be said of all of it ('Bilateral
+    periarticular calcifications and arterial calcification')."""
+    if site is None or not f.start <= site.span.start < f.end:
+        return []
+    links = rd.matches.links
+    earlier = [
+        c
+        for c in rd.matches.calc
+        if sent.start <= c.start
+        and c.end <= f.start
+        and not any(c.end <= k.start and k.end <= f.start for k in links)
+    ]
+    spans = [s for s in rd.matches.lats if kit.md(s)["laterality"] != BILATERAL]
+    spans += [
+        s.span for s in rd.matches.sites if kit.md(s.span).get("laterality") in {LEFT, RIGHT}
+    ]
+    return [
+        s for s in spans if any(c.start <= s.start and s.end <= c.end for c in earlier)
+    ]
 
 
 # How many plain words ('a', 'small', 'few') may stand between the 'and'
