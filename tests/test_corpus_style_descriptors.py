@@ -614,3 +614,20 @@ def test_size_changed_to_or_set_off_range(findings_of, text, size, change):
 )
 def test_little_change_is_stable(findings_of, text):
     assert findings_of(text)[0].change == "stable"
+
+
+# thousands grouped by a space, as by a comma ("1 245" is 1245, not 1)
+@pytest.mark.parametrize(
+    "text, agatston, percentile",
+    [
+        ("CAC score: 1 245.", 1245, None),
+        ("Coronary calcium score: 1 245 Agatston units.", 1245, None),
+        ("Total Agatston score 2 310 (95th percentile).", 2310, 95),
+        ("TOTAL CALCIUM SCORE 1 020 AU", 1020, None),
+        ("Calcium score of 3 400, above the 90th percentile.", 3400, 90),
+    ],
+)
+def test_score_thousands_grouped_by_a_space(findings_of, text, agatston, percentile):
+    f = findings_of(text)[0]
+    got = (f.agatston, f.agatston_percentile, f.negated)
+    assert got == (agatston, percentile, False)
