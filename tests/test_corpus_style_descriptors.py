@@ -550,3 +550,84 @@ def test_whole_report_in_other_words(analyzer, lesion_numbers, text, expected, l
     got = [{k: getattr(f, k) for k in e} for f, e in zip(found, expected, strict=True)]
     assert got == expected
     assert lesion_numbers(text) == lesions
+
+
+# today's size written first after a change word and "to", the earlier one
+# after it with "from" (GUIDE, size_mm: the size the report gives to the
+# calcified lesion, not an earlier study's); a range set off by a comma with
+# its own "from" is a range (its largest size); a change of another lesion
+# named between keeps its size to itself
+@pytest.mark.parametrize(
+    "text, size, change",
+    [
+        (
+            "Calcified granuloma in the right upper lobe, increased to 5 mm from 4 mm.",
+            5,
+            "increased",
+        ),
+        (
+            "Calcified granuloma in the left apex has grown to 7 mm from 6 mm.",
+            7,
+            "increased",
+        ),
+        (
+            "CALCIFIED GRANULOMA RIGHT UPPER LOBE INCREASED TO 5 MM FROM 4 MM",
+            5,
+            "increased",
+        ),
+        (
+            "Calcified nodule in the lingula, decreased to 0.4 cm from 0.6 cm.",
+            4,
+            "decreased",
+        ),
+        (
+            "Calcified granuloma in the right upper lobe decreased to 3 mm (previously 5 mm).",
+            3,
+            "decreased",
+        ),
+        ("Calcified granulomas in both lungs, from 2 to 5 mm.", 5, ""),
+        ("Calcified lymph nodes, from 5 to 12 mm, in the mediastinum.", 12, ""),
+        ("Calcified granulomas in both lower lobes, from 0.2 to 0.6 cm.", 6, ""),
+        (
+            "Calcified granuloma near a nodule which increased to 6 mm from 4 mm.",
+            None,
+            "",
+        ),
+    ],
+)
+def test_size_changed_to_or_set_off_range(findings_of, text, size, change):
+    f = findings_of(text)[0]
+    assert (f.size_mm, f.change) == (size, change)
+
+
+# "little change" says the finding is as before, like "little changed" and
+# "no significant change in" (GUIDE, change: stable)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Little change in the calcified granuloma in the right upper lobe.",
+        "Calcified granuloma in the right upper lobe with little change.",
+        "Calcified granuloma in the left lower lobe shows little interval change.",
+        "Calcified granuloma in the right upper lobe, little or no change since XXXX.",
+        "LITTLE CHANGE IN CALCIFIED GRANULOMA RIGHT UPPER LOBE",
+    ],
+)
+def test_little_change_is_stable(findings_of, text):
+    assert findings_of(text)[0].change == "stable"
+
+
+# thousands grouped by a space, as by a comma ("1 245" is 1245, not 1)
+@pytest.mark.parametrize(
+    "text, agatston, percentile",
+    [
+        ("CAC score: 1 245.", 1245, None),
+        ("Coronary calcium score: 1 245 Agatston units.", 1245, None),
+        ("Total Agatston score 2 310 (95th percentile).", 2310, 95),
+        ("TOTAL CALCIUM SCORE 1 020 AU", 1020, None),
+        ("Calcium score of 3 400, above the 90th percentile.", 3400, 90),
+    ],
+)
+def test_score_thousands_grouped_by_a_space(findings_of, text, agatston, percentile):
+    f = findings_of(text)[0]
+    got = (f.agatston, f.agatston_percentile, f.negated)
+    assert got == (agatston, percentile, False)

@@ -284,10 +284,12 @@ class DescriptorRules:
         return self._compile(rf"(?<!\w)(?:{self._vessels})(?!\w)", re.I)
 
     def number(self, text: str) -> float:
-        """A score as written: digits, or a number word ("zero", "no
-        calcium")."""
+        """A score as written: digits, their thousands grouped by commas or
+        spaces ("1,245", "1 245"), or a number word ("zero", "no calcium")."""
         word = key_of(self.number_words, " ".join(text.split()))
-        return float(self.number_words[word] if word else text.replace(",", ""))
+        if word:
+            return float(self.number_words[word])
+        return float("".join(text.replace(",", "").split()))
 
     def vessel(self, text: str) -> str:
         """A coronary vessel's name for its phrase ("left main" -> "LM")."""

@@ -507,7 +507,11 @@ def size_of(
                 rest = words(dr, text[m.end() : hi], set())
                 after = rest[:1]
                 raw = _plain(text[m.end() : hi])[:2]
+                if _changed_to_from(dr, text, between, m):
+                    after = []  # "increased to 5 mm from 4 mm": today's size first
                 ok = _after_ok(dr, gap, after, span.text, raw)
+                if not ok and _set_off_range(dr, between, m):
+                    ok = _after_ok(dr, gap[:-1], after, span.text, raw)
                 now = _changed_to(dr, between, m)
                 if not ok and now is not None:
                     # "has decreased in size from 14 mm to 6 mm": today's size;
@@ -555,6 +559,48 @@ def _changed_to(dr: DescriptorRules, between: str, m: re.Match[str]) -> float | 
     if len(_DIM.findall(m.group("dims"))) != 2:
         return None
     return round(_dims_mm(dr, m)[-1], 2)
+
+
+_TO_END = re.compile(r"\bto[^\S\n]*$", re.I)
+_FROM_NUMBER = re.compile(r"[^\S\n]*from[^\S\n]+\d", re.I)
+_COMMA_FROM_END = re.compile(r",[^\S\n]*from[^\S\n]*$", re.I)
+
+
+def _change_in(dr: DescriptorRules, between: str) -> bool:
+    """Does a change term with a value stand in `between`?"""
+    return any(
+        dr.term(t.group())["field"] == "change" and dr.term(t.group())["value"]
+        for t in dr.terms.finditer(between)
+    )
+
+
+def _changed_to_from(
+    dr: DescriptorRules, text: str, between: str, m: re.Match[str]
+) -> bool:
+    """Is the size today's, written first after a change term and "to" with
+    the earlier size after it ("increased to 5 mm from 4 mm")? The "from"
+    after it then opens the earlier size, no distance."""
+    return (
+        bool(_TO_END.search(between))
+        and bool(_FROM_NUMBER.match(text, m.end()))
+        and _change_in(dr, between)
+    )
+
+
+def _set_off_range(dr: DescriptorRules, between: str, m: re.Match[str]) -> bool:
+    """Is the size a range set off by a comma and its own "from" (",
+    from 2 to 5 mm"), no change term before it (", decreased from 5 mm to
+    3 mm" is a change: _changed_to)? A range runs from the smaller size up;
+    ", from 5 mm to 3 mm" says no range."""
+    if not (
+        _COMMA_FROM_END.search(between)
+        and _TO_JOIN.search(m.group("dims") + " ")
+        and len(_DIM.findall(m.group("dims"))) == 2
+        and not _change_in(dr, between)
+    ):
+        return False
+    low, high = _dims_mm(dr, m)
+    return low <= high
 
 
 def _dated(dr: DescriptorRules, after: list[str]) -> bool:
