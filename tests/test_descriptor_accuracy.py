@@ -42,15 +42,15 @@ TEST_FLOORS = {
 # pipeline's unchanged output, after the adjudicated gold corrections of the
 # MTSamples notes (corpora/realtext/README.md, Agreement) lowered them.
 REAL_FLOORS = {
-    ("severity", "accuracy"): 0.958,
+    ("severity", "accuracy"): 0.961,
     ("severity", "precision"): 1.0,
     ("change", "accuracy"): 0.916,
     ("change", "precision"): 1.0,
     ("morphology", "accuracy"): 1.0,
     ("distribution", "accuracy"): 1.0,
-    ("size_mm", "exact"): 0.714,
+    ("size_mm", "exact"): 1.0,
     ("size_mm", "precision"): 1.0,
-    ("lesion_pairs", "f1"): 0.830,
+    ("lesion_pairs", "f1"): 0.843,
     ("birads", "accuracy"): 0.996,
 }
 # The bars (on both halves): not all met yet.
