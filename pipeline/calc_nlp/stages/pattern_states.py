@@ -499,20 +499,21 @@ class PatternStates:
         all_steps = self.steps
         for p, t, start, length in states:
             steps = all_steps[p]
-            col, values, checks, if_match, if_not = steps[t]
-            if checks is None:  # one word or list of words (most steps): inline
-                action = if_match if cols[col][j] in values else if_not  # type: ignore[operator]
-            else:
-                action = _act(steps[t], cols, j, strings)
-            if action == REJECT:
-                continue
-            while action in (RETRY, RETRY_ADVANCE, RETRY_EXTEND):
+            while True:  # a RETRY asks the pattern's next token of token j
+                col, values, checks, if_match, if_not = steps[t]
+                if checks is None:  # one word or list of words (most steps): inline
+                    action = if_match if cols[col][j] in values else if_not  # type: ignore[operator]
+                else:
+                    action = _act(steps[t], cols, j, strings)
                 if action == RETRY_EXTEND:
                     new.append((p, t, start, length + 1))
                 elif action == RETRY_ADVANCE:
                     new.append((p, t + 1, start, length + 1))
+                elif action != RETRY:
+                    break
                 t += 1
-                action = _act(steps[t], cols, j, strings)
+            if action == REJECT:
+                continue
             if action == ADVANCE:
                 kept.append((p, t + 1, start, length + 1))
             elif action == MATCH:
