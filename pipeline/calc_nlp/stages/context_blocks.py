@@ -173,13 +173,45 @@ def _update_scopes(modifiers: list[Any]) -> None:
     `tuple_overlaps(a, b)` is false when b holds all of a, so a modifier
     with a `max_scope` whose window ends inside the sentence was never cut
     by a TERMINATE (whose scope is the sentence): 'The valve is not stenotic
-    but is calcified' denied the calcified valve past the 'but'."""
+    but is calcified' denied the calcified valve past the 'but'. What each
+    modifier's rule says (`_ScopeRule`) is read once, not once per pair."""
+    if len(modifiers) < 2:
+        return  # no pair
+    rules = [_ScopeRule(m) for m in modifiers]
     for i in range(len(modifiers) - 1):
-        first = modifiers[i]
+        first = rules[i]
         for j in range(i + 1, len(modifiers)):
-            second = modifiers[j]
+            second = rules[j]
             _limit_scope(first, second)
             _limit_scope(second, first)
+
+
+class _ScopeRule:
+    """A modifier and what `_limit_scope` reads of its rule: its direction
+    and category as `ConTextModifier.limit_scope` compares them."""
+
+    __slots__ = (
+        "mod",
+        "category",
+        "upper",
+        "terminated_by",
+        "terminates",
+        "forward",
+        "backward",
+        "types",
+    )
+
+    def __init__(self, mod: Any):
+        rule = mod.rule
+        direction = rule.direction
+        self.mod = mod
+        self.category = rule.category
+        self.upper = rule.category.upper()
+        self.terminated_by = rule.terminated_by
+        self.terminates = direction.upper() == "TERMINATE"
+        self.forward = direction.lower() in ("forward", "bidirectional")
+        self.backward = direction.lower() in ("backward", "bidirectional")
+        self.types = (rule.allowed_types, rule.excluded_types)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -187,29 +219,26 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _limit_scope(mod: Any, other: Any) -> None:
+def _limit_scope(it: _ScopeRule, other: _ScopeRule) -> None:
     """`ConTextModifier.limit_scope` with `_overlaps` for its overlap test."""
-    if not _overlaps(mod.scope_span, other.scope_span):
+    if it.terminates:
         return
-    if mod.direction.upper() == "TERMINATE":
-        return
-    category = other.category.upper()
     if (
-        other.direction.upper() != "TERMINATE"
-        and category not in mod.rule.terminated_by
-        and category != mod.category.upper()
+        not other.terminates
+        and other.upper not in it.terminated_by
+        and other.upper != it.upper
     ):
         return
-    if mod.category == other.category and (
-        mod.allowed_types != other.allowed_types
-        or mod.excluded_types != other.excluded_types
-    ):
+    if it.category == other.category and it.types != other.types:
         return
+    mod = it.mod
     start, end = mod.scope_span
-    if mod.direction.lower() in ("forward", "bidirectional") and other > mod:
-        mod._scope_end = min(end, other.modifier_span[0])
-    if mod.direction.lower() in ("backward", "bidirectional") and other < mod:
-        mod._scope_start = max(start, other.modifier_span[1])
+    if not _overlaps((start, end), other.mod.scope_span):
+        return
+    if it.forward and other.mod > mod:
+        mod._scope_end = min(end, other.mod.modifier_span[0])
+    if it.backward and other.mod < mod:
+        mod._scope_start = max(start, other.mod.modifier_span[1])
 
 
 class _Sentence:
