@@ -285,8 +285,8 @@ def test_physiologic_flag(only, text, physiologic):
 
 def test_the_vessel_is_the_one_its_own_line_names_first(findings_of):
     text = (
-        "IMPRESSION:,LM: Normal.,LAD: Dense calcific plaque within the proximal "
-        "vessel with ostial calcification."
+        "IMPRESSION:,LM: Unremarkable.,LAD: Heavy calcific plaque along the mid "
+        "segment and calcification at its origin."
     )
     assert [f.site_text for f in findings_of(text)] == ["LAD", "LAD"]
 
