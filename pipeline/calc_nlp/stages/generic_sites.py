@@ -43,8 +43,8 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
     if kit.md(site.span).get("generic") != "anaphoric":
         return _restated_site(rd, f, specific) or site
     others = [c for c in rd.matches.calc if c is not f]
-    # its own sentence before it first ('LAD: Dense calcific plaque within the
-    # proximal vessel with ostial calcification'), then the sentences before
+    # its own sentence before it first ('LAD: Heavy calcific plaque along the
+    # mid segment and calcification at its origin'), then the sentences before
     before = [rd.doc[sent.start : f.start], *paragraph_before(rd, sent, 4)]
     for n, prev in enumerate(before):
         found = [
