@@ -127,14 +127,10 @@ def _colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> int:
         return end
     at, last = colon.end(), end
     while True:
-        # each term with the field a structured report names before or
-        # after it ("morphology fine pleomorphic", "punctate morphology")
-        label = dr.label_before.match(text, at)
-        m = dr.terms.match(text, label.end() if label is not None else at)
+        m, past = _labelled_term(dr, text, at, len(text))
         if m is None:
             break
-        named = dr.label_after.match(text, m.end())
-        last = named.end() if named is not None else m.end()
+        last = past
         lists = _LISTED.match(text, last)
         at = lists.end() if lists is not None else last
         if lists is None:
@@ -142,6 +138,21 @@ def _colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> int:
     if last == end or last > stop or _PART_CLOSES.match(text, last) is None:
         return end
     return last
+
+
+def _labelled_term(
+    dr: DescriptorRules, text: str, at: int, end: int
+) -> tuple[re.Match[str] | None, int]:
+    """The term at `at` (before `end`) with the field a structured report
+    names before or after it ("morphology fine pleomorphic", "punctate
+    morphology"), and where that field name or the term ends; (None, `at`)
+    when no term stands there."""
+    label = dr.label_before.match(text, at, end)
+    m = dr.terms.match(text, label.end() if label is not None else at, end)
+    if m is None:
+        return None, at
+    named = dr.label_after.match(text, m.end(), end)
+    return m, named.end() if named is not None else m.end()
 
 
 def _linked_part(dr: DescriptorRules, text: str, at: int, stop: int) -> int:
@@ -231,16 +242,14 @@ def shape_part(
     found: list[re.Match[str]] = []
     last = at
     while True:
-        label = dr.label_before.match(text, at, end)
-        m = dr.terms.match(text, label.end() if label is not None else at, end)
+        m, past = _labelled_term(dr, text, at, end)
         if m is None:
             break
         entry = dr.term(m.group())
         if entry["field"] not in ("morphology", "distribution") or not entry["value"]:
             return []
         found.append(m)
-        named = dr.label_after.match(text, m.end(), end)
-        last = named.end() if named is not None else m.end()
+        last = past
         lists = _LISTED.match(text, last, end)
         if lists is None or lists.end() == last:
             break

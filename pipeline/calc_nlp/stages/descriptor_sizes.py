@@ -549,12 +549,7 @@ def _changed_to(dr: DescriptorRules, between: str, m: re.Match[str]) -> float | 
     mm"): its last dimension, in millimetres; else None."""
     if not _FROM_END.search(between) or not _TO_JOIN.search(m.group("dims") + " "):
         return None
-    changes = [
-        t
-        for t in dr.terms.finditer(between)
-        if dr.term(t.group())["field"] == "change" and dr.term(t.group())["value"]
-    ]
-    if not changes:
+    if not _change_in(dr, between):
         return None
     if len(_DIM.findall(m.group("dims"))) != 2:
         return None

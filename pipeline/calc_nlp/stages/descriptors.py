@@ -386,7 +386,7 @@ def _semicolon_spread(
     toward the nipple"): the phrase must say "distribution" (a bare "linear"
     there may describe anything). (value, the words that gave it)."""
     sent = rd.sent(spans[i])
-    if sum(1 for s in spans if sent.start <= s.start < sent.end) != 1:
+    if not _alone_in(spans, sent):
         return None
     after = _past_semicolon(rd, spans, sent)
     if after <= sent.end_char:
@@ -417,7 +417,7 @@ def _semicolon_shapes(
     these are amorphous and grouped", "...; morphology: fine linear;
     distribution: linear"): (field, value, the words that gave it)."""
     sent = rd.sent(spans[i])
-    if sum(1 for s in spans if sent.start <= s.start < sent.end) != 1:
+    if not _alone_in(spans, sent):
         return []
     out: list[tuple[str, str, Word]] = []
     for k in range(_SHAPE_PARTS):
@@ -507,6 +507,11 @@ def _untaken(s: Scores, taken: set[tuple[int, int]]) -> Scores:
 # What may stand between two conjoined mentions: "and" with a few modifier
 # words after it ("... and scattered calcified granulomas").
 _CONJOINED = re.compile(r"[^\S\n]*,?[^\S\n]*and[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}$", re.I)
+
+
+def _alone_in(spans: list[Span], sent: Span) -> bool:
+    """Is one finding all the sentence names?"""
+    return sum(1 for s in spans if sent.start <= s.start < sent.end) == 1
 
 
 def _past_semicolon(rd: ReportDoc, spans: list[Span], sent: Span) -> int:
