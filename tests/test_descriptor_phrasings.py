@@ -973,6 +973,15 @@ CHANGES = [
     ),
     ("Larger calcified nodes at the right hilum, unchanged from 2020.", None, "stable"),
     ("Smaller calcified left adrenal nodule.", None, "decreased"),
+    # "still seen", "still present" say the finding persists (stable)
+    ("The calcified left hilar node is still seen.", None, "stable"),
+    ("Punctate splenic calcification, 2 mm, still present.", None, "stable"),
+    ("Mitral annular calcification is still visible on today's film.", None, "stable"),
+    # "less conspicuous" compares with the prior study only when the words
+    # say so; alone it may compare two sides of one study
+    ("Splenic calcifications are less conspicuous than on the prior exam.", None, "decreased"),
+    ("Pancreatic calcification, less apparent than before.", None, "decreased"),
+    ("Right knee: meniscal calcification. Left knee: similar chondrocalcinosis, less conspicuous.", "chondrocalcinosis", ""),
 ]
 
 
@@ -1212,6 +1221,9 @@ GRADES = [
     ("Marked breast arterial calcification in the left breast.", "severe"),
     ("Heterogeneously dense breast tissue with round calcifications.", ""),
     ("Dense breasts. Breast arterial calcifications on the right.", ""),
+    # a grade a colon gives, past a short aside in brackets
+    ("Coronary artery calcification: moderate (LAD and circumflex).", "moderate"),
+    ("Aortic arch calcification - severe (unchanged).", "severe"),
 ]
 
 
