@@ -756,6 +756,9 @@ SCORE_LAYOUTS = [
     ("Coronary calcium: LAD 60, LCx 0, RCA 14; total Agatston score 74.", 74, None, "LAD=60;LCX=0;RCA=14", False),
     # today's total after a total the sentence dates to an earlier study
     ("Coronary calcium score of 200 on the prior exam, now 260.", 260, None, "", False),
+    # a bare "Agatston" label line over its percentile line
+    ("CT CORONARY CALCIUM\nIndication: screening.\nAgatston: 0.\nNo other findings.\n", 0, None, "", True),
+    ("Gated CT.\nAgatston = 112\nPercentile: 70\n", 112, 70, "", False),
 ]
 
 
@@ -785,6 +788,12 @@ BARE_SCORE_LABELS = [
     ("Total Agatston 80.", []),
     ("The CACS protocol was used.", []),
     ("CACS.", []),
+    # a bare "Agatston" opening its line as the label of its value states
+    # the score, as "CACS: 0" does; not after other words, nor as a unit
+    ("Agatston: 0.", ["Agatston"]),
+    ("Findings:\n- Agatston = 56\n", ["Agatston"]),
+    ("Total Agatston: 80.", []),
+    ("Agatston units: 40.", []),
 ]
 
 

@@ -540,11 +540,14 @@ def _bare_column(
     finding stands on that line or the line above it ('Coronary calcium
     score (Agatston method):' heads the table then). Anywhere else it is
     the unit or the method ('Total Agatston 80', 'Scored by the Agatston
-    method.')."""
+    method.'). A line it opens as the label of its value ('Agatston: 0',
+    'Agatston = 112') states the score, as 'CACS: 0' does."""
     if not kit.md(c).get("column_heading"):
         return False
     words, blank = lay.words, lay.blank
     lo, hi = _line(words, c)
+    if _labels_a_value(doc, lay, c, lo):
+        return False
     cells, depth = [], 0
     for k in range(lo, hi):  # a unit in brackets is no number ('Volume (mm3)')
         depth += (words[k] == "(") - (words[k] == ")")
@@ -578,6 +581,22 @@ def _bare_column(
     return any(
         x.end > title_end and not _names_a_score(kit, doc, lay, x, calc) for x in heads
     )
+
+
+def _labels_a_value(doc: Doc, lay: Layout, c: Span, lo: int) -> bool:
+    """Does a bare score column name open its line (past list marks) as the
+    label of a number after one ':' or '=' ('Agatston: 0.', '- Agatston =
+    112')? 'Total Agatston 310' and 'Agatston units: 40' are no such label."""
+    if not any(
+        doc[k].text in (":", "=") for k in range(c.end, min(c.end + 2, len(doc)))
+    ):
+        return False
+    if any(
+        not lay.blank[k] and lay.words[k] not in ("-", "*", "\u2022")
+        for k in range(lo, c.start)
+    ):
+        return False
+    return _value_after(doc, c)
 
 
 def _heads_score_lines(kit: Toolkit, lay: Layout, hi: int) -> bool:
