@@ -113,6 +113,9 @@ def _past_restating_link(dr: DescriptorRules, text: str, lo: int, start: int) ->
 
 _COLON = re.compile(r"[^\S\n]*[:\-\u2013][^\S\n]*")
 _PART_CLOSES = re.compile(r"[^\S\n]*(?:[.,;\n]|$)")
+# A part a colon gives may close past a short aside in brackets after its
+# term ("Coronary calcification: moderate (LAD and RCA).").
+_COLON_PART_CLOSES = re.compile(r"[^\S\n]*(?:\([^()\n]{1,40}\)[^\S\n]*)?(?:[.,;\n]|$)")
 # between two descriptor words of that part: "mild to moderate", "dense, coarse"
 _LISTED = re.compile(r"[^\S\n]*(?:,|and|or|to|-)[^\S\n]*", re.I)
 
@@ -120,8 +123,8 @@ _LISTED = re.compile(r"[^\S\n]*(?:,|and|or|to|-)[^\S\n]*", re.I)
 def _colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> int:
     """Where the descriptor words end that a colon or dash right after the
     mention gives it, when nothing else stands in that part ("Coronary
-    calcification: moderate.", "Aortic calcification - mild to moderate"),
-    else `end`."""
+    calcification: moderate.", "Aortic calcification - mild to moderate",
+    "Coronary calcification: moderate (LAD and RCA)."), else `end`."""
     colon = _COLON.match(text, end)
     if colon is None or colon.end() == end or colon.group().strip() == "":
         return end
@@ -135,7 +138,7 @@ def _colon_terms(dr: DescriptorRules, text: str, end: int, stop: int) -> int:
         at = lists.end() if lists is not None else last
         if lists is None:
             break
-    if last == end or last > stop or _PART_CLOSES.match(text, last) is None:
+    if last == end or last > stop or _COLON_PART_CLOSES.match(text, last) is None:
         return end
     return last
 
