@@ -982,6 +982,14 @@ CHANGES = [
     ("Splenic calcifications are less conspicuous than on the prior exam.", None, "decreased"),
     ("Pancreatic calcification, less apparent than before.", None, "decreased"),
     ("Right knee: meniscal calcification. Left knee: similar chondrocalcinosis, less conspicuous.", "chondrocalcinosis", ""),
+    # "more X than before": a comparative before the mention with "than" and
+    # a dating word after it compares with the earlier study
+    ("There are more calcifications than before in the upper outer quadrant.", None, "increased"),
+    ("There is more aortic arch calcification than on the prior radiograph.", None, "increased"),
+    ("More pancreatic calcifications than on XXXX.", None, "increased"),
+    # without the dating word it compares two places or counts
+    ("More calcification in the left breast than in the right.", None, ""),
+    ("There are more than three calcifications in the cluster.", None, ""),
 ]
 
 

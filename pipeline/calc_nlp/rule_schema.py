@@ -248,6 +248,7 @@ DESCRIPTOR_WORD_LISTS = (
     "host_processes",
     "count_words",
     "threshold_dating",
+    "prior_comparatives",
     "score_dating",
     "score_units",
     "comparison_leads",

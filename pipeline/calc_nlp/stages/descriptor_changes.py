@@ -548,6 +548,38 @@ def fronted_change(
     return None if _DENIED.search(text, cmp.end(), start) else m
 
 
+# "than" and up to three words after the mention that may hold the dating
+# word ("than on the prior exam", "than before").
+_THAN_AFTER = re.compile(r"[^\S\n]+than((?:[^\S\n]+[\w/-]+){1,3})", re.I)
+
+
+def prior_comparative(
+    dr: DescriptorRules, text: str, lo: int, start: int, end: int
+) -> tuple[int, int] | None:
+    """A comparative of prior_comparatives before the mention (from `lo`,
+    at most the before window of words between, no punctuation) with "than"
+    and a dating word of threshold_dating right after it ("more
+    calcifications than before", "more coronary calcification than on the
+    prior exam"): it compares with the earlier study, as "more extensive"
+    does. Its characters, or None ("more than two calcifications" has its
+    "than" before the mention)."""
+    than = _THAN_AFTER.match(text, end)
+    if than is None:
+        return None
+    if not dr.threshold_dating & {w.lower() for w in WORD.findall(than.group(1))}:
+        return None
+    found = None
+    for m in WORD.finditer(text, lo, start):
+        if m.group().lower() in dr.prior_comparatives:
+            found = m
+    if found is None:
+        return None
+    gap = text[found.end() : start]
+    if any(p in gap for p in ",;:()") or len(gap.split()) > dr.window:
+        return None
+    return found.start(), found.end()
+
+
 _LAST_WORD = re.compile(r"(\w+)[^\S\n]*$")
 
 

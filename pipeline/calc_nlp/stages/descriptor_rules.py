@@ -148,6 +148,7 @@ class DescriptorRules:
         self.host_processes = set(wl["host_processes"])
         self.count_words = set(wl["count_words"])
         self.threshold_dating = set(wl["threshold_dating"])
+        self.prior_comparatives = set(wl["prior_comparatives"])
         self.score_dating = frozenset(wl["score_dating"])
         # a unit in brackets after a score table's column heading: "Volume (mm3)"
         self.unit_note = compile_regex(

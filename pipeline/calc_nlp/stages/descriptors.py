@@ -27,6 +27,7 @@ from calc_nlp.stages.descriptor_changes import (
     host_change,
     opening_change,
     predicate_change,
+    prior_comparative,
     semicolon_change,
     sentence_change,
     size_change,
@@ -92,6 +93,15 @@ def describe(
                 words = [w for w in words if w[0] != "change"]
             f.change = outer[0]
             words.append(outer[1])
+        more = (
+            None
+            if f.change
+            else prior_comparative(dr, text, c.lo, span.start_char, span.end_char)
+        )
+        if more is not None:  # "more calcifications than before"
+            f.change = "increased"
+            first, last = rd.offset + more[0], rd.offset + more[1]
+            words.append(("change", "V-change-increased", first, last))
         bounds = (c.lo, relative_end(text, c.lo, c.start, c.end, c.hi))
         size = size_of(
             dr, text, span, bounds, f.site_text, rd.offset, _reach(spans, i, sent)
