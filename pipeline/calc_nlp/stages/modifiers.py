@@ -92,7 +92,9 @@ def modifiers(
     subs = [Target(where[t.start], where[t.end - 1] + 1, t.label_) for t in targets]
     if kit.context_on_columns:
         matches = context_matches(kit.context, kit.context_phrases, sub)
-        found = apply_context(kit.context, matches, subs, starts, words)
+        found = apply_context(
+            kit.context, matches, subs, starts, words, kit.context_table
+        )
     else:
         found = _context_on_a_doc(kit, doc, firsts, lay, words, starts, subs)
     if phrase_starts:
@@ -196,7 +198,7 @@ def _context_on_a_doc(
     sub = Doc(kit.nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
     spans = [Span(sub, t.start, t.end, label=t.label_) for t in subs]
     sub.spans[TARGET_GROUP] = spans
-    found = run_context(kit.context, sub, spans, starts)
+    found = run_context(kit.context, sub, spans, starts, kit.context_table)
     for t, span in zip(subs, spans, strict=True):
         t.modifiers = span._.modifiers
     return found
