@@ -141,13 +141,19 @@ def modifiers(
         if st.label_ == "CONDITION" and kit.md(t).get("procedure")
     )
     by_span: dict[SpanKey, tuple[Any, ...]] = {}
-    kept = [tuple(m for m in st.modifiers if not clause.drops(st, m)) for st in subs]
+    kept = [
+        tuple(m for m in st.modifiers if not clause.drops(st, m))
+        if st.modifiers
+        else ()
+        for st in subs
+    ]
     clause.carry_lists(subs, kept)
     risk_lists(clause, subs, kept, found)
     denied_lists(clause, subs, kept, found)
     condition_lists(clause, subs, kept, found)
     for t, mods in zip(targets, kept, strict=True):
-        by_span[key(t)] = by_span.get(key(t), ()) + mods
+        k = key(t)
+        by_span[k] = by_span.get(k, ()) + mods
     # every modifier a target has is one ConText matched (`found`): with no
     # differential among them, no cause is named in one
     differential = any((m.rule.metadata or {}).get("alternative") for m in found)
