@@ -807,6 +807,8 @@ def flags(mods: Modifiers, span: Span) -> set[str]:
 
 def _flags(modifiers: tuple[Any, ...]) -> set[str]:
     """The flags these modifiers of one target set."""
+    if not modifiers:
+        return set()  # most targets: no modifier, no flag
     out: set[str] = set()
     cancels: set[str] = set()
     dated = False  # a past marker other than 'seen before' ('history of')
