@@ -6,9 +6,10 @@ scope is its sentence (no global `max_scope`), so a modifier and a target
 or modifier in another sentence never touch: each check across sentences
 returns False or leaves the scopes as they are. Sentences joined by a
 modifier or target that spans their boundary form one block; within each
-block medspaCy's own `ConTextGraph` runs in the same order, so every target
-gets the same modifiers in the same order as from `ConText(doc)`, but for
-one fix: scopes are limited with a sound overlap test (`_update_scopes`).
+block the checks of medspaCy's `ConTextGraph` run in the same order
+(`_update_scopes`, `_edges`), each rule read once (`ContextRules`), so every
+target gets the same modifiers in the same order as from `ConText(doc)`, but
+for one fix: scopes are limited with a sound overlap test (`_update_scopes`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from medspacy.common.util import prune_overlapping_matches
-from medspacy.context import ConText, ConTextGraph, ConTextModifier
+from medspacy.context import ConText, ConTextModifier
+from medspacy.util import tuple_overlaps
 from spacy.tokens import Doc, Span
 
 from calc_nlp.stages.token_matcher import PhraseTrie, TokenMatcher
@@ -27,19 +29,25 @@ from calc_nlp.stages.toolkit_cache import ToolkitCache
 
 
 def run_context(
-    context: ConText, doc: Doc, targets: list[Span], starts: list[Any]
+    context: ConText,
+    doc: Doc,
+    targets: list[Span],
+    starts: list[Any],
+    table: ContextRules | None = None,
 ) -> list[Any]:
     """Sets `target._.modifiers` for each target as `context(doc)` would (for
     a ConText without span attributes and without a window); `starts` are
-    the Doc's sentence starts, per token. Returns every modifier matched in
-    the Doc, those that modify no target (PSEUDO ones) included."""
+    the Doc's sentence starts, per token; `table` the ConText's rules as
+    `apply_context` reads them. Returns every modifier matched in the Doc,
+    those that modify no target (PSEUDO ones) included."""
     if context.max_scope or context.context_attributes_mapping or _callbacks(context):
         context(doc)  # windows, attributes or callbacks: upstream's own way
         graph = doc._.context_graph
         return list(graph.modifiers) if graph is not None else []
     matcher = context._ConText__matcher  # type: ignore[attr-defined]
     held = [Target(t.start, t.end, t.label_) for t in targets]
-    mods = apply_context(context, matcher(doc), held, starts, [t.text for t in doc])
+    words = [t.text for t in doc]
+    mods = apply_context(context, matcher(doc), held, starts, words, table)
     for t, h in zip(targets, held, strict=True):
         t._.modifiers = h.modifiers
     return mods
@@ -111,25 +119,33 @@ def apply_context(
     targets: list[Target],
     starts: list[Any],
     words: list[str] | None = None,
+    table: ContextRules | None = None,
 ) -> list[Any]:
     """ConText's modifiers of its matches, and each target's (in
     `target.modifiers`), block by block (see the module's docstring).
     `words`, the sub-document's words, let a `line_break` rule go where the
-    line it stands for does not break (`_no_break`)."""
-    matcher = context._ConText__matcher  # type: ignore[attr-defined]
-    strings = context.nlp.vocab.strings
+    line it stands for does not break (`_no_break`). `table`: the rules
+    of `context` as the checks read them (`ContextRules`: the Toolkit keeps
+    one for every report); made here when not given."""
+    if table is None:
+        table = ContextRules(context)
     sents = _Sentences(starts)
-    rules = [(matcher.rule_map[strings[m]], start, end) for m, start, end in matches]
-    mods = [
-        ConTextModifier(rule, start, end, sents)
-        for rule, start, end in rules
-        if words is None or not _no_break(rule, end, words)
-    ]
+    mods: list[Any] = []
+    ruled: list[tuple[Any, _Rule]] = []  # each modifier with its rule's facts
+    for m, start, end in matches:
+        rule = table.of(m)
+        if words is not None and rule.line_break and _no_break(end, words):
+            continue
+        mod = ConTextModifier(
+            rule.rule, start, end, None, *rule.scope(start, end, sents)
+        )
+        mods.append(mod)
+        ruled.append((mod, rule))
     spans = [m.modifier_span for m in mods] + [(t.start, t.end) for t in targets]
     block = _blocks(sents, spans)
-    mods_of: dict[int, list[Any]] = {}
-    for m in mods:
-        mods_of.setdefault(block[m.modifier_span[0]], []).append(m)
+    mods_of: dict[int, list[tuple[Any, _Rule]]] = {}
+    for mod, rule in ruled:
+        mods_of.setdefault(block[mod.modifier_span[0]], []).append((mod, rule))
     targets_of: dict[int, list[Target]] = {}
     for t in targets:
         targets_of.setdefault(block[t.start], []).append(t)
@@ -139,14 +155,9 @@ def apply_context(
     # of them in it. So they do here.
     shared: dict[tuple[int, int], tuple[Any, ...]] = {}
     for b, ts in targets_of.items():
-        graph = ConTextGraph(
-            targets=ts,
-            modifiers=mods_of.get(b, []),
-            prune_on_modifier_overlap=context.prune_on_target_overlap,
-        )
-        _update_scopes(graph.modifiers)
-        graph.apply_modifiers()
-        for target, modifier in graph.edges:
+        block_mods = mods_of.get(b, [])
+        _update_scopes(block_mods)
+        for target, modifier in _edges(ts, block_mods, table.prune):
             at = (target.start, target.end)
             shared[at] = shared.get(at, ()) + (modifier,)
     for t in targets:
@@ -154,19 +165,150 @@ def apply_context(
     return mods
 
 
-def _no_break(rule: Any, end: int, words: list[str]) -> bool:
+class _Rule:
+    """What ConText's checks read of one rule, read once (a ConTextModifier
+    reads it through a property chain per check): where its scope reaches,
+    which targets it may modify, what limits its scope."""
+
+    __slots__ = (
+        "rule",
+        "line_break",
+        "forward",
+        "backward",
+        "max_scope",
+        "modifies",
+        "allowed",
+        "excluded",
+        "callback",
+        "max_targets",
+        "category",
+        "upper",
+        "terminated_by",
+        "terminates",
+        "types",
+    )
+
+    def __init__(self, rule: Any):
+        direction = rule.direction
+        self.rule = rule
+        self.line_break = bool((rule.metadata or {}).get("line_break"))
+        # as ConTextModifier's scope and limit_scope read the direction
+        self.forward = direction.lower() in ("forward", "bidirectional")
+        self.backward = direction.lower() in ("backward", "bidirectional")
+        self.max_scope = rule.max_scope
+        # ConTextModifier.modifies: a TERMINATE or PSEUDO rule modifies nothing
+        self.modifies = direction not in ("TERMINATE", "PSEUDO")
+        self.allowed, self.excluded = rule.allowed_types, rule.excluded_types
+        self.callback = rule.on_modifies is not None
+        self.max_targets = rule.max_targets
+        self.category = rule.category
+        self.upper = rule.category.upper()
+        self.terminated_by = rule.terminated_by
+        self.terminates = direction.upper() == "TERMINATE"
+        self.types = (rule.allowed_types, rule.excluded_types)
+
+    def scope(self, start: int, end: int, sents: _Sentences) -> tuple[int, int]:
+        """The scope of a modifier of this rule on tokens start..end, as
+        `ConTextModifier` sets it from its sentence (no window): forward to
+        the sentence's end, backward to its start, else (bidirectional,
+        terminate, pseudo) the whole sentence, each side cut at `max_scope`."""
+        first, last = sents.bounds(start)
+        most = self.max_scope
+        if self.forward and not self.backward:
+            if most is not None and last - end > most:
+                return end, end + most
+            return end, last
+        if self.backward and not self.forward:
+            if most is not None and start - first > most:
+                return start - most, start
+            return first, start
+        if most is not None and start - first > most:
+            first = start - most
+        if most is not None and last - end > most:
+            last = end + most
+        return first, last
+
+    def allows(self, label: str) -> bool:
+        """`ConTextModifier.allows`: may this rule modify a target of the label?"""
+        if self.allowed is not None:
+            return label in self.allowed
+        if self.excluded is not None:
+            return label not in self.excluded
+        return True
+
+
+class ContextRules:
+    """Each rule of a ConText by its match id (the hash of its rule key, as
+    its matcher gives it), with what the checks read of it (`_Rule`, read
+    when the rule first matches), and the ConText's own setting for
+    modifiers on a target's words."""
+
+    def __init__(self, context: ConText):
+        self._rules = context._ConText__matcher.rule_map  # type: ignore[attr-defined]
+        self._strings = context.nlp.vocab.strings
+        self._read: dict[int, _Rule] = {}
+        self.prune = context.prune_on_target_overlap
+
+    def of(self, match_id: int) -> _Rule:
+        """The rule a match of this id is of."""
+        rule = self._read.get(match_id)
+        if rule is None:
+            rule = self._read[match_id] = _Rule(self._rules[self._strings[match_id]])
+        return rule
+
+
+def _edges(
+    targets: list[Target], mods: list[tuple[Any, _Rule]], prune: bool
+) -> list[tuple[Target, Any]]:
+    """medspaCy's `ConTextGraph.apply_modifiers` for the targets and
+    modifiers of one block: which modifier modifies which target, in its
+    order (by modifier, then target), each rule's facts read from its
+    `_Rule` rather than per pair."""
+    if prune:  # a modifier on a target's words modifies nothing
+        mods = [
+            (m, r)
+            for m, r in mods
+            if not any(
+                tuple_overlaps((t.start, t.end), m.modifier_span) for t in targets
+            )
+        ]
+    for target in targets:
+        at = (target.start, target.end)
+        label = target.label_.upper()
+        for mod, rule in mods:
+            if not rule.modifies:
+                continue
+            if rule.callback:  # the rule's own check reads the target's Doc
+                if mod.modifies(target):
+                    mod.modify(target)
+                continue
+            if (
+                not tuple_overlaps(mod.modifier_span, at)
+                and rule.allows(label)
+                and tuple_overlaps(mod.scope_span, at)
+            ):
+                mod.modify(target)
+    edges = []
+    for mod, rule in mods:
+        if rule.max_targets is not None:
+            mod.reduce_targets()
+        edges += [(target, mod) for target in mod._targets]
+    return edges
+
+
+def _no_break(end: int, words: list[str]) -> bool:
     """Does a `line_break` rule (a comma with no space after it, which an
     export that joined its lines with commas writes for a line break) stand
     before a word in lower case? That word goes on the line, a typed list
     with its space left out ('No effusion,calcified nodule' reads as 'No
     effusion, calcified nodule'); a new line opens with a capital, a digit
     or a header ('No prior surgery,Calcified granuloma')."""
-    if not (rule.metadata or {}).get("line_break") or end >= len(words):
+    if end >= len(words):
         return False
     return words[end][:1].islower()
 
 
-def _update_scopes(modifiers: list[Any]) -> None:
+def _update_scopes(modifiers: list[tuple[Any, _Rule]]) -> None:
     """medspaCy's `ConTextGraph.update_scopes`: each pair of modifiers limits
     each other's scope (a TERMINATE ends a scope, a second modifier of the
     same category takes over), with a sound overlap test. medspaCy 1.3.1's
@@ -174,44 +316,13 @@ def _update_scopes(modifiers: list[Any]) -> None:
     with a `max_scope` whose window ends inside the sentence was never cut
     by a TERMINATE (whose scope is the sentence): 'The valve is not stenotic
     but is calcified' denied the calcified valve past the 'but'. What each
-    modifier's rule says (`_ScopeRule`) is read once, not once per pair."""
-    if len(modifiers) < 2:
-        return  # no pair
-    rules = [_ScopeRule(m) for m in modifiers]
+    modifier's rule says is read from its `_Rule`, not once per pair."""
     for i in range(len(modifiers) - 1):
-        first = rules[i]
+        first = modifiers[i]
         for j in range(i + 1, len(modifiers)):
-            second = rules[j]
+            second = modifiers[j]
             _limit_scope(first, second)
             _limit_scope(second, first)
-
-
-class _ScopeRule:
-    """A modifier and what `_limit_scope` reads of its rule: its direction
-    and category as `ConTextModifier.limit_scope` compares them."""
-
-    __slots__ = (
-        "mod",
-        "category",
-        "upper",
-        "terminated_by",
-        "terminates",
-        "forward",
-        "backward",
-        "types",
-    )
-
-    def __init__(self, mod: Any):
-        rule = mod.rule
-        direction = rule.direction
-        self.mod = mod
-        self.category = rule.category
-        self.upper = rule.category.upper()
-        self.terminated_by = rule.terminated_by
-        self.terminates = direction.upper() == "TERMINATE"
-        self.forward = direction.lower() in ("forward", "bidirectional")
-        self.backward = direction.lower() in ("backward", "bidirectional")
-        self.types = (rule.allowed_types, rule.excluded_types)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -219,57 +330,46 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _limit_scope(it: _ScopeRule, other: _ScopeRule) -> None:
-    """`ConTextModifier.limit_scope` with `_overlaps` for its overlap test."""
-    if it.terminates:
+def _limit_scope(it: tuple[Any, _Rule], other: tuple[Any, _Rule]) -> None:
+    """`ConTextModifier.limit_scope` with `_overlaps` for its overlap test:
+    limits the scope of the first (modifier, rule) by the second."""
+    mod, rule = it
+    by, by_rule = other
+    if rule.terminates:
         return
     if (
-        not other.terminates
-        and other.upper not in it.terminated_by
-        and other.upper != it.upper
+        not by_rule.terminates
+        and by_rule.upper not in rule.terminated_by
+        and by_rule.upper != rule.upper
     ):
         return
-    if it.category == other.category and it.types != other.types:
+    if rule.category == by_rule.category and rule.types != by_rule.types:
         return
-    mod = it.mod
     start, end = mod.scope_span
-    if not _overlaps((start, end), other.mod.scope_span):
+    if not _overlaps((start, end), by.scope_span):
         return
-    if it.forward and other.mod > mod:
-        mod._scope_end = min(end, other.mod.modifier_span[0])
-    if it.backward and other.mod < mod:
-        mod._scope_start = max(start, other.mod.modifier_span[1])
-
-
-class _Sentence:
-    """Where a sentence starts and ends (exclusive), as a sentence Span tells."""
-
-    __slots__ = ("start", "end")
-
-    def __init__(self, start: int, end: int):
-        self.start, self.end = start, end
-
-    @property
-    def sent(self) -> _Sentence:
-        return self
+    if rule.forward and by > mod:
+        mod._scope_end = min(end, by.modifier_span[0])
+    if rule.backward and by < mod:
+        mod._scope_start = max(start, by.modifier_span[1])
 
 
 class _Sentences:
-    """Stands in for the Doc a ConTextModifier reads its sentence scope from:
-    `self[i].sent` has the start and end of token i's sentence, as
-    `doc[i].sent` has for a Doc whose sentence starts are `starts` (the last
-    start at or before i, the next one after it), without the Token and the
-    two Spans spaCy makes to answer."""
+    """Where the sentence of each token of a Doc whose sentence starts are
+    `starts` starts and ends (the last start at or before it, the next one
+    after it), as `doc[i].sent` tells, without the Token and the two Spans
+    spaCy makes to answer."""
 
     def __init__(self, starts: list[Any]):
         self.firsts = [i for i, first in enumerate(starts) if first]
         self.n = len(starts)
 
-    def __getitem__(self, i: int) -> _Sentence:
+    def bounds(self, i: int) -> tuple[int, int]:
+        """The start and end (exclusive) of token i's sentence."""
         k = bisect_right(self.firsts, i)
         start = self.firsts[k - 1] if k else 0
         end = self.firsts[k] if k < len(self.firsts) else self.n
-        return _Sentence(start, end)
+        return start, end
 
 
 def _blocks(sents: _Sentences, spans: list[tuple[int, int]]) -> list[int]:

@@ -61,7 +61,7 @@ def clause(
     if nxt:
         cuts = list(dr.clause_breaks.finditer(text, span.end_char, stop))
         stop = cuts[-1].start() if cuts else span.end_char
-    ends = [_first_break(dr, rx, text, span.end_char, stop) for rx in dr.ends]
+    ends = _first_breaks(dr, text, span.end_char, stop)
     ends[0] = _past_place_and(dr, text, ends[0], stop)
     ends[0] = _with_change_end(dr, text, ends[0], stop)
     told = _colon_terms(dr, text, span.end_char, stop)
@@ -340,26 +340,51 @@ def _past_leads(dr: DescriptorRules, text: str, at: int) -> int:
     return at
 
 
+def _first_breaks(dr: DescriptorRules, text: str, lo: int, stop: int) -> list[int]:
+    """`_first_break` of each regex of `dr.ends` (change words, BI-RADS
+    terms, grades) over the same words: their break words are mostly the
+    same, so a cut two of them find is tested once."""
+    tested: dict[tuple[int, int], bool] = {}
+    return [_first_break(dr, rx, text, lo, stop, tested) for rx in dr.ends]
+
+
 def _first_break(
-    dr: DescriptorRules, rx: re.Pattern[str], text: str, lo: int, stop: int
+    dr: DescriptorRules,
+    rx: re.Pattern[str],
+    text: str,
+    lo: int,
+    stop: int,
+    tested: dict[tuple[int, int], bool] | None = None,
 ) -> int:
     """Where the first break after the mention stands (`stop` when none); an
     "and" or comma between two descriptor words lists them ("are amorphous
-    and grouped") and is no break."""
+    and grouped") and is no break. `tested`: whether each cut tested so far
+    from `lo` breaks, by its characters (the test reads only those)."""
     for cut in rx.finditer(text, lo, stop):
-        if _clock_colon(text, cut):
-            continue  # "at the 7:00 position"
-        if _in_term(dr, text, cut):
-            continue  # "which are fine and pleomorphic"
-        word = cut.group().lower()
-        listed = (
-            word in dr.term_lists
-            and dr.term_end.search(text, max(lo, cut.start() - 40), cut.start())
-            and dr.terms.match(text, _past_leads(dr, text, cut.end()))
-        )
-        if not listed:
+        at = cut.span()
+        breaks = tested.get(at) if tested is not None else None
+        if breaks is None:
+            breaks = _breaks_after(dr, text, lo, cut)
+            if tested is not None:
+                tested[at] = breaks
+        if breaks:
             return cut.start()
     return stop
+
+
+def _breaks_after(dr: DescriptorRules, text: str, lo: int, cut: re.Match[str]) -> bool:
+    """Is a break word after the mention (from `lo`) a break of its clause?"""
+    if _clock_colon(text, cut):
+        return False  # "at the 7:00 position"
+    if _in_term(dr, text, cut):
+        return False  # "which are fine and pleomorphic"
+    word = cut.group().lower()
+    listed = (
+        word in dr.term_lists
+        and dr.term_end.search(text, max(lo, cut.start() - 40), cut.start())
+        and dr.terms.match(text, _past_leads(dr, text, cut.end()))
+    )
+    return not listed
 
 
 # the words after an "and" of the mention's place, up to the comma that ends them;

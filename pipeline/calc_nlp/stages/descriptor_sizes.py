@@ -475,13 +475,15 @@ def size_of(
         hi = _past_measure_with(dr, text, hi, reach[1], _EXTENT_WITH)
     best: tuple[int, float, Word] | None = None
     drop = {w.lower() for w in _TOKEN.findall(site_text)} - dr.lesion_nouns
-    places = [
-        (d.start(), d.end())
-        for _, rx in dr.patterns.get("distance", [])
-        for d in rx.finditer(text, first, hi)
-    ]
+    places: list[tuple[int, int]] | None = None  # read at the first size found
     for rid, rx in dr.patterns.get("size", []):
         for m in rx.finditer(text, first, hi):
+            if places is None:
+                places = [
+                    (d.start(), d.end())
+                    for _, distance in dr.patterns.get("distance", [])
+                    for d in distance.finditer(text, first, hi)
+                ]
             if any(a <= m.start() < b for a, b in places):
                 continue  # "6 cm from the nipple": a place, not a size
             if m.end() <= span.start_char:

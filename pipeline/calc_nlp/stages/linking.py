@@ -120,6 +120,8 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
             known.pop(key(wide), None)
             s = wide
         out.append(s)
+    if not core and not rd.core_start:
+        return rd  # no mention widened: the same mentions, modifiers and flags
     return replace(
         rd,
         matches=replace(m, calc=out),

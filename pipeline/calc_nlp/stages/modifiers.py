@@ -70,7 +70,6 @@ def modifiers(
     firsts = sorted({lay.sent_first[i] for t in targets for i in range(t.start, t.end)})
     words: list[str] = []
     lows: list[str] = []  # the same words in lower case
-    starts: list[bool | int | None] = []  # the type spaCy's Doc(sent_starts=) takes
     where: dict[int, int] = {}
     back: dict[int, int] = {}  # the other way: sub-document token -> report token
     texts = lay.words
@@ -79,20 +78,24 @@ def modifiers(
         columns = kit.columns(doc)
     values = [columns[a] for a in names]
     sub: dict[str, list[int]] = {a: [] for a in names}
-    for first in firsts:
-        end = lay.sent_end[first]
+    for first, end in _runs(firsts, lay.sent_end):
         at = len(words)
         where.update(zip(range(first, end), range(at, at + end - first), strict=True))
         back.update(zip(range(at, at + end - first), range(first, end), strict=True))
         words += texts[first:end]
         lows += lay.lower[first:end]
-        starts += [True] + [False] * (end - first - 1)  # a sentence has a token
         for a, column in zip(names, values, strict=True):
             sub[a] += column[first:end]
+    # the type spaCy's Doc(sent_starts=) takes
+    starts: list[bool | int | None] = [False] * len(words)
+    for first in firsts:
+        starts[where[first]] = True  # a sentence has a token
     subs = [Target(where[t.start], where[t.end - 1] + 1, t.label_) for t in targets]
     if kit.context_on_columns:
         matches = context_matches(kit.context, kit.context_phrases, sub)
-        found = apply_context(kit.context, matches, subs, starts, words)
+        found = apply_context(
+            kit.context, matches, subs, starts, words, kit.context_table
+        )
     else:
         found = _context_on_a_doc(kit, doc, firsts, lay, words, starts, subs)
     if phrase_starts:
@@ -138,15 +141,38 @@ def modifiers(
         if st.label_ == "CONDITION" and kit.md(t).get("procedure")
     )
     by_span: dict[SpanKey, tuple[Any, ...]] = {}
-    kept = [tuple(m for m in st.modifiers if not clause.drops(st, m)) for st in subs]
+    kept = [
+        tuple(m for m in st.modifiers if not clause.drops(st, m))
+        if st.modifiers
+        else ()
+        for st in subs
+    ]
     clause.carry_lists(subs, kept)
     risk_lists(clause, subs, kept, found)
     denied_lists(clause, subs, kept, found)
     condition_lists(clause, subs, kept, found)
     for t, mods in zip(targets, kept, strict=True):
-        by_span[key(t)] = by_span.get(key(t), ()) + mods
-    one = _one_cause(kit, targets, subs, by_span)
+        k = key(t)
+        by_span[k] = by_span.get(k, ()) + mods
+    # every modifier a target has is one ConText matched (`found`): with no
+    # differential among them, no cause is named in one
+    differential = any((m.rule.metadata or {}).get("alternative") for m in found)
+    one = _one_cause(kit, targets, subs, by_span) if differential else frozenset()
     return Modifiers(by_span, back, one)
+
+
+def _runs(firsts: list[int], sent_end: dict[int, int]) -> list[tuple[int, int]]:
+    """The sentences that start at `firsts` (in order) as runs of tokens
+    (start, end): sentences that follow each other are one run, copied into
+    the sub-document in one piece."""
+    runs: list[tuple[int, int]] = []
+    for first in firsts:
+        end = sent_end[first]
+        if runs and runs[-1][1] == first:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((first, end))
+    return runs
 
 
 def _scope_to_phrase(
@@ -196,7 +222,7 @@ def _context_on_a_doc(
     sub = Doc(kit.nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
     spans = [Span(sub, t.start, t.end, label=t.label_) for t in subs]
     sub.spans[TARGET_GROUP] = spans
-    found = run_context(kit.context, sub, spans, starts)
+    found = run_context(kit.context, sub, spans, starts, kit.context_table)
     for t, span in zip(subs, spans, strict=True):
         t.modifiers = span._.modifiers
     return found
@@ -676,7 +702,6 @@ class _Clauses:
         condition passes to the next condition or finding of its sentence
         while no clause verb stands between them ('risks including bleeding,
         infection, and calcification of the graft')."""
-        w = self._index()
         listed = ("CONDITION", FINDING_LABEL)
         order = sorted(
             (st.start, i) for i, st in enumerate(subs) if st.label_ in listed
@@ -688,7 +713,10 @@ class _Clauses:
             if own:
                 carried, end = own[0], subs[i].end
                 continue
-            if carried is None or self._sent_end[start] != self._sent_end[end - 1]:
+            if carried is None:
+                continue
+            w = self._index()  # the words read only after a list's modifier
+            if self._sent_end[start] != self._sent_end[end - 1]:
                 carried = None
                 continue
             if any(x in self.verbs for x in w[end:start]):
@@ -779,6 +807,8 @@ def flags(mods: Modifiers, span: Span) -> set[str]:
 
 def _flags(modifiers: tuple[Any, ...]) -> set[str]:
     """The flags these modifiers of one target set."""
+    if not modifiers:
+        return set()  # most targets: no modifier, no flag
     out: set[str] = set()
     cancels: set[str] = set()
     dated = False  # a past marker other than 'seen before' ('history of')

@@ -93,6 +93,17 @@ def lat_in_sentence(
     the lung, no right pleural effusion")."""
     sent = rd.sent(f)
     sites = rd.matches.sites
+    # the side words and sided sites of the sentence: the candidates
+    lats = [s for s in rd.matches.lats if sent.start <= s.start < sent.end]
+    sided = [
+        site
+        for site in sites
+        if sent.start <= site.span.start < sent.end
+        and site.span.label_ == "SITE"
+        and kit.md(site.span).get("laterality")
+    ]
+    if not lats and not sided:
+        return ""  # no side written in the sentence: none to weigh
     named = [s.span for s in sites if not kit.site_info(s.site).get("sided", True)]
     named += _other_lesions(rd, f, sent)
     named += _other_structures(rd, f, site, sent)
@@ -121,21 +132,13 @@ def lat_in_sentence(
     # HILA:' over a subcarinal node)
     cands: list[tuple[bool, int, str]] = [
         (bool(kit.md(s).get("implied")), dist(s), str(kit.md(s)["laterality"]))
-        for s in rd.matches.lats
-        if sent.start <= s.start < sent.end
-        and not any(n.start <= s.start and s.end <= n.end for n in named)
+        for s in lats
+        if not any(n.start <= s.start and s.end <= n.end for n in named)
         and not (kit.md(s).get("implied") and _shared_label(rd, s))
     ]
-    for site in sites:
-        lat = (
-            kit.md(site.span).get("laterality") if site.span.label_ == "SITE" else None
-        )
-        if (
-            lat
-            and sent.start <= site.span.start < sent.end
-            and not any(n.start <= site.span.start < n.end for n in named)
-        ):
-            cands.append((False, dist(site.span), str(lat)))
+    for site in sided:
+        if not any(n.start <= site.span.start < n.end for n in named):
+            cands.append((False, dist(site.span), str(kit.md(site.span)["laterality"])))
     return min(cands)[2] if cands else ""
 
 
@@ -429,6 +432,9 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     greater than right hilum', 'granuloma in the right upper lobe and left
     lower lobe', 'over the right paratracheal area and the left hilum': a
     site joined to its site by 'and'), else ''."""
+    m = rd.matches
+    if not m.lats and not any(kit.md(s.span).get("laterality") for s in m.sites):
+        return ""  # the report writes no side: not on a word, not on a site
     if _shared_out(kit, rd, f) >= {LEFT, RIGHT}:
         return BILATERAL  # 'Calcified nodules: one in the right upper lobe, another at the left base'
     lo, hi = f.start, f.end

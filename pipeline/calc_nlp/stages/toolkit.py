@@ -43,6 +43,7 @@ from spacy.util import (  # noqa: E402
 )
 
 from calc_nlp.stages.context_blocks import (  # noqa: E402
+    ContextRules,
     cached_phrases,
     context_columns,
     matches_columns,
@@ -802,6 +803,8 @@ class Toolkit:
         ):
             self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
         self.context_columns = context_columns(self.context)
+        # what ConText's scope and target checks read of each rule, by match id
+        self.context_table = ContextRules(self.context)
         # Every token attribute a stage reads from a report's Doc, read in one
         # go per report (`columns`): the rule matchers', ConText's, and the
         # texts and whitespace flags of the layout.
