@@ -231,7 +231,8 @@ def _words_rx(terms: list[str]) -> re.Pattern[str]:
 
 # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match, and
 # exports that joined lines with commas (",FINDINGS:,Calcified",
-# "RUL.,6."), so their headers, sentence ends and words are found. A list
+# "RUL.,6.", "CKD3.,PLAN"), so their headers, sentence ends and words are
+# found, a letter or a digit before the full stop. A list
 # numbered without a space ("PMH:, 1)Diabetes, 2)CAD") splits after its
 # number's bracket, so each item's words match as in "1) Diabetes".
 EXTRA_INFIXES = [
@@ -242,7 +243,7 @@ EXTRA_INFIXES = [
     r"(?<=[A-Za-z.:]),(?=[A-Za-z0-9(])",
     r"(?<=[0-9]),(?=[A-Za-z(])",
     r"(?<=[A-Za-z]):(?=,)",
-    r"(?<=[A-Za-z])\.(?=,)",
+    r"(?<=[A-Za-z0-9])\.(?=,)",
 ]
 EXTRA_PREFIXES = [","]
 TOKENIZER_NAME = "calc_nlp.tokenizer.v1"

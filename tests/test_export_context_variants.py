@@ -1,0 +1,104 @@
+"""Sites, sides and conditions from context in the two real export styles
+(guide §2 "Site and side from context", §3, §4 rule 3).
+
+Whole short reports written for this file, none taken from a real report:
+terse chest x-rays with XXXX masks and transcribed notes whose line breaks
+an export turned into commas. Each row gives the fields the guide decides.
+
+- a history item that ends in a digit right before the comma of a joined
+  line ("PMH: T2DM, CKD3.,ANGIOGRAPHY: ...") is still read: its full stop is
+  split off like a letter's, so the kidney disease counts and a vessel's
+  calcification with it is metastatic (rule 3);
+- rows that pin §2 rules in these styles: a lobe list naming both lungs, the
+  lingula, a label line's side, a mask where the organ would be, an
+  anaphor's lobe, and conditions of a relative, a plan or a differential
+  left out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+# A comma-joined note whose history list ends with a condition written with
+# a digit just before the full stop and the comma of the next heading.
+DIGIT_END = [
+    (
+        "VASCULAR NOTE,HISTORY: , Calf pain.  PMH:  T2DM, CKD3.,ANGIOGRAPHY: ,"
+        " The left popliteal artery is calcified.",
+        ["diabetes mellitus", "chronic kidney disease"],
+    ),
+    (
+        "CLINIC NOTE,PROBLEMS: , Hypertension; CKD4.,IMAGING: , Calcification"
+        " of both femoral arteries.",
+        ["chronic kidney disease"],
+    ),
+    (
+        "CONSULT,HISTORY: , Itching.  Known ckd5.,X-RAY HANDS: , Vascular"
+        " calcification in the digital arteries.",
+        ["chronic kidney disease"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), DIGIT_END)
+def test_condition_ending_in_digit_before_joined_heading(analyzer, text, names):
+    res = analyzer.analyze(text, "T")
+    assert sorted(c.name for c in res.conditions) == sorted(names)
+    (f,) = res.findings
+    assert f.site == "artery"
+    assert f.classification == "metastatic"
+
+
+# (text, expected site, laterality) of the report's only finding.
+SIDES = [
+    # one finding in a lobe of each lung is bilateral
+    (
+        "FINDINGS: Calcified granulomas in the RUL and LLL. Heart normal.",
+        "lung",
+        "bilateral",
+    ),
+    ("FINDINGS: calcified granuloma lingula\nno effusion", "lung", "left"),
+    # a label line gives its side to the finding under it
+    (
+        "FINDINGS:\nRight upper lobe: 4 mm calcified granuloma.\nHeart: normal size.",
+        "lung",
+        "right",
+    ),
+    # a mask where the organ would be: the side still counts, no site
+    ("FINDINGS: XXXX calcification in the left XXXX. No pneumothorax.", "", "left"),
+    # 'It' points back to the nodule of the sentence before
+    (
+        "FINDINGS: In the right lower lobe there is a 9 mm nodule. It contains"
+        " central calcification.",
+        "lung",
+        "right",
+    ),
+    # the other lobe named after 'another' is not this finding's
+    (
+        "FINDINGS: There is a calcified granuloma in the left upper lobe and"
+        " another in the right middle lobe.",
+        "lung",
+        "left",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), SIDES)
+def test_chest_export_site_and_side(analyzer, text, site, side):
+    (f,) = analyzer.analyze(text, "T").findings
+    assert (f.site, f.laterality) == (site, side)
+
+
+# Conditions a note names but does not assert for the patient (guide §3).
+NOT_COUNTED = [
+    "FAMILY HISTORY: , Brother with sarcoidosis.,",
+    "PLAN: , Parathyroidectomy is planned for next month.,",
+    "ASSESSMENT: , Differential includes sarcoidosis versus lymphoma.,",
+    "HISTORY: , No history of kidney disease.,",
+]
+
+
+@pytest.mark.parametrize("text", NOT_COUNTED)
+def test_unasserted_condition_in_joined_note(analyzer, text):
+    res = analyzer.analyze(text + "IMAGING: , Calcified granuloma in the spleen.", "T")
+    assert [c.name for c in res.conditions] == []
