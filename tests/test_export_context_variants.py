@@ -9,6 +9,9 @@ an export turned into commas. Each row gives the fields the guide decides.
   line ("PMH: T2DM, CKD3.,ANGIOGRAPHY: ...") is still read: its full stop is
   split off like a letter's, so the kidney disease counts and a vessel's
   calcification with it is metastatic (rule 3);
+- a fluid, air or airspace finding (effusion, pneumothorax, atelectasis,
+  consolidation) listed beside the calcification with a bare comma is a
+  clause about another structure: its side is not the calcification's;
 - rows that pin §2 rules in these styles: a lobe list naming both lungs, the
   lingula, a label line's side, a mask where the organ would be, an
   anaphor's lobe, and conditions of a relative, a plan or a differential
@@ -87,6 +90,30 @@ SIDES = [
 def test_chest_export_site_and_side(analyzer, text, site, side):
     (f,) = analyzer.analyze(text, "T").findings
     assert (f.site, f.laterality) == (site, side)
+
+
+# A fluid, air or airspace finding a comma lists beside the calcification is
+# a clause about another structure: its side is not the calcification's, on
+# either side of the comma; the lung comes from the chest exam.
+CHEST = "EXAMINATION: Chest two views XXXX\nFINDINGS: "
+OTHER_CLAUSE = [
+    (
+        "Small left pleural effusion with adjacent atelectasis, calcified"
+        " granuloma noted incidentally.",
+        "",
+    ),
+    ("Moderate right pneumothorax, calcified granuloma.", ""),
+    ("Calcified granuloma, small right pleural effusion.", ""),
+    ("Left basilar consolidation, calcified granuloma unchanged.", ""),
+    # the finding's own place after the comma keeps its side
+    ("Right basilar atelectasis, calcified granuloma in the left upper lobe.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), OTHER_CLAUSE)
+def test_comma_listed_other_finding_gives_no_side(analyzer, text, side):
+    (f,) = analyzer.analyze(CHEST + text, "T").findings
+    assert (f.site, f.laterality) == ("lung", side)
 
 
 # Conditions a note names but does not assert for the patient (guide §3).
