@@ -129,3 +129,22 @@ NOT_COUNTED = [
 def test_unasserted_condition_in_joined_note(analyzer, text):
     res = analyzer.analyze(text + "IMAGING: , Calcified granuloma in the spleen.", "T")
     assert [c.name for c in res.conditions] == []
+
+
+# An operation a plan still has to book ('to be scheduled', 'will be
+# arranged') is planned, not done (guide §3); the disease named beside it
+# is the patient's.
+PLANNED = [
+    (
+        "HISTORY: , Hypercalcemia.  Parathyroidectomy to be scheduled.,",
+        ["hypercalcemia"],
+    ),
+    ("HISTORY: , Fibroids.  Hysterectomy will be arranged.,", ["leiomyoma"]),
+    ("HISTORY: , Breast mass.  Lumpectomy was arranged for next week.,", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), PLANNED)
+def test_operation_still_to_be_booked(analyzer, text, names):
+    res = analyzer.analyze(text + "IMAGING: , Calcified granuloma in the spleen.", "T")
+    assert [c.name for c in res.conditions] == names
