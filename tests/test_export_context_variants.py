@@ -12,6 +12,8 @@ an export turned into commas. Each row gives the fields the guide decides.
 - a fluid, air or airspace finding (effusion, pneumothorax, atelectasis,
   consolidation) listed beside the calcification with a bare comma is a
   clause about another structure: its side is not the calcification's;
+- so is another finding written with its place before an 'and' that leads
+  the mention ('atelectasis in the left base and a calcified granuloma');
 - rows that pin §2 rules in these styles: a lobe list naming both lungs, the
   lingula, a label line's side, a mask where the organ would be, an
   anaphor's lobe, and conditions of a relative, a plan or a differential
@@ -112,6 +114,26 @@ OTHER_CLAUSE = [
 
 @pytest.mark.parametrize(("text", "side"), OTHER_CLAUSE)
 def test_comma_listed_other_finding_gives_no_side(analyzer, text, side):
+    (f,) = analyzer.analyze(CHEST + text, "T").findings
+    assert (f.site, f.laterality) == ("lung", side)
+
+
+# Another finding with its place phrase before an 'and' ('scarring of the
+# right upper lobe and ...'): the place and its side are that finding's.
+PLACED_BEFORE_AND = [
+    ("Chronic scarring of the right upper lobe and calcified granulomas.", ""),
+    ("Atelectasis in the left lung base and a calcified granuloma.", ""),
+    ("SUBSEGMENTAL ATELECTASIS AT THE RIGHT BASE AND CALCIFIED GRANULOMAS.", ""),
+    # its own place after the 'and' keeps its side
+    (
+        "Opacity in the right lower lobe and a calcified granuloma in the left apex.",
+        "left",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), PLACED_BEFORE_AND)
+def test_other_finding_place_before_and_gives_no_side(analyzer, text, side):
     (f,) = analyzer.analyze(CHEST + text, "T").findings
     assert (f.site, f.laterality) == ("lung", side)
 

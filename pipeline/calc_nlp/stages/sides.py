@@ -329,11 +329,35 @@ def _and_after_other_finding(rd: ReportDoc, f: Span) -> int | None:
     # 'atelectasis and', 'atelectasis, and', 'Left-sided pacemaker, calcified'
     head = i - 2 if lower[i] == "and" and lower[i - 1] == "," else i - 1
     nouns = rd.other_finding_nouns if lower[i] == "and" else rd.separate_thing_nouns
+    if lower[i] == "and" and head >= lo:
+        head = _noun_before_its_place(rd, head, lo)
     if head < lo or lower[head] not in nouns:
         return None
     if _shares_the_place(rd, f, i):
         return None
     return i
+
+
+# Words that open the place phrase of another finding's noun before an 'and'
+# ('scarring of the right upper lobe and calcified granulomas').
+_PLACE_PREPOSITIONS = frozenset({"of", "in", "at", "within"})
+
+
+def _noun_before_its_place(rd: ReportDoc, head: int, lo: int) -> int:
+    """Where the words before an 'and' ending at `head` are a site phrase
+    opened by a preposition ('of the right upper lobe'), the word before that
+    preposition (the noun whose place it is); else `head` itself."""
+    site = next(
+        (s for s in rd.matches.sites if s.start <= head < s.span.end == head + 1), None
+    )
+    if site is None:
+        return head
+    k = site.start - 1
+    if k > lo and rd.lower[k] == "the":
+        k -= 1
+    if k > lo and rd.lower[k] in _PLACE_PREPOSITIONS:
+        return k - 1
+    return head
 
 
 # Words after the 'and' that make the mention a thing of its own ('and a
