@@ -129,6 +129,8 @@ class DescriptorRules:
         self.copulas = set(wl["copulas"])
         self.term_labels = frozenset(wl["term_labels"])
         self._labels = alternation(wl["term_labels"])
+        # the row labels a structured report gives a finding's size under
+        self.size_labels = frozenset(wl["size_labels"])
         # an adverb that grades a change word after it ("increased slightly")
         self.change_adverbs = frozenset(wl["change_adverbs"])
         self.auxiliaries = set(wl["auxiliaries"])

@@ -42,6 +42,7 @@ from calc_nlp.stages.descriptor_clauses import (
     relative_of_other,
     shape_part,
 )
+from calc_nlp.stages.descriptor_rows import row_fields
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_scores import Scores, Word, scores_of, takes_score
 from calc_nlp.stages.descriptor_sizes import (
@@ -76,6 +77,11 @@ def describe(
             if value not in getattr(f, field):
                 setattr(f, field, getattr(f, field) + (value,))
                 words.append(word)
+        rows, row_size = row_fields(dr, text, spans, i, rd.offset)
+        for field, value, word in rows:  # "Morphology | amorphous" under it
+            if value not in getattr(f, field):
+                setattr(f, field, getattr(f, field) + (value,))
+                words.append(word)
         spread = _semicolon_spread(dr, rd, spans, i, text)
         if spread is not None and spread[0] not in f.distribution:
             f.distribution += (spread[0],)
@@ -106,6 +112,8 @@ def describe(
         size = size_of(
             dr, text, span, bounds, f.site_text, rd.offset, _reach(spans, i, sent)
         )
+        if size is None:  # "Extent | 2.5 cm" under it
+            size = row_size
         if size is not None:
             f.size_mm = size[0]
             words.append(size[1])
