@@ -286,6 +286,17 @@ class DescriptorRules:
         """Any coronary vessel's phrase, as whole words."""
         return self._compile(rf"(?<!\w)(?:{self._vessels})(?!\w)", re.I)
 
+    @cached_property
+    def vessel_label(self) -> re.Pattern[str]:
+        """A coronary vessel's label opening a line or sentence, a list
+        item's bullet before it: "LAD:", "Left main coronary artery:"."""
+        return self._compile(
+            r"[^\S\n]*(?:[-*\u2022][^\S\n]*)?"
+            rf"(?:{self._vessels})(?:[^\S\n]+(?:coronary[^\S\n]+)?arter(?:y|ies))?"
+            r"[^\S\n]*:",
+            re.I,
+        )
+
     def number(self, text: str) -> float:
         """A score as written: digits, their thousands grouped by commas or
         spaces ("1,245", "1 245"), or a number word ("zero", "no calcium")."""
