@@ -144,9 +144,12 @@ def describe(
         else:
             f.segment = ""
         f.descriptor_words = tuple(words)
+        restates = _restates(dr, text, spans, i, sent)
+        if restates:
+            _subject_change_back(dr, text, span, f, findings[i - 1], rd.offset)
         joined = _joined_sentence(dr, rd, spans, sent)
         head = restated_head(dr, text, spans, i, joined)
-        if _restates(dr, text, spans, i, sent) and not _sized(dr, text, head):
+        if restates and not _sized(dr, text, head):
             f.anaphor = True
             _inherit(f, findings[i - 1])
             host = host_head(dr, text, spans, i, sent)
@@ -552,6 +555,29 @@ def _restates(
         return False
     gap = text[spans[i - 1].end_char : spans[i].start_char]
     return ";" not in gap and dr.restating.search(gap) is not None
+
+
+# the words after the last comma before a change word: a copula alone
+_COMMA_COPULA = re.compile(r",[^\S\n]*([a-z]+)[^\S\n]+$", re.I)
+
+
+def _subject_change_back(
+    dr: DescriptorRules, text: str, span: Span, f: Finding, prev: Finding, off: int
+) -> None:
+    """A change that a copula after the comma closing an appositive
+    predicates ("A 4 mm calcified focus ..., consistent with a calcified
+    granuloma ..., is unchanged") is the subject's, the finding before, not
+    the restating finding's inside the appositive: moved to it (GUIDE: the
+    restating finding does not take that finding's change)."""
+    said = [w for w in f.descriptor_words if w[0] == "change"]
+    if len(said) != 1 or prev.change or said[0][2] - off < span.end_char:
+        return
+    m = _COMMA_COPULA.search(text, span.end_char, said[0][2] - off)
+    if m is None or m.group(1).lower() not in dr.copulas:
+        return
+    prev.change, f.change = f.change, ""
+    prev.descriptor_words += (said[0],)
+    f.descriptor_words = tuple(w for w in f.descriptor_words if w[0] != "change")
 
 
 def _inherit(f: Finding, prev: Finding) -> None:
