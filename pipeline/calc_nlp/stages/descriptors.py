@@ -7,7 +7,9 @@ and at the other findings of the sentence (descriptor_clauses.py). Scores
 (descriptor_scores.py) are read from the sentence and the score lines right
 under it; change beyond the clause comes from descriptor_changes.py; sizes (descriptor_sizes.py) only where
 written on the mention ("5 mm calcified granuloma", "granuloma measuring
-5 mm") or on the lesion it restates, never on another lesion.
+5 mm") or on the lesion it restates, never on another lesion. A structured
+report's field rows under the row that names a finding ("Morphology |
+amorphous") are read by descriptor_rows.py.
 """
 
 from __future__ import annotations
