@@ -184,6 +184,18 @@ SHAPES = [
         ("linear",),
     ),
     ("Calcifications in the left breast; punctate morphology.", ("punctate",), ()),
+    # a distribution phrase an "in" opens follows the shape with no joining word
+    (
+        "Calcifications in the left breast; they are amorphous in a grouped distribution.",
+        ("amorphous",),
+        ("grouped",),
+    ),
+    (
+        "Calcifications, up to 7 mm (previously 3 mm); these are punctate in a "
+        "regional distribution.",
+        ("punctate",),
+        ("regional",),
+    ),
     # distribution phrases that do not say "distribution"
     (
         "Punctate calcifications in a group in the left breast.",
@@ -218,6 +230,8 @@ def test_birads_terms_in_other_words(findings_of, text, morphology, distribution
             ("round",),
         ),
         ("Calcified granuloma in the right lung; these are benign.", ()),
+        # "in" opening a place, no term phrase: the part is not all terms
+        ("Calcifications in the left breast; they are round in the lateral breast.", ()),
         ("Calcifications in the left breast, and the nodes are coarse.", ()),
     ],
 )
