@@ -184,6 +184,18 @@ SHAPES = [
         ("linear",),
     ),
     ("Calcifications in the left breast; punctate morphology.", ("punctate",), ()),
+    # a distribution phrase an "in" opens follows the shape with no joining word
+    (
+        "Calcifications in the left breast; they are amorphous in a grouped distribution.",
+        ("amorphous",),
+        ("grouped",),
+    ),
+    (
+        "Calcifications, up to 7 mm (previously 3 mm); these are punctate in a "
+        "regional distribution.",
+        ("punctate",),
+        ("regional",),
+    ),
     # distribution phrases that do not say "distribution"
     (
         "Punctate calcifications in a group in the left breast.",
@@ -218,6 +230,8 @@ def test_birads_terms_in_other_words(findings_of, text, morphology, distribution
             ("round",),
         ),
         ("Calcified granuloma in the right lung; these are benign.", ()),
+        # "in" opening a place, no term phrase: the part is not all terms
+        ("Calcifications in the left breast; they are round in the lateral breast.", ()),
         ("Calcifications in the left breast, and the nodes are coarse.", ()),
     ],
 )
@@ -631,3 +645,73 @@ def test_score_thousands_grouped_by_a_space(findings_of, text, agatston, percent
     f = findings_of(text)[0]
     got = (f.agatston, f.agatston_percentile, f.negated)
     assert got == (agatston, percentile, False)
+
+
+# a structured report giving each field of a finding a row of its own under
+# the row that names it (pipe or colon rows): the field rows' BI-RADS terms
+# and extent are the finding's, up to a blank line, a heading or another
+# finding (GUIDE, Descriptors: morphology, distribution, size_mm)
+FIELD_ROWS = [
+    (
+        "SPOT MAGNIFICATION VIEWS\n"
+        "Clinical question: a new finding on the last screening study.\n"
+        "FINDING A\n"
+        "Site | right breast, 10 o'clock, 5 cm from the nipple\n"
+        "Finding | calcifications\n"
+        "Morphology | amorphous\n"
+        "Distribution | grouped\n"
+        "Extent | 1.5 cm\n"
+        "ASSESSMENT: BI-RADS 4B.",
+        ("amorphous",),
+        ("grouped",),
+        15,
+    ),
+    (
+        "Finding: calcifications in the right breast\n"
+        "Location: upper outer quadrant\n"
+        "Morphology: fine linear branching\n"
+        "Distribution: segmental\n"
+        "Size: 22 mm\n",
+        ("fine-linear branching",),
+        ("segmental",),
+        22,
+    ),
+    # a blank line ends the finding's rows
+    (
+        "Left breast: calcifications at 2 o'clock.\n"
+        "Morphology: punctate\n"
+        "\n"
+        "Distribution: regional\n"
+        "Extent: 4 cm\n",
+        ("punctate",),
+        (),
+        None,
+    ),
+    # a heading ends them too
+    (
+        "Finding | calcifications in the left breast\n"
+        "IMPRESSION: Morphology: coarse\n",
+        (),
+        (),
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, morphology, distribution, size", FIELD_ROWS)
+def test_field_rows_under_the_finding_row(
+    findings_of, text, morphology, distribution, size
+):
+    f = [g for g in findings_of(text) if g.site == "breast"][-1]
+    assert (f.morphology, f.distribution, f.size_mm) == (morphology, distribution, size)
+
+
+def test_field_rows_stop_at_the_next_finding(findings_of):
+    text = (
+        "Type | calcifications in the right breast\n"
+        "Morphology | round\n"
+        "Type | calcifications in the left breast\n"
+        "Morphology | amorphous\n"
+    )
+    first, second = findings_of(text)
+    assert (first.morphology, second.morphology) == (("round",), ("amorphous",))

@@ -990,6 +990,26 @@ CHANGES = [
     # without the dating word it compares two places or counts
     ("More calcification in the left breast than in the right.", None, ""),
     ("There are more than three calcifications in the cluster.", None, ""),
+    # a copula after the comma closing an appositive predicates the change of
+    # the subject, not of the finding the appositive names it as
+    (
+        "A 3 mm calcified focus in the left occipital lobe, consistent with a "
+        "calcified granuloma from old infection, is unchanged.",
+        "calcified focus",
+        "stable",
+    ),
+    (
+        "A 3 mm calcified focus in the left occipital lobe, consistent with a "
+        "calcified granuloma from old infection, is unchanged.",
+        "calcified granuloma",
+        "",
+    ),
+    (
+        "Calcified nodule at the right base, compatible with a calcified "
+        "granuloma, is larger than before.",
+        "Calcified nodule",
+        "increased",
+    ),
 ]
 
 

@@ -927,6 +927,40 @@ VESSELS_WITH_TOTAL = [
 def test_vessel_scores_go_to_the_total_of_the_next_sentence(findings_of, text, expected):
     got = [(f.mention, f.agatston, f.agatston_vessels) for f in findings_of(text)]
     assert got == expected
+
+
+# Per-vessel scores are the finding's whose sentence states them or the score
+# lines right under it (corpora/GUIDE.md, Descriptors): in a list by vessel,
+# a line a vessel's label opens is that vessel's finding, and the vessel
+# lines around it ("Circumflex: none.") are its neighbours', not its scores;
+# a prose sentence on a calcification does not take the vessel list that
+# ends the sentence before it, which states no total of its own.
+VESSEL_NEIGHBOURS = [
+    (
+        "CALCIUM SCORING CT\nFINDINGS:\nLeft main: none.\n"
+        "LAD: mild calcified plaque proximally.\nCircumflex: none.\n"
+        "RCA: small calcification in the mid vessel.\nSCORES:\nAgatston score 52",
+        [("calcified plaque", ""), ("calcification", ""), ("Agatston score", "")],
+    ),
+    (
+        "Calcium scoring CT.\nBy vessel: LAD 200, RCA 50, circumflex and left main 0. "
+        "Dense calcification of the mid LAD.",
+        [("calcification", "")],
+    ),
+    # vessel lines above a sentence stating the total are still its table
+    (
+        "LM: 0\nLAD: 41\nRCA: 7\nTotal coronary calcium score: 48",
+        [("coronary calcium score", "LM=0;LAD=41;RCA=7")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", VESSEL_NEIGHBOURS)
+def test_vessel_lines_of_a_neighbour_are_not_the_findings(findings_of, text, expected):
+    got = [(f.mention, f.agatston_vessels) for f in findings_of(text)]
+    assert got == expected
+
+
 # Whole fictional reports of several findings each (chest CT, calcium-score
 # CT, mammograms, abdominal CT, shoulder and knee radiographs, carotid and
 # thyroid ultrasound), written with their expected fields before the

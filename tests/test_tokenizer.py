@@ -70,6 +70,43 @@ def test_joined_label_colons_split(analyzer, text, tokens):
 
 
 @pytest.mark.parametrize(
+    "text, tokens",
+    [
+        # a list item's dash glued to the capital that opens the item
+        ("-Left breast:", ["-", "Left", "breast", ":"]),
+        ("-RIGHT KIDNEY:", ["-", "RIGHT", "KIDNEY", ":"]),
+        # a dash before lower case or a number stays as it was
+        ("-ve", ["-ve"]),
+        ("-2", ["-2"]),
+        ("X-ray", ["X", "-", "ray"]),
+    ],
+)
+def test_list_dash_glued_to_its_item_splits(analyzer, text, tokens):
+    assert [t.text for t in analyzer.kit.nlp.make_doc(text)] == tokens
+
+
+# the side a list item's label names when its dash is glued to it, as when a
+# space follows the dash (GUIDE, laterality)
+@pytest.mark.parametrize(
+    "text, sides",
+    [
+        (
+            "FINDINGS:\n-Left breast 4:00 middle depth: coarse calcification.\n"
+            "-Right breast: vascular calcifications.",
+            ["left", "right"],
+        ),
+        (
+            "FINDINGS:\n- Left breast 4:00 middle depth: coarse calcification.\n"
+            "- Right breast: vascular calcifications.",
+            ["left", "right"],
+        ),
+    ],
+)
+def test_side_of_a_label_with_a_glued_dash(analyzer, text, sides):
+    assert [f.laterality for f in analyzer.analyze(text, "T").findings] == sides
+
+
+@pytest.mark.parametrize(
     "word, plain",
     [
         ("calcified", True),

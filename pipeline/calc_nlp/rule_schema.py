@@ -231,6 +231,7 @@ DESCRIPTOR_WORD_LISTS = (
     "restated_heads",
     "copulas",
     "term_labels",
+    "size_labels",
     "change_adverbs",
     "restating_openers",
     "differential_links",

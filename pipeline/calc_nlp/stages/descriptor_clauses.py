@@ -226,6 +226,10 @@ def _and_copula_terms(dr: DescriptorRules, text: str, at: int, stop: int) -> int
     return last
 
 
+# a term phrase an "in" opens ("in a linear distribution")
+_IN_PHRASE = re.compile(r"in\s", re.I)
+
+
 def shape_part(
     dr: DescriptorRules, text: str, start: int, end: int, lead: bool
 ) -> list[re.Match[str]]:
@@ -255,7 +259,13 @@ def shape_part(
         last = past
         lists = _LISTED.match(text, last, end)
         if lists is None or lists.end() == last:
-            break
+            # a term phrase an "in" opens goes on without a joining word:
+            # "amorphous in a grouped distribution"
+            at = skip_spaces(text, last)
+            term = dr.terms.match(text, at, end)
+            if at == last or term is None or not _IN_PHRASE.match(term.group()):
+                break
+            continue
         at = lists.end()
     if not found or _PART_CLOSES.match(text, last, end) is None:
         return []

@@ -142,6 +142,8 @@ class DescriptorRules:
         self.copulas = set(wl["copulas"])
         self.term_labels = frozenset(wl["term_labels"])
         self._labels = alternation(wl["term_labels"])
+        # the row labels a structured report gives a finding's size under
+        self.size_labels = frozenset(wl["size_labels"])
         # an adverb that grades a change word after it ("increased slightly")
         self.change_adverbs = frozenset(wl["change_adverbs"])
         self.auxiliaries = set(wl["auxiliaries"])
@@ -296,6 +298,17 @@ class DescriptorRules:
     def vessel_words(self) -> re.Pattern[str]:
         """Any coronary vessel's phrase, as whole words."""
         return self._compile(rf"(?<!\w)(?:{self._vessels})(?!\w)", re.I)
+
+    @cached_property
+    def vessel_label(self) -> re.Pattern[str]:
+        """A coronary vessel's label opening a line or sentence, a list
+        item's bullet before it: "LAD:", "Left main coronary artery:"."""
+        return self._compile(
+            r"[^\S\n]*(?:[-*\u2022][^\S\n]*)?"
+            rf"(?:{self._vessels})(?:[^\S\n]+(?:coronary[^\S\n]+)?arter(?:y|ies))?"
+            r"[^\S\n]*:",
+            re.I,
+        )
 
     def number(self, text: str) -> float:
         """A score as written: digits, their thousands grouped by commas or

@@ -53,13 +53,25 @@ def scores_of(
 ) -> Scores:
     """Total, percentile and per-vessel scores of a sentence and the score
     lines right under it; per-vessel scores also from the vessel lines right
-    above it ("LAD: 98" lines before "Total calcium score: 145")."""
+    above it ("LAD: 98" lines before "Total calcium score: 145"), but for a
+    sentence a vessel's label opens: only its own."""
     lo, hi = sent.start_char, _score_lines_end(dr, text, sent.end_char, starts)
-    above = _vessel_lines_start(dr, text, lo, starts)
+    above, below = lo, hi
+    if _first(dr, "agatston", text, lo, sent.end_char) is not None:
+        # a sentence stating a total: the vessel lines above are its table
+        # ("LAD: 98" lines before "Total calcium score: 145"); not those
+        # above a sentence on a calcification ("... LCX and LM 0. Dense
+        # calcification of the proximal LAD.")
+        above = _vessel_lines_start(dr, text, lo, starts)
+    if dr.vessel_label.match(text, lo) is not None:
+        # a sentence a vessel's label opens ("LAD: calcified plaque") is a
+        # line of a list by vessel: the vessel lines around it are its
+        # neighbours' ("Circumflex: none."), not its scores
+        above, below = lo, sent.end_char
     words: list[Word] = []
     vessels: list[tuple[int, int, str, float]] = []
     for rid, rx in dr.patterns.get("vessel", []):  # an earlier rule's reading wins
-        for m in rx.finditer(text, above, hi):
+        for m in rx.finditer(text, above, below):
             if any(a < m.end() and m.start() < b for a, b, _, _ in vessels):
                 continue  # '164 in the LAD, 0 in the left main': not 'LAD, 0'
             value = dr.number(m.group("value"))

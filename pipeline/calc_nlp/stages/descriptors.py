@@ -7,7 +7,9 @@ and at the other findings of the sentence (descriptor_clauses.py). Scores
 (descriptor_scores.py) are read from the sentence and the score lines right
 under it; change beyond the clause comes from descriptor_changes.py; sizes (descriptor_sizes.py) only where
 written on the mention ("5 mm calcified granuloma", "granuloma measuring
-5 mm") or on the lesion it restates, never on another lesion.
+5 mm") or on the lesion it restates, never on another lesion. A structured
+report's field rows under the row that names a finding ("Morphology |
+amorphous") are read by descriptor_rows.py.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from calc_nlp.stages.descriptor_clauses import (
     relative_of_other,
     shape_part,
 )
+from calc_nlp.stages.descriptor_rows import row_fields
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_scores import Scores, Word, scores_of, takes_score
 from calc_nlp.stages.descriptor_sizes import (
@@ -76,6 +79,11 @@ def describe(
             if value not in getattr(f, field):
                 setattr(f, field, getattr(f, field) + (value,))
                 words.append(word)
+        rows, row_size = row_fields(dr, text, spans, i, rd.offset)
+        for field, value, word in rows:  # "Morphology | amorphous" under it
+            if value not in getattr(f, field):
+                setattr(f, field, getattr(f, field) + (value,))
+                words.append(word)
         spread = _semicolon_spread(dr, rd, spans, i, text)
         if spread is not None and spread[0] not in f.distribution:
             f.distribution += (spread[0],)
@@ -106,6 +114,8 @@ def describe(
         size = size_of(
             dr, text, span, bounds, f.site_text, rd.offset, _reach(spans, i, sent)
         )
+        if size is None:  # "Extent | 2.5 cm" under it
+            size = row_size
         if size is not None:
             f.size_mm = size[0]
             words.append(size[1])
@@ -136,9 +146,12 @@ def describe(
         else:
             f.segment = ""
         f.descriptor_words = tuple(words)
+        restates = _restates(dr, text, spans, i, sent)
+        if restates:
+            _subject_change_back(dr, text, span, f, findings[i - 1], rd.offset)
         joined = _joined_sentence(dr, rd, spans, sent)
         head = restated_head(dr, text, spans, i, joined)
-        if _restates(dr, text, spans, i, sent) and not _sized(dr, text, head):
+        if restates and not _sized(dr, text, head):
             f.anaphor = True
             _inherit(f, findings[i - 1])
             host = host_head(dr, text, spans, i, sent)
@@ -544,6 +557,29 @@ def _restates(
         return False
     gap = text[spans[i - 1].end_char : spans[i].start_char]
     return ";" not in gap and dr.restating.search(gap) is not None
+
+
+# the words after the last comma before a change word: a copula alone
+_COMMA_COPULA = re.compile(r",[^\S\n]*([a-z]+)[^\S\n]+$", re.I)
+
+
+def _subject_change_back(
+    dr: DescriptorRules, text: str, span: Span, f: Finding, prev: Finding, off: int
+) -> None:
+    """A change that a copula after the comma closing an appositive
+    predicates ("A 4 mm calcified focus ..., consistent with a calcified
+    granuloma ..., is unchanged") is the subject's, the finding before, not
+    the restating finding's inside the appositive: moved to it (GUIDE: the
+    restating finding does not take that finding's change)."""
+    said = [w for w in f.descriptor_words if w[0] == "change"]
+    if len(said) != 1 or prev.change or said[0][2] - off < span.end_char:
+        return
+    m = _COMMA_COPULA.search(text, span.end_char, said[0][2] - off)
+    if m is None or m.group(1).lower() not in dr.copulas:
+        return
+    prev.change, f.change = f.change, ""
+    prev.descriptor_words += (said[0],)
+    f.descriptor_words = tuple(w for w in f.descriptor_words if w[0] != "change")
 
 
 def _inherit(f: Finding, prev: Finding) -> None:

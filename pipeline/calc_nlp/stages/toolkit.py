@@ -245,7 +245,9 @@ EXTRA_INFIXES = [
     r"(?<=[A-Za-z]):(?=,)",
     r"(?<=[A-Za-z0-9])\.(?=,)",
 ]
-EXTRA_PREFIXES = [","]
+# A list item's dash glued to the word it opens ("-Right breast:", "-Left
+# axillary tail:") splits from it, so the item's words match as in "- Right".
+EXTRA_PREFIXES = [",", r"-(?=[A-Z])"]
 TOKENIZER_NAME = "calc_nlp.tokenizer.v1"
 
 

@@ -1,0 +1,83 @@
+"""Descriptors a structured report gives a finding in rows of their own under
+the row that names it, one field per line (corpora/GUIDE.md, Descriptors):
+
+    Type | calcifications
+    Morphology | fine pleomorphic
+    Distribution | segmental
+    Extent | 2.5 cm
+
+A row is a short label, a pipe or a colon, and its value. A row whose label
+is a `term_labels` word gives the finding the BI-RADS terms of its value, one
+whose label is a `size_labels` word the size; other rows of the block
+("Location | ...") are passed over. The block ends at a blank line, a line
+that names another finding, a heading (a label in capitals, "ASSESSMENT:")
+or a line that is no row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from calc_nlp.stages.descriptor_rules import DescriptorRules
+from calc_nlp.stages.descriptor_sizes import Word, size_mm
+
+# a row: an optional bullet, a label of a few words, a pipe or a colon
+_ROW = re.compile(
+    r"[^\S\n]*(?:[-*\u2022][^\S\n]*)?([A-Za-z][A-Za-z /&-]{0,40}?)[^\S\n]*[|:][^\S\n]*"
+)
+# rows read under a finding at most
+_ROWS = 12
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def row_fields(
+    dr: DescriptorRules, text: str, spans: list[Span], i: int, off: int
+) -> tuple[list[tuple[str, str, Word]], tuple[float, Word] | None]:
+    """What the field rows under the row that names finding i, alone on its
+    line, give it: its BI-RADS terms (field, value, the words that gave it)
+    and the first size (mm, its words)."""
+    span = spans[i]
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = _line_end(text, span.end_char)
+    if any(k != i and start <= s.start_char < end for k, s in enumerate(spans)):
+        return [], None  # another finding on its line
+    own = _ROW.match(text, start, span.start_char)
+    if own is None:
+        return [], None  # the finding's line is no row
+    out: list[tuple[str, str, Word]] = []
+    size: tuple[float, Word] | None = None
+    later = [s.start_char for s in spans[i + 1 :]]
+    at = end + 1
+    for _ in range(_ROWS):
+        if at >= len(text):
+            break
+        stop = _line_end(text, at)
+        if not text[at:stop].strip() or any(at <= s < stop for s in later):
+            break  # a blank line, another finding
+        row = _ROW.match(text, at, stop)
+        if row is None:
+            break
+        label = " ".join(row.group(1).split())
+        if label.isupper():
+            break  # a heading
+        if label.lower() in dr.term_labels:
+            for m in dr.terms.finditer(text, row.end(), stop):
+                entry = dr.term(m.group())
+                if entry["field"] in ("morphology", "distribution") and entry["value"]:
+                    word = (entry["field"], entry["id"], off + m.start(), off + m.end())
+                    out.append((entry["field"], entry["value"], word))
+        elif label.lower() in dr.size_labels and size is None:
+            for rid, rx in dr.patterns.get("size", []):
+                got = rx.match(text, row.end(), stop)
+                if got is not None:
+                    word = ("size_mm", rid, off + got.start(), off + got.end())
+                    size = (size_mm(dr, got), word)
+                    break
+        at = stop + 1
+    return out, size
