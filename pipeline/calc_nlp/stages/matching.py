@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from itertools import accumulate
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from calc_nlp.stages.layout import LazyExam, title_start, title_stop
-from calc_nlp.stages.record import Layout, Matches, SiteRef, Words, longest_spans
+from calc_nlp.stages.record import (
+    Layout,
+    Matches,
+    RuleHit,
+    SiteRef,
+    Words,
+    longest_spans,
+)
 from calc_nlp.stages.toolkit import Toolkit
 
 
@@ -98,28 +106,43 @@ def match(
     """Every other rule set in one pass, split by role. `exam` tells the sites
     the exam points to: a shared word ('nodules') with no site named near it
     means those on this exam. `text` is the Doc's text when the caller has it
-    (site phrases are cut from it rather than joined from their tokens)."""
-    hits: dict[str, list[Span]] = {}
-    for sp in kit.other_matcher(doc, columns):
-        hits.setdefault(sp.label_, []).append(sp)
+    (site phrases are cut from it rather than joined from their tokens).
+    Site phrases are sifted as `RuleHit` records: a Span is made of those
+    that become a `SiteRef` only, and of no match of a category read nowhere."""
+    hits: dict[int, list[tuple[int, int, int, int]]] = {}
+    for hit in kit.other_matcher.matches(doc, columns):
+        hits.setdefault(hit[2], []).append(hit)
+
+    def found(*labels: str) -> list[tuple[int, int, int, int]]:
+        """The matches of the categories, in that order (none where the
+        rules have none)."""
+        keys = [kit.label_ids.get(label) for label in labels]
+        return [x for key in keys if key is not None for x in hits.get(key, [])]
 
     def of(*labels: str) -> list[Span]:
-        return [sp for label in labels for sp in hits.get(label, [])]
+        return [
+            Span(doc, start, end, label=lab, span_id=rule)
+            for start, end, lab, rule in found(*labels)
+        ]
 
-    diseases = _disease_names(kit, of("CONDITION"), calc)
+    conditions = of("CONDITION")
+    diseases = _disease_names(kit, conditions, calc)
     calc = [c for c in calc if not _bare_column(kit, doc, lay, c, calc)]
     score_starts = {c.start for c in calc if kit.md(c).get("score_phrase")}
     column_starts = {c.start for c in calc if kit.md(c).get("column_heading")}
     if column_starts:  # the first column's name is no word of the score's phrase
         premods = [p for p in premods if _next_word(lay, p.end) not in column_starts]
+    site_hits = [RuleHit(*x) for x in found("SITE", "REGION")]
     site_spans = longest_spans(
         [
             s
-            for s in of("SITE", "REGION")
-            if not _used_otherwise(kit, lay, s)
+            for s in site_hits
+            if not _used_otherwise(kit.rule_md(s.rule), lay, s)
             and not any(d.start <= s.start and s.end <= d.end for d in diseases)
             and not _names_the_patients(lay, s)
-            and not _labels_a_score(kit, lay, s, score_starts, column_starts)
+            and not _labels_a_score(
+                kit.rule_md(s.rule), lay, s, score_starts, column_starts
+            )
         ]
     )
     lats = _sides_in_place(kit, lay, longest_spans(of("LATERALITY")), site_spans)
@@ -127,7 +150,7 @@ def match(
     cue_like = [
         s
         for s in of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER")
-        if not _used_otherwise(kit, lay, s)
+        if not _used_otherwise(kit.md(s), lay, s)
     ]
     links = [s for s in cue_like if s.label_ == "LINK"]
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
@@ -140,7 +163,7 @@ def match(
         premods=premods,
         sites=_sites(kit, doc, lay, site_spans, lats, exam, text),
         lats=lats,
-        conds=_named_conditions(kit, doc, lay, longest_spans(of("CONDITION"))),
+        conds=_named_conditions(kit, doc, lay, longest_spans(conditions)),
         cues=longest_spans([s for s in cue_like if s.label_ == "CUE"])
         + longest_spans([s for s in cue_like if s.label_ == "DISTRIBUTION"]),
         links=links,
@@ -171,7 +194,7 @@ _DISEASE_OPENERS = frozenset({("patient", "with"), ("setting", "of")})
 
 
 def _labels_a_score(
-    kit: Toolkit, lay: Layout, site: Span, starts: set[int], columns: set[int]
+    md: dict[str, Any], lay: Layout, site: RuleHit, starts: set[int], columns: set[int]
 ) -> bool:
     """Is a site word right before a score phrase (its start in `starts`)
     the label of a score table's column or of a per-vessel score? A generic
@@ -182,7 +205,7 @@ def _labels_a_score(
     if not starts:
         return False
     j = _next_word(lay, site.end)
-    return j in columns or (j in starts and bool(kit.md(site).get("generic")))
+    return j in columns or (j in starts and bool(md.get("generic")))
 
 
 def _next_word(lay: Layout, j: int) -> int:
@@ -192,7 +215,7 @@ def _next_word(lay: Layout, j: int) -> int:
     return j
 
 
-def _names_the_patients(lay: Layout, site: Span) -> bool:
+def _names_the_patients(lay: Layout, site: RuleHit) -> bool:
     """Does the site word open the patient's disease after 'patient with' or
     'setting of' ('may represent metastatic calcification in this patient
     with renal disease')? It names the disease, not where a calcification is."""
@@ -205,19 +228,19 @@ def _names_the_patients(lay: Layout, site: Span) -> bool:
 
 
 def _sides_in_place(
-    kit: Toolkit, lay: Layout, lats: list[Span], sites: list[Span]
+    kit: Toolkit, lay: Layout, lats: list[Span], sites: list[RuleHit]
 ) -> list[Span]:
     """Side words, less those a rule allows only right before a site phrase
     (`before_site`: the letters 'R' and 'L' in 'L breast', 'R adrenal', 'R
     SHOULDER', 'R lower lung zone' with a part word between, or a site
     phrase that takes the letter in, 'L base'), and those a verb uses ('were
     left alone')."""
-    starts = {s.start for s in sites if s.label_ in ("SITE", "REGION")}
+    starts = {s.start for s in sites}  # SITE and REGION phrases only
     return [
         x
         for x in lats
         if (not kit.md(x).get("before_site") or _before_site(kit, lay, x, starts))
-        and not _used_otherwise(kit, lay, x)
+        and not _used_otherwise(kit.md(x), lay, x)
     ]
 
 
@@ -236,12 +259,11 @@ def _before_site(kit: Toolkit, lay: Layout, side: Span, starts: set[int]) -> boo
     )
 
 
-def _used_otherwise(kit: Toolkit, lay: Layout, side: Span) -> bool:
+def _used_otherwise(md: dict[str, Any], lay: Layout, side: Span | RuleHit) -> bool:
     """Is the side word (or link) used otherwise here: after a word of its
     rule's `not_after` ('the veins were left alone', 'separate from'), or
     before one of its `not_before` ('both the Raynaud phenomenon and the
-    calcinosis'; 'plaque-like' across its hyphen)?"""
-    md = kit.md(side)
+    calcinosis'; 'plaque-like' across its hyphen)? `md`: its rule's metadata."""
     after, before = md.get("not_after") or (), md.get("not_before") or ()
     if md.get("only_before"):
         return _not_before_any(lay, side, md["only_before"])
@@ -260,7 +282,7 @@ def _used_otherwise(kit: Toolkit, lay: Layout, side: Span) -> bool:
     return j < len(lower) and lower[j] in before
 
 
-def _not_before_any(lay: Layout, span: Span, words: list[str]) -> bool:
+def _not_before_any(lay: Layout, span: Span | RuleHit, words: list[str]) -> bool:
     """Is the word right after the span none of `words`? An abbreviation of
     several meanings names its site only before that site's own words ('AV
     leaflets', 'AV calcification': the aortic valve; 'AV fistula', 'AV
@@ -405,7 +427,7 @@ _NEXT_ITEM = frozenset({"and", "or"})
 
 
 def _to_named_site(
-    kit: Toolkit, doc: Doc, lay: Layout, calc: list[Span], sites: list[Span]
+    kit: Toolkit, doc: Doc, lay: Layout, calc: list[Span], sites: list[RuleHit]
 ) -> list[Span]:
     """A bare 'calcified' or 'calcific' before the site phrase it qualifies
     takes it in, as the span runs to the head of its phrase (guide §1:
@@ -422,7 +444,8 @@ def _to_named_site(
     bare = words.get("bare_adjectives", frozenset())
     heads = words.get("calcified_heads", frozenset())
     ends = words.get("phrase_followers", frozenset())
-    starts = {sp.start: sp for sp in sites if sp.label_ == "SITE"}
+    site_label = kit.label_ids.get("SITE")
+    starts = {sp.start: sp for sp in sites if sp.label == site_label}
     out = []
     lower = lay.lower
     for k, c in enumerate(calc):
@@ -730,37 +753,39 @@ def _sites(
     kit: Toolkit,
     doc: Doc,
     lay: Layout,
-    spans: list[Span],
+    sites: list[RuleHit],
     lat_spans: list[Span],
     exam: LazyExam | None,
     whole: str | None = None,
 ) -> list[SiteRef]:
     """Site phrases with their side: a side word right before (same sentence)
-    or right after the site words, unless the rule fixes the side itself."""
+    or right after the site words, unless the rule fixes the side itself.
+    Each site kept is made a Span here, for the stages after this one."""
     lats = {s.end: s for s in lat_spans}
     lat_starts = {s.start: s for s in lat_spans}
+    site_label, region_label = kit.label_ids.get("SITE"), kit.label_ids.get("REGION")
     fixed = [
-        (sp.start, kit.md(sp)["site"])
-        for sp in spans
-        if sp.label_ == "SITE" and "candidates" not in kit.md(sp)
+        (hit.start, kit.rule_md(hit.rule)["site"])
+        for hit in sites
+        if hit.label == site_label and "candidates" not in kit.rule_md(hit.rule)
     ]
     section_of: dict[int, int] = {}
-    if any("candidates" in kit.md(sp) for sp in spans):
+    if any("candidates" in kit.rule_md(hit.rule) for hit in sites):
         # distances count words, not the whitespace tokens between them (a
         # tab or no-break space is a token of its own)
         rank = list(accumulate(not b for b in lay.blank))
         section_of = {rank[pos]: _section(lay, pos) for pos, _ in fixed}
         fixed = [(rank[pos], name) for pos, name in fixed]
     out = []
-    for sp in spans:
-        md = kit.md(sp)
+    for hit in sites:
+        md = kit.rule_md(hit.rule)
         name = md.get("site", "")
         if "candidates" in md:
-            first_of, at = lay.sent_first, rank[sp.start]
-            opening = first_of[sp.start]
+            first_of, at = lay.sent_first, rank[hit.start]
+            opening = first_of[hit.start]
             lo, hi = rank[opening], rank[lay.sent_end[opening] - 1]
             own = [(pos, n) for pos, n in fixed if lo <= pos <= hi]
-            section = _section(lay, sp.start)
+            section = _section(lay, hit.start)
             in_section = [(pos, n) for pos, n in fixed if section_of[pos] == section]
             # a site its own sentence names decides first ('3 cm thyroid
             # nodule ..., and a right lobe nodule'), then the nearest its
@@ -779,6 +804,7 @@ def _sites(
         laterality = md.get("laterality", "")
         if laterality and name not in md.get("laterality_sites", (name,)):
             laterality = ""  # the side of the thyroid's lobes, not the liver's
+        sp = Span(doc, hit.start, hit.end, label=hit.label, span_id=hit.rule)
         first = sp
         before = lats.get(sp.start) or _side_before_part(kit, lay, lats, sp)
         if before is not None and lay.sent_first[sp.start] != sp.start:
@@ -786,7 +812,7 @@ def _sites(
             first = before
         elif sp.end in lat_starts and not laterality:
             laterality = kit.md(lat_starts[sp.end])["laterality"]
-        text = "" if sp.label_ == "REGION" else _phrase(doc, whole, first, sp)
+        text = "" if hit.label == region_label else _phrase(doc, whole, first, sp)
         out.append(SiteRef(sp, name, laterality, text, first.start, md["id"]))
     return out
 

@@ -102,6 +102,17 @@ class SiteRef:
     rule_id: str = ""
 
 
+class RuleHit(NamedTuple):
+    """One rule's match read for where it is and which rule made it, before
+    (or instead of) a Span of it: `label` and `rule` are the hashes of the
+    category and of the rule id (RuleMatcher.matches)."""
+
+    start: int
+    end: int
+    label: int
+    rule: int
+
+
 class Words(NamedTuple):
     """The tokens of a match read for where it is only (no Span made of it)."""
 
