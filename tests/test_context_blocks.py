@@ -12,6 +12,7 @@ from calc_nlp.stages.context_blocks import (
     Target,
     apply_context,
     context_matches,
+    prune_longest,
     run_context,
 )
 from calc_nlp.stages.token_matcher import PhraseTrie
@@ -141,3 +142,28 @@ def _lower(doc: Doc) -> list[int]:
     from spacy.attrs import LOWER
 
     return [int(v) for v in doc.to_array([LOWER]).tolist()] if len(doc) else []
+
+
+def test_prune_longest_as_medspacy_prunes() -> None:
+    """Overlapping matches are pruned as medspaCy's
+    `prune_overlapping_matches` prunes them, pass for pass: the longer of two
+    neighbours that overlap (the first of two as long), the order by start
+    and end, and the next pass over what one pass kept."""
+    import random
+
+    from medspacy.common.util import prune_overlapping_matches
+
+    # the first pass keeps (0, 4) of (0, 4) and (2, 3), then (3, 5), which
+    # it had no neighbour left to test against; the second pass finds
+    # (0, 4) and (3, 5) overlapping and keeps the longer, (0, 4)
+    assert prune_longest([(1, 3, 5), (2, 2, 3), (3, 0, 4)]) == [(3, 0, 4)]
+    # two as long: the first in (start, end) order stays
+    assert prune_longest([(7, 1, 3), (8, 0, 2)]) == [(8, 0, 2)]
+    assert prune_longest([]) == []
+    rng = random.Random(5)
+    for _ in range(3000):
+        matches = [
+            (rng.randint(0, 3), start, start + rng.randint(0, 4))
+            for start in (rng.randint(0, 12) for _ in range(rng.randint(0, 10)))
+        ]
+        assert prune_longest(list(matches)) == prune_overlapping_matches(list(matches))

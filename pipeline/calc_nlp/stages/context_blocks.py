@@ -17,9 +17,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
-from medspacy.common.util import prune_overlapping_matches
 from medspacy.context import ConText, ConTextModifier
 from medspacy.util import tuple_overlaps
 from spacy.tokens import Doc, Span
@@ -76,7 +76,45 @@ def context_matches(
     attr = str(matcher._MedspacyMatcher__phrase_matcher_attr).upper()
     found = states.find([columns[a] for a in states.columns.names], len(columns[attr]))
     found += phrases.find(columns[attr])
-    return prune_overlapping_matches(found) if matcher._prune else found  # type: ignore[no-any-return]
+    return prune_longest(found) if matcher._prune else found
+
+
+_START_END = itemgetter(1, 2)
+
+
+def _length(match: tuple[int, int, int]) -> int:
+    return match[2] - match[1]
+
+
+def prune_longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """medspaCy's `prune_overlapping_matches` (strategy 'longest') over
+    (key, start, end) matches, pass for pass: in (start, end) order, of two
+    neighbours that overlap the longer is kept (the first of two as long)
+    and the one after them is taken as the next to compare; passes repeat
+    until one drops nothing. The same list, without its `pop(0)` per match
+    and a call per overlap test."""
+    while matches:
+        ordered = sorted(matches, key=_START_END)
+        pruned: list[tuple[int, int, int]] = []
+        current: tuple[int, int, int] | None = ordered[0]
+        k, n = 1, len(ordered)
+        while k < n and current is not None:
+            following = ordered[k]
+            k += 1
+            _, start, end = current
+            if start <= following[1] < end or start < following[2] <= end:
+                pruned.append(max(current, following, key=_length))
+                current = ordered[k] if k < n else None
+                k += 1
+            else:
+                pruned.append(current)
+                current = following
+        if current is not None:
+            pruned.append(current)
+        if len(pruned) == len(matches):
+            return pruned
+        matches = pruned
+    return matches
 
 
 def matches_columns(context: ConText) -> bool:
