@@ -62,12 +62,14 @@ def sentence_starts(
         if pending or i in forced or (last_word == "," and _label_at(words, i)):
             starts[i] = True
             pending = False
-        if w == "?" and (starts[i] or last_word in _ASKING_AFTER):
-            pass  # a leading '?' asks about what follows ('? TB', 'cough, ? TB')
-        elif w == "." and abbreviation_period(words, i, abbreviations):
-            pass  # 'Rt. KIDNEY': the period shortens the side word
-        elif w in _TERMINAL or (w[:1] == "." and _dots(w)):
-            pending = caseless or _next_starts_sentence(words, i)
+        # most words are no stop: one test passes them over (w is not empty)
+        if w in _TERMINAL or w[0] == ".":
+            if w == "?" and (starts[i] or last_word in _ASKING_AFTER):
+                pass  # a leading '?' asks about what follows ('? TB', 'cough, ? TB')
+            elif w == "." and abbreviation_period(words, i, abbreviations):
+                pass  # 'Rt. KIDNEY': the period shortens the side word
+            elif w in _TERMINAL or _dots(w):
+                pending = caseless or _next_starts_sentence(words, i)
         last_word = w
     starts[0] = True
     # A sentence start must fall on a token; whitespace tokens stay inside.
