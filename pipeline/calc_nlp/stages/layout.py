@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import compress
 from typing import Any, NamedTuple
 
 from spacy.attrs import IS_SPACE, ORTH
@@ -57,12 +58,17 @@ def layout(
     )
     firsts = sentence_firsts(doc, bounds, words, caseless, abbreviations)
     ends = sentence_ends(firsts)
+    # the ';' and '.' tokens, picked out by `compress` (in C, not a test per
+    # token), less the periods of abbreviations
     stops = [
         i
-        for i, w in enumerate(words)
-        if w in {";", "."} and not abbreviation_period(words, i, abbreviations)
+        for i in compress(range(len(words)), map(_STOPS.__contains__, words))
+        if not abbreviation_period(words, i, abbreviations)
     ]
     return Layout(per_token, firsts, ends, stops, words, blank, lower)
+
+
+_STOPS = frozenset({";", "."})
 
 
 def lower_words(
