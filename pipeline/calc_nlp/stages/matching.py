@@ -138,7 +138,10 @@ def match(
             s
             for s in site_hits
             if not _used_otherwise(kit.rule_md(s.rule), lay, s)
-            and not any(d.start <= s.start and s.end <= d.end for d in diseases)
+            and not (
+                diseases
+                and any(d.start <= s.start and s.end <= d.end for d in diseases)
+            )
             and not _names_the_patients(lay, s)
             and not _labels_a_score(
                 kit.rule_md(s.rule), lay, s, score_starts, column_starts
@@ -764,21 +767,21 @@ def _sites(
     lats = {s.end: s for s in lat_spans}
     lat_starts = {s.start: s for s in lat_spans}
     site_label, region_label = kit.label_ids.get("SITE"), kit.label_ids.get("REGION")
+    mds = [kit.rule_md(hit.rule) for hit in sites]  # each hit's rule, read once
     fixed = [
-        (hit.start, kit.rule_md(hit.rule)["site"])
-        for hit in sites
-        if hit.label == site_label and "candidates" not in kit.rule_md(hit.rule)
+        (hit.start, md["site"])
+        for hit, md in zip(sites, mds, strict=True)
+        if hit.label == site_label and "candidates" not in md
     ]
     section_of: dict[int, int] = {}
-    if any("candidates" in kit.rule_md(hit.rule) for hit in sites):
+    if any("candidates" in md for md in mds):
         # distances count words, not the whitespace tokens between them (a
         # tab or no-break space is a token of its own)
         rank = list(accumulate(not b for b in lay.blank))
         section_of = {rank[pos]: _section(lay, pos) for pos, _ in fixed}
         fixed = [(rank[pos], name) for pos, name in fixed]
     out = []
-    for hit in sites:
-        md = kit.rule_md(hit.rule)
+    for hit, md in zip(sites, mds, strict=True):
         name = md.get("site", "")
         if "candidates" in md:
             first_of, at = lay.sent_first, rank[hit.start]
