@@ -242,6 +242,7 @@ def test_disease_words_are_checked(tmp_path, site, words, message):
         ("context.json", "line_break", "yes", "line_break must be true or false"),
         ("mentions.json", "value_after", "yes", "value_after must be true or false"),
         ("mentions.json", "column_heading", "yes", "column_heading must be true or false"),
+        ("mentions.json", "title_unless_value", "yes", "title_unless_value must be true or false"),
     ],
 )
 def test_typed_rule_metadata_is_checked(tmp_path, file, key, value, message):

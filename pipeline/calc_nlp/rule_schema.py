@@ -169,6 +169,7 @@ METADATA_KEYS = {
     "family",
     "score_phrase",
     "value_after",
+    "title_unless_value",
     "column_heading",
     "seen_before",
     "laterality_sites",
