@@ -97,3 +97,25 @@ SIZE_LISTS: list[tuple[str, str, float]] = [
 @pytest.mark.parametrize("text,mention,size", SIZE_LISTS)
 def test_list_of_sizes_gives_the_largest(finding_named, text, mention, size):
     assert finding_named(text, mention).size_mm == size
+
+
+# 'changes' heads another finding (mentions.json other_finding_nouns): the
+# place written on it before an 'and' that leads the mention, or on it after
+# an 'and' that follows the mention, is that finding's (guide §2: a clause
+# about another structure gives neither site nor side)
+# (text, the finding's exact mention, expected fields)
+OTHER_CHANGES: list[tuple[str, str, dict[str, Any]]] = [
+    ("Fibrotic changes in the right apex and calcified granulomas.", "calcified granulomas", {"site": "", "laterality": ""}),
+    ("Chronic inflammatory changes of the left lower lobe and a calcified granuloma.", "calcified granuloma", {"site": "", "laterality": ""}),
+    ("CHRONIC POSTINFLAMMATORY CHANGES OF THE RIGHT UPPER LOBE AND CALCIFIED GRANULOMAS.", "CALCIFIED GRANULOMAS", {"site": "", "laterality": ""}),
+    ("Calcified granuloma and left apical changes.", "Calcified granuloma", {"laterality": ""}),
+    # the place is the finding's own and stays
+    ("Calcified granuloma in the right apex with adjacent fibrotic changes.", "Calcified granuloma", {"site": "lung", "laterality": "right"}),
+    ("Degenerative changes of the spine. Calcified granuloma in the left lower lobe.", "Calcified granuloma", {"site": "lung", "laterality": "left"}),
+]
+
+
+@pytest.mark.parametrize("text,mention,expected", OTHER_CHANGES)
+def test_changes_are_another_finding(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {k: getattr(f, k) for k in expected} == expected
