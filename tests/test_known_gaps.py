@@ -119,3 +119,27 @@ OTHER_CHANGES: list[tuple[str, str, dict[str, Any]]] = [
 def test_changes_are_another_finding(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {k: getattr(f, k) for k in expected} == expected
+
+
+# a condition word misspelled as conditions.json `spelling_variants` lists it
+# is still that condition (corpora/GUIDE.md, Conditions; reports carry
+# misspellings), and still drives the class (guide §4 rule 3)
+# (text, conditions, the class of the report's first finding)
+MISSPELLED_CONDITIONS: list[tuple[str, list[str], str]] = [
+    ("HISTORY: hyperparathyroidsm. FINDINGS: Calcification in the left kidney.", ["hyperparathyroidism"], "metastatic"),
+    ("PMH: Primary hyperparathyrodism.\nCalcified aorta.", ["hyperparathyroidism"], "metastatic"),
+    ("HISTORY: Sarcoidoisis. FINDINGS: Calcified mediastinal lymph nodes.", ["sarcoidosis"], "dystrophic"),
+    ("Hx sarcoidsis, on prednisone. Calcified hilar nodes.", ["sarcoidosis"], "dystrophic"),
+    ("INDICATION: ESRD on hemodialisis. Vascular calcification of the femoral arteries.", ["chronic kidney disease"], "metastatic"),
+    ("History of hypercalcaemia. Nephrocalcinosis.", ["hypercalcemia"], "metastatic"),
+    ("Remote histoplamosis. Calcified granuloma in the right upper lobe.", ["histoplasmosis"], "dystrophic"),
+    # a misspelled condition that is denied is still no condition
+    ("No history of hyperparathyroidsm. Calcification in the left kidney.", [], "indeterminate"),
+]
+
+
+@pytest.mark.parametrize("text,conditions,cls", MISSPELLED_CONDITIONS)
+def test_misspelled_condition_words(analyzer, text, conditions, cls):
+    result = analyzer.analyze(text, "T")
+    assert [c.name for c in result.conditions] == conditions
+    assert result.findings[0].classification == cls
