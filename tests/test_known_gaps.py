@@ -143,3 +143,25 @@ def test_misspelled_condition_words(analyzer, text, conditions, cls):
     result = analyzer.analyze(text, "T")
     assert [c.name for c in result.conditions] == conditions
     assert result.findings[0].classification == cls
+
+
+# a predicate 'calcified' whose subject is a pronoun standing for the sized
+# lesion of the part before a ';' takes that lesion's size, as a relative
+# clause does ('a 6 mm nodule ..., which is calcified'): the calcified lesion
+# the mention names (corpora/GUIDE.md, Descriptors, size_mm)
+# (text, size_mm of the text's single finding)
+POINTED_SIZES: list[tuple[str, float | None]] = [
+    ("6 mm nodule in the right upper lobe; it is densely calcified.", 6),
+    ("FINDINGS: There is a 7 mm nodule at the left base; it is calcified, likely a granuloma.", 7),
+    ("A 1.1 cm nodule in the lingula; this is partially calcified.", 11),
+    ("8 mm nodule in the left lower lobe, which is calcified.", 8),
+    ("A 6 mm nodule at the left base which is calcified.", 6),
+    # another number's part, or a finding of its own before the ';': none
+    ("Heart size normal, 12 mm lymph node in the AP window; it is not enlarged. The aorta is calcified.", None),
+    ("6 mm nodule in the right upper lobe; the aorta is calcified.", None),
+]
+
+
+@pytest.mark.parametrize("text,size", POINTED_SIZES)
+def test_pronoun_subject_takes_the_size_of_the_lesion_it_stands_for(only, text, size):
+    assert only(text).size_mm == size

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from calc_nlp.ignorecase import lookup
 from calc_nlp.stages.descriptor_rules import DescriptorRules
-from calc_nlp.stages.record import RELATIVE_PRONOUNS
+from calc_nlp.stages.record import POINTING_PRONOUNS, RELATIVE_PRONOUNS
 
 # (field, rule id, start, end): the words that gave a descriptor, for `explain`.
 Word = tuple[str, str, int, int]
@@ -337,18 +337,27 @@ def _placed_subject(
 ) -> bool:
     """Is a size before a predicate adjective mention its subject's past a
     place of the subject ("a 6 mm nodule at the left base which is
-    calcified", "a 4 mm granuloma in the lingula, densely calcified")? The
-    mention is one adjective; the gap holds a few plain words and one lesion
-    noun, a place that a subject_places word opens (no lesion noun, number
-    or size_gap_stops word but articles and place words in it), then a
-    relative pronoun and a copula, or a comma when the mention `closes` its
-    sentence; size_before adverbs at the end aside."""
+    calcified", "a 4 mm granuloma in the lingula, densely calcified", "a 6
+    mm nodule in the RUL; it is densely calcified")? The mention is one
+    adjective; the gap holds a few plain words and one lesion noun, a place
+    that a subject_places word opens (no lesion noun, number or
+    size_gap_stops word but articles and place words in it), then a relative
+    pronoun and a copula, a ';' or ',' and a pronoun standing for the lesion
+    and a copula, or a comma when the mention `closes` its sentence;
+    size_before adverbs at the end aside."""
     while gap and gap[-1] in dr.size_before:
         gap = gap[:-1]
     if len(mention.split()) != 1 or mention.lower() not in dr.size_adjectives:
         return False
     if len(gap) >= 2 and gap[-2] in RELATIVE_PRONOUNS and gap[-1] in dr.copulas:
-        gap = gap[:-2]
+        gap = gap[:-3] if gap[-3:-2] == [","] else gap[:-2]  # ', which is'
+    elif (
+        len(gap) >= 3
+        and gap[-3] in {";", ","}
+        and gap[-2] in POINTING_PRONOUNS
+        and gap[-1] in dr.copulas
+    ):
+        gap = gap[:-3]  # "a 6 mm nodule in the RUL; it is densely calcified"
     elif gap[-1:] == [","] and closes:
         gap = gap[:-1]
     else:
