@@ -13,7 +13,15 @@ docs/guide.md and corpora/GUIDE.md, not from the program's output):
   is none);
 - a list of sizes for the lesions one mention names ('calcified nodes
   measuring 8, 10 and 12 mm') gives the largest (corpora/GUIDE.md,
-  Descriptors, size_mm: the largest dimension).
+  Descriptors, size_mm: the largest dimension);
+- 'changes' head another finding, whose place is not the calcification's
+  (guide §2: a clause about another structure gives neither site nor side);
+- a misspelled condition word of conditions.json `spelling_variants` is
+  still the condition (corpora/GUIDE.md, Conditions);
+- a pronoun subject after a ';' stands for the sized lesion before it ('a 6
+  mm nodule ...; it is densely calcified': 6 mm);
+- a change word on a line an export wrapped stays the finding's (pinned:
+  these rows passed before).
 """
 
 from __future__ import annotations
@@ -165,3 +173,24 @@ POINTED_SIZES: list[tuple[str, float | None]] = [
 @pytest.mark.parametrize("text,size", POINTED_SIZES)
 def test_pronoun_subject_takes_the_size_of_the_lesion_it_stands_for(only, text, size):
     assert only(text).size_mm == size
+
+
+# a line break inside a clause, where an export wrapped the line, leaves the
+# change word on the next line the finding's ('..., unchanged'); a sentence
+# of its own about something else is not (corpora/GUIDE.md, Descriptors:
+# change is read from the finding's phrase and clause; never guess a value)
+# (text, change of the text's single finding)
+WRAPPED_CHANGES: list[tuple[str, str]] = [
+    ("Calcified granuloma in the right upper lobe\nunchanged", "stable"),
+    ("Calcified granuloma in the right upper lobe\nunchanged from XXXX.", "stable"),
+    ("CALCIFIED GRANULOMA IN THE RIGHT UPPER LOBE\nUNCHANGED.", "stable"),
+    ("Calcified granuloma in the left lower lobe\nnew since the prior study", "new"),
+    ("Calcified granuloma in the left lower lobe,\nnot seen previously.", "new"),
+    ("Calcified granuloma in the right upper lobe\nNo pleural effusion. Stable.", ""),
+    ("Calcified granuloma in the left lower lobe\nThe heart is normal in size and unchanged.", ""),
+]
+
+
+@pytest.mark.parametrize("text,change", WRAPPED_CHANGES)
+def test_change_word_on_a_wrapped_line(only, text, change):
+    assert only(text).change == change
