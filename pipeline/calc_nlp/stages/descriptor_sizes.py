@@ -350,7 +350,7 @@ def _placed_subject(
     if len(mention.split()) != 1 or mention.lower() not in dr.size_adjectives:
         return False
     if len(gap) >= 2 and gap[-2] in RELATIVE_PRONOUNS and gap[-1] in dr.copulas:
-        gap = gap[:-3] if gap[-3:-2] == [","] else gap[:-2]  # ', which is'
+        gap = gap[:-2]
     elif (
         len(gap) >= 3
         and gap[-3] in {";", ","}
