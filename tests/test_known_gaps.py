@@ -64,6 +64,9 @@ SCORE_LABEL_LINES: list[tuple[str, str, float, bool]] = [
     ("CT calcium score: total Agatston 412 AU.\nDense calcification of the proximal LAD.", "calcium score", 412, False),
     ("CT CALCIUM SCORE: ZERO.", "CALCIUM SCORE", 0, True),
     ("Findings: CT coronary calcium score: 87.", "coronary calcium score", 87, False),
+    ("CT calcium score = 245", "calcium score", 245, False),
+    ("CT Coronary Calcium Score: 1,245 (95th percentile)", "Coronary Calcium Score", 1245, False),
+    ("CT calcium score: 245 Agatston units.", "calcium score", 245, False),
 ]
 
 

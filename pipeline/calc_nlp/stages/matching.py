@@ -62,14 +62,15 @@ LABEL_VALUE_REACH = 6
 
 
 def _labels_a_number(doc: Doc, i: int) -> bool:
-    """Does a colon at token `i` (past spaces), right after an exam title's
-    words, open a number on the same line and in the same sentence ('CT
-    calcium score: 245', 'CT calcium score: total Agatston 412')? Then the
+    """Does a colon or '=' at token `i` (past spaces), right after an exam
+    title's words, open a number on the same line and in the same sentence
+    ('CT calcium score: 245', 'CT calcium score = 245', 'CT calcium score:
+    total Agatston 412')? Then the
     words label the score the line states, and are no title (mentions.json
     `title_unless_value`). A date ('03/2019') is no such number."""
     while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
         i += 1
-    if i == len(doc) or doc[i].text != ":":
+    if i == len(doc) or doc[i].text not in (":", "="):
         return False
     for j in range(i + 1, min(i + 1 + LABEL_VALUE_REACH, len(doc))):
         t = doc[j]
