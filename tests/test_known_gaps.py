@@ -12,8 +12,9 @@ docs/guide.md and corpora/GUIDE.md, not from the program's output):
   score is a finding, a score of zero a negated one; the exam's name alone
   is none);
 - a list of sizes for the lesions one mention names ('calcified nodes
-  measuring 8, 10 and 12 mm') gives the largest (corpora/GUIDE.md,
-  Descriptors, size_mm: the largest dimension);
+  measuring 8, 10 and 12 mm', 'calcified nodes: right hilar node 12 mm, left
+  hilar node 9 mm') gives the largest (corpora/GUIDE.md, Descriptors,
+  size_mm: the largest dimension);
 - 'changes' head another finding, whose place is not the calcification's
   (guide §2: a clause about another structure gives neither site nor side);
 - a misspelled condition word of conditions.json `spelling_variants` is
@@ -93,13 +94,21 @@ def test_exam_name_without_a_number_is_no_finding(findings_of, text, mentions):
 
 
 # (text, the finding's exact mention, size_mm)
-SIZE_LISTS: list[tuple[str, str, float]] = [
+SIZE_LISTS: list[tuple[str, str, float | None]] = [
     ("Calcified mediastinal nodes measuring 8, 10 and 12 mm.", "Calcified mediastinal nodes", 12),
     ("Calcified hilar lymph nodes measuring 8, 10, and 12 mm.", "Calcified hilar lymph nodes", 12),
     ("Calcified granulomas in the right lower lobe measuring 3, 6 and 4 mm.", "Calcified granulomas", 6),
     ("Calcified mesenteric nodes measure 5 mm, 9 mm and 7 mm.", "Calcified mesenteric nodes", 9),
     ("Calcified splenic granulomas measuring 0.4, 0.6 and 1.1 cm.", "Calcified splenic granulomas", 11),
     ("CALCIFIED NODES MEASURING 8, 10 OR 12 MM.", "CALCIFIED NODES", 12),
+    # a list a colon opens, one size per item of the mention's lesions
+    ("Calcified hilar lymph nodes: right hilar node 11 mm, left hilar node 7 mm, both stable.", "Calcified hilar lymph nodes", 11),
+    ("Calcified granulomas: RUL 4 mm, LLL 6 mm.", "Calcified granulomas", 6),
+    ("CALCIFIED MEDIASTINAL NODES: SUBCARINAL 9 MM, RIGHT PARATRACHEAL NODE 14 MM AND AP WINDOW 6 MM.", "CALCIFIED MEDIASTINAL NODES", 14),
+    # another lesion's size, a count or a distance in the list: not the mention's
+    ("Calcified nodes: right hilar mass 3 cm, subcarinal node 9 mm.", "Calcified nodes", None),
+    ("Calcified nodes: 3 in the mediastinum, largest 9 mm.", "Calcified nodes", None),
+    ("Calcifications: grouped, amorphous, 5 mm.", "Calcifications", 5),
     # two sizes need no list: as before
     ("Calcified mesenteric nodes measure 5 mm and 9 mm.", "Calcified mesenteric nodes", 9),
 ]
