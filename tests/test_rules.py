@@ -242,6 +242,7 @@ def test_disease_words_are_checked(tmp_path, site, words, message):
         ("context.json", "line_break", "yes", "line_break must be true or false"),
         ("mentions.json", "value_after", "yes", "value_after must be true or false"),
         ("mentions.json", "column_heading", "yes", "column_heading must be true or false"),
+        ("mentions.json", "title_unless_value", "yes", "title_unless_value must be true or false"),
     ],
 )
 def test_typed_rule_metadata_is_checked(tmp_path, file, key, value, message):
@@ -271,3 +272,40 @@ def test_clause_verb_lists_must_be_lower_case(tmp_path, key):
     with pytest.raises(PatternError, match="words must be lower-case strings") as e:
         load_rules(d)
     assert key in str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        ({"Sarcoidossis": "sarcoidosis"}, "must be one lower-case word"),
+        ({"sarcoid osis": "sarcoidosis"}, "must be one lower-case word"),
+        ({"sarcoid": "sarcoidosis"}, "is a word of a term"),
+        ({"sarcoidossis": "sarcoidossis2"}, "is no word of a term"),
+        (["sarcoidossis"], "words must map misspellings to words"),
+    ],
+)
+def test_condition_spelling_variants_are_checked(tmp_path, words, message):
+    """conditions.json `spelling_variants` maps one lower-case misspelling to
+    a word the terms use; a misspelling that is itself a term's word, or a
+    word no term uses, is refused."""
+    d = copy_patterns(tmp_path)
+    _edit(d / "conditions.json", lambda x: x["spelling_variants"].update(words=words))
+    with pytest.raises(PatternError, match=message):
+        load_rules(d)
+
+
+def test_condition_spelling_variant_matches_every_term_with_its_word(tmp_path):
+    """A misspelling stands for its word in every term that uses it, a term
+    of several words included ('primary hyperparathyroidsm')."""
+    from calc_nlp.stages import Analyzer
+
+    d = copy_patterns(tmp_path)
+    _edit(
+        d / "conditions.json",
+        lambda x: x["spelling_variants"].update(words={"hyperparathyroidsm": "hyperparathyroidism"}),
+    )
+    analyzer = Analyzer(load_rules(d))
+    result = analyzer.analyze("PMH: primary hyperparathyroidsm. Nephrocalcinosis.", "T")
+    assert [c.name for c in result.conditions] == ["hyperparathyroidism"]
+    result = analyzer.analyze("PMH: hyperparathyroidsm. Nephrocalcinosis.", "T")
+    assert [c.name for c in result.conditions] == ["hyperparathyroidism"]

@@ -155,6 +155,8 @@ def load_conditions(
         _check_condition(entry, ids)
         conditions[entry["name"]] = entry
         condition_rules += _condition_term_rules(entry, sites, checker)
+    variants = _spelling_variants(raw["conditions.json"], condition_rules)
+    condition_rules += _variant_rules(condition_rules, variants)
     for entry in sites.values():
         for cond in entry["dystrophic_prone_if"]:
             if cond not in conditions:
@@ -165,6 +167,87 @@ def load_conditions(
                     "dystrophic_prone_if",
                 )
     return conditions, condition_rules
+
+
+def _spelling_variants(
+    raw: dict[str, Any], rules: list[dict[str, Any]]
+) -> dict[str, str]:
+    """conditions.json `spelling_variants`: {source, words: {misspelling:
+    word}}, a curated list of one-word misspellings of words the terms use
+    ('sarcoidossis': 'sarcoidosis'). Each misspelling is one lower-case word
+    that no term uses, and its word is one a term spelled in any case uses."""
+    entry = raw.get("spelling_variants")
+    if entry is None:
+        return {}
+    check_keys(
+        "conditions.json",
+        "spelling_variants",
+        entry,
+        {"source", "words"},
+        {"source", "words"},
+    )
+    words = entry["words"]
+    if not isinstance(words, dict):
+        raise PatternError(
+            "conditions.json",
+            "words must map misspellings to words",
+            "spelling_variants",
+            "words",
+        )
+    used = {
+        w for r in rules if "pattern" not in r for w in r["literal"].lower().split()
+    }
+    for wrong, right in words.items():
+        if not (
+            isinstance(wrong, str)
+            and isinstance(right, str)
+            and wrong == wrong.lower()
+            and len(wrong.split()) == 1
+            and wrong.isalpha()
+        ):
+            raise PatternError(
+                "conditions.json",
+                f"misspelling {wrong!r} must be one lower-case word",
+                "spelling_variants",
+                "words",
+            )
+        if wrong in used:
+            raise PatternError(
+                "conditions.json",
+                f"misspelling {wrong!r} is a word of a term",
+                "spelling_variants",
+                "words",
+            )
+        if right not in used:
+            raise PatternError(
+                "conditions.json",
+                f"{right!r} (for {wrong!r}) is no word of a term",
+                "spelling_variants",
+                "words",
+            )
+    return dict(words)
+
+
+def _variant_rules(
+    rules: list[dict[str, Any]], variants: dict[str, str]
+) -> list[dict[str, Any]]:
+    """A rule for each term spelled in any case with a word of `variants`
+    misspelled (one word at a time): the term's metadata, the id followed by
+    '~' and the misspelling."""
+    wrong_for: dict[str, list[str]] = {}
+    for wrong, right in variants.items():
+        wrong_for.setdefault(right, []).append(wrong)
+    out: list[dict[str, Any]] = []
+    for rule in rules:
+        if "pattern" in rule:
+            continue  # a case-sensitive abbreviation
+        words = rule["literal"].lower().split()
+        for k, w in enumerate(words):
+            for wrong in wrong_for.get(w, []):
+                md = dict(rule["metadata"], id=f"{rule['metadata']['id']}~{wrong}")
+                literal = " ".join([*words[:k], wrong, *words[k + 1 :]])
+                out.append({**rule, "literal": literal, "metadata": md})
+    return out
 
 
 def _check_condition(entry: dict[str, Any], ids: Ids) -> None:

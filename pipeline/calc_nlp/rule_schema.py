@@ -31,7 +31,7 @@ SECTION_KEYS = RULE_KEYS | {"max_scope", "parents", "parent_required"}
 TOP_KEYS = {
     "mentions.json": {"description", "target_rules", "token_norms", "word_lists"},
     "sites.json": {"description", "sites", "target_rules", "laterality_rules", "exams"},
-    "conditions.json": {"description", "conditions"},
+    "conditions.json": {"description", "conditions", "spelling_variants"},
     "cues.json": {"description", "target_rules"},
     "context.json": {"description", "context_rules", "clause_verbs"},
     "sections.json": {"description", "section_rules"},
@@ -169,6 +169,7 @@ METADATA_KEYS = {
     "family",
     "score_phrase",
     "value_after",
+    "title_unless_value",
     "column_heading",
     "seen_before",
     "laterality_sites",

@@ -20,7 +20,7 @@ from calc_nlp.sentences import continues
 # the modifiers stage would otherwise import on its own
 from calc_nlp.stages import toolkit  # noqa: F401
 from calc_nlp.stages.modifiers import flags
-from calc_nlp.stages.record import ReportDoc, SiteRef
+from calc_nlp.stages.record import POINTING_PRONOUNS, ReportDoc, SiteRef
 from calc_nlp.stages.toolkit import Toolkit
 
 # How many sentences back a finding whose sentence names no site looks for
@@ -30,7 +30,6 @@ SENTENCES_BACK = 3
 DEFINITE = frozenset({"the", "this", "that"})
 # Pronouns that open a sentence about the lesion named just before ('It is
 # calcified', 'This likely represents a calcified granuloma').
-POINTING_PRONOUNS = frozenset({"it", "this", "these", "they"})
 # Possessives that make a site phrase a part of a structure named before
 # ('its lower pole', 'their walls').
 OWNER_PRONOUNS = frozenset({"its", "their"})

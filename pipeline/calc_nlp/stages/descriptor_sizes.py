@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from calc_nlp.ignorecase import lookup
 from calc_nlp.stages.descriptor_rules import DescriptorRules
-from calc_nlp.stages.record import RELATIVE_PRONOUNS
+from calc_nlp.stages.record import POINTING_PRONOUNS, RELATIVE_PRONOUNS
 
 # (field, rule id, start, end): the words that gave a descriptor, for `explain`.
 Word = tuple[str, str, int, int]
@@ -337,18 +337,27 @@ def _placed_subject(
 ) -> bool:
     """Is a size before a predicate adjective mention its subject's past a
     place of the subject ("a 6 mm nodule at the left base which is
-    calcified", "a 4 mm granuloma in the lingula, densely calcified")? The
-    mention is one adjective; the gap holds a few plain words and one lesion
-    noun, a place that a subject_places word opens (no lesion noun, number
-    or size_gap_stops word but articles and place words in it), then a
-    relative pronoun and a copula, or a comma when the mention `closes` its
-    sentence; size_before adverbs at the end aside."""
+    calcified", "a 4 mm granuloma in the lingula, densely calcified", "a 6
+    mm nodule in the RUL; it is densely calcified")? The mention is one
+    adjective; the gap holds a few plain words and one lesion noun, a place
+    that a subject_places word opens (no lesion noun, number or
+    size_gap_stops word but articles and place words in it), then a relative
+    pronoun and a copula, a ';' or ',' and a pronoun standing for the lesion
+    and a copula, or a comma when the mention `closes` its sentence;
+    size_before adverbs at the end aside."""
     while gap and gap[-1] in dr.size_before:
         gap = gap[:-1]
     if len(mention.split()) != 1 or mention.lower() not in dr.size_adjectives:
         return False
     if len(gap) >= 2 and gap[-2] in RELATIVE_PRONOUNS and gap[-1] in dr.copulas:
         gap = gap[:-2]
+    elif (
+        len(gap) >= 3
+        and gap[-3] in {";", ","}
+        and gap[-2] in POINTING_PRONOUNS
+        and gap[-1] in dr.copulas
+    ):
+        gap = gap[:-3]  # "a 6 mm nodule in the RUL; it is densely calcified"
     elif gap[-1:] == [","] and closes:
         gap = gap[:-1]
     else:
@@ -447,6 +456,65 @@ def _past_listed_size(dr: DescriptorRules, text: str, hi: int) -> int:
     return hi if m is None else m.end()
 
 
+_LIST_ITEMS = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:and\b)?|\band\b)[^\S\n]*", re.I)
+_LIST_END = re.compile(r"[;\n]|\.(?=\s|$)")
+
+
+def _listed_sizes(
+    dr: DescriptorRules, text: str, span: Span, stop: int, off: int
+) -> tuple[float, Word] | None:
+    """The largest size of a list that a colon opens right after the mention,
+    one size closing each item, for the lesions the mention names ('Calcified
+    hilar lymph nodes: right hilar node 12 mm, left hilar node 9 mm, all
+    unchanged'; 'Calcified granulomas: RUL 4 mm, LLL 6 mm'): corpora/GUIDE.md,
+    Descriptors, size_mm, the largest. Each sized item has only plain words
+    before its size, no lesion noun but the mention's own; an item with no
+    size has no number; two sized items at least. `stop`: where the
+    mention's sentence ends for it."""
+    colon = _COLON.match(text, span.end_char, stop)
+    if colon is None:
+        return None
+    end = _LIST_END.search(text, colon.end(), stop)
+    hi = end.start() if end else stop
+    head = span.text.split()[-1].lower()
+    own = {head, head.rstrip("s"), head.rstrip("s") + "s"}
+    best: tuple[float, Word] | None = None
+    sized, at = 0, colon.end()
+    for sep in [*_LIST_ITEMS.finditer(text, at, hi), None]:
+        item_end = hi if sep is None else sep.start()
+        if item_end <= at:
+            if sep is not None:
+                at = sep.end()
+            continue
+        m = None
+        for rid, rx in dr.patterns.get("size", []):
+            for found in rx.finditer(text, at, item_end):
+                if not text[found.end() : item_end].strip():
+                    m, m_rid = found, rid
+                    break
+            if m is not None:
+                break
+        before = _plain(text[at : m.start() if m else item_end])
+        if m is None:
+            if any(ch.isdigit() for ch in text[at:item_end]):
+                return None
+        elif (
+            len(before) > dr.window + 2
+            or not all(w.isalpha() for w in before)
+            or (dr.lesion_nouns & set(before)) - own
+        ):
+            return None
+        else:
+            sized += 1
+            value = size_mm(dr, m)
+            if best is None or value > best[0]:
+                best = (value, ("size_mm", m_rid, off + m.start(), off + m.end()))
+        if sep is None:
+            break
+        at = sep.end()
+    return best if sized >= 2 else None
+
+
 def size_of(
     dr: DescriptorRules,
     text: str,
@@ -463,6 +531,10 @@ def size_of(
     one after it): a size before the mention past a comma or "and" that only
     lists adjectives, and one that a "measuring" part gives past an "and"
     of its place, are in it."""
+    if reach is not None:
+        listed = _listed_sizes(dr, text, span, reach[1], off)
+        if listed is not None:
+            return listed
     lo, hi = _past_colon(dr, text, bounds)
     hi = _past_listed_size(dr, text, hi)
     first = lo

@@ -54,7 +54,7 @@ from calc_nlp.stages.descriptor_sizes import (
     restated_head,
     size_of,
 )
-from calc_nlp.stages.record import ReportDoc
+from calc_nlp.stages.record import POINTING_PRONOUNS, ReportDoc
 
 _TOKEN = re.compile(r"\w+(?:/\w+)?|[^\w\s]")
 
@@ -111,9 +111,8 @@ def describe(
             first, last = rd.offset + more[0], rd.offset + more[1]
             words.append(("change", "V-change-increased", first, last))
         bounds = (c.lo, relative_end(text, c.lo, c.start, c.end, c.hi))
-        size = size_of(
-            dr, text, span, bounds, f.site_text, rd.offset, _reach(spans, i, sent)
-        )
+        reach = _pointed_back_reach(dr, rd, spans, i, sent)
+        size = size_of(dr, text, span, bounds, f.site_text, rd.offset, reach)
         if size is None:  # "Extent | 2.5 cm" under it
             size = row_size
         if size is not None:
@@ -468,6 +467,37 @@ def _reach(spans: list[Span], i: int, sent: Span) -> tuple[int, int]:
         prev.end_char if prev is not None else sent.start_char,
         nxt.start_char if nxt is not None else sent.end_char,
     )
+
+
+def _pointed_back_reach(
+    dr: DescriptorRules, rd: ReportDoc, spans: list[Span], i: int, sent: Span
+) -> tuple[int, int]:
+    """`_reach`, taking in the part before a ';' that ends right before the
+    sentence when a pronoun and a copula open it and no finding lies in that
+    part ('a 6 mm nodule in the right upper lobe; it is densely calcified'):
+    the pronoun stands for that part's lesion, whose size is the calcified
+    lesion's (corpora/GUIDE.md, Descriptors, size_mm)."""
+    reach = _reach(spans, i, sent)
+    if sent.start == 0 or reach[0] != sent.start_char:
+        return reach
+    lower, blank = rd.lower, rd.layout.blank
+    j = sent.start
+    while j < sent.end and blank[j]:
+        j += 1
+    k = j + 1
+    while k < sent.end and blank[k]:
+        k += 1
+    if k >= sent.end or lower[j] not in POINTING_PRONOUNS or lower[k] not in dr.copulas:
+        return reach
+    b = sent.start - 1
+    while b > 0 and blank[b]:
+        b -= 1
+    if lower[b] != ";":
+        return reach
+    prev = rd.sent_at(b)
+    if any(prev.start <= s.start < prev.end for s in spans):
+        return reach
+    return prev.start_char, reach[1]
 
 
 def _sized(dr: DescriptorRules, text: str, head: tuple[int, int] | None) -> bool:

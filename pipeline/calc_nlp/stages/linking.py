@@ -603,7 +603,18 @@ def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         and s.span.end <= later.end
         and s.span.label_ == "SITE"
     ]
-    return named[-1] if named else None
+    if named:
+        return named[-1]
+    # or the place its own clause gives it after its words ('calcific focus,
+    # likely a calcified granuloma of the liver': the granuloma's liver)
+    after = site_in_clause(kit, rd, later)
+    if (
+        after is not None
+        and after.span.start >= later.end
+        and after.span.label_ == "SITE"
+    ):
+        return after
+    return None
 
 
 def causes_elsewhere(

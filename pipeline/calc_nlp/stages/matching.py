@@ -41,7 +41,11 @@ def mentions(
             for start, end, lab, rule in of(label)
         ]
 
-    excluded = spans("EXCLUDE")
+    excluded = [
+        x
+        for x in spans("EXCLUDE")
+        if not (kit.md(x).get("title_unless_value") and _labels_a_number(doc, x.end))
+    ]
     premods = [Words(start, end) for start, end, _, _ in of("PREMODIFIER")]
     calc = [
         s
@@ -50,6 +54,32 @@ def mentions(
     ]
     lesions = [s for s in excluded if kit.md(s).get("lesion")]
     return _masked_heads_end(kit, doc, longest_spans(calc)), premods, lesions
+
+
+# Most words between a label's colon and the number it gives ('CT calcium
+# score: total Agatston 412').
+LABEL_VALUE_REACH = 6
+
+
+def _labels_a_number(doc: Doc, i: int) -> bool:
+    """Does a colon or '=' at token `i` (past spaces), right after an exam
+    title's words, open a number on the same line and in the same sentence
+    ('CT calcium score: 245', 'CT calcium score = 245', 'CT calcium score:
+    total Agatston 412')? Then the
+    words label the score the line states, and are no title (mentions.json
+    `title_unless_value`). A date ('03/2019') is no such number."""
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    if i == len(doc) or doc[i].text not in (":", "="):
+        return False
+    for j in range(i + 1, min(i + 1 + LABEL_VALUE_REACH, len(doc))):
+        t = doc[j]
+        if "\n" in t.text or t.text in (".", ";"):
+            return False
+        if t.lower_ == "zero" or t.text[:1].isdigit():
+            after = doc[j + 1].text if j + 1 < len(doc) else ""
+            return "/" not in t.text and after not in ("/", "-")
+    return False
 
 
 def _masked_heads_end(kit: Toolkit, doc: Doc, calc: list[Span]) -> list[Span]:
@@ -480,7 +510,8 @@ def _exam_title_end(kit: Toolkit, doc: Doc, lay: Layout) -> int:
     title_stop: up to the first line break, comma or colon) when that title
     is in capitals, names an imaging exam ('exam_words') and has no number
     and no full stop ('CARDIAC CT FOR CORONARY CALCIUM' above or before
-    ',INDICATION:'): a mention inside it is no finding. 0 when there is no
+    ',INDICATION:'), nor a colon that a number follows on its line ('CT
+    CALCIUM SCORE: 245' labels the score): a mention inside it is no finding. 0 when there is no
     such title. Its words are read from the layout's token texts."""
     start = title_start(lay.words)
     stop = title_stop(lay.words, start)
@@ -494,6 +525,8 @@ def _exam_title_end(kit: Toolkit, doc: Doc, lay: Layout) -> int:
             ch.islower() or ch.isdigit() or ch == "." for w in words for ch in w
         )
         and any(w.lower() in exam_words for w in words)
+        # 'CT CALCIUM SCORE: 245': a label of the value its line gives
+        and not _labels_a_number(doc, stop)
     )
     return stop if named else 0
 

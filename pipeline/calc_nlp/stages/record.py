@@ -29,6 +29,8 @@ _Spanned = TypeVar("_Spanned")
 # them ('a stenosis that cannot be excluded', 'the annulus, which was
 # calcified'): function words the stages share, no medical word list.
 RELATIVE_PRONOUNS = frozenset({"which", "that"})
+# Pronouns that stand for a lesion named before them ("It is calcified").
+POINTING_PRONOUNS = frozenset({"it", "this", "these", "they"})
 
 
 def key(span: Span) -> SpanKey:
