@@ -1053,7 +1053,7 @@ def _sums_up(
         others = [x.first for x in _vascular(dr, by_site, f) if x.first is not None]
         # 'subcutaneous vascular calcification' restates the one lesion
         # whose sentence names the subcutaneous vessels
-        echoed = [g for g in others if _names_from(dr, f, g)]
+        echoed = [g for g in others if _names_from(dr, f, g, places_only=True)]
         return len(others) > 1 and len(echoed) != 1
     return False
 
@@ -1108,12 +1108,20 @@ def _heads(x: _Lesion) -> set[str]:
     return {w[-1] for g in found if g and (w := WORD.findall(g.mention.lower()))}
 
 
-def _names_from(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
+def _names_from(
+    dr: DescriptorRules, f: Finding, g: Finding, places_only: bool = False
+) -> bool:
     """Does the finding's mention hold a word of four letters or more, no
     descriptor term, whose first five letters a word of `g`'s sentence
     starts with ("axillary vascular calcification" and "vascular
-    calcifications project over both axillae")?"""
+    calcifications project over both axillae")? With `places_only`, a word
+    naming the wall's disease does not count: it names no place that tells
+    one of several vessel lesions from the others ("atherosclerotic vascular
+    calcifications" after "atherosclerotic calcification of the aortic knob"
+    and the coronary arteries' calcification sums the two up)."""
     drop = dr.bare_words | dr.whole_vessel_words | set(dr.by_phrase)
+    if places_only:
+        drop = drop | dr.wall_disease_words
     mine = {w[:5] for w in WORD.findall(f.mention.lower()) if len(w) > 3}
     mine -= {w[:5] for w in drop}
     theirs = {w[:5] for w in WORD.findall(g.sentence.lower())}
