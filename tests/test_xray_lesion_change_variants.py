@@ -119,6 +119,32 @@ WALL_DISEASE = [
 ]
 
 
+# GUIDE: different sub-sites are different lesions: at the artery site the
+# vessel or region a finding names ("digital arterial", "pelvic vessels")
+# is its sub-site, and an impression summing them is a lesion of its own.
+VESSEL_REGIONS = [
+    (
+        "IMAGING:,  Hand films show extensive digital arterial calcification, "
+        "stable compared to prior films.  Calcified pelvic vessels on the KUB.,"
+        "ASSESSMENT AND PLAN:,  1.  ESRD on PD.  2.  Vascular calcification as above.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Calcification of the digital arteries. Calcification of the pelvic vessels.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Digital arterial calcification. Pelvic vascular calcification.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", VESSEL_REGIONS)
+def test_vessel_regions_are_sub_sites(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
 @pytest.mark.parametrize("text, lesions", WALL_DISEASE)
 def test_a_wall_disease_word_names_no_place(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
@@ -131,7 +157,7 @@ VESSEL_SPANS = [
     (
         "FINDINGS: Calcified pelvic vessels on the KUB.",
         "Calcified pelvic vessels",
-        "vessels",
+        "pelvic vessels",
     ),
     (
         "FINDINGS: Heavily calcified popliteal arteries bilaterally.",
