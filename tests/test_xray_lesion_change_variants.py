@@ -140,6 +140,32 @@ VESSEL_REGIONS = [
 ]
 
 
+# GUIDE: an anaphor refers back to the calcification it names: "the
+# calcified plaque" after a plaque and then another vessel's calcification
+# is the plaque's lesion, not the one named right before it.
+HEAD_NOUN_ANAPHORS = [
+    (
+        "OPERATIVE FINDINGS:,  The left common femoral artery contained a calcified "
+        "plaque.  The popliteal artery showed mild calcification.  The calcified "
+        "plaque was removed by endarterectomy.",
+        [1, 2, 1],
+    ),
+    (
+        "OPERATIVE FINDINGS:,  The right carotid bulb had a heavily calcified plaque.  "
+        "The external carotid artery was mildly calcified.  The calcified plaque "
+        "was dissected free.",
+        [1, 2, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", HEAD_NOUN_ANAPHORS)
+def test_an_anaphor_naming_a_noun_points_back_to_its_finding(
+    lesion_numbers, text, lesions
+):
+    assert lesion_numbers(text) == lesions
+
+
 @pytest.mark.parametrize("text, lesions", VESSEL_REGIONS)
 def test_vessel_regions_are_sub_sites(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
