@@ -164,6 +164,19 @@ def describe(
             if head is None and not f.distribution:
                 _from_pattern(dr, text, f, spans, i, sent, rd.offset)
     _vessels_to_total(dr, rd, spans, findings)
+    for f in findings:
+        _denied_unchanged(f)
+
+
+def _denied_unchanged(f: Finding) -> None:
+    """A calcification denied now is nothing new, grown, stable or shrunk: a
+    change word of its clause grades the lesion it is denied in ("the right
+    upper lobe nodule is not calcified and is new since XXXX"); the one
+    change a denied finding carries is "resolved" (corpora/GUIDE.md,
+    Descriptors: change; "no new X" and "no increase in X" are no denials)."""
+    if f.negated and f.change not in ("", "resolved"):
+        f.change = ""
+        f.descriptor_words = tuple(w for w in f.descriptor_words if w[0] != "change")
 
 
 def _deny(f: Finding) -> None:

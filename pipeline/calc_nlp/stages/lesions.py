@@ -98,6 +98,9 @@ _RESTATING = ("findings", "impression")
 # How many findings-section lesions an impression finding without a site is
 # compared with in other words (a bound on the work for very long reports).
 _POOL = 64
+# How many earlier findings of its section an anaphor naming a noun looks
+# back over for the one whose sentence holds that noun (`_antecedent`).
+_LOOK_BACK = 8
 # The words that open the noun phrase of another thing ("and a 6 mm focus").
 _ARTICLES = frozenset(("a", "an", "the"))
 # The section category (patterns/sections.json) of the history and indication.
@@ -977,6 +980,41 @@ def _points_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     return mine <= set(site_words(dr, f"{prev.site_text} {prev.site}"))
 
 
+def _antecedent(
+    dr: DescriptorRules, f: Finding, prev: Finding, earlier: list[Finding]
+) -> Finding:
+    """The finding an anaphor that names its own head noun ("The calcified
+    plaque was removed") points back to: `prev`, the one named right before
+    it in its state, unless `prev`'s sentence does not hold that noun and the
+    sentence of one of the few earlier findings of its section does, the
+    latest such ("The left common femoral artery contained a calcified
+    plaque. The popliteal artery showed mild calcification."); GUIDE: an
+    anaphor refers back to the calcification it names. Not a head that only
+    says "calcified" nor a mention naming its own place."""
+    if not f.anaphor or f.section != prev.section:
+        return prev
+    words = WORD.findall(f.mention.lower())
+    if not words or words[-1] in dr.bare_words:
+        return prev
+    if f.site_text and f.site_text.lower() in f.mention.lower():
+        return prev
+    head = singular_words(words[-1])
+
+    def holds(g: Finding) -> bool:
+        return (
+            head in singular_words(" ".join(WORD.findall(g.sentence.lower()))).split()
+        )
+
+    if holds(prev):
+        return prev
+    for g in reversed(earlier[-_LOOK_BACK:]):
+        if g.section != f.section:
+            break
+        if g is not prev and holds(g):
+            return g
+    return prev
+
+
 def _in_joint(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     """Are the two at the tissue about one joint and a tissue in it, the
     tendon, ligament, cartilage or muscle there, or the same tissue named
@@ -1053,7 +1091,7 @@ def _sums_up(
         others = [x.first for x in _vascular(dr, by_site, f) if x.first is not None]
         # 'subcutaneous vascular calcification' restates the one lesion
         # whose sentence names the subcutaneous vessels
-        echoed = [g for g in others if _names_from(dr, f, g)]
+        echoed = [g for g in others if _names_from(dr, f, g, places_only=True)]
         return len(others) > 1 and len(echoed) != 1
     return False
 
@@ -1108,12 +1146,20 @@ def _heads(x: _Lesion) -> set[str]:
     return {w[-1] for g in found if g and (w := WORD.findall(g.mention.lower()))}
 
 
-def _names_from(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
+def _names_from(
+    dr: DescriptorRules, f: Finding, g: Finding, places_only: bool = False
+) -> bool:
     """Does the finding's mention hold a word of four letters or more, no
     descriptor term, whose first five letters a word of `g`'s sentence
     starts with ("axillary vascular calcification" and "vascular
-    calcifications project over both axillae")?"""
+    calcifications project over both axillae")? With `places_only`, a word
+    naming the wall's disease does not count: it names no place that tells
+    one of several vessel lesions from the others ("atherosclerotic vascular
+    calcifications" after "atherosclerotic calcification of the aortic knob"
+    and the coronary arteries' calcification sums the two up)."""
     drop = dr.bare_words | dr.whole_vessel_words | set(dr.by_phrase)
+    if places_only:
+        drop = drop | dr.wall_disease_words
     mine = {w[:5] for w in WORD.findall(f.mention.lower()) if len(w) > 3}
     mine -= {w[:5] for w in drop}
     theirs = {w[:5] for w in WORD.findall(g.sentence.lower())}
@@ -1293,6 +1339,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     # What an anaphor refers back to: the nearest earlier finding in the same
     # state (a hedged or denied mention between them is another thing).
     last: dict[_State, Finding] = {}
+    # the earlier findings per state, in text order (`_antecedent`)
+    before: dict[_State, list[Finding]] = {}
     part_of = {f.finding_id: part(dr, f) for f in findings}
     causes = frozenset(dr.cause_terms)
     spans = _spans(findings)
@@ -1312,6 +1360,14 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         number = by_number.setdefault((singular, state), [])
         found = _same_lesion(dr, at_site, number if not f.site else named, f, sub)
         prev = last.get(state)
+        if prev is not None:
+            named_back = _antecedent(dr, f, prev, before.get(state, []))
+            # an anaphor naming the head noun of an earlier finding's
+            # sentence, not of the one right before it, is that finding's
+            # lesion, whatever lesion its site and side alone would join
+            if named_back is not prev and _refers_back(dr, f, named_back, subs):
+                found = by_id[named_back.lesion_id]
+            prev = named_back
         told = True
         # a demonstrative points at the finding named right before it
         # ("this calcified vessel"), whatever place its clause names
@@ -1392,3 +1448,4 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             number.append(found)
         found.add(f, sub, told)
         last[state] = f
+        before.setdefault(state, []).append(f)
