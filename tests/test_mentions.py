@@ -340,6 +340,18 @@ PART_OF_PLACE_WORDS = [
         "mediastinum",
     ),
     ("A posterior calcification near the capsule.", ["calcification"], None),
+    # the other words of position do the same
+    (
+        "New faint lateral soft tissue mineralization of the forearm.",
+        ["lateral soft tissue mineralization"],
+        "soft tissue",
+    ),
+    (
+        "Thin superior pericardial calcification, unchanged.",
+        ["superior pericardial calcification"],
+        "pericardium",
+    ),
+    ("A lateral calcification beside the implant.", ["calcification"], None),
 ]
 
 
@@ -490,6 +502,10 @@ PLACE_AND_KIND_WORDS = [
     ),
     ("Calcific Achilles tendinosis on the right.", "Calcific Achilles tendinosis"),
     ("Calcified tracheal cartilage rings.", "Calcified tracheal cartilage rings"),
+    # BI-RADS kind words: 'suture', and a kind word with '-type' after it
+    ("Suture calcifications along the old scar.", "Suture calcifications"),
+    ("Vascular-type calcifications in the lower breast.", "Vascular-type calcifications"),
+    ("Benign dystrophic type calcification at the scar.", "dystrophic type calcification"),
 ]
 
 
