@@ -504,8 +504,14 @@ PLACE_AND_KIND_WORDS = [
     ("Calcified tracheal cartilage rings.", "Calcified tracheal cartilage rings"),
     # BI-RADS kind words: 'suture', and a kind word with '-type' after it
     ("Suture calcifications along the old scar.", "Suture calcifications"),
-    ("Vascular-type calcifications in the lower breast.", "Vascular-type calcifications"),
-    ("Benign dystrophic type calcification at the scar.", "dystrophic type calcification"),
+    (
+        "Vascular-type calcifications in the lower breast.",
+        "Vascular-type calcifications",
+    ),
+    (
+        "Benign dystrophic type calcification at the scar.",
+        "dystrophic type calcification",
+    ),
 ]
 
 
@@ -513,6 +519,31 @@ PLACE_AND_KIND_WORDS = [
 def test_place_and_kind_words_stay_in_span(findings_of, text, mention):
     (f,) = findings_of("FINDINGS: " + text)
     assert f.mention == mention
+
+
+# guide §1: a word naming the exam that showed the finding says how it was
+# seen, not where it lies: it stays out of the span, the site stays
+SEEN_BY_WORDS = [
+    (
+        "Ultrasound correlate for the mammographic calcifications at 2 o'clock.",
+        "calcifications",
+        "breast",
+    ),
+    (
+        "Sonographic calcifications in the left lobe of the thyroid.",
+        "calcifications",
+        "thyroid",
+    ),
+    ("Radiographic calcification in the left kidney.", "calcification", "kidney"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), SEEN_BY_WORDS)
+def test_exam_word_before_mention_stays_out_of_span(
+    findings_of, text, mention, site
+):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert (f.mention, f.site) == (mention, site)
 
 
 # guide §1: more anatomic words and head nouns of 'calcified X' phrases, and

@@ -56,13 +56,19 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
     ('posterior mitral annular calcification', 'posterior MAC': `kit` tells
     the mentions naming their place by themselves; mentions.json
     `phrase_position_words`). A bare adjective after its noun is a
-    predicate and keeps its one word (`_predicative`)."""
+    predicate and keeps its one word (`_predicative`). A site word that
+    says how the finding was seen ('mammographic calcifications':
+    mentions.json `modality_site_words`) still gives the site but is no
+    word of the span."""
     m = rd.matches
     positions = rd.word_sets.get("phrase_position_words", frozenset())
+    seen_by = rd.word_sets.get("modality_site_words", frozenset())
     ends: dict[int, int] = {}
     for p in m.premods:
         ends[p.end] = min(ends.get(p.end, p.start), p.start)
     for ref in m.sites:
+        if all(rd.lower[i] in seen_by for i in range(ref.span.start, ref.span.end)):
+            continue
         ends[ref.span.end] = min(ends.get(ref.span.end, ref.start), ref.start)
     words, stops = rd.layout.words, set(rd.layout.stops)
     for lat in m.lats:  # 'Bilateral calcified granulomas': a side is a place word
