@@ -611,3 +611,38 @@ OTHER_FINDING_BEFORE_LINK = [
 def test_other_finding_before_link_stays_out_of_span(findings_of, text, mention):
     (f,) = findings_of("FINDINGS: " + text)
     assert f.mention == mention
+
+
+# a site coordinated with the one right before a mention is its too ("LAD
+# and RCA calcification"), also after another finding of the sentence when a
+# comma, colon or 'with' closes that finding's phrase; with none between,
+# the coordinated words are the earlier finding's clause
+COORDINATED_AFTER_FINDING = [
+    (
+        "Outside scan: CAC 850, 97th percentile, with dense LAD and RCA "
+        "calcification.",
+        ["CAC", "LAD and RCA calcification"],
+        "severe",
+    ),
+    (
+        "Calcified granuloma, and hilar and mediastinal calcification.",
+        ["Calcified granuloma", "hilar and mediastinal calcification"],
+        "",
+    ),
+    (
+        "Calcification at the lung bases and myocardial calcification.",
+        ["Calcification", "myocardial calcification"],
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "severity"), COORDINATED_AFTER_FINDING
+)
+def test_coordinated_sites_after_another_finding(
+    findings_of, text, mentions, severity
+):
+    found = findings_of("FINDINGS: " + text)
+    assert [f.mention for f in found] == mentions
+    assert found[-1].severity == severity

@@ -101,7 +101,7 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
                     and rd.layout.sent_first[link] != link
                     and rd.lower[link] in {"and", "or", ","}
                     and any(ref.start == start for ref in m.sites)
-                    and not _finding_before(rd, s, ends[link])
+                    and not _finding_before(rd, s, ends[link], clause=True)
                     and rd.lower[link - 1] not in lesions
                     # 'aortic sclerosis and mitral annular calcification': a
                     # site phrase naming a disease is another finding's
@@ -206,12 +206,25 @@ def _masked_link(rd: ReportDoc, start: int, ends: dict[int, int]) -> bool:
     )
 
 
-def _finding_before(rd: ReportDoc, f: Span, i: int) -> bool:
+# Marks that close a finding's phrase: the words after one start another
+# ('CAC 1,032, with heavy LAD and RCA calcification').
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "with"})
+
+
+def _finding_before(rd: ReportDoc, f: Span, i: int, clause: bool = False) -> bool:
     """Is there another finding in f's sentence before token i? Then the words
     from i belong to that finding's clause ('calcification at the lung bases
-    and myocardial calcification')."""
+    and myocardial calcification'). With `clause`, only a finding whose
+    phrase runs on to i counts: a comma, semicolon, colon or 'with' between
+    them opens a phrase of f's own ('CAC 1,032, with heavy LAD and RCA
+    calcification')."""
     first = rd.layout.sent_first[f.start]
-    return any(first <= c.start < i for c in rd.matches.calc if c is not f)
+    return any(
+        first <= c.start < i
+        and not (clause and any(rd.lower[k] in _CLAUSE_BREAKS for k in range(c.end, i)))
+        for c in rd.matches.calc
+        if c is not f
+    )
 
 
 def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
