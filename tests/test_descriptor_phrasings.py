@@ -1010,6 +1010,22 @@ CHANGES = [
         "Calcified nodule",
         "increased",
     ),
+    # 'increase of' as 'increase in'; 'less conspicuous' said of today
+    (
+        "Interval increase of the calcifications at 8 o'clock.",
+        "calcifications",
+        "increased",
+    ),
+    (
+        "The round calcifications are less conspicuous today.",
+        "calcifications",
+        "decreased",
+    ),
+    (
+        "Pancreatic calcifications, now less conspicuous.",
+        "Pancreatic calcifications",
+        "decreased",
+    ),
 ]
 
 

@@ -166,6 +166,8 @@ SCORE_LINES = [
     # the exam's title in capitals opening the report, on its line or comma-joined
     ("CARDIAC CT FOR CORONARY CALCIUM\nFINDINGS: Total calcium score: 12.", ["calcium score"]),
     ("CT SCAN FOR CORONARY CALCIFICATION,INDICATION: , Chest pain.", []),
+    # a follow-up scoring study's title
+    ("CORONARY CALCIUM RESCAN\nTotal calcium score 96.", ["calcium score"]),
     # a score phrase naming the study or test, on a title or exam line or in
     # a sentence, is no finding; a score stated after it still is
     ("HEART CT: CORONARY ARTERY CALCIUM QUANTIFICATION\nHistory: smoker.", []),
