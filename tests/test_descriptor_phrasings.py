@@ -1268,6 +1268,12 @@ GRADES = [
     # a grade a colon gives, past a short aside in brackets
     ("Coronary artery calcification: moderate (LAD and circumflex).", "moderate"),
     ("Aortic arch calcification - severe (unchanged).", "severe"),
+    # a grade right before a change noun grades the change, not the calcium;
+    # before a change adjective it grades the calcium
+    ("Mild increase in the coronary artery calcification.", ""),
+    ("Slight interval progression of the pancreatic calcifications.", ""),
+    ("Moderate increase of the breast calcifications.", ""),
+    ("Dense new calcification at the lumpectomy site.", "severe"),
 ]
 
 

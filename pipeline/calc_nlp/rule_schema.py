@@ -233,6 +233,7 @@ DESCRIPTOR_WORD_LISTS = (
     "term_labels",
     "size_labels",
     "change_adverbs",
+    "change_nouns",
     "restating_openers",
     "differential_links",
     "phrase_tails",

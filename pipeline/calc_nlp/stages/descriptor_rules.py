@@ -146,6 +146,8 @@ class DescriptorRules:
         self.size_labels = frozenset(wl["size_labels"])
         # an adverb that grades a change word after it ("increased slightly")
         self.change_adverbs = frozenset(wl["change_adverbs"])
+        # a change noun a grade word may stand before ("mild increase in")
+        self.change_nouns = frozenset(wl["change_nouns"])
         self.auxiliaries = set(wl["auxiliaries"])
         # a place subject's verb of holding ("the isthmus contains ...")
         self.holding_verbs = frozenset(wl["lesion_holding_verbs"])

@@ -725,7 +725,8 @@ def _terms(
     # change only when the clause gives no other
     comparative: Word | None = None
     changed = -1  # where the last change word of the clause ends
-    for m in _clause_terms(dr, text, c):
+    found = list(_clause_terms(dr, text, c))
+    for k, m in enumerate(found):
         entry = dr.term(m.group())
         field, value = entry["field"], entry["value"]
         if field == "change":
@@ -737,6 +738,8 @@ def _terms(
             and not text[changed : m.start()].strip()
         ):
             continue  # "increased slightly" grades the change, not the calcium
+        elif field == "severity" and _grades_change_noun(dr, text, m, found[k + 1 :]):
+            continue  # "mild increase in the calcification" grades the change
         if not in_reach(dr, text, c, m, field) or not predicate_ok(dr, text, m):
             continue
         if field == "severity" and graded:
@@ -766,6 +769,24 @@ def _terms(
     f.severity = max(grades, key=SEVERITIES.index) if grades else ""
     f.morphology, f.distribution = tuple(morph), tuple(dist)
     return words
+
+
+def _grades_change_noun(
+    dr: DescriptorRules, text: str, m: re.Match[str], later: list[re.Match[str]]
+) -> bool:
+    """Does the grade word `m` stand right before a change phrase that opens
+    with a change noun (`change_nouns`: "mild increase in", "slight interval
+    progression of")? It grades the change then, not the calcium."""
+    if not later or text[m.end() : later[0].start()].strip():
+        return False
+    nxt = later[0]
+    if dr.term(nxt.group())["field"] != "change":
+        return False
+    first = nxt.group().lower().split()[:2]
+    return bool(first) and (
+        first[0] in dr.change_nouns
+        or (first[0] == "interval" and first[1:] != [] and first[1] in dr.change_nouns)
+    )
 
 
 def _comparative(dr: DescriptorRules, m: re.Match[str], start: int) -> bool:
