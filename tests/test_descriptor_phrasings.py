@@ -1026,6 +1026,23 @@ CHANGES = [
         "Pancreatic calcifications",
         "decreased",
     ),
+    # a size set off by commas, and an adverb after the copula, leave the
+    # predicate the mention's
+    (
+        "A calcified nodule, 7 mm, in the left lower lobe is unchanged.",
+        "calcified nodule",
+        "stable",
+    ),
+    (
+        "Another calcified granuloma, 3 mm, at the right apex is also stable.",
+        "calcified granuloma",
+        "stable",
+    ),
+    (
+        "The calcified node, 9 mm, next to a mass that is new.",
+        "calcified node",
+        "",
+    ),
 ]
 
 

@@ -234,6 +234,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_labels",
     "change_adverbs",
     "change_nouns",
+    "copula_adverbs",
     "restating_openers",
     "differential_links",
     "phrase_tails",

@@ -148,6 +148,8 @@ class DescriptorRules:
         self.change_adverbs = frozenset(wl["change_adverbs"])
         # a change noun a grade word may stand before ("mild increase in")
         self.change_nouns = frozenset(wl["change_nouns"])
+        # an adverb between a copula and the change word it puts ("is also stable")
+        self.copula_adverbs = frozenset(wl["copula_adverbs"])
         self.auxiliaries = set(wl["auxiliaries"])
         # a place subject's verb of holding ("the isthmus contains ...")
         self.holding_verbs = frozenset(wl["lesion_holding_verbs"])
