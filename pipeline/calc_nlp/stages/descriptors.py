@@ -52,7 +52,9 @@ from calc_nlp.stages.descriptor_sizes import (
     head_size,
     host_head,
     restated_head,
+    size_mm,
     size_of,
+    skip_spaces,
 )
 from calc_nlp.stages.record import ReportDoc
 
@@ -116,6 +118,12 @@ def describe(
         )
         if size is None:  # "Extent | 2.5 cm" under it
             size = row_size
+        dictated = _semicolon_fields(dr, rd, spans, i, text)
+        if size is None:  # "...; extent up to 4 cm; stable."
+            size = dictated[0]
+        if not f.change and dictated[1] is not None:
+            f.change = dictated[1][0]
+            words.append(dictated[1][1])
         if size is not None:
             f.size_mm = size[0]
             words.append(size[1])
@@ -457,6 +465,79 @@ def _semicolon_shapes(
             out.append((entry["field"], entry["value"], word))
         sent = rd.sent_at(sent.end)
     return out
+
+
+# How many parts after semicolons a dictated finding's fields may run over.
+_FIELD_PARTS = 6
+# a part's field label and its mark ("extent up to 4 cm", "size: 1.5 cm")
+_FIELD_LABEL = re.compile(r"[^\S\n]*([A-Za-z]+)[^\S\n]*:?")
+
+
+def _semicolon_fields(
+    dr: DescriptorRules, rd: ReportDoc, spans: list[Span], i: int, text: str
+) -> tuple[tuple[float, Word] | None, tuple[str, Word] | None]:
+    """The size and the change that the parts after semicolons ending
+    finding i's sentence give it, alone in that sentence, when it is
+    dictated as a list of fields ("calcifications, right breast, 9
+    o'clock; morphology round; distribution regional; extent up to 4 cm;
+    stable."): a part that is a `size_labels` word and a size gives the
+    size, one that is only a change phrase the change; parts of BI-RADS
+    terms (`shape_part`) are passed over; anything else ends the list. Only
+    when at least one part is a labelled field (a term or size part), so a
+    bare change after one semicolon stays `semicolon_change`'s."""
+    sent = rd.sent(spans[i])
+    if not _alone_in(spans, sent):
+        return None, None
+    size: tuple[float, Word] | None = None
+    change: tuple[str, Word] | None = None
+    fields = False
+    off = rd.offset
+    for k in range(_FIELD_PARTS):
+        after = _past_semicolon(rd, spans, sent)
+        if after <= sent.end_char:
+            break
+        start, end = sent.end_char, after
+        if shape_part(dr, text, start, end, lead=k == 0):
+            fields = True
+        elif (got := _size_part(dr, text, start, end)) is not None:
+            fields = True
+            size = size or (got[0], ("size_mm", got[1], off + got[2], off + got[3]))
+        else:
+            found = semicolon_change(dr, text, start, end)
+            if found is None:
+                break
+            tail = text[found[3] : end].strip().strip(";.")
+            if tail or change is not None:
+                break
+            value, rid, first, last = found
+            change = (value, ("change", rid, off + first, off + last))
+        sent = rd.sent_at(sent.end)
+    if not fields:
+        return None, None
+    return size, change
+
+
+def _size_part(
+    dr: DescriptorRules, text: str, start: int, end: int
+) -> tuple[float, str, int, int] | None:
+    """A part that is only a `size_labels` word and a size ("extent up to 4
+    cm", "size: 1.5 cm"), past `size_before` words ("up to",
+    "approximately"): (mm, the size rule's id, start, end)."""
+    label = _FIELD_LABEL.match(text, start, end)
+    if label is None or label.group(1).lower() not in dr.size_labels:
+        return None
+    at = skip_spaces(text, label.end())
+    lead = WORD.match(text, at, end)
+    while lead is not None and lead.group().lower() in dr.size_before:
+        at = skip_spaces(text, lead.end())  # "extent up to 4 cm"
+        lead = WORD.match(text, at, end)
+    for rid, rx in dr.patterns.get("size", []):
+        got = rx.match(text, at, end)
+        if got is not None:
+            if text[got.end() : end].strip().strip(";."):
+                return None
+            return size_mm(dr, got), rid, got.start(), got.end()
+    return None
 
 
 def _reach(spans: list[Span], i: int, sent: Span) -> tuple[int, int]:
