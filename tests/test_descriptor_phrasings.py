@@ -604,6 +604,24 @@ def test_a_vessel_table_is_read_once(findings_of):
     assert [f.agatston_vessels for f in findings_of(text)] == ["LM=0;LAD=212;RCA=96", ""]
 
 
+# a finding on a line a vessel's label opens takes no total: what the line
+# states is that vessel's score, and the total under it is the whole tree's
+def test_a_vessel_line_finding_takes_no_total(findings_of):
+    text = (
+        "FINDINGS:\n"
+        "- LAD: calcified plaque in the mid segment, score 40\n"
+        "- RCA: calcified plaque in the proximal segment, score 12\n"
+        "Total Agatston = 52 (percentile 61).\n"
+        "IMPRESSION: Mild coronary artery calcification, total 52."
+    )
+    found = findings_of(text)
+    assert [(f.agatston, f.agatston_percentile) for f in found] == [
+        (None, None),
+        (None, None),
+        (52, None),
+    ]
+
+
 def test_a_score_of_zero_is_a_negated_finding(findings_of):
     (f,) = findings_of("Calcium score 0.")
     assert f.negated and f.agatston == 0 and f.cac_drs == 0
