@@ -648,3 +648,14 @@ def test_coordinated_sites_after_another_finding(
     found = findings_of("FINDINGS: " + text)
     assert [f.mention for f in found] == mentions
     assert found[-1].severity == severity
+
+
+# the kind word 'suture' stays in the span, and the impression restating the
+# finding without it shares its lesion (corpora/GUIDE.md lesion)
+def test_suture_kind_word_in_span_and_restated_lesion(findings_of):
+    found = findings_of(
+        "FINDINGS: Suture calcifications along the left lumpectomy scar, stable.\n"
+        "IMPRESSION: Stable postsurgical calcifications on the left."
+    )
+    assert [f.mention for f in found] == ["Suture calcifications", "calcifications"]
+    assert found[0].lesion_id == found[1].lesion_id

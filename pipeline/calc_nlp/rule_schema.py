@@ -235,6 +235,7 @@ DESCRIPTOR_WORD_LISTS = (
     "change_adverbs",
     "change_nouns",
     "copula_adverbs",
+    "lesion_unsaid_kinds",
     "restating_openers",
     "differential_links",
     "phrase_tails",

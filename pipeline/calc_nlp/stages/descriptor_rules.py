@@ -239,6 +239,8 @@ class DescriptorRules:
         self.vascular_sites = set(wl["lesion_vascular_sites"])
         self.whole_vessel_words = set(wl["lesion_vessel_words"])
         self.cause_terms = set(wl["lesion_cause_terms"])
+        # a kind word a restatement of the lesion may leave unsaid ("suture")
+        self.unsaid_kinds = frozenset(wl["lesion_unsaid_kinds"])
         self.joint_sites = set(wl["lesion_joint_sites"])
         self.joint_envelopes = set(wl["lesion_joint_envelopes"])
         self.joint_words = set(wl["lesion_joint_words"])
