@@ -1061,6 +1061,12 @@ CHANGES = [
         "calcified node",
         "",
     ),
+    (
+        "Coarse calcification in the left breast, 5 mm; this was not present "
+        "previously.",
+        "calcification",
+        "new",
+    ),
 ]
 
 

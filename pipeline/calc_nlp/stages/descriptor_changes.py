@@ -432,9 +432,10 @@ _ARTICLES = frozenset({"a", "an", "the"})
 
 def _size_aside(dr: DescriptorRules, text: str, at: int) -> int | None:
     """After a comma, a size set off by a second comma ("nodule, 5 mm, in
-    the right upper lobe is stable"): an aside of the mention's phrase, so
-    the words after it still run on to its copula. Where the second comma
-    ends, else None."""
+    the right upper lobe is stable") or ending the sentence at a semicolon
+    ("calcification, 6 mm; this was not present previously"): an aside of
+    the mention's phrase, so the words after it still run on to its copula.
+    Where the second comma ends or the semicolon stands, else None."""
     start = skip_spaces(text, at)
     for _, rx in dr.patterns.get("size", []):
         m = rx.match(text, start)
@@ -442,6 +443,8 @@ def _size_aside(dr: DescriptorRules, text: str, at: int) -> int | None:
             after = skip_spaces(text, m.end())
             if text.startswith(",", after):
                 return after + 1
+            if text.startswith(";", after):
+                return after  # "calcification, 6 mm; this was not present"
             return None
     return None
 
