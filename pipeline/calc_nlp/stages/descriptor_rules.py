@@ -173,6 +173,7 @@ class DescriptorRules:
         self.unit_note = compile_regex(
             r"\((?:" + "|".join(re.escape(u) for u in wl["score_units"]) + r")\)", re.I
         )
+        self.score_units = frozenset(wl["score_units"])
         self.comparison_leads = set(wl["comparison_leads"])
         self.size_current = set(wl["size_current"])
         self.restating_openers = set(wl["restating_openers"])

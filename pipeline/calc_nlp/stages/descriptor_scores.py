@@ -264,6 +264,9 @@ def _score_lines_end(
         if not segment.strip() or any(end <= at < stop for at in starts):
             break
         if not any(rx.search(segment) for rx in rxs):
+            if _measure_line(dr, segment):
+                end = stop  # "Volume (mm3): 980" between the score lines
+                continue
             if header or not _heading(dr, segment):
                 break
             header = True
@@ -271,6 +274,22 @@ def _score_lines_end(
             header = False
         end = stop
     return end
+
+
+# a word of a line, units such as 'mm3' and 'mm³' included
+_UNIT_WORD = re.compile(r"[\w^\u00b3]+")
+
+
+def _measure_line(dr: DescriptorRules, segment: str) -> bool:
+    """A line of the score table that gives the calcium volume or mass, not
+    a score ("Volume (mm3): 980", "Mass score: 15 mg"): a number and a unit
+    of `score_units` in brackets or as a word. The score lines go on past
+    it."""
+    if not any(ch.isdigit() for ch in segment):
+        return False
+    if dr.unit_note.search(segment) is not None:
+        return True
+    return bool(dr.score_units & {w.lower() for w in _UNIT_WORD.findall(segment)})
 
 
 def _heading(dr: DescriptorRules, segment: str) -> bool:
