@@ -770,6 +770,8 @@ SCORE_LAYOUTS = [
         False,
     ),
     ("Calcium score: 75\nMass: 14 mg\nPercentile: >80th\n", 75, 80, "", False),
+    # a bare score in a coronary finding's sentence, with 'now' before it
+    ("Progression of coronary calcification, score now 455.", 455, None, "", False),
 ]
 
 
