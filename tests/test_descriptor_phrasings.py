@@ -1067,6 +1067,14 @@ CHANGES = [
         "calcification",
         "new",
     ),
+    # a compound subject of two findings, the first with its own place: the
+    # plural predicate is both's
+    (
+        "Round calcifications in the right breast and punctate calcifications "
+        "in the left breast are unchanged.",
+        None,
+        "stable",
+    ),
 ]
 
 

@@ -326,11 +326,13 @@ def compound_change(
     conjunct holds no comma or verb before the copula, which must take a
     plural ("are", "were": not "overlies the lingula and the effusion is
     unchanged"). When the other conjunct is a finding of its own, its end
-    is `conjunct` and only "and" and a few words stand between the two.
-    Searched up to `stop`."""
+    is `conjunct` and only the mention's place, "and" and a few words stand
+    between the two ("punctate calcifications in the right breast and
+    amorphous calcifications in the left breast are new"). Searched up to
+    `stop`."""
     at = end
     w = _WORD_OR_STOP.match(text, at)
-    if w is not None and w.group(1).lower() in _PLACE_PREPOSITIONS and conjunct is None:
+    if w is not None and w.group(1).lower() in _PLACE_PREPOSITIONS:
         for _ in range(_COMPOUND_PLACE_REACH):
             w = _WORD_OR_STOP.match(text, at)
             if w is None or not w.group(1)[0].isalnum() or w.group(1).lower() == "and":

@@ -308,8 +308,14 @@ def _outer_change(
 
 
 # what may join the mention to the next finding as one compound subject:
-# "and" and a few plain words ("and scattered calcified granulomas")
-_AND_BETWEEN = re.compile(r"[^\S\n]+and[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}$", re.I)
+# the mention's own place ("in the right breast"), "and" and a few plain
+# words ("and scattered calcified granulomas"); compound_change checks the
+# place holds no verb
+_AND_BETWEEN = re.compile(
+    r"(?:[^\S\n]+(?:in|at|of|within|along|over|near|on)(?:[^\S\n]+[\w'-]+){1,6}?)?"
+    r"[^\S\n]+and[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}$",
+    re.I,
+)
 
 
 def _compound_subject_change(
