@@ -239,6 +239,48 @@ def test_a_semicolon_part_gives_only_its_own_terms(findings_of, text, morphology
     assert findings_of(text)[0].morphology == morphology
 
 
+# a finding dictated as a list of fields after semicolons: a size field and
+# a change part give it their values, past its BI-RADS term parts; with no
+# labelled field in the list, a part after another part is not its change
+@pytest.mark.parametrize(
+    "text, size, change",
+    [
+        (
+            "Calcifications, left breast, 3 o'clock; morphology amorphous; "
+            "distribution grouped; extent up to 7 mm; new.",
+            7,
+            "new",
+        ),
+        (
+            "Calcifications, right breast; morphology: punctate; size: 0.4 cm; "
+            "unchanged.",
+            4,
+            "stable",
+        ),
+        # the list's last part ends its line
+        (
+            "Calcifications, right breast; distribution linear; extent 1.5 cm; new.\n"
+            "No mass.",
+            15,
+            "new",
+        ),
+        (
+            "Calcified granuloma in the left lower lobe; small effusion; stable.",
+            None,
+            "",
+        ),
+        (
+            "Calcifications, left breast; extent 9 mm; the mass is new.",
+            9,
+            "",
+        ),
+    ],
+)
+def test_dictated_field_parts_give_size_and_change(findings_of, text, size, change):
+    f = findings_of(text)[0]
+    assert (f.size_mm, f.change) == (size, change)
+
+
 # (text, mention or None for the first finding, size_mm)
 SIZES = [
     ("A 1.2 cm calcified granuloma in the right upper lobe.", None, 12),

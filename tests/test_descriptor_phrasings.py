@@ -604,6 +604,24 @@ def test_a_vessel_table_is_read_once(findings_of):
     assert [f.agatston_vessels for f in findings_of(text)] == ["LM=0;LAD=212;RCA=96", ""]
 
 
+# a finding on a line a vessel's label opens takes no total: what the line
+# states is that vessel's score, and the total under it is the whole tree's
+def test_a_vessel_line_finding_takes_no_total(findings_of):
+    text = (
+        "FINDINGS:\n"
+        "- LAD: calcified plaque in the mid segment, score 40\n"
+        "- RCA: calcified plaque in the proximal segment, score 12\n"
+        "Total Agatston = 52 (percentile 61).\n"
+        "IMPRESSION: Mild coronary artery calcification, total 52."
+    )
+    found = findings_of(text)
+    assert [(f.agatston, f.agatston_percentile) for f in found] == [
+        (None, None),
+        (None, None),
+        (52, None),
+    ]
+
+
 def test_a_score_of_zero_is_a_negated_finding(findings_of):
     (f,) = findings_of("Calcium score 0.")
     assert f.negated and f.agatston == 0 and f.cac_drs == 0
@@ -1010,6 +1028,53 @@ CHANGES = [
         "Calcified nodule",
         "increased",
     ),
+    # 'increase of' as 'increase in'; 'less conspicuous' said of today
+    (
+        "Interval increase of the calcifications at 8 o'clock.",
+        "calcifications",
+        "increased",
+    ),
+    (
+        "The round calcifications are less conspicuous today.",
+        "calcifications",
+        "decreased",
+    ),
+    (
+        "Pancreatic calcifications, now less conspicuous.",
+        "Pancreatic calcifications",
+        "decreased",
+    ),
+    # a size set off by commas, and an adverb after the copula, leave the
+    # predicate the mention's
+    (
+        "A calcified nodule, 7 mm, in the left lower lobe is unchanged.",
+        "calcified nodule",
+        "stable",
+    ),
+    (
+        "Another calcified granuloma, 3 mm, at the right apex is also stable.",
+        "calcified granuloma",
+        "stable",
+    ),
+    (
+        "The calcified node, 9 mm, next to a mass that is new.",
+        "calcified node",
+        "",
+    ),
+    (
+        "Coarse calcification in the left breast, 5 mm; this was not present "
+        "previously.",
+        "calcification",
+        "new",
+    ),
+    # a compound subject of two findings, the first with its own place: the
+    # plural predicate is both's
+    (
+        "Round calcifications in the right breast and punctate calcifications "
+        "in the left breast are unchanged.",
+        None,
+        "stable",
+    ),
 ]
 
 
@@ -1252,6 +1317,12 @@ GRADES = [
     # a grade a colon gives, past a short aside in brackets
     ("Coronary artery calcification: moderate (LAD and circumflex).", "moderate"),
     ("Aortic arch calcification - severe (unchanged).", "severe"),
+    # a grade right before a change noun grades the change, not the calcium;
+    # before a change adjective it grades the calcium
+    ("Mild increase in the coronary artery calcification.", ""),
+    ("Slight interval progression of the pancreatic calcifications.", ""),
+    ("Moderate increase of the breast calcifications.", ""),
+    ("Dense new calcification at the lumpectomy site.", "severe"),
 ]
 
 

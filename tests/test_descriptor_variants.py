@@ -759,6 +759,19 @@ SCORE_LAYOUTS = [
     # a bare "Agatston" label line over its percentile line
     ("CT CORONARY CALCIUM\nIndication: screening.\nAgatston: 0.\nNo other findings.\n", 0, None, "", True),
     ("Gated CT.\nAgatston = 112\nPercentile: 70\n", 112, 70, "", False),
+    # a volume or mass line among the score lines does not end them, and a
+    # lower bound gives the percentile its number
+    (
+        "Calcium score: 640\nVolume (mm3): 512\nPercentile: greater than 90th\n"
+        "By vessel: LAD 400, RCA 240.\n",
+        640,
+        90,
+        "LAD=400;RCA=240",
+        False,
+    ),
+    ("Calcium score: 75\nMass: 14 mg\nPercentile: >80th\n", 75, 80, "", False),
+    # a bare score in a coronary finding's sentence, with 'now' before it
+    ("Progression of coronary calcification, score now 455.", 455, None, "", False),
 ]
 
 

@@ -166,6 +166,8 @@ SCORE_LINES = [
     # the exam's title in capitals opening the report, on its line or comma-joined
     ("CARDIAC CT FOR CORONARY CALCIUM\nFINDINGS: Total calcium score: 12.", ["calcium score"]),
     ("CT SCAN FOR CORONARY CALCIFICATION,INDICATION: , Chest pain.", []),
+    # a follow-up scoring study's title
+    ("CORONARY CALCIUM RESCAN\nTotal calcium score 96.", ["calcium score"]),
     # a score phrase naming the study or test, on a title or exam line or in
     # a sentence, is no finding; a score stated after it still is
     ("HEART CT: CORONARY ARTERY CALCIUM QUANTIFICATION\nHistory: smoker.", []),
@@ -340,6 +342,18 @@ PART_OF_PLACE_WORDS = [
         "mediastinum",
     ),
     ("A posterior calcification near the capsule.", ["calcification"], None),
+    # the other words of position do the same
+    (
+        "New faint lateral soft tissue mineralization of the forearm.",
+        ["lateral soft tissue mineralization"],
+        "soft tissue",
+    ),
+    (
+        "Thin superior pericardial calcification, unchanged.",
+        ["superior pericardial calcification"],
+        "pericardium",
+    ),
+    ("A lateral calcification beside the implant.", ["calcification"], None),
 ]
 
 
@@ -490,6 +504,16 @@ PLACE_AND_KIND_WORDS = [
     ),
     ("Calcific Achilles tendinosis on the right.", "Calcific Achilles tendinosis"),
     ("Calcified tracheal cartilage rings.", "Calcified tracheal cartilage rings"),
+    # BI-RADS kind words: 'suture', and a kind word with '-type' after it
+    ("Suture calcifications along the old scar.", "Suture calcifications"),
+    (
+        "Vascular-type calcifications in the lower breast.",
+        "Vascular-type calcifications",
+    ),
+    (
+        "Benign dystrophic type calcification at the scar.",
+        "dystrophic type calcification",
+    ),
 ]
 
 
@@ -497,6 +521,31 @@ PLACE_AND_KIND_WORDS = [
 def test_place_and_kind_words_stay_in_span(findings_of, text, mention):
     (f,) = findings_of("FINDINGS: " + text)
     assert f.mention == mention
+
+
+# guide §1: a word naming the exam that showed the finding says how it was
+# seen, not where it lies: it stays out of the span, the site stays
+SEEN_BY_WORDS = [
+    (
+        "Ultrasound correlate for the mammographic calcifications at 2 o'clock.",
+        "calcifications",
+        "breast",
+    ),
+    (
+        "Sonographic calcifications in the left lobe of the thyroid.",
+        "calcifications",
+        "thyroid",
+    ),
+    ("Radiographic calcification in the left kidney.", "calcification", "kidney"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), SEEN_BY_WORDS)
+def test_exam_word_before_mention_stays_out_of_span(
+    findings_of, text, mention, site
+):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert (f.mention, f.site) == (mention, site)
 
 
 # guide §1: more anatomic words and head nouns of 'calcified X' phrases, and
@@ -564,3 +613,49 @@ OTHER_FINDING_BEFORE_LINK = [
 def test_other_finding_before_link_stays_out_of_span(findings_of, text, mention):
     (f,) = findings_of("FINDINGS: " + text)
     assert f.mention == mention
+
+
+# a site coordinated with the one right before a mention is its too ("LAD
+# and RCA calcification"), also after another finding of the sentence when a
+# comma, colon or 'with' closes that finding's phrase; with none between,
+# the coordinated words are the earlier finding's clause
+COORDINATED_AFTER_FINDING = [
+    (
+        "Outside scan: CAC 850, 97th percentile, with dense LAD and RCA "
+        "calcification.",
+        ["CAC", "LAD and RCA calcification"],
+        "severe",
+    ),
+    (
+        "Calcified granuloma, and hilar and mediastinal calcification.",
+        ["Calcified granuloma", "hilar and mediastinal calcification"],
+        "",
+    ),
+    (
+        "Calcification at the lung bases and myocardial calcification.",
+        ["Calcification", "myocardial calcification"],
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "severity"), COORDINATED_AFTER_FINDING
+)
+def test_coordinated_sites_after_another_finding(
+    findings_of, text, mentions, severity
+):
+    found = findings_of("FINDINGS: " + text)
+    assert [f.mention for f in found] == mentions
+    assert found[-1].severity == severity
+
+
+# the kind word 'suture' stays in the span, and the impression restating the
+# finding without it shares its lesion (corpora/GUIDE.md lesion)
+def test_suture_kind_word_in_span_and_restated_lesion(findings_of):
+    found = findings_of(
+        "FINDINGS: Suture calcifications along the left lumpectomy scar, stable.\n"
+        "IMPRESSION: Stable postsurgical calcifications on the left."
+    )
+    assert [f.mention for f in found] == ["Suture calcifications", "calcifications"]
+    assert found[0].lesion_id == found[1].lesion_id

@@ -223,6 +223,12 @@ SIDE_LABELS = [
     ),
     # a side label alone on the line above
     ("MAMMOGRAM BILATERAL\nRIGHT:\nScattered benign calcifications.", ["right"]),
+    # a dictated dash for the label's colon does the same
+    (
+        "MAMMOGRAM BILATERAL\nL breast -- no suspicious calcs. Benign vascular "
+        "calcifications, lateral.\nR breast -- fatty.",
+        ["left", "left"],
+    ),
     # the next label on the line takes over
     (
         "FINDINGS: Left: Normal. Right: Nodule. Coarse calcification.",

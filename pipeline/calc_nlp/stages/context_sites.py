@@ -377,7 +377,7 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
         if line <= s.start
         and s.span.end < f.start
         and _opens(rd, s.start, line)
-        and rd.layout.words[s.span.end] == ":"
+        and rd.layout.words[s.span.end] in LABEL_MARKS
     ]
     if labels:
         return labels[-1]
@@ -393,6 +393,9 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
 # Most words between a side and the colon of a label ('Left lobe:', 'RIGHT
 # BREAST UPPER OUTER:', 'Left lower extremity angiogram today:').
 LABEL_WORDS = 4
+# The marks that end a label: a colon, or a dash a dictation writes for one
+# ('R breast -- no suspicious calcifications. Vascular calcification.')
+LABEL_MARKS = frozenset({":", "--", "\u2014"})
 
 
 def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
@@ -423,8 +426,9 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
 
 
 def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:
-    """Is a side word the start of a label: a colon within LABEL_WORDS words
-    after it on its line (and, with `alone`, nothing after the colon on it)?"""
+    """Is a side word the start of a label: a colon (or a dash standing for
+    one, `LABEL_MARKS`) within LABEL_WORDS words after it on its line (and,
+    with `alone`, nothing after the colon on it)?"""
     words, blank = rd.layout.words, rd.layout.blank
     i, seen = side.end, 0
     while i < len(words) and seen <= LABEL_WORDS:
@@ -433,7 +437,7 @@ def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:
                 return False
             i += 1  # a label a hard wrap broke: 'Left lower extremity\nangiogram:'
             continue
-        if words[i] == ":":
+        if words[i] in LABEL_MARKS:
             if not alone:
                 return True
             j = i + 1

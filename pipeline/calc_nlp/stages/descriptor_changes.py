@@ -264,12 +264,13 @@ def copula_change(
     a clause after a semicolon that a pronoun and a copula open is the
     mention's too ("...; these are similar to the prior exam")."""
     at, copula, prev, joined, other = end, False, "", False, False
+    adverb = False
     for _ in range(_PREDICATE_REACH):
         m = _change_at(dr, text, at) if copula else None
         if m is not None and m.end() <= stop:
             return (
                 m
-                if (prev in dr.copulas | {"and", "but"} or joined)
+                if (prev in dr.copulas | {"and", "but"} or joined or adverb)
                 and not other
                 and _ends(dr, text, m, _ATTACHING)
                 else None
@@ -279,12 +280,18 @@ def copula_change(
             w = _anaphor_subject(dr, text, w.end())  # "; these are similar to"
         elif w is not None and w.group(1) == "," and not copula:
             comma = w.end()  # ", and those are"; ", a finding that is"
+            aside = _size_aside(dr, text, comma)
+            if aside is not None and aside < stop:
+                at = aside  # "nodule, 5 mm, in the right upper lobe is stable"
+                continue
             w = _and_pronoun_subject(dr, text, comma) or _appositive_subject(
                 dr, text, comma
             )
         if w is None or w.end() > stop or not w.group(1)[0].isalnum():
             return None
         last, prev = prev, w.group(1).lower()
+        # "is also stable": an adverb right after the copula
+        adverb = copula and last in dr.copulas and prev in dr.copula_adverbs
         if prev in ("and", "or") and not copula:
             if prev == "or" or not subject or not _joins_predicate(dr, text, w.end()):
                 return None  # not "overlies the lingula and the effusion is"
@@ -319,11 +326,13 @@ def compound_change(
     conjunct holds no comma or verb before the copula, which must take a
     plural ("are", "were": not "overlies the lingula and the effusion is
     unchanged"). When the other conjunct is a finding of its own, its end
-    is `conjunct` and only "and" and a few words stand between the two.
-    Searched up to `stop`."""
+    is `conjunct` and only the mention's place, "and" and a few words stand
+    between the two ("punctate calcifications in the right breast and
+    amorphous calcifications in the left breast are new"). Searched up to
+    `stop`."""
     at = end
     w = _WORD_OR_STOP.match(text, at)
-    if w is not None and w.group(1).lower() in _PLACE_PREPOSITIONS and conjunct is None:
+    if w is not None and w.group(1).lower() in _PLACE_PREPOSITIONS:
         for _ in range(_COMPOUND_PLACE_REACH):
             w = _WORD_OR_STOP.match(text, at)
             if w is None or not w.group(1)[0].isalnum() or w.group(1).lower() == "and":
@@ -421,6 +430,25 @@ def _and_pronoun_subject(
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _size_aside(dr: DescriptorRules, text: str, at: int) -> int | None:
+    """After a comma, a size set off by a second comma ("nodule, 5 mm, in
+    the right upper lobe is stable") or ending the sentence at a semicolon
+    ("calcification, 6 mm; this was not present previously"): an aside of
+    the mention's phrase, so the words after it still run on to its copula.
+    Where the second comma ends or the semicolon stands, else None."""
+    start = skip_spaces(text, at)
+    for _, rx in dr.patterns.get("size", []):
+        m = rx.match(text, start)
+        if m is not None:
+            after = skip_spaces(text, m.end())
+            if text.startswith(",", after):
+                return after + 1
+            if text.startswith(";", after):
+                return after  # "calcification, 6 mm; this was not present"
+            return None
+    return None
 
 
 def _appositive_subject(

@@ -146,6 +146,10 @@ class DescriptorRules:
         self.size_labels = frozenset(wl["size_labels"])
         # an adverb that grades a change word after it ("increased slightly")
         self.change_adverbs = frozenset(wl["change_adverbs"])
+        # a change noun a grade word may stand before ("mild increase in")
+        self.change_nouns = frozenset(wl["change_nouns"])
+        # an adverb between a copula and the change word it puts ("is also stable")
+        self.copula_adverbs = frozenset(wl["copula_adverbs"])
         self.auxiliaries = set(wl["auxiliaries"])
         # a place subject's verb of holding ("the isthmus contains ...")
         self.holding_verbs = frozenset(wl["lesion_holding_verbs"])
@@ -169,6 +173,7 @@ class DescriptorRules:
         self.unit_note = compile_regex(
             r"\((?:" + "|".join(re.escape(u) for u in wl["score_units"]) + r")\)", re.I
         )
+        self.score_units = frozenset(wl["score_units"])
         self.comparison_leads = set(wl["comparison_leads"])
         self.size_current = set(wl["size_current"])
         self.restating_openers = set(wl["restating_openers"])
@@ -237,6 +242,8 @@ class DescriptorRules:
         # the words naming a vessel wall's disease, no place ("atherosclerotic")
         self.wall_disease_words = set(wl["lesion_wall_disease_words"])
         self.cause_terms = set(wl["lesion_cause_terms"])
+        # a kind word a restatement of the lesion may leave unsaid ("suture")
+        self.unsaid_kinds = frozenset(wl["lesion_unsaid_kinds"])
         self.joint_sites = set(wl["lesion_joint_sites"])
         self.joint_envelopes = set(wl["lesion_joint_envelopes"])
         self.joint_words = set(wl["lesion_joint_words"])

@@ -39,13 +39,19 @@ def takes_score(
     i: int,
     rd: ReportDoc,
 ) -> bool:
-    """A sentence's scores go to its score phrase, else to its coronary findings."""
+    """A sentence's scores go to its score phrase, else to its coronary
+    findings; but not to the finding of a line a vessel's label opens ("RCA:
+    calcified plaque, score 9"): the total is the whole tree's (corpora/GUIDE.md
+    agatston), and what such a line states is that vessel's."""
     first = rd.layout.sent_first[spans[i].start]
     mates = [j for j, s in enumerate(spans) if rd.layout.sent_first[s.start] == first]
     phrases = [j for j in mates if findings[j].rule_id in dr.score_rules]
     if phrases:
         return i in phrases
-    return findings[i].site in dr.score_sites
+    if findings[i].site not in dr.score_sites:
+        return False
+    lo = rd.sent(spans[i]).start_char
+    return dr.vessel_label.match(rd.doc.text, _past_bullet(rd.doc.text, lo)) is None
 
 
 def scores_of(
@@ -63,10 +69,14 @@ def scores_of(
         # above a sentence on a calcification ("... LCX and LM 0. Dense
         # calcification of the proximal LAD.")
         above = _vessel_lines_start(dr, text, lo, starts)
-    if dr.vessel_label.match(text, lo) is not None:
+    labelled = dr.vessel_label.match(text, _past_bullet(text, lo)) is not None
+    if labelled:
         # a sentence a vessel's label opens ("LAD: calcified plaque") is a
         # line of a list by vessel: the vessel lines around it are its
-        # neighbours' ("Circumflex: none."), not its scores
+        # neighbours' ("Circumflex: none."), not its scores; nor are the
+        # total and the percentile the lines under it state ("RCA: plaque,
+        # score 9" over "Total: 70"), and a bare "score 9" in it is that
+        # vessel's, not the total
         above, below = lo, sent.end_char
     words: list[Word] = []
     vessels: list[tuple[int, int, str, float]] = []
@@ -91,7 +101,9 @@ def scores_of(
     # a reading the sentence calls the total wins over a bare 'score N' before
     # it ('calcium in the LAD (score 120) and total score 160': 160)
     named = [t for t in today if text[t[0] : t[0] + 5].lower() == "total"]
-    total = min(named or today) if totals else None
+    if labelled:
+        today = named
+    total = min(named or today) if today else None
     pct = _first(dr, "percentile", text, lo, hi)
     if total is not None:
         words.append(("agatston", total[2], off + total[0], off + total[1]))
@@ -103,6 +115,16 @@ def scores_of(
         vessels=";".join(f"{n}={number_text(v)}" for _, _, n, v in vessels),
         words=tuple(words),
     )
+
+
+# a list mark opening a line ("* RCA: ...", "- LAD: ...")
+_BULLET = re.compile(r"[^\S\n]*[-*\u2022][^\S\n]+")
+
+
+def _past_bullet(text: str, at: int) -> int:
+    """Where a line's words start past a list mark at `at`, else `at`."""
+    m = _BULLET.match(text, at)
+    return at if m is None else m.end()
 
 
 def _dated_total(
@@ -242,6 +264,9 @@ def _score_lines_end(
         if not segment.strip() or any(end <= at < stop for at in starts):
             break
         if not any(rx.search(segment) for rx in rxs):
+            if _measure_line(dr, segment):
+                end = stop  # "Volume (mm3): 980" between the score lines
+                continue
             if header or not _heading(dr, segment):
                 break
             header = True
@@ -249,6 +274,22 @@ def _score_lines_end(
             header = False
         end = stop
     return end
+
+
+# a word of a line, units such as 'mm3' and 'mm³' included
+_UNIT_WORD = re.compile(r"[\w^\u00b3]+")
+
+
+def _measure_line(dr: DescriptorRules, segment: str) -> bool:
+    """A line of the score table that gives the calcium volume or mass, not
+    a score ("Volume (mm3): 980", "Mass score: 15 mg"): a number and a unit
+    of `score_units` in brackets or as a word. The score lines go on past
+    it."""
+    if not any(ch.isdigit() for ch in segment):
+        return False
+    if dr.unit_note.search(segment) is not None:
+        return True
+    return bool(dr.score_units & {w.lower() for w in _UNIT_WORD.findall(segment)})
 
 
 def _heading(dr: DescriptorRules, segment: str) -> bool:

@@ -52,7 +52,9 @@ from calc_nlp.stages.descriptor_sizes import (
     head_size,
     host_head,
     restated_head,
+    size_mm,
     size_of,
+    skip_spaces,
 )
 from calc_nlp.stages.record import POINTING_PRONOUNS, ReportDoc
 
@@ -115,6 +117,12 @@ def describe(
         size = size_of(dr, text, span, bounds, f.site_text, rd.offset, reach)
         if size is None:  # "Extent | 2.5 cm" under it
             size = row_size
+        dictated = _semicolon_fields(dr, rd, spans, i, text)
+        if size is None:  # "...; extent up to 4 cm; stable."
+            size = dictated[0]
+        if not f.change and dictated[1] is not None:
+            f.change = dictated[1][0]
+            words.append(dictated[1][1])
         if size is not None:
             f.size_mm = size[0]
             words.append(size[1])
@@ -312,8 +320,14 @@ def _outer_change(
 
 
 # what may join the mention to the next finding as one compound subject:
-# "and" and a few plain words ("and scattered calcified granulomas")
-_AND_BETWEEN = re.compile(r"[^\S\n]+and[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}$", re.I)
+# the mention's own place ("in the right breast"), "and" and a few plain
+# words ("and scattered calcified granulomas"); compound_change checks the
+# place holds no verb
+_AND_BETWEEN = re.compile(
+    r"(?:[^\S\n]+(?:in|at|of|within|along|over|near|on)(?:[^\S\n]+[\w'-]+){1,6}?)?"
+    r"[^\S\n]+and[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}$",
+    re.I,
+)
 
 
 def _compound_subject_change(
@@ -469,6 +483,79 @@ def _semicolon_shapes(
             out.append((entry["field"], entry["value"], word))
         sent = rd.sent_at(sent.end)
     return out
+
+
+# How many parts after semicolons a dictated finding's fields may run over.
+_FIELD_PARTS = 6
+# a part's field label and its mark ("extent up to 4 cm", "size: 1.5 cm")
+_FIELD_LABEL = re.compile(r"[^\S\n]*([A-Za-z]+)[^\S\n]*:?")
+
+
+def _semicolon_fields(
+    dr: DescriptorRules, rd: ReportDoc, spans: list[Span], i: int, text: str
+) -> tuple[tuple[float, Word] | None, tuple[str, Word] | None]:
+    """The size and the change that the parts after semicolons ending
+    finding i's sentence give it, alone in that sentence, when it is
+    dictated as a list of fields ("calcifications, right breast, 9
+    o'clock; morphology round; distribution regional; extent up to 4 cm;
+    stable."): a part that is a `size_labels` word and a size gives the
+    size, one that is only a change phrase the change; parts of BI-RADS
+    terms (`shape_part`) are passed over; anything else ends the list. Only
+    when at least one part is a labelled field (a term or size part), so a
+    bare change after one semicolon stays `semicolon_change`'s."""
+    sent = rd.sent(spans[i])
+    if not _alone_in(spans, sent):
+        return None, None
+    size: tuple[float, Word] | None = None
+    change: tuple[str, Word] | None = None
+    fields = False
+    off = rd.offset
+    for k in range(_FIELD_PARTS):
+        after = _past_semicolon(rd, spans, sent)
+        if after <= sent.end_char:
+            break
+        start, end = sent.end_char, after
+        if shape_part(dr, text, start, end, lead=k == 0):
+            fields = True
+        elif (got := _size_part(dr, text, start, end)) is not None:
+            fields = True
+            size = size or (got[0], ("size_mm", got[1], off + got[2], off + got[3]))
+        else:
+            found = semicolon_change(dr, text, start, end)
+            if found is None:
+                break
+            tail = text[found[3] : end].strip().strip(";.")
+            if tail or change is not None:
+                break
+            value, rid, first, last = found
+            change = (value, ("change", rid, off + first, off + last))
+        sent = rd.sent_at(sent.end)
+    if not fields:
+        return None, None
+    return size, change
+
+
+def _size_part(
+    dr: DescriptorRules, text: str, start: int, end: int
+) -> tuple[float, str, int, int] | None:
+    """A part that is only a `size_labels` word and a size ("extent up to 4
+    cm", "size: 1.5 cm"), past `size_before` words ("up to",
+    "approximately"): (mm, the size rule's id, start, end)."""
+    label = _FIELD_LABEL.match(text, start, end)
+    if label is None or label.group(1).lower() not in dr.size_labels:
+        return None
+    at = skip_spaces(text, label.end())
+    lead = WORD.match(text, at, end)
+    while lead is not None and lead.group().lower() in dr.size_before:
+        at = skip_spaces(text, lead.end())  # "extent up to 4 cm"
+        lead = WORD.match(text, at, end)
+    for rid, rx in dr.patterns.get("size", []):
+        got = rx.match(text, at, end)
+        if got is not None:
+            if text[got.end() : end].strip().strip(";."):
+                return None
+            return size_mm(dr, got), rid, got.start(), got.end()
+    return None
 
 
 def _reach(spans: list[Span], i: int, sent: Span) -> tuple[int, int]:
@@ -768,7 +855,8 @@ def _terms(
     # change only when the clause gives no other
     comparative: Word | None = None
     changed = -1  # where the last change word of the clause ends
-    for m in _clause_terms(dr, text, c):
+    found = list(_clause_terms(dr, text, c))
+    for k, m in enumerate(found):
         entry = dr.term(m.group())
         field, value = entry["field"], entry["value"]
         if field == "change":
@@ -780,6 +868,8 @@ def _terms(
             and not text[changed : m.start()].strip()
         ):
             continue  # "increased slightly" grades the change, not the calcium
+        elif field == "severity" and _grades_change_noun(dr, text, m, found[k + 1 :]):
+            continue  # "mild increase in the calcification" grades the change
         if not in_reach(dr, text, c, m, field) or not predicate_ok(dr, text, m):
             continue
         if field == "severity" and graded:
@@ -809,6 +899,24 @@ def _terms(
     f.severity = max(grades, key=SEVERITIES.index) if grades else ""
     f.morphology, f.distribution = tuple(morph), tuple(dist)
     return words
+
+
+def _grades_change_noun(
+    dr: DescriptorRules, text: str, m: re.Match[str], later: list[re.Match[str]]
+) -> bool:
+    """Does the grade word `m` stand right before a change phrase that opens
+    with a change noun (`change_nouns`: "mild increase in", "slight interval
+    progression of")? It grades the change then, not the calcium."""
+    if not later or text[m.end() : later[0].start()].strip():
+        return False
+    nxt = later[0]
+    if dr.term(nxt.group())["field"] != "change":
+        return False
+    first = nxt.group().lower().split()[:2]
+    return bool(first) and (
+        first[0] in dr.change_nouns
+        or (first[0] == "interval" and first[1:] != [] and first[1] in dr.change_nouns)
+    )
 
 
 def _comparative(dr: DescriptorRules, m: re.Match[str], start: int) -> bool:

@@ -84,8 +84,10 @@ def mention_sub(dr: DescriptorRules, f: Finding) -> str:
 
 
 def core(dr: DescriptorRules, f: Finding) -> str:
-    """The mention's words without its site and side words, lower case."""
-    drop = set(WORD.findall(f.site_text.lower())) | dr.side_words
+    """The mention's words without its site and side words and the kind
+    words a restatement may leave unsaid (`lesion_unsaid_kinds`), lower
+    case."""
+    drop = set(WORD.findall(f.site_text.lower())) | dr.side_words | dr.unsaid_kinds
     return " ".join(w for w in WORD.findall(f.mention.lower()) if w not in drop)
 
 

@@ -56,13 +56,19 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
     ('posterior mitral annular calcification', 'posterior MAC': `kit` tells
     the mentions naming their place by themselves; mentions.json
     `phrase_position_words`). A bare adjective after its noun is a
-    predicate and keeps its one word (`_predicative`)."""
+    predicate and keeps its one word (`_predicative`). A site word that
+    says how the finding was seen ('mammographic calcifications':
+    mentions.json `modality_site_words`) still gives the site but is no
+    word of the span."""
     m = rd.matches
     positions = rd.word_sets.get("phrase_position_words", frozenset())
+    seen_by = rd.word_sets.get("modality_site_words", frozenset())
     ends: dict[int, int] = {}
     for p in m.premods:
         ends[p.end] = min(ends.get(p.end, p.start), p.start)
     for ref in m.sites:
+        if all(rd.lower[i] in seen_by for i in range(ref.span.start, ref.span.end)):
+            continue
         ends[ref.span.end] = min(ends.get(ref.span.end, ref.start), ref.start)
     words, stops = rd.layout.words, set(rd.layout.stops)
     for lat in m.lats:  # 'Bilateral calcified granulomas': a side is a place word
@@ -95,7 +101,7 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
                     and rd.layout.sent_first[link] != link
                     and rd.lower[link] in {"and", "or", ","}
                     and any(ref.start == start for ref in m.sites)
-                    and not _finding_before(rd, s, ends[link])
+                    and not _finding_before(rd, s, ends[link], clause=True)
                     and rd.lower[link - 1] not in lesions
                     # 'aortic sclerosis and mitral annular calcification': a
                     # site phrase naming a disease is another finding's
@@ -200,12 +206,25 @@ def _masked_link(rd: ReportDoc, start: int, ends: dict[int, int]) -> bool:
     )
 
 
-def _finding_before(rd: ReportDoc, f: Span, i: int) -> bool:
+# Marks that close a finding's phrase: the words after one start another
+# ('CAC 1,032, with heavy LAD and RCA calcification').
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "with"})
+
+
+def _finding_before(rd: ReportDoc, f: Span, i: int, clause: bool = False) -> bool:
     """Is there another finding in f's sentence before token i? Then the words
     from i belong to that finding's clause ('calcification at the lung bases
-    and myocardial calcification')."""
+    and myocardial calcification'). With `clause`, only a finding whose
+    phrase runs on to i counts: a comma, semicolon, colon or 'with' between
+    them opens a phrase of f's own ('CAC 1,032, with heavy LAD and RCA
+    calcification')."""
     first = rd.layout.sent_first[f.start]
-    return any(first <= c.start < i for c in rd.matches.calc if c is not f)
+    return any(
+        first <= c.start < i
+        and not (clause and any(rd.lower[k] in _CLAUSE_BREAKS for k in range(c.end, i)))
+        for c in rd.matches.calc
+        if c is not f
+    )
 
 
 def link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
