@@ -1075,6 +1075,17 @@ CHANGES = [
         None,
         "stable",
     ),
+    # a change word denied after the copula: "not new" is no change word (as
+    # "no new"), "not increased" is stable (as "no increase in")
+    ("The 4 mm calcified granuloma in the lingula is not new.", "calcified granuloma", ""),
+    ("Calcified hilar node, not new since the last film.", "Calcified hilar node", ""),
+    ("Aortic knob calcification is not increased.", "Aortic knob calcification", "stable"),
+    (
+        "Pancreatic calcifications are not significantly increased since 2019.",
+        "Pancreatic calcifications",
+        "stable",
+    ),
+    ("The calcified granuloma in the lingula is new.", "calcified granuloma", "new"),
 ]
 
 
