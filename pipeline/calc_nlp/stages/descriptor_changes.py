@@ -14,7 +14,14 @@ import re
 from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
-from calc_nlp.stages.descriptor_sizes import WORD, Word, size_mm, skip_spaces, threshold
+from calc_nlp.stages.descriptor_sizes import (
+    WORD,
+    Word,
+    size_at,
+    size_mm,
+    skip_spaces,
+    threshold,
+)
 from calc_nlp.stages.record import RELATIVE_PRONOUNS
 
 
@@ -438,16 +445,14 @@ def _size_aside(dr: DescriptorRules, text: str, at: int) -> int | None:
     ("calcification, 6 mm; this was not present previously"): an aside of
     the mention's phrase, so the words after it still run on to its copula.
     Where the second comma ends or the semicolon stands, else None."""
-    start = skip_spaces(text, at)
-    for _, rx in dr.patterns.get("size", []):
-        m = rx.match(text, start)
-        if m is not None:
-            after = skip_spaces(text, m.end())
-            if text.startswith(",", after):
-                return after + 1
-            if text.startswith(";", after):
-                return after  # "calcification, 6 mm; this was not present"
-            return None
+    found = size_at(dr, text, skip_spaces(text, at))
+    if found is None:
+        return None
+    after = skip_spaces(text, found[1].end())
+    if text.startswith(",", after):
+        return after + 1
+    if text.startswith(";", after):
+        return after  # "calcification, 6 mm; this was not present"
     return None
 
 

@@ -21,7 +21,7 @@ import re
 from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
-from calc_nlp.stages.descriptor_sizes import Word, size_mm
+from calc_nlp.stages.descriptor_sizes import Word, size_at, size_mm
 
 # a row: an optional bullet, a label of a few words, a pipe or a colon
 _ROW = re.compile(
@@ -73,11 +73,10 @@ def row_fields(
                     word = (entry["field"], entry["id"], off + m.start(), off + m.end())
                     out.append((entry["field"], entry["value"], word))
         elif label.lower() in dr.size_labels and size is None:
-            for rid, rx in dr.patterns.get("size", []):
-                got = rx.match(text, row.end(), stop)
-                if got is not None:
-                    word = ("size_mm", rid, off + got.start(), off + got.end())
-                    size = (size_mm(dr, got), word)
-                    break
+            found = size_at(dr, text, row.end(), stop)
+            if found is not None:
+                rid, got = found
+                word = ("size_mm", rid, off + got.start(), off + got.end())
+                size = (size_mm(dr, got), word)
         at = stop + 1
     return out, size

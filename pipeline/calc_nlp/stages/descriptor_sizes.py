@@ -408,6 +408,25 @@ _AND_MEASURES = re.compile(
 _PART_END = re.compile(r"[,;\n]|\.(?=\s|$)")
 
 
+def size_at(
+    dr: DescriptorRules,
+    text: str,
+    at: int,
+    stop: int | None = None,
+    closing: bool = False,
+) -> tuple[str, re.Match[str]] | None:
+    """The size that the first size rule to apply finds right at `at` (ending
+    by `stop`), with that rule's id; with `closing`, only a size that closes
+    its sentence or clause (`_CLOSES`). The one reading of a size that a
+    label, a colon, a comma or a "with" of the measure puts at a place."""
+    end = len(text) if stop is None else stop
+    for rid, rx in dr.patterns.get("size", []):
+        m = rx.match(text, at, end)
+        if m is not None and (not closing or _CLOSES.match(text, m.end())):
+            return rid, m
+    return None
+
+
 def _size_at(
     dr: DescriptorRules,
     text: str,
@@ -415,16 +434,10 @@ def _size_at(
     stop: int | None = None,
     closing: bool = False,
 ) -> re.Match[str] | None:
-    """The size that the first size rule to apply finds right at `at` (ending
-    by `stop`); with `closing`, only a size that closes its sentence or
-    clause (`_CLOSES`). What a clause reaches on to past a colon, a listed
-    size's comma or a "with" of the measure: one reading for all three."""
-    end = len(text) if stop is None else stop
-    for _, rx in dr.patterns.get("size", []):
-        m = rx.match(text, at, end)
-        if m is not None and (not closing or _CLOSES.match(text, m.end())):
-            return m
-    return None
+    """`size_at`'s size alone: what a clause reaches on to past a colon, a
+    listed size's comma or a "with" of the measure."""
+    found = size_at(dr, text, at, stop, closing)
+    return None if found is None else found[1]
 
 
 def _past_colon(

@@ -52,6 +52,7 @@ from calc_nlp.stages.descriptor_sizes import (
     head_size,
     host_head,
     restated_head,
+    size_at,
     size_mm,
     size_of,
     skip_spaces,
@@ -549,13 +550,13 @@ def _size_part(
     while lead is not None and lead.group().lower() in dr.size_before:
         at = skip_spaces(text, lead.end())  # "extent up to 4 cm"
         lead = WORD.match(text, at, end)
-    for rid, rx in dr.patterns.get("size", []):
-        got = rx.match(text, at, end)
-        if got is not None:
-            if text[got.end() : end].strip().strip(";."):
-                return None
-            return size_mm(dr, got), rid, got.start(), got.end()
-    return None
+    found = size_at(dr, text, at, end)
+    if found is None:
+        return None
+    rid, got = found
+    if text[got.end() : end].strip().strip(";."):
+        return None
+    return size_mm(dr, got), rid, got.start(), got.end()
 
 
 def _reach(spans: list[Span], i: int, sent: Span) -> tuple[int, int]:
@@ -915,7 +916,7 @@ def _grades_change_noun(
     first = nxt.group().lower().split()[:2]
     return bool(first) and (
         first[0] in dr.change_nouns
-        or (first[0] == "interval" and first[1:] != [] and first[1] in dr.change_nouns)
+        or (first[0] == "interval" and len(first) > 1 and first[1] in dr.change_nouns)
     )
 
 

@@ -65,9 +65,9 @@ def _labels_a_number(doc: Doc, i: int) -> bool:
     """Does a colon or '=' at token `i` (past spaces), right after an exam
     title's words, open a number on the same line and in the same sentence
     ('CT calcium score: 245', 'CT calcium score = 245', 'CT calcium score:
-    total Agatston 412')? Then the
-    words label the score the line states, and are no title (mentions.json
-    `title_unless_value`). A date ('03/2019') is no such number."""
+    total Agatston 412')? Then the words label the score the line states,
+    and are no title (mentions.json `title_unless_value`). A date
+    ('03/2019') is no such number."""
     while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
         i += 1
     if i == len(doc) or doc[i].text not in (":", "="):
@@ -511,8 +511,9 @@ def _exam_title_end(kit: Toolkit, doc: Doc, lay: Layout) -> int:
     is in capitals, names an imaging exam ('exam_words') and has no number
     and no full stop ('CARDIAC CT FOR CORONARY CALCIUM' above or before
     ',INDICATION:'), nor a colon that a number follows on its line ('CT
-    CALCIUM SCORE: 245' labels the score): a mention inside it is no finding. 0 when there is no
-    such title. Its words are read from the layout's token texts."""
+    CALCIUM SCORE: 245' labels the score): a mention inside it is no
+    finding. 0 when there is no such title. Its words are read from the
+    layout's token texts."""
     start = title_start(lay.words)
     stop = title_stop(lay.words, start)
     if stop is None:
