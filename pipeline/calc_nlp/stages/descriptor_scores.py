@@ -51,7 +51,7 @@ def takes_score(
     if findings[i].site not in dr.score_sites:
         return False
     lo = rd.sent(spans[i]).start_char
-    return dr.vessel_label.match(rd.doc.text, _past_bullet(rd.doc.text, lo)) is None
+    return dr.vessel_label.match(rd.text, _past_bullet(rd.text, lo)) is None
 
 
 def scores_of(
