@@ -228,3 +228,24 @@ SIDE_OF_EARLIER_FINDING: list[tuple[str, str, dict[str, Any]]] = [
 def test_rib_cartilage_and_side_of_earlier_finding(finding_with, text, word, expected):
     f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A sentence without a site after one naming a lesion with a side written
+# before its shared word ('right lower lobe nodule'): the lesion's whole
+# name gives the side, as it does inside one mention (guide §2 step 4);
+# the place of something that is no lesion ('the left breast parenchyma'
+# with distortion) gives none, nor do two lesions on two sides.
+SIDE_OF_LESION_NAMED_BEFORE: list[tuple[str, str, dict[str, Any]]] = [
+    (CXR + "8 mm right lower lobe nodule. Not calcified.", "", {"site": "lung", "laterality": "right", "negated": True}),
+    (CXR + "Stable 6 mm left upper lobe nodule. Possibly calcified.", "", {"site": "lung", "laterality": "left", "uncertain": True}),
+    ("IMPRESSION: 1. A 1 cm RIGHT UPPER LOBE NODULE. NO CALCIFICATION.", "", {"site": "lung", "laterality": "right", "negated": True}),
+    ("FINDINGS: Left thyroid lobe nodule, 2 cm. Coarse calcification is present.", "", {"site": "thyroid", "laterality": "left"}),
+    (CXR + "A right upper lobe nodule and a left lower lobe nodule. Possibly calcified.", "", {"site": "lung", "laterality": ""}),
+    ("MAMMOGRAM: Coarsening of the left breast parenchyma with architectural distortion, postsurgical. A few benign-appearing calcifications are present.", "", {"site": "breast", "laterality": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), SIDE_OF_LESION_NAMED_BEFORE)
+def test_side_of_lesion_named_before(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected

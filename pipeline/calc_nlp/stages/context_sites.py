@@ -184,7 +184,11 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
         for s in _sites_in(rd, prev, f)
         if s.span.label_ == "SITE" and not _on_other_finding(rd, s, prev)
     ]
-    return _one_side(cands[-1], cands) if cands else _site_further_back(rd, f, sent)
+    if not cands:
+        return _site_further_back(rd, f, sent)
+    site = _one_side(cands[-1], cands)
+    sides = {s.laterality for s in cands if s.site == site.site} - {""}
+    return _side_of_lesion_name(rd, site, cands) if len(sides) <= 1 else site
 
 
 # How many words after a site phrase may end the finding it is written on
@@ -213,6 +217,25 @@ def _one_side(site: SiteRef, cands: list[SiteRef]) -> SiteRef:
     finding lies in is not said (guide §2: a side from clear context only)."""
     sides = {s.laterality for s in cands if s.site == site.site} - {""}
     return replace(site, laterality="") if len(sides) > 1 else site
+
+
+def _side_of_lesion_name(rd: ReportDoc, site: SiteRef, cands: list[SiteRef]) -> SiteRef:
+    """The site taken from the sentence before, where it is a lesion's shared
+    word without a side ('nodule', read as the lung), with the side of the
+    site phrase right before that word, the rest of the lesion's name ('8 mm
+    right lower lobe nodule. Not calcified.': right; as 'calcified right
+    lower lobe nodule' gives it inside one mention). Only a lesion's name:
+    'the right breast parenchyma' is the place of what the sentence is about
+    ('coarsening of the right breast parenchyma. A few calcifications.': no
+    side)."""
+    if site.laterality or rd.lower[site.span.end - 1] not in rd.lesion_nouns:
+        return site
+    before = [
+        s
+        for s in cands
+        if s.span.end == site.span.start and s.site == site.site and s.laterality
+    ]
+    return replace(site, laterality=before[-1].laterality) if before else site
 
 
 def site_before_unless_own_lesion(rd: ReportDoc, f: Span) -> SiteRef | None:
