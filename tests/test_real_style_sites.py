@@ -249,3 +249,21 @@ SIDE_OF_LESION_NAMED_BEFORE: list[tuple[str, str, dict[str, Any]]] = [
 def test_side_of_lesion_named_before(finding_with, text, word, expected):
     f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A body region that is the object of a study's name ('CT of the chest', a
+# masked 'XXXX of the abdomen') says what the study covers, not where the
+# finding lies: the sentence before still gives the site (guide §2).
+REGION_OF_A_STUDY: list[tuple[str, str, dict[str, Any]]] = [
+    (CXR + "9 mm left lower lobe nodular opacity. Not clearly calcified, consider CT of the chest.", "", {"site": "lung", "laterality": "left"}),
+    (CXR + "Right upper lobe nodule. Indeterminate calcification, recommend followup XXXX of the chest.", "", {"site": "lung", "laterality": "right"}),
+    ("FINDINGS: Left kidney lesion, 2 cm. Possible calcification; an ultrasound of the abdomen may help.", "", {"site": "kidney", "laterality": "left"}),
+    # a region that is the finding's own place stays a region
+    ("FINDINGS: Calcification in the soft tissues of the chest wall.", "", {"site": "soft tissue"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), REGION_OF_A_STUDY)
+def test_region_of_a_study(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected

@@ -307,6 +307,8 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         restated = _what_it_restates(kit, rd, f, clause)
         if restated is not None:
             return restated
+    if clause is not None and _study_of(rd, clause):
+        clause = None  # 'consider CT of the chest': the study's scope, no place
     if clause is not None and clause.span.label_ == "REGION":
         clause = (
             linked_lesion(kit, rd, f)
@@ -525,6 +527,23 @@ def _joint_tissue(kit: Toolkit, rd: ReportDoc, region: SiteRef) -> SiteRef:
     shoulder')."""
     site = str(kit.md(region.span)["mention_site"])
     return replace(region, site=site, text=rd.doc[region.start : region.span.end].text)
+
+
+def _study_of(rd: ReportDoc, region: SiteRef) -> bool:
+    """Is the body region the object of a study's name ('CT of the chest',
+    'a radiograph of the abdomen', the masked 'XXXX of the chest' of an
+    export that hid the study's name)? It says what a study covers, not
+    where the finding lies ('Not definitely calcified, consider CT of the
+    chest': guide §2, a phrase about something else gives no site)."""
+    i = region.span.start - 1
+    if i >= 0 and rd.lower[i] in DEFINITE:
+        i -= 1
+    if i < 1 or rd.lower[i] != "of":
+        return False
+    study = rd.word_sets.get("exam_words", frozenset()) | rd.word_sets.get(
+        "mask_words", frozenset()
+    )
+    return region.span.label_ == "REGION" and rd.lower[i - 1] in study
 
 
 def _exam_region(kit: Toolkit, rd: ReportDoc, f: Span, region: SiteRef) -> SiteRef:
