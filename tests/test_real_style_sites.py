@@ -267,3 +267,20 @@ REGION_OF_A_STUDY: list[tuple[str, str, dict[str, Any]]] = [
 def test_region_of_a_study(finding_with, text, word, expected):
     f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# The optic nerve and its sheath, behind the globe in the orbit, are the
+# eye's (guide §2 vocabulary: eye, other ocular), not the brain an exam's
+# title names; the optic nerve head is the optic disc.
+OPTIC_NERVE: list[tuple[str, str, dict[str, Any]]] = [
+    ("HEAD CT: Calcified lesion along the left optic nerve, likely a sheath meningioma.", "", {"site": "eye", "laterality": "left"}),
+    ("CT ORBITS: Calcification of the right optic nerve sheath.", "", {"site": "eye", "laterality": "right"}),
+    ("BRAIN MRI: Calcified mass in the left orbit.", "", {"site": "eye", "laterality": "left"}),
+    ("Calcification at the right optic nerve head, consistent with drusen.", "", {"site": "eye", "laterality": "right"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), OPTIC_NERVE)
+def test_optic_nerve_is_the_eye(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
