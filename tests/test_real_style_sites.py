@@ -284,3 +284,21 @@ OPTIC_NERVE: list[tuple[str, str, dict[str, Any]]] = [
 def test_optic_nerve_is_the_eye(finding_with, text, word, expected):
     f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A place a sentence says is clear holds nothing: the sentence after it
+# does not place its finding there (guide §2: no site from a denied
+# phrase); a finding naming its own kind still takes the exam's reading.
+AFTER_A_CLEAR_PLACE: list[tuple[str, str, dict[str, Any]]] = [
+    ("EXAM: Chest 2 views.\nFINDINGS: Lungs are clear without consolidation. Several calcifications are again seen.", "", {"site": ""}),
+    ("EXAM: Chest 2 views.\nFINDINGS: The lungs remain clear. Scattered calcifications, unchanged.", "", {"site": ""}),
+    ("EXAM: Chest 2 views.\nFINDINGS: Lungs clear. Multiple calcifications noted.", "", {"site": ""}),
+    ("EXAM: Chest 2 views.\nFINDINGS: Lungs are clear. Calcified granuloma.", "", {"site": "lung"}),
+    ("EXAM: Chest 2 views.\nFINDINGS: Lungs are hyperinflated. Several calcifications are again seen.", "", {"site": "lung"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), AFTER_A_CLEAR_PLACE)
+def test_after_a_clear_place(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected

@@ -182,7 +182,9 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     cands = [
         s
         for s in _sites_in(rd, prev, f)
-        if s.span.label_ == "SITE" and not _on_other_finding(rd, s, prev)
+        if s.span.label_ == "SITE"
+        and not _on_other_finding(rd, s, prev)
+        and not _said_clear(rd, s, prev)
     ]
     if not cands:
         return _site_further_back(rd, f, sent)
@@ -208,6 +210,19 @@ def _on_other_finding(rd: ReportDoc, site: SiteRef, sent: Span) -> bool:
     heads = rd.other_finding_nouns - rd.lesion_nouns
     end = min(sent.end, site.span.end + OTHER_FINDING_REACH)
     return any(w in heads for w in rd.lower[site.span.end : end])
+
+
+def _said_clear(rd: ReportDoc, site: SiteRef, sent: Span) -> bool:
+    """Is the site the subject of a sentence saying it is clear ('Lungs are
+    clear without focal airspace disease.'; mentions.json `clear_states`,
+    after one of `state_copulas` or none)? Such a sentence says the place
+    holds nothing: the finding of the sentence after it is not placed
+    there by it (guide §2: a site never comes from a phrase that is itself
+    denied; 'Lungs are clear. Numerous calcifications are again noted.')."""
+    words = [w for w in rd.lower[site.span.end : sent.end] if not w.isspace()]
+    if words and words[0] in rd.word_sets.get("state_copulas", frozenset()):
+        words = words[1:]
+    return bool(words) and words[0] in rd.word_sets.get("clear_states", frozenset())
 
 
 def _one_side(site: SiteRef, cands: list[SiteRef]) -> SiteRef:
