@@ -1259,6 +1259,35 @@ SHAPES = [
         "distribution",
         (),
     ),
+    # a lucent centre is no lexicon name, but it lists with one; an echogenic
+    # focus casting a shadow is no casting calcification; "dystrophic change"
+    # names the dystrophic shape as "dystrophic" does
+    (
+        "Grouped punctate and lucent-centered calcifications in the right breast.",
+        "morphology",
+        ("punctate",),
+    ),
+    (
+        "Amorphous and lucent centered calcifications at 2 o'clock.",
+        "morphology",
+        ("amorphous",),
+    ),
+    (
+        "Coarse calcification casting an acoustic shadow in a left thyroid nodule.",
+        "morphology",
+        ("coarse",),
+    ),
+    (
+        "Echogenic gallbladder wall calcification casting posterior shadowing.",
+        "morphology",
+        (),
+    ),
+    (
+        "Calcification at the biopsy site in the left breast, probably dystrophic "
+        "changes.",
+        "morphology",
+        ("dystrophic",),
+    ),
 ]
 
 
