@@ -406,6 +406,14 @@ def test_typical_of_names_the_same_calcification(findings_of):
         ("Total coronary calcium: 88.", 88),
         ("Coronary artery calcification, mild (2 vessels).", None),
         ("Aortic valve calcification, moderate (2).", None),
+        # the number in brackets after a graded coronary calcification
+        ("IMPRESSION: Mild coronary artery calcification (64).", 64),
+        ("Extensive coronary calcification (2,415) with stents.", 2415),
+        ("Moderate coronary artery calcification (LAD and RCA).", None),
+        ("Moderate coronary artery calcification (2021 study).", None),
+        # a valve's calcium score is no coronary score
+        ("Mitral valve calcium score 1,150 AU.", None),
+        ("Aortic valve calcium score: 640.", None),
     ],
 )
 def test_score_forms_without_the_word_score(findings_of, text, score):
