@@ -217,6 +217,18 @@ SIZES = [
         "calcification",
         4,
     ),
+    # past a hedge of the first alternative
+    (
+        "6 mm bright focus in the right lobe, possible calcification vs gas.",
+        "calcification",
+        6,
+    ),
+    (
+        "3 mm echogenic focus at the lower pole, probable renal calcification "
+        "versus a tiny calculus.",
+        "renal calcification",
+        3,
+    ),
     # the foci a size lead sizes, one of the things the focus may be, a head
     # past a clause that denies another lesion
     (

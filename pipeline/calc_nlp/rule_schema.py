@@ -239,6 +239,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_unsaid_kinds",
     "restating_openers",
     "differential_links",
+    "differential_hedges",
     "phrase_tails",
     "size_gap_stops",
     "size_carriers",

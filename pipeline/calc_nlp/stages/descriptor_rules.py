@@ -178,6 +178,7 @@ class DescriptorRules:
         self.size_current = set(wl["size_current"])
         self.restating_openers = set(wl["restating_openers"])
         self.differential = _breaks(wl["differential_links"], compile_regex)
+        self.differential_hedges = frozenset(wl["differential_hedges"])
         self.restating_predicates = _breaks(wl["restating_predicates"], compile_regex)
         # past a comma, the words that may lead a change word that is the mention's
         self.change_leads = (

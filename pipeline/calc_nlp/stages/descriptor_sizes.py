@@ -950,7 +950,8 @@ def _led(dr: DescriptorRules, part: list[str]) -> bool:
 def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     """The comma that opens a differential naming the mention as what the
     lesion before it may be ("7 mm focus, hemorrhage versus calcification",
-    "..., calcification or a small stone"), or an apposition that closes the
+    "..., calcification or a small stone", past a hedge of differential_hedges:
+    "..., probable calcification versus gas"), or an apposition that closes the
     sentence ("8 mm nodule in the left base, a calcified granuloma."): its
     position, or -1."""
     comma = text.rfind(",", lo, span.start_char)
@@ -960,8 +961,8 @@ def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     if before and len(before) <= dr.window and dr.differential.fullmatch(before[-1]):
         return comma
     after = dr.differential.match(text, skip_spaces(text, span.end_char))
-    if set(before) <= dr.size_new_phrase and after is not None:
-        return comma
+    if set(before) <= dr.size_new_phrase | dr.differential_hedges and after is not None:
+        return comma  # "..., (possible) calcification versus stone"
     if _apposition(dr, text, before, span.end_char):
         return comma  # an apposition names what the lesion before it is
     return -1
