@@ -201,6 +201,9 @@ SIZES = [
     ("Calcified granuloma measuring 1.2 cm x 0.8 cm.", None, 12),
     # an earlier size is still not the mention's
     ("Calcified granuloma, 6 mm, previously 4 mm.", None, 6),
+    # an ordinal in the mention's place is no other number before its size
+    ("Round calcification beside the 3rd PIP joint, 0.8 cm, no erosion.", None, 8),
+    ("Calcified granuloma abutting the 5th rib, 6 mm.", None, 6),
     # a differential that names the mention as what a sized focus may be
     (
         "7 mm hyperdense focus in the left thalamus, hemorrhage versus calcification.",

@@ -67,6 +67,10 @@ def _dims_mm(dr: DescriptorRules, m: re.Match[str]) -> list[float]:
     return dims
 
 
+# an ordinal names a place ("beside the 3rd PIP joint", "the 5th rib"), no other
+# number between the mention and its size
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
+
 # a past copula right after a size that a "measuring" gives the mention is the
 # mention's own verb, not an earlier size ("measuring 4 cm was excised")
 _PAST_VERBS = frozenset({"was", "were"})
@@ -109,7 +113,7 @@ def _after_ok(
         not noun_after
         and not (dr.lesion_nouns | dr.size_blockers) & set(gap)
         and not stops & set(after)
-        and not any(w[0].isdigit() for w in gap)
+        and not any(w[0].isdigit() and not _ORDINAL.fullmatch(w) for w in gap)
         # "calcifications in a 4 mm group": the article opens the extent that
         # holds the calcifications (extent_carriers), no other lesion's phrase
         and (carrier or not dr.phrase_openers & set(gap[-1:]))
