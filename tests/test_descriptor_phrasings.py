@@ -201,6 +201,12 @@ SIZES = [
     ("Calcified granuloma measuring 1.2 cm x 0.8 cm.", None, 12),
     # an earlier size is still not the mention's
     ("Calcified granuloma, 6 mm, previously 4 mm.", None, 6),
+    # past a comma after a mention a "with" gives to a vessel its site words
+    # name, a size is the vessel's calibre; not so for an organ
+    ("Infrarenal aorta with scattered mural calcification, 3.1 cm.", None, None),
+    ("Right common iliac artery with calcified plaque, 1.3 cm.", None, None),
+    ("Calcified plaque in the right common iliac artery, 1.3 cm.", None, 13),
+    ("Spleen with a calcified granuloma, 7 mm.", None, 7),
     # an ordinal in the mention's place is no other number before its size
     ("Round calcification beside the 3rd PIP joint, 0.8 cm, no erosion.", None, 8),
     ("Calcified granuloma abutting the 5th rib, 6 mm.", None, 6),

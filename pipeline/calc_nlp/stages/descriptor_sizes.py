@@ -157,16 +157,17 @@ def _current(dr: DescriptorRules, gap: list[str]) -> list[str]:
     return gap[now[-1] + 1 :]
 
 
-def _hosted(dr: DescriptorRules, text: str, lo: int) -> bool:
+def _hosted(dr: DescriptorRules, text: str, lo: int, vessel: str = "") -> bool:
     """Does the mention's clause open with a "with" after a lesion noun
-    ("right lobe nodule with punctate calcifications, 1.5 cm")? A size past
-    a comma after the mention is then the host lesion's."""
+    ("right lobe nodule with punctate calcifications, 1.5 cm") or after the
+    `vessel` the finding's site words name ("infrarenal aorta with scattered
+    mural calcification, 3.1 cm")? A size past a comma after the mention is then
+    the host lesion's, or the vessel's calibre."""
     before = [w.lower() for w in _TOKEN.findall(text[max(0, lo - 80) : lo])]
-    return (
-        len(before) >= 2
-        and before[-1] in dr.shape_links
-        and before[-2] in dr.lesion_nouns
-    )
+    if len(before) < 2 or before[-1] not in dr.shape_links:
+        return False
+    own = _TOKEN.findall(vessel.lower())
+    return before[-2] in dr.lesion_nouns or (bool(own) and before[-2] == own[-1])
 
 
 def _without_refs(dr: DescriptorRules, gap: list[str]) -> list[str]:
@@ -540,6 +541,7 @@ def size_of(
     site_text: str,
     off: int,
     reach: tuple[int, int] | None = None,
+    vessel: bool = False,
 ) -> tuple[float, Word] | None:
     """The size written on the mention: inside it, right before it (only the
     size_before words between) or after it in its clause with no other lesion
@@ -547,7 +549,8 @@ def size_of(
     what the mention's sentence leaves it (from the finding before it to the
     one after it): a size before the mention past a comma or "and" that only
     lists adjectives, and one that a "measuring" part gives past an "and"
-    of its place, are in it."""
+    of its place, are in it. `vessel`: the finding's site is a vessel, which
+    `site_text` names."""
     if reach is not None:
         listed = _listed_sizes(dr, text, span, reach[1], off)
         if listed is not None:
@@ -615,7 +618,8 @@ def size_of(
                         best = (m.start() - span.end_char, now, word)
                     continue
                 ok = ok and not _dated(dr, rest[:3])
-                ok = ok and not ("," in gap and _hosted(dr, text, lo))
+                host = site_text if vessel else ""
+                ok = ok and not ("," in gap and _hosted(dr, text, lo, host))
                 dist = m.start() - span.end_char
             else:
                 ok, dist = span.start_char <= m.start() and m.end() <= span.end_char, 0

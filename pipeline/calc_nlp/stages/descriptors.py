@@ -115,7 +115,8 @@ def describe(
             words.append(("change", "V-change-increased", first, last))
         bounds = (c.lo, relative_end(text, c.lo, c.start, c.end, c.hi))
         reach = _pointed_back_reach(dr, rd, spans, i, sent)
-        size = size_of(dr, text, span, bounds, f.site_text, rd.offset, reach)
+        vessel = f.site in dr.vessel_sites
+        size = size_of(dr, text, span, bounds, f.site_text, rd.offset, reach, vessel)
         if size is None:  # "Extent | 2.5 cm" under it
             size = row_size
         dictated = _semicolon_fields(dr, rd, spans, i, text)
