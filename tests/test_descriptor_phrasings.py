@@ -654,6 +654,11 @@ def test_a_score_of_zero_on_comma_joined_lines_is_a_negated_finding(findings_of)
 
 
 CHANGES = [
+    # calcification that formed in the interval is new, as "interval
+    # development of" is; denied, it has no change
+    ("Organizing subdural hematoma showing interval calcification along its margin.", None, "new"),
+    ("Interval calcifications along the left iliopsoas hematoma.", None, "new"),
+    ("No interval calcification within the muscle hematoma.", None, ""),
     ("Calcified granuloma in the right upper lobe is again noted.", None, "stable"),
     ("Redemonstrated calcified granuloma in the right upper lobe.", None, "stable"),
     ("Calcified granuloma in the right upper lobe, unchanged from prior.", None, "stable"),
