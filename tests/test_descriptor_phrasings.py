@@ -659,6 +659,11 @@ CHANGES = [
     ("Organizing subdural hematoma showing interval calcification along its margin.", None, "new"),
     ("Interval calcifications along the left iliopsoas hematoma.", None, "new"),
     ("No interval calcification within the muscle hematoma.", None, ""),
+    # a change word before a full stop the splitter missed (a lower-case word
+    # follows) grades its own sentence; not the period of an abbreviation
+    ("Hip pain, increased stiffness. r/o calcific bursitis", None, ""),
+    ("Ankle pain, increased swelling. r/o chondrocalcinosis", None, ""),
+    ("New approx. 4 mm calcified granuloma in the lingula.", None, "new"),
     ("Calcified granuloma in the right upper lobe is again noted.", None, "stable"),
     ("Redemonstrated calcified granuloma in the right upper lobe.", None, "stable"),
     ("Calcified granuloma in the right upper lobe, unchanged from prior.", None, "stable"),

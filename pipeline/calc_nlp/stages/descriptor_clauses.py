@@ -16,6 +16,8 @@ from calc_nlp.stages.descriptor_sizes import words as gap_words
 
 # The word right after a term (none when punctuation or the end comes first).
 _NEXT_WORD = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
+# A full stop after a word, where the sentence splitter read none ("swelling. r/o").
+_WORD_STOP = re.compile(r"(\w+)\.[^\S\n]")
 # Where a comma-delimited segment after a term ends.
 _SEGMENT_END = re.compile(r"[,;\n]|\.(?=\s|$)")
 
@@ -598,6 +600,8 @@ def in_reach(
     the field allows."""
     if m.end() <= c.start:
         gap = text[m.end() : c.start]
+        if _stopped(dr, gap):
+            return False  # "increased swelling. r/o chondrocalcinosis": another sentence's
         for _, rx in dr.patterns.get("size", []):
             gap = rx.sub(" ", gap)  # "stable 1.2 x 0.8 cm calcified nodule"
         between = carried(dr, [w for w in gap_words(dr, gap, set()) if w[0].isalnum()])
@@ -651,6 +655,18 @@ def in_reach(
 
 # a noun that a relative clause follows ("a nodule that", "the mass which")
 _RELATIVE_OF = re.compile(r"([a-z]+)[^\S\n]+(?:that|which)(?!\w)", re.I)
+
+
+def _stopped(dr: DescriptorRules, gap: str) -> bool:
+    """Does a full stop after a word end a sentence inside the gap between a
+    term and the mention after it, where the splitter read none because a
+    lower-case word follows ("increased swelling. r/o chondrocalcinosis")? Not
+    the period of an abbreviation ("new approx. 5 mm calcified granuloma")
+    nor of a number."""
+    return any(
+        not w.group(1)[-1].isdigit() and w.group(1).lower() not in dr.abbreviations
+        for w in _WORD_STOP.finditer(gap)
+    )
 
 
 def relative_of_other(dr: DescriptorRules, text: str, end: int, at: int) -> bool:

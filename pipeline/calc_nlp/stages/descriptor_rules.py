@@ -53,9 +53,12 @@ class DescriptorRules:
         lesion_nouns: list[str] | None = None,
         alternation: Callable[[list[str]], str] = phrase_alternation,
         compile_regex: Compile = re.compile,
+        abbreviations: frozenset[str] = frozenset(),
     ):
         """`alternation`: `phrase_alternation`, or the same kept by the build
-        cache; `compile_regex`: `re.compile`, or the same from kept code (RegexCache)."""
+        cache; `compile_regex`: `re.compile`, or the same from kept code
+        (RegexCache); `abbreviations`: the words whose period ends no sentence
+        (mentions.json side_abbreviations and measure_abbreviations, 'approx.')."""
         self._compile = compile_regex
         self.by_phrase: dict[str, dict[str, Any]] = {}
         for entry in desc["terms"]:
@@ -131,6 +134,7 @@ class DescriptorRules:
         self.shape_link_leads = set(wl["shape_link_leads"])
         self.appositive_heads = set(wl["appositive_heads"])
         self.lesion_nouns = set(lesion_nouns or [])
+        self.abbreviations = abbreviations
         self.overall = set(wl["birads_overall"])
         self.anaphors = set(wl["anaphors"])
         # what may open a subject that holds or shows the calcification: an
