@@ -659,6 +659,20 @@ CHANGES = [
     ("Organizing subdural hematoma showing interval calcification along its margin.", None, "new"),
     ("Interval calcifications along the left iliopsoas hematoma.", None, "new"),
     ("No interval calcification within the muscle hematoma.", None, ""),
+    # a change word opening two findings an "and" joins in one noun phrase
+    # grades both; not past a comma, nor when an article opens the second
+    (
+        "New bilateral nephrocalcinosis and calcified gastric wall.",
+        "calcified gastric wall",
+        "new",
+    ),
+    (
+        "Stable calcified pleural plaques and calcified hilar nodes.",
+        "calcified hilar nodes",
+        "stable",
+    ),
+    ("New dense calcification, and calcified hilar nodes.", "calcified hilar nodes", ""),
+    ("Stable calcified granuloma and a calcified hilar node.", "calcified hilar node", ""),
     # a change word before a full stop the splitter missed (a lower-case word
     # follows) grades its own sentence; not the period of an abbreviation
     ("Hip pain, increased stiffness. r/o calcific bursitis", None, ""),
