@@ -1408,6 +1408,10 @@ GRADES = [
     ("Slight interval progression of the pancreatic calcifications.", ""),
     ("Moderate increase of the breast calcifications.", ""),
     ("Dense new calcification at the lumpectomy site.", "severe"),
+    # a grade that a "but" joins to another adjective of the mention's phrase
+    ("Extensive but nonocclusive coronary artery calcification.", "severe"),
+    ("Moderate but nonobstructive iliac calcification.", "moderate"),
+    ("Severe stenosis but the calcified plaque is small.", ""),
 ]
 
 

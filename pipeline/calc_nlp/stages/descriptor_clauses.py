@@ -54,6 +54,7 @@ def clause(
             and not _in_term(dr, text, cut)
             and not _joins_modifiers(dr, text, cut, span.start_char)
             and not _shares_grade(dr, text, cut, span.start_char)
+            and not _concedes_grade(dr, text, cut, span.start_char)
         ):
             lo = cut.end()
             break
@@ -580,6 +581,31 @@ def _shares_grade(dr: DescriptorRules, text: str, cut: re.Match[str], at: int) -
         k -= 1
     grade = dr.terms.fullmatch(before[k])
     return grade is not None and dr.term(grade.group())["field"] == "severity"
+
+
+def _concedes_grade(dr: DescriptorRules, text: str, cut: re.Match[str], at: int) -> bool:
+    """Does a "but" right after a grade join it to another adjective of the
+    mention's own noun phrase ("extensive but nonocclusive femoral arterial
+    calcification", "dense but smooth calcified plaque")? The grade is then
+    the mention's: at most the before window of plain words stand between
+    the "but" and the mention at `at`, no article or mark."""
+    if cut.group().lower() != "but":
+        return False
+    before = WORD.findall(text[max(0, cut.start() - 30) : cut.start()])
+    grade = dr.terms.fullmatch(before[-1]) if before else None
+    if grade is None or dr.term(grade.group())["field"] != "severity":
+        return False
+    part = text[cut.end() : at]
+    words = WORD.findall(part)
+    return (
+        1 <= len(words) <= dr.window
+        and _PLAIN_WORDS.fullmatch(part) is not None
+        and not dr.phrase_openers & {w.lower() for w in words}
+    )
+
+
+# words and blanks only
+_PLAIN_WORDS = re.compile(r"[\w\s-]*")
 
 
 def _in_term(dr: DescriptorRules, text: str, cut: re.Match[str]) -> bool:
