@@ -673,6 +673,10 @@ CHANGES = [
     ),
     ("New dense calcification, and calcified hilar nodes.", "calcified hilar nodes", ""),
     ("Stable calcified granuloma and a calcified hilar node.", "calcified hilar node", ""),
+    # an "and" between site modifiers before the mention opens no clause,
+    # "-ate" adjectives and a site's head noun used as a modifier included
+    ("Increasing thalamic and dentate calcifications.", None, "increased"),
+    ("Unchanged basal ganglia and pulvinar calcification.", None, "stable"),
     # a change word before a full stop the splitter missed (a lower-case word
     # follows) grades its own sentence; not the period of an abbreviation
     ("Hip pain, increased stiffness. r/o calcific bursitis", None, ""),
@@ -1408,6 +1412,8 @@ GRADES = [
     ("Slight interval progression of the pancreatic calcifications.", ""),
     ("Moderate increase of the breast calcifications.", ""),
     ("Dense new calcification at the lumpectomy site.", "severe"),
+    # a grade before coordinated site modifiers, a head noun among them
+    ("Mild basal ganglia and pulvinar calcification.", "mild"),
     # a grade that a "but" joins to another adjective of the mention's phrase
     ("Extensive but nonocclusive coronary artery calcification.", "severe"),
     ("Moderate but nonobstructive iliac calcification.", "moderate"),

@@ -265,6 +265,7 @@ DESCRIPTOR_WORD_LISTS = (
     "numbered_places",
     "restating_predicates",
     "modifier_endings",
+    "modifier_nouns",
     "graded_companions",
     "graded_shapes",
     "extent_carriers",

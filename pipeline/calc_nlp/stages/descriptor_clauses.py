@@ -513,7 +513,8 @@ def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
     """Does an "and" or "or" coordinate site adjectives right before the
     mention ("aorto-iliac and infrainguinal arterial calcification")? The
     word before it and the one or two after it, up to the mention at `at`,
-    end like a modifier (modifier_endings)."""
+    end like a modifier (modifier_endings) or are a site's head noun that
+    stands as one (modifier_nouns: "basal ganglia and thalamic")."""
     if cut.group() == "," and "," in dr.term_lists:
         return _lists_modifiers(dr, text, cut, at)
     if cut.group().lower() not in ("and", "or") or cut.group().lower() not in dr.term_lists:
@@ -529,8 +530,13 @@ def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
     return (
         bool(before)
         and 1 <= len(after) <= 2
-        and all(w.endswith(dr.modifier_endings) for w in words)
+        and all(_modifier(dr, w) for w in words)
     )
+
+
+def _modifier(dr: DescriptorRules, word: str) -> bool:
+    """Does a lower-case word stand before a mention as a site modifier?"""
+    return word.endswith(dr.modifier_endings) or word in dr.modifier_nouns
 
 
 def _lists_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int) -> bool:
@@ -538,7 +544,8 @@ def _lists_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
     closes right before the mention ("mild right thalamic, pontine and
     cerebellar calcifications")? The word before it and each of up to three
     words after it, up to the mention at `at` (or its own first word), end
-    like a modifier (modifier_endings)."""
+    like a modifier (modifier_endings) or are a site's head noun that stands
+    as one (modifier_nouns)."""
     before = WORD.findall(text[max(0, cut.start() - 40) : cut.start()])
     part = text[cut.end() : at]
     if not before or _LIST_PART.fullmatch(part) is None:
@@ -551,7 +558,7 @@ def _lists_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
         first = WORD.match(text, at)
         words += [first.group().lower()] if first else []
     return 1 <= len(words) <= 3 and all(
-        w.endswith(dr.modifier_endings) for w in [before[-1].lower(), *words]
+        _modifier(dr, w) for w in [before[-1].lower(), *words]
     )
 
 

@@ -125,6 +125,7 @@ class DescriptorRules:
         self.head_containers = set(wl["head_containers"])
         self.dimension_words = set(wl["dimension_words"])
         self.modifier_endings = tuple(wl["modifier_endings"])
+        self.modifier_nouns = frozenset(wl["modifier_nouns"])
         self.graded_companions = set(wl["graded_companions"])
         self.graded_shapes = frozenset(wl["graded_shapes"])
         self.extent_carriers = set(wl["extent_carriers"])
