@@ -1414,6 +1414,9 @@ GRADES = [
     ("Dense new calcification at the lumpectomy site.", "severe"),
     # a grade before coordinated site modifiers, a head noun among them
     ("Mild basal ganglia and pulvinar calcification.", "mild"),
+    # past a longer comma list of them that "and" closes
+    ("Marked bilateral basal ganglia, pulvinar, dentate and cerebellar calcifications.", "severe"),
+    ("Mild cardiomegaly, pleural effusion and aortic calcification.", ""),
     # a grade that a "but" joins to another adjective of the mention's phrase
     ("Extensive but nonocclusive coronary artery calcification.", "severe"),
     ("Moderate but nonobstructive iliac calcification.", "moderate"),

@@ -615,6 +615,16 @@ def _concedes_grade(dr: DescriptorRules, text: str, cut: re.Match[str], at: int)
 _PLAIN_WORDS = re.compile(r"[\w\s-]*")
 
 
+def _modifier_list(dr: DescriptorRules, gap: str) -> bool:
+    """Is a gap before the mention only site modifiers (_modifier) that an
+    "and" or "or" closes, with commas between them?"""
+    if _LIST_PART.fullmatch(gap) is None:
+        return False
+    words = [w.lower() for w in WORD.findall(gap)]
+    joins = [w for w in words if w in ("and", "or")]
+    return len(joins) == 1 and all(_modifier(dr, w) for w in words if w not in joins)
+
+
 def _in_term(dr: DescriptorRules, text: str, cut: re.Match[str]) -> bool:
     """Is a clause break inside a descriptor term ("fine linear and branching")?"""
     lo = max(0, cut.start() - 30)
@@ -648,7 +658,11 @@ def in_reach(
         plain = WORD.findall(gap)
         if len(plain) > dr.window and len(plain) <= dr.window + 1:
             plain = [w for w in plain if w.lower() not in dr.term_lists]
-        return len(between) <= dr.window or len(plain) <= dr.window
+        if len(between) <= dr.window or len(plain) <= dr.window:
+            return True
+        # a list of site modifiers that "and" closes is one place ("extensive
+        # bilateral basal ganglia, thalamic, dentate and subcortical ...")
+        return _modifier_list(dr, gap)
     if m.start() < c.end:
         return True
     if m.end() <= c.hi and dr.tails.match(text, m.end()):
