@@ -201,6 +201,15 @@ SIZES = [
     ("Calcified granuloma measuring 1.2 cm x 0.8 cm.", None, 12),
     # an earlier size is still not the mention's
     ("Calcified granuloma, 6 mm, previously 4 mm.", None, 6),
+    # past a comma after a mention a "with" gives to a vessel its site words
+    # name, a size is the vessel's calibre; not so for an organ
+    ("Infrarenal aorta with scattered mural calcification, 3.1 cm.", None, None),
+    ("Right common iliac artery with calcified plaque, 1.3 cm.", None, None),
+    ("Calcified plaque in the right common iliac artery, 1.3 cm.", None, 13),
+    ("Spleen with a calcified granuloma, 7 mm.", None, 7),
+    # an ordinal in the mention's place is no other number before its size
+    ("Round calcification beside the 3rd PIP joint, 0.8 cm, no erosion.", None, 8),
+    ("Calcified granuloma abutting the 5th rib, 6 mm.", None, 6),
     # a differential that names the mention as what a sized focus may be
     (
         "7 mm hyperdense focus in the left thalamus, hemorrhage versus calcification.",
@@ -216,6 +225,18 @@ SIZES = [
         "4 mm dense focus in the right kidney, calcification versus a small stone.",
         "calcification",
         4,
+    ),
+    # past a hedge of the first alternative
+    (
+        "6 mm bright focus in the right lobe, possible calcification vs gas.",
+        "calcification",
+        6,
+    ),
+    (
+        "3 mm echogenic focus at the lower pole, probable renal calcification "
+        "versus a tiny calculus.",
+        "renal calcification",
+        3,
     ),
     # the foci a size lead sizes, one of the things the focus may be, a head
     # past a clause that denies another lesion
@@ -633,6 +654,34 @@ def test_a_score_of_zero_on_comma_joined_lines_is_a_negated_finding(findings_of)
 
 
 CHANGES = [
+    # calcification that formed in the interval is new, as "interval
+    # development of" is; denied, it has no change
+    ("Organizing subdural hematoma showing interval calcification along its margin.", None, "new"),
+    ("Interval calcifications along the left iliopsoas hematoma.", None, "new"),
+    ("No interval calcification within the muscle hematoma.", None, ""),
+    # a change word opening two findings an "and" joins in one noun phrase
+    # grades both; not past a comma, nor when an article opens the second
+    (
+        "New bilateral nephrocalcinosis and calcified gastric wall.",
+        "calcified gastric wall",
+        "new",
+    ),
+    (
+        "Stable calcified pleural plaques and calcified hilar nodes.",
+        "calcified hilar nodes",
+        "stable",
+    ),
+    ("New dense calcification, and calcified hilar nodes.", "calcified hilar nodes", ""),
+    ("Stable calcified granuloma and a calcified hilar node.", "calcified hilar node", ""),
+    # an "and" between site modifiers before the mention opens no clause,
+    # "-ate" adjectives and a site's head noun used as a modifier included
+    ("Increasing thalamic and dentate calcifications.", None, "increased"),
+    ("Unchanged basal ganglia and pulvinar calcification.", None, "stable"),
+    # a change word before a full stop the splitter missed (a lower-case word
+    # follows) grades its own sentence; not the period of an abbreviation
+    ("Hip pain, increased stiffness. r/o calcific bursitis", None, ""),
+    ("Ankle pain, increased swelling. r/o chondrocalcinosis", None, ""),
+    ("New approx. 4 mm calcified granuloma in the lingula.", None, "new"),
     ("Calcified granuloma in the right upper lobe is again noted.", None, "stable"),
     ("Redemonstrated calcified granuloma in the right upper lobe.", None, "stable"),
     ("Calcified granuloma in the right upper lobe, unchanged from prior.", None, "stable"),
@@ -1259,6 +1308,35 @@ SHAPES = [
         "distribution",
         (),
     ),
+    # a lucent centre is no lexicon name, but it lists with one; an echogenic
+    # focus casting a shadow is no casting calcification; "dystrophic change"
+    # names the dystrophic shape as "dystrophic" does
+    (
+        "Grouped punctate and lucent-centered calcifications in the right breast.",
+        "morphology",
+        ("punctate",),
+    ),
+    (
+        "Amorphous and lucent centered calcifications at 2 o'clock.",
+        "morphology",
+        ("amorphous",),
+    ),
+    (
+        "Coarse calcification casting an acoustic shadow in a left thyroid nodule.",
+        "morphology",
+        ("coarse",),
+    ),
+    (
+        "Echogenic gallbladder wall calcification casting posterior shadowing.",
+        "morphology",
+        (),
+    ),
+    (
+        "Calcification at the biopsy site in the left breast, probably dystrophic "
+        "changes.",
+        "morphology",
+        ("dystrophic",),
+    ),
 ]
 
 
@@ -1334,6 +1412,15 @@ GRADES = [
     ("Slight interval progression of the pancreatic calcifications.", ""),
     ("Moderate increase of the breast calcifications.", ""),
     ("Dense new calcification at the lumpectomy site.", "severe"),
+    # a grade before coordinated site modifiers, a head noun among them
+    ("Mild basal ganglia and pulvinar calcification.", "mild"),
+    # past a longer comma list of them that "and" closes
+    ("Marked bilateral basal ganglia, pulvinar, dentate and cerebellar calcifications.", "severe"),
+    ("Mild cardiomegaly, pleural effusion and aortic calcification.", ""),
+    # a grade that a "but" joins to another adjective of the mention's phrase
+    ("Extensive but nonocclusive coronary artery calcification.", "severe"),
+    ("Moderate but nonobstructive iliac calcification.", "moderate"),
+    ("Severe stenosis but the calcified plaque is small.", ""),
 ]
 
 

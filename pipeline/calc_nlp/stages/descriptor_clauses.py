@@ -16,6 +16,8 @@ from calc_nlp.stages.descriptor_sizes import words as gap_words
 
 # The word right after a term (none when punctuation or the end comes first).
 _NEXT_WORD = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
+# A full stop after a word, where the sentence splitter read none ("swelling. r/o").
+_WORD_STOP = re.compile(r"(\w+)\.[^\S\n]")
 # Where a comma-delimited segment after a term ends.
 _SEGMENT_END = re.compile(r"[,;\n]|\.(?=\s|$)")
 
@@ -52,6 +54,7 @@ def clause(
             and not _in_term(dr, text, cut)
             and not _joins_modifiers(dr, text, cut, span.start_char)
             and not _shares_grade(dr, text, cut, span.start_char)
+            and not _concedes_grade(dr, text, cut, span.start_char)
         ):
             lo = cut.end()
             break
@@ -510,7 +513,8 @@ def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
     """Does an "and" or "or" coordinate site adjectives right before the
     mention ("aorto-iliac and infrainguinal arterial calcification")? The
     word before it and the one or two after it, up to the mention at `at`,
-    end like a modifier (modifier_endings)."""
+    end like a modifier (modifier_endings) or are a site's head noun that
+    stands as one (modifier_nouns: "basal ganglia and thalamic")."""
     if cut.group() == "," and "," in dr.term_lists:
         return _lists_modifiers(dr, text, cut, at)
     if cut.group().lower() not in ("and", "or") or cut.group().lower() not in dr.term_lists:
@@ -526,8 +530,13 @@ def _joins_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
     return (
         bool(before)
         and 1 <= len(after) <= 2
-        and all(w.endswith(dr.modifier_endings) for w in words)
+        and all(_modifier(dr, w) for w in words)
     )
+
+
+def _modifier(dr: DescriptorRules, word: str) -> bool:
+    """Does a lower-case word stand before a mention as a site modifier?"""
+    return word.endswith(dr.modifier_endings) or word in dr.modifier_nouns
 
 
 def _lists_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int) -> bool:
@@ -535,7 +544,8 @@ def _lists_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
     closes right before the mention ("mild right thalamic, pontine and
     cerebellar calcifications")? The word before it and each of up to three
     words after it, up to the mention at `at` (or its own first word), end
-    like a modifier (modifier_endings)."""
+    like a modifier (modifier_endings) or are a site's head noun that stands
+    as one (modifier_nouns)."""
     before = WORD.findall(text[max(0, cut.start() - 40) : cut.start()])
     part = text[cut.end() : at]
     if not before or _LIST_PART.fullmatch(part) is None:
@@ -548,7 +558,7 @@ def _lists_modifiers(dr: DescriptorRules, text: str, cut: re.Match[str], at: int
         first = WORD.match(text, at)
         words += [first.group().lower()] if first else []
     return 1 <= len(words) <= 3 and all(
-        w.endswith(dr.modifier_endings) for w in [before[-1].lower(), *words]
+        _modifier(dr, w) for w in [before[-1].lower(), *words]
     )
 
 
@@ -580,6 +590,41 @@ def _shares_grade(dr: DescriptorRules, text: str, cut: re.Match[str], at: int) -
     return grade is not None and dr.term(grade.group())["field"] == "severity"
 
 
+def _concedes_grade(dr: DescriptorRules, text: str, cut: re.Match[str], at: int) -> bool:
+    """Does a "but" right after a grade join it to another adjective of the
+    mention's own noun phrase ("extensive but nonocclusive femoral arterial
+    calcification", "dense but smooth calcified plaque")? The grade is then
+    the mention's: at most the before window of plain words stand between
+    the "but" and the mention at `at`, no article or mark."""
+    if cut.group().lower() != "but":
+        return False
+    before = WORD.findall(text[max(0, cut.start() - 30) : cut.start()])
+    grade = dr.terms.fullmatch(before[-1]) if before else None
+    if grade is None or dr.term(grade.group())["field"] != "severity":
+        return False
+    part = text[cut.end() : at]
+    words = WORD.findall(part)
+    return (
+        1 <= len(words) <= dr.window
+        and _PLAIN_WORDS.fullmatch(part) is not None
+        and not dr.phrase_openers & {w.lower() for w in words}
+    )
+
+
+# words and blanks only
+_PLAIN_WORDS = re.compile(r"[\w\s-]*")
+
+
+def _modifier_list(dr: DescriptorRules, gap: str) -> bool:
+    """Is a gap before the mention only site modifiers (_modifier) that an
+    "and" or "or" closes, with commas between them?"""
+    if _LIST_PART.fullmatch(gap) is None:
+        return False
+    words = [w.lower() for w in WORD.findall(gap)]
+    joins = [w for w in words if w in ("and", "or")]
+    return len(joins) == 1 and all(_modifier(dr, w) for w in words if w not in joins)
+
+
 def _in_term(dr: DescriptorRules, text: str, cut: re.Match[str]) -> bool:
     """Is a clause break inside a descriptor term ("fine linear and branching")?"""
     lo = max(0, cut.start() - 30)
@@ -598,6 +643,8 @@ def in_reach(
     the field allows."""
     if m.end() <= c.start:
         gap = text[m.end() : c.start]
+        if _stopped(dr, gap):
+            return False  # "increased swelling. r/o chondrocalcinosis": another sentence's
         for _, rx in dr.patterns.get("size", []):
             gap = rx.sub(" ", gap)  # "stable 1.2 x 0.8 cm calcified nodule"
         between = carried(dr, [w for w in gap_words(dr, gap, set()) if w[0].isalnum()])
@@ -611,7 +658,11 @@ def in_reach(
         plain = WORD.findall(gap)
         if len(plain) > dr.window and len(plain) <= dr.window + 1:
             plain = [w for w in plain if w.lower() not in dr.term_lists]
-        return len(between) <= dr.window or len(plain) <= dr.window
+        if len(between) <= dr.window or len(plain) <= dr.window:
+            return True
+        # a list of site modifiers that "and" closes is one place ("extensive
+        # bilateral basal ganglia, thalamic, dentate and subcortical ...")
+        return _modifier_list(dr, gap)
     if m.start() < c.end:
         return True
     if m.end() <= c.hi and dr.tails.match(text, m.end()):
@@ -651,6 +702,18 @@ def in_reach(
 
 # a noun that a relative clause follows ("a nodule that", "the mass which")
 _RELATIVE_OF = re.compile(r"([a-z]+)[^\S\n]+(?:that|which)(?!\w)", re.I)
+
+
+def _stopped(dr: DescriptorRules, gap: str) -> bool:
+    """Does a full stop after a word end a sentence inside the gap between a
+    term and the mention after it, where the splitter read none because a
+    lower-case word follows ("increased swelling. r/o chondrocalcinosis")? Not
+    the period of an abbreviation ("new approx. 5 mm calcified granuloma")
+    nor of a number."""
+    return any(
+        not w.group(1)[-1].isdigit() and w.group(1).lower() not in dr.abbreviations
+        for w in _WORD_STOP.finditer(gap)
+    )
 
 
 def relative_of_other(dr: DescriptorRules, text: str, end: int, at: int) -> bool:

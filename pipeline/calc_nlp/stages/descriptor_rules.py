@@ -53,9 +53,12 @@ class DescriptorRules:
         lesion_nouns: list[str] | None = None,
         alternation: Callable[[list[str]], str] = phrase_alternation,
         compile_regex: Compile = re.compile,
+        abbreviations: frozenset[str] = frozenset(),
     ):
         """`alternation`: `phrase_alternation`, or the same kept by the build
-        cache; `compile_regex`: `re.compile`, or the same from kept code (RegexCache)."""
+        cache; `compile_regex`: `re.compile`, or the same from kept code
+        (RegexCache); `abbreviations`: the words whose period ends no sentence
+        (mentions.json side_abbreviations and measure_abbreviations, 'approx.')."""
         self._compile = compile_regex
         self.by_phrase: dict[str, dict[str, Any]] = {}
         for entry in desc["terms"]:
@@ -122,6 +125,7 @@ class DescriptorRules:
         self.head_containers = set(wl["head_containers"])
         self.dimension_words = set(wl["dimension_words"])
         self.modifier_endings = tuple(wl["modifier_endings"])
+        self.modifier_nouns = frozenset(wl["modifier_nouns"])
         self.graded_companions = set(wl["graded_companions"])
         self.graded_shapes = frozenset(wl["graded_shapes"])
         self.extent_carriers = set(wl["extent_carriers"])
@@ -131,6 +135,7 @@ class DescriptorRules:
         self.shape_link_leads = set(wl["shape_link_leads"])
         self.appositive_heads = set(wl["appositive_heads"])
         self.lesion_nouns = set(lesion_nouns or [])
+        self.abbreviations = abbreviations
         self.overall = set(wl["birads_overall"])
         self.anaphors = set(wl["anaphors"])
         # what may open a subject that holds or shows the calcification: an
@@ -178,6 +183,7 @@ class DescriptorRules:
         self.size_current = set(wl["size_current"])
         self.restating_openers = set(wl["restating_openers"])
         self.differential = _breaks(wl["differential_links"], compile_regex)
+        self.differential_hedges = frozenset(wl["differential_hedges"])
         self.restating_predicates = _breaks(wl["restating_predicates"], compile_regex)
         # past a comma, the words that may lead a change word that is the mention's
         self.change_leads = (

@@ -42,12 +42,15 @@ def takes_score(
     """A sentence's scores go to its score phrase, else to its coronary
     findings; but not to the finding of a line a vessel's label opens ("RCA:
     calcified plaque, score 9"): the total is the whole tree's (corpora/GUIDE.md
-    agatston), and what such a line states is that vessel's."""
+    agatston), and what such a line states is that vessel's. A score phrase
+    whose site is another than the score sites ("mitral valve calcium score")
+    states no coronary score, and no finding of its sentence takes it."""
     first = rd.layout.sent_first[spans[i].start]
     mates = [j for j, s in enumerate(spans) if rd.layout.sent_first[s.start] == first]
     phrases = [j for j in mates if findings[j].rule_id in dr.score_rules]
     if phrases:
-        return i in phrases
+        site = findings[i].site
+        return i in phrases and (not site or site in dr.score_sites)
     if findings[i].site not in dr.score_sites:
         return False
     lo = rd.sent(spans[i]).start_char

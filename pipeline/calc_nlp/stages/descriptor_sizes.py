@@ -67,6 +67,10 @@ def _dims_mm(dr: DescriptorRules, m: re.Match[str]) -> list[float]:
     return dims
 
 
+# an ordinal names a place ("beside the 3rd PIP joint", "the 5th rib"), no other
+# number between the mention and its size
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
+
 # a past copula right after a size that a "measuring" gives the mention is the
 # mention's own verb, not an earlier size ("measuring 4 cm was excised")
 _PAST_VERBS = frozenset({"was", "were"})
@@ -109,7 +113,7 @@ def _after_ok(
         not noun_after
         and not (dr.lesion_nouns | dr.size_blockers) & set(gap)
         and not stops & set(after)
-        and not any(w[0].isdigit() for w in gap)
+        and not any(w[0].isdigit() and not _ORDINAL.fullmatch(w) for w in gap)
         # "calcifications in a 4 mm group": the article opens the extent that
         # holds the calcifications (extent_carriers), no other lesion's phrase
         and (carrier or not dr.phrase_openers & set(gap[-1:]))
@@ -153,16 +157,17 @@ def _current(dr: DescriptorRules, gap: list[str]) -> list[str]:
     return gap[now[-1] + 1 :]
 
 
-def _hosted(dr: DescriptorRules, text: str, lo: int) -> bool:
+def _hosted(dr: DescriptorRules, text: str, lo: int, vessel: str = "") -> bool:
     """Does the mention's clause open with a "with" after a lesion noun
-    ("right lobe nodule with punctate calcifications, 1.5 cm")? A size past
-    a comma after the mention is then the host lesion's."""
+    ("right lobe nodule with punctate calcifications, 1.5 cm") or after the
+    `vessel` the finding's site words name ("infrarenal aorta with scattered
+    mural calcification, 3.1 cm")? A size past a comma after the mention is then
+    the host lesion's, or the vessel's calibre."""
     before = [w.lower() for w in _TOKEN.findall(text[max(0, lo - 80) : lo])]
-    return (
-        len(before) >= 2
-        and before[-1] in dr.shape_links
-        and before[-2] in dr.lesion_nouns
-    )
+    if len(before) < 2 or before[-1] not in dr.shape_links:
+        return False
+    own = _TOKEN.findall(vessel.lower())
+    return before[-2] in dr.lesion_nouns or (bool(own) and before[-2] == own[-1])
 
 
 def _without_refs(dr: DescriptorRules, gap: list[str]) -> list[str]:
@@ -536,6 +541,7 @@ def size_of(
     site_text: str,
     off: int,
     reach: tuple[int, int] | None = None,
+    vessel: bool = False,
 ) -> tuple[float, Word] | None:
     """The size written on the mention: inside it, right before it (only the
     size_before words between) or after it in its clause with no other lesion
@@ -543,7 +549,8 @@ def size_of(
     what the mention's sentence leaves it (from the finding before it to the
     one after it): a size before the mention past a comma or "and" that only
     lists adjectives, and one that a "measuring" part gives past an "and"
-    of its place, are in it."""
+    of its place, are in it. `vessel`: the finding's site is a vessel, which
+    `site_text` names."""
     if reach is not None:
         listed = _listed_sizes(dr, text, span, reach[1], off)
         if listed is not None:
@@ -611,7 +618,8 @@ def size_of(
                         best = (m.start() - span.end_char, now, word)
                     continue
                 ok = ok and not _dated(dr, rest[:3])
-                ok = ok and not ("," in gap and _hosted(dr, text, lo))
+                host = site_text if vessel else ""
+                ok = ok and not ("," in gap and _hosted(dr, text, lo, host))
                 dist = m.start() - span.end_char
             else:
                 ok, dist = span.start_char <= m.start() and m.end() <= span.end_char, 0
@@ -950,7 +958,8 @@ def _led(dr: DescriptorRules, part: list[str]) -> bool:
 def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     """The comma that opens a differential naming the mention as what the
     lesion before it may be ("7 mm focus, hemorrhage versus calcification",
-    "..., calcification or a small stone"), or an apposition that closes the
+    "..., calcification or a small stone", past a hedge of differential_hedges:
+    "..., probable calcification versus gas"), or an apposition that closes the
     sentence ("8 mm nodule in the left base, a calcified granuloma."): its
     position, or -1."""
     comma = text.rfind(",", lo, span.start_char)
@@ -960,8 +969,8 @@ def _differential(dr: DescriptorRules, text: str, lo: int, span: Span) -> int:
     if before and len(before) <= dr.window and dr.differential.fullmatch(before[-1]):
         return comma
     after = dr.differential.match(text, skip_spaces(text, span.end_char))
-    if set(before) <= dr.size_new_phrase and after is not None:
-        return comma
+    if set(before) <= dr.size_new_phrase | dr.differential_hedges and after is not None:
+        return comma  # "..., (possible) calcification versus stone"
     if _apposition(dr, text, before, span.end_char):
         return comma  # an apposition names what the lesion before it is
     return -1

@@ -113,9 +113,16 @@ def describe(
             f.change = "increased"
             first, last = rd.offset + more[0], rd.offset + more[1]
             words.append(("change", "V-change-increased", first, last))
+        shared = (
+            None if f.change else _conjoined_change(dr, text, spans, findings, i, sent, rd)
+        )
+        if shared is not None:  # "stable calcified plaques and calcified nodes"
+            f.change = findings[i - 1].change
+            words.append(shared)
         bounds = (c.lo, relative_end(text, c.lo, c.start, c.end, c.hi))
         reach = _pointed_back_reach(dr, rd, spans, i, sent)
-        size = size_of(dr, text, span, bounds, f.site_text, rd.offset, reach)
+        vessel = f.site in dr.vessel_sites
+        size = size_of(dr, text, span, bounds, f.site_text, rd.offset, reach, vessel)
         if size is None:  # "Extent | 2.5 cm" under it
             size = row_size
         dictated = _semicolon_fields(dr, rd, spans, i, text)
@@ -661,6 +668,41 @@ def _untaken(s: Scores, taken: set[tuple[int, int]]) -> Scores:
 # What may stand between two conjoined mentions: "and" with a few modifier
 # words after it ("... and scattered calcified granulomas").
 _CONJOINED = re.compile(r"[^\S\n]*,?[^\S\n]*and[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}$", re.I)
+
+
+# "and" right before a mention, with up to two words of its own phrase between
+# and no comma: one noun phrase coordinating two findings
+_AND_JOINED = re.compile(r"[^\S\n]+and[^\S\n]+((?:[a-z-]+[^\S\n]+){0,2})$", re.I)
+
+
+def _conjoined_change(
+    dr: DescriptorRules,
+    text: str,
+    spans: list[Span],
+    findings: list[Finding],
+    i: int,
+    sent: Span,
+    rd: ReportDoc,
+) -> Word | None:
+    """The change word that opens the phrase of the finding before finding i
+    when an "and" with no comma joins the two in one noun phrase ("increased
+    splenic calcifications and calcified portal nodes", "stable calcified
+    pleural plaques and calcified hilar nodes"): it grades the whole
+    coordination, so finding i takes it, as a grade before two coordinated
+    site words grades both. Not past a comma ("new dense calcification, and
+    calcified nodes"), nor when an article opens the second conjunct ("a
+    new granuloma and a calcified node"): each then has its own phrase."""
+    if not i or spans[i - 1].start < sent.start or not findings[i - 1].change:
+        return None
+    prev = spans[i - 1]
+    joined = _AND_JOINED.match(text, prev.end_char, spans[i].start_char)
+    if joined is None or dr.phrase_openers & set(joined.group(1).lower().split()):
+        return None  # an article opens a phrase of its own (descriptors.json)
+    lo, hi = sent.start_char + rd.offset, prev.start_char + rd.offset
+    for w in findings[i - 1].descriptor_words:
+        if w[0] == "change" and lo <= w[2] and w[3] <= hi:
+            return w
+    return None
 
 
 def _alone_in(spans: list[Span], sent: Span) -> bool:

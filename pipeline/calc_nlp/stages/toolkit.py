@@ -665,6 +665,10 @@ class Toolkit:
             rules.word_lists.get("lesion_nouns", []),
             partial(cache.alternation, phrase_alternation),
             regexes.compile,
+            frozenset(
+                rules.word_lists.get("side_abbreviations", [])
+                + rules.word_lists.get("measure_abbreviations", [])
+            ),
         )
         cache.save()
         regexes.save()
