@@ -1099,3 +1099,31 @@ def test_segment_before_the_clause_after_a_letter_lower_case_lengthens(finding_n
     grows in lower case ('İ' is two characters lowered)."""
     text = "Patient: İİİİİİ. Moderate stenosis of the proximal LAD due to calcified plaque."
     assert finding_named(text, "calcified plaque").segment == "proximal"
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a bilateral phrase naming vessels as a whole after two lesions at
+        # vessel sites sums them up, as one naming no side does
+        (
+            "FINDINGS: Calcification of the splenic artery. Calcified plaque in both "
+            "renal arteries.\n\nIMPRESSION: Bilateral vascular calcifications.",
+            [1, 2, 3],
+        ),
+        (
+            "FINDINGS: Calcified plaque of the superior mesenteric artery. Calcification "
+            "of the iliac arteries bilaterally.\n\n"
+            "IMPRESSION: Bilateral vascular calcifications in a diabetic patient.",
+            [1, 2, 3],
+        ),
+        # its side word names no place of one of them
+        (
+            "FINDINGS: Calcified plaque in both renal arteries.\n\n"
+            "IMPRESSION: Bilateral vascular calcifications.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_bilateral_vascular_summary(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -1078,8 +1078,6 @@ def _sums_up(
         }
         if {"left", "right"} <= sides and "bilateral" not in sides:
             return True
-        if side(f):
-            return False
     if not f.site:
         return len(pool) > 1 and dr.summary_words.search(f.sentence) is not None
     if (
@@ -1150,14 +1148,14 @@ def _names_from(
     dr: DescriptorRules, f: Finding, g: Finding, places_only: bool = False
 ) -> bool:
     """Does the finding's mention hold a word of four letters or more, no
-    descriptor term, whose first five letters a word of `g`'s sentence
-    starts with ("axillary vascular calcification" and "vascular
+    descriptor term nor side word, whose first five letters a word of `g`'s
+    sentence starts with ("axillary vascular calcification" and "vascular
     calcifications project over both axillae")? With `places_only`, a word
     naming the wall's disease does not count: it names no place that tells
     one of several vessel lesions from the others ("atherosclerotic vascular
     calcifications" after "atherosclerotic calcification of the aortic knob"
     and the coronary arteries' calcification sums the two up)."""
-    drop = dr.bare_words | dr.whole_vessel_words | set(dr.by_phrase)
+    drop = dr.bare_words | dr.whole_vessel_words | set(dr.by_phrase) | dr.side_words
     if places_only:
         drop = drop | dr.wall_disease_words
     mine = {w[:5] for w in WORD.findall(f.mention.lower()) if len(w) > 3}
