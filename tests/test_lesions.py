@@ -1127,3 +1127,30 @@ def test_segment_before_the_clause_after_a_letter_lower_case_lengthens(finding_n
 )
 def test_a_bilateral_vascular_summary(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # named as what two findings joined by "and" are: it sums them up
+        (
+            "FINDINGS: Calcification of the left ventricular myocardium. Dense "
+            "pericardial calcification.\n\nIMPRESSION: Myocardial calcification and "
+            "pericardial calcification, compatible with metastatic calcification.",
+            [1, 2, 1, 2, 3],
+        ),
+        (
+            "IMPRESSION: Pulmonary calcifications as well as calcification of the "
+            "gastric wall, likely due to metastatic calcification.",
+            [1, 2, 3],
+        ),
+        # "and" joining no finding: the link names what the one finding is
+        (
+            "Simple renal cyst and a punctate calcification in the pelvis, "
+            "consistent with a phlebolith.",
+            [1, 1],
+        ),
+    ],
+)
+def test_named_as_what_two_joined_findings_are(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -46,7 +46,8 @@ findings lesions or more at its site it fits, none named by that plural
 word nor, the others in the singular, in the plural (that one it restates); and a count of several in the plural ("two calcified nodules"), or
 the plural of the lesion noun it was named by ("calcified granulomas"),
 restates no lesion named in the singular only (one found on both sides,
-"calcified granuloma in the RUL and LLL", names several). Findings that differ in negated, hypothetical or family
+"calcified granuloma in the RUL and LLL", names several); a finding its
+sentence names as what two findings joined by "and" are sums them up. Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
@@ -1275,6 +1276,30 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
     return head in dr.lesion_nouns and singular_words(head) in heads
 
 
+def _coordinated(
+    dr: DescriptorRules, findings: list[Finding], spans: dict[str, tuple[int, int]]
+) -> set[str]:
+    """The ids of the findings that "and" ("as well as") joins to the finding
+    right before them in their sentence ("calcified papillary muscles and
+    aortic root calcification"), no semicolon nor restating or differential
+    link between the two: a finding its sentence then names as what the
+    second is ("..., consistent with metastatic calcification") names what
+    both are, and sums them up (`_group_all`)."""
+    out: set[str] = set()
+    for g, h in zip(findings, findings[1:], strict=False):
+        if not _in_sentence(g, h):
+            continue
+        at, nxt = spans[g.finding_id][0], spans[h.finding_id][0]
+        if at < 0 or nxt < at + len(g.mention):
+            continue
+        gap = g.sentence[at + len(g.mention) : nxt]
+        if ";" in gap or dr.restating.search(gap) or dr.differential.search(gap):
+            continue
+        if any(m.group() != "," for m in dr.place_joins.finditer(gap)):
+            out.add(h.finding_id)
+    return out
+
+
 def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
     """For each finding, where its mention starts in its sentence
     (`mention_at`: a mention's words may come twice, "basal ganglia
@@ -1350,6 +1375,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         for f in findings
     }
     subs_at = _own_subs(findings, subs)
+    coordinated = _coordinated(dr, findings, spans)
     for f in findings:
         sub, state, words = subs[f.finding_id], _state(f), core(dr, f)
         at_site = by_site.setdefault((f.site, state), [])
@@ -1417,6 +1443,16 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         ):
             found = None
         if found is not None and _counts_more(dr, f, found):
+            found = None
+        # named by its sentence as what two findings joined by "and" are
+        # ("calcified papillary muscles and aortic root calcification,
+        # consistent with metastatic calcification"): it sums them up
+        if (
+            found is not None
+            and prev is not None
+            and prev.finding_id in coordinated
+            and _linked(dr, f, prev)
+        ):
             found = None
         if found is None:
             found = _Lesion(
