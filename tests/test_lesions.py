@@ -1154,3 +1154,31 @@ def test_a_bilateral_vascular_summary(lesion_numbers, text, lesions):
 )
 def test_named_as_what_two_joined_findings_are(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a sized thing "with a" adds in the sentence is another lesion; the
+        # impression giving its size restates it
+        (
+            "FINDINGS: Mildly calcified superior mesenteric artery with a 15 mm "
+            "calcified superior mesenteric artery aneurysm near its origin.\n\n"
+            "IMPRESSION: Calcified superior mesenteric artery aneurysm (15 mm).",
+            [1, 2, 2],
+        ),
+        (
+            "Calcified granuloma in the right upper lobe with a 4 mm calcified "
+            "granuloma beside it.",
+            [1, 2],
+        ),
+        # a change word says it is the one seen again
+        (
+            "Calcified granuloma in the right upper lobe, unchanged, with a 4 mm "
+            "calcified focus, stable.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_sized_thing_with_a_is_another_lesion(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -109,6 +109,8 @@ _HISTORY = "indication"
 _AND = re.compile(r"(?<!\w)and(?!\w)", re.I)
 # "and a", "and an", "and another": a noun phrase of its own added (`_added`)
 _AND_A = re.compile(r"(?<!\w)and\s+(?:an?|another)(?!\w)")
+# "with a 1.1 cm": a sized noun phrase of its own added (`_new_sized_object`)
+_WITH_A_SIZE = re.compile(r"(?<!\w)with\s+an?\s+\d", re.I)
 
 
 # negated, hypothetical, family, and for a denied finding whether it denies a
@@ -212,13 +214,22 @@ def _new_sized_object(x: _Lesion, f: Finding) -> bool:
     atrial side of the annulus, vegetation versus calcified debris'), while
     none of the lesion's findings had a size? The report describes a second
     thing at the place, not the first again (guide: lesion), unless a change
-    word says it is seen again."""
+    word says it is seen again. So does a sized thing "with a" adds after
+    the lesion's last finding in its sentence ("densely calcified left renal
+    artery with a 9 mm calcified aneurysm at its hilum")."""
     last = x.last
     if not f.size_mm or f.change or last is None:
         return False  # 'A 5 mm calcified granuloma, unchanged': the one again
     if any(m.size_mm for m in x.told.values()):
         return False
-    if last.section != f.section or last.sentence == f.sentence:
+    if _in_sentence(last, f):
+        # a sized thing "with a" adds in the sentence
+        at, mine = mention_at(last), mention_at(f)
+        if at < 0 or mine < at + len(last.mention):
+            return False
+        gap = last.sentence[at + len(last.mention) : mine]
+        return _WITH_A_SIZE.search(gap) is not None
+    if last.section != f.section:
         return False
     words = WORD.findall(f.sentence.lower())
     return len(words) > 1 and words[0] in _INDEFINITE and words[1][:1].isdigit()
@@ -293,6 +304,11 @@ def _same_lesion(
         # another ("Additional calcified granuloma" in the impression)
         other = [x for x in exact if x.first is not None and names_another(dr, x.first)]
         exact = other if len(other) == 1 else exact
+    if len(exact) > 1 and f.size_mm:
+        # the one of the same size ("calcified aneurysm, 9 mm" after the
+        # calcified artery and its 9 mm aneurysm)
+        sized = [x for x in exact if any(m.size_mm == f.size_mm for m in x.told.values())]
+        exact = sized if len(sized) == 1 else exact
     if len(exact) > 1:
         # the one named by the same head noun ("calcified granuloma at the
         # base", "calcified nodule at the apex", then "apical calcified nodule")
