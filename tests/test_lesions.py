@@ -1182,3 +1182,29 @@ def test_named_as_what_two_joined_findings_are(lesion_numbers, text, lesions):
 )
 def test_a_sized_thing_with_a_is_another_lesion(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # "concerning for", "worrisome for", "suspicious for" name what the
+        # finding before them may be, as "suggestive of" does
+        (
+            "FINDINGS: Linear calcifications in the subcutaneous fat of the lower "
+            "abdominal wall, suspicious for calciphylaxis.",
+            [1, 1],
+        ),
+        (
+            "Curvilinear calcification along the pericardium, worrisome for "
+            "constrictive calcific pericarditis.",
+            [1, 1],
+        ),
+        (
+            "Calcified nodularity in the dermis of both legs, concerning for "
+            "calcinosis cutis.",
+            [1, 1],
+        ),
+    ],
+)
+def test_hedged_restating_links(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
