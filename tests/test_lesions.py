@@ -1208,3 +1208,35 @@ def test_a_sized_thing_with_a_is_another_lesion(lesion_numbers, text, lesions):
 )
 def test_hedged_restating_links(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a count of several groups names none of them: each group at its
+        # clock position is a lesion of its own, restated at that position
+        (
+            "DIAGNOSTIC MAMMOGRAM, LEFT\nINDICATION: Follow-up of two groups of "
+            "probably benign calcifications, left breast.\n\nFINDINGS: At 4:00, "
+            "round calcifications, unchanged. At 8:00, punctate calcifications, "
+            "unchanged.\n\nIMPRESSION: Stable round calcifications at 4 o'clock.",
+            [1, 2, 3, 2],
+        ),
+        # ... and the same count again restates the count
+        (
+            "FINDINGS: Three clusters of calcifications are seen in the right breast. "
+            "At 1:00, amorphous calcifications. At 6:00, punctate calcifications. "
+            "At 9:00, coarse calcifications.\n\nIMPRESSION: Three clusters of "
+            "probably benign calcifications in the right breast.",
+            [1, 2, 3, 4, 1],
+        ),
+        # a count restated without one
+        (
+            "FINDINGS: Two calcified granulomas in the right upper lobe.\n\n"
+            "IMPRESSION: Calcified granulomas, right upper lobe.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_count_of_several_groups_and_each_group(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -235,6 +235,18 @@ def _new_sized_object(x: _Lesion, f: Finding) -> bool:
     return len(words) > 1 and words[0] in _INDEFINITE and words[1][:1].isdigit()
 
 
+def _one_of_counted(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Was the lesion first named by a count of several that names no part
+    ("two groups of calcifications in the right breast"), and does `f` name
+    a part, a clock position or leaflet (`part`: "at 10 o'clock, coarse
+    calcifications")? It names one of those several, not all of them
+    (GUIDE: a phrase that sums up several lesions is a lesion of its own)."""
+    first = x.first
+    if first is None or not x.part_of.get(f.finding_id):
+        return False
+    return not x.part_of.get(first.finding_id) and names_a_count(dr, first)
+
+
 def _fits(a: str, b: str) -> bool:
     """Equal, or one of them unsaid."""
     return a == b or not a or not b
@@ -291,12 +303,18 @@ def _same_lesion(
         and not _other_joint(dr, x, f)
         and not _new_segment(x, f)
         and not _new_sized_object(x, f)
+        and not _one_of_counted(dr, x, f)
     ]
     exact = [
         x
         for x in same
         if x.sub == sub and x.side == side(f) and not _places_apart(dr, x, f, sub)
     ]
+    if len(exact) > 1 and names_a_count(dr, f):
+        # the one named by a count as well ("two groups of calcifications",
+        # then each group at its clock position, then "two groups ...")
+        counted = [x for x in exact if x.first is not None and names_a_count(dr, x.first)]
+        exact = counted if len(counted) == 1 else exact
     if len(exact) > 1 and f.section == _RESTATING[1] and _sums_apart(dr, exact, f):
         return None
     if len(exact) > 1 and names_another(dr, f):
