@@ -47,7 +47,9 @@ word nor, the others in the singular, in the plural (that one it restates); and 
 the plural of the lesion noun it was named by ("calcified granulomas"),
 restates no lesion named in the singular only (one found on both sides,
 "calcified granuloma in the RUL and LLL", names several); a finding its
-sentence names as what two findings joined by "and" are sums them up. Findings that differ in negated, hypothetical or family
+sentence names as what two findings joined by "and" are sums them up; a
+count of several naming no clock position ("two groups of calcifications") is
+none of the groups named at their positions after it. Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
@@ -1314,8 +1316,8 @@ def _coordinated(
     dr: DescriptorRules, findings: list[Finding], spans: dict[str, tuple[int, int]]
 ) -> set[str]:
     """The ids of the findings that "and" ("as well as") joins to the finding
-    right before them in their sentence ("calcified papillary muscles and
-    aortic root calcification"), no semicolon nor restating or differential
+    right before them in their sentence ("myocardial calcification and
+    pericardial calcification"), no semicolon nor restating or differential
     link between the two: a finding its sentence then names as what the
     second is ("..., consistent with metastatic calcification") names what
     both are, and sums them up (`_group_all`)."""
@@ -1479,8 +1481,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         if found is not None and _counts_more(dr, f, found):
             found = None
         # named by its sentence as what two findings joined by "and" are
-        # ("calcified papillary muscles and aortic root calcification,
-        # consistent with metastatic calcification"): it sums them up
+        # ("myocardial calcification and pericardial calcification,
+        # compatible with metastatic calcification"): it sums them up
         if (
             found is not None
             and prev is not None
