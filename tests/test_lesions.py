@@ -1240,3 +1240,32 @@ def test_hedged_restating_links(lesion_numbers, text, lesions):
 )
 def test_a_count_of_several_groups_and_each_group(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a calcification said to extend from one place into another lies at
+        # both: named at either, it is one lesion
+        (
+            "HISTORY: Duplex showed a heavily calcified plaque of the right carotid "
+            "bulb.\nFINDINGS: A bulky calcified plaque was found extending from the "
+            "bulb into the internal carotid artery.",
+            [1, 1],
+        ),
+        (
+            "OPERATIVE FINDINGS: An ulcerated, densely calcified plaque was found at "
+            "the bifurcation, extending 2 cm into the internal carotid artery.\n"
+            "PATHOLOGY: Calcified plaque with thrombus at the carotid bifurcation.",
+            [1, 1],
+        ),
+        # two places named apart, nothing extending
+        (
+            "FINDINGS: Calcified plaque at the right carotid bulb. Calcified plaque "
+            "in the right internal carotid artery.",
+            [1, 2],
+        ),
+    ],
+)
+def test_a_calcification_extending_into_another_place(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

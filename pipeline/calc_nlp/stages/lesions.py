@@ -49,7 +49,8 @@ restates no lesion named in the singular only (one found on both sides,
 "calcified granuloma in the RUL and LLL", names several); a finding its
 sentence names as what two findings joined by "and" are sums them up; a
 count of several naming no clock position ("two groups of calcifications") is
-none of the groups named at their positions after it. Findings that differ in negated, hypothetical or family
+none of the groups named at their positions after it; a calcification a
+sentence says extends from or into another sub-site lies at both. Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
@@ -388,7 +389,7 @@ def _same_lesion(
             # in the right lower lobe"), unless it names one as what the
             # other is
             and (not _in_sentence(x.first, f) or _linked(dr, f, x.first))
-            and crossed(dr, f, sub, x.first)
+            and (crossed(dr, f, sub, x.first) or _extends_over(dr, f, sub, x.first))
         ]
     if not loose:  # the impression restating the one findings lesion at its site
         loose = _sub_named_at_site(dr, same, f, sub)
@@ -412,6 +413,22 @@ def _same_lesion(
             and not opposite(x.side, side(f))
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _extends_over(dr: DescriptorRules, f: Finding, sub: str, g: Finding) -> bool:
+    """Does the sentence of one of the two (`f` of sub-site `sub`, `g` a
+    finding at its site in another sentence) say its calcification extends
+    from or to the other's sub-site ("calcified plaque at the carotid bulb,
+    extending into the internal carotid artery", then "calcified plaque at
+    the bulb")? It lies at both places: one calcification named at either."""
+    theirs = sub_site(dr, g)
+    if g.site != f.site or g.sentence == f.sentence or not sub or not theirs:
+        return False
+    return any(
+        dr.extension_words.search(a.sentence) is not None
+        and stems(dr, other) <= stems(dr, a.sentence)
+        for a, other in ((f, theirs), (g, sub))
+    )
 
 
 def _plural_of(dr: DescriptorRules, loose: list[_Lesion], f: Finding) -> list[_Lesion]:
