@@ -1269,3 +1269,27 @@ def test_a_count_of_several_groups_and_each_group(lesion_numbers, text, lesions)
 )
 def test_a_calcification_extending_into_another_place(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # an anaphor whose site words come from another sentence names no
+        # place of its own: it refers back to the finding whose sentence
+        # holds its noun
+        (
+            "FINDINGS: The common femoral artery was heavily calcified with a bulky "
+            "plaque. The superficial femoral artery had minimal calcification. The "
+            "calcified plaque reached the bifurcation.",
+            [1, 2, 1],
+        ),
+        # its own words name the other place: another lesion
+        (
+            "Calcified granuloma in the right upper lobe. The calcified granuloma in "
+            "the right lower lobe is unchanged.",
+            [1, 2],
+        ),
+    ],
+)
+def test_an_anaphor_with_borrowed_site_words(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

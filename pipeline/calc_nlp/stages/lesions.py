@@ -1000,9 +1000,13 @@ def _subs_apart(f: Finding, prev: Finding, places: dict[str, str]) -> bool:
     """Do the two, at one site, name sub-sites of one kind that do not nest,
     a place word shared and another differing ("lower lobe" and "upper
     lobe")? Sub-sites that share no word may be one place in other words
-    ("subareolar" and "retroareolar")."""
+    ("subareolar" and "retroareolar"). Site words `f` took from another
+    sentence are not its own: they name no place of its own ("The calcified
+    plaque extended to the bifurcation" after the common femoral artery's)."""
     mine, theirs = places.get(f.finding_id, ""), places.get(prev.finding_id, "")
     if f.site != prev.site or not mine or not theirs or _nests(mine, theirs):
+        return False
+    if f.site_text.lower() not in f.sentence.lower():
         return False
     return bool(set(mine.split()) & set(theirs.split()))
 
