@@ -1293,3 +1293,30 @@ def test_a_calcification_extending_into_another_place(lesion_numbers, text, lesi
 )
 def test_an_anaphor_with_borrowed_site_words(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the dorsalis pedis and plantar arteries are the foot's, the pedal
+        # arteries: the impression naming these restates either
+        (
+            "FINDINGS: Calcification of the left dorsalis pedis artery.\n\n"
+            "IMPRESSION: Medial calcinosis of the left pedal arteries.",
+            [1, 1],
+        ),
+        (
+            "FINDINGS: Tubular calcification of the plantar arteries of both feet.\n\n"
+            "IMPRESSION: Bilateral pedal arterial calcification.",
+            [1, 1],
+        ),
+        # two foot arteries named apart are two lesions
+        (
+            "FINDINGS: Calcification of the dorsalis pedis artery. Calcification of "
+            "the plantar arteries.",
+            [1, 2],
+        ),
+    ],
+)
+def test_the_pedal_arteries(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
