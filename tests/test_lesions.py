@@ -1099,3 +1099,224 @@ def test_segment_before_the_clause_after_a_letter_lower_case_lengthens(finding_n
     grows in lower case ('İ' is two characters lowered)."""
     text = "Patient: İİİİİİ. Moderate stenosis of the proximal LAD due to calcified plaque."
     assert finding_named(text, "calcified plaque").segment == "proximal"
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a bilateral phrase naming vessels as a whole after two lesions at
+        # vessel sites sums them up, as one naming no side does
+        (
+            "FINDINGS: Calcification of the splenic artery. Calcified plaque in both "
+            "renal arteries.\n\nIMPRESSION: Bilateral vascular calcifications.",
+            [1, 2, 3],
+        ),
+        (
+            "FINDINGS: Calcified plaque of the superior mesenteric artery. Calcification "
+            "of the iliac arteries bilaterally.\n\n"
+            "IMPRESSION: Bilateral vascular calcifications in a diabetic patient.",
+            [1, 2, 3],
+        ),
+        # its side word names no place of one of them
+        (
+            "FINDINGS: Calcified plaque in both renal arteries.\n\n"
+            "IMPRESSION: Bilateral vascular calcifications.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_bilateral_vascular_summary(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # named as what two findings joined by "and" are: it sums them up
+        (
+            "FINDINGS: Calcification of the left ventricular myocardium. Dense "
+            "pericardial calcification.\n\nIMPRESSION: Myocardial calcification and "
+            "pericardial calcification, compatible with metastatic calcification.",
+            [1, 2, 1, 2, 3],
+        ),
+        (
+            "IMPRESSION: Pulmonary calcifications as well as calcification of the "
+            "gastric wall, likely due to metastatic calcification.",
+            [1, 2, 3],
+        ),
+        # "and" joining no finding: the link names what the one finding is
+        (
+            "Simple renal cyst and a punctate calcification in the pelvis, "
+            "consistent with a phlebolith.",
+            [1, 1],
+        ),
+    ],
+)
+def test_named_as_what_two_joined_findings_are(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a sized thing "with a" adds in the sentence is another lesion; the
+        # impression giving its size restates it
+        (
+            "FINDINGS: Mildly calcified superior mesenteric artery with a 15 mm "
+            "calcified superior mesenteric artery aneurysm near its origin.\n\n"
+            "IMPRESSION: Calcified superior mesenteric artery aneurysm (15 mm).",
+            [1, 2, 2],
+        ),
+        (
+            "Calcified granuloma in the right upper lobe with a 4 mm calcified "
+            "granuloma beside it.",
+            [1, 2],
+        ),
+        # a change word says it is the one seen again
+        (
+            "Calcified granuloma in the right upper lobe, unchanged, with a 4 mm "
+            "calcified focus, stable.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_sized_thing_with_a_is_another_lesion(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # "concerning for", "worrisome for", "suspicious for" name what the
+        # finding before them may be, as "suggestive of" does
+        (
+            "FINDINGS: Linear calcifications in the subcutaneous fat of the lower "
+            "abdominal wall, suspicious for calciphylaxis.",
+            [1, 1],
+        ),
+        (
+            "Curvilinear calcification along the pericardium, worrisome for "
+            "constrictive calcific pericarditis.",
+            [1, 1],
+        ),
+        (
+            "Calcified nodularity in the dermis of both legs, concerning for "
+            "calcinosis cutis.",
+            [1, 1],
+        ),
+    ],
+)
+def test_hedged_restating_links(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a count of several groups names none of them: each group at its
+        # clock position is a lesion of its own, restated at that position
+        (
+            "DIAGNOSTIC MAMMOGRAM, LEFT\nINDICATION: Follow-up of two groups of "
+            "probably benign calcifications, left breast.\n\nFINDINGS: At 4:00, "
+            "round calcifications, unchanged. At 8:00, punctate calcifications, "
+            "unchanged.\n\nIMPRESSION: Stable round calcifications at 4 o'clock.",
+            [1, 2, 3, 2],
+        ),
+        # ... and the same count again restates the count
+        (
+            "FINDINGS: Three clusters of calcifications are seen in the right breast. "
+            "At 1:00, amorphous calcifications. At 6:00, punctate calcifications. "
+            "At 9:00, coarse calcifications.\n\nIMPRESSION: Three clusters of "
+            "probably benign calcifications in the right breast.",
+            [1, 2, 3, 4, 1],
+        ),
+        # a count restated without one
+        (
+            "FINDINGS: Two calcified granulomas in the right upper lobe.\n\n"
+            "IMPRESSION: Calcified granulomas, right upper lobe.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_count_of_several_groups_and_each_group(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a calcification said to extend from one place into another lies at
+        # both: named at either, it is one lesion
+        (
+            "HISTORY: Duplex showed a heavily calcified plaque of the right carotid "
+            "bulb.\nFINDINGS: A bulky calcified plaque was found extending from the "
+            "bulb into the internal carotid artery.",
+            [1, 1],
+        ),
+        (
+            "OPERATIVE FINDINGS: An ulcerated, densely calcified plaque was found at "
+            "the bifurcation, extending 2 cm into the internal carotid artery.\n"
+            "PATHOLOGY: Calcified plaque with thrombus at the carotid bifurcation.",
+            [1, 1],
+        ),
+        # two places named apart, nothing extending
+        (
+            "FINDINGS: Calcified plaque at the right carotid bulb. Calcified plaque "
+            "in the right internal carotid artery.",
+            [1, 2],
+        ),
+    ],
+)
+def test_a_calcification_extending_into_another_place(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # an anaphor whose site words come from another sentence names no
+        # place of its own: it refers back to the finding whose sentence
+        # holds its noun
+        (
+            "FINDINGS: The common femoral artery was heavily calcified with a bulky "
+            "plaque. The superficial femoral artery had minimal calcification. The "
+            "calcified plaque reached the bifurcation.",
+            [1, 2, 1],
+        ),
+        # its own words name the other place: another lesion
+        (
+            "Calcified granuloma in the right upper lobe. The calcified granuloma in "
+            "the right lower lobe is unchanged.",
+            [1, 2],
+        ),
+    ],
+)
+def test_an_anaphor_with_borrowed_site_words(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the dorsalis pedis and plantar arteries are the foot's, the pedal
+        # arteries: the impression naming these restates either
+        (
+            "FINDINGS: Calcification of the left dorsalis pedis artery.\n\n"
+            "IMPRESSION: Medial calcinosis of the left pedal arteries.",
+            [1, 1],
+        ),
+        (
+            "FINDINGS: Tubular calcification of the plantar arteries of both feet.\n\n"
+            "IMPRESSION: Bilateral pedal arterial calcification.",
+            [1, 1],
+        ),
+        # two foot arteries named apart are two lesions
+        (
+            "FINDINGS: Calcification of the dorsalis pedis artery. Calcification of "
+            "the plantar arteries.",
+            [1, 2],
+        ),
+    ],
+)
+def test_the_pedal_arteries(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

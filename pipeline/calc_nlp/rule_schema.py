@@ -300,6 +300,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_vessel_sites",
     "lesion_vascular_sites",
     "lesion_vessel_words",
+    "lesion_extension_words",
     "lesion_wall_disease_words",
     "lesion_cause_terms",
     "lesion_joint_sites",

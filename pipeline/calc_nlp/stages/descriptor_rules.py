@@ -245,6 +245,7 @@ class DescriptorRules:
         # of those, the sites a phrase named only "vascular" names (arteries)
         self.vascular_sites = set(wl["lesion_vascular_sites"])
         self.whole_vessel_words = set(wl["lesion_vessel_words"])
+        self.extension_words = _breaks(wl["lesion_extension_words"], compile_regex)
         # the words naming a vessel wall's disease, no place ("atherosclerotic")
         self.wall_disease_words = set(wl["lesion_wall_disease_words"])
         self.cause_terms = set(wl["lesion_cause_terms"])

@@ -491,10 +491,16 @@ def _subject_opening(dr: DescriptorRules, f: Finding) -> set[str]:
     return set(words[:2])
 
 
+# How many words before a mention its count may stand ('two groups of
+# probably benign calcifications').
+COUNT_REACH = 6
+
+
 def names_a_count(dr: DescriptorRules, f: Finding) -> bool:
-    """Do the words right before the mention, in its clause, count two or
-    more of what it names ("two parenchymal calcifications")?"""
-    return bool(dr.lesion_count_words & _lead_words(f))
+    """Do the words right before the mention, in its clause (`COUNT_REACH`),
+    count two or more of what it names ("two parenchymal calcifications",
+    "two groups of probably benign calcifications")?"""
+    return bool(dr.lesion_count_words & set(lead_list(f, COUNT_REACH)))
 
 
 def names_residual(dr: DescriptorRules, f: Finding) -> bool:
@@ -509,14 +515,14 @@ def _lead_words(f: Finding) -> set[str]:
     return set(lead_list(f))
 
 
-def lead_list(f: Finding) -> list[str]:
-    """`_lead_words` in text order."""
+def lead_list(f: Finding, reach: int = OTHER_REACH) -> list[str]:
+    """`_lead_words` in text order (`reach` words at most)."""
     text = f.sentence.lower()
     at = mention_at(f)
     if at < 0:
         return []
     clause = re.split(r"[,;:]", text[:at])[-1]
-    return WORD.findall(clause)[-OTHER_REACH:]
+    return WORD.findall(clause)[-reach:]
 
 
 def stems(dr: DescriptorRules, text: str) -> set[str]:

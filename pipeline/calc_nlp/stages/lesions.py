@@ -46,7 +46,11 @@ findings lesions or more at its site it fits, none named by that plural
 word nor, the others in the singular, in the plural (that one it restates); and a count of several in the plural ("two calcified nodules"), or
 the plural of the lesion noun it was named by ("calcified granulomas"),
 restates no lesion named in the singular only (one found on both sides,
-"calcified granuloma in the RUL and LLL", names several). Findings that differ in negated, hypothetical or family
+"calcified granuloma in the RUL and LLL", names several); a finding its
+sentence names as what two findings joined by "and" are sums them up; a
+count of several naming no clock position ("two groups of calcifications") is
+none of the groups named at their positions after it; a calcification a
+sentence says extends from or into another sub-site lies at both. Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
@@ -108,6 +112,8 @@ _HISTORY = "indication"
 _AND = re.compile(r"(?<!\w)and(?!\w)", re.I)
 # "and a", "and an", "and another": a noun phrase of its own added (`_added`)
 _AND_A = re.compile(r"(?<!\w)and\s+(?:an?|another)(?!\w)")
+# "with a 1.1 cm": a sized noun phrase of its own added (`_new_sized_object`)
+_WITH_A_SIZE = re.compile(r"(?<!\w)with\s+an?\s+\d", re.I)
 
 
 # negated, hypothetical, family, and for a denied finding whether it denies a
@@ -211,16 +217,37 @@ def _new_sized_object(x: _Lesion, f: Finding) -> bool:
     atrial side of the annulus, vegetation versus calcified debris'), while
     none of the lesion's findings had a size? The report describes a second
     thing at the place, not the first again (guide: lesion), unless a change
-    word says it is seen again."""
+    word says it is seen again. So does a sized thing "with a" adds after
+    the lesion's last finding in its sentence ("densely calcified left renal
+    artery with a 9 mm calcified aneurysm at its hilum")."""
     last = x.last
     if not f.size_mm or f.change or last is None:
         return False  # 'A 5 mm calcified granuloma, unchanged': the one again
     if any(m.size_mm for m in x.told.values()):
         return False
-    if last.section != f.section or last.sentence == f.sentence:
+    if _in_sentence(last, f):
+        # a sized thing "with a" adds in the sentence
+        at, mine = mention_at(last), mention_at(f)
+        if at < 0 or mine < at + len(last.mention):
+            return False
+        gap = last.sentence[at + len(last.mention) : mine]
+        return _WITH_A_SIZE.search(gap) is not None
+    if last.section != f.section:
         return False
     words = WORD.findall(f.sentence.lower())
     return len(words) > 1 and words[0] in _INDEFINITE and words[1][:1].isdigit()
+
+
+def _one_of_counted(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Was the lesion first named by a count of several that names no part
+    ("two groups of calcifications in the right breast"), and does `f` name
+    a part, a clock position or leaflet (`part`: "at 10 o'clock, coarse
+    calcifications")? It names one of those several, not all of them
+    (GUIDE: a phrase that sums up several lesions is a lesion of its own)."""
+    first = x.first
+    if first is None or not x.part_of.get(f.finding_id):
+        return False
+    return not x.part_of.get(first.finding_id) and names_a_count(dr, first)
 
 
 def _fits(a: str, b: str) -> bool:
@@ -279,12 +306,18 @@ def _same_lesion(
         and not _other_joint(dr, x, f)
         and not _new_segment(x, f)
         and not _new_sized_object(x, f)
+        and not _one_of_counted(dr, x, f)
     ]
     exact = [
         x
         for x in same
         if x.sub == sub and x.side == side(f) and not _places_apart(dr, x, f, sub)
     ]
+    if len(exact) > 1 and names_a_count(dr, f):
+        # the one named by a count as well ("two groups of calcifications",
+        # then each group at its clock position, then "two groups ...")
+        counted = [x for x in exact if x.first is not None and names_a_count(dr, x.first)]
+        exact = counted if len(counted) == 1 else exact
     if len(exact) > 1 and f.section == _RESTATING[1] and _sums_apart(dr, exact, f):
         return None
     if len(exact) > 1 and names_another(dr, f):
@@ -292,6 +325,11 @@ def _same_lesion(
         # another ("Additional calcified granuloma" in the impression)
         other = [x for x in exact if x.first is not None and names_another(dr, x.first)]
         exact = other if len(other) == 1 else exact
+    if len(exact) > 1 and f.size_mm:
+        # the one of the same size ("calcified aneurysm, 9 mm" after the
+        # calcified artery and its 9 mm aneurysm)
+        sized = [x for x in exact if any(m.size_mm == f.size_mm for m in x.told.values())]
+        exact = sized if len(sized) == 1 else exact
     if len(exact) > 1:
         # the one named by the same head noun ("calcified granuloma at the
         # base", "calcified nodule at the apex", then "apical calcified nodule")
@@ -351,7 +389,7 @@ def _same_lesion(
             # in the right lower lobe"), unless it names one as what the
             # other is
             and (not _in_sentence(x.first, f) or _linked(dr, f, x.first))
-            and crossed(dr, f, sub, x.first)
+            and (crossed(dr, f, sub, x.first) or _extends_over(dr, f, sub, x.first))
         ]
     if not loose:  # the impression restating the one findings lesion at its site
         loose = _sub_named_at_site(dr, same, f, sub)
@@ -375,6 +413,22 @@ def _same_lesion(
             and not opposite(x.side, side(f))
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _extends_over(dr: DescriptorRules, f: Finding, sub: str, g: Finding) -> bool:
+    """Does the sentence of one of the two (`f` of sub-site `sub`, `g` a
+    finding at its site in another sentence) say its calcification extends
+    from or to the other's sub-site ("calcified plaque at the carotid bulb,
+    extending into the internal carotid artery", then "calcified plaque at
+    the bulb")? It lies at both places: one calcification named at either."""
+    theirs = sub_site(dr, g)
+    if g.site != f.site or g.sentence == f.sentence or not sub or not theirs:
+        return False
+    return any(
+        dr.extension_words.search(a.sentence) is not None
+        and stems(dr, other) <= stems(dr, a.sentence)
+        for a, other in ((f, theirs), (g, sub))
+    )
 
 
 def _plural_of(dr: DescriptorRules, loose: list[_Lesion], f: Finding) -> list[_Lesion]:
@@ -946,9 +1000,13 @@ def _subs_apart(f: Finding, prev: Finding, places: dict[str, str]) -> bool:
     """Do the two, at one site, name sub-sites of one kind that do not nest,
     a place word shared and another differing ("lower lobe" and "upper
     lobe")? Sub-sites that share no word may be one place in other words
-    ("subareolar" and "retroareolar")."""
+    ("subareolar" and "retroareolar"). Site words `f` took from another
+    sentence are not its own: they name no place of its own ("The calcified
+    plaque extended to the bifurcation" after the common femoral artery's)."""
     mine, theirs = places.get(f.finding_id, ""), places.get(prev.finding_id, "")
     if f.site != prev.site or not mine or not theirs or _nests(mine, theirs):
+        return False
+    if f.site_text.lower() not in f.sentence.lower():
         return False
     return bool(set(mine.split()) & set(theirs.split()))
 
@@ -1078,8 +1136,6 @@ def _sums_up(
         }
         if {"left", "right"} <= sides and "bilateral" not in sides:
             return True
-        if side(f):
-            return False
     if not f.site:
         return len(pool) > 1 and dr.summary_words.search(f.sentence) is not None
     if (
@@ -1150,14 +1206,14 @@ def _names_from(
     dr: DescriptorRules, f: Finding, g: Finding, places_only: bool = False
 ) -> bool:
     """Does the finding's mention hold a word of four letters or more, no
-    descriptor term, whose first five letters a word of `g`'s sentence
-    starts with ("axillary vascular calcification" and "vascular
+    descriptor term nor side word, whose first five letters a word of `g`'s
+    sentence starts with ("axillary vascular calcification" and "vascular
     calcifications project over both axillae")? With `places_only`, a word
     naming the wall's disease does not count: it names no place that tells
     one of several vessel lesions from the others ("atherosclerotic vascular
     calcifications" after "atherosclerotic calcification of the aortic knob"
     and the coronary arteries' calcification sums the two up)."""
-    drop = dr.bare_words | dr.whole_vessel_words | set(dr.by_phrase)
+    drop = dr.bare_words | dr.whole_vessel_words | set(dr.by_phrase) | dr.side_words
     if places_only:
         drop = drop | dr.wall_disease_words
     mine = {w[:5] for w in WORD.findall(f.mention.lower()) if len(w) > 3}
@@ -1277,6 +1333,30 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
     return head in dr.lesion_nouns and singular_words(head) in heads
 
 
+def _coordinated(
+    dr: DescriptorRules, findings: list[Finding], spans: dict[str, tuple[int, int]]
+) -> set[str]:
+    """The ids of the findings that "and" ("as well as") joins to the finding
+    right before them in their sentence ("myocardial calcification and
+    pericardial calcification"), no semicolon nor restating or differential
+    link between the two: a finding its sentence then names as what the
+    second is ("..., consistent with metastatic calcification") names what
+    both are, and sums them up (`_group_all`)."""
+    out: set[str] = set()
+    for g, h in zip(findings, findings[1:], strict=False):
+        if not _in_sentence(g, h):
+            continue
+        at, nxt = spans[g.finding_id][0], spans[h.finding_id][0]
+        if at < 0 or nxt < at + len(g.mention):
+            continue
+        gap = g.sentence[at + len(g.mention) : nxt]
+        if ";" in gap or dr.restating.search(gap) or dr.differential.search(gap):
+            continue
+        if any(m.group() != "," for m in dr.place_joins.finditer(gap)):
+            out.add(h.finding_id)
+    return out
+
+
 def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
     """For each finding, where its mention starts in its sentence
     (`mention_at`: a mention's words may come twice, "basal ganglia
@@ -1352,6 +1432,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         for f in findings
     }
     subs_at = _own_subs(findings, subs)
+    coordinated = _coordinated(dr, findings, spans)
     for f in findings:
         sub, state, words = subs[f.finding_id], _state(f), core(dr, f)
         at_site = by_site.setdefault((f.site, state), [])
@@ -1419,6 +1500,16 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         ):
             found = None
         if found is not None and _counts_more(dr, f, found):
+            found = None
+        # named by its sentence as what two findings joined by "and" are
+        # ("myocardial calcification and pericardial calcification,
+        # compatible with metastatic calcification"): it sums them up
+        if (
+            found is not None
+            and prev is not None
+            and prev.finding_id in coordinated
+            and _linked(dr, f, prev)
+        ):
             found = None
         if found is None:
             found = _Lesion(
