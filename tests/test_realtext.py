@@ -31,12 +31,12 @@ FLAGS = ("negated", "uncertain", "historical", "hypothetical", "family", "physio
 FLOORS = {
     "mention_f1": 1.0,
     "mention_exact_f1": 0.9619,
-    "site": 0.9619,
-    "laterality": 0.9619,
+    "site": 0.9746,
+    "laterality": 0.9661,
     "negated": 1.0,
     "uncertain": 0.9958,
-    "classification": 0.9823,
-    "all_fields_right": 0.9237,
+    "classification": 0.9867,
+    "all_fields_right": 0.9364,
     "conditions_precision": 0.9674,
     "conditions_recall": 0.9082,
 }
