@@ -1135,6 +1135,14 @@ CHANGES = [
         "stable",
     ),
     ("The calcified granuloma in the lingula is new.", "calcified granuloma", "new"),
+    # a participle dating the comparison ends the change word's phrase
+    (
+        "The calcified granuloma in the left apex is stable dating back to 2016.",
+        "calcified granuloma",
+        "stable",
+    ),
+    ("Calcified hilar nodes stable going back to XXXX.", "Calcified hilar nodes", "stable"),
+    ("Splenic calcification is unchanged back to 2012.", "Splenic calcification", "stable"),
 ]
 
 
