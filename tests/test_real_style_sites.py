@@ -245,12 +245,6 @@ SIDE_OF_LESION_NAMED_BEFORE: list[tuple[str, str, dict[str, Any]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "word", "expected"), SIDE_OF_LESION_NAMED_BEFORE)
-def test_side_of_lesion_named_before(finding_with, text, word, expected):
-    f = finding_with(text, word)
-    assert {name: getattr(f, name) for name in expected} == expected
-
-
 # A body region that is the object of a study's name ('CT of the chest', a
 # masked 'XXXX of the abdomen') says what the study covers, not where the
 # finding lies: the sentence before still gives the site (guide §2).
@@ -263,12 +257,6 @@ REGION_OF_A_STUDY: list[tuple[str, str, dict[str, Any]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "word", "expected"), REGION_OF_A_STUDY)
-def test_region_of_a_study(finding_with, text, word, expected):
-    f = finding_with(text, word)
-    assert {name: getattr(f, name) for name in expected} == expected
-
-
 # The optic nerve and its sheath, behind the globe in the orbit, are the
 # eye's (guide §2 vocabulary: eye, other ocular), not the brain an exam's
 # title names; the optic nerve head is the optic disc.
@@ -278,12 +266,6 @@ OPTIC_NERVE: list[tuple[str, str, dict[str, Any]]] = [
     ("BRAIN MRI: Calcified mass in the left orbit.", "", {"site": "eye", "laterality": "left"}),
     ("Calcification at the right optic nerve head, consistent with drusen.", "", {"site": "eye", "laterality": "right"}),
 ]
-
-
-@pytest.mark.parametrize(("text", "word", "expected"), OPTIC_NERVE)
-def test_optic_nerve_is_the_eye(finding_with, text, word, expected):
-    f = finding_with(text, word)
-    assert {name: getattr(f, name) for name in expected} == expected
 
 
 # A place a sentence says is clear holds nothing: the sentence after it
@@ -298,7 +280,10 @@ AFTER_A_CLEAR_PLACE: list[tuple[str, str, dict[str, Any]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "word", "expected"), AFTER_A_CLEAR_PLACE)
-def test_after_a_clear_place(finding_with, text, word, expected):
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    SIDE_OF_LESION_NAMED_BEFORE + REGION_OF_A_STUDY + OPTIC_NERVE + AFTER_A_CLEAR_PLACE,
+)
+def test_more_site_and_side_rules(finding_with, text, word, expected):
     f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected
