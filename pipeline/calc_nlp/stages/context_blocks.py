@@ -53,6 +53,30 @@ def run_context(
     return mods
 
 
+class Modifier(ConTextModifier):
+    """A ConTextModifier whose rule, category, direction and span are plain
+    attributes: the stages read them thousands of times per run, and
+    upstream's properties make each read a Python call or two
+    (`category` reads `rule`). A modifier's rule and words never change
+    once it is made (`_update_scopes` moves its scope only)."""
+
+    # plain class values in place of the properties, so that the instance's
+    # own values (set in __init__) are read
+    rule: Any = None
+    category: Any = None
+    direction: Any = None
+    modifier_span: Any = None
+
+    def __init__(
+        self, rule: Any, start: int, end: int, scope_start: int, scope_end: int
+    ):
+        super().__init__(rule, start, end, None, scope_start, scope_end)
+        self.rule = rule
+        self.category = rule.category
+        self.direction = rule.direction
+        self.modifier_span = (start, end)
+
+
 class Target:
     """A ConText target: its tokens, its label and the modifiers ConText gives
     it (what ConText reads of a target Span and writes on it)."""
@@ -174,9 +198,7 @@ def apply_context(
         rule = table.of(m)
         if words is not None and rule.line_break and _no_break(end, words):
             continue
-        mod = ConTextModifier(
-            rule.rule, start, end, None, *rule.scope(start, end, sents)
-        )
+        mod = Modifier(rule.rule, start, end, *rule.scope(start, end, sents))
         mods.append(mod)
         ruled.append((mod, rule))
     spans = [m.modifier_span for m in mods] + [(t.start, t.end) for t in targets]
