@@ -208,8 +208,8 @@ def landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:
     for _ in range(2):
         if i > first and rd.doc[i - 1].is_alpha and i - 1 not in rd.match_starts:
             i -= 1
-    before = " " + " ".join(rd.lower[max(first, i - 4) : site.start])
-    return any(f" {w} " in before + " " for w in words)
+    before = " " + " ".join(rd.lower[max(first, i - 4) : site.start]) + " "
+    return any(f" {w} " in before for w in words)
 
 
 def compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:

@@ -56,7 +56,7 @@ def layout(
     abbreviations = kit.word_sets.get("side_abbreviations", frozenset()) | kit.word_sets.get(
         "measure_abbreviations", frozenset()
     )
-    firsts = sentence_firsts(doc, bounds, words, caseless, abbreviations)
+    firsts = sentence_firsts(doc, bounds, words, caseless, abbreviations, blank)
     ends = sentence_ends(firsts)
     # the ';' and '.' tokens, picked out by `compress` (in C, not a test per
     # token), less the periods of abbreviations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import accumulate
+from operator import not_
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -811,7 +812,7 @@ def _sites(
     if any("candidates" in md for md in mds):
         # distances count words, not the whitespace tokens between them (a
         # tab or no-break space is a token of its own)
-        rank = list(accumulate(not b for b in lay.blank))
+        rank = list(accumulate(map(not_, lay.blank)))
         section_of = {rank[pos]: _section(lay, pos) for pos, _ in fixed}
         fixed = [(rank[pos], name) for pos, name in fixed]
     out = []

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import pairwise
 from typing import Any, NamedTuple, TypeVar
 
 from spacy.tokens import Doc, Span, Token
@@ -53,9 +52,13 @@ def longest_spans(spans: list[_Spanned]) -> list[_Spanned]:
 def _apart(spans: list[Any]) -> bool:
     """Are the spans in text order, each one token or more, none reaching
     into the next? `filter_spans` keeps each of them then, in that order."""
-    return all(s.start < s.end for s in spans) and all(
-        a.end <= b.start for a, b in pairwise(spans)
-    )
+    end = -1  # the end of the span before (none before the first)
+    for s in spans:  # a loop, not two generators: most lists are short
+        start = s.start
+        if start >= s.end or start < end:
+            return False
+        end = s.end
+    return True
 
 
 @dataclass(frozen=True)
