@@ -521,10 +521,11 @@ def _exam_title_end(kit: Toolkit, doc: Doc, lay: Layout) -> int:
         return 0
     words = [lay.words[i] for i in range(start, stop) if not lay.blank[i]]
     exam_words = kit.word_sets.get("exam_words", frozenset())
+    chars = "".join(words)  # each character tested in C, not in a generator
     named = (
         bool(words)
-        and not any(
-            ch.islower() or ch.isdigit() or ch == "." for w in words for ch in w
+        and not (
+            any(map(str.islower, chars)) or any(map(str.isdigit, chars)) or "." in chars
         )
         and any(w.lower() in exam_words for w in words)
         # 'CT CALCIUM SCORE: 245': a label of the value its line gives
