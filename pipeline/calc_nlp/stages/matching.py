@@ -174,8 +174,11 @@ def match(
                 and any(d.start <= s.start and s.end <= d.end for d in diseases)
             )
             and not _names_the_patients(lay, s)
-            and not _labels_a_score(
-                kit.rule_md(s.rule), lay, s, score_starts, column_starts
+            and not (
+                score_starts  # most reports state no score: no call per site
+                and _labels_a_score(
+                    kit.rule_md(s.rule), lay, s, score_starts, column_starts
+                )
             )
         ]
     )
