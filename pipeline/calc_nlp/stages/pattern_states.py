@@ -395,7 +395,14 @@ class PatternStates:
             while states and i < start:
                 states = transition(states, cols, i, matches, strings)
                 i += 1
-            states += [(p, 0, start, 0) for p in opened.started(cols, start, n)]
+            # opened.started(cols, start, n), without a call per opening
+            col = opened.column
+            started = (
+                opened.by_next.get(cols[col][start + 1], opened.unindexed)
+                if col >= 0 and start + 1 < n
+                else opened.unindexed
+            )
+            states += [(p, 0, start, 0) for p in started]
             if states:
                 states = transition(states, cols, start, matches, strings)
             i = start + 1
