@@ -323,6 +323,11 @@ class Opening:
         return self.unindexed
 
 
+# Most opening words of a column whose table is first tested as a whole
+# against the Doc's values (most such words are rare: section titles, 'AV').
+_FEW_WORDS = 8
+
+
 class PatternStates:
     """Compiled patterns, each with its key; `find` gives spaCy's matches."""
 
@@ -451,6 +456,8 @@ class PatternStates:
         per_column = []
         for col, table in self._opening_tables().items():
             values = cols[col]
+            if len(table) <= _FEW_WORDS and table.keys().isdisjoint(values):
+                continue  # a few opening words, none in the Doc (one pass in C)
             if len(table) <= 2:
                 at = []
                 for value, patterns in table.items():
