@@ -28,6 +28,7 @@ def sentence_starts(
     header_bounds: Iterable[int] = (),
     caseless: bool = False,
     abbreviations: frozenset[str] = frozenset(),
+    blank: list[bool] | None = None,
 ) -> list[bool]:
     """One flag per token: does a sentence start here? Pure, for testing.
 
@@ -37,16 +38,19 @@ def sentence_starts(
     after a period or a line break says nothing: it starts a sentence.
     `abbreviations`: lower-case words whose period abbreviates them ('Rt.
     kidney'): it ends no sentence where the line goes on after it.
+    `blank`: per token, is it whitespace (spaCy's IS_SPACE, `str.isspace`),
+    when the caller has read it; else tested here, in C (`map`).
     """
     n = len(words)
     starts = [False] * n
     if n == 0:
         return starts
+    space = blank if blank is not None else list(map(str.isspace, words))
     forced = set(header_bounds)
     pending = True  # the next non-space token starts a sentence
     last_word = ""
     for i, w in enumerate(words):
-        if w.isspace() or not w:
+        if space[i] or not w:
             if "\n" in w:
                 blank = w.count("\n") >= 2
                 if (
@@ -134,8 +138,10 @@ def sentence_firsts(
     words: list[str] | None = None,
     caseless: bool = False,
     abbreviations: frozenset[str] = frozenset(),
+    blank: list[bool] | None = None,
 ) -> list[int]:
-    """Per token, the index of the first token of its sentence.
+    """Per token, the index of the first token of its sentence. `blank`:
+    per token, is it whitespace, when the caller has read it with `words`.
 
     Kept beside the Doc rather than written into it: setting is_sent_start
     token by token costs more than the rest of the splitting.
@@ -145,6 +151,7 @@ def sentence_firsts(
         header_bounds,
         caseless,
         abbreviations,
+        blank if words is not None else None,
     )
     return firsts_of(flags)
 

@@ -351,20 +351,22 @@ def site_targets(kit: Toolkit, m: Matches, lay: Layout) -> list[Span]:
     """Site phrases a finding may take its site from outside its own words
     (its sentence and the few before), for the findings that name no site of
     their own: ConText tells which of those phrases are denied."""
+    # each site's and mention's tokens read once, not once per pair
+    sites = [(s.span.start, s.span.end, s.span) for s in m.sites]
+    calc = [(c.start, c.end) for c in m.calc]
     inside = {
-        c.start
-        for c in m.calc
+        start
+        for c, (start, end) in zip(m.calc, calc, strict=True)
         if kit.md(c).get("implied_site")
-        or any(c.start <= s.span.start and s.span.end <= c.end for s in m.sites)
+        or any(start <= a and b <= end for a, b, _ in sites)
     }
-    firsts = {lay.sent_first[c.start] for c in m.calc if c.start not in inside}
+    firsts = {lay.sent_first[start] for start, _ in calc if start not in inside}
     for _ in range(SENTENCES_BACK):
         firsts |= {lay.sent_first[f - 1] for f in firsts if f > 0}
     return [
-        s.span
-        for s in m.sites
-        if lay.sent_first[s.span.start] in firsts
-        and not any(c.start <= s.span.start < c.end for c in m.calc)
+        span
+        for a, _, span in sites
+        if lay.sent_first[a] in firsts and not any(c <= a < e for c, e in calc)
     ]
 
 

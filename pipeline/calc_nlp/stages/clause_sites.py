@@ -8,6 +8,7 @@ Plain functions over the `ReportDoc`, used by `linking.link_site`.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Span
 
@@ -208,8 +209,14 @@ def landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:
     for _ in range(2):
         if i > first and rd.doc[i - 1].is_alpha and i - 1 not in rd.match_starts:
             i -= 1
-    before = " " + " ".join(rd.lower[max(first, i - 4) : site.start])
-    return any(f" {w} " in before + " " for w in words)
+    before = " " + " ".join(rd.lower[max(first, i - 4) : site.start]) + " "
+    return any(map(before.__contains__, _padded(tuple(words))))
+
+
+@cache
+def _padded(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Each word with a space either side, made once per word list."""
+    return tuple(f" {w} " for w in words)
 
 
 def compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:

@@ -53,6 +53,36 @@ def run_context(
     return mods
 
 
+class Modifier(ConTextModifier):
+    """A ConTextModifier whose rule, category, direction and span are plain
+    attributes: the stages read them thousands of times per run, and
+    upstream's properties make each read a Python call or two
+    (`category` reads `rule`). A modifier's rule and words never change
+    once it is made (`_update_scopes` moves its scope only)."""
+
+    # plain class values in place of the properties, so that the instance's
+    # own values (set in __init__) are read
+    rule: Any = None
+    category: Any = None
+    direction: Any = None
+    modifier_span: Any = None
+
+    def __init__(
+        self, rule: Any, start: int, end: int, scope_start: int, scope_end: int
+    ):
+        # ConTextModifier.__init__ with no Doc: its fields, set here
+        self._context_rule = rule
+        self._start, self._end = start, end
+        self._targets: list[Any] = []
+        self._num_targets = 0
+        self._max_scope = None
+        self._scope_start, self._scope_end = scope_start, scope_end
+        self.rule = rule
+        self.category = rule.category
+        self.direction = rule.direction
+        self.modifier_span = (start, end)
+
+
 class Target:
     """A ConText target: its tokens, its label and the modifiers ConText gives
     it (what ConText reads of a target Span and writes on it)."""
@@ -174,9 +204,7 @@ def apply_context(
         rule = table.of(m)
         if words is not None and rule.line_break and _no_break(end, words):
             continue
-        mod = ConTextModifier(
-            rule.rule, start, end, None, *rule.scope(start, end, sents)
-        )
+        mod = Modifier(rule.rule, start, end, *rule.scope(start, end, sents))
         mods.append(mod)
         ruled.append((mod, rule))
     spans = [m.modifier_span for m in mods] + [(t.start, t.end) for t in targets]
@@ -320,10 +348,15 @@ def _edges(
                 if mod.modifies(target):
                     mod.modify(target)
                 continue
+            # tuple_overlaps(mod.modifier_span, at), (mod.scope_span, at), inline
+            a, b = mod.modifier_span
             if (
-                not tuple_overlaps(mod.modifier_span, at)
+                not (a <= at[0] < b or a < at[1] <= b)
                 and rule.allows(label)
-                and tuple_overlaps(mod.scope_span, at)
+                and (
+                    mod._scope_start <= at[0] < mod._scope_end
+                    or mod._scope_start < at[1] <= mod._scope_end
+                )
             ):
                 mod.modify(target)
     edges = []
@@ -363,14 +396,10 @@ def _update_scopes(modifiers: list[tuple[Any, _Rule]]) -> None:
             _limit_scope(second, first)
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Do two token ranges (start, end) share a token?"""
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _limit_scope(it: tuple[Any, _Rule], other: tuple[Any, _Rule]) -> None:
-    """`ConTextModifier.limit_scope` with `_overlaps` for its overlap test:
-    limits the scope of the first (modifier, rule) by the second."""
+    """`ConTextModifier.limit_scope` with a sound overlap test (do the two
+    scopes share a token?): limits the scope of the first (modifier, rule)
+    by the second."""
     mod, rule = it
     by, by_rule = other
     if rule.terminates:
@@ -383,8 +412,8 @@ def _limit_scope(it: tuple[Any, _Rule], other: tuple[Any, _Rule]) -> None:
         return
     if rule.category == by_rule.category and rule.types != by_rule.types:
         return
-    start, end = mod.scope_span
-    if not _overlaps((start, end), by.scope_span):
+    start, end = mod._scope_start, mod._scope_end  # mod.scope_span, no call
+    if not (start < by._scope_end and by._scope_start < end):  # no shared token
         return
     if rule.forward and by > mod:
         mod._scope_end = min(end, by.modifier_span[0])

@@ -521,7 +521,9 @@ def _line_start(rd: ReportDoc, i: int, limit: int = 200) -> int:
     a line at a comma right after a colon or a full stop."""
     words, blank = rd.layout.words, rd.layout.blank
     lo = max(0, i - limit)
-    while i > lo and "\n" not in words[i - 1] and not _joined_break(words, i - 1):
+    while i > lo and "\n" not in words[i - 1]:
+        if words[i - 1] == "," and _joined_break(words, i - 1):
+            break  # (only a comma can be such a break: no call per word)
         i -= 1
     while i < len(words) and blank[i]:
         i += 1

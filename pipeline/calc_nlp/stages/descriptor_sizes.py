@@ -562,7 +562,8 @@ def size_of(
         first = min(lo, reach[0])
         hi = _past_and(dr, text, hi, reach[1])
         hi = _size_across(dr, text, hi, reach[1])
-        if span.text.split()[-1].lower() in dr.lesion_nouns:
+        # the mention's last word (span.text would join a Token per word)
+        if text[span.start_char : span.end_char].split()[-1].lower() in dr.lesion_nouns:
             hi = _past_measure_with(dr, text, hi, reach[1])
         hi = _past_measure_with(dr, text, hi, reach[1], _EXTENT_WITH)
     best: tuple[int, float, Word] | None = None

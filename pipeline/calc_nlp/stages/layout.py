@@ -56,14 +56,19 @@ def layout(
     abbreviations = kit.word_sets.get("side_abbreviations", frozenset()) | kit.word_sets.get(
         "measure_abbreviations", frozenset()
     )
-    firsts = sentence_firsts(doc, bounds, words, caseless, abbreviations)
+    firsts = sentence_firsts(doc, bounds, words, caseless, abbreviations, blank)
     ends = sentence_ends(firsts)
     # the ';' and '.' tokens, picked out by `compress` (in C, not a test per
-    # token), less the periods of abbreviations
+    # token), less the periods of abbreviations (asked only after a word
+    # that is one: `abbreviation_period` needs it)
     stops = [
         i
         for i in compress(range(len(words)), map(_STOPS.__contains__, words))
-        if not abbreviation_period(words, i, abbreviations)
+        if not (
+            i
+            and lower[i - 1] in abbreviations
+            and abbreviation_period(words, i, abbreviations)
+        )
     ]
     return Layout(per_token, firsts, ends, stops, words, blank, lower)
 

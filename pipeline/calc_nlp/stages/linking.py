@@ -67,7 +67,7 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
     for p in m.premods:
         ends[p.end] = min(ends.get(p.end, p.start), p.start)
     for ref in m.sites:
-        if all(rd.lower[i] in seen_by for i in range(ref.span.start, ref.span.end)):
+        if seen_by.issuperset(rd.lower[ref.span.start : ref.span.end]):
             continue
         ends[ref.span.end] = min(ends.get(ref.span.end, ref.start), ref.start)
     words, stops = rd.layout.words, set(rd.layout.stops)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import accumulate
+from operator import not_
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -173,8 +174,11 @@ def match(
                 and any(d.start <= s.start and s.end <= d.end for d in diseases)
             )
             and not _names_the_patients(lay, s)
-            and not _labels_a_score(
-                kit.rule_md(s.rule), lay, s, score_starts, column_starts
+            and not (
+                score_starts  # most reports state no score: no call per site
+                and _labels_a_score(
+                    kit.rule_md(s.rule), lay, s, score_starts, column_starts
+                )
             )
         ]
     )
@@ -520,10 +524,11 @@ def _exam_title_end(kit: Toolkit, doc: Doc, lay: Layout) -> int:
         return 0
     words = [lay.words[i] for i in range(start, stop) if not lay.blank[i]]
     exam_words = kit.word_sets.get("exam_words", frozenset())
+    chars = "".join(words)  # each character tested in C, not in a generator
     named = (
         bool(words)
-        and not any(
-            ch.islower() or ch.isdigit() or ch == "." for w in words for ch in w
+        and not (
+            any(map(str.islower, chars)) or any(map(str.isdigit, chars)) or "." in chars
         )
         and any(w.lower() in exam_words for w in words)
         # 'CT CALCIUM SCORE: 245': a label of the value its line gives
@@ -811,7 +816,7 @@ def _sites(
     if any("candidates" in md for md in mds):
         # distances count words, not the whitespace tokens between them (a
         # tab or no-break space is a token of its own)
-        rank = list(accumulate(not b for b in lay.blank))
+        rank = list(accumulate(map(not_, lay.blank)))
         section_of = {rank[pos]: _section(lay, pos) for pos, _ in fixed}
         fixed = [(rank[pos], name) for pos, name in fixed]
     out = []

@@ -323,6 +323,11 @@ class Opening:
         return self.unindexed
 
 
+# Most opening words of a column whose table is first tested as a whole
+# against the Doc's values (most such words are rare: section titles, 'AV').
+_FEW_WORDS = 8
+
+
 class PatternStates:
     """Compiled patterns, each with its key; `find` gives spaCy's matches."""
 
@@ -395,7 +400,14 @@ class PatternStates:
             while states and i < start:
                 states = transition(states, cols, i, matches, strings)
                 i += 1
-            states += [(p, 0, start, 0) for p in opened.started(cols, start, n)]
+            # opened.started(cols, start, n), without a call per opening
+            col = opened.column
+            started = (
+                opened.by_next.get(cols[col][start + 1], opened.unindexed)
+                if col >= 0 and start + 1 < n
+                else opened.unindexed
+            )
+            states += [(p, 0, start, 0) for p in started]
             if states:
                 states = transition(states, cols, start, matches, strings)
             i = start + 1
@@ -444,6 +456,8 @@ class PatternStates:
         per_column = []
         for col, table in self._opening_tables().items():
             values = cols[col]
+            if len(table) <= _FEW_WORDS and table.keys().isdisjoint(values):
+                continue  # a few opening words, none in the Doc (one pass in C)
             if len(table) <= 2:
                 at = []
                 for value, patterns in table.items():

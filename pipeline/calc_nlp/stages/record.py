@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import pairwise
 from typing import Any, NamedTuple, TypeVar
 
 from spacy.tokens import Doc, Span, Token
@@ -53,9 +52,13 @@ def longest_spans(spans: list[_Spanned]) -> list[_Spanned]:
 def _apart(spans: list[Any]) -> bool:
     """Are the spans in text order, each one token or more, none reaching
     into the next? `filter_spans` keeps each of them then, in that order."""
-    return all(s.start < s.end for s in spans) and all(
-        a.end <= b.start for a, b in pairwise(spans)
-    )
+    end = -1  # the end of the span before (none before the first)
+    for s in spans:  # a loop, not two generators: most lists are short
+        start = s.start
+        if start >= s.end or start < end:
+            return False
+        end = s.end
+    return True
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,11 @@ class Layout:
 
     def sent(self, doc: Doc, at: Span | Token) -> Span:
         """The sentence of a span or token (spaCy's .sent scans the Doc each time)."""
-        return self.sent_at(doc, at.start if isinstance(at, Span) else at.i)
+        first = self.sent_first[at.start if isinstance(at, Span) else at.i]
+        span = self._sents.get(first)  # sent_at's look-up, without its call
+        if span is None or span.doc is not doc:
+            span = self._sents[first] = Span(doc, first, self.sent_end[first])
+        return span
 
     def sent_at(self, doc: Doc, i: int) -> Span:
         """The sentence holding token i."""
@@ -152,7 +159,7 @@ class Modifiers:
     )
 
     def of(self, span: Span) -> tuple[Any, ...]:
-        return self.by_span.get(key(span), ())
+        return self.by_span.get((span.start, span.end, span.label), ())  # key(span)
 
 
 @dataclass(frozen=True)
@@ -213,7 +220,12 @@ class ReportDoc:
         return self._words("bare_calcification_nouns")
 
     def sent(self, at: Span | Token) -> Span:
-        return self.layout.sent(self.doc, at)
+        lay = self.layout  # Layout.sent's look-up, without its call
+        first = lay.sent_first[at.start if isinstance(at, Span) else at.i]
+        span = lay._sents.get(first)
+        if span is None or span.doc is not self.doc:
+            span = lay._sents[first] = Span(self.doc, first, lay.sent_end[first])
+        return span
 
     def sent_at(self, i: int) -> Span:
         """The sentence holding token i (no Token or slice made to ask)."""

@@ -21,15 +21,16 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     count nearer), or None where it cannot be the finding's: another
     finding's own words, or another finding, a ';' or a '.' between them."""
     first = rd.layout.sent_first
-    if first[s.span.start] != first[f.start]:
+    start, end = s.span.start, s.span.end  # the site words' tokens, read once
+    if first[start] != first[f.start]:
         return None
-    others = [c for c in rd.matches.calc if c is not f]
-    if any(c.start <= s.span.start and s.span.end <= c.end for c in others):
+    others = [(c.start, c.end) for c in rd.matches.calc if c is not f]
+    if any(a <= start and end <= b for a, b in others):
         return None
     words = rd.layout.words
-    if f.start <= s.span.start < f.end and _slash_between(rd, f.start, s.span.start):
+    if f.start <= start < f.end and _slash_between(rd, f.start, start):
         return None  # 'calcified granulomas/lymph nodes': another name, not a place
-    if s.span.start >= f.end:
+    if start >= f.end:
         if s.start == f.end + 1 and words[f.end] == "/":
             return None  # 'granulomas/lymph nodes': another name, not a place
         if any(o.start <= s.start < o.end for o in other_finding_after(rd, f)):
@@ -38,14 +39,14 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
             return None  # 'node with calcification and a left lower lobe nodule'
         lo, hi, score = f.end, s.start, s.start - f.end
     else:
-        lo, hi, score = s.span.end, f.start, f.start - s.span.end + 2
+        lo, hi, score = end, f.start, f.start - end + 2
         lows = rd.lower[lo:hi]
         pairs = zip(lows, lows[1:], strict=False)
         if any(a == "," and b in {"and", "or"} for a, b in pairs):
             return None  # 'pleural thickening, and calcified granulomas'
         if _other_finding_and(rd, f, lo):
             return None  # 'right pleural thickening and calcified granuloma'
-    if any(lo <= c.start < hi for c in others):
+    if any(lo <= a < hi for a, _ in others):
         return None
     stops = rd.layout.stops
     k = bisect_left(stops, lo)
