@@ -52,9 +52,9 @@ def sentence_starts(
     for i, w in enumerate(words):
         if space[i] or not w:
             if "\n" in w:
-                blank = w.count("\n") >= 2
+                blank_line = w.count("\n") >= 2
                 if (
-                    blank
+                    blank_line
                     or last_word in _TERMINAL
                     or _dots(last_word)
                     or last_word == ":"
