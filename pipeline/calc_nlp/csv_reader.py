@@ -146,10 +146,20 @@ class _Shape:
 
     def holds_rows(self, row: list[str]) -> bool:
         shape = ""  # the row's own id shape, worked out at the first candidate line
+        # A line's id cell is its first field when the id is the first column:
+        # unquoted (the line does not open on a quote), that is the text up to
+        # the first delimiter, which can be read without parsing the line.
+        # Most lines of a report's text are prose whose words before the first
+        # delimiter hold a space: no id of a row, so the line is passed over.
+        first = self.id_i == 0 and self.width > 1
         for field in row:
             if "\n" not in field and "\r" not in field:
                 continue
             for line in field.splitlines()[1:]:
+                if first and not line.startswith('"'):
+                    cut = line.find(self.delim)
+                    if cut < 0 or " " in line[:cut].strip():
+                        continue  # not a whole row, or an id cell with a space
                 cell = self._id_cell(line)
                 if cell is None or " " in cell:
                     continue  # a space stays in the shape, and a row's has none
