@@ -138,3 +138,22 @@ def test_typed_rows_in_every_format(tmp_path):
         (as_csv,) = read_table(csv_row, "csv", True)
         assert back == as_csv
     assert as_csv["serum_calcium"] == "10" and as_csv["phosphate"] == "4.5"
+
+
+def test_report_rows_are_in_column_order_with_or_without_findings_and_labs():
+    """report_row makes its row in REPORT_COLUMNS order (the JSONL key order)
+    for every kind of report: a finding-free one without lab values takes a
+    shorter way there."""
+    full = _report()
+    bare = ReportResult("R2", STATUS_OK, row=3, text_sha256="ab")
+    labs_only = ReportResult(
+        "R3", STATUS_OK, labs=(LabValue("pth", 80.0, "pg/mL", "high", 0, 7),)
+    )
+    for r in (full, bare, labs_only):
+        assert list(report_row(r)) == list(REPORT_COLUMNS)
+    row = report_row(bare)
+    assert (row["n_findings"], row["n_affirmed"], row["n_lesions"]) == (0, 0, 0)
+    assert (row["classification"], row["conditions"]) == ("none", ())
+    assert row["serum_calcium"] is None and row["pth_flag"] == ""
+    assert report_row(labs_only)["pth"] == 80.0
+
