@@ -15,7 +15,6 @@ import errno
 import io
 import json
 import os
-import re
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -95,10 +94,13 @@ def stored_row(
     return out
 
 
-# What the csv writer quotes (the delimiter aside) or `neutralise` changes in
-# a line of cells joined by commas holding none: a quote, a line break, a
-# NUL, or a formula character opening a cell (at the start, after a comma).
-_CAREFUL = re.compile(r'["\r\n\x00]|(?:\A|,)[=+\-@\t]')
+# What the csv writer quotes (the delimiter aside) in a line of cells joined
+# by commas holding none: a quote, a line break, a NUL; and what `neutralise`
+# changes there: a formula character opening a cell (at the start, after a
+# comma). Single characters and pairs, scanned for as substrings (a regex
+# of them tried at every character cost more than the csv writer).
+_QUOTED = ('"', "\n", "\r", "\x00")
+_NOT_PLAIN = _QUOTED + tuple("," + c for c in FORMULA_START)
 
 
 def _plain_line(cells: list[str]) -> str | None:
@@ -112,8 +114,11 @@ def _plain_line(cells: list[str]) -> str | None:
         line = ",".join(cells)
     except TypeError:  # a value that is not text: the writer's to write
         return None
-    if line.count(",") != len(cells) - 1 or _CAREFUL.search(line) is not None:
+    if line.count(",") != len(cells) - 1 or line.startswith(FORMULA_START):
         return None
+    for part in _NOT_PLAIN:
+        if part in line:
+            return None
     return line + "\r\n"
 
 
