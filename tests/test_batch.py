@@ -304,3 +304,21 @@ def test_prefilter_searches_scan_by_groups_with_each_words_answer(analyzer, text
         assert search(body) == expected
     grouped = [g for g in pf._lower._groups if len(g[3]) + len(g[4]) > 1]
     assert grouped  # some words do share a start
+
+
+@pytest.mark.parametrize(
+    ("given", "own", "written"),
+    [("", "", ""), ("invalid_encoding", "", "invalid_encoding"),
+     ("", "x", "x"), ("invalid_encoding", "x", "invalid_encoding;x")],
+)  # fmt: skip
+def test_a_reports_notes_are_the_inputs_then_the_results(given, own, written):
+    """The report row's notes: the input's note, then the result's, ';'-joined
+    when both are there; a report without findings has no finding rows and
+    no texts row."""
+    from calc_nlp.engine import _rows
+    from calc_nlp.schema import STATUS_OK, ReportResult
+
+    result = ReportResult("R1", STATUS_OK, note=own)
+    report, findings, texts = _rows(result, 4, "Clear lungs.", given, "ab")
+    assert (report["notes"], report["row"], report["text_sha256"]) == (written, 4, "ab")
+    assert findings == [] and texts is None

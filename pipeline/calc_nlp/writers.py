@@ -174,12 +174,13 @@ class LineFormat:
         """One row of typed values as a line: CSV cells made here and only here
         (a column without a kind holds text already)."""
         if self.fmt == "csv":
-            # cell_text inline for the common values: text, None, an int
+            # cell_text inline for the common values: text, None, an int,
+            # an empty list
             cells = [
                 v
                 if (v := row[c]).__class__ is str or kind is None
                 else ""
-                if v is None
+                if v is None or v == ()
                 else str(v)
                 if v.__class__ is int
                 else cell_text(v, kind)
