@@ -355,16 +355,16 @@ def report_row(r: ReportResult) -> dict[str, Cell]:
     if findings:
         n_affirmed = sum(f.affirmed for f in findings)
         n_lesions = len({f.lesion_id for f in findings if f.lesion_id})
+        classification = report_classification(findings)
     else:  # five reports in six
         n_affirmed = n_lesions = 0
+        classification = "none"  # report_class([])
     row: dict[str, Cell] = {
         "report_id": r.report_id,
         "status": r.status,
         "n_findings": len(findings),
         "n_affirmed": n_affirmed,
-        "classification": report_classification(findings)
-        if r.status == STATUS_OK
-        else "",
+        "classification": classification if r.status == STATUS_OK else "",
         "conditions": tuple(c.label() for c in r.conditions) if r.conditions else (),
         "birads": r.birads,
         "n_lesions": n_lesions,
