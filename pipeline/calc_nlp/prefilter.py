@@ -183,10 +183,16 @@ class _Search:
         self.sure = _shortest(sure, set())
         self.maybe = _shortest(maybe, sure)
         self._groups = _groups(self.sure, self.maybe)
+        self._keys = tuple(g[0] for g in self._groups)
 
     def __call__(self, text: str) -> bool:
         if not self.gated:
             return self.rx is not None and self.rx.search(text) is not None
+        for key in self._keys:  # most texts hold none: one plain loop
+            if key in text:
+                break
+        else:
+            return False
         opening = False
         for key, key_sure, key_maybe, sure, maybe in self._groups:
             if key in text:
