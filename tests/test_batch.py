@@ -283,3 +283,42 @@ def test_prefilter_skips_normal_reports(analyzer):
         and pf("Severe MAC.")
         and not pf("severe mac and cheese")
     )
+
+
+@WORD_SOUPS
+@given(RULE_WORD_SOUP.map(" ".join))
+def test_prefilter_searches_scan_by_groups_with_each_words_answer(analyzer, text):
+    """A prefilter search scans once for the common start of the words that
+    share their first four letters ('calc' for eight of them): the answer of
+    a scan for each word (a sure word: True; else an opening: the regex's)."""
+    pf = analyzer.prefilter
+    for search, body in ((pf._lower, text.lower()), (pf._exact, text)):
+        if search.rx is None or not search.gated:
+            continue
+        if any(w in body for w in search.sure):
+            expected = True
+        elif any(w in body for w in search.maybe):
+            expected = search.rx.search(body) is not None
+        else:
+            expected = False
+        assert search(body) == expected
+    grouped = [g for g in pf._lower._groups if len(g[3]) + len(g[4]) > 1]
+    assert grouped  # some words do share a start
+
+
+@pytest.mark.parametrize(
+    ("given", "own", "written"),
+    [("", "", ""), ("invalid_encoding", "", "invalid_encoding"),
+     ("", "x", "x"), ("invalid_encoding", "x", "invalid_encoding;x")],
+)  # fmt: skip
+def test_a_reports_notes_are_the_inputs_then_the_results(given, own, written):
+    """The report row's notes: the input's note, then the result's, ';'-joined
+    when both are there; a report without findings has no finding rows and
+    no texts row."""
+    from calc_nlp.engine import _rows
+    from calc_nlp.schema import STATUS_OK, ReportResult
+
+    result = ReportResult("R1", STATUS_OK, note=own)
+    report, findings, texts = _rows(result, 4, "Clear lungs.", given, "ab")
+    assert (report["notes"], report["row"], report["text_sha256"]) == (written, 4, "ab")
+    assert findings == [] and texts is None

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from calc_nlp.batch.checkpoint import run_key
 from calc_nlp.cli import main
@@ -334,3 +336,62 @@ def test_a_nan_id_is_a_missing_id(tmp_path):
         ("", "error", "missing_id"),
         ("", "error", "missing_id"),
     ]
+
+
+def _holds_rows_parsing_each_line(shape, row: list[str]) -> bool:
+    """holds_rows as it was: every line after a field's first parsed as CSV."""
+    own = ""
+    for field in row:
+        for line in field.splitlines()[1:]:
+            cell = shape._id_cell(line)
+            if cell is None or " " in cell:
+                continue
+            if not own:
+                own = shape.of_id(row[shape.id_i])
+                if not own or " " in own:
+                    return False
+            if shape.of_id(cell) == own:
+                return True
+    return False
+
+
+_LINE_PARTS = st.sampled_from(
+    ["P004", "P 4", '"P004"', ' "P004"', "17", ",", '"', " ", "lung", "a b", "\t"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.lists(_LINE_PARTS, max_size=5).map("".join), min_size=1, max_size=5),
+    st.sampled_from(["P003", "18", "P 3", "", '"P003"']),
+    st.sampled_from([(2, 0), (2, 1), (3, 0), (1, 0)]),
+)
+def test_a_stray_quote_check_reads_prose_lines_as_parsing_them_would(
+    lines, rid, width_at
+):
+    """The check for rows swallowed by a stray quote passes over a line whose
+    text before its first comma holds a space without parsing it: the same
+    answer as parsing every line."""
+    from calc_nlp.csv_reader import _Shape
+
+    width, id_i = width_at
+    shape = _Shape(",", width, id_i)
+    field = "\n".join(["first line", *lines])
+    row = [rid, field, "x"][:width] if id_i == 0 else [field, rid, "x"][:width]
+    if len(row) <= id_i:
+        return
+    assert shape.holds_rows(row) == _holds_rows_parsing_each_line(shape, row)
+
+
+def test_a_stray_quote_check_parses_no_line_of_prose(monkeypatch):
+    from calc_nlp.csv_reader import _Shape
+
+    shape = _Shape(",", 2, 0)
+    parsed = []
+    real = shape._id_cell
+    monkeypatch.setattr(shape, "_id_cell", lambda line: parsed.append(line) or real(line))
+    prose = "FINDINGS: clear lungs, normal heart.\nImpression: no acute disease, stable."
+    assert not shape.holds_rows(["P003", prose])
+    assert parsed == []
+    assert shape.holds_rows(["P003", prose + "\nP004,a later row"])
+    assert parsed == ["P004,a later row"]

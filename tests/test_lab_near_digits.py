@@ -78,3 +78,24 @@ WORDS = [
 )
 def test_same_matches_for_any_text(parser, text):
     _same(parser, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 9.0\u0663\u00e9\uff15x")), max_size=8))
+def test_a_digit_is_found_as_the_regex_finds_it(text):
+    """holds_digit scans ASCII text for 0-9 and asks the regex otherwise:
+    the answer of `\\d` either way (Arabic-Indic and full-width digits)."""
+    import re
+
+    from calc_nlp.labs import holds_digit
+
+    assert holds_digit(text) == (re.search(r"\d", text) is not None)
+
+
+def test_ascii_text_has_its_own_stretch_regex(parser):
+    near = parser._lower
+    assert near.back_ascii is not None and near.back_ascii.pattern.startswith("[0-9]")
+    for mark in BETWEEN + "+":
+        assert near.back_ascii.fullmatch("1" + mark)
+    for mark in "./;)":
+        assert not near.back_ascii.fullmatch("1" + mark)

@@ -64,6 +64,39 @@ def test_the_screen_answers_as_the_analyzer_or_not_at_all(screen, analyzer):
     assert screen.result("Calcified granuloma in the right upper lobe.", "x") is None
 
 
+def test_the_screen_answers_a_birads_word_that_states_no_category(screen, analyzer):
+    """'assessment' and 'rads' open the BI-RADS gate, but only a text one of
+    the BI-RADS regexes matches states a category: the others need no NLP."""
+    plain = [
+        "Assessment: the heart is of normal size. Nothing acute.",
+        "Overall ASSESSMENT reassuring. Phosphate 4.9 mg/dL.",
+        "Per the rads tech the lateral view was repeated. Clear lungs.",
+    ]
+    for i, text in enumerate(plain):
+        quick = screen.result(text, f"P{i}")
+        assert quick is not None, i
+        assert quick == analyzer.analyze(text, f"P{i}"), i
+    stated = [
+        "Assessment category 2: benign. Clear lungs.",
+        "BI-RADS 1, negative study.",
+        "Overall assessment: BIRADS 3.",
+    ]
+    for text in stated:
+        assert screen.result(text, "S") is None, text
+        assert analyzer.analyze(text, "S").birads  # the pipeline finds it
+
+
+def test_the_screen_leaves_texts_the_analyzer_reads_edited_to_it(screen):
+    """An invisible character or RTF: the analyzer reads the text with
+    characters dropped, which the screen does not, so it does not answer."""
+    for text in (
+        "Assess\u00adment category 2. Clear lungs.",
+        "Clear lungs.\u200b Heart normal.",
+        "{\\rtf1\\ansi Clear lungs.\\par}",
+    ):
+        assert screen.result(text, "H") is None, text
+
+
 def test_no_screen_without_a_built_analyzer_in_the_cache(rules, monkeypatch, tmp_path):
     monkeypatch.setenv(build_cache.ENV, str(tmp_path / "empty"))
     assert Screen.cached(rules) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calc_nlp.schema import (
@@ -21,7 +21,7 @@ from calc_nlp.schema import (
     finding_row,
     report_row,
 )
-from calc_nlp.writers import PartialTable, cell_text, read_table
+from calc_nlp.writers import LineFormat, PartialTable, cell_text, read_table
 
 
 @pytest.mark.parametrize(
@@ -138,3 +138,72 @@ def test_typed_rows_in_every_format(tmp_path):
         (as_csv,) = read_table(csv_row, "csv", True)
         assert back == as_csv
     assert as_csv["serum_calcium"] == "10" and as_csv["phosphate"] == "4.5"
+
+
+def test_report_rows_are_in_column_order_with_or_without_findings_and_labs():
+    """report_row makes its row in REPORT_COLUMNS order (the JSONL key order)
+    for every kind of report: a finding-free one without lab values takes a
+    shorter way there."""
+    full = _report()
+    bare = ReportResult("R2", STATUS_OK, row=3, text_sha256="ab")
+    labs_only = ReportResult(
+        "R3", STATUS_OK, labs=(LabValue("pth", 80.0, "pg/mL", "high", 0, 7),)
+    )
+    for r in (full, bare, labs_only):
+        assert list(report_row(r)) == list(REPORT_COLUMNS)
+    row = report_row(bare)
+    assert (row["n_findings"], row["n_affirmed"], row["n_lesions"]) == (0, 0, 0)
+    assert (row["classification"], row["conditions"]) == ("none", ())
+    assert row["serum_calcium"] is None and row["pth_flag"] == ""
+    assert report_row(labs_only)["pth"] == 80.0
+
+
+def _line_by_the_csv_writer(columns, types, people, row) -> str:
+    """LineFormat.line as it was: each cell by cell_text, neutralised for
+    people, the line by csv.writer."""
+    import csv
+    import io
+
+    from calc_nlp.writers import FORMULA_START
+
+    cells = [
+        row[c] if types.get(c) is None else cell_text(row[c], types.get(c))
+        for c in columns
+    ]
+    if people:
+        cells = ["'" + c if c.startswith(FORMULA_START) else c for c in cells]
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerow(cells)
+    return buf.getvalue()
+
+
+_CELL_TEXT = st.text(
+    alphabet=st.sampled_from(list('ab 1,"=+-@\t\r\n\x00\x0b\x85\u2028é;')), max_size=6
+)
+_CELL = st.none() | st.booleans() | st.integers(-5, 5) | _CELL_TEXT
+_CELL = _CELL | st.floats(-3, 3, allow_nan=False) | st.tuples(_CELL_TEXT, _CELL_TEXT)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CELL, min_size=1, max_size=5), st.booleans())
+def test_a_csv_line_joined_without_the_writer_is_the_writers_line(values, people):
+    """Cells that need no quoting nor neutralising are joined by commas
+    without csv.writer: the very line it writes, in every case."""
+    kinds = [None, "int", "number", "float", "list", "bool"]
+    columns = tuple(f"c{i}" for i in range(len(values)))
+    types = {c: kinds[i % len(kinds)] for i, c in enumerate(columns)}
+    row = dict(zip(columns, values, strict=True))
+    for c in columns:  # a column without a kind holds text
+        if types[c] is None and not isinstance(row[c], str):
+            row[c] = str(row[c])
+    lines = LineFormat(columns, "csv", people, {k: v for k, v in types.items() if v})
+    assert lines.line(row) == _line_by_the_csv_writer(columns, types, people, row)
+
+
+def test_a_plain_report_row_is_joined_and_a_formula_or_comma_is_not():
+    from calc_nlp.writers import _plain_line
+
+    assert _plain_line(["R1", "ok", "0", ""]) == "R1,ok,0,\r\n"
+    for cells in (["R1", "=1+1"], ["a,b", "c"], ['say "x"', "c"], ["a\nb", "c"]):
+        assert _plain_line(cells) is None, cells
+    assert _plain_line([""]) is None  # the writer writes one empty cell as ""

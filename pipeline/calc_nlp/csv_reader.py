@@ -35,17 +35,26 @@ class _Lines:
         self.current: list[str] = []
         self.line = 0  # physical line number of the last line handed out
 
-    def __iter__(self) -> _Lines:
-        return self
+    def __iter__(self) -> Iterator[str]:
+        return self._read()
 
-    def __next__(self) -> str:
-        line = self.pending.pop() if self.pending else next(self.fh)
-        self.current.append(line)
-        self.line += 1
-        return line
+    def _read(self) -> Iterator[str]:
+        """The lines, pending ones first: a generator, which costs less per
+        line than a `__next__` method (some five lines a report)."""
+        pending, current, fh = self.pending, self.current, self.fh
+        while True:
+            if pending:
+                line = pending.pop()
+            else:
+                line = next(fh, None)
+                if line is None:
+                    return
+            current.append(line)
+            self.line += 1
+            yield line
 
     def row_done(self) -> None:
-        self.current = []
+        self.current.clear()
 
     def reread_after_first(self) -> int:
         """Give back all lines of the rejected row but its first; the first line number."""
@@ -53,7 +62,7 @@ class _Lines:
         rest = self.current[1:]
         self.pending.extend(reversed(rest))
         self.line -= len(rest)
-        self.current = []
+        self.current.clear()
         return first
 
 
@@ -146,10 +155,20 @@ class _Shape:
 
     def holds_rows(self, row: list[str]) -> bool:
         shape = ""  # the row's own id shape, worked out at the first candidate line
+        # A line's id cell is its first field when the id is the first column:
+        # unquoted (the line does not open on a quote), that is the text up to
+        # the first delimiter, which can be read without parsing the line.
+        # Most lines of a report's text are prose whose words before the first
+        # delimiter hold a space: no id of a row, so the line is passed over.
+        first = self.id_i == 0 and self.width > 1
         for field in row:
             if "\n" not in field and "\r" not in field:
                 continue
             for line in field.splitlines()[1:]:
+                if first and not line.startswith('"'):
+                    cut = line.find(self.delim)
+                    if cut < 0 or " " in line[:cut].strip():
+                        continue  # not a whole row, or an id cell with a space
                 cell = self._id_cell(line)
                 if cell is None or " " in cell:
                     continue  # a space stays in the shape, and a row's has none

@@ -138,8 +138,11 @@ class Engine:
 def _rows(result: ReportResult, row: int, text: str, note: str, digest: str) -> Rows:
     """A report's result as its output rows, with its input row, digest and note."""
     result.row, result.text_sha256 = row, digest
-    result.note = ";".join(n for n in (note, result.note) if n)
-    texts = text_row(result, text) if result.findings else None
+    if note:  # the input's note first: ';'-joined when both are there
+        result.note = f"{note};{result.note}" if result.note else note
+    if not result.findings:  # five reports in six
+        return report_row(result), [], None
+    texts = text_row(result, text)
     return report_row(result), [finding_row(f) for f in result.findings], texts
 
 
@@ -214,7 +217,7 @@ def render(rows: Rows, formats: Formats) -> Rendered:
         cast(str, report["reason"]),
         len(findings),
         report_fmt.line(report),
-        "".join(finding_fmt.line(f) for f in findings),
+        "".join([finding_fmt.line(f) for f in findings]) if findings else "",
         texts_fmt.line(texts) if texts is not None and texts_fmt is not None else "",
     )
 

@@ -309,10 +309,12 @@ def record_of(
     the row was decoded (None: not decoded here, as Parquet or Spark values).
     `kept`: the row's --keep-col values, kept on error rows too, as text or
     (`kinds`, a Parquet input's) their simple type."""
-    kept = kept or []
-    values = tuple(
-        kept_value(v, k) for v, k in zip(kept, kinds or [None] * len(kept), strict=True)
-    )
+    values: tuple[Kept, ...] = ()
+    if kept:  # --keep-col
+        values = tuple(
+            kept_value(v, k)
+            for v, k in zip(kept, kinds or [None] * len(kept), strict=True)
+        )
     rid_s = id_text(rid)
     if not rid_s:
         return Record(n, "", "", problem="missing_id", kept=values)
@@ -325,8 +327,8 @@ def record_of(
     clean, fixed = clean_text(text or "")
     if fixed:
         note = "invalid_encoding"
-    else:
-        note = "" if bad is None else encoding_note(clean + rid_s, bad)
+    else:  # bad bytes seen (the count before the row): a replacement in it?
+        note = encoding_note(clean + rid_s, bad) if bad else ""
     return Record(n, rid_s, clean, note=note, kept=values)
 
 

@@ -342,34 +342,49 @@ def error_row(row: int, report_id: str, reason: str) -> dict[str, Cell]:
 
 # Each lab's value and flag columns, named once: a report row is made per report.
 _LAB_COLUMNS = tuple((name, f"{name}_flag") for name in LAB_NAMES)
+# The lab columns of a report without lab values, in column order.
+_NO_LABS: dict[str, Cell] = {
+    c: v for name, flag in _LAB_COLUMNS for c, v in ((name, None), (flag, ""))
+}
 
 
 def report_row(r: ReportResult) -> dict[str, Cell]:
-    """The report as typed values, keyed and ordered by REPORT_COLUMNS."""
+    """The report as typed values, keyed and ordered by REPORT_COLUMNS (made
+    in that order: a test checks it)."""
+    findings = r.findings
+    if findings:
+        n_affirmed = sum(f.affirmed for f in findings)
+        n_lesions = len({f.lesion_id for f in findings if f.lesion_id})
+        classification = report_classification(findings)
+    else:  # five reports in six
+        n_affirmed = n_lesions = 0
+        classification = "none"  # report_class([])
     row: dict[str, Cell] = {
         "report_id": r.report_id,
         "status": r.status,
-        "n_findings": len(r.findings),
-        "n_affirmed": sum(f.affirmed for f in r.findings),
-        "classification": report_classification(r.findings)
-        if r.status == STATUS_OK
-        else "",
-        "conditions": tuple(c.label() for c in r.conditions),
+        "n_findings": len(findings),
+        "n_affirmed": n_affirmed,
+        "classification": classification if r.status == STATUS_OK else "",
+        "conditions": tuple(c.label() for c in r.conditions) if r.conditions else (),
         "birads": r.birads,
-        "n_lesions": len({f.lesion_id for f in r.findings if f.lesion_id}),
-        "row": r.row,
-        "reason": r.reason,
-        "notes": r.note,
-        "text_sha256": r.text_sha256,
+        "n_lesions": n_lesions,
     }
-    first: dict[str, LabValue] = {}  # the first value of each lab
-    for lab in r.labs:
-        first.setdefault(lab.name, lab)
-    for name, flag in _LAB_COLUMNS:
-        value = first.get(name)
-        row[name] = None if value is None else _two_decimals(value.value)
-        row[flag] = "" if value is None else value.flag
-    return {c: row[c] for c in REPORT_COLUMNS}
+    labs = r.labs
+    if labs:
+        first: dict[str, LabValue] = {}  # the first value of each lab
+        for lab in labs:
+            first.setdefault(lab.name, lab)
+        for name, flag in _LAB_COLUMNS:
+            value = first.get(name)
+            row[name] = None if value is None else _two_decimals(value.value)
+            row[flag] = "" if value is None else value.flag
+    else:
+        row.update(_NO_LABS)
+    row["row"] = r.row
+    row["reason"] = r.reason
+    row["notes"] = r.note
+    row["text_sha256"] = r.text_sha256
+    return row
 
 
 def text_row(r: ReportResult, text: str) -> dict[str, Any]:

@@ -9,12 +9,21 @@ no findings; a test compares them): the prefilter and the BI-RADS word test
 are the analyzer's own, kept in the build cache when an analyzer is built
 (build_cache.py), since making the prefilter needs the tokenizer. Without
 them in the cache, there is no screen and the pipeline is built at once.
+
+A report holding a BI-RADS word ('assessment', 'rads': common in clinical
+notes) is searched with the analyzer's BI-RADS regexes themselves (kept in
+the cache with the rest): one that none of them matches states no BI-RADS
+category, and the screen answers it too; only one that states a category
+needs the pipeline. So does a report the analyzer reads with characters
+dropped (stages/spacing.py: an invisible character, RTF), which the screen
+does not.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from functools import cached_property
 from time import perf_counter
@@ -22,9 +31,11 @@ from typing import Any
 
 from calc_nlp import build_cache
 from calc_nlp.labs import LabParser, summarise
+from calc_nlp.lowered import lower_once
 from calc_nlp.prefilter import Prefilter
 from calc_nlp.schema import STATUS_EMPTY, STATUS_OK, ReportResult
-from calc_nlp.stages.literal_gate import LiteralGate
+from calc_nlp.stages import spacing
+from calc_nlp.stages.literal_gate import FirstStart, LiteralGate
 
 _KIND = "screen"
 
@@ -50,16 +61,62 @@ def remember(rules: Any, analyzer: Any) -> None:
     if build_cache.load(_KIND, inputs) is None:
         parts = screen.prefilter.parts
         build_cache.save(
-            _KIND, inputs, {"prefilter": parts, "gate": dict(vars(screen.birads_gate))}
+            _KIND,
+            inputs,
+            {
+                "prefilter": parts,
+                "gate": dict(vars(screen.birads_gate)),
+                "birads": screen.birads_patterns,
+            },
         )
+
+
+def _birads_patterns(analyzer: Any) -> list[tuple[str, int]] | None:
+    """The (pattern, flags) of the analyzer's BI-RADS regexes (None: unknown)."""
+    try:
+        return [(rx.pattern, rx.flags) for (_, rx), _ in analyzer.birads_rules]
+    except (AttributeError, TypeError, ValueError):
+        return None
 
 
 class Screen:
     """`result(text, id)`: the report's result when it needs no NLP, else None."""
 
-    def __init__(self, rules: Any, prefilter: Prefilter, gate: LiteralGate):
+    def __init__(
+        self,
+        rules: Any,
+        prefilter: Prefilter,
+        gate: LiteralGate,
+        birads: list[tuple[str, int]] | None = None,
+    ):
+        """`birads`: the (pattern, flags) of the analyzer's BI-RADS regexes;
+        None: unknown, a report its gate passes then needs the pipeline."""
         self.prefilter, self.birads_gate = prefilter, gate
+        self.birads_patterns = birads
         self._lab_rules = rules.labs
+
+    @cached_property
+    def birads_rules(self) -> list[tuple[re.Pattern[str], FirstStart]] | None:
+        """The BI-RADS regexes, compiled for the first report their gate passes."""
+        if self.birads_patterns is None:
+            return None
+        compiled = [re.compile(p, f) for p, f in self.birads_patterns]
+        return [(rx, FirstStart(rx)) for rx in compiled]
+
+    def states_birads(self, text: str) -> bool:
+        """May the text state a BI-RADS category (True when unknown)? The
+        analyzer's category is "" exactly when none of its regexes matches."""
+        if not self.birads_gate.may_match(text):
+            return False
+        rules = self.birads_rules
+        if rules is None:
+            return True
+        low = lower_once(text) if text.isascii() else None
+        for rx, start in rules:
+            at = start.at(text, low)
+            if at is not None and rx.search(text, at) is not None:
+                return True
+        return False
 
     @cached_property
     def labs(self) -> LabParser:
@@ -75,7 +132,7 @@ class Screen:
         gate = getattr(analyzer, "birads_gate", None)
         if not isinstance(prefilter, Prefilter) or gate is None:
             return None
-        return cls(rules, prefilter, gate)
+        return cls(rules, prefilter, gate, _birads_patterns(analyzer))
 
     @classmethod
     def cached(cls, rules: Any) -> Screen | None:
@@ -89,7 +146,10 @@ class Screen:
             if set(saved["gate"]) != set(vars(gate)):
                 return None
             vars(gate).update(saved["gate"])
-            return cls(rules, Prefilter(*saved["prefilter"]), gate)
+            birads = saved.get("birads")
+            if birads is not None:
+                birads = [(str(p), int(f)) for p, f in birads]
+            return cls(rules, Prefilter(*saved["prefilter"]), gate, birads)
         except Exception:  # noqa: BLE001 - absent or of another shape: no screen
             return None
 
@@ -99,8 +159,12 @@ class Screen:
         start = perf_counter()
         if not text or not text.strip():
             return ReportResult(report_id=report_id, status=STATUS_EMPTY)
-        if self.prefilter(text) or self.birads_gate.may_match(text):
-            return None
+        if (
+            self.prefilter(text)
+            or self.states_birads(text)
+            or spacing.normalise(text, hidden_only=True) is not None
+        ):
+            return None  # a finding, a category, or a text the analyzer reads edited
         middle = perf_counter()
         result = ReportResult(
             report_id, STATUS_OK, [], (), summarise(self.labs.parse(text))

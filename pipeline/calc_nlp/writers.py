@@ -94,6 +94,34 @@ def stored_row(
     return out
 
 
+# What the csv writer quotes (the delimiter aside) in a line of cells joined
+# by commas holding none: a quote, a line break, a NUL; and what `neutralise`
+# changes there: a formula character opening a cell (at the start, after a
+# comma). Single characters and pairs, scanned for as substrings (a regex
+# of them tried at every character cost more than the csv writer).
+_QUOTED = ('"', "\n", "\r", "\x00")
+_NOT_PLAIN = _QUOTED + tuple("," + c for c in FORMULA_START)
+
+
+def _plain_line(cells: list[str]) -> str | None:
+    """The CSV line of cells that need no quoting and no neutralising: their
+    text joined by commas (what csv.writer writes for them, formulas
+    neutralised or not), else None (the caller then quotes and neutralises).
+    A row of one cell is left to the writer (an empty one is written '""')."""
+    if len(cells) < 2:
+        return None
+    try:
+        line = ",".join(cells)
+    except TypeError:  # a value that is not text: the writer's to write
+        return None
+    if line.count(",") != len(cells) - 1 or line.startswith(FORMULA_START):
+        return None
+    for part in _NOT_PLAIN:
+        if part in line:
+            return None
+    return line + "\r\n"
+
+
 class LineFormat:
     """Renders rows of one table as text lines: CSV (RFC 4180, CRLF, formula
     cells neutralised for people) or JSON Lines with typed values. Picklable
@@ -146,10 +174,21 @@ class LineFormat:
         """One row of typed values as a line: CSV cells made here and only here
         (a column without a kind holds text already)."""
         if self.fmt == "csv":
+            # cell_text inline for the common values: text, None, an int,
+            # an empty list
             cells = [
-                row[c] if kind is None else cell_text(row[c], kind)
+                v
+                if (v := row[c]).__class__ is str or kind is None
+                else ""
+                if v is None or v == ()
+                else str(v)
+                if v.__class__ is int
+                else cell_text(v, kind)
                 for c, kind in self._kinds
             ]
+            plain = _plain_line(cells)
+            if plain is not None:
+                return plain
             if self.people:  # neutralise() inline: a call per cell costs more
                 cells = ["'" + c if c.startswith(FORMULA_START) else c for c in cells]
             return self._csv_line(cells)
