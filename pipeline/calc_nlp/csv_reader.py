@@ -46,9 +46,10 @@ class _Lines:
             if pending:
                 line = pending.pop()
             else:
-                line = next(fh, None)
-                if line is None:
+                read = next(fh, None)
+                if read is None:
                     return
+                line = read
             current.append(line)
             self.line += 1
             yield line
