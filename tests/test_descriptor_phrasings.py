@@ -1143,6 +1143,13 @@ CHANGES = [
     ),
     ("Calcified hilar nodes stable going back to XXXX.", "Calcified hilar nodes", "stable"),
     ("Splenic calcification is unchanged back to 2012.", "Splenic calcification", "stable"),
+    # 'previously not' before the participle, as 'not previously' after it
+    (
+        "Punctate calcification in the left kidney, previously not visualized.",
+        "calcification",
+        "new",
+    ),
+    ("A calcified hilar node, previously not identified.", "calcified hilar node", "new"),
 ]
 
 
