@@ -53,9 +53,7 @@ def layout(
     # caseless: the report has no capital anywhere (a lower-cased export)
     # 'Rt. kidney', 'approx. 5 mm': the period of a side or measure
     # abbreviation ends no sentence or clause
-    abbreviations = kit.word_sets.get("side_abbreviations", frozenset()) | kit.word_sets.get(
-        "measure_abbreviations", frozenset()
-    )
+    abbreviations = kit.abbreviations
     firsts = sentence_firsts(doc, bounds, words, caseless, abbreviations, blank)
     ends = sentence_ends(firsts)
     # the ';' and '.' tokens, picked out by `compress` (in C, not a test per

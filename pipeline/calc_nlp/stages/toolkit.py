@@ -660,15 +660,18 @@ class Toolkit:
         with cache.lexemes_of("matchers", nlp.vocab):
             self._build_matchers(rules, cache)
         self.labs = LabParser(rules.labs, regexes.compile)
+        # 'Rt. kidney', 'approx. 5 mm': the words whose period ends no
+        # sentence or clause (the layout's splitter and the descriptors')
+        self.abbreviations = frozenset(
+            rules.word_lists.get("side_abbreviations", [])
+            + rules.word_lists.get("measure_abbreviations", [])
+        )
         self.descriptors = DescriptorRules(
             rules.descriptors,
             rules.word_lists.get("lesion_nouns", []),
             partial(cache.alternation, phrase_alternation),
             regexes.compile,
-            frozenset(
-                rules.word_lists.get("side_abbreviations", [])
-                + rules.word_lists.get("measure_abbreviations", [])
-            ),
+            self.abbreviations,
         )
         cache.save()
         regexes.save()
