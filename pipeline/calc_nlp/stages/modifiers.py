@@ -798,7 +798,7 @@ def flags(mods: Modifiers, span: Span) -> set[str]:
     """ConText flags of a target, with our also_sets / cancels applied:
     worked out once per target (`Modifiers.flag_sets`), a new set per call
     (a caller may change it)."""
-    k = (span.start, span.end, span.label)  # key(span), without its call
+    k = key(span)
     found = mods.flag_sets.get(k)
     if found is None:
         found = mods.flag_sets[k] = frozenset(_flags(mods.by_span.get(k, ())))

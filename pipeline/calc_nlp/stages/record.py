@@ -81,11 +81,7 @@ class Layout:
 
     def sent(self, doc: Doc, at: Span | Token) -> Span:
         """The sentence of a span or token (spaCy's .sent scans the Doc each time)."""
-        first = self.sent_first[at.start if isinstance(at, Span) else at.i]
-        span = self._sents.get(first)  # sent_at's look-up, without its call
-        if span is None or span.doc is not doc:
-            span = self._sents[first] = Span(doc, first, self.sent_end[first])
-        return span
+        return self.sent_at(doc, at.start if isinstance(at, Span) else at.i)
 
     def sent_at(self, doc: Doc, i: int) -> Span:
         """The sentence holding token i."""
@@ -159,7 +155,7 @@ class Modifiers:
     )
 
     def of(self, span: Span) -> tuple[Any, ...]:
-        return self.by_span.get((span.start, span.end, span.label), ())  # key(span)
+        return self.by_span.get(key(span), ())
 
 
 @dataclass(frozen=True)
@@ -220,12 +216,7 @@ class ReportDoc:
         return self._words("bare_calcification_nouns")
 
     def sent(self, at: Span | Token) -> Span:
-        lay = self.layout  # Layout.sent's look-up, without its call
-        first = lay.sent_first[at.start if isinstance(at, Span) else at.i]
-        span = lay._sents.get(first)
-        if span is None or span.doc is not self.doc:
-            span = lay._sents[first] = Span(self.doc, first, lay.sent_end[first])
-        return span
+        return self.layout.sent(self.doc, at)
 
     def sent_at(self, i: int) -> Span:
         """The sentence holding token i (no Token or slice made to ask)."""
