@@ -227,11 +227,8 @@ def _new_sized_object(x: _Lesion, f: Finding) -> bool:
         return False
     if _in_sentence(last, f):
         # a sized thing "with a" adds in the sentence
-        at, mine = mention_at(last), mention_at(f)
-        if at < 0 or mine < at + len(last.mention):
-            return False
-        gap = last.sentence[at + len(last.mention) : mine]
-        return _WITH_A_SIZE.search(gap) is not None
+        gap = _gap(last, f)
+        return gap is not None and _WITH_A_SIZE.search(gap) is not None
     if last.section != f.section:
         return False
     words = WORD.findall(f.sentence.lower())
@@ -624,11 +621,17 @@ def _added(g: Finding, f: Finding) -> bool:
     The sentence then names both places, one for each."""
     if not _in_sentence(g, f) or f.start <= g.end:
         return False
+    gap = _gap(g, f)
+    return gap is not None and _AND_A.search(gap.lower()) is not None
+
+
+def _gap(g: Finding, f: Finding) -> str | None:
+    """The words of their sentence between `g`'s mention and `f`'s, for `f`
+    after `g` in it (None where `g`'s mention is not found there)."""
     at = mention_at(g)
-    if at < 0:
-        return False
-    gap = g.sentence[at + len(g.mention) : at + f.start - g.start].lower()
-    return _AND_A.search(gap) is not None
+    if at < 0 or f.start < g.end:
+        return None
+    return g.sentence[at + len(g.mention) : at + f.start - g.start]
 
 
 def _place_after(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
@@ -914,10 +917,9 @@ def _linked(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     the last link (`_offered`)?"""
     if prev.sentence != f.sentence or prev.section != f.section:
         return False
-    at = mention_at(prev)
-    if at < 0 or f.start < prev.end:
+    gap = _gap(prev, f)
+    if gap is None:
         return False
-    gap = prev.sentence[at + len(prev.mention) : at + f.start - prev.start]
     links = [*dr.restating.finditer(gap), *dr.differential.finditer(gap)]
     if not links and ";" not in gap:
         return _weighed(dr, f, gap)
@@ -1333,9 +1335,7 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
     return head in dr.lesion_nouns and singular_words(head) in heads
 
 
-def _coordinated(
-    dr: DescriptorRules, findings: list[Finding], spans: dict[str, tuple[int, int]]
-) -> set[str]:
+def _coordinated(dr: DescriptorRules, findings: list[Finding]) -> set[str]:
     """The ids of the findings that "and" ("as well as") joins to the finding
     right before them in their sentence ("myocardial calcification and
     pericardial calcification"), no semicolon nor restating or differential
@@ -1344,12 +1344,9 @@ def _coordinated(
     both are, and sums them up (`_group_all`)."""
     out: set[str] = set()
     for g, h in zip(findings, findings[1:], strict=False):
-        if not _in_sentence(g, h):
+        gap = _gap(g, h) if _in_sentence(g, h) else None
+        if gap is None:
             continue
-        at, nxt = spans[g.finding_id][0], spans[h.finding_id][0]
-        if at < 0 or nxt < at + len(g.mention):
-            continue
-        gap = g.sentence[at + len(g.mention) : nxt]
         if ";" in gap or dr.restating.search(gap) or dr.differential.search(gap):
             continue
         if any(m.group() != "," for m in dr.place_joins.finditer(gap)):
@@ -1432,7 +1429,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         for f in findings
     }
     subs_at = _own_subs(findings, subs)
-    coordinated = _coordinated(dr, findings, spans)
+    coordinated = _coordinated(dr, findings)
     for f in findings:
         sub, state, words = subs[f.finding_id], _state(f), core(dr, f)
         at_site = by_site.setdefault((f.site, state), [])
