@@ -31,11 +31,10 @@ from typing import Any
 
 from calc_nlp import build_cache
 from calc_nlp.labs import LabParser, summarise
-from calc_nlp.lowered import lower_once
 from calc_nlp.prefilter import Prefilter
 from calc_nlp.schema import STATUS_EMPTY, STATUS_OK, ReportResult
 from calc_nlp.stages import spacing
-from calc_nlp.stages.literal_gate import FirstStart, LiteralGate
+from calc_nlp.stages.literal_gate import FirstStart, LiteralGate, starts_in
 
 _KIND = "screen"
 
@@ -111,12 +110,7 @@ class Screen:
         rules = self.birads_rules
         if rules is None:
             return True
-        low = lower_once(text) if text.isascii() else None
-        for rx, start in rules:
-            at = start.at(text, low)
-            if at is not None and rx.search(text, at) is not None:
-                return True
-        return False
+        return any(rx.search(text, at) is not None for rx, at in starts_in(text, rules))
 
     @cached_property
     def labs(self) -> LabParser:

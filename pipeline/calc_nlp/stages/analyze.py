@@ -19,7 +19,6 @@ from collections import Counter
 from spacy.tokens import Span
 
 from calc_nlp.labs import summarise
-from calc_nlp.lowered import lower_once
 from calc_nlp.readers import clean_text
 from calc_nlp.rules import RuleSet, load_rules
 from calc_nlp.schema import (
@@ -37,7 +36,7 @@ from calc_nlp.stages.context_sites import SENTENCES_BACK
 from calc_nlp.stages.findings import ReportContext, finding, restated_causes
 from calc_nlp.stages.hit_windows import holds_no_mention
 from calc_nlp.stages.layout import LazyExam, layout
-from calc_nlp.stages.literal_gate import FirstStart, LiteralGate
+from calc_nlp.stages.literal_gate import FirstStart, LiteralGate, starts_in
 from calc_nlp.stages.matching import match, mentions
 from calc_nlp.stages.modifiers import (
     NOT_A_CONDITION,
@@ -162,12 +161,7 @@ class Analyzer:
 
     def birads(self, text: str) -> tuple[str, tuple[tuple[str, str, int, int], ...]]:
         """The BI-RADS category the report states, and the words that gave it."""
-        low = lower_once(text) if text.isascii() else None
-        rules = [
-            (rid, rx, at)
-            for (rid, rx), start in self.birads_rules
-            if (at := start.at(text, low)) is not None
-        ]
+        rules = [(rid, rx, at) for (rid, rx), at in starts_in(text, self.birads_rules)]
         if not rules:
             return "", ()  # none of the words a BI-RADS rule needs
         value, words = descriptors.birads(self.kit.descriptors, text, rules)

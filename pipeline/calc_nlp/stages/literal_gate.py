@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from re import _parser  # type: ignore[attr-defined]  # the parser `re` compiles with
+from typing import TypeVar
 
 from calc_nlp.lowered import lower_once
 
@@ -106,3 +107,14 @@ class FirstStart:
         if i < 0:
             return None
         return 0 if self.lead is None else max(0, i - self.lead)
+
+
+T = TypeVar("T")
+
+
+def starts_in(text: str, starts: Iterable[tuple[T, FirstStart]]) -> list[tuple[T, int]]:
+    """Each item whose regex may match the text (its `FirstStart` finds the
+    word it needs), with the place no match starts before; the text is
+    lower-cased once for all of them."""
+    low = lower_once(text) if text.isascii() else None
+    return [(item, at) for item, start in starts if (at := start.at(text, low)) is not None]
