@@ -246,6 +246,12 @@ SIDE_LABELS = [
         "focus in the cortex, likely a tiny calcification.,Bladder: Normal.",
         ["left"],
     ),
+    # ... spaces between the label's colon and the export's comma or not
+    (
+        "RENAL US,FINDINGS:  ,RIGHT KIDNEY:  , 10 cm.  Two punctate cortical "
+        "calcifications.,LEFT KIDNEY:  , 10 cm.  A tiny calcification in the sinus.",
+        ["right", "left"],
+    ),
     # a side word that labels nothing gives no side to the next sentence
     ("Right hip pain for 2 weeks. Vascular calcifications in the pelvis.", [""]),
     # a side letter before a body region names the exam's side
