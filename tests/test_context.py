@@ -342,6 +342,20 @@ def test_comma_without_space_before_lower_case_goes_on_the_list(
     assert flags(only(text)) == expected
 
 
+# ... but a report written without capitals (a lower-cased export) cannot
+# tell the two by case: there the comma with no space is the joined line.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("history: , smoker, family history,agatston score 40 today.", set()),
+        ("history: , no prior surgery,calcified granuloma in the right upper lobe.", set()),
+        ("history: , no recent surgery, calcified granuloma in the right upper lobe.", {"negated"}),
+    ],
+)
+def test_comma_joined_line_ends_a_modifier_in_a_lower_cased_report(only, text, expected):
+    assert flags(only(text)) == expected
+
+
 # A hedge after the finding whose subject is another noun, parted from the
 # finding by a clause break, hedges that noun only; a place, or two findings
 # joined at once by 'and', leave the hedge on the finding.

@@ -34,11 +34,12 @@ def run_context(
     targets: list[Span],
     starts: list[Any],
     table: ContextRules | None = None,
+    caseless: bool = False,
 ) -> list[Any]:
     """Sets `target._.modifiers` for each target as `context(doc)` would (for
     a ConText without span attributes and without a window); `starts` are
     the Doc's sentence starts, per token; `table` the ConText's rules as
-    `apply_context` reads them. Returns every modifier matched in the Doc,
+    `apply_context` reads them; `caseless` as there. Returns every modifier matched in the Doc,
     those that modify no target (PSEUDO ones) included."""
     if context.max_scope or context.context_attributes_mapping or _callbacks(context):
         context(doc)  # windows, attributes or callbacks: upstream's own way
@@ -47,7 +48,7 @@ def run_context(
     matcher = context._ConText__matcher  # type: ignore[attr-defined]
     held = [Target(t.start, t.end, t.label_) for t in targets]
     words = [t.text for t in doc]
-    mods = apply_context(context, matcher(doc), held, starts, words, table)
+    mods = apply_context(context, matcher(doc), held, starts, words, table, caseless)
     for t, h in zip(targets, held, strict=True):
         t._.modifiers = h.modifiers
     return mods
@@ -188,11 +189,14 @@ def apply_context(
     starts: list[Any],
     words: list[str] | None = None,
     table: ContextRules | None = None,
+    caseless: bool = False,
 ) -> list[Any]:
     """ConText's modifiers of its matches, and each target's (in
     `target.modifiers`), block by block (see the module's docstring).
     `words`, the sub-document's words, let a `line_break` rule go where the
-    line it stands for does not break (`_no_break`). `table`: the rules
+    line it stands for does not break (`_no_break`), which the case of the
+    word after it tells, so not in a `caseless` report (a lower-cased export:
+    there every such comma breaks its line). `table`: the rules
     of `context` as the checks read them (`ContextRules`: the Toolkit keeps
     one for every report); made here when not given."""
     if table is None:
@@ -202,7 +206,7 @@ def apply_context(
     ruled: list[tuple[Any, _Rule]] = []  # each modifier with its rule's facts
     for m, start, end in matches:
         rule = table.of(m)
-        if words is not None and rule.line_break and _no_break(end, words):
+        if words is not None and rule.line_break and not caseless and _no_break(end, words):
             continue
         mod = Modifier(rule.rule, start, end, *rule.scope(start, end, sents))
         mods.append(mod)

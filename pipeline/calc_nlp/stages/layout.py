@@ -68,7 +68,7 @@ def layout(
             and abbreviation_period(words, i, abbreviations)
         )
     ]
-    return Layout(per_token, firsts, ends, stops, words, blank, lower)
+    return Layout(per_token, firsts, ends, stops, words, blank, lower, caseless=caseless)
 
 
 _STOPS = frozenset({";", "."})

@@ -94,7 +94,7 @@ def modifiers(
     if kit.context_on_columns:
         matches = context_matches(kit.context, kit.context_phrases, sub)
         found = apply_context(
-            kit.context, matches, subs, starts, words, kit.context_table
+            kit.context, matches, subs, starts, words, kit.context_table, lay.caseless
         )
     else:
         found = _context_on_a_doc(kit, doc, firsts, lay, words, starts, subs)
@@ -222,7 +222,9 @@ def _context_on_a_doc(
     sub = Doc(kit.nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
     spans = [Span(sub, t.start, t.end, label=t.label_) for t in subs]
     sub.spans[TARGET_GROUP] = spans
-    found = run_context(kit.context, sub, spans, starts, kit.context_table)
+    found = run_context(
+        kit.context, sub, spans, starts, kit.context_table, lay.caseless
+    )
     for t, span in zip(subs, spans, strict=True):
         t.modifiers = span._.modifiers
     return found

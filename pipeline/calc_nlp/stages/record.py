@@ -75,6 +75,8 @@ class Layout:
     blank: list[bool] = field(default_factory=list, compare=False, repr=False)
     # each token's lower-case text (`token.lower_`), read once for every stage
     lower: list[str] = field(default_factory=list, compare=False, repr=False)
+    # the report has no capitals (a lower-cased export: capitals.is_caseless)
+    caseless: bool = False
     # sentence spans made so far, by first token: the stages ask for the same
     # few many times (a span of another Doc is made again)
     _sents: dict[int, Span] = field(default_factory=dict, compare=False, repr=False)
