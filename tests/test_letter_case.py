@@ -254,3 +254,23 @@ def test_caseless_compound_scale_name_is_no_condition(analyzer):
     )
     names = {c.name for c in analyzer.analyze(text, "T").conditions}
     assert "atherosclerosis" not in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    _cases(
+        "Screening mammogram: benign round microcalcs L LIQ, stable for 2Y. "
+        "No new calcs. BI-RADS 2."
+    ),
+)
+def test_full_stop_after_a_digit_and_a_capital_ends_the_sentence(findings_of, text):
+    # '2Y.' kept its period as a capital's initial does: the next sentence
+    # took the side of the one before
+    assert [f.laterality for f in findings_of(text)] == ["left", ""]
+
+
+def test_period_after_digit_and_capital_splits_initials_stay(analyzer):
+    make = analyzer.kit.nlp.make_doc
+    words = [t.text for t in make("STABLE FOR 2Y. NO")]
+    assert words == ["STABLE", "FOR", "2Y", ".", "NO"]
+    assert [t.text for t in make("Dr. J. Smith")] == ["Dr.", "J.", "Smith"]

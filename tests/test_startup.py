@@ -43,7 +43,7 @@ def test_tokenizer_built_in_one_go_equals_the_one_set_afterwards():
     )
     assert (
         new.tokenizer.suffix_search.__self__.pattern
-        == toolkit.suffix_regex(list(d.suffixes)).pattern
+        == toolkit.suffix_regex(list(d.suffixes) + toolkit.EXTRA_SUFFIXES).pattern
     )
     assert (
         new.tokenizer.infix_finditer.__self__.pattern

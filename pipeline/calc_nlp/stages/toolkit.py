@@ -250,6 +250,11 @@ EXTRA_INFIXES = [
 # from it, so the item's words match as in "- Right"; not before a word of
 # two lower-case letters ("-ve", negative).
 EXTRA_PREFIXES = [",", r"-(?=[A-Z]|[a-z]{3})"]
+# A full stop after a digit and a capital ("unchanged X3Y.", "SCREENING 3D.")
+# splits off as after a lower-case letter ("x3y."): spaCy keeps it on a capital
+# for initials ("J."), which follow no digit, so a report in capitals lost
+# its sentence end there.
+EXTRA_SUFFIXES = [r"(?<=[0-9][A-Z])\."]
 TOKENIZER_NAME = "calc_nlp.tokenizer.v1"
 
 
@@ -594,8 +599,9 @@ def _build_tokenizer(
     prefix = PlainAffixes(
         made(prefix_regex, prefixes), made(plain_prefix_regex, prefixes), START
     )
+    suffixes = [*d.suffixes, *EXTRA_SUFFIXES]
     suffix = PlainAffixes(
-        made(suffix_regex, d.suffixes), made(plain_suffix_regex, d.suffixes), END
+        made(suffix_regex, suffixes), made(plain_suffix_regex, suffixes), END
     )
     infix = PlainAffixes(
         made(infix_regex, infixes), made(plain_infix_regex, infixes), INSIDE
