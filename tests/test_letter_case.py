@@ -124,6 +124,9 @@ def test_glued_comma_still_opens_a_label_in_capitals():
     words = _words("CARDIOLOGY NOTE,REASON FOR VISIT: , Chest pain.")
     flags = sentence_starts(words)
     assert flags[words.index("REASON")]
+    # a colon right after the comma is no label
+    words = _words("NOTE,: , Chest pain.")
+    assert not sentence_starts(words)[2]
 
 
 LESIONS = (

@@ -124,6 +124,8 @@ def _label_at(
     carotid:')."""
     glued = i - 1 not in spaced
     any_case = caseless and glued
+    if i < len(words) and words[i] == ":":
+        return False  # a colon right after the comma labels nothing
     for w in words[i : i + 7]:
         if w == ":":
             return glued or not _in_capitals(words, first, i - 1)
