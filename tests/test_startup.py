@@ -25,7 +25,10 @@ def test_tokenizer_built_in_one_go_equals_the_one_set_afterwards():
         list(old.Defaults.prefixes) + toolkit.EXTRA_PREFIXES
     ).search
     # less the plain whitespace exceptions (test_tokenizer.py: same tokens)
-    old.tokenizer.rules = toolkit.cacheable_exceptions(old.tokenizer.rules)
+    # and with their capitals forms ('AND/OR': toolkit.with_capitals)
+    old.tokenizer.rules = toolkit.with_capitals(
+        toolkit.cacheable_exceptions(old.tokenizer.rules)
+    )
     new = toolkit._tokenizer()
     # the affix regexes hold spaCy's with their classes split at U+FFFF
     # (toolkit.bmp_first: the same matches, test_tokenizer.py); all else alike
@@ -40,7 +43,7 @@ def test_tokenizer_built_in_one_go_equals_the_one_set_afterwards():
     )
     assert (
         new.tokenizer.suffix_search.__self__.pattern
-        == toolkit.suffix_regex(list(d.suffixes)).pattern
+        == toolkit.suffix_regex(list(d.suffixes) + toolkit.EXTRA_SUFFIXES).pattern
     )
     assert (
         new.tokenizer.infix_finditer.__self__.pattern

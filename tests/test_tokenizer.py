@@ -75,7 +75,9 @@ def test_joined_label_colons_split(analyzer, text, tokens):
         # a list item's dash glued to the capital that opens the item
         ("-Left breast:", ["-", "Left", "breast", ":"]),
         ("-RIGHT KIDNEY:", ["-", "RIGHT", "KIDNEY", ":"]),
-        # a dash before lower case or a number stays as it was
+        # and to a word in lower case, as a lower-cased export writes it
+        ("-left axillary tail:", ["-", "left", "axillary", "tail", ":"]),
+        # a dash before two lower-case letters or a number stays as it was
         ("-ve", ["-ve"]),
         ("-2", ["-2"]),
         ("X-ray", ["X", "-", "ray"]),

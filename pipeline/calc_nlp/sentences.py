@@ -29,6 +29,8 @@ def sentence_starts(
     caseless: bool = False,
     abbreviations: frozenset[str] = frozenset(),
     blank: list[bool] | None = None,
+    joining: frozenset[str] = frozenset(),
+    spaced: frozenset[int] = frozenset(),
 ) -> list[bool]:
     """One flag per token: does a sentence start here? Pure, for testing.
 
@@ -40,6 +42,9 @@ def sentence_starts(
     kidney'): it ends no sentence where the line goes on after it.
     `blank`: per token, is it whitespace (spaCy's IS_SPACE, `str.isspace`),
     when the caller has read it; else tested here, in C (`map`).
+    `joining`: lower-case words no sentence ends on ('the', 'of', 'and'): a
+    line ending on one is wrapped where case cannot tell (`continues`).
+    `spaced`: the indices of the commas a space follows (`_label_at`).
     """
     n = len(words)
     starts = [False] * n
@@ -49,6 +54,7 @@ def sentence_starts(
     forced = set(header_bounds)
     pending = True  # the next non-space token starts a sentence
     last_word = ""
+    first = 0  # where the current sentence starts
     for i, w in enumerate(words):
         if space[i] or not w:
             if "\n" in w:
@@ -58,14 +64,18 @@ def sentence_starts(
                     or last_word in _TERMINAL
                     or _dots(last_word)
                     or last_word == ":"
-                    or caseless
-                    or not continues(words, i)
+                    or not continues(
+                        words, i, caseless, last_word.lower() in joining
+                    )
                 ):
                     pending = True
             continue
-        if pending or i in forced or (last_word == "," and _label_at(words, i)):
+        if pending or i in forced or (
+            last_word == "," and _label_at(words, i, spaced, caseless, first)
+        ):
             starts[i] = True
             pending = False
+            first = i
         # most words are no stop: one test passes them over (w is not empty)
         if w in _TERMINAL or w[0] == ".":
             if w == "?" and (starts[i] or last_word in _ASKING_AFTER):
@@ -96,26 +106,62 @@ def _dots(w: str) -> bool:
     return len(w) > 1 and not w.strip(".")
 
 
-def _label_at(words: list[str], i: int) -> bool:
+def _label_at(
+    words: list[str],
+    i: int,
+    spaced: frozenset[int] = frozenset(),
+    caseless: bool = False,
+    first: int = 0,
+) -> bool:
     """Do the words from i form a label ('LAD:', 'LEFT MAIN CORONARY ARTERY:')?
-    After a comma, as in exports that joined lines with commas, it starts a line."""
+    After a comma, as in exports that joined lines with commas, it starts a line.
+    Not after a comma and a space (`spaced`) where the sentence so far (from
+    `first`) is in capitals too: in a line written in capitals ('FEMUR
+    RADIOGRAPHS, LEFT, TWO VIEWS:', 'RIGHT 11:00, ANTERIOR DEPTH:') capitals
+    tell no label; an export's joined line has the comma glued ('DISCHARGE
+    SUMMARY,DIAGNOSIS:'). In a caseless report (a lower-cased export) such a
+    glued comma opens a label of words in lower case ('no plaque.,left
+    carotid:')."""
+    glued = i - 1 not in spaced
+    any_case = caseless and glued
+    if i < len(words) and words[i] == ":":
+        return False  # a colon right after the comma labels nothing
     for w in words[i : i + 7]:
         if w == ":":
-            return i < len(words) and words[i] != ":"
+            return glued or not _in_capitals(words, first, i - 1)
         if "\n" in w:
             return False  # a label ends on its own line: 'PREOP, XXXX SURGERY' above 'FINDINGS:'
-        if not (w.isupper() or w.isspace()):
+        if not (w.isupper() or w.isspace() or (any_case and w.isalpha())):
             return False
     return False
 
 
-def continues(words: list[str], i: int) -> bool:
-    """After a single line break at i: is the next line a wrapped continuation?"""
+# Most words before a comma read to tell a sentence written in capitals.
+CAPITALS_REACH = 40
+
+
+def _in_capitals(words: list[str], first: int, end: int) -> bool:
+    """Are the words from `first` to `end` (at most CAPITALS_REACH of them,
+    back from `end`) written without a lower-case letter, and with a capital?"""
+    text = "".join(words[max(first, end - CAPITALS_REACH) : end])
+    return text.isupper()
+
+
+def continues(
+    words: list[str], i: int, caseless: bool = False, joins: bool = False
+) -> bool:
+    """After a single line break at i: is the next line a wrapped continuation?
+    Its first word in lower case says so in a report with capitals. Where
+    case tells nothing (a caseless report, or a next word in capitals, as in
+    a report written in capitals) a line that ends on a word no sentence
+    ends on (`joins`: 'in the', 'and') says so."""
     for k in range(i + 1, len(words)):  # no slice: a copy of the rest per line
         w = words[k]
         if w.isspace() or not w:
             continue
-        return w[0].islower()
+        if not caseless and w[0].islower():
+            return True
+        return joins and (caseless or not any(map(str.islower, w)))
     return False
 
 
@@ -139,6 +185,8 @@ def sentence_firsts(
     caseless: bool = False,
     abbreviations: frozenset[str] = frozenset(),
     blank: list[bool] | None = None,
+    joining: frozenset[str] = frozenset(),
+    spaced: frozenset[int] = frozenset(),
 ) -> list[int]:
     """Per token, the index of the first token of its sentence. `blank`:
     per token, is it whitespace, when the caller has read it with `words`.
@@ -152,6 +200,8 @@ def sentence_firsts(
         caseless,
         abbreviations,
         blank if words is not None else None,
+        joining,
+        spaced,
     )
     return firsts_of(flags)
 

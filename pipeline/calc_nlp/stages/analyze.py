@@ -97,6 +97,11 @@ class Analyzer:
         if not text or not text.strip():
             return ReportResult(report_id=report_id, status=STATUS_EMPTY)
         keep = self.prefilter(text)
+        if not keep and self.prefilter.parts[1] and is_caseless(text):
+            # a caseless report's only finding word may be one the rules
+            # take in capitals only ('mild mac.'): asked again recased
+            recased = self.capitals.recase(text)
+            keep = recased is not None and self.prefilter(recased)
         sp = spacing.normalise(text, hidden_only=not keep)
         # A report without capitals (lower-cased whole) tells no sentence or
         # abbreviation by them: see sentences.py and stages/capitals.py.

@@ -5,7 +5,8 @@ one or none (ESRD, LAD, RUL, "CLINICAL HISTORY" as a header). A report
 exported in lower case as a whole has no capitals to tell, so there each
 run of words that makes up one of those rules whole is read in capitals,
 as such a report would have written it ("r breast" as "R breast"); words of
-rules marked `ordinary_word` (ALL, PAD) stay as written. The
+rules marked `ordinary_word` (ALL, PAD) stay as written, but where alone
+in brackets ('(crest)' after the name it abbreviates). The
 text keeps its length, and `spacing.restore` puts the report's own letters
 back into every quote.
 """
@@ -29,8 +30,10 @@ _KINDS = (
 )
 
 
-def capital_runs(rules: RuleSet) -> list[tuple[str, ...]]:
-    """The token sequences of rules made only of exact words, with a capital."""
+def capital_runs(rules: RuleSet, ordinary: bool = False) -> list[tuple[str, ...]]:
+    """The token sequences of rules made only of exact words, with a capital:
+    those of rules not marked `ordinary_word`, or with `ordinary`, of those
+    marked so."""
     runs: set[tuple[str, ...]] = set()
     for kind in _KINDS:
         for rule in getattr(rules, kind):
@@ -39,7 +42,7 @@ def capital_runs(rules: RuleSet) -> list[tuple[str, ...]]:
                 words
                 and any(c.isupper() for w in words for c in w)
                 and "".join(words).isascii()
-                and not rule.get("metadata", {}).get("ordinary_word")
+                and bool(rule.get("metadata", {}).get("ordinary_word")) == ordinary
             ):
                 runs.add(words)
     return sorted(runs)
@@ -73,12 +76,24 @@ class Capitals:
             return None
         return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(alternatives)})(?![a-z0-9])")
 
+    @cached_property
+    def bracketed(self) -> re.Pattern[str] | None:
+        """The words of `ordinary_word` rules alone in brackets ('(crest)'
+        after the name it abbreviates): an ordinary word is seldom bracketed
+        alone, an abbreviation often is."""
+        alternatives = [_regex(words) for words in capital_runs(self.rules, True)]
+        alternatives.sort(key=len, reverse=True)
+        if not alternatives:
+            return None
+        return re.compile(rf"(?<=\()(?:{'|'.join(alternatives)})(?=\))")
+
     def recase(self, text: str) -> str | None:
         """The text of a caseless report with those words in capitals; None
         if it holds none of them."""
-        if self.regex is None:
-            return None
-        new = self.regex.sub(lambda m: m.group().upper(), text)
+        new = text
+        for rx in (self.regex, self.bracketed if "(" in text else None):
+            if rx is not None:
+                new = rx.sub(lambda m: m.group().upper(), new)
         return new if new != text else None
 
 

@@ -11,7 +11,8 @@ is a `term_labels` word gives the finding the BI-RADS terms of its value, one
 whose label is a `size_labels` word the size; other rows of the block
 ("Location | ...") are passed over. The block ends at a blank line, a line
 that names another finding, a heading (a label in capitals, "ASSESSMENT:")
-or a line that is no row.
+or a line that is no row. In a block written in capitals (an export in
+capitals) a heading is told by its mark instead: a colon under rows of pipes.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ def row_fields(
     own = _ROW.match(text, start, span.start_char)
     if own is None:
         return [], None  # the finding's line is no row
+    # rows written in capitals, as the finding's own ('TYPE | ...'): a label
+    # in capitals is a heading only where its mark is another ('ASSESSMENT:')
+    capitals = own.group(1).isupper()
+    bar = text[own.end(1) : own.end()].strip()
     out: list[tuple[str, str, Word]] = []
     size: tuple[float, Word] | None = None
     later = [s.start_char for s in spans[i + 1 :]]
@@ -64,7 +69,9 @@ def row_fields(
         if row is None:
             break
         label = " ".join(row.group(1).split())
-        if label.isupper():
+        if label.isupper() and not (
+            capitals and text[row.end(1) : row.end()].strip() == bar
+        ):
             break  # a heading
         if label.lower() in dr.term_labels:
             for m in dr.terms.finditer(text, row.end(), stop):

@@ -18,8 +18,9 @@ from calc_nlp.stages.record import ReportDoc
 Word = tuple[str, str, int, int]
 # Where a segment of score text ends: a ";", a line break, a full stop (one
 # before a comma too: an export that joined lines with commas, "46.,LAD:"),
-# or such a joining comma itself before a capital (",LAD, 212,RCA, 96").
-_SEGMENT = re.compile(r"[;\n]|\.(?=[\s,]|$)|,(?=[A-Z])")
+# or such a joining comma itself before a letter (",LAD, 212,RCA, 96", and
+# ",rca: 96" in an export lower-cased whole).
+_SEGMENT = re.compile(r"[;\n]|\.(?=[\s,]|$)|,(?=[A-Za-z])")
 
 
 @dataclass(frozen=True)

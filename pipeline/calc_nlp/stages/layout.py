@@ -54,7 +54,22 @@ def layout(
     # 'Rt. kidney', 'approx. 5 mm': the period of a side or measure
     # abbreviation ends no sentence or clause
     abbreviations = kit.abbreviations
-    firsts = sentence_firsts(doc, bounds, words, caseless, abbreviations, blank)
+    # the commas a space follows ('LEFT, TWO VIEWS:'), not an export's glued
+    # ones (',FINDINGS:'): read for the commas only
+    spaced = frozenset(
+        i for i in compress(range(len(words)), map(",".__eq__, words))
+        if doc[i].whitespace_
+    )
+    firsts = sentence_firsts(
+        doc,
+        bounds,
+        words,
+        caseless,
+        abbreviations,
+        blank,
+        kit.line_joining_words,
+        spaced,
+    )
     ends = sentence_ends(firsts)
     # the ';' and '.' tokens, picked out by `compress` (in C, not a test per
     # token), less the periods of abbreviations (asked only after a word

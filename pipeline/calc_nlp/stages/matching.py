@@ -352,7 +352,13 @@ def _named_conditions(
 
     def empty(c: Span) -> bool:
         md = kit.md(c)
-        if md.get("ordinary_word") and _in_capitals(lay, c):
+        if (
+            md.get("ordinary_word")
+            and _in_capitals(lay, c)
+            # alone in brackets after a condition's name it names that one's
+            # kind whatever the case ('SYSTEMIC SCLEROSIS (CREST)')
+            and not (_in_brackets(doc, c) and c.start - 1 in ends)
+        ):
             return True
         if c.end < len(lower) and lower[c.end] in md.get("not_before", ()):
             return True  # 'CAD marks' on a mammogram: computer-aided detection
@@ -360,7 +366,9 @@ def _named_conditions(
             return True  # 'acute renal failure' is no chronic kidney disease
         if md.get("abbreviation") and _in_brackets(doc, c) and c.start - 1 not in ends:
             return True  # 'mitral valve area (MVA)' abbreviates the words before it
-        if md.get("abbreviation") and _in_compound(doc, c, starts, ends):
+        if md.get("abbreviation") and _in_compound(
+            doc, c, starts, ends, lay.caseless
+        ):
             return True  # 'CIVI-CAD' is a chemotherapy regimen, not coronary disease
         if md.get("not_before_number") and _before_number(doc, c.end):
             return True  # 'MVA 1.2 cm2': a measurement, mitral valve area
@@ -389,17 +397,20 @@ def _in_brackets(doc: Doc, c: Span) -> bool:
     )
 
 
-def _in_compound(doc: Doc, c: Span, starts: set[int], ends: set[int]) -> bool:
+def _in_compound(
+    doc: Doc, c: Span, starts: set[int], ends: set[int], caseless: bool = False
+) -> bool:
     """Is the abbreviation one part of a longer hyphenated name in capitals
     ('CIVI-CAD', a regimen; 'CAD-RADS', a reporting scale)? The other part is
-    a capitals word of two letters or more that names no condition itself and
-    is no Roman numeral ('DM-II' is type 2 diabetes)."""
+    a capitals word of two letters or more (any word in a caseless report:
+    'cad-rads') that names no condition itself and is no Roman numeral
+    ('DM-II' is type 2 diabetes)."""
 
     def other_part(i: int) -> bool:
         t = doc[i]
         return (
             t.is_alpha
-            and t.is_upper
+            and (t.is_upper or caseless)
             and len(t) >= 2
             and t.lower_ not in _ROMAN
             and i not in starts
@@ -512,7 +523,7 @@ def _to_named_site(
 def _exam_title_end(kit: Toolkit, doc: Doc, lay: Layout) -> int:
     """Where the exam's title opening the report ends (layout.title_start /
     title_stop: up to the first line break, comma or colon) when that title
-    is in capitals, names an imaging exam ('exam_words') and has no number
+    is in capitals (or the report is caseless), names an imaging exam ('exam_words') and has no number
     and no full stop ('CARDIAC CT FOR CORONARY CALCIUM' above or before
     ',INDICATION:'), nor a colon that a number follows on its line ('CT
     CALCIUM SCORE: 245' labels the score): a mention inside it is no
@@ -528,7 +539,10 @@ def _exam_title_end(kit: Toolkit, doc: Doc, lay: Layout) -> int:
     named = (
         bool(words)
         and not (
-            any(map(str.islower, chars)) or any(map(str.isdigit, chars)) or "." in chars
+            # a caseless report writes its title in lower case too
+            (any(map(str.islower, chars)) and not lay.caseless)
+            or any(map(str.isdigit, chars))
+            or "." in chars
         )
         and any(w.lower() in exam_words for w in words)
         # 'CT CALCIUM SCORE: 245': a label of the value its line gives
@@ -573,12 +587,15 @@ def _names_a_score(
     words = [t for t in doc[lo:hi] if not t.is_space]
     if any(t.like_num or any(ch.isdigit() for ch in t.text) for t in words):
         return False
-    if words[-1].text == ":":
+    if words[-1].text.endswith(":"):  # 'score:', '(Agatston method):'
         return False  # a line naming what the lines under it give
     if lay.sections[c.start][0] == "exam":
         return True  # the exam line names the study ('EXAM: Calcium score')
     if not any(ch.islower() for t in words for ch in t.text):
-        return True
+        # a title in capitals, unless it heads score lines under it as a
+        # table's column does ('| ARTERY | CALCIUM SCORE |' over 'LM | 4'):
+        # a report written in capitals has no other way to tell
+        return not _heads_score_lines(kit, lay, hi)
     # the report's opening line, neither a labelled line nor a sentence,
     # unless it heads score lines under it
     return (
@@ -666,13 +683,15 @@ def _labels_a_value(doc: Doc, lay: Layout, c: Span, lo: int) -> bool:
 
 def _heads_score_lines(kit: Toolkit, lay: Layout, hi: int) -> bool:
     """Does the line after a line ending at token `hi` give a score under a
-    label of `score_line_labels` words (a vessel's name or 'total'): those
-    words, then marks (':', '|', '='), then a number ('LAD: 30', 'Left main
-    | 4', 'Total 42')? Then the line above is the heading of score lines,
+    label of `score_line_labels` words (a vessel's name or 'total'), past a
+    table's opening bar: those words, then marks (':', '|', '='), then a
+    number ('LAD: 30', 'Left main | 4', '| Total | 42')? Then the line above is the heading of score lines,
     not the report's title ('Calcium score' over 'LAD: 30' lines)."""
     labels = kit.word_sets.get("score_line_labels", frozenset())
     words, blank, lower = lay.words, lay.blank, lay.lower
     j = _next_word(lay, hi)
+    while j < len(words) and words[j] == "|":  # a table's row opens with a bar
+        j = _next_word(lay, j + 1)
     if j == len(words) or lower[j] not in labels:
         return False
     while j < len(words) and "\n" not in words[j]:
@@ -742,7 +761,7 @@ def _names_the_study(kit: Toolkit, lay: Layout, c: Span, calc: list[Span]) -> bo
         return False
     lo, hi = _line(words, c)
     last = next((words[k] for k in range(hi - 1, lo - 1, -1) if not blank[k]), "")
-    if last == ":":
+    if last.endswith(":"):  # ':' or '):' as one token
         return False  # a heading over the score lines ('Calcium score results:')
     first = lay.sent_first[c.start]
     end = lay.sent_end[first]

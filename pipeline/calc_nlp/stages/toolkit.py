@@ -246,8 +246,15 @@ EXTRA_INFIXES = [
     r"(?<=[A-Za-z0-9])\.(?=,)",
 ]
 # A list item's dash glued to the word it opens ("-Right breast:", "-Left
-# axillary tail:") splits from it, so the item's words match as in "- Right".
-EXTRA_PREFIXES = [",", r"-(?=[A-Z])"]
+# axillary tail:", and "-left breast:" in an export lower-cased whole) splits
+# from it, so the item's words match as in "- Right"; not before a word of
+# two lower-case letters ("-ve", negative).
+EXTRA_PREFIXES = [",", r"-(?=[A-Z]|[a-z]{3})"]
+# A full stop after a digit and a capital ("unchanged X3Y.", "SCREENING 3D.")
+# splits off as after a lower-case letter ("x3y."): spaCy keeps it on a capital
+# for initials ("J."), which follow no digit, so a report in capitals lost
+# its sentence end there.
+EXTRA_SUFFIXES = [r"(?<=[0-9][A-Z])\."]
 TOKENIZER_NAME = "calc_nlp.tokenizer.v1"
 
 
@@ -321,6 +328,30 @@ def cacheable_exceptions(rules: Mapping[str, Any]) -> dict[str, Any]:
     from spacy.attrs import ORTH
 
     return {k: v for k, v in rules.items() if k.strip() or v != [{ORTH: k}]}
+
+
+def with_capitals(rules: Mapping[str, Any]) -> dict[str, Any]:
+    """The tokenizer exceptions and, for each one-token exception in lower
+    case that joins letters with a slash or a full stop ('and/or', 'w/o',
+    'vs.'), the same in capitals: spaCy's are written in lower case only, so
+    a report in capitals had 'AND/OR' split into three tokens ('AND' then
+    ended a hedge's scope) and 'VS.' split from its period. NORM and the
+    other attributes are kept."""
+    from spacy.attrs import ORTH
+
+    out = dict(rules)
+    for k, v in rules.items():
+        up = k.upper()
+        if (
+            up != k
+            and k == k.lower()
+            and len(v) == 1
+            and ("/" in k or k.endswith("."))
+            and len(k) >= 3
+            and up not in rules
+        ):
+            out[up] = [{**v[0], ORTH: up}]
+    return out
 
 
 # Most words `_Tokenizer` remembers having cached; past it, it forgets them
@@ -568,8 +599,9 @@ def _build_tokenizer(
     prefix = PlainAffixes(
         made(prefix_regex, prefixes), made(plain_prefix_regex, prefixes), START
     )
+    suffixes = [*d.suffixes, *EXTRA_SUFFIXES]
     suffix = PlainAffixes(
-        made(suffix_regex, d.suffixes), made(plain_suffix_regex, d.suffixes), END
+        made(suffix_regex, suffixes), made(plain_suffix_regex, suffixes), END
     )
     infix = PlainAffixes(
         made(infix_regex, infixes), made(plain_infix_regex, infixes), INSIDE
@@ -577,7 +609,7 @@ def _build_tokenizer(
     return _Tokenizer(
         nlp.vocab,
         checked=checked,
-        rules=cacheable_exceptions(d.tokenizer_exceptions),
+        rules=with_capitals(cacheable_exceptions(d.tokenizer_exceptions)),
         prefix_search=prefix.search,
         suffix_search=suffix.search,
         infix_finditer=infix.finditer,
@@ -665,6 +697,10 @@ class Toolkit:
         self.abbreviations = frozenset(
             rules.word_lists.get("side_abbreviations", [])
             + rules.word_lists.get("measure_abbreviations", [])
+        )
+        # 'in the', 'and': a line ending on one goes on on the next line
+        self.line_joining_words = frozenset(
+            rules.word_lists.get("line_joining_words", [])
         )
         self.descriptors = DescriptorRules(
             rules.descriptors,

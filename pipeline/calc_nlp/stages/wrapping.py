@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from calc_nlp.stages.capitals import is_caseless
+
 # Longest line of a hard-wrapped report (no system wraps narrower than 30
 # characters: shorter lines are a list's), and the share of it a line must
 # reach to have been broken by the width rather than by its writer.
@@ -83,16 +85,23 @@ def _width(lines: list[str]) -> int | None:
     fixed width's length; else, when a line the writer left unwrapped is
     longer (an impression of one long line under wrapped findings), the
     longest of the lines broken inside a phrase (ending in no punctuation,
-    the next opening in lower case), if there are WRAPPED_LINES of them."""
+    the next opening in lower case, and in a caseless report no label or
+    list item), if there are WRAPPED_LINES of them."""
     longest = max(len(line.rstrip("\r")) for line in lines)
     if WRAP_WIDTH_MIN <= longest <= WRAP_WIDTH_MAX:
         return longest
     if longest < WRAP_WIDTH_MIN or len(lines) > MIXED_WIDTH_LINES:
         return None
+    # in a caseless report every line opens in lower case: one that opens a
+    # label or a list item of its own ('history: ...') shows no phrase broken
+    caseless = is_caseless("\n".join(lines))
     broken = [
         len(line.rstrip())
         for line, nxt in zip(lines, lines[1:], strict=False)
-        if line.rstrip()[-1:] not in _ENDS and line.strip() and nxt[:1].islower()
+        if line.rstrip()[-1:] not in _ENDS
+        and line.strip()
+        and nxt[:1].islower()
+        and not (caseless and _OPENS.match(nxt))
     ]
     if len(broken) < WRAPPED_LINES or not WRAP_WIDTH_MIN <= max(broken) <= WRAP_WIDTH_MAX:
         return None
