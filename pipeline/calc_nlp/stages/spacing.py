@@ -146,14 +146,18 @@ def _edit(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), origin, stop
 
 
-def same_places(text: str, new: str, sp: Spacing | None) -> Spacing:
+def same_places(
+    text: str, new: str, sp: Spacing | None, lowered: bool = True
+) -> Spacing:
     """A Spacing for `new`, the same length as the text `sp` gave (or as the
-    report, without `sp`), in lower case as the report wrote it."""
+    report, without `sp`); `lowered`: in lower case as the report wrote it
+    (else as `sp` was)."""
+    lowered = lowered or (sp is not None and sp.lowered)
     if sp is None:
         return Spacing(
-            new, list(range(len(text) + 1)), list(range(1, len(text) + 1)), True
+            new, list(range(len(text) + 1)), list(range(1, len(text) + 1)), lowered
         )
-    return Spacing(new, sp.origin, sp.stop, True)
+    return Spacing(new, sp.origin, sp.stop, lowered)
 
 
 def _instead(m: re.Match[str]) -> str | None:

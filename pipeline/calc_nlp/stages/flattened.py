@@ -1,0 +1,159 @@
+"""Reports whose line breaks an export turned into spaces: the breaks put back.
+
+An HL7 feed or a CSV cleaner may join a report's lines with spaces ('EXAM:
+CORONARY CALCIUM SCORE INDICATION: ...'). The stages read lines: an exam
+title or a one-line section (indication, technique) ends with its line, a
+label opening a line heads what follows it, a list has an item a line. In a
+report with no line break at all (nor the commas an export that joins lines
+with them leaves), a space where a line surely opened is read as a line
+break again:
+- before a section header written with a capital and its colon
+  ('INDICATION:', 'Clinical history:'; the section rules' own words), but
+  not inside a longer label ('EXTERNAL EXAMINATION:');
+- after a title in capitals that opens the report and goes on with a word
+  in a sentence's case ('US LEFT BREAST Targeted scan ...');
+- before a label after a full stop ('... stable. Right kidney: ...'), a
+  bullet ('* LAD: ...') or an item number after a full stop ('2. ...').
+Other spaces stay as they are: where the flat text is ambiguous (where a
+one-line section ended when no header follows it; how far a label's line
+ran; a label after a word with no stop) no break is guessed. The text keeps
+its length, so every offset holds.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from calc_nlp.rules import RuleSet
+from calc_nlp.stages.layout import SENTENCE_OPENERS
+
+
+def header_words(rules: RuleSet) -> list[str]:
+    """The words of the section rules that are words and a colon."""
+    words = set()
+    for rule in rules.section_rules:
+        literal = rule.get("literal", "")
+        if isinstance(literal, str) and literal.endswith(" :"):
+            words.add(literal[:-2].strip())
+    return sorted(words)
+
+
+def _regex(words: str) -> str:
+    """A header's words as a regex: spaced as the tokenizer split them
+    ('bi - rads' as 'BI-RADS' or 'BI - RADS')."""
+    parts = words.split()
+    out = re.escape(parts[0])
+    for prev, part in zip(parts, parts[1:], strict=False):
+        gap = r"\s+" if prev[-1].isalnum() and part[0].isalnum() else r"\s*"
+        out += gap + re.escape(part)
+    return out
+
+
+class Flattened:
+    """Puts back the line breaks of a report flattened onto one line."""
+
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+
+    @cached_property
+    def regex(self) -> re.Pattern[str] | None:
+        """A header opening with a capital, after a space: built on the first
+        flat report (a run start-up needs none)."""
+        alternatives = [_regex(w) for w in header_words(self.rules)]
+        alternatives.sort(key=len, reverse=True)
+        if not alternatives:
+            return None
+        # a header's words wherever they start a word (the longest first, so
+        # that 'Family history:' is read whole, never broken before
+        # 'history:'), opening with a capital
+        return re.compile(
+            rf"(?<![^\W\d_])(?=(?-i:[A-Z]))(?:{'|'.join(alternatives)})(?=\s?:)",
+            re.IGNORECASE,
+        )
+
+    def rebreak(self, text: str) -> str | None:
+        """The text with a line break for the last space before each place a
+        line surely opened; None if the text has a line break or no such
+        place."""
+        if "\n" in text or "\r" in text or self.regex is None:
+            return None
+        if "," in text and _COMMA_JOINED.search(text) is not None:
+            return None  # its lines are joined with commas, which mark them
+        at = set()
+        if ":" in text:
+            for m in self.regex.finditer(text):
+                if not _label_goes_on(text, m.start() - 1, m.group()):
+                    at.add(m.start() - 1)
+        at.update(m.end() - 1 for m in _LINE_OPENS.finditer(text))
+        title_end = _title_end(text)
+        if title_end is not None:
+            at.add(title_end)
+        at = {i for i in at if i > 0 and text[i] == " "}
+        if not at:
+            return None
+        chars = list(text)
+        for i in at:
+            chars[i] = "\n"
+        return "".join(chars)
+
+
+# A comma after a full stop or a colon ('... stable.,IMPRESSION: ,Calcified
+# ...'): an export that joined the report's lines with commas, whose breaks
+# the stages read there (context_sites._joined_break).
+_COMMA_JOINED = re.compile(r"[.:] *,")
+# What opens a line of its own after a space, in a flattened report:
+# - a label after a full stop: a word with a capital, up to LABEL_WORDS words
+#   and a colon ('... stable. Right breast: ...', 'Aorta: ...'), not a
+#   sentence that ends in a colon ('The results are:');
+# - an item of a list: a bullet ('* LAD: 45'), or a number after a full stop
+#   ('... stable. 2. Aortic valve ...').
+LABEL_WORDS = 4
+_LINE_OPENS = re.compile(
+    rf"(?<=[.!?]) +(?!(?i:{'|'.join(sorted(SENTENCE_OPENERS))})\b)"
+    rf"(?=[A-Z][\w/'-]*(?: [\w/'-]+){{0,{LABEL_WORDS - 1}}}:\s)"
+    r"|(?<=\S) +(?=[*\u2022] )"
+    r"|(?<=[.!?]) +(?=\d{1,2}[.)] [A-Z])"
+)
+# A report opening with a title in capitals and going on with a sentence or
+# a label ('LEFT BREAST ULTRASOUND Targeted scan ...'): the title's words (at
+# most TITLE_WORDS, with TITLE_LETTERS letters or more: 'CT Chest' is an exam
+# named in a sentence's case, 'LAD Calcification' no title), then a word of a
+# capital and small letters.
+TITLE_WORDS = 12
+TITLE_LETTERS = 5
+_TITLE = re.compile(
+    rf"[^\sa-z:]*[A-Z][^\sa-z:]*(?: [^\sa-z:]+){{0,{TITLE_WORDS - 1}}}"
+    r"(?<![,;-])(?= [A-Z][a-z])"
+)
+
+
+def _title_end(text: str) -> int | None:
+    """The space after a capitals title opening the report, if any."""
+    m = _TITLE.match(text)
+    if m is None or sum(c.isalpha() for c in m.group()) < TITLE_LETTERS:
+        return None
+    return m.end()
+
+
+# What ends a label's words before a header: a stop or a colon.
+_PUNCT = ".,;:!?()[]"
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+
+
+def _label_goes_on(text: str, at: int, header: str) -> bool:
+    """Does the word before the space at `at` belong to the header's label
+    ('EXTERNAL EXAMINATION:', 'Physical Findings:'): a word in the header's
+    case (capitals, or a capital and small letters) that ends with a letter,
+    in words that follow a stop or a comma. Words after a label's colon are
+    its value ('EXAM: CT HEART INDICATION:'), and words opening the report
+    its title ('CT CHEST HISTORY:'): the header opens the next line."""
+    word = _LAST_WORD.search(text, max(0, at - 40), at)
+    if word is None or not word.group()[0].isupper():
+        return False
+    word = word.group()
+    if word.isupper() != header.split()[0].isupper():
+        return False
+    before = text[max(0, at - 200) : at]
+    last = max(before.rfind(c) for c in _PUNCT)
+    return last >= 0 and before[last] != ":"
