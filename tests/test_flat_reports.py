@@ -5,12 +5,15 @@ breaks, and its copy with every line break a space must give the same rows."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
 from calc_nlp.evaluate import read_gold, score
 from calc_nlp.stages.flattened import Flattened
-from tests.conftest import ROOT
+from calc_nlp.stages.spacing import normalise
+
+from .conftest import ROOT
 
 CASES = {
     # an exam title running on to the next header is no mention
@@ -54,14 +57,15 @@ CASES = {
 }
 
 
-def _rows(analyzer, text: str) -> list[tuple]:
+def _rows(analyzer, text: str, offsets: bool = True) -> list[tuple]:
     return [
         (
             f.mention,
-            f.start,
+            f.start if offsets else None,
             f.laterality,
             f.site,
             f.negated,
+            f.historical,
             f.classification,
             f.agatston,
             f.agatston_percentile,
@@ -76,6 +80,42 @@ def _rows(analyzer, text: str) -> list[tuple]:
 def test_flattened_report_reads_like_its_original(analyzer, name):
     text = CASES[name]
     assert _rows(analyzer, text.replace("\n", " ")) == _rows(analyzer, text)
+
+
+# Reports as written, read again with the space after each full stop and
+# colon doubled (an export's spacing): the same rows.
+SPACED = {
+    "history_label": (
+        "SHOULDER X-RAY\n"
+        "Hx: calcific tendinitis of the right shoulder, status post lavage.\n"
+        "Findings: Residual calcific deposit in the supraspinatus tendon."
+    ),
+    "history_with_side": (
+        "MAMMOGRAM\n"
+        "Hx: 60F, probably benign right breast calcifications, 6-month follow-up.\n"
+        "Findings: Stable calcifications."
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SPACED))
+def test_doubled_spaces_after_stops_and_colons_read_alike(analyzer, name):
+    text = SPACED[name]
+    doubled = re.sub(r"(?<=[.:]) (?=\S)", "  ", text)
+    assert _rows(analyzer, doubled, False) == _rows(analyzer, text, False)
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("Hx:  cough.", "Hx: cough."),
+        # a comma-joined export's header, its comma after spaces
+        ("HISTORY:   , Knee pain.", "HISTORY: , Knee pain."),
+    ],
+)
+def test_spaces_after_a_colon_read_as_one(text, read):
+    sp = normalise(text)
+    assert sp is not None and sp.text == read
 
 
 def test_rebreak_keeps_length_and_only_turns_spaces(rules):

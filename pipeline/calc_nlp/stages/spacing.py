@@ -43,7 +43,10 @@ _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 # - an HTML character reference: its character (a no-break space: a space);
 # - a run of spacing between two characters that are not spacing, holding a
 #   character other than a plain space; or plain spaces between two words
-#   (after a sentence's end or a comma they split no phrase): one space.
+#   (after a sentence's end or a comma they split no phrase), or after a
+#   label's colon before a word or an export's joining comma ('Hx:  cough',
+#   'HISTORY:  , Cough'; the stages read a label's value, or its line, from
+#   the token after the colon): one space.
 #   Newlines are layout: kept.
 _HL7_ESCAPE = r"\\X0D\\\\X0A\\|\\(?:\.br|X0D0A|X0D|X0A|T|S|F|R|E)\\"
 _TEXT_ESCAPE = r"\\r\\n|\\n|\\r|\\t"
@@ -56,7 +59,8 @@ _EDIT = re.compile(
     r"|(?P<cell></?(?:td|th)\b[^<>]{0,200}>)"
     r"|(?P<inline></?(?:span|b|i|u|em|strong|font|sup|sub|a)\b[^<>]{0,200}>)"
     r"|(?P<ref>&(?:[a-z]{2,8}|#[0-9]{1,7}|#x[0-9a-f]{1,6});)"
-    rf"|(?<=\S)[ {_SPACES}]*[{_SPACES}][ {_SPACES}]*(?=\S)|(?<=\w)  +(?=\w)",
+    rf"|(?<=\S)[ {_SPACES}]*[{_SPACES}][ {_SPACES}]*(?=\S)"
+    r"|(?<=\w)  +(?=\w)|(?<=:)  +(?=[\w,])",
     re.IGNORECASE,
 )
 _HL7 = {"T": "&", "S": "^", "F": "|", "R": "~", "E": "\\"}
@@ -70,7 +74,7 @@ _SPACE = re.compile(rf"[{_SPACES}]")
 # the test for spaces between words, which lets the regex engine skip ahead.
 _OTHER = re.compile(rf"[{_INVISIBLE}{_SPACES}]")
 _MARKUP = re.compile(r"</?[a-z][^<>]{0,200}>|&#?[0-9a-z]{2,8};", re.IGNORECASE)
-_DOUBLE = re.compile(r"  (?<=\w  ) *\w")
+_DOUBLE = re.compile(r"  (?:(?<=\w  ) *\w|(?<=:  ) *[\w,])")
 
 
 @dataclass(frozen=True)
