@@ -54,6 +54,50 @@ CASES = {
         "Total Agatston score 52.\n"
         "Impression: Mild."
     ),
+    # scores by vessel, a row a line: the rows end before the next label,
+    # the total's sentence or the next sentence
+    "vessel_rows_then_label": (
+        "CARDIAC CT\n"
+        "RESULTS:\n"
+        "Total calcium score: 120 Agatston (70th percentile).\n"
+        "LM 0\nLAD 90\nLCX 10\nRCA 20\n"
+        "EXTRACARDIAC: Mild aortic valve calcification.\n"
+        "IMPRESSION: Moderate coronary calcification."
+    ),
+    "vessel_rows_then_total": (
+        "CORONARY CALCIUM CT\n"
+        "Indication: 60F, screening.\n"
+        "Results:\n"
+        "  Left main 0\n  LAD 44\n  Circumflex 6\n  RCA 0\n"
+        "  Total coronary calcium score (Agatston): 50, 60th percentile.\n"
+        "Impression: Mild coronary calcification."
+    ),
+    "vessel_row_then_sentence": (
+        "CALCIUM SCORING CT\n"
+        "HISTORY: 70M.\n"
+        "FINDINGS:\n"
+        "Total coronary calcium score 1,400 (Agatston), 98th percentile.\n"
+        "LM 100 / LAD 900 / LCx 200 / RCA 200\n"
+        "Heavy two-vessel coronary calcification with a calcified left main.\n"
+        "IMPRESSION: Severe coronary calcification."
+    ),
+    # items a letter opens, each its own line
+    "lettered_items": (
+        "RIGHT DIAGNOSTIC MAMMOGRAM\n"
+        "Two groups of calcifications in the right breast:\n"
+        "A) 10 o'clock: punctate calcifications, stable.\n"
+        "B) 2 o'clock: round calcifications, also stable.\n"
+        "Impression: Two groups of benign calcifications, stable."
+    ),
+    # a label with words in brackets ends the line of the side label before it
+    "label_with_brackets": (
+        "RENAL ULTRASOUND\n"
+        "FINDINGS:\n"
+        "Right kidney: 9 cm, no mass. Left kidney: 9.5 cm, one simple cyst.\n"
+        "No hydronephrosis.\n"
+        "Spleen (partly seen): 5 mm coarse calcification.\n"
+        "Calcified splenic artery at the hilum."
+    ),
 }
 
 
@@ -70,6 +114,7 @@ def _rows(analyzer, text: str, offsets: bool = True) -> list[tuple]:
             f.agatston,
             f.agatston_percentile,
             f.agatston_vessels,
+            f.change,
             f.section,
         )
         for f in analyzer.analyze(text, "T").findings
@@ -136,6 +181,20 @@ def test_rebreak_keeps_length_and_only_turns_spaces(rules):
 )
 def test_reports_with_line_marks_are_left(rules, text):
     assert Flattened(rules).rebreak(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a score after a label's colon is no item of a list
+        "CT CALCIUM SCORE Impression: Calcium score: 0. Repeat in 5 years.",
+        # scores by vessel parted by commas are one line
+        "Gated CT: calcium score 0 (LM 0, LAD 0, LCx 0, RCA 0). Normal.",
+    ],
+)
+def test_values_and_inline_lists_open_no_line(rules, text):
+    new = Flattened(rules).rebreak(text) or text
+    assert "\n0." not in new and "0,\n" not in new
 
 
 @pytest.mark.parametrize(

@@ -12,12 +12,17 @@ break again:
   not inside a longer label ('EXTERNAL EXAMINATION:');
 - after a title in capitals that opens the report and goes on with a word
   in a sentence's case ('US LEFT BREAST Targeted scan ...');
-- before a label after a full stop ('... stable. Right kidney: ...'), a
-  bullet ('* LAD: ...') or an item number after a full stop ('2. ...').
+- before a label after a full stop, a number or a header ('... stable.
+  Right kidney: ...', 'RCA 66 Extracardiac: ...', 'Findings: Liver: ...'),
+  a bullet ('* LAD: ...'), an item number after a full stop ('2. ...') or
+  an item letter ('A) ...');
+- around a table of scores by coronary vessel, and between its rows where
+  only a space parts them ('Results: LM 0 LAD 87 RCA 0 Total ...').
 Other spaces stay as they are: where the flat text is ambiguous (where a
-one-line section ended when no header follows it; how far a label's line
-ran; a label after a word with no stop) no break is guessed. The text keeps
-its length, so every offset holds.
+one-line section ended when no header follows it: 'Hx: cough. Calcified
+granuloma ...'; how far a label's line ran: 'Left kidney: stone. No
+nephrocalcinosis.'; a label after a word with no stop) no break is guessed.
+The text keeps its length, so every offset holds.
 """
 
 from __future__ import annotations
@@ -72,6 +77,23 @@ class Flattened:
             re.IGNORECASE,
         )
 
+    @cached_property
+    def vessel_table(self) -> re.Pattern[str] | None:
+        """Two or more scores by coronary vessel in a row ('LM 0 LAD 87 RCA
+        12', 'LAD 40 / RCA 3'), the vessels' names from the score rules
+        (patterns/descriptors.json, vessels)."""
+        phrases = [
+            p for v in self.rules.descriptors.get("vessels", []) for p in v["phrases"]
+        ]
+        if not phrases:
+            return None
+        names = "|".join(
+            r"\s+".join(map(re.escape, p.split()))
+            for p in sorted(phrases, key=len, reverse=True)
+        )
+        score = rf"(?<![\w/-])(?:{names}) ?:? ?{_NUMBER}(?![\w/.,]\d)"
+        return re.compile(rf"{score}(?:(?: | ?[/|;,] ){score})+", re.IGNORECASE)
+
     def rebreak(self, text: str) -> str | None:
         """The text with a line break for the last space before each place a
         line surely opened; None if the text has a line break or no such
@@ -85,7 +107,13 @@ class Flattened:
             for m in self.regex.finditer(text):
                 if not _label_goes_on(text, m.start() - 1, m.group()):
                     at.add(m.start() - 1)
+                    after = _AFTER_HEADER.match(text, m.end())
+                    if after is not None:
+                        at.add(after.end() - 1)
         at.update(m.end() - 1 for m in _LINE_OPENS.finditer(text))
+        if self.vessel_table is not None:
+            for m in self.vessel_table.finditer(text):
+                at.update(_table_breaks(text, m))
         title_end = _title_end(text)
         if title_end is not None:
             at.add(title_end)
@@ -98,23 +126,36 @@ class Flattened:
         return "".join(chars)
 
 
+# a score: '87', '1,203', '12.5'
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # A comma after a full stop or a colon ('... stable.,IMPRESSION: ,Calcified
 # ...'): an export that joined the report's lines with commas, whose breaks
 # the stages read there (context_sites._joined_break).
 _COMMA_JOINED = re.compile(r"[.:] *,")
 # What opens a line of its own after a space, in a flattened report:
-# - a label after a full stop: a word with a capital, up to LABEL_WORDS words
-#   and a colon ('... stable. Right breast: ...', 'Aorta: ...'), not a
-#   sentence that ends in a colon ('The results are:');
-# - an item of a list: a bullet ('* LAD: 45'), or a number after a full stop
-#   ('... stable. 2. Aortic valve ...').
+# - a label after a full stop or a number: a word with a capital, up to
+#   LABEL_WORDS words and a colon ('... stable. Right breast: ...', 'RCA 66
+#   Extracardiac: ...'), not a sentence that ends in a colon ('The results
+#   are:');
+# - an item of a list: a bullet ('* LAD: 45'), a number after a full stop
+#   ('... stable. 2. Aortic valve ...'; after a colon it may be a value:
+#   'Calcium score: 0. Repeat ...'), or a letter after a stop or a colon
+#   ('... left breast: A) 3 o'clock ...').
 LABEL_WORDS = 4
+_LABEL = rf"[A-Z][\w/'-]*(?: [\w/'()-]+){{0,{LABEL_WORDS - 1}}}:\s"
+_ITEM = r"\d{1,2}[.)] [A-Z]"
+# a lettered item ('A) 3 o'clock: ...'), after a full stop or a colon
+_LETTER_ITEM = r"[A-Za-z]\) [A-Z0-9]"
 _LINE_OPENS = re.compile(
-    rf"(?<=[.!?]) +(?!(?i:{'|'.join(sorted(SENTENCE_OPENERS))})\b)"
-    rf"(?=[A-Z][\w/'-]*(?: [\w/'-]+){{0,{LABEL_WORDS - 1}}}:\s)"
+    rf"(?<=[.!?]) +(?!(?i:{'|'.join(sorted(SENTENCE_OPENERS))})\b)(?={_LABEL})"
+    rf"|(?<=\d) +(?={_LABEL})"
     r"|(?<=\S) +(?=[*\u2022] )"
-    r"|(?<=[.!?]) +(?=\d{1,2}[.)] [A-Z])"
+    rf"|(?<=[.!?]) +(?={_ITEM})"
+    rf"|(?<=[.!?:]) +(?={_LETTER_ITEM})"
 )
+# A label or an item right after a header's colon ('Findings: Right kidney:
+# ...', 'IMPRESSION: 1. ...'): the header was a line of its own.
+_AFTER_HEADER = re.compile(rf" ?: +(?={_LABEL}|1[.)] [A-Z])")
 # A report opening with a title in capitals and going on with a sentence or
 # a label ('LEFT BREAST ULTRASOUND Targeted scan ...'): the title's words (at
 # most TITLE_WORDS, with TITLE_LETTERS letters or more: 'CT Chest' is an exam
@@ -128,6 +169,31 @@ _TITLE = re.compile(
 )
 
 
+# a vessel's score in a table ('LAD 87', 'RCA: 12')
+_SCORE = re.compile(rf"[^\d]+{_NUMBER}")
+
+
+def _table_breaks(text: str, m: re.Match[str]) -> list[int]:
+    """Where a table of scores by vessel had its line breaks: after it,
+    before a word with a capital ('... RCA 12 Total ...'); between its
+    scores where only a space parts them (a row a line: 'LM 0 LAD 87'; 'LM 0
+    / LAD 87' is one line), and then before it, after a stop or a colon
+    ('Results: LM 0 LAD 87')."""
+    at = [
+        m.start() + s.start()
+        for s in _SCORE.finditer(m.group())
+        if s.start() and s.group()[0] == " " and s.group()[1].isalpha()
+    ]
+    if at and text[: m.start()].rstrip(" ").endswith((".", ":")):
+        at.append(m.start() - 1)
+    if _CAPITAL_NEXT.match(text, m.end()):
+        at.append(m.end())
+    return at
+
+
+_CAPITAL_NEXT = re.compile(r" +[A-Z]")
+
+
 def _title_end(text: str) -> int | None:
     """The space after a capitals title opening the report, if any."""
     m = _TITLE.match(text)
@@ -136,8 +202,9 @@ def _title_end(text: str) -> int | None:
     return m.end()
 
 
-# What ends a label's words before a header: a stop or a colon.
-_PUNCT = ".,;:!?()[]"
+# What ends a label's words before a header: a stop or a colon (a comma may
+# stand in a label's value: 'EXAM: CT CHEST, NON-CONTRAST HISTORY:').
+_PUNCT = ".;:!?"
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 
 
@@ -145,7 +212,7 @@ def _label_goes_on(text: str, at: int, header: str) -> bool:
     """Does the word before the space at `at` belong to the header's label
     ('EXTERNAL EXAMINATION:', 'Physical Findings:'): a word in the header's
     case (capitals, or a capital and small letters) that ends with a letter,
-    in words that follow a stop or a comma. Words after a label's colon are
+    in words that follow a stop. Words after a label's colon are
     its value ('EXAM: CT HEART INDICATION:'), and words opening the report
     its title ('CT CHEST HISTORY:'): the header opens the next line."""
     word = _LAST_WORD.search(text, max(0, at - 40), at)
