@@ -98,6 +98,28 @@ CASES = {
         "Spleen (partly seen): 5 mm coarse calcification.\n"
         "Calcified splenic artery at the hilum."
     ),
+    # a one-line section no other one-line section follows ends with its
+    # first sentence: the report's body comes after it
+    "history_then_body": (
+        "Chest two views. Hx: fever.\n"
+        "Possible small calcified granuloma at the right base versus a vessel "
+        "seen end-on. No effusion."
+    ),
+    "history_then_body_then_impression": (
+        "BILATERAL SCREENING MAMMOGRAM\n"
+        "History: 55 yo, renal transplant.\n"
+        "Scattered fibroglandular density. Vascular calcifications in both "
+        "breasts. No suspicious calcifications.\n"
+        "IMPRESSION: Benign. BI-RADS 2."
+    ),
+    # before another one-line section the sentences are the indication's own
+    "indication_of_sentences": (
+        "EXAMINATION: Chest PA and lateral\n"
+        "INDICATION: Fever. Mother with TB. ? calcified granuloma\n"
+        "COMPARISON: None\n"
+        "FINDINGS: No calcified granuloma. Lungs clear.\n"
+        "IMPRESSION: Normal."
+    ),
 }
 
 
@@ -109,6 +131,8 @@ def _rows(analyzer, text: str, offsets: bool = True) -> list[tuple]:
             f.laterality,
             f.site,
             f.negated,
+            f.uncertain,
+            f.hypothetical,
             f.historical,
             f.classification,
             f.agatston,

@@ -18,10 +18,11 @@ break again:
   an item letter ('A) ...');
 - around a table of scores by coronary vessel, and between its rows where
   only a space parts them ('Results: LM 0 LAD 87 RCA 0 Total ...').
-Other spaces stay as they are: where the flat text is ambiguous (where a
-one-line section ended when no header follows it: 'Hx: cough. Calcified
-granuloma ...'; how far a label's line ran: 'Left kidney: stone. No
-nephrocalcinosis.'; a label after a word with no stop) no break is guessed.
+- after the first sentence of a one-line section that no other one-line
+  section follows ('Hx: cough. Calcified granuloma ...': the report's body).
+Other spaces stay as they are: where the flat text is ambiguous (how far a
+label's line ran: 'Left kidney: stone. No nephrocalcinosis.'; a label after
+a word with no stop: 'CT CORONARY CALCIUM CAC: 0') no break is guessed.
 The text keeps its length, so every offset holds.
 """
 
@@ -94,6 +95,16 @@ class Flattened:
         score = rf"(?<![\w/-])(?:{names}) ?:? ?{_NUMBER}(?![\w/.,]\d)"
         return re.compile(rf"{score}(?:(?: | ?[/|;,] ){score})+", re.IGNORECASE)
 
+    @cached_property
+    def one_line(self) -> frozenset[str]:
+        """The words of the headers of one-line sections, lower case."""
+        return frozenset(
+            " ".join(rule["literal"][:-2].lower().split())
+            for rule in self.rules.section_rules
+            if rule.get("metadata", {}).get("one_line")
+            and str(rule.get("literal", "")).endswith(" :")
+        )
+
     def rebreak(self, text: str) -> str | None:
         """The text with a line break for the last space before each place a
         line surely opened; None if the text has a line break or no such
@@ -103,13 +114,18 @@ class Flattened:
         if "," in text and _COMMA_JOINED.search(text) is not None:
             return None  # its lines are joined with commas, which mark them
         at = set()
+        # each header: where its words end, and whether its section is a line
+        headers: list[tuple[int, bool]] = []
         if ":" in text:
             for m in self.regex.finditer(text):
-                if not _label_goes_on(text, m.start() - 1, m.group()):
-                    at.add(m.start() - 1)
-                    after = _AFTER_HEADER.match(text, m.end())
-                    if after is not None:
-                        at.add(after.end() - 1)
+                if m.start() and _label_goes_on(text, m.start() - 1, m.group()):
+                    continue
+                at.add(m.start() - 1)
+                after = _AFTER_HEADER.match(text, m.end())
+                if after is not None:
+                    at.add(after.end() - 1)
+                words = " ".join(m.group().lower().split())
+                headers.append((m.end(), words in self.one_line))
         at.update(m.end() - 1 for m in _LINE_OPENS.finditer(text))
         if self.vessel_table is not None:
             for m in self.vessel_table.finditer(text):
@@ -117,6 +133,18 @@ class Flattened:
         title_end = _title_end(text)
         if title_end is not None:
             at.add(title_end)
+        # A one-line section (indication, technique) no other one-line
+        # section follows ends with its first sentence: the sentences up to
+        # the next header ('IMPRESSION:') or the end are the report's body
+        # ('Hx: cough. Calcified granuloma ...'); before another one ('Hx:
+        # cough. Father had sarcoid. COMPARISON: ...') they are its own.
+        for k, (start, line) in enumerate(headers):
+            if not line or (k + 1 < len(headers) and headers[k + 1][1]):
+                continue
+            end = min((i for i in at if i > start), default=len(text))
+            stop = _SENTENCE_END.search(text, start, end)
+            if stop is not None:
+                at.add(stop.end() - 1)
         at = {i for i in at if i > 0 and text[i] == " "}
         if not at:
             return None
@@ -126,6 +154,10 @@ class Flattened:
         return "".join(chars)
 
 
+# The end of a one-line section's first sentence, where another sentence
+# follows on ('Hx: cough. Calcified granuloma ...'): a stop after a word or
+# a number of two characters or more ('y.o. F' is no end), then a capital.
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9)]{2}[.!?]) +(?=[A-Z])")
 # a score: '87', '1,203', '12.5'
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # A comma after a full stop or a colon ('... stable.,IMPRESSION: ,Calcified
