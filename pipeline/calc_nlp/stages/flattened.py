@@ -29,6 +29,7 @@ The text keeps its length, so every offset holds.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cached_property
 
 from calc_nlp.rules import RuleSet
@@ -138,10 +139,12 @@ class Flattened:
         # the next header ('IMPRESSION:') or the end are the report's body
         # ('Hx: cough. Calcified granuloma ...'); before another one ('Hx:
         # cough. Father had sarcoid. COMPARISON: ...') they are its own.
+        breaks = sorted(at)
         for k, (start, line) in enumerate(headers):
             if not line or (k + 1 < len(headers) and headers[k + 1][1]):
                 continue
-            end = min((i for i in at if i > start), default=len(text))
+            n = bisect_right(breaks, start)
+            end = breaks[n] if n < len(breaks) else len(text)
             stop = _SENTENCE_END.search(text, start, end)
             if stop is not None:
                 at.add(stop.end() - 1)
