@@ -56,7 +56,7 @@ MANGLE: dict[str, tuple[Change, float]] = {
     "no-break spaces": (per_char(lambda c: "\xa0" if c == " " else c), 0.0),
     "all capitals": (per_char(str.upper), 0.01),
     "all lower case": (per_char(str.lower), 0.01),
-    "line breaks lost": (per_char(lambda c: " " if c == "\n" else c), 0.02),
+    "line breaks lost": (per_char(lambda c: " " if c == "\n" else c), 0.002),
     "hard-wrapped at 60 columns": (same_length(hard_wrap), 0.005),
     "line breaks escaped as text": (per_char(lambda c: "\\n" if c == "\n" else c), 0.0),
     "lines joined by HL7 ~": (per_char(lambda c: "~" if c == "\n" else c), 0.02),

@@ -107,6 +107,8 @@ class Analyzer:
             recased = self.capitals.recase(sp.text if sp else text)
             if recased is not None:
                 sp = spacing.same_places(text, recased, sp)
+        # A report whose line breaks an export made spaces gets back those
+        # it surely had (stages/flattened.py): the stages read lines.
         if keep:
             rebroken = self.flattened.rebreak(sp.text if sp else text)
             if rebroken is not None:
