@@ -174,6 +174,17 @@ def test_doubled_spaces_after_stops_and_colons_read_alike(analyzer, name):
     assert _rows(analyzer, doubled, False) == _rows(analyzer, text, False)
 
 
+def test_lines_joined_by_tildes_read_like_the_original(analyzer):
+    # an HL7 feed's '~' for each line break: before an item's number, and
+    # two for a blank line
+    text = (
+        "CT ABDOMEN\n\nFINDINGS:\nKidneys: small and echogenic.\n\n"
+        "IMPRESSION:\n1. Bilateral medullary nephrocalcinosis.\n"
+        "2. Aortic calcification, mild.\n"
+    )
+    assert _rows(analyzer, text.replace("\n", "~")) == _rows(analyzer, text)
+
+
 @pytest.mark.parametrize(
     "text, read",
     [

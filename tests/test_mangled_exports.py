@@ -59,7 +59,7 @@ MANGLE: dict[str, tuple[Change, float]] = {
     "line breaks lost": (per_char(lambda c: " " if c == "\n" else c), 0.002),
     "hard-wrapped at 60 columns": (same_length(hard_wrap), 0.005),
     "line breaks escaped as text": (per_char(lambda c: "\\n" if c == "\n" else c), 0.0),
-    "lines joined by HL7 ~": (per_char(lambda c: "~" if c == "\n" else c), 0.02),
+    "lines joined by HL7 ~": (per_char(lambda c: "~" if c == "\n" else c), 0.002),
     "HTML line breaks": (
         per_char(lambda c: "<br>" if c == "\n" else c, "<p>", "</p>"),
         0.0,

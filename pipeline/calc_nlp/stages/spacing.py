@@ -34,9 +34,10 @@ _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 #   by its hex code a line break, the delimiters as themselves;
 # - a line break or tab escaped as text, backslash and letter (a database or
 #   JSON dump exported as text): a line break, a space;
-# - a tilde glued between a word and a word (HL7 v2's repetition separator,
-#   joining a report's lines in some feeds): a line break ('~5 mm', '(~2'
-#   and '2~3' are approximations and ranges, kept);
+# - tildes glued between a word and a word (HL7 v2's repetition separator,
+#   joining a report's lines in some feeds): a line break each, also before
+#   a number after a word or a stop ('stable.~1. Calcified ...', 'seen~4 mm
+#   ...'); '~5 mm', '(~2' and '2~3' are approximations and ranges, kept;
 # - an HTML tag that ends a line or a cell (an export of a web or rich-text
 #   view): a line break, or a space for a table cell;
 # - an inline HTML tag (bold, a span): nothing;
@@ -50,7 +51,7 @@ _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 #   Newlines are layout: kept.
 _HL7_ESCAPE = r"\\X0D\\\\X0A\\|\\(?:\.br|X0D0A|X0D|X0A|T|S|F|R|E)\\"
 _TEXT_ESCAPE = r"\\r\\n|\\n|\\r|\\t"
-_TILDE_BREAK = r"(?<=\S)~(?=[^\s\d~])"
+_TILDE_BREAK = r"(?<=[^\s\d(\[=<>~])~+(?=[^\s~])|(?<=\d)~+(?=[^\s\d~])"
 _EDIT = re.compile(
     rf"(?P<hl7>(?-i:{_HL7_ESCAPE}))"
     rf"|(?P<escaped>(?-i:{_TEXT_ESCAPE}))"
@@ -168,7 +169,7 @@ def _instead(m: re.Match[str]) -> str | None:
     if m.group("hl7"):
         return _HL7.get(m.group()[1:-1], "\n")  # \.br\ and CR/LF codes: a line
     if m.group("tilde"):
-        return "\n"
+        return "\n" * len(m.group())  # '~~': a blank line
     if m.group("escaped"):
         return " " if m.group() == "\\t" else "\n"
     if m.group("line"):
