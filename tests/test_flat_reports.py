@@ -198,6 +198,26 @@ def test_spaces_after_a_colon_read_as_one(text, read):
     assert sp is not None and sp.text == read
 
 
+@pytest.mark.parametrize(
+    "name, case",
+    [
+        # a report in lower case (an export that lowered it): its breaks read
+        # as in capitals
+        ("history_then_body", str.lower),
+        ("label_with_brackets", str.lower),
+        ("vessel_rows_then_total", str.lower),
+        ("indication_of_sentences", str.lower),
+        # in a report of one case a label's words and a header look alike:
+        # the header opens a line
+        ("indication_of_sentences", str.upper),
+        ("history_then_body_then_impression", str.upper),
+    ],
+)
+def test_flattened_report_of_one_case_reads_like_its_original(analyzer, name, case):
+    text = case(CASES[name])
+    assert _rows(analyzer, text.replace("\n", " ")) == _rows(analyzer, text)
+
+
 def test_rebreak_keeps_length_and_only_turns_spaces(rules):
     text = CASES["title_side"].replace("\n", " ")
     new = Flattened(rules).rebreak(text)

@@ -110,7 +110,7 @@ class Analyzer:
         # A report whose line breaks an export made spaces gets back those
         # it surely had (stages/flattened.py): the stages read lines.
         if keep:
-            rebroken = self.flattened.rebreak(sp.text if sp else text)
+            rebroken = self.flattened.rebreak(sp.text if sp else text, caseless)
             if rebroken is not None:
                 sp = spacing.same_places(text, rebroken, sp, lowered=False)
         clock.lap("prefilter")

@@ -23,7 +23,9 @@ break again:
 Other spaces stay as they are: where the flat text is ambiguous (how far a
 label's line ran: 'Left kidney: stone. No nephrocalcinosis.'; a label after
 a word with no stop: 'CT CORONARY CALCIUM CAC: 0') no break is guessed.
-The text keeps its length, so every offset holds.
+A report in lower case (an export that lowered it) is read as in capitals;
+in a report of one case a header ends a label's words before it too. The
+text keeps its length, so every offset holds.
 """
 
 from __future__ import annotations
@@ -106,20 +108,40 @@ class Flattened:
             and str(rule.get("literal", "")).endswith(" :")
         )
 
-    def rebreak(self, text: str) -> str | None:
+    def rebreak(self, text: str, caseless: bool = False) -> str | None:
         """The text with a line break for the last space before each place a
         line surely opened; None if the text has a line break or no such
-        place."""
+        place. `caseless`: the report has no capitals (a lower-cased
+        export), whose places are read as in the report in capitals."""
         if "\n" in text or "\r" in text or self.regex is None:
             return None
         if "," in text and _COMMA_JOINED.search(text) is not None:
             return None  # its lines are joined with commas, which mark them
+        probe = text.upper() if caseless else text
+        if len(probe) != len(text):
+            return None  # ('ß' is 'SS' in capitals: the places would move)
+        # in a text of one case a label's words and a header after them look
+        # alike ('... GRANULOMA COMPARISON:', 'EXTERNAL EXAMINATION:'): the
+        # header opens a line
+        mixed = not caseless and probe.upper() != probe
+        at = {i for i in self._breaks(probe, mixed) if i > 0 and text[i] == " "}
+        if not at:
+            return None
+        chars = list(text)
+        for i in at:
+            chars[i] = "\n"
+        return "".join(chars)
+
+    def _breaks(self, text: str, mixed: bool) -> set[int]:
+        """Where in the text a line surely opened: the space to break;
+        `mixed`: the text has capitals and small letters."""
         at = set()
         # each header: where its words end, and whether its section is a line
         headers: list[tuple[int, bool]] = []
         if ":" in text:
             for m in self.regex.finditer(text):
-                if m.start() and _label_goes_on(text, m.start() - 1, m.group()):
+                goes_on = mixed and _label_goes_on(text, m.start() - 1, m.group())
+                if m.start() and goes_on:
                     continue
                 at.add(m.start() - 1)
                 after = _AFTER_HEADER.match(text, m.end())
@@ -127,7 +149,17 @@ class Flattened:
                     at.add(after.end() - 1)
                 words = " ".join(m.group().lower().split())
                 headers.append((m.end(), words in self.one_line))
-        at.update(m.end() - 1 for m in _LINE_OPENS.finditer(text))
+        # a label after a stop whose words end in a header's is that
+        # header's line ('? CALCIFIED GRANULOMA COMPARISON:': no label of
+        # three words)
+        starts = sorted(i + 1 for i in at)
+        for m in _LINE_OPENS.finditer(text):
+            label = m.group("label")
+            if label is not None:
+                n = bisect_right(starts, m.end())
+                if n < len(starts) and starts[n] < m.end() + len(label):
+                    continue
+            at.add(m.end() - 1)
         if self.vessel_table is not None:
             for m in self.vessel_table.finditer(text):
                 at.update(_table_breaks(text, m))
@@ -148,13 +180,7 @@ class Flattened:
             stop = _SENTENCE_END.search(text, start, end)
             if stop is not None:
                 at.add(stop.end() - 1)
-        at = {i for i in at if i > 0 and text[i] == " "}
-        if not at:
-            return None
-        chars = list(text)
-        for i in at:
-            chars[i] = "\n"
-        return "".join(chars)
+        return at
 
 
 # The end of a one-line section's first sentence, where another sentence
@@ -182,7 +208,8 @@ _ITEM = r"\d{1,2}[.)] [A-Z]"
 # a lettered item ('A) 3 o'clock: ...'), after a full stop or a colon
 _LETTER_ITEM = r"[A-Za-z]\) [A-Z0-9]"
 _LINE_OPENS = re.compile(
-    rf"(?<=[.!?]) +(?!(?i:{'|'.join(sorted(SENTENCE_OPENERS))})\b)(?={_LABEL})"
+    rf"(?<=[.!?]) +(?!(?i:{'|'.join(sorted(SENTENCE_OPENERS))})\b)"
+    rf"(?=(?P<label>{_LABEL}))"
     rf"|(?<=\d) +(?={_LABEL})"
     r"|(?<=\S) +(?=[*\u2022] )"
     rf"|(?<=[.!?]) +(?={_ITEM})"
