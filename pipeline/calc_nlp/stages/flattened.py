@@ -17,7 +17,7 @@ break again:
   a bullet ('* LAD: ...'), an item number after a full stop ('2. ...') or
   an item letter ('A) ...');
 - around a table of scores by coronary vessel, and between its rows where
-  only a space parts them ('Results: LM 0 LAD 87 RCA 0 Total ...').
+  only a space parts them ('Results: LM 0 LAD 87 RCA 0 Total ...');
 - after the first sentence of a one-line section that no other one-line
   section follows ('Hx: cough. Calcified granuloma ...': the report's body).
 Other spaces stay as they are: where the flat text is ambiguous (how far a
@@ -140,8 +140,8 @@ class Flattened:
         headers: list[tuple[int, bool]] = []
         if ":" in text:
             for m in self.regex.finditer(text):
-                goes_on = mixed and _label_goes_on(text, m.start() - 1, m.group())
-                if m.start() and goes_on:
+                at_start = m.start() == 0
+                if not at_start and mixed and _goes_on(text, m.start() - 1, m.group()):
                     continue
                 at.add(m.start() - 1)
                 after = _AFTER_HEADER.match(text, m.end())
@@ -270,7 +270,7 @@ _PUNCT = ".;:!?"
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 
 
-def _label_goes_on(text: str, at: int, header: str) -> bool:
+def _goes_on(text: str, at: int, header: str) -> bool:
     """Does the word before the space at `at` belong to the header's label
     ('EXTERNAL EXAMINATION:', 'Physical Findings:'): a word in the header's
     case (capitals, or a capital and small letters) that ends with a letter,
