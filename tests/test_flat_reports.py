@@ -255,6 +255,21 @@ def test_values_and_inline_lists_open_no_line(rules, text):
 @pytest.mark.parametrize(
     "text",
     [
+        # one word in capitals opening a line is no exam title
+        "BIRADS Category 3 - probably benign. Punctate calcifications, left breast.",
+        # a word and a number after a header are its value
+        "ASSESSMENT: Category 4: Suspicious. Amorphous calcifications, right breast.",
+        # a procedure's line may tell a whole procedure
+        "PROCEDURE: The RCA was densely calcified. A stent was placed in it.",
+    ],
+)
+def test_one_line_notes_are_left_whole(rules, text):
+    assert Flattened(rules).rebreak(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Skin intact; EXTERNAL EXAMINATION: scattered calcified nodules.",
         "No rash. External examination: scattered calcified nodules.",
     ],

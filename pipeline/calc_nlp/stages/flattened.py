@@ -99,14 +99,17 @@ class Flattened:
         return re.compile(rf"{score}(?:(?: | ?[/|;,] ){score})+", re.IGNORECASE)
 
     @cached_property
-    def one_line(self) -> frozenset[str]:
-        """The words of the headers of one-line sections, lower case."""
-        return frozenset(
-            " ".join(rule["literal"][:-2].lower().split())
+    def one_line(self) -> dict[str, bool]:
+        """The words of the headers of one-line sections, lower case, and
+        whether the section is a clinical question (an indication)."""
+        return {
+            " ".join(rule["literal"][:-2].lower().split()): bool(
+                rule["metadata"].get("clinical_question")
+            )
             for rule in self.rules.section_rules
             if rule.get("metadata", {}).get("one_line")
             and str(rule.get("literal", "")).endswith(" :")
-        )
+        }
 
     def rebreak(self, text: str, caseless: bool = False) -> str | None:
         """The text with a line break for the last space before each place a
@@ -136,8 +139,9 @@ class Flattened:
         """Where in the text a line surely opened: the space to break;
         `mixed`: the text has capitals and small letters."""
         at = set()
-        # each header: where its words end, and whether its section is a line
-        headers: list[tuple[int, bool]] = []
+        # each header: where its words end, whether its section is a line
+        # and whether an indication
+        headers: list[tuple[int, bool, bool]] = []
         if ":" in text:
             for m in self.regex.finditer(text):
                 at_start = m.start() == 0
@@ -148,7 +152,8 @@ class Flattened:
                 if after is not None:
                     at.add(after.end() - 1)
                 words = " ".join(m.group().lower().split())
-                headers.append((m.end(), words in self.one_line))
+                line = words in self.one_line
+                headers.append((m.end(), line, line and self.one_line[words]))
         # a label after a stop whose words end in a header's is that
         # header's line ('? CALCIFIED GRANULOMA COMPARISON:': no label of
         # three words)
@@ -166,14 +171,15 @@ class Flattened:
         title_end = _title_end(text)
         if title_end is not None:
             at.add(title_end)
-        # A one-line section (indication, technique) no other one-line
-        # section follows ends with its first sentence: the sentences up to
-        # the next header ('IMPRESSION:') or the end are the report's body
-        # ('Hx: cough. Calcified granuloma ...'); before another one ('Hx:
-        # cough. Father had sarcoid. COMPARISON: ...') they are its own.
+        # An indication no other one-line section follows ends with its
+        # first sentence: the sentences up to the next header ('IMPRESSION:')
+        # or the end are the report's body ('Hx: cough. Calcified granuloma
+        # ...'); before another one ('Hx: cough. Father had sarcoid.
+        # COMPARISON: ...') they are its own, and a procedure's or a
+        # technique's line may tell a whole procedure
         breaks = sorted(at)
-        for k, (start, line) in enumerate(headers):
-            if not line or (k + 1 < len(headers) and headers[k + 1][1]):
+        for k, (start, _, question) in enumerate(headers):
+            if not question or (k + 1 < len(headers) and headers[k + 1][1]):
                 continue
             n = bisect_right(breaks, start)
             end = breaks[n] if n < len(breaks) else len(text)
@@ -216,17 +222,19 @@ _LINE_OPENS = re.compile(
     rf"|(?<=[.!?:]) +(?={_LETTER_ITEM})"
 )
 # A label or an item right after a header's colon ('Findings: Right kidney:
-# ...', 'IMPRESSION: 1. ...'): the header was a line of its own.
-_AFTER_HEADER = re.compile(rf" ?: +(?={_LABEL}|1[.)] [A-Z])")
+# ...', 'IMPRESSION: 1. ...'): the header was a line of its own; but not a
+# word and a number, the header's value ('ASSESSMENT: Category 2: Benign').
+_VALUE_LABEL = r"[A-Za-z]+ \d\w*:"
+_AFTER_HEADER = re.compile(rf" ?: +(?=(?!{_VALUE_LABEL}){_LABEL}|1[.)] [A-Z])")
 # A report opening with a title in capitals and going on with a sentence or
-# a label ('LEFT BREAST ULTRASOUND Targeted scan ...'): the title's words (at
-# most TITLE_WORDS, with TITLE_LETTERS letters or more: 'CT Chest' is an exam
-# named in a sentence's case, 'LAD Calcification' no title), then a word of a
+# a label ('LEFT BREAST ULTRASOUND Targeted scan ...'): the title's words (two
+# to TITLE_WORDS, with TITLE_LETTERS letters or more: 'CT Chest' is an exam
+# named in a sentence's case, 'BIRADS Category 4' no title), then a word of a
 # capital and small letters.
 TITLE_WORDS = 12
 TITLE_LETTERS = 5
 _TITLE = re.compile(
-    rf"[^\sa-z:]*[A-Z][^\sa-z:]*(?: [^\sa-z:]+){{0,{TITLE_WORDS - 1}}}"
+    rf"[^\sa-z:]*[A-Z][^\sa-z:]*(?: [^\sa-z:]+){{1,{TITLE_WORDS - 1}}}"
     r"(?<![,;-])(?= [A-Z][a-z])"
 )
 
