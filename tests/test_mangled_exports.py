@@ -71,14 +71,14 @@ MANGLE: dict[str, tuple[Change, float]] = {
     "blank lines first": (per_char(lambda c: c, "\n \n"), 0.0),
     "tabs for spaces": (per_char(lambda c: "\t" if c == " " else c), 0.0),
     "no-break spaces": (per_char(lambda c: "\xa0" if c == " " else c), 0.0),
-    "all capitals": (per_char(str.upper), 0.01),
-    "all lower case": (per_char(str.lower), 0.01),
-    "line breaks lost": (per_char(lambda c: " " if c == "\n" else c), 0.02),
+    "all capitals": (per_char(str.upper), 0.001),
+    "all lower case": (per_char(str.lower), 0.001),
+    "line breaks lost": (per_char(lambda c: " " if c == "\n" else c), 0.001),
     "hard-wrapped at 60 columns": (same_length(hard_wrap), 0.005),
     "line breaks escaped as text": (per_char(lambda c: "\\n" if c == "\n" else c), 0.0),
     "CR LF line ends": (per_char(lambda c: "\r\n" if c == "\n" else c), 0.0),
-    "two spaces after a stop": (two_spaces, 0.005),
-    "lines joined by HL7 ~": (per_char(lambda c: "~" if c == "\n" else c), 0.02),
+    "two spaces after a stop": (two_spaces, 0.002),
+    "lines joined by HL7 ~": (per_char(lambda c: "~" if c == "\n" else c), 0.002),
     "HTML line breaks": (
         per_char(lambda c: "<br>" if c == "\n" else c, "<p>", "</p>"),
         0.0,
@@ -110,23 +110,34 @@ def _figures(analyzer, gold: list[GoldReport], change: Change | None = None) -> 
         pairs.append((g, analyzer.analyze(g.text, g.report_id)))
     s = score(pairs, max_errors=0)
     out = {"mention F1": s["mention_f1"], "every field": s["all_fields_right"]}
-    for k in ("site", "laterality", "negated", "uncertain", "classification"):
-        out[k] = s["fields"][k]["accuracy"]
+    for k, v in s["fields"].items():
+        out[k] = v["accuracy"]
     out["conditions P"] = s["conditions"]["precision"]
     out["conditions R"] = s["conditions"]["recall"]
-    return out
+    for k, v in s.get("descriptors", {}).items():
+        if k == "lesion_pairs":
+            out["lesion F1"] = v["f1"]
+        else:  # severity ... Agatston: accuracy (or exact), and precision
+            out[k] = v.get("exact", v.get("accuracy"))
+            out[f"{k} P"] = v.get("precision")
+    return {k: v for k, v in out.items() if v is not None}
 
 
 def _table(analyzer, gold: list[GoldReport]) -> dict[str, dict[str, float]]:
     rows = {"as written": _figures(analyzer, gold)}
     for name, (change, _) in MANGLE.items():
         rows[name] = _figures(analyzer, gold, change)
-    cols = list(rows["as written"])
+    cols = [c for c in rows["as written"] if c in SHOWN]
     print("\n| text | " + " | ".join(cols) + " |")
     print("| --- " * (len(cols) + 1) + "|")
     for name, row in rows.items():
         print(f"| {name} | " + " | ".join(f"{row[c]:.3f}" for c in cols) + " |")
     return rows
+
+
+# the figures the printed table shows (every figure is checked)
+SHOWN = ("mention F1", "every field", "site", "laterality", "negated", "uncertain",
+         "classification", "conditions P", "conditions R", "lesion F1")
 
 
 @pytest.fixture(scope="module")
@@ -146,24 +157,39 @@ def real_table(analyzer, real_texts) -> dict[str, dict[str, float]]:  # noqa: F8
     return _table(analyzer, gold)
 
 
-def _fallen(rows: dict[str, dict[str, float]], name: str) -> dict[str, tuple[float, float]]:
+# Figures of one change allowed a larger fall: a calcium-score table whose
+# rows a '~' joined (one or two of the dev split's scores and percentiles)
+FIGURE_ALLOWED = {
+    ("lines joined by HL7 ~", "agatston"): 0.01,
+    ("lines joined by HL7 ~", "agatston_percentile"): 0.015,
+}
+
+
+def _fallen(
+    rows: dict[str, dict[str, float]], name: str, allowed: float
+) -> dict[str, tuple[float, float | None]]:
     written, mangled = rows["as written"], rows[name]
     assert written["every field"] > 0.9  # the comparison means something
-    allowed = MANGLE[name][1]
+    assert "lesion F1" in written and "severity" in written
     return {
-        k: (written[k], v)
-        for k, v in mangled.items()
-        if v < written[k] - allowed - 1e-9
+        k: (v, mangled.get(k))
+        for k, v in written.items()
+        if k not in mangled
+        or mangled[k] < v - FIGURE_ALLOWED.get((name, k), allowed) - 1e-9
     }
 
 
 @pytest.mark.parametrize("name", list(MANGLE))
 def test_accuracy_holds_on_a_mangled_export(table, name):
-    fallen = _fallen(table, name)
+    fallen = _fallen(table, name, MANGLE[name][1])
     assert not fallen, f"{name}: (as written, mangled) {fallen}"
+
+
+# The real-text half's own allowances where it falls more than the corpus
+REAL_ALLOWED = {"all capitals": 0.01, "all lower case": 0.01}
 
 
 @pytest.mark.parametrize("name", list(MANGLE))
 def test_accuracy_on_real_reports_holds_on_a_mangled_export(real_table, name):
-    fallen = _fallen(real_table, name)
+    fallen = _fallen(real_table, name, REAL_ALLOWED.get(name, MANGLE[name][1]))
     assert not fallen, f"{name}: (as written, mangled) {fallen}"

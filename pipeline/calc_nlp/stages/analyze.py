@@ -34,6 +34,7 @@ from calc_nlp.stages import descriptors, lesions, linking, spacing
 from calc_nlp.stages.capitals import Capitals, is_caseless
 from calc_nlp.stages.context_sites import SENTENCES_BACK
 from calc_nlp.stages.findings import ReportContext, finding, restated_causes
+from calc_nlp.stages.flattened import Flattened
 from calc_nlp.stages.hit_windows import holds_no_mention
 from calc_nlp.stages.layout import LazyExam, layout
 from calc_nlp.stages.literal_gate import FirstStart, LiteralGate, starts_in
@@ -62,6 +63,7 @@ class Analyzer:
         self.rules = rules
         self.kit = Toolkit(rules)
         self.capitals = Capitals(rules)
+        self.flattened = Flattened(rules)
         birads_rules = self.kit.descriptors.patterns.get("birads", [])
         self.birads_gate = LiteralGate(rx for _, rx in birads_rules)
         # each BI-RADS rule with where its matches may start: a rule is run
@@ -110,6 +112,12 @@ class Analyzer:
             recased = self.capitals.recase(sp.text if sp else text)
             if recased is not None:
                 sp = spacing.same_places(text, recased, sp)
+        # A report whose line breaks an export made spaces gets back those
+        # it surely had (stages/flattened.py): the stages read lines.
+        if keep:
+            rebroken = self.flattened.rebreak(sp.text if sp else text, caseless)
+            if rebroken is not None:
+                sp = spacing.same_places(text, rebroken, sp, lowered=False)
         clock.lap("prefilter")
         if sp is None:
             return self._analyze(text, report_id, digest, clock, keep, caseless)

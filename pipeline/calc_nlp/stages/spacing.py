@@ -34,20 +34,24 @@ _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 #   by its hex code a line break, the delimiters as themselves;
 # - a line break or tab escaped as text, backslash and letter (a database or
 #   JSON dump exported as text): a line break, a space;
-# - a tilde glued between a word and a word (HL7 v2's repetition separator,
-#   joining a report's lines in some feeds): a line break ('~5 mm', '(~2'
-#   and '2~3' are approximations and ranges, kept);
+# - tildes glued between a word and a word (HL7 v2's repetition separator,
+#   joining a report's lines in some feeds): a line break each, also before
+#   a number after a word or a stop ('stable.~1. Calcified ...', 'seen~4 mm
+#   ...'); '~5 mm', '(~2' and '2~3' are approximations and ranges, kept;
 # - an HTML tag that ends a line or a cell (an export of a web or rich-text
 #   view): a line break, or a space for a table cell;
 # - an inline HTML tag (bold, a span): nothing;
 # - an HTML character reference: its character (a no-break space: a space);
 # - a run of spacing between two characters that are not spacing, holding a
 #   character other than a plain space; or plain spaces between two words
-#   (after a sentence's end or a comma they split no phrase): one space.
+#   (after a sentence's end or a comma they split no phrase), or after a
+#   label's colon before a word or an export's joining comma ('Hx:  cough',
+#   'HISTORY:  , Cough'; the stages read a label's value, or its line, from
+#   the token after the colon): one space.
 #   Newlines are layout: kept.
 _HL7_ESCAPE = r"\\X0D\\\\X0A\\|\\(?:\.br|X0D0A|X0D|X0A|T|S|F|R|E)\\"
 _TEXT_ESCAPE = r"\\r\\n|\\n|\\r|\\t"
-_TILDE_BREAK = r"(?<=\S)~(?=[^\s\d~])"
+_TILDE_BREAK = r"(?<=[^\s\d(\[=<>~])~+(?=[^\s~])|(?<=\d)~+(?=[^\s\d~])"
 _EDIT = re.compile(
     rf"(?P<hl7>(?-i:{_HL7_ESCAPE}))"
     rf"|(?P<escaped>(?-i:{_TEXT_ESCAPE}))"
@@ -56,7 +60,8 @@ _EDIT = re.compile(
     r"|(?P<cell></?(?:td|th)\b[^<>]{0,200}>)"
     r"|(?P<inline></?(?:span|b|i|u|em|strong|font|sup|sub|a)\b[^<>]{0,200}>)"
     r"|(?P<ref>&(?:[a-z]{2,8}|#[0-9]{1,7}|#x[0-9a-f]{1,6});)"
-    rf"|(?<=\S)[ {_SPACES}]*[{_SPACES}][ {_SPACES}]*(?=\S)|(?<=\w)  +(?=\w)",
+    rf"|(?<=\S)[ {_SPACES}]*[{_SPACES}][ {_SPACES}]*(?=\S)"
+    r"|(?<=\w)  +(?=\w)|(?<=:)  +(?=[\w,])",
     re.IGNORECASE,
 )
 _HL7 = {"T": "&", "S": "^", "F": "|", "R": "~", "E": "\\"}
@@ -70,7 +75,7 @@ _SPACE = re.compile(rf"[{_SPACES}]")
 # the test for spaces between words, which lets the regex engine skip ahead.
 _OTHER = re.compile(rf"[{_INVISIBLE}{_SPACES}]")
 _MARKUP = re.compile(r"</?[a-z][^<>]{0,200}>|&#?[0-9a-z]{2,8};", re.IGNORECASE)
-_DOUBLE = re.compile(r"  (?<=\w  ) *\w")
+_DOUBLE = re.compile(r"  (?:(?<=\w  ) *\w|(?<=:  ) *[\w,])")
 
 
 @dataclass(frozen=True)
@@ -146,21 +151,25 @@ def _edit(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), origin, stop
 
 
-def same_places(text: str, new: str, sp: Spacing | None) -> Spacing:
+def same_places(
+    text: str, new: str, sp: Spacing | None, lowered: bool = True
+) -> Spacing:
     """A Spacing for `new`, the same length as the text `sp` gave (or as the
-    report, without `sp`), in lower case as the report wrote it."""
+    report, without `sp`); `lowered`: in lower case as the report wrote it
+    (else as `sp` was)."""
+    lowered = lowered or (sp is not None and sp.lowered)
     if sp is None:
         return Spacing(
-            new, list(range(len(text) + 1)), list(range(1, len(text) + 1)), True
+            new, list(range(len(text) + 1)), list(range(1, len(text) + 1)), lowered
         )
-    return Spacing(new, sp.origin, sp.stop, True)
+    return Spacing(new, sp.origin, sp.stop, lowered)
 
 
 def _instead(m: re.Match[str]) -> str | None:
     if m.group("hl7"):
         return _HL7.get(m.group()[1:-1], "\n")  # \.br\ and CR/LF codes: a line
     if m.group("tilde"):
-        return "\n"
+        return "\n" * len(m.group())  # '~~': a blank line
     if m.group("escaped"):
         return " " if m.group() == "\\t" else "\n"
     if m.group("line"):
