@@ -21,7 +21,7 @@ from typing import Any
 from calc_nlp import quiet
 from calc_nlp.fast_import import import_medspacy
 from calc_nlp.labs import LabParser
-from calc_nlp.regex_cache import RegexCache
+from calc_nlp.regex_cache import Compile, RegexCache
 from calc_nlp.rules import RuleSet
 from calc_nlp.stages.descriptor_rules import DescriptorRules, phrase_alternation
 
@@ -143,12 +143,14 @@ class RuleMatcher:
 _START_END = itemgetter(0, 1)
 
 
-def _install_norms(nlp: Any, norms: list[dict[str, Any]]) -> None:
+def _install_norms(
+    nlp: Any, norms: list[dict[str, Any]], compile_regex: Compile = re.compile
+) -> None:
     """Words matching a token_norms regex get its NORM (computed once per word
     in the vocabulary), so rules match every spelling without a per-token regex."""
     from spacy.attrs import NORM
 
-    compiled = [(re.compile(n["regex"]), n["norm"]) for n in norms]
+    compiled = [(compile_regex(n["regex"], 0), n["norm"]) for n in norms]
     default = nlp.vocab.lex_attr_getters.get(NORM, lambda s: s.lower())
 
     def norm(text: str) -> str:
@@ -223,10 +225,13 @@ def _lower_words(token: dict[str, Any]) -> list[str]:
     return []
 
 
-def _words_rx(terms: list[str]) -> re.Pattern[str]:
-    """Any of these phrases as whole words, lower case."""
+def _words_rx(
+    terms: list[str], compile_regex: Compile = re.compile
+) -> re.Pattern[str]:
+    """Any of these phrases as whole words, lower case (`compile_regex`:
+    `re.compile`, or the same from kept code: RegexCache.compile)."""
     alts = sorted((re.escape(t.lower()) for t in terms), key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])")
+    return compile_regex(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])", 0)
 
 
 # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match, and
@@ -654,7 +659,7 @@ class Toolkit:
         cache = ToolkitCache(inputs)
         self.regexes = regexes = RegexCache(inputs)
         nlp = _tokenizer(cache, regexes)
-        _install_norms(nlp, rules.token_norms)
+        _install_norms(nlp, rules.token_norms, regexes.compile)
         self.nlp = nlp
         self.word_texts = WordTexts(nlp.vocab.strings)
         with cache.lexemes_of("matchers", nlp.vocab):
@@ -673,14 +678,15 @@ class Toolkit:
             regexes.compile,
             self.abbreviations,
         )
-        cache.save()
-        regexes.save()
         # Per exam kind: its table entry, a regex for its exam-line words and
         # one for the report words that tell it.
+        words_rx = partial(_words_rx, compile_regex=regexes.compile)
         self.exams = [
-            (exam, _words_rx(exam["exam_terms"]), _words_rx(exam["report_terms"]))
+            (exam, words_rx(exam["exam_terms"]), words_rx(exam["report_terms"]))
             for exam in rules.exams
         ]
+        cache.save()
+        regexes.save()
         # The one-word side words of the laterality rules ('left', 'rt',
         # 'bilateral'), less the letters only taken before a site and the
         # plurals that imply a side: how a title names its side.
