@@ -333,6 +333,8 @@ class PatternStates:
 
     def __init__(self, strings: Any):
         self.strings = strings
+        # the strings the patterns add to the store, in order (`plain`)
+        self.added_strings = _AddedStrings(strings)
         self.columns = Columns()
         self.patterns: list[tuple[PatternToken, ...]] = []
         self.steps: list[tuple[Step, ...]] = []  # per pattern, its tokens' steps
@@ -355,7 +357,7 @@ class PatternStates:
     ) -> bool:
         """Adds a pattern (False if not implemented: nothing added).
         `opening`: the (attribute, word) pairs it can open on, None for any."""
-        compiled = compile_pattern(pattern, self.columns, self.strings)
+        compiled = compile_pattern(pattern, self.columns, self.added_strings)
         if compiled is None:
             return False
         n = len(self.patterns)
@@ -371,11 +373,58 @@ class PatternStates:
             for attr, word in opening:
                 col = self.columns.index(attr)
                 table = self.openers.setdefault(col, {})
-                h = self.strings.add(word)
+                h = self.added_strings.add(word)
                 if n not in table.get(h, ()):
                     table[h] = (*table.get(h, ()), n)
         self._ids = self.columns.ids()
         return True
+
+    def plain(self) -> dict[str, Any]:
+        """What `from_plain` makes the same states of, as plain data (for
+        the build cache: marshal stores ints, strings, tuples, frozensets,
+        lists and dicts); a REGEX test holds its pattern and flags."""
+        regex_at = [
+            (p, t, c)
+            for p, pattern in enumerate(self.patterns)
+            for t, (_, checks, _) in enumerate(pattern)
+            for c, check in enumerate(checks)
+            if check[1] == REGEX
+        ]
+        patterns: list[Any] = list(self.patterns)
+        for p, t, c in regex_at:
+            patterns[p] = _replaced(patterns[p], t, c, _regex_text)
+        return {
+            "names": list(self.columns.names),
+            "patterns": patterns,
+            "regex_at": regex_at,
+            "keys": list(self.keys),
+            "openers": {col: dict(table) for col, table in self.openers.items()},
+            "anywhere": list(self.anywhere),
+            "strings": list(self.added_strings.added),
+        }
+
+    @classmethod
+    def from_plain(cls, strings: Any, kept: Any) -> PatternStates | None:
+        """The states `plain` gave `kept` of, their strings added to
+        `strings` (None when `kept` is not such data: compiled anew)."""
+        try:
+            states = cls(strings)
+            states.columns.names = [str(n) for n in kept["names"]]
+            patterns = list(kept["patterns"])
+            for p, t, c in kept["regex_at"]:
+                patterns[p] = _replaced(patterns[p], t, c, _regex_of)
+            states.patterns = [tuple(p) for p in patterns]
+            states.steps = [tuple(_step(tok) for tok in p) for p in states.patterns]
+            states._next_tests = [next_word_test(p) for p in states.patterns]
+            states.keys = list(kept["keys"])
+            states.openers = {c: dict(t) for c, t in kept["openers"].items()}
+            states.anywhere = list(kept["anywhere"])
+            for string in kept["strings"]:
+                states.added_strings.add(string)
+            states._ids = states.columns.ids()
+        except Exception:  # noqa: BLE001 - of another shape: compiled anew
+            return None
+        return states
 
     def read(self, doc: Any) -> list[list[int]]:
         """The Doc's value of each attribute the patterns read, per token."""
@@ -542,3 +591,37 @@ class PatternStates:
                 matches.append((p, start, length))
                 kept.append((p, t, start, length + 1))
         return kept + new
+
+
+class _AddedStrings:
+    """A StringStore that lists the strings added to it (a pattern's test
+    looks words up by `[]`, which adds nothing)."""
+
+    def __init__(self, strings: Any):
+        self.strings = strings
+        self.added: list[str] = []
+
+    def add(self, string: str) -> int:
+        self.added.append(string)
+        return self.strings.add(string)  # type: ignore[no-any-return]
+
+    def __getitem__(self, key: Any) -> Any:
+        return self.strings[key]
+
+
+def _replaced(
+    pattern: tuple[Any, ...], t: int, c: int, change: Any
+) -> tuple[Any, ...]:
+    """The pattern with check c of token t's value changed."""
+    op, checks, final = pattern[t]
+    col, how, value = checks[c]
+    checks = (*checks[:c], (col, how, change(value)), *checks[c + 1 :])
+    return (*pattern[:t], (op, checks, final), *pattern[t + 1 :])
+
+
+def _regex_text(rx: re.Pattern[str]) -> tuple[str, int]:
+    return rx.pattern, rx.flags
+
+
+def _regex_of(kept: tuple[str, int]) -> re.Pattern[str]:
+    return re.compile(kept[0], kept[1])

@@ -94,7 +94,7 @@ class RuleMatcher:
         self.matchers: list[tuple[Any, dict[int, tuple[int, int]]]] = []
         for attr, batch in buckets.items():
             tokens, phrase_matcher = (
-                TokenMatcher(nlp.vocab),
+                TokenMatcher(nlp.vocab, cache),
                 PhraseMatcher(nlp.vocab, attr=attr),
             )
             labels: dict[int, tuple[int, int]] = {}
@@ -110,6 +110,7 @@ class RuleMatcher:
                     text = rule.literal.lower() if attr == "LOWER" else rule.literal
                     hashes = cache.phrase(phrase_matcher, nlp.tokenizer, attr, text)
                     phrase_matcher.add(key, [hashes])  # type: ignore[list-item]
+            tokens.settle()
             self.matchers += [(m, labels) for m in (tokens, phrase_matcher) if len(m)]
 
     def __call__(
@@ -818,7 +819,7 @@ class Toolkit:
         self.context_phrases = PhraseTrie()
         with (
             cached_phrases(self.context, cache, self.context_phrases),
-            token_matcher_for(self.context),
+            token_matcher_for(self.context, cache),
         ):
             self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
         self.context_columns = context_columns(self.context)
