@@ -320,6 +320,19 @@ def test_shortest_words_keep_those_holding_no_other(words, given):
     assert _shortest(words, given) == tuple(expected)
 
 
+def test_prefilters_of_the_same_parts_share_their_searches(analyzer):
+    """The screen's prefilter and the pipeline's, made of the same parts,
+    share their searches (made once per process) and answer alike."""
+    from calc_nlp.prefilter import Prefilter
+
+    pf = analyzer.prefilter
+    again = Prefilter(*pf.parts)
+    assert again._lower is pf._lower and again._exact is pf._exact
+    other = Prefilter(["granuloma"], [])
+    assert other._lower is not pf._lower
+    assert other("old granuloma") and not pf("old granuloma")
+
+
 def test_shortest_words_drop_those_holding_a_shorter_one():
     from calc_nlp.prefilter import _shortest
 

@@ -119,8 +119,8 @@ class Prefilter:
         # what it is made from, as plain data (kept in the build cache: screen.py)
         self.parts = (list(lower), list(exact), everything)
         self.everything = everything
-        self._lower = _Search(lower)
-        self._exact = _Search(exact)
+        self._lower = _search_of(lower)
+        self._exact = _search_of(exact)
 
     def __call__(self, text: str) -> bool:
         if self.everything:
@@ -144,6 +144,21 @@ class Prefilter:
             if search.rx is not None:
                 found += [m.span() for m in search.rx.finditer(body)]
         return sorted(found)
+
+
+# The prefilters' searches made in this process, by their parts: the screen
+# and the pipeline of one rule set make the same prefilter (screen.py), and a
+# search is only read once made.
+_MADE: dict[tuple[str, ...], _Search] = {}
+
+
+def _search_of(parts: list[str]) -> _Search:
+    """`_Search(parts)`, made once per process."""
+    key = tuple(parts)
+    found = _MADE.get(key)
+    if found is None:
+        found = _MADE[key] = _Search(parts)
+    return found
 
 
 class _Search:
