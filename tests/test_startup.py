@@ -374,3 +374,15 @@ def test_target_rule_fields_read_as_medspacys_rule_object_reads_them(rules):
     with pytest.raises(TypeError):
         toolkit._target_fields({"literal": "x"})
 
+
+def test_the_lab_parser_is_made_for_the_first_report_with_a_digit(rules):
+    from calc_nlp.labs import LabParser, summarise
+    from calc_nlp.stages import Analyzer
+
+    analyzer = Analyzer(rules)
+    no_digit = analyzer.analyze("Calcified granuloma. Calcium was normal.", "A")
+    assert no_digit.labs == () and "labs" not in vars(analyzer.kit)
+    text = "Calcified granuloma. Calcium 11.9 mg/dL, PTH 410."
+    with_digit = analyzer.analyze(text, "B")
+    assert "labs" in vars(analyzer.kit)
+    assert with_digit.labs == summarise(LabParser(rules.labs).parse(text)) != ()

@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from functools import cache, partial
+from functools import cache, cached_property, partial
 from itertools import compress
 from operator import itemgetter
 from typing import Any
@@ -680,7 +680,6 @@ class Toolkit:
         self.word_texts = WordTexts(nlp.vocab.strings)
         with cache.lexemes_of("matchers", nlp.vocab):
             self._build_matchers(rules, cache)
-        self.labs = LabParser(rules.labs, regexes.compile)
         # 'Rt. kidney', 'approx. 5 mm': the words whose period ends no
         # sentence or clause (the layout's splitter and the descriptors')
         self.abbreviations = frozenset(
@@ -874,6 +873,14 @@ class Toolkit:
     def site_info(self, site: str) -> Mapping[str, Any]:
         """The site's vocabulary entry (read only; empty for no site)."""
         return self.rules.sites.get(site, _NO_SITE)
+
+    @cached_property
+    def labs(self) -> LabParser:
+        """The lab parser, made when first asked for: the analyzer asks for
+        the first report holding a digit (no lab value is written without
+        one), so a run of reports without any never makes it."""
+        with self.regexes.saved_at_the_end():
+            return LabParser(self.rules.labs, self.regexes.compile)
 
     def site_terms(self, site: str) -> frozenset[str]:
         """The site's vocabulary terms in lower case, made once per site:
