@@ -391,11 +391,15 @@ class PatternStates:
             if check[1] == REGEX
         ]
         patterns: list[Any] = list(self.patterns)
+        steps: list[Any] = list(self.steps)
         for p, t, c in regex_at:
             patterns[p] = _replaced(patterns[p], t, c, _regex_text)
+            steps[p] = (*steps[p][:t], None, *steps[p][t + 1 :])  # made again
         return {
             "names": list(self.columns.names),
             "patterns": patterns,
+            "steps": steps,
+            "next_tests": list(self._next_tests),
             "regex_at": regex_at,
             "keys": list(self.keys),
             "openers": {col: dict(table) for col, table in self.openers.items()},
@@ -409,18 +413,21 @@ class PatternStates:
         `strings` (None when `kept` is not such data: compiled anew)."""
         try:
             states = cls(strings)
-            states.columns.names = [str(n) for n in kept["names"]]
-            patterns = list(kept["patterns"])
+            states.columns.names = list(kept["names"])
+            patterns, steps = list(kept["patterns"]), list(kept["steps"])
             for p, t, c in kept["regex_at"]:
                 patterns[p] = _replaced(patterns[p], t, c, _regex_of)
-            states.patterns = [tuple(p) for p in patterns]
-            states.steps = [tuple(_step(tok) for tok in p) for p in states.patterns]
-            states._next_tests = [next_word_test(p) for p in states.patterns]
+                steps[p] = (*steps[p][:t], _step(patterns[p][t]), *steps[p][t + 1 :])
+            if len(steps) != len(patterns) or len(kept["next_tests"]) != len(steps):
+                return None
+            states.patterns, states.steps = patterns, steps
+            states._next_tests = list(kept["next_tests"])
             states.keys = list(kept["keys"])
             states.openers = {c: dict(t) for c, t in kept["openers"].items()}
             states.anywhere = list(kept["anywhere"])
-            for string in kept["strings"]:
-                states.added_strings.add(string)
+            added = states.added_strings.added = list(kept["strings"])
+            for string in added:
+                strings.add(string)
             states._ids = states.columns.ids()
         except Exception:  # noqa: BLE001 - of another shape: compiled anew
             return None
