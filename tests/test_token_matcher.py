@@ -288,6 +288,18 @@ def test_compiled_states_come_from_the_cache_for_the_same_patterns_only() -> Non
     assert len(cache._states) == 1  # found, not kept again
     for field in ("patterns", "steps", "keys", "openers", "anywhere", "_ids"):
         assert getattr(warm.states, field) == getattr(cold.states, field)
+    assert warm.states._next_tests == cold.states._next_tests
+
+    def tables(m: TokenMatcher) -> dict[int, dict[int, tuple[Any, ...]]]:
+        return {
+            col: {
+                w: (o.patterns, o.column, o.by_next, o.unindexed)
+                for w, o in table.items()
+            }
+            for col, table in m.states._opening_tables().items()
+        }
+
+    assert tables(warm) == tables(cold) != {}
     changed = [*PATTERNS[:-1], [{"LOWER": "mild"}, {"LOWER": "density"}]]
     other = _cached(nlp, changed, cache)
     turned = _cached(nlp, PATTERNS[::-1], cache)

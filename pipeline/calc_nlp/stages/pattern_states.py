@@ -315,6 +315,20 @@ class Opening:
             for w in words
         }
 
+    @classmethod
+    def made(
+        cls,
+        patterns: tuple[int, ...],
+        column: int,
+        by_next: dict[int, tuple[int, ...]],
+        unindexed: tuple[int, ...],
+    ) -> Opening:
+        """The Opening whose fields these are (as an earlier one had them)."""
+        opening = cls.__new__(cls)
+        opening.patterns, opening.column = patterns, column
+        opening.by_next, opening.unindexed = by_next, unindexed
+        return opening
+
     def started(self, cols: list[list[int]], i: int, n: int) -> tuple[int, ...]:
         """The patterns to start on token i: those whose second token can
         match token i + 1 (none when i is the last token), and the others."""
@@ -390,6 +404,9 @@ class PatternStates:
             for c, check in enumerate(checks)
             if check[1] == REGEX
         ]
+        tables = self._opening_tables()  # made now, once, rather than at first use
+        openings = list(self._made_openings.values())
+        number = {id(o): n for n, o in enumerate(openings)}
         patterns: list[Any] = list(self.patterns)
         steps: list[Any] = list(self.steps)
         for p, t, c in regex_at:
@@ -405,6 +422,13 @@ class PatternStates:
             "openers": {col: dict(table) for col, table in self.openers.items()},
             "anywhere": list(self.anywhere),
             "strings": list(self.added_strings.added),
+            "openings": [
+                (o.patterns, o.column, o.by_next, o.unindexed) for o in openings
+            ],
+            "tables": {
+                col: {w: number[id(o)] for w, o in table.items()}
+                for col, table in tables.items()
+            },
         }
 
     @classmethod
@@ -429,6 +453,12 @@ class PatternStates:
             for string in added:
                 strings.add(string)
             states._ids = states.columns.ids()
+            openings = [Opening.made(*parts) for parts in kept["openings"]]
+            states._made_openings = {o.patterns: o for o in openings}
+            states._tables = {
+                col: {w: openings[n] for w, n in table.items()}
+                for col, table in kept["tables"].items()
+            }
         except Exception:  # noqa: BLE001 - of another shape: compiled anew
             return None
         return states
