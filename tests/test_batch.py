@@ -306,6 +306,42 @@ def test_prefilter_searches_scan_by_groups_with_each_words_answer(analyzer, text
     assert grouped  # some words do share a start
 
 
+_PIECES = st.sets(st.text(alphabet="abc", max_size=5), max_size=12)
+
+
+@given(_PIECES, _PIECES)
+def test_shortest_words_keep_those_holding_no_other(words, given):
+    """`_shortest` (pieces looked up in a set) keeps exactly the words that
+    hold none of the others nor a given one, the empty string included."""
+    from calc_nlp.prefilter import _shortest
+
+    pool = words | given
+    expected = sorted(w for w in words if not any(o != w and o in w for o in pool))
+    assert _shortest(words, given) == tuple(expected)
+
+
+def test_prefilters_of_the_same_parts_share_their_searches(analyzer):
+    """The screen's prefilter and the pipeline's, made of the same parts,
+    share their searches (made once per process) and answer alike."""
+    from calc_nlp.prefilter import Prefilter
+
+    pf = analyzer.prefilter
+    again = Prefilter(*pf.parts)
+    assert again._lower is pf._lower and again._exact is pf._exact
+    other = Prefilter(["granuloma"], [])
+    assert other._lower is not pf._lower
+    assert other("old granuloma") and not pf("old granuloma")
+
+
+def test_shortest_words_drop_those_holding_a_shorter_one():
+    from calc_nlp.prefilter import _shortest
+
+    kept = _shortest({"calcified", "calc", "ossific", "plaque"}, {"lacq", "ossi"})
+    assert kept == ("calc", "plaque")
+    assert _shortest({"", "ab", "b"}, set()) == ("",)
+    assert _shortest({"ab", "b"}, set()) == ("b",)
+
+
 @pytest.mark.parametrize(
     ("given", "own", "written"),
     [("", "", ""), ("invalid_encoding", "", "invalid_encoding"),

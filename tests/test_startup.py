@@ -358,3 +358,34 @@ def test_special_case_tokens_read_plainly_give_spacys_values_and_dicts():
     assert list(ours_store) == list(theirs_store)
     toolkit._tokenizer()
     assert spacy.tokenizer.intify_attrs is spacy.vocab.intify_attrs is intify_attrs
+
+
+def test_target_rule_fields_read_as_medspacys_rule_object_reads_them(rules):
+    """RuleMatcher reads a target rule's fields without making medspaCy's
+    TargetRule: the same values, and the same error for a rule it refuses."""
+    import pytest
+    from medspacy.target_matcher import TargetRule
+
+    every = rules.mentions + rules.site_rules + rules.laterality_rules
+    every += rules.condition_rules + rules.cue_rules
+    for r in every:
+        made = TargetRule.from_dict(r)
+        expected = (made.category, made.literal, made.pattern, made.metadata)
+        assert toolkit._target_fields(r) == expected
+    with pytest.raises(ValueError, match="invalid keys"):
+        toolkit._target_fields({"literal": "x", "category": "C", "direction": "x"})
+    with pytest.raises(TypeError):
+        toolkit._target_fields({"literal": "x"})
+
+
+def test_the_lab_parser_is_made_for_the_first_report_with_a_digit(rules):
+    from calc_nlp.labs import LabParser, summarise
+    from calc_nlp.stages import Analyzer
+
+    analyzer = Analyzer(rules)
+    no_digit = analyzer.analyze("Calcified granuloma. Calcium was normal.", "A")
+    assert no_digit.labs == () and "labs" not in vars(analyzer.kit)
+    text = "Calcified granuloma. Calcium 11.9 mg/dL, PTH 410."
+    with_digit = analyzer.analyze(text, "B")
+    assert "labs" in vars(analyzer.kit)
+    assert with_digit.labs == summarise(LabParser(rules.labs).parse(text)) != ()

@@ -260,3 +260,63 @@ def test_whitespace_after_a_token_is_matched_by_the_states() -> None:
         doc = nlp(text)
         assert m(doc) == _plain(nlp, patterns)(doc)
     assert len(m(nlp("history,The score, no calcification"))) == 2
+
+
+def _cached(nlp: Any, patterns: list[list[dict[str, Any]]], cache: Any) -> TokenMatcher:
+    m = TokenMatcher(nlp.vocab, cache)
+    for n, p in enumerate(patterns):
+        m.add(f"R_{n}", [p])
+    m.settle()
+    return m
+
+
+def test_compiled_states_come_from_the_cache_for_the_same_patterns_only() -> None:
+    """The build cache keeps a matcher's compiled states by the patterns
+    added, in order: the same patterns load them (as marshal stores them,
+    a REGEX test included) and match as compiled ones; a changed pattern,
+    or the same ones in another order, are compiled anew."""
+    import marshal
+
+    from calc_nlp.stages.toolkit_cache import ToolkitCache
+
+    nlp = spacy.blank("en")
+    cache = ToolkitCache(None)
+    cold = _cached(nlp, PATTERNS, cache)
+    assert len(cache._states) == 1
+    cache._states = marshal.loads(marshal.dumps(cache._states))  # as saved
+    warm = _cached(nlp, PATTERNS, cache)
+    assert len(cache._states) == 1  # found, not kept again
+    for field in ("patterns", "steps", "keys", "openers", "anywhere", "_ids"):
+        assert getattr(warm.states, field) == getattr(cold.states, field)
+    assert warm.states._next_tests == cold.states._next_tests
+
+    def tables(m: TokenMatcher) -> dict[int, dict[int, tuple[Any, ...]]]:
+        return {
+            col: {
+                w: (o.patterns, o.column, o.by_next, o.unindexed)
+                for w, o in table.items()
+            }
+            for col, table in m.states._opening_tables().items()
+        }
+
+    assert tables(warm) == tables(cold) != {}
+    changed = [*PATTERNS[:-1], [{"LOWER": "mild"}, {"LOWER": "density"}]]
+    other = _cached(nlp, changed, cache)
+    turned = _cached(nlp, PATTERNS[::-1], cache)
+    assert len(cache._states) == 3
+    docs = [nlp(t) for t in TEXTS]
+    for doc in docs:
+        assert warm(doc) == cold(doc) == _plain(nlp, PATTERNS)(doc)
+        assert other(doc) == _plain(nlp, changed)(doc)
+        assert turned(doc) == _plain(nlp, PATTERNS[::-1])(doc)
+    assert any(other(d) != warm(d) for d in docs)
+
+
+def test_patterns_added_after_the_states_are_settled_are_compiled_too() -> None:
+    nlp = spacy.blank("en")
+    m = _cached(nlp, PATTERNS[:3], None)
+    for n, p in enumerate(PATTERNS[3:], 3):
+        m.add(f"R_{n}", [p])
+    for text in TEXTS:
+        doc = nlp(text)
+        assert m(doc) == _plain(nlp, PATTERNS)(doc)

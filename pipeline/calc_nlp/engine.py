@@ -72,7 +72,8 @@ class Engine:
                 from calc_nlp.stages import Analyzer
 
             self._analyzer = Analyzer(self.rules)
-            remember(self.rules, self._analyzer)
+            if self.screen is None:  # else the cache holds these rules' screen
+                remember(self.rules, self._analyzer)
         finally:
             _freeze_once()
             if paused:

@@ -119,8 +119,8 @@ class Prefilter:
         # what it is made from, as plain data (kept in the build cache: screen.py)
         self.parts = (list(lower), list(exact), everything)
         self.everything = everything
-        self._lower = _Search(lower)
-        self._exact = _Search(exact)
+        self._lower = _search_of(lower)
+        self._exact = _search_of(exact)
 
     def __call__(self, text: str) -> bool:
         if self.everything:
@@ -144,6 +144,21 @@ class Prefilter:
             if search.rx is not None:
                 found += [m.span() for m in search.rx.finditer(body)]
         return sorted(found)
+
+
+# The prefilters' searches made in this process, by their parts: the screen
+# and the pipeline of one rule set make the same prefilter (screen.py), and a
+# search is only read once made.
+_MADE: dict[tuple[str, ...], _Search] = {}
+
+
+def _search_of(parts: list[str]) -> _Search:
+    """`_Search(parts)`, made once per process."""
+    key = tuple(parts)
+    found = _MADE.get(key)
+    if found is None:
+        found = _MADE[key] = _Search(parts)
+    return found
 
 
 class _Search:
@@ -245,7 +260,22 @@ def _shortest(words: set[str], given: set[str]) -> tuple[str, ...]:
     """The words holding none of the others nor any of `given` (a text
     holding a dropped word holds a kept one too), in a fixed order."""
     pool = words | given
-    return tuple(sorted(w for w in words if not any(o != w and o in w for o in pool)))
+    lengths = sorted({len(o) for o in pool})
+    return tuple(sorted(w for w in words if not _holds_another(w, pool, lengths)))
+
+
+def _holds_another(word: str, pool: set[str], lengths: list[int]) -> bool:
+    """Does `word` hold a string of `pool` (whose string `lengths` these
+    are, ascending) other than itself? Its pieces of each shorter length
+    are looked up in the pool, a set: a few dozen look-ups for a word,
+    where testing each pool string would be hundreds of scans."""
+    n = len(word)
+    for k in lengths:
+        if k >= n:
+            break
+        if k == 0 or any(word[i : i + k] in pool for i in range(n - k + 1)):
+            return True  # (the empty string is in every longer one)
+    return False
 
 
 def _compile(parts: list[str]) -> re.Pattern[str] | None:
@@ -362,10 +392,10 @@ class RuleWords:
         self.rules = rules  # per finding rule: its required tokens' searches
         # the texts asked about passed the prefilter: they hold a
         # calcification word, so a regex's openings are scanned for in vain
+        # each word list once (rules share some)
         self._searches = {
             needs: _Search(list(needs[1]), False, compile_parts)
-            for rule in rules
-            for needs in rule
+            for needs in dict.fromkeys(needs for rule in rules for needs in rule)
         }
 
     def may_match(self, text: str) -> bool:

@@ -18,7 +18,7 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from calc_nlp.labs import summarise
+from calc_nlp.labs import holds_digit, summarise
 from calc_nlp.readers import clean_text
 from calc_nlp.rules import RuleSet, load_rules
 from calc_nlp.schema import (
@@ -181,6 +181,8 @@ class Analyzer:
         return value, (words,) if words else ()
 
     def labs(self, text: str) -> tuple[LabValue, ...]:
+        if not holds_digit(text):  # no lab value (the parser is made for one)
+            return ()
         return summarise(self.kit.labs.parse(text))
 
     def has_lookalikes(self, text: str) -> bool:

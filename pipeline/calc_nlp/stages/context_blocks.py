@@ -461,14 +461,17 @@ def _blocks(sents: _Sentences, spans: list[tuple[int, int]]) -> list[int]:
 
 
 @contextmanager
-def token_matcher_for(context: ConText) -> Iterator[None]:
+def token_matcher_for(context: ConText, cache: Any = None) -> Iterator[None]:
     """While ConText's rules are added: its token patterns go to a
     `TokenMatcher` (started only where a pattern can open; the same matches
     in the same order as the spaCy Matcher it replaces, which is never
-    built). Its phrase and regex matchers are unchanged."""
+    built), compiled when they are all added (from `cache`, a ToolkitCache,
+    when it has them). Its phrase and regex matchers are unchanged."""
     matcher = context._ConText__matcher  # type: ignore[attr-defined]
-    matcher._MedspacyMatcher__matcher = TokenMatcher(context.nlp.vocab)
+    tokens = TokenMatcher(context.nlp.vocab, cache)
+    matcher._MedspacyMatcher__matcher = tokens
     yield
+    tokens.settle()
 
 
 @contextmanager

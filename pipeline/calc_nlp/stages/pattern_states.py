@@ -315,6 +315,20 @@ class Opening:
             for w in words
         }
 
+    @classmethod
+    def made(
+        cls,
+        patterns: tuple[int, ...],
+        column: int,
+        by_next: dict[int, tuple[int, ...]],
+        unindexed: tuple[int, ...],
+    ) -> Opening:
+        """The Opening whose fields these are (as an earlier one had them)."""
+        opening = cls.__new__(cls)
+        opening.patterns, opening.column = patterns, column
+        opening.by_next, opening.unindexed = by_next, unindexed
+        return opening
+
     def started(self, cols: list[list[int]], i: int, n: int) -> tuple[int, ...]:
         """The patterns to start on token i: those whose second token can
         match token i + 1 (none when i is the last token), and the others."""
@@ -333,6 +347,8 @@ class PatternStates:
 
     def __init__(self, strings: Any):
         self.strings = strings
+        # the strings the patterns add to the store, in order (`plain`)
+        self.added_strings = _AddedStrings(strings)
         self.columns = Columns()
         self.patterns: list[tuple[PatternToken, ...]] = []
         self.steps: list[tuple[Step, ...]] = []  # per pattern, its tokens' steps
@@ -355,7 +371,7 @@ class PatternStates:
     ) -> bool:
         """Adds a pattern (False if not implemented: nothing added).
         `opening`: the (attribute, word) pairs it can open on, None for any."""
-        compiled = compile_pattern(pattern, self.columns, self.strings)
+        compiled = compile_pattern(pattern, self.columns, self.added_strings)
         if compiled is None:
             return False
         n = len(self.patterns)
@@ -371,11 +387,81 @@ class PatternStates:
             for attr, word in opening:
                 col = self.columns.index(attr)
                 table = self.openers.setdefault(col, {})
-                h = self.strings.add(word)
+                h = self.added_strings.add(word)
                 if n not in table.get(h, ()):
                     table[h] = (*table.get(h, ()), n)
         self._ids = self.columns.ids()
         return True
+
+    def plain(self) -> dict[str, Any]:
+        """What `from_plain` makes the same states of, as plain data (for
+        the build cache: marshal stores ints, strings, tuples, frozensets,
+        lists and dicts); a REGEX test holds its pattern and flags."""
+        regex_at = [
+            (p, t, c)
+            for p, pattern in enumerate(self.patterns)
+            for t, (_, checks, _) in enumerate(pattern)
+            for c, check in enumerate(checks)
+            if check[1] == REGEX
+        ]
+        tables = self._opening_tables()  # made now, once, rather than at first use
+        openings = list(self._made_openings.values())
+        number = {id(o): n for n, o in enumerate(openings)}
+        patterns: list[Any] = list(self.patterns)
+        steps: list[Any] = list(self.steps)
+        for p, t, c in regex_at:
+            patterns[p] = _replaced(patterns[p], t, c, _regex_text)
+            steps[p] = (*steps[p][:t], None, *steps[p][t + 1 :])  # made again
+        return {
+            "names": list(self.columns.names),
+            "patterns": patterns,
+            "steps": steps,
+            "next_tests": list(self._next_tests),
+            "regex_at": regex_at,
+            "keys": list(self.keys),
+            "openers": {col: dict(table) for col, table in self.openers.items()},
+            "anywhere": list(self.anywhere),
+            "strings": list(self.added_strings.added),
+            "openings": [
+                (o.patterns, o.column, o.by_next, o.unindexed) for o in openings
+            ],
+            "tables": {
+                col: {w: number[id(o)] for w, o in table.items()}
+                for col, table in tables.items()
+            },
+        }
+
+    @classmethod
+    def from_plain(cls, strings: Any, kept: Any) -> PatternStates | None:
+        """The states `plain` gave `kept` of, their strings added to
+        `strings` (None when `kept` is not such data: compiled anew)."""
+        try:
+            states = cls(strings)
+            states.columns.names = list(kept["names"])
+            patterns, steps = list(kept["patterns"]), list(kept["steps"])
+            for p, t, c in kept["regex_at"]:
+                patterns[p] = _replaced(patterns[p], t, c, _regex_of)
+                steps[p] = (*steps[p][:t], _step(patterns[p][t]), *steps[p][t + 1 :])
+            if len(steps) != len(patterns) or len(kept["next_tests"]) != len(steps):
+                return None
+            states.patterns, states.steps = patterns, steps
+            states._next_tests = list(kept["next_tests"])
+            states.keys = list(kept["keys"])
+            states.openers = {c: dict(t) for c, t in kept["openers"].items()}
+            states.anywhere = list(kept["anywhere"])
+            added = states.added_strings.added = list(kept["strings"])
+            for string in added:
+                strings.add(string)
+            states._ids = states.columns.ids()
+            openings = [Opening.made(*parts) for parts in kept["openings"]]
+            states._made_openings = {o.patterns: o for o in openings}
+            states._tables = {
+                col: {w: openings[n] for w, n in table.items()}
+                for col, table in kept["tables"].items()
+            }
+        except Exception:  # noqa: BLE001 - of another shape: compiled anew
+            return None
+        return states
 
     def read(self, doc: Any) -> list[list[int]]:
         """The Doc's value of each attribute the patterns read, per token."""
@@ -542,3 +628,37 @@ class PatternStates:
                 matches.append((p, start, length))
                 kept.append((p, t, start, length + 1))
         return kept + new
+
+
+class _AddedStrings:
+    """A StringStore that lists the strings added to it (a pattern's test
+    looks words up by `[]`, which adds nothing)."""
+
+    def __init__(self, strings: Any):
+        self.strings = strings
+        self.added: list[str] = []
+
+    def add(self, string: str) -> int:
+        self.added.append(string)
+        return self.strings.add(string)  # type: ignore[no-any-return]
+
+    def __getitem__(self, key: Any) -> Any:
+        return self.strings[key]
+
+
+def _replaced(
+    pattern: tuple[Any, ...], t: int, c: int, change: Any
+) -> tuple[Any, ...]:
+    """The pattern with check c of token t's value changed."""
+    op, checks, final = pattern[t]
+    col, how, value = checks[c]
+    checks = (*checks[:c], (col, how, change(value)), *checks[c + 1 :])
+    return (*pattern[:t], (op, checks, final), *pattern[t + 1 :])
+
+
+def _regex_text(rx: re.Pattern[str]) -> tuple[str, int]:
+    return rx.pattern, rx.flags
+
+
+def _regex_of(kept: tuple[str, int]) -> re.Pattern[str]:
+    return re.compile(kept[0], kept[1])

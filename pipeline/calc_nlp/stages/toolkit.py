@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from functools import cache, partial
+from functools import cache, cached_property, partial
 from itertools import compress
 from operator import itemgetter
 from typing import Any
@@ -21,7 +21,7 @@ from typing import Any
 from calc_nlp import quiet
 from calc_nlp.fast_import import import_medspacy
 from calc_nlp.labs import LabParser
-from calc_nlp.regex_cache import RegexCache
+from calc_nlp.regex_cache import Compile, RegexCache
 from calc_nlp.rules import RuleSet
 from calc_nlp.stages.descriptor_rules import DescriptorRules, phrase_alternation
 
@@ -94,22 +94,24 @@ class RuleMatcher:
         self.matchers: list[tuple[Any, dict[int, tuple[int, int]]]] = []
         for attr, batch in buckets.items():
             tokens, phrase_matcher = (
-                TokenMatcher(nlp.vocab),
+                TokenMatcher(nlp.vocab, cache),
                 PhraseMatcher(nlp.vocab, attr=attr),
             )
             labels: dict[int, tuple[int, int]] = {}
-            for n, rule in enumerate(TargetRule.from_dict(r) for r in batch):
-                key = f"{rule.category}_{n}"
+            for n, rule in enumerate(batch):
+                category, literal, pattern, metadata = _target_fields(rule)
+                key = f"{category}_{n}"
                 labels[strings.add(key)] = (
-                    strings.add(rule.category),
-                    strings.add((rule.metadata or {}).get("id", "")),
+                    strings.add(category),
+                    strings.add((metadata or {}).get("id", "")),
                 )
-                if rule.pattern is not None:
-                    tokens.add(key, [rule.pattern])
+                if pattern is not None:
+                    tokens.add(key, [pattern])
                 else:
-                    text = rule.literal.lower() if attr == "LOWER" else rule.literal
+                    text = literal.lower() if attr == "LOWER" else literal
                     hashes = cache.phrase(phrase_matcher, nlp.tokenizer, attr, text)
                     phrase_matcher.add(key, [hashes])  # type: ignore[list-item]
+            tokens.settle()
             self.matchers += [(m, labels) for m in (tokens, phrase_matcher) if len(m)]
 
     def __call__(
@@ -141,14 +143,30 @@ class RuleMatcher:
 
 
 _START_END = itemgetter(0, 1)
+_TARGET_KEYS = frozenset(TargetRule._ALLOWED_KEYS)
 
 
-def _install_norms(nlp: Any, norms: list[dict[str, Any]]) -> None:
+def _target_fields(rule: dict[str, Any]) -> tuple[str, str, Any, Any]:
+    """(category, literal, pattern, metadata) of a target rule as
+    `TargetRule.from_dict` reads them, without making the rule object (a
+    fortieth of the build for 2,700 rules); a rule it would refuse (a key it
+    does not allow, a missing literal or category) is handed to it, to
+    raise its own error."""
+    known = _TARGET_KEYS.issuperset(rule)
+    if not known or "literal" not in rule or "category" not in rule:
+        made = TargetRule.from_dict(rule)
+        return made.category, made.literal, made.pattern, made.metadata
+    return rule["category"], rule["literal"], rule.get("pattern"), rule.get("metadata")
+
+
+def _install_norms(
+    nlp: Any, norms: list[dict[str, Any]], compile_regex: Compile = re.compile
+) -> None:
     """Words matching a token_norms regex get its NORM (computed once per word
     in the vocabulary), so rules match every spelling without a per-token regex."""
     from spacy.attrs import NORM
 
-    compiled = [(re.compile(n["regex"]), n["norm"]) for n in norms]
+    compiled = [(compile_regex(n["regex"], 0), n["norm"]) for n in norms]
     default = nlp.vocab.lex_attr_getters.get(NORM, lambda s: s.lower())
 
     def norm(text: str) -> str:
@@ -223,10 +241,13 @@ def _lower_words(token: dict[str, Any]) -> list[str]:
     return []
 
 
-def _words_rx(terms: list[str]) -> re.Pattern[str]:
-    """Any of these phrases as whole words, lower case."""
+def _words_rx(
+    terms: list[str], compile_regex: Compile = re.compile
+) -> re.Pattern[str]:
+    """Any of these phrases as whole words, lower case (`compile_regex`:
+    `re.compile`, or the same from kept code: RegexCache.compile)."""
     alts = sorted((re.escape(t.lower()) for t in terms), key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])")
+    return compile_regex(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])", 0)
 
 
 # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match, and
@@ -686,12 +707,11 @@ class Toolkit:
         cache = ToolkitCache(inputs)
         self.regexes = regexes = RegexCache(inputs)
         nlp = _tokenizer(cache, regexes)
-        _install_norms(nlp, rules.token_norms)
+        _install_norms(nlp, rules.token_norms, regexes.compile)
         self.nlp = nlp
         self.word_texts = WordTexts(nlp.vocab.strings)
         with cache.lexemes_of("matchers", nlp.vocab):
             self._build_matchers(rules, cache)
-        self.labs = LabParser(rules.labs, regexes.compile)
         # 'Rt. kidney', 'approx. 5 mm': the words whose period ends no
         # sentence or clause (the layout's splitter and the descriptors')
         self.abbreviations = frozenset(
@@ -709,14 +729,15 @@ class Toolkit:
             regexes.compile,
             self.abbreviations,
         )
-        cache.save()
-        regexes.save()
         # Per exam kind: its table entry, a regex for its exam-line words and
         # one for the report words that tell it.
+        words_rx = partial(_words_rx, compile_regex=regexes.compile)
         self.exams = [
-            (exam, _words_rx(exam["exam_terms"]), _words_rx(exam["report_terms"]))
+            (exam, words_rx(exam["exam_terms"]), words_rx(exam["report_terms"]))
             for exam in rules.exams
         ]
+        cache.save()
+        regexes.save()
         # The one-word side words of the laterality rules ('left', 'rt',
         # 'bilateral'), less the letters only taken before a site and the
         # plurals that imply a side: how a title names its side.
@@ -848,7 +869,7 @@ class Toolkit:
         self.context_phrases = PhraseTrie()
         with (
             cached_phrases(self.context, cache, self.context_phrases),
-            token_matcher_for(self.context),
+            token_matcher_for(self.context, cache),
         ):
             self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
         self.context_columns = context_columns(self.context)
@@ -888,6 +909,14 @@ class Toolkit:
     def site_info(self, site: str) -> Mapping[str, Any]:
         """The site's vocabulary entry (read only; empty for no site)."""
         return self.rules.sites.get(site, _NO_SITE)
+
+    @cached_property
+    def labs(self) -> LabParser:
+        """The lab parser, made when first asked for: the analyzer asks for
+        the first report holding a digit (no lab value is written without
+        one), so a run of reports without any never makes it."""
+        with self.regexes.saved_at_the_end():
+            return LabParser(self.rules.labs, self.regexes.compile)
 
     def site_terms(self, site: str) -> frozenset[str]:
         """The site's vocabulary terms in lower case, made once per site:

@@ -15,7 +15,9 @@ versions and the toolkit's source, this one's the rules' digest):
   for these strings, computed by those very functions in an earlier build),
   the functions themselves put back once it is built;
 - the descriptor rules' phrase alternations (trie.py regexes of some 5,000
-  phrases), each kept by the phrases it was made of.
+  phrases), each kept by the phrases it was made of;
+- each TokenMatcher's compiled token patterns (pattern_states.py), kept by
+  a digest of the patterns added to it, in order.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import Any
 from calc_nlp import build_cache
 
 _KIND = "toolkit"
-_PARTS = frozenset({"phrases", "lexemes", "alternations"})
+_PARTS = frozenset({"phrases", "lexemes", "alternations", "states"})
 
 
 class _Memo(dict[str, Any]):
@@ -52,7 +54,7 @@ class ToolkitCache:
         self.inputs = rules_digest
         cached = build_cache.load(_KIND, rules_digest) if rules_digest else None
         if not (isinstance(cached, dict) and set(cached) == _PARTS):
-            cached = {"phrases": {}, "lexemes": {}, "alternations": {}}
+            cached = {"phrases": {}, "lexemes": {}, "alternations": {}, "states": {}}
             self.missed = True
         else:
             self.missed = False
@@ -63,6 +65,9 @@ class ToolkitCache:
         # phase of the build -> attribute id -> string -> value
         self.lexemes: dict[str, dict[int, dict[str, Any]]] = cached["lexemes"]
         self.alternations: dict[str, str] = cached["alternations"]
+        # compiled token patterns (PatternStates.plain) by a digest of the
+        # patterns added to a TokenMatcher, in order
+        self._states: dict[str, Any] = cached["states"]
 
     def phrase(self, matcher: Any, tokenizer: Any, attr: str, text: str) -> list[int]:
         """The attribute hashes `matcher` (a PhraseMatcher) keeps of phrase `text`."""
@@ -81,6 +86,14 @@ class ToolkitCache:
             value = self.alternations[key] = make(phrases)
             self.missed = True
         return value
+
+    def states(self, fingerprint: str) -> Any:
+        """The compiled states kept for these patterns (None: none kept)."""
+        return self._states.get(fingerprint)
+
+    def keep_states(self, fingerprint: str, plain: Any) -> None:
+        """Keeps compiled states (plain data) for these patterns."""
+        self._states[fingerprint], self.missed = plain, True
 
     @contextmanager
     def lexemes_of(self, phase: str, vocab: Any) -> Iterator[None]:
@@ -105,4 +118,5 @@ class ToolkitCache:
         if self.missed and self.inputs:
             parts = {"phrases": self.phrases, "lexemes": self.lexemes}
             parts["alternations"] = self.alternations
+            parts["states"] = self._states
             build_cache.save(_KIND, self.inputs, parts)
