@@ -16,6 +16,7 @@ from calc_nlp.stages.record import (
     SiteRef,
     Words,
     longest_spans,
+    rule_span,
 )
 from calc_nlp.stages.toolkit import Toolkit
 
@@ -38,7 +39,7 @@ def mentions(
 
     def spans(label: str) -> list[Span]:
         return [
-            Span(doc, start, end, label=lab, span_id=rule)
+            rule_span(doc, start, end, lab, rule)
             for start, end, lab, rule in of(label)
         ]
 
@@ -169,7 +170,7 @@ def match(
 
     def of(*labels: str) -> list[Span]:
         return [
-            Span(doc, start, end, label=lab, span_id=rule)
+            rule_span(doc, start, end, lab, rule)
             for start, end, lab, rule in found(*labels)
         ]
 
@@ -863,7 +864,7 @@ def _sites(
         laterality = md.get("laterality", "")
         if laterality and name not in md.get("laterality_sites", (name,)):
             laterality = ""  # the side of the thyroid's lobes, not the liver's
-        sp = Span(doc, hit.start, hit.end, label=hit.label, span_id=hit.rule)
+        sp = rule_span(doc, hit.start, hit.end, hit.label, hit.rule)
         first = sp
         before = lats.get(sp.start) or _side_before_part(kit, lay, lats, sp)
         if before is not None and lay.sent_first[sp.start] != sp.start:

@@ -64,6 +64,14 @@ class _stored(Generic[_Value]):
         return value
 
 
+def rule_span(doc: Doc, start: int, end: int, label: int, rule: int) -> Span:
+    """`Span(doc, start, end, label=label, span_id=rule)`, its arguments
+    given by place (label, vector, vector norm, knowledge base id, span id):
+    spaCy's Span reads keyword arguments by name on every call, half again
+    the cost of the Span, and a report makes a few dozen of them."""
+    return Span(doc, start, end, label, None, None, 0, rule)
+
+
 def key(span: Span) -> SpanKey:
     """A target's key: the label's id, not its text (`label_` is a string
     lookup per call, and keys are made for every look-up of a modifier)."""
