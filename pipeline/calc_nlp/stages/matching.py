@@ -39,8 +39,7 @@ def mentions(
 
     def spans(label: str) -> list[Span]:
         return [
-            rule_span(doc, start, end, lab, rule)
-            for start, end, lab, rule in of(label)
+            rule_span(doc, start, end, lab, rule) for start, end, lab, rule in of(label)
         ]
 
     excluded = [
