@@ -485,29 +485,28 @@ class PatternStates:
             at = sorted(chain.from_iterable(per_column), key=_TOKEN)
             if len({j for j, _ in at}) == len(at):
                 return at
+            # else the patterns of the columns opening on one token merged
+            merged: list[tuple[int, Opening]] = []
+            for j, opening in at:
+                if merged and merged[-1][0] == j:
+                    both = _merged([merged[-1][1].patterns, opening.patterns])
+                    merged[-1] = (j, self._opening(both))
+                else:
+                    merged.append((j, opening))
+            return merged
         found: dict[int, list[Opening]] = {}
         for at in per_column:
             for j, opening in at:
                 found.setdefault(j, []).append(opening)
-        if self.anywhere:
-            every = tuple(self.anywhere)
-            return [
-                (
-                    j,
-                    self._opening(
-                        _merged([*(o.patterns for o in found.get(j, ())), every])
-                    ),
-                )
-                for j in range(n)
-            ]
+        every = tuple(self.anywhere)
         return [
             (
                 j,
-                os[0]
-                if len(os) == 1
-                else self._opening(_merged([o.patterns for o in os])),
+                self._opening(
+                    _merged([*(o.patterns for o in found.get(j, ())), every])
+                ),
             )
-            for j, os in sorted(found.items())
+            for j in range(n)
         ]
 
     def _transition(
