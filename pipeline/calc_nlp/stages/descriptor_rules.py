@@ -222,6 +222,10 @@ class DescriptorRules:
             wl["restating_links"] + wl["size_restating_verbs"], compile_regex
         )
         self.lesion_ignore = set(wl["lesion_ignore"])
+        # the words site_words leaves out of site words, and the site words
+        # of each site name once worked out (lesion_words.name_words)
+        self.site_word_drops = frozenset(self.lesion_ignore | self.lesion_nouns)
+        self.site_name_words: dict[str, frozenset[str]] = {}
         self.side_words = set(wl["side_words"])
         # the words that state a side without its name ("LLL", "Rt"), by side
         self.side_of_word = {w: "left" for w in wl["lesion_left_words"]} | {

@@ -301,16 +301,18 @@ def _pointing_sentence(rd: ReportDoc, sent: Span, f: Span) -> Span | None:
 def marks(
     rd: ReportDoc, span: Span, site: SiteRef | None
 ) -> tuple[tuple[int, int, str], ...]:
-    """Character spans of the finding's site words and ConText triggers."""
+    """Character spans of the finding's site words and ConText triggers
+    (each a Span made from its tokens: a slice of the Doc is one made with
+    keyword arguments, after the slice's bounds are worked out)."""
     off, doc, where = rd.offset, rd.doc, rd.mods.sub_to_doc
     out: list[tuple[int, int, str]] = []
     if site is not None and site.text and site.span is not span:
-        sp = doc[site.start : site.span.end]
+        sp = Span(doc, site.start, site.span.end)
         out.append((off + sp.start_char, off + sp.end_char, "site"))
     for m in rd.mods.of(span):
         a, b = m.modifier_span
         if a in where and b - 1 in where:
-            sp = doc[where[a] : where[b - 1] + 1]
+            sp = Span(doc, where[a], where[b - 1] + 1)
             out.append(
                 (off + sp.start_char, off + sp.end_char, f"modifier:{m.category}")
             )

@@ -45,8 +45,18 @@ def site_words(dr: DescriptorRules, text: str) -> list[str]:
     for w in WORD.findall(text.lower()):
         kept = w if w in dr.synonym_words else _singular(w)
         out += dr.synonyms.get(w, kept).split()
-    drop = dr.lesion_ignore | dr.lesion_nouns
+    drop = dr.site_word_drops
     return [w for w in out if w not in drop]
+
+
+def name_words(dr: DescriptorRules, name: str) -> frozenset[str]:
+    """The `site_words` of a site's name ("lung", "coronary artery") as a
+    set, worked out once per name: the names are the site vocabulary's,
+    and each finding asks for its site's several times."""
+    found = dr.site_name_words.get(name)
+    if found is None:
+        found = dr.site_name_words[name] = frozenset(site_words(dr, name))
+    return found
 
 
 def sub_site(dr: DescriptorRules, f: Finding) -> str:
@@ -54,7 +64,7 @@ def sub_site(dr: DescriptorRules, f: Finding) -> str:
     At a joint's tissues the joint ("right shoulder calcification",
     "calcification around the right knee") is no sub-site: which joint two
     findings name is `_same_joint`'s to tell (lesions.py)."""
-    name = set(site_words(dr, f.site))
+    name = name_words(dr, f.site)
     words = [w for w in site_words(dr, f.site_text) if w not in name]
     if f.site in dr.joint_sites:
         words = [w for w in words if w[:5] not in dr.joint_stems]
@@ -74,7 +84,7 @@ def mention_sub(dr: DescriptorRules, f: Finding) -> str:
     if "and" in words or any("/" in w for w in words):
         return ""
     own = set(WORD.findall(f.site_text.lower()))
-    name = set(site_words(dr, f.site))
+    name = name_words(dr, f.site)
     # at a vessel site whose site words are its bare name ("artery"), the
     # mention's other site words name the vessel ("posterior tibial artery
     # calcification"; not "medial arterial calcification")
@@ -229,7 +239,7 @@ def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
         subject = f"{subject} {place}"
     # a valve's leaflets or cusps are what a valve's calcification names
     # ("calcific aortic stenosis", then "the leaflets were heavily calcified")
-    own = set(site_words(dr, subject)) - set(site_words(dr, " ".join(dr.part_heads)))
+    own = set(site_words(dr, subject)) - name_words(dr, " ".join(dr.part_heads))
     return bool(own) and not own <= set(site_words(dr, f"{g.site_text} {g.site}"))
 
 
@@ -281,7 +291,7 @@ def subject_sub(dr: DescriptorRules, f: Finding) -> str:
         return ""
     subject = _subject(dr, WORD.findall(text[:at]), dr.holding_verbs)
     words = site_words(dr, subject)
-    name = set(site_words(dr, f.site))
+    name = name_words(dr, f.site)
     if not name & set(words) and not _holds_site_text(f, subject):
         return ""
     return " ".join(w for w in words if w not in name)
@@ -305,7 +315,7 @@ def trailing_sub(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
     first do."""
     if not f.site:
         return ""
-    name = set(site_words(dr, f.site))
+    name = name_words(dr, f.site)
     place = place_led_to(dr, f, at) or place_led_to(dr, f, at, predicate=True)
     words = site_words(dr, _place_only(dr, place))
     return " ".join(w for w in words if w not in name)
@@ -615,7 +625,7 @@ def label_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
     if not found:
         return ""
     label = found[-1].group(1)
-    name = set(site_words(dr, f.site))
+    name = name_words(dr, f.site)
     words = site_words(dr, label)
     if not (name & set(words) or any(w in dr.synonyms for w in label.lower().split())):
         return ""

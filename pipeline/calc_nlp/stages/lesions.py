@@ -75,6 +75,7 @@ from calc_nlp.stages.lesion_words import (
     mention_at,
     mention_places,
     mention_sub,
+    name_words,
     names_a_count,
     names_a_lesion,
     names_another,
@@ -645,7 +646,7 @@ def _place_after(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
     in its sentence (`trailing_sub`)."""
     if f.site not in dr.vessel_sites or not f.site_text:
         return ""
-    name = set(site_words(dr, f.site))
+    name = name_words(dr, f.site)
     words = site_words(dr, _after_mention(dr, f, at))
     ends = [i for i, w in enumerate(words) if w in name or w in dr.vessel_names]
     if not ends:

@@ -16,6 +16,7 @@ from calc_nlp.stages.record import (
     SiteRef,
     Words,
     longest_spans,
+    rule_span,
 )
 from calc_nlp.stages.toolkit import Toolkit
 
@@ -38,8 +39,7 @@ def mentions(
 
     def spans(label: str) -> list[Span]:
         return [
-            Span(doc, start, end, label=lab, span_id=rule)
-            for start, end, lab, rule in of(label)
+            rule_span(doc, start, end, lab, rule) for start, end, lab, rule in of(label)
         ]
 
     excluded = [
@@ -54,7 +54,21 @@ def mentions(
         if not any(s.start < x.end and x.start < s.end for x in excluded)
     ]
     lesions = [s for s in excluded if kit.md(s).get("lesion")]
-    return _masked_heads_end(kit, doc, longest_spans(calc)), premods, lesions
+    lower = columns["LOWER"] if columns is not None else None
+    return _masked_heads_end(kit, doc, longest_spans(calc), lower), premods, lesions
+
+
+def _holds_a_mask(
+    kit: Toolkit, calc: list[Span], masks: frozenset[str], lower: list[int] | None
+) -> bool:
+    """Does a mention hold a mask word? Read off the LOWER values, each
+    word's text looked up by its hash (Toolkit.word_texts), when the caller
+    has them: most reports hold no mask, and a Token and its `lower_` made
+    per word of every mention cost more."""
+    if lower is None:
+        return any(t.lower_ in masks for c in calc for t in c)
+    texts = kit.word_texts
+    return any(texts[h] in masks for c in calc for h in lower[c.start : c.end])
 
 
 # Most words between a label's colon and the number it gives ('CT calcium
@@ -83,7 +97,9 @@ def _labels_a_number(doc: Doc, i: int) -> bool:
     return False
 
 
-def _masked_heads_end(kit: Toolkit, doc: Doc, calc: list[Span]) -> list[Span]:
+def _masked_heads_end(
+    kit: Toolkit, doc: Doc, calc: list[Span], lower: list[int] | None = None
+) -> list[Span]:
     """A de-identification mask ('mask_words': XXXX) right after a place
     word hides that phrase's head noun (guide §2: 'calcified hilar lymph
     XXXX' is a lymph node), so the phrase ends there when 'and' or a comma
@@ -93,10 +109,11 @@ def _masked_heads_end(kit: Toolkit, doc: Doc, calc: list[Span]) -> list[Span]:
     XXXX and granulomas'), and so does a list of places ending in a node
     word or another mask ('hilar XXXX and mediastinal lymph nodes'): those
     spans stay whole. A side word before the mask is no place word: the mask
-    may hide one ('right XXXX and left hilar nodes')."""
+    may hide one ('right XXXX and left hilar nodes'). `lower`: the Doc's
+    LOWER values (Toolkit.columns), when the caller has read them."""
     words = kit.word_sets
     masks = words.get("mask_words", frozenset())
-    if not masks or not any(t.lower_ in masks for c in calc for t in c):
+    if not masks or not _holds_a_mask(kit, calc, masks, lower):
         return calc
     places = (
         words.get("calcified_modifiers", frozenset())
@@ -152,7 +169,7 @@ def match(
 
     def of(*labels: str) -> list[Span]:
         return [
-            Span(doc, start, end, label=lab, span_id=rule)
+            rule_span(doc, start, end, lab, rule)
             for start, end, lab, rule in found(*labels)
         ]
 
@@ -865,7 +882,7 @@ def _sites(
         laterality = md.get("laterality", "")
         if laterality and name not in md.get("laterality_sites", (name,)):
             laterality = ""  # the side of the thyroid's lobes, not the liver's
-        sp = Span(doc, hit.start, hit.end, label=hit.label, span_id=hit.rule)
+        sp = rule_span(doc, hit.start, hit.end, hit.label, hit.rule)
         first = sp
         before = lats.get(sp.start) or _side_before_part(kit, lay, lats, sp)
         if before is not None and lay.sent_first[sp.start] != sp.start:

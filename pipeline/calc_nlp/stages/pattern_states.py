@@ -30,7 +30,8 @@ spaCy's Matcher for the whole rule set.
 from __future__ import annotations
 
 import re
-from itertools import compress
+from itertools import chain, compress
+from operator import itemgetter
 from typing import Any
 
 import spacy.attrs
@@ -337,6 +338,9 @@ class Opening:
         return self.unindexed
 
 
+# An opener's token, to sort the openers of several columns by.
+_TOKEN = itemgetter(0)
+
 # Most opening words of a column whose table is first tested as a whole
 # against the Doc's values (most such words are rare: section titles, 'AV').
 _FEW_WORDS = 8
@@ -560,29 +564,35 @@ class PatternStates:
                 per_column.append(at)
         if len(per_column) == 1 and not self.anywhere:
             return per_column[0]
+        if not self.anywhere:
+            # the columns' openers in token order (a stable sort: at a token,
+            # in the columns' order), as they are where no two columns open
+            # on the same token (most Docs): no merging per token
+            at = sorted(chain.from_iterable(per_column), key=_TOKEN)
+            if len({j for j, _ in at}) == len(at):
+                return at
+            # else the patterns of the columns opening on one token merged
+            merged: list[tuple[int, Opening]] = []
+            for j, opening in at:
+                if merged and merged[-1][0] == j:
+                    both = _merged([merged[-1][1].patterns, opening.patterns])
+                    merged[-1] = (j, self._opening(both))
+                else:
+                    merged.append((j, opening))
+            return merged
         found: dict[int, list[Opening]] = {}
         for at in per_column:
             for j, opening in at:
                 found.setdefault(j, []).append(opening)
-        if self.anywhere:
-            every = tuple(self.anywhere)
-            return [
-                (
-                    j,
-                    self._opening(
-                        _merged([*(o.patterns for o in found.get(j, ())), every])
-                    ),
-                )
-                for j in range(n)
-            ]
+        every = tuple(self.anywhere)
         return [
             (
                 j,
-                os[0]
-                if len(os) == 1
-                else self._opening(_merged([o.patterns for o in os])),
+                self._opening(
+                    _merged([*(o.patterns for o in found.get(j, ())), every])
+                ),
             )
-            for j, os in sorted(found.items())
+            for j in range(n)
         ]
 
     def _transition(

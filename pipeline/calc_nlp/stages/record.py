@@ -10,10 +10,9 @@ looked up in the rule index (`RuleIndex`) instead of a global dict.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -30,6 +29,47 @@ _Spanned = TypeVar("_Spanned")
 RELATIVE_PRONOUNS = frozenset({"which", "that"})
 # Pronouns that stand for a lesion named before them ("It is calcified").
 POINTING_PRONOUNS = frozenset({"it", "this", "these", "they"})
+
+
+_Value = TypeVar("_Value")
+
+
+class _stored(Generic[_Value]):
+    """`functools.cached_property` for a frozen record: the value worked out
+    on first use is stored as the record's own attribute, as a field is
+    (`object.__setattr__`), not written into the instance's `__dict__`,
+    which makes Python keep a dict for the record from then on and read
+    each of its attributes through it (slower, and each place that reads
+    one sees records of both kinds)."""
+
+    def __init__(self, func: Callable[[Any], _Value]):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, cls: type | None = None) -> _stored[_Value]: ...
+
+    @overload
+    def __get__(self, obj: object, cls: type | None = None) -> _Value: ...
+
+    def __get__(self, obj: object | None, cls: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = self.func(obj)
+        object.__setattr__(obj, self.name, value)
+        return value
+
+
+def rule_span(doc: Doc, start: int, end: int, label: int, rule: int) -> Span:
+    """`Span(doc, start, end, label=label, span_id=rule)`, its arguments
+    given by place (label, vector, vector norm, knowledge base id, span id):
+    spaCy's Span reads keyword arguments by name on every call, half again
+    the cost of the Span, and a report makes a few dozen of them."""
+    return Span(doc, start, end, label, None, None, 0, rule)
 
 
 def key(span: Span) -> SpanKey:
@@ -224,12 +264,12 @@ class ReportDoc:
         """The sentence holding token i (no Token or slice made to ask)."""
         return self.layout.sent_at(self.doc, i)
 
-    @cached_property
+    @_stored
     def text(self) -> str:
         """The Doc's text: the text it was made from, else joined once."""
         return self.doc.text if self.source is None else self.source
 
-    @cached_property
+    @_stored
     def lower(self) -> list[str]:
         """Each token's lower-case text (`token.lower_`), as the layout read
         it (a `.lower_` per look makes a Token object); lowered here for a
@@ -243,7 +283,7 @@ class ReportDoc:
         a Token object per word."""
         return self.text[span.start_char : span.end_char]
 
-    @cached_property
+    @_stored
     def match_starts(self) -> frozenset[int]:
         """Tokens where a site, side or calcification match starts."""
         m = self.matches
@@ -253,7 +293,7 @@ class ReportDoc:
             + [c.start for c in m.calc]
         )
 
-    @cached_property
+    @_stored
     def site_at(self) -> dict[int, SiteRef]:
         """The site or region phrase starting at each token (its side word
         included), indexed once per report."""
@@ -264,7 +304,7 @@ class ReportDoc:
         (made once per report: read it, don't change it)."""
         return self._sentence_sites
 
-    @cached_property
+    @_stored
     def _sentence_sites(self) -> dict[int, list[SiteRef]]:
         out: dict[int, list[SiteRef]] = {}
         for ref in self.matches.sites:
