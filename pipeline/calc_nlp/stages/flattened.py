@@ -142,8 +142,9 @@ class Flattened:
         # each header: where its words end, whether its section is a line
         # and whether an indication
         headers: list[tuple[int, bool, bool]] = []
-        if ":" in text:
-            for m in self.regex.finditer(text):
+        regex = self.regex
+        if ":" in text and regex is not None:
+            for m in regex.finditer(text):
                 at_start = m.start() == 0
                 if not at_start and mixed and _goes_on(text, m.start() - 1, m.group()):
                     continue
@@ -285,11 +286,10 @@ def _goes_on(text: str, at: int, header: str) -> bool:
     in words that follow a stop. Words after a label's colon are
     its value ('EXAM: CT HEART INDICATION:'), and words opening the report
     its title ('CT CHEST HISTORY:'): the header opens the next line."""
-    word = _LAST_WORD.search(text, max(0, at - 40), at)
-    if word is None or not word.group()[0].isupper():
+    found = _LAST_WORD.search(text, max(0, at - 40), at)
+    if found is None or not found.group()[0].isupper():
         return False
-    word = word.group()
-    if word.isupper() != header.split()[0].isupper():
+    if found.group().isupper() != header.split()[0].isupper():
         return False
     before = text[max(0, at - 200) : at]
     last = max(before.rfind(c) for c in _PUNCT)
