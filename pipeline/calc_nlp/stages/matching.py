@@ -609,10 +609,11 @@ def _names_a_score(
     if lay.sections[c.start][0] == "exam":
         return True  # the exam line names the study ('EXAM: Calcium score')
     if not any(ch.islower() for t in words for ch in t.text):
-        # a title in capitals, unless it heads score lines under it as a
-        # table's column does ('| ARTERY | CALCIUM SCORE |' over 'LM | 4'):
-        # a report written in capitals has no other way to tell
-        return not _heads_score_lines(kit, lay, hi)
+        # a title in capitals: the report's opening line always, another
+        # line unless it heads score lines under it as a table's column does
+        # ('| ARTERY | CALCIUM SCORE |' over 'LM | 4'): a report written in
+        # capitals has no other way to tell
+        return all(t.is_space for t in doc[:lo]) or not _heads_score_lines(kit, lay, hi)
     # the report's opening line, neither a labelled line nor a sentence,
     # unless it heads score lines under it
     return (
