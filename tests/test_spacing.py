@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calc_nlp.schema import finding_id, text_digest
+from calc_nlp.stages import spacing
 from calc_nlp.stages.spacing import normalise
 
 PLAIN = (
@@ -152,3 +153,28 @@ def test_origin_maps_every_kept_character_to_itself(text):
     assert sp.origin == sorted(set(sp.origin))  # increasing
     for i, ch in enumerate(sp.text):
         assert text[sp.origin[i]] == ch or (ch == " " and text[sp.origin[i]].isspace())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no edit here at all",
+        "word \tword  word:  value.  Next\u00a0 \u2003end",
+        "lines\\.br\\and\\X0D\\\\X0A\\codes \\n\\t and \\F\\ here",
+        "dose~5 mm, seen~3 and then.~2. Next~~line",
+        "<p>cell</p> <td>a</td><b>bold</b> &amp; &nbsp;&#160;x &bogus;",
+        "  \t lead and trail \t ",
+        "a  \t  b   c:   d , e",
+    ],
+)
+def test_edits_are_those_of_a_search_at_every_character(text):
+    # `_edits` tries `_EDIT` only where a match can start: the same matches
+    want = [(m.span(), m.lastgroup) for m in spacing._EDIT.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in spacing._edits(text)] == want
+
+
+@given(st.text(alphabet=" \t\u00a0\u2003\\~<>&;:.,a1pbX0DAn#", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_edits_match_the_search_on_any_text(text):
+    want = [(m.span(), m.lastgroup) for m in spacing._EDIT.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in spacing._edits(text)] == want

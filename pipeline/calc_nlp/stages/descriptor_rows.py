@@ -48,6 +48,8 @@ def row_fields(
     end = _line_end(text, span.end_char)
     if any(k != i and start <= s.start_char < end for k, s in enumerate(spans)):
         return [], None  # another finding on its line
+    if text.find(":", start, span.start_char) < 0 and text.find("|", start, span.start_char) < 0:
+        return [], None  # no row's mark before the finding on its line
     own = _ROW.match(text, start, span.start_char)
     if own is None:
         return [], None  # the finding's line is no row

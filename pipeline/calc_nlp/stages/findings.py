@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
@@ -40,8 +39,6 @@ from calc_nlp.stages.sides import (
     two_sides,
 )
 from calc_nlp.stages.toolkit import Toolkit
-
-_WS = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -113,7 +110,11 @@ def _mention_at(rd: ReportDoc, span: Span) -> int:
     it (white space runs as one space, ends stripped): the sentence's text
     before the mention, written the same way, is that long."""
     before = rd.text[rd.sent(span).start_char : span.start_char]
-    return len(_WS.sub(" ", before).lstrip())
+    # `len(re.sub(r"\s+", " ", before).lstrip())` (`\s` and `str.split`
+    # part words at the same characters): the words one space apart, and a
+    # space after them when white space ends the text
+    words = before.split()
+    return len(" ".join(words)) + before[-1].isspace() if words else 0
 
 
 def restated_causes(

@@ -605,7 +605,10 @@ def label_before(f: Finding, text: str) -> str:
     empty when there is none or `text` is not the finding's report."""
     if not text or text[f.start : f.end].lower() != f.mention.lower():
         return ""
-    found = list(_LABEL.finditer(text, max(0, f.start - LABEL_REACH), f.start))
+    lo = max(0, f.start - LABEL_REACH)
+    if text.find(":", lo, f.start) < 0:
+        return ""  # a label ends in its colon
+    found = list(_LABEL.finditer(text, lo, f.start))
     return found[-1].group(1) if found else ""
 
 
@@ -621,7 +624,10 @@ def label_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
         return ""
     if text[f.start : f.end].lower() != f.mention.lower():
         return ""
-    found = list(_LABEL.finditer(text, max(0, f.start - LABEL_REACH), f.start))
+    lo = max(0, f.start - LABEL_REACH)
+    if text.find(":", lo, f.start) < 0:
+        return ""  # a label ends in its colon
+    found = list(_LABEL.finditer(text, lo, f.start))
     if not found:
         return ""
     label = found[-1].group(1)

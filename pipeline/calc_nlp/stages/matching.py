@@ -48,10 +48,13 @@ def mentions(
         if not (kit.md(x).get("title_unless_value") and _labels_a_number(doc, x.end))
     ]
     premods = [Words(start, end) for start, end, _, _ in of("PREMODIFIER")]
+    # mentions overlapping no exclusion, read off the matches: a Span made
+    # only of a mention kept (most reports have no exclusion to test)
+    apart = [(x.start, x.end) for x in excluded]
     calc = [
-        s
-        for s in spans("CALCIFICATION")
-        if not any(s.start < x.end and x.start < s.end for x in excluded)
+        rule_span(doc, start, end, lab, rule)
+        for start, end, lab, rule in of("CALCIFICATION")
+        if not apart or not any(start < x_end and x_start < end for x_start, x_end in apart)
     ]
     lesions = [s for s in excluded if kit.md(s).get("lesion")]
     lower = columns["LOWER"] if columns is not None else None

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from calc_nlp.schema import Condition, Finding, ReportResult, finding_id
@@ -65,6 +66,13 @@ _EDIT = re.compile(
     re.IGNORECASE,
 )
 _HL7 = {"T": "&", "S": "^", "F": "|", "R": "~", "E": "\\"}
+# Where an `_EDIT` match can start: its first character is one of the
+# backslash, tilde, "<", "&" or a spacing character, or a plain space that
+# two spaces or a run of spaces holding another spacing character open. A
+# character class first lets the regex engine skip to the next candidate;
+# `_EDIT` itself, its alternatives opening on lookbehinds, is tried at
+# every character of the text when searched.
+_EDIT_AT = re.compile(rf"[ \\~<&{_SPACES}](?:(?<! )|(?= *[{_SPACES}]| ))")
 _TILDE = re.compile(_TILDE_BREAK)
 # an escape that stands for a line break or tab (the delimiter escapes alone
 # hide no finding)
@@ -135,7 +143,7 @@ def _edit(text: str) -> tuple[str, list[int], list[int]]:
     origin: list[int] = []
     stop: list[int] = []
     pos = 0
-    for m in _EDIT.finditer(text):
+    for m in _edits(text):
         _keep(text, pos, m.start(), out, origin, stop)
         new = _instead(m)
         if new is None:  # not a reference html knows: left as written
@@ -149,6 +157,19 @@ def _edit(text: str) -> tuple[str, list[int], list[int]]:
     _keep(text, pos, len(text), out, origin, stop)
     origin.append(len(text))
     return "".join(out), origin, stop
+
+
+def _edits(text: str) -> Iterator[re.Match[str]]:
+    """`_EDIT.finditer(text)`: `_EDIT` matched only where `_EDIT_AT` finds a
+    character one of its matches can start at (none is empty)."""
+    at = 0
+    while (found := _EDIT_AT.search(text, at)) is not None:
+        m = _EDIT.match(text, found.start())
+        if m is None:
+            at = found.start() + 1
+        else:
+            yield m
+            at = m.end()
 
 
 def same_places(
