@@ -8,6 +8,7 @@ import csv
 import os
 import shutil
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -82,6 +83,17 @@ def _badges(driver):
     return [b.text for b in driver.find_elements(By.CSS_SELECTOR, ".finding .badge")]
 
 
+def _downloaded(folder: Path, target: Path) -> bool:
+    """Has the browser finished writing `target`? Chrome makes the file
+    before it writes it (a read then finds it empty), and keeps a
+    .crdownload beside it while it writes."""
+    return (
+        target.exists()
+        and target.stat().st_size > 0
+        and not any(p.suffix == ".crdownload" for p in folder.iterdir())
+    )
+
+
 def test_filter_decide_export(page, browser):
     driver, downloads = browser
     assert (
@@ -121,9 +133,9 @@ def test_filter_decide_export(page, browser):
     driver.find_element(By.ID, "export").click()
     target = downloads / "decisions.csv"
     deadline = time.time() + 20
-    while time.time() < deadline and not target.exists():
+    while time.time() < deadline and not _downloaded(downloads, target):
         time.sleep(0.2)
-    assert target.exists(), list(downloads.iterdir())
+    assert _downloaded(downloads, target), list(downloads.iterdir())
     with open(target, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [r["decision"] for r in rows] == ["accept", "reclassify"]
