@@ -503,20 +503,15 @@ def _opens(rd: ReportDoc, i: int, line: int) -> bool:
 
 def _label_line_start(rd: ReportDoc, i: int) -> int:
     """`_line_start`, but a line an export joined right after a label's
-    colon (',LEFT BREAST: , Scattered calcifications.', spaces between the
-    colon and the comma or not) starts at the label (wrapping.py joins such a
-    line a hard wrap broke after the colon)."""
+    colon (',LEFT BREAST: , Scattered calcifications.') starts at the label
+    (wrapping.py joins such a line a hard wrap broke after the colon)."""
     line = _line_start(rd, i)
     words, blank = rd.layout.words, rd.layout.blank
     j = line - 1
     while j >= 0 and blank[j] and "\n" not in words[j]:
         j -= 1
-    if j >= 1 and words[j] == ",":
-        j -= 1
-        while j > 0 and words[j].isspace():
-            j -= 1
-        if words[j] == ":":
-            return _line_start(rd, j)
+    if j >= 1 and words[j] == "," and words[j - 1] == ":":
+        return _line_start(rd, j - 1)
     return line
 
 
