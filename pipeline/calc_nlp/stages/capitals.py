@@ -14,6 +14,7 @@ back into every quote.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
 
@@ -109,9 +110,16 @@ def is_caseless(text: str) -> bool:
     return _MIXED.search(text) is None and re.search(r"[a-z]", text) is not None
 
 
-def _regex(words: tuple[str, ...]) -> str:
-    out = re.escape(words[0].lower())
+def words_regex(words: Sequence[str]) -> str:
+    """A rule's token words as a regex of the text they were split from:
+    spaces between two words, none needed beside punctuation ('bi - rads'
+    matches 'BI-RADS' and 'BI - RADS')."""
+    out = re.escape(words[0])
     for before, word in zip(words, words[1:], strict=False):
         gap = r"\s+" if before[-1].isalnum() and word[0].isalnum() else r"\s*"
-        out += gap + re.escape(word.lower())
+        out += gap + re.escape(word)
     return out
+
+
+def _regex(words: tuple[str, ...]) -> str:
+    return words_regex([w.lower() for w in words])

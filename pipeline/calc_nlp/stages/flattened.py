@@ -35,6 +35,7 @@ from bisect import bisect_right
 from functools import cached_property
 
 from calc_nlp.rules import RuleSet
+from calc_nlp.stages.capitals import words_regex
 from calc_nlp.stages.layout import SENTENCE_OPENERS
 
 
@@ -48,17 +49,6 @@ def header_words(rules: RuleSet) -> list[str]:
     return sorted(words)
 
 
-def _regex(words: str) -> str:
-    """A header's words as a regex: spaced as the tokenizer split them
-    ('bi - rads' as 'BI-RADS' or 'BI - RADS')."""
-    parts = words.split()
-    out = re.escape(parts[0])
-    for prev, part in zip(parts, parts[1:], strict=False):
-        gap = r"\s+" if prev[-1].isalnum() and part[0].isalnum() else r"\s*"
-        out += gap + re.escape(part)
-    return out
-
-
 class Flattened:
     """Puts back the line breaks of a report flattened onto one line."""
 
@@ -69,7 +59,7 @@ class Flattened:
     def regex(self) -> re.Pattern[str] | None:
         """A header opening with a capital, after a space: built on the first
         flat report (a run start-up needs none)."""
-        alternatives = [_regex(w) for w in header_words(self.rules)]
+        alternatives = [words_regex(w.split()) for w in header_words(self.rules)]
         alternatives.sort(key=len, reverse=True)
         if not alternatives:
             return None
