@@ -33,3 +33,21 @@ def test_radiation_after_another_treatment_is_radiation_therapy(analyzer, text):
 def test_radiation_service_or_denied_is_no_condition(analyzer, text):
     names = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert "radiation therapy" not in names
+
+
+# corpora/GUIDE.md, What is a finding: the span keeps its anatomic, side and
+# type words, a side written 'b/l', '-sided' or joined to the place ('bihilar')
+# as much as 'left'; the side word gives the finding its side.
+SIDE_WORD_SPANS = [
+    ("IMPRESSION: Calcified b/l axillary nodes, unchanged.", "Calcified b/l axillary nodes", "bilateral"),
+    ("IMPRESSION: Three left-sided calcified granulomas.", "left-sided calcified granulomas", "left"),
+    ("IMPRESSION: Right sided pleural calcification.", "Right sided pleural calcification", "right"),
+    ("IMPRESSION: Densely calcified bihilar adenopathy.", "calcified bihilar adenopathy", "bilateral"),
+    ("IMPRESSION: Bihilar calcifications, likely old.", "Bihilar calcifications", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "side"), SIDE_WORD_SPANS)
+def test_side_words_stay_in_the_span(finding_named, text, mention, side):
+    found = finding_named(text, mention)
+    assert found.laterality == side
