@@ -51,3 +51,24 @@ SIDE_WORD_SPANS = [
 def test_side_words_stay_in_the_span(finding_named, text, mention, side):
     found = finding_named(text, mention)
     assert found.laterality == side
+
+
+# guide §2: a word saying on which side of a structure the finding lies
+# ('plantar to', 'the dorsal aspect of') is a position, not the plantar
+# arteries; the finding keeps the site its own words name, and with it the
+# classification (no metastatic-prone artery for rule 3).
+POSITION_WORDS = [
+    "HISTORY: On hemodialysis. FINDINGS: Soft tissue calcification plantar to the heel.",
+    "HISTORY: ESRD. FINDINGS: Soft tissue calcification at the plantar aspect of the great toe.",
+    "HISTORY: Renal failure. FINDINGS: Soft tissue calcifications dorsal to the second metatarsal.",
+]
+
+
+@pytest.mark.parametrize("text", POSITION_WORDS)
+def test_position_word_is_no_structure(only, text):
+    found = only(text)
+    assert (found.site, found.classification) == ("soft tissue", "indeterminate")
+
+
+def test_plantar_arteries_stay_arteries(only):
+    assert only("FINDINGS: Calcification of the plantar arteries.").site == "artery"
