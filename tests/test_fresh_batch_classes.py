@@ -72,3 +72,23 @@ def test_position_word_is_no_structure(only, text):
 
 def test_plantar_arteries_stay_arteries(only):
     assert only("FINDINGS: Calcification of the plantar arteries.").site == "artery"
+
+
+# guide §2: the side its own clause writes stays with a finding whose site
+# comes from the lesion the sentence says it is, also when the sentence goes
+# on with 'and' before saying so
+SIDE_BEFORE_WHAT_IT_IS = [
+    ("FINDINGS: A 3 mm calcification in the right hemipelvis sits below the ureter and is smoothly round, most consistent with a phlebolith.", "right"),
+    ("FINDINGS: Small calcific density within the left pelvis and with a lucent center, in keeping with a phlebolith.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), SIDE_BEFORE_WHAT_IT_IS)
+def test_side_of_own_clause_stays_with_what_it_is(finding_of, text, side):
+    found = finding_of(text, None)
+    assert (found.site, found.laterality) == ("vein", side)
+
+
+def test_side_of_another_structure_joined_by_and_is_not_taken(finding_of):
+    found = finding_of("FINDINGS: Calcification in the spleen and a left renal cyst.", None)
+    assert found.laterality == ""
