@@ -92,3 +92,19 @@ def test_side_of_own_clause_stays_with_what_it_is(finding_of, text, side):
 def test_side_of_another_structure_joined_by_and_is_not_taken(finding_of):
     found = finding_of("FINDINGS: Calcification in the spleen and a left renal cyst.", None)
     assert found.laterality == ""
+
+
+# corpora/GUIDE.md, Descriptors (size_mm): the size of the calcified lesion
+# the mention names; a fibroid said to be calcified gives its size as a
+# nodule does, a lesion 'with' calcification does not
+FIBROID_SIZES = [
+    ("FINDINGS: An anterior 3.5 cm fibroid is coarsely calcified.", 35),
+    ("FINDINGS: The 18 mm submucosal leiomyoma is partly calcified.", 18),
+    ("FINDINGS: A 4 cm fibroid, peripherally calcified.", 40),
+    ("FINDINGS: A 5 cm fibroid with calcification.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "size"), FIBROID_SIZES)
+def test_size_of_a_calcified_fibroid(only, text, size):
+    assert only(text).size_mm == size
