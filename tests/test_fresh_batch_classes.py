@@ -108,3 +108,22 @@ FIBROID_SIZES = [
 @pytest.mark.parametrize(("text", "size"), FIBROID_SIZES)
 def test_size_of_a_calcified_fibroid(only, text, size):
     assert only(text).size_mm == size
+
+
+# corpora/GUIDE.md, Descriptors (change): a change phrase closing a list of
+# findings after a comma is every finding's, also when a part naming what
+# they are follows it (as dev gold gives 'A and B, both unchanged' to both)
+CLOSING_CHANGE_THEN_CAUSE = [
+    "IMPRESSION: Calcified lung nodules and calcified mediastinal nodes, unchanged, compatible with healed histoplasmosis.",
+    "IMPRESSION: Calcified granulomata and calcified hilar lymph nodes, stable, likely sequelae of prior infection.",
+]
+
+
+@pytest.mark.parametrize("text", CLOSING_CHANGE_THEN_CAUSE)
+def test_closing_change_before_a_cause_is_every_finding_s(findings_of, text):
+    assert [f.change for f in findings_of(text)] == ["stable", "stable"]
+
+
+def test_closing_change_before_another_finding_stays_put(findings_of):
+    text = "IMPRESSION: Calcified granulomas and calcified hilar nodes, stable, new small effusion."
+    assert findings_of(text)[0].change == ""
