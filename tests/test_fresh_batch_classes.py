@@ -127,3 +127,27 @@ def test_closing_change_before_a_cause_is_every_finding_s(findings_of, text):
 def test_closing_change_before_another_finding_stays_put(findings_of):
     text = "IMPRESSION: Calcified granulomas and calcified hilar nodes, stable, new small effusion."
     assert findings_of(text)[0].change == ""
+
+
+# guide §4 rule 4 and corpora/GUIDE.md (lesion): a cause given to a finding
+# that names no place of its own (a chest film's bare 'calcified granuloma')
+# is not the cause of a later finding of its section that names where it
+# lies: that one is another lesion
+CHEST = "EXAMINATION: Chest two views.\nFINDINGS: "
+
+
+def test_bare_granuloma_lends_no_cause_to_a_placed_nodule(findings_of):
+    text = CHEST + (
+        "Old calcified granuloma. Lungs otherwise clear. "
+        "A small nodule projects over the left lung base and is partially calcified."
+    )
+    found = findings_of(text)
+    assert [f.classification for f in found] == ["dystrophic", "indeterminate"]
+
+
+def test_placed_cause_still_counts_at_its_place(findings_of):
+    text = CHEST + (
+        "Calcified nodule in the left lower lobe, consistent with a healed granuloma.\n"
+        "IMPRESSION: Calcified nodule in the left lower lobe."
+    )
+    assert {f.classification for f in findings_of(text)} == {"dystrophic"}
