@@ -156,17 +156,27 @@ def _before_participles(
 ) -> re.Match[str] | None:
     """A change phrase that fills a comma part after the sentence's last
     finding when only participle parts follow it ("..., new since the prior
-    exam, limiting evaluation"): they add what the findings do, not another
-    subject, so the change phrase still closes the findings' sentence."""
+    exam, limiting evaluation") or parts naming what the findings are ("A
+    and B, stable, consistent with old granulomatous disease": restating
+    links): they add what the findings do or are, not another subject, so
+    the change phrase still closes the findings' sentence."""
     commas = [k for k in range(last, end) if text[k] == ","]
     for a, b in zip(commas, commas[1:], strict=False):
         m = _change_at(dr, text, _past_distributive(dr, text, a + 1))
         if m is None or m.end() > b or not _closes_phrase(dr, text, m):
             continue
-        opens = [_NEXT.match(part) for part in text[b + 1 : end].split(",")]
-        if all(o is not None and o.group(1).lower().endswith("ing") for o in opens):
+        if all(_adds_to_findings(dr, part) for part in text[b + 1 : end].split(",")):
             return m
     return None
+
+
+def _adds_to_findings(dr: DescriptorRules, part: str) -> bool:
+    """Does a comma part open with a participle ("limiting evaluation") or a
+    restating link ("consistent with ...", "likely ...")?"""
+    o = _NEXT.match(part)
+    if o is None:
+        return False
+    return o.group(1).lower().endswith("ing") or bool(dr.restating.match(part, o.start(1)))
 
 
 def _closing_as(dr: DescriptorRules, text: str, last: int, end: int) -> re.Match[str] | None:

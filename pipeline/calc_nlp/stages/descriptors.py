@@ -155,7 +155,9 @@ def describe(
             words += s.words
             if s.agatston == 0 and not f.negated:
                 _deny(f)  # a total of 0 denies the finding (guide §1)
-        f.anaphor = _anaphor(dr, text[c.lo : span.start_char])
+        f.anaphor = _anaphor(dr, text[c.lo : span.start_char]) and not _introduced(
+            dr, text, _lead_in(rd, sent), c.lo, spans[i - 1] if i else None
+        )
         if f.site in dr.segment_sites:
             f.segment = _segment(dr, text, c) or _site_segment(dr, text, f, sent, c)
         else:
@@ -1008,6 +1010,37 @@ def _anaphor(dr: DescriptorRules, before: str) -> bool:
     "The calcification is stable")?"""
     words = [w.lower() for w in _TOKEN.findall(before) if w.isalnum()]
     return bool(words) and words[0] in dr.anaphors and len(words) <= 3
+
+
+# How many words may stand between an indefinite article and the lesion noun
+# it introduces ("a small nodular density").
+_INTRODUCED_REACH = 3
+
+
+def _lead_in(rd: ReportDoc, sent: Span) -> int:
+    """Where the words before the sentence's first clause start: the
+    sentence's start, or that of the part a semicolon ends right before it."""
+    k = sent.start - 1
+    while k >= 0 and rd.doc[k].is_space:
+        k -= 1
+    return rd.sent(rd.doc[k]).start_char if k >= 0 and rd.doc[k].text == ";" else sent.start_char
+
+
+def _introduced(
+    dr: DescriptorRules, text: str, start: int, lo: int, prev: Span | None
+) -> bool:
+    """Does the sentence, before the clause at `lo` that an anaphor opens,
+    introduce a lesion noun of its own with "a" or "an" and name no finding
+    ("There is a nodular density at the right apex; it is calcified")? The
+    anaphor then points at that noun, not back at a finding named before
+    (GUIDE: lesion, an anaphor refers back to the calcification it names)."""
+    if prev is not None and prev.end_char > start:
+        return False  # a finding of the sentence before the clause
+    words = [w.lower() for w in _TOKEN.findall(text[start:lo]) if w.isalnum()]
+    for k, w in enumerate(words):
+        if w in dr.lesion_nouns and {"a", "an"} & set(words[max(0, k - _INTRODUCED_REACH) : k]):
+            return True
+    return False
 
 
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6"}

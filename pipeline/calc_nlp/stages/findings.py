@@ -128,26 +128,35 @@ def restated_causes(
     gave another finding at the same place is a dystrophic cause at that
     place named in another sentence ('Calcified nodules at the right base,
     compatible with healed granulomas. IMPRESSION: Right basilar calcified
-    nodules.'). Only those findings are classed again."""
+    nodules.'). Only those findings are classed again. A finding that names
+    no place of its own (its site only the exam's reading, 'Calcified
+    granuloma.' on a chest film) gives its cause only to findings that name
+    none either: a later one naming where it lies ('a nodular density at the
+    right apex; it is calcified') is another lesion (GUIDE: lesion), whose
+    cause the first does not tell."""
     if not any(f.classification == INDETERMINATE for f in found):
         return found
     extra: list[tuple[int, CauseRecord]] = []
+    unplaced: list[tuple[int, CauseRecord]] = []
     for span, site, f in zip(rd.matches.calc, sites, found, strict=True):
         if f.classification != DYSTROPHIC or site is None or not f.site:
             continue
         own, _ = own_cues(kit, rd, span, ctx.cues, f.site)
         text = part_words(kit, rd, site) if site.span is not span else ""
         start = rd.layout.sent_first[span.start]
-        extra += [
+        (extra if f.site_text else unplaced).extend(
             (start, CauseRecord(c.name, f.site, f.laterality, text, c.text))
             for c in own
             if c.rule == 1
-        ]
-    if not extra:
+        )
+    if not extra and not unplaced:
         return found
     wider = replace(ctx, causes=[*ctx.causes, *extra])
+    widest = replace(ctx, causes=[*ctx.causes, *extra, *unplaced])
     return [
-        finding(kit, rd, wider, span, site) if f.classification == INDETERMINATE else f
+        finding(kit, rd, widest if not f.site_text else wider, span, site)
+        if f.classification == INDETERMINATE
+        else f
         for span, site, f in zip(rd.matches.calc, sites, found, strict=True)
     ]
 

@@ -446,6 +446,11 @@ def _other_structures(
             # 'Rt shoulder with calcific tendinitis': the finding is the shoulder's
             lo, hi, joining = s.span.end, min(f.start, site.start), _JOINING
         words = {rd.lower[i] for i in range(lo, hi) if i not in linked}
+        if f.end <= s.start and s.span.end <= site.start and words & joining:
+            # 'calcification in the left hemipelvis ... and has a lucency,
+            # consistent with a phlebolith': a place between the finding and
+            # the lesion it is said to be is the finding's unless joined to it
+            words = {rd.lower[i] for i in range(f.end, s.start) if i not in linked}
         if words & joining:
             out.append(rd.doc[s.start : s.span.end])
     return out
