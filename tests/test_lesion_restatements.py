@@ -1056,6 +1056,33 @@ SUMMED = [
         "calcification of the pancreas as well as the right adrenal gland.",
         [1, 2, 3],
     ),
+    # ... and so do the places joined right before a mention that names none
+    # of them ("neck and tail calcifications")
+    (
+        "FINDINGS: Pancreas: two small calcifications in the neck. Another "
+        "calcification in the tail, 2 mm.\nIMPRESSION: Incidental pancreatic neck "
+        "and tail calcifications, without ductal dilatation.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Pancreas: a 4 mm coarse calcification in the uncinate process. "
+        "A second punctate calcification in the body.\nIMPRESSION: Small uncinate "
+        "and body pancreatic calcifications, of no clear significance.",
+        [1, 2, 3],
+    ),
+    # ... not the places of the finding before it in its sentence, nor a
+    # comma that only opens the line
+    (
+        "FINDINGS: Calcified node in the right hilum. Calcified granuloma in the "
+        "left upper lobe.\nIMPRESSION: Old granulomatous disease: calcified "
+        "granuloma in the left upper lobe and a calcified right hilar node.",
+        [1, 2, 2, 1],
+    ),
+    (
+        "FINDINGS: Moderate calcification of the aortic valve leaflets.\n"
+        "IMPRESSION: ,Moderate aortic leaflet calcification without stenosis.",
+        [1, 1],
+    ),
     # ... not when what "as well as" adds is no other lesion's place, or is
     # a mention of its own (each restates its own lesion)
     (

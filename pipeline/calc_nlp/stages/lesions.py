@@ -1279,7 +1279,7 @@ def _joins_others(
     f: Finding,
     found: _Lesion,
     lesions: Iterable[_Lesion],
-    span: tuple[int, int],
+    span: tuple[int, int, int],
 ) -> bool:
     """Does an impression finding whose phrase joins places ("hepatic and
     splenic calcifications", "calcified lesions of the LAD and RCA") name,
@@ -1289,8 +1289,10 @@ def _joins_others(
     findings is a lesion of its own)? A place the other lesion shares with
     `found` ("artery", "lobe") tells nothing; its side must fit. A sentence
     naming the places as one process ("metastatic calcification of lungs and
-    stomach") restates the first. `span`: where the finding's phrase starts
-    and may run to in its sentence (`joined_places`)."""
+    stomach") restates the first. `span`: where the finding's mention starts,
+    where its phrase may run to and where the finding before it in its
+    sentence ends (`joined_places`: "pancreatic head and tail
+    calcifications" joins the places before its mention)."""
     first = found.first
     if f.section != _RESTATING[1] or first is None or first.section == f.section:
         return False
@@ -1355,20 +1357,25 @@ def _coordinated(dr: DescriptorRules, findings: list[Finding]) -> set[str]:
     return out
 
 
-def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
+def _spans(findings: list[Finding]) -> dict[str, tuple[int, int, int]]:
     """For each finding, where its mention starts in its sentence
     (`mention_at`: a mention's words may come twice, "basal ganglia
-    calcifications and cerebellar calcifications") and where the next finding
-    of the sentence starts (the sentence's end for the last)."""
-    out: dict[str, tuple[int, int]] = {}
+    calcifications and cerebellar calcifications"), where the next finding
+    of the sentence starts (the sentence's end for the last), and where the
+    mention of the finding before it in the sentence ends (0 for the first,
+    at least 1 for another, -1 when its mention is not found)."""
+    out: dict[str, tuple[int, int, int]] = {}
     for i, f in enumerate(findings):
-        at, stop = mention_at(f), len(f.sentence)
+        at, stop, begin = mention_at(f), len(f.sentence), 0
         after = findings[i + 1] if i + 1 < len(findings) else None
         if after is not None and _in_sentence(after, f):
             # where its words are not found as written, by the offsets
             nxt = mention_at(after)
             stop = nxt if nxt >= 0 else at + after.start - f.start
-        out[f.finding_id] = (at, stop)
+        if i and _in_sentence(findings[i - 1], f):
+            before = findings[i - 1]
+            begin = max(at - (f.start - before.end), 1) if at >= 0 else -1
+        out[f.finding_id] = (at, stop, begin)
     return out
 
 
