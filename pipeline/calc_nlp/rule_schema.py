@@ -302,6 +302,9 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_vessel_words",
     "lesion_extension_words",
     "lesion_wall_disease_words",
+    "lesion_small_vessel_diseases",
+    "lesion_small_vessel_words",
+    "lesion_small_vessel_sites",
     "lesion_cause_terms",
     "lesion_joint_sites",
     "lesion_joint_envelopes",
@@ -314,6 +317,7 @@ DESCRIPTOR_WORD_LISTS = (
 # Word lists of descriptors.json that name sites of sites.json.
 DESCRIPTOR_SITE_LISTS = (
     "segment_sites",
+    "lesion_small_vessel_sites",
     "lesion_vessel_sites",
     "lesion_vascular_sites",
     "lesion_joint_sites",

@@ -252,6 +252,14 @@ class DescriptorRules:
         self.extension_words = _breaks(wl["lesion_extension_words"], compile_regex)
         # the words naming a vessel wall's disease, no place ("atherosclerotic")
         self.wall_disease_words = set(wl["lesion_wall_disease_words"])
+        # the names of a disease of the small vessels of the skin and fat
+        # ("calciphylaxis"), the words that put a calcification there and the
+        # sites it is given (`lesions._small_vessels`)
+        self.small_vessel_diseases = _breaks(
+            wl["lesion_small_vessel_diseases"], compile_regex
+        )
+        self.small_vessel_words = _breaks(wl["lesion_small_vessel_words"], compile_regex)
+        self.small_vessel_sites = frozenset(wl["lesion_small_vessel_sites"])
         self.cause_terms = set(wl["lesion_cause_terms"])
         # a kind word a restatement of the lesion may leave unsaid ("suture")
         self.unsaid_kinds = frozenset(wl["lesion_unsaid_kinds"])

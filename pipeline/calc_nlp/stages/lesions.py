@@ -50,7 +50,9 @@ restates no lesion named in the singular only (one found on both sides,
 sentence names as what two findings joined by "and" are sums them up; a
 count of several naming no clock position ("two groups of calcifications") is
 none of the groups named at their positions after it; a calcification a
-sentence says extends from or into another sub-site lies at both. Findings that differ in negated, hypothetical or family
+sentence says extends from or into another sub-site lies at both; calciphylaxis,
+which names no site, and the calcified arterioles of skin or fat a biopsy
+shows are one lesion. Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
@@ -790,6 +792,40 @@ def _vessels_restated(
     return found[0] if len(found) == 1 else None
 
 
+def _small_vessels(
+    dr: DescriptorRules, lesions: Iterable[_Lesion], f: Finding
+) -> _Lesion | None:
+    """A finding named by a disease of the small vessels of the skin and fat
+    (`lesion_small_vessel_diseases`: "Calciphylaxis of both thighs") restates
+    the one lesion in its state, on a side that fits, at a site of
+    `lesion_small_vessel_sites` whose first sentence puts it in those vessels
+    (`lesion_small_vessel_words`: "calcification of small dermal
+    arterioles"); a finding at such a site whose sentence does restates the
+    one lesion named by the disease. The disease's name gives no site of its
+    own, so no other rule links the two (GUIDE: the same calcification named
+    in other words, or in another section of a note, is one lesion)."""
+    state, fits = _state(f), []
+    if dr.small_vessel_diseases.search(f.mention):
+        fits = [
+            x
+            for x in lesions
+            if x.first is not None
+            and x.sites & dr.small_vessel_sites
+            and dr.small_vessel_words.search(x.first.sentence)
+        ]
+    elif f.site in dr.small_vessel_sites and dr.small_vessel_words.search(f.sentence):
+        fits = [
+            x
+            for x in lesions
+            if x.first is not None
+            and any(
+                dr.small_vessel_diseases.search(c) for c in (*x.cores, x.first.mention)
+            )
+        ]
+    found = [x for x in fits if x.state == state and _fits(x.side, side(f))]
+    return found[0] if len(found) == 1 else None
+
+
 def _vascular(
     dr: DescriptorRules, by_site: dict[tuple[str, _State], list[_Lesion]], f: Finding
 ) -> list[_Lesion]:
@@ -1486,6 +1522,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             found = _joint_restated(dr, by_site, f)
         if found is None and not f.own_lesion:
             found = _vessels_restated(dr, by_site, f)
+        if found is None and not f.own_lesion:
+            found = _small_vessels(dr, by_id.values(), f)
         if found is None and not f.site and not f.own_lesion:
             found = _the_only(dr, by_id.values(), f)
         if found is not None and _other_than(dr, found, f):
