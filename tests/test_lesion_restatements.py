@@ -8,6 +8,30 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # a copula naming what the finding before it is ("... are phleboliths")
+    # restates it, whatever place the words between give; "as are" likens
+    # another thing to it
+    (
+        "FINDINGS: Several round calcifications low in the right hemipelvis are "
+        "phleboliths. Coarse prostatic calcifications.\nIMPRESSION: Pelvic "
+        "phleboliths.",
+        [1, 1, 2, 1],
+    ),
+    (
+        "FINDINGS: Two tiny calcifications just lateral to the left distal ureter "
+        "are pelvic phleboliths, not stones.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: A separate 3 mm calcification medial to the right ureter is a "
+        "phlebolith. Calcified uterine fibroid.",
+        [1, 1, 2],
+    ),
+    (
+        "FINDINGS: Scattered calcified granulomas are unchanged, as are the "
+        "calcified hilar nodes.",
+        [1, 2],
+    ),
     # of two lesions at one site and side, their sub-sites unsaid, the
     # impression restates the one named by its head noun
     (

@@ -516,8 +516,11 @@ def _other_than(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     """Does the finding call itself other than the lesion named before it in
     its section ("There are other phleboliths in the pelvis")? A later
     section may restate it with the same word ("Additional ... calcification"
-    in the impression)."""
-    return x.last is not None and x.last.section == f.section and names_another(dr, f)
+    in the impression). A copula naming what the one before is ("Separate
+    small calcifications ... are phleboliths") leaves the word that one's."""
+    if x.last is None or x.last.section != f.section or not names_another(dr, f):
+        return False
+    return not _named_as(dr, f, x.last)
 
 
 def _narrows(x: _Lesion, f: Finding, sub: str) -> bool:
@@ -975,6 +978,24 @@ def _linked(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     return "," not in rest and not _AND.search(rest)
 
 
+def _named_as(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Does a copula, an article after it at most, end the words between
+    `prev` and `f` in their sentence, no comma nor "and" among them ("small
+    calcifications beside the left ureter are phleboliths")? The sentence
+    names what `prev` is, as a restating link would (GUIDE: a finding its
+    sentence names as what the one before it is shares its number)."""
+    gap = _gap(prev, f) if _in_sentence(prev, f) else None
+    if gap is None or set(WORD.findall(f.mention.lower())) <= dr.bare_words:
+        return False  # "... is calcified": a predicate, no name
+    words = WORD.findall(gap.lower())
+    if "," in gap or _AND.search(gap) or re.search(r"\.\s", gap):
+        return False
+    if words and words[-1] in _ARTICLES:
+        words = words[:-1]
+    # "granulomas are stable, as are calcified nodes": a likeness, no name
+    return bool(words) and words[-1] in dr.copulas and words[-2:-1] != ["as"]
+
+
 def _weighed(dr: DescriptorRules, f: Finding, gap: str) -> bool:
     """Is `f` the first term of a differential offered, after one comma, for
     what the finding before it is ("3 mm calcification in the right kidney,
@@ -1011,6 +1032,10 @@ def _refers_back(
     # named by its sentence as what `prev` is, at whatever site ("small
     # calcifications adjacent to the sigmoid colon, consistent with phleboliths")
     if f.anaphor and _linked(dr, f, prev) and not names_its_place(dr, f, prev):
+        return True
+    # ... or by a copula right before it ("small calcifications beside the
+    # left ureter are phleboliths": the words between are `prev`'s own)
+    if _named_as(dr, f, prev):
         return True
     return (
         (f.anaphor or names_residual(dr, f))
