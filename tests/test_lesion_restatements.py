@@ -1080,6 +1080,28 @@ SUMMED = [
         "calcification of the pancreas as well as the right adrenal gland.",
         [1, 2, 3],
     ),
+    # a phrase referring to what was described, after two lesions at its
+    # site, sums them up, whatever side a clause after it lends it
+    (
+        "FINDINGS: Right: calcified plaque in the external iliac artery. Left: "
+        "dense calcification of the popliteal artery with a short occlusion.\n"
+        "IMPRESSION: Extensive atherosclerotic calcification as described above, "
+        "with left popliteal occlusion.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Right leg: calcified plaque of the common femoral artery. Left "
+        "leg: heavy calcification of the superficial femoral artery, occluded for "
+        "5 cm.\nIMPRESSION: Widespread arterial calcification as noted above, with "
+        "left superficial femoral artery occlusion.",
+        [1, 2, 3],
+    ),
+    # ... after one lesion it restates that one
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe.\nIMPRESSION: "
+        "Calcified granuloma as described above, right upper lobe.",
+        [1, 1],
+    ),
     # ... and so do the places joined right before a mention that names none
     # of them ("neck and tail calcifications")
     (

@@ -1176,7 +1176,10 @@ def _sums_up(
     renal calcifications", "pelvic phleboliths" after the right's and the
     left's); when it
     names no site and its sentence refers to what was described, after two
-    findings-section lesions or more (`pool`); and when its words name no
+    findings-section lesions or more (`pool`), or names a site and refers so
+    after two lesions or more of other sections at its site, whatever place
+    or side a clause after it lends it ("atherosclerotic calcification as
+    above, with left popliteal occlusion"); and when its words name no
     vessel but "vascular", after two lesions of another section at vessel
     sites (`by_site`: the lesions by site and state), unless its words name
     the place only one of those lesions' sentences names. A phrase naming two
@@ -1202,6 +1205,12 @@ def _sums_up(
             return True
     if not f.site:
         return len(pool) > 1 and dr.summary_words.search(f.sentence) is not None
+    if dr.summary_words.search(f.sentence) is not None:
+        # 'diffuse atherosclerotic calcification as above' after two lesions
+        # of other sections at its site
+        mine = [x for x in at_site if x.first and x.first.section != f.section]
+        if len(mine) > 1:
+            return True
     if (
         f.site in dr.vessel_sites
         and _names_vessels(dr, _own_site_words(dr, f))
