@@ -8,6 +8,18 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # the exam a breast's calcification was seen on ("on mammography") names
+    # no place within the breast: no sub-site that would part it
+    (
+        "BREAST MRI\nFINDINGS: Right breast: a 1.4 cm calcified fibroadenoma at 7 "
+        "o'clock, unchanged, with coarse calcification on mammography.",
+        [1, 1],
+    ),
+    (
+        "BREAST ULTRASOUND\nFINDINGS: Right breast at 11 o'clock: a 6 mm calcified "
+        "fibroadenoma, with coarse calcification seen mammographically.",
+        [1, 1],
+    ),
     # a copula naming what the finding before it is ("... are phleboliths")
     # restates it, whatever place the words between give; "as are" likens
     # another thing to it
