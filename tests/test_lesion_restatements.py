@@ -8,6 +8,28 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # of two groups at one place, the impression naming one's BI-RADS shape
+    # restates that one; naming none, it restates neither
+    (
+        "LEFT MAMMOGRAM\nFINDINGS: In the left lower inner quadrant, a group of "
+        "round calcifications spanning 4 mm is unchanged. A second group of "
+        "calcifications nearby is slightly fainter.\nIMPRESSION: Stable round "
+        "calcifications, left breast, probably benign.",
+        [1, 2, 1],
+    ),
+    (
+        "RIGHT MAMMOGRAM\nFINDINGS: Right upper outer quadrant: a cluster of "
+        "amorphous calcifications. Another cluster of calcifications lies 2 cm "
+        "deeper.\nIMPRESSION: Amorphous calcifications, right breast; biopsy "
+        "recommended.",
+        [1, 2, 1],
+    ),
+    (
+        "RIGHT MAMMOGRAM\nFINDINGS: Right upper outer quadrant: a cluster of "
+        "amorphous calcifications. Another cluster of calcifications lies 2 cm "
+        "deeper.\nIMPRESSION: Calcifications, right breast; biopsy recommended.",
+        [1, 2, 3],
+    ),
     # the exam a breast's calcification was seen on ("on mammography") names
     # no place within the breast: no sub-site that would part it
     (

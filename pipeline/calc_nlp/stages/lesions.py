@@ -377,6 +377,15 @@ def _same_lesion(
         loose = sided or [x for x in loose if x in named] or _plural_of(dr, loose, f)
         if len(loose) > 1:  # 'Chondrocalcinosis' after the menisci's and another's
             loose = [x for x in loose if x in named] or loose
+    if len(loose) > 1 and f.morphology:
+        # the one whose findings were named by a BI-RADS shape it names
+        # ("punctate calcifications" after a punctate group and another)
+        shaped = [
+            x
+            for x in loose
+            if any(set(f.morphology) & set(m.morphology) for m in x.told.values())
+        ]
+        loose = shaped if len(shaped) == 1 else loose
     if not loose:  # each names the other's sub-site: one place in two words
         loose = [
             x
