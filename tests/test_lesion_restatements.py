@@ -8,6 +8,32 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # "soft tissue" is the skin, the fat or a muscle named no more precisely:
+    # another section naming one of those restates it (denied as well);
+    # after two such lesions it restates neither
+    (
+        "HAND RADIOGRAPHS\nFINDINGS: Amorphous calcinosis in the soft tissues of "
+        "the left thumb pad.\nIMPRESSION: Calcinosis cutis of the left thumb, "
+        "compatible with dermatomyositis.",
+        [1, 1],
+    ),
+    (
+        "THIGH RADIOGRAPH\nFINDINGS: Sheet-like calcification in the soft tissues "
+        "of the right thigh.\nIMPRESSION: Intramuscular calcification of the right "
+        "thigh, likely myositis ossificans.",
+        [1, 1, 1],
+    ),
+    (
+        "HANDS\nFINDINGS: Right: no soft tissue calcification.\nIMPRESSION: No "
+        "calcinosis cutis on the right.",
+        [1, 1],
+    ),
+    (
+        "FOREARMS\nFINDINGS: Calcinosis cutis of the right forearm. Intramuscular "
+        "calcification of the left forearm.\nIMPRESSION: Soft tissue calcifications "
+        "of both forearms.",
+        [1, 2, 3],
+    ),
     # of two groups at one place, the impression naming one's BI-RADS shape
     # restates that one; naming none, it restates neither
     (

@@ -305,6 +305,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_small_vessel_diseases",
     "lesion_small_vessel_words",
     "lesion_small_vessel_sites",
+    "lesion_soft_tissue_sites",
     "lesion_cause_terms",
     "lesion_joint_sites",
     "lesion_joint_envelopes",
@@ -318,6 +319,7 @@ DESCRIPTOR_WORD_LISTS = (
 DESCRIPTOR_SITE_LISTS = (
     "segment_sites",
     "lesion_small_vessel_sites",
+    "lesion_soft_tissue_sites",
     "lesion_vessel_sites",
     "lesion_vascular_sites",
     "lesion_joint_sites",

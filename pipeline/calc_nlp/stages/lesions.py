@@ -765,6 +765,39 @@ def _joint_restated(
     return x
 
 
+# The soft tissue named no more precisely (guide §2, site vocabulary).
+_SOFT_TISSUE = "soft tissue"
+
+
+def _tissue_restated(
+    dr: DescriptorRules, by_site: dict[tuple[str, _State], list[_Lesion]], f: Finding
+) -> _Lesion | None:
+    """A finding at "soft tissue" restates the one lesion of another section
+    at a soft tissue named more precisely (`lesion_soft_tissue_sites`: skin,
+    subcutaneous tissue, muscle), and a finding at one of those the one
+    lesion of another section at "soft tissue", in its state, on a side that
+    fits ("calcinosis in the soft tissues of the index finger" and
+    "calcinosis cutis"; GUIDE: a note's section or the impression naming the
+    place in other words shares its number). None where there are two."""
+    if f.site == _SOFT_TISSUE:
+        sites: frozenset[str] = dr.soft_tissue_sites
+    elif f.site in dr.soft_tissue_sites:
+        sites = frozenset((_SOFT_TISSUE,))
+    else:
+        return None
+    found = [
+        x
+        for x in _lesions_at(by_site, sites | {f.site}, f)
+        if x.first is not None
+        and x.first.section != f.section
+        and _fits(x.side, side(f))
+        and not x.differs(f)
+    ]
+    if len(found) != 1 or not found[0].sites & sites:
+        return None
+    return found[0]
+
+
 def _vessels_restated(
     dr: DescriptorRules, by_site: dict[tuple[str, _State], list[_Lesion]], f: Finding
 ) -> _Lesion | None:
@@ -1567,6 +1600,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             found = _vessels_restated(dr, by_site, f)
         if found is None and not f.own_lesion:
             found = _small_vessels(dr, by_id.values(), f)
+        if found is None and not f.own_lesion:
+            found = _tissue_restated(dr, by_site, f)
         if found is None and not f.site and not f.own_lesion:
             found = _the_only(dr, by_id.values(), f)
         if found is not None and _other_than(dr, found, f):
