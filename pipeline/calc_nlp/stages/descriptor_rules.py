@@ -260,9 +260,10 @@ class DescriptorRules:
         )
         self.small_vessel_words = _breaks(wl["lesion_small_vessel_words"], compile_regex)
         self.small_vessel_sites = frozenset(wl["lesion_small_vessel_sites"])
-        # the soft tissues named more precisely than "soft tissue"
-        # (`lesions._tissue_restated`)
-        self.soft_tissue_sites = frozenset(wl["lesion_soft_tissue_sites"])
+        # the soft tissue named no more precisely and the sites that name it
+        # more precisely (`lesions._tissue_restated`)
+        self.soft_tissue, *precise = wl["lesion_soft_tissue_sites"]
+        self.soft_tissue_sites = frozenset(precise)
         self.cause_terms = set(wl["lesion_cause_terms"])
         # a kind word a restatement of the lesion may leave unsaid ("suture")
         self.unsaid_kinds = frozenset(wl["lesion_unsaid_kinds"])

@@ -765,10 +765,6 @@ def _joint_restated(
     return x
 
 
-# The soft tissue named no more precisely (guide §2, site vocabulary).
-_SOFT_TISSUE = "soft tissue"
-
-
 def _tissue_restated(
     dr: DescriptorRules, by_site: dict[tuple[str, _State], list[_Lesion]], f: Finding
 ) -> _Lesion | None:
@@ -779,10 +775,10 @@ def _tissue_restated(
     fits ("calcinosis in the soft tissues of the index finger" and
     "calcinosis cutis"; GUIDE: a note's section or the impression naming the
     place in other words shares its number). None where there are two."""
-    if f.site == _SOFT_TISSUE:
+    if f.site == dr.soft_tissue:
         sites: frozenset[str] = dr.soft_tissue_sites
     elif f.site in dr.soft_tissue_sites:
-        sites = frozenset((_SOFT_TISSUE,))
+        sites = frozenset((dr.soft_tissue,))
     else:
         return None
     found = [
