@@ -8,6 +8,23 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # of two lesions at one site, the one whose sub-site the impression's
+    # mention names, though its site words leave it out ("teres minor tendon
+    # calcification", site words "tendon")
+    (
+        "LEFT SHOULDER\nFINDINGS: A 9 mm calcific deposit in the supraspinatus "
+        "tendon. A second, 2 mm calcification near the subscapularis insertion.\n"
+        "IMPRESSION: Calcific tendinitis of the supraspinatus. Tiny subscapularis "
+        "tendon calcification.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "RIGHT SHOULDER\nFINDINGS: A 5 mm calcific deposit in the infraspinatus "
+        "tendon. A second, smaller calcification near the teres minor insertion.\n"
+        "IMPRESSION: Infraspinatus calcific tendinitis. Tiny teres minor tendon "
+        "calcification.",
+        [1, 2, 1, 2],
+    ),
     # "soft tissue" is the skin, the fat or a muscle named no more precisely:
     # another section naming one of those restates it (denied as well);
     # after two such lesions it restates neither

@@ -377,6 +377,13 @@ def _same_lesion(
         loose = sided or [x for x in loose if x in named] or _plural_of(dr, loose, f)
         if len(loose) > 1:  # 'Chondrocalcinosis' after the menisci's and another's
             loose = [x for x in loose if x in named] or loose
+    if len(loose) > 1:
+        # the one whose sub-site the finding's mention names, its site words
+        # having left it out ("infraspinatus tendon calcification", site
+        # words "tendon", after the supraspinatus's and the infraspinatus's)
+        words = set(site_words(dr, f.mention))
+        mentioned = [x for x in loose if x.sub and set(x.sub.split()) <= words]
+        loose = mentioned if len(mentioned) == 1 else loose
     if len(loose) > 1 and f.morphology:
         # the one whose findings were named by a BI-RADS shape it names
         # ("punctate calcifications" after a punctate group and another)
