@@ -8,6 +8,19 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # a phrase joining two places before one calcification noun names one
+    # lesion at both: a later finding naming one of them alone restates it
+    (
+        "FINDINGS: Calcified subcarinal and left hilar nodes. Lungs clear.\n"
+        "IMPRESSION: The calcified left hilar nodes reflect old granulomatous "
+        "disease.",
+        [1, 1],
+    ),
+    (
+        "FOREARMS\nFINDINGS: Cutaneous and subcutaneous calcinosis along both "
+        "extensor surfaces.\nIMPRESSION: Calcinosis cutis of both forearms.",
+        [1, 1],
+    ),
     # of two lesions at one site, the one whose sub-site the impression's
     # mention names, though its site words leave it out ("teres minor tendon
     # calcification", site words "tendon")
