@@ -8,6 +8,33 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # an impression offering places for what the one lesion of the findings
+    # is ("hilar versus intrapulmonary lymph node"), on its stated side,
+    # restates it at whatever site; not on the other side, nor after two
+    (
+        "CHEST, TWO VIEWS\nFINDINGS: A 12 mm calcified nodule projects over the "
+        "right lower lobe. Heart size normal.\nIMPRESSION: Calcified right hilar "
+        "versus intrapulmonary lymph node.",
+        [1, 1],
+    ),
+    (
+        "CHEST PA AND LATERAL\nFINDINGS: A 1 cm calcified nodule at the left lung "
+        "base. No effusion.\nIMPRESSION: 1. No acute process. 2. Calcified left "
+        "infrahilar versus intrapulmonary lymph node.",
+        [1, 1],
+    ),
+    (
+        "CHEST, TWO VIEWS\nFINDINGS: There is a 15 mm calcified nodule in the left "
+        "upper lobe.\nIMPRESSION: Calcified right hilar versus intrapulmonary "
+        "lymph node.",
+        [1, 2],
+    ),
+    (
+        "CHEST, TWO VIEWS\nFINDINGS: Calcified granuloma in the left upper lobe. "
+        "Calcified left hilar node.\nIMPRESSION: Calcified left paratracheal "
+        "versus intrapulmonary lymph node.",
+        [1, 2, 3],
+    ),
     # a phrase joining two places before one calcification noun names one
     # lesion at both: a later finding naming one of them alone restates it
     (

@@ -772,6 +772,27 @@ def _joint_restated(
     return x
 
 
+def _offered_for(dr: DescriptorRules, lesions: Iterable[_Lesion], f: Finding) -> _Lesion | None:
+    """An impression finding whose phrase offers places for what it is by a
+    differential link ("calcified left paraesophageal versus intrapulmonary
+    lymph node") restates the one findings lesion in its state, whatever its
+    site, when that lesion states the same side ("calcified nodule in the
+    left lower lobe"; GUIDE: the impression restating a finding shares its
+    number even when the two name the place in other words)."""
+    if f.section != _RESTATING[1] or not side(f) or side(f) == "bilateral":
+        return None
+    if not dr.differential.search(f.mention):
+        return None
+    mine = [
+        x
+        for x in lesions
+        if x.state == _state(f) and x.first is not None and x.first.section == _RESTATING[0]
+    ]
+    if len(mine) != 1 or mine[0].side != side(f):
+        return None
+    return mine[0]
+
+
 def _tissue_restated(
     dr: DescriptorRules, by_site: dict[tuple[str, _State], list[_Lesion]], f: Finding
 ) -> _Lesion | None:
@@ -1605,6 +1626,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             found = _small_vessels(dr, by_id.values(), f)
         if found is None and not f.own_lesion:
             found = _tissue_restated(dr, by_site, f)
+        if found is None and not f.own_lesion:
+            found = _offered_for(dr, by_id.values(), f)
         if found is None and not f.site and not f.own_lesion:
             found = _the_only(dr, by_id.values(), f)
         if found is not None and _other_than(dr, found, f):
