@@ -1219,6 +1219,31 @@ SUMMED = [
         "Calcified granuloma as described above, right upper lobe.",
         [1, 1],
     ),
+    # an impression phrase naming no vessel of the artery site after lesions
+    # of two vessels or more sums them up; after one it restates it
+    (
+        "CTA RUNOFF\nFINDINGS: Heavily calcified femoral arteries bilaterally. "
+        "Dense calcification of the right anterior tibial artery.\nIMPRESSION: "
+        "Diffuse lower extremity arterial calcification.",
+        [1, 2, 3],
+    ),
+    (
+        "ARTERIAL DUPLEX\nFINDINGS: Left common femoral artery: calcified plaque. "
+        "Left posterior tibial artery: heavy calcification.\nIMPRESSION: Arterial "
+        "calcification of the left leg, consistent with medial calcinosis.",
+        [1, 2, 3, 3],
+    ),
+    (
+        "CTA RUNOFF\nFINDINGS: Calcified plaque of the right common iliac artery. "
+        "Heavy calcification of the right peroneal artery.\nIMPRESSION: Extensive "
+        "arterial calcification, right lower extremity.",
+        [1, 2, 3],
+    ),
+    (
+        "CTA RUNOFF\nFINDINGS: Calcified plaque of the right common iliac artery.\n"
+        "IMPRESSION: Arterial calcification, right lower extremity.",
+        [1, 1],
+    ),
     # ... and so do the places joined right before a mention that names none
     # of them ("neck and tail calcifications")
     (

@@ -464,9 +464,19 @@ def _over_vessels(dr: DescriptorRules, loose: list[_Lesion], f: Finding, sub: st
     """Does a finding naming the whole coronary tree ("heavy calcification
     of the coronary arteries") come after lesions of two or more of its
     vessels? It restates none of them: the whole tree and one vessel are
-    different lesions, and a phrase over several vessels sums them up."""
-    if sub or f.site not in dr.score_sites:
+    different lesions, and a phrase over several vessels sums them up. So
+    does an impression finding at another vessel site naming none of its
+    vessels after findings lesions of two or more ("diffuse arterial
+    calcification of the leg" after the SFA's and the popliteal's)."""
+    if sub:
         return False
+    if f.site not in dr.score_sites:
+        # an impression phrase naming no vessel of its site ("diffuse
+        # arterial calcification of the leg") after lesions of two vessels
+        # or more of the findings sums them up as well
+        if f.site not in dr.vessel_sites or f.section != _RESTATING[1]:
+            return False
+        loose = [x for x in loose if x.first and x.first.section == _RESTATING[0]]
     return len({x.sub for x in loose if x.sub}) > 1
 
 
