@@ -8,6 +8,28 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # the wall of a cyst or collection is a part of its own: the organ's
+    # disease restates the organ's calcification, the wall's restatement the
+    # wall's; a vessel's wall is the vessel
+    (
+        "CT ABDOMEN\nFINDINGS: Pancreas: coarse calcifications in the body. A 5 cm "
+        "pseudocyst by the tail has a thin rim of calcification along its wall.\n"
+        "IMPRESSION: 1. Chronic calcific pancreatitis. 2. Pseudocyst with a "
+        "calcified wall.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "CT ABDOMEN\nFINDINGS: Liver: punctate calcifications in the right lobe. A "
+        "4 cm cyst in the left lobe with a calcified wall.\nIMPRESSION: Cyst with "
+        "wall calcification.",
+        [1, 2, 2],
+    ),
+    (
+        "CT ABDOMEN\nFINDINGS: Extensive calcification of the abdominal aortic "
+        "wall. Calcified plaque at the aortic bifurcation.\nIMPRESSION: Aortic "
+        "calcification.",
+        [1, 1, 1],
+    ),
     # an impression offering places for what the one lesion of the findings
     # is ("hilar versus intrapulmonary lymph node"), on its stated side,
     # restates it at whatever site; not on the other side, nor after two

@@ -306,6 +306,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_small_vessel_words",
     "lesion_small_vessel_sites",
     "lesion_soft_tissue_sites",
+    "lesion_host_parts",
     "lesion_cause_terms",
     "lesion_joint_sites",
     "lesion_joint_envelopes",

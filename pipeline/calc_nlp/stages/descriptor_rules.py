@@ -262,6 +262,9 @@ class DescriptorRules:
         self.small_vessel_sites = frozenset(wl["lesion_small_vessel_sites"])
         # the soft tissue named no more precisely and the sites that name it
         # more precisely (`lesions._tissue_restated`)
+        # the wall of a cyst or collection away from the vessels, a part of
+        # its own (lesion_words.sub_site)
+        self.host_parts = frozenset(wl["lesion_host_parts"])
         self.soft_tissue, *precise = wl["lesion_soft_tissue_sites"]
         self.soft_tissue_sites = frozenset(precise)
         self.cause_terms = set(wl["lesion_cause_terms"])

@@ -63,9 +63,15 @@ def sub_site(dr: DescriptorRules, f: Finding) -> str:
     """The site words that are not the site's name ("upper lobe" of the lung).
     At a joint's tissues the joint ("right shoulder calcification",
     "calcification around the right knee") is no sub-site: which joint two
-    findings name is `_same_joint`'s to tell (lesions.py)."""
+    findings name is `_same_joint`'s to tell (lesions.py). Away from the
+    vessel sites the wall of a cyst or collection its site words or mention
+    name is a part of its own (`lesion_host_parts`: "a thin rim of
+    calcification along its wall")."""
     name = name_words(dr, f.site)
     words = [w for w in site_words(dr, f.site_text) if w not in name]
+    if f.site not in dr.vessel_sites:
+        said = WORD.findall(f"{f.site_text} {f.mention}".lower())
+        words += sorted(dr.host_parts & set(said) - set(words))
     if f.site in dr.joint_sites:
         words = [w for w in words if w[:5] not in dr.joint_stems]
     return " ".join(words)

@@ -384,6 +384,12 @@ def _same_lesion(
         words = set(site_words(dr, f.mention))
         mentioned = [x for x in loose if x.sub and set(x.sub.split()) <= words]
         loose = mentioned if len(mentioned) == 1 else loose
+    if len(loose) > 1 and not dr.host_parts & set(sub.split()):
+        # naming no wall of a cyst or collection, the organ's own lesion
+        # ("calcific pancreatitis" after the head's calcifications and the
+        # rim along a collection's wall)
+        plain = [x for x in loose if not dr.host_parts & set(x.sub.split())]
+        loose = plain if len(plain) == 1 else loose
     if len(loose) > 1 and f.morphology:
         # the one whose findings were named by a BI-RADS shape it names
         # ("punctate calcifications" after a punctate group and another)
