@@ -115,6 +115,14 @@ def test_size(finding_of, text, mention, size):
 
 
 CHANGES = [
+    # the aneurysm, fibroadenoma or fibroid a "with" gives the calcification
+    # to passes its change on, sizes between aside
+    (
+        "Stable 2 cm left renal artery aneurysm with peripheral calcification.",
+        "calcification",
+        "stable",
+    ),
+    ("Enlarging 9 mm fibroadenoma with coarse calcification.", "calcification", "increased"),
     # a comparison whose standard is the calcification: the change word
     # grades the thing compared with it
     (

@@ -252,6 +252,7 @@ DESCRIPTOR_WORD_LISTS = (
     "place_and_stops",
     "auxiliaries",
     "host_processes",
+    "host_lesions",
     "count_words",
     "threshold_dating",
     "prior_comparatives",

@@ -170,6 +170,9 @@ class DescriptorRules:
         # a verb or a descriptor term ends a place (lesion_words._place_only)
         self.place_stops = self.verbs | frozenset(self.by_phrase)
         self.host_processes = set(wl["host_processes"])
+        # the lesions besides the lesion nouns a "with" gives the
+        # calcification to (descriptor_changes.host_change)
+        self.host_lesions = frozenset(wl["host_lesions"])
         self.count_words = set(wl["count_words"])
         self.threshold_dating = set(wl["threshold_dating"])
         self.prior_comparatives = set(wl["prior_comparatives"])
