@@ -115,6 +115,28 @@ def test_size(finding_of, text, mention, size):
 
 
 CHANGES = [
+    # the aneurysm, fibroadenoma or fibroid a "with" gives the calcification
+    # to passes its change on, sizes between aside
+    (
+        "Stable 2 cm left renal artery aneurysm with peripheral calcification.",
+        "calcification",
+        "stable",
+    ),
+    ("Enlarging 9 mm fibroadenoma with coarse calcification.", "calcification", "increased"),
+    # a comparison whose standard is the calcification: the change word
+    # grades the thing compared with it
+    (
+        "Enhancing tumour spans 5 cm, somewhat larger than the mammographic "
+        "calcifications.",
+        "calcifications",
+        "",
+    ),
+    (
+        "The mass now measures 3 cm, smaller than the associated calcifications.",
+        "calcifications",
+        "",
+    ),
+    ("Calcified node, larger than on the prior study.", None, "increased"),
     # "once again", "without change", "grown since"
     ("Once again there is a calcified granuloma at the left base.", None, "stable"),
     ("Calcified granuloma at the left base, redemonstrated without change.", None, "stable"),

@@ -13,6 +13,34 @@ import pytest
 
 # One calcification restated across the sections of a note.
 RESTATED = [
+    # calciphylaxis names no site; the arterioles of the skin or fat whose
+    # calcification the biopsy shows are its place: one lesion, whichever
+    # comes first (a large artery, a radiograph's vessels, are another)
+    (
+        "DIAGNOSIS: Calciphylaxis of the lower abdominal wall.\n"
+        "HOSPITAL COURSE: A deep skin biopsy showed calcification of the dermal "
+        "arterioles with thrombosis. A CT of the chest showed calcified coronary "
+        "arteries.",
+        [1, 1, 2],
+    ),
+    (
+        "ASSESSMENT: Calcific uremic arteriolopathy, biopsy-proven.\n"
+        "PATHOLOGY: Medial calcification of small arterioles in the subcutaneous "
+        "fat of the left thigh.",
+        [1, 1],
+    ),
+    (
+        "HISTORY: Punch biopsy of the flank showed arteriolar calcification in the "
+        "dermis. Pelvic film showed vascular calcification of the iliac arteries.\n"
+        "IMPRESSION: Calciphylaxis; start sodium thiosulfate.",
+        [1, 2, 1],
+    ),
+    (
+        "HISTORY: Painful plaques of both thighs.\nIMAGING: Radiographs of the "
+        "thighs show vascular calcification of the femoral arteries.\n"
+        "ASSESSMENT: Calciphylaxis is suspected clinically.",
+        [1, 2],
+    ),
     # a diagnosis naming no site, restated where the operation finds it
     (
         "PREOPERATIVE DIAGNOSIS: Heterotopic ossification, left hip.\n"

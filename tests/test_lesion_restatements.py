@@ -8,6 +8,169 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # the wall of a cyst or collection is a part of its own: the organ's
+    # disease restates the organ's calcification, the wall's restatement the
+    # wall's; a vessel's wall is the vessel
+    (
+        "CT ABDOMEN\nFINDINGS: Pancreas: coarse calcifications in the body. A 5 cm "
+        "pseudocyst by the tail has a thin rim of calcification along its wall.\n"
+        "IMPRESSION: 1. Chronic calcific pancreatitis. 2. Pseudocyst with a "
+        "calcified wall.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "CT ABDOMEN\nFINDINGS: Liver: punctate calcifications in the right lobe. A "
+        "4 cm cyst in the left lobe with a calcified wall.\nIMPRESSION: Cyst with "
+        "wall calcification.",
+        [1, 2, 2],
+    ),
+    (
+        "CT ABDOMEN\nFINDINGS: Extensive calcification of the abdominal aortic "
+        "wall. Calcified plaque at the aortic bifurcation.\nIMPRESSION: Aortic "
+        "calcification.",
+        [1, 1, 1],
+    ),
+    # an impression offering places for what the one lesion of the findings
+    # is ("hilar versus intrapulmonary lymph node"), on its stated side,
+    # restates it at whatever site; not on the other side, nor after two
+    (
+        "CHEST, TWO VIEWS\nFINDINGS: A 12 mm calcified nodule projects over the "
+        "right lower lobe. Heart size normal.\nIMPRESSION: Calcified right hilar "
+        "versus intrapulmonary lymph node.",
+        [1, 1],
+    ),
+    (
+        "CHEST PA AND LATERAL\nFINDINGS: A 1 cm calcified nodule at the left lung "
+        "base. No effusion.\nIMPRESSION: 1. No acute process. 2. Calcified left "
+        "infrahilar versus intrapulmonary lymph node.",
+        [1, 1],
+    ),
+    (
+        "CHEST, TWO VIEWS\nFINDINGS: There is a 15 mm calcified nodule in the left "
+        "upper lobe.\nIMPRESSION: Calcified right hilar versus intrapulmonary "
+        "lymph node.",
+        [1, 2],
+    ),
+    (
+        "CHEST, TWO VIEWS\nFINDINGS: Calcified granuloma in the left upper lobe. "
+        "Calcified left hilar node.\nIMPRESSION: Calcified left paratracheal "
+        "versus intrapulmonary lymph node.",
+        [1, 2, 3],
+    ),
+    # a phrase joining two places before one calcification noun names one
+    # lesion at both: a later finding naming one of them alone restates it
+    (
+        "FINDINGS: Calcified subcarinal and left hilar nodes. Lungs clear.\n"
+        "IMPRESSION: The calcified left hilar nodes reflect old granulomatous "
+        "disease.",
+        [1, 1],
+    ),
+    (
+        "FOREARMS\nFINDINGS: Cutaneous and subcutaneous calcinosis along both "
+        "extensor surfaces.\nIMPRESSION: Calcinosis cutis of both forearms.",
+        [1, 1],
+    ),
+    # of two lesions at one site, the one whose sub-site the impression's
+    # mention names, though its site words leave it out ("teres minor tendon
+    # calcification", site words "tendon")
+    (
+        "LEFT SHOULDER\nFINDINGS: A 9 mm calcific deposit in the supraspinatus "
+        "tendon. A second, 2 mm calcification near the subscapularis insertion.\n"
+        "IMPRESSION: Calcific tendinitis of the supraspinatus. Tiny subscapularis "
+        "tendon calcification.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "RIGHT SHOULDER\nFINDINGS: A 5 mm calcific deposit in the infraspinatus "
+        "tendon. A second, smaller calcification near the teres minor insertion.\n"
+        "IMPRESSION: Infraspinatus calcific tendinitis. Tiny teres minor tendon "
+        "calcification.",
+        [1, 2, 1, 2],
+    ),
+    # "soft tissue" is the skin, the fat or a muscle named no more precisely:
+    # another section naming one of those restates it (denied as well);
+    # after two such lesions it restates neither
+    (
+        "HAND RADIOGRAPHS\nFINDINGS: Amorphous calcinosis in the soft tissues of "
+        "the left thumb pad.\nIMPRESSION: Calcinosis cutis of the left thumb, "
+        "compatible with dermatomyositis.",
+        [1, 1],
+    ),
+    (
+        "THIGH RADIOGRAPH\nFINDINGS: Sheet-like calcification in the soft tissues "
+        "of the right thigh.\nIMPRESSION: Intramuscular calcification of the right "
+        "thigh, likely myositis ossificans.",
+        [1, 1, 1],
+    ),
+    (
+        "HANDS\nFINDINGS: Right: no soft tissue calcification.\nIMPRESSION: No "
+        "calcinosis cutis on the right.",
+        [1, 1],
+    ),
+    (
+        "FOREARMS\nFINDINGS: Calcinosis cutis of the right forearm. Intramuscular "
+        "calcification of the left forearm.\nIMPRESSION: Soft tissue calcifications "
+        "of both forearms.",
+        [1, 2, 3],
+    ),
+    # of two groups at one place, the impression naming one's BI-RADS shape
+    # restates that one; naming none, it restates neither
+    (
+        "LEFT MAMMOGRAM\nFINDINGS: In the left lower inner quadrant, a group of "
+        "round calcifications spanning 4 mm is unchanged. A second group of "
+        "calcifications nearby is slightly fainter.\nIMPRESSION: Stable round "
+        "calcifications, left breast, probably benign.",
+        [1, 2, 1],
+    ),
+    (
+        "RIGHT MAMMOGRAM\nFINDINGS: Right upper outer quadrant: a cluster of "
+        "amorphous calcifications. Another cluster of calcifications lies 2 cm "
+        "deeper.\nIMPRESSION: Amorphous calcifications, right breast; biopsy "
+        "recommended.",
+        [1, 2, 1],
+    ),
+    (
+        "RIGHT MAMMOGRAM\nFINDINGS: Right upper outer quadrant: a cluster of "
+        "amorphous calcifications. Another cluster of calcifications lies 2 cm "
+        "deeper.\nIMPRESSION: Calcifications, right breast; biopsy recommended.",
+        [1, 2, 3],
+    ),
+    # the exam a breast's calcification was seen on ("on mammography") names
+    # no place within the breast: no sub-site that would part it
+    (
+        "BREAST MRI\nFINDINGS: Right breast: a 1.4 cm calcified fibroadenoma at 7 "
+        "o'clock, unchanged, with coarse calcification on mammography.",
+        [1, 1],
+    ),
+    (
+        "BREAST ULTRASOUND\nFINDINGS: Right breast at 11 o'clock: a 6 mm calcified "
+        "fibroadenoma, with coarse calcification seen mammographically.",
+        [1, 1],
+    ),
+    # a copula naming what the finding before it is ("... are phleboliths")
+    # restates it, whatever place the words between give; "as are" likens
+    # another thing to it
+    (
+        "FINDINGS: Several round calcifications low in the right hemipelvis are "
+        "phleboliths. Coarse prostatic calcifications.\nIMPRESSION: Pelvic "
+        "phleboliths.",
+        [1, 1, 2, 1],
+    ),
+    (
+        "FINDINGS: Two tiny calcifications just lateral to the left distal ureter "
+        "are pelvic phleboliths, not stones.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: A separate 3 mm calcification medial to the right ureter is a "
+        "phlebolith. Calcified uterine fibroid.",
+        [1, 1, 2],
+    ),
+    (
+        "FINDINGS: Scattered calcified granulomas are unchanged, as are the "
+        "calcified hilar nodes.",
+        [1, 2],
+    ),
     # of two lesions at one site and side, their sub-sites unsaid, the
     # impression restates the one named by its head noun
     (
@@ -1055,6 +1218,80 @@ SUMMED = [
         "calcification in the right adrenal gland.\nIMPRESSION: Benign "
         "calcification of the pancreas as well as the right adrenal gland.",
         [1, 2, 3],
+    ),
+    # a phrase referring to what was described, after two lesions at its
+    # site, sums them up, whatever side a clause after it lends it
+    (
+        "FINDINGS: Right: calcified plaque in the external iliac artery. Left: "
+        "dense calcification of the popliteal artery with a short occlusion.\n"
+        "IMPRESSION: Extensive atherosclerotic calcification as described above, "
+        "with left popliteal occlusion.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Right leg: calcified plaque of the common femoral artery. Left "
+        "leg: heavy calcification of the superficial femoral artery, occluded for "
+        "5 cm.\nIMPRESSION: Widespread arterial calcification as noted above, with "
+        "left superficial femoral artery occlusion.",
+        [1, 2, 3],
+    ),
+    # ... after one lesion it restates that one
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe.\nIMPRESSION: "
+        "Calcified granuloma as described above, right upper lobe.",
+        [1, 1],
+    ),
+    # an impression phrase naming no vessel of the artery site after lesions
+    # of two vessels or more sums them up; after one it restates it
+    (
+        "CTA RUNOFF\nFINDINGS: Heavily calcified femoral arteries bilaterally. "
+        "Dense calcification of the right anterior tibial artery.\nIMPRESSION: "
+        "Diffuse lower extremity arterial calcification.",
+        [1, 2, 3],
+    ),
+    (
+        "ARTERIAL DUPLEX\nFINDINGS: Left common femoral artery: calcified plaque. "
+        "Left posterior tibial artery: heavy calcification.\nIMPRESSION: Arterial "
+        "calcification of the left leg, consistent with medial calcinosis.",
+        [1, 2, 3, 3],
+    ),
+    (
+        "CTA RUNOFF\nFINDINGS: Calcified plaque of the right common iliac artery. "
+        "Heavy calcification of the right peroneal artery.\nIMPRESSION: Extensive "
+        "arterial calcification, right lower extremity.",
+        [1, 2, 3],
+    ),
+    (
+        "CTA RUNOFF\nFINDINGS: Calcified plaque of the right common iliac artery.\n"
+        "IMPRESSION: Arterial calcification, right lower extremity.",
+        [1, 1],
+    ),
+    # ... and so do the places joined right before a mention that names none
+    # of them ("neck and tail calcifications")
+    (
+        "FINDINGS: Pancreas: two small calcifications in the neck. Another "
+        "calcification in the tail, 2 mm.\nIMPRESSION: Incidental pancreatic neck "
+        "and tail calcifications, without ductal dilatation.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Pancreas: a 4 mm coarse calcification in the uncinate process. "
+        "A second punctate calcification in the body.\nIMPRESSION: Small uncinate "
+        "and body pancreatic calcifications, of no clear significance.",
+        [1, 2, 3],
+    ),
+    # ... not the places of the finding before it in its sentence, nor a
+    # comma that only opens the line
+    (
+        "FINDINGS: Calcified node in the right hilum. Calcified granuloma in the "
+        "left upper lobe.\nIMPRESSION: Old granulomatous disease: calcified "
+        "granuloma in the left upper lobe and a calcified right hilar node.",
+        [1, 2, 2, 1],
+    ),
+    (
+        "FINDINGS: Moderate calcification of the aortic valve leaflets.\n"
+        "IMPRESSION: ,Moderate aortic leaflet calcification without stenosis.",
+        [1, 1],
     ),
     # ... not when what "as well as" adds is no other lesion's place, or is
     # a mention of its own (each restates its own lesion)

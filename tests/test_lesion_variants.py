@@ -411,9 +411,10 @@ def test_the_place_in_the_mention_is_another_lesion(lesion_numbers, text, lesion
 
 # GUIDE: an impression phrase that sums up several lesions of the findings
 # is a lesion of its own. Places joined ahead of a mention that names none
-# ("head and tail calcifications") are not yet read as the phrase's own:
-# the impression restates the first lesion (a known gap; a rule reading the
-# words ahead of the mention helped the dev split but lowered a held-out one).
+# ("head and tail calcifications") are the phrase's own, unless a restating
+# link after the mention names what they are, one process ("caudate and
+# dentate calcifications, compatible with hypoparathyroidism"), whose
+# phrase restates the first place's lesion (`lesion_process_words`).
 PLACES_JOINED_AHEAD = [
     (
         "FINDINGS: Coarse calcifications in the pancreatic head. Another "
@@ -426,10 +427,15 @@ PLACES_JOINED_AHEAD = [
         "aortic arch.\nIMPRESSION: Ascending aorta and arch calcifications.",
         [1, 2, 3],
     ),
+    (
+        "FINDINGS: Coarse calcification of the caudate heads. Faint calcification "
+        "of the dentate nuclei.\nIMPRESSION: Caudate and dentate calcifications, "
+        "compatible with hypoparathyroidism.",
+        [1, 2, 1],
+    ),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="places joined ahead of the mention: known gap")
 @pytest.mark.parametrize("text, lesions", PLACES_JOINED_AHEAD)
 def test_places_joined_ahead_of_the_mention_sum_up(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions

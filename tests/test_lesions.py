@@ -387,7 +387,7 @@ def test_adjective_site_words_are_the_noun():
 def test_an_unsided_restatement_takes_the_lesion_of_its_side():
     found = [
         _f(0, site="breast", site_text="upper outer quadrant", laterality="left"),
-        _f(1, site="breast", site_text="mammography"),
+        _f(1, site="breast", site_text="retroareolar"),
         _f(2, site="breast", site_text="left breast", laterality="left"),
     ]
     group_with_bundled(found)

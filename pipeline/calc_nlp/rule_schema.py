@@ -252,6 +252,7 @@ DESCRIPTOR_WORD_LISTS = (
     "place_and_stops",
     "auxiliaries",
     "host_processes",
+    "host_lesions",
     "count_words",
     "threshold_dating",
     "prior_comparatives",
@@ -302,6 +303,11 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_vessel_words",
     "lesion_extension_words",
     "lesion_wall_disease_words",
+    "lesion_small_vessel_diseases",
+    "lesion_small_vessel_words",
+    "lesion_small_vessel_sites",
+    "lesion_soft_tissue_sites",
+    "lesion_host_parts",
     "lesion_cause_terms",
     "lesion_joint_sites",
     "lesion_joint_envelopes",
@@ -314,6 +320,8 @@ DESCRIPTOR_WORD_LISTS = (
 # Word lists of descriptors.json that name sites of sites.json.
 DESCRIPTOR_SITE_LISTS = (
     "segment_sites",
+    "lesion_small_vessel_sites",
+    "lesion_soft_tissue_sites",
     "lesion_vessel_sites",
     "lesion_vascular_sites",
     "lesion_joint_sites",

@@ -640,7 +640,8 @@ def host_change(
     noun = _LAST_WORD.search(text, start, link.start())
     if noun is None:
         return None
-    if noun.group(1).lower() not in dr.lesion_nouns:
+    host = noun.group(1).lower()
+    if host not in dr.lesion_nouns and host not in dr.host_lesions:
         return _process_change(dr, text, start, link.start())
     cuts = list(dr.clause_breaks.finditer(text, start, noun.start()))
     host = cuts[-1].end() if cuts else start

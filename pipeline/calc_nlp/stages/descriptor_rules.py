@@ -170,6 +170,9 @@ class DescriptorRules:
         # a verb or a descriptor term ends a place (lesion_words._place_only)
         self.place_stops = self.verbs | frozenset(self.by_phrase)
         self.host_processes = set(wl["host_processes"])
+        # the lesions besides the lesion nouns a "with" gives the
+        # calcification to (descriptor_changes.host_change)
+        self.host_lesions = frozenset(wl["host_lesions"])
         self.count_words = set(wl["count_words"])
         self.threshold_dating = set(wl["threshold_dating"])
         self.prior_comparatives = set(wl["prior_comparatives"])
@@ -252,6 +255,21 @@ class DescriptorRules:
         self.extension_words = _breaks(wl["lesion_extension_words"], compile_regex)
         # the words naming a vessel wall's disease, no place ("atherosclerotic")
         self.wall_disease_words = set(wl["lesion_wall_disease_words"])
+        # the names of a disease of the small vessels of the skin and fat
+        # ("calciphylaxis"), the words that put a calcification there and the
+        # sites it is given (`lesions._small_vessels`)
+        self.small_vessel_diseases = _breaks(
+            wl["lesion_small_vessel_diseases"], compile_regex
+        )
+        self.small_vessel_words = _breaks(wl["lesion_small_vessel_words"], compile_regex)
+        self.small_vessel_sites = frozenset(wl["lesion_small_vessel_sites"])
+        # the soft tissue named no more precisely and the sites that name it
+        # more precisely (`lesions._tissue_restated`)
+        # the wall of a cyst or collection away from the vessels, a part of
+        # its own (lesion_words.sub_site)
+        self.host_parts = frozenset(wl["lesion_host_parts"])
+        self.soft_tissue, *precise = wl["lesion_soft_tissue_sites"]
+        self.soft_tissue_sites = frozenset(precise)
         self.cause_terms = set(wl["lesion_cause_terms"])
         # a kind word a restatement of the lesion may leave unsaid ("suture")
         self.unsaid_kinds = frozenset(wl["lesion_unsaid_kinds"])

@@ -871,6 +871,12 @@ def _spread_of_head(dr: DescriptorRules, entry: dict[str, str], phrase: str) -> 
     return not shape_too or "distribution" in phrase.lower()
 
 
+# A comparison whose standard is the mention: the change word before it
+# ("enhancement slightly larger than the mammographic calcifications") grades
+# the thing compared with the calcification, not the calcification.
+_THAN = re.compile(r"[^\S\n]+than[^\S\n]+(?:the[^\S\n]+)?(?:[\w-]+[^\S\n]+){0,2}$", re.I)
+
+
 def _clause_terms(dr: DescriptorRules, text: str, c: Clause) -> Iterator[re.Match[str]]:
     """The terms of the clause's words in text order. A term with no value
     that runs into the mention ("dense breast" of "dense breast arterial
@@ -917,6 +923,8 @@ def _terms(
             continue  # "mild increase in the calcification" grades the change
         if not in_reach(dr, text, c, m, field) or not predicate_ok(dr, text, m):
             continue
+        if field == "change" and _THAN.match(text, m.end(), c.start):
+            continue  # "enhancement larger than the calcifications": another's
         if field == "severity" and graded:
             continue  # "severe calcific aortic stenosis" grades the stenosis
         f.own_lesion = f.own_lesion or bool(entry.get("own_lesion"))

@@ -63,9 +63,15 @@ def sub_site(dr: DescriptorRules, f: Finding) -> str:
     """The site words that are not the site's name ("upper lobe" of the lung).
     At a joint's tissues the joint ("right shoulder calcification",
     "calcification around the right knee") is no sub-site: which joint two
-    findings name is `_same_joint`'s to tell (lesions.py)."""
+    findings name is `_same_joint`'s to tell (lesions.py). Away from the
+    vessel sites the wall of a cyst or collection its site words or mention
+    name is a part of its own (`lesion_host_parts`: "a thin rim of
+    calcification along its wall")."""
     name = name_words(dr, f.site)
     words = [w for w in site_words(dr, f.site_text) if w not in name]
+    if f.site not in dr.vessel_sites:
+        said = WORD.findall(f"{f.site_text} {f.mention}".lower())
+        words += sorted(dr.host_parts & set(said) - set(words))
     if f.site in dr.joint_sites:
         words = [w for w in words if w[:5] not in dr.joint_stems]
     return " ".join(words)
@@ -553,7 +559,39 @@ def mention_places(dr: DescriptorRules, f: Finding) -> str:
     return " ".join(w for w in words if w in dr.synonyms and w not in own)
 
 
-def joined_places(dr: DescriptorRules, f: Finding, at: int, stop: int) -> set[str]:
+def _ends(dr: DescriptorRules, text: str) -> list[int]:
+    """Where a clause break (not "and" nor a comma, which join places), a
+    restating link or a stop ends in the text."""
+    ends = [
+        m.end()
+        for rx in (dr.clause_breaks, dr.restating)
+        for m in rx.finditer(text)
+        if m.group().lower() not in ("and", ",")
+    ]
+    return ends + [m.end() for m in re.finditer(r"[.()]", text)]
+
+
+def _lead(dr: DescriptorRules, f: Finding, begin: int, at: int) -> str:
+    """The words of the finding's own clause right before its mention when
+    they join places ahead of it ("pancreatic head and tail" of "pancreatic
+    head and tail calcifications"); `begin` > 0 (another finding of the
+    sentence before it, whose place the words may be) or -1 gives none. Empty
+    too when they join none, and when a restating link follows the mention
+    ("..., in keeping with hypoparathyroidism"): a sentence naming what the
+    places are names them as one process (`lesion_process_words`)."""
+    if begin != 0 or dr.restating.search(f.sentence[at:]):
+        return ""
+    lead = f.sentence[:at]
+    lead = lead[max(_ends(dr, lead), default=0) :]
+    words = [m for m in dr.place_joins.finditer(lead) if lead[: m.start()].strip()]
+    if not words or not WORD.search(lead[words[-1].end() :]):
+        return ""
+    return lead
+
+
+def joined_places(
+    dr: DescriptorRules, f: Finding, at: int, stop: int, begin: int = 0
+) -> set[str]:
     """The place words (`stems`) of the finding's own phrase when it joins
     places by a word of `lesion_place_joins` ("and", a comma, "as well as"):
     the mention ("hepatic and splenic calcifications", starting at `at` in
@@ -582,6 +620,9 @@ def joined_places(dr: DescriptorRules, f: Finding, at: int, stop: int) -> set[st
         ]
         ends += [m.start() for m in re.finditer(r"[.()]", rest)]
         phrase = f"{phrase} {rest[: min(ends, default=len(rest))]}"
+    # the places its own clause joins right before it ("pancreatic head and
+    # tail calcifications", the mention "calcifications")
+    phrase = f"{_lead(dr, f, begin, at)} {phrase}"
     # the site words the finding was given, when they join places of their
     # own ("calcific changes of the aortic and mitral valves")
     if dr.place_joins.search(f.site_text):

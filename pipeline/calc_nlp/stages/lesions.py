@@ -50,7 +50,9 @@ restates no lesion named in the singular only (one found on both sides,
 sentence names as what two findings joined by "and" are sums them up; a
 count of several naming no clock position ("two groups of calcifications") is
 none of the groups named at their positions after it; a calcification a
-sentence says extends from or into another sub-site lies at both. Findings that differ in negated, hypothetical or family
+sentence says extends from or into another sub-site lies at both; calciphylaxis,
+which names no site, and the calcified arterioles of skin or fat a biopsy
+shows are one lesion. Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
@@ -375,6 +377,28 @@ def _same_lesion(
         loose = sided or [x for x in loose if x in named] or _plural_of(dr, loose, f)
         if len(loose) > 1:  # 'Chondrocalcinosis' after the menisci's and another's
             loose = [x for x in loose if x in named] or loose
+    if len(loose) > 1:
+        # the one whose sub-site the finding's mention names, its site words
+        # having left it out ("infraspinatus tendon calcification", site
+        # words "tendon", after the supraspinatus's and the infraspinatus's)
+        words = set(site_words(dr, f.mention))
+        mentioned = [x for x in loose if x.sub and set(x.sub.split()) <= words]
+        loose = mentioned if len(mentioned) == 1 else loose
+    if len(loose) > 1 and not dr.host_parts & set(sub.split()):
+        # naming no wall of a cyst or collection, the organ's own lesion
+        # ("calcific pancreatitis" after the head's calcifications and the
+        # rim along a collection's wall)
+        plain = [x for x in loose if not dr.host_parts & set(x.sub.split())]
+        loose = plain if len(plain) == 1 else loose
+    if len(loose) > 1 and f.morphology:
+        # the one whose findings were named by a BI-RADS shape it names
+        # ("punctate calcifications" after a punctate group and another)
+        shaped = [
+            x
+            for x in loose
+            if any(set(f.morphology) & set(m.morphology) for m in x.told.values())
+        ]
+        loose = shaped if len(shaped) == 1 else loose
     if not loose:  # each names the other's sub-site: one place in two words
         loose = [
             x
@@ -446,9 +470,19 @@ def _over_vessels(dr: DescriptorRules, loose: list[_Lesion], f: Finding, sub: st
     """Does a finding naming the whole coronary tree ("heavy calcification
     of the coronary arteries") come after lesions of two or more of its
     vessels? It restates none of them: the whole tree and one vessel are
-    different lesions, and a phrase over several vessels sums them up."""
-    if sub or f.site not in dr.score_sites:
+    different lesions, and a phrase over several vessels sums them up. So
+    does an impression finding at another vessel site naming none of its
+    vessels after findings lesions of two or more ("diffuse arterial
+    calcification of the leg" after the SFA's and the popliteal's)."""
+    if sub:
         return False
+    if f.site not in dr.score_sites:
+        # an impression phrase naming no vessel of its site ("diffuse
+        # arterial calcification of the leg") after lesions of two vessels
+        # or more of the findings sums them up as well
+        if f.site not in dr.vessel_sites or f.section != _RESTATING[1]:
+            return False
+        loose = [x for x in loose if x.first and x.first.section == _RESTATING[0]]
     return len({x.sub for x in loose if x.sub}) > 1
 
 
@@ -514,8 +548,11 @@ def _other_than(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     """Does the finding call itself other than the lesion named before it in
     its section ("There are other phleboliths in the pelvis")? A later
     section may restate it with the same word ("Additional ... calcification"
-    in the impression)."""
-    return x.last is not None and x.last.section == f.section and names_another(dr, f)
+    in the impression). A copula naming what the one before is ("Separate
+    small calcifications ... are phleboliths") leaves the word that one's."""
+    if x.last is None or x.last.section != f.section or not names_another(dr, f):
+        return False
+    return not _named_as(dr, f, x.last)
 
 
 def _narrows(x: _Lesion, f: Finding, sub: str) -> bool:
@@ -751,6 +788,56 @@ def _joint_restated(
     return x
 
 
+def _offered_for(dr: DescriptorRules, lesions: Iterable[_Lesion], f: Finding) -> _Lesion | None:
+    """An impression finding whose phrase offers places for what it is by a
+    differential link ("calcified left paraesophageal versus intrapulmonary
+    lymph node") restates the one findings lesion in its state, whatever its
+    site, when that lesion states the same side ("calcified nodule in the
+    left lower lobe"; GUIDE: the impression restating a finding shares its
+    number even when the two name the place in other words)."""
+    if f.section != _RESTATING[1] or not side(f) or side(f) == "bilateral":
+        return None
+    if not dr.differential.search(f.mention):
+        return None
+    mine = [
+        x
+        for x in lesions
+        if x.state == _state(f) and x.first is not None and x.first.section == _RESTATING[0]
+    ]
+    if len(mine) != 1 or mine[0].side != side(f):
+        return None
+    return mine[0]
+
+
+def _tissue_restated(
+    dr: DescriptorRules, by_site: dict[tuple[str, _State], list[_Lesion]], f: Finding
+) -> _Lesion | None:
+    """A finding at "soft tissue" restates the one lesion of another section
+    at a soft tissue named more precisely (`lesion_soft_tissue_sites`: skin,
+    subcutaneous tissue, muscle), and a finding at one of those the one
+    lesion of another section at "soft tissue", in its state, on a side that
+    fits ("calcinosis in the soft tissues of the index finger" and
+    "calcinosis cutis"; GUIDE: a note's section or the impression naming the
+    place in other words shares its number). None where there are two."""
+    if f.site == dr.soft_tissue:
+        sites: frozenset[str] = dr.soft_tissue_sites
+    elif f.site in dr.soft_tissue_sites:
+        sites = frozenset((dr.soft_tissue,))
+    else:
+        return None
+    found = [
+        x
+        for x in _lesions_at(by_site, sites | {f.site}, f)
+        if x.first is not None
+        and x.first.section != f.section
+        and _fits(x.side, side(f))
+        and not x.differs(f)
+    ]
+    if len(found) != 1 or not found[0].sites & sites:
+        return None
+    return found[0]
+
+
 def _vessels_restated(
     dr: DescriptorRules, by_site: dict[tuple[str, _State], list[_Lesion]], f: Finding
 ) -> _Lesion | None:
@@ -787,6 +874,40 @@ def _vessels_restated(
         ]
         if len(_vascular(dr, by_site, f)) > 1:
             found = []
+    return found[0] if len(found) == 1 else None
+
+
+def _small_vessels(
+    dr: DescriptorRules, lesions: Iterable[_Lesion], f: Finding
+) -> _Lesion | None:
+    """A finding named by a disease of the small vessels of the skin and fat
+    (`lesion_small_vessel_diseases`: "Calciphylaxis of both thighs") restates
+    the one lesion in its state, on a side that fits, at a site of
+    `lesion_small_vessel_sites` whose first sentence puts it in those vessels
+    (`lesion_small_vessel_words`: "calcification of small dermal
+    arterioles"); a finding at such a site whose sentence does restates the
+    one lesion named by the disease. The disease's name gives no site of its
+    own, so no other rule links the two (GUIDE: the same calcification named
+    in other words, or in another section of a note, is one lesion)."""
+    state, fits = _state(f), []
+    if dr.small_vessel_diseases.search(f.mention):
+        fits = [
+            x
+            for x in lesions
+            if x.first is not None
+            and x.sites & dr.small_vessel_sites
+            and dr.small_vessel_words.search(x.first.sentence)
+        ]
+    elif f.site in dr.small_vessel_sites and dr.small_vessel_words.search(f.sentence):
+        fits = [
+            x
+            for x in lesions
+            if x.first is not None
+            and any(
+                dr.small_vessel_diseases.search(c) for c in (*x.cores, x.first.mention)
+            )
+        ]
+    found = [x for x in fits if x.state == state and _fits(x.side, side(f))]
     return found[0] if len(found) == 1 else None
 
 
@@ -939,6 +1060,24 @@ def _linked(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     return "," not in rest and not _AND.search(rest)
 
 
+def _named_as(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Does a copula, an article after it at most, end the words between
+    `prev` and `f` in their sentence, no comma nor "and" among them ("small
+    calcifications beside the left ureter are phleboliths")? The sentence
+    names what `prev` is, as a restating link would (GUIDE: a finding its
+    sentence names as what the one before it is shares its number)."""
+    gap = _gap(prev, f) if _in_sentence(prev, f) else None
+    if gap is None or set(WORD.findall(f.mention.lower())) <= dr.bare_words:
+        return False  # "... is calcified": a predicate, no name
+    words = WORD.findall(gap.lower())
+    if "," in gap or _AND.search(gap) or re.search(r"\.\s", gap):
+        return False
+    if words and words[-1] in _ARTICLES:
+        words = words[:-1]
+    # "granulomas are stable, as are calcified nodes": a likeness, no name
+    return bool(words) and words[-1] in dr.copulas and words[-2:-1] != ["as"]
+
+
 def _weighed(dr: DescriptorRules, f: Finding, gap: str) -> bool:
     """Is `f` the first term of a differential offered, after one comma, for
     what the finding before it is ("3 mm calcification in the right kidney,
@@ -975,6 +1114,10 @@ def _refers_back(
     # named by its sentence as what `prev` is, at whatever site ("small
     # calcifications adjacent to the sigmoid colon, consistent with phleboliths")
     if f.anaphor and _linked(dr, f, prev) and not names_its_place(dr, f, prev):
+        return True
+    # ... or by a copula right before it ("small calcifications beside the
+    # left ureter are phleboliths": the words between are `prev`'s own)
+    if _named_as(dr, f, prev):
         return True
     return (
         (f.anaphor or names_residual(dr, f))
@@ -1115,7 +1258,10 @@ def _sums_up(
     renal calcifications", "pelvic phleboliths" after the right's and the
     left's); when it
     names no site and its sentence refers to what was described, after two
-    findings-section lesions or more (`pool`); and when its words name no
+    findings-section lesions or more (`pool`), or names a site and refers so
+    after two lesions or more of other sections at its site, whatever place
+    or side a clause after it lends it ("atherosclerotic calcification as
+    above, with left popliteal occlusion"); and when its words name no
     vessel but "vascular", after two lesions of another section at vessel
     sites (`by_site`: the lesions by site and state), unless its words name
     the place only one of those lesions' sentences names. A phrase naming two
@@ -1141,6 +1287,12 @@ def _sums_up(
             return True
     if not f.site:
         return len(pool) > 1 and dr.summary_words.search(f.sentence) is not None
+    if dr.summary_words.search(f.sentence) is not None:
+        # 'diffuse atherosclerotic calcification as above' after two lesions
+        # of other sections at its site
+        mine = [x for x in at_site if x.first and x.first.section != f.section]
+        if len(mine) > 1:
+            return True
     if (
         f.site in dr.vessel_sites
         and _names_vessels(dr, _own_site_words(dr, f))
@@ -1279,7 +1431,7 @@ def _joins_others(
     f: Finding,
     found: _Lesion,
     lesions: Iterable[_Lesion],
-    span: tuple[int, int],
+    span: tuple[int, int, int],
 ) -> bool:
     """Does an impression finding whose phrase joins places ("hepatic and
     splenic calcifications", "calcified lesions of the LAD and RCA") name,
@@ -1289,8 +1441,10 @@ def _joins_others(
     findings is a lesion of its own)? A place the other lesion shares with
     `found` ("artery", "lobe") tells nothing; its side must fit. A sentence
     naming the places as one process ("metastatic calcification of lungs and
-    stomach") restates the first. `span`: where the finding's phrase starts
-    and may run to in its sentence (`joined_places`)."""
+    stomach") restates the first. `span`: where the finding's mention starts,
+    where its phrase may run to and where the finding before it in its
+    sentence ends (`joined_places`: "pancreatic head and tail
+    calcifications" joins the places before its mention)."""
     first = found.first
     if f.section != _RESTATING[1] or first is None or first.section == f.section:
         return False
@@ -1355,20 +1509,25 @@ def _coordinated(dr: DescriptorRules, findings: list[Finding]) -> set[str]:
     return out
 
 
-def _spans(findings: list[Finding]) -> dict[str, tuple[int, int]]:
+def _spans(findings: list[Finding]) -> dict[str, tuple[int, int, int]]:
     """For each finding, where its mention starts in its sentence
     (`mention_at`: a mention's words may come twice, "basal ganglia
-    calcifications and cerebellar calcifications") and where the next finding
-    of the sentence starts (the sentence's end for the last)."""
-    out: dict[str, tuple[int, int]] = {}
+    calcifications and cerebellar calcifications"), where the next finding
+    of the sentence starts (the sentence's end for the last), and where the
+    mention of the finding before it in the sentence ends (0 for the first,
+    at least 1 for another, -1 when its mention is not found)."""
+    out: dict[str, tuple[int, int, int]] = {}
     for i, f in enumerate(findings):
-        at, stop = mention_at(f), len(f.sentence)
+        at, stop, begin = mention_at(f), len(f.sentence), 0
         after = findings[i + 1] if i + 1 < len(findings) else None
         if after is not None and _in_sentence(after, f):
             # where its words are not found as written, by the offsets
             nxt = mention_at(after)
             stop = nxt if nxt >= 0 else at + after.start - f.start
-        out[f.finding_id] = (at, stop)
+        if i and _in_sentence(findings[i - 1], f):
+            before = findings[i - 1]
+            begin = max(at - (f.start - before.end), 1) if at >= 0 else -1
+        out[f.finding_id] = (at, stop, begin)
     return out
 
 
@@ -1479,6 +1638,12 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             found = _joint_restated(dr, by_site, f)
         if found is None and not f.own_lesion:
             found = _vessels_restated(dr, by_site, f)
+        if found is None and not f.own_lesion:
+            found = _small_vessels(dr, by_id.values(), f)
+        if found is None and not f.own_lesion:
+            found = _tissue_restated(dr, by_site, f)
+        if found is None and not f.own_lesion:
+            found = _offered_for(dr, by_id.values(), f)
         if found is None and not f.site and not f.own_lesion:
             found = _the_only(dr, by_id.values(), f)
         if found is not None and _other_than(dr, found, f):
