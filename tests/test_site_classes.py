@@ -1,0 +1,39 @@
+"""Site classes found on unread real text and the corpus dev split, each
+fixed by a general rule (guide §2 "Site and side from context" and the site
+vocabulary). Every fragment is made up for this file.
+
+- a lesion noun that carries its organ gives that organ: a meningioma is a
+  tumour of the meninges and an extra-axial lesion lies in the space they
+  bound, so both are the dura's, whatever lobe of the brain they press on;
+  the impression naming the lesion by its kind restates the same lesion.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+# (text, the finding's exact mention, expected fields)
+CARRIED_ORGAN: list[tuple[str, str, dict[str, Any]]] = [
+    ("CT HEAD: Partly calcified right parietal meningioma, 2 cm, no edema.", "calcified right parietal meningioma", {"site": "dura", "laterality": "right"}),
+    ("MRI BRAIN: A densely calcified extra-axial lesion abuts the left occipital lobe.", "calcified extra-axial lesion", {"site": "dura", "laterality": "left"}),
+    ("Stable small extraaxial mass with coarse calcification, right convexity.", "calcification", {"site": "dura", "laterality": "right"}),
+    ("Findings: along the left frontal lobe, a thin extra-axial fluid collection with peripheral calcification.", "calcification", {"site": "dura", "laterality": "left"}),
+    # the brain where only the brain is named
+    ("CT HEAD: Punctate calcification in the right frontal lobe.", "calcification", {"site": "brain"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), CARRIED_ORGAN)
+def test_lesion_noun_carries_its_organ(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+def test_meningioma_restates_extra_axial_mass(lesion_numbers):
+    text = (
+        "FINDINGS: A 3 cm calcified extra-axial mass along the right parietal "
+        "convexity.\nIMPRESSION: Calcified right parietal meningioma."
+    )
+    assert lesion_numbers(text) == [1, 1]
