@@ -37,3 +37,24 @@ def test_meningioma_restates_extra_axial_mass(lesion_numbers):
         "convexity.\nIMPRESSION: Calcified right parietal meningioma."
     )
     assert lesion_numbers(text) == [1, 1]
+
+
+# Guide §4 rule 4: a dystrophic cause at the same place named in another
+# sentence. The place is compared without its side (compared on its own) and
+# the site's own name, in however many words, takes in all of the site.
+# (text, the finding's exact mention, expected class)
+SAME_PLACE: list[tuple[str, str, str]] = [
+    ("Known old hemorrhage into the left adrenal gland. CT today: left adrenal calcification.", "left adrenal calcification", "dystrophic"),
+    ("History of tuberculosis of the left lower lobe. Chest film: calcified nodule in the LLL.", "calcified nodule", "dystrophic"),
+    ("Remote infarct of the right kidney. Ultrasound: small calcification in the right renal cortex.", "calcification", "dystrophic"),
+    ("Old infarct in the left basal ganglia. CT: calcification in the left putamen.", "calcification", "dystrophic"),
+    # another lobe, another side, another organ: no cause here
+    ("History of tuberculosis of the right upper lobe. Chest film: calcified nodule in the LLL.", "calcified nodule", "indeterminate"),
+    ("Old hemorrhage into the right adrenal gland. CT today: left adrenal calcification.", "left adrenal calcification", "indeterminate"),
+    ("Remote infarct of the spleen. Ultrasound: small calcification in the right renal cortex.", "calcification", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), SAME_PLACE)
+def test_cause_at_the_same_place(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected

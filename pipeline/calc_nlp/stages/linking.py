@@ -805,9 +805,24 @@ def part_words(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     words = core_words(rd.span_text(site.span))
     if " " not in words and words in kit.site_terms(site.site):
         return ""
-    # one spelling of a part ('lingular' and 'lingula', 'hilar' and 'hilum')
-    synonyms = kit.descriptors.synonyms
-    return " ".join(synonyms.get(w, w) for w in words.split())
+    # one spelling of a part ('lingular' and 'lingula', 'hilar' and 'hilum'),
+    # without the words that name no part: a side, compared on its own
+    # ('left lower lobe' and 'LLL' are one place), or a word such as 'wall'
+    # or 'gland' (descriptors.json lesion_ignore)
+    synonyms, ignore = kit.descriptors.synonyms, kit.descriptors.lesion_ignore
+    part = [
+        x
+        for w in words.split()
+        if w not in ignore
+        for x in synonyms.get(w, w).split()
+        if x not in ignore
+    ]
+    # the site's own name in more words than one ('adrenal gland', 'basal
+    # ganglion') takes in every part of it, as a one-word term does
+    whole = [synonyms.get(w, w) for w in site.site.split() if w not in ignore]
+    if not part or part == whole:
+        return ""
+    return " ".join(part)
 
 
 def core_words(site_text: str) -> str:
