@@ -5,7 +5,10 @@ vocabulary). Every fragment is made up for this file.
 - a lesion noun that carries its organ gives that organ: a meningioma is a
   tumour of the meninges and an extra-axial lesion lies in the space they
   bound, so both are the dura's, whatever lobe of the brain they press on;
-  the impression naming the lesion by its kind restates the same lesion.
+  the impression naming the lesion by its kind restates the same lesion;
+- a pronoun of the finding's own clause ('it', 'the larger one') stands for
+  what its sentence named before the clause opened, a semicolon's clause
+  included: the finding takes the place named there.
 """
 
 from __future__ import annotations
@@ -58,3 +61,22 @@ SAME_PLACE: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("text", "mention", "expected"), SAME_PLACE)
 def test_cause_at_the_same_place(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
+
+
+# (text, the finding's exact mention, expected fields)
+PRONOUN: list[tuple[str, str, dict[str, Any]]] = [
+    ("CHEST: A rounded density sits in the left lower lobe, and inside it a calcified nidus is visible.", "calcified", {"site": "lung", "laterality": "left"}),
+    ("In the lingula there is a 1 cm nodule, and within it a tiny calcification is present.", "calcification", {"site": "lung", "laterality": "left"}),
+    ("Several fibroids are seen; the posterior one is calcified.", "calcified", {"site": "uterus"}),
+    ("The subcarinal nodal mass has decreased in size and is no longer avid; it now contains coarse calcification.", "calcification", {"site": "lymph node"}),
+    # the side its sentence gives the place stays with it
+    ("Left hilar nodal mass is smaller; it now contains dense calcification.", "calcification", {"site": "lymph node", "laterality": "left"}),
+    # no pronoun: the clause before gives nothing
+    ("CHEST: A rounded density sits in the left lower lobe; a separate calcified nidus is visible.", "calcified", {"site": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), PRONOUN)
+def test_pronoun_takes_its_antecedents_place(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected

@@ -77,6 +77,50 @@ def says_no_place(kit: Toolkit, rd: ReportDoc, f: Span, gap: int = 2) -> bool:
     return False
 
 
+# Marks that open a clause of a sentence, and the articles that make 'one'
+# a pronoun ('the anterior one', 'the larger one').
+_CLAUSE_OPENERS = frozenset({",", ";", "and", "but"})
+_ONE_LEADS = frozenset({"the", "this", "that"})
+
+
+def site_of_pronoun_in_sentence(
+    kit: Toolkit, rd: ReportDoc, f: Span
+) -> SiteRef | None:
+    """A pronoun of the finding's own clause ('it', 'the anterior one') that
+    stands for what its sentence named before that clause opened ('In the
+    right upper lobe there is a nodular opacity, and within it a calcified
+    focus'; 'Two fibroids; the anterior one is calcified'; 'the nodal mass
+    has shrunk; it now contains coarse calcification') gives the finding the
+    place named there: the nearest site phrase before the clause (guide §2
+    step 4: an earlier mention the sentence points back to)."""
+    sent, lower = rd.sent(f), rd.lower
+    i, pronoun = f.start - 1, False
+    while i >= sent.start and lower[i] not in _CLAUSE_OPENERS:
+        if lower[i] == "it" or (
+            lower[i] == "one"
+            and i + 1 < f.start
+            and _ONE_LEADS & set(lower[max(sent.start, i - 2) : i])
+        ):
+            pronoun = True
+        i -= 1
+    if not pronoun:
+        return None
+    if i < sent.start:
+        # a semicolon ends the sentence the clause goes on from
+        if sent.start == 0 or lower[sent.start - 1] != ";":
+            return None
+        i = sent.start - 1
+    named = [
+        s
+        for s in rd.sentence_sites(i)
+        if s.span.end <= i
+        and s.span.label_ == "SITE"
+        and "candidates" not in kit.md(s.span)
+    ]
+    # with the side its sentence gives that site ('Left hilar nodal mass')
+    return _with_side(rd, named[-1], rd.sent_at(i), f) if named else None
+
+
 # Words that join the items of a list ('No mass, calcification, or distortion').
 _LIST_JOINS = frozenset({",", "or", "and", "nor"})
 

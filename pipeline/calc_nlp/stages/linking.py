@@ -32,6 +32,7 @@ from calc_nlp.stages.context_sites import (
     site_before_unless_own_lesion,
     site_from_label_line,
     site_of_named_lesion,
+    site_of_pronoun_in_sentence,
     site_pointed_back,
     site_said_after,
 )
@@ -372,7 +373,8 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         if surveyed is not None:
             return surveyed
     return (
-        site_from_label_line(rd, f)
+        site_of_pronoun_in_sentence(kit, rd, f)
+        or site_from_label_line(rd, f)
         or site_pointed_back(kit, rd, f)
         or _site_of_mention_pointed_back(kit, rd, f)
         or site_from_exam(kit, rd, f)
