@@ -80,3 +80,19 @@ PRONOUN: list[tuple[str, str, dict[str, Any]]] = [
 def test_pronoun_takes_its_antecedents_place(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# The plural of a structure's name that comes in pairs or sets names it as
+# the singular does ('both rotator cuffs', 'the common carotids').
+PLURAL_NAMES: list[tuple[str, str, dict[str, Any]]] = [
+    ("SHOULDERS: Amorphous calcific deposits within both rotator cuffs.", "calcific deposits", {"site": "tendon"}),
+    ("Knees: calcium deposits in both quadriceps tendons.", "calcium deposits", {"site": "tendon"}),
+    ("CTA NECK: Scattered calcium deposits along the common carotids.", "calcium deposits", {"site": "carotid artery"}),
+    ("Calcium deposits along both subclavians.", "Calcium deposits", {"site": "artery"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), PLURAL_NAMES)
+def test_plural_structure_names(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
