@@ -96,3 +96,27 @@ PLURAL_NAMES: list[tuple[str, str, dict[str, Any]]] = [
 def test_plural_structure_names(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A lesion that carries the finding ('... aneurysm ... with rim calcification')
+# and names its own tissue keeps it over the place it lies at.
+CARRIER: list[tuple[str, str, dict[str, Any]]] = [
+    ("CTA: 15 mm renal artery aneurysm at the left renal hilum with a thin rim of calcification.", "calcification", {"site": "artery"}),
+    ("Hepatic artery aneurysm at the porta hepatis, 2 cm, with mural calcification.", "mural calcification", {"site": "artery"}),
+    # the place still wins where the lesion's words name no site
+    ("A 2 cm aneurysm at the splenic hilum with rim calcification.", "calcification", {"site": "spleen"}),
+    ("Soft tissue mass in the vastus lateralis with peripheral calcification.", "calcification", {"site": "muscle"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), CARRIER)
+def test_lesion_that_carries_the_finding(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+def test_change_of_the_lesion_with_the_finding(finding_named):
+    f = finding_named(
+        "Unchanged 9 mm splenic artery aneurysm with rim calcification.", "calcification"
+    )
+    assert f.change == "stable"

@@ -321,6 +321,10 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         # landmark is beside the finding; the lesion its sentence says it is
         # places it (guide §2 step 3)
         clause = linked_lesion(kit, rd, f) or clause
+    if clause is not None and clause.span.end <= f.start:
+        # 'a splenic artery aneurysm at the splenic hilum with rim
+        # calcification': the aneurysm's own site, not where it lies
+        clause = _site_of_lesion_with_it(kit, rd, f, clause) or clause
     if clause is not None and _points_back(rd, clause):
         # 'The nodule is calcified': the nodule named before, with its place
         clause = site_of_named_lesion(rd, f, rd.sent(f)) or clause
@@ -329,6 +333,46 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         clause = _joint_in_clause(kit, rd, f) or clause
     found = clause or linked_lesion(kit, rd, f) or _from_context(kit, rd, f)
     return refine(kit, rd, f, found) if found is not None else None
+
+
+# How many words may stand between a lesion noun and the place phrase after
+# it ('aneurysm at the left renal hilum', 'mass in the left lower lobe').
+_LESION_PLACE_GAP = 5
+
+
+def _site_of_lesion_with_it(
+    kit: Toolkit, rd: ReportDoc, f: Span, clause: SiteRef
+) -> SiteRef | None:
+    """The site a lesion's own words name ('splenic artery aneurysm'), for a
+    finding the lesion carries ('... with peripheral rim calcification')
+    whose nearest site phrase only says where the lesion lies ('at the
+    splenic hilum'): the calcification is in the lesion, whose words name
+    its tissue (guide §2: the phrase that says where it lies; where two
+    fit, the narrower). Only a place phrase right after the lesion noun, a
+    'with' between it and the finding, and a named site of another kind
+    before the noun."""
+    between = rd.lower[clause.span.end : f.start]
+    if "with" not in between or {";", ":"} & set(between):
+        return None
+    j = clause.span.start - 1
+    while j > clause.span.start - 1 - _LESION_PLACE_GAP and rd.lower[j].isalpha():
+        if rd.lower[j] in rd.lesion_nouns:
+            break
+        j -= 1
+    else:
+        return None
+    if rd.lower[j] not in rd.lesion_nouns:
+        return None
+    own = [
+        s
+        for s in rd.sentence_sites(f.start)
+        if s.span.end == j
+        and s.span.label_ == "SITE"
+        and "candidates" not in kit.md(s.span)
+        and not kit.site_info(s.site).get("unspecific")
+        and s.site != clause.site
+    ]
+    return own[-1] if own else None
 
 
 def _same_site_named(
