@@ -120,3 +120,20 @@ def test_change_of_the_lesion_with_the_finding(finding_named):
         "Unchanged 9 mm splenic artery aneurysm with rim calcification.", "calcification"
     )
     assert f.change == "stable"
+
+
+# Guide §4 rule 1 wants earlier surgery at the finding's place: 'postsurgical'
+# before the systemic disorder the surgery left ('postsurgical
+# hypoparathyroidism') names no injured tissue there.
+SURGERY_AT_PLACE: list[tuple[str, str, str]] = [
+    ("Symmetric basal ganglia calcification, attributed to postsurgical hypoparathyroidism.", "basal ganglia calcification", "indeterminate"),
+    ("Dentate nucleus calcifications, likely from post-operative hypocalcemia.", "Dentate nucleus calcifications", "indeterminate"),
+    # the surgery at the place still counts
+    ("Postsurgical calcification in the left breast.", "calcification", "dystrophic"),
+    ("Coarse calcification at the postoperative site in the right thigh.", "calcification", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), SURGERY_AT_PLACE)
+def test_surgery_cue_names_injured_tissue(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
