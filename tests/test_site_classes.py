@@ -137,3 +137,21 @@ SURGERY_AT_PLACE: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("text", "mention", "expected"), SURGERY_AT_PLACE)
 def test_surgery_cue_names_injured_tissue(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
+
+
+# A word several sites share ('wall', 'nodule') written at once after a site
+# phrase is that site's part: the phrase names the site in its own words, a
+# carotid or coronary artery's wall included, whatever other artery the
+# report named before.
+SHARED_PART: list[tuple[str, str, dict[str, Any]]] = [
+    ("Both vertebral arteries show antegrade flow. The right common carotid artery wall is without calcification.", "calcification", {"site": "carotid artery", "site_text": "right common carotid artery"}),
+    ("Subclavian artery patent. The LAD wall shows no calcification.", "calcification", {"site": "coronary artery"}),
+    ("The left upper lobe nodule is densely calcified.", "calcified", {"site": "lung", "site_text": "left upper lobe"}),
+    ("The gallbladder wall is not calcified.", "calcified", {"site": "gallbladder"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), SHARED_PART)
+def test_shared_part_word_after_a_site(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
