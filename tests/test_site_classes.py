@@ -8,7 +8,9 @@ vocabulary). Every fragment is made up for this file.
   the impression naming the lesion by its kind restates the same lesion;
 - a pronoun of the finding's own clause ('it', 'the larger one') stands for
   what its sentence named before the clause opened, a semicolon's clause
-  included: the finding takes the place named there.
+  included: the finding takes the place named there; so does a predicate
+  joined by 'and' with no subject of its own ('..., and contains a
+  calcification'): it holds the finding in the subject it shares.
 """
 
 from __future__ import annotations
@@ -153,5 +155,21 @@ SHARED_PART: list[tuple[str, str, dict[str, Any]]] = [
 
 @pytest.mark.parametrize(("text", "mention", "expected"), SHARED_PART)
 def test_shared_part_word_after_a_site(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+SHARED_SUBJECT: list[tuple[str, str, dict[str, Any]]] = [
+    ("The aorta is tortuous, ectatic, and shows mural calcification.", "mural calcification", {"site": "aorta"}),
+    ("The pancreas is atrophic, with a dilated duct, and contains coarse calcifications.", "calcifications", {"site": "pancreas"}),
+    ("The right kidney is atrophic, measuring 8 cm, and contains a punctate calcification.", "calcification", {"site": "kidney", "laterality": "right"}),
+    ("The thyroid gland is enlarged and heterogeneous, and contains several calcifications.", "calcifications", {"site": "thyroid"}),
+    # a predicate with a subject of its own keeps it
+    ("The spleen is normal in size, and the liver shows a calcification.", "calcification", {"site": "liver"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), SHARED_SUBJECT)
+def test_predicate_shares_its_subject(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected

@@ -121,6 +121,41 @@ def site_of_pronoun_in_sentence(
     return _with_side(rd, named[-1], rd.sent_at(i), f) if named else None
 
 
+# How many plain words may stand between a holding verb and the finding it
+# holds ('and contains several small calcifications').
+_HELD_REACH = 4
+
+
+def site_of_shared_subject(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """A predicate joined by 'and' with no subject of its own, its verb one
+    of holding ('The right kidney is atrophic, measuring 8 cm, and contains
+    a punctate calcification'; descriptors.json lesion_holding_verbs), says
+    the finding lies in the subject it shares with the predicate before it:
+    the first site phrase of the sentence (guide §2 step 2: the phrase of its
+    own clause that says where it lies)."""
+    sent, lower = rd.sent(f), rd.lower
+    verb = f.start - 1
+    while verb > sent.start and f.start - verb <= _HELD_REACH + 1:
+        if lower[verb] in kit.descriptors.holding_verbs:
+            break
+        if not rd.layout.words[verb].isalpha():
+            return None
+        verb -= 1
+    else:
+        return None
+    if lower[verb] not in kit.descriptors.holding_verbs or lower[verb - 1] != "and":
+        return None
+    named = [
+        s
+        for s in rd.sentence_sites(f.start)
+        if s.span.end < verb
+        and s.span.label_ == "SITE"
+        and "candidates" not in kit.md(s.span)
+        and asserted(rd, s, f)
+    ]
+    return named[0] if named else None
+
+
 # Words that join the items of a list ('No mass, calcification, or distortion').
 _LIST_JOINS = frozenset({",", "or", "and", "nor"})
 

@@ -33,6 +33,7 @@ from calc_nlp.stages.context_sites import (
     site_from_label_line,
     site_of_named_lesion,
     site_of_pronoun_in_sentence,
+    site_of_shared_subject,
     site_pointed_back,
     site_said_after,
 )
@@ -418,6 +419,7 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
             return surveyed
     return (
         site_of_pronoun_in_sentence(kit, rd, f)
+        or site_of_shared_subject(kit, rd, f)
         or site_from_label_line(rd, f)
         or site_pointed_back(kit, rd, f)
         or _site_of_mention_pointed_back(kit, rd, f)
