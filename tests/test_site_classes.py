@@ -173,3 +173,21 @@ SHARED_SUBJECT: list[tuple[str, str, dict[str, Any]]] = [
 def test_predicate_shares_its_subject(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A calcified lesion named again with a pointing word ('the calcified
+# granuloma'), whose words and clause name no place, is the one named before
+# however far back: its place, not its side (corpora/GUIDE.md: a side is not
+# carried from another sentence).
+POINTED_LESION: list[tuple[str, str, dict[str, Any]]] = [
+    ("HPI: Chest film showed a 5 mm calcified granuloma in the right middle lobe.\nPLAN: Hip surgery tomorrow. The calcified granuloma needs no follow-up.", "calcified granuloma", {"site": "lung", "laterality": ""}),
+    ("Ultrasound: calcified cyst in the right ovary.\nPLAN: Cholecystectomy next month; the calcified cyst will be watched.", "calcified cyst", {"site": "ovary", "laterality": ""}),
+    # two earlier ones at different places: no single one pointed back to
+    ("CT: calcified granuloma in the spleen and a calcified granuloma in the liver.\nASSESSMENT: We discussed the calcified granuloma.", "calcified granuloma", {"site": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), POINTED_LESION)
+def test_lesion_pointed_back(findings_of, text, mention, expected):
+    f = [x for x in findings_of(text) if x.mention == mention][-1]
+    assert {name: getattr(f, name) for name in expected} == expected

@@ -472,20 +472,21 @@ def _site_of_mention_pointed_back(
     kit: Toolkit, rd: ReportDoc, f: Span
 ) -> SiteRef | None:
     """'Suspicious calcifications, left breast.' then, in a later section, 'The
-    calcifications were removed.': a calcification word led by a pointing
-    word, whose words and clause name no place, is the calcification named
-    before in the same word (guide §2 step 4: an earlier mention the sentence
+    calcifications were removed.': a calcification word or a calcified
+    lesion's noun ('the calcified granuloma') led by a pointing word, whose
+    words and clause name no place, is the calcification named before in
+    the same word (guide §2 step 4: an earlier mention the sentence
     points back to), however far back and across headings. Only where every
     earlier mention in that word that has a site has the same site and side:
     the pointing word cannot then mean another one."""
     if not _pointed(rd, f):
         return None
-    head = _calcification_word(f)
+    head = _calcification_word(rd, f)
     if head is None:
         return None
     found: list[SiteRef] = []
     for c in rd.matches.calc:
-        if c.end > f.start or _calcification_word(c) != head:
+        if c.end > f.start or _calcification_word(rd, c) != head:
             continue
         site = link_site(kit, rd, c)
         if site is None:
@@ -500,6 +501,10 @@ def _site_of_mention_pointed_back(
         found.append(site)
     if not found or len({(s.site, s.laterality) for s in found}) > 1:
         return None
+    if head in rd.lesion_nouns:
+        # a lesion's side is not carried from another sentence (corpora/GUIDE.md
+        # laterality): only its place
+        return replace(found[-1], laterality="")
     return found[-1]
 
 
@@ -517,12 +522,15 @@ def _pointed(rd: ReportDoc, f: Span) -> bool:
     return rd.lower[f.start] in _POINTERS
 
 
-def _calcification_word(f: Span) -> str | None:
+def _calcification_word(rd: ReportDoc, f: Span) -> str | None:
     """The mention's last word where it is a calcification noun
-    ('calcifications', 'microcalcification'), else None: a lesion noun
-    pointed back to ('the calcified granuloma') is the lesions stage's."""
+    ('calcifications', 'microcalcification') or the lesion noun a
+    calcified lesion is named by ('the calcified granuloma', mentions.json
+    lesion_nouns), else None."""
     word = f[-1].lower_
-    return word if word.endswith(("calcification", "calcifications")) else None
+    if word.endswith(("calcification", "calcifications")) or word in rd.lesion_nouns:
+        return word
+    return None
 
 
 def _points_back(rd: ReportDoc, site: SiteRef) -> bool:
