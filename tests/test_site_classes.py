@@ -191,3 +191,18 @@ POINTED_LESION: list[tuple[str, str, dict[str, Any]]] = [
 def test_lesion_pointed_back(findings_of, text, mention, expected):
     f = [x for x in findings_of(text) if x.mention == mention][-1]
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# The report's own operation is no earlier surgery (guide §4 rule 1), in a
+# cue's words as in a condition's: the excision removes the calcification.
+OWN_OPERATION: list[tuple[str, str, str]] = [
+    ("PROCEDURE: Excision of calcified subcutaneous nodule, right forearm.\nFINDINGS: A 1 cm nodule was removed.", "calcified subcutaneous nodule", "indeterminate"),
+    ("PROCEDURE PERFORMED: Excision of periarticular calcified mass, right elbow.\nHISTORY: Dialysis for ESRD.", "periarticular calcified mass", "metastatic"),
+    # an earlier excision at the place still explains it
+    ("Coarse calcification at the prior excision site in the right forearm.", "calcification", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), OWN_OPERATION)
+def test_own_operation_is_no_cause(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected

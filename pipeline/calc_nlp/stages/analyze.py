@@ -303,6 +303,13 @@ def link_and_classify(
     # nothing the report finds (an operative note's 'discectomy' and the
     # calcified disk material it removes).
     own = own_procedures(kit, rd)
+    # nor are a cue's words that name it ('PROCEDURE: Excision of a calcified
+    # mass': the excision removes the calcification, it caused none)
+    cues = [
+        c
+        for c in cues
+        if c.label_ != "CUE" or not any(s < c.end and c.start < e for s, e, _ in own)
+    ]
     cues += [
         c
         for c in m.conds
