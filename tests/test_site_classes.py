@@ -206,3 +206,18 @@ OWN_OPERATION: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("text", "mention", "expected"), OWN_OPERATION)
 def test_own_operation_is_no_cause(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
+
+
+# A procedure named as what something is for is planned or the report's own,
+# no earlier surgery at the place (guide §4 rule 1).
+PURPOSE: list[tuple[str, str, str]] = [
+    ("Hypercalcemia, calcium 12.4. 5.1 cm AAA with a calcified wall, not yet large enough for repair.", "calcified wall", "metastatic"),
+    ("Calcified subcutaneous nodule of the back, scheduled next week for excision.", "Calcified subcutaneous nodule", "indeterminate"),
+    # an earlier one still counts
+    ("Calcification along the aortic wall at the site of the prior repair.", "Calcification", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), PURPOSE)
+def test_procedure_named_as_purpose(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
