@@ -221,3 +221,19 @@ PURPOSE: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("text", "mention", "expected"), PURPOSE)
 def test_procedure_named_as_purpose(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
+
+
+# A mention that sums up what the report described ('as described', 'as
+# above') names no one place: not the sentence before's.
+SUMMARY: list[tuple[str, str, dict[str, Any]]] = [
+    ("FINDINGS: Punctate calcification in the spleen. Small calcification in the left kidney.\nIMPRESSION: Splenomegaly resolved; renal cyst unchanged. Scattered calcifications as described.", "calcifications", {"site": ""}),
+    ("IMPRESSION: Hepatic steatosis. Incidental calcifications as above.", "calcifications", {"site": ""}),
+    # its own words still name a place
+    ("IMPRESSION: Hepatic steatosis. Splenic calcifications as above.", "Splenic calcifications", {"site": "spleen"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), SUMMARY)
+def test_summary_mention_names_no_place(findings_of, text, mention, expected):
+    f = [x for x in findings_of(text) if x.mention == mention][-1]
+    assert {name: getattr(f, name) for name in expected} == expected

@@ -77,6 +77,19 @@ def says_no_place(kit: Toolkit, rd: ReportDoc, f: Span, gap: int = 2) -> bool:
     return False
 
 
+def sums_up(kit: Toolkit, rd: ReportDoc, f: Span) -> bool:
+    """Is the finding followed at once by a phrase that sums up what the
+    report described ('Incidental calcifications as described';
+    mentions.json `summary_phrases`)? Such a mention names no one place."""
+    sent_end = rd.sent(f).end
+    for phrase in kit.rules.word_lists.get("summary_phrases", []):
+        words = phrase.split()
+        end = f.end + len(words)
+        if end <= sent_end and rd.lower[f.end : end] == words:
+            return True
+    return False
+
+
 # Marks that open a clause of a sentence, and the articles that make 'one'
 # a pronoun ('the anterior one', 'the larger one').
 _CLAUSE_OPENERS = frozenset({",", ";", "and", "but"})

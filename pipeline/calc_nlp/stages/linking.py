@@ -36,6 +36,7 @@ from calc_nlp.stages.context_sites import (
     site_of_shared_subject,
     site_pointed_back,
     site_said_after,
+    sums_up,
 )
 from calc_nlp.stages.exam_sites import exam_for, site_from_exam
 from calc_nlp.stages.generic_sites import refine
@@ -403,6 +404,8 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     place the text named before: the exam's reading only."""
     if says_no_place(kit, rd, f):
         return site_from_exam(kit, rd, f) or site_from_exam(kit, rd, f, any_head=True)
+    if sums_up(kit, rd, f):
+        return None  # 'Incidental calcifications as described': no one place
     if denied_list_after_finding(rd, f):
         # 'Mild vascular calcifications. No mass, calcification, or distortion.'
         return site_from_label_line(rd, f)
