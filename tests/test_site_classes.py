@@ -237,3 +237,18 @@ SUMMARY: list[tuple[str, str, dict[str, Any]]] = [
 def test_summary_mention_names_no_place(findings_of, text, mention, expected):
     f = [x for x in findings_of(text) if x.mention == mention][-1]
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# Vocabulary: the lesser sac is a peritoneal space; 'hepatosplenic' names
+# the liver first (corpora/GUIDE.md: where one phrase names two sites, the
+# first).
+VOCABULARY: list[tuple[str, str, dict[str, Any]]] = [
+    ("CT: a pseudocyst in the lesser sac with peripheral calcification.", "calcification", {"site": "peritoneum"}),
+    ("CT: tiny hepatosplenic calcifications from old histoplasmosis.", "hepatosplenic calcifications", {"site": "liver"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), VOCABULARY)
+def test_vocabulary_terms(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
