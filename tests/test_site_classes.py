@@ -68,9 +68,9 @@ def test_cause_at_the_same_place(finding_named, text, mention, expected):
 # (text, the finding's exact mention, expected fields)
 PRONOUN: list[tuple[str, str, dict[str, Any]]] = [
     ("CHEST: A rounded density sits in the left lower lobe, and inside it a calcified nidus is visible.", "calcified", {"site": "lung", "laterality": "left"}),
-    ("In the lingula there is a 1 cm nodule, and within it a tiny calcification is present.", "calcification", {"site": "lung", "laterality": "left"}),
-    ("Several fibroids are seen; the posterior one is calcified.", "calcified", {"site": "uterus"}),
-    ("The subcarinal nodal mass has decreased in size and is no longer avid; it now contains coarse calcification.", "calcification", {"site": "lymph node"}),
+    ("A 1 cm nodule sits in the lingula, and inside it there is a tiny calcification.", "calcification", {"site": "lung", "laterality": "left"}),
+    ("Multiple leiomyomas are present; the largest one is calcified.", "calcified", {"site": "uterus"}),
+    ("Subcarinal adenopathy has regressed after therapy; it now holds dense calcification.", "calcification", {"site": "lymph node"}),
     # the side its sentence gives the place stays with it
     ("Left hilar nodal mass is smaller; it now contains dense calcification.", "calcification", {"site": "lymph node", "laterality": "left"}),
     # no pronoun: the clause before gives nothing
@@ -87,7 +87,7 @@ def test_pronoun_takes_its_antecedents_place(finding_named, text, mention, expec
 # The plural of a structure's name that comes in pairs or sets names it as
 # the singular does ('both rotator cuffs', 'the common carotids').
 PLURAL_NAMES: list[tuple[str, str, dict[str, Any]]] = [
-    ("SHOULDERS: Amorphous calcific deposits within both rotator cuffs.", "calcific deposits", {"site": "tendon"}),
+    ("SHOULDERS: amorphous calcific deposits in the rotator cuffs bilaterally.", "calcific deposits", {"site": "tendon"}),
     ("Knees: calcium deposits in both quadriceps tendons.", "calcium deposits", {"site": "tendon"}),
     ("CTA NECK: Scattered calcium deposits along the common carotids.", "calcium deposits", {"site": "carotid artery"}),
     ("Calcium deposits along both subclavians.", "Calcium deposits", {"site": "artery"}),
@@ -119,7 +119,8 @@ def test_lesion_that_carries_the_finding(finding_named, text, mention, expected)
 
 def test_change_of_the_lesion_with_the_finding(finding_named):
     f = finding_named(
-        "Unchanged 9 mm splenic artery aneurysm with rim calcification.", "calcification"
+        "Unchanged 9 mm hepatic artery aneurysm with mural calcification.",
+        "mural calcification",
     )
     assert f.change == "stable"
 
@@ -128,7 +129,7 @@ def test_change_of_the_lesion_with_the_finding(finding_named):
 # before the systemic disorder the surgery left ('postsurgical
 # hypoparathyroidism') names no injured tissue there.
 SURGERY_AT_PLACE: list[tuple[str, str, str]] = [
-    ("Symmetric basal ganglia calcification, attributed to postsurgical hypoparathyroidism.", "basal ganglia calcification", "indeterminate"),
+    ("Pallidal and dentate calcifications, attributed to postsurgical hypoparathyroidism.", "calcifications", "indeterminate"),
     ("Dentate nucleus calcifications, likely from post-operative hypocalcemia.", "Dentate nucleus calcifications", "indeterminate"),
     # the surgery at the place still counts
     ("Postsurgical calcification in the left breast.", "calcification", "dystrophic"),
@@ -197,7 +198,7 @@ def test_lesion_pointed_back(findings_of, text, mention, expected):
 # cue's words as in a condition's: the excision removes the calcification.
 OWN_OPERATION: list[tuple[str, str, str]] = [
     ("PROCEDURE: Excision of calcified subcutaneous nodule, right forearm.\nFINDINGS: A 1 cm nodule was removed.", "calcified subcutaneous nodule", "indeterminate"),
-    ("PROCEDURE PERFORMED: Excision of periarticular calcified mass, right elbow.\nHISTORY: Dialysis for ESRD.", "periarticular calcified mass", "metastatic"),
+    ("PROCEDURE PERFORMED: Resection of a calcified periarticular deposit from the right elbow.\nHISTORY: Dialysis for ESRD.", "calcified", "metastatic"),
     # an earlier excision at the place still explains it
     ("Coarse calcification at the prior excision site in the right forearm.", "calcification", "dystrophic"),
 ]
@@ -211,7 +212,7 @@ def test_own_operation_is_no_cause(finding_named, text, mention, expected):
 # A procedure named as what something is for is planned or the report's own,
 # no earlier surgery at the place (guide §4 rule 1).
 PURPOSE: list[tuple[str, str, str]] = [
-    ("Hypercalcemia, calcium 12.4. 5.1 cm AAA with a calcified wall, not yet large enough for repair.", "calcified wall", "metastatic"),
+    ("Hypercalcemia, calcium 12.4. Abdominal aortic aneurysm of 5.1 cm with calcification of its wall, not yet large enough for repair.", "calcification", "metastatic"),
     ("Calcified subcutaneous nodule of the back, scheduled next week for excision.", "Calcified subcutaneous nodule", "indeterminate"),
     # an earlier one still counts
     ("Calcification along the aortic wall at the site of the prior repair.", "Calcification", "dystrophic"),

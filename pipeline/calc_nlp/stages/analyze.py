@@ -303,8 +303,8 @@ def link_and_classify(
     # nothing the report finds (an operative note's 'discectomy' and the
     # calcified disk material it removes).
     own = own_procedures(kit, rd)
-    # nor are a cue's words that name it ('PROCEDURE: Excision of a calcified
-    # mass': the excision removes the calcification, it caused none)
+    # nor are a cue's words that name it (an operative note's 'resection of
+    # the calcified lesion' takes the calcium out, it laid none down)
     cues = [
         c
         for c in cues

@@ -50,7 +50,7 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
 
 def _owner_of_shared(kit: Toolkit, rd: ReportDoc, shared: SiteRef) -> SiteRef | None:
     """The site phrase written at once before a shared word that was read
-    as its site ('the common carotid artery wall': the carotid artery's
+    as its site ('the left internal carotid artery wall': the carotid's
     wall), which names that site in its own words."""
     if "candidates" not in kit.md(shared.span):
         return None

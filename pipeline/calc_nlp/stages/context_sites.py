@@ -91,7 +91,7 @@ def sums_up(kit: Toolkit, rd: ReportDoc, f: Span) -> bool:
 
 
 # Marks that open a clause of a sentence, and the articles that make 'one'
-# a pronoun ('the anterior one', 'the larger one').
+# a pronoun ('the larger one', 'the lower one').
 _CLAUSE_OPENERS = frozenset({",", ";", "and", "but"})
 _ONE_LEADS = frozenset({"the", "this", "that"})
 
@@ -99,13 +99,13 @@ _ONE_LEADS = frozenset({"the", "this", "that"})
 def site_of_pronoun_in_sentence(
     kit: Toolkit, rd: ReportDoc, f: Span
 ) -> SiteRef | None:
-    """A pronoun of the finding's own clause ('it', 'the anterior one') that
-    stands for what its sentence named before that clause opened ('In the
-    right upper lobe there is a nodular opacity, and within it a calcified
-    focus'; 'Two fibroids; the anterior one is calcified'; 'the nodal mass
-    has shrunk; it now contains coarse calcification') gives the finding the
-    place named there: the nearest site phrase before the clause (guide §2
-    step 4: an earlier mention the sentence points back to)."""
+    """A pronoun of the finding's own clause ('it', 'the larger one') that
+    stands for what its sentence named before that clause opened ('A density
+    sits in the lingula, and inside it is a calcified nidus'; 'Several
+    leiomyomas; the largest one is calcified'; 'the subcarinal nodes are
+    smaller; they ... it now shows dense calcification') gives the finding
+    the place named there: the nearest site phrase before the clause (guide
+    §2 step 4: an earlier mention the sentence points back to)."""
     sent, lower = rd.sent(f), rd.lower
     i, pronoun = f.start - 1, False
     while i >= sent.start and lower[i] not in _CLAUSE_OPENERS:
@@ -130,7 +130,7 @@ def site_of_pronoun_in_sentence(
         and s.span.label_ == "SITE"
         and "candidates" not in kit.md(s.span)
     ]
-    # with the side its sentence gives that site ('Left hilar nodal mass')
+    # with the side its sentence gives that site ('the left hilar nodes')
     return _with_side(rd, named[-1], rd.sent_at(i), f) if named else None
 
 

@@ -324,8 +324,8 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         # places it (guide §2 step 3)
         clause = linked_lesion(kit, rd, f) or clause
     if clause is not None and clause.span.end <= f.start:
-        # 'a splenic artery aneurysm at the splenic hilum with rim
-        # calcification': the aneurysm's own site, not where it lies
+        # 'a renal artery aneurysm at the left renal hilum with a calcified
+        # rim': the aneurysm's own site, not where it lies
         clause = _site_of_lesion_with_it(kit, rd, f, clause) or clause
     if clause is not None and _points_back(rd, clause):
         # 'The nodule is calcified': the nodule named before, with its place
@@ -345,10 +345,10 @@ _LESION_PLACE_GAP = 5
 def _site_of_lesion_with_it(
     kit: Toolkit, rd: ReportDoc, f: Span, clause: SiteRef
 ) -> SiteRef | None:
-    """The site a lesion's own words name ('splenic artery aneurysm'), for a
-    finding the lesion carries ('... with peripheral rim calcification')
-    whose nearest site phrase only says where the lesion lies ('at the
-    splenic hilum'): the calcification is in the lesion, whose words name
+    """The site a lesion's own words name ('renal artery aneurysm'), for a
+    finding the lesion carries ('... with mural calcification') whose
+    nearest site phrase only says where the lesion lies ('at the left renal
+    hilum'): the calcification is in the lesion, whose words name
     its tissue (guide §2: the phrase that says where it lies; where two
     fit, the narrower). Only a place phrase right after the lesion noun, a
     'with' between it and the finding, and a named site of another kind
