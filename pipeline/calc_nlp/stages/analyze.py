@@ -303,6 +303,13 @@ def link_and_classify(
     # nothing the report finds (an operative note's 'discectomy' and the
     # calcified disk material it removes).
     own = own_procedures(kit, rd)
+    # nor are a cue's words that name it (an operative note's 'resection of
+    # the calcified lesion' takes the calcium out, it laid none down)
+    cues = [
+        c
+        for c in cues
+        if c.label_ != "CUE" or not any(s < c.end and c.start < e for s, e, _ in own)
+    ]
     cues += [
         c
         for c in m.conds

@@ -45,7 +45,25 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     found = min(pool, key=lambda x: x[0])[1]
     if found.span.end <= f.start:
         found = first_of_list(kit, rd, found, [s for _, s in pool])
-    return compound_head(kit, rd, found)
+    return _owner_of_shared(kit, rd, found) or compound_head(kit, rd, found)
+
+
+def _owner_of_shared(kit: Toolkit, rd: ReportDoc, shared: SiteRef) -> SiteRef | None:
+    """The site phrase written at once before a shared word that was read
+    as its site ('the left internal carotid artery wall': the carotid's
+    wall), which names that site in its own words."""
+    if "candidates" not in kit.md(shared.span):
+        return None
+    return next(
+        (
+            s
+            for s in rd.sentence_sites(shared.start)
+            if s.span.end == shared.span.start
+            and s.site == shared.site
+            and "candidates" not in kit.md(s.span)
+        ),
+        None,
+    )
 
 
 def _clause_before_label(

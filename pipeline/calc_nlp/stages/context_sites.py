@@ -77,6 +77,98 @@ def says_no_place(kit: Toolkit, rd: ReportDoc, f: Span, gap: int = 2) -> bool:
     return False
 
 
+def sums_up(kit: Toolkit, rd: ReportDoc, f: Span) -> bool:
+    """Is the finding followed at once by a phrase that sums up what the
+    report described ('Incidental calcifications as described';
+    mentions.json `summary_phrases`)? Such a mention names no one place."""
+    sent_end = rd.sent(f).end
+    for phrase in kit.rules.word_lists.get("summary_phrases", []):
+        words = phrase.split()
+        end = f.end + len(words)
+        if end <= sent_end and rd.lower[f.end : end] == words:
+            return True
+    return False
+
+
+# Marks that open a clause of a sentence, and the articles that make 'one'
+# a pronoun ('the larger one', 'the lower one').
+_CLAUSE_OPENERS = frozenset({",", ";", "and", "but"})
+_ONE_LEADS = frozenset({"the", "this", "that"})
+
+
+def site_of_pronoun_in_sentence(
+    kit: Toolkit, rd: ReportDoc, f: Span
+) -> SiteRef | None:
+    """A pronoun of the finding's own clause ('it', 'the larger one') that
+    stands for what its sentence named before that clause opened ('A density
+    sits in the lingula, and inside it is a calcified nidus'; 'Several
+    leiomyomas; the largest one is calcified'; 'the subcarinal nodes are
+    smaller; they ... it now shows dense calcification') gives the finding
+    the place named there: the nearest site phrase before the clause (guide
+    §2 step 4: an earlier mention the sentence points back to)."""
+    sent, lower = rd.sent(f), rd.lower
+    i, pronoun = f.start - 1, False
+    while i >= sent.start and lower[i] not in _CLAUSE_OPENERS:
+        if lower[i] == "it" or (
+            lower[i] == "one"
+            and i + 1 < f.start
+            and _ONE_LEADS & set(lower[max(sent.start, i - 2) : i])
+        ):
+            pronoun = True
+        i -= 1
+    if not pronoun:
+        return None
+    if i < sent.start:
+        # a semicolon ends the sentence the clause goes on from
+        if sent.start == 0 or lower[sent.start - 1] != ";":
+            return None
+        i = sent.start - 1
+    named = [
+        s
+        for s in rd.sentence_sites(i)
+        if s.span.end <= i
+        and s.span.label_ == "SITE"
+        and "candidates" not in kit.md(s.span)
+    ]
+    # with the side its sentence gives that site ('the left hilar nodes')
+    return _with_side(rd, named[-1], rd.sent_at(i), f) if named else None
+
+
+# How many plain words may stand between a holding verb and the finding it
+# holds ('and contains several small calcifications').
+_HELD_REACH = 4
+
+
+def site_of_shared_subject(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """A predicate joined by 'and' with no subject of its own, its verb one
+    of holding ('The right kidney is atrophic, measuring 8 cm, and contains
+    a punctate calcification'; descriptors.json lesion_holding_verbs), says
+    the finding lies in the subject it shares with the predicate before it:
+    the first site phrase of the sentence (guide §2 step 2: the phrase of its
+    own clause that says where it lies)."""
+    sent, lower = rd.sent(f), rd.lower
+    verb = f.start - 1
+    while verb > sent.start and f.start - verb <= _HELD_REACH + 1:
+        if lower[verb] in kit.descriptors.holding_verbs:
+            break
+        if not rd.layout.words[verb].isalpha():
+            return None
+        verb -= 1
+    else:
+        return None
+    if lower[verb] not in kit.descriptors.holding_verbs or lower[verb - 1] != "and":
+        return None
+    named = [
+        s
+        for s in rd.sentence_sites(f.start)
+        if s.span.end < verb
+        and s.span.label_ == "SITE"
+        and "candidates" not in kit.md(s.span)
+        and asserted(rd, s, f)
+    ]
+    return named[0] if named else None
+
+
 # Words that join the items of a list ('No mass, calcification, or distortion').
 _LIST_JOINS = frozenset({",", "or", "and", "nor"})
 

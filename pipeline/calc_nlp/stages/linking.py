@@ -32,8 +32,11 @@ from calc_nlp.stages.context_sites import (
     site_before_unless_own_lesion,
     site_from_label_line,
     site_of_named_lesion,
+    site_of_pronoun_in_sentence,
+    site_of_shared_subject,
     site_pointed_back,
     site_said_after,
+    sums_up,
 )
 from calc_nlp.stages.exam_sites import exam_for, site_from_exam
 from calc_nlp.stages.generic_sites import refine
@@ -320,6 +323,10 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         # landmark is beside the finding; the lesion its sentence says it is
         # places it (guide §2 step 3)
         clause = linked_lesion(kit, rd, f) or clause
+    if clause is not None and clause.span.end <= f.start:
+        # 'a renal artery aneurysm at the left renal hilum with a calcified
+        # rim': the aneurysm's own site, not where it lies
+        clause = _site_of_lesion_with_it(kit, rd, f, clause) or clause
     if clause is not None and _points_back(rd, clause):
         # 'The nodule is calcified': the nodule named before, with its place
         clause = site_of_named_lesion(rd, f, rd.sent(f)) or clause
@@ -328,6 +335,46 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         clause = _joint_in_clause(kit, rd, f) or clause
     found = clause or linked_lesion(kit, rd, f) or _from_context(kit, rd, f)
     return refine(kit, rd, f, found) if found is not None else None
+
+
+# How many words may stand between a lesion noun and the place phrase after
+# it ('aneurysm at the left renal hilum', 'mass in the left lower lobe').
+_LESION_PLACE_GAP = 5
+
+
+def _site_of_lesion_with_it(
+    kit: Toolkit, rd: ReportDoc, f: Span, clause: SiteRef
+) -> SiteRef | None:
+    """The site a lesion's own words name ('renal artery aneurysm'), for a
+    finding the lesion carries ('... with mural calcification') whose
+    nearest site phrase only says where the lesion lies ('at the left renal
+    hilum'): the calcification is in the lesion, whose words name
+    its tissue (guide §2: the phrase that says where it lies; where two
+    fit, the narrower). Only a place phrase right after the lesion noun, a
+    'with' between it and the finding, and a named site of another kind
+    before the noun."""
+    between = rd.lower[clause.span.end : f.start]
+    if "with" not in between or {";", ":"} & set(between):
+        return None
+    j = clause.span.start - 1
+    while j > clause.span.start - 1 - _LESION_PLACE_GAP and rd.lower[j].isalpha():
+        if rd.lower[j] in rd.lesion_nouns:
+            break
+        j -= 1
+    else:
+        return None
+    if rd.lower[j] not in rd.lesion_nouns:
+        return None
+    own = [
+        s
+        for s in rd.sentence_sites(f.start)
+        if s.span.end == j
+        and s.span.label_ == "SITE"
+        and "candidates" not in kit.md(s.span)
+        and not kit.site_info(s.site).get("unspecific")
+        and s.site != clause.site
+    ]
+    return own[-1] if own else None
 
 
 def _same_site_named(
@@ -357,6 +404,8 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     place the text named before: the exam's reading only."""
     if says_no_place(kit, rd, f):
         return site_from_exam(kit, rd, f) or site_from_exam(kit, rd, f, any_head=True)
+    if sums_up(kit, rd, f):
+        return None  # 'Incidental calcifications as described': no one place
     if denied_list_after_finding(rd, f):
         # 'Mild vascular calcifications. No mass, calcification, or distortion.'
         return site_from_label_line(rd, f)
@@ -372,7 +421,9 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         if surveyed is not None:
             return surveyed
     return (
-        site_from_label_line(rd, f)
+        site_of_pronoun_in_sentence(kit, rd, f)
+        or site_of_shared_subject(kit, rd, f)
+        or site_from_label_line(rd, f)
         or site_pointed_back(kit, rd, f)
         or _site_of_mention_pointed_back(kit, rd, f)
         or site_from_exam(kit, rd, f)
@@ -424,20 +475,21 @@ def _site_of_mention_pointed_back(
     kit: Toolkit, rd: ReportDoc, f: Span
 ) -> SiteRef | None:
     """'Suspicious calcifications, left breast.' then, in a later section, 'The
-    calcifications were removed.': a calcification word led by a pointing
-    word, whose words and clause name no place, is the calcification named
-    before in the same word (guide §2 step 4: an earlier mention the sentence
+    calcifications were removed.': a calcification word or a calcified
+    lesion's noun ('the calcified granuloma') led by a pointing word, whose
+    words and clause name no place, is the calcification named before in
+    the same word (guide §2 step 4: an earlier mention the sentence
     points back to), however far back and across headings. Only where every
     earlier mention in that word that has a site has the same site and side:
     the pointing word cannot then mean another one."""
     if not _pointed(rd, f):
         return None
-    head = _calcification_word(f)
+    head = _calcification_word(rd, f)
     if head is None:
         return None
     found: list[SiteRef] = []
     for c in rd.matches.calc:
-        if c.end > f.start or _calcification_word(c) != head:
+        if c.end > f.start or _calcification_word(rd, c) != head:
             continue
         site = link_site(kit, rd, c)
         if site is None:
@@ -452,6 +504,10 @@ def _site_of_mention_pointed_back(
         found.append(site)
     if not found or len({(s.site, s.laterality) for s in found}) > 1:
         return None
+    if head in rd.lesion_nouns:
+        # a lesion's side is not carried from another sentence (corpora/GUIDE.md
+        # laterality): only its place
+        return replace(found[-1], laterality="")
     return found[-1]
 
 
@@ -469,12 +525,15 @@ def _pointed(rd: ReportDoc, f: Span) -> bool:
     return rd.lower[f.start] in _POINTERS
 
 
-def _calcification_word(f: Span) -> str | None:
+def _calcification_word(rd: ReportDoc, f: Span) -> str | None:
     """The mention's last word where it is a calcification noun
-    ('calcifications', 'microcalcification'), else None: a lesion noun
-    pointed back to ('the calcified granuloma') is the lesions stage's."""
+    ('calcifications', 'microcalcification') or the lesion noun a
+    calcified lesion is named by ('the calcified granuloma', mentions.json
+    lesion_nouns), else None."""
     word = f[-1].lower_
-    return word if word.endswith(("calcification", "calcifications")) else None
+    if word.endswith(("calcification", "calcifications")) or word in rd.lesion_nouns:
+        return word
+    return None
 
 
 def _points_back(rd: ReportDoc, site: SiteRef) -> bool:
@@ -805,9 +864,24 @@ def part_words(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     words = core_words(rd.span_text(site.span))
     if " " not in words and words in kit.site_terms(site.site):
         return ""
-    # one spelling of a part ('lingular' and 'lingula', 'hilar' and 'hilum')
-    synonyms = kit.descriptors.synonyms
-    return " ".join(synonyms.get(w, w) for w in words.split())
+    # one spelling of a part ('lingular' and 'lingula', 'hilar' and 'hilum'),
+    # without the words that name no part: a side, compared on its own
+    # ('left lower lobe' and 'LLL' are one place), or a word such as 'wall'
+    # or 'gland' (descriptors.json lesion_ignore)
+    synonyms, ignore = kit.descriptors.synonyms, kit.descriptors.lesion_ignore
+    part = [
+        x
+        for w in words.split()
+        if w not in ignore
+        for x in synonyms.get(w, w).split()
+        if x not in ignore
+    ]
+    # the site's own name in more words than one ('adrenal gland', 'basal
+    # ganglion') takes in every part of it, as a one-word term does
+    whole = [synonyms.get(w, w) for w in site.site.split() if w not in ignore]
+    if not part or part == whole:
+        return ""
+    return " ".join(part)
 
 
 def core_words(site_text: str) -> str:
