@@ -131,11 +131,17 @@ def lat_in_sentence(
     # a side implied by a plural ('kidneys') yields to a side written out, and
     # names no side in a label that heads other things too ('MEDIASTINUM AND
     # HILA:' over a subcarinal node)
+    # a place phrase of its own outside the mention ('of the splenic artery')
+    own: SiteRef | None = None
+    if site is not None and sent.start <= site.span.start < sent.end:
+        if not f.start <= site.span.start < f.end:
+            own = site
     cands: list[tuple[bool, int, str]] = [
         (bool(kit.md(s).get("implied")), dist(s), str(kit.md(s)["laterality"]))
         for s in lats
         if not any(n.start <= s.start and s.end <= n.end for n in named)
         and not (kit.md(s).get("implied") and _shared_label(rd, s))
+        and not (kit.md(s).get("implied") and _plural_of_another_organ(rd, s, own))
     ]
     for site in sided:
         if not any(n.start <= site.span.start < n.end for n in named):
@@ -165,6 +171,22 @@ def plural_before_semicolon(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> 
         ):
             return BILATERAL
     return ""
+
+
+def _plural_of_another_organ(rd: ReportDoc, side: Span, own: SiteRef | None) -> bool:
+    """Is the plural that implies both sides ('kidneys') the name of another
+    organ than the place phrase the finding's own sentence gives it ('atrophic
+    kidneys and calcification of the splenic artery')? Only the plural of
+    the paired organ the finding lies in makes it bilateral (guide §2); a
+    site the mention's own words name ('vascular calcifications in the
+    breasts') leaves the plural its place."""
+    if own is None or own.start <= side.start < own.span.end:
+        return False  # 'around each of the elbows': the plural is its own place
+    return any(
+        s.site != own.site
+        for s in rd.matches.sites
+        if s.span.start <= side.start and side.end <= s.span.end
+    )
 
 
 def _shared_label(rd: ReportDoc, side: Span) -> bool:
