@@ -22,3 +22,23 @@ PLURAL_OF_ANOTHER_ORGAN = [
 def test_plural_of_another_organ_gives_no_side(only, text, site, laterality):
     f = only(text)
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# A single side letter before the ordinal of a digit or joint is an
+# abbreviated side (guide §2: abbreviated sides count); a bare letter
+# elsewhere is none.
+LETTER_SIDES = [
+    ("Tophaceous periarticular calcification about the L 4th PIP joint.", "left"),
+    ("Chondrocalcinosis of the R 1st MTP joint.", "right"),
+    ("Vascular calcs in both feet; periarticular calcification at the R 5th MCP.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), LETTER_SIDES)
+def test_side_letter_before_an_ordinal(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality
+
+
+def test_bare_letter_is_no_side(findings_of):
+    found = findings_of("Received 2 L of saline overnight. Dr. R saw a calcified granuloma.")
+    assert [f.laterality for f in found] == [""]
