@@ -42,3 +42,11 @@ def test_side_letter_before_an_ordinal(findings_of, text, laterality):
 def test_bare_letter_is_no_side(findings_of):
     found = findings_of("Received 2 L of saline overnight. Dr. R saw a calcified granuloma.")
     assert [f.laterality for f in found] == [""]
+
+
+def test_olecranon_is_a_place_a_list_of_places_joins(only):
+    """'over the right olecranon' is a place (a body region outside the
+    vocabulary), so a list of places joined by 'and' names both sides for
+    one finding (guide §2: two sides named for one finding are bilateral)."""
+    f = only("Hand and elbow films: calcinosis in the soft tissues of the left thumb and over the right olecranon.")
+    assert f.laterality == "bilateral"
