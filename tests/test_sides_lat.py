@@ -50,3 +50,27 @@ def test_olecranon_is_a_place_a_list_of_places_joins(only):
     one finding (guide §2: two sides named for one finding are bilateral)."""
     f = only("Hand and elbow films: calcinosis in the soft tissues of the left thumb and over the right olecranon.")
     assert f.laterality == "bilateral"
+
+
+# A mention led by a demonstrative points back to the nearest earlier
+# finding of the same noun and takes its side (guide §2 step 4: an earlier
+# mention the sentence points back to, 'these calcifications'), ahead of a
+# label line that heads another finding.
+POINTING_BACK = [
+    (
+        "Thyroid ultrasound. Left lobe: 15 mm solid nodule containing microcalcifications. "
+        "Right lobe: 7 mm spongiform nodule with coarse calcification. These microcalcifications favour FNA.",
+        "left",
+    ),
+    (
+        "Renal ultrasound.\nRIGHT KIDNEY: 10 cm, echogenic pyramids with medullary calcifications.\n"
+        "LEFT KIDNEY: 11 cm, a simple cyst.\nThese calcifications suggest nephrocalcinosis.",
+        "right",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), POINTING_BACK)
+def test_demonstrative_takes_the_side_of_its_antecedent(findings_of, text, laterality):
+    pointing = [f for f in findings_of(text) if f.sentence.lower().startswith("these")]
+    assert pointing[0].laterality == laterality

@@ -18,6 +18,7 @@ from calc_nlp.schema import (
 )
 from calc_nlp.stages.context_sites import (
     POINTING_PRONOUNS,
+    SENTENCES_BACK,
     side_from_label,
     side_of_owner,
     site_from_label_line,
@@ -27,7 +28,13 @@ from calc_nlp.stages.exam_sites import (
     side_from_topic,
     side_of_named_study,
 )
-from calc_nlp.stages.linking import heads_a_list, linked, part_words, qualified
+from calc_nlp.stages.linking import (
+    heads_a_list,
+    link_site,
+    linked,
+    part_words,
+    qualified,
+)
 from calc_nlp.stages.modifiers import flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.section_flags import section_flags
@@ -337,6 +344,7 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         or (side_of_whole(rd, site) if own else "")
         or (side_of_owner(kit, rd, site) if own and site is not None else "")
         or lat_in_sentence(kit, rd, f, site)
+        or _side_of_antecedent(kit, rd, f)
         or carried
         or plural_before_semicolon(kit, rd, f, name)
         or _label_side(kit, rd, f, site if own else None)
@@ -344,6 +352,42 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         or side_of_named_study(kit, rd, f, name)
         or side_from_topic(kit, rd, f, name)
     )
+
+
+# Determiners that make a mention point back to an earlier one of the same
+# noun ('These microcalcifications are worrisome').
+_POINTING_DETERMINERS = frozenset({"this", "these", "that", "those"})
+
+
+def _side_of_antecedent(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """The side of the earlier finding a mention led by a demonstrative
+    points back to ('Right lobe: nodule with microcalcifications. Left lobe:
+    cyst with rim calcification. These microcalcifications are worrisome.'):
+    the nearest finding of the same head noun in the few sentences before
+    (guide §2 step 4: an earlier mention the sentence points back to, 'these
+    calcifications'), whose side is worked out the same way; '' when no
+    such finding is there or it has no side."""
+    if f.start == 0 or rd.lower[f.start - 1] not in _POINTING_DETERMINERS:
+        return ""
+    head = rd.lower[f.end - 1].removesuffix("s")
+    sent = rd.sent(f)
+    lo = sent.start
+    for _ in range(SENTENCES_BACK):
+        if lo == 0:
+            break
+        lo = rd.sent_at(lo - 1).start
+    earlier = [
+        c
+        for c in rd.matches.calc
+        if lo <= c.start and c.end <= sent.start and rd.lower[c.end - 1].removesuffix("s") == head
+    ]
+    if not earlier:
+        return ""
+    a = earlier[-1]
+    site = link_site(kit, rd, a)
+    if not kit.site_info(site.site if site else "").get("sided", True):
+        return ""
+    return _side(kit, rd, a, site, site.site if site else "")
 
 
 def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> str:
