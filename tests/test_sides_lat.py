@@ -74,3 +74,17 @@ POINTING_BACK = [
 def test_demonstrative_takes_the_side_of_its_antecedent(findings_of, text, laterality):
     pointing = [f for f in findings_of(text) if f.sentence.lower().startswith("these")]
     assert pointing[0].laterality == laterality
+
+
+# 'The former' and 'the latter' point back to the first and the last thing
+# of the sentence before, and the finding takes the side written there
+# (guide §2 step 4).
+FORMER_LATTER = [
+    ("Chest CT: an 8 mm nodule at the left apex and a 6 mm nodule in the right middle lobe. The latter is calcified.", "right"),
+    ("Chest film: an opacity in the right upper zone and a smaller one at the left base. The former contains calcification.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), FORMER_LATTER)
+def test_former_and_latter_take_the_side_they_point_to(only, text, laterality):
+    assert only(text).laterality == laterality

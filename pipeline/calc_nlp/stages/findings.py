@@ -345,6 +345,7 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         or (side_of_owner(kit, rd, site) if own and site is not None else "")
         or lat_in_sentence(kit, rd, f, site)
         or _side_of_antecedent(kit, rd, f)
+        or _side_of_former_or_latter(kit, rd, f)
         or carried
         or plural_before_semicolon(kit, rd, f, name)
         or _label_side(kit, rd, f, site if own else None)
@@ -388,6 +389,39 @@ def _side_of_antecedent(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     if not kit.site_info(site.site if site else "").get("sided", True):
         return ""
     return _side(kit, rd, a, site, site.site if site else "")
+
+
+# 'The former' points back to the first of two things the sentence before
+# named, 'the latter' to the last.
+_FORMER_LATTER = {"former": 0, "latter": -1}
+
+
+def _side_of_former_or_latter(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """'A nodule in the right upper lobe and a second one at the left base.
+    The latter is densely calcified.': a sentence that opens with 'the
+    former' or 'the latter' speaks of the first or the last thing the
+    sentence before named, and the finding takes the side written there
+    (guide §2 step 4: an earlier mention the sentence points back to); ''
+    where that sentence writes no side."""
+    sent = rd.sent(f)
+    i = sent.start
+    while i < f.start and (rd.layout.blank[i] or rd.lower[i] in {",", ":"}):
+        i += 1
+    if i + 1 >= f.start or rd.lower[i] != "the" or rd.lower[i + 1] not in _FORMER_LATTER:
+        return ""
+    if sent.start == 0:
+        return ""
+    prev = rd.sent_at(sent.start - 1)
+    sides = [x for x in rd.matches.lats if prev.start <= x.start < prev.end]
+    sides += [
+        s.span
+        for s in rd.matches.sites
+        if prev.start <= s.span.start < prev.end and kit.md(s.span).get("laterality")
+    ]
+    if not sides:
+        return ""
+    sides.sort(key=lambda x: x.start)
+    return str(kit.md(sides[_FORMER_LATTER[rd.lower[i + 1]]])["laterality"])
 
 
 def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> str:
