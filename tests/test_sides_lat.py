@@ -88,3 +88,22 @@ FORMER_LATTER = [
 @pytest.mark.parametrize(("text", "laterality"), FORMER_LATTER)
 def test_former_and_latter_take_the_side_they_point_to(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# A clause after ';' that points back ('the ...', 'it') or hedges what the
+# clause before found takes the one side that clause writes (guide §2: the
+# finding's sentence, or an earlier mention it points back to); not one whose
+# own place phrase names another structure.
+AFTER_SEMICOLON = [
+    ("Duplex: occlusion of the right superficial femoral artery; the femoral vessels are densely calcified.", "right"),
+    ("Ill-defined density in the left infrahilar region; a calcified granuloma is not excluded.", "left"),
+    ("Echogenic focus in the right kidney; possibly a calcified cyst.", "right"),
+    ("Duplex: occlusion of the right superficial femoral artery; the pedal arteries are densely calcified.", ""),
+    ("Echogenic focus in the left kidney; calcified granuloma in the spleen.", ""),
+    ("Left adrenal nodule; coarse calcification of the pancreatic head.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), AFTER_SEMICOLON)
+def test_clause_after_semicolon_that_goes_on_about_the_same_thing(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality

@@ -346,6 +346,7 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         or lat_in_sentence(kit, rd, f, site)
         or _side_of_antecedent(kit, rd, f)
         or _side_of_former_or_latter(kit, rd, f)
+        or _side_before_semicolon(kit, rd, f, site)
         or carried
         or plural_before_semicolon(kit, rd, f, name)
         or _label_side(kit, rd, f, site if own else None)
@@ -422,6 +423,78 @@ def _side_of_former_or_latter(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
         return ""
     sides.sort(key=lambda x: x.start)
     return str(kit.md(sides[_FORMER_LATTER[rd.lower[i + 1]]])["laterality"])
+
+
+# Words that open a clause speaking of what the clause before named ('; the
+# vessels were heavily calcified', '; it is calcified').
+_CLAUSE_POINTERS = frozenset({"the", "this", "these", "that", "those", "it", "they"})
+
+
+def _side_before_semicolon(
+    kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None
+) -> str:
+    """The one side the clause before a ';' writes, for a finding of the
+    clause after it that writes none and goes on about the same thing: a
+    clause that points back ('left lower lobe nodule; the calcified granuloma
+    beside it is stable') or one that hedges what the first clause found
+    ('density in the left perihilar region; a calcified granuloma cannot be
+    excluded'). Guide §2: the finding's sentence, or an earlier mention it
+    points back to, gives the side. Not where the finding's own place
+    phrase names another structure than the clause before ('...; dural
+    calcification along the falx'): its place phrase must name a site that
+    clause names, with a word of it ('the tibial vessels' after 'the left
+    anterior tibial artery'); a site the mention names by itself, one the
+    clause before names too (or a clause naming no site). '' else."""
+    sent = rd.sent(f)
+    i = sent.start - 1
+    while i >= 0 and rd.doc[i].is_space:
+        i -= 1
+    if i < 0 or rd.doc[i].text != ";":
+        return ""
+    first = next((t for t in sent if not t.is_space), None)
+    pointing = first is not None and first.lower_ in _CLAUSE_POINTERS
+    if not pointing and "uncertain" not in flags(rd.mods, f):
+        return ""
+    prev = rd.sent(rd.doc[i])
+    named = [
+        s
+        for s in rd.matches.sites
+        if prev.start <= s.span.start < prev.end and s.span.label_ == "SITE"
+    ]
+    if site is not None and not _same_place(rd, f, sent, site, named):
+        return ""
+    sides = {
+        str(kit.md(x)["laterality"])
+        for x in rd.matches.lats
+        if prev.start <= x.start < prev.end and not kit.md(x).get("implied")
+    }
+    sides |= {
+        str(kit.md(s.span)["laterality"])
+        for s in rd.matches.sites
+        if prev.start <= s.span.start < prev.end and kit.md(s.span).get("laterality")
+    }
+    return sides.pop() if len(sides) == 1 else ""
+
+
+def _same_place(
+    rd: ReportDoc, f: Span, sent: Span, site: SiteRef, named: list[SiteRef]
+) -> bool:
+    """Is the finding's site one the clause before names (`named`)? A place
+    phrase of its own clause outside the mention must share a word before
+    its head with a site phrase of that name ('the tibial vessels', 'the
+    left anterior tibial artery'); any other site, the name alone, or no
+    site named there."""
+    own = sent.start <= site.span.start < sent.end and not f.start <= site.span.start < f.end
+    if not own:
+        return not named or any(s.site == site.site for s in named)
+    # its words before the head ('tibial' of 'the tibial vessels'): a head
+    # alone ('vessels', 'artery') names no one structure
+    words = {w for w in rd.lower[site.span.start : site.span.end - 1] if w.isalpha()}
+    return any(
+        s.site == site.site
+        and (not words or words & set(rd.lower[s.span.start : s.span.end]))
+        for s in named
+    )
 
 
 def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> str:
