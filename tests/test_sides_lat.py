@@ -107,3 +107,19 @@ AFTER_SEMICOLON = [
 @pytest.mark.parametrize(("text", "laterality"), AFTER_SEMICOLON)
 def test_clause_after_semicolon_that_goes_on_about_the_same_thing(findings_of, text, laterality):
     assert findings_of(text)[-1].laterality == laterality
+
+
+# The last label before a finding heads it: a label without a side that
+# opens a later sentence of the line ends the scope of a sided one before it
+# (guide §2 step 4: a heading or label line above it).
+LATER_LABEL = [
+    ("RHEUMATOLOGY NOTE\nLeft wrist film: chondrocalcinosis of the TFCC. Abdominal film: no renal calcification.", ""),
+    ("RHEUMATOLOGY NOTE,IMAGING: , Left wrist film: chondrocalcinosis of the TFCC.  Abdominal film: renal calcification.", ""),
+    # a sided label with no other after it still heads its line
+    ("RHEUMATOLOGY NOTE\nLeft wrist film: erosions. Calcification of the TFCC.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), LATER_LABEL)
+def test_a_later_label_ends_a_sided_label(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality
