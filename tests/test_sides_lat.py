@@ -123,3 +123,18 @@ LATER_LABEL = [
 @pytest.mark.parametrize(("text", "laterality"), LATER_LABEL)
 def test_a_later_label_ends_a_sided_label(findings_of, text, laterality):
     assert findings_of(text)[-1].laterality == laterality
+
+
+# A side a comparison leads ('as on the right', 'similar to the left') is the
+# side compared with, not the finding's (guide §2: a side said of another
+# structure gives none); 'greater than' still names both.
+COMPARED = [
+    ("RENAL US\nLEFT KIDNEY: 10 cm. The medullae are bright as on the right, in keeping with nephrocalcinosis.", "left"),
+    ("RENAL US\nRIGHT KIDNEY: 12 cm. Pyramids echogenic, similar to the left, compatible with nephrocalcinosis.", "right"),
+    ("Medullary nephrocalcinosis, left greater than right.", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), COMPARED)
+def test_a_compared_side_is_not_the_findings(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality

@@ -122,6 +122,7 @@ def lat_in_sentence(
         if sent.start <= s.span.start < sent.end and not asserted(rd, s, f)
     ]
     named += denied + _denied_sides(kit, rd, f, sent)
+    named += _compared_sides(kit, rd, lats)
 
     def dist(sp: Span) -> int:
         if sp.start < f.end and f.start < sp.end:
@@ -196,6 +197,23 @@ def _shared_label(rd: ReportDoc, side: Span) -> bool:
     if side.end >= len(words) or words[side.end] != ":":
         return False
     return any(w.lower() in {"and", "&"} for w in words[max(0, side.start - 3) : side.start])
+
+
+# Most words of a comparison lead before a side ('similar to that on the').
+COMPARISON_WORDS = 5
+
+
+def _compared_sides(kit: Toolkit, rd: ReportDoc, lats: list[Span]) -> list[Span]:
+    """Side words a comparison leads ('The pyramids are echogenic as on the
+    right'; mentions.json `comparison_leads`): the side compared with, not
+    the finding's (guide §2: a side said of another structure gives none)."""
+    leads = kit.word_sets.get("comparison_leads", frozenset())
+    out = []
+    for lat in lats:
+        before = rd.lower[max(0, lat.start - COMPARISON_WORDS) : lat.start]
+        if any(" ".join(before[k:]) in leads for k in range(len(before))):
+            out.append(lat)
+    return out
 
 
 def _denied_sides(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
