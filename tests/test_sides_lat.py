@@ -138,3 +138,18 @@ COMPARED = [
 @pytest.mark.parametrize(("text", "laterality"), COMPARED)
 def test_a_compared_side_is_not_the_findings(findings_of, text, laterality):
     assert findings_of(text)[-1].laterality == laterality
+
+
+# A side that says where something moves or curves ('deviating the trachea
+# to the left') is a direction, not the finding's side (guide §2: a side said
+# of another structure gives none); a side written on the finding still is.
+DIRECTIONS = [
+    ("Large calcified thyroid mass pushing the trachea to the left.", ""),
+    ("Coarsely calcified goiter deviates the trachea toward the right.", ""),
+    ("Right paratracheal calcified goiter displacing the trachea to the left.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), DIRECTIONS)
+def test_a_direction_is_no_side(only, text, laterality):
+    assert only(text).laterality == laterality

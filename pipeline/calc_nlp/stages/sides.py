@@ -122,7 +122,7 @@ def lat_in_sentence(
         if sent.start <= s.span.start < sent.end and not asserted(rd, s, f)
     ]
     named += denied + _denied_sides(kit, rd, f, sent)
-    named += _compared_sides(kit, rd, lats)
+    named += _compared_sides(kit, rd, lats) + _direction_sides(kit, rd, lats)
 
     def dist(sp: Span) -> int:
         if sp.start < f.end and f.start < sp.end:
@@ -212,6 +212,32 @@ def _compared_sides(kit: Toolkit, rd: ReportDoc, lats: list[Span]) -> list[Span]
     for lat in lats:
         before = rd.lower[max(0, lat.start - COMPARISON_WORDS) : lat.start]
         if any(" ".join(before[k:]) in leads for k in range(len(before))):
+            out.append(lat)
+    return out
+
+
+# Most words between a movement word and the 'to the' of its direction
+# ('deviating the trachea to the left').
+DIRECTION_REACH = 4
+# The words that lead a direction's side ('to the left', 'toward the right').
+_TOWARD = frozenset({"to", "toward", "towards"})
+
+
+def _direction_sides(kit: Toolkit, rd: ReportDoc, lats: list[Span]) -> list[Span]:
+    """Side words that say where something moves or curves ('a calcified
+    goiter deviating the trachea to the left'; mentions.json
+    `direction_words` a few words before 'to the'): a direction, not where
+    the finding lies (guide §2: a side said of another structure gives none)."""
+    moves = kit.word_sets.get("direction_words", frozenset())
+    lower = rd.lower
+    out = []
+    for lat in lats:
+        i = lat.start - 1
+        if i >= 0 and lower[i] == "the":
+            i -= 1
+        if i < 0 or lower[i] not in _TOWARD:
+            continue
+        if any(w in moves for w in lower[max(0, i - DIRECTION_REACH) : i]):
             out.append(lat)
     return out
 
