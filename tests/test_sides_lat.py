@@ -153,3 +153,25 @@ DIRECTIONS = [
 @pytest.mark.parametrize(("text", "laterality"), DIRECTIONS)
 def test_a_direction_is_no_side(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# A side leading an earlier finding of the sentence is that finding's when
+# this one's own clause places it in another organ (guide §2: a clause about
+# another structure gives no side); one at the same site may still share it.
+EARLIER_FINDING_ELSEWHERE = [
+    ("Bilateral calcified hilar nodes and a calcified granuloma in the spleen.", ""),
+    ("Bilateral cortical renal calcification, as well as a 3 mm calcified focus in the spleen.", ""),
+    ("Bilateral calcified hilar nodes and calcified paratracheal nodes.", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), EARLIER_FINDING_ELSEWHERE)
+def test_side_of_an_earlier_finding_elsewhere(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality
+
+
+def test_leading_side_still_reaches_a_premodified_second_item(findings_of):
+    """A place written before the second mention ('cerebellar dentate') keeps
+    the list one: the leading 'bilateral' may be said of all of it."""
+    found = findings_of("Bilateral thalamic calcifications and cerebellar dentate calcifications.")
+    assert found[-1].laterality == "bilateral"

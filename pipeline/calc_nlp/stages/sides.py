@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from calc_nlp.schema import BILATERAL, LEFT, RIGHT
 from calc_nlp.stages.context_sites import asserted
-from calc_nlp.stages.record import ReportDoc, SiteRef
+from calc_nlp.stages.record import ReportDoc, SiteRef, key
 from calc_nlp.stages.toolkit import Toolkit
 
 
@@ -123,6 +123,12 @@ def lat_in_sentence(
     ]
     named += denied + _denied_sides(kit, rd, f, sent)
     named += _compared_sides(kit, rd, lats) + _direction_sides(kit, rd, lats)
+    # a place phrase of its own outside the mention ('of the splenic artery')
+    own: SiteRef | None = None
+    if site is not None and sent.start <= site.span.start < sent.end:
+        if not f.start <= site.span.start < f.end:
+            own = site
+    named += _earlier_findings_elsewhere(rd, f, sent, own)
 
     def dist(sp: Span) -> int:
         if sp.start < f.end and f.start < sp.end:
@@ -132,11 +138,6 @@ def lat_in_sentence(
     # a side implied by a plural ('kidneys') yields to a side written out, and
     # names no side in a label that heads other things too ('MEDIASTINUM AND
     # HILA:' over a subcarinal node)
-    # a place phrase of its own outside the mention ('of the splenic artery')
-    own: SiteRef | None = None
-    if site is not None and sent.start <= site.span.start < sent.end:
-        if not f.start <= site.span.start < f.end:
-            own = site
     cands: list[tuple[bool, int, str]] = [
         (bool(kit.md(s).get("implied")), dist(s), str(kit.md(s)["laterality"]))
         for s in lats
@@ -197,6 +198,28 @@ def _shared_label(rd: ReportDoc, side: Span) -> bool:
     if side.end >= len(words) or words[side.end] != ":":
         return False
     return any(w.lower() in {"and", "&"} for w in words[max(0, side.start - 3) : side.start])
+
+
+def _earlier_findings_elsewhere(
+    rd: ReportDoc, f: Span, sent: Span, own: SiteRef | None
+) -> list[Span]:
+    """The words of the earlier findings of the sentence linked to another
+    site than the place phrase the finding's own clause gives it, a side
+    leading them included ('Bilateral calcified hilar nodes and a calcified
+    granuloma in the spleen'): that side is theirs (guide §2: a clause about
+    another structure gives no side). None where the finding has no such
+    place phrase after it ('Bilateral basal ganglia calcifications and
+    cerebellar dentate calcifications' may share the side)."""
+    if own is None or own.span.start < f.end:
+        return []  # 'Bilateral basal ganglia and dentate calcifications': one list
+    linked = rd.linked_sites
+    out = []
+    for c in rd.matches.calc:
+        if sent.start <= c.start and c.end <= f.start:
+            other = linked.get(key(c))
+            if other is not None and other.site != own.site:
+                out.append(c)
+    return out
 
 
 # Most words of a comparison lead before a side ('similar to that on the').
