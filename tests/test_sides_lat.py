@@ -175,3 +175,19 @@ def test_leading_side_still_reaches_a_premodified_second_item(findings_of):
     the list one: the leading 'bilateral' may be said of all of it."""
     found = findings_of("Bilateral thalamic calcifications and cerebellar dentate calcifications.")
     assert found[-1].laterality == "bilateral"
+
+
+# A later finding joined by 'plus' or 'as well as' keeps its place and side,
+# as one joined by 'and' does, and so does one past another finding that
+# the first one's own words hold (guide §2: a clause about another structure).
+LATER_ITEM = [
+    "A 2 cm calcified mass in segment 6 of the liver, plus several punctate hepatic calcifications in the left lobe.",
+    "A 2 cm calcified mass in segment 6 of the liver, as well as punctate hepatic calcifications in the left lobe.",
+    "A 2 cm calcified mass of the liver with rim calcification, plus punctate hepatic calcifications in the left lobe.",
+]
+
+
+@pytest.mark.parametrize("text", LATER_ITEM)
+def test_later_item_keeps_its_side(findings_of, text):
+    found = findings_of(text)
+    assert (found[0].laterality, found[-1].laterality) == ("", "left")

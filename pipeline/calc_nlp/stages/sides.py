@@ -492,13 +492,16 @@ def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
 
 def _later_item(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     """The rest of the sentence from a later finding joined to this one by
-    'and' ('splenic calcifications and a 7 mm calcification in the right lobe
-    of the liver'): its place phrase and side are its own."""
+    'and', 'plus' or 'as well as' (`_JOINING`: 'splenic calcifications and a
+    7 mm calcification in the right lobe of the liver', '..., plus punctate
+    calcifications in the left lobe'), the first such of the findings after
+    it: its place phrase and side are its own."""
     for c in rd.matches.calc:
         if f.end <= c.start < sent.end:
-            if "and" in rd.lower[f.end : c.start]:
+            # not only the next one: 'a calcified lesion with a rim of
+            # calcification, plus punctate calcifications in the left lobe'
+            if not _JOINING.isdisjoint(rd.lower[f.end : c.start]):
                 return [rd.doc[c.start : sent.end]]
-            return []
     return []
 
 
