@@ -191,3 +191,17 @@ LATER_ITEM = [
 def test_later_item_keeps_its_side(findings_of, text):
     found = findings_of(text)
     assert (found[0].laterality, found[-1].laterality) == ("", "left")
+
+
+# An occlusion joined after the mention by 'with' or 'and' is another finding
+# (mentions.json other_finding_nouns): its side is its own (guide §2).
+OCCLUSION = [
+    ("Widespread vascular calcification as described, with left popliteal occlusion.", ""),
+    ("Diffuse medial calcification of the leg arteries and a right SFA occlusion.", ""),
+    ("Calcified plaque in the left SFA with a 5 cm occlusion.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), OCCLUSION)
+def test_an_occlusion_after_the_mention_keeps_its_side(findings_of, text, laterality):
+    assert findings_of(text)[0].laterality == laterality
