@@ -205,3 +205,10 @@ OCCLUSION = [
 @pytest.mark.parametrize(("text", "laterality"), OCCLUSION)
 def test_an_occlusion_after_the_mention_keeps_its_side(findings_of, text, laterality):
     assert findings_of(text)[0].laterality == laterality
+
+
+def test_runoff_after_a_comma_is_another_thing(only):
+    """A runoff listed after the mention with a comma is a thing of its own
+    (mentions.json separate_thing_nouns): its side is not the calcification's."""
+    f = only("Heavy calcification of the tibial arteries, two-vessel runoff to the foot on the left.")
+    assert f.laterality == ""
