@@ -212,3 +212,17 @@ def test_runoff_after_a_comma_is_another_thing(only):
     (mentions.json separate_thing_nouns): its side is not the calcification's."""
     f = only("Heavy calcification of the tibial arteries, two-vessel runoff to the foot on the left.")
     assert f.laterality == ""
+
+
+# A pronoun inside the clause after ';', or a 'there' that points to a place,
+# goes on about what the clause before named (guide §2 step 4).
+POINTING_INSIDE = [
+    ("Chest film shows nodular opacities in both lower lobes; a CT shows they are densely calcified.", "bilateral"),
+    ("Firm lumps over the right shin; radiographs show calcinosis in the subcutaneous fat there.", "right"),
+    ("Firm lumps over the right shin; there is calcinosis of the pinna.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), POINTING_INSIDE)
+def test_pronoun_inside_the_clause_after_a_semicolon(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality

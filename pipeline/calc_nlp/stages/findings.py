@@ -430,6 +430,28 @@ def _side_of_former_or_latter(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
 _CLAUSE_POINTERS = frozenset({"the", "this", "these", "that", "those", "it", "they"})
 
 
+# Pronouns inside a clause that stand for what the clause before named
+# ('...; CT confirms they are calcified'), and the copulas after which
+# 'there' opens a clause instead of pointing to a place ('there is').
+_CLAUSE_PRONOUNS = frozenset({"it", "they", "them"})
+_THERE_COPULAS = frozenset({"is", "are", "was", "were", "has", "have", "may", "appears", "appear"})
+
+
+def _points_back_within(rd: ReportDoc, sent: Span) -> bool:
+    """Does a pronoun inside the clause stand for what the clause before
+    named ('they are calcified'), or a 'there' point back to its place ('...
+    heterotopic ossification in the subcutaneous tissue there'), not the
+    'there' that opens a clause ('there is')?"""
+    lower = rd.lower
+    for i in range(sent.start, sent.end):
+        w = lower[i]
+        if w in _CLAUSE_PRONOUNS:
+            return True
+        if w == "there" and (i + 1 >= sent.end or lower[i + 1] not in _THERE_COPULAS):
+            return True
+    return False
+
+
 def _side_before_semicolon(
     kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None
 ) -> str:
@@ -444,7 +466,10 @@ def _side_before_semicolon(
     calcification along the falx'): its place phrase must name a site that
     clause names, with a word of it ('the tibial vessels' after 'the left
     anterior tibial artery'); a site the mention names by itself, one the
-    clause before names too (or a clause naming no site). '' else."""
+    clause before names too (or a clause naming no site). A pronoun inside
+    the clause points back as much ('...; CT confirms they are calcified'),
+    and so does a 'there' that does not open a clause ('... in the
+    subcutaneous tissue there'). '' else."""
     sent = rd.sent(f)
     i = sent.start - 1
     while i >= 0 and rd.doc[i].is_space:
@@ -453,6 +478,7 @@ def _side_before_semicolon(
         return ""
     first = next((t for t in sent if not t.is_space), None)
     pointing = first is not None and first.lower_ in _CLAUSE_POINTERS
+    pointing = pointing or _points_back_within(rd, sent)
     if not pointing and "uncertain" not in flags(rd.mods, f):
         return ""
     prev = rd.sent(rd.doc[i])
@@ -482,10 +508,12 @@ def _same_place(
     """Is the finding's site one the clause before names (`named`)? A place
     phrase of its own clause outside the mention must share a word before
     its head with a site phrase of that name ('the tibial vessels', 'the
-    left anterior tibial artery'); any other site, the name alone, or no
-    site named there."""
+    left anterior tibial artery'); any other site, the name alone. Any site
+    where that clause names none of the vocabulary, only a region ('nodules
+    on the left forearm; ... ossification in the subcutaneous tissue
+    there')."""
     own = sent.start <= site.span.start < sent.end and not f.start <= site.span.start < f.end
-    if not own:
+    if not own or not named:
         return not named or any(s.site == site.site for s in named)
     # its words before the head ('tibial' of 'the tibial vessels'): a head
     # alone ('vessels', 'artery') names no one structure
