@@ -226,3 +226,10 @@ POINTING_INSIDE = [
 @pytest.mark.parametrize(("text", "laterality"), POINTING_INSIDE)
 def test_pronoun_inside_the_clause_after_a_semicolon(findings_of, text, laterality):
     assert findings_of(text)[-1].laterality == laterality
+
+
+def test_and_before_a_link_joins_no_other_structure(only):
+    """'unchanged and compatible with': the 'and' adds a predicate, not
+    another structure, so the place phrase before still gives its side."""
+    f = only("Over the right frontal convexity lies a thin collection, stable and consistent with a calcified chronic subdural hematoma.")
+    assert f.laterality == "right"

@@ -523,8 +523,13 @@ def _other_structures(
     if site is None or site.span is f or rd.layout.sent_first[site.span.start] != sent.start:
         return []
     out = []
-    # a link's own 'with' ('consistent with') joins no other structure
+    # a link's own 'with' ('consistent with') joins no other structure, nor
+    # does an 'and' that adds the link to another predicate ('unchanged and
+    # compatible with')
     linked = {i for k in rd.matches.links for i in range(k.start, k.end)}
+    linked |= {
+        k.start - 1 for k in rd.matches.links if k.start and rd.lower[k.start - 1] == "and"
+    }
     for s in rd.matches.sites:
         if not (sent.start <= s.start < sent.end) or s.site == site.site:
             continue
