@@ -233,3 +233,17 @@ def test_and_before_a_link_joins_no_other_structure(only):
     another structure, so the place phrase before still gives its side."""
     f = only("Over the right frontal convexity lies a thin collection, stable and consistent with a calcified chronic subdural hematoma.")
     assert f.laterality == "right"
+
+
+# Places joined by 'and' that open the mention's clause and run into it are
+# places of the one finding: two sides there make it bilateral (guide §2).
+LEADING_PLACES = [
+    ("Hand films: erosions. Left fourth DIP and right second MCP periarticular calcifications.", "bilateral"),
+    ("IMPRESSION: 1. Gout. 2. Right first MTP and left ankle periarticular calcifications.", "bilateral"),
+    ("Left effusion and right calcified granuloma.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), LEADING_PLACES)
+def test_places_leading_the_mention(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality

@@ -559,6 +559,8 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
         return ""  # the report writes no side: not on a word, not on a site
     if _shared_out(kit, rd, f) >= {LEFT, RIGHT}:
         return BILATERAL  # 'Calcified nodules: one in the right upper lobe, another at the left base'
+    if _leading_places(kit, rd, f) >= {LEFT, RIGHT}:
+        return BILATERAL  # 'Right third PIP and left fifth MCP periarticular calcifications'
     lo, hi = f.start, f.end
     if site is not None and site.span is not f and site_reach(rd, f, site) is not None:
         lo, hi = min(lo, site.start), max(hi, site.span.end)
@@ -581,6 +583,40 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
         if lo <= s.span.start and s.span.end <= hi and kit.md(s.span).get("laterality")
     }
     return BILATERAL if {LEFT, RIGHT} <= sides or BILATERAL in sides else ""
+
+
+# Most words of the places joined by 'and' that may lead a mention ('Right
+# third PIP and left fifth MCP periarticular calcifications').
+LEAD_REACH = 8
+
+
+def _leading_places(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
+    """The sides written in a list of places joined by 'and' that opens the
+    mention's clause and runs into it ('Right third PIP and left fifth MCP
+    periarticular calcifications'), with those of the mention's own words
+    ('Right first MTP and left ankle periarticular calcifications' where the
+    mention takes in 'left ankle'): each a place of the one finding (guide
+    §2: two sides named for one finding make bilateral). Empty where the
+    words before the mention are not such a list: more than LEAD_REACH
+    words, no 'and', another finding or the head of another finding
+    ('Left effusion and right calcified granuloma')."""
+    lower, first = rd.lower, rd.layout.sent_first[f.start]
+    i = f.start - 1
+    while i >= first and lower[i] not in {",", ";", ":", "."}:
+        if f.start - i > LEAD_REACH or not (lower[i].isalnum() or rd.layout.blank[i]):
+            return set()
+        i -= 1
+    start = i + 1
+    words = lower[start : f.start]
+    if "and" not in words or any(start <= c.start < f.start for c in rd.matches.calc):
+        return set()
+    if not rd.other_finding_nouns.isdisjoint(words):
+        return set()
+    return {
+        str(kit.md(x)["laterality"])
+        for x in rd.matches.lats
+        if start <= x.start and x.end <= f.end and not kit.md(x).get("implied")
+    }
 
 
 # Words that open a list sharing a plural finding out ('nodules: one in
