@@ -247,3 +247,17 @@ LEADING_PLACES = [
 @pytest.mark.parametrize(("text", "laterality"), LEADING_PLACES)
 def test_places_leading_the_mention(findings_of, text, laterality):
     assert findings_of(text)[-1].laterality == laterality
+
+
+# A list of items the mention's colon opens shares the finding out: the sides
+# of its items are the finding's (guide §2: two sides named for one finding).
+COLON_LIST = [
+    ("Calcified granulomas: right upper lobe 4 mm, left base 6 mm, both stable.", "bilateral"),
+    ("Densely calcified lymph nodes: left axillary node 9 mm, right axillary node 7 mm.", "bilateral"),
+    ("Calcified granulomas: right upper lobe 4 mm, right base 6 mm.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), COLON_LIST)
+def test_colon_list_shares_the_finding_out(findings_of, text, laterality):
+    assert findings_of(text)[0].laterality == laterality
