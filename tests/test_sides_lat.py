@@ -261,3 +261,16 @@ COLON_LIST = [
 @pytest.mark.parametrize(("text", "laterality"), COLON_LIST)
 def test_colon_list_shares_the_finding_out(findings_of, text, laterality):
     assert findings_of(text)[0].laterality == laterality
+
+
+# A share a comma picks out of a plural finding ('the largest ...') keeps its
+# side to itself; a side written on the finding's own place still counts.
+SUPERLATIVE_SHARE = [
+    ("KUB: Several pelvic phleboliths, the largest 5 mm on the right.", ""),
+    ("Multiple calcified granulomas in the left lung, the largest 5 mm in the lingula.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), SUPERLATIVE_SHARE)
+def test_side_of_the_largest_is_not_all_of_them(only, text, laterality):
+    assert only(text).laterality == laterality

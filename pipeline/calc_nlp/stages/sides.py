@@ -129,6 +129,7 @@ def lat_in_sentence(
         if not f.start <= site.span.start < f.end:
             own = site
     named += _earlier_findings_elsewhere(rd, f, sent, own)
+    named += _superlative_share(kit, rd, f, sent)
 
     def dist(sp: Span) -> int:
         if sp.start < f.end and f.start < sp.end:
@@ -220,6 +221,25 @@ def _earlier_findings_elsewhere(
             if other is not None and other.site != own.site:
                 out.append(c)
     return out
+
+
+def _superlative_share(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
+    """The words of a share a comma picks out of the finding right after it
+    ('several pelvic phleboliths, the largest 6 mm on the left'; mentions.json
+    `share_superlatives`), to the end of its clause: a side there is that
+    one's, not the finding's (guide §2: a side said of another thing)."""
+    words = kit.word_sets.get("share_superlatives", frozenset())
+    lower = rd.lower
+    i = f.end
+    if i >= sent.end or lower[i] != ",":
+        return []
+    j = i + 1
+    if j < sent.end and lower[j] == "the":
+        j += 1
+    if j >= sent.end or lower[j] not in words:
+        return []
+    end = next((k for k in range(j, sent.end) if lower[k] in {",", ";", "."}), sent.end)
+    return [rd.doc[i:end]]
 
 
 # Most words of a comparison lead before a side ('similar to that on the').
