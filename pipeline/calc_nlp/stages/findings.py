@@ -470,14 +470,15 @@ def _side_before_semicolon(
     the clause points back as much ('...; CT confirms they are calcified'),
     and so does a 'there' that does not open a clause ('... in the
     subcutaneous tissue there'). '' else."""
-    sent = rd.sent(f)
-    i = sent.start - 1
-    while i >= 0 and rd.doc[i].is_space:
+    blank, lower = rd.layout.blank, rd.lower
+    i = rd.layout.sent_first[f.start] - 1
+    while i >= 0 and blank[i]:
         i -= 1
-    if i < 0 or rd.doc[i].text != ";":
+    if i < 0 or lower[i] != ";":
         return ""
-    first = next((t for t in sent if not t.is_space), None)
-    pointing = first is not None and first.lower_ in _CLAUSE_POINTERS
+    sent = rd.sent(f)
+    first = next((k for k in range(sent.start, sent.end) if not blank[k]), None)
+    pointing = first is not None and lower[first] in _CLAUSE_POINTERS
     pointing = pointing or _points_back_within(rd, sent)
     if not pointing and "uncertain" not in flags(rd.mods, f):
         return ""
