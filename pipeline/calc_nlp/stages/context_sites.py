@@ -544,6 +544,8 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
         and _labels(rd, s)
     ]
     if on_line:
+        if _later_label(rd, on_line[-1].end, f.start):
+            return ""  # 'Right knee film: ... Chest film: no calcification.'
         return str(kit.md(on_line[-1])["laterality"])
     if sent.start == 0 or line != sent.start:
         return ""
@@ -553,6 +555,21 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     if above and above[0].start >= prev.start and _labels(rd, above[0], alone=True):
         return str(kit.md(above[0])["laterality"])
     return ""
+
+
+def _later_label(rd: ReportDoc, lo: int, hi: int) -> bool:
+    """Does another label open a sentence between tokens lo and hi, past the
+    colon of the label that ends at or after lo ('Right shoulder film: ...
+    Hand films: ... Chest film: no lung calcification.')? The last label
+    before a finding heads it; one without a side gives it none."""
+    words, blank, first = rd.layout.words, rd.layout.blank, rd.layout.sent_first
+    marks = [k for k in range(lo, hi) if words[k] in LABEL_MARKS]
+    for k in marks[1:]:
+        start = first[k]
+        between = [words[i] for i in range(start, k) if not blank[i]]
+        if between and len(between) <= LABEL_WORDS + 1 and all(w.isalpha() for w in between):
+            return True
+    return False
 
 
 def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from calc_nlp.schema import BILATERAL, LEFT, RIGHT
 from calc_nlp.stages.context_sites import asserted
-from calc_nlp.stages.record import ReportDoc, SiteRef
+from calc_nlp.stages.record import ReportDoc, SiteRef, key
 from calc_nlp.stages.toolkit import Toolkit
 
 
@@ -122,6 +122,14 @@ def lat_in_sentence(
         if sent.start <= s.span.start < sent.end and not asserted(rd, s, f)
     ]
     named += denied + _denied_sides(kit, rd, f, sent)
+    named += _compared_sides(kit, rd, lats) + _direction_sides(kit, rd, lats)
+    # a place phrase of its own outside the mention ('of the splenic artery')
+    own: SiteRef | None = None
+    if site is not None and sent.start <= site.span.start < sent.end:
+        if not f.start <= site.span.start < f.end:
+            own = site
+    named += _earlier_findings_elsewhere(rd, f, sent, own)
+    named += _superlative_share(kit, rd, f, sent)
 
     def dist(sp: Span) -> int:
         if sp.start < f.end and f.start < sp.end:
@@ -136,6 +144,7 @@ def lat_in_sentence(
         for s in lats
         if not any(n.start <= s.start and s.end <= n.end for n in named)
         and not (kit.md(s).get("implied") and _shared_label(rd, s))
+        and not (kit.md(s).get("implied") and _plural_of_another_organ(rd, s, own))
     ]
     for site in sided:
         if not any(n.start <= site.span.start < n.end for n in named):
@@ -167,6 +176,22 @@ def plural_before_semicolon(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> 
     return ""
 
 
+def _plural_of_another_organ(rd: ReportDoc, side: Span, own: SiteRef | None) -> bool:
+    """Is the plural that implies both sides ('kidneys') the name of another
+    organ than the place phrase the finding's own sentence gives it ('atrophic
+    kidneys and calcification of the splenic artery')? Only the plural of
+    the paired organ the finding lies in makes it bilateral (guide §2); a
+    site the mention's own words name ('vascular calcifications in the
+    breasts') leaves the plural its place."""
+    if own is None or own.start <= side.start < own.span.end:
+        return False  # 'around each of the elbows': the plural is its own place
+    return any(
+        s.site != own.site
+        for s in rd.matches.sites
+        if s.span.start <= side.start and side.end <= s.span.end
+    )
+
+
 def _shared_label(rd: ReportDoc, side: Span) -> bool:
     """Is the side word the last of a label that names several things
     ('MEDIASTINUM AND HILA:')? Its plural says nothing of the other things."""
@@ -174,6 +199,90 @@ def _shared_label(rd: ReportDoc, side: Span) -> bool:
     if side.end >= len(words) or words[side.end] != ":":
         return False
     return any(w.lower() in {"and", "&"} for w in words[max(0, side.start - 3) : side.start])
+
+
+def _earlier_findings_elsewhere(
+    rd: ReportDoc, f: Span, sent: Span, own: SiteRef | None
+) -> list[Span]:
+    """The words of the earlier findings of the sentence linked to another
+    site than the place phrase the finding's own clause gives it, a side
+    leading them included ('Bilateral calcified hilar nodes and a calcified
+    granuloma in the spleen'): that side is theirs (guide §2: a clause about
+    another structure gives no side). None where the finding has no such
+    place phrase after it ('Bilateral basal ganglia calcifications and
+    cerebellar dentate calcifications' may share the side)."""
+    if own is None or own.span.start < f.end:
+        return []  # 'Bilateral basal ganglia and dentate calcifications': one list
+    linked = rd.linked_sites
+    out = []
+    for c in rd.matches.calc:
+        if sent.start <= c.start and c.end <= f.start:
+            other = linked.get(key(c))
+            if other is not None and other.site != own.site:
+                out.append(c)
+    return out
+
+
+def _superlative_share(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
+    """The words of a share a comma picks out of the finding right after it
+    ('several pelvic phleboliths, the largest 6 mm on the left'; mentions.json
+    `share_superlatives`), to the end of its clause: a side there is that
+    one's, not the finding's (guide §2: a side said of another thing)."""
+    words = kit.word_sets.get("share_superlatives", frozenset())
+    lower = rd.lower
+    i = f.end
+    if i >= sent.end or lower[i] != ",":
+        return []
+    j = i + 1
+    if j < sent.end and lower[j] == "the":
+        j += 1
+    if j >= sent.end or lower[j] not in words:
+        return []
+    end = next((k for k in range(j, sent.end) if lower[k] in {",", ";", "."}), sent.end)
+    return [rd.doc[i:end]]
+
+
+# Most words of a comparison lead before a side ('similar to that on the').
+COMPARISON_WORDS = 5
+
+
+def _compared_sides(kit: Toolkit, rd: ReportDoc, lats: list[Span]) -> list[Span]:
+    """Side words a comparison leads ('The pyramids are echogenic as on the
+    right'; mentions.json `comparison_leads`): the side compared with, not
+    the finding's (guide §2: a side said of another structure gives none)."""
+    leads = kit.word_sets.get("comparison_leads", frozenset())
+    out = []
+    for lat in lats:
+        before = rd.lower[max(0, lat.start - COMPARISON_WORDS) : lat.start]
+        if any(" ".join(before[k:]) in leads for k in range(len(before))):
+            out.append(lat)
+    return out
+
+
+# Most words between a movement word and the 'to the' of its direction
+# ('deviating the trachea to the left').
+DIRECTION_REACH = 4
+# The words that lead a direction's side ('to the left', 'toward the right').
+_TOWARD = frozenset({"to", "toward", "towards"})
+
+
+def _direction_sides(kit: Toolkit, rd: ReportDoc, lats: list[Span]) -> list[Span]:
+    """Side words that say where something moves or curves ('a calcified
+    goiter deviating the trachea to the left'; mentions.json
+    `direction_words` a few words before 'to the'): a direction, not where
+    the finding lies (guide §2: a side said of another structure gives none)."""
+    moves = kit.word_sets.get("direction_words", frozenset())
+    lower = rd.lower
+    out = []
+    for lat in lats:
+        i = lat.start - 1
+        if i >= 0 and lower[i] == "the":
+            i -= 1
+        if i < 0 or lower[i] not in _TOWARD:
+            continue
+        if any(w in moves for w in lower[max(0, i - DIRECTION_REACH) : i]):
+            out.append(lat)
+    return out
 
 
 def _denied_sides(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
@@ -403,13 +512,16 @@ def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
 
 def _later_item(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     """The rest of the sentence from a later finding joined to this one by
-    'and' ('splenic calcifications and a 7 mm calcification in the right lobe
-    of the liver'): its place phrase and side are its own."""
+    'and', 'plus' or 'as well as' (`_JOINING`: 'splenic calcifications and a
+    7 mm calcification in the right lobe of the liver', '..., plus punctate
+    calcifications in the left lobe'), the first such of the findings after
+    it: its place phrase and side are its own."""
     for c in rd.matches.calc:
         if f.end <= c.start < sent.end:
-            if "and" in rd.lower[f.end : c.start]:
+            # not only the next one: 'a calcified lesion with a rim of
+            # calcification, plus punctate calcifications in the left lobe'
+            if not _JOINING.isdisjoint(rd.lower[f.end : c.start]):
                 return [rd.doc[c.start : sent.end]]
-            return []
     return []
 
 
@@ -431,8 +543,13 @@ def _other_structures(
     if site is None or site.span is f or rd.layout.sent_first[site.span.start] != sent.start:
         return []
     out = []
-    # a link's own 'with' ('consistent with') joins no other structure
+    # a link's own 'with' ('consistent with') joins no other structure, nor
+    # does an 'and' that adds the link to another predicate ('unchanged and
+    # compatible with')
     linked = {i for k in rd.matches.links for i in range(k.start, k.end)}
+    linked |= {
+        k.start - 1 for k in rd.matches.links if k.start and rd.lower[k.start - 1] == "and"
+    }
     for s in rd.matches.sites:
         if not (sent.start <= s.start < sent.end) or s.site == site.site:
             continue
@@ -467,6 +584,8 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
         return ""  # the report writes no side: not on a word, not on a site
     if _shared_out(kit, rd, f) >= {LEFT, RIGHT}:
         return BILATERAL  # 'Calcified nodules: one in the right upper lobe, another at the left base'
+    if _leading_places(kit, rd, f) >= {LEFT, RIGHT}:
+        return BILATERAL  # 'Right third PIP and left fifth MCP periarticular calcifications'
     lo, hi = f.start, f.end
     if site is not None and site.span is not f and site_reach(rd, f, site) is not None:
         lo, hi = min(lo, site.start), max(hi, site.span.end)
@@ -491,6 +610,40 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     return BILATERAL if {LEFT, RIGHT} <= sides or BILATERAL in sides else ""
 
 
+# Most words of the places joined by 'and' that may lead a mention ('Right
+# third PIP and left fifth MCP periarticular calcifications').
+LEAD_REACH = 8
+
+
+def _leading_places(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
+    """The sides written in a list of places joined by 'and' that opens the
+    mention's clause and runs into it ('Right third PIP and left fifth MCP
+    periarticular calcifications'), with those of the mention's own words
+    ('Right first MTP and left ankle periarticular calcifications' where the
+    mention takes in 'left ankle'): each a place of the one finding (guide
+    §2: two sides named for one finding make bilateral). Empty where the
+    words before the mention are not such a list: more than LEAD_REACH
+    words, no 'and', another finding or the head of another finding
+    ('Left effusion and right calcified granuloma')."""
+    lower, first = rd.lower, rd.layout.sent_first[f.start]
+    i = f.start - 1
+    while i >= first and lower[i] not in {",", ";", ":", "."}:
+        if f.start - i > LEAD_REACH or not (lower[i].isalnum() or rd.layout.blank[i]):
+            return set()
+        i -= 1
+    start = i + 1
+    words = lower[start : f.start]
+    if "and" not in words or any(start <= c.start < f.start for c in rd.matches.calc):
+        return set()
+    if not rd.other_finding_nouns.isdisjoint(words):
+        return set()
+    return {
+        str(kit.md(x)["laterality"])
+        for x in rd.matches.lats
+        if start <= x.start and x.end <= f.end and not kit.md(x).get("implied")
+    }
+
+
 # Words that open a list sharing a plural finding out ('nodules: one in
 # the right upper lobe, another at the left base'), and those that go on
 # with the next share.
@@ -502,10 +655,14 @@ def _shared_out(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
     """The sides written in a list that shares the finding out right after
     it ('Calcified nodules: one in the right upper lobe, another at the left
     base'; '..., one on the left and the other on the right'): each share lies
-    where its words say, so the finding lies on every side named. Empty where
-    no such list follows (a ':' or ',' then 'one', later 'another')."""
+    where its words say, so the finding lies on every side named; or a list
+    of items its colon opens ('Calcified hilar nodes: right hilar node 12 mm,
+    left hilar node 9 mm'). Empty where no such list follows (a ':' or ','
+    then 'one', later 'another'; a ':' then items parted by commas)."""
     sent = rd.sent(f)
     i = f.end
+    if i < sent.end and rd.lower[i] == ":" and "," in rd.lower[i + 1 : sent.end]:
+        return _colon_list_sides(kit, rd, i + 1, sent.end)
     if i < sent.end and rd.lower[i] in {":", ","}:
         i += 1
     if i >= sent.end or rd.lower[i] not in _FIRST_SHARE:
@@ -517,6 +674,23 @@ def _shared_out(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
         for x in rd.matches.lats
         if i < x.start < sent.end and not kit.md(x).get("implied")
     }
+
+
+def _colon_list_sides(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> set[str]:
+    """The sides of the items of a list the mention's colon opens ('Calcified
+    hilar lymph nodes: right hilar node 12 mm, left hilar node 9 mm'): side
+    words and sided sites from `lo` to `hi` (the sentence's end)."""
+    sides = {
+        str(kit.md(x)["laterality"])
+        for x in rd.matches.lats
+        if lo <= x.start < hi and not kit.md(x).get("implied")
+    }
+    sides |= {
+        str(kit.md(s.span)["laterality"])
+        for s in rd.matches.sites
+        if lo <= s.span.start < hi and kit.md(s.span).get("laterality")
+    }
+    return sides
 
 
 # Words that open the place phrase of the words before them ('plaques along

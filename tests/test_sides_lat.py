@@ -1,0 +1,276 @@
+"""Laterality classes (guide §2 "Site and side from context"; corpora/GUIDE.md
+laterality): which side words of a sentence are the finding's."""
+
+from __future__ import annotations
+
+import pytest
+
+# The plural of a paired organ gives both sides only to a finding that lies
+# in that organ; one whose own place phrase names another organ takes none
+# from it (guide §2: a clause about another structure gives no side).
+PLURAL_OF_ANOTHER_ORGAN = [
+    ("Ultrasound showed small echogenic kidneys and a calcified granuloma in the spleen.", "spleen", ""),
+    ("The adrenals look normal, with mural calcification of the splenic artery.", "artery", ""),
+    # the plural that is the finding's own place still gives both sides
+    ("No nephrocalcinosis is seen in the kidneys.", "kidney", "bilateral"),
+    ("Benign vascular calcifications in the breasts.", "artery", "bilateral"),
+    ("Calcific tendinitis about the shoulders.", "tendon", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), PLURAL_OF_ANOTHER_ORGAN)
+def test_plural_of_another_organ_gives_no_side(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
+
+
+# A single side letter before the ordinal of a digit or joint is an
+# abbreviated side (guide §2: abbreviated sides count); a bare letter
+# elsewhere is none.
+LETTER_SIDES = [
+    ("Tophaceous periarticular calcification about the L 4th PIP joint.", "left"),
+    ("Chondrocalcinosis of the R 1st MTP joint.", "right"),
+    ("Vascular calcs in both feet; periarticular calcification at the R 5th MCP.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), LETTER_SIDES)
+def test_side_letter_before_an_ordinal(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality
+
+
+def test_bare_letter_is_no_side(findings_of):
+    found = findings_of("Received 2 L of saline overnight. Dr. R saw a calcified granuloma.")
+    assert [f.laterality for f in found] == [""]
+
+
+def test_olecranon_is_a_place_a_list_of_places_joins(only):
+    """'over the right olecranon' is a place (a body region outside the
+    vocabulary), so a list of places joined by 'and' names both sides for
+    one finding (guide §2: two sides named for one finding are bilateral)."""
+    f = only("Hand and elbow films: calcinosis in the soft tissues of the left thumb and over the right olecranon.")
+    assert f.laterality == "bilateral"
+
+
+# A mention led by a demonstrative points back to the nearest earlier
+# finding of the same noun and takes its side (guide §2 step 4: an earlier
+# mention the sentence points back to, 'these calcifications'), ahead of a
+# label line that heads another finding.
+POINTING_BACK = [
+    (
+        "Thyroid ultrasound. Left lobe: 15 mm solid nodule containing microcalcifications. "
+        "Right lobe: 7 mm spongiform nodule with coarse calcification. These microcalcifications favour FNA.",
+        "left",
+    ),
+    (
+        "Renal ultrasound.\nRIGHT KIDNEY: 10 cm, echogenic pyramids with medullary calcifications.\n"
+        "LEFT KIDNEY: 11 cm, a simple cyst.\nThese calcifications suggest nephrocalcinosis.",
+        "right",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), POINTING_BACK)
+def test_demonstrative_takes_the_side_of_its_antecedent(findings_of, text, laterality):
+    pointing = [f for f in findings_of(text) if f.sentence.lower().startswith("these")]
+    assert pointing[0].laterality == laterality
+
+
+# 'The former' and 'the latter' point back to the first and the last thing
+# of the sentence before, and the finding takes the side written there
+# (guide §2 step 4).
+FORMER_LATTER = [
+    ("Chest CT: an 8 mm nodule at the left apex and a 6 mm nodule in the right middle lobe. The latter is calcified.", "right"),
+    ("Chest film: an opacity in the right upper zone and a smaller one at the left base. The former contains calcification.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), FORMER_LATTER)
+def test_former_and_latter_take_the_side_they_point_to(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+# A clause after ';' that points back ('the ...', 'it') or hedges what the
+# clause before found takes the one side that clause writes (guide §2: the
+# finding's sentence, or an earlier mention it points back to); not one whose
+# own place phrase names another structure.
+AFTER_SEMICOLON = [
+    ("Duplex: occlusion of the right superficial femoral artery; the femoral vessels are densely calcified.", "right"),
+    ("Ill-defined density in the left infrahilar region; a calcified granuloma is not excluded.", "left"),
+    ("Echogenic focus in the right kidney; possibly a calcified cyst.", "right"),
+    ("Duplex: occlusion of the right superficial femoral artery; the pedal arteries are densely calcified.", ""),
+    ("Echogenic focus in the left kidney; calcified granuloma in the spleen.", ""),
+    ("Left adrenal nodule; coarse calcification of the pancreatic head.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), AFTER_SEMICOLON)
+def test_clause_after_semicolon_that_goes_on_about_the_same_thing(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality
+
+
+# The last label before a finding heads it: a label without a side that
+# opens a later sentence of the line ends the scope of a sided one before it
+# (guide §2 step 4: a heading or label line above it).
+LATER_LABEL = [
+    ("RHEUMATOLOGY NOTE\nLeft wrist film: chondrocalcinosis of the TFCC. Abdominal film: no renal calcification.", ""),
+    ("RHEUMATOLOGY NOTE,IMAGING: , Left wrist film: chondrocalcinosis of the TFCC.  Abdominal film: renal calcification.", ""),
+    # a sided label with no other after it still heads its line
+    ("RHEUMATOLOGY NOTE\nLeft wrist film: erosions. Calcification of the TFCC.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), LATER_LABEL)
+def test_a_later_label_ends_a_sided_label(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality
+
+
+# A side a comparison leads ('as on the right', 'similar to the left') is the
+# side compared with, not the finding's (guide §2: a side said of another
+# structure gives none); 'greater than' still names both.
+COMPARED = [
+    ("RENAL US\nLEFT KIDNEY: 10 cm. The medullae are bright as on the right, in keeping with nephrocalcinosis.", "left"),
+    ("RENAL US\nRIGHT KIDNEY: 12 cm. Pyramids echogenic, similar to the left, compatible with nephrocalcinosis.", "right"),
+    ("Medullary nephrocalcinosis, left greater than right.", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), COMPARED)
+def test_a_compared_side_is_not_the_findings(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality
+
+
+# A side that says where something moves or curves ('deviating the trachea
+# to the left') is a direction, not the finding's side (guide §2: a side said
+# of another structure gives none); a side written on the finding still is.
+DIRECTIONS = [
+    ("Large calcified thyroid mass pushing the trachea to the left.", ""),
+    ("Coarsely calcified goiter deviates the trachea toward the right.", ""),
+    ("Right paratracheal calcified goiter displacing the trachea to the left.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), DIRECTIONS)
+def test_a_direction_is_no_side(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+# A side leading an earlier finding of the sentence is that finding's when
+# this one's own clause places it in another organ (guide §2: a clause about
+# another structure gives no side); one at the same site may still share it.
+EARLIER_FINDING_ELSEWHERE = [
+    ("Bilateral calcified hilar nodes and a calcified granuloma in the spleen.", ""),
+    ("Bilateral cortical renal calcification, as well as a 3 mm calcified focus in the spleen.", ""),
+    ("Bilateral calcified hilar nodes and calcified paratracheal nodes.", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), EARLIER_FINDING_ELSEWHERE)
+def test_side_of_an_earlier_finding_elsewhere(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality
+
+
+def test_leading_side_still_reaches_a_premodified_second_item(findings_of):
+    """A place written before the second mention ('cerebellar dentate') keeps
+    the list one: the leading 'bilateral' may be said of all of it."""
+    found = findings_of("Bilateral thalamic calcifications and cerebellar dentate calcifications.")
+    assert found[-1].laterality == "bilateral"
+
+
+# A later finding joined by 'plus' or 'as well as' keeps its place and side,
+# as one joined by 'and' does, and so does one past another finding that
+# the first one's own words hold (guide §2: a clause about another structure).
+LATER_ITEM = [
+    "A 2 cm calcified mass in segment 6 of the liver, plus several punctate hepatic calcifications in the left lobe.",
+    "A 2 cm calcified mass in segment 6 of the liver, as well as punctate hepatic calcifications in the left lobe.",
+    "A 2 cm calcified mass of the liver with rim calcification, plus punctate hepatic calcifications in the left lobe.",
+]
+
+
+@pytest.mark.parametrize("text", LATER_ITEM)
+def test_later_item_keeps_its_side(findings_of, text):
+    found = findings_of(text)
+    assert (found[0].laterality, found[-1].laterality) == ("", "left")
+
+
+# An occlusion joined after the mention by 'with' or 'and' is another finding
+# (mentions.json other_finding_nouns): its side is its own (guide §2).
+OCCLUSION = [
+    ("Widespread vascular calcification as described, with left popliteal occlusion.", ""),
+    ("Diffuse medial calcification of the leg arteries and a right SFA occlusion.", ""),
+    ("Calcified plaque in the left SFA with a 5 cm occlusion.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), OCCLUSION)
+def test_an_occlusion_after_the_mention_keeps_its_side(findings_of, text, laterality):
+    assert findings_of(text)[0].laterality == laterality
+
+
+def test_runoff_after_a_comma_is_another_thing(only):
+    """A runoff listed after the mention with a comma is a thing of its own
+    (mentions.json separate_thing_nouns): its side is not the calcification's."""
+    f = only("Heavy calcification of the tibial arteries, two-vessel runoff to the foot on the left.")
+    assert f.laterality == ""
+
+
+# A pronoun inside the clause after ';', or a 'there' that points to a place,
+# goes on about what the clause before named (guide §2 step 4).
+POINTING_INSIDE = [
+    ("Chest film shows nodular opacities in both lower lobes; a CT shows they are densely calcified.", "bilateral"),
+    ("Firm lumps over the right shin; radiographs show calcinosis in the subcutaneous fat there.", "right"),
+    ("Firm lumps over the right shin; there is calcinosis of the pinna.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), POINTING_INSIDE)
+def test_pronoun_inside_the_clause_after_a_semicolon(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality
+
+
+def test_and_before_a_link_joins_no_other_structure(only):
+    """'unchanged and compatible with': the 'and' adds a predicate, not
+    another structure, so the place phrase before still gives its side."""
+    f = only("Over the right frontal convexity lies a thin collection, stable and consistent with a calcified chronic subdural hematoma.")
+    assert f.laterality == "right"
+
+
+# Places joined by 'and' that open the mention's clause and run into it are
+# places of the one finding: two sides there make it bilateral (guide §2).
+LEADING_PLACES = [
+    ("Hand films: erosions. Left fourth DIP and right second MCP periarticular calcifications.", "bilateral"),
+    ("IMPRESSION: 1. Gout. 2. Right first MTP and left ankle periarticular calcifications.", "bilateral"),
+    ("Left effusion and right calcified granuloma.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), LEADING_PLACES)
+def test_places_leading_the_mention(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality
+
+
+# A list of items the mention's colon opens shares the finding out: the sides
+# of its items are the finding's (guide §2: two sides named for one finding).
+COLON_LIST = [
+    ("Calcified granulomas: right upper lobe 4 mm, left base 6 mm, both stable.", "bilateral"),
+    ("Densely calcified lymph nodes: left axillary node 9 mm, right axillary node 7 mm.", "bilateral"),
+    ("Calcified granulomas: right upper lobe 4 mm, right base 6 mm.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), COLON_LIST)
+def test_colon_list_shares_the_finding_out(findings_of, text, laterality):
+    assert findings_of(text)[0].laterality == laterality
+
+
+# A share a comma picks out of a plural finding ('the largest ...') keeps its
+# side to itself; a side written on the finding's own place still counts.
+SUPERLATIVE_SHARE = [
+    ("KUB: Several pelvic phleboliths, the largest 5 mm on the right.", ""),
+    ("Multiple calcified granulomas in the left lung, the largest 5 mm in the lingula.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), SUPERLATIVE_SHARE)
+def test_side_of_the_largest_is_not_all_of_them(only, text, laterality):
+    assert only(text).laterality == laterality
