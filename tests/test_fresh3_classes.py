@@ -19,3 +19,17 @@ HISTO = [
 def test_histo_shorthand(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# radiotherapy said with the verb after it ('radiation completed') is
+# radiotherapy given, as 'completed radiation' is (guide §3).
+RADIATION_AFTER = [
+    ("HISTORY: Left lumpectomy, radiation completed in XXXX.", ["prior surgery", "radiation therapy"]),
+    ("Breast cancer; radiation was completed last spring.", ["radiation therapy"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), RADIATION_AFTER)
+def test_radiation_completed(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
