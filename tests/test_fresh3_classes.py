@@ -33,3 +33,17 @@ RADIATION_AFTER = [
 def test_radiation_completed(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# 'nodularity' is the head noun of a calcific phrase: the span runs to it
+# (guide §1, the span is the noun phrase).
+NODULARITY = [
+    ("FINDINGS: Faint calcific nodularity in both upper lobes.", "calcific nodularity"),
+    ("Calcified nodularity along the right lateral pleura.", "Calcified nodularity"),
+    ("IMPRESSION: Lingular calcific nodularity, unchanged.", "Lingular calcific nodularity"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), NODULARITY)
+def test_calcific_nodularity_span(analyzer, text, mention):
+    assert [f.mention for f in analyzer.analyze(text, "T").findings] == [mention]
