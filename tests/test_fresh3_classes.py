@@ -47,3 +47,25 @@ NODULARITY = [
 @pytest.mark.parametrize(("text", "mention"), NODULARITY)
 def test_calcific_nodularity_span(analyzer, text, mention):
     assert [f.mention for f in analyzer.analyze(text, "T").findings] == [mention]
+
+
+# 'the differential for the calcifications includes X' hedges the cause of a
+# calcification that was seen, not its presence (guide §2, uncertain: a hedge
+# on its cause or nature does not make it uncertain); what the differential
+# lists stays hedged and records no condition (guide §3).
+DIFFERENTIAL_FOR = [
+    "HISTORY: The differential for these hepatic calcifications includes old TB or histoplasmosis.",
+    "ASSESSMENT: Differential of the splenic calcifications includes prior granulomatous infection.",
+]
+
+
+@pytest.mark.parametrize("text", DIFFERENTIAL_FOR)
+def test_differential_for_the_calcification(analyzer, text):
+    r = analyzer.analyze(text, "T")
+    assert [f.uncertain for f in r.findings] == [False]
+    assert list(r.conditions) == []
+
+
+def test_differential_listing_a_calcification_still_hedges(analyzer):
+    r = analyzer.analyze("The differential for the mass includes calcified thrombus.", "T")
+    assert [f.uncertain for f in r.findings] == [True]
