@@ -69,3 +69,16 @@ def test_differential_for_the_calcification(analyzer, text):
 def test_differential_listing_a_calcification_still_hedges(analyzer):
     r = analyzer.analyze("The differential for the mass includes calcified thrombus.", "T")
     assert [f.uncertain for f in r.findings] == [True]
+
+
+# 'plaque' before 'calcification' says what kind of calcification it is: a
+# type premodifier the span keeps (guide §1), after a severity word too.
+PLAQUE_CALCIFICATION = [
+    ("Moderate plaque calcification of the distal aorta.", "plaque calcification"),
+    ("There is focal plaque calcification at the iliac bifurcation.", "plaque calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), PLAQUE_CALCIFICATION)
+def test_plaque_calcification_span(analyzer, text, mention):
+    assert [f.mention for f in analyzer.analyze(text, "T").findings] == [mention]
