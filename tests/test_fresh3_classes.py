@@ -82,3 +82,19 @@ PLAQUE_CALCIFICATION = [
 @pytest.mark.parametrize(("text", "mention"), PLAQUE_CALCIFICATION)
 def test_plaque_calcification_span(analyzer, text, mention):
     assert [f.mention for f in analyzer.analyze(text, "T").findings] == [mention]
+
+
+# 'the left bulb' in a report on the carotids is the left carotid bulb: the
+# finding there takes its site and the side written on it, not the side of
+# the other carotid named earlier in the sentence (guide §2, site vocabulary
+# and laterality); with no carotid named it is no carotid.
+def test_side_written_on_the_bulb(analyzer):
+    text = ("Doppler: dense calcified plaque of the left internal carotid artery with "
+            "high velocities, and minimal calcification at the right bulb.")
+    got = [(f.site, f.laterality) for f in analyzer.analyze(text, "T").findings]
+    assert got == [("carotid artery", "left"), ("carotid artery", "right")]
+
+
+def test_bulb_without_carotids_is_no_carotid(analyzer):
+    (f,) = analyzer.analyze("Tiny calcification near the left bulb.", "T").findings
+    assert f.site != "carotid artery"
