@@ -98,3 +98,13 @@ def test_side_written_on_the_bulb(analyzer):
 def test_bulb_without_carotids_is_no_carotid(analyzer):
     (f,) = analyzer.analyze("Tiny calcification near the left bulb.", "T").findings
     assert f.site != "carotid artery"
+
+
+# A dystrophic cause named in another sentence at an organ's 'parenchymal'
+# tissue is at the whole organ: it explains a calcification anywhere in it
+# (guide §4 rule 4, a cause at that same place reported in another sentence).
+def test_cause_at_the_parenchyma_is_at_the_organ(analyzer):
+    text = ("FINDINGS: Several small calcifications in both cerebral hemispheres.,"
+            "IMPRESSION: Old neurocysticercosis with calcified parenchymal cysts.")
+    first = analyzer.analyze(text, "T").findings[0]
+    assert first.classification == "dystrophic"

@@ -803,7 +803,10 @@ def part_words(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     ('spleen', 'splenic', 'hepatic'), which takes in every part of it. Words
     are spelled as descriptors.json's site_synonyms spell them."""
     words = core_words(rd.span_text(site.span))
-    if " " not in words and words in kit.site_terms(site.site):
+    if " " not in words and (
+        words in kit.site_terms(site.site)
+        or words in kit.word_sets.get("whole_site_words", frozenset())  # 'parenchymal'
+    ):
         return ""
     # one spelling of a part ('lingular' and 'lingula', 'hilar' and 'hilum')
     synonyms = kit.descriptors.synonyms
