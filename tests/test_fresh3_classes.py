@@ -108,3 +108,19 @@ def test_cause_at_the_parenchyma_is_at_the_organ(analyzer):
             "IMPRESSION: Old neurocysticercosis with calcified parenchymal cysts.")
     first = analyzer.analyze(text, "T").findings[0]
     assert first.classification == "dystrophic"
+
+
+# A finding a copula says is a named lesion ('... are phleboliths', '... is a
+# calcified granuloma') is that lesion: its site and its cause (guide §2
+# step 3, guide §4 rule 1); not a bare predicate ('... is calcified') nor a
+# comparison ('stable, as are ...').
+def test_copula_names_what_the_finding_is(analyzer):
+    text = "Two round calcific foci low in the right hemipelvis are phleboliths."
+    first = analyzer.analyze(text, "T").findings[0]
+    assert (first.site, first.classification) == ("vein", "dystrophic")
+
+
+def test_copula_before_a_predicate_links_nothing(analyzer):
+    text = "There is mild coronary calcification and the aortic valve is calcified."
+    got = [f.site for f in analyzer.analyze(text, "T").findings]
+    assert got == ["coronary artery", "aortic valve"]
