@@ -852,7 +852,23 @@ def linked(rd: ReportDoc, f: Span, holder: Span) -> bool:
         return False
     if any(f.end <= x.start < holder.start for x in rd.matches.calc if x is not holder):
         return False
-    return any(f.end <= k.start and k.end <= holder.start for k in rd.matches.links)
+    return any(f.end <= k.start and k.end <= holder.start for k in rd.matches.links) or (
+        _said_to_be(rd, f, holder)
+    )
+
+
+def _said_to_be(rd: ReportDoc, f: Span, holder: Span) -> bool:
+    """Is the later finding what a copula says `f` is ('calcific densities
+    along the sidewall are phleboliths'; guide §2 step 3), a noun phrase right
+    after 'is'/'are' (an article between), not a bare predicate ('... is
+    calcified')?"""
+    words = [w for w in rd.lower[f.end : holder.start] if w not in {"a", "an"}]
+    if not words or words[-1] not in rd.word_sets.get("state_copulas", frozenset()):
+        return False
+    if {",", ";", ":"} & set(words) or words[-2:-1] == ["as"]:
+        return False  # '... are stable, as are calcified nodes': a comparison
+    bare = rd.word_sets.get("bare_adjectives", frozenset())
+    return holder.end - holder.start > 1 or rd.lower[holder.start] not in bare
 
 
 def part_words(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
@@ -862,7 +878,10 @@ def part_words(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     ('spleen', 'splenic', 'hepatic'), which takes in every part of it. Words
     are spelled as descriptors.json's site_synonyms spell them."""
     words = core_words(rd.span_text(site.span))
-    if " " not in words and words in kit.site_terms(site.site):
+    if " " not in words and (
+        words in kit.site_terms(site.site)
+        or words in kit.word_sets.get("whole_site_words", frozenset())  # 'parenchymal'
+    ):
         return ""
     # one spelling of a part ('lingular' and 'lingula', 'hilar' and 'hilum'),
     # without the words that name no part: a side, compared on its own
