@@ -184,11 +184,12 @@ def match(
     if column_starts:  # the first column's name is no word of the score's phrase
         premods = [p for p in premods if _next_word(lay, p.end) not in column_starts]
     site_hits = [RuleHit(*x) for x in found("SITE", "REGION")]
+    guarded = kit.guarded_rules  # the rules `_used_otherwise` may drop a match of
     site_spans = longest_spans(
         [
             s
             for s in site_hits
-            if not _used_otherwise(kit.rule_md(s.rule), lay, s)
+            if not (s.rule in guarded and _used_otherwise(kit.rule_md(s.rule), lay, s))
             and not (
                 diseases
                 and any(d.start <= s.start and s.end <= d.end for d in diseases)
@@ -207,7 +208,7 @@ def match(
     cue_like = [
         s
         for s in of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER")
-        if not _used_otherwise(kit.md(s), lay, s)
+        if not (s.id in guarded and _used_otherwise(kit.md(s), lay, s))
     ]
     links = [s for s in cue_like if s.label_ == "LINK"]
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
@@ -297,7 +298,7 @@ def _sides_in_place(
         x
         for x in lats
         if (not kit.md(x).get("before_site") or _before_site(kit, lay, x, starts))
-        and not _used_otherwise(kit.md(x), lay, x)
+        and not (x.id in kit.guarded_rules and _used_otherwise(kit.md(x), lay, x))
     ]
 
 
