@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from calc_nlp.stages.layout import LazyExam, title_start, title_stop
+from calc_nlp.stages.layout import TITLE_WORDS, LazyExam, title_start, title_stop
 from calc_nlp.stages.record import (
     Layout,
     Matches,
@@ -214,8 +214,11 @@ def match(
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
     calc = [c for c in calc if not _names_a_score(kit, doc, lay, c, calc)]
     calc = [c for c in calc if not _names_its_score_again(kit, lay, c, calc)]
-    title_end = _exam_title_end(kit, doc, lay)  # once per report
-    calc = [c for c in calc if c.end > title_end]
+    # a title opening the report ends in its first TITLE_WORDS + 1 words:
+    # mentions all past them are in none (most reports)
+    if calc and min(c.end for c in calc) <= title_start(lay.words) + TITLE_WORDS:
+        title_end = _exam_title_end(kit, doc, lay)  # once per report
+        calc = [c for c in calc if c.end > title_end]
     return Matches(
         calc=calc,
         premods=premods,
