@@ -49,16 +49,19 @@ def mentions(
     ]
     premods = [Words(start, end) for start, end, _, _ in of("PREMODIFIER")]
     # mentions overlapping no exclusion, read off the matches: a Span made
-    # only of a mention kept (most reports have no exclusion to test)
+    # only of a mention kept (most reports have no exclusion to test), the
+    # longest of overlapping ones too ('calcified' in 'calcified granuloma')
     apart = [(x.start, x.end) for x in excluded]
-    calc = [
-        rule_span(doc, start, end, lab, rule)
-        for start, end, lab, rule in of("CALCIFICATION")
-        if not apart or not any(start < x_end and x_start < end for x_start, x_end in apart)
+    hits = [
+        RuleHit(*found)
+        for found in of("CALCIFICATION")
+        if not apart
+        or not any(found[0] < x_end and x_start < found[1] for x_start, x_end in apart)
     ]
+    calc = [rule_span(doc, *hit) for hit in longest_spans(hits)]
     lesions = [s for s in excluded if kit.md(s).get("lesion")]
     lower = columns["LOWER"] if columns is not None else None
-    return _masked_heads_end(kit, doc, longest_spans(calc), lower), premods, lesions
+    return _masked_heads_end(kit, doc, calc, lower), premods, lesions
 
 
 def _holds_a_mask(
