@@ -318,20 +318,19 @@ def _pointing_sentence(rd: ReportDoc, sent: Span, f: Span) -> Span | None:
 def marks(
     rd: ReportDoc, span: Span, site: SiteRef | None
 ) -> tuple[tuple[int, int, str], ...]:
-    """Character spans of the finding's site words and ConText triggers
-    (each a Span made from its tokens: a slice of the Doc is one made with
-    keyword arguments, after the slice's bounds are worked out)."""
+    """Character spans of the finding's site words and ConText triggers,
+    read off their first and last tokens as a Span of them reads its
+    `start_char` and `end_char` (no Span made: it makes three tokens)."""
     off, doc, where = rd.offset, rd.doc, rd.mods.sub_to_doc
     out: list[tuple[int, int, str]] = []
     if site is not None and site.text and site.span is not span:
-        sp = Span(doc, site.start, site.span.end)
-        out.append((off + sp.start_char, off + sp.end_char, "site"))
+        out.append((off + doc[site.start].idx, off + site.span.end_char, "site"))
     for m in rd.mods.of(span):
         a, b = m.modifier_span
         if a in where and b - 1 in where:
-            sp = Span(doc, where[a], where[b - 1] + 1)
+            first, last = doc[where[a]], doc[where[b - 1]]
             out.append(
-                (off + sp.start_char, off + sp.end_char, f"modifier:{m.category}")
+                (off + first.idx, off + last.idx + len(last), f"modifier:{m.category}")
             )
     return tuple(sorted(set(out)))
 

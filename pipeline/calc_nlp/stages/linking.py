@@ -41,7 +41,14 @@ from calc_nlp.stages.context_sites import (
 from calc_nlp.stages.exam_sites import exam_for, site_from_exam
 from calc_nlp.stages.generic_sites import refine
 from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause
-from calc_nlp.stages.record import Modifiers, ReportDoc, SiteRef, SpanKey, key
+from calc_nlp.stages.record import (
+    Modifiers,
+    ReportDoc,
+    SiteRef,
+    SpanKey,
+    key,
+    rule_span,
+)
 from calc_nlp.stages.sides import (
     joined_site_end,
     lat_in_sentence,
@@ -124,7 +131,7 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
                 start = ends[start]
         if start != s.start:
             core[(start, s.end)] = s.start
-            wide = Span(rd.doc, start, s.end, label=s.label_, span_id=s.id_)
+            wide = rule_span(rd.doc, start, s.end, s.label, s.id)  # its label and rule
             mods[key(wide)] = rd.mods.of(s)
             known.pop(key(wide), None)
             s = wide

@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from calc_nlp.stages.layout import LazyExam, title_start, title_stop
+from calc_nlp.stages.layout import TITLE_WORDS, LazyExam, title_start, title_stop
 from calc_nlp.stages.record import (
     Layout,
     Matches,
@@ -49,16 +49,19 @@ def mentions(
     ]
     premods = [Words(start, end) for start, end, _, _ in of("PREMODIFIER")]
     # mentions overlapping no exclusion, read off the matches: a Span made
-    # only of a mention kept (most reports have no exclusion to test)
+    # only of a mention kept (most reports have no exclusion to test), the
+    # longest of overlapping ones too ('calcified' in 'calcified granuloma')
     apart = [(x.start, x.end) for x in excluded]
-    calc = [
-        rule_span(doc, start, end, lab, rule)
-        for start, end, lab, rule in of("CALCIFICATION")
-        if not apart or not any(start < x_end and x_start < end for x_start, x_end in apart)
+    hits = [
+        RuleHit(*found)
+        for found in of("CALCIFICATION")
+        if not apart
+        or not any(found[0] < x_end and x_start < found[1] for x_start, x_end in apart)
     ]
+    calc = [rule_span(doc, *hit) for hit in longest_spans(hits)]
     lesions = [s for s in excluded if kit.md(s).get("lesion")]
     lower = columns["LOWER"] if columns is not None else None
-    return _masked_heads_end(kit, doc, longest_spans(calc), lower), premods, lesions
+    return _masked_heads_end(kit, doc, calc, lower), premods, lesions
 
 
 def _holds_a_mask(
@@ -184,11 +187,12 @@ def match(
     if column_starts:  # the first column's name is no word of the score's phrase
         premods = [p for p in premods if _next_word(lay, p.end) not in column_starts]
     site_hits = [RuleHit(*x) for x in found("SITE", "REGION")]
+    guarded = kit.guarded_rules  # the rules `_used_otherwise` may drop a match of
     site_spans = longest_spans(
         [
             s
             for s in site_hits
-            if not _used_otherwise(kit.rule_md(s.rule), lay, s)
+            if not (s.rule in guarded and _used_otherwise(kit.rule_md(s.rule), lay, s))
             and not (
                 diseases
                 and any(d.start <= s.start and s.end <= d.end for d in diseases)
@@ -207,14 +211,17 @@ def match(
     cue_like = [
         s
         for s in of("CUE", "DISTRIBUTION", "LINK", "QUALIFIER")
-        if not _used_otherwise(kit.md(s), lay, s)
+        if not (s.id in guarded and _used_otherwise(kit.md(s), lay, s))
     ]
     links = [s for s in cue_like if s.label_ == "LINK"]
     calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
     calc = [c for c in calc if not _names_a_score(kit, doc, lay, c, calc)]
     calc = [c for c in calc if not _names_its_score_again(kit, lay, c, calc)]
-    title_end = _exam_title_end(kit, doc, lay)  # once per report
-    calc = [c for c in calc if c.end > title_end]
+    # a title opening the report ends in its first TITLE_WORDS + 1 words:
+    # mentions all past them are in none (most reports)
+    if calc and min(c.end for c in calc) <= title_start(lay.words) + TITLE_WORDS:
+        title_end = _exam_title_end(kit, doc, lay)  # once per report
+        calc = [c for c in calc if c.end > title_end]
     return Matches(
         calc=calc,
         premods=premods,
@@ -297,7 +304,7 @@ def _sides_in_place(
         x
         for x in lats
         if (not kit.md(x).get("before_site") or _before_site(kit, lay, x, starts))
-        and not _used_otherwise(kit.md(x), lay, x)
+        and not (x.id in kit.guarded_rules and _used_otherwise(kit.md(x), lay, x))
     ]
 
 

@@ -637,7 +637,9 @@ class PatternStates:
             elif action == MATCH_EXTEND:
                 matches.append((p, start, length))
                 kept.append((p, t, start, length + 1))
-        return kept + new
+        if new:  # a RETRY's states after the others (most moves have none)
+            kept += new
+        return kept
 
 
 class _AddedStrings:

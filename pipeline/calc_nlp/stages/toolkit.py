@@ -829,6 +829,14 @@ class Toolkit:
         # The metadata of a rule by the hash of its id (RuleMatcher.matches):
         # the dict's own look-up, called in C (asked ~40 times per report)
         self.rule_md: Callable[[int], dict[str, Any]] = self._index_by_id.__getitem__
+        # The rules whose words a neighbour may show used otherwise (their
+        # `not_after`, `not_before` or `only_before`: matching._used_otherwise),
+        # by the hash of their id: the other matches need no look
+        self.guarded_rules = frozenset(
+            h
+            for h, md in self._index_by_id.items()
+            if md.get("not_after") or md.get("not_before") or md.get("only_before")
+        )
         # Mentions are matched first (a report without one stops there); every
         # other target rule set runs in one combined pass, split by category.
         self.mention_matcher = RuleMatcher(nlp, "calc_mentions", rules.mentions, cache)

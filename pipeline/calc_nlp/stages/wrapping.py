@@ -52,7 +52,7 @@ def unwrap(text: str) -> str | None:
     if "\n" not in text:
         return None
     lines = text.split("\n")
-    width = _width(lines)
+    width = _width(lines, text)
     if width is None:
         return None
     # per line break: 2 a phrase broken, 1 a break only the width explains
@@ -80,28 +80,36 @@ def unwrap(text: str) -> str | None:
     return "".join(out) if changed else None
 
 
-def _width(lines: list[str]) -> int | None:
+def _width(lines: list[str], text: str) -> int | None:
     """The width the report was wrapped at: its longest line when that has a
     fixed width's length; else, when a line the writer left unwrapped is
     longer (an impression of one long line under wrapped findings), the
     longest of the lines broken inside a phrase (ending in no punctuation,
     the next opening in lower case, and in a caseless report no label or
-    list item), if there are WRAPPED_LINES of them."""
-    longest = max(len(line.rstrip("\r")) for line in lines)
+    list item), if there are WRAPPED_LINES of them. `text`: the lines joined
+    by their line breaks (the report)."""
+    if "\r" in text:
+        longest = max(len(line.rstrip("\r")) for line in lines)
+    else:  # the lengths taken in C
+        longest = max(map(len, lines))
     if WRAP_WIDTH_MIN <= longest <= WRAP_WIDTH_MAX:
         return longest
     if longest < WRAP_WIDTH_MIN or len(lines) > MIXED_WIDTH_LINES:
         return None
+    maybe = [
+        (line, nxt)
+        for line, nxt in zip(lines, lines[1:], strict=False)
+        if line.rstrip()[-1:] not in _ENDS and line.strip() and nxt[:1].islower()
+    ]
+    if len(maybe) < WRAPPED_LINES:
+        return None  # too few, whatever the case tells (most reports)
     # in a caseless report every line opens in lower case: one that opens a
     # label or a list item of its own ('history: ...') shows no phrase broken
-    caseless = is_caseless("\n".join(lines))
+    caseless = is_caseless(text)
     broken = [
         len(line.rstrip())
-        for line, nxt in zip(lines, lines[1:], strict=False)
-        if line.rstrip()[-1:] not in _ENDS
-        and line.strip()
-        and nxt[:1].islower()
-        and not (caseless and _OPENS.match(nxt))
+        for line, nxt in maybe
+        if not (caseless and _OPENS.match(nxt))
     ]
     if len(broken) < WRAPPED_LINES or not WRAP_WIDTH_MIN <= max(broken) <= WRAP_WIDTH_MAX:
         return None
