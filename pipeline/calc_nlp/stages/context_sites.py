@@ -80,9 +80,10 @@ def says_no_place(kit: Toolkit, rd: ReportDoc, f: Span, gap: int = 2) -> bool:
 def sums_up(kit: Toolkit, rd: ReportDoc, f: Span) -> bool:
     """Is the finding followed at once by a phrase that sums up what the
     report described ('Incidental calcifications as described';
-    mentions.json `summary_phrases`)? Such a mention names no one place."""
+    descriptors.json `lesion_summary_words`, which also make it a lesion of its
+    own)? Such a mention names no one place."""
     sent_end = rd.sent(f).end
-    for phrase in kit.rules.word_lists.get("summary_phrases", []):
+    for phrase in kit.rules.descriptors["word_lists"]["lesion_summary_words"]:
         words = phrase.split()
         end = f.end + len(words)
         if end <= sent_end and rd.lower[f.end : end] == words:
