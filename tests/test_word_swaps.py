@@ -1,0 +1,52 @@
+"""The same finding written with another word the guide treats as the same
+(an abbreviated side, a comparative that means the same change): each
+wording must give the fields the guide gives the plain one.
+
+Every report here is made up for this file; expected values come from the
+guide (docs/guide.md §2 laterality: abbreviated sides count, Rt, Lt, b/l;
+corpora/GUIDE.md, laterality and Descriptors), not from the program.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+# (wordings of one report, a word of the finding's mention or '' for the
+#  report's only finding, expected fields)
+CASES: list[tuple[tuple[str, ...], str, dict[str, Any]]] = [
+    # 'b/l' before a lobe is both sides, not the left lobe its 'l' would be
+    (
+        (
+            "CT chest: bilateral upper lobe calcified nodules, unchanged.",
+            "CT chest: b/l upper lobe calcified nodules, unchanged.",
+            "CT CHEST: B/L UPPER LOBE CALCIFIED NODULES, UNCHANGED.",
+        ),
+        "",
+        {"site": "lung", "laterality": "bilateral"},
+    ),
+    (
+        (
+            "Faint calcifications scattered through the bilateral lower lobes.",
+            "Faint calcifications scattered through the b/l lower lobes.",
+        ),
+        "",
+        {"site": "lung", "laterality": "bilateral"},
+    ),
+    # an abbreviated side still gives the left lower lobe its side
+    (
+        ("Tiny calcified granuloma, L lower lobe.", "Tiny calcified granuloma, left lower lobe."),
+        "",
+        {"site": "lung", "laterality": "left"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text,word,expected",
+    [(t, w, e) for texts, w, e in CASES for t in texts],
+)
+def test_each_wording_gives_the_guides_fields(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {k: getattr(f, k) for k in expected} == expected
