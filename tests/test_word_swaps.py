@@ -34,6 +34,24 @@ CASES: list[tuple[tuple[str, ...], str, dict[str, Any]]] = [
         "",
         {"site": "lung", "laterality": "bilateral"},
     ),
+    # a one-organ exam's title with its side written short gives the side
+    (
+        (
+            "ULTRASOUND LEFT KIDNEY\nFINDINGS: Kidney 10.9 cm. A 3 mm echogenic focus with shadowing, a calcification.",
+            "ULTRASOUND LT KIDNEY\nFINDINGS: Kidney 10.9 cm. A 3 mm echogenic focus with shadowing, a calcification.",
+            "US Lt kidney\nFINDINGS: Kidney 10.9 cm. A 3 mm echogenic focus with shadowing, a calcification.",
+        ),
+        "",
+        {"site": "kidney", "laterality": "left"},
+    ),
+    (
+        (
+            "US RIGHT TESTIS\nFINDINGS: Testis 4.1 cm, homogeneous. Single punctate calcification in the lower pole.",
+            "US RT TESTIS\nFINDINGS: Testis 4.1 cm, homogeneous. Single punctate calcification in the lower pole.",
+        ),
+        "",
+        {"site": "scrotum", "laterality": "right"},
+    ),
     # an abbreviated side still gives the left lower lobe its side
     (
         ("Tiny calcified granuloma, L lower lobe.", "Tiny calcified granuloma, left lower lobe."),
