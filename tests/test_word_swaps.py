@@ -68,3 +68,25 @@ CASES: list[tuple[tuple[str, ...], str, dict[str, Any]]] = [
 def test_each_wording_gives_the_guides_fields(finding_with, text, word, expected):
     f = finding_with(text, word)
     assert {k: getattr(f, k) for k in expected} == expected
+
+
+# (wordings of one report, how many lesions its findings make)
+LESION_CASES: list[tuple[tuple[str, ...], int]] = [
+    # a summary that says 'b/l' states its side in its own words, as
+    # 'bilateral' does: it is not the one-sided finding under the label line
+    (
+        tuple(
+            "EXAM: RENAL ULTRASOUND\nHISTORY: Chronic kidney disease.\nFINDINGS:\n"
+            "RIGHT KIDNEY: 10.2 cm. Echogenic pyramids in keeping with medullary nephrocalcinosis.\n"
+            "LEFT KIDNEY: 10.6 cm. Echogenic pyramids as well.\n"
+            f"IMPRESSION:\n1. {side} medullary nephrocalcinosis."
+            for side in ("Bilateral", "B/l", "B/L")
+        ),
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize("text,lesions", [(t, n) for texts, n in LESION_CASES for t in texts])
+def test_each_wording_groups_lesions_alike(findings_of, text, lesions):
+    assert len({f.lesion_id for f in findings_of(text)}) == lesions
