@@ -52,6 +52,16 @@ CASES: list[tuple[tuple[str, ...], str, dict[str, Any]]] = [
         "",
         {"site": "scrotum", "laterality": "right"},
     ),
+    # a side after the phrase, written short and ending the line
+    (
+        (
+            "Punctate vascular calcifications in the breasts, bilateral.",
+            "Punctate vascular calcifications in the breasts, b/l.",
+            "CALCIFIED DIAPHRAGMATIC PLAQUES, B/L.\nNO EFFUSION.",
+        ),
+        "",
+        {"laterality": "bilateral"},
+    ),
     # an abbreviated side still gives the left lower lobe its side
     (
         ("Tiny calcified granuloma, L lower lobe.", "Tiny calcified granuloma, left lower lobe."),
