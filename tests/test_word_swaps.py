@@ -62,6 +62,21 @@ CASES: list[tuple[tuple[str, ...], str, dict[str, Any]]] = [
         "",
         {"laterality": "bilateral"},
     ),
+    # a plural shared out, one on each side, a lobe abbreviated or not
+    (
+        (
+            "Small calcified granulomas, one in the left lower lobe and the other in the right middle lobe.",
+            "Small calcified granulomas, one in the LLL and the other in the RML.",
+            "Small calcified granulomas, one in the LLL and the other on the right.",
+        ),
+        "",
+        {"site": "lung", "laterality": "bilateral"},
+    ),
+    (
+        ("Small calcified granulomas, one in the LLL and the other in the lingula.",),
+        "",
+        {"site": "lung", "laterality": "left"},
+    ),
     # an abbreviated side still gives the left lower lobe its side
     (
         ("Tiny calcified granuloma, L lower lobe.", "Tiny calcified granuloma, left lower lobe."),

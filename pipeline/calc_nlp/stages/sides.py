@@ -502,7 +502,8 @@ def _shared_out(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
     """The sides written in a list that shares the finding out right after
     it ('Calcified nodules: one in the right upper lobe, another at the left
     base'; '..., one on the left and the other on the right'): each share lies
-    where its words say, so the finding lies on every side named. Empty where
+    where its words say, so the finding lies on every side named, by a side
+    word or a site that carries one ('one in the RUL'). Empty where
     no such list follows (a ':' or ',' then 'one', later 'another')."""
     sent = rd.sent(f)
     i = f.end
@@ -512,10 +513,16 @@ def _shared_out(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
         return set()
     if not any(w in _NEXT_SHARE for w in rd.lower[i + 1 : sent.end]):
         return set()
-    return {
+    sides = {
         str(kit.md(x)["laterality"])
         for x in rd.matches.lats
         if i < x.start < sent.end and not kit.md(x).get("implied")
+    }
+    # a share's site phrase that carries its side ('one in the RUL')
+    return sides | {
+        s.laterality
+        for s in rd.matches.sites
+        if i < s.span.start < sent.end and kit.md(s.span).get("laterality")
     }
 
 
