@@ -77,6 +77,18 @@ CASES: list[tuple[tuple[str, ...], str, dict[str, Any]]] = [
         "",
         {"site": "lung", "laterality": "left"},
     ),
+    # a cause the impression names at a lobe's abbreviation is at the lobe
+    # the findings name in full, and the other way round (guide §4 rule 4)
+    (
+        (
+            "FINDINGS: Small calcified nodule in the right middle lobe. Heart normal.\n"
+            "IMPRESSION: RML calcified nodule, an old healed granuloma.",
+            "FINDINGS: Small calcified nodule in the RML. Heart normal.\n"
+            "IMPRESSION: Right middle lobe calcified nodule, an old healed granuloma.",
+        ),
+        "calcified nodule",
+        {"classification": "dystrophic"},
+    ),
     # an abbreviated side still gives the left lower lobe its side
     (
         ("Tiny calcified granuloma, L lower lobe.", "Tiny calcified granuloma, left lower lobe."),
