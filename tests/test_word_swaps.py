@@ -89,6 +89,16 @@ CASES: list[tuple[tuple[str, ...], str, dict[str, Any]]] = [
         "calcified nodule",
         {"classification": "dystrophic"},
     ),
+    # a pronoun pointing back to a nodule takes the side of the lobe the
+    # sentence before names, written short or in full
+    (
+        (
+            "FINDINGS: Within the right lower lobe is a 7 mm nodule. It shows dense central calcification.",
+            "FINDINGS: Within the RLL is a 7 mm nodule. It shows dense central calcification.",
+        ),
+        "",
+        {"site": "lung", "laterality": "right"},
+    ),
     # an abbreviated side still gives the left lower lobe its side
     (
         ("Tiny calcified granuloma, L lower lobe.", "Tiny calcified granuloma, left lower lobe."),
