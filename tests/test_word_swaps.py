@@ -85,6 +85,8 @@ CASES: list[tuple[tuple[str, ...], str, dict[str, Any]]] = [
             "IMPRESSION: RML calcified nodule, an old healed granuloma.",
             "FINDINGS: Small calcified nodule in the RML. Heart normal.\n"
             "IMPRESSION: Right middle lobe calcified nodule, an old healed granuloma.",
+            "FINDINGS: Small calcified nodule in the Rt middle lobe. Heart normal.\n"
+            "IMPRESSION: RML calcified nodule, an old healed granuloma.",
         ),
         "calcified nodule",
         {"classification": "dystrophic"},
