@@ -714,11 +714,16 @@ def site_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if found is None or found.laterality:
         return found
     # the one side that sentence writes ('at the left apex'; 'A nodule
-    # is seen at the left midlung.')
+    # is seen at the left midlung.'), by a side word or a site that carries
+    # one ('In the LUL there is a nodule.')
     prev = rd.sent_at(sent.start - 1)
     sides = {
         str(kit.md(x)["laterality"])
         for x in rd.matches.lats
         if prev.start <= x.start < prev.end
-    }
+    } | {
+        s.laterality
+        for s in rd.matches.sites
+        if prev.start <= s.span.start < prev.end and kit.md(s.span).get("laterality")
+    } - {""}
     return replace(found, laterality=sides.pop()) if len(sides) == 1 else found

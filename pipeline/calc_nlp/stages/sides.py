@@ -655,42 +655,38 @@ def _shared_out(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
     """The sides written in a list that shares the finding out right after
     it ('Calcified nodules: one in the right upper lobe, another at the left
     base'; '..., one on the left and the other on the right'): each share lies
-    where its words say, so the finding lies on every side named; or a list
-    of items its colon opens ('Calcified hilar nodes: right hilar node 12 mm,
-    left hilar node 9 mm'). Empty where no such list follows (a ':' or ','
-    then 'one', later 'another'; a ':' then items parted by commas)."""
+    where its words say, so the finding lies on every side named, by a side
+    word or a site that carries one ('one in the RUL'); or a list of items
+    its colon opens ('Calcified hilar nodes: right hilar node 12 mm, left
+    hilar node 9 mm'). Empty where no such list follows (a ':' or ',' then
+    'one', later 'another'; a ':' then items parted by commas)."""
     sent = rd.sent(f)
     i = f.end
     if i < sent.end and rd.lower[i] == ":" and "," in rd.lower[i + 1 : sent.end]:
-        return _colon_list_sides(kit, rd, i + 1, sent.end)
+        return _sides_between(kit, rd, i + 1, sent.end)
     if i < sent.end and rd.lower[i] in {":", ","}:
         i += 1
     if i >= sent.end or rd.lower[i] not in _FIRST_SHARE:
         return set()
     if not any(w in _NEXT_SHARE for w in rd.lower[i + 1 : sent.end]):
         return set()
-    return {
-        str(kit.md(x)["laterality"])
-        for x in rd.matches.lats
-        if i < x.start < sent.end and not kit.md(x).get("implied")
-    }
+    return _sides_between(kit, rd, i + 1, sent.end)
 
 
-def _colon_list_sides(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> set[str]:
-    """The sides of the items of a list the mention's colon opens ('Calcified
-    hilar lymph nodes: right hilar node 12 mm, left hilar node 9 mm'): side
-    words and sided sites from `lo` to `hi` (the sentence's end)."""
+def _sides_between(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> set[str]:
+    """The sides written from token `lo` to `hi` (the sentence's end) by the
+    shares or items of a list: side words, and site phrases that carry their
+    side ('one in the RUL', 'right hilar node 12 mm')."""
     sides = {
         str(kit.md(x)["laterality"])
         for x in rd.matches.lats
         if lo <= x.start < hi and not kit.md(x).get("implied")
     }
-    sides |= {
+    return sides | {
         str(kit.md(s.span)["laterality"])
         for s in rd.matches.sites
         if lo <= s.span.start < hi and kit.md(s.span).get("laterality")
     }
-    return sides
 
 
 # Words that open the place phrase of the words before them ('plaques along
