@@ -291,3 +291,23 @@ PAIRED_REGION_PLURALS = [
 def test_paired_region_plural_is_bilateral(only, text, site, laterality):
     f = only(text)
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# A hand report names the index finger by "index" after its side; as a place
+# it joins a list of places of two sides (guide §2: two sides named for one
+# finding are bilateral), and a resistive index is no place.
+INDEX_DIGIT = [
+    ("Soft tissue calcinosis over the tips of the left index and right thumb.", "bilateral"),
+    ("Calcinosis in the soft tissues of the Rt index and Lt thumb, unchanged.", "bilateral"),
+    ("Soft tissue calcification about the left index.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), INDEX_DIGIT)
+def test_index_after_a_side_is_a_digit(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+def test_resistive_index_is_no_place(only):
+    f = only("Resistive index 0.64 in the right kidney, which shows a cortical calcification.")
+    assert (f.site, f.laterality) == ("kidney", "right")
