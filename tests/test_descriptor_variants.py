@@ -1994,3 +1994,20 @@ def test_whole_report_descriptors(analyzer, text, expected, lesions, birads):
 )
 def test_whole_report_lesions(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# Past a comma, an appositive that names the term's pattern describes the
+# mention, a calcified lesion as much as a bare calcification (corpora/GUIDE.md,
+# Descriptors: the BI-RADS terms that describe the finding); a bare shape word
+# about the lesion's other parts stays out.
+PATTERN_APPOSITIVES = [
+    ("Calcified subcarinal nodes, eggshell pattern, unchanged.", "morphology", ("rim",)),
+    ("Calcified mediastinal lymph nodes, eggshell pattern.", "morphology", ("rim",)),
+    ("Calcifications in the right breast, amorphous pattern, new.", "morphology", ("amorphous",)),
+    ("Calcified granuloma, coarse pattern of the hilar vessels.", "morphology", ()),
+]
+
+
+@pytest.mark.parametrize("text, field, value", PATTERN_APPOSITIVES)
+def test_pattern_appositive_describes_the_mention(findings_of, text, field, value):
+    assert getattr(findings_of(text)[0], field) == value

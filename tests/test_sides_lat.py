@@ -274,3 +274,40 @@ SUPERLATIVE_SHARE = [
 @pytest.mark.parametrize(("text", "laterality"), SUPERLATIVE_SHARE)
 def test_side_of_the_largest_is_not_all_of_them(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# The plural of a paired region where nodes and vessels lie names both sides
+# as the plural of a paired organ does (guide §2: the plural of a paired organ
+# the finding lies in is bilateral); the singular with its side keeps that side.
+PAIRED_REGION_PLURALS = [
+    ("Small calcified nodes are seen in the axillae, unchanged.", "lymph node", "bilateral"),
+    ("Mural arterial calcification in the groins.", "artery", "bilateral"),
+    ("Dense vascular calcs across both axillas.", "artery", "bilateral"),
+    ("A calcified node sits in the left axilla.", "lymph node", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), PAIRED_REGION_PLURALS)
+def test_paired_region_plural_is_bilateral(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
+
+
+# A hand report names the index finger by "index" after its side; as a place
+# it joins a list of places of two sides (guide §2: two sides named for one
+# finding are bilateral), and a resistive index is no place.
+INDEX_DIGIT = [
+    ("Soft tissue calcinosis over the tips of the left index and right thumb.", "bilateral"),
+    ("Calcinosis in the soft tissues of the Rt index and Lt thumb, unchanged.", "bilateral"),
+    ("Soft tissue calcification about the left index.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), INDEX_DIGIT)
+def test_index_after_a_side_is_a_digit(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+def test_resistive_index_is_no_place(only):
+    f = only("Resistive index 0.64 in the right kidney, which shows a cortical calcification.")
+    assert (f.site, f.laterality) == ("kidney", "right")

@@ -695,8 +695,12 @@ def in_reach(
         return not _past_link(dr, text, c, m) or _heads(dr, text, m)
     if m.end() > c.hi:
         return False
-    own = not _names_lesion(dr, text, c) and _own_segment(dr, text, c, m)
-    return _closes(text, m.end()) or own
+    # an appositive that names the term's pattern ("calcified lymph nodes,
+    # eggshell pattern, stable") describes the mention, a calcified lesion too
+    head = _NEXT_WORD.match(text, m.end())
+    head = head.group(1).lower() if head and head.group(1).lower() in dr.appositive_heads else ""
+    own = (head or not _names_lesion(dr, text, c)) and _own_segment(dr, text, c, m, head)
+    return _closes(text, m.end()) or bool(own)
 
 
 
@@ -809,7 +813,7 @@ def _closes(text: str, at: int) -> bool:
 
 
 def _own_segment(
-    dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]
+    dr: DescriptorRules, text: str, c: Clause, m: re.Match[str], head: str = ""
 ) -> bool:
     """Past a comma, is a BI-RADS term in a segment of descriptor words only
     ("calcifications, grouped, in the left breast", "coarse calcification in
@@ -824,7 +828,8 @@ def _own_segment(
     # punctate and some amorphous", "a few coarse" (the quantifiers that may
     # lead a shape part)
     return all(
-        w in dr.segment_words or not w[0].isalnum() for w in gap_words(dr, segment, set())
+        w in dr.segment_words or w == head or not w[0].isalnum()
+        for w in gap_words(dr, segment, set())
     )
 
 
