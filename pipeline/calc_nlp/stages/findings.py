@@ -82,7 +82,7 @@ def finding(
         site_text=site.text if site else "",
         laterality=_side(kit, rd, span, site, site_name)
         if info.get("sided", True)
-        else side_of_joined_places(kit, rd, span, site),
+        else _own_side(kit, site) or side_of_joined_places(kit, rd, span, site),
         conditions=bearing(kit, rd, ctx, span, site_name),
         negated="negated" in fl,
         uncertain="uncertain" in fl,
@@ -103,6 +103,12 @@ def finding(
         f.confidence = result.confidence
         f.evidence = result.evidence
     return f
+
+
+def _own_side(kit: Toolkit, site: SiteRef | None) -> str:
+    """The side a site rule's own phrase implies on a site with no side
+    otherwise ('left main bronchus' on the trachea; guide §2)."""
+    return str(kit.md(site.span).get("laterality") or "") if site else ""
 
 
 def _mention_at(rd: ReportDoc, span: Span) -> int:

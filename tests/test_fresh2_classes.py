@@ -1,0 +1,29 @@
+"""Classes of error the R1400-R1473 blind dev batch showed, each checked on
+sentences written here in other words (corpora/GUIDE.md, docs/guide.md).
+A row that fails means the class is back, not that one sentence changed."""
+
+from __future__ import annotations
+
+import pytest
+
+# guide §2 (site vocabulary: trachea takes in the cartilage of trachea and
+# bronchi): a main or mainstem bronchus is an airway, not the left main
+# coronary artery, and it is sided; nothing coronary drives rule 3.
+MAIN_BRONCHUS = [
+    ("HISTORY: Dialysis.\nFINDINGS: Faint calcification of the left main bronchus.", "calcification", "left"),
+    ("FINDINGS: Right mainstem bronchus calcification, age-related.", "Right mainstem bronchus calcification", "right"),
+    ("FINDINGS: Mild calcification along the wall of the left main stem bronchus.", "calcification", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "side"), MAIN_BRONCHUS)
+def test_main_bronchus_is_the_airway_and_sided(finding_named, text, mention, side):
+    found = finding_named(text, mention)
+    assert (found.site, found.laterality) == ("trachea", side)
+    assert found.classification != "metastatic"
+
+
+# the left main coronary artery keeps its site
+def test_left_main_coronary_is_still_coronary(finding_named):
+    found = finding_named("FINDINGS: Dense calcification of the left main.", "calcification")
+    assert found.site == "coronary artery"
