@@ -27,3 +27,26 @@ def test_main_bronchus_is_the_airway_and_sided(finding_named, text, mention, sid
 def test_left_main_coronary_is_still_coronary(finding_named):
     found = finding_named("FINDINGS: Dense calcification of the left main.", "calcification")
     assert found.site == "coronary artery"
+
+
+# guide §3 (degenerated or stenotic valves, aortic stenosis among them): the
+# abbreviation AS in a report written in mixed case names it; the word 'as'
+# in lower case or in a run of capitals does not.
+AS_ABBREVIATION = [
+    "HISTORY: Moderate AS, followed by cardiology.\nFINDINGS: Calcified granuloma.",
+    "INDICATION: s/p TAVR for AS.\nFINDINGS: Calcified granuloma.",
+]
+AS_WORD = [
+    "HISTORY: Cough as before.\nFINDINGS: Calcified granuloma.",
+    "HISTORY: COUGH. SAME AS PRIOR.\nFINDINGS: Calcified granuloma.",
+]
+
+
+@pytest.mark.parametrize("text", AS_ABBREVIATION)
+def test_as_abbreviation_is_aortic_stenosis(analyzer, text):
+    assert "aortic stenosis" in [c.name for c in analyzer.analyze(text, "T").conditions]
+
+
+@pytest.mark.parametrize("text", AS_WORD)
+def test_the_word_as_is_no_condition(analyzer, text):
+    assert "aortic stenosis" not in [c.name for c in analyzer.analyze(text, "T").conditions]
