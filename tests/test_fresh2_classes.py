@@ -50,3 +50,25 @@ def test_as_abbreviation_is_aortic_stenosis(analyzer, text):
 @pytest.mark.parametrize("text", AS_WORD)
 def test_the_word_as_is_no_condition(analyzer, text):
     assert "aortic stenosis" not in [c.name for c in analyzer.analyze(text, "T").conditions]
+
+
+# guide §3: a condition stated only as the likelier reading is hedged, so
+# not recorded, with no verb before 'favored' as much as after 'is', and
+# both readings of 'more likely than' are items of a differential.
+LIKELIER_READING = [
+    ("IMPRESSION: Bilateral hilar nodes, sarcoidosis favored.", "sarcoidosis"),
+    ("IMPRESSION: Diffuse nodules; tuberculosis favored, culture pending.", "tuberculosis"),
+    ("IMPRESSION: Adenopathy. Sarcoid is more likely than lymphoma.", "sarcoidosis"),
+    ("IMPRESSION: Adenopathy. Sarcoid is more likely than lymphoma.", "lymphoma"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), LIKELIER_READING)
+def test_likelier_reading_is_no_condition(analyzer, text, name):
+    found = analyzer.analyze(text + "\nFINDINGS: Calcified granuloma.", "T").conditions
+    assert name not in [c.name for c in found]
+
+
+def test_condition_said_outright_is_still_recorded(analyzer):
+    text = "HISTORY: Sarcoidosis, favored treatment is prednisone.\nFINDINGS: Calcified granuloma."
+    assert "sarcoidosis" in [c.name for c in analyzer.analyze(text, "T").conditions]
