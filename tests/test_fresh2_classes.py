@@ -72,3 +72,24 @@ def test_likelier_reading_is_no_condition(analyzer, text, name):
 def test_condition_said_outright_is_still_recorded(analyzer):
     text = "HISTORY: Sarcoidosis, favored treatment is prednisone.\nFINDINGS: Calcified granuloma."
     assert "sarcoidosis" in [c.name for c in analyzer.analyze(text, "T").conditions]
+
+
+# guide §4 rule 1: surgery is a local dystrophic cause only at its own place;
+# a kidney or liver transplant in the sentence explains nothing in the lung
+# or the shoulder, and rule 2 or 3 decides.
+SURGERY_ELSEWHERE = [
+    "HISTORY: ESRD.\nIMPRESSION: Fading metastatic calcification of both lungs after kidney transplantation.",
+    "HISTORY: Dialysis for years.\nFINDINGS: Periarticular calcium deposits at the left shoulder, smaller since the renal transplant.",
+]
+
+
+@pytest.mark.parametrize("text", SURGERY_ELSEWHERE)
+def test_transplant_elsewhere_is_no_local_cause(findings_of, text):
+    (found,) = findings_of(text)
+    assert found.classification == "metastatic"
+
+
+def test_transplant_at_the_same_place_is_a_local_cause(findings_of):
+    text = "HISTORY: ESRD.\nFINDINGS: Calcification in the transplanted kidney at the site of the renal transplant anastomosis."
+    found = [f for f in findings_of(text) if f.site == "kidney"]
+    assert found and found[0].classification == "dystrophic"

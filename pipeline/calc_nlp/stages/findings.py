@@ -293,6 +293,13 @@ def _cue_records(kit: Toolkit, rd: ReportDoc, c: Span, site: str) -> list[CueRec
     if need and site not in need:
         return []
     if c.label_ == "CONDITION":
+        if (
+            site
+            and md.get("site")
+            and md["site"] != site
+            and not kit.site_info(site).get("unspecific")
+        ):
+            return []  # surgery at another place ('following renal transplant')
         return [CueRecord(md["condition"], 1, rd.span_text(c))]
     return [CueRecord(md["cue"], int(md["rule"]), rd.span_text(c))]
 
