@@ -93,3 +93,23 @@ def test_transplant_at_the_same_place_is_a_local_cause(findings_of):
     text = "HISTORY: ESRD.\nFINDINGS: Calcification in the transplanted kidney at the site of the renal transplant anastomosis."
     found = [f for f in findings_of(text) if f.site == "kidney"]
     assert found and found[0].classification == "dystrophic"
+
+
+# guide §2 (two sides for one finding give bilateral; the lingula is left, the
+# middle lobe right): a plural finding shared out as 'one in ... and one in
+# ...' lies on every side its places carry.
+SHARED_BY_PLACES = [
+    "FINDINGS: Two calcified granulomas, one in the middle lobe and one in the lingula.",
+    "FINDINGS: Calcified nodules: one in the RUL and one in the LLL.",
+]
+
+
+@pytest.mark.parametrize("text", SHARED_BY_PLACES)
+def test_shares_on_sided_places_are_bilateral(findings_of, text):
+    (found,) = findings_of(text)
+    assert found.laterality == "bilateral"
+
+
+def test_one_share_on_one_side_keeps_it(findings_of):
+    (found,) = findings_of("FINDINGS: Calcified granulomas, one in the lingula and one more in the left base.")
+    assert found.laterality == "left"

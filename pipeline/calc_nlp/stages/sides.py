@@ -495,13 +495,14 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
 # the right upper lobe, another at the left base'), and those that go on
 # with the next share.
 _FIRST_SHARE = frozenset({"one", "some", "several", "two", "few", "most", "many"})
-_NEXT_SHARE = frozenset({"another", "other", "others", "rest", "remainder"})
+_NEXT_SHARE = frozenset({"another", "other", "others", "rest", "remainder", "one"})
 
 
 def _shared_out(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
     """The sides written in a list that shares the finding out right after
     it ('Calcified nodules: one in the right upper lobe, another at the left
-    base'; '..., one on the left and the other on the right'): each share lies
+    base'; '..., one on the left and the other on the right'; 'one in the
+    lingula and one in the middle lobe'): each share lies
     where its words say, so the finding lies on every side named. Empty where
     no such list follows (a ':' or ',' then 'one', later 'another')."""
     sent = rd.sent(f)
@@ -512,10 +513,16 @@ def _shared_out(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
         return set()
     if not any(w in _NEXT_SHARE for w in rd.lower[i + 1 : sent.end]):
         return set()
-    return {
+    sides = {
         str(kit.md(x)["laterality"])
         for x in rd.matches.lats
         if i < x.start < sent.end and not kit.md(x).get("implied")
+    }
+    # a place that carries its side ('one in the lingula and one in the middle lobe')
+    return sides | {
+        str(kit.md(s.span)["laterality"])
+        for s in rd.matches.sites
+        if i < s.span.start < sent.end and kit.md(s.span).get("laterality")
     }
 
 
