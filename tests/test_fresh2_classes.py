@@ -113,3 +113,18 @@ def test_shares_on_sided_places_are_bilateral(findings_of, text):
 def test_one_share_on_one_side_keeps_it(findings_of):
     (found,) = findings_of("FINDINGS: Calcified granulomas, one in the lingula and one more in the left base.")
     assert found.laterality == "left"
+
+
+# corpora/GUIDE.md, Descriptors (severity read from the finding's clause): a
+# grade closing the clause after a place joined by 'and the' is the finding's.
+GRADE_AFTER_PLACES = [
+    ("FINDINGS: Calcification of the aortic arch and the descending aorta, extensive.", "severe"),
+    ("FINDINGS: Soft tissue calcification about both knees and the right ankle, marked.", "severe"),
+    ("FINDINGS: Calcified plaque in the left carotid bulb and the proximal ICA, mild.", "mild"),
+]
+
+
+@pytest.mark.parametrize(("text", "grade"), GRADE_AFTER_PLACES)
+def test_grade_after_places_joined_by_and_the(findings_of, text, grade):
+    (found,) = findings_of(text)
+    assert found.severity == grade
