@@ -128,3 +128,24 @@ GRADE_AFTER_PLACES = [
 def test_grade_after_places_joined_by_and_the(findings_of, text, grade):
     (found,) = findings_of(text)
     assert found.severity == grade
+
+
+# guide §3: a planned procedure is no condition, but the disease a 'pre-op'
+# line lists after a comma is the patient's; a procedure there is still the
+# planned one.
+PREOP_THEN_DISEASE = [
+    ("INDICATION: Preoperative chest, severe aortic stenosis.", "aortic stenosis"),
+    ("INDICATION: Pre-op clearance, CKD stage 4.", "chronic kidney disease"),
+    ("INDICATION: Pre-transplant workup, sarcoidosis.", "sarcoidosis"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PREOP_THEN_DISEASE)
+def test_disease_after_preop_comma_is_recorded(analyzer, text, name):
+    found = analyzer.analyze(text + "\nFINDINGS: Calcified granuloma.", "T").conditions
+    assert name in [c.name for c in found]
+
+
+def test_procedure_after_preop_comma_is_still_planned(analyzer):
+    text = "INDICATION: Preoperative, right knee arthroplasty.\nFINDINGS: Calcified granuloma."
+    assert "prior surgery" not in [c.name for c in analyzer.analyze(text, "T").conditions]
