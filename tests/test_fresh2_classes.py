@@ -149,3 +149,20 @@ def test_disease_after_preop_comma_is_recorded(analyzer, text, name):
 def test_procedure_after_preop_comma_is_still_planned(analyzer):
     text = "INDICATION: Preoperative, right knee arthroplasty.\nFINDINGS: Calcified granuloma."
     assert "prior surgery" not in [c.name for c in analyzer.analyze(text, "T").conditions]
+
+
+# guide §2 (laterality from the text or its clear context): 'contralateral'
+# is the side opposite the one the report wrote before; nothing where it
+# wrote both sides or none.
+CONTRALATERAL = [
+    ("HISTORY: Left breast cancer, left mastectomy.\nFINDINGS: Coarse calcifications in the contralateral breast.", "right"),
+    ("HISTORY: Right nephrectomy.\nFINDINGS: Punctate calcification in the contralateral kidney.", "left"),
+    ("HISTORY: Right and left hip pain.\nFINDINGS: Calcified node in the contralateral groin.", ""),
+    ("FINDINGS: Calcified node in the contralateral axilla.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), CONTRALATERAL)
+def test_contralateral_is_the_other_side(findings_of, text, side):
+    (found,) = findings_of(text)
+    assert found.laterality == side

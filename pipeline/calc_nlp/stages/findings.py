@@ -359,6 +359,7 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         or (side_of_whole(rd, site) if own else "")
         or (side_of_owner(kit, rd, site) if own and site is not None else "")
         or lat_in_sentence(kit, rd, f, site)
+        or _opposite_side(kit, rd, f)
         or carried
         or plural_before_semicolon(kit, rd, f, name)
         or _label_side(kit, rd, f, site if own else None)
@@ -366,6 +367,27 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         or side_of_named_study(kit, rd, f, name)
         or side_from_topic(kit, rd, f, name)
     )
+
+
+_OPPOSITE = {"left": "right", "right": "left"}
+
+
+def _opposite_side(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """'Contralateral' in the finding's sentence (mentions.json
+    `opposite_side_words`) names the side opposite the one every side word
+    before that sentence writes ('s/p right mastectomy. ... a calcified node
+    in the contralateral axilla': left); none where those words name both
+    sides or none."""
+    words = kit.word_sets.get("opposite_side_words", frozenset())
+    sent = rd.sent(f)
+    if not any(rd.lower[i] in words for i in range(sent.start, sent.end)):
+        return ""
+    sides = {
+        str(kit.md(s)["laterality"])
+        for s in rd.matches.lats
+        if s.end <= sent.start and not kit.md(s).get("implied")
+    }
+    return _OPPOSITE.get(sides.pop(), "") if len(sides) == 1 else ""
 
 
 def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> str:
