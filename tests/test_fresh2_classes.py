@@ -166,3 +166,18 @@ CONTRALATERAL = [
 def test_contralateral_is_the_other_side(findings_of, text, side):
     (found,) = findings_of(text)
     assert found.laterality == side
+
+
+# guide §3: a condition stated as a reading by a participle right after its
+# name ('favored over', 'suspected') is hedged, not recorded.
+CONDITION_THEN_HEDGE = [
+    ("IMPRESSION: Bilateral hilar nodes; sarcoid favored over lymphoma.", "sarcoidosis"),
+    ("IMPRESSION: Cavitary nodule, tuberculosis suspected; isolation advised.", "tuberculosis"),
+    ("IMPRESSION: Nodes, lymphoma presumed pending biopsy.", "lymphoma"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CONDITION_THEN_HEDGE)
+def test_condition_followed_by_hedge_is_not_recorded(analyzer, text, name):
+    found = analyzer.analyze(text + "\nFINDINGS: Calcified granuloma.", "T").conditions
+    assert name not in [c.name for c in found]
