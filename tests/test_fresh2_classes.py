@@ -181,3 +181,19 @@ CONDITION_THEN_HEDGE = [
 def test_condition_followed_by_hedge_is_not_recorded(analyzer, text, name):
     found = analyzer.analyze(text + "\nFINDINGS: Calcified granuloma.", "T").conditions
     assert name not in [c.name for c in found]
+
+
+# the graded abbreviation reads the same in a report exported in capitals
+# or lower case, and 'as mild as' or 'mild as expected' name nothing
+GRADED_AS = [
+    ("INDICATION: SEVERE AS, PRE-TAVR.\nFINDINGS: CALCIFIED GRANULOMA.", True),
+    ("indication: moderate as. findings: calcified granuloma.", True),
+    ("HISTORY: Cough, as mild as before.\nFINDINGS: Calcified granuloma.", False),
+    ("HISTORY: Effusion is mild as expected.\nFINDINGS: Calcified granuloma.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), GRADED_AS)
+def test_graded_as_in_any_case(analyzer, text, named):
+    names = [c.name for c in analyzer.analyze(text, "T").conditions]
+    assert ("aortic stenosis" in names) == named
