@@ -467,6 +467,7 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
         {"alternative": True},
         {"same_phrase": True},
         {"procedures_only": True},
+        {"plans_up_to_comma": True},
     ]
     spans = [(0, 1), (7, 8), (14, 15), (15, 16), (19, 20), (21, 22), (27, 28)]
     targets = [

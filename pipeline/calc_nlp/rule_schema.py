@@ -176,6 +176,7 @@ METADATA_KEYS = {
     "not_after",
     "not_before",
     "same_phrase",
+    "plans_up_to_comma",
     "past",
     "mention_site",
     "part_of",

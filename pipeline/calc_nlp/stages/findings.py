@@ -89,7 +89,7 @@ def finding(
         site_text=site.text if site else "",
         laterality=_side(kit, rd, span, site, site_name)
         if info.get("sided", True)
-        else side_of_joined_places(kit, rd, span, site),
+        else _own_side(kit, site) or side_of_joined_places(kit, rd, span, site),
         conditions=bearing(kit, rd, ctx, span, site_name),
         negated="negated" in fl,
         uncertain="uncertain" in fl,
@@ -110,6 +110,12 @@ def finding(
         f.confidence = result.confidence
         f.evidence = result.evidence
     return f
+
+
+def _own_side(kit: Toolkit, site: SiteRef | None) -> str:
+    """The side a site rule's own phrase implies on a site with no side
+    otherwise ('left main bronchus' on the trachea; guide §2)."""
+    return str(kit.md(site.span).get("laterality") or "") if site else ""
 
 
 def _mention_at(rd: ReportDoc, span: Span) -> int:
@@ -294,6 +300,13 @@ def _cue_records(kit: Toolkit, rd: ReportDoc, c: Span, site: str) -> list[CueRec
     if need and site not in need:
         return []
     if c.label_ == "CONDITION":
+        if (
+            site
+            and md.get("site")
+            and md["site"] != site
+            and not kit.site_info(site).get("unspecific")
+        ):
+            return []  # surgery at another place ('following renal transplant')
         return [CueRecord(md["condition"], 1, rd.span_text(c))]
     return [CueRecord(md["cue"], int(md["rule"]), rd.span_text(c))]
 
@@ -355,6 +368,7 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         or _side_of_antecedent(kit, rd, f)
         or _side_of_former_or_latter(kit, rd, f)
         or _side_before_semicolon(kit, rd, f, site)
+        or _opposite_side(kit, rd, f)
         or carried
         or plural_before_semicolon(kit, rd, f, name)
         or _label_side(kit, rd, f, site if own else None)
@@ -532,6 +546,27 @@ def _same_place(
         and (not words or words & set(rd.lower[s.span.start : s.span.end]))
         for s in named
     )
+
+
+_OPPOSITE = {"left": "right", "right": "left"}
+
+
+def _opposite_side(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """'Contralateral' in the finding's sentence (mentions.json
+    `opposite_side_words`) names the side opposite the one every side word
+    before that sentence writes ('s/p right mastectomy. ... a calcified node
+    in the contralateral axilla': left); none where those words name both
+    sides or none."""
+    words = kit.word_sets.get("opposite_side_words", frozenset())
+    sent = rd.sent(f)
+    if not any(rd.lower[i] in words for i in range(sent.start, sent.end)):
+        return ""
+    sides = {
+        str(kit.md(s)["laterality"])
+        for s in rd.matches.lats
+        if s.end <= sent.start and not kit.md(s).get("implied")
+    }
+    return _OPPOSITE.get(sides.pop(), "") if len(sides) == 1 else ""
 
 
 def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> str:

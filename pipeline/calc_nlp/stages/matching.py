@@ -376,6 +376,7 @@ def _named_conditions(
         family = kit.family_headers
         conds = [c for c in conds if _header(lay, c.start) not in family]
     lower = lay.lower
+    hedged_after = kit.word_sets.get("condition_hedge_followers", frozenset())
 
     def empty(c: Span) -> bool:
         md = kit.md(c)
@@ -389,6 +390,8 @@ def _named_conditions(
             return True
         if c.end < len(lower) and lower[c.end] in md.get("not_before", ()):
             return True  # 'CAD marks' on a mammogram: computer-aided detection
+        if c.end < len(lower) and lower[c.end] in hedged_after:
+            return True  # 'sarcoidosis favored over lymphoma': a hedged reading
         if c.start > 0 and lower[c.start - 1] in md.get("not_after", ()):
             return True  # 'acute renal failure' is no chronic kidney disease
         if md.get("abbreviation") and _in_brackets(doc, c) and c.start - 1 not in ends:

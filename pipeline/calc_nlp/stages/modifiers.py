@@ -487,6 +487,23 @@ class _Clauses:
             return False
         return target.start in self.conditions
 
+    def disease_past_a_comma(self, target: Target, mod: Any) -> bool:
+        """Does a trigger that puts a procedure ahead (`plans_up_to_comma`:
+        'pre-op', 'Pre-TAVR') reach a disease only over a comma ('Preop
+        evaluation, CKD')? The disease is the patient's (guide §3); a
+        procedure after the comma is still the planned one ('Pre-op, knee
+        replacement')."""
+        if mod.category != "HYPOTHETICAL":
+            return False
+        if not (mod.rule.metadata or {}).get("plans_up_to_comma"):
+            return False
+        if target.start not in self.conditions:
+            return False
+        end = mod.modifier_span[1]
+        if target.start < end:
+            return False
+        return "," in self._index()[end : target.start]
+
     def _closed_by_and(self, between: list[str]) -> bool:
         """Does the denied clause end with its own verb before an 'and' that
         opens the next one? ('no calcifications were noted and ...')."""
@@ -789,6 +806,7 @@ _CHECKS_OF = {
     "HISTORICAL": (_Clauses.dates_another, *_ANY_CATEGORY_CHECKS),
     "HYPOTHETICAL": (
         _Clauses.past_a_comma,
+        _Clauses.disease_past_a_comma,
         _Clauses.answered,
         _Clauses.reason_for_a_procedure,
         _Clauses.plans_a_disease,

@@ -648,13 +648,14 @@ def _leading_places(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
 # the right upper lobe, another at the left base'), and those that go on
 # with the next share.
 _FIRST_SHARE = frozenset({"one", "some", "several", "two", "few", "most", "many"})
-_NEXT_SHARE = frozenset({"another", "other", "others", "rest", "remainder"})
+_NEXT_SHARE = frozenset({"another", "other", "others", "rest", "remainder", "one"})
 
 
 def _shared_out(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
     """The sides written in a list that shares the finding out right after
     it ('Calcified nodules: one in the right upper lobe, another at the left
-    base'; '..., one on the left and the other on the right'): each share lies
+    base'; '..., one on the left and the other on the right'; 'one in the lingula
+    and one in the middle lobe'): each share lies
     where its words say, so the finding lies on every side named, by a side
     word or a site that carries one ('one in the RUL'); or a list of items
     its colon opens ('Calcified hilar nodes: right hilar node 12 mm, left
