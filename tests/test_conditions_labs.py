@@ -145,3 +145,129 @@ def test_summary_prefers_abnormal(parser):
     values = parser.parse("Calcium 9.5 on admission, calcium 11.4 today.")
     (v,) = summarise(values)
     assert (v.value, v.flag) == (11.4, "high")
+
+
+FINDING = "\nFINDINGS: Calcified granuloma."
+
+# guide §3: radiation named as the treatment that came after another one
+RADIATION_AFTER = [
+    "HISTORY: Right mastectomy in 2016, followed by radiation.",
+    "HISTORY: Lymphoma, chemotherapy then radiation.",
+    "HISTORY: Wide excision and adjuvant radiation for sarcoma.",
+    "HISTORY: Prostatectomy, later salvage radiation.",
+]
+
+# ... but not the service that follows the patient, nor a treatment denied
+RADIATION_NOT = [
+    "HISTORY: She is followed by radiation oncology.",
+    "HISTORY: No adjuvant radiation was given.",
+]
+
+
+@pytest.mark.parametrize("text", RADIATION_AFTER)
+def test_radiation_after_another_treatment_is_radiation_therapy(analyzer, text):
+    names = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert "radiation therapy" in names
+
+
+@pytest.mark.parametrize("text", RADIATION_NOT)
+def test_radiation_service_or_denied_is_no_condition(analyzer, text):
+    names = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert "radiation therapy" not in names
+
+
+# guide §3 (degenerated or stenotic valves, aortic stenosis among them): the
+# abbreviation AS in a report written in mixed case names it; the word 'as'
+# in lower case or in a run of capitals does not.
+AS_ABBREVIATION = [
+    "HISTORY: Moderate AS, followed by cardiology.\nFINDINGS: Calcified granuloma.",
+    "INDICATION: s/p TAVR for AS.\nFINDINGS: Calcified granuloma.",
+]
+AS_WORD = [
+    "HISTORY: Cough as before.\nFINDINGS: Calcified granuloma.",
+    "HISTORY: COUGH. SAME AS PRIOR.\nFINDINGS: Calcified granuloma.",
+]
+
+
+@pytest.mark.parametrize("text", AS_ABBREVIATION)
+def test_as_abbreviation_is_aortic_stenosis(analyzer, text):
+    assert "aortic stenosis" in [c.name for c in analyzer.analyze(text, "T").conditions]
+
+
+@pytest.mark.parametrize("text", AS_WORD)
+def test_the_word_as_is_no_condition(analyzer, text):
+    assert "aortic stenosis" not in [c.name for c in analyzer.analyze(text, "T").conditions]
+
+
+# guide §3: a condition stated only as the likelier reading is hedged, so
+# not recorded, with no verb before 'favored' as much as after 'is', and
+# both readings of 'more likely than' are items of a differential.
+LIKELIER_READING = [
+    ("IMPRESSION: Bilateral hilar nodes, sarcoidosis favored.", "sarcoidosis"),
+    ("IMPRESSION: Diffuse nodules; tuberculosis favored, culture pending.", "tuberculosis"),
+    ("IMPRESSION: Adenopathy. Sarcoid is more likely than lymphoma.", "sarcoidosis"),
+    ("IMPRESSION: Adenopathy. Sarcoid is more likely than lymphoma.", "lymphoma"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), LIKELIER_READING)
+def test_likelier_reading_is_no_condition(analyzer, text, name):
+    found = analyzer.analyze(text + "\nFINDINGS: Calcified granuloma.", "T").conditions
+    assert name not in [c.name for c in found]
+
+
+def test_condition_said_outright_is_still_recorded(analyzer):
+    text = "HISTORY: Sarcoidosis, favored treatment is prednisone.\nFINDINGS: Calcified granuloma."
+    assert "sarcoidosis" in [c.name for c in analyzer.analyze(text, "T").conditions]
+
+
+# guide §3: a planned procedure is no condition, but the disease a 'pre-op'
+# line lists after a comma is the patient's; a procedure there is still the
+# planned one.
+PREOP_THEN_DISEASE = [
+    ("INDICATION: Preoperative chest, severe aortic stenosis.", "aortic stenosis"),
+    ("INDICATION: Pre-op clearance, CKD stage 4.", "chronic kidney disease"),
+    ("INDICATION: Pre-transplant workup, sarcoidosis.", "sarcoidosis"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PREOP_THEN_DISEASE)
+def test_disease_after_preop_comma_is_recorded(analyzer, text, name):
+    found = analyzer.analyze(text + "\nFINDINGS: Calcified granuloma.", "T").conditions
+    assert name in [c.name for c in found]
+
+
+def test_procedure_after_preop_comma_is_still_planned(analyzer):
+    text = "INDICATION: Preoperative, right knee arthroplasty.\nFINDINGS: Calcified granuloma."
+    assert "prior surgery" not in [c.name for c in analyzer.analyze(text, "T").conditions]
+
+
+# guide §3: a condition stated as a reading by a participle right after its
+# name ('favored over', 'suspected') is hedged, not recorded.
+CONDITION_THEN_HEDGE = [
+    ("IMPRESSION: Bilateral hilar nodes; sarcoid favored over lymphoma.", "sarcoidosis"),
+    ("IMPRESSION: Cavitary nodule, tuberculosis suspected; isolation advised.", "tuberculosis"),
+    ("IMPRESSION: Nodes, lymphoma presumed pending biopsy.", "lymphoma"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CONDITION_THEN_HEDGE)
+def test_condition_followed_by_hedge_is_not_recorded(analyzer, text, name):
+    found = analyzer.analyze(text + "\nFINDINGS: Calcified granuloma.", "T").conditions
+    assert name not in [c.name for c in found]
+
+
+# the graded abbreviation reads the same in a report exported in capitals
+# or lower case, and 'as mild as' or 'mild as expected' name nothing
+GRADED_AS = [
+    ("INDICATION: SEVERE AS, PRE-TAVR.\nFINDINGS: CALCIFIED GRANULOMA.", True),
+    ("indication: moderate as. findings: calcified granuloma.", True),
+    ("HISTORY: Cough, as mild as before.\nFINDINGS: Calcified granuloma.", False),
+    ("HISTORY: Effusion is mild as expected.\nFINDINGS: Calcified granuloma.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), GRADED_AS)
+def test_graded_as_in_any_case(analyzer, text, named):
+    names = [c.name for c in analyzer.analyze(text, "T").conditions]
+    assert ("aortic stenosis" in names) == named

@@ -875,3 +875,53 @@ def test_grade_past_a_comma_that_goes_on_with_its_place(only, text, severity):
     """A grade past a comma whose predicate goes on with the place it holds
     in (descriptors.json grade_places) is the mention's."""
     assert only(text).severity == severity
+
+
+# corpora/GUIDE.md, Descriptors (size_mm): the size of the calcified lesion
+# the mention names; a fibroid said to be calcified gives its size as a
+# nodule does, a lesion 'with' calcification does not
+FIBROID_SIZES = [
+    ("FINDINGS: An anterior 3.5 cm fibroid is coarsely calcified.", 35),
+    ("FINDINGS: The 18 mm submucosal leiomyoma is partly calcified.", 18),
+    ("FINDINGS: A 4 cm fibroid, peripherally calcified.", 40),
+    ("FINDINGS: A 5 cm fibroid with calcification.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "size"), FIBROID_SIZES)
+def test_size_of_a_calcified_fibroid(only, text, size):
+    assert only(text).size_mm == size
+
+
+# corpora/GUIDE.md, Descriptors (change): a change phrase closing a list of
+# findings after a comma is every finding's, also when a part naming what
+# they are follows it (as dev gold gives 'A and B, both unchanged' to both)
+CLOSING_CHANGE_THEN_CAUSE = [
+    "IMPRESSION: Calcified lung nodules and calcified mediastinal nodes, unchanged, compatible with healed histoplasmosis.",
+    "IMPRESSION: Calcified granulomata and calcified hilar lymph nodes, stable, likely sequelae of prior infection.",
+]
+
+
+@pytest.mark.parametrize("text", CLOSING_CHANGE_THEN_CAUSE)
+def test_closing_change_before_a_cause_is_every_finding_s(findings_of, text):
+    assert [f.change for f in findings_of(text)] == ["stable", "stable"]
+
+
+def test_closing_change_before_another_finding_stays_put(findings_of):
+    text = "IMPRESSION: Calcified granulomas and calcified hilar nodes, stable, new small effusion."
+    assert findings_of(text)[0].change == ""
+
+
+# corpora/GUIDE.md, Descriptors (severity read from the finding's clause): a
+# grade closing the clause after a place joined by 'and the' is the finding's.
+GRADE_AFTER_PLACES = [
+    ("FINDINGS: Calcification of the aortic arch and the descending aorta, extensive.", "severe"),
+    ("FINDINGS: Soft tissue calcification about both knees and the right ankle, marked.", "severe"),
+    ("FINDINGS: Calcified plaque in the left carotid bulb and the proximal ICA, mild.", "mild"),
+]
+
+
+@pytest.mark.parametrize(("text", "grade"), GRADE_AFTER_PLACES)
+def test_grade_after_places_joined_by_and_the(findings_of, text, grade):
+    (found,) = findings_of(text)
+    assert found.severity == grade

@@ -1320,3 +1320,28 @@ def test_an_anaphor_with_borrowed_site_words(lesion_numbers, text, lesions):
 )
 def test_the_pedal_arteries(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# the chest film header of the anaphor tests below
+CHEST = "EXAMINATION: Chest two views.\nFINDINGS: "
+
+
+# corpora/GUIDE.md (lesion): an anaphor refers back to the calcification it
+# names; one opening the clause after its sentence introduced a lesion of its
+# own ('a nodule ...; it is calcified') points at that lesion, not at a
+# finding named before, and a later finding naming a sub-site the first left
+# unsaid is another lesion
+def test_anaphor_after_a_noun_of_its_own_sentence(lesion_numbers):
+    text = CHEST + (
+        "Calcified granuloma. There is also a rounded opacity at the left base; "
+        "it is partly calcified.\nIMPRESSION: Partly calcified left basilar nodule."
+    )
+    assert lesion_numbers(text) == [1, 2, 2]
+
+
+def test_anaphor_after_a_definite_noun_still_refers_back(lesion_numbers):
+    text = CHEST + (
+        "Calcified granuloma in the left lower lobe. "
+        "The granuloma has not grown; it is densely calcified."
+    )
+    assert lesion_numbers(text) == [1, 1]

@@ -659,3 +659,48 @@ def test_suture_kind_word_in_span_and_restated_lesion(findings_of):
     )
     assert [f.mention for f in found] == ["Suture calcifications", "calcifications"]
     assert found[0].lesion_id == found[1].lesion_id
+
+
+# corpora/GUIDE.md, What is a finding: the span keeps its anatomic, side and
+# type words, a side written 'b/l', '-sided' or joined to the place ('bihilar')
+# as much as 'left'; the side word gives the finding its side.
+SIDE_WORD_SPANS = [
+    ("IMPRESSION: Calcified b/l axillary nodes, unchanged.", "Calcified b/l axillary nodes", "bilateral"),
+    ("IMPRESSION: Three left-sided calcified granulomas.", "left-sided calcified granulomas", "left"),
+    ("IMPRESSION: Right sided pleural calcification.", "Right sided pleural calcification", "right"),
+    ("IMPRESSION: Densely calcified bihilar adenopathy.", "calcified bihilar adenopathy", "bilateral"),
+    ("IMPRESSION: Bihilar calcifications, likely old.", "Bihilar calcifications", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "side"), SIDE_WORD_SPANS)
+def test_side_words_stay_in_the_span(finding_named, text, mention, side):
+    found = finding_named(text, mention)
+    assert found.laterality == side
+
+
+# 'nodularity' is the head noun of a calcific phrase: the span runs to it
+# (guide §1, the span is the noun phrase).
+NODULARITY = [
+    ("FINDINGS: Faint calcific nodularity in both upper lobes.", "calcific nodularity"),
+    ("Calcified nodularity along the right lateral pleura.", "Calcified nodularity"),
+    ("IMPRESSION: Lingular calcific nodularity, unchanged.", "Lingular calcific nodularity"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), NODULARITY)
+def test_calcific_nodularity_span(analyzer, text, mention):
+    assert [f.mention for f in analyzer.analyze(text, "T").findings] == [mention]
+
+
+# 'plaque' before 'calcification' says what kind of calcification it is: a
+# type premodifier the span keeps (guide §1), after a severity word too.
+PLAQUE_CALCIFICATION = [
+    ("Moderate plaque calcification of the distal aorta.", "plaque calcification"),
+    ("There is focal plaque calcification at the iliac bifurcation.", "plaque calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), PLAQUE_CALCIFICATION)
+def test_plaque_calcification_span(analyzer, text, mention):
+    assert [f.mention for f in analyzer.analyze(text, "T").findings] == [mention]

@@ -1144,3 +1144,34 @@ def test_own_operation_names_no_cause_at_its_site(analyzer):
     (g,) = analyzer.analyze(earlier, "T").findings
     assert 'prior surgery "endarterectomy"' in g.evidence
     assert [c.name for c in g.conditions] == ["prior surgery"]
+
+
+# 'histo', the clinical shorthand for histoplasmosis, is that condition
+# (guide §3: tuberculosis and histoplasmosis; corpora/GUIDE.md: conditions
+# written as abbreviations count); a histology word is not.
+HISTO = [
+    ("INDICATION: Old histo, shortness of breath.", ["histoplasmosis"]),
+    ("HISTORY: Grew up in Ohio, h/o histo.", ["histoplasmosis"]),
+    ("PATHOLOGY: Histo slides reviewed with the pathologist.", []),
+    ("Awaiting histo results from the biopsy.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), HISTO)
+def test_histo_shorthand(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# radiotherapy said with the verb after it ('radiation completed') is
+# radiotherapy given, as 'completed radiation' is (guide §3).
+RADIATION_AFTER = [
+    ("HISTORY: Left lumpectomy, radiation completed in XXXX.", ["prior surgery", "radiation therapy"]),
+    ("Breast cancer; radiation was completed last spring.", ["radiation therapy"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), RADIATION_AFTER)
+def test_radiation_completed(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)

@@ -44,27 +44,6 @@ def test_meningioma_restates_extra_axial_mass(lesion_numbers):
     assert lesion_numbers(text) == [1, 1]
 
 
-# Guide §4 rule 4: a dystrophic cause at the same place named in another
-# sentence. The place is compared without its side (compared on its own) and
-# the site's own name, in however many words, takes in all of the site.
-# (text, the finding's exact mention, expected class)
-SAME_PLACE: list[tuple[str, str, str]] = [
-    ("Known old hemorrhage into the left adrenal gland. CT today: left adrenal calcification.", "left adrenal calcification", "dystrophic"),
-    ("History of tuberculosis of the left lower lobe. Chest film: calcified nodule in the LLL.", "calcified nodule", "dystrophic"),
-    ("Remote infarct of the right kidney. Ultrasound: small calcification in the right renal cortex.", "calcification", "dystrophic"),
-    ("Old infarct in the left basal ganglia. CT: calcification in the left putamen.", "calcification", "dystrophic"),
-    # another lobe, another side, another organ: no cause here
-    ("History of tuberculosis of the right upper lobe. Chest film: calcified nodule in the LLL.", "calcified nodule", "indeterminate"),
-    ("Old hemorrhage into the right adrenal gland. CT today: left adrenal calcification.", "left adrenal calcification", "indeterminate"),
-    ("Remote infarct of the spleen. Ultrasound: small calcification in the right renal cortex.", "calcification", "indeterminate"),
-]
-
-
-@pytest.mark.parametrize(("text", "mention", "expected"), SAME_PLACE)
-def test_cause_at_the_same_place(finding_named, text, mention, expected):
-    assert finding_named(text, mention).classification == expected
-
-
 # (text, the finding's exact mention, expected fields)
 PRONOUN: list[tuple[str, str, dict[str, Any]]] = [
     ("CHEST: A rounded density sits in the left lower lobe, and inside it a calcified nidus is visible.", "calcified", {"site": "lung", "laterality": "left"}),
@@ -125,23 +104,6 @@ def test_change_of_the_lesion_with_the_finding(finding_named):
     assert f.change == "stable"
 
 
-# Guide §4 rule 1 wants earlier surgery at the finding's place: 'postsurgical'
-# before the systemic disorder the surgery left ('postsurgical
-# hypoparathyroidism') names no injured tissue there.
-SURGERY_AT_PLACE: list[tuple[str, str, str]] = [
-    ("Pallidal and dentate calcifications, attributed to postsurgical hypoparathyroidism.", "calcifications", "indeterminate"),
-    ("Dentate nucleus calcifications, likely from post-operative hypocalcemia.", "Dentate nucleus calcifications", "indeterminate"),
-    # the surgery at the place still counts
-    ("Postsurgical calcification in the left breast.", "calcification", "dystrophic"),
-    ("Coarse calcification at the postoperative site in the right thigh.", "calcification", "dystrophic"),
-]
-
-
-@pytest.mark.parametrize(("text", "mention", "expected"), SURGERY_AT_PLACE)
-def test_surgery_cue_names_injured_tissue(finding_named, text, mention, expected):
-    assert finding_named(text, mention).classification == expected
-
-
 # A word several sites share ('wall', 'nodule') written at once after a site
 # phrase is that site's part: the phrase names the site in its own words, a
 # carotid or coronary artery's wall included, whatever other artery the
@@ -194,36 +156,6 @@ def test_lesion_pointed_back(findings_of, text, mention, expected):
     assert {name: getattr(f, name) for name in expected} == expected
 
 
-# The report's own operation is no earlier surgery (guide §4 rule 1), in a
-# cue's words as in a condition's: the excision removes the calcification.
-OWN_OPERATION: list[tuple[str, str, str]] = [
-    ("PROCEDURE: Excision of calcified subcutaneous nodule, right forearm.\nFINDINGS: A 1 cm nodule was removed.", "calcified subcutaneous nodule", "indeterminate"),
-    ("PROCEDURE PERFORMED: Resection of a calcified periarticular deposit from the right elbow.\nHISTORY: Dialysis for ESRD.", "calcified", "metastatic"),
-    # an earlier excision at the place still explains it
-    ("Coarse calcification at the prior excision site in the right forearm.", "calcification", "dystrophic"),
-]
-
-
-@pytest.mark.parametrize(("text", "mention", "expected"), OWN_OPERATION)
-def test_own_operation_is_no_cause(finding_named, text, mention, expected):
-    assert finding_named(text, mention).classification == expected
-
-
-# A procedure named as what something is for is planned or the report's own,
-# no earlier surgery at the place (guide §4 rule 1).
-PURPOSE: list[tuple[str, str, str]] = [
-    ("Hypercalcemia, calcium 12.4. Abdominal aortic aneurysm of 5.1 cm with calcification of its wall, not yet large enough for repair.", "calcification", "metastatic"),
-    ("Calcified subcutaneous nodule of the back, scheduled next week for excision.", "Calcified subcutaneous nodule", "indeterminate"),
-    # an earlier one still counts
-    ("Calcification along the aortic wall at the site of the prior repair.", "Calcification", "dystrophic"),
-]
-
-
-@pytest.mark.parametrize(("text", "mention", "expected"), PURPOSE)
-def test_procedure_named_as_purpose(finding_named, text, mention, expected):
-    assert finding_named(text, mention).classification == expected
-
-
 # A mention that sums up what the report described ('as described', 'as
 # above') names no one place: not the sentence before's.
 SUMMARY: list[tuple[str, str, dict[str, Any]]] = [
@@ -253,3 +185,79 @@ VOCABULARY: list[tuple[str, str, dict[str, Any]]] = [
 def test_vocabulary_terms(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# guide §2: a word saying on which side of a structure the finding lies
+# ('plantar to', 'the dorsal aspect of') is a position, not the plantar
+# arteries; the finding keeps the site its own words name, and with it the
+# classification (no metastatic-prone artery for rule 3).
+POSITION_WORDS = [
+    "HISTORY: On hemodialysis. FINDINGS: Soft tissue calcification plantar to the heel.",
+    "HISTORY: ESRD. FINDINGS: Soft tissue calcification at the plantar aspect of the great toe.",
+    "HISTORY: Renal failure. FINDINGS: Soft tissue calcifications dorsal to the second metatarsal.",
+]
+
+
+@pytest.mark.parametrize("text", POSITION_WORDS)
+def test_position_word_is_no_structure(only, text):
+    found = only(text)
+    assert (found.site, found.classification) == ("soft tissue", "indeterminate")
+
+
+def test_plantar_arteries_stay_arteries(only):
+    assert only("FINDINGS: Calcification of the plantar arteries.").site == "artery"
+
+
+# guide §2 (site vocabulary: trachea takes in the cartilage of trachea and
+# bronchi): a main or mainstem bronchus is an airway, not the left main
+# coronary artery, and it is sided; nothing coronary drives rule 3.
+MAIN_BRONCHUS = [
+    ("HISTORY: Dialysis.\nFINDINGS: Faint calcification of the left main bronchus.", "calcification", "left"),
+    ("FINDINGS: Right mainstem bronchus calcification, age-related.", "Right mainstem bronchus calcification", "right"),
+    ("FINDINGS: Mild calcification along the wall of the left main stem bronchus.", "calcification", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "side"), MAIN_BRONCHUS)
+def test_main_bronchus_is_the_airway_and_sided(finding_named, text, mention, side):
+    found = finding_named(text, mention)
+    assert (found.site, found.laterality) == ("trachea", side)
+    assert found.classification != "metastatic"
+
+
+# the left main coronary artery keeps its site
+def test_left_main_coronary_is_still_coronary(finding_named):
+    found = finding_named("FINDINGS: Dense calcification of the left main.", "calcification")
+    assert found.site == "coronary artery"
+
+
+# 'the left bulb' in a report on the carotids is the left carotid bulb: the
+# finding there takes its site and the side written on it, not the side of
+# the other carotid named earlier in the sentence (guide §2, site vocabulary
+# and laterality); with no carotid named it is no carotid.
+def test_side_written_on_the_bulb(analyzer):
+    text = ("Doppler: dense calcified plaque of the left internal carotid artery with "
+            "high velocities, and minimal calcification at the right bulb.")
+    got = [(f.site, f.laterality) for f in analyzer.analyze(text, "T").findings]
+    assert got == [("carotid artery", "left"), ("carotid artery", "right")]
+
+
+def test_bulb_without_carotids_is_no_carotid(analyzer):
+    (f,) = analyzer.analyze("Tiny calcification near the left bulb.", "T").findings
+    assert f.site != "carotid artery"
+
+
+# A finding a copula says is a named lesion ('... are phleboliths', '... is a
+# calcified granuloma') is that lesion: its site and its cause (guide §2
+# step 3, guide §4 rule 1); not a bare predicate ('... is calcified') nor a
+# comparison ('stable, as are ...').
+def test_copula_names_what_the_finding_is(analyzer):
+    text = "Two round calcific foci low in the right hemipelvis are phleboliths."
+    first = analyzer.analyze(text, "T").findings[0]
+    assert (first.site, first.classification) == ("vein", "dystrophic")
+
+
+def test_copula_before_a_predicate_links_nothing(analyzer):
+    text = "There is mild coronary calcification and the aortic valve is calcified."
+    got = [f.site for f in analyzer.analyze(text, "T").findings]
+    assert got == ["coronary artery", "aortic valve"]

@@ -311,3 +311,60 @@ def test_index_after_a_side_is_a_digit(only, text, laterality):
 def test_resistive_index_is_no_place(only):
     f = only("Resistive index 0.64 in the right kidney, which shows a cortical calcification.")
     assert (f.site, f.laterality) == ("kidney", "right")
+
+
+# guide §2: the side its own clause writes stays with a finding whose site
+# comes from the lesion the sentence says it is, also when the sentence goes
+# on with 'and' before saying so
+SIDE_BEFORE_WHAT_IT_IS = [
+    ("FINDINGS: A 3 mm calcification in the right hemipelvis sits below the ureter and is smoothly round, most consistent with a phlebolith.", "right"),
+    ("FINDINGS: Small calcific density within the left pelvis and with a lucent center, in keeping with a phlebolith.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), SIDE_BEFORE_WHAT_IT_IS)
+def test_side_of_own_clause_stays_with_what_it_is(finding_of, text, side):
+    found = finding_of(text, None)
+    assert (found.site, found.laterality) == ("vein", side)
+
+
+def test_side_of_another_structure_joined_by_and_is_not_taken(finding_of):
+    found = finding_of("FINDINGS: Calcification in the spleen and a left renal cyst.", None)
+    assert found.laterality == ""
+
+
+# guide §2 (two sides for one finding give bilateral; the lingula is left, the
+# middle lobe right): a plural finding shared out as 'one in ... and one in
+# ...' lies on every side its places carry.
+SHARED_BY_PLACES = [
+    "FINDINGS: Two calcified granulomas, one in the middle lobe and one in the lingula.",
+    "FINDINGS: Calcified nodules: one in the RUL and one in the LLL.",
+]
+
+
+@pytest.mark.parametrize("text", SHARED_BY_PLACES)
+def test_shares_on_sided_places_are_bilateral(findings_of, text):
+    (found,) = findings_of(text)
+    assert found.laterality == "bilateral"
+
+
+def test_one_share_on_one_side_keeps_it(findings_of):
+    (found,) = findings_of("FINDINGS: Calcified granulomas, one in the lingula and one more in the left base.")
+    assert found.laterality == "left"
+
+
+# guide §2 (laterality from the text or its clear context): 'contralateral'
+# is the side opposite the one the report wrote before; nothing where it
+# wrote both sides or none.
+CONTRALATERAL = [
+    ("HISTORY: Left breast cancer, left mastectomy.\nFINDINGS: Coarse calcifications in the contralateral breast.", "right"),
+    ("HISTORY: Right nephrectomy.\nFINDINGS: Punctate calcification in the contralateral kidney.", "left"),
+    ("HISTORY: Right and left hip pain.\nFINDINGS: Calcified node in the contralateral groin.", ""),
+    ("FINDINGS: Calcified node in the contralateral axilla.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), CONTRALATERAL)
+def test_contralateral_is_the_other_side(findings_of, text, side):
+    (found,) = findings_of(text)
+    assert found.laterality == side

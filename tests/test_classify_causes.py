@@ -1,0 +1,130 @@
+"""Classification causes by place (guide §4 rules 1 and 4): whether a
+cause named in the report (surgery, transplant, an infection or injury
+in another sentence) is at the finding's own place. Every sentence is
+made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+# Guide §4 rule 4: a dystrophic cause at the same place named in another
+# sentence. The place is compared without its side (compared on its own) and
+# the site's own name, in however many words, takes in all of the site.
+# (text, the finding's exact mention, expected class)
+SAME_PLACE: list[tuple[str, str, str]] = [
+    ("Known old hemorrhage into the left adrenal gland. CT today: left adrenal calcification.", "left adrenal calcification", "dystrophic"),
+    ("History of tuberculosis of the left lower lobe. Chest film: calcified nodule in the LLL.", "calcified nodule", "dystrophic"),
+    ("Remote infarct of the right kidney. Ultrasound: small calcification in the right renal cortex.", "calcification", "dystrophic"),
+    ("Old infarct in the left basal ganglia. CT: calcification in the left putamen.", "calcification", "dystrophic"),
+    # another lobe, another side, another organ: no cause here
+    ("History of tuberculosis of the right upper lobe. Chest film: calcified nodule in the LLL.", "calcified nodule", "indeterminate"),
+    ("Old hemorrhage into the right adrenal gland. CT today: left adrenal calcification.", "left adrenal calcification", "indeterminate"),
+    ("Remote infarct of the spleen. Ultrasound: small calcification in the right renal cortex.", "calcification", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), SAME_PLACE)
+def test_cause_at_the_same_place(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
+# Guide §4 rule 1 wants earlier surgery at the finding's place: 'postsurgical'
+# before the systemic disorder the surgery left ('postsurgical
+# hypoparathyroidism') names no injured tissue there.
+SURGERY_AT_PLACE: list[tuple[str, str, str]] = [
+    ("Pallidal and dentate calcifications, attributed to postsurgical hypoparathyroidism.", "calcifications", "indeterminate"),
+    ("Dentate nucleus calcifications, likely from post-operative hypocalcemia.", "Dentate nucleus calcifications", "indeterminate"),
+    # the surgery at the place still counts
+    ("Postsurgical calcification in the left breast.", "calcification", "dystrophic"),
+    ("Coarse calcification at the postoperative site in the right thigh.", "calcification", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), SURGERY_AT_PLACE)
+def test_surgery_cue_names_injured_tissue(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
+# The report's own operation is no earlier surgery (guide §4 rule 1), in a
+# cue's words as in a condition's: the excision removes the calcification.
+OWN_OPERATION: list[tuple[str, str, str]] = [
+    ("PROCEDURE: Excision of calcified subcutaneous nodule, right forearm.\nFINDINGS: A 1 cm nodule was removed.", "calcified subcutaneous nodule", "indeterminate"),
+    ("PROCEDURE PERFORMED: Resection of a calcified periarticular deposit from the right elbow.\nHISTORY: Dialysis for ESRD.", "calcified", "metastatic"),
+    # an earlier excision at the place still explains it
+    ("Coarse calcification at the prior excision site in the right forearm.", "calcification", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), OWN_OPERATION)
+def test_own_operation_is_no_cause(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
+# A procedure named as what something is for is planned or the report's own,
+# no earlier surgery at the place (guide §4 rule 1).
+PURPOSE: list[tuple[str, str, str]] = [
+    ("Hypercalcemia, calcium 12.4. Abdominal aortic aneurysm of 5.1 cm with calcification of its wall, not yet large enough for repair.", "calcification", "metastatic"),
+    ("Calcified subcutaneous nodule of the back, scheduled next week for excision.", "Calcified subcutaneous nodule", "indeterminate"),
+    # an earlier one still counts
+    ("Calcification along the aortic wall at the site of the prior repair.", "Calcification", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), PURPOSE)
+def test_procedure_named_as_purpose(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
+# guide §4 rule 4 and corpora/GUIDE.md (lesion): a cause given to a finding
+# that names no place of its own (a chest film's bare 'calcified granuloma')
+# is not the cause of a later finding of its section that names where it
+# lies: that one is another lesion
+CHEST = "EXAMINATION: Chest two views.\nFINDINGS: "
+
+
+def test_bare_granuloma_lends_no_cause_to_a_placed_nodule(findings_of):
+    text = CHEST + (
+        "Old calcified granuloma. Lungs otherwise clear. "
+        "A small nodule projects over the left lung base and is partially calcified."
+    )
+    found = findings_of(text)
+    assert [f.classification for f in found] == ["dystrophic", "indeterminate"]
+
+
+def test_placed_cause_still_counts_at_its_place(findings_of):
+    text = CHEST + (
+        "Calcified nodule in the left lower lobe, consistent with a healed granuloma.\n"
+        "IMPRESSION: Calcified nodule in the left lower lobe."
+    )
+    assert {f.classification for f in findings_of(text)} == {"dystrophic"}
+
+
+# guide §4 rule 1: surgery is a local dystrophic cause only at its own place;
+# a kidney or liver transplant in the sentence explains nothing in the lung
+# or the shoulder, and rule 2 or 3 decides.
+SURGERY_ELSEWHERE = [
+    "HISTORY: ESRD.\nIMPRESSION: Fading metastatic calcification of both lungs after kidney transplantation.",
+    "HISTORY: Dialysis for years.\nFINDINGS: Periarticular calcium deposits at the left shoulder, smaller since the renal transplant.",
+]
+
+
+@pytest.mark.parametrize("text", SURGERY_ELSEWHERE)
+def test_transplant_elsewhere_is_no_local_cause(findings_of, text):
+    (found,) = findings_of(text)
+    assert found.classification == "metastatic"
+
+
+def test_transplant_at_the_same_place_is_a_local_cause(findings_of):
+    text = "HISTORY: ESRD.\nFINDINGS: Calcification in the transplanted kidney at the site of the renal transplant anastomosis."
+    found = [f for f in findings_of(text) if f.site == "kidney"]
+    assert found and found[0].classification == "dystrophic"
+
+
+# A dystrophic cause named in another sentence at an organ's 'parenchymal'
+# tissue is at the whole organ: it explains a calcification anywhere in it
+# (guide §4 rule 4, a cause at that same place reported in another sentence).
+def test_cause_at_the_parenchyma_is_at_the_organ(analyzer):
+    text = ("FINDINGS: Several small calcifications in both cerebral hemispheres.,"
+            "IMPRESSION: Old neurocysticercosis with calcified parenchymal cysts.")
+    first = analyzer.analyze(text, "T").findings[0]
+    assert first.classification == "dystrophic"
