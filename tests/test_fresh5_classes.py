@@ -32,3 +32,19 @@ NOT_IN_YEAR = [
 def test_not_present_in_a_year(analyzer, text, negated):
     got = [f.negated for f in analyzer.analyze(text, "T").findings]
     assert got == [negated]
+
+
+# 'calcifying X' says mineral is being laid down in X: a finding whose span
+# runs to the head noun, as 'calcified X' does (guide §1); 'noncalcifying'
+# stays a look-alike.
+CALCIFYING = [
+    ("Pelvic MRI: a calcifying submucosal fibroid of the anterior wall.", ["calcifying submucosal fibroid"]),
+    ("Thigh CT: a calcifying hematoma within the vastus lateralis.", ["calcifying hematoma"]),
+    ("Pelvic ultrasound: a noncalcifying fibroid.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions"), CALCIFYING)
+def test_calcifying_x_is_a_finding(analyzer, text, mentions):
+    got = [f.mention for f in analyzer.analyze(text, "T").findings]
+    assert got == mentions
