@@ -48,3 +48,22 @@ CALCIFYING = [
 def test_calcifying_x_is_a_finding(analyzer, text, mentions):
     got = [f.mention for f in analyzer.analyze(text, "T").findings]
     assert got == mentions
+
+
+# surgery still to come ('before surgery', 'awaiting surgery', 'upcoming
+# surgery', the risk of the surgery a preoperative consult weighs) is planned,
+# not an earlier operation (guide §3: planned procedures are not recorded).
+PLANNED_SURGERY = [
+    ("PLAN: Optimize blood pressure before surgery.", []),
+    ("He is awaiting surgery on the left hip.", []),
+    ("Hold apixaban until surgery.", []),
+    ("ASSESSMENT: Intermediate-risk surgery; may proceed.", []),
+    ("Cardiac clearance for upcoming surgery.", []),
+    ("HISTORY: Prior surgery on the left knee.", ["prior surgery"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), PLANNED_SURGERY)
+def test_planned_surgery_is_no_condition(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + "\nAortic calcification.", "T").conditions]
+    assert got == names
