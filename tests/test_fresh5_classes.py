@@ -83,3 +83,19 @@ DISTANCE_FROM_SCAR = [
 def test_distance_from_a_scar_is_no_size(analyzer, text, size):
     got = [f.size_mm for f in analyzer.analyze(text, "T").findings]
     assert got == [size]
+
+
+# a year after an abbreviation is the date of the event it names ('MVA
+# 2015': a motor vehicle accident that year), not a measure that makes it
+# another word ('MVA 1.2 cm2', a mitral valve area) (guide §3: trauma).
+DATED_ABBREVIATION = [
+    ("HISTORY: Post-MVA 2012, now with flank pain.", ["trauma"]),
+    ("PMH: MVA 2019. Hypertension.", ["trauma"]),
+    ("ECHO: MVA 1.1 cm2, moderate stenosis.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), DATED_ABBREVIATION)
+def test_abbreviation_before_a_year(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + "\nCalcified splenic granuloma.", "T").conditions]
+    assert got == names
