@@ -99,3 +99,19 @@ DATED_ABBREVIATION = [
 def test_abbreviation_before_a_year(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + "\nCalcified splenic granuloma.", "T").conditions]
     assert got == names
+
+
+# the words of a cause or age before the head noun are type words the span
+# keeps, hyphenated or not (guide §1: the span is the calcification phrase
+# with its anatomic and type words).
+CAUSE_PREMODIFIERS = [
+    ("Calcified post-traumatic hematoma of the left thigh.", "Calcified post-traumatic hematoma"),
+    ("Calcified postinflammatory granuloma in the right lower lobe.", "Calcified postinflammatory granuloma"),
+    ("A calcified organized hematoma in the spleen.", "calcified organized hematoma"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), CAUSE_PREMODIFIERS)
+def test_cause_words_stay_in_the_span(analyzer, text, mention):
+    got = [f.mention for f in analyzer.analyze(text, "T").findings]
+    assert got == [mention]
