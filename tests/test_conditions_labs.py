@@ -271,3 +271,38 @@ GRADED_AS = [
 def test_graded_as_in_any_case(analyzer, text, named):
     names = [c.name for c in analyzer.analyze(text, "T").conditions]
     assert ("aortic stenosis" in names) == named
+
+
+# surgery still to come ('before surgery', 'awaiting surgery', 'upcoming
+# surgery', the risk of the surgery a preoperative consult weighs) is planned,
+# not an earlier operation (guide §3: planned procedures are not recorded).
+PLANNED_SURGERY = [
+    ("PLAN: Optimize blood pressure before surgery.", []),
+    ("He is awaiting surgery on the left hip.", []),
+    ("Hold apixaban until surgery.", []),
+    ("ASSESSMENT: Intermediate-risk surgery; may proceed.", []),
+    ("Cardiac clearance for upcoming surgery.", []),
+    ("HISTORY: Prior surgery on the left knee.", ["prior surgery"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), PLANNED_SURGERY)
+def test_planned_surgery_is_no_condition(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + "\nAortic calcification.", "T").conditions]
+    assert got == names
+
+
+# a year after an abbreviation is the date of the event it names ('MVA
+# 2015': a motor vehicle accident that year), not a measure that makes it
+# another word ('MVA 1.2 cm2', a mitral valve area) (guide §3: trauma).
+DATED_ABBREVIATION = [
+    ("HISTORY: Post-MVA 2012, now with flank pain.", ["trauma"]),
+    ("PMH: MVA 2019. Hypertension.", ["trauma"]),
+    ("ECHO: MVA 1.1 cm2, moderate stenosis.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), DATED_ABBREVIATION)
+def test_abbreviation_before_a_year(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + "\nCalcified splenic granuloma.", "T").conditions]
+    assert got == names

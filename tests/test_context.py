@@ -515,3 +515,20 @@ def test_differential_for_the_calcification(analyzer, text):
 def test_differential_listing_a_calcification_still_hedges(analyzer):
     r = analyzer.analyze("The differential for the mass includes calcified thrombus.", "T")
     assert [f.uncertain for f in r.findings] == [True]
+
+
+# 'not present in 2019' names an earlier study by its year: the deposit is
+# new, not denied (guide §2, negated: only a denial of the finding now); a
+# number that is no year is left to the negation rules.
+NOT_IN_YEAR = [
+    ("Right hip: a 9 mm calcific focus at the gluteus medius insertion, not present in 2019.", False),
+    ("Calcified granuloma in the left apex, not seen on 2018 films.", False),
+    ("Coarse calcification of the splenic artery, not visible in 2020.", False),
+    ("Calcification is not seen in 2 views.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "negated"), NOT_IN_YEAR)
+def test_not_present_in_a_year(analyzer, text, negated):
+    got = [f.negated for f in analyzer.analyze(text, "T").findings]
+    assert got == [negated]

@@ -925,3 +925,19 @@ GRADE_AFTER_PLACES = [
 def test_grade_after_places_joined_by_and_the(findings_of, text, grade):
     (found,) = findings_of(text)
     assert found.severity == grade
+
+
+# a distance from a scar, a lumpectomy site or a seroma is a place, not the
+# size of the calcifications (corpora/GUIDE.md, size_mm: never the size of
+# something else); the group's own span is still read.
+DISTANCE_FROM_SCAR = [
+    ("Left breast: amorphous calcifications 2 cm superior to the scar, spanning 4 mm.", 4.0),
+    ("Right breast: a cluster of punctate calcifications 3 cm lateral to the lumpectomy site, spanning 7 mm.", 7.0),
+    ("Left breast: coarse calcifications 1.5 cm from the seroma, measuring 5 mm.", 5.0),
+]
+
+
+@pytest.mark.parametrize(("text", "size"), DISTANCE_FROM_SCAR)
+def test_distance_from_a_scar_is_no_size(analyzer, text, size):
+    got = [f.size_mm for f in analyzer.analyze(text, "T").findings]
+    assert got == [size]

@@ -704,3 +704,35 @@ PLAQUE_CALCIFICATION = [
 @pytest.mark.parametrize(("text", "mention"), PLAQUE_CALCIFICATION)
 def test_plaque_calcification_span(analyzer, text, mention):
     assert [f.mention for f in analyzer.analyze(text, "T").findings] == [mention]
+
+
+# 'calcifying X' says mineral is being laid down in X: a finding whose span
+# runs to the head noun, as 'calcified X' does (guide §1); 'noncalcifying'
+# stays a look-alike.
+CALCIFYING = [
+    ("Pelvic MRI: a calcifying submucosal fibroid of the anterior wall.", ["calcifying submucosal fibroid"]),
+    ("Thigh CT: a calcifying hematoma within the vastus lateralis.", ["calcifying hematoma"]),
+    ("Pelvic ultrasound: a noncalcifying fibroid.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "mentions"), CALCIFYING)
+def test_calcifying_x_is_a_finding(analyzer, text, mentions):
+    got = [f.mention for f in analyzer.analyze(text, "T").findings]
+    assert got == mentions
+
+
+# the words of a cause or age before the head noun are type words the span
+# keeps, hyphenated or not (guide §1: the span is the calcification phrase
+# with its anatomic and type words).
+CAUSE_PREMODIFIERS = [
+    ("Calcified post-traumatic hematoma of the left thigh.", "Calcified post-traumatic hematoma"),
+    ("Calcified postinflammatory granuloma in the right lower lobe.", "Calcified postinflammatory granuloma"),
+    ("A calcified organized hematoma in the spleen.", "calcified organized hematoma"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), CAUSE_PREMODIFIERS)
+def test_cause_words_stay_in_the_span(analyzer, text, mention):
+    got = [f.mention for f in analyzer.analyze(text, "T").findings]
+    assert got == [mention]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import accumulate
 from operator import not_
 from typing import Any
@@ -19,6 +20,9 @@ from calc_nlp.stages.record import (
     rule_span,
 )
 from calc_nlp.stages.toolkit import Toolkit
+
+# a calendar year written alone (_before_number)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def mentions(
@@ -468,10 +472,11 @@ _ROMAN = frozenset({"ii", "iii", "iv", "vi"})
 
 
 def _before_number(doc: Doc, i: int) -> bool:
-    """Does a number follow at token i, straight or after 'of', '=', ':'?"""
+    """Does a number follow at token i, straight or after 'of', '=', ':'?
+    A year ('MVA 2015') is no measure: it dates the event the word names."""
     if i < len(doc) and doc[i].lower_ in {"of", "=", ":", "is", "was"}:
         i += 1
-    return i < len(doc) and doc[i].like_num
+    return i < len(doc) and doc[i].like_num and not _YEAR.fullmatch(doc[i].text)
 
 
 def _in_capitals(lay: Layout, c: Span, reach: int = 6) -> bool:
