@@ -697,8 +697,9 @@ def in_reach(
         return False
     # an appositive that names the term's pattern ("calcified lymph nodes,
     # eggshell pattern, stable") describes the mention, a calcified lesion too
-    head = _NEXT_WORD.match(text, m.end())
-    head = head.group(1).lower() if head and head.group(1).lower() in dr.appositive_heads else ""
+    after = _NEXT_WORD.match(text, m.end())
+    next_word = after.group(1).lower() if after else ""
+    head = next_word if next_word in dr.appositive_heads else ""
     own = (head or not _names_lesion(dr, text, c)) and _own_segment(dr, text, c, m, head)
     return _closes(text, m.end()) or bool(own)
 
