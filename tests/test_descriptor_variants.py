@@ -251,6 +251,13 @@ CHANGES = [
     ("Calcified granuloma abutting an enlarging 2 x 3 cm mass.", None, ""),
     ("Calcified granuloma in the right middle lobe, new 5 mm.", None, "new"),
     ("Calcified granuloma in the right middle lobe, new since the prior.", None, "new"),
+    # "less evident" and its kin grade a change only before "than" and an
+    # earlier study or a year; against another structure they grade none
+    ("The calcified nodes at the left hilum are less evident than on the 2021 CT.", None, "decreased"),
+    ("Tendon calcification at the right shoulder, less visible than in 2019.", None, "decreased"),
+    ("The splenic calcifications are less apparent than on the XXXX exam.", None, "decreased"),
+    ("The splenic calcifications are less apparent than the hepatic cysts.", None, ""),
+    ("The renal calcifications are less visible on the delayed images.", None, ""),
 ]
 
 

@@ -370,6 +370,22 @@ def test_contralateral_is_the_other_side(findings_of, text, side):
     assert found.laterality == side
 
 
+# guide §2: 'ipsilateral' is the same side the report wrote before, read by
+# the rule that reads 'contralateral'; nothing where it wrote both or none.
+IPSILATERAL = [
+    ("HISTORY: Right lumpectomy for carcinoma.\nFINDINGS: Dystrophic calcifications in the ipsilateral breast.", "right"),
+    ("CLINICAL: Left shoulder replacement.\nFINDINGS: Calcified lymph node in the ipsilateral axilla.", "left"),
+    ("HISTORY: Left and right flank pain.\nFINDINGS: Punctate calcification in the ipsilateral kidney.", ""),
+    ("FINDINGS: Calcified node in the ipsilateral groin.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), IPSILATERAL)
+def test_ipsilateral_is_the_same_side(findings_of, text, side):
+    (found,) = findings_of(text)
+    assert found.laterality == side
+
+
 # the carotid arteries are a pair: 'the carotids' names both sides, as the
 # plural of a paired organ does (guide §2; corpora/GUIDE.md, laterality).
 CAROTIDS = [

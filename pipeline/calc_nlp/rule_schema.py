@@ -196,6 +196,7 @@ DESCRIPTOR_TERM_KEYS = {
     "note",
     "own_lesion",
     "predicate",
+    "dated",
 }
 DESCRIPTOR_PATTERN_KEYS = {"id", "kind", "regex", "source"}
 # Kinds of descriptor regex and the named groups each needs.

@@ -66,7 +66,19 @@ class DescriptorRules:
                 self.by_phrase[" ".join(p.split())] = entry
         # The largest regexes are compiled when first used (a tenth of the
         # toolkit's build, mostly for texts that never need them).
-        self._terms = alternation(list(self.by_phrase))
+        self._terms = alternation(
+            [p for p, e in self.by_phrase.items() if not e.get("dated")]
+        )
+        dated = [p for p, e in self.by_phrase.items() if e.get("dated")]
+        if dated:
+            # a `dated` term is one only with "than" and a dating word or a
+            # year a few words after it ("less conspicuous than on the XXXX
+            # study"); the other terms are tried first
+            when = alternation(desc["word_lists"]["threshold_dating"])
+            self._terms += (
+                rf"|(?:{alternation(dated)})(?=[^\S\n]+than"
+                rf"(?:[^\S\n]+[\w/-]+){{0,3}}?[^\S\n]+(?:{when}|(?:19|20)\d\d)(?!\w))"
+            )
         self._tails = alternation(desc["word_lists"]["phrase_tails"])
         self._changes = alternation(
             [

@@ -368,7 +368,7 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         or _side_of_antecedent(kit, rd, f)
         or _side_of_former_or_latter(kit, rd, f)
         or _side_before_semicolon(kit, rd, f, site)
-        or _opposite_side(kit, rd, f)
+        or _side_relative_to_history(kit, rd, f)
         or carried
         or plural_before_semicolon(kit, rd, f, name)
         or _label_side(kit, rd, f, site if own else None)
@@ -551,22 +551,29 @@ def _same_place(
 _OPPOSITE = {"left": "right", "right": "left"}
 
 
-def _opposite_side(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+def _side_relative_to_history(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     """'Contralateral' in the finding's sentence (mentions.json
     `opposite_side_words`) names the side opposite the one every side word
     before that sentence writes ('s/p right mastectomy. ... a calcified node
-    in the contralateral axilla': left); none where those words name both
-    sides or none."""
-    words = kit.word_sets.get("opposite_side_words", frozenset())
+    in the contralateral axilla': left); 'ipsilateral' (`same_side_words`)
+    names that same side. None where those words name both sides or none,
+    or where the sentence holds both kinds of word."""
+    opposite = kit.word_sets.get("opposite_side_words", frozenset())
+    same = kit.word_sets.get("same_side_words", frozenset())
     sent = rd.sent(f)
-    if not any(rd.lower[i] in words for i in range(sent.start, sent.end)):
+    words = {rd.lower[i] for i in range(sent.start, sent.end)}
+    flip, keep = bool(words & opposite), bool(words & same)
+    if flip == keep:
         return ""
     sides = {
         str(kit.md(s)["laterality"])
         for s in rd.matches.lats
         if s.end <= sent.start and not kit.md(s).get("implied")
     }
-    return _OPPOSITE.get(sides.pop(), "") if len(sides) == 1 else ""
+    if len(sides) != 1:
+        return ""
+    side = sides.pop()
+    return _OPPOSITE.get(side, "") if flip else side if side in _OPPOSITE else ""
 
 
 def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> str:
