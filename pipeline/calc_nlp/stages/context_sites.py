@@ -717,13 +717,23 @@ def site_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     # is seen at the left midlung.'), by a side word or a site that carries
     # one ('In the LUL there is a nodule.')
     prev = rd.sent_at(sent.start - 1)
+    sides = sides_written(kit, rd, prev.start, prev.end, implied=True)
+    return replace(found, laterality=sides.pop()) if len(sides) == 1 else found
+
+
+def sides_written(
+    kit: Toolkit, rd: ReportDoc, lo: int, hi: int, implied: bool = False
+) -> set[str]:
+    """The sides written from token `lo` to `hi`: side words (with
+    `implied`, also those a plural implies: 'the kidneys') and site phrases
+    that carry their side ('the LUL', 'right hilar node')."""
     sides = {
         str(kit.md(x)["laterality"])
         for x in rd.matches.lats
-        if prev.start <= x.start < prev.end
-    } | {
-        s.laterality
+        if lo <= x.start < hi and (implied or not kit.md(x).get("implied"))
+    }
+    return sides | {
+        str(kit.md(s.span)["laterality"])
         for s in rd.matches.sites
-        if prev.start <= s.span.start < prev.end and kit.md(s.span).get("laterality")
-    } - {""}
-    return replace(found, laterality=sides.pop()) if len(sides) == 1 else found
+        if lo <= s.span.start < hi and kit.md(s.span).get("laterality")
+    }

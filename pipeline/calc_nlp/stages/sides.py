@@ -11,7 +11,7 @@ from bisect import bisect_left
 from spacy.tokens import Span, Token
 
 from calc_nlp.schema import BILATERAL, LEFT, RIGHT
-from calc_nlp.stages.context_sites import asserted
+from calc_nlp.stages.context_sites import asserted, sides_written
 from calc_nlp.stages.record import ReportDoc, SiteRef, key
 from calc_nlp.stages.toolkit import Toolkit
 
@@ -664,30 +664,14 @@ def _shared_out(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
     sent = rd.sent(f)
     i = f.end
     if i < sent.end and rd.lower[i] == ":" and "," in rd.lower[i + 1 : sent.end]:
-        return _sides_between(kit, rd, i + 1, sent.end)
+        return sides_written(kit, rd, i + 1, sent.end)
     if i < sent.end and rd.lower[i] in {":", ","}:
         i += 1
     if i >= sent.end or rd.lower[i] not in _FIRST_SHARE:
         return set()
     if not any(w in _NEXT_SHARE for w in rd.lower[i + 1 : sent.end]):
         return set()
-    return _sides_between(kit, rd, i + 1, sent.end)
-
-
-def _sides_between(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> set[str]:
-    """The sides written from token `lo` to `hi` (the sentence's end) by the
-    shares or items of a list: side words, and site phrases that carry their
-    side ('one in the RUL', 'right hilar node 12 mm')."""
-    sides = {
-        str(kit.md(x)["laterality"])
-        for x in rd.matches.lats
-        if lo <= x.start < hi and not kit.md(x).get("implied")
-    }
-    return sides | {
-        str(kit.md(s.span)["laterality"])
-        for s in rd.matches.sites
-        if lo <= s.span.start < hi and kit.md(s.span).get("laterality")
-    }
+    return sides_written(kit, rd, i + 1, sent.end)
 
 
 # Words that open the place phrase of the words before them ('plaques along
