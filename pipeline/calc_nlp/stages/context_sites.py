@@ -83,10 +83,9 @@ def sums_up(kit: Toolkit, rd: ReportDoc, f: Span) -> bool:
     descriptors.json `lesion_summary_words`, which also make it a lesion of its
     own)? Such a mention names no one place."""
     sent_end = rd.sent(f).end
-    for phrase in kit.rules.descriptors["word_lists"]["lesion_summary_words"]:
-        words = phrase.split()
+    for words in kit.summary_phrases:
         end = f.end + len(words)
-        if end <= sent_end and rd.lower[f.end : end] == words:
+        if end <= sent_end and tuple(rd.lower[f.end : end]) == words:
             return True
     return False
 

@@ -773,6 +773,11 @@ class Toolkit:
             for r in context
             if (r.get("metadata") or {}).get("no_place")
         )
+        # Phrases that sum up what the report described ('as above'), as words
+        self.summary_phrases = tuple(
+            tuple(p.split())
+            for p in rules.descriptors["word_lists"]["lesion_summary_words"]
+        )
         # Each site's disease words ('atherosclerotic': artery), by word: the
         # site a finding named by one takes where nothing names its place.
         self.disease_sites = {
