@@ -501,6 +501,35 @@ def test_grade_of_another_word_is_not_the_findings(finding_named, text, mention)
     assert finding_named(text, mention).severity == ""
 
 
+@pytest.mark.parametrize(
+    "text, mention, site, severity",
+    [
+        # the abbreviation is the phrase's head, as its written-out words are,
+        # and the grade before it is the stenosis's, not the calcium's
+        ("Exertional angina from critical calcified AS.", "calcified AS", "aortic valve", ""),
+        ("Known moderate calcific AS, followed by echo.", "calcific AS", "aortic valve", ""),
+        (
+            "Known moderate calcific aortic stenosis.",
+            "calcific aortic stenosis",
+            "aortic valve",
+            "",
+        ),
+        # a calcifying disease whose name is no narrowing keeps the grade
+        ("Dense calcified DVT of the calf veins.", "calcified DVT", "vein", "severe"),
+    ],
+)
+def test_calcific_before_an_abbreviated_disease(
+    finding_named, text, mention, site, severity
+):
+    f = finding_named(text, mention)
+    assert (f.site, f.severity) == (site, severity)
+
+
+def test_calcified_before_as_in_capitals_is_the_word(findings_of):
+    found = findings_of("THE AORTIC VALVE IS CALCIFIED AS WELL.")
+    assert [f.mention for f in found] == ["CALCIFIED"]
+
+
 def test_listed_descriptors_before_a_comma_are_kept(finding_named):
     f = finding_named(
         "Dense, coarse calcifications in the left breast.",
