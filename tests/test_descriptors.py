@@ -676,6 +676,43 @@ def test_a_stenosis_range_is_no_vessel_score(finding_named, text, mention):
     assert finding_named(text, mention).agatston_vessels == ""
 
 
+@pytest.mark.parametrize(
+    "text, mention, vessels",
+    [
+        (
+            "Calcified plaque in the mid LAD (score 40) and the distal circumflex (Agatston 9).",
+            "Calcified plaque",
+            "LAD=40;LCX=9",
+        ),
+        (
+            "Scattered calcification of the right coronary artery (score: 31).",
+            "calcification",
+            "RCA=31",
+        ),
+        ("Calcification in the left main (7 Agatston units).", "Calcification", "LM=7"),
+    ],
+)
+def test_a_vessel_score_in_brackets_after_the_vessel(
+    finding_named, text, mention, vessels
+):
+    f = finding_named(text, mention)
+    # the vessel's score is no total
+    assert (f.agatston_vessels, f.agatston) == (vessels, None)
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Calcified plaque in the LAD (80th percentile for age).", "Calcified plaque"),
+        ("Calcified plaque in the RCA (3 mm), unchanged.", "Calcified plaque"),
+        ("Calcified plaque in the LAD (2022), now denser.", "Calcified plaque"),
+        ("Calcified plaque in the circumflex (40% narrowing).", "Calcified plaque"),
+    ],
+)
+def test_a_bracket_after_a_vessel_naming_no_score(finding_named, text, mention):
+    assert finding_named(text, mention).agatston_vessels == ""
+
+
 def test_a_date_between_the_score_and_its_value(finding_named):
     f = finding_named(
         "Her coronary calcium score on 03/14/2021 was 96 (55th percentile).",
