@@ -1185,6 +1185,9 @@ HISTORY_ITEMS = [
     ("CLINICAL: Assess for pneumonia, h/o tuberculosis.", ["tuberculosis"]),
     ("REASON: R/O mass, hx of lymphoma, ESRD on HD.", ["chronic kidney disease", "lymphoma"]),
     ("HISTORY: Denies cough, history of sarcoidosis.", ["sarcoidosis"]),
+    # the known past opens such an item too
+    ("CLINICAL: Assess for pneumonia, remote tuberculosis.", ["tuberculosis"]),
+    ("REASON: Evaluate for a mass, known sarcoidosis.", ["sarcoidosis"]),
     ("CLINICAL: Assess for pneumonia, tuberculosis.", []),
     ("HISTORY: No history of sarcoidosis, lymphoma.", []),
 ]

@@ -117,9 +117,12 @@ def modifiers(
     clause.history_starts = frozenset(
         m.modifier_span[0]
         for m in found
-        if m.category == "HISTORICAL"
-        and m.rule.direction == "FORWARD"
-        and not (m.rule.metadata or {}).get("seen_before")
+        if (
+            m.category == "HISTORICAL"
+            and m.rule.direction == "FORWARD"
+            and not (m.rule.metadata or {}).get("seen_before")
+        )
+        or (m.rule.metadata or {}).get("history_item")
     )
     clause.findings = sorted(st.start for st in subs if st.label_ == FINDING_LABEL)
     clause.places = frozenset(
@@ -332,7 +335,8 @@ class _Clauses:
         self.openers: frozenset[str] = frozenset()  # words opening a stated item
         self.pseudo_ends: frozenset[int] = frozenset()  # where PSEUDO phrases end
         self.present_starts: frozenset[int] = frozenset()  # where PRESENT phrases start
-        # where forward history triggers start ('history of', 'hx of')
+        # where forward history triggers start ('history of', 'hx of', and
+        # the `history_item` words of the known past: 'known', 'remote')
         self.history_starts: frozenset[int] = frozenset()
         self.negations: tuple[tuple[str, ...], ...] = ()  # forward negation phrases
         self.results: frozenset[str] = frozenset()  # verbs giving a result
