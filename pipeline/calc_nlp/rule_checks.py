@@ -168,8 +168,8 @@ def check_metadata(file: str, rid: str, md: Any, ids: dict[str, str]) -> None:
 def _check_metadata_types(file: str, rid: str, md: dict[str, Any]) -> None:
     """Metadata the stages read by type: `only_before` is a list of lower-case
     words (the next word's lower case is looked up in it: a string there would
-    match its substrings), `line_break`, `history_item`, `value_after`, `column_heading` and
-    `title_unless_value` are true or false."""
+    match its substrings), `line_break`, `history_item`, `value_after`,
+    `column_heading` and `title_unless_value` are true or false."""
     words = md.get("only_before")
     if words is not None and not (
         isinstance(words, list)
