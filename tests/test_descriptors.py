@@ -482,6 +482,8 @@ def test_descriptor_words_point_at_the_text(findings_of):
             "Mild regurgitation through the calcified mitral valve.",
             "calcified mitral valve",
         ),
+        # the narrowing named by its abbreviation
+        ("Severe AS from a calcified bicuspid valve.", "calcified bicuspid valve"),
         (
             "Moderate narrowing of the left common iliac by calcified plaque.",
             "calcified plaque",
