@@ -449,6 +449,7 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
     clause.bare = frozenset({"calcified"})
     clause.heads = frozenset({"nodes", "masses", "cysts"})
     clause.negations = (("without",),)
+    clause.history_starts = frozenset({14})  # as if '?' were 'hx of'
     clause._index()
     checks = {
         f

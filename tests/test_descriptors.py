@@ -482,6 +482,8 @@ def test_descriptor_words_point_at_the_text(findings_of):
             "Mild regurgitation through the calcified mitral valve.",
             "calcified mitral valve",
         ),
+        # the narrowing named by its abbreviation
+        ("Severe AS from a calcified bicuspid valve.", "calcified bicuspid valve"),
         (
             "Moderate narrowing of the left common iliac by calcified plaque.",
             "calcified plaque",
@@ -499,6 +501,35 @@ def test_descriptor_words_point_at_the_text(findings_of):
 )
 def test_grade_of_another_word_is_not_the_findings(finding_named, text, mention):
     assert finding_named(text, mention).severity == ""
+
+
+@pytest.mark.parametrize(
+    "text, mention, site, severity",
+    [
+        # the abbreviation is the phrase's head, as its written-out words are,
+        # and the grade before it is the stenosis's, not the calcium's
+        ("Exertional angina from critical calcified AS.", "calcified AS", "aortic valve", ""),
+        ("Known moderate calcific AS, followed by echo.", "calcific AS", "aortic valve", ""),
+        (
+            "Known moderate calcific aortic stenosis.",
+            "calcific aortic stenosis",
+            "aortic valve",
+            "",
+        ),
+        # a calcifying disease whose name is no narrowing keeps the grade
+        ("Dense calcified DVT of the calf veins.", "calcified DVT", "vein", "severe"),
+    ],
+)
+def test_calcific_before_an_abbreviated_disease(
+    finding_named, text, mention, site, severity
+):
+    f = finding_named(text, mention)
+    assert (f.site, f.severity) == (site, severity)
+
+
+def test_calcified_before_as_in_capitals_is_the_word(findings_of):
+    found = findings_of("THE AORTIC VALVE IS CALCIFIED AS WELL.")
+    assert [f.mention for f in found] == ["CALCIFIED"]
 
 
 def test_listed_descriptors_before_a_comma_are_kept(finding_named):
@@ -644,6 +675,43 @@ def test_a_size_between_a_change_word_and_the_mention_is_not_counted(finding_nam
     ],
 )
 def test_a_stenosis_range_is_no_vessel_score(finding_named, text, mention):
+    assert finding_named(text, mention).agatston_vessels == ""
+
+
+@pytest.mark.parametrize(
+    "text, mention, vessels",
+    [
+        (
+            "Calcified plaque in the mid LAD (score 40) and the distal circumflex (Agatston 9).",
+            "Calcified plaque",
+            "LAD=40;LCX=9",
+        ),
+        (
+            "Scattered calcification of the right coronary artery (score: 31).",
+            "calcification",
+            "RCA=31",
+        ),
+        ("Calcification in the left main (7 Agatston units).", "Calcification", "LM=7"),
+    ],
+)
+def test_a_vessel_score_in_brackets_after_the_vessel(
+    finding_named, text, mention, vessels
+):
+    f = finding_named(text, mention)
+    # the vessel's score is no total
+    assert (f.agatston_vessels, f.agatston) == (vessels, None)
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Calcified plaque in the LAD (80th percentile for age).", "Calcified plaque"),
+        ("Calcified plaque in the RCA (3 mm), unchanged.", "Calcified plaque"),
+        ("Calcified plaque in the LAD (2022), now denser.", "Calcified plaque"),
+        ("Calcified plaque in the circumflex (40% narrowing).", "Calcified plaque"),
+    ],
+)
+def test_a_bracket_after_a_vessel_naming_no_score(finding_named, text, mention):
     assert finding_named(text, mention).agatston_vessels == ""
 
 

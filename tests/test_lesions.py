@@ -1345,3 +1345,36 @@ def test_anaphor_after_a_definite_noun_still_refers_back(lesion_numbers):
         "The granuloma has not grown; it is densely calcified."
     )
     assert lesion_numbers(text) == [1, 1]
+
+
+# corpora/GUIDE.md (lesion): an impression naming the disease with the
+# calcification its findings named restates that lesion when one findings
+# lesion is named by its words, whatever other lesions the findings add ('a
+# separate ...' restates only with that word); it sums up, a lesion of its
+# own, the findings' lesions when none is named by its words alone
+DISEASE_IMPRESSIONS = [
+    (
+        "FINDINGS: Numerous calcified granulomas throughout both lungs. One more "
+        "4 mm calcified granuloma at the right base.\n"
+        "IMPRESSION: Sequela of remote tuberculosis with calcified granulomas.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS: Calcified granulomas in the left upper lobe.\n"
+        "IMPRESSION: Remote histoplasmosis with calcified granulomas.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right lower lobe. Calcified "
+        "granuloma in the left upper lobe.\n"
+        "IMPRESSION: Remote histoplasmosis with calcified granulomas.",
+        [1, 2, 3],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", DISEASE_IMPRESSIONS)
+def test_impression_naming_the_disease_with_the_calcification(
+    lesion_numbers, text, lesions
+):
+    assert lesion_numbers(text) == lesions

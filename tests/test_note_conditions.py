@@ -1175,3 +1175,25 @@ RADIATION_AFTER = [
 def test_radiation_completed(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A list item that opens with its own history trigger states the patient's
+# past: the question, denial or hedge before the comma does not reach it, nor
+# what the list names after it (guide §3: a condition counts when affirmed,
+# the history included). An item with no trigger of its own stays asked.
+HISTORY_ITEMS = [
+    ("CLINICAL: Assess for pneumonia, h/o tuberculosis.", ["tuberculosis"]),
+    ("REASON: R/O mass, hx of lymphoma, ESRD on HD.", ["chronic kidney disease", "lymphoma"]),
+    ("HISTORY: Denies cough, history of sarcoidosis.", ["sarcoidosis"]),
+    # the known past opens such an item too
+    ("CLINICAL: Assess for pneumonia, remote tuberculosis.", ["tuberculosis"]),
+    ("REASON: Evaluate for a mass, known sarcoidosis.", ["sarcoidosis"]),
+    ("CLINICAL: Assess for pneumonia, tuberculosis.", []),
+    ("HISTORY: No history of sarcoidosis, lymphoma.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), HISTORY_ITEMS)
+def test_history_item_after_a_question(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)

@@ -168,8 +168,8 @@ def check_metadata(file: str, rid: str, md: Any, ids: dict[str, str]) -> None:
 def _check_metadata_types(file: str, rid: str, md: dict[str, Any]) -> None:
     """Metadata the stages read by type: `only_before` is a list of lower-case
     words (the next word's lower case is looked up in it: a string there would
-    match its substrings), `line_break`, `value_after`, `column_heading` and
-    `title_unless_value` are true or false."""
+    match its substrings), `line_break`, `history_item`, `value_after`,
+    `column_heading` and `title_unless_value` are true or false."""
     words = md.get("only_before")
     if words is not None and not (
         isinstance(words, list)
@@ -181,6 +181,10 @@ def _check_metadata_types(file: str, rid: str, md: dict[str, Any]) -> None:
         )
     if not isinstance(md.get("line_break", False), bool):
         raise PatternError(file, "line_break must be true or false", rid, "line_break")
+    if not isinstance(md.get("history_item", False), bool):
+        raise PatternError(
+            file, "history_item must be true or false", rid, "history_item"
+        )
     if not isinstance(md.get("value_after", False), bool):
         raise PatternError(
             file, "value_after must be true or false", rid, "value_after"

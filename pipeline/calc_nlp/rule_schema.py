@@ -181,6 +181,7 @@ METADATA_KEYS = {
     "mention_site",
     "part_of",
     "line_break",
+    "history_item",
     "only_before",
     "procedures_only",
 }

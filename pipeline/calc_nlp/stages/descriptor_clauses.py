@@ -652,6 +652,10 @@ def in_reach(
             return False  # "a new nodule near the calcified granuloma"
         if field == "severity" and dr.graded_heads & set(between):
             return False  # "severe stenosis of the calcified valve" grades the stenosis
+        if field == "severity" and dr.graded_abbreviations.intersection(
+            WORD.findall(gap)
+        ):
+            return False  # "severe AS of the calcified valve": the same, abbreviated
         if field == "severity" and _grades_next_word(dr, text, m, c.start):
             return False  # "mildly tortuous calcified aorta" grades the tortuosity
         # a hyphenated word and a coordinating "and" are no further words

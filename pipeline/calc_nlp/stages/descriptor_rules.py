@@ -125,6 +125,9 @@ class DescriptorRules:
         self.size_gap_stops = set(wl["size_gap_stops"]) | self.size_hosts
         self.size_carriers = set(wl["size_carriers"])
         self.graded_heads = set(wl["graded_heads"])
+        # condition abbreviations standing for a graded head's phrase ('AS'),
+        # as written (Toolkit fills them from the conditions)
+        self.graded_abbreviations: frozenset[str] = frozenset()
         self.image_refs = set(wl["image_refs"])
         self.numbered_places = set(wl["numbered_places"])
         self.size_after_stops = set(wl["size_after_stops"])

@@ -901,7 +901,8 @@ def _terms(
     grades: list[str] = []
     morph: list[str] = []
     dist: list[str] = []
-    graded = text[c.start : c.end].split()[-1].lower() in dr.graded_heads
+    last = text[c.start : c.end].split()[-1]
+    graded = last.lower() in dr.graded_heads or last in dr.graded_abbreviations
     # a comparative before the mention ("smaller areas of calcinosis"): the
     # change only when the clause gives no other
     comparative: Word | None = None

@@ -185,6 +185,8 @@ def match(
 
     conditions = of("CONDITION")
     diseases = _disease_names(kit, conditions, calc)
+    named = _named_conditions(kit, doc, lay, longest_spans(conditions))
+    calc, disease_sites = _to_abbreviated_disease(kit, lay, calc, named)
     calc = [c for c in calc if not _bare_column(kit, doc, lay, c, calc)]
     score_starts = {c.start for c in calc if kit.md(c).get("score_phrase")}
     column_starts = {c.start for c in calc if kit.md(c).get("column_heading")}
@@ -209,6 +211,7 @@ def match(
                 )
             )
         ]
+        + disease_sites
     )
     lats = _sides_in_place(kit, lay, longest_spans(of("LATERALITY")), site_spans)
     calc = _to_named_site(kit, doc, lay, calc, site_spans)
@@ -231,7 +234,7 @@ def match(
         premods=premods,
         sites=_sites(kit, doc, lay, site_spans, lats, exam, text),
         lats=lats,
-        conds=_named_conditions(kit, doc, lay, longest_spans(conditions)),
+        conds=named,
         cues=longest_spans([s for s in cue_like if s.label_ == "CUE"])
         + longest_spans([s for s in cue_like if s.label_ == "DISTRIBUTION"]),
         links=links,
@@ -553,6 +556,34 @@ def _to_named_site(
                     c = Span(doc, c.start, end, label=c.label_, span_id=c.id_)
         out.append(c)
     return out
+
+
+def _to_abbreviated_disease(
+    kit: Toolkit, lay: Layout, calc: list[Span], conds: list[Span]
+) -> tuple[list[Span], list[RuleHit]]:
+    """A bare 'calcific' or 'calcified' right before the abbreviation of a
+    calcifying disease ('calcific AS'; Toolkit.calcifying_abbreviations)
+    takes it in, as it takes in the written-out words ('calcific aortic
+    stenosis'); the site its term implies ('AS': aortic valve) is a site
+    phrase there. Each abbreviation only where it names its condition
+    (`_named_conditions`: not in a line of capitals, 'CALCIFIED AS WELL')."""
+    wanted = kit.calcifying_abbreviations
+    at = {c.start: c for c in conds if c.id in wanted}
+    if not at:
+        return calc, []
+    bare = kit.word_sets.get("bare_adjectives", frozenset())
+    site_label = kit.label_ids.get("SITE")
+    out, sites = [], []
+    for k, c in enumerate(calc):
+        nxt = calc[k + 1].start if k + 1 < len(calc) else len(lay.lower)
+        cond = at.get(c.end)
+        if len(c) == 1 and lay.lower[c.start] in bare and cond is not None:
+            if cond.end <= nxt:
+                c = Span(c.doc, c.start, cond.end, label=c.label_, span_id=c.id_)
+                if site_label is not None and kit.md(cond).get("site"):
+                    sites.append(RuleHit(cond.start, cond.end, site_label, cond.id))
+        out.append(c)
+    return out, sites
 
 
 def _exam_title_end(kit: Toolkit, doc: Doc, lay: Layout) -> int:

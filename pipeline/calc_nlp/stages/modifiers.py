@@ -114,6 +114,16 @@ def modifiers(
     clause.present_starts = frozenset(
         m.modifier_span[0] for m in found if m.category == "PRESENT"
     )
+    clause.history_starts = frozenset(
+        m.modifier_span[0]
+        for m in found
+        if (
+            m.category == "HISTORICAL"
+            and m.rule.direction == "FORWARD"
+            and not (m.rule.metadata or {}).get("seen_before")
+        )
+        or (m.rule.metadata or {}).get("history_item")
+    )
     clause.findings = sorted(st.start for st in subs if st.label_ == FINDING_LABEL)
     clause.places = frozenset(
         i for st in subs if st.label_ in _PLACE_LABELS for i in range(st.start, st.end)
@@ -275,6 +285,12 @@ def _dystrophic(kit: Toolkit, span: Span) -> bool:
 # hedge ('Probable scarring, scattered calcified granulomas').
 _STATES_OWN_ITEMS = frozenset({"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"})
 
+# The forward modifiers a list item opening with its own history trigger ends
+# (`_Clauses.history_item`): a denial, a hedge, a question.
+_HISTORY_ITEM_CATEGORIES = frozenset(
+    {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL"}
+)
+
 # The labels of the site phrases among ConText's targets (analyze.site_targets).
 _PLACE_LABELS = frozenset({"SITE", "REGION"})
 
@@ -319,6 +335,9 @@ class _Clauses:
         self.openers: frozenset[str] = frozenset()  # words opening a stated item
         self.pseudo_ends: frozenset[int] = frozenset()  # where PSEUDO phrases end
         self.present_starts: frozenset[int] = frozenset()  # where PRESENT phrases start
+        # where forward history triggers start ('history of', 'hx of', and
+        # the `history_item` words of the known past: 'known', 'remote')
+        self.history_starts: frozenset[int] = frozenset()
         self.negations: tuple[tuple[str, ...], ...] = ()  # forward negation phrases
         self.results: frozenset[str] = frozenset()  # verbs giving a result
         self.acute: frozenset[str] = frozenset()  # 'acute': a denial of acute disease
@@ -625,6 +644,26 @@ class _Clauses:
         C')?"""
         return bool(self.starts[i]) or (i > 0 and self._index()[i - 1] in {":", "."})
 
+    def history_item(self, target: Target, mod: Any) -> bool:
+        """Does a forward question, denial or hedge reach the target only over
+        a list item that opens with a history trigger of its own ('Evaluate
+        for pneumonia, hx of lymphoma, DM2'; 'No fever, history of TB')? That
+        item states the patient's past, not what is asked or denied, and so
+        does what the list goes on to name after it (guide §3: a condition
+        counts when affirmed anywhere, the history included)."""
+        if not self.history_starts or mod.rule.direction != "FORWARD":
+            return False
+        if mod.category not in _HISTORY_ITEM_CATEGORIES:
+            return False
+        end = mod.modifier_span[1]
+        if end > target.start:
+            return False
+        w = self._index()
+        return any(
+            w[i] in {",", ";"} and i + 1 in self.history_starts
+            for i in range(end, target.start)
+        )
+
     def past_a_comma(self, target: Target, mod: Any) -> bool:
         """Does a modifier that hedges its own phrase (`same_phrase`: '?')
         reach the target only over a comma ('Renal failure, ? pneumonia')?"""
@@ -789,11 +828,13 @@ class _Clauses:
 _ANY_CATEGORY_CHECKS = (_Clauses.past_a_comma, _Clauses.plans_a_disease)
 _CHECKS_OF = {
     "NEGATED_EXISTENCE": (
+        _Clauses.history_item,
         _Clauses.own_statement,
         _Clauses.denies_a_later_item,
         *_ANY_CATEGORY_CHECKS,
     ),
     "POSSIBLE_EXISTENCE": (
+        _Clauses.history_item,
         _Clauses.own_statement,
         _Clauses.hedges_another,
         _Clauses.hedges_own_item,
@@ -805,6 +846,7 @@ _CHECKS_OF = {
     ),
     "HISTORICAL": (_Clauses.dates_another, *_ANY_CATEGORY_CHECKS),
     "HYPOTHETICAL": (
+        _Clauses.history_item,
         _Clauses.past_a_comma,
         _Clauses.disease_past_a_comma,
         _Clauses.answered,

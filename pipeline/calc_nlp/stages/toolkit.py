@@ -789,6 +789,27 @@ class Toolkit:
         self.word_sets = {
             name: frozenset(words) for name, words in rules.word_lists.items()
         }
+        # The abbreviations of a calcifying disease: a condition's upper-case
+        # term ('AS') whose name ends in a head noun of 'calcified X'
+        # ('aortic stenosis'), by the hash of its rule id; after 'calcific'
+        # it is the head of the phrase as its written-out words would be.
+        heads = self.word_sets.get("calcified_heads", frozenset())
+        abbreviated = [
+            r for r in rules.condition_rules if r["metadata"].get("abbreviation")
+        ]
+        self.calcifying_abbreviations = frozenset(
+            nlp.vocab.strings.add(r["metadata"]["id"])
+            for r in abbreviated
+            if r["metadata"]["condition"].split()[-1] in heads
+        )
+        # and those whose name ends in a narrowing ('AS'): a grade before
+        # 'calcific AS' is the stenosis's, as before 'calcific aortic stenosis'
+        graded = self.descriptors.graded_heads
+        self.descriptors.graded_abbreviations = frozenset(
+            r["literal"].upper()
+            for r in abbreviated
+            if r["metadata"]["condition"].split()[-1] in graded
+        )
         # The clause verbs' word lists ('words', 'item_openers', 'result_verbs',
         # 'present_results', 'acute_words')
         # the ConText clause checks read as sets, made once.
