@@ -1159,6 +1159,9 @@ CHANGES = [
     ("Dense pallidal calcification, more extensive than the thalamic foci.", None, ""),
     ("Mitral annular calcification is less prominent than the plaque in the arch.", None, ""),
     ("Pineal calcification, more prominent than on XX/XX/XXXX.", None, "increased"),
+    ("Calcified splenic granulomas, more conspicuous than on the prior film.", None, "increased"),
+    ("Pancreatic calcifications, now more conspicuous.", None, "increased"),
+    ("The right renal calcification is more conspicuous than the left one.", None, ""),
 ]
 
 
