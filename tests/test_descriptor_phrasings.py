@@ -1150,6 +1150,18 @@ CHANGES = [
         "new",
     ),
     ("A calcified hilar node, previously not identified.", "calcified hilar node", "new"),
+    # comparatives of extent or visibility: against an earlier study they
+    # grade a change, "more" forms as their "less" forms; against another
+    # thing (no dating word or year after "than") they give none
+    ("Calcified plaque at the carotid bulb, more pronounced than on the prior CT.", None, "increased"),
+    ("Scrotal calcification, less pronounced than in 2021.", None, "decreased"),
+    ("Calcified splenic granulomas are more pronounced than the hepatic ones.", None, ""),
+    ("Dense pallidal calcification, more extensive than the thalamic foci.", None, ""),
+    ("Mitral annular calcification is less prominent than the plaque in the arch.", None, ""),
+    ("Pineal calcification, more prominent than on XX/XX/XXXX.", None, "increased"),
+    ("Calcified splenic granulomas, more conspicuous than on the prior film.", None, "increased"),
+    ("Pancreatic calcifications, now more conspicuous.", None, "increased"),
+    ("The right renal calcification is more conspicuous than the left one.", None, ""),
 ]
 
 

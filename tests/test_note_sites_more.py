@@ -11,7 +11,8 @@ masks), with rows where the side or site is the finding's own and must stay:
   effusion', 'negative for left lower lobe pneumonia') is not the finding's;
 - a finding denied as one item of a list ('No mass, calcification, or
   distortion') right after a sentence about another calcification surveys
-  the study: it takes no site or side from that sentence;
+  the study: it takes no site or side from that sentence, only a label
+  line's or the exam's (on a mammogram, the breast), as it would affirmed;
 - on an exam that places any finding (a mammogram), a finding denied by a
   trigger opening its sentence ('No suspicious microcalcifications.') right
   after a sentence about another calcification takes a label line's site or
@@ -121,7 +122,11 @@ DENIED_LIST: list[tuple[str, str, dict[str, Any]]] = [
     ("FINDINGS: Mild vascular calcifications. No suspicious mass, calcification, or distortion.", "calcification", {"site": "", "laterality": ""}),
     ("Calcified granuloma in the right lung. No mass, calcification or effusion.", "calcification", {"site": "", "laterality": ""}),
     ("Calcified granulomas in both lungs. No mass, calcification or effusion.", "calcification", {"site": "", "laterality": ""}),
-    ("MAMMO XXXX,FINDINGS: Benign vascular calcifications in the left breast.,No suspicious mass, distortion or calcifications.", "calcifications", {"site": "", "laterality": ""}),
+    # on a mammogram the exam gives it the breast, as it would affirmed (a
+    # denial never changes the site), and only the exam's or a label's side
+    ("MAMMO XXXX,FINDINGS: Benign vascular calcifications in the left breast.,No suspicious mass, distortion or calcifications.", "calcifications", {"site": "breast", "laterality": ""}),
+    ("LEFT DIAGNOSTIC MAMMOGRAM\nFINDINGS: Coarse dystrophic calcifications at the scar. No suspicious mass, calcification or distortion.", "calcification", {"site": "breast", "laterality": "left"}),
+    ("BILATERAL SCREENING MAMMOGRAM\nFINDINGS: Skin calcifications in both breasts. No suspicious calcifications, masses or distortion.", "calcifications", {"site": "breast", "laterality": ""}),
     ("CT: Aortic calcification. Negative for mass, calcification, lymphadenopathy.", "calcification", {"laterality": ""}),
     # a label line, a sentence about the organ, or its own words still give it
     ("Pancreas: coarse calcifications in the head. No mass or calcification.", "calcification", {"site": "pancreas"}),

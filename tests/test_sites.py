@@ -407,6 +407,17 @@ PAIRED_PLURALS = [
     ("Periarticular calcinosis about the shoulders, enlarging.", "bilateral"),
     ("Dense vascular calcification about the knees.", "bilateral"),
     ("Calcific tendinitis at the right shoulder; no change about the hips.", "right"),
+    # the plural of a paired vessel or of a part of one; not an unpaired
+    # vessel's branches, nor a plural that only joins two vessels or parts
+    ("Faint calcification along the vertebral arteries.", "bilateral"),
+    ("Calcified plaque in the petrous carotid arteries.", "bilateral"),
+    ("Mild calcific plaque of the carotid bulbs.", "bilateral"),
+    ("Heavily calcified SFAs.", "bilateral"),
+    ("Scattered calcification of the coronary arteries.", ""),
+    ("Calcification of the subclavian and axillary arteries.", ""),
+    ("Calcification of the common and internal carotid arteries.", ""),
+    # 'contralateral' writes a side the plural yields to
+    ("Status post left femoral bypass. Moderate calcification of the contralateral iliac arteries.", "right"),
 ]
 
 

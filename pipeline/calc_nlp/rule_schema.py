@@ -257,6 +257,7 @@ DESCRIPTOR_WORD_LISTS = (
     "host_processes",
     "host_lesions",
     "count_words",
+    "extent_comparatives",
     "threshold_dating",
     "prior_comparatives",
     "score_dating",

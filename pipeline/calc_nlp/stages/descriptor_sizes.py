@@ -24,6 +24,10 @@ _DIM = re.compile(r"(\d+(?:\.\d+)?)(?:[^\S\n]*(mm|cm)\b)?", re.I)
 
 _PHRASE_END = re.compile(r"[,;:\n]|\.(?=\s|$)")
 _THAN = re.compile(r"[^\S\n]+than[^\S\n]+(\w+)", re.I)
+# the last word of a comparative; the words and the years of what follows "than"
+_LAST_WORD = re.compile(r"\w+$")
+_PLAIN_WORD = re.compile(r"\w+")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def threshold(dr: DescriptorRules, text: str, end: int) -> bool:
@@ -31,15 +35,23 @@ def threshold(dr: DescriptorRules, text: str, end: int) -> bool:
     than five per cluster", "smaller than 1 mm", "larger than 1 cm")? It
     then compares with a count or a size, not with an earlier exam: no
     change; unless the rest of its phrase dates the number ("larger than 8 mm
-    previously", "smaller than 6 mm on the prior exam")."""
+    previously", "smaller than 6 mm on the prior exam"). A comparative of
+    extent or visibility before "than" with no dating word or year in the
+    rest of its phrase compares with another thing ("more pronounced than
+    the plaque beside it"): no change either."""
     m = _THAN.match(text, end)
-    if m is None or not (
-        m.group(1)[0].isdigit() or m.group(1).lower() in dr.count_words
-    ):
+    if m is None:
         return False
     stop = _PHRASE_END.search(text, m.end())
-    rest = words(dr, text[m.end() : stop.start() if stop else len(text)], set())
-    return not dr.threshold_dating & set(rest)
+    if m.group(1)[0].isdigit() or m.group(1).lower() in dr.count_words:
+        rest = words(dr, text[m.end() : stop.start() if stop else len(text)], set())
+        return not dr.threshold_dating & set(rest)
+    last = _LAST_WORD.search(text, max(0, end - 20), end)
+    if last is None or last.group().lower() not in dr.extent_comparatives:
+        return False
+    after = text[m.start(1) : stop.start() if stop else len(text)]
+    dated = dr.threshold_dating & {w.lower() for w in _PLAIN_WORD.findall(after)}
+    return not dated and _YEAR.search(after) is None
 
 
 def words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:

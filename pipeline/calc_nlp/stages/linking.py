@@ -413,19 +413,21 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         return site_from_exam(kit, rd, f) or site_from_exam(kit, rd, f, any_head=True)
     if sums_up(kit, rd, f):
         return None  # 'Incidental calcifications as described': no one place
-    if denied_list_after_finding(rd, f):
-        # 'Mild vascular calcifications. No mass, calcification, or distortion.'
-        return site_from_label_line(rd, f)
-    if denial_after_finding(rd, f):
+    listed = denied_list_after_finding(rd, f)
+    if listed or denial_after_finding(rd, f):
         # 'Coarse calcifications in the right breast. No suspicious
         # calcifications.': a label line over it, or the reading an exam
-        # gives any finding (on a mammogram, the breast), before the site and
-        # side of the sentence before ('Calcified plaque at the right carotid
-        # bulb. No calcification on the left.' on a CT still takes its site)
+        # gives any finding (on a mammogram, the breast), as it would to the
+        # finding affirmed (a denial never changes the site), before the site
+        # and side of the sentence before ('Calcified plaque at the right
+        # carotid bulb. No calcification on the left.' on a CT still takes
+        # its site); a list of findings denied ('Mild vascular
+        # calcifications. No mass, calcification, or distortion.') surveys
+        # the study, never the place of the finding before it
         surveyed = site_from_label_line(rd, f) or site_from_exam(
             kit, rd, f, any_head=True
         )
-        if surveyed is not None:
+        if surveyed is not None or listed:
             return surveyed
     return (
         site_of_pronoun_in_sentence(kit, rd, f)

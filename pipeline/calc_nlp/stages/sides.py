@@ -136,13 +136,18 @@ def lat_in_sentence(
             return 0  # a side word inside the mention is nearest of all
         return min(abs(sp.start - f.end), abs(f.start - sp.end))
 
-    # a side implied by a plural ('kidneys') yields to a side written out, and
-    # names no side in a label that heads other things too ('MEDIASTINUM AND
-    # HILA:' over a subcarinal node)
+    # a side implied by a plural ('kidneys') yields to a side written out,
+    # 'contralateral' as much (findings._side_relative_to_history reads it),
+    # and names no side in a label that heads other things too ('MEDIASTINUM
+    # AND HILA:' over a subcarinal node)
+    relative = any(kit.md(s).get("implied") for s in lats) and _relative_side_word(
+        kit, rd, sent
+    )
     cands: list[tuple[bool, int, str]] = [
         (bool(kit.md(s).get("implied")), dist(s), str(kit.md(s)["laterality"]))
         for s in lats
         if not any(n.start <= s.start and s.end <= n.end for n in named)
+        and not (kit.md(s).get("implied") and relative)
         and not (kit.md(s).get("implied") and _shared_label(rd, s))
         and not (kit.md(s).get("implied") and _plural_of_another_organ(rd, s, own))
     ]
@@ -150,6 +155,16 @@ def lat_in_sentence(
         if not any(n.start <= site.span.start < n.end for n in named):
             cands.append((False, dist(site.span), str(kit.md(site.span)["laterality"])))
     return min(cands)[2] if cands else ""
+
+
+def _relative_side_word(kit: Toolkit, rd: ReportDoc, sent: Span) -> bool:
+    """Does the sentence write a side relative to an earlier one
+    ('contralateral', 'ipsilateral': mentions.json opposite_side_words,
+    same_side_words)?"""
+    relative = kit.word_sets.get("opposite_side_words", frozenset()) | kit.word_sets.get(
+        "same_side_words", frozenset()
+    )
+    return any(rd.lower[i] in relative for i in range(sent.start, sent.end))
 
 
 def plural_before_semicolon(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
