@@ -606,6 +606,18 @@ def test_restatements_with_fewer_words(lesion_numbers, text, lesions):
             "Calcified node near the celiac axis. Calcified node near the splenic hilum.",
             [1, 2],
         ),
+        # "over" leads to the place as "about" does, also where both sides
+        # make the two findings alike
+        (
+            "Dermal calcification over the left olecranon. Dermal calcification "
+            "over the left patella.",
+            [1, 2],
+        ),
+        (
+            "Hand radiographs: calcinosis cutis of the left index and right thumb "
+            "tips. Elbow radiographs: dermal calcifications over both olecranons.",
+            [1, 2],
+        ),
         # the same place again restates it
         (
             "Calcified node in the left hilum. Calcified node in the left hilum, unchanged.",

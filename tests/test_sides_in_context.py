@@ -308,6 +308,23 @@ def test_index_after_a_side_is_a_digit(only, text, laterality):
     assert only(text).laterality == laterality
 
 
+# A noun after the last of the places joined by 'and' that only names a part
+# of them ('tips', 'pads') keeps that place in the list: each place carries
+# its own side, so the finding lies on both (guide §2: two sides for one
+# finding give bilateral).
+PART_NOUN_AFTER_JOINED_PLACES = [
+    ("Dense calcinosis of the left thumb and right index tips, larger than before.", "bilateral"),
+    ("Subcutaneous calcinosis within the right thumb and left index pulps.", "bilateral"),
+    ("Calcific deposits along the left index pad and the right thumb pad.", "bilateral"),
+    ("Dense calcinosis of the left thumb tip.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), PART_NOUN_AFTER_JOINED_PLACES)
+def test_part_noun_after_joined_places_keeps_their_sides(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
 def test_resistive_index_is_no_place(only):
     f = only("Resistive index 0.64 in the right kidney, which shows a cortical calcification.")
     assert (f.site, f.laterality) == ("kidney", "right")
