@@ -1357,3 +1357,17 @@ def test_anaphor_after_a_definite_noun_still_refers_back(lesion_numbers):
         "The granuloma has not grown; it is densely calcified."
     )
     assert lesion_numbers(text) == [1, 1]
+
+
+def test_a_likelier_reading_is_the_calcification_it_reads(lesion_numbers):
+    """'..., probably metastatic calcification' after a stated calcification
+    is no longer uncertain (corpora/GUIDE.md uncertain: a hedge on its
+    nature), but is still offered as what that calcification is: one lesion
+    with it, not with a like-named one of another section."""
+    numbers = lesion_numbers(
+        "DIAGNOSES: 1. Metastatic pulmonary calcification.\n"
+        "HOSPITAL COURSE: Admitted with a calcium of 13.2. Chest CT showed nodular "
+        "centrilobular calcifications in both lower lobes, probably metastatic "
+        "calcification."
+    )
+    assert numbers[1] == numbers[2]

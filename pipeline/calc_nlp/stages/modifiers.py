@@ -151,6 +151,7 @@ def modifiers(
     risk_lists(clause, subs, kept, found)
     denied_lists(clause, subs, kept, found)
     condition_lists(clause, subs, kept, found)
+    _readings_of_a_stated_one(clause, subs, kept)
     for t, mods in zip(targets, kept, strict=True):
         k = key(t)
         by_span[k] = by_span.get(k, ()) + mods
@@ -159,6 +160,68 @@ def modifiers(
     differential = any((m.rule.metadata or {}).get("alternative") for m in found)
     one = _one_cause(kit, targets, subs, by_span) if differential else frozenset()
     return Modifiers(by_span, back, one)
+
+
+# The categories that make a finding not stated as there: denied, hedged or
+# asked about.
+_NOT_STATED = frozenset({"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL"})
+# Words that add another thing after a finding ('rim calcification, and a
+# focus in the ovary, probably a calcification'): a hedge after them reads
+# that thing, not the finding.
+_ITEM_JOINERS = frozenset({"and", "or", ";"})
+# Most plain words between a hedge and the finding it reads the earlier one
+# as ('likely a phlebolith', 'favored to be phleboliths').
+_READING_WORDS = 3
+
+
+def _readings_of_a_stated_one(clause: _Clauses, subs: list[Target], kept: list[Any]) -> None:
+    """Takes a hedge off a finding that only says what an earlier finding of
+    its sentence is: a hedge that says which reading is the likelier
+    (context.json `reading`: 'likely', 'probably', 'favored'; not 'possible'
+    or 'may represent', which doubt presence) opening the item after a
+    comma, the finding
+    within a few plain words of it, and before that comma a calcification the
+    sentence states, itself not hedged, denied or asked about, and no 'and'
+    adding another thing between them ('Punctate
+    calcifications in the pelvis, likely phleboliths'; 'calcific density,
+    favored to be a phlebolith'). The calcification is there; the hedge is
+    on its cause or nature (corpora/GUIDE.md uncertain: "a hedge on its
+    cause or nature ... does not make it uncertain"). A reading of a hedged
+    one keeps its hedge ('Possible calcification, likely a granuloma')."""
+    if not clause.findings or not any(
+        (m.rule.metadata or {}).get("reading") for mods in kept for m in mods
+    ):
+        return
+    w = clause._index()  # also fills its sentence ends
+    ends = clause._sent_end
+    for i, st in enumerate(subs):
+        if st.label_ != FINDING_LABEL:
+            continue
+        for m in kept[i]:
+            start, end = m.modifier_span
+            if (
+                not (m.rule.metadata or {}).get("reading")
+                or not 0 <= st.start - end <= _READING_WORDS
+                or start == 0
+                or w[start - 1] != ","
+                or ends[start] != ends[st.start]
+                or not all(w[k].isalpha() for k in range(end, st.start))
+            ):
+                continue
+            before = [
+                j
+                for j, other in enumerate(subs)
+                if other.label_ == FINDING_LABEL
+                and other.end < start
+                and ends[other.start] == ends[start]
+            ]
+            if not before:
+                continue
+            j = before[-1]
+            joined = any(w[k] in _ITEM_JOINERS for k in range(subs[j].end, start))
+            if not joined and not any(x.category in _NOT_STATED for x in kept[j]):
+                kept[i] = tuple(x for x in kept[i] if x is not m)
+                break
 
 
 def _runs(firsts: list[int], sent_end: dict[int, int]) -> list[tuple[int, int]]:
