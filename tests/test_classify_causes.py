@@ -128,3 +128,18 @@ def test_cause_at_the_parenchyma_is_at_the_organ(analyzer):
             "IMPRESSION: Old neurocysticercosis with calcified parenchymal cysts.")
     first = analyzer.analyze(text, "T").findings[0]
     assert first.classification == "dystrophic"
+
+
+# Guide §4 rule 4 ('a prior left lumpectomy explains calcification in the
+# left breast'): a side written on the cause's own words is the cause's,
+# though its sentence names the other side for something else; a cause of
+# one side explains nothing on the other, and still does on its own side.
+CAUSE_WITH_ITS_OWN_SIDE: list[tuple[str, str, str]] = [
+    ("HISTORY: Left scrotal swelling after a remote right orchiopexy.\nFINDINGS: A 2 mm calcification in the left testis.", "calcification", "indeterminate"),
+    ("HISTORY: Left scrotal swelling after a remote right orchiopexy.\nFINDINGS: A 2 mm calcification in the right testis.", "calcification", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), CAUSE_WITH_ITS_OWN_SIDE)
+def test_cause_keeps_the_side_written_on_it(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected

@@ -533,3 +533,30 @@ NOT_IN_YEAR = [
 def test_not_present_in_a_year(analyzer, text, negated):
     got = [f.negated for f in analyzer.analyze(text, "T").findings]
     assert got == [negated]
+
+
+# corpora/GUIDE.md uncertain: "A hedge on its cause or nature ('likely
+# benign', 'probably dystrophic') does not make it uncertain." A hedge saying
+# the likelier reading ('likely', 'probably', 'favored') after a comma that
+# follows a stated calcification, or before the verb it is the subject of,
+# reads what that calcification is: the finding it leads to is not
+# uncertain. A reading of a hedged calcification, of something not yet
+# called calcified, or of another thing 'and' or 'with' adds keeps its hedge.
+READING_OF_A_STATED_CALCIFICATION = [
+    ("Coarse calcifications in the left hemipelvis, likely phleboliths.", "phleboliths", False),
+    ("Dense calcification over the right shoulder, favored to be calcific tendinitis.", "calcific tendinitis", False),
+    ("Fluffy calcifications in both lung apices, probably metastatic calcification.", "metastatic calcification", False),
+    ("Possible calcification in the right lung, likely a calcified granuloma.", "calcified granuloma", True),
+    ("Nodular density in the liver, likely a calcified granuloma.", "calcified granuloma", True),
+    ("Rim calcification in a fibroid, and a 5 mm bright focus in the left ovary, probably a calcification.", "calcification", True),
+    # the hedge may lead the verb whose subject the stated calcification is
+    ("The punctate calcifications seen on ultrasound likely represent medullary nephrocalcinosis.", "medullary nephrocalcinosis", False),
+    ("The echogenic foci in the left kidney likely represent calcifications.", "calcifications", True),
+    ("Calcified granuloma in the right upper lobe with a nodule that likely represents a calcified lymph node.", "calcified lymph node", True),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "uncertain"), READING_OF_A_STATED_CALCIFICATION)
+def test_a_likelier_reading_of_a_stated_calcification(findings_of, text, mention, uncertain):
+    found = [f for f in findings_of(text) if f.mention == mention]
+    assert [f.uncertain for f in found][-1:] == [uncertain]

@@ -606,6 +606,18 @@ def test_restatements_with_fewer_words(lesion_numbers, text, lesions):
             "Calcified node near the celiac axis. Calcified node near the splenic hilum.",
             [1, 2],
         ),
+        # "over" leads to the place as "about" does, also where both sides
+        # make the two findings alike
+        (
+            "Dermal calcification over the left olecranon. Dermal calcification "
+            "over the left patella.",
+            [1, 2],
+        ),
+        (
+            "Hand radiographs: calcinosis cutis of the left index and right thumb "
+            "tips. Elbow radiographs: dermal calcifications over both olecranons.",
+            [1, 2],
+        ),
         # the same place again restates it
         (
             "Calcified node in the left hilum. Calcified node in the left hilum, unchanged.",
@@ -1378,3 +1390,17 @@ def test_impression_naming_the_disease_with_the_calcification(
     lesion_numbers, text, lesions
 ):
     assert lesion_numbers(text) == lesions
+
+
+def test_a_likelier_reading_is_the_calcification_it_reads(lesion_numbers):
+    """'..., probably metastatic calcification' after a stated calcification
+    is no longer uncertain (corpora/GUIDE.md uncertain: a hedge on its
+    nature), but is still offered as what that calcification is: one lesion
+    with it, not with a like-named one of another section."""
+    numbers = lesion_numbers(
+        "DIAGNOSES: 1. Metastatic pulmonary calcification.\n"
+        "HOSPITAL COURSE: Admitted with a calcium of 13.2. Chest CT showed nodular "
+        "centrilobular calcifications in both lower lobes, probably metastatic "
+        "calcification."
+    )
+    assert numbers[1] == numbers[2]

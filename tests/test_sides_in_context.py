@@ -125,6 +125,25 @@ def test_a_later_label_ends_a_sided_label(findings_of, text, laterality):
     assert findings_of(text)[-1].laterality == laterality
 
 
+# On a line of labelled parts, a sided label whose own sentence names a
+# calcification has said what its part holds: a sentence after it speaks of
+# the whole study and takes no side from it (corpora/GUIDE.md laterality: a
+# label line over the finding). A label whose sentence names none, or one
+# alone on its line, still heads the sentences after it.
+PART_OF_A_LABEL = [
+    ("BILATERAL MAMMOGRAM\nFINDINGS:\nLeft breast: coarse calcifications at the scar. Right breast: vascular calcifications. No suspicious microcalcifications.", ""),
+    ("BILATERAL MAMMOGRAM,FINDINGS: , Right breast: fat necrosis with rim calcification. Left breast: benign skin calcifications. Suspicious microcalcifications are not seen.,IMPRESSION: , Benign.", ""),
+    ("RENAL US\nRight kidney: 10 cm, punctate calcification. Left kidney: 11 cm, punctate calcification. No nephrocalcinosis.", ""),
+    ("RENAL US\nRight kidney: 10 cm, normal. Left kidney: 11 cm. Punctate calcification in the mid pole.", "left"),
+    ("BILATERAL MAMMOGRAM\nFINDINGS:\nRIGHT BREAST: Benign round calcification. No suspicious calcifications.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), PART_OF_A_LABEL)
+def test_a_labelled_part_ends_with_its_finding(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality
+
+
 # A side a comparison leads ('as on the right', 'similar to the left') is the
 # side compared with, not the finding's (guide §2: a side said of another
 # structure gives none); 'greater than' still names both.
@@ -305,6 +324,23 @@ INDEX_DIGIT = [
 
 @pytest.mark.parametrize(("text", "laterality"), INDEX_DIGIT)
 def test_index_after_a_side_is_a_digit(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+# A noun after the last of the places joined by 'and' that only names a part
+# of them ('tips', 'pads') keeps that place in the list: each place carries
+# its own side, so the finding lies on both (guide §2: two sides for one
+# finding give bilateral).
+PART_NOUN_AFTER_JOINED_PLACES = [
+    ("Dense calcinosis of the left thumb and right index tips, larger than before.", "bilateral"),
+    ("Subcutaneous calcinosis within the right thumb and left index pulps.", "bilateral"),
+    ("Calcific deposits along the left index pad and the right thumb pad.", "bilateral"),
+    ("Dense calcinosis of the left thumb tip.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), PART_NOUN_AFTER_JOINED_PLACES)
+def test_part_noun_after_joined_places_keeps_their_sides(only, text, laterality):
     assert only(text).laterality == laterality
 
 

@@ -159,6 +159,7 @@ METADATA_KEYS = {
     "own_line",
     "candidates",
     "alternative",
+    "reading",
     "through_lists",
     "condition",
     "category",

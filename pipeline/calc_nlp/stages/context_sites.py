@@ -535,17 +535,12 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     alone on the line above its sentence ('RIGHT:'); '' when none."""
     sent = rd.sent(f)
     line = _label_line_start(rd, sent.start)
-    on_line = [
-        s
-        for s in rd.matches.lats
-        if line <= s.start
-        and s.end <= f.start
-        and _opens(rd, s.start, line)
-        and _labels(rd, s)
-    ]
+    on_line = side_labels_on_line(rd, f, line)
     if on_line:
         if _later_label(rd, on_line[-1].end, f.start):
             return ""  # 'Right knee film: ... Chest film: no calcification.'
+        if part_ended(rd, on_line, f):
+            return ""  # 'Left: ... Right: vascular calcifications. No masses.'
         return str(kit.md(on_line[-1])["laterality"])
     if sent.start == 0 or line != sent.start:
         return ""
@@ -555,6 +550,41 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     if above and above[0].start >= prev.start and _labels(rd, above[0], alone=True):
         return str(kit.md(above[0])["laterality"])
     return ""
+
+
+def side_labels_on_line(rd: ReportDoc, f: Span, line: int | None = None) -> list[Span]:
+    """The side words that open a label on the finding's line before it
+    ('Left breast:', 'RIGHT:'), in text order; `line`: where the line
+    starts, when known."""
+    if line is None:
+        line = _label_line_start(rd, rd.sent(f).start)
+    return [
+        s
+        for s in rd.matches.lats
+        if line <= s.start
+        and s.end <= f.start
+        and _opens(rd, s.start, line)
+        and _labels(rd, s)
+    ]
+
+
+def part_ended(rd: ReportDoc, on_line: list[Span], f: Span) -> bool:
+    """Has the part the last label of the line (`on_line`) heads ended with
+    the label's own sentence, before the finding's? So where the label
+    follows another on its line (a line of labelled parts, 'Left breast: ...
+    Right breast: ...') and its sentence names a calcification itself: the
+    label's part has said what it holds, and a sentence after it speaks of
+    the whole study ('Right breast: vascular calcifications. No suspicious
+    masses.'; corpora/GUIDE.md laterality: the side of a label line over the
+    finding). A label whose sentence names none heads the sentences after it
+    ('Right kidney: normal. Left kidney: 11 cm. Punctate calcification in the
+    mid pole.')."""
+    if len(on_line) < 2:
+        return False
+    own = rd.sent_at(on_line[-1].start)
+    if own.end > f.start:
+        return False
+    return any(own.start <= c.start < own.end for c in rd.matches.calc)
 
 
 def _later_label(rd: ReportDoc, lo: int, hi: int) -> bool:

@@ -202,6 +202,10 @@ class DescriptorRules:
         self.size_current = set(wl["size_current"])
         self.restating_openers = set(wl["restating_openers"])
         self.differential = _breaks(wl["differential_links"], compile_regex)
+        # the hedges that say which reading is the likelier ('likely',
+        # 'favored'; context.json `reading`), as word tuples: set by the
+        # Toolkit, which reads the ConText rules
+        self.reading_links: tuple[tuple[str, ...], ...] = ()
         self.differential_hedges = frozenset(wl["differential_hedges"])
         self.restating_predicates = _breaks(wl["restating_predicates"], compile_regex)
         # past a comma, the words that may lead a change word that is the mention's

@@ -19,7 +19,9 @@ from calc_nlp.schema import (
 from calc_nlp.stages.context_sites import (
     POINTING_PRONOUNS,
     SENTENCES_BACK,
+    part_ended,
     side_from_label,
+    side_labels_on_line,
     side_of_owner,
     site_from_label_line,
 )
@@ -359,6 +361,8 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
     first = rd.layout.sent_first
     own = site is not None and first[site.span.start] == first[f.start]
     carried = site.laterality if site is not None else ""
+    if carried and not own and site is not None and _label_part_ended(rd, f, site):
+        carried = ""  # 'Left breast: ... Right breast: vascular calcifications. No masses.'
     return (
         two_sides(kit, rd, f, site)
         or (carried if own else "")
@@ -576,6 +580,13 @@ def _side_relative_to_history(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     return _OPPOSITE.get(side, "") if flip else side if side in _OPPOSITE else ""
 
 
+def _label_part_ended(rd: ReportDoc, f: Span, label: SiteRef) -> bool:
+    """Is `label` a sided label of the finding's line ('Right breast:')
+    whose part ended before the finding (context_sites.part_ended)?"""
+    on_line = side_labels_on_line(rd, f)
+    return bool(on_line) and label.start == on_line[-1].start and part_ended(rd, on_line, f)
+
+
 def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> str:
     """The side of a line label over the finding ('RIGHT KIDNEY: ...
     vascular calcifications'), where the finding's site came from elsewhere
@@ -585,6 +596,8 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
     label = site_from_label_line(rd, f)
     if label is None:
         return side_from_label(kit, rd, f)
+    if label.laterality and _label_part_ended(rd, f, label):
+        return ""  # 'Left breast: ... Right breast: vascular calcifications. No masses.'
     if (
         own is not None
         and own.site != label.site

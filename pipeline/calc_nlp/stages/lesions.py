@@ -110,6 +110,9 @@ _POOL = 64
 _LOOK_BACK = 8
 # The words that open the noun phrase of another thing ("and a 6 mm focus").
 _ARTICLES = frozenset(("a", "an", "the"))
+# Most words between a hedge saying the likelier reading and the finding it
+# reads the one before as ('likely a phlebolith'; modifiers._READING_WORDS)
+_READING_WORDS = 3
 # The section category (patterns/sections.json) of the history and indication.
 _HISTORY = "indication"
 _AND = re.compile(r"(?<!\w)and(?!\w)", re.I)
@@ -1029,8 +1032,24 @@ def _offered(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     calcification")? A restating or differential link stands between the
     two, no semicolon, and no comma or "and" after the last link ("coronary
     calcification, likely atherosclerotic, and possible aortic valve
-    calcification" names two)."""
-    return f.uncertain and _linked(dr, f, prev)
+    calcification" names two). A finding the hedge reads `prev` as, no
+    longer uncertain for it (modifiers: "calcifications in the pelvis,
+    likely phleboliths"), is offered so too."""
+    return (f.uncertain or _read_as(dr, f, prev)) and _linked(dr, f, prev)
+
+
+def _read_as(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Does a hedge saying the likelier reading (`reading_links`: 'likely',
+    'favored') open the item after the last comma between `prev` and `f`,
+    a few words before `f`?"""
+    gap = _gap(prev, f) if _in_sentence(prev, f) else None
+    if gap is None or "," not in gap:
+        return False
+    words = WORD.findall(gap[gap.rindex(",") + 1 :].lower())
+    return any(
+        tuple(words[: len(link)]) == link and len(words) - len(link) <= _READING_WORDS
+        for link in dr.reading_links
+    )
 
 
 def _linked(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:

@@ -772,8 +772,14 @@ def causes_elsewhere(
             )
         if joined:
             continue
+        own_side = _side_on(kit, rd, span)
         if near:
             nearest = min(near, key=lambda s: abs(s.span.start - span.start))
+            if own_side and nearest.laterality not in ("", own_side):
+                # 'left testicular pain, prior right orchiopexy': the
+                # phrase of the other side is another thing's place
+                near = []
+        if near:
             if not site or site == nearest.site:
                 site, lat = nearest.site, nearest.laterality
                 # a cause whose own words name the organ ('multinodular
@@ -781,12 +787,29 @@ def causes_elsewhere(
                 own = nearest.span.start < span.end and span.start < nearest.span.end
                 stext = "" if own else part_words(kit, rd, nearest)
         if not lat:
-            lat = lat_near(kit, rd, span)
+            lat = own_side or lat_near(kit, rd, span)
         if site and (not need or site in need):
             out.append(
                 (sent.start, CauseRecord(name, site, lat, stext, rd.span_text(span)))
             )
     return out
+
+
+def _side_on(kit: Toolkit, rd: ReportDoc, cause: Span) -> str:
+    """The side written on a cause's own words: a side word right before
+    them, or before one plain word that leads them ('prior right
+    orchiopexy', 'left total hip arthroplasty'); '' when none (guide §4 rule
+    4: a cause counts for the same place, 'a prior left lumpectomy explains
+    calcification in the left breast')."""
+    for x in rd.matches.lats:
+        gap = cause.start - x.end
+        if gap == 0 or (
+            gap == 1
+            and rd.doc[x.end].is_alpha
+            and x.end not in rd.match_starts
+        ):
+            return str(kit.md(x)["laterality"])
+    return ""
 
 
 def heads_a_list(rd: ReportDoc, cause: Span, f: Span) -> bool:

@@ -161,6 +161,7 @@ def modifiers(
     risk_lists(clause, subs, kept, found)
     denied_lists(clause, subs, kept, found)
     condition_lists(clause, subs, kept, found)
+    _readings_of_a_stated_one(clause, subs, kept)
     for t, mods in zip(targets, kept, strict=True):
         k = key(t)
         by_span[k] = by_span.get(k, ()) + mods
@@ -169,6 +170,76 @@ def modifiers(
     differential = any((m.rule.metadata or {}).get("alternative") for m in found)
     one = _one_cause(kit, targets, subs, by_span) if differential else frozenset()
     return Modifiers(by_span, back, one)
+
+
+# The categories that make a finding not stated as there: denied, hedged or
+# asked about.
+_NOT_STATED = frozenset({"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL"})
+# Words that add another thing after a finding ('rim calcification, and a
+# focus in the ovary, probably a calcification'): a hedge after them reads
+# that thing, not the finding.
+_ITEM_JOINERS = frozenset({"and", "or", ";"})
+# Most plain words between a hedge and the finding it reads the earlier one
+# as ('likely a phlebolith', 'favored to be phleboliths').
+_READING_WORDS = 3
+
+
+def _readings_of_a_stated_one(clause: _Clauses, subs: list[Target], kept: list[Any]) -> None:
+    """Takes a hedge off a finding that only says what an earlier finding of
+    its sentence is: a hedge that says which reading is the likelier
+    (context.json `reading`: 'likely', 'probably', 'favored'; not 'possible'
+    or 'may represent', which doubt presence), the finding within a few
+    plain words after it, and before it a calcification the sentence states,
+    itself not hedged, denied or asked about. The hedge opens the item after
+    a comma, with no 'and' adding another thing between ('Punctate
+    calcifications in the pelvis, likely phleboliths'; 'calcific density,
+    favored to be a phlebolith'), or leads the verb of that calcification
+    as its subject, no clause break or relative pronoun between ('The
+    calcifications seen on CT likely represent nephrocalcinosis'; not '...
+    with a nodule that likely represents a calcified node'). The
+    calcification is there; the hedge is on its cause or nature
+    (corpora/GUIDE.md uncertain: "a hedge on its cause or nature ... does not
+    make it uncertain"). A reading of a hedged one keeps its hedge
+    ('Possible calcification, likely a granuloma')."""
+    if not clause.findings or not any(
+        (m.rule.metadata or {}).get("reading") for mods in kept for m in mods
+    ):
+        return
+    w = clause._index()  # also fills its sentence ends
+    ends = clause._sent_end
+    for i, st in enumerate(subs):
+        if st.label_ != FINDING_LABEL:
+            continue
+        for m in kept[i]:
+            start, end = m.modifier_span
+            if (
+                not (m.rule.metadata or {}).get("reading")
+                or not 0 <= st.start - end <= _READING_WORDS
+                or start == 0
+                or ends[start] != ends[st.start]
+                or not all(w[k].isalpha() for k in range(end, st.start))
+            ):
+                continue
+            if w[start - 1] == ",":
+                breaks = _ITEM_JOINERS
+            elif end < len(w) and w[end] in clause.verbs:
+                breaks = _SUBJECT_BREAKS
+            else:
+                continue
+            before = [
+                j
+                for j, other in enumerate(subs)
+                if other.label_ == FINDING_LABEL
+                and other.end < start
+                and ends[other.start] == ends[start]
+            ]
+            if not before:
+                continue
+            j = before[-1]
+            joined = any(w[k] in breaks for k in range(subs[j].end, start))
+            if not joined and not any(x.category in _NOT_STATED for x in kept[j]):
+                kept[i] = tuple(x for x in kept[i] if x is not m)
+                break
 
 
 def _runs(firsts: list[int], sent_end: dict[int, int]) -> list[tuple[int, int]]:
@@ -298,6 +369,9 @@ _PLACE_LABELS = frozenset({"SITE", "REGION"})
 # after that noun (`_Clauses.hedges_a_later_noun`); an 'and' or 'or' does
 # so only after words of the finding's own clause.
 _HEDGE_BREAKS = frozenset({"with", "(", ":", ";", ",", "but", "though", "although"})
+# What parts a calcification from the verb a reading hedge leads, so that it
+# is not that verb's subject ('..., with a nodule that likely represents').
+_SUBJECT_BREAKS = _ITEM_JOINERS | _HEDGE_BREAKS | RELATIVE_PRONOUNS
 
 # At most this many words stand for each of two places a 'versus' offers
 # inside one noun phrase ('left paraesophageal', 'right lower lobe').

@@ -247,6 +247,12 @@ class ReportDoc:
         return self._words("other_finding_nouns")
 
     @property
+    def place_nouns(self) -> frozenset[str]:
+        """Nouns after a listed place that only say it is a place or which
+        part of it ('the left hip joint', 'the left thumb tips')."""
+        return self._words("place_nouns")
+
+    @property
     def separate_thing_nouns(self) -> frozenset[str]:
         """Devices, fractures and operations: a thing of its own even after a
         mere comma ('Left-sided pacemaker, calcified granuloma')."""

@@ -788,8 +788,8 @@ def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
         if nxt is None:
             break
         end = nxt.span.end
-        if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS:
-            end += 1  # 'the left perihilar region'
+        if end < len(doc) and doc[end].lower_ in rd.place_nouns:
+            end += 1  # 'the left perihilar region', 'the left thumb tips'
         end = _end_of_whole(rd, end)
         if end < len(doc) and not _list_goes_on(doc[end]):
             lone_comma = width == 1 and doc[joint].text == ","
@@ -844,13 +844,6 @@ def _past_plain_words(rd: ReportDoc, i: int, most: int = 2) -> int:
 _ITEM_FOLLOWERS = frozenset(
     {"of", "with", "are", "were", "bilaterally", "unchanged", "stable", "again",
      "also", "noted", "seen", "present", "consistent", "compatible", "likely"}
-)
-
-
-# Nouns that only say a place is a place ('the left perihilar region', 'the
-# left hip joint').
-_PLACE_NOUNS = frozenset(
-    {"region", "regions", "area", "areas", "aspect", "side", "zone", "zones", "joint", "joints"}
 )
 
 

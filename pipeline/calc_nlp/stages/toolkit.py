@@ -768,6 +768,11 @@ class Toolkit:
             for r in context
             if r["category"] == "HYPOTHETICAL" and r.get("direction") == "FORWARD"
         )
+        self.descriptors.reading_links = tuple(
+            tuple(r["literal"].lower().split())
+            for r in context
+            if (r.get("metadata") or {}).get("reading")
+        )
         self.no_place_phrases = tuple(
             tuple(r["literal"].lower().split())
             for r in context
