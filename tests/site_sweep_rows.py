@@ -57,7 +57,7 @@ MORE_ROWS: list[Row] = [
     (NOTE + "CT abdomen: a splenic granuloma and a mesenteric node, both of which are calcified.", "", {"laterality": ""}),
     (NOTE + "CT abdomen: calcified granuloma in the spleen and a calcified mesenteric node, both unchanged.", "node", {"site": "lymph node", "laterality": ""}),
     (NOTE + "Angiogram: two tibial runoff vessels. Both were calcified.", "", {"laterality": ""}),
-    (NOTE + "Duplex: calcified plaque in the carotid bulbs, both of them mild.", "", {"site": "carotid artery", "laterality": ""}),
+    (NOTE + "Duplex: calcified plaque in the carotid bulbs, both of them mild.", "", {"site": "carotid artery", "laterality": "bilateral"}),
     (NOTE + "CT: calcified plaque at both carotid bifurcations.", "", {"site": "carotid artery", "laterality": "bilateral"}),
     (CXR + "Calcified hilar nodes on both sides, stable.", "", {"site": "lymph node", "laterality": "bilateral"}),
     # a listed part of a whole on the other side ('... and upper pole of the

@@ -169,7 +169,7 @@ PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
     ("EXAM: XR SHOULDER LEFT\nFINDINGS: Calcification in the supraspinatus tendon.", "", {"site": "tendon", "laterality": "left"}),
     # ... not where its line also names a part of both sides
     ("EXAM: AP PELVIS AND LEFT HIP\nFINDINGS: Pelvic phleboliths.", "", {"site": "vein", "laterality": ""}),
-    ("XR PELVIS / RIGHT HIP\nFINDINGS: Vascular calcification of the femoral arteries.", "", {"site": "artery", "laterality": ""}),
+    ("XR PELVIS / RIGHT HIP\nFINDINGS: Vascular calcification of the femoral arteries.", "", {"site": "artery", "laterality": "bilateral"}),
     # a bare 'calcified' names the granulomatous phrase it qualifies, which
     # on a chest film is the lung's (guide §2 step 5), not the place a
     # sentence before names for a structure it calls normal
