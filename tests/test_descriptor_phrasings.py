@@ -1049,6 +1049,13 @@ CHANGES = [
     ("Splenic calcifications are less conspicuous than on the prior exam.", None, "decreased"),
     ("Pancreatic calcification, less apparent than before.", None, "decreased"),
     ("Right knee: meniscal calcification. Left knee: similar chondrocalcinosis, less conspicuous.", "chondrocalcinosis", ""),
+    # the "more" forms are increased the same way, dated only
+    ("Splenic artery calcification, more pronounced than on the prior CT.", None, "increased"),
+    ("The scattered renal calcifications are more conspicuous than in 2020.", None, "increased"),
+    ("Prostatic calcification, more conspicuous on this study than on the XXXX exam.", None, "increased"),
+    ("Aortic calcification, less pronounced on the current study than on the prior.", None, "decreased"),
+    ("Meniscal calcification, more pronounced medially than laterally.", None, ""),
+    ("Calcified plaque in the bulb, more conspicuous than the adjacent one.", None, ""),
     # "more X than before": a comparative before the mention with "than" and
     # a dating word after it compares with the earlier study
     ("There are more calcifications than before in the upper outer quadrant.", None, "increased"),
