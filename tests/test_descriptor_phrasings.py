@@ -1049,6 +1049,11 @@ CHANGES = [
     ("Splenic calcifications are less conspicuous than on the prior exam.", None, "decreased"),
     ("Pancreatic calcification, less apparent than before.", None, "decreased"),
     ("Right knee: meniscal calcification. Left knee: similar chondrocalcinosis, less conspicuous.", "chondrocalcinosis", ""),
+    # "not seen/present" with a year after it names the earlier study: new
+    ("Punctate calcification in the right testis, not seen on the 2019 ultrasound.", None, "new"),
+    ("Coarse pancreatic calcification, which was not present in 2018.", None, "new"),
+    ("Calcification of the splenic artery, not visible in 2020.", None, "new"),
+    ("Renal calcification, not seen on 2 of the images.", None, ""),
     # the "more" forms are increased the same way, dated only
     ("Splenic artery calcification, more pronounced than on the prior CT.", None, "increased"),
     ("The scattered renal calcifications are more conspicuous than in 2020.", None, "increased"),

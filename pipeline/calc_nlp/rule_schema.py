@@ -197,6 +197,7 @@ DESCRIPTOR_TERM_KEYS = {
     "own_lesion",
     "predicate",
     "dated",
+    "year",
 }
 DESCRIPTOR_PATTERN_KEYS = {"id", "kind", "regex", "source"}
 # Kinds of descriptor regex and the named groups each needs.

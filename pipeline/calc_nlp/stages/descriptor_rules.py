@@ -67,7 +67,11 @@ class DescriptorRules:
         # The largest regexes are compiled when first used (a tenth of the
         # toolkit's build, mostly for texts that never need them).
         self._terms = alternation(
-            [p for p, e in self.by_phrase.items() if not e.get("dated")]
+            [
+                p
+                for p, e in self.by_phrase.items()
+                if not (e.get("dated") or e.get("year"))
+            ]
         )
         dated = [p for p, e in self.by_phrase.items() if e.get("dated")]
         if dated:
@@ -78,6 +82,15 @@ class DescriptorRules:
             self._terms += (
                 rf"|(?:{alternation(dated)})(?=[^\S\n]+than"
                 rf"(?:[^\S\n]+[\w/-]+){{0,3}}?[^\S\n]+(?:{when}|(?:19|20)\d\d)(?!\w))"
+            )
+        year = [p for p, e in self.by_phrase.items() if e.get("year")]
+        if year:
+            # a `year` term is one only with a year right after it, "the"
+            # allowed between ("not seen on the 2020 study", "not present in
+            # 2019"); a bare number is no year ("not seen in 2 views")
+            self._terms += (
+                rf"|(?:{alternation(year)})(?=[^\S\n]+(?:(?:the|a)[^\S\n]+)?"
+                rf"(?:19|20)\d\d(?!\w))"
             )
         self._tails = alternation(desc["word_lists"]["phrase_tails"])
         self._changes = alternation(
