@@ -871,6 +871,17 @@ def test_a_subject_naming_the_vessel_more_narrowly(lesion_numbers, text, lesions
             "carotid artery stenosis from calcified plaque.",
             [1, 2, 1],
         ),
+        # so is a place said to be found to hold it ("was noted to have")
+        (
+            "OPERATIVE FINDINGS: The ulnar artery was thin and calcified. The "
+            "axillary artery was noted to have patchy wall calcification.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: The popliteal artery is calcified. The anterior tibial "
+            "artery is also seen to contain calcified plaque.",
+            [1, 2],
+        ),
     ],
 )
 def test_a_subject_holding_the_calcification(lesion_numbers, text, lesions):

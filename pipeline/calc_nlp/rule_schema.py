@@ -291,6 +291,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_part_words",
     "lesion_other_words",
     "lesion_holding_verbs",
+    "lesion_raising_verbs",
     "lesion_place_predicates",
     "lesion_level_sites",
     "lesion_mention_place_sites",
