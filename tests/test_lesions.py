@@ -919,6 +919,29 @@ def test_the_coronary_tree_after_its_vessels(lesion_numbers, text, lesions):
 @pytest.mark.parametrize(
     "text, lesions",
     [
+        # one word that joins two places ("aortoiliac") after a lesion at
+        # each sums them up, as "aortic and iliac" does
+        (
+            "FINDINGS: The suprarenal aortic aneurysm is 5.1 cm, with a thin "
+            "rim of mural calcification. The external iliac arteries have "
+            "calcified plaque.\nIMPRESSION: Moderate aortoiliac calcification.",
+            [1, 2, 3],
+        ),
+        (
+            "FINDINGS: Coarse calcification in the wall of the aortic "
+            "aneurysm. Calcified plaque of the right common iliac artery.\n"
+            "IMPRESSION: Aorto-iliac calcification.",
+            [1, 2, 3],
+        ),
+    ],
+)
+def test_one_word_joining_two_places(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
         # the place after "are also seen in" parts the two as the place
         # right after the mention does
         (

@@ -292,6 +292,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_other_words",
     "lesion_holding_verbs",
     "lesion_raising_verbs",
+    "lesion_place_compounds",
     "lesion_place_predicates",
     "lesion_level_sites",
     "lesion_mention_place_sites",

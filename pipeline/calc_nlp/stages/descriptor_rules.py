@@ -273,6 +273,7 @@ class DescriptorRules:
         self.lesion_count_words = set(wl["lesion_count_words"])
         self.place_links = _breaks(wl["lesion_place_links"], compile_regex)
         self.place_joins = _breaks(wl["lesion_place_joins"], compile_regex)
+        self.place_compounds = frozenset(wl["lesion_place_compounds"])
         self.process_words = _breaks(wl["lesion_process_words"], compile_regex)
         self.vessel_sites = set(wl["lesion_vessel_sites"])
         # of those, the sites a phrase named only "vascular" names (arteries)

@@ -641,7 +641,10 @@ def joined_places(
     # own ("calcific changes of the aortic and mitral valves")
     if dr.place_joins.search(f.site_text):
         phrase = f"{phrase} {f.site_text}"
-    if not dr.place_joins.search(phrase):
+    # one word may join two places ("aortoiliac calcification")
+    if not dr.place_joins.search(phrase) and not dr.place_compounds & set(
+        WORD.findall(phrase.lower())
+    ):
         return set()
     return stems(dr, phrase)
 
