@@ -1054,6 +1054,8 @@ CHANGES = [
     ("Coarse pancreatic calcification, which was not present in 2018.", None, "new"),
     ("Calcification of the splenic artery, not visible in 2020.", None, "new"),
     ("Renal calcification, not seen on 2 of the images.", None, ""),
+    # "regressing" as "regressed", as "progressing" is increased
+    ("Regressing centrilobular calcification in both upper lobes.", None, "decreased"),
     # the "more" forms are increased the same way, dated only
     ("Splenic artery calcification, more pronounced than on the prior CT.", None, "increased"),
     ("The scattered renal calcifications are more conspicuous than in 2020.", None, "increased"),
