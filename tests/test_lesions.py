@@ -1166,6 +1166,25 @@ def test_a_bilateral_vascular_summary(lesion_numbers, text, lesions):
 @pytest.mark.parametrize(
     "text, lesions",
     [
+        # "vascular calcification" naming the place one of two vessel
+        # lesions of one sentence names in its own words restates that one
+        (
+            "HISTORY OF PRESENT ILLNESS: , An x-ray of the legs last month "
+            "showed dense vascular calcification of the tibial arteries and "
+            "fine calcification of the subcutaneous vessels of the calves."
+            ",ASSESSMENT: , 1.  Calciphylaxis with subcutaneous vascular "
+            "calcification on x-ray.",
+            [1, 2, 3, 2],
+        ),
+    ],
+)
+def test_a_vascular_restatement_of_one_of_two_in_a_sentence(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
         # named as what two findings joined by "and" are: it sums them up
         (
             "FINDINGS: Calcification of the left ventricular myocardium. Dense "

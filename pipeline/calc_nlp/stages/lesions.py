@@ -1303,6 +1303,11 @@ def _sums_up(
         # 'subcutaneous vascular calcification' restates the one lesion
         # whose sentence names the subcutaneous vessels
         echoed = [g for g in others if _names_from(dr, f, g, places_only=True)]
+        if len(echoed) > 1:
+            # two of them in one sentence ("vascular calcification of the
+            # femoral arteries and calcification of the subcutaneous
+            # vessels"): the one whose own site words name the place
+            echoed = [g for g in echoed if _names_from(dr, f, g, True, own=True)]
         return len(others) > 1 and len(echoed) != 1
     return False
 
@@ -1358,7 +1363,11 @@ def _heads(x: _Lesion) -> set[str]:
 
 
 def _names_from(
-    dr: DescriptorRules, f: Finding, g: Finding, places_only: bool = False
+    dr: DescriptorRules,
+    f: Finding,
+    g: Finding,
+    places_only: bool = False,
+    own: bool = False,
 ) -> bool:
     """Does the finding's mention hold a word of four letters or more, no
     descriptor term nor side word, whose first five letters a word of `g`'s
@@ -1367,13 +1376,15 @@ def _names_from(
     naming the wall's disease does not count: it names no place that tells
     one of several vessel lesions from the others ("atherosclerotic vascular
     calcifications" after "atherosclerotic calcification of the aortic knob"
-    and the coronary arteries' calcification sums the two up)."""
+    and the coronary arteries' calcification sums the two up). With `own`,
+    only `g`'s site words and mention count, not the rest of its sentence."""
     drop = dr.bare_words | dr.whole_vessel_words | set(dr.by_phrase) | dr.side_words
     if places_only:
         drop = drop | dr.wall_disease_words
     mine = {w[:5] for w in WORD.findall(f.mention.lower()) if len(w) > 3}
     mine -= {w[:5] for w in drop}
-    theirs = {w[:5] for w in WORD.findall(g.sentence.lower())}
+    said = f"{g.site_text} {g.mention}" if own else g.sentence
+    theirs = {w[:5] for w in WORD.findall(said.lower())}
     return bool(mine & theirs)
 
 
