@@ -1068,6 +1068,10 @@ CHANGES = [
     ("There are more calcifications than before in the upper outer quadrant.", None, "increased"),
     ("There is more aortic arch calcification than on the prior radiograph.", None, "increased"),
     ("More pancreatic calcifications than on XXXX.", None, "increased"),
+    # a place the calcifications lie in may stand before "than"
+    ("More punctate calcifications at the left lung base than on the XXXX film.", None, "increased"),
+    ("There is more vascular calcification in the pelvis than previously.", None, "increased"),
+    ("More calcification in the left kidney than in the right kidney.", None, ""),
     # without the dating word it compares two places or counts
     ("More calcification in the left breast than in the right.", None, ""),
     ("There are more than three calcifications in the cluster.", None, ""),

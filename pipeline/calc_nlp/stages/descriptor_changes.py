@@ -594,6 +594,11 @@ def fronted_change(
 # "than" and up to three words after the mention that may hold the dating
 # word ("than on the prior exam", "than before").
 _THAN_AFTER = re.compile(r"[^\S\n]+than((?:[^\S\n]+[\w/-]+){1,3})", re.I)
+# A place after the mention, led by a word of subject_places, up to four
+# words, right before "than".
+_PLACE_BEFORE_THAN = re.compile(
+    r"[^\S\n]+(\w+)(?:[^\S\n]+[\w/-]+){1,4}?(?=[^\S\n]+than(?!\w))", re.I
+)
 
 
 def prior_comparative(
@@ -607,6 +612,13 @@ def prior_comparative(
     does. Its characters, or None ("more than two calcifications" has its
     "than" before the mention)."""
     than = _THAN_AFTER.match(text, end)
+    if than is None:
+        # a place the mention lies in may stand before "than" ("more
+        # calcified granulomas at the apices than on XXXX")
+        place = _PLACE_BEFORE_THAN.match(text, end)
+        if place is None or place.group(1).lower() not in dr.subject_places:
+            return None
+        than = _THAN_AFTER.match(text, place.end())
     if than is None:
         return None
     if not dr.threshold_dating & {w.lower() for w in WORD.findall(than.group(1))}:
