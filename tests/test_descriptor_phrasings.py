@@ -1068,6 +1068,10 @@ CHANGES = [
     ("There are more calcifications than before in the upper outer quadrant.", None, "increased"),
     ("There is more aortic arch calcification than on the prior radiograph.", None, "increased"),
     ("More pancreatic calcifications than on XXXX.", None, "increased"),
+    # a pronoun after "and" stands for the finding in its second predicate
+    ("The mitral annulus is calcified and it is larger than before.", None, "increased"),
+    ("The splenic artery is calcified and it is unchanged from XXXX.", None, "stable"),
+    ("The aortic arch is calcified and it is ectatic.", None, ""),
     # a place the calcifications lie in may stand before "than"
     ("More punctate calcifications at the left lung base than on the XXXX film.", None, "increased"),
     ("There is more vascular calcification in the pelvis than previously.", None, "increased"),

@@ -293,6 +293,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_holding_verbs",
     "lesion_raising_verbs",
     "lesion_place_compounds",
+    "predicate_pronouns",
     "lesion_place_predicates",
     "lesion_level_sites",
     "lesion_mention_place_sites",

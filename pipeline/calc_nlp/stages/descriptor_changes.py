@@ -517,14 +517,19 @@ def predicate_change(
     one after only copulas, "and" and words that are not terms, when it ends
     its phrase (not "and stable nodule")."""
     at = end
+    last = ""
     while at < stop:
         m = _change_at(dr, text, at)
         if m is not None:  # not "and decreased pleural effusion"
             return m if m.end() <= stop and _ends(dr, text, m) else None
         w = _WORD_AFTER.match(text, at)
-        if w is None or w.group(1).lower() not in dr.copulas | {"and"}:
+        word = w.group(1).lower() if w else ""
+        # "is calcified and it is larger than before": a pronoun of
+        # `predicate_pronouns` right after "and" stands for the mention
+        pronoun = last == "and" and word in dr.predicate_pronouns
+        if w is None or (word not in dr.copulas | {"and"} and not pronoun):
             return None
-        at = w.end()
+        at, last = w.end(), word
     return None
 
 

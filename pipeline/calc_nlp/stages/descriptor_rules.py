@@ -184,6 +184,7 @@ class DescriptorRules:
         # a place subject's verb of holding ("the isthmus contains ...")
         self.holding_verbs = frozenset(wl["lesion_holding_verbs"])
         self.raising_verbs = frozenset(wl["lesion_raising_verbs"])
+        self.predicate_pronouns = frozenset(wl["predicate_pronouns"])
         # "are also seen in <place>": the predicate before a mention's place
         self.place_predicates = frozenset(wl["lesion_place_predicates"])
         # the sites a vertebral level tells the part of (a disc)
