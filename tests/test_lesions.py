@@ -942,6 +942,30 @@ def test_one_word_joining_two_places(lesion_numbers, text, lesions):
 @pytest.mark.parametrize(
     "text, lesions",
     [
+        # the disease of the whole organ after two of its sub-sites' lesions
+        # sums them up, as a plural does ...
+        (
+            "FINDINGS: , PANCREAS: Coarse calcifications in the pancreatic body "
+            "are more numerous. Punctate calcifications in the uncinate process "
+            "are unchanged. SPLEEN: Normal.,IMPRESSION: , 1.  Chronic calcific "
+            "pancreatitis, with progression of calcifications in the body.",
+            [1, 2, 3, 1],
+        ),
+        # ... and restates the organ's one lesion
+        (
+            "FINDINGS: PANCREAS: Coarse calcifications throughout the gland.\n"
+            "IMPRESSION: Chronic calcific pancreatitis.",
+            [1, 1],
+        ),
+    ],
+)
+def test_the_disease_of_an_organ_after_its_lesions(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
         # the place after "are also seen in" parts the two as the place
         # right after the mention does
         (

@@ -294,6 +294,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_raising_verbs",
     "lesion_place_compounds",
     "predicate_pronouns",
+    "lesion_organ_diseases",
     "lesion_place_predicates",
     "lesion_level_sites",
     "lesion_mention_place_sites",

@@ -1319,7 +1319,7 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
     calcified mesenteric node")? It sums them up (GUIDE: an impression
     phrase that sums up several lesions of the findings is a lesion of its
     own). Not at a scored site: the whole tree and its vessels."""
-    head = _plural_head(f)
+    head = _plural_head(f) or _disease_head(dr, f)
     if head is None or not f.site or f.site in dr.score_sites:
         return False
     if head in dr.mass_plurals:
@@ -1347,6 +1347,14 @@ def _plural_head(f: Finding) -> str | None:
     """The last word of the finding's mention when it is a plural, else None."""
     words = WORD.findall(f.mention.lower())
     return words[-1] if words and plural(words[-1]) else None
+
+
+def _disease_head(dr: DescriptorRules, f: Finding) -> str | None:
+    """The last word of the finding's mention when it names the disease of a
+    whole organ or tissue (`lesion_organ_diseases`: "calcific pancreatitis"),
+    which, as a plural does, may sum up several lesions of it; else None."""
+    words = WORD.findall(f.mention.lower())
+    return words[-1] if words and words[-1] in dr.organ_diseases else None
 
 
 def _head(f: Finding) -> str:
