@@ -966,6 +966,28 @@ def test_the_disease_of_an_organ_after_its_lesions(lesion_numbers, text, lesions
 @pytest.mark.parametrize(
     "text, lesions",
     [
+        # a node named with its station after it ("node in the
+        # aortopulmonary window") is at that station, as "aortopulmonary
+        # node" is: not the one of another station
+        (
+            "FINDINGS: Calcified left paratracheal lymph node.\nIMPRESSION: "
+            "Calcified lymph node in the aortopulmonary window, new.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Calcified subcarinal lymph node.\nIMPRESSION: "
+            "Calcified node in the subcarinal space, unchanged.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_node_named_with_its_station_after_it(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
         # the place after "are also seen in" parts the two as the place
         # right after the mention does
         (

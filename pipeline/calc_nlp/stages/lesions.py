@@ -691,6 +691,23 @@ def _place_after(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
     return " ".join(w for w in words[: ends[-1] + 1] if w not in name)
 
 
+def _station_after(dr: DescriptorRules, f: Finding, at: int | None) -> str:
+    """At a site of `mention_place_sites` away from the vessels (the nodes),
+    for a mention whose words name the site only, the place words of
+    `site_synonyms` in the place a link word leads to right after it ("Calcified
+    node in the aortopulmonary window" names the station "aortopulmonary
+    calcified node" does, as `mention_sub` reads it); empty else, and when
+    that place joins places."""
+    if f.site not in dr.mention_place_sites or f.site in dr.vessel_sites:
+        return ""
+    words = WORD.findall(_after_mention(dr, f, at).lower())
+    if "and" in words:
+        return ""
+    name = name_words(dr, f.site)
+    placed = " ".join(w for w in words if w in dr.synonyms)
+    return " ".join(w for w in site_words(dr, placed) if w not in name)
+
+
 def _after_mention(dr: DescriptorRules, f: Finding, at: int | None) -> str:
     """The words a link word leads right after the mention (`place_led_to`),
     up to a verb too; empty when no link word follows."""
@@ -1605,6 +1622,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     subs = {
         f.finding_id: _sub_of(dr, f, text)
         or _place_after(dr, f, spans[f.finding_id][0])
+        or _station_after(dr, f, spans[f.finding_id][0])
         for f in findings
     }
     subs_at = _own_subs(findings, subs)
