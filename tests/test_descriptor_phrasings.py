@@ -1068,6 +1068,12 @@ CHANGES = [
     ("There are more calcifications than before in the upper outer quadrant.", None, "increased"),
     ("There is more aortic arch calcification than on the prior radiograph.", None, "increased"),
     ("More pancreatic calcifications than on XXXX.", None, "increased"),
+    # a closing "with" change phrase is the finding's, unless it names
+    # what changed after "in" or "of"
+    ("Coronary artery calcification, with interval progression since XXXX.", None, "increased"),
+    ("Splenic calcified granulomas, with interval increase.", None, "increased"),
+    ("Pancreatic calcifications, with regression since the 2019 CT.", None, "decreased"),
+    ("Aortic arch calcification, with interval increase in the left effusion.", None, ""),
     # a pronoun after "and" stands for the finding in its second predicate
     ("The mitral annulus is calcified and it is larger than before.", None, "increased"),
     ("The splenic artery is calcified and it is unchanged from XXXX.", None, "stable"),
