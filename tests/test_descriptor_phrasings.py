@@ -457,6 +457,11 @@ SIZES = [
     ("A 4 mm left lower lobe pulmonary nodule not clearly calcified.", "calcified", 4),
     # a plain 'not' denies it: no calcified lesion, no size
     ("An 8 mm density at the right base that is not calcified.", "calcified", None),
+    # a sized focus said by "is a" to be the calcification gives its size,
+    # as "represents" does; "there is a" names no such focus
+    ("A 4 mm bright focus in the right testis is a calcification.", "calcification", 4),
+    ("The 6 mm hyperdense focus in the spleen is a calcified granuloma.", "calcified granuloma", 6),
+    ("There is a calcification beside a 9 mm cyst in the liver.", "calcification", None),
 ]
 
 

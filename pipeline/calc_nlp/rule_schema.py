@@ -295,6 +295,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_place_compounds",
     "predicate_pronouns",
     "lesion_organ_diseases",
+    "size_identity_links",
     "lesion_place_predicates",
     "lesion_level_sites",
     "lesion_mention_place_sites",

@@ -186,6 +186,7 @@ class DescriptorRules:
         self.raising_verbs = frozenset(wl["lesion_raising_verbs"])
         self.predicate_pronouns = frozenset(wl["predicate_pronouns"])
         self.organ_diseases = frozenset(wl["lesion_organ_diseases"])
+        self.size_identity = _breaks(wl["size_identity_links"], compile_regex)
         # "are also seen in <place>": the predicate before a mention's place
         self.place_predicates = frozenset(wl["lesion_place_predicates"])
         # the sites a vertebral level tells the part of (a disc)
