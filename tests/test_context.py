@@ -526,6 +526,8 @@ NOT_IN_YEAR = [
     ("Calcified granuloma in the left apex, not seen on 2018 films.", False),
     ("Coarse calcification of the splenic artery, not visible in 2020.", False),
     ("Calcification is not seen in 2 views.", True),
+    ("Punctate calcification in the right testis, not seen on the 2019 ultrasound.", False),
+    ("The splenic artery calcification was not visible on the 2017 CT.", False),
 ]
 
 

@@ -457,6 +457,11 @@ SIZES = [
     ("A 4 mm left lower lobe pulmonary nodule not clearly calcified.", "calcified", 4),
     # a plain 'not' denies it: no calcified lesion, no size
     ("An 8 mm density at the right base that is not calcified.", "calcified", None),
+    # a sized focus said by "is a" to be the calcification gives its size,
+    # as "represents" does; "there is a" names no such focus
+    ("A 4 mm bright focus in the right testis is a calcification.", "calcification", 4),
+    ("The 6 mm hyperdense focus in the spleen is a calcified granuloma.", "calcified granuloma", 6),
+    ("There is a calcification beside a 9 mm cyst in the liver.", "calcification", None),
 ]
 
 
@@ -1049,11 +1054,39 @@ CHANGES = [
     ("Splenic calcifications are less conspicuous than on the prior exam.", None, "decreased"),
     ("Pancreatic calcification, less apparent than before.", None, "decreased"),
     ("Right knee: meniscal calcification. Left knee: similar chondrocalcinosis, less conspicuous.", "chondrocalcinosis", ""),
+    # "not seen/present" with a year after it names the earlier study: new
+    ("Punctate calcification in the right testis, not seen on the 2019 ultrasound.", None, "new"),
+    ("Coarse pancreatic calcification, which was not present in 2018.", None, "new"),
+    ("Calcification of the splenic artery, not visible in 2020.", None, "new"),
+    ("Renal calcification, not seen on 2 of the images.", None, ""),
+    # "regressing" as "regressed", as "progressing" is increased
+    ("Regressing centrilobular calcification in both upper lobes.", None, "decreased"),
+    # the "more" forms are increased the same way, dated only
+    ("Splenic artery calcification, more pronounced than on the prior CT.", None, "increased"),
+    ("The scattered renal calcifications are more conspicuous than in 2020.", None, "increased"),
+    ("Prostatic calcification, more conspicuous on this study than on the XXXX exam.", None, "increased"),
+    ("Aortic calcification, less pronounced on the current study than on the prior.", None, "decreased"),
+    ("Meniscal calcification, more pronounced medially than laterally.", None, ""),
+    ("Calcified plaque in the bulb, more conspicuous than the adjacent one.", None, ""),
     # "more X than before": a comparative before the mention with "than" and
     # a dating word after it compares with the earlier study
     ("There are more calcifications than before in the upper outer quadrant.", None, "increased"),
     ("There is more aortic arch calcification than on the prior radiograph.", None, "increased"),
     ("More pancreatic calcifications than on XXXX.", None, "increased"),
+    # a closing "with" change phrase is the finding's, unless it names
+    # what changed after "in" or "of"
+    ("Coronary artery calcification, with interval progression since XXXX.", None, "increased"),
+    ("Splenic calcified granulomas, with interval increase.", None, "increased"),
+    ("Pancreatic calcifications, with regression since the 2019 CT.", None, "decreased"),
+    ("Aortic arch calcification, with interval increase in the left effusion.", None, ""),
+    # a pronoun after "and" stands for the finding in its second predicate
+    ("The mitral annulus is calcified and it is larger than before.", None, "increased"),
+    ("The splenic artery is calcified and it is unchanged from XXXX.", None, "stable"),
+    ("The aortic arch is calcified and it is ectatic.", None, ""),
+    # a place the calcifications lie in may stand before "than"
+    ("More punctate calcifications at the left lung base than on the XXXX film.", None, "increased"),
+    ("There is more vascular calcification in the pelvis than previously.", None, "increased"),
+    ("More calcification in the left kidney than in the right kidney.", None, ""),
     # without the dating word it compares two places or counts
     ("More calcification in the left breast than in the right.", None, ""),
     ("There are more than three calcifications in the cluster.", None, ""),

@@ -883,6 +883,17 @@ def test_a_subject_naming_the_vessel_more_narrowly(lesion_numbers, text, lesions
             "carotid artery stenosis from calcified plaque.",
             [1, 2, 1],
         ),
+        # so is a place said to be found to hold it ("was noted to have")
+        (
+            "OPERATIVE FINDINGS: The ulnar artery was thin and calcified. The "
+            "axillary artery was noted to have patchy wall calcification.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: The popliteal artery is calcified. The anterior tibial "
+            "artery is also seen to contain calcified plaque.",
+            [1, 2],
+        ),
     ],
 )
 def test_a_subject_holding_the_calcification(lesion_numbers, text, lesions):
@@ -914,6 +925,75 @@ def test_a_subject_holding_the_calcification(lesion_numbers, text, lesions):
     ],
 )
 def test_the_coronary_tree_after_its_vessels(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # one word that joins two places ("aortoiliac") after a lesion at
+        # each sums them up, as "aortic and iliac" does
+        (
+            "FINDINGS: The suprarenal aortic aneurysm is 5.1 cm, with a thin "
+            "rim of mural calcification. The external iliac arteries have "
+            "calcified plaque.\nIMPRESSION: Moderate aortoiliac calcification.",
+            [1, 2, 3],
+        ),
+        (
+            "FINDINGS: Coarse calcification in the wall of the aortic "
+            "aneurysm. Calcified plaque of the right common iliac artery.\n"
+            "IMPRESSION: Aorto-iliac calcification.",
+            [1, 2, 3],
+        ),
+    ],
+)
+def test_one_word_joining_two_places(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the disease of the whole organ after two of its sub-sites' lesions
+        # sums them up, as a plural does ...
+        (
+            "FINDINGS: , PANCREAS: Coarse calcifications in the pancreatic body "
+            "are more numerous. Punctate calcifications in the uncinate process "
+            "are unchanged. SPLEEN: Normal.,IMPRESSION: , 1.  Chronic calcific "
+            "pancreatitis, with progression of calcifications in the body.",
+            [1, 2, 3, 1],
+        ),
+        # ... and restates the organ's one lesion
+        (
+            "FINDINGS: PANCREAS: Coarse calcifications throughout the gland.\n"
+            "IMPRESSION: Chronic calcific pancreatitis.",
+            [1, 1],
+        ),
+    ],
+)
+def test_the_disease_of_an_organ_after_its_lesions(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a node named with its station after it ("node in the
+        # aortopulmonary window") is at that station, as "aortopulmonary
+        # node" is: not the one of another station
+        (
+            "FINDINGS: Calcified left paratracheal lymph node.\nIMPRESSION: "
+            "Calcified lymph node in the aortopulmonary window, new.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Calcified subcarinal lymph node.\nIMPRESSION: "
+            "Calcified node in the subcarinal space, unchanged.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_node_named_with_its_station_after_it(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
 
 
@@ -1138,6 +1218,25 @@ def test_segment_before_the_clause_after_a_letter_lower_case_lengthens(finding_n
     ],
 )
 def test_a_bilateral_vascular_summary(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # "vascular calcification" naming the place one of two vessel
+        # lesions of one sentence names in its own words restates that one
+        (
+            "HISTORY OF PRESENT ILLNESS: , An x-ray of the legs last month "
+            "showed dense vascular calcification of the tibial arteries and "
+            "fine calcification of the subcutaneous vessels of the calves."
+            ",ASSESSMENT: , 1.  Calciphylaxis with subcutaneous vascular "
+            "calcification on x-ray.",
+            [1, 2, 3, 2],
+        ),
+    ],
+)
+def test_a_vascular_restatement_of_one_of_two_in_a_sentence(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
 
 

@@ -81,7 +81,7 @@ def _terms(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
             rid,
             entry,
             DESCRIPTOR_TERM_KEYS,
-            DESCRIPTOR_TERM_KEYS - {"note", "own_lesion", "predicate", "dated"},
+            DESCRIPTOR_TERM_KEYS - {"note", "own_lesion", "predicate", "dated", "year"},
         )
         _new_id(entry["id"], ids)
         if entry["field"] not in DESCRIPTOR_FIELDS:

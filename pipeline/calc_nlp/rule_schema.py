@@ -199,6 +199,7 @@ DESCRIPTOR_TERM_KEYS = {
     "own_lesion",
     "predicate",
     "dated",
+    "year",
 }
 DESCRIPTOR_PATTERN_KEYS = {"id", "kind", "regex", "source"}
 # Kinds of descriptor regex and the named groups each needs.
@@ -293,6 +294,11 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_part_words",
     "lesion_other_words",
     "lesion_holding_verbs",
+    "lesion_raising_verbs",
+    "lesion_place_compounds",
+    "predicate_pronouns",
+    "lesion_organ_diseases",
+    "size_identity_links",
     "lesion_place_predicates",
     "lesion_level_sites",
     "lesion_mention_place_sites",

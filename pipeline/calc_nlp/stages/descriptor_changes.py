@@ -517,14 +517,19 @@ def predicate_change(
     one after only copulas, "and" and words that are not terms, when it ends
     its phrase (not "and stable nodule")."""
     at = end
+    last = ""
     while at < stop:
         m = _change_at(dr, text, at)
         if m is not None:  # not "and decreased pleural effusion"
             return m if m.end() <= stop and _ends(dr, text, m) else None
         w = _WORD_AFTER.match(text, at)
-        if w is None or w.group(1).lower() not in dr.copulas | {"and"}:
+        word = w.group(1).lower() if w else ""
+        # "is calcified and it is larger than before": a pronoun of
+        # `predicate_pronouns` right after "and" stands for the mention
+        pronoun = last == "and" and word in dr.predicate_pronouns
+        if w is None or (word not in dr.copulas | {"and"} and not pronoun):
             return None
-        at = w.end()
+        at, last = w.end(), word
     return None
 
 
@@ -594,6 +599,11 @@ def fronted_change(
 # "than" and up to three words after the mention that may hold the dating
 # word ("than on the prior exam", "than before").
 _THAN_AFTER = re.compile(r"[^\S\n]+than((?:[^\S\n]+[\w/-]+){1,3})", re.I)
+# A place after the mention, led by a word of subject_places, up to four
+# words, right before "than".
+_PLACE_BEFORE_THAN = re.compile(
+    r"[^\S\n]+(\w+)(?:[^\S\n]+[\w/-]+){1,4}?(?=[^\S\n]+than(?!\w))", re.I
+)
 
 
 def prior_comparative(
@@ -607,6 +617,13 @@ def prior_comparative(
     does. Its characters, or None ("more than two calcifications" has its
     "than" before the mention)."""
     than = _THAN_AFTER.match(text, end)
+    if than is None:
+        # a place the mention lies in may stand before "than" ("more
+        # calcified granulomas at the apices than on XXXX")
+        place = _PLACE_BEFORE_THAN.match(text, end)
+        if place is None or place.group(1).lower() not in dr.subject_places:
+            return None
+        than = _THAN_AFTER.match(text, place.end())
     if than is None:
         return None
     if not dr.threshold_dating & {w.lower() for w in WORD.findall(than.group(1))}:

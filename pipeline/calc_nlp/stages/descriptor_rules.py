@@ -67,7 +67,11 @@ class DescriptorRules:
         # The largest regexes are compiled when first used (a tenth of the
         # toolkit's build, mostly for texts that never need them).
         self._terms = alternation(
-            [p for p, e in self.by_phrase.items() if not e.get("dated")]
+            [
+                p
+                for p, e in self.by_phrase.items()
+                if not (e.get("dated") or e.get("year"))
+            ]
         )
         dated = [p for p, e in self.by_phrase.items() if e.get("dated")]
         if dated:
@@ -78,6 +82,15 @@ class DescriptorRules:
             self._terms += (
                 rf"|(?:{alternation(dated)})(?=[^\S\n]+than"
                 rf"(?:[^\S\n]+[\w/-]+){{0,3}}?[^\S\n]+(?:{when}|(?:19|20)\d\d)(?!\w))"
+            )
+        year = [p for p, e in self.by_phrase.items() if e.get("year")]
+        if year:
+            # a `year` term is one only with a year right after it, "the"
+            # allowed between ("not seen on the 2020 study", "not present in
+            # 2019"); a bare number is no year ("not seen in 2 views")
+            self._terms += (
+                rf"|(?:{alternation(year)})(?=[^\S\n]+(?:(?:the|a)[^\S\n]+)?"
+                rf"(?:19|20)\d\d(?!\w))"
             )
         self._tails = alternation(desc["word_lists"]["phrase_tails"])
         self._changes = alternation(
@@ -173,6 +186,10 @@ class DescriptorRules:
         self.auxiliaries = set(wl["auxiliaries"])
         # a place subject's verb of holding ("the isthmus contains ...")
         self.holding_verbs = frozenset(wl["lesion_holding_verbs"])
+        self.raising_verbs = frozenset(wl["lesion_raising_verbs"])
+        self.predicate_pronouns = frozenset(wl["predicate_pronouns"])
+        self.organ_diseases = frozenset(wl["lesion_organ_diseases"])
+        self.size_identity = _breaks(wl["size_identity_links"], compile_regex)
         # "are also seen in <place>": the predicate before a mention's place
         self.place_predicates = frozenset(wl["lesion_place_predicates"])
         # the sites a vertebral level tells the part of (a disc)
@@ -267,6 +284,7 @@ class DescriptorRules:
         self.lesion_count_words = set(wl["lesion_count_words"])
         self.place_links = _breaks(wl["lesion_place_links"], compile_regex)
         self.place_joins = _breaks(wl["lesion_place_joins"], compile_regex)
+        self.place_compounds = frozenset(wl["lesion_place_compounds"])
         self.process_words = _breaks(wl["lesion_process_words"], compile_regex)
         self.vessel_sites = set(wl["lesion_vessel_sites"])
         # of those, the sites a phrase named only "vascular" names (arteries)

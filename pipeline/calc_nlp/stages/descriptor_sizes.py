@@ -807,6 +807,17 @@ def restated_head(
     for stop in _FULL_STOP.finditer(text, lo, span.start_char):
         lo = stop.end()  # "Prostate volume 46 mL.  A 7 mm signal void ...": one sentence
     links = list(dr.size_restating.finditer(text, lo, span.start_char))
+    # "a 3 mm echogenic focus ... is a calcification": a copula and an
+    # article right before the mention (size_identity_links) name it as the
+    # focus, as "represents" does; not "there is a", which names no subject
+    said = [
+        m
+        for m in dr.size_identity.finditer(text, lo, span.start_char)
+        if len(words(dr, text[m.end() : span.start_char], set())) <= dr.window
+        and not _THERE_BEFORE.search(text, lo, m.start())
+    ]
+    if said and (not links or said[-1].start() > links[-1].start()):
+        links.append(said[-1])
     if links:
         link = links[-1]
         between = words(dr, text[link.end() : span.start_char], set())
@@ -935,6 +946,8 @@ def _plain(text: str) -> list[str]:
 
 # a full stop the sentence splitter read as an abbreviation's ("46 mL.  A 7 mm")
 _FULL_STOP = re.compile(r"\.[^\S\n]{2,}(?=[A-Z])")
+# "there" right before a copula: "there is a ..." opens a noun phrase
+_THERE_BEFORE = re.compile(r"(?<!\w)there[^\S\n]*$", re.I)
 
 
 def _last_alternative(dr: DescriptorRules, between: list[str]) -> list[str]:

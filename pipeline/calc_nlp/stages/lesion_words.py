@@ -279,6 +279,20 @@ def _subject(
     subject = before[opens[-1] + 1 : verb] if opens else []
     while held and subject and subject[-1] in dr.change_leads:
         subject = subject[:-1]
+    # "the brachial artery was noted to have wall calcification": a copula
+    # and a verb of `raising_verbs` with "to" before the holding verb leave
+    # the place before the copula the subject
+    if (
+        held
+        and len(subject) > 3
+        and subject[-1] == "to"
+        and subject[-2] in dr.raising_verbs
+    ):
+        subject = subject[:-2]
+        while subject and subject[-1] in dr.change_leads:
+            subject = subject[:-1]
+        if subject and subject[-1] in dr.copulas:
+            subject = subject[:-1]
     # a copula within is a clause's, no noun phrase's ("the valve was
     # bicuspid with fused leaflets that were calcified")
     return "" if dr.copulas & set(subject) else " ".join(subject)
@@ -627,7 +641,10 @@ def joined_places(
     # own ("calcific changes of the aortic and mitral valves")
     if dr.place_joins.search(f.site_text):
         phrase = f"{phrase} {f.site_text}"
-    if not dr.place_joins.search(phrase):
+    # one word may join two places ("aortoiliac calcification")
+    if not dr.place_joins.search(phrase) and not dr.place_compounds & set(
+        WORD.findall(phrase.lower())
+    ):
         return set()
     return stems(dr, phrase)
 

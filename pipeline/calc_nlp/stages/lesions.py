@@ -694,6 +694,23 @@ def _place_after(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
     return " ".join(w for w in words[: ends[-1] + 1] if w not in name)
 
 
+def _station_after(dr: DescriptorRules, f: Finding, at: int | None) -> str:
+    """At a site of `mention_place_sites` away from the vessels (the nodes),
+    for a mention whose words name the site only, the place words of
+    `site_synonyms` in the place a link word leads to right after it ("Calcified
+    node in the aortopulmonary window" names the station "aortopulmonary
+    calcified node" does, as `mention_sub` reads it); empty else, and when
+    that place joins places."""
+    if f.site not in dr.mention_place_sites or f.site in dr.vessel_sites:
+        return ""
+    words = WORD.findall(_after_mention(dr, f, at).lower())
+    if "and" in words:
+        return ""
+    name = name_words(dr, f.site)
+    placed = " ".join(w for w in words if w in dr.synonyms)
+    return " ".join(w for w in site_words(dr, placed) if w not in name)
+
+
 def _after_mention(dr: DescriptorRules, f: Finding, at: int | None) -> str:
     """The words a link word leads right after the mention (`place_led_to`),
     up to a verb too; empty when no link word follows."""
@@ -1322,6 +1339,11 @@ def _sums_up(
         # 'subcutaneous vascular calcification' restates the one lesion
         # whose sentence names the subcutaneous vessels
         echoed = [g for g in others if _names_from(dr, f, g, places_only=True)]
+        if len(echoed) > 1:
+            # two of them in one sentence ("vascular calcification of the
+            # femoral arteries and calcification of the subcutaneous
+            # vessels"): the one whose own site words name the place
+            echoed = [g for g in echoed if _names_from(dr, f, g, True, own=True)]
         return len(others) > 1 and len(echoed) != 1
     return False
 
@@ -1333,7 +1355,7 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
     calcified mesenteric node")? It sums them up (GUIDE: an impression
     phrase that sums up several lesions of the findings is a lesion of its
     own). Not at a scored site: the whole tree and its vessels."""
-    head = _plural_head(f)
+    head = _plural_head(f) or _disease_head(dr, f)
     if head is None or not f.site or f.site in dr.score_sites:
         return False
     if head in dr.mass_plurals:
@@ -1363,6 +1385,14 @@ def _plural_head(f: Finding) -> str | None:
     return words[-1] if words and plural(words[-1]) else None
 
 
+def _disease_head(dr: DescriptorRules, f: Finding) -> str | None:
+    """The last word of the finding's mention when it names the disease of a
+    whole organ or tissue (`lesion_organ_diseases`: "calcific pancreatitis"),
+    which, as a plural does, may sum up several lesions of it; else None."""
+    words = WORD.findall(f.mention.lower())
+    return words[-1] if words and words[-1] in dr.organ_diseases else None
+
+
 def _head(f: Finding) -> str:
     """The last word of the finding's mention, lower case, in the singular."""
     words = WORD.findall(f.mention.lower())
@@ -1377,7 +1407,11 @@ def _heads(x: _Lesion) -> set[str]:
 
 
 def _names_from(
-    dr: DescriptorRules, f: Finding, g: Finding, places_only: bool = False
+    dr: DescriptorRules,
+    f: Finding,
+    g: Finding,
+    places_only: bool = False,
+    own: bool = False,
 ) -> bool:
     """Does the finding's mention hold a word of four letters or more, no
     descriptor term nor side word, whose first five letters a word of `g`'s
@@ -1386,13 +1420,15 @@ def _names_from(
     naming the wall's disease does not count: it names no place that tells
     one of several vessel lesions from the others ("atherosclerotic vascular
     calcifications" after "atherosclerotic calcification of the aortic knob"
-    and the coronary arteries' calcification sums the two up)."""
+    and the coronary arteries' calcification sums the two up). With `own`,
+    only `g`'s site words and mention count, not the rest of its sentence."""
     drop = dr.bare_words | dr.whole_vessel_words | set(dr.by_phrase) | dr.side_words
     if places_only:
         drop = drop | dr.wall_disease_words
     mine = {w[:5] for w in WORD.findall(f.mention.lower()) if len(w) > 3}
     mine -= {w[:5] for w in drop}
-    theirs = {w[:5] for w in WORD.findall(g.sentence.lower())}
+    said = f"{g.site_text} {g.mention}" if own else g.sentence
+    theirs = {w[:5] for w in WORD.findall(said.lower())}
     return bool(mine & theirs)
 
 
@@ -1605,6 +1641,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     subs = {
         f.finding_id: _sub_of(dr, f, text)
         or _place_after(dr, f, spans[f.finding_id][0])
+        or _station_after(dr, f, spans[f.finding_id][0])
         for f in findings
     }
     subs_at = _own_subs(findings, subs)
