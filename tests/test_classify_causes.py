@@ -78,6 +78,20 @@ def test_procedure_named_as_purpose(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
 
 
+# guide §4 rule 1: a cause followed by "with" and a list of findings joined
+# by "and" is the cause of each of them; another noun in the list stops it
+WITH_LIST: list[tuple[str, str, str]] = [
+    ("Healed tuberculosis with calcified left hilar nodes, and calcification in the right apex.", "calcification", "dystrophic"),
+    ("Prior bilharzia with calcification of the bladder and right ureteric calcification.", "right ureteric calcification", "dystrophic"),
+    ("Healed tuberculosis with calcified left hilar nodes and a new kidney mass with calcification.", "calcification", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), WITH_LIST)
+def test_cause_with_a_list_of_findings(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
 # guide §4 rule 4 and corpora/GUIDE.md (lesion): a cause given to a finding
 # that names no place of its own (a chest film's bare 'calcified granuloma')
 # is not the cause of a later finding of its section that names where it
