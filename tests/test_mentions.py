@@ -729,6 +729,9 @@ CAUSE_PREMODIFIERS = [
     ("Calcified post-traumatic hematoma of the left thigh.", "Calcified post-traumatic hematoma"),
     ("Calcified postinflammatory granuloma in the right lower lobe.", "Calcified postinflammatory granuloma"),
     ("A calcified organized hematoma in the spleen.", "calcified organized hematoma"),
+    # and the parasite a cyst comes from
+    ("A calcified hydatid cyst in the right kidney.", "calcified hydatid cyst"),
+    ("Calcified splenic echinococcal cyst, inactive.", "Calcified splenic echinococcal cyst"),
 ]
 
 
