@@ -265,6 +265,9 @@ CHANGES = [
     ("Calcified nodes at the right hilum, less pronounced than on the XXXX study.", None, "decreased"),
     ("Calcification along the left SFA, more pronounced than the plaque in the iliac artery.", None, ""),
     ("Nephrocalcinosis in both kidneys, more pronounced on the left.", None, ""),
+    # a size with decimals before the predicate ends no phrase
+    ("The calcified granuloma at the left base measures 0.8 cm and is unchanged.", None, "stable"),
+    ("A calcified axillary node measures 1.4 cm and has enlarged since XXXX.", None, "increased"),
 ]
 
 
