@@ -130,6 +130,12 @@ from calc_nlp.stages.lesions import _group_all, group
             "Right breast: punctate calcifications. Right breast: fine pleomorphic calcifications.",
             [1, 2],
         ),
+        # named by a restating link as what the finding before it is, past an
+        # aside, though its words add a part of the site: one lesion
+        (
+            "Calcifications in the left kidney, partly imaged, are compatible with medullary nephrocalcinosis.",
+            [1, 1],
+        ),
     ],
 )
 def test_lesion_grouping(lesion_numbers, text, lesions):
