@@ -108,6 +108,20 @@ def test_bare_granuloma_lends_no_cause_to_a_placed_nodule(findings_of):
     assert [f.classification for f in found] == ["dystrophic", "indeterminate"]
 
 
+# a shared site word ('nodules') names no part: with a side it gives the
+# cause to findings at that side of the whole site, without one to none
+# that name a place
+SHARED_WORD_CAUSES = [
+    ("calcified nodules b/l upper lobes, the largest 4 mm on the right.\nIMPRESSION: b/l calcified nodules, probably healed granulomas.", ["dystrophic", "dystrophic"]),
+    ("Calcified nodules, probably granulomas. A small nodule at the right lung base is partly calcified.", ["dystrophic", "indeterminate"]),
+]
+
+
+@pytest.mark.parametrize(("text", "classes"), SHARED_WORD_CAUSES)
+def test_cause_given_by_a_shared_site_word(findings_of, text, classes):
+    assert [f.classification for f in findings_of(CHEST + text)] == classes
+
+
 def test_placed_cause_still_counts_at_its_place(findings_of):
     text = CHEST + (
         "Calcified nodule in the left lower lobe, consistent with a healed granuloma.\n"
