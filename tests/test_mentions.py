@@ -458,6 +458,8 @@ NAMED_SITE_ENDS = [
     ("Calcified pineal gland and habenula, physiologic.", "Calcified pineal gland"),
     ("Calcified pineal gland measuring 5 mm.", "Calcified pineal gland"),
     ("Calcified iliac and visceral arteries.", "Calcified"),
+    # the eye's side after the phrase (OD, OS, OU) ends it
+    ("Calcific band keratopathy OS, mild.", "Calcific band keratopathy"),
 ]
 
 
