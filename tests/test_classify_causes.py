@@ -20,6 +20,9 @@ SAME_PLACE: list[tuple[str, str, str]] = [
     ("History of tuberculosis of the right upper lobe. Chest film: calcified nodule in the LLL.", "calcified nodule", "indeterminate"),
     ("Old hemorrhage into the right adrenal gland. CT today: left adrenal calcification.", "left adrenal calcification", "indeterminate"),
     ("Remote infarct of the spleen. Ultrasound: small calcification in the right renal cortex.", "calcification", "indeterminate"),
+    # a cause another sentence gives findings at a part on both sides takes
+    # in each side of that part
+    ("Calcified nodule in the right upper lobe. IMPRESSION: Calcified nodules in the right upper lobe and left lower lobe, from healed histoplasmosis.", "Calcified nodule", "dystrophic"),
 ]
 
 
@@ -75,6 +78,20 @@ def test_procedure_named_as_purpose(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
 
 
+# guide §4 rule 1: a cause followed by "with" and a list of findings joined
+# by "and" is the cause of each of them; another noun in the list stops it
+WITH_LIST: list[tuple[str, str, str]] = [
+    ("Healed tuberculosis with calcified left hilar nodes, and calcification in the right apex.", "calcification", "dystrophic"),
+    ("Prior bilharzia with calcification of the bladder and right ureteric calcification.", "right ureteric calcification", "dystrophic"),
+    ("Healed tuberculosis with calcified left hilar nodes and a new kidney mass with calcification.", "calcification", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), WITH_LIST)
+def test_cause_with_a_list_of_findings(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
 # guide §4 rule 4 and corpora/GUIDE.md (lesion): a cause given to a finding
 # that names no place of its own (a chest film's bare 'calcified granuloma')
 # is not the cause of a later finding of its section that names where it
@@ -89,6 +106,20 @@ def test_bare_granuloma_lends_no_cause_to_a_placed_nodule(findings_of):
     )
     found = findings_of(text)
     assert [f.classification for f in found] == ["dystrophic", "indeterminate"]
+
+
+# a shared site word ('nodules') names no part: with a side it gives the
+# cause to findings at that side of the whole site, without one to none
+# that name a place
+SHARED_WORD_CAUSES = [
+    ("calcified nodules b/l upper lobes, the largest 4 mm on the right.\nIMPRESSION: b/l calcified nodules, probably healed granulomas.", ["dystrophic", "dystrophic"]),
+    ("Calcified nodules, probably granulomas. A small nodule at the right lung base is partly calcified.", ["dystrophic", "indeterminate"]),
+]
+
+
+@pytest.mark.parametrize(("text", "classes"), SHARED_WORD_CAUSES)
+def test_cause_given_by_a_shared_site_word(findings_of, text, classes):
+    assert [f.classification for f in findings_of(CHEST + text)] == classes
 
 
 def test_placed_cause_still_counts_at_its_place(findings_of):

@@ -258,6 +258,16 @@ CHANGES = [
     ("The splenic calcifications are less apparent than on the XXXX exam.", None, "decreased"),
     ("The splenic calcifications are less apparent than the hepatic cysts.", None, ""),
     ("The renal calcifications are less visible on the delayed images.", None, ""),
+    # "more pronounced" and "less pronounced" grade an increase or a decrease
+    # the same way (only against an earlier study or a year)
+    ("Coarse calcification of the splenic artery, more pronounced than on the prior film.", None, "increased"),
+    ("The pancreatic calcifications are more pronounced than in 2020.", None, "increased"),
+    ("Calcified nodes at the right hilum, less pronounced than on the XXXX study.", None, "decreased"),
+    ("Calcification along the left SFA, more pronounced than the plaque in the iliac artery.", None, ""),
+    ("Nephrocalcinosis in both kidneys, more pronounced on the left.", None, ""),
+    # a size with decimals before the predicate ends no phrase
+    ("The calcified granuloma at the left base measures 0.8 cm and is unchanged.", None, "stable"),
+    ("A calcified axillary node measures 1.4 cm and has enlarged since XXXX.", None, "increased"),
 ]
 
 

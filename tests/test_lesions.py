@@ -130,6 +130,19 @@ from calc_nlp.stages.lesions import _group_all, group
             "Right breast: punctate calcifications. Right breast: fine pleomorphic calcifications.",
             [1, 2],
         ),
+        # a subject's place counts past adverbs joined by "and" between its
+        # copula and the mention: the leg's other arteries, another lesion
+        (
+            "RIGHT: The common femoral and deep femoral arteries show biphasic flow with scattered "
+            "calcified plaque. The peroneal and anterior tibial arteries are diffusely and heavily calcified.",
+            [1, 2],
+        ),
+        # named by a restating link as what the finding before it is, past an
+        # aside, though its words add a part of the site: one lesion
+        (
+            "Calcifications in the left kidney, partly imaged, are compatible with medullary nephrocalcinosis.",
+            [1, 1],
+        ),
     ],
 )
 def test_lesion_grouping(lesion_numbers, text, lesions):

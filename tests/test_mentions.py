@@ -458,6 +458,8 @@ NAMED_SITE_ENDS = [
     ("Calcified pineal gland and habenula, physiologic.", "Calcified pineal gland"),
     ("Calcified pineal gland measuring 5 mm.", "Calcified pineal gland"),
     ("Calcified iliac and visceral arteries.", "Calcified"),
+    # the eye's side after the phrase (OD, OS, OU) ends it
+    ("Calcific band keratopathy OS, mild.", "Calcific band keratopathy"),
 ]
 
 
@@ -729,6 +731,9 @@ CAUSE_PREMODIFIERS = [
     ("Calcified post-traumatic hematoma of the left thigh.", "Calcified post-traumatic hematoma"),
     ("Calcified postinflammatory granuloma in the right lower lobe.", "Calcified postinflammatory granuloma"),
     ("A calcified organized hematoma in the spleen.", "calcified organized hematoma"),
+    # and the parasite a cyst comes from
+    ("A calcified hydatid cyst in the right kidney.", "calcified hydatid cyst"),
+    ("Calcified splenic echinococcal cyst, inactive.", "Calcified splenic echinococcal cyst"),
 ]
 
 

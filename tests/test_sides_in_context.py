@@ -39,6 +39,21 @@ def test_side_letter_before_an_ordinal(findings_of, text, laterality):
     assert findings_of(text)[-1].laterality == laterality
 
 
+# The eye's Latin sides as ophthalmology writes them (guide §2: abbreviated
+# sides count): OD right, OS left, OU both; after a dose OD is once daily.
+EYE_SIDES = [
+    ("Slit lamp: calcium deposits at the limbus OS.", "left"),
+    ("Fine calcific deposits in the peripheral cornea OD.", "right"),
+    ("Band-shaped corneal calcification OU, denser OD.", "bilateral"),
+    ("Calcified plaque of the aortic arch. Aspirin 81 mg OD.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), EYE_SIDES)
+def test_eye_side_abbreviations(findings_of, text, laterality):
+    assert findings_of(text)[0].laterality == laterality
+
+
 def test_bare_letter_is_no_side(findings_of):
     found = findings_of("Received 2 L of saline overnight. Dr. R saw a calcified granuloma.")
     assert [f.laterality for f in found] == [""]

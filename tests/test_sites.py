@@ -361,6 +361,8 @@ VOCABULARY = [
     # the axillary tail is breast tissue, not the axilla's nodes
     ("Amorphous calcifications in the right axillary tail.", "breast", "right"),
     ("Coarse calcification, left axillary tail.", "breast", "left"),
+    # the aortic arch's middle part, named without "aortic"
+    ("Heart size normal. Mild calcification in the transverse arch.", "aorta", ""),
 ]
 
 

@@ -156,6 +156,28 @@ def test_lesion_pointed_back(findings_of, text, mention, expected):
     assert {name: getattr(f, name) for name in expected} == expected
 
 
+# 'The calcified wall', with no organ of its own sentence or of its section
+# before it, is the wall of the nearest organ said calcified before, in an
+# earlier section, not of an organ its section names after it.
+WALL_POINTED_BACK: list[tuple[str, str]] = [
+    (
+        "FINDINGS:, The bladder wall was thick and densely calcified. The urethra was normal.,"
+        "PROCEDURE:, The scope was passed. The calcified wall bled on contact. A ureteral stent was left.",
+        "bladder",
+    ),
+    (
+        "HISTORY:, CT showed a cyst in the spleen with a calcified rim. No fever.,"
+        "REVIEW:, I looked at the images. The cyst wall is calcified throughout. The kidneys are normal.",
+        "spleen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), WALL_POINTED_BACK)
+def test_wall_pointed_back_to_an_organ_said_calcified(findings_of, text, site):
+    assert findings_of(text)[-1].site == site
+
+
 # A mention that sums up what the report described ('as described', 'as
 # above') names no one place: not the sentence before's.
 SUMMARY: list[tuple[str, str, dict[str, Any]]] = [

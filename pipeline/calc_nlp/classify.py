@@ -109,11 +109,15 @@ def _same_place(x: Features, c: CauseRecord) -> bool:
     place that takes in the finding's: the whole site (no `site_text`: 'prior
     whole brain radiation' for a frontal lobe calcification) or the same part
     of it. "A granuloma in another lobe does not count", nor one in a lobe for
-    a calcification of the lung named no more precisely."""
+    a calcification of the lung named no more precisely. A cause at both
+    sides of a named part takes in each side of it ('calcified nodules in
+    the left lower and the right upper lobe, sequelae of granulomatous
+    infection' for the left lower lobe one)."""
     if c.site != x.site or not x.site:
         return False
     if x.laterality and c.laterality and x.laterality != c.laterality:
-        return False
+        if c.laterality != "bilateral" or not c.site_text:
+            return False
     return not c.site_text or x.site_text == c.site_text
 
 

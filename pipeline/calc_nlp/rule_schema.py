@@ -158,6 +158,7 @@ METADATA_KEYS = {
     "one_line",
     "own_line",
     "candidates",
+    "points_back",
     "alternative",
     "reading",
     "through_lists",

@@ -263,7 +263,9 @@ def _closes_phrase(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
 
 # How many words a copula's predicate may stand after the mention.
 _PREDICATE_REACH = 12
-_WORD_OR_STOP = re.compile(r"[^\S\n]*(\w+|[,;:()])")
+# a word, a stop, or a number with its decimals ("measures 1.1 cm and is
+# unchanged": its point ends no phrase)
+_WORD_OR_STOP = re.compile(r"[^\S\n]*(\d+\.\d+|\w+|[,;:()])")
 
 
 def copula_change(

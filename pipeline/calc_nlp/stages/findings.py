@@ -130,9 +130,15 @@ def restated_causes(
         if f.classification != DYSTROPHIC or site is None or not f.site:
             continue
         own, _ = own_cues(kit, rd, span, ctx.cues, f.site)
-        text = part_words(kit, rd, site) if site.span is not span else ""
+        # a word several sites share ('nodules') names no part of the one
+        # it means: with a side it places the cause at that side of the
+        # whole site ('b/l calcified nodules, likely granulomas'), without
+        # one nowhere, as a finding with no site words
+        shared = "candidates" in kit.md(site.span)
+        text = "" if site.span is span or shared else part_words(kit, rd, site)
+        placed = bool(f.site_text) and not (shared and not f.laterality)
         start = rd.layout.sent_first[span.start]
-        (extra if f.site_text else unplaced).extend(
+        (extra if placed else unplaced).extend(
             (start, CauseRecord(c.name, f.site, f.laterality, text, c.text))
             for c in own
             if c.rule == 1

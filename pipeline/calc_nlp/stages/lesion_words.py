@@ -259,7 +259,12 @@ def _subject(
     or the words hold another copula. Words that only lead a predicate
     ("also" of "also had") end the subject."""
     verbs = [i for i, w in enumerate(before) if w in dr.copulas or w in held]
-    verb = verbs[-1] if verbs and len(before) - verbs[-1] <= 3 else 0
+    # at most two words between the verb and the mention, not counting
+    # adverbs in -ly and the 'and' joining them ("are diffusely and densely
+    # calcified")
+    between = [w for w in before[verbs[-1] + 1 :] if w != "and" and not w.endswith("ly")] if verbs else []
+    near = bool(verbs) and len(between) <= 2 and len(before) - verbs[-1] <= 6
+    verb = verbs[-1] if near else 0
     if verb and dr.anaphors & set(before[verb:]):
         verb = 0
     # with `held`, an article opens a subject as well ("A fundal fibroid,

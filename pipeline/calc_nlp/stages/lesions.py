@@ -1151,6 +1151,11 @@ def _refers_back(
     # calcifications adjacent to the sigmoid colon, consistent with phleboliths")
     if f.anaphor and _linked(dr, f, prev) and not names_its_place(dr, f, prev):
         return True
+    # ... or, at `prev`'s site and side, by a restating link right before it
+    # though its words add a part ("calcifications within the right kidney,
+    # seen only partially, are consistent with medullary nephrocalcinosis")
+    if f.site and f.site == prev.site and _linked(dr, f, prev):
+        return True
     # ... or by a copula right before it ("small calcifications beside the
     # left ureter are phleboliths": the words between are `prev`'s own)
     if _named_as(dr, f, prev):

@@ -815,12 +815,35 @@ def _side_on(kit: Toolkit, rd: ReportDoc, cause: Span) -> str:
 def heads_a_list(rd: ReportDoc, cause: Span, f: Span) -> bool:
     """Does the cause head a list the finding is in, before a colon
     ('Sequelae of prior histoplasmosis: calcified nodes and a calcified
-    nodule')?"""
+    nodule') or before a 'with' that findings joined by 'and' follow and
+    nothing else ('schistosomiasis with bladder wall calcification, and
+    left ureteric calcification')?"""
     return (
         cause.end < f.start
-        and _before_colon(rd, cause)
+        and (_before_colon(rd, cause) or _with_findings(rd, cause, f))
         and rd.layout.sent_first[cause.start] == rd.layout.sent_first[f.start]
     )
+
+
+def _with_findings(rd: ReportDoc, cause: Span, f: Span) -> bool:
+    """Is the cause followed by 'with' and then findings only, with their
+    place phrases ('of the bladder'), joined by 'and' or a comma, up to the
+    finding?"""
+    lower = rd.lower
+    if cause.end >= len(lower) or lower[cause.end] != "with":
+        return False
+    spans = [*rd.matches.calc, *(s.span for s in rd.matches.sites)]
+    inside = {i for x in spans for i in range(x.start, x.end)}
+    return any(
+        cause.end + 1 <= x.start and x.end <= f.start for x in rd.matches.calc
+    ) and all(
+        i in inside or lower[i] in _WITH_LIST_WORDS for i in range(cause.end + 1, f.start)
+    )
+
+
+# the words a list of findings after 'with' may hold beside the findings and
+# their place phrases: joiners and the words that open a place phrase
+_WITH_LIST_WORDS = frozenset({",", "and", "of", "the", "in", "at"})
 
 
 def _before_colon(rd: ReportDoc, cause: Span) -> bool:

@@ -232,7 +232,7 @@ def match(
     return Matches(
         calc=calc,
         premods=premods,
-        sites=_sites(kit, doc, lay, site_spans, lats, exam, text),
+        sites=_sites(kit, doc, lay, site_spans, lats, exam, text, calc),
         lats=lats,
         conds=named,
         cues=longest_spans([s for s in cue_like if s.label_ == "CUE"])
@@ -885,6 +885,7 @@ def _sites(
     lat_spans: list[Span],
     exam: LazyExam | None,
     whole: str | None = None,
+    calc: list[Span] | None = None,
 ) -> list[SiteRef]:
     """Site phrases with their side: a side word right before (same sentence)
     or right after the site words, unless the rule fixes the side itself.
@@ -904,6 +905,12 @@ def _sites(
         # tab or no-break space is a token of its own)
         rank = list(accumulate(map(not_, lay.blank)))
         section_of = {rank[pos]: _section(lay, pos) for pos, _ in fixed}
+        # the sites named in a sentence that holds a calcification: what a
+        # shared word that `points_back` ('the calcified wall') may mean
+        with_calc = {lay.sent_first[c.start] for c in calc or ()}
+        said_calcified: list[tuple[int, str]] = [
+            (int(rank[pos]), name) for pos, name in fixed if lay.sent_first[pos] in with_calc
+        ]
         fixed = [(rank[pos], name) for pos, name in fixed]
     out = []
     for hit, md in zip(sites, mds, strict=True):
@@ -921,9 +928,20 @@ def _sites(
             # parenchymal calcification. Liver and spleen are normal.' is the
             # kidney's), then the nearest of its section, then the nearest
             earlier = [x for x in in_section if x[0] < at]
+            # a word that points back ('the calcified wall', 'the cyst wall')
+            # with no site of its sentence or before it in its section means
+            # the nearest site said calcified before it, in whatever section
+            # ('FINDINGS: the gallbladder wall was heavily calcified ...
+            # PROCEDURE: the calcified wall'), not one its section names after
+            back = (
+                [x for x in said_calcified if x[0] < at and not lo <= x[0] <= hi]
+                if md.get("points_back")
+                else []
+            )
             name = (
                 _resolve(at, md["candidates"], own, None)
                 or _resolve(at, md["candidates"], earlier, None)
+                or _resolve(at, md["candidates"], back, None)
                 or _resolve(at, md["candidates"], in_section, None)
                 or _resolve(at, md["candidates"], fixed, exam)
             )
