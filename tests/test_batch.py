@@ -128,6 +128,25 @@ def test_rows_stay_in_input_order_across_chunks(tmp_path):
         ]
 
 
+@given(
+    st.integers(min_value=0, max_value=70),
+    st.integers(min_value=1, max_value=40),
+    st.integers(min_value=1, max_value=4),
+)
+def test_a_pools_chunks_hold_every_row_in_order(n, size, workers):
+    """The pool's chunks (shorter first ones, one per worker) hold the rows
+    in input order, each at most --chunk-size long."""
+    from calc_nlp.batch.workers import FIRST_CHUNK_FRACTION, starting_chunks
+
+    got = list(starting_chunks(iter(range(n)), size, workers))  # type: ignore[arg-type]
+    assert [r for chunk in got for r in chunk] == list(range(n))
+    assert all(0 < len(chunk) <= size for chunk in got)
+    first = max(1, size // FIRST_CHUNK_FRACTION)
+    assert [len(c) for c in got[:workers]] == [
+        min(first, max(0, n - i * first)) for i in range(workers)
+    ][: len(got[:workers])]
+
+
 # ---- the prefilter never drops a report with a finding ----
 
 PIECES = [
