@@ -130,6 +130,17 @@ from calc_nlp.stages.lesions import _group_all, group
             "Right breast: punctate calcifications. Right breast: fine pleomorphic calcifications.",
             [1, 2],
         ),
+        # the AP window is a node station of its own, as the aortopulmonary
+        # window is; a later 'aortopulmonary window' node restates it
+        (
+            "FINDINGS: Calcified left paratracheal node. Calcified AP window lymph node."
+            "\nIMPRESSION: Calcified aortopulmonary window node.",
+            [1, 2, 2],
+        ),
+        (
+            "FINDINGS: A calcified node in the AP window. A calcified pretracheal node.",
+            [1, 2],
+        ),
     ],
 )
 def test_lesion_grouping(lesion_numbers, text, lesions):
