@@ -15,6 +15,10 @@ PLURAL_OF_ANOTHER_ORGAN = [
     ("No nephrocalcinosis is seen in the kidneys.", "kidney", "bilateral"),
     ("Benign vascular calcifications in the breasts.", "artery", "bilateral"),
     ("Calcific tendinitis about the shoulders.", "tendon", "bilateral"),
+    # the paired deep grey nuclei written in the plural lie on both sides
+    ("Dense calcification of the thalami, stable.", "basal ganglia", "bilateral"),
+    ("Faint calcifications in the globus pallidi.", "basal ganglia", "bilateral"),
+    ("Calcification of the globi pallidi.", "basal ganglia", "bilateral"),
 ]
 
 
