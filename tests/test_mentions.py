@@ -34,6 +34,11 @@ FORMS = [
     ),
     ("Findings compatible with calciphylaxis.", ["calciphylaxis"]),
     ("Medullary nephrocalcinosis.", ["Medullary nephrocalcinosis"]),
+    # nephrocalcinosis misspelt (a vowel dropped or doubled, two letters
+    # swapped) is still the finding
+    ("Bilateral nephrocalcinsis.", ["Bilateral nephrocalcinsis"]),
+    ("Medullary nephrocalcinoisis of both kidneys.", ["Medullary nephrocalcinoisis"]),
+    ("Findings of nephrocalcniosis.", ["nephrocalcniosis"]),
     ("Pelvic phleboliths.", ["Pelvic phleboliths"]),
     ("A phlebolith.", ["phlebolith"]),
     ("Coronary artery calcium score: 245.", ["Coronary artery calcium score"]),
@@ -429,6 +434,12 @@ CALCIFIED_THING_HEADS = [
 def test_calcified_phrase_runs_to_its_head_noun(findings_of, text, mention):
     (f,) = findings_of("FINDINGS: " + text)
     assert f.mention == mention
+
+
+def test_misspelt_nephrocalcinosis_keeps_its_site_and_pattern(findings_of):
+    # guide §4 rule 2: the misspelt name is still the metastatic pattern
+    (f,) = findings_of("FINDINGS: Medullary nephrocalcinoisis of both kidneys.")
+    assert (f.site, f.laterality, f.classification) == ("kidney", "bilateral", "metastatic")
 
 
 def test_short_node_word_and_misspelt_granuloma_keep_site_and_cause(findings_of):
