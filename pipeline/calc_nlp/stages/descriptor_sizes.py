@@ -785,6 +785,7 @@ def _past_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
 # (the place words it adds and a size lead), no comma between
 _AND_WORDS = re.compile(r"and((?:[^\S\n]+[\w-]+){2,5})", re.I)
 _WORD_AT = re.compile(r"[\w-]+")
+_AND_WORD = re.compile(r"\band\b", re.I)
 
 
 def _lead_after_place(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
@@ -792,7 +793,8 @@ def _lead_after_place(dr: DescriptorRules, text: str, hi: int, stop: int) -> int
     nodules in the left upper lobe and lingula measuring up to 4 mm") reaches
     on to the end of the part a size lead opens right after the place words
     the "and" adds, when a size stands in it; the words the "and" adds name
-    no lesion of their own ("and aneurysm measuring 4 cm"). Else `hi`."""
+    no lesion of their own ("and aneurysm measuring 4 cm"), and the part
+    holds one size only. Else `hi`."""
     m = _AND_WORDS.match(text, hi, stop)
     if m is None:
         return hi
@@ -803,10 +805,17 @@ def _lead_after_place(dr: DescriptorRules, text: str, hi: int, stop: int) -> int
         return hi
     end = _PART_END.search(text, found[lead].end(), stop)
     end_at = end.start() if end else stop
-    for _, rx in dr.patterns.get("size", []):
-        if rx.search(text, found[lead].end(), end_at):
-            return end_at
-    return hi
+    sizes = [
+        m.group()
+        for _, rx in dr.patterns.get("size", [])
+        for m in rx.finditer(text, found[lead].end(), end_at)
+    ]
+    # one size for the places the 'and' joins; several ('4 mm and 7 mm
+    # respectively', read as one listed size) are each place's, none the
+    # mention's
+    if len(set(sizes)) != 1 or _AND_WORD.search(sizes[0]):
+        return hi
+    return end_at
 
 
 def restated_head(
