@@ -1161,6 +1161,12 @@ CHANGES = [
         "new",
     ),
     ("A calcified hilar node, previously not identified.", "calcified hilar node", "new"),
+    # an adjective mention a comma sets after its lesion noun takes the change
+    # word that grades that noun, as one a "with" attaches it to does; not one
+    # of another lesion noun before it
+    ("IMPRESSION: Unchanged right apical granuloma, calcified.", "calcified", "stable"),
+    ("IMPRESSION: Enlarging 8 mm right thyroid nodule, partially calcified.", "calcified", "increased"),
+    ("FINDINGS: New opacity and granuloma, calcified.", "calcified", ""),
 ]
 
 
