@@ -34,6 +34,11 @@ FORMS = [
     ),
     ("Findings compatible with calciphylaxis.", ["calciphylaxis"]),
     ("Medullary nephrocalcinosis.", ["Medullary nephrocalcinosis"]),
+    # nephrocalcinosis misspelt (a vowel dropped or doubled, two letters
+    # swapped) is still the finding
+    ("Bilateral nephrocalcinsis.", ["Bilateral nephrocalcinsis"]),
+    ("Medullary nephrocalcinoisis of both kidneys.", ["Medullary nephrocalcinoisis"]),
+    ("Findings of nephrocalcniosis.", ["nephrocalcniosis"]),
     ("Pelvic phleboliths.", ["Pelvic phleboliths"]),
     ("A phlebolith.", ["phlebolith"]),
     ("Coronary artery calcium score: 245.", ["Coronary artery calcium score"]),
@@ -415,6 +420,13 @@ CALCIFIED_THING_HEADS = [
         "A calcified azygos versus paratracheal lymph node is stable.",
         "calcified azygos versus paratracheal lymph node",
     ),
+    # the node written short ('LN', 'LNs') is the phrase's head as the word is
+    ("Calcified right paratracheal LN, unchanged.", "Calcified right paratracheal LN"),
+    ("Two calcified subcarinal LNs.", "calcified subcarinal LNs"),
+    ("Calcified bilat hilar LNs are noted.", "Calcified bilat hilar LNs"),
+    # a granuloma with two letters swapped is still the head
+    ("A calcified granulmoa at the left base.", "calcified granulmoa"),
+    ("Several calcified granulmoas in the right apex.", "calcified granulmoas"),
 ]
 
 
@@ -422,6 +434,24 @@ CALCIFIED_THING_HEADS = [
 def test_calcified_phrase_runs_to_its_head_noun(findings_of, text, mention):
     (f,) = findings_of("FINDINGS: " + text)
     assert f.mention == mention
+
+
+def test_misspelt_nephrocalcinosis_keeps_its_site_and_pattern(findings_of):
+    # guide §4 rule 2: the misspelt name is still the metastatic pattern
+    (f,) = findings_of("FINDINGS: Medullary nephrocalcinoisis of both kidneys.")
+    assert (f.site, f.laterality, f.classification) == ("kidney", "bilateral", "metastatic")
+
+
+def test_short_node_word_and_misspelt_granuloma_keep_site_and_cause(findings_of):
+    # 'LNs' names the node as 'nodes' does; 'granulmoa' is a granuloma (rule 1)
+    (node,) = findings_of("FINDINGS: Calcified LNs in the mediastinum.")
+    assert (node.site, node.classification) == ("lymph node", "dystrophic")
+    (gran,) = findings_of("FINDINGS: A calcified granulmoa at the left base.")
+    assert (gran.site, gran.laterality, gran.classification) == (
+        "lung",
+        "left",
+        "dystrophic",
+    )
 
 
 def test_size_inside_calcified_phrase_before_place_words(findings_of):

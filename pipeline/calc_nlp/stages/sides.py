@@ -577,6 +577,11 @@ def _other_structures(
         if s.span.end <= min(f.start, site.start):
             # 'Rt shoulder with calcific tendinitis': the finding is the shoulder's
             lo, hi, joining = s.span.end, min(f.start, site.start), _JOINING
+        else:
+            # an 'and' that joins another place of the finding's own site is
+            # inside its place phrase ('of the dorsalis pedis and plantar
+            # arteries of the left foot': the side after both is theirs)
+            lo = max([lo] + [t.span.end for t in _own_places(rd, site, lo, hi)])
         words = {rd.lower[i] for i in range(lo, hi) if i not in linked}
         if f.end <= s.start and s.span.end <= site.start and words & joining:
             # 'calcification in the left hemipelvis ... and has a lucency,
@@ -586,6 +591,16 @@ def _other_structures(
         if words & joining:
             out.append(rd.doc[s.start : s.span.end])
     return out
+
+
+def _own_places(rd: ReportDoc, site: SiteRef, lo: int, hi: int) -> list[SiteRef]:
+    """The site phrases between tokens lo and hi that name the finding's own
+    site, with no side of their own."""
+    return [
+        t
+        for t in rd.matches.sites
+        if t.site == site.site and lo <= t.start and t.span.end <= hi and not t.laterality
+    ]
 
 
 def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str:
