@@ -1382,6 +1382,11 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
     # "multiple calcified granulomas" and "a calcified scolex")
     if any(head in _heads(x) for x in fitting):
         return False
+    if head != _plural_head(f) and not dr.host_parts & set(sub.split()):
+        # the disease of the organ names its own lesions, not the wall of a
+        # cyst or collection in it ("calcific pancreatitis" after the body's
+        # calcifications and a pseudocyst's calcified rim restates the body's)
+        fitting = [x for x in fitting if not dr.host_parts & set(x.sub.split())]
     return len(fitting) > 1 and not _plural_of(dr, fitting, f)
 
 
