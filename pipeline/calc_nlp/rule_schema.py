@@ -282,6 +282,7 @@ DESCRIPTOR_WORD_LISTS = (
     "spread_heads",
     "graded_heads",
     "image_refs",
+    "lesion_exam_labels",
     "range_words",
     "size_after_stops",
     "size_extent_links",
