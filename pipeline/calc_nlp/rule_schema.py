@@ -159,6 +159,7 @@ METADATA_KEYS = {
     "own_line",
     "candidates",
     "points_back",
+    "of_lesion",
     "alternative",
     "reading",
     "through_lists",
