@@ -764,3 +764,17 @@ WORDS_BETWEEN_AND_BEFORE = [
 def test_structure_and_place_words_stay_in_the_span(analyzer, text, mention):
     got = [f.mention for f in analyzer.analyze(text, "T").findings]
     assert got == [mention]
+
+
+# guide §1: a word of the disease's age between the adjective and its head
+# ('chronic') is a type word of the span, as 'old' and 'organized' are.
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("A calcified chronic intramural hematoma of the aorta.", "calcified chronic intramural hematoma"),
+        ("Known calcific chronic pancreatitis, stable.", "calcific chronic pancreatitis"),
+    ],
+)
+def test_age_word_between_adjective_and_head_stays_in_the_span(analyzer, text, mention):
+    got = [f.mention for f in analyzer.analyze(text, "T").findings]
+    assert got == [mention]

@@ -300,3 +300,18 @@ def test_aneurysm_sac_takes_the_vessel_of_the_aneurysm(analyzer):
 def test_sac_without_an_aneurysm_names_no_site(analyzer):
     text = "Early pregnancy. The gestational sac is normal. Calcified fibroid."
     assert [f.site for f in analyzer.analyze(text, "T").findings] == ["uterus"]
+
+
+# guide §2 step 2: a finding a 'with' gives to a disease-named finding before
+# it ('calcific pancreatitis with ... calcifications') lies in the organ that
+# disease names, where its own clause names no place after it.
+def test_finding_given_by_with_to_a_disease_takes_its_organ(analyzer):
+    text = "Worsening calcific pancreatitis with new uncinate calcifications."
+    got = [f.site for f in analyzer.analyze(text, "T").findings]
+    assert got == ["pancreas", "pancreas"]
+
+
+def test_place_after_the_finding_beats_the_disease_before_it(analyzer):
+    text = "Severe MAC with calcification reaching the posterior leaflet."
+    got = [f.site for f in analyzer.analyze(text, "T").findings]
+    assert got[1] != "mitral annulus"
