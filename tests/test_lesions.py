@@ -1539,3 +1539,18 @@ def test_a_likelier_reading_is_the_calcification_it_reads(lesion_numbers):
         "calcification."
     )
     assert numbers[1] == numbers[2]
+
+
+# corpora/GUIDE.md, Descriptors (lesion): a heading naming the exam ('CT
+# RENAL COLIC PROTOCOL:') heads what the exam showed (a findings section,
+# not a technique one) and names no place within the finding's site, so the
+# assessment's restatement shares the finding's lesion.
+def test_exam_heading_with_protocol_heads_findings_and_no_place(analyzer):
+    text = (
+        "HISTORY:, Right flank pain.,CT RENAL COLIC PROTOCOL:, A few calcifications"
+        " in the right hemipelvis beside the ureter, with lucent centers, typical"
+        " of phleboliths.,IMPRESSION:, Pelvic phleboliths."
+    )
+    found = analyzer.analyze(text, "T").findings
+    assert [f.section for f in found] == ["findings", "findings", "impression"]
+    assert len({f.lesion_id for f in found}) == 1

@@ -771,3 +771,40 @@ CAUSE_PREMODIFIERS = [
 def test_cause_words_stay_in_the_span(analyzer, text, mention):
     got = [f.mention for f in analyzer.analyze(text, "T").findings]
     assert got == [mention]
+
+
+# guide §1 (the span is the calcification phrase with its anatomic and type
+# words): a structure named before the plaque says where the plaque is, a
+# valve's part after a position word is the head ('leaflet', 'cusp') even
+# where another item follows with 'and', and a word saying which arteries
+# ('peripheral', 'calf') before 'arterial' or 'vascular' is anatomic; before
+# a bare noun 'peripheral' says where in a lesion and stays out.
+WORDS_BETWEEN_AND_BEFORE = [
+    ("Calcified left aortic arch plaque seen on the lateral view.", "Calcified left aortic arch plaque"),
+    ("Calcified carotid bifurcation plaques bilaterally.", "Calcified carotid bifurcation plaques"),
+    ("Echo: calcified anterior leaflet and mild regurgitation.", "calcified anterior leaflet"),
+    ("Echo: calcified noncoronary cusp and trace leak.", "calcified noncoronary cusp"),
+    ("Diffuse peripheral vascular calcification in both legs.", "peripheral vascular calcification"),
+    ("Left calf arterial calcification.", "Left calf arterial calcification"),
+    ("A thyroid nodule with peripheral calcification.", "calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), WORDS_BETWEEN_AND_BEFORE)
+def test_structure_and_place_words_stay_in_the_span(analyzer, text, mention):
+    got = [f.mention for f in analyzer.analyze(text, "T").findings]
+    assert got == [mention]
+
+
+# guide §1: a word of the disease's age between the adjective and its head
+# ('chronic') is a type word of the span, as 'old' and 'organized' are.
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("A calcified chronic intramural hematoma of the aorta.", "calcified chronic intramural hematoma"),
+        ("Known calcific chronic pancreatitis, stable.", "calcific chronic pancreatitis"),
+    ],
+)
+def test_age_word_between_adjective_and_head_stays_in_the_span(analyzer, text, mention):
+    got = [f.mention for f in analyzer.analyze(text, "T").findings]
+    assert got == [mention]
