@@ -48,7 +48,4 @@ KNOWN_GAPS = {
     "tests/test_note_flags.py::test_note_flags[FAMILY HISTORY: Negative for nephrocalcinosis. | nephrocalcinosis | {family, negated}]": (
         "a finding in a relatives' section is not marked family by the section alone: that rule lowered the held-out family accuracy"
     ),
-    "tests/test_xray_lesion_change_variants.py::test_change_in_xray_wordings[EXAMINATION: PA and lateral chest XXXX\nIMPRESSION: Stable left midlung granuloma, calcified. | calcified | stable]": (
-        "a bare 'calcified' after a comma does not yet take the change word of the lesion noun before the comma, as one a 'with' gives the calcification to does"
-    ),
 }

@@ -174,3 +174,23 @@ CAUSE_WITH_ITS_OWN_SIDE: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("text", "mention", "expected"), CAUSE_WITH_ITS_OWN_SIDE)
 def test_cause_keeps_the_side_written_on_it(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
+
+
+# Guide §4 rule 4 (a dystrophic cause at the same place in another sentence):
+# a finding whose words name no lobe the cause could be matched by, restated
+# as one lesion by a later finding that names its cause in its own words, is
+# at that cause's place.
+RESTATED_WITH_CAUSE = [
+    "FINDINGS: LUNGS: A 6 mm calcified nodule in the upper lobe on the right.\n"
+    "IMPRESSION: Calcified right upper lobe granuloma.",
+    "FINDINGS: LUNGS: A calcified nodule in the lower lobe on the left, 5 mm.\n"
+    "IMPRESSION: 1. Calcified granuloma in the left lower lobe, stable.",
+]
+
+
+@pytest.mark.parametrize("text", RESTATED_WITH_CAUSE)
+def test_lesion_restated_with_its_cause_is_dystrophic(findings_of, text):
+    first, restated = findings_of(text)
+    assert first.lesion_id == restated.lesion_id
+    assert (first.classification, restated.classification) == ("dystrophic", "dystrophic")
+    assert first.evidence.startswith("rule4: granuloma")

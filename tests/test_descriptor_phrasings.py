@@ -96,6 +96,17 @@ SIZES = [
         21,
     ),
     ("Scattered calcifications in the wrist and the palm, measuring up to 6 mm.", None, 6),
+    # ... with no comma before the size lead: the place after the "and" is
+    # the mention's place still, so the size is the mention's
+    ("Calcified nodules in the right apex and lingula measuring up to 3 mm.", None, 3),
+    ("Calcified nodes in the hilum and the mediastinum measuring up to 8 mm.", None, 8),
+    (
+        "Calcified granuloma in the right lung and a nodule in the left lung "
+        "measuring 6 mm.",
+        "Calcified granuloma",
+        None,
+    ),
+    ("Calcified plaque in the LAD and aneurysm measuring 4 cm.", None, None),
     (
         "Calcified granuloma in the right lung and a nodule in the left lung, "
         "measuring 6 mm.",
@@ -1195,6 +1206,12 @@ CHANGES = [
     ("Calcified splenic granulomas, more conspicuous than on the prior film.", None, "increased"),
     ("Pancreatic calcifications, now more conspicuous.", None, "increased"),
     ("The right renal calcification is more conspicuous than the left one.", None, ""),
+    # an adjective mention a comma sets after its lesion noun takes the change
+    # word that grades that noun, as one a "with" attaches it to does; not one
+    # of another lesion noun before it
+    ("IMPRESSION: Unchanged right apical granuloma, calcified.", "calcified", "stable"),
+    ("IMPRESSION: Enlarging 8 mm right thyroid nodule, partially calcified.", "calcified", "increased"),
+    ("FINDINGS: New opacity and granuloma, calcified.", "calcified", ""),
 ]
 
 

@@ -143,6 +143,29 @@ from calc_nlp.stages.lesions import _group_all, group
             "Calcifications in the left kidney, partly imaged, are compatible with medullary nephrocalcinosis.",
             [1, 1],
         ),
+        # the AP window is a node station of its own, as the aortopulmonary
+        # window is; a later 'aortopulmonary window' node restates it
+        (
+            "FINDINGS: Calcified left paratracheal node. Calcified AP window lymph node."
+            "\nIMPRESSION: Calcified aortopulmonary window node.",
+            [1, 2, 2],
+        ),
+        (
+            "FINDINGS: A calcified node in the AP window. A calcified pretracheal node.",
+            [1, 2],
+        ),
+        # 'bibasilar' and 'biapical' name the lower and the upper lobes of both
+        # sides: a restatement naming the lobes of both sides is the same lesion
+        (
+            "FINDINGS: Calcified granulomas in both lower lobes.\n"
+            "IMPRESSION: Bibasilar calcified granulomas, stable.",
+            [1, 1],
+        ),
+        (
+            "FINDINGS: Biapical calcified granulomas. Right hilar calcified node.\n"
+            "IMPRESSION: Calcified granulomas in both upper lobes.",
+            [1, 2, 1],
+        ),
     ],
 )
 def test_lesion_grouping(lesion_numbers, text, lesions):
@@ -1516,3 +1539,18 @@ def test_a_likelier_reading_is_the_calcification_it_reads(lesion_numbers):
         "calcification."
     )
     assert numbers[1] == numbers[2]
+
+
+# corpora/GUIDE.md, Descriptors (lesion): a heading naming the exam ('CT
+# RENAL COLIC PROTOCOL:') heads what the exam showed (a findings section,
+# not a technique one) and names no place within the finding's site, so the
+# assessment's restatement shares the finding's lesion.
+def test_exam_heading_with_protocol_heads_findings_and_no_place(analyzer):
+    text = (
+        "HISTORY:, Right flank pain.,CT RENAL COLIC PROTOCOL:, A few calcifications"
+        " in the right hemipelvis beside the ureter, with lucent centers, typical"
+        " of phleboliths.,IMPRESSION:, Pelvic phleboliths."
+    )
+    found = analyzer.analyze(text, "T").findings
+    assert [f.section for f in found] == ["findings", "findings", "impression"]
+    assert len({f.lesion_id for f in found}) == 1

@@ -34,6 +34,11 @@ FORMS = [
     ),
     ("Findings compatible with calciphylaxis.", ["calciphylaxis"]),
     ("Medullary nephrocalcinosis.", ["Medullary nephrocalcinosis"]),
+    # nephrocalcinosis misspelt (a vowel dropped or doubled, two letters
+    # swapped) is still the finding
+    ("Bilateral nephrocalcinsis.", ["Bilateral nephrocalcinsis"]),
+    ("Medullary nephrocalcinoisis of both kidneys.", ["Medullary nephrocalcinoisis"]),
+    ("Findings of nephrocalcniosis.", ["nephrocalcniosis"]),
     ("Pelvic phleboliths.", ["Pelvic phleboliths"]),
     ("A phlebolith.", ["phlebolith"]),
     ("Coronary artery calcium score: 245.", ["Coronary artery calcium score"]),
@@ -415,6 +420,13 @@ CALCIFIED_THING_HEADS = [
         "A calcified azygos versus paratracheal lymph node is stable.",
         "calcified azygos versus paratracheal lymph node",
     ),
+    # the node written short ('LN', 'LNs') is the phrase's head as the word is
+    ("Calcified right paratracheal LN, unchanged.", "Calcified right paratracheal LN"),
+    ("Two calcified subcarinal LNs.", "calcified subcarinal LNs"),
+    ("Calcified bilat hilar LNs are noted.", "Calcified bilat hilar LNs"),
+    # a granuloma with two letters swapped is still the head
+    ("A calcified granulmoa at the left base.", "calcified granulmoa"),
+    ("Several calcified granulmoas in the right apex.", "calcified granulmoas"),
 ]
 
 
@@ -422,6 +434,24 @@ CALCIFIED_THING_HEADS = [
 def test_calcified_phrase_runs_to_its_head_noun(findings_of, text, mention):
     (f,) = findings_of("FINDINGS: " + text)
     assert f.mention == mention
+
+
+def test_misspelt_nephrocalcinosis_keeps_its_site_and_pattern(findings_of):
+    # guide §4 rule 2: the misspelt name is still the metastatic pattern
+    (f,) = findings_of("FINDINGS: Medullary nephrocalcinoisis of both kidneys.")
+    assert (f.site, f.laterality, f.classification) == ("kidney", "bilateral", "metastatic")
+
+
+def test_short_node_word_and_misspelt_granuloma_keep_site_and_cause(findings_of):
+    # 'LNs' names the node as 'nodes' does; 'granulmoa' is a granuloma (rule 1)
+    (node,) = findings_of("FINDINGS: Calcified LNs in the mediastinum.")
+    assert (node.site, node.classification) == ("lymph node", "dystrophic")
+    (gran,) = findings_of("FINDINGS: A calcified granulmoa at the left base.")
+    assert (gran.site, gran.laterality, gran.classification) == (
+        "lung",
+        "left",
+        "dystrophic",
+    )
 
 
 def test_size_inside_calcified_phrase_before_place_words(findings_of):
@@ -739,5 +769,42 @@ CAUSE_PREMODIFIERS = [
 
 @pytest.mark.parametrize(("text", "mention"), CAUSE_PREMODIFIERS)
 def test_cause_words_stay_in_the_span(analyzer, text, mention):
+    got = [f.mention for f in analyzer.analyze(text, "T").findings]
+    assert got == [mention]
+
+
+# guide §1 (the span is the calcification phrase with its anatomic and type
+# words): a structure named before the plaque says where the plaque is, a
+# valve's part after a position word is the head ('leaflet', 'cusp') even
+# where another item follows with 'and', and a word saying which arteries
+# ('peripheral', 'calf') before 'arterial' or 'vascular' is anatomic; before
+# a bare noun 'peripheral' says where in a lesion and stays out.
+WORDS_BETWEEN_AND_BEFORE = [
+    ("Calcified left aortic arch plaque seen on the lateral view.", "Calcified left aortic arch plaque"),
+    ("Calcified carotid bifurcation plaques bilaterally.", "Calcified carotid bifurcation plaques"),
+    ("Echo: calcified anterior leaflet and mild regurgitation.", "calcified anterior leaflet"),
+    ("Echo: calcified noncoronary cusp and trace leak.", "calcified noncoronary cusp"),
+    ("Diffuse peripheral vascular calcification in both legs.", "peripheral vascular calcification"),
+    ("Left calf arterial calcification.", "Left calf arterial calcification"),
+    ("A thyroid nodule with peripheral calcification.", "calcification"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), WORDS_BETWEEN_AND_BEFORE)
+def test_structure_and_place_words_stay_in_the_span(analyzer, text, mention):
+    got = [f.mention for f in analyzer.analyze(text, "T").findings]
+    assert got == [mention]
+
+
+# guide §1: a word of the disease's age between the adjective and its head
+# ('chronic') is a type word of the span, as 'old' and 'organized' are.
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("A calcified chronic intramural hematoma of the aorta.", "calcified chronic intramural hematoma"),
+        ("Known calcific chronic pancreatitis, stable.", "calcific chronic pancreatitis"),
+    ],
+)
+def test_age_word_between_adjective_and_head_stays_in_the_span(analyzer, text, mention):
     got = [f.mention for f in analyzer.analyze(text, "T").findings]
     assert got == [mention]

@@ -1197,3 +1197,25 @@ HISTORY_ITEMS = [
 def test_history_item_after_a_question(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# 'on PD' is peritoneal dialysis (guide §3: chronic kidney disease); 'PD'
+# elsewhere is not read (Parkinson's disease, a 'PD-1' drug's target). A hedge
+# closing a sentence hedges the finding before it, not a condition named
+# earlier in an item a comma closes; a hedge on the condition itself stays.
+DIALYSIS_AND_HEDGES = [
+    ("HISTORY: Scleroderma, started on PD last spring.", ["chronic kidney disease", "systemic sclerosis"]),
+    ("HISTORY: Melanoma on PD-1 inhibitor therapy.", []),
+    ("HISTORY: PD with tremor.", []),
+    (
+        "IMPRESSION: In a man on peritoneal dialysis, vascular calcification is possible.",
+        ["chronic kidney disease"],
+    ),
+    ("IMPRESSION: Calcified nodes; sarcoidosis is possible.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), DIALYSIS_AND_HEDGES)
+def test_dialysis_abbreviation_and_a_hedge_on_the_finding(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)

@@ -15,6 +15,10 @@ PLURAL_OF_ANOTHER_ORGAN = [
     ("No nephrocalcinosis is seen in the kidneys.", "kidney", "bilateral"),
     ("Benign vascular calcifications in the breasts.", "artery", "bilateral"),
     ("Calcific tendinitis about the shoulders.", "tendon", "bilateral"),
+    # the paired deep grey nuclei written in the plural lie on both sides
+    ("Dense calcification of the thalami, stable.", "basal ganglia", "bilateral"),
+    ("Faint calcifications in the globus pallidi.", "basal ganglia", "bilateral"),
+    ("Calcification of the globi pallidi.", "basal ganglia", "bilateral"),
 ]
 
 
@@ -450,3 +454,19 @@ CAROTIDS = [
 def test_carotids_plural_is_bilateral(analyzer, text):
     got = [f.laterality for f in analyzer.analyze(text, "T").findings]
     assert got == ["bilateral"]
+
+
+# An 'and' that joins two vessels of the finding's own place phrase does not
+# make the side written after both ('of the right leg') another structure's
+# (guide §2: the finding's own place phrase gives its side); an 'and' that
+# adds another thing still does.
+LIST_OF_OWN_PLACES = [
+    ("Calcification of the anterior tibial and peroneal arteries of the right leg.", "right"),
+    ("Medial calcification of the radial and ulnar arteries of both forearms.", "bilateral"),
+    ("Calcification of the splenic artery and renal arteries and a left adrenal nodule.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), LIST_OF_OWN_PLACES)
+def test_side_after_a_list_of_own_places(only, text, laterality):
+    assert only(text).laterality == laterality

@@ -283,3 +283,35 @@ def test_copula_before_a_predicate_links_nothing(analyzer):
     text = "There is mild coronary calcification and the aortic valve is calcified."
     got = [f.site for f in analyzer.analyze(text, "T").findings]
     assert got == ["coronary artery", "aortic valve"]
+
+
+# guide §2, site from context 4: the sac of an aneurysm is in the vessel
+# named before that aneurysm, not in a vessel the sentences between name;
+# with no aneurysm named before, 'sac' names no site.
+def test_aneurysm_sac_takes_the_vessel_of_the_aneurysm(analyzer):
+    text = (
+        "DIAGNOSIS: Thoracoabdominal aortic aneurysm.\nOPERATION: The renal arteries"
+        " were controlled first. The sac was entered and a calcified thrombus was removed."
+    )
+    (f,) = analyzer.analyze(text, "T").findings
+    assert (f.site, f.site_text) == ("aorta", "sac")
+
+
+def test_sac_without_an_aneurysm_names_no_site(analyzer):
+    text = "Early pregnancy. The gestational sac is normal. Calcified fibroid."
+    assert [f.site for f in analyzer.analyze(text, "T").findings] == ["uterus"]
+
+
+# guide §2 step 2: a finding a 'with' gives to a disease-named finding before
+# it ('calcific pancreatitis with ... calcifications') lies in the organ that
+# disease names, where its own clause names no place after it.
+def test_finding_given_by_with_to_a_disease_takes_its_organ(analyzer):
+    text = "Worsening calcific pancreatitis with new uncinate calcifications."
+    got = [f.site for f in analyzer.analyze(text, "T").findings]
+    assert got == ["pancreas", "pancreas"]
+
+
+def test_place_after_the_finding_beats_the_disease_before_it(analyzer):
+    text = "Severe MAC with calcification reaching the posterior leaflet."
+    got = [f.site for f in analyzer.analyze(text, "T").findings]
+    assert got[1] != "mitral annulus"

@@ -676,6 +676,43 @@ def host_change(
     return None
 
 
+# The lesion noun a comma sets an adjective mention after, and at most one
+# word between the comma and the mention ("granuloma, densely calcified").
+_SET_AFTER = re.compile(r"(\w+)[^\S\n]*,((?:[^\S\n]+\w+)?)[^\S\n]*$")
+
+
+def postposed_change(
+    dr: DescriptorRules, text: str, span: Span, start: int
+) -> re.Match[str] | None:
+    """The change word of the lesion noun a comma sets an adjective mention
+    after ("Stable left midlung granuloma, calcified": the granuloma is what
+    is calcified, and it is stable), as host_change gives the lesion a "with"
+    attaches the mention to: the term must grade that noun, a few words
+    (sizes aside) before it, with no other lesion noun between; `start` is
+    where the noun's phrase may begin."""
+    if len(span) != 1 or span[0].norm_ != "calcified":
+        return None
+    m = _SET_AFTER.search(text, start, span.start_char)
+    if m is None or len(m.group(2).split()) > 1:
+        return None
+    noun = m.group(1).lower()
+    if noun not in dr.lesion_nouns and noun not in dr.host_lesions:
+        return None
+    cuts = list(dr.clause_breaks.finditer(text, start, m.start(1)))
+    lo = cuts[-1].end() if cuts else start
+    for t in dr.terms.finditer(text, lo, m.start(1)):
+        entry = dr.term(t.group())
+        if entry["field"] != "change" or not entry["value"]:
+            continue
+        gap = text[t.end() : m.start(1)]
+        for _, rx in dr.patterns.get("size", []):
+            gap = rx.sub(" ", gap)
+        words = gap.split()
+        if len(words) <= dr.window and not any(w.lower() in dr.lesion_nouns for w in words):
+            return t
+    return None
+
+
 # How many words a process's place may hold between it and the "with".
 _PROCESS_PLACE_REACH = 6
 _PROCESS = re.compile(r"[^\S\n]*([\w-]+)")

@@ -142,6 +142,7 @@ class DescriptorRules:
         # as written (Toolkit fills them from the conditions)
         self.graded_abbreviations: frozenset[str] = frozenset()
         self.image_refs = set(wl["image_refs"])
+        self.exam_labels = frozenset(wl["lesion_exam_labels"])
         self.numbered_places = set(wl["numbered_places"])
         self.size_after_stops = set(wl["size_after_stops"])
         self.size_extent_links = set(wl["size_extent_links"])

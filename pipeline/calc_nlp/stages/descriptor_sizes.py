@@ -782,7 +782,7 @@ def _past_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
     comma = text.find(",", hi, stop)
     part = _LED_PART.match(text, comma) if comma >= 0 else None
     if part is None or part.group(1).lower() not in dr.size_leads:
-        return hi
+        return _lead_after_place(dr, text, hi, stop)
     if re.search(r"[;:\n]|\.(?=\s|$)", text[hi:comma]):
         return hi
     end = _PART_END.search(text, part.end(), stop)
@@ -791,6 +791,43 @@ def _past_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
         if rx.search(text, part.end(), end_at):
             return end_at
     return hi
+
+
+# "and the lingula measuring up to 4 mm": an "and" and the words after it
+# (the place words it adds and a size lead), no comma between
+_AND_WORDS = re.compile(r"and((?:[^\S\n]+[\w-]+){2,5})", re.I)
+_WORD_AT = re.compile(r"[\w-]+")
+_AND_WORD = re.compile(r"\band\b", re.I)
+
+
+def _lead_after_place(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
+    """A clause that an "and" of the mention's place ends ("calcified
+    nodules in the left upper lobe and lingula measuring up to 4 mm") reaches
+    on to the end of the part a size lead opens right after the place words
+    the "and" adds, when a size stands in it; the words the "and" adds name
+    no lesion of their own ("and aneurysm measuring 4 cm"), and the part
+    holds one size only. Else `hi`."""
+    m = _AND_WORDS.match(text, hi, stop)
+    if m is None:
+        return hi
+    found = list(_WORD_AT.finditer(text, m.start(1), m.end()))
+    lead = next((k for k, w in enumerate(found) if w.group().lower() in dr.size_leads), 0)
+    added = [w.group().lower() for w in found[:lead]]
+    if not added or any(w in dr.lesion_nouns or w in dr.size_new_phrase for w in added):
+        return hi
+    end = _PART_END.search(text, found[lead].end(), stop)
+    end_at = end.start() if end else stop
+    sizes = [
+        m.group()
+        for _, rx in dr.patterns.get("size", [])
+        for m in rx.finditer(text, found[lead].end(), end_at)
+    ]
+    # one size for the places the 'and' joins; several ('4 mm and 7 mm
+    # respectively', read as one listed size) are each place's, none the
+    # mention's
+    if len(set(sizes)) != 1 or _AND_WORD.search(sizes[0]):
+        return hi
+    return end_at
 
 
 def restated_head(

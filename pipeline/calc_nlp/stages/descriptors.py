@@ -28,6 +28,7 @@ from calc_nlp.stages.descriptor_changes import (
     fronted_change,
     host_change,
     opening_change,
+    postposed_change,
     predicate_change,
     prior_comparative,
     semicolon_change,
@@ -262,7 +263,8 @@ def _outer_change(
 ) -> tuple[str, Word] | None:
     """The change of finding i from outside its clause (`lo` on;
     descriptor_changes.py): after a copula or "and", opening its noun phrase,
-    on the lesion a "with" attaches it to, or closing the sentence: (value,
+    on the lesion a "with" attaches it to or a comma sets it after, or
+    closing the sentence: (value,
     the word that gave it)."""
     span, off = spans[i], rd.offset
     sent = rd.sent(span)
@@ -311,6 +313,8 @@ def _outer_change(
         )
         first_lo = clause(dr, text, spans, i - 1, sent).lo
         m = host_change(dr, text, first_lo, max(before, sent.start_char))
+    if m is None:
+        m = postposed_change(dr, text, span, max(prev, sent.start_char))
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())

@@ -682,7 +682,9 @@ def label_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
     a finding at a vessel site but the coronary arteries (their labels name
     vessels `site_words` reads already) whose own words leave the sub-site
     unsaid, when the label names the site's word ("artery") or one a site
-    synonym stands for ("SFA"); empty else (a section heading, "LEFT:")."""
+    synonym stands for ("SFA"); empty else (a section heading, "LEFT:",
+    or one naming the exam, "CT PELVIS STONE PROTOCOL:": descriptors.json
+    `lesion_exam_labels`)."""
     if f.site not in dr.vessel_sites or f.site in dr.score_sites:
         return ""
     if text[f.start : f.end].lower() != f.mention.lower():
@@ -694,6 +696,8 @@ def label_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
     if not found:
         return ""
     label = found[-1].group(1)
+    if not dr.exam_labels.isdisjoint(label.lower().split()):
+        return ""
     name = name_words(dr, f.site)
     words = site_words(dr, label)
     if not (name & set(words) or any(w in dr.synonyms for w in label.lower().split())):

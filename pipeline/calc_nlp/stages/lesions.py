@@ -63,7 +63,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from calc_nlp.schema import Finding
+from calc_nlp.classify import BASE
+from calc_nlp.schema import DYSTROPHIC, INDETERMINATE, Finding
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.lesion_words import (
     WORD,
@@ -1381,6 +1382,11 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
     # "multiple calcified granulomas" and "a calcified scolex")
     if any(head in _heads(x) for x in fitting):
         return False
+    if head != _plural_head(f) and not dr.host_parts & set(sub.split()):
+        # the disease of the organ names its own lesions, not the wall of a
+        # cyst or collection in it ("calcific pancreatitis" after the body's
+        # calcifications and a pseudocyst's calcified rim restates the body's)
+        fitting = [x for x in fitting if not dr.host_parts & set(x.sub.split())]
     return len(fitting) > 1 and not _plural_of(dr, fitting, f)
 
 
@@ -1616,6 +1622,48 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
         findings[0].lesion_id = findings[0].finding_id
         return
     _group_all(dr, findings, text)
+    _restated_causes(findings)
+
+
+_RULE1 = "rule1: "
+# the first cause of a rule-1 evidence: its name and, quoted, the words said
+_FIRST_CAUSE = re.compile(r'([^",]+?)(?: "([^"]*)")?(?:,|;|$)')
+
+
+def _names_its_cause(f: Finding) -> bool:
+    """Does the finding's own mention name the cause its rule-1 class rests on
+    ('calcified left upper lobe granuloma'), rather than its sentence ('renal
+    calcification and splenic granulomas': the spleen's)?"""
+    m = _FIRST_CAUSE.match(f.evidence, len(_RULE1))
+    if m is None:
+        return False
+    said = (m.group(2) or m.group(1)).strip().lower()
+    return bool(said) and said in f.mention.lower()
+
+
+def _restated_causes(findings: list[Finding]) -> None:
+    """Guide §4 rule 4 ('any site where a dystrophic cause at that same place
+    is reported in another sentence'): a finding that no rule classed, whose
+    lesion another finding at the same site restates with a cause of its own
+    (rule 1: 'calcified nodule in the upper lobe on the left' and, in the
+    impression, 'calcified left upper lobe granuloma, sequela of prior
+    tuberculosis'), is dystrophic by that cause."""
+    causes: dict[tuple[str, str], Finding] = {}
+    for f in findings:
+        if f.classification == DYSTROPHIC and f.evidence.startswith(_RULE1) and f.site:
+            if _names_its_cause(f):
+                causes.setdefault((f.lesion_id, f.site), f)
+    if not causes:
+        return
+    for f in findings:
+        cause = causes.get((f.lesion_id, f.site))
+        if cause is None or f.classification != INDETERMINATE:
+            continue
+        side = f" ({f.laterality})" if f.laterality else ""
+        words = cause.evidence[len(_RULE1) :]
+        f.classification = DYSTROPHIC
+        f.evidence = f"rule4: {words} at {f.site}{side} named for the same lesion in another sentence"
+        f.confidence = BASE[4]
 
 
 def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:

@@ -915,7 +915,13 @@ def _sites(
     out = []
     for hit, md in zip(sites, mds, strict=True):
         name = md.get("site", "")
-        if "candidates" in md:
+        if md.get("of_lesion"):
+            # 'the aneurysm sac': the vessel named right before the lesion
+            # noun ('abdominal aortic aneurysm') nearest before it, or none
+            name = _of_lesion(lay, sites, mds, hit.start, md)
+            if not name:
+                continue
+        elif "candidates" in md:
             first_of, at = lay.sent_first, rank[hit.start]
             opening = first_of[hit.start]
             lo, hi = rank[opening], rank[lay.sent_end[opening] - 1]
@@ -961,6 +967,34 @@ def _sites(
         text = "" if hit.label == region_label else _phrase(doc, whole, first, sp)
         out.append(SiteRef(sp, name, laterality, text, first.start, md["id"]))
     return out
+
+
+def _of_lesion(
+    lay: Layout,
+    sites: list[RuleHit],
+    mds: list[dict[str, Any]],
+    at: int,
+    md: dict[str, Any],
+) -> str:
+    """The candidate site named by the site phrase nearest before token `at`
+    that stands right before the lesion noun `md["of_lesion"]` or ends in
+    it ('iliac artery aneurysm', 'abdominal aortic aneurysm'): a part of that lesion ('the sac') is in that vessel. Empty
+    when no such phrase comes before it."""
+    noun, candidates = md["of_lesion"], md.get("candidates", ())
+    lower = lay.lower
+    found = ""
+    for hit, other in zip(sites, mds, strict=True):
+        if hit.start >= at:
+            break
+        if (
+            "candidates" not in other
+            and other.get("site") in candidates
+            # 'iliac artery aneurysm', or a phrase ending in the noun
+            # itself ('abdominal aortic aneurysm')
+            and noun in lower[hit.end - 1 : hit.end + 1]
+        ):
+            found = other["site"]
+    return found
 
 
 def _section(lay: Layout, i: int) -> int:

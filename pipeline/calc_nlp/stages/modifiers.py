@@ -893,6 +893,29 @@ class _Clauses:
             return False
         return not any(end <= c < first_and for c in self.findings)
 
+    def hedges_the_finding_after(self, target: Target, mod: Any) -> bool:
+        """Does a hedge after a finding ('... is possible', '... cannot be
+        excluded') have that finding as its subject, not a condition the
+        sentence names before it in an item a comma or semicolon closes?
+        'In a patient on dialysis, metastatic calcification is possible'
+        doubts the calcification's cause, not the dialysis (guide §3: a
+        condition is the patient's unless it is itself hedged). A
+        differential (`alternative`) keeps its readings."""
+        if mod.category != "POSSIBLE_EXISTENCE" or mod.rule.direction == "FORWARD":
+            return False
+        if target.start not in self.conditions or (mod.rule.metadata or {}).get(
+            "alternative"
+        ):
+            return False
+        start = mod.modifier_span[0]
+        if start < target.end:
+            return False
+        w = self._index()
+        for f in self.findings:
+            if target.end <= f < start:
+                return any(w[i] in {",", ";"} for i in range(target.end, f))
+        return False
+
 
 # The clause checks that can drop a modifier of each ConText category from a
 # target, in the order they are asked (`_Clauses.drops`). A check tests its
@@ -911,6 +934,7 @@ _CHECKS_OF = {
         _Clauses.history_item,
         _Clauses.own_statement,
         _Clauses.hedges_another,
+        _Clauses.hedges_the_finding_after,
         _Clauses.hedges_own_item,
         _Clauses.hedges_a_later_noun,
         _Clauses.reading_in_a_denial,

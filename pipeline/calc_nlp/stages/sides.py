@@ -25,7 +25,9 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     if first[start] != first[f.start]:
         return None
     others = [(c.start, c.end) for c in rd.matches.calc if c is not f]
-    if any(a <= start and end <= b for a, b in others):
+    if any(a <= start and end <= b for a, b in others) and not _head_with_it(
+        rd, f, end, others
+    ):
         return None
     words = rd.layout.words
     if f.start <= start < f.end and _slash_between(rd, f.start, start):
@@ -53,6 +55,26 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     if k < len(stops) and stops[k] < hi:
         return None  # a ';' or '.' between them
     return score
+
+
+def _head_with_it(
+    rd: ReportDoc, f: Span, end: int, others: list[tuple[int, int]]
+) -> bool:
+    """Is the site phrase ending at `end` the head of an earlier finding's
+    words that a 'with' right after it gives this finding to, a few plain
+    words between, with no site phrase of its sentence after the finding
+    ('calcific pancreatitis with new tail calcifications': the pancreas;
+    not 'MAC with calcification extending onto the anterior leaflet')? The
+    finding is in what that one names."""
+    if not any(b == end for _a, b in others) or end >= f.start:
+        return False
+    between = rd.lower[end : f.start]
+    return (
+        between[:1] == ["with"]
+        and len(between) <= WITH_REACH + 1
+        and all(w.isalpha() for w in between)
+        and not any(s.span.start >= f.end for s in rd.sentence_sites(f.start))
+    )
 
 
 def _slash_between(rd: ReportDoc, lo: int, hi: int) -> bool:
@@ -577,6 +599,11 @@ def _other_structures(
         if s.span.end <= min(f.start, site.start):
             # 'Rt shoulder with calcific tendinitis': the finding is the shoulder's
             lo, hi, joining = s.span.end, min(f.start, site.start), _JOINING
+        else:
+            # an 'and' that joins another place of the finding's own site is
+            # inside its place phrase ('of the dorsalis pedis and plantar
+            # arteries of the left foot': the side after both is theirs)
+            lo = max([lo] + [t.span.end for t in _own_places(rd, site, lo, hi)])
         words = {rd.lower[i] for i in range(lo, hi) if i not in linked}
         if f.end <= s.start and s.span.end <= site.start and words & joining:
             # 'calcification in the left hemipelvis ... and has a lucency,
@@ -586,6 +613,16 @@ def _other_structures(
         if words & joining:
             out.append(rd.doc[s.start : s.span.end])
     return out
+
+
+def _own_places(rd: ReportDoc, site: SiteRef, lo: int, hi: int) -> list[SiteRef]:
+    """The site phrases between tokens lo and hi that name the finding's own
+    site, with no side of their own."""
+    return [
+        t
+        for t in rd.matches.sites
+        if t.site == site.site and lo <= t.start and t.span.end <= hi and not t.laterality
+    ]
 
 
 def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str:
