@@ -153,6 +153,31 @@ def test_stand_ins_load_langcodes_and_tqdm_on_first_use():
     _python_ok(code)
 
 
+def test_pydantic_v1_imported_without_pydantics_init_which_loads_on_first_use():
+    """spaCy, thinc and confection use `pydantic.v1` only: pydantic's own
+    `__init__` (pydantic 2: pydantic-core) is left for the first other use."""
+    code = (
+        "import sys\n"
+        "from calc_nlp.fast_import import import_spacy_without_cli\n"
+        "import_spacy_without_cli()\n"
+        "import pydantic.v1\n"
+        "assert pydantic.v1.BaseModel is not None\n"
+        "if pydantic.v1.__name__ == 'pydantic.v1':  # pydantic 2\n"
+        "    assert 'pydantic_core' not in sys.modules, 'pydantic init was run'\n"
+        "    import pydantic\n"
+        "    assert pydantic.VERSION.startswith('2')\n"
+        "    assert type(sys.modules['pydantic']).__name__ == 'module'\n"
+        "    assert sys.modules['pydantic'].v1 is sys.modules['pydantic.v1']\n"
+        "    class M(pydantic.BaseModel):\n"
+        "        n: int\n"
+        "    assert M(n=2).n == 2\n"
+        "from spacy.matcher import Matcher\n"
+        "from spacy.vocab import Vocab\n"
+        "Matcher(Vocab(), validate=True).add('x', [[{'LOWER': 'a'}]])\n"
+    )
+    _python_ok(code)
+
+
 def test_medspacy_imported_without_quickumls_and_quickumls_still_importable():
     code = (
         "import sys\n"

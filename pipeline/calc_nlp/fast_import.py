@@ -15,6 +15,12 @@ imported and loads the real one the first time any of its names is asked
 for (`importlib.util.LazyLoader` cannot do it: Python 3.11's `import`
 statement reads the module's `__spec__`, which loads it).
 
+pydantic's own `__init__` (pydantic 2) imports pydantic-core and its schema
+types (a twentieth of the start-up), where thinc, confection and spaCy use
+`pydantic.v1` only. Its stand-in also holds pydantic's folder (`__path__`),
+so `pydantic.v1` is imported as usual, without that `__init__`; any other
+name of pydantic asked for loads it, with the submodules already imported.
+
 medSpaCy is imported without QuickUMLS always (`import_medspacy`), and, for
 our command line, without `medspacy.components`, the module that imports
 every medSpaCy component to register it with spaCy: PyRuSH's sentence
@@ -36,6 +42,8 @@ from typing import Any
 
 _PLACEHOLDERS = ("spacy.cli", "spacy.cli.info")
 LAZY_MODULES = ("langcodes", "tqdm")
+# Stood in for with their folder: their submodules import without their __init__.
+LAZY_PACKAGES = ("pydantic",)
 
 
 def _info(*args: Any, **kwargs: Any) -> Any:
@@ -58,23 +66,33 @@ class _OnFirstUse(types.ModuleType):
         if sys.modules.get(name) is self:
             del sys.modules[name]
         real = importlib.import_module(name)
+        for key, value in list(vars(self).items()):  # submodules imported meanwhile
+            if isinstance(value, types.ModuleType) and value.__name__ == f"{name}.{key}":
+                vars(real).setdefault(key, value)
         loaded = vars(self).pop("_loaded", None)  # once: what follows the load
         if loaded is not None:
             loaded()
         return getattr(real, attr)
 
 
-def _stand_in(name: str) -> None:
-    """`name` in sys.modules as a stand-in, if it is installed and not imported."""
+def _stand_in(name: str, package: bool = False) -> None:
+    """`name` in sys.modules as a stand-in, if it is installed and not imported;
+    a `package`'s with its folder, so that its submodules can be imported."""
     if name in sys.modules:
         return
     try:
-        if importlib.util.find_spec(name) is None:
-            return  # absent: whoever imports it gets the usual error
+        spec = importlib.util.find_spec(name)
     except (ImportError, ValueError):
         return
+    if spec is None:
+        return  # absent: whoever imports it gets the usual error
+    folders = spec.submodule_search_locations
+    if package and not folders:
+        return  # not a package here: left as it is
     module = _OnFirstUse(name)
     module.__spec__ = None
+    if package:
+        module.__path__ = list(folders or ())
     sys.modules[name] = module
 
 
@@ -103,6 +121,8 @@ def import_spacy_without_cli() -> None:
         return
     for name in LAZY_MODULES:
         _stand_in(name)
+    for name in LAZY_PACKAGES:
+        _stand_in(name, package=True)
     cli = types.ModuleType("spacy.cli")
     cli.__path__ = []
     info = types.ModuleType("spacy.cli.info")
