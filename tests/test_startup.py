@@ -178,6 +178,40 @@ def test_pydantic_v1_imported_without_pydantics_init_which_loads_on_first_use():
     _python_ok(code)
 
 
+def test_spacy_components_imported_one_by_one_when_asked_for_then_all():
+    code = (
+        "import sys\n"
+        "from calc_nlp.fast_import import import_spacy_without_cli\n"
+        "import_spacy_without_cli()\n"
+        "import spacy\n"
+        "assert 'spacy.pipeline.dep_parser' not in sys.modules, 'all components imported'\n"
+        "from spacy.lang.en import English\n"
+        "assert spacy.pipeline.Lemmatizer.__name__ == 'Lemmatizer'\n"
+        "from spacy.pipeline import Sentencizer\n"
+        "assert Sentencizer.__module__ == 'spacy.pipeline.sentencizer'\n"
+        "assert 'spacy.pipeline.ner' not in sys.modules\n"
+        "assert 'Tagger' in spacy.pipeline.__all__  # any other name: the package\n"
+        "assert 'spacy.pipeline.ner' in sys.modules\n"
+        "assert sys.modules['spacy.pipeline'].sentencizer.Sentencizer is Sentencizer\n"
+        "nlp = spacy.blank('en')\n"
+        "nlp.add_pipe('sentencizer')\n"
+        "assert len(list(nlp('One here. Two there.').sents)) == 2\n"
+    )
+    _python_ok(code)
+
+
+def test_only_an_init_that_imports_names_is_stood_in_for():
+    from calc_nlp.fast_import import _names_imported
+
+    assert _names_imported('"""Doc."""\nfrom .a import B, C as D\n__all__ = ["B", "D"]\n') == {
+        "B": "a",
+        "D": "a",
+    }
+    assert _names_imported("from .a import B\nregister(B)\n") is None
+    assert _names_imported("from .a import *\n") is None
+    assert _names_imported("import os\n") is None
+
+
 def test_medspacy_imported_without_quickumls_and_quickumls_still_importable():
     code = (
         "import sys\n"

@@ -21,6 +21,15 @@ types (a twentieth of the start-up), where thinc, confection and spaCy use
 so `pydantic.v1` is imported as usual, without that `__init__`; any other
 name of pydantic asked for loads it, with the submodules already imported.
 
+`spacy.pipeline`'s `__init__` imports every spaCy component (the parser,
+NER, tagger, entity linker, text classifiers...: a tenth of spaCy's import)
+to register it, where calc-nlp uses none. While its `__init__` only imports
+names from its submodules, a stand-in takes its place, with its folder: each
+of those names asked for imports its own submodule (`spacy.lang.en` asks for
+the lemmatizer's class), and any other name loads the package. Until then,
+as with medSpaCy's components below, spaCy's components cannot be added by
+name (`nlp.add_pipe("ner")`) in our command's process.
+
 medSpaCy is imported without QuickUMLS always (`import_medspacy`), and, for
 our command line, without `medspacy.components`, the module that imports
 every medSpaCy component to register it with spaCy: PyRuSH's sentence
@@ -34,10 +43,12 @@ but calc-nlp's.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import importlib.util
 import sys
 import types
+from pathlib import Path
 from typing import Any
 
 _PLACEHOLDERS = ("spacy.cli", "spacy.cli.info")
@@ -73,6 +84,68 @@ class _OnFirstUse(types.ModuleType):
         if loaded is not None:
             loaded()
         return getattr(real, attr)
+
+
+class _ByName(_OnFirstUse):
+    """Stands in for a package whose `__init__` only imports names from its
+    submodules (`_where`: name -> submodule): each such name asked for
+    imports its submodule alone; any other name loads the package."""
+
+    def __getattr__(self, attr: str) -> Any:
+        where = vars(self).get("_where", {}).get(attr)
+        if where is None:
+            return super().__getattr__(attr)
+        value = getattr(importlib.import_module(f"{self.__name__}.{where}"), attr)
+        setattr(self, attr, value)
+        return value
+
+
+_COMPONENTS = "spacy.pipeline"
+
+
+def _names_imported(source: str) -> dict[str, str] | None:
+    """Each name a package's `__init__` (its `source`) imports, by the
+    submodule it comes from; None if the `__init__` does anything else than
+    import names from its submodules and set `__all__`."""
+    where: dict[str, str] = {}
+    try:
+        body = ast.parse(source).body
+    except (SyntaxError, ValueError):
+        return None
+    for node in body:
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+            for alias in node.names:
+                if alias.name == "*":
+                    return None
+                where[alias.asname or alias.name] = node.module
+        elif not (
+            isinstance(node, ast.Assign)
+            and [getattr(t, "id", None) for t in node.targets] == ["__all__"]
+        ) and not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
+            return None
+    return where
+
+
+def _stand_in_components() -> _ByName | None:
+    """A `_ByName` stand-in for `spacy.pipeline` in sys.modules (module
+    docstring), when its `__init__` only imports names; found without
+    importing spaCy."""
+    try:
+        spec = importlib.util.find_spec("spacy")
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        folder = Path(next(iter(spec.submodule_search_locations))) / "pipeline"
+        where = _names_imported((folder / "__init__.py").read_text(encoding="utf-8"))
+    except (ImportError, ValueError, OSError, UnicodeDecodeError):
+        return None
+    if not where:
+        return None
+    module = _ByName(_COMPONENTS)
+    module.__spec__ = None
+    module.__path__ = [str(folder)]
+    module._where = where  # type: ignore[attr-defined]
+    sys.modules[_COMPONENTS] = module
+    return module
 
 
 def _stand_in(name: str, package: bool = False) -> None:
@@ -123,6 +196,7 @@ def import_spacy_without_cli() -> None:
         _stand_in(name)
     for name in LAZY_PACKAGES:
         _stand_in(name, package=True)
+    components = _stand_in_components()
     cli = types.ModuleType("spacy.cli")
     cli.__path__ = []
     info = types.ModuleType("spacy.cli.info")
@@ -140,6 +214,9 @@ def import_spacy_without_cli() -> None:
                 del sys.modules[name]
     if "__getattr__" not in vars(spacy) and "cli" not in vars(spacy):
         setattr(spacy, "__getattr__", _module_getattr)  # noqa: B010
+    if components is not None and sys.modules.get(_COMPONENTS) is components:
+        # `from . import pipeline` found it in sys.modules: no attribute set
+        vars(spacy).setdefault("pipeline", components)
 
 
 _MEDSPACY_COMPONENTS = "medspacy.components"
