@@ -203,13 +203,50 @@ def test_spacy_components_imported_one_by_one_when_asked_for_then_all():
 def test_only_an_init_that_imports_names_is_stood_in_for():
     from calc_nlp.fast_import import _names_imported
 
-    assert _names_imported('"""Doc."""\nfrom .a import B, C as D\n__all__ = ["B", "D"]\n') == {
-        "B": "a",
-        "D": "a",
-    }
-    assert _names_imported("from .a import B\nregister(B)\n") is None
-    assert _names_imported("from .a import *\n") is None
-    assert _names_imported("import os\n") is None
+    source = '"""Doc."""\nfrom .a import B, C as D\n__all__ = ["B", "D"]\n'
+    assert _names_imported(source, "p") == {"B": "p.a", "D": "p.a"}
+    assert _names_imported("from .a import B\nregister(B)\n", "p") is None
+    assert _names_imported("from .a import *\n", "p") is None
+    assert _names_imported("import os\n", "p") is None
+
+
+def test_thinc_api_names_imported_one_by_one_when_asked_for():
+    code = (
+        "import sys\n"
+        "from calc_nlp.fast_import import import_spacy_without_cli\n"
+        "import_spacy_without_cli()\n"
+        "assert 'thinc.layers' not in sys.modules, 'every thinc layer imported'\n"
+        "import thinc\n"
+        "import thinc.api\n"
+        "assert thinc.api is sys.modules['thinc.api']\n"
+        "from thinc.api import Model, chain\n"
+        "assert Model.__module__ == 'thinc.model'\n"
+        "assert chain.__module__ == 'thinc.layers.chain'\n"
+        "assert thinc.api.__all__  # any other name: the module itself\n"
+        "assert type(sys.modules['thinc.api']).__name__ == 'module'\n"
+        "assert thinc.api.Linear is sys.modules['thinc.api'].Linear\n"
+    )
+    _python_ok(code)
+
+
+def test_srsly_and_spacy_training_names_and_submodules_imported_when_asked_for():
+    code = (
+        "import sys\n"
+        "from calc_nlp.fast_import import import_spacy_without_cli\n"
+        "import_spacy_without_cli()\n"
+        "assert 'srsly.ruamel_yaml' not in sys.modules, 'srsly imported whole'\n"
+        "assert 'spacy.training.corpus' not in sys.modules, 'spacy.training imported whole'\n"
+        "import srsly\n"
+        "assert srsly.yaml_loads(srsly.yaml_dumps({'a': 1})) == {'a': 1}\n"
+        "from srsly import msgpack  # a submodule, not a name of the package\n"
+        "assert srsly.msgpack is msgpack and 'srsly.msgpack' in sys.modules\n"
+        "assert srsly.msgpack_loads(srsly.msgpack_dumps([1])) == [1]\n"
+        "from spacy.training import Corpus, Example\n"
+        "assert Corpus.__module__ == 'spacy.training.corpus'\n"
+        "import spacy.training.converters\n"
+        "assert spacy.training.converters.conll_ner_to_docs is not None\n"
+    )
+    _python_ok(code)
 
 
 def test_medspacy_imported_without_quickumls_and_quickumls_still_importable():

@@ -23,12 +23,17 @@ name of pydantic asked for loads it, with the submodules already imported.
 
 `spacy.pipeline`'s `__init__` imports every spaCy component (the parser,
 NER, tagger, entity linker, text classifiers...: a tenth of spaCy's import)
-to register it, where calc-nlp uses none. While its `__init__` only imports
-names from its submodules, a stand-in takes its place, with its folder: each
-of those names asked for imports its own submodule (`spacy.lang.en` asks for
-the lemmatizer's class), and any other name loads the package. Until then,
-as with medSpaCy's components below, spaCy's components cannot be added by
-name (`nlp.add_pipe("ner")`) in our command's process.
+to register it, `thinc.api` every thinc layer, optimizer, loss and backend
+(a sixth), `spacy.training` its corpora readers, converters and loggers, and
+`srsly` its YAML and pickle modules, where calc-nlp uses no component, no
+layer, no training and no YAML. While such
+a module only imports names from others (`_BY_NAME`), a stand-in takes its
+place (with its folder, for a package): each of those names asked for imports
+the module it comes from alone (`spacy.lang.en` asks for the lemmatizer's
+class, spaCy for thinc's `Model` and `Config`), and any other name loads the
+module. Until then, as with medSpaCy's components below, spaCy's components
+cannot be added by name (`nlp.add_pipe("ner")`) nor thinc's layers resolved
+from a config in our command's process.
 
 medSpaCy is imported without QuickUMLS always (`import_medspacy`), and, for
 our command line, without `medspacy.components`, the module that imports
@@ -45,6 +50,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.machinery
 import importlib.util
 import sys
 import types
@@ -87,26 +93,50 @@ class _OnFirstUse(types.ModuleType):
 
 
 class _ByName(_OnFirstUse):
-    """Stands in for a package whose `__init__` only imports names from its
-    submodules (`_where`: name -> submodule): each such name asked for
-    imports its submodule alone; any other name loads the package."""
+    """Stands in for a module that only imports names from others (`_where`:
+    name -> the module it comes from): each such name asked for imports that
+    module alone; any other name loads the module itself."""
 
     def __getattr__(self, attr: str) -> Any:
         where = vars(self).get("_where", {}).get(attr)
         if where is None:
+            if attr == "__path__":  # asked by `from m import x` of a module
+                raise AttributeError(attr)
+            if _submodule(self, attr):  # `from . import sub`, `package.sub`
+                return importlib.import_module(f"{self.__name__}.{attr}")
             return super().__getattr__(attr)
-        value = getattr(importlib.import_module(f"{self.__name__}.{where}"), attr)
+        value = getattr(importlib.import_module(where), attr)
         setattr(self, attr, value)
         return value
 
 
-_COMPONENTS = "spacy.pipeline"
+def _submodule(package: types.ModuleType, attr: str) -> bool:
+    """Is `attr` a submodule of the stood-in `package` (a module in its folder)?"""
+    folders = vars(package).get("__path__")
+    if not folders or attr.startswith("__"):
+        return False
+    try:
+        found = importlib.machinery.PathFinder.find_spec(
+            f"{package.__name__}.{attr}", folders
+        )
+    except (ImportError, ValueError):
+        return False
+    return found is not None
 
 
-def _names_imported(source: str) -> dict[str, str] | None:
-    """Each name a package's `__init__` (its `source`) imports, by the
-    submodule it comes from; None if the `__init__` does anything else than
-    import names from its submodules and set `__all__`."""
+# The modules stood in for by name: (module, its file in its top package).
+_BY_NAME = (
+    ("spacy.pipeline", "pipeline/__init__.py"),
+    ("spacy.training", "training/__init__.py"),
+    ("thinc.api", "api.py"),
+    ("srsly", "__init__.py"),
+)
+
+
+def _names_imported(source: str, package: str) -> dict[str, str] | None:
+    """Each name a module (its `source`, in `package`) imports, by the module
+    it comes from; None if the module does anything else than import names
+    from modules of its package and set `__all__`."""
     where: dict[str, str] = {}
     try:
         body = ast.parse(source).body
@@ -117,7 +147,7 @@ def _names_imported(source: str) -> dict[str, str] | None:
             for alias in node.names:
                 if alias.name == "*":
                     return None
-                where[alias.asname or alias.name] = node.module
+                where[alias.asname or alias.name] = f"{package}.{node.module}"
         elif not (
             isinstance(node, ast.Assign)
             and [getattr(t, "id", None) for t in node.targets] == ["__all__"]
@@ -126,26 +156,41 @@ def _names_imported(source: str) -> dict[str, str] | None:
     return where
 
 
-def _stand_in_components() -> _ByName | None:
-    """A `_ByName` stand-in for `spacy.pipeline` in sys.modules (module
-    docstring), when its `__init__` only imports names; found without
-    importing spaCy."""
+def _stand_in_by_name(name: str, file: str) -> _ByName | None:
+    """A `_ByName` stand-in for module `name` in sys.modules (module
+    docstring), when it only imports names; found without importing it or
+    its top package."""
+    if name in sys.modules:
+        return None
+    top = name.partition(".")[0]
     try:
-        spec = importlib.util.find_spec("spacy")
+        spec = importlib.util.find_spec(top)
         if spec is None or not spec.submodule_search_locations:
             return None
-        folder = Path(next(iter(spec.submodule_search_locations))) / "pipeline"
-        where = _names_imported((folder / "__init__.py").read_text(encoding="utf-8"))
+        path = Path(next(iter(spec.submodule_search_locations))) / file
+        is_package = path.name == "__init__.py"
+        package = name if is_package else name.rpartition(".")[0]
+        where = _names_imported(path.read_text(encoding="utf-8"), package)
     except (ImportError, ValueError, OSError, UnicodeDecodeError):
         return None
     if not where:
         return None
-    module = _ByName(_COMPONENTS)
+    module = _ByName(name)
     module.__spec__ = None
-    module.__path__ = [str(folder)]
+    if is_package:
+        module.__path__ = [str(path.parent)]
     module._where = where  # type: ignore[attr-defined]
-    sys.modules[_COMPONENTS] = module
+    sys.modules[name] = module
     return module
+
+
+def _attach(stand_ins: list[_ByName]) -> None:
+    """Each stand-in still in place as an attribute of its parent package: an
+    import that found it in sys.modules set none."""
+    for module in stand_ins:
+        parent, _, child = module.__name__.rpartition(".")
+        if sys.modules.get(module.__name__) is module and parent in sys.modules:
+            vars(sys.modules[parent]).setdefault(child, module)
 
 
 def _stand_in(name: str, package: bool = False) -> None:
@@ -196,7 +241,7 @@ def import_spacy_without_cli() -> None:
         _stand_in(name)
     for name in LAZY_PACKAGES:
         _stand_in(name, package=True)
-    components = _stand_in_components()
+    by_name = [m for n, f in _BY_NAME if (m := _stand_in_by_name(n, f)) is not None]
     cli = types.ModuleType("spacy.cli")
     cli.__path__ = []
     info = types.ModuleType("spacy.cli.info")
@@ -214,9 +259,7 @@ def import_spacy_without_cli() -> None:
                 del sys.modules[name]
     if "__getattr__" not in vars(spacy) and "cli" not in vars(spacy):
         setattr(spacy, "__getattr__", _module_getattr)  # noqa: B010
-    if components is not None and sys.modules.get(_COMPONENTS) is components:
-        # `from . import pipeline` found it in sys.modules: no attribute set
-        vars(spacy).setdefault("pipeline", components)
+    _attach(by_name)
 
 
 _MEDSPACY_COMPONENTS = "medspacy.components"
