@@ -485,3 +485,32 @@ def test_the_lab_parser_is_made_for_the_first_report_with_a_digit(rules):
     with_digit = analyzer.analyze(text, "B")
     assert "labs" in vars(analyzer.kit)
     assert with_digit.labs == summarise(LabParser(rules.labs).parse(text)) != ()
+
+
+def test_rule_keys_kept_apart_from_the_pipelines_vocabulary_give_the_same_matches(
+    rules, analyzer
+):
+    """The rule matchers' phrase keys live in a vocabulary of their own: none
+    in the pipeline's, and the same matches as keys kept in the pipeline's."""
+    kit = analyzer.kit
+    nlp = kit.nlp
+    phrase_matchers = [
+        m
+        for rm in (kit.mention_matcher, kit.other_matcher, kit.section_matcher)
+        for m, _ in rm.matchers
+        if not isinstance(m, toolkit.TokenMatcher)
+    ]
+    assert phrase_matchers and all(m.vocab is not nlp.vocab for m in phrase_matchers)
+    labels = [k for rm in (kit.mention_matcher,) for _, ks in rm.matchers for k in ks]
+    assert all(nlp.vocab.strings[k] not in nlp.vocab for k in labels)
+    targets = rules.site_rules + rules.laterality_rules + rules.condition_rules
+    shared = toolkit.RuleMatcher(nlp, "shared", rules.mentions + targets)
+    apart = toolkit.RuleMatcher(nlp, "apart", rules.mentions + targets, keys=toolkit.keys_vocab())
+    for text in (
+        "Dense calcification of the left carotid bulb; no renal stones.",
+        "FINDINGS: Coronary artery calcium is moderate. Right kidney: punctate stone.",
+        "mild aortic valve sclerosis without calcified plaque in the LAD",
+    ):
+        doc = nlp(text)
+        assert apart.matches(doc) == shared.matches(doc)
+        assert shared.matches(doc)
