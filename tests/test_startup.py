@@ -500,7 +500,11 @@ def test_rule_keys_kept_apart_from_the_pipelines_vocabulary_give_the_same_matche
         for m, _ in rm.matchers
         if not isinstance(m, toolkit.TokenMatcher)
     ]
+    context = kit.context._ConText__matcher
+    phrase_matchers.append(context._MedspacyMatcher__phrase_matcher)  # ConText's
     assert phrase_matchers and all(m.vocab is not nlp.vocab for m in phrase_matchers)
+    # ConText reads a match's rule id from the pipeline's strings
+    assert all(rule_id in nlp.vocab.strings for rule_id in context.rule_map)
     labels = [k for rm in (kit.mention_matcher,) for _, ks in rm.matchers for k in ks]
     assert all(nlp.vocab.strings[k] not in nlp.vocab for k in labels)
     targets = rules.site_rules + rules.laterality_rules + rules.condition_rules

@@ -932,7 +932,7 @@ class Toolkit:
         # (stages/modifiers.py matches ConText without a Doc where it can)
         self.context_phrases = PhraseTrie()
         with (
-            cached_phrases(self.context, cache, self.context_phrases),
+            cached_phrases(self.context, cache, self.context_phrases, keys),
             token_matcher_for(self.context, cache),
         ):
             self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
