@@ -204,10 +204,21 @@ def test_only_an_init_that_imports_names_is_stood_in_for():
     from calc_nlp.fast_import import _names_imported
 
     source = '"""Doc."""\nfrom .a import B, C as D\n__all__ = ["B", "D"]\n'
-    assert _names_imported(source, "p") == {"B": "p.a", "D": "p.a"}
+    assert _names_imported(source, "p") == {"B": ("p.a", "B"), "D": ("p.a", "C")}
     assert _names_imported("from .a import B\nregister(B)\n", "p") is None
     assert _names_imported("from .a import *\n", "p") is None
     assert _names_imported("import os\n", "p") is None
+
+
+def test_a_name_imported_under_another_is_asked_of_its_module_by_its_own(monkeypatch):
+    from calc_nlp.fast_import import _ByName
+
+    module = _ByName("calc_nlp_test_stand_in")
+    module._where = {"as_json": ("json", "dumps")}  # from .json import dumps as as_json
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    from calc_nlp_test_stand_in import as_json  # type: ignore[import-not-found]
+
+    assert as_json is json.dumps
 
 
 def test_thinc_api_names_imported_one_by_one_when_asked_for():

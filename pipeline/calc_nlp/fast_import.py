@@ -94,8 +94,8 @@ class _OnFirstUse(types.ModuleType):
 
 class _ByName(_OnFirstUse):
     """Stands in for a module that only imports names from others (`_where`:
-    name -> the module it comes from): each such name asked for imports that
-    module alone; any other name loads the module itself."""
+    name -> the module it comes from and its name there): each such name
+    asked for imports that module alone; any other name loads the module."""
 
     def __getattr__(self, attr: str) -> Any:
         where = vars(self).get("_where", {}).get(attr)
@@ -105,7 +105,8 @@ class _ByName(_OnFirstUse):
             if _submodule(self, attr):  # `from . import sub`, `package.sub`
                 return importlib.import_module(f"{self.__name__}.{attr}")
             return super().__getattr__(attr)
-        value = getattr(importlib.import_module(where), attr)
+        module, name = where
+        value = getattr(importlib.import_module(module), name)
         setattr(self, attr, value)
         return value
 
@@ -133,11 +134,11 @@ _BY_NAME = (
 )
 
 
-def _names_imported(source: str, package: str) -> dict[str, str] | None:
+def _names_imported(source: str, package: str) -> dict[str, tuple[str, str]] | None:
     """Each name a module (its `source`, in `package`) imports, by the module
-    it comes from; None if the module does anything else than import names
-    from modules of its package and set `__all__`."""
-    where: dict[str, str] = {}
+    it comes from and its name there; None if the module does anything else
+    than import names from modules of its package and set `__all__`."""
+    where: dict[str, tuple[str, str]] = {}
     try:
         body = ast.parse(source).body
     except (SyntaxError, ValueError):
@@ -147,7 +148,8 @@ def _names_imported(source: str, package: str) -> dict[str, str] | None:
             for alias in node.names:
                 if alias.name == "*":
                     return None
-                where[alias.asname or alias.name] = f"{package}.{node.module}"
+                module = f"{package}.{node.module}"
+                where[alias.asname or alias.name] = (module, alias.name)
         elif not (
             isinstance(node, ast.Assign)
             and [getattr(t, "id", None) for t in node.targets] == ["__all__"]
