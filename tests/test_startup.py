@@ -5,6 +5,7 @@ the parent's engine."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -333,10 +334,10 @@ def test_spacy_imported_without_its_cli_which_still_works_when_asked_for():
     _python_ok(code)
 
 
-def _python_ok(code: str) -> None:
+def _python_ok(code: str, env: dict[str, str] | None = None) -> None:
     """Runs `code` in a fresh interpreter (nothing imported yet) and fails with its stderr."""
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=env
     )
     assert done.returncode == 0, done.stderr[-2000:]
 
@@ -529,3 +530,20 @@ def test_rule_keys_kept_apart_from_the_pipelines_vocabulary_give_the_same_matche
         doc = nlp(text)
         assert apart.matches(doc) == shared.matches(doc)
         assert shared.matches(doc)
+
+
+def test_command_line_imports_numpy_without_openblas_threads_unless_chosen():
+    code = (
+        "import os, sys\n"
+        "chosen = os.environ.get('OPENBLAS_NUM_THREADS')\n"
+        "from calc_nlp import fast_import\n"
+        "fast_import.enable()\n"
+        "fast_import.import_spacy()\n"
+        "assert 'numpy' in sys.modules\n"
+        "assert os.environ['OPENBLAS_NUM_THREADS'] == (chosen or '1')\n"
+        "if chosen is None and os.path.isdir('/proc/self/task'):\n"
+        "    assert len(os.listdir('/proc/self/task')) == 1, 'a BLAS thread pool'\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    _python_ok(code, env)
+    _python_ok(code, {**env, "OPENBLAS_NUM_THREADS": "2"})  # the user's choice kept

@@ -52,6 +52,7 @@ import ast
 import importlib
 import importlib.machinery
 import importlib.util
+import os
 import sys
 import types
 from pathlib import Path
@@ -219,11 +220,23 @@ def _stand_in(name: str, package: bool = False) -> None:
 _ENABLED = False
 
 
+# numpy's OpenBLAS starts a thread pool (a thread per core) when numpy is
+# imported, with its memory buffers: a tenth of a second of system CPU time
+# in the run's start-up, for linear algebra calc-nlp never does (spaCy
+# imports numpy; no vectors, no models). One thread unless the user chose.
+_BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1"}
+
+
 def enable() -> None:
     """From now on `import_spacy` imports spaCy without its command line (our
-    command line calls this; a program that imports calc-nlp keeps spaCy as is)."""
+    command line calls this; a program that imports calc-nlp keeps spaCy as
+    is), and numpy, when not imported yet, without OpenBLAS's thread pool
+    (`_BLAS_THREADS`, unless set)."""
     global _ENABLED
     _ENABLED = True
+    if "numpy" not in sys.modules:
+        for name, value in _BLAS_THREADS.items():
+            os.environ.setdefault(name, value)
 
 
 def import_spacy() -> None:
