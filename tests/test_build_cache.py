@@ -180,7 +180,8 @@ def test_vocabulary_entries_from_the_cache_equal_computed_ones(cache, monkeypatc
     attrs = ("lower", "norm", "shape", "prefix", "suffix", "is_stop", "like_num")
     attrs += ("like_url", "is_alpha", "is_punct", "lang", "cluster", "prob")
     lexemes = list(warm)
-    assert len(lexemes) > 1000
+    # the special cases' and the rules' words (rule keys: toolkit.keys_vocab)
+    assert len(lexemes) > 500
     for lex in lexemes:
         other = fresh[lex.orth_]
         assert [getattr(lex, a) for a in attrs] == [getattr(other, a) for a in attrs]

@@ -130,3 +130,37 @@ def test_a_second_run_imports_with_its_regexes_compiled(cache):
     assert first_url and not second_url  # spaCy's URL pattern: primed
     assert first_count > 100 and second_count < first_count / 10
     assert run() == [second_count, second_url]  # nothing new kept: stable
+
+
+_SCREEN = """
+import json
+from re import _compiler
+compiled = []
+original = _compiler.compile
+def counting(pattern, flags=0):
+    compiled.append(pattern)
+    return original(pattern, flags)
+_compiler.compile = counting
+from calc_nlp.engine import Engine
+Engine(lazy=True)  # a run's engine: its screen's modules imported
+from calc_nlp.stages import spacing
+print(json.dumps(spacing._EDIT.pattern in compiled))
+"""
+
+
+def test_a_second_run_imports_the_screens_modules_with_their_regexes_compiled(cache):
+    def run() -> bool:
+        out = subprocess.run(
+            [sys.executable, "-c", _SCREEN],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, build_cache.ENV: str(cache)},
+        ).stdout
+        return json.loads(out.splitlines()[-1])  # type: ignore[no-any-return]
+
+    # the first run reads the rules and checks them with spaCy's Matcher:
+    # spaCy imported, nothing is kept; the next one compiles and keeps them
+    run()
+    assert run()
+    assert not run()  # primed from the screen's entry

@@ -100,6 +100,24 @@ def test_a_regex_compiled_after_the_save_is_saved_too(cache):
     assert set(_kept().codes) == {"0:alpha", f"{int(re.I)}:beta|gamma"}
 
 
+def test_the_flat_report_regexes_are_kept_and_equal_compiled_ones(cache, rules, analyzer):
+    """The regexes a flat report needs (built on the first one) come from the
+    rule set's kept regexes: the analyzer hands its toolkit's to them."""
+    from calc_nlp.regex_cache import pattern_key
+    from calc_nlp.stages.flattened import Flattened
+
+    assert analyzer.flattened.compile == analyzer.kit.regexes.compile
+    plain = Flattened(rules)
+    first = _kept()
+    first.save()  # as the toolkit does once built: later regexes saved as met
+    made = Flattened(rules, first.compile)
+    for name in ("regex", "vessel_table"):
+        compiled = getattr(plain, name)
+        assert getattr(made, name) == compiled
+        assert pattern_key(compiled.pattern, int(re.IGNORECASE)) in _kept().codes
+        assert getattr(Flattened(rules, _kept().compile), name) == compiled
+
+
 def test_another_rule_set_keeps_its_own_regexes(cache):
     first = _kept("rules-a")
     first.compile("alpha", 0)

@@ -5,6 +5,7 @@ the parent's engine."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -153,6 +154,113 @@ def test_stand_ins_load_langcodes_and_tqdm_on_first_use():
     _python_ok(code)
 
 
+def test_pydantic_v1_imported_without_pydantics_init_which_loads_on_first_use():
+    """spaCy, thinc and confection use `pydantic.v1` only: pydantic's own
+    `__init__` (pydantic 2: pydantic-core) is left for the first other use."""
+    code = (
+        "import sys\n"
+        "from calc_nlp.fast_import import import_spacy_without_cli\n"
+        "import_spacy_without_cli()\n"
+        "import pydantic.v1\n"
+        "assert pydantic.v1.BaseModel is not None\n"
+        "if pydantic.v1.__name__ == 'pydantic.v1':  # pydantic 2\n"
+        "    assert 'pydantic_core' not in sys.modules, 'pydantic init was run'\n"
+        "    import pydantic\n"
+        "    assert pydantic.VERSION.startswith('2')\n"
+        "    assert type(sys.modules['pydantic']).__name__ == 'module'\n"
+        "    assert sys.modules['pydantic'].v1 is sys.modules['pydantic.v1']\n"
+        "    class M(pydantic.BaseModel):\n"
+        "        n: int\n"
+        "    assert M(n=2).n == 2\n"
+        "from spacy.matcher import Matcher\n"
+        "from spacy.vocab import Vocab\n"
+        "Matcher(Vocab(), validate=True).add('x', [[{'LOWER': 'a'}]])\n"
+    )
+    _python_ok(code)
+
+
+def test_spacy_components_imported_one_by_one_when_asked_for_then_all():
+    code = (
+        "import sys\n"
+        "from calc_nlp.fast_import import import_spacy_without_cli\n"
+        "import_spacy_without_cli()\n"
+        "import spacy\n"
+        "assert 'spacy.pipeline.dep_parser' not in sys.modules, 'all components imported'\n"
+        "from spacy.lang.en import English\n"
+        "assert spacy.pipeline.Lemmatizer.__name__ == 'Lemmatizer'\n"
+        "from spacy.pipeline import Sentencizer\n"
+        "assert Sentencizer.__module__ == 'spacy.pipeline.sentencizer'\n"
+        "assert 'spacy.pipeline.ner' not in sys.modules\n"
+        "assert 'Tagger' in spacy.pipeline.__all__  # any other name: the package\n"
+        "assert 'spacy.pipeline.ner' in sys.modules\n"
+        "assert sys.modules['spacy.pipeline'].sentencizer.Sentencizer is Sentencizer\n"
+        "nlp = spacy.blank('en')\n"
+        "nlp.add_pipe('sentencizer')\n"
+        "assert len(list(nlp('One here. Two there.').sents)) == 2\n"
+    )
+    _python_ok(code)
+
+
+def test_only_an_init_that_imports_names_is_stood_in_for():
+    from calc_nlp.fast_import import _names_imported
+
+    source = '"""Doc."""\nfrom .a import B, C as D\n__all__ = ["B", "D"]\n'
+    assert _names_imported(source, "p") == {"B": ("p.a", "B"), "D": ("p.a", "C")}
+    assert _names_imported("from .a import B\nregister(B)\n", "p") is None
+    assert _names_imported("from .a import *\n", "p") is None
+    assert _names_imported("import os\n", "p") is None
+
+
+def test_a_name_imported_under_another_is_asked_of_its_module_by_its_own(monkeypatch):
+    from calc_nlp.fast_import import _ByName
+
+    module = _ByName("calc_nlp_test_stand_in")
+    module._where = {"as_json": ("json", "dumps")}  # from .json import dumps as as_json
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    from calc_nlp_test_stand_in import as_json  # type: ignore[import-not-found]
+
+    assert as_json is json.dumps
+
+
+def test_thinc_api_names_imported_one_by_one_when_asked_for():
+    code = (
+        "import sys\n"
+        "from calc_nlp.fast_import import import_spacy_without_cli\n"
+        "import_spacy_without_cli()\n"
+        "assert 'thinc.layers' not in sys.modules, 'every thinc layer imported'\n"
+        "import thinc\n"
+        "import thinc.api\n"
+        "assert thinc.api is sys.modules['thinc.api']\n"
+        "from thinc.api import Model, chain\n"
+        "assert Model.__module__ == 'thinc.model'\n"
+        "assert chain.__module__ == 'thinc.layers.chain'\n"
+        "assert thinc.api.__all__  # any other name: the module itself\n"
+        "assert type(sys.modules['thinc.api']).__name__ == 'module'\n"
+        "assert thinc.api.Linear is sys.modules['thinc.api'].Linear\n"
+    )
+    _python_ok(code)
+
+
+def test_srsly_and_spacy_training_names_and_submodules_imported_when_asked_for():
+    code = (
+        "import sys\n"
+        "from calc_nlp.fast_import import import_spacy_without_cli\n"
+        "import_spacy_without_cli()\n"
+        "assert 'srsly.ruamel_yaml' not in sys.modules, 'srsly imported whole'\n"
+        "assert 'spacy.training.corpus' not in sys.modules, 'spacy.training imported whole'\n"
+        "import srsly\n"
+        "assert srsly.yaml_loads(srsly.yaml_dumps({'a': 1})) == {'a': 1}\n"
+        "from srsly import msgpack  # a submodule, not a name of the package\n"
+        "assert srsly.msgpack is msgpack and 'srsly.msgpack' in sys.modules\n"
+        "assert srsly.msgpack_loads(srsly.msgpack_dumps([1])) == [1]\n"
+        "from spacy.training import Corpus, Example\n"
+        "assert Corpus.__module__ == 'spacy.training.corpus'\n"
+        "import spacy.training.converters\n"
+        "assert spacy.training.converters.conll_ner_to_docs is not None\n"
+    )
+    _python_ok(code)
+
+
 def test_medspacy_imported_without_quickumls_and_quickumls_still_importable():
     code = (
         "import sys\n"
@@ -226,10 +334,10 @@ def test_spacy_imported_without_its_cli_which_still_works_when_asked_for():
     _python_ok(code)
 
 
-def _python_ok(code: str) -> None:
+def _python_ok(code: str, env: dict[str, str] | None = None) -> None:
     """Runs `code` in a fresh interpreter (nothing imported yet) and fails with its stderr."""
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=env
     )
     assert done.returncode == 0, done.stderr[-2000:]
 
@@ -389,3 +497,53 @@ def test_the_lab_parser_is_made_for_the_first_report_with_a_digit(rules):
     with_digit = analyzer.analyze(text, "B")
     assert "labs" in vars(analyzer.kit)
     assert with_digit.labs == summarise(LabParser(rules.labs).parse(text)) != ()
+
+
+def test_rule_keys_kept_apart_from_the_pipelines_vocabulary_give_the_same_matches(
+    rules, analyzer
+):
+    """The rule matchers' phrase keys live in a vocabulary of their own: none
+    in the pipeline's, and the same matches as keys kept in the pipeline's."""
+    kit = analyzer.kit
+    nlp = kit.nlp
+    phrase_matchers = [
+        m
+        for rm in (kit.mention_matcher, kit.other_matcher, kit.section_matcher)
+        for m, _ in rm.matchers
+        if not isinstance(m, toolkit.TokenMatcher)
+    ]
+    context = kit.context._ConText__matcher
+    phrase_matchers.append(context._MedspacyMatcher__phrase_matcher)  # ConText's
+    assert phrase_matchers and all(m.vocab is not nlp.vocab for m in phrase_matchers)
+    # ConText reads a match's rule id from the pipeline's strings
+    assert all(rule_id in nlp.vocab.strings for rule_id in context.rule_map)
+    labels = [k for rm in (kit.mention_matcher,) for _, ks in rm.matchers for k in ks]
+    assert all(nlp.vocab.strings[k] not in nlp.vocab for k in labels)
+    targets = rules.site_rules + rules.laterality_rules + rules.condition_rules
+    shared = toolkit.RuleMatcher(nlp, "shared", rules.mentions + targets)
+    apart = toolkit.RuleMatcher(nlp, "apart", rules.mentions + targets, keys=toolkit.keys_vocab())
+    for text in (
+        "Dense calcification of the left carotid bulb; no renal stones.",
+        "FINDINGS: Coronary artery calcium is moderate. Right kidney: punctate stone.",
+        "mild aortic valve sclerosis without calcified plaque in the LAD",
+    ):
+        doc = nlp(text)
+        assert apart.matches(doc) == shared.matches(doc)
+        assert shared.matches(doc)
+
+
+def test_command_line_imports_numpy_without_openblas_threads_unless_chosen():
+    code = (
+        "import os, sys\n"
+        "chosen = os.environ.get('OPENBLAS_NUM_THREADS')\n"
+        "from calc_nlp import fast_import\n"
+        "fast_import.enable()\n"
+        "fast_import.import_spacy()\n"
+        "assert 'numpy' in sys.modules\n"
+        "assert os.environ['OPENBLAS_NUM_THREADS'] == (chosen or '1')\n"
+        "if chosen is None and os.path.isdir('/proc/self/task'):\n"
+        "    assert len(os.listdir('/proc/self/task')) == 1, 'a BLAS thread pool'\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    _python_ok(code, env)
+    _python_ok(code, {**env, "OPENBLAS_NUM_THREADS": "2"})  # the user's choice kept

@@ -49,7 +49,10 @@ class Engine:
         self._analyzer: Any = None
         self.screen: Any = None
         if lazy:
-            from calc_nlp.screen import Screen
+            from calc_nlp.import_regexes import kept_while_importing
+
+            with kept_while_importing("screen"):  # its modules' regexes, kept
+                from calc_nlp.screen import Screen
 
             self.screen = Screen.cached(self.rules)
         if self.screen is None:

@@ -1,7 +1,8 @@
 """The regexes libraries compile when they are imported, kept compiled.
 
 Importing spaCy and our stages compiles some 200 regexes at module level
-(spaCy's URL pattern, `packaging`'s version specifiers, our stages' own):
+(spaCy's URL pattern, `packaging`'s version specifiers, our stages' own),
+and the screen's modules (screen.py: the text spacing's, RTF's...) some 20:
 a tenth of every start-up spent parsing the same patterns again. The code
 `re` makes of a pattern depends only on the pattern, its flags and the
 Python (build_cache.py's key holds its version), whichever module asks for
@@ -62,25 +63,30 @@ def compiled_since(
 
 
 @contextmanager
-def kept_while_importing() -> Iterator[None]:
+def kept_while_importing(entry: str = _INPUTS) -> Iterator[None]:
     """Imports inside find their module-level regexes compiled in `re`'s
     cache (from the build cache); those compiled anew are kept for the next
-    run. Nothing is done when spaCy is already imported (a program that
-    imports calc-nlp into its own: the modules are loaded) or with the build
-    cache off."""
+    run, in `entry` (one per place it is used, each always the same imports:
+    the screen's modules, then spaCy's and the stages'). Nothing is done when
+    spaCy is already imported (a program that imports calc-nlp into its own:
+    the modules are loaded) or with the build cache off."""
     cache = _re_cache()
     if cache is None or "spacy" in sys.modules or build_cache.cache_dir() is None:
         yield
         return
     before = set(cache)
-    kept = build_cache.load(_KIND, _INPUTS)
+    kept = build_cache.load(_KIND, entry)
     codes: dict[str, list[Any]] = kept if isinstance(kept, dict) else {}
     prime(codes, cache)
     yield
-    _keep(codes, compiled_since(before, cache))
+    _keep(codes, compiled_since(before, cache), entry)
 
 
-def _keep(codes: dict[str, list[Any]], compiled: dict[str, tuple[str, int]]) -> None:
+def _keep(
+    codes: dict[str, list[Any]],
+    compiled: dict[str, tuple[str, int]],
+    entry: str = _INPUTS,
+) -> None:
     """Save the code of the patterns compiled inside when any is new."""
     if set(compiled) <= set(codes):
         return
@@ -89,4 +95,4 @@ def _keep(codes: dict[str, list[Any]], compiled: dict[str, tuple[str, int]]) -> 
         code = codes.get(key) or _code_of(pattern, flags)
         if code is not None:
             value[key] = code
-    build_cache.save(_KIND, _INPUTS, value)
+    build_cache.save(_KIND, entry, value)

@@ -63,7 +63,7 @@ class Analyzer:
         self.rules = rules
         self.kit = Toolkit(rules)
         self.capitals = Capitals(rules)
-        self.flattened = Flattened(rules)
+        self.flattened = Flattened(rules, self.kit.regexes.compile)
         birads_rules = self.kit.descriptors.patterns.get("birads", [])
         self.birads_gate = LiteralGate(rx for _, rx in birads_rules)
         # each BI-RADS rule with where its matches may start: a rule is run

@@ -22,6 +22,7 @@ from typing import Any
 
 from medspacy.context import ConText, ConTextModifier
 from medspacy.util import tuple_overlaps
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from calc_nlp.stages.token_matcher import PhraseTrie, TokenMatcher
@@ -476,7 +477,10 @@ def token_matcher_for(context: ConText, cache: Any = None) -> Iterator[None]:
 
 @contextmanager
 def cached_phrases(
-    context: ConText, cache: ToolkitCache, trie: PhraseTrie | None = None
+    context: ConText,
+    cache: ToolkitCache,
+    trie: PhraseTrie | None = None,
+    keys: Any = None,
 ) -> Iterator[None]:
     """While ConText's rules are added: its matcher adds each phrase rule's
     attribute hashes from `cache` (what its PhraseMatcher keeps of the Doc
@@ -484,11 +488,15 @@ def cached_phrases(
     tokenizing every literal in each start-up. Its own `add` does the rest
     (rule ids, rule map, token patterns) as it always does. `trie` gets the
     same phrases under the same keys (`context_matches` matches them over
-    token attribute values, without a Doc)."""
+    token attribute values, without a Doc). With `keys` (toolkit.keys_vocab),
+    its PhraseMatcher is one made with that vocabulary, as the rule
+    matchers' are (each rule key's string still in the pipeline's strings,
+    where ConText reads a match's rule id)."""
     matcher = context._ConText__matcher  # type: ignore[attr-defined]
-    phrases = matcher._MedspacyMatcher__phrase_matcher
+    given = matcher._MedspacyMatcher__phrase_matcher
     tokenizer = matcher.nlp  # medspaCy keeps the tokenizer as `nlp`
     attr = matcher._MedspacyMatcher__phrase_matcher_attr
+    phrases: Any = given if keys is None else PhraseMatcher(keys, attr=attr)
     strings = context.nlp.vocab.strings
     callbacks: list[Any] = []
 
@@ -497,6 +505,7 @@ def cached_phrases(
 
         def add(self, key: str, texts: list[str], on_match: Any = None) -> None:
             hashes = [cache.phrase(phrases, tokenizer, attr, t) for t in texts]
+            strings.add(key)
             phrases.add(key, hashes, on_match=on_match)
             if trie is not None:
                 for phrase, text in zip(hashes, texts, strict=True):

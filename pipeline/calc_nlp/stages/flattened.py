@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cached_property
 
 from calc_nlp.rules import RuleSet
@@ -52,8 +53,14 @@ def header_words(rules: RuleSet) -> list[str]:
 class Flattened:
     """Puts back the line breaks of a report flattened onto one line."""
 
-    def __init__(self, rules: RuleSet):
+    def __init__(
+        self,
+        rules: RuleSet,
+        compile_regex: Callable[[str, int], re.Pattern[str]] = re.compile,
+    ):
         self.rules = rules
+        # the rule set's kept regexes (regex_cache.py) when the toolkit's
+        self.compile = compile_regex
 
     @cached_property
     def regex(self) -> re.Pattern[str] | None:
@@ -66,7 +73,7 @@ class Flattened:
         # a header's words wherever they start a word (the longest first, so
         # that 'Family history:' is read whole, never broken before
         # 'history:'), opening with a capital
-        return re.compile(
+        return self.compile(
             rf"(?<![^\W\d_])(?=(?-i:[A-Z]))(?:{'|'.join(alternatives)})(?=\s?:)",
             re.IGNORECASE,
         )
@@ -86,7 +93,7 @@ class Flattened:
             for p in sorted(phrases, key=len, reverse=True)
         )
         score = rf"(?<![\w/-])(?:{names}) ?:? ?{_NUMBER}(?![\w/.,]\d)"
-        return re.compile(rf"{score}(?:(?: | ?[/|;,] ){score})+", re.IGNORECASE)
+        return self.compile(rf"{score}(?:(?: | ?[/|;,] ){score})+", re.IGNORECASE)
 
     @cached_property
     def one_line(self) -> dict[str, bool]:

@@ -82,9 +82,12 @@ class RuleMatcher:
         name: str,
         rules: list[dict[str, Any]],
         cache: ToolkitCache | None = None,
+        keys: Any = None,
     ):
         self.name = name
         cache = cache or ToolkitCache(None)
+        # `keys`: the vocabulary the phrase matchers are made with (`keys_vocab`)
+        keys = nlp.vocab if keys is None else keys
         buckets: dict[str, list[dict[str, Any]]] = {"LOWER": [], "ORTH": [], "NORM": []}
         for r in rules:
             for attr, rule in _as_phrases(r):
@@ -95,7 +98,7 @@ class RuleMatcher:
         for attr, batch in buckets.items():
             tokens, phrase_matcher = (
                 TokenMatcher(nlp.vocab, cache),
-                PhraseMatcher(nlp.vocab, attr=attr),
+                PhraseMatcher(keys, attr=attr),
             )
             labels: dict[int, tuple[int, int]] = {}
             for n, rule in enumerate(batch):
@@ -143,6 +146,22 @@ class RuleMatcher:
 
 
 _START_END = itemgetter(0, 1)
+
+
+def keys_vocab() -> Any:
+    """A vocabulary for the rule matchers' PhraseMatchers, apart from the
+    pipeline's. `PhraseMatcher.add` makes a vocabulary entry of each rule's
+    key ('CALCIFICATION_12', some 3,400 of them), which the matcher then only
+    reads the string of. In the pipeline's vocabulary each entry is given its
+    20-odd attribute values (shape, norm, flags...): a twentieth of the
+    start-up; in this one, which has no attribute functions, a fifth of that.
+    Matching reads the Doc's token values only, a key's hash is the same in
+    every vocabulary (labels, RuleMatcher.matches) and no stage reads the
+    keys' entries: the same matches, and the pipeline's vocabulary holds only
+    the words of the texts and rules."""
+    from spacy.vocab import Vocab
+
+    return Vocab()
 _TARGET_KEYS = frozenset(TargetRule._ALLOWED_KEYS)
 
 
@@ -870,7 +889,10 @@ class Toolkit:
         )
         # Mentions are matched first (a report without one stops there); every
         # other target rule set runs in one combined pass, split by category.
-        self.mention_matcher = RuleMatcher(nlp, "calc_mentions", rules.mentions, cache)
+        keys = keys_vocab()
+        self.mention_matcher = RuleMatcher(
+            nlp, "calc_mentions", rules.mentions, cache, keys
+        )
         self.other_matcher = RuleMatcher(
             nlp,
             "calc_targets",
@@ -879,6 +901,7 @@ class Toolkit:
             + rules.condition_rules
             + rules.cue_rules,
             cache,
+            keys,
         )
         # The rule categories' hashes (a match's label), for the stages that
         # sort matches by category without a string look-up per match.
@@ -887,7 +910,9 @@ class Toolkit:
         }
         # Section headers are matched as phrases like the target rules
         # (medspaCy's Sectionizer runs every header as a token pattern: 4x slower).
-        self.section_matcher = RuleMatcher(nlp, "calc_sections", sections, cache)
+        self.section_matcher = RuleMatcher(
+            nlp, "calc_sections", sections, cache, keys
+        )
         # Headers marked `family` ('FAMILY HISTORY:'), lower case, word by word:
         # their sections name relatives' conditions.
         self.family_headers = frozenset(
@@ -907,7 +932,7 @@ class Toolkit:
         # (stages/modifiers.py matches ConText without a Doc where it can)
         self.context_phrases = PhraseTrie()
         with (
-            cached_phrases(self.context, cache, self.context_phrases),
+            cached_phrases(self.context, cache, self.context_phrases, keys),
             token_matcher_for(self.context, cache),
         ):
             self.context.add([ConTextRule.from_dict(r) for r in rules.context_rules])
