@@ -2,6 +2,10 @@
 
 `analyze_report(text)` (or `Analyzer(rules).analyze(text)`) is the one way
 in; see `analyze.py` for the order of the stages and a module per stage.
+A finding's site is linked in linking.py (context_sites.py, exam_sites.py,
+generic_sites.py for the context); its side is worked out in
+finding_sides.py (side words of a sentence in sides.py); findings.py
+builds the Finding.
 Its names are loaded on first use, so that a module of this package that
 needs no spaCy (literal_gate, descriptor_rules) can be imported without it.
 """

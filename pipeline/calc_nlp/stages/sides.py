@@ -159,7 +159,7 @@ def lat_in_sentence(
         return min(abs(sp.start - f.end), abs(f.start - sp.end))
 
     # a side implied by a plural ('kidneys') yields to a side written out,
-    # 'contralateral' as much (findings._side_relative_to_history reads it),
+    # 'contralateral' as much (finding_sides._side_relative_to_history reads it),
     # and names no side in a label that heads other things too ('MEDIASTINUM
     # AND HILA:' over a subcarinal node)
     relative = any(kit.md(s).get("implied") for s in lats) and _relative_side_word(

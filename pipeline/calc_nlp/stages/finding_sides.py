@@ -1,0 +1,314 @@
+"""The side of one finding (guide §2, site and side from context): its own
+words first, then the context the guide allows. Side words of a sentence,
+joined places and plurals are read in sides.py; this module orders them
+with the context (an earlier mention pointed back to, 'the former' or 'the
+latter', the clause before a ';', 'contralateral', a line label, the exam)
+for the findings stage. It is not part of sides.py because it reads
+linking.py, which imports sides.py.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from calc_nlp.stages.context_sites import (
+    SENTENCES_BACK,
+    part_ended,
+    side_from_label,
+    side_labels_on_line,
+    side_of_owner,
+    site_from_label_line,
+)
+from calc_nlp.stages.exam_sites import (
+    side_from_exam,
+    side_from_topic,
+    side_of_named_study,
+)
+from calc_nlp.stages.linking import link_site
+from calc_nlp.stages.modifiers import flags
+from calc_nlp.stages.record import ReportDoc, SiteRef
+from calc_nlp.stages.sides import (
+    lat_in_sentence,
+    plural_before_semicolon,
+    side_of_joined_places,
+    side_of_whole,
+    two_sides,
+)
+from calc_nlp.stages.toolkit import Toolkit
+
+
+def finding_side(
+    kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str
+) -> str:
+    """The side of the finding `f` at `site` (named `name`): on a sided site
+    its own words, then the context (`_side`); on a site with no side
+    otherwise, only the side its site phrase implies or its joined places
+    write."""
+    if kit.site_info(name).get("sided", True):
+        return _side(kit, rd, f, site, name)
+    return _own_side(kit, site) or side_of_joined_places(kit, rd, f, site)
+
+
+def _own_side(kit: Toolkit, site: SiteRef | None) -> str:
+    """The side a site rule's own phrase implies on a site with no side
+    otherwise ('left main bronchus' on the trachea; guide §2)."""
+    return str(kit.md(site.span).get("laterality") or "") if site else ""
+
+
+def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str) -> str:
+    """The finding's side (guide §2): two sides named for it, the side on its
+    site, a side word of its sentence, the side of a one-sided exam (not of
+    an operation named on its line) or of one its sentence names, or of the
+    part a sentence shortly before says the note is about. A site
+    taken from an earlier sentence brings its side only where the finding's
+    own sentence writes none ('Right: calcified plaque. Left: plaque without
+    calcification.' - the second is left)."""
+    first = rd.layout.sent_first
+    own = site is not None and first[site.span.start] == first[f.start]
+    carried = site.laterality if site is not None else ""
+    if carried and not own and site is not None and _label_part_ended(rd, f, site):
+        carried = ""  # 'Left breast: ... Right breast: vascular calcifications. No masses.'
+    return (
+        two_sides(kit, rd, f, site)
+        or (carried if own else "")
+        or (side_of_whole(rd, site) if own else "")
+        or (side_of_owner(kit, rd, site) if own and site is not None else "")
+        or lat_in_sentence(kit, rd, f, site)
+        or _side_of_antecedent(kit, rd, f)
+        or _side_of_former_or_latter(kit, rd, f)
+        or _side_before_semicolon(kit, rd, f, site)
+        or _side_relative_to_history(kit, rd, f)
+        or carried
+        or plural_before_semicolon(kit, rd, f, name)
+        or _label_side(kit, rd, f, site if own else None)
+        or side_from_exam(kit, rd, name, f.start)
+        or side_of_named_study(kit, rd, f, name)
+        or side_from_topic(kit, rd, f, name)
+    )
+
+
+# Determiners that make a mention point back to an earlier one of the same
+# noun ('These microcalcifications are worrisome').
+_POINTING_DETERMINERS = frozenset({"this", "these", "that", "those"})
+
+
+def _side_of_antecedent(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """The side of the earlier finding a mention led by a demonstrative
+    points back to ('Right lobe: nodule with microcalcifications. Left lobe:
+    cyst with rim calcification. These microcalcifications are worrisome.'):
+    the nearest finding of the same head noun in the few sentences before
+    (guide §2 step 4: an earlier mention the sentence points back to, 'these
+    calcifications'), whose side is worked out the same way; '' when no
+    such finding is there or it has no side."""
+    if f.start == 0 or rd.lower[f.start - 1] not in _POINTING_DETERMINERS:
+        return ""
+    head = rd.lower[f.end - 1].removesuffix("s")
+    sent = rd.sent(f)
+    lo = sent.start
+    for _ in range(SENTENCES_BACK):
+        if lo == 0:
+            break
+        lo = rd.sent_at(lo - 1).start
+    earlier = [
+        c
+        for c in rd.matches.calc
+        if lo <= c.start and c.end <= sent.start and rd.lower[c.end - 1].removesuffix("s") == head
+    ]
+    if not earlier:
+        return ""
+    a = earlier[-1]
+    site = link_site(kit, rd, a)
+    if not kit.site_info(site.site if site else "").get("sided", True):
+        return ""
+    return _side(kit, rd, a, site, site.site if site else "")
+
+
+# 'The former' points back to the first of two things the sentence before
+# named, 'the latter' to the last.
+_FORMER_LATTER = {"former": 0, "latter": -1}
+
+
+def _side_of_former_or_latter(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """'A nodule in the right upper lobe and a second one at the left base.
+    The latter is densely calcified.': a sentence that opens with 'the
+    former' or 'the latter' speaks of the first or the last thing the
+    sentence before named, and the finding takes the side written there
+    (guide §2 step 4: an earlier mention the sentence points back to); ''
+    where that sentence writes no side."""
+    sent = rd.sent(f)
+    i = sent.start
+    while i < f.start and (rd.layout.blank[i] or rd.lower[i] in {",", ":"}):
+        i += 1
+    if i + 1 >= f.start or rd.lower[i] != "the" or rd.lower[i + 1] not in _FORMER_LATTER:
+        return ""
+    if sent.start == 0:
+        return ""
+    prev = rd.sent_at(sent.start - 1)
+    sides = [x for x in rd.matches.lats if prev.start <= x.start < prev.end]
+    sides += [
+        s.span
+        for s in rd.matches.sites
+        if prev.start <= s.span.start < prev.end and kit.md(s.span).get("laterality")
+    ]
+    if not sides:
+        return ""
+    sides.sort(key=lambda x: x.start)
+    return str(kit.md(sides[_FORMER_LATTER[rd.lower[i + 1]]])["laterality"])
+
+
+# Words that open a clause speaking of what the clause before named ('; the
+# vessels were heavily calcified', '; it is calcified').
+_CLAUSE_POINTERS = frozenset({"the", "this", "these", "that", "those", "it", "they"})
+
+
+# Pronouns inside a clause that stand for what the clause before named
+# ('...; CT confirms they are calcified'), and the copulas after which
+# 'there' opens a clause instead of pointing to a place ('there is').
+_CLAUSE_PRONOUNS = frozenset({"it", "they", "them"})
+_THERE_COPULAS = frozenset({"is", "are", "was", "were", "has", "have", "may", "appears", "appear"})
+
+
+def _points_back_within(rd: ReportDoc, sent: Span) -> bool:
+    """Does a pronoun inside the clause stand for what the clause before
+    named ('they are calcified'), or a 'there' point back to its place ('...
+    heterotopic ossification in the subcutaneous tissue there'), not the
+    'there' that opens a clause ('there is')?"""
+    lower = rd.lower
+    for i in range(sent.start, sent.end):
+        w = lower[i]
+        if w in _CLAUSE_PRONOUNS:
+            return True
+        if w == "there" and (i + 1 >= sent.end or lower[i + 1] not in _THERE_COPULAS):
+            return True
+    return False
+
+
+def _side_before_semicolon(
+    kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None
+) -> str:
+    """The one side the clause before a ';' writes, for a finding of the
+    clause after it that writes none and goes on about the same thing: a
+    clause that points back ('left lower lobe nodule; the calcified granuloma
+    beside it is stable') or one that hedges what the first clause found
+    ('density in the left perihilar region; a calcified granuloma cannot be
+    excluded'). Guide §2: the finding's sentence, or an earlier mention it
+    points back to, gives the side. Not where the finding's own place
+    phrase names another structure than the clause before ('...; dural
+    calcification along the falx'): its place phrase must name a site that
+    clause names, with a word of it ('the tibial vessels' after 'the left
+    anterior tibial artery'); a site the mention names by itself, one the
+    clause before names too (or a clause naming no site). A pronoun inside
+    the clause points back as much ('...; CT confirms they are calcified'),
+    and so does a 'there' that does not open a clause ('... in the
+    subcutaneous tissue there'). '' else."""
+    blank, lower = rd.layout.blank, rd.lower
+    i = rd.layout.sent_first[f.start] - 1
+    while i >= 0 and blank[i]:
+        i -= 1
+    if i < 0 or lower[i] != ";":
+        return ""
+    sent = rd.sent(f)
+    first = next((k for k in range(sent.start, sent.end) if not blank[k]), None)
+    pointing = first is not None and lower[first] in _CLAUSE_POINTERS
+    pointing = pointing or _points_back_within(rd, sent)
+    if not pointing and "uncertain" not in flags(rd.mods, f):
+        return ""
+    prev = rd.sent(rd.doc[i])
+    named = [
+        s
+        for s in rd.matches.sites
+        if prev.start <= s.span.start < prev.end and s.span.label_ == "SITE"
+    ]
+    if site is not None and not _same_place(rd, f, sent, site, named):
+        return ""
+    sides = {
+        str(kit.md(x)["laterality"])
+        for x in rd.matches.lats
+        if prev.start <= x.start < prev.end and not kit.md(x).get("implied")
+    }
+    sides |= {
+        str(kit.md(s.span)["laterality"])
+        for s in rd.matches.sites
+        if prev.start <= s.span.start < prev.end and kit.md(s.span).get("laterality")
+    }
+    return sides.pop() if len(sides) == 1 else ""
+
+
+def _same_place(
+    rd: ReportDoc, f: Span, sent: Span, site: SiteRef, named: list[SiteRef]
+) -> bool:
+    """Is the finding's site one the clause before names (`named`)? A place
+    phrase of its own clause outside the mention must share a word before
+    its head with a site phrase of that name ('the tibial vessels', 'the
+    left anterior tibial artery'); any other site, the name alone. Any site
+    where that clause names none of the vocabulary, only a region ('nodules
+    on the left forearm; ... ossification in the subcutaneous tissue
+    there')."""
+    own = sent.start <= site.span.start < sent.end and not f.start <= site.span.start < f.end
+    if not own or not named:
+        return not named or any(s.site == site.site for s in named)
+    # its words before the head ('tibial' of 'the tibial vessels'): a head
+    # alone ('vessels', 'artery') names no one structure
+    words = {w for w in rd.lower[site.span.start : site.span.end - 1] if w.isalpha()}
+    return any(
+        s.site == site.site
+        and (not words or words & set(rd.lower[s.span.start : s.span.end]))
+        for s in named
+    )
+
+
+_OPPOSITE = {"left": "right", "right": "left"}
+
+
+def _side_relative_to_history(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """'Contralateral' in the finding's sentence (mentions.json
+    `opposite_side_words`) names the side opposite the one every side word
+    before that sentence writes ('s/p right mastectomy. ... a calcified node
+    in the contralateral axilla': left); 'ipsilateral' (`same_side_words`)
+    names that same side. None where those words name both sides or none,
+    or where the sentence holds both kinds of word."""
+    opposite = kit.word_sets.get("opposite_side_words", frozenset())
+    same = kit.word_sets.get("same_side_words", frozenset())
+    sent = rd.sent(f)
+    words = {rd.lower[i] for i in range(sent.start, sent.end)}
+    flip, keep = bool(words & opposite), bool(words & same)
+    if flip == keep:
+        return ""
+    sides = {
+        str(kit.md(s)["laterality"])
+        for s in rd.matches.lats
+        if s.end <= sent.start and not kit.md(s).get("implied")
+    }
+    if len(sides) != 1:
+        return ""
+    side = sides.pop()
+    return _OPPOSITE.get(side, "") if flip else side if side in _OPPOSITE else ""
+
+
+def _label_part_ended(rd: ReportDoc, f: Span, label: SiteRef) -> bool:
+    """Is `label` a sided label of the finding's line ('Right breast:')
+    whose part ended before the finding (context_sites.part_ended)?"""
+    on_line = side_labels_on_line(rd, f)
+    return bool(on_line) and label.start == on_line[-1].start and part_ended(rd, on_line, f)
+
+
+def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> str:
+    """The side of a line label over the finding ('RIGHT KIDNEY: ...
+    vascular calcifications'), where the finding's site came from elsewhere
+    (guide §2 step 4); not where the finding's own sentence names another
+    organ than the label's ('Left kidney: 11 cm. Calcified granulomas in the
+    spleen.'). A vessel may be the labelled organ's."""
+    label = site_from_label_line(rd, f)
+    if label is None:
+        return side_from_label(kit, rd, f)
+    if label.laterality and _label_part_ended(rd, f, label):
+        return ""  # 'Left breast: ... Right breast: vascular calcifications. No masses.'
+    if (
+        own is not None
+        and own.site != label.site
+        and label.span.label_ == own.span.label_ == "SITE"
+        and not kit.md(own.span).get("generic")
+        and kit.site_info(own.site).get("kind") != "vessel"
+    ):
+        return ""
+    return label.laterality
