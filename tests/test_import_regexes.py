@@ -95,8 +95,9 @@ def test_nothing_is_read_with_the_cache_off(monkeypatch):
         pass
 
 
-_IMPORTS = """
-import json, re, sys
+# Counts the regexes compiled from here on (`compiled`).
+_COUNTING = """
+import json
 from re import _compiler
 compiled = []
 original = _compiler.compile
@@ -104,6 +105,9 @@ def counting(pattern, flags=0):
     compiled.append(pattern)
     return original(pattern, flags)
 _compiler.compile = counting
+"""
+
+_IMPORTS = _COUNTING + """
 from calc_nlp.import_regexes import kept_while_importing
 from calc_nlp.fast_import import import_spacy
 with kept_while_importing():
@@ -114,16 +118,22 @@ print(json.dumps([len(compiled), URL_MATCH.__self__.pattern in compiled]))
 """
 
 
+def _last_json(code: str, cache: object) -> object:
+    """The last line `code` prints, read as JSON, run in a new Python with
+    the build cache in `cache`."""
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, build_cache.ENV: str(cache)},
+    ).stdout
+    return json.loads(out.splitlines()[-1])
+
+
 def test_a_second_run_imports_with_its_regexes_compiled(cache):
     def run() -> list[object]:
-        out = subprocess.run(
-            [sys.executable, "-c", _IMPORTS],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, build_cache.ENV: str(cache)},
-        ).stdout
-        return json.loads(out.splitlines()[-1])  # type: ignore[no-any-return]
+        return _last_json(_IMPORTS, cache)  # type: ignore[return-value]
 
     first_count, first_url = run()
     second_count, second_url = run()
@@ -132,15 +142,7 @@ def test_a_second_run_imports_with_its_regexes_compiled(cache):
     assert run() == [second_count, second_url]  # nothing new kept: stable
 
 
-_SCREEN = """
-import json
-from re import _compiler
-compiled = []
-original = _compiler.compile
-def counting(pattern, flags=0):
-    compiled.append(pattern)
-    return original(pattern, flags)
-_compiler.compile = counting
+_SCREEN = _COUNTING + """
 from calc_nlp.engine import Engine
 Engine(lazy=True)  # a run's engine: its screen's modules imported
 from calc_nlp.stages import spacing
@@ -150,14 +152,7 @@ print(json.dumps(spacing._EDIT.pattern in compiled))
 
 def test_a_second_run_imports_the_screens_modules_with_their_regexes_compiled(cache):
     def run() -> bool:
-        out = subprocess.run(
-            [sys.executable, "-c", _SCREEN],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, build_cache.ENV: str(cache)},
-        ).stdout
-        return json.loads(out.splitlines()[-1])  # type: ignore[no-any-return]
+        return _last_json(_SCREEN, cache)  # type: ignore[return-value]
 
     # the first run reads the rules and checks them with spaCy's Matcher:
     # spaCy imported, nothing is kept; the next one compiles and keeps them
