@@ -1361,7 +1361,8 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
     calcified mesenteric node")? It sums them up (GUIDE: an impression
     phrase that sums up several lesions of the findings is a lesion of its
     own). Not at a scored site: the whole tree and its vessels."""
-    head = _plural_head(f) or _disease_head(dr, f)
+    plural = _plural_head(f)
+    head = plural or _disease_head(dr, f)
     if head is None or not f.site or f.site in dr.score_sites:
         return False
     if head in dr.mass_plurals:
@@ -1382,7 +1383,7 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
     # "multiple calcified granulomas" and "a calcified scolex")
     if any(head in _heads(x) for x in fitting):
         return False
-    if head != _plural_head(f) and not dr.host_parts & set(sub.split()):
+    if head != plural and not dr.host_parts & set(sub.split()):
         # the disease of the organ names its own lesions, not the wall of a
         # cyst or collection in it ("calcific pancreatitis" after the body's
         # calcifications and a pseudocyst's calcified rim restates the body's)

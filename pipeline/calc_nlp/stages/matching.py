@@ -907,10 +907,15 @@ def _sites(
         section_of = {rank[pos]: _section(lay, pos) for pos, _ in fixed}
         # the sites named in a sentence that holds a calcification: what a
         # shared word that `points_back` ('the calcified wall') may mean
-        with_calc = {lay.sent_first[c.start] for c in calc or ()}
-        said_calcified: list[tuple[int, str]] = [
-            (int(rank[pos]), name) for pos, name in fixed if lay.sent_first[pos] in with_calc
-        ]
+        # (only read where such a word is)
+        said_calcified: list[tuple[int, str]] = []
+        if any(md.get("points_back") for md in mds):
+            with_calc = {lay.sent_first[c.start] for c in calc or ()}
+            said_calcified = [
+                (int(rank[pos]), name)
+                for pos, name in fixed
+                if lay.sent_first[pos] in with_calc
+            ]
         fixed = [(rank[pos], name) for pos, name in fixed]
     out = []
     for hit, md in zip(sites, mds, strict=True):
