@@ -758,6 +758,11 @@ CHANGES = [
     ),
     ("A calcified granuloma overlies the left apex and has not changed.", None, "stable"),
     ("A small calcified granuloma overlies the left apex and has grown since XXXX.", None, "increased"),
+    # so is one after a predicate mention: "is calcified and has ..."
+    ("The right hilar node is calcified and has not changed since 2020.", "calcified", "stable"),
+    ("The nodules at both bases are calcified and have grown since XXXX.", "calcified", "increased"),
+    # not a new noun phrase after the auxiliary
+    ("The aortic knob is calcified and has a new contour abnormality.", "calcified", ""),
     # not when another subject comes after the "and"
     (
         "The lungs are clear except for a calcified granuloma in the right lower "
