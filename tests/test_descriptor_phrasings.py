@@ -814,6 +814,9 @@ CHANGES = [
     ("Previously seen calcified granuloma is no longer visualized.", None, "resolved"),
     ("The calcification in the left kidney is no longer visualized.", None, "resolved"),
     ("Calcification in the left kidney has resolved.", None, "resolved"),
+    # "today" sets the denial against the earlier study the finding was seen on
+    ("The calcified right axillary node reported in 2021 is not seen today.", None, "resolved"),
+    ("A small calcification at the left base, present before, is not visualized today.", None, "resolved"),
     ("Interval development of calcification in the left kidney.", None, "new"),
     ("Calcification in the left kidney, new since XXXX.", None, "new"),
     ("Newly seen calcification in the left kidney.", None, "new"),
