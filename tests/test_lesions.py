@@ -1412,6 +1412,20 @@ def test_a_count_of_several_groups_and_each_group(lesion_numbers, text, lesions)
             "in the right internal carotid artery.",
             [1, 2],
         ),
+        # the segment it extends into is no segment of its own: the mid LAD's
+        # calcification named again at the mid segment is still that lesion
+        (
+            "PROCEDURE NOTE: The mid LAD was densely calcified, and the calcification "
+            "extended into the distal vessel. Intravascular imaging then showed an "
+            "arc of calcification in the mid segment.",
+            [1, 1, 1],
+        ),
+        # but a segment it is said to extend from is where it lies
+        (
+            "PROCEDURE NOTE: The mid LAD was densely calcified. Calcification "
+            "extended from the proximal segment into the left main.",
+            [1, 2],
+        ),
     ],
 )
 def test_a_calcification_extending_into_another_place(lesion_numbers, text, lesions):
