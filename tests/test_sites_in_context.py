@@ -200,6 +200,11 @@ def test_summary_mention_names_no_place(findings_of, text, mention, expected):
 VOCABULARY: list[tuple[str, str, dict[str, Any]]] = [
     ("CT: a pseudocyst in the lesser sac with peripheral calcification.", "calcification", {"site": "peritoneum"}),
     ("CT: tiny hepatosplenic calcifications from old histoplasmosis.", "hepatosplenic calcifications", {"site": "liver"}),
+    # a word joining two arteries' names is an artery, and the span keeps it
+    # when another place word is coordinated before it
+    ("CTA: Femoropopliteal calcification on the right, mild.", "Femoropopliteal calcification", {"site": "artery", "laterality": "right"}),
+    ("Runoff: dense iliac and femoropopliteal calcification.", "iliac and femoropopliteal calcification", {"site": "artery"}),
+    ("Access: scattered iliofemoral calcification, worse on the left.", "iliofemoral calcification", {"site": "artery"}),
 ]
 
 
