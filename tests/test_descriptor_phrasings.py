@@ -758,6 +758,11 @@ CHANGES = [
     ),
     ("A calcified granuloma overlies the left apex and has not changed.", None, "stable"),
     ("A small calcified granuloma overlies the left apex and has grown since XXXX.", None, "increased"),
+    # past a comma, "remained" and "remaining" lead the mention's change as
+    # "remains" does
+    ("Calcified subcarinal node, which has remained unchanged for 3 years.", None, "stable"),
+    ("Punctate calcified granuloma at the right base, remaining stable since 2018.", None, "stable"),
+    ("Aortic knob calcification, heart size remained normal and stable.", None, ""),
     # so is one after a predicate mention: "is calcified and has ..."
     ("The right hilar node is calcified and has not changed since 2020.", "calcified", "stable"),
     ("The nodules at both bases are calcified and have grown since XXXX.", "calcified", "increased"),
