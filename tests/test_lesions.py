@@ -1435,6 +1435,37 @@ def test_a_calcification_extending_into_another_place(lesion_numbers, text, lesi
 @pytest.mark.parametrize(
     "text, lesions",
     [
+        # a new calcification is not one said to be there before at its site
+        (
+            "FINDINGS: Calcified granuloma in the left lower lobe, unchanged since 2020. "
+            "There is also a new calcified granuloma in the left lower lobe.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Punctate calcifications in the right breast, stable.\n"
+            "IMPRESSION: New right breast calcifications, recommend magnification views.",
+            [1, 2],
+        ),
+        # a new one said new again, or said with no change, is still the one
+        (
+            "FINDINGS: New calcified granuloma in the left lower lobe.\n"
+            "IMPRESSION: New left lower lobe calcified granuloma.",
+            [1, 1],
+        ),
+        (
+            "FINDINGS: New calcified granuloma in the left lower lobe.\n"
+            "IMPRESSION: Left lower lobe calcified granuloma.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_new_calcification_is_not_one_seen_before(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
         # an anaphor whose site words come from another sentence names no
         # place of its own: it refers back to the finding whose sentence
         # holds its noun
