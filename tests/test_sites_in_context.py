@@ -205,6 +205,10 @@ VOCABULARY: list[tuple[str, str, dict[str, Any]]] = [
     ("CTA: Femoropopliteal calcification on the right, mild.", "Femoropopliteal calcification", {"site": "artery", "laterality": "right"}),
     ("Runoff: dense iliac and femoropopliteal calcification.", "iliac and femoropopliteal calcification", {"site": "artery"}),
     ("Access: scattered iliofemoral calcification, worse on the left.", "iliofemoral calcification", {"site": "artery"}),
+    # the siphon is the carotid's (guide §2 vocabulary: carotid artery takes in
+    # the siphon), its plural both sides', not the side of a bulb before it
+    ("HEAD CT: Dense calcification of the left siphon.", "calcification", {"site": "carotid artery", "laterality": "left"}),
+    ("Carotid disease: calcified plaque at the left bulb and calcified siphons.", "calcified siphons", {"site": "carotid artery", "laterality": "bilateral"}),
 ]
 
 
