@@ -758,6 +758,14 @@ CHANGES = [
     ),
     ("A calcified granuloma overlies the left apex and has not changed.", None, "stable"),
     ("A small calcified granuloma overlies the left apex and has grown since XXXX.", None, "increased"),
+    # comparatives of density or extent dated against an earlier study
+    ("Calcified left hilar node, denser than on the 2019 film.", None, "increased"),
+    ("Mitral annular calcification, more advanced than before.", None, "increased"),
+    ("Aortic arch calcification, worse than on the prior exam.", None, "increased"),
+    ("Punctate calcified granuloma at the left base, less dense than previously.", None, "decreased"),
+    # not against another thing or a side
+    ("Calcified plaque of the left SFA, denser than the plaque beside it.", None, ""),
+    ("Femoral artery calcification, worse on the right.", None, ""),
     # past a comma, "remained" and "remaining" lead the mention's change as
     # "remains" does
     ("Calcified subcarinal node, which has remained unchanged for 3 years.", None, "stable"),
