@@ -389,6 +389,11 @@ def test_size_changed_from_to_is_todays(findings_of, text, size, change):
             None,
         ),
         ("Calcified nodule that is unchanged.", "stable", None),
+        # a narrowing the plaque causes is another thing, past a comma too
+        ("Calcified plaque of the left SFA causing a 60% stenosis, which has worsened.", "", None),
+        ("Calcified plaque narrowing the right ICA origin by 50%, a stenosis that is stable.", "", None),
+        ("Calcified granuloma beside a small nodule, which has grown.", "", None),
+        ("Calcified plaque in the proximal LAD, which has progressed since 2021.", "increased", None),
     ],
 )
 def test_change_of_another_lesions_relative_clause(findings_of, text, change, size):

@@ -758,6 +758,24 @@ CHANGES = [
     ),
     ("A calcified granuloma overlies the left apex and has not changed.", None, "stable"),
     ("A small calcified granuloma overlies the left apex and has grown since XXXX.", None, "increased"),
+    # comparatives of density or extent dated against an earlier study
+    ("Calcified left hilar node, denser than on the 2019 film.", None, "increased"),
+    ("Mitral annular calcification, more advanced than before.", None, "increased"),
+    ("Aortic arch calcification, worse than on the prior exam.", None, "increased"),
+    ("Punctate calcified granuloma at the left base, less dense than previously.", None, "decreased"),
+    # not against another thing or a side
+    ("Calcified plaque of the left SFA, denser than the plaque beside it.", None, ""),
+    ("Femoral artery calcification, worse on the right.", None, ""),
+    # past a comma, "remained" and "remaining" lead the mention's change as
+    # "remains" does
+    ("Calcified subcarinal node, which has remained unchanged for 3 years.", None, "stable"),
+    ("Punctate calcified granuloma at the right base, remaining stable since 2018.", None, "stable"),
+    ("Aortic knob calcification, heart size remained normal and stable.", None, ""),
+    # so is one after a predicate mention: "is calcified and has ..."
+    ("The right hilar node is calcified and has not changed since 2020.", "calcified", "stable"),
+    ("The nodules at both bases are calcified and have grown since XXXX.", "calcified", "increased"),
+    # not a new noun phrase after the auxiliary
+    ("The aortic knob is calcified and has a new contour abnormality.", "calcified", ""),
     # not when another subject comes after the "and"
     (
         "The lungs are clear except for a calcified granuloma in the right lower "
@@ -809,6 +827,9 @@ CHANGES = [
     ("Previously seen calcified granuloma is no longer visualized.", None, "resolved"),
     ("The calcification in the left kidney is no longer visualized.", None, "resolved"),
     ("Calcification in the left kidney has resolved.", None, "resolved"),
+    # "today" sets the denial against the earlier study the finding was seen on
+    ("The calcified right axillary node reported in 2021 is not seen today.", None, "resolved"),
+    ("A small calcification at the left base, present before, is not visualized today.", None, "resolved"),
     ("Interval development of calcification in the left kidney.", None, "new"),
     ("Calcification in the left kidney, new since XXXX.", None, "new"),
     ("Newly seen calcification in the left kidney.", None, "new"),

@@ -1412,9 +1412,54 @@ def test_a_count_of_several_groups_and_each_group(lesion_numbers, text, lesions)
             "in the right internal carotid artery.",
             [1, 2],
         ),
+        # the segment it extends into is no segment of its own: the mid LAD's
+        # calcification named again at the mid segment is still that lesion
+        (
+            "PROCEDURE NOTE: The mid LAD was densely calcified, and the calcification "
+            "extended into the distal vessel. Intravascular imaging then showed an "
+            "arc of calcification in the mid segment.",
+            [1, 1, 1],
+        ),
+        # but a segment it is said to extend from is where it lies
+        (
+            "PROCEDURE NOTE: The mid LAD was densely calcified. Calcification "
+            "extended from the proximal segment into the left main.",
+            [1, 2],
+        ),
     ],
 )
 def test_a_calcification_extending_into_another_place(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a new calcification is not one said to be there before at its site
+        (
+            "FINDINGS: Calcified granuloma in the left lower lobe, unchanged since 2020. "
+            "There is also a new calcified granuloma in the left lower lobe.",
+            [1, 2],
+        ),
+        (
+            "FINDINGS: Punctate calcifications in the right breast, stable.\n"
+            "IMPRESSION: New right breast calcifications, recommend magnification views.",
+            [1, 2],
+        ),
+        # a new one said new again, or said with no change, is still the one
+        (
+            "FINDINGS: New calcified granuloma in the left lower lobe.\n"
+            "IMPRESSION: New left lower lobe calcified granuloma.",
+            [1, 1],
+        ),
+        (
+            "FINDINGS: New calcified granuloma in the left lower lobe.\n"
+            "IMPRESSION: Left lower lobe calcified granuloma.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_new_calcification_is_not_one_seen_before(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
 
 

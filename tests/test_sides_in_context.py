@@ -178,6 +178,36 @@ def test_a_compared_side_is_not_the_findings(findings_of, text, laterality):
     assert findings_of(text)[-1].laterality == laterality
 
 
+# The other side added after the finding's place, 'and to a lesser degree
+# the left', names a second side for the one finding (guide §2: two sides for
+# one finding give bilateral); not when another thing stands between.
+LESSER_DEGREE = [
+    ("Plaque calcification of the left vertebral artery origin, and to a lesser degree the right.", "bilateral"),
+    ("Calcified nodes in the right hilum and, to a lesser extent, the left.", "bilateral"),
+    ("Nephrocalcinosis of the left kidney and to a lesser extent in the right kidney.", "bilateral"),
+    ("Calcified left hilar node and scarring, to a lesser degree the right.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), LESSER_DEGREE)
+def test_the_other_side_added_to_a_lesser_degree(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+# 'bilaterally' closing the finding's own place phrase is its side, nearer
+# than a side said of another structure before the finding (guide §2).
+BOTH_AFTER_PLACE = [
+    ("Tibial arteries patent (R) and occluded (L), with dense calcification of the tibial vessels bilaterally.", "bilateral"),
+    ("Left effusion; calcified nodes in the hila bilaterally.", "bilateral"),
+    ("Right apical scarring and a calcified granuloma in the left lung, bilateral effusions.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), BOTH_AFTER_PLACE)
+def test_both_sides_closing_the_place(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality
+
+
 # A side that says where something moves or curves ('deviating the trachea
 # to the left') is a direction, not the finding's side (guide §2: a side said
 # of another structure gives none); a side written on the finding still is.

@@ -147,6 +147,10 @@ POINTED_LESION: list[tuple[str, str, dict[str, Any]]] = [
     ("Ultrasound: calcified cyst in the right ovary.\nPLAN: Cholecystectomy next month; the calcified cyst will be watched.", "calcified cyst", {"site": "ovary", "laterality": ""}),
     # two earlier ones at different places: no single one pointed back to
     ("CT: calcified granuloma in the spleen and a calcified granuloma in the liver.\nASSESSMENT: We discussed the calcified granuloma.", "calcified granuloma", {"site": ""}),
+    # so does the subject of a predicate mention: 'the cyst is calcified'
+    ("Pelvic US: calcified cyst in the right ovary, 2 cm.\nIMPRESSION: The cyst is densely calcified, likely a dermoid.", "calcified", {"site": "ovary", "laterality": ""}),
+    ("Abdominal CT: a calcified granuloma in the spleen.\nASSESSMENT: Back pain. The granuloma is calcified and needs no workup.", "calcified", {"site": "spleen"}),
+    ("CT: calcified granuloma in the spleen and a calcified granuloma in the liver.\nASSESSMENT: The granuloma is calcified.", "calcified", {"site": ""}),
 ]
 
 
@@ -200,6 +204,15 @@ def test_summary_mention_names_no_place(findings_of, text, mention, expected):
 VOCABULARY: list[tuple[str, str, dict[str, Any]]] = [
     ("CT: a pseudocyst in the lesser sac with peripheral calcification.", "calcification", {"site": "peritoneum"}),
     ("CT: tiny hepatosplenic calcifications from old histoplasmosis.", "hepatosplenic calcifications", {"site": "liver"}),
+    # a word joining two arteries' names is an artery, and the span keeps it
+    # when another place word is coordinated before it
+    ("CTA: Femoropopliteal calcification on the right, mild.", "Femoropopliteal calcification", {"site": "artery", "laterality": "right"}),
+    ("Runoff: dense iliac and femoropopliteal calcification.", "iliac and femoropopliteal calcification", {"site": "artery"}),
+    ("Access: scattered iliofemoral calcification, worse on the left.", "iliofemoral calcification", {"site": "artery"}),
+    # the siphon is the carotid's (guide §2 vocabulary: carotid artery takes in
+    # the siphon), its plural both sides', not the side of a bulb before it
+    ("HEAD CT: Dense calcification of the left siphon.", "calcification", {"site": "carotid artery", "laterality": "left"}),
+    ("Carotid disease: calcified plaque at the left bulb and calcified siphons.", "calcified siphons", {"site": "carotid artery", "laterality": "bilateral"}),
 ]
 
 

@@ -145,6 +145,7 @@ METADATA_KEYS = {
     "implied_site",
     "implied",
     "before_site",
+    "adds_side",
     "no_place",
     "requires_site",
     "site",

@@ -527,8 +527,10 @@ def predicate_change(
         w = _WORD_AFTER.match(text, at)
         word = w.group(1).lower() if w else ""
         # "is calcified and it is larger than before": a pronoun of
-        # `predicate_pronouns` right after "and" stands for the mention
-        pronoun = last == "and" and word in dr.predicate_pronouns
+        # `predicate_pronouns` right after "and" stands for the mention;
+        # "is calcified and has not changed": an auxiliary there opens its
+        # second predicate
+        pronoun = last == "and" and word in dr.predicate_pronouns | dr.auxiliaries
         if w is None or (word not in dr.copulas | {"and"} and not pronoun):
             return None
         at, last = w.end(), word

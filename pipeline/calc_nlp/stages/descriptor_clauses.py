@@ -709,8 +709,9 @@ def in_reach(
 
 
 
-# a noun that a relative clause follows ("a nodule that", "the mass which")
-_RELATIVE_OF = re.compile(r"([a-z]+)[^\S\n]+(?:that|which)(?!\w)", re.I)
+# a noun that a relative clause follows ("a nodule that", "the mass which",
+# "70% stenosis, which")
+_RELATIVE_OF = re.compile(r"([a-z]+)[^\S\n]*,?[^\S\n]+(?:that|which)(?!\w)", re.I)
 
 
 def _stopped(dr: DescriptorRules, gap: str) -> bool:
@@ -730,9 +731,12 @@ def relative_of_other(dr: DescriptorRules, text: str, end: int, at: int) -> bool
     `at`), does a lesion noun of another phrase open a relative clause the
     word stands in ("calcified granuloma next to a nodule that has grown")?
     The change is that lesion's (GUIDE: a change word that grades another
-    lesion noun is not the finding's)."""
+    lesion noun is not the finding's); so is one a narrowing the mention
+    causes opens ("plaque causing 70% stenosis, which has progressed":
+    `graded_heads`)."""
     found = _RELATIVE_OF.finditer(text, end, at)
-    return any(r.group(1).lower() in dr.lesion_nouns for r in found)
+    others = dr.lesion_nouns | dr.graded_heads
+    return any(r.group(1).lower() in others for r in found)
 
 
 def _past_size(dr: DescriptorRules, text: str, at: int) -> int:

@@ -160,7 +160,7 @@ def describe(
             dr, text, _lead_in(rd, sent), c.lo, spans[i - 1] if i else None
         )
         if f.site in dr.segment_sites:
-            f.segment = _segment(dr, text, c) or _site_segment(dr, text, f, sent, c)
+            f.segment = _segment(dr, text, c, f.site) or _site_segment(dr, text, f, sent, c)
         else:
             f.segment = ""
         f.descriptor_words = tuple(words)
@@ -986,10 +986,30 @@ def _comparative(dr: DescriptorRules, m: re.Match[str], start: int) -> bool:
     return m.end() <= start and m.group().lower() in dr.other_comparatives
 
 
-def _segment(dr: DescriptorRules, text: str, c: Clause) -> str:
+def _segment(dr: DescriptorRules, text: str, c: Clause, site: str) -> str:
     """The vessel segment words of the finding's clause, normalised ("ostial
-    calcific plaque", "plaque within the mid vessel", "proximal to mid")."""
-    return _segment_words(dr, dr.segments.findall(text, c.lo, max(c.hi_grade, c.end)))
+    calcific plaque", "plaque within the mid vessel", "proximal to mid").
+    At a vessel site, none where its only segment words are those an
+    extension word after the mention leads to ("the calcification extended
+    into the mid vessel"): a calcification that extends into a segment lies
+    where it starts as well, which the clause leaves unsaid (GUIDE: lesion,
+    one that extends from or into the other's sub-site is one lesion); a
+    valve's annulus or leaflet it extends into stays a part of its own."""
+    hi = max(c.hi_grade, c.end)
+    found = dr.segments.findall(text, c.lo, hi)
+    vessel = site in dr.vessel_sites
+    ext = dr.extension_words.search(text, c.end, hi) if found and vessel else None
+    if (
+        ext is not None
+        and dr.segments.search(text, c.lo, ext.start()) is None
+        and _FROM.match(text, ext.end()) is None  # "extends from the cusp into"
+    ):
+        return ""
+    return _segment_words(dr, found)
+
+
+# "from" after an extension word, past "down" or "up": the place it starts
+_FROM = re.compile(r"(?:[^\S\n]+(?:down|up|out))?[^\S\n]+from(?!\w)", re.I)
 
 
 def _site_segment(

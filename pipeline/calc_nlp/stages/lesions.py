@@ -137,12 +137,19 @@ def _told(f: Finding) -> tuple[object, ...]:
     """The fields `_differ` reads: a lesion keeps one finding per distinct
     value of them, so that checking a finding against a lesion of thousands of
     findings is checking it against a few."""
-    return (f.size_mm, f.segment, f.morphology, f.distribution)
+    return (f.size_mm, f.segment, f.morphology, f.distribution, f.change == "new")
+
+
+# Changes that say a calcification was there before: a new one is another
+# (GUIDE: lesion, findings that describe the same calcification share it;
+# change: new is not seen before).
+_SEEN_BEFORE = frozenset({"stable", "increased", "decreased"})
 
 
 def _differ(a: Finding, b: Finding, causes: frozenset[str] = frozenset()) -> bool:
     """Do two findings at one site describe different calcifications (another
-    size, segments that share none, BI-RADS terms of which neither holds the
+    size, segments that share none, a new one and one seen before, BI-RADS
+    terms of which neither holds the
     other's: "round" restates "round and punctate", "fine pleomorphic" is
     not "punctate")? A term of `causes` names no shape and parts none
     ("dystrophic" restates "coarse"). Reads only the fields `_told` returns."""
@@ -150,6 +157,8 @@ def _differ(a: Finding, b: Finding, causes: frozenset[str] = frozenset()) -> boo
         return True
     if a.segment and b.segment and not set(a.segment.split()) & set(b.segment.split()):
         return True  # "ostial" and "mid" plaque, annulus and leaflets
+    if {a.change, b.change} & {"new"} and {a.change, b.change} & _SEEN_BEFORE:
+        return True  # "granuloma, unchanged" and "a new granuloma, not seen before"
     pairs = ((a.morphology, b.morphology), (a.distribution, b.distribution))
     return any(
         x and y and not (x <= y or y <= x)

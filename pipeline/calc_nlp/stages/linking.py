@@ -438,6 +438,7 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         or site_from_exam(kit, rd, f)
         or _site_of_disease(kit, rd, f)
         or site_before_unless_own_lesion(rd, f)
+        or _site_of_subject_pointed_back(kit, rd, f)
         or site_from_exam(kit, rd, f, any_head=True)
     )
 
@@ -491,11 +492,27 @@ def _site_of_mention_pointed_back(
     points back to), however far back and across headings. Only where every
     earlier mention in that word that has a site has the same site and side:
     the pointing word cannot then mean another one."""
-    if not _pointed(rd, f):
-        return None
-    head = _calcification_word(rd, f)
-    if head is None:
-        return None
+    head = _calcification_word(rd, f) if _pointed(rd, f) else None
+    return None if head is None else _named_before_in(kit, rd, f, head)
+
+
+def _site_of_subject_pointed_back(
+    kit: Toolkit, rd: ReportDoc, f: Span
+) -> SiteRef | None:
+    """A predicate mention whose subject is a lesion noun a pointing word
+    leads ('The granuloma is calcified.'), where nothing nearer places it:
+    the calcified lesion named before in that noun, as 'the calcified
+    granuloma' is (`_site_of_mention_pointed_back`)."""
+    head = _pointed_subject(rd, f)
+    return None if head is None else _named_before_in(kit, rd, f, head)
+
+
+def _named_before_in(
+    kit: Toolkit, rd: ReportDoc, f: Span, head: str
+) -> SiteRef | None:
+    """The site of the mentions before the finding whose calcification word
+    is `head`, when all of them that have one share it and its side (a
+    lesion noun's place only: its side is not carried); else None."""
     found: list[SiteRef] = []
     for c in rd.matches.calc:
         if c.end > f.start or _calcification_word(rd, c) != head:
@@ -518,6 +535,33 @@ def _site_of_mention_pointed_back(
         # laterality): only its place
         return replace(found[-1], laterality="")
     return found[-1]
+
+
+# The copulas that join a subject to a predicate mention ('The granuloma is
+# calcified'), and how many grade words may stand between ('is densely
+# calcified').
+_SUBJECT_COPULAS = frozenset({"is", "are", "was", "were", "remains", "remain", "appears", "appear"})
+_PREDICATE_GRADES = 2
+
+
+def _pointed_subject(rd: ReportDoc, f: Span) -> str | None:
+    """The lesion noun of the subject a pointing word leads ('The granuloma
+    is densely calcified': 'granuloma'), where the one-word mention is the
+    predicate a copula joins to it, else None: that subject points back to
+    the calcified lesion named before in the same noun, as 'the calcified
+    granuloma' does (guide §2 step 4)."""
+    if len(f) != 1:
+        return None
+    lo = rd.layout.sent_first[f.start]
+    i, k = f.start - 1, 0
+    while i > lo and k < _PREDICATE_GRADES and rd.lower[i] not in _SUBJECT_COPULAS:
+        if not rd.lower[i].isalpha():
+            return None
+        i, k = i - 1, k + 1
+    if i - 2 < lo or rd.lower[i] not in _SUBJECT_COPULAS:
+        return None
+    noun, pointer = rd.lower[i - 1], rd.lower[i - 2]
+    return noun if noun in rd.lesion_nouns and pointer in _POINTERS else None
 
 
 def _pointed(rd: ReportDoc, f: Span) -> bool:

@@ -646,6 +646,8 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     place = _place_after(rd, f, hi)
     if place is not None:
         hi = joined_site_end(rd, place, place.span.end)
+    if _adds_other_side(kit, rd, hi) or _both_after(kit, rd, hi):
+        return BILATERAL
     # a plural that implies both sides ('the adrenals') names no side of the
     # place joined to it; a word that writes both ('both breasts') does
     sides = {
@@ -660,6 +662,41 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
         if lo <= s.span.start and s.span.end <= hi and kit.md(s.span).get("laterality")
     }
     return BILATERAL if {LEFT, RIGHT} <= sides or BILATERAL in sides else ""
+
+
+# The tokens that may stand between a finding's place and a phrase adding
+# the other side to it ('in the right bulb, and to a lesser degree the left').
+_ADDING_JOINERS = frozenset({",", "and"})
+
+
+def _adds_other_side(kit: Toolkit, rd: ReportDoc, hi: int) -> bool:
+    """Does a side phrase that adds the other side (sites.json `adds_side`:
+    'and, to a lesser extent, the left') follow the finding's place, which
+    ends at `hi`, past only commas and 'and'? Guide §2: two sides for one
+    finding give bilateral."""
+    for s in rd.matches.lats:
+        if s.start >= hi and kit.md(s).get("adds_side"):
+            gap = rd.lower[hi : s.start]
+            while gap and gap[-1] in _ADDING_JOINERS:
+                gap.pop()
+            # one word of the place may close it first ('carotid artery, and')
+            return s.start - hi <= 3 and len(gap) <= 1 and all(w.isalpha() for w in gap)
+    return False
+
+
+def _both_after(kit: Toolkit, rd: ReportDoc, hi: int) -> bool:
+    """Does a side word for both sides ('bilaterally') close the finding's
+    place, which ends at `hi`, past at most one word of it ('of the iliac
+    segments bilaterally', 'of the tibial vessels bilaterally')? It says where the finding lies, nearer
+    than a side said of something else before the finding (guide §2: the
+    finding's sentence gives its side)."""
+    # one alphabetic word of the place may stand first ('vessels', 'segments')
+    word = hi < len(rd.doc) and rd.doc[hi].is_alpha and rd.lower[hi] != "and"
+    at = {hi, hi + 1} if word else {hi}
+    return any(
+        s.start in at and kit.md(s).get("laterality") == BILATERAL and not kit.md(s).get("implied")
+        for s in rd.matches.lats
+    )
 
 
 # Most words of the places joined by 'and' that may lead a mention ('Right
