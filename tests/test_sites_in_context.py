@@ -315,3 +315,18 @@ def test_place_after_the_finding_beats_the_disease_before_it(analyzer):
     text = "Severe MAC with calcification reaching the posterior leaflet."
     got = [f.site for f in analyzer.analyze(text, "T").findings]
     assert got[1] != "mitral annulus"
+
+
+# guide §2 (site vocabulary): 'parietal' or 'visceral' before a serous
+# membrane names the membrane's layer, not the parietal lobe of the brain.
+SEROUS_LAYER: list[tuple[str, str]] = [
+    ("CT ABDOMEN: Plaque-like calcification of the parietal peritoneum in the pelvis.", "peritoneum"),
+    ("CT CHEST: Calcification along the parietal pleura of the left hemithorax.", "pleura"),
+    ("Thin calcification of the visceral pericardium over the right ventricle.", "pericardium"),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), SEROUS_LAYER)
+def test_layer_word_before_a_serous_membrane_is_no_brain_lobe(analyzer, text, site):
+    (f,) = analyzer.analyze(text, "T").findings
+    assert f.site == site
