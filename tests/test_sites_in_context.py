@@ -330,3 +330,18 @@ SEROUS_LAYER: list[tuple[str, str]] = [
 def test_layer_word_before_a_serous_membrane_is_no_brain_lobe(analyzer, text, site):
     (f,) = analyzer.analyze(text, "T").findings
     assert f.site == site
+
+
+# guide §2 (site vocabulary): the adjective of a sided main bronchus ('the
+# right main bronchial wall') is the airway's, with its side, and no left
+# main coronary artery.
+MAIN_BRONCHIAL: list[tuple[str, dict[str, Any]]] = [
+    ("CT CHEST: Coarse calcification of the left main bronchial wall.", {"site": "trachea", "laterality": "left"}),
+    ("Rings of calcification in the right mainstem bronchial cartilage.", {"site": "trachea", "laterality": "right"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MAIN_BRONCHIAL)
+def test_main_bronchial_adjective_is_the_airway(analyzer, text, expected):
+    (f,) = analyzer.analyze(text, "T").findings
+    assert {"site": f.site, "laterality": f.laterality} == expected
