@@ -470,3 +470,17 @@ LIST_OF_OWN_PLACES = [
 @pytest.mark.parametrize(("text", "laterality"), LIST_OF_OWN_PLACES)
 def test_side_after_a_list_of_own_places(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# Abbreviated sides count (guide §2): the abdominal quadrants written as
+# letters give their side as the words do ('left upper quadrant').
+QUADRANT_LETTERS = [
+    ("Abdomen film: coarse calcification projecting over the LUQ, likely splenic artery.", "left"),
+    ("Cluster of calcified nodes in the RLQ mesentery.", "right"),
+    ("RUQ: a calcified granuloma in the liver.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), QUADRANT_LETTERS)
+def test_quadrant_letters_give_the_side(only, text, laterality):
+    assert only(text).laterality == laterality
