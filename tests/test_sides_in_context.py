@@ -484,3 +484,17 @@ QUADRANT_LETTERS = [
 @pytest.mark.parametrize(("text", "laterality"), QUADRANT_LETTERS)
 def test_quadrant_letters_give_the_side(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# A side letter before a list of part words joined by 'and' or a comma is
+# the side of the site phrase the list ends in (guide §2: abbreviated sides
+# count), as it is before one part word ('R lower lung zone').
+LETTER_BEFORE_PART_LIST = [
+    ("Calcified granulomas over the L upper and mid lung zones.", "left"),
+    ("Several calcified nodules in the R mid, lower lung zones.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), LETTER_BEFORE_PART_LIST)
+def test_letter_before_a_list_of_part_words(only, text, laterality):
+    assert only(text).laterality == laterality
