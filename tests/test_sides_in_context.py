@@ -498,3 +498,21 @@ LETTER_BEFORE_PART_LIST = [
 @pytest.mark.parametrize(("text", "laterality"), LETTER_BEFORE_PART_LIST)
 def test_letter_before_a_list_of_part_words(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# A one-sided rib series gives its side to what lies in that hemithorax
+# (guide §2 step 5); with the chest on its exam line it is of both sides.
+def test_one_sided_rib_series_gives_its_side(analyzer):
+    text = (
+        "EXAM: RIB SERIES, RIGHT\nHISTORY: Struck by a car.\nFINDINGS: No rib fracture."
+        " Old calcified granuloma projecting over the lower lung."
+        " Calcification of the costal cartilage of the 7th rib."
+    )
+    got = [(f.site, f.laterality) for f in analyzer.analyze(text, "T").findings]
+    assert got == [("lung", "right"), ("costal cartilage", "right")]
+
+
+def test_rib_series_with_the_chest_gives_no_side(analyzer):
+    text = "EXAM: LEFT RIBS AND CHEST PA\nFINDINGS: Calcified granuloma in the mid lung."
+    (f,) = analyzer.analyze(text, "T").findings
+    assert (f.site, f.laterality) == ("lung", "")
