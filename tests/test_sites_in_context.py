@@ -52,6 +52,9 @@ PRONOUN: list[tuple[str, str, dict[str, Any]]] = [
     ("Subcarinal adenopathy has regressed after therapy; it now holds dense calcification.", "calcification", {"site": "lymph node"}),
     # the side its sentence gives the place stays with it
     ("Left hilar nodal mass is smaller; it now contains dense calcification.", "calcification", {"site": "lymph node", "laterality": "left"}),
+    # the possessive stands for it too: the part it names is of that place
+    ("The abdominal aorta is ectatic, and along its infrarenal portion there is coarse calcification.", "calcification", {"site": "aorta"}),
+    ("The left common iliac artery is tortuous, and in its wall there is a calcification.", "calcification", {"site": "artery", "laterality": "left"}),
     # no pronoun: the clause before gives nothing
     ("CHEST: A rounded density sits in the left lower lobe; a separate calcified nidus is visible.", "calcified", {"site": ""}),
 ]

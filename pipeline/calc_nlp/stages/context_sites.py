@@ -94,14 +94,17 @@ def sums_up(kit: Toolkit, rd: ReportDoc, f: Span) -> bool:
 # a pronoun ('the larger one', 'the lower one').
 _CLAUSE_OPENERS = frozenset({",", ";", "and", "but"})
 _ONE_LEADS = frozenset({"the", "this", "that"})
+_IT = frozenset({"it", "its"})
 
 
 def site_of_pronoun_in_sentence(
     kit: Toolkit, rd: ReportDoc, f: Span
 ) -> SiteRef | None:
-    """A pronoun of the finding's own clause ('it', 'the larger one') that
-    stands for what its sentence named before that clause opened ('A density
-    sits in the lingula, and inside it is a calcified nidus'; 'Several
+    """A pronoun of the finding's own clause ('it', 'its', 'the larger one')
+    that stands for what its sentence named before that clause opened ('A
+    density sits in the lingula, and inside it is a calcified nidus'; 'The
+    thoracic aorta is tortuous, and along its descending part there is
+    calcification'; 'Several
     leiomyomas; the largest one is calcified'; 'the subcarinal nodes are
     smaller; they ... it now shows dense calcification') gives the finding
     the place named there: the nearest site phrase before the clause (guide
@@ -109,7 +112,7 @@ def site_of_pronoun_in_sentence(
     sent, lower = rd.sent(f), rd.lower
     i, pronoun = f.start - 1, False
     while i >= sent.start and lower[i] not in _CLAUSE_OPENERS:
-        if lower[i] == "it" or (
+        if lower[i] in _IT or (
             lower[i] == "one"
             and i + 1 < f.start
             and _ONE_LEADS & set(lower[max(sent.start, i - 2) : i])
