@@ -1219,3 +1219,16 @@ DIALYSIS_AND_HEDGES = [
 def test_dialysis_abbreviation_and_a_hedge_on_the_finding(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A kick is a blow (guide §3: trauma): 'kicked in the ...', 'kicked by a ...'.
+KICKS = [
+    ("HISTORY: Goalkeeper kicked in the left shin during a match.", ["trauma"]),
+    ("HISTORY: Kicked by a cow while milking two months ago.", ["trauma"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), KICKS)
+def test_a_kick_is_trauma(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
