@@ -1232,3 +1232,18 @@ KICKS = [
 def test_a_kick_is_trauma(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# One word that names two treatments records both (guide §3: radiotherapy
+# and chemotherapy are dystrophic conditions): conditions.json `also`.
+TWO_IN_ONE = [
+    ("HISTORY: Cervical carcinoma, chemoradiation completed 2019.", ["radiation therapy", "chemotherapy"]),
+    ("HISTORY: Rectal cancer treated with neoadjuvant chemoradiotherapy.", ["radiation therapy", "chemotherapy"]),
+    ("HISTORY: Esophageal cancer; chemoradiation was declined.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), TWO_IN_ONE)
+def test_one_word_naming_two_treatments(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)

@@ -402,14 +402,17 @@ def report_conditions(
         if fl & NOT_A_CONDITION or key(c) in own:
             continue
         md = kit.md(c)
-        if md["condition"] not in seen:
-            seen[md["condition"]] = Condition(
-                md["condition"],
-                md["category"],
-                rd.layout.sections[c.start][0],
-                "historical" in fl,
-                rd.span_text(c),
-            )
+        # a term that names two conditions ('chemoradiation'): its own, then
+        # those of its `also`
+        for name in (md["condition"], *md.get("also", ())):
+            if name not in seen:
+                seen[name] = Condition(
+                    name,
+                    kit.rules.conditions[name]["category"],
+                    rd.layout.sections[c.start][0],
+                    "historical" in fl,
+                    rd.span_text(c),
+                )
     return tuple(seen.values())
 
 
