@@ -1247,3 +1247,22 @@ TWO_IN_ONE = [
 def test_one_word_naming_two_treatments(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# The report's own operation is no prior surgery, and neither are its words
+# said again; the same operation of the other side is an earlier one (guide
+# §3: earlier surgery).
+OTHER_SIDE_OPERATION = [
+    (
+        "PROCEDURE: Left total knee arthroplasty.\nHISTORY: His right total knee"
+        " arthroplasty in 2017 went well.",
+        ["prior surgery"],
+    ),
+    ("PROCEDURE: Left total knee arthroplasty.\nHISTORY: Left knee pain; left total knee arthroplasty advised.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), OTHER_SIDE_OPERATION)
+def test_same_operation_of_the_other_side_is_prior_surgery(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
