@@ -348,3 +348,19 @@ MAIN_BRONCHIAL: list[tuple[str, dict[str, Any]]] = [
 def test_main_bronchial_adjective_is_the_airway(analyzer, text, expected):
     (f,) = analyzer.analyze(text, "T").findings
     assert {"site": f.site, "laterality": f.laterality} == expected
+
+
+# guide §1 (the span keeps the words before the head that say where it is)
+# and §2 (site vocabulary): 'radial arterial', 'ulnar arterial' name an
+# artery as 'radial artery' does, and 'carotid arterial' the carotid.
+VESSEL_ADJECTIVE: list[tuple[str, str, str]] = [
+    ("Hand film: ulnar arterial calcification at the wrist.", "ulnar arterial calcification", "artery"),
+    ("Scattered radial arterial calcification is noted.", "radial arterial calcification", "artery"),
+    ("Neck CT: moderate carotid arterial calcification.", "carotid arterial calcification", "carotid artery"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), VESSEL_ADJECTIVE)
+def test_vessel_adjective_before_arterial(analyzer, text, mention, site):
+    (f,) = analyzer.analyze(text, "T").findings
+    assert (f.mention, f.site) == (mention, site)
