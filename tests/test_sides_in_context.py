@@ -516,3 +516,24 @@ def test_rib_series_with_the_chest_gives_no_side(analyzer):
     text = "EXAM: LEFT RIBS AND CHEST PA\nFINDINGS: Calcified granuloma in the mid lung."
     (f,) = analyzer.analyze(text, "T").findings
     assert (f.site, f.laterality) == ("lung", "")
+
+
+# A side label alone on its line heads the lines under it (guide §2: a label
+# line over the finding); a label with its words after it on its line, inside
+# that block, names a part of it and keeps the side; a label alone ends it.
+def test_inline_part_label_under_a_side_header_keeps_the_side(analyzer):
+    text = (
+        "FINDINGS: ,LEFT UPPER EXTREMITY: , Patent fistula.  Forearm arteries: dense"
+        " calcification of the radial artery.,RIGHT UPPER EXTREMITY: , Normal."
+    )
+    (f,) = analyzer.analyze(text, "T").findings
+    assert (f.site, f.laterality) == ("artery", "left")
+
+
+def test_header_label_alone_ends_the_side_block(analyzer):
+    text = (
+        "FINDINGS: ,LEFT UPPER EXTREMITY: , Patent fistula.,CHEST WALL: ,"
+        " Dense calcification of a breast artery."
+    )
+    (f,) = analyzer.analyze(text, "T").findings
+    assert f.laterality == ""
