@@ -1554,3 +1554,19 @@ def test_exam_heading_with_protocol_heads_findings_and_no_place(analyzer):
     found = analyzer.analyze(text, "T").findings
     assert [f.section for f in found] == ["findings", "findings", "impression"]
     assert len({f.lesion_id for f in found}) == 1
+
+
+# corpora/GUIDE.md, Descriptors (lesion): 'LN' is the lymph node, no place
+# within the site: an impression written first restates the findings' node
+# of the same station and side however each writes the node.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IMPRESSION: Calcified left hilar node.\nFINDINGS: Calcified granuloma in the RUL."
+        " Calcified left hilar LN.",
+        "IMPRESSION: Calcified subcarinal LNs.\nFINDINGS: Lungs clear. Calcified subcarinal nodes.",
+    ],
+)
+def test_ln_is_the_node_and_no_sub_site(lesion_numbers, text):
+    numbers = lesion_numbers(text)
+    assert numbers[0] == numbers[-1]
