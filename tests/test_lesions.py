@@ -1570,3 +1570,21 @@ def test_exam_heading_with_protocol_heads_findings_and_no_place(analyzer):
 def test_ln_is_the_node_and_no_sub_site(lesion_numbers, text):
     numbers = lesion_numbers(text)
     assert numbers[0] == numbers[-1]
+
+
+# corpora/GUIDE.md, Descriptors (lesion: the impression restating a finding
+# shares its number even when the two name the place in other words): an
+# organ's adjective ('peritoneal', 'corneal') names the organ, no place
+# within it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEPHROLOGY NOTE,DATA: , CT abdomen: plaque-like calcification of the visceral"
+        " peritoneum over the spleen.,ASSESSMENT: , Peritoneal calcification after peritonitis.",
+        "EYE CLINIC NOTE,HPI: , Slit lamp: calcific band along the limbal cornea OD."
+        ",ASSESSMENT: , Corneal calcification from chronic uveitis.",
+    ],
+)
+def test_organ_adjective_names_no_place_within_it(lesion_numbers, text):
+    numbers = lesion_numbers(text)
+    assert numbers[0] == numbers[-1]
