@@ -1588,3 +1588,24 @@ def test_ln_is_the_node_and_no_sub_site(lesion_numbers, text):
 def test_organ_adjective_names_no_place_within_it(lesion_numbers, text):
     numbers = lesion_numbers(text)
     assert numbers[0] == numbers[-1]
+
+
+# corpora/GUIDE.md, Descriptors (lesion): an impression naming no side after
+# a left and a right lesion at its site sums them up, unless its words are
+# those of one of them only: then it restates that one.
+def test_sideless_impression_in_one_lesion_s_words_restates_it(lesion_numbers):
+    text = (
+        "BILATERAL MAMMOGRAM\nFINDINGS: Right breast: a 4 mm calcified oil cyst, unchanged."
+        "  Left breast: coarse dystrophic calcifications along the old incision.\n"
+        "IMPRESSION: Benign, with dystrophic calcifications after surgery."
+    )
+    assert lesion_numbers(text) == [1, 2, 2]
+
+
+def test_sideless_impression_in_both_lesions_words_sums_them(lesion_numbers):
+    text = (
+        "BILATERAL MAMMOGRAM\nFINDINGS: Right breast: coarse dystrophic calcifications."
+        "  Left breast: coarse dystrophic calcifications.\n"
+        "IMPRESSION: Benign, with dystrophic calcifications after surgery."
+    )
+    assert lesion_numbers(text) == [1, 2, 3]
