@@ -1332,8 +1332,8 @@ def _sums_up(
             # right oil cyst): it restates that one, as the impression
             # restating in the findings' own words does
             words = singular_words(core(dr, f))
-            echoed = [x for x in apart if words in {singular_words(w) for w in x.cores}]
-            if side(f) or len(echoed) != 1:
+            worded = [x for x in apart if words in {singular_words(w) for w in x.cores}]
+            if side(f) or len(worded) != 1:
                 return True
     if not f.site:
         return len(pool) > 1 and dr.summary_words.search(f.sentence) is not None
