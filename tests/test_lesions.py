@@ -1609,3 +1609,18 @@ def test_sideless_impression_in_both_lesions_words_sums_them(lesion_numbers):
         "IMPRESSION: Benign, with dystrophic calcifications after surgery."
     )
     assert lesion_numbers(text) == [1, 2, 3]
+
+
+# corpora/GUIDE.md, Descriptors (lesion: the impression restating a finding
+# shares its number when the two name the place in other words): 'trunk'
+# names no place within the vessel its first word names ('the celiac trunk'
+# and 'the celiac origin').
+def test_trunk_names_no_place_within_the_vessel(lesion_numbers):
+    text = (
+        "CLINIC NOTE,HPI: , CT angiogram: heavily calcified plaque at the origins of the"
+        " celiac trunk and superior mesenteric artery.  Mild calcified plaque of the left"
+        " external iliac artery.,ASSESSMENT: , Symptomatic calcified plaque at the celiac"
+        " and SMA origins; stenting planned."
+    )
+    numbers = lesion_numbers(text)
+    assert numbers[0] == numbers[-1] != numbers[1]
