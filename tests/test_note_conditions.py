@@ -1240,6 +1240,8 @@ TWO_IN_ONE = [
     ("HISTORY: Cervical carcinoma, chemoradiation completed 2019.", ["radiation therapy", "chemotherapy"]),
     ("HISTORY: Rectal cancer treated with neoadjuvant chemoradiotherapy.", ["radiation therapy", "chemotherapy"]),
     ("HISTORY: Esophageal cancer; chemoradiation was declined.", []),
+    ("HISTORY: Glioma after radiochemotherapy in 2017.", ["radiation therapy", "chemotherapy"]),
+    ("HISTORY: Head and neck cancer, chemo-radiation 2015.", ["radiation therapy", "chemotherapy"]),
 ]
 
 
