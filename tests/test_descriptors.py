@@ -980,6 +980,20 @@ def test_closing_change_before_another_finding_stays_put(findings_of):
     assert findings_of(text)[0].change == ""
 
 
+# corpora/GUIDE.md, Descriptors (change): an adverb grading the change
+# ('gradually', 'slightly') before the change word closing the sentence after
+# a comma leaves that word the finding's.
+ADVERB_BEFORE_CLOSING_CHANGE = [
+    ("ASSESSMENT: Calcinosis of the left elbow, gradually enlarging.", "increased"),
+    ("IMPRESSION: Calcified mesenteric node, slightly smaller than in 2020.", "decreased"),
+]
+
+
+@pytest.mark.parametrize(("text", "change"), ADVERB_BEFORE_CLOSING_CHANGE)
+def test_adverb_before_a_closing_change_word(only, text, change):
+    assert only(text).change == change
+
+
 # corpora/GUIDE.md, Descriptors (severity read from the finding's clause): a
 # grade closing the clause after a place joined by 'and the' is the finding's.
 GRADE_AFTER_PLACES = [

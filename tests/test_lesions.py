@@ -1599,3 +1599,73 @@ def test_exam_heading_with_protocol_heads_findings_and_no_place(analyzer):
     found = analyzer.analyze(text, "T").findings
     assert [f.section for f in found] == ["findings", "findings", "impression"]
     assert len({f.lesion_id for f in found}) == 1
+
+
+# corpora/GUIDE.md, Descriptors (lesion): 'LN' is the lymph node, no place
+# within the site: an impression written first restates the findings' node
+# of the same station and side however each writes the node.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IMPRESSION: Calcified left hilar node.\nFINDINGS: Calcified granuloma in the RUL."
+        " Calcified left hilar LN.",
+        "IMPRESSION: Calcified subcarinal LNs.\nFINDINGS: Lungs clear. Calcified subcarinal nodes.",
+    ],
+)
+def test_ln_is_the_node_and_no_sub_site(lesion_numbers, text):
+    numbers = lesion_numbers(text)
+    assert numbers[0] == numbers[-1]
+
+
+# corpora/GUIDE.md, Descriptors (lesion: the impression restating a finding
+# shares its number even when the two name the place in other words): an
+# organ's adjective ('peritoneal', 'corneal') names the organ, no place
+# within it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEPHROLOGY NOTE,DATA: , CT abdomen: plaque-like calcification of the visceral"
+        " peritoneum over the spleen.,ASSESSMENT: , Peritoneal calcification after peritonitis.",
+        "EYE CLINIC NOTE,HPI: , Slit lamp: calcific band along the limbal cornea OD."
+        ",ASSESSMENT: , Corneal calcification from chronic uveitis.",
+    ],
+)
+def test_organ_adjective_names_no_place_within_it(lesion_numbers, text):
+    numbers = lesion_numbers(text)
+    assert numbers[0] == numbers[-1]
+
+
+# corpora/GUIDE.md, Descriptors (lesion): an impression naming no side after
+# a left and a right lesion at its site sums them up, unless its words are
+# those of one of them only: then it restates that one.
+def test_sideless_impression_in_one_lesion_s_words_restates_it(lesion_numbers):
+    text = (
+        "BILATERAL MAMMOGRAM\nFINDINGS: Right breast: a 4 mm calcified oil cyst, unchanged."
+        "  Left breast: coarse dystrophic calcifications along the old incision.\n"
+        "IMPRESSION: Benign, with dystrophic calcifications after surgery."
+    )
+    assert lesion_numbers(text) == [1, 2, 2]
+
+
+def test_sideless_impression_in_both_lesions_words_sums_them(lesion_numbers):
+    text = (
+        "BILATERAL MAMMOGRAM\nFINDINGS: Right breast: coarse dystrophic calcifications."
+        "  Left breast: coarse dystrophic calcifications.\n"
+        "IMPRESSION: Benign, with dystrophic calcifications after surgery."
+    )
+    assert lesion_numbers(text) == [1, 2, 3]
+
+
+# corpora/GUIDE.md, Descriptors (lesion: the impression restating a finding
+# shares its number when the two name the place in other words): 'trunk'
+# names no place within the vessel its first word names ('the celiac trunk'
+# and 'the celiac origin').
+def test_trunk_names_no_place_within_the_vessel(lesion_numbers):
+    text = (
+        "CLINIC NOTE,HPI: , CT angiogram: heavily calcified plaque at the origins of the"
+        " celiac trunk and superior mesenteric artery.  Mild calcified plaque of the left"
+        " external iliac artery.,ASSESSMENT: , Symptomatic calcified plaque at the celiac"
+        " and SMA origins; stenting planned."
+    )
+    numbers = lesion_numbers(text)
+    assert numbers[0] == numbers[-1] != numbers[1]

@@ -808,3 +808,35 @@ def test_structure_and_place_words_stay_in_the_span(analyzer, text, mention):
 def test_age_word_between_adjective_and_head_stays_in_the_span(analyzer, text, mention):
     got = [f.mention for f in analyzer.analyze(text, "T").findings]
     assert got == [mention]
+
+
+# guide §1: between 'calcified' and its head, a neck node's level, a lung
+# nodule's distribution and a breast cyst's kind say where or what it is and
+# stay in the span.
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Neck US: calcified left level IV node, stable.", "calcified left level IV node"),
+        ("CT: several calcified subpleural nodules in the lower lobes.", "calcified subpleural nodules"),
+        ("Mammogram: scattered calcified oil cysts after reduction.", "calcified oil cysts"),
+    ],
+)
+def test_level_distribution_and_kind_words_stay_in_the_span(analyzer, text, mention):
+    got = [f.mention for f in analyzer.analyze(text, "T").findings]
+    assert got == [mention]
+
+
+# guide §1 (the span keeps anatomic premodifiers) and corpora/GUIDE.md (a
+# phrase that joins two places before one calcification noun): a place
+# joined by 'and' to an anatomic premodifier right before the noun is in the
+# span too, as one joined to a site phrase is.
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("KUB: scattered arterial and pelvic calcifications.", "arterial and pelvic calcifications"),
+        ("Hip film: renal and periarticular calcifications noted.", "renal and periarticular calcifications"),
+    ],
+)
+def test_place_joined_to_an_anatomic_premodifier_stays_in_the_span(analyzer, text, mention):
+    got = [f.mention for f in analyzer.analyze(text, "T").findings]
+    assert got == [mention]

@@ -1219,3 +1219,52 @@ DIALYSIS_AND_HEDGES = [
 def test_dialysis_abbreviation_and_a_hedge_on_the_finding(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# A kick is a blow (guide §3: trauma): 'kicked in the ...', 'kicked by a ...'.
+KICKS = [
+    ("HISTORY: Goalkeeper kicked in the left shin during a match.", ["trauma"]),
+    ("HISTORY: Kicked by a cow while milking two months ago.", ["trauma"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), KICKS)
+def test_a_kick_is_trauma(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# One word that names two treatments records both (guide §3: radiotherapy
+# and chemotherapy are dystrophic conditions): conditions.json `also`.
+TWO_IN_ONE = [
+    ("HISTORY: Cervical carcinoma, chemoradiation completed 2019.", ["radiation therapy", "chemotherapy"]),
+    ("HISTORY: Rectal cancer treated with neoadjuvant chemoradiotherapy.", ["radiation therapy", "chemotherapy"]),
+    ("HISTORY: Esophageal cancer; chemoradiation was declined.", []),
+    ("HISTORY: Glioma after radiochemotherapy in 2017.", ["radiation therapy", "chemotherapy"]),
+    ("HISTORY: Head and neck cancer, chemo-radiation 2015.", ["radiation therapy", "chemotherapy"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), TWO_IN_ONE)
+def test_one_word_naming_two_treatments(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)
+
+
+# The report's own operation is no prior surgery, and neither are its words
+# said again; the same operation of the other side is an earlier one (guide
+# §3: earlier surgery).
+OTHER_SIDE_OPERATION = [
+    (
+        "PROCEDURE: Left total knee arthroplasty.\nHISTORY: His right total knee"
+        " arthroplasty in 2017 went well.",
+        ["prior surgery"],
+    ),
+    ("PROCEDURE: Left total knee arthroplasty.\nHISTORY: Left knee pain; left total knee arthroplasty advised.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), OTHER_SIDE_OPERATION)
+def test_same_operation_of_the_other_side_is_prior_surgery(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
+    assert sorted(got) == sorted(names)

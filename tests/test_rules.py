@@ -116,6 +116,16 @@ def test_unknown_site_is_rejected(tmp_path):
         load_rules(d)
 
 
+def test_unknown_also_condition_is_rejected(tmp_path):
+    d = copy_patterns(tmp_path)
+    _edit(
+        d / "conditions.json",
+        lambda x: x["conditions"][0]["terms"][0].update(also=["brittle bones"]),
+    )
+    with pytest.raises(PatternError, match="condition 'brittle bones' is not in"):
+        load_rules(d)
+
+
 def test_bad_condition_category_is_rejected(tmp_path):
     d = copy_patterns(tmp_path)
     _edit(

@@ -500,3 +500,70 @@ LIST_OF_OWN_PLACES = [
 @pytest.mark.parametrize(("text", "laterality"), LIST_OF_OWN_PLACES)
 def test_side_after_a_list_of_own_places(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# Abbreviated sides count (guide §2): the abdominal quadrants written as
+# letters give their side as the words do ('left upper quadrant').
+QUADRANT_LETTERS = [
+    ("Abdomen film: coarse calcification projecting over the LUQ, likely splenic artery.", "left"),
+    ("Cluster of calcified nodes in the RLQ mesentery.", "right"),
+    ("RUQ: a calcified granuloma in the liver.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), QUADRANT_LETTERS)
+def test_quadrant_letters_give_the_side(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+# A side letter before a list of part words joined by 'and' or a comma is
+# the side of the site phrase the list ends in (guide §2: abbreviated sides
+# count), as it is before one part word ('R lower lung zone').
+LETTER_BEFORE_PART_LIST = [
+    ("Calcified granulomas over the L upper and mid lung zones.", "left"),
+    ("Several calcified nodules in the R mid, lower lung zones.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), LETTER_BEFORE_PART_LIST)
+def test_letter_before_a_list_of_part_words(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+# A one-sided rib series gives its side to what lies in that hemithorax
+# (guide §2 step 5); with the chest on its exam line it is of both sides.
+def test_one_sided_rib_series_gives_its_side(analyzer):
+    text = (
+        "EXAM: RIB SERIES, RIGHT\nHISTORY: Struck by a car.\nFINDINGS: No rib fracture."
+        " Old calcified granuloma projecting over the lower lung."
+        " Calcification of the costal cartilage of the 7th rib."
+    )
+    got = [(f.site, f.laterality) for f in analyzer.analyze(text, "T").findings]
+    assert got == [("lung", "right"), ("costal cartilage", "right")]
+
+
+def test_rib_series_with_the_chest_gives_no_side(analyzer):
+    text = "EXAM: LEFT RIBS AND CHEST PA\nFINDINGS: Calcified granuloma in the mid lung."
+    (f,) = analyzer.analyze(text, "T").findings
+    assert (f.site, f.laterality) == ("lung", "")
+
+
+# A side label alone on its line heads the lines under it (guide §2: a label
+# line over the finding); a label with its words after it on its line, inside
+# that block, names a part of it and keeps the side; a label alone ends it.
+def test_inline_part_label_under_a_side_header_keeps_the_side(analyzer):
+    text = (
+        "FINDINGS: ,LEFT UPPER EXTREMITY: , Patent fistula.  Forearm arteries: dense"
+        " calcification of the radial artery.,RIGHT UPPER EXTREMITY: , Normal."
+    )
+    (f,) = analyzer.analyze(text, "T").findings
+    assert (f.site, f.laterality) == ("artery", "left")
+
+
+def test_header_label_alone_ends_the_side_block(analyzer):
+    text = (
+        "FINDINGS: ,LEFT UPPER EXTREMITY: , Patent fistula.,CHEST WALL: ,"
+        " Dense calcification of a breast artery."
+    )
+    (f,) = analyzer.analyze(text, "T").findings
+    assert f.laterality == ""

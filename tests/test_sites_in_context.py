@@ -52,6 +52,9 @@ PRONOUN: list[tuple[str, str, dict[str, Any]]] = [
     ("Subcarinal adenopathy has regressed after therapy; it now holds dense calcification.", "calcification", {"site": "lymph node"}),
     # the side its sentence gives the place stays with it
     ("Left hilar nodal mass is smaller; it now contains dense calcification.", "calcification", {"site": "lymph node", "laterality": "left"}),
+    # the possessive stands for it too: the part it names is of that place
+    ("The abdominal aorta is ectatic, and along its infrarenal portion there is coarse calcification.", "calcification", {"site": "aorta"}),
+    ("The left common iliac artery is tortuous, and in its wall there is a calcification.", "calcification", {"site": "artery", "laterality": "left"}),
     # no pronoun: the clause before gives nothing
     ("CHEST: A rounded density sits in the left lower lobe; a separate calcified nidus is visible.", "calcified", {"site": ""}),
 ]
@@ -328,3 +331,49 @@ def test_place_after_the_finding_beats_the_disease_before_it(analyzer):
     text = "Severe MAC with calcification reaching the posterior leaflet."
     got = [f.site for f in analyzer.analyze(text, "T").findings]
     assert got[1] != "mitral annulus"
+
+
+# guide §2 (site vocabulary): 'parietal' or 'visceral' before a serous
+# membrane names the membrane's layer, not the parietal lobe of the brain.
+SEROUS_LAYER: list[tuple[str, str]] = [
+    ("CT ABDOMEN: Plaque-like calcification of the parietal peritoneum in the pelvis.", "peritoneum"),
+    ("CT CHEST: Calcification along the parietal pleura of the left hemithorax.", "pleura"),
+    ("Thin calcification of the visceral pericardium over the right ventricle.", "pericardium"),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), SEROUS_LAYER)
+def test_layer_word_before_a_serous_membrane_is_no_brain_lobe(analyzer, text, site):
+    (f,) = analyzer.analyze(text, "T").findings
+    assert f.site == site
+
+
+# guide §2 (site vocabulary): the adjective of a sided main bronchus ('the
+# right main bronchial wall') is the airway's, with its side, and no left
+# main coronary artery.
+MAIN_BRONCHIAL: list[tuple[str, dict[str, Any]]] = [
+    ("CT CHEST: Coarse calcification of the left main bronchial wall.", {"site": "trachea", "laterality": "left"}),
+    ("Rings of calcification in the right mainstem bronchial cartilage.", {"site": "trachea", "laterality": "right"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MAIN_BRONCHIAL)
+def test_main_bronchial_adjective_is_the_airway(analyzer, text, expected):
+    (f,) = analyzer.analyze(text, "T").findings
+    assert {"site": f.site, "laterality": f.laterality} == expected
+
+
+# guide §1 (the span keeps the words before the head that say where it is)
+# and §2 (site vocabulary): 'radial arterial', 'ulnar arterial' name an
+# artery as 'radial artery' does, and 'carotid arterial' the carotid.
+VESSEL_ADJECTIVE: list[tuple[str, str, str]] = [
+    ("Hand film: ulnar arterial calcification at the wrist.", "ulnar arterial calcification", "artery"),
+    ("Scattered radial arterial calcification is noted.", "radial arterial calcification", "artery"),
+    ("Neck CT: moderate carotid arterial calcification.", "carotid arterial calcification", "carotid artery"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), VESSEL_ADJECTIVE)
+def test_vessel_adjective_before_arterial(analyzer, text, mention, site):
+    (f,) = analyzer.analyze(text, "T").findings
+    assert (f.mention, f.site) == (mention, site)

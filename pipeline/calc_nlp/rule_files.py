@@ -157,6 +157,15 @@ def load_conditions(
         condition_rules += _condition_term_rules(entry, sites, checker)
     variants = _spelling_variants(raw["conditions.json"], condition_rules)
     condition_rules += _variant_rules(condition_rules, variants)
+    for rule in condition_rules:
+        for cond in rule["metadata"].get("also", ()):
+            if cond not in conditions:
+                raise PatternError(
+                    "conditions.json",
+                    f"condition {cond!r} is not in conditions.json",
+                    rule["metadata"]["id"],
+                    "also",
+                )
     for entry in sites.values():
         for cond in entry["dystrophic_prone_if"]:
             if cond not in conditions:
@@ -325,6 +334,8 @@ def _condition_term_rules(
             )
         if term.get("not_before_number"):
             md["not_before_number"] = True
+        if "also" in term:
+            md["also"] = _words(cid, term["also"], "also")
         rule: dict[str, Any] = {
             "literal": term["term"],
             "category": "CONDITION",

@@ -119,6 +119,7 @@ CONDITION_KEYS = {
 }
 TERM_KEYS = {
     "term",
+    "also",
     "case_sensitive",
     "site",
     "lead",

@@ -402,14 +402,17 @@ def report_conditions(
         if fl & NOT_A_CONDITION or key(c) in own:
             continue
         md = kit.md(c)
-        if md["condition"] not in seen:
-            seen[md["condition"]] = Condition(
-                md["condition"],
-                md["category"],
-                rd.layout.sections[c.start][0],
-                "historical" in fl,
-                rd.span_text(c),
-            )
+        # a term that names two conditions ('chemoradiation'): its own, then
+        # those of its `also`
+        for name in (md["condition"], *md.get("also", ())):
+            if name not in seen:
+                seen[name] = Condition(
+                    name,
+                    kit.rules.conditions[name]["category"],
+                    rd.layout.sections[c.start][0],
+                    "historical" in fl,
+                    rd.span_text(c),
+                )
     return tuple(seen.values())
 
 
@@ -430,16 +433,32 @@ def own_procedures(kit: Toolkit, rd: ReportDoc) -> set[SpanKey]:
     report ('PROCEDURE: Hernia repair.' and 'here for elective repair'), unless
     they are marked as earlier ('status post', 'previous', 'history of')."""
     procs = [c for c in rd.matches.conds if kit.md(c).get("procedure")]
-    named = {
-        rd.span_text(c).lower() for c in procs if own_procedure(rd.layout, c.start)
-    }
+    own = [c for c in procs if own_procedure(rd.layout, c.start)]
+    named = {rd.span_text(c).lower() for c in own}
+    own_sides = {_side_before(kit, rd, c) for c in own} - {""}
     return {
         key(c)
         for c in procs
         if rd.span_text(c).lower() in named
         and not kit.md(c).get("lead")
         and not any(m.category == "HISTORICAL" for m in rd.mods.of(c))
+        # the same operation of the other side is another ('PROCEDURE: Left
+        # total hip arthroplasty' and 'his right total hip arthroplasty')
+        and not (own_sides and _side_before(kit, rd, c) not in own_sides | {""})
     }
+
+
+# How many words may stand between a side and the procedure words it is
+# the side of ('Left total hip arthroplasty').
+_PROCEDURE_SIDE_REACH = 3
+
+
+def _side_before(kit: Toolkit, rd: ReportDoc, c: Span) -> str:
+    """The side written right before the procedure words, within a few words
+    of its sentence ('left total knee arthroplasty'), or ''."""
+    lo = max(rd.layout.sent_first[c.start], c.start - _PROCEDURE_SIDE_REACH)
+    sides = [s for s in rd.matches.lats if lo <= s.start and s.end <= c.start]
+    return str(kit.md(sides[-1])["laterality"]) if sides else ""
 
 
 def own_procedure(lay: Layout, i: int) -> bool:

@@ -94,14 +94,17 @@ def sums_up(kit: Toolkit, rd: ReportDoc, f: Span) -> bool:
 # a pronoun ('the larger one', 'the lower one').
 _CLAUSE_OPENERS = frozenset({",", ";", "and", "but"})
 _ONE_LEADS = frozenset({"the", "this", "that"})
+_IT = frozenset({"it", "its"})
 
 
 def site_of_pronoun_in_sentence(
     kit: Toolkit, rd: ReportDoc, f: Span
 ) -> SiteRef | None:
-    """A pronoun of the finding's own clause ('it', 'the larger one') that
-    stands for what its sentence named before that clause opened ('A density
-    sits in the lingula, and inside it is a calcified nidus'; 'Several
+    """A pronoun of the finding's own clause ('it', 'its', 'the larger one')
+    that stands for what its sentence named before that clause opened ('A
+    density sits in the lingula, and inside it is a calcified nidus'; 'The
+    thoracic aorta is tortuous, and along its descending part there is
+    calcification'; 'Several
     leiomyomas; the largest one is calcified'; 'the subcarinal nodes are
     smaller; they ... it now shows dense calcification') gives the finding
     the place named there: the nearest site phrase before the clause (guide
@@ -109,7 +112,7 @@ def site_of_pronoun_in_sentence(
     sent, lower = rd.sent(f), rd.lower
     i, pronoun = f.start - 1, False
     while i >= sent.start and lower[i] not in _CLAUSE_OPENERS:
-        if lower[i] == "it" or (
+        if lower[i] in _IT or (
             lower[i] == "one"
             and i + 1 < f.start
             and _ONE_LEADS & set(lower[max(sent.start, i - 2) : i])
@@ -537,7 +540,7 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     line = _label_line_start(rd, sent.start)
     on_line = side_labels_on_line(rd, f, line)
     if on_line:
-        if _later_label(rd, on_line[-1].end, f.start):
+        if _later_label(rd, on_line[-1].end, f.start, _heads_block(rd, on_line[-1])):
             return ""  # 'Right knee film: ... Chest film: no calcification.'
         if part_ended(rd, on_line, f):
             return ""  # 'Left: ... Right: vascular calcifications. No masses.'
@@ -587,19 +590,47 @@ def part_ended(rd: ReportDoc, on_line: list[Span], f: Span) -> bool:
     return any(own.start <= c.start < own.end for c in rd.matches.calc)
 
 
-def _later_label(rd: ReportDoc, lo: int, hi: int) -> bool:
+def _later_label(rd: ReportDoc, lo: int, hi: int, header: bool = False) -> bool:
     """Does another label open a sentence between tokens lo and hi, past the
     colon of the label that ends at or after lo ('Right shoulder film: ...
     Hand films: ... Chest film: no lung calcification.')? The last label
-    before a finding heads it; one without a side gives it none."""
+    before a finding heads it; one without a side gives it none. Under a
+    side label that heads a block of lines (`header`: 'RIGHT LOWER
+    EXTREMITY:' with nothing after it on its line), only another such label
+    does: one with its words after it on its line names a part of the block
+    ('Tibial runoff: heavy calcification ...')."""
     words, blank, first = rd.layout.words, rd.layout.blank, rd.layout.sent_first
     marks = [k for k in range(lo, hi) if words[k] in LABEL_MARKS]
     for k in marks[1:]:
         start = first[k]
         between = [words[i] for i in range(start, k) if not blank[i]]
-        if between and len(between) <= LABEL_WORDS + 1 and all(w.isalpha() for w in between):
+        if (
+            between
+            and len(between) <= LABEL_WORDS + 1
+            and all(w.isalpha() for w in between)
+            and not (header and not _ends_line(rd, k))
+        ):
             return True
     return False
+
+
+def _heads_block(rd: ReportDoc, side: Span) -> bool:
+    """Is the side word's label alone on its line, its colon followed by a
+    line break or by the comma an export joined the next line with?"""
+    words = rd.layout.words
+    reach = range(side.end, min(side.end + LABEL_WORDS + 1, len(words)))
+    k = next((i for i in reach if words[i] == ":"), None)
+    return k is not None and _ends_line(rd, k)
+
+
+def _ends_line(rd: ReportDoc, k: int) -> bool:
+    """Does the colon at token k end its line (a line break, the text's end,
+    or a comma an export joined the next line with, after blanks)?"""
+    words, blank = rd.layout.words, rd.layout.blank
+    j = k + 1
+    while j < len(words) and blank[j] and "\n" not in words[j]:
+        j += 1
+    return j == len(words) or "\n" in words[j] or words[j] == ","
 
 
 def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:

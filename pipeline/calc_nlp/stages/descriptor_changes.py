@@ -45,7 +45,8 @@ def closing_change(
     end)."""
     last = max(s.end_char for s in spans if sent.start <= s.start < sent.end)
     comma = text.rfind(",", last, sent.end_char)
-    m = _change_at(dr, text, _past_distributive(dr, text, comma + 1)) if comma >= 0 else None
+    at = _past_change_adverb(dr, text, _past_distributive(dr, text, comma + 1))
+    m = _change_at(dr, text, at) if comma >= 0 else None
     if m is None or m.end() > sent.end_char or not _closes_phrase(dr, text, m):
         m = _after_appearance(dr, text, comma, sent.end_char) if comma >= 0 else None
     if m is None:
@@ -246,6 +247,14 @@ def _past_distributive(dr: DescriptorRules, text: str, at: int) -> int:
     if nxt is not None and nxt.group(1).lower() in dr.copulas:
         return nxt.end()
     return m.end()
+
+
+def _past_change_adverb(dr: DescriptorRules, text: str, at: int) -> int:
+    """Past an adverb grading the change after it ('..., slowly enlarging',
+    '..., slightly increased'; descriptors.json `change_adverbs`), if one
+    stands at `at`."""
+    m = _NEXT.match(text, at)
+    return m.end() if m is not None and m.group(1).lower() in dr.change_adverbs else at
 
 
 def _closes_phrase(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:

@@ -1329,13 +1329,21 @@ def _sums_up(
         # than the finding's tell nothing ('SMA origin calcified plaque' after
         # the right and left iliac arteries' plaques restates the SMA's)
         sub = sub_site(dr, f)
-        sides = {
-            x.side
+        apart = [
+            x
             for x in at_site
             if x.first and x.first.section != f.section and _nests(x.sub, sub)
-        }
+        ]
+        sides = {x.side for x in apart}
         if {"left", "right"} <= sides and "bilateral" not in sides:
-            return True
+            # ... unless, naming no side, its words are those of one of them
+            # only ('dystrophic calcifications' after the left breast's and a
+            # right oil cyst): it restates that one, as the impression
+            # restating in the findings' own words does
+            words = singular_words(core(dr, f))
+            worded = [x for x in apart if words in {singular_words(w) for w in x.cores}]
+            if side(f) or len(worded) != 1:
+                return True
     if not f.site:
         return len(pool) > 1 and dr.summary_words.search(f.sentence) is not None
     if dr.summary_words.search(f.sentence) is not None:

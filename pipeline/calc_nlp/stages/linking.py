@@ -103,14 +103,19 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
                 start -= 1  # 'Aortic XXXX calcification': a mask between premodifiers
             if start not in ends:
                 # "right hilar and right lung base calcifications": a site
-                # coordinated with the one before the mention is its too.
+                # coordinated with the one before the mention is its too, and
+                # so is one before an anatomic premodifier ("vascular and
+                # pelvic calcifications")
                 link = start - 1
                 if not (
                     link in ends
                     and link not in taken
                     and rd.layout.sent_first[link] != link
                     and rd.lower[link] in {"and", "or", ","}
-                    and any(ref.start == start for ref in m.sites)
+                    and (
+                        any(ref.start == start for ref in m.sites)
+                        or any(p.start == start for p in m.premods)
+                    )
                     and not _finding_before(rd, s, ends[link], clause=True)
                     and rd.lower[link - 1] not in lesions
                     # 'aortic sclerosis and mitral annular calcification': a

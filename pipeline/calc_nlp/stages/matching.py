@@ -315,19 +315,27 @@ def _sides_in_place(
     ]
 
 
+_PART_JOINERS = frozenset({"and", "or", ",", "/", "&"})
+
+
 def _before_site(kit: Toolkit, lay: Layout, side: Span, starts: set[int]) -> bool:
     """Does a site phrase start at the side word, right after it, or after
-    one part word ('R lower lung zone'; mentions.json `site_part_words`)?"""
-    end = side.end
-    return (
-        end in starts
-        or side.start in starts
-        or (
-            end + 1 in starts
-            and end < len(lay.lower)
-            and lay.lower[end] in kit.word_sets.get("site_part_words", frozenset())
-        )
-    )
+    part words ('R lower lung zone'; mentions.json `site_part_words`), a
+    list of them joined by 'and' or a comma included ('R mid and lower lung
+    zones')?"""
+    if side.start in starts:
+        return True
+    parts, lower = kit.word_sets.get("site_part_words", frozenset()), lay.lower
+    i = side.end
+    while i < len(lower) and i - side.end < 6:
+        if i in starts:
+            return True
+        if lower[i] not in parts:
+            return False
+        i += 1
+        if i < len(lower) - 1 and lower[i] in _PART_JOINERS and lower[i + 1] in parts:
+            i += 1
+    return i in starts
 
 
 def _used_otherwise(md: dict[str, Any], lay: Layout, side: Span | RuleHit) -> bool:
