@@ -500,3 +500,19 @@ LIST_OF_OWN_PLACES = [
 @pytest.mark.parametrize(("text", "laterality"), LIST_OF_OWN_PLACES)
 def test_side_after_a_list_of_own_places(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# A list of node stations with a side on its first and on its last station
+# ('the left paratracheal, prevascular and right hilar stations') is one
+# finding's place on both sides (guide §2: two sides for one finding give
+# bilateral); 'stations' closing the list only says they are places.
+NODE_STATIONS = [
+    ("Calcified lymph nodes in the left paratracheal, prevascular and right hilar stations, stable.", "bilateral"),
+    ("Calcified nodes in the right paratracheal and left hilar stations.", "bilateral"),
+    ("Calcified lymph nodes in the left hilar and subcarinal stations.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), NODE_STATIONS)
+def test_sides_of_a_list_of_node_stations(only, text, laterality):
+    assert only(text).laterality == laterality
