@@ -516,3 +516,19 @@ NODE_STATIONS = [
 @pytest.mark.parametrize(("text", "laterality"), NODE_STATIONS)
 def test_sides_of_a_list_of_node_stations(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# 'without' after the last place of a list joined by 'and' says what that
+# place lacks, so the place stays in the finding's list and its side counts
+# (guide §2: the finding's sentence gives its side; two sides give
+# bilateral); a place that ends in another thing's noun still does not.
+WITHOUT_AFTER_LISTED_PLACE = [
+    ("Dense calcification of the distal aorta and both external iliac arteries without dilatation.", "bilateral"),
+    ("Calcified granulomas in the right upper lobe and left hilum without change.", "bilateral"),
+    ("Calcified granuloma in the right upper lobe and left lower lobe atelectasis without effusion.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), WITHOUT_AFTER_LISTED_PLACE)
+def test_without_after_a_listed_place_keeps_it(only, text, laterality):
+    assert only(text).laterality == laterality

@@ -913,10 +913,11 @@ def _past_plain_words(rd: ReportDoc, i: int, most: int = 2) -> int:
 
 
 # Words that may follow the last place of a list joined by 'and' ('in the
-# right upper lobe and left hilum are unchanged'); any other word makes that
+# right upper lobe and left hilum are unchanged', '... and both iliac arteries
+# without aneurysm': 'without' says what the place lacks); any other word makes that
 # place a word of another thing ('and left basilar atelectasis').
 _ITEM_FOLLOWERS = frozenset(
-    {"of", "with", "are", "were", "bilaterally", "unchanged", "stable", "again",
+    {"of", "with", "without", "are", "were", "bilaterally", "unchanged", "stable", "again",
      "also", "noted", "seen", "present", "consistent", "compatible", "likely"}
 )
 
