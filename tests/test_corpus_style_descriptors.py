@@ -401,6 +401,24 @@ def test_change_of_another_lesions_relative_clause(findings_of, text, change, si
     assert (f.change, f.size_mm) == (change, size)
 
 
+# a lesion noun an appositive names the mention as ('..., probably a
+# granuloma, which ...') is the mention itself, so the relative clause after
+# it is the mention's (GUIDE: a finding its sentence names as what the
+# finding before it is describes the same calcification); another lesion
+# beside it still keeps its own
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        ("Calcified nodule in the left lower lobe, probably a granuloma, which has been stable since 2019.", "stable"),
+        ("Calcified focus in the spleen, likely granuloma, which is unchanged.", "stable"),
+        ("Calcified density at the right base, most likely an old granuloma, which has grown.", "increased"),
+        ("Calcified granuloma in the left apex, near a nodule, which has grown.", ""),
+    ],
+)
+def test_change_after_an_appositive_naming_the_mention(findings_of, text, change):
+    assert findings_of(text)[0].change == change
+
+
 # (text, agatston, percentile, vessels, negated) of the first finding
 SCORES = [
     (

@@ -736,7 +736,35 @@ def relative_of_other(dr: DescriptorRules, text: str, end: int, at: int) -> bool
     `graded_heads`)."""
     found = _RELATIVE_OF.finditer(text, end, at)
     others = dr.lesion_nouns | dr.graded_heads
-    return any(r.group(1).lower() in others for r in found)
+    return any(
+        r.group(1).lower() in others and not _names_the_mention(dr, text, end, r.start(1))
+        for r in found
+    )
+
+
+# an article closing the words before a noun ("likely a")
+_LAST_ARTICLE = re.compile(r"(?:^|\s)(?:an?|the)$", re.I)
+
+
+def _names_the_mention(dr: DescriptorRules, text: str, end: int, at: int) -> bool:
+    """Does the noun at `at` stand in an appositive that names what the
+    mention (ending at `end`) is, a comma and a restating link right before
+    it, an article and at most one word between ("calcified nodule in the
+    RUL, likely a granuloma, which has been stable")? Its relative clause is then the mention's (GUIDE: a finding
+    its sentence names as what the finding before it is describes the same
+    calcification)."""
+    comma = text.rfind(",", end, at)
+    if comma < 0:
+        return False
+    words = text[comma + 1 : at].strip()
+    # the link, an article and at most one word before the noun ("likely
+    # an old granuloma")
+    for _ in range(2):
+        bare = _LAST_ARTICLE.sub("", words).strip()
+        if bare and dr.restating.fullmatch(bare) is not None:
+            return True
+        words = words.rpartition(" ")[0].strip()
+    return False
 
 
 def _past_size(dr: DescriptorRules, text: str, at: int) -> int:
