@@ -144,6 +144,24 @@ SHAPES = [
         ("round", "punctate"),
         (),
     ),
+    # a second predicate after "and" that gives the mention a pattern noun
+    # with its terms ("and has a ... appearance")
+    (
+        "A calcification at 9 o'clock in the right breast is stable and has a popcorn appearance.",
+        ("popcorn",),
+        (),
+    ),
+    (
+        "A calcification in the left breast is larger than before and has a benign, coarse appearance.",
+        ("coarse",),
+        (),
+    ),
+    # a holding verb with another noun after it gives none
+    (
+        "A calcification in the left breast is new and has a coarse mass beside it.",
+        (),
+        (),
+    ),
     # the field a structured report names before or after the term
     (
         "Left breast calcifications: morphology fine pleomorphic, distribution segmental.",

@@ -202,7 +202,8 @@ def _and_copula_terms(dr: DescriptorRules, text: str, at: int, stop: int) -> int
     between them or not, and nothing else stands in that part
     ("calcifications have increased in number and are coarse, ...",
     "calcifications are seen in the left breast, and these are amorphous"),
-    else `at`."""
+    or a holding verb and a noun naming the terms' pattern ("is stable and
+    has a popcorn appearance"), else `at`."""
     m = _AND_COPULA.match(text, at, stop)
     if m is None:
         return at
@@ -212,21 +213,56 @@ def _and_copula_terms(dr: DescriptorRules, text: str, at: int, stop: int) -> int
         if nxt is None:
             return at
         pos, verb = nxt.end(), nxt.group(1).lower()
-    if verb not in dr.copulas:
+    having = verb in dr.holding_verbs
+    if not having and verb not in dr.copulas:
         return at
+    if having:
+        # "and has a (benign,) popcorn appearance": an article, up to two
+        # listed words that are no term, then the terms and a noun that
+        # only names their pattern (`appositive_heads`)
+        art = _ARTICLE.match(text, pos, stop)
+        if art is None:
+            return at
+        pos = art.end()
+        for _ in range(2):
+            if _shape_term(dr, text, pos) is not None:
+                break
+            aside = _ASIDE.match(text, pos, stop)
+            if aside is None:
+                return at
+            pos = aside.end()
     last = at
     while True:
-        t = dr.terms.match(text, pos)
-        if t is None or dr.term(t.group())["field"] not in ("morphology", "distribution"):
+        t = _shape_term(dr, text, pos)
+        if t is None:
             break
         last = t.end()
         lists = _LISTED.match(text, last)
         if lists is None or lists.end() == last:
             break
         pos = lists.end()
+    if last != at and having:
+        head = _HEAD_AFTER.match(text, last, stop)
+        if head is None or head.group(1).lower() not in dr.appositive_heads:
+            return at
+        last = head.end()
     if last == at or last > stop or _PART_CLOSES.match(text, last) is None:
         return at
     return last
+
+
+_ARTICLE = re.compile(r"(?:an?|the)[^\S\n]+", re.I)
+# a listed word before the terms that is none ("benign, ")
+_ASIDE = re.compile(r"\w+[^\S\n]*(?:,|and)[^\S\n]*", re.I)
+_HEAD_AFTER = re.compile(r"[^\S\n]+(\w+)")
+
+
+def _shape_term(dr: DescriptorRules, text: str, pos: int) -> re.Match[str] | None:
+    """The BI-RADS morphology or distribution term at `pos`, else None."""
+    t = dr.terms.match(text, pos)
+    if t is None or dr.term(t.group())["field"] not in ("morphology", "distribution"):
+        return None
+    return t
 
 
 # a term phrase an "in" opens ("in a linear distribution")
