@@ -532,3 +532,19 @@ WITHOUT_AFTER_LISTED_PLACE = [
 @pytest.mark.parametrize(("text", "laterality"), WITHOUT_AFTER_LISTED_PLACE)
 def test_without_after_a_listed_place_keeps_it(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# A short predicate between the mention and its place ('are seen in') does
+# not keep a list of places on two sides from the finding (guide §2: two
+# sides for one finding give bilateral); a place ending in another thing's
+# noun still names that thing.
+PLACE_AFTER_A_PREDICATE = [
+    ("Calcified nodes are seen in the left paratracheal, prevascular and right hilar stations.", "bilateral"),
+    ("Calcified nodes are seen in the left paratracheal and right hilar regions.", "bilateral"),
+    ("Calcified granuloma is seen in the right upper lobe and left lower lobe atelectasis.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), PLACE_AFTER_A_PREDICATE)
+def test_places_after_a_short_predicate(only, text, laterality):
+    assert only(text).laterality == laterality
