@@ -144,6 +144,24 @@ SHAPES = [
         ("round", "punctate"),
         (),
     ),
+    # a second predicate after "and" that gives the mention a pattern noun
+    # with its terms ("and has a ... appearance")
+    (
+        "A calcification at 9 o'clock in the right breast is stable and has a popcorn appearance.",
+        ("popcorn",),
+        (),
+    ),
+    (
+        "A calcification in the left breast is larger than before and has a benign, coarse appearance.",
+        ("coarse",),
+        (),
+    ),
+    # a holding verb with another noun after it gives none
+    (
+        "A calcification in the left breast is new and has a coarse mass beside it.",
+        (),
+        (),
+    ),
     # the field a structured report names before or after the term
     (
         "Left breast calcifications: morphology fine pleomorphic, distribution segmental.",
@@ -399,6 +417,24 @@ def test_size_changed_from_to_is_todays(findings_of, text, size, change):
 def test_change_of_another_lesions_relative_clause(findings_of, text, change, size):
     f = findings_of(text)[0]
     assert (f.change, f.size_mm) == (change, size)
+
+
+# a lesion noun an appositive names the mention as ('..., probably a
+# granuloma, which ...') is the mention itself, so the relative clause after
+# it is the mention's (GUIDE: a finding its sentence names as what the
+# finding before it is describes the same calcification); another lesion
+# beside it still keeps its own
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        ("Calcified nodule in the left lower lobe, probably a granuloma, which has been stable since 2019.", "stable"),
+        ("Calcified focus in the spleen, likely granuloma, which is unchanged.", "stable"),
+        ("Calcified density at the right base, most likely an old granuloma, which has grown.", "increased"),
+        ("Calcified granuloma in the left apex, near a nodule, which has grown.", ""),
+    ],
+)
+def test_change_after_an_appositive_naming_the_mention(findings_of, text, change):
+    assert findings_of(text)[0].change == change
 
 
 # (text, agatston, percentile, vessels, negated) of the first finding

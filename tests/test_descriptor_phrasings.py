@@ -958,6 +958,10 @@ CHANGES = [
         "stable",
     ),
     ("Calcified granuloma in the RUL, previously described and unchanged.", None, "stable"),
+    # ... or a side word alone that says where the findings lie
+    ("Calcified hilar nodes, bilateral and stable since 2018.", None, "stable"),
+    ("Scattered calcified granulomas, bilateral and unchanged from XXXX.", None, "stable"),
+    ("Calcified hilar nodes, left hilum enlarged and new.", None, ""),
     # a finding named as what the one before it is takes none of the change
     # words before the restating link, whichever link it is
     ("Coarse calcification in the pelvis, new, corresponding to a calcified fibroid.", "calcified fibroid", ""),

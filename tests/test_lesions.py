@@ -1669,3 +1669,27 @@ def test_trunk_names_no_place_within_the_vessel(lesion_numbers):
     )
     numbers = lesion_numbers(text)
     assert numbers[0] == numbers[-1] != numbers[1]
+# corpora/GUIDE.md, Descriptors (lesion): the impression restating a
+# finding shares its number though the two name the place in other words.
+# Nodes listed over several stations ('the paratracheal and right hilar
+# stations') are one lesion that the impression may restate by the
+# stations' wholes ('mediastinal and hilar'); at the lung, another lobe
+# that the findings' sentence names for another thing still parts them.
+@pytest.mark.parametrize(
+    "text, same",
+    [
+        (
+            "FINDINGS: Calcified lymph nodes in the paratracheal and right hilar stations, "
+            "stable. IMPRESSION: Calcified mediastinal and hilar lymph nodes.",
+            True,
+        ),
+        (
+            "FINDINGS: Calcified granuloma in the left upper lobe and left lower lobe "
+            "scarring. IMPRESSION: Calcified left lower lobe granuloma.",
+            False,
+        ),
+    ],
+)
+def test_impression_naming_listed_stations_by_their_wholes(lesion_numbers, text, same):
+    numbers = lesion_numbers(text)
+    assert (numbers[0] == numbers[1]) is same

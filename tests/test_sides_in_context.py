@@ -567,3 +567,49 @@ def test_header_label_alone_ends_the_side_block(analyzer):
     )
     (f,) = analyzer.analyze(text, "T").findings
     assert f.laterality == ""
+# A list of node stations with a side on its first and on its last station
+# ('the left paratracheal, prevascular and right hilar stations') is one
+# finding's place on both sides (guide §2: two sides for one finding give
+# bilateral); 'stations' closing the list only says they are places.
+NODE_STATIONS = [
+    ("Calcified lymph nodes in the left paratracheal, prevascular and right hilar stations, stable.", "bilateral"),
+    ("Calcified nodes in the right paratracheal and left hilar stations.", "bilateral"),
+    ("Calcified lymph nodes in the left hilar and subcarinal stations.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), NODE_STATIONS)
+def test_sides_of_a_list_of_node_stations(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+# 'without' after the last place of a list joined by 'and' says what that
+# place lacks, so the place stays in the finding's list and its side counts
+# (guide §2: the finding's sentence gives its side; two sides give
+# bilateral); a place that ends in another thing's noun still does not.
+WITHOUT_AFTER_LISTED_PLACE = [
+    ("Dense calcification of the distal aorta and both external iliac arteries without dilatation.", "bilateral"),
+    ("Calcified granulomas in the right upper lobe and left hilum without change.", "bilateral"),
+    ("Calcified granuloma in the right upper lobe and left lower lobe atelectasis without effusion.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), WITHOUT_AFTER_LISTED_PLACE)
+def test_without_after_a_listed_place_keeps_it(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+# A short predicate between the mention and its place ('are seen in') does
+# not keep a list of places on two sides from the finding (guide §2: two
+# sides for one finding give bilateral); a place ending in another thing's
+# noun still names that thing.
+PLACE_AFTER_A_PREDICATE = [
+    ("Calcified nodes are seen in the left paratracheal, prevascular and right hilar stations.", "bilateral"),
+    ("Calcified nodes are seen in the left paratracheal and right hilar regions.", "bilateral"),
+    ("Calcified granuloma is seen in the right upper lobe and left lower lobe atelectasis.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), PLACE_AFTER_A_PREDICATE)
+def test_places_after_a_short_predicate(only, text, laterality):
+    assert only(text).laterality == laterality

@@ -115,8 +115,10 @@ def sentence_change(
 _TAIL_MARK = re.compile(r"[,;:()\n]")
 
 
-# How many words the judging part before the "and" may hold.
+# How many words the judging part before the "and" may hold; and the part
+# a side word opens.
 _APPEARANCE_REACH = 6
+_SIDE_PART_REACH = 1
 _PART_WORD = re.compile(r"[^\S\n]*([\w-]+|[^\w\s])")
 
 
@@ -126,8 +128,10 @@ def _after_appearance(
     """A change phrase after an "and" in the part that closes the sentence
     after `comma`, when only a few plain words judging how the findings look
     open that part ("..., benign in appearance and stable for 3 years",
-    "..., benign-appearing and unchanged since XXXX"): a second predicate of
-    the findings. The first word must be an appearance_leads word, and no
+    "..., benign-appearing and unchanged since XXXX") or where they lie
+    ("..., bilateral and stable since XXXX"): a second predicate of the
+    findings. The first word must be an appearance_leads word or a side
+    word alone (`side_words`, _SIDE_PART_REACH), and no
     lesion noun, number or mark may stand before the "and" (not "..., heart
     size normal and stable")."""
     at, seen = comma + 1, list[str]()
@@ -144,7 +148,10 @@ def _after_appearance(
         seen.append(word)
     else:
         return None
-    if not seen or seen[0] not in dr.appearance_leads:
+    # or a side said of the findings, alone ("..., bilateral and stable
+    # since XXXX"; not "..., left hilum enlarged and new")
+    placed = bool(seen) and seen[0] in dr.side_words and len(seen) <= _SIDE_PART_REACH
+    if not seen or (seen[0] not in dr.appearance_leads and not placed):
         return None
     m = _change_at(dr, text, at)
     if m is None or m.end() > end or not _closes_phrase(dr, text, m):

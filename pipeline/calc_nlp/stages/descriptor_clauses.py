@@ -202,7 +202,8 @@ def _and_copula_terms(dr: DescriptorRules, text: str, at: int, stop: int) -> int
     between them or not, and nothing else stands in that part
     ("calcifications have increased in number and are coarse, ...",
     "calcifications are seen in the left breast, and these are amorphous"),
-    else `at`."""
+    or a holding verb and a noun naming the terms' pattern ("is stable and
+    has a popcorn appearance"), else `at`."""
     m = _AND_COPULA.match(text, at, stop)
     if m is None:
         return at
@@ -212,21 +213,56 @@ def _and_copula_terms(dr: DescriptorRules, text: str, at: int, stop: int) -> int
         if nxt is None:
             return at
         pos, verb = nxt.end(), nxt.group(1).lower()
-    if verb not in dr.copulas:
+    having = verb in dr.holding_verbs
+    if not having and verb not in dr.copulas:
         return at
+    if having:
+        # "and has a (benign,) popcorn appearance": an article, up to two
+        # listed words that are no term, then the terms and a noun that
+        # only names their pattern (`appositive_heads`)
+        art = _ARTICLE.match(text, pos, stop)
+        if art is None:
+            return at
+        pos = art.end()
+        for _ in range(2):
+            if _shape_term(dr, text, pos) is not None:
+                break
+            aside = _ASIDE.match(text, pos, stop)
+            if aside is None:
+                return at
+            pos = aside.end()
     last = at
     while True:
-        t = dr.terms.match(text, pos)
-        if t is None or dr.term(t.group())["field"] not in ("morphology", "distribution"):
+        t = _shape_term(dr, text, pos)
+        if t is None:
             break
         last = t.end()
         lists = _LISTED.match(text, last)
         if lists is None or lists.end() == last:
             break
         pos = lists.end()
+    if last != at and having:
+        head = _HEAD_AFTER.match(text, last, stop)
+        if head is None or head.group(1).lower() not in dr.appositive_heads:
+            return at
+        last = head.end()
     if last == at or last > stop or _PART_CLOSES.match(text, last) is None:
         return at
     return last
+
+
+_ARTICLE = re.compile(r"(?:an?|the)[^\S\n]+", re.I)
+# a listed word before the terms that is none ("benign, ")
+_ASIDE = re.compile(r"\w+[^\S\n]*(?:,|and)[^\S\n]*", re.I)
+_HEAD_AFTER = re.compile(r"[^\S\n]+(\w+)")
+
+
+def _shape_term(dr: DescriptorRules, text: str, pos: int) -> re.Match[str] | None:
+    """The BI-RADS morphology or distribution term at `pos`, else None."""
+    t = dr.terms.match(text, pos)
+    if t is None or dr.term(t.group())["field"] not in ("morphology", "distribution"):
+        return None
+    return t
 
 
 # a term phrase an "in" opens ("in a linear distribution")
@@ -736,7 +772,35 @@ def relative_of_other(dr: DescriptorRules, text: str, end: int, at: int) -> bool
     `graded_heads`)."""
     found = _RELATIVE_OF.finditer(text, end, at)
     others = dr.lesion_nouns | dr.graded_heads
-    return any(r.group(1).lower() in others for r in found)
+    return any(
+        r.group(1).lower() in others and not _names_the_mention(dr, text, end, r.start(1))
+        for r in found
+    )
+
+
+# an article closing the words before a noun ("likely a")
+_LAST_ARTICLE = re.compile(r"(?:^|\s)(?:an?|the)$", re.I)
+
+
+def _names_the_mention(dr: DescriptorRules, text: str, end: int, at: int) -> bool:
+    """Does the noun at `at` stand in an appositive that names what the
+    mention (ending at `end`) is, a comma and a restating link right before
+    it, an article and at most one word between ("calcified nodule in the
+    RUL, likely a granuloma, which has been stable")? Its relative clause is then the mention's (GUIDE: a finding
+    its sentence names as what the finding before it is describes the same
+    calcification)."""
+    comma = text.rfind(",", end, at)
+    if comma < 0:
+        return False
+    words = text[comma + 1 : at].strip()
+    # the link, an article and at most one word before the noun ("likely
+    # an old granuloma")
+    for _ in range(2):
+        bare = _LAST_ARTICLE.sub("", words).strip()
+        if bare and dr.restating.fullmatch(bare) is not None:
+            return True
+        words = words.rpartition(" ")[0].strip()
+    return False
 
 
 def _past_size(dr: DescriptorRules, text: str, at: int) -> int:

@@ -538,9 +538,24 @@ def _sub_named_at_site(
         and _fits(x.side, side(f))
     ]
     first = found[0].first if len(found) == 1 else None
-    if first is None or not sub or set(found[0].sub.split()) & set(sub.split()):
+    if first is None or not sub:
         return []
+    shared = set(found[0].sub.split()) & set(sub.split())
+    if shared:
+        # one word shared, at a node site the others must be stations the
+        # lesion's sentence lists with its own ("nodes in the subcarinal and
+        # left hilar stations" and "mediastinal and hilar nodes": its
+        # sub-site names the first station only)
+        if f.site not in dr.mention_place_sites or f.site in dr.vessel_sites:
+            return []
+        rest = " ".join(w for w in sub.split() if w not in shared)
+        listed = _LISTS_PLACES.search(first.sentence) is not None
+        return found if listed and stems(dr, rest) <= stems(dr, first.sentence) else []
     return found if stems(dr, sub) <= stems(dr, first.sentence) else []
+
+
+# places joined in a list ("the subcarinal and left hilar stations")
+_LISTS_PLACES = re.compile(r"\b(?:and|as well as)\b", re.I)
 
 
 def _named(dr: DescriptorRules, x: _Lesion, f: Finding, named: list[_Lesion]) -> bool:

@@ -779,6 +779,8 @@ def _place_after(rd: ReportDoc, f: Span, hi: int) -> SiteRef | None:
     finger'); None where no such phrase follows."""
     doc = rd.doc
     i, found = hi, None
+    if hi == f.end:
+        i = _past_place_predicate(rd, i)
     for k in range(3):
         if i >= len(doc) or doc[i].lower_ not in _PLACE_WORDS:
             break
@@ -790,6 +792,23 @@ def _place_after(rd: ReportDoc, f: Span, hi: int) -> SiteRef | None:
             break
         found, i = nxt, nxt.span.end
     return found
+
+
+# Most words of a predicate that may stand between a mention and its place.
+_PREDICATE_REACH = 3
+
+
+def _past_place_predicate(rd: ReportDoc, i: int) -> int:
+    """Where a short predicate right after the mention ends that leads to
+    its place ('Calcified nodes are seen in the ...': mentions.json
+    `place_predicates`), when a place word follows it; else `i`."""
+    doc, words = rd.doc, rd.word_sets.get("place_predicates", frozenset())
+    j = i
+    while j < len(doc) and j - i < _PREDICATE_REACH and doc[j].lower_ in words:
+        j += 1
+    if j == i or j >= len(doc) or doc[j].lower_ not in _PLACE_WORDS - {","}:
+        return i
+    return j
 
 
 def _place_at(rd: ReportDoc, i: int, most: int = 2, parts: int = 1) -> SiteRef | None:
@@ -913,10 +932,11 @@ def _past_plain_words(rd: ReportDoc, i: int, most: int = 2) -> int:
 
 
 # Words that may follow the last place of a list joined by 'and' ('in the
-# right upper lobe and left hilum are unchanged'); any other word makes that
+# right upper lobe and left hilum are unchanged', '... and both iliac arteries
+# without aneurysm': 'without' says what the place lacks); any other word makes that
 # place a word of another thing ('and left basilar atelectasis').
 _ITEM_FOLLOWERS = frozenset(
-    {"of", "with", "are", "were", "bilaterally", "unchanged", "stable", "again",
+    {"of", "with", "without", "are", "were", "bilaterally", "unchanged", "stable", "again",
      "also", "noted", "seen", "present", "consistent", "compatible", "likely"}
 )
 
