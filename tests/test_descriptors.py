@@ -153,6 +153,25 @@ def test_size_written_in_words(finding_named, text, mention, size):
 
 
 @pytest.mark.parametrize(
+    "text, mention, size",
+    [
+        ("CALCIFIED NODULE OF 7 MM IN THE LEFT LUNG.", "CALCIFIED NODULE", 7.0),
+        ("Calcified node, 1.5 Cm, right hilum.", "Calcified node", 15.0),
+        ("Calcified granuloma of six Millimetres at the right base.", "Calcified granuloma", 6.0),
+        ("Calcified nodule of 8 mm in the left lung \u2013 stable.", "Calcified nodule", 8.0),
+        ("Calcified nodule in the left lung, 2 views.", "Calcified nodule", None),
+    ],
+)
+def test_size_unit_in_any_case(finding_named, analyzer, text, mention, size):
+    """A size is read in a unit of size_units written in any case; a text
+    holding no such unit is not searched for one (`may_hold_size`)."""
+    assert finding_named(text, mention).size_mm == size
+    assert analyzer.kit.descriptors.may_hold_size(text) == (
+        size is not None or not text.isascii()
+    )
+
+
+@pytest.mark.parametrize(
     "text, mention, change",
     [
         ("New calcification in the right breast.", "calcification", "new"),

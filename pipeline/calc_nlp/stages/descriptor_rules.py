@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from calc_nlp.ignorecase import key_of, lookup
+from calc_nlp.lowered import lower_once
 from calc_nlp.regex_cache import Compile
 from calc_nlp.trie import trie_regex
 
@@ -394,6 +395,16 @@ class DescriptorRules:
         if word:
             return float(self.number_words[word])
         return float("".join(text.replace(",", "").split()))
+
+    def may_hold_size(self, text: str) -> bool:
+        """Can a size pattern match in the text? Every size is read in one of
+        the `units` (`_dims_mm` looks its unit up there), so a plain ASCII
+        text holding none of them, in any case, holds no size; any other
+        text is asked (case folding goes beyond `str.lower`)."""
+        if not text.isascii():
+            return True
+        low = lower_once(text)
+        return any(unit in low for unit in self.units)
 
     def vessel(self, text: str) -> str:
         """A coronary vessel's name for its phrase ("left main" -> "LM")."""

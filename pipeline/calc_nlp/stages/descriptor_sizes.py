@@ -563,6 +563,8 @@ def size_of(
     lists adjectives, and one that a "measuring" part gives past an "and"
     of its place, are in it. `vessel`: the finding's site is a vessel, which
     `site_text` names."""
+    if not dr.may_hold_size(text):
+        return None  # no unit a size is read in: none of the work below
     if reach is not None:
         listed = _listed_sizes(dr, text, span, reach[1], off)
         if listed is not None:
