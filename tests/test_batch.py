@@ -41,6 +41,80 @@ def test_outputs_identical_whatever_workers(tmp_path, reference, workers):
         assert (out / name).read_bytes() == (reference / name).read_bytes()
 
 
+@pytest.mark.parametrize("workers", [2, 3])
+def test_outputs_identical_with_workers_forked_from_the_first(
+    tmp_path, reference, workers, monkeypatch
+):
+    """A parent that has not built the pipeline (only its screen) starts a
+    ForkPool: its first worker builds and forks the others while the parent
+    reads ahead (batch/forkpool.py). Same outputs, rows in input order."""
+    from calc_nlp import engine
+    from calc_nlp.batch import forkpool
+
+    started = []
+
+    class Spy(forkpool.ForkPool):
+        def __init__(self, *args):
+            started.append(args[0])
+            super().__init__(*args)
+
+    monkeypatch.setattr(engine, "_ENGINE", None)  # as in a fresh process
+    monkeypatch.setattr(forkpool, "ForkPool", Spy)
+    out = _run(tmp_path, DEMO / "reports.csv", workers=workers, chunk_size=4)
+    assert started == [workers]
+    for name in ("findings.csv", "reports.csv", "errors.csv"):
+        assert (out / name).read_bytes() == (reference / name).read_bytes()
+
+
+def _pid(_: int) -> int:
+    import os
+    import time
+
+    time.sleep(0.02)
+    return os.getpid()
+
+
+def _fails(_: int) -> int:
+    raise ValueError("bad task")
+
+
+def _dies(_: int) -> int:
+    import os
+    import signal
+
+    os.kill(os.getpid(), signal.SIGKILL)
+    return 0
+
+
+def test_fork_pool_results_errors_and_a_dead_worker(rules):
+    """Results come back to their own task, from every worker; a task's
+    exception is raised by its result; a worker killed mid-task breaks the
+    pool (BrokenProcessPool, no hang), and stopping it leaves no worker."""
+    import os
+    from concurrent.futures.process import BrokenProcessPool
+
+    from calc_nlp.batch.forkpool import ForkPool
+
+    pool = ForkPool(2, None, rules)
+    try:
+        tasks = [pool.submit(_pid, i) for i in range(12)]
+        bad = pool.submit(_fails, 0)
+        pids = [t.result() for t in tasks]
+        assert pool.ready and len(set(pids)) == 2 and os.getpid() not in pids
+        with pytest.raises(ValueError, match="bad task"):
+            bad.result()
+        assert pool.submit(_pid, 0).result() in pids  # still serving
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(_dies, 0).result()
+    finally:
+        pool.stop(ok=False)
+    for pid in set(pids):
+        with pytest.raises(ProcessLookupError):
+            for _ in range(100):  # dead, and reaped by its parent
+                os.kill(pid, 0)
+                __import__("time").sleep(0.05)
+
+
 def test_jsonl_parquet_txt_inputs_give_the_same_findings(tmp_path, reference):
     rows = _demo_rows()
     jsonl = tmp_path / "in.jsonl"

@@ -1,0 +1,272 @@
+"""A pool whose workers are forked from one that builds the pipeline while
+the parent already reads.
+
+With ProcessPoolExecutor the parent builds the spaCy pipeline before it
+forks its workers (so that they share it): for that build (0.4 s, most of it
+importing spaCy) one core of two idles and no row is read. Here the parent
+forks one worker first; that worker builds the pipeline and forks the others
+from itself (they share its copy), while the parent opens the input and
+reads, screens and queues rows (pipeline() in workers.py lets it read ahead
+until the workers are ready). The parent never builds the pipeline: it
+answers what its screen (from the build cache) can, as before.
+
+Tasks go through one queue (its feeder thread never blocks the parent),
+results come back through one pipe read by a thread of the parent, and each
+worker holds the write end of a pipe of its own: when it reads as ended the
+worker is gone, and a task still owed makes the pool broken (as
+ProcessPoolExecutor's BrokenProcessPool). Each worker dies with its parent
+(PR_SET_PDEATHSIG): the first with the run's process, the others with the
+first.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import threading
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import wait
+from typing import Any
+
+# How long a stopped pool waits for its first worker and its collector thread.
+JOIN_SECONDS = 10.0
+
+
+class ForkPool:
+    """`submit(fn, *args)` -> a handle whose `result()` is fn(*args) computed
+    in a worker; `ready` once the workers have their pipeline."""
+
+    def __init__(self, workers: int, patterns: str | None, rules: Any):
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        self.ready = False
+        self._tasks = ctx.Queue()
+        self._results_r, results_w = ctx.Pipe(duplex=False)
+        self._write_lock = ctx.Lock()
+        alive = [os.pipe() for _ in range(workers)]
+        self._first = ctx.Process(
+            target=_first_worker,
+            args=(
+                self._tasks,
+                results_w,
+                self._write_lock,
+                alive,
+                patterns,
+                rules,
+                os.getpid(),
+            ),
+            name="calc-nlp-worker",
+        )
+        self._first.start()
+        results_w.close()
+        for _, w in alive:
+            os.close(w)
+        self._alive = [os.fdopen(r, "rb", buffering=0) for r, _ in alive]
+        self._workers = workers
+        self._next = 0
+        self._done: dict[int, tuple[bool, Any]] = {}
+        self._owed: set[int] = set()
+        self._broken: BaseException | None = None
+        self._closing = False
+        self._cond = threading.Condition()
+        self._collector = threading.Thread(
+            target=self._collect, name="calc-nlp-results", daemon=True
+        )
+        self._collector.start()
+
+    def submit(self, fn: Any, *args: Any) -> Pending:
+        with self._cond:
+            if self._broken is not None:
+                raise self._broken
+            tid = self._next
+            self._next += 1
+            self._owed.add(tid)
+        self._tasks.put((tid, fn, args))
+        return Pending(self, tid)
+
+    def _result(self, tid: int) -> Any:
+        with self._cond:
+            while tid not in self._done and self._broken is None:
+                self._cond.wait()
+            if tid not in self._done:
+                assert self._broken is not None
+                raise self._broken
+            self._owed.discard(tid)
+            ok, value = self._done.pop(tid)
+        if not ok:
+            raise value
+        return value
+
+    def _collect(self) -> None:
+        """The parent's reader of results and of the workers' ends."""
+        waits: list[Any] = [self._results_r, *self._alive]
+        while any(end in waits for end in self._alive):
+            ready = wait(waits)
+            if self._results_r in ready:
+                try:
+                    msg = pickle.loads(self._results_r.recv_bytes())
+                except (EOFError, OSError):  # every worker gone
+                    waits.remove(self._results_r)
+                    continue
+                except Exception as exc:  # noqa: BLE001 - an unreadable result
+                    self._fail(exc)
+                    return
+                self._take(msg)
+                continue  # results first: a worker may end right after its last
+            for end in ready:
+                waits.remove(end)
+                if not self._closing:
+                    self._fail(BrokenProcessPool("a worker process ended abruptly"))
+                    return
+
+    def _take(self, msg: tuple[Any, ...]) -> None:
+        with self._cond:
+            if msg[0] == "ready":
+                self.ready = True
+            elif msg[0] == "failed":
+                self._broken = msg[1]
+            else:
+                _, tid, ok, value = msg
+                self._done[tid] = (ok, value)
+            self._cond.notify_all()
+
+    def _fail(self, exc: BaseException) -> None:
+        with self._cond:
+            if self._broken is None:
+                self._broken = exc
+            self._cond.notify_all()
+
+    def stop(self, ok: bool) -> None:
+        """After a success: each worker told to end, then joined. After a
+        failure: the first worker killed (the others die with it), joined."""
+        self._closing = True
+        if ok and self._broken is None and self._first.is_alive():
+            for _ in range(self._workers):
+                self._tasks.put(None)
+            self._tasks.close()
+            self._tasks.join_thread()
+            self._first.join(JOIN_SECONDS)
+        if self._first.is_alive():
+            self._tasks.cancel_join_thread()  # its pipe may never be read again
+            self._first.kill()
+            self._first.join(JOIN_SECONDS)
+        self._collector.join(JOIN_SECONDS)
+        for end in self._alive:
+            end.close()
+        self._results_r.close()
+
+
+class Pending:
+    """A task sent to a ForkPool."""
+
+    def __init__(self, pool: ForkPool, tid: int):
+        self._pool, self._tid = pool, tid
+
+    def result(self) -> Any:
+        return self._pool._result(self._tid)
+
+
+def _dies_with_parent(parent: int) -> None:
+    """Ctrl-C is the run's to handle; SIGTERM takes its default action; killed
+    when the process that forked this one dies (even by SIGKILL)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _first_worker(
+    tasks: Any,
+    results: Any,
+    lock: Any,
+    alive: list[tuple[int, int]],
+    patterns: str | None,
+    rules: Any,
+    parent: int,
+) -> None:
+    """Build the pipeline, fork the other workers from here, then serve."""
+    import multiprocessing
+
+    _dies_with_parent(parent)
+    for r, _ in alive:
+        os.close(r)
+    try:
+        from calc_nlp.engine import local_engine
+
+        _ = local_engine(patterns, rules).analyzer
+    except BaseException as exc:  # noqa: BLE001 - the parent raises it
+        _send(results, lock, ("failed", _sendable(exc)))
+        os._exit(1)
+    ctx = multiprocessing.get_context("fork")
+    others = []
+    for i in range(1, len(alive)):
+        p = ctx.Process(
+            target=_other_worker,
+            args=(tasks, results, lock, alive, i, os.getpid()),
+            name="calc-nlp-worker",
+        )
+        p.start()
+        others.append(p)
+    for _, w in alive[1:]:
+        os.close(w)
+    _send(results, lock, ("ready",))
+    _serve(tasks, results, lock)
+    for p in others:
+        p.join()
+
+
+def _other_worker(
+    tasks: Any,
+    results: Any,
+    lock: Any,
+    alive: list[tuple[int, int]],
+    me: int,
+    parent: int,
+) -> None:
+    _dies_with_parent(parent)
+    for i, (_, w) in enumerate(alive):
+        if i != me:
+            os.close(w)
+    _serve(tasks, results, lock)
+
+
+def _serve(tasks: Any, results: Any, lock: Any) -> None:
+    while True:
+        task = tasks.get()
+        if task is None:
+            return
+        tid, fn, args = task
+        try:
+            data = _dumps(("done", tid, True, fn(*args)))
+        except Exception as exc:  # noqa: BLE001 - raised in the parent
+            data = _dumps(("done", tid, False, _sendable(exc)))
+        with lock:
+            results.send_bytes(data)
+
+
+def _dumps(msg: tuple[Any, ...]) -> bytes:
+    return pickle.dumps(msg, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _send(results: Any, lock: Any, msg: tuple[Any, ...]) -> None:
+    data = _dumps(msg)
+    with lock:
+        results.send_bytes(data)
+
+
+def _sendable(exc: BaseException) -> BaseException:
+    """`exc` if it pickles and unpickles, else a RuntimeError naming its class."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:  # noqa: BLE001
+        return RuntimeError(f"{exc.__class__.__name__} in a worker")
