@@ -115,6 +115,38 @@ def test_fork_pool_results_errors_and_a_dead_worker(rules):
                 __import__("time").sleep(0.05)
 
 
+def test_fork_pool_interrupted_while_forking_leaves_no_worker(rules, monkeypatch):
+    """A Ctrl-C that lands while the first worker is forked is raised from
+    ForkPool() once that worker is known, and the worker is killed: before,
+    it was raised wherever it landed (printed and lost in an at-fork hook),
+    leaving a worker that the interpreter's exit then waited for."""
+    import multiprocessing.context as mpc
+    import os
+    import signal
+
+    from calc_nlp.batch.forkpool import ForkPool
+
+    started = []
+    real = mpc.ForkProcess.start
+
+    def start(self):
+        real(self)
+        started.append(self)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(mpc.ForkProcess, "start", start)
+    with pytest.raises(KeyboardInterrupt):
+        ForkPool(2, None, rules)
+    monkeypatch.undo()
+    (first,) = started
+    first.join(5)
+    ended = first.exitcode
+    if ended is None:
+        first.kill()
+        first.join()
+    assert ended is not None
+
+
 def test_jsonl_parquet_txt_inputs_give_the_same_findings(tmp_path, reference):
     rows = _demo_rows()
     jsonl = tmp_path / "in.jsonl"

@@ -29,6 +29,9 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import wait
 from typing import Any
 
+# The signals that stop a run (cli.py): blocked while the first worker is forked.
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
 # How long a stopped pool waits for its first worker and its collector thread.
 JOIN_SECONDS = 10.0
 
@@ -59,11 +62,6 @@ class ForkPool:
             ),
             name="calc-nlp-worker",
         )
-        self._first.start()
-        results_w.close()
-        for _, w in alive:
-            os.close(w)
-        self._alive = [os.fdopen(r, "rb", buffering=0) for r, _ in alive]
         self._workers = workers
         self._next = 0
         self._done: dict[int, tuple[bool, Any]] = {}
@@ -74,7 +72,25 @@ class ForkPool:
         self._collector = threading.Thread(
             target=self._collect, name="calc-nlp-results", daemon=True
         )
-        self._collector.start()
+        # A Ctrl-C or SIGTERM that lands during the fork would be raised in
+        # an at-fork hook (logging's), where it is printed and lost: held
+        # until the first worker is known, then raised here, which kills it.
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        try:
+            self._first.start()
+        finally:
+            try:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+                results_w.close()
+                for _, w in alive:
+                    os.close(w)
+                self._alive = [os.fdopen(r, "rb", buffering=0) for r, _ in alive]
+                self._collector.start()
+            except BaseException:
+                if self._first.pid is not None:
+                    self._first.kill()
+                    self._first.join(JOIN_SECONDS)
+                raise
 
     def submit(self, fn: Any, *args: Any) -> Pending:
         with self._cond:
@@ -197,6 +213,7 @@ def _first_worker(
     import multiprocessing
 
     _dies_with_parent(parent)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # blocked by the fork
     for r, _ in alive:
         os.close(r)
     try:
