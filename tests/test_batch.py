@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,40 @@ def test_fork_pool_interrupted_while_forking_leaves_no_worker(rules, monkeypatch
         first.kill()
         first.join()
     assert ended is not None
+
+
+LEFT_RUNNING = """
+import os, sys
+from calc_nlp.batch.forkpool import ForkPool
+from calc_nlp.rules import load_rules
+
+pool = ForkPool(2, None, load_rules())
+print(pool.submit(os.getpid).result(), flush=True)
+sys.exit(3)  # never stopped, as after an interrupt between two steps of a run
+"""
+
+
+def test_a_fork_pool_left_running_does_not_stop_the_exit():
+    """multiprocessing's exit hook waits for the first worker (a child); a
+    pool never stopped is killed at exit first, so the interpreter exits."""
+    import os
+
+    proc = subprocess.run(
+        [sys.executable, "-c", LEFT_RUNNING],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    worker = int(proc.stdout.strip())
+    for _ in range(100):
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            break
+        __import__("time").sleep(0.05)
+    else:
+        raise AssertionError("the worker outlived the process")
 
 
 def test_jsonl_parquet_txt_inputs_give_the_same_findings(tmp_path, reference):

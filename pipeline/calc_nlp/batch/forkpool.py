@@ -21,10 +21,12 @@ first.
 
 from __future__ import annotations
 
+import atexit
 import os
 import pickle
 import signal
 import threading
+import weakref
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import wait
 from typing import Any
@@ -91,6 +93,7 @@ class ForkPool:
                     self._first.kill()
                     self._first.join(JOIN_SECONDS)
                 raise
+        _watch(self)
 
     def submit(self, fn: Any, *args: Any) -> Pending:
         with self._cond:
@@ -158,6 +161,7 @@ class ForkPool:
         """After a success: each worker told to end, then joined. After a
         failure: the first worker killed (the others die with it), joined."""
         self._closing = True
+        _LIVE.discard(self)
         if ok and self._broken is None and self._first.is_alive():
             for _ in range(self._workers):
                 self._tasks.put(None)
@@ -172,6 +176,27 @@ class ForkPool:
         for end in self._alive:
             end.close()
         self._results_r.close()
+
+
+# Pools started and not stopped. A run stops its pool on every path it
+# handles; one that ends another way (an interrupt between two of its steps)
+# would leave the first worker waiting for tasks, and multiprocessing's exit
+# hook waits for its children: the interpreter never exits. Such pools are
+# stopped (killed) at exit, before that hook, which was registered earlier.
+_LIVE: weakref.WeakSet[ForkPool] = weakref.WeakSet()
+_HOOKED: list[bool] = []
+
+
+def _watch(pool: ForkPool) -> None:
+    if not _HOOKED:
+        atexit.register(_stop_left_over)
+        _HOOKED.append(True)
+    _LIVE.add(pool)
+
+
+def _stop_left_over() -> None:
+    for pool in list(_LIVE):
+        pool.stop(ok=False)
 
 
 class Pending:
