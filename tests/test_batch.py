@@ -182,6 +182,59 @@ def test_a_fork_pool_left_running_does_not_stop_the_exit():
         raise AssertionError("the worker outlived the process")
 
 
+KILLED_WHILE_SENDING = """
+import os, signal, sys, threading, time
+from concurrent.futures.process import BrokenProcessPool
+from calc_nlp.batch.forkpool import ForkPool
+from calc_nlp.rules import load_rules
+
+MAIN = os.getpid()
+BIG = b"y" * 200_000_000  # made here: the workers have it from the fork
+
+def killed_while_sending():
+    if os.getppid() == MAIN:  # the first worker: its end would end every pipe
+        return b""
+    def kill():
+        main = threading.main_thread().ident
+        while True:
+            frame, names = sys._current_frames().get(main), set()
+            while frame is not None:
+                names.add(frame.f_code.co_name)
+                frame = frame.f_back
+            if "send_bytes" in names:
+                break
+            time.sleep(0.001)
+        time.sleep(0.005)
+        os.kill(os.getpid(), signal.SIGKILL)
+    threading.Thread(target=kill, daemon=True).start()
+    return BIG
+
+pool = ForkPool(2, None, load_rules())
+try:
+    for _ in range(50):
+        pool.submit(killed_while_sending).result()
+    print("never sent to the other worker", flush=True)
+except BrokenProcessPool:
+    print("ok", flush=True)
+pool.stop(ok=False)
+"""
+
+
+def test_a_worker_killed_while_sending_breaks_the_pool_without_a_hang():
+    """A worker killed halfway through sending a large result: with one
+    result pipe shared by the workers, the parent waited for ever for the
+    rest of the message (the other worker still held the pipe). Each worker
+    has its own pipe now: it reads as ended, and the pool is broken."""
+    proc = subprocess.run(
+        [sys.executable, "-c", KILLED_WHILE_SENDING],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "ok"
+
+
 def test_jsonl_parquet_txt_inputs_give_the_same_findings(tmp_path, reference):
     rows = _demo_rows()
     jsonl = tmp_path / "in.jsonl"

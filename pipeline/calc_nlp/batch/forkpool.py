@@ -10,11 +10,11 @@ reads, screens and queues rows (pipeline() in workers.py lets it read ahead
 until the workers are ready). The parent never builds the pipeline: it
 answers what its screen (from the build cache) can, as before.
 
-Tasks go through one queue (its feeder thread never blocks the parent),
-results come back through one pipe read by a thread of the parent, and each
-worker holds the write end of a pipe of its own: when it reads as ended the
-worker is gone, and a task still owed makes the pool broken (as
-ProcessPoolExecutor's BrokenProcessPool). Each worker dies with its parent
+Tasks go through one queue (its feeder thread never blocks the parent);
+each worker sends its results through a pipe of its own, read by a thread
+of the parent. When a worker's pipe reads as ended the worker is gone (even
+one killed halfway through sending a result: no other process holds that
+pipe), and the pool is broken (as ProcessPoolExecutor's BrokenProcessPool). Each worker dies with its parent
 (PR_SET_PDEATHSIG): the first with the run's process, the others with the
 first.
 """
@@ -48,16 +48,12 @@ class ForkPool:
         ctx = multiprocessing.get_context("fork")
         self.ready = False
         self._tasks = ctx.Queue()
-        self._results_r, results_w = ctx.Pipe(duplex=False)
-        self._write_lock = ctx.Lock()
-        alive = [os.pipe() for _ in range(workers)]
+        pipes = [ctx.Pipe(duplex=False) for _ in range(workers)]
         self._first = ctx.Process(
             target=_first_worker,
             args=(
                 self._tasks,
-                results_w,
-                self._write_lock,
-                alive,
+                pipes,
                 patterns,
                 rules,
                 os.getpid(),
@@ -83,10 +79,9 @@ class ForkPool:
         finally:
             try:
                 signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-                results_w.close()
-                for _, w in alive:
-                    os.close(w)
-                self._alive = [os.fdopen(r, "rb", buffering=0) for r, _ in alive]
+                for _, w in pipes:
+                    w.close()
+                self._ends = [r for r, _ in pipes]
                 self._collector.start()
             except BaseException:
                 if self._first.pid is not None:
@@ -119,26 +114,24 @@ class ForkPool:
         return value
 
     def _collect(self) -> None:
-        """The parent's reader of results and of the workers' ends."""
-        waits: list[Any] = [self._results_r, *self._alive]
-        while any(end in waits for end in self._alive):
-            ready = wait(waits)
-            if self._results_r in ready:
+        """The parent's reader of the workers' results, until every worker
+        has ended (its pipe reads as ended once all it sent is read)."""
+        waits: list[Any] = list(self._ends)
+        while waits:
+            ready: list[Any] = wait(waits)
+            for end in ready:
                 try:
-                    msg = pickle.loads(self._results_r.recv_bytes())
-                except (EOFError, OSError):  # every worker gone
-                    waits.remove(self._results_r)
+                    msg = pickle.loads(end.recv_bytes())
+                except (EOFError, OSError):  # this worker is gone
+                    waits.remove(end)
+                    if not self._closing:
+                        self._fail(BrokenProcessPool("a worker process ended abruptly"))
+                        return
                     continue
                 except Exception as exc:  # noqa: BLE001 - an unreadable result
                     self._fail(exc)
                     return
                 self._take(msg)
-                continue  # results first: a worker may end right after its last
-            for end in ready:
-                waits.remove(end)
-                if not self._closing:
-                    self._fail(BrokenProcessPool("a worker process ended abruptly"))
-                    return
 
     def _take(self, msg: tuple[Any, ...]) -> None:
         with self._cond:
@@ -173,9 +166,8 @@ class ForkPool:
             self._first.kill()
             self._first.join(JOIN_SECONDS)
         self._collector.join(JOIN_SECONDS)
-        for end in self._alive:
+        for end in self._ends:
             end.close()
-        self._results_r.close()
 
 
 # Pools started and not stopped. A run stops its pool on every path it
@@ -227,9 +219,7 @@ def _dies_with_parent(parent: int) -> None:
 
 def _first_worker(
     tasks: Any,
-    results: Any,
-    lock: Any,
-    alive: list[tuple[int, int]],
+    pipes: list[tuple[Any, Any]],
     patterns: str | None,
     rules: Any,
     parent: int,
@@ -239,49 +229,45 @@ def _first_worker(
 
     _dies_with_parent(parent)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # blocked by the fork
-    for r, _ in alive:
-        os.close(r)
+    for r, _ in pipes:
+        r.close()
+    mine = pipes[0][1]
     try:
         from calc_nlp.engine import local_engine
 
         _ = local_engine(patterns, rules).analyzer
     except BaseException as exc:  # noqa: BLE001 - the parent raises it
-        _send(results, lock, ("failed", _sendable(exc)))
+        mine.send_bytes(_dumps(("failed", _sendable(exc))))
         os._exit(1)
     ctx = multiprocessing.get_context("fork")
     others = []
-    for i in range(1, len(alive)):
+    for i in range(1, len(pipes)):
         p = ctx.Process(
             target=_other_worker,
-            args=(tasks, results, lock, alive, i, os.getpid()),
+            args=(tasks, pipes, i, os.getpid()),
             name="calc-nlp-worker",
         )
         p.start()
         others.append(p)
-    for _, w in alive[1:]:
-        os.close(w)
-    _send(results, lock, ("ready",))
-    _serve(tasks, results, lock)
+    for _, w in pipes[1:]:
+        w.close()
+    mine.send_bytes(_dumps(("ready",)))
+    _serve(tasks, mine)
     for p in others:
         p.join()
 
 
 def _other_worker(
-    tasks: Any,
-    results: Any,
-    lock: Any,
-    alive: list[tuple[int, int]],
-    me: int,
-    parent: int,
+    tasks: Any, pipes: list[tuple[Any, Any]], me: int, parent: int
 ) -> None:
     _dies_with_parent(parent)
-    for i, (_, w) in enumerate(alive):
+    for i, (_, w) in enumerate(pipes):
         if i != me:
-            os.close(w)
-    _serve(tasks, results, lock)
+            w.close()
+    _serve(tasks, pipes[me][1])
 
 
-def _serve(tasks: Any, results: Any, lock: Any) -> None:
+def _serve(tasks: Any, results: Any) -> None:
     while True:
         task = tasks.get()
         if task is None:
@@ -291,18 +277,11 @@ def _serve(tasks: Any, results: Any, lock: Any) -> None:
             data = _dumps(("done", tid, True, fn(*args)))
         except Exception as exc:  # noqa: BLE001 - raised in the parent
             data = _dumps(("done", tid, False, _sendable(exc)))
-        with lock:
-            results.send_bytes(data)
+        results.send_bytes(data)
 
 
 def _dumps(msg: tuple[Any, ...]) -> bytes:
     return pickle.dumps(msg, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _send(results: Any, lock: Any, msg: tuple[Any, ...]) -> None:
-    data = _dumps(msg)
-    with lock:
-        results.send_bytes(data)
 
 
 def _sendable(exc: BaseException) -> BaseException:
