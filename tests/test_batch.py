@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,199 @@ def test_outputs_identical_whatever_workers(tmp_path, reference, workers):
     out = _run(tmp_path, DEMO / "reports.csv", workers=workers, chunk_size=4)
     for name in ("findings.csv", "reports.csv", "errors.csv"):
         assert (out / name).read_bytes() == (reference / name).read_bytes()
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_outputs_identical_with_workers_forked_from_the_first(
+    tmp_path, reference, workers, monkeypatch
+):
+    """A parent that has not built the pipeline (only its screen) starts a
+    ForkPool: its first worker builds and forks the others while the parent
+    reads ahead (batch/forkpool.py). Same outputs, rows in input order."""
+    from calc_nlp import engine
+    from calc_nlp.batch import forkpool
+
+    started = []
+
+    class Spy(forkpool.ForkPool):
+        def __init__(self, *args):
+            started.append(args[0])
+            super().__init__(*args)
+
+    monkeypatch.setattr(engine, "_ENGINE", None)  # as in a fresh process
+    monkeypatch.setattr(forkpool, "ForkPool", Spy)
+    out = _run(tmp_path, DEMO / "reports.csv", workers=workers, chunk_size=4)
+    assert started == [workers]
+    for name in ("findings.csv", "reports.csv", "errors.csv"):
+        assert (out / name).read_bytes() == (reference / name).read_bytes()
+
+
+def _pid(_: int) -> int:
+    import os
+    import time
+
+    time.sleep(0.02)
+    return os.getpid()
+
+
+def _fails(_: int) -> int:
+    raise ValueError("bad task")
+
+
+def _dies(_: int) -> int:
+    import os
+    import signal
+
+    os.kill(os.getpid(), signal.SIGKILL)
+    return 0
+
+
+def test_fork_pool_results_errors_and_a_dead_worker(rules):
+    """Results come back to their own task, from every worker; a task's
+    exception is raised by its result; a worker killed mid-task breaks the
+    pool (BrokenProcessPool, no hang), and stopping it leaves no worker."""
+    import os
+    from concurrent.futures.process import BrokenProcessPool
+
+    from calc_nlp.batch.forkpool import ForkPool
+
+    pool = ForkPool(2, None, rules)
+    try:
+        tasks = [pool.submit(_pid, i) for i in range(12)]
+        bad = pool.submit(_fails, 0)
+        pids = [t.result() for t in tasks]
+        assert pool.ready and len(set(pids)) == 2 and os.getpid() not in pids
+        with pytest.raises(ValueError, match="bad task"):
+            bad.result()
+        assert pool.submit(_pid, 0).result() in pids  # still serving
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(_dies, 0).result()
+    finally:
+        pool.stop(ok=False)
+    for pid in set(pids):
+        with pytest.raises(ProcessLookupError):
+            for _ in range(100):  # dead, and reaped by its parent
+                os.kill(pid, 0)
+                __import__("time").sleep(0.05)
+
+
+def test_fork_pool_interrupted_while_forking_leaves_no_worker(rules, monkeypatch):
+    """A Ctrl-C that lands while the first worker is forked is raised from
+    ForkPool() once that worker is known, and the worker is killed: before,
+    it was raised wherever it landed (printed and lost in an at-fork hook),
+    leaving a worker that the interpreter's exit then waited for."""
+    import multiprocessing.context as mpc
+    import os
+    import signal
+
+    from calc_nlp.batch.forkpool import ForkPool
+
+    started = []
+    real = mpc.ForkProcess.start
+
+    def start(self):
+        real(self)
+        started.append(self)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(mpc.ForkProcess, "start", start)
+    with pytest.raises(KeyboardInterrupt):
+        ForkPool(2, None, rules)
+    monkeypatch.undo()
+    (first,) = started
+    first.join(5)
+    ended = first.exitcode
+    if ended is None:
+        first.kill()
+        first.join()
+    assert ended is not None
+
+
+LEFT_RUNNING = """
+import os, sys
+from calc_nlp.batch.forkpool import ForkPool
+from calc_nlp.rules import load_rules
+
+pool = ForkPool(2, None, load_rules())
+print(pool.submit(os.getpid).result(), flush=True)
+sys.exit(3)  # never stopped, as after an interrupt between two steps of a run
+"""
+
+
+def test_a_fork_pool_left_running_does_not_stop_the_exit():
+    """multiprocessing's exit hook waits for the first worker (a child); a
+    pool never stopped is killed at exit first, so the interpreter exits."""
+    import os
+
+    proc = subprocess.run(
+        [sys.executable, "-c", LEFT_RUNNING],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    worker = int(proc.stdout.strip())
+    for _ in range(100):
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            break
+        __import__("time").sleep(0.05)
+    else:
+        raise AssertionError("the worker outlived the process")
+
+
+KILLED_WHILE_SENDING = """
+import os, signal, sys, threading, time
+from concurrent.futures.process import BrokenProcessPool
+from calc_nlp.batch.forkpool import ForkPool
+from calc_nlp.rules import load_rules
+
+MAIN = os.getpid()
+BIG = b"y" * 200_000_000  # made here: the workers have it from the fork
+
+def killed_while_sending():
+    if os.getppid() == MAIN:  # the first worker: its end would end every pipe
+        return b""
+    def kill():
+        main = threading.main_thread().ident
+        while True:
+            frame, names = sys._current_frames().get(main), set()
+            while frame is not None:
+                names.add(frame.f_code.co_name)
+                frame = frame.f_back
+            if "send_bytes" in names:
+                break
+            time.sleep(0.001)
+        time.sleep(0.005)
+        os.kill(os.getpid(), signal.SIGKILL)
+    threading.Thread(target=kill, daemon=True).start()
+    return BIG
+
+pool = ForkPool(2, None, load_rules())
+try:
+    for _ in range(50):
+        pool.submit(killed_while_sending).result()
+    print("never sent to the other worker", flush=True)
+except BrokenProcessPool:
+    print("ok", flush=True)
+pool.stop(ok=False)
+"""
+
+
+def test_a_worker_killed_while_sending_breaks_the_pool_without_a_hang():
+    """A worker killed halfway through sending a large result: with one
+    result pipe shared by the workers, the parent waited for ever for the
+    rest of the message (the other worker still held the pipe). Each worker
+    has its own pipe now: it reads as ended, and the pool is broken."""
+    proc = subprocess.run(
+        [sys.executable, "-c", KILLED_WHILE_SENDING],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "ok"
 
 
 def test_jsonl_parquet_txt_inputs_give_the_same_findings(tmp_path, reference):

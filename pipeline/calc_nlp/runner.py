@@ -58,7 +58,7 @@ from calc_nlp.readers import Record
 from calc_nlp.writers import PRIVATE_MODE, create_new
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from calc_nlp.batch.workers import Pool
 
 __all__ = [
     "COMMIT_STEPS",
@@ -86,7 +86,7 @@ __all__ = [
 class LocalSource:
     """The local engine: the input read here, rows computed in-process or by a pool."""
 
-    def __init__(self, opts: RunOptions, rules: Any, pool: ProcessPoolExecutor | None):
+    def __init__(self, opts: RunOptions, rules: Any, pool: Pool | None):
         self.opts, self.rules, self.pool = opts, rules, pool
         self.inp = Input(opts)  # checks columns before anything is written
         self.kept_kinds = self.inp.kept_kinds

@@ -21,6 +21,10 @@ from calc_nlp.schema import STATUS_ERROR, ReportResult, report_row, text_digest
 if TYPE_CHECKING:  # imported by start_pool: an in-process run needs no pool
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from calc_nlp.batch.forkpool import ForkPool, Pending
+
+    Pool = ProcessPoolExecutor | ForkPool
+
 
 def _init_worker(patterns: str | None, parent: int, version: str) -> None:
     """A pool worker dies with its parent (even a SIGKILLed one), takes SIGTERM's
@@ -44,10 +48,14 @@ def _init_worker(patterns: str | None, parent: int, version: str) -> None:
     init_worker(patterns, version)
 
 
-def start_pool(opts: RunOptions, rules: Any) -> ProcessPoolExecutor:
-    """Start the workers with the pipeline of `rules` (already checked). On
-    Linux the parent builds it first and the workers are forked with it
-    (shared copy-on-write): no worker imports spaCy or builds matchers again.
+def start_pool(opts: RunOptions, rules: Any) -> Pool:
+    """Start the workers with the pipeline of `rules` (already checked).
+
+    On Linux, when this process has a screen of these rules (from the build
+    cache), a ForkPool (batch/forkpool.py): its first worker builds the
+    pipeline and forks the others, which share it, while this process reads.
+    Else, on Linux, this process builds the pipeline first and forks the
+    workers with it (shared copy-on-write), and makes its screen from it.
     Elsewhere each worker builds its own."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -57,6 +65,10 @@ def start_pool(opts: RunOptions, rules: Any) -> ProcessPoolExecutor:
     context = None
     if sys.platform.startswith("linux"):
         engine = local_engine(opts.patterns, rules)
+        if engine.screen is not None and engine._analyzer is None:
+            from calc_nlp.batch.forkpool import ForkPool
+
+            return ForkPool(opts.workers, opts.patterns, rules)
         _ = engine.analyzer  # built now, before the fork
         engine.screen_from_pipeline()  # the parent answers what needs no NLP
         context = multiprocessing.get_context("fork")
@@ -71,14 +83,20 @@ def start_pool(opts: RunOptions, rules: Any) -> ProcessPoolExecutor:
     return pool
 
 
-def stop_pool(pool: ProcessPoolExecutor | None, ok: bool) -> None:
+def stop_pool(pool: Pool | None, ok: bool) -> None:
     """Workers never outlive the run: after a success they are joined; after a
     failure, an interrupt or SIGTERM they are killed, then joined, and so is
-    the pool's manager thread. `shutdown(wait=False)` forgets that thread, and
-    one still closing its wake-up pipe at interpreter exit races with
-    concurrent.futures' exit hook writing to it: 'Exception ignored ... Bad
-    file descriptor' on stderr after the run's own message."""
+    the pool's manager thread (a ForkPool stops its own).
+    `shutdown(wait=False)` forgets that thread, and one still closing its
+    wake-up pipe at interpreter exit races with concurrent.futures' exit hook
+    writing to it: 'Exception ignored ... Bad file descriptor' on stderr
+    after the run's own message."""
     if pool is None:
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    if not isinstance(pool, ProcessPoolExecutor):  # a ForkPool
+        pool.stop(ok)
         return
     manager = getattr(pool, "_executor_manager_thread", None)
     if not ok:
@@ -202,7 +220,7 @@ def pipeline(
     seen: KeySet,
     skip_keys: KeySet,
     engine: Any,
-    pool: ProcessPoolExecutor | None,
+    pool: Pool | None,
     formats: tuple[Any, Any, Any],
     deadline: float = 0.0,
 ) -> Iterator[tuple[int, list[Any], dict[str, float], bytes]]:
@@ -236,6 +254,7 @@ def pipeline(
     window: deque[InFlight] = deque()
     limit = IN_FLIGHT * opts.workers
     screening = engine if engine is not None and not deadline else None
+    ahead = 0  # bytes of text sent before the workers were ready
     for chunk in starting_chunks(records, opts.chunk_size, opts.workers):
         slots, work, digests = decide_chunk(chunk)
         screened: dict[str, float] = {}
@@ -247,6 +266,12 @@ def pipeline(
             else None
         )
         window.append((len(chunk), slots, fut, digests, screened))
+        if len(window) < limit:
+            continue
+        if not getattr(pool, "ready", True):  # a ForkPool's workers still building
+            ahead += sum(len(item[2]) for item in work)
+            if len(window) < START_AHEAD and ahead < START_BYTES:
+                continue
         while len(window) >= limit:
             yield _finish(window.popleft())
     while window:
@@ -261,6 +286,14 @@ def pipeline(
 # per 20,000 real-mix rows with 2 workers); with four it never did. A chunk
 # is 256 records (--chunk-size): the window stays a few MB.
 IN_FLIGHT = 4
+
+# While a ForkPool's first worker builds the pipeline (0.4 s), the parent
+# reads on, up to this many chunks (16,384 rows of 256: what it reads, screens
+# and sends in about 0.6 s) and this many bytes of text sent, instead of
+# IN_FLIGHT per worker: the workers then start with work queued, and the
+# parent has less left to read while they run.
+START_AHEAD = 64
+START_BYTES = 32 << 20
 
 # The first chunk of each worker is this fraction of --chunk-size.
 FIRST_CHUNK_FRACTION = 8
@@ -287,7 +320,9 @@ def starting_chunks(
 
 # A chunk sent to the pool: (rows consumed, slots, the pool's future, the
 # digest of its rows, the timings of the parent's share of it).
-InFlight = tuple[int, list[Any], "Future[Any] | None", bytes, dict[str, float]]
+InFlight = tuple[
+    int, list[Any], "Future[Any] | Pending | None", bytes, dict[str, float]
+]
 
 
 def answer_screened(
