@@ -70,6 +70,10 @@ CASES = [
     ("Recommend mammogram if calcifications develop.", {"hypothetical"}),
     ("Family history of coronary artery calcification.", {"family"}),
     ("Mother had breast calcifications.", {"family"}),
+    # on a pregnancy scan 'maternal' names the patient's own organs, not a relative's
+    ("Twin gestation. Maternal 4 cm subserosal fibroid with coarse calcification.", set()),
+    ("Fetal anatomy normal. Calcification in the maternal left ovary.", set()),
+    ("Maternal aunt with pelvic calcifications.", {"family"}),
     # a relative clause is about the relative
     (
         "Family history of coronary disease in his father, whose coronary calcium score was 420.",

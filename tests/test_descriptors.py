@@ -369,6 +369,37 @@ def test_score_zero_is_negated_with_agatston_zero(finding_named):
     assert f.negated and f.agatston == 0.0 and f.cac_drs == 0
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calcium score from XXXX: 415 (LAD 300, LCX 115).",
+        "Coronary artery calcium score dated 02/11/2023: 415.",
+        "CAC score from 2022: 415, 88th percentile.",
+    ],
+)
+def test_a_study_date_before_the_colon_keeps_the_score(findings_of, text):
+    # the date says which study gave the score; the number after the colon is it
+    assert findings_of(text)[0].agatston == 415.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soft tissue calcification of the left thigh, more extensive than on films from 3 years ago.",
+        "Calcified plaque in the right femoral artery, more prominent than 18 months ago.",
+    ],
+)
+def test_an_extent_comparative_dated_years_ago_is_a_present_increase(findings_of, text):
+    # the time after 'than' dates the earlier study: the deposit is seen now and has grown
+    f = findings_of(text)[0]
+    assert (f.change, f.historical) == ("increased", False)
+
+
+def test_a_score_rising_from_a_number_is_not_a_date(findings_of):
+    found = findings_of("Calcium score rose from 120 to 340.")
+    assert found[0].agatston == 340.0
+
+
 def test_agatston_as_a_unit_gives_the_score(findings_of):
     found = findings_of("Coronary artery calcium score of 150 Agatston units.")
     assert [(f.mention, f.agatston) for f in found] == [

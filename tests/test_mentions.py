@@ -787,6 +787,10 @@ WORDS_BETWEEN_AND_BEFORE = [
     ("Diffuse peripheral vascular calcification in both legs.", "peripheral vascular calcification"),
     ("Left calf arterial calcification.", "Left calf arterial calcification"),
     ("A thyroid nodule with peripheral calcification.", "calcification"),
+    # the face and the glands of the mouth name a place as the body's parts do
+    ("Round left submandibular calcification on the dental film.", "left submandibular calcification"),
+    ("Two buccal phleboliths on the right.", "buccal phleboliths"),
+    ("Small parotid calcifications bilaterally.", "parotid calcifications"),
 ]
 
 

@@ -377,3 +377,20 @@ VESSEL_ADJECTIVE: list[tuple[str, str, str]] = [
 def test_vessel_adjective_before_arterial(analyzer, text, mention, site):
     (f,) = analyzer.analyze(text, "T").findings
     assert (f.mention, f.site) == (mention, site)
+
+
+# guide §2 step 3: a narrative in the past tense says what a finding was as a
+# present-tense report says what it is ('... were phleboliths' as '... are
+# phleboliths'): the finding takes the lesion's site and cause, and both name
+# one calcification
+SAID_TO_HAVE_BEEN = [
+    ("Plain film: several rounded pelvic calcifications were phleboliths.", "calcifications"),
+    ("Scout film: oval calcifications beside the distal ureter were phleboliths.", "calcifications"),
+]
+
+
+@pytest.mark.parametrize(("text", "first"), SAID_TO_HAVE_BEEN)
+def test_a_past_copula_names_what_the_finding_was(analyzer, text, first):
+    found = analyzer.analyze(text, "T").findings
+    assert [(f.site, f.classification) for f in found] == [("vein", "dystrophic")] * len(found)
+    assert len({f.lesion_id for f in found}) == 1
