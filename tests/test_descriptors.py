@@ -418,6 +418,22 @@ def test_vessel_score_lines_under_the_heading(findings_of):
     )
 
 
+def test_vessel_score_line_going_on_about_its_plaque(findings_of):
+    # a vessel's reading opens the line, a finding of that vessel follows it:
+    # the line is still one of the total's score lines
+    found = findings_of(
+        "Coronary calcium score (Agatston): 305.\nLM: 12.\n"
+        "LAD: 250, mostly calcified plaque at the bifurcation.\nLCX: 0.\nRCA: 43."
+    )
+    assert found[0].agatston_vessels == "LM=12;LAD=250;LCX=0;RCA=43"
+    # a line whose finding comes before any reading still ends the table
+    found = findings_of(
+        "Coronary calcium score (Agatston): 305.\nLM: 12.\n"
+        "LAD: calcified plaque at the bifurcation, 250.\nLCX: 0.\nRCA: 43."
+    )
+    assert found[0].agatston_vessels == "LM=12"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -456,6 +456,13 @@ def test_an_anaphor_passes_over_a_denied_finding():
             "RCA: mild calcification.",
             [1, 2, 3],
         ),
+        # the impression's total restates the findings' total, though its
+        # sentence says which vessel holds most of it
+        (
+            "FINDINGS: Agatston score 95.\nRCA: 80, calcified plaque at the ostium.\n"
+            "IMPRESSION: Calcium score of 95, mainly within the RCA.",
+            [1, 2, 1],
+        ),
         # a lesion noun in the site words names no place within the site
         (
             "5 mm calcified nodule in the RUL.\n"

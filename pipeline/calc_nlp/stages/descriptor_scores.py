@@ -265,7 +265,10 @@ def _score_lines_end(
         cut = _SEGMENT.search(text, end + 1)
         stop = cut.start() + 1 if cut else len(text)
         segment = text[end:stop]
-        if not segment.strip() or any(end <= at < stop for at in starts):
+        if not segment.strip():
+            break
+        held = [at for at in starts if end <= at < stop]
+        if held and not _reading_opens(dr, text, end, min(held)):
             break
         if not any(rx.search(segment) for rx in rxs):
             if _measure_line(dr, segment):
@@ -278,6 +281,20 @@ def _score_lines_end(
             header = False
         end = stop
     return end
+
+
+def _reading_opens(dr: DescriptorRules, text: str, lo: int, first: int) -> bool:
+    """Does a vessel's reading open the segment from `lo`, ending before the
+    segment's first finding (at `first`)? Such a score line goes on about the
+    vessel's calcification ("RCA: 52, with calcified plaque in the mid
+    segment") and is still a line of the table; a line on a finding that
+    holds no reading first ("RCA: calcified plaque, score 9") ends it."""
+    at = _BETWEEN_READINGS.match(text, lo)
+    start = at.end() if at else lo
+    return any(
+        rx.match(text, start, first) is not None
+        for _, rx in dr.patterns.get("vessel", [])
+    )
 
 
 # a word of a line, units such as 'mm3' and 'mm³' included

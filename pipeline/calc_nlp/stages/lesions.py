@@ -1547,6 +1547,10 @@ def _joins_others(
     first = found.first
     if f.section != _RESTATING[1] or first is None or first.section == f.section:
         return False
+    if f.rule_id in dr.score_rules and first.rule_id in dr.score_rules:
+        # a total score restating the findings' total names the whole tree,
+        # whichever vessel its sentence says most of it lies in
+        return False
     if dr.process_words.search(f.sentence):
         return False
     words = joined_places(dr, f, *span)
