@@ -434,6 +434,18 @@ def test_vessel_score_line_going_on_about_its_plaque(findings_of):
     assert found[0].agatston_vessels == "LM=12"
 
 
+@pytest.mark.parametrize("eol", ["\n", "\r\n"])
+def test_vessel_score_lines_ending_in_a_full_stop_whatever_the_line_ends(findings_of, eol):
+    # each line closed by a full stop: a CR LF line end is one break, as a line
+    # feed is, and does not end the table as a blank line would
+    text = eol.join(
+        ["Calcium score, Agatston: 120.", "Left main: 0.", "LAD: 96.", "LCX: 0.", "RCA: 24."]
+    )
+    assert findings_of(text)[0].agatston_vessels == "LM=0;LAD=96;LCX=0;RCA=24"
+    table = eol.join(["Calcium score, Agatston: 120.", "Left main: 0.", "", "LAD: 96."])
+    assert findings_of(table)[0].agatston_vessels == "LM=0"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -262,7 +262,9 @@ def _score_lines_end(
     rxs = [rx for k in kinds for _, rx in dr.patterns.get(k, [])]
     header = False  # a table's column heading line ("Vessel  Score")
     while end < len(text):
-        cut = _SEGMENT.search(text, end + 1)
+        # a CR LF line end is one break, as a line feed alone is: the next
+        # segment is looked for past both
+        cut = _SEGMENT.search(text, end + (2 if text.startswith("\r\n", end) else 1))
         stop = cut.start() + 1 if cut else len(text)
         segment = text[end:stop]
         if not segment.strip():
