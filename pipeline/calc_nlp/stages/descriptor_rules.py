@@ -21,14 +21,17 @@ def phrase_alternation(phrases: list[str]) -> str:
     return trie_regex(" ".join(p.split()) for p in phrases).replace("\\ ", r"\s+")
 
 
-def _breaks(words: list[str], compile_regex: Compile = re.compile) -> re.Pattern[str]:
-    """One case-blind regex for a word list: words as whole words, marks
-    (";", ",") as they are, so that "and" does not break inside "band". The
-    words next to each other in the list share one whole-word test (one
-    lookbehind and one lookahead around their alternation): the same
-    matches, in the same order of preference, as a test around each word,
-    which made the regex run every word's lookbehind at each character it
-    scans (four times slower)."""
+# The characters other than an ASCII letter's two cases that a case-blind
+# regex matches it with (the dotted and dotless i, the Kelvin sign, the long
+# s): `_breaks` spells a word's first letter in every one of them.
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _breaks_slow(
+    words: list[str], compile_regex: Compile = re.compile
+) -> re.Pattern[str]:
+    """`_breaks` as it was first written (kept for words not all ASCII, and
+    by tests as the reference `_breaks` must match as it does)."""
     alts: list[str] = []
     run: list[str] = []  # whole words next to each other in the list
     for w in words:
@@ -42,6 +45,34 @@ def _breaks(words: list[str], compile_regex: Compile = re.compile) -> re.Pattern
     if run:
         alts.append(rf"(?<!\w)(?:{'|'.join(run)})(?!\w)")
     return compile_regex("|".join(alts), re.I)
+
+
+def _breaks(words: list[str], compile_regex: Compile = re.compile) -> re.Pattern[str]:
+    r"""One case-blind regex for a word list: words as whole words, marks
+    (";", ",") as they are, so that "and" does not break inside "band".
+
+    It matches as `_breaks_slow` (each word or mark case-blind, a word
+    between `(?<!\w)` and `(?!\w)`, the first in the list preferred) and
+    runs up to twice as fast: the regex opens with the literal first
+    character of each alternative, in each of its cases, so that `re` skips
+    to the characters a match can start with (a case-blind or lookbehind
+    opening makes it try every alternative at every position). The
+    whole-word test before a word comes after its first character
+    (`(?<!\w.)`: no word character before that one), and the words sharing
+    a first character keep their order in the list."""
+    if not all(w.isascii() for w in words):
+        return _breaks_slow(words, compile_regex)
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        rest = re.escape(w[1:])
+        alt = rf"(?<!\w.){rest}(?!\w)" if w[0].isalnum() else rest
+        by_first.setdefault(w[0].lower(), []).append(alt)
+    alts: list[str] = []
+    for first, group in by_first.items():
+        body = "|".join(group)
+        for c in dict.fromkeys(first + first.upper() + _FOLDS.get(first, "")):
+            alts.append(rf"{re.escape(c)}(?i:{body})")
+    return compile_regex("|".join(alts), 0)
 
 
 class DescriptorRules:
