@@ -225,3 +225,32 @@ def test_breaks_spell_every_case_of_an_ascii_letter():
             first = next(a for a in string.ascii_lowercase if re.fullmatch(a, c, re.I))
             others[first] = others.get(first, "") + c
     assert others == _FOLDS
+
+
+def test_terms_and_change_starts_match_as_the_plain_case_blind_regexes():
+    """`terms` and `change_starts` open each alternative with a literal
+    letter in one case (`_word_starts`): they must match as the plain
+    case-blind regexes do, on the terms themselves run together, apart,
+    inside words, before "than" and a year, in every case."""
+    import random
+
+    from calc_nlp.stages.descriptor_rules import DescriptorRules
+
+    rules = load_rules()
+    dr = DescriptorRules(rules.descriptors, rules.word_lists.get("lesion_nouns", []))
+    phrases = sorted(dr.by_phrase)
+    rnd = random.Random(7)
+    joins = [" ", ", ", "_", "x", "\n", "  ", "-", "2", " than on the 2019 film ", " the 2021 "]
+    texts = []
+    for _ in range(120):
+        text = "".join(p + rnd.choice(joins) for p in rnd.sample(phrases, 5))
+        texts += [text, text.upper(), text.title()]
+        texts.append(text.replace("i", "\u0131").replace("s", "\u017f").replace("k", "\u212a"))
+    for fast, slow in ((dr.terms, dr.terms_slow), (dr.change_starts, dr.change_starts_slow)):
+        assert fast.pattern != slow.pattern
+        for text in texts:
+            for lo, hi in [(0, len(text)), (1, len(text) - 2), (len(text) // 3, len(text))]:
+                want = [(m.span(), m.group()) for m in slow.finditer(text, lo, hi)]
+                assert [(m.span(), m.group()) for m in fast.finditer(text, lo, hi)] == want
+                got, first = fast.match(text, lo, hi), slow.match(text, lo, hi)
+                assert (got and got.span()) == (first and first.span())

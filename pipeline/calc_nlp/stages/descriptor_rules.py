@@ -12,7 +12,7 @@ from typing import Any
 from calc_nlp.ignorecase import key_of, lookup
 from calc_nlp.lowered import lower_once
 from calc_nlp.regex_cache import Compile
-from calc_nlp.trie import trie_regex
+from calc_nlp.trie import trie_by_first_letter, trie_regex
 
 
 def phrase_alternation(phrases: list[str]) -> str:
@@ -75,6 +75,37 @@ def _breaks(words: list[str], compile_regex: Compile = re.compile) -> re.Pattern
     return compile_regex("|".join(alts), 0)
 
 
+def _word_starts(parts: list[tuple[list[str], str]], after: str) -> str | None:
+    r"""A regex matching as `(?<!\w)(?:A|B...)after` case-blind does, A,
+    B... each part's phrases as one `phrase_alternation` followed by the
+    part's own regex ("(?:dated phrases)(?=...than...)"), but whose
+    alternatives open with a literal letter in one case: `re` then passes
+    over those whose letter is not the text's at once, where it enters every
+    case-blind alternative. For each first letter in each of its cases
+    (`_FOLDS`): the rests of its phrases (`trie_by_first_letter`: the
+    branches of `phrase_alternation`'s trie under that letter, in their
+    order), part by part. None when a phrase is not ASCII or opens with no
+    letter or digit (the caller keeps its old form)."""
+    groups: dict[str, list[str]] = {}
+    for phrases, suffix in parts:
+        norm = [" ".join(p.split()) for p in phrases]
+        if not all(p.isascii() and p[:1].isalnum() for p in norm):
+            return None
+        rests: dict[str, list[str]] = {}
+        for ch, rest in trie_by_first_letter(norm):
+            rests.setdefault(ch.lower(), []).append(rest.replace("\\ ", r"\s+"))
+        for first, alts in rests.items():
+            groups.setdefault(first, []).append(f"(?:{'|'.join(alts)}){suffix}")
+    if not groups:
+        return None
+    out: list[str] = []
+    for first, alts in groups.items():
+        body = "|".join(alts)
+        for c in dict.fromkeys(first + first.upper() + _FOLDS.get(first, "")):
+            out.append(rf"{c}(?i:(?:{body}){after})")
+    return rf"(?<!\w)(?:{'|'.join(out)})"
+
+
 class DescriptorRules:
     """descriptors.json compiled: one regex over every term, the score, size
     and BI-RADS regexes by kind, and the word lists as sets."""
@@ -98,40 +129,38 @@ class DescriptorRules:
                 self.by_phrase[" ".join(p.split())] = entry
         # The largest regexes are compiled when first used (a tenth of the
         # toolkit's build, mostly for texts that never need them).
-        self._terms = alternation(
-            [
-                p
-                for p, e in self.by_phrase.items()
-                if not (e.get("dated") or e.get("year"))
-            ]
-        )
+        plain = [
+            p for p, e in self.by_phrase.items() if not (e.get("dated") or e.get("year"))
+        ]
+        self._terms = alternation(plain)
+        # the terms' phrases, each list with what must follow its phrases
+        # (`_word_starts`)
+        self._term_parts: list[tuple[list[str], str]] = [(plain, "")]
         dated = [p for p, e in self.by_phrase.items() if e.get("dated")]
         if dated:
             # a `dated` term is one only with "than" and a dating word or a
             # year a few words after it ("less conspicuous than on the XXXX
             # study"); the other terms are tried first
             when = alternation(desc["word_lists"]["threshold_dating"])
-            self._terms += (
-                rf"|(?:{alternation(dated)})(?=[^\S\n]+than"
+            dated_after = (
+                rf"(?=[^\S\n]+than"
                 rf"(?:[^\S\n]+[\w/-]+){{0,3}}?[^\S\n]+(?:{when}|(?:19|20)\d\d)(?!\w))"
             )
+            self._terms += rf"|(?:{alternation(dated)}){dated_after}"
+            self._term_parts.append((dated, dated_after))
         year = [p for p, e in self.by_phrase.items() if e.get("year")]
         if year:
             # a `year` term is one only with a year right after it, "the"
             # allowed between ("not seen on the 2020 study", "not present in
             # 2019"); a bare number is no year ("not seen in 2 views")
-            self._terms += (
-                rf"|(?:{alternation(year)})(?=[^\S\n]+(?:(?:the|a)[^\S\n]+)?"
-                rf"(?:19|20)\d\d(?!\w))"
-            )
+            year_after = r"(?=[^\S\n]+(?:(?:the|a)[^\S\n]+)?(?:19|20)\d\d(?!\w))"
+            self._terms += rf"|(?:{alternation(year)}){year_after}"
+            self._term_parts.append((year, year_after))
         self._tails = alternation(desc["word_lists"]["phrase_tails"])
-        self._changes = alternation(
-            [
-                p
-                for p, e in self.by_phrase.items()
-                if e["field"] == "change" and e["value"]
-            ]
-        )
+        self._change_phrases = [
+            p for p, e in self.by_phrase.items() if e["field"] == "change" and e["value"]
+        ]
+        self._changes = alternation(self._change_phrases)
         self.vessel_of = {
             " ".join(p.split()): v["name"]
             for v in desc["vessels"]
@@ -359,7 +388,16 @@ class DescriptorRules:
 
     @cached_property
     def terms(self) -> re.Pattern[str]:
-        """Any descriptor term, as whole words."""
+        """Any descriptor term, as whole words (`terms_slow`'s matches)."""
+        fast = _word_starts(self._term_parts, r"(?!\w)")
+        if fast is None:
+            return self.terms_slow
+        return self._compile(fast, 0)
+
+    @cached_property
+    def terms_slow(self) -> re.Pattern[str]:
+        """`terms` as first written, one case-blind regex (kept for phrases
+        not all ASCII, and by tests)."""
         return self._compile(rf"(?<!\w)(?:{self._terms})(?!\w)", re.I)
 
     @cached_property
@@ -400,7 +438,17 @@ class DescriptorRules:
     def change_starts(self) -> re.Pattern[str]:
         """Where a change term (one with a value) begins: its words from a
         word's start, whatever follows them. A text this finds nothing in
-        holds no change term, wherever a search for one stops."""
+        holds no change term, wherever a search for one stops
+        (`change_starts_slow`'s matches)."""
+        fast = _word_starts([(self._change_phrases, "")], "")
+        if fast is None:
+            return self.change_starts_slow
+        return self._compile(fast, 0)
+
+    @cached_property
+    def change_starts_slow(self) -> re.Pattern[str]:
+        """`change_starts` as first written (kept for phrases not all ASCII,
+        and by tests)."""
         return self._compile(rf"(?<!\w)(?:{self._changes})", re.I)
 
     @cached_property
