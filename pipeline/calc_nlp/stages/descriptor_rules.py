@@ -12,7 +12,7 @@ from typing import Any
 from calc_nlp.ignorecase import key_of, lookup
 from calc_nlp.lowered import lower_once
 from calc_nlp.regex_cache import Compile
-from calc_nlp.trie import trie_by_first_letter, trie_regex
+from calc_nlp.trie import trie_regex
 
 
 def phrase_alternation(phrases: list[str]) -> str:
@@ -75,7 +75,11 @@ def _breaks(words: list[str], compile_regex: Compile = re.compile) -> re.Pattern
     return compile_regex("|".join(alts), 0)
 
 
-def _word_starts(parts: list[tuple[list[str], str]], after: str) -> str | None:
+def _word_starts(
+    parts: list[tuple[list[str], str]],
+    after: str,
+    alternation: Callable[[list[str]], str] = phrase_alternation,
+) -> str | None:
     r"""A regex matching as `(?<!\w)(?:A|B...)after` case-blind does, A,
     B... each part's phrases as one `phrase_alternation` followed by the
     part's own regex ("(?:dated phrases)(?=...than...)"), but whose
@@ -85,15 +89,22 @@ def _word_starts(parts: list[tuple[list[str], str]], after: str) -> str | None:
     (`_FOLDS`): the rests of its phrases (`trie_by_first_letter`: the
     branches of `phrase_alternation`'s trie under that letter, in their
     order), part by part. None when a phrase is not ASCII or opens with no
-    letter or digit (the caller keeps its old form)."""
+    letter or digit (the caller keeps its old form).
+
+    `alternation` (`phrase_alternation`, or the same kept by the build
+    cache) gives each first letter's rests: the trie of phrases that all
+    open with one letter is that letter and the trie of their rests."""
     groups: dict[str, list[str]] = {}
     for phrases, suffix in parts:
         norm = [" ".join(p.split()) for p in phrases]
         if not all(p.isascii() and p[:1].isalnum() for p in norm):
             return None
+        by_letter: dict[str, list[str]] = {}
+        for p in norm:
+            by_letter.setdefault(p[0], []).append(p)
         rests: dict[str, list[str]] = {}
-        for ch, rest in trie_by_first_letter(norm):
-            rests.setdefault(ch.lower(), []).append(rest.replace("\\ ", r"\s+"))
+        for ch in sorted(by_letter):
+            rests.setdefault(ch.lower(), []).append(alternation(by_letter[ch])[1:])
         for first, alts in rests.items():
             groups.setdefault(first, []).append(f"(?:{'|'.join(alts)}){suffix}")
     if not groups:
@@ -161,6 +172,9 @@ class DescriptorRules:
             p for p, e in self.by_phrase.items() if e["field"] == "change" and e["value"]
         ]
         self._changes = alternation(self._change_phrases)
+        # the same regexes by first letter (`terms`, `change_starts`)
+        self._terms_fast = _word_starts(self._term_parts, r"(?!\w)", alternation)
+        self._changes_fast = _word_starts([(self._change_phrases, "")], "", alternation)
         self.vessel_of = {
             " ".join(p.split()): v["name"]
             for v in desc["vessels"]
@@ -389,7 +403,7 @@ class DescriptorRules:
     @cached_property
     def terms(self) -> re.Pattern[str]:
         """Any descriptor term, as whole words (`terms_slow`'s matches)."""
-        fast = _word_starts(self._term_parts, r"(?!\w)")
+        fast = self._terms_fast
         if fast is None:
             return self.terms_slow
         return self._compile(fast, 0)
@@ -440,7 +454,7 @@ class DescriptorRules:
         word's start, whatever follows them. A text this finds nothing in
         holds no change term, wherever a search for one stops
         (`change_starts_slow`'s matches)."""
-        fast = _word_starts([(self._change_phrases, "")], "")
+        fast = self._changes_fast
         if fast is None:
             return self.change_starts_slow
         return self._compile(fast, 0)
