@@ -86,9 +86,9 @@ def _word_starts(
     alternatives open with a literal letter in one case: `re` then passes
     over those whose letter is not the text's at once, where it enters every
     case-blind alternative. For each first letter in each of its cases
-    (`_FOLDS`): the rests of its phrases (`trie_by_first_letter`: the
-    branches of `phrase_alternation`'s trie under that letter, in their
-    order), part by part. None when a phrase is not ASCII or opens with no
+    (`_FOLDS`): the rests of its phrases (the branches of
+    `phrase_alternation`'s trie under that letter, a letter's cases in the
+    trie's order, upper first), part by part. None when a phrase is not ASCII or opens with no
     letter or digit (the caller keeps its old form).
 
     `alternation` (`phrase_alternation`, or the same kept by the build
