@@ -141,3 +141,116 @@ def test_a_new_word_takes_effect(tmp_path):
         .findings[0]
     )
     assert f.severity == "severe"
+
+
+# `_breaks` opens its regex with each word's literal first letter, so that
+# `re` skips to where a match can start: it must match as the plain
+# case-blind regex (`_breaks_slow`) does, on any text and any window.
+_BREAK_TEXTS = [
+    "Dense calcification, AND a smaller one; or with edema: band-like",
+    "ORIFICE: Ostial and PROXIMAL LAD, mid_and distal; 2and 3 and_4 and",
+    "calcified plaque withOUT change; Without change.WITH a rim, sand and",
+    "Due to prior surgery; due, DUE TO trauma; residue to the left",
+    "\u0130nflammation \u0131n the \u017fkin, the \u212aidney; Arteriole(s) and DERMIS",
+    "n\u00e9phro and\u00e9 caf\u00e9 and \u00e9t\u00e9; arterioles\u00e9 ostial\u00b2 mid3",
+    "\nand\n\nor \tWITH\u00a0but, calciphylaxis; Calcific Uremic Arteriolopathy",
+]
+
+
+def _break_windows(text):
+    for lo in range(0, len(text) + 1, 3):
+        for hi in (lo, lo + 1, lo + 7, len(text)):
+            yield lo, min(hi, len(text))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "clause_breaks",
+        "after_breaks",
+        "differential_links",
+        "grade_breaks",
+        "lesion_extension_words",
+        "lesion_place_joins",
+        "lesion_place_links",
+        "lesion_process_words",
+        "lesion_small_vessel_diseases",
+        "lesion_small_vessel_words",
+        "lesion_summary_words",
+        "restating_links",
+        "restating_predicates",
+        "segments",
+        "size_identity_links",
+        "size_restating_verbs",
+    ],
+)
+def test_breaks_match_as_the_plain_case_blind_regex(name):
+    from calc_nlp.stages.descriptor_rules import _breaks, _breaks_slow
+
+    desc = json.loads(
+        (default_patterns_dir() / "descriptors.json").read_text(encoding="utf-8")
+    )
+    words = desc["word_lists"][name]["words"]
+    # and a list of our own: a mark first, a mark of two characters, one
+    # letter, a digit, a word that opens a longer one (the first is
+    # preferred), words whose first letter a case-blind regex also matches
+    # outside ASCII (the dotless i, the long s, the Kelvin sign)
+    own = [";", ", and", "a", "due", "due to", "2nd", "in", "Skin", "kidney", "and"]
+    for ws in (words, own):
+        fast, slow = _breaks(ws), _breaks_slow(ws)
+        for text in _BREAK_TEXTS:
+            for t in (text, text.upper(), text.lower(), text.swapcase()):
+                for lo, hi in _break_windows(t):
+                    want = [(m.span(), m.group()) for m in slow.finditer(t, lo, hi)]
+                    assert [(m.span(), m.group()) for m in fast.finditer(t, lo, hi)] == want
+                    for how in ("search", "match"):
+                        got = getattr(fast, how)(t, lo, hi)
+                        first = getattr(slow, how)(t, lo, hi)
+                        assert (got and got.span()) == (first and first.span())
+
+
+def test_breaks_spell_every_case_of_an_ascii_letter():
+    """`_FOLDS` holds every character other than its two cases that a
+    case-blind regex matches an ASCII letter with."""
+    import re
+    import string
+
+    from calc_nlp.stages.descriptor_rules import _FOLDS
+
+    letters = re.compile("[a-z]", re.I)
+    others: dict[str, str] = {}
+    for x in range(128, 0x110000):
+        c = chr(x)
+        if letters.fullmatch(c):
+            first = next(a for a in string.ascii_lowercase if re.fullmatch(a, c, re.I))
+            others[first] = others.get(first, "") + c
+    assert others == _FOLDS
+
+
+def test_terms_and_change_starts_match_as_the_plain_case_blind_regexes():
+    """`terms` and `change_starts` open each alternative with a literal
+    letter in one case (`_word_starts`): they must match as the plain
+    case-blind regexes do, on the terms themselves run together, apart,
+    inside words, before "than" and a year, in every case."""
+    import random
+
+    from calc_nlp.stages.descriptor_rules import DescriptorRules
+
+    rules = load_rules()
+    dr = DescriptorRules(rules.descriptors, rules.word_lists.get("lesion_nouns", []))
+    phrases = sorted(dr.by_phrase)
+    rnd = random.Random(7)
+    joins = [" ", ", ", "_", "x", "\n", "  ", "-", "2", " than on the 2019 film ", " the 2021 "]
+    texts = []
+    for _ in range(120):
+        text = "".join(p + rnd.choice(joins) for p in rnd.sample(phrases, 5))
+        texts += [text, text.upper(), text.title()]
+        texts.append(text.replace("i", "\u0131").replace("s", "\u017f").replace("k", "\u212a"))
+    for fast, slow in ((dr.terms, dr.terms_slow), (dr.change_starts, dr.change_starts_slow)):
+        assert fast.pattern != slow.pattern
+        for text in texts:
+            for lo, hi in [(0, len(text)), (1, len(text) - 2), (len(text) // 3, len(text))]:
+                want = [(m.span(), m.group()) for m in slow.finditer(text, lo, hi)]
+                assert [(m.span(), m.group()) for m in fast.finditer(text, lo, hi)] == want
+                got, first = fast.match(text, lo, hi), slow.match(text, lo, hi)
+                assert (got and got.span()) == (first and first.span())
