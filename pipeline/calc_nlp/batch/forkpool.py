@@ -201,7 +201,7 @@ class Pending:
         return self._pool._result(self._tid)
 
 
-def _dies_with_parent(parent: int) -> None:
+def dies_with_parent(parent: int) -> None:
     """Ctrl-C is the run's to handle; SIGTERM takes its default action; killed
     when the process that forked this one dies (even by SIGKILL)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -227,7 +227,7 @@ def _first_worker(
     """Build the pipeline, fork the other workers from here, then serve."""
     import multiprocessing
 
-    _dies_with_parent(parent)
+    dies_with_parent(parent)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # blocked by the fork
     for r, _ in pipes:
         r.close()
@@ -260,7 +260,7 @@ def _first_worker(
 def _other_worker(
     tasks: Any, pipes: list[tuple[Any, Any]], me: int, parent: int
 ) -> None:
-    _dies_with_parent(parent)
+    dies_with_parent(parent)
     for i, (_, w) in enumerate(pipes):
         if i != me:
             w.close()

@@ -33,18 +33,10 @@ def _init_worker(patterns: str | None, parent: int, version: str) -> None:
     before the imports, so that a Ctrl-C while the worker starts cannot print a
     KeyboardInterrupt traceback from it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from calc_nlp.batch.forkpool import dies_with_parent
     from calc_nlp.engine import init_worker
 
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # pragma: no cover - not Linux
-        pass
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    dies_with_parent(parent)
     init_worker(patterns, version)
 
 
