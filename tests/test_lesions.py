@@ -1676,6 +1676,8 @@ def test_trunk_names_no_place_within_the_vessel(lesion_numbers):
     )
     numbers = lesion_numbers(text)
     assert numbers[0] == numbers[-1] != numbers[1]
+
+
 # corpora/GUIDE.md, Descriptors (lesion): the impression restating a
 # finding shares its number though the two name the place in other words.
 # Nodes listed over several stations ('the paratracheal and right hilar

@@ -567,6 +567,8 @@ def test_header_label_alone_ends_the_side_block(analyzer):
     )
     (f,) = analyzer.analyze(text, "T").findings
     assert f.laterality == ""
+
+
 # A list of node stations with a side on its first and on its last station
 # ('the left paratracheal, prevascular and right hilar stations') is one
 # finding's place on both sides (guide §2: two sides for one finding give
