@@ -73,22 +73,26 @@ class ForkPool:
         # A Ctrl-C or SIGTERM that lands during the fork would be raised in
         # an at-fork hook (logging's), where it is printed and lost: held
         # until the first worker is known, then raised here, which kills it.
+        # Blocking holds it in this thread only: another thread of the
+        # process may take it, and Python then raises it here at any point,
+        # in start() too. Whatever is raised before the pool is watched
+        # (`_watch`: stopped at exit) kills the worker.
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
         try:
-            self._first.start()
-        finally:
             try:
+                self._first.start()
+            finally:
                 signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-                for _, w in pipes:
-                    w.close()
-                self._ends = [r for r, _ in pipes]
-                self._collector.start()
-            except BaseException:
-                if self._first.pid is not None:
-                    self._first.kill()
-                    self._first.join(JOIN_SECONDS)
-                raise
-        _watch(self)
+            for _, w in pipes:
+                w.close()
+            self._ends = [r for r, _ in pipes]
+            self._collector.start()
+            _watch(self)
+        except BaseException:
+            if self._first.pid is not None:
+                self._first.kill()
+                self._first.join(JOIN_SECONDS)
+            raise
 
     def submit(self, fn: Any, *args: Any) -> Pending:
         with self._cond:
