@@ -59,6 +59,11 @@ class Engine:
             self._build()
 
     @property
+    def built(self) -> bool:
+        """Is the spaCy pipeline built in this process?"""
+        return self._analyzer is not None
+
+    @property
     def analyzer(self) -> Any:
         """The spaCy pipeline of the rules (stages.Analyzer), built on first use."""
         return self._analyzer if self._analyzer is not None else self._build()

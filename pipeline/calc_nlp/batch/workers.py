@@ -57,7 +57,7 @@ def start_pool(opts: RunOptions, rules: Any) -> Pool:
     context = None
     if sys.platform.startswith("linux"):
         engine = local_engine(opts.patterns, rules)
-        if engine.screen is not None and engine._analyzer is None:
+        if engine.screen is not None and not engine.built:
             from calc_nlp.batch.forkpool import ForkPool
 
             return ForkPool(opts.workers, opts.patterns, rules)
