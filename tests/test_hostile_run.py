@@ -472,6 +472,53 @@ def test_sigterm_stops_workers_and_frees_lock(tmp_path):
     assert not (out / "findings.csv").exists()
 
 
+@pytest.mark.parametrize("cache", ["on", "off"])
+def test_a_killed_worker_ends_the_run_instead_of_hanging_it(tmp_path, cache):
+    """A worker killed mid-run (the kernel's out-of-memory killer, an
+    operator) breaks the pool: the run ends with exit 7 and frees its lock.
+    Before, the run printed its error and then never exited: the parent's
+    task queue still held rows no worker would read, and the exit waited for
+    its feeder thread, blocked writing them. With the build cache off the
+    workers were a ProcessPoolExecutor's, which waits for ever for the rest
+    of a result its worker was killed sending."""
+    texts = demo_texts()
+    filler = " The heart size is normal." * 80  # rows that fill the task pipe
+    src = write_csv(
+        tmp_path / "in.csv",
+        [[f"K{i:05d}", texts[i % len(texts)] + filler] for i in range(20000)],
+    )
+    out = tmp_path / "o"
+    env = dict(
+        os.environ,
+        CALC_NLP_CACHE_DIR=str(tmp_path / "cache") if cache == "on" else "off",
+    )
+    if cache == "on":  # filled by a first run: the screen then comes from it
+        small = write_csv(tmp_path / "small.csv", [["S1", texts[0]]])
+        subprocess.run(
+            calc_nlp_cmd("run", small, "-o", tmp_path / "s", "-q"), env=env, check=True
+        )
+    proc = subprocess.Popen(
+        calc_nlp_cmd("run", src, "-o", out, "--workers", 2, "--checkpoint-seconds", 0),
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        wait_for_progress(out, proc)
+        workers = children_of(proc.pid)
+        assert workers
+        os.kill(min(workers), signal.SIGKILL)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 7, err
+    assert "BrokenProcessPool" in err and "Traceback" not in err
+    assert lock_is_free(out)
+    assert not (out / "findings.csv").exists()
+
+
 # A pool stopped while its workers send large results: each task returns 20 MB,
 # so a kill lands between a result's header and its payload most times. Before
 # stop_pool closed the parent's end of the result pipe, the pool's manager

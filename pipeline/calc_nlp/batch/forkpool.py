@@ -7,8 +7,10 @@ importing spaCy) one core of two idles and no row is read. Here the parent
 forks one worker first; that worker builds the pipeline and forks the others
 from itself (they share its copy), while the parent opens the input and
 reads, screens and queues rows (pipeline() in workers.py lets it read ahead
-until the workers are ready). The parent never builds the pipeline: it
-answers what its screen (from the build cache) can, as before.
+until the workers are ready). A parent with a screen from the build cache
+never builds the pipeline: it answers what that screen can, as before. One
+without (the cache off or unwritable) builds the pipeline first and makes its
+screen from it; the first worker inherits it built and only forks.
 
 Tasks go through one queue (its feeder thread never blocks the parent);
 each worker sends its results through a pipe of its own, read by a thread
@@ -166,9 +168,12 @@ class ForkPool:
             self._tasks.join_thread()
             self._first.join(JOIN_SECONDS)
         if self._first.is_alive():
-            self._tasks.cancel_join_thread()  # its pipe may never be read again
             self._first.kill()
             self._first.join(JOIN_SECONDS)
+        if self._first.exitcode != 0:
+            # No worker reads the task pipe any more: the feeder thread may be
+            # blocked writing to it for ever, and the exit would wait for it.
+            self._tasks.cancel_join_thread()
         self._collector.join(JOIN_SECONDS)
         for end in self._ends:
             end.close()
