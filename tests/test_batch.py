@@ -67,6 +67,37 @@ def test_outputs_identical_with_workers_forked_from_the_first(
         assert (out / name).read_bytes() == (reference / name).read_bytes()
 
 
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="fork pools are Linux's"
+)
+def test_a_run_without_the_build_cache_uses_the_fork_pool_too(
+    tmp_path, reference, monkeypatch
+):
+    """With the build cache off (or unwritable) the parent builds the pipeline
+    and its screen first, and the workers are still a ForkPool's, which inherit
+    it built: before, they were a ProcessPoolExecutor's, whose run hangs for
+    ever when a worker is killed halfway through sending a result (the
+    ForkPool's pool breaks instead: test_fork_pool_results_errors_and_a_dead_worker)."""
+    from calc_nlp import engine
+    from calc_nlp.batch import forkpool
+
+    started = []
+
+    class Spy(forkpool.ForkPool):
+        def __init__(self, *args):
+            parents = engine.built_engine(args[2])
+            started.append(parents is not None and parents.built)
+            super().__init__(*args)
+
+    monkeypatch.setenv("CALC_NLP_CACHE_DIR", "off")
+    monkeypatch.setattr(engine, "_ENGINE", None)  # as in a fresh process
+    monkeypatch.setattr(forkpool, "ForkPool", Spy)
+    out = _run(tmp_path, DEMO / "reports.csv", workers=2, chunk_size=4)
+    assert started == [True]  # one pool, its parent's pipeline built
+    for name in ("findings.csv", "reports.csv", "errors.csv"):
+        assert (out / name).read_bytes() == (reference / name).read_bytes()
+
+
 def _pid(_: int) -> int:
     import os
     import time

@@ -43,30 +43,28 @@ def _init_worker(patterns: str | None, parent: int, version: str) -> None:
 def start_pool(opts: RunOptions, rules: Any) -> Pool:
     """Start the workers with the pipeline of `rules` (already checked).
 
-    On Linux, when this process has a screen of these rules (from the build
-    cache), a ForkPool (batch/forkpool.py): its first worker builds the
-    pipeline and forks the others, which share it, while this process reads.
-    Else, on Linux, this process builds the pipeline first and forks the
-    workers with it (shared copy-on-write), and makes its screen from it.
-    Elsewhere each worker builds its own."""
-    import multiprocessing
+    On Linux, a ForkPool (batch/forkpool.py): when this process has a screen
+    of these rules (from the build cache), its first worker builds the
+    pipeline and forks the others, which share it, while this process reads;
+    without one (the cache off or unwritable), this process builds the
+    pipeline first and makes its screen from it, and the workers inherit it.
+    A worker killed while sending a result breaks the pool instead of hanging
+    the run (ProcessPoolExecutor waits for ever for the rest of the result).
+    Elsewhere a ProcessPoolExecutor whose workers each build their own."""
     from concurrent.futures import ProcessPoolExecutor
 
     from calc_nlp.engine import local_engine, warm
 
-    context = None
     if sys.platform.startswith("linux"):
-        engine = local_engine(opts.patterns, rules)
-        if engine.screen is not None and not engine.built:
-            from calc_nlp.batch.forkpool import ForkPool
+        from calc_nlp.batch.forkpool import ForkPool
 
-            return ForkPool(opts.workers, opts.patterns, rules)
-        _ = engine.analyzer  # built now, before the fork
-        engine.screen_from_pipeline()  # the parent answers what needs no NLP
-        context = multiprocessing.get_context("fork")
+        engine = local_engine(opts.patterns, rules)
+        if engine.screen is None:
+            _ = engine.analyzer  # built now, before the fork: the workers share it
+            engine.screen_from_pipeline()  # the parent answers what needs no NLP
+        return ForkPool(opts.workers, opts.patterns, rules)
     pool = ProcessPoolExecutor(
         max_workers=opts.workers,
-        mp_context=context,
         initializer=_init_worker,
         initargs=(opts.patterns, os.getpid(), rules.version),
     )
