@@ -158,11 +158,19 @@ def _run_reporting_failures(opts: Any, log: Any, log_format: str) -> Any:
         event = "terminated" if isinstance(exc, Terminated) else "interrupted"
         _fail(log, log_format, event, exit_code_for(exc), message)
     except Exception as exc:  # noqa: BLE001 - every failure gets its documented exit code
-        message = (
-            str(exc)
-            if isinstance(exc, CalcNlpError)
-            else f"internal error ({exc.__class__.__name__}); no report text is shown"
-        )
+        from concurrent.futures.process import BrokenProcessPool
+
+        if isinstance(exc, CalcNlpError):
+            message = str(exc)
+        elif isinstance(exc, BrokenProcessPool):  # a worker killed (out of memory?)
+            message = (
+                "a worker process ended abruptly (killed? out of memory?); "
+                "previous outputs kept, --resume continues"
+            )
+        else:
+            message = (
+                f"internal error ({exc.__class__.__name__}); no report text is shown"
+            )
         _fail(log, log_format, "failed", exit_code_for(exc), message)
     finally:
         if previous is not None:
