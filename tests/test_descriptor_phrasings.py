@@ -863,6 +863,10 @@ CHANGES = [
     ("Stable left thyroid nodule with coarse calcification.", "calcification", "stable"),
     ("New 8 mm nodule with calcification in the right lung.", "calcification", "new"),
     ("Consolidation with new calcification.", "calcification", "new"),
+    # a treated tumour or its deposits host the calcification as a nodule does
+    ("Smaller treated retroperitoneal lymphoma with punctate calcification.", "calcification", "decreased"),
+    ("Stable left adrenal metastasis with rim calcification.", "calcification", "stable"),
+    ("Enlarging peritoneal metastases with coarse calcifications.", "calcifications", "increased"),
     # nor does a process that holds it
     (
         "Stable postoperative changes of the left breast with dystrophic calcification.",
