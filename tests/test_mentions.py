@@ -105,6 +105,10 @@ FORMS = [
         "parenchymal calcification.",
         ["calcification", "parenchymal calcification"],
     ),
+    # nor does one the sentence says only may be a stone: perhaps that stone
+    ("Punctate calcification near the left renal sinus, possibly a small calculus.", ["calcification"]),
+    ("Faint calcification over the right renal shadow, which might be a stone.", ["calcification"]),
+    ("A 3 mm calcification in the lower pole, perhaps a tiny stone.", ["calcification"]),
 ]
 
 
