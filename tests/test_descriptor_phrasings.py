@@ -863,6 +863,14 @@ CHANGES = [
     ("Stable left thyroid nodule with coarse calcification.", "calcification", "stable"),
     ("New 8 mm nodule with calcification in the right lung.", "calcification", "new"),
     ("Consolidation with new calcification.", "calcification", "new"),
+    # a treated tumour or its deposits host the calcification as a nodule does
+    ("Smaller treated retroperitoneal lymphoma with punctate calcification.", "calcification", "decreased"),
+    ("Stable left adrenal metastasis with rim calcification.", "calcification", "stable"),
+    ("Enlarging peritoneal metastases with coarse calcifications.", "calcifications", "increased"),
+    # and so does one a copula grades right before the "with"
+    ("The left adrenal nodule is unchanged with peripheral calcification.", "calcification", "stable"),
+    ("Both fibroids remain stable with dense calcifications.", "calcifications", "stable"),
+    ("The heart is unchanged with aortic calcification.", "aortic calcification", ""),
     # nor does a process that holds it
     (
         "Stable postoperative changes of the left breast with dystrophic calcification.",

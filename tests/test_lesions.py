@@ -166,6 +166,19 @@ from calc_nlp.stages.lesions import _group_all, group
             "IMPRESSION: Calcified granulomas in both upper lobes.",
             [1, 2, 1],
         ),
+        # the carotid siphon is the cavernous segment of the internal carotid:
+        # the impression naming the siphons restates the cavernous finding
+        (
+            "FINDINGS: Heavy calcification of both cavernous carotid arteries. "
+            "Calcified basilar tip aneurysm wall.\n"
+            "IMPRESSION: Calcified carotid siphons bilaterally.",
+            [1, 2, 1],
+        ),
+        (
+            "FINDINGS: Calcification of the right carotid siphon. Calcification of the right "
+            "carotid bulb.\nIMPRESSION: Right cavernous carotid calcification.",
+            [1, 2, 1],
+        ),
     ],
 )
 def test_lesion_grouping(lesion_numbers, text, lesions):

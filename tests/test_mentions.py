@@ -105,6 +105,10 @@ FORMS = [
         "parenchymal calcification.",
         ["calcification", "parenchymal calcification"],
     ),
+    # nor does one the sentence says only may be a stone: perhaps that stone
+    ("Punctate calcification near the left renal sinus, possibly a small calculus.", ["calcification"]),
+    ("Faint calcification over the right renal shadow, which might be a stone.", ["calcification"]),
+    ("A 3 mm calcification in the lower pole, perhaps a tiny stone.", ["calcification"]),
 ]
 
 
@@ -427,6 +431,10 @@ CALCIFIED_THING_HEADS = [
     # a granuloma with two letters swapped is still the head
     ("A calcified granulmoa at the left base.", "calcified granulmoa"),
     ("Several calcified granulmoas in the right apex.", "calcified granulmoas"),
+    # a phlebolith is a calcification by itself, but 'calcified' before it is
+    # the same phrase: one finding, in a vein
+    ("Numerous calcified pelvic phleboliths.", "calcified pelvic phleboliths"),
+    ("A calcified phlebolith lies lateral to the left ureter.", "calcified phlebolith"),
 ]
 
 
@@ -434,6 +442,11 @@ CALCIFIED_THING_HEADS = [
 def test_calcified_phrase_runs_to_its_head_noun(findings_of, text, mention):
     (f,) = findings_of("FINDINGS: " + text)
     assert f.mention == mention
+
+
+def test_calcified_phlebolith_keeps_its_vein(findings_of):
+    (f,) = findings_of("FINDINGS: Two calcified left pelvic phleboliths.")
+    assert (f.site, f.laterality, f.classification) == ("vein", "left", "dystrophic")
 
 
 def test_misspelt_nephrocalcinosis_keeps_its_site_and_pattern(findings_of):

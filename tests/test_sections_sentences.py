@@ -65,6 +65,15 @@ def test_a_notes_diagnosis_headers_are_sections(findings_of, header, section):
     assert f.section == section
 
 
+@pytest.mark.parametrize("header", ["IMAGING:", "Imaging:", ",IMAGING: ,"])
+def test_a_notes_imaging_paragraph_is_its_findings(findings_of, header):
+    """A clinical note's imaging paragraph says what a study showed: findings,
+    not the history before it."""
+    text = f"HISTORY: Knee pain.{header} Knee films show meniscal chondrocalcinosis.\nPLAN: Rest."
+    (f,) = findings_of(text)
+    assert f.section == "findings"
+
+
 # An export that flattened a report's lines onto one wrote a double period
 # where a line ended: a one-line section (the indication's) ends there as at
 # a line break, and the lines after it are the report's body. A full stop

@@ -615,3 +615,21 @@ PLACE_AFTER_A_PREDICATE = [
 @pytest.mark.parametrize(("text", "laterality"), PLACE_AFTER_A_PREDICATE)
 def test_places_after_a_short_predicate(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# A host a "with" gives the mention to keeps its side when the mention's own
+# words name another place of its kind (guide §2: a clause about another
+# structure gives no side); one place in two words, or a host with no place
+# of its own before the "with", still gives it.
+HOST_OF_ANOTHER_PLACE = [
+    ("Bilateral hilar adenopathy with calcified subcarinal lymph nodes.", ""),
+    ("Enlarged left hilar node with calcified paratracheal nodes.", ""),
+    ("Bilateral hilar adenopathy with calcified lymph nodes.", "bilateral"),
+    ("Right kidney with a coarse calcified renal cyst.", "right"),
+    ("Right hilar node with calcified hilar lymph nodes.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), HOST_OF_ANOTHER_PLACE)
+def test_host_of_another_place_keeps_its_side(only, text, laterality):
+    assert only(text).laterality == laterality

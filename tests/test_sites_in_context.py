@@ -130,6 +130,9 @@ SHARED_SUBJECT: list[tuple[str, str, dict[str, Any]]] = [
     ("The pancreas is atrophic, with a dilated duct, and contains coarse calcifications.", "calcifications", {"site": "pancreas"}),
     ("The right kidney is atrophic, measuring 8 cm, and contains a punctate calcification.", "calcification", {"site": "kidney", "laterality": "right"}),
     ("The thyroid gland is enlarged and heterogeneous, and contains several calcifications.", "calcifications", {"site": "thyroid"}),
+    # an adverb between the 'and' and the verb leaves the subject shared
+    ("The left adrenal mass is larger, 4 cm from 3 cm, and now contains rim calcification.", "calcification", {"site": "adrenal gland", "laterality": "left"}),
+    ("The splenic lesion is unchanged in size, and still shows a dense calcification.", "calcification", {"site": "spleen"}),
     # a predicate with a subject of its own keeps it
     ("The spleen is normal in size, and the liver shows a calcification.", "calcification", {"site": "liver"}),
 ]

@@ -148,7 +148,8 @@ def site_of_shared_subject(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | No
     a punctate calcification'; descriptors.json lesion_holding_verbs), says
     the finding lies in the subject it shares with the predicate before it:
     the first site phrase of the sentence (guide §2 step 2: the phrase of its
-    own clause that says where it lies)."""
+    own clause that says where it lies), an adverb of `copula_adverbs`
+    allowed after the 'and' ('and now contains')."""
     sent, lower = rd.sent(f), rd.lower
     verb = f.start - 1
     while verb > sent.start and f.start - verb <= _HELD_REACH + 1:
@@ -159,7 +160,12 @@ def site_of_shared_subject(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | No
         verb -= 1
     else:
         return None
-    if lower[verb] not in kit.descriptors.holding_verbs or lower[verb - 1] != "and":
+    # an adverb may stand between the 'and' and the verb ('..., and now
+    # contains coarse calcification'; descriptors.json copula_adverbs)
+    joint = verb - 1
+    while joint > sent.start and lower[joint] in kit.descriptors.copula_adverbs:
+        joint -= 1
+    if lower[verb] not in kit.descriptors.holding_verbs or lower[joint] != "and":
         return None
     named = [
         s

@@ -679,7 +679,8 @@ def host_change(
         return None
     host = noun.group(1).lower()
     if host not in dr.lesion_nouns and host not in dr.host_lesions:
-        return _process_change(dr, text, start, link.start())
+        said = _predicated_host_change(dr, text, start, link.start())
+        return said or _process_change(dr, text, start, link.start())
     cuts = list(dr.clause_breaks.finditer(text, start, noun.start()))
     host = cuts[-1].end() if cuts else start
     for m in dr.terms.finditer(text, host, noun.start()):
@@ -692,6 +693,37 @@ def host_change(
         if len(gap.split()) <= dr.window:
             return m
     return None
+
+
+def _predicated_host_change(
+    dr: DescriptorRules, text: str, start: int, link: int
+) -> re.Match[str] | None:
+    """The change word a copula predicates of the lesion right before the
+    "with" that gives it the calcification ("The adrenal nodule is unchanged
+    with peripheral calcification", "the fibroids remain stable with dense
+    calcifications"), as host_change reads "stable nodule with ...": the
+    change term ends the host's clause (a comma at most before the "with"),
+    a copula (an adverb allowed) before it, and the word before that is a
+    lesion noun. Not "the heart is unchanged with aortic calcification": no
+    lesion."""
+    cuts = list(dr.clause_breaks.finditer(text, start, link))
+    lo = cuts[-1].end() if cuts else start
+    said = None
+    for m in dr.terms.finditer(text, lo, link):
+        if not text[m.end() : link].strip(" ,"):
+            said = m
+    if said is None:
+        return None
+    entry = dr.term(said.group())
+    if entry["field"] != "change" or not entry["value"]:
+        return None
+    words = [w.lower() for w in WORD.findall(text[lo : said.start()])]
+    while words and words[-1] in dr.copula_adverbs:
+        words.pop()
+    if len(words) < 2 or words[-1] not in dr.copulas:
+        return None
+    noun = words[-2]
+    return said if noun in dr.lesion_nouns or noun in dr.host_lesions else None
 
 
 # The lesion noun a comma sets an adjective mention after, and at most one

@@ -221,7 +221,9 @@ def match(
         if not (s.id in guarded and _used_otherwise(kit.md(s), lay, s))
     ]
     links = [s for s in cue_like if s.label_ == "LINK"]
-    calc = [c for c in calc if not _said_to_be(c, lesions or [], links, calc, lay)]
+    if lesions:
+        hedges = kit.word_sets.get("stone_reading_hedges", frozenset())
+        calc = [c for c in calc if not _said_to_be(c, lesions, links, calc, lay, hedges)]
     calc = [c for c in calc if not _names_a_score(kit, doc, lay, c, calc)]
     calc = [c for c in calc if not _names_its_score_again(kit, lay, c, calc)]
     # a title opening the report ends in its first TITLE_WORDS + 1 words:
@@ -849,10 +851,18 @@ def _names_the_study(kit: Toolkit, lay: Layout, c: Span, calc: list[Span]) -> bo
 
 
 def _said_to_be(
-    c: Span, lesions: list[Span], links: list[Span], calc: list[Span], lay: Layout
+    c: Span,
+    lesions: list[Span],
+    links: list[Span],
+    calc: list[Span],
+    lay: Layout,
+    hedges: frozenset[str],
 ) -> bool:
     """Does the mention's sentence say it is a lesion that is no finding?
-    ('Punctate calcifications ... likely represent a gallstone': a stone.)"""
+    ('Punctate calcifications ... likely represent a gallstone': a stone.)
+    Not when a word of `hedges` between says it only may be one ('possibly a
+    small stone', 'which could be a stone'): a deposit that may be a stone
+    is still a finding."""
     first = lay.sent_first[c.start]
     for lesion in lesions:
         if lesion.start < c.end or lay.sent_first[lesion.start] != first:
@@ -860,6 +870,8 @@ def _said_to_be(
         if any(c.end <= x.start < lesion.start for x in calc if x is not c):
             continue
         if any(c.end <= k.start and k.end <= lesion.start for k in links):
+            if any(lay.lower[i] in hedges for i in range(c.end, lesion.start)):
+                return False
             return not _calcification_offered_too(lesion, calc, lay)
     return False
 

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from calc_nlp.schema import BILATERAL, LEFT, RIGHT
 from calc_nlp.stages.context_sites import asserted, sides_written
+from calc_nlp.stages.lesion_words import name_words, site_words
 from calc_nlp.stages.record import ReportDoc, SiteRef, key
 from calc_nlp.stages.toolkit import Toolkit
 
@@ -151,6 +152,7 @@ def lat_in_sentence(
         if not f.start <= site.span.start < f.end:
             own = site
     named += _earlier_findings_elsewhere(rd, f, sent, own)
+    named += _host_of_another_place(kit, rd, f, sent)
     named += _superlative_share(kit, rd, f, sent)
 
     def dist(sp: Span) -> int:
@@ -177,6 +179,46 @@ def lat_in_sentence(
         if not any(n.start <= site.span.start < n.end for n in named):
             cands.append((False, dist(site.span), str(kit.md(site.span)["laterality"])))
     return min(cands)[2] if cands else ""
+
+
+def _host_of_another_place(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
+    """The words before the "with" that gives the mention to a host named
+    right before it ('bilateral hilar adenopathy with calcified mediastinal
+    nodes'), when the
+    mention's own words name a place of the host's site that the host's
+    place words do not (a node station, a vessel: `site_words` beyond the
+    site's name, none shared): the host's side is another structure's (guide
+    §2: a clause about another structure gives no side). Not 'right kidney
+    with a calcified renal cyst': one place in two words."""
+    if not _given_by_with(rd, f):
+        return []
+    w = f.start - 1
+    while rd.lower[w] != "with":
+        w -= 1
+    sites = rd.matches.sites
+    own = [s for s in sites if f.start <= s.span.start < f.end and s.span.label_ == "SITE"]
+    if not own:
+        return []
+    name = own[-1].site
+    # the host's place words right before it, its noun at most between
+    # ('hilar adenopathy with'; not '... the rotator cuff insertion,
+    # consistent with calcific tendinopathy': a link, no host)
+    dr = kit.descriptors
+    host = [
+        s
+        for s in sites
+        if sent.start <= s.span.start and w - 2 <= s.span.end <= w and s.site == name
+    ]
+    if not host or "," in rd.lower[host[-1].span.end : w]:
+        return []
+    if dr.restating.search(rd.doc[host[-1].span.end : f.start].text):
+        return []  # '..., consistent with': a restating link, no host
+    drop = name_words(dr, name)
+    mine = {x for s in own for x in site_words(dr, s.span.text)} - drop
+    theirs = {x for s in host for x in site_words(dr, s.span.text)} - drop
+    if not mine or not theirs or mine & theirs:
+        return []
+    return [rd.doc[sent.start : w]]
 
 
 def _relative_side_word(kit: Toolkit, rd: ReportDoc, sent: Span) -> bool:
