@@ -232,6 +232,7 @@ BIG = b"y" * 200_000_000  # made here: the workers have it from the fork
 
 def killed_while_sending():
     if os.getppid() == MAIN:  # the first worker: its end would end every pipe
+        time.sleep(0.5)  # busy: the next task goes to the other worker
         return b""
     def kill():
         main = threading.main_thread().ident
@@ -250,8 +251,9 @@ def killed_while_sending():
 
 pool = ForkPool(2, None, load_rules())
 try:
-    for _ in range(50):
-        pool.submit(killed_while_sending).result()
+    for _ in range(10):  # two at a time: one of each pair is the other worker's
+        for task in [pool.submit(killed_while_sending) for _ in range(2)]:
+            task.result()
     print("never sent to the other worker", flush=True)
 except BrokenProcessPool:
     print("ok", flush=True)
