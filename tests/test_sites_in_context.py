@@ -394,3 +394,17 @@ def test_a_past_copula_names_what_the_finding_was(analyzer, text, first):
     found = analyzer.analyze(text, "T").findings
     assert [(f.site, f.classification) for f in found] == [("vein", "dystrophic")] * len(found)
     assert len({f.lesion_id for f in found}) == 1
+
+
+# guide §2 (site vocabulary: every other artery): 'the celiac origin' is the
+# celiac artery where it leaves the aorta, a vessel as 'the celiac trunk' is
+CELIAC_ORIGIN = [
+    ("Mesenteric CTA: the proximal SMA is occluded at a calcified ostial plaque, with tight narrowing of the celiac origin by a dense calcified plaque.", "calcified plaque"),
+    ("Abdominal CTA: a calcified plaque narrows the celiac origin by 70%.", "calcified plaque"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), CELIAC_ORIGIN)
+def test_celiac_origin_is_the_celiac_artery(finding_named, text, mention):
+    f = finding_named(text, mention)
+    assert (f.site, f.site_text) == ("artery", "celiac origin")
