@@ -1702,3 +1702,15 @@ def test_trunk_names_no_place_within_the_vessel(lesion_numbers):
 def test_impression_naming_listed_stations_by_their_wholes(lesion_numbers, text, same):
     numbers = lesion_numbers(text)
     assert (numbers[0] == numbers[1]) is same
+
+
+def test_celiac_axis_and_celiac_origin_are_one_vessel(lesion_numbers):
+    # corpora/GUIDE.md lesion: one place named in other words; the celiac axis
+    # is the celiac trunk, and its origin is where that trunk leaves the aorta
+    text = (
+        "FINDINGS: ,CELIAC AXIS: , Dense calcified plaque at its origin with 70% "
+        "narrowing.,SMA: , A calcified plaque at the ostium.,IMPRESSION: , Stenosis "
+        "of the celiac origin from a calcified plaque; calcified plaque at the SMA "
+        "ostium."
+    )
+    assert lesion_numbers(text) == [1, 2, 1, 2]
