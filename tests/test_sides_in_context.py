@@ -615,3 +615,19 @@ PLACE_AFTER_A_PREDICATE = [
 @pytest.mark.parametrize(("text", "laterality"), PLACE_AFTER_A_PREDICATE)
 def test_places_after_a_short_predicate(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# guide §2 (a clause about another structure gives no side): a label whose
+# side is only the plural of a paired organ gives both sides to that organ
+# alone, not to a finding its own sentence places in another organ
+PLURAL_LABEL = [
+    ("FINDINGS: ,KIDNEYS AND BLADDER: , Unremarkable.  The prostate holds coarse calcifications.", ""),
+    ("FINDINGS:\nADRENALS AND PANCREAS: Normal adrenals. Coarse calcifications in the pancreas.", ""),
+    # a finding in the labelled organ still takes both sides
+    ("KIDNEYS: Medullary nephrocalcinosis.", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), PLURAL_LABEL)
+def test_a_plural_label_sides_only_its_own_organ(only, text, laterality):
+    assert only(text).laterality == laterality
