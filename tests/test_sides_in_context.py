@@ -19,6 +19,9 @@ PLURAL_OF_ANOTHER_ORGAN = [
     ("Dense calcification of the thalami, stable.", "basal ganglia", "bilateral"),
     ("Faint calcifications in the globus pallidi.", "basal ganglia", "bilateral"),
     ("Calcification of the globi pallidi.", "basal ganglia", "bilateral"),
+    # the ureters are a pair as the kidneys are
+    ("CT urogram: thin mural calcification of the distal ureters.", "ureter", "bilateral"),
+    ("Linear calcification along the pelvic ureters, typical of old infection.", "ureter", "bilateral"),
 ]
 
 
