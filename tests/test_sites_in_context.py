@@ -408,3 +408,16 @@ CELIAC_ORIGIN = [
 def test_celiac_origin_is_the_celiac_artery(finding_named, text, mention):
     f = finding_named(text, mention)
     assert (f.site, f.site_text) == ("artery", "celiac origin")
+
+
+# guide §2 (site vocabulary): 'tricuspid' before 'aortic valve' counts the
+# valve's cusps, as 'bicuspid' does; it names no tricuspid valve
+CUSP_COUNT = [
+    "IMPRESSION: Heavily calcified tricuspid aortic valve, suitable for TAVR.",
+    "Conclusion: densely calcified tricuspid aortic valve with severe stenosis.",
+]
+
+
+@pytest.mark.parametrize("text", CUSP_COUNT)
+def test_tricuspid_aortic_valve_is_the_aortic_valve(only, text):
+    assert only(text).site == "aortic valve"
