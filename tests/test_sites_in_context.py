@@ -421,3 +421,20 @@ CUSP_COUNT = [
 @pytest.mark.parametrize("text", CUSP_COUNT)
 def test_tricuspid_aortic_valve_is_the_aortic_valve(only, text):
     assert only(text).site == "aortic valve"
+
+
+# guide §2 step 2: 'nodule' is a word several sites share; where its own
+# sentence names a site that is none of them, the nodule lies there, not in
+# the nearest of them named before ('The kidneys are normal. ... Left ovary:
+# cyst with a calcified nodule' is the ovary's)
+NODULE_IN_ANOTHER_ORGAN = [
+    ("FINDINGS: The liver and kidneys are normal. Left ovary: 3 cm cyst with a small calcified nodule in its wall.", "calcified nodule", "ovary"),
+    ("CT: The kidneys enhance normally. A bulky calcified nodule sits on the noncoronary cusp of the aortic valve.", "calcified nodule", "aortic valve"),
+    # a candidate named in its own sentence still decides
+    ("CT: The kidneys are normal. A calcified nodule in the right lobe of the thyroid.", "calcified nodule", "thyroid"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), NODULE_IN_ANOTHER_ORGAN)
+def test_nodule_of_a_sentence_naming_another_organ(finding_named, text, mention, site):
+    assert finding_named(text, mention).site == site
