@@ -438,3 +438,17 @@ NODULE_IN_ANOTHER_ORGAN = [
 @pytest.mark.parametrize(("text", "mention", "site"), NODULE_IN_ANOTHER_ORGAN)
 def test_nodule_of_a_sentence_naming_another_organ(finding_named, text, mention, site):
     assert finding_named(text, mention).site == site
+
+
+# guide §2 (site vocabulary: carotid artery takes in the siphon): the
+# cavernous carotid arteries are the carotid's, not any other artery
+CAVERNOUS_CAROTID = [
+    ("HEAD CT: The cavernous carotid arteries show dense calcification.", "carotid artery", "bilateral"),
+    ("Mild calcification involves the left cavernous carotid artery.", "carotid artery", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), CAVERNOUS_CAROTID)
+def test_cavernous_carotid_arteries_are_the_carotid(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
