@@ -1714,3 +1714,16 @@ def test_celiac_axis_and_celiac_origin_are_one_vessel(lesion_numbers):
         "ostium."
     )
     assert lesion_numbers(text) == [1, 2, 1, 2]
+
+
+def test_a_branch_past_which_a_plaque_lies_is_a_landmark(lesion_numbers):
+    # guide §2: a site named as a landmark ('beyond D1') is beside the
+    # finding, not where it lies; the lesion is the proximal LAD's plaque,
+    # restated by the impression, not D1's own calcification
+    # (corpora/GUIDE.md lesion)
+    text = (
+        "LAD: , A calcified plaque in the proximal LAD narrows it by 60%. D1 "
+        "has a small calcification at its ostium.,IMPRESSION: , Moderate "
+        "narrowing of the proximal LAD due to the calcified lesion beyond D1."
+    )
+    assert lesion_numbers(text) == [1, 2, 1]
