@@ -1727,3 +1727,16 @@ def test_a_branch_past_which_a_plaque_lies_is_a_landmark(lesion_numbers):
         "narrowing of the proximal LAD due to the calcified lesion beyond D1."
     )
     assert lesion_numbers(text) == [1, 2, 1]
+
+
+def test_a_count_of_groups_after_one_group_at_its_clock_position(lesion_numbers):
+    # corpora/GUIDE.md lesion: a count of several that names no position is
+    # none of the groups a sentence places at its clock position, whether
+    # that group was named before the count or after it
+    text = (
+        "HISTORY: Short-interval follow-up of calcifications at 2 o'clock in the "
+        "right breast.\nFINDINGS: Two groups of calcifications are seen in the "
+        "right breast. At 2 o'clock, punctate calcifications are stable. At 9 "
+        "o'clock, amorphous calcifications are new."
+    )
+    assert lesion_numbers(text) == [1, 2, 1, 3]
