@@ -566,3 +566,20 @@ READING_OF_A_STATED_CALCIFICATION = [
 def test_a_likelier_reading_of_a_stated_calcification(findings_of, text, mention, uncertain):
     found = [f for f in findings_of(text) if f.mention == mention]
     assert [f.uncertain for f in found][-1:] == [uncertain]
+
+
+def test_negation_stops_before_a_sized_item_after_a_comma(findings_of):
+    found = findings_of(
+        "The scan showed atelectasis of the left base without effusion or "
+        "pneumothorax, a 6 mm calcified nodule in the lingula and calcified "
+        "right hilar nodes."
+    )
+    assert [(f.mention, f.negated) for f in found] == [
+        ("calcified nodule", False),
+        ("calcified right hilar nodes", False),
+    ]
+
+
+def test_a_denied_list_with_an_unsized_item_stays_denied(findings_of):
+    found = findings_of("Without effusion, a mass or calcified nodes.")
+    assert [f.negated for f in found] == [True]

@@ -1715,3 +1715,41 @@ def test_trunk_names_no_place_within_the_vessel(lesion_numbers):
 def test_impression_naming_listed_stations_by_their_wholes(lesion_numbers, text, same):
     numbers = lesion_numbers(text)
     assert (numbers[0] == numbers[1]) is same
+
+
+def test_celiac_axis_and_celiac_origin_are_one_vessel(lesion_numbers):
+    # corpora/GUIDE.md lesion: one place named in other words; the celiac axis
+    # is the celiac trunk, and its origin is where that trunk leaves the aorta
+    text = (
+        "FINDINGS: ,CELIAC AXIS: , Dense calcified plaque at its origin with 70% "
+        "narrowing.,SMA: , A calcified plaque at the ostium.,IMPRESSION: , Stenosis "
+        "of the celiac origin from a calcified plaque; calcified plaque at the SMA "
+        "ostium."
+    )
+    assert lesion_numbers(text) == [1, 2, 1, 2]
+
+
+def test_a_branch_past_which_a_plaque_lies_is_a_landmark(lesion_numbers):
+    # guide §2: a site named as a landmark ('beyond D1') is beside the
+    # finding, not where it lies; the lesion is the proximal LAD's plaque,
+    # restated by the impression, not D1's own calcification
+    # (corpora/GUIDE.md lesion)
+    text = (
+        "LAD: , A calcified plaque in the proximal LAD narrows it by 60%. D1 "
+        "has a small calcification at its ostium.,IMPRESSION: , Moderate "
+        "narrowing of the proximal LAD due to the calcified lesion beyond D1."
+    )
+    assert lesion_numbers(text) == [1, 2, 1]
+
+
+def test_a_count_of_groups_after_one_group_at_its_clock_position(lesion_numbers):
+    # corpora/GUIDE.md lesion: a count of several that names no position is
+    # none of the groups a sentence places at its clock position, whether
+    # that group was named before the count or after it
+    text = (
+        "HISTORY: Short-interval follow-up of calcifications at 2 o'clock in the "
+        "right breast.\nFINDINGS: Two groups of calcifications are seen in the "
+        "right breast. At 2 o'clock, punctate calcifications are stable. At 9 "
+        "o'clock, amorphous calcifications are new."
+    )
+    assert lesion_numbers(text) == [1, 2, 1, 3]

@@ -1268,3 +1268,19 @@ OTHER_SIDE_OPERATION = [
 def test_same_operation_of_the_other_side_is_prior_surgery(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + FINDING, "T").conditions]
     assert sorted(got) == sorted(names)
+
+
+# An operation a consultation is asked 'for', or that a patient 'chose',
+# is proposed, not done (guide §3: planned surgery is no condition), also
+# in a sentence that names the calcification itself; a disease after
+# 'consultation for' is the reason and the patient's.
+CONSULTED_OR_CHOSEN = [
+    ("We will request a cardiac surgery consultation for CABG given the heavily calcified left main.", []),
+    ("Options were reviewed at length and she chose valve replacement despite the calcified annulus.", []),
+    ("Nephrology consultation for CKD, with vascular calcification of the aorta.", ["chronic kidney disease"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), CONSULTED_OR_CHOSEN)
+def test_operation_consulted_for_or_chosen(analyzer, text, names):
+    assert [c.name for c in analyzer.analyze(text, "T").conditions] == names

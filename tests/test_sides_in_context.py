@@ -19,6 +19,9 @@ PLURAL_OF_ANOTHER_ORGAN = [
     ("Dense calcification of the thalami, stable.", "basal ganglia", "bilateral"),
     ("Faint calcifications in the globus pallidi.", "basal ganglia", "bilateral"),
     ("Calcification of the globi pallidi.", "basal ganglia", "bilateral"),
+    # the ureters are a pair as the kidneys are
+    ("CT urogram: thin mural calcification of the distal ureters.", "ureter", "bilateral"),
+    ("Linear calcification along the pelvic ureters, typical of old infection.", "ureter", "bilateral"),
 ]
 
 
@@ -632,4 +635,20 @@ HOST_OF_ANOTHER_PLACE = [
 
 @pytest.mark.parametrize(("text", "laterality"), HOST_OF_ANOTHER_PLACE)
 def test_host_of_another_place_keeps_its_side(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+# guide §2 (a clause about another structure gives no side): a label whose
+# side is only the plural of a paired organ gives both sides to that organ
+# alone, not to a finding its own sentence places in another organ
+PLURAL_LABEL = [
+    ("FINDINGS: ,KIDNEYS AND BLADDER: , Unremarkable.  The prostate holds coarse calcifications.", ""),
+    ("FINDINGS:\nADRENALS AND PANCREAS: Normal adrenals. Coarse calcifications in the pancreas.", ""),
+    # a finding in the labelled organ still takes both sides
+    ("KIDNEYS: Medullary nephrocalcinosis.", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), PLURAL_LABEL)
+def test_a_plural_label_sides_only_its_own_organ(only, text, laterality):
     assert only(text).laterality == laterality

@@ -397,3 +397,61 @@ def test_a_past_copula_names_what_the_finding_was(analyzer, text, first):
     found = analyzer.analyze(text, "T").findings
     assert [(f.site, f.classification) for f in found] == [("vein", "dystrophic")] * len(found)
     assert len({f.lesion_id for f in found}) == 1
+
+
+# guide §2 (site vocabulary: every other artery): 'the celiac origin' is the
+# celiac artery where it leaves the aorta, a vessel as 'the celiac trunk' is
+CELIAC_ORIGIN = [
+    ("Mesenteric CTA: the proximal SMA is occluded at a calcified ostial plaque, with tight narrowing of the celiac origin by a dense calcified plaque.", "calcified plaque"),
+    ("Abdominal CTA: a calcified plaque narrows the celiac origin by 70%.", "calcified plaque"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), CELIAC_ORIGIN)
+def test_celiac_origin_is_the_celiac_artery(finding_named, text, mention):
+    f = finding_named(text, mention)
+    assert (f.site, f.site_text) == ("artery", "celiac origin")
+
+
+# guide §2 (site vocabulary): 'tricuspid' before 'aortic valve' counts the
+# valve's cusps, as 'bicuspid' does; it names no tricuspid valve
+CUSP_COUNT = [
+    "IMPRESSION: Heavily calcified tricuspid aortic valve, suitable for TAVR.",
+    "Conclusion: densely calcified tricuspid aortic valve with severe stenosis.",
+]
+
+
+@pytest.mark.parametrize("text", CUSP_COUNT)
+def test_tricuspid_aortic_valve_is_the_aortic_valve(only, text):
+    assert only(text).site == "aortic valve"
+
+
+# guide §2 step 2: 'nodule' is a word several sites share; where its own
+# sentence names a site that is none of them, the nodule lies there, not in
+# the nearest of them named before ('The kidneys are normal. ... Left ovary:
+# cyst with a calcified nodule' is the ovary's)
+NODULE_IN_ANOTHER_ORGAN = [
+    ("FINDINGS: The liver and kidneys are normal. Left ovary: 3 cm cyst with a small calcified nodule in its wall.", "calcified nodule", "ovary"),
+    ("CT: The kidneys enhance normally. A bulky calcified nodule sits on the noncoronary cusp of the aortic valve.", "calcified nodule", "aortic valve"),
+    # a candidate named in its own sentence still decides
+    ("CT: The kidneys are normal. A calcified nodule in the right lobe of the thyroid.", "calcified nodule", "thyroid"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), NODULE_IN_ANOTHER_ORGAN)
+def test_nodule_of_a_sentence_naming_another_organ(finding_named, text, mention, site):
+    assert finding_named(text, mention).site == site
+
+
+# guide §2 (site vocabulary: carotid artery takes in the siphon): the
+# cavernous carotid arteries are the carotid's, not any other artery
+CAVERNOUS_CAROTID = [
+    ("HEAD CT: The cavernous carotid arteries show dense calcification.", "carotid artery", "bilateral"),
+    ("Mild calcification involves the left cavernous carotid artery.", "carotid artery", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), CAVERNOUS_CAROTID)
+def test_cavernous_carotid_arteries_are_the_carotid(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)

@@ -160,6 +160,7 @@ METADATA_KEYS = {
     "one_line",
     "own_line",
     "candidates",
+    "own_sentence_decides",
     "points_back",
     "of_lesion",
     "alternative",

@@ -292,6 +292,29 @@ def _label_part_ended(rd: ReportDoc, f: Span, label: SiteRef) -> bool:
     return bool(on_line) and label.start == on_line[-1].start and part_ended(rd, on_line, f)
 
 
+def _plural_label_of_another_organ(
+    kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef
+) -> bool:
+    """Does the finding's line open with a label whose side is only the
+    plural of a paired organ ('KIDNEYS AND BLADDER:', 'URETERS:') while the
+    finding's own sentence names another organ? The plural gives both sides
+    to that organ alone (guide §2: a clause about another structure gives no
+    side), as a sided label does ('Left kidney: 11 cm. Calcified granulomas
+    in the spleen.')."""
+    on_line = side_labels_on_line(rd, f)
+    if not on_line or not kit.md(on_line[-1]).get("implied"):
+        return False
+    plural = on_line[-1]
+    organs = {s.site for s in rd.matches.sites if s.span.start == plural.start}
+    return (
+        bool(organs)
+        and own.site not in organs
+        and own.span.label_ == "SITE"
+        and not kit.md(own.span).get("generic")
+        and kit.site_info(own.site).get("kind") != "vessel"
+    )
+
+
 def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> str:
     """The side of a line label over the finding ('RIGHT KIDNEY: ...
     vascular calcifications'), where the finding's site came from elsewhere
@@ -300,6 +323,8 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
     spleen.'). A vessel may be the labelled organ's."""
     label = site_from_label_line(rd, f)
     if label is None:
+        if own is not None and _plural_label_of_another_organ(kit, rd, f, own):
+            return ""  # 'KIDNEYS AND BLADDER: Normal. The prostate contains calcifications.'
         return side_from_label(kit, rd, f)
     if label.laterality and _label_part_ended(rd, f, label):
         return ""  # 'Left breast: ... Right breast: vascular calcifications. No masses.'

@@ -263,6 +263,19 @@ def _one_of_counted(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     return not x.part_of.get(first.finding_id) and names_a_count(dr, first)
 
 
+def _count_after_one_part(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Does `f` count several and name no part ("two groups of
+    calcifications in the left breast") where the lesion was first named at
+    one part, a clock position or leaflet, and by no count ("calcifications
+    at 1 o'clock")? The count names several groups, not that one (GUIDE: a
+    count of several that names no position is none of the groups a
+    sentence places at its clock position)."""
+    first = x.first
+    if first is None or x.part_of.get(f.finding_id) or not names_a_count(dr, f):
+        return False
+    return bool(x.part_of.get(first.finding_id)) and not names_a_count(dr, first)
+
+
 def _fits(a: str, b: str) -> bool:
     """Equal, or one of them unsaid."""
     return a == b or not a or not b
@@ -320,6 +333,7 @@ def _same_lesion(
         and not _new_segment(x, f)
         and not _new_sized_object(x, f)
         and not _one_of_counted(dr, x, f)
+        and not _count_after_one_part(dr, x, f)
     ]
     exact = [
         x

@@ -969,8 +969,15 @@ def _sites(
                 if md.get("points_back")
                 else []
             )
+            name = _resolve(at, md["candidates"], own, None)
+            if not name and own and md.get("own_sentence_decides"):
+                # its own sentence names only other sites ('Right ovary:
+                # cystic lesion with a calcified nodule'): the word means
+                # none of its candidates, and the finding takes the place
+                # its sentence names (guide §2 step 2)
+                continue
             name = (
-                _resolve(at, md["candidates"], own, None)
+                name
                 or _resolve(at, md["candidates"], earlier, None)
                 or _resolve(at, md["candidates"], back, None)
                 or _resolve(at, md["candidates"], in_section, None)
