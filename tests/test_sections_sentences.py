@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from calc_nlp.sentences import firsts_of, sentence_ends, sentence_starts
+from calc_nlp.sentences import (
+    firsts_of,
+    sentence_bounds,
+    sentence_ends,
+    sentence_firsts,
+    sentence_starts,
+)
 
 REPORT = (
     "EXAM: CT chest without contrast\n"
@@ -208,3 +214,19 @@ def test_a_lower_cased_report_reads_as_written_in_sentence_case(analyzer):
 def test_sentence_firsts_and_ends(flags, firsts, ends):
     assert firsts_of(flags) == firsts
     assert sentence_ends(firsts) == ends
+
+
+@pytest.mark.parametrize(
+    ("words", "bounds"),
+    [
+        ([], []),
+        (["Nodule", "."], []),
+        (["\n", "Stable", "nodule", ".", "\n", "No", "effusion", "."], []),
+        (["HISTORY", ":", "cough", "FINDINGS", ":", "clear", ".", "\n\n"], [0, 2, 3, 5]),
+    ],
+)
+def test_sentence_bounds_are_firsts_and_their_ends(words, bounds):
+    # the layout reads both from one splitting: the same as each on its own
+    firsts = sentence_firsts(None, bounds, words)  # type: ignore[arg-type]
+    got = sentence_bounds(None, bounds, words)  # type: ignore[arg-type]
+    assert got == (firsts, sentence_ends(firsts))

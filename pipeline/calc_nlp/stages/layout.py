@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Span
 
-from calc_nlp.sentences import abbreviation_period, sentence_ends, sentence_firsts
+from calc_nlp.sentences import abbreviation_period, sentence_bounds
 from calc_nlp.stages.record import Layout, SectionOf, longest_spans
 from calc_nlp.stages.toolkit import Toolkit
 
@@ -35,7 +35,9 @@ def layout(
         for h in map(Header._make, kit.section_matcher.matches(doc, columns))
         if not (kit.rule_md(h.rule).get("own_line") and not _alone_on_line(words, h))
     ]
-    headers = sorted(longest_spans(headers), key=lambda h: h.start)
+    # in text order already: the matches come sorted by (start, end), and
+    # `longest_spans` keeps their order
+    headers = longest_spans(headers)
     bounds: list[int] = []
     per_token: list[SectionOf] = [("other", 0, 0, False)] * len(doc)
     strings = doc.vocab.strings
@@ -56,11 +58,15 @@ def layout(
     abbreviations = kit.abbreviations
     # the commas a space follows ('LEFT, TWO VIEWS:'), not an export's glued
     # ones (',FINDINGS:'): read for the commas only
+    # (a space after a token: its SPACY value when the columns hold it, no
+    # Token made)
+    space_after = columns.get("SPACY") if columns is not None else None
     spaced = frozenset(
-        i for i in compress(range(len(words)), map(",".__eq__, words))
-        if doc[i].whitespace_
+        i
+        for i in compress(range(len(words)), map(",".__eq__, words))
+        if (space_after[i] if space_after is not None else doc[i].whitespace_)
     )
-    firsts = sentence_firsts(
+    firsts, ends = sentence_bounds(
         doc,
         bounds,
         words,
@@ -70,7 +76,6 @@ def layout(
         kit.line_joining_words,
         spaced,
     )
-    ends = sentence_ends(firsts)
     # the ';' and '.' tokens, picked out by `compress` (in C, not a test per
     # token), less the periods of abbreviations (asked only after a word
     # that is one: `abbreviation_period` needs it)
