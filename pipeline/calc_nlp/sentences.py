@@ -33,6 +33,7 @@ def sentence_starts(
     blank: list[bool] | None = None,
     joining: frozenset[str] = frozenset(),
     spaced: frozenset[int] = frozenset(),
+    stops: list[int] | None = None,
 ) -> list[bool]:
     """One flag per token: does a sentence start here? Pure, for testing.
 
@@ -47,6 +48,9 @@ def sentence_starts(
     `joining`: lower-case words no sentence ends on ('the', 'of', 'and'): a
     line ending on one is wrapped where case cannot tell (`continues`).
     `spaced`: the indices of the commas a space follows (`_label_at`).
+    `stops`: given, each '.' and ';' token is added to it, in order, but
+    the periods of abbreviations (`abbreviation_period`): the layout's
+    clause stops, found in the same pass.
     """
     n = len(words)
     starts = [False] * n
@@ -92,6 +96,8 @@ def sentence_starts(
                 pass  # 'Rt. KIDNEY': the period shortens the side word
             elif w in _TERMINAL or _dots(w):
                 pending = caseless or _next_starts_sentence(words, i)
+                if stops is not None and (w == "." or w == ";"):
+                    stops.append(i)
         last_word = w
     starts[0] = True
     # A sentence start must fall on a token; whitespace tokens stay inside.
@@ -216,9 +222,11 @@ def sentence_bounds(
     blank: list[bool] | None = None,
     joining: frozenset[str] = frozenset(),
     spaced: frozenset[int] = frozenset(),
-) -> tuple[list[int], dict[int, int]]:
-    """`sentence_firsts` and, from the same sentence starts, `sentence_ends`
-    of it (read off the starts, not the per-token list again)."""
+) -> tuple[list[int], dict[int, int], list[int]]:
+    """`sentence_firsts`, from the same sentence starts `sentence_ends` of
+    it (read off the starts, not the per-token list again), and the '.' and
+    ';' tokens that are no abbreviation's period (`sentence_starts` stops)."""
+    stops: list[int] = []
     flags = sentence_starts(
         words if words is not None else [t.text for t in doc],
         header_bounds,
@@ -227,10 +235,11 @@ def sentence_bounds(
         blank if words is not None else None,
         joining,
         spaced,
+        stops,
     )
     starts = _starts(flags)
     ends = [*starts[1:], len(flags)] if starts else []
-    return _firsts(starts, len(flags)), dict(zip(starts, ends, strict=True))
+    return _firsts(starts, len(flags)), dict(zip(starts, ends, strict=True)), stops
 
 
 def firsts_of(flags: list[bool]) -> list[int]:
