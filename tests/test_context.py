@@ -427,10 +427,11 @@ def test_cause_named_after_an_item_of_a_closed_list_is_asserted(analyzer):
 
 def test_clause_checks_asked_by_category_miss_none_that_drops():
     """`_Clauses.drops` asks only the checks listed for the modifier's
-    category (`_CHECKS_OF`): every check left out of a category's list must
-    drop nothing of a modifier of that category, whatever its direction,
-    metadata and place, and every check must be listed somewhere (a check
-    added to `_Clauses` but not to the table would never be asked)."""
+    category (`_CHECKS_OF`), and of those the ones its rule's direction and
+    metadata let through (`_asked`): every check left out must drop nothing
+    of such a modifier, whatever its place, and every check must be listed
+    somewhere (a check added to `_Clauses` but not to the table would never
+    be asked)."""
     import inspect
     from itertools import product
     from types import SimpleNamespace
@@ -465,6 +466,7 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
     }
     listed = set(mo._ANY_CATEGORY_CHECKS).union(*mo._CHECKS_OF.values())
     assert checks == listed
+    assert set(mo._ASKS) == checks  # each check says what rules it needs
     categories = [*mo._CHECKS_OF, "FAMILY", "TERMINATE", "PSEUDO", "PRESENT"]
     directions = ["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
     metadata = [
@@ -493,9 +495,11 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
             category=cat, direction=way, rule=rule, modifier_span=span
         )
         own = mo._CHECKS_OF.get(cat, mo._ANY_CATEGORY_CHECKS)
+        asked = mo._asked(mod)  # those the rule's direction and metadata let through
         for check in checks:
             if check(clause, target, mod):
                 assert check in own, (check.__name__, cat, way, md, span)
+                assert check in asked, (check.__name__, cat, way, md, span)
                 dropped.add(check)
     assert dropped == checks  # each check drops something somewhere: the test can fail
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from calc_nlp.sentences import firsts_of, sentence_ends, sentence_starts
+from calc_nlp.sentences import (
+    firsts_of,
+    sentence_bounds,
+    sentence_ends,
+    sentence_firsts,
+    sentence_starts,
+)
 
 REPORT = (
     "EXAM: CT chest without contrast\n"
@@ -217,3 +223,49 @@ def test_a_lower_cased_report_reads_as_written_in_sentence_case(analyzer):
 def test_sentence_firsts_and_ends(flags, firsts, ends):
     assert firsts_of(flags) == firsts
     assert sentence_ends(firsts) == ends
+
+
+@pytest.mark.parametrize(
+    ("words", "bounds"),
+    [
+        ([], []),
+        (["Nodule", "."], []),
+        (["\n", "Stable", "nodule", ".", "\n", "No", "effusion", "."], []),
+        (["HISTORY", ":", "cough", "FINDINGS", ":", "clear", ".", "\n\n"], [0, 2, 3, 5]),
+    ],
+)
+def test_sentence_bounds_are_firsts_and_their_ends(words, bounds):
+    # the layout reads both from one splitting: the same as each on its own
+    firsts = sentence_firsts(None, bounds, words)  # type: ignore[arg-type]
+    got = sentence_bounds(None, bounds, words)  # type: ignore[arg-type]
+    assert got[:2] == (firsts, sentence_ends(firsts))
+    stops: list[int] = []
+    sentence_starts(words, bounds, stops=stops)
+    assert got[2] == stops
+
+
+def test_splitter_collects_the_stops_but_an_abbreviations_period():
+    # 'Lt.' before more of its line shortens a side word: no clause stop
+    words = ["Mass", "in", "Lt", ".", "kidney", ";", "stable", ".", "\n", "Clear", "."]
+    stops: list[int] = []
+    sentence_starts(words, abbreviations=frozenset({"lt"}), stops=stops)
+    assert stops == [5, 7, 10]
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end", "expected"),
+    [
+        (["\n", "Cough", "\n", "Clear"], 0, 4, 3),  # a break before the words ends nothing
+        (["Fall", "..", "Heart", "normal"], 0, 4, 2),  # an export's double period
+        (["Fall", "Heart", "\n", "x", "..", "y"], 0, 6, 3),  # the break comes first
+        (["..", "Fall", "\n"], 0, 3, 3),  # a double period opening the line ends nothing
+        (["Cough", ".", ",", "There"], 0, 4, 4),  # 'Cough.,There' goes on
+        (["\n", "\n"], 0, 2, 2),
+    ],
+)
+def test_one_line_section_ends(words, start, end, expected):
+    from calc_nlp.stages.layout import _line_end
+
+    blank = [w.isspace() for w in words]
+    breaks = [i for i, w in enumerate(words) if w.isspace() and "\n" in w]
+    assert _line_end(words, blank, start, end, breaks) == expected

@@ -18,6 +18,8 @@ from itertools import compress, pairwise
 from spacy.tokens import Doc
 
 _TERMINAL = {".", "!", "?", ";"}
+# The first letters of the stops (of a run of periods too), as one string.
+_STOP_FIRSTS = ".!?;"
 # After these a '?' opens a question about what follows ('cough, ? TB',
 # '(? sarcoid)'), as it does at a sentence start: it ends nothing.
 _ASKING_AFTER = {",", ":", "("}
@@ -31,6 +33,7 @@ def sentence_starts(
     blank: list[bool] | None = None,
     joining: frozenset[str] = frozenset(),
     spaced: frozenset[int] = frozenset(),
+    stops: list[int] | None = None,
 ) -> list[bool]:
     """One flag per token: does a sentence start here? Pure, for testing.
 
@@ -45,13 +48,21 @@ def sentence_starts(
     `joining`: lower-case words no sentence ends on ('the', 'of', 'and'): a
     line ending on one is wrapped where case cannot tell (`continues`).
     `spaced`: the indices of the commas a space follows (`_label_at`).
+    `stops`: given, each '.' and ';' token is added to it, in order, but
+    the periods of abbreviations (`abbreviation_period`): the layout's
+    clause stops, found in the same pass.
     """
     n = len(words)
     starts = [False] * n
     if n == 0:
         return starts
     space = blank if blank is not None else list(map(str.isspace, words))
-    forced = set(header_bounds)
+    # per token, is it a header bound (a list read by index: a set looked up
+    # per token cost more)
+    forced = [False] * n
+    for b in header_bounds:
+        if 0 <= b < n:
+            forced[b] = True
     pending = True  # the next non-space token starts a sentence
     last_word = ""
     first = 0  # where the current sentence starts
@@ -70,20 +81,23 @@ def sentence_starts(
                 ):
                     pending = True
             continue
-        if pending or i in forced or (
+        if pending or forced[i] or (
             last_word == "," and _label_at(words, i, spaced, caseless, first)
         ):
             starts[i] = True
             pending = False
             first = i
-        # most words are no stop: one test passes them over (w is not empty)
-        if w in _TERMINAL or w[0] == ".":
+        # most words are no stop: one test of the first letter passes them
+        # over (w is not empty; every stop, a run of periods too, starts so)
+        if w[0] in _STOP_FIRSTS:
             if w == "?" and (starts[i] or last_word in _ASKING_AFTER):
                 pass  # a leading '?' asks about what follows ('? TB', 'cough, ? TB')
             elif w == "." and abbreviation_period(words, i, abbreviations):
                 pass  # 'Rt. KIDNEY': the period shortens the side word
             elif w in _TERMINAL or _dots(w):
                 pending = caseless or _next_starts_sentence(words, i)
+                if stops is not None and (w == "." or w == ";"):
+                    stops.append(i)
         last_word = w
     starts[0] = True
     # A sentence start must fall on a token; whitespace tokens stay inside.
@@ -194,6 +208,25 @@ def sentence_firsts(
     Kept beside the Doc rather than written into it: setting is_sent_start
     token by token costs more than the rest of the splitting.
     """
+    return sentence_bounds(
+        doc, header_bounds, words, caseless, abbreviations, blank, joining, spaced
+    )[0]
+
+
+def sentence_bounds(
+    doc: Doc,
+    header_bounds: Iterable[int] = (),
+    words: list[str] | None = None,
+    caseless: bool = False,
+    abbreviations: frozenset[str] = frozenset(),
+    blank: list[bool] | None = None,
+    joining: frozenset[str] = frozenset(),
+    spaced: frozenset[int] = frozenset(),
+) -> tuple[list[int], dict[int, int], list[int]]:
+    """`sentence_firsts`, from the same sentence starts `sentence_ends` of
+    it (read off the starts, not the per-token list again), and the '.' and
+    ';' tokens that are no abbreviation's period (`sentence_starts` stops)."""
+    stops: list[int] = []
     flags = sentence_starts(
         words if words is not None else [t.text for t in doc],
         header_bounds,
@@ -202,20 +235,34 @@ def sentence_firsts(
         blank if words is not None else None,
         joining,
         spaced,
+        stops,
     )
-    return firsts_of(flags)
+    starts = _starts(flags)
+    ends = [*starts[1:], len(flags)] if starts else []
+    return _firsts(starts, len(flags)), dict(zip(starts, ends, strict=True)), stops
 
 
 def firsts_of(flags: list[bool]) -> list[int]:
     """Per token, the index of the first token of its sentence, from the
-    sentence-start flags (tokens before the first flag: sentence 0). Written
-    a sentence at a time: a report has a few dozen sentences, hundreds of
-    tokens."""
+    sentence-start flags (tokens before the first flag: sentence 0)."""
+    return _firsts(_starts(flags), len(flags))
+
+
+def _starts(flags: list[bool]) -> list[int]:
+    """Where the sentences start, from the sentence-start flags (the first
+    token always: tokens before the first flag are sentence 0)."""
     starts = list(compress(range(len(flags)), flags))
     if flags and (not starts or starts[0] != 0):
         starts.insert(0, 0)
+    return starts
+
+
+def _firsts(starts: list[int], n: int) -> list[int]:
+    """Per token of n, the first token of its sentence (`starts`: where
+    they start, the first at 0). Written a sentence at a time: a report has
+    a few dozen sentences, hundreds of tokens."""
     first: list[int] = []
-    for start, end in pairwise([*starts, len(flags)]):
+    for start, end in pairwise([*starts, n]):
         first += [start] * (end - start)
     return first
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import compress
 from operator import itemgetter
 from typing import Any
 
@@ -319,6 +320,9 @@ class ContextRules:
         self._strings = context.nlp.vocab.strings
         self._read: dict[int, _Rule] = {}
         self.prune = context.prune_on_target_overlap
+        # the clause checks each rule is asked (modifiers._Clauses.drops), by
+        # the rule's id(): worked out once per rule for the pipeline
+        self.checks: dict[int, tuple[Any, ...]] = {}
 
     def of(self, match_id: int) -> _Rule:
         """The rule a match of this id is of."""
@@ -433,7 +437,7 @@ class _Sentences:
     spaCy makes to answer."""
 
     def __init__(self, starts: list[Any]):
-        self.firsts = [i for i, first in enumerate(starts) if first]
+        self.firsts = list(compress(range(len(starts)), starts))
         self.n = len(starts)
 
     def bounds(self, i: int) -> tuple[int, int]:

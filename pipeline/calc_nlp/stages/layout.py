@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from itertools import compress
 from typing import Any, NamedTuple
@@ -9,7 +10,7 @@ from typing import Any, NamedTuple
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Span
 
-from calc_nlp.sentences import abbreviation_period, sentence_ends, sentence_firsts
+from calc_nlp.sentences import sentence_bounds
 from calc_nlp.stages.record import Layout, SectionOf, longest_spans
 from calc_nlp.stages.toolkit import Toolkit
 
@@ -30,21 +31,31 @@ def layout(
     """
     words, blank = token_columns(doc, columns, kit.word_texts)
     lower = lower_words(words, columns, kit.word_texts)
+    rule_md = kit.rule_md
+    # (start, end, label, rule) of each match: a Header made of the kept ones
     headers = [
-        h
-        for h in map(Header._make, kit.section_matcher.matches(doc, columns))
-        if not (kit.rule_md(h.rule).get("own_line") and not _alone_on_line(words, h))
+        Header._make(h)
+        for h in kit.section_matcher.matches(doc, columns)
+        if not (rule_md(h[3]).get("own_line") and not _alone_on_line(words, h[0], h[1]))
     ]
-    headers = sorted(longest_spans(headers), key=lambda h: h.start)
+    # in text order already: the matches come sorted by (start, end), and
+    # `longest_spans` keeps their order
+    headers = longest_spans(headers)
     bounds: list[int] = []
     per_token: list[SectionOf] = [("other", 0, 0, False)] * len(doc)
     strings = doc.vocab.strings
+    breaks: list[int] | None = None  # the whitespace tokens holding a line break
     for k, sp in enumerate(headers):
-        md = kit.rule_md(sp.rule)
+        md = rule_md(sp.rule)
         end = headers[k + 1].start if k + 1 < len(headers) else len(doc)
         bounds += [sp.start, sp.end]
         entry = (strings[sp.label], sp.end, sp.start, bool(md.get("clinical_question")))
-        line_end = _line_end(words, blank, sp.end, end) if md.get("one_line") else end
+        if md.get("one_line"):
+            if breaks is None:  # the line breaks, read once per report
+                breaks = [i for i in compress(range(len(words)), blank) if "\n" in words[i]]
+            line_end = _line_end(words, blank, sp.end, end, breaks)
+        else:
+            line_end = end
         per_token[sp.start : line_end] = [entry] * (line_end - sp.start)
         if line_end < end:
             bounds.append(line_end)
@@ -56,11 +67,17 @@ def layout(
     abbreviations = kit.abbreviations
     # the commas a space follows ('LEFT, TWO VIEWS:'), not an export's glued
     # ones (',FINDINGS:'): read for the commas only
+    # (a space after a token: its SPACY value when the columns hold it, no
+    # Token made)
+    space_after = columns.get("SPACY") if columns is not None else None
     spaced = frozenset(
-        i for i in compress(range(len(words)), map(",".__eq__, words))
-        if doc[i].whitespace_
+        i
+        for i in compress(range(len(words)), map(",".__eq__, words))
+        if (space_after[i] if space_after is not None else doc[i].whitespace_)
     )
-    firsts = sentence_firsts(
+    # with the sentences, the ';' and '.' tokens less the periods of
+    # abbreviations ('Rt. kidney'), found in the same pass
+    firsts, ends, stops = sentence_bounds(
         doc,
         bounds,
         words,
@@ -70,23 +87,7 @@ def layout(
         kit.line_joining_words,
         spaced,
     )
-    ends = sentence_ends(firsts)
-    # the ';' and '.' tokens, picked out by `compress` (in C, not a test per
-    # token), less the periods of abbreviations (asked only after a word
-    # that is one: `abbreviation_period` needs it)
-    stops = [
-        i
-        for i in compress(range(len(words)), map(_STOPS.__contains__, words))
-        if not (
-            i
-            and lower[i - 1] in abbreviations
-            and abbreviation_period(words, i, abbreviations)
-        )
-    ]
     return Layout(per_token, firsts, ends, stops, words, blank, lower, caseless=caseless)
-
-
-_STOPS = frozenset({";", "."})
 
 
 def lower_words(
@@ -287,11 +288,11 @@ class LazyExam:
         return tuple(d["site"] for d in exam["defaults"]) if exam else ()
 
 
-def _alone_on_line(words: list[str], sp: Header) -> bool:
-    """Is the span the only thing on its line (an own-line header such as
-    'FINDINGS')? `words`: the Doc's token texts."""
-    before = sp.start == 0 or "\n" in words[sp.start - 1]
-    after = sp.end == len(words) or "\n" in words[sp.end]
+def _alone_on_line(words: list[str], start: int, end: int) -> bool:
+    """Are the tokens start..end the only thing on their line (an own-line
+    header such as 'FINDINGS')? `words`: the Doc's token texts."""
+    before = start == 0 or "\n" in words[start - 1]
+    after = end == len(words) or "\n" in words[end]
     return before and after
 
 
@@ -301,7 +302,9 @@ def _alone_on_line(words: list[str], sp: Header) -> bool:
 FLATTENED_LINE_BREAK = ".."
 
 
-def _line_end(words: list[str], blank: list[bool], start: int, end: int) -> int:
+def _line_end(
+    words: list[str], blank: list[bool], start: int, end: int, breaks: list[int]
+) -> int:
     """Token index where the line holding the first words after `start` ends
     (`words`, `blank`: each token's text and whether it is whitespace): at a
     line break, or at the double period an export that flattened the lines
@@ -309,14 +312,17 @@ def _line_end(words: list[str], blank: list[bool], start: int, end: int) -> int:
     section ends after 'Fall..', as it would at a line break). A full stop
     and a comma ('Cough.,There') does not end it: the exports that join lines
     so also join the lines of a section that runs over several, and the
-    section then ends at the next header as before."""
-    seen_words = False
-    for i in range(start, end):
-        if blank[i]:
-            if "\n" in words[i] and seen_words:
-                return i + 1
-            continue
-        if seen_words and words[i] == FLATTENED_LINE_BREAK:
-            return i + 1
-        seen_words = True
-    return end
+    section then ends at the next header as before. `breaks`: the
+    whitespace tokens that hold a line break, in order (found by bisection,
+    the double period by `list.index`: no test per token in Python)."""
+    first = start  # the line's first word: line breaks before it end nothing
+    while first < end and blank[first]:
+        first += 1
+    if first >= end:
+        return end
+    k = bisect_right(breaks, first)
+    stop = breaks[k] + 1 if k < len(breaks) and breaks[k] < end else end
+    try:  # a double period before that line break ends the line there
+        return words.index(FLATTENED_LINE_BREAK, first + 1, stop) + 1
+    except ValueError:
+        return stop

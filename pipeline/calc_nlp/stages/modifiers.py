@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import Any
 
 from spacy.attrs import SPACY
@@ -108,26 +109,52 @@ def modifiers(
     clause.bare = kit.word_sets.get("bare_adjectives", frozenset())
     clause.heads = kit.word_sets.get("calcified_heads", frozenset())
     clause.negations = kit.forward_negations
-    clause.pseudo_ends = frozenset(
-        m.modifier_span[1] for m in found if m.category == "PSEUDO"
-    )
-    clause.present_starts = frozenset(
-        m.modifier_span[0] for m in found if m.category == "PRESENT"
-    )
-    clause.history_starts = frozenset(
-        m.modifier_span[0]
-        for m in found
+    clause.asked = kit.context_table.checks
+    # what the checks read of the modifiers matched, in one pass over them
+    pseudo_ends: list[int] = []
+    present_starts: list[int] = []
+    history_starts: list[int] = []
+    differential = carried = False
+    for m in found:
+        category, md = m.category, m.rule.metadata or {}
+        if category == "PSEUDO":
+            pseudo_ends.append(m.modifier_span[1])
+        elif category == "PRESENT":
+            present_starts.append(m.modifier_span[0])
         if (
-            m.category == "HISTORICAL"
+            category == "HISTORICAL"
             and m.rule.direction == "FORWARD"
-            and not (m.rule.metadata or {}).get("seen_before")
-        )
-        or (m.rule.metadata or {}).get("history_item")
-    )
-    clause.findings = sorted(st.start for st in subs if st.label_ == FINDING_LABEL)
-    clause.places = frozenset(
-        i for st in subs if st.label_ in _PLACE_LABELS for i in range(st.start, st.end)
-    )
+            and not md.get("seen_before")
+        ) or md.get("history_item"):
+            history_starts.append(m.modifier_span[0])
+        # every modifier a target has is one ConText matched (`found`): with
+        # no differential among them, no cause is named in one; with no
+        # `through_lists` one, no list carries one on
+        differential = differential or bool(md.get("alternative"))
+        carried = carried or bool(md.get("through_lists"))
+    clause.pseudo_ends = frozenset(pseudo_ends)
+    clause.present_starts = frozenset(present_starts)
+    clause.history_starts = frozenset(history_starts)
+    # and of the targets, in one pass over them
+    findings: list[int] = []
+    places: list[int] = []
+    conditions: list[int] = []
+    procedure_ends: list[int] = []
+    for t, st in zip(targets, subs, strict=True):
+        label = st.label_
+        if label == FINDING_LABEL:
+            findings.append(st.start)
+        elif label in _PLACE_LABELS:
+            places += range(st.start, st.end)
+        elif label == "CONDITION":
+            if kit.md(t).get("procedure"):
+                procedure_ends.append(st.end)
+            else:
+                conditions.append(st.start)
+    clause.findings = sorted(findings)
+    clause.places = frozenset(places)
+    clause.conditions = frozenset(conditions)
+    clause.procedure_ends = frozenset(procedure_ends)
     clause.dashes = (
         frozenset(
             sub_i
@@ -140,16 +167,6 @@ def modifiers(
         if not _DASHES.isdisjoint(words)  # most sentences have no dash to test
         else frozenset()
     )
-    clause.conditions = frozenset(
-        st.start
-        for t, st in zip(targets, subs, strict=True)
-        if st.label_ == "CONDITION" and not kit.md(t).get("procedure")
-    )
-    clause.procedure_ends = frozenset(
-        st.end
-        for t, st in zip(targets, subs, strict=True)
-        if st.label_ == "CONDITION" and kit.md(t).get("procedure")
-    )
     by_span: dict[SpanKey, tuple[Any, ...]] = {}
     kept = [
         tuple(m for m in st.modifiers if not clause.drops(st, m))
@@ -157,17 +174,15 @@ def modifiers(
         else ()
         for st in subs
     ]
-    clause.carry_lists(subs, kept)
-    risk_lists(clause, subs, kept, found)
+    if carried:
+        clause.carry_lists(subs, kept)
+        risk_lists(clause, subs, kept, found)
     denied_lists(clause, subs, kept, found)
     condition_lists(clause, subs, kept, found)
     _readings_of_a_stated_one(clause, subs, kept)
     for t, mods in zip(targets, kept, strict=True):
         k = key(t)
         by_span[k] = by_span.get(k, ()) + mods
-    # every modifier a target has is one ConText matched (`found`): with no
-    # differential among them, no cause is named in one
-    differential = any((m.rule.metadata or {}).get("alternative") for m in found)
     one = _one_cause(kit, targets, subs, by_span) if differential else frozenset()
     return Modifiers(by_span, back, one)
 
@@ -269,16 +284,21 @@ def _scope_to_phrase(
     ('Resolved splenic hilar calcification', 'Resolved right hilar
     calcification'), so they do not push the mention out of reach. Adds
     those modifiers to the mention's target (in `subs`)."""
+    short = [
+        mod
+        for mod in found
+        if mod.rule.max_scope and mod.direction in ("FORWARD", "BIDIRECTIONAL")
+    ]
+    if not short:  # most reports: no such modifier, no mention to look at
+        return
     for t, st in zip(targets, subs, strict=True):
         start = phrase_starts.get(t.start)
         if t.label_ != FINDING_LABEL or start is None or start >= t.start:
             continue
         lo = where[start]
-        for mod in found:
+        for mod in short:
             if (
-                mod.rule.max_scope
-                and mod.direction in ("FORWARD", "BIDIRECTIONAL")
-                and mod not in st.modifiers
+                mod not in st.modifiers
                 and mod.modifier_span[1] <= lo < mod.scope_span[1]
                 and mod.scope_span[0] <= lo
                 and mod.allows(st.label_.upper())
@@ -422,6 +442,9 @@ class _Clauses:
         self.dashes: frozenset[int] = frozenset()  # dashes with a space each side
         self._lower = lower
         self._sent_end: list[int] = []
+        # the checks each rule is asked (`drops`), by the rule's id(): a
+        # pipeline's table (ContextRules.checks), whose rules live as long
+        self.asked: dict[int, tuple[Any, ...]] = {}
 
     def _index(self) -> list[str]:
         """Lower-case words and sentence ends, built only for the reports
@@ -429,20 +452,24 @@ class _Clauses:
         if self._lower is None:
             self._lower = [w.lower() for w in self.words]
         if not self._sent_end and self.words:
+            # per token, the next sentence start after it (or the end),
+            # written a sentence at a time
             n = len(self.words)
-            self._sent_end = [0] * n
-            end = n
-            for i in range(n - 1, -1, -1):
-                self._sent_end[i] = end
-                if self.starts[i]:
-                    end = i
+            prev = 0
+            for start in [*compress(range(1, n), self.starts[1:]), n]:
+                self._sent_end += [start] * (start - prev)
+                prev = start
         return self._lower
 
     def drops(self, target: Target, mod: Any) -> bool:
         """Does a clause check take the modifier away from the target? Only
         the checks of the modifier's category are asked (`_CHECKS_OF`): each
-        check answers no at once for a modifier of another category."""
-        checks = _CHECKS_OF.get(mod.category, _ANY_CATEGORY_CHECKS)
+        check answers no at once for a modifier of another category; and of
+        those, only the ones its rule's direction and metadata let through
+        (`_asked`, worked out once per rule in `asked`)."""
+        checks = self.asked.get(id(mod.rule))
+        if checks is None:
+            checks = self.asked[id(mod.rule)] = _asked(mod)
         for check in checks:
             if check(self, target, mod):
                 return True
@@ -952,6 +979,68 @@ _CHECKS_OF = {
         _Clauses.plans_a_disease,
     ),
 }
+
+
+# What a modifier's rule must say for each check to be asked: every check
+# answers no at once for a modifier without it (its first lines test the
+# category, the rule's direction and metadata), whatever the target.
+_POSSIBLE, _FORWARD = "POSSIBLE_EXISTENCE", "FORWARD"
+_ASKS: dict[Any, Any] = {
+    _Clauses.history_item: lambda c, d, md: (
+        d == _FORWARD and c in _HISTORY_ITEM_CATEGORIES
+    ),
+    _Clauses.own_statement: lambda c, d, md: (
+        d == _FORWARD and c in _STATES_OWN_ITEMS and not md.get("alternative")
+    ),
+    _Clauses.denies_a_later_item: lambda c, d, md: (
+        c == "NEGATED_EXISTENCE" and d == "BACKWARD"
+    ),
+    _Clauses.past_a_comma: lambda c, d, md: bool(md.get("same_phrase")),
+    _Clauses.plans_a_disease: lambda c, d, md: bool(md.get("procedures_only")),
+    _Clauses.hedges_another: lambda c, d, md: (
+        c == _POSSIBLE and d == _FORWARD and not md.get("alternative")
+    ),
+    _Clauses.hedges_the_finding_after: lambda c, d, md: (
+        c == _POSSIBLE and d != _FORWARD and not md.get("alternative")
+    ),
+    _Clauses.hedges_own_item: lambda c, d, md: c == _POSSIBLE and d != _FORWARD,
+    _Clauses.hedges_a_later_noun: lambda c, d, md: (
+        c == _POSSIBLE
+        and d != _FORWARD
+        and not md.get("alternative")
+        and not md.get("same_phrase")
+    ),
+    _Clauses.reading_in_a_denial: lambda c, d, md: (
+        c == _POSSIBLE and bool(md.get("alternative"))
+    ),
+    _Clauses.reading_after_a_denial: lambda c, d, md: (
+        c == _POSSIBLE and bool(md.get("alternative"))
+    ),
+    _Clauses.reads_two_places: lambda c, d, md: (
+        c == _POSSIBLE and bool(md.get("alternative"))
+    ),
+    _Clauses.dates_another: lambda c, d, md: c == "HISTORICAL" and d == _FORWARD,
+    _Clauses.disease_past_a_comma: lambda c, d, md: (
+        c == "HYPOTHETICAL" and bool(md.get("plans_up_to_comma"))
+    ),
+    _Clauses.answered: lambda c, d, md: c == "HYPOTHETICAL" and d == _FORWARD,
+    _Clauses.reason_for_a_procedure: lambda c, d, md: (
+        c == "HYPOTHETICAL" and d != "BACKWARD"
+    ),
+}
+
+
+def _asked(mod: Any) -> tuple[Any, ...]:
+    """The checks of the modifier's category (`_CHECKS_OF`) that its rule's
+    direction and metadata let through (`_ASKS`), in their order: the same
+    answers as asking them all, each a rule would fail at once left out."""
+    category, direction = mod.category, mod.rule.direction
+    md = mod.rule.metadata or {}
+    return tuple(
+        check
+        for check in _CHECKS_OF.get(category, _ANY_CATEGORY_CHECKS)
+        if _ASKS[check](category, direction, md)
+    )
 
 
 def flags(mods: Modifiers, span: Span) -> set[str]:
