@@ -632,8 +632,20 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     lower lobe', 'over the right paratracheal area and the left hilum': a
     site joined to its site by 'and'), else ''."""
     m = rd.matches
-    if not m.lats and not any(kit.md(s.span).get("laterality") for s in m.sites):
+    # every side the tests below may read: side words' and those of the site
+    # phrases that carry one (their rules' and as written)
+    written = {kit.md(x)["laterality"] for x in m.lats}
+    for s in m.sites:
+        if kit.md(s.span).get("laterality"):
+            written |= {kit.md(s.span)["laterality"], s.laterality}
+    if not written:
         return ""  # the report writes no side: not on a word, not on a site
+    if (
+        BILATERAL not in written
+        and not {LEFT, RIGHT} <= written
+        and not any(kit.md(x).get("adds_side") for x in m.lats)
+    ):
+        return ""  # one side in the whole report, and no phrase adding the other
     if _shared_out(kit, rd, f) >= {LEFT, RIGHT}:
         return BILATERAL  # 'Calcified nodules: one in the right upper lobe, another at the left base'
     if _leading_places(kit, rd, f) >= {LEFT, RIGHT}:
