@@ -80,8 +80,10 @@ def _head_with_it(
 def _slash_between(rd: ReportDoc, lo: int, hi: int) -> bool:
     """Is a '/' between tokens lo and hi that joins two names, not one
     written inside a side word ('B/L renal calcifications': both sides)?"""
-    sides = {i for lat in rd.matches.lats for i in range(lat.start, lat.end)}
     words = rd.layout.words
+    if "/" not in words[lo:hi]:
+        return False  # no slash at all (most mentions): no side words to read
+    sides = {i for lat in rd.matches.lats for i in range(lat.start, lat.end)}
     return any(words[i] == "/" and i not in sides for i in range(lo, hi))
 
 
