@@ -88,7 +88,8 @@ class Result:
 
 
 def _unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
+    # none or one item: the list itself (each caller makes its own list)
+    return items if len(items) < 2 else list(dict.fromkeys(items))
 
 
 def quoted(name: str, words: str) -> str:
@@ -121,9 +122,11 @@ def _same_place(x: Features, c: CauseRecord) -> bool:
     return not c.site_text or x.site_text == c.site_text
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Facts:
-    """What the rules read off a Features record, computed once."""
+    """What the rules read off a Features record, computed once (made per
+    finding and never changed: not frozen, which sets each field through
+    `object.__setattr__`)."""
 
     r1: list[str]  # rule 1 cue names
     r2: list[str]  # rule 2 cue names

@@ -343,13 +343,21 @@ def phrase_starts(m: Matches, lay: Layout) -> dict[int, int]:
     the premodifier, site and side words right before it, within its
     sentence and short of another mention ('splenic hilar' of 'splenic
     hilar calcification'; the words linking.extend widens the mention over)."""
+    # the earliest start of the phrases ending at each token (each span's
+    # bounds read once)
     ends: dict[int, int] = {}
     for p in m.premods:
-        ends[p.end] = min(ends.get(p.end, p.start), p.start)
+        end, start = p.end, p.start
+        if ends.get(end, start) >= start:
+            ends[end] = start
     for ref in m.sites:
-        ends[ref.span.end] = min(ends.get(ref.span.end, ref.start), ref.start)
+        end = ref.span.end
+        if ends.get(end, ref.start) >= ref.start:
+            ends[end] = ref.start
     for lat in m.lats:
-        ends[lat.end] = min(ends.get(lat.end, lat.start), lat.start)
+        end, start = lat.end, lat.start
+        if ends.get(end, start) >= start:
+            ends[end] = start
     taken = {i for c in m.calc for i in range(c.start, c.end)}
     out: dict[int, int] = {}
     for c in m.calc:

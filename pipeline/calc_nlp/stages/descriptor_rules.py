@@ -248,6 +248,11 @@ class DescriptorRules:
         self.size_new_phrase = set(wl["size_new_phrase"])
         self.size_adjectives = set(wl["size_adjectives"])
         self.restated_heads = set(wl["restated_heads"])
+        # any of them written anywhere in a text: none there, no clause of it
+        # names one (descriptor_sizes.restated_head)
+        self.restated_head_words = re.compile(
+            "|".join(sorted(map(re.escape, self.restated_heads)))
+        )
         self.copulas = set(wl["copulas"])
         self.term_labels = frozenset(wl["term_labels"])
         self._labels = alternation(wl["term_labels"])

@@ -843,6 +843,10 @@ def restated_head(
     lo = sent.start_char
     if i and spans[i - 1].start >= sent.start:
         lo = max(lo, spans[i - 1].end_char)
+    # the lesion is named by a head word (`_names_head`) between `lo` and the
+    # mention: with none of them written there, there is none to find
+    if dr.restated_head_words.search(text[lo : span.start_char].lower()) is None:
+        return None
     for stop in _FULL_STOP.finditer(text, lo, span.start_char):
         lo = stop.end()  # "Prostate volume 46 mL.  A 7 mm signal void ...": one sentence
     links = list(dr.size_restating.finditer(text, lo, span.start_char))

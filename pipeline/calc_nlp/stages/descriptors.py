@@ -79,7 +79,11 @@ def describe(
         sent = rd.sent(span)
         c = clause(dr, text, spans, i, sent)
         words = _terms(dr, f, text, c, rd.offset)
-        for field, value, word in _semicolon_shapes(dr, rd, spans, i, text):
+        # the parts after a semicolon ending the sentence, read only where
+        # one ends it and the finding is alone in it (each reader's own test)
+        semi = _alone_in(spans, sent) and _past_semicolon(rd, spans, sent) > sent.end_char
+        shapes = _semicolon_shapes(dr, rd, spans, i, text) if semi else []
+        for field, value, word in shapes:
             if value not in getattr(f, field):
                 setattr(f, field, getattr(f, field) + (value,))
                 words.append(word)
@@ -88,7 +92,7 @@ def describe(
             if value not in getattr(f, field):
                 setattr(f, field, getattr(f, field) + (value,))
                 words.append(word)
-        spread = _semicolon_spread(dr, rd, spans, i, text)
+        spread = _semicolon_spread(dr, rd, spans, i, text) if semi else None
         if spread is not None and spread[0] not in f.distribution:
             f.distribution += (spread[0],)
             words.append(spread[1])
@@ -126,7 +130,7 @@ def describe(
         size = size_of(dr, text, span, bounds, f.site_text, rd.offset, reach, vessel)
         if size is None:  # "Extent | 2.5 cm" under it
             size = row_size
-        dictated = _semicolon_fields(dr, rd, spans, i, text)
+        dictated = _semicolon_fields(dr, rd, spans, i, text) if semi else (None, None)
         if size is None:  # "...; extent up to 4 cm; stable."
             size = dictated[0]
         if not f.change and dictated[1] is not None:

@@ -299,6 +299,10 @@ def _pointing_sentence(rd: ReportDoc, sent: Span, f: Span) -> Span | None:
     calc = rd.matches.calc
     if sent.end >= len(rd.doc) or any(f.end <= x.start < sent.end for x in calc):
         return None
+    # its first word is one of those pronouns: with none of them among its
+    # words, no Span or Token of it is made to read it
+    if POINTING_PRONOUNS.isdisjoint(rd.lower[sent.end : rd.layout.sent_end[sent.end]]):
+        return None
     nxt = rd.sent_at(sent.end)
     # only its first word is read: not a Token made of each of its words
     first = next((t for t in nxt if not t.is_space and not t.is_punct), None)

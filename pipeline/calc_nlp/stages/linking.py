@@ -73,19 +73,30 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
     m = rd.matches
     positions = rd.word_sets.get("phrase_position_words", frozenset())
     seen_by = rd.word_sets.get("modality_site_words", frozenset())
+    # where the phrase ending at each token starts, the earliest start of
+    # those ending there (each span's bounds read once)
     ends: dict[int, int] = {}
+    lower = rd.lower
     for p in m.premods:
-        ends[p.end] = min(ends.get(p.end, p.start), p.start)
+        end, start = p.end, p.start
+        if ends.get(end, start) >= start:
+            ends[end] = start
     for ref in m.sites:
-        if seen_by.issuperset(rd.lower[ref.span.start : ref.span.end]):
+        span = ref.span
+        end = span.end
+        if seen_by.issuperset(lower[span.start : end]):
             continue
-        ends[ref.span.end] = min(ends.get(ref.span.end, ref.start), ref.start)
-    words, stops = rd.layout.words, set(rd.layout.stops)
+        if ends.get(end, ref.start) >= ref.start:
+            ends[end] = ref.start
+    words = rd.layout.words
     for lat in m.lats:  # 'Bilateral calcified granulomas': a side is a place word
-        ends[lat.end] = min(ends.get(lat.end, lat.start), lat.start)
-        i = lat.end  # 'Rt. renal calcification': the period of a side's short form
-        if i < len(words) and words[i] == "." and i not in stops:
-            ends[i + 1] = min(ends.get(i + 1, lat.start), lat.start)
+        end, start = lat.end, lat.start
+        if ends.get(end, start) >= start:
+            ends[end] = start
+        # 'Rt. renal calcification': the period of a side's short form
+        if end < len(words) and words[end] == "." and end not in rd.layout.stops:
+            if ends.get(end + 1, start) >= start:
+                ends[end + 1] = start
     taken = {i for s in m.calc for i in range(s.start, s.end)}
     out = []
     core: dict[tuple[int, int], int] = {}

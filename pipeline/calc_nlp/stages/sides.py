@@ -81,8 +81,10 @@ def _head_with_it(
 def _slash_between(rd: ReportDoc, lo: int, hi: int) -> bool:
     """Is a '/' between tokens lo and hi that joins two names, not one
     written inside a side word ('B/L renal calcifications': both sides)?"""
-    sides = {i for lat in rd.matches.lats for i in range(lat.start, lat.end)}
     words = rd.layout.words
+    if "/" not in words[lo:hi]:
+        return False  # no slash at all (most mentions): no side words to read
+    sides = {i for lat in rd.matches.lats for i in range(lat.start, lat.end)}
     return any(words[i] == "/" and i not in sides for i in range(lo, hi))
 
 
@@ -674,8 +676,20 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     lower lobe', 'over the right paratracheal area and the left hilum': a
     site joined to its site by 'and'), else ''."""
     m = rd.matches
-    if not m.lats and not any(kit.md(s.span).get("laterality") for s in m.sites):
+    # every side the tests below may read: side words' and those of the site
+    # phrases that carry one (their rules' and as written)
+    written = {kit.md(x)["laterality"] for x in m.lats}
+    for s in m.sites:
+        if kit.md(s.span).get("laterality"):
+            written |= {kit.md(s.span)["laterality"], s.laterality}
+    if not written:
         return ""  # the report writes no side: not on a word, not on a site
+    if (
+        BILATERAL not in written
+        and not {LEFT, RIGHT} <= written
+        and not any(kit.md(x).get("adds_side") for x in m.lats)
+    ):
+        return ""  # one side in the whole report, and no phrase adding the other
     if _shared_out(kit, rd, f) >= {LEFT, RIGHT}:
         return BILATERAL  # 'Calcified nodules: one in the right upper lobe, another at the left base'
     if _leading_places(kit, rd, f) >= {LEFT, RIGHT}:
