@@ -165,12 +165,15 @@ class ForkPool:
             for _ in range(self._workers):
                 self._tasks.put(None)
             self._tasks.close()
-            self._tasks.join_thread()
             self._first.join(JOIN_SECONDS)
         if self._first.is_alive():
             self._first.kill()
             self._first.join(JOIN_SECONDS)
-        if self._first.exitcode != 0:
+        if self._first.exitcode == 0:
+            # It ended after its own and its workers' last task: every task
+            # was read, so the feeder thread has written them all.
+            self._tasks.join_thread()
+        else:
             # No worker reads the task pipe any more: the feeder thread may be
             # blocked writing to it for ever, and the exit would wait for it.
             self._tasks.cancel_join_thread()
