@@ -247,6 +247,47 @@ def test_a_pattern_is_not_started_where_its_second_word_cannot_follow() -> None:
     assert opening.unindexed == (1, 3, 4)  # an ORTH test, a single word, optional
 
 
+def test_a_pattern_is_not_started_where_no_word_up_to_its_second_needed_can_follow() -> None:
+    """Optional words before or between a pattern's first two needed words:
+    the word after the opening must be one of those the state may test it
+    against (the optional ones and the needed one after them), else the
+    pattern is not started there. An optional last word, or a test of
+    another column, leaves the pattern started on every opening. The same
+    matches, in the same order, as spaCy's Matcher."""
+    nlp = spacy.blank("en")
+    patterns = [
+        [
+            {"LOWER": {"IN": ["is", "was"]}, "OP": "?"},
+            {"LOWER": "not"},
+            {"LOWER": "seen"},
+        ],
+        [
+            {"LOWER": "no"},
+            {"LOWER": {"IN": [",", "-"]}, "OP": "*"},
+            {"LOWER": "calcified"},
+        ],
+        [{"LOWER": "no"}, {"LOWER": "new", "OP": "?"}],
+        [{"LOWER": "no"}, {"ORTH": ",", "OP": "*"}, {"LOWER": "calcified"}],
+    ]
+    m = _ours(nlp, patterns)
+    for text in [
+        "is not seen, was not, not seen; was seen is is not seen",
+        "no , , calcified no - calcified no new no, calcified no calcified no",
+        "was",
+        "no",
+    ]:
+        doc = nlp(text)
+        assert m(doc) == _plain(nlp, patterns)(doc)
+    assert m.states is not None
+    table = m.states._opening_tables()[m.states.columns.index("LOWER")]
+    no = table[nlp.vocab.strings["no"]]
+    assert no.patterns == (1, 2, 3)
+    assert no.unindexed == (2, 3)  # an optional last word, an ORTH test
+    assert no.by_next[nlp.vocab.strings["-"]] == (1, 2, 3)
+    was = table[nlp.vocab.strings["was"]]
+    assert was.unindexed == ()
+
+
 def test_whitespace_after_a_token_is_matched_by_the_states() -> None:
     """SPACY (is there a space after the token?) is read from the Doc's
     arrays like the other attributes: a comma with no space after it, as

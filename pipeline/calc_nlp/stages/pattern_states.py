@@ -17,8 +17,9 @@ the patterns were added, as spaCy starts them, so the matches are the same,
 in the same order. A pattern with no opening words (its first token tests
 no exact word) is started on every token, as spaCy starts it.
 
-Nor is a pattern started where its second token cannot match the next word
-when both its first two tokens are needed once (`Opening`): that state
+Nor is a pattern started where no token it may test the next word against
+can match it (`next_word_test`: its tokens up to its second needed one,
+optional ones before and between them included; `Opening`): that state
 would die on the next word leaving nothing (most states died so), and the
 states that are started keep their order.
 
@@ -273,19 +274,40 @@ State = tuple[int, int, int, int]
 def next_word_test(
     pattern: tuple[PatternToken, ...],
 ) -> tuple[int, frozenset[int]] | None:
-    """(column, values) when a state of the pattern dies on the next token
-    unless that token's value in the column is one of the values: the
-    pattern's first two tokens are each needed once (no quantifier) and the
-    second tests one column for one exact value or a list of them. A state
-    started on the last token dies too (`find`'s finish_states matches
-    nothing at a needed token). Else None."""
-    if len(pattern) < 2 or pattern[0][0] != ONE or pattern[1][0] != ONE:
+    """(column, values) when a state of the pattern started on a token dies
+    on the next token, leaving no match, unless that token's value in the
+    column is one of the values. So when the pattern needs two tokens once
+    (no quantifier) with only optional ones ('?', '*') before and between
+    them, none of them its last, and every pattern token from the first the
+    next token may be tested against up to the second needed one tests one
+    column for one exact value or a list of them: the values are all those
+    tokens' words. After the opening token a state stands at a leading
+    optional token, or just past the first needed one (never a needed one
+    started on: it took or rejected the opening token); on the next token
+    it moves over optional tokens up to a needed one, each token's test
+    failing leaves nothing, and none of them ends the pattern before the
+    second needed one. A state started on the last token dies too (`find`'s
+    finish_states matches nothing at a needed token). Else None."""
+    needed = [k for k, tok in enumerate(pattern) if tok[0] == ONE]
+    if len(needed) < 2:
         return None
-    checks = pattern[1][1]
-    if len(checks) != 1 or checks[0][1] not in (EQ, IN):
-        return None
-    col, how, value = checks[0]
-    return col, frozenset([value]) if how == EQ else value
+    second = needed[1]
+    # a needed first token took the opening token: the next is tested from 1
+    first = 1 if needed[0] == 0 else 0
+    column, values = -1, set[int]()
+    for k, (quantifier, checks, final) in enumerate(pattern[: second + 1]):
+        if quantifier == ZERO or (final and k < second):
+            return None
+        if k < first:
+            continue
+        if len(checks) != 1 or checks[0][1] not in (EQ, IN):
+            return None
+        col, how, value = checks[0]
+        if column not in (-1, col):
+            return None
+        column = col
+        values |= {value} if how == EQ else value
+    return column, frozenset(values)
 
 
 class Opening:
