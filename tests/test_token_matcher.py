@@ -288,6 +288,47 @@ def test_a_pattern_is_not_started_where_no_word_up_to_its_second_needed_can_foll
     assert was.unindexed == ()
 
 
+def test_openings_found_once_for_several_matchers_are_each_ones_own() -> None:
+    """Two matchers whose patterns open on words of the same columns, some
+    words shared: where a pass shared by both (DocColumns, SharedOpenings)
+    finds their patterns open is where each finds them alone, and so are
+    the matches. A matcher outside the pass finds its own."""
+    from calc_nlp.stages.pattern_states import SharedOpenings
+    from calc_nlp.stages.token_matcher import DocColumns
+
+    nlp = spacy.blank("en")
+    first_patterns = [
+        [{"LOWER": "no"}, {"LOWER": "calcified"}],
+        [{"ORTH": "MAC"}],
+        [{"LOWER": {"IN": ["mild", "dense"]}}, {"LOWER": "plaque"}],
+        [{"NORM": "calcific"}],
+    ]
+    second_patterns = [
+        [{"LOWER": "calcified"}, {"LOWER": "node", "OP": "?"}],
+        [{"LOWER": "no"}],
+        [{"ORTH": "R"}, {"LOWER": "hilum"}],
+        [{"ORTH": {"IN": ["MAC", "AV"]}}, {"LOWER": "noted"}],
+    ]
+    first, second = _ours(nlp, first_patterns), _ours(nlp, second_patterns)
+    outside = _ours(nlp, [[{"LOWER": "plaque"}]])
+    assert first.states and second.states and outside.states
+    shared = SharedOpenings([first.states, second.states])
+    doc = nlp("No calcified node. MAC noted, mild plaque; no R hilum AV calcific dense plaque")
+    names = ["LOWER", "ORTH", "NORM"]
+    values = dict(zip(names, doc.to_array(names).T.tolist(), strict=True))
+    columns = DocColumns(values, len(doc), shared)
+    for m, patterns in ((first, first_patterns), (second, second_patterns)):
+        st = m.states
+        assert st is not None
+        cols = [columns[a] for a in st.columns.names]
+        found = columns.openings(st)
+        assert found  # the shared pass found where they open
+        assert st._openings(cols, len(doc), found) == st._openings(cols, len(doc))
+        assert m(doc, columns) == m(doc) == _plain(nlp, patterns)(doc) != []
+    assert columns.openings(outside.states) is None
+    assert outside(doc, columns) == outside(doc) != []
+
+
 def test_whitespace_after_a_token_is_matched_by_the_states() -> None:
     """SPACY (is there a space after the token?) is read from the Doc's
     arrays like the other attributes: a comma with no space after it, as

@@ -495,11 +495,17 @@ class PatternStates:
             return [[] for _ in self._ids]
         return doc.to_array(self._ids).reshape(len(doc), -1).T.tolist()  # type: ignore[no-any-return]
 
-    def find(self, cols: list[list[int]], n: int) -> list[tuple[int, int, int]]:
-        """(key, start, end) of every match, as spaCy's `find_matches` gives them."""
+    def find(
+        self,
+        cols: list[list[int]],
+        n: int,
+        found: dict[int, list[tuple[int, Opening]]] | None = None,
+    ) -> list[tuple[int, int, int]]:
+        """(key, start, end) of every match, as spaCy's `find_matches` gives
+        them. `found`: where the patterns open, per column (`_openings`)."""
         if not n or not self.patterns:
             return []
-        opening = self._openings(cols, n)
+        opening = self._openings(cols, n, found)
         if not opening:
             return []
         strings, patterns, transition = self.strings, self.patterns, self._transition
@@ -559,31 +565,21 @@ class PatternStates:
             }
         return self._tables
 
-    def _openings(self, cols: list[list[int]], n: int) -> list[tuple[int, Opening]]:
+    def _openings(
+        self,
+        cols: list[list[int]],
+        n: int,
+        found: dict[int, list[tuple[int, Opening]]] | None = None,
+    ) -> list[tuple[int, Opening]]:
         """Each token some pattern opens on, with those patterns in order.
-        A column's tokens are looked up in its table of opening words by
-        `map` and the openers picked by `compress` (both in C, not a test per
-        token); a table of one or two words, by `list.count` and `list.index`
-        per word (cheaper still than a look-up per token, and with no first
-        pass to tell whether the Doc holds one: a comparison per token is a
-        third of a look-up's cost)."""
+        `found`: per column, its openers in token order, when a pass shared
+        with other states' patterns (`SharedOpenings`) has found them."""
         per_column = []
         for col, table in self._opening_tables().items():
-            values = cols[col]
-            if len(table) <= 2:
-                at = []
-                for value, patterns in table.items():
-                    j = -1
-                    for _ in range(values.count(value)):
-                        j = values.index(value, j + 1)
-                        at.append((j, patterns))
-                at.sort()
-            elif len(table) <= _FEW_WORDS and table.keys().isdisjoint(values):
-                continue  # a few opening words, none in the Doc (one pass in C)
+            if found is None:
+                at = openers(table, cols[col], n)
             else:
-                # None where no pattern opens: compress keeps only the openers
-                opened: list[Any] = list(map(table.get, values))
-                at = [(j, opened[j]) for j in compress(range(n), opened)]
+                at = found.get(col, [])
             if at:
                 per_column.append(at)
         if len(per_column) == 1 and not self.anywhere:
@@ -604,16 +600,16 @@ class PatternStates:
                 else:
                     merged.append((j, opening))
             return merged
-        found: dict[int, list[Opening]] = {}
+        by_token: dict[int, list[Opening]] = {}
         for at in per_column:
             for j, opening in at:
-                found.setdefault(j, []).append(opening)
+                by_token.setdefault(j, []).append(opening)
         every = tuple(self.anywhere)
         return [
             (
                 j,
                 self._opening(
-                    _merged([*(o.patterns for o in found.get(j, ())), every])
+                    _merged([*(o.patterns for o in by_token.get(j, ())), every])
                 ),
             )
             for j in range(n)
@@ -664,6 +660,67 @@ class PatternStates:
         if new:  # a RETRY's states after the others (most moves have none)
             kept += new
         return kept
+
+
+def openers(table: dict[int, Any], values: list[int], n: int) -> list[tuple[int, Any]]:
+    """(token, what the table gives for its value) of each of the n tokens
+    whose value is in the table, in token order. The tokens are looked up in
+    the table by `map` and those found picked by `compress` (both in C, not
+    a test per token); a table of one or two words, by `list.count` and
+    `list.index` per word (cheaper still than a look-up per token, and with
+    no first pass to tell whether the Doc holds one: a comparison per token
+    is a third of a look-up's cost)."""
+    if len(table) <= 2:
+        at = []
+        for value, given in table.items():
+            j = -1
+            for _ in range(values.count(value)):
+                j = values.index(value, j + 1)
+                at.append((j, given))
+        at.sort(key=_TOKEN)
+        return at
+    if len(table) <= _FEW_WORDS and table.keys().isdisjoint(values):
+        return []  # a few opening words, none in the Doc (one pass in C)
+    # None where nothing opens: compress keeps only the openers
+    opened: list[Any] = list(map(table.get, values))
+    return [(j, opened[j]) for j in compress(range(n), opened)]
+
+
+class SharedOpenings:
+    """Where the patterns of several PatternStates open in one Doc, each
+    token attribute column read once for all of them: the rule matchers
+    that match a report's Doc (mentions, sections, other rules) each looked
+    up every token of the columns they open on (LOWER, ORTH) in their own
+    table. One table per column gives, for a word, every states' Opening
+    on it; `find` gives each states its `_openings` per column."""
+
+    def __init__(self, states: list[PatternStates]):
+        self.states = states
+        merged: dict[str, dict[int, list[tuple[PatternStates, int, Opening]]]] = {}
+        for st in states:
+            for col, table in st._opening_tables().items():
+                words = merged.setdefault(st.columns.names[col], {})
+                for word, opening in table.items():
+                    words.setdefault(word, []).append((st, col, opening))
+        self.tables = {
+            name: {word: tuple(given) for word, given in words.items()}
+            for name, words in merged.items()
+        }
+
+    def find(
+        self, columns: Any, n: int
+    ) -> dict[PatternStates, dict[int, list[tuple[int, Opening]]]]:
+        """Per states: its column -> (token, Opening) of each token its
+        patterns open on, in token order. `columns`: the Doc's values by
+        attribute name."""
+        out: dict[PatternStates, dict[int, list[tuple[int, Opening]]]] = {
+            st: {} for st in self.states
+        }
+        for name, table in self.tables.items():
+            for j, given in openers(table, columns[name], n):
+                for st, col, opening in given:
+                    out[st].setdefault(col, []).append((j, opening))
+        return out
 
 
 class _AddedStrings:
