@@ -288,6 +288,39 @@ def test_a_pattern_is_not_started_where_no_word_up_to_its_second_needed_can_foll
     assert was.unindexed == ()
 
 
+def test_a_pattern_needing_only_its_last_word_is_not_started_where_it_cannot_go_on() -> None:
+    """Optional words, then the one word a pattern needs, its last: started
+    on an optional word, it is not started where the next word is none of
+    its words (it would die there, matching nothing); started on its last
+    word it matches there alone, and is always started. The same matches,
+    in the same order, as spaCy's Matcher, the last word of the Doc
+    included."""
+    nlp = spacy.blank("en")
+    patterns = [
+        [{"LOWER": {"IN": ["has", "had"]}, "OP": "*"}, {"LOWER": "asked"}],
+        [{"LOWER": {"IN": ["had", "was"]}, "OP": "?"}, {"LOWER": "seen"}],
+        [{"LOWER": "had"}, {"LOWER": "asked"}],
+    ]
+    m = _ours(nlp, patterns)
+    for text in [
+        "he has asked, had had asked, has been asked; asked was seen had",
+        "seen had seen was was seen has",
+        "has",
+        "asked",
+    ]:
+        doc = nlp(text)
+        assert m(doc) == _plain(nlp, patterns)(doc)
+    assert m.states is not None
+    table = m.states._opening_tables()[m.states.columns.index("LOWER")]
+    has, had = table[nlp.vocab.strings["has"]], table[nlp.vocab.strings["had"]]
+    assert has.unindexed == () and has.by_next[nlp.vocab.strings["asked"]] == (0,)
+    assert had.unindexed == () and had.by_next[nlp.vocab.strings["seen"]] == (1,)
+    for last in ("asked", "seen"):  # matched on the word alone: always started
+        assert table[nlp.vocab.strings[last]].unindexed == (
+            table[nlp.vocab.strings[last]].patterns
+        )
+
+
 def test_openings_found_once_for_several_matchers_are_each_ones_own() -> None:
     """Two matchers whose patterns open on words of the same columns, some
     words shared: where a pass shared by both (DocColumns, SharedOpenings)

@@ -310,6 +310,35 @@ def next_word_test(
     return column, frozenset(values)
 
 
+def last_word_test(
+    pattern: tuple[PatternToken, ...],
+) -> tuple[int, frozenset[int], frozenset[int]] | None:
+    """(column, values, last values) when the pattern needs one token once,
+    its last, with only optional ones before it ('?', '*'), each token
+    testing one column for one exact value or a list of them: a state of
+    it started on a token that is none of the last values (in the column)
+    matches nothing there, and dies on the next token, leaving no match,
+    unless that token's value is one of the values (all its tokens' words):
+    it stands at an optional token or the last one, as past
+    `next_word_test`'s first needed token. Else None."""
+    if any(tok[0] not in (ONE, ZERO_PLUS, ZERO_ONE) for tok in pattern):
+        return None
+    if [tok[0] for tok in pattern].count(ONE) != 1 or pattern[-1][0] != ONE:
+        return None
+    column, values = -1, set[int]()
+    last: frozenset[int] = frozenset()
+    for _, checks, _ in pattern:
+        if len(checks) != 1 or checks[0][1] not in (EQ, IN):
+            return None
+        col, how, value = checks[0]
+        if column not in (-1, col):
+            return None
+        column = col
+        last = frozenset([value]) if how == EQ else value
+        values |= last
+    return column, frozenset(values), last
+
+
 class Opening:
     """The patterns opening on a token, in the order they were added, and
     those of them that can outlive the next token, by its word: an index on
@@ -317,15 +346,22 @@ class Opening:
     one most of them test) are indexed; a pattern testing another column, or
     none, is always started."""
 
-    __slots__ = ("patterns", "column", "by_next", "unindexed")
+    __slots__ = ("patterns", "column", "by_next", "unindexed", "exempt")
 
     def __init__(
         self,
         patterns: tuple[int, ...],
         tests: list[tuple[int, frozenset[int]] | None],
+        exempt: frozenset[int] = frozenset(),
     ):
-        self.patterns = patterns
-        tested = {p: test for p in patterns if (test := tests[p]) is not None}
+        """`exempt`: patterns whose test does not hold here (they may match
+        on the opening word itself: `last_word_test`), always started."""
+        self.patterns, self.exempt = patterns, exempt
+        tested = {
+            p: test
+            for p in patterns
+            if p not in exempt and (test := tests[p]) is not None
+        }
         columns = [col for col, _ in tested.values()]
         self.column = max(sorted(set(columns)), key=columns.count) if columns else -1
         indexed = {
@@ -345,11 +381,13 @@ class Opening:
         column: int,
         by_next: dict[int, tuple[int, ...]],
         unindexed: tuple[int, ...],
+        exempt: frozenset[int],
     ) -> Opening:
         """The Opening whose fields these are (as an earlier one had them)."""
         opening = cls.__new__(cls)
         opening.patterns, opening.column = patterns, column
         opening.by_next, opening.unindexed = by_next, unindexed
+        opening.exempt = exempt
         return opening
 
     def started(self, cols: list[list[int]], i: int, n: int) -> tuple[int, ...]:
@@ -385,9 +423,13 @@ class PatternStates:
         self._ids: list[int] = []
         # per pattern, what the word after its opening must be (next_word_test)
         self._next_tests: list[tuple[int, frozenset[int]] | None] = []
+        # per pattern, the column and words of its last token when its
+        # next-word test holds only on an opening word none of them
+        # (last_word_test)
+        self._completing: list[tuple[int, frozenset[int]] | None] = []
         # the openers' tables with Opening values, built when first matched
         self._tables: dict[int, dict[int, Opening]] | None = None
-        self._made_openings: dict[tuple[int, ...], Opening] = {}
+        self._made_openings: dict[tuple[tuple[int, ...], frozenset[int]], Opening] = {}
 
     def add(
         self,
@@ -404,7 +446,13 @@ class PatternStates:
         self.patterns.append(compiled)
         self.steps.append(tuple(_step(tok) for tok in compiled))
         self.keys.append(key)
-        self._next_tests.append(next_word_test(compiled))
+        last = last_word_test(compiled)
+        if last is None:
+            self._next_tests.append(next_word_test(compiled))
+            self._completing.append(None)
+        else:
+            self._next_tests.append(last[:2])
+            self._completing.append((last[0], last[2]))
         self._tables = None
         self._made_openings = {}
         if opening is None:
@@ -443,13 +491,15 @@ class PatternStates:
             "patterns": patterns,
             "steps": steps,
             "next_tests": list(self._next_tests),
+            "completing": list(self._completing),
             "regex_at": regex_at,
             "keys": list(self.keys),
             "openers": {col: dict(table) for col, table in self.openers.items()},
             "anywhere": list(self.anywhere),
             "strings": list(self.added_strings.added),
             "openings": [
-                (o.patterns, o.column, o.by_next, o.unindexed) for o in openings
+                (o.patterns, o.column, o.by_next, o.unindexed, o.exempt)
+                for o in openings
             ],
             "tables": {
                 col: {w: number[id(o)] for w, o in table.items()}
@@ -472,6 +522,9 @@ class PatternStates:
                 return None
             states.patterns, states.steps = patterns, steps
             states._next_tests = list(kept["next_tests"])
+            states._completing = list(kept["completing"])
+            if len(states._completing) != len(steps):
+                return None
             states.keys = list(kept["keys"])
             states.openers = {c: dict(t) for c, t in kept["openers"].items()}
             states.anywhere = list(kept["anywhere"])
@@ -480,7 +533,7 @@ class PatternStates:
                 strings.add(string)
             states._ids = states.columns.ids()
             openings = [Opening.made(*parts) for parts in kept["openings"]]
-            states._made_openings = {o.patterns: o for o in openings}
+            states._made_openings = {(o.patterns, o.exempt): o for o in openings}
             states._tables = {
                 col: {w: openings[n] for w, n in table.items()}
                 for col, table in kept["tables"].items()
@@ -548,19 +601,35 @@ class PatternStates:
                 seen.add(match)
         return out
 
-    def _opening(self, patterns: tuple[int, ...]) -> Opening:
-        """The Opening of these patterns, made once."""
-        found = self._made_openings.get(patterns)
+    def _opening(
+        self, patterns: tuple[int, ...], exempt: frozenset[int] = frozenset()
+    ) -> Opening:
+        """The Opening of these patterns (`exempt`: Opening), made once."""
+        found = self._made_openings.get((patterns, exempt))
         if found is None:
-            found = Opening(patterns, self._next_tests)
-            self._made_openings[patterns] = found
+            found = Opening(patterns, self._next_tests, exempt)
+            self._made_openings[patterns, exempt] = found
         return found
+
+    def _exempt(self, col: int, word: int, patterns: tuple[int, ...]) -> frozenset[int]:
+        """The patterns opening on `word` (in column `col`) that may match
+        on it alone: their next-word test does not hold there."""
+        completing = self._completing
+        return frozenset(
+            p
+            for p in patterns
+            if (last := completing[p]) is not None
+            and (last[0] != col or word in last[1])
+        )
 
     def _opening_tables(self) -> dict[int, dict[int, Opening]]:
         """Per column: opening word id -> the Opening of the patterns opening on it."""
         if self._tables is None:
             self._tables = {
-                col: {w: self._opening(ps) for w, ps in table.items()}
+                col: {
+                    w: self._opening(ps, self._exempt(col, w, ps))
+                    for w, ps in table.items()
+                }
                 for col, table in self.openers.items()
             }
         return self._tables
@@ -595,8 +664,10 @@ class PatternStates:
             merged: list[tuple[int, Opening]] = []
             for j, opening in at:
                 if merged and merged[-1][0] == j:
-                    both = _merged([merged[-1][1].patterns, opening.patterns])
-                    merged[-1] = (j, self._opening(both))
+                    first = merged[-1][1]
+                    both = _merged([first.patterns, opening.patterns])
+                    exempt = first.exempt | opening.exempt
+                    merged[-1] = (j, self._opening(both, exempt))
                 else:
                     merged.append((j, opening))
             return merged
@@ -605,11 +676,14 @@ class PatternStates:
             for j, opening in at:
                 by_token.setdefault(j, []).append(opening)
         every = tuple(self.anywhere)
+        # a pattern opening anywhere may match on any word alone
+        anywhere = frozenset(p for p in every if self._completing[p] is not None)
         return [
             (
                 j,
                 self._opening(
-                    _merged([*(o.patterns for o in by_token.get(j, ())), every])
+                    _merged([*(o.patterns for o in by_token.get(j, ())), every]),
+                    anywhere.union(*(o.exempt for o in by_token.get(j, ()))),
                 ),
             )
             for j in range(n)
