@@ -247,6 +247,121 @@ def test_a_pattern_is_not_started_where_its_second_word_cannot_follow() -> None:
     assert opening.unindexed == (1, 3, 4)  # an ORTH test, a single word, optional
 
 
+def test_a_pattern_is_not_started_where_no_word_up_to_its_second_needed_can_follow() -> None:
+    """Optional words before or between a pattern's first two needed words:
+    the word after the opening must be one of those the state may test it
+    against (the optional ones and the needed one after them), else the
+    pattern is not started there. An optional last word, or a test of
+    another column, leaves the pattern started on every opening. The same
+    matches, in the same order, as spaCy's Matcher."""
+    nlp = spacy.blank("en")
+    patterns = [
+        [
+            {"LOWER": {"IN": ["is", "was"]}, "OP": "?"},
+            {"LOWER": "not"},
+            {"LOWER": "seen"},
+        ],
+        [
+            {"LOWER": "no"},
+            {"LOWER": {"IN": [",", "-"]}, "OP": "*"},
+            {"LOWER": "calcified"},
+        ],
+        [{"LOWER": "no"}, {"LOWER": "new", "OP": "?"}],
+        [{"LOWER": "no"}, {"ORTH": ",", "OP": "*"}, {"LOWER": "calcified"}],
+    ]
+    m = _ours(nlp, patterns)
+    for text in [
+        "is not seen, was not, not seen; was seen is is not seen",
+        "no , , calcified no - calcified no new no, calcified no calcified no",
+        "was",
+        "no",
+    ]:
+        doc = nlp(text)
+        assert m(doc) == _plain(nlp, patterns)(doc)
+    assert m.states is not None
+    table = m.states._opening_tables()[m.states.columns.index("LOWER")]
+    no = table[nlp.vocab.strings["no"]]
+    assert no.patterns == (1, 2, 3)
+    assert no.unindexed == (2, 3)  # an optional last word, an ORTH test
+    assert no.by_next[nlp.vocab.strings["-"]] == (1, 2, 3)
+    was = table[nlp.vocab.strings["was"]]
+    assert was.unindexed == ()
+
+
+def test_a_pattern_needing_only_its_last_word_is_not_started_where_it_cannot_go_on() -> None:
+    """Optional words, then the one word a pattern needs, its last: started
+    on an optional word, it is not started where the next word is none of
+    its words (it would die there, matching nothing); started on its last
+    word it matches there alone, and is always started. The same matches,
+    in the same order, as spaCy's Matcher, the last word of the Doc
+    included."""
+    nlp = spacy.blank("en")
+    patterns = [
+        [{"LOWER": {"IN": ["has", "had"]}, "OP": "*"}, {"LOWER": "asked"}],
+        [{"LOWER": {"IN": ["had", "was"]}, "OP": "?"}, {"LOWER": "seen"}],
+        [{"LOWER": "had"}, {"LOWER": "asked"}],
+    ]
+    m = _ours(nlp, patterns)
+    for text in [
+        "he has asked, had had asked, has been asked; asked was seen had",
+        "seen had seen was was seen has",
+        "has",
+        "asked",
+    ]:
+        doc = nlp(text)
+        assert m(doc) == _plain(nlp, patterns)(doc)
+    assert m.states is not None
+    table = m.states._opening_tables()[m.states.columns.index("LOWER")]
+    has, had = table[nlp.vocab.strings["has"]], table[nlp.vocab.strings["had"]]
+    assert has.unindexed == () and has.by_next[nlp.vocab.strings["asked"]] == (0,)
+    assert had.unindexed == () and had.by_next[nlp.vocab.strings["seen"]] == (1,)
+    for last in ("asked", "seen"):  # matched on the word alone: always started
+        assert table[nlp.vocab.strings[last]].unindexed == (
+            table[nlp.vocab.strings[last]].patterns
+        )
+
+
+def test_openings_found_once_for_several_matchers_are_each_ones_own() -> None:
+    """Two matchers whose patterns open on words of the same columns, some
+    words shared: where a pass shared by both (DocColumns, SharedOpenings)
+    finds their patterns open is where each finds them alone, and so are
+    the matches. A matcher outside the pass finds its own."""
+    from calc_nlp.stages.pattern_states import SharedOpenings
+    from calc_nlp.stages.token_matcher import DocColumns
+
+    nlp = spacy.blank("en")
+    first_patterns = [
+        [{"LOWER": "no"}, {"LOWER": "calcified"}],
+        [{"ORTH": "MAC"}],
+        [{"LOWER": {"IN": ["mild", "dense"]}}, {"LOWER": "plaque"}],
+        [{"NORM": "calcific"}],
+    ]
+    second_patterns = [
+        [{"LOWER": "calcified"}, {"LOWER": "node", "OP": "?"}],
+        [{"LOWER": "no"}],
+        [{"ORTH": "R"}, {"LOWER": "hilum"}],
+        [{"ORTH": {"IN": ["MAC", "AV"]}}, {"LOWER": "noted"}],
+    ]
+    first, second = _ours(nlp, first_patterns), _ours(nlp, second_patterns)
+    outside = _ours(nlp, [[{"LOWER": "plaque"}]])
+    assert first.states and second.states and outside.states
+    shared = SharedOpenings([first.states, second.states])
+    doc = nlp("No calcified node. MAC noted, mild plaque; no R hilum AV calcific dense plaque")
+    names = ["LOWER", "ORTH", "NORM"]
+    values = dict(zip(names, doc.to_array(names).T.tolist(), strict=True))
+    columns = DocColumns(values, len(doc), shared)
+    for m, patterns in ((first, first_patterns), (second, second_patterns)):
+        st = m.states
+        assert st is not None
+        cols = [columns[a] for a in st.columns.names]
+        found = columns.openings(st)
+        assert found  # the shared pass found where they open
+        assert st._openings(cols, len(doc), found) == st._openings(cols, len(doc))
+        assert m(doc, columns) == m(doc) == _plain(nlp, patterns)(doc) != []
+    assert columns.openings(outside.states) is None
+    assert outside(doc, columns) == outside(doc) != []
+
+
 def test_whitespace_after_a_token_is_matched_by_the_states() -> None:
     """SPACY (is there a space after the token?) is read from the Doc's
     arrays like the other attributes: a comma with no space after it, as

@@ -51,6 +51,8 @@ SOURCES = (
     "stages/descriptor_rules.py",
     "stages/toolkit.py",
     "stages/toolkit_cache.py",
+    "stages/pattern_states.py",
+    "stages/token_matcher.py",
     "stages/plain_affixes.py",
 )
 # Entries of one kind kept in the folder: rule sets (or calc-nlp versions)

@@ -17,8 +17,9 @@ the patterns were added, as spaCy starts them, so the matches are the same,
 in the same order. A pattern with no opening words (its first token tests
 no exact word) is started on every token, as spaCy starts it.
 
-Nor is a pattern started where its second token cannot match the next word
-when both its first two tokens are needed once (`Opening`): that state
+Nor is a pattern started where no token it may test the next word against
+can match it (`next_word_test`: its tokens up to its second needed one,
+optional ones before and between them included; `Opening`): that state
 would die on the next word leaving nothing (most states died so), and the
 states that are started keep their order.
 
@@ -273,19 +274,69 @@ State = tuple[int, int, int, int]
 def next_word_test(
     pattern: tuple[PatternToken, ...],
 ) -> tuple[int, frozenset[int]] | None:
-    """(column, values) when a state of the pattern dies on the next token
-    unless that token's value in the column is one of the values: the
-    pattern's first two tokens are each needed once (no quantifier) and the
-    second tests one column for one exact value or a list of them. A state
-    started on the last token dies too (`find`'s finish_states matches
-    nothing at a needed token). Else None."""
-    if len(pattern) < 2 or pattern[0][0] != ONE or pattern[1][0] != ONE:
+    """(column, values) when a state of the pattern started on a token dies
+    on the next token, leaving no match, unless that token's value in the
+    column is one of the values. So when the pattern needs two tokens once
+    (no quantifier) with only optional ones ('?', '*') before and between
+    them, none of them its last, and every pattern token from the first the
+    next token may be tested against up to the second needed one tests one
+    column for one exact value or a list of them: the values are all those
+    tokens' words. After the opening token a state stands at a leading
+    optional token, or just past the first needed one (never a needed one
+    started on: it took or rejected the opening token); on the next token
+    it moves over optional tokens up to a needed one, each token's test
+    failing leaves nothing, and none of them ends the pattern before the
+    second needed one. A state started on the last token dies too (`find`'s
+    finish_states matches nothing at a needed token). Else None."""
+    needed = [k for k, tok in enumerate(pattern) if tok[0] == ONE]
+    if len(needed) < 2:
         return None
-    checks = pattern[1][1]
-    if len(checks) != 1 or checks[0][1] not in (EQ, IN):
+    second = needed[1]
+    # a needed first token took the opening token: the next is tested from 1
+    first = 1 if needed[0] == 0 else 0
+    column, values = -1, set[int]()
+    for k, (quantifier, checks, final) in enumerate(pattern[: second + 1]):
+        if quantifier == ZERO or (final and k < second):
+            return None
+        if k < first:
+            continue
+        if len(checks) != 1 or checks[0][1] not in (EQ, IN):
+            return None
+        col, how, value = checks[0]
+        if column not in (-1, col):
+            return None
+        column = col
+        values |= {value} if how == EQ else value
+    return column, frozenset(values)
+
+
+def last_word_test(
+    pattern: tuple[PatternToken, ...],
+) -> tuple[int, frozenset[int], frozenset[int]] | None:
+    """(column, values, last values) when the pattern needs one token once,
+    its last, with only optional ones before it ('?', '*'), each token
+    testing one column for one exact value or a list of them: a state of
+    it started on a token that is none of the last values (in the column)
+    matches nothing there, and dies on the next token, leaving no match,
+    unless that token's value is one of the values (all its tokens' words):
+    it stands at an optional token or the last one, as past
+    `next_word_test`'s first needed token. Else None."""
+    if any(tok[0] not in (ONE, ZERO_PLUS, ZERO_ONE) for tok in pattern):
         return None
-    col, how, value = checks[0]
-    return col, frozenset([value]) if how == EQ else value
+    if [tok[0] for tok in pattern].count(ONE) != 1 or pattern[-1][0] != ONE:
+        return None
+    column, values = -1, set[int]()
+    last: frozenset[int] = frozenset()
+    for _, checks, _ in pattern:
+        if len(checks) != 1 or checks[0][1] not in (EQ, IN):
+            return None
+        col, how, value = checks[0]
+        if column not in (-1, col):
+            return None
+        column = col
+        last = frozenset([value]) if how == EQ else value
+        values |= last
+    return column, frozenset(values), last
 
 
 class Opening:
@@ -295,15 +346,22 @@ class Opening:
     one most of them test) are indexed; a pattern testing another column, or
     none, is always started."""
 
-    __slots__ = ("patterns", "column", "by_next", "unindexed")
+    __slots__ = ("patterns", "column", "by_next", "unindexed", "exempt")
 
     def __init__(
         self,
         patterns: tuple[int, ...],
         tests: list[tuple[int, frozenset[int]] | None],
+        exempt: frozenset[int] = frozenset(),
     ):
-        self.patterns = patterns
-        tested = {p: test for p in patterns if (test := tests[p]) is not None}
+        """`exempt`: patterns whose test does not hold here (they may match
+        on the opening word itself: `last_word_test`), always started."""
+        self.patterns, self.exempt = patterns, exempt
+        tested = {
+            p: test
+            for p in patterns
+            if p not in exempt and (test := tests[p]) is not None
+        }
         columns = [col for col, _ in tested.values()]
         self.column = max(sorted(set(columns)), key=columns.count) if columns else -1
         indexed = {
@@ -323,11 +381,13 @@ class Opening:
         column: int,
         by_next: dict[int, tuple[int, ...]],
         unindexed: tuple[int, ...],
+        exempt: frozenset[int],
     ) -> Opening:
         """The Opening whose fields these are (as an earlier one had them)."""
         opening = cls.__new__(cls)
         opening.patterns, opening.column = patterns, column
         opening.by_next, opening.unindexed = by_next, unindexed
+        opening.exempt = exempt
         return opening
 
     def started(self, cols: list[list[int]], i: int, n: int) -> tuple[int, ...]:
@@ -363,9 +423,13 @@ class PatternStates:
         self._ids: list[int] = []
         # per pattern, what the word after its opening must be (next_word_test)
         self._next_tests: list[tuple[int, frozenset[int]] | None] = []
+        # per pattern, the column and words of its last token when its
+        # next-word test holds only on an opening word none of them
+        # (last_word_test)
+        self._completing: list[tuple[int, frozenset[int]] | None] = []
         # the openers' tables with Opening values, built when first matched
         self._tables: dict[int, dict[int, Opening]] | None = None
-        self._made_openings: dict[tuple[int, ...], Opening] = {}
+        self._made_openings: dict[tuple[tuple[int, ...], frozenset[int]], Opening] = {}
 
     def add(
         self,
@@ -382,7 +446,13 @@ class PatternStates:
         self.patterns.append(compiled)
         self.steps.append(tuple(_step(tok) for tok in compiled))
         self.keys.append(key)
-        self._next_tests.append(next_word_test(compiled))
+        last = last_word_test(compiled)
+        if last is None:
+            self._next_tests.append(next_word_test(compiled))
+            self._completing.append(None)
+        else:
+            self._next_tests.append(last[:2])
+            self._completing.append((last[0], last[2]))
         self._tables = None
         self._made_openings = {}
         if opening is None:
@@ -421,13 +491,15 @@ class PatternStates:
             "patterns": patterns,
             "steps": steps,
             "next_tests": list(self._next_tests),
+            "completing": list(self._completing),
             "regex_at": regex_at,
             "keys": list(self.keys),
             "openers": {col: dict(table) for col, table in self.openers.items()},
             "anywhere": list(self.anywhere),
             "strings": list(self.added_strings.added),
             "openings": [
-                (o.patterns, o.column, o.by_next, o.unindexed) for o in openings
+                (o.patterns, o.column, o.by_next, o.unindexed, o.exempt)
+                for o in openings
             ],
             "tables": {
                 col: {w: number[id(o)] for w, o in table.items()}
@@ -450,6 +522,9 @@ class PatternStates:
                 return None
             states.patterns, states.steps = patterns, steps
             states._next_tests = list(kept["next_tests"])
+            states._completing = list(kept["completing"])
+            if len(states._completing) != len(steps):
+                return None
             states.keys = list(kept["keys"])
             states.openers = {c: dict(t) for c, t in kept["openers"].items()}
             states.anywhere = list(kept["anywhere"])
@@ -458,7 +533,7 @@ class PatternStates:
                 strings.add(string)
             states._ids = states.columns.ids()
             openings = [Opening.made(*parts) for parts in kept["openings"]]
-            states._made_openings = {o.patterns: o for o in openings}
+            states._made_openings = {(o.patterns, o.exempt): o for o in openings}
             states._tables = {
                 col: {w: openings[n] for w, n in table.items()}
                 for col, table in kept["tables"].items()
@@ -473,11 +548,17 @@ class PatternStates:
             return [[] for _ in self._ids]
         return doc.to_array(self._ids).reshape(len(doc), -1).T.tolist()  # type: ignore[no-any-return]
 
-    def find(self, cols: list[list[int]], n: int) -> list[tuple[int, int, int]]:
-        """(key, start, end) of every match, as spaCy's `find_matches` gives them."""
+    def find(
+        self,
+        cols: list[list[int]],
+        n: int,
+        found: dict[int, list[tuple[int, Opening]]] | None = None,
+    ) -> list[tuple[int, int, int]]:
+        """(key, start, end) of every match, as spaCy's `find_matches` gives
+        them. `found`: where the patterns open, per column (`_openings`)."""
         if not n or not self.patterns:
             return []
-        opening = self._openings(cols, n)
+        opening = self._openings(cols, n, found)
         if not opening:
             return []
         strings, patterns, transition = self.strings, self.patterns, self._transition
@@ -520,46 +601,54 @@ class PatternStates:
                 seen.add(match)
         return out
 
-    def _opening(self, patterns: tuple[int, ...]) -> Opening:
-        """The Opening of these patterns, made once."""
-        found = self._made_openings.get(patterns)
+    def _opening(
+        self, patterns: tuple[int, ...], exempt: frozenset[int] = frozenset()
+    ) -> Opening:
+        """The Opening of these patterns (`exempt`: Opening), made once."""
+        found = self._made_openings.get((patterns, exempt))
         if found is None:
-            found = Opening(patterns, self._next_tests)
-            self._made_openings[patterns] = found
+            found = Opening(patterns, self._next_tests, exempt)
+            self._made_openings[patterns, exempt] = found
         return found
+
+    def _exempt(self, col: int, word: int, patterns: tuple[int, ...]) -> frozenset[int]:
+        """The patterns opening on `word` (in column `col`) that may match
+        on it alone: their next-word test does not hold there."""
+        completing = self._completing
+        return frozenset(
+            p
+            for p in patterns
+            if (last := completing[p]) is not None
+            and (last[0] != col or word in last[1])
+        )
 
     def _opening_tables(self) -> dict[int, dict[int, Opening]]:
         """Per column: opening word id -> the Opening of the patterns opening on it."""
         if self._tables is None:
             self._tables = {
-                col: {w: self._opening(ps) for w, ps in table.items()}
+                col: {
+                    w: self._opening(ps, self._exempt(col, w, ps))
+                    for w, ps in table.items()
+                }
                 for col, table in self.openers.items()
             }
         return self._tables
 
-    def _openings(self, cols: list[list[int]], n: int) -> list[tuple[int, Opening]]:
+    def _openings(
+        self,
+        cols: list[list[int]],
+        n: int,
+        found: dict[int, list[tuple[int, Opening]]] | None = None,
+    ) -> list[tuple[int, Opening]]:
         """Each token some pattern opens on, with those patterns in order.
-        A column's tokens are looked up in its table of opening words by
-        `map` and the openers picked by `compress` (both in C, not a test per
-        token); a table of one or two words, by `list.count` and `list.index`
-        per word (cheaper still than a look-up per token)."""
+        `found`: per column, its openers in token order, when a pass shared
+        with other states' patterns (`SharedOpenings`) has found them."""
         per_column = []
         for col, table in self._opening_tables().items():
-            values = cols[col]
-            if len(table) <= _FEW_WORDS and table.keys().isdisjoint(values):
-                continue  # a few opening words, none in the Doc (one pass in C)
-            if len(table) <= 2:
-                at = []
-                for value, patterns in table.items():
-                    j = -1
-                    for _ in range(values.count(value)):
-                        j = values.index(value, j + 1)
-                        at.append((j, patterns))
-                at.sort()
+            if found is None:
+                at = openers(table, cols[col], n)
             else:
-                # None where no pattern opens: compress keeps only the openers
-                opened: list[Any] = list(map(table.get, values))
-                at = [(j, opened[j]) for j in compress(range(n), opened)]
+                at = found.get(col, [])
             if at:
                 per_column.append(at)
         if len(per_column) == 1 and not self.anywhere:
@@ -575,21 +664,26 @@ class PatternStates:
             merged: list[tuple[int, Opening]] = []
             for j, opening in at:
                 if merged and merged[-1][0] == j:
-                    both = _merged([merged[-1][1].patterns, opening.patterns])
-                    merged[-1] = (j, self._opening(both))
+                    first = merged[-1][1]
+                    both = _merged([first.patterns, opening.patterns])
+                    exempt = first.exempt | opening.exempt
+                    merged[-1] = (j, self._opening(both, exempt))
                 else:
                     merged.append((j, opening))
             return merged
-        found: dict[int, list[Opening]] = {}
+        by_token: dict[int, list[Opening]] = {}
         for at in per_column:
             for j, opening in at:
-                found.setdefault(j, []).append(opening)
+                by_token.setdefault(j, []).append(opening)
         every = tuple(self.anywhere)
+        # a pattern opening anywhere may match on any word alone
+        anywhere = frozenset(p for p in every if self._completing[p] is not None)
         return [
             (
                 j,
                 self._opening(
-                    _merged([*(o.patterns for o in found.get(j, ())), every])
+                    _merged([*(o.patterns for o in by_token.get(j, ())), every]),
+                    anywhere.union(*(o.exempt for o in by_token.get(j, ()))),
                 ),
             )
             for j in range(n)
@@ -640,6 +734,67 @@ class PatternStates:
         if new:  # a RETRY's states after the others (most moves have none)
             kept += new
         return kept
+
+
+def openers(table: dict[int, Any], values: list[int], n: int) -> list[tuple[int, Any]]:
+    """(token, what the table gives for its value) of each of the n tokens
+    whose value is in the table, in token order. The tokens are looked up in
+    the table by `map` and those found picked by `compress` (both in C, not
+    a test per token); a table of one or two words, by `list.count` and
+    `list.index` per word (cheaper still than a look-up per token, and with
+    no first pass to tell whether the Doc holds one: a comparison per token
+    is a third of a look-up's cost)."""
+    if len(table) <= 2:
+        at = []
+        for value, given in table.items():
+            j = -1
+            for _ in range(values.count(value)):
+                j = values.index(value, j + 1)
+                at.append((j, given))
+        at.sort(key=_TOKEN)
+        return at
+    if len(table) <= _FEW_WORDS and table.keys().isdisjoint(values):
+        return []  # a few opening words, none in the Doc (one pass in C)
+    # None where nothing opens: compress keeps only the openers
+    opened: list[Any] = list(map(table.get, values))
+    return [(j, opened[j]) for j in compress(range(n), opened)]
+
+
+class SharedOpenings:
+    """Where the patterns of several PatternStates open in one Doc, each
+    token attribute column read once for all of them: the rule matchers
+    that match a report's Doc (mentions, sections, other rules) each looked
+    up every token of the columns they open on (LOWER, ORTH) in their own
+    table. One table per column gives, for a word, every states' Opening
+    on it; `find` gives each states its `_openings` per column."""
+
+    def __init__(self, states: list[PatternStates]):
+        self.states = states
+        merged: dict[str, dict[int, list[tuple[PatternStates, int, Opening]]]] = {}
+        for st in states:
+            for col, table in st._opening_tables().items():
+                words = merged.setdefault(st.columns.names[col], {})
+                for word, opening in table.items():
+                    words.setdefault(word, []).append((st, col, opening))
+        self.tables = {
+            name: {word: tuple(given) for word, given in words.items()}
+            for name, words in merged.items()
+        }
+
+    def find(
+        self, columns: Any, n: int
+    ) -> dict[PatternStates, dict[int, list[tuple[int, Opening]]]]:
+        """Per states: its column -> (token, Opening) of each token its
+        patterns open on, in token order. `columns`: the Doc's values by
+        attribute name."""
+        out: dict[PatternStates, dict[int, list[tuple[int, Opening]]]] = {
+            st: {} for st in self.states
+        }
+        for name, table in self.tables.items():
+            for j, given in openers(table, columns[name], n):
+                for st, col, opening in given:
+                    out[st].setdefault(col, []).append((j, opening))
+        return out
 
 
 class _AddedStrings:

@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from calc_nlp.stages.pattern_states import PatternStates
+from calc_nlp.stages.pattern_states import Opening, PatternStates, SharedOpenings
 
 _ATTRS = frozenset({"LOWER", "NORM", "ORTH", "SHAPE"})
 
@@ -204,12 +204,42 @@ class TokenMatcher:
             return self._matcher(doc)  # type: ignore[no-any-return]
         if columns is None:
             return states.find(states.read(doc), len(doc))
-        return states.find([columns[a] for a in states.columns.names], len(doc))
+        cols = [columns[a] for a in states.columns.names]
+        if isinstance(columns, DocColumns):
+            return states.find(cols, len(doc), columns.openings(states))
+        return states.find(cols, len(doc))
 
     def attributes(self) -> list[str]:
         """The token attributes the patterns read (none: spaCy's Matcher reads)."""
         states = self.states
         return list(states.columns.names) if states is not None else []
+
+
+class DocColumns(dict[str, list[int]]):
+    """A Doc's token attribute values by name (Toolkit.columns), and where
+    the patterns of the rule matchers that match the Doc open in them,
+    found for all of them in one pass (`SharedOpenings`) when the first of
+    them asks."""
+
+    def __init__(
+        self, values: Mapping[str, list[int]], n: int, shared: SharedOpenings | None
+    ):
+        super().__init__(values)
+        self.n = n
+        self.shared = shared
+        self._found: dict[PatternStates, dict[int, list[tuple[int, Opening]]]] | None
+        self._found = None
+
+    def openings(
+        self, states: PatternStates
+    ) -> dict[int, list[tuple[int, Opening]]] | None:
+        """Per column of `states`, the tokens its patterns open on (None:
+        `states` are none of the shared ones, and find their own)."""
+        if self.shared is None:
+            return None
+        if self._found is None:
+            self._found = self.shared.find(self, self.n)
+        return self._found.get(states)
 
 
 class PhraseTrie:

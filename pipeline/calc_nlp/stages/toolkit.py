@@ -49,6 +49,7 @@ from calc_nlp.stages.context_blocks import (  # noqa: E402
     matches_columns,
     token_matcher_for,
 )
+from calc_nlp.stages.pattern_states import SharedOpenings  # noqa: E402
 from calc_nlp.stages.plain_affixes import (  # noqa: E402
     END,
     INSIDE,
@@ -56,7 +57,11 @@ from calc_nlp.stages.plain_affixes import (  # noqa: E402
     PlainAffixes,
     plain_parts,
 )
-from calc_nlp.stages.token_matcher import PhraseTrie, TokenMatcher  # noqa: E402
+from calc_nlp.stages.token_matcher import (  # noqa: E402
+    DocColumns,
+    PhraseTrie,
+    TokenMatcher,
+)
 from calc_nlp.stages.toolkit_cache import ToolkitCache  # noqa: E402
 
 TARGET_GROUP = "calc_targets"
@@ -952,6 +957,15 @@ class Toolkit:
         self.token_attrs = list(
             dict.fromkeys([*names, *self.context_columns, "ORTH", "IS_SPACE"])
         )
+        # where the rule matchers' token patterns open in a report's columns,
+        # each column looked up once for the three of them (`columns`)
+        states = [
+            m.states
+            for rm in (self.mention_matcher, self.other_matcher, self.section_matcher)
+            for m, _ in rm.matchers
+            if isinstance(m, TokenMatcher) and m.states is not None
+        ]
+        self._shared_openings = SharedOpenings(states) if states else None
         self._token_ids = [IDS[a] for a in self.token_attrs]
         # ConText matched over token attribute values, without a Doc (modifiers.py)
         self.context_on_columns = self.context_phrases.exact and matches_columns(
@@ -959,11 +973,14 @@ class Toolkit:
         )
 
     def columns(self, doc: Doc) -> dict[str, list[int]]:
-        """The Doc's value of each attribute of `token_attrs`, per token."""
-        if not len(doc):
-            return {a: [] for a in self.token_attrs}
-        rows = doc.to_array(self._token_ids).reshape(len(doc), -1).T.tolist()
-        return dict(zip(self.token_attrs, rows, strict=True))
+        """The Doc's value of each attribute of `token_attrs`, per token (and
+        where the rule matchers' patterns open in them: DocColumns)."""
+        n = len(doc)
+        if not n:
+            return DocColumns({a: [] for a in self.token_attrs}, 0, None)
+        rows = doc.to_array(self._token_ids).reshape(n, -1).T.tolist()
+        values = dict(zip(self.token_attrs, rows, strict=True))
+        return DocColumns(values, n, self._shared_openings)
 
     def md(self, span: Span) -> dict[str, Any]:
         """The metadata of the rule that matched this span (by the id of its
