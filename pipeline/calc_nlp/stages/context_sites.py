@@ -82,7 +82,7 @@ def sums_up(kit: Toolkit, rd: ReportDoc, f: Span) -> bool:
     report described ('Incidental calcifications as described';
     descriptors.json `lesion_summary_words`, which also make it a lesion of its
     own)? Such a mention names no one place."""
-    sent_end = rd.sent(f).end
+    sent_end = rd.sent_bounds(f.start)[1]
     for words in kit.summary_phrases:
         end = f.end + len(words)
         if end <= sent_end and tuple(rd.lower[f.end : end]) == words:
@@ -520,12 +520,12 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
     ]
     if labels:
         return labels[-1]
-    prev = rd.sent_at(sent.start - 1)
+    lo, hi = rd.sent_bounds(sent.start - 1)  # the sentence before
     texts, blank = rd.layout.words, rd.layout.blank
-    words = [texts[i] for i in range(prev.start, prev.end) if not blank[i]]
+    words = [texts[i] for i in range(lo, hi) if not blank[i]]
     if not words or words[-1] != ":":
         return None
-    cands = [s for s in rd.matches.sites if prev.start <= s.span.start < prev.end]
+    cands = [s for s in rd.matches.sites if lo <= s.span.start < hi]
     return cands[-1] if cands else None
 
 

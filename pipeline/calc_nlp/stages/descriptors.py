@@ -276,7 +276,10 @@ def _outer_change(
     # that starts and ends in the mention's sentence or the next one: with
     # no change term there, there is none to find. A search added below must
     # stay within that reach (or widen it here).
-    reach = rd.sent_at(sent.end).end_char if sent.end < len(rd.doc) else sent.end_char
+    reach = sent.end_char
+    if sent.end < len(rd.doc):  # the next sentence's end, read off its last token
+        last = rd.doc[rd.layout.sent_end[sent.end] - 1]
+        reach = last.idx + len(last)
     if dr.change_starts.search(text, sent.start_char, reach) is None:
         return None
     mates = [s for s in spans[i + 1 :] if s.start < sent.end]
@@ -635,6 +638,13 @@ def _joined_sentence(
     mm echogenic focus in the cortex; its location indicates parenchymal
     calcification"): where a restated focus may be."""
     if sent.start == 0:
+        return sent
+    # the last character before the sentence that is no space: no ';' there
+    # (most sentences), the sentence before ends in none (no Span made of it)
+    whole, k = rd.text, sent.start_char - 1
+    while k >= 0 and whole[k].isspace():
+        k -= 1
+    if (k < 0 or whole[k] != ";") and not _restating_anaphor(dr, rd.span_text(sent)):
         return sent
     before = rd.sent_at(sent.start - 1)
     if not rd.span_text(before).rstrip().endswith(";") and not _restating_anaphor(

@@ -60,7 +60,7 @@ with `own_lesion`). A lesion's id is the finding_id of its first finding.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from calc_nlp.classify import BASE
@@ -166,6 +166,27 @@ def _differ(a: Finding, b: Finding, causes: frozenset[str] = frozenset()) -> boo
     )
 
 
+class _PerFinding:
+    """A text per finding of one report (its `trailing_sub`, its
+    `label_before`), worked out the first time a lesion test asks for it:
+    most findings are never asked, and the work reads their sentence or the
+    report's text. `get` answers as a dict's would, by finding id."""
+
+    def __init__(self, findings: list[Finding], work: Callable[[Finding], str]):
+        self._findings = {f.finding_id: f for f in findings}
+        self._work = work
+        self._done: dict[str, str] = {}
+
+    def get(self, finding_id: str, default: str = "") -> str:
+        done = self._done.get(finding_id)
+        if done is None:
+            f = self._findings.get(finding_id)
+            if f is None:
+                return default
+            done = self._done[finding_id] = self._work(f)
+        return done
+
+
 @dataclass
 class _Lesion:
     """A lesion found so far: its id, site, state, and the sub-site and side
@@ -188,9 +209,9 @@ class _Lesion:
     part_of: dict[str, frozenset[str]] = field(default_factory=dict)
     # the place a link word leads to after each finding's mention
     # (`trailing_sub`), shared as `part_of` is
-    place_of: dict[str, str] = field(default_factory=dict)
+    place_of: _PerFinding = field(default_factory=lambda: _PerFinding([], str))
     # the label line over each finding ('RIGHT HIP:'), shared as `part_of` is
-    label_of: dict[str, str] = field(default_factory=dict)
+    label_of: _PerFinding = field(default_factory=lambda: _PerFinding([], str))
     # the sub-sites the report's findings name in their own sentences at
     # each site, with their sections and sides (`_own_subs`), shared as
     # `part_of` is
@@ -1740,8 +1761,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     part_of = {f.finding_id: part(dr, f) for f in findings}
     causes = frozenset(dr.cause_terms)
     spans = _spans(findings)
-    place_of = {f.finding_id: trailing_sub(dr, f, spans[f.finding_id][0]) for f in findings}
-    label_of = {f.finding_id: label_before(f, text) for f in findings}
+    place_of = _PerFinding(findings, lambda f: trailing_sub(dr, f, spans[f.finding_id][0]))
+    label_of = _PerFinding(findings, lambda f: label_before(f, text))
     subs = {
         f.finding_id: _sub_of(dr, f, text)
         or _place_after(dr, f, spans[f.finding_id][0])

@@ -812,15 +812,15 @@ def causes_elsewhere(
         else:
             name = md["cue"]
         site, lat, stext = md.get("site", ""), "", ""
-        sent = rd.sent(span)
-        near = sites_in.get(sent.start, [])
+        first = rd.sent_bounds(span.start)[0]
+        near = sites_in.get(first, [])
         need = md.get("requires_site")  # 'degenerative' names a valve's cause only
         joined = [] if site else _linked_places(rd, near, span)
         joined = [p for p in joined if not need or p.site in need]
         for place in joined:
             out.append(
                 (
-                    sent.start,
+                    first,
                     CauseRecord(
                         name,
                         place.site,
@@ -850,7 +850,7 @@ def causes_elsewhere(
             lat = own_side or lat_near(kit, rd, span)
         if site and (not need or site in need):
             out.append(
-                (sent.start, CauseRecord(name, site, lat, stext, rd.span_text(span)))
+                (first, CauseRecord(name, site, lat, stext, rd.span_text(span)))
             )
     return out
 

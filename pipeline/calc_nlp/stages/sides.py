@@ -475,7 +475,7 @@ def other_finding_after(rd: ReportDoc, f: Span) -> list[Span]:
     another structure gives neither site nor side). None past a stop or
     another calcification."""
     lower = rd.lower
-    end = rd.sent(f).end
+    end = rd.sent_bounds(f.start)[1]
     starts = {c.start for c in rd.matches.calc}
     join = None
     for i in range(f.end, end):
@@ -1006,8 +1006,8 @@ def _list_goes_on(tok: Token) -> bool:
 
 def lat_near(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     """Laterality for a mention with an implied site: in or right around it."""
-    sent = rd.sent(f)
-    lo, hi = max(sent.start, f.start - 2), min(sent.end, f.end + 4)
+    first, last = rd.sent_bounds(f.start)
+    lo, hi = max(first, f.start - 2), min(last, f.end + 4)
     for s in rd.matches.lats:
         if lo <= s.start and s.end <= hi:
             return str(kit.md(s)["laterality"])
