@@ -1089,6 +1089,13 @@ CHANGES = [
     ),
     ("Larger calcified nodes at the right hilum, unchanged from 2020.", None, "stable"),
     ("Smaller calcified left adrenal nodule.", None, "decreased"),
+    # one opening a sentence that says a new finding is present sizes it
+    # against the findings before it, not against the prior study
+    (
+        "Dense calcifications fill both thalami. Smaller calcific foci are seen in the right putamen.",
+        "calcific foci",
+        "",
+    ),
     # "still seen", "still present" say the finding persists (stable)
     ("The calcified left hilar node is still seen.", None, "stable"),
     ("Punctate splenic calcification, 2 mm, still present.", None, "stable"),
