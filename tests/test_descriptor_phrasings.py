@@ -1096,6 +1096,15 @@ CHANGES = [
         "calcific foci",
         "",
     ),
+    # a pronoun and an auxiliary after a semicolon, past the mention's own
+    # predicate, say the change of the mention
+    (
+        "A 3 cm calcified mass in the left parietal region is consistent with a meningioma; it has not changed since 2019.",
+        None,
+        "stable",
+    ),
+    ("A calcified node at the right hilum; it has grown since the last film.", None, "increased"),
+    ("The calcified mass is consistent with a meningioma; the effusion has not changed.", None, ""),
     # "still seen", "still present" say the finding persists (stable)
     ("The calcified left hilar node is still seen.", None, "stable"),
     ("Punctate splenic calcification, 2 mm, still present.", None, "stable"),
