@@ -1105,6 +1105,8 @@ CHANGES = [
     ),
     ("A calcified node at the right hilum; it has grown since the last film.", None, "increased"),
     ("The calcified mass is consistent with a meningioma; the effusion has not changed.", None, ""),
+    # an exception after a closing change word leaves it the finding's
+    ("Calcified nodules in both lungs, stable except the right apical nodule.", None, "stable"),
     # "still seen", "still present" say the finding persists (stable)
     ("The calcified left hilar node is still seen.", None, "stable"),
     ("Punctate splenic calcification, 2 mm, still present.", None, "stable"),
