@@ -99,6 +99,20 @@ def test_lesion_that_carries_the_finding(finding_named, text, mention, expected)
     assert {name: getattr(f, name) for name in expected} == expected
 
 
+# An arch its branching pattern describes is the aortic arch: the branch
+# count ('two-vessel') names no artery of its own.
+BRANCHING_ARCH: list[tuple[str, str, dict[str, Any]]] = [
+    ("Two-vessel arch with a calcified plaque at its wall.", "calcified plaque", {"site": "aorta"}),
+    ("Bovine arch; calcified plaque along the wall.", "calcified plaque", {"site": "aorta"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), BRANCHING_ARCH)
+def test_branching_arch_is_the_aorta(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
 def test_change_of_the_lesion_with_the_finding(finding_named):
     f = finding_named(
         "Unchanged 9 mm hepatic artery aneurysm with mural calcification.",
