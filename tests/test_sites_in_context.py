@@ -87,6 +87,9 @@ def test_plural_structure_names(finding_named, text, mention, expected):
 CARRIER: list[tuple[str, str, dict[str, Any]]] = [
     ("CTA: 15 mm renal artery aneurysm at the left renal hilum with a thin rim of calcification.", "calcification", {"site": "artery"}),
     ("Hepatic artery aneurysm at the porta hepatis, 2 cm, with mural calcification.", "mural calcification", {"site": "artery"}),
+    # a verb of holding joins the finding to the lesion as 'with' does
+    ("A renal artery aneurysm at the right renal hilum contains a curvilinear calcification.", "calcification", {"site": "artery"}),
+    ("The hepatic artery aneurysm at the porta hepatis has a calcified wall.", "calcified wall", {"site": "artery"}),
     # the place still wins where the lesion's words name no site
     ("A 2 cm aneurysm at the splenic hilum with rim calcification.", "calcification", {"site": "spleen"}),
     ("Soft tissue mass in the vastus lateralis with peripheral calcification.", "calcification", {"site": "muscle"}),

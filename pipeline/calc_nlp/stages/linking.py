@@ -374,10 +374,12 @@ def _site_of_lesion_with_it(
     hilum'): the calcification is in the lesion, whose words name
     its tissue (guide §2: the phrase that says where it lies; where two
     fit, the narrower). Only a place phrase right after the lesion noun, a
-    'with' between it and the finding, and a named site of another kind
-    before the noun."""
+    'with' or a holding verb ('has', 'contains': mentions.json
+    `carrier_words`) between it and the finding, and a named site of
+    another kind before the noun."""
     between = rd.lower[clause.span.end : f.start]
-    if "with" not in between or {";", ":"} & set(between):
+    carriers = rd.word_sets.get("carrier_words", frozenset())
+    if carriers.isdisjoint(between) or {";", ":"} & set(between):
         return None
     j = clause.span.start - 1
     while j > clause.span.start - 1 - _LESION_PLACE_GAP and rd.lower[j].isalpha():
