@@ -347,6 +347,12 @@ def test_finding_given_by_with_to_a_disease_takes_its_organ(analyzer):
     assert got == ["pancreas", "pancreas"]
 
 
+def test_finding_a_longer_with_phrase_gives_to_a_disease_takes_its_organ(analyzer):
+    text = "Known calcific pancreatitis with an increase in the body calcifications."
+    got = [f.site for f in analyzer.analyze(text, "T").findings]
+    assert got == ["pancreas", "pancreas"]
+
+
 def test_place_after_the_finding_beats_the_disease_before_it(analyzer):
     text = "Severe MAC with calcification reaching the posterior leaflet."
     got = [f.site for f in analyzer.analyze(text, "T").findings]
