@@ -974,6 +974,41 @@ def linked(rd: ReportDoc, f: Span, holder: Span) -> bool:
     )
 
 
+# How many plain words may stand between a 'with' and the finding it gives
+# to the finding before it ('with progressive calcification').
+_GIVEN_WITH_REACH = 5
+
+
+def given_with(rd: ReportDoc, f: Span, holder: Span) -> bool:
+    """Does a 'with' give `f` to the earlier finding `holder` that names a
+    cause, right after it or past an aside in commas ('calcific constrictive
+    pericarditis, probably tuberculous, with progressive calcification'),
+    a few plain words before `f` and no other finding between? What `f` is
+    in is the cause's (guide §4 rule 1: a cause in the same sentence)."""
+    if holder.end > f.start or rd.layout.sent_first[holder.start] != rd.layout.sent_first[
+        f.start
+    ]:
+        return False
+    if any(holder.end <= x.start < f.start for x in rd.matches.calc):
+        return False
+    between = rd.lower[holder.end : f.start]
+    if "with" not in between:
+        return False
+    k = len(between) - 1 - between[::-1].index("with")
+    before, after = between[:k], between[k + 1 :]
+    if len(after) > _GIVEN_WITH_REACH or not all(w.isalpha() for w in after):
+        return False
+    if not before:
+        return True
+    aside = before[1:-1]
+    return (
+        before[0] == ","
+        and before[-1] == ","
+        and 0 < len(aside) <= _GIVEN_WITH_REACH
+        and all(w.isalpha() for w in aside)
+    )
+
+
 def _said_to_be(rd: ReportDoc, f: Span, holder: Span) -> bool:
     """Is the later finding what a copula says `f` is ('calcific densities
     along the sidewall are phleboliths'; guide §2 step 3), a noun phrase right
