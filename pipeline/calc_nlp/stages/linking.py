@@ -849,12 +849,27 @@ def causes_elsewhere(
                 own = nearest.span.start < span.end and span.start < nearest.span.end
                 stext = "" if own else part_words(kit, rd, nearest)
         if not lat:
-            lat = own_side or lat_near(kit, rd, span)
+            lat = own_side or lat_near(kit, rd, span) or _one_side_of(kit, rd, sent, near)
         if site and (not need or site in need):
             out.append(
                 (sent.start, CauseRecord(name, site, lat, stext, rd.span_text(span)))
             )
     return out
+
+
+def _one_side_of(kit: Toolkit, rd: ReportDoc, sent: Span, near: list[SiteRef]) -> str:
+    """The one side the cause's sentence writes on its place phrases, for a
+    cause whose own words name its site ('Along the left convexity, a
+    chronic calcified subdural hematoma'): where the sentence names one
+    side only, the cause lies there (guide §4 rule 4: a cause counts for
+    the same site and side); '' where it names none or two."""
+    sides = {s.laterality for s in near if s.laterality}
+    sides |= {
+        str(kit.md(x)["laterality"])
+        for x in rd.matches.lats
+        if sent.start <= x.start < sent.end
+    }
+    return next(iter(sides)) if len(sides) == 1 and "bilateral" not in sides else ""
 
 
 def _side_on(kit: Toolkit, rd: ReportDoc, cause: Span) -> str:
