@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from calc_nlp.stages.context_sites import (
     SENTENCES_BACK,
+    other_side_opens,
     part_ended,
     side_from_label,
     side_labels_on_line,
@@ -328,6 +329,10 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
         return side_from_label(kit, rd, f)
     if label.laterality and _label_part_ended(rd, f, label):
         return ""  # 'Left breast: ... Right breast: vascular calcifications. No masses.'
+    if label.laterality and other_side_opens(
+        kit, rd, label.span.end, rd.sent(f).start, label.laterality
+    ):
+        return ""  # 'Right ovary: cyst. Left ovary normal. Phleboliths.'
     if (
         own is not None
         and own.site != label.site
