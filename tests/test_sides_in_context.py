@@ -668,3 +668,18 @@ OTHER_SIDE_AFTER_LABEL: list[str] = [
 def test_other_side_sentence_ends_a_side_label(findings_of, text):
     found = [f for f in findings_of(text) if f.mention == "phleboliths"]
     assert [f.laterality for f in found] == [""]
+
+
+# corpora/GUIDE.md laterality (not carried from other sentences): a mention
+# a possessive leads ('its calcifications') is part of what an earlier
+# sentence named; it may take that place, not that sentence's side.
+POSSESSED: list[str] = [
+    "EXAM: Bilateral mammogram. FINDINGS: In the left breast at 4 o'clock there is a 12 mm mass with coarse calcifications. The mass is the same size, but its calcifications are coarser.",
+    "CT ABDOMEN: A 3 cm mass in the left kidney with peripheral calcification. The mass is stable; its calcification is thicker.",
+]
+
+
+@pytest.mark.parametrize("text", POSSESSED)
+def test_possessed_mention_takes_no_side_from_another_sentence(findings_of, text):
+    found = findings_of(text)
+    assert [f.laterality for f in found] == ["left", ""]
