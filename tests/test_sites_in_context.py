@@ -102,6 +102,20 @@ def test_lesion_that_carries_the_finding(finding_named, text, mention, expected)
     assert {name: getattr(f, name) for name in expected} == expected
 
 
+# A shared word inside the mention read as a vessel ('wall calcification')
+# names no vessel: the one its clause names does, with its words.
+VESSEL_OF_SHARED_WALL: list[tuple[str, str, dict[str, Any]]] = [
+    ("RUNOFF: Left popliteal 5 mm, with posterior wall calcification.", "posterior wall calcification", {"site": "artery", "site_text": "Left popliteal"}),
+    ("The right brachial artery shows focal wall calcification.", "wall calcification", {"site": "artery", "site_text": "right brachial artery"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), VESSEL_OF_SHARED_WALL)
+def test_vessel_its_clause_names_for_a_shared_wall(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
 # An arch its branching pattern describes is the aortic arch: the branch
 # count ('two-vessel') names no artery of its own.
 BRANCHING_ARCH: list[tuple[str, str, dict[str, Any]]] = [

@@ -317,6 +317,10 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
                 # 'cyst of the left kidney with a calcified wall': the shared
                 # word is what calcified; the organ the clause names is where
                 after = _same_site_named(kit, rd, f, head)
+            elif after is None and kit.site_info(head.site).get("kind") == "vessel":
+                # 'right femoral 7 mm, with anterior wall calcification': the
+                # vessel its clause names, of the kind the shared word was read as
+                after = _same_site_named(kit, rd, f, head)
             head = after if after is not None and after.site == head.site else head
         return refine(kit, rd, f, head)
     implied = kit.md(f).get("implied_site")
