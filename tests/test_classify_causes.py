@@ -92,6 +92,36 @@ def test_cause_with_a_list_of_findings(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
 
 
+# guide §4 rule 1: a finding a "with" gives to an earlier finding that names
+# a cause, past an aside in commas, has that cause in its sentence
+GIVEN_WITH: list[tuple[str, str, str]] = [
+    ("Calcific constrictive pericarditis, presumably tuberculous, with thick calcification along the ventricles.", "calcification", "dystrophic"),
+    ("Calcified granuloma in the left lower lobe with adjacent calcification of the pleura.", "calcification", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), GIVEN_WITH)
+def test_cause_of_the_finding_a_with_gives_it_to(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
+# guide §4 rule 4: a cause named elsewhere counts for the same site and side;
+# one whose own words name its site lies at the one side its sentence writes
+CAUSE_SIDE: list[tuple[str, str, str]] = [
+    (
+        "Over the right parietal convexity is a thin collection, compatible with an old subdural hematoma, "
+        "densely calcified. A calcified extra-axial mass at the left frontal convexity is a meningioma.",
+        "calcified extra-axial mass",
+        "indeterminate",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), CAUSE_SIDE)
+def test_cause_at_the_side_its_sentence_writes(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
 # guide §4 rule 4 and corpora/GUIDE.md (lesion): a cause given to a finding
 # that names no place of its own (a chest film's bare 'calcified granuloma')
 # is not the cause of a later finding of its section that names where it

@@ -1089,6 +1089,24 @@ CHANGES = [
     ),
     ("Larger calcified nodes at the right hilum, unchanged from 2020.", None, "stable"),
     ("Smaller calcified left adrenal nodule.", None, "decreased"),
+    # one opening a sentence that says a new finding is present sizes it
+    # against the findings before it, not against the prior study
+    (
+        "Dense calcifications fill both thalami. Smaller calcific foci are seen in the right putamen.",
+        "calcific foci",
+        "",
+    ),
+    # a pronoun and an auxiliary after a semicolon, past the mention's own
+    # predicate, say the change of the mention
+    (
+        "A 3 cm calcified mass in the left parietal region is consistent with a meningioma; it has not changed since 2019.",
+        None,
+        "stable",
+    ),
+    ("A calcified node at the right hilum; it has grown since the last film.", None, "increased"),
+    ("The calcified mass is consistent with a meningioma; the effusion has not changed.", None, ""),
+    # an exception after a closing change word leaves it the finding's
+    ("Calcified nodules in both lungs, stable except the right apical nodule.", None, "stable"),
     # "still seen", "still present" say the finding persists (stable)
     ("The calcified left hilar node is still seen.", None, "stable"),
     ("Punctate splenic calcification, 2 mm, still present.", None, "stable"),

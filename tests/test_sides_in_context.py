@@ -652,3 +652,34 @@ PLURAL_LABEL = [
 @pytest.mark.parametrize(("text", "laterality"), PLURAL_LABEL)
 def test_a_plural_label_sides_only_its_own_organ(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# corpora/GUIDE.md laterality (a label line over the finding; not carried
+# from other sentences): a sentence after a side label mid-line that opens
+# with the other side speaks of the other side's part, so the label no longer
+# gives its side to the sentences after it.
+OTHER_SIDE_AFTER_LABEL: list[str] = [
+    "ADNEXA: The uterus is small. Left ovary: 2 cm cyst with a calcified focus. Right ovary unremarkable. Several phleboliths in the pelvis.",
+    "ADNEXA: The uterus is small. Left: 2 cm ovarian cyst with a calcified focus. Right ovary unremarkable. Several phleboliths in the pelvis.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_SIDE_AFTER_LABEL)
+def test_other_side_sentence_ends_a_side_label(findings_of, text):
+    found = [f for f in findings_of(text) if f.mention == "phleboliths"]
+    assert [f.laterality for f in found] == [""]
+
+
+# corpora/GUIDE.md laterality (not carried from other sentences): a mention
+# a possessive leads ('its calcifications') is part of what an earlier
+# sentence named; it may take that place, not that sentence's side.
+POSSESSED: list[str] = [
+    "EXAM: Bilateral mammogram. FINDINGS: In the left breast at 4 o'clock there is a 12 mm mass with coarse calcifications. The mass is the same size, but its calcifications are coarser.",
+    "CT ABDOMEN: A 3 cm mass in the left kidney with peripheral calcification. The mass is stable; its calcification is thicker.",
+]
+
+
+@pytest.mark.parametrize("text", POSSESSED)
+def test_possessed_mention_takes_no_side_from_another_sentence(findings_of, text):
+    found = findings_of(text)
+    assert [f.laterality for f in found] == ["left", ""]

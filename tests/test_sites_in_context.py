@@ -87,6 +87,9 @@ def test_plural_structure_names(finding_named, text, mention, expected):
 CARRIER: list[tuple[str, str, dict[str, Any]]] = [
     ("CTA: 15 mm renal artery aneurysm at the left renal hilum with a thin rim of calcification.", "calcification", {"site": "artery"}),
     ("Hepatic artery aneurysm at the porta hepatis, 2 cm, with mural calcification.", "mural calcification", {"site": "artery"}),
+    # a verb of holding joins the finding to the lesion as 'with' does
+    ("A renal artery aneurysm at the right renal hilum contains a curvilinear calcification.", "calcification", {"site": "artery"}),
+    ("The hepatic artery aneurysm at the porta hepatis has a calcified wall.", "calcified wall", {"site": "artery"}),
     # the place still wins where the lesion's words name no site
     ("A 2 cm aneurysm at the splenic hilum with rim calcification.", "calcification", {"site": "spleen"}),
     ("Soft tissue mass in the vastus lateralis with peripheral calcification.", "calcification", {"site": "muscle"}),
@@ -95,6 +98,34 @@ CARRIER: list[tuple[str, str, dict[str, Any]]] = [
 
 @pytest.mark.parametrize(("text", "mention", "expected"), CARRIER)
 def test_lesion_that_carries_the_finding(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A shared word inside the mention read as a vessel ('wall calcification')
+# names no vessel: the one its clause names does, with its words.
+VESSEL_OF_SHARED_WALL: list[tuple[str, str, dict[str, Any]]] = [
+    ("RUNOFF: Left popliteal 5 mm, with posterior wall calcification.", "posterior wall calcification", {"site": "artery", "site_text": "Left popliteal"}),
+    ("The right brachial artery shows focal wall calcification.", "wall calcification", {"site": "artery", "site_text": "right brachial artery"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), VESSEL_OF_SHARED_WALL)
+def test_vessel_its_clause_names_for_a_shared_wall(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# An arch its branching pattern describes is the aortic arch: the branch
+# count ('two-vessel') names no artery of its own.
+BRANCHING_ARCH: list[tuple[str, str, dict[str, Any]]] = [
+    ("Two-vessel arch with a calcified plaque at its wall.", "calcified plaque", {"site": "aorta"}),
+    ("Bovine arch; calcified plaque along the wall.", "calcified plaque", {"site": "aorta"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), BRANCHING_ARCH)
+def test_branching_arch_is_the_aorta(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
 
@@ -326,6 +357,12 @@ def test_sac_without_an_aneurysm_names_no_site(analyzer):
 # disease names, where its own clause names no place after it.
 def test_finding_given_by_with_to_a_disease_takes_its_organ(analyzer):
     text = "Worsening calcific pancreatitis with new uncinate calcifications."
+    got = [f.site for f in analyzer.analyze(text, "T").findings]
+    assert got == ["pancreas", "pancreas"]
+
+
+def test_finding_a_longer_with_phrase_gives_to_a_disease_takes_its_organ(analyzer):
+    text = "Known calcific pancreatitis with an increase in the body calcifications."
     got = [f.site for f in analyzer.analyze(text, "T").findings]
     assert got == ["pancreas", "pancreas"]
 

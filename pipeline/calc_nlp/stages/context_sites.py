@@ -550,7 +550,10 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
             return ""  # 'Right knee film: ... Chest film: no calcification.'
         if part_ended(rd, on_line, f):
             return ""  # 'Left: ... Right: vascular calcifications. No masses.'
-        return str(kit.md(on_line[-1])["laterality"])
+        side = str(kit.md(on_line[-1])["laterality"])
+        if other_side_opens(kit, rd, on_line[-1].end, rd.sent(f).start, side):
+            return ""  # 'Right ovary: cyst. Left ovary normal. Phleboliths.'
+        return side
     if sent.start == 0 or line != sent.start:
         return ""
     prev = rd.sent_at(sent.start - 1)
@@ -559,6 +562,22 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     if above and above[0].start >= prev.start and _labels(rd, above[0], alone=True):
         return str(kit.md(above[0])["laterality"])
     return ""
+
+
+def other_side_opens(kit: Toolkit, rd: ReportDoc, lo: int, hi: int, side: str) -> bool:
+    """Does a sentence between tokens lo and hi open with a side word other
+    than the label's `side` ('Left ovary normal.' after 'Right ovary: ...')?
+    It speaks of the other side's part: the label's part has ended, and a
+    sentence after it names no side by the label (corpora/GUIDE.md
+    laterality: not carried from other sentences)."""
+    first, blank = rd.layout.sent_first, rd.layout.blank
+    for x in rd.matches.lats:
+        if not lo <= x.start < hi or kit.md(x)["laterality"] == side:
+            continue
+        start = first[x.start]
+        if all(blank[i] or not rd.lower[i].isalnum() for i in range(start, x.start)):
+            return True
+    return False
 
 
 def side_labels_on_line(rd: ReportDoc, f: Span, line: int | None = None) -> list[Span]:

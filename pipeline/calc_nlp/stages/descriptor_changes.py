@@ -299,8 +299,9 @@ def copula_change(
     a clause after a semicolon that a pronoun and a copula open is the
     mention's too ("...; these are similar to the prior exam")."""
     at, copula, prev, joined, other = end, False, "", False, False
-    adverb = False
-    for _ in range(_PREDICATE_REACH):
+    adverb, semi, steps = False, False, 0
+    while steps < _PREDICATE_REACH:
+        steps += 1
         m = _change_at(dr, text, at) if copula else None
         if m is not None and m.end() <= stop:
             return (
@@ -311,8 +312,13 @@ def copula_change(
                 else None
             )
         w = _WORD_OR_STOP.match(text, at)
-        if w is not None and w.group(1) == ";" and not copula:
-            w = _anaphor_subject(dr, text, w.end())  # "; these are similar to"
+        pronoun = False
+        if w is not None and w.group(1) == ";" and not semi:
+            # "; these are similar to"; past the mention's own predicate too
+            # ("is consistent with a meningioma; it has not changed"): the
+            # clause after it has a reach of its own
+            w = _anaphor_subject(dr, text, w.end())
+            pronoun, semi, copula, other, prev, steps = True, True, False, False, "", 0
         elif w is not None and w.group(1) == "," and not copula:
             comma = w.end()  # ", and those are"; ", a finding that is"
             aside = _size_aside(dr, text, comma)
@@ -325,12 +331,18 @@ def copula_change(
         if w is None or w.end() > stop or not w.group(1)[0].isalnum():
             return None
         last, prev = prev, w.group(1).lower()
+        if pronoun:
+            at = w.end()
+            continue
         # "is also stable": an adverb right after the copula
         adverb = copula and last in dr.copulas and prev in dr.copula_adverbs
         if prev in ("and", "or") and not copula:
             if prev == "or" or not subject or not _joins_predicate(dr, text, w.end()):
                 return None  # not "overlies the lingula and the effusion is"
-        joined = last == "and" and prev in dr.auxiliaries  # "and has not changed"
+        # "and has not changed"; "; it has not changed"
+        joined = (last == "and" or (semi and last in dr.anaphors)) and (
+            prev in dr.auxiliaries
+        )
         if prev == "and":
             other = copula and _opens_subject(text, w.end())
         copula = copula or prev in dr.copulas or joined
@@ -425,13 +437,13 @@ def subject_mention(dr: DescriptorRules, text: str, lo: int, start: int) -> bool
 
 
 def _anaphor_subject(dr: DescriptorRules, text: str, at: int) -> re.Match[str] | None:
-    """After a semicolon, a pronoun that a copula follows ("these are"): the
-    next clause is about the mention."""
+    """After a semicolon, a pronoun that a copula or an auxiliary follows
+    ("these are", "it has"): the next clause is about the mention."""
     w = _WORD_OR_STOP.match(text, at)
     nxt = _WORD_OR_STOP.match(text, w.end()) if w is not None else None
     if w is None or nxt is None or w.group(1).lower() not in dr.anaphors:
         return None
-    return w if nxt.group(1).lower() in dr.copulas else None
+    return w if nxt.group(1).lower() in dr.verbs else None
 
 
 # pronouns that, after ", and", open a clause about the mention before them

@@ -109,6 +109,9 @@ def describe(
                 words = [w for w in words if w[0] != "change"]
             f.change = outer[0]
             words.append(outer[1])
+        elif comparative and _comparative_opens(dr, text, words, span, sent, rd.offset):
+            f.change = ""  # "Smaller foci are also seen in the pons": no change
+            words = [w for w in words if w[0] != "change"]
         more = (
             None
             if f.change
@@ -388,6 +391,26 @@ def _comparative_change(
         and text[w[2] - off : w[3] - off].lower() in dr.other_comparatives
         for w in said
     )
+
+
+def _comparative_opens(
+    dr: DescriptorRules, text: str, words: list[Word], span: Span, sent: Span, off: int
+) -> bool:
+    """Does the comparative that alone gave the finding its change open its
+    sentence, before a mention that a presence predicate follows ("Smaller
+    foci of calcification are also seen in the pons" after the findings
+    before it)? It sizes a new finding against those, not against the prior
+    study (lesion_other_comparatives; lesion_place_predicates)."""
+    first = min(w[2] for w in words if w[0] == "change") - off
+    if text[sent.start_char : first].strip():
+        return False
+    after = [w.lower() for w in WORD.findall(text[span.end_char : sent.end_char])[:4]]
+    if not after or after[0] not in dr.copulas:
+        return False
+    rest = after[1:]
+    while rest and rest[0] in dr.copula_adverbs:
+        rest = rest[1:]
+    return bool(rest) and rest[0] in dr.place_predicates
 
 
 def _size_change(

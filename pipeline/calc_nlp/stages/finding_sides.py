@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from calc_nlp.stages.context_sites import (
     SENTENCES_BACK,
+    other_side_opens,
     part_ended,
     side_from_label,
     side_labels_on_line,
@@ -68,6 +69,8 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
     carried = site.laterality if site is not None else ""
     if carried and not own and site is not None and _label_part_ended(rd, f, site):
         carried = ""  # 'Left breast: ... Right breast: vascular calcifications. No masses.'
+    if carried and not own and _possessed(rd, f):
+        carried = ""  # '... mass in the left breast. ... but its calcifications are denser.'
     return (
         two_sides(kit, rd, f, site)
         or (carried if own else "")
@@ -85,6 +88,15 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         or side_of_named_study(kit, rd, f, name)
         or side_from_topic(kit, rd, f, name)
     )
+
+
+def _possessed(rd: ReportDoc, f: Span) -> bool:
+    """Does a possessive pronoun lead the mention ('its calcifications';
+    mentions.json `possessive_pronouns`)? It is part of a thing an earlier
+    sentence named, whose side that sentence gave, not the mention's own
+    (corpora/GUIDE.md laterality: not carried from other sentences)."""
+    words = rd.word_sets.get("possessive_pronouns", frozenset())
+    return f.start > 0 and rd.lower[f.start - 1] in words
 
 
 # Determiners that make a mention point back to an earlier one of the same
@@ -328,6 +340,10 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
         return side_from_label(kit, rd, f)
     if label.laterality and _label_part_ended(rd, f, label):
         return ""  # 'Left breast: ... Right breast: vascular calcifications. No masses.'
+    if label.laterality and other_side_opens(
+        kit, rd, label.span.end, rd.sent(f).start, label.laterality
+    ):
+        return ""  # 'Right ovary: cyst. Left ovary normal. Phleboliths.'
     if (
         own is not None
         and own.site != label.site

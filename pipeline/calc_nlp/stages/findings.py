@@ -20,6 +20,7 @@ from calc_nlp.stages.context_sites import POINTING_PRONOUNS
 from calc_nlp.stages.exam_sites import side_from_exam
 from calc_nlp.stages.finding_sides import finding_side
 from calc_nlp.stages.linking import (
+    given_with,
     heads_a_list,
     linked,
     part_words,
@@ -248,6 +249,7 @@ def own_cues(
             and not after_link
             and not linked(rd, f, holder)
             and not heads_a_list(rd, c, f)
+            and not given_with(rd, f, holder)
         ):
             continue
         if holder is f and not after_link and _next_item(rd, f, c):

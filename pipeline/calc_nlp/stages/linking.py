@@ -317,6 +317,10 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
                 # 'cyst of the left kidney with a calcified wall': the shared
                 # word is what calcified; the organ the clause names is where
                 after = _same_site_named(kit, rd, f, head)
+            elif after is None and kit.site_info(head.site).get("kind") == "vessel":
+                # 'right femoral 7 mm, with anterior wall calcification': the
+                # vessel its clause names, of the kind the shared word was read as
+                after = _same_site_named(kit, rd, f, head)
             head = after if after is not None and after.site == head.site else head
         return refine(kit, rd, f, head)
     implied = kit.md(f).get("implied_site")
@@ -374,10 +378,12 @@ def _site_of_lesion_with_it(
     hilum'): the calcification is in the lesion, whose words name
     its tissue (guide §2: the phrase that says where it lies; where two
     fit, the narrower). Only a place phrase right after the lesion noun, a
-    'with' between it and the finding, and a named site of another kind
-    before the noun."""
+    'with' or a holding verb ('has', 'contains': mentions.json
+    `carrier_words`) between it and the finding, and a named site of
+    another kind before the noun."""
     between = rd.lower[clause.span.end : f.start]
-    if "with" not in between or {";", ":"} & set(between):
+    carriers = rd.word_sets.get("carrier_words", frozenset())
+    if carriers.isdisjoint(between) or {";", ":"} & set(between):
         return None
     j = clause.span.start - 1
     while j > clause.span.start - 1 - _LESION_PLACE_GAP and rd.lower[j].isalpha():
@@ -847,12 +853,27 @@ def causes_elsewhere(
                 own = nearest.span.start < span.end and span.start < nearest.span.end
                 stext = "" if own else part_words(kit, rd, nearest)
         if not lat:
-            lat = own_side or lat_near(kit, rd, span)
+            lat = own_side or lat_near(kit, rd, span) or _one_side_of(kit, rd, sent, near)
         if site and (not need or site in need):
             out.append(
                 (first, CauseRecord(name, site, lat, stext, rd.span_text(span)))
             )
     return out
+
+
+def _one_side_of(kit: Toolkit, rd: ReportDoc, sent: Span, near: list[SiteRef]) -> str:
+    """The one side the cause's sentence writes on its place phrases, for a
+    cause whose own words name its site ('Along the left convexity, a
+    chronic calcified subdural hematoma'): where the sentence names one
+    side only, the cause lies there (guide §4 rule 4: a cause counts for
+    the same site and side); '' where it names none or two."""
+    sides = {s.laterality for s in near if s.laterality}
+    sides |= {
+        str(kit.md(x)["laterality"])
+        for x in rd.matches.lats
+        if sent.start <= x.start < sent.end
+    }
+    return next(iter(sides)) if len(sides) == 1 and "bilateral" not in sides else ""
 
 
 def _side_on(kit: Toolkit, rd: ReportDoc, cause: Span) -> str:
@@ -969,6 +990,41 @@ def linked(rd: ReportDoc, f: Span, holder: Span) -> bool:
         return False
     return any(f.end <= k.start and k.end <= holder.start for k in rd.matches.links) or (
         _said_to_be(rd, f, holder)
+    )
+
+
+# How many plain words may stand between a 'with' and the finding it gives
+# to the finding before it ('with progressive calcification').
+_GIVEN_WITH_REACH = 5
+
+
+def given_with(rd: ReportDoc, f: Span, holder: Span) -> bool:
+    """Does a 'with' give `f` to the earlier finding `holder` that names a
+    cause, right after it or past an aside in commas ('calcific constrictive
+    pericarditis, probably tuberculous, with progressive calcification'),
+    a few plain words before `f` and no other finding between? What `f` is
+    in is the cause's (guide §4 rule 1: a cause in the same sentence)."""
+    if holder.end > f.start or rd.layout.sent_first[holder.start] != rd.layout.sent_first[
+        f.start
+    ]:
+        return False
+    if any(holder.end <= x.start < f.start for x in rd.matches.calc):
+        return False
+    between = rd.lower[holder.end : f.start]
+    if "with" not in between:
+        return False
+    k = len(between) - 1 - between[::-1].index("with")
+    before, after = between[:k], between[k + 1 :]
+    if len(after) > _GIVEN_WITH_REACH or not all(w.isalpha() for w in after):
+        return False
+    if not before:
+        return True
+    aside = before[1:-1]
+    return (
+        before[0] == ","
+        and before[-1] == ","
+        and 0 < len(aside) <= _GIVEN_WITH_REACH
+        and all(w.isalpha() for w in aside)
     )
 
 

@@ -58,21 +58,27 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     return score
 
 
+# How many plain words may stand between that 'with' and the finding
+# ('calcific pancreatitis with growth of the head calcifications').
+_HEAD_WITH_REACH = 5
+
+
 def _head_with_it(
     rd: ReportDoc, f: Span, end: int, others: list[tuple[int, int]]
 ) -> bool:
     """Is the site phrase ending at `end` the head of an earlier finding's
     words that a 'with' right after it gives this finding to, a few plain
     words between, with no site phrase of its sentence after the finding
-    ('calcific pancreatitis with new tail calcifications': the pancreas;
-    not 'MAC with calcification extending onto the anterior leaflet')? The
-    finding is in what that one names."""
+    ('calcific pancreatitis with new tail calcifications', '... with
+    progression of the tail calcifications': the pancreas; not 'MAC with
+    calcification extending onto the anterior leaflet')? The finding is in
+    what that one names."""
     if not any(b == end for _a, b in others) or end >= f.start:
         return False
     between = rd.lower[end : f.start]
     return (
         between[:1] == ["with"]
-        and len(between) <= WITH_REACH + 1
+        and len(between) <= _HEAD_WITH_REACH + 1
         and all(w.isalpha() for w in between)
         and not any(s.span.start >= f.end for s in rd.sentence_sites(f.start))
     )
