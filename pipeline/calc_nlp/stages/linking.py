@@ -818,7 +818,7 @@ def causes_elsewhere(
         else:
             name = md["cue"]
         site, lat, stext = md.get("site", ""), "", ""
-        first = rd.sent_bounds(span.start)[0]
+        first, end = rd.sent_bounds(span.start)
         near = sites_in.get(first, [])
         need = md.get("requires_site")  # 'degenerative' names a valve's cause only
         joined = [] if site else _linked_places(rd, near, span)
@@ -853,7 +853,11 @@ def causes_elsewhere(
                 own = nearest.span.start < span.end and span.start < nearest.span.end
                 stext = "" if own else part_words(kit, rd, nearest)
         if not lat:
-            lat = own_side or lat_near(kit, rd, span) or _one_side_of(kit, rd, sent, near)
+            lat = (
+                own_side
+                or lat_near(kit, rd, span)
+                or _one_side_of(kit, rd, first, end, near)
+            )
         if site and (not need or site in need):
             out.append(
                 (first, CauseRecord(name, site, lat, stext, rd.span_text(span)))
@@ -861,7 +865,9 @@ def causes_elsewhere(
     return out
 
 
-def _one_side_of(kit: Toolkit, rd: ReportDoc, sent: Span, near: list[SiteRef]) -> str:
+def _one_side_of(
+    kit: Toolkit, rd: ReportDoc, first: int, end: int, near: list[SiteRef]
+) -> str:
     """The one side the cause's sentence writes on its place phrases, for a
     cause whose own words name its site ('Along the left convexity, a
     chronic calcified subdural hematoma'): where the sentence names one
@@ -871,7 +877,7 @@ def _one_side_of(kit: Toolkit, rd: ReportDoc, sent: Span, near: list[SiteRef]) -
     sides |= {
         str(kit.md(x)["laterality"])
         for x in rd.matches.lats
-        if sent.start <= x.start < sent.end
+        if first <= x.start < end
     }
     return next(iter(sides)) if len(sides) == 1 and "bilateral" not in sides else ""
 
