@@ -897,6 +897,17 @@ def _calcification_offered_too(lesion: Span, calc: list[Span], lay: Layout) -> b
     return False
 
 
+def _places_of_other_mentions(
+    places: list[int], at: int, calc: list[Span] | None
+) -> bool:
+    """Does every site phrase at token `places` lie inside a calcification
+    mention other than the one holding token `at`? ('Calcified nodules and a
+    calcified right hilar node': the hilum is the node's place, not the
+    nodules', which keep the exam's.)"""
+    others = [c for c in calc or () if not c.start <= at < c.end]
+    return all(any(c.start <= p < c.end for c in others) for p in places)
+
+
 def _sites(
     kit: Toolkit,
     doc: Doc,
@@ -936,6 +947,7 @@ def _sites(
                 for pos, name in fixed
                 if lay.sent_first[pos] in with_calc
             ]
+        fixed_at = [pos for pos, _ in fixed]  # as tokens: own_sentence_decides
         fixed = [(rank[pos], name) for pos, name in fixed]
     out = []
     for hit, md in zip(sites, mds, strict=True):
@@ -970,7 +982,16 @@ def _sites(
                 else []
             )
             name = _resolve(at, md["candidates"], own, None)
-            if not name and own and md.get("own_sentence_decides"):
+            if (
+                not name
+                and own
+                and md.get("own_sentence_decides")
+                and not _places_of_other_mentions(
+                    [p for p, (r, _) in zip(fixed_at, fixed, strict=True) if lo <= r <= hi],
+                    hit.start,
+                    calc,
+                )
+            ):
                 # its own sentence names only other sites ('Right ovary:
                 # cystic lesion with a calcified nodule'): the word means
                 # none of its candidates, and the finding takes the place
