@@ -1284,3 +1284,25 @@ CONSULTED_OR_CHOSEN = [
 @pytest.mark.parametrize(("text", "names"), CONSULTED_OR_CHOSEN)
 def test_operation_consulted_for_or_chosen(analyzer, text, names):
     assert [c.name for c in analyzer.analyze(text, "T").conditions] == names
+
+
+# A valve operation named by its abbreviation (AVR, SAVR, TAVR, TAVI, MVR)
+# is prior surgery when done ('after', 'post', 'history of'), never when
+# proposed: after 'for' (referred, consult, candidate), before 'evaluation',
+# 'planning', 'planned', or after 'pre', 'discussed' (guide §3).
+VALVE_OPERATION_ABBREVIATIONS = [
+    ("Coarse calcification of the native aortic cusps around the stent frame, two years after TAVR.", ["prior surgery"]),
+    ("Known history of MVR; dense mitral annular calcification persists.", ["prior surgery"]),
+    ("Aortic wall calcification in a patient post AVR.", ["prior surgery"]),
+    ("Heavily calcified aortic valve; referred for TAVR.", []),
+    ("He is a candidate for TAVI given the calcified annulus.", []),
+    ("Calcified aortic leaflets, TAVR evaluation underway.", []),
+    ("Calcified aortic valve, pre-TAVR CT.", []),
+    ("Bulky leaflet calcification, SAVR planned for next month.", []),
+    ("Mitral annular calcification. Discussed TAVR with the family.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), VALVE_OPERATION_ABBREVIATIONS)
+def test_valve_operation_abbreviation_done_or_proposed(analyzer, text, names):
+    assert [c.name for c in analyzer.analyze(text, "T").conditions] == names

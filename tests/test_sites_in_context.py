@@ -492,3 +492,40 @@ CAVERNOUS_CAROTID = [
 def test_cavernous_carotid_arteries_are_the_carotid(only, text, site, laterality):
     f = only(text)
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# guide §2 (site vocabulary) and GUIDE lesion rule (different sub-sites are
+# different lesions): a part word of the pancreas ('head', 'body', 'tail',
+# 'uncinate') is the pancreas's where the site its own sentence names
+# nearest it, else the one its section names nearest before it, is the
+# pancreas; the parts then part lesions. The femoral, humeral or caudate
+# head and a loose body are none of it.
+PANCREAS_PART_LESIONS = [
+    # findings: head, then tail; impression: the head's, then after a
+    # semicolon the tail's
+    ("FINDINGS: Pancreas: dense calcifications in the pancreatic head. Tiny calcifications are noted in the tail as well.\n"
+     "IMPRESSION: Calcific pancreatitis with more head calcifications than before; the tail calcifications have not changed.",
+     [1, 2, 3, 1, 2]),
+]
+
+
+@pytest.mark.parametrize(("text", "numbers"), PANCREAS_PART_LESIONS)
+def test_pancreas_parts_are_sub_sites(lesion_numbers, text, numbers):
+    assert lesion_numbers(text) == numbers
+
+
+PANCREAS_PART_SITES = [
+    ("Pancreas: chronic pancreatitis with calcifications in the head; the tail calcifications are unchanged.", "tail calcifications", ("pancreas", "tail")),
+    ("Pancreas: coarse calcifications in the uncinate process.", "calcifications", ("pancreas", "uncinate")),
+    # another place named nearer decides: no pancreas
+    ("Pancreas is normal. Left hip: calcification near the femoral head.", "calcification", ("", "")),
+    ("Pancreas is atrophic. Calcification in the right humeral head region.", "Calcification", ("", "")),
+    ("Pancreas unremarkable. A calcified loose body in the knee joint.", "calcified loose body", ("", "")),
+    ("Calcification in the left caudate head.", "Calcification", ("basal ganglia", "left caudate")),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), PANCREAS_PART_SITES)
+def test_pancreas_part_words_only_near_the_pancreas(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert (f.site, f.site_text) == expected

@@ -161,6 +161,7 @@ METADATA_KEYS = {
     "own_line",
     "candidates",
     "own_sentence_decides",
+    "nearest_decides",
     "points_back",
     "of_lesion",
     "alternative",

@@ -981,7 +981,19 @@ def _sites(
                 if md.get("points_back")
                 else []
             )
-            name = _resolve(at, md["candidates"], own, None)
+            if md.get("nearest_decides"):
+                # a part word of one organ ('the tail', 'head calcifications'):
+                # the site its own sentence names nearest it, else the one
+                # its section names nearest before it, must be a candidate
+                # ('... pancreatic head. ... in the tail': the pancreas's;
+                # 'femoral head', 'caudate head': none)
+                pick = own or earlier
+                near = min(pick, key=lambda x: abs(x[0] - at))[1] if pick else ""
+                if near not in md["candidates"]:
+                    continue
+                name = near
+            else:
+                name = _resolve(at, md["candidates"], own, None)
             if (
                 not name
                 and own
