@@ -978,7 +978,10 @@ class Toolkit:
         n = len(doc)
         if not n:
             return DocColumns({a: [] for a in self.token_attrs}, 0, None)
-        rows = doc.to_array(self._token_ids).reshape(n, -1).T.tolist()
+        # a memoryview's `tolist` makes the ints in a tighter loop than
+        # numpy's (an item getter called per value)
+        array: Any = doc.to_array(self._token_ids).reshape(n, -1).T
+        rows: list[list[int]] = memoryview(array).tolist()  # type: ignore[assignment]
         values = dict(zip(self.token_attrs, rows, strict=True))
         return DocColumns(values, n, self._shared_openings)
 
