@@ -946,7 +946,8 @@ class Toolkit:
         self.context_table = ContextRules(self.context)
         # Every token attribute a stage reads from a report's Doc, read in one
         # go per report (`columns`): the rule matchers', ConText's, and the
-        # texts and whitespace flags of the layout.
+        # texts of the layout (its whitespace flags are the texts'
+        # `str.isspace()`, spaCy's IS_SPACE: layout.token_columns).
         names = [
             a
             for rm in (self.mention_matcher, self.other_matcher, self.section_matcher)
@@ -955,7 +956,7 @@ class Toolkit:
             for a in m.attributes()
         ]
         self.token_attrs = list(
-            dict.fromkeys([*names, *self.context_columns, "ORTH", "IS_SPACE"])
+            dict.fromkeys([*names, *self.context_columns, "ORTH"])
         )
         # where the rule matchers' token patterns open in a report's columns,
         # each column looked up once for the three of them (`columns`)
