@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from calc_nlp.stages.analyze import analyzer
-from calc_nlp.stages.layout import layout
+from calc_nlp.stages.layout import layout, token_columns
 from calc_nlp.stages.record import Layout, Matches, ReportDoc
 
 TEXTS = [
@@ -23,8 +23,11 @@ def test_columns_are_the_tokens_attributes(text: str) -> None:
     columns = kit.columns(doc)
     strings = kit.nlp.vocab.strings
     assert [strings[h] for h in columns["ORTH"]] == [t.text for t in doc]
-    assert [bool(v) for v in columns["IS_SPACE"]] == [t.is_space for t in doc]
     assert [strings[h] for h in columns["LOWER"]] == [t.lower_ for t in doc]
+    # the layout's whitespace flags, made from the texts, are spaCy's IS_SPACE
+    assert token_columns(doc, columns, kit.word_texts)[1] == [
+        t.is_space for t in doc
+    ]
 
 
 @pytest.mark.parametrize("text", TEXTS)

@@ -135,7 +135,9 @@ def token_columns(
             if texts is not None
             else [strings[h] for h in orth]
         )
-        return words, list(map(bool, columns["IS_SPACE"]))
+        # spaCy's IS_SPACE is the text's `str.isspace()`: tested here on the
+        # texts in C rather than read as a column of ints and made bools
+        return words, list(map(str.isspace, words))
     rows = doc.to_array([ORTH, IS_SPACE]).tolist()
     return [strings[h] for h, _ in rows], [bool(b) for _, b in rows]
 

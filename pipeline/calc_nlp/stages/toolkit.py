@@ -946,7 +946,8 @@ class Toolkit:
         self.context_table = ContextRules(self.context)
         # Every token attribute a stage reads from a report's Doc, read in one
         # go per report (`columns`): the rule matchers', ConText's, and the
-        # texts and whitespace flags of the layout.
+        # texts of the layout (its whitespace flags are the texts'
+        # `str.isspace()`, spaCy's IS_SPACE: layout.token_columns).
         names = [
             a
             for rm in (self.mention_matcher, self.other_matcher, self.section_matcher)
@@ -955,7 +956,7 @@ class Toolkit:
             for a in m.attributes()
         ]
         self.token_attrs = list(
-            dict.fromkeys([*names, *self.context_columns, "ORTH", "IS_SPACE"])
+            dict.fromkeys([*names, *self.context_columns, "ORTH"])
         )
         # where the rule matchers' token patterns open in a report's columns,
         # each column looked up once for the three of them (`columns`)
@@ -978,7 +979,10 @@ class Toolkit:
         n = len(doc)
         if not n:
             return DocColumns({a: [] for a in self.token_attrs}, 0, None)
-        rows = doc.to_array(self._token_ids).reshape(n, -1).T.tolist()
+        # a memoryview's `tolist` makes the ints in a tighter loop than
+        # numpy's (an item getter called per value)
+        array: Any = doc.to_array(self._token_ids).reshape(n, -1).T
+        rows: list[list[int]] = memoryview(array).tolist()  # type: ignore[assignment]
         values = dict(zip(self.token_attrs, rows, strict=True))
         return DocColumns(values, n, self._shared_openings)
 
