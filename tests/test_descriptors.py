@@ -408,6 +408,19 @@ def test_an_extent_comparative_with_an_earlier_time_point_is_an_increase(finding
     assert findings_of(text)[0].change == "increased"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coarse calcification in the right adrenal gland, not seen at baseline.",
+        "Punctate calcifications along the left hepatic margin that were not present at staging.",
+    ],
+)
+def test_not_seen_at_staging_or_baseline_is_new_not_denied(findings_of, text):
+    # staging and baseline name an earlier study: the calcification is there now
+    f = findings_of(text)[0]
+    assert (f.negated, f.change) == (False, "new")
+
+
 def test_a_score_rising_from_a_number_is_not_a_date(findings_of):
     found = findings_of("Calcium score rose from 120 to 340.")
     assert found[0].agatston == 340.0
