@@ -492,3 +492,19 @@ CAVERNOUS_CAROTID = [
 def test_cavernous_carotid_arteries_are_the_carotid(only, text, site, laterality):
     f = only(text)
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# guide §2 (site vocabulary: dura, meninges; an extra-axial lesion lies in the
+# space the meninges bound): a dural-based lesion, or one over a convexity of
+# the brain, is the dura's, not the lobe's the convexity is named by
+DURAL_CONVEXITY = [
+    ("HEAD CT: A dural-based nodule is partly calcified.", "dura", ""),
+    ("MRI: An extra-axial mass over the left temporal convexity is heavily calcified.", "dura", "left"),
+    ("CT: A chronic subdural collection over the right cerebral convexity has a calcified rim.", "dura", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), DURAL_CONVEXITY)
+def test_a_dural_based_or_convexity_lesion_is_the_duras(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
