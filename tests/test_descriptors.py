@@ -395,6 +395,32 @@ def test_an_extent_comparative_dated_years_ago_is_a_present_increase(findings_of
     assert (f.change, f.historical) == ("increased", False)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clumped calcification in the treated splenic mass, more extensive than at staging.",
+        "Placental calcification along the basal plate, more pronounced than at 29 weeks.",
+        "Punctate calcification beside the left frontal horn, more conspicuous than on day 2.",
+    ],
+)
+def test_an_extent_comparative_with_an_earlier_time_point_is_an_increase(findings_of, text):
+    # staging, a gestational week or a day of life dates the earlier study
+    assert findings_of(text)[0].change == "increased"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coarse calcification in the right adrenal gland, not seen at baseline.",
+        "Punctate calcifications along the left hepatic margin that were not present at staging.",
+    ],
+)
+def test_not_seen_at_staging_or_baseline_is_new_not_denied(findings_of, text):
+    # staging and baseline name an earlier study: the calcification is there now
+    f = findings_of(text)[0]
+    assert (f.negated, f.change) == (False, "new")
+
+
 def test_a_score_rising_from_a_number_is_not_a_date(findings_of):
     found = findings_of("Calcium score rose from 120 to 340.")
     assert found[0].agatston == 340.0

@@ -529,3 +529,19 @@ PANCREAS_PART_SITES = [
 def test_pancreas_part_words_only_near_the_pancreas(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert (f.site, f.site_text) == expected
+
+
+# guide §2 (site vocabulary: dura, meninges; an extra-axial lesion lies in the
+# space the meninges bound): a dural-based lesion, or one over a convexity of
+# the brain, is the dura's, not the lobe's the convexity is named by
+DURAL_CONVEXITY = [
+    ("HEAD CT: A dural-based nodule is partly calcified.", "dura", ""),
+    ("MRI: An extra-axial mass over the left temporal convexity is heavily calcified.", "dura", "left"),
+    ("CT: A chronic subdural collection over the right cerebral convexity has a calcified rim.", "dura", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), DURAL_CONVEXITY)
+def test_a_dural_based_or_convexity_lesion_is_the_duras(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
