@@ -8,7 +8,6 @@ from calc_nlp.sentences import (
     firsts_of,
     sentence_bounds,
     sentence_ends,
-    sentence_firsts,
     sentence_starts,
 )
 
@@ -236,7 +235,7 @@ def test_sentence_firsts_and_ends(flags, firsts, ends):
 )
 def test_sentence_bounds_are_firsts_and_their_ends(words, bounds):
     # the layout reads both from one splitting: the same as each on its own
-    firsts = sentence_firsts(None, bounds, words)  # type: ignore[arg-type]
+    firsts = firsts_of(sentence_starts(words, bounds))
     got = sentence_bounds(None, bounds, words)  # type: ignore[arg-type]
     assert got[:2] == (firsts, sentence_ends(firsts))
     stops: list[int] = []

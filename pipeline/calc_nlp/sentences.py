@@ -192,27 +192,6 @@ def _next_starts_sentence(words: list[str], i: int) -> bool:
     return True
 
 
-def sentence_firsts(
-    doc: Doc,
-    header_bounds: Iterable[int] = (),
-    words: list[str] | None = None,
-    caseless: bool = False,
-    abbreviations: frozenset[str] = frozenset(),
-    blank: list[bool] | None = None,
-    joining: frozenset[str] = frozenset(),
-    spaced: frozenset[int] = frozenset(),
-) -> list[int]:
-    """Per token, the index of the first token of its sentence. `blank`:
-    per token, is it whitespace, when the caller has read it with `words`.
-
-    Kept beside the Doc rather than written into it: setting is_sent_start
-    token by token costs more than the rest of the splitting.
-    """
-    return sentence_bounds(
-        doc, header_bounds, words, caseless, abbreviations, blank, joining, spaced
-    )[0]
-
-
 def sentence_bounds(
     doc: Doc,
     header_bounds: Iterable[int] = (),
@@ -223,9 +202,15 @@ def sentence_bounds(
     joining: frozenset[str] = frozenset(),
     spaced: frozenset[int] = frozenset(),
 ) -> tuple[list[int], dict[int, int], list[int]]:
-    """`sentence_firsts`, from the same sentence starts `sentence_ends` of
-    it (read off the starts, not the per-token list again), and the '.' and
-    ';' tokens that are no abbreviation's period (`sentence_starts` stops)."""
+    """Per token, the index of the first token of its sentence; from the
+    same sentence starts `sentence_ends` of it (read off the starts, not the
+    per-token list again); and the '.' and ';' tokens that are no
+    abbreviation's period (`sentence_starts` stops). `blank`: per token, is
+    it whitespace, when the caller has read it with `words`.
+
+    Kept beside the Doc rather than written into it: setting is_sent_start
+    token by token costs more than the rest of the splitting.
+    """
     stops: list[int] = []
     flags = sentence_starts(
         words if words is not None else [t.text for t in doc],
@@ -269,7 +254,8 @@ def _firsts(starts: list[int], n: int) -> list[int]:
 
 def sentence_ends(firsts: list[int]) -> dict[int, int]:
     """First token of each sentence -> its end (exclusive), in text order,
-    from `sentence_firsts`: a sentence ends where the next one starts."""
+    from each token's first token (`firsts_of`): a sentence ends where the
+    next one starts."""
     starts = list(dict.fromkeys(firsts))
     ends = [*starts[1:], len(firsts)] if starts else []
     return dict(zip(starts, ends, strict=True))
