@@ -300,13 +300,11 @@ def next_word_test(
             return None
         if k < first:
             continue
-        if len(checks) != 1 or checks[0][1] not in (EQ, IN):
+        test = _one_column_words(checks, column)
+        if test is None:
             return None
-        col, how, value = checks[0]
-        if column not in (-1, col):
-            return None
-        column = col
-        values |= {value} if how == EQ else value
+        column, words = test
+        values |= words
     return column, frozenset(values)
 
 
@@ -328,15 +326,24 @@ def last_word_test(
     column, values = -1, set[int]()
     last: frozenset[int] = frozenset()
     for _, checks, _ in pattern:
-        if len(checks) != 1 or checks[0][1] not in (EQ, IN):
+        test = _one_column_words(checks, column)
+        if test is None:
             return None
-        col, how, value = checks[0]
-        if column not in (-1, col):
-            return None
-        column = col
-        last = frozenset([value]) if how == EQ else value
+        column, last = test
         values |= last
     return column, frozenset(values), last
+
+
+def _one_column_words(checks: tuple[Check, ...], column: int) -> tuple[int, frozenset[int]] | None:
+    """(column, words) when a pattern token's checks test one column (the
+    same as `column`, unless that is -1) for one exact word or a list of
+    them; else None."""
+    if len(checks) != 1 or checks[0][1] not in (EQ, IN):
+        return None
+    col, how, value = checks[0]
+    if column not in (-1, col):
+        return None
+    return col, frozenset([value]) if how == EQ else value
 
 
 class Opening:
