@@ -250,8 +250,8 @@ class DescriptorRules:
         self.restated_heads = set(wl["restated_heads"])
         # any of them written anywhere in a text: none there, no clause of it
         # names one (descriptor_sizes.restated_head)
-        self.restated_head_words = re.compile(
-            "|".join(sorted(map(re.escape, self.restated_heads)))
+        self.restated_head_words = compile_regex(
+            "|".join(sorted(map(re.escape, self.restated_heads))), 0
         )
         self.copulas = set(wl["copulas"])
         self.term_labels = frozenset(wl["term_labels"])
