@@ -264,14 +264,9 @@ class ReportDoc:
         return self._words("bare_calcification_nouns")
 
     def sent(self, at: Span | Token) -> Span:
-        # Layout.sent_at's work, done here (two calls less: the stages ask a
-        # dozen times per report, mostly for a sentence already made)
-        lay = self.layout
-        first = lay.sent_first[at.start if isinstance(at, Span) else at.i]
-        span = lay._sents.get(first)
-        if span is None or span.doc is not self.doc:
-            span = lay._sents[first] = Span(self.doc, first, lay.sent_end[first])
-        return span
+        # asked of Layout.sent_at at once (a call less: the stages ask a
+        # dozen times per report)
+        return self.layout.sent_at(self.doc, at.start if isinstance(at, Span) else at.i)
 
     def sent_at(self, i: int) -> Span:
         """The sentence holding token i (no Token or slice made to ask)."""
