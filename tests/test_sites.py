@@ -289,6 +289,12 @@ def test_anaphora_takes_previous_sentence_site(findings_of):
         ("Habenular calcification.", True),
         ("Basal ganglia calcification.", False),
         ("Splenic calcification.", False),
+        # a lesion at a physiologic site is not the structure's own normal,
+        # age-related calcification
+        ("A calcified meningioma arises from the falx.", False),
+        ("Calcified chronic subdural hematoma over the right convexity.", False),
+        ("Small calcified dural lesion near the vertex.", False),
+        ("Dense calcification of the falx, unchanged.", True),
     ],
 )
 def test_physiologic_flag(only, text, physiologic):

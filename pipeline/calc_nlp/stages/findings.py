@@ -78,7 +78,7 @@ def finding(
         historical="historical" in fl,
         hypothetical="hypothetical" in fl,
         family="family" in fl,
-        physiologic=bool(info.get("physiologic")),
+        physiologic=bool(info.get("physiologic")) and not _names_lesion(rd, span),
         rule_id=span.id_,
         modifiers=rule_ids(rd.mods, span),
         site_rule=site.rule_id if site else "",
@@ -92,6 +92,21 @@ def finding(
         f.confidence = result.confidence
         f.evidence = result.evidence
     return f
+
+
+def _names_lesion(rd: ReportDoc, span: Span) -> bool:
+    """Does the mention name a lesion of its own ("calcified meningioma",
+    "calcified subdural hematoma", "calcified dural lesion")? A lesion at a physiologic site is not the
+    normal, age-related calcification of the structure (corpora/GUIDE.md,
+    physiologic)."""
+    words = rd.lower[span.start : span.end]
+    if len(span) == 1:
+        # an adjective mention names what its noun phrase ends in: the words
+        # after it up to the first that is not a word ("calcified dural lesion")
+        after = rd.lower[span.end : span.end + 3]
+        words = words + after[: next((k for k, w in enumerate(after) if not w.isalpha()), 3)]
+    lesions = rd.lesion_nouns | rd.physiologic_site_lesions
+    return not lesions.isdisjoint(words)
 
 
 def _mention_at(rd: ReportDoc, span: Span) -> int:

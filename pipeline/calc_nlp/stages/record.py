@@ -236,6 +236,12 @@ class ReportDoc:
         return self._words("lesion_nouns")
 
     @property
+    def physiologic_site_lesions(self) -> frozenset[str]:
+        """Lesions a mention names at a physiologic site besides
+        `lesion_nouns` ('meningioma', 'hematoma')."""
+        return self._words("physiologic_site_lesions")
+
+    @property
     def disease_site_heads(self) -> frozenset[str]:
         """Last words of site phrases that name a disease of the structure
         ('aortic sclerosis')."""
