@@ -98,6 +98,32 @@ def test_demonstrative_takes_the_side_of_its_antecedent(findings_of, text, later
     assert pointing[0].laterality == laterality
 
 
+# A sentence opening with a pronoun for the lesion named just before, under
+# a label line of the same site that writes no side ('ADRENALS:'), takes the
+# side that lesion's sentence writes (guide §2 step 4: both are step 4, the
+# lesion names the same site more narrowly).
+POINTED_BACK_UNDER_A_LABEL = [
+    (
+        "CT ABDOMEN\nFINDINGS:\nADRENALS: The left adrenal nodule measures 2.2 cm, "
+        "previously 1.9 cm. It contains a coarse calcification along its lateral limb.",
+        "adrenal gland",
+        "left",
+    ),
+    (
+        "PELVIC ULTRASOUND\nFINDINGS:\nOVARIES: The right ovary holds a 4 cm complex "
+        "cyst. It contains a 6 mm calcification at its periphery.",
+        "ovary",
+        "right",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), POINTED_BACK_UNDER_A_LABEL)
+def test_pronoun_under_a_label_takes_the_side_pointed_back_to(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
+
+
 # 'The former' and 'the latter' point back to the first and the last thing
 # of the sentence before, and the finding takes the side written there
 # (guide §2 step 4).

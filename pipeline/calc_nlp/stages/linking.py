@@ -454,7 +454,7 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     return (
         site_of_pronoun_in_sentence(kit, rd, f)
         or site_of_shared_subject(kit, rd, f)
-        or site_from_label_line(rd, f)
+        or _label_or_pointed_back(kit, rd, f)
         or site_pointed_back(kit, rd, f)
         or _site_of_mention_pointed_back(kit, rd, f)
         or site_from_exam(kit, rd, f)
@@ -463,6 +463,23 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         or _site_of_subject_pointed_back(kit, rd, f)
         or site_from_exam(kit, rd, f, any_head=True)
     )
+
+
+def _label_or_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The site of a label line over the finding, unless its sentence opens
+    with a pronoun for the lesion named just before ('ADRENALS: The right
+    adrenal mass measures 4 cm. It contains coarse calcifications.') at the
+    label's site with a side the label leaves unsaid: both are guide §2
+    step 4, and the lesion pointed back to names the same site more
+    narrowly (a specific site beats a generic one named for the same
+    finding)."""
+    label = site_from_label_line(rd, f)
+    if label is None or label.laterality:
+        return label
+    back = site_pointed_back(kit, rd, f)
+    if back is not None and back.site == label.site and back.laterality:
+        return back
+    return label
 
 
 def _site_of_disease(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
