@@ -1254,6 +1254,12 @@ CHANGES = [
     ("Dense pallidal calcification, more extensive than the thalamic foci.", None, ""),
     ("Mitral annular calcification is less prominent than the plaque in the arch.", None, ""),
     ("Pineal calcification, more prominent than on XX/XX/XXXX.", None, "increased"),
+    # the earlier study may be named at some length before its date, a
+    # date written with slashes ending in its year or the mask of one
+    ("Calcified lingual arteries, more pronounced than on the dental film of XX/XX/XXXX.", None, "increased"),
+    ("Tonsillar calcification, less conspicuous than on the outside CT of 03/14/2021.", None, "decreased"),
+    ("Vas deferens calcification, more evident than on the pelvic radiograph from 2018.", None, "increased"),
+    ("Calcified splenic artery, more pronounced than the plaque of the renal artery beside it.", None, ""),
     ("Calcified splenic granulomas, more conspicuous than on the prior film.", None, "increased"),
     ("Pancreatic calcifications, now more conspicuous.", None, "increased"),
     ("The right renal calcification is more conspicuous than the left one.", None, ""),
