@@ -199,6 +199,12 @@ SIZES = [
     ),
     ("Fine linear calcifications radiating from the nipple toward the chest wall for 6 cm.", None, 60),
     ("Calcified granuloma in the RUL, previously 6 mm, extending from the fissure.", None, None),
+    # a size after a course verb is the length it runs, the "from" or "into"
+    # after it the place it runs from or to, no distance from another thing
+    ("Dense calcification of the left stylohyoid ligament extends 41 mm from the skull base.", None, 41),
+    ("Linear calcification of the right iliolumbar ligament extending 2.5 cm from the transverse process.", None, 25),
+    ("Plaque-like calcification of the dural sheath running 18 mm into the canal.", None, 18),
+    ("Calcified granuloma in the right upper lobe, 12 mm from the fissure.", None, None),
     (
         "Ultrasound showed two calcified foci in liver segments 4 and 5, the larger 6 mm.",
         None,

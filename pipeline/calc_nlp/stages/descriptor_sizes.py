@@ -121,6 +121,11 @@ def _after_ok(
     stops = dr.size_blockers | dr.size_after_stops
     if gap[-1:] and gap[-1] in dr.size_leads:
         stops = stops - _PAST_VERBS  # "mass measuring 4 cm was excised": the mention's verb
+    elif gap[-1:] and gap[-1] in dr.size_extent_verbs:
+        # "calcification of the ligament extends 38 mm from the styloid":
+        # the length its course runs, the place after it where it runs from
+        # or to, no distance from another thing
+        stops = stops - dr.size_after_stops - _COURSE_FROM
     return (
         not noun_after
         and not (dr.lesion_nouns | dr.size_blockers) & set(gap)
@@ -130,6 +135,11 @@ def _after_ok(
         # holds the calcifications (extent_carriers), no other lesion's phrase
         and (carrier or not dr.phrase_openers & set(gap[-1:]))
     )
+
+
+# The word after a size that opens the place a course runs from ("extends
+# 38 mm from the styloid process"), a size blocker elsewhere.
+_COURSE_FROM = frozenset({"from"})
 
 
 def _course_from(dr: DescriptorRules, gap: list[str]) -> list[str]:
