@@ -427,9 +427,10 @@ def _apposed(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
 # what may follow a mention that closes its sentence or clause
 _CLOSES = re.compile(r"[^\S\n]*(?:[.;\n]|$)")
 _COLON = re.compile(r"[^\S\n]*:[^\S\n]*")
-# "... is seen in the RUL and measures 6 mm": the size predicated of the subject
+# "... is seen in the RUL and measures 6 mm": the size predicated of the
+# subject, a plural one's too ("are coarse and measure up to 7 mm")
 _AND_MEASURES = re.compile(
-    r"[^\S\n]*and[^\S\n]+measur(?:es|ing|ed)(?:[^\S\n]+(?:approximately|about|up[^\S\n]+to))?[^\S\n]+",
+    r"[^\S\n]*and[^\S\n]+measur(?:es|ing|ed|e)(?:[^\S\n]+(?:approximately|about|up[^\S\n]+to))?[^\S\n]+",
     re.I,
 )
 _PART_END = re.compile(r"[,;\n]|\.(?=\s|$)")
