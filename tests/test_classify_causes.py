@@ -206,6 +206,25 @@ def test_cause_keeps_the_side_written_on_it(finding_named, text, mention, expect
     assert finding_named(text, mention).classification == expected
 
 
+# Guide §4 rule 4 (a cause for the same place): a condition that makes a
+# site dystrophic-prone (sites.json dystrophic_prone_if, osteoarthritis for
+# cartilage) counts on its side only when the report writes one on it; a
+# finding on the other side, or on both, is not at it. One with no side
+# written still counts.
+PRONE_IF_ON_ITS_SIDE: list[tuple[str, str, str]] = [
+    ("FINDINGS: Chondrocalcinosis of the right lateral meniscus. IMPRESSION: Severe left knee osteoarthritis.", "Chondrocalcinosis", "indeterminate"),
+    ("FINDINGS: Chondrocalcinosis of the left lateral meniscus. IMPRESSION: Severe left knee osteoarthritis.", "Chondrocalcinosis", "dystrophic"),
+    ("FINDINGS: Meniscal chondrocalcinosis in both knees. Osteoarthritis of the right knee.", "Meniscal chondrocalcinosis", "indeterminate"),
+    ("FINDINGS: Calcification of the right medial meniscus. Left medial compartment osteoarthritis.", "Calcification", "indeterminate"),
+    ("FINDINGS: Chondrocalcinosis of the right lateral meniscus. History of osteoarthritis.", "Chondrocalcinosis", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), PRONE_IF_ON_ITS_SIDE)
+def test_prone_if_condition_counts_on_its_side(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
 # Guide §4 rule 4 (a dystrophic cause at the same place in another sentence):
 # a finding whose words name no lobe the cause could be matched by, restated
 # as one lesion by a later finding that names its cause in its own words, is
