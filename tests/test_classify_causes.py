@@ -31,6 +31,23 @@ def test_cause_at_the_same_place(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
 
 
+# Guide §4 rule 1 (necrotic/treated tumour): what a report calls left of a
+# tumour ('residual mass', 'residual omental caking', 'residual soft tissue
+# rind') is a treated tumour in the finding's sentence; 'residual lumen' and
+# 'no residual calcification' name none.
+RESIDUAL_TUMOUR: list[tuple[str, str, str]] = [
+    ("FINDINGS: Residual peritoneal implants along the left paracolic gutter with punctate calcifications.", "calcifications", "dystrophic"),
+    ("FINDINGS: A 3 cm residual soft tissue rind in the anterior mediastinum now contains coarse calcifications.", "calcifications", "dystrophic"),
+    ("FINDINGS: Residual pelvic sidewall mass with dense calcification, smaller than before.", "calcification", "dystrophic"),
+    ("FINDINGS: Calcification in the left kidney. Residual lumen of the renal artery 3 mm.", "Calcification", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), RESIDUAL_TUMOUR)
+def test_residual_tumour_is_a_treated_tumour(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
 # Guide §4 rule 1 wants earlier surgery at the finding's place: 'postsurgical'
 # before the systemic disorder the surgery left ('postsurgical
 # hypoparathyroidism') names no injured tissue there.
