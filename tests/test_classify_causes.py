@@ -48,6 +48,23 @@ def test_residual_tumour_is_a_treated_tumour(finding_named, text, mention, expec
     assert finding_named(text, mention).classification == expected
 
 
+# Guide §4 rule 4 (skin with a connective-tissue disease): calcinosis whose
+# words and clause name no site, in a report naming such a disease, is that
+# disease's calcinosis of the skin; not when its presence is hedged, nor
+# without the disease, nor at a site its sentence names.
+CTD_CALCINOSIS: list[tuple[str, str, str]] = [
+    ("HISTORY: Diffuse scleroderma. FINDINGS: Clumped calcinosis at the tip of the left ring finger.", "calcinosis", "dystrophic"),
+    ("Juvenile dermatomyositis. Radiographs: sheets of calcinosis along both thighs, stable.", "calcinosis", "dystrophic"),
+    ("HISTORY: Diffuse scleroderma. ASSESSMENT: Possible early calcinosis at the left ring finger.", "calcinosis", "indeterminate"),
+    ("HISTORY: Hand pain. FINDINGS: Clumped calcinosis at the tip of the left ring finger.", "calcinosis", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), CTD_CALCINOSIS)
+def test_calcinosis_with_a_connective_tissue_disease(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
 # Guide §4 rule 1 wants earlier surgery at the finding's place: 'postsurgical'
 # before the systemic disorder the surgery left ('postsurgical
 # hypoparathyroidism') names no injured tissue there.

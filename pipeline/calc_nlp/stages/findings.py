@@ -199,7 +199,7 @@ def features(
         dystrophic_prone=bool(info.get("dystrophic_prone"))
         or qualified(kit, rd, span, f.site, site.span if site else None),
         dystrophic_prone_if=_prone_if_on_side(
-            kit, rd, tuple(info.get("dystrophic_prone_if", ())), f.laterality
+            kit, rd, _prone_if(kit, span, f), f.laterality
         ),
         cues=own,
         conditions=tuple(
@@ -218,6 +218,20 @@ def features(
         site_words=f.site_text,
         condition_words=tuple((c.name, c.words) for c in ctx.conditions),
     )
+
+
+def _prone_if(kit: Toolkit, span: Span, f: Finding) -> tuple[str, ...]:
+    """The conditions that make the finding's site dystrophic-prone (guide §4
+    rule 4; sites.json `dystrophic_prone_if`); for a finding with no site,
+    those its mention's rule lists ('calcinosis' with a connective tissue
+    disease: that disease's calcinosis of the skin), when its presence is
+    not hedged ('possible early calcinosis at the thumb' is not yet that
+    disease's calcinosis, whose skin the rule reads for the unsaid site)."""
+    if f.site:
+        return tuple(kit.site_info(f.site).get("dystrophic_prone_if", ()))
+    if f.uncertain:
+        return ()
+    return tuple(kit.md(span).get("dystrophic_prone_if", ()))
 
 
 # Most plain words between a side word and the condition its phrase names
