@@ -799,7 +799,7 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
     for x in named:
         if x.first is not None and names_its_place(dr, f, x.first):
             continue
-        if x.differs(f) or _added(x.last, f):
+        if x.differs(f) or (x.last is not None and _added(x.last, f)):
             continue
         if side(f) in ("", x.side):
             if found is not None:
