@@ -474,6 +474,16 @@ RESTATED = [
 
 # the linked sites differ or one is missing: the sentences share the words
 OTHER_WORDS = [
+    # a sub-site named by its adjective ("myometrial") is the one its noun
+    # names ("myometrium"), the words reordered around it
+    (
+        "PELVIC ULTRASOUND\nFINDINGS: UTERUS: Fundal fibroid with a rim of "
+        "calcification. Posterior intramural fibroid with coarse internal "
+        "calcifications. A calcified nodule in the anterior myometrium, 7 mm.\n"
+        "IMPRESSION: 1. Calcified fundal fibroid. 2. Small calcified anterior "
+        "myometrial nodule.",
+        [1, 2, 3, 1, 3],
+    ),
     # the tissue about a joint and a tendon, ligament or muscle in it, or the
     # same tissue named only as soft tissue: one deposit in other words
     (
