@@ -132,6 +132,10 @@ SIZES = [
     ("Calcified granuloma: see below. 5 mm nodule in the LLL.", None, None),
     ("Small (5 mm) calcified granuloma in the RUL.", None, 5),
     ("A calcified granuloma is noted in the RUL and measures 6 mm.", None, 6),
+    # a size and the adjective mention an "and" joins as predicates set off
+    # after the lesion noun give the calcified lesion its size
+    ("Treated left hilar node, now 11 mm and calcified.", None, 11),
+    ("Right axillary node, 9 mm and calcified.", None, 9),
     # a plural subject's verb, after an adjective the copula gives it
     ("The splenic calcifications are dense and measure up to 9 mm.", None, 9),
     ("Two calcified nodes are seen at the left hilum and measure 8 mm.", None, 8),
