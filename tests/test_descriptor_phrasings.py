@@ -966,6 +966,9 @@ CHANGES = [
         "stable",
     ),
     ("Round calcifications in the right breast, benign-appearing and unchanged since 2019.", None, "stable"),
+    # a closing part that only counts the findings in words, then the change
+    ("Punctate calcifications in the left breast, fewer than three per view and stable since 2019.", None, "stable"),
+    ("Echogenic foci, likely microcalcifications, fewer than five per image and unchanged.", "microcalcifications", "stable"),
     (
         "Amorphous calcifications in the left breast at 3 o'clock, seen only on the "
         "CC view and new compared with the prior.",
