@@ -966,6 +966,11 @@ CHANGES = [
         "stable",
     ),
     ("Round calcifications in the right breast, benign-appearing and unchanged since 2019.", None, "stable"),
+    # a calcification seen now is never resolved: the word grades the lesion
+    # it is seen in; a denied one that resolved keeps it
+    ("Resolved hepatic lesions with a small calcified focus in segment 6.", "calcified focus", ""),
+    ("Resolved splenic infarcts, now with punctate calcifications.", None, ""),
+    ("The previously seen splenic calcification has resolved.", None, "resolved"),
     # a closing part that only counts the findings in words, then the change
     ("Punctate calcifications in the left breast, fewer than three per view and stable since 2019.", None, "stable"),
     ("Echogenic foci, likely microcalcifications, fewer than five per image and unchanged.", "microcalcifications", "stable"),
