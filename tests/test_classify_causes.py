@@ -20,6 +20,11 @@ SAME_PLACE: list[tuple[str, str, str]] = [
     ("History of tuberculosis of the right upper lobe. Chest film: calcified nodule in the LLL.", "calcified nodule", "indeterminate"),
     ("Old hemorrhage into the right adrenal gland. CT today: left adrenal calcification.", "left adrenal calcification", "indeterminate"),
     ("Remote infarct of the spleen. Ultrasound: small calcification in the right renal cortex.", "calcification", "indeterminate"),
+    # a cause whose "of" phrase joins several places is at each of them, on
+    # the side written on each
+    ("FINDINGS: Punctate calcification in the pancreatic tail. HISTORY: Prior infarcts of the spleen and pancreas.", "calcification", "dystrophic"),
+    ("FINDINGS: Coarse calcification in the right kidney. IMPRESSION: Old granulomas of the liver, spleen and right kidney.", "calcification", "dystrophic"),
+    ("FINDINGS: Coarse calcification in the right kidney. IMPRESSION: Old granulomas of the liver, spleen and left kidney.", "calcification", "indeterminate"),
     # a cause another sentence gives findings at a part on both sides takes
     # in each side of that part
     ("Calcified nodule in the right upper lobe. IMPRESSION: Calcified nodules in the right upper lobe and left lower lobe, from healed histoplasmosis.", "Calcified nodule", "dystrophic"),

@@ -965,6 +965,9 @@ def _linked_places(rd: ReportDoc, near: list[SiteRef], cause: Span) -> list[Site
     if _before_colon(rd, cause):
         listed = [s for s in near if s.span.start > cause.end]
         return listed if len({s.site for s in listed}) > 1 else []
+    joined = _places_joined_after(rd, near, cause)
+    if joined:
+        return joined
     before = [s for s in near if s.span.end <= cause.start]
     if len({s.site for s in before}) < 2:
         return []
@@ -972,6 +975,40 @@ def _linked_places(rd: ReportDoc, near: list[SiteRef], cause: Span) -> list[Site
     if not any(last <= k.start and k.end <= cause.start for k in rd.matches.links):
         return []
     return before
+
+
+# The words that may lead the places a cause's "of" phrase joins ('granulomas
+# of the liver and spleen') and join them: function words, no medical list.
+_PLACE_LEADS = frozenset({"of", "in", "within", "the", "both"})
+_PLACE_JOINS = frozenset({"and", ",", "the"})
+
+
+def _places_joined_after(
+    rd: ReportDoc, near: list[SiteRef], cause: Span
+) -> list[SiteRef]:
+    """The places of two sites or more that an 'of' or 'in' right after the
+    cause joins by 'and' or commas ('calcified granulomas of the liver and
+    spleen'): the cause is at each of them (GUIDE, lesion: a phrase that
+    joins two places names the one lesion at both); none else."""
+    after = sorted(
+        (s for s in near if s.span.start >= cause.end), key=lambda s: s.span.start
+    )
+    if not after or rd.lower[cause.end] not in ("of", "in", "within"):
+        return []
+    lower, blank = rd.lower, rd.layout.blank
+    # a side word leads a place of its own ('... spleen and right kidney')
+    sided = {i for x in rd.matches.lats for i in range(x.start, x.end)}
+    places: list[SiteRef] = []
+    at, allowed = cause.end, _PLACE_LEADS
+    for place in after:
+        if any(
+            not blank[i] and lower[i] not in allowed and i not in sided
+            for i in range(at, place.span.start)
+        ):
+            break
+        places.append(place)
+        at, allowed = place.span.end, _PLACE_JOINS
+    return places if len({p.site for p in places}) > 1 else []
 
 
 def qualified(
