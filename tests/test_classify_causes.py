@@ -25,6 +25,9 @@ SAME_PLACE: list[tuple[str, str, str]] = [
     ("FINDINGS: Punctate calcification in the pancreatic tail. HISTORY: Prior infarcts of the spleen and pancreas.", "calcification", "dystrophic"),
     ("FINDINGS: Coarse calcification in the right kidney. IMPRESSION: Old granulomas of the liver, spleen and right kidney.", "calcification", "dystrophic"),
     ("FINDINGS: Coarse calcification in the right kidney. IMPRESSION: Old granulomas of the liver, spleen and left kidney.", "calcification", "indeterminate"),
+    # a sentence that opens with a pronoun for the lesion before it and names
+    # what it is gives that lesion's calcification its cause
+    ("The left ovary holds a 5 cm fat-containing mass with a coarse calcification. This is a mature cystic teratoma.", "calcification", "dystrophic"),
     # a cause another sentence gives findings at a part on both sides takes
     # in each side of that part
     ("Calcified nodule in the right upper lobe. IMPRESSION: Calcified nodules in the right upper lobe and left lower lobe, from healed histoplasmosis.", "Calcified nodule", "dystrophic"),
