@@ -20,6 +20,14 @@ SAME_PLACE: list[tuple[str, str, str]] = [
     ("History of tuberculosis of the right upper lobe. Chest film: calcified nodule in the LLL.", "calcified nodule", "indeterminate"),
     ("Old hemorrhage into the right adrenal gland. CT today: left adrenal calcification.", "left adrenal calcification", "indeterminate"),
     ("Remote infarct of the spleen. Ultrasound: small calcification in the right renal cortex.", "calcification", "indeterminate"),
+    # a cause whose "of" phrase joins several places is at each of them, on
+    # the side written on each
+    ("FINDINGS: Punctate calcification in the pancreatic tail. HISTORY: Prior infarcts of the spleen and pancreas.", "calcification", "dystrophic"),
+    ("FINDINGS: Coarse calcification in the right kidney. IMPRESSION: Old granulomas of the liver, spleen and right kidney.", "calcification", "dystrophic"),
+    ("FINDINGS: Coarse calcification in the right kidney. IMPRESSION: Old granulomas of the liver, spleen and left kidney.", "calcification", "indeterminate"),
+    # a sentence that opens with a pronoun for the lesion before it and names
+    # what it is gives that lesion's calcification its cause
+    ("The left ovary holds a 5 cm fat-containing mass with a coarse calcification. This is a mature cystic teratoma.", "calcification", "dystrophic"),
     # a cause another sentence gives findings at a part on both sides takes
     # in each side of that part
     ("Calcified nodule in the right upper lobe. IMPRESSION: Calcified nodules in the right upper lobe and left lower lobe, from healed histoplasmosis.", "Calcified nodule", "dystrophic"),
@@ -28,6 +36,40 @@ SAME_PLACE: list[tuple[str, str, str]] = [
 
 @pytest.mark.parametrize(("text", "mention", "expected"), SAME_PLACE)
 def test_cause_at_the_same_place(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
+# Guide §4 rule 1 (necrotic/treated tumour): what a report calls left of a
+# tumour ('residual mass', 'residual omental caking', 'residual soft tissue
+# rind') is a treated tumour in the finding's sentence; 'residual lumen' and
+# 'no residual calcification' name none.
+RESIDUAL_TUMOUR: list[tuple[str, str, str]] = [
+    ("FINDINGS: Residual peritoneal implants along the left paracolic gutter with punctate calcifications.", "calcifications", "dystrophic"),
+    ("FINDINGS: A 3 cm residual soft tissue rind in the anterior mediastinum now contains coarse calcifications.", "calcifications", "dystrophic"),
+    ("FINDINGS: Residual pelvic sidewall mass with dense calcification, smaller than before.", "calcification", "dystrophic"),
+    ("FINDINGS: Calcification in the left kidney. Residual lumen of the renal artery 3 mm.", "Calcification", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), RESIDUAL_TUMOUR)
+def test_residual_tumour_is_a_treated_tumour(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
+# Guide §4 rule 4 (skin with a connective-tissue disease): calcinosis whose
+# words and clause name no site, in a report naming such a disease, is that
+# disease's calcinosis of the skin; not when its presence is hedged, nor
+# without the disease, nor at a site its sentence names.
+CTD_CALCINOSIS: list[tuple[str, str, str]] = [
+    ("HISTORY: Diffuse scleroderma. FINDINGS: Clumped calcinosis at the tip of the left ring finger.", "calcinosis", "dystrophic"),
+    ("Juvenile dermatomyositis. Radiographs: sheets of calcinosis along both thighs, stable.", "calcinosis", "dystrophic"),
+    ("HISTORY: Diffuse scleroderma. ASSESSMENT: Possible early calcinosis at the left ring finger.", "calcinosis", "indeterminate"),
+    ("HISTORY: Hand pain. FINDINGS: Clumped calcinosis at the tip of the left ring finger.", "calcinosis", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), CTD_CALCINOSIS)
+def test_calcinosis_with_a_connective_tissue_disease(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
 
 
@@ -203,6 +245,25 @@ CAUSE_WITH_ITS_OWN_SIDE: list[tuple[str, str, str]] = [
 
 @pytest.mark.parametrize(("text", "mention", "expected"), CAUSE_WITH_ITS_OWN_SIDE)
 def test_cause_keeps_the_side_written_on_it(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
+# Guide §4 rule 4 (a cause for the same place): a condition that makes a
+# site dystrophic-prone (sites.json dystrophic_prone_if, osteoarthritis for
+# cartilage) counts on its side only when the report writes one on it; a
+# finding on the other side, or on both, is not at it. One with no side
+# written still counts.
+PRONE_IF_ON_ITS_SIDE: list[tuple[str, str, str]] = [
+    ("FINDINGS: Chondrocalcinosis of the right lateral meniscus. IMPRESSION: Severe left knee osteoarthritis.", "Chondrocalcinosis", "indeterminate"),
+    ("FINDINGS: Chondrocalcinosis of the left lateral meniscus. IMPRESSION: Severe left knee osteoarthritis.", "Chondrocalcinosis", "dystrophic"),
+    ("FINDINGS: Meniscal chondrocalcinosis in both knees. Osteoarthritis of the right knee.", "Meniscal chondrocalcinosis", "indeterminate"),
+    ("FINDINGS: Calcification of the right medial meniscus. Left medial compartment osteoarthritis.", "Calcification", "indeterminate"),
+    ("FINDINGS: Chondrocalcinosis of the right lateral meniscus. History of osteoarthritis.", "Chondrocalcinosis", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), PRONE_IF_ON_ITS_SIDE)
+def test_prone_if_condition_counts_on_its_side(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
 
 

@@ -132,6 +132,13 @@ SIZES = [
     ("Calcified granuloma: see below. 5 mm nodule in the LLL.", None, None),
     ("Small (5 mm) calcified granuloma in the RUL.", None, 5),
     ("A calcified granuloma is noted in the RUL and measures 6 mm.", None, 6),
+    # a size and the adjective mention an "and" joins as predicates set off
+    # after the lesion noun give the calcified lesion its size
+    ("Treated left hilar node, now 11 mm and calcified.", None, 11),
+    ("Right axillary node, 9 mm and calcified.", None, 9),
+    # a plural subject's verb, after an adjective the copula gives it
+    ("The splenic calcifications are dense and measure up to 9 mm.", None, 9),
+    ("Two calcified nodes are seen at the left hilum and measure 8 mm.", None, 8),
     (
         "A calcified granuloma is seen in the RUL and a nodule in the LLL measures 6 mm.",
         "calcified granuloma",
@@ -199,6 +206,12 @@ SIZES = [
     ),
     ("Fine linear calcifications radiating from the nipple toward the chest wall for 6 cm.", None, 60),
     ("Calcified granuloma in the RUL, previously 6 mm, extending from the fissure.", None, None),
+    # a size after a course verb is the length it runs, the "from" or "into"
+    # after it the place it runs from or to, no distance from another thing
+    ("Dense calcification of the left stylohyoid ligament extends 41 mm from the skull base.", None, 41),
+    ("Linear calcification of the right iliolumbar ligament extending 2.5 cm from the transverse process.", None, 25),
+    ("Plaque-like calcification of the dural sheath running 18 mm into the canal.", None, 18),
+    ("Calcified granuloma in the right upper lobe, 12 mm from the fissure.", None, None),
     (
         "Ultrasound showed two calcified foci in liver segments 4 and 5, the larger 6 mm.",
         None,
@@ -953,6 +966,14 @@ CHANGES = [
         "stable",
     ),
     ("Round calcifications in the right breast, benign-appearing and unchanged since 2019.", None, "stable"),
+    # a calcification seen now is never resolved: the word grades the lesion
+    # it is seen in; a denied one that resolved keeps it
+    ("Resolved hepatic lesions with a small calcified focus in segment 6.", "calcified focus", ""),
+    ("Resolved splenic infarcts, now with punctate calcifications.", None, ""),
+    ("The previously seen splenic calcification has resolved.", None, "resolved"),
+    # a closing part that only counts the findings in words, then the change
+    ("Punctate calcifications in the left breast, fewer than three per view and stable since 2019.", None, "stable"),
+    ("Echogenic foci, likely microcalcifications, fewer than five per image and unchanged.", "microcalcifications", "stable"),
     (
         "Amorphous calcifications in the left breast at 3 o'clock, seen only on the "
         "CC view and new compared with the prior.",
@@ -1254,6 +1275,12 @@ CHANGES = [
     ("Dense pallidal calcification, more extensive than the thalamic foci.", None, ""),
     ("Mitral annular calcification is less prominent than the plaque in the arch.", None, ""),
     ("Pineal calcification, more prominent than on XX/XX/XXXX.", None, "increased"),
+    # the earlier study may be named at some length before its date, a
+    # date written with slashes ending in its year or the mask of one
+    ("Calcified lingual arteries, more pronounced than on the dental film of XX/XX/XXXX.", None, "increased"),
+    ("Tonsillar calcification, less conspicuous than on the outside CT of 03/14/2021.", None, "decreased"),
+    ("Vas deferens calcification, more evident than on the pelvic radiograph from 2018.", None, "increased"),
+    ("Calcified splenic artery, more pronounced than the plaque of the renal artery beside it.", None, ""),
     ("Calcified splenic granulomas, more conspicuous than on the prior film.", None, "increased"),
     ("Pancreatic calcifications, now more conspicuous.", None, "increased"),
     ("The right renal calcification is more conspicuous than the left one.", None, ""),

@@ -931,6 +931,21 @@ def test_a_grade_of_another_finding_stays_off(finding_named, text, mention):
             "calcification",
             "stable",
         ),
+        # an adverb grading the change before it, and a "when" clause saying
+        # what the finding was at the earlier time the phrase compares with
+        (
+            "Heterotopic ossification along the medial thigh musculature and extending "
+            "into the adductor compartment, considerably larger than at 3 months, when "
+            "it was faint and thin.",
+            "Heterotopic ossification",
+            "increased",
+        ),
+        (
+            "Myositis ossificans in the right vastus lateralis and its fascia, "
+            "considerably smaller than at 8 weeks, when it was dense and bulky.",
+            "Myositis ossificans",
+            "decreased",
+        ),
     ],
 )
 def test_a_change_part_before_participle_parts(finding_named, text, mention, change):

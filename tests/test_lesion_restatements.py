@@ -474,6 +474,16 @@ RESTATED = [
 
 # the linked sites differ or one is missing: the sentences share the words
 OTHER_WORDS = [
+    # a sub-site named by its adjective ("myometrial") is the one its noun
+    # names ("myometrium"), the words reordered around it
+    (
+        "PELVIC ULTRASOUND\nFINDINGS: UTERUS: Fundal fibroid with a rim of "
+        "calcification. Posterior intramural fibroid with coarse internal "
+        "calcifications. A calcified nodule in the anterior myometrium, 7 mm.\n"
+        "IMPRESSION: 1. Calcified fundal fibroid. 2. Small calcified anterior "
+        "myometrial nodule.",
+        [1, 2, 3, 1, 3],
+    ),
     # the tissue about a joint and a tendon, ligament or muscle in it, or the
     # same tissue named only as soft tissue: one deposit in other words
     (
@@ -643,6 +653,29 @@ ANAPHORS = [
 ]
 
 APART = [
+    # a finding with no site restates no lesion its change words set apart
+    # ("increased" and "new") nor the one "and a" adds it to in its sentence
+    (
+        "OBSTETRIC ULTRASOUND\nFINDINGS: The placenta is anterior with coarse "
+        "calcification along the basal plate, more extensive than on the prior "
+        "scan. A separate 9 mm calcified focus at the cord insertion, new.\n"
+        "IMPRESSION: Mature placenta with calcification, increased since the "
+        "prior scan, and a new calcification at the cord insertion.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "PELVIC ULTRASOUND\nFINDINGS: Coarse calcification in the posterior "
+        "fundal mass, unchanged. A separate 5 mm calcified focus in the anterior "
+        "mass, new.\nIMPRESSION: Fundal mass with calcification, stable, and a "
+        "new calcification in the anterior mass.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "FINDINGS: Placental calcification, progressed since the prior study.\n"
+        "IMPRESSION: Placental calcification, increased, and a calcification at "
+        "the cord insertion.",
+        [1, 1, 2],
+    ),
     # node groups named before a masked "nodes" (lymph XXXX) keep their
     # places; a mediastinal station is a part of the mediastinum, so the
     # mediastinal nodes of the impression sum two stations up

@@ -115,7 +115,15 @@ VALVE_PART: list[tuple[str, str, dict[str, Any]]] = [
     ("Discectomy at C5-C6. The annulus fibrosus was opened and a calcified fragment was removed.", "", {"site": ""}),
 ]
 
-ROWS = DENIED_PLACE + UNSPECIFIC_TISSUE + OTHER_LABEL + OWN_LESION + VALVE_PART
+# 'suprarenal' names the adrenal gland (guide §2 vocabulary); the
+# suprarenal aorta stays the aorta.
+SUPRARENAL: list[tuple[str, str, dict[str, Any]]] = [
+    ("CT: A 4 cm left suprarenal mass with coarse calcification.", "", {"site": "adrenal gland", "laterality": "left"}),
+    ("CT: Triangular calcification in the right suprarenal region.", "", {"site": "adrenal gland", "laterality": "right"}),
+    ("CT: Calcified plaque of the suprarenal aorta.", "", {"site": "aorta"}),
+]
+
+ROWS = DENIED_PLACE + UNSPECIFIC_TISSUE + OTHER_LABEL + OWN_LESION + VALVE_PART + SUPRARENAL
 
 # (text, the finding's exact mention, expected fields)
 DENIED_LIST: list[tuple[str, str, dict[str, Any]]] = [

@@ -228,6 +228,9 @@ def test_conditions_not_asserted_for_the_patient(analyzer, text):
         ("Partially imaged lumbar spine fusion hardware.", "prior surgery"),
         ("Bilateral breast prostheses.", "prior surgery"),
         ("PMH: Post-traumatic arthritis of the wrist.", "trauma"),
+        # the dermoid cyst by its pathology name
+        ("Mature cystic teratoma of the left ovary.", "cyst"),
+        ("HISTORY: Known cystic teratoma, followed.", "cyst"),
         # 'to have' after continue/found/known asserts; it plans only after a plan word
         ("She continued to have a large hematoma after the biopsy.", "hematoma"),
         ("He was found to have sarcoidosis.", "sarcoidosis"),

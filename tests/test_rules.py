@@ -126,6 +126,20 @@ def test_unknown_also_condition_is_rejected(tmp_path):
         load_rules(d)
 
 
+def test_unknown_mention_prone_condition_is_rejected(tmp_path):
+    d = copy_patterns(tmp_path)
+    _edit(
+        d / "mentions.json",
+        lambda x: next(
+            r for r in x["target_rules"] if "dystrophic_prone_if" in r["metadata"]
+        )["metadata"].update(dystrophic_prone_if=["brittle bones"]),
+    )
+    with pytest.raises(
+        PatternError, match="mentions.json.*condition 'brittle bones' is not in"
+    ):
+        load_rules(d)
+
+
 def test_bad_condition_category_is_rejected(tmp_path):
     d = copy_patterns(tmp_path)
     _edit(

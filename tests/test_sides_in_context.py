@@ -98,6 +98,47 @@ def test_demonstrative_takes_the_side_of_its_antecedent(findings_of, text, later
     assert pointing[0].laterality == laterality
 
 
+# A mention that names its own tissue takes the side word right around it
+# ahead of the plural of a paired joint on the exam line before it (guide §2:
+# the finding's own words and clause before the exam).
+IMPLIED_SITE_SIDE_WORD = [
+    ("XR KNEES: Chondrocalcinosis of the left lateral meniscus.", "left"),
+    ("XR KNEES: Chondrocalcinosis in the right knee.", "right"),
+    ("XR KNEES: Chondrocalcinosis in both menisci.", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), IMPLIED_SITE_SIDE_WORD)
+def test_implied_site_takes_its_side_word_before_an_exam_plural(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+# A sentence opening with a pronoun for the lesion named just before, under
+# a label line of the same site that writes no side ('ADRENALS:'), takes the
+# side that lesion's sentence writes (guide §2 step 4: both are step 4, the
+# lesion names the same site more narrowly).
+POINTED_BACK_UNDER_A_LABEL = [
+    (
+        "CT ABDOMEN\nFINDINGS:\nADRENALS: The left adrenal nodule measures 2.2 cm, "
+        "previously 1.9 cm. It contains a coarse calcification along its lateral limb.",
+        "adrenal gland",
+        "left",
+    ),
+    (
+        "PELVIC ULTRASOUND\nFINDINGS:\nOVARIES: The right ovary holds a 4 cm complex "
+        "cyst. It contains a 6 mm calcification at its periphery.",
+        "ovary",
+        "right",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), POINTED_BACK_UNDER_A_LABEL)
+def test_pronoun_under_a_label_takes_the_side_pointed_back_to(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
+
+
 # 'The former' and 'the latter' point back to the first and the last thing
 # of the sentence before, and the finding takes the side written there
 # (guide §2 step 4).

@@ -144,6 +144,22 @@ def load_mentions(
     return token_norms, mentions
 
 
+def check_mention_conditions(
+    mentions: list[dict[str, Any]], conditions: dict[str, dict[str, Any]]
+) -> None:
+    """A mention rule's `dystrophic_prone_if` names conditions of
+    conditions.json, as a site's does."""
+    for rule in mentions:
+        for cond in rule["metadata"].get("dystrophic_prone_if", ()):
+            if cond not in conditions:
+                raise PatternError(
+                    "mentions.json",
+                    f"condition {cond!r} is not in conditions.json",
+                    rule["metadata"]["id"],
+                    "dystrophic_prone_if",
+                )
+
+
 def load_conditions(
     raw: Raw, sites: dict[str, Any], checker: PatternChecker, ids: Ids
 ) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:

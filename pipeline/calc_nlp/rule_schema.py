@@ -144,6 +144,7 @@ METADATA_KEYS = {
     "source",
     "note",
     "implied_site",
+    "dystrophic_prone_if",
     "implied",
     "before_site",
     "adds_side",

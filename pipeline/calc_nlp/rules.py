@@ -123,6 +123,7 @@ def _read_rules(base: Path, validate: bool) -> RuleSet:
     from calc_nlp.rule_checks import PatternChecker, read_rule_file
     from calc_nlp.rule_descriptors import descriptor_index, load_descriptors
     from calc_nlp.rule_files import (
+        check_mention_conditions,
         load_clause_verbs,
         load_conditions,
         load_context,
@@ -139,6 +140,7 @@ def _read_rules(base: Path, validate: bool) -> RuleSet:
     sites, site_rules, exams, lat_rules = load_sites(raw, checker, ids)
     token_norms, mentions = load_mentions(raw, sites, checker, ids)
     conditions, condition_rules = load_conditions(raw, sites, checker, ids)
+    check_mention_conditions(mentions, conditions)
     cue_rules = load_cues(raw, sites, checker, ids)
     context_rules = load_context(raw, checker, ids)
     section_rules = load_sections(raw, checker, ids)

@@ -170,7 +170,8 @@ def _before_participles(
     the change phrase still closes the findings' sentence."""
     commas = [k for k in range(last, end) if text[k] == ","]
     for a, b in zip(commas, commas[1:], strict=False):
-        m = _change_at(dr, text, _past_distributive(dr, text, a + 1))
+        at = _past_change_adverb(dr, text, _past_distributive(dr, text, a + 1))
+        m = _change_at(dr, text, at)
         if m is None or m.end() > b or not _closes_phrase(dr, text, m):
             continue
         if all(_adds_to_findings(dr, part) for part in text[b + 1 : end].split(",")):
@@ -178,13 +179,25 @@ def _before_participles(
     return None
 
 
+# The word that opens a clause saying what the findings were at the time a
+# change phrase compares with ("..., larger than at 6 weeks, when it was
+# faint"): a function word, no medical word list.
+_THEN = "when"
+
+
 def _adds_to_findings(dr: DescriptorRules, part: str) -> bool:
-    """Does a comma part open with a participle ("limiting evaluation") or a
-    restating link ("consistent with ...", "likely ...")?"""
+    """Does a comma part open with a participle ("limiting evaluation"), a
+    restating link ("consistent with ...", "likely ...") or a "when" clause
+    about the earlier time ("when it was faint")?"""
     o = _NEXT.match(part)
     if o is None:
         return False
-    return o.group(1).lower().endswith("ing") or bool(dr.restating.match(part, o.start(1)))
+    word = o.group(1).lower()
+    return (
+        word.endswith("ing")
+        or word == _THEN
+        or bool(dr.restating.match(part, o.start(1)))
+    )
 
 
 def _closing_as(dr: DescriptorRules, text: str, last: int, end: int) -> re.Match[str] | None:

@@ -75,6 +75,12 @@ def _breaks(words: list[str], compile_regex: Compile = re.compile) -> re.Pattern
     return compile_regex("|".join(alts), 0)
 
 
+# Most words between "than" and the dating word or year that make a `dated`
+# comparative a change ("more pronounced than on the panoramic radiograph of
+# XX/XX/XXXX": five).
+_DATED_REACH = 5
+
+
 def _word_starts(
     parts: list[tuple[list[str], str]],
     after: str,
@@ -151,11 +157,14 @@ class DescriptorRules:
         if dated:
             # a `dated` term is one only with "than" and a dating word or a
             # year a few words after it ("less conspicuous than on the XXXX
-            # study"); the other terms are tried first
+            # study"); a date written with slashes ends in its year or the
+            # mask of one ("than on the panoramic film of XX/XX/XXXX"); the
+            # other terms are tried first
             when = alternation(desc["word_lists"]["threshold_dating"])
             dated_after = (
                 rf"(?=[^\S\n]+than"
-                rf"(?:[^\S\n]+[\w/-]+){{0,3}}?[^\S\n]+(?:{when}|(?:19|20)\d\d)(?!\w))"
+                rf"(?:[^\S\n]+[\w/-]+){{0,{_DATED_REACH}}}?[^\S\n]+"
+                rf"(?:[\w-]+/)*(?:{when}|(?:19|20)\d\d)(?!\w))"
             )
             self._terms += rf"|(?:{alternation(dated)}){dated_after}"
             self._term_parts.append((dated, dated_after))

@@ -121,6 +121,11 @@ def _after_ok(
     stops = dr.size_blockers | dr.size_after_stops
     if gap[-1:] and gap[-1] in dr.size_leads:
         stops = stops - _PAST_VERBS  # "mass measuring 4 cm was excised": the mention's verb
+    elif gap[-1:] and gap[-1] in dr.size_extent_verbs:
+        # "calcification of the ligament extends 38 mm from the styloid":
+        # the length its course runs, the place after it where it runs from
+        # or to, no distance from another thing
+        stops = stops - dr.size_after_stops - _COURSE_FROM
     return (
         not noun_after
         and not (dr.lesion_nouns | dr.size_blockers) & set(gap)
@@ -130,6 +135,11 @@ def _after_ok(
         # holds the calcifications (extent_carriers), no other lesion's phrase
         and (carrier or not dr.phrase_openers & set(gap[-1:]))
     )
+
+
+# The word after a size that opens the place a course runs from ("extends
+# 38 mm from the styloid process"), a size blocker elsewhere.
+_COURSE_FROM = frozenset({"from"})
 
 
 def _course_from(dr: DescriptorRules, gap: list[str]) -> list[str]:
@@ -307,10 +317,11 @@ def _set_off_subject(
     adjective mention, the subject's ("A subcarinal node, 14 mm, is densely
     calcified", "the mass, measuring 3 cm, is partially calcified", and with
     no copula when the mention `closes` its sentence: "a nodule, 5 mm,
-    calcified")? The mention is one adjective; between the size and it only
-    a comma, a copula and size_before adverbs; before the size a word, a
-    comma and at most a size lead with its adverbs (`at`: where the size
-    starts). With no commas, a copula alone between: a lesion noun and a
+    calcified", "a node, now 8 mm and calcified")? The mention is one
+    adjective; between the size and it only a comma, a copula and
+    size_before adverbs, or an "and" when it closes its sentence; before the
+    size a word, a comma and at most a size lead with its adverbs or a
+    "now" (`at`: where the size starts). With no commas, a copula alone between: a lesion noun and a
     size lead right before the size ("a granuloma measuring 6 mm is
     calcified": _led_subject)."""
     while gap and gap[-1] in dr.size_before:
@@ -320,13 +331,20 @@ def _set_off_subject(
     if len(gap) == 1 and gap[0] in dr.copulas:
         return _led_subject(dr, text, at)
     copula = len(gap) == 2 and gap[1] in dr.copulas
-    if not gap or gap[0] != "," or not (copula or (len(gap) == 1 and closes)):
+    # "Treated node, now 8 mm and calcified.": the two predicates an "and"
+    # joins after the comma, the mention closing the sentence
+    joined = gap == ["and"] and closes
+    if not joined and (
+        not gap or gap[0] != "," or not (copula or (len(gap) == 1 and closes))
+    ):
         return False
     before = _SET_OFF.search(text, max(0, at - 60), at)
     if before is None:
         return False
     lead = before.group(2).lower().split()
-    return all(w in dr.size_leads or w in dr.size_before for w in lead)
+    return all(
+        w in dr.size_leads or w in dr.size_before or w in dr.size_current for w in lead
+    )
 
 
 _LEAD_WORD = re.compile(r"([a-z]+)[^\S\n]*$", re.I)
@@ -417,9 +435,10 @@ def _apposed(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
 # what may follow a mention that closes its sentence or clause
 _CLOSES = re.compile(r"[^\S\n]*(?:[.;\n]|$)")
 _COLON = re.compile(r"[^\S\n]*:[^\S\n]*")
-# "... is seen in the RUL and measures 6 mm": the size predicated of the subject
+# "... is seen in the RUL and measures 6 mm": the size predicated of the
+# subject, a plural one's too ("are coarse and measure up to 7 mm")
 _AND_MEASURES = re.compile(
-    r"[^\S\n]*and[^\S\n]+measur(?:es|ing|ed)(?:[^\S\n]+(?:approximately|about|up[^\S\n]+to))?[^\S\n]+",
+    r"[^\S\n]*and[^\S\n]+measur(?:es|ing|ed|e)(?:[^\S\n]+(?:approximately|about|up[^\S\n]+to))?[^\S\n]+",
     re.I,
 )
 _PART_END = re.compile(r"[,;\n]|\.(?=\s|$)")

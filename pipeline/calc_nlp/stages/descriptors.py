@@ -199,8 +199,18 @@ def _denied_unchanged(f: Finding) -> None:
     change word of its clause grades the lesion it is denied in ("the right
     upper lobe nodule is not calcified and is new since XXXX"); the one
     change a denied finding carries is "resolved" (corpora/GUIDE.md,
-    Descriptors: change; "no new X" and "no increase in X" are no denials)."""
+    Descriptors: change; "no new X" and "no increase in X" are no denials),
+    and not one a word before a finding seen now gives it."""
     if f.negated and f.change not in ("", "resolved"):
+        f.change = ""
+        f.descriptor_words = tuple(w for w in f.descriptor_words if w[0] != "change")
+    elif not f.negated and f.change == "resolved" and any(
+        w[0] == "change" and w[3] <= f.start for w in f.descriptor_words
+    ):
+        # a "resolved" before a calcification seen now grades the lesion noun
+        # it leads, in which the calcification is seen ("resolved liver
+        # lesions with a tiny calcified focus"): a resolved finding stays
+        # negated and historical
         f.change = ""
         f.descriptor_words = tuple(w for w in f.descriptor_words if w[0] != "change")
 

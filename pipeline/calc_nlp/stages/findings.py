@@ -26,9 +26,10 @@ from calc_nlp.stages.linking import (
     part_words,
     qualified,
 )
-from calc_nlp.stages.modifiers import flags, rule_ids
+from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.section_flags import section_flags
+from calc_nlp.stages.sides import lat_near
 from calc_nlp.stages.toolkit import Toolkit
 
 
@@ -212,7 +213,9 @@ def features(
         metastatic_prone=bool(info.get("metastatic_prone")),
         dystrophic_prone=bool(info.get("dystrophic_prone"))
         or qualified(kit, rd, span, f.site, site.span if site else None),
-        dystrophic_prone_if=tuple(info.get("dystrophic_prone_if", ())),
+        dystrophic_prone_if=_prone_if_on_side(
+            kit, rd, _prone_if(kit, span, f), f.laterality
+        ),
         cues=own,
         conditions=tuple(
             (
@@ -230,6 +233,61 @@ def features(
         site_words=f.site_text,
         condition_words=tuple((c.name, c.words) for c in ctx.conditions),
     )
+
+
+def _prone_if(kit: Toolkit, span: Span, f: Finding) -> tuple[str, ...]:
+    """The conditions that make the finding's site dystrophic-prone (guide §4
+    rule 4; sites.json `dystrophic_prone_if`); for a finding with no site,
+    those its mention's rule lists ('calcinosis' with a connective tissue
+    disease: that disease's calcinosis of the skin), when its presence is
+    not hedged ('possible early calcinosis at the thumb' is not yet that
+    disease's calcinosis, whose skin the rule reads for the unsaid site)."""
+    if f.site:
+        return tuple(kit.site_info(f.site).get("dystrophic_prone_if", ()))
+    if f.uncertain:
+        return ()
+    return tuple(kit.md(span).get("dystrophic_prone_if", ()))
+
+
+# Most plain words between a side word and the condition its phrase names
+# ('left medial compartment osteoarthritis').
+_SIDE_LEAD_REACH = 3
+
+
+def _prone_if_on_side(
+    kit: Toolkit, rd: ReportDoc, names: tuple[str, ...], side: str
+) -> tuple[str, ...]:
+    """The conditions of `names` (sites.json `dystrophic_prone_if`) that make
+    the finding's site dystrophic-prone on its side. Guide §4 rule 4 reads a
+    cause for the same place: one the report names only on the other side
+    ('moderate left knee osteoarthritis' for chondrocalcinosis of the right
+    knee, or of both) is not at the finding's. A finding with no side, and a
+    condition named once with none ('scleroderma'), keep it."""
+    if not side or not names:
+        return names
+    kept = []
+    for name in names:
+        sides = {
+            _condition_side(kit, rd, c)
+            for c in rd.matches.conds
+            if kit.md(c)["condition"] == name
+            and not flags(rd.mods, c) & NOT_A_CONDITION
+        }
+        if not sides or sides & {"", "bilateral", side}:
+            kept.append(name)
+    return tuple(kept)
+
+
+def _condition_side(kit: Toolkit, rd: ReportDoc, c: Span) -> str:
+    """The side a condition's phrase writes: a side word a few plain words
+    before it ('left medial compartment osteoarthritis') or right around it
+    ('osteoarthritis of the right knee')."""
+    first = rd.layout.sent_first[c.start]
+    for x in rd.matches.lats:
+        if first <= x.start and x.end <= c.start and c.start - x.end <= _SIDE_LEAD_REACH:
+            if all(t.is_alpha for t in rd.doc[x.end : c.start]):
+                return str(kit.md(x)["laterality"])
+    return lat_near(kit, rd, c)
 
 
 def own_cues(

@@ -790,10 +790,16 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
     when the finding names a side, on that side ("calcification in the right
     upper quadrant" is not the "mitral annular calcification" before it),
     unless the finding's sentence names another place as what is calcified
-    ("the annulus was heavily calcified" after "the mitral valve was")."""
+    ("the annulus was heavily calcified" after "the mitral valve was"), or
+    the two differ as `_differ` tells ("increased" and "new": a new one is
+    another), or "and a" adds the finding to the lesion's last one in its
+    sentence ("calcification, increased, and a new calcification at the
+    cord insertion": a noun phrase of its own)."""
     found = None
     for x in named:
         if x.first is not None and names_its_place(dr, f, x.first):
+            continue
+        if x.differs(f) or (x.last is not None and _added(x.last, f)):
             continue
         if side(f) in ("", x.side):
             if found is not None:

@@ -454,7 +454,7 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     return (
         site_of_pronoun_in_sentence(kit, rd, f)
         or site_of_shared_subject(kit, rd, f)
-        or site_from_label_line(rd, f)
+        or _label_or_pointed_back(kit, rd, f)
         or site_pointed_back(kit, rd, f)
         or _site_of_mention_pointed_back(kit, rd, f)
         or site_from_exam(kit, rd, f)
@@ -463,6 +463,23 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         or _site_of_subject_pointed_back(kit, rd, f)
         or site_from_exam(kit, rd, f, any_head=True)
     )
+
+
+def _label_or_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The site of a label line over the finding, unless its sentence opens
+    with a pronoun for the lesion named just before ('ADRENALS: The right
+    adrenal mass measures 4 cm. It contains coarse calcifications.') at the
+    label's site with a side the label leaves unsaid: both are guide §2
+    step 4, and the lesion pointed back to names the same site more
+    narrowly (a specific site beats a generic one named for the same
+    finding)."""
+    label = site_from_label_line(rd, f)
+    if label is None or label.laterality:
+        return label
+    back = site_pointed_back(kit, rd, f)
+    if back is not None and back.site == label.site and back.laterality:
+        return back
+    return label
 
 
 def _site_of_disease(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
@@ -948,6 +965,9 @@ def _linked_places(rd: ReportDoc, near: list[SiteRef], cause: Span) -> list[Site
     if _before_colon(rd, cause):
         listed = [s for s in near if s.span.start > cause.end]
         return listed if len({s.site for s in listed}) > 1 else []
+    joined = _places_joined_after(rd, near, cause)
+    if joined:
+        return joined
     before = [s for s in near if s.span.end <= cause.start]
     if len({s.site for s in before}) < 2:
         return []
@@ -955,6 +975,40 @@ def _linked_places(rd: ReportDoc, near: list[SiteRef], cause: Span) -> list[Site
     if not any(last <= k.start and k.end <= cause.start for k in rd.matches.links):
         return []
     return before
+
+
+# The words that may lead the places a cause's "of" phrase joins ('granulomas
+# of the liver and spleen') and join them: function words, no medical list.
+_PLACE_LEADS = frozenset({"of", "in", "within", "the", "both"})
+_PLACE_JOINS = frozenset({"and", ",", "the"})
+
+
+def _places_joined_after(
+    rd: ReportDoc, near: list[SiteRef], cause: Span
+) -> list[SiteRef]:
+    """The places of two sites or more that an 'of' or 'in' right after the
+    cause joins by 'and' or commas ('calcified granulomas of the liver and
+    spleen'): the cause is at each of them (GUIDE, lesion: a phrase that
+    joins two places names the one lesion at both); none else."""
+    after = sorted(
+        (s for s in near if s.span.start >= cause.end), key=lambda s: s.span.start
+    )
+    if not after or rd.lower[cause.end] not in ("of", "in", "within"):
+        return []
+    lower, blank = rd.lower, rd.layout.blank
+    # a side word leads a place of its own ('... spleen and right kidney')
+    sided = {i for x in rd.matches.lats for i in range(x.start, x.end)}
+    places: list[SiteRef] = []
+    at, allowed = cause.end, _PLACE_LEADS
+    for place in after:
+        if any(
+            not blank[i] and lower[i] not in allowed and i not in sided
+            for i in range(at, place.span.start)
+        ):
+            break
+        places.append(place)
+        at, allowed = place.span.end, _PLACE_JOINS
+    return places if len({p.site for p in places}) > 1 else []
 
 
 def qualified(

@@ -1011,13 +1011,20 @@ def _list_goes_on(tok: Token) -> bool:
 
 
 def lat_near(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
-    """Laterality for a mention with an implied site: in or right around it."""
+    """Laterality for a mention with an implied site: in or right around it.
+    A side word says it ahead of the plural of a paired organ ('XR KNEES:
+    Chondrocalcinosis in the right knee': right), which may only name the
+    exam or a label over it."""
     first, last = rd.sent_bounds(f.start)
     lo, hi = max(first, f.start - 2), min(last, f.end + 4)
+    implied = ""
     for s in rd.matches.lats:
         if lo <= s.start and s.end <= hi:
-            return str(kit.md(s)["laterality"])
-    return ""
+            md = kit.md(s)
+            if not md.get("implied"):
+                return str(md["laterality"])
+            implied = implied or str(md["laterality"])
+    return implied
 
 
 def side_of_whole(rd: ReportDoc, site: SiteRef | None) -> str:
