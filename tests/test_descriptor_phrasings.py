@@ -1110,6 +1110,9 @@ CHANGES = [
     # "still seen", "still present" say the finding persists (stable)
     ("The calcified left hilar node is still seen.", None, "stable"),
     ("Punctate splenic calcification, 2 mm, still present.", None, "stable"),
+    # present (or seen) since a date or a study: there before, unchanged
+    ("A 4 mm calcified granuloma in the lingula has been present since XX/XX/XXXX.", None, "stable"),
+    ("Splenic calcification, visible since the CT of 2019.", None, "stable"),
     ("Mitral annular calcification is still visible on today's film.", None, "stable"),
     # "less conspicuous" compares with the prior study only when the words
     # say so; alone it may compare two sides of one study
