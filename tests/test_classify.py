@@ -454,6 +454,9 @@ def test_cause_of_the_first_finding(findings_of, text, cls):
         # (phosphate drives it; conditions.json mineral_driver)
         ("HISTORY: CKD stage 4. Calcium was 8.9.\nFINDINGS: Calcification of the iliac arteries.", "metastatic"),
         ("HISTORY: Hyperphosphatemia. Calcium 9.1 mg/dL.\nFINDINGS: Calcification of the iliac arteries.", "metastatic"),
+        # nor does renal tubular acidosis, which calcifies the kidney through
+        # the urine at a normal serum calcium (mineral_driver urine)
+        ("HISTORY: Distal RTA. Serum calcium 9.4 mg/dL.\nFINDINGS: Punctate calcification in the left renal cortex.", "metastatic"),
         # a calcium-driven one does not
         (
             "HISTORY: Breast cancer metastatic to bone. Serum calcium 9.6 (normal).\n"
