@@ -484,3 +484,20 @@ def test_normal_calcium_blocks_only_calcium_driven_conditions(findings_of, text,
 def test_a_relatives_mention_names_its_own_cause(findings_of, text, cls):
     (f,) = findings_of(text)
     assert f.family and f.classification == cls
+
+
+# guide §4 rule 4 (skin with a connective-tissue disease): the soft tissue
+# under the skin is where the calcinosis of scleroderma and dermatomyositis
+# lies too; lupus, in which such a calcification has other causes as often,
+# leaves it indeterminate.
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        ("HISTORY: Diffuse scleroderma.\nFINDINGS: Amorphous soft tissue calcification at the left fingertip.", "dystrophic"),
+        ("HISTORY: Juvenile dermatomyositis.\nFINDINGS: Sheetlike soft tissue calcifications of the right thigh.", "dystrophic"),
+        ("HISTORY: SLE.\nFINDINGS: Amorphous soft tissue calcification at the left fingertip.", "indeterminate"),
+    ],
+)
+def test_soft_tissue_with_a_calcinosis_disease_is_dystrophic(findings_of, text, cls):
+    (f,) = findings_of(text)
+    assert f.classification == cls
