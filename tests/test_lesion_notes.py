@@ -448,6 +448,21 @@ SUB_SITES = [
         "2 o'clock.\nIMPRESSION: Left breast calcifications at 2 o'clock.",
         [1, 1],
     ),
+    # two groups at their clock positions in one sentence are two parts:
+    # an impression naming neither sums them up
+    (
+        "MAMMOGRAM\nFINDINGS: RIGHT BREAST: Fine punctate calcifications at 11 "
+        "o'clock and coarse calcifications at the 4:00 position, unchanged.\n"
+        "IMPRESSION: Benign right breast calcifications.",
+        [1, 2, 3],
+    ),
+    # ... and one naming a position restates that group
+    (
+        "MAMMOGRAM\nFINDINGS: RIGHT BREAST: Fine punctate calcifications at 11 "
+        "o'clock and coarse calcifications at 4 o'clock, unchanged.\n"
+        "IMPRESSION: Benign right breast calcifications at 4 o'clock.",
+        [1, 2, 2],
+    ),
     (
         "OPERATIVE FINDINGS: The aortic valve was heavily calcified. There was "
         "calcification extending into the annulus.",

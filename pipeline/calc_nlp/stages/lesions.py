@@ -534,6 +534,27 @@ def _over_vessels(dr: DescriptorRules, loose: list[_Lesion], f: Finding, sub: st
     return len({x.sub for x in loose if x.sub}) > 1
 
 
+def _parts(dr: DescriptorRules, findings: list[Finding]) -> dict[str, frozenset[str]]:
+    """The part of its site each finding's sentence names (`part`), read in
+    the mention's own stretch of a sentence that holds other findings (up to
+    the start of the one after it, else back to the end of the one before)."""
+    by_sentence: dict[tuple[int, str], list[tuple[int, Finding]]] = {}
+    for f in findings:
+        at = mention_at(f)
+        by_sentence.setdefault((f.start - max(at, 0), f.sentence), []).append((at, f))
+    out: dict[str, frozenset[str]] = {}
+    for group in by_sentence.values():
+        if len(group) == 1 or any(at < 0 for at, _ in group):
+            out.update((f.finding_id, part(dr, f)) for _, f in group)
+            continue
+        group.sort(key=lambda x: x[0])
+        for k, (at, f) in enumerate(group):
+            lo = group[k - 1][0] + len(group[k - 1][1].mention) if k else 0
+            hi = group[k + 1][0] if k + 1 < len(group) else len(f.sentence)
+            out[f.finding_id] = part(dr, f, (lo, at, hi))
+    return out
+
+
 def _sums_apart(dr: DescriptorRules, exact: list[_Lesion], f: Finding) -> bool:
     """Are the lesions an impression finding matches told apart by their
     segments, parts (clock positions, leaflets) or places, which the finding
@@ -1758,7 +1779,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     last: dict[_State, Finding] = {}
     # the earlier findings per state, in text order (`_antecedent`)
     before: dict[_State, list[Finding]] = {}
-    part_of = {f.finding_id: part(dr, f) for f in findings}
+    part_of = _parts(dr, findings)
     causes = frozenset(dr.cause_terms)
     spans = _spans(findings)
     place_of = _PerFinding(findings, lambda f: trailing_sub(dr, f, spans[f.finding_id][0]))
