@@ -215,7 +215,7 @@ class _Lesion:
     # the sub-sites the report's findings name in their own sentences at
     # each site, with their sections and sides (`_own_subs`), shared as
     # `part_of` is
-    subs_at: dict[str, set[tuple[str, str, str]]] = field(default_factory=dict)
+    subs_at: dict[str, set[tuple[str, str, str, bool]]] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
     # the BI-RADS terms that name a cause, no shape (`_differ`)
     causes: frozenset[str] = frozenset()
@@ -676,10 +676,13 @@ def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) ->
     the subscapularis tendon")? The lesion may be either place's: `f` naming
     one of them is not known to restate it (GUIDE: a finding that leaves the
     sub-site unsaid joins the one lesion at its site that does not
-    contradict it)."""
+    contradict it). A calcification named new is not the one a history
+    knew ("Known calcific tendinitis", then the supraspinatus's deposit and a
+    new one at the infraspinatus: the history's is the supraspinatus's)."""
     first = x.first
     if x.sub or first is None or stems(dr, sub) <= stems(dr, first.sentence):
         return False
+    known = first.section == _HISTORY
     # one process over the site ("metastatic pulmonary calcification") is
     # the lesion of each place it shows at, not one of them
     if dr.process_words.search(first.sentence):
@@ -689,21 +692,23 @@ def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) ->
         and not _nests(other, sub)
         and _fits(its_side, side(f))
         and _fits(its_side, x.side)
-        for section, its_side, other in x.subs_at.get(f.site, ())
+        and not (known and new)
+        for section, its_side, other, new in x.subs_at.get(f.site, ())
     )
 
 
 def _own_subs(
     findings: list[Finding], subs: dict[str, str]
-) -> dict[str, set[tuple[str, str, str]]]:
+) -> dict[str, set[tuple[str, str, str, bool]]]:
     """For each site, the sections, sides and sub-sites (`subs`, by finding
     id) of the report's findings whose site words are their own sentence's,
-    not borrowed from a label or another sentence."""
-    out: dict[str, set[tuple[str, str, str]]] = {}
+    not borrowed from a label or another sentence, and whether the finding
+    is named new."""
+    out: dict[str, set[tuple[str, str, str, bool]]] = {}
     for f in findings:
         sub = subs[f.finding_id]
         if sub and f.site_text and f.site_text.lower() in f.sentence.lower():
-            out.setdefault(f.site, set()).add((f.section, side(f), sub))
+            out.setdefault(f.site, set()).add((f.section, side(f), sub, f.change == "new"))
     return out
 
 
