@@ -448,6 +448,15 @@ SUB_SITES = [
         "2 o'clock.\nIMPRESSION: Left breast calcifications at 2 o'clock.",
         [1, 1],
     ),
+    # 'the' before a part word alone ('despite the calcified wall') points at
+    # the finding named right before it, as 'this' does
+    (
+        "OPERATIVE NOTE: The right common femoral artery was exposed; its back "
+        "wall was calcified. The popliteal artery was calcified "
+        "circumferentially. The distal anastomosis was completed despite the "
+        "calcified wall.",
+        [1, 2, 2],
+    ),
     # two groups at their clock positions in one sentence are two parts:
     # an impression naming neither sums them up
     (

@@ -1303,12 +1303,31 @@ def _points_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     lead = lead_list(f)
     while lead and lead[-1] in dr.by_phrase:  # "this heavily calcified artery"
         lead.pop()
-    if not lead or lead[-1] not in dr.demonstratives:
+    mine = set(site_words(dr, f.mention)) - dr.bare_words
+    if not lead or (
+        lead[-1] not in dr.demonstratives
+        # "despite the calcified wall": 'the' before a part word only
+        # (`lesion_definite_parts`) points back as 'this' does
+        and not (lead[-1] == "the" and _part_only(dr, f))
+    ):
         return False
     if _plural_head(f) is not None and _plural_head(prev) is None:
         return False
-    mine = set(site_words(dr, f.mention)) - dr.bare_words
     return mine <= set(site_words(dr, f"{prev.site_text} {prev.site}"))
+
+
+def _part_only(dr: DescriptorRules, f: Finding) -> bool:
+    """Are the mention's words after its calcification word only a part word
+    of `lesion_definite_parts` ("calcified wall"), and its site words that
+    word, no place of its own clause ("the calcified wall of the common
+    femoral artery" names its own)?"""
+    words = WORD.findall(f.mention.lower())
+    return (
+        len(words) > 1
+        and words[0] in dr.bare_words
+        and set(words[1:]) <= dr.definite_parts
+        and f.site_text.lower() in dr.definite_parts
+    )
 
 
 def _antecedent(
