@@ -465,6 +465,14 @@ SUB_SITES = [
         "IMPRESSION: Benign right breast calcifications.",
         [1, 2, 3],
     ),
+    # ... but one named in the words of one of them only restates that one
+    (
+        "MAMMOGRAM\nFINDINGS: RIGHT BREAST: Lumpectomy scar at 9 o'clock with a "
+        "dystrophic calcification, stable. Round calcifications at 2 o'clock, "
+        "unchanged.\nIMPRESSION: Stable right breast with a dystrophic "
+        "calcification.",
+        [1, 2, 1],
+    ),
     # ... and one naming a position restates that group
     (
         "MAMMOGRAM\nFINDINGS: RIGHT BREAST: Fine punctate calcifications at 11 "

@@ -565,7 +565,15 @@ def _sums_apart(dr: DescriptorRules, exact: list[_Lesion], f: Finding) -> bool:
         return True
     mine = exact[0].part_of.get(f.finding_id, frozenset())
     if not mine and len({exact[0].part_of.get(g.finding_id) for g in firsts}) > 1:
-        return True
+        # ... unless its words are those of one of them only ('a dystrophic
+        # calcification' after the dystrophic calcification at 10 o'clock
+        # and the coarse calcifications at 3 o'clock): it restates that one
+        # (words that say more than that something is calcified)
+        words = singular_words(core(dr, f))
+        if not set(words.split()) - dr.bare_words:
+            return True
+        worded = [x for x in exact if words in {singular_words(w) for w in x.cores}]
+        return len(worded) != 1
     # or by the places a link word led to after their mentions ("in the right
     # kidney upper pole" and "in the right kidney lower pole")
     # ... unless its sentence names one of them elsewhere
