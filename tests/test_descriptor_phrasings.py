@@ -1280,6 +1280,8 @@ def test_change(finding_of, text, mention, change):
 
 
 SHAPES = [
+    # the ring finger is a finger, no ring shape
+    ("Hand film: punctate calcification at the tip of the left ring finger.", "morphology", ("punctate",)),
     ("Fine pleomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),
     ("Pleomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),
     ("Fine, pleomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),
