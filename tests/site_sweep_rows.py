@@ -57,6 +57,12 @@ MORE_ROWS: list[Row] = [
     (NOTE + "CT abdomen: a splenic granuloma and a mesenteric node, both of which are calcified.", "", {"laterality": ""}),
     (NOTE + "CT abdomen: calcified granuloma in the spleen and a calcified mesenteric node, both unchanged.", "node", {"site": "lymph node", "laterality": ""}),
     (NOTE + "Angiogram: two tibial runoff vessels. Both were calcified.", "", {"laterality": ""}),
+    # 'both' before the place two things share: that place's side
+    (NOTE + "CT chest: a calcified granuloma and a calcified node, both in the left upper lobe.", "node", {"laterality": "left"}),
+    (NOTE + "CT abdomen: a calcified cyst and a small calcified node, both at the right renal hilum.", "node", {"laterality": "right"}),
+    # ... and the first of the two takes that place too
+    (NOTE + "CT chest: a calcified granuloma and a calcified node, both in the left upper lobe.", "granuloma", {"site": "lung", "laterality": "left"}),
+    (CXR + "Calcified granuloma and a calcified lymph node, both within the RML.", "granuloma", {"site": "lung", "laterality": "right"}),
     (NOTE + "Duplex: calcified plaque in the carotid bulbs, both of them mild.", "", {"site": "carotid artery", "laterality": "bilateral"}),
     (NOTE + "CT: calcified plaque at both carotid bifurcations.", "", {"site": "carotid artery", "laterality": "bilateral"}),
     (CXR + "Calcified hilar nodes on both sides, stable.", "", {"site": "lymph node", "laterality": "bilateral"}),

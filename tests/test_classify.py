@@ -454,6 +454,9 @@ def test_cause_of_the_first_finding(findings_of, text, cls):
         # (phosphate drives it; conditions.json mineral_driver)
         ("HISTORY: CKD stage 4. Calcium was 8.9.\nFINDINGS: Calcification of the iliac arteries.", "metastatic"),
         ("HISTORY: Hyperphosphatemia. Calcium 9.1 mg/dL.\nFINDINGS: Calcification of the iliac arteries.", "metastatic"),
+        # nor does renal tubular acidosis, which calcifies the kidney through
+        # the urine at a normal serum calcium (mineral_driver urine)
+        ("HISTORY: Distal RTA. Serum calcium 9.4 mg/dL.\nFINDINGS: Punctate calcification in the left renal cortex.", "metastatic"),
         # a calcium-driven one does not
         (
             "HISTORY: Breast cancer metastatic to bone. Serum calcium 9.6 (normal).\n"
@@ -481,3 +484,20 @@ def test_normal_calcium_blocks_only_calcium_driven_conditions(findings_of, text,
 def test_a_relatives_mention_names_its_own_cause(findings_of, text, cls):
     (f,) = findings_of(text)
     assert f.family and f.classification == cls
+
+
+# guide §4 rule 4 (skin with a connective-tissue disease): the soft tissue
+# under the skin is where the calcinosis of scleroderma and dermatomyositis
+# lies too; lupus, in which such a calcification has other causes as often,
+# leaves it indeterminate.
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        ("HISTORY: Diffuse scleroderma.\nFINDINGS: Amorphous soft tissue calcification at the left fingertip.", "dystrophic"),
+        ("HISTORY: Juvenile dermatomyositis.\nFINDINGS: Sheetlike soft tissue calcifications of the right thigh.", "dystrophic"),
+        ("HISTORY: SLE.\nFINDINGS: Amorphous soft tissue calcification at the left fingertip.", "indeterminate"),
+    ],
+)
+def test_soft_tissue_with_a_calcinosis_disease_is_dystrophic(findings_of, text, cls):
+    (f,) = findings_of(text)
+    assert f.classification == cls

@@ -1131,6 +1131,14 @@ CHANGES = [
     # "still seen", "still present" say the finding persists (stable)
     ("The calcified left hilar node is still seen.", None, "stable"),
     ("Punctate splenic calcification, 2 mm, still present.", None, "stable"),
+    # present (or seen) since a date or a study: there before, unchanged
+    ("A 4 mm calcified granuloma in the lingula has been present since XX/XX/XXXX.", None, "stable"),
+    ("Splenic calcification, visible since the CT of 2019.", None, "stable"),
+    # an aside a restating link opens, set off by commas, and a clock
+    # position's "o'clock" leave the copula after them the mention's
+    ("Round calcifications, compatible with a fibroadenoma, are unchanged.", None, "stable"),
+    ("Calcified granuloma in the left apex, probably old, is stable.", None, "stable"),
+    ("Dense calcifications at 9 o'clock, compatible with fat necrosis, are unchanged.", None, "stable"),
     ("Mitral annular calcification is still visible on today's film.", None, "stable"),
     # "less conspicuous" compares with the prior study only when the words
     # say so; alone it may compare two sides of one study
@@ -1299,6 +1307,8 @@ def test_change(finding_of, text, mention, change):
 
 
 SHAPES = [
+    # the ring finger is a finger, no ring shape
+    ("Hand film: punctate calcification at the tip of the left ring finger.", "morphology", ("punctate",)),
     ("Fine pleomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),
     ("Pleomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),
     ("Fine, pleomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),

@@ -448,6 +448,38 @@ SUB_SITES = [
         "2 o'clock.\nIMPRESSION: Left breast calcifications at 2 o'clock.",
         [1, 1],
     ),
+    # 'the' before a part word alone ('despite the calcified wall') points at
+    # the finding named right before it, as 'this' does
+    (
+        "OPERATIVE NOTE: The right common femoral artery was exposed; its back "
+        "wall was calcified. The popliteal artery was calcified "
+        "circumferentially. The distal anastomosis was completed despite the "
+        "calcified wall.",
+        [1, 2, 2],
+    ),
+    # two groups at their clock positions in one sentence are two parts:
+    # an impression naming neither sums them up
+    (
+        "MAMMOGRAM\nFINDINGS: RIGHT BREAST: Fine punctate calcifications at 11 "
+        "o'clock and coarse calcifications at the 4:00 position, unchanged.\n"
+        "IMPRESSION: Benign right breast calcifications.",
+        [1, 2, 3],
+    ),
+    # ... but one named in the words of one of them only restates that one
+    (
+        "MAMMOGRAM\nFINDINGS: RIGHT BREAST: Lumpectomy scar at 9 o'clock with a "
+        "dystrophic calcification, stable. Round calcifications at 2 o'clock, "
+        "unchanged.\nIMPRESSION: Stable right breast with a dystrophic "
+        "calcification.",
+        [1, 2, 1],
+    ),
+    # ... and one naming a position restates that group
+    (
+        "MAMMOGRAM\nFINDINGS: RIGHT BREAST: Fine punctate calcifications at 11 "
+        "o'clock and coarse calcifications at 4 o'clock, unchanged.\n"
+        "IMPRESSION: Benign right breast calcifications at 4 o'clock.",
+        [1, 2, 2],
+    ),
     (
         "OPERATIVE FINDINGS: The aortic valve was heavily calcified. There was "
         "calcification extending into the annulus.",

@@ -58,6 +58,13 @@ UNSAID_OF_SEVERAL = [
         "calcification in the infraspinatus tendon.",
         [1, 2, 3],
     ),
+    # ... but a calcification named new is not the one the history knew
+    (
+        "HISTORY: Known calcific tendinitis of the left shoulder.\n"
+        "FINDINGS: A 9 mm calcification in the supraspinatus tendon. A new 4 mm "
+        "calcification in the infraspinatus tendon, not seen before.",
+        [1, 1, 2],
+    ),
     (
         "INDICATION: Follow-up of pulmonary calcification.\n"
         "FINDINGS: Calcific opacities in the right upper lobe, fainter than "

@@ -857,3 +857,21 @@ def test_level_distribution_and_kind_words_stay_in_the_span(analyzer, text, ment
 def test_place_joined_to_an_anatomic_premodifier_stays_in_the_span(analyzer, text, mention):
     got = [f.mention for f in analyzer.analyze(text, "T").findings]
     assert got == [mention]
+
+
+# guide §1 (the span runs to the head of its phrase): a vessel's part or
+# level between 'calcified' and the place ('proximal', 'distal',
+# 'below-knee') and a second place joined by 'or' stay in the span, after a
+# severity adverb too.
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Cath: tight narrowing of the densely calcified proximal LAD.", "calcified proximal LAD"),
+        ("Cath: a calcified distal RCA with a 60% lesion.", "calcified distal RCA"),
+        ("Bypass note: markedly calcified below-knee popliteal artery.", "calcified below-knee popliteal artery"),
+        ("CXR: no calcified axillary or hilar lymph nodes.", "calcified axillary or hilar lymph nodes"),
+    ],
+)
+def test_vessel_part_and_or_joined_place_stay_in_the_span(analyzer, text, mention):
+    got = [f.mention for f in analyzer.analyze(text, "T").findings]
+    assert got == [mention]

@@ -159,6 +159,9 @@ EXAM_GIVEN: list[tuple[str, str, dict[str, Any]]] = [
     ("EXAM: Carotid ultrasound, left.\nFINDINGS: Mild calcified plaque at the bifurcation.", "", {"site": "carotid artery", "laterality": "left"}),
     ("HPI: 55 yo male with history of left-sided chest pain. Chest x-ray showed a calcified granuloma.", "", {"site": "lung"}),
     ("Outside CXR XX/XX/XXXX: old calcified granulomas, otherwise clear.", "", {"site": "lung"}),
+    # a report with no exam line told a chest film by its words: the
+    # costophrenic angles are a chest film's
+    ("FINDINGS: The lungs are clear. Calcified granuloma near the left costophrenic angle. Heart size is normal.", "", {"site": "lung", "laterality": "left"}),
     ("She reports that a mammogram last year showed benign calcifications.", "", {"site": "breast"}),
     ("A renal ultrasound in XXXX showed a tiny echogenic focus, likely a calcification.", "", {"site": "kidney"}),
     ("His abdominal CT showed a calcified granuloma.", "", {"site": ""}),

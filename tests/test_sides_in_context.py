@@ -214,6 +214,9 @@ COMPARED = [
     ("RENAL US\nLEFT KIDNEY: 10 cm. The medullae are bright as on the right, in keeping with nephrocalcinosis.", "left"),
     ("RENAL US\nRIGHT KIDNEY: 12 cm. Pyramids echogenic, similar to the left, compatible with nephrocalcinosis.", "right"),
     ("Medullary nephrocalcinosis, left greater than right.", "bilateral"),
+    # 'than' with a place's preposition and article leads the place compared with
+    ("RENAL US\nLEFT KIDNEY: 10 cm. Nephrocalcinosis is seen here too, though milder than in the right kidney.", "left"),
+    ("RENAL US\nRIGHT KIDNEY: 11 cm. Medullary nephrocalcinosis, fainter than on the left side.", "right"),
 ]
 
 

@@ -162,6 +162,16 @@ LINKS = [
     ("Falcine calcification.", "dura", "Falcine", ""),
     ("Calcified mitral annulus.", "mitral annulus", "mitral annulus", ""),
     ("Severe calcific aortic stenosis.", "aortic valve", "aortic stenosis", ""),
+    # the external carotid is named whole, as the internal is
+    ("Small calcified plaque at the origin of the external carotid artery.", "carotid artery", "external carotid artery", ""),
+    # 'bifurcation' before a plaque: the bifurcation of the vessel the note names
+    (
+        "ENDARTERECTOMY: The carotid arteries were exposed.\nFINDINGS: Dense calcified bifurcation plaque.",
+        "carotid artery",
+        "bifurcation",
+        "",
+    ),
+    ("FINDINGS: Dense calcified bifurcation plaque.", "", "", ""),
 ]
 
 

@@ -165,7 +165,10 @@ def _facts(x: Features) -> _Facts:
         high=high,
         calcium_normal=not calcium_high and normal_lab is not None,
         normal_lab=normal_lab,
-        phosphate_driven=any(c[3] == "phosphate" for c in systemic)
+        # guide §4 rule 3: a normal serum calcium blocks it only where every
+        # systemic condition is a hypercalcaemic one; phosphate (kidney
+        # disease) or the urine (renal tubular acidosis) drives the others
+        phosphate_driven=any(c[3] != "calcium" for c in systemic)
         or any(lab[0] == "phosphate" for lab in high),
         prone_if=[c for c in x.dystrophic_prone_if if c in condition_names],
         elsewhere=_unique([c.name for c in x.causes_elsewhere if _same_place(x, c)]),

@@ -291,10 +291,10 @@ def _check_condition(entry: dict[str, Any], ids: Ids) -> None:
             cid,
             "category",
         )
-    if entry.get("mineral_driver", "calcium") not in {"calcium", "phosphate"}:
+    if entry.get("mineral_driver", "calcium") not in {"calcium", "phosphate", "urine"}:
         raise PatternError(
             "conditions.json",
-            "mineral_driver must be calcium or phosphate",
+            "mineral_driver must be calcium, phosphate or urine",
             cid,
             "mineral_driver",
         )

@@ -294,7 +294,7 @@ def _closes_phrase(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
 _PREDICATE_REACH = 12
 # a word, a stop, or a number with its decimals ("measures 1.1 cm and is
 # unchanged": its point ends no phrase)
-_WORD_OR_STOP = re.compile(r"[^\S\n]*(\d+\.\d+|\w+|[,;:()])")
+_WORD_OR_STOP = re.compile(r"[^\S\n]*(\d+\.\d+|\w+(?:'\w+)?|[,;:()])")
 
 
 def copula_change(
@@ -335,6 +335,8 @@ def copula_change(
         elif w is not None and w.group(1) == "," and not copula:
             comma = w.end()  # ", and those are"; ", a finding that is"
             aside = _size_aside(dr, text, comma)
+            if aside is None:
+                aside = _restating_aside(dr, text, comma)
             if aside is not None and aside < stop:
                 at = aside  # "nodule, 5 mm, in the right upper lobe is stable"
                 continue
@@ -507,6 +509,26 @@ def _size_aside(dr: DescriptorRules, text: str, at: int) -> int | None:
     if text.startswith(";", after):
         return after  # "calcification, 6 mm; this was not present"
     return None
+
+
+# Most characters a restating aside may hold before its closing comma.
+_ASIDE_REACH = 60
+
+
+def _restating_aside(dr: DescriptorRules, text: str, at: int) -> int | None:
+    """After a comma, a phrase a restating link opens that a second comma
+    closes ("calcifications, consistent with fat necrosis, are unchanged";
+    "granuloma, likely old, is stable"): an aside naming what the mention
+    is, so the words after it still run on to its copula. Where the second
+    comma ends, else None (none within `_ASIDE_REACH`, or a stop or line
+    break first)."""
+    start = skip_spaces(text, at)
+    if dr.restating.match(text, start) is None:
+        return None
+    close = text.find(",", start, start + _ASIDE_REACH)
+    if close < 0 or any(ch in ";:.\n" for ch in text[start:close]):
+        return None
+    return close + 1
 
 
 def _appositive_subject(

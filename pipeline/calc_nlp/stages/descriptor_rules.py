@@ -369,6 +369,7 @@ class DescriptorRules:
         self.other_after = set(wl["lesion_other_after"])
         self.residual_words = set(wl["lesion_residual_words"])
         self.demonstratives = frozenset(wl["lesion_demonstratives"])
+        self.definite_parts = frozenset(wl["lesion_definite_parts"])
         self.summary_words = _breaks(wl["lesion_summary_words"], compile_regex)
         self.mass_plurals = set(wl["lesion_mass_plurals"])
         self.lesion_count_words = set(wl["lesion_count_words"])

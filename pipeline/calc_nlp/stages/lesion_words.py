@@ -408,16 +408,29 @@ def _place_only(dr: DescriptorRules, text: str) -> str:
 _PART = re.compile(r"[\w-]+")
 
 
-def part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
+def part(
+    dr: DescriptorRules, f: Finding, stretch: tuple[int, int, int] | None = None
+) -> frozenset[str]:
     """Which part of its site the finding's sentence names: the clock
     positions it gives ("at 10 o'clock" of a breast), else the words that
     tell a leaflet or cusp (`valve_part`), else the vertebral levels of a
-    disc or spinal ligament (`spine_levels`); empty when it names none."""
-    hours = {
-        m.group("value").lstrip("0")
+    disc or spinal ligament (`spine_levels`); empty when it names none.
+    `stretch`: the mention's own stretch of a sentence that names other
+    findings too (the end of the one before, its start, the start of the one
+    after): the clock positions from it to the next are the finding's
+    ("calcifications at 1 o'clock and a group at 5 o'clock": one each), else
+    those after the one before ("at 1 o'clock, calcifications"), else all of
+    the sentence's."""
+    found = [
+        m
         for _, rx in dr.patterns.get("clock", [])
         for m in rx.finditer(f.sentence)
-    }
+    ]
+    if stretch is not None:
+        lo, at, hi = stretch
+        after = [m for m in found if at <= m.start() and m.end() <= hi]
+        found = after or [m for m in found if lo <= m.start() and m.end() <= at] or found
+    hours = {m.group("value").lstrip("0") for m in found}
     return (
         frozenset(f"{h} o'clock" for h in hours)
         or valve_part(dr, f)

@@ -215,7 +215,7 @@ class _Lesion:
     # the sub-sites the report's findings name in their own sentences at
     # each site, with their sections and sides (`_own_subs`), shared as
     # `part_of` is
-    subs_at: dict[str, set[tuple[str, str, str]]] = field(default_factory=dict)
+    subs_at: dict[str, set[tuple[str, str, str, bool]]] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
     # the BI-RADS terms that name a cause, no shape (`_differ`)
     causes: frozenset[str] = frozenset()
@@ -534,6 +534,27 @@ def _over_vessels(dr: DescriptorRules, loose: list[_Lesion], f: Finding, sub: st
     return len({x.sub for x in loose if x.sub}) > 1
 
 
+def _parts(dr: DescriptorRules, findings: list[Finding]) -> dict[str, frozenset[str]]:
+    """The part of its site each finding's sentence names (`part`), read in
+    the mention's own stretch of a sentence that holds other findings (up to
+    the start of the one after it, else back to the end of the one before)."""
+    by_sentence: dict[tuple[int, str], list[tuple[int, Finding]]] = {}
+    for f in findings:
+        at = mention_at(f)
+        by_sentence.setdefault((f.start - max(at, 0), f.sentence), []).append((at, f))
+    out: dict[str, frozenset[str]] = {}
+    for group in by_sentence.values():
+        if len(group) == 1 or any(at < 0 for at, _ in group):
+            out.update((f.finding_id, part(dr, f)) for _, f in group)
+            continue
+        group.sort(key=lambda x: x[0])
+        for k, (at, f) in enumerate(group):
+            lo = group[k - 1][0] + len(group[k - 1][1].mention) if k else 0
+            hi = group[k + 1][0] if k + 1 < len(group) else len(f.sentence)
+            out[f.finding_id] = part(dr, f, (lo, at, hi))
+    return out
+
+
 def _sums_apart(dr: DescriptorRules, exact: list[_Lesion], f: Finding) -> bool:
     """Are the lesions an impression finding matches told apart by their
     segments, parts (clock positions, leaflets) or places, which the finding
@@ -544,7 +565,15 @@ def _sums_apart(dr: DescriptorRules, exact: list[_Lesion], f: Finding) -> bool:
         return True
     mine = exact[0].part_of.get(f.finding_id, frozenset())
     if not mine and len({exact[0].part_of.get(g.finding_id) for g in firsts}) > 1:
-        return True
+        # ... unless its words are those of one of them only ('a dystrophic
+        # calcification' after the dystrophic calcification at 10 o'clock
+        # and the coarse calcifications at 3 o'clock): it restates that one
+        # (words that say more than that something is calcified)
+        words = singular_words(core(dr, f))
+        if not set(words.split()) - dr.bare_words:
+            return True
+        worded = [x for x in exact if words in {singular_words(w) for w in x.cores}]
+        return len(worded) != 1
     # or by the places a link word led to after their mentions ("in the right
     # kidney upper pole" and "in the right kidney lower pole")
     # ... unless its sentence names one of them elsewhere
@@ -655,10 +684,13 @@ def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) ->
     the subscapularis tendon")? The lesion may be either place's: `f` naming
     one of them is not known to restate it (GUIDE: a finding that leaves the
     sub-site unsaid joins the one lesion at its site that does not
-    contradict it)."""
+    contradict it). A calcification named new is not the one a history
+    knew ("Known calcific tendinitis", then the supraspinatus's deposit and a
+    new one at the infraspinatus: the history's is the supraspinatus's)."""
     first = x.first
     if x.sub or first is None or stems(dr, sub) <= stems(dr, first.sentence):
         return False
+    known = first.section == _HISTORY
     # one process over the site ("metastatic pulmonary calcification") is
     # the lesion of each place it shows at, not one of them
     if dr.process_words.search(first.sentence):
@@ -668,21 +700,23 @@ def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) ->
         and not _nests(other, sub)
         and _fits(its_side, side(f))
         and _fits(its_side, x.side)
-        for section, its_side, other in x.subs_at.get(f.site, ())
+        and not (known and new)
+        for section, its_side, other, new in x.subs_at.get(f.site, ())
     )
 
 
 def _own_subs(
     findings: list[Finding], subs: dict[str, str]
-) -> dict[str, set[tuple[str, str, str]]]:
+) -> dict[str, set[tuple[str, str, str, bool]]]:
     """For each site, the sections, sides and sub-sites (`subs`, by finding
     id) of the report's findings whose site words are their own sentence's,
-    not borrowed from a label or another sentence."""
-    out: dict[str, set[tuple[str, str, str]]] = {}
+    not borrowed from a label or another sentence, and whether the finding
+    is named new."""
+    out: dict[str, set[tuple[str, str, str, bool]]] = {}
     for f in findings:
         sub = subs[f.finding_id]
         if sub and f.site_text and f.site_text.lower() in f.sentence.lower():
-            out.setdefault(f.site, set()).add((f.section, side(f), sub))
+            out.setdefault(f.site, set()).add((f.section, side(f), sub, f.change == "new"))
     return out
 
 
@@ -1283,12 +1317,31 @@ def _points_back(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     lead = lead_list(f)
     while lead and lead[-1] in dr.by_phrase:  # "this heavily calcified artery"
         lead.pop()
-    if not lead or lead[-1] not in dr.demonstratives:
+    mine = set(site_words(dr, f.mention)) - dr.bare_words
+    if not lead or (
+        lead[-1] not in dr.demonstratives
+        # "despite the calcified wall": 'the' before a part word only
+        # (`lesion_definite_parts`) points back as 'this' does
+        and not (lead[-1] == "the" and _part_only(dr, f))
+    ):
         return False
     if _plural_head(f) is not None and _plural_head(prev) is None:
         return False
-    mine = set(site_words(dr, f.mention)) - dr.bare_words
     return mine <= set(site_words(dr, f"{prev.site_text} {prev.site}"))
+
+
+def _part_only(dr: DescriptorRules, f: Finding) -> bool:
+    """Are the mention's words after its calcification word only a part word
+    of `lesion_definite_parts` ("calcified wall"), and its site words that
+    word, no place of its own clause ("the calcified wall of the common
+    femoral artery" names its own)?"""
+    words = WORD.findall(f.mention.lower())
+    return (
+        len(words) > 1
+        and words[0] in dr.bare_words
+        and set(words[1:]) <= dr.definite_parts
+        and f.site_text.lower() in dr.definite_parts
+    )
 
 
 def _antecedent(
@@ -1764,7 +1817,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     last: dict[_State, Finding] = {}
     # the earlier findings per state, in text order (`_antecedent`)
     before: dict[_State, list[Finding]] = {}
-    part_of = {f.finding_id: part(dr, f) for f in findings}
+    part_of = _parts(dr, findings)
     causes = frozenset(dr.cause_terms)
     spans = _spans(findings)
     place_of = _PerFinding(findings, lambda f: trailing_sub(dr, f, spans[f.finding_id][0]))

@@ -127,7 +127,7 @@ def _masked_heads_end(
         return calc
     places = (
         words.get("calcified_modifiers", frozenset())
-        - {"and", ",", "/"}
+        - {"and", "or", ",", "/"}
         - words.get("coordinated_side_words", frozenset())
         - masks
     )
@@ -536,7 +536,7 @@ def _to_named_site(
     pineal gland and choroid plexus'), not after a place adjective the
     next item shares a head with."""
     words = kit.word_sets
-    between = words.get("calcified_modifiers", frozenset()) - {"and", ",", "/"}
+    between = words.get("calcified_modifiers", frozenset()) - {"and", "or", ",", "/"}
     bare = words.get("bare_adjectives", frozenset())
     heads = words.get("calcified_heads", frozenset())
     ends = words.get("phrase_followers", frozenset())

@@ -26,6 +26,8 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     if first[start] != first[f.start]:
         return None
     others = [(c.start, c.end) for c in rd.matches.calc if c is not f]
+    if start >= f.end and _shared_by_both(rd, f, s, others):
+        return s.start - f.end
     if any(a <= start and end <= b for a, b in others) and not _head_with_it(
         rd, f, end, others
     ):
@@ -56,6 +58,40 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     if k < len(stops) and stops[k] < hi:
         return None  # a ';' or '.' between them
     return score
+
+
+# The place words a 'both' shared by two findings may lead ('..., both in
+# the right upper lobe').
+_BOTH_LEADS = frozenset({"in", "at", "within", "along", "on", "over"})
+
+
+def _shared_by_both(
+    rd: ReportDoc, f: Span, s: SiteRef, others: list[tuple[int, int]]
+) -> bool:
+    """Is the site phrase after the finding the place a 'both' gives it and
+    the one other finding 'and' joins after it ('Calcified granuloma and a
+    separate calcified node, both in the right upper lobe')? The place is
+    both's (guide §2: the location phrase of its own clause)."""
+    lower = rd.lower
+    i = s.start - 1
+    if i > f.end and lower[i] == "the":
+        i -= 1
+    if i - 2 < f.end or lower[i] not in _BOTH_LEADS or lower[i - 1] != "both":
+        return False
+    if lower[i - 2] != ",":
+        return False
+    between = [(a, b) for a, b in others if f.end <= a < s.start]
+    if len(between) != 1:
+        return False
+    a, b = between[0]
+    words = lower[f.end : a]
+    stops = {".", ";", ":"}
+    return (
+        "and" in words
+        and not (stops | {","}) & set(words)
+        and not stops & set(lower[b : i - 2])
+        and "," not in lower[b : i - 2]
+    )
 
 
 # How many plain words may stand between that 'with' and the finding
