@@ -721,6 +721,33 @@ def _tokenizer(
     return BlankEnglish(cache, regexes)
 
 
+# The token attributes the stages read of a report's words besides those of
+# the rules' token patterns (Toolkit.token_attrs): the phrase matchers'
+# columns and what the stages ask of a Token (`is_alpha`, `like_num`...).
+STAGE_ATTRS = (
+    "ORTH",
+    "LOWER",
+    "NORM",
+    "IS_ALPHA",
+    "IS_PUNCT",
+    "IS_SPACE",
+    "IS_UPPER",
+    "LIKE_NUM",
+)
+
+
+def _read_only(vocab: Any, attrs: list[str]) -> None:
+    """Drops the vocabulary's attribute functions of the attributes not in
+    `attrs`. Each new word of a report (most words of a note are new to a
+    worker) is given the value of every attribute that has a function, 26
+    Python calls for spaCy's English (stop word, URL, currency, shape...),
+    most for attributes nothing reads; the entries already made keep theirs."""
+    kept = {IDS[a] for a in attrs}
+    getters = vocab.lex_attr_getters
+    for attr in [a for a in getters if a not in kept]:
+        del getters[attr]
+
+
 class Toolkit:
     """Everything the stages need that is built from the rules, built once."""
 
@@ -736,6 +763,8 @@ class Toolkit:
         self.word_texts = WordTexts(nlp.vocab.strings)
         with cache.lexemes_of("matchers", nlp.vocab):
             self._build_matchers(rules, cache)
+        # a report's new words get only the attribute values read of them
+        _read_only(nlp.vocab, [*self.token_attrs, *STAGE_ATTRS])
         # 'Rt. kidney', 'approx. 5 mm': the words whose period ends no
         # sentence or clause (the layout's splitter and the descriptors')
         self.abbreviations = frozenset(
