@@ -269,9 +269,28 @@ def _words_rx(
     terms: list[str], compile_regex: Compile = re.compile
 ) -> re.Pattern[str]:
     """Any of these phrases as whole words, lower case (`compile_regex`:
-    `re.compile`, or the same from kept code: RegexCache.compile)."""
+    `re.compile`, or the same from kept code: RegexCache.compile), the
+    longest first.
+
+    It matches as `(?<![a-z0-9])(?:longest|...)(?![a-z0-9])` does, but
+    opens with each phrase's literal first character, the phrases sharing
+    one grouped under it in the same order, the test before the phrase
+    after that character (`(?<![a-z0-9].)`): `re` then skips to the
+    characters a match can start with, where the lookbehind opening made
+    it try every phrase at every position of the text (a note's whole text
+    is searched for an exam's report words)."""
     alts = sorted((re.escape(t.lower()) for t in terms), key=len, reverse=True)
-    return compile_regex(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])", 0)
+    if not all(terms):  # an empty phrase: no first character
+        return compile_regex(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])", 0)
+    by_first: dict[str, list[str]] = {}
+    for alt in alts:  # an escaped character is a backslash and the character
+        cut = 2 if alt[0] == "\\" else 1
+        by_first.setdefault(alt[:cut], []).append(alt[cut:])
+    firsts = [
+        rf"{c}(?<![a-z0-9](?s:.))(?:{'|'.join(rests)})"
+        for c, rests in by_first.items()
+    ]
+    return compile_regex(r"(?:" + "|".join(firsts) + r")(?![a-z0-9])", 0)
 
 
 # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match, and
