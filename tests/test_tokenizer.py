@@ -370,3 +370,24 @@ def test_plain_affixes_keep_the_alternatives_a_plain_word_can_match():
     assert plain_parts(infixes, INSIDE) == [NONE]
     assert plain_parts(["\\.", ";"], END) == [NONE]
     assert plain_parts(["a|\\.", ";"], END) == ["a|\\."]  # 'a' anywhere
+
+
+def test_new_words_get_the_attributes_the_stages_read_and_no_other(analyzer):
+    """A word new to the pipeline gets, of each attribute the rules' token
+    patterns or the stages read, the value spaCy's English gives it; the
+    attributes read nowhere (stop word, URL, currency...) get no function."""
+    from spacy.attrs import IDS
+    from spacy.tokens import Doc
+
+    from calc_nlp.stages.toolkit import STAGE_ATTRS
+
+    kit = analyzer.kit
+    read = list(dict.fromkeys([*kit.token_attrs, *STAGE_ATTRS]))
+    ids = [IDS[a] for a in read]
+    words = ["Zyqvorth", "QXV-7", "1,234", "zyq.", "(", "ZYQVX"]  # invented words
+    ours = Doc(kit.nlp.vocab, words=words).to_array(ids).tolist()
+    stock = Doc(spacy.blank("en").vocab, words=words).to_array(ids).tolist()
+    assert ours == stock
+    getters = kit.nlp.vocab.lex_attr_getters
+    assert set(getters) <= set(ids)
+    assert not {IDS[a] for a in ("IS_STOP", "LIKE_URL", "IS_CURRENCY")} & set(getters)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -86,24 +87,84 @@ _MARKUP = re.compile(r"</?[a-z][^<>]{0,200}>|&#?[0-9a-z]{2,8};", re.IGNORECASE)
 _DOUBLE = re.compile(r"  (?:(?<=\w  ) *\w|(?<=:  ) *[\w,])")
 
 
+@dataclass
+class Runs:
+    """Where each character of a text comes from in the report, run by run
+    (a list per character made two ints per character of every report
+    changed, most of the work of reading it). A run starts in the text at
+    `firsts[k]`; its first character comes from the report's
+    `origins[k]` up to `stops[k]`, and each next one from `steps[k]` (1: a
+    run copied as written) further on (0: a run that stands for one
+    stretch of the report, all of it). Made run by run by `_edit`, then
+    only read."""
+
+    firsts: list[int]
+    origins: list[int]
+    stops: list[int]
+    steps: list[int]
+    length: int  # of the text
+    end: int  # of the report: the origin of the text's end
+
+    @classmethod
+    def same(cls, length: int) -> Runs:
+        """Each character the report's at the same place."""
+        return cls([0], [0], [1], [1], length, length)
+
+    @classmethod
+    def listed(cls, origin: list[int], stop: list[int], end: int) -> Runs:
+        """One run per character, of the origin and stop given for each."""
+        n = len(stop)
+        return cls(list(range(n)), origin, stop, [0] * n, n, end)
+
+    def _run(self, i: int) -> int:
+        return bisect_right(self.firsts, i) - 1
+
+    def origin(self, i: int) -> int:
+        """Report offset of the text's character i (of its end for len)."""
+        if i == self.length:
+            return self.end
+        if not 0 <= i < self.length:
+            raise IndexError(i)
+        k = self._run(i)
+        return self.origins[k] + self.steps[k] * (i - self.firsts[k])
+
+    def stop(self, i: int) -> int:
+        """Report offset just past what gave the text's character i."""
+        if not 0 <= i < self.length:
+            raise IndexError(i)
+        k = self._run(i)
+        return self.stops[k] + self.steps[k] * (i - self.firsts[k])
+
+
 @dataclass(frozen=True)
 class Spacing:
     """The text the stages read, and where each of its characters comes from."""
 
     text: str
-    origin: list[int]  # origin[i]: index in the report of text[i]; len(report) last
-    stop: list[int]  # stop[i]: index in the report just past what gave text[i]
+    runs: Runs
     # the report has no capitals and `text` some (stages/capitals.py): quotes
     # are given back in lower case, as the report wrote them
     lowered: bool = False
 
+    @property
+    def origin(self) -> list[int]:
+        """Per character of `text`, its index in the report; then the
+        report's length."""
+        return [self.runs.origin(i) for i in range(len(self.text) + 1)]
+
+    @property
+    def stop(self) -> list[int]:
+        """Per character of `text`, the index in the report just past what
+        gave it."""
+        return [self.runs.stop(i) for i in range(len(self.text))]
+
     def at(self, i: int) -> int:
         """Report offset of a start offset in `text`."""
-        return self.origin[i]
+        return self.runs.origin(i)
 
     def end(self, i: int) -> int:
         """Report offset of an end offset in `text` (one past its last character)."""
-        return self.stop[i - 1] if i > 0 else 0
+        return self.runs.stop(i - 1) if i > 0 else 0
 
 
 def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
@@ -113,20 +174,23 @@ def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
     the prefilter turned away needs looked at)."""
     if rtf.is_rtf(text):
         shown, shown_origin, shown_stop = rtf.plain(text)
-        new, origin, stop = _edit(shown)
+        new, runs = _edit(shown)
         return Spacing(
             _unwrapped(new, hidden_only),
-            [shown_origin[i] for i in origin[:-1]] + [len(text)],
-            [shown_stop[i - 1] for i in stop],
+            Runs.listed(
+                [shown_origin[runs.origin(i)] for i in range(len(new))],
+                [shown_stop[runs.stop(i) - 1] for i in range(len(new))],
+                len(text),
+            ),
         )
     if not _needs(text, hidden_only):
         joined = None if hidden_only else wrapping.unwrap(text)
         if joined is None:
             return None
         return Spacing(*_edit(joined))
-    new, origin, stop = _edit(text)
+    new, runs = _edit(text)
     new = _unwrapped(new, hidden_only)
-    return None if new == text else Spacing(new, origin, stop)
+    return None if new == text else Spacing(new, runs)
 
 
 def _unwrapped(text: str, hidden_only: bool) -> str:
@@ -137,26 +201,23 @@ def _unwrapped(text: str, hidden_only: bool) -> str:
     return text if joined is None else joined
 
 
-def _edit(text: str) -> tuple[str, list[int], list[int]]:
-    """The text the stages read, and `Spacing.origin` and `.stop` for it."""
+def _edit(text: str) -> tuple[str, Runs]:
+    """The text the stages read, and where its characters come from."""
     out: list[str] = []
-    origin: list[int] = []
-    stop: list[int] = []
+    runs = Runs([], [], [], [], 0, len(text))
     pos = 0
     for m in _edits(text):
-        _keep(text, pos, m.start(), out, origin, stop)
+        _keep(text, pos, m.start(), out, runs)
         new = _instead(m)
         if new is None:  # not a reference html knows: left as written
-            _copy(text, m.start(), m.end(), out, origin, stop)
+            _copy(text, m.start(), m.end(), out, runs)
             pos = m.end()
             continue
+        _add(runs, new, m.start(), m.end(), 0)
         out.append(new)
-        origin.extend([m.start()] * len(new))
-        stop.extend([m.end()] * len(new))
         pos = m.end()
-    _keep(text, pos, len(text), out, origin, stop)
-    origin.append(len(text))
-    return "".join(out), origin, stop
+    _keep(text, pos, len(text), out, runs)
+    return "".join(out), runs
 
 
 def _edits(text: str) -> Iterator[re.Match[str]]:
@@ -180,10 +241,8 @@ def same_places(
     (else as `sp` was)."""
     lowered = lowered or (sp is not None and sp.lowered)
     if sp is None:
-        return Spacing(
-            new, list(range(len(text) + 1)), list(range(1, len(text) + 1)), lowered
-        )
-    return Spacing(new, sp.origin, sp.stop, lowered)
+        return Spacing(new, Runs.same(len(text)), lowered)
+    return Spacing(new, sp.runs, lowered)
 
 
 def _instead(m: re.Match[str]) -> str | None:
@@ -228,23 +287,30 @@ def _needs(text: str, hidden_only: bool) -> bool:
     return "  " in text and _DOUBLE.search(text) is not None
 
 
-def _keep(
-    text: str, start: int, end: int, out: list[str], origin: list[int], stop: list[int]
-) -> None:
+def _keep(text: str, start: int, end: int, out: list[str], runs: Runs) -> None:
     """Copy text[start:end] without its invisible characters."""
     pos = start
     for m in _DROP.finditer(text, start, end):
-        _copy(text, pos, m.start(), out, origin, stop)
+        _copy(text, pos, m.start(), out, runs)
         pos = m.end()
-    _copy(text, pos, end, out, origin, stop)
+    _copy(text, pos, end, out, runs)
 
 
-def _copy(
-    text: str, start: int, end: int, out: list[str], origin: list[int], stop: list[int]
-) -> None:
-    out.append(text[start:end])
-    origin.extend(range(start, end))
-    stop.extend(range(start + 1, end + 1))
+def _copy(text: str, start: int, end: int, out: list[str], runs: Runs) -> None:
+    if start < end:
+        out.append(text[start:end])
+        _add(runs, out[-1], start, start + 1, 1)
+
+
+def _add(runs: Runs, chars: str, origin: int, stop: int, step: int) -> None:
+    """A run of `chars` (none: no run) read next, its first character from
+    the report's `origin` up to `stop`."""
+    if chars:
+        runs.firsts.append(runs.length)
+        runs.origins.append(origin)
+        runs.stops.append(stop)
+        runs.steps.append(step)
+        runs.length += len(chars)
 
 
 def restore(result: ReportResult, sp: Spacing, text: str, digest: str) -> ReportResult:

@@ -269,9 +269,28 @@ def _words_rx(
     terms: list[str], compile_regex: Compile = re.compile
 ) -> re.Pattern[str]:
     """Any of these phrases as whole words, lower case (`compile_regex`:
-    `re.compile`, or the same from kept code: RegexCache.compile)."""
+    `re.compile`, or the same from kept code: RegexCache.compile), the
+    longest first.
+
+    It matches as `(?<![a-z0-9])(?:longest|...)(?![a-z0-9])` does, but
+    opens with each phrase's literal first character, the phrases sharing
+    one grouped under it in the same order, the test before the phrase
+    after that character (`(?<![a-z0-9].)`): `re` then skips to the
+    characters a match can start with, where the lookbehind opening made
+    it try every phrase at every position of the text (a note's whole text
+    is searched for an exam's report words)."""
     alts = sorted((re.escape(t.lower()) for t in terms), key=len, reverse=True)
-    return compile_regex(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])", 0)
+    if not all(terms):  # an empty phrase: no first character
+        return compile_regex(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])", 0)
+    by_first: dict[str, list[str]] = {}
+    for alt in alts:  # an escaped character is a backslash and the character
+        cut = 2 if alt[0] == "\\" else 1
+        by_first.setdefault(alt[:cut], []).append(alt[cut:])
+    firsts = [
+        rf"{c}(?<![a-z0-9](?s:.))(?:{'|'.join(rests)})"
+        for c, rests in by_first.items()
+    ]
+    return compile_regex(r"(?:" + "|".join(firsts) + r")(?![a-z0-9])", 0)
 
 
 # Split "CKD-4", "ESRD/HD" style tokens so abbreviations match, and
@@ -721,6 +740,33 @@ def _tokenizer(
     return BlankEnglish(cache, regexes)
 
 
+# The token attributes the stages read of a report's words besides those of
+# the rules' token patterns (Toolkit.token_attrs): the phrase matchers'
+# columns and what the stages ask of a Token (`is_alpha`, `like_num`...).
+STAGE_ATTRS = (
+    "ORTH",
+    "LOWER",
+    "NORM",
+    "IS_ALPHA",
+    "IS_PUNCT",
+    "IS_SPACE",
+    "IS_UPPER",
+    "LIKE_NUM",
+)
+
+
+def _read_only(vocab: Any, attrs: list[str]) -> None:
+    """Drops the vocabulary's attribute functions of the attributes not in
+    `attrs`. Each new word of a report (most words of a note are new to a
+    worker) is given the value of every attribute that has a function, 26
+    Python calls for spaCy's English (stop word, URL, currency, shape...),
+    most for attributes nothing reads; the entries already made keep theirs."""
+    kept = {IDS[a] for a in attrs}
+    getters = vocab.lex_attr_getters
+    for attr in [a for a in getters if a not in kept]:
+        del getters[attr]
+
+
 class Toolkit:
     """Everything the stages need that is built from the rules, built once."""
 
@@ -736,6 +782,8 @@ class Toolkit:
         self.word_texts = WordTexts(nlp.vocab.strings)
         with cache.lexemes_of("matchers", nlp.vocab):
             self._build_matchers(rules, cache)
+        # a report's new words get only the attribute values read of them
+        _read_only(nlp.vocab, [*self.token_attrs, *STAGE_ATTRS])
         # 'Rt. kidney', 'approx. 5 mm': the words whose period ends no
         # sentence or clause (the layout's splitter and the descriptors')
         self.abbreviations = frozenset(
