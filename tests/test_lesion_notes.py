@@ -549,6 +549,19 @@ POINTED = [
     ),
 ]
 
+# A mention without a site led by "the" after several lesions refers back to
+# the finding named right before it in its section ("the calcification
+# described above"), and so does the next one that refers back to it.
+LED_BACK = [
+    (
+        "HISTORY: Angiography last week showed a mildly calcified left main. "
+        "The RCA had a severely calcified stenosis in its mid segment. He "
+        "underwent lithotripsy. Intravascular ultrasound confirmed the "
+        "calcification described above.",
+        [1, 2, 2],
+    ),
+]
+
 
 CASES = [
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
@@ -567,6 +580,7 @@ CASES = [
     *[pytest.param(t, n, id=f"hedged-{i}") for i, (t, n) in enumerate(HEDGED)],
     *[pytest.param(t, n, id=f"sized-{i}") for i, (t, n) in enumerate(SIZED_THING)],
     *[pytest.param(t, n, id=f"pointed-{i}") for i, (t, n) in enumerate(POINTED)],
+    *[pytest.param(t, n, id=f"led-back-{i}") for i, (t, n) in enumerate(LED_BACK)],
 ]
 
 

@@ -28,7 +28,8 @@ pelvis, corresponding to a calcified fibroid"), or when a demonstrative
 leads its mention ("this calcified vessel") and the finding before it in
 its section fits its side and words, or when a finding without a site
 is led by an anaphor ("excision of the calcium deposits") after one lesion
-only in its state. A lesion is filed under
+only in its state, or after several when the finding named right before it
+in its section is of a lesion with a site. A lesion is filed under
 every site its findings give. The impression restating a finding of the
 findings section joins its lesion though the linked sites differ or one is
 missing, when its sentence restates the other's (same words, or other words
@@ -1022,6 +1023,27 @@ def _the_only(
     return mine[0]
 
 
+def _led_back(
+    dr: DescriptorRules, f: Finding, prev: Finding, by_id: dict[str, _Lesion]
+) -> bool:
+    """For a finding without a site whose mention an anaphor leads ("IVUS
+    confirmed the calcification described above", "fracture planes through
+    the calcified plaque") after several lesions: does it refer back to
+    `prev`, the finding named right before it in its state and section, on
+    a side that fits, its sentence naming no other place as what is
+    calcified? GUIDE: an anaphor ("the calcification") refers back to one,
+    the one named last (`_the_only` takes the one lesion when there is one).
+    `prev`'s lesion must have a site (`by_id`: the lesions by id)."""
+    if f.site or f.own_lesion or prev.section != f.section:
+        return False
+    if not by_id[prev.lesion_id].sites:
+        return False
+    lead = lead_list(f)
+    if not lead or lead[-1] not in dr.anaphors:
+        return False
+    return _fits(side(f), side(prev)) and not names_its_place(dr, f, prev)
+
+
 def _lesions_at(
     by_site: dict[tuple[str, _State], list[_Lesion]], sites: Iterable[str], f: Finding
 ) -> list[_Lesion]:
@@ -1827,6 +1849,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             found = _offered_for(dr, by_id.values(), f)
         if found is None and not f.site and not f.own_lesion:
             found = _the_only(dr, by_id.values(), f)
+        if found is None and prev is not None and _led_back(dr, f, prev, by_id):
+            found = by_id[prev.lesion_id]
         if found is not None and _other_than(dr, found, f):
             found = None
         # a finding its sentence names as what the one before it is restates
