@@ -587,3 +587,16 @@ CASES = [
 @pytest.mark.parametrize("text, lesions", CASES)
 def test_lesion_numbers(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+def test_anaphor_takes_the_site_of_the_lesion_it_restates(findings_of):
+    """A mention without a site led by "the" that restates a lesion takes the
+    lesion's site (domain guide, site from context: an earlier mention of the
+    same finding the sentence refers back to); its site words stay empty."""
+    found = findings_of(LED_BACK[0][0])
+    last = found[-1]
+    assert (last.mention, last.site, last.site_text) == (
+        "calcification",
+        "coronary artery",
+        "",
+    )

@@ -53,7 +53,8 @@ count of several naming no clock position ("two groups of calcifications") is
 none of the groups named at their positions after it; a calcification a
 sentence says extends from or into another sub-site lies at both; calciphylaxis,
 which names no site, and the calcified arterioles of skin or fat a biopsy
-shows are one lesion. Findings that differ in negated, hypothetical or family
+shows are one lesion. A finding without a site, led by an anaphor, takes
+the one site of the lesion it restates. Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
@@ -1716,7 +1717,33 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
         findings[0].lesion_id = findings[0].finding_id
         return
     _group_all(dr, findings, text)
+    _anaphor_sites(dr, findings)
     _restated_causes(findings)
+
+
+def _anaphor_sites(dr: DescriptorRules, findings: list[Finding]) -> None:
+    """A finding without a site, led by an anaphor ("The calcified lesion came
+    out intact", "the calcification described above"), that restates a
+    lesion whose findings give one site takes that site (domain guide, site
+    from context: an earlier mention of the same finding the sentence refers
+    back to). Not a physiologic lesion's, whose flag the finding lacks; its
+    side and site words stay its own."""
+    sites: dict[str, set[str]] = {}
+    physiologic: set[str] = set()
+    for f in findings:
+        if f.site:
+            sites.setdefault(f.lesion_id, set()).add(f.site)
+        if f.physiologic:
+            physiologic.add(f.lesion_id)
+    for f in findings:
+        if f.site or f.lesion_id == f.finding_id or f.lesion_id in physiologic:
+            continue
+        given = sites.get(f.lesion_id, set())
+        if len(given) != 1:
+            continue
+        lead = lead_list(f)
+        if f.anaphor or (lead and lead[-1] in dr.anaphors):
+            (f.site,) = given
 
 
 _RULE1 = "rule1: "
