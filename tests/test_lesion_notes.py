@@ -562,6 +562,23 @@ LED_BACK = [
     ),
 ]
 
+# A segment the sentence of the lesion's latest finding named (not only its
+# first's) is no new sub-site: a later finding there restates the lesion.
+SEGMENT_SAID = [
+    (
+        "FINDINGS: A prior CT had reported dense calcification of the LAD. LAD: "
+        "a 70% ostial stenosis and an 85% proximal stenosis, both in heavily "
+        "calcified segments. RCA: mild irregularities. Ultrasound after "
+        "stenting showed an arc of calcification behind the stent in the "
+        "proximal LAD.",
+        [1, 1, 1],
+    ),
+    (
+        "FINDINGS: The LAD was calcified. The proximal LAD had a calcified plaque.",
+        [1, 2],
+    ),
+]
+
 
 CASES = [
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
@@ -581,6 +598,10 @@ CASES = [
     *[pytest.param(t, n, id=f"sized-{i}") for i, (t, n) in enumerate(SIZED_THING)],
     *[pytest.param(t, n, id=f"pointed-{i}") for i, (t, n) in enumerate(POINTED)],
     *[pytest.param(t, n, id=f"led-back-{i}") for i, (t, n) in enumerate(LED_BACK)],
+    *[
+        pytest.param(t, n, id=f"segment-said-{i}")
+        for i, (t, n) in enumerate(SEGMENT_SAID)
+    ],
 ]
 
 

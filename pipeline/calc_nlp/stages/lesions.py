@@ -1062,14 +1062,16 @@ def _lesions_at(
 
 def _new_segment(x: _Lesion, f: Finding) -> bool:
     """Does a finding of the lesion's section name a segment or valve part
-    none of the lesion's findings named, nor its first finding's sentence
-    ("The aortic valve was heavily calcified. There was calcification
+    none of the lesion's findings named, nor the sentence of its first or
+    latest finding ("The aortic valve was heavily calcified. There was calcification
     extending into the annulus."; not "the proximal LAD, where there was
     calcification", then "the calcified plaque in the proximal LAD")? It
     names a sub-site the lesion left unsaid: another lesion."""
     if not f.segment or _other_section(x, f) or x.first is None:
         return False
     said = set(WORD.findall(x.first.sentence.lower()))
+    if x.last is not None:
+        said |= set(WORD.findall(x.last.sentence.lower()))
     return not set(f.segment.split()) <= said and not any(
         m.segment for m in x.told.values()
     )
