@@ -579,6 +579,17 @@ SEGMENT_SAID = [
     ),
 ]
 
+# A finding without a site restates no lesion named earlier in its own
+# sentence by the same words: a sentence restates a lesion once.
+ONCE_A_SENTENCE = [
+    (
+        "FINDINGS: The placenta shows coarse calcification. IMPRESSION: Grade "
+        "III placenta with coarse calcification, more than at 32 weeks, and a "
+        "new small calcification beside the cord insertion.",
+        [1, 1, 2],
+    ),
+]
+
 
 CASES = [
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
@@ -602,6 +613,7 @@ CASES = [
         pytest.param(t, n, id=f"segment-said-{i}")
         for i, (t, n) in enumerate(SEGMENT_SAID)
     ],
+    *[pytest.param(t, n, id=f"once-{i}") for i, (t, n) in enumerate(ONCE_A_SENTENCE)],
 ]
 
 

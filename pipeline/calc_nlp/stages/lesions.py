@@ -792,11 +792,16 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
     when the finding names a side, on that side ("calcification in the right
     upper quadrant" is not the "mitral annular calcification" before it),
     unless the finding's sentence names another place as what is calcified
-    ("the annulus was heavily calcified" after "the mitral valve was")."""
+    ("the annulus was heavily calcified" after "the mitral valve was"), or
+    the lesion's latest finding is of the finding's sentence (a sentence
+    restates a lesion once: "calcified bar of the annulus and calcified,
+    restricted chordae")."""
     found = None
     for x in named:
         if x.first is not None and names_its_place(dr, f, x.first):
             continue
+        if f.sentence and _in_sentence(x.last, f):
+            continue  # a sentence restates a lesion once
         if side(f) in ("", x.side):
             if found is not None:
                 return None  # more than one
