@@ -348,6 +348,12 @@ NEW = [
 # a later section may restate it with the same word.
 OTHER = [
     (
+        "OPERATIVE FINDINGS: The aortic valve was bicuspid. Both leaflets were "
+        "heavily calcified, and the raphe carried a calcified ridge of its own, "
+        "9 mm long.",
+        [1, 2],
+    ),
+    (
         "CT PELVIS: A phlebolith is seen in the left hemipelvis. There are "
         "other phleboliths in the pelvis.",
         [1, 2],
