@@ -596,6 +596,19 @@ ONCE_A_SENTENCE = [
     ),
 ]
 
+# Two headers of one section category (the preoperative diagnosis and the
+# indications of an operative note) are two sections: a finding naming a
+# sub-site the diagnosis left unsaid restates it.
+TWO_HEADERS = [
+    (
+        "PREOPERATIVE DIAGNOSIS: Left breast calcifications, BI-RADS 4B.\n"
+        "INDICATIONS: Her screening mammogram showed a new group of fine "
+        "pleomorphic calcifications in the upper outer quadrant of the left "
+        "breast. The right breast has scattered benign calcifications.",
+        [1, 1, 2],
+    ),
+]
+
 
 CASES = [
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
@@ -620,6 +633,7 @@ CASES = [
         for i, (t, n) in enumerate(SEGMENT_SAID)
     ],
     *[pytest.param(t, n, id=f"once-{i}") for i, (t, n) in enumerate(ONCE_A_SENTENCE)],
+    *[pytest.param(t, n, id=f"headers-{i}") for i, (t, n) in enumerate(TWO_HEADERS)],
 ]
 
 

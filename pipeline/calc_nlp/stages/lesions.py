@@ -782,8 +782,14 @@ def _after_mention(dr: DescriptorRules, f: Finding, at: int | None) -> str:
 
 
 def _other_section(x: _Lesion, f: Finding) -> bool:
-    """Is the lesion's latest finding in another section than `f`?"""
-    return x.last is not None and x.last.section != f.section
+    """Is the lesion's latest finding in another section than `f`: of
+    another category, or under another header of its category (a note's
+    'PREOPERATIVE DIAGNOSIS:' and 'INDICATIONS:'; GUIDE: lesion, clinical
+    notes: the same calcification named again in another section is one)?"""
+    last = x.last
+    return last is not None and (
+        last.section != f.section or last.section_at != f.section_at
+    )
 
 
 def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | None:
