@@ -915,6 +915,10 @@ CHANGES = [
     ("A 4 mm calcification in the liver, not present before treatment.", None, "new"),
     ("Faint calcification of the renal pyramids, not present on a study from XXXX.", None, "new"),
     ("Calcified granuloma in the right lung, not seen on a prior CT.", None, "new"),
+    # ... a dating word a few words after the phrase names the earlier study
+    ("Calcified nodes in the left hilum, not present on a CT from XX/XX/XXXX.", None, "new"),
+    ("Calcified granuloma in the left lung, not visible on the earlier study.", None, "new"),
+    ("Calcified granuloma in the left lung, not visible on the lateral view.", None, ""),
     # a change word right before the mention is its own, not the earlier one
     ("Treated liver metastases, smaller and newly calcified.", "calcified", "new"),
     ("The treated nodule is smaller and newly calcified.", "calcified", "new"),

@@ -164,7 +164,13 @@ class DescriptorRules:
             # a `year` term is one only with a year right after it, "the"
             # allowed between ("not seen on the 2020 study", "not present in
             # 2019"); a bare number is no year ("not seen in 2 views")
-            year_after = r"(?=[^\S\n]+(?:(?:the|a)[^\S\n]+)?(?:19|20)\d\d(?!\w))"
+            # ... or a dating word a few words after it ("not present on a CT
+            # from XXXX", "not seen on the earlier study")
+            dating = alternation(desc["word_lists"]["change_study_dating"])
+            year_after = (
+                r"(?=[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?(?:(?:19|20)\d\d(?!\w)"
+                rf"|(?:[\w-]+[^\S\n]+){{0,2}}?(?:[\w]*/)*(?:{dating})(?!\w)))"
+            )
             self._terms += rf"|(?:{alternation(year)}){year_after}"
             self._term_parts.append((year, year_after))
         self._tails = alternation(desc["word_lists"]["phrase_tails"])
