@@ -824,6 +824,9 @@ CHANGES = [
     ("Calcified granulomas are more numerous than before.", None, "increased"),
     ("Calcified granuloma in the left upper lobe has decreased in size.", None, "decreased"),
     ("Calcified granulomas are fewer than before.", None, "decreased"),
+    # ... but a count or size compared with another place gives none
+    ("Calcified nodes in the right hilum, fewer than in the left hilum.", None, ""),
+    ("The calcified granuloma is smaller than the one at the left base.", None, ""),
     ("Previously seen calcified granuloma is no longer visualized.", None, "resolved"),
     ("The calcification in the left kidney is no longer visualized.", None, "resolved"),
     ("Calcification in the left kidney has resolved.", None, "resolved"),
