@@ -824,6 +824,10 @@ CHANGES = [
     ("Calcified granulomas are more numerous than before.", None, "increased"),
     ("Calcified granuloma in the left upper lobe has decreased in size.", None, "decreased"),
     ("Calcified granulomas are fewer than before.", None, "decreased"),
+    # a change a clause opened by "whether" or "if" asks about is not stated
+    ("Films in six months to see whether the calcified node is enlarging.", None, ""),
+    ("If the calcified granuloma has grown, a CT will follow.", None, ""),
+    ("The calcified granuloma has grown, so a CT will follow.", None, "increased"),
     # ... but a count or size compared with another place gives none
     ("Calcified nodes in the right hilum, fewer than in the left hilum.", None, ""),
     ("The calcified granuloma is smaller than the one at the left base.", None, ""),

@@ -294,6 +294,7 @@ class DescriptorRules:
         self.host_lesions = frozenset(wl["host_lesions"])
         self.count_words = set(wl["count_words"])
         self.threshold_dating = set(wl["threshold_dating"])
+        self.question_leads = frozenset(wl["change_question_leads"])
         self.extent_comparatives = frozenset(wl["extent_comparatives"])
         self.prior_comparatives = set(wl["prior_comparatives"])
         self.score_dating = frozenset(wl["score_dating"])
