@@ -824,6 +824,9 @@ CHANGES = [
     ("Calcified granulomas are more numerous than before.", None, "increased"),
     ("Calcified granuloma in the left upper lobe has decreased in size.", None, "decreased"),
     ("Calcified granulomas are fewer than before.", None, "decreased"),
+    # a time adverb after a predicated change word still ends its phrase
+    ("A film from XXXX showed the calcified aortic knob, and it is unchanged now.", None, "stable"),
+    ("The calcified granuloma in the left lower lobe is stable today.", None, "stable"),
     # a change a clause opened by "whether" or "if" asks about is not stated
     ("Films in six months to see whether the calcified node is enlarging.", None, ""),
     ("If the calcified granuloma has grown, a CT will follow.", None, ""),
