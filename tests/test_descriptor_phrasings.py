@@ -824,6 +824,10 @@ CHANGES = [
     ("Calcified granulomas are more numerous than before.", None, "increased"),
     ("Calcified granuloma in the left upper lobe has decreased in size.", None, "decreased"),
     ("Calcified granulomas are fewer than before.", None, "decreased"),
+    # an aside "with" or "without" opens between commas leaves the copula after
+    # it the mention's
+    ("A calcified node in the right hilum, with a fatty hilum, is unchanged.", None, "stable"),
+    ("Coarse calcification in the left kidney, without a mass, is again seen.", None, "stable"),
     # a time adverb after a predicated change word still ends its phrase
     ("A film from XXXX showed the calcified aortic knob, and it is unchanged now.", None, "stable"),
     ("The calcified granuloma in the left lower lobe is stable today.", None, "stable"),
