@@ -583,6 +583,18 @@ SEGMENT_SAID = [
         "FINDINGS: The LAD was calcified. The proximal LAD had a calcified plaque.",
         [1, 2],
     ),
+    # the leaflets the lesion's sentence named (in the plural) are no new part
+    (
+        "HISTORY OF PRESENT ILLNESS: An echo last month showed a trileaflet "
+        "aortic valve with heavily calcified, restricted leaflets. An echo in "
+        "XXXX had described the aortic leaflets as only mildly calcified.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: The aortic valve was heavily calcified. The annulus was also "
+        "calcified.",
+        [1, 2],
+    ),
 ]
 
 # A finding without a site restates no lesion named earlier in its own

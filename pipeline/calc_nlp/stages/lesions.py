@@ -412,6 +412,7 @@ def _same_lesion(
             or (_other_section(x, f) and not _unsaid_of_several(dr, x, f, sub))
             or _led_to(x, sub)
             or _said_before(dr, x, f, sub)
+            or _segment_said(x, f)
         )
         and not _narrows(x, f, sub)
         and not _places_apart(dr, x, f, sub)
@@ -716,6 +717,27 @@ def _said_before(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
         for g in (x.first, x.last)
         if g is not None and g.sentence != f.sentence
     )
+
+
+def _segment_said(x: _Lesion, f: Finding) -> bool:
+    """Does the finding name a segment or valve part ("the aortic leaflets ...
+    calcified") that the sentence of the lesion's first or latest finding
+    named already, its site words leaving it unsaid ("aortic valve with
+    heavily calcified, restricted leaflets")? The lesion did not leave that
+    sub-site unsaid: the finding names no new one (GUIDE: lesion)."""
+    if not f.segment:
+        return False
+    said: set[str] = set()
+    for g in (x.first, x.last):
+        if g is not None and g.sentence != f.sentence:
+            said |= _singular_set(g.sentence)
+    return set(f.segment.split()) <= said
+
+
+def _singular_set(sentence: str) -> set[str]:
+    """The sentence's words in the singular ("leaflets": "leaflet"), as a
+    finding's segment names its parts."""
+    return set(singular_words(" ".join(WORD.findall(sentence.lower()))).split())
 
 
 def _added(g: Finding, f: Finding) -> bool:
@@ -1074,15 +1096,15 @@ def _lesions_at(
 def _new_segment(x: _Lesion, f: Finding) -> bool:
     """Does a finding of the lesion's section name a segment or valve part
     none of the lesion's findings named, nor the sentence of its first or
-    latest finding ("The aortic valve was heavily calcified. There was calcification
+    latest finding, in either number ("The aortic valve was heavily calcified. There was calcification
     extending into the annulus."; not "the proximal LAD, where there was
     calcification", then "the calcified plaque in the proximal LAD")? It
     names a sub-site the lesion left unsaid: another lesion."""
     if not f.segment or _other_section(x, f) or x.first is None:
         return False
-    said = set(WORD.findall(x.first.sentence.lower()))
+    said = _singular_set(x.first.sentence)
     if x.last is not None:
-        said |= set(WORD.findall(x.last.sentence.lower()))
+        said |= _singular_set(x.last.sentence)
     return not set(f.segment.split()) <= said and not any(
         m.segment for m in x.told.values()
     )
