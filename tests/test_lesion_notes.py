@@ -621,6 +621,23 @@ TWO_HEADERS = [
     ),
 ]
 
+# A note telling study by study what each showed names the same calcification
+# again, though the later study names a part of the place the earlier left
+# unsaid; one exam telling part by part names as many lesions as parts.
+STUDY_BY_STUDY = [
+    (
+        "HISTORY OF PRESENT ILLNESS: A plain film of the abdomen showed a thin "
+        "rim of calcification outlining the gallbladder. CT today shows "
+        "continuous calcification of the gallbladder wall.",
+        [1, 1],
+    ),
+    (
+        "HISTORY OF PRESENT ILLNESS: CT shows calcification of the aorta. CT "
+        "also shows heavy calcification of the aortic arch.",
+        [1, 2],
+    ),
+]
+
 
 CASES = [
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
@@ -646,6 +663,7 @@ CASES = [
     ],
     *[pytest.param(t, n, id=f"once-{i}") for i, (t, n) in enumerate(ONCE_A_SENTENCE)],
     *[pytest.param(t, n, id=f"headers-{i}") for i, (t, n) in enumerate(TWO_HEADERS)],
+    *[pytest.param(t, n, id=f"studies-{i}") for i, (t, n) in enumerate(STUDY_BY_STUDY)],
 ]
 
 

@@ -413,6 +413,7 @@ def _same_lesion(
             or _led_to(x, sub)
             or _said_before(dr, x, f, sub)
             or _segment_said(x, f)
+            or _another_study(dr, x, f)
         )
         and not _narrows(x, f, sub)
         and not _places_apart(dr, x, f, sub)
@@ -732,6 +733,28 @@ def _segment_said(x: _Lesion, f: Finding) -> bool:
         if g is not None and g.sentence != f.sentence:
             said |= _singular_set(g.sentence)
     return set(f.segment.split()) <= said
+
+
+def _another_study(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Do the finding's sentence and that of the lesion's latest finding each
+    name, before their mentions, the exam that showed it, and other exams
+    ("A plain film showed a shell of calcification outlining the bladder.
+    CT shows calcification of the bladder wall.")? A note telling study by
+    study what each showed names the same calcification again, not a new
+    part of it (GUIDE: lesion, clinical notes: a known finding of an earlier
+    study and today's are one lesion)."""
+    last = x.last
+    if last is None or last.sentence == f.sentence:
+        return False
+    mine, theirs = _exams_before(dr, f), _exams_before(dr, last)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def _exams_before(dr: DescriptorRules, f: Finding) -> set[str]:
+    """The exam words (`lesion_exam_labels`) of the finding's sentence
+    before its mention."""
+    at = mention_at(f)
+    return set(WORD.findall(f.sentence[: max(at, 0)].lower())) & dr.exam_labels
 
 
 def _singular_set(sentence: str) -> set[str]:
