@@ -837,6 +837,20 @@ CHANGES = [
     ("Calcified granulomas are more numerous than before.", None, "increased"),
     ("Calcified granuloma in the left upper lobe has decreased in size.", None, "decreased"),
     ("Calcified granulomas are fewer than before.", None, "decreased"),
+    # an aside "with" or "without" opens between commas leaves the copula after
+    # it the mention's
+    ("A calcified node in the right hilum, with a fatty hilum, is unchanged.", None, "stable"),
+    ("Coarse calcification in the left kidney, without a mass, is again seen.", None, "stable"),
+    # a time adverb after a predicated change word still ends its phrase
+    ("A film from XXXX showed the calcified aortic knob, and it is unchanged now.", None, "stable"),
+    ("The calcified granuloma in the left lower lobe is stable today.", None, "stable"),
+    # a change a clause opened by "whether" or "if" asks about is not stated
+    ("Films in six months to see whether the calcified node is enlarging.", None, ""),
+    ("If the calcified granuloma has grown, a CT will follow.", None, ""),
+    ("The calcified granuloma has grown, so a CT will follow.", None, "increased"),
+    # ... but a count or size compared with another place gives none
+    ("Calcified nodes in the right hilum, fewer than in the left hilum.", None, ""),
+    ("The calcified granuloma is smaller than the one at the left base.", None, ""),
     ("Previously seen calcified granuloma is no longer visualized.", None, "resolved"),
     ("The calcification in the left kidney is no longer visualized.", None, "resolved"),
     ("Calcification in the left kidney has resolved.", None, "resolved"),
@@ -928,6 +942,10 @@ CHANGES = [
     ("A 4 mm calcification in the liver, not present before treatment.", None, "new"),
     ("Faint calcification of the renal pyramids, not present on a study from XXXX.", None, "new"),
     ("Calcified granuloma in the right lung, not seen on a prior CT.", None, "new"),
+    # ... a dating word a few words after the phrase names the earlier study
+    ("Calcified nodes in the left hilum, not present on a CT from XX/XX/XXXX.", None, "new"),
+    ("Calcified granuloma in the left lung, not visible on the earlier study.", None, "new"),
+    ("Calcified granuloma in the left lung, not visible on the lateral view.", None, ""),
     # a change word right before the mention is its own, not the earlier one
     ("Treated liver metastases, smaller and newly calcified.", "calcified", "new"),
     ("The treated nodule is smaller and newly calcified.", "calcified", "new"),

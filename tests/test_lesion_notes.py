@@ -348,6 +348,12 @@ NEW = [
 # a later section may restate it with the same word.
 OTHER = [
     (
+        "OPERATIVE FINDINGS: The aortic valve was bicuspid. Both leaflets were "
+        "heavily calcified, and the raphe carried a calcified ridge of its own, "
+        "9 mm long.",
+        [1, 2],
+    ),
+    (
         "CT PELVIS: A phlebolith is seen in the left hemipelvis. There are "
         "other phleboliths in the pelvis.",
         [1, 2],
@@ -581,6 +587,89 @@ POINTED = [
     ),
 ]
 
+# A mention without a site led by "the" after several lesions refers back to
+# the finding named right before it in its section ("the calcification
+# described above"), and so does the next one that refers back to it.
+LED_BACK = [
+    (
+        "HISTORY: Angiography last week showed a mildly calcified left main. "
+        "The RCA had a severely calcified stenosis in its mid segment. He "
+        "underwent lithotripsy. Intravascular ultrasound confirmed the "
+        "calcification described above.",
+        [1, 2, 2],
+    ),
+]
+
+# A segment the sentence of the lesion's latest finding named (not only its
+# first's) is no new sub-site: a later finding there restates the lesion.
+SEGMENT_SAID = [
+    (
+        "FINDINGS: A prior CT had reported dense calcification of the LAD. LAD: "
+        "a 70% ostial stenosis and an 85% proximal stenosis, both in heavily "
+        "calcified segments. RCA: mild irregularities. Ultrasound after "
+        "stenting showed an arc of calcification behind the stent in the "
+        "proximal LAD.",
+        [1, 1, 1],
+    ),
+    (
+        "FINDINGS: The LAD was calcified. The proximal LAD had a calcified plaque.",
+        [1, 2],
+    ),
+    # the leaflets the lesion's sentence named (in the plural) are no new part
+    (
+        "HISTORY OF PRESENT ILLNESS: An echo last month showed a trileaflet "
+        "aortic valve with heavily calcified, restricted leaflets. An echo in "
+        "XXXX had described the aortic leaflets as only mildly calcified.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: The aortic valve was heavily calcified. The annulus was also "
+        "calcified.",
+        [1, 2],
+    ),
+]
+
+# A finding without a site restates no lesion named earlier in its own
+# sentence by the same words: a sentence restates a lesion once.
+ONCE_A_SENTENCE = [
+    (
+        "FINDINGS: The placenta shows coarse calcification. IMPRESSION: Grade "
+        "III placenta with coarse calcification, more than at 32 weeks, and a "
+        "new small calcification beside the cord insertion.",
+        [1, 1, 2],
+    ),
+]
+
+# Two headers of one section category (the preoperative diagnosis and the
+# indications of an operative note) are two sections: a finding naming a
+# sub-site the diagnosis left unsaid restates it.
+TWO_HEADERS = [
+    (
+        "PREOPERATIVE DIAGNOSIS: Left breast calcifications, BI-RADS 4B.\n"
+        "INDICATIONS: Her screening mammogram showed a new group of fine "
+        "pleomorphic calcifications in the upper outer quadrant of the left "
+        "breast. The right breast has scattered benign calcifications.",
+        [1, 1, 2],
+    ),
+]
+
+# A note telling study by study what each showed names the same calcification
+# again, though the later study names a part of the place the earlier left
+# unsaid; one exam telling part by part names as many lesions as parts.
+STUDY_BY_STUDY = [
+    (
+        "HISTORY OF PRESENT ILLNESS: A plain film of the abdomen showed a thin "
+        "rim of calcification outlining the gallbladder. CT today shows "
+        "continuous calcification of the gallbladder wall.",
+        [1, 1],
+    ),
+    (
+        "HISTORY OF PRESENT ILLNESS: CT shows calcification of the aorta. CT "
+        "also shows heavy calcification of the aortic arch.",
+        [1, 2],
+    ),
+]
+
 
 CASES = [
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
@@ -599,9 +688,30 @@ CASES = [
     *[pytest.param(t, n, id=f"hedged-{i}") for i, (t, n) in enumerate(HEDGED)],
     *[pytest.param(t, n, id=f"sized-{i}") for i, (t, n) in enumerate(SIZED_THING)],
     *[pytest.param(t, n, id=f"pointed-{i}") for i, (t, n) in enumerate(POINTED)],
+    *[pytest.param(t, n, id=f"led-back-{i}") for i, (t, n) in enumerate(LED_BACK)],
+    *[
+        pytest.param(t, n, id=f"segment-said-{i}")
+        for i, (t, n) in enumerate(SEGMENT_SAID)
+    ],
+    *[pytest.param(t, n, id=f"once-{i}") for i, (t, n) in enumerate(ONCE_A_SENTENCE)],
+    *[pytest.param(t, n, id=f"headers-{i}") for i, (t, n) in enumerate(TWO_HEADERS)],
+    *[pytest.param(t, n, id=f"studies-{i}") for i, (t, n) in enumerate(STUDY_BY_STUDY)],
 ]
 
 
 @pytest.mark.parametrize("text, lesions", CASES)
 def test_lesion_numbers(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+def test_anaphor_takes_the_site_of_the_lesion_it_restates(findings_of):
+    """A mention without a site led by "the" that restates a lesion takes the
+    lesion's site (domain guide, site from context: an earlier mention of the
+    same finding the sentence refers back to); its site words stay empty."""
+    found = findings_of(LED_BACK[0][0])
+    last = found[-1]
+    assert (last.mention, last.site, last.site_text) == (
+        "calcification",
+        "coronary artery",
+        "",
+    )

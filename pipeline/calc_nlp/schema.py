@@ -229,6 +229,10 @@ class Finding:
     # arthroscopy'), which gives the finding none (guide §2 step 5: a study's
     # side) but keeps findings of the other side apart as lesions
     context_side: str = field(default="", compare=False, repr=False)
+    # where the header of its section starts in the report (-1: not known):
+    # two sections of one category ('PREOPERATIVE DIAGNOSIS:', 'INDICATIONS:')
+    # are still two sections of a note (GUIDE: lesion, clinical notes)
+    section_at: int = field(default=-1, compare=False, repr=False)
 
     @property
     def affirmed(self) -> bool:

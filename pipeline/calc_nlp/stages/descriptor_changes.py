@@ -337,6 +337,8 @@ def copula_change(
             aside = _size_aside(dr, text, comma)
             if aside is None:
                 aside = _restating_aside(dr, text, comma)
+            if aside is None:
+                aside = _with_aside(dr, text, comma, stop)
             if aside is not None and aside < stop:
                 at = aside  # "nodule, 5 mm, in the right upper lobe is stable"
                 continue
@@ -529,6 +531,26 @@ def _restating_aside(dr: DescriptorRules, text: str, at: int) -> int | None:
     if close < 0 or any(ch in ";:.\n" for ch in text[start:close]):
         return None
     return close + 1
+
+
+# the words that open an aside of the mention's phrase set off by commas
+_ASIDE_LEADS = frozenset({"with", "without"})
+
+
+def _with_aside(dr: DescriptorRules, text: str, at: int, stop: int) -> int | None:
+    """After a comma, an aside that "with" or "without" opens and a second
+    comma closes right before a copula ("calcification in the lower pole,
+    without a nodule around it, is again seen"): the mention's own modifier,
+    so the words after it still run on to its copula. Where the second comma
+    ends, else None."""
+    lead = _WORD_OR_STOP.match(text, at)
+    if lead is None or lead.group(1).lower() not in _ASIDE_LEADS:
+        return None
+    close = text.find(",", lead.end(), stop)
+    if close < 0 or ";" in text[lead.end() : close]:
+        return None
+    nxt = _WORD_OR_STOP.match(text, close + 1)
+    return close + 1 if nxt is not None and nxt.group(1).lower() in dr.copulas else None
 
 
 def _appositive_subject(

@@ -173,7 +173,13 @@ class DescriptorRules:
             # a `year` term is one only with a year right after it, "the"
             # allowed between ("not seen on the 2020 study", "not present in
             # 2019"); a bare number is no year ("not seen in 2 views")
-            year_after = r"(?=[^\S\n]+(?:(?:the|a)[^\S\n]+)?(?:19|20)\d\d(?!\w))"
+            # ... or a dating word a few words after it ("not present on a CT
+            # from XXXX", "not seen on the earlier study")
+            dating = alternation(desc["word_lists"]["change_study_dating"])
+            year_after = (
+                r"(?=[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?(?:(?:19|20)\d\d(?!\w)"
+                rf"|(?:[\w-]+[^\S\n]+){{0,2}}?(?:[\w]*/)*(?:{dating})(?!\w)))"
+            )
             self._terms += rf"|(?:{alternation(year)}){year_after}"
             self._term_parts.append((year, year_after))
         self._tails = alternation(desc["word_lists"]["phrase_tails"])
@@ -297,6 +303,7 @@ class DescriptorRules:
         self.host_lesions = frozenset(wl["host_lesions"])
         self.count_words = set(wl["count_words"])
         self.threshold_dating = set(wl["threshold_dating"])
+        self.question_leads = frozenset(wl["change_question_leads"])
         self.extent_comparatives = frozenset(wl["extent_comparatives"])
         self.prior_comparatives = set(wl["prior_comparatives"])
         self.score_dating = frozenset(wl["score_dating"])

@@ -170,6 +170,9 @@ def describe(
             f.segment = _segment(dr, text, c, f.site) or _site_segment(dr, text, f, sent, c)
         else:
             f.segment = ""
+        if f.change and _asked(dr, text, span, max(c.lo, sent.start_char), words, rd.offset):
+            f.change = ""  # "to judge whether the calcinosis is progressing"
+            words = [w for w in words if w[0] != "change"]
         f.descriptor_words = tuple(words)
         restates = _restates(dr, text, spans, i, sent)
         if restates:
@@ -268,6 +271,19 @@ def _next_to(rd: ReportDoc, a: Span, b: Span) -> bool:
     if a.start == b.start or lo > hi:
         return False
     return all(rd.layout.blank[k] for k in range(lo, hi))
+
+
+def _asked(
+    dr: DescriptorRules, text: str, span: Span, lo: int, words: list[Word], off: int
+) -> bool:
+    """Does the finding's change word come after its mention, in a clause a
+    question lead (`change_question_leads`: "whether", "if") opens before the
+    mention, from `lo` on ("to judge whether the calcinosis there is
+    progressing")? That change is asked about or supposed, not stated."""
+    if not any(w[0] == "change" and w[2] >= off + span.end_char for w in words):
+        return False
+    clause = re.split(r"[,;:]", text[lo : span.start_char])[-1]
+    return not dr.question_leads.isdisjoint(w.lower() for w in WORD.findall(clause))
 
 
 def _outer_change(

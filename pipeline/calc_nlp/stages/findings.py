@@ -56,7 +56,7 @@ def finding(
         # calcium seen before, which stays (guide §2: a deposit earlier
         # studies showed is present, not historical, unless it is denied)
         fl.discard("historical")
-    section = rd.layout.sections[span.start][0]
+    section, _, header, _ = rd.layout.sections[span.start]
     site_name = site.site if site else ""
     info = kit.site_info(site_name)
     off = rd.offset
@@ -68,6 +68,7 @@ def finding(
         end=end,
         finding_id=finding_id(ctx.report_id, ctx.digest, start, end),
         section=section,
+        section_at=off + rd.doc[header].idx if header < len(rd.doc) else -1,
         sentence=" ".join(rd.span_text(rd.sent(span)).split()),  # runs as one space
         mention_at=_mention_at(rd, span),
         site=site_name,

@@ -28,7 +28,8 @@ pelvis, corresponding to a calcified fibroid"), or when a demonstrative
 leads its mention ("this calcified vessel") and the finding before it in
 its section fits its side and words, or when a finding without a site
 is led by an anaphor ("excision of the calcium deposits") after one lesion
-only in its state. A lesion is filed under
+only in its state, or after several when the finding named right before it
+in its section is of a lesion with a site. A lesion is filed under
 every site its findings give. The impression restating a finding of the
 findings section joins its lesion though the linked sites differ or one is
 missing, when its sentence restates the other's (same words, or other words
@@ -52,7 +53,8 @@ count of several naming no clock position ("two groups of calcifications") is
 none of the groups named at their positions after it; a calcification a
 sentence says extends from or into another sub-site lies at both; calciphylaxis,
 which names no site, and the calcified arterioles of skin or fat a biopsy
-shows are one lesion. Findings that differ in negated, hypothetical or family
+shows are one lesion. A finding without a site, led by an anaphor, takes
+the one site of the lesion it restates. Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
@@ -410,6 +412,8 @@ def _same_lesion(
             or (_other_section(x, f) and not _unsaid_of_several(dr, x, f, sub))
             or _led_to(x, sub)
             or _said_before(dr, x, f, sub)
+            or _segment_said(x, f)
+            or _another_study(dr, x, f)
         )
         and not _narrows(x, f, sub)
         and not _places_apart(dr, x, f, sub)
@@ -750,6 +754,49 @@ def _said_before(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
     )
 
 
+def _segment_said(x: _Lesion, f: Finding) -> bool:
+    """Does the finding name a segment or valve part ("the aortic leaflets ...
+    calcified") that the sentence of the lesion's first or latest finding
+    named already, its site words leaving it unsaid ("aortic valve with
+    heavily calcified, restricted leaflets")? The lesion did not leave that
+    sub-site unsaid: the finding names no new one (GUIDE: lesion)."""
+    if not f.segment:
+        return False
+    said: set[str] = set()
+    for g in (x.first, x.last):
+        if g is not None and g.sentence != f.sentence:
+            said |= _singular_set(g.sentence)
+    return set(f.segment.split()) <= said
+
+
+def _another_study(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Do the finding's sentence and that of the lesion's latest finding each
+    name, before their mentions, the exam that showed it, and other exams
+    ("A plain film showed a shell of calcification outlining the bladder.
+    CT shows calcification of the bladder wall.")? A note telling study by
+    study what each showed names the same calcification again, not a new
+    part of it (GUIDE: lesion, clinical notes: a known finding of an earlier
+    study and today's are one lesion)."""
+    last = x.last
+    if last is None or last.sentence == f.sentence:
+        return False
+    mine, theirs = _exams_before(dr, f), _exams_before(dr, last)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def _exams_before(dr: DescriptorRules, f: Finding) -> set[str]:
+    """The exam words (`lesion_exam_labels`) of the finding's sentence
+    before its mention."""
+    at = mention_at(f)
+    return set(WORD.findall(f.sentence[: max(at, 0)].lower())) & dr.exam_labels
+
+
+def _singular_set(sentence: str) -> set[str]:
+    """The sentence's words in the singular ("leaflets": "leaflet"), as a
+    finding's segment names its parts."""
+    return set(singular_words(" ".join(WORD.findall(sentence.lower()))).split())
+
+
 def _added(g: Finding, f: Finding) -> bool:
     """Is `f` a noun phrase of its own that "and a" adds in `g`'s sentence
     ("Calcified granuloma in the RUL and a calcified granuloma in the RLL")?
@@ -814,8 +861,14 @@ def _after_mention(dr: DescriptorRules, f: Finding, at: int | None) -> str:
 
 
 def _other_section(x: _Lesion, f: Finding) -> bool:
-    """Is the lesion's latest finding in another section than `f`?"""
-    return x.last is not None and x.last.section != f.section
+    """Is the lesion's latest finding in another section than `f`: of
+    another category, or under another header of its category (a note's
+    'PREOPERATIVE DIAGNOSIS:' and 'INDICATIONS:'; GUIDE: lesion, clinical
+    notes: the same calcification named again in another section is one)?"""
+    last = x.last
+    return last is not None and (
+        last.section != f.section or last.section_at != f.section_at
+    )
 
 
 def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | None:
@@ -828,13 +881,17 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
     the two differ as `_differ` tells ("increased" and "new": a new one is
     another), or "and a" adds the finding to the lesion's last one in its
     sentence ("calcification, increased, and a new calcification at the
-    cord insertion": a noun phrase of its own)."""
+    cord insertion": a noun phrase of its own), or the lesion's latest
+    finding is of the finding's sentence (a sentence restates a lesion once:
+    "calcified bar of the annulus and calcified, restricted chordae")."""
     found = None
     for x in named:
         if x.first is not None and names_its_place(dr, f, x.first):
             continue
         if x.differs(f) or (x.last is not None and _added(x.last, f)):
             continue
+        if f.sentence and _in_sentence(x.last, f):
+            continue  # a sentence restates a lesion once
         if side(f) in ("", x.side):
             if found is not None:
                 return None  # more than one
@@ -1062,6 +1119,27 @@ def _the_only(
     return mine[0]
 
 
+def _led_back(
+    dr: DescriptorRules, f: Finding, prev: Finding, by_id: dict[str, _Lesion]
+) -> bool:
+    """For a finding without a site whose mention an anaphor leads ("IVUS
+    confirmed the calcification described above", "fracture planes through
+    the calcified plaque") after several lesions: does it refer back to
+    `prev`, the finding named right before it in its state and section, on
+    a side that fits, its sentence naming no other place as what is
+    calcified? GUIDE: an anaphor ("the calcification") refers back to one,
+    the one named last (`_the_only` takes the one lesion when there is one).
+    `prev`'s lesion must have a site (`by_id`: the lesions by id)."""
+    if f.site or f.own_lesion or prev.section != f.section:
+        return False
+    if not by_id[prev.lesion_id].sites:
+        return False
+    lead = lead_list(f)
+    if not lead or lead[-1] not in dr.anaphors:
+        return False
+    return _fits(side(f), side(prev)) and not names_its_place(dr, f, prev)
+
+
 def _lesions_at(
     by_site: dict[tuple[str, _State], list[_Lesion]], sites: Iterable[str], f: Finding
 ) -> list[_Lesion]:
@@ -1079,14 +1157,16 @@ def _lesions_at(
 
 def _new_segment(x: _Lesion, f: Finding) -> bool:
     """Does a finding of the lesion's section name a segment or valve part
-    none of the lesion's findings named, nor its first finding's sentence
-    ("The aortic valve was heavily calcified. There was calcification
+    none of the lesion's findings named, nor the sentence of its first or
+    latest finding, in either number ("The aortic valve was heavily calcified. There was calcification
     extending into the annulus."; not "the proximal LAD, where there was
     calcification", then "the calcified plaque in the proximal LAD")? It
     names a sub-site the lesion left unsaid: another lesion."""
     if not f.segment or _other_section(x, f) or x.first is None:
         return False
-    said = set(WORD.findall(x.first.sentence.lower()))
+    said = _singular_set(x.first.sentence)
+    if x.last is not None:
+        said |= _singular_set(x.last.sentence)
     return not set(f.segment.split()) <= said and not any(
         m.segment for m in x.told.values()
     )
@@ -1753,7 +1833,33 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
         findings[0].lesion_id = findings[0].finding_id
         return
     _group_all(dr, findings, text)
+    _anaphor_sites(dr, findings)
     _restated_causes(findings)
+
+
+def _anaphor_sites(dr: DescriptorRules, findings: list[Finding]) -> None:
+    """A finding without a site, led by an anaphor ("The calcified lesion came
+    out intact", "the calcification described above"), that restates a
+    lesion whose findings give one site takes that site (domain guide, site
+    from context: an earlier mention of the same finding the sentence refers
+    back to). Not a physiologic lesion's, whose flag the finding lacks; its
+    side and site words stay its own."""
+    sites: dict[str, set[str]] = {}
+    physiologic: set[str] = set()
+    for f in findings:
+        if f.site:
+            sites.setdefault(f.lesion_id, set()).add(f.site)
+        if f.physiologic:
+            physiologic.add(f.lesion_id)
+    for f in findings:
+        if f.site or f.lesion_id == f.finding_id or f.lesion_id in physiologic:
+            continue
+        given = sites.get(f.lesion_id, set())
+        if len(given) != 1:
+            continue
+        lead = lead_list(f)
+        if f.anaphor or (lead and lead[-1] in dr.anaphors):
+            (f.site,) = given
 
 
 _RULE1 = "rule1: "
@@ -1886,6 +1992,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             found = _offered_for(dr, by_id.values(), f)
         if found is None and not f.site and not f.own_lesion:
             found = _the_only(dr, by_id.values(), f)
+        if found is None and prev is not None and _led_back(dr, f, prev, by_id):
+            found = by_id[prev.lesion_id]
         if found is not None and _other_than(dr, found, f):
             found = None
         # a finding its sentence names as what the one before it is restates
