@@ -501,3 +501,95 @@ def test_a_relatives_mention_names_its_own_cause(findings_of, text, cls):
 def test_soft_tissue_with_a_calcinosis_disease_is_dystrophic(findings_of, text, cls):
     (f,) = findings_of(text)
     assert f.classification == cls
+
+
+# Guide §4 (evidence): the words of the report that made the rule fire. A
+# cue quotes its own words, those of its name nearest the finding (its own
+# sentence first), never the words with which the report names the same
+# cause or condition elsewhere; a cause named in another sentence quotes
+# the nearest of those at the finding's place, not another place's.
+def test_a_cue_quotes_its_own_words():
+    x = Features(
+        **LUNG,
+        cues=(CueRecord("tuberculosis", 1, "old TB"),),
+        causes_elsewhere=(CauseRecord("tuberculosis", "spleen", words="TB"),),
+        condition_words=(("tuberculosis", "tuberculosis"),),
+    )
+    assert classify(x).evidence == 'rule1: tuberculosis "old TB"'
+
+
+def test_a_cue_quotes_the_nearest_of_its_name():
+    far = CueRecord("granuloma", 1, "granulomatous", near=9)
+    near = CueRecord("granuloma", 1, "granulomas", near=2)
+    for cues in ((far, near), (near, far)):
+        assert (
+            classify(Features(**LUNG, cues=cues)).evidence
+            == 'rule1: granuloma "granulomas"'
+        )
+
+
+def test_a_cause_elsewhere_quotes_the_nearest_at_the_findings_place():
+    x = Features(
+        site="breast",
+        laterality="left",
+        at=40,
+        causes_elsewhere=(
+            CauseRecord("prior surgery", "breast", "left", words="lumpectomy", at=30),
+            CauseRecord("prior surgery", "colon", words="colectomy", at=45),
+            CauseRecord("prior surgery", "breast", "left", words="excision", at=2),
+        ),
+        condition_words=(("prior surgery", "s/p"),),
+    )
+    assert classify(x).evidence == (
+        'rule4: prior surgery "lumpectomy" at breast (left) named in another sentence'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        # the history names the cause in other words
+        (
+            "HISTORY: Uterine leiomyomata, menorrhagia.\n"
+            "FINDINGS: Enlarged uterus. A 4 cm posterior fibroid is densely calcified.",
+            'rule1: fibroid, leiomyoma "fibroid"',
+        ),
+        (
+            "HISTORY: Hx TB in childhood.\n"
+            "FINDINGS: Calcified right hilar lymph nodes, sequelae of old tuberculous infection.",
+            'rule1: tuberculosis "tuberculous"',
+        ),
+        (
+            "HISTORY: Remote splenic infarcts.\n"
+            "FINDINGS: Calcified spleen, consistent with old infarction.",
+            'rule1: infarct "infarction"',
+        ),
+        # another sentence names a cause of the same name at another place
+        (
+            "FINDINGS: Moderate calcified plaque in the infrarenal aorta.\n"
+            "IMPRESSION: Aortic atherosclerosis.",
+            'rule1: atherosclerotic plaque "plaque"',
+        ),
+        # the finding's own sentence before the next one, which points back
+        (
+            "Granulomas, as noted on the prior study, and calcified nodules. "
+            "These are granulomas.",
+            'rule1: granuloma "Granulomas"',
+        ),
+    ],
+)
+def test_evidence_quotes_the_findings_own_words(findings_of, text, evidence):
+    (f,) = findings_of(text)
+    assert f.evidence == evidence
+    assert all(q in f.sentence for q in f.evidence.split('"')[1::2])
+
+
+def test_evidence_quotes_the_cause_at_the_findings_place(findings_of):
+    text = (
+        "HISTORY: Prior appendectomy.\nFINDINGS: The left carotid bulb is calcified.\n"
+        "Prior left carotid endarterectomy."
+    )
+    (f,) = findings_of(text)
+    assert f.classification == "dystrophic"
+    assert 'prior surgery "endarterectomy" at carotid artery (left)' in f.evidence
+    assert "appendectomy" not in f.evidence

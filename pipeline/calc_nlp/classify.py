@@ -38,11 +38,16 @@ LAB_LABEL = {
 
 @dataclass(frozen=True)
 class CueRecord:
-    """A local cue in the finding's sentence: name, guide §4 rule (1 or 2), words."""
+    """A local cue in the finding's sentence: name, guide §4 rule (1 or 2), words,
+    and how near to the finding they lie (`near`: tokens between them, 0 on
+    it; a cue of the next sentence, which points back, after every one of
+    its own)."""
 
     name: str
     rule: int
     text: str = ""
+    at: int = -1  # the token its words start at (-1: not known)
+    near: int = 0
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class CauseRecord:
     laterality: str = ""
     site_text: str = ""
     words: str = ""  # the report's words that named the cause
+    at: int = -1  # the token those words start at (-1: not known)
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,7 @@ class Features:
     # the report's words, as written, quoted in the evidence
     site_words: str = ""
     condition_words: tuple[tuple[str, str], ...] = ()  # (name, words)
+    at: int = -1  # the token the finding's mention starts at (-1: not known)
 
 
 @dataclass(frozen=True)
@@ -130,7 +137,9 @@ class _Facts:
 
     r1: list[str]  # rule 1 cue names
     r2: list[str]  # rule 2 cue names
-    said: dict[str, str]  # name -> the report's words
+    cue_words: dict[str, str]  # cue name -> the words of the nearest such cue
+    cause_words: dict[str, str]  # cause name -> the nearest such at this place
+    condition_words: dict[str, str]  # condition name -> the report's words
     systemic: list[tuple[str, str, str, str]]
     systemic_names: list[str]
     dys_conditions: list[str]
@@ -143,9 +152,23 @@ class _Facts:
 
 
 def _facts(x: Features) -> _Facts:
-    said = {c.name: c.text for c in x.cues}
-    said.update({c.name: c.words for c in x.causes_elsewhere if c.words})
-    said.update(dict(x.condition_words))
+    # the words each rule quotes (guide §4: the words that made it fire): of
+    # a cue, the one of its name nearest the finding (its own sentence
+    # first; of two as near, the later); of a cause named elsewhere, the
+    # nearest of those at the finding's place (another place's, or a
+    # condition's first words, name another thing); of a systemic
+    # condition, the report's words that asserted it first, as the report
+    # row writes them
+    cue_words: dict[str, str] = {}
+    for cue in sorted(x.cues, key=lambda c: c.near, reverse=True):
+        if cue.text:
+            cue_words[cue.name] = cue.text
+    placed = [c for c in x.causes_elsewhere if _same_place(x, c)]
+    cause_words: dict[str, str] = {}
+    for cause in sorted(placed, key=lambda c: abs(c.at - x.at)):
+        if cause.words:
+            cause_words.setdefault(cause.name, cause.words)
+    condition_words = dict(x.condition_words)
     systemic = [c for c in x.conditions if c[1] == METASTATIC]
     high = [lab for lab in x.labs if lab[0] in MINERAL_LABS and lab[1] == "high"]
     calcium_high = any(lab[0] in CALCIUM_LABS and lab[1] == "high" for lab in x.labs)
@@ -156,10 +179,15 @@ def _facts(x: Features) -> _Facts:
     return _Facts(
         r1=_unique([c.name for c in x.cues if c.rule == 1]),
         r2=_unique([c.name for c in x.cues if c.rule == 2]),
-        said=said,
+        cue_words=cue_words,
+        cause_words=cause_words,
+        condition_words=condition_words,
         systemic=systemic,
         systemic_names=_unique(
-            [f"{quoted(c[0], said.get(c[0], ''))} ({c[2]})" for c in systemic]
+            [
+                f"{quoted(c[0], condition_words.get(c[0], ''))} ({c[2]})"
+                for c in systemic
+            ]
         ),
         dys_conditions=_unique([c[0] for c in x.conditions if c[1] == DYSTROPHIC]),
         high=high,
@@ -171,7 +199,7 @@ def _facts(x: Features) -> _Facts:
         phosphate_driven=any(c[3] != "calcium" for c in systemic)
         or any(lab[0] == "phosphate" for lab in high),
         prone_if=[c for c in x.dystrophic_prone_if if c in condition_names],
-        elsewhere=_unique([c.name for c in x.causes_elsewhere if _same_place(x, c)]),
+        elsewhere=_unique([c.name for c in placed]),
     )
 
 
@@ -227,13 +255,13 @@ def classify(x: Features) -> Result:
         return done(
             DYSTROPHIC,
             1,
-            "rule1: " + ", ".join(quoted(n, f.said.get(n, "")) for n in f.r1),
+            "rule1: " + ", ".join(quoted(n, f.cue_words.get(n, "")) for n in f.r1),
         )
     if f.r2:
         return done(
             METASTATIC,
             2,
-            "rule2: " + ", ".join(quoted(n, f.said.get(n, "")) for n in f.r2),
+            "rule2: " + ", ".join(quoted(n, f.cue_words.get(n, "")) for n in f.r2),
         )
 
     systemic_words = f.systemic_names + [_lab_text(lab) for lab in f.high]
@@ -256,7 +284,7 @@ def classify(x: Features) -> Result:
         for name in f.elsewhere:
             side = f" ({x.laterality})" if x.laterality else ""
             why.append(
-                f"{quoted(name, f.said.get(name, ''))} at {site_label}{side} named in another sentence"
+                f"{quoted(name, f.cause_words.get(name, ''))} at {site_label}{side} named in another sentence"
             )
         return done(DYSTROPHIC, 4, "; ".join(["rule4: " + "; ".join(why)] + notes))
 

@@ -157,7 +157,7 @@ def restated_causes(
         placed = bool(f.site_text) and not (shared and not f.laterality)
         start = rd.layout.sent_first[span.start]
         (extra if placed else unplaced).extend(
-            (start, CauseRecord(c.name, f.site, f.laterality, text, c.text))
+            (start, CauseRecord(c.name, f.site, f.laterality, text, c.text, c.at))
             for c in own
             if c.rule == 1
         )
@@ -233,6 +233,7 @@ def features(
         uncertain=f.uncertain,
         site_words=f.site_text,
         condition_words=tuple((c.name, c.words) for c in ctx.conditions),
+        at=span.start,
     )
 
 
@@ -304,7 +305,8 @@ def own_cues(
     after = _pointing_sentence(rd, sent, f)
     for c in cues:
         if after is not None and after.start <= c.start < after.end:
-            own += _cue_records(kit, rd, c, site)
+            # after every cue of the finding's own sentence
+            own += _cue_records(kit, rd, c, site, len(rd.doc) + c.start - f.end)
             continue
         if not (sent.start <= c.start < sent.end):
             continue
@@ -331,7 +333,7 @@ def own_cues(
         if c.label_ == "DISTRIBUTION":
             distribution = distribution or kit.md(c)["distribution"]
             continue
-        own += _cue_records(kit, rd, c, site)
+        own += _cue_records(kit, rd, c, site, max(c.start - f.end, f.start - c.end, 0))
     return tuple(own), distribution
 
 
@@ -347,9 +349,11 @@ def _next_item(rd: ReportDoc, f: Span, c: Span) -> bool:
     return ";" in words or any(a == "," and b == "and" for a, b in pairs)
 
 
-def _cue_records(kit: Toolkit, rd: ReportDoc, c: Span, site: str) -> list[CueRecord]:
-    """The classifier's record of a cue or condition, none for a distribution
-    word or a cue that needs another site."""
+def _cue_records(
+    kit: Toolkit, rd: ReportDoc, c: Span, site: str, near: int
+) -> list[CueRecord]:
+    """The classifier's record of a cue or condition, `near` tokens from the
+    finding, none for a distribution word or a cue that needs another site."""
     md = kit.md(c)
     if c.label_ == "DISTRIBUTION":
         return []
@@ -364,8 +368,8 @@ def _cue_records(kit: Toolkit, rd: ReportDoc, c: Span, site: str) -> list[CueRec
             and not kit.site_info(site).get("unspecific")
         ):
             return []  # surgery at another place ('following renal transplant')
-        return [CueRecord(md["condition"], 1, rd.span_text(c))]
-    return [CueRecord(md["cue"], int(md["rule"]), rd.span_text(c))]
+        return [CueRecord(md["condition"], 1, rd.span_text(c), c.start, near)]
+    return [CueRecord(md["cue"], int(md["rule"]), rd.span_text(c), c.start, near)]
 
 
 def _pointing_sentence(rd: ReportDoc, sent: Span, f: Span) -> Span | None:

@@ -850,6 +850,7 @@ def causes_elsewhere(
                         place.laterality,
                         part_words(kit, rd, place),
                         rd.span_text(span),
+                        span.start,
                     ),
                 )
             )
@@ -877,7 +878,10 @@ def causes_elsewhere(
             )
         if site and (not need or site in need):
             out.append(
-                (first, CauseRecord(name, site, lat, stext, rd.span_text(span)))
+                (
+                    first,
+                    CauseRecord(name, site, lat, stext, rd.span_text(span), span.start),
+                )
             )
     return out
 
