@@ -681,6 +681,12 @@ COORDINATED_AFTER_FINDING = [
         ["Calcification", "myocardial calcification"],
         "",
     ),
+    # an 'and' right after the earlier finding's noun closes its phrase too
+    (
+        "Calcified axillary nodes and a few hepatic and splenic calcified granulomas.",
+        ["Calcified axillary nodes", "hepatic and splenic calcified granulomas"],
+        "",
+    ),
 ]
 
 
@@ -693,6 +699,19 @@ def test_coordinated_sites_after_another_finding(
     found = findings_of("FINDINGS: " + text)
     assert [f.mention for f in found] == mentions
     assert found[-1].severity == severity
+
+
+def test_places_after_an_earlier_finding_and_are_the_next_items(findings_of):
+    """Guide §2: where one phrase names two sites, the first; the phrase
+    starts after the 'and' that closes the earlier finding's noun."""
+    found = findings_of(
+        "FINDINGS: Old calcified mediastinal nodes and scattered hepatic and "
+        "splenic calcified granulomas."
+    )
+    assert [(f.mention, f.site) for f in found] == [
+        ("calcified mediastinal nodes", "lymph node"),
+        ("hepatic and splenic calcified granulomas", "liver"),
+    ]
 
 
 # the kind word 'suture' stays in the span, and the impression restating the
