@@ -559,6 +559,14 @@ PLACE_AND_KIND_WORDS = [
         "Benign dystrophic type calcification at the scar.",
         "dystrophic type calcification",
     ),
+    # a word saying which arteries, a region's adjective and an organ's part
+    # are anatomic words of the phrase too
+    ("Moderate splanchnic arterial calcification.", "splanchnic arterial calcification"),
+    (
+        "Small left supraclavicular subcutaneous calcification.",
+        "left supraclavicular subcutaneous calcification",
+    ),
+    ("Tiny right epididymal tail calcification.", "right epididymal tail calcification"),
 ]
 
 
