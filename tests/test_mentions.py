@@ -559,6 +559,14 @@ PLACE_AND_KIND_WORDS = [
         "Benign dystrophic type calcification at the scar.",
         "dystrophic type calcification",
     ),
+    # a word saying which arteries, a region's adjective and an organ's part
+    # are anatomic words of the phrase too
+    ("Moderate splanchnic arterial calcification.", "splanchnic arterial calcification"),
+    (
+        "Small left supraclavicular subcutaneous calcification.",
+        "left supraclavicular subcutaneous calcification",
+    ),
+    ("Tiny right epididymal tail calcification.", "right epididymal tail calcification"),
 ]
 
 
@@ -681,6 +689,12 @@ COORDINATED_AFTER_FINDING = [
         ["Calcification", "myocardial calcification"],
         "",
     ),
+    # an 'and' right after the earlier finding's noun closes its phrase too
+    (
+        "Calcified axillary nodes and a few hepatic and splenic calcified granulomas.",
+        ["Calcified axillary nodes", "hepatic and splenic calcified granulomas"],
+        "",
+    ),
 ]
 
 
@@ -693,6 +707,19 @@ def test_coordinated_sites_after_another_finding(
     found = findings_of("FINDINGS: " + text)
     assert [f.mention for f in found] == mentions
     assert found[-1].severity == severity
+
+
+def test_places_after_an_earlier_finding_and_are_the_next_items(findings_of):
+    """Guide §2: where one phrase names two sites, the first; the phrase
+    starts after the 'and' that closes the earlier finding's noun."""
+    found = findings_of(
+        "FINDINGS: Old calcified mediastinal nodes and scattered hepatic and "
+        "splenic calcified granulomas."
+    )
+    assert [(f.mention, f.site) for f in found] == [
+        ("calcified mediastinal nodes", "lymph node"),
+        ("hepatic and splenic calcified granulomas", "liver"),
+    ]
 
 
 # the kind word 'suture' stays in the span, and the impression restating the

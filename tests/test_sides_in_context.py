@@ -727,3 +727,23 @@ POSSESSED: list[str] = [
 def test_possessed_mention_takes_no_side_from_another_sentence(findings_of, text):
     found = findings_of(text)
     assert [f.laterality for f in found] == ["left", ""]
+
+
+# a list measuring both sides of a pair is of the pair: its side words are the
+# parts measured, not the side of the finding the list goes on to (guide §2);
+# one side measured, a size on the finding or an ordinal still gives a side
+MEASURED_SIDES = [
+    (
+        "KIDNEYS: Normal echotexture, left 10.4 cm and right 9.8 cm, no medullary calcification.",
+        "bilateral",
+    ),
+    # with no plural over it, the finding has no side of its own
+    ("RENAL: Right 10.1 x 4.6 cm and left 9.7 x 4.2 cm, no nephrocalcinosis.", ""),
+    ("KIDNEYS: Left 11 cm, with a punctate calcification in the lower pole.", "left"),
+    ("Calcified granuloma projecting over the left 5th rib, 3 mm.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), MEASURED_SIDES)
+def test_sides_of_a_measured_pair_are_not_the_findings(only, text, laterality):
+    assert only(text).laterality == laterality

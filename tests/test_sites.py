@@ -23,6 +23,21 @@ LINKS = [
     # a bone's part is no artery: 'femoral' names the femoral artery only alone
     ("Calcific density near the medial femoral condyle.", "", "", ""),
     ("Calcification of the superficial femoral artery.", "artery", "superficial femoral artery", ""),
+    # an organ's adjective joined to a vessel's name shares its noun, a word
+    # naming which vessel before the second included
+    (
+        "Dense calcification of the hepatic and superior mesenteric arteries.",
+        "artery",
+        "arteries",
+        "",
+    ),
+    ("Mural calcification of the renal and internal iliac arteries.", "artery", "iliac arteries", ""),
+    (
+        "Calcification of the splenic and superior mesenteric artery.",
+        "artery",
+        "superior mesenteric artery",
+        "",
+    ),
     (
         "Calcified granuloma in the right upper lobe.",
         "lung",

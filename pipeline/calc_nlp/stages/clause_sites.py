@@ -321,9 +321,18 @@ def _shared_head(
     i = site.span.end
     if i >= len(rd.lower) or rd.lower[i] not in _COORDINATORS:
         return None
+    # a side or a word naming which one of the structure may stand before the
+    # second ('the splenic and superior mesenteric arteries', 'the hepatic and
+    # internal iliac arteries'; mentions.json `site_part_words`,
+    # `phrase_position_words`)
+    words = kit.word_sets.get("coordinated_side_words", frozenset())
+    parts = kit.word_sets.get("site_part_words", frozenset()) | kit.word_sets.get(
+        "phrase_position_words", frozenset()
+    )
     while i < len(rd.lower) and (
         rd.lower[i] in _COORDINATORS
-        or rd.lower[i] in kit.word_sets.get("coordinated_side_words", frozenset())
+        or rd.lower[i] in words
+        or (rd.lower[i] in parts and i not in after)
     ):
         i += 1
     nxt = after.get(i)

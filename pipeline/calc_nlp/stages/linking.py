@@ -243,11 +243,19 @@ def _finding_before(rd: ReportDoc, f: Span, i: int, clause: bool = False) -> boo
     and myocardial calcification'). With `clause`, only a finding whose
     phrase runs on to i counts: a comma, semicolon, colon or 'with' between
     them opens a phrase of f's own ('CAC 1,032, with heavy LAD and RCA
-    calcification')."""
+    calcification'), and so does an 'and' or 'or' right after that finding's
+    noun ('calcified hilar nodes and scattered pulmonary and splenic
+    granulomas': the places after it are the next item's)."""
     first = rd.layout.sent_first[f.start]
     return any(
         first <= c.start < i
-        and not (clause and any(rd.lower[k] in _CLAUSE_BREAKS for k in range(c.end, i)))
+        and not (
+            clause
+            and (
+                any(rd.lower[k] in _CLAUSE_BREAKS for k in range(c.end, i))
+                or (c.end < i and rd.lower[c.end] in {"and", "or"})
+            )
+        )
         for c in rd.matches.calc
         if c is not f
     )

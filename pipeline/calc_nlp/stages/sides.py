@@ -6,6 +6,7 @@ the linking stage).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Span, Token
@@ -190,6 +191,7 @@ def lat_in_sentence(
     ]
     named += denied + _denied_sides(kit, rd, f, sent)
     named += _compared_sides(kit, rd, lats) + _direction_sides(kit, rd, lats)
+    named += _measured_sides(kit, rd, f, lats)
     # a place phrase of its own outside the mention ('of the splenic artery')
     own: SiteRef | None = None
     if site is not None and sent.start <= site.span.start < sent.end:
@@ -380,6 +382,51 @@ def _compared_sides(kit: Toolkit, rd: ReportDoc, lats: list[Span]) -> list[Span]
         if any(" ".join(before[k:]) in leads for k in range(len(before))):
             out.append(lat)
     return out
+
+
+# Most words of a measurement after its first number ('10.2 x 4.1 x 3.9 cm').
+MEASURE_WORDS = 6
+# What ends one item of a list of measurements ('left 10.4 cm and right 9.8 cm').
+_MEASURE_ENDS = frozenset({",", ";", "and"})
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _measured_sides(
+    kit: Toolkit, rd: ReportDoc, f: Span, lats: list[Span]
+) -> list[Span]:
+    """Side words that lead a measurement of their own, an item of a list
+    ('KIDNEYS: left 10.4 cm and right 9.8 cm, no medullary calcification'): the side
+    of the part measured, not of a finding the list goes on to (guide §2: a
+    side said of another thing gives none). Only numbers, 'x' and size units
+    (descriptors.json `size_units`) between the side word and the comma,
+    semicolon or 'and' that ends the item, before the finding; not a size
+    written on the finding ('calcified nodule, right 9 mm, stable'), an
+    ordinal ('left 4th rib') or a clock face ('right 11 o'clock'). Only a
+    list that measures both sides."""
+    lower, units = rd.lower, kit.descriptors.units
+    out = []
+    for lat in lats:
+        i = lat.end
+        if i >= len(lower) or not _NUMBER.fullmatch(lower[i]):
+            continue
+        j = i + 1
+        while (
+            j < len(lower)
+            and j - i <= MEASURE_WORDS
+            and (_NUMBER.fullmatch(lower[j]) or lower[j] in units or lower[j] == "x")
+        ):
+            j += 1
+        if (
+            lower[j - 1] in units
+            and j < len(lower)
+            and lower[j] in _MEASURE_ENDS
+            and j <= f.start
+        ):
+            out.append(lat)
+    # one side measured ('Left 11 cm, with a punctate calcification') may be
+    # the finding's; a list measuring both sides is of the pair
+    sides = {kit.md(lat).get("laterality") for lat in out}
+    return out if {LEFT, RIGHT} <= sides else []
 
 
 # Most words between a movement word and the 'to the' of its direction
