@@ -15,7 +15,10 @@ import pytest
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("Calcified subcarinal nodes, sequelae of remote histoplasmosis.", "histoplasmosis"),
+        (
+            "Calcified subcarinal nodes, sequelae of remote histoplasmosis.",
+            "histoplasmosis",
+        ),
         ("Splenic calcified granulomata, prior Histoplasma infection.", "Histoplasma"),
     ],
 )
@@ -25,3 +28,28 @@ def test_histoplasmosis_cue_is_named_histoplasmosis(findings_of, text, word):
     assert "histoplasmosis" in f.evidence.replace(f'"{word}"', "")
     assert word in f.evidence
     assert "tuberculosis" not in f.evidence
+
+
+# Guide §2 (site vocabulary: pleura, 'pleural plaque'): a plaque of the
+# pleura, as after asbestos, is no atherosclerotic plaque; still a plaque of
+# damaged tissue (guide §4 rule 1), so the class stays dystrophic.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calcified pleural plaques along both hemidiaphragms, asbestos related.",
+        "Scattered calcified plaques of the parietal pleura.",
+        "FINDINGS: Calcified pleural plaque on the left.\n"
+        "IMPRESSION: Left pleural calcification.",
+    ],
+)
+def test_a_pleural_plaque_is_no_atherosclerotic_plaque(findings_of, text):
+    for f in findings_of(text):
+        assert f.site == "pleura"
+        assert f.classification == "dystrophic"
+        assert "pleural plaque" in f.evidence
+        assert "atherosclerotic" not in f.evidence
+
+
+def test_a_vessel_plaque_still_is(findings_of):
+    (f,) = findings_of("Calcified plaque in the left common carotid artery.")
+    assert f.evidence.startswith('rule1: atherosclerotic plaque "plaque"')

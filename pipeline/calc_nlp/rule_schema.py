@@ -150,6 +150,7 @@ METADATA_KEYS = {
     "adds_side",
     "no_place",
     "requires_site",
+    "cue_at_site",
     "site",
     "laterality",
     "cue",

@@ -845,7 +845,7 @@ def causes_elsewhere(
                 (
                     first,
                     CauseRecord(
-                        name,
+                        md.get("cue_at_site", {}).get(place.site, name),
                         place.site,
                         place.laterality,
                         part_words(kit, rd, place),
@@ -880,7 +880,14 @@ def causes_elsewhere(
             out.append(
                 (
                     first,
-                    CauseRecord(name, site, lat, stext, rd.span_text(span), span.start),
+                    CauseRecord(
+                        md.get("cue_at_site", {}).get(site, name),
+                        site,
+                        lat,
+                        stext,
+                        rd.span_text(span),
+                        span.start,
+                    ),
                 )
             )
     return out
