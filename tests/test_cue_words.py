@@ -53,3 +53,30 @@ def test_a_pleural_plaque_is_no_atherosclerotic_plaque(findings_of, text):
 def test_a_vessel_plaque_still_is(findings_of):
     (f,) = findings_of("Calcified plaque in the left common carotid artery.")
     assert f.evidence.startswith('rule1: atherosclerotic plaque "plaque"')
+
+
+# A note's title or a service ('vascular surgery office note') names the
+# department that wrote it, no surgery done (guide §4 rule 1: earlier
+# surgery at that place; a condition only as the report asserts it).
+@pytest.mark.parametrize(
+    "title",
+    [
+        "GENERAL SURGERY OFFICE VISIT - left breast lump.",
+        "Breast surgery progress note regarding the left breast.",
+        "PLASTIC SURGERY NOTE, left breast.",
+    ],
+)
+def test_a_note_title_names_no_surgery(analyzer, title):
+    report = analyzer.analyze(
+        title + "\nFINDINGS: Calcified nodule in the left breast.", "T"
+    )
+    (f,) = report.findings
+    assert "surgery" not in f.evidence
+    assert "prior surgery" not in [c.name for c in report.conditions]
+
+
+def test_a_surgery_done_still_counts(analyzer):
+    text = "Prior surgery of the left breast.\nFINDINGS: Calcified nodule in the left breast."
+    report = analyzer.analyze(text, "T")
+    assert 'prior surgery "surgery"' in report.findings[0].evidence
+    assert "prior surgery" in [c.name for c in report.conditions]
