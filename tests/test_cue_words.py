@@ -80,3 +80,26 @@ def test_a_surgery_done_still_counts(analyzer):
     report = analyzer.analyze(text, "T")
     assert 'prior surgery "surgery"' in report.findings[0].evidence
     assert "prior surgery" in [c.name for c in report.conditions]
+
+
+# Guide §4: planned surgery is no condition. A procedure a recommendation
+# section names is to come, so it is no earlier surgery at that place.
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "RECOMMENDATION: Coronary artery bypass grafting.",
+        "RECOMMENDATIONS: Aortic valve replacement with coronary artery bypass surgery.",
+    ],
+)
+def test_a_recommended_operation_is_no_prior_surgery(analyzer, plan):
+    report = analyzer.analyze(plan + "\nFINDINGS: Coronary artery calcification.", "T")
+    (f,) = report.findings
+    assert "prior surgery" not in f.evidence
+    assert "prior surgery" not in [c.name for c in report.conditions]
+
+
+def test_an_earlier_operation_still_is(analyzer):
+    text = "HISTORY: Prior coronary artery bypass grafting.\nFINDINGS: Coronary artery calcification."
+    report = analyzer.analyze(text, "T")
+    assert "prior surgery" in report.findings[0].evidence
+    assert "prior surgery" in [c.name for c in report.conditions]

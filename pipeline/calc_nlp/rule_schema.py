@@ -176,6 +176,7 @@ METADATA_KEYS = {
     "generic",
     "lesion",
     "family",
+    "plans",
     "score_phrase",
     "value_after",
     "title_unless_value",

@@ -40,6 +40,7 @@ from calc_nlp.stages.context_sites import (
 )
 from calc_nlp.stages.exam_sites import exam_for, site_from_exam
 from calc_nlp.stages.generic_sites import refine
+from calc_nlp.stages.matching import planned
 from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause
 from calc_nlp.stages.record import (
     Modifiers,
@@ -834,6 +835,8 @@ def causes_elsewhere(
             name = md["condition"]
         else:
             name = md["cue"]
+            if planned(kit, rd.layout, span, name):
+                continue  # 'RECOMMENDATION: ... bypass surgery'
         site, lat, stext = md.get("site", ""), "", ""
         first, end = rd.sent_bounds(span.start)
         near = sites_in.get(first, [])
