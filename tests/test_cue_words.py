@@ -103,3 +103,21 @@ def test_an_earlier_operation_still_is(analyzer):
     report = analyzer.analyze(text, "T")
     assert "prior surgery" in report.findings[0].evidence
     assert "prior surgery" in [c.name for c in report.conditions]
+
+
+# 'requires' puts a procedure ahead, as 'will need' does (guide §4: planned
+# surgery is no condition); a disease or treatment it reaches stays.
+def test_a_required_operation_is_no_prior_surgery(analyzer):
+    text = (
+        "HISTORY: The needle sample was not conclusive, so the lesion now requires "
+        "excision from the right breast.\nFINDINGS: Calcifications in the right breast."
+    )
+    report = analyzer.analyze(text, "T")
+    assert "prior surgery" not in report.findings[0].evidence
+    assert "prior surgery" not in [c.name for c in report.conditions]
+
+
+def test_a_required_treatment_is_still_the_patients(analyzer):
+    text = "HISTORY: Renal failure, requires dialysis.\nFINDINGS: Calcified left femoral artery."
+    report = analyzer.analyze(text, "T")
+    assert "chronic kidney disease" in [c.name for c in report.conditions]
