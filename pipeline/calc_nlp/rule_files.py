@@ -400,6 +400,10 @@ def load_cues(
                 check_site(
                     "cues.json", md["id"], "requires_site", md["requires_site"], sites
                 )
+            if "cue_at_site" in md:
+                check_site(
+                    "cues.json", md["id"], "cue_at_site", list(md["cue_at_site"]), sites
+                )
         elif r["category"] == "QUALIFIER":
             check_site("cues.json", md["id"], "site", md.get("site"), sites)
         elif r["category"] == "DISTRIBUTION" and md.get("distribution") not in {

@@ -369,7 +369,8 @@ def _cue_records(
         ):
             return []  # surgery at another place ('following renal transplant')
         return [CueRecord(md["condition"], 1, rd.span_text(c), c.start, near)]
-    return [CueRecord(md["cue"], int(md["rule"]), rd.span_text(c), c.start, near)]
+    name = md.get("cue_at_site", {}).get(site, md["cue"])  # a pleural plaque
+    return [CueRecord(name, int(md["rule"]), rd.span_text(c), c.start, near)]
 
 
 def _pointing_sentence(rd: ReportDoc, sent: Span, f: Span) -> Span | None:

@@ -40,6 +40,7 @@ from calc_nlp.stages.context_sites import (
 )
 from calc_nlp.stages.exam_sites import exam_for, site_from_exam
 from calc_nlp.stages.generic_sites import refine
+from calc_nlp.stages.matching import planned
 from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause
 from calc_nlp.stages.record import (
     Modifiers,
@@ -842,6 +843,8 @@ def causes_elsewhere(
             name = md["condition"]
         else:
             name = md["cue"]
+            if planned(kit, rd.layout, span, name):
+                continue  # 'RECOMMENDATION: ... bypass surgery'
         site, lat, stext = md.get("site", ""), "", ""
         first, end = rd.sent_bounds(span.start)
         near = sites_in.get(first, [])
@@ -853,7 +856,7 @@ def causes_elsewhere(
                 (
                     first,
                     CauseRecord(
-                        name,
+                        md.get("cue_at_site", {}).get(place.site, name),
                         place.site,
                         place.laterality,
                         part_words(kit, rd, place),
@@ -888,7 +891,14 @@ def causes_elsewhere(
             out.append(
                 (
                     first,
-                    CauseRecord(name, site, lat, stext, rd.span_text(span), span.start),
+                    CauseRecord(
+                        md.get("cue_at_site", {}).get(site, name),
+                        site,
+                        lat,
+                        stext,
+                        rd.span_text(span),
+                        span.start,
+                    ),
                 )
             )
     return out

@@ -386,12 +386,14 @@ def _named_conditions(
     entry's `lead_not_before` words ('status post treatment' is no surgery).
     A term's own `not_before` words do the same for that term alone.
     A section whose header is marked `family` ('FAMILY HISTORY:') names its
-    relatives' conditions, not the patient's."""
+    relatives' conditions, not the patient's; one marked `plans`
+    ('RECOMMENDATION:') names procedures to come, no earlier surgery."""
     starts = {c.start for c in conds}
     ends = {c.end for c in conds}
     if conds:
         family = kit.family_headers
         conds = [c for c in conds if _header(lay, c.start) not in family]
+        conds = [c for c in conds if not planned(kit, lay, c, kit.md(c)["condition"])]
     lower = lay.lower
     hedged_after = kit.word_sets.get("condition_hedge_followers", frozenset())
 
@@ -509,6 +511,17 @@ def _in_capitals(lay: Layout, c: Span, reach: int = 6) -> bool:
         and len(w) >= 5
     ]
     return bool(near) and all(w.isupper() for w in near)
+
+
+def planned(kit: Toolkit, lay: Layout, span: Span, name: str) -> bool:
+    """Is the span a procedure (a condition `name`d one, as a cue is named
+    by its condition) in a section whose header is marked `plans`
+    ('RECOMMENDATION: valve replacement with bypass surgery')? It is to
+    come, no earlier surgery (guide §4: planned surgery is no condition)."""
+    if not kit.plan_headers or span.start >= len(lay.sections):
+        return False
+    entry = kit.rules.conditions.get(name) or {}
+    return bool(entry.get("procedure")) and _header(lay, span.start) in kit.plan_headers
 
 
 def _header(lay: Layout, i: int) -> str:

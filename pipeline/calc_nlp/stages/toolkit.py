@@ -973,6 +973,13 @@ class Toolkit:
             for r in rules.section_rules
             if r["metadata"].get("family")
         )
+        # Headers marked `plans` ('RECOMMENDATION:'): the procedures their
+        # sections name are planned, no earlier surgery (guide §4).
+        self.plan_headers = frozenset(
+            " ".join(r["literal"].lower().split())
+            for r in rules.section_rules
+            if r["metadata"].get("plans")
+        )
         self.context = ConText(
             nlp,
             name="calc_context",
