@@ -107,6 +107,11 @@ def _labels_a_number(doc: Doc, i: int) -> bool:
     return False
 
 
+# The words of calcified_modifiers that join two places rather than
+# modify one ('calcified hilar or mediastinal nodes').
+_JOINERS = frozenset({"and", "or", ",", "/"})
+
+
 def _masked_heads_end(
     kit: Toolkit, doc: Doc, calc: list[Span], lower: list[int] | None = None
 ) -> list[Span]:
@@ -127,7 +132,7 @@ def _masked_heads_end(
         return calc
     places = (
         words.get("calcified_modifiers", frozenset())
-        - {"and", "or", ",", "/"}
+        - _JOINERS
         - words.get("coordinated_side_words", frozenset())
         - masks
     )
@@ -549,7 +554,7 @@ def _to_named_site(
     pineal gland and choroid plexus'), not after a place adjective the
     next item shares a head with."""
     words = kit.word_sets
-    between = words.get("calcified_modifiers", frozenset()) - {"and", "or", ",", "/"}
+    between = words.get("calcified_modifiers", frozenset()) - _JOINERS
     bare = words.get("bare_adjectives", frozenset())
     heads = words.get("calcified_heads", frozenset())
     ends = words.get("phrase_followers", frozenset())
