@@ -199,6 +199,27 @@ def test_the_word_as_is_no_condition(analyzer, text):
     assert "aortic stenosis" not in [c.name for c in analyzer.analyze(text, "T").conditions]
 
 
+# guide §3 names stenotic heart valves as a dystrophic cause; a stenotic
+# mitral valve is its own condition, so a report naming only it does not list
+# aortic stenosis, and one naming both lists both.
+VALVE_STENOSES = [
+    ("ECHO: Thickened leaflets, moderate mitral stenosis.\nMitral annular calcification.",
+     {"mitral stenosis"}),
+    ("HISTORY: Rheumatic mitral valve stenosis.\nFINDINGS: Calcified mitral leaflets.",
+     {"mitral stenosis"}),
+    ("ECHO: Severe aortic stenosis. Mild mitral stenosis.\nCalcified aortic cusps.",
+     {"aortic stenosis", "mitral stenosis"}),
+    ("ECHO: Severe aortic stenosis. No mitral stenosis.\nCalcified aortic cusps.",
+     {"aortic stenosis"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VALVE_STENOSES)
+def test_each_stenotic_valve_is_its_own_condition(analyzer, text, expected):
+    names = {c.name for c in analyzer.analyze(text, "T").conditions}
+    assert names & {"aortic stenosis", "mitral stenosis"} == expected
+
+
 # guide §3: a condition stated only as the likelier reading is hedged, so
 # not recorded, with no verb before 'favored' as much as after 'is', and
 # both readings of 'more likely than' are items of a differential.
