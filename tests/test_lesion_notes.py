@@ -670,6 +670,34 @@ STUDY_BY_STUDY = [
     ),
 ]
 
+# A finding of no side in an operation note that fits lesions of both sides
+# restates the one on the side the procedure line names (the operated part's);
+# a procedure line naming no side leaves it another lesion.
+OPERATED_SIDE = [
+    (
+        "PROCEDURE: Right superficial femoral endarterectomy.\n"
+        "HISTORY: Duplex showed a calcified plaque of the right superficial "
+        "femoral artery and a smaller calcified plaque of the left superficial "
+        "femoral artery.\n"
+        "SPECIMEN: Superficial femoral plaque, densely calcified, sent to pathology.",
+        [1, 2, 1],
+    ),
+    (
+        "PROCEDURE: Left carotid endarterectomy.\n"
+        "INDICATIONS: CT angiography showed a calcified plaque at the right "
+        "carotid bulb and a bulky calcified plaque at the left carotid bulb.\n"
+        "SPECIMEN: Carotid bulb plaque, heavily calcified.",
+        [1, 2, 2],
+    ),
+    (
+        "PROCEDURE: Carotid endarterectomy.\n"
+        "INDICATIONS: CT angiography showed a calcified plaque at the right "
+        "carotid bulb and a bulky calcified plaque at the left carotid bulb.\n"
+        "SPECIMEN: Carotid bulb plaque, heavily calcified.",
+        [1, 2, 3],
+    ),
+]
+
 
 CASES = [
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
@@ -696,6 +724,7 @@ CASES = [
     *[pytest.param(t, n, id=f"once-{i}") for i, (t, n) in enumerate(ONCE_A_SENTENCE)],
     *[pytest.param(t, n, id=f"headers-{i}") for i, (t, n) in enumerate(TWO_HEADERS)],
     *[pytest.param(t, n, id=f"studies-{i}") for i, (t, n) in enumerate(STUDY_BY_STUDY)],
+    *[pytest.param(t, n, id=f"operated-{i}") for i, (t, n) in enumerate(OPERATED_SIDE)],
 ]
 
 

@@ -16,7 +16,9 @@ subcarinal space"); a finding naming a sub-site joins the lesion of
 another section that left it unsaid, unless its own section names another
 sub-site there too ("known calcific tendinitis", then the supraspinatus's
 and the subscapularis's deposits: either may be the one); a disease word
-names its site, no place within it ("calcific tendinitis" a tendon); one
+names its site, no place within it ("calcific tendinitis" a tendon); of
+several such lesions on both sides, the one on the side an operation note's
+procedure line names ("SPECIMEN: femoral plaque"); one
 without a site, the one lesion named by the same
 words in either number ("calcifications", "calcification"), on the side it
 names; a coronary finding naming a vessel never joins
@@ -423,7 +425,9 @@ def _same_lesion(
     if _over_vessels(dr, loose, f, sub):
         return None
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
-        sided = [x for x in loose if x.side == side(f)]
+        # a finding of no side in an operation note: the operated side's
+        # ("SPECIMEN: femoral plaque" after the left's and the right's)
+        sided = [x for x in loose if x.side == (side(f) or f.operated_side)]
         # else the one named by the same words ("medullary nephrocalcinosis"
         # after bilateral nephrocalcinosis and a small right renal focus)
         loose = sided or [x for x in loose if x in named] or _plural_of(dr, loose, f)
