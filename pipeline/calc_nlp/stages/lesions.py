@@ -37,7 +37,9 @@ findings section joins its lesion though the linked sites differ or one is
 missing, when its sentence restates the other's (same words, or other words
 with the sentences sharing two words or a word of the site), and sides do
 not contradict; or the one findings lesion at its site when its sentence
-names the other's sub-site and their sub-sites share no word. A finding
+names the other's sub-site and their sub-sites share no word; an impression
+finding naming a vessel the findings named several plaques under restates
+the one graded by the same severity word ("dense"). A finding
 of another section (not the history) at one of a joint's tissues joins the
 one lesion of the other section at that joint's tissues, on a side that fits,
 when one of the two is the tissue about the joint ("periarticular
@@ -360,6 +362,9 @@ def _same_lesion(
         and not _one_of_counted(dr, x, f)
         and not _count_after_one_part(dr, x, f)
     ]
+    graded = _graded_alike(same, f, sub)
+    if graded is not None:
+        return graded
     exact = [
         x
         for x in same
@@ -491,6 +496,53 @@ def _same_lesion(
             and not opposite(x.side, side(f))
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _severity_words(f: Finding) -> set[str]:
+    """The words, lower case, that gave the finding its severity ("dense",
+    "heavily"), read from its sentence where they stand right before or
+    within its mention's phrase (none when the sentence's spacing moved)."""
+    if f.mention_at < 0:
+        return set()
+    begin = f.start - f.mention_at  # where its sentence starts in the report
+    out = set()
+    for name, _, start, end in f.descriptor_words:
+        if name == "severity" and start >= begin:
+            word = f.sentence[start - begin : end - begin].lower()
+            if word.isalpha():
+                out.add(word)
+    return out
+
+
+def _graded_alike(same: list[_Lesion], f: Finding, sub: str) -> _Lesion | None:
+    """The findings lesion an impression finding restates when it names a
+    place (a vessel) under which the findings named several (the vessel's
+    segments and branches, "CIRCUMFLEX: Mild calcified plaque in the proximal
+    segment. Dense calcified plaque where the first marginal arises."): the
+    one graded by the same severity word ("Dense calcified plaque of the
+    circumflex artery"), when one alone is. None when no word is shared or
+    none is said (an impression grading the vessel in its own words sums it
+    up)."""
+    if f.section != _RESTATING[1] or not sub or f.segment:
+        return None
+    words = _severity_words(f)
+    if not words:
+        return None
+    mine = set(sub.split())
+    under = [
+        x
+        for x in same
+        if x.first is not None
+        and x.first.section == _RESTATING[0]
+        and mine <= set(x.sub.split())
+        and _fits(x.side, side(f))
+    ]
+    if len(under) < 2:
+        return None
+    alike = [
+        x for x in under if any(words & _severity_words(m) for m in x.told.values())
+    ]
+    return alike[0] if len(alike) == 1 else None
 
 
 def _extends_over(dr: DescriptorRules, f: Finding, sub: str, g: Finding) -> bool:
