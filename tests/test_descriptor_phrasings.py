@@ -1610,3 +1610,24 @@ GRADES = [
 @pytest.mark.parametrize("text, severity", GRADES)
 def test_severity(findings_of, text, severity):
     assert findings_of(text)[-1].severity == severity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Left hip calcific bursitis was aspirated last year and resolved.",
+        "Right shoulder calcific tendinitis was treated by needling two years ago "
+        "and resolved; no residual deposit since.",
+    ],
+)
+def test_a_finding_said_resolved_after_it_is_denied_and_historical(only, text):
+    """A finding its clause says resolved after it, where no denial reached
+    it, stays negated and historical (corpora/GUIDE.md, Descriptors: change)
+    and has no class."""
+    f = only(text)
+    assert (f.change, f.negated, f.historical, f.classification) == (
+        "resolved",
+        True,
+        True,
+        "",
+    )

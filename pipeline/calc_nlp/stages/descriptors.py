@@ -216,6 +216,12 @@ def _denied_unchanged(f: Finding) -> None:
         # negated and historical
         f.change = ""
         f.descriptor_words = tuple(w for w in f.descriptor_words if w[0] != "change")
+    elif not f.negated and f.change == "resolved":
+        # one its clause says resolved after it, where no ConText rule
+        # reached it ("calcific tendinitis was treated two years ago and
+        # resolved"): a resolved finding stays negated and historical
+        _deny(f)
+        f.historical = True
 
 
 def _deny(f: Finding) -> None:
