@@ -738,6 +738,9 @@ CHANGES = [
     # a de-identified date inside the prior study's name
     ("Calcified granuloma in the left upper lobe, which was not seen on the XXXX study.", None, "new"),
     ("Calcified right hilar node not present on the XXXX exam.", None, "new"),
+    # "the earlier study" is the prior one
+    ("Punctate calcifications in the right breast, not seen on the earlier study.", None, "new"),
+    ("A calcified left hilar node, not present on the earlier examination.", None, "new"),
     # a change phrase closing the finding's phrase before another clause
     ("Calcified granuloma in the right upper lobe, unchanged from XXXX, and a small effusion.", None, "stable"),
     ("Calcified left hilar node, stable since XXXX, with mild cardiomegaly.", None, "stable"),
