@@ -698,6 +698,24 @@ OPERATED_SIDE = [
     ),
 ]
 
+# The segment words of a place a word like "beyond" sets apart from the
+# calcification it leads to are that place's, not the finding's: the finding
+# restates the lesion of the segment it is.
+BEYOND = [
+    (
+        "INDICATIONS: Angiography showed a heavily calcified proximal LAD.\n"
+        "DESCRIPTION OF PROCEDURE: The mammary artery was sewn to the distal LAD "
+        "beyond the calcified segment.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: The right coronary artery was calcified in its mid portion.\n"
+        "DESCRIPTION OF PROCEDURE: The vein graft was sewn to the distal right "
+        "coronary artery past the calcified segment.",
+        [1, 1],
+    ),
+]
+
 
 CASES = [
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
@@ -725,6 +743,7 @@ CASES = [
     *[pytest.param(t, n, id=f"headers-{i}") for i, (t, n) in enumerate(TWO_HEADERS)],
     *[pytest.param(t, n, id=f"studies-{i}") for i, (t, n) in enumerate(STUDY_BY_STUDY)],
     *[pytest.param(t, n, id=f"operated-{i}") for i, (t, n) in enumerate(OPERATED_SIDE)],
+    *[pytest.param(t, n, id=f"beyond-{i}") for i, (t, n) in enumerate(BEYOND)],
 ]
 
 
