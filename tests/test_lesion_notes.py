@@ -716,6 +716,24 @@ BEYOND = [
     ),
 ]
 
+# A part a possessive leads ("its posterior wall") is a part of the place the
+# sentence opens with: that place's sub-site parts it from another vessel's
+# lesion; words that only say calcified name no place.
+OWNED_PART = [
+    (
+        "FINDINGS: The left radial artery was calcified at the wrist. The brachial "
+        "artery at the elbow measured 4 mm and had mild calcification on its "
+        "posterior wall.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: The ulnar artery at the wrist was small and calcified along its "
+        "posterior wall.\nDESCRIPTION OF PROCEDURE: The artery was opened at a soft "
+        "segment, away from the calcification.",
+        [1, 1],
+    ),
+]
+
 
 CASES = [
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
@@ -744,6 +762,7 @@ CASES = [
     *[pytest.param(t, n, id=f"studies-{i}") for i, (t, n) in enumerate(STUDY_BY_STUDY)],
     *[pytest.param(t, n, id=f"operated-{i}") for i, (t, n) in enumerate(OPERATED_SIDE)],
     *[pytest.param(t, n, id=f"beyond-{i}") for i, (t, n) in enumerate(BEYOND)],
+    *[pytest.param(t, n, id=f"owned-{i}") for i, (t, n) in enumerate(OWNED_PART)],
 ]
 
 

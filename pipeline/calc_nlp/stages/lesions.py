@@ -92,6 +92,7 @@ from calc_nlp.stages.lesion_words import (
     names_residual,
     names_what_it_is,
     opposite,
+    owner_sub,
     part,
     place_led_to,
     plural,
@@ -1872,7 +1873,12 @@ def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     femoral artery was also calcified", its site words "femoral artery")."""
     sub = sub_site(dr, f)
     if not sub:
-        return subject_sub(dr, f) or label_sub(dr, f, text) or mention_sub(dr, f)
+        return (
+            subject_sub(dr, f)
+            or owner_sub(dr, f)
+            or label_sub(dr, f, text)
+            or mention_sub(dr, f)
+        )
     subject = subject_sub(dr, f)
     return subject if set(sub.split()) < set(subject.split()) else sub
 
