@@ -689,6 +689,14 @@ OPERATED_SIDE = [
         "SPECIMEN: Carotid bulb plaque, heavily calcified.",
         [1, 2, 2],
     ),
+    # an anaphor naming no site restates the one lesion on the operated side
+    (
+        "PROCEDURE: Excision of right forearm mass.\n"
+        "INDICATIONS: A calcified subcutaneous nodule of the right forearm, and a "
+        "small calcification in the subcutaneous fat of the left forearm.\n"
+        "DESCRIPTION OF PROCEDURE: The calcified lesion was removed intact.",
+        [1, 2, 1],
+    ),
     (
         "PROCEDURE: Carotid endarterectomy.\n"
         "INDICATIONS: CT angiography showed a calcified plaque at the right "

@@ -1171,6 +1171,12 @@ def _the_only(
         return None
     state = _state(f)
     mine = [x for x in lesions if x.state == state and x.first is not None]
+    wanted = side(f) or f.operated_side
+    if len(mine) > 1 and wanted:
+        # the one on its side, or in an operation note on the side operated
+        # on ("The calcified lesion came out intact" after the left cheek's
+        # mass and a right cheek calcification)
+        mine = [x for x in mine if x.side == wanted]
     if len(mine) != 1 or not _fits(mine[0].side, side(f)):
         return None
     return mine[0]
