@@ -1165,7 +1165,8 @@ def _the_only(
     """For a finding without a site led by an anaphor ("debridement of the
     calcium deposits", "excision of this calcification"), the one lesion
     named before it in its state, on a side that fits (GUIDE: an anaphor,
-    "the calcification", refers back to one); none when there are more."""
+    "the calcification", refers back to one); of several, the one alone on
+    its side or the side operated on; none else."""
     lead = lead_list(f)
     if not lead or lead[-1] not in dr.anaphors:
         return None
