@@ -74,6 +74,13 @@ CASES = [
     ("Twin gestation. Maternal 4 cm subserosal fibroid with coarse calcification.", set()),
     ("Fetal anatomy normal. Calcification in the maternal left ovary.", set()),
     ("Maternal aunt with pelvic calcifications.", {"family"}),
+    # the parents or the family told or reassured of the patient's finding
+    # are whom the note speaks to, not whose finding it is; one relative told
+    # of "she had" is the relative's
+    ("Parents told that the small left neck calcification is benign.", set()),
+    ("The parents were reassured that the calcified node needs no treatment.", set()),
+    ("Family informed the calcified granuloma is old and harmless.", set()),
+    ("Her mother was told she had breast calcifications.", {"family"}),
     # a relative clause is about the relative
     (
         "Family history of coronary disease in his father, whose coronary calcium score was 420.",

@@ -738,6 +738,9 @@ CHANGES = [
     # a de-identified date inside the prior study's name
     ("Calcified granuloma in the left upper lobe, which was not seen on the XXXX study.", None, "new"),
     ("Calcified right hilar node not present on the XXXX exam.", None, "new"),
+    # "the earlier study" is the prior one
+    ("Punctate calcifications in the right breast, not seen on the earlier study.", None, "new"),
+    ("A calcified left hilar node, not present on the earlier examination.", None, "new"),
     # a change phrase closing the finding's phrase before another clause
     ("Calcified granuloma in the right upper lobe, unchanged from XXXX, and a small effusion.", None, "stable"),
     ("Calcified left hilar node, stable since XXXX, with mild cardiomegaly.", None, "stable"),
@@ -1610,3 +1613,24 @@ GRADES = [
 @pytest.mark.parametrize("text, severity", GRADES)
 def test_severity(findings_of, text, severity):
     assert findings_of(text)[-1].severity == severity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Left hip calcific bursitis was aspirated last year and resolved.",
+        "Right shoulder calcific tendinitis was treated by needling two years ago "
+        "and resolved; no residual deposit since.",
+    ],
+)
+def test_a_finding_said_resolved_after_it_is_denied_and_historical(only, text):
+    """A finding its clause says resolved after it, where no denial reached
+    it, stays negated and historical (corpora/GUIDE.md, Descriptors: change)
+    and has no class."""
+    f = only(text)
+    assert (f.change, f.negated, f.historical, f.classification) == (
+        "resolved",
+        True,
+        True,
+        "",
+    )

@@ -179,6 +179,7 @@ def _break_windows(text):
         "lesion_summary_words",
         "restating_links",
         "restating_predicates",
+        "segment_beyond_words",
         "segments",
         "size_identity_links",
         "size_restating_verbs",

@@ -670,6 +670,78 @@ STUDY_BY_STUDY = [
     ),
 ]
 
+# A finding of no side in an operation note that fits lesions of both sides
+# restates the one on the side the procedure line names (the operated part's);
+# a procedure line naming no side leaves it another lesion.
+OPERATED_SIDE = [
+    (
+        "PROCEDURE: Right superficial femoral endarterectomy.\n"
+        "HISTORY: Duplex showed a calcified plaque of the right superficial "
+        "femoral artery and a smaller calcified plaque of the left superficial "
+        "femoral artery.\n"
+        "SPECIMEN: Superficial femoral plaque, densely calcified, sent to pathology.",
+        [1, 2, 1],
+    ),
+    (
+        "PROCEDURE: Left carotid endarterectomy.\n"
+        "INDICATIONS: CT angiography showed a calcified plaque at the right "
+        "carotid bulb and a bulky calcified plaque at the left carotid bulb.\n"
+        "SPECIMEN: Carotid bulb plaque, heavily calcified.",
+        [1, 2, 2],
+    ),
+    # an anaphor naming no site restates the one lesion on the operated side
+    (
+        "PROCEDURE: Excision of right forearm mass.\n"
+        "INDICATIONS: A calcified subcutaneous nodule of the right forearm, and a "
+        "small calcification in the subcutaneous fat of the left forearm.\n"
+        "DESCRIPTION OF PROCEDURE: The calcified lesion was removed intact.",
+        [1, 2, 1],
+    ),
+    (
+        "PROCEDURE: Carotid endarterectomy.\n"
+        "INDICATIONS: CT angiography showed a calcified plaque at the right "
+        "carotid bulb and a bulky calcified plaque at the left carotid bulb.\n"
+        "SPECIMEN: Carotid bulb plaque, heavily calcified.",
+        [1, 2, 3],
+    ),
+]
+
+# The segment words of a place a word like "beyond" sets apart from the
+# calcification it leads to are that place's, not the finding's: the finding
+# restates the lesion of the segment it is.
+BEYOND = [
+    (
+        "INDICATIONS: Angiography showed a heavily calcified proximal LAD.\n"
+        "DESCRIPTION OF PROCEDURE: The mammary artery was sewn to the distal LAD "
+        "beyond the calcified segment.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: The right coronary artery was calcified in its mid portion.\n"
+        "DESCRIPTION OF PROCEDURE: The vein graft was sewn to the distal right "
+        "coronary artery past the calcified segment.",
+        [1, 1],
+    ),
+]
+
+# A part a possessive leads ("its posterior wall") is a part of the place the
+# sentence opens with: that place's sub-site parts it from another vessel's
+# lesion; words that only say calcified name no place.
+OWNED_PART = [
+    (
+        "FINDINGS: The left radial artery was calcified at the wrist. The brachial "
+        "artery at the elbow measured 4 mm and had mild calcification on its "
+        "posterior wall.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: The ulnar artery at the wrist was small and calcified along its "
+        "posterior wall.\nDESCRIPTION OF PROCEDURE: The artery was opened at a soft "
+        "segment, away from the calcification.",
+        [1, 1],
+    ),
+]
+
 
 CASES = [
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
@@ -696,6 +768,9 @@ CASES = [
     *[pytest.param(t, n, id=f"once-{i}") for i, (t, n) in enumerate(ONCE_A_SENTENCE)],
     *[pytest.param(t, n, id=f"headers-{i}") for i, (t, n) in enumerate(TWO_HEADERS)],
     *[pytest.param(t, n, id=f"studies-{i}") for i, (t, n) in enumerate(STUDY_BY_STUDY)],
+    *[pytest.param(t, n, id=f"operated-{i}") for i, (t, n) in enumerate(OPERATED_SIDE)],
+    *[pytest.param(t, n, id=f"beyond-{i}") for i, (t, n) in enumerate(BEYOND)],
+    *[pytest.param(t, n, id=f"owned-{i}") for i, (t, n) in enumerate(OWNED_PART)],
 ]
 
 

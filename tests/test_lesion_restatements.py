@@ -1521,3 +1521,43 @@ def test_chest_sub_sites_named_two_ways(lesion_numbers, first, second, same):
         f"IMPRESSION: Stable calcified granuloma, {second}."
     )
     assert (lesion_numbers(text) == [1, 1]) is same
+
+
+# The impression naming a vessel under whose header the findings named
+# several plaques (its segment, a branch) restates the one graded by the same
+# severity word; a clause "although" opens names no place of the finding's.
+_CIRCUMFLEX = (
+    "FINDINGS:\nCIRCUMFLEX: Mild calcified plaque in the proximal segment. Dense "
+    "calcified plaque where the first obtuse marginal branch arises.\nIMPRESSION:\n"
+)
+
+
+@pytest.mark.parametrize(
+    "impression",
+    [
+        "Dense calcified plaque of the circumflex artery.",
+        "Dense calcified plaque of the circumflex artery, although without a "
+        "significant narrowing.",
+    ],
+)
+def test_impression_restates_the_plaque_graded_alike(lesion_numbers, impression):
+    assert lesion_numbers(_CIRCUMFLEX + impression) == [1, 2, 2]
+
+
+def test_a_clause_although_opens_joins_no_place(lesion_numbers):
+    text = _CIRCUMFLEX.replace(
+        "\nIMPRESSION:",
+        "\nRCA: Mild calcified plaque in the mid segment.\nIMPRESSION:",
+    )
+    impression = (
+        "Dense calcified plaque of the circumflex artery, although the right "
+        "coronary artery has no narrowing."
+    )
+    assert lesion_numbers(text + impression) == [1, 2, 3, 2]
+
+
+def test_impression_grading_in_other_words_is_not_the_graded_plaque(lesion_numbers):
+    numbers = lesion_numbers(
+        _CIRCUMFLEX + "Extensive calcified plaque of the circumflex artery."
+    )
+    assert numbers[:2] == [1, 2] and numbers[2] != 2

@@ -356,6 +356,9 @@ def test_place_of_another_finding_before_is_not_carried(finding_with, text, word
 OPERATION_SIDE: list[tuple[str, str, dict[str, Any]]] = [
     ("PREOPERATIVE DIAGNOSIS: Calcific tendinitis.\nPROCEDURE: Left shoulder arthroscopy with debridement.\nFINDINGS: A chalky calcium deposit was found in the infraspinatus tendon.", "deposit", {"site": "tendon", "laterality": ""}),
     ("PROCEDURE: Right knee arthroscopy and partial meniscectomy.\nFINDINGS: Crystalline deposits coated the lateral meniscus, in keeping with chondrocalcinosis.", "", {"site": "cartilage", "laterality": ""}),
+    # an arterial bypass is an operation too
+    ("PROCEDURE: Left femoral to below-knee popliteal artery bypass with vein.\nDESCRIPTION: The popliteal artery was exposed and was heavily calcified.", "", {"site": "artery", "laterality": ""}),
+    ("OPERATION: Right axillary to brachial arterial bypass.\nFINDINGS: The brachial artery was calcified at the elbow.", "", {"site": "artery", "laterality": ""}),
     # on the operation line itself, or a study its sentence names: the side stays
     ("PROCEDURE: Left shoulder arthroscopy and removal of a calcium deposit from the infraspinatus tendon.", "", {"site": "tendon", "laterality": "left"}),
     ("PROCEDURE: Right knee arthroplasty.\nINDICATIONS: Radiographs of the right knee showed joint space narrowing and calcification of the lateral meniscus.", "", {"site": "cartilage", "laterality": "right"}),

@@ -323,6 +323,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_vascular_sites",
     "lesion_vessel_words",
     "lesion_extension_words",
+    "segment_beyond_words",
     "lesion_wall_disease_words",
     "lesion_small_vessel_diseases",
     "lesion_small_vessel_words",

@@ -229,6 +229,12 @@ class Finding:
     # arthroscopy'), which gives the finding none (guide §2 step 5: a study's
     # side) but keeps findings of the other side apart as lesions
     context_side: str = field(default="", compare=False, repr=False)
+    # the one side the procedure line of a note no exam kind fits names
+    # ('PROCEDURE: Left common femoral endarterectomy'): no side of the
+    # finding's, nor one that parts lesions, but the side whose lesion a
+    # finding without one restates when it fits lesions of both sides
+    # ('SPECIMEN: Femoral plaque, heavily calcified')
+    operated_side: str = field(default="", compare=False, repr=False)
     # where the header of its section starts in the report (-1: not known):
     # two sections of one category ('PREOPERATIVE DIAGNOSIS:', 'INDICATIONS:')
     # are still two sections of a note (GUIDE: lesion, clinical notes)

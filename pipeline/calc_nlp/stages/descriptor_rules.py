@@ -389,6 +389,7 @@ class DescriptorRules:
         self.vascular_sites = set(wl["lesion_vascular_sites"])
         self.whole_vessel_words = set(wl["lesion_vessel_words"])
         self.extension_words = _breaks(wl["lesion_extension_words"], compile_regex)
+        self.beyond_words = _breaks(wl["segment_beyond_words"], compile_regex)
         # the words naming a vessel wall's disease, no place ("atherosclerotic")
         self.wall_disease_words = set(wl["lesion_wall_disease_words"])
         # the names of a disease of the small vessels of the skin and fat

@@ -216,6 +216,12 @@ def _denied_unchanged(f: Finding) -> None:
         # negated and historical
         f.change = ""
         f.descriptor_words = tuple(w for w in f.descriptor_words if w[0] != "change")
+    elif not f.negated and f.change == "resolved":
+        # one its clause says resolved after it, where no ConText rule
+        # reached it ("calcific tendinitis was treated two years ago and
+        # resolved"): a resolved finding stays negated and historical
+        _deny(f)
+        f.historical = True
 
 
 def _deny(f: Finding) -> None:
@@ -1059,7 +1065,7 @@ def _segment(dr: DescriptorRules, text: str, c: Clause, site: str) -> str:
     one that extends from or into the other's sub-site is one lesion); a
     valve's annulus or leaflet it extends into stays a part of its own."""
     hi = max(c.hi_grade, c.end)
-    found = dr.segments.findall(text, c.lo, hi)
+    found = dr.segments.findall(text, _past_beyond(dr, text, c.lo, c.start), hi)
     vessel = site in dr.vessel_sites
     ext = dr.extension_words.search(text, c.end, hi) if found and vessel else None
     if (
@@ -1090,8 +1096,19 @@ def _site_segment(
     if at < 0:
         return ""
     at += sent.start_char
+    if _past_beyond(dr, text, at, c.start) > at:
+        return ""  # "the distal LAD beyond the calcified segment": another place
     before = text[max(sent.start_char, at - 20) : at].split()[-2:]
     return _segment_words(dr, dr.segments.findall(" ".join(before)))
+
+
+def _past_beyond(dr: DescriptorRules, text: str, lo: int, start: int) -> int:
+    """Where the finding's segment words may start: `lo`, or past the last
+    word between `lo` and the mention (at `start`) that sets the place before
+    it apart from the calcification ("the distal LAD beyond the calcified
+    segment"; descriptors.json `segment_beyond_words`)."""
+    ends = [m.end() for m in dr.beyond_words.finditer(text, lo, start)]
+    return ends[-1] if ends else lo
 
 
 def _segment_words(dr: DescriptorRules, found: list[str]) -> str:

@@ -135,6 +135,34 @@ def side_from_exam(
     return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
 
 
+def operated_side(kit: Toolkit, rd: ReportDoc) -> str:
+    """The one side the first procedure section of a note no exam kind fits
+    names, when that section names an operation ('PROCEDURE: Left common
+    femoral endarterectomy'; 'OPERATION: Excision of left cheek mass'): the
+    operated part's side, a clinical context (Finding.context_side) that
+    gives the findings no side but keeps them apart from the other side's
+    lesions ('SPECIMEN: Femoral plaque, heavily calcified' is the left's,
+    not the right's plaque the history names). '' for a section naming
+    both sides, none, or no operation."""
+    if rd.exam is not None and rd.exam.get() is not None:
+        return ""  # the exam's own line decides (side_from_exam)
+    line = exam_line(rd.layout, _PROCEDURE_KINDS)
+    if line is None or not _names_operation(kit, rd, *line):
+        return ""
+    lo, hi = line
+    sides = {
+        str(kit.md(s)["laterality"])
+        for s in rd.matches.lats
+        if lo <= s.start < hi and not kit.md(s).get("implied")
+    }
+    return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
+
+
+# The section categories (patterns/sections.json) of a note's procedure line:
+# 'PROCEDURE:' is an exam section, 'OPERATION PERFORMED:' a technique one.
+_PROCEDURE_KINDS = ("exam", "technique")
+
+
 def _names_operation(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> bool:
     """Does the exam line (tokens lo to hi) name an operation (a `procedure`
     condition term of conditions.json: 'arthroscopy', 'excisional biopsy',

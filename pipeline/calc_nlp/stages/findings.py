@@ -17,7 +17,7 @@ from calc_nlp.schema import (
     finding_id,
 )
 from calc_nlp.stages.context_sites import POINTING_PRONOUNS
-from calc_nlp.stages.exam_sites import side_from_exam
+from calc_nlp.stages.exam_sites import operated_side, side_from_exam
 from calc_nlp.stages.finding_sides import finding_side
 from calc_nlp.stages.linking import (
     given_with,
@@ -88,6 +88,8 @@ def finding(
     )
     if not f.laterality and info.get("sided", True):
         f.context_side = side_from_exam(kit, rd, site_name, operation=True)
+        if not f.context_side:
+            f.operated_side = operated_side(kit, rd)
     if f.affirmed:
         result = classify(features(kit, rd, ctx, span, site, f))
         f.classification = result.classification

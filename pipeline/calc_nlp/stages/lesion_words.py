@@ -95,7 +95,13 @@ def mention_sub(dr: DescriptorRules, f: Finding) -> str:
     # mention's other site words name the vessel ("posterior tibial artery
     # calcification"; not "medial arterial calcification")
     vessel = f.site in dr.vessel_sites and bool(own) and own <= name
-    placed = " ".join(w for w in words if (vessel or w in dr.synonyms) and w not in own)
+    # words that only say calcified name no place ("The artery ... away from
+    # the calcification")
+    placed = " ".join(
+        w
+        for w in words
+        if (vessel or w in dr.synonyms) and w not in own and w not in dr.bare_words
+    )
     return " ".join(w for w in site_words(dr, placed) if w not in name)
 
 
@@ -320,6 +326,37 @@ def subject_sub(dr: DescriptorRules, f: Finding) -> str:
     if not name & set(words) and not _holds_site_text(f, subject):
         return ""
     return " ".join(w for w in words if w not in name)
+
+
+# The pronouns that give a part its owner ("on its posterior wall").
+_POSSESSIVES = frozenset({"its", "their"})
+# How many words an opening noun phrase may run to its site's name word.
+_OWNER_REACH = 4
+
+
+def owner_sub(dr: DescriptorRules, f: Finding) -> str:
+    """The sub-site words of the place that owns the part a possessive leads
+    in the finding's site words ("The brachial artery ... had mild
+    calcification on its posterior wall": the brachial artery's), when the
+    sentence opens with a noun phrase ending in the site's name word within
+    a few words; empty else."""
+    text = f.sentence.lower()
+    part = WORD.findall(f.site_text.lower())
+    words = WORD.findall(text)
+    if not part or not f.site:
+        return ""
+    led = any(
+        words[i] in _POSSESSIVES and part[0] in words[i + 1 : i + 3]
+        for i in range(len(words) - 1)
+    )
+    if not led or not words or words[0] not in dr.anaphors:
+        return ""
+    name = name_words(dr, f.site)
+    opening = site_words(dr, " ".join(words[1 : 1 + _OWNER_REACH]))
+    end = next((k for k, w in enumerate(opening) if w in name), None)
+    if end is None:
+        return ""
+    return " ".join(w for w in opening[:end] if w not in name)
 
 
 def _holds_site_text(f: Finding, subject: str) -> bool:

@@ -16,7 +16,9 @@ subcarinal space"); a finding naming a sub-site joins the lesion of
 another section that left it unsaid, unless its own section names another
 sub-site there too ("known calcific tendinitis", then the supraspinatus's
 and the subscapularis's deposits: either may be the one); a disease word
-names its site, no place within it ("calcific tendinitis" a tendon); one
+names its site, no place within it ("calcific tendinitis" a tendon); of
+several such lesions on both sides, the one on the side an operation note's
+procedure line names ("SPECIMEN: femoral plaque"); one
 without a site, the one lesion named by the same
 words in either number ("calcifications", "calcification"), on the side it
 names; a coronary finding naming a vessel never joins
@@ -35,7 +37,9 @@ findings section joins its lesion though the linked sites differ or one is
 missing, when its sentence restates the other's (same words, or other words
 with the sentences sharing two words or a word of the site), and sides do
 not contradict; or the one findings lesion at its site when its sentence
-names the other's sub-site and their sub-sites share no word. A finding
+names the other's sub-site and their sub-sites share no word; an impression
+finding naming a vessel the findings named several plaques under restates
+the one graded by the same severity word ("dense"). A finding
 of another section (not the history) at one of a joint's tissues joins the
 one lesion of the other section at that joint's tissues, on a side that fits,
 when one of the two is the tissue about the joint ("periarticular
@@ -88,6 +92,7 @@ from calc_nlp.stages.lesion_words import (
     names_residual,
     names_what_it_is,
     opposite,
+    owner_sub,
     part,
     place_led_to,
     plural,
@@ -358,6 +363,9 @@ def _same_lesion(
         and not _one_of_counted(dr, x, f)
         and not _count_after_one_part(dr, x, f)
     ]
+    graded = _graded_alike(same, f, sub)
+    if graded is not None:
+        return graded
     exact = [
         x
         for x in same
@@ -423,7 +431,9 @@ def _same_lesion(
     if _over_vessels(dr, loose, f, sub):
         return None
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
-        sided = [x for x in loose if x.side == side(f)]
+        # a finding of no side in an operation note: the operated side's
+        # ("SPECIMEN: femoral plaque" after the left's and the right's)
+        sided = [x for x in loose if x.side == (side(f) or f.operated_side)]
         # else the one named by the same words ("medullary nephrocalcinosis"
         # after bilateral nephrocalcinosis and a small right renal focus)
         loose = sided or [x for x in loose if x in named] or _plural_of(dr, loose, f)
@@ -487,6 +497,53 @@ def _same_lesion(
             and not opposite(x.side, side(f))
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _severity_words(f: Finding) -> set[str]:
+    """The words, lower case, that gave the finding its severity ("dense",
+    "heavily"), read from its sentence where they stand right before or
+    within its mention's phrase (none when the sentence's spacing moved)."""
+    if f.mention_at < 0:
+        return set()
+    begin = f.start - f.mention_at  # where its sentence starts in the report
+    out = set()
+    for name, _, start, end in f.descriptor_words:
+        if name == "severity" and start >= begin:
+            word = f.sentence[start - begin : end - begin].lower()
+            if word.isalpha():
+                out.add(word)
+    return out
+
+
+def _graded_alike(same: list[_Lesion], f: Finding, sub: str) -> _Lesion | None:
+    """The findings lesion an impression finding restates when it names a
+    place (a vessel) under which the findings named several (the vessel's
+    segments and branches, "CIRCUMFLEX: Mild calcified plaque in the proximal
+    segment. Dense calcified plaque where the first marginal arises."): the
+    one graded by the same severity word ("Dense calcified plaque of the
+    circumflex artery"), when one alone is. None when no word is shared or
+    none is said (an impression grading the vessel in its own words sums it
+    up)."""
+    if f.section != _RESTATING[1] or not sub or f.segment:
+        return None
+    words = _severity_words(f)
+    if not words:
+        return None
+    mine = set(sub.split())
+    under = [
+        x
+        for x in same
+        if x.first is not None
+        and x.first.section == _RESTATING[0]
+        and mine <= set(x.sub.split())
+        and _fits(x.side, side(f))
+    ]
+    if len(under) < 2:
+        return None
+    alike = [
+        x for x in under if any(words & _severity_words(m) for m in x.told.values())
+    ]
+    return alike[0] if len(alike) == 1 else None
 
 
 def _extends_over(dr: DescriptorRules, f: Finding, sub: str, g: Finding) -> bool:
@@ -1108,12 +1165,19 @@ def _the_only(
     """For a finding without a site led by an anaphor ("debridement of the
     calcium deposits", "excision of this calcification"), the one lesion
     named before it in its state, on a side that fits (GUIDE: an anaphor,
-    "the calcification", refers back to one); none when there are more."""
+    "the calcification", refers back to one); of several, the one alone on
+    its side or the side operated on; none else."""
     lead = lead_list(f)
     if not lead or lead[-1] not in dr.anaphors:
         return None
     state = _state(f)
     mine = [x for x in lesions if x.state == state and x.first is not None]
+    wanted = side(f) or f.operated_side
+    if len(mine) > 1 and wanted:
+        # the one on its side, or in an operation note on the side operated
+        # on ("The calcified lesion came out intact" after the left cheek's
+        # mass and a right cheek calcification)
+        mine = [x for x in mine if x.side == wanted]
     if len(mine) != 1 or not _fits(mine[0].side, side(f)):
         return None
     return mine[0]
@@ -1816,7 +1880,12 @@ def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     femoral artery was also calcified", its site words "femoral artery")."""
     sub = sub_site(dr, f)
     if not sub:
-        return subject_sub(dr, f) or label_sub(dr, f, text) or mention_sub(dr, f)
+        return (
+            subject_sub(dr, f)
+            or owner_sub(dr, f)
+            or label_sub(dr, f, text)
+            or mention_sub(dr, f)
+        )
     subject = subject_sub(dr, f)
     return subject if set(sub.split()) < set(subject.split()) else sub
 
