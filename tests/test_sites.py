@@ -848,3 +848,21 @@ SHARED_WORD_POINTS_BACK: list[tuple[str, str, str]] = [
 def test_shared_word_means_the_organ_named_before(only, text, site, laterality):
     f = only(text)
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# A score phrase in brackets after a valve's words is the valve's calcium
+# score (guide §1: a calcium score is coronary unless the text names another
+# site), and states no coronary Agatston score; after coronary words it stays.
+@pytest.mark.parametrize(
+    ("text", "site", "agatston"),
+    [
+        ("Dense calcified aortic valve (calcium score 2400).", "aortic valve", None),
+        ("Mitral annular calcification (calcium score 310).", "mitral annulus", None),
+        ("Coronary calcification (calcium score 812).", "coronary artery", 812.0),
+    ],
+)
+def test_bracketed_score_after_a_valve_is_the_valves(
+    finding_named, text, site, agatston
+):
+    f = finding_named(text, "calcium score")
+    assert (f.site, f.agatston) == (site, agatston)

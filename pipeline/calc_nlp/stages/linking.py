@@ -334,6 +334,9 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         return refine(kit, rd, f, head)
     implied = kit.md(f).get("implied_site")
     if implied:
+        valve = _valve_of_bracketed_score(kit, rd, f)
+        if valve is not None:
+            return valve
         core = rd.core_start.get((f.start, f.end), f.start)
         words = doc[f.start : core].text if core > f.start else ""
         return SiteRef(f, implied, lat_near(kit, rd, f), words, f.start, f.id_)
@@ -371,6 +374,30 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         clause = _joint_in_clause(kit, rd, f) or clause
     found = clause or linked_lesion(kit, rd, f) or _from_context(kit, rd, f)
     return refine(kit, rd, f, found) if found is not None else None
+
+
+def _valve_of_bracketed_score(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The valve or annulus a score phrase in brackets right after its words
+    is the score of ('calcified aortic valve (calcium score 2900)', 'mitral
+    annular calcification (calcium score 310)'): a valve's calcium score,
+    not the coronary one the phrase implies alone. Up to
+    `_BRACKET_SITE_GAP` words may stand between the site and the bracket."""
+    if not kit.md(f).get("score_phrase") or f.start < 2 or rd.lower[f.start - 1] != "(":
+        return None
+    lo = f.start - 1
+    while lo > f.start - 1 - _BRACKET_SITE_GAP and rd.lower[lo - 1].isalpha():
+        lo -= 1
+    before = [
+        s
+        for s in rd.sentence_sites(f.start)
+        if lo <= s.span.end <= f.start - 1
+        and s.span.label_ == "SITE"
+        and kit.site_info(s.site).get("kind") == "valve"
+    ]
+    return before[-1] if before else None
+
+
+_BRACKET_SITE_GAP = 2
 
 
 # How many words may stand between a lesion noun and the place phrase after
