@@ -866,3 +866,19 @@ def test_bracketed_score_after_a_valve_is_the_valves(
 ):
     f = finding_named(text, "calcium score")
     assert (f.site, f.agatston) == (site, agatston)
+
+
+# A valve word naming no part of its own ('the leaflet') points back to the
+# valve a finding's own words name ('calcific aortic stenosis'); pointing
+# back to a part (the mitral annulus) it names the part's whole, the mitral
+# valve (guide §2: the most specific site that fits).
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Calcific aortic stenosis; the cusp calcification is worse.", "aortic valve"),
+        ("Dense MAC, with calcification extending onto the leaflet.", "mitral valve"),
+        ("The leaflet calcification is mild.", "heart valve"),
+    ],
+)
+def test_leaflet_word_takes_the_valve_a_finding_names(findings_of, text, site):
+    assert findings_of(text)[-1].site == site

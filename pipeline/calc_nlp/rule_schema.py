@@ -87,6 +87,7 @@ SITE_TERM_KEYS = {
     "terms_source",
     "kind",
     "unspecific",
+    "part_of",
 }
 EXAM_KEYS = {
     "id",
