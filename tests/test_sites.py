@@ -882,3 +882,17 @@ def test_bracketed_score_after_a_valve_is_the_valves(
 )
 def test_leaflet_word_takes_the_valve_a_finding_names(findings_of, text, site):
     assert findings_of(text)[-1].site == site
+
+
+# Coordinated places whose first, with the last one's final word, makes a
+# term of the last one's site share that word ('breast arterial': an artery);
+# otherwise the first of the list is the site (guide §2).
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Breast and tibial arterial calcification.", "artery"),
+        ("Liver and splenic artery calcification.", "liver"),
+    ],
+)
+def test_first_place_named_with_the_shared_head(only, text, site):
+    assert only(text).site == site

@@ -302,6 +302,7 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         if coordinated and not (
             _shared_node_head(kit, f, inside[-1])
             or _shared_head_of_mention(kit, rd, f, inside[0], inside[-1])
+            or _named_with_the_head(kit, rd, inside[0], inside[-1])
         ):
             # the first of the list, with its own head ('calcified
             # mediastinal lymph XXXX and aortic ...': the nodes)
@@ -770,6 +771,20 @@ def _shared_head_of_mention(
         and rd.lower[first.span.end - 1].endswith(ADJECTIVE_ENDINGS)
         and shares_head(kit, rd, first, last)
     )
+
+
+def _named_with_the_head(
+    kit: Toolkit, rd: ReportDoc, first: SiteRef, last: SiteRef
+) -> bool:
+    """Does the first of coordinated places, with the last one's final word,
+    make a phrase of the last one's site ('breast and femoral arterial
+    calcification': 'breast arterial' is an artery's term)? Then both share
+    that word as their head, and the finding is of the head's site."""
+    if first.site == last.site:
+        return False
+    words = [*rd.lower[first.span.start : first.span.end], rd.lower[last.span.end - 1]]
+    phrase = " ".join(words)
+    return phrase in kit.site_info(last.site).get("terms", ())
 
 
 def _what_it_restates(
