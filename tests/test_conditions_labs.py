@@ -105,6 +105,9 @@ LABS = [
     ("Serum calcium normal (9.4 mg/dL).", "serum_calcium", 9.4, "normal"),
     ("serum calcium now 9.3, normal", "serum_calcium", 9.3, "normal"),
     ("Calcium today 11.8 mg/dL.", "serum_calcium", 11.8, "high"),
+    # 'now' or 'currently' before a flag said before the value
+    ("Serum calcium now normal at 9.1 mg/dL.", "serum_calcium", 9.1, "normal"),
+    ("calcium is currently elevated at 11.0", "serum_calcium", 11.0, "high"),
 ]
 
 
