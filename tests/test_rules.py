@@ -239,6 +239,13 @@ def _site(x, name):
     return next(e for e in x["sites"] if e["name"] == name)
 
 
+def test_unpaired_is_true_or_false(tmp_path):
+    d = copy_patterns(tmp_path)
+    _edit(d / "sites.json", lambda x: _site(x, "spleen").update(unpaired="yes"))
+    with pytest.raises(PatternError, match="unpaired must be true or false"):
+        load_rules(d)
+
+
 @pytest.mark.parametrize(
     ("whole", "message"),
     [

@@ -896,3 +896,19 @@ def test_leaflet_word_takes_the_valve_a_finding_names(findings_of, text, site):
 )
 def test_first_place_named_with_the_shared_head(only, text, site):
     assert only(text).site == site
+
+
+# An organ the body has one of is on no two sides: a 'bilateral' its
+# sentence writes is another finding's (corpora/GUIDE.md laterality: a side
+# word right before the phrase belongs to it); a paired organ still takes it.
+@pytest.mark.parametrize(
+    ("text", "site", "laterality"),
+    [
+        ("Bilateral renal calcifications and a splenic calcification.", "spleen", ""),
+        ("Bilateral nephrocalcinosis and hepatic calcifications.", "liver", ""),
+        ("Bilateral renal and adrenal calcifications.", "kidney", "bilateral"),
+    ],
+)
+def test_bilateral_is_no_side_of_an_unpaired_organ(findings_of, text, site, laterality):
+    f = findings_of(text)[-1]
+    assert (f.site, f.laterality) == (site, laterality)

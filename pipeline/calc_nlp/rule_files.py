@@ -59,6 +59,10 @@ def load_sites(raw: Raw, checker: PatternChecker, ids: Ids) -> tuple[Any, ...]:
         )
         sites[entry["name"]] = entry
     for name, entry in sites.items():
+        if not isinstance(entry.get("unpaired", False), bool):
+            raise PatternError(
+                "sites.json", "unpaired must be true or false", name, "unpaired"
+            )
         if "part_of" in entry:  # the whole structure the site is a part of
             if not isinstance(entry["part_of"], str):
                 raise PatternError(

@@ -88,6 +88,7 @@ SITE_TERM_KEYS = {
     "kind",
     "unspecific",
     "part_of",
+    "unpaired",
 }
 EXAM_KEYS = {
     "id",
