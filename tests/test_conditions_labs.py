@@ -307,6 +307,10 @@ PLANNED_SURGERY = [
     ("ASSESSMENT: Intermediate-risk surgery; may proceed.", []),
     ("Cardiac clearance for upcoming surgery.", []),
     ("HISTORY: Prior surgery on the left knee.", ["prior surgery"]),
+    # on a waiting list for the operation, with or without a copula
+    ("HISTORY: ESRD, waitlisted for a kidney transplant.", ["chronic kidney disease"]),
+    ("HISTORY: Polycystic kidneys, listed for a renal transplant.", []),
+    ("HISTORY: Renal transplant in 2015, now failing.", ["prior surgery"]),
 ]
 
 
