@@ -463,6 +463,12 @@ def test_cause_of_the_first_finding(findings_of, text, cls):
             "FINDINGS: Calcification of the iliac arteries.",
             "dystrophic",
         ),
+        # the calcium said normal now, after a parathyroid operation
+        (
+            "HISTORY: Primary hyperparathyroidism, treated. Calcium now normal at "
+            "9.2 mg/dL.\nFINDINGS: Punctate calcification in the left renal cortex.",
+            "indeterminate",
+        ),
     ],
 )
 def test_normal_calcium_blocks_only_calcium_driven_conditions(findings_of, text, cls):

@@ -285,3 +285,18 @@ def test_lesion_restated_with_its_cause_is_dystrophic(findings_of, text):
     assert first.lesion_id == restated.lesion_id
     assert (first.classification, restated.classification) == ("dystrophic", "dystrophic")
     assert first.evidence.startswith("rule4: granuloma")
+
+
+# Guide §4 rules 1-2: a cause said of the finding itself ('after treatment of
+# calciphylaxis') treats the mineral disorder its words name, no damaged
+# tissue; a treated lesion of another name is still a local cause.
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Seen again after treatment of calciphylaxis of the calf.", "calciphylaxis", "metastatic"),
+        ("Follow-up after treatment of nephrocalcinosis.", "nephrocalcinosis", "metastatic"),
+        ("Calcified hilar nodes after treatment of lymphoma.", "Calcified hilar nodes", "dystrophic"),
+    ],
+)
+def test_cause_said_of_the_finding_itself(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected

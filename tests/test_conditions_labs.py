@@ -105,6 +105,9 @@ LABS = [
     ("Serum calcium normal (9.4 mg/dL).", "serum_calcium", 9.4, "normal"),
     ("serum calcium now 9.3, normal", "serum_calcium", 9.3, "normal"),
     ("Calcium today 11.8 mg/dL.", "serum_calcium", 11.8, "high"),
+    # 'now' or 'currently' before a flag said before the value
+    ("Serum calcium now normal at 9.1 mg/dL.", "serum_calcium", 9.1, "normal"),
+    ("calcium is currently elevated at 11.0", "serum_calcium", 11.0, "high"),
 ]
 
 
@@ -304,6 +307,10 @@ PLANNED_SURGERY = [
     ("ASSESSMENT: Intermediate-risk surgery; may proceed.", []),
     ("Cardiac clearance for upcoming surgery.", []),
     ("HISTORY: Prior surgery on the left knee.", ["prior surgery"]),
+    # on a waiting list for the operation, with or without a copula
+    ("HISTORY: ESRD, waitlisted for a kidney transplant.", ["chronic kidney disease"]),
+    ("HISTORY: Polycystic kidneys, listed for a renal transplant.", []),
+    ("HISTORY: Renal transplant in 2015, now failing.", ["prior surgery"]),
 ]
 
 

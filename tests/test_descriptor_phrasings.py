@@ -1313,6 +1313,12 @@ CHANGES = [
     ("Calcified splenic granulomas, more conspicuous than on the prior film.", None, "increased"),
     ("Pancreatic calcifications, now more conspicuous.", None, "increased"),
     ("The right renal calcification is more conspicuous than the left one.", None, ""),
+    # a comparative ending its clause compares with the prior, on a finding
+    # with no side; on a sided one it may weigh one side against the other
+    ("Splenic hilar calcification, slightly more conspicuous; no mass.", None, "increased"),
+    ("Gastric mucosal calcification is less conspicuous.", None, "decreased"),
+    ("Right: Meniscal chondrocalcinosis, less conspicuous.", None, ""),
+    ("Pancreatic calcification, more conspicuous in the head.", None, ""),
     # an adjective mention a comma sets after its lesion noun takes the change
     # word that grades that noun, as one a "with" attaches it to does; not one
     # of another lesion noun before it

@@ -162,6 +162,20 @@ SCORE_LINES = [
         "CALCIUM SCORE: The total coronary calcium score is 412 Agatston units.",
         ["coronary calcium score"],
     ),
+    # a coronary calcium label before its sentence's score is no finding
+    # either, on one line or comma-joined; with no score phrase after it, it is
+    ("CORONARY CALCIUM: Agatston score 75 (LAD 75).", ["Agatston score"]),
+    (
+        "History: chest pain.,CORONARY ARTERY CALCIUM:,The Agatston score is 9.",
+        ["Agatston score"],
+    ),
+    ("Coronary calcium: mild, in the LAD.", ["Coronary calcium"]),
+    # the exam line of a comma-joined report names the study
+    (
+        "EXAM:,Gated CT, calcium score, screening.,HISTORY:,Age 58.,"
+        "FINDINGS:,Total calcium score 31.",
+        ["calcium score"],
+    ),
     # a label followed by its value is the finding
     ("CORONARY ARTERY CALCIUM SCORE: 1,020.", ["CORONARY ARTERY CALCIUM SCORE"]),
     ("History: chest pain.\nCALCIUM SCORE: 0", ["CALCIUM SCORE"]),

@@ -239,6 +239,27 @@ def _site(x, name):
     return next(e for e in x["sites"] if e["name"] == name)
 
 
+def test_unpaired_is_true_or_false(tmp_path):
+    d = copy_patterns(tmp_path)
+    _edit(d / "sites.json", lambda x: _site(x, "spleen").update(unpaired="yes"))
+    with pytest.raises(PatternError, match="unpaired must be true or false"):
+        load_rules(d)
+
+
+@pytest.mark.parametrize(
+    ("whole", "message"),
+    [
+        ("mitral valev", "site 'mitral valev' is not in the site"),
+        (["mitral valve"], "part_of must be one site's name"),
+    ],
+)
+def test_part_of_of_a_site_entry_names_one_site(tmp_path, whole, message):
+    d = copy_patterns(tmp_path)
+    _edit(d / "sites.json", lambda x: _site(x, "mitral annulus").update(part_of=whole))
+    with pytest.raises(PatternError, match=message):
+        load_rules(d)
+
+
 @pytest.mark.parametrize(
     ("site", "words", "message"),
     [

@@ -848,3 +848,67 @@ SHARED_WORD_POINTS_BACK: list[tuple[str, str, str]] = [
 def test_shared_word_means_the_organ_named_before(only, text, site, laterality):
     f = only(text)
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# A score phrase in brackets after a valve's words is the valve's calcium
+# score (guide §1: a calcium score is coronary unless the text names another
+# site), and states no coronary Agatston score; after coronary words it stays.
+@pytest.mark.parametrize(
+    ("text", "site", "agatston"),
+    [
+        ("Dense calcified aortic valve (calcium score 2400).", "aortic valve", None),
+        ("Mitral annular calcification (calcium score 310).", "mitral annulus", None),
+        ("Coronary calcification (calcium score 812).", "coronary artery", 812.0),
+    ],
+)
+def test_bracketed_score_after_a_valve_is_the_valves(
+    finding_named, text, site, agatston
+):
+    f = finding_named(text, "calcium score")
+    assert (f.site, f.agatston) == (site, agatston)
+
+
+# A valve word naming no part of its own ('the leaflet') points back to the
+# valve a finding's own words name ('calcific aortic stenosis'); pointing
+# back to a part (the mitral annulus) it names the part's whole, the mitral
+# valve (guide §2: the most specific site that fits).
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Calcific aortic stenosis; the cusp calcification is worse.", "aortic valve"),
+        ("Dense MAC, with calcification extending onto the leaflet.", "mitral valve"),
+        ("The leaflet calcification is mild.", "heart valve"),
+    ],
+)
+def test_leaflet_word_takes_the_valve_a_finding_names(findings_of, text, site):
+    assert findings_of(text)[-1].site == site
+
+
+# Coordinated places whose first, with the last one's final word, makes a
+# term of the last one's site share that word ('breast arterial': an artery);
+# otherwise the first of the list is the site (guide §2).
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Breast and tibial arterial calcification.", "artery"),
+        ("Liver and splenic artery calcification.", "liver"),
+    ],
+)
+def test_first_place_named_with_the_shared_head(only, text, site):
+    assert only(text).site == site
+
+
+# An organ the body has one of is on no two sides: a 'bilateral' its
+# sentence writes is another finding's (corpora/GUIDE.md laterality: a side
+# word right before the phrase belongs to it); a paired organ still takes it.
+@pytest.mark.parametrize(
+    ("text", "site", "laterality"),
+    [
+        ("Bilateral renal calcifications and a splenic calcification.", "spleen", ""),
+        ("Bilateral nephrocalcinosis and hepatic calcifications.", "liver", ""),
+        ("Bilateral renal and adrenal calcifications.", "kidney", "bilateral"),
+    ],
+)
+def test_bilateral_is_no_side_of_an_unpaired_organ(findings_of, text, site, laterality):
+    f = findings_of(text)[-1]
+    assert (f.site, f.laterality) == (site, laterality)

@@ -196,6 +196,7 @@ def _to_value(names: list[str], said: list[str], letter_first: bool = False) -> 
         rf"(?P<name>{alt})(?![\w])"
         r"(?:\s*(?:level|value|levels))?"
         r"(?:\s*(?:(?:has|had)\s+been|was|is|remains|remained)?\s*"
+        r"(?:(?:now|currently)\s+)?"  # 'calcium now normal at 9.4'
         rf"(?P<said>{said_alt})(?![a-z])\s*,?\s*(?:(?:most\s+)?recently|at)?)?"
         r"\s*(?:(?:was|is|of|at|measured at|now|today|currently|=|:|-)\s*){0,2}"
         r"(?:\(\s*)?"  # 'calcium normal (9.4 mg/dL)'

@@ -58,6 +58,17 @@ def load_sites(raw: Raw, checker: PatternChecker, ids: Ids) -> tuple[Any, ...]:
             SITE_KEYS,
         )
         sites[entry["name"]] = entry
+    for name, entry in sites.items():
+        if not isinstance(entry.get("unpaired", False), bool):
+            raise PatternError(
+                "sites.json", "unpaired must be true or false", name, "unpaired"
+            )
+        if "part_of" in entry:  # the whole structure the site is a part of
+            if not isinstance(entry["part_of"], str):
+                raise PatternError(
+                    "sites.json", "part_of must be one site's name", name, "part_of"
+                )
+            check_site("sites.json", name, "part_of", entry["part_of"], sites)
     site_rules = target_rules(
         "sites.json",
         site_term_rules(sites) + raw["sites.json"].get("target_rules", []),

@@ -87,6 +87,8 @@ SITE_TERM_KEYS = {
     "terms_source",
     "kind",
     "unspecific",
+    "part_of",
+    "unpaired",
 }
 EXAM_KEYS = {
     "id",

@@ -154,6 +154,9 @@ class DescriptorRules:
         # (`_word_starts`)
         self._term_parts: list[tuple[list[str], str]] = [(plain, "")]
         dated = [p for p, e in self.by_phrase.items() if e.get("dated")]
+        self.dated_ids = frozenset(
+            e["id"] for e in self.by_phrase.values() if e.get("dated")
+        )
         if dated:
             # a `dated` term is one only with "than" and a dating word or a
             # year a few words after it ("less conspicuous than on the XXXX
@@ -164,7 +167,10 @@ class DescriptorRules:
             dated_after = (
                 rf"(?=[^\S\n]+than"
                 rf"(?:[^\S\n]+[\w/-]+){{0,{_DATED_REACH}}}?[^\S\n]+"
-                rf"(?:[\w-]+/)*(?:{when}|(?:19|20)\d\d)(?!\w))"
+                rf"(?:[\w-]+/)*(?:{when}|(?:19|20)\d\d)(?!\w)"
+                # or ending its clause, compared with nothing the text names
+                # ('calcification, more conspicuous;'): `bare_comparative`
+                r"|[^\S\n]*[;.](?!\d))"
             )
             self._terms += rf"|(?:{alternation(dated)}){dated_after}"
             self._term_parts.append((dated, dated_after))
@@ -525,6 +531,15 @@ class DescriptorRules:
     def vessel(self, text: str) -> str:
         """A coronary vessel's name for its phrase ("left main" -> "LM")."""
         return lookup(self.vessel_of, " ".join(text.split()))
+
+    def bare_comparative(self, text: str, word: tuple[Any, ...], off: int) -> bool:
+        """Is a change word (field, rule id, start, end; `off` the text's
+        offset) a `dated` comparative that ends its clause, 'than' and a date
+        not after it ('more conspicuous;')? It grades against the prior only
+        where no side is in play: one side may be weighed against the other."""
+        if word[0] != "change" or word[1] not in self.dated_ids:
+            return False
+        return text[word[3] - off : word[3] - off + 2].lstrip()[:1] in (";", ".")
 
     def term(self, text: str) -> dict[str, Any]:
         return lookup(self.by_phrase, " ".join(text.split()))

@@ -170,6 +170,13 @@ def describe(
             f.segment = _segment(dr, text, c, f.site) or _site_segment(dr, text, f, sent, c)
         else:
             f.segment = ""
+        if f.change and f.laterality and any(
+            dr.bare_comparative(text, w, rd.offset) for w in words
+        ):
+            # 'Left: chondrocalcinosis, less conspicuous.': against the
+            # other side, not the prior (corpora/GUIDE.md change)
+            f.change = ""
+            words = [w for w in words if w[0] != "change"]
         if f.change and _asked(dr, text, span, max(c.lo, sent.start_char), words, rd.offset):
             f.change = ""  # "to judge whether the calcinosis is progressing"
             words = [w for w in words if w[0] != "change"]

@@ -45,8 +45,13 @@ def finding_side(
     its own words, then the context (`_side`); on a site with no side
     otherwise, only the side its site phrase implies or its joined places
     write."""
-    if kit.site_info(name).get("sided", True):
-        return _side(kit, rd, f, site, name)
+    info = kit.site_info(name)
+    if info.get("sided", True):
+        side = _side(kit, rd, f, site, name)
+        # an organ the body has one of is never on both sides: a 'bilateral'
+        # its sentence writes is another finding's ('bilateral
+        # nephrocalcinosis and two splenic calcifications')
+        return "" if side == "bilateral" and info.get("unpaired") else side
     return _own_side(kit, site) or side_of_joined_places(kit, rd, f, site)
 
 

@@ -332,11 +332,37 @@ def own_cues(
             continue
         if holder is f and not after_link and _next_item(rd, f, c):
             continue
+        if _cause_of_itself(kit, rd, f, c, cues):
+            continue
         if c.label_ == "DISTRIBUTION":
             distribution = distribution or kit.md(c)["distribution"]
             continue
         own += _cue_records(kit, rd, c, site, max(c.start - f.end, f.start - c.end, 0))
     return tuple(own), distribution
+
+
+def _cause_of_itself(
+    kit: Toolkit, rd: ReportDoc, f: Span, c: Span, cues: list[Span]
+) -> bool:
+    """Is a rule-1 cue said of the finding itself, 'of' (and an article)
+    between them, where the finding's own words name a metastatic pattern
+    ('after treatment of calciphylaxis')? The treatment is of the mineral
+    disorder, not damage to the tissue it lies in (guide §4 rules 1-2)."""
+    if c.label_ != "CUE" or kit.md(c).get("rule") != 1 or c.end >= f.start:
+        return False
+    if rd.lower[c.end] != "of" or f.start - c.end > _OF_ITSELF_GAP:
+        return False
+    return any(
+        x.label_ == "CUE"
+        and kit.md(x).get("rule") == 2
+        and f.start <= x.start
+        and x.end <= f.end
+        for x in cues
+    )
+
+
+# 'of' and at most one word ('the') between a cue and the finding it names
+_OF_ITSELF_GAP = 2
 
 
 def _next_item(rd: ReportDoc, f: Span, c: Span) -> bool:

@@ -46,13 +46,20 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
     # its own sentence before it first ('LAD: Heavy calcific plaque along the
     # mid segment and calcification at its origin'), then the sentences before
     before = [rd.doc[sent.start : f.start], *paragraph_before(rd, sent, 4)]
+    whole_valve = not kit.md(site.span).get("part_of")
     for n, prev in enumerate(before):
         found = [
             s
             for s in rd.matches.sites
             if prev.start <= s.span.start < prev.end
             and specific(s)
-            and not any(c.start <= s.span.start < c.end for c in others)
+            and (
+                # a valve a finding's words name ('calcific aortic stenosis;
+                # the leaflet calcification ...'), for a valve word naming no
+                # part of its own (not 'the annulus')
+                (whole_valve and kind == "valve")
+                or not any(c.start <= s.span.start < c.end for c in others)
+            )
         ]
         if n and found:
             # an earlier sentence is about its subject: 'The RCA is a
@@ -67,7 +74,9 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
         if found:
             # 'Mitral and tricuspid valve reveal ... . Fibrocalcific valve
             # leaflets': the first of the list it points back to (guide §2)
-            return _part_or(kit, site, first_of_list(kit, rd, found[-1], found))
+            return _whole_of(
+                kit, site, _part_or(kit, site, first_of_list(kit, rd, found[-1], found))
+            )
     # the exam or operation line ('PROCEDURE: Aortic valve replacement. ...
     # The leaflets were heavily calcified.')
     line = exam_line(rd.layout, ("exam", "technique"))
@@ -90,6 +99,19 @@ def _part_or(kit: Toolkit, site: SiteRef, whole: SiteRef) -> SiteRef:
     annulus' after the aortic valve is the aortic valve's, after the mitral
     valve it is the mitral annulus (guide §2 site vocabulary)."""
     return site if kit.md(site.span).get("part_of") == whole.site else whole
+
+
+def _whole_of(kit: Toolkit, site: SiteRef, found: SiteRef) -> SiteRef:
+    """A valve word naming no part of its own ('the leaflet') pointing back
+    to a part of a structure (the mitral annulus, sites.json `part_of`)
+    names the whole it is part of ('MAC extending onto the leaflet': the
+    mitral valve), with the part's words."""
+    whole = kit.site_info(found.site).get("part_of")
+    if found is site or not whole or kit.md(site.span).get("part_of"):
+        return found
+    return SiteRef(
+        found.span, whole, found.laterality, found.text, found.start, found.rule_id
+    )
 
 
 def _unless_whole(

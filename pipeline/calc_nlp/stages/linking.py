@@ -302,6 +302,7 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         if coordinated and not (
             _shared_node_head(kit, f, inside[-1])
             or _shared_head_of_mention(kit, rd, f, inside[0], inside[-1])
+            or _named_with_the_head(kit, rd, inside[0], inside[-1])
         ):
             # the first of the list, with its own head ('calcified
             # mediastinal lymph XXXX and aortic ...': the nodes)
@@ -334,6 +335,9 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         return refine(kit, rd, f, head)
     implied = kit.md(f).get("implied_site")
     if implied:
+        valve = _valve_of_bracketed_score(kit, rd, f)
+        if valve is not None:
+            return valve
         core = rd.core_start.get((f.start, f.end), f.start)
         words = doc[f.start : core].text if core > f.start else ""
         return SiteRef(f, implied, lat_near(kit, rd, f), words, f.start, f.id_)
@@ -371,6 +375,30 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         clause = _joint_in_clause(kit, rd, f) or clause
     found = clause or linked_lesion(kit, rd, f) or _from_context(kit, rd, f)
     return refine(kit, rd, f, found) if found is not None else None
+
+
+def _valve_of_bracketed_score(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The valve or annulus a score phrase in brackets right after its words
+    is the score of ('calcified aortic valve (calcium score 2900)', 'mitral
+    annular calcification (calcium score 310)'): a valve's calcium score,
+    not the coronary one the phrase implies alone. Up to
+    `_BRACKET_SITE_GAP` words may stand between the site and the bracket."""
+    if not kit.md(f).get("score_phrase") or f.start < 2 or rd.lower[f.start - 1] != "(":
+        return None
+    lo = f.start - 1
+    while lo > f.start - 1 - _BRACKET_SITE_GAP and rd.lower[lo - 1].isalpha():
+        lo -= 1
+    before = [
+        s
+        for s in rd.sentence_sites(f.start)
+        if lo <= s.span.end <= f.start - 1
+        and s.span.label_ == "SITE"
+        and kit.site_info(s.site).get("kind") == "valve"
+    ]
+    return before[-1] if before else None
+
+
+_BRACKET_SITE_GAP = 2
 
 
 # How many words may stand between a lesion noun and the place phrase after
@@ -743,6 +771,20 @@ def _shared_head_of_mention(
         and rd.lower[first.span.end - 1].endswith(ADJECTIVE_ENDINGS)
         and shares_head(kit, rd, first, last)
     )
+
+
+def _named_with_the_head(
+    kit: Toolkit, rd: ReportDoc, first: SiteRef, last: SiteRef
+) -> bool:
+    """Does the first of coordinated places, with the last one's final word,
+    make a phrase of the last one's site ('breast and femoral arterial
+    calcification': 'breast arterial' is an artery's term)? Then both share
+    that word as their head, and the finding is of the head's site."""
+    if first.site == last.site:
+        return False
+    words = [*rd.lower[first.span.start : first.span.end], rd.lower[last.span.end - 1]]
+    phrase = " ".join(words)
+    return phrase in kit.site_info(last.site).get("terms", ())
 
 
 def _what_it_restates(

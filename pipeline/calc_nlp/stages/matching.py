@@ -645,6 +645,20 @@ def _exam_title_end(kit: Toolkit, doc: Doc, lay: Layout) -> int:
     return stop if named else 0
 
 
+def _exam_line(lay: Layout, c: Span, lo: int, hi: int) -> tuple[int, int]:
+    """The line (`lo`, `hi`) of a span cut to its exam section when the span
+    lies in one: an export that joins lines with commas leaves the exam line
+    no line break of its own ('EXAM:,Cardiac CT, calcium score.,HISTORY:,')."""
+    sect = lay.sections[c.start]
+    if sect[0] != "exam":
+        return lo, hi
+    lo = max(lo, sect[1])
+    k = c.end
+    while k < hi and lay.sections[k] == sect:
+        k += 1
+    return lo, k
+
+
 def _line(words: list[str], c: Span) -> tuple[int, int]:
     """The tokens of the line holding a span: (first, past the last), from
     the token texts."""
@@ -672,12 +686,14 @@ def _names_a_score(
         return not _value_after(doc, c)
     if _names_the_study(kit, lay, c, calc):
         return True
-    if not c[-1].lower_.startswith("score"):
-        return False
-    lo, hi = _line(lay.words, c)
     colon = c.end < len(doc) and doc[c.end].text == ":"
     if colon:
+        # a label over the score its sentence states ('CALCIUM SCORE: The
+        # total calcium score is 115', 'CORONARY CALCIUM: Agatston score 61')
         return any(x.start > c.end for x in _stated_scores(kit, lay, c, calc))
+    if not c[-1].lower_.startswith("score"):
+        return False
+    lo, hi = _exam_line(lay, c, *_line(lay.words, c))
     words = [t for t in doc[lo:hi] if not t.is_space]
     if any(t.like_num or any(ch.isdigit() for ch in t.text) for t in words):
         return False
