@@ -391,3 +391,59 @@ def test_new_words_get_the_attributes_the_stages_read_and_no_other(analyzer):
     getters = kit.nlp.vocab.lex_attr_getters
     assert set(getters) <= set(ids)
     assert not {IDS[a] for a in ("IS_STOP", "LIKE_URL", "IS_CURRENCY")} & set(getters)
+
+
+@pytest.mark.parametrize(
+    "regex, chars",
+    [
+        ("a.b", {"a", "b"}),  # '.' any character: none sure
+        ("a\\.b", {"a", ".", "b"}),
+        ("(?:x|y)z", {"z"}),  # an alternative's own characters are not sure
+        ("(?:x\\.|\\.y)", {"."}),  # every alternative holds it
+        ("(?:ab)?c", {"c"}),  # an optional group holds none
+        ("(?:ab)+c", {"a", "b", "c"}),
+        ("[.,]x", {"x"}),  # a class: not read
+        ("(?=q)r", {"r"}),  # a look-ahead: not read
+        ("(?i)ab", set()),  # a flag: not read
+    ],
+)
+def test_required_chars_every_match_holds(regex, chars):
+    import re
+
+    from calc_nlp.stages.new_words import required_chars
+
+    assert required_chars(re.compile(regex)) == chars
+
+
+URL_WORDS = [
+    "calcification",
+    "example.com",
+    "www.example.org/a?b=1",
+    "https://example.com",
+    "user@example.com",
+    "10.0.0.1",
+    "192.168.1.1",
+    "8.8.8.8",
+    "localhost",
+    "a.b",
+    "e.g.",
+    "3.5cm",
+    "x:y@z",
+    "ftp://",
+    "",
+]
+
+
+def test_gated_url_match_finds_what_spacys_finds(analyzer):
+    """The tokenizer's URL test, which asks the regex only about a word
+    holding a '.' (every URL match holds one), matches where spaCy's does,
+    and is saved by spaCy's pattern."""
+    from spacy.lang.en import English
+
+    stock = English.Defaults.url_match
+    ours = analyzer.kit.nlp.tokenizer.url_match
+    assert ours.__self__.pattern == stock.__self__.pattern
+    for word in URL_WORDS:
+        found, expected = ours(word), stock(word)
+        assert (found and found.span()) == (expected and expected.span()), word
+    assert ours.__self__._needs == (".",)
