@@ -155,6 +155,9 @@ class PlainAffixes:
 
     def __init__(self, whole: re.Pattern[str], plain: re.Pattern[str], side: str):
         self.whole, self.plain, self.side = whole, plain, side
+        # no alternative can touch a plain character (spaCy's infixes): a
+        # plain word is answered without the regex
+        self._plain_none = plain.pattern in (NONE, f"^{NONE}", f"{NONE}$")
 
     @property
     def pattern(self) -> str:
@@ -170,17 +173,30 @@ class PlainAffixes:
     def __hash__(self) -> int:
         return hash((self.whole, self.plain, self.side))
 
-    def _regex(self, word: str) -> re.Pattern[str]:
-        if self.side == START:
+    # `search` and `finditer` are asked about every affix of every word new
+    # to the tokenizer: each tells inline whether the word is plain on its
+    # side (its first character, its last, all of them), without a call.
+
+    def search(self, word: str) -> re.Match[str] | None:
+        side = self.side
+        if side == START:
             plain = word[:1] in PLAIN
-        elif self.side == END:
+        elif side == END:
             plain = word[-1:] in PLAIN
         else:
             plain = word.isascii() and word.isalnum()
-        return self.plain if plain else self.whole
-
-    def search(self, word: str) -> re.Match[str] | None:
-        return self._regex(word).search(word)
+        if not plain:
+            return self.whole.search(word)
+        return None if self._plain_none else self.plain.search(word)
 
     def finditer(self, word: str) -> Iterator[re.Match[str]]:
-        return self._regex(word).finditer(word)
+        side = self.side
+        if side == INSIDE:
+            plain = word.isascii() and word.isalnum()
+        elif side == START:
+            plain = word[:1] in PLAIN
+        else:
+            plain = word[-1:] in PLAIN
+        if not plain:
+            return self.whole.finditer(word)
+        return iter(()) if self._plain_none else self.plain.finditer(word)
