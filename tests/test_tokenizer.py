@@ -447,3 +447,46 @@ def test_gated_url_match_finds_what_spacys_finds(analyzer):
         found, expected = ours(word), stock(word)
         assert (found and found.span()) == (expected and expected.span()), word
     assert ours.__self__._needs == (".",)
+
+
+@pytest.mark.parametrize(
+    "regex, side, chars",
+    [
+        ("^US\\$|^C\\$|^A\\$", "start", {"U", "C", "A"}),
+        ("^(?:ab|c)", "start", {"a", "c"}),
+        ("^x?y", "start", {"x", "y"}),  # an optional character or the next
+        ("^[a-c]", "start", {"a", "b", "c"}),
+        ("'s$|(?<=[0-9])(?:km|g)$", "end", {"s", "m", "g"}),
+        ("^\\w", "start", None),  # a category: not read
+        ("^a|b", "start", None),  # an alternative not anchored
+        ("^x*", "start", None),  # may take no character
+        ("(?i)^a", "start", None),  # a flag: not read
+    ],
+)
+def test_edge_chars_a_match_can_take_at_the_anchor(regex, side, chars):
+    from calc_nlp.stages.plain_affixes import edge_chars
+
+    found = edge_chars(regex, side)
+    assert found == (None if chars is None else frozenset(chars))
+
+
+def test_plain_words_answered_without_the_regex_find_nothing(analyzer):
+    """A plain word whose first (last) character no plain prefix (suffix)
+    alternative can take is answered without a regex: spaCy's whole regex
+    finds no affix there either."""
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    tokenizer = analyzer.kit.nlp.tokenizer
+    (_, _, prefixes), (_, _, suffixes), _ = _affix_parts()
+    whole_prefix, whole_suffix = (
+        compile_prefix_regex(prefixes),
+        compile_suffix_regex(suffixes),
+    )
+    for word in ["Calcification", "US$5", "Aorta", "4mm", "12cm", "kidneys", "wall"]:
+        found = tokenizer.prefix_search(word)
+        expected = whole_prefix.search(word)
+        assert (found and found.span()) == (expected and expected.span()), word
+        found = tokenizer.suffix_search(word)
+        expected = whole_suffix.search(word)
+        assert (found and found.span()) == (expected and expected.span()), word
+    assert tokenizer.prefix_search.__self__._edges == frozenset("UCA")
