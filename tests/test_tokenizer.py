@@ -391,3 +391,102 @@ def test_new_words_get_the_attributes_the_stages_read_and_no_other(analyzer):
     getters = kit.nlp.vocab.lex_attr_getters
     assert set(getters) <= set(ids)
     assert not {IDS[a] for a in ("IS_STOP", "LIKE_URL", "IS_CURRENCY")} & set(getters)
+
+
+@pytest.mark.parametrize(
+    "regex, chars",
+    [
+        ("a.b", {"a", "b"}),  # '.' any character: none sure
+        ("a\\.b", {"a", ".", "b"}),
+        ("(?:x|y)z", {"z"}),  # an alternative's own characters are not sure
+        ("(?:x\\.|\\.y)", {"."}),  # every alternative holds it
+        ("(?:ab)?c", {"c"}),  # an optional group holds none
+        ("(?:ab)+c", {"a", "b", "c"}),
+        ("[.,]x", {"x"}),  # a class: not read
+        ("(?=q)r", {"r"}),  # a look-ahead: not read
+        ("(?i)ab", set()),  # a flag: not read
+    ],
+)
+def test_required_chars_every_match_holds(regex, chars):
+    import re
+
+    from calc_nlp.stages.new_words import required_chars
+
+    assert required_chars(re.compile(regex)) == chars
+
+
+URL_WORDS = [
+    "calcification",
+    "example.com",
+    "www.example.org/a?b=1",
+    "https://example.com",
+    "user@example.com",
+    "10.0.0.1",
+    "192.168.1.1",
+    "8.8.8.8",
+    "localhost",
+    "a.b",
+    "e.g.",
+    "3.5cm",
+    "x:y@z",
+    "ftp://",
+    "",
+]
+
+
+def test_gated_url_match_finds_what_spacys_finds(analyzer):
+    """The tokenizer's URL test, which asks the regex only about a word
+    holding a '.' (every URL match holds one), matches where spaCy's does,
+    and is saved by spaCy's pattern."""
+    from spacy.lang.en import English
+
+    stock = English.Defaults.url_match
+    ours = analyzer.kit.nlp.tokenizer.url_match
+    assert ours.__self__.pattern == stock.__self__.pattern
+    for word in URL_WORDS:
+        found, expected = ours(word), stock(word)
+        assert (found and found.span()) == (expected and expected.span()), word
+    assert ours.__self__._needs == (".",)
+
+
+@pytest.mark.parametrize(
+    "regex, side, chars",
+    [
+        ("^US\\$|^C\\$|^A\\$", "start", {"U", "C", "A"}),
+        ("^(?:ab|c)", "start", {"a", "c"}),
+        ("^x?y", "start", {"x", "y"}),  # an optional character or the next
+        ("^[a-c]", "start", {"a", "b", "c"}),
+        ("'s$|(?<=[0-9])(?:km|g)$", "end", {"s", "m", "g"}),
+        ("^\\w", "start", None),  # a category: not read
+        ("^a|b", "start", None),  # an alternative not anchored
+        ("^x*", "start", None),  # may take no character
+        ("(?i)^a", "start", None),  # a flag: not read
+    ],
+)
+def test_edge_chars_a_match_can_take_at_the_anchor(regex, side, chars):
+    from calc_nlp.stages.plain_affixes import edge_chars
+
+    found = edge_chars(regex, side)
+    assert found == (None if chars is None else frozenset(chars))
+
+
+def test_plain_words_answered_without_the_regex_find_nothing(analyzer):
+    """A plain word whose first (last) character no plain prefix (suffix)
+    alternative can take is answered without a regex: spaCy's whole regex
+    finds no affix there either."""
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    tokenizer = analyzer.kit.nlp.tokenizer
+    (_, _, prefixes), (_, _, suffixes), _ = _affix_parts()
+    whole_prefix, whole_suffix = (
+        compile_prefix_regex(prefixes),
+        compile_suffix_regex(suffixes),
+    )
+    for word in ["Calcification", "US$5", "Aorta", "4mm", "12cm", "kidneys", "wall"]:
+        found = tokenizer.prefix_search(word)
+        expected = whole_prefix.search(word)
+        assert (found and found.span()) == (expected and expected.span()), word
+        found = tokenizer.suffix_search(word)
+        expected = whole_suffix.search(word)
+        assert (found and found.span()) == (expected and expected.span()), word
+    assert tokenizer.prefix_search.__self__._edges == frozenset("UCA")

@@ -54,6 +54,7 @@ SOURCES = (
     "stages/pattern_states.py",
     "stages/token_matcher.py",
     "stages/plain_affixes.py",
+    "stages/new_words.py",
 )
 # Entries of one kind kept in the folder: rule sets (or calc-nlp versions)
 # used in turn find theirs; older ones are removed when a new one is saved.

@@ -585,7 +585,8 @@ class PatternStates:
                 if col >= 0 and start + 1 < n
                 else opened.unindexed
             )
-            states += [(p, 0, start, 0) for p in started]
+            for p in started:  # a loop, not a list: most open none or one
+                states.append((p, 0, start, 0))
             if states:
                 states = transition(states, cols, start, matches, strings)
             i = start + 1

@@ -144,6 +144,102 @@ def _set_takes_plain(items: list[tuple[Any, Any]]) -> bool:
     return any(chr(c) in PLAIN for c in codes)
 
 
+def edge_chars(regex: str, side: str) -> frozenset[str] | None:
+    """The characters a match of `regex` can take first (`side` START) or
+    last (END), every alternative anchored there ('^...', '...$'); None
+    when unsure (a flag, an alternative not anchored, a match that can take
+    no character, a class by category). A word whose first (last) character
+    is none of them holds no match."""
+    try:
+        tree = _p.parse(regex)
+    except re.error:
+        return None
+    if tree.state.flags & ~_c.SRE_FLAG_UNICODE:
+        return None
+    items = list(tree)
+    if len(items) == 1 and items[0][0] is _c.BRANCH:
+        alternatives = [list(alt) for alt in items[0][1][1]]
+    else:
+        alternatives = [items]
+    found: set[str] = set()
+    for alt in alternatives:
+        if _ANCHORS[side] not in (alt[:1] if side == START else alt[-1:]):
+            return None
+        chars, empty = _edges(alt, side == END)
+        if chars is None or empty:
+            return None
+        found |= chars
+    return frozenset(found)
+
+
+def _edges(items: list[tuple[Any, Any]], last: bool) -> tuple[set[str] | None, bool]:
+    """(the characters the first (`last`: the last) character a match of
+    these parsed items takes can be, None for any; can the match take none)."""
+    found: set[str] = set()
+    for op, av in reversed(items) if last else items:
+        if op in _ZERO_WIDTH:
+            continue
+        chars, empty = _edge_item(op, av, last)
+        if chars is None:
+            return None, True
+        found |= chars
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _edge_item(op: Any, av: Any, last: bool) -> tuple[set[str] | None, bool]:
+    """`_edges` of one parsed item; (None, True) for one not read here."""
+    if op is _c.LITERAL:
+        return {chr(av)}, False
+    if op is _c.IN:
+        return _set_chars(av), False
+    if op is _c.BRANCH:
+        found: set[str] = set()
+        empty = False
+        for alt in av[1]:
+            chars, alt_empty = _edges(list(alt), last)
+            if chars is None:
+                return None, True
+            found |= chars
+            empty = empty or alt_empty
+        return found, empty
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            return None, True
+        return _edges(list(sub), last)
+    if op in _REPEATS:
+        low, _high, sub = av
+        chars, empty = _edges(list(sub), last)
+        return chars, empty or low == 0
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _edges(list(av), last)
+    return None, True  # any character (NOT_LITERAL, ANY), or not read here
+
+
+# Most characters a class is read as (`_set_chars`): a wider one is 'any'.
+_MOST_CLASS_CHARS = 512
+
+
+def _set_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The characters a parsed class takes; None for a negated one, one with
+    a category (\\w, \\d) or a wide range: not read here."""
+    codes: set[int] = set()
+    for kind, value in items:
+        if kind is _c.LITERAL:
+            codes.add(value)
+        elif kind is _c.RANGE and value[1] - value[0] < _MOST_CLASS_CHARS:
+            codes.update(range(value[0], value[1] + 1))
+        else:
+            return None
+    return {chr(c) for c in codes}
+
+
+# `PlainAffixes._edges` before it is first read.
+_UNREAD: Any = object()
+
+
 class PlainAffixes:
     """An affix regex of spaCy's tokenizer (`whole`) with the regex of its
     alternatives that can touch a plain character on its `side` (`plain`),
@@ -155,6 +251,14 @@ class PlainAffixes:
 
     def __init__(self, whole: re.Pattern[str], plain: re.Pattern[str], side: str):
         self.whole, self.plain, self.side = whole, plain, side
+        # no alternative can touch a plain character (spaCy's infixes): a
+        # plain word is answered without the regex
+        self._plain_none = plain.pattern in (NONE, f"^{NONE}", f"{NONE}$")
+        # the characters the plain regex's matches can take at the word's
+        # start (START) or end (END): a plain word with another there holds
+        # none ('^US\\$': only a word opening on 'U', 'C' or 'A' is asked).
+        # Read at the first plain word: no start-up pays the parse.
+        self._edges: frozenset[str] | None = _UNREAD
 
     @property
     def pattern(self) -> str:
@@ -170,17 +274,36 @@ class PlainAffixes:
     def __hash__(self) -> int:
         return hash((self.whole, self.plain, self.side))
 
-    def _regex(self, word: str) -> re.Pattern[str]:
-        if self.side == START:
-            plain = word[:1] in PLAIN
-        elif self.side == END:
-            plain = word[-1:] in PLAIN
-        else:
-            plain = word.isascii() and word.isalnum()
-        return self.plain if plain else self.whole
+    # `search` and `finditer` are asked about every affix of every word new
+    # to the tokenizer: each tells inline whether the word is plain on its
+    # side (its first character, its last, all of them), without a call.
 
     def search(self, word: str) -> re.Match[str] | None:
-        return self._regex(word).search(word)
+        side = self.side
+        if side == INSIDE:
+            if not (word.isascii() and word.isalnum()):
+                return self.whole.search(word)
+            return None if self._plain_none else self.plain.search(word)
+        edge = word[:1] if side == START else word[-1:]
+        if edge not in PLAIN:
+            return self.whole.search(word)
+        if self._plain_none:
+            return None
+        edges = self._edges
+        if edges is _UNREAD:
+            edges = self._edges = edge_chars(self.plain.pattern, side)
+        if edges is not None and edge not in edges:
+            return None
+        return self.plain.search(word)
 
     def finditer(self, word: str) -> Iterator[re.Match[str]]:
-        return self._regex(word).finditer(word)
+        side = self.side
+        if side == INSIDE:
+            plain = word.isascii() and word.isalnum()
+        elif side == START:
+            plain = word[:1] in PLAIN
+        else:
+            plain = word[-1:] in PLAIN
+        if not plain:
+            return self.whole.finditer(word)
+        return iter(()) if self._plain_none else self.plain.finditer(word)

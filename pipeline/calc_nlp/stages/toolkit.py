@@ -49,6 +49,7 @@ from calc_nlp.stages.context_blocks import (  # noqa: E402
     matches_columns,
     token_matcher_for,
 )
+from calc_nlp.stages.new_words import gated_match  # noqa: E402
 from calc_nlp.stages.pattern_states import SharedOpenings  # noqa: E402
 from calc_nlp.stages.plain_affixes import (  # noqa: E402
     END,
@@ -657,7 +658,8 @@ def _build_tokenizer(
     """The tokenizer of `d` (a language's Defaults) with our affixes, its
     affix regexes from `regexes` when given (kept compiled: a faster start).
     The affix regexes ask a plain word only the alternatives that can
-    match in it (plain_affixes.py): the same tokens."""
+    match in it (plain_affixes.py), and the URL regex is not asked about a
+    word without a '.' (new_words.py): the same tokens."""
     made = (regexes or RegexCache(None)).made
     prefixes, infixes = [*d.prefixes, *EXTRA_PREFIXES], [*d.infixes, *EXTRA_INFIXES]
     prefix = PlainAffixes(
@@ -678,7 +680,7 @@ def _build_tokenizer(
         suffix_search=suffix.search,
         infix_finditer=infix.finditer,
         token_match=d.token_match,
-        url_match=d.url_match,
+        url_match=gated_match(d.url_match),
     )
 
 
