@@ -1002,6 +1002,22 @@ OFFERED = [
 # an impression phrase that sums up several lesions of the findings is a
 # lesion of its own; one that names two places restates the first's
 SUMMED = [
+    # a phrase joining a vessel with "all" and a count of vessels names
+    # every vessel: it sums up the findings' vessel lesions, restates none
+    (
+        "FINDINGS:\nLEFT MAIN: Mild calcification of the left main.\nLAD: Dense "
+        "calcification of the proximal LAD.\nRCA: Scattered calcification of "
+        "the mid RCA.\nIMPRESSION: Calcification of the left main and of all "
+        "three coronary arteries.",
+        [1, 2, 3, 4],
+    ),
+    (
+        "FINDINGS:\nLAD: Dense calcified plaque in the mid LAD.\nRAMUS: Small "
+        "calcified plaque at the origin of the ramus.\nRCA: Mild calcified "
+        "plaque in the proximal RCA.\nIMPRESSION: Calcified plaque in all 3 "
+        "vessels and the ramus, without significant stenosis.",
+        [1, 2, 3, 4],
+    ),
     # a phrase summing up the right's and the left's, and the finding its
     # sentence names as what it is: one lesion of their own
     (

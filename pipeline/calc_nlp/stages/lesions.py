@@ -1794,6 +1794,17 @@ def _joins_others(
     words = joined_places(dr, f, *span)
     if not words:
         return False
+    if _names_every(dr, f, span) and any(
+        x is not found
+        and x.state == found.state
+        and x.first is not None
+        and x.first.section != f.section
+        and f.site in x.sites
+        for x in lesions
+    ):
+        # 'the left main and all three coronary arteries' after lesions of
+        # two vessels or more
+        return True
     mine = _places_of(dr, found)
     own = stems(dr, found.place_of.get(f.finding_id, ""))
     return any(
@@ -1804,6 +1815,21 @@ def _joins_others(
         and (side(f) == "bilateral" or _fits(x.side, side(f)))
         and ((_places_of(dr, x) | _led_places(dr, x, own)) - mine) & words
         for x in lesions
+    )
+
+
+def _names_every(dr: DescriptorRules, f: Finding, span: tuple[int, int, int]) -> bool:
+    """Does the finding's own phrase, from its mention to the next finding of
+    its sentence (`span`), name every place of a kind by a word of
+    `lesion_every_words` before a count ("in all three vessels and the
+    ramus", "all 3 coronary arteries")?"""
+    at, stop, _ = span
+    if at < 0:
+        return False
+    words = WORD.findall(f.sentence[at:stop].lower())
+    return any(
+        w in dr.every_words and (n.isdigit() or n in dr.lesion_count_words)
+        for w, n in zip(words, words[1:], strict=False)
     )
 
 
