@@ -329,7 +329,7 @@ def subject_sub(dr: DescriptorRules, f: Finding) -> str:
 
 
 # The pronouns that give a part its owner ("on its posterior wall").
-_POSSESSIVES = frozenset({"its", "their"})
+POSSESSIVES = frozenset({"its", "their"})
 # How many words an opening noun phrase may run to its site's name word.
 _OWNER_REACH = 4
 
@@ -346,7 +346,7 @@ def owner_sub(dr: DescriptorRules, f: Finding) -> str:
     if not part or not f.site:
         return ""
     led = any(
-        words[i] in _POSSESSIVES and part[0] in words[i + 1 : i + 3]
+        words[i] in POSSESSIVES and part[0] in words[i + 1 : i + 3]
         for i in range(len(words) - 1)
     )
     if not led or not words or words[0] not in dr.anaphors:

@@ -73,6 +73,7 @@ from calc_nlp.classify import BASE
 from calc_nlp.schema import DYSTROPHIC, INDETERMINATE, Finding
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.lesion_words import (
+    POSSESSIVES,
     WORD,
     core,
     crossed,
@@ -1929,7 +1930,28 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
         return
     _group_all(dr, findings, text)
     _anaphor_sites(dr, findings)
+    _anaphor_lesions(dr, findings)
     _restated_causes(findings)
+
+
+def _anaphor_lesions(dr: DescriptorRules, findings: list[Finding]) -> None:
+    """A finding flagged physiologic, led by an anaphor or a possessive ("Its
+    calcification is unchanged", "the calcification"), that restates a lesion
+    an earlier finding at its site names there without the flag ("calcified
+    extra-axial mass ..., consistent with a meningioma") is that lesion's
+    calcification, not the structure's own (GUIDE: physiologic; a lesion the
+    mention names at a physiologic site is not physiologic)."""
+    named: dict[str, set[str]] = {}
+    for f in findings:
+        if not f.physiologic:
+            if f.site:
+                named.setdefault(f.lesion_id, set()).add(f.site)
+            continue
+        if f.site not in named.get(f.lesion_id, set()):
+            continue
+        lead = lead_list(f)
+        if f.anaphor or (lead and (lead[-1] in dr.anaphors or lead[-1] in POSSESSIVES)):
+            f.physiologic = False
 
 
 def _anaphor_sites(dr: DescriptorRules, findings: list[Finding]) -> None:
