@@ -500,6 +500,14 @@ SIZES = [
         "calcified mass",
         41,
     ),
+    # "read as" names what the sized focus is, as "interpreted as" does
+    (
+        "A 4 mm echogenic focus in the left thyroid lobe, read as a possible "
+        "calcification.",
+        "calcification",
+        4,
+    ),
+    ("A 2 mm bright focus in the right testis is read as a calcification.", "calcification", 2),
     # ... not a size of another sentence
     (
         "A calcified mass along the falx, compatible with a meningioma. The "
