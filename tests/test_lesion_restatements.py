@@ -1002,6 +1002,14 @@ OFFERED = [
 # an impression phrase that sums up several lesions of the findings is a
 # lesion of its own; one that names two places restates the first's
 SUMMED = [
+    # ... and the whole named after a phrase over every part of it restates
+    # that phrase, not a part named by its own words
+    (
+        "FINDINGS: Dense calcification of all three leaflets, worst on the "
+        "noncoronary leaflet. A small calcified nodule along the right coronary "
+        "leaflet.\nIMPRESSION: Heavily calcified trileaflet aortic valve.",
+        [1, 2, 1],
+    ),
     # a phrase joining a vessel with "all" and a count of vessels names
     # every vessel: it sums up the findings' vessel lesions, restates none
     (

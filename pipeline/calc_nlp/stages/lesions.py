@@ -447,6 +447,12 @@ def _same_lesion(
         words = set(site_words(dr, f.mention))
         mentioned = [x for x in loose if x.sub and set(x.sub.split()) <= words]
         loose = mentioned if len(mentioned) == 1 else loose
+    if len(loose) > 1 and not sub:
+        # naming no part, the one whose first phrase named every part ("heavy
+        # calcification of all three cusps, most bulky on the noncoronary
+        # cusp", then "severely calcified aortic valve"), not another part's
+        every = [x for x in loose if x.first is not None and _over_every(dr, x.first)]
+        loose = every if len(every) == 1 else loose
     if len(loose) > 1 and not dr.host_parts & set(sub.split()):
         # naming no wall of a cyst or collection, the organ's own lesion
         # ("calcific pancreatitis" after the head's calcifications and the
@@ -1832,6 +1838,19 @@ def _names_every(dr: DescriptorRules, f: Finding, span: tuple[int, int, int]) ->
         w in dr.every_words and (n.isdigit() or n in dr.lesion_count_words)
         for w, n in zip(words, words[1:], strict=False)
     )
+
+
+def _over_every(dr: DescriptorRules, f: Finding) -> bool:
+    """Does the finding's phrase, from its mention to the first comma or
+    semicolon after it, name every place of a kind (`_names_every`: "of all
+    three cusps")?"""
+    at = mention_at(f)
+    if at < 0:
+        return False
+    ends = [
+        k for k in (f.sentence.find(c, at + len(f.mention)) for c in ",;") if k >= 0
+    ]
+    return _names_every(dr, f, (at, min(ends, default=len(f.sentence)), 0))
 
 
 def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
