@@ -1813,6 +1813,14 @@ def _joins_others(
         # two vessels or more
         return True
     mine = _places_of(dr, found)
+    if not found.sites:
+        # a lesion named with no site ("calciphylaxis") has for its place the
+        # first the phrase names ("Calciphylaxis of the left thigh, improving
+        # clinically"): only the places after a join are others'
+        head = f.sentence[max(span[0], 0) : span[1]]
+        join = dr.place_joins.search(head)
+        if join is not None:
+            mine = mine | stems(dr, head[: join.start()])
     own = stems(dr, found.place_of.get(f.finding_id, ""))
     return any(
         x is not found
