@@ -1002,6 +1002,15 @@ OFFERED = [
 # an impression phrase that sums up several lesions of the findings is a
 # lesion of its own; one that names two places restates the first's
 SUMMED = [
+    # "tibial arterial" names the tibial arteries as "tibial arteries" does:
+    # both sides' tibial lesions summed, not the iliac arteries' restated
+    (
+        "FINDINGS: Scattered calcification of both common iliac arteries. Medial "
+        "calcification of the right tibial arteries. Medial calcification of the "
+        "left tibial arteries.\nIMPRESSION: Diffuse tibial arterial calcification "
+        "bilaterally.",
+        [1, 2, 3, 4],
+    ),
     # ... and the whole named after a phrase over every part of it restates
     # that phrase, not a part named by its own words
     (

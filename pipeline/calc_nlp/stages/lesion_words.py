@@ -95,12 +95,24 @@ def mention_sub(dr: DescriptorRules, f: Finding) -> str:
     # mention's other site words name the vessel ("posterior tibial artery
     # calcification"; not "medial arterial calcification")
     vessel = f.site in dr.vessel_sites and bool(own) and own <= name
+    # ... or its bare name's adjective ("arterial"): then only the words the
+    # site synonyms know as places name the vessel ("tibial arterial
+    # calcification"; "medial" is the wall's layer, no place)
+    adjective = (
+        f.site in dr.vessel_sites
+        and not vessel
+        and bool(own)
+        and set(site_words(dr, f.site_text)) <= name
+    )
+    known = dr.synonym_words if adjective else frozenset()
     # words that only say calcified name no place ("The artery ... away from
     # the calcification")
     placed = " ".join(
         w
         for w in words
-        if (vessel or w in dr.synonyms) and w not in own and w not in dr.bare_words
+        if (vessel or w in dr.synonyms or w in known)
+        and w not in own
+        and w not in dr.bare_words
     )
     return " ".join(w for w in site_words(dr, placed) if w not in name)
 
