@@ -1958,7 +1958,48 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     _group_all(dr, findings, text)
     _anaphor_sites(dr, findings)
     _anaphor_lesions(dr, findings)
+    _resolved_since(findings)
     _restated_causes(findings)
+
+
+def _resolved_since(findings: list[Finding]) -> None:
+    """A finding the history quotes from an earlier study ("her neck
+    ultrasound showed a 3 mm echogenic focus, read as a possible
+    calcification"), with no change word of its own, no later finding
+    restating it and no other present one at its site named by its head
+    noun, that a later finding at its site, on a side that fits and named
+    by the same head noun says has resolved ("The possible thyroid
+    calcification has resolved"), was seen before and is gone now:
+    historical (GUIDE: historical, seen before, gone now)."""
+    resolved = [f for f in findings if f.negated and f.change == "resolved"]
+    if not resolved:
+        return
+    count: dict[str, int] = {}
+    for f in findings:
+        count[f.lesion_id] = count.get(f.lesion_id, 0) + 1
+    for g in findings:
+        if g.section != _HISTORY or g.negated or g.historical or g.change or not g.site:
+            continue
+        if count[g.lesion_id] > 1:
+            continue  # named again: seen since
+        if any(
+            h is not g
+            and not h.negated
+            and h.site == g.site
+            and _fits(side(h), side(g))
+            and _head(h) == _head(g)
+            for h in findings
+        ):
+            continue  # such a calcification is still there, perhaps this one
+        if any(
+            f.start > g.start
+            and f.site == g.site
+            and _fits(side(f), side(g))
+            and _head(f) == _head(g)
+            and not _in_sentence(g, f)
+            for f in resolved
+        ):
+            g.historical = True
 
 
 def _anaphor_lesions(dr: DescriptorRules, findings: list[Finding]) -> None:
