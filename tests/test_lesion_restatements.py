@@ -1028,6 +1028,14 @@ SUMMED = [
         "three coronary arteries.",
         [1, 2, 3, 4],
     ),
+    # ... but "all" and a count of things no place ("all 3 bypass grafts")
+    # name no vessel: the phrase restates the LAD's plaque
+    (
+        "FINDINGS:\nLAD: Dense calcified plaque in the proximal LAD.\nRCA: Mild "
+        "calcified plaque in the mid RCA.\nIMPRESSION: Dense calcified plaque of "
+        "the proximal LAD, with all 3 bypass grafts patent.",
+        [1, 2, 1],
+    ),
     (
         "FINDINGS:\nLAD: Dense calcified plaque in the mid LAD.\nRAMUS: Small "
         "calcified plaque at the origin of the ramus.\nRCA: Mild calcified "

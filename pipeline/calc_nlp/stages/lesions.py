@@ -1836,16 +1836,30 @@ def _joins_others(
 def _names_every(dr: DescriptorRules, f: Finding, span: tuple[int, int, int]) -> bool:
     """Does the finding's own phrase, from its mention to the next finding of
     its sentence (`span`), name every place of a kind by a word of
-    `lesion_every_words` before a count ("in all three vessels and the
-    ramus", "all 3 coronary arteries")?"""
+    `lesion_every_words` before a count and a place word in the next two
+    words ("in all three vessels and the ramus", "all 3 major coronary
+    arteries", "of all three cusps"; not "with all 3 stents patent")?"""
     at, stop, _ = span
     if at < 0:
         return False
     words = WORD.findall(f.sentence[at:stop].lower())
     return any(
-        w in dr.every_words and (n.isdigit() or n in dr.lesion_count_words)
-        for w, n in zip(words, words[1:], strict=False)
+        w in dr.every_words
+        and (words[k + 1].isdigit() or words[k + 1] in dr.lesion_count_words)
+        and any(_place_word(dr, f, p) for p in words[k + 2 : k + 4])
+        for k, w in enumerate(words[:-1])
     )
+
+
+def _place_word(dr: DescriptorRules, f: Finding, word: str) -> bool:
+    """Does the word name places: vessels as a whole, a part of a site
+    (cusps, leaflets), a place the site synonyms know, or the finding's
+    site by its name ("coronary")?"""
+    if word in dr.whole_vessel_words or word in dr.synonyms:
+        return True
+    said = set(site_words(dr, word))
+    known = dr.part_heads | dr.part_words | dr.synonym_words | name_words(dr, f.site)
+    return bool(said & known)
 
 
 def _over_every(dr: DescriptorRules, f: Finding) -> bool:
