@@ -486,6 +486,35 @@ SIZES = [
     ("A 4 mm bright focus in the right testis is a calcification.", "calcification", 4),
     ("The 6 mm hyperdense focus in the spleen is a calcified granuloma.", "calcified granuloma", 6),
     ("There is a calcification beside a 9 mm cyst in the liver.", "calcification", None),
+    # a restating link that commas set off names what the lesion is: the size
+    # a lead gives after the closing comma is still the lesion's
+    (
+        "A calcified mass along the falx, compatible with a meningioma, "
+        "measures 2.3 cm.",
+        "calcified mass",
+        23,
+    ),
+    (
+        "Densely calcified mass in the right ovary, consistent with a mature "
+        "teratoma, measuring 4.1 x 3.0 cm.",
+        "calcified mass",
+        41,
+    ),
+    # "read as" names what the sized focus is, as "interpreted as" does
+    (
+        "A 4 mm echogenic focus in the left thyroid lobe, read as a possible "
+        "calcification.",
+        "calcification",
+        4,
+    ),
+    ("A 2 mm bright focus in the right testis is read as a calcification.", "calcification", 2),
+    # ... not a size of another sentence
+    (
+        "A calcified mass along the falx, compatible with a meningioma. The "
+        "ventricles measure 2 cm.",
+        "calcified mass",
+        None,
+    ),
 ]
 
 

@@ -41,6 +41,16 @@ RESTATED = [
         "ASSESSMENT: Calciphylaxis is suspected clinically.",
         [1, 2],
     ),
+    # the place a phrase names first is the siteless disease's own, though a
+    # comma and a clause follow it: no join with the radiograph's vessels
+    (
+        "HISTORY: She returns after a course of treatment for calciphylaxis of "
+        "the right calf.\nIMAGING: A radiograph of the right leg shows fine "
+        "calcification of small vessels in the subcutaneous fat of the right "
+        "calf.\nASSESSMENT: Calciphylaxis of the right calf, healing slowly, "
+        "though the vessel calcification on the radiograph has increased.",
+        [1, 2, 1, 2],
+    ),
     # a diagnosis naming no site, restated where the operation finds it
     (
         "PREOPERATIVE DIAGNOSIS: Heterotopic ossification, left hip.\n"

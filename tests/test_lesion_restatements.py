@@ -1002,6 +1002,47 @@ OFFERED = [
 # an impression phrase that sums up several lesions of the findings is a
 # lesion of its own; one that names two places restates the first's
 SUMMED = [
+    # "tibial arterial" names the tibial arteries as "tibial arteries" does:
+    # both sides' tibial lesions summed, not the iliac arteries' restated
+    (
+        "FINDINGS: Scattered calcification of both common iliac arteries. Medial "
+        "calcification of the right tibial arteries. Medial calcification of the "
+        "left tibial arteries.\nIMPRESSION: Diffuse tibial arterial calcification "
+        "bilaterally.",
+        [1, 2, 3, 4],
+    ),
+    # ... and the whole named after a phrase over every part of it restates
+    # that phrase, not a part named by its own words
+    (
+        "FINDINGS: Dense calcification of all three leaflets, worst on the "
+        "noncoronary leaflet. A small calcified nodule along the right coronary "
+        "leaflet.\nIMPRESSION: Heavily calcified trileaflet aortic valve.",
+        [1, 2, 1],
+    ),
+    # a phrase joining a vessel with "all" and a count of vessels names
+    # every vessel: it sums up the findings' vessel lesions, restates none
+    (
+        "FINDINGS:\nLEFT MAIN: Mild calcification of the left main.\nLAD: Dense "
+        "calcification of the proximal LAD.\nRCA: Scattered calcification of "
+        "the mid RCA.\nIMPRESSION: Calcification of the left main and of all "
+        "three coronary arteries.",
+        [1, 2, 3, 4],
+    ),
+    # ... but "all" and a count of things no place ("all 3 bypass grafts")
+    # name no vessel: the phrase restates the LAD's plaque
+    (
+        "FINDINGS:\nLAD: Dense calcified plaque in the proximal LAD.\nRCA: Mild "
+        "calcified plaque in the mid RCA.\nIMPRESSION: Dense calcified plaque of "
+        "the proximal LAD, with all 3 bypass grafts patent.",
+        [1, 2, 1],
+    ),
+    (
+        "FINDINGS:\nLAD: Dense calcified plaque in the mid LAD.\nRAMUS: Small "
+        "calcified plaque at the origin of the ramus.\nRCA: Mild calcified "
+        "plaque in the proximal RCA.\nIMPRESSION: Calcified plaque in all 3 "
+        "vessels and the ramus, without significant stenosis.",
+        [1, 2, 3, 4],
+    ),
     # a phrase summing up the right's and the left's, and the finding its
     # sentence names as what it is: one lesion of their own
     (

@@ -365,3 +365,29 @@ ROWS = (
 @pytest.mark.parametrize(("text", "word", "expected"), ROWS)
 def test_note_flags(finding_with, text, word, expected):
     assert flags_of(finding_with(text, word)) == expected
+
+
+# A finding the history quotes from an earlier study, which a later line of
+# the note says has resolved, was seen before and is gone now: historical
+# (GUIDE: historical). Not when the note names such a calcification as
+# present elsewhere, nor when it says nothing resolved.
+RESOLVED_SINCE = [
+    (
+        "HISTORY: His renal ultrasound last year showed a 4 mm echogenic focus "
+        "in the right kidney, read as a small calcification. A repeat scan in "
+        "spring was clear.\nASSESSMENT: The right renal calcification has "
+        "resolved.",
+        [{"historical"}, {"negated", "historical"}],
+    ),
+    (
+        "HISTORY: His renal ultrasound last year showed a 4 mm echogenic focus "
+        "in the right kidney, read as a small calcification.\n"
+        "ASSESSMENT: Right renal calcification, stable on today's scan.",
+        [set(), set()],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESOLVED_SINCE)
+def test_a_quoted_finding_later_resolved_is_historical(findings_of, text, expected):
+    assert [flags_of(f) for f in findings_of(text)] == expected

@@ -140,6 +140,36 @@ FAMILY: list[FlagRow] = [
 ]
 
 
+# guide: physiologic is the structure's own calcification; an anaphor or a
+# possessive that refers back to a lesion named at the dura ("Its
+# calcification") is that lesion's, not the falx's own
+ANAPHOR_PHYSIOLOGIC = [
+    (
+        "FINDINGS: A calcified mass along the falx, compatible with a meningioma. "
+        "Its calcification is unchanged. Calcification of the pineal gland.",
+        [False, False, True],
+    ),
+    (
+        "FINDINGS: Calcified dural mass along the tentorium, likely a meningioma. "
+        "The calcification is stable.",
+        [False, False],
+    ),
+    # ... not a new sentence naming the falx's own calcification
+    (
+        "FINDINGS: A calcified mass along the falx, compatible with a meningioma. "
+        "Calcification of the falx elsewhere.",
+        [False, True],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "flags"), ANAPHOR_PHYSIOLOGIC)
+def test_an_anaphor_of_a_lesion_at_a_physiologic_site_is_not_physiologic(
+    findings_of, text, flags
+):
+    assert [f.physiologic for f in findings_of(text)] == flags
+
+
 @pytest.mark.parametrize(
     ("text", "word", "flags"),
     NEGATED + NOT_NEGATED + UNCERTAIN + NOT_UNCERTAIN + HISTORICAL + PRESENT_BEFORE + HYPOTHETICAL + FAMILY,

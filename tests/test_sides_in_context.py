@@ -747,3 +747,29 @@ MEASURED_SIDES = [
 @pytest.mark.parametrize(("text", "laterality"), MEASURED_SIDES)
 def test_sides_of_a_measured_pair_are_not_the_findings(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# A relative's finding takes no side of the patient's one-sided exam (GUIDE:
+# laterality, given by the finding's sentence or a label over it; family:
+# about a relative): her own findings on the exam still do, and the
+# relative's own side words still give its side.
+RELATIVE_SIDES = [
+    (
+        "EXAM: Left breast diagnostic mammogram.\nHISTORY: Her sister had "
+        "biopsied breast calcifications.\nFINDINGS: Stable punctate "
+        "calcifications at 4 o'clock.",
+        ["", "left"],
+    ),
+    (
+        "EXAM: Right breast ultrasound.\nHISTORY: Her aunt had calcifications "
+        "in the left breast.",
+        ["left"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sides"), RELATIVE_SIDES)
+def test_a_relatives_finding_takes_no_side_of_the_patients_exam(
+    findings_of, text, sides
+):
+    assert [f.laterality for f in findings_of(text)] == sides

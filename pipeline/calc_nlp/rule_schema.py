@@ -338,6 +338,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_joint_words",
     "lesion_mass_plurals",
     "lesion_count_words",
+    "lesion_every_words",
     "distributive_words",
     "size_restating_verbs",
 )

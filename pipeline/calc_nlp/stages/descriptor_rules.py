@@ -386,6 +386,8 @@ class DescriptorRules:
         self.summary_words = _breaks(wl["lesion_summary_words"], compile_regex)
         self.mass_plurals = set(wl["lesion_mass_plurals"])
         self.lesion_count_words = set(wl["lesion_count_words"])
+        # "all" before a count: every place of a kind ("all three vessels")
+        self.every_words = frozenset(wl["lesion_every_words"])
         self.place_links = _breaks(wl["lesion_place_links"], compile_regex)
         self.place_joins = _breaks(wl["lesion_place_joins"], compile_regex)
         self.place_compounds = frozenset(wl["lesion_place_compounds"])

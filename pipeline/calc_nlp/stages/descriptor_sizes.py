@@ -595,6 +595,7 @@ def size_of(
         first = min(lo, reach[0])
         hi = _past_and(dr, text, hi, reach[1])
         hi = _size_across(dr, text, hi, reach[1])
+        hi = _past_apposed_link(dr, text, lo, hi, reach[1])
         # the mention's last word (span.text would join a Token per word)
         if text[span.start_char : span.end_char].split()[-1].lower() in dr.lesion_nouns:
             hi = _past_measure_with(dr, text, hi, reach[1])
@@ -790,6 +791,36 @@ def _past_measure_with(
 
 # how far before a clause end a size that crosses it may begin
 _SIZE_REACH_BACK = 16
+
+
+def _past_apposed_link(
+    dr: DescriptorRules, text: str, lo: int, hi: int, stop: int
+) -> int:
+    """A clause that a restating link set off by commas ends ("calcified
+    mass along the falx, compatible with a meningioma, measures 2 cm")
+    reaches on to the end of the part after the closing comma when a size
+    lead opens that part and a size stands in it: the apposition names what
+    the mass is, the size is the mass's (GUIDE: size of the calcified lesion
+    the mention names). No further than `stop`, and no number, ";" or
+    sentence end inside the apposition."""
+    comma = text.rfind(",", lo, hi)
+    if comma < 0:
+        return hi
+    link = dr.restating.search(text, comma + 1, stop)
+    if link is None or link.start() > hi or text[comma + 1 : link.start()].strip():
+        return hi
+    close = text.find(",", link.end(), stop)
+    if close < 0 or re.search(r"[\d;:\n]|\.(?=\s|$)", text[link.end() : close]):
+        return hi
+    part = _LED_PART.match(text, close)
+    if part is None or part.group(1).lower() not in dr.size_leads:
+        return hi
+    end = _PART_END.search(text, part.end(), stop)
+    end_at = end.start() if end else stop
+    for _, rx in dr.patterns.get("size", []):
+        if rx.search(text, part.end(), end_at):
+            return end_at
+    return hi
 
 
 def _past_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:

@@ -39,15 +39,22 @@ from calc_nlp.stages.toolkit import Toolkit
 
 
 def finding_side(
-    kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str
+    kit: Toolkit,
+    rd: ReportDoc,
+    f: Span,
+    site: SiteRef | None,
+    name: str,
+    relative: bool = False,
 ) -> str:
     """The side of the finding `f` at `site` (named `name`): on a sided site
     its own words, then the context (`_side`); on a site with no side
     otherwise, only the side its site phrase implies or its joined places
-    write."""
+    write. A `relative`'s finding (family) takes no side of the patient's
+    exam, of a study or of the note's topic: those are the patient's
+    ("Her mother had breast calcifications" on a left mammogram)."""
     info = kit.site_info(name)
     if info.get("sided", True):
-        side = _side(kit, rd, f, site, name)
+        side = _side(kit, rd, f, site, name, relative)
         # an organ the body has one of is never on both sides: a 'bilateral'
         # its sentence writes is another finding's ('bilateral
         # nephrocalcinosis and two splenic calcifications')
@@ -61,7 +68,14 @@ def _own_side(kit: Toolkit, site: SiteRef | None) -> str:
     return str(kit.md(site.span).get("laterality") or "") if site else ""
 
 
-def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str) -> str:
+def _side(
+    kit: Toolkit,
+    rd: ReportDoc,
+    f: Span,
+    site: SiteRef | None,
+    name: str,
+    relative: bool = False,
+) -> str:
     """The finding's side (guide §2): two sides named for it, the side on its
     site, a side word of its sentence, the side of a one-sided exam (not of
     an operation named on its line) or of one its sentence names, or of the
@@ -89,7 +103,15 @@ def _side(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None, name: str)
         or carried
         or plural_before_semicolon(kit, rd, f, name)
         or _label_side(kit, rd, f, site if own else None)
-        or side_from_exam(kit, rd, name, f.start)
+        or ("" if relative else _patient_side(kit, rd, f, name))
+    )
+
+
+def _patient_side(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> str:
+    """The side of the patient's one-sided exam, of a study the finding's
+    sentence names or of the part the note is about (`_side`)."""
+    return (
+        side_from_exam(kit, rd, name, f.start)
         or side_of_named_study(kit, rd, f, name)
         or side_from_topic(kit, rd, f, name)
     )

@@ -73,7 +73,7 @@ def finding(
         mention_at=_mention_at(rd, span),
         site=site_name,
         site_text=site.text if site else "",
-        laterality=finding_side(kit, rd, span, site, site_name),
+        laterality=finding_side(kit, rd, span, site, site_name, "family" in fl),
         conditions=bearing(kit, rd, ctx, span, site_name),
         negated="negated" in fl,
         uncertain="uncertain" in fl,

@@ -95,12 +95,24 @@ def mention_sub(dr: DescriptorRules, f: Finding) -> str:
     # mention's other site words name the vessel ("posterior tibial artery
     # calcification"; not "medial arterial calcification")
     vessel = f.site in dr.vessel_sites and bool(own) and own <= name
+    # ... or its bare name's adjective ("arterial"): then only the words the
+    # site synonyms know as places name the vessel ("tibial arterial
+    # calcification"; "medial" is the wall's layer, no place)
+    adjective = (
+        f.site in dr.vessel_sites
+        and not vessel
+        and bool(own)
+        and set(site_words(dr, f.site_text)) <= name
+    )
+    known = dr.synonym_words if adjective else frozenset()
     # words that only say calcified name no place ("The artery ... away from
     # the calcification")
     placed = " ".join(
         w
         for w in words
-        if (vessel or w in dr.synonyms) and w not in own and w not in dr.bare_words
+        if (vessel or w in dr.synonyms or w in known)
+        and w not in own
+        and w not in dr.bare_words
     )
     return " ".join(w for w in site_words(dr, placed) if w not in name)
 
@@ -329,7 +341,7 @@ def subject_sub(dr: DescriptorRules, f: Finding) -> str:
 
 
 # The pronouns that give a part its owner ("on its posterior wall").
-_POSSESSIVES = frozenset({"its", "their"})
+POSSESSIVES = frozenset({"its", "their"})
 # How many words an opening noun phrase may run to its site's name word.
 _OWNER_REACH = 4
 
@@ -346,7 +358,7 @@ def owner_sub(dr: DescriptorRules, f: Finding) -> str:
     if not part or not f.site:
         return ""
     led = any(
-        words[i] in _POSSESSIVES and part[0] in words[i + 1 : i + 3]
+        words[i] in POSSESSIVES and part[0] in words[i + 1 : i + 3]
         for i in range(len(words) - 1)
     )
     if not led or not words or words[0] not in dr.anaphors:

@@ -73,6 +73,7 @@ from calc_nlp.classify import BASE
 from calc_nlp.schema import DYSTROPHIC, INDETERMINATE, Finding
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.lesion_words import (
+    POSSESSIVES,
     WORD,
     core,
     crossed,
@@ -446,6 +447,12 @@ def _same_lesion(
         words = set(site_words(dr, f.mention))
         mentioned = [x for x in loose if x.sub and set(x.sub.split()) <= words]
         loose = mentioned if len(mentioned) == 1 else loose
+    if len(loose) > 1 and not sub:
+        # naming no part, the one whose first phrase named every part ("heavy
+        # calcification of all three cusps, most bulky on the noncoronary
+        # cusp", then "severely calcified aortic valve"), not another part's
+        every = [x for x in loose if x.first is not None and _over_every(dr, x.first)]
+        loose = every if len(every) == 1 else loose
     if len(loose) > 1 and not dr.host_parts & set(sub.split()):
         # naming no wall of a cyst or collection, the organ's own lesion
         # ("calcific pancreatitis" after the head's calcifications and the
@@ -1794,7 +1801,26 @@ def _joins_others(
     words = joined_places(dr, f, *span)
     if not words:
         return False
+    if _names_every(dr, f, span) and any(
+        x is not found
+        and x.state == found.state
+        and x.first is not None
+        and x.first.section != f.section
+        and f.site in x.sites
+        for x in lesions
+    ):
+        # 'the left main and all three coronary arteries' after lesions of
+        # two vessels or more
+        return True
     mine = _places_of(dr, found)
+    if not found.sites:
+        # a lesion named with no site ("calciphylaxis") has for its place the
+        # first the phrase names ("Calciphylaxis of the left thigh, improving
+        # clinically"): only the places after a join are others'
+        head = f.sentence[max(span[0], 0) : span[1]]
+        join = dr.place_joins.search(head)
+        if join is not None:
+            mine = mine | stems(dr, head[: join.start()])
     own = stems(dr, found.place_of.get(f.finding_id, ""))
     return any(
         x is not found
@@ -1805,6 +1831,48 @@ def _joins_others(
         and ((_places_of(dr, x) | _led_places(dr, x, own)) - mine) & words
         for x in lesions
     )
+
+
+def _names_every(dr: DescriptorRules, f: Finding, span: tuple[int, int, int]) -> bool:
+    """Does the finding's own phrase, from its mention to the next finding of
+    its sentence (`span`), name every place of a kind by a word of
+    `lesion_every_words` before a count and a place word in the next two
+    words ("in all three vessels and the ramus", "all 3 major coronary
+    arteries", "of all three cusps"; not "with all 3 stents patent")?"""
+    at, stop, _ = span
+    if at < 0:
+        return False
+    words = WORD.findall(f.sentence[at:stop].lower())
+    return any(
+        w in dr.every_words
+        and (words[k + 1].isdigit() or words[k + 1] in dr.lesion_count_words)
+        and any(_place_word(dr, f, p) for p in words[k + 2 : k + 4])
+        for k, w in enumerate(words[:-1])
+    )
+
+
+def _place_word(dr: DescriptorRules, f: Finding, word: str) -> bool:
+    """Does the word name places: vessels as a whole, a part of a site
+    (cusps, leaflets), a place the site synonyms know, or the finding's
+    site by its name ("coronary")?"""
+    if word in dr.whole_vessel_words or word in dr.synonyms:
+        return True
+    said = set(site_words(dr, word))
+    known = dr.part_heads | dr.part_words | dr.synonym_words | name_words(dr, f.site)
+    return bool(said & known)
+
+
+def _over_every(dr: DescriptorRules, f: Finding) -> bool:
+    """Does the finding's phrase, from its mention to the first comma or
+    semicolon after it, name every place of a kind (`_names_every`: "of all
+    three cusps")?"""
+    at = mention_at(f)
+    if at < 0:
+        return False
+    ends = [
+        k for k in (f.sentence.find(c, at + len(f.mention)) for c in ",;") if k >= 0
+    ]
+    return _names_every(dr, f, (at, min(ends, default=len(f.sentence)), 0))
 
 
 def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
@@ -1903,7 +1971,69 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
         return
     _group_all(dr, findings, text)
     _anaphor_sites(dr, findings)
+    _anaphor_lesions(dr, findings)
+    _resolved_since(findings)
     _restated_causes(findings)
+
+
+def _resolved_since(findings: list[Finding]) -> None:
+    """A finding the history quotes from an earlier study ("her neck
+    ultrasound showed a 3 mm echogenic focus, read as a possible
+    calcification"), with no change word of its own, no later finding
+    restating it and no other present one at its site named by its head
+    noun, that a later finding at its site, on a side that fits and named
+    by the same head noun says has resolved ("The possible thyroid
+    calcification has resolved"), was seen before and is gone now:
+    historical (GUIDE: historical, seen before, gone now)."""
+    resolved = [f for f in findings if f.negated and f.change == "resolved"]
+    if not resolved:
+        return
+    count: dict[str, int] = {}
+    for f in findings:
+        count[f.lesion_id] = count.get(f.lesion_id, 0) + 1
+    for g in findings:
+        if g.section != _HISTORY or g.negated or g.historical or g.change or not g.site:
+            continue
+        if count[g.lesion_id] > 1:
+            continue  # named again: seen since
+        if any(
+            h is not g
+            and not h.negated
+            and h.site == g.site
+            and _fits(side(h), side(g))
+            and _head(h) == _head(g)
+            for h in findings
+        ):
+            continue  # such a calcification is still there, perhaps this one
+        if any(
+            f.start > g.start
+            and f.site == g.site
+            and _fits(side(f), side(g))
+            and _head(f) == _head(g)
+            and not _in_sentence(g, f)
+            for f in resolved
+        ):
+            g.historical = True
+
+
+def _anaphor_lesions(dr: DescriptorRules, findings: list[Finding]) -> None:
+    """A finding flagged physiologic, led by an anaphor or a possessive ("Its
+    calcification is unchanged", "the calcification"), that restates a lesion
+    an earlier finding at its site names there without the flag ("calcified
+    extra-axial mass ..., consistent with a meningioma") is that lesion's
+    calcification, not the structure's own (GUIDE: physiologic; a lesion the
+    mention names at a physiologic site is not physiologic)."""
+    named: dict[str, set[str]] = {}
+    for f in findings:
+        if not f.physiologic:
+            if f.site:
+                named.setdefault(f.lesion_id, set()).add(f.site)
+            continue
+        if f.site not in named.get(f.lesion_id, set()):
+            continue
+        lead = lead_list(f)
+        if f.anaphor or (lead and (lead[-1] in dr.anaphors or lead[-1] in POSSESSIVES)):
+            f.physiologic = False
 
 
 def _anaphor_sites(dr: DescriptorRules, findings: list[Finding]) -> None:
