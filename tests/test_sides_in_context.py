@@ -747,3 +747,19 @@ MEASURED_SIDES = [
 @pytest.mark.parametrize(("text", "laterality"), MEASURED_SIDES)
 def test_sides_of_a_measured_pair_are_not_the_findings(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# A run of periods closing a list of places after the noun ends it as one
+# period does (exports often double the stop): both sides are the finding's
+# (guide §2: two sides named for one finding make bilateral).
+DOTTED_LIST_ENDS = [
+    ("Calcified nodules, left apical and right basilar.. Heart normal.", "bilateral"),
+    ("Calcified granulomas in the left apex and right lung base... No effusion.", "bilateral"),
+    ("Calcified nodes at the right hilum and the left hilum.. Normal heart.", "bilateral"),
+    ("Calcified nodule in the left lung base.. Heart normal.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), DOTTED_LIST_ENDS)
+def test_a_run_of_periods_ends_a_list_of_places(findings_of, text, laterality):
+    assert findings_of(text)[0].laterality == laterality
