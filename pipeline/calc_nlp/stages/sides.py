@@ -555,10 +555,11 @@ def other_finding_before(kit: Toolkit, rd: ReportDoc, f: Span) -> list[Span]:
 
 
 def other_finding_after(rd: ReportDoc, f: Span) -> list[Span]:
-    """The words of another finding joined after the mention by 'and', 'with'
-    or 'as well as', up to its head (mentions.json `other_finding_nouns`):
+    """The words of another finding joined after the mention by 'and', 'or',
+    'with' or 'as well as', up to its head (mentions.json `other_finding_nouns`):
     'calcified granuloma and a small right pleural effusion', '... as well
-    as left lower lobe atelectasis'; or by a mere comma, for a device,
+    as left lower lobe atelectasis', 'no calcified nodes or hilar
+    adenopathy' (each denied thing of a list is one of its own); or by a mere comma, for a device,
     fracture or operation (`separate_thing_nouns`), to the end of its clause.
     Its place and side words are that finding's (guide §2: a clause about
     another structure gives neither site nor side). None past a stop or
@@ -571,7 +572,7 @@ def other_finding_after(rd: ReportDoc, f: Span) -> list[Span]:
         if lower[i] in {".", ";"} or i in starts:
             return []
         comma = join is not None and lower[join] == ","
-        if lower[i] in _JOINING | {"with"} and (join is None or comma):
+        if lower[i] in _JOINING | {"with", "or"} and (join is None or comma):
             join = i
         elif lower[i] == "," and join is None:
             join = i
