@@ -300,3 +300,20 @@ def test_lesion_restated_with_its_cause_is_dystrophic(findings_of, text):
 )
 def test_cause_said_of_the_finding_itself(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
+
+
+# Guide §4 rule 1: a cause joined after the finding by 'and' with a place of
+# another site right before it is another item of the list, that site's
+# finding ('splenic granulomas'), not this calcification's cause; a cause
+# with no place of its own, or one at the finding's own site, still is.
+ANOTHER_SITES_ITEM: list[tuple[str, str, str]] = [
+    ("Incidental right renal calcification and hepatic granulomas.", "right renal calcification", "indeterminate"),
+    ("Punctate calcification of the pancreatic head and splenic granulomas.", "calcification", "indeterminate"),
+    ("Small calcification in the left breast and axillary granulomas.", "calcification", "dystrophic"),
+    ("Coarse calcification of the uterus and fibroid.", "calcification", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), ANOTHER_SITES_ITEM)
+def test_cause_of_another_sites_item(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
