@@ -750,13 +750,16 @@ def test_sides_of_a_measured_pair_are_not_the_findings(only, text, laterality):
 
 
 # A run of periods closing a list of places after the noun ends it as one
-# period does (exports often double the stop): both sides are the finding's
+# period does (exports often double the stop), as a '?', '!' or colon does: both sides are the finding's
 # (guide §2: two sides named for one finding make bilateral).
 DOTTED_LIST_ENDS = [
     ("Calcified nodules, left apical and right basilar.. Heart normal.", "bilateral"),
     ("Calcified granulomas in the left apex and right lung base... No effusion.", "bilateral"),
     ("Calcified nodes at the right hilum and the left hilum.. Normal heart.", "bilateral"),
     ("Calcified nodule in the left lung base.. Heart normal.", "left"),
+    # so do the other stops and a colon
+    ("Calcified nodules at the left apex and the right base: unchanged from XXXX.", "bilateral"),
+    ("Calcified nodules at the left apex and right base?", "bilateral"),
 ]
 
 

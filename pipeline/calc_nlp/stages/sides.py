@@ -1091,8 +1091,9 @@ def _list_goes_on(tok: Token) -> bool:
     """Does a listed site end its list or hand on to the next item here? A
     closing bracket ends a list written in brackets ('calcified nodules
     (right upper lobe, left base)'); a run of periods ends it as one period
-    does ('right apical and left basilar..', as exports often write)."""
-    if tok.is_space or tok.lower_ in {".", ",", ";", "and", ")"}:
+    does ('right apical and left basilar..', as exports often write), and so
+    do the other stops ('?', '!') and a colon."""
+    if tok.is_space or tok.lower_ in {".", ",", ";", "and", ")", ":", "?", "!"}:
         return True
     return len(tok.text) > 1 and not tok.text.strip(".")
 
