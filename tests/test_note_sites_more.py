@@ -155,6 +155,11 @@ DENIED_LIST: list[tuple[str, str, dict[str, Any]]] = [
     ("No calcified granulomas or right pleural effusion.", "calcified granulomas", {"laterality": ""}),
     ("No calcified pleural plaques or hilar lymphadenopathy.", "calcified pleural plaques", {"site": "pleura"}),
     ("No calcified nodule in the left lung or hilar adenopathy.", "calcified nodule", {"site": "lung", "laterality": "left"}),
+    # ... after 'nor', or a comma of a list that goes on, as after 'or'
+    ("CHEST FILM: Neither calcified granulomas nor hilar adenopathy.", "calcified granulomas", {"site": "lung"}),
+    ("Neither calcified granuloma nor right hilar adenopathy.", "calcified granuloma", {"laterality": ""}),
+    ("No calcified granuloma, left hilar adenopathy or effusion.", "calcified granuloma", {"laterality": ""}),
+    ("CHEST FILM: No calcified granulomas, mediastinal adenopathy or effusion.", "calcified granulomas", {"site": "lung"}),
     # ... but a place phrase, a comma alone or a site before it is its own
     ("No pleural plaques or calcification.", "calcification", {"site": "pleura"}),
     ("No suspicious calcifications, right breast.", "calcifications", {"site": "breast", "laterality": "right"}),

@@ -572,7 +572,7 @@ def other_finding_after(rd: ReportDoc, f: Span) -> list[Span]:
         if lower[i] in {".", ";"} or i in starts:
             return []
         comma = join is not None and lower[join] == ","
-        if lower[i] in _JOINING | {"with", "or"} and (join is None or comma):
+        if lower[i] in _JOINING | {"with", "or", "nor"} and (join is None or comma):
             join = i
         elif lower[i] == "," and join is None:
             join = i
@@ -581,9 +581,23 @@ def other_finding_after(rd: ReportDoc, f: Span) -> list[Span]:
             # ('Calcified granuloma, right PICC tip in the SVC')
             stop = next((k for k in range(i, end) if lower[k] in {",", ";", "."}), end)
             return [rd.doc[join:stop]]
-        elif join is not None and not comma and lower[i] in rd.other_finding_nouns:
-            return [rd.doc[join : i + 1]]
+        elif join is not None and lower[i] in rd.other_finding_nouns:
+            if not comma or _list_joiner_after(lower, i, end):
+                # a comma of a list that goes on ('No calcified nodes,
+                # hilar adenopathy or effusion') joins as 'or' does
+                return [rd.doc[join : i + 1]]
     return []
+
+
+def _list_joiner_after(lower: list[str], i: int, end: int) -> bool:
+    """Does an 'or' or 'and' follow token i before the clause ends, so that a
+    comma before it separates the items of one list?"""
+    for k in range(i + 1, end):
+        if lower[k] in {".", ";", ":"}:
+            return False
+        if lower[k] in {"or", "and", "nor"}:
+            return True
+    return False
 
 
 def _other_finding_and(rd: ReportDoc, f: Span, site_end: int) -> bool:
