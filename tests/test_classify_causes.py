@@ -300,3 +300,36 @@ def test_lesion_restated_with_its_cause_is_dystrophic(findings_of, text):
 )
 def test_cause_said_of_the_finding_itself(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
+
+
+# Guide §4 rule 1: a cause joined after the finding by 'and' with a place of
+# another site right before it is another item of the list, that site's
+# finding ('splenic granulomas'), not this calcification's cause; a cause
+# with no place of its own, or one at the finding's own site, still is.
+ANOTHER_SITES_ITEM: list[tuple[str, str, str]] = [
+    ("Incidental right renal calcification and hepatic granulomas.", "right renal calcification", "indeterminate"),
+    ("Punctate calcification of the pancreatic head and splenic granulomas.", "calcification", "indeterminate"),
+    ("Small calcification in the left breast and axillary granulomas.", "calcification", "dystrophic"),
+    ("Coarse calcification of the uterus and fibroid.", "calcification", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), ANOTHER_SITES_ITEM)
+def test_cause_of_another_sites_item(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
+# Guide §4 rule 4: the site's own name among a part's words names no other
+# part ('the left lung base' is the place 'the left base' is), so a cause the
+# impression gives the restated finding, hedged as a cause may be, is at the
+# findings section's mention's place too; another part or side is not.
+PART_WITH_THE_SITES_NAME: list[tuple[str, str]] = [
+    ("FINDINGS: Few calcified nodules in the left lung base. IMPRESSION: Calcified nodules at the left base, probably healed histoplasmosis.", "dystrophic"),
+    ("FINDINGS: Few calcified nodules in the left lung base. IMPRESSION: Calcified nodules at the right base, probably healed histoplasmosis.", "indeterminate"),
+    ("FINDINGS: Calcified nodule at the right lung apex. IMPRESSION: Calcified nodule at the right base, sequela of old tuberculosis.", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PART_WITH_THE_SITES_NAME)
+def test_part_named_with_the_sites_name(findings_of, text, expected):
+    assert findings_of(text)[0].classification == expected

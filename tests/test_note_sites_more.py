@@ -148,6 +148,18 @@ DENIED_LIST: list[tuple[str, str, dict[str, Any]]] = [
     ("Negative for mass, calcification or lymphadenopathy.", "calcification", {"site": ""}),
     ("No calcification or pleural thickening.", "calcification", {"site": ""}),
     ("NO FREE FLUID, CALCIFICATION, OR LYMPHADENOPATHY.", "CALCIFICATION", {"site": ""}),
+    # another finding denied after 'or' keeps its place and side words
+    # ('hilar' is the adenopathy's): the mention takes the exam's reading
+    ("CHEST RADIOGRAPH: No calcified granulomas or mediastinal adenopathy.", "calcified granulomas", {"site": "lung", "laterality": ""}),
+    ("No calcified granuloma or left hilar mass.", "calcified granuloma", {"laterality": ""}),
+    ("No calcified granulomas or right pleural effusion.", "calcified granulomas", {"laterality": ""}),
+    ("No calcified pleural plaques or hilar lymphadenopathy.", "calcified pleural plaques", {"site": "pleura"}),
+    ("No calcified nodule in the left lung or hilar adenopathy.", "calcified nodule", {"site": "lung", "laterality": "left"}),
+    # ... after 'nor', or a comma of a list that goes on, as after 'or'
+    ("CHEST FILM: Neither calcified granulomas nor hilar adenopathy.", "calcified granulomas", {"site": "lung"}),
+    ("Neither calcified granuloma nor right hilar adenopathy.", "calcified granuloma", {"laterality": ""}),
+    ("No calcified granuloma, left hilar adenopathy or effusion.", "calcified granuloma", {"laterality": ""}),
+    ("CHEST FILM: No calcified granulomas, mediastinal adenopathy or effusion.", "calcified granulomas", {"site": "lung"}),
     # ... but a place phrase, a comma alone or a site before it is its own
     ("No pleural plaques or calcification.", "calcification", {"site": "pleura"}),
     ("No suspicious calcifications, right breast.", "calcifications", {"site": "breast", "laterality": "right"}),

@@ -130,6 +130,12 @@ HYPOTHETICAL: list[FlagRow] = [
     ("REASON FOR EXAM: ? renal calcification", "calcification", {"hypothetical"}),
     ("INDICATION: Screening for coronary calcification.", "calcification", {"hypothetical"}),
     ("If the nodule is calcified, no follow-up is needed.", "calcified", {"hypothetical"}),
+    # asking whether it is there: 'seen on' another study does not answer it
+    ("REASON FOR STUDY: Assess for calcified granuloma noted on prior CT.", "granuloma", {"hypothetical"}),
+    ("INDICATION: r/o renal calcification found on outside ultrasound.", "calcification", {"hypothetical"}),
+    ("Clinical question: evaluate for calcified node seen at the outside hospital.", "node", {"hypothetical"}),
+    # ... but evaluating what was seen asks nothing about its presence
+    ("HISTORY: Evaluation of breast calcifications seen on a screening mammogram.", "calcifications", set()),
 ]
 
 FAMILY: list[FlagRow] = [

@@ -773,3 +773,22 @@ def test_a_relatives_finding_takes_no_side_of_the_patients_exam(
     findings_of, text, sides
 ):
     assert [f.laterality for f in findings_of(text)] == sides
+
+
+# A run of periods closing a list of places after the noun ends it as one
+# period does (exports often double the stop), as a '?', '!' or colon does: both sides are the finding's
+# (guide §2: two sides named for one finding make bilateral).
+DOTTED_LIST_ENDS = [
+    ("Calcified nodules, left apical and right basilar.. Heart normal.", "bilateral"),
+    ("Calcified granulomas in the left apex and right lung base... No effusion.", "bilateral"),
+    ("Calcified nodes at the right hilum and the left hilum.. Normal heart.", "bilateral"),
+    ("Calcified nodule in the left lung base.. Heart normal.", "left"),
+    # so do the other stops and a colon
+    ("Calcified nodules at the left apex and the right base: unchanged from XXXX.", "bilateral"),
+    ("Calcified nodules at the left apex and right base?", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), DOTTED_LIST_ENDS)
+def test_a_run_of_periods_ends_a_list_of_places(findings_of, text, laterality):
+    assert findings_of(text)[0].laterality == laterality

@@ -184,6 +184,7 @@ METADATA_KEYS = {
     "title_unless_value",
     "column_heading",
     "seen_before",
+    "asks_presence",
     "laterality_sites",
     "not_after",
     "not_before",

@@ -330,7 +330,7 @@ def own_cues(
             and not given_with(rd, f, holder)
         ):
             continue
-        if holder is f and not after_link and _next_item(rd, f, c):
+        if holder is f and not after_link and _next_item(rd, f, c, site):
             continue
         if _cause_of_itself(kit, rd, f, c, cues):
             continue
@@ -365,16 +365,26 @@ def _cause_of_itself(
 _OF_ITSELF_GAP = 2
 
 
-def _next_item(rd: ReportDoc, f: Span, c: Span) -> bool:
+def _next_item(rd: ReportDoc, f: Span, c: Span, site: str = "") -> bool:
     """Is the cue or condition after the finding another item of its
     sentence, joined by ', and' or a semicolon with no link word between
     ('calcification of the aortic knob, and old healed left rib fractures':
-    the fractures explain nothing of the knob)?"""
+    the fractures explain nothing of the knob), or by 'and' with a place of
+    another site than the finding's right before it ('renal calcification
+    and splenic granulomas': the granulomas are the spleen's)?"""
     if c.start < f.end:
         return False
     words = rd.lower[f.end : c.start]
     pairs = zip(words, words[1:], strict=False)
-    return ";" in words or any(a == "," and b == "and" for a, b in pairs)
+    if ";" in words or any(a == "," and b == "and" for a, b in pairs):
+        return True
+    if "and" not in words or not site:
+        return False
+    joint = f.end + len(words) - 1 - words[::-1].index("and")
+    return any(
+        joint < s.span.start and s.span.end == c.start and s.site != site
+        for s in rd.matches.sites
+    )
 
 
 def _cue_records(

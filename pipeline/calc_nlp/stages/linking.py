@@ -1195,6 +1195,9 @@ def part_words(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     whole = [synonyms.get(w, w) for w in site.site.split() if w not in ignore]
     if not part or part == whole:
         return ""
+    # the site's own name among a part's words names no more of it ('both
+    # lung bases' is the part 'both bases' names)
+    part = [x for x in part if x not in whole] or part
     return " ".join(part)
 
 

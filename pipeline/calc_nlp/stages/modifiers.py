@@ -1061,6 +1061,8 @@ def _flags(modifiers: tuple[Any, ...]) -> set[str]:
     out: set[str] = set()
     cancels: set[str] = set()
     dated = False  # a past marker other than 'seen before' ('history of')
+    seen: set[str] = set()  # flags a PRESENT rule ('seen on') cancels
+    asked = False  # an `asks_presence` HYPOTHETICAL rule ('evaluate for')
     denial_ends = {
         m.modifier_span[1] for m in modifiers if m.category == "NEGATED_EXISTENCE"
     }
@@ -1074,6 +1076,14 @@ def _flags(modifiers: tuple[Any, ...]) -> set[str]:
             dated = True
         out.update(FLAG_OF[x] for x in md.get("also_sets", []) if x in FLAG_OF)
         cancels.update(FLAG_OF[c] for c in md.get("cancels", []) if c in FLAG_OF)
+        if mod.category == "PRESENT":
+            seen.update(FLAG_OF[c] for c in md.get("cancels", []) if c in FLAG_OF)
+        elif md.get("asks_presence"):
+            asked = True
+    if asked and "hypothetical" in seen:
+        # 'Evaluate for X seen on outside film': asking whether it is there
+        # now, which 'seen on' another study does not answer
+        cancels.discard("hypothetical")
     if "historical" in out and not dated and "negated" not in out:
         # 'previously seen', 'as seen on the prior' say it was seen before,
         # not that it is gone: present now unless denied (GUIDE: historical)

@@ -555,10 +555,11 @@ def other_finding_before(kit: Toolkit, rd: ReportDoc, f: Span) -> list[Span]:
 
 
 def other_finding_after(rd: ReportDoc, f: Span) -> list[Span]:
-    """The words of another finding joined after the mention by 'and', 'with'
-    or 'as well as', up to its head (mentions.json `other_finding_nouns`):
+    """The words of another finding joined after the mention by 'and', 'or',
+    'with' or 'as well as', up to its head (mentions.json `other_finding_nouns`):
     'calcified granuloma and a small right pleural effusion', '... as well
-    as left lower lobe atelectasis'; or by a mere comma, for a device,
+    as left lower lobe atelectasis', 'no calcified nodes or hilar
+    adenopathy' (each denied thing of a list is one of its own); or by a mere comma, for a device,
     fracture or operation (`separate_thing_nouns`), to the end of its clause.
     Its place and side words are that finding's (guide §2: a clause about
     another structure gives neither site nor side). None past a stop or
@@ -571,7 +572,7 @@ def other_finding_after(rd: ReportDoc, f: Span) -> list[Span]:
         if lower[i] in {".", ";"} or i in starts:
             return []
         comma = join is not None and lower[join] == ","
-        if lower[i] in _JOINING | {"with"} and (join is None or comma):
+        if lower[i] in _JOINING | {"with", "or", "nor"} and (join is None or comma):
             join = i
         elif lower[i] == "," and join is None:
             join = i
@@ -580,9 +581,23 @@ def other_finding_after(rd: ReportDoc, f: Span) -> list[Span]:
             # ('Calcified granuloma, right PICC tip in the SVC')
             stop = next((k for k in range(i, end) if lower[k] in {",", ";", "."}), end)
             return [rd.doc[join:stop]]
-        elif join is not None and not comma and lower[i] in rd.other_finding_nouns:
-            return [rd.doc[join : i + 1]]
+        elif join is not None and lower[i] in rd.other_finding_nouns:
+            if not comma or _list_joiner_after(lower, i, end):
+                # a comma of a list that goes on ('No calcified nodes,
+                # hilar adenopathy or effusion') joins as 'or' does
+                return [rd.doc[join : i + 1]]
     return []
+
+
+def _list_joiner_after(lower: list[str], i: int, end: int) -> bool:
+    """Does an 'or' or 'and' follow token i before the clause ends, so that a
+    comma before it separates the items of one list?"""
+    for k in range(i + 1, end):
+        if lower[k] in {".", ";", ":"}:
+            return False
+        if lower[k] in {"or", "and", "nor"}:
+            return True
+    return False
 
 
 def _other_finding_and(rd: ReportDoc, f: Span, site_end: int) -> bool:
@@ -1089,8 +1104,12 @@ _ITEM_FOLLOWERS = frozenset(
 def _list_goes_on(tok: Token) -> bool:
     """Does a listed site end its list or hand on to the next item here? A
     closing bracket ends a list written in brackets ('calcified nodules
-    (right upper lobe, left base)')."""
-    return tok.is_space or tok.lower_ in {".", ",", ";", "and", ")"}
+    (right upper lobe, left base)'); a run of periods ends it as one period
+    does ('right apical and left basilar..', as exports often write), and so
+    do the other stops ('?', '!') and a colon."""
+    if tok.is_space or tok.lower_ in {".", ",", ";", "and", ")", ":", "?", "!"}:
+        return True
+    return len(tok.text) > 1 and not tok.text.strip(".")
 
 
 def lat_near(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
