@@ -653,6 +653,28 @@ ANAPHORS = [
 ]
 
 APART = [
+    # a calcification named as what lies in the sac or lumen (a thrombus) and
+    # the vessel's wall calcification at the same site are two lesions; a
+    # thrombus named calcified again is the same one
+    (
+        "OPERATIVE NOTE\nINDICATION: Abdominal aortic aneurysm.\nFINDINGS: Heavy "
+        "calcification of the aortic wall at the aneurysm.\nPROCEDURE: The "
+        "aneurysm was opened and a calcified thrombus was extracted from the sac.",
+        [1, 2],
+    ),
+    (
+        "INDICATION: Follow-up of abdominal aortic aneurysm.\nFINDINGS: Liver "
+        "normal. The aneurysm sac holds mural clot and its wall shows dense "
+        "calcification.\nPROCEDURE: The sac was opened and a calcified thrombus "
+        "was extracted.",
+        [1, 2],
+    ),
+    (
+        "INDICATION: Abdominal aortic aneurysm.\nFINDINGS: Calcified thrombus "
+        "filling the aneurysm sac.\nPROCEDURE: The sac was opened and the "
+        "calcified thrombus was extracted.",
+        [1, 1],
+    ),
     # a finding with no site restates no lesion its change words set apart
     # ("increased" and "new") nor the one "and a" adds it to in its sentence
     (

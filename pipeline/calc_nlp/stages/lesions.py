@@ -359,6 +359,7 @@ def _same_lesion(
         if not x.differs(f)
         and not _other_part(dr, x, f)
         and not _other_joint(dr, x, f)
+        and not _contents_apart(dr, x, f)
         and not _new_segment(x, f)
         and not _new_sized_object(x, f)
         and not _one_of_counted(dr, x, f)
@@ -702,6 +703,22 @@ def _other_part(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     aorta was found calcified. The annulus was also heavily calcified.")?"""
     borrowed = f.site_text.lower() not in f.sentence.lower()
     return borrowed and x.first is not None and names_its_place(dr, f, x.first)
+
+
+def _contents_apart(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Does one of the two, the lesion and the finding, name as what is
+    calcified what lies in a lumen or sac (`lesion_lumen_contents`: "the
+    calcified thrombus was removed") and the other not ("its wall was
+    heavily calcified")? The wall's calcification and the thrombus's are
+    different lesions at one site (GUIDE: lesion, different sub-sites); not
+    so for the impression, which restates in other words ("calcified mural
+    thrombus" after the thrombus with calcification of the wall), nor in one
+    sentence, which names what its calcification is ("no calcification in
+    it to suggest a calcified embolus")."""
+    if f.section == _RESTATING[1] or _in_sentence(x.last, f):
+        return False
+    mine = _head(f) in dr.lumen_contents
+    return mine != any(singular_words(h) in dr.lumen_contents for h in _heads(x))
 
 
 def _other_than(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
