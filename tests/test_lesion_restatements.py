@@ -474,6 +474,14 @@ RESTATED = [
 
 # the linked sites differ or one is missing: the sentences share the words
 OTHER_WORDS = [
+    # the tissue about a joint that leads by 'with' to the mention, and a
+    # tendon of that joint named in the impression: one lesion
+    (
+        "FINDINGS: Arthritic change of the left shoulder with calcification "
+        "along the greater tuberosity.\nIMPRESSION: Calcific tendinitis of the "
+        "left shoulder.",
+        [1, 1],
+    ),
     # a sub-site named by its adjective ("myometrial") is the one its noun
     # names ("myometrium"), the words reordered around it
     (
