@@ -661,6 +661,30 @@ ANAPHORS = [
 ]
 
 APART = [
+    # place words before a shared site word ('upper pole parenchyma', 'left
+    # lower pole nodule') name the sub-site: each pole of one organ is a
+    # lesion of its own, and a restatement joins the pole it names
+    (
+        "THYROID US\nFINDINGS: Right lobe: punctate calcification in the upper "
+        "pole parenchyma. A 6 mm isoechoic nodule with microcalcifications in the "
+        "lower pole.\nIMPRESSION: Right lower pole nodule with "
+        "microcalcifications. Right upper pole parenchymal calcification.",
+        [1, 2, 2, 1],
+    ),
+    (
+        "THYROID US\nFINDINGS: Left lobe: a spongiform nodule in the mid pole "
+        "with a peripheral calcification. Separate tiny calcification in the "
+        "lower pole parenchyma.\nIMPRESSION: Left mid pole nodule with "
+        "peripheral calcification.",
+        [1, 2, 1],
+    ),
+    (
+        "RENAL US\nFINDINGS: Left kidney: coarse calcification in the "
+        "interpolar parenchyma. Punctate calcification in the lower pole.\n"
+        "IMPRESSION: Left lower pole calcification. Left interpolar parenchymal "
+        "calcification.",
+        [1, 2, 2, 1],
+    ),
     # a calcification named as what lies in the sac or lumen (a thrombus) and
     # the vessel's wall calcification at the same site are two lesions; a
     # thrombus named calcified again is the same one

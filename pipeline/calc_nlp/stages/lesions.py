@@ -1957,6 +1957,45 @@ def _spans(findings: list[Finding]) -> dict[str, tuple[int, int, int]]:
     return out
 
 
+# How many words before a finding's site words its noun phrase may reach
+# back over for the place words that modify them.
+_MODIFIER_REACH = 5
+
+
+def _modifier_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
+    """The place words (`site_synonyms`) of the noun phrase the finding's site
+    words head, when those words name no place of their own (a shared word,
+    `site_word_drops`: 'parenchyma', 'nodule', 'wall'): the words the
+    site reading left before them ("the upper pole parenchyma", "a left
+    lower pole nodule": the upper, the lower pole). Different sub-sites of
+    one organ are different lesions (GUIDE: lesion). The phrase runs back up
+    to a few words, to a punctuation mark or a word that names no place
+    ('of', 'in', 'the'); empty when the site words' place is not in the
+    text."""
+    own = set(WORD.findall(f.site_text.lower()))
+    if not own or not own <= dr.site_word_drops or f.site in dr.vessel_sites:
+        # site words that name a place of their own; or a vessel's wall,
+        # which is the vessel (`lesion_host_parts`)
+        return ""
+    marks = [(a, b) for a, b, kind in f.marks if kind == "site"]
+    if not text or not marks:
+        return ""
+    start = marks[0][0]
+    before = text[max(0, start - 80) : start]
+    words: list[str] = []
+    for token in reversed(re.findall(r"\w+|[^\w\s]", before.lower())[-_MODIFIER_REACH:]):
+        if not token[0].isalnum() or token in dr.site_word_drops:
+            break
+        words.append(token)
+    name = name_words(dr, f.site)
+    placed = [
+        w
+        for w in reversed(words)
+        if w in dr.synonym_words and w not in dr.side_words and w not in name
+    ]
+    return " ".join(w for w in site_words(dr, " ".join(placed)) if w not in name)
+
+
 def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     """The finding's sub-site: its site words', else its sentence subject's
     (`subject_sub`), else its label's (under "Popliteal artery:", "The
@@ -1966,7 +2005,8 @@ def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     sub = sub_site(dr, f)
     if not sub:
         return (
-            subject_sub(dr, f)
+            _modifier_sub(dr, f, text)
+            or subject_sub(dr, f)
             or owner_sub(dr, f)
             or label_sub(dr, f, text)
             or mention_sub(dr, f)
