@@ -474,6 +474,14 @@ RESTATED = [
 
 # the linked sites differ or one is missing: the sentences share the words
 OTHER_WORDS = [
+    # the tissue about a joint that leads by 'with' to the mention, and a
+    # tendon of that joint named in the impression: one lesion
+    (
+        "FINDINGS: Arthritic change of the left shoulder with calcification "
+        "along the greater tuberosity.\nIMPRESSION: Calcific tendinitis of the "
+        "left shoulder.",
+        [1, 1],
+    ),
     # a sub-site named by its adjective ("myometrial") is the one its noun
     # names ("myometrium"), the words reordered around it
     (
@@ -653,6 +661,52 @@ ANAPHORS = [
 ]
 
 APART = [
+    # place words before a shared site word ('upper pole parenchyma', 'left
+    # lower pole nodule') name the sub-site: each pole of one organ is a
+    # lesion of its own, and a restatement joins the pole it names
+    (
+        "THYROID US\nFINDINGS: Right lobe: punctate calcification in the upper "
+        "pole parenchyma. A 6 mm isoechoic nodule with microcalcifications in the "
+        "lower pole.\nIMPRESSION: Right lower pole nodule with "
+        "microcalcifications. Right upper pole parenchymal calcification.",
+        [1, 2, 2, 1],
+    ),
+    (
+        "THYROID US\nFINDINGS: Left lobe: a spongiform nodule in the mid pole "
+        "with a peripheral calcification. Separate tiny calcification in the "
+        "lower pole parenchyma.\nIMPRESSION: Left mid pole nodule with "
+        "peripheral calcification.",
+        [1, 2, 1],
+    ),
+    (
+        "RENAL US\nFINDINGS: Left kidney: coarse calcification in the "
+        "interpolar parenchyma. Punctate calcification in the lower pole.\n"
+        "IMPRESSION: Left lower pole calcification. Left interpolar parenchymal "
+        "calcification.",
+        [1, 2, 2, 1],
+    ),
+    # a calcification named as what lies in the sac or lumen (a thrombus) and
+    # the vessel's wall calcification at the same site are two lesions; a
+    # thrombus named calcified again is the same one
+    (
+        "OPERATIVE NOTE\nINDICATION: Abdominal aortic aneurysm.\nFINDINGS: Heavy "
+        "calcification of the aortic wall at the aneurysm.\nPROCEDURE: The "
+        "aneurysm was opened and a calcified thrombus was extracted from the sac.",
+        [1, 2],
+    ),
+    (
+        "INDICATION: Follow-up of abdominal aortic aneurysm.\nFINDINGS: Liver "
+        "normal. The aneurysm sac holds mural clot and its wall shows dense "
+        "calcification.\nPROCEDURE: The sac was opened and a calcified thrombus "
+        "was extracted.",
+        [1, 2],
+    ),
+    (
+        "INDICATION: Abdominal aortic aneurysm.\nFINDINGS: Calcified thrombus "
+        "filling the aneurysm sac.\nPROCEDURE: The sac was opened and the "
+        "calcified thrombus was extracted.",
+        [1, 1],
+    ),
     # a finding with no site restates no lesion its change words set apart
     # ("increased" and "new") nor the one "and a" adds it to in its sentence
     (

@@ -239,6 +239,41 @@ def test_calcification_pointed_back(findings_of, text, expected):
     assert {name: getattr(f, name) for name in expected} == expected
 
 
+# 'its wall' in a sentence naming no site of its own is the wall of the
+# lesion its sentence names before it ('the infrarenal aneurysm ..., with
+# calcification of its wall'): the vessel named right before that lesion
+# noun earlier in the note, not an organ its section named before.
+WALL_OF_ITS_LESION: list[tuple[str, str, dict[str, Any]]] = [
+    ("INDICATION: Follow-up of abdominal aortic aneurysm.\nFINDINGS: The liver is unremarkable.\nIMPRESSION: The infrarenal aneurysm measures 5.2 cm, with dense calcification of its wall.", "calcification", {"site": "aorta"}),
+    ("HISTORY: Known left common iliac artery aneurysm.\nFINDINGS: Spleen normal. The aneurysm now measures 3.1 cm, with calcification of its wall.", "calcification", {"site": "artery"}),
+    ("INDICATION: Follow-up of abdominal aortic aneurysm.\nFINDINGS: Liver normal. The aneurysm sac holds mural clot and its wall shows dense calcification.", "calcification", {"site": "aorta"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), WALL_OF_ITS_LESION)
+def test_its_wall_is_the_wall_of_the_lesion_named_before(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A joint that leads by 'with' straight to the mention, only an article
+# between, has the calcification as its own: the tissue about the joint
+# (guide §2 vocabulary: periarticular soft tissue), as 'right shoulder
+# calcification' does; a site of the vocabulary the clause names still wins.
+JOINT_WITH_MENTION: list[tuple[str, str, dict[str, Any]]] = [
+    ("FINDINGS: Degenerative change of the right shoulder with a calcific density near the greater tuberosity.", "calcific", {"site": "periarticular soft tissue", "laterality": "right"}),
+    ("FINDINGS: Osteoarthritis of both knees with calcific densities.", "calcific", {"site": "periarticular soft tissue", "laterality": "bilateral"}),
+    ("XR: Arthritic change of the left shoulder with calcification.", "calcification", {"site": "periarticular soft tissue", "laterality": "left"}),
+    ("FINDINGS: Prior surgery of the left hip with a calcific density in the gluteal muscle.", "calcific", {"site": "muscle"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), JOINT_WITH_MENTION)
+def test_joint_with_mention_is_the_tissue_about_it(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
 # A disease of the lung's vessels named as the cause of a finding
 # ('pulmonary hypertension', 'pulmonary embolism') names no place: a vessel's
 # wall calcification beside it is the vessel's (artery), not the lung's; a

@@ -413,6 +413,9 @@ class DescriptorRules:
         # the wall of a cyst or collection away from the vessels, a part of
         # its own (lesion_words.sub_site)
         self.host_parts = frozenset(wl["lesion_host_parts"])
+        # what lies in a lumen or sac, no part of the wall
+        # (`lesions._contents_apart`)
+        self.lumen_contents = frozenset(wl["lesion_lumen_contents"])
         self.soft_tissue, *precise = wl["lesion_soft_tissue_sites"]
         self.soft_tissue_sites = frozenset(precise)
         self.cause_terms = set(wl["lesion_cause_terms"])

@@ -359,6 +359,7 @@ def _same_lesion(
         if not x.differs(f)
         and not _other_part(dr, x, f)
         and not _other_joint(dr, x, f)
+        and not _contents_apart(dr, x, f)
         and not _new_segment(x, f)
         and not _new_sized_object(x, f)
         and not _one_of_counted(dr, x, f)
@@ -702,6 +703,22 @@ def _other_part(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     aorta was found calcified. The annulus was also heavily calcified.")?"""
     borrowed = f.site_text.lower() not in f.sentence.lower()
     return borrowed and x.first is not None and names_its_place(dr, f, x.first)
+
+
+def _contents_apart(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Does one of the two, the lesion and the finding, name as what is
+    calcified what lies in a lumen or sac (`lesion_lumen_contents`: "the
+    calcified thrombus was removed") and the other not ("its wall was
+    heavily calcified")? The wall's calcification and the thrombus's are
+    different lesions at one site (GUIDE: lesion, different sub-sites); not
+    so for the impression, which restates in other words ("calcified mural
+    thrombus" after the thrombus with calcification of the wall), nor in one
+    sentence, which names what its calcification is ("no calcification in
+    it to suggest a calcified embolus")."""
+    if f.section == _RESTATING[1] or _in_sentence(x.last, f):
+        return False
+    mine = _head(f) in dr.lumen_contents
+    return mine != any(singular_words(h) in dr.lumen_contents for h in _heads(x))
 
 
 def _other_than(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
@@ -1940,6 +1957,45 @@ def _spans(findings: list[Finding]) -> dict[str, tuple[int, int, int]]:
     return out
 
 
+# How many words before a finding's site words its noun phrase may reach
+# back over for the place words that modify them.
+_MODIFIER_REACH = 5
+
+
+def _modifier_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
+    """The place words (`site_synonyms`) of the noun phrase the finding's site
+    words head, when those words name no place of their own (a shared word,
+    `site_word_drops`: 'parenchyma', 'nodule', 'wall'): the words the
+    site reading left before them ("the upper pole parenchyma", "a left
+    lower pole nodule": the upper, the lower pole). Different sub-sites of
+    one organ are different lesions (GUIDE: lesion). The phrase runs back up
+    to a few words, to a punctuation mark or a word that names no place
+    ('of', 'in', 'the'); empty when the site words' place is not in the
+    text."""
+    own = set(WORD.findall(f.site_text.lower()))
+    if not own or not own <= dr.site_word_drops or f.site in dr.vessel_sites:
+        # site words that name a place of their own; or a vessel's wall,
+        # which is the vessel (`lesion_host_parts`)
+        return ""
+    marks = [(a, b) for a, b, kind in f.marks if kind == "site"]
+    if not text or not marks:
+        return ""
+    start = marks[0][0]
+    before = text[max(0, start - 80) : start]
+    words: list[str] = []
+    for token in reversed(re.findall(r"\w+|[^\w\s]", before.lower())[-_MODIFIER_REACH:]):
+        if not token[0].isalnum() or token in dr.site_word_drops:
+            break
+        words.append(token)
+    name = name_words(dr, f.site)
+    placed = [
+        w
+        for w in reversed(words)
+        if w in dr.synonym_words and w not in dr.side_words and w not in name
+    ]
+    return " ".join(w for w in site_words(dr, " ".join(placed)) if w not in name)
+
+
 def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     """The finding's sub-site: its site words', else its sentence subject's
     (`subject_sub`), else its label's (under "Popliteal artery:", "The
@@ -1949,7 +2005,8 @@ def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     sub = sub_site(dr, f)
     if not sub:
         return (
-            subject_sub(dr, f)
+            _modifier_sub(dr, f, text)
+            or subject_sub(dr, f)
             or owner_sub(dr, f)
             or label_sub(dr, f, text)
             or mention_sub(dr, f)

@@ -356,6 +356,7 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         clause = (
             linked_lesion(kit, rd, f)
             or _about_a_joint(kit, rd, clause)
+            or _joint_with(kit, rd, f, clause)
             or _exam_region(kit, rd, f, clause)
         )
     elif clause is not None and landmark(kit, rd, clause):
@@ -703,6 +704,30 @@ def _about_a_joint(kit: Toolkit, rd: ReportDoc, region: SiteRef) -> SiteRef | No
     'Calcification around the right knee' is there as 'right knee
     calcification' is. None for other regions and other leads ('near')."""
     if joint_lead_start(kit, rd, region) is None:
+        return None
+    return _joint_tissue(kit, rd, region)
+
+
+# Words that may stand between 'with' and the mention it leads to ('the
+# right shoulder with a calcific density').
+_ARTICLES = frozenset({"a", "an", "some"})
+
+
+def _joint_with(kit: Toolkit, rd: ReportDoc, f: Span, region: SiteRef) -> SiteRef | None:
+    """A joint (a REGION rule with `mention_site`) that leads by a word of
+    mentions.json `joint_with_links` straight to the mention, only an article
+    between ('degenerative change of both knees with calcific densities'):
+    the calcification is the joint's, in the tissue about it, as it is in
+    'right shoulder calcification' (guide §2 vocabulary: periarticular soft
+    tissue). None for other regions, other words between or a region after
+    the mention."""
+    if not kit.md(region.span).get("mention_site") or region.span.end > f.start:
+        return None
+    between = rd.lower[region.span.end : f.start]
+    links = rd.word_sets.get("joint_with_links", frozenset())
+    if not between or between[0] not in links:
+        return None
+    if not set(between[1:]) <= _ARTICLES:
         return None
     return _joint_tissue(kit, rd, region)
 

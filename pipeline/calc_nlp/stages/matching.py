@@ -1043,6 +1043,11 @@ def _sites(
                 # none of its candidates, and the finding takes the place
                 # its sentence names (guide §2 step 2)
                 continue
+            if not name and md.get("points_back"):
+                # 'the aneurysm ..., with calcification of its wall': the
+                # wall of the lesion its sentence names before it, in the
+                # site named right before that lesion noun earlier
+                name = _of_own_lesion(kit, lay, sites, mds, hit.start, md)
             name = (
                 name
                 or _resolve(at, md["candidates"], earlier, None)
@@ -1094,6 +1099,26 @@ def _of_lesion(
         ):
             found = other["site"]
     return found
+
+
+def _of_own_lesion(
+    kit: Toolkit,
+    lay: Layout,
+    sites: list[RuleHit],
+    mds: list[dict[str, Any]],
+    at: int,
+    md: dict[str, Any],
+) -> str:
+    """For a shared word that points back ('its wall') in a sentence naming
+    no site: the candidate site of the lesion its sentence names before it
+    ('the infrarenal aneurysm ... its wall'; mentions.json `lesion_nouns`),
+    read as `_of_lesion` reads 'the sac'. Empty when there is none."""
+    nouns = kit.word_sets.get("lesion_nouns", frozenset())
+    lower = lay.lower
+    for i in range(at - 1, lay.sent_first[at] - 1, -1):
+        if lower[i] in nouns:
+            return _of_lesion(lay, sites, mds, i, {**md, "of_lesion": lower[i]})
+    return ""
 
 
 def _section(lay: Layout, i: int) -> int:
