@@ -291,6 +291,22 @@ PLAIN_AFFIX_WORDS = [
     "\u00e9chogène",
     "x\u00b2",
     "abc\n",
+    # words not plain on a side: asked narrowed regexes (plain_affixes.py)
+    "5.",
+    "3\u00b0C.",
+    "x\u2026",
+    "1+2",
+    "\u00aba\u00bb",
+    "US$5",
+    "a:b",
+    "a\U0001f642b",
+    "50%,",
+    "a--b",
+    '"word";',
+    "'tis",
+    "x.\n",
+    "&c.",
+    "(e.g.,",
 ]
 
 
@@ -370,6 +386,38 @@ def test_plain_affixes_keep_the_alternatives_a_plain_word_can_match():
     assert plain_parts(infixes, INSIDE) == [NONE]
     assert plain_parts(["\\.", ";"], END) == [NONE]
     assert plain_parts(["a|\\.", ";"], END) == ["a|\\."]  # 'a' anywhere
+
+
+def test_narrowed_parts_keep_the_alternatives_a_words_characters_can_match():
+    """A word not plain on a side is asked the alternatives that can take
+    its character there: of spaCy's suffixes, a comma only the comma and
+    the classes of symbols; alternatives the reading is unsure of are kept,
+    and all of them when one sets a flag (it holds for every alternative)."""
+    from calc_nlp.stages.plain_affixes import END, INSIDE, NONE, START, narrowed_parts
+
+    (_, _, prefixes), (_, _, suffixes), (_, _, infixes) = _affix_parts()
+    kept = narrowed_parts(suffixes, ",", END)
+    assert "," in kept and "…" not in kept and "'s" not in kept
+    assert len(kept) < 5
+    assert narrowed_parts(prefixes, "(", START)[0] == "\\("
+    assert narrowed_parts(["\\.", ";", "x|\\."], ";", END) == [";", "x|\\."]
+    assert narrowed_parts(["\\.", ";"], "!", END) == [NONE]
+    assert narrowed_parts(["[^a]", "\\."], ",", END) == ["[^a]"]  # not read
+    assert narrowed_parts(["(?i)x", "y"], ",", END) == ["(?i)x", "y"]
+    # inside: also what opens on a plain character
+    assert narrowed_parts(["-", "/", "a-"], "-", INSIDE) == ["-", "a-"]
+    assert not any("/" in p for p in narrowed_parts(infixes, "-", INSIDE))
+
+
+def test_words_not_plain_are_asked_a_narrowed_regex(analyzer):
+    """A word ending in a comma is asked a regex of the few suffixes that
+    can end in one, made once for every such word."""
+    tok = analyzer.kit.nlp.tokenizer
+    suffix = tok.suffix_search.__self__
+    assert tok.suffix_search("zyqvorth,").span() == (8, 9)
+    narrowed = suffix._by_chars[","]
+    assert narrowed is not suffix.whole and len(narrowed.pattern) < 1000
+    assert tok.suffix_search("qxvz,") and suffix._by_chars[","] is narrowed
 
 
 def test_new_words_get_the_attributes_the_stages_read_and_no_other(analyzer):

@@ -56,6 +56,7 @@ from calc_nlp.stages.plain_affixes import (  # noqa: E402
     INSIDE,
     START,
     PlainAffixes,
+    narrowed_parts,
     plain_parts,
 )
 from calc_nlp.stages.token_matcher import (  # noqa: E402
@@ -652,25 +653,53 @@ def plain_infix_regex(parts: list[str]) -> re.Pattern[str]:
     return infix_regex(plain_parts(parts, INSIDE))
 
 
+def narrowed_prefix_regex(parts: list[str]) -> re.Pattern[str]:
+    """`prefix_regex` of the parts after the first (a string of characters)
+    that can open on one of those characters (plain_affixes.py)."""
+    return prefix_regex(narrowed_parts(parts[1:], parts[0], START))
+
+
+def narrowed_suffix_regex(parts: list[str]) -> re.Pattern[str]:
+    """`suffix_regex` of the parts after the first (a string of characters)
+    whose last character can be one of those (plain_affixes.py)."""
+    return suffix_regex(narrowed_parts(parts[1:], parts[0], END))
+
+
+def narrowed_infix_regex(parts: list[str]) -> re.Pattern[str]:
+    """`infix_regex` of the parts after the first (a string of characters)
+    that can open on one of those or on a plain character (plain_affixes.py)."""
+    return infix_regex(narrowed_parts(parts[1:], parts[0], INSIDE))
+
+
 def _build_tokenizer(
     nlp: Any, d: Any, checked: bool = False, regexes: RegexCache | None = None
 ) -> Tokenizer:
     """The tokenizer of `d` (a language's Defaults) with our affixes, its
     affix regexes from `regexes` when given (kept compiled: a faster start).
-    The affix regexes ask a plain word only the alternatives that can
-    match in it (plain_affixes.py), and the URL regex is not asked about a
-    word without a '.' (new_words.py): the same tokens."""
-    made = (regexes or RegexCache(None)).made
+    The affix regexes ask a word only the alternatives that can match in
+    it by its characters (plain_affixes.py), and the URL regex is not asked
+    about a word without a '.' (new_words.py): the same tokens."""
+    kept = regexes or RegexCache(None)
+    made, made_of = kept.made, kept.made_of
     prefixes, infixes = [*d.prefixes, *EXTRA_PREFIXES], [*d.infixes, *EXTRA_INFIXES]
     prefix = PlainAffixes(
-        made(prefix_regex, prefixes), made(plain_prefix_regex, prefixes), START
+        made(prefix_regex, prefixes),
+        made(plain_prefix_regex, prefixes),
+        START,
+        made_of(narrowed_prefix_regex, prefixes),
     )
     suffixes = [*d.suffixes, *EXTRA_SUFFIXES]
     suffix = PlainAffixes(
-        made(suffix_regex, suffixes), made(plain_suffix_regex, suffixes), END
+        made(suffix_regex, suffixes),
+        made(plain_suffix_regex, suffixes),
+        END,
+        made_of(narrowed_suffix_regex, suffixes),
     )
     infix = PlainAffixes(
-        made(infix_regex, infixes), made(plain_infix_regex, infixes), INSIDE
+        made(infix_regex, infixes),
+        made(plain_infix_regex, infixes),
+        INSIDE,
+        made_of(narrowed_infix_regex, infixes),
     )
     return _Tokenizer(
         nlp.vocab,
