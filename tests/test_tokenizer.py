@@ -420,6 +420,22 @@ def test_words_not_plain_are_asked_a_narrowed_regex(analyzer):
     assert tok.suffix_search("qxvz,") and suffix._by_chars[","] is narrowed
 
 
+def test_like_num_of_a_new_word_is_spacys(analyzer):
+    """A new word's LIKE_NUM is spaCy's English value, the words of letters
+    answered by a set of its number and ordinal words."""
+    from spacy.attrs import LIKE_NUM
+    from spacy.lang.en.lex_attrs import like_num
+
+    from calc_nlp.stages.toolkit import _LikeNum
+
+    ours = analyzer.kit.nlp.vocab.lex_attr_getters[LIKE_NUM]
+    assert isinstance(ours, _LikeNum)
+    words = ["Twelve", "THIRD", "thirds", "Zyqvorth", "twentieth", "zero"]
+    words += ["3rd", "-5", "1/2", "1,234.5", "", "\u00bd", "\u216b", "\u0130", "x2"]
+    assert [ours(w) for w in words] == [like_num(w) for w in words]
+    assert [ours(w) for w in words[:6]] == [True, True, False, False, True, True]
+
+
 def test_new_words_get_the_attributes_the_stages_read_and_no_other(analyzer):
     """A word new to the pipeline gets, of each attribute the rules' token
     patterns or the stages read, the value spaCy's English gives it; the

@@ -798,6 +798,44 @@ def _read_only(vocab: Any, attrs: list[str]) -> None:
         del getters[attr]
 
 
+class _LikeNum:
+    """spaCy's English `like_num`, a word of letters answered by a set.
+
+    For such a word spaCy's function answers whether its lower case is one
+    of its number or ordinal words ('twelve', 'third'), scanning both lists
+    (some eighty comparisons): most new words of a report. A word of letters
+    holds no sign, mark, digit or '/', so no other test of it can hold; the
+    set is made of spaCy's own lists, and any other word is spaCy's to
+    answer."""
+
+    def __init__(self, like_num: Callable[[str], bool], words: frozenset[str]):
+        self.like_num, self.words = like_num, words
+
+    def __call__(self, text: str) -> bool:
+        if text.isalpha():
+            return text.lower() in self.words
+        return self.like_num(text)
+
+
+def _letters_like_num_by_set(vocab: Any) -> None:
+    """Puts `_LikeNum` in place of spaCy's English `like_num` (only that
+    very function: another language's, or a later spaCy's of another
+    shape, stays as it is)."""
+    from spacy.attrs import LIKE_NUM
+    from spacy.lang.en import lex_attrs
+
+    getters = vocab.lex_attr_getters
+    numbers = getattr(lex_attrs, "_num_words", None)
+    ordinals = getattr(lex_attrs, "_ordinal_words", None)
+    if (
+        getters.get(LIKE_NUM) is lex_attrs.like_num
+        and isinstance(numbers, list)
+        and isinstance(ordinals, list)
+    ):
+        words = frozenset([*numbers, *ordinals])
+        getters[LIKE_NUM] = _LikeNum(lex_attrs.like_num, words)
+
+
 class Toolkit:
     """Everything the stages need that is built from the rules, built once."""
 
@@ -815,6 +853,7 @@ class Toolkit:
             self._build_matchers(rules, cache)
         # a report's new words get only the attribute values read of them
         _read_only(nlp.vocab, [*self.token_attrs, *STAGE_ATTRS])
+        _letters_like_num_by_set(nlp.vocab)
         # 'Rt. kidney', 'approx. 5 mm': the words whose period ends no
         # sentence or clause (the layout's splitter and the descriptors')
         self.abbreviations = frozenset(
