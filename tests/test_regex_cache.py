@@ -293,3 +293,37 @@ def test_code_read_otherwise_than_re_computes_it_is_not_kept(cache, monkeypatch)
     monkeypatch.setattr(regex_cache, "_code_of", read)
     assert first.compile(r"(?P<n>\d+)").groupindex == {"n": 1}
     assert first.codes and first.missed
+
+
+_JOINED_MADE: list[list[str]] = []
+
+
+def _joined_after_first(parts: list[str]) -> re.Pattern[str]:
+    """A regex of the parts after the first, the first before each."""
+    _JOINED_MADE.append(parts)
+    return re.compile("|".join(parts[0] + p for p in parts[1:]))
+
+
+def test_made_of_keeps_each_first_string_by_a_digest_of_the_parts(cache):
+    """`made_of` gives `made` of a first string and the parts; a later run
+    finds each one kept (its key holds a digest of the parts, not their
+    text) and makes none; other parts are another key. One made after a
+    save is saved though its code was kept already."""
+    parts = ["alpha", "beta"]
+    first = _kept()
+    first.compile("xalpha|xbeta")
+    first.save()
+    of = first.made_of(_joined_after_first, parts)
+    assert of("x") == re.compile("xalpha|xbeta")  # its code kept already
+    assert not first.missed  # saved at once all the same
+    assert of("y") == re.compile("yalpha|ybeta")
+    keys = [k for k in first.codes if k.startswith("made:")]
+    assert len(keys) == 2 and all("alpha" not in k for k in keys)
+    _JOINED_MADE.clear()
+    again = _kept()
+    made = again.made_of(_joined_after_first, parts)
+    assert made("x") == re.compile("xalpha|xbeta")
+    assert made("y").pattern == "yalpha|ybeta"
+    assert not again.missed and _JOINED_MADE == []
+    assert again.made_of(_joined_after_first, ["gamma"])("x").pattern == "xgamma"
+    assert _JOINED_MADE == [["x", "gamma"]]

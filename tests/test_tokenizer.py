@@ -291,6 +291,22 @@ PLAIN_AFFIX_WORDS = [
     "\u00e9chogène",
     "x\u00b2",
     "abc\n",
+    # words not plain on a side: asked narrowed regexes (plain_affixes.py)
+    "5.",
+    "3\u00b0C.",
+    "x\u2026",
+    "1+2",
+    "\u00aba\u00bb",
+    "US$5",
+    "a:b",
+    "a\U0001f642b",
+    "50%,",
+    "a--b",
+    '"word";',
+    "'tis",
+    "x.\n",
+    "&c.",
+    "(e.g.,",
 ]
 
 
@@ -370,6 +386,54 @@ def test_plain_affixes_keep_the_alternatives_a_plain_word_can_match():
     assert plain_parts(infixes, INSIDE) == [NONE]
     assert plain_parts(["\\.", ";"], END) == [NONE]
     assert plain_parts(["a|\\.", ";"], END) == ["a|\\."]  # 'a' anywhere
+
+
+def test_narrowed_parts_keep_the_alternatives_a_words_characters_can_match():
+    """A word not plain on a side is asked the alternatives that can take
+    its character there: of spaCy's suffixes, a comma only the comma and
+    the classes of symbols; alternatives the reading is unsure of are kept,
+    and all of them when one sets a flag (it holds for every alternative)."""
+    from calc_nlp.stages.plain_affixes import END, INSIDE, NONE, START, narrowed_parts
+
+    (_, _, prefixes), (_, _, suffixes), (_, _, infixes) = _affix_parts()
+    kept = narrowed_parts(suffixes, ",", END)
+    assert "," in kept and "…" not in kept and "'s" not in kept
+    assert len(kept) < 5
+    assert narrowed_parts(prefixes, "(", START)[0] == "\\("
+    assert narrowed_parts(["\\.", ";", "x|\\."], ";", END) == [";", "x|\\."]
+    assert narrowed_parts(["\\.", ";"], "!", END) == [NONE]
+    assert narrowed_parts(["[^a]", "\\."], ",", END) == ["[^a]"]  # not read
+    assert narrowed_parts(["(?i)x", "y"], ",", END) == ["(?i)x", "y"]
+    # inside: also what opens on a plain character
+    assert narrowed_parts(["-", "/", "a-"], "-", INSIDE) == ["-", "a-"]
+    assert not any("/" in p for p in narrowed_parts(infixes, "-", INSIDE))
+
+
+def test_words_not_plain_are_asked_a_narrowed_regex(analyzer):
+    """A word ending in a comma is asked a regex of the few suffixes that
+    can end in one, made once for every such word."""
+    tok = analyzer.kit.nlp.tokenizer
+    suffix = tok.suffix_search.__self__
+    assert tok.suffix_search("zyqvorth,").span() == (8, 9)
+    narrowed = suffix._by_chars[","]
+    assert narrowed is not suffix.whole and len(narrowed.pattern) < 1000
+    assert tok.suffix_search("qxvz,") and suffix._by_chars[","] is narrowed
+
+
+def test_like_num_of_a_new_word_is_spacys(analyzer):
+    """A new word's LIKE_NUM is spaCy's English value, the words of letters
+    answered by a set of its number and ordinal words."""
+    from spacy.attrs import LIKE_NUM
+    from spacy.lang.en.lex_attrs import like_num
+
+    from calc_nlp.stages.toolkit import _LikeNum
+
+    ours = analyzer.kit.nlp.vocab.lex_attr_getters[LIKE_NUM]
+    assert isinstance(ours, _LikeNum)
+    words = ["Twelve", "THIRD", "thirds", "Zyqvorth", "twentieth", "zero"]
+    words += ["3rd", "-5", "1/2", "1,234.5", "", "\u00bd", "\u216b", "\u0130", "x2"]
+    assert [ours(w) for w in words] == [like_num(w) for w in words]
+    assert [ours(w) for w in words[:6]] == [True, True, False, False, True, True]
 
 
 def test_new_words_get_the_attributes_the_stages_read_and_no_other(analyzer):

@@ -24,6 +24,7 @@ the last one's set stays and a regex missing from it is compiled anew.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -157,13 +158,47 @@ class RegexCache:
         if not self.inputs or not all(isinstance(p, str) for p in parts):
             return make(parts)
         key = "made:" + json.dumps([make.__module__, make.__qualname__, parts])
+        return self._made(key, make, parts)
+
+    def made_of(
+        self, make: Callable[[list[str]], re.Pattern[str]], parts: Iterable[str]
+    ) -> Callable[[str], re.Pattern[str]]:
+        """A function of a string `first` giving `made(make, [first,
+        *parts])`, for many short `first` and long `parts` (the tokenizer's
+        affix regexes narrowed to a word's characters: some fifty, each
+        of spaCy's 80-odd affixes). Kept by a digest of `make` and `parts`,
+        computed once, and `first`: not by the parts' text each time."""
+        parts = list(parts)
+        if not self.inputs or not all(isinstance(p, str) for p in parts):
+            return lambda first: make([first, *parts])
+        digest = ""
+
+        def of(first: str) -> re.Pattern[str]:
+            nonlocal digest
+            if not digest:
+                given = json.dumps([make.__module__, make.__qualname__, parts])
+                digest = hashlib.sha256(given.encode()).hexdigest()
+            key = f"made:{digest}:{json.dumps(first)}"
+            return self._made(key, make, [first, *parts])
+
+        return of
+
+    def _made(
+        self, key: str, make: Callable[[list[str]], re.Pattern[str]], parts: list[str]
+    ) -> re.Pattern[str]:
+        """`make(parts)`, from the code kept under `key` when there is some.
+        One made after `save` is saved at once, even when its code was kept
+        already (another key's regex, the same text)."""
         self.used.add(key)
         kept = self.codes.get(key)
         if kept is not None and _is_made(kept):
             return self.compile(kept[0], kept[1])
         compiled = make(parts)
         self.codes[key], self.missed = [compiled.pattern, compiled.flags], True
-        return self.compile(compiled.pattern, compiled.flags)
+        found = self.compile(compiled.pattern, compiled.flags)
+        if self.saved and self.missed:
+            self.save()
+        return found
 
     @contextmanager
     def saved_at_the_end(self) -> Iterator[None]:

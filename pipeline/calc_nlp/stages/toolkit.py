@@ -56,6 +56,7 @@ from calc_nlp.stages.plain_affixes import (  # noqa: E402
     INSIDE,
     START,
     PlainAffixes,
+    narrowed_parts,
     plain_parts,
 )
 from calc_nlp.stages.token_matcher import (  # noqa: E402
@@ -652,25 +653,53 @@ def plain_infix_regex(parts: list[str]) -> re.Pattern[str]:
     return infix_regex(plain_parts(parts, INSIDE))
 
 
+def narrowed_prefix_regex(parts: list[str]) -> re.Pattern[str]:
+    """`prefix_regex` of the parts after the first (a string of characters)
+    that can open on one of those characters (plain_affixes.py)."""
+    return prefix_regex(narrowed_parts(parts[1:], parts[0], START))
+
+
+def narrowed_suffix_regex(parts: list[str]) -> re.Pattern[str]:
+    """`suffix_regex` of the parts after the first (a string of characters)
+    whose last character can be one of those (plain_affixes.py)."""
+    return suffix_regex(narrowed_parts(parts[1:], parts[0], END))
+
+
+def narrowed_infix_regex(parts: list[str]) -> re.Pattern[str]:
+    """`infix_regex` of the parts after the first (a string of characters)
+    that can open on one of those or on a plain character (plain_affixes.py)."""
+    return infix_regex(narrowed_parts(parts[1:], parts[0], INSIDE))
+
+
 def _build_tokenizer(
     nlp: Any, d: Any, checked: bool = False, regexes: RegexCache | None = None
 ) -> Tokenizer:
     """The tokenizer of `d` (a language's Defaults) with our affixes, its
     affix regexes from `regexes` when given (kept compiled: a faster start).
-    The affix regexes ask a plain word only the alternatives that can
-    match in it (plain_affixes.py), and the URL regex is not asked about a
-    word without a '.' (new_words.py): the same tokens."""
-    made = (regexes or RegexCache(None)).made
+    The affix regexes ask a word only the alternatives that can match in
+    it by its characters (plain_affixes.py), and the URL regex is not asked
+    about a word without a '.' (new_words.py): the same tokens."""
+    kept = regexes or RegexCache(None)
+    made, made_of = kept.made, kept.made_of
     prefixes, infixes = [*d.prefixes, *EXTRA_PREFIXES], [*d.infixes, *EXTRA_INFIXES]
     prefix = PlainAffixes(
-        made(prefix_regex, prefixes), made(plain_prefix_regex, prefixes), START
+        made(prefix_regex, prefixes),
+        made(plain_prefix_regex, prefixes),
+        START,
+        made_of(narrowed_prefix_regex, prefixes),
     )
     suffixes = [*d.suffixes, *EXTRA_SUFFIXES]
     suffix = PlainAffixes(
-        made(suffix_regex, suffixes), made(plain_suffix_regex, suffixes), END
+        made(suffix_regex, suffixes),
+        made(plain_suffix_regex, suffixes),
+        END,
+        made_of(narrowed_suffix_regex, suffixes),
     )
     infix = PlainAffixes(
-        made(infix_regex, infixes), made(plain_infix_regex, infixes), INSIDE
+        made(infix_regex, infixes),
+        made(plain_infix_regex, infixes),
+        INSIDE,
+        made_of(narrowed_infix_regex, infixes),
     )
     return _Tokenizer(
         nlp.vocab,
@@ -769,6 +798,44 @@ def _read_only(vocab: Any, attrs: list[str]) -> None:
         del getters[attr]
 
 
+class _LikeNum:
+    """spaCy's English `like_num`, a word of letters answered by a set.
+
+    For such a word spaCy's function answers whether its lower case is one
+    of its number or ordinal words ('twelve', 'third'), scanning both lists
+    (some eighty comparisons): most new words of a report. A word of letters
+    holds no sign, mark, digit or '/', so no other test of it can hold; the
+    set is made of spaCy's own lists, and any other word is spaCy's to
+    answer."""
+
+    def __init__(self, like_num: Callable[[str], bool], words: frozenset[str]):
+        self.like_num, self.words = like_num, words
+
+    def __call__(self, text: str) -> bool:
+        if text.isalpha():
+            return text.lower() in self.words
+        return self.like_num(text)
+
+
+def _letters_like_num_by_set(vocab: Any) -> None:
+    """Puts `_LikeNum` in place of spaCy's English `like_num` (only that
+    very function: another language's, or a later spaCy's of another
+    shape, stays as it is)."""
+    from spacy.attrs import LIKE_NUM
+    from spacy.lang.en import lex_attrs
+
+    getters = vocab.lex_attr_getters
+    numbers = getattr(lex_attrs, "_num_words", None)
+    ordinals = getattr(lex_attrs, "_ordinal_words", None)
+    if (
+        getters.get(LIKE_NUM) is lex_attrs.like_num
+        and isinstance(numbers, list)
+        and isinstance(ordinals, list)
+    ):
+        words = frozenset([*numbers, *ordinals])
+        getters[LIKE_NUM] = _LikeNum(lex_attrs.like_num, words)
+
+
 class Toolkit:
     """Everything the stages need that is built from the rules, built once."""
 
@@ -786,6 +853,7 @@ class Toolkit:
             self._build_matchers(rules, cache)
         # a report's new words get only the attribute values read of them
         _read_only(nlp.vocab, [*self.token_attrs, *STAGE_ATTRS])
+        _letters_like_num_by_set(nlp.vocab)
         # 'Rt. kidney', 'approx. 5 mm': the words whose period ends no
         # sentence or clause (the layout's splitter and the descriptors')
         self.abbreviations = frozenset(
