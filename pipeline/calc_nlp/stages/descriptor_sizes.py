@@ -815,12 +815,7 @@ def _past_apposed_link(
     part = _LED_PART.match(text, close)
     if part is None or part.group(1).lower() not in dr.size_leads:
         return hi
-    end = _PART_END.search(text, part.end(), stop)
-    end_at = end.start() if end else stop
-    for _, rx in dr.patterns.get("size", []):
-        if rx.search(text, part.end(), end_at):
-            return end_at
-    return hi
+    return _sized_part_end(dr, text, part, stop, hi)
 
 
 def _past_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
@@ -837,6 +832,14 @@ def _past_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
         return _lead_after_place(dr, text, hi, stop)
     if re.search(r"[;:\n]|\.(?=\s|$)", text[hi:comma]):
         return hi
+    return _sized_part_end(dr, text, part, stop, hi)
+
+
+def _sized_part_end(
+    dr: DescriptorRules, text: str, part: re.Match[str], stop: int, hi: int
+) -> int:
+    """The end of the part a size lead opens (`part`), no further than
+    `stop`, when a size stands in it; else `hi`, where the clause ended."""
     end = _PART_END.search(text, part.end(), stop)
     end_at = end.start() if end else stop
     for _, rx in dr.patterns.get("size", []):
