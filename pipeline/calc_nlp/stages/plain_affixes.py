@@ -211,7 +211,7 @@ def _edge_item(op: Any, av: Any, last: bool) -> tuple[Ranges | None, bool]:
     if op is _c.LITERAL:
         return [(av, av)], False
     if op is _c.IN:
-        return _set_ranges(av), False
+        return set_ranges(av), False
     if op is _c.BRANCH:
         found: Ranges = []
         empty = False
@@ -240,7 +240,7 @@ def _edge_item(op: Any, av: Any, last: bool) -> tuple[Ranges | None, bool]:
 _MOST_CLASS_CHARS = 512
 
 
-def _set_ranges(items: list[tuple[Any, Any]]) -> Ranges | None:
+def set_ranges(items: list[tuple[Any, Any]]) -> Ranges | None:
     """The characters a parsed class takes, as ranges; None for a negated
     one or one with a category (\\w, \\d): not read here."""
     ranges: Ranges = []

@@ -58,6 +58,7 @@ from calc_nlp.stages.plain_affixes import (  # noqa: E402
     PlainAffixes,
     narrowed_parts,
     plain_parts,
+    set_ranges,
 )
 from calc_nlp.stages.token_matcher import (  # noqa: E402
     DocColumns,
@@ -593,15 +594,7 @@ def _class_ranges(text: str) -> list[tuple[int, int]] | None:
         return None
     if len(parsed.data) != 1 or parsed.data[0][0] is not _constants.IN:
         return None
-    ranges = []
-    for op, av in parsed.data[0][1]:
-        if op is _constants.LITERAL:
-            ranges.append((av, av))
-        elif op is _constants.RANGE:
-            ranges.append(av)
-        else:
-            return None
-    return ranges
+    return set_ranges(parsed.data[0][1])
 
 
 def _class(ranges: list[tuple[int, int]]) -> str:
