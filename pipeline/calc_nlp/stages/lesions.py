@@ -66,6 +66,7 @@ with `own_lesion`). A lesion's id is the finding_id of its first finding.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -2045,9 +2046,7 @@ def _resolved_since(findings: list[Finding]) -> None:
     resolved = [f for f in findings if f.negated and f.change == "resolved"]
     if not resolved:
         return
-    count: dict[str, int] = {}
-    for f in findings:
-        count[f.lesion_id] = count.get(f.lesion_id, 0) + 1
+    count = Counter(f.lesion_id for f in findings)
     for g in findings:
         if g.section != _HISTORY or g.negated or g.historical or g.change or not g.site:
             continue
