@@ -69,11 +69,15 @@ _EDIT = re.compile(
 _HL7 = {"T": "&", "S": "^", "F": "|", "R": "~", "E": "\\"}
 # Where an `_EDIT` match can start: its first character is one of the
 # backslash, tilde, "<", "&" or a spacing character, or a plain space that
-# two spaces or a run of spaces holding another spacing character open. A
-# character class first lets the regex engine skip to the next candidate;
-# `_EDIT` itself, its alternatives opening on lookbehinds, is tried at
-# every character of the text when searched.
-_EDIT_AT = re.compile(rf"[ \\~<&{_SPACES}](?:(?<! )|(?= *[{_SPACES}]| ))")
+# opens a run of spaces holding another spacing character, or two spaces
+# after a word or a label's colon (the only runs of plain spaces `_EDIT`
+# reads: two spaces after a stop or a comma, most of a report's, are no
+# candidate to try it at). A character class first lets the regex engine
+# skip to the next candidate; `_EDIT` itself, its alternatives opening on
+# lookbehinds, is tried at every character of the text when searched.
+_EDIT_AT = re.compile(
+    rf"[ \\~<&{_SPACES}](?:(?<! )|(?= *[{_SPACES}])|(?<=[\w:] )(?= ))"
+)
 _TILDE = re.compile(_TILDE_BREAK)
 # an escape that stands for a line break or tab (the delimiter escapes alone
 # hide no finding)
