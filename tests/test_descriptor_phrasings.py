@@ -944,6 +944,19 @@ CHANGES = [
         "stable",
     ),
     ("Stable cardiomegaly with aortic calcification.", "aortic calcification", ""),
+    # an earlier predicate of the lesion a later one calls calcified grades it
+    ("The right adrenal nodule is unchanged and is densely calcified.", None, "stable"),
+    ("The left renal cyst, stable since XXXX, is partly calcified.", None, "stable"),
+    (
+        "The lower pole thyroid nodule measured 7 mm, unchanged from XXXX, and was "
+        "largely calcified.",
+        None,
+        "stable",
+    ),
+    ("The right breast mass, new since XXXX, is partly calcified.", None, "new"),
+    # ... not one of another lesion noun, nor of a subject that is no lesion
+    ("The liver cyst abuts a nodule, unchanged, and is calcified.", None, ""),
+    ("The heart is unchanged and the aorta is calcified.", None, ""),
     # the host's change is both conjuncts' after the "with"
     (
         "Stable left thyroid nodule with coarse calcification and punctate calcifications.",

@@ -832,6 +832,77 @@ def postposed_change(
     return None
 
 
+# How many plain words may stand between the copula and a predicated
+# "calcified" ("and was almost entirely calcified").
+_PREDICATE_GRADE_REACH = 2
+# How many words may open the subject before its lesion noun ("The left
+# lower pole nodule").
+_SUBJECT_REACH = 5
+# How many words a comparison may hold after an earlier predicate's change
+# word before the comma that ends it ("unchanged since XXXX,").
+_EARLIER_PREDICATE_REACH = 6
+
+
+def earlier_predicate_change(
+    dr: DescriptorRules, text: str, span: Span, lo: int
+) -> re.Match[str] | None:
+    """The change word an earlier predicate of the sentence's subject gives
+    the lesion a later predicate calls calcified ("The nodule is unchanged
+    and is densely calcified", "The nodule, unchanged since XXXX, is
+    calcified", "The nodule measured 9 mm, stable, and was almost entirely
+    calcified"): the lesion is what is calcified, and it is stable, as
+    host_change reads "stable nodule with coarse calcification". The mention
+    is a lone "calcified" after a copula (a few plain words between); the
+    clause from `lo` opens with a lesion noun, no verb before it; the change
+    term follows a copula or a comma after that noun, and a comma, "and" or
+    the mention's copula ends its phrase. Not "The nodule abuts a granuloma,
+    unchanged, and is calcified": another lesion noun between."""
+    if len(span) != 1 or span[0].norm_ != "calcified":
+        return None
+    words = list(re.finditer(r"[\w-]+|[,;:()]", text[lo : span.start_char]))
+    k = len(words) - 1
+    grade = 0
+    while k >= 0 and grade < _PREDICATE_GRADE_REACH and words[k].group()[0].isalpha():
+        w = words[k].group().lower()
+        if w in dr.copulas or w in ("and", "not", "no") or w in dr.lesion_nouns:
+            break
+        grade, k = grade + 1, k - 1
+    if k < 1 or words[k].group().lower() not in dr.copulas:
+        return None
+    joint = words[k - 1].group().lower()
+    if joint not in ("and", ","):
+        return None
+    end = lo + words[k - 1].start()
+    lead = [w.group().lower() for w in words[: k - 1]]
+    noun = next(
+        (n for n, w in enumerate(lead) if w in dr.lesion_nouns or w in dr.host_lesions),
+        None,
+    )
+    if noun is None or noun > _SUBJECT_REACH or dr.verbs & set(lead[:noun]):
+        return None
+    if not lead[:noun] or any(not w[0].isalpha() for w in lead[:noun]):
+        return None
+    start = lo + words[noun].end()
+    for m in dr.terms.finditer(text, start, end):
+        entry = dr.term(m.group())
+        if entry["field"] != "change" or not entry["value"]:
+            continue
+        before = re.findall(r"[\w-]+|[,;:()]", text[start : m.start()].lower())
+        if not before or (before[-1] != "," and before[-1] not in dr.copulas):
+            continue
+        if dr.lesion_nouns & set(before) or ";" in before:
+            return None
+        after = text[m.end() : end]
+        close = after.find(",")
+        rest = after[: close if close >= 0 else len(after)]
+        if len(rest.split()) > _EARLIER_PREDICATE_REACH:
+            continue
+        if dr.lesion_nouns & {w.lower() for w in re.findall(r"[\w-]+", rest)}:
+            continue
+        return m
+    return None
+
+
 # How many words a process's place may hold between it and the "with".
 _PROCESS_PLACE_REACH = 6
 _PROCESS = re.compile(r"[^\S\n]*([\w-]+)")

@@ -25,6 +25,7 @@ from calc_nlp.stages.descriptor_changes import (
     closing_change,
     compound_change,
     copula_change,
+    earlier_predicate_change,
     fronted_change,
     host_change,
     opening_change,
@@ -364,6 +365,8 @@ def _outer_change(
         m = host_change(dr, text, first_lo, max(before, sent.start_char))
     if m is None:
         m = postposed_change(dr, text, span, max(prev, sent.start_char))
+    if m is None:
+        m = earlier_predicate_change(dr, text, span, max(prev, sent.start_char))
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
