@@ -944,6 +944,16 @@ CHANGES = [
         "stable",
     ),
     ("Stable cardiomegaly with aortic calcification.", "aortic calcification", ""),
+    # ... past an aside of the lesion's own before the "with"
+    (
+        "Ultrasound showed the left thyroid nodule enlarging to 2 cm, firm and isoechoic, "
+        "with a coarse calcification.",
+        None,
+        "increased",
+    ),
+    ("The fibroid, unchanged, with dense calcification in its fundal part.", None, "stable"),
+    ("A stable left breast mass, oval and circumscribed, with coarse calcification.", None, "stable"),
+    ("A new mass beside the aortic arch, with aortic calcification.", "aortic calcification", ""),
     # an earlier predicate of the lesion a later one calls calcified grades it
     ("The right adrenal nodule is unchanged and is densely calcified.", None, "stable"),
     ("The left renal cyst, stable since XXXX, is partly calcified.", None, "stable"),

@@ -744,12 +744,13 @@ def host_change(
     if link is None or link.group(1).lower() not in dr.shape_links:
         return None
     noun = _LAST_WORD.search(text, start, link.start())
-    if noun is None:
-        return None
+    if noun is None:  # "nodule, solid and hypoechoic, with"
+        return _aside_host_change(dr, text, start, link.start())
     host = noun.group(1).lower()
     if host not in dr.lesion_nouns and host not in dr.host_lesions:
         said = _predicated_host_change(dr, text, start, link.start())
-        return said or _process_change(dr, text, start, link.start())
+        said = said or _process_change(dr, text, start, link.start())
+        return said or _aside_host_change(dr, text, start, link.start())
     cuts = list(dr.clause_breaks.finditer(text, start, noun.start()))
     host = cuts[-1].end() if cuts else start
     for m in dr.terms.finditer(text, host, noun.start()):
@@ -760,6 +761,59 @@ def host_change(
         for _, rx in dr.patterns.get("size", []):
             gap = rx.sub(" ", gap)
         if len(gap.split()) <= dr.window:
+            return m
+    return None
+
+
+# How many words (sizes aside) an aside may hold between the host's lesion
+# noun and the "with" that gives it the calcification.
+_HOST_ASIDE_REACH = 10
+# Marks that end the host's phrase before an aside could reach the "with".
+_HOST_STOPS = re.compile(r"[;:]|\.(?!\d)")
+
+
+def _aside_host_change(
+    dr: DescriptorRules, text: str, start: int, link: int
+) -> re.Match[str] | None:
+    """The change word of the lesion a "with" gives the calcification to past
+    an aside of the lesion's own ("the right nodule enlarging to 3 cm,
+    solid and hypoechoic, with a rim of calcification"; "Stable nodule,
+    solid, with coarse calcification"; "the nodule, unchanged, with ..."): the
+    last lesion noun before the "with", a few words at most between (sizes
+    aside), no stop, article or other lesion noun; the change term in those
+    words, else one grading the noun as host_change reads it. Not "a new
+    mass beside the heart, with aortic calcification": an article opens
+    another thing the "with" may follow."""
+    nouns = [
+        m
+        for m in WORD.finditer(text, start, link)
+        if m.group().lower() in dr.lesion_nouns or m.group().lower() in dr.host_lesions
+    ]
+    if not nouns:
+        return None
+    noun = nouns[-1]
+    gap = text[noun.end() : link]
+    for _, rx in dr.patterns.get("size", []):
+        gap = rx.sub(" ", gap)
+    words = [w.lower() for w in WORD.findall(gap)]
+    if _HOST_STOPS.search(gap) or len(words) > _HOST_ASIDE_REACH:
+        return None
+    if _ARTICLES & set(words):
+        return None  # "beside the heart": another thing the "with" may follow
+    for m in dr.terms.finditer(text, noun.end(), link):
+        entry = dr.term(m.group())
+        if entry["field"] == "change" and entry["value"]:
+            return m
+    cuts = list(dr.clause_breaks.finditer(text, start, noun.start()))
+    lo = cuts[-1].end() if cuts else start
+    for m in dr.terms.finditer(text, lo, noun.start()):
+        entry = dr.term(m.group())
+        if entry["field"] != "change" or not entry["value"]:
+            continue
+        between = text[m.end() : noun.start()]
+        for _, rx in dr.patterns.get("size", []):
+            between = rx.sub(" ", between)
+        if len(between.split()) <= dr.window:
             return m
     return None
 
