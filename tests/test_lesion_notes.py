@@ -595,6 +595,22 @@ POINTED = [
         "artery.",
         [1, 2],
     ),
+    # "the calcification" of a later section points back to the one named as
+    # there, not to a denial in that word between ("Circumflex: no
+    # calcification" names none)
+    (
+        "FINDINGS: LAD: dense calcification of the proximal segment. Circumflex: "
+        "no calcification. RCA: mild irregularities.\nINTERVENTION: Rotational "
+        "atherectomy was done. The calcification in the proximal segment was "
+        "modified well.",
+        [1, 2, 1],
+    ),
+    (
+        "HISTORY: Tendon calcification of the left shoulder on film. The right "
+        "shoulder shows no calcification.\nPROCEDURE: The bursa was entered. The "
+        "calcification was lavaged.",
+        [1, 2, 1],
+    ),
 ]
 
 # A mention without a site led by "the" after several lesions refers back to
