@@ -653,6 +653,21 @@ SEGMENT_SAID = [
         "calcified.",
         [1, 2],
     ),
+    # a calcification said to extend from a part the lesion named into
+    # another lies at both: the lesion's, and no new sub-site for the later
+    # restatement of those parts; extending into a part alone is another
+    (
+        "DIAGNOSIS: Calcific aortic stenosis.\nFINDINGS: The aortic valve had three "
+        "thickened cusps. All three cusps were heavily calcified. Calcification "
+        "extended from the left coronary cusp into the annulus.\nPROCEDURE: The "
+        "aortic valve was exposed. The calcified cusps were removed.",
+        [1, 1, 1, 1],
+    ),
+    (
+        "FINDINGS: The aortic valve was heavily calcified. There was calcification "
+        "extending into the annulus.",
+        [1, 2],
+    ),
 ]
 
 # A finding without a site restates no lesion named earlier in its own

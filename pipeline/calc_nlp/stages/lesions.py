@@ -423,7 +423,7 @@ def _same_lesion(
             or (_other_section(x, f) and not _unsaid_of_several(dr, x, f, sub))
             or _led_to(x, sub)
             or _said_before(dr, x, f, sub)
-            or _segment_said(x, f)
+            or _segment_said(dr, x, f)
             or _another_study(dr, x, f)
         )
         and not _narrows(x, f, sub)
@@ -836,19 +836,26 @@ def _said_before(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
     )
 
 
-def _segment_said(x: _Lesion, f: Finding) -> bool:
+def _segment_said(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     """Does the finding name a segment or valve part ("the aortic leaflets ...
     calcified") that the sentence of the lesion's first or latest finding
     named already, its site words leaving it unsaid ("aortic valve with
     heavily calcified, restricted leaflets")? The lesion did not leave that
-    sub-site unsaid: the finding names no new one (GUIDE: lesion)."""
+    sub-site unsaid: the finding names no new one (GUIDE: lesion). So does
+    one whose sentence says it extends from or into another part, when the
+    lesion's named one of its parts ("Both cusps were calcified", then
+    "Calcification extended from the noncoronary cusp into the annulus"):
+    a calcification that extends lies at both places (GUIDE: lesion)."""
     if not f.segment:
         return False
     said: set[str] = set()
     for g in (x.first, x.last):
         if g is not None and g.sentence != f.sentence:
             said |= _singular_set(g.sentence)
-    return set(f.segment.split()) <= said
+    mine = set(f.segment.split())
+    if mine <= said:
+        return True
+    return bool(mine & said) and dr.extension_words.search(f.sentence) is not None
 
 
 def _another_study(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
@@ -2303,6 +2310,14 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         if (found.lesion_id, singular) not in numbered:
             numbered.add((found.lesion_id, singular))
             number.append(found)
+        if (
+            found.first is not None
+            and not found.sub
+            and dr.extension_words.search(f.sentence) is not None
+        ):
+            # a calcification said to extend from one part into another lies
+            # at both: its sub-site is not the lesion's one place
+            sub = ""
         found.add(f, sub, told)
         last[state] = f
         before.setdefault(state, []).append(f)
