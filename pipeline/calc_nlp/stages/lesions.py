@@ -108,6 +108,7 @@ from calc_nlp.stages.lesion_words import (
     subject_sub,
     trailing_sub,
 )
+from calc_nlp.stages.record import POINTING_PRONOUNS
 
 # The section categories (patterns/sections.json) of a finding restated and of
 # the finding that restates it across sites: the impression restates the findings.
@@ -1381,6 +1382,8 @@ def _named_as(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     gap = _gap(prev, f) if _in_sentence(prev, f) else None
     if gap is None or set(WORD.findall(f.mention.lower())) <= dr.bare_words:
         return False  # "... is calcified": a predicate, no name
+    if _pronoun_named(dr, gap, prev):
+        return True
     words = WORD.findall(gap.lower())
     if "," in gap or _AND.search(gap) or re.search(r"\.\s", gap):
         return False
@@ -1388,6 +1391,33 @@ def _named_as(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
         words = words[:-1]
     # "granulomas are stable, as are calcified nodes": a likeness, no name
     return bool(words) and words[-1] in dr.copulas and words[-2:-1] != ["as"]
+
+
+# What may open the clause whose pronoun names what the finding before it is
+# (", so they are phleboliths", ", and it is a granuloma").
+_CLAUSE_LEADS = frozenset(("so", "and", "thus", "hence", "therefore"))
+# The pronouns that stand for a plural finding.
+_PLURAL_PRONOUNS = frozenset(("they", "these"))
+
+
+def _pronoun_named(dr: DescriptorRules, gap: str, prev: Finding) -> bool:
+    """Does the clause after the last comma of the words between `prev` and
+    the finding hold only a pronoun of `prev`'s number and a copula (a
+    leading "so" or "and", an article after it: "calcifications along the
+    left ureter have central lucencies, so they are phleboliths")? The
+    pronoun stands for `prev`: the sentence names what it is (GUIDE: a
+    finding its sentence names as what the one before it is shares its
+    number). No semicolon or sentence end between."""
+    if "," not in gap or ";" in gap or re.search(r"\.\s", gap):
+        return False
+    words = WORD.findall(gap[gap.rindex(",") + 1 :].lower())
+    if words and words[0] in _CLAUSE_LEADS:
+        words = words[1:]
+    if words and words[-1] in _ARTICLES:
+        words = words[:-1]
+    if len(words) != 2 or words[0] not in POINTING_PRONOUNS or words[1] not in dr.copulas:
+        return False
+    return (words[0] in _PLURAL_PRONOUNS) == (_plural_head(prev) is not None)
 
 
 def _weighed(dr: DescriptorRules, f: Finding, gap: str) -> bool:
