@@ -339,6 +339,27 @@ PARTS = [
     ),
 ]
 
+# A denial of what is left of a calcification ("no residual calcification")
+# denies the resolved one again: its lesion, not today's denial of another.
+RESIDUAL = [
+    (
+        "HISTORY: Calcific tendinitis of the left shoulder was lavaged last year "
+        "and resolved; a later film of the left shoulder showed no residual "
+        "calcification.",
+        [1, 1],
+    ),
+    (
+        "HISTORY: The left supraspinatus calcific deposit is no longer visible. A "
+        "film today shows no remaining calcification in the tendon.",
+        [1, 1],
+    ),
+    (
+        "HISTORY: The left supraspinatus calcific deposit is no longer visible. A "
+        "film today shows no calcification in the right shoulder.",
+        [1, 2],
+    ),
+]
+
 # "new" in both the findings and the impression is one; a history that
 # named the lesion without "new" is restated by today's unchanged finding.
 NEW = [
@@ -797,6 +818,7 @@ CASES = [
     *[pytest.param(t, n, id=f"apart-{i}") for i, (t, n) in enumerate(APART)],
     *[pytest.param(t, n, id=f"parts-{i}") for i, (t, n) in enumerate(PARTS)],
     *[pytest.param(t, n, id=f"new-{i}") for i, (t, n) in enumerate(NEW)],
+    *[pytest.param(t, n, id=f"residual-{i}") for i, (t, n) in enumerate(RESIDUAL)],
     *[pytest.param(t, n, id=f"other-{i}") for i, (t, n) in enumerate(OTHER)],
     *[pytest.param(t, n, id=f"hedged-{i}") for i, (t, n) in enumerate(HEDGED)],
     *[pytest.param(t, n, id=f"sized-{i}") for i, (t, n) in enumerate(SIZED_THING)],

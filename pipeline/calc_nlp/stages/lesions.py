@@ -139,8 +139,12 @@ _WITH_A_SIZE = re.compile(r"(?<!\w)with\s+an?\s+\d", re.I)
 _State = tuple[bool, bool, bool, bool]
 
 
-def _state(f: Finding) -> _State:
-    return (f.negated, f.hypothetical, f.family, f.negated and f.historical)
+def _state(dr: DescriptorRules, f: Finding) -> _State:
+    """A denial of what is left of a calcification ("no residual
+    calcification") denies a past one, as "no longer visible" does: it is
+    the resolved calcification's (`lesion_residual_words`)."""
+    past = f.negated and (f.historical or names_residual(dr, f))
+    return (f.negated, f.hypothetical, f.family, past)
 
 
 def _told(f: Finding) -> tuple[object, ...]:
@@ -1032,7 +1036,7 @@ def _joint_restated(
         return None
     found = [
         x
-        for x in _lesions_at(by_site, dr.joint_sites, f)
+        for x in _lesions_at(dr, by_site, dr.joint_sites, f)
         if _fits(x.side, side(f))
         and not x.differs(f)
         and not _in_sentence(x.last, f)
@@ -1069,7 +1073,7 @@ def _offered_for(dr: DescriptorRules, lesions: Iterable[_Lesion], f: Finding) ->
     mine = [
         x
         for x in lesions
-        if x.state == _state(f) and x.first is not None and x.first.section == _RESTATING[0]
+        if x.state == _state(dr, f) and x.first is not None and x.first.section == _RESTATING[0]
     ]
     if len(mine) != 1 or mine[0].side != side(f):
         return None
@@ -1094,7 +1098,7 @@ def _tissue_restated(
         return None
     found = [
         x
-        for x in _lesions_at(by_site, sites | {f.site}, f)
+        for x in _lesions_at(dr, by_site, sites | {f.site}, f)
         if x.first is not None
         and x.first.section != f.section
         and _fits(x.side, side(f))
@@ -1125,7 +1129,7 @@ def _vessels_restated(
         return None
     found = [
         x
-        for x in _lesions_at(by_site, dr.vessel_sites, f)
+        for x in _lesions_at(dr, by_site, dr.vessel_sites, f)
         if x.first is not None
         and x.first.section != f.section
         and _fits(x.side, side(f))
@@ -1156,7 +1160,7 @@ def _small_vessels(
     one lesion named by the disease. The disease's name gives no site of its
     own, so no other rule links the two (GUIDE: the same calcification named
     in other words, or in another section of a note, is one lesion)."""
-    state, fits = _state(f), []
+    state, fits = _state(dr, f), []
     if dr.small_vessel_diseases.search(f.mention):
         fits = [
             x
@@ -1187,7 +1191,7 @@ def _vascular(
     word)."""
     return [
         x
-        for x in _lesions_at(by_site, dr.vascular_sites, f)
+        for x in _lesions_at(dr, by_site, dr.vascular_sites, f)
         if x.first is not None and x.first.section != f.section
     ]
 
@@ -1203,7 +1207,7 @@ def _the_only(
     lead = lead_list(f)
     if not lead or lead[-1] not in dr.anaphors:
         return None
-    state = _state(f)
+    state = _state(dr, f)
     mine = [x for x in lesions if x.state == state and x.first is not None]
     wanted = side(f) or f.operated_side
     if len(mine) > 1 and wanted:
@@ -1238,12 +1242,15 @@ def _led_back(
 
 
 def _lesions_at(
-    by_site: dict[tuple[str, _State], list[_Lesion]], sites: Iterable[str], f: Finding
+    dr: DescriptorRules,
+    by_site: dict[tuple[str, _State], list[_Lesion]],
+    sites: Iterable[str],
+    f: Finding,
 ) -> list[_Lesion]:
     """The lesions at any of `sites` in the finding's state that have a
     first finding, each once (a lesion named at two of the sites is listed
     under both), in the order they are first found."""
-    state = _state(f)
+    state = _state(dr, f)
     found: dict[str, _Lesion] = {}
     for site in sites:
         for x in by_site.get((site, state), []):
@@ -2229,7 +2236,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     subs_at = _own_subs(findings, subs)
     coordinated = _coordinated(dr, findings)
     for f in findings:
-        sub, state, words = subs[f.finding_id], _state(f), core(dr, f)
+        sub, state, words = subs[f.finding_id], _state(dr, f), core(dr, f)
         at_site = by_site.setdefault((f.site, state), [])
         named = by_core.setdefault((words, state), [])
         singular = singular_words(words)
