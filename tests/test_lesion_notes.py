@@ -13,6 +13,19 @@ import pytest
 
 # One calcification restated across the sections of a note.
 RESTATED = [
+    # "metastatic" names the process, no other calcification: the note's
+    # calcifications named without it, no site either, are the same
+    (
+        "REASON FOR CONSULTATION: New calcifications on imaging in a patient on "
+        "dialysis.\nASSESSMENT: Metastatic calcification, from a high "
+        "calcium-phosphate product.",
+        [1, 1],
+    ),
+    (
+        "INDICATION: Hypercalcemia; calcification seen on a prior film.\n"
+        "IMPRESSION: Metastatic calcification.",
+        [1, 1],
+    ),
     # calciphylaxis names no site; the arterioles of the skin or fat whose
     # calcification the biopsy shows are its place: one lesion, whichever
     # comes first (a large artery, a radiograph's vessels, are another)
