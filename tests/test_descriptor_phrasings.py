@@ -816,6 +816,16 @@ CHANGES = [
     ("Calcified subcarinal node, which has remained unchanged for 3 years.", None, "stable"),
     ("Punctate calcified granuloma at the right base, remaining stable since 2018.", None, "stable"),
     ("Aortic knob calcification, heart size remained normal and stable.", None, ""),
+    # ... and so does a second relative clause the same pronoun opens after "and"
+    (
+        "A calcific focus in the teres minor tendon, 5 mm, which she has had without "
+        "pain for years and which is unchanged.",
+        None,
+        "stable",
+    ),
+    ("Calcified right hilar node, which was seen in XXXX and which has grown.", None, "increased"),
+    # not a clause of another noun the first one names
+    ("Calcified left hilar node, which abuts a new mass and that is enlarging.", None, ""),
     # so is one after a predicate mention: "is calcified and has ..."
     ("The right hilar node is calcified and has not changed since 2020.", "calcified", "stable"),
     ("The nodules at both bases are calcified and have grown since XXXX.", "calcified", "increased"),
