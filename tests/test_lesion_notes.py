@@ -114,6 +114,20 @@ RESTATED = [
 # A diagnosis names the valve's calcification by a disease word; the
 # operative findings naming its leaflets restate it, its annulus is another.
 DIAGNOSED = [
+    # the cusps named by their own names ("the left and right coronary
+    # cusps") are the valve's, no coronary artery: they restate its disease
+    (
+        "PREOPERATIVE DIAGNOSIS: Calcific aortic stenosis.\nFINDINGS: The ascending "
+        "aorta had no calcification. The aortic valve was tricuspid; the left and "
+        "right coronary cusps were densely calcified and fused.",
+        [1, 2, 1],
+    ),
+    (
+        "PREOPERATIVE DIAGNOSIS: Calcific aortic stenosis.\nFINDINGS: The aortic "
+        "valve was tricuspid; the left and right coronary cusps were thick and "
+        "calcified.",
+        [1, 1],
+    ),
     (
         "PREOPERATIVE DIAGNOSIS: Severe calcific aortic stenosis.\n"
         "POSTOPERATIVE DIAGNOSIS: Severe calcific aortic stenosis.\n"
