@@ -596,6 +596,21 @@ SAID_BEFORE = [
 # An impression phrase in the plural that sums up several lesions of the
 # findings at its site is a lesion of its own; it restates the one lesion.
 SUMMED = [
+    # a list of places a colon opens after the assessment's mention, its
+    # items set apart by semicolons, sums up the lesions at them; one place
+    # only restates its lesion
+    (
+        "HISTORY: Films show calcinosis in the subcutaneous tissue of both knees. "
+        "A calf film shows calcification in the left soleus muscle.\nASSESSMENT: "
+        "Dystrophic calcinosis: knees, subcutaneous, bilateral; left calf, "
+        "intramuscular.",
+        [1, 2, 3],
+    ),
+    (
+        "HISTORY: Films show calcinosis in the subcutaneous tissue of both knees.\n"
+        "ASSESSMENT: Calcinosis: knees, subcutaneous, bilateral, stable.",
+        [1, 1],
+    ),
     (
         "FINDINGS: There is a 3 mm calcification in the right kidney upper pole "
         "and a 4 mm calcification in the right kidney lower pole.\n"

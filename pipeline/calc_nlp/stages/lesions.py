@@ -1838,6 +1838,7 @@ def _joins_others(
     found: _Lesion,
     lesions: Iterable[_Lesion],
     span: tuple[int, int, int],
+    text: str = "",
 ) -> bool:
     """Does an impression finding whose phrase joins places ("hepatic and
     splenic calcifications", "calcified lesions of the LAD and RCA") name,
@@ -1850,7 +1851,9 @@ def _joins_others(
     stomach") restates the first. `span`: where the finding's mention starts,
     where its phrase may run to and where the finding before it in its
     sentence ends (`joined_places`: "pancreatic head and tail
-    calcifications" joins the places before its mention)."""
+    calcifications" joins the places before its mention); `text`, the
+    report's, for a list of places a colon opens after the mention
+    (`_colon_list`)."""
     first = found.first
     if f.section != _RESTATING[1] or first is None or first.section == f.section:
         return False
@@ -1860,7 +1863,7 @@ def _joins_others(
         return False
     if dr.process_words.search(f.sentence):
         return False
-    words = joined_places(dr, f, *span)
+    words = joined_places(dr, f, *span) or _colon_list(dr, f, text)
     if not words:
         return False
     if _names_every(dr, f, span) and any(
@@ -1893,6 +1896,32 @@ def _joins_others(
         and ((_places_of(dr, x) | _led_places(dr, x, own)) - mine) & words
         for x in lesions
     )
+
+
+# Where a list of places a colon opens after a mention ends: a full stop (no
+# decimal point), a bracket or a line's end; and how far it may run.
+_LIST_END = re.compile(r"\.(?!\d)|[()\n]")
+_LIST_REACH = 200
+
+
+def _colon_list(dr: DescriptorRules, f: Finding, text: str) -> set[str]:
+    """The place words (`stems`) of the mention and of a list of places a
+    colon right after it opens in the report `text`, its items set apart by
+    semicolons ("Dystrophic calcinosis: elbows, subcutaneous, bilateral;
+    left thigh, fascial and cutaneous"): the phrase names every place of
+    the list (GUIDE: an impression phrase that sums up several lesions is a
+    lesion of its own). Empty when no such list follows (one item, no
+    semicolon: "Coronary calcification: moderate")."""
+    if not text or text[f.start : f.end].lower() != f.mention.lower():
+        return set()
+    if not text.startswith(":", f.end):
+        return set()
+    tail = text[f.end + 1 : f.end + 1 + _LIST_REACH]
+    stop = _LIST_END.search(tail)
+    items = tail[: stop.start() if stop else len(tail)]
+    if ";" not in items:
+        return set()
+    return stems(dr, f"{f.mention} {items}")
 
 
 def _names_every(dr: DescriptorRules, f: Finding, span: tuple[int, int, int]) -> bool:
@@ -2306,7 +2335,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         ):
             found = None
         if found is not None and _joins_others(
-            dr, f, found, by_id.values(), spans[f.finding_id]
+            dr, f, found, by_id.values(), spans[f.finding_id], text
         ):
             found = None
         if found is not None and _counts_more(dr, f, found):
