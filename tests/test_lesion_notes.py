@@ -596,6 +596,19 @@ SAID_BEFORE = [
 # An impression phrase in the plural that sums up several lesions of the
 # findings at its site is a lesion of its own; it restates the one lesion.
 SUMMED = [
+    # a calcification the impression puts in a count of lesions ("in two
+    # fibroids") lies in each: several, none of them alone
+    (
+        "FINDINGS: The larger fibroid, in the fundus, has a rim of calcification. "
+        "A smaller posterior fibroid is densely calcified.\nIMPRESSION: Fibroid "
+        "uterus; calcification in two fibroids.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: The larger fibroid, in the fundus, has a rim of calcification.\n"
+        "IMPRESSION: Fibroid uterus; calcification in the fundal fibroid.",
+        [1, 1],
+    ),
     # a list of places a colon opens after the assessment's mention, its
     # items set apart by semicolons, sums up the lesions at them; one place
     # only restates its lesion

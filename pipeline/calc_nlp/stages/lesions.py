@@ -1979,7 +1979,8 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
     one on each: the plural restates it."""
     head = _plural_head(f)
     if head is None:
-        return False
+        # "calcification in two fibroids": a count of the lesions it lies in
+        return _in_counted(dr, f) and not any(plural(w) for w in _heads(x))
     heads = _heads(x)
     if any(plural(w) for w in heads):
         return False
@@ -1988,6 +1989,27 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
     if names_a_count(dr, f):
         return True
     return head in dr.lesion_nouns and singular_words(head) in heads
+
+
+# A count of plural things a link word right after the mention leads to
+# ("calcification in two fibroids", "calcifications of three nodes").
+_COUNTED = re.compile(r"\s+(?:in|of|within)\s+(\w+)\s+([\w-]+)")
+
+
+def _in_counted(dr: DescriptorRules, f: Finding) -> bool:
+    """Does a link word right after the mention lead to a count of two or
+    more lesions it lies in (`lesion_count_words`, a plural after it:
+    "Fibroid uterus; calcification in two fibroids")? The phrase names a
+    calcification in each: several lesions, none of them alone."""
+    at = mention_at(f)
+    if at < 0:
+        return False
+    m = _COUNTED.match(f.sentence, at + len(f.mention))
+    return (
+        m is not None
+        and m.group(1).lower() in dr.lesion_count_words
+        and plural(m.group(2).lower())
+    )
 
 
 def _coordinated(dr: DescriptorRules, findings: list[Finding]) -> set[str]:
