@@ -954,6 +954,10 @@ CHANGES = [
         "stable",
     ),
     ("Stable cardiomegaly with aortic calcification.", "aortic calcification", ""),
+    # ... its side and place words not counted between the change word and it
+    ("New right upper pole TR4 nodule with coarse calcification.", None, "new"),
+    ("Stable left upper pole spongiform nodule with a small calcification.", None, "stable"),
+    ("New consolidation around the left lower lobe nodule with calcification.", None, ""),
     # ... past an aside of the lesion's own before the "with"
     (
         "Ultrasound showed the left thyroid nodule enlarging to 2 cm, firm and isoechoic, "

@@ -760,9 +760,22 @@ def host_change(
         gap = text[m.end() : noun.start()]
         for _, rx in dr.patterns.get("size", []):
             gap = rx.sub(" ", gap)
-        if len(gap.split()) <= dr.window:
+        if len(_unplaced(dr, gap)) <= dr.window:
             return m
     return None
+
+
+def _unplaced(dr: DescriptorRules, gap: str) -> list[str]:
+    """The words of a gap before a host's lesion noun but its side and place
+    words ("New left lower pole TR5 nodule with microcalcifications": only
+    "TR5" stands between the change word and the noun it grades); all of
+    them when an article opens a phrase of another thing in it ("New
+    consolidation around the left lower lobe nodule")."""
+    words = gap.split()
+    if _ARTICLES & {w.lower() for w in words}:
+        return words
+    places = dr.side_words | dr.synonym_words
+    return [w for w in words if w.lower() not in places and w.lower() not in dr.synonyms]
 
 
 # How many words (sizes aside) an aside may hold between the host's lesion
