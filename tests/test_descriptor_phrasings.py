@@ -968,6 +968,20 @@ CHANGES = [
     ("The fibroid, unchanged, with dense calcification in its fundal part.", None, "stable"),
     ("A stable left breast mass, oval and circumscribed, with coarse calcification.", None, "stable"),
     ("A new mass beside the aortic arch, with aortic calcification.", "aortic calcification", ""),
+    # ... the host the finding before it names, past its aside
+    (
+        "Known right breast calcified fibroadenoma, 1.4 cm, unchanged, with coarse "
+        "calcification on mammography.",
+        "calcification",
+        "stable",
+    ),
+    # not past "compatible with": what the finding before it is
+    (
+        "Nodular calcific densities are scattered in both upper lobes, unchanged from "
+        "XXXX, compatible with metastatic pulmonary calcification.",
+        "metastatic pulmonary calcification",
+        "",
+    ),
     # an earlier predicate of the lesion a later one calls calcified grades it
     ("The right adrenal nodule is unchanged and is densely calcified.", None, "stable"),
     ("The left renal cyst, stable since XXXX, is partly calcified.", None, "stable"),

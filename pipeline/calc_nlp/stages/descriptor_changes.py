@@ -733,24 +733,27 @@ _LAST_WORD = re.compile(r"(\w+)[^\S\n]*$")
 
 
 def host_change(
-    dr: DescriptorRules, text: str, lo: int, start: int
+    dr: DescriptorRules, text: str, lo: int, start: int, sentence: int | None = None
 ) -> re.Match[str] | None:
     """The change word of the lesion a "with" attaches the mention to ("Stable
     9 mm left TR4 nodule with coarse calcification": the calcification is
     that nodule's): `lo` is where the mention's clause opens, `start` where
     the host's phrase may begin. The term must grade the lesion noun that
-    ends right before the "with", a few words (sizes aside) before it."""
+    ends right before the "with", a few words (sizes aside) before it; past
+    an aside of the host's own (`_aside_host_change`) that noun may end the
+    finding before it, in its sentence from `sentence` on ("calcified
+    fibroadenoma, 1.6 cm, unchanged, with popcorn-like calcification")."""
     link = _LAST_WORD.search(text, max(start, lo - 12), lo)
     if link is None or link.group(1).lower() not in dr.shape_links:
         return None
     noun = _LAST_WORD.search(text, start, link.start())
     if noun is None:  # "nodule, solid and hypoechoic, with"
-        return _aside_host_change(dr, text, start, link.start())
+        return _aside_host_change(dr, text, start, link.start(), sentence)
     host = noun.group(1).lower()
     if host not in dr.lesion_nouns and host not in dr.host_lesions:
         said = _predicated_host_change(dr, text, start, link.start())
         said = said or _process_change(dr, text, start, link.start())
-        return said or _aside_host_change(dr, text, start, link.start())
+        return said or _aside_host_change(dr, text, start, link.start(), sentence)
     cuts = list(dr.clause_breaks.finditer(text, start, noun.start()))
     host = cuts[-1].end() if cuts else start
     for m in dr.terms.finditer(text, host, noun.start()):
@@ -786,7 +789,7 @@ _HOST_STOPS = re.compile(r"[;:]|\.(?!\d)")
 
 
 def _aside_host_change(
-    dr: DescriptorRules, text: str, start: int, link: int
+    dr: DescriptorRules, text: str, start: int, link: int, sentence: int | None = None
 ) -> re.Match[str] | None:
     """The change word of the lesion a "with" gives the calcification to past
     an aside of the lesion's own ("the right nodule enlarging to 3 cm,
@@ -799,12 +802,15 @@ def _aside_host_change(
     another thing the "with" may follow."""
     nouns = [
         m
-        for m in WORD.finditer(text, start, link)
+        for m in WORD.finditer(text, start if sentence is None else sentence, link)
         if m.group().lower() in dr.lesion_nouns or m.group().lower() in dr.host_lesions
     ]
     if not nouns:
         return None
     noun = nouns[-1]
+    word = WORD.match(text, link)
+    if dr.restating.search(text, noun.end(), word.end() if word else link):
+        return None  # "..., compatible with": what the host is, no "with" of it
     gap = text[noun.end() : link]
     for _, rx in dr.patterns.get("size", []):
         gap = rx.sub(" ", gap)

@@ -354,7 +354,7 @@ def _outer_change(
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
-    m = host_change(dr, text, lo, max(prev, sent.start_char))
+    m = host_change(dr, text, lo, max(prev, sent.start_char), sent.start_char)
     if m is None and prev >= 0 and _CONJOINED.match(text, prev, span.start_char):
         # "stable sarcoidosis with calcified hilar nodes and calcified upper
         # lobe nodules": the host a "with" gives the first conjunct to
