@@ -816,6 +816,16 @@ CHANGES = [
     ("Calcified subcarinal node, which has remained unchanged for 3 years.", None, "stable"),
     ("Punctate calcified granuloma at the right base, remaining stable since 2018.", None, "stable"),
     ("Aortic knob calcification, heart size remained normal and stable.", None, ""),
+    # past a short "with" aside of the mention's own, a change word set off by
+    # commas is the mention's; not past an aside naming another lesion
+    ("Coarse calcifications with a marker clip, stable, 4 mm.", None, "stable"),
+    (
+        "At 3:00, 4 cm from the nipple: amorphous calcifications with a biopsy clip, "
+        "unchanged, 5 mm.",
+        None,
+        "stable",
+    ),
+    ("Calcified granuloma with a nodule, unchanged, 5 mm.", None, ""),
     # ... and so does a second relative clause the same pronoun opens after "and"
     (
         "A calcific focus in the teres minor tendon, 5 mm, which she has had without "

@@ -69,6 +69,7 @@ def clause(
     ends[0] = _past_place_and(dr, text, ends[0], stop)
     ends[0] = _with_change_end(dr, text, ends[0], stop)
     ends[0] = _second_relative_end(dr, text, span.end_char, ends[0], stop)
+    ends[0] = _past_with_aside(dr, text, ends[0], stop)
     told = _colon_terms(dr, text, span.end_char, stop)
     if told == span.end_char:
         told = _place_colon_terms(dr, text, span.end_char, stop)
@@ -514,6 +515,45 @@ def _with_change_end(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
         if nxt is not None and nxt.group(1).lower() in dr.followers:
             return m.end()  # "since XXXX", "in size", not "in the effusion"
     return hi
+
+
+# How many words a "with" aside of the mention's own may hold ("with a
+# biopsy clip").
+_WITH_ASIDE_REACH = 5
+
+
+def _past_with_aside(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
+    """Where the change words of a clause end when its first break is a
+    "with" that opens a short aside of the mention's own, an article then a
+    few plain words (no term, no lesion noun) up to a comma, and a change
+    word right after that comma ends its phrase ("coarse calcifications
+    with a biopsy clip, unchanged, 6 mm"): past that word, as "calcified
+    granuloma, unchanged" would end. Not "with a new nodule, unchanged"
+    (a term in the aside), nor a lesion the "with" adds ("with a granuloma,
+    stable"). Else `hi`."""
+    w = _WITH_WORD.match(text, skip_spaces(text, hi), stop)
+    if w is None or w.group().lower() != "with":
+        return hi
+    comma = text.find(",", w.end(), stop)
+    if comma < 0:
+        return hi
+    aside = WORD.findall(text[w.end() : comma])
+    if not aside or aside[0].lower() not in ("a", "an", "the"):
+        return hi
+    if len(aside) > _WITH_ASIDE_REACH or any(ch in text[w.end() : comma] for ch in ";:.("):
+        return hi
+    if dr.terms.search(text, w.end(), comma) is not None:
+        return hi
+    if dr.lesion_nouns & {a.lower() for a in aside}:
+        return hi  # a lesion noun: another thing the "with" adds
+    m = dr.terms.match(text, skip_spaces(text, comma + 1))
+    if m is None or m.end() > stop:
+        return hi
+    entry = dr.term(m.group())
+    if entry["field"] != "change" or not entry["value"]:
+        return hi
+    nxt = text[m.end() : m.end() + 2].lstrip(" ")
+    return m.end() if not nxt or nxt[0] in ",.;" else hi
 
 
 def _clock_colon(text: str, cut: re.Match[str]) -> bool:
