@@ -816,6 +816,26 @@ CHANGES = [
     ("Calcified subcarinal node, which has remained unchanged for 3 years.", None, "stable"),
     ("Punctate calcified granuloma at the right base, remaining stable since 2018.", None, "stable"),
     ("Aortic knob calcification, heart size remained normal and stable.", None, ""),
+    # past a short "with" aside of the mention's own, a change word set off by
+    # commas is the mention's; not past an aside naming another lesion
+    ("Coarse calcifications with a marker clip, stable, 4 mm.", None, "stable"),
+    (
+        "At 3:00, 4 cm from the nipple: amorphous calcifications with a biopsy clip, "
+        "unchanged, 5 mm.",
+        None,
+        "stable",
+    ),
+    ("Calcified granuloma with a nodule, unchanged, 5 mm.", None, ""),
+    # ... and so does a second relative clause the same pronoun opens after "and"
+    (
+        "A calcific focus in the teres minor tendon, 5 mm, which she has had without "
+        "pain for years and which is unchanged.",
+        None,
+        "stable",
+    ),
+    ("Calcified right hilar node, which was seen in XXXX and which has grown.", None, "increased"),
+    # not a clause of another noun the first one names
+    ("Calcified left hilar node, which abuts a new mass and that is enlarging.", None, ""),
     # so is one after a predicate mention: "is calcified and has ..."
     ("The right hilar node is calcified and has not changed since 2020.", "calcified", "stable"),
     ("The nodules at both bases are calcified and have grown since XXXX.", "calcified", "increased"),
@@ -944,6 +964,47 @@ CHANGES = [
         "stable",
     ),
     ("Stable cardiomegaly with aortic calcification.", "aortic calcification", ""),
+    # ... its side and place words not counted between the change word and it
+    ("New right upper pole TR4 nodule with coarse calcification.", None, "new"),
+    ("Stable left upper pole spongiform nodule with a small calcification.", None, "stable"),
+    ("New consolidation around the left lower lobe nodule with calcification.", None, ""),
+    # ... past an aside of the lesion's own before the "with"
+    (
+        "Ultrasound showed the left thyroid nodule enlarging to 2 cm, firm and isoechoic, "
+        "with a coarse calcification.",
+        None,
+        "increased",
+    ),
+    ("The fibroid, unchanged, with dense calcification in its fundal part.", None, "stable"),
+    ("A stable left breast mass, oval and circumscribed, with coarse calcification.", None, "stable"),
+    ("A new mass beside the aortic arch, with aortic calcification.", "aortic calcification", ""),
+    # ... the host the finding before it names, past its aside
+    (
+        "Known right breast calcified fibroadenoma, 1.4 cm, unchanged, with coarse "
+        "calcification on mammography.",
+        "calcification",
+        "stable",
+    ),
+    # not past "compatible with": what the finding before it is
+    (
+        "Nodular calcific densities are scattered in both upper lobes, unchanged from "
+        "XXXX, compatible with metastatic pulmonary calcification.",
+        "metastatic pulmonary calcification",
+        "",
+    ),
+    # an earlier predicate of the lesion a later one calls calcified grades it
+    ("The right adrenal nodule is unchanged and is densely calcified.", None, "stable"),
+    ("The left renal cyst, stable since XXXX, is partly calcified.", None, "stable"),
+    (
+        "The lower pole thyroid nodule measured 7 mm, unchanged from XXXX, and was "
+        "largely calcified.",
+        None,
+        "stable",
+    ),
+    ("The right breast mass, new since XXXX, is partly calcified.", None, "new"),
+    # ... not one of another lesion noun, nor of a subject that is no lesion
+    ("The liver cyst abuts a nodule, unchanged, and is calcified.", None, ""),
+    ("The heart is unchanged and the aorta is calcified.", None, ""),
     # the host's change is both conjuncts' after the "with"
     (
         "Stable left thyroid nodule with coarse calcification and punctate calcifications.",

@@ -13,6 +13,19 @@ import pytest
 
 # One calcification restated across the sections of a note.
 RESTATED = [
+    # "metastatic" names the process, no other calcification: the note's
+    # calcifications named without it, no site either, are the same
+    (
+        "REASON FOR CONSULTATION: New calcifications on imaging in a patient on "
+        "dialysis.\nASSESSMENT: Metastatic calcification, from a high "
+        "calcium-phosphate product.",
+        [1, 1],
+    ),
+    (
+        "INDICATION: Hypercalcemia; calcification seen on a prior film.\n"
+        "IMPRESSION: Metastatic calcification.",
+        [1, 1],
+    ),
     # calciphylaxis names no site; the arterioles of the skin or fat whose
     # calcification the biopsy shows are its place: one lesion, whichever
     # comes first (a large artery, a radiograph's vessels, are another)
@@ -101,6 +114,20 @@ RESTATED = [
 # A diagnosis names the valve's calcification by a disease word; the
 # operative findings naming its leaflets restate it, its annulus is another.
 DIAGNOSED = [
+    # the cusps named by their own names ("the left and right coronary
+    # cusps") are the valve's, no coronary artery: they restate its disease
+    (
+        "PREOPERATIVE DIAGNOSIS: Calcific aortic stenosis.\nFINDINGS: The ascending "
+        "aorta had no calcification. The aortic valve was tricuspid; the left and "
+        "right coronary cusps were densely calcified and fused.",
+        [1, 2, 1],
+    ),
+    (
+        "PREOPERATIVE DIAGNOSIS: Calcific aortic stenosis.\nFINDINGS: The aortic "
+        "valve was tricuspid; the left and right coronary cusps were thick and "
+        "calcified.",
+        [1, 1],
+    ),
     (
         "PREOPERATIVE DIAGNOSIS: Severe calcific aortic stenosis.\n"
         "POSTOPERATIVE DIAGNOSIS: Severe calcific aortic stenosis.\n"
@@ -339,6 +366,27 @@ PARTS = [
     ),
 ]
 
+# A denial of what is left of a calcification ("no residual calcification")
+# denies the resolved one again: its lesion, not today's denial of another.
+RESIDUAL = [
+    (
+        "HISTORY: Calcific tendinitis of the left shoulder was lavaged last year "
+        "and resolved; a later film of the left shoulder showed no residual "
+        "calcification.",
+        [1, 1],
+    ),
+    (
+        "HISTORY: The left supraspinatus calcific deposit is no longer visible. A "
+        "film today shows no remaining calcification in the tendon.",
+        [1, 1],
+    ),
+    (
+        "HISTORY: The left supraspinatus calcific deposit is no longer visible. A "
+        "film today shows no calcification in the right shoulder.",
+        [1, 2],
+    ),
+]
+
 # "new" in both the findings and the impression is one; a history that
 # named the lesion without "new" is restated by today's unchanged finding.
 NEW = [
@@ -548,6 +596,34 @@ SAID_BEFORE = [
 # An impression phrase in the plural that sums up several lesions of the
 # findings at its site is a lesion of its own; it restates the one lesion.
 SUMMED = [
+    # a calcification the impression puts in a count of lesions ("in two
+    # fibroids") lies in each: several, none of them alone
+    (
+        "FINDINGS: The larger fibroid, in the fundus, has a rim of calcification. "
+        "A smaller posterior fibroid is densely calcified.\nIMPRESSION: Fibroid "
+        "uterus; calcification in two fibroids.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: The larger fibroid, in the fundus, has a rim of calcification.\n"
+        "IMPRESSION: Fibroid uterus; calcification in the fundal fibroid.",
+        [1, 1],
+    ),
+    # a list of places a colon opens after the assessment's mention, its
+    # items set apart by semicolons, sums up the lesions at them; one place
+    # only restates its lesion
+    (
+        "HISTORY: Films show calcinosis in the subcutaneous tissue of both knees. "
+        "A calf film shows calcification in the left soleus muscle.\nASSESSMENT: "
+        "Dystrophic calcinosis: knees, subcutaneous, bilateral; left calf, "
+        "intramuscular.",
+        [1, 2, 3],
+    ),
+    (
+        "HISTORY: Films show calcinosis in the subcutaneous tissue of both knees.\n"
+        "ASSESSMENT: Calcinosis: knees, subcutaneous, bilateral, stable.",
+        [1, 1],
+    ),
     (
         "FINDINGS: There is a 3 mm calcification in the right kidney upper pole "
         "and a 4 mm calcification in the right kidney lower pole.\n"
@@ -595,6 +671,22 @@ POINTED = [
         "artery.",
         [1, 2],
     ),
+    # "the calcification" of a later section points back to the one named as
+    # there, not to a denial in that word between ("Circumflex: no
+    # calcification" names none)
+    (
+        "FINDINGS: LAD: dense calcification of the proximal segment. Circumflex: "
+        "no calcification. RCA: mild irregularities.\nINTERVENTION: Rotational "
+        "atherectomy was done. The calcification in the proximal segment was "
+        "modified well.",
+        [1, 2, 1],
+    ),
+    (
+        "HISTORY: Tendon calcification of the left shoulder on film. The right "
+        "shoulder shows no calcification.\nPROCEDURE: The bursa was entered. The "
+        "calcification was lavaged.",
+        [1, 2, 1],
+    ),
 ]
 
 # A mention without a site led by "the" after several lesions refers back to
@@ -635,6 +727,21 @@ SEGMENT_SAID = [
     (
         "FINDINGS: The aortic valve was heavily calcified. The annulus was also "
         "calcified.",
+        [1, 2],
+    ),
+    # a calcification said to extend from a part the lesion named into
+    # another lies at both: the lesion's, and no new sub-site for the later
+    # restatement of those parts; extending into a part alone is another
+    (
+        "DIAGNOSIS: Calcific aortic stenosis.\nFINDINGS: The aortic valve had three "
+        "thickened cusps. All three cusps were heavily calcified. Calcification "
+        "extended from the left coronary cusp into the annulus.\nPROCEDURE: The "
+        "aortic valve was exposed. The calcified cusps were removed.",
+        [1, 1, 1, 1],
+    ),
+    (
+        "FINDINGS: The aortic valve was heavily calcified. There was calcification "
+        "extending into the annulus.",
         [1, 2],
     ),
 ]
@@ -766,6 +873,7 @@ CASES = [
     *[pytest.param(t, n, id=f"apart-{i}") for i, (t, n) in enumerate(APART)],
     *[pytest.param(t, n, id=f"parts-{i}") for i, (t, n) in enumerate(PARTS)],
     *[pytest.param(t, n, id=f"new-{i}") for i, (t, n) in enumerate(NEW)],
+    *[pytest.param(t, n, id=f"residual-{i}") for i, (t, n) in enumerate(RESIDUAL)],
     *[pytest.param(t, n, id=f"other-{i}") for i, (t, n) in enumerate(OTHER)],
     *[pytest.param(t, n, id=f"hedged-{i}") for i, (t, n) in enumerate(HEDGED)],
     *[pytest.param(t, n, id=f"sized-{i}") for i, (t, n) in enumerate(SIZED_THING)],

@@ -171,6 +171,25 @@ RESTATED = [
         "calcified hilar nodes.",
         [1, 2],
     ),
+    # ... and so does a clause after a comma whose pronoun, of the same
+    # number, stands for it ("..., so they are phleboliths"); a pronoun of
+    # the other number stands for something else
+    (
+        "FINDINGS: Two oval calcifications beside the right ureter show central "
+        "lucency and lie outside its lumen, so they are phleboliths.\nIMPRESSION: "
+        "The phleboliths need no follow-up.",
+        [1, 1, 1],
+    ),
+    (
+        "FINDINGS: A dense calcification in the left hemipelvis has a central "
+        "lucency, and it is a phlebolith.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Several calcifications in the pelvis lie along the ureter, so "
+        "it is a phlebolith.",
+        [1, 2],
+    ),
     # of two lesions at one site and side, their sub-sites unsaid, the
     # impression restates the one named by its head noun
     (

@@ -220,12 +220,15 @@ def test_denial_opening_sentence_surveys_exam(finding_named, text, mention, expe
 # A calcification word led by 'the' / 'these' whose sentence names no place
 # points back to the calcifications named before in that word, across
 # headings (guide §2 step 4): their site and side, where every earlier one
-# agrees; the last finding of each text is checked.
+# that is not denied agrees; the last finding of each text is checked.
 POINTED_BACK: list[tuple[str, dict[str, Any]]] = [
     ("REASON: Suspicious calcifications, left breast.\nPROCEDURE: Wire localization was done. The calcifications were excised.", {"site": "breast", "laterality": "left"}),
     ("INDICATION: Right breast microcalcifications at 10 o'clock.\nFINDINGS: These microcalcifications are grouped and amorphous.", {"site": "breast", "laterality": "right"}),
     ("HISTORY: Punctate calcification in the left kidney on CT.\nULTRASOUND:\nThe calcification measures 4 mm.", {"site": "kidney", "laterality": "left"}),
     ("PANCREAS: Coarse calcifications in the head.\nVESSELS: Aortic calcification.\nIMPRESSION: These calcifications are new.", {"site": "pancreas", "laterality": ""}),
+    # a denied mention in that word names none the pointing word can mean
+    ("HISTORY: Punctate calcification in the left kidney on CT. Spleen: no calcification.\nPROCEDURE: Lithotripsy was done. The calcification fragmented well.", {"site": "kidney", "laterality": "left"}),
+    ("HISTORY: Tendon calcification of the left shoulder on film. The right shoulder shows no calcification.\nPROCEDURE: The bursa was entered. The calcification was lavaged.", {"site": "tendon", "laterality": "left"}),
     # earlier ones that disagree, or none with a place, or no pointing word
     ("HISTORY: Calcifications in the right breast and calcifications in the left breast.\nFINDINGS: The calcifications were sampled.", {"laterality": ""}),
     ("HISTORY: Calcifications on a prior study.\nFINDINGS: The calcifications are stable.", {"site": "", "laterality": ""}),

@@ -733,23 +733,27 @@ _LAST_WORD = re.compile(r"(\w+)[^\S\n]*$")
 
 
 def host_change(
-    dr: DescriptorRules, text: str, lo: int, start: int
+    dr: DescriptorRules, text: str, lo: int, start: int, sentence: int | None = None
 ) -> re.Match[str] | None:
     """The change word of the lesion a "with" attaches the mention to ("Stable
     9 mm left TR4 nodule with coarse calcification": the calcification is
     that nodule's): `lo` is where the mention's clause opens, `start` where
     the host's phrase may begin. The term must grade the lesion noun that
-    ends right before the "with", a few words (sizes aside) before it."""
+    ends right before the "with", a few words (sizes aside) before it; past
+    an aside of the host's own (`_aside_host_change`) that noun may end the
+    finding before it, in its sentence from `sentence` on ("calcified
+    fibroadenoma, 1.6 cm, unchanged, with popcorn-like calcification")."""
     link = _LAST_WORD.search(text, max(start, lo - 12), lo)
     if link is None or link.group(1).lower() not in dr.shape_links:
         return None
     noun = _LAST_WORD.search(text, start, link.start())
-    if noun is None:
-        return None
+    if noun is None:  # "nodule, solid and hypoechoic, with"
+        return _aside_host_change(dr, text, start, link.start(), sentence)
     host = noun.group(1).lower()
     if host not in dr.lesion_nouns and host not in dr.host_lesions:
         said = _predicated_host_change(dr, text, start, link.start())
-        return said or _process_change(dr, text, start, link.start())
+        said = said or _process_change(dr, text, start, link.start())
+        return said or _aside_host_change(dr, text, start, link.start(), sentence)
     cuts = list(dr.clause_breaks.finditer(text, start, noun.start()))
     host = cuts[-1].end() if cuts else start
     for m in dr.terms.finditer(text, host, noun.start()):
@@ -759,7 +763,76 @@ def host_change(
         gap = text[m.end() : noun.start()]
         for _, rx in dr.patterns.get("size", []):
             gap = rx.sub(" ", gap)
-        if len(gap.split()) <= dr.window:
+        if len(_unplaced(dr, gap)) <= dr.window:
+            return m
+    return None
+
+
+def _unplaced(dr: DescriptorRules, gap: str) -> list[str]:
+    """The words of a gap before a host's lesion noun but its side and place
+    words ("New left lower pole TR5 nodule with microcalcifications": only
+    "TR5" stands between the change word and the noun it grades); all of
+    them when an article opens a phrase of another thing in it ("New
+    consolidation around the left lower lobe nodule")."""
+    words = gap.split()
+    if _ARTICLES & {w.lower() for w in words}:
+        return words
+    places = dr.side_words | dr.synonym_words
+    return [w for w in words if w.lower() not in places and w.lower() not in dr.synonyms]
+
+
+# How many words (sizes aside) an aside may hold between the host's lesion
+# noun and the "with" that gives it the calcification.
+_HOST_ASIDE_REACH = 10
+# Marks that end the host's phrase before an aside could reach the "with".
+_HOST_STOPS = re.compile(r"[;:]|\.(?!\d)")
+
+
+def _aside_host_change(
+    dr: DescriptorRules, text: str, start: int, link: int, sentence: int | None = None
+) -> re.Match[str] | None:
+    """The change word of the lesion a "with" gives the calcification to past
+    an aside of the lesion's own ("the right nodule enlarging to 3 cm,
+    solid and hypoechoic, with a rim of calcification"; "Stable nodule,
+    solid, with coarse calcification"; "the nodule, unchanged, with ..."): the
+    last lesion noun before the "with", a few words at most between (sizes
+    aside), no stop, article or other lesion noun; the change term in those
+    words, else one grading the noun as host_change reads it. Not "a new
+    mass beside the heart, with aortic calcification": an article opens
+    another thing the "with" may follow."""
+    nouns = [
+        m
+        for m in WORD.finditer(text, start if sentence is None else sentence, link)
+        if m.group().lower() in dr.lesion_nouns or m.group().lower() in dr.host_lesions
+    ]
+    if not nouns:
+        return None
+    noun = nouns[-1]
+    word = WORD.match(text, link)
+    if dr.restating.search(text, noun.end(), word.end() if word else link):
+        return None  # "..., compatible with": what the host is, no "with" of it
+    gap = text[noun.end() : link]
+    for _, rx in dr.patterns.get("size", []):
+        gap = rx.sub(" ", gap)
+    words = [w.lower() for w in WORD.findall(gap)]
+    if _HOST_STOPS.search(gap) or len(words) > _HOST_ASIDE_REACH:
+        return None
+    if _ARTICLES & set(words):
+        return None  # "beside the heart": another thing the "with" may follow
+    for m in dr.terms.finditer(text, noun.end(), link):
+        entry = dr.term(m.group())
+        if entry["field"] == "change" and entry["value"]:
+            return m
+    cuts = list(dr.clause_breaks.finditer(text, start, noun.start()))
+    lo = cuts[-1].end() if cuts else start
+    for m in dr.terms.finditer(text, lo, noun.start()):
+        entry = dr.term(m.group())
+        if entry["field"] != "change" or not entry["value"]:
+            continue
+        between = text[m.end() : noun.start()]
+        for _, rx in dr.patterns.get("size", []):
+            between = rx.sub(" ", between)
+        if len(between.split()) <= dr.window:
             return m
     return None
 
@@ -829,6 +902,77 @@ def postposed_change(
         words = gap.split()
         if len(words) <= dr.window and not any(w.lower() in dr.lesion_nouns for w in words):
             return t
+    return None
+
+
+# How many plain words may stand between the copula and a predicated
+# "calcified" ("and was almost entirely calcified").
+_PREDICATE_GRADE_REACH = 2
+# How many words may open the subject before its lesion noun ("The left
+# lower pole nodule").
+_SUBJECT_REACH = 5
+# How many words a comparison may hold after an earlier predicate's change
+# word before the comma that ends it ("unchanged since XXXX,").
+_EARLIER_PREDICATE_REACH = 6
+
+
+def earlier_predicate_change(
+    dr: DescriptorRules, text: str, span: Span, lo: int
+) -> re.Match[str] | None:
+    """The change word an earlier predicate of the sentence's subject gives
+    the lesion a later predicate calls calcified ("The nodule is unchanged
+    and is densely calcified", "The nodule, unchanged since XXXX, is
+    calcified", "The nodule measured 9 mm, stable, and was almost entirely
+    calcified"): the lesion is what is calcified, and it is stable, as
+    host_change reads "stable nodule with coarse calcification". The mention
+    is a lone "calcified" after a copula (a few plain words between); the
+    clause from `lo` opens with a lesion noun, no verb before it; the change
+    term follows a copula or a comma after that noun, and a comma, "and" or
+    the mention's copula ends its phrase. Not "The nodule abuts a granuloma,
+    unchanged, and is calcified": another lesion noun between."""
+    if len(span) != 1 or span[0].norm_ != "calcified":
+        return None
+    words = list(re.finditer(r"[\w-]+|[,;:()]", text[lo : span.start_char]))
+    k = len(words) - 1
+    grade = 0
+    while k >= 0 and grade < _PREDICATE_GRADE_REACH and words[k].group()[0].isalpha():
+        w = words[k].group().lower()
+        if w in dr.copulas or w in ("and", "not", "no") or w in dr.lesion_nouns:
+            break
+        grade, k = grade + 1, k - 1
+    if k < 1 or words[k].group().lower() not in dr.copulas:
+        return None
+    joint = words[k - 1].group().lower()
+    if joint not in ("and", ","):
+        return None
+    end = lo + words[k - 1].start()
+    lead = [w.group().lower() for w in words[: k - 1]]
+    noun = next(
+        (n for n, w in enumerate(lead) if w in dr.lesion_nouns or w in dr.host_lesions),
+        None,
+    )
+    if noun is None or noun > _SUBJECT_REACH or dr.verbs & set(lead[:noun]):
+        return None
+    if not lead[:noun] or any(not w[0].isalpha() for w in lead[:noun]):
+        return None
+    start = lo + words[noun].end()
+    for m in dr.terms.finditer(text, start, end):
+        entry = dr.term(m.group())
+        if entry["field"] != "change" or not entry["value"]:
+            continue
+        before = re.findall(r"[\w-]+|[,;:()]", text[start : m.start()].lower())
+        if not before or (before[-1] != "," and before[-1] not in dr.copulas):
+            continue
+        if dr.lesion_nouns & set(before) or ";" in before:
+            return None
+        after = text[m.end() : end]
+        close = after.find(",")
+        rest = after[: close if close >= 0 else len(after)]
+        if len(rest.split()) > _EARLIER_PREDICATE_REACH:
+            continue
+        if dr.lesion_nouns & {w.lower() for w in re.findall(r"[\w-]+", rest)}:
+            continue
+        return m
     return None
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Span
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_sizes import WORD, carried, skip_spaces, threshold
 from calc_nlp.stages.descriptor_sizes import words as gap_words
+from calc_nlp.stages.record import RELATIVE_PRONOUNS
 
 # The word right after a term (none when punctuation or the end comes first).
 _NEXT_WORD = re.compile(r"[^\S\n]*([a-z]\w*)", re.I)
@@ -67,6 +68,8 @@ def clause(
     ends = _first_breaks(dr, text, span.end_char, stop)
     ends[0] = _past_place_and(dr, text, ends[0], stop)
     ends[0] = _with_change_end(dr, text, ends[0], stop)
+    ends[0] = _second_relative_end(dr, text, span.end_char, ends[0], stop)
+    ends[0] = _past_with_aside(dr, text, ends[0], stop)
     told = _colon_terms(dr, text, span.end_char, stop)
     if told == span.end_char:
         told = _place_colon_terms(dr, text, span.end_char, stop)
@@ -460,6 +463,28 @@ def _past_place_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
     return _first_break(dr, dr.after_breaks, text, part.end(), stop)
 
 
+# an "and" that opens a second relative clause ("... which she has had for
+# years and which is unchanged"), and the comma and pronoun of a first one
+_SECOND_RELATIVE = re.compile(r"[^\S\n]*and[^\S\n]+(which|that)(?!\w)", re.I)
+_FIRST_RELATIVE = re.compile(r",[^\S\n]*(which|that)(?!\w)", re.I)
+
+
+def _second_relative_end(dr: DescriptorRules, text: str, end: int, hi: int, stop: int) -> int:
+    """Where the change words of a clause end when its first break (`hi`)
+    lies in a relative clause a comma opened after the mention and an "and"
+    then opens a second one with the same pronoun ("calcific focus in the
+    tendon, 6 mm, which she has had without pain for years and which is
+    unchanged"): both are the mention's, so past that "and" to the next
+    break; else `hi`."""
+    second = _SECOND_RELATIVE.search(text, hi, stop)
+    if second is None or any(p in text[hi : second.start()] for p in ";:()"):
+        return hi
+    first = list(_FIRST_RELATIVE.finditer(text, end, hi))
+    if not first or first[-1].group(1).lower() != second.group(1).lower():
+        return hi
+    return _first_break(dr, dr.after_breaks, text, second.end(), stop)
+
+
 # the word of a "with" or "without" break that a change phrase may open with
 # or follow ("without change", "with no interval change")
 _WITH_WORD = re.compile(r"with(?:out)?(?!\w)", re.I)
@@ -490,6 +515,45 @@ def _with_change_end(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
         if nxt is not None and nxt.group(1).lower() in dr.followers:
             return m.end()  # "since XXXX", "in size", not "in the effusion"
     return hi
+
+
+# How many words a "with" aside of the mention's own may hold ("with a
+# biopsy clip").
+_WITH_ASIDE_REACH = 5
+
+
+def _past_with_aside(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
+    """Where the change words of a clause end when its first break is a
+    "with" that opens a short aside of the mention's own, an article then a
+    few plain words (no term, no lesion noun) up to a comma, and a change
+    word right after that comma ends its phrase ("coarse calcifications
+    with a biopsy clip, unchanged, 6 mm"): past that word, as "calcified
+    granuloma, unchanged" would end. Not "with a new nodule, unchanged"
+    (a term in the aside), nor a lesion the "with" adds ("with a granuloma,
+    stable"). Else `hi`."""
+    w = _WITH_WORD.match(text, skip_spaces(text, hi), stop)
+    if w is None or w.group().lower() != "with":
+        return hi
+    comma = text.find(",", w.end(), stop)
+    if comma < 0:
+        return hi
+    aside = WORD.findall(text[w.end() : comma])
+    if not aside or aside[0].lower() not in ("a", "an", "the"):
+        return hi
+    if len(aside) > _WITH_ASIDE_REACH or any(ch in text[w.end() : comma] for ch in ";:.("):
+        return hi
+    if dr.terms.search(text, w.end(), comma) is not None:
+        return hi
+    if dr.lesion_nouns & {a.lower() for a in aside}:
+        return hi  # a lesion noun: another thing the "with" adds
+    m = dr.terms.match(text, skip_spaces(text, comma + 1))
+    if m is None or m.end() > stop:
+        return hi
+    entry = dr.term(m.group())
+    if entry["field"] != "change" or not entry["value"]:
+        return hi
+    nxt = text[m.end() : m.end() + 2].lstrip(" ")
+    return m.end() if not nxt or nxt[0] in ",.;" else hi
 
 
 def _clock_colon(text: str, cut: re.Match[str]) -> bool:
@@ -856,6 +920,11 @@ def _leads(dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]) -> bool:
     if comma < 0:
         return True
     lead = gap_words(dr, text[comma + 1 : m.start()], set())
+    # a second relative clause of the mention leads on its own ("which she
+    # has had for years and which is unchanged": "which is")
+    pairs = [k for k in range(1, len(lead) - 1) if lead[k] == "and" and lead[k + 1] == lead[0]]
+    if pairs and lead[0] in RELATIVE_PRONOUNS:
+        lead = lead[pairs[-1] + 1 :]
     return all(w in dr.change_leads or not w[0].isalnum() for w in lead)
 
 

@@ -377,6 +377,8 @@ class DescriptorRules:
         self.bare_words = set(wl["lesion_bare_words"])
         self.part_heads = set(wl["lesion_part_heads"])
         self.part_words = set(wl["lesion_part_words"])
+        # words of a cusp's name besides its part word ("right coronary cusp")
+        self.part_names = frozenset(wl["lesion_part_names"])
         self.other_words = set(wl["lesion_other_words"])
         self.other_comparatives = set(wl["lesion_other_comparatives"])
         self.other_after = set(wl["lesion_other_after"])

@@ -25,6 +25,7 @@ from calc_nlp.stages.descriptor_changes import (
     closing_change,
     compound_change,
     copula_change,
+    earlier_predicate_change,
     fronted_change,
     host_change,
     opening_change,
@@ -353,7 +354,7 @@ def _outer_change(
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
-    m = host_change(dr, text, lo, max(prev, sent.start_char))
+    m = host_change(dr, text, lo, max(prev, sent.start_char), sent.start_char)
     if m is None and prev >= 0 and _CONJOINED.match(text, prev, span.start_char):
         # "stable sarcoidosis with calcified hilar nodes and calcified upper
         # lobe nodules": the host a "with" gives the first conjunct to
@@ -364,6 +365,8 @@ def _outer_change(
         m = host_change(dr, text, first_lo, max(before, sent.start_char))
     if m is None:
         m = postposed_change(dr, text, span, max(prev, sent.start_char))
+    if m is None:
+        m = earlier_predicate_change(dr, text, span, max(prev, sent.start_char))
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())

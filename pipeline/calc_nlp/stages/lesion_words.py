@@ -262,7 +262,12 @@ def names_its_place(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     if place and place in text[lo:at]:
         subject = f"{subject} {place}"
     # a valve's leaflets or cusps are what a valve's calcification names
-    # ("calcific aortic stenosis", then "the leaflets were heavily calcified")
+    # ("calcific aortic stenosis", then "the leaflets were heavily calcified"),
+    # the words of their own names naming no place ("the right coronary cusp")
+    said = WORD.findall(subject)
+    if dr.part_heads & set(said):
+        names = dr.part_words | dr.part_names
+        subject = " ".join(w for w in said if w not in names)
     own = set(site_words(dr, subject)) - name_words(dr, " ".join(dr.part_heads))
     return bool(own) and not own <= set(site_words(dr, f"{g.site_text} {g.site}"))
 

@@ -108,6 +108,7 @@ from calc_nlp.stages.lesion_words import (
     subject_sub,
     trailing_sub,
 )
+from calc_nlp.stages.record import POINTING_PRONOUNS
 
 # The section categories (patterns/sections.json) of a finding restated and of
 # the finding that restates it across sites: the impression restates the findings.
@@ -138,8 +139,12 @@ _WITH_A_SIZE = re.compile(r"(?<!\w)with\s+an?\s+\d", re.I)
 _State = tuple[bool, bool, bool, bool]
 
 
-def _state(f: Finding) -> _State:
-    return (f.negated, f.hypothetical, f.family, f.negated and f.historical)
+def _state(dr: DescriptorRules, f: Finding) -> _State:
+    """A denial of what is left of a calcification ("no residual
+    calcification") denies a past one, as "no longer visible" does: it is
+    the resolved calcification's (`lesion_residual_words`)."""
+    past = f.negated and (f.historical or names_residual(dr, f))
+    return (f.negated, f.hypothetical, f.family, past)
 
 
 def _told(f: Finding) -> tuple[object, ...]:
@@ -423,7 +428,7 @@ def _same_lesion(
             or (_other_section(x, f) and not _unsaid_of_several(dr, x, f, sub))
             or _led_to(x, sub)
             or _said_before(dr, x, f, sub)
-            or _segment_said(x, f)
+            or _segment_said(dr, x, f)
             or _another_study(dr, x, f)
         )
         and not _narrows(x, f, sub)
@@ -836,19 +841,26 @@ def _said_before(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
     )
 
 
-def _segment_said(x: _Lesion, f: Finding) -> bool:
+def _segment_said(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     """Does the finding name a segment or valve part ("the aortic leaflets ...
     calcified") that the sentence of the lesion's first or latest finding
     named already, its site words leaving it unsaid ("aortic valve with
     heavily calcified, restricted leaflets")? The lesion did not leave that
-    sub-site unsaid: the finding names no new one (GUIDE: lesion)."""
+    sub-site unsaid: the finding names no new one (GUIDE: lesion). So does
+    one whose sentence says it extends from or into another part, when the
+    lesion's named one of its parts ("Both cusps were calcified", then
+    "Calcification extended from the noncoronary cusp into the annulus"):
+    a calcification that extends lies at both places (GUIDE: lesion)."""
     if not f.segment:
         return False
     said: set[str] = set()
     for g in (x.first, x.last):
         if g is not None and g.sentence != f.sentence:
             said |= _singular_set(g.sentence)
-    return set(f.segment.split()) <= said
+    mine = set(f.segment.split())
+    if mine <= said:
+        return True
+    return bool(mine & said) and dr.extension_words.search(f.sentence) is not None
 
 
 def _another_study(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
@@ -1024,7 +1036,7 @@ def _joint_restated(
         return None
     found = [
         x
-        for x in _lesions_at(by_site, dr.joint_sites, f)
+        for x in _lesions_at(dr, by_site, dr.joint_sites, f)
         if _fits(x.side, side(f))
         and not x.differs(f)
         and not _in_sentence(x.last, f)
@@ -1061,7 +1073,7 @@ def _offered_for(dr: DescriptorRules, lesions: Iterable[_Lesion], f: Finding) ->
     mine = [
         x
         for x in lesions
-        if x.state == _state(f) and x.first is not None and x.first.section == _RESTATING[0]
+        if x.state == _state(dr, f) and x.first is not None and x.first.section == _RESTATING[0]
     ]
     if len(mine) != 1 or mine[0].side != side(f):
         return None
@@ -1086,7 +1098,7 @@ def _tissue_restated(
         return None
     found = [
         x
-        for x in _lesions_at(by_site, sites | {f.site}, f)
+        for x in _lesions_at(dr, by_site, sites | {f.site}, f)
         if x.first is not None
         and x.first.section != f.section
         and _fits(x.side, side(f))
@@ -1117,7 +1129,7 @@ def _vessels_restated(
         return None
     found = [
         x
-        for x in _lesions_at(by_site, dr.vessel_sites, f)
+        for x in _lesions_at(dr, by_site, dr.vessel_sites, f)
         if x.first is not None
         and x.first.section != f.section
         and _fits(x.side, side(f))
@@ -1148,7 +1160,7 @@ def _small_vessels(
     one lesion named by the disease. The disease's name gives no site of its
     own, so no other rule links the two (GUIDE: the same calcification named
     in other words, or in another section of a note, is one lesion)."""
-    state, fits = _state(f), []
+    state, fits = _state(dr, f), []
     if dr.small_vessel_diseases.search(f.mention):
         fits = [
             x
@@ -1179,7 +1191,7 @@ def _vascular(
     word)."""
     return [
         x
-        for x in _lesions_at(by_site, dr.vascular_sites, f)
+        for x in _lesions_at(dr, by_site, dr.vascular_sites, f)
         if x.first is not None and x.first.section != f.section
     ]
 
@@ -1195,7 +1207,7 @@ def _the_only(
     lead = lead_list(f)
     if not lead or lead[-1] not in dr.anaphors:
         return None
-    state = _state(f)
+    state = _state(dr, f)
     mine = [x for x in lesions if x.state == state and x.first is not None]
     wanted = side(f) or f.operated_side
     if len(mine) > 1 and wanted:
@@ -1230,12 +1242,15 @@ def _led_back(
 
 
 def _lesions_at(
-    by_site: dict[tuple[str, _State], list[_Lesion]], sites: Iterable[str], f: Finding
+    dr: DescriptorRules,
+    by_site: dict[tuple[str, _State], list[_Lesion]],
+    sites: Iterable[str],
+    f: Finding,
 ) -> list[_Lesion]:
     """The lesions at any of `sites` in the finding's state that have a
     first finding, each once (a lesion named at two of the sites is listed
     under both), in the order they are first found."""
-    state = _state(f)
+    state = _state(dr, f)
     found: dict[str, _Lesion] = {}
     for site in sites:
         for x in by_site.get((site, state), []):
@@ -1374,6 +1389,8 @@ def _named_as(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     gap = _gap(prev, f) if _in_sentence(prev, f) else None
     if gap is None or set(WORD.findall(f.mention.lower())) <= dr.bare_words:
         return False  # "... is calcified": a predicate, no name
+    if _pronoun_named(dr, gap, prev):
+        return True
     words = WORD.findall(gap.lower())
     if "," in gap or _AND.search(gap) or re.search(r"\.\s", gap):
         return False
@@ -1381,6 +1398,33 @@ def _named_as(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
         words = words[:-1]
     # "granulomas are stable, as are calcified nodes": a likeness, no name
     return bool(words) and words[-1] in dr.copulas and words[-2:-1] != ["as"]
+
+
+# What may open the clause whose pronoun names what the finding before it is
+# (", so they are phleboliths", ", and it is a granuloma").
+_CLAUSE_LEADS = frozenset(("so", "and", "thus", "hence", "therefore"))
+# The pronouns that stand for a plural finding.
+_PLURAL_PRONOUNS = frozenset(("they", "these"))
+
+
+def _pronoun_named(dr: DescriptorRules, gap: str, prev: Finding) -> bool:
+    """Does the clause after the last comma of the words between `prev` and
+    the finding hold only a pronoun of `prev`'s number and a copula (a
+    leading "so" or "and", an article after it: "calcifications along the
+    left ureter have central lucencies, so they are phleboliths")? The
+    pronoun stands for `prev`: the sentence names what it is (GUIDE: a
+    finding its sentence names as what the one before it is shares its
+    number). No semicolon or sentence end between."""
+    if "," not in gap or ";" in gap or re.search(r"\.\s", gap):
+        return False
+    words = WORD.findall(gap[gap.rindex(",") + 1 :].lower())
+    if words and words[0] in _CLAUSE_LEADS:
+        words = words[1:]
+    if words and words[-1] in _ARTICLES:
+        words = words[:-1]
+    if len(words) != 2 or words[0] not in POINTING_PRONOUNS or words[1] not in dr.copulas:
+        return False
+    return (words[0] in _PLURAL_PRONOUNS) == (_plural_head(prev) is not None)
 
 
 def _weighed(dr: DescriptorRules, f: Finding, gap: str) -> bool:
@@ -1794,6 +1838,7 @@ def _joins_others(
     found: _Lesion,
     lesions: Iterable[_Lesion],
     span: tuple[int, int, int],
+    text: str = "",
 ) -> bool:
     """Does an impression finding whose phrase joins places ("hepatic and
     splenic calcifications", "calcified lesions of the LAD and RCA") name,
@@ -1806,7 +1851,9 @@ def _joins_others(
     stomach") restates the first. `span`: where the finding's mention starts,
     where its phrase may run to and where the finding before it in its
     sentence ends (`joined_places`: "pancreatic head and tail
-    calcifications" joins the places before its mention)."""
+    calcifications" joins the places before its mention); `text`, the
+    report's, for a list of places a colon opens after the mention
+    (`_colon_list`)."""
     first = found.first
     if f.section != _RESTATING[1] or first is None or first.section == f.section:
         return False
@@ -1816,7 +1863,7 @@ def _joins_others(
         return False
     if dr.process_words.search(f.sentence):
         return False
-    words = joined_places(dr, f, *span)
+    words = joined_places(dr, f, *span) or _colon_list(dr, f, text)
     if not words:
         return False
     if _names_every(dr, f, span) and any(
@@ -1849,6 +1896,32 @@ def _joins_others(
         and ((_places_of(dr, x) | _led_places(dr, x, own)) - mine) & words
         for x in lesions
     )
+
+
+# Where a list of places a colon opens after a mention ends: a full stop (no
+# decimal point), a bracket or a line's end; and how far it may run.
+_LIST_END = re.compile(r"\.(?!\d)|[()\n]")
+_LIST_REACH = 200
+
+
+def _colon_list(dr: DescriptorRules, f: Finding, text: str) -> set[str]:
+    """The place words (`stems`) of the mention and of a list of places a
+    colon right after it opens in the report `text`, its items set apart by
+    semicolons ("Dystrophic calcinosis: elbows, subcutaneous, bilateral;
+    left thigh, fascial and cutaneous"): the phrase names every place of
+    the list (GUIDE: an impression phrase that sums up several lesions is a
+    lesion of its own). Empty when no such list follows (one item, no
+    semicolon: "Coronary calcification: moderate")."""
+    if not text or text[f.start : f.end].lower() != f.mention.lower():
+        return set()
+    if not text.startswith(":", f.end):
+        return set()
+    tail = text[f.end + 1 : f.end + 1 + _LIST_REACH]
+    stop = _LIST_END.search(tail)
+    items = tail[: stop.start() if stop else len(tail)]
+    if ";" not in items:
+        return set()
+    return stems(dr, f"{f.mention} {items}")
 
 
 def _names_every(dr: DescriptorRules, f: Finding, span: tuple[int, int, int]) -> bool:
@@ -1906,7 +1979,8 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
     one on each: the plural restates it."""
     head = _plural_head(f)
     if head is None:
-        return False
+        # "calcification in two fibroids": a count of the lesions it lies in
+        return _in_counted(dr, f) and not any(plural(w) for w in _heads(x))
     heads = _heads(x)
     if any(plural(w) for w in heads):
         return False
@@ -1915,6 +1989,27 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
     if names_a_count(dr, f):
         return True
     return head in dr.lesion_nouns and singular_words(head) in heads
+
+
+# A count of plural things a link word right after the mention leads to
+# ("calcification in two fibroids", "calcifications of three nodes").
+_COUNTED = re.compile(r"\s+(?:in|of|within)\s+(\w+)\s+([\w-]+)")
+
+
+def _in_counted(dr: DescriptorRules, f: Finding) -> bool:
+    """Does a link word right after the mention lead to a count of two or
+    more lesions it lies in (`lesion_count_words`, a plural after it:
+    "Fibroid uterus; calcification in two fibroids")? The phrase names a
+    calcification in each: several lesions, none of them alone."""
+    at = mention_at(f)
+    if at < 0:
+        return False
+    m = _COUNTED.match(f.sentence, at + len(f.mention))
+    return (
+        m is not None
+        and m.group(1).lower() in dr.lesion_count_words
+        and plural(m.group(2).lower())
+    )
 
 
 def _coordinated(dr: DescriptorRules, findings: list[Finding]) -> set[str]:
@@ -2192,7 +2287,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     subs_at = _own_subs(findings, subs)
     coordinated = _coordinated(dr, findings)
     for f in findings:
-        sub, state, words = subs[f.finding_id], _state(f), core(dr, f)
+        sub, state, words = subs[f.finding_id], _state(dr, f), core(dr, f)
         at_site = by_site.setdefault((f.site, state), [])
         named = by_core.setdefault((words, state), [])
         singular = singular_words(words)
@@ -2262,7 +2357,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         ):
             found = None
         if found is not None and _joins_others(
-            dr, f, found, by_id.values(), spans[f.finding_id]
+            dr, f, found, by_id.values(), spans[f.finding_id], text
         ):
             found = None
         if found is not None and _counts_more(dr, f, found):
@@ -2303,6 +2398,14 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         if (found.lesion_id, singular) not in numbered:
             numbered.add((found.lesion_id, singular))
             number.append(found)
+        if (
+            found.first is not None
+            and not found.sub
+            and dr.extension_words.search(f.sentence) is not None
+        ):
+            # a calcification said to extend from one part into another lies
+            # at both: its sub-site is not the lesion's one place
+            sub = ""
         found.add(f, sub, told)
         last[state] = f
         before.setdefault(state, []).append(f)

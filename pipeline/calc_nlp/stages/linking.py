@@ -589,11 +589,16 @@ def _named_before_in(
 ) -> SiteRef | None:
     """The site of the mentions before the finding whose calcification word
     is `head`, when all of them that have one share it and its side (a
-    lesion noun's place only: its side is not carried); else None."""
+    lesion noun's place only: its side is not carried); else None. A denied
+    mention ('Circumflex: no calcification') names no calcification an
+    affirmed finding's pointing word can mean."""
     found: list[SiteRef] = []
+    denied = "negated" in flags(rd.mods, f)
     for c in rd.matches.calc:
         if c.end > f.start or _calcification_word(rd, c) != head:
             continue
+        if not denied and "negated" in flags(rd.mods, c):
+            continue  # 'no calcification' names none the pointing word can mean
         site = link_site(kit, rd, c)
         if site is None:
             continue
