@@ -838,3 +838,14 @@ DEFINITE_BACK_REFERENCES = [
 @pytest.mark.parametrize(("text", "laterality"), DEFINITE_BACK_REFERENCES)
 def test_definite_phrase_takes_the_side_of_the_earlier_mention(findings_of, text, laterality):
     assert findings_of(text)[-1].laterality == laterality
+
+
+def test_a_phrase_after_the_noun_makes_it_definite_not_a_back_reference(findings_of):
+    """'the calcification of the popliteal artery' is definite by its own
+    phrase after it: it points back to no earlier mention and takes no side
+    from one."""
+    text = (
+        "Both femoral arteries are mildly calcified. Compared with the prior CT "
+        "the calcification of the popliteal artery is denser."
+    )
+    assert findings_of(text)[-1].laterality == ""

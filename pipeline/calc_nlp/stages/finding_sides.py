@@ -388,6 +388,10 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
 # Determiners that make a noun phrase point back to a thing already named
 # ('the liver calcification', 'these granulomas').
 _DEFINITE = _POINTING_DETERMINERS | {"the"}
+# Prepositions that open a phrase after the noun saying which one it is ('the
+# calcification of this plaque'): that phrase, not an earlier mention, makes
+# the noun phrase definite.
+_POSTMODIFIER_LEADS = frozenset({"of", "in", "at", "within", "along", "on"})
 
 
 def sides_referred_back(
@@ -402,7 +406,9 @@ def sides_referred_back(
     GUIDE.md laterality; guide §2 step 4): the side every earlier finding of
     the report at the same site writes, where they write one side only. Not
     a relative's finding for the patient's nor the other way, not from a
-    denied one, and none where no earlier finding is at that site."""
+    denied one, and none where no earlier finding is at that site, nor for
+    a noun phrase a phrase after it makes definite ('the calcification of
+    this plaque')."""
     lower, first = rd.lower, rd.layout.sent_first
     out = list(found)
     for k, (span, site, f) in enumerate(zip(rd.matches.calc, sites, found, strict=True)):
@@ -412,6 +418,8 @@ def sides_referred_back(
         if site is not None and first[site.start] == first[start] and site.span.end == start:
             start = site.start  # 'the basal ganglia calcifications'
         if start == 0 or lower[start - 1] not in _DEFINITE:
+            continue
+        if span.end < len(lower) and lower[span.end] in _POSTMODIFIER_LEADS:
             continue
         # the one it points back to is among the earlier findings at that
         # site: only where they all write one side is that side its own
