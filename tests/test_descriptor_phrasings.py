@@ -786,6 +786,19 @@ CHANGES = [
         None,
         "stable",
     ),
+    # a place joining several parts with "and" ends at the comma after the last
+    (
+        "Heavy calcification of the popliteal and tibial arteries and of the "
+        "infrarenal aorta, stable since 2021, and a new 5 mm splenic calcification.",
+        "calcification",
+        "stable",
+    ),
+    (
+        "Calcified plaque in the left and right carotid bulbs and in the left "
+        "vertebral origin, unchanged from XXXX.",
+        None,
+        "stable",
+    ),
     # the colon of a clock-face time is no clause break
     (
         "A punctate calcification at the 10:00 position of the left breast "
