@@ -904,6 +904,9 @@ CHANGES = [
     ("A small calcification at the left base, present before, is not visualized today.", None, "resolved"),
     ("Interval development of calcification in the left kidney.", None, "new"),
     ("Calcification in the left kidney, new since XXXX.", None, "new"),
+    # development since an earlier study closing the phrase, as "new since" does
+    ("Echogenic renal pyramids, read as nephrocalcinosis, interval development since XXXX.", None, "new"),
+    ("Coarse calcification of the left adrenal gland, developed since 2020.", None, "new"),
     ("Newly seen calcification in the left kidney.", None, "new"),
     ("The right lower lobe calcified granuloma is not changed.", None, "stable"),
     ("No significant interval change in the calcified granuloma.", None, "stable"),
