@@ -904,6 +904,12 @@ CHANGES = [
     ("A small calcification at the left base, present before, is not visualized today.", None, "resolved"),
     ("Interval development of calcification in the left kidney.", None, "new"),
     ("Calcification in the left kidney, new since XXXX.", None, "new"),
+    # a finding named as what a focus or nodule before it is takes that
+    # lesion's change, as it takes its size (a finding before it keeps its own)
+    ("New echogenic foci in the left renal pyramids, compatible with nephrocalcinosis.", None, "new"),
+    ("Stable 4 mm density at the right base, in keeping with a calcified granuloma.", None, "stable"),
+    ("Increasing hyperdense foci in the pancreatic head, consistent with calcifications.", None, "increased"),
+    ("New onset knee pain, consistent with chondrocalcinosis.", None, ""),
     # development since an earlier study closing the phrase, as "new since" does
     ("Echogenic renal pyramids, read as nephrocalcinosis, interval development since XXXX.", None, "new"),
     ("Coarse calcification of the left adrenal gland, developed since 2020.", None, "new"),
