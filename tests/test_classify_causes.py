@@ -311,6 +311,10 @@ ANOTHER_SITES_ITEM: list[tuple[str, str, str]] = [
     ("Punctate calcification of the pancreatic head and splenic granulomas.", "calcification", "indeterminate"),
     ("Small calcification in the left breast and axillary granulomas.", "calcification", "dystrophic"),
     ("Coarse calcification of the uterus and fibroid.", "calcification", "dystrophic"),
+    # so is a cause before the finding with a place of another site before it
+    ("MRI: a right parietal subdural hematoma and dense pineal calcification.", "pineal calcification", "indeterminate"),
+    ("Old splenic granulomas and a punctate calcification in the left kidney.", "calcification", "indeterminate"),
+    ("Uterine fibroids and coarse calcification in the uterus.", "calcification", "dystrophic"),
 ]
 
 

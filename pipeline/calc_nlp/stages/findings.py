@@ -332,6 +332,8 @@ def own_cues(
             continue
         if holder is f and not after_link and _next_item(rd, f, c, site):
             continue
+        if holder is f and _previous_item(rd, f, c, site):
+            continue
         if _cause_of_itself(kit, rd, f, c, cues):
             continue
         if c.label_ == "DISTRIBUTION":
@@ -384,6 +386,23 @@ def _next_item(rd: ReportDoc, f: Span, c: Span, site: str = "") -> bool:
     return any(
         joint < s.span.start and s.span.end == c.start and s.site != site
         for s in rd.matches.sites
+    )
+
+
+def _previous_item(rd: ReportDoc, f: Span, c: Span, site: str) -> bool:
+    """Is the cue or condition before the finding another item of its
+    sentence, joined to it by 'and' or a semicolon, with a place of another
+    site than the finding's right before it ('a left subdural hematoma and
+    basal ganglia calcifications': the hematoma is the dura's and explains
+    nothing of the basal ganglia), as `_next_item` reads a cue after it?
+    Not a cue with no place of its own, or one at the finding's site."""
+    if c.end > f.start or not site:
+        return False
+    words = rd.lower[c.end : f.start]
+    if "and" not in words and ";" not in words:
+        return False
+    return any(
+        s.span.end == c.start and s.site != site for s in rd.matches.sites
     )
 
 
