@@ -208,7 +208,13 @@ def features(
     """The classifier's input record for one affirmed finding."""
     info = kit.site_info(f.site)
     sent_start = rd.layout.sent_first[span.start]
-    own, distribution = own_cues(kit, rd, span, ctx.cues, f.site)
+    cues = ctx.cues
+    if f.family:
+        kept = {(c.start, c.end) for c in cues}
+        cues = cues + [
+            c for c in _relatives_cues(kit, rd, span) if (c.start, c.end) not in kept
+        ]
+    own, distribution = own_cues(kit, rd, span, cues, f.site)
     return Features(
         site=f.site,
         site_text=part_words(kit, rd, site) if site and site.span is not span else "",
@@ -230,13 +236,42 @@ def features(
             for c in ctx.conditions
         ),
         labs=tuple((v.name, v.flag, v.value, v.unit) for v in ctx.labs),
-        causes_elsewhere=tuple(c for s0, c in ctx.causes if s0 != sent_start),
+        # the patient's causes are not a relative's ('Her brother has
+        # Fahr disease with brain calcifications' after the patient's
+        # hematoma)
+        causes_elsewhere=()
+        if f.family
+        else tuple(c for s0, c in ctx.causes if s0 != sent_start),
         distribution=distribution,
         uncertain=f.uncertain,
         site_words=f.site_text,
         condition_words=tuple((c.name, c.words) for c in ctx.conditions),
         at=span.start,
     )
+
+
+def _relatives_cues(kit: Toolkit, rd: ReportDoc, span: Span) -> list[Span]:
+    """The dystrophic cues and conditions a relative's finding's own sentence
+    says of that relative ('Her mother had adrenal calcifications after
+    tuberculosis'): the report's cues leave them out as not the patient's,
+    but they are the relative's finding's local cause (guide §4 rule 1).
+    Not denied, hypothetical or hedged ones, nor alternatives."""
+    first = rd.layout.sent_first
+    out = []
+    for c in (*rd.matches.cues, *rd.matches.conds):
+        if first[c.start] != first[span.start]:
+            continue
+        if c.label_ == "CONDITION" and kit.md(c)["category"] != DYSTROPHIC:
+            continue
+        if c.label_ not in ("CUE", "CONDITION"):
+            continue
+        fl = flags(rd.mods, c)
+        if "family" not in fl or fl & NOT_A_CONDITION - {"family"}:
+            continue
+        if any((m.rule.metadata or {}).get("alternative") for m in rd.mods.of(c)):
+            continue
+        out.append(c)
+    return out
 
 
 def _prone_if(kit: Toolkit, span: Span, f: Finding) -> tuple[str, ...]:
