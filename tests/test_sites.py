@@ -124,6 +124,9 @@ LINKS = [
     ("Soft tissue calcification around the shoulder in the supraspinatus tendon.", "tendon", "supraspinatus tendon", ""),
     ("Soft tissue calcification adjacent to the left knee in the quadriceps tendon.", "tendon", "quadriceps tendon", "left"),
     ("Soft tissue calcification around the right shoulder.", "periarticular soft tissue", "right shoulder", "right"),
+    # the shoulder's joints named by their bones are joints as 'shoulder' is
+    ("Calcification in the soft tissue adjacent to the right glenohumeral joint.", "periarticular soft tissue", "right glenohumeral", "right"),
+    ("Amorphous calcification about the left acromioclavicular joint.", "periarticular soft tissue", "left acromioclavicular", "left"),
     ("Calcification in the soft tissues around the shoulder in the supraspinatus tendon.", "tendon", "supraspinatus tendon", ""),
     ("Calcification in the soft tissues about the left hip within the gluteal muscle.", "muscle", "gluteal", "left"),
     ("Calcification in the soft tissues around the right knee.", "periarticular soft tissue", "right knee", "right"),
