@@ -110,7 +110,28 @@ def _names_lesion(rd: ReportDoc, span: Span) -> bool:
         after = rd.lower[span.end : span.end + 3]
         words = words + after[: next((k for k, w in enumerate(after) if not w.isalpha()), 3)]
     lesions = rd.lesion_nouns | rd.physiologic_site_lesions
-    return not lesions.isdisjoint(words)
+    return not lesions.isdisjoint(words) or _placed_at_lesion(rd, span)
+
+
+# Words that end the clause after a mention (_placed_at_lesion), and how far
+# it is read.
+_CLAUSE_STOPS = frozenset({",", ";", ".", ":", "and", "or", "but"})
+_PLACED_REACH = 12
+
+
+def _placed_at_lesion(rd: ReportDoc, span: Span) -> bool:
+    """Does the mention's own clause after it place it at a lesion of a
+    physiologic site ('a calcified rim along the left convexity at the site
+    of the old hematoma'; mentions.json physiologic_site_lesions)? It is
+    that lesion's calcification, not the structure's normal one."""
+    end = min(rd.sent(span).end, span.end + _PLACED_REACH)
+    lesions = rd.physiologic_site_lesions
+    for w in rd.lower[span.end : end]:
+        if w in _CLAUSE_STOPS:
+            return False
+        if w in lesions:
+            return True
+    return False
 
 
 def _mention_at(rd: ReportDoc, span: Span) -> int:
