@@ -915,3 +915,19 @@ def test_first_place_named_with_the_shared_head(only, text, site):
 def test_bilateral_is_no_side_of_an_unpaired_organ(findings_of, text, site, laterality):
     f = findings_of(text)[-1]
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# A lobe's word right before a convexity says where over the brain; the
+# convexity is the dura's surface there (guide §2 vocabulary: dura; where two
+# fit, the narrower).
+@pytest.mark.parametrize(
+    ("text", "site", "side"),
+    [
+        ("CT head: a thin calcified rim along the right parietal convexity.", "dura", "right"),
+        ("Curvilinear calcification over the left frontal convexities.", "dura", "left"),
+        ("Punctate calcification in the left frontal lobe.", "brain", "left"),
+    ],
+)
+def test_a_convexity_is_the_duras(findings_of, text, site, side):
+    (f,) = findings_of(text)
+    assert (f.site, f.laterality) == (site, side)
