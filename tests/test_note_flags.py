@@ -135,6 +135,10 @@ NEGATION: list[Row] = [
 ]
 
 UNCERTAIN: list[Row] = [
+    # a hedge on what the finding caused hedges the link, not the finding
+    ("Headaches, probably triggered by the calcified falx meningioma.", "falx", set()),
+    ("Hematuria, likely caused by the calcified left renal cyst.", "cyst", set()),
+    ("Headaches; possibly a calcified meningioma.", "meningioma", {"uncertain"}),
     ("Renal calcification could not be excluded.", "calcification", {"uncertain"}),
     ("A focus of calcification cannot be entirely excluded.", "calcification", {"uncertain"}),
     ("Calcification is not completely excluded.", "Calcification", {"uncertain"}),
