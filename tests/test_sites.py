@@ -931,3 +931,18 @@ def test_bilateral_is_no_side_of_an_unpaired_organ(findings_of, text, site, late
 def test_a_convexity_is_the_duras(findings_of, text, site, side):
     (f,) = findings_of(text)
     assert (f.site, f.laterality) == (site, side)
+
+
+# A leaflet word among the mention's own words, beside a part of a valve
+# named in its clause (the mitral annulus), names the whole valve: the
+# leaflet is the valve's, not the annulus's (guide §2 vocabulary; a valve's
+# annulus and its leaflets are different places); the annulus itself stays.
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Echo: known MAC with new anterior leaflet calcification.", "mitral valve"),
+        ("Echo: mitral annulus calcified, extending onto the anterior leaflet.", "mitral annulus"),
+    ],
+)
+def test_a_leaflet_beside_the_annulus_is_the_valves(findings_of, text, site):
+    assert findings_of(text)[-1].site == site
