@@ -34,6 +34,9 @@ SPANS: list[tuple[str, str]] = [
     ("Stable bilateral calcified granulomas/lymph nodes.", "bilateral calcified granulomas/lymph nodes"),
     ("Right calcified hilar XXXX.", "Right calcified hilar XXXX"),
     ("Calcified granulomas / nodes in the left hilum.", "Calcified granulomas / nodes"),
+    # an eponym and a pearl of the scrotum are the phrase's words
+    ("Knee films: Pellegrini-Stieda calcification at the MCL origin.", "Pellegrini-Stieda calcification"),
+    ("Ultrasound: a calcified scrotal pearl in the right hemiscrotum.", "calcified scrotal pearl"),
 ]
 
 PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
