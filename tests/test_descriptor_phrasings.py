@@ -1363,6 +1363,10 @@ CHANGES = [
     ("Calcified splenic artery, more pronounced than the plaque of the renal artery beside it.", None, ""),
     ("Calcified splenic granulomas, more conspicuous than on the prior film.", None, "increased"),
     ("Pancreatic calcifications, now more conspicuous.", None, "increased"),
+    # another study named after "than" is the earlier one; a view is not
+    ("Splenic calcifications, more pronounced than on the CT.", None, "increased"),
+    ("Renal medullary calcification, less conspicuous than on a radiograph.", None, "decreased"),
+    ("Splenic calcifications, more pronounced than on the lateral view.", None, ""),
     ("The right renal calcification is more conspicuous than the left one.", None, ""),
     # a comparative ending its clause compares with the prior, on a finding
     # with no side; on a sided one it may weigh one side against the other
