@@ -311,6 +311,10 @@ ANOTHER_SITES_ITEM: list[tuple[str, str, str]] = [
     ("Punctate calcification of the pancreatic head and splenic granulomas.", "calcification", "indeterminate"),
     ("Small calcification in the left breast and axillary granulomas.", "calcification", "dystrophic"),
     ("Coarse calcification of the uterus and fibroid.", "calcification", "dystrophic"),
+    # so is a cause before the finding with a place of another site before it
+    ("MRI: a right parietal subdural hematoma and dense pineal calcification.", "pineal calcification", "indeterminate"),
+    ("Old splenic granulomas and a punctate calcification in the left kidney.", "calcification", "indeterminate"),
+    ("Uterine fibroids and coarse calcification in the uterus.", "calcification", "dystrophic"),
 ]
 
 
@@ -333,3 +337,24 @@ PART_WITH_THE_SITES_NAME: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("text", "expected"), PART_WITH_THE_SITES_NAME)
 def test_part_named_with_the_sites_name(findings_of, text, expected):
     assert findings_of(text)[0].classification == expected
+
+
+# Guide §4 rule 1 for a relative's finding: the cause its own sentence says
+# of that relative is its local cause; the patient's causes named elsewhere
+# are not the relative's (rule 4 reads the patient's body).
+RELATIVES_CAUSES: list[tuple[str, str]] = [
+    ("HISTORY: Weight loss.\nHer father had calcified splenic lesions after histoplasmosis.", "dystrophic"),
+    ("HISTORY: Weight loss.\nHer father had calcified adrenal glands after tuberculosis.", "dystrophic"),
+    (
+        "HISTORY: Old right frontal hematoma with dural calcification.\n"
+        "FAMILY HISTORY: His sister has extensive brain calcifications.",
+        "indeterminate",
+    ),
+    ("HISTORY: Weight loss.\nHer aunt possibly had tuberculosis and calcified adrenal glands.", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIVES_CAUSES)
+def test_a_relatives_finding_takes_only_the_relatives_causes(findings_of, text, expected):
+    (f,) = [x for x in findings_of(text) if x.family]
+    assert f.classification == expected

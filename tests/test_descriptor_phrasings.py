@@ -786,6 +786,19 @@ CHANGES = [
         None,
         "stable",
     ),
+    # a place joining several parts with "and" ends at the comma after the last
+    (
+        "Heavy calcification of the popliteal and tibial arteries and of the "
+        "infrarenal aorta, stable since 2021, and a new 5 mm splenic calcification.",
+        "calcification",
+        "stable",
+    ),
+    (
+        "Calcified plaque in the left and right carotid bulbs and in the left "
+        "vertebral origin, unchanged from XXXX.",
+        None,
+        "stable",
+    ),
     # the colon of a clock-face time is no clause break
     (
         "A punctate calcification at the 10:00 position of the left breast "
@@ -911,6 +924,15 @@ CHANGES = [
     ("A small calcification at the left base, present before, is not visualized today.", None, "resolved"),
     ("Interval development of calcification in the left kidney.", None, "new"),
     ("Calcification in the left kidney, new since XXXX.", None, "new"),
+    # a finding named as what a focus or nodule before it is takes that
+    # lesion's change, as it takes its size (a finding before it keeps its own)
+    ("New echogenic foci in the left renal pyramids, compatible with nephrocalcinosis.", None, "new"),
+    ("Stable 4 mm density at the right base, in keeping with a calcified granuloma.", None, "stable"),
+    ("Increasing hyperdense foci in the pancreatic head, consistent with calcifications.", None, "increased"),
+    ("New onset knee pain, consistent with chondrocalcinosis.", None, ""),
+    # development since an earlier study closing the phrase, as "new since" does
+    ("Echogenic renal pyramids, read as nephrocalcinosis, interval development since XXXX.", None, "new"),
+    ("Coarse calcification of the left adrenal gland, developed since 2020.", None, "new"),
     ("Newly seen calcification in the left kidney.", None, "new"),
     ("The right lower lobe calcified granuloma is not changed.", None, "stable"),
     ("No significant interval change in the calcified granuloma.", None, "stable"),
@@ -1402,6 +1424,10 @@ CHANGES = [
     ("Calcified splenic artery, more pronounced than the plaque of the renal artery beside it.", None, ""),
     ("Calcified splenic granulomas, more conspicuous than on the prior film.", None, "increased"),
     ("Pancreatic calcifications, now more conspicuous.", None, "increased"),
+    # another study named after "than" is the earlier one; a view is not
+    ("Splenic calcifications, more pronounced than on the CT.", None, "increased"),
+    ("Renal medullary calcification, less conspicuous than on a radiograph.", None, "decreased"),
+    ("Splenic calcifications, more pronounced than on the lateral view.", None, ""),
     ("The right renal calcification is more conspicuous than the left one.", None, ""),
     # a comparative ending its clause compares with the prior, on a finding
     # with no side; on a sided one it may weigh one side against the other

@@ -135,6 +135,10 @@ NEGATION: list[Row] = [
 ]
 
 UNCERTAIN: list[Row] = [
+    # a hedge on what the finding caused hedges the link, not the finding
+    ("Headaches, probably triggered by the calcified falx meningioma.", "falx", set()),
+    ("Hematuria, likely caused by the calcified left renal cyst.", "cyst", set()),
+    ("Headaches; possibly a calcified meningioma.", "meningioma", {"uncertain"}),
     ("Renal calcification could not be excluded.", "calcification", {"uncertain"}),
     ("A focus of calcification cannot be entirely excluded.", "calcification", {"uncertain"}),
     ("Calcification is not completely excluded.", "Calcification", {"uncertain"}),
@@ -207,6 +211,10 @@ UNCERTAIN: list[Row] = [
 ]
 
 HISTORICAL: list[Row] = [
+    # a present marker ('today') dates a denial of what was seen before: the
+    # finding is gone, so still historical
+    ("CT today: the calcified right hilar node seen in 2020 is no longer visualized.", "node", {"negated", "historical"}),
+    ("Films today: a calcific deposit at the left shoulder, seen before, is no longer seen.", "deposit", {"negated", "historical"}),
     ("History of breast calcifications.", "calcifications", {"historical"}),
     ("She has a remote history of calcific tendinitis.", "tendinitis", {"historical"}),
     ("Known history of renal calcifications.", "calcifications", {"historical"}),

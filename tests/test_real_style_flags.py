@@ -169,6 +169,20 @@ ANAPHOR_PHYSIOLOGIC = [
 ]
 
 
+# a subdural collection is a lesion there, and so is the calcification its
+# own clause places at one; a clause ended before the lesion does not
+LESION_AT_THE_DURA = [
+    ("FINDINGS: A calcified right subdural collection, unchanged.", [False]),
+    ("FINDINGS: Dense calcification along the falx at the margin of the old hematoma.", [False]),
+    ("FINDINGS: Dense calcification along the falx, and a small right subdural hematoma.", [True]),
+]
+
+
+@pytest.mark.parametrize(("text", "flags"), LESION_AT_THE_DURA)
+def test_a_lesion_at_the_dura_is_not_physiologic(findings_of, text, flags):
+    assert [f.physiologic for f in findings_of(text)] == flags
+
+
 @pytest.mark.parametrize(("text", "flags"), ANAPHOR_PHYSIOLOGIC)
 def test_an_anaphor_of_a_lesion_at_a_physiologic_site_is_not_physiologic(
     findings_of, text, flags

@@ -47,6 +47,9 @@ NOT_ASSERTED = [
     # a procedure never done
     "CABG was never performed.",
     "Excision has not been performed.",
+    # a disease never confirmed or proven
+    "Histoplasmosis was never confirmed by serology.",
+    "Sarcoidosis has not been proven.",
     # a procedure still to arrange, or not indicated
     "Will schedule nephrectomy.",
     "We will arrange a left carotid endarterectomy.",

@@ -34,6 +34,9 @@ SPANS: list[tuple[str, str]] = [
     ("Stable bilateral calcified granulomas/lymph nodes.", "bilateral calcified granulomas/lymph nodes"),
     ("Right calcified hilar XXXX.", "Right calcified hilar XXXX"),
     ("Calcified granulomas / nodes in the left hilum.", "Calcified granulomas / nodes"),
+    # an eponym and a pearl of the scrotum are the phrase's words
+    ("Knee films: Pellegrini-Stieda calcification at the MCL origin.", "Pellegrini-Stieda calcification"),
+    ("Ultrasound: a calcified scrotal pearl in the right hemiscrotum.", "calcified scrotal pearl"),
 ]
 
 PARAPHRASES: list[tuple[str, str, dict[str, Any]]] = [
@@ -289,3 +292,14 @@ def test_paraphrase(finding_with, text, word, expected):
 @pytest.mark.parametrize(("text", "mention"), SPANS)
 def test_paraphrased_span(findings_of, text, mention):
     assert mention in [f.mention for f in findings_of(text)]
+
+
+def test_no_site_from_before_the_sentence_opening_the_item(findings_of):
+    """A new numbered item is a new topic: a finding of it takes no site from
+    the item before, however many sentences back (guide §2: the sentences
+    before a finding speak of its place only where they go on about it)."""
+    text = (
+        "ASSESSMENT:,1. Stable calcified aortic valve.,2. Her sister had "
+        "calciphylaxis on dialysis. We talked about how calciphylaxis might occur."
+    )
+    assert findings_of(text)[-1].site == ""

@@ -792,3 +792,60 @@ DOTTED_LIST_ENDS = [
 @pytest.mark.parametrize(("text", "laterality"), DOTTED_LIST_ENDS)
 def test_a_run_of_periods_ends_a_list_of_places(findings_of, text, laterality):
     assert findings_of(text)[0].laterality == laterality
+
+
+# A definite noun phrase ('the splenic calcification', 'The calcified
+# granuloma') refers back to an earlier mention of the same calcification and
+# takes its side (corpora/GUIDE.md laterality; guide §2 step 4), where every
+# earlier finding at that site writes that one side; none where they write
+# two sides, where one writes none, where the earlier one is denied, or
+# where the phrase is not definite.
+DEFINITE_BACK_REFERENCES = [
+    (
+        "CT abdomen: an 11 mm calcification in the left hepatic lobe.\n"
+        "PLAN: Surgery will review the liver calcification next month.",
+        "left",
+    ),
+    (
+        "Old film: a calcified granuloma at the right lung apex. Today the calcified "
+        "pulmonary granuloma measures the same.",
+        "right",
+    ),
+    (
+        "Ultrasound: echogenic pyramids in both kidneys, read as medullary nephrocalcinosis. "
+        "Follow-up imaging will track the nephrocalcinosis.",
+        "bilateral",
+    ),
+    # two sides earlier: the phrase cannot say which it means
+    (
+        "CT: a calcification in the right hepatic lobe and a calcified cyst in the left hepatic lobe. "
+        "The liver calcification is benign.",
+        "",
+    ),
+    # not definite: a new statement, not a back-reference
+    (
+        "CT abdomen: an 11 mm calcification in the left hepatic lobe.\nPLAN: Liver calcification, benign.",
+        "",
+    ),
+    # the earlier mention is denied
+    (
+        "No calcification in the right hepatic lobe. The liver calcification seen before has gone.",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), DEFINITE_BACK_REFERENCES)
+def test_definite_phrase_takes_the_side_of_the_earlier_mention(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality
+
+
+def test_a_phrase_after_the_noun_makes_it_definite_not_a_back_reference(findings_of):
+    """'the calcification of the popliteal artery' is definite by its own
+    phrase after it: it points back to no earlier mention and takes no side
+    from one."""
+    text = (
+        "Both femoral arteries are mildly calcified. Compared with the prior CT "
+        "the calcification of the popliteal artery is denser."
+    )
+    assert findings_of(text)[-1].laterality == ""

@@ -124,6 +124,9 @@ LINKS = [
     ("Soft tissue calcification around the shoulder in the supraspinatus tendon.", "tendon", "supraspinatus tendon", ""),
     ("Soft tissue calcification adjacent to the left knee in the quadriceps tendon.", "tendon", "quadriceps tendon", "left"),
     ("Soft tissue calcification around the right shoulder.", "periarticular soft tissue", "right shoulder", "right"),
+    # the shoulder's joints named by their bones are joints as 'shoulder' is
+    ("Calcification in the soft tissue adjacent to the right glenohumeral joint.", "periarticular soft tissue", "right glenohumeral", "right"),
+    ("Amorphous calcification about the left acromioclavicular joint.", "periarticular soft tissue", "left acromioclavicular", "left"),
     ("Calcification in the soft tissues around the shoulder in the supraspinatus tendon.", "tendon", "supraspinatus tendon", ""),
     ("Calcification in the soft tissues about the left hip within the gluteal muscle.", "muscle", "gluteal", "left"),
     ("Calcification in the soft tissues around the right knee.", "periarticular soft tissue", "right knee", "right"),
@@ -912,3 +915,34 @@ def test_first_place_named_with_the_shared_head(only, text, site):
 def test_bilateral_is_no_side_of_an_unpaired_organ(findings_of, text, site, laterality):
     f = findings_of(text)[-1]
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# A lobe's word right before a convexity says where over the brain; the
+# convexity is the dura's surface there (guide §2 vocabulary: dura; where two
+# fit, the narrower).
+@pytest.mark.parametrize(
+    ("text", "site", "side"),
+    [
+        ("CT head: a thin calcified rim along the right parietal convexity.", "dura", "right"),
+        ("Curvilinear calcification over the left frontal convexities.", "dura", "left"),
+        ("Punctate calcification in the left frontal lobe.", "brain", "left"),
+    ],
+)
+def test_a_convexity_is_the_duras(findings_of, text, site, side):
+    (f,) = findings_of(text)
+    assert (f.site, f.laterality) == (site, side)
+
+
+# A leaflet word among the mention's own words, beside a part of a valve
+# named in its clause (the mitral annulus), names the whole valve: the
+# leaflet is the valve's, not the annulus's (guide §2 vocabulary; a valve's
+# annulus and its leaflets are different places); the annulus itself stays.
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Echo: known MAC with new anterior leaflet calcification.", "mitral valve"),
+        ("Echo: mitral annulus calcified, extending onto the anterior leaflet.", "mitral annulus"),
+    ],
+)
+def test_a_leaflet_beside_the_annulus_is_the_valves(findings_of, text, site):
+    assert findings_of(text)[-1].site == site

@@ -177,11 +177,13 @@ def test_predicate_shares_its_subject(finding_named, text, mention, expected):
 
 # A calcified lesion named again with a pointing word ('the calcified
 # granuloma'), whose words and clause name no place, is the one named before
-# however far back: its place, not its side (corpora/GUIDE.md: a side is not
-# carried from another sentence).
+# however far back: its place, and its side (corpora/GUIDE.md laterality: a
+# finding that refers back to an earlier mention of the same calcification
+# takes that mention's side); a predicate mention ('The cyst is densely
+# calcified') takes the place only.
 POINTED_LESION: list[tuple[str, str, dict[str, Any]]] = [
-    ("HPI: Chest film showed a 5 mm calcified granuloma in the right middle lobe.\nPLAN: Hip surgery tomorrow. The calcified granuloma needs no follow-up.", "calcified granuloma", {"site": "lung", "laterality": ""}),
-    ("Ultrasound: calcified cyst in the right ovary.\nPLAN: Cholecystectomy next month; the calcified cyst will be watched.", "calcified cyst", {"site": "ovary", "laterality": ""}),
+    ("HPI: Chest film showed a 5 mm calcified granuloma in the right middle lobe.\nPLAN: Hip surgery tomorrow. The calcified granuloma needs no follow-up.", "calcified granuloma", {"site": "lung", "laterality": "right"}),
+    ("Ultrasound: calcified cyst in the right ovary.\nPLAN: Cholecystectomy next month; the calcified cyst will be watched.", "calcified cyst", {"site": "ovary", "laterality": "right"}),
     # two earlier ones at different places: no single one pointed back to
     ("CT: calcified granuloma in the spleen and a calcified granuloma in the liver.\nASSESSMENT: We discussed the calcified granuloma.", "calcified granuloma", {"site": ""}),
     # so does the subject of a predicate mention: 'the cyst is calcified'

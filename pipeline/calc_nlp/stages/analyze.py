@@ -33,6 +33,7 @@ from calc_nlp.schema import (
 from calc_nlp.stages import descriptors, lesions, linking, spacing
 from calc_nlp.stages.capitals import Capitals, is_caseless
 from calc_nlp.stages.context_sites import SENTENCES_BACK
+from calc_nlp.stages.finding_sides import sides_referred_back
 from calc_nlp.stages.findings import ReportContext, finding, restated_causes
 from calc_nlp.stages.flattened import Flattened
 from calc_nlp.stages.hit_windows import holds_no_mention
@@ -327,6 +328,7 @@ def link_and_classify(
         for f, site in zip(rd.matches.calc, sites, strict=True)
     ]
     findings = restated_causes(kit, rd, ctx, sites, findings)
+    findings = sides_referred_back(kit, rd, sites, findings)
     descriptors.describe(kit.descriptors, rd, findings, text)
     result = ReportResult(report_id, STATUS_OK, findings, conds, labs)
     names = {c.name for c in conds}

@@ -475,11 +475,15 @@ def _part_of_lesion_named_before(rd: ReportDoc, i: int) -> bool:
 def _site_further_back(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:
     """Long notes name a place once and go on about it: a finding that is
     present takes the last site of the nearest of the few sentences before
-    (same paragraph and section) that names one. A denied finding does not
-    reach that far ('No calcification within the hematoma' names no site)."""
+    (same paragraph and section) that names one, within the numbered item
+    it is in (a new item is a new topic). A denied finding does not reach
+    that far ('No calcification within the hematoma' names no site)."""
     if "negated" in flags(rd.mods, f):
         return None
-    for prev in paragraph_before(rd, sent, SENTENCES_BACK)[1:]:
+    before = paragraph_before(rd, sent, SENTENCES_BACK)
+    for newer, prev in zip(before, before[1:], strict=False):
+        if opens_list_item(rd, newer):
+            return None  # '2. Stable MAC. 3. ...; calciphylaxis ...': another item
         cands = _sites_in(rd, prev, f)
         if cands:
             last = cands[-1]

@@ -445,6 +445,13 @@ def _breaks_after(dr: DescriptorRules, text: str, lo: int, cut: re.Match[str]) -
 _PLACE_PART = re.compile(
     r"[^\S\n]*(?:and|or)[^\S\n]+((?:[a-z][\w-]*(?![\w-])[^\S\n]*){1,4}),", re.I
 )
+# a part the place joins before another "and" of it ("the femoral and iliac
+# arteries and of the aorta"), and how many parts a place may join
+_PLACE_PART_ON = re.compile(
+    r"[^\S\n]*(?:and|or)[^\S\n]+((?:[a-z][\w-]*(?![\w-])[^\S\n]*){1,4}?)(?=(?:and|or)[^\S\n])",
+    re.I,
+)
+_PLACE_PARTS = 3
 
 
 def _past_place_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
@@ -454,13 +461,30 @@ def _past_place_and(dr: DescriptorRules, text: str, hi: int, stop: int) -> int:
     nodes, unchanged", "of the laryngeal and upper tracheal cartilage rings,
     advanced for age"): past it to the next break when up to four plain words
     (no article, no "no", no descriptor term) and a comma follow it, else
-    `hi`. A finding after the "and" has its own clause (`stop`)."""
-    part = _PLACE_PART.match(text, hi, stop)
-    if part is None or dr.terms.search(part.group(1)) is not None:
-        return hi
-    if dr.place_and_stops & {w.lower() for w in part.group(1).split()}:
-        return hi  # "and a 2 cm cyst, ...", "and no effusion, ..."
-    return _first_break(dr, dr.after_breaks, text, part.end(), stop)
+    `hi`; a place may join several parts so ("of the femoral and iliac
+    arteries and of the aorta, unchanged"). A finding after the "and" has
+    its own clause (`stop`)."""
+    at = hi
+    for _ in range(_PLACE_PARTS):
+        part = _PLACE_PART.match(text, at, stop)
+        if part is None:
+            part = _PLACE_PART_ON.match(text, at, stop)
+            if part is None or not _plain_place_part(dr, part.group(1)):
+                return hi
+            at = part.end()
+            continue
+        if not _plain_place_part(dr, part.group(1)):
+            return hi
+        return _first_break(dr, dr.after_breaks, text, part.end(), stop)
+    return hi
+
+
+def _plain_place_part(dr: DescriptorRules, words: str) -> bool:
+    """Are the words of a place part after an "and" plain: no descriptor
+    term, none of `place_and_stops` ("and a 2 cm cyst", "and no effusion")?"""
+    if dr.terms.search(words) is not None:
+        return False
+    return not dr.place_and_stops & {w.lower() for w in words.split()}
 
 
 # an "and" that opens a second relative clause ("... which she has had for

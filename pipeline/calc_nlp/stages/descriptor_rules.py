@@ -164,10 +164,15 @@ class DescriptorRules:
             # mask of one ("than on the panoramic film of XX/XX/XXXX"); the
             # other terms are tried first
             when = alternation(desc["word_lists"]["threshold_dating"])
+            # or another study named with an article ('than on the CT'):
+            # the study the finding is compared with is an earlier one
+            studies = alternation(desc["word_lists"]["comparison_studies"])
             dated_after = (
                 rf"(?=[^\S\n]+than"
                 rf"(?:[^\S\n]+[\w/-]+){{0,{_DATED_REACH}}}?[^\S\n]+"
                 rf"(?:[\w-]+/)*(?:{when}|(?:19|20)\d\d)(?!\w)"
+                rf"|[^\S\n]+than[^\S\n]+(?:on|in)[^\S\n]+(?:the|a|an)[^\S\n]+"
+                rf"(?:{studies})(?!\w)"
                 # or ending its clause, compared with nothing the text names
                 # ('calcification, more conspicuous;'): `bare_comparative`
                 r"|[^\S\n]*[;.](?!\d))"
@@ -309,6 +314,7 @@ class DescriptorRules:
         self.host_lesions = frozenset(wl["host_lesions"])
         self.count_words = set(wl["count_words"])
         self.threshold_dating = set(wl["threshold_dating"])
+        self.comparison_studies = frozenset(wl["comparison_studies"])
         self.question_leads = frozenset(wl["change_question_leads"])
         self.extent_comparatives = frozenset(wl["extent_comparatives"])
         self.prior_comparatives = set(wl["prior_comparatives"])

@@ -51,7 +51,19 @@ def threshold(dr: DescriptorRules, text: str, end: int) -> bool:
         return False
     after = text[m.start(1) : stop.start() if stop else len(text)]
     dated = dr.threshold_dating & {w.lower() for w in _PLAIN_WORD.findall(after)}
-    return not dated and _YEAR.search(after) is None
+    return not dated and _YEAR.search(after) is None and not _other_study(dr, after)
+
+
+# 'on the CT', 'in a radiograph': another study named after "than"
+_STUDY_NAMED = re.compile(r"(?:on|in)[^\S\n]+(?:the|a|an)[^\S\n]+([\w-]+)", re.I)
+
+
+def _other_study(dr: DescriptorRules, after: str) -> bool:
+    """Does the phrase after "than" name another study with an article
+    ('than on the CT'; descriptors.json comparison_studies)? The study a
+    finding is compared with is an earlier one, as a dating word says."""
+    m = _STUDY_NAMED.match(after)
+    return m is not None and m.group(1).lower() in dr.comparison_studies
 
 
 def words(dr: DescriptorRules, gap: str, drop: set[str]) -> list[str]:

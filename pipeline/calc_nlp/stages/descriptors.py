@@ -888,6 +888,9 @@ def _from_head(
         elif entry["field"] == "severity" and entry["value"] and not f.severity:
             grades.append(entry["value"])
             f.descriptor_words += (("severity", entry["id"], *at),)
+        elif entry["field"] == "change" and entry["value"] and not f.change:
+            f.change = entry["value"]
+            f.descriptor_words += (("change", entry["id"], *at),)
     f.morphology = tuple(dict.fromkeys(shapes + list(f.morphology)))
     f.distribution = tuple(dict.fromkeys(spreads + list(f.distribution)))
     f.severity = max(grades, key=SEVERITIES.index) if grades else f.severity

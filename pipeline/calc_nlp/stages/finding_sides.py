@@ -9,8 +9,11 @@ linking.py, which imports sides.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span
 
+from calc_nlp.schema import Finding
 from calc_nlp.stages.context_sites import (
     SENTENCES_BACK,
     other_side_opens,
@@ -380,3 +383,55 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
     ):
         return ""
     return label.laterality
+
+
+# Determiners that make a noun phrase point back to a thing already named
+# ('the liver calcification', 'these granulomas').
+_DEFINITE = _POINTING_DETERMINERS | {"the"}
+# Prepositions that open a phrase after the noun saying which one it is ('the
+# calcification of this plaque'): that phrase, not an earlier mention, makes
+# the noun phrase definite.
+_POSTMODIFIER_LEADS = frozenset({"of", "in", "at", "within", "along", "on"})
+
+
+def sides_referred_back(
+    kit: Toolkit,
+    rd: ReportDoc,
+    sites: list[SiteRef | None],
+    found: list[Finding],
+) -> list[Finding]:
+    """A finding with no side whose noun phrase is definite ('the liver
+    calcification', 'The calcified hepatic granuloma') refers back to an
+    earlier mention of the same calcification and takes its side (corpora/
+    GUIDE.md laterality; guide §2 step 4): the side every earlier finding of
+    the report at the same site writes, where they write one side only. Not
+    a relative's finding for the patient's nor the other way, not from a
+    denied one, and none where no earlier finding is at that site, nor for
+    a noun phrase a phrase after it makes definite ('the calcification of
+    this plaque')."""
+    lower, first = rd.lower, rd.layout.sent_first
+    out = list(found)
+    for k, (span, site, f) in enumerate(zip(rd.matches.calc, sites, found, strict=True)):
+        if f.laterality or not f.site or not kit.site_info(f.site).get("sided", True):
+            continue
+        start = span.start
+        if site is not None and first[site.start] == first[start] and site.span.end == start:
+            start = site.start  # 'the basal ganglia calcifications'
+        if start == 0 or lower[start - 1] not in _DEFINITE:
+            continue
+        if span.end < len(lower) and lower[span.end] in _POSTMODIFIER_LEADS:
+            continue
+        # the one it points back to is among the earlier findings at that
+        # site: only where they all write one side is that side its own
+        sides = {
+            e.laterality
+            for e in out[:k]
+            if e.site == f.site and e.family == f.family and not e.negated
+        }
+        side = sides.pop() if len(sides) == 1 else ""
+        if not side:
+            continue
+        if side == "bilateral" and kit.site_info(f.site).get("unpaired"):
+            continue
+        out[k] = replace(f, laterality=side, context_side="", operated_side="")
+    return out

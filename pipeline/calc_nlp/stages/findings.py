@@ -110,7 +110,28 @@ def _names_lesion(rd: ReportDoc, span: Span) -> bool:
         after = rd.lower[span.end : span.end + 3]
         words = words + after[: next((k for k, w in enumerate(after) if not w.isalpha()), 3)]
     lesions = rd.lesion_nouns | rd.physiologic_site_lesions
-    return not lesions.isdisjoint(words)
+    return not lesions.isdisjoint(words) or _placed_at_lesion(rd, span)
+
+
+# Words that end the clause after a mention (_placed_at_lesion), and how far
+# it is read.
+_CLAUSE_STOPS = frozenset({",", ";", ".", ":", "and", "or", "but"})
+_PLACED_REACH = 12
+
+
+def _placed_at_lesion(rd: ReportDoc, span: Span) -> bool:
+    """Does the mention's own clause after it place it at a lesion of a
+    physiologic site ('a calcified rim along the left convexity at the site
+    of the old hematoma'; mentions.json physiologic_site_lesions)? It is
+    that lesion's calcification, not the structure's normal one."""
+    end = min(rd.sent(span).end, span.end + _PLACED_REACH)
+    lesions = rd.physiologic_site_lesions
+    for w in rd.lower[span.end : end]:
+        if w in _CLAUSE_STOPS:
+            return False
+        if w in lesions:
+            return True
+    return False
 
 
 def _mention_at(rd: ReportDoc, span: Span) -> int:
@@ -208,7 +229,13 @@ def features(
     """The classifier's input record for one affirmed finding."""
     info = kit.site_info(f.site)
     sent_start = rd.layout.sent_first[span.start]
-    own, distribution = own_cues(kit, rd, span, ctx.cues, f.site)
+    cues = ctx.cues
+    if f.family:
+        kept = {(c.start, c.end) for c in cues}
+        cues = cues + [
+            c for c in _relatives_cues(kit, rd, span) if (c.start, c.end) not in kept
+        ]
+    own, distribution = own_cues(kit, rd, span, cues, f.site)
     return Features(
         site=f.site,
         site_text=part_words(kit, rd, site) if site and site.span is not span else "",
@@ -230,13 +257,42 @@ def features(
             for c in ctx.conditions
         ),
         labs=tuple((v.name, v.flag, v.value, v.unit) for v in ctx.labs),
-        causes_elsewhere=tuple(c for s0, c in ctx.causes if s0 != sent_start),
+        # the patient's causes are not a relative's ('Her brother has
+        # Fahr disease with brain calcifications' after the patient's
+        # hematoma)
+        causes_elsewhere=()
+        if f.family
+        else tuple(c for s0, c in ctx.causes if s0 != sent_start),
         distribution=distribution,
         uncertain=f.uncertain,
         site_words=f.site_text,
         condition_words=tuple((c.name, c.words) for c in ctx.conditions),
         at=span.start,
     )
+
+
+def _relatives_cues(kit: Toolkit, rd: ReportDoc, span: Span) -> list[Span]:
+    """The dystrophic cues and conditions a relative's finding's own sentence
+    says of that relative ('Her mother had adrenal calcifications after
+    tuberculosis'): the report's cues leave them out as not the patient's,
+    but they are the relative's finding's local cause (guide §4 rule 1).
+    Not denied, hypothetical or hedged ones, nor alternatives."""
+    first = rd.layout.sent_first
+    out = []
+    for c in (*rd.matches.cues, *rd.matches.conds):
+        if first[c.start] != first[span.start]:
+            continue
+        if c.label_ == "CONDITION" and kit.md(c)["category"] != DYSTROPHIC:
+            continue
+        if c.label_ not in ("CUE", "CONDITION"):
+            continue
+        fl = flags(rd.mods, c)
+        if "family" not in fl or fl & NOT_A_CONDITION - {"family"}:
+            continue
+        if any((m.rule.metadata or {}).get("alternative") for m in rd.mods.of(c)):
+            continue
+        out.append(c)
+    return out
 
 
 def _prone_if(kit: Toolkit, span: Span, f: Finding) -> tuple[str, ...]:
@@ -332,6 +388,8 @@ def own_cues(
             continue
         if holder is f and not after_link and _next_item(rd, f, c, site):
             continue
+        if holder is f and _previous_item(rd, f, c, site):
+            continue
         if _cause_of_itself(kit, rd, f, c, cues):
             continue
         if c.label_ == "DISTRIBUTION":
@@ -384,6 +442,23 @@ def _next_item(rd: ReportDoc, f: Span, c: Span, site: str = "") -> bool:
     return any(
         joint < s.span.start and s.span.end == c.start and s.site != site
         for s in rd.matches.sites
+    )
+
+
+def _previous_item(rd: ReportDoc, f: Span, c: Span, site: str) -> bool:
+    """Is the cue or condition before the finding another item of its
+    sentence, joined to it by 'and' or a semicolon, with a place of another
+    site than the finding's right before it ('a left subdural hematoma and
+    basal ganglia calcifications': the hematoma is the dura's and explains
+    nothing of the basal ganglia), as `_next_item` reads a cue after it?
+    Not a cue with no place of its own, or one at the finding's site."""
+    if c.end > f.start or not site:
+        return False
+    words = rd.lower[c.end : f.start]
+    if "and" not in words and ";" not in words:
+        return False
+    return any(
+        s.span.end == c.start and s.site != site for s in rd.matches.sites
     )
 
 

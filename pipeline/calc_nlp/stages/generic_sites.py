@@ -39,7 +39,14 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
     sent = rd.sent(f)
     nearest = _nearest_site(rd, f, specific)
     if nearest is not None:
-        return _unless_whole(kit, rd, f, site, nearest, specific)
+        chosen = _unless_whole(kit, rd, f, site, nearest, specific)
+        if f.start <= site.span.start < f.end:
+            # 'Stable MAC with new posterior leaflet calcification': a valve
+            # word of the mention naming no part of its own beside a part of
+            # a structure names the whole (the mitral valve), as one pointing
+            # back to it does
+            return _whole_of(kit, site, chosen)
+        return chosen
     if kit.md(site.span).get("generic") != "anaphoric":
         return _restated_site(rd, f, specific) or site
     others = [c for c in rd.matches.calc if c is not f]

@@ -1063,6 +1063,7 @@ def _flags(modifiers: tuple[Any, ...]) -> set[str]:
     dated = False  # a past marker other than 'seen before' ('history of')
     seen: set[str] = set()  # flags a PRESENT rule ('seen on') cancels
     asked = False  # an `asks_presence` HYPOTHETICAL rule ('evaluate for')
+    gone = False  # a denial that also sets historical ('no longer seen')
     denial_ends = {
         m.modifier_span[1] for m in modifiers if m.category == "NEGATED_EXISTENCE"
     }
@@ -1075,6 +1076,8 @@ def _flags(modifiers: tuple[Any, ...]) -> set[str]:
         if mod.category == "HISTORICAL" and not md.get("seen_before"):
             dated = True
         out.update(FLAG_OF[x] for x in md.get("also_sets", []) if x in FLAG_OF)
+        if mod.category == "NEGATED_EXISTENCE" and "HISTORICAL" in md.get("also_sets", []):
+            gone = True
         cancels.update(FLAG_OF[c] for c in md.get("cancels", []) if c in FLAG_OF)
         if mod.category == "PRESENT":
             seen.update(FLAG_OF[c] for c in md.get("cancels", []) if c in FLAG_OF)
@@ -1084,6 +1087,11 @@ def _flags(modifiers: tuple[Any, ...]) -> set[str]:
         # 'Evaluate for X seen on outside film': asking whether it is there
         # now, which 'seen on' another study does not answer
         cancels.discard("hypothetical")
+    if gone:
+        # 'no longer visualized today': a present marker dates the denial,
+        # and the finding it denies is still the one seen before, now gone
+        # (GUIDE: resolved stays negated and historical)
+        cancels.discard("historical")
     if "historical" in out and not dated and "negated" not in out:
         # 'previously seen', 'as seen on the prior' say it was seen before,
         # not that it is gone: present now unless denied (GUIDE: historical)
