@@ -158,6 +158,11 @@ def _told(f: Finding) -> tuple[object, ...]:
 # (GUIDE: lesion, findings that describe the same calcification share it;
 # change: new is not seen before).
 _SEEN_BEFORE = frozenset({"stable", "increased", "decreased"})
+# Changes that say the calcification's size is not what it was: a later
+# finding's other size is the one calcification grown or shrunk ("a 14 mm
+# deposit" on an old film, then "the deposit has decreased, now 6 mm"); a
+# later finding called unchanged at another size is another one.
+_RESIZED = frozenset({"increased", "decreased"})
 
 
 def _differ(a: Finding, b: Finding, causes: frozenset[str] = frozenset()) -> bool:
@@ -166,8 +171,10 @@ def _differ(a: Finding, b: Finding, causes: frozenset[str] = frozenset()) -> boo
     terms of which neither holds the
     other's: "round" restates "round and punctate", "fine pleomorphic" is
     not "punctate")? A term of `causes` names no shape and parts none
-    ("dystrophic" restates "coarse"). Reads only the fields `_told` returns."""
-    if a.size_mm and b.size_mm and a.size_mm != b.size_mm:
+    ("dystrophic" restates "coarse"); `b`, the later finding, saying its
+    size changed (`_RESIZED`) gives another size. Reads only the fields
+    `_told` returns of `a`."""
+    if a.size_mm and b.size_mm and a.size_mm != b.size_mm and b.change not in _RESIZED:
         return True
     if a.segment and b.segment and not set(a.segment.split()) & set(b.segment.split()):
         return True  # "ostial" and "mid" plaque, annulus and leaflets
