@@ -586,6 +586,17 @@ OTHER_WORDS = [
         "IMPRESSION: Calcified splenic artery aneurysm.",
         [1, 2, 3],
     ),
+    # of one breast's groups at two clock positions, the impression naming
+    # no position restates the one whose sentence its own restates in other
+    # words, by the place both name; the other group stays apart
+    (
+        "MAMMOGRAM\nFINDINGS: Left breast: Round calcifications along the scar "
+        "of the prior excision, 4 o'clock, unchanged. A cluster of amorphous "
+        "calcifications at 11 o'clock, new.\nIMPRESSION: 1. Benign dystrophic "
+        "calcifications along the left excision scar. 2. New amorphous "
+        "calcifications at 11 o'clock in the left breast.",
+        [1, 2, 1, 2],
+    ),
 ]
 
 ANAPHORS = [

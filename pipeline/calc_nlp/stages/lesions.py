@@ -391,6 +391,12 @@ def _same_lesion(
         # then each group at its clock position, then "two groups ...")
         counted = [x for x in exact if x.first is not None and names_a_count(dr, x.first)]
         exact = counted if len(counted) == 1 else exact
+    if len(exact) > 1 and f.section == _RESTATING[1]:
+        # the one whose sentence the impression's restates in other words
+        # ("coarse calcifications at the biopsy site, 10 o'clock" and "benign
+        # calcifications at the biopsy site"), not another part's
+        echoed = [x for x in exact if x.first is not None and echoes(dr, f, x.first)]
+        exact = echoed if len(echoed) == 1 else exact
     if len(exact) > 1 and f.section == _RESTATING[1] and _sums_apart(dr, exact, f):
         return None
     if len(exact) > 1 and names_another(dr, f):
