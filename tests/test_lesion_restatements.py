@@ -18,6 +18,16 @@ RESTATED = [
         "calcified wall.",
         [1, 2, 1, 2],
     ),
+    # the wall named by its adjective ("mural") is the wall: the impression
+    # naming the cyst's place and its mural calcification restates the
+    # calcified wall of the cyst at that place, each naming the other's part
+    (
+        "RENAL ULTRASOUND\nFINDINGS: RIGHT KIDNEY: Scattered medullary "
+        "calcifications. A simple cyst in the lower pole has a calcified "
+        "wall.\nIMPRESSION: 1. Medullary calcifications. 2. Right lower pole "
+        "cyst with mural calcification.",
+        [1, 2, 1, 2],
+    ),
     (
         "CT ABDOMEN\nFINDINGS: Liver: punctate calcifications in the right lobe. A "
         "4 cm cyst in the left lobe with a calcified wall.\nIMPRESSION: Cyst with "
