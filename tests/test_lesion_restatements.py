@@ -596,6 +596,15 @@ OTHER_WORDS = [
         "IMPRESSION: Calcified splenic artery aneurysm.",
         [1, 2, 3],
     ),
+    # a leaflet the mention names itself, the site words those of the
+    # annulus calcification "with" leads it from: the leaflet's lesion, not
+    # the annulus's
+    (
+        "ECHOCARDIOGRAM\nFINDINGS: Moderate mitral annular calcification. The "
+        "anterior mitral leaflet is thickened and calcified at its tip.\n"
+        "IMPRESSION: Moderate MAC with anterior leaflet calcification.",
+        [1, 2, 1, 2],
+    ),
     # of one breast's groups at two clock positions, the impression naming
     # no position restates the one whose sentence its own restates in other
     # words, by the place both name; the other group stays apart

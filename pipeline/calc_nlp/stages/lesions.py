@@ -2105,13 +2105,34 @@ def _modifier_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
     return " ".join(w for w in site_words(dr, " ".join(placed)) if w not in name)
 
 
+def _own_part(dr: DescriptorRules, f: Finding) -> str:
+    """The part (`lesion_part_heads` led by `lesion_part_words`) the
+    finding's own mention names when its site words lie outside the mention
+    and name no part ("Stable MAC with new posterior leaflet calcification":
+    the posterior leaflet, not the annulus; GUIDE: a valve's annulus and its
+    leaflets are different lesions); empty else."""
+    words = WORD.findall(f.mention.lower())
+    if not dr.part_heads & set(words) or dr.part_heads & set(
+        WORD.findall(f.site_text.lower())
+    ):
+        return ""
+    marks = [(a, b) for a, b, kind in f.marks if kind == "site"]
+    if not marks or any(a < f.end and b > f.start for a, b in marks):
+        return ""
+    part = [w for w in words if w in dr.part_heads or w in dr.part_words]
+    if not dr.part_words & set(part):
+        return ""  # "the calcified cusps": all of them, no one part
+    name = name_words(dr, f.site)
+    return " ".join(w for w in site_words(dr, " ".join(part)) if w not in name)
+
+
 def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     """The finding's sub-site: its site words', else its sentence subject's
     (`subject_sub`), else its label's (under "Popliteal artery:", "The
     peroneal and tibial arteries are calcified" names its own vessels); the
     subject's too when it holds the site words' and names more ("The common
     femoral artery was also calcified", its site words "femoral artery")."""
-    sub = sub_site(dr, f)
+    sub = _own_part(dr, f) or sub_site(dr, f)
     if not sub:
         return (
             _modifier_sub(dr, f, text)
