@@ -787,6 +787,30 @@ STUDY_BY_STUDY = [
     ),
 ]
 
+# A later finding whose size changed since an earlier study restates the
+# calcification measured then at another size (GUIDE: a known finding of an
+# earlier study and today's are one lesion; change from an earlier size);
+# one called unchanged at another size, or new, is another.
+RESIZED = [
+    (
+        "HISTORY OF PRESENT ILLNESS: A film last year showed an 11 mm calcific "
+        "deposit in the left infraspinatus tendon.\nIMAGING TODAY: The "
+        "infraspinatus calcification has grown to 15 mm.",
+        [1, 1],
+    ),
+    (
+        "HISTORY: An old CT showed a 2.0 cm calcification in the left adrenal "
+        "gland.\nCT TODAY: The left adrenal calcification is smaller, now 1.4 cm.",
+        [1, 1],
+    ),
+    (
+        "HISTORY: An old CT showed a 2.0 cm calcification in the left adrenal "
+        "gland.\nCT TODAY: A 6 mm calcification in the left adrenal gland, "
+        "unchanged.",
+        [1, 2],
+    ),
+]
+
 # A finding of no side in an operation note that fits lesions of both sides
 # restates the one on the side the procedure line names (the operated part's);
 # a procedure line naming no side leaves it another lesion.
@@ -887,6 +911,7 @@ CASES = [
     *[pytest.param(t, n, id=f"headers-{i}") for i, (t, n) in enumerate(TWO_HEADERS)],
     *[pytest.param(t, n, id=f"studies-{i}") for i, (t, n) in enumerate(STUDY_BY_STUDY)],
     *[pytest.param(t, n, id=f"operated-{i}") for i, (t, n) in enumerate(OPERATED_SIDE)],
+    *[pytest.param(t, n, id=f"resized-{i}") for i, (t, n) in enumerate(RESIZED)],
     *[pytest.param(t, n, id=f"beyond-{i}") for i, (t, n) in enumerate(BEYOND)],
     *[pytest.param(t, n, id=f"owned-{i}") for i, (t, n) in enumerate(OWNED_PART)],
 ]

@@ -18,6 +18,16 @@ RESTATED = [
         "calcified wall.",
         [1, 2, 1, 2],
     ),
+    # the wall named by its adjective ("mural") is the wall: the impression
+    # naming the cyst's place and its mural calcification restates the
+    # calcified wall of the cyst at that place, each naming the other's part
+    (
+        "RENAL ULTRASOUND\nFINDINGS: RIGHT KIDNEY: Scattered medullary "
+        "calcifications. A simple cyst in the lower pole has a calcified "
+        "wall.\nIMPRESSION: 1. Medullary calcifications. 2. Right lower pole "
+        "cyst with mural calcification.",
+        [1, 2, 1, 2],
+    ),
     (
         "CT ABDOMEN\nFINDINGS: Liver: punctate calcifications in the right lobe. A "
         "4 cm cyst in the left lobe with a calcified wall.\nIMPRESSION: Cyst with "
@@ -585,6 +595,26 @@ OTHER_WORDS = [
         "FINDINGS: Walled-off necrosis with a rim of calcification. Splenic calcification.\n"
         "IMPRESSION: Calcified splenic artery aneurysm.",
         [1, 2, 3],
+    ),
+    # a leaflet the mention names itself, the site words those of the
+    # annulus calcification "with" leads it from: the leaflet's lesion, not
+    # the annulus's
+    (
+        "ECHOCARDIOGRAM\nFINDINGS: Moderate mitral annular calcification. The "
+        "anterior mitral leaflet is thickened and calcified at its tip.\n"
+        "IMPRESSION: Moderate MAC with anterior leaflet calcification.",
+        [1, 2, 1, 2],
+    ),
+    # of one breast's groups at two clock positions, the impression naming
+    # no position restates the one whose sentence its own restates in other
+    # words, by the place both name; the other group stays apart
+    (
+        "MAMMOGRAM\nFINDINGS: Left breast: Round calcifications along the scar "
+        "of the prior excision, 4 o'clock, unchanged. A cluster of amorphous "
+        "calcifications at 11 o'clock, new.\nIMPRESSION: 1. Benign dystrophic "
+        "calcifications along the left excision scar. 2. New amorphous "
+        "calcifications at 11 o'clock in the left breast.",
+        [1, 2, 1, 2],
     ),
 ]
 

@@ -66,15 +66,24 @@ def sub_site(dr: DescriptorRules, f: Finding) -> str:
     findings name is `_same_joint`'s to tell (lesions.py). Away from the
     vessel sites the wall of a cyst or collection its site words or mention
     name is a part of its own (`lesion_host_parts`: "a thin rim of
-    calcification along its wall")."""
+    calcification along its wall"), and so is it named by its adjective
+    (`site_synonyms`: "mural calcification")."""
     name = name_words(dr, f.site)
     words = [w for w in site_words(dr, f.site_text) if w not in name]
     if f.site not in dr.vessel_sites:
-        said = WORD.findall(f"{f.site_text} {f.mention}".lower())
-        words += sorted(dr.host_parts & set(said) - set(words))
+        words += sorted(host_parts_said(dr, f"{f.site_text} {f.mention}") - set(words))
     if f.site in dr.joint_sites:
         words = [w for w in words if w[:5] not in dr.joint_stems]
     return " ".join(words)
+
+
+def host_parts_said(dr: DescriptorRules, text: str) -> set[str]:
+    """The parts of a host the text names (`lesion_host_parts`), by their
+    noun or adjective (`site_synonyms`: "mural" the wall)."""
+    said = {
+        n for w in WORD.findall(text.lower()) for n in dr.synonyms.get(w, w).split()
+    }
+    return set(dr.host_parts & said)
 
 
 def mention_sub(dr: DescriptorRules, f: Finding) -> str:
@@ -199,12 +208,13 @@ def crossed(dr: DescriptorRules, f: Finding, sub: str, g: Finding) -> bool:
     def stems(words: list[str]) -> set[str]:
         return {w[:5] for w in words}
 
+    def said(f: Finding) -> set[str]:
+        # the sentence's site words and the host parts it names ("a cyst
+        # with mural calcification": the wall)
+        return stems(site_words(dr, f.sentence)) | host_parts_said(dr, f.sentence)
+
     fs, gs = stems(sub.split()), stems(sub_site(dr, g).split())
-    return (
-        bool(fs and gs)
-        and fs <= stems(site_words(dr, g.sentence))
-        and gs <= stems(site_words(dr, f.sentence))
-    )
+    return bool(fs and gs) and fs <= said(g) and gs <= said(f)
 
 
 def mention_at(f: Finding) -> int:

@@ -158,6 +158,11 @@ def _told(f: Finding) -> tuple[object, ...]:
 # (GUIDE: lesion, findings that describe the same calcification share it;
 # change: new is not seen before).
 _SEEN_BEFORE = frozenset({"stable", "increased", "decreased"})
+# Changes that say the calcification's size is not what it was: a later
+# finding's other size is the one calcification grown or shrunk ("a 14 mm
+# deposit" on an old film, then "the deposit has decreased, now 6 mm"); a
+# later finding called unchanged at another size is another one.
+_RESIZED = frozenset({"increased", "decreased"})
 
 
 def _differ(a: Finding, b: Finding, causes: frozenset[str] = frozenset()) -> bool:
@@ -166,8 +171,10 @@ def _differ(a: Finding, b: Finding, causes: frozenset[str] = frozenset()) -> boo
     terms of which neither holds the
     other's: "round" restates "round and punctate", "fine pleomorphic" is
     not "punctate")? A term of `causes` names no shape and parts none
-    ("dystrophic" restates "coarse"). Reads only the fields `_told` returns."""
-    if a.size_mm and b.size_mm and a.size_mm != b.size_mm:
+    ("dystrophic" restates "coarse"); `b`, the later finding, saying its
+    size changed (`_RESIZED`) gives another size. Reads only the fields
+    `_told` returns of `a`."""
+    if a.size_mm and b.size_mm and a.size_mm != b.size_mm and b.change not in _RESIZED:
         return True
     if a.segment and b.segment and not set(a.segment.split()) & set(b.segment.split()):
         return True  # "ostial" and "mid" plaque, annulus and leaflets
@@ -384,6 +391,12 @@ def _same_lesion(
         # then each group at its clock position, then "two groups ...")
         counted = [x for x in exact if x.first is not None and names_a_count(dr, x.first)]
         exact = counted if len(counted) == 1 else exact
+    if len(exact) > 1 and f.section == _RESTATING[1]:
+        # the one whose sentence the impression's restates in other words
+        # ("coarse calcifications at the biopsy site, 10 o'clock" and "benign
+        # calcifications at the biopsy site"), not another part's
+        echoed = [x for x in exact if x.first is not None and echoes(dr, f, x.first)]
+        exact = echoed if len(echoed) == 1 else exact
     if len(exact) > 1 and f.section == _RESTATING[1] and _sums_apart(dr, exact, f):
         return None
     if len(exact) > 1 and names_another(dr, f):
@@ -2092,13 +2105,34 @@ def _modifier_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
     return " ".join(w for w in site_words(dr, " ".join(placed)) if w not in name)
 
 
+def _own_part(dr: DescriptorRules, f: Finding) -> str:
+    """The part (`lesion_part_heads` led by `lesion_part_words`) the
+    finding's own mention names when its site words lie outside the mention
+    and name no part ("Stable MAC with new posterior leaflet calcification":
+    the posterior leaflet, not the annulus; GUIDE: a valve's annulus and its
+    leaflets are different lesions); empty else."""
+    words = WORD.findall(f.mention.lower())
+    if not dr.part_heads & set(words) or dr.part_heads & set(
+        WORD.findall(f.site_text.lower())
+    ):
+        return ""
+    marks = [(a, b) for a, b, kind in f.marks if kind == "site"]
+    if not marks or any(a < f.end and b > f.start for a, b in marks):
+        return ""
+    part = [w for w in words if w in dr.part_heads or w in dr.part_words]
+    if not dr.part_words & set(part):
+        return ""  # "the calcified cusps": all of them, no one part
+    name = name_words(dr, f.site)
+    return " ".join(w for w in site_words(dr, " ".join(part)) if w not in name)
+
+
 def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     """The finding's sub-site: its site words', else its sentence subject's
     (`subject_sub`), else its label's (under "Popliteal artery:", "The
     peroneal and tibial arteries are calcified" names its own vessels); the
     subject's too when it holds the site words' and names more ("The common
     femoral artery was also calcified", its site words "femoral artery")."""
-    sub = sub_site(dr, f)
+    sub = _own_part(dr, f) or sub_site(dr, f)
     if not sub:
         return (
             _modifier_sub(dr, f, text)
