@@ -358,3 +358,19 @@ RELATIVES_CAUSES: list[tuple[str, str]] = [
 def test_a_relatives_finding_takes_only_the_relatives_causes(findings_of, text, expected):
     (f,) = [x for x in findings_of(text) if x.family]
     assert f.classification == expected
+
+
+# A finding dated to a time before a surgery ('before surgery', 'until
+# surgery') was there before it: that surgery is no cause of it (guide §4
+# rule 1: prior surgery at that site).
+BEFORE_SURGERY: list[tuple[str, str, str]] = [
+    ("Gland excised last year for hyperparathyroidism. Before surgery, the scan showed nephrocalcinosis of the left kidney.", "nephrocalcinosis", "metastatic"),
+    ("Hyperparathyroidism, now treated. The medullary nephrocalcinosis is fainter than before surgery.", "medullary nephrocalcinosis", "metastatic"),
+    # an earlier surgery at the place still counts
+    ("Coarse calcification in the right breast after surgery there.", "calcification", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), BEFORE_SURGERY)
+def test_finding_before_surgery_has_no_surgical_cause(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
