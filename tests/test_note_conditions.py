@@ -348,6 +348,11 @@ NOT_DONE = [
     ("He has been fasting since midnight for surgery on his knee.", []),
     ("Medically optimized for surgery.", []),
     ("She was admitted for surgery on the left foot.", []),
+    # offered and turned down, or held back for what may come
+    ("Hernia stable; surgery discussed with him and declined.", []),
+    ("Surgery offered twice, refused by the family.", []),
+    ("Watchful waiting, with excision only if the mass enlarges.", []),
+    ("Resection only when symptoms recur.", []),
     ("Knee pain since the surgery in XXXX.", ["prior surgery"]),
     ("Resection of the colon was done in XXXX.", ["prior surgery"]),
 ]
