@@ -59,6 +59,10 @@ DENIED_PLACE: list[tuple[str, str, dict[str, Any]]] = [
     ("Calcified plaque in the aorta with no change in the left iliac artery.", "", {"site": "aorta", "laterality": ""}),
     ("No suspicious calcifications in the right breast.", "", {"site": "breast", "laterality": "right"}),
     ("Vascular calcification of the left SFA without stenosis.", "", {"laterality": "left"}),
+    # a place denied in the sentence before places no finding of the next,
+    # a denied one included (it takes the site it would take affirmed)
+    ("The legs showed no skin ulcer. No evidence of calciphylaxis.", "", {"site": "", "laterality": ""}),
+    ("No right renal mass was found. Negative for calcification.", "", {"site": "", "laterality": ""}),
 ]
 
 UNSPECIFIC_TISSUE: list[tuple[str, str, dict[str, Any]]] = [

@@ -494,13 +494,19 @@ def _site_further_back(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:
 def _sites_in(rd: ReportDoc, sent: Span, f: Span) -> list[SiteRef]:
     """The site phrases of `sent` that finding `f` may take: not a site word
     that is part of a condition's name ('peritoneal dialysis', 'renal
-    failure' name a treatment and a disease, not the place talked about)."""
+    failure' name a treatment and a disease, not the place talked about).
+    A site denied in another sentence than the finding's is not taken even
+    by a denied finding: it was denied on its own, and a denial never
+    changes the site (corpora/GUIDE.md: the finding takes the site it would
+    take affirmed; 'No skin ulcer. No calciphylaxis.' places neither)."""
     conds = [c for c in rd.matches.conds if sent.start <= c.start < sent.end]
+    own = sent.start <= f.start < sent.end
     return [
         s
         for s in rd.matches.sites
         if sent.start <= s.span.start < sent.end
         and asserted(rd, s, f)
+        and (own or "negated" not in flags(rd.mods, s.span))
         and not any(c.start <= s.span.start and s.span.end <= c.end for c in conds)
     ]
 
