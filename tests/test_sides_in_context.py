@@ -849,3 +849,14 @@ def test_a_phrase_after_the_noun_makes_it_definite_not_a_back_reference(findings
         "the calcification of the popliteal artery is denser."
     )
     assert findings_of(text)[-1].laterality == ""
+
+
+def test_a_phrase_after_the_noun_that_points_back_keeps_the_back_reference(findings_of):
+    """'the calcification within it' ends on a pronoun that points back
+    itself: the phrase names no new thing, and the definite noun phrase
+    still refers back to the earlier mention and takes its side."""
+    text = (
+        "Calcified plaque in the left carotid bulb. PLAN: watch the carotid "
+        "bulb; the calcification within it is stable."
+    )
+    assert findings_of(text)[-1].laterality == "left"

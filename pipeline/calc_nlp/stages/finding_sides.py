@@ -392,6 +392,9 @@ _DEFINITE = _POINTING_DETERMINERS | {"the"}
 # calcification of this plaque'): that phrase, not an earlier mention, makes
 # the noun phrase definite.
 _POSTMODIFIER_LEADS = frozenset({"of", "in", "at", "within", "along", "on"})
+# Pronouns such a phrase may end on that point back themselves ('the
+# calcification within it'): the phrase then names no new thing.
+_POINTING_OBJECTS = frozenset({"it", "them"})
 
 
 def sides_referred_back(
@@ -408,7 +411,8 @@ def sides_referred_back(
     a relative's finding for the patient's nor the other way, not from a
     denied one, and none where no earlier finding is at that site, nor for
     a noun phrase a phrase after it makes definite ('the calcification of
-    this plaque')."""
+    this plaque'), unless that phrase only points back too ('the
+    calcification within it')."""
     lower, first = rd.lower, rd.layout.sent_first
     out = list(found)
     for k, (span, site, f) in enumerate(zip(rd.matches.calc, sites, found, strict=True)):
@@ -419,7 +423,13 @@ def sides_referred_back(
             start = site.start  # 'the basal ganglia calcifications'
         if start == 0 or lower[start - 1] not in _DEFINITE:
             continue
-        if span.end < len(lower) and lower[span.end] in _POSTMODIFIER_LEADS:
+        if (
+            span.end < len(lower)
+            and lower[span.end] in _POSTMODIFIER_LEADS
+            and not (
+                span.end + 1 < len(lower) and lower[span.end + 1] in _POINTING_OBJECTS
+            )
+        ):
             continue
         # the one it points back to is among the earlier findings at that
         # site: only where they all write one side is that side its own
