@@ -832,6 +832,18 @@ DEFINITE_BACK_REFERENCES = [
         "No calcification in the right hepatic lobe. The liver calcification seen before has gone.",
         "",
     ),
+    # an earlier finding at another part of the site (lower vs upper lobe)
+    # is not the one pointed back to, nor the whole the part belongs to
+    (
+        "Chest CT: dense calcification in both upper lobes. An old calcified nodule in the "
+        "right lower lobe.\nADVICE: a CT in six months for the upper lobe calcification.",
+        "bilateral",
+    ),
+    (
+        "Chest CT: an old calcified nodule in the left lower lobe.\nADVICE: a CT in six "
+        "months for the upper lobe calcification.",
+        "",
+    ),
 ]
 
 

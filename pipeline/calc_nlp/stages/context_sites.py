@@ -438,10 +438,14 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
         return ""
     # its own sentence first: 'Left kidney: a calcification in the lower pole'
     own = rd.sent(site.span)
+    parts = part_words(rd, site)
     sides = {
         s.laterality
         for s in rd.matches.sites
-        if own.start <= s.span.start and s.span.end <= i and s.site == site.site
+        if own.start <= s.span.start
+        and s.span.end <= i
+        and s.site == site.site
+        and not _other_part(rd, s, parts)
     }
     sides.discard("")
     if sides:
@@ -450,19 +454,49 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
         sides = {
             s.laterality
             for s in rd.matches.sites
-            if prev.start <= s.span.start < prev.end and s.site == site.site
+            if prev.start <= s.span.start < prev.end
+            and s.site == site.site
+            and not _other_part(rd, s, parts)
         }
         if not sides:
             continue
+        # a side written on another part ('the left lower lobe') is that part's
+        others = [
+            s
+            for s in rd.matches.sites
+            if prev.start <= s.span.start < prev.end
+            and s.site == site.site
+            and _other_part(rd, s, parts)
+        ]
         sides |= {
             str(kit.md(x)["laterality"])
             for x in rd.matches.lats
             if prev.start <= x.start < prev.end
+            and not any(o.start <= x.start < o.span.end for o in others)
         }
         sides.discard("")
         # one part of one structure: not of both ("Both kidneys ... the upper pole")
         return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
     return ""
+
+
+def part_words(rd: ReportDoc, site: SiteRef) -> frozenset[str]:
+    """The words of the site phrase that name a part of its structure
+    ('upper' of 'the upper lobe', 'lower' of 'left lower lobe';
+    mentions.json `site_part_words`)."""
+    words = rd.word_sets.get("site_part_words", frozenset())
+    return frozenset(w for w in rd.lower[site.span.start : site.span.end] if w in words)
+
+
+def _other_part(rd: ReportDoc, s: SiteRef, parts: frozenset[str]) -> bool:
+    """Does the site phrase `s` name another part of the structure than the
+    one `parts` name ('left lower lobe' for 'the upper lobe')? It is a part
+    beside it, not the whole the part belongs to, and its side is that
+    part's (corpora/GUIDE.md lesion: upper vs lower lobe are different)."""
+    if not parts:
+        return False
+    own = part_words(rd, s)
+    return bool(own) and own != parts
 
 
 def _part_of_lesion_named_before(rd: ReportDoc, i: int) -> bool:

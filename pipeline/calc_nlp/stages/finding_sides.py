@@ -397,6 +397,23 @@ _POSTMODIFIER_LEADS = frozenset({"of", "in", "at", "within", "along", "on"})
 _POINTING_OBJECTS = frozenset({"it", "them"})
 
 
+def _part_words(rd: ReportDoc, text: str) -> frozenset[str]:
+    """The words of a site text that name a part of its structure ('upper'
+    of 'upper lobe'; mentions.json `site_part_words`)."""
+    words = rd.word_sets.get("site_part_words", frozenset())
+    return frozenset(w for w in text.lower().split() if w in words)
+
+
+def _another_part(rd: ReportDoc, text: str, parts: frozenset[str]) -> bool:
+    """Does the site text name another part of the structure than `parts`
+    ('left lower lobe' beside 'upper lobe')? Upper vs lower lobe are
+    different lesions (corpora/GUIDE.md lesion), each with its own side."""
+    if not parts:
+        return False
+    own = _part_words(rd, text)
+    return bool(own) and own != parts
+
+
 def sides_referred_back(
     kit: Toolkit,
     rd: ReportDoc,
@@ -432,11 +449,17 @@ def sides_referred_back(
         ):
             continue
         # the one it points back to is among the earlier findings at that
-        # site: only where they all write one side is that side its own
+        # site, not at another part of it ('the upper lobe calcification'
+        # after a left lower lobe granuloma): only where they all write one
+        # side is that side its own
+        parts = _part_words(rd, f.site_text)
         sides = {
             e.laterality
             for e in out[:k]
-            if e.site == f.site and e.family == f.family and not e.negated
+            if e.site == f.site
+            and e.family == f.family
+            and not e.negated
+            and not _another_part(rd, e.site_text, parts)
         }
         side = sides.pop() if len(sides) == 1 else ""
         if not side:
