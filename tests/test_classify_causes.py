@@ -374,3 +374,19 @@ BEFORE_SURGERY: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("text", "mention", "expected"), BEFORE_SURGERY)
 def test_finding_before_surgery_has_no_surgical_cause(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
+
+
+# A definite mention naming the whole site ('the tendon calcification')
+# refers back to the calcification named before at a part of that site:
+# the cause given there is a cause at its place (guide §4 rule 4). Not a
+# mention naming another part, nor one that is not definite.
+WHOLE_SITE_BACK_REFERENCE: list[tuple[str, str, str]] = [
+    ("Right knee film: calcification along the medial collateral ligament after a skiing injury. ASSESSMENT: the ligament calcification is benign.", "ligament calcification", "dystrophic"),
+    ("Left knee film: calcification along the medial collateral ligament after a fall. The lateral ligament calcification is new.", "lateral ligament calcification", "indeterminate"),
+    ("Left knee film: calcification along the medial collateral ligament after a fall. Ligament calcification elsewhere is new.", "Ligament calcification", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), WHOLE_SITE_BACK_REFERENCE)
+def test_whole_site_back_reference_takes_the_parts_cause(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected

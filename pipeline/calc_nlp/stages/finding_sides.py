@@ -404,6 +404,25 @@ def _part_words(rd: ReportDoc, text: str) -> frozenset[str]:
     return frozenset(w for w in text.lower().split() if w in words)
 
 
+def refers_back(rd: ReportDoc, span: Span, site: SiteRef | None) -> bool:
+    """Is the mention's noun phrase definite ('the liver calcification',
+    'The calcified hepatic granuloma'), so that it refers back to an earlier
+    mention of the same calcification? Not where a phrase after the noun
+    makes it definite ('the calcification of this plaque'), unless that
+    phrase only points back too ('the calcification within it')."""
+    lower, first = rd.lower, rd.layout.sent_first
+    start = span.start
+    if site is not None and first[site.start] == first[start] and site.span.end == start:
+        start = site.start  # 'the basal ganglia calcifications'
+    if start == 0 or lower[start - 1] not in _DEFINITE:
+        return False
+    return not (
+        span.end < len(lower)
+        and lower[span.end] in _POSTMODIFIER_LEADS
+        and not (span.end + 1 < len(lower) and lower[span.end + 1] in _POINTING_OBJECTS)
+    )
+
+
 def _another_part(rd: ReportDoc, text: str, parts: frozenset[str]) -> bool:
     """Does the site text name another part of the structure than `parts`
     ('left lower lobe' beside 'upper lobe')? Upper vs lower lobe are
@@ -430,23 +449,11 @@ def sides_referred_back(
     a noun phrase a phrase after it makes definite ('the calcification of
     this plaque'), unless that phrase only points back too ('the
     calcification within it')."""
-    lower, first = rd.lower, rd.layout.sent_first
     out = list(found)
     for k, (span, site, f) in enumerate(zip(rd.matches.calc, sites, found, strict=True)):
         if f.laterality or not f.site or not kit.site_info(f.site).get("sided", True):
             continue
-        start = span.start
-        if site is not None and first[site.start] == first[start] and site.span.end == start:
-            start = site.start  # 'the basal ganglia calcifications'
-        if start == 0 or lower[start - 1] not in _DEFINITE:
-            continue
-        if (
-            span.end < len(lower)
-            and lower[span.end] in _POSTMODIFIER_LEADS
-            and not (
-                span.end + 1 < len(lower) and lower[span.end + 1] in _POINTING_OBJECTS
-            )
-        ):
+        if not refers_back(rd, span, site):
             continue
         # the one it points back to is among the earlier findings at that
         # site, not at another part of it ('the upper lobe calcification'
