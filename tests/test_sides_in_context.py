@@ -872,3 +872,19 @@ def test_a_phrase_after_the_noun_that_points_back_keeps_the_back_reference(findi
         "bulb; the calcification within it is stable."
     )
     assert findings_of(text)[-1].laterality == "left"
+
+
+def test_a_study_label_heads_its_study_to_the_next_label(findings_of):
+    """A label naming a one-sided study ('Right knee films:') heads that
+    study: a denial after the study's finding surveys it and takes its side,
+    even after another labelled study on the line (corpora/GUIDE.md site: a
+    denied finding takes the side the exam would give it affirmed)."""
+    text = (
+        "SPORTS MEDICINE NOTE,REASON:,Left shoulder pain.,EXAM:,Left shoulder: full range. "
+        "Right knee: mild effusion.,RESULTS:,Left shoulder films today: the infraspinatus "
+        "calcific deposit has shrunk to 4 mm. Right knee films: a new 9 mm calcification "
+        "beside the lateral collateral ligament after the fall. No chondrocalcinosis.,"
+        "PLAN:,Physiotherapy."
+    )
+    denied = [f for f in findings_of(text) if f.negated]
+    assert [f.laterality for f in denied] == ["right"]

@@ -438,7 +438,7 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
         return ""
     # its own sentence first: 'Left kidney: a calcification in the lower pole'
     own = rd.sent(site.span)
-    parts = part_words(rd, site)
+    parts = part_word_set(rd, site)
     sides = {
         s.laterality
         for s in rd.matches.sites
@@ -480,7 +480,7 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     return ""
 
 
-def part_words(rd: ReportDoc, site: SiteRef) -> frozenset[str]:
+def part_word_set(rd: ReportDoc, site: SiteRef) -> frozenset[str]:
     """The words of the site phrase that name a part of its structure
     ('upper' of 'the upper lobe', 'lower' of 'left lower lobe';
     mentions.json `site_part_words`)."""
@@ -495,7 +495,7 @@ def _other_part(rd: ReportDoc, s: SiteRef, parts: frozenset[str]) -> bool:
     part's (corpora/GUIDE.md lesion: upper vs lower lobe are different)."""
     if not parts:
         return False
-    own = part_words(rd, s)
+    own = part_word_set(rd, s)
     return bool(own) and own != parts
 
 
@@ -650,13 +650,33 @@ def part_ended(rd: ReportDoc, on_line: list[Span], f: Span) -> bool:
     masses.'; corpora/GUIDE.md laterality: the side of a label line over the
     finding). A label whose sentence names none heads the sentences after it
     ('Right kidney: normal. Left kidney: 11 cm. Punctate calcification in the
-    mid pole.')."""
+    mid pole.'). A label that names a study of its own ('Left knee
+    radiographs:'; mentions.json `exam_words`) heads that study to its end,
+    the next label: a denial after its finding surveys that study, whose
+    side it takes (corpora/GUIDE.md site: a denied finding takes the side
+    the exam would give it affirmed)."""
     if len(on_line) < 2:
         return False
     own = rd.sent_at(on_line[-1].start)
     if own.end > f.start:
         return False
+    if _names_study(rd, on_line[-1]):
+        return False
     return any(own.start <= c.start < own.end for c in rd.matches.calc)
+
+
+def _names_study(rd: ReportDoc, side: Span) -> bool:
+    """Does the label the side word opens name a study ('Left knee
+    radiographs:', 'Right shoulder film today:'): a study word (mentions.json
+    `exam_words`) among its words before the colon?"""
+    study = rd.word_sets.get("exam_words", frozenset())
+    words = rd.layout.words
+    for i in range(side.end, min(side.end + LABEL_WORDS + 1, len(words))):
+        if words[i] in LABEL_MARKS:
+            return False
+        if rd.lower[i] in study:
+            return True
+    return False
 
 
 def _later_label(rd: ReportDoc, lo: int, hi: int, header: bool = False) -> bool:
