@@ -366,6 +366,7 @@ def test_a_relatives_finding_takes_only_the_relatives_causes(findings_of, text, 
 BEFORE_SURGERY: list[tuple[str, str, str]] = [
     ("Gland excised last year for hyperparathyroidism. Before surgery, the scan showed nephrocalcinosis of the left kidney.", "nephrocalcinosis", "metastatic"),
     ("Hyperparathyroidism, now treated. The medullary nephrocalcinosis is fainter than before surgery.", "medullary nephrocalcinosis", "metastatic"),
+    ("Hypercalcemia. The corneal calcification is less dense than before the surgery.", "corneal calcification", "metastatic"),
     # an earlier surgery at the place still counts
     ("Coarse calcification in the right breast after surgery there.", "calcification", "dystrophic"),
 ]

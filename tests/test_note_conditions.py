@@ -354,6 +354,9 @@ NOT_DONE = [
     ("Watchful waiting, with excision only if the mass enlarges.", []),
     ("Resection only when symptoms recur.", []),
     ("Knee pain since the surgery in XXXX.", ["prior surgery"]),
+    # a comparison with the time before an operation says it was done
+    ("The swelling is smaller than before surgery.", ["prior surgery"]),
+    ("Walking is easier than prior to surgery.", ["prior surgery"]),
     ("Resection of the colon was done in XXXX.", ["prior surgery"]),
 ]
 
