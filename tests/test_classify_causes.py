@@ -358,3 +358,36 @@ RELATIVES_CAUSES: list[tuple[str, str]] = [
 def test_a_relatives_finding_takes_only_the_relatives_causes(findings_of, text, expected):
     (f,) = [x for x in findings_of(text) if x.family]
     assert f.classification == expected
+
+
+# A finding dated to a time before a surgery ('before surgery', 'until
+# surgery') was there before it: that surgery is no cause of it (guide §4
+# rule 1: prior surgery at that site).
+BEFORE_SURGERY: list[tuple[str, str, str]] = [
+    ("Gland excised last year for hyperparathyroidism. Before surgery, the scan showed nephrocalcinosis of the left kidney.", "nephrocalcinosis", "metastatic"),
+    ("Hyperparathyroidism, now treated. The medullary nephrocalcinosis is fainter than before surgery.", "medullary nephrocalcinosis", "metastatic"),
+    ("Hypercalcemia. The corneal calcification is less dense than before the surgery.", "corneal calcification", "metastatic"),
+    # an earlier surgery at the place still counts
+    ("Coarse calcification in the right breast after surgery there.", "calcification", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), BEFORE_SURGERY)
+def test_finding_before_surgery_has_no_surgical_cause(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
+# A definite mention naming the whole site ('the tendon calcification')
+# refers back to the calcification named before at a part of that site:
+# the cause given there is a cause at its place (guide §4 rule 4). Not a
+# mention naming another part, nor one that is not definite.
+WHOLE_SITE_BACK_REFERENCE: list[tuple[str, str, str]] = [
+    ("Right knee film: calcification along the medial collateral ligament after a skiing injury. ASSESSMENT: the ligament calcification is benign.", "ligament calcification", "dystrophic"),
+    ("Left knee film: calcification along the medial collateral ligament after a fall. The lateral ligament calcification is new.", "lateral ligament calcification", "indeterminate"),
+    ("Left knee film: calcification along the medial collateral ligament after a fall. Ligament calcification elsewhere is new.", "Ligament calcification", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), WHOLE_SITE_BACK_REFERENCE)
+def test_whole_site_back_reference_takes_the_parts_cause(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected

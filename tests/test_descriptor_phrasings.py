@@ -1400,6 +1400,10 @@ CHANGES = [
     ),
     ("Calcified hilar nodes stable going back to XXXX.", "Calcified hilar nodes", "stable"),
     ("Splenic calcification is unchanged back to 2012.", "Splenic calcification", "stable"),
+    # a concession after the change word names what the change came in spite
+    # of: the word still ends its phrase
+    ("Calcified plaque of the iliac arteries, progressing despite statin therapy.", "Calcified plaque", "increased"),
+    ("Calcific chronic pancreatitis, worsening despite enzyme replacement.", "Calcific chronic pancreatitis", "increased"),
     # 'previously not' before the participle, as 'not previously' after it
     (
         "Punctate calcification in the left kidney, previously not visualized.",

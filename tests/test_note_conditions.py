@@ -348,7 +348,15 @@ NOT_DONE = [
     ("He has been fasting since midnight for surgery on his knee.", []),
     ("Medically optimized for surgery.", []),
     ("She was admitted for surgery on the left foot.", []),
+    # offered and turned down, or held back for what may come
+    ("Hernia stable; surgery discussed with him and declined.", []),
+    ("Surgery offered twice, refused by the family.", []),
+    ("Watchful waiting, with excision only if the mass enlarges.", []),
+    ("Resection only when symptoms recur.", []),
     ("Knee pain since the surgery in XXXX.", ["prior surgery"]),
+    # a comparison with the time before an operation says it was done
+    ("The swelling is smaller than before surgery.", ["prior surgery"]),
+    ("Walking is easier than prior to surgery.", ["prior surgery"]),
     ("Resection of the colon was done in XXXX.", ["prior surgery"]),
 ]
 

@@ -323,6 +323,11 @@ HYPOTHETICAL: list[Row] = [
     ("REASON FOR EXAM:, Dyspnea.,There may be a calcified node in the right hilum.", "node", {"uncertain"}),
     ("CLINICAL HISTORY: ,Fever.,  ,The radiograph shows a questionable calcified granuloma at the left apex.", "granuloma", {"uncertain"}),
     ("CLINICAL HISTORY:, Weight loss, ? calcified nodes in the mediastinum.", "nodes", {"hypothetical"}),
+    # a calcification still to be excluded is a question to answer, no denial
+    ("If the ulcer spreads, calciphylaxis will need to be excluded by biopsy.", "calciphylaxis", {"hypothetical"}),
+    ("Vascular calcification of the leg arteries should be ruled out on the next film.", "calcification", {"hypothetical"}),
+    # one that was excluded is denied
+    ("Dermal calcification was excluded on the biopsy.", "calcification", {"negated"}),
 ]
 
 FAMILY: list[Row] = [

@@ -59,6 +59,10 @@ DENIED_PLACE: list[tuple[str, str, dict[str, Any]]] = [
     ("Calcified plaque in the aorta with no change in the left iliac artery.", "", {"site": "aorta", "laterality": ""}),
     ("No suspicious calcifications in the right breast.", "", {"site": "breast", "laterality": "right"}),
     ("Vascular calcification of the left SFA without stenosis.", "", {"laterality": "left"}),
+    # a place denied in the sentence before places no finding of the next,
+    # a denied one included (it takes the site it would take affirmed)
+    ("The legs showed no skin ulcer. No evidence of calciphylaxis.", "", {"site": "", "laterality": ""}),
+    ("No right renal mass was found. Negative for calcification.", "", {"site": "", "laterality": ""}),
 ]
 
 UNSPECIFIC_TISSUE: list[tuple[str, str, dict[str, Any]]] = [
@@ -498,4 +502,28 @@ PLANTAR_FASCIA: list[tuple[str, str, dict[str, Any]]] = [
 @pytest.mark.parametrize(("text", "word", "expected"), PLANTAR_FASCIA)
 def test_plantar_fascia_is_a_ligament_not_an_artery(finding_with, text, word, expected):
     f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A calcinosis led by a pointing word past a region outside the site
+# vocabulary ('the left thumb pulp calcinosis') is the calcinosis named
+# before in that word, whose tissue it takes (guide §2 step 4: an earlier
+# mention the sentence points back to); the region says only where.
+CALCINOSIS_POINTED_BACK: list[tuple[str, dict[str, Any]]] = [
+    (
+        "HISTORY: films in 2019 showed calcinosis cutis at the left thumb pulp.\n"
+        "TODAY: the left thumb pulp calcinosis has grown.",
+        {"site": "skin"},
+    ),
+    (
+        "HISTORY: films in 2019 showed calcinosis cutis at the left thumb pulp.\n"
+        "TODAY: left thumb pulp calcinosis.",
+        {"site": ""},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CALCINOSIS_POINTED_BACK)
+def test_calcinosis_pointed_back_past_a_region(findings_of, text, expected):
+    f = findings_of(text)[-1]
     assert {name: getattr(f, name) for name in expected} == expected

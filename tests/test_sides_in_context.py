@@ -832,6 +832,18 @@ DEFINITE_BACK_REFERENCES = [
         "No calcification in the right hepatic lobe. The liver calcification seen before has gone.",
         "",
     ),
+    # an earlier finding at another part of the site (lower vs upper lobe)
+    # is not the one pointed back to, nor the whole the part belongs to
+    (
+        "Chest CT: dense calcification in both upper lobes. An old calcified nodule in the "
+        "right lower lobe.\nADVICE: a CT in six months for the upper lobe calcification.",
+        "bilateral",
+    ),
+    (
+        "Chest CT: an old calcified nodule in the left lower lobe.\nADVICE: a CT in six "
+        "months for the upper lobe calcification.",
+        "",
+    ),
 ]
 
 
@@ -849,3 +861,30 @@ def test_a_phrase_after_the_noun_makes_it_definite_not_a_back_reference(findings
         "the calcification of the popliteal artery is denser."
     )
     assert findings_of(text)[-1].laterality == ""
+
+
+def test_a_phrase_after_the_noun_that_points_back_keeps_the_back_reference(findings_of):
+    """'the calcification within it' ends on a pronoun that points back
+    itself: the phrase names no new thing, and the definite noun phrase
+    still refers back to the earlier mention and takes its side."""
+    text = (
+        "Calcified plaque in the left carotid bulb. PLAN: watch the carotid "
+        "bulb; the calcification within it is stable."
+    )
+    assert findings_of(text)[-1].laterality == "left"
+
+
+def test_a_study_label_heads_its_study_to_the_next_label(findings_of):
+    """A label naming a one-sided study ('Right knee films:') heads that
+    study: a denial after the study's finding surveys it and takes its side,
+    even after another labelled study on the line (corpora/GUIDE.md site: a
+    denied finding takes the side the exam would give it affirmed)."""
+    text = (
+        "SPORTS MEDICINE NOTE,REASON:,Left shoulder pain.,EXAM:,Left shoulder: full range. "
+        "Right knee: mild effusion.,RESULTS:,Left shoulder films today: the infraspinatus "
+        "calcific deposit has shrunk to 4 mm. Right knee films: a new 9 mm calcification "
+        "beside the lateral collateral ligament after the fall. No chondrocalcinosis.,"
+        "PLAN:,Physiotherapy."
+    )
+    denied = [f for f in findings_of(text) if f.negated]
+    assert [f.laterality for f in denied] == ["right"]

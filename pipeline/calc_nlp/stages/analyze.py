@@ -281,6 +281,27 @@ def _named_by_mention(rd: ReportDoc, cue: Span) -> bool:
     )
 
 
+# How many plain words ('the', 'her') may stand between a predating word and
+# the cause it dates ('before her surgery').
+_PREDATING_REACH = 2
+
+
+def _predated(kit: Toolkit, rd: ReportDoc, c: Span) -> bool:
+    """Is the cue or condition dated after the finding: one of mentions.json
+    `predating_words` among its words ('than before surgery') or right
+    before it, past a plain word or two ('until the operation', 'before her
+    surgery')? Guide §4 rule 1: earlier trauma or surgery at that place."""
+    words = kit.word_sets.get("predating_words", frozenset())
+    if not words.isdisjoint(rd.lower[c.start : c.end]):
+        return True
+    i = c.start - 1
+    while i >= 0 and c.start - i <= _PREDATING_REACH + 1 and rd.lower[i].isalpha():
+        if rd.lower[i] in words:
+            return True
+        i -= 1
+    return False
+
+
 def link_and_classify(
     kit: Toolkit,
     rd: ReportDoc,
@@ -318,6 +339,9 @@ def link_and_classify(
         and is_cause(rd.mods, c)
         and key(c) not in own
     ]
+    # nor is one the finding is dated before ('less prominent than before
+    # the surgery'): it was there before that, which cannot have caused it
+    cues = [c for c in cues if not _predated(kit, rd, c)]
     conds = report_conditions(kit, rd, own)
     rd = linking.extend(rd, kit)
     causes = linking.causes_elsewhere(kit, rd, cues, own)

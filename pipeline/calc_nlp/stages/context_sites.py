@@ -438,10 +438,14 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
         return ""
     # its own sentence first: 'Left kidney: a calcification in the lower pole'
     own = rd.sent(site.span)
+    parts = part_word_set(rd, site)
     sides = {
         s.laterality
         for s in rd.matches.sites
-        if own.start <= s.span.start and s.span.end <= i and s.site == site.site
+        if own.start <= s.span.start
+        and s.span.end <= i
+        and s.site == site.site
+        and not _other_part(rd, s, parts)
     }
     sides.discard("")
     if sides:
@@ -450,19 +454,49 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
         sides = {
             s.laterality
             for s in rd.matches.sites
-            if prev.start <= s.span.start < prev.end and s.site == site.site
+            if prev.start <= s.span.start < prev.end
+            and s.site == site.site
+            and not _other_part(rd, s, parts)
         }
         if not sides:
             continue
+        # a side written on another part ('the left lower lobe') is that part's
+        others = [
+            s
+            for s in rd.matches.sites
+            if prev.start <= s.span.start < prev.end
+            and s.site == site.site
+            and _other_part(rd, s, parts)
+        ]
         sides |= {
             str(kit.md(x)["laterality"])
             for x in rd.matches.lats
             if prev.start <= x.start < prev.end
+            and not any(o.start <= x.start < o.span.end for o in others)
         }
         sides.discard("")
         # one part of one structure: not of both ("Both kidneys ... the upper pole")
         return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""
     return ""
+
+
+def part_word_set(rd: ReportDoc, site: SiteRef) -> frozenset[str]:
+    """The words of the site phrase that name a part of its structure
+    ('upper' of 'the upper lobe', 'lower' of 'left lower lobe';
+    mentions.json `site_part_words`)."""
+    words = rd.word_sets.get("site_part_words", frozenset())
+    return frozenset(w for w in rd.lower[site.span.start : site.span.end] if w in words)
+
+
+def _other_part(rd: ReportDoc, s: SiteRef, parts: frozenset[str]) -> bool:
+    """Does the site phrase `s` name another part of the structure than the
+    one `parts` name ('left lower lobe' for 'the upper lobe')? It is a part
+    beside it, not the whole the part belongs to, and its side is that
+    part's (corpora/GUIDE.md lesion: upper vs lower lobe are different)."""
+    if not parts:
+        return False
+    own = part_word_set(rd, s)
+    return bool(own) and own != parts
 
 
 def _part_of_lesion_named_before(rd: ReportDoc, i: int) -> bool:
@@ -494,13 +528,19 @@ def _site_further_back(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:
 def _sites_in(rd: ReportDoc, sent: Span, f: Span) -> list[SiteRef]:
     """The site phrases of `sent` that finding `f` may take: not a site word
     that is part of a condition's name ('peritoneal dialysis', 'renal
-    failure' name a treatment and a disease, not the place talked about)."""
+    failure' name a treatment and a disease, not the place talked about).
+    A site denied in another sentence than the finding's is not taken even
+    by a denied finding: it was denied on its own, and a denial never
+    changes the site (corpora/GUIDE.md: the finding takes the site it would
+    take affirmed; 'No skin ulcer. No calciphylaxis.' places neither)."""
     conds = [c for c in rd.matches.conds if sent.start <= c.start < sent.end]
+    own = sent.start <= f.start < sent.end
     return [
         s
         for s in rd.matches.sites
         if sent.start <= s.span.start < sent.end
         and asserted(rd, s, f)
+        and (own or "negated" not in flags(rd.mods, s.span))
         and not any(c.start <= s.span.start and s.span.end <= c.end for c in conds)
     ]
 
@@ -610,13 +650,33 @@ def part_ended(rd: ReportDoc, on_line: list[Span], f: Span) -> bool:
     masses.'; corpora/GUIDE.md laterality: the side of a label line over the
     finding). A label whose sentence names none heads the sentences after it
     ('Right kidney: normal. Left kidney: 11 cm. Punctate calcification in the
-    mid pole.')."""
+    mid pole.'). A label that names a study of its own ('Left knee
+    radiographs:'; mentions.json `exam_words`) heads that study to its end,
+    the next label: a denial after its finding surveys that study, whose
+    side it takes (corpora/GUIDE.md site: a denied finding takes the side
+    the exam would give it affirmed)."""
     if len(on_line) < 2:
         return False
     own = rd.sent_at(on_line[-1].start)
     if own.end > f.start:
         return False
+    if _names_study(rd, on_line[-1]):
+        return False
     return any(own.start <= c.start < own.end for c in rd.matches.calc)
+
+
+def _names_study(rd: ReportDoc, side: Span) -> bool:
+    """Does the label the side word opens name a study ('Left knee
+    radiographs:', 'Right shoulder film today:'): a study word (mentions.json
+    `exam_words`) among its words before the colon?"""
+    study = rd.word_sets.get("exam_words", frozenset())
+    words = rd.layout.words
+    for i in range(side.end, min(side.end + LABEL_WORDS + 1, len(words))):
+        if words[i] in LABEL_MARKS:
+            return False
+        if rd.lower[i] in study:
+            return True
+    return False
 
 
 def _later_label(rd: ReportDoc, lo: int, hi: int, header: bool = False) -> bool:

@@ -392,6 +392,45 @@ _DEFINITE = _POINTING_DETERMINERS | {"the"}
 # calcification of this plaque'): that phrase, not an earlier mention, makes
 # the noun phrase definite.
 _POSTMODIFIER_LEADS = frozenset({"of", "in", "at", "within", "along", "on"})
+# Pronouns such a phrase may end on that point back themselves ('the
+# calcification within it'): the phrase then names no new thing.
+_POINTING_OBJECTS = frozenset({"it", "them"})
+
+
+def _part_words(rd: ReportDoc, text: str) -> frozenset[str]:
+    """The words of a site text that name a part of its structure ('upper'
+    of 'upper lobe'; mentions.json `site_part_words`)."""
+    words = rd.word_sets.get("site_part_words", frozenset())
+    return frozenset(w for w in text.lower().split() if w in words)
+
+
+def refers_back(rd: ReportDoc, span: Span, site: SiteRef | None) -> bool:
+    """Is the mention's noun phrase definite ('the liver calcification',
+    'The calcified hepatic granuloma'), so that it refers back to an earlier
+    mention of the same calcification? Not where a phrase after the noun
+    makes it definite ('the calcification of this plaque'), unless that
+    phrase only points back too ('the calcification within it')."""
+    lower, first = rd.lower, rd.layout.sent_first
+    start = span.start
+    if site is not None and first[site.start] == first[start] and site.span.end == start:
+        start = site.start  # 'the basal ganglia calcifications'
+    if start == 0 or lower[start - 1] not in _DEFINITE:
+        return False
+    return not (
+        span.end < len(lower)
+        and lower[span.end] in _POSTMODIFIER_LEADS
+        and not (span.end + 1 < len(lower) and lower[span.end + 1] in _POINTING_OBJECTS)
+    )
+
+
+def _another_part(rd: ReportDoc, text: str, parts: frozenset[str]) -> bool:
+    """Does the site text name another part of the structure than `parts`
+    ('left lower lobe' beside 'upper lobe')? Upper vs lower lobe are
+    different lesions (corpora/GUIDE.md lesion), each with its own side."""
+    if not parts:
+        return False
+    own = _part_words(rd, text)
+    return bool(own) and own != parts
 
 
 def sides_referred_back(
@@ -408,25 +447,26 @@ def sides_referred_back(
     a relative's finding for the patient's nor the other way, not from a
     denied one, and none where no earlier finding is at that site, nor for
     a noun phrase a phrase after it makes definite ('the calcification of
-    this plaque')."""
-    lower, first = rd.lower, rd.layout.sent_first
+    this plaque'), unless that phrase only points back too ('the
+    calcification within it')."""
     out = list(found)
     for k, (span, site, f) in enumerate(zip(rd.matches.calc, sites, found, strict=True)):
         if f.laterality or not f.site or not kit.site_info(f.site).get("sided", True):
             continue
-        start = span.start
-        if site is not None and first[site.start] == first[start] and site.span.end == start:
-            start = site.start  # 'the basal ganglia calcifications'
-        if start == 0 or lower[start - 1] not in _DEFINITE:
-            continue
-        if span.end < len(lower) and lower[span.end] in _POSTMODIFIER_LEADS:
+        if not refers_back(rd, span, site):
             continue
         # the one it points back to is among the earlier findings at that
-        # site: only where they all write one side is that side its own
+        # site, not at another part of it ('the upper lobe calcification'
+        # after a left lower lobe granuloma): only where they all write one
+        # side is that side its own
+        parts = _part_words(rd, f.site_text)
         sides = {
             e.laterality
             for e in out[:k]
-            if e.site == f.site and e.family == f.family and not e.negated
+            if e.site == f.site
+            and e.family == f.family
+            and not e.negated
+            and not _another_part(rd, e.site_text, parts)
         }
         side = sides.pop() if len(sides) == 1 else ""
         if not side:

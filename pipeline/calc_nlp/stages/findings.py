@@ -18,7 +18,7 @@ from calc_nlp.schema import (
 )
 from calc_nlp.stages.context_sites import POINTING_PRONOUNS
 from calc_nlp.stages.exam_sites import operated_side, side_from_exam
-from calc_nlp.stages.finding_sides import finding_side
+from calc_nlp.stages.finding_sides import finding_side, refers_back
 from calc_nlp.stages.linking import (
     given_with,
     heads_a_list,
@@ -188,12 +188,45 @@ def restated_causes(
         return found
     wider = replace(ctx, causes=[*ctx.causes, *extra])
     widest = replace(ctx, causes=[*ctx.causes, *extra, *unplaced])
+    # a definite mention naming the whole site ('the ligament calcification')
+    # refers back to the calcification named before at a part of it: that
+    # part's cause is its own (corpora/GUIDE.md laterality and lesion: a
+    # finding that refers back to an earlier mention of the same one)
+    whole = [(at, replace(c, site_text="")) for at, c in extra if c.site_text]
+    back = replace(ctx, causes=[*ctx.causes, *extra, *whole]) if whole else wider
     return [
-        finding(kit, rd, widest if not f.site_text else wider, span, site)
+        finding(
+            kit,
+            rd,
+            widest
+            if not f.site_text
+            else back
+            if whole and _names_whole_site(kit, rd, span, site)
+            else wider,
+            span,
+            site,
+        )
         if f.classification == INDETERMINATE
         else f
         for span, site, f in zip(rd.matches.calc, sites, found, strict=True)
     ]
+
+
+def _names_whole_site(
+    kit: Toolkit, rd: ReportDoc, span: Span, site: SiteRef | None
+) -> bool:
+    """Does the mention refer back with a definite noun phrase whose site
+    words name the whole site, no part of it ('the ligament calcification',
+    'the liver calcification')? A part word among the mention's own words
+    ('the lateral ligament calcification') names a part."""
+    parts = kit.word_sets.get("site_part_words", frozenset())
+    return (
+        site is not None
+        and site.span is not span
+        and not part_words(kit, rd, site)
+        and parts.isdisjoint(rd.lower[span.start : span.end])
+        and refers_back(rd, span, site)
+    )
 
 
 def bearing(

@@ -355,6 +355,10 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if clause is not None and clause.span.label_ == "REGION":
         clause = (
             linked_lesion(kit, rd, f)
+            # 'the right index fingertip calcinosis' after 'calcinosis cutis of
+            # the right index fingertip': the region says where, the mention
+            # pointed back to says what tissue (guide §2 step 4)
+            or _site_of_mention_pointed_back(kit, rd, f)
             or _about_a_joint(kit, rd, clause)
             or _joint_with(kit, rd, f, clause)
             or _exam_region(kit, rd, f, clause)
@@ -664,11 +668,13 @@ def _calcification_word(rd: ReportDoc, f: Span) -> str | None:
     """The mention's last word where it is a calcification noun
     ('calcifications', 'microcalcification') or the lesion noun a
     calcified lesion is named by ('the calcified granuloma', mentions.json
-    lesion_nouns), else None."""
+    lesion_nouns); else one of mentions.json `pointed_calcification_nouns`
+    among its words ('calcinosis' of 'calcinosis cutis'); else None."""
     word = f[-1].lower_
     if word.endswith(("calcification", "calcifications")) or word in rd.lesion_nouns:
         return word
-    return None
+    nouns = rd.word_sets.get("pointed_calcification_nouns", frozenset())
+    return next((t.lower_ for t in f if t.lower_ in nouns), None)
 
 
 def _points_back(rd: ReportDoc, site: SiteRef) -> bool:
