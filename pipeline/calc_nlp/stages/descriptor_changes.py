@@ -754,16 +754,27 @@ def host_change(
         said = _predicated_host_change(dr, text, start, link.start())
         said = said or _process_change(dr, text, start, link.start())
         return said or _aside_host_change(dr, text, start, link.start(), sentence)
-    cuts = list(dr.clause_breaks.finditer(text, start, noun.start()))
-    host = cuts[-1].end() if cuts else start
-    for m in dr.terms.finditer(text, host, noun.start()):
+    return _grading_term(dr, text, start, noun.start(), places_count=False)
+
+
+def _grading_term(
+    dr: DescriptorRules, text: str, start: int, noun: int, places_count: bool
+) -> re.Match[str] | None:
+    """The change term in the clause before a lesion noun at `noun` (its
+    clause opening after the last clause break from `start` on) that grades
+    it: at most the window's words between, sizes aside, and side and place
+    words aside too unless `places_count` (`_unplaced`)."""
+    cuts = list(dr.clause_breaks.finditer(text, start, noun))
+    lo = cuts[-1].end() if cuts else start
+    for m in dr.terms.finditer(text, lo, noun):
         entry = dr.term(m.group())
         if entry["field"] != "change" or not entry["value"]:
             continue
-        gap = text[m.end() : noun.start()]
+        gap = text[m.end() : noun]
         for _, rx in dr.patterns.get("size", []):
             gap = rx.sub(" ", gap)
-        if len(_unplaced(dr, gap)) <= dr.window:
+        words = gap.split() if places_count else _unplaced(dr, gap)
+        if len(words) <= dr.window:
             return m
     return None
 
@@ -823,18 +834,7 @@ def _aside_host_change(
         entry = dr.term(m.group())
         if entry["field"] == "change" and entry["value"]:
             return m
-    cuts = list(dr.clause_breaks.finditer(text, start, noun.start()))
-    lo = cuts[-1].end() if cuts else start
-    for m in dr.terms.finditer(text, lo, noun.start()):
-        entry = dr.term(m.group())
-        if entry["field"] != "change" or not entry["value"]:
-            continue
-        between = text[m.end() : noun.start()]
-        for _, rx in dr.patterns.get("size", []):
-            between = rx.sub(" ", between)
-        if len(between.split()) <= dr.window:
-            return m
-    return None
+    return _grading_term(dr, text, start, noun.start(), places_count=True)
 
 
 def _predicated_host_change(
