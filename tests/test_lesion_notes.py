@@ -884,7 +884,30 @@ OWNED_PART = [
 ]
 
 
+# A note's later sentence naming no side after a left and a right lesion at
+# its site sums them up, a lesion of its own (GUIDE: a phrase that sums up
+# several lesions is a lesion of its own), as an impression's does; words
+# that only say calcified do not make it one of the two.
+SIDES_SUMMED = [
+    (
+        "ED NOTE: CT showed three phleboliths in the right hemipelvis and one "
+        "phlebolith on the left.\nPLAN: The phleboliths need no follow-up.",
+        [1, 2, 3],
+    ),
+    (
+        "CONSULT: Ultrasound found calcification of the right femoral artery and "
+        "a calcified plaque of the left femoral artery. I think the arterial "
+        "calcification is from his diabetes.",
+        [1, 2, 3],
+    ),
+]
+
+
 CASES = [
+    *[
+        pytest.param(t, n, id=f"sides-summed-{i}")
+        for i, (t, n) in enumerate(SIDES_SUMMED)
+    ],
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
     *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
     *[
