@@ -903,7 +903,26 @@ SIDES_SUMMED = [
 ]
 
 
+# A later section of a note restating a lesion by its sub-site, its side
+# not its own words' but lent from elsewhere, is that lesion (GUIDE: the
+# same calcification named again in another section is one lesion).
+LATER_SECTION = [
+    (
+        "DISCHARGE SUMMARY,HOSPITAL COURSE:,Chest CT showed patchy calcification "
+        "in both upper lobes and calcification of the stomach wall. A calcified "
+        "granuloma in the left lower lobe was stable. She was started on fluids."
+        ",DISCHARGE INSTRUCTIONS:,Repeat chest CT in six weeks to follow the upper "
+        "lobe calcification; the stomach calcification needs no treatment.",
+        [1, 2, 3, 1, 2],
+    ),
+]
+
+
 CASES = [
+    *[
+        pytest.param(t, n, id=f"later-section-{i}")
+        for i, (t, n) in enumerate(LATER_SECTION)
+    ],
     *[
         pytest.param(t, n, id=f"sides-summed-{i}")
         for i, (t, n) in enumerate(SIDES_SUMMED)

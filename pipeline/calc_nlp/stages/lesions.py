@@ -518,12 +518,30 @@ def _same_lesion(
             x
             for x in same
             if x in named
-            and x.first is not None
-            and (x.first.section, f.section) == _RESTATING
+            and _restating_pair(x, f)
             and _nests(x.sub, sub)
             and not opposite(x.side, side(f))
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _restating_pair(x: _Lesion, f: Finding) -> bool:
+    """Is `f` of a section that restates the lesion's first finding's: the
+    impression the findings', or, in a clinical note, whose sections are
+    neither, another section after its (GUIDE: the same calcification named
+    again in another section of a note is one lesion), by the section found
+    or by the label nearest before `f` ("PLAN:")?"""
+    g = x.first
+    if g is None:
+        return False
+    if (g.section, f.section) == _RESTATING:
+        return True
+    if g.section in _RESTATING or f.section in _RESTATING:
+        return False
+    label = x.label_of.get(f.finding_id, "")
+    return g.section_at < f.section_at or (
+        bool(label) and label != x.label_of.get(g.finding_id, "")
+    )
 
 
 def _severity_words(f: Finding) -> set[str]:
