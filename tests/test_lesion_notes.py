@@ -884,7 +884,49 @@ OWNED_PART = [
 ]
 
 
+# A note's later sentence naming no side after a left and a right lesion at
+# its site sums them up, a lesion of its own (GUIDE: a phrase that sums up
+# several lesions is a lesion of its own), as an impression's does; words
+# that only say calcified do not make it one of the two.
+SIDES_SUMMED = [
+    (
+        "ED NOTE: CT showed three phleboliths in the right hemipelvis and one "
+        "phlebolith on the left.\nPLAN: The phleboliths need no follow-up.",
+        [1, 2, 3],
+    ),
+    (
+        "CONSULT: Ultrasound found calcification of the right femoral artery and "
+        "a calcified plaque of the left femoral artery. I think the arterial "
+        "calcification is from his diabetes.",
+        [1, 2, 3],
+    ),
+]
+
+
+# A later section of a note restating a lesion by its sub-site, its side
+# not its own words' but lent from elsewhere, is that lesion (GUIDE: the
+# same calcification named again in another section is one lesion).
+LATER_SECTION = [
+    (
+        "DISCHARGE SUMMARY,HOSPITAL COURSE:,Chest CT showed patchy calcification "
+        "in both upper lobes and calcification of the stomach wall. A calcified "
+        "granuloma in the left lower lobe was stable. She was started on fluids."
+        ",DISCHARGE INSTRUCTIONS:,Repeat chest CT in six weeks to follow the upper "
+        "lobe calcification; the stomach calcification needs no treatment.",
+        [1, 2, 3, 1, 2],
+    ),
+]
+
+
 CASES = [
+    *[
+        pytest.param(t, n, id=f"later-section-{i}")
+        for i, (t, n) in enumerate(LATER_SECTION)
+    ],
+    *[
+        pytest.param(t, n, id=f"sides-summed-{i}")
+        for i, (t, n) in enumerate(SIDES_SUMMED)
+    ],
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
     *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
     *[

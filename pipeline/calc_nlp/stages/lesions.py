@@ -518,12 +518,30 @@ def _same_lesion(
             x
             for x in same
             if x in named
-            and x.first is not None
-            and (x.first.section, f.section) == _RESTATING
+            and _restating_pair(x, f)
             and _nests(x.sub, sub)
             and not opposite(x.side, side(f))
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _restating_pair(x: _Lesion, f: Finding) -> bool:
+    """Is `f` of a section that restates the lesion's first finding's: the
+    impression the findings', or, in a clinical note, whose sections are
+    neither, another section after its (GUIDE: the same calcification named
+    again in another section of a note is one lesion), by the section found
+    or by the label nearest before `f` ("PLAN:")?"""
+    g = x.first
+    if g is None:
+        return False
+    if (g.section, f.section) == _RESTATING:
+        return True
+    if g.section in _RESTATING or f.section in _RESTATING:
+        return False
+    label = x.label_of.get(f.finding_id, "")
+    return g.section_at < f.section_at or (
+        bool(label) and label != x.label_of.get(g.finding_id, "")
+    )
 
 
 def _severity_words(f: Finding) -> set[str]:
@@ -1654,31 +1672,21 @@ def _sums_up(
     places restates the first's lesion ("calcification of lungs and stomach"),
     as its site is the first's, unless `_joins_others` finds it sums up two
     lesions of the findings."""
-    if f.section != _RESTATING[1] or f.own_lesion:
+    if f.own_lesion:
         return False
+    if f.section != _RESTATING[1]:
+        # a clinical note's sections are no findings and impression: a later
+        # sentence of any of them may sum up its earlier sentences' lesions;
+        # not an operation note's finding of no side, the operated side's
+        return (
+            f.section != _RESTATING[0]
+            and not f.operated_side
+            and _sums_sides(dr, f, at_site, note=True)
+        )
     if _sums_up_plural(dr, f, at_site):
         return True
-    if side(f) in ("bilateral", ""):
-        # 'bilateral renal calcifications', or 'pelvic phleboliths' naming no
-        # side, after the right's and the left's; lesions at other sub-sites
-        # than the finding's tell nothing ('SMA origin calcified plaque' after
-        # the right and left iliac arteries' plaques restates the SMA's)
-        sub = sub_site(dr, f)
-        apart = [
-            x
-            for x in at_site
-            if x.first and x.first.section != f.section and _nests(x.sub, sub)
-        ]
-        sides = {x.side for x in apart}
-        if {"left", "right"} <= sides and "bilateral" not in sides:
-            # ... unless, naming no side, its words are those of one of them
-            # only ('dystrophic calcifications' after the left breast's and a
-            # right oil cyst): it restates that one, as the impression
-            # restating in the findings' own words does
-            words = singular_words(core(dr, f))
-            worded = [x for x in apart if words in {singular_words(w) for w in x.cores}]
-            if side(f) or len(worded) != 1:
-                return True
+    if _sums_sides(dr, f, at_site):
+        return True
     if not f.site:
         return len(pool) > 1 and dr.summary_words.search(f.sentence) is not None
     if dr.summary_words.search(f.sentence) is not None:
@@ -1704,6 +1712,43 @@ def _sums_up(
             echoed = [g for g in echoed if _names_from(dr, f, g, True, own=True)]
         return len(others) > 1 and len(echoed) != 1
     return False
+
+
+def _sums_sides(
+    dr: DescriptorRules, f: Finding, at_site: list[_Lesion], note: bool = False
+) -> bool:
+    """Is the finding bilateral or of no side, after a right and a left lesion
+    at its site and none of both sides ("bilateral renal calcifications", or
+    "pelvic phleboliths" naming no side, after the right's and the left's)?
+    It sums them up. The lesions are those of other sections, or with `note`
+    (a clinical note's sections, no findings and impression) those of other
+    sentences."""
+    if side(f) not in ("bilateral", ""):
+        return False
+    # lesions at other sub-sites than the finding's tell nothing ('SMA origin
+    # calcified plaque' after the right and left iliac arteries' plaques
+    # restates the SMA's)
+    sub = sub_site(dr, f)
+    apart = [
+        x
+        for x in at_site
+        if x.first
+        and (not _in_sentence(x.last, f) if note else x.first.section != f.section)
+        and _nests(x.sub, sub)
+    ]
+    sides = {x.side for x in apart}
+    if not {"left", "right"} <= sides or "bilateral" in sides:
+        return False
+    # ... unless, naming no side, its words are those of one of them only
+    # ('dystrophic calcifications' after the left breast's and a right oil
+    # cyst): it restates that one, as the impression restating in the
+    # findings' own words does; in a note, words that only say
+    # "calcification" name neither ("arterial calcification" after a left
+    # renal artery's calcification and a right one's plaque)
+    words = singular_words(core(dr, f))
+    worded = [x for x in apart if words in {singular_words(w) for w in x.cores}]
+    bare = note and not names_a_lesion(dr, f)
+    return bool(side(f)) or len(worded) != 1 or bare
 
 
 def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> bool:
