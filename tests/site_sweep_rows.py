@@ -274,6 +274,14 @@ MORE_ROWS: list[Row] = [
     (NOTE + "Left shoulder x-ray showed calcific tendinitis.", "", {"site": "tendon", "laterality": "left"}),
     (NOTE + "X-ray of the right knee showed chondrocalcinosis.", "", {"site": "cartilage", "laterality": "right"}),
     (NOTE + "Calcified uterine fibroid on pelvic ultrasound.", "", {"site": "uterus", "laterality": ""}),
+    # a joint the mention leads to by 'of' is the tissue about it, as 'right knee calcification' is
+    (NOTE + "Calcific deposit of the right knee, slowly enlarging.", "", {"site": "periarticular soft tissue", "laterality": "right"}),
+    (NOTE + "Small calcifications of both elbows on today's films.", "", {"site": "periarticular soft tissue", "laterality": "bilateral"}),
+    (NOTE + "Chondrocalcinosis of the left knee on the standing view.", "", {"site": "cartilage", "laterality": "left"}),
+    # a second finding joined by 'and' takes the place after it, not the first one's
+    (NOTE + "CT showed calcification of both carotid arteries and a tiny calcific focus around the right knee.", "focus", {"site": "periarticular soft tissue", "laterality": "right"}),
+    (NOTE + "Calcification of the left subclavian artery and a calcified nodule about both hips.", "nodule", {"site": "periarticular soft tissue", "laterality": "bilateral"}),
+    (NOTE + "Calcification of the left subclavian artery and a calcified nodule about both hips.", "Calcification", {"site": "artery", "laterality": "left"}),
     (NOTE + "Echo: moderate mitral annular calcification, mild MR.", "", {"site": "mitral annulus", "laterality": ""}),
     (NOTE + "Echo showed a calcified aortic valve with mild stenosis.", "", {"site": "aortic valve", "laterality": ""}),
     (NOTE + "CT with calcified plaque in the left main coronary artery.", "", {"site": "coronary artery", "laterality": ""}),

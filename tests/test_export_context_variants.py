@@ -163,6 +163,16 @@ PLANNED = [
     ),
     ("HISTORY: , Fibroids.  Hysterectomy will be arranged.,", ["leiomyoma"]),
     ("HISTORY: , Breast mass.  Lumpectomy was arranged for next week.,", []),
+    # a second operation the plan names with the first, its name a few words
+    # on ('with', 'and'), is planned too
+    (
+        "HISTORY: , Fibroids.  Plan open abdominal hysterectomy with oophorectomy.,",
+        ["leiomyoma"],
+    ),
+    (
+        "HISTORY: , Fibroids.  Plan robotic supracervical hysterectomy and bilateral oophorectomy.,",
+        ["leiomyoma"],
+    ),
 ]
 
 

@@ -34,6 +34,7 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     # upper quadrant, within the liver'), a place beats a landmark ('lateral to
     # the left hilum'), and the exam's reading beats a landmark alone.
     reach = _clause_before_label(rd, f, reach)
+    reach = _without_other_items_sites(rd, f, reach)
     named = [x for x in reach if x[1].span.label_ == "SITE"]
     pool = named or reach
     places = [x for x in pool if not landmark(kit, rd, x[1])]
@@ -46,6 +47,33 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if found.span.end <= f.start:
         found = first_of_list(kit, rd, found, [s for _, s in pool])
     return _owner_of_shared(kit, rd, found) or compound_head(kit, rd, found)
+
+
+def _without_other_items_sites(
+    rd: ReportDoc, f: Span, reach: list[tuple[int, SiteRef]]
+) -> list[tuple[int, SiteRef]]:
+    """Without the sites of an earlier finding's phrase that an 'and' closes
+    before this finding, where a place after this one is in its reach
+    ('calcification of both carotid arteries and a small calcific focus
+    around the right knee': the arteries are the first finding's, the knee
+    is the focus's; guide §2 step 2, the finding's own clause)."""
+    if not any(s.span.start >= f.end for _, s in reach):
+        return reach
+    first = rd.layout.sent_first[f.start]
+
+    def other_items(s: SiteRef) -> bool:
+        """Does an 'and' after the site, before f, close the phrase of
+        another finding written before the site?"""
+        if s.span.end > f.start:
+            return False
+        joins = [k for k in range(s.span.end, f.start) if rd.lower[k] == "and"]
+        return bool(joins) and any(
+            first <= c.start < s.span.start and c.end <= joins[0]
+            for c in rd.matches.calc
+            if c is not f
+        )
+
+    return [x for x in reach if not other_items(x[1])]
 
 
 def _owner_of_shared(kit: Toolkit, rd: ReportDoc, shared: SiteRef) -> SiteRef | None:

@@ -361,6 +361,7 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
             or _site_of_mention_pointed_back(kit, rd, f)
             or _about_a_joint(kit, rd, clause)
             or _joint_with(kit, rd, f, clause)
+            or _joint_of(kit, rd, f, clause)
             or _exam_region(kit, rd, f, clause)
         )
     elif clause is not None and landmark(kit, rd, clause):
@@ -739,6 +740,29 @@ def _joint_with(kit: Toolkit, rd: ReportDoc, f: Span, region: SiteRef) -> SiteRe
     if not between or between[0] not in links:
         return None
     if not set(between[1:]) <= _ARTICLES:
+        return None
+    return _joint_tissue(kit, rd, region)
+
+
+# Words that may stand between 'of' and the joint it leads to ('calcification
+# of both shoulders').
+_JOINT_OF_DETERMINERS = frozenset({"the", "both", "either"})
+
+
+def _joint_of(kit: Toolkit, rd: ReportDoc, f: Span, region: SiteRef) -> SiteRef | None:
+    """A joint (a REGION rule with `mention_site`) the mention leads to by a
+    word of mentions.json `joint_of_links` right after it, only an article or
+    'both' and the joint's side between ('calcific deposit of the left
+    shoulder'): the calcification is the joint's, in the tissue about it, as
+    it is in 'left shoulder calcification' (guide §2 vocabulary: periarticular
+    soft tissue). None for other regions and other words between."""
+    if not kit.md(region.span).get("mention_site") or region.start < f.end:
+        return None
+    between = rd.lower[f.end : region.start]
+    links = rd.word_sets.get("joint_of_links", frozenset())
+    if not between or between[0] not in links:
+        return None
+    if not set(between[1:]) <= _JOINT_OF_DETERMINERS:
         return None
     return _joint_tissue(kit, rd, region)
 
