@@ -641,6 +641,27 @@ SUMMED = [
         "IMPRESSION: 3 mm right renal calcification.",
         [1, 2, 1],
     ),
+    # a plural whose bracket lists its members ("and", commas) sums up the
+    # lesions of other sentences at its site, though it fits the first's side
+    # and site; after one lesion only, it restates that one
+    (
+        "Ultrasound: a calcified nodule in the left lobe of the thyroid, and a "
+        "coarse calcification in the left thyroid isthmus region.\nAssessment:\n"
+        "1. Left thyroid calcifications (nodule and isthmus), benign appearing.",
+        [1, 2, 3],
+    ),
+    (
+        "Pelvic ultrasound: a calcified fibroid in the fundus, and a second "
+        "calcified fibroid on the posterior wall.\nAssessment:\n1. Uterine "
+        "calcifications (fundal fibroid, posterior fibroid), no follow-up needed.",
+        [1, 2, 3],
+    ),
+    (
+        "Ultrasound: a calcified nodule in the left lobe of the thyroid.\n"
+        "Assessment:\n1. Left thyroid calcifications (nodule and isthmus), "
+        "benign appearing.",
+        [1, 1],
+    ),
 ]
 
 # A demonstrative right before a mention ("this calcified vessel") points at

@@ -1674,6 +1674,8 @@ def _sums_up(
     lesions of the findings."""
     if f.own_lesion:
         return False
+    if _lists_members(f, at_site):
+        return True
     if f.section != _RESTATING[1]:
         # a clinical note's sections are no findings and impression: a later
         # sentence of any of them may sum up its earlier sentences' lesions;
@@ -1712,6 +1714,30 @@ def _sums_up(
             echoed = [g for g in echoed if _names_from(dr, f, g, True, own=True)]
         return len(others) > 1 and len(echoed) != 1
     return False
+
+
+# A bracket right after a mention, listing two members or more by "and" or
+# commas, and no number (a size or a count says something else of it).
+_MEMBER_LIST = re.compile(r"\s*\(([^()\d]+?(?:,|\band\b)[^()\d]+)\)")
+
+
+def _lists_members(f: Finding, at_site: list[_Lesion]) -> bool:
+    """Is the finding named in the plural with a bracket right after its
+    mention that lists its members ("left extratesticular calcifications
+    (scrotal pearl and epididymal head)"), after two lesions or more of other
+    sentences at its site on a side that fits? It sums them up (GUIDE: a sum
+    is a lesion of its own), though its side and site fit the first's."""
+    at = mention_at(f)
+    if at < 0 or _plural_head(f) is None:
+        return False
+    if _MEMBER_LIST.match(f.sentence, at + len(f.mention)) is None:
+        return False
+    apart = {
+        x.lesion_id
+        for x in at_site
+        if x.last is not None and not _in_sentence(x.last, f) and _fits(x.side, side(f))
+    }
+    return len(apart) > 1
 
 
 def _sums_sides(
