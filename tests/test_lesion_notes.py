@@ -662,6 +662,29 @@ SUMMED = [
         "benign appearing.",
         [1, 1],
     ),
+    # a sideless finding whose plural is its site word ("myomata, both
+    # calcified"), not its mention, sums up two lesions of another section at
+    # its site; after one, it restates that one
+    (
+        "HISTORY: An ultrasound last year showed a calcified fibroid in the fundus "
+        "and a second fibroid with coarse calcification in the anterior wall.\n"
+        "ASSESSMENT: Multiple myomata, both calcified; refer to gynecology.",
+        [1, 2, 3],
+    ),
+    (
+        "HISTORY: An ultrasound last year showed a calcified fibroid in the "
+        "fundus.\nASSESSMENT: Symptomatic leiomyomata, calcified; refer to "
+        "gynecology.",
+        [1, 1],
+    ),
+    # a vessel's plural names the vessels, no count of lesions
+    (
+        "HISTORY: Films show medial calcification of both tibial arteries. There "
+        "is dense calcification of the left anterior tibial artery as well.\n"
+        "ASSESSMENT: The medial calcification of the tibial arteries is typical "
+        "of his renal disease.",
+        [1, 2, 1],
+    ),
 ]
 
 # A demonstrative right before a mention ("this calcified vessel") points at
