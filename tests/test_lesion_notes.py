@@ -109,6 +109,20 @@ RESTATED = [
         "with chronic pancreatitis.",
         [1, 1],
     ),
+    # a lung's pattern word ("centrilobular", "interstitial") names no place
+    # within it: the lobes the phrase is placed in are its place, and the
+    # summary naming them restates it
+    (
+        "HISTORY: Chest CT last week showed centrilobular calcifications in both "
+        "upper lobes, more than on the prior CT.\nIMPRESSION: Upper lobe "
+        "metastatic calcification, progressing.",
+        [1, 1],
+    ),
+    (
+        "HISTORY: Chest CT showed interstitial calcification in the lower lobes.\n"
+        "IMPRESSION: Lower lobe calcification from hypercalcemia.",
+        [1, 1],
+    ),
 ]
 
 # A diagnosis names the valve's calcification by a disease word; the
