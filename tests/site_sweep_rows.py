@@ -274,6 +274,8 @@ MORE_ROWS: list[Row] = [
     (NOTE + "Left shoulder x-ray showed calcific tendinitis.", "", {"site": "tendon", "laterality": "left"}),
     (NOTE + "X-ray of the right knee showed chondrocalcinosis.", "", {"site": "cartilage", "laterality": "right"}),
     (NOTE + "Calcified uterine fibroid on pelvic ultrasound.", "", {"site": "uterus", "laterality": ""}),
+    (NOTE + "Pelvic pain; multiple leiomyomata, two of them calcified.", "", {"site": "uterus", "laterality": ""}),
+    (NOTE + "Calcified myomas on the pelvic CT, no mass.", "", {"site": "uterus", "laterality": ""}),
     # a joint the mention leads to by 'of' is the tissue about it, as 'right knee calcification' is
     (NOTE + "Calcific deposit of the right knee, slowly enlarging.", "", {"site": "periarticular soft tissue", "laterality": "right"}),
     (NOTE + "Small calcifications of both elbows on today's films.", "", {"site": "periarticular soft tissue", "laterality": "bilateral"}),

@@ -561,6 +561,9 @@ SCORES = [
     ("The Agatston score was 90 on XXXX and is now 140.", "agatston", 140),
     ("Total calcium score of 320; the patient is now 58.", "agatston", 320),
     ("Prior calcium score of 640 on XXXX.", "agatston", 640),
+    # a score its phrase dates by the year before the verb is the sentence's score
+    ("His coronary calcium score in 2016 was 212, all in the RCA.", "agatston", 212),
+    ("The patient's calcium score in XXXX was 47.", "agatston", 47),
     ("Coronary calcium score 402, 88th percentile.", "cac_drs", 3),
     (
         "Calcium score: 310, which places the patient in the 91st percentile.",

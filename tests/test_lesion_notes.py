@@ -109,6 +109,20 @@ RESTATED = [
         "with chronic pancreatitis.",
         [1, 1],
     ),
+    # a lung's pattern word ("centrilobular", "interstitial") names no place
+    # within it: the lobes the phrase is placed in are its place, and the
+    # summary naming them restates it
+    (
+        "HISTORY: Chest CT last week showed centrilobular calcifications in both "
+        "upper lobes, more than on the prior CT.\nIMPRESSION: Upper lobe "
+        "metastatic calcification, progressing.",
+        [1, 1],
+    ),
+    (
+        "HISTORY: Chest CT showed interstitial calcification in the lower lobes.\n"
+        "IMPRESSION: Lower lobe calcification from hypercalcemia.",
+        [1, 1],
+    ),
 ]
 
 # A diagnosis names the valve's calcification by a disease word; the
@@ -639,6 +653,50 @@ SUMMED = [
         "FINDINGS: A 3 mm calcification in the right kidney upper pole and a "
         "4 mm calcification in the right kidney lower pole.\n"
         "IMPRESSION: 3 mm right renal calcification.",
+        [1, 2, 1],
+    ),
+    # a plural whose bracket lists its members ("and", commas) sums up the
+    # lesions of other sentences at its site, though it fits the first's side
+    # and site; after one lesion only, it restates that one
+    (
+        "Ultrasound: a calcified nodule in the left lobe of the thyroid, and a "
+        "coarse calcification in the left thyroid isthmus region.\nAssessment:\n"
+        "1. Left thyroid calcifications (nodule and isthmus), benign appearing.",
+        [1, 2, 3],
+    ),
+    (
+        "Pelvic ultrasound: a calcified fibroid in the fundus, and a second "
+        "calcified fibroid on the posterior wall.\nAssessment:\n1. Uterine "
+        "calcifications (fundal fibroid, posterior fibroid), no follow-up needed.",
+        [1, 2, 3],
+    ),
+    (
+        "Ultrasound: a calcified nodule in the left lobe of the thyroid.\n"
+        "Assessment:\n1. Left thyroid calcifications (nodule and isthmus), "
+        "benign appearing.",
+        [1, 1],
+    ),
+    # a sideless finding whose plural is its site word ("myomata, both
+    # calcified"), not its mention, sums up two lesions of another section at
+    # its site; after one, it restates that one
+    (
+        "HISTORY: An ultrasound last year showed a calcified fibroid in the fundus "
+        "and a second fibroid with coarse calcification in the anterior wall.\n"
+        "ASSESSMENT: Multiple myomata, both calcified; refer to gynecology.",
+        [1, 2, 3],
+    ),
+    (
+        "HISTORY: An ultrasound last year showed a calcified fibroid in the "
+        "fundus.\nASSESSMENT: Symptomatic leiomyomata, calcified; refer to "
+        "gynecology.",
+        [1, 1],
+    ),
+    # a vessel's plural names the vessels, no count of lesions
+    (
+        "HISTORY: Films show medial calcification of both tibial arteries. There "
+        "is dense calcification of the left anterior tibial artery as well.\n"
+        "ASSESSMENT: The medial calcification of the tibial arteries is typical "
+        "of his renal disease.",
         [1, 2, 1],
     ),
 ]

@@ -16,10 +16,12 @@ WORD = re.compile(r"\w+(?:/\w+)?")
 
 
 def _singular(w: str) -> str:
-    """A plural site word as its singular ("walls", "tendons"); Latin "-us"
+    """A plural site word as its singular ("walls", "tendons", "myomata"); Latin "-us"
     and Greek "-is" words are singular ("sinus", "globus pallidus",
     "pelvis", "stenosis"), and so is a word other site words are normalised
     to ("pancreas", the word of "pancreatic": `site_words`)."""
+    if len(w) > 6 and w.endswith("omata"):
+        return w[:-2]  # the Greek plural of "-oma" ("leiomyomata")
     plural = w.endswith("s") and not w.endswith(("ss", "us", "is"))
     return w[:-1] if len(w) > 3 and plural else w
 

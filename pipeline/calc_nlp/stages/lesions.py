@@ -1674,6 +1674,10 @@ def _sums_up(
     lesions of the findings."""
     if f.own_lesion:
         return False
+    if _lists_members(f, at_site):
+        return True
+    if _sums_up_site_plural(dr, f, at_site):
+        return True
     if f.section != _RESTATING[1]:
         # a clinical note's sections are no findings and impression: a later
         # sentence of any of them may sum up its earlier sentences' lesions;
@@ -1712,6 +1716,30 @@ def _sums_up(
             echoed = [g for g in echoed if _names_from(dr, f, g, True, own=True)]
         return len(others) > 1 and len(echoed) != 1
     return False
+
+
+# A bracket right after a mention, listing two members or more by "and" or
+# commas, and no number (a size or a count says something else of it).
+_MEMBER_LIST = re.compile(r"\s*\(([^()\d]+?(?:,|\band\b)[^()\d]+)\)")
+
+
+def _lists_members(f: Finding, at_site: list[_Lesion]) -> bool:
+    """Is the finding named in the plural with a bracket right after its
+    mention that lists its members ("left extratesticular calcifications
+    (scrotal pearl and epididymal head)"), after two lesions or more of other
+    sentences at its site on a side that fits? It sums them up (GUIDE: a sum
+    is a lesion of its own), though its side and site fit the first's."""
+    at = mention_at(f)
+    if at < 0 or _plural_head(f) is None:
+        return False
+    if _MEMBER_LIST.match(f.sentence, at + len(f.mention)) is None:
+        return False
+    apart = {
+        x.lesion_id
+        for x in at_site
+        if x.last is not None and not _in_sentence(x.last, f) and _fits(x.side, side(f))
+    }
+    return len(apart) > 1
 
 
 def _sums_sides(
@@ -1786,6 +1814,32 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
         # calcifications and a pseudocyst's calcified rim restates the body's)
         fitting = [x for x in fitting if not dr.host_parts & set(x.sub.split())]
     return len(fitting) > 1 and not _plural_of(dr, fitting, f)
+
+
+def _sums_up_site_plural(
+    dr: DescriptorRules, f: Finding, at_site: list[_Lesion]
+) -> bool:
+    """Is the finding of no side, its mention no plural, named by site words
+    that end in a plural ("symptomatic leiomyomata, both calcified": the
+    plural is the site's word, not the mention's), after two lesions or more
+    of other sections at its site whose sub-sites fit its own? It sums them
+    up, as a plural mention does (`_sums_up_plural`). Not calcium named in
+    bulk, nor at a vessel site (the plural names the vessels: "medial
+    calcification of the tibial arteries"). The plural's own word is no
+    place that sets sub-sites apart."""
+    if side(f) or _plural_head(f) is not None or f.site in dr.vessel_sites:
+        return False
+    words = WORD.findall(f.site_text.lower())
+    if not words or not plural(words[-1]) or words[-1] in dr.mass_plurals:
+        return False
+    head = singular_words(words[-1])
+    sub = " ".join(w for w in sub_site(dr, f).split() if w != head)
+    apart = {
+        x.lesion_id
+        for x in at_site
+        if x.first is not None and x.first.section != f.section and _nests(x.sub, sub)
+    }
+    return len(apart) > 1
 
 
 def _plural_head(f: Finding) -> str | None:
