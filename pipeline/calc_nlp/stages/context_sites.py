@@ -9,6 +9,7 @@ finding's own words and clause name no site.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -438,7 +439,7 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
         return ""
     # its own sentence first: 'Left kidney: a calcification in the lower pole'
     own = rd.sent(site.span)
-    parts = part_word_set(rd, site)
+    parts = _site_parts(rd, site)
     sides = {
         s.laterality
         for s in rd.matches.sites
@@ -480,23 +481,29 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     return ""
 
 
-def part_word_set(rd: ReportDoc, site: SiteRef) -> frozenset[str]:
-    """The words of the site phrase that name a part of its structure
-    ('upper' of 'the upper lobe', 'lower' of 'left lower lobe';
+def part_words(rd: ReportDoc, words: Iterable[str]) -> frozenset[str]:
+    """The words of a site phrase (lower case) that name a part of its
+    structure ('upper' of 'the upper lobe', 'lower' of 'left lower lobe';
     mentions.json `site_part_words`)."""
-    words = rd.word_sets.get("site_part_words", frozenset())
-    return frozenset(w for w in rd.lower[site.span.start : site.span.end] if w in words)
+    known = rd.word_sets.get("site_part_words", frozenset())
+    return frozenset(w for w in words if w in known)
+
+
+def names_other_part(own: frozenset[str], parts: frozenset[str]) -> bool:
+    """Does a site phrase whose part words are `own` name another part of
+    the structure than the one `parts` name ('left lower lobe' for 'the
+    upper lobe')? It is a part beside it, not the whole the part belongs
+    to, and its side is that part's (corpora/GUIDE.md lesion: upper vs
+    lower lobe are different)."""
+    return bool(parts) and bool(own) and own != parts
+
+
+def _site_parts(rd: ReportDoc, site: SiteRef) -> frozenset[str]:
+    return part_words(rd, rd.lower[site.span.start : site.span.end])
 
 
 def _other_part(rd: ReportDoc, s: SiteRef, parts: frozenset[str]) -> bool:
-    """Does the site phrase `s` name another part of the structure than the
-    one `parts` name ('left lower lobe' for 'the upper lobe')? It is a part
-    beside it, not the whole the part belongs to, and its side is that
-    part's (corpora/GUIDE.md lesion: upper vs lower lobe are different)."""
-    if not parts:
-        return False
-    own = part_word_set(rd, s)
-    return bool(own) and own != parts
+    return names_other_part(_site_parts(rd, s), parts)
 
 
 def _part_of_lesion_named_before(rd: ReportDoc, i: int) -> bool:

@@ -16,8 +16,10 @@ from spacy.tokens import Span
 from calc_nlp.schema import Finding
 from calc_nlp.stages.context_sites import (
     SENTENCES_BACK,
+    names_other_part,
     other_side_opens,
     part_ended,
+    part_words,
     side_from_label,
     side_labels_on_line,
     side_of_owner,
@@ -397,13 +399,6 @@ _POSTMODIFIER_LEADS = frozenset({"of", "in", "at", "within", "along", "on"})
 _POINTING_OBJECTS = frozenset({"it", "them"})
 
 
-def _part_words(rd: ReportDoc, text: str) -> frozenset[str]:
-    """The words of a site text that name a part of its structure ('upper'
-    of 'upper lobe'; mentions.json `site_part_words`)."""
-    words = rd.word_sets.get("site_part_words", frozenset())
-    return frozenset(w for w in text.lower().split() if w in words)
-
-
 def refers_back(rd: ReportDoc, span: Span, site: SiteRef | None) -> bool:
     """Is the mention's noun phrase definite ('the liver calcification',
     'The calcified hepatic granuloma'), so that it refers back to an earlier
@@ -421,16 +416,6 @@ def refers_back(rd: ReportDoc, span: Span, site: SiteRef | None) -> bool:
         and lower[span.end] in _POSTMODIFIER_LEADS
         and not (span.end + 1 < len(lower) and lower[span.end + 1] in _POINTING_OBJECTS)
     )
-
-
-def _another_part(rd: ReportDoc, text: str, parts: frozenset[str]) -> bool:
-    """Does the site text name another part of the structure than `parts`
-    ('left lower lobe' beside 'upper lobe')? Upper vs lower lobe are
-    different lesions (corpora/GUIDE.md lesion), each with its own side."""
-    if not parts:
-        return False
-    own = _part_words(rd, text)
-    return bool(own) and own != parts
 
 
 def sides_referred_back(
@@ -459,14 +444,14 @@ def sides_referred_back(
         # site, not at another part of it ('the upper lobe calcification'
         # after a left lower lobe granuloma): only where they all write one
         # side is that side its own
-        parts = _part_words(rd, f.site_text)
+        parts = part_words(rd, f.site_text.lower().split())
         sides = {
             e.laterality
             for e in out[:k]
             if e.site == f.site
             and e.family == f.family
             and not e.negated
-            and not _another_part(rd, e.site_text, parts)
+            and not names_other_part(part_words(rd, e.site_text.lower().split()), parts)
         }
         side = sides.pop() if len(sides) == 1 else ""
         if not side:
