@@ -643,6 +643,29 @@ def test_lesion_named_beats_a_landmark(findings_of, text, site):
     assert findings_of(text)[0].site == site
 
 
+# A site phrase before 'level' names a height along the vessel the finding
+# lies in, no site of its own (guide §2, the location phrase of its clause):
+# the vessel its sentence or the one before names is the finding's. A
+# numbered level ('level IV') is a station of its region and leaves it be.
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("The abdominal aorta is ectatic. A calcified plaque at the renal level narrows its lumen.", "aorta"),
+        ("Calcified plaque at the renal level of the abdominal aorta.", "aorta"),
+        ("The abdominal aorta is tortuous. Calcified plaque is seen below the renal arteries' level.", "aorta"),
+        ("The abdominal aorta is tortuous. Calcified plaque is seen at the kidney's level.", "aorta"),
+        ("The aorta was clamped. The calcified plaque at the renal level was shaved off.", "aorta"),
+    ],
+)
+def test_a_level_named_by_an_organ_is_no_site(findings_of, text, site):
+    assert findings_of(text)[0].site == site
+
+
+def test_a_numbered_level_keeps_its_region(findings_of):
+    f = findings_of("Calcified lymph nodes in the left neck level IV.")[0]
+    assert (f.site, f.laterality) == ("lymph node", "left")
+
+
 # A mention that runs over a list takes its first site with that site's own
 # head: the place word before nodes names the nodes (guide §2 vocabulary).
 @pytest.mark.parametrize(

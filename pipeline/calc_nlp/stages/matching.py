@@ -199,6 +199,12 @@ def match(
         premods = [p for p in premods if _next_word(lay, p.end) not in column_starts]
     site_hits = [RuleHit(*x) for x in found("SITE", "REGION")]
     guarded = kit.guarded_rules  # the rules `_used_otherwise` may drop a match of
+    # a site phrase naming a level ('at the renal level') and the words in it
+    # ('renal') name no site
+    levels = kit.word_sets.get("level_words", frozenset())
+    level_phrases = [
+        (s.start, s.end) for s in site_hits if _names_a_level(lay, s, levels)
+    ]
     site_spans = longest_spans(
         [
             s
@@ -209,6 +215,7 @@ def match(
                 and any(d.start <= s.start and s.end <= d.end for d in diseases)
             )
             and not _names_the_patients(lay, s)
+            and not any(a <= s.start and s.end <= b for a, b in level_phrases)
             and not (
                 score_starts  # most reports state no score: no call per site
                 and _labels_a_score(
@@ -291,6 +298,31 @@ def _next_word(lay: Layout, j: int) -> int:
     while j < len(lay.blank) and lay.blank[j]:
         j += 1
     return j
+
+
+# a level's number or Roman numeral ('level IV', 'level 2b': _names_a_level)
+_STATION = re.compile(r"(?:[ivx]+|\d+)[ab]?")
+
+# The marks of a possessive between a site phrase and the word after it
+# ("the renal arteries' level", "the kidney's level").
+_POSSESSIVE = frozenset({"'", "'s", "\u2019", "\u2019s"})
+
+
+def _names_a_level(lay: Layout, site: RuleHit, levels: frozenset[str]) -> bool:
+    """Does a level word (mentions.json `level_words`) follow the site phrase,
+    a possessive between or none ('at the renal level', "below the renal
+    arteries' level")? The phrase names a height along the vessel the finding
+    lies in, no site of its own: 'calcified plaque at the renal level' is the
+    aorta's, not the kidney's. A numbered level ('level IV') is a station of
+    the region, which it names."""
+    j = _next_word(lay, site.end)
+    if j < len(lay.lower) and lay.lower[j] in _POSSESSIVE:
+        j = _next_word(lay, j + 1)
+    if j >= len(lay.lower) or lay.lower[j] not in levels:
+        return False
+    k = _next_word(lay, j + 1)
+    # a numbered level is a station in that region ('left neck level IV')
+    return k >= len(lay.lower) or not _STATION.fullmatch(lay.lower[k])
 
 
 def _names_the_patients(lay: Layout, site: RuleHit) -> bool:
