@@ -481,7 +481,7 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
     return ""
 
 
-def part_words(rd: ReportDoc, words: Iterable[str]) -> frozenset[str]:
+def site_part_set(rd: ReportDoc, words: Iterable[str]) -> frozenset[str]:
     """The words of a site phrase (lower case) that name a part of its
     structure ('upper' of 'the upper lobe', 'lower' of 'left lower lobe';
     mentions.json `site_part_words`)."""
@@ -499,7 +499,7 @@ def names_other_part(own: frozenset[str], parts: frozenset[str]) -> bool:
 
 
 def _site_parts(rd: ReportDoc, site: SiteRef) -> frozenset[str]:
-    return part_words(rd, rd.lower[site.span.start : site.span.end])
+    return site_part_set(rd, rd.lower[site.span.start : site.span.end])
 
 
 def _other_part(rd: ReportDoc, s: SiteRef, parts: frozenset[str]) -> bool:

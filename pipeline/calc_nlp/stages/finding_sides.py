@@ -19,11 +19,11 @@ from calc_nlp.stages.context_sites import (
     names_other_part,
     other_side_opens,
     part_ended,
-    part_words,
     side_from_label,
     side_labels_on_line,
     side_of_owner,
     site_from_label_line,
+    site_part_set,
 )
 from calc_nlp.stages.exam_sites import (
     side_from_exam,
@@ -444,14 +444,14 @@ def sides_referred_back(
         # site, not at another part of it ('the upper lobe calcification'
         # after a left lower lobe granuloma): only where they all write one
         # side is that side its own
-        parts = part_words(rd, f.site_text.lower().split())
+        parts = site_part_set(rd, f.site_text.lower().split())
         sides = {
             e.laterality
             for e in out[:k]
             if e.site == f.site
             and e.family == f.family
             and not e.negated
-            and not names_other_part(part_words(rd, e.site_text.lower().split()), parts)
+            and not names_other_part(site_part_set(rd, e.site_text.lower().split()), parts)
         }
         side = sides.pop() if len(sides) == 1 else ""
         if not side:

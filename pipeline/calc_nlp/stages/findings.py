@@ -16,7 +16,7 @@ from calc_nlp.schema import (
     LabValue,
     finding_id,
 )
-from calc_nlp.stages.context_sites import POINTING_PRONOUNS
+from calc_nlp.stages.context_sites import POINTING_PRONOUNS, site_part_set
 from calc_nlp.stages.exam_sites import operated_side, side_from_exam
 from calc_nlp.stages.finding_sides import finding_side, refers_back
 from calc_nlp.stages.linking import (
@@ -219,12 +219,11 @@ def _names_whole_site(
     words name the whole site, no part of it ('the ligament calcification',
     'the liver calcification')? A part word among the mention's own words
     ('the lateral ligament calcification') names a part."""
-    parts = kit.word_sets.get("site_part_words", frozenset())
     return (
         site is not None
         and site.span is not span
         and not part_words(kit, rd, site)
-        and parts.isdisjoint(rd.lower[span.start : span.end])
+        and not site_part_set(rd, rd.lower[span.start : span.end])
         and refers_back(rd, span, site)
     )
 
