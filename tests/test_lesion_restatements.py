@@ -1705,3 +1705,23 @@ def test_impression_grading_in_other_words_is_not_the_graded_plaque(lesion_numbe
         _CIRCUMFLEX + "Extensive calcified plaque of the circumflex artery."
     )
     assert numbers[:2] == [1, 2] and numbers[2] != 2
+
+
+# A hedged reading offered for the finding ("raising the question of",
+# "raising the possibility of", "raising concern for") names what the
+# finding may be: the same lesion, on the finding's side (corpora/GUIDE.md
+# lesion: a finding its sentence names as what the one before it is).
+HEDGED_READINGS = [
+    "IMPRESSION: Enlarging left shoulder soft tissue calcification, raising the question of tumoral calcinosis.",
+    "IMPRESSION: Coarse calcification in the right breast, raising the possibility of a calcified fibroadenoma.",
+    "IMPRESSION: New right elbow periarticular calcification, raising concern for tumoral calcinosis.",
+    "FINDINGS: Amorphous calcification beside the left hip, which raises the question of tumoral calcinosis.",
+]
+
+
+@pytest.mark.parametrize("text", HEDGED_READINGS)
+def test_a_hedged_reading_is_the_findings_lesion(findings_of, text):
+    first, reading = findings_of(text)
+    assert reading.uncertain
+    assert reading.lesion_id == first.lesion_id
+    assert reading.laterality == first.laterality != ""
