@@ -1725,3 +1725,34 @@ def test_a_hedged_reading_is_the_findings_lesion(findings_of, text):
     assert reading.uncertain
     assert reading.lesion_id == first.lesion_id
     assert reading.laterality == first.laterality != ""
+
+
+# The impression naming a lesion's sub-site by its adjective ("fundal" for
+# "in the fundus") restates the findings' lesion there; an ordinal after an
+# indefinite article ("a second fibroid") counts the lesion, it names no
+# place (corpora/GUIDE.md lesion: same site, side and sub-site; the place
+# named in other words).
+SUB_SITE_ADJECTIVES = [
+    (
+        "FINDINGS: Uterus: A 3 cm fibroid in the anterior wall with rim calcification. "
+        "A second fibroid in the fundus has developed dense calcification.\n"
+        "IMPRESSION: The fundal fibroid is newly calcified.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: A third fibroid in the left fundus shows coarse calcification.\n"
+        "IMPRESSION: Calcified left fundal fibroid.",
+        [1, 1],
+    ),
+    # the other fibroid's place still parts them
+    (
+        "FINDINGS: A second fibroid in the fundus has developed dense calcification.\n"
+        "IMPRESSION: The anterior wall fibroid is newly calcified.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), SUB_SITE_ADJECTIVES)
+def test_a_sub_site_named_by_its_adjective(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -306,7 +306,7 @@ class DescriptorRules:
         # a verb of being or having: it ends a place after a mention and
         # opens a second predicate after "and"
         self.verbs = frozenset(self.copulas | self.auxiliaries)
-        # a verb or a descriptor term ends a place (lesion_words._place_only)
+        # a verb or a descriptor term ends a place (lesion_words.place_only)
         self.place_stops = self.verbs | frozenset(self.by_phrase)
         self.host_processes = set(wl["host_processes"])
         # the lesions besides the lesion nouns a "with" gives the

@@ -351,6 +351,11 @@ def subject_sub(dr: DescriptorRules, f: Finding) -> str:
         return ""
     subject = _subject(dr, WORD.findall(text[:at]), dr.holding_verbs)
     words = site_words(dr, subject)
+    if f.site not in dr.vessel_sites:
+        # an ordinal that counts the lesion ("A second fibroid in the fundus
+        # has ...": lesion_other_words) names no place; a vessel's names its
+        # branch ("the second diagonal")
+        words = [w for w in words if w not in dr.other_words]
     name = name_words(dr, f.site)
     if not name & set(words) and not _holds_site_text(f, subject):
         return ""
@@ -408,7 +413,7 @@ def trailing_sub(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
         return ""
     name = name_words(dr, f.site)
     place = place_led_to(dr, f, at) or place_led_to(dr, f, at, predicate=True)
-    words = site_words(dr, _place_only(dr, place))
+    words = site_words(dr, place_only(dr, place))
     return " ".join(w for w in words if w not in name)
 
 
@@ -455,7 +460,7 @@ def _past_predicate(dr: DescriptorRules, rest: str) -> str:
     return rest
 
 
-def _place_only(dr: DescriptorRules, text: str) -> str:
+def place_only(dr: DescriptorRules, text: str) -> str:
     """The text up to its first verb of being or having, number (not one a
     place word numbers: "segment 7") or descriptor term ("mediastinum" of
     "mediastinum is again noted", "head" of "head measuring 4 mm"): what

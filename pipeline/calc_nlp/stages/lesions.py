@@ -97,6 +97,7 @@ from calc_nlp.stages.lesion_words import (
     owner_sub,
     part,
     place_led_to,
+    place_only,
     plural,
     said_side,
     side,
@@ -2196,12 +2197,42 @@ def _modifier_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
             break
         words.append(token)
     name = name_words(dr, f.site)
+    # an ordinal that counts the lesion ("a second fibroid": lesion_other_words)
+    # names no place
     placed = [
         w
         for w in reversed(words)
-        if w in dr.synonym_words and w not in dr.side_words and w not in name
+        if w in dr.synonym_words
+        and w not in dr.side_words
+        and w not in name
+        and w not in dr.other_words
     ]
+    if not placed:
+        # none before: the place a link word leads right after them ("a second
+        # fibroid in the posterior fundus"), to a clause break or a verb
+        return _place_after_words(dr, text[marks[0][1] : marks[0][1] + 80], name)
     return " ".join(w for w in site_words(dr, " ".join(placed)) if w not in name)
+
+
+def _place_after_words(dr: DescriptorRules, rest: str, name: frozenset[str]) -> str:
+    """The sub-site words of the place a link word (`lesion_place_links`)
+    leads right at the start of `rest`, up to a clause break, a period, a
+    verb or what says how the place looks (`_place_only`); empty when no
+    link word opens `rest` or the place joins places ("in the fundus and
+    the body")."""
+    rest = rest.lstrip()
+    link = dr.place_links.match(rest)
+    if link is None:
+        return ""
+    rest = rest[link.end() :]
+    ends = [m.start() for m in dr.clause_breaks.finditer(rest)]
+    ends += [m.start() for m in re.finditer(r"[.()\n]", rest)]
+    ends += [m.start() for m in WORD.finditer(rest) if m.group().lower() in dr.verbs]
+    place = place_only(dr, rest[: min(ends, default=len(rest))])
+    if dr.place_joins.search(place):
+        return ""
+    words = [w for w in site_words(dr, place) if w not in dr.side_words]
+    return " ".join(w for w in words if w not in name and w not in dr.other_words)
 
 
 def _own_part(dr: DescriptorRules, f: Finding) -> str:
