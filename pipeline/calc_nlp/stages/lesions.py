@@ -1291,6 +1291,16 @@ def _lesions_at(
     return list(found.values())
 
 
+def _segments_apart(x: _Lesion, f: Finding) -> bool:
+    """Do the finding's segment or valve part words share none with those of
+    one of the lesion's findings (`_differ`: "ostial" and "mid", the leaflets
+    and the chordae)?"""
+    mine = set(f.segment.split())
+    return bool(mine) and any(
+        m.segment and not mine & set(m.segment.split()) for m in x.told.values()
+    )
+
+
 def _new_segment(x: _Lesion, f: Finding) -> bool:
     """Does a finding of the lesion's section name a segment or valve part
     none of the lesion's findings named, nor the sentence of its first or
@@ -1801,6 +1811,9 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
         and x.first.section == _RESTATING[0]
         and _nests(x.sub, sub)
         and _fits(x.side, side(f))
+        # a valve part or segment the plural does not name is not summed up
+        # ("calcified mitral leaflets" after the leaflets' and the chordae's)
+        and not _segments_apart(x, f)
     ]
     # one of them named by the same plural words is the one it restates
     # ("multiple calcifications, typical of phleboliths" and "pelvic phleboliths"),
