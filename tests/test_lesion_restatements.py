@@ -1756,3 +1756,30 @@ SUB_SITE_ADJECTIVES = [
 @pytest.mark.parametrize(("text", "lesions"), SUB_SITE_ADJECTIVES)
 def test_a_sub_site_named_by_its_adjective(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# An organ's disease that sums up two lesions of the findings is a lesion of
+# its own; the calcifications its sentence adds to it by "with" are not the
+# disease's, they restate the findings lesion their words fit (corpora/GUIDE.md
+# lesion: an impression phrase that sums up several lesions is a lesion of its
+# own; the impression restating a finding shares its number).
+DISEASE_WITH_ITS_CALCIFICATIONS = [
+    (
+        "CT ABDOMEN\nFINDINGS: Pancreas: scattered coarse calcifications in the head "
+        "and neck, more numerous than before. A 6 mm calcification in the tail, "
+        "unchanged.\nIMPRESSION: Chronic calcific pancreatitis with increasing "
+        "parenchymal calcifications.",
+        [1, 2, 3, 1],
+    ),
+    (
+        "CT ABDOMEN\nFINDINGS: Pancreas: scattered coarse calcifications in the head "
+        "and neck, more numerous than before.\nIMPRESSION: Chronic calcific "
+        "pancreatitis with increasing parenchymal calcifications.",
+        [1, 1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), DISEASE_WITH_ITS_CALCIFICATIONS)
+def test_calcifications_with_a_summing_disease(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -378,6 +378,7 @@ def _same_lesion(
         and not _new_sized_object(x, f)
         and not _one_of_counted(dr, x, f)
         and not _count_after_one_part(dr, x, f)
+        and not _with_summing_disease(dr, x, f, at_site)
     ]
     graded = _graded_alike(same, f, sub)
     if graded is not None:
@@ -1289,6 +1290,34 @@ def _lesions_at(
             if x.first is not None:
                 found.setdefault(x.lesion_id, x)
     return list(found.values())
+
+
+_WITH = re.compile(r"(?<!\w)with(?!\w)", re.I)
+
+
+def _with_summing_disease(
+    dr: DescriptorRules, x: _Lesion, f: Finding, at_site: list[_Lesion]
+) -> bool:
+    """Is the lesion an organ's disease (`lesion_organ_diseases`) that its
+    sentence named right before `f`, adding `f` to it by "with", and that
+    sums up two lesions or more of another section at its site ("chronic
+    calcific pancreatitis with increasing parenchymal calcifications" after
+    the head's and the tail's)? The calcifications are not the sum's: they
+    restate the lesion their words fit (GUIDE: lesion)."""
+    g = x.first
+    if g is None or g is not x.last or _disease_head(dr, g) is None:
+        return False
+    if not _in_sentence(g, f) or g.section != f.section:
+        return False
+    gap = _gap(g, f)
+    if gap is None or _WITH.search(gap) is None:
+        return False
+    summed = [
+        y
+        for y in at_site
+        if y is not x and y.first is not None and y.first.section != f.section
+    ]
+    return len(summed) > 1
 
 
 def _segments_apart(x: _Lesion, f: Finding) -> bool:
