@@ -1777,6 +1777,12 @@ VALVE_PARTS_OF_THEIR_OWN = [
         "calcified leaflets move well.",
         [1, 1],
     ),
+    # two parts joined before one place name one lesion at both
+    (
+        "ECHO: FINDINGS: Calcified leaflets and chordae of the mitral valve. The "
+        "annulus is calcified.\nIMPRESSION: Calcified mitral chordae.",
+        [1, 2, 1],
+    ),
 ]
 
 

@@ -1102,12 +1102,29 @@ def _own_segment(dr: DescriptorRules, text: str, c: Clause) -> str:
     mention that is its adjective names ("calcified chordae", "calcified
     leaflet tips"): that part is the lesion's, whatever other part the
     clause places it by ("calcified chordae below the posterior leaflet";
-    GUIDE: lesion, a valve's parts are different lesions); "" else."""
+    GUIDE: lesion, a valve's parts are different lesions), with the parts a
+    place join adds right after it ("calcified leaflets and chordae": one
+    lesion at both, GUIDE: lesion); "" else."""
     end = c.end
     words = text[c.start : c.end].split()
     if words and words[-1].lower() in dr.size_adjectives:
         m = _NEXT_WORD.match(text, c.end)
         end = m.end() if m else end
+    if not dr.segments.search(text, c.start, end):
+        return ""
+    last = text[c.start : end].split()[-1]
+    # a part a place join adds right after the part that ends the mention's
+    # words ("calcified leaflets and chordae"; not "ostial calcification and
+    # proximal plaque"): its next word
+    while dr.segments.fullmatch(last):
+        rest = text[end : end + 40]
+        join = dr.place_joins.match(rest.lstrip())
+        if join is None:
+            break
+        part = _NEXT_WORD.match(text, end + len(rest) - len(rest.lstrip()) + join.end())
+        if part is None or not dr.segments.fullmatch(part.group().strip()):
+            break
+        last, end = part.group().strip(), part.end()
     return _segment_words(dr, dr.segments.findall(text, c.start, end))
 
 
