@@ -1708,7 +1708,7 @@ def test_impression_grading_in_other_words_is_not_the_graded_plaque(lesion_numbe
 
 
 # A hedged reading offered for the finding ("raising the question of",
-# "raising the possibility of", "raising concern for") names what the
+# "raising the possibility of", "raising concern for", "question of") names what the
 # finding may be: the same lesion, on the finding's side (corpora/GUIDE.md
 # lesion: a finding its sentence names as what the one before it is).
 HEDGED_READINGS = [
@@ -1716,6 +1716,8 @@ HEDGED_READINGS = [
     "IMPRESSION: Coarse calcification in the right breast, raising the possibility of a calcified fibroadenoma.",
     "IMPRESSION: New right elbow periarticular calcification, raising concern for tumoral calcinosis.",
     "FINDINGS: Amorphous calcification beside the left hip, which raises the question of tumoral calcinosis.",
+    "IMPRESSION: New right hip soft tissue calcification, question of tumoral calcinosis.",
+    "IMPRESSION: Coarse calcification in the left breast, possibility of a calcified fibroadenoma.",
 ]
 
 
