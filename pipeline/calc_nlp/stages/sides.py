@@ -697,8 +697,12 @@ def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
         if joined is None and lower[i] == "with" and i + 1 < sent.end:
             with_a = lower[i + 1] in _INDEFINITE
             joined = i if with_a else None
-        if with_a and (lower[i] in lesions or lower[i].rstrip("s") == head):
-            return [rd.doc[joined : i + 1]] if i > joined + 1 else []
+        if (
+            with_a
+            and joined is not None
+            and (lower[i] in lesions or lower[i].rstrip("s") == head)
+        ):
+            return [rd.doc[joined : i + 1]]
         if joined is not None and lower[i] in lesions:
             # from the 'and': the lesion's own side words before it too
             # ('..., and a right lobe nodule without')
