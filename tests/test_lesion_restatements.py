@@ -1785,3 +1785,29 @@ DISEASE_WITH_ITS_CALCIFICATIONS = [
 @pytest.mark.parametrize(("text", "lesions"), DISEASE_WITH_ITS_CALCIFICATIONS)
 def test_calcifications_with_a_summing_disease(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A rim calcification of a cyst is its wall's, as a calcified or mural wall
+# is: the impression naming the cyst's rim calcification restates the wall's
+# lesion, not the organ's own calcification (corpora/GUIDE.md lesion: a cyst
+# wall is a part of its own; the impression restating a finding in other
+# words shares its number).
+RIM_OF_A_CYST = [
+    (
+        "RENAL US\nFINDINGS: LEFT KIDNEY: Mild medullary nephrocalcinosis. A simple "
+        "cyst in the upper pole with a thin rim of calcification along its wall.\n"
+        "IMPRESSION: Left upper pole cyst with rim calcification.",
+        [1, 2, 2],
+    ),
+    (
+        "CT ABDOMEN\nFINDINGS: Liver: scattered punctate calcifications. A 3 cm cyst "
+        "in segment 6 has a calcified wall.\nIMPRESSION: Hepatic cyst with eggshell "
+        "calcification.",
+        [1, 2, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), RIM_OF_A_CYST)
+def test_a_cysts_rim_calcification_is_its_walls(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

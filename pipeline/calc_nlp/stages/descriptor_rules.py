@@ -421,6 +421,9 @@ class DescriptorRules:
         # the wall of a cyst or collection away from the vessels, a part of
         # its own (lesion_words.sub_site)
         self.host_parts = frozenset(wl["lesion_host_parts"])
+        # morphology values that place a calcification on its host's wall
+        self.host_part_shapes = frozenset(wl["lesion_host_part_shapes"])
+        self.walled_hosts = frozenset(wl["lesion_walled_hosts"])
         # what lies in a lumen or sac, no part of the wall
         # (`lesions._contents_apart`)
         self.lumen_contents = frozenset(wl["lesion_lumen_contents"])

@@ -69,11 +69,18 @@ def sub_site(dr: DescriptorRules, f: Finding) -> str:
     vessel sites the wall of a cyst or collection its site words or mention
     name is a part of its own (`lesion_host_parts`: "a thin rim of
     calcification along its wall"), and so is it named by its adjective
-    (`site_synonyms`: "mural calcification")."""
+    (`site_synonyms`: "mural calcification") or by a shape that lies on it
+    in a sentence naming such a host (`lesion_host_part_shapes`,
+    `lesion_walled_hosts`: "cyst with rim calcification")."""
     name = name_words(dr, f.site)
     words = [w for w in site_words(dr, f.site_text) if w not in name]
     if f.site not in dr.vessel_sites:
-        words += sorted(host_parts_said(dr, f"{f.site_text} {f.mention}") - set(words))
+        said = host_parts_said(dr, f"{f.site_text} {f.mention}")
+        if dr.host_part_shapes & set(f.morphology) and dr.walled_hosts & set(
+            WORD.findall(f.sentence.lower())
+        ):
+            said |= dr.host_parts  # "cyst with rim calcification": its wall
+        words += sorted(said - set(words))
     if f.site in dr.joint_sites:
         words = [w for w in words if w[:5] not in dr.joint_stems]
     return " ".join(words)
