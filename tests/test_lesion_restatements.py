@@ -1705,3 +1705,109 @@ def test_impression_grading_in_other_words_is_not_the_graded_plaque(lesion_numbe
         _CIRCUMFLEX + "Extensive calcified plaque of the circumflex artery."
     )
     assert numbers[:2] == [1, 2] and numbers[2] != 2
+
+
+# A hedged reading offered for the finding ("raising the question of",
+# "raising the possibility of", "raising concern for", "question of") names what the
+# finding may be: the same lesion, on the finding's side (corpora/GUIDE.md
+# lesion: a finding its sentence names as what the one before it is).
+HEDGED_READINGS = [
+    "IMPRESSION: Enlarging left shoulder soft tissue calcification, raising the question of tumoral calcinosis.",
+    "IMPRESSION: Coarse calcification in the right breast, raising the possibility of a calcified fibroadenoma.",
+    "IMPRESSION: New right elbow periarticular calcification, raising concern for tumoral calcinosis.",
+    "FINDINGS: Amorphous calcification beside the left hip, which raises the question of tumoral calcinosis.",
+    "IMPRESSION: New right hip soft tissue calcification, question of tumoral calcinosis.",
+    "IMPRESSION: Coarse calcification in the left breast, possibility of a calcified fibroadenoma.",
+]
+
+
+@pytest.mark.parametrize("text", HEDGED_READINGS)
+def test_a_hedged_reading_is_the_findings_lesion(findings_of, text):
+    first, reading = findings_of(text)
+    assert reading.uncertain
+    assert reading.lesion_id == first.lesion_id
+    assert reading.laterality == first.laterality != ""
+
+
+# The impression naming a lesion's sub-site by its adjective ("fundal" for
+# "in the fundus") restates the findings' lesion there; an ordinal after an
+# indefinite article ("a second fibroid") counts the lesion, it names no
+# place (corpora/GUIDE.md lesion: same site, side and sub-site; the place
+# named in other words).
+SUB_SITE_ADJECTIVES = [
+    (
+        "FINDINGS: Uterus: A 3 cm fibroid in the anterior wall with rim calcification. "
+        "A second fibroid in the fundus has developed dense calcification.\n"
+        "IMPRESSION: The fundal fibroid is newly calcified.",
+        [1, 2, 2],
+    ),
+    (
+        "FINDINGS: A third fibroid in the left fundus shows coarse calcification.\n"
+        "IMPRESSION: Calcified left fundal fibroid.",
+        [1, 1],
+    ),
+    # the other fibroid's place still parts them
+    (
+        "FINDINGS: A second fibroid in the fundus has developed dense calcification.\n"
+        "IMPRESSION: The anterior wall fibroid is newly calcified.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), SUB_SITE_ADJECTIVES)
+def test_a_sub_site_named_by_its_adjective(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# An organ's disease that sums up two lesions of the findings is a lesion of
+# its own; the calcifications its sentence adds to it by "with" are not the
+# disease's, they restate the findings lesion their words fit (corpora/GUIDE.md
+# lesion: an impression phrase that sums up several lesions is a lesion of its
+# own; the impression restating a finding shares its number).
+DISEASE_WITH_ITS_CALCIFICATIONS = [
+    (
+        "CT ABDOMEN\nFINDINGS: Pancreas: scattered coarse calcifications in the head "
+        "and neck, more numerous than before. A 6 mm calcification in the tail, "
+        "unchanged.\nIMPRESSION: Chronic calcific pancreatitis with increasing "
+        "parenchymal calcifications.",
+        [1, 2, 3, 1],
+    ),
+    (
+        "CT ABDOMEN\nFINDINGS: Pancreas: scattered coarse calcifications in the head "
+        "and neck, more numerous than before.\nIMPRESSION: Chronic calcific "
+        "pancreatitis with increasing parenchymal calcifications.",
+        [1, 1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), DISEASE_WITH_ITS_CALCIFICATIONS)
+def test_calcifications_with_a_summing_disease(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# A rim calcification of a cyst is its wall's, as a calcified or mural wall
+# is: the impression naming the cyst's rim calcification restates the wall's
+# lesion, not the organ's own calcification (corpora/GUIDE.md lesion: a cyst
+# wall is a part of its own; the impression restating a finding in other
+# words shares its number).
+RIM_OF_A_CYST = [
+    (
+        "RENAL US\nFINDINGS: LEFT KIDNEY: Mild medullary nephrocalcinosis. A simple "
+        "cyst in the upper pole with a thin rim of calcification along its wall.\n"
+        "IMPRESSION: Left upper pole cyst with rim calcification.",
+        [1, 2, 2],
+    ),
+    (
+        "CT ABDOMEN\nFINDINGS: Liver: scattered punctate calcifications. A 3 cm cyst "
+        "in segment 6 has a calcified wall.\nIMPRESSION: Hepatic cyst with eggshell "
+        "calcification.",
+        [1, 2, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), RIM_OF_A_CYST)
+def test_a_cysts_rim_calcification_is_its_walls(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -1753,3 +1753,39 @@ def test_a_count_of_groups_after_one_group_at_its_clock_position(lesion_numbers)
         "o'clock, amorphous calcifications are new."
     )
     assert lesion_numbers(text) == [1, 2, 1, 3]
+
+
+# The chordae are a part of a valve of their own, as its annulus and its
+# leaflets are: a calcified part the mention names itself is its lesion's
+# part, whatever other part its clause places it by ("chordae beneath the
+# posterior leaflet") or the sentence before names (corpora/GUIDE.md lesion:
+# a valve's annulus vs its leaflets are different lesions).
+VALVE_PARTS_OF_THEIR_OWN = [
+    (
+        "ECHO: FINDINGS: The mitral leaflets are mildly calcified. Several calcified "
+        "chordae lie below the anterior leaflet.\nIMPRESSION: Calcified mitral leaflets.",
+        [1, 2, 1],
+    ),
+    (
+        "ECHO: FINDINGS: Calcified chordae of the mitral valve. The posterior leaflet "
+        "is calcified.\nIMPRESSION: Mitral chordal calcification.",
+        [1, 2, 1],
+    ),
+    # the leaflets named twice are still one
+    (
+        "ECHO: FINDINGS: The mitral leaflets are calcified at their tips. The "
+        "calcified leaflets move well.",
+        [1, 1],
+    ),
+    # two parts joined before one place name one lesion at both
+    (
+        "ECHO: FINDINGS: Calcified leaflets and chordae of the mitral valve. The "
+        "annulus is calcified.\nIMPRESSION: Calcified mitral chordae.",
+        [1, 2, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), VALVE_PARTS_OF_THEIR_OWN)
+def test_the_chordae_are_a_valve_part_of_their_own(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -888,3 +888,26 @@ def test_a_study_label_heads_its_study_to_the_next_label(findings_of):
     )
     denied = [f for f in findings_of(text) if f.negated]
     assert [f.laterality for f in denied] == ["right"]
+
+
+# A noun phrase "with a" (an, another) adds after the finding, ending in a
+# lesion noun or in the finding's own head noun, is another lesion: the side
+# words before its head are its own, not the finding's (guide §2: a clause about another
+# structure gives no side; corpora/GUIDE.md lesion: a thing "with a" adds is
+# not the finding's lesion).
+WITH_A_LESION_OF_ITS_OWN = [
+    ("Calcified pleural plaques compatible with old exposure, with a new right basal plaque.", ""),
+    ("Scattered calcified granulomas, with an enlarging left apical nodule.", ""),
+    ("Calcified nodes in the mediastinum with another right hilar node.", ""),
+    # the finding's own side words still count
+    ("Calcified pleural plaques on the left, with a new anterior plaque.", "left"),
+    # a side word the 'with' phrase leads to a place, no new lesion noun
+    ("Calcified plaque with a long segment in the left femoral artery.", "left"),
+    # a place after the added noun may place both: not only the added one's
+    ("Coarse calcifications with a mass in the left breast.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), WITH_A_LESION_OF_ITS_OWN)
+def test_a_lesion_with_a_adds_keeps_its_side(findings_of, text, laterality):
+    assert findings_of(text)[0].laterality == laterality

@@ -306,7 +306,7 @@ class DescriptorRules:
         # a verb of being or having: it ends a place after a mention and
         # opens a second predicate after "and"
         self.verbs = frozenset(self.copulas | self.auxiliaries)
-        # a verb or a descriptor term ends a place (lesion_words._place_only)
+        # a verb or a descriptor term ends a place (lesion_words.place_only)
         self.place_stops = self.verbs | frozenset(self.by_phrase)
         self.host_processes = set(wl["host_processes"])
         # the lesions besides the lesion nouns a "with" gives the
@@ -421,6 +421,9 @@ class DescriptorRules:
         # the wall of a cyst or collection away from the vessels, a part of
         # its own (lesion_words.sub_site)
         self.host_parts = frozenset(wl["lesion_host_parts"])
+        # morphology values that place a calcification on its host's wall
+        self.host_part_shapes = frozenset(wl["lesion_host_part_shapes"])
+        self.walled_hosts = frozenset(wl["lesion_walled_hosts"])
         # what lies in a lumen or sac, no part of the wall
         # (`lesions._contents_apart`)
         self.lumen_contents = frozenset(wl["lesion_lumen_contents"])

@@ -1077,6 +1077,9 @@ def _segment(dr: DescriptorRules, text: str, c: Clause, site: str) -> str:
     where it starts as well, which the clause leaves unsaid (GUIDE: lesion,
     one that extends from or into the other's sub-site is one lesion); a
     valve's annulus or leaflet it extends into stays a part of its own."""
+    own = _own_segment(dr, text, c)
+    if own:
+        return own
     hi = max(c.hi_grade, c.end)
     found = dr.segments.findall(text, _past_beyond(dr, text, c.lo, c.start), hi)
     vessel = site in dr.vessel_sites
@@ -1088,6 +1091,41 @@ def _segment(dr: DescriptorRules, text: str, c: Clause, site: str) -> str:
     ):
         return ""
     return _segment_words(dr, found)
+
+
+# the word right after a mention, on its line
+_NEXT_WORD = re.compile(r"[^\S\n]+[\w-]+")
+
+
+def _own_segment(dr: DescriptorRules, text: str, c: Clause) -> str:
+    """The segment words the mention names itself, or the noun right after a
+    mention that is its adjective names ("calcified chordae", "calcified
+    leaflet tips"): that part is the lesion's, whatever other part the
+    clause places it by ("calcified chordae below the posterior leaflet";
+    GUIDE: lesion, a valve's parts are different lesions), with the parts a
+    place join adds right after it ("calcified leaflets and chordae": one
+    lesion at both, GUIDE: lesion); "" else."""
+    end = c.end
+    words = text[c.start : c.end].split()
+    if words and words[-1].lower() in dr.size_adjectives:
+        m = _NEXT_WORD.match(text, c.end)
+        end = m.end() if m else end
+    if not dr.segments.search(text, c.start, end):
+        return ""
+    last = text[c.start : end].split()[-1]
+    # a part a place join adds right after the part that ends the mention's
+    # words ("calcified leaflets and chordae"; not "ostial calcification and
+    # proximal plaque"): its next word
+    while dr.segments.fullmatch(last):
+        rest = text[end : end + 40]
+        join = dr.place_joins.match(rest.lstrip())
+        if join is None:
+            break
+        part = _NEXT_WORD.match(text, end + len(rest) - len(rest.lstrip()) + join.end())
+        if part is None or not dr.segments.fullmatch(part.group().strip()):
+            break
+        last, end = part.group().strip(), part.end()
+    return _segment_words(dr, dr.segments.findall(text, c.start, end))
 
 
 # "from" after an extension word, past "down" or "up": the place it starts

@@ -69,11 +69,18 @@ def sub_site(dr: DescriptorRules, f: Finding) -> str:
     vessel sites the wall of a cyst or collection its site words or mention
     name is a part of its own (`lesion_host_parts`: "a thin rim of
     calcification along its wall"), and so is it named by its adjective
-    (`site_synonyms`: "mural calcification")."""
+    (`site_synonyms`: "mural calcification") or by a shape that lies on it
+    in a sentence naming such a host (`lesion_host_part_shapes`,
+    `lesion_walled_hosts`: "cyst with rim calcification")."""
     name = name_words(dr, f.site)
     words = [w for w in site_words(dr, f.site_text) if w not in name]
     if f.site not in dr.vessel_sites:
-        words += sorted(host_parts_said(dr, f"{f.site_text} {f.mention}") - set(words))
+        said = host_parts_said(dr, f"{f.site_text} {f.mention}")
+        if dr.host_part_shapes & set(f.morphology) and dr.walled_hosts & set(
+            WORD.findall(f.sentence.lower())
+        ):
+            said |= dr.host_parts  # "cyst with rim calcification": its wall
+        words += sorted(said - set(words))
     if f.site in dr.joint_sites:
         words = [w for w in words if w[:5] not in dr.joint_stems]
     return " ".join(words)
@@ -351,6 +358,11 @@ def subject_sub(dr: DescriptorRules, f: Finding) -> str:
         return ""
     subject = _subject(dr, WORD.findall(text[:at]), dr.holding_verbs)
     words = site_words(dr, subject)
+    if f.site not in dr.vessel_sites:
+        # an ordinal that counts the lesion ("A second fibroid in the fundus
+        # has ...": lesion_other_words) names no place; a vessel's names its
+        # branch ("the second diagonal")
+        words = [w for w in words if w not in dr.other_words]
     name = name_words(dr, f.site)
     if not name & set(words) and not _holds_site_text(f, subject):
         return ""
@@ -408,7 +420,7 @@ def trailing_sub(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
         return ""
     name = name_words(dr, f.site)
     place = place_led_to(dr, f, at) or place_led_to(dr, f, at, predicate=True)
-    words = site_words(dr, _place_only(dr, place))
+    words = site_words(dr, place_only(dr, place))
     return " ".join(w for w in words if w not in name)
 
 
@@ -455,7 +467,7 @@ def _past_predicate(dr: DescriptorRules, rest: str) -> str:
     return rest
 
 
-def _place_only(dr: DescriptorRules, text: str) -> str:
+def place_only(dr: DescriptorRules, text: str) -> str:
     """The text up to its first verb of being or having, number (not one a
     place word numbers: "segment 7") or descriptor term ("mediastinum" of
     "mediastinum is again noted", "head" of "head measuring 4 mm"): what

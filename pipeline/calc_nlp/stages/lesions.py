@@ -97,6 +97,7 @@ from calc_nlp.stages.lesion_words import (
     owner_sub,
     part,
     place_led_to,
+    place_only,
     plural,
     said_side,
     side,
@@ -377,6 +378,7 @@ def _same_lesion(
         and not _new_sized_object(x, f)
         and not _one_of_counted(dr, x, f)
         and not _count_after_one_part(dr, x, f)
+        and not _with_summing_disease(dr, x, f, at_site)
     ]
     graded = _graded_alike(same, f, sub)
     if graded is not None:
@@ -1290,6 +1292,44 @@ def _lesions_at(
     return list(found.values())
 
 
+_WITH = re.compile(r"(?<!\w)with(?!\w)", re.I)
+
+
+def _with_summing_disease(
+    dr: DescriptorRules, x: _Lesion, f: Finding, at_site: list[_Lesion]
+) -> bool:
+    """Is the lesion an organ's disease (`lesion_organ_diseases`) that its
+    sentence named right before `f`, adding `f` to it by "with", and that
+    sums up two lesions or more of another section at its site ("chronic
+    calcific pancreatitis with increasing parenchymal calcifications" after
+    the head's and the tail's)? The calcifications are not the sum's: they
+    restate the lesion their words fit (GUIDE: lesion)."""
+    g = x.first
+    if g is None or g is not x.last or _disease_head(dr, g) is None:
+        return False
+    if not _in_sentence(g, f) or g.section != f.section:
+        return False
+    gap = _gap(g, f)
+    if gap is None or _WITH.search(gap) is None:
+        return False
+    summed = [
+        y
+        for y in at_site
+        if y is not x and y.first is not None and y.first.section != f.section
+    ]
+    return len(summed) > 1
+
+
+def _segments_apart(x: _Lesion, f: Finding) -> bool:
+    """Do the finding's segment or valve part words share none with those of
+    one of the lesion's findings (`_differ`: "ostial" and "mid", the leaflets
+    and the chordae)?"""
+    mine = set(f.segment.split())
+    return bool(mine) and any(
+        m.segment and not mine & set(m.segment.split()) for m in x.told.values()
+    )
+
+
 def _new_segment(x: _Lesion, f: Finding) -> bool:
     """Does a finding of the lesion's section name a segment or valve part
     none of the lesion's findings named, nor the sentence of its first or
@@ -1800,6 +1840,9 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
         and x.first.section == _RESTATING[0]
         and _nests(x.sub, sub)
         and _fits(x.side, side(f))
+        # a valve part or segment the plural does not name is not summed up
+        # ("calcified mitral leaflets" after the leaflets' and the chordae's)
+        and not _segments_apart(x, f)
     ]
     # one of them named by the same plural words is the one it restates
     # ("multiple calcifications, typical of phleboliths" and "pelvic phleboliths"),
@@ -2196,12 +2239,42 @@ def _modifier_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
             break
         words.append(token)
     name = name_words(dr, f.site)
+    # an ordinal that counts the lesion ("a second fibroid": lesion_other_words)
+    # names no place
     placed = [
         w
         for w in reversed(words)
-        if w in dr.synonym_words and w not in dr.side_words and w not in name
+        if w in dr.synonym_words
+        and w not in dr.side_words
+        and w not in name
+        and w not in dr.other_words
     ]
+    if not placed:
+        # none before: the place a link word leads right after them ("a second
+        # fibroid in the posterior fundus"), to a clause break or a verb
+        return _place_after_words(dr, text[marks[0][1] : marks[0][1] + 80], name)
     return " ".join(w for w in site_words(dr, " ".join(placed)) if w not in name)
+
+
+def _place_after_words(dr: DescriptorRules, rest: str, name: frozenset[str]) -> str:
+    """The sub-site words of the place a link word (`lesion_place_links`)
+    leads right at the start of `rest`, up to a clause break, a period, a
+    verb or what says how the place looks (`_place_only`); empty when no
+    link word opens `rest` or the place joins places ("in the fundus and
+    the body")."""
+    rest = rest.lstrip()
+    link = dr.place_links.match(rest)
+    if link is None:
+        return ""
+    rest = rest[link.end() :]
+    ends = [m.start() for m in dr.clause_breaks.finditer(rest)]
+    ends += [m.start() for m in re.finditer(r"[.()\n]", rest)]
+    ends += [m.start() for m in WORD.finditer(rest) if m.group().lower() in dr.verbs]
+    place = place_only(dr, rest[: min(ends, default=len(rest))])
+    if dr.place_joins.search(place):
+        return ""
+    words = [w for w in site_words(dr, place) if w not in dr.side_words]
+    return " ".join(w for w in words if w not in name and w not in dr.other_words)
 
 
 def _own_part(dr: DescriptorRules, f: Finding) -> str:

@@ -678,16 +678,31 @@ def _shares_the_place(rd: ReportDoc, f: Span, i: int) -> bool:
 
 def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     """The rest of the sentence from a lesion noun joined after the finding
-    by 'and' ('... calcifications and a faint nodule in the left upper zone'): its
-    words are said of that lesion."""
+    by 'and' ('... calcifications and a faint nodule in the left upper zone'):
+    its words are said of that lesion; so are the words a noun phrase that
+    'with a' ('an', 'another') adds puts before its head, a lesion noun or
+    the finding's own head noun ('calcified plaques, with a new left plaque';
+    not a place after it: 'granuloma with a nodule in the right upper lobe'
+    may place both)."""
+    lower = rd.lower
+    head = lower[f.end - 1].rstrip("s")
     lesions = rd.lesion_nouns
     joined = None
-    lower = rd.lower
+    with_a = False
     for i in range(f.end, sent.end):
         if lower[i] in {".", ";"}:
             break
         if joined is None and lower[i] == "and":
             joined = i
+        if joined is None and lower[i] == "with" and i + 1 < sent.end:
+            with_a = lower[i + 1] in _INDEFINITE
+            joined = i if with_a else None
+        if (
+            with_a
+            and joined is not None
+            and (lower[i] in lesions or lower[i].rstrip("s") == head)
+        ):
+            return [rd.doc[joined : i + 1]]
         if joined is not None and lower[i] in lesions:
             # from the 'and': the lesion's own side words before it too
             # ('..., and a right lobe nodule without')
@@ -708,6 +723,10 @@ def _later_item(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
             if not _JOINING.isdisjoint(rd.lower[f.end : c.start]):
                 return [rd.doc[c.start : sent.end]]
     return []
+
+
+# Words after 'with' that add a new thing ('with a new left plaque').
+_INDEFINITE = frozenset({"a", "an", "another"})
 
 
 # Words that join another structure to the finding's place ('in the spleen
