@@ -85,6 +85,12 @@ FORMS = [
     ("Calcified splenic artery aneurysm, 1.2 cm.", ["Calcified splenic artery aneurysm"]),
     ("Calcified renal artery aneurysm on the left.", ["Calcified renal artery aneurysm"]),
     ("Calcified splenic artery, tortuous.", ["Calcified splenic artery"]),
+    # the span runs on to the valve part the phrase ends in: the chords, a
+    # leaflet's or a cusp's tip
+    ("Papillary muscles: calcified chordae tendineae noted.", ["calcified chordae tendineae"]),
+    ("Thin leaflets with calcified chordae beneath them.", ["calcified chordae"]),
+    ("Impression: calcified posterior leaflet tips.", ["calcified posterior leaflet tips"]),
+    ("Calcified aortic cusp tip, no stenosis.", ["Calcified aortic cusp tip"]),
     # milk of calcium, hyphenated or not
     ("Layering milk of calcium in a calyceal diverticulum.", ["milk of calcium"]),
     ("Assessment: benign (milk-of-calcium).", ["milk-of-calcium"]),

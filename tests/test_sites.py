@@ -397,6 +397,11 @@ VOCABULARY = [
     ("Coarse calcification, left axillary tail.", "breast", "left"),
     # the aortic arch's middle part, named without "aortic"
     ("Heart size normal. Mild calcification in the transverse arch.", "aorta", ""),
+    # the chords under the mitral leaflets are the valve's, a label over them
+    # naming the muscles they hang from or not
+    ("Subvalvular apparatus: a few calcified chordae tendineae.", "mitral valve", ""),
+    ("Papillary muscles: heavily calcified chordae, otherwise normal.", "mitral valve", ""),
+    ("Mild chordal calcification without prolapse.", "mitral valve", ""),
 ]
 
 
