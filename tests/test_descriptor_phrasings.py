@@ -1228,6 +1228,12 @@ CHANGES = [
         "increased",
     ),
     ("The calcified node at the right hilum is 5 mm, previously measuring 8 mm.", None, "decreased"),
+    # today's size before the mention, its place, then the dated earlier size
+    ("A 6 mm calcific focus lies along the tendon insertion, previously 9 mm.", None, "decreased"),
+    ("A 1.4 cm calcified granuloma in the lingula, previously 8 mm.", None, "increased"),
+    ("A 7 mm calcified node beside the left hilum, 7 mm before.", None, "stable"),
+    # not past a lesion noun that could own the earlier size
+    ("A 5 mm calcified granuloma beside a lung nodule, previously 9 mm.", None, ""),
     # no dating word: two sizes, no comparison; another lesion's sizes are not the finding's
     ("A 4 mm calcified granuloma at the right base, 3 mm from the pleura.", None, ""),
     ("Calcified nodes in the right hilum measuring 9 mm and 6 mm.", None, ""),
