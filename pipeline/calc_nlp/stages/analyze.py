@@ -23,6 +23,7 @@ from calc_nlp.readers import clean_text
 from calc_nlp.rules import RuleSet, load_rules
 from calc_nlp.schema import (
     DYSTROPHIC,
+    METASTATIC,
     STATUS_EMPTY,
     STATUS_OK,
     Condition,
@@ -345,7 +346,14 @@ def link_and_classify(
     conds = report_conditions(kit, rd, own)
     rd = linking.extend(rd, kit)
     causes = linking.causes_elsewhere(kit, rd, cues, own)
-    ctx = ReportContext(report_id, digest, cues, causes, conds, labs)
+    # a normal calcium stated without its value blocks rule 3 as a normal
+    # value does (guide §4 rule 3): read only where a systemic disorder is named
+    said = (
+        kit.labs.said_normal(rd.doc.text)
+        if any(c.category == METASTATIC for c in conds)
+        else frozenset()
+    )
+    ctx = ReportContext(report_id, digest, cues, causes, conds, labs, said)
     sites = [linking.link_site(kit, rd, f) for f in rd.matches.calc]
     findings = [
         finding(kit, rd, ctx, f, site)

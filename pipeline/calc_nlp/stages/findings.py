@@ -6,7 +6,13 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
-from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
+from calc_nlp.classify import (
+    CALCIUM_LABS,
+    CauseRecord,
+    CueRecord,
+    Features,
+    classify,
+)
 from calc_nlp.schema import (
     DYSTROPHIC,
     INDETERMINATE,
@@ -32,6 +38,8 @@ from calc_nlp.stages.section_flags import section_flags
 from calc_nlp.stages.sides import lat_near
 from calc_nlp.stages.toolkit import Toolkit
 
+CALCIUM_ANALYTES = frozenset(CALCIUM_LABS)
+
 
 @dataclass(frozen=True)
 class ReportContext:
@@ -44,6 +52,9 @@ class ReportContext:
     causes: list[tuple[int, CauseRecord]]
     conditions: tuple[Condition, ...]
     labs: tuple[LabValue, ...]
+    # the analytes the report states normal without a value ('serum calcium
+    # now normal'): looked for only when a systemic disorder is named
+    said_normal: frozenset[str] = frozenset()
 
 
 def finding(
@@ -289,6 +300,7 @@ def features(
             for c in ctx.conditions
         ),
         labs=tuple((v.name, v.flag, v.value, v.unit) for v in ctx.labs),
+        calcium_said_normal=bool(ctx.said_normal & CALCIUM_ANALYTES),
         # the patient's causes are not a relative's ('Her brother has
         # Fahr disease with brain calcifications' after the patient's
         # hematoma)
