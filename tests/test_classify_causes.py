@@ -20,6 +20,10 @@ SAME_PLACE: list[tuple[str, str, str]] = [
     ("History of tuberculosis of the right upper lobe. Chest film: calcified nodule in the LLL.", "calcified nodule", "indeterminate"),
     ("Old hemorrhage into the right adrenal gland. CT today: left adrenal calcification.", "left adrenal calcification", "indeterminate"),
     ("Remote infarct of the spleen. Ultrasound: small calcification in the right renal cortex.", "calcification", "indeterminate"),
+    # a lesion denied now, resolved or no longer seen, explains nothing seen now
+    ("The calcified hepatic granuloma of the last CT has resolved. New 2 mm calcification in the liver.", "calcification", "indeterminate"),
+    ("IMPRESSION: Resolved calcified hepatic granuloma; a new punctate hepatic calcification.", "hepatic calcification", "indeterminate"),
+    ("IMPRESSION: Unchanged calcified hepatic granuloma; a new punctate hepatic calcification.", "hepatic calcification", "dystrophic"),
     # a cause whose "of" phrase joins several places is at each of them, on
     # the side written on each
     ("FINDINGS: Punctate calcification in the pancreatic tail. HISTORY: Prior infarcts of the spleen and pancreas.", "calcification", "dystrophic"),
