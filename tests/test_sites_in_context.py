@@ -228,6 +228,14 @@ SUMMARY: list[tuple[str, str, dict[str, Any]]] = [
     ("IMPRESSION: Hepatic steatosis. Incidental calcifications as above.", "calcifications", {"site": ""}),
     # its own words still name a place
     ("IMPRESSION: Hepatic steatosis. Splenic calcifications as above.", "Splenic calcifications", {"site": "spleen"}),
+    # but the one reading the exam gives them all (guide §2 step 5): on a
+    # chest radiograph, granulomas are in the lung, sides left unsaid
+    (
+        "EXAM: Chest two views\nFINDINGS: Calcified granuloma at the right apex. Another calcified granuloma in the left lower lobe.\nIMPRESSION: Calcified granulomas as described.",
+        "Calcified granulomas",
+        {"site": "lung", "laterality": ""},
+    ),
+    ("EXAM: Chest PA and lateral\nIMPRESSION: Clear lungs. Calcified granulomas as above.", "Calcified granulomas", {"site": "lung"}),
 ]
 
 
