@@ -239,6 +239,35 @@ SUMMARY: list[tuple[str, str, dict[str, Any]]] = [
 ]
 
 
+# A type word written on a calcification ('vascular', 'skin') names its
+# kind, no place the next sentence goes on about: a new finding there
+# takes the exam's reading (guide §2 steps 4-5).
+KIND_BEFORE: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "EXAM: Screening mammogram, right breast.\nFINDINGS: Benign vascular calcifications are stable. A new group of fine pleomorphic calcifications is seen.",
+        "calcifications",
+        {"site": "breast", "laterality": "right"},
+    ),
+    (
+        "EXAM: Bilateral mammogram.\nFINDINGS: Dermal calcifications along the inframammary fold. Coarse calcifications lie in the upper outer quadrant.",
+        "calcifications",
+        {"site": "breast"},
+    ),
+    # but a sentence that names what that finding is still takes its kind
+    (
+        "FINDINGS: Fine vascular calcification in the thigh fat; in this setting, compatible with calciphylaxis.",
+        "calciphylaxis",
+        {"site": "artery"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), KIND_BEFORE)
+def test_kind_word_before_is_no_place(findings_of, text, mention, expected):
+    f = [x for x in findings_of(text) if x.mention == mention][-1]
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
 @pytest.mark.parametrize(("text", "mention", "expected"), SUMMARY)
 def test_summary_mention_names_no_place(findings_of, text, mention, expected):
     f = [x for x in findings_of(text) if x.mention == mention][-1]
