@@ -614,6 +614,13 @@ SCORES = [
         "agatston_vessels",
         "LM=0;LAD=120;LCX=0;RCA=40",
     ),
+    # a vessel line whose reading is a denied calcium ('No calcium.') is a
+    # line of the table, its finding no end of it
+    (
+        "Total coronary calcium score is 57.\nLEFT MAIN: No calcium.\nLAD: 40.\nRCA: 17.\n",
+        "agatston_vessels",
+        "LM=0;LAD=40;RCA=17",
+    ),
     # a thousands comma followed by a list comma
     ("Agatston score 1,140, >90th percentile.", "agatston", 1140),
     ("Agatston score 2,310; 95th percentile.", "agatston", 2310),

@@ -91,6 +91,11 @@ FORMS = [
     ("Thin leaflets with calcified chordae beneath them.", ["calcified chordae"]),
     ("Impression: calcified posterior leaflet tips.", ["calcified posterior leaflet tips"]),
     ("Calcified aortic cusp tip, no stenosis.", ["Calcified aortic cusp tip"]),
+    # 'calcium' a vessel is said free of is the deposit, denied: the span
+    # is the word alone
+    ("The left main is free of calcium.", ["calcium"]),
+    ("LEFT MAIN:\nNo calcium.\nLAD:\nMild calcified plaque.", ["calcium", "calcified plaque"]),
+    ("The graft is devoid of calcium along its length.", ["calcium"]),
     # milk of calcium, hyphenated or not
     ("Layering milk of calcium in a calyceal diverticulum.", ["milk of calcium"]),
     ("Assessment: benign (milk-of-calcium).", ["milk-of-calcium"]),
@@ -137,6 +142,9 @@ NOT_FINDINGS = [
     "Ca 11.2, phos 6.1, PTH 450 pg/mL.",
     "Patient takes calcium carbonate and a calcium channel blocker.",
     "Calcium supplements daily.",
+    "Low sodium diet; no calcium restriction.",
+    "No calcium supplements at present.",
+    "No calcium 9.1 on file.",
     "Fracture of the calcaneus.",
     "Calcaneal spur.",
     "Hypercalcemia of malignancy.",

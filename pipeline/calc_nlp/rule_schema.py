@@ -197,6 +197,7 @@ METADATA_KEYS = {
     "history_item",
     "only_before",
     "procedures_only",
+    "span_word",
 }
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).

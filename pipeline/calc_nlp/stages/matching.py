@@ -62,7 +62,9 @@ def mentions(
         if not apart
         or not any(found[0] < x_end and x_start < found[1] for x_start, x_end in apart)
     ]
-    calc = [rule_span(doc, *hit) for hit in longest_spans(hits)]
+    calc = [
+        rule_span(doc, *_to_span_word(kit, doc, hit)) for hit in longest_spans(hits)
+    ]
     lesions = [s for s in excluded if kit.md(s).get("lesion")]
     lower = columns["LOWER"] if columns is not None else None
     return _masked_heads_end(kit, doc, calc, lower), premods, lesions
@@ -110,6 +112,19 @@ def _labels_a_number(doc: Doc, i: int) -> bool:
 # The words of calcified_modifiers that join two places rather than
 # modify one ('calcified hilar or mediastinal nodes').
 _JOINERS = frozenset({"and", "or", ",", "/"})
+
+
+def _to_span_word(kit: Toolkit, doc: Doc, hit: RuleHit) -> RuleHit:
+    """The match, or only its word `span_word` when its rule names one: the
+    words matched around it ('free of calcium.', 'a bar of calcium
+    extending') say that the word is a deposit here, and the span is the
+    calcification word alone (guide §1: the span is the calcification
+    phrase)."""
+    word = kit.rule_md(hit.rule).get("span_word")
+    if not word:
+        return hit
+    at = [i for i in range(hit.start, hit.end) if doc[i].lower_ == word]
+    return hit._replace(start=at[-1], end=at[-1] + 1) if at else hit
 
 
 def _masked_heads_end(
