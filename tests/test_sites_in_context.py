@@ -262,6 +262,25 @@ KIND_BEFORE: list[tuple[str, str, dict[str, Any]]] = [
 ]
 
 
+# A condition a clause opens ('if', 'should', 'unless') is about another
+# thing: a site named in it is no place of the finding outside it
+# (guide §2: no site from a clause about something else).
+CONDITIONAL_CLAUSE: list[tuple[str, str, dict[str, Any]]] = [
+    ("Consider calciphylaxis if new skin ulcers appear.", "calciphylaxis", {"site": ""}),
+    ("Should a painful skin nodule develop, calciphylaxis must be considered.", "calciphylaxis", {"site": ""}),
+    ("Calciphylaxis is unlikely unless skin necrosis develops.", "Calciphylaxis", {"site": ""}),
+    # a site of the finding's own clause still counts
+    ("Painful skin nodules of the thighs, compatible with calciphylaxis.", "calciphylaxis", {"site": "skin"}),
+    ("Splenic calcification; correlate if abdominal pain persists.", "Splenic calcification", {"site": "spleen"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), CONDITIONAL_CLAUSE)
+def test_conditional_clause_names_no_place(findings_of, text, mention, expected):
+    f = [x for x in findings_of(text) if x.mention == mention][-1]
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
 @pytest.mark.parametrize(("text", "mention", "expected"), KIND_BEFORE)
 def test_kind_word_before_is_no_place(findings_of, text, mention, expected):
     f = [x for x in findings_of(text) if x.mention == mention][-1]
