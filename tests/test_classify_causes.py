@@ -271,6 +271,23 @@ def test_prone_if_condition_counts_on_its_side(finding_named, text, mention, exp
     assert finding_named(text, mention).classification == expected
 
 
+# ... and at its joint only when the report writes one on it: osteoarthritis
+# of the hands is not at the knee the note is about; a region that is no
+# joint (the fingertips of the hands named) may lie inside its region.
+PRONE_IF_AT_ITS_JOINT: list[tuple[str, str, str]] = [
+    ("REASON: Swollen right knee. HISTORY: Osteoarthritis of both hands. FINDINGS: Chondrocalcinosis of the menisci.", "Chondrocalcinosis", "indeterminate"),
+    ("HISTORY: Hip osteoarthritis. FINDINGS: Chondrocalcinosis of the knee menisci.", "Chondrocalcinosis", "indeterminate"),
+    ("REASON: Swollen right knee. HISTORY: Osteoarthritis of both knees. FINDINGS: Chondrocalcinosis of the menisci.", "Chondrocalcinosis", "dystrophic"),
+    ("HISTORY: Osteoarthritis of the knees. FINDINGS: Chondrocalcinosis of the menisci.", "Chondrocalcinosis", "dystrophic"),
+    ("HISTORY: Scleroderma of the hands. FINDINGS: Calcinosis of the left thumb pulp.", "Calcinosis", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), PRONE_IF_AT_ITS_JOINT)
+def test_prone_if_condition_counts_at_its_joint(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
 # Guide §4 rule 4 (a dystrophic cause at the same place in another sentence):
 # a finding whose words name no lobe the cause could be matched by, restated
 # as one lesion by a later finding that names its cause in its own words, is
