@@ -91,6 +91,8 @@ FORMS = [
     ("Thin leaflets with calcified chordae beneath them.", ["calcified chordae"]),
     ("Impression: calcified posterior leaflet tips.", ["calcified posterior leaflet tips"]),
     ("Calcified aortic cusp tip, no stenosis.", ["Calcified aortic cusp tip"]),
+    # a tip named before the head noun is a place word of the phrase
+    ("A calcified basilar tip aneurysm, 5 mm.", ["calcified basilar tip aneurysm"]),
     # 'calcium' a vessel is said free of is the deposit, denied: the span
     # is the word alone
     ("The left main is free of calcium.", ["calcium"]),
