@@ -469,6 +469,26 @@ def test_cause_of_the_first_finding(findings_of, text, cls):
             "9.2 mg/dL.\nFINDINGS: Punctate calcification in the left renal cortex.",
             "indeterminate",
         ),
+        # ... or said normal with no value written, as a value would say it
+        (
+            "HISTORY: Primary hyperparathyroidism, treated; calcium has since "
+            "remained within normal limits.\nFINDINGS: Punctate calcification in "
+            "the left renal cortex.",
+            "indeterminate",
+        ),
+        (
+            "HISTORY: Hyperparathyroidism, normocalcemic after surgery.\nFINDINGS: "
+            "Punctate calcification in the left renal cortex.",
+            "indeterminate",
+        ),
+        # a value-less normal calcium does not block kidney disease either
+        ("HISTORY: CKD stage 4, serum calcium normal.\nFINDINGS: Calcification of the iliac arteries.", "metastatic"),
+        # nor does a calcium said to be other than normal
+        (
+            "HISTORY: Primary hyperparathyroidism; calcium not yet normal.\nFINDINGS: "
+            "Punctate calcification in the left renal cortex.",
+            "metastatic",
+        ),
     ],
 )
 def test_normal_calcium_blocks_only_calcium_driven_conditions(findings_of, text, cls):

@@ -20,6 +20,10 @@ SAME_PLACE: list[tuple[str, str, str]] = [
     ("History of tuberculosis of the right upper lobe. Chest film: calcified nodule in the LLL.", "calcified nodule", "indeterminate"),
     ("Old hemorrhage into the right adrenal gland. CT today: left adrenal calcification.", "left adrenal calcification", "indeterminate"),
     ("Remote infarct of the spleen. Ultrasound: small calcification in the right renal cortex.", "calcification", "indeterminate"),
+    # a lesion denied now, resolved or no longer seen, explains nothing seen now
+    ("The calcified hepatic granuloma of the last CT has resolved. New 2 mm calcification in the liver.", "calcification", "indeterminate"),
+    ("IMPRESSION: Resolved calcified hepatic granuloma; a new punctate hepatic calcification.", "hepatic calcification", "indeterminate"),
+    ("IMPRESSION: Unchanged calcified hepatic granuloma; a new punctate hepatic calcification.", "hepatic calcification", "dystrophic"),
     # a cause whose "of" phrase joins several places is at each of them, on
     # the side written on each
     ("FINDINGS: Punctate calcification in the pancreatic tail. HISTORY: Prior infarcts of the spleen and pancreas.", "calcification", "dystrophic"),
@@ -264,6 +268,23 @@ PRONE_IF_ON_ITS_SIDE: list[tuple[str, str, str]] = [
 
 @pytest.mark.parametrize(("text", "mention", "expected"), PRONE_IF_ON_ITS_SIDE)
 def test_prone_if_condition_counts_on_its_side(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
+# ... and at its joint only when the report writes one on it: osteoarthritis
+# of the hands is not at the knee the note is about; a region that is no
+# joint (the fingertips of the hands named) may lie inside its region.
+PRONE_IF_AT_ITS_JOINT: list[tuple[str, str, str]] = [
+    ("REASON: Swollen right knee. HISTORY: Osteoarthritis of both hands. FINDINGS: Chondrocalcinosis of the menisci.", "Chondrocalcinosis", "indeterminate"),
+    ("HISTORY: Hip osteoarthritis. FINDINGS: Chondrocalcinosis of the knee menisci.", "Chondrocalcinosis", "indeterminate"),
+    ("REASON: Swollen right knee. HISTORY: Osteoarthritis of both knees. FINDINGS: Chondrocalcinosis of the menisci.", "Chondrocalcinosis", "dystrophic"),
+    ("HISTORY: Osteoarthritis of the knees. FINDINGS: Chondrocalcinosis of the menisci.", "Chondrocalcinosis", "dystrophic"),
+    ("HISTORY: Scleroderma of the hands. FINDINGS: Calcinosis of the left thumb pulp.", "Calcinosis", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), PRONE_IF_AT_ITS_JOINT)
+def test_prone_if_condition_counts_at_its_joint(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
 
 

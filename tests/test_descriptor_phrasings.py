@@ -614,6 +614,13 @@ SCORES = [
         "agatston_vessels",
         "LM=0;LAD=120;LCX=0;RCA=40",
     ),
+    # a vessel line whose reading is a denied calcium ('No calcium.') is a
+    # line of the table, its finding no end of it
+    (
+        "Total coronary calcium score is 57.\nLEFT MAIN: No calcium.\nLAD: 40.\nRCA: 17.\n",
+        "agatston_vessels",
+        "LM=0;LAD=40;RCA=17",
+    ),
     # a thousands comma followed by a list comma
     ("Agatston score 1,140, >90th percentile.", "agatston", 1140),
     ("Agatston score 2,310; 95th percentile.", "agatston", 2310),
@@ -1228,6 +1235,12 @@ CHANGES = [
         "increased",
     ),
     ("The calcified node at the right hilum is 5 mm, previously measuring 8 mm.", None, "decreased"),
+    # today's size before the mention, its place, then the dated earlier size
+    ("A 6 mm calcific focus lies along the tendon insertion, previously 9 mm.", None, "decreased"),
+    ("A 1.4 cm calcified granuloma in the lingula, previously 8 mm.", None, "increased"),
+    ("A 7 mm calcified node beside the left hilum, 7 mm before.", None, "stable"),
+    # not past a lesion noun that could own the earlier size
+    ("A 5 mm calcified granuloma beside a lung nodule, previously 9 mm.", None, ""),
     # no dating word: two sizes, no comparison; another lesion's sizes are not the finding's
     ("A 4 mm calcified granuloma at the right base, 3 mm from the pleura.", None, ""),
     ("Calcified nodes in the right hilum measuring 9 mm and 6 mm.", None, ""),

@@ -85,6 +85,19 @@ FORMS = [
     ("Calcified splenic artery aneurysm, 1.2 cm.", ["Calcified splenic artery aneurysm"]),
     ("Calcified renal artery aneurysm on the left.", ["Calcified renal artery aneurysm"]),
     ("Calcified splenic artery, tortuous.", ["Calcified splenic artery"]),
+    # the span runs on to the valve part the phrase ends in: the chords, a
+    # leaflet's or a cusp's tip
+    ("Papillary muscles: calcified chordae tendineae noted.", ["calcified chordae tendineae"]),
+    ("Thin leaflets with calcified chordae beneath them.", ["calcified chordae"]),
+    ("Impression: calcified posterior leaflet tips.", ["calcified posterior leaflet tips"]),
+    ("Calcified aortic cusp tip, no stenosis.", ["Calcified aortic cusp tip"]),
+    # a tip named before the head noun is a place word of the phrase
+    ("A calcified basilar tip aneurysm, 5 mm.", ["calcified basilar tip aneurysm"]),
+    # 'calcium' a vessel is said free of is the deposit, denied: the span
+    # is the word alone
+    ("The left main is free of calcium.", ["calcium"]),
+    ("LEFT MAIN:\nNo calcium.\nLAD:\nMild calcified plaque.", ["calcium", "calcified plaque"]),
+    ("The graft is devoid of calcium along its length.", ["calcium"]),
     # milk of calcium, hyphenated or not
     ("Layering milk of calcium in a calyceal diverticulum.", ["milk of calcium"]),
     ("Assessment: benign (milk-of-calcium).", ["milk-of-calcium"]),
@@ -92,9 +105,14 @@ FORMS = [
     # not where the phrase goes on past the site words
     ("Calcified LV apical infarct.", ["Calcified"]),
     ("Calcified iliac and visceral arteries.", ["Calcified"]),
-    # a calcification said to be a stone is none, but one offered as a stone
-    # or a calcification stays a finding
-    ("2 mm calcification at the left renal hilum, likely a nonobstructing stone.", []),
+    # a calcification a link says is a stone is none, but one offered as a
+    # stone or a calcification stays a finding, and so does one a hedge
+    # adverb alone offers as a stone (its finding word stands)
+    ("2 mm calcification at the left renal hilum, consistent with a nonobstructing stone.", []),
+    ("2 mm calcification at the left renal hilum likely represents a nonobstructing stone.", []),
+    ("2 mm calcification at the left renal hilum, likely a nonobstructing stone.", ["calcification"]),
+    ("Small bilateral renal calcifications, probably nephrolithiasis.", ["bilateral renal calcifications"]),
+    ("A calcification in the gallbladder fossa is presumably a gallstone.", ["calcification"]),
     (
         "2 mm calcification at the left renal hilum, which may represent a "
         "small stone or vascular calcification.",
@@ -126,6 +144,9 @@ NOT_FINDINGS = [
     "Ca 11.2, phos 6.1, PTH 450 pg/mL.",
     "Patient takes calcium carbonate and a calcium channel blocker.",
     "Calcium supplements daily.",
+    "Low sodium diet; no calcium restriction.",
+    "No calcium supplements at present.",
+    "No calcium 9.1 on file.",
     "Fracture of the calcaneus.",
     "Calcaneal spur.",
     "Hypercalcemia of malignancy.",

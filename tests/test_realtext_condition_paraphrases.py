@@ -425,6 +425,10 @@ def test_paraphrase_classification(only, text, expected):
         ("History of coronary heart disease.", "atherosclerosis"),
         ("Known metastatic disease to bone.", "bone metastases"),
         ("Osteolytic lesions in the pelvis.", "bone metastases"),
+        # one lytic or destructive lesion as much as several
+        ("A lytic lesion in the left scapula.", "bone metastases"),
+        ("Single osteolytic lesion of the T7 vertebral body.", "bone metastases"),
+        ("Destructive bone lesion in the right iliac wing.", "bone metastases"),
         ("Post-transplant kidney with good flow.", "prior surgery"),
         ("History of NSTEMI in XXXX.", "infarct"),
         ("Prior cerebrovascular accident.", "infarct"),

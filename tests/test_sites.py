@@ -397,6 +397,16 @@ VOCABULARY = [
     ("Coarse calcification, left axillary tail.", "breast", "left"),
     # the aortic arch's middle part, named without "aortic"
     ("Heart size normal. Mild calcification in the transverse arch.", "aorta", ""),
+    # 'the arch' alone is the aortic arch; an arch an 'of' phrase or a name
+    # gives is that structure's
+    ("Mild atherosclerotic calcification of the arch.", "aorta", ""),
+    ("Dense calcified plaque along the arch and descending segment.", "aorta", ""),
+    ("Calcification beneath the arch of the left foot.", "", "left"),
+    # the chords under the mitral leaflets are the valve's, a label over them
+    # naming the muscles they hang from or not
+    ("Subvalvular apparatus: a few calcified chordae tendineae.", "mitral valve", ""),
+    ("Papillary muscles: heavily calcified chordae, otherwise normal.", "mitral valve", ""),
+    ("Mild chordal calcification without prolapse.", "mitral valve", ""),
 ]
 
 

@@ -228,7 +228,63 @@ SUMMARY: list[tuple[str, str, dict[str, Any]]] = [
     ("IMPRESSION: Hepatic steatosis. Incidental calcifications as above.", "calcifications", {"site": ""}),
     # its own words still name a place
     ("IMPRESSION: Hepatic steatosis. Splenic calcifications as above.", "Splenic calcifications", {"site": "spleen"}),
+    # but the one reading the exam gives them all (guide §2 step 5): on a
+    # chest radiograph, granulomas are in the lung, sides left unsaid
+    (
+        "EXAM: Chest two views\nFINDINGS: Calcified granuloma at the right apex. Another calcified granuloma in the left lower lobe.\nIMPRESSION: Calcified granulomas as described.",
+        "Calcified granulomas",
+        {"site": "lung", "laterality": ""},
+    ),
+    ("EXAM: Chest PA and lateral\nIMPRESSION: Clear lungs. Calcified granulomas as above.", "Calcified granulomas", {"site": "lung"}),
 ]
+
+
+# A type word written on a calcification ('vascular', 'skin') names its
+# kind, no place the next sentence goes on about: a new finding there
+# takes the exam's reading (guide §2 steps 4-5).
+KIND_BEFORE: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "EXAM: Screening mammogram, right breast.\nFINDINGS: Benign vascular calcifications are stable. A new group of fine pleomorphic calcifications is seen.",
+        "calcifications",
+        {"site": "breast", "laterality": "right"},
+    ),
+    (
+        "EXAM: Bilateral mammogram.\nFINDINGS: Dermal calcifications along the inframammary fold. Coarse calcifications lie in the upper outer quadrant.",
+        "calcifications",
+        {"site": "breast"},
+    ),
+    # but a sentence that names what that finding is still takes its kind
+    (
+        "FINDINGS: Fine vascular calcification in the thigh fat; in this setting, compatible with calciphylaxis.",
+        "calciphylaxis",
+        {"site": "artery"},
+    ),
+]
+
+
+# A condition a clause opens ('if', 'should', 'unless') is about another
+# thing: a site named in it is no place of the finding outside it
+# (guide §2: no site from a clause about something else).
+CONDITIONAL_CLAUSE: list[tuple[str, str, dict[str, Any]]] = [
+    ("Consider calciphylaxis if new skin ulcers appear.", "calciphylaxis", {"site": ""}),
+    ("Should a painful skin nodule develop, calciphylaxis must be considered.", "calciphylaxis", {"site": ""}),
+    ("Calciphylaxis is unlikely unless skin necrosis develops.", "Calciphylaxis", {"site": ""}),
+    # a site of the finding's own clause still counts
+    ("Painful skin nodules of the thighs, compatible with calciphylaxis.", "calciphylaxis", {"site": "skin"}),
+    ("Splenic calcification; correlate if abdominal pain persists.", "Splenic calcification", {"site": "spleen"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), CONDITIONAL_CLAUSE)
+def test_conditional_clause_names_no_place(findings_of, text, mention, expected):
+    f = [x for x in findings_of(text) if x.mention == mention][-1]
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), KIND_BEFORE)
+def test_kind_word_before_is_no_place(findings_of, text, mention, expected):
+    f = [x for x in findings_of(text) if x.mention == mention][-1]
+    assert {name: getattr(f, name) for name in expected} == expected
 
 
 @pytest.mark.parametrize(("text", "mention", "expected"), SUMMARY)

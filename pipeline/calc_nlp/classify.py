@@ -77,6 +77,8 @@ class Features:
     conditions: tuple[tuple[str, str, str, str], ...] = ()
     # (name, flag, value, unit) per lab analyte
     labs: tuple[tuple[str, str, float, str], ...] = ()
+    # a normal serum calcium the report states without its value
+    calcium_said_normal: bool = False
     causes_elsewhere: tuple[CauseRecord, ...] = ()
     distribution: str = ""  # diffuse | focal | ""
     uncertain: bool = False
@@ -191,7 +193,8 @@ def _facts(x: Features) -> _Facts:
         ),
         dys_conditions=_unique([c[0] for c in x.conditions if c[1] == DYSTROPHIC]),
         high=high,
-        calcium_normal=not calcium_high and normal_lab is not None,
+        calcium_normal=not calcium_high
+        and (normal_lab is not None or x.calcium_said_normal),
         normal_lab=normal_lab,
         # guide §4 rule 3: a normal serum calcium blocks it only where every
         # systemic condition is a hypercalcaemic one; phosphate (kidney
@@ -275,6 +278,8 @@ def classify(x: Features) -> Result:
     notes = []
     if blocked and x.metastatic_prone and f.normal_lab is not None:
         notes.append(f"rule3 blocked by {_lab_text(f.normal_lab)}")
+    elif blocked and x.metastatic_prone:
+        notes.append("rule3 blocked by serum calcium stated normal")
     if x.dystrophic_prone or f.prone_if or f.elsewhere:
         why = []
         if x.dystrophic_prone:

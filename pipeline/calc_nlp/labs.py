@@ -52,6 +52,36 @@ class LabParser:
             key=lambda p: -len(p[0]),
         )
         self._name_of = {n.lower(): analyte for n, analyte in names}
+        told = table.get("said_normal")
+        self._said: re.Pattern[str] | None = None
+        self._said_word_analyte = ""
+        if told:
+            wanted = set(told["analytes"])
+            stated = sorted(
+                (n.lower() for n, a in names if a in wanted and len(n) > 2),
+                key=len,
+                reverse=True,
+            )
+            normal = sorted(
+                (
+                    w
+                    for w, f in self.flag_words.items()
+                    if f == "normal" and len(w) > 2 and "range" not in w
+                ),
+                key=len,
+                reverse=True,
+            )
+            links = "|".join(re.escape(w) for w in told["links"])
+            words = "|".join(re.escape(w.lower()) for w in told["words"])
+            self._said_word_analyte = told["analytes"][0]
+            self._said = compile_regex(
+                rf"(?<![\w/])(?:(?P<sname>{'|'.join(re.escape(n) for n in stated)})"
+                rf"(?:\s+(?:{links}))*\s*,?\s*(?:{'|'.join(re.escape(w) for w in normal)})"
+                rf"|(?:{words}))(?![\w-])"
+                # a reference range follows ('calcium, normal range 8.5-10.5')
+                r"(?!\s*(?:range|values?)\b)",
+                0,
+            )
         # longest first; equally long units in a fixed order, so that the regex
         # is the same text in every process (the build cache keeps its code by
         # that text): two units of one length never match the same words
@@ -93,6 +123,21 @@ class LabParser:
                 near,
                 compile_regex=compile_regex,
             )
+
+    def said_normal(self, text: str) -> frozenset[str]:
+        """The analytes (labs.json `said_normal`) the text states normal without
+        a value: 'serum calcium now normal', 'calcium within normal limits',
+        'normocalcemic' (guide §4 rule 3: a normal calcium stated blocks it as
+        a normal value does). Names of two letters ('Ca') are left out: too
+        many other words share them."""
+        if self._said is None:
+            return frozenset()
+        low = lower_once(text) if text.isascii() else text.lower()
+        found: set[str] = set()
+        for m in self._said.finditer(low):
+            name = m.group("sname")
+            found.add(self._name_of[name] if name else self._said_word_analyte)
+        return frozenset(found)
 
     def parse(self, text: str) -> list[LabValue]:
         """Every plausible lab value in `text`, in text order."""

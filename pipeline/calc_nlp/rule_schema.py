@@ -35,7 +35,7 @@ TOP_KEYS = {
     "cues.json": {"description", "target_rules"},
     "context.json": {"description", "context_rules", "clause_verbs"},
     "sections.json": {"description", "section_rules"},
-    "labs.json": {"description", "source", "analytes", "flag_words"},
+    "labs.json": {"description", "source", "analytes", "flag_words", "said_normal"},
     "descriptors.json": {
         "description",
         "lexicon",
@@ -197,6 +197,7 @@ METADATA_KEYS = {
     "history_item",
     "only_before",
     "procedures_only",
+    "span_word",
 }
 
 # descriptors.json (corpora/GUIDE.md, Descriptors).

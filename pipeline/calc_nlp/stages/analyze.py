@@ -23,6 +23,7 @@ from calc_nlp.readers import clean_text
 from calc_nlp.rules import RuleSet, load_rules
 from calc_nlp.schema import (
     DYSTROPHIC,
+    METASTATIC,
     STATUS_EMPTY,
     STATUS_OK,
     Condition,
@@ -281,6 +282,21 @@ def _named_by_mention(rd: ReportDoc, cue: Span) -> bool:
     )
 
 
+def _in_denied_mention(rd: ReportDoc, cue: Span) -> bool:
+    """Is the cue a word of a mention that is denied or asked about
+    ('Resolved calcified splenic granuloma', 'no calcified granuloma')? The
+    mention's flags decide for the words it holds, as in `_named_by_mention`:
+    a lesion denied now (corpora/GUIDE.md: negated, 'resolved', 'no longer
+    seen') explains no calcification seen now, in its sentence or at its
+    site elsewhere (guide §4 rules 1 and 4)."""
+    return any(
+        c.start <= cue.start
+        and cue.end <= c.end
+        and bool(flags(rd.mods, c) & NOT_AFFIRMED)
+        for c in rd.matches.calc
+    )
+
+
 # How many plain words ('the', 'her') may stand between a predating word and
 # the cause it dates ('before her surgery').
 _PREDATING_REACH = 2
@@ -317,7 +333,9 @@ def link_and_classify(
     cues = [
         c
         for c in m.cues
-        if c.label_ != "CUE" or is_cause(rd.mods, c) or _named_by_mention(rd, c)
+        if c.label_ != "CUE"
+        or (is_cause(rd.mods, c) or _named_by_mention(rd, c))
+        and not _in_denied_mention(rd, c)
     ]
     # A dystrophic condition in the finding's sentence is a local cause (rule 1);
     # the report's own operation is not an earlier one (guide §4 rule 1:
@@ -345,7 +363,14 @@ def link_and_classify(
     conds = report_conditions(kit, rd, own)
     rd = linking.extend(rd, kit)
     causes = linking.causes_elsewhere(kit, rd, cues, own)
-    ctx = ReportContext(report_id, digest, cues, causes, conds, labs)
+    # a normal calcium stated without its value blocks rule 3 as a normal
+    # value does (guide §4 rule 3): read only where a systemic disorder is named
+    said = (
+        kit.labs.said_normal(rd.doc.text)
+        if any(c.category == METASTATIC for c in conds)
+        else frozenset()
+    )
+    ctx = ReportContext(report_id, digest, cues, causes, conds, labs, said)
     sites = [linking.link_site(kit, rd, f) for f in rd.matches.calc]
     findings = [
         finding(kit, rd, ctx, f, site)

@@ -278,6 +278,11 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
     if named is not None:
         return named
     prev = rd.sent_at(sent.start - 1)  # it ends where `sent` starts
+    # a sentence that names what something is ('compatible with
+    # calciphylaxis') may name the finding before by its kind
+    kind_only = not any(
+        sent.start <= k.start and k.end <= f.start for k in rd.matches.links
+    )
     gap = rd.span_text(prev).replace("\r", "").replace(" ", "")
     if "\n\n" in gap or opens_list_item(rd, sent):
         return None  # a new numbered item ('2. Calcified granuloma.') is a new topic
@@ -287,12 +292,31 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
         if s.span.label_ == "SITE"
         and not _on_other_finding(rd, s, prev)
         and not _said_clear(rd, s, prev)
+        and not (kind_only and _kind_of_its_mention(rd, s))
     ]
     if not cands:
         return _site_further_back(rd, f, sent)
     site = _one_side(cands[-1], cands)
     sides = {s.laterality for s in cands if s.site == site.site} - {""}
     return _side_of_lesion_name(rd, site, cands) if len(sides) <= 1 else site
+
+
+def _kind_of_its_mention(rd: ReportDoc, site: SiteRef) -> bool:
+    """Is the site phrase a type word of a calcification mention it lies in
+    (mentions.json `kind_site_words`: 'Scattered vascular calcifications')?
+    It says what kind that calcification is, no place a sentence after it
+    goes on about, unless that sentence names what the finding is (a link
+    before it: `site_from_previous_sentence`)."""
+    kinds = rd.word_sets.get("kind_site_words", frozenset())
+    words = rd.lower[site.span.start : site.span.end]
+    return (
+        bool(words)
+        and all(w in kinds for w in words)
+        and any(
+            c.start <= site.span.start and site.span.end <= c.end
+            for c in rd.matches.calc
+        )
+    )
 
 
 # How many words after a site phrase may end the finding it is written on

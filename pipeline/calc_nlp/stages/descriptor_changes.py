@@ -1052,6 +1052,8 @@ def size_change(
         gap = _GAP_TOKEN.findall(text[after_from : m.start()].lower())
         if _compared_gap(dr, gap, m, text, stop, current=False):
             return _compared(dr, mm, m, rid)
+        if start < mention_end and _place_then_compared(dr, gap, m, text, stop):
+            return _compared(dr, mm, m, rid)
     earlier = sorted(
         ((m, rid) for m, rid in sizes if mention_end <= m.start() and m.end() <= start),
         key=lambda x: x[0].start(),
@@ -1093,6 +1095,36 @@ def _compared_gap(
         return False
     dated = bool(dr.threshold_dating & set(words))
     return dated or _dated_after(dr, text, m.end(), stop)
+
+
+# How many words the finding's place may take between its mention and the
+# comma before an earlier size ("over the supraspinatus insertion, previously
+# 18 mm"): a clause of its own, no longer list, runs past it.
+_PLACE_REACH = 8
+
+
+def _place_then_compared(
+    dr: DescriptorRules, gap: list[str], m: re.Match[str], text: str, stop: int
+) -> bool:
+    """Does a comma aside dating the earlier size close the finding's clause
+    ("A 12 mm calcific deposit over the tendon insertion, previously 18
+    mm"): today's size before the mention, then only the words of its place
+    (no number, no lesion noun that could own the sizes, no clause break),
+    then a comma and what `_compared_gap` lets stand before an earlier size
+    ("..., previously 18 mm", "..., 18 mm on the prior study")?
+    The earlier size is the finding's, as when it follows the mention at
+    once (guide, Descriptors: change from the finding's own sizes)."""
+    if "," not in gap:
+        return False
+    cut = len(gap) - 1 - gap[::-1].index(",")
+    place, tail = gap[:cut], gap[cut + 1 :]
+    if not place or len(place) > _PLACE_REACH:
+        return False
+    if any(not re.fullmatch(r"[a-z][a-z-]*", w) for w in place):
+        return False
+    if dr.lesion_nouns & set(place):
+        return False
+    return _compared_gap(dr, tail, m, text, stop, current=False)
 
 
 # the words a comparison with an earlier size may open with: "compared with"

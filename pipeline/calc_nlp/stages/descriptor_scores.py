@@ -245,7 +245,7 @@ def _readings_start(
             continue  # another rule's reading of words already taken
         if _BETWEEN_READINGS.fullmatch(text, b, lo) is None:
             return lo, True
-        if any(a <= at < lo for at in starts):
+        if any(a <= at < lo and not a <= at < b for at in starts):
             return lo, True
         lo = a
     return lo, False
@@ -269,7 +269,11 @@ def _score_lines_end(
         segment = text[end:stop]
         if not segment.strip():
             break
-        held = [at for at in starts if end <= at < stop]
+        held = [
+            at
+            for at in starts
+            if end <= at < stop and not _in_reading(dr, text, at, end, stop)
+        ]
         if held and not _reading_opens(dr, text, end, min(held)):
             break
         if not any(rx.search(segment) for rx in rxs):
@@ -283,6 +287,17 @@ def _score_lines_end(
             header = False
         end = stop
     return end
+
+
+def _in_reading(dr: DescriptorRules, text: str, at: int, lo: int, hi: int) -> bool:
+    """Is the finding at `at` a word of a vessel's reading between `lo` and
+    `hi` ('LEFT MAIN: No calcium.': the denied calcium is the reading 0)?
+    It is a line of the table, no finding that ends it."""
+    return any(
+        m.start() <= at < m.end()
+        for _, rx in dr.patterns.get("vessel", [])
+        for m in rx.finditer(text, lo, hi)
+    )
 
 
 def _reading_opens(dr: DescriptorRules, text: str, lo: int, first: int) -> bool:

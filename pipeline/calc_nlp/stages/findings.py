@@ -6,7 +6,13 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
-from calc_nlp.classify import CauseRecord, CueRecord, Features, classify
+from calc_nlp.classify import (
+    CALCIUM_LABS,
+    CauseRecord,
+    CueRecord,
+    Features,
+    classify,
+)
 from calc_nlp.schema import (
     DYSTROPHIC,
     INDETERMINATE,
@@ -32,6 +38,8 @@ from calc_nlp.stages.section_flags import section_flags
 from calc_nlp.stages.sides import lat_near
 from calc_nlp.stages.toolkit import Toolkit
 
+CALCIUM_ANALYTES = frozenset(CALCIUM_LABS)
+
 
 @dataclass(frozen=True)
 class ReportContext:
@@ -44,6 +52,9 @@ class ReportContext:
     causes: list[tuple[int, CauseRecord]]
     conditions: tuple[Condition, ...]
     labs: tuple[LabValue, ...]
+    # the analytes the report states normal without a value ('serum calcium
+    # now normal'): looked for only when a systemic disorder is named
+    said_normal: frozenset[str] = frozenset()
 
 
 def finding(
@@ -275,8 +286,11 @@ def features(
         metastatic_prone=bool(info.get("metastatic_prone")),
         dystrophic_prone=bool(info.get("dystrophic_prone"))
         or qualified(kit, rd, span, f.site, site.span if site else None),
-        dystrophic_prone_if=_prone_if_on_side(
-            kit, rd, _prone_if(kit, span, f), f.laterality
+        dystrophic_prone_if=_prone_if_at_place(
+            kit,
+            rd,
+            span,
+            _prone_if_on_side(kit, rd, _prone_if(kit, span, f), f.laterality),
         ),
         cues=own,
         conditions=tuple(
@@ -289,6 +303,7 @@ def features(
             for c in ctx.conditions
         ),
         labs=tuple((v.name, v.flag, v.value, v.unit) for v in ctx.labs),
+        calcium_said_normal=bool(ctx.said_normal & CALCIUM_ANALYTES),
         # the patient's causes are not a relative's ('Her brother has
         # Fahr disease with brain calcifications' after the patient's
         # hematoma)
@@ -368,6 +383,80 @@ def _prone_if_on_side(
         if not sides or sides & {"", "bilateral", side}:
             kept.append(name)
     return tuple(kept)
+
+
+# How many words may stand between a condition and the body region its
+# phrase names ('osteoarthritis of both hands', 'left hand osteoarthritis').
+_REGION_REACH = 3
+
+
+def _prone_if_at_place(
+    kit: Toolkit, rd: ReportDoc, span: Span, names: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The conditions of `names` the report names at the finding's place.
+    Guide §4 rule 4 reads a cause for the same place: a condition whose every
+    mention names a body region ('osteoarthritis of the hands') is not at a
+    finding whose place is another joint (its sentence's regions, else the
+    regions the report names outside those conditions: 'chondrocalcinosis of
+    the menisci' in a note about the knee). A condition named once without a
+    region, and a finding whose place names no region or a region that is no
+    joint (a part of the condition's region may be), keep it."""
+    if not names:
+        return names
+    regions = [
+        s
+        for s in rd.matches.sites
+        if s.span.label_ == "REGION" and not kit.md(s.span).get("no_place")
+    ]
+    if not regions:
+        return names
+    kept = []
+    for name in names:
+        mentions = [
+            c
+            for c in rd.matches.conds
+            if kit.md(c)["condition"] == name
+            and not flags(rd.mods, c) & NOT_A_CONDITION
+        ]
+        own = [_regions_of(rd, c, regions) for c in mentions]
+        if not own or not all(own):
+            kept.append(name)
+            continue
+        theirs = {_region_word(r) for rs in own for r in rs}
+        attached = {r.span.start for rs in own for r in rs}
+        free = [r for r in regions if r.span.start not in attached]
+        first, end = rd.sent_bounds(span.start)
+        near = [r for r in free if first <= r.span.start < end] or free
+        place = {_region_word(r) for r in near}
+        # only a joint says where the finding is apart from the condition's
+        # region: a part of that region ('scleroderma of the hands',
+        # 'calcinosis of the fingertips') may lie inside it
+        joints = all(kit.md(r.span).get("mention_site") for r in near)
+        if not place or not joints or place & theirs:
+            kept.append(name)
+    return tuple(kept)
+
+
+def _region_word(s: SiteRef) -> str:
+    """A region's last word in the singular ('hands' and 'hand' are one)."""
+    word = s.span[-1].lower_
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _regions_of(rd: ReportDoc, c: Span, regions: list[SiteRef]) -> list[SiteRef]:
+    """The body regions a condition's phrase names: right after it through
+    'of' ('osteoarthritis of both hands') or just before it ('hand
+    osteoarthritis'), a few plain words between."""
+    out = []
+    for s in regions:
+        if c.end <= s.span.start <= c.end + _REGION_REACH:
+            between = rd.lower[c.end : s.span.start]
+            if between and between[0] == "of" and all(w.isalpha() for w in between):
+                out.append(s)
+        elif s.span.end <= c.start and c.start - s.span.end <= _REGION_REACH:
+            if all(w.isalpha() for w in rd.lower[s.span.end : c.start]):
+                out.append(s)
+    return out
 
 
 def _condition_side(kit: Toolkit, rd: ReportDoc, c: Span) -> str:

@@ -477,7 +477,10 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if says_no_place(kit, rd, f):
         return site_from_exam(kit, rd, f) or site_from_exam(kit, rd, f, any_head=True)
     if sums_up(kit, rd, f):
-        return None  # 'Incidental calcifications as described': no one place
+        # 'Incidental calcifications as described': no one place the text
+        # names, but the one reading the exam gives all of them ('Calcified
+        # granulomas as above' on a chest radiograph: the lung; guide §2 step 5)
+        return site_from_exam(kit, rd, f)
     listed = denied_list_after_finding(rd, f)
     if listed or denial_after_finding(rd, f):
         # 'Coarse calcifications in the right breast. No suspicious

@@ -62,7 +62,9 @@ def mentions(
         if not apart
         or not any(found[0] < x_end and x_start < found[1] for x_start, x_end in apart)
     ]
-    calc = [rule_span(doc, *hit) for hit in longest_spans(hits)]
+    calc = [
+        rule_span(doc, *_to_span_word(kit, doc, hit)) for hit in longest_spans(hits)
+    ]
     lesions = [s for s in excluded if kit.md(s).get("lesion")]
     lower = columns["LOWER"] if columns is not None else None
     return _masked_heads_end(kit, doc, calc, lower), premods, lesions
@@ -110,6 +112,19 @@ def _labels_a_number(doc: Doc, i: int) -> bool:
 # The words of calcified_modifiers that join two places rather than
 # modify one ('calcified hilar or mediastinal nodes').
 _JOINERS = frozenset({"and", "or", ",", "/"})
+
+
+def _to_span_word(kit: Toolkit, doc: Doc, hit: RuleHit) -> RuleHit:
+    """The match, or only its word `span_word` when its rule names one: the
+    words matched around it ('free of calcium.', 'a bar of calcium
+    extending') say that the word is a deposit here, and the span is the
+    calcification word alone (guide §1: the span is the calcification
+    phrase)."""
+    word = kit.rule_md(hit.rule).get("span_word")
+    if not word:
+        return hit
+    at = [i for i in range(hit.start, hit.end) if doc[i].lower_ == word]
+    return hit._replace(start=at[-1], end=at[-1] + 1) if at else hit
 
 
 def _masked_heads_end(
@@ -235,7 +250,12 @@ def match(
     links = [s for s in cue_like if s.label_ == "LINK"]
     if lesions:
         hedges = kit.word_sets.get("stone_reading_hedges", frozenset())
-        calc = [c for c in calc if not _said_to_be(c, lesions, links, calc, lay, hedges)]
+        offers = kit.word_sets.get("stone_reading_offers", frozenset())
+        calc = [
+            c
+            for c in calc
+            if not _said_to_be(c, lesions, links, calc, lay, hedges, offers)
+        ]
     calc = [c for c in calc if not _names_a_score(kit, doc, lay, c, calc)]
     calc = [c for c in calc if not _names_its_score_again(kit, lay, c, calc)]
     # a title opening the report ends in its first TITLE_WORDS + 1 words:
@@ -923,20 +943,31 @@ def _said_to_be(
     calc: list[Span],
     lay: Layout,
     hedges: frozenset[str],
+    offers: frozenset[str] = frozenset(),
 ) -> bool:
     """Does the mention's sentence say it is a lesion that is no finding?
     ('Punctate calcifications ... likely represent a gallstone': a stone.)
     Not when a word of `hedges` between says it only may be one ('possibly a
     small stone', 'which could be a stone'): a deposit that may be a stone
-    is still a finding."""
+    is still a finding; nor when the links between are only hedge adverbs
+    (`offers`: 'calcifications, likely nephrolithiasis', 'is probably a
+    stone'), which offer a reading of the finding word and leave it one."""
     first = lay.sent_first[c.start]
     for lesion in lesions:
         if lesion.start < c.end or lay.sent_first[lesion.start] != first:
             continue
         if any(c.end <= x.start < lesion.start for x in calc if x is not c):
             continue
-        if any(c.end <= k.start and k.end <= lesion.start for k in links):
-            if any(lay.lower[i] in hedges for i in range(c.end, lesion.start)):
+        between = [k for k in links if c.end <= k.start and k.end <= lesion.start]
+        if between:
+            words = {lay.lower[i] for i in range(c.end, lesion.start)}
+            if words & hedges:
+                return False
+            if all(
+                lay.lower[i] in offers or lay.blank[i]
+                for k in between
+                for i in range(k.start, k.end)
+            ):
                 return False
             return not _calcification_offered_too(lesion, calc, lay)
     return False

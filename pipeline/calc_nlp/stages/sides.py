@@ -43,9 +43,14 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
             return None  # 'granuloma and a right pleural effusion': the effusion's
         if _given_by_with(rd, f) and "and" in rd.lower[f.end : s.start]:
             return None  # 'node with calcification and a left lower lobe nodule'
+        subs = rd.word_sets.get("clause_subordinators", frozenset())
+        if subs.intersection(rd.lower[f.end : s.start]):
+            return None  # 'calciphylaxis if skin lesions develop': another clause
         lo, hi, score = f.end, s.start, s.start - f.end
     else:
         lo, hi, score = end, f.start, f.start - end + 2
+        if _in_subordinate_clause(rd, start, f.start):
+            return None  # 'Should any skin lesion appear, calciphylaxis ...'
         lows = rd.lower[lo:hi]
         pairs = zip(lows, lows[1:], strict=False)
         if any(a == "," and b in {"and", "or"} for a, b in pairs):
@@ -59,6 +64,19 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     if k < len(stops) and stops[k] < hi:
         return None  # a ';' or '.' between them
     return score
+
+
+def _in_subordinate_clause(rd: ReportDoc, at: int, until: int) -> bool:
+    """Does a clause a word of `clause_subordinators` opens (a condition or a
+    reason: 'Should any painful skin lesion appear, ...', 'If skin lesions
+    develop, ...') hold the site word at `at` and close with a comma before
+    the finding at `until`? The site is that clause's thing, not the
+    finding's place (guide §2: no site from a clause about something else)."""
+    subs = rd.word_sets.get("clause_subordinators", frozenset())
+    lower = rd.lower
+    first = rd.layout.sent_first[at]
+    opened = any(lower[i] in subs for i in range(first, at))
+    return opened and "," in lower[at:until]
 
 
 # The place words a 'both' shared by two findings may lead ('..., both in
