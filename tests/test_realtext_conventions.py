@@ -243,7 +243,7 @@ def test_an_impression_restating_a_finding_keeps_its_site(findings_of):
 def test_a_stone_is_not_a_finding(findings_of):
     for text in (
         "A calcification in the right upper quadrant consistent with a gallstone.",
-        "Right upper quadrant calcific density, which represents a gallstone.",
+        "Right upper quadrant calcific density, most likely a gallstone.",
         "Calcified gallstones are present.",
         "A calcified stone in the distal left ureter.",
     ):

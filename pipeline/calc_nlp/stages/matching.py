@@ -250,12 +250,7 @@ def match(
     links = [s for s in cue_like if s.label_ == "LINK"]
     if lesions:
         hedges = kit.word_sets.get("stone_reading_hedges", frozenset())
-        offers = kit.word_sets.get("stone_reading_offers", frozenset())
-        calc = [
-            c
-            for c in calc
-            if not _said_to_be(c, lesions, links, calc, lay, hedges, offers)
-        ]
+        calc = [c for c in calc if not _said_to_be(c, lesions, links, calc, lay, hedges)]
     calc = [c for c in calc if not _names_a_score(kit, doc, lay, c, calc)]
     calc = [c for c in calc if not _names_its_score_again(kit, lay, c, calc)]
     # a title opening the report ends in its first TITLE_WORDS + 1 words:
@@ -943,31 +938,20 @@ def _said_to_be(
     calc: list[Span],
     lay: Layout,
     hedges: frozenset[str],
-    offers: frozenset[str] = frozenset(),
 ) -> bool:
     """Does the mention's sentence say it is a lesion that is no finding?
     ('Punctate calcifications ... likely represent a gallstone': a stone.)
     Not when a word of `hedges` between says it only may be one ('possibly a
     small stone', 'which could be a stone'): a deposit that may be a stone
-    is still a finding; nor when the links between are only hedge adverbs
-    (`offers`: 'calcifications, likely nephrolithiasis', 'is probably a
-    stone'), which offer a reading of the finding word and leave it one."""
+    is still a finding."""
     first = lay.sent_first[c.start]
     for lesion in lesions:
         if lesion.start < c.end or lay.sent_first[lesion.start] != first:
             continue
         if any(c.end <= x.start < lesion.start for x in calc if x is not c):
             continue
-        between = [k for k in links if c.end <= k.start and k.end <= lesion.start]
-        if between:
-            words = {lay.lower[i] for i in range(c.end, lesion.start)}
-            if words & hedges:
-                return False
-            if all(
-                lay.lower[i] in offers or lay.blank[i]
-                for k in between
-                for i in range(k.start, k.end)
-            ):
+        if any(c.end <= k.start and k.end <= lesion.start for k in links):
+            if any(lay.lower[i] in hedges for i in range(c.end, lesion.start)):
                 return False
             return not _calcification_offered_too(lesion, calc, lay)
     return False
