@@ -911,3 +911,26 @@ WITH_A_LESION_OF_ITS_OWN = [
 @pytest.mark.parametrize(("text", "laterality"), WITH_A_LESION_OF_ITS_OWN)
 def test_a_lesion_with_a_adds_keeps_its_side(findings_of, text, laterality):
     assert findings_of(text)[0].laterality == laterality
+
+
+# The uterus takes the side written on its part, as the bladder and the
+# prostate do (corpora/GUIDE.md laterality); a uterine finding with no side
+# word has none.
+UTERINE_PART_SIDES = [
+    ("A 2 cm calcified fibroid in the right upper uterine segment.", "right"),
+    ("Coarse calcification in the left posterior myometrium, a degenerated myoma.", "left"),
+    ("The uterus is enlarged by a calcified fibroid.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), UTERINE_PART_SIDES)
+def test_uterus_takes_the_side_of_its_part(only, text, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == ("uterus", laterality)
+
+
+# The stylohyoid ligaments are a pair, one each side of the neck: their
+# plural names both sides (corpora/GUIDE.md: the plural of a paired organ).
+def test_stylohyoid_ligaments_plural_is_bilateral(only):
+    f = only("Calcified and elongated stylohyoid ligaments, a possible cause of the throat pain.")
+    assert (f.site, f.laterality) == ("ligament", "bilateral")
