@@ -934,3 +934,12 @@ def test_uterus_takes_the_side_of_its_part(only, text, laterality):
 def test_stylohyoid_ligaments_plural_is_bilateral(only):
     f = only("Calcified and elongated stylohyoid ligaments, a possible cause of the throat pain.")
     assert (f.site, f.laterality) == ("ligament", "bilateral")
+
+
+# A finding its sentence names as what a paired organ's plural is lies in
+# that organ, so the plural gives it both sides though the restating
+# finding's words hold it (corpora/GUIDE.md: the plural of a paired organ
+# the finding lies in).
+def test_plural_of_the_organ_a_finding_is_named_as(findings_of):
+    fs = findings_of("Linear calcifications low in the pelvis, in keeping with calcified vasa deferentia.")
+    assert [(f.site, f.laterality) for f in fs] == [("vas deferens", "bilateral")] * 2
