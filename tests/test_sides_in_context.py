@@ -943,3 +943,19 @@ def test_stylohyoid_ligaments_plural_is_bilateral(only):
 def test_plural_of_the_organ_a_finding_is_named_as(findings_of):
     fs = findings_of("Linear calcifications low in the pelvis, in keeping with calcified vasa deferentia.")
     assert [(f.site, f.laterality) for f in fs] == [("vas deferens", "bilateral")] * 2
+
+
+# A count of the finding's members on the other side after 'and' adds that
+# side (guide §2: two sides for one finding give bilateral); 'another' may
+# be another lesion and adds none.
+COUNT_ON_OTHER_SIDE = [
+    ("Rounded calcifications in the right hemipelvis and three in the left hemipelvis, likely phleboliths.", "bilateral"),
+    ("Calcified nodes at the left hilum and a few at the right.", "bilateral"),
+    ("Punctate calcifications in the left breast and several in the right breast.", "bilateral"),
+    ("Calcified granuloma in the left lower lobe and another in the right upper lobe.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), COUNT_ON_OTHER_SIDE)
+def test_count_on_the_other_side_adds_it(findings_of, text, laterality):
+    assert findings_of(text)[0].laterality == laterality
