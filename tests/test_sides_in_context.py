@@ -959,3 +959,22 @@ COUNT_ON_OTHER_SIDE = [
 @pytest.mark.parametrize(("text", "laterality"), COUNT_ON_OTHER_SIDE)
 def test_count_on_the_other_side_adds_it(findings_of, text, laterality):
     assert findings_of(text)[0].laterality == laterality
+
+
+# A bare side label ('Right:') heads the labels of parts that follow it on
+# its line: a finding under 'Peroneal artery:' lies on that side (guide §2
+# step 4: a label the finding sits under); the other side's label ends it.
+def test_part_label_under_a_bare_side_label(findings_of):
+    text = (
+        "FINDINGS:\n"
+        "Left: Common femoral artery patent. Peroneal artery: calcified plaque with mild narrowing. "
+        "Anterior tibial artery heavily calcified.\n"
+        "Right: Peroneal artery: scattered calcification.\n"
+    )
+    assert [f.laterality for f in findings_of(text)] == ["left", "left", "right"]
+
+
+# A label that names a part itself heads no part label after it.
+def test_named_part_label_gives_no_side_to_a_later_label(findings_of):
+    text = "Kidneys: No stones. Pelvis: Several phleboliths."
+    assert [f.laterality for f in findings_of(text)] == [""]

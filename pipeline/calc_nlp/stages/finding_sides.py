@@ -21,6 +21,7 @@ from calc_nlp.stages.context_sites import (
     part_ended,
     side_from_label,
     side_labels_on_line,
+    side_of_bare_label,
     side_of_owner,
     site_from_label_line,
     site_part_set,
@@ -384,7 +385,9 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
         and kit.site_info(own.site).get("kind") != "vessel"
     ):
         return ""
-    return label.laterality
+    # a label of a part with no side ('Popliteal artery:') lies under the
+    # side label that opens its line ('Right: ... Popliteal artery: plaque')
+    return label.laterality or side_of_bare_label(kit, rd, f)
 
 
 # Determiners that make a noun phrase point back to a thing already named
