@@ -978,3 +978,18 @@ def test_part_label_under_a_bare_side_label(findings_of):
 def test_named_part_label_gives_no_side_to_a_later_label(findings_of):
     text = "Kidneys: No stones. Pelvis: Several phleboliths."
     assert [f.laterality for f in findings_of(text)] == [""]
+
+
+# A definite noun right after the finding that names only the kind of
+# structure the clause before the ';' named points back to it and takes its
+# side (guide §2 step 4: 'the vessel'); a place of its own does not.
+CLAUSE_POINTING_PLACES = [
+    ("Right parotid sialadenitis; tiny calcifications within the gland too.", "right"),
+    ("Stenosis of the left renal artery; mural calcification of the vessel.", "left"),
+    ("Left hip arthroplasty; phleboliths in the pelvis.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), CLAUSE_POINTING_PLACES)
+def test_definite_kind_after_semicolon_points_back(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality

@@ -255,7 +255,7 @@ def _side_before_semicolon(
     sent = rd.sent(f)
     first = next((k for k in range(sent.start, sent.end) if not blank[k]), None)
     pointing = first is not None and lower[first] in _CLAUSE_POINTERS
-    pointing = pointing or _points_back_within(rd, sent)
+    pointing = pointing or _points_back_within(rd, sent) or _pointing_place(kit, rd, f, sent)
     if not pointing and "uncertain" not in flags(rd.mods, f):
         return ""
     prev = rd.sent(rd.doc[i])
@@ -277,6 +277,22 @@ def _side_before_semicolon(
         if prev.start <= s.span.start < prev.end and kit.md(s.span).get("laterality")
     }
     return sides.pop() if len(sides) == 1 else ""
+
+
+def _pointing_place(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> bool:
+    """Does a definite place phrase right after the finding name only the
+    kind of structure the clause before named ('...; calcifications in the
+    gland as well': mentions.json clause_pointing_heads)? It points back to
+    that structure, as 'the vessel' does (guide §2 step 4)."""
+    heads = kit.word_sets.get("clause_pointing_heads", frozenset())
+    lower = rd.lower
+    i = f.end
+    return (
+        i + 2 < sent.end
+        and lower[i] in _POSTMODIFIER_LEADS
+        and lower[i + 1] in {"the", "this", "that", "these", "those"}
+        and lower[i + 2] in heads
+    )
 
 
 def _same_place(
