@@ -1811,3 +1811,26 @@ RIM_OF_A_CYST = [
 @pytest.mark.parametrize(("text", "lesions"), RIM_OF_A_CYST)
 def test_a_cysts_rim_calcification_is_its_walls(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A finding naming no site, under another line label of the same section
+# than an earlier lesion named by the same word, is another structure's
+# (GUIDE: lesion; the labels of a section go through different structures).
+LABELLED_APART = [
+    (
+        "CT NECK\nFINDINGS:\nVessels: Heavy calcification of both carotid bulbs.\n"
+        "Oral cavity: Small calcifications in both palatine tonsils.\n"
+        "IMPRESSION: Carotid calcification.",
+        [1, 2, 1],
+    ),
+    (
+        "CT NECK\nFINDINGS:\nVessels: Dense calcification of the vertebral arteries.\n"
+        "Pharynx: Calcifications in both tonsils.\n",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), LABELLED_APART)
+def test_unsited_finding_under_another_label_is_apart(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

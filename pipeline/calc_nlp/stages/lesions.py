@@ -1019,11 +1019,27 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
             continue
         if f.sentence and _in_sentence(x.last, f):
             continue  # a sentence restates a lesion once
+        if _labelled_apart(x, f):
+            continue  # 'Vessels: ... calcification.' then 'Pharynx: calcifications.'
         if side(f) in ("", x.side):
             if found is not None:
                 return None  # more than one
             found = x
     return found
+
+
+def _labelled_apart(x: _Lesion, f: Finding) -> bool:
+    """Is the lesion's latest finding of `f`'s section but under another
+    line label ('Vessels: dense calcification of the vertebral arteries.'
+    and 'Pharynx: small calcifications in the tonsils.')? The labels of one
+    section name the different structures it goes through: a finding naming
+    no site under one restates nothing said under another (GUIDE: lesion,
+    the same calcification described again; two structures are two)."""
+    g = x.last
+    if g is None or (g.section, g.section_at) != (f.section, f.section_at):
+        return False
+    mine, theirs = x.label_of.get(f.finding_id, ""), x.label_of.get(g.finding_id, "")
+    return bool(mine) and bool(theirs) and mine.lower() != theirs.lower()
 
 
 def _in_sentence(g: Finding | None, f: Finding) -> bool:
