@@ -1834,3 +1834,16 @@ LABELLED_APART = [
 @pytest.mark.parametrize(("text", "lesions"), LABELLED_APART)
 def test_unsited_finding_under_another_label_is_apart(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# The impression naming in other words the sub-site of a findings lesion's
+# sentence restates the lesion on its own side, not one of no side at that
+# site (GUIDE: lesion, the impression restating a finding in other words).
+def test_impression_restates_the_lesion_on_its_side(lesion_numbers):
+    text = (
+        "CT HEAD\nFINDINGS: Along the left parietal convexity there is a thin calcified "
+        "rind, compatible with a chronic calcified subdural hematoma. Thin linear "
+        "calcification of the tentorium. Dense calcification of the right anterior falx.\n"
+        "IMPRESSION: Chronic calcified left subdural hematoma."
+    )
+    assert lesion_numbers(text) == [1, 1, 2, 3, 1]

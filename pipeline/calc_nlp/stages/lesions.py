@@ -709,6 +709,13 @@ def _sub_named_at_site(
         and (x.first.section, f.section) == _RESTATING
         and _fits(x.side, side(f))
     ]
+    if len(found) > 1 and side(f):
+        # the one on the finding's own side, not one of no side ("calcified
+        # membrane over the right convexity, compatible with a calcified
+        # subdural hematoma", then dural calcification of no side, then
+        # "calcified right subdural hematoma")
+        sided = [x for x in found if x.side == side(f)]
+        found = sided if len(sided) == 1 else found
     first = found[0].first if len(found) == 1 else None
     if first is None or not sub:
         return []
