@@ -1847,3 +1847,16 @@ def test_impression_restates_the_lesion_on_its_side(lesion_numbers):
         "IMPRESSION: Chronic calcified left subdural hematoma."
     )
     assert lesion_numbers(text) == [1, 1, 2, 3, 1]
+
+
+# A place word two synonyms give ('medullary pyramids': the medulla) is one
+# sub-site, the same as one of them alone gives ('medullary
+# nephrocalcinosis'): a finding of the sentence naming it so is the same
+# lesion (GUIDE: lesion, same site, side and sub-site).
+def test_place_word_given_twice_is_one_sub_site(lesion_numbers):
+    text = (
+        "RENAL ULTRASOUND\nFINDINGS: Faint calcifications throughout the medullary "
+        "pyramids of each kidney, in a pattern of medullary nephrocalcinosis. A 4 mm "
+        "calcification in the left upper pole.\nIMPRESSION: Medullary nephrocalcinosis."
+    )
+    assert lesion_numbers(text) == [1, 1, 2, 1]

@@ -71,9 +71,12 @@ def sub_site(dr: DescriptorRules, f: Finding) -> str:
     calcification along its wall"), and so is it named by its adjective
     (`site_synonyms`: "mural calcification") or by a shape that lies on it
     in a sentence naming such a host (`lesion_host_part_shapes`,
-    `lesion_walled_hosts`: "cyst with rim calcification")."""
+    `lesion_walled_hosts`: "cyst with rim calcification"). A word two
+    synonyms give is said once."""
     name = name_words(dr, f.site)
-    words = [w for w in site_words(dr, f.site_text) if w not in name]
+    # a place word once, though two synonyms give it ("medullary pyramids":
+    # the medulla, as "medullary" alone)
+    words = list(dict.fromkeys(w for w in site_words(dr, f.site_text) if w not in name))
     if f.site not in dr.vessel_sites:
         said = host_parts_said(dr, f"{f.site_text} {f.mention}")
         if dr.host_part_shapes & set(f.morphology) and dr.walled_hosts & set(
