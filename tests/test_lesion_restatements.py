@@ -1860,3 +1860,16 @@ def test_place_word_given_twice_is_one_sub_site(lesion_numbers):
         "calcification in the left upper pole.\nIMPRESSION: Medullary nephrocalcinosis."
     )
     assert lesion_numbers(text) == [1, 1, 2, 1]
+
+
+# The impression whose sentence names the one findings lesion's sub-site,
+# its own site words naming a wider place, restates that lesion (GUIDE:
+# lesion, the impression restating a finding in other words).
+def test_impression_naming_the_lesions_sub_site_restates_it(lesion_numbers):
+    text = (
+        "CT ABDOMEN\nFINDINGS: The suprarenal aorta is normal in caliber. The infrarenal "
+        "aorta measures 3.8 cm, with laminar thrombus and calcification of its wall. "
+        "Calcified plaque of the right common iliac artery.\nIMPRESSION: Infrarenal "
+        "abdominal aortic aneurysm, 3.8 cm, with thrombus and mural calcification."
+    )
+    assert lesion_numbers(text) == [1, 2, 1]

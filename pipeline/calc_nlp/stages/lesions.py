@@ -730,7 +730,13 @@ def _sub_named_at_site(
         rest = " ".join(w for w in sub.split() if w not in shared)
         listed = _LISTS_PLACES.search(first.sentence) is not None
         return found if listed and stems(dr, rest) <= stems(dr, first.sentence) else []
-    return found if stems(dr, sub) <= stems(dr, first.sentence) else []
+    if stems(dr, sub) <= stems(dr, first.sentence):
+        return found
+    # or the finding's sentence names the lesion's sub-site, its own words
+    # naming a wider place ("the infrarenal aorta ... wall calcification" and
+    # "infrarenal abdominal aortic aneurysm ... with wall calcification")
+    theirs = stems(dr, found[0].sub)
+    return found if theirs and theirs <= stems(dr, f.sentence) else []
 
 
 # places joined in a list ("the subcarinal and left hilar stations")
