@@ -920,6 +920,8 @@ UTERINE_PART_SIDES = [
     ("A 2 cm calcified fibroid in the right upper uterine segment.", "right"),
     ("Coarse calcification in the left posterior myometrium, a degenerated myoma.", "left"),
     ("The uterus is enlarged by a calcified fibroid.", ""),
+    # the uterus is one organ: 'both' of its fibroids names no two sides
+    ("Both fibroids are densely calcified.", ""),
 ]
 
 
