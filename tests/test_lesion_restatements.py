@@ -1873,3 +1873,16 @@ def test_impression_naming_the_lesions_sub_site_restates_it(lesion_numbers):
         "abdominal aortic aneurysm, 3.8 cm, with thrombus and mural calcification."
     )
     assert lesion_numbers(text) == [1, 2, 1]
+
+
+# The subject of 'the X has grown and is calcified' ends at its own verb:
+# its place is the anterior fibroid's, which the impression restates (GUIDE:
+# lesion, the impression restating a finding in other words).
+def test_subject_ends_at_its_own_verb(lesion_numbers):
+    text = (
+        "PELVIC ULTRASOUND\nFINDINGS: A 3 cm anterior fibroid with a new thin rim of "
+        "calcification. A 2 cm posterior fibroid with dense coarse calcification, "
+        "unchanged.\nIMPRESSION: Both the anterior and the posterior fibroids are "
+        "calcified; the anterior fibroid has grown and is newly calcified."
+    )
+    assert lesion_numbers(text) == [1, 2, 3, 1]

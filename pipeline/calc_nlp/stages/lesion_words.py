@@ -327,6 +327,10 @@ def _subject(
         opens = opens[:-1]
         verb -= 1
     subject = before[opens[-1] + 1 : verb] if opens else []
+    # the subject ends at its own verb ("the fundal fibroid has enlarged and
+    # is newly calcified": the fundal fibroid)
+    ends = [k for k, w in enumerate(subject) if w in dr.copulas or w in held]
+    subject = subject[: ends[0]] if ends else subject
     while held and subject and subject[-1] in dr.change_leads:
         subject = subject[:-1]
     # "the brachial artery was noted to have wall calcification": a copula
