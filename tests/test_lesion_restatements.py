@@ -1886,3 +1886,17 @@ def test_subject_ends_at_its_own_verb(lesion_numbers):
         "calcified; the anterior fibroid has grown and is newly calcified."
     )
     assert lesion_numbers(text) == [1, 2, 3, 1]
+
+
+# A comma before a change term ends the impression phrase's places: ', increased'
+# joins no other place to it, so the phrase sums up no other lesion (GUIDE:
+# lesion, an impression phrase that sums up several lesions is one of its own
+# only when it names their places).
+def test_change_after_a_comma_joins_no_place(lesion_numbers):
+    text = (
+        "RIGHT ELBOW RADIOGRAPHS\nFINDINGS: Within the brachialis muscle there is a 2 cm "
+        "mass with peripheral ossification, consistent with myositis ossificans, larger "
+        "than before. Calcification of the brachial artery.\nIMPRESSION: Myositis "
+        "ossificans of the brachialis after the fall, increased."
+    )
+    assert lesion_numbers(text) == [1, 2, 1]

@@ -736,6 +736,14 @@ def joined_places(
             if m.group().lower() not in ("and", ",")
         ]
         ends += [m.start() for m in re.finditer(r"[.()]", rest)]
+        # a comma before a change term ("of the brachialis after the
+        # dislocation, increased") ends the place: what follows says how the
+        # finding changed, no other place
+        ends += [
+            m.start()
+            for m in re.finditer(r",\s*", rest)
+            if dr.change_starts.match(rest, m.end()) is not None
+        ]
         phrase = f"{phrase} {rest[: min(ends, default=len(rest))]}"
     # the places its own clause joins right before it ("pancreatic head and
     # tail calcifications", the mention "calcifications")
