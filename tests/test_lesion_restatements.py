@@ -1811,3 +1811,92 @@ RIM_OF_A_CYST = [
 @pytest.mark.parametrize(("text", "lesions"), RIM_OF_A_CYST)
 def test_a_cysts_rim_calcification_is_its_walls(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A finding naming no site, under another line label of the same section
+# than an earlier lesion named by the same word, is another structure's
+# (GUIDE: lesion; the labels of a section go through different structures).
+LABELLED_APART = [
+    (
+        "CT NECK\nFINDINGS:\nVessels: Heavy calcification of both carotid bulbs.\n"
+        "Oral cavity: Small calcifications in both palatine tonsils.\n"
+        "IMPRESSION: Carotid calcification.",
+        [1, 2, 1],
+    ),
+    (
+        "CT NECK\nFINDINGS:\nVessels: Dense calcification of the vertebral arteries.\n"
+        "Pharynx: Calcifications in both tonsils.\n",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), LABELLED_APART)
+def test_unsited_finding_under_another_label_is_apart(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# The impression naming in other words the sub-site of a findings lesion's
+# sentence restates the lesion on its own side, not one of no side at that
+# site (GUIDE: lesion, the impression restating a finding in other words).
+def test_impression_restates_the_lesion_on_its_side(lesion_numbers):
+    text = (
+        "CT HEAD\nFINDINGS: Along the left parietal convexity there is a thin calcified "
+        "rind, compatible with a chronic calcified subdural hematoma. Thin linear "
+        "calcification of the tentorium. Dense calcification of the right anterior falx.\n"
+        "IMPRESSION: Chronic calcified left subdural hematoma."
+    )
+    assert lesion_numbers(text) == [1, 1, 2, 3, 1]
+
+
+# A place word two synonyms give ('medullary pyramids': the medulla) is one
+# sub-site, the same as one of them alone gives ('medullary
+# nephrocalcinosis'): a finding of the sentence naming it so is the same
+# lesion (GUIDE: lesion, same site, side and sub-site).
+def test_place_word_given_twice_is_one_sub_site(lesion_numbers):
+    text = (
+        "RENAL ULTRASOUND\nFINDINGS: Faint calcifications throughout the medullary "
+        "pyramids of each kidney, in a pattern of medullary nephrocalcinosis. A 4 mm "
+        "calcification in the left upper pole.\nIMPRESSION: Medullary nephrocalcinosis."
+    )
+    assert lesion_numbers(text) == [1, 1, 2, 1]
+
+
+# The impression whose sentence names the one findings lesion's sub-site,
+# its own site words naming a wider place, restates that lesion (GUIDE:
+# lesion, the impression restating a finding in other words).
+def test_impression_naming_the_lesions_sub_site_restates_it(lesion_numbers):
+    text = (
+        "CT ABDOMEN\nFINDINGS: The suprarenal aorta is normal in caliber. The infrarenal "
+        "aorta measures 3.8 cm, with laminar thrombus and calcification of its wall. "
+        "Calcified plaque of the right common iliac artery.\nIMPRESSION: Infrarenal "
+        "abdominal aortic aneurysm, 3.8 cm, with thrombus and mural calcification."
+    )
+    assert lesion_numbers(text) == [1, 2, 1]
+
+
+# The subject of 'the X has grown and is calcified' ends at its own verb:
+# its place is the anterior fibroid's, which the impression restates (GUIDE:
+# lesion, the impression restating a finding in other words).
+def test_subject_ends_at_its_own_verb(lesion_numbers):
+    text = (
+        "PELVIC ULTRASOUND\nFINDINGS: A 3 cm anterior fibroid with a new thin rim of "
+        "calcification. A 2 cm posterior fibroid with dense coarse calcification, "
+        "unchanged.\nIMPRESSION: Both the anterior and the posterior fibroids are "
+        "calcified; the anterior fibroid has grown and is newly calcified."
+    )
+    assert lesion_numbers(text) == [1, 2, 3, 1]
+
+
+# A comma before a change term ends the impression phrase's places: ', increased'
+# joins no other place to it, so the phrase sums up no other lesion (GUIDE:
+# lesion, an impression phrase that sums up several lesions is one of its own
+# only when it names their places).
+def test_change_after_a_comma_joins_no_place(lesion_numbers):
+    text = (
+        "RIGHT ELBOW RADIOGRAPHS\nFINDINGS: Within the brachialis muscle there is a 2 cm "
+        "mass with peripheral ossification, consistent with myositis ossificans, larger "
+        "than before. Calcification of the brachial artery.\nIMPRESSION: Myositis "
+        "ossificans of the brachialis after the fall, increased."
+    )
+    assert lesion_numbers(text) == [1, 2, 1]

@@ -911,3 +911,87 @@ WITH_A_LESION_OF_ITS_OWN = [
 @pytest.mark.parametrize(("text", "laterality"), WITH_A_LESION_OF_ITS_OWN)
 def test_a_lesion_with_a_adds_keeps_its_side(findings_of, text, laterality):
     assert findings_of(text)[0].laterality == laterality
+
+
+# The uterus takes the side written on its part, as the bladder and the
+# prostate do (corpora/GUIDE.md laterality); a uterine finding with no side
+# word has none.
+UTERINE_PART_SIDES = [
+    ("A 2 cm calcified fibroid in the right upper uterine segment.", "right"),
+    ("Coarse calcification in the left posterior myometrium, a degenerated myoma.", "left"),
+    ("The uterus is enlarged by a calcified fibroid.", ""),
+    # the uterus is one organ: 'both' of its fibroids names no two sides
+    ("Both fibroids are densely calcified.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), UTERINE_PART_SIDES)
+def test_uterus_takes_the_side_of_its_part(only, text, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == ("uterus", laterality)
+
+
+# The stylohyoid ligaments are a pair, one each side of the neck: their
+# plural names both sides (corpora/GUIDE.md: the plural of a paired organ).
+def test_stylohyoid_ligaments_plural_is_bilateral(only):
+    f = only("Calcified and elongated stylohyoid ligaments, a possible cause of the throat pain.")
+    assert (f.site, f.laterality) == ("ligament", "bilateral")
+
+
+# A finding its sentence names as what a paired organ's plural is lies in
+# that organ, so the plural gives it both sides though the restating
+# finding's words hold it (corpora/GUIDE.md: the plural of a paired organ
+# the finding lies in).
+def test_plural_of_the_organ_a_finding_is_named_as(findings_of):
+    fs = findings_of("Linear calcifications low in the pelvis, in keeping with calcified vasa deferentia.")
+    assert [(f.site, f.laterality) for f in fs] == [("vas deferens", "bilateral")] * 2
+
+
+# A count of the finding's members on the other side after 'and' adds that
+# side (guide §2: two sides for one finding give bilateral); 'another' may
+# be another lesion and adds none.
+COUNT_ON_OTHER_SIDE = [
+    ("Rounded calcifications in the right hemipelvis and three in the left hemipelvis, likely phleboliths.", "bilateral"),
+    ("Calcified nodes at the left hilum and a few at the right.", "bilateral"),
+    ("Punctate calcifications in the left breast and several in the right breast.", "bilateral"),
+    ("Calcified granuloma in the left lower lobe and another in the right upper lobe.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), COUNT_ON_OTHER_SIDE)
+def test_count_on_the_other_side_adds_it(findings_of, text, laterality):
+    assert findings_of(text)[0].laterality == laterality
+
+
+# A bare side label ('Right:') heads the labels of parts that follow it on
+# its line: a finding under 'Peroneal artery:' lies on that side (guide §2
+# step 4: a label the finding sits under); the other side's label ends it.
+def test_part_label_under_a_bare_side_label(findings_of):
+    text = (
+        "FINDINGS:\n"
+        "Left: Common femoral artery patent. Peroneal artery: calcified plaque with mild narrowing. "
+        "Anterior tibial artery heavily calcified.\n"
+        "Right: Peroneal artery: scattered calcification.\n"
+    )
+    assert [f.laterality for f in findings_of(text)] == ["left", "left", "right"]
+
+
+# A label that names a part itself heads no part label after it.
+def test_named_part_label_gives_no_side_to_a_later_label(findings_of):
+    text = "Kidneys: No stones. Pelvis: Several phleboliths."
+    assert [f.laterality for f in findings_of(text)] == [""]
+
+
+# A definite noun right after the finding that names only the kind of
+# structure the clause before the ';' named points back to it and takes its
+# side (guide §2 step 4: 'the vessel'); a place of its own does not.
+CLAUSE_POINTING_PLACES = [
+    ("Right parotid sialadenitis; tiny calcifications within the gland too.", "right"),
+    ("Stenosis of the left renal artery; mural calcification of the vessel.", "left"),
+    ("Left hip arthroplasty; phleboliths in the pelvis.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), CLAUSE_POINTING_PLACES)
+def test_definite_kind_after_semicolon_points_back(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality

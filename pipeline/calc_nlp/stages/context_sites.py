@@ -621,7 +621,8 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     line = _label_line_start(rd, sent.start)
     on_line = side_labels_on_line(rd, f, line)
     if on_line:
-        if _later_label(rd, on_line[-1].end, f.start, _heads_block(rd, on_line[-1])):
+        header = _heads_block(rd, on_line[-1]) or _bare_side(rd, on_line[-1])
+        if _later_label(rd, on_line[-1].end, f.start, header):
             return ""  # 'Right knee film: ... Chest film: no calcification.'
         if part_ended(rd, on_line, f):
             return ""  # 'Left: ... Right: vascular calcifications. No masses.'
@@ -741,6 +742,28 @@ def _heads_block(rd: ReportDoc, side: Span) -> bool:
     reach = range(side.end, min(side.end + LABEL_WORDS + 1, len(words)))
     k = next((i for i in reach if words[i] == ":"), None)
     return k is not None and _ends_line(rd, k)
+
+
+def side_of_bare_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """The side of a bare side label ('Right:') opening the finding's line
+    before a label of a part with no side ('Right: ... Popliteal artery:
+    calcified plaque'): the part lies on that side (guide §2 step 4); ''
+    when the last side label on the line names a part itself ('Kidneys:',
+    'Left kidney:') or there is none."""
+    on_line = side_labels_on_line(rd, f, _label_line_start(rd, rd.sent(f).start))
+    if not on_line or kit.md(on_line[-1]).get("implied") or not _bare_side(rd, on_line[-1]):
+        return ""
+    return side_from_label(kit, rd, f)
+
+
+def _bare_side(rd: ReportDoc, side: Span) -> bool:
+    """Is the side word a label by itself ('Right:'), its mark right after
+    it? Such a label names no part: it heads the labels of parts that follow
+    it on its line ('Right: ... Popliteal artery: calcified plaque'), up to
+    the other side's label (guide §2 step 4: a label the finding sits
+    under)."""
+    words = rd.layout.words
+    return side.end < len(words) and words[side.end] in LABEL_MARKS
 
 
 def _ends_line(rd: ReportDoc, k: int) -> bool:

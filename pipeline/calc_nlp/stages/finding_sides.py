@@ -21,6 +21,7 @@ from calc_nlp.stages.context_sites import (
     part_ended,
     side_from_label,
     side_labels_on_line,
+    side_of_bare_label,
     side_of_owner,
     site_from_label_line,
     site_part_set,
@@ -254,7 +255,7 @@ def _side_before_semicolon(
     sent = rd.sent(f)
     first = next((k for k in range(sent.start, sent.end) if not blank[k]), None)
     pointing = first is not None and lower[first] in _CLAUSE_POINTERS
-    pointing = pointing or _points_back_within(rd, sent)
+    pointing = pointing or _points_back_within(rd, sent) or _pointing_place(kit, rd, f, sent)
     if not pointing and "uncertain" not in flags(rd.mods, f):
         return ""
     prev = rd.sent(rd.doc[i])
@@ -276,6 +277,22 @@ def _side_before_semicolon(
         if prev.start <= s.span.start < prev.end and kit.md(s.span).get("laterality")
     }
     return sides.pop() if len(sides) == 1 else ""
+
+
+def _pointing_place(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> bool:
+    """Does a definite place phrase right after the finding name only the
+    kind of structure the clause before named ('...; calcifications in the
+    gland as well': mentions.json clause_pointing_heads)? It points back to
+    that structure, as 'the vessel' does (guide §2 step 4)."""
+    heads = kit.word_sets.get("clause_pointing_heads", frozenset())
+    lower = rd.lower
+    i = f.end
+    return (
+        i + 2 < sent.end
+        and lower[i] in _POSTMODIFIER_LEADS
+        and lower[i + 1] in {"the", "this", "that", "these", "those"}
+        and lower[i + 2] in heads
+    )
 
 
 def _same_place(
@@ -384,7 +401,9 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
         and kit.site_info(own.site).get("kind") != "vessel"
     ):
         return ""
-    return label.laterality
+    # a label of a part with no side ('Popliteal artery:') lies under the
+    # side label that opens its line ('Right: ... Popliteal artery: plaque')
+    return label.laterality or side_of_bare_label(kit, rd, f)
 
 
 # Determiners that make a noun phrase point back to a thing already named

@@ -71,9 +71,12 @@ def sub_site(dr: DescriptorRules, f: Finding) -> str:
     calcification along its wall"), and so is it named by its adjective
     (`site_synonyms`: "mural calcification") or by a shape that lies on it
     in a sentence naming such a host (`lesion_host_part_shapes`,
-    `lesion_walled_hosts`: "cyst with rim calcification")."""
+    `lesion_walled_hosts`: "cyst with rim calcification"). A word two
+    synonyms give is said once."""
     name = name_words(dr, f.site)
-    words = [w for w in site_words(dr, f.site_text) if w not in name]
+    # a place word once, though two synonyms give it ("medullary pyramids":
+    # the medulla, as "medullary" alone)
+    words = list(dict.fromkeys(w for w in site_words(dr, f.site_text) if w not in name))
     if f.site not in dr.vessel_sites:
         said = host_parts_said(dr, f"{f.site_text} {f.mention}")
         if dr.host_part_shapes & set(f.morphology) and dr.walled_hosts & set(
@@ -324,6 +327,10 @@ def _subject(
         opens = opens[:-1]
         verb -= 1
     subject = before[opens[-1] + 1 : verb] if opens else []
+    # the subject ends at its own verb ("the fundal fibroid has enlarged and
+    # is newly calcified": the fundal fibroid)
+    ends = [k for k, w in enumerate(subject) if w in dr.copulas or w in held]
+    subject = subject[: ends[0]] if ends else subject
     while held and subject and subject[-1] in dr.change_leads:
         subject = subject[:-1]
     # "the brachial artery was noted to have wall calcification": a copula
@@ -729,6 +736,14 @@ def joined_places(
             if m.group().lower() not in ("and", ",")
         ]
         ends += [m.start() for m in re.finditer(r"[.()]", rest)]
+        # a comma before a change term ("of the brachialis after the
+        # dislocation, increased") ends the place: what follows says how the
+        # finding changed, no other place
+        ends += [
+            m.start()
+            for m in re.finditer(r",\s*", rest)
+            if dr.change_starts.match(rest, m.end()) is not None
+        ]
         phrase = f"{phrase} {rest[: min(ends, default=len(rest))]}"
     # the places its own clause joins right before it ("pancreatic head and
     # tail calcifications", the mention "calcifications")

@@ -709,6 +709,13 @@ def _sub_named_at_site(
         and (x.first.section, f.section) == _RESTATING
         and _fits(x.side, side(f))
     ]
+    if len(found) > 1 and side(f):
+        # the one on the finding's own side, not one of no side ("calcified
+        # membrane over the right convexity, compatible with a calcified
+        # subdural hematoma", then dural calcification of no side, then
+        # "calcified right subdural hematoma")
+        sided = [x for x in found if x.side == side(f)]
+        found = sided if len(sided) == 1 else found
     first = found[0].first if len(found) == 1 else None
     if first is None or not sub:
         return []
@@ -723,7 +730,13 @@ def _sub_named_at_site(
         rest = " ".join(w for w in sub.split() if w not in shared)
         listed = _LISTS_PLACES.search(first.sentence) is not None
         return found if listed and stems(dr, rest) <= stems(dr, first.sentence) else []
-    return found if stems(dr, sub) <= stems(dr, first.sentence) else []
+    if stems(dr, sub) <= stems(dr, first.sentence):
+        return found
+    # or the finding's sentence names the lesion's sub-site, its own words
+    # naming a wider place ("the infrarenal aorta ... wall calcification" and
+    # "infrarenal abdominal aortic aneurysm ... with wall calcification")
+    theirs = stems(dr, found[0].sub)
+    return found if theirs and theirs <= stems(dr, f.sentence) else []
 
 
 # places joined in a list ("the subcarinal and left hilar stations")
@@ -1019,11 +1032,27 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
             continue
         if f.sentence and _in_sentence(x.last, f):
             continue  # a sentence restates a lesion once
+        if _labelled_apart(x, f):
+            continue  # 'Vessels: ... calcification.' then 'Pharynx: calcifications.'
         if side(f) in ("", x.side):
             if found is not None:
                 return None  # more than one
             found = x
     return found
+
+
+def _labelled_apart(x: _Lesion, f: Finding) -> bool:
+    """Is the lesion's latest finding of `f`'s section but under another
+    line label ('Vessels: dense calcification of the vertebral arteries.'
+    and 'Pharynx: small calcifications in the tonsils.')? The labels of one
+    section name the different structures it goes through: a finding naming
+    no site under one restates nothing said under another (GUIDE: lesion,
+    the same calcification described again; two structures are two)."""
+    g = x.last
+    if g is None or (g.section, g.section_at) != (f.section, f.section_at):
+        return False
+    mine, theirs = x.label_of.get(f.finding_id, ""), x.label_of.get(g.finding_id, "")
+    return bool(mine) and bool(theirs) and mine.lower() != theirs.lower()
 
 
 def _in_sentence(g: Finding | None, f: Finding) -> bool:

@@ -234,7 +234,10 @@ def lat_in_sentence(
     cands: list[tuple[bool, int, str]] = [
         (bool(kit.md(s).get("implied")), dist(s), str(kit.md(s)["laterality"]))
         for s in lats
-        if not any(n.start <= s.start and s.end <= n.end for n in named)
+        if (
+            not any(n.start <= s.start and s.end <= n.end for n in named)
+            or _plural_of_own_place(kit, s, own)
+        )
         and not (kit.md(s).get("implied") and relative)
         and not (kit.md(s).get("implied") and _shared_label(rd, s))
         and not (kit.md(s).get("implied") and _plural_of_another_organ(rd, s, own))
@@ -243,6 +246,20 @@ def lat_in_sentence(
         if not any(n.start <= site.span.start < n.end for n in named):
             cands.append((False, dist(site.span), str(kit.md(site.span)["laterality"])))
     return min(cands)[2] if cands else ""
+
+
+def _plural_of_own_place(kit: Toolkit, side: Span, own: SiteRef | None) -> bool:
+    """Is the side a plural that implies both sides ('vasa deferentia') and
+    the very site phrase the finding lies in, though another finding's words
+    hold it ('tubular calcifications, typical of calcified vasa deferentia')?
+    The plural of the paired organ the finding lies in makes it bilateral
+    (corpora/GUIDE.md laterality)."""
+    return (
+        own is not None
+        and bool(kit.md(side).get("implied"))
+        and own.span.start <= side.start
+        and side.end <= own.span.end
+    )
 
 
 def _host_of_another_place(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
