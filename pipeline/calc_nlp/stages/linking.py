@@ -18,6 +18,7 @@ from calc_nlp.stages.clause_sites import (
     ADJECTIVE_ENDINGS,
     compound_head,
     joint_lead_start,
+    joint_place,
     landmark,
     shares_head,
     site_in_clause,
@@ -362,6 +363,8 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
             or _about_a_joint(kit, rd, clause)
             or _joint_with(kit, rd, f, clause)
             or _joint_of(kit, rd, f, clause)
+            # 'heterotopic ossification lateral to the greater trochanter'
+            or joint_place(kit, rd, f, clause)
             or _exam_region(kit, rd, f, clause)
         )
     elif clause is not None and landmark(kit, rd, clause):
