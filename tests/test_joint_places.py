@@ -79,6 +79,24 @@ def test_cause_at_that_joint_makes_it_dystrophic(finding_with):
     assert (f.site, f.classification) == (PERIARTICULAR, "dystrophic")
 
 
+# A dystrophic cause whose sentence places it at a joint or at a joint's
+# landmark (a knee arthroplasty, a fracture of the acetabulum) names the
+# tissue about that joint, on its side (guide §4 rule 4: a cause named
+# elsewhere for the same site and side).
+CAUSE_AT_A_JOINT: list[tuple[str, str]] = [
+    ("HISTORY: Left total knee arthroplasty last year.\nFINDINGS: Heterotopic ossification adjacent to the medial femoral condyle.", "dystrophic"),
+    ("HISTORY: Open fixation of a right acetabular fracture.\nFINDINGS: Heterotopic ossification lateral to the greater trochanter on the right.", "dystrophic"),
+    # the other side's joint is no cause of this one
+    ("HISTORY: Right total knee arthroplasty last year.\nFINDINGS: Heterotopic ossification adjacent to the left medial femoral condyle.", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CAUSE_AT_A_JOINT)
+def test_cause_placed_at_a_joint_names_its_tissue(finding_with, text, expected):
+    f = finding_with(text, "Heterotopic")
+    assert (f.site, f.classification) == (PERIARTICULAR, expected)
+
+
 def test_same_kind_named_again_at_another_tissue_is_one_lesion(lesion_numbers):
     text = (
         "PREOPERATIVE DIAGNOSIS: Heterotopic ossification about the left hip.\n"

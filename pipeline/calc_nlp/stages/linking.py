@@ -983,7 +983,13 @@ def causes_elsewhere(
                 # phrase of the other side is another thing's place
                 near = []
         if near:
-            if not site or site == nearest.site:
+            joint = _joint_site(kit, nearest)
+            if joint and not site:
+                # 'left total knee arthroplasty', 'ORIF of the left acetabular
+                # fracture': the tissue about the joint, as a hip arthroplasty's
+                # own site is (guide §4 rule 4: a cause at the same site)
+                site, lat = joint, nearest.laterality
+            elif not site or site == nearest.site:
                 site, lat = nearest.site, nearest.laterality
                 # a cause whose own words name the organ ('multinodular
                 # goiter') names the whole of it, no part
@@ -1010,6 +1016,16 @@ def causes_elsewhere(
                 )
             )
     return out
+
+
+def _joint_site(kit: Toolkit, place: SiteRef) -> str:
+    """The tissue about the joint a place phrase names, a joint (a REGION
+    rule's `mention_site`) or a joint's bony landmark (`landmark_site`);
+    '' for other places."""
+    if place.span.label_ != "REGION":
+        return ""
+    md = kit.md(place.span)
+    return str(md.get("mention_site") or md.get("landmark_site") or "")
 
 
 def _one_side_of(
