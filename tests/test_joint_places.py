@@ -70,6 +70,21 @@ def test_not_placed_at_a_joint(finding_with, text, word, expected):
     assert {name: getattr(f, name) for name in expected} == expected
 
 
+# 'over' a joint places a calcification about it as 'around' does (guide §2
+# vocabulary: periarticular soft tissue); a tissue its words name still wins.
+OVER_A_JOINT: list[tuple[str, str, dict[str, Any]]] = [
+    ("Elbow film: soft tissue calcification over the left elbow, unchanged.", "calcification", {"site": PERIARTICULAR, "laterality": "left"}),
+    ("Amorphous calcification over both knees.", "calcification", {"site": PERIARTICULAR, "laterality": "bilateral"}),
+    ("Dermal calcification over the right knee.", "calcification", {"site": "skin"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), OVER_A_JOINT)
+def test_over_a_joint_is_about_it(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
 def test_cause_at_that_joint_makes_it_dystrophic(finding_with):
     text = (
         "HISTORY: Status post left total hip arthroplasty.\n"
