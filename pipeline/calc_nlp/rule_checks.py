@@ -169,7 +169,7 @@ def _check_metadata_types(file: str, rid: str, md: dict[str, Any]) -> None:
     """Metadata the stages read by type: `only_before` is a list of lower-case
     words (the next word's lower case is looked up in it: a string there would
     match its substrings), `line_break`, `history_item`, `value_after`,
-    `column_heading` and `title_unless_value` are true or false."""
+    `column_heading`, `title_unless_value` and `joint_placed` are true or false."""
     words = md.get("only_before")
     if words is not None and not (
         isinstance(words, list)
@@ -196,6 +196,10 @@ def _check_metadata_types(file: str, rid: str, md: dict[str, Any]) -> None:
     if not isinstance(md.get("title_unless_value", False), bool):
         raise PatternError(
             file, "title_unless_value must be true or false", rid, "title_unless_value"
+        )
+    if not isinstance(md.get("joint_placed", False), bool):
+        raise PatternError(
+            file, "joint_placed must be true or false", rid, "joint_placed"
         )
 
 

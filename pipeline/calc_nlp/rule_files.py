@@ -87,6 +87,7 @@ def load_sites(raw: Raw, checker: PatternChecker, ids: Ids) -> tuple[Any, ...]:
             )
     check_site_refs("sites.json", site_rules, "candidates", sites)
     check_site_refs("sites.json", site_rules, "laterality_sites", sites)
+    check_site_refs("sites.json", site_rules, "landmark_site", sites)
     check_part_of("sites.json", site_rules, sites)
     check_disease_words("sites.json", sites)
     exams = exams_of(raw["sites.json"].get("exams", []), sites, ids)

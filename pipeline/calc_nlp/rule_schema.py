@@ -192,6 +192,8 @@ METADATA_KEYS = {
     "plans_up_to_comma",
     "past",
     "mention_site",
+    "landmark_site",
+    "joint_placed",
     "part_of",
     "line_break",
     "history_item",

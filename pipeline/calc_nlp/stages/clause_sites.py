@@ -37,7 +37,11 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     reach = _without_other_items_sites(rd, f, reach)
     named = [x for x in reach if x[1].span.label_ == "SITE"]
     pool = named or reach
-    places = [x for x in pool if not landmark(kit, rd, x[1])]
+    # a joint or a joint's landmark placing heterotopic ossification or
+    # calcinosis about it beats the other regions ('Knee film: ... adjacent
+    # to the lateral femoral condyle': joint_place)
+    joints = [x for x in pool if joint_place(kit, rd, f, x[1]) is not None]
+    places = joints or [x for x in pool if not landmark(kit, rd, x[1])]
     if not places and pool and site_from_exam(kit, rd, f) is not None:
         return None
     pool = places or pool
@@ -244,6 +248,80 @@ def joint_lead_start(kit: Toolkit, rd: ReportDoc, region: SiteRef) -> int | None
         if i - n >= first and " ".join(rd.lower[i - n : i]) == w:
             return i - n
     return None
+
+
+def joint_place(
+    kit: Toolkit, rd: ReportDoc, f: Span, region: SiteRef
+) -> SiteRef | None:
+    """The tissue about a joint, for a mention whose rule is `joint_placed`
+    (heterotopic ossification, calcinosis) that its clause places at a joint
+    or at a bony landmark of one (a REGION rule with `mention_site` or
+    `landmark_site`): led by a word of mentions.json joint_leads,
+    landmark_words or joint_place_leads, a side or up to two plain words
+    between ('lateral to the greater trochanter', 'adjacent to the medial
+    femoral condyle', 'from the greater trochanter to the ilium', 'about the
+    femoral component'), or written after it past a comma as its place
+    ('Heterotopic ossification, right hip.'). corpora/GUIDE.md, site: such a
+    finding is periarticular soft tissue; a tissue its clause names wins (a
+    SITE phrase beats a REGION in `site_in_clause`). None otherwise."""
+    if region.span.label_ != "REGION" or not kit.md(f).get("joint_placed"):
+        return None
+    md = kit.md(region.span)
+    site = md.get("mention_site") or md.get("landmark_site")
+    if not site or not (
+        _led_to_joint(kit, rd, region, landmark=not md.get("mention_site"))
+        or _apposed_joint(rd, f, region)
+    ):
+        return None
+    return replace(
+        region, site=str(site), text=rd.doc[region.start : region.span.end].text
+    )
+
+
+# How many plain words may stand between a placing word and the joint or
+# landmark it leads to ('adjacent to the medial femoral condyle').
+_JOINT_PLACE_GAP = 2
+
+
+def _led_to_joint(kit: Toolkit, rd: ReportDoc, region: SiteRef, landmark: bool) -> bool:
+    """Does a placing word (mentions.json joint_leads, joint_place_leads,
+    and before a joint's landmark landmark_words) end right before the
+    region's words (its side included), or before up to `_JOINT_PLACE_GAP`
+    plain words that start no match ('the medial')? 'Below the knee' is a
+    limb's region; 'lateral to the greater trochanter' places it at the hip."""
+    first = rd.layout.sent_first[region.start]
+    names = (
+        "joint_leads",
+        "joint_place_leads",
+        *(("landmark_words",) if landmark else ()),
+    )
+    leads = {
+        tuple(w.split()) for name in names for w in kit.rules.word_lists.get(name, [])
+    }
+    for j in range(region.start, max(first, region.start - _JOINT_PLACE_GAP) - 1, -1):
+        if j < region.start and (not rd.lower[j].isalpha() or j in rd.match_starts):
+            return False
+        if any(
+            j - len(w) >= first and tuple(rd.lower[j - len(w) : j]) == w for w in leads
+        ):
+            return True
+    return False
+
+
+# Words that may stand between the comma after a mention and the joint set
+# after it as its place ('Heterotopic ossification, both hips').
+_APPOSED_WORDS = frozenset({"the", "both"})
+
+
+def _apposed_joint(rd: ReportDoc, f: Span, region: SiteRef) -> bool:
+    """Is the region written right after the mention past a comma, its side
+    and 'the' or 'both' only between, and nothing after it but punctuation
+    ('Heterotopic ossification, right hip, Brooker class III')?"""
+    between = rd.lower[f.end : region.start]
+    if not between or between[0] != "," or not set(between[1:]) <= _APPOSED_WORDS:
+        return False
+    end = region.span.end
+    return end >= len(rd.lower) or not rd.lower[end].isalnum()
 
 
 def landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:

@@ -1114,11 +1114,22 @@ def _joint_restated(
     if f.site in x.sites or not dr.joint_envelopes & (x.sites | {f.site}):
         return None
     # the history names what is asked about or known, no deposit described
-    # ('INDICATION: Tumoral calcinosis.' is not the tendon's calcification)
+    # ('INDICATION: Tumoral calcinosis.' is not the tendon's calcification),
+    # unless both name one kind of deposit in the same words ('heterotopic
+    # ossification, right hip' and 'heterotopic ossification within the
+    # gluteus minimus')
     last = x.last.section if x.last is not None else ""
-    if _HISTORY in (last, f.section) or not _other_section(x, f):
+    if _HISTORY in (last, f.section) and not _same_named_kind(dr, x, f):
         return None
-    return x
+    return x if _other_section(x, f) else None
+
+
+def _same_named_kind(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Do `f` and the lesion's last finding name their deposit by the same
+    words of more than one word, a kind of deposit ('heterotopic
+    ossification'), not a bare 'calcification'?"""
+    words = core(dr, f)
+    return x.last is not None and len(words.split()) > 1 and words == core(dr, x.last)
 
 
 def _offered_for(dr: DescriptorRules, lesions: Iterable[_Lesion], f: Finding) -> _Lesion | None:

@@ -18,6 +18,7 @@ from calc_nlp.stages.clause_sites import (
     ADJECTIVE_ENDINGS,
     compound_head,
     joint_lead_start,
+    joint_place,
     landmark,
     shares_head,
     site_in_clause,
@@ -362,6 +363,8 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
             or _about_a_joint(kit, rd, clause)
             or _joint_with(kit, rd, f, clause)
             or _joint_of(kit, rd, f, clause)
+            # 'heterotopic ossification lateral to the greater trochanter'
+            or joint_place(kit, rd, f, clause)
             or _exam_region(kit, rd, f, clause)
         )
     elif clause is not None and landmark(kit, rd, clause):
@@ -980,7 +983,13 @@ def causes_elsewhere(
                 # phrase of the other side is another thing's place
                 near = []
         if near:
-            if not site or site == nearest.site:
+            joint = _joint_site(kit, nearest)
+            if joint and not site:
+                # 'left total knee arthroplasty', 'ORIF of the left acetabular
+                # fracture': the tissue about the joint, as a hip arthroplasty's
+                # own site is (guide §4 rule 4: a cause at the same site)
+                site, lat = joint, nearest.laterality
+            elif not site or site == nearest.site:
                 site, lat = nearest.site, nearest.laterality
                 # a cause whose own words name the organ ('multinodular
                 # goiter') names the whole of it, no part
@@ -1007,6 +1016,16 @@ def causes_elsewhere(
                 )
             )
     return out
+
+
+def _joint_site(kit: Toolkit, place: SiteRef) -> str:
+    """The tissue about the joint a place phrase names, a joint (a REGION
+    rule's `mention_site`) or a joint's bony landmark (`landmark_site`);
+    '' for other places."""
+    if place.span.label_ != "REGION":
+        return ""
+    md = kit.md(place.span)
+    return str(md.get("mention_site") or md.get("landmark_site") or "")
 
 
 def _one_side_of(
