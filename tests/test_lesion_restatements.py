@@ -1900,3 +1900,28 @@ def test_change_after_a_comma_joins_no_place(lesion_numbers):
         "ossificans of the brachialis after the fall, increased."
     )
     assert lesion_numbers(text) == [1, 2, 1]
+
+
+# An impression naming one of two lesions of an organ by the noun of the
+# thing it lies in (a cyst, a granuloma) restates the lesion whose sentence
+# names that thing, not the last one of the organ (GUIDE: lesion, the
+# impression restating a finding in other words).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "RENAL ULTRASOUND\nLEFT KIDNEY: An interpolar cyst with a thin peripheral "
+            "calcification. A separate punctate calcification in the upper pole.\n"
+            "IMPRESSION: 1. Calcified left renal cyst. 2. Punctate left renal calcification.",
+            [1, 2, 1, 2],
+        ),
+        (
+            "CT ABDOMEN\nLIVER: A 5 mm calcified granuloma in segment 2. A separate coarse "
+            "calcification in hepatic segment 5, new.\nIMPRESSION: 1. Calcified hepatic "
+            "granuloma. 2. New hepatic calcification in segment 5.",
+            [1, 2, 1, 2],
+        ),
+    ],
+)
+def test_impression_noun_picks_its_lesion(lesion_numbers, text, expected):
+    assert lesion_numbers(text) == expected

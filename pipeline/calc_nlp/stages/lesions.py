@@ -393,6 +393,12 @@ def _same_lesion(
         # then each group at its clock position, then "two groups ...")
         counted = [x for x in exact if x.first is not None and names_a_count(dr, x.first)]
         exact = counted if len(counted) == 1 else exact
+    if len(exact) > 1 and _head(f) in dr.lesion_nouns:
+        # the one named by the same lesion noun, before other words its
+        # sentence shares with another's ("Calcified hepatic granuloma"
+        # after "calcified granuloma in segment 6" and "calcification in
+        # hepatic segment 3")
+        exact = _headed(exact, f)
     if len(exact) > 1 and f.section == _RESTATING[1]:
         # the one whose sentence the impression's restates in other words
         # ("coarse calcifications at the biopsy site, 10 o'clock" and "benign
@@ -414,9 +420,7 @@ def _same_lesion(
     if len(exact) > 1:
         # the one named by the same head noun ("calcified granuloma at the
         # base", "calcified nodule at the apex", then "apical calcified nodule")
-        head = _head(f)
-        headed = [x for x in exact if head in {singular_words(h) for h in _heads(x)}]
-        exact = headed if len(headed) == 1 else exact
+        exact = _headed(exact, f)
     if len(exact) > 1:
         # the one at the joint the finding's sentence names ("Tumoral
         # calcinosis of the left knee" after the left elbow's and the left
@@ -462,6 +466,13 @@ def _same_lesion(
         loose = sided or [x for x in loose if x in named] or _plural_of(dr, loose, f)
         if len(loose) > 1:  # 'Chondrocalcinosis' after the menisci's and another's
             loose = [x for x in loose if x in named] or loose
+    if len(loose) > 1:
+        # the one whose first sentence names the thing the finding's head
+        # noun names ("Calcified left renal cyst" after "a cyst with a rim
+        # calcification" and "a punctate calcification" of that kidney)
+        head = _head(f)
+        hosted = [x for x in loose if x.first is not None and _says(x.first, head)]
+        loose = hosted if len(hosted) == 1 and head in dr.lesion_nouns else loose
     if len(loose) > 1:
         # the one whose sub-site the finding's mention names, its site words
         # having left it out ("infraspinatus tendon calcification", site
@@ -525,6 +536,21 @@ def _same_lesion(
             and not opposite(x.side, side(f))
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _headed(exact: list[_Lesion], f: Finding) -> list[_Lesion]:
+    """The one lesion of `exact` a mention of which ends in the finding's
+    head noun, in the singular; else `exact`."""
+    head = _head(f)
+    headed = [x for x in exact if head in {singular_words(h) for h in _heads(x)}]
+    return headed if len(headed) == 1 else exact
+
+
+def _says(g: Finding, word: str) -> bool:
+    """Does the finding's sentence hold the word, in the singular or not?"""
+    return bool(word) and word in {
+        singular_words(w) for w in WORD.findall(g.sentence.lower())
+    }
 
 
 def _restating_pair(x: _Lesion, f: Finding) -> bool:
