@@ -1925,3 +1925,18 @@ def test_change_after_a_comma_joins_no_place(lesion_numbers):
 )
 def test_impression_noun_picks_its_lesion(lesion_numbers, text, expected):
     assert lesion_numbers(text) == expected
+
+
+# A conclusion naming one valve's disease in its own words restates no
+# lesion of another valve, though both sentences say 'valve' and a grade
+# (GUIDE: lesion, a finding at another site is another lesion).
+def test_one_valves_disease_restates_no_other_valves_lesion(lesion_numbers):
+    text = (
+        "ECHOCARDIOGRAM\nINDICATION: Murmur.\nAORTIC VALVE: Trileaflet. The left coronary "
+        "cusp is densely calcified with reduced motion; the noncoronary cusp has mild "
+        "calcification. Mean gradient 20 mmHg, in keeping with mild aortic stenosis.\n"
+        "MITRAL VALVE: Mild mitral annular calcification along the posterior annulus. "
+        "The posterior leaflet is thin, without calcification.\nCONCLUSION:\n"
+        "1. Calcific aortic valve disease with mild aortic stenosis.\n2. MAC, mild."
+    )
+    assert lesion_numbers(text) == [1, 2, 3, 4, 5, 3]

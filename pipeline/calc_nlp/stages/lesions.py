@@ -1101,9 +1101,18 @@ def _echo(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | No
         and _fits(x.side, side(f))
         and not x.differs(f)
         and not _in_sentence(x.last, f)
+        and not (_site_in_mention(f) and _site_in_mention(x.first))
         and (echoes(dr, f, x.first) or _guessed(dr, f, x.first))
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _site_in_mention(f: Finding) -> bool:
+    """Do the finding's own mention words name its site, every word of its
+    site phrase ('calcific aortic valve disease', 'mitral annular
+    calcification')? Such a site is no guess another section's differs from."""
+    site = set(WORD.findall(f.site_text.lower()))
+    return bool(site) and site <= set(WORD.findall(f.mention.lower()))
 
 
 def _joint_restated(
