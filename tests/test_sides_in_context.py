@@ -995,3 +995,33 @@ CLAUSE_POINTING_PLACES = [
 @pytest.mark.parametrize(("text", "laterality"), CLAUSE_POINTING_PLACES)
 def test_definite_kind_after_semicolon_points_back(findings_of, text, laterality):
     assert findings_of(text)[-1].laterality == laterality
+
+
+# A label of a part with no side ('Lower pole:') on the line a sided label
+# of its whole organ opens ('RIGHT KIDNEY:') lies in that organ, on its side
+# (guide §2 step 4: the side of the label the finding sits under); not
+# under a sided label naming a part itself ('Left lobe:' of the thyroid,
+# then 'Isthmus:').
+@pytest.mark.parametrize(
+    ("text", "laterality"),
+    [
+        (
+            "RENAL ULTRASOUND\nRIGHT KIDNEY: 10.2 cm. Upper pole: a 5 mm echogenic focus "
+            "with shadowing, in keeping with a stone. Lower pole: a 2 mm echogenic "
+            "focus, possibly a tiny calcification.",
+            ["right"],
+        ),
+        (
+            "RENAL ULTRASOUND\nLEFT KIDNEY: 10.9 cm, normal echotexture. Lower pole: a "
+            "punctate calcification.",
+            ["left"],
+        ),
+        (
+            "THYROID ULTRASOUND\nLeft lobe: 4.1 cm, homogeneous. Isthmus: 2 mm, with "
+            "a tiny coarse calcification.",
+            [""],
+        ),
+    ],
+)
+def test_part_label_under_its_organs_sided_label(findings_of, text, laterality):
+    assert [f.laterality for f in findings_of(text)] == laterality
