@@ -1025,3 +1025,26 @@ def test_definite_kind_after_semicolon_points_back(findings_of, text, laterality
 )
 def test_part_label_under_its_organs_sided_label(findings_of, text, laterality):
     assert [f.laterality for f in findings_of(text)] == laterality
+
+
+# An 'and' before a link with one plain word between ('and may represent')
+# adds a predicate, joins no other structure: a reading offered for a focus
+# over a sided place takes that side (guide §2: the side its sentence gives
+# the thing it is said to be).
+@pytest.mark.parametrize(
+    ("text", "laterality"),
+    [
+        (
+            "KUB\nFINDINGS: A 5 mm calcific focus lies over the left renal outline and "
+            "could represent a urinary stone or a calcified aneurysm of the renal artery.",
+            ["left", "left"],
+        ),
+        (
+            "KUB\nFINDINGS: A small calcific density overlies the right renal shadow and "
+            "likely represents a calcified renal artery aneurysm.",
+            ["right", "right"],
+        ),
+    ],
+)
+def test_and_before_a_hedged_link_joins_no_structure(findings_of, text, laterality):
+    assert [f.laterality for f in findings_of(text)] == laterality

@@ -784,10 +784,20 @@ def _other_structures(
     out = []
     # a link's own 'with' ('consistent with') joins no other structure, nor
     # does an 'and' that adds the link to another predicate ('unchanged and
-    # compatible with')
+    # compatible with'), one plain word between them as well ('projects over
+    # the left renal shadow and may represent')
+    lower, starts = rd.lower, rd.match_starts
     linked = {i for k in rd.matches.links for i in range(k.start, k.end)}
     linked |= {
-        k.start - 1 for k in rd.matches.links if k.start and rd.lower[k.start - 1] == "and"
+        k.start - 1 for k in rd.matches.links if k.start and lower[k.start - 1] == "and"
+    }
+    linked |= {
+        k.start - 2
+        for k in rd.matches.links
+        if k.start > 1
+        and lower[k.start - 2] == "and"
+        and lower[k.start - 1].isalpha()
+        and k.start - 1 not in starts
     }
     for s in rd.matches.sites:
         if not (sent.start <= s.start < sent.end) or s.site == site.site:
