@@ -1940,3 +1940,17 @@ def test_one_valves_disease_restates_no_other_valves_lesion(lesion_numbers):
         "1. Calcific aortic valve disease with mild aortic stenosis.\n2. MAC, mild."
     )
     assert lesion_numbers(text) == [1, 2, 3, 4, 5, 3]
+
+
+# An impression calling the calcification by its class ('metastatic')
+# restates the one lesion of the organ classed so, not the granuloma's
+# (dystrophic) beside it (GUIDE: lesion, the impression restating a finding
+# in other words).
+def test_impression_named_by_its_class_restates_that_lesion(lesion_numbers):
+    text = (
+        "CT CHEST\nHISTORY: Dialysis-dependent renal failure.\nLUNGS: Faint calcified "
+        "nodules scattered through both upper lobes, unchanged. A 5 mm calcified nodule "
+        "in the left lower lobe, consistent with a granuloma.\nIMPRESSION: 1. Metastatic "
+        "pulmonary calcification, unchanged."
+    )
+    assert lesion_numbers(text) == [1, 2, 1]

@@ -71,7 +71,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from calc_nlp.classify import BASE
-from calc_nlp.schema import DYSTROPHIC, INDETERMINATE, Finding
+from calc_nlp.schema import DYSTROPHIC, INDETERMINATE, METASTATIC, Finding
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.lesion_words import (
     POSSESSIVES,
@@ -457,6 +457,13 @@ def _same_lesion(
     ]
     if _over_vessels(dr, loose, f, sub):
         return None
+    if len(loose) > 1:
+        # a finding its words call of a class ("metastatic pulmonary
+        # calcification") restates the one lesion classed so, not one a
+        # cause of another class explains (a granuloma: dystrophic)
+        kind = set(WORD.findall(f.mention.lower())) & _KINDS
+        kinded = [x for x in loose if x.first is not None and x.first.classification in kind]
+        loose = kinded if len(kinded) == 1 else loose
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         # a finding of no side in an operation note: the operated side's
         # ("SPECIMEN: femoral plaque" after the left's and the right's)
@@ -551,6 +558,10 @@ def _says(g: Finding, word: str) -> bool:
     return bool(word) and word in {
         singular_words(w) for w in WORD.findall(g.sentence.lower())
     }
+
+
+# the classes a finding's own words may name it by (guide §4)
+_KINDS = frozenset({METASTATIC, DYSTROPHIC})
 
 
 def _restating_pair(x: _Lesion, f: Finding) -> bool:
