@@ -130,6 +130,8 @@ WITH_LIST: list[tuple[str, str, str]] = [
     ("Healed tuberculosis with calcified left hilar nodes, and calcification in the right apex.", "calcification", "dystrophic"),
     ("Prior bilharzia with calcification of the bladder and right ureteric calcification.", "right ureteric calcification", "dystrophic"),
     ("Healed tuberculosis with calcified left hilar nodes and a new kidney mass with calcification.", "calcification", "indeterminate"),
+    # articles leading the list's items are list words too
+    ("Old bilharzia with a calcified bladder wall and a calcified distal right ureter.", "calcified distal right ureter", "dystrophic"),
 ]
 
 

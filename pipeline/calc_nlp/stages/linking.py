@@ -1156,7 +1156,7 @@ def _with_findings(rd: ReportDoc, cause: Span, f: Span) -> bool:
 
 # the words a list of findings after 'with' may hold beside the findings and
 # their place phrases: joiners and the words that open a place phrase
-_WITH_LIST_WORDS = frozenset({",", "and", "of", "the", "in", "at"})
+_WITH_LIST_WORDS = frozenset({",", "and", "of", "the", "a", "an", "in", "at"})
 
 
 def _before_colon(rd: ReportDoc, cause: Span) -> bool:
