@@ -1048,3 +1048,26 @@ def test_part_label_under_its_organs_sided_label(findings_of, text, laterality):
 )
 def test_and_before_a_hedged_link_joins_no_structure(findings_of, text, laterality):
     assert [f.laterality for f in findings_of(text)] == laterality
+
+
+# A place joined after ', and' that is the subject of another finding
+# ('..., and both seminal vesicles are calcified') is that finding's place:
+# its 'both' gives the first finding no second side (guide §2: a clause
+# about another structure gives no side).
+@pytest.mark.parametrize(
+    ("text", "laterality"),
+    [
+        (
+            "PELVIC CT\nFINDINGS: The prostate holds coarse calcifications in the right "
+            "peripheral zone, and both seminal vesicles are calcified along their length.",
+            ["right", "bilateral"],
+        ),
+        (
+            "CHEST CT\nFINDINGS: Calcified granulomas in the right upper lobe and left "
+            "lower lobe are unchanged.",
+            ["bilateral"],
+        ),
+    ],
+)
+def test_joined_place_of_another_finding_adds_no_side(findings_of, text, laterality):
+    assert [f.laterality for f in findings_of(text)] == laterality

@@ -1108,6 +1108,10 @@ def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
         if end < len(doc) and doc[end].lower_ in rd.place_nouns:
             end += 1  # 'the left perihilar region', 'the left thumb tips'
         end = _end_of_whole(rd, end)
+        if end < len(doc) and doc[end].lower_ in _BE_WORDS and any(
+            end < c.start <= end + 2 for c in rd.matches.calc
+        ):
+            break  # 'and both seminal vesicles are calcified': another finding's subject
         if end < len(doc) and not _list_goes_on(doc[end]):
             lone_comma = width == 1 and doc[joint].text == ","
             if lone_comma or doc[end].lower_ not in _ITEM_FOLLOWERS:
@@ -1159,6 +1163,9 @@ def _past_plain_words(rd: ReportDoc, i: int, most: int = 2) -> int:
 # right upper lobe and left hilum are unchanged', '... and both iliac arteries
 # without aneurysm': 'without' says what the place lacks); any other word makes that
 # place a word of another thing ('and left basilar atelectasis').
+# The verbs that make a joined place the subject of a finding after them
+# ('..., and both seminal vesicles are calcified'): that finding's place.
+_BE_WORDS = frozenset({"is", "are", "was", "were"})
 _ITEM_FOLLOWERS = frozenset(
     {"of", "with", "without", "are", "were", "bilaterally", "unchanged", "stable", "again",
      "also", "noted", "seen", "present", "consistent", "compatible", "likely"}
