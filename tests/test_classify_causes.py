@@ -427,6 +427,8 @@ ORGAN_PARTS: list[tuple[str, str, str]] = [
     ("RIGHT KIDNEY: An upper pole cyst with a thin calcified rim. Lower pole: a tiny calcification without shadowing.", "calcification", "indeterminate"),
     ("Old infarct in the lower pole of the left kidney. Ultrasound: small calcification in the left lower pole.", "calcification", "dystrophic"),
     ("LEFT KIDNEY: An interpolar cyst with a thin calcified wall. Also a 2 mm cortical calcification. IMPRESSION: Calcified left renal cyst.", "cortical calcification", "indeterminate"),
+    ("Old infarct in the mid-pole of the right kidney. Ultrasound: small calcification in the right upper pole.", "calcification", "indeterminate"),
+    ("Old infarct in the mid-pole of the right kidney. Ultrasound: small calcification in the right mid-pole.", "calcification", "dystrophic"),
     # a part past the phrase of another organ is that organ's
     ("CT: calcified granulomas in the spleen and a calcified granuloma in segment 3 of the liver. IMPRESSION: Punctate splenic calcification.", "splenic calcification", "dystrophic"),
 ]

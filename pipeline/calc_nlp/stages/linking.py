@@ -1017,16 +1017,16 @@ def organ_part(kit: Toolkit, rd: ReportDoc, at: int, site: str) -> str:
     6', 'interpolar'), for 'same place?' comparisons of a cause and a
     finding (guide §4 rule 4: 'a granuloma in another lobe does not
     count'); '' where the sentence names none. A head noun (mentions.json
-    sub_site_heads) names a part with a part word before it only, a numbered
-    one (sub_site_numbered) with a number after it ('the calcified segment'
-    names none). A part past a site phrase of a site other than `site`
+    sub_site_heads) names a part with a part word (sub_site_leads) before
+    it only, a numbered one (sub_site_numbered) with a number after it
+    ('the calcified segment' names none). A part past a site phrase of a site other than `site`
     (the cause's or the finding's), or nearer one, is that other site's
     ('granulomas in the spleen and a granuloma in segment 7 of the liver':
     none of the spleen's)."""
     heads = kit.word_sets.get("sub_site_heads", frozenset())
     numbered = kit.word_sets.get("sub_site_numbered", frozenset())
     alone = kit.word_sets.get("sub_site_words", frozenset())
-    parts = kit.word_sets.get("site_part_words", frozenset())
+    leads = kit.word_sets.get("sub_site_leads", frozenset())
     lower = rd.lower
     first, end = rd.sent_bounds(at)
     found: list[tuple[int, str]] = []
@@ -1034,8 +1034,8 @@ def organ_part(kit: Toolkit, rd: ReportDoc, at: int, site: str) -> str:
         w = lower[i]
         if w in alone:
             found.append((i, w))
-        elif w in heads and i > first and lower[i - 1] in parts:
-            found.append((i, f"{lower[i - 1]} {w.rstrip('s')}"))
+        elif w in heads and (lead := _lead_before(lower, first, i, leads)):
+            found.append((i, f"{lead} {w.rstrip('s')}"))
         elif w in numbered and i + 1 < end and _numbered(lower[i + 1]):
             found.append((i, f"{w} {lower[i + 1]}"))
     places = [r for r in rd.matches.sites if first <= r.span.start < end]
@@ -1048,6 +1048,13 @@ def organ_part(kit: Toolkit, rd: ReportDoc, at: int, site: str) -> str:
     if not found:
         return ""
     return min(found, key=lambda x: abs(x[0] - at))[1]
+
+
+def _lead_before(lower: list[str], first: int, i: int, leads: frozenset[str]) -> str:
+    """The part word right before token i, or before a hyphen there
+    ('mid-pole'), within the sentence from `first`; '' where none."""
+    j = i - 2 if i - 2 >= first and lower[i - 1] == "-" else i - 1
+    return lower[j] if j >= first and lower[j] in leads else ""
 
 
 def _nearest_site(places: list[SiteRef], i: int) -> str:
