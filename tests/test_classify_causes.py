@@ -130,6 +130,8 @@ WITH_LIST: list[tuple[str, str, str]] = [
     ("Healed tuberculosis with calcified left hilar nodes, and calcification in the right apex.", "calcification", "dystrophic"),
     ("Prior bilharzia with calcification of the bladder and right ureteric calcification.", "right ureteric calcification", "dystrophic"),
     ("Healed tuberculosis with calcified left hilar nodes and a new kidney mass with calcification.", "calcification", "indeterminate"),
+    # articles leading the list's items are list words too
+    ("Old bilharzia with a calcified bladder wall and a calcified distal right ureter.", "calcified distal right ureter", "dystrophic"),
 ]
 
 
@@ -411,4 +413,27 @@ WHOLE_SITE_BACK_REFERENCE: list[tuple[str, str, str]] = [
 
 @pytest.mark.parametrize(("text", "mention", "expected"), WHOLE_SITE_BACK_REFERENCE)
 def test_whole_site_back_reference_takes_the_parts_cause(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
+# A cause at a part of an organ its sentence names in words of its own (a
+# pole, a numbered segment) is not at another part, nor at a finding of
+# that organ naming no part; an impression naming the cause at the whole
+# organ restates it at its part (guide §4 rule 4: 'a granuloma in another
+# lobe does not count').
+ORGAN_PARTS: list[tuple[str, str, str]] = [
+    ("LIVER: A 5 mm calcified granuloma in segment 2. A separate punctate calcification in segment 5.", "calcification", "indeterminate"),
+    ("LIVER: A 5 mm calcified granuloma in segment 2. A second punctate calcification in segment 2.", "calcification", "dystrophic"),
+    ("RIGHT KIDNEY: An upper pole cyst with a thin calcified rim. Lower pole: a tiny calcification without shadowing.", "calcification", "indeterminate"),
+    ("Old infarct in the lower pole of the left kidney. Ultrasound: small calcification in the left lower pole.", "calcification", "dystrophic"),
+    ("LEFT KIDNEY: An interpolar cyst with a thin calcified wall. Also a 2 mm cortical calcification. IMPRESSION: Calcified left renal cyst.", "cortical calcification", "indeterminate"),
+    ("Old infarct in the mid-pole of the right kidney. Ultrasound: small calcification in the right upper pole.", "calcification", "indeterminate"),
+    ("Old infarct in the mid-pole of the right kidney. Ultrasound: small calcification in the right mid-pole.", "calcification", "dystrophic"),
+    # a part past the phrase of another organ is that organ's
+    ("CT: calcified granulomas in the spleen and a calcified granuloma in segment 3 of the liver. IMPRESSION: Punctate splenic calcification.", "splenic calcification", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), ORGAN_PARTS)
+def test_cause_at_another_part_of_the_organ(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected

@@ -57,6 +57,9 @@ CASES = [
     # a past marker of another kind still dates it
     ("History of calcific tendinitis, previously treated.", {"historical"}),
     ("Previously described splenic calcification is no longer seen.", {"negated", "historical"}),
+    # 'the prior' after 'since' or 'from' is the comparison study: no past state
+    ("Nodular densities in the right lung, new since the prior, in keeping with calcification.", set()),
+    ("Echogenic foci in the left kidney, different from the prior, consistent with calcification.", set()),
     # hypothetical and family
     ("R/O calcification.", {"hypothetical"}),
     # not confirmed or not well seen on one view: hedged, not denied

@@ -1900,3 +1900,57 @@ def test_change_after_a_comma_joins_no_place(lesion_numbers):
         "ossificans of the brachialis after the fall, increased."
     )
     assert lesion_numbers(text) == [1, 2, 1]
+
+
+# An impression naming one of two lesions of an organ by the noun of the
+# thing it lies in (a cyst, a granuloma) restates the lesion whose sentence
+# names that thing, not the last one of the organ (GUIDE: lesion, the
+# impression restating a finding in other words).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "RENAL ULTRASOUND\nLEFT KIDNEY: An interpolar cyst with a thin peripheral "
+            "calcification. A separate punctate calcification in the upper pole.\n"
+            "IMPRESSION: 1. Calcified left renal cyst. 2. Punctate left renal calcification.",
+            [1, 2, 1, 2],
+        ),
+        (
+            "CT ABDOMEN\nLIVER: A 5 mm calcified granuloma in segment 2. A separate coarse "
+            "calcification in hepatic segment 5, new.\nIMPRESSION: 1. Calcified hepatic "
+            "granuloma. 2. New hepatic calcification in segment 5.",
+            [1, 2, 1, 2],
+        ),
+    ],
+)
+def test_impression_noun_picks_its_lesion(lesion_numbers, text, expected):
+    assert lesion_numbers(text) == expected
+
+
+# A conclusion naming one valve's disease in its own words restates no
+# lesion of another valve, though both sentences say 'valve' and a grade
+# (GUIDE: lesion, a finding at another site is another lesion).
+def test_one_valves_disease_restates_no_other_valves_lesion(lesion_numbers):
+    text = (
+        "ECHOCARDIOGRAM\nINDICATION: Murmur.\nAORTIC VALVE: Trileaflet. The left coronary "
+        "cusp is densely calcified with reduced motion; the noncoronary cusp has mild "
+        "calcification. Mean gradient 20 mmHg, in keeping with mild aortic stenosis.\n"
+        "MITRAL VALVE: Mild mitral annular calcification along the posterior annulus. "
+        "The posterior leaflet is thin, without calcification.\nCONCLUSION:\n"
+        "1. Calcific aortic valve disease with mild aortic stenosis.\n2. MAC, mild."
+    )
+    assert lesion_numbers(text) == [1, 2, 3, 4, 5, 3]
+
+
+# An impression calling the calcification by its class ('metastatic')
+# restates the one lesion of the organ classed so, not the granuloma's
+# (dystrophic) beside it (GUIDE: lesion, the impression restating a finding
+# in other words).
+def test_impression_named_by_its_class_restates_that_lesion(lesion_numbers):
+    text = (
+        "CT CHEST\nHISTORY: Dialysis-dependent renal failure.\nLUNGS: Faint calcified "
+        "nodules scattered through both upper lobes, unchanged. A 5 mm calcified nodule "
+        "in the left lower lobe, consistent with a granuloma.\nIMPRESSION: 1. Metastatic "
+        "pulmonary calcification, unchanged."
+    )
+    assert lesion_numbers(text) == [1, 2, 1]

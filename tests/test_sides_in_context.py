@@ -995,3 +995,79 @@ CLAUSE_POINTING_PLACES = [
 @pytest.mark.parametrize(("text", "laterality"), CLAUSE_POINTING_PLACES)
 def test_definite_kind_after_semicolon_points_back(findings_of, text, laterality):
     assert findings_of(text)[-1].laterality == laterality
+
+
+# A label of a part with no side ('Lower pole:') on the line a sided label
+# of its whole organ opens ('RIGHT KIDNEY:') lies in that organ, on its side
+# (guide §2 step 4: the side of the label the finding sits under); not
+# under a sided label naming a part itself ('Left lobe:' of the thyroid,
+# then 'Isthmus:').
+@pytest.mark.parametrize(
+    ("text", "laterality"),
+    [
+        (
+            "RENAL ULTRASOUND\nRIGHT KIDNEY: 10.2 cm. Upper pole: a 5 mm echogenic focus "
+            "with shadowing, in keeping with a stone. Lower pole: a 2 mm echogenic "
+            "focus, possibly a tiny calcification.",
+            ["right"],
+        ),
+        (
+            "RENAL ULTRASOUND\nLEFT KIDNEY: 10.9 cm, normal echotexture. Lower pole: a "
+            "punctate calcification.",
+            ["left"],
+        ),
+        (
+            "THYROID ULTRASOUND\nLeft lobe: 4.1 cm, homogeneous. Isthmus: 2 mm, with "
+            "a tiny coarse calcification.",
+            [""],
+        ),
+    ],
+)
+def test_part_label_under_its_organs_sided_label(findings_of, text, laterality):
+    assert [f.laterality for f in findings_of(text)] == laterality
+
+
+# An 'and' before a link with one plain word between ('and may represent')
+# adds a predicate, joins no other structure: a reading offered for a focus
+# over a sided place takes that side (guide §2: the side its sentence gives
+# the thing it is said to be).
+@pytest.mark.parametrize(
+    ("text", "laterality"),
+    [
+        (
+            "KUB\nFINDINGS: A 5 mm calcific focus lies over the left renal outline and "
+            "could represent a urinary stone or a calcified aneurysm of the renal artery.",
+            ["left", "left"],
+        ),
+        (
+            "KUB\nFINDINGS: A small calcific density overlies the right renal shadow and "
+            "likely represents a calcified renal artery aneurysm.",
+            ["right", "right"],
+        ),
+    ],
+)
+def test_and_before_a_hedged_link_joins_no_structure(findings_of, text, laterality):
+    assert [f.laterality for f in findings_of(text)] == laterality
+
+
+# A place joined after ', and' that is the subject of another finding
+# ('..., and both seminal vesicles are calcified') is that finding's place:
+# its 'both' gives the first finding no second side (guide §2: a clause
+# about another structure gives no side).
+@pytest.mark.parametrize(
+    ("text", "laterality"),
+    [
+        (
+            "PELVIC CT\nFINDINGS: The prostate holds coarse calcifications in the right "
+            "peripheral zone, and both seminal vesicles are calcified along their length.",
+            ["right", "bilateral"],
+        ),
+        (
+            "CHEST CT\nFINDINGS: Calcified granulomas in the right upper lobe and left "
+            "lower lobe are unchanged.",
+            ["bilateral"],
+        ),
+    ],
+)
+def test_joined_place_of_another_finding_adds_no_side(findings_of, text, laterality):
+    assert [f.laterality for f in findings_of(text)] == laterality

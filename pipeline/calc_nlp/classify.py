@@ -60,6 +60,9 @@ class CauseRecord:
     site_text: str = ""
     words: str = ""  # the report's words that named the cause
     at: int = -1  # the token those words start at (-1: not known)
+    # the part of the site its sentence names in words no site phrase holds
+    # ('lower pole', 'segment 6'; linking.organ_part), '' where none
+    sub_site: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class Features:
     site_words: str = ""
     condition_words: tuple[tuple[str, str], ...] = ()  # (name, words)
     at: int = -1  # the token the finding's mention starts at (-1: not known)
+    sub_site: str = ""  # the part its sentence names, as CauseRecord.sub_site
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,10 @@ def _same_place(x: Features, c: CauseRecord) -> bool:
     if x.laterality and c.laterality and x.laterality != c.laterality:
         if c.laterality != "bilateral" or not c.site_text:
             return False
+    if c.sub_site and x.sub_site != c.sub_site:
+        # a cause at a part its sentence names ('a granuloma in segment 6')
+        # is not at another part ('segment 3') nor at a finding naming none
+        return False
     return not c.site_text or x.site_text == c.site_text
 
 

@@ -31,7 +31,7 @@ from calc_nlp.stages.exam_sites import (
     side_from_topic,
     side_of_named_study,
 )
-from calc_nlp.stages.linking import link_site
+from calc_nlp.stages.linking import link_site, part_words
 from calc_nlp.stages.modifiers import flags
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.sides import (
@@ -402,8 +402,41 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
     ):
         return ""
     # a label of a part with no side ('Popliteal artery:') lies under the
-    # side label that opens its line ('Right: ... Popliteal artery: plaque')
-    return label.laterality or side_of_bare_label(kit, rd, f)
+    # side label that opens its line ('Right: ... Popliteal artery: plaque'),
+    # or under the sided label of its own organ ('RIGHT KIDNEY: ... Lower
+    # pole: a calcification')
+    return (
+        label.laterality
+        or side_of_bare_label(kit, rd, f)
+        or _side_of_organ_label(kit, rd, f, label)
+    )
+
+
+def _side_of_organ_label(kit: Toolkit, rd: ReportDoc, f: Span, label: SiteRef) -> str:
+    """The side of the last sided label on the finding's line before its
+    part label (`label`, 'Lower pole:') when that sided label names the same
+    site, the whole of it ('RIGHT KIDNEY: 10 cm. Lower pole: ...'), not a
+    part ('Left lobe:' of the thyroid): the part is that organ's
+    (guide §2 step 4: the side of the label the finding sits under). ''
+    where it names another site, or the other side opens a sentence
+    between."""
+    on_line = [x for x in side_labels_on_line(rd, f) if x.end <= label.span.start]
+    if not on_line:
+        return ""
+    last = on_line[-1]
+    organ = [
+        s
+        for s in rd.matches.sites
+        if s.span.start <= last.start < s.span.end or s.span.start == last.end
+    ]
+    if not organ or organ[-1].site != label.site or part_words(kit, rd, organ[-1]):
+        return ""  # 'Left lobe: ... Isthmus: no calcification': another part
+    side = str(kit.md(last)["laterality"])
+    if side not in ("left", "right"):
+        return ""
+    if other_side_opens(kit, rd, last.end, rd.sent(f).start, side):
+        return ""
+    return side
 
 
 # Determiners that make a noun phrase point back to a thing already named

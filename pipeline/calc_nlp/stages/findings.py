@@ -29,8 +29,10 @@ from calc_nlp.stages.linking import (
     given_with,
     heads_a_list,
     linked,
+    organ_part,
     part_words,
     qualified,
+    restated_parts,
 )
 from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, rule_ids
 from calc_nlp.stages.record import ReportDoc, SiteRef
@@ -191,12 +193,27 @@ def restated_causes(
         placed = bool(f.site_text) and not (shared and not f.laterality)
         start = rd.layout.sent_first[span.start]
         (extra if placed else unplaced).extend(
-            (start, CauseRecord(c.name, f.site, f.laterality, text, c.text, c.at))
+            (
+                start,
+                CauseRecord(
+                    c.name,
+                    f.site,
+                    f.laterality,
+                    text,
+                    c.text,
+                    c.at,
+                    organ_part(kit, rd, span.start, f.site),
+                ),
+            )
             for c in own
             if c.rule == 1
         )
     if not extra and not unplaced:
         return found
+    # a cause restated at the whole site is at the part it was named at
+    pool = [*ctx.causes, *extra, *unplaced]
+    extra = restated_parts(extra, pool)
+    unplaced = restated_parts(unplaced, pool)
     wider = replace(ctx, causes=[*ctx.causes, *extra])
     widest = replace(ctx, causes=[*ctx.causes, *extra, *unplaced])
     # a definite mention naming the whole site ('the ligament calcification')
@@ -315,6 +332,7 @@ def features(
         site_words=f.site_text,
         condition_words=tuple((c.name, c.words) for c in ctx.conditions),
         at=span.start,
+        sub_site=organ_part(kit, rd, span.start, f.site),
     )
 
 

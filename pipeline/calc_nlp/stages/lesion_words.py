@@ -196,7 +196,8 @@ def echoes(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     the medial collateral ligament, Pellegrini-Stieda lesion" and
     "Pellegrini-Stieda calcification of the MCL"), or a word that names the
     site of either, its first five letters enough ("calcinosis of the gluteal
-    musculature" and "muscular calcinosis")?"""
+    musculature" and "muscular calcinosis"), every word of that site's
+    phrase?"""
     # the words both mentions name them by ("calcification"), not a place one
     # of them names in its words and the other's sentence outside its own
     # ("left upper quadrant calcification" and "calcification in the left
@@ -205,8 +206,17 @@ def echoes(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     fw, gw = _content(dr, f.sentence, drop), _content(dr, g.sentence, drop)
     if len(fw & gw) > 1:
         return True
-    sites = {w[:5] for w in _content(dr, f"{f.site_text} {g.site_text}", "")}
-    return bool(sites & {w[:5] for w in fw} & {w[:5] for w in gw})
+    # the words of one finding's site phrase, each of them: a word one of
+    # them shares with another site's phrase is no echo ("calcific aortic
+    # valve disease" and "MITRAL VALVE: mitral annular calcification")
+    both = {w[:5] for w in fw} & {w[:5] for w in gw}
+    return any(
+        sites and sites <= both
+        for sites in (
+            {w[:5] for w in _content(dr, f.site_text, "")},
+            {w[:5] for w in _content(dr, g.site_text, "")},
+        )
+    )
 
 
 def crossed(dr: DescriptorRules, f: Finding, sub: str, g: Finding) -> bool:

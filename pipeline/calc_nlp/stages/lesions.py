@@ -71,7 +71,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from calc_nlp.classify import BASE
-from calc_nlp.schema import DYSTROPHIC, INDETERMINATE, Finding
+from calc_nlp.schema import DYSTROPHIC, INDETERMINATE, METASTATIC, Finding
 from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.lesion_words import (
     POSSESSIVES,
@@ -393,6 +393,12 @@ def _same_lesion(
         # then each group at its clock position, then "two groups ...")
         counted = [x for x in exact if x.first is not None and names_a_count(dr, x.first)]
         exact = counted if len(counted) == 1 else exact
+    if len(exact) > 1 and _head(f) in dr.lesion_nouns:
+        # the one named by the same lesion noun, before other words its
+        # sentence shares with another's ("Calcified hepatic granuloma"
+        # after "calcified granuloma in segment 6" and "calcification in
+        # hepatic segment 3")
+        exact = _headed(exact, f)
     if len(exact) > 1 and f.section == _RESTATING[1]:
         # the one whose sentence the impression's restates in other words
         # ("coarse calcifications at the biopsy site, 10 o'clock" and "benign
@@ -414,9 +420,7 @@ def _same_lesion(
     if len(exact) > 1:
         # the one named by the same head noun ("calcified granuloma at the
         # base", "calcified nodule at the apex", then "apical calcified nodule")
-        head = _head(f)
-        headed = [x for x in exact if head in {singular_words(h) for h in _heads(x)}]
-        exact = headed if len(headed) == 1 else exact
+        exact = _headed(exact, f)
     if len(exact) > 1:
         # the one at the joint the finding's sentence names ("Tumoral
         # calcinosis of the left knee" after the left elbow's and the left
@@ -453,6 +457,13 @@ def _same_lesion(
     ]
     if _over_vessels(dr, loose, f, sub):
         return None
+    if len(loose) > 1:
+        # a finding its words call of a class ("metastatic pulmonary
+        # calcification") restates the one lesion classed so, not one a
+        # cause of another class explains (a granuloma: dystrophic)
+        kind = set(WORD.findall(f.mention.lower())) & _KINDS
+        kinded = [x for x in loose if x.first is not None and x.first.classification in kind]
+        loose = kinded if len(kinded) == 1 else loose
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         # a finding of no side in an operation note: the operated side's
         # ("SPECIMEN: femoral plaque" after the left's and the right's)
@@ -462,6 +473,13 @@ def _same_lesion(
         loose = sided or [x for x in loose if x in named] or _plural_of(dr, loose, f)
         if len(loose) > 1:  # 'Chondrocalcinosis' after the menisci's and another's
             loose = [x for x in loose if x in named] or loose
+    if len(loose) > 1:
+        # the one whose first sentence names the thing the finding's head
+        # noun names ("Calcified left renal cyst" after "a cyst with a rim
+        # calcification" and "a punctate calcification" of that kidney)
+        head = _head(f)
+        hosted = [x for x in loose if x.first is not None and _says(x.first, head)]
+        loose = hosted if len(hosted) == 1 and head in dr.lesion_nouns else loose
     if len(loose) > 1:
         # the one whose sub-site the finding's mention names, its site words
         # having left it out ("infraspinatus tendon calcification", site
@@ -525,6 +543,25 @@ def _same_lesion(
             and not opposite(x.side, side(f))
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _headed(exact: list[_Lesion], f: Finding) -> list[_Lesion]:
+    """The one lesion of `exact` a mention of which ends in the finding's
+    head noun, in the singular; else `exact`."""
+    head = _head(f)
+    headed = [x for x in exact if head in {singular_words(h) for h in _heads(x)}]
+    return headed if len(headed) == 1 else exact
+
+
+def _says(g: Finding, word: str) -> bool:
+    """Does the finding's sentence hold the word, in the singular or not?"""
+    return bool(word) and word in {
+        singular_words(w) for w in WORD.findall(g.sentence.lower())
+    }
+
+
+# the classes a finding's own words may name it by (guide §4)
+_KINDS = frozenset({METASTATIC, DYSTROPHIC})
 
 
 def _restating_pair(x: _Lesion, f: Finding) -> bool:
@@ -1075,9 +1112,18 @@ def _echo(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion | No
         and _fits(x.side, side(f))
         and not x.differs(f)
         and not _in_sentence(x.last, f)
+        and not (_site_in_mention(f) and _site_in_mention(x.first))
         and (echoes(dr, f, x.first) or _guessed(dr, f, x.first))
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _site_in_mention(f: Finding) -> bool:
+    """Do the finding's own mention words name its site, every word of its
+    site phrase ('calcific aortic valve disease', 'mitral annular
+    calcification')? Such a site is no guess another section's differs from."""
+    site = set(WORD.findall(f.site_text.lower()))
+    return bool(site) and site <= set(WORD.findall(f.mention.lower()))
 
 
 def _joint_restated(

@@ -970,6 +970,7 @@ def causes_elsewhere(
                         part_words(kit, rd, place),
                         rd.span_text(span),
                         span.start,
+                        organ_part(kit, rd, span.start, place.site),
                     ),
                 )
             )
@@ -1012,10 +1013,98 @@ def causes_elsewhere(
                         stext,
                         rd.span_text(span),
                         span.start,
+                        organ_part(kit, rd, span.start, site),
                     ),
                 )
             )
-    return out
+    return restated_parts(out)
+
+
+def organ_part(kit: Toolkit, rd: ReportDoc, at: int, site: str) -> str:
+    """The part of an organ the sentence of token `at` names nearest to it,
+    in words of its own that no site phrase holds ('lower pole', 'segment
+    6', 'interpolar'), for 'same place?' comparisons of a cause and a
+    finding (guide §4 rule 4: 'a granuloma in another lobe does not
+    count'); '' where the sentence names none. A head noun (mentions.json
+    sub_site_heads) names a part with a part word (sub_site_leads) before
+    it only, a numbered one (sub_site_numbered) with a number after it
+    ('the calcified segment' names none). A part past a site phrase of a site other than `site`
+    (the cause's or the finding's), or nearer one, is that other site's
+    ('granulomas in the spleen and a granuloma in segment 7 of the liver':
+    none of the spleen's)."""
+    heads = kit.word_sets.get("sub_site_heads", frozenset())
+    numbered = kit.word_sets.get("sub_site_numbered", frozenset())
+    alone = kit.word_sets.get("sub_site_words", frozenset())
+    leads = kit.word_sets.get("sub_site_leads", frozenset())
+    lower = rd.lower
+    first, end = rd.sent_bounds(at)
+    found: list[tuple[int, str]] = []
+    for i in range(first, end):
+        w = lower[i]
+        if w in alone:
+            found.append((i, w))
+        elif w in heads and (lead := _lead_before(lower, first, i, leads)):
+            found.append((i, f"{lead} {w.rstrip('s')}"))
+        elif w in numbered and i + 1 < end and _numbered(lower[i + 1]):
+            found.append((i, f"{w} {lower[i + 1]}"))
+    places = [r for r in rd.matches.sites if first <= r.span.start < end]
+    found = [
+        (i, part)
+        for i, part in found
+        if not any(min(i, at) < r.span.start < max(i, at) for r in places if r.site != site)
+        and _nearest_site(places, i) in ("", site)
+    ]
+    if not found:
+        return ""
+    return min(found, key=lambda x: abs(x[0] - at))[1]
+
+
+def _lead_before(lower: list[str], first: int, i: int, leads: frozenset[str]) -> str:
+    """The part word right before token i, or before a hyphen there
+    ('mid-pole'), within the sentence from `first`; '' where none."""
+    j = i - 2 if i - 2 >= first and lower[i - 1] == "-" else i - 1
+    return lower[j] if j >= first and lower[j] in leads else ""
+
+
+def _nearest_site(places: list[SiteRef], i: int) -> str:
+    """The site of the site phrase nearest token i ('' where none)."""
+    if not places:
+        return ""
+    near = min(places, key=lambda r: min(abs(r.span.start - i), abs(r.span.end - 1 - i)))
+    return near.site
+
+
+def _numbered(word: str) -> bool:
+    """A number or a Roman numeral ('6', 'vi') that names one of a row."""
+    return word.isdigit() or (0 < len(word) <= 4 and set(word) <= set("ivx"))
+
+
+def restated_parts(
+    out: list[tuple[int, CauseRecord]], pool: list[tuple[int, CauseRecord]] | None = None
+) -> list[tuple[int, CauseRecord]]:
+    """A cause named at the whole site and the part of none ('Calcified
+    left renal cyst' in the impression) restates the one of its name named
+    at a part of that site in another sentence, on no other side ('an
+    interpolar cyst'): it is at that part (guide §4 rule 4: the same place).
+    Where causes of its name lie at two parts, it restates neither. The
+    causes it may restate are `pool`'s (default: `out` itself)."""
+    pool = out if pool is None else pool
+    fixed = []
+    for first, c in out:
+        if not c.site_text and not c.sub_site:
+            parts = {
+                q.sub_site
+                for s0, q in pool
+                if s0 != first
+                and q.name == c.name
+                and q.site == c.site
+                and q.sub_site
+                and (not q.laterality or not c.laterality or q.laterality == c.laterality)
+            }
+            if len(parts) == 1:
+                c = replace(c, sub_site=next(iter(parts)))
+        fixed.append((first, c))
+    return fixed
 
 
 def _joint_site(kit: Toolkit, place: SiteRef) -> str:
@@ -1093,7 +1182,7 @@ def _with_findings(rd: ReportDoc, cause: Span, f: Span) -> bool:
 
 # the words a list of findings after 'with' may hold beside the findings and
 # their place phrases: joiners and the words that open a place phrase
-_WITH_LIST_WORDS = frozenset({",", "and", "of", "the", "in", "at"})
+_WITH_LIST_WORDS = frozenset({",", "and", "of", "the", "a", "an", "in", "at"})
 
 
 def _before_colon(rd: ReportDoc, cause: Span) -> bool:

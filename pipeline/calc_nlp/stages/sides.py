@@ -784,10 +784,20 @@ def _other_structures(
     out = []
     # a link's own 'with' ('consistent with') joins no other structure, nor
     # does an 'and' that adds the link to another predicate ('unchanged and
-    # compatible with')
+    # compatible with'), one plain word between them as well ('projects over
+    # the left renal shadow and may represent')
+    lower, starts = rd.lower, rd.match_starts
     linked = {i for k in rd.matches.links for i in range(k.start, k.end)}
     linked |= {
-        k.start - 1 for k in rd.matches.links if k.start and rd.lower[k.start - 1] == "and"
+        k.start - 1 for k in rd.matches.links if k.start and lower[k.start - 1] == "and"
+    }
+    linked |= {
+        k.start - 2
+        for k in rd.matches.links
+        if k.start > 1
+        and lower[k.start - 2] == "and"
+        and lower[k.start - 1].isalpha()
+        and k.start - 1 not in starts
     }
     for s in rd.matches.sites:
         if not (sent.start <= s.start < sent.end) or s.site == site.site:
@@ -1098,6 +1108,10 @@ def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
         if end < len(doc) and doc[end].lower_ in rd.place_nouns:
             end += 1  # 'the left perihilar region', 'the left thumb tips'
         end = _end_of_whole(rd, end)
+        if end < len(doc) and doc[end].lower_ in _BE_WORDS and any(
+            end < c.start <= end + 2 for c in rd.matches.calc
+        ):
+            break  # 'and both seminal vesicles are calcified': another finding's subject
         if end < len(doc) and not _list_goes_on(doc[end]):
             lone_comma = width == 1 and doc[joint].text == ","
             if lone_comma or doc[end].lower_ not in _ITEM_FOLLOWERS:
@@ -1149,6 +1163,9 @@ def _past_plain_words(rd: ReportDoc, i: int, most: int = 2) -> int:
 # right upper lobe and left hilum are unchanged', '... and both iliac arteries
 # without aneurysm': 'without' says what the place lacks); any other word makes that
 # place a word of another thing ('and left basilar atelectasis').
+# The verbs that make a joined place the subject of a finding after them
+# ('..., and both seminal vesicles are calcified'): that finding's place.
+_BE_WORDS = frozenset({"is", "are", "was", "were"})
 _ITEM_FOLLOWERS = frozenset(
     {"of", "with", "without", "are", "were", "bilaterally", "unchanged", "stable", "again",
      "also", "noted", "seen", "present", "consistent", "compatible", "likely"}
