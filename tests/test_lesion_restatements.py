@@ -1900,3 +1900,16 @@ def test_change_after_a_comma_joins_no_place(lesion_numbers):
         "ossificans of the brachialis after the fall, increased."
     )
     assert lesion_numbers(text) == [1, 2, 1]
+
+
+# GUIDE: lesion, the impression restating a finding shares its number even
+# when the two name the place in other words or one leaves it unsaid: a
+# finding without a site first named under a line label ('LA:') is the one
+# the impression names with that label's word in its phrase.
+def test_impression_naming_the_label_word_restates_the_unsited_lesion(lesion_numbers):
+    text = (
+        "ECHO\nFINDINGS:\nLA: Calcified mass on the septum, 1 cm.\n"
+        "Aortic root calcification.\n"
+        "IMPRESSION: Calcified LA mass."
+    )
+    assert lesion_numbers(text) == [1, 2, 1]
