@@ -978,3 +978,36 @@ def test_calcified_phrase_runs_through_one_unlisted_word(findings_of, text, ment
 def test_unlisted_word_never_takes_a_joiner_or_size_word(findings_of, text, mention):
     (f,) = findings_of("FINDINGS: " + text)
     assert f.mention == mention
+
+
+# guide §1 (the span keeps anatomic and type premodifiers): the placenta's
+# adjective, and a place adjective written with a hyphenated prefix, are
+# anatomic words of the phrase; guide §2 (scrotum covers the testis): the
+# testis's tunica albuginea and its adjective 'tunical' name the scrotum
+HYPHENATED_AND_ORGAN_WORDS = [
+    (
+        "Scattered placental calcification near the cord insertion.",
+        "placental calcification",
+        "",
+    ),
+    (
+        "No intra-abdominal calcifications in the fetus.",
+        "intra-abdominal calcifications",
+        "",
+    ),
+    (
+        "Faint peri-articular calcification at the wrist.",
+        "peri-articular calcification",
+        "",
+    ),
+    ("Small tunical calcification on the right.", "tunical calcification", "scrotum"),
+    ("Calcification of the tunica albuginea inferiorly.", "Calcification", "scrotum"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), HYPHENATED_AND_ORGAN_WORDS)
+def test_organ_and_prefixed_place_words(findings_of, text, mention, site):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert f.mention == mention
+    if site:
+        assert f.site == site
