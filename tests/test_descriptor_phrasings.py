@@ -1461,6 +1461,30 @@ CHANGES = [
     ("IMPRESSION: Unchanged right apical granuloma, calcified.", "calcified", "stable"),
     ("IMPRESSION: Enlarging 8 mm right thyroid nodule, partially calcified.", "calcified", "increased"),
     ("FINDINGS: New opacity and granuloma, calcified.", "calcified", ""),
+    # 'similar to' a side compares with the other side, not an earlier study
+    # (a comparison with another thing gives none); a change word after it
+    # still grades the finding
+    (
+        "FINDINGS: Left popliteal artery with mural calcification similar to the "
+        "right, progressed since the prior CT.",
+        None,
+        "increased",
+    ),
+    (
+        "FINDINGS: Dense calcified granuloma at the left apex, similar to the right.",
+        None,
+        "",
+    ),
+    (
+        "FINDINGS: Calcified plaque in the left bulb, similar to that on the right.",
+        None,
+        "",
+    ),
+    (
+        "FINDINGS: Calcified plaque in the left bulb, similar to the prior study.",
+        None,
+        "stable",
+    ),
 ]
 
 

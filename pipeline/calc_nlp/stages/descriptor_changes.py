@@ -17,6 +17,7 @@ from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_sizes import (
     WORD,
     Word,
+    compares_a_side,
     size_at,
     size_mm,
     skip_spaces,
@@ -33,6 +34,8 @@ def _change_at(dr: DescriptorRules, text: str, at: int) -> re.Match[str] | None:
     entry = dr.term(m.group())
     if threshold(dr, text, m.end()):
         return None  # "fewer than five per cluster": a count, not a change
+    if compares_a_side(dr, text, m.end()):
+        return None  # "..., similar to the right": the other side's
     return m if entry["field"] == "change" and entry["value"] else None
 
 

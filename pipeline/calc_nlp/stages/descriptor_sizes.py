@@ -1209,3 +1209,21 @@ def _size_led(dr: DescriptorRules, gap: list[str]) -> bool:
         and not dr.lesion_nouns & set(place)
         and not any(w[0].isdigit() or w in (";", ":", ".") for w in place)
     )
+
+
+# After a predicate change word, the side a finding is compared with ("similar
+# to the left", "similar to that on the right"): its word is group 1.
+_SIDE_COMPARED = re.compile(
+    r"[^\S\n]+to[^\S\n]+(?:(?:that|those)[^\S\n]+(?:on|in)[^\S\n]+)?"
+    r"(?:the[^\S\n]+)?(\w+)",
+    re.I,
+)
+
+
+def compares_a_side(dr: DescriptorRules, text: str, at: int) -> bool:
+    """Does a side follow the change word ending at `at`, as what it compares
+    with ("similar to the right", "similar to that on the left")? It grades
+    the finding against the other side, not an earlier study (GUIDE: change,
+    a comparison with another thing gives none)."""
+    side = _SIDE_COMPARED.match(text, at)
+    return side is not None and side.group(1).lower() in dr.side_words
