@@ -1461,6 +1461,14 @@ CHANGES = [
     ("IMPRESSION: Unchanged right apical granuloma, calcified.", "calcified", "stable"),
     ("IMPRESSION: Enlarging 8 mm right thyroid nodule, partially calcified.", "calcified", "increased"),
     ("FINDINGS: New opacity and granuloma, calcified.", "calcified", ""),
+    # today's size before the mention, its place in a verb and two place
+    # phrases, then a comma and an earlier size: the finding's own sizes
+    (
+        "FINDINGS: A 15 mm calcific deposit lies along the infraspinatus footprint "
+        "near the greater tuberosity, previously 10 mm.",
+        None,
+        "increased",
+    ),
     # 'similar to' a side compares with the other side, not an earlier study
     # (a comparison with another thing gives none); a change word after it
     # still grades the finding

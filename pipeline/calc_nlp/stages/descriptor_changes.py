@@ -1102,8 +1102,10 @@ def _compared_gap(
 
 # How many words the finding's place may take between its mention and the
 # comma before an earlier size ("over the supraspinatus insertion, previously
-# 18 mm"): a clause of its own, no longer list, runs past it.
-_PLACE_REACH = 8
+# 18 mm"), a verb of lying and two place phrases included ("projects over the
+# tendon insertion on the greater tuberosity, previously 9 mm"): a clause of
+# its own, no longer list, runs past it.
+_PLACE_REACH = 12
 
 
 def _place_then_compared(
