@@ -1461,6 +1461,27 @@ CHANGES = [
     ("IMPRESSION: Unchanged right apical granuloma, calcified.", "calcified", "stable"),
     ("IMPRESSION: Enlarging 8 mm right thyroid nodule, partially calcified.", "calcified", "increased"),
     ("FINDINGS: New opacity and granuloma, calcified.", "calcified", ""),
+    # the lesion a "with" gives the calcification to grades it, the "with"
+    # giving the lesion another item first ("with X and calcification"); not
+    # a "with" past another item's comma
+    (
+        "IMPRESSION: Left popliteal aneurysm, 3.1 cm, enlarging, with "
+        "laminated thrombus and rim calcification.",
+        None,
+        "increased",
+    ),
+    (
+        "IMPRESSION: Splenic artery aneurysm, stable, with a thin wall and "
+        "peripheral calcification.",
+        None,
+        "stable",
+    ),
+    (
+        "IMPRESSION: Enlarging thyroid nodule. Liver with a cyst and coarse "
+        "calcification.",
+        None,
+        "",
+    ),
     # today's size before the mention, its place in a verb and two place
     # phrases, then a comma and an earlier size: the finding's own sizes
     (
