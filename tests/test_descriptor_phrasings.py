@@ -328,6 +328,20 @@ SIZES = [
         "calcified granuloma",
         14,
     ),
+    # the calcification a carrier noun and "of" give the host ("with a thin
+    # rim of calcification") is the host's as much
+    (
+        "A 6 mm ovoid lesion with a thin rim of calcification along the splenic "
+        "hilum, consistent with a calcified aneurysm.",
+        "calcified aneurysm",
+        6,
+    ),
+    (
+        "A 2.5 cm renal lesion with a faint rim of calcification, "
+        "consistent with a calcified cyst.",
+        "calcified cyst",
+        25,
+    ),
     (
         "A 9 mm thyroid nodule with punctate calcifications, likely microcalcifications.",
         "microcalcifications",

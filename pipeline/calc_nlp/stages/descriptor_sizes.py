@@ -1006,12 +1006,21 @@ def host_head(
     withs = list(_WITH.finditer(text, lo, prev.start_char))
     if not withs:
         return None
-    gap = words(dr, text[withs[-1].end() : prev.start_char], set())
+    between = text[withs[-1].end() : prev.start_char]
+    carrier = _CARRIER_OF.search(between)
+    if carrier is not None and carrier.group(1).lower() in dr.size_carriers:
+        between = between[: carrier.start()]  # "with a thin rim of calcification"
+    gap = words(dr, between, set())
     if len(gap) > dr.window or not all(w.isalpha() for w in gap):
         return None
     if dr.size_gap_stops & set(gap):
         return None
     return lo, withs[-1].start()
+
+
+# A carrier noun and "of" right before a finding ("a thin rim of"): its word
+# is group 1.
+_CARRIER_OF = re.compile(r"(\w+)[^\S\n]+of[^\S\n]*$", re.I)
 
 
 def _hedge_only(dr: DescriptorRules, opener: str) -> bool:
