@@ -127,6 +127,19 @@ LINKS = [
     # the shoulder's joints named by their bones are joints as 'shoulder' is
     ("Calcification in the soft tissue adjacent to the right glenohumeral joint.", "periarticular soft tissue", "right glenohumeral", "right"),
     ("Amorphous calcification about the left acromioclavicular joint.", "periarticular soft tissue", "left acromioclavicular", "left"),
+    # so are other joints named by their bones
+    (
+        "Lobulated calcific mass about the right sternoclavicular joint.",
+        "periarticular soft tissue",
+        "right sternoclavicular",
+        "right",
+    ),
+    (
+        "Calcific deposits around the left temporomandibular joint.",
+        "periarticular soft tissue",
+        "left temporomandibular",
+        "left",
+    ),
     ("Calcification in the soft tissues around the shoulder in the supraspinatus tendon.", "tendon", "supraspinatus tendon", ""),
     ("Calcification in the soft tissues about the left hip within the gluteal muscle.", "muscle", "gluteal", "left"),
     ("Calcification in the soft tissues around the right knee.", "periarticular soft tissue", "right knee", "right"),
