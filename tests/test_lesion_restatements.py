@@ -1913,3 +1913,15 @@ def test_impression_naming_the_label_word_restates_the_unsited_lesion(lesion_num
         "IMPRESSION: Calcified LA mass."
     )
     assert lesion_numbers(text) == [1, 2, 1]
+
+
+# GUIDE: lesion, the impression restating a finding in other words: the
+# adjective of a structure names that structure ('tunical' for the tunica
+# albuginea), so the two findings name one sub-site
+def test_impression_adjective_of_the_structure_restates_it(lesion_numbers):
+    text = (
+        "SCROTAL ULTRASOUND\nFINDINGS:\nLeft testis: a 2 mm calcification along "
+        "the tunica albuginea. A 3 mm calcification in the left epididymal head.\n"
+        "IMPRESSION: Small tunical calcification on the left."
+    )
+    assert lesion_numbers(text) == [1, 2, 1]
