@@ -35,6 +35,21 @@ SAME_PLACE: list[tuple[str, str, str]] = [
     # a cause another sentence gives findings at a part on both sides takes
     # in each side of that part
     ("Calcified nodule in the right upper lobe. IMPRESSION: Calcified nodules in the right upper lobe and left lower lobe, from healed histoplasmosis.", "Calcified nodule", "dystrophic"),
+    # a cause on one side is not that of a structure's own normal
+    # calcification written with no side (corpora/GUIDE.md, physiologic);
+    # one on the finding's side still is
+    (
+        "HISTORY: Prior drainage of a left subdural hematoma. FINDINGS: "
+        "Thin calcification of the falx.",
+        "calcification",
+        "indeterminate",
+    ),
+    (
+        "HISTORY: Prior drainage of a left subdural hematoma. FINDINGS: "
+        "Thin calcification along the left convexity dura.",
+        "calcification",
+        "dystrophic",
+    ),
 ]
 
 
@@ -98,7 +113,7 @@ def test_surgery_cue_names_injured_tissue(finding_named, text, mention, expected
 # cue's words as in a condition's: the excision removes the calcification.
 OWN_OPERATION: list[tuple[str, str, str]] = [
     ("PROCEDURE: Excision of calcified subcutaneous nodule, right forearm.\nFINDINGS: A 1 cm nodule was removed.", "calcified subcutaneous nodule", "indeterminate"),
-    ("PROCEDURE PERFORMED: Resection of a calcified periarticular deposit from the right elbow.\nHISTORY: Dialysis for ESRD.", "calcified", "metastatic"),
+    ("PROCEDURE PERFORMED: Resection of a calcified periarticular deposit from the right elbow.\nHISTORY: Dialysis for ESRD.", "calcified periarticular deposit", "metastatic"),
     # an earlier excision at the place still explains it
     ("Coarse calcification at the prior excision site in the right forearm.", "calcification", "dystrophic"),
 ]

@@ -328,6 +328,20 @@ SIZES = [
         "calcified granuloma",
         14,
     ),
+    # the calcification a carrier noun and "of" give the host ("with a thin
+    # rim of calcification") is the host's as much
+    (
+        "A 6 mm ovoid lesion with a thin rim of calcification along the splenic "
+        "hilum, consistent with a calcified aneurysm.",
+        "calcified aneurysm",
+        6,
+    ),
+    (
+        "A 2.5 cm renal lesion with a faint rim of calcification, "
+        "consistent with a calcified cyst.",
+        "calcified cyst",
+        25,
+    ),
     (
         "A 9 mm thyroid nodule with punctate calcifications, likely microcalcifications.",
         "microcalcifications",
@@ -1461,6 +1475,59 @@ CHANGES = [
     ("IMPRESSION: Unchanged right apical granuloma, calcified.", "calcified", "stable"),
     ("IMPRESSION: Enlarging 8 mm right thyroid nodule, partially calcified.", "calcified", "increased"),
     ("FINDINGS: New opacity and granuloma, calcified.", "calcified", ""),
+    # the lesion a "with" gives the calcification to grades it, the "with"
+    # giving the lesion another item first ("with X and calcification"); not
+    # a "with" past another item's comma
+    (
+        "IMPRESSION: Left popliteal aneurysm, 3.1 cm, enlarging, with "
+        "laminated thrombus and rim calcification.",
+        None,
+        "increased",
+    ),
+    (
+        "IMPRESSION: Splenic artery aneurysm, stable, with a thin wall and "
+        "peripheral calcification.",
+        None,
+        "stable",
+    ),
+    (
+        "IMPRESSION: Enlarging thyroid nodule. Liver with a cyst and coarse "
+        "calcification.",
+        None,
+        "",
+    ),
+    # today's size before the mention, its place in a verb and two place
+    # phrases, then a comma and an earlier size: the finding's own sizes
+    (
+        "FINDINGS: A 15 mm calcific deposit lies along the infraspinatus footprint "
+        "near the greater tuberosity, previously 10 mm.",
+        None,
+        "increased",
+    ),
+    # 'similar to' a side compares with the other side, not an earlier study
+    # (a comparison with another thing gives none); a change word after it
+    # still grades the finding
+    (
+        "FINDINGS: Left popliteal artery with mural calcification similar to the "
+        "right, progressed since the prior CT.",
+        None,
+        "increased",
+    ),
+    (
+        "FINDINGS: Dense calcified granuloma at the left apex, similar to the right.",
+        None,
+        "",
+    ),
+    (
+        "FINDINGS: Calcified plaque in the left bulb, similar to that on the right.",
+        None,
+        "",
+    ),
+    (
+        "FINDINGS: Calcified plaque in the left bulb, similar to the prior study.",
+        None,
+        "stable",
+    ),
 ]
 
 

@@ -1954,3 +1954,28 @@ def test_impression_named_by_its_class_restates_that_lesion(lesion_numbers):
         "pulmonary calcification, unchanged."
     )
     assert lesion_numbers(text) == [1, 2, 1]
+
+
+# GUIDE: lesion, the impression restating a finding shares its number even
+# when the two name the place in other words or one leaves it unsaid: a
+# finding without a site first named under a line label ('LA:') is the one
+# the impression names with that label's word in its phrase.
+def test_impression_naming_the_label_word_restates_the_unsited_lesion(lesion_numbers):
+    text = (
+        "ECHO\nFINDINGS:\nLA: Calcified mass on the septum, 1 cm.\n"
+        "Aortic root calcification.\n"
+        "IMPRESSION: Calcified LA mass."
+    )
+    assert lesion_numbers(text) == [1, 2, 1]
+
+
+# GUIDE: lesion, the impression restating a finding in other words: the
+# adjective of a structure names that structure ('tunical' for the tunica
+# albuginea), so the two findings name one sub-site
+def test_impression_adjective_of_the_structure_restates_it(lesion_numbers):
+    text = (
+        "SCROTAL ULTRASOUND\nFINDINGS:\nLeft testis: a 2 mm calcification along "
+        "the tunica albuginea. A 3 mm calcification in the left epididymal head.\n"
+        "IMPRESSION: Small tunical calcification on the left."
+    )
+    assert lesion_numbers(text) == [1, 2, 1]

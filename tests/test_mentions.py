@@ -102,8 +102,10 @@ FORMS = [
     ("Layering milk of calcium in a calyceal diverticulum.", ["milk of calcium"]),
     ("Assessment: benign (milk-of-calcium).", ["milk-of-calcium"]),
     ("Milk-of-calcium in the left breast, benign.", ["Milk-of-calcium"]),
-    # not where the phrase goes on past the site words
-    ("Calcified LV apical infarct.", ["Calcified"]),
+    # a bare 'calcified' takes in no site phrase the noun phrase goes on
+    # past; the phrase then runs to its head noun (guide §1), through the
+    # one unlisted word 'LV'
+    ("Calcified LV apical infarct.", ["Calcified LV apical infarct"]),
     ("Calcified iliac and visceral arteries.", ["Calcified"]),
     # a calcification said to be a stone is none, hedged or not ('likely',
     # 'probably': the reader's reading of it, as 'likely represents' is), but
@@ -937,3 +939,75 @@ def test_place_joined_to_an_anatomic_premodifier_stays_in_the_span(analyzer, tex
 def test_vessel_part_and_or_joined_place_stay_in_the_span(analyzer, text, mention):
     got = [f.mention for f in analyzer.analyze(text, "T").findings]
     assert got == [mention]
+
+
+# guide §1 and corpora/GUIDE.md (the span runs to the head noun of its phrase
+# and keeps its side and place words): one word of no listed kind between
+# 'calcified' and the head noun stands with the side and level words there;
+# a joiner, a size, shape or severity word, or a head noun ends the phrase
+UNLISTED_INNER_WORDS = [
+    (
+        "A calcified left level IIB lymph node, unchanged.",
+        "calcified left level IIB lymph node",
+    ),
+    (
+        "Small calcified right retroauricular node.",
+        "calcified right retroauricular node",
+    ),
+    (
+        "Calcified right parasagittal meningioma, 2 cm.",
+        "Calcified right parasagittal meningioma",
+    ),
+    ("Calcified periportal XXXX node.", "Calcified periportal XXXX node"),
+]
+
+UNLISTED_WORD_STOPS = [
+    ("The aortic valve is calcified, thickened leaflets noted.", "calcified"),
+    ("Aorta calcified and tortuous arch.", "calcified"),
+    ("A calcified tiny granuloma in the right lung.", "calcified"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), UNLISTED_INNER_WORDS)
+def test_calcified_phrase_runs_through_one_unlisted_word(findings_of, text, mention):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert f.mention == mention
+
+
+@pytest.mark.parametrize(("text", "mention"), UNLISTED_WORD_STOPS)
+def test_unlisted_word_never_takes_a_joiner_or_size_word(findings_of, text, mention):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert f.mention == mention
+
+
+# guide §1 (the span keeps anatomic and type premodifiers): the placenta's
+# adjective, and a place adjective written with a hyphenated prefix, are
+# anatomic words of the phrase; guide §2 (scrotum covers the testis): the
+# testis's tunica albuginea and its adjective 'tunical' name the scrotum
+HYPHENATED_AND_ORGAN_WORDS = [
+    (
+        "Scattered placental calcification near the cord insertion.",
+        "placental calcification",
+        "",
+    ),
+    (
+        "No intra-abdominal calcifications in the fetus.",
+        "intra-abdominal calcifications",
+        "",
+    ),
+    (
+        "Faint peri-articular calcification at the wrist.",
+        "peri-articular calcification",
+        "",
+    ),
+    ("Small tunical calcification on the right.", "tunical calcification", "scrotum"),
+    ("Calcification of the tunica albuginea inferiorly.", "Calcification", "scrotum"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), HYPHENATED_AND_ORGAN_WORDS)
+def test_organ_and_prefixed_place_words(findings_of, text, mention, site):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert f.mention == mention
+    if site:
+        assert f.site == site

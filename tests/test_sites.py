@@ -127,6 +127,19 @@ LINKS = [
     # the shoulder's joints named by their bones are joints as 'shoulder' is
     ("Calcification in the soft tissue adjacent to the right glenohumeral joint.", "periarticular soft tissue", "right glenohumeral", "right"),
     ("Amorphous calcification about the left acromioclavicular joint.", "periarticular soft tissue", "left acromioclavicular", "left"),
+    # so are other joints named by their bones
+    (
+        "Lobulated calcific mass about the right sternoclavicular joint.",
+        "periarticular soft tissue",
+        "right sternoclavicular",
+        "right",
+    ),
+    (
+        "Calcific deposits around the left temporomandibular joint.",
+        "periarticular soft tissue",
+        "left temporomandibular",
+        "left",
+    ),
     ("Calcification in the soft tissues around the shoulder in the supraspinatus tendon.", "tendon", "supraspinatus tendon", ""),
     ("Calcification in the soft tissues about the left hip within the gluteal muscle.", "muscle", "gluteal", "left"),
     ("Calcification in the soft tissues around the right knee.", "periarticular soft tissue", "right knee", "right"),
@@ -979,3 +992,21 @@ def test_a_convexity_is_the_duras(findings_of, text, site, side):
 )
 def test_a_leaflet_beside_the_annulus_is_the_valves(findings_of, text, site):
     assert findings_of(text)[-1].site == site
+
+
+# guide §2 (a clause about another structure gives neither site nor side): a
+# site noun heading the next item of a denying list, with its own adjective
+# before it, is that item's; not after a bare 'calcified', whose head the
+# item shares
+@pytest.mark.parametrize(
+    ("text", "mention", "site"),
+    [
+        ("No punctate calcifications or echogenic bowel.", "calcifications", ""),
+        ("No calcifications or thickened pleura.", "calcifications", ""),
+        ("No calcified or enlarged hilar nodes.", "calcified", "lymph node"),
+        ("No calcifications in the bowel.", "calcifications", "bowel"),
+    ],
+)
+def test_next_denied_items_site_is_its_own(findings_of, text, mention, site):
+    (f,) = [x for x in findings_of("FINDINGS: " + text) if x.mention == mention]
+    assert f.site == site

@@ -243,7 +243,8 @@ def site_term_rules(sites: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def with_word_lists(rules: Any, lists: Any) -> Any:
-    """Token patterns with each {"IN": "@name"} replaced by that word list's words."""
+    """Token patterns with each {"IN": "@name"} replaced by that word list's
+    words, and each {"NOT_IN": ["@a", "@b"]} by the words of all its lists."""
     if not isinstance(lists, dict):
         raise PatternError("mentions.json", "word_lists must be an object")
     for name, entry in lists.items():
@@ -262,6 +263,13 @@ def with_word_lists(rules: Any, lists: Any) -> Any:
                     "mentions.json", f"no word list {value!r}", rid, "pattern"
                 )
             return list(lists[value[1:]]["words"])
+        if (
+            isinstance(value, list)
+            and value
+            and all(isinstance(v, str) and v.startswith("@") for v in value)
+        ):
+            # ["@a", "@b"]: the words of both lists
+            return [w for v in value for w in resolve(v, rid)]
         if isinstance(value, dict):
             return {k: resolve(v, rid) for k, v in value.items()}
         if isinstance(value, list):

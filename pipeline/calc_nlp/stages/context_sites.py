@@ -242,7 +242,16 @@ def another_list_item(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
     between = set(rd.lower[f.end : site.start])
     if _another_reading(between):
         return True
-    if "negated" not in flags(rd.mods, f):
+    negated = "negated" in flags(rd.mods, f)
+    if (
+        negated
+        and rd.lower[f.end - 1] in rd.calcification_nouns
+        and _next_item_head(rd.lower[f.end : site.start])
+    ):
+        # not after a bare 'calcified', whose head the item may share ('No
+        # calcified or enlarged hilar nodes')
+        return True
+    if not negated:
         return False
     return bool(between - {","}) and between <= _LIST_JOINS
 
@@ -252,6 +261,26 @@ def another_list_item(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
 # the articles that start a noun phrase of its own after 'or'.
 _OTHER_READING = frozenset({"versus", "vs", "vs."})
 _ARTICLES = frozenset({"a", "an"})
+
+
+# Words that open a place phrase after a noun ('or thickening of the bowel':
+# the place may be the finding's too).
+_PLACE_OPENERS = frozenset(
+    {"of", "in", "at", "on", "within", "along", "about", "around", "near", "the"}
+)
+
+
+def _next_item_head(gap: list[str]) -> bool:
+    """Is the site phrase after a denied finding the head of the next item
+    of its list, joined by 'or', 'nor' or 'and' with one adjective of its
+    own before it and no place phrase ('No calcifications or echogenic
+    bowel')? It names that item, not the finding's place (guide §2: a
+    clause about another structure gives neither site nor side)."""
+    joins = [k for k, w in enumerate(gap) if w in ("or", "nor", "and")]
+    if not joins:
+        return False
+    rest = gap[joins[-1] + 1 :]
+    return len(rest) == 1 and rest[0].isalpha() and rest[0] not in _PLACE_OPENERS
 
 
 def _another_reading(between: set[str]) -> bool:

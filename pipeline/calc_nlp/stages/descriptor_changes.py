@@ -17,6 +17,7 @@ from calc_nlp.stages.descriptor_rules import DescriptorRules
 from calc_nlp.stages.descriptor_sizes import (
     WORD,
     Word,
+    compares_a_side,
     size_at,
     size_mm,
     skip_spaces,
@@ -33,6 +34,8 @@ def _change_at(dr: DescriptorRules, text: str, at: int) -> re.Match[str] | None:
     entry = dr.term(m.group())
     if threshold(dr, text, m.end()):
         return None  # "fewer than five per cluster": a count, not a change
+    if compares_a_side(dr, text, m.end()):
+        return None  # "..., similar to the right": the other side's
     return m if entry["field"] == "change" and entry["value"] else None
 
 
@@ -744,6 +747,10 @@ def host_change(
     finding before it, in its sentence from `sentence` on ("calcified
     fibroadenoma, 1.6 cm, unchanged, with popcorn-like calcification")."""
     link = _LAST_WORD.search(text, max(start, lo - 12), lo)
+    if link is not None and link.group(1).lower() == "and":
+        # "with mural thrombus and wall calcification": the "with" gives the
+        # host both items
+        link = _with_item_before(dr, text, start, link.start()) or link
     if link is None or link.group(1).lower() not in dr.shape_links:
         return None
     noun = _LAST_WORD.search(text, start, link.start())
@@ -797,6 +804,24 @@ def _unplaced(dr: DescriptorRules, gap: str) -> list[str]:
 _HOST_ASIDE_REACH = 10
 # Marks that end the host's phrase before an aside could reach the "with".
 _HOST_STOPS = re.compile(r"[;:]|\.(?!\d)")
+
+# The words of one item a "with" gives the host before an "and" ("with mural
+# thrombus and ..."): group 1 is the "with", at most three words after it.
+_WITH_ITEM = re.compile(r"(\w+)((?:[^\S\n]+[\w-]+){1,3})[^\S\n]*$")
+
+
+def _with_item_before(
+    dr: DescriptorRules, text: str, start: int, at: int
+) -> re.Match[str] | None:
+    """The "with" that opens the item joined by "and" before the mention
+    ("aneurysm, increased, with mural thrombus and wall calcification"), a
+    few words, no mark, between them; None when there is none."""
+    m = _WITH_ITEM.search(text, max(start, at - 40), at)
+    if m is None or m.group(1).lower() not in dr.shape_links:
+        return None
+    if any(w.lower() in dr.shape_links for w in WORD.findall(m.group(2))):
+        return None
+    return m
 
 
 def _aside_host_change(
@@ -1099,8 +1124,10 @@ def _compared_gap(
 
 # How many words the finding's place may take between its mention and the
 # comma before an earlier size ("over the supraspinatus insertion, previously
-# 18 mm"): a clause of its own, no longer list, runs past it.
-_PLACE_REACH = 8
+# 18 mm"), a verb of lying and two place phrases included ("projects over the
+# tendon insertion on the greater tuberosity, previously 9 mm"): a clause of
+# its own, no longer list, runs past it.
+_PLACE_REACH = 12
 
 
 def _place_then_compared(

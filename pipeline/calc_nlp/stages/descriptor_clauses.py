@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from calc_nlp.stages.descriptor_rules import DescriptorRules
-from calc_nlp.stages.descriptor_sizes import WORD, carried, skip_spaces, threshold
+from calc_nlp.stages.descriptor_sizes import (
+    WORD,
+    carried,
+    compares_a_side,
+    skip_spaces,
+    threshold,
+)
 from calc_nlp.stages.descriptor_sizes import words as gap_words
 from calc_nlp.stages.record import RELATIVE_PRONOUNS
 
@@ -1008,4 +1014,7 @@ def predicate_ok(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
     if not dr.term(m.group()).get("predicate"):
         return True
     nxt = _NEXT_WORD.match(text, m.end())
-    return nxt is not None and nxt.group(1).lower() in dr.followers
+    if nxt is None or nxt.group(1).lower() not in dr.followers:
+        return False
+    # "similar to the right": compared with the other side
+    return not compares_a_side(dr, text, m.end())

@@ -1006,12 +1006,21 @@ def host_head(
     withs = list(_WITH.finditer(text, lo, prev.start_char))
     if not withs:
         return None
-    gap = words(dr, text[withs[-1].end() : prev.start_char], set())
+    between = text[withs[-1].end() : prev.start_char]
+    carrier = _CARRIER_OF.search(between)
+    if carrier is not None and carrier.group(1).lower() in dr.size_carriers:
+        between = between[: carrier.start()]  # "with a thin rim of calcification"
+    gap = words(dr, between, set())
     if len(gap) > dr.window or not all(w.isalpha() for w in gap):
         return None
     if dr.size_gap_stops & set(gap):
         return None
     return lo, withs[-1].start()
+
+
+# A carrier noun and "of" right before a finding ("a thin rim of"): its word
+# is group 1.
+_CARRIER_OF = re.compile(r"(\w+)[^\S\n]+of[^\S\n]*$", re.I)
 
 
 def _hedge_only(dr: DescriptorRules, opener: str) -> bool:
@@ -1209,3 +1218,21 @@ def _size_led(dr: DescriptorRules, gap: list[str]) -> bool:
         and not dr.lesion_nouns & set(place)
         and not any(w[0].isdigit() or w in (";", ":", ".") for w in place)
     )
+
+
+# After a predicate change word, the side a finding is compared with ("similar
+# to the left", "similar to that on the right"): its word is group 1.
+_SIDE_COMPARED = re.compile(
+    r"[^\S\n]+to[^\S\n]+(?:(?:that|those)[^\S\n]+(?:on|in)[^\S\n]+)?"
+    r"(?:the[^\S\n]+)?(\w+)",
+    re.I,
+)
+
+
+def compares_a_side(dr: DescriptorRules, text: str, at: int) -> bool:
+    """Does a side follow the change word ending at `at`, as what it compares
+    with ("similar to the right", "similar to that on the left")? It grades
+    the finding against the other side, not an earlier study (GUIDE: change,
+    a comparison with another thing gives none)."""
+    side = _SIDE_COMPARED.match(text, at)
+    return side is not None and side.group(1).lower() in dr.side_words

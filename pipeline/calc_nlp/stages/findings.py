@@ -323,10 +323,18 @@ def features(
         calcium_said_normal=bool(ctx.said_normal & CALCIUM_ANALYTES),
         # the patient's causes are not a relative's ('Her brother has
         # Fahr disease with brain calcifications' after the patient's
-        # hematoma)
+        # hematoma); a cause on one side is not that of a structure's own
+        # normal calcification written with no side (physiologic: the
+        # midline falx after a right subdural hematoma; corpora/GUIDE.md,
+        # physiologic; guide §4 rule 4, the same site and side)
         causes_elsewhere=()
         if f.family
-        else tuple(c for s0, c in ctx.causes if s0 != sent_start),
+        else tuple(
+            c
+            for s0, c in ctx.causes
+            if s0 != sent_start
+            and not (f.physiologic and not f.laterality and c.laterality)
+        ),
         distribution=distribution,
         uncertain=f.uncertain,
         site_words=f.site_text,

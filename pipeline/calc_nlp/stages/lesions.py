@@ -1339,6 +1339,35 @@ def _the_only(
     return mine[0]
 
 
+def _labelled_restated(
+    dr: DescriptorRules, lesions: Iterable[_Lesion], f: Finding, label_of: _PerFinding
+) -> _Lesion | None:
+    """For a finding without a site, the one lesion without a site of
+    another section first named by the finding's words but for the place
+    words the line label over that first finding gave it ("RA: calcified
+    mass" in the findings, "Calcified RA mass" in the impression; GUIDE:
+    lesion, the impression restating a finding shares its number even when
+    the two name the place in other words or one leaves it unsaid)."""
+    mine = set(core(dr, f).split())
+    state = _state(dr, f)
+    found = []
+    for x in lesions:
+        g = x.first
+        if g is None or x.state != state or x.sites or g.section == f.section:
+            continue
+        theirs = set(core(dr, g).split())
+        label = set(WORD.findall(label_of.get(g.finding_id, "").lower()))
+        extra = mine - theirs
+        if (
+            theirs < mine
+            and extra <= label
+            and _fits(x.side, side(f))
+            and not x.differs(f)
+        ):
+            found.append(x)
+    return found[0] if len(found) == 1 else None
+
+
 def _led_back(
     dr: DescriptorRules, f: Finding, prev: Finding, by_id: dict[str, _Lesion]
 ) -> bool:
@@ -2632,6 +2661,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             found = _tissue_restated(dr, by_site, f)
         if found is None and not f.own_lesion:
             found = _offered_for(dr, by_id.values(), f)
+        if found is None and not f.site and not f.own_lesion:
+            found = _labelled_restated(dr, by_id.values(), f, label_of)
         if found is None and not f.site and not f.own_lesion:
             found = _the_only(dr, by_id.values(), f)
         if found is None and prev is not None and _led_back(dr, f, prev, by_id):
