@@ -64,6 +64,21 @@ RESTATED = [
         "though the vessel calcification on the radiograph has increased.",
         [1, 2, 1, 2],
     ),
+    # named with no side in one section and with its side in another: the
+    # side is said in only one of the two, nothing contradicts it
+    (
+        "HOSPITAL COURSE: A punch biopsy showed calciphylaxis. Thiosulfate was "
+        "given three times a week.\nDISCHARGE DIAGNOSES: 1. Calciphylaxis of the "
+        "right calf. 2. End-stage renal disease.",
+        [1, 1],
+    ),
+    # a side said before stays with the one named on it: the other section's
+    # unsided lesion is another
+    (
+        "HISTORY: Calcification of the left thigh on an outside film. A biopsy "
+        "showed calciphylaxis.\nASSESSMENT: Calciphylaxis of the right calf.",
+        [1, 2, 2],
+    ),
     # a diagnosis naming no site, restated where the operation finds it
     (
         "PREOPERATIVE DIAGNOSIS: Heterotopic ossification, left hip.\n"

@@ -353,6 +353,13 @@ NOT_DONE = [
     ("Surgery offered twice, refused by the family.", []),
     ("Watchful waiting, with excision only if the mass enlarges.", []),
     ("Resection only when symptoms recur.", []),
+    # a bare participle after the procedure's name proposes or plans it
+    # ("X recommended" as "X is recommended")
+    ("Stones again; appendectomy advised at this visit.", []),
+    ("Mass in the neck, thyroidectomy planned this spring.", []),
+    ("Bilateral knee replacement suggested by the orthopedist.", []),
+    ("Gallbladder polyp; cholecystectomy offered, she will think it over.", []),
+    ("Thyroidectomy in XXXX; a repeat scan recommended.", ["prior surgery"]),
     ("Knee pain since the surgery in XXXX.", ["prior surgery"]),
     # a comparison with the time before an operation says it was done
     ("The swelling is smaller than before surgery.", ["prior surgery"]),

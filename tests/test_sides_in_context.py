@@ -1071,3 +1071,34 @@ def test_and_before_a_hedged_link_joins_no_structure(findings_of, text, laterali
 )
 def test_joined_place_of_another_finding_adds_no_side(findings_of, text, laterality):
     assert [f.laterality for f in findings_of(text)] == laterality
+
+
+
+# A sided organ label after a heading's colon on the same line ('CT
+# ABDOMEN: Left kidney: ...') opens that heading's content as a label at
+# the start of the line would: it heads the sentences after it up to the
+# other side's label (guide §2 step 4: a paragraph or line label the
+# finding sits under).
+@pytest.mark.parametrize(
+    ("text", "laterality"),
+    [
+        (
+            "CT ABDOMEN: Left kidney: a simple cyst. Tiny calcification in the lower "
+            "pole cortex, new. Right kidney: normal.",
+            ["left"],
+        ),
+        (
+            "CT UROGRAM (non-contrast phase): Right kidney: 11 cm. Another 2 mm "
+            "calcification in the upper pole cortex. Left kidney: normal.",
+            ["right"],
+        ),
+        # the other side's label ends the first one's part
+        (
+            "CT ABDOMEN: Left kidney: a simple cyst. Right kidney: normal. "
+            "Calcification in the mid pole cortex.",
+            ["right"],
+        ),
+    ],
+)
+def test_side_label_after_a_heading_heads_its_sentences(findings_of, text, laterality):
+    assert [f.laterality for f in findings_of(text)] == laterality

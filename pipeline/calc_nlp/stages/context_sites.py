@@ -831,16 +831,17 @@ def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:
 
 
 def _opens(rd: ReportDoc, i: int, line: int) -> bool:
-    """Does token i open its line (`line`), a sentence, or a line an export
+    """Does token i open its line (`line`), a sentence, a line an export
     joined with a comma after a colon or full stop ('FINDINGS: ,Right
-    kidney: 11 cm.')?"""
+    kidney: 11 cm.'), or a heading's content right after its colon ('CT
+    ABDOMEN: Right kidney: 11 cm.')?"""
     if i == line or rd.layout.sent_first[i] == i:
         return True
     words, blank = rd.layout.words, rd.layout.blank
     j = i - 1
     while j >= 0 and blank[j] and "\n" not in words[j]:
         j -= 1
-    return j >= 0 and _joined_break(words, j)
+    return j >= 0 and (_joined_break(words, j) or words[j].endswith(":"))  # '(today):'
 
 
 def _label_line_start(rd: ReportDoc, i: int) -> int:

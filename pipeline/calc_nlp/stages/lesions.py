@@ -1052,7 +1052,9 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
     """For a finding without a site: the one earlier lesion named by the same
     words ("Calcified granuloma." restating "RUL calcified granuloma") and,
     when the finding names a side, on that side ("calcification in the right
-    upper quadrant" is not the "mitral annular calcification" before it),
+    upper quadrant" is not the "mitral annular calcification" before it) or,
+    none being on it, the one another section named with no side
+    (`_side_unsaid_before`),
     unless the finding's sentence names another place as what is calcified
     ("the annulus was heavily calcified" after "the mitral valve was"), or
     the two differ as `_differ` tells ("increased" and "new": a new one is
@@ -1061,7 +1063,7 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
     cord insertion": a noun phrase of its own), or the lesion's latest
     finding is of the finding's sentence (a sentence restates a lesion once:
     "calcified bar of the annulus and calcified, restricted chordae")."""
-    found = None
+    found, unsaid = None, []
     for x in named:
         if x.first is not None and names_its_place(dr, f, x.first):
             continue
@@ -1075,7 +1077,21 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
             if found is not None:
                 return None  # more than one
             found = x
+        elif _side_unsaid_before(x, f):
+            unsaid.append(x)
+    if found is None and len(unsaid) == 1:
+        return unsaid[0]
     return found
+
+
+def _side_unsaid_before(x: _Lesion, f: Finding) -> bool:
+    """Did another section name the lesion with no side, where the finding
+    names one ('Biopsy showed calciphylaxis.', then under the diagnoses
+    'Calciphylaxis of the right calf')? The side is said in only one of the
+    two and nothing contradicts it (GUIDE: the same calcification named
+    again in another section of a note is one lesion)."""
+    g = x.first
+    return not x.side and g is not None and g.section != f.section
 
 
 def _labelled_apart(x: _Lesion, f: Finding) -> bool:
