@@ -458,12 +458,25 @@ def place_led_to(
     rest = f.sentence[at + len(f.mention) :].lstrip()
     if predicate:
         rest = _past_predicate(dr, rest)
+    return linked_place(dr, rest) or ""
+
+
+def linked_place(
+    dr: DescriptorRules, rest: str, stops: str = r"[.()]", verbs: bool = False
+) -> str | None:
+    """The words the link word (`lesion_place_links`) opening `rest` leads
+    to, up to a clause break, a character of `stops` and, with `verbs`, a
+    verb of being or having; None when no link word opens `rest`."""
     link = dr.place_links.match(rest)
     if link is None:
-        return ""
+        return None
     rest = rest[link.end() :]
     ends = [m.start() for m in dr.clause_breaks.finditer(rest)]
-    ends += [m.start() for m in re.finditer(r"[.()]", rest)]
+    ends += [m.start() for m in re.finditer(stops, rest)]
+    if verbs:
+        ends += [
+            m.start() for m in WORD.finditer(rest) if m.group().lower() in dr.verbs
+        ]
     return rest[: min(ends, default=len(rest))]
 
 

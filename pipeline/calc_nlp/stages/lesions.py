@@ -83,6 +83,7 @@ from calc_nlp.stages.lesion_words import (
     label_before,
     label_sub,
     lead_list,
+    linked_place,
     mention_at,
     mention_places,
     mention_sub,
@@ -2393,15 +2394,10 @@ def _place_after_words(dr: DescriptorRules, rest: str, name: frozenset[str]) -> 
     verb or what says how the place looks (`_place_only`); empty when no
     link word opens `rest` or the place joins places ("in the fundus and
     the body")."""
-    rest = rest.lstrip()
-    link = dr.place_links.match(rest)
-    if link is None:
+    led = linked_place(dr, rest.lstrip(), r"[.()\n]", verbs=True)
+    if led is None:
         return ""
-    rest = rest[link.end() :]
-    ends = [m.start() for m in dr.clause_breaks.finditer(rest)]
-    ends += [m.start() for m in re.finditer(r"[.()\n]", rest)]
-    ends += [m.start() for m in WORD.finditer(rest) if m.group().lower() in dr.verbs]
-    place = place_only(dr, rest[: min(ends, default=len(rest))])
+    place = place_only(dr, led)
     if dr.place_joins.search(place):
         return ""
     words = [w for w in site_words(dr, place) if w not in dr.side_words]
