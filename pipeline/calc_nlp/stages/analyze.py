@@ -266,35 +266,30 @@ class Analyzer:
         return merged
 
 
-def _named_by_mention(rd: ReportDoc, cue: Span) -> bool:
-    """Is the cue a word of a mention ('calcified granuloma') that is not
-    denied or asked about? The mention names its lesion by itself (guide §4
-    rule 1) even when its sentence offers another reading of it ('calcified
-    granuloma versus bone island': uncertain, still a granuloma). The
-    mention's flags decide, and a relative's mention names its lesion too
-    ('Mother with nephrocalcinosis': a family finding is still classified,
-    corpora/GUIDE.md); only a denied or asked-about mention names none."""
-    return any(
-        c.start <= cue.start
-        and cue.end <= c.end
-        and not flags(rd.mods, c) & NOT_AFFIRMED
+def _mentions_holding(rd: ReportDoc, cue: Span) -> list[bool]:
+    """For each mention the cue is a word of ('calcified granuloma'): is it
+    denied or asked about? A mention not denied names its lesion by itself
+    (guide §4 rule 1) even when its sentence offers another reading of it
+    ('calcified granuloma versus bone island': uncertain, still a
+    granuloma), and a relative's mention names its lesion too ('Mother with
+    nephrocalcinosis': a family finding is still classified,
+    corpora/GUIDE.md). A denied one ('Resolved calcified splenic granuloma',
+    'no calcified granuloma') names none, and explains no calcification
+    seen now, in its sentence or at its site elsewhere (guide §4 rules 1 and
+    4: corpora/GUIDE.md negated, 'resolved', 'no longer seen')."""
+    return [
+        bool(flags(rd.mods, c) & NOT_AFFIRMED)
         for c in rd.matches.calc
-    )
+        if c.start <= cue.start and cue.end <= c.end
+    ]
 
 
-def _in_denied_mention(rd: ReportDoc, cue: Span) -> bool:
-    """Is the cue a word of a mention that is denied or asked about
-    ('Resolved calcified splenic granuloma', 'no calcified granuloma')? The
-    mention's flags decide for the words it holds, as in `_named_by_mention`:
-    a lesion denied now (corpora/GUIDE.md: negated, 'resolved', 'no longer
-    seen') explains no calcification seen now, in its sentence or at its
-    site elsewhere (guide §4 rules 1 and 4)."""
-    return any(
-        c.start <= cue.start
-        and cue.end <= c.end
-        and bool(flags(rd.mods, c) & NOT_AFFIRMED)
-        for c in rd.matches.calc
-    )
+def _names_a_cause(rd: ReportDoc, cue: Span) -> bool:
+    """Is the cue a cause ConText leaves standing, or a word of a mention
+    that names its lesion, and a word of no denied mention
+    (`_mentions_holding`)?"""
+    denied = _mentions_holding(rd, cue)
+    return (is_cause(rd.mods, cue) or False in denied) and True not in denied
 
 
 # How many plain words ('the', 'her') may stand between a predating word and
@@ -330,13 +325,7 @@ def link_and_classify(
     causes, class and descriptors, and the report's conditions with the words
     that named them. `text` is the Doc's text when the caller has it."""
     m = rd.matches
-    cues = [
-        c
-        for c in m.cues
-        if c.label_ != "CUE"
-        or (is_cause(rd.mods, c) or _named_by_mention(rd, c))
-        and not _in_denied_mention(rd, c)
-    ]
+    cues = [c for c in m.cues if c.label_ != "CUE" or _names_a_cause(rd, c)]
     # A dystrophic condition in the finding's sentence is a local cause (rule 1);
     # the report's own operation is not an earlier one (guide §4 rule 1:
     # 'earlier trauma or surgery at that place'): its condition words caused

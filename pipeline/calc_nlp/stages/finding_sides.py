@@ -290,7 +290,7 @@ def _pointing_place(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> bool:
     return (
         i + 2 < sent.end
         and lower[i] in _POSTMODIFIER_LEADS
-        and lower[i + 1] in {"the", "this", "that", "these", "those"}
+        and lower[i + 1] in _DEFINITE
         and lower[i + 2] in heads
     )
 

@@ -25,6 +25,7 @@ from calc_nlp.schema import (
 from calc_nlp.stages.context_sites import POINTING_PRONOUNS, site_part_set
 from calc_nlp.stages.exam_sites import operated_side, side_from_exam
 from calc_nlp.stages.finding_sides import finding_side, refers_back
+from calc_nlp.stages.lesion_words import singular_words
 from calc_nlp.stages.linking import (
     given_with,
     heads_a_list,
@@ -465,8 +466,7 @@ def _prone_if_at_place(
 
 def _region_word(s: SiteRef) -> str:
     """A region's last word in the singular ('hands' and 'hand' are one)."""
-    word = s.span[-1].lower_
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+    return singular_words(s.span[-1].lower_)
 
 
 def _regions_of(rd: ReportDoc, c: Span, regions: list[SiteRef]) -> list[SiteRef]:
