@@ -991,6 +991,47 @@ LATER_SECTION = [
 ]
 
 
+# A phrase joining by "and" ("as well as", "both ... and") the places of two
+# lesions of other sentences sums them up in any section of a note: a
+# discharge diagnosis list (read as the body under a one-line header), a
+# plan, a later sentence of the same section; one place alone restates its
+# lesion.
+SUMMED_ANYWHERE = [
+    (
+        "HOSPITAL COURSE: CT angiography showed a calcified plaque in the "
+        "proximal LAD. The circumflex artery had mild calcification.\n"
+        "DISCHARGE DIAGNOSES:\n1. Chest pain, resolved.\n2. Calcification of the "
+        "proximal LAD and the circumflex artery.\n",
+        [1, 2, 3],
+    ),
+    (
+        "HOSPITAL COURSE: CT showed a calcified plaque in the proximal LAD. The "
+        "circumflex artery had mild calcification.\nDISCHARGE DIAGNOSES:\n1. "
+        "Chest pain, resolved.\n2. Calcified plaque in both the proximal LAD "
+        "and the circumflex artery.\n",
+        [1, 2, 3],
+    ),
+    (
+        "HISTORY: Echo showed a calcified mitral annulus. Imaging also showed "
+        "calcification of the aortic knob.\nPLAN:\nCalcification of the mitral "
+        "annulus as well as the aortic knob; no treatment needed.\n",
+        [1, 2, 3],
+    ),
+    (
+        "CT showed a calcified plaque in the proximal LAD. The circumflex artery "
+        "had mild calcification. Overall, calcification of the proximal LAD and "
+        "the circumflex artery.\n",
+        [1, 2, 3],
+    ),
+    (
+        "HOSPITAL COURSE: CT showed a calcified plaque in the proximal LAD. The "
+        "circumflex artery had mild calcification.\nDISCHARGE DIAGNOSES:\n1. "
+        "Chest pain, resolved.\n2. Calcified plaque in the proximal LAD; "
+        "medical therapy.\n",
+        [1, 2, 1],
+    ),
+]
+
 CASES = [
     *[
         pytest.param(t, n, id=f"later-section-{i}")
@@ -1002,6 +1043,10 @@ CASES = [
     ],
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
     *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
+    *[
+        pytest.param(t, n, id=f"summed-anywhere-{i}")
+        for i, (t, n) in enumerate(SUMMED_ANYWHERE)
+    ],
     *[
         pytest.param(t, n, id=f"said-before-{i}")
         for i, (t, n) in enumerate(SAID_BEFORE)

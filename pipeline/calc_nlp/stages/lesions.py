@@ -44,9 +44,10 @@ of another section (not the history) at one of a joint's tissues joins the
 one lesion of the other section at that joint's tissues, on a side that fits,
 when one of the two is the tissue about the joint ("periarticular
 calcification at the right shoulder" and "calcific tendinitis of the right
-shoulder"), and so does an anaphor naming that place more narrowly. An impression phrase
-joining by "and" ("as well as") the places of several findings lesions sums them up and is
-a lesion of its own; so is one named by a plural lesion noun after two
+shoulder"), and so does an anaphor naming that place more narrowly. A phrase
+joining by "and" ("as well as") the places of several lesions of other
+sentences (an impression's, a note's diagnosis list's) sums them up and is a
+lesion of its own; so is one named by a plural lesion noun after two
 findings lesions or more at its site it fits, none named by that plural
 word nor, the others in the singular, in the plural (that one it restates); and a count of several in the plural ("two calcified nodules"), or
 the plural of the lesion noun it was named by ("calcified granulomas"),
@@ -2127,22 +2128,23 @@ def _joins_others(
     span: tuple[int, int, int],
     text: str = "",
 ) -> bool:
-    """Does an impression finding whose phrase joins places ("hepatic and
-    splenic calcifications", "calcified lesions of the LAD and RCA") name,
-    besides the place of the findings-section lesion it would restate
-    (`found`), the place of another lesion of another section in its state
-    (GUIDE: an impression phrase that sums up several lesions of the
-    findings is a lesion of its own)? A place the other lesion shares with
-    `found` ("artery", "lobe") tells nothing; its side must fit. A sentence
-    naming the places as one process ("metastatic calcification of lungs and
-    stomach") restates the first. `span`: where the finding's mention starts,
+    """Does a finding whose phrase joins places ("hepatic and splenic
+    calcifications", "calcified lesions of the LAD and RCA") name, besides
+    the place of the lesion of another sentence it would restate (`found`),
+    the place of another lesion of another sentence in its state (GUIDE: an
+    impression phrase that sums up several lesions of the findings is a
+    lesion of its own; a clinical note follows the same rule across all its
+    sections, and a later sentence of one section sums up as well)? A place
+    the other lesion shares with `found` ("artery", "lobe") tells nothing;
+    its side must fit. A sentence naming the places as one process
+    ("metastatic calcification of lungs and stomach") restates the first. `span`: where the finding's mention starts,
     where its phrase may run to and where the finding before it in its
     sentence ends (`joined_places`: "pancreatic head and tail
     calcifications" joins the places before its mention); `text`, the
     report's, for a list of places a colon opens after the mention
     (`_colon_list`)."""
     first = found.first
-    if f.section != _RESTATING[1] or first is None or first.section == f.section:
+    if first is None or _in_sentence(first, f):
         return False
     if f.rule_id in dr.score_rules and first.rule_id in dr.score_rules:
         # a total score restating the findings' total names the whole tree,
@@ -2178,7 +2180,7 @@ def _joins_others(
         x is not found
         and x.state == found.state
         and x.first is not None
-        and x.first.section != f.section
+        and not _in_sentence(x.first, f)
         and (side(f) == "bilateral" or _fits(x.side, side(f)))
         and ((_places_of(dr, x) | _led_places(dr, x, own)) - mine) & words
         for x in lesions
