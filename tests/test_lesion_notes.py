@@ -1030,6 +1030,15 @@ SUMMED_ANYWHERE = [
         "medical therapy.\n",
         [1, 2, 1],
     ),
+    # places on both sides, a cause after the last: bilateral, a sum of the
+    # right's and the left's lesions
+    (
+        "HAND FILMS: Dermal calcification at the tip of the right index finger. "
+        "Clustered dermal calcification in the pad of the left thumb.\n"
+        "ASSESSMENT:\n1. Calcinosis cutis of the right index finger and left "
+        "thumb from dermatomyositis.\n",
+        [1, 2, 3],
+    ),
 ]
 
 CASES = [
