@@ -1129,3 +1129,25 @@ CAUSE_AFTER_JOINED_PLACES = [
 @pytest.mark.parametrize(("text", "laterality"), CAUSE_AFTER_JOINED_PLACES)
 def test_a_cause_after_places_joined_on_both_sides(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# A part of an organ the body has one of ('the parenchyma of the pancreatic
+# head') takes, from the sentences before, only a side written on that
+# organ's own phrase: a side word of another place there ('right flank
+# pain') is no side of the organ's (corpora/GUIDE.md laterality: not carried
+# from other sentences); a paired organ's part still takes its side.
+UNPAIRED_OWNER = [
+    (
+        "REASON FOR VISIT: Calcification of the pancreas on imaging., HISTORY: "
+        "70-year-old woman, no history of pancreatitis, scanned for right flank "
+        "pain. Amylase normal., CT ABDOMEN: Coarse calcifications within the "
+        "parenchyma of the pancreatic head.",
+        "",
+    ),
+    ("The left kidney is small. A calcification in its lower pole.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), UNPAIRED_OWNER)
+def test_unpaired_organ_takes_no_side_of_another_place(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality
