@@ -1041,6 +1041,23 @@ SUMMED_ANYWHERE = [
     ),
 ]
 
+# A place named by its adjective in one section and its noun in another
+# ("pallidal" and "the globi pallidi", "dermal" and "the dermis") is one
+# place: the two findings are one lesion (descriptors.json site_synonyms).
+PLACE_FORMS = [
+    (
+        "CT HEAD: Faint calcification of both globi pallidi. Calcification of the "
+        "pineal gland.\nASSESSMENT:\n1. Pallidal calcification, likely incidental.\n",
+        [1, 2, 1],
+    ),
+    (
+        "ULTRASOUND: The larger lesion is a cyst with a calcified wall. The small "
+        "papules show dermal calcification.\nPATHOLOGY: Shave biopsy of a papule: "
+        "calcium deposits in the dermis.\n",
+        [1, 2, 2],
+    ),
+]
+
 CASES = [
     *[
         pytest.param(t, n, id=f"later-section-{i}")
@@ -1052,6 +1069,7 @@ CASES = [
     ],
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
     *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
+    *[pytest.param(t, n, id=f"place-forms-{i}") for i, (t, n) in enumerate(PLACE_FORMS)],
     *[
         pytest.param(t, n, id=f"summed-anywhere-{i}")
         for i, (t, n) in enumerate(SUMMED_ANYWHERE)
