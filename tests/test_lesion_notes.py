@@ -1058,6 +1058,34 @@ PLACE_FORMS = [
     ),
 ]
 
+# Calcium named in bulk with no article ("Splenic calcification seen on CT")
+# counts nothing: a later count of several ("two punctate calcifications")
+# restates it; after "a punctate calcification" or "a 4 mm calcification",
+# one counted, a count of several is another lesion.
+BULK_COUNTED = [
+    (
+        "REASON FOR CONSULTATION: Splenic calcification seen on CT.\nHISTORY: "
+        "Fever as a child.\nCT ABDOMEN: Two punctate calcifications within the "
+        "parenchyma of the spleen.\n",
+        [1, 1],
+    ),
+    (
+        "REASON FOR CONSULTATION: Renal calcification on ultrasound., HISTORY: No "
+        "stones., CT: Three punctate calcifications in the left kidney.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: A punctate calcification in the spleen.\nIMPRESSION: Two "
+        "splenic calcifications.\n",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: A 4 mm calcification in the spleen.\nIMPRESSION: Two splenic "
+        "calcifications.\n",
+        [1, 2],
+    ),
+]
+
 CASES = [
     *[
         pytest.param(t, n, id=f"later-section-{i}")
@@ -1069,6 +1097,7 @@ CASES = [
     ],
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
     *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
+    *[pytest.param(t, n, id=f"bulk-counted-{i}") for i, (t, n) in enumerate(BULK_COUNTED)],
     *[pytest.param(t, n, id=f"place-forms-{i}") for i, (t, n) in enumerate(PLACE_FORMS)],
     *[
         pytest.param(t, n, id=f"summed-anywhere-{i}")

@@ -2276,8 +2276,39 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
     if x.first is not None and side(x.first) == "bilateral":
         return False
     if names_a_count(dr, f):
-        return True
+        # calcium named in bulk with no article ("Pancreatic calcification
+        # found on CT") is no count of one: the count restates it
+        return not _bulk_only(dr, x)
     return head in dr.lesion_nouns and singular_words(head) in heads
+
+
+# The words before a mention that count it as one ("a calcification"), and
+# how many words before it are read for them.
+_ONE = frozenset(("a", "an", "one", "single", "another", "solitary"))
+_LEAD_WORDS = 5
+
+
+def _bulk_only(dr: DescriptorRules, x: _Lesion) -> bool:
+    """Was the lesion named only by the singular of a word that names calcium
+    in bulk (`lesion_mass_plurals`: "calcification"), with no article or
+    "one" before it ("Pancreatic calcification found on CT"; not "a punctate
+    calcification")? Such a name counts nothing: a later count of several
+    ("two punctate calcifications") may restate it."""
+    bulk = {singular_words(w) for w in dr.mass_plurals}
+    found = [g for g in (x.first, x.last, *x.told.values()) if g is not None]
+    for g in found:
+        words = WORD.findall(g.mention.lower())
+        if not words or words[-1] not in bulk:
+            return False
+        at = mention_at(g)
+        if at < 0:
+            return False
+        # the words of its noun phrase before it, sizes and shapes between
+        # ("A 6 mm calcification", "a punctate calcification")
+        lead = re.split(r"[.,;:()]", g.sentence[:at])[-1].lower()
+        if _ONE & set(WORD.findall(lead)[-_LEAD_WORDS:]):
+            return False
+    return bool(found)
 
 
 # A count of plural things a link word right after the mention leads to
