@@ -1086,6 +1086,27 @@ BULK_COUNTED = [
     ),
 ]
 
+# A diagnosis naming only the joint ("calcific tendinitis, left shoulder")
+# leaves the tendon unsaid; a later section naming two tendons would leave
+# either possible, but one its own words call another ("separate calcific
+# deposit") is not the one named before: the other tendon's restates it.
+JOINT_THEN_TENDONS = [
+    (
+        "OPERATIVE NOTE\nPREOPERATIVE DIAGNOSIS: Calcific tendinitis, left shoulder.\n"
+        "POSTOPERATIVE DIAGNOSIS: Calcific tendinitis of the left subscapularis; "
+        "separate calcific deposit in the left teres minor.\nFINDINGS: The "
+        "subscapularis held a chalky calcium deposit, which was removed. A second "
+        "calcium deposit was found in the teres minor tendon and left alone.\n",
+        [1, 1, 2, 1, 2],
+    ),
+    (
+        "OPERATIVE NOTE\nPREOPERATIVE DIAGNOSIS: Calcific tendinitis, left shoulder.\n"
+        "POSTOPERATIVE DIAGNOSIS: Calcific tendinitis of the left subscapularis; "
+        "calcific deposit in the left teres minor.\n",
+        [1, 2, 3],
+    ),
+]
+
 CASES = [
     *[
         pytest.param(t, n, id=f"later-section-{i}")
@@ -1097,6 +1118,10 @@ CASES = [
     ],
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
     *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
+    *[
+        pytest.param(t, n, id=f"joint-then-tendons-{i}")
+        for i, (t, n) in enumerate(JOINT_THEN_TENDONS)
+    ],
     *[pytest.param(t, n, id=f"bulk-counted-{i}") for i, (t, n) in enumerate(BULK_COUNTED)],
     *[pytest.param(t, n, id=f"place-forms-{i}") for i, (t, n) in enumerate(PLACE_FORMS)],
     *[

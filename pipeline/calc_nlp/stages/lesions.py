@@ -239,7 +239,7 @@ class _Lesion:
     # the sub-sites the report's findings name in their own sentences at
     # each site, with their sections and sides (`_own_subs`), shared as
     # `part_of` is
-    subs_at: dict[str, set[tuple[str, str, str, bool]]] = field(default_factory=dict)
+    subs_at: dict[str, set[tuple[str, str, str, bool, bool]]] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
     # the BI-RADS terms that name a cause, no shape (`_differ`)
     causes: frozenset[str] = frozenset()
@@ -862,7 +862,11 @@ def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) ->
     sub-site unsaid joins the one lesion at its site that does not
     contradict it). A calcification named new is not the one a history
     knew ("Known calcific tendinitis", then the supraspinatus's deposit and a
-    new one at the infraspinatus: the history's is the supraspinatus's)."""
+    new one at the infraspinatus: the history's is the supraspinatus's), and
+    one its own words call another is not the one named before ("Calcific
+    tendinitis of the right supraspinatus; separate calcific deposit in the
+    right infraspinatus": the preoperative "calcific tendinitis, right
+    shoulder" is the supraspinatus's)."""
     first = x.first
     if x.sub or first is None or stems(dr, sub) <= stems(dr, first.sentence):
         return False
@@ -877,22 +881,25 @@ def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) ->
         and _fits(its_side, side(f))
         and _fits(its_side, x.side)
         and not (known and new)
-        for section, its_side, other, new in x.subs_at.get(f.site, ())
+        and not another
+        for section, its_side, other, new, another in x.subs_at.get(f.site, ())
     )
 
 
 def _own_subs(
-    findings: list[Finding], subs: dict[str, str]
-) -> dict[str, set[tuple[str, str, str, bool]]]:
+    dr: DescriptorRules, findings: list[Finding], subs: dict[str, str]
+) -> dict[str, set[tuple[str, str, str, bool, bool]]]:
     """For each site, the sections, sides and sub-sites (`subs`, by finding
     id) of the report's findings whose site words are their own sentence's,
-    not borrowed from a label or another sentence, and whether the finding
-    is named new."""
-    out: dict[str, set[tuple[str, str, str, bool]]] = {}
+    not borrowed from a label or another sentence, whether the finding
+    is named new, and whether its words call it another (`names_another`:
+    "separate calcific deposit")."""
+    out: dict[str, set[tuple[str, str, str, bool, bool]]] = {}
     for f in findings:
         sub = subs[f.finding_id]
         if sub and f.site_text and f.site_text.lower() in f.sentence.lower():
-            out.setdefault(f.site, set()).add((f.section, side(f), sub, f.change == "new"))
+            told = (f.section, side(f), sub, f.change == "new", names_another(dr, f))
+            out.setdefault(f.site, set()).add(told)
     return out
 
 
@@ -2650,7 +2657,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         or _station_after(dr, f, spans[f.finding_id][0])
         for f in findings
     }
-    subs_at = _own_subs(findings, subs)
+    subs_at = _own_subs(dr, findings, subs)
     coordinated = _coordinated(dr, findings)
     for f in findings:
         sub, state, words = subs[f.finding_id], _state(dr, f), core(dr, f)
