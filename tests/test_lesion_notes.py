@@ -1107,6 +1107,31 @@ JOINT_THEN_TENDONS = [
     ),
 ]
 
+# Two sentences that both say their plaque runs into one place ("extending
+# into the internal carotid artery", "ran into the internal carotid
+# artery") name one calcification, though one places it at the bulb and
+# the other at the bifurcation; runs into two places part them.
+RUN_INTO_ONE_PLACE = [
+    (
+        "INDICATIONS: CT angiography showed a calcified plaque at the left carotid "
+        "bulb extending 1 cm into the internal carotid artery. The left common "
+        "carotid artery had thin wall calcification.\nFINDINGS: The left common "
+        "carotid artery was calcified along its length. The left bifurcation plaque "
+        "was densely calcified and ulcerated and ran into the internal carotid "
+        "artery for 1 cm.\n",
+        [1, 2, 2, 1],
+    ),
+    (
+        "INDICATIONS: CT angiography showed a calcified plaque at the left carotid "
+        "bulb extending into the internal carotid artery. The left common carotid "
+        "artery had thin wall calcification.\nFINDINGS: The left common carotid "
+        "artery was calcified along its length. The left bifurcation plaque was "
+        "densely calcified and ulcerated and extended into the external carotid "
+        "artery.\n",
+        [1, 2, 2, 3],
+    ),
+]
+
 CASES = [
     *[
         pytest.param(t, n, id=f"later-section-{i}")
@@ -1118,6 +1143,10 @@ CASES = [
     ],
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
     *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
+    *[
+        pytest.param(t, n, id=f"run-into-one-place-{i}")
+        for i, (t, n) in enumerate(RUN_INTO_ONE_PLACE)
+    ],
     *[
         pytest.param(t, n, id=f"joint-then-tendons-{i}")
         for i, (t, n) in enumerate(JOINT_THEN_TENDONS)

@@ -641,11 +641,37 @@ def _extends_over(dr: DescriptorRules, f: Finding, sub: str, g: Finding) -> bool
     theirs = sub_site(dr, g)
     if g.site != f.site or g.sentence == f.sentence or not sub or not theirs:
         return False
-    return any(
+    if any(
         dr.extension_words.search(a.sentence) is not None
         and stems(dr, other) <= stems(dr, a.sentence)
         for a, other in ((f, theirs), (g, sub))
-    )
+    ):
+        return True
+    # both say it extends into one place ("plaque at the carotid bulb
+    # extending into the internal carotid artery", "the bifurcation plaque
+    # ran into the internal carotid artery"): one calcification named from
+    # the same place it runs into
+    name = {w[:5] for w in name_words(dr, f.site)}
+    into = _extended_into(dr, f.sentence) & _extended_into(dr, g.sentence)
+    return bool(into - name)
+
+
+# How far after an extension word the place it leads to is read, and the
+# stems of the words that lead to that place, no place of their own.
+_INTO_REACH = 60
+_INTO_LINKS = frozenset({"into", "to", "from", "throu", "along", "acros", "beyon", "over"})
+
+
+def _extended_into(dr: DescriptorRules, sentence: str) -> set[str]:
+    """The place words (`stems`) an extension word of the sentence leads to,
+    up to a clause break ("extending 2 cm into the internal carotid
+    artery": "inter", "carot"); empty without one."""
+    m = dr.extension_words.search(sentence)
+    if m is None:
+        return set()
+    rest = sentence[m.end() : m.end() + _INTO_REACH]
+    rest = re.split(r"[,;.()]", rest)[0]
+    return stems(dr, rest) - _INTO_LINKS
 
 
 def _plural_of(dr: DescriptorRules, loose: list[_Lesion], f: Finding) -> list[_Lesion]:
