@@ -99,6 +99,10 @@ UNASSERTED = [
     "Carotid endarterectomy recommended.",
     # after a planned service and 'for', the operation is still the plan
     "Scheduled for surgery for a cholecystectomy.",
+    # an operation 'to be' done or 'to follow' is still to come
+    "Thyroid nodule; thyroidectomy to be performed next month.",
+    "Left breast mass, lumpectomy to be scheduled by her surgeon.",
+    "Gallstones; cholecystectomy to follow next week.",
 ]
 
 
