@@ -1132,6 +1132,18 @@ RUN_INTO_ONE_PLACE = [
     ),
 ]
 
+# A side set off by a comma after the place ("of the scrotum, bilateral")
+# joins no second place: the phrase names one place and restates the one
+# lesion of the findings there, not a sum with another lesion at the place.
+SIDE_SET_OFF = [
+    (
+        "ULTRASOUND: A cyst in the left hemiscrotum has a calcified wall. Small "
+        "papules in the skin show dense dermal calcification.\nASSESSMENT:\n1. "
+        "Calcinosis cutis of the scrotum, bilateral.\n",
+        [1, 2, 2],
+    ),
+]
+
 CASES = [
     *[
         pytest.param(t, n, id=f"later-section-{i}")
@@ -1143,6 +1155,7 @@ CASES = [
     ],
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
     *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
+    *[pytest.param(t, n, id=f"side-set-off-{i}") for i, (t, n) in enumerate(SIDE_SET_OFF)],
     *[
         pytest.param(t, n, id=f"run-into-one-place-{i}")
         for i, (t, n) in enumerate(RUN_INTO_ONE_PLACE)
