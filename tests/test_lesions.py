@@ -1789,3 +1789,42 @@ VALVE_PARTS_OF_THEIR_OWN = [
 @pytest.mark.parametrize(("text", "lesions"), VALVE_PARTS_OF_THEIR_OWN)
 def test_the_chordae_are_a_valve_part_of_their_own(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the history's lesion leaves its side unsaid and the findings name
+        # the same words on both sides: either side's, or both; neither
+        # restates it
+        (
+            "HISTORY: Known nephrocalcinosis, annual check.\n"
+            "FINDINGS: Right kidney: bright pyramids in keeping with medullary "
+            "nephrocalcinosis. Left kidney: medullary nephrocalcinosis, similar.\n"
+            "IMPRESSION: Left medullary nephrocalcinosis, no change.",
+            [1, 2, 3, 3],
+        ),
+        (
+            "INDICATION: Renal calcifications on a prior film.\n"
+            "FINDINGS: Punctate calcifications in the right kidney. Punctate "
+            "calcifications in the left kidney.",
+            [1, 2, 3],
+        ),
+        # one side only: the history's lesion is that side's
+        (
+            "HISTORY: Known nephrocalcinosis, annual check.\n"
+            "FINDINGS: Right kidney: bright pyramids in keeping with medullary "
+            "nephrocalcinosis. Left kidney: normal.",
+            [1, 1],
+        ),
+        # other words on the other side ("no new" names no lesion to restate)
+        (
+            "HISTORY: Recalled for calcifications.\n"
+            "FINDINGS: Right breast: grouped calcifications in the upper outer "
+            "quadrant. Left breast: no new calcifications.",
+            [1, 1, 2],
+        ),
+    ],
+)
+def test_an_unsided_lesion_of_another_section_and_both_sides(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

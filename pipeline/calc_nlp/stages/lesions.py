@@ -240,6 +240,10 @@ class _Lesion:
     # `part_of` is
     subs_at: dict[str, set[tuple[str, str, str, bool]]] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
+    # the sections, sides, states and words (`core`) of the report's
+    # findings that have a side, at each site (`_sides`), shared as
+    # `part_of` is
+    sides_at: dict[str, set[tuple[str, str, _State, str]]] = field(default_factory=dict)
     # the BI-RADS terms that name a cause, no shape (`_differ`)
     causes: frozenset[str] = frozenset()
 
@@ -455,6 +459,7 @@ def _same_lesion(
         and not _places_apart(dr, x, f, sub)
         and _fits(x.side, side(f))
         and (x.sub or not sub or x.site not in dr.score_sites)
+        and not _side_of_several(dr, x, f)
     ]
     if _over_vessels(dr, loose, f, sub):
         return None
@@ -878,6 +883,41 @@ def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) ->
         and not (known and new)
         for section, its_side, other, new in x.subs_at.get(f.site, ())
     )
+
+
+def _side_of_several(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Does the lesion of another section leave its side unsaid ("follow-up
+    of nephrocalcinosis" in the history) while `f`'s section names findings
+    in its state at its site on both sides by the same words, `f` on one
+    ("Right kidney: medullary nephrocalcinosis", "Left kidney: medullary
+    nephrocalcinosis")?
+    The lesion may be either side's, or both: `f` is not known to restate
+    it (GUIDE: a finding that leaves the side unsaid joins the one lesion at
+    its site that does not contradict it; different sides are different
+    lesions)."""
+    first = x.first
+    if first is None or x.side or first.section == f.section or not f.site:
+        return False
+    words = core(dr, f)
+    return any(
+        section == f.section
+        and state == x.state
+        and its_words == words
+        and opposite(its_side, side(f))
+        for section, its_side, state, its_words in x.sides_at.get(f.site, ())
+    )
+
+
+def _sides(
+    dr: DescriptorRules, findings: list[Finding]
+) -> dict[str, set[tuple[str, str, _State, str]]]:
+    """For each site, the sections, sides, states and words (`core`) of the
+    report's findings that have a side and may restate a lesion."""
+    out: dict[str, set[tuple[str, str, _State, str]]] = {}
+    for f in findings:
+        if f.site and side(f) and not f.own_lesion:  # not "no new calcifications"
+            out.setdefault(f.site, set()).add((f.section, side(f), _state(dr, f), core(dr, f)))
+    return out
 
 
 def _own_subs(
@@ -2618,6 +2658,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         for f in findings
     }
     subs_at = _own_subs(findings, subs)
+    sides_at = _sides(dr, findings)
     coordinated = _coordinated(dr, findings)
     for f in findings:
         sub, state, words = subs[f.finding_id], _state(dr, f), core(dr, f)
@@ -2718,6 +2759,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
                 place_of=place_of,
                 label_of=label_of,
                 subs_at=subs_at,
+                sides_at=sides_at,
                 causes=causes,
             )
             by_id[found.lesion_id] = found
