@@ -1828,3 +1828,27 @@ def test_the_chordae_are_a_valve_part_of_their_own(lesion_numbers, text, lesions
 )
 def test_an_unsided_lesion_of_another_section_and_both_sides(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the history's calcifications name no clock position; the findings
+        # name the same words at two: either group's, so neither restates it
+        (
+            "HISTORY: Recall from screening for calcifications in the right breast.\n"
+            "FINDINGS: Right breast: calcifications at 9 o'clock, new. "
+            "Calcifications in the right breast at 4 o'clock are unchanged.\n"
+            "IMPRESSION: New calcifications right breast 9 o'clock.",
+            [1, 2, 3, 2],
+        ),
+        # one position only: the history's are that group
+        (
+            "HISTORY: Recall from screening for calcifications in the right breast.\n"
+            "FINDINGS: Right breast: calcifications at 9 o'clock, new.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_lesion_of_another_section_at_no_clock_position(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

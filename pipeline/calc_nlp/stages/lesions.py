@@ -139,6 +139,8 @@ _WITH_A_SIZE = re.compile(r"(?<!\w)with\s+an?\s+\d", re.I)
 # past one ("previously seen ... no longer visible") or any now ("No
 # calcification"): a resolved calcification is not today's denial of one.
 _State = tuple[bool, bool, bool, bool]
+# A finding's section, side, state, words (`core`) and part (`_placed`).
+_Placed = tuple[str, str, _State, str, frozenset[str]]
 
 
 def _state(dr: DescriptorRules, f: Finding) -> _State:
@@ -240,10 +242,9 @@ class _Lesion:
     # `part_of` is
     subs_at: dict[str, set[tuple[str, str, str, bool]]] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
-    # the sections, sides, states and words (`core`) of the report's
-    # findings that have a side, at each site (`_sides`), shared as
-    # `part_of` is
-    sides_at: dict[str, set[tuple[str, str, _State, str]]] = field(default_factory=dict)
+    # the sections, sides, states, words (`core`) and parts of the report's
+    # findings at each site (`_placed`), shared as `part_of` is
+    placed_at: dict[str, set[_Placed]] = field(default_factory=dict)
     # the BI-RADS terms that name a cause, no shape (`_differ`)
     causes: frozenset[str] = frozenset()
 
@@ -384,6 +385,7 @@ def _same_lesion(
         and not _one_of_counted(dr, x, f)
         and not _count_after_one_part(dr, x, f)
         and not _with_summing_disease(dr, x, f, at_site)
+        and not _part_of_several(dr, x, f)
     ]
     graded = _graded_alike(same, f, sub)
     if graded is not None:
@@ -393,6 +395,13 @@ def _same_lesion(
         for x in same
         if x.sub == sub and x.side == side(f) and not _places_apart(dr, x, f, sub)
     ]
+    mine = exact[0].part_of.get(f.finding_id) if len(exact) > 1 else None
+    if mine:
+        # the one named at the finding's part ("right breast 9 o'clock" after
+        # the history's calcifications and the findings' group at 9 o'clock;
+        # GUIDE: a later mention at one clock position restates that one)
+        at_part = [x for x in exact if mine in x.parts]
+        exact = at_part if len(at_part) == 1 else exact
     if len(exact) > 1 and names_a_count(dr, f):
         # the one named by a count as well ("two groups of calcifications",
         # then each group at its clock position, then "two groups ...")
@@ -904,19 +913,46 @@ def _side_of_several(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
         and state == x.state
         and its_words == words
         and opposite(its_side, side(f))
-        for section, its_side, state, its_words in x.sides_at.get(f.site, ())
+        for section, its_side, state, its_words, _ in x.placed_at.get(f.site, ())
     )
 
 
-def _sides(
-    dr: DescriptorRules, findings: list[Finding]
-) -> dict[str, set[tuple[str, str, _State, str]]]:
-    """For each site, the sections, sides, states and words (`core`) of the
-    report's findings that have a side and may restate a lesion."""
-    out: dict[str, set[tuple[str, str, _State, str]]] = {}
+def _part_of_several(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Does the lesion of another section name no part of its site (no
+    clock position: "recalled for calcifications in the left breast") while
+    `f`'s section names findings in its state at its site, on a side that
+    fits, by the same words at two parts or more, `f` at one ("calcifications
+    at 2 o'clock", "calcifications at 10 o'clock")? The lesion may be either
+    part's: `f` is not known to restate it (GUIDE: a count of several that
+    names no clock position is none of the groups named at their positions;
+    a finding joins the one lesion at its site that does not contradict it)."""
+    first = x.first
+    mine = x.part_of.get(f.finding_id, frozenset())
+    if first is None or not mine or any(x.parts) or first.section == f.section:
+        return False
+    words = core(dr, f)
+    return any(
+        section == f.section
+        and state == x.state
+        and its_words == words
+        and part
+        and part != mine
+        and _fits(its_side, side(f))
+        for section, its_side, state, its_words, part in x.placed_at.get(f.site, ())
+    )
+
+
+def _placed(
+    dr: DescriptorRules, findings: list[Finding], part_of: dict[str, frozenset[str]]
+) -> dict[str, set[_Placed]]:
+    """For each site, the sections, sides, states, words (`core`) and parts
+    (`part_of`, by finding id) of the report's findings that may restate a
+    lesion (not "no new calcifications")."""
+    out: dict[str, set[_Placed]] = {}
     for f in findings:
-        if f.site and side(f) and not f.own_lesion:  # not "no new calcifications"
-            out.setdefault(f.site, set()).add((f.section, side(f), _state(dr, f), core(dr, f)))
+        if f.site and not f.own_lesion:
+            got = (f.section, side(f), _state(dr, f), core(dr, f), part_of.get(f.finding_id))
+            out.setdefault(f.site, set()).add(got[:4] + (got[4] or frozenset(),))
     return out
 
 
@@ -2658,7 +2694,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         for f in findings
     }
     subs_at = _own_subs(findings, subs)
-    sides_at = _sides(dr, findings)
+    placed_at = _placed(dr, findings, part_of)
     coordinated = _coordinated(dr, findings)
     for f in findings:
         sub, state, words = subs[f.finding_id], _state(dr, f), core(dr, f)
@@ -2759,7 +2795,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
                 place_of=place_of,
                 label_of=label_of,
                 subs_at=subs_at,
-                sides_at=sides_at,
+                placed_at=placed_at,
                 causes=causes,
             )
             by_id[found.lesion_id] = found
