@@ -1852,3 +1852,25 @@ def test_an_unsided_lesion_of_another_section_and_both_sides(lesion_numbers, tex
 )
 def test_a_lesion_of_another_section_at_no_clock_position(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # one side, then both sides said after the mention: two lesions
+        (
+            "FINDINGS:\nLEFT KIDNEY: Echogenic pyramids, compatible with medullary "
+            "nephrocalcinosis.\nIMPRESSION: Medullary nephrocalcinosis bilaterally.",
+            [1, 2],
+        ),
+        # the first sentence says both sides too: its one side is in doubt
+        (
+            "FINDINGS: Echogenic pyramids bilaterally with shadowing in the left upper "
+            "pole, compatible with medullary nephrocalcinosis.\n"
+            "IMPRESSION: Medullary nephrocalcinosis bilaterally.",
+            [1, 1],
+        ),
+    ],
+)
+def test_one_side_and_both_sides(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -115,6 +115,8 @@ from calc_nlp.stages.record import POINTING_PRONOUNS
 # The section categories (patterns/sections.json) of a finding restated and of
 # the finding that restates it across sites: the impression restates the findings.
 _RESTATING = ("findings", "impression")
+# The sides a finding of one side has (Finding.laterality).
+_SIDES = frozenset({"left", "right"})
 # How many findings-section lesions an impression finding without a site is
 # compared with in other words (a bound on the work for very long reports).
 _POOL = 64
@@ -548,7 +550,8 @@ def _same_lesion(
     if not loose and not said_side(dr, f):  # its side from elsewhere in the sentence
         # ... but left and right, the one each side of the sub-site, part
         # them ("granuloma in the right upper lobe" and "granuloma in the
-        # upper lobe on the left")
+        # upper lobe on the left"), and so do one side and both ("medullary
+        # nephrocalcinosis bilaterally" after the right kidney's)
         loose = [
             x
             for x in same
@@ -556,8 +559,22 @@ def _same_lesion(
             and _restating_pair(x, f)
             and _nests(x.sub, sub)
             and not opposite(x.side, side(f))
+            and not _one_side_and_both(dr, x, f)
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _one_side_and_both(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Is `f` of both sides and the lesion of one, its first sentence naming
+    no side word but left or right ("Right kidney: medullary
+    nephrocalcinosis", then "medullary nephrocalcinosis bilaterally")? Both
+    sides and one are different lesions (GUIDE: lesion). A first sentence
+    that says both sides as well ("pyramids bilaterally, shadowing in the
+    right lower pole") leaves the one side in doubt."""
+    if side(f) != "bilateral" or x.side not in _SIDES or x.first is None:
+        return False
+    both = dr.side_words - _SIDES
+    return not both & set(WORD.findall(x.first.sentence.lower()))
 
 
 def _headed(exact: list[_Lesion], f: Finding) -> list[_Lesion]:
