@@ -1874,3 +1874,36 @@ def test_a_lesion_of_another_section_at_no_clock_position(lesion_numbers, text, 
 )
 def test_one_side_and_both_sides(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a transplant's calcification and the native kidneys' are at two
+        # organs of one site
+        (
+            "FINDINGS: Transplant kidney in the left iliac fossa, 12 cm. A small "
+            "calcification in the lower pole cortex. The native kidneys are "
+            "shrunken, with cortical calcification.\n"
+            "IMPRESSION: 1. Small cortical calcification of the transplant kidney. "
+            "2. Calcified native kidneys.",
+            [1, 2, 1, 2],
+        ),
+        # "native" before another organ's name: the stomach's lesion is one
+        (
+            "FINDINGS: Transplant kidney, normal. Native kidneys with nephrocalcinosis. "
+            "Calcification of the gastric wall.\n"
+            "IMPRESSION: Nephrocalcinosis of the native kidneys and gastric wall "
+            "calcification.",
+            [1, 2, 1, 2],
+        ),
+        # no transplant named: "native" parts nothing
+        (
+            "FINDINGS: Calcification of the native mitral annulus.\n"
+            "IMPRESSION: Mitral annular calcification.",
+            [1, 1],
+        ),
+    ],
+)
+def test_native_organ_and_transplant(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -117,6 +117,10 @@ from calc_nlp.stages.record import POINTING_PRONOUNS
 _RESTATING = ("findings", "impression")
 # The sides a finding of one side has (Finding.laterality).
 _SIDES = frozenset({"left", "right"})
+# How far after a native word (`lesion_native_words`) the organ it names may
+# come, in words, plus one ("native polycystic kidneys"), up to a word that
+# joins places (`lesion_place_joins`).
+_NATIVE_REACH = 4
 # How many findings-section lesions an impression finding without a site is
 # compared with in other words (a bound on the work for very long reports).
 _POOL = 64
@@ -247,6 +251,8 @@ class _Lesion:
     # the sections, sides, states, words (`core`) and parts of the report's
     # findings at each site (`_placed`), shared as `part_of` is
     placed_at: dict[str, set[_Placed]] = field(default_factory=dict)
+    # does the report name a transplanted organ (`lesion_graft_words`)?
+    grafted: bool = False
     # the BI-RADS terms that name a cause, no shape (`_differ`)
     causes: frozenset[str] = frozenset()
 
@@ -388,6 +394,7 @@ def _same_lesion(
         and not _count_after_one_part(dr, x, f)
         and not _with_summing_disease(dr, x, f, at_site)
         and not _part_of_several(dr, x, f)
+        and not _native_and_graft(dr, x, f)
     ]
     graded = _graded_alike(same, f, sub)
     if graded is not None:
@@ -909,6 +916,36 @@ def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) ->
         and not (known and new)
         for section, its_side, other, new in x.subs_at.get(f.site, ())
     )
+
+
+def _native_and_graft(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """In a report that names a transplanted organ, does one of the
+    finding's sentence and the lesion's first sentence name the native
+    organ of their site and the other not ("Transplant kidney ... A punctate
+    cortical calcification.", then "The native kidneys show diffuse cortical
+    calcification")? The two are at different organs of one site (GUIDE:
+    lesion, same site and sub-site). A native word names the organ its next
+    few words name before a word that joins places ("native kidneys", not
+    the stomach's "gastric wall calcification" after "the native kidneys
+    and")."""
+    first = x.first
+    if not x.grafted or first is None or not f.site:
+        return False
+    name = name_words(dr, f.site)
+
+    def names(after: list[str]) -> bool:
+        text = " ".join(after)
+        join = dr.place_joins.search(text)
+        return bool(set(site_words(dr, text[: join.start()] if join else text)) & name)
+
+    def native(g: Finding) -> bool:
+        words = WORD.findall(g.sentence.lower())
+        return any(
+            w in dr.native_words and names(words[k + 1 : k + _NATIVE_REACH])
+            for k, w in enumerate(words)
+        )
+
+    return native(first) != native(f)
 
 
 def _side_of_several(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
@@ -2712,6 +2749,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     }
     subs_at = _own_subs(findings, subs)
     placed_at = _placed(dr, findings, part_of)
+    grafted = bool(dr.graft_words & set(WORD.findall(text.lower())))
     coordinated = _coordinated(dr, findings)
     for f in findings:
         sub, state, words = subs[f.finding_id], _state(dr, f), core(dr, f)
@@ -2779,10 +2817,13 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         # that one, which may sum up lesions ("Vascular calcification,
         # consistent with medial calcinosis" after the iliac arteries' and
         # the femoral arteries')
+        # (the lesions of its own organ: "calcified native kidneys" sums up
+        # none of a transplant's)
+        organ = [x for x in at_site if not _native_and_graft(dr, x, f)]
         if (
             found is not None
             and not _in_sentence(found.last, f)
-            and _sums_up(dr, f, at_site, restated.get(state, []), by_site)
+            and _sums_up(dr, f, organ, restated.get(state, []), by_site)
         ):
             found = None
         if found is not None and _joins_others(
@@ -2813,6 +2854,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
                 label_of=label_of,
                 subs_at=subs_at,
                 placed_at=placed_at,
+                grafted=grafted,
                 causes=causes,
             )
             by_id[found.lesion_id] = found
