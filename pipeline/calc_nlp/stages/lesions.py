@@ -58,7 +58,12 @@ none of the groups named at their positions after it; a calcification a
 sentence says extends from or into another sub-site lies at both; calciphylaxis,
 which names no site, and the calcified arterioles of skin or fat a biopsy
 shows are one lesion. A finding without a site, led by an anaphor, takes
-the one site of the lesion it restates. Findings that differ in negated, hypothetical or family
+the one site of the lesion it restates. A lesion of another section that
+leaves its side or clock position unsaid ("follow-up of nephrocalcinosis",
+"recalled for calcifications") is restated by no finding of a section that
+names the same words on both sides or at two positions; a finding of both
+sides restates no lesion of one; and in a report that names a transplant,
+the native organ's findings and the others are different lesions. Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
