@@ -1907,3 +1907,26 @@ def test_one_side_and_both_sides(lesion_numbers, text, lesions):
 )
 def test_native_organ_and_transplant(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the side word is the first place's: the phrase sums up the right
+        # kidney's and the unsided spleen's lesions
+        (
+            "FINDINGS: Punctate calcification in the right kidney. Calcified "
+            "granulomas in the spleen, left upper quadrant.\n"
+            "IMPRESSION: Right renal and splenic calcifications, benign.",
+            [1, 2, 3],
+        ),
+        # one place after the join names its own side: no change
+        (
+            "FINDINGS: Calcified right hilar node. Calcified left hilar node.\n"
+            "IMPRESSION: Right hilar and left hilar calcified nodes.",
+            [1, 2, 3],
+        ),
+    ],
+)
+def test_a_side_word_before_a_join_is_the_first_places(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

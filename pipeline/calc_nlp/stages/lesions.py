@@ -2309,15 +2309,36 @@ def _joins_others(
         if join is not None:
             mine = mine | stems(dr, head[: join.start()])
     own = stems(dr, found.place_of.get(f.finding_id, ""))
+    unsided = _unsided_after_join(dr, f)
     return any(
         x is not found
         and x.state == found.state
         and x.first is not None
         and x.first.section != f.section
-        and (side(f) == "bilateral" or _fits(x.side, side(f)))
+        and (
+            side(f) == "bilateral"
+            or _fits(x.side, side(f))
+            or bool((_places_of(dr, x) - mine) & unsided)
+        )
         and ((_places_of(dr, x) | _led_places(dr, x, own)) - mine) & words
         for x in lesions
     )
+
+
+def _unsided_after_join(dr: DescriptorRules, f: Finding) -> set[str]:
+    """The place words (`stems`) a mention names after a word that joins
+    places, when its side word comes before that word and none after it
+    ("Left adrenal and mesenteric nodal calcifications": the side is the
+    adrenal's, the mesenteric nodes' is unsaid); empty else."""
+    join = dr.place_joins.search(f.mention)
+    if join is None:
+        return set()
+    head, tail = f.mention[: join.start()], f.mention[join.end() :]
+    if not dr.side_words & set(WORD.findall(head.lower())):
+        return set()
+    if dr.side_words & set(WORD.findall(tail.lower())):
+        return set()
+    return stems(dr, tail)
 
 
 # Where a list of places a colon opens after a mention ends: a full stop (no
