@@ -1930,3 +1930,31 @@ def test_native_organ_and_transplant(lesion_numbers, text, lesions):
 )
 def test_a_side_word_before_a_join_is_the_first_places(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # "The calcifications in the body": a place the sentence before did
+        # not name; the opening "the" names that place's, no anaphor
+        (
+            "FINDINGS: New coarse calcifications in the pancreatic neck. The "
+            "calcifications in the body are unchanged.",
+            [1, 2],
+        ),
+        # the place was named before: an anaphor
+        (
+            "FINDINGS: New coarse calcifications in the pancreatic neck. The "
+            "calcifications in the neck measure up to 4 mm.",
+            [1, 1],
+        ),
+        # no place after it: an anaphor
+        (
+            "FINDINGS: Coarse calcifications in the pancreatic neck. The "
+            "calcifications are unchanged.",
+            [1, 1],
+        ),
+    ],
+)
+def test_the_calcification_at_a_new_place_is_no_anaphor(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

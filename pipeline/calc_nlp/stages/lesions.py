@@ -1819,7 +1819,27 @@ def _refers_back(
         and not _mention_elsewhere(dr, f, prev)
         and not _other_vessel(dr, f, prev)
         and not _subs_apart(f, prev, places or {})
+        and not _new_place_led_to(dr, f, prev)
     )
+
+
+def _new_place_led_to(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Does a link word right after the mention of `f`, at `prev`'s site,
+    lead to a sub-site that `prev`'s sentence, up to `f`'s mention, does not
+    name ("coarse calcifications in the pancreatic tail", then "The
+    calcifications in the head are more extensive")? An opening "the" then
+    names that place's calcification, no anaphor (GUIDE: a later finding of
+    the same section naming a sub-site the lesion before it left unsaid is
+    another lesion)."""
+    if not f.site or f.site != prev.site:
+        return False
+    place = trailing_sub(dr, f)
+    if not place:
+        return False
+    said = prev.sentence
+    if prev.sentence == f.sentence:
+        said = said[: max(mention_at(f), 0)]
+    return not set(place.split()) <= set(site_words(dr, said))
 
 
 def _mention_elsewhere(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
