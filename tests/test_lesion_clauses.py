@@ -1,0 +1,42 @@
+"""Lesion grouping where one sentence names two places, each with its own
+calcification (corpora/GUIDE.md, Descriptors: lesion): two vessels, two
+valves, a valve's annulus and another valve's cusps are two lesions, and a
+later section naming one of them restates that one only."""
+
+from __future__ import annotations
+
+import pytest
+
+# A predicate ("is calcified") is said of its subject; a site after an "and"
+# opening the next clause is that clause's subject (guide §2: the phrase of
+# its own clause), not the predicate's place.
+TWO_CLAUSES = [
+    (
+        "FINDINGS: The left main is severely calcified, and the RCA shows "
+        "moderate calcification.\nIMPRESSION: Severe left main calcification. "
+        "Moderate RCA calcification.",
+        [1, 2, 1, 2],
+        ["left main", "RCA", "left main", "RCA"],
+    ),
+    (
+        "FINDINGS: The LAD is densely calcified but the circumflex has only "
+        "mild calcification.",
+        [1, 2],
+        ["LAD", "circumflex"],
+    ),
+    (
+        "FINDINGS: The mitral annulus is calcified and the aortic cusps are "
+        "thickened with calcification.",
+        [1, 2],
+        ["mitral annulus", "aortic cusps"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions, places", TWO_CLAUSES)
+def test_a_predicate_keeps_its_subject_before_a_next_clause(
+    findings_of, lesion_numbers, text, lesions, places
+):
+    assert [f.site_text for f in findings_of(text)] == places
+    assert lesion_numbers(text) == lesions
+
