@@ -39,4 +39,3 @@ def test_a_predicate_keeps_its_subject_before_a_next_clause(
 ):
     assert [f.site_text for f in findings_of(text)] == places
     assert lesion_numbers(text) == lesions
-
