@@ -39,3 +39,28 @@ def test_a_predicate_keeps_its_subject_before_a_next_clause(
 ):
     assert [f.site_text for f in findings_of(text)] == places
     assert lesion_numbers(text) == lesions
+
+
+# GUIDE: a diagnosis naming a valve's calcification by its disease
+# ("calcific aortic stenosis") leaves the sub-site unsaid: the leaflets or
+# cusps restate it, the annulus does not, in whichever order they come.
+VALVE_DISEASE = [
+    (
+        "FINDINGS: Heavy calcification of the aortic valve leaflets. A separate "
+        "ring of calcification in the aortic annulus.\nIMPRESSION: Severe "
+        "calcific aortic stenosis. Calcified aortic annulus.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "FINDINGS: Calcification in the aortic annulus. Heavy calcification of "
+        "the aortic cusps.\nIMPRESSION: Severe calcific aortic stenosis.",
+        [1, 2, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", VALVE_DISEASE)
+def test_a_valve_disease_restates_the_leaflets_not_the_annulus(
+    lesion_numbers, text, lesions
+):
+    assert lesion_numbers(text) == lesions

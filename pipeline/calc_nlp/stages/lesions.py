@@ -465,6 +465,12 @@ def _same_lesion(
         kind = set(WORD.findall(f.mention.lower())) & _KINDS
         kinded = [x for x in loose if x.first is not None and x.first.classification in kind]
         loose = kinded if len(kinded) == 1 else loose
+    if len(loose) > 1 and not sub and _head(f) in dr.graded_heads:
+        # a valve's calcification named by its disease ("calcific aortic
+        # stenosis") leaves the sub-site unsaid: the leaflets or cusps
+        # restate it, the annulus does not (GUIDE: lesion)
+        leaflets = [x for x in loose if dr.part_heads & set(x.sub.split())]
+        loose = leaflets if len(leaflets) == 1 else loose
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         # a finding of no side in an operation note: the operated side's
         # ("SPECIMEN: femoral plaque" after the left's and the right's)
