@@ -13,3 +13,13 @@ def test_a_part_named_alike_gives_the_organ(finding_named):
         "calcification in segment 2."
     )
     assert finding_named(text, "calcification").site == "liver"
+
+
+def test_two_numbered_parts_are_two_lesions_in_the_impression(lesion_numbers):
+    text = (
+        "FINDINGS: Three echogenic foci in segment 7, in keeping with hepatic "
+        "calcifications. Another calcification sits in segment 3.\n"
+        "IMPRESSION: Hepatic calcifications in segment 7 and an additional "
+        "calcification in segment 3."
+    )
+    assert lesion_numbers(text) == [1, 2, 1, 2]

@@ -380,6 +380,7 @@ def _same_lesion(
         and not _one_of_counted(dr, x, f)
         and not _count_after_one_part(dr, x, f)
         and not _with_summing_disease(dr, x, f, at_site)
+        and not _numbered_apart(dr, x, f)
     ]
     graded = _graded_alike(same, f, sub)
     if graded is not None:
@@ -550,6 +551,44 @@ def _same_lesion(
             and not opposite(x.side, side(f))
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _numbered_parts(dr: DescriptorRules, text: str) -> set[str]:
+    """The numbered parts of an organ the text names ("segment 6": a word of
+    `numbered_places` and the number after it), in the singular."""
+    words = WORD.findall(text.lower())
+    return {
+        f"{singular_words(a)} {b}"
+        for a, b in zip(words, words[1:], strict=False)
+        if a in dr.numbered_places
+        and (b.isdigit() or 0 < len(b) <= 4 and set(b) <= set("ivx"))
+    }
+
+
+def _parts_of(dr: DescriptorRules, x: _Lesion, g: Finding) -> set[str]:
+    """The numbered part a link word leads to after the finding's mention
+    ("a separate calcification in segment 2"), else the one numbered part
+    its sentence names ("A third calcification lies in segment 2")."""
+    own = _numbered_parts(dr, x.place_of.get(g.finding_id, ""))
+    if own:
+        return own
+    said = _numbered_parts(dr, g.sentence)
+    return said if len(said) == 1 else set()
+
+
+def _numbered_apart(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Do the finding and the lesion's first or latest finding lie in numbered
+    parts of their organ that share none ("segment 6" and "segment 2" of the
+    liver)? Different sub-sites are different lesions (GUIDE: lesion), in
+    whichever section."""
+    mine = _parts_of(dr, x, f)
+    if not mine:
+        return False
+    theirs: set[str] = set()
+    for g in (x.first, x.last):
+        if g is not None:
+            theirs |= _parts_of(dr, x, g)
+    return bool(theirs) and not mine & theirs
 
 
 def _headed(exact: list[_Lesion], f: Finding) -> list[_Lesion]:
