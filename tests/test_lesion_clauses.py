@@ -64,3 +64,34 @@ def test_a_valve_disease_restates_the_leaflets_not_the_annulus(
     lesion_numbers, text, lesions
 ):
     assert lesion_numbers(text) == lesions
+
+
+# GUIDE: "The mitral valve was calcified, and the annulus was heavily
+# calcified." names two; so does the aortic valve's annulus, which keeps its
+# own words though the valve named before gives its site, in one sentence or
+# two, and after a disease diagnosis the leaflets restate.
+ANNULUS_APART = [
+    (
+        "FINDINGS: The aortic valve is heavily calcified, and the annulus is "
+        "also calcified.",
+        [1, 2],
+        ["aortic valve", "annulus"],
+    ),
+    (
+        "PREOPERATIVE DIAGNOSIS: Calcific aortic stenosis.\nFINDINGS: The "
+        "aortic valve leaflets were heavily calcified. The annulus was also "
+        "calcified.",
+        [1, 1, 2],
+        ["aortic stenosis", "aortic valve leaflets", "annulus"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions, places", ANNULUS_APART)
+def test_the_annulus_after_its_valve_is_another_lesion(
+    findings_of, lesion_numbers, text, lesions, places
+):
+    found = findings_of(text)
+    assert [f.site_text for f in found] == places
+    assert {f.site for f in found} == {"aortic valve"}
+    assert lesion_numbers(text) == lesions

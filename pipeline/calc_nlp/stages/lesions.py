@@ -381,6 +381,7 @@ def _same_lesion(
         and not _count_after_one_part(dr, x, f)
         and not _with_summing_disease(dr, x, f, at_site)
         and not _numbered_apart(dr, x, f)
+        and not _sub_segments_apart(dr, x, sub)
     ]
     graded = _graded_alike(same, f, sub)
     if graded is not None:
@@ -551,6 +552,29 @@ def _same_lesion(
             and not opposite(x.side, side(f))
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _segment_set(dr: DescriptorRules, text: str) -> set[str]:
+    """The segment or valve part words (`segments`) of the text, each in the
+    singular and by its synonyms' one spelling ("annular": the annulus)."""
+    out: set[str] = set()
+    for w in text.lower().split():
+        if dr.segments.search(w):
+            out.update(dr.synonyms.get(w, singular_words(w)).split())
+    return out
+
+
+def _sub_segments_apart(dr: DescriptorRules, x: _Lesion, sub: str) -> bool:
+    """Does the finding's sub-site name a valve part or vessel segment
+    ("annulus", which its sentence's subject gives: "the annulus, which was
+    also calcified") none of the lesion's findings named, all of which named
+    another ("cusp")? A valve's annulus and its cusps are different lesions
+    (GUIDE: lesion), as `_differ` tells two findings' own segments apart."""
+    mine = _segment_set(dr, sub)
+    if not mine:
+        return False
+    theirs = [_segment_set(dr, m.segment) for m in x.told.values()]
+    return all(t and not mine & t for t in theirs)
 
 
 def _numbered_parts(dr: DescriptorRules, text: str) -> set[str]:
@@ -911,6 +935,11 @@ def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) ->
     if x.sub or first is None or stems(dr, sub) <= stems(dr, first.sentence):
         return False
     known = first.section == _HISTORY
+    # a valve named by its disease ("calcific aortic stenosis") is its
+    # leaflets' calcification: the leaflets restate it, the annulus does not
+    # (GUIDE: lesion)
+    if _head(first) in dr.graded_heads and dr.part_heads & set(sub.split()):
+        return False
     # one process over the site ("metastatic pulmonary calcification") is
     # the lesion of each place it shows at, not one of them
     if dr.process_words.search(first.sentence):
