@@ -30,6 +30,12 @@ TWO_CLAUSES = [
         [1, 2],
         ["mitral annulus", "aortic cusps"],
     ),
+    (
+        "FINDINGS: The LAD is heavily calcified, while the RCA has mild "
+        "calcification.",
+        [1, 2],
+        ["LAD", "RCA"],
+    ),
 ]
 
 

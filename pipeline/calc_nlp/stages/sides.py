@@ -69,15 +69,16 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
 
 
 # The words that join a clause of its own to a predicate ('The left main is
-# calcified, and the RCA shows plaque').
-_CLAUSE_JOINS = frozenset({"and", "but"})
+# calcified, and the RCA shows plaque'; '..., while the RCA has ...').
+_CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas"})
 _SUBJECT_WORDS = frozenset({"the", "a", "an"})
 
 
 def _next_clause_site(rd: ReportDoc, f: Span, at: int) -> bool:
     """Is the mention a bare adjective said of a site before it ('The left
-    main is severely calcified'), that site in its reach, and does an 'and'
-    or 'but' stand between it and the site phrase at token `at` after it,
+    main is severely calcified'), that site in its reach, and does an 'and',
+    'but', 'while' or 'whereas' stand between it and the site phrase at token
+    `at` after it,
     with only an article, a side or a part word after that 'and'? The site
     after opens a clause of its own ('..., and the RCA shows
     moderate calcification'): its subject, not the place of the predicate
