@@ -31,8 +31,7 @@ TWO_CLAUSES = [
         ["mitral annulus", "aortic cusps"],
     ),
     (
-        "FINDINGS: The LAD is heavily calcified, while the RCA has mild "
-        "calcification.",
+        "FINDINGS: The LAD is heavily calcified, while the RCA has mild calcification.",
         [1, 2],
         ["LAD", "RCA"],
     ),
