@@ -400,6 +400,8 @@ def _same_lesion(
         and not _with_summing_disease(dr, x, f, at_site)
         and not _part_of_several(dr, x, f)
         and not _native_and_graft(dr, x, f)
+        and not _numbered_apart(dr, x, f)
+        and not _sub_segments_apart(dr, x, sub)
     ]
     graded = _graded_alike(same, f, sub)
     if graded is not None:
@@ -493,6 +495,12 @@ def _same_lesion(
         kind = set(WORD.findall(f.mention.lower())) & _KINDS
         kinded = [x for x in loose if x.first is not None and x.first.classification in kind]
         loose = kinded if len(kinded) == 1 else loose
+    if len(loose) > 1 and not sub and _head(f) in dr.graded_heads:
+        # a valve's calcification named by its disease ("calcific aortic
+        # stenosis") leaves the sub-site unsaid: the leaflets or cusps
+        # restate it, the annulus does not (GUIDE: lesion)
+        leaflets = [x for x in loose if dr.part_heads & set(x.sub.split())]
+        loose = leaflets if len(leaflets) == 1 else loose
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         # a finding of no side in an operation note: the operated side's
         # ("SPECIMEN: femoral plaque" after the left's and the right's)
@@ -587,6 +595,67 @@ def _one_side_and_both(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
         return False
     both = dr.side_words - _SIDES
     return not both & set(WORD.findall(x.first.sentence.lower()))
+
+
+def _segment_set(dr: DescriptorRules, text: str) -> set[str]:
+    """The segment or valve part words (`segments`) of the text, each in the
+    singular and by its synonyms' one spelling ("annular": the annulus)."""
+    out: set[str] = set()
+    for w in text.lower().split():
+        if dr.segments.search(w):
+            out.update(dr.synonyms.get(w, singular_words(w)).split())
+    return out
+
+
+def _sub_segments_apart(dr: DescriptorRules, x: _Lesion, sub: str) -> bool:
+    """Does the finding's sub-site name a valve part or vessel segment
+    ("annulus", which its sentence's subject gives: "the annulus, which was
+    also calcified") none of the lesion's findings named, all of which named
+    another ("cusp")? A valve's annulus and its cusps are different lesions
+    (GUIDE: lesion), as `_differ` tells two findings' own segments apart."""
+    mine = _segment_set(dr, sub)
+    if not mine:
+        return False
+    theirs = [_segment_set(dr, m.segment) for m in x.told.values()]
+    return all(t and not mine & t for t in theirs)
+
+
+def _numbered_parts(dr: DescriptorRules, text: str) -> set[str]:
+    """The numbered parts of an organ the text names ("segment 6": a word of
+    `numbered_places` and the number after it), in the singular."""
+    words = WORD.findall(text.lower())
+    return {
+        f"{singular_words(a)} {b}"
+        for a, b in zip(words, words[1:], strict=False)
+        if a in dr.numbered_places
+        and (b.isdigit() or 0 < len(b) <= 4 and set(b) <= set("ivx"))
+    }
+
+
+def _parts_of(dr: DescriptorRules, x: _Lesion, g: Finding) -> set[str]:
+    """The numbered part a link word leads to after the finding's mention
+    ("a separate calcification in segment 2"), else the one numbered part
+    its sentence names ("A third calcification lies in segment 2")."""
+    own = _numbered_parts(dr, x.place_of.get(g.finding_id, ""))
+    if own:
+        return own
+    said = _numbered_parts(dr, g.sentence)
+    return said if len(said) == 1 else set()
+
+
+def _numbered_apart(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Do the finding and the lesion's first or latest finding lie in numbered
+    parts of their organ that share none ("segment 6" and "segment 2" of the
+    liver)? Different sub-sites are different lesions (GUIDE: lesion), in
+    whichever section."""
+    mine = _parts_of(dr, x, f)
+    if not mine:
+        return False
+    theirs: set[str] = set()
+    for g in (x.first, x.last):
+        if g is not None:
+            theirs |= _parts_of(dr, x, g)
+    return bool(theirs) and not mine & theirs
 
 
 def _headed(exact: list[_Lesion], f: Finding) -> list[_Lesion]:
@@ -909,6 +978,11 @@ def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) ->
     if x.sub or first is None or stems(dr, sub) <= stems(dr, first.sentence):
         return False
     known = first.section == _HISTORY
+    # a valve named by its disease ("calcific aortic stenosis") is its
+    # leaflets' calcification: the leaflets restate it, the annulus does not
+    # (GUIDE: lesion)
+    if _head(first) in dr.graded_heads and dr.part_heads & set(sub.split()):
+        return False
     # one process over the site ("metastatic pulmonary calcification") is
     # the lesion of each place it shows at, not one of them
     if dr.process_words.search(first.sentence):
