@@ -28,6 +28,12 @@ MORE_ROWS: list[Row] = [
     (CXR + "Right and left hilar calcified nodes.", "", {"site": "lymph node", "laterality": "bilateral"}),
     (CXR + "Calcified granulomas within both upper lobes.", "", {"site": "lung", "laterality": "bilateral"}),
     (CXR + "Calcified pleural plaques in both hemithoraces.", "", {"site": "pleura", "laterality": "bilateral"}),
+    # the plural of a part each lung has one of is both lungs (corpora/GUIDE.md laterality)
+    (CXR + "Metastatic calcification in the upper lobes, worse than before.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Faint calcified nodules at the lung bases.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Scattered tiny calcifications in the apices.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "No calcification in the lower lobes.", "", {"site": "lung", "laterality": "bilateral"}),
+    (CXR + "Calcified granulomas in the right upper and lower lobes.", "", {"site": "lung", "laterality": "right"}),
     (CXR + "Calcified granuloma in the RML. No left effusion.", "", {"site": "lung", "laterality": "right"}),
     (CXR + "Calcified granuloma in the left midlung, unchanged from prior right-sided study.", "", {"site": "lung", "laterality": "left"}),
     # bare side letters before a site phrase

@@ -1789,3 +1789,172 @@ VALVE_PARTS_OF_THEIR_OWN = [
 @pytest.mark.parametrize(("text", "lesions"), VALVE_PARTS_OF_THEIR_OWN)
 def test_the_chordae_are_a_valve_part_of_their_own(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the history's lesion leaves its side unsaid and the findings name
+        # the same words on both sides: either side's, or both; neither
+        # restates it
+        (
+            "HISTORY: Known nephrocalcinosis, annual check.\n"
+            "FINDINGS: Right kidney: bright pyramids in keeping with medullary "
+            "nephrocalcinosis. Left kidney: medullary nephrocalcinosis, similar.\n"
+            "IMPRESSION: Left medullary nephrocalcinosis, no change.",
+            [1, 2, 3, 3],
+        ),
+        (
+            "INDICATION: Renal calcifications on a prior film.\n"
+            "FINDINGS: Punctate calcifications in the right kidney. Punctate "
+            "calcifications in the left kidney.",
+            [1, 2, 3],
+        ),
+        # one side only: the history's lesion is that side's
+        (
+            "HISTORY: Known nephrocalcinosis, annual check.\n"
+            "FINDINGS: Right kidney: bright pyramids in keeping with medullary "
+            "nephrocalcinosis. Left kidney: normal.",
+            [1, 1],
+        ),
+        # other words on the other side ("no new" names no lesion to restate)
+        (
+            "HISTORY: Recalled for calcifications.\n"
+            "FINDINGS: Right breast: grouped calcifications in the upper outer "
+            "quadrant. Left breast: no new calcifications.",
+            [1, 1, 2],
+        ),
+    ],
+)
+def test_an_unsided_lesion_of_another_section_and_both_sides(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the history's calcifications name no clock position; the findings
+        # name the same words at two: either group's, so neither restates it
+        (
+            "HISTORY: Recall from screening for calcifications in the right breast.\n"
+            "FINDINGS: Right breast: calcifications at 9 o'clock, new. "
+            "Calcifications in the right breast at 4 o'clock are unchanged.\n"
+            "IMPRESSION: New calcifications right breast 9 o'clock.",
+            [1, 2, 3, 2],
+        ),
+        # one position only: the history's are that group
+        (
+            "HISTORY: Recall from screening for calcifications in the right breast.\n"
+            "FINDINGS: Right breast: calcifications at 9 o'clock, new.",
+            [1, 1],
+        ),
+    ],
+)
+def test_a_lesion_of_another_section_at_no_clock_position(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # one side, then both sides said after the mention: two lesions
+        (
+            "FINDINGS:\nLEFT KIDNEY: Echogenic pyramids, compatible with medullary "
+            "nephrocalcinosis.\nIMPRESSION: Medullary nephrocalcinosis bilaterally.",
+            [1, 2],
+        ),
+        # the first sentence says both sides too: its one side is in doubt
+        (
+            "FINDINGS: Echogenic pyramids bilaterally with shadowing in the left upper "
+            "pole, compatible with medullary nephrocalcinosis.\n"
+            "IMPRESSION: Medullary nephrocalcinosis bilaterally.",
+            [1, 1],
+        ),
+    ],
+)
+def test_one_side_and_both_sides(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # a transplant's calcification and the native kidneys' are at two
+        # organs of one site
+        (
+            "FINDINGS: Transplant kidney in the left iliac fossa, 12 cm. A small "
+            "calcification in the lower pole cortex. The native kidneys are "
+            "shrunken, with cortical calcification.\n"
+            "IMPRESSION: 1. Small cortical calcification of the transplant kidney. "
+            "2. Calcified native kidneys.",
+            [1, 2, 1, 2],
+        ),
+        # "native" before another organ's name: the stomach's lesion is one
+        (
+            "FINDINGS: Transplant kidney, normal. Native kidneys with nephrocalcinosis. "
+            "Calcification of the gastric wall.\n"
+            "IMPRESSION: Nephrocalcinosis of the native kidneys and gastric wall "
+            "calcification.",
+            [1, 2, 1, 2],
+        ),
+        # no transplant named: "native" parts nothing
+        (
+            "FINDINGS: Calcification of the native mitral annulus.\n"
+            "IMPRESSION: Mitral annular calcification.",
+            [1, 1],
+        ),
+    ],
+)
+def test_native_organ_and_transplant(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # the side word is the first place's: the phrase sums up the right
+        # kidney's and the unsided spleen's lesions
+        (
+            "FINDINGS: Punctate calcification in the right kidney. Calcified "
+            "granulomas in the spleen, left upper quadrant.\n"
+            "IMPRESSION: Right renal and splenic calcifications, benign.",
+            [1, 2, 3],
+        ),
+        # one place after the join names its own side: no change
+        (
+            "FINDINGS: Calcified right hilar node. Calcified left hilar node.\n"
+            "IMPRESSION: Right hilar and left hilar calcified nodes.",
+            [1, 2, 3],
+        ),
+    ],
+)
+def test_a_side_word_before_a_join_is_the_first_places(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "text, lesions",
+    [
+        # "The calcifications in the body": a place the sentence before did
+        # not name; the opening "the" names that place's, no anaphor
+        (
+            "FINDINGS: New coarse calcifications in the pancreatic neck. The "
+            "calcifications in the body are unchanged.",
+            [1, 2],
+        ),
+        # the place was named before: an anaphor
+        (
+            "FINDINGS: New coarse calcifications in the pancreatic neck. The "
+            "calcifications in the neck measure up to 4 mm.",
+            [1, 1],
+        ),
+        # no place after it: an anaphor
+        (
+            "FINDINGS: Coarse calcifications in the pancreatic neck. The "
+            "calcifications are unchanged.",
+            [1, 1],
+        ),
+    ],
+)
+def test_the_calcification_at_a_new_place_is_no_anaphor(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

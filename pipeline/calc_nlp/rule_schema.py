@@ -325,6 +325,8 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_place_links",
     "lesion_place_joins",
     "lesion_process_words",
+    "lesion_native_words",
+    "lesion_graft_words",
     "lesion_residual_words",
     "lesion_vessel_sites",
     "lesion_vascular_sites",

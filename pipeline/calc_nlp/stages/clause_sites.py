@@ -362,6 +362,7 @@ def compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:
             _modifier_only(kit, site)
             or _nodes_of(kit, site, nxt)
             or _structure_of(kit, site, nxt)
+            or _leaflet_of(kit, rd, site, nxt)
         )
         and nxt.span[-1].lower_ not in lesions  # 'upper lobe nodules': a lesion
     ):
@@ -400,6 +401,24 @@ def _structure_of(kit: Toolkit, site: SiteRef, nxt: SiteRef) -> bool:
     kind, nxt_info = kit.site_info(site.site).get("kind"), kit.site_info(nxt.site)
     same_kind = kind is not None and kind == nxt_info.get("kind")
     return not (same_kind and nxt_info.get("generic_terms"))
+
+
+def _leaflet_of(kit: Toolkit, rd: ReportDoc, site: SiteRef, nxt: SiteRef) -> bool:
+    """Is `site` a word naming one leaflet or cusp of a valve (descriptors.json
+    `lesion_part_words`: 'septal', 'anterior') written at once before that
+    valve's words, which a leaflet or cusp word ends or follows ('the septal
+    tricuspid leaflet')? The valve's leaflet is named (guide §2: where two
+    fit, the narrower), not the place the position word names on its own
+    (the septum)."""
+    dr = kit.descriptors
+    if nxt.site == site.site or kit.site_info(nxt.site).get("kind") != "valve":
+        return False
+    if not set(rd.lower[site.span.start : site.span.end]) <= dr.part_words:
+        return False
+    end = nxt.span.end
+    return rd.lower[end - 1] in dr.part_heads or (
+        end < len(rd.lower) and rd.lower[end] in dr.part_heads
+    )
 
 
 # Words that join coordinated modifiers of one head ('the hepatic and splenic

@@ -400,6 +400,10 @@ class DescriptorRules:
         self.place_joins = _breaks(wl["lesion_place_joins"], compile_regex)
         self.place_compounds = frozenset(wl["lesion_place_compounds"])
         self.process_words = _breaks(wl["lesion_process_words"], compile_regex)
+        # the patient's own organ, and a transplanted one ("the native
+        # kidneys" of a report on a transplant kidney)
+        self.native_words = frozenset(wl["lesion_native_words"])
+        self.graft_words = frozenset(wl["lesion_graft_words"])
         self.vessel_sites = set(wl["lesion_vessel_sites"])
         # of those, the sites a phrase named only "vascular" names (arteries)
         self.vascular_sites = set(wl["lesion_vascular_sites"])

@@ -1211,12 +1211,14 @@ def _size_led(dr: DescriptorRules, gap: list[str]) -> bool:
     """Is the gap between a lesion noun and a size after it a size lead
     (", the largest measuring"; "foci up to"), after a short place of the
     noun holding no other lesion and no number ("foci in the lower pole,
-    measuring"; "focus in the right kidney measuring")?"""
+    measuring"; "focus in the right kidney measuring"); a numbered place's
+    number is no other number ("foci in segment 6, the larger 7 mm":
+    `_without_refs`)?"""
     leading = dr.size_lead_words
     k = len(gap)
     while k and gap[k - 1] in leading:
         k -= 1
-    place, lead = gap[:k], [w for w in gap[k:] if w != ","]
+    place, lead = _without_refs(dr, gap[:k]), [w for w in gap[k:] if w != ","]
     return (
         _led(dr, lead)
         and len(place) <= 2 * dr.window  # a place of a few words

@@ -407,9 +407,42 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
     # pole: a calcification')
     return (
         label.laterality
+        or _plural_label_side(kit, rd, f, label, own)
         or side_of_bare_label(kit, rd, f)
         or _side_of_organ_label(kit, rd, f, label)
     )
+
+
+def _plural_label_side(
+    kit: Toolkit, rd: ReportDoc, f: Span, label: SiteRef, own: SiteRef | None
+) -> str:
+    """The side the label's own words imply, the plural of a paired organ
+    ('KIDNEYS: No calculi. No renal parenchymal calcification.': bilateral,
+    denied or not; corpora/GUIDE.md laterality, a label line over the finding
+    gives it), for every sentence under it whose own words name no other
+    site (`own`: 'Ureters: ... Multiple pelvic phleboliths' lie in no
+    ureter); '' where a side word written between the label and the
+    finding's sentence narrows the label's part to one side ('KIDNEYS: The
+    right kidney has a cyst. ...')."""
+    if own is not None and own.site != label.site:
+        return ""
+    implied = [
+        x
+        for x in rd.matches.lats
+        if label.span.start <= x.start
+        and x.end <= label.span.end
+        and kit.md(x).get("implied")
+    ]
+    if not implied:
+        return ""
+    side = str(kit.md(implied[-1])["laterality"])
+    start = rd.sent(f).start
+    if any(
+        label.span.end <= x.start < start and kit.md(x)["laterality"] != side
+        for x in rd.matches.lats
+    ):
+        return ""
+    return side
 
 
 def _side_of_organ_label(kit: Toolkit, rd: ReportDoc, f: Span, label: SiteRef) -> str:

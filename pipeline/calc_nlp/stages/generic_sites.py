@@ -104,8 +104,18 @@ def _part_or(kit: Toolkit, site: SiteRef, whole: SiteRef) -> SiteRef:
     """The structure an anaphoric part word points back to, unless it is the
     part's own whole (`part_of`), which the part names more narrowly: 'the
     annulus' after the aortic valve is the aortic valve's, after the mitral
-    valve it is the mitral annulus (guide §2 site vocabulary)."""
-    return site if kit.md(site.span).get("part_of") == whole.site else whole
+    valve it is the mitral annulus (guide §2 site vocabulary). The part
+    keeps its own words there ('annulus', with the aortic valve's site):
+    it names a part of that structure, another lesion than the whole's
+    (corpora/GUIDE.md lesion: a valve's annulus vs its leaflets)."""
+    part_of = kit.md(site.span).get("part_of")
+    if part_of == whole.site:
+        return site
+    if not part_of:
+        return whole
+    return SiteRef(
+        site.span, whole.site, whole.laterality, site.text, site.start, whole.rule_id
+    )
 
 
 def _whole_of(kit: Toolkit, site: SiteRef, found: SiteRef) -> SiteRef:

@@ -59,7 +59,12 @@ none of the groups named at their positions after it; a calcification a
 sentence says extends from or into another sub-site lies at both; calciphylaxis,
 which names no site, and the calcified arterioles of skin or fat a biopsy
 shows are one lesion. A finding without a site, led by an anaphor, takes
-the one site of the lesion it restates. Findings that differ in negated, hypothetical or family
+the one site of the lesion it restates. A lesion of another section that
+leaves its side or clock position unsaid ("follow-up of nephrocalcinosis",
+"recalled for calcifications") is restated by no finding of a section that
+names the same words on both sides or at two positions; a finding of both
+sides restates no lesion of one; and in a report that names a transplant,
+the native organ's findings and the others are different lesions. Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
@@ -116,6 +121,12 @@ from calc_nlp.stages.record import POINTING_PRONOUNS
 # The section categories (patterns/sections.json) of a finding restated and of
 # the finding that restates it across sites: the impression restates the findings.
 _RESTATING = ("findings", "impression")
+# The sides a finding of one side has (Finding.laterality).
+_SIDES = frozenset({"left", "right"})
+# How far after a native word (`lesion_native_words`) the organ it names may
+# come, in words, plus one ("native polycystic kidneys"), up to a word that
+# joins places (`lesion_place_joins`).
+_NATIVE_REACH = 4
 # How many findings-section lesions an impression finding without a site is
 # compared with in other words (a bound on the work for very long reports).
 _POOL = 64
@@ -140,6 +151,8 @@ _WITH_A_SIZE = re.compile(r"(?<!\w)with\s+an?\s+\d", re.I)
 # past one ("previously seen ... no longer visible") or any now ("No
 # calcification"): a resolved calcification is not today's denial of one.
 _State = tuple[bool, bool, bool, bool]
+# A finding's section, side, state, words (`core`) and part (`_placed`).
+_Placed = tuple[str, str, _State, str, frozenset[str]]
 
 
 def _state(dr: DescriptorRules, f: Finding) -> _State:
@@ -241,6 +254,11 @@ class _Lesion:
     # `part_of` is
     subs_at: dict[str, set[tuple[str, str, str, bool, bool]]] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
+    # the sections, sides, states, words (`core`) and parts of the report's
+    # findings at each site (`_placed`), shared as `part_of` is
+    placed_at: dict[str, set[_Placed]] = field(default_factory=dict)
+    # does the report name a transplanted organ (`lesion_graft_words`)?
+    grafted: bool = False
     # the BI-RADS terms that name a cause, no shape (`_differ`)
     causes: frozenset[str] = frozenset()
 
@@ -381,6 +399,10 @@ def _same_lesion(
         and not _one_of_counted(dr, x, f)
         and not _count_after_one_part(dr, x, f)
         and not _with_summing_disease(dr, x, f, at_site)
+        and not _part_of_several(dr, x, f)
+        and not _native_and_graft(dr, x, f)
+        and not _numbered_apart(dr, x, f)
+        and not _sub_segments_apart(dr, x, sub)
     ]
     graded = _graded_alike(same, f, sub)
     if graded is not None:
@@ -390,6 +412,13 @@ def _same_lesion(
         for x in same
         if x.sub == sub and x.side == side(f) and not _places_apart(dr, x, f, sub)
     ]
+    mine = exact[0].part_of.get(f.finding_id) if len(exact) > 1 else None
+    if mine:
+        # the one named at the finding's part ("right breast 9 o'clock" after
+        # the history's calcifications and the findings' group at 9 o'clock;
+        # GUIDE: a later mention at one clock position restates that one)
+        at_part = [x for x in exact if mine in x.parts]
+        exact = at_part if len(at_part) == 1 else exact
     if len(exact) > 1 and names_a_count(dr, f):
         # the one named by a count as well ("two groups of calcifications",
         # then each group at its clock position, then "two groups ...")
@@ -456,6 +485,7 @@ def _same_lesion(
         and not _places_apart(dr, x, f, sub)
         and _fits(x.side, side(f))
         and (x.sub or not sub or x.site not in dr.score_sites)
+        and not _side_of_several(dr, x, f)
     ]
     if _over_vessels(dr, loose, f, sub):
         return None
@@ -466,6 +496,12 @@ def _same_lesion(
         kind = set(WORD.findall(f.mention.lower())) & _KINDS
         kinded = [x for x in loose if x.first is not None and x.first.classification in kind]
         loose = kinded if len(kinded) == 1 else loose
+    if len(loose) > 1 and not sub and _head(f) in dr.graded_heads:
+        # a valve's calcification named by its disease ("calcific aortic
+        # stenosis") leaves the sub-site unsaid: the leaflets or cusps
+        # restate it, the annulus does not (GUIDE: lesion)
+        leaflets = [x for x in loose if dr.part_heads & set(x.sub.split())]
+        loose = leaflets if len(leaflets) == 1 else loose
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         # a finding of no side in an operation note: the operated side's
         # ("SPECIMEN: femoral plaque" after the left's and the right's)
@@ -535,7 +571,8 @@ def _same_lesion(
     if not loose and not said_side(dr, f):  # its side from elsewhere in the sentence
         # ... but left and right, the one each side of the sub-site, part
         # them ("granuloma in the right upper lobe" and "granuloma in the
-        # upper lobe on the left")
+        # upper lobe on the left"), and so do one side and both ("medullary
+        # nephrocalcinosis bilaterally" after the right kidney's)
         loose = [
             x
             for x in same
@@ -543,8 +580,83 @@ def _same_lesion(
             and _restating_pair(x, f)
             and _nests(x.sub, sub)
             and not opposite(x.side, side(f))
+            and not _one_side_and_both(dr, x, f)
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _one_side_and_both(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Is `f` of both sides and the lesion of one, its first sentence naming
+    no side word but left or right ("Right kidney: medullary
+    nephrocalcinosis", then "medullary nephrocalcinosis bilaterally")? Both
+    sides and one are different lesions (GUIDE: lesion). A first sentence
+    that says both sides as well ("pyramids bilaterally, shadowing in the
+    right lower pole") leaves the one side in doubt."""
+    if side(f) != "bilateral" or x.side not in _SIDES or x.first is None:
+        return False
+    both = dr.side_words - _SIDES
+    return not both & set(WORD.findall(x.first.sentence.lower()))
+
+
+def _segment_set(dr: DescriptorRules, text: str) -> set[str]:
+    """The segment or valve part words (`segments`) of the text, each in the
+    singular and by its synonyms' one spelling ("annular": the annulus)."""
+    out: set[str] = set()
+    for w in text.lower().split():
+        if dr.segments.search(w):
+            out.update(dr.synonyms.get(w, singular_words(w)).split())
+    return out
+
+
+def _sub_segments_apart(dr: DescriptorRules, x: _Lesion, sub: str) -> bool:
+    """Does the finding's sub-site name a valve part or vessel segment
+    ("annulus", which its sentence's subject gives: "the annulus, which was
+    also calcified") none of the lesion's findings named, all of which named
+    another ("cusp")? A valve's annulus and its cusps are different lesions
+    (GUIDE: lesion), as `_differ` tells two findings' own segments apart."""
+    mine = _segment_set(dr, sub)
+    if not mine:
+        return False
+    theirs = [_segment_set(dr, m.segment) for m in x.told.values()]
+    return all(t and not mine & t for t in theirs)
+
+
+def _numbered_parts(dr: DescriptorRules, text: str) -> set[str]:
+    """The numbered parts of an organ the text names ("segment 6": a word of
+    `numbered_places` and the number after it), in the singular."""
+    words = WORD.findall(text.lower())
+    return {
+        f"{singular_words(a)} {b}"
+        for a, b in zip(words, words[1:], strict=False)
+        if a in dr.numbered_places
+        and (b.isdigit() or 0 < len(b) <= 4 and set(b) <= set("ivx"))
+    }
+
+
+def _parts_of(dr: DescriptorRules, x: _Lesion, g: Finding) -> set[str]:
+    """The numbered part a link word leads to after the finding's mention
+    ("a separate calcification in segment 2"), else the one numbered part
+    its sentence names ("A third calcification lies in segment 2")."""
+    own = _numbered_parts(dr, x.place_of.get(g.finding_id, ""))
+    if own:
+        return own
+    said = _numbered_parts(dr, g.sentence)
+    return said if len(said) == 1 else set()
+
+
+def _numbered_apart(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Do the finding and the lesion's first or latest finding lie in numbered
+    parts of their organ that share none ("segment 6" and "segment 2" of the
+    liver)? Different sub-sites are different lesions (GUIDE: lesion), in
+    whichever section."""
+    mine = _parts_of(dr, x, f)
+    if not mine:
+        return False
+    theirs: set[str] = set()
+    for g in (x.first, x.last):
+        if g is not None:
+            theirs |= _parts_of(dr, x, g)
+    return bool(theirs) and not mine & theirs
 
 
 def _headed(exact: list[_Lesion], f: Finding) -> list[_Lesion]:
@@ -897,6 +1009,11 @@ def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) ->
     if x.sub or first is None or stems(dr, sub) <= stems(dr, first.sentence):
         return False
     known = first.section == _HISTORY
+    # a valve named by its disease ("calcific aortic stenosis") is its
+    # leaflets' calcification: the leaflets restate it, the annulus does not
+    # (GUIDE: lesion)
+    if _head(first) in dr.graded_heads and dr.part_heads & set(sub.split()):
+        return False
     # one process over the site ("metastatic pulmonary calcification") is
     # the lesion of each place it shows at, not one of them
     if dr.process_words.search(first.sentence):
@@ -910,6 +1027,98 @@ def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) ->
         and not another
         for section, its_side, other, new, another in x.subs_at.get(f.site, ())
     )
+
+
+def _native_and_graft(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """In a report that names a transplanted organ, does one of the
+    finding's sentence and the lesion's first sentence name the native
+    organ of their site and the other not ("Transplant kidney ... A punctate
+    cortical calcification.", then "The native kidneys show diffuse cortical
+    calcification")? The two are at different organs of one site (GUIDE:
+    lesion, same site and sub-site). A native word names the organ its next
+    few words name before a word that joins places ("native kidneys", not
+    the stomach's "gastric wall calcification" after "the native kidneys
+    and")."""
+    first = x.first
+    if not x.grafted or first is None or not f.site:
+        return False
+    name = name_words(dr, f.site)
+
+    def names(after: list[str]) -> bool:
+        text = " ".join(after)
+        join = dr.place_joins.search(text)
+        return bool(set(site_words(dr, text[: join.start()] if join else text)) & name)
+
+    def native(g: Finding) -> bool:
+        words = WORD.findall(g.sentence.lower())
+        return any(
+            w in dr.native_words and names(words[k + 1 : k + _NATIVE_REACH])
+            for k, w in enumerate(words)
+        )
+
+    return native(first) != native(f)
+
+
+def _side_of_several(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Does the lesion of another section leave its side unsaid ("follow-up
+    of nephrocalcinosis" in the history) while `f`'s section names findings
+    in its state at its site on both sides by the same words, `f` on one
+    ("Right kidney: medullary nephrocalcinosis", "Left kidney: medullary
+    nephrocalcinosis")?
+    The lesion may be either side's, or both: `f` is not known to restate
+    it (GUIDE: a finding that leaves the side unsaid joins the one lesion at
+    its site that does not contradict it; different sides are different
+    lesions)."""
+    first = x.first
+    if first is None or x.side or first.section == f.section or not f.site:
+        return False
+    words = core(dr, f)
+    return any(
+        section == f.section
+        and state == x.state
+        and its_words == words
+        and opposite(its_side, side(f))
+        for section, its_side, state, its_words, _ in x.placed_at.get(f.site, ())
+    )
+
+
+def _part_of_several(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Does the lesion of another section name no part of its site (no
+    clock position: "recalled for calcifications in the left breast") while
+    `f`'s section names findings in its state at its site, on a side that
+    fits, by the same words at two parts or more, `f` at one ("calcifications
+    at 2 o'clock", "calcifications at 10 o'clock")? The lesion may be either
+    part's: `f` is not known to restate it (GUIDE: a count of several that
+    names no clock position is none of the groups named at their positions;
+    a finding joins the one lesion at its site that does not contradict it)."""
+    first = x.first
+    mine = x.part_of.get(f.finding_id, frozenset())
+    if first is None or not mine or any(x.parts) or first.section == f.section:
+        return False
+    words = core(dr, f)
+    return any(
+        section == f.section
+        and state == x.state
+        and its_words == words
+        and part
+        and part != mine
+        and _fits(its_side, side(f))
+        for section, its_side, state, its_words, part in x.placed_at.get(f.site, ())
+    )
+
+
+def _placed(
+    dr: DescriptorRules, findings: list[Finding], part_of: dict[str, frozenset[str]]
+) -> dict[str, set[_Placed]]:
+    """For each site, the sections, sides, states, words (`core`) and parts
+    (`part_of`, by finding id) of the report's findings that may restate a
+    lesion (not "no new calcifications")."""
+    out: dict[str, set[_Placed]] = {}
+    for f in findings:
+        if f.site and not f.own_lesion:
+            got = (f.section, side(f), _state(dr, f), core(dr, f), part_of.get(f.finding_id))
+            out.setdefault(f.site, set()).add(got[:4] + (got[4] or frozenset(),))
+    return out
 
 
 def _own_subs(
@@ -1718,7 +1927,27 @@ def _refers_back(
         and not _mention_elsewhere(dr, f, prev)
         and not _other_vessel(dr, f, prev)
         and not _subs_apart(f, prev, places or {})
+        and not _new_place_led_to(dr, f, prev)
     )
+
+
+def _new_place_led_to(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Does a link word right after the mention of `f`, at `prev`'s site,
+    lead to a sub-site that `prev`'s sentence, up to `f`'s mention, does not
+    name ("coarse calcifications in the pancreatic tail", then "The
+    calcifications in the head are more extensive")? An opening "the" then
+    names that place's calcification, no anaphor (GUIDE: a later finding of
+    the same section naming a sub-site the lesion before it left unsaid is
+    another lesion)."""
+    if not f.site or f.site != prev.site:
+        return False
+    place = trailing_sub(dr, f)
+    if not place:
+        return False
+    said = prev.sentence
+    if prev.sentence == f.sentence:
+        said = said[: max(mention_at(f), 0)]
+    return not set(place.split()) <= set(site_words(dr, said))
 
 
 def _mention_elsewhere(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
@@ -2209,15 +2438,36 @@ def _joins_others(
         if join is not None:
             mine = mine | stems(dr, head[: join.start()])
     own = stems(dr, found.place_of.get(f.finding_id, ""))
+    unsided = _unsided_after_join(dr, f)
     return any(
         x is not found
         and x.state == found.state
         and x.first is not None
         and not _in_sentence(x.first, f)
-        and (side(f) == "bilateral" or _fits(x.side, side(f)))
+        and (
+            side(f) == "bilateral"
+            or _fits(x.side, side(f))
+            or bool((_places_of(dr, x) - mine) & unsided)
+        )
         and ((_places_of(dr, x) | _led_places(dr, x, own)) - mine) & words
         for x in lesions
     )
+
+
+def _unsided_after_join(dr: DescriptorRules, f: Finding) -> set[str]:
+    """The place words (`stems`) a mention names after a word that joins
+    places, when its side word comes before that word and none after it
+    ("Left adrenal and mesenteric nodal calcifications": the side is the
+    adrenal's, the mesenteric nodes' is unsaid); empty else."""
+    join = dr.place_joins.search(f.mention)
+    if join is None:
+        return set()
+    head, tail = f.mention[: join.start()], f.mention[join.end() :]
+    if not dr.side_words & set(WORD.findall(head.lower())):
+        return set()
+    if dr.side_words & set(WORD.findall(tail.lower())):
+        return set()
+    return stems(dr, tail)
 
 
 # Where a list of places a colon opens after a mention ends: a full stop (no
@@ -2684,6 +2934,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         for f in findings
     }
     subs_at = _own_subs(dr, findings, subs)
+    placed_at = _placed(dr, findings, part_of)
+    grafted = bool(dr.graft_words & set(WORD.findall(text.lower())))
     coordinated = _coordinated(dr, findings)
     for f in findings:
         sub, state, words = subs[f.finding_id], _state(dr, f), core(dr, f)
@@ -2751,10 +3003,13 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         # that one, which may sum up lesions ("Vascular calcification,
         # consistent with medial calcinosis" after the iliac arteries' and
         # the femoral arteries')
+        # (the lesions of its own organ: "calcified native kidneys" sums up
+        # none of a transplant's)
+        organ = [x for x in at_site if not _native_and_graft(dr, x, f)]
         if (
             found is not None
             and not _in_sentence(found.last, f)
-            and _sums_up(dr, f, at_site, restated.get(state, []), by_site)
+            and _sums_up(dr, f, organ, restated.get(state, []), by_site)
         ):
             found = None
         if found is not None and _joins_others(
@@ -2784,6 +3039,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
                 place_of=place_of,
                 label_of=label_of,
                 subs_at=subs_at,
+                placed_at=placed_at,
+                grafted=grafted,
                 causes=causes,
             )
             by_id[found.lesion_id] = found

@@ -502,6 +502,7 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
             return surveyed
     return (
         site_of_pronoun_in_sentence(kit, rd, f)
+        or _site_of_part_named_alike(kit, rd, f)
         or site_of_shared_subject(kit, rd, f)
         or _label_or_pointed_back(kit, rd, f)
         or site_pointed_back(kit, rd, f)
@@ -512,6 +513,49 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         or _site_of_subject_pointed_back(kit, rd, f)
         or site_from_exam(kit, rd, f, any_head=True)
     )
+
+
+# How many words after a mention its numbered part may stand ('calcification
+# lies in segment 2').
+_PART_REACH = 4
+
+
+def _numbered_part(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> str | None:
+    """The numbered part noun (mentions.json sub_site_numbered: 'segment')
+    with a number after it between tokens lo and hi ('in segment 2'), else
+    None."""
+    numbered = kit.word_sets.get("sub_site_numbered", frozenset())
+    lower = rd.lower
+    return next(
+        (
+            lower[i]
+            for i in range(lo, hi - 1)
+            if lower[i] in numbered and _numbered(lower[i + 1])
+        ),
+        None,
+    )
+
+
+def _site_of_part_named_alike(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The site of an earlier finding of the sentence that a numbered part
+    of an organ places ('Hepatic calcifications in segment 6 and a separate
+    calcification in segment 2'), when the finding's own clause places it at
+    a part by the same noun and names no site: the two parts are of one
+    organ, the one the first finding's words name (guide §2: the phrase of
+    its own clause says where it lies)."""
+    first, end = rd.sent_bounds(f.start)
+    part = _numbered_part(kit, rd, f.end, min(end, f.end + _PART_REACH + 1))
+    if part is None:
+        return None
+    for c in reversed(rd.matches.calc):
+        if not first <= c.start < f.start or c.end > f.start:
+            continue
+        if _numbered_part(kit, rd, c.end, f.start) != part:
+            continue
+        site = link_site(kit, rd, c)
+        if site is not None and site.span.label_ == "SITE":
+            return site
+    return None
 
 
 def _label_or_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:

@@ -617,8 +617,9 @@ def _to_named_site(
     where the phrase ends there ('phrase_followers': 'Calcified LV apical
     infarct' and 'calcified iliac and visceral arteries' keep 'Calcified').
     'and' or 'or' ends it after a head noun ('calcified_heads': 'Calcified
-    pineal gland and choroid plexus'), not after a place adjective the
-    next item shares a head with."""
+    pineal gland and choroid plexus') or before another mention a few words
+    on (`_finding_joined`), not after a place adjective the next item
+    shares a head with."""
     words = kit.word_sets
     between = words.get("calcified_modifiers", frozenset()) - _JOINERS
     bare = words.get("bare_adjectives", frozenset())
@@ -646,10 +647,28 @@ def _to_named_site(
                     or after.is_space
                     or after.lower_ in ends
                     or (after.lower_ in _NEXT_ITEM and lower[end - 1] in heads)
+                    or (
+                        after.lower_ in _NEXT_ITEM
+                        and _finding_joined(lower, end + 1, nxt)
+                    )
                 ):
                     c = Span(doc, c.start, end, label=c.label_, span_id=c.id_)
         out.append(c)
     return out
+
+
+# Most words between an 'and' and the next mention for the 'and' to join
+# that mention ('and focal pericardial calcification').
+_JOINED_REACH = 2
+
+
+def _finding_joined(lower: list[str], at: int, nxt: int) -> bool:
+    """Does the next mention start at `nxt`, at most a few plain words after
+    token `at` (the word after an 'and')? The 'and' joins another finding,
+    no head noun the two places share ('Calcified papillary muscle and focal
+    pericardial calcification'; not 'calcified iliac and visceral
+    arteries')."""
+    return 0 <= nxt - at <= _JOINED_REACH and all(w.isalpha() for w in lower[at:nxt])
 
 
 def _to_abbreviated_disease(

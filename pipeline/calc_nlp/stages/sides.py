@@ -46,6 +46,8 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
         subs = rd.word_sets.get("clause_subordinators", frozenset())
         if subs.intersection(rd.lower[f.end : s.start]):
             return None  # 'calciphylaxis if skin lesions develop': another clause
+        if _next_clause_site(rd, f, s.start):
+            return None  # 'The LAD is calcified, and the RCA shows ...': the RCA's
         lo, hi, score = f.end, s.start, s.start - f.end
     else:
         lo, hi, score = end, f.start, f.start - end + 2
@@ -64,6 +66,44 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     if k < len(stops) and stops[k] < hi:
         return None  # a ';' or '.' between them
     return score
+
+
+# The words that join a clause of its own to a predicate ('The left main is
+# calcified, and the RCA shows plaque'; '..., while the RCA has ...').
+_CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas"})
+_SUBJECT_WORDS = frozenset({"the", "a", "an"})
+
+
+def _next_clause_site(rd: ReportDoc, f: Span, at: int) -> bool:
+    """Is the mention a bare adjective said of a site before it ('The left
+    main is severely calcified'), that site in its reach, and does an 'and',
+    'but', 'while' or 'whereas' stand between it and the site phrase at token
+    `at` after it,
+    with only an article, a side or a part word after that 'and'? The site
+    after opens a clause of its own ('..., and the RCA shows
+    moderate calcification'): its subject, not the place of the predicate
+    before it, which is its own subject's (guide §2: the phrase of its own
+    clause; corpora/GUIDE.md lesion: two sites a sentence names each with its
+    own calcification are two lesions)."""
+    if len(f) != 1 or rd.lower[f.start] not in rd.word_sets.get(
+        "bare_adjectives", frozenset()
+    ):
+        return False
+    between = rd.lower[f.end : at]
+    joins = [k for k, w in enumerate(between) if w in _CLAUSE_JOINS]
+    if not joins:
+        return False
+    # only an article, a side or a part word between the 'and' and the site:
+    # the site heads the next clause's subject ('and two-vessel runoff' is
+    # another thing's count, no subject naming a place)
+    opens = _SUBJECT_WORDS | rd.word_sets.get("site_part_words", frozenset())
+    opens |= rd.word_sets.get("coordinated_side_words", frozenset())
+    if not set(between[joins[-1] + 1 :]) <= opens:
+        return False
+    return any(
+        t.span.end <= f.start and site_reach(rd, f, t) is not None
+        for t in rd.sentence_sites(f.start)
+    )
 
 
 def _in_subordinate_clause(rd: ReportDoc, at: int, until: int) -> bool:

@@ -1,0 +1,44 @@
+"""A valve's leaflet named with its valve (guide §2: where two sites fit,
+the narrower): the word that says which leaflet ('septal', descriptors.json
+`lesion_part_words`) names no place of its own there, though it names the
+septum elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+
+LEAFLETS = [
+    (
+        "FINDINGS: A small calcific focus on the septal tricuspid leaflet.",
+        "calcific focus",
+    ),
+    ("FINDINGS: Calcification of the septal tricuspid leaflet.", "Calcification"),
+    (
+        "FINDINGS: Calcification of the septal leaflet of the tricuspid valve.",
+        "Calcification",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, mention", LEAFLETS)
+def test_a_leaflet_named_with_its_valve_is_the_valve(finding_named, text, mention):
+    found = finding_named(text, mention)
+    assert (found.site, found.classification) == ("heart valve", "dystrophic")
+
+
+def test_the_septum_without_a_leaflet_stays_the_myocardium(finding_named):
+    found = finding_named(
+        "FINDINGS: Calcification in the septal wall.", "Calcification"
+    )
+    assert found.site == "myocardium"
+
+
+# the septal focus no longer stands between the myocardium's two findings
+def test_the_myocardium_restated_past_a_leaflet_focus(lesion_numbers):
+    text = (
+        "FINDINGS: Echodensity within the basal septum consistent with myocardial "
+        "calcification. A calcific focus on the septal tricuspid leaflet.\n"
+        "IMPRESSION: Myocardial calcification of the basal septum. Calcific focus "
+        "on the tricuspid valve."
+    )
+    assert lesion_numbers(text) == [1, 2, 1, 2]
