@@ -206,11 +206,14 @@ SIZES = [
     ),
     ("Fine linear calcifications radiating from the nipple toward the chest wall for 6 cm.", None, 60),
     ("Calcified granuloma in the RUL, previously 6 mm, extending from the fissure.", None, None),
-    # a size after a course verb is the length it runs, the "from" or "into"
-    # after it the place it runs from or to, no distance from another thing
+    # a size after a course verb is the length it runs, the "from" after it
+    # the place it runs from, no distance from another thing; but how far it
+    # reaches "into" another place is no size of it (the corpus gold: "plaque
+    # at the bifurcation, extending 2 cm into the internal carotid" has none)
     ("Dense calcification of the left stylohyoid ligament extends 41 mm from the skull base.", None, 41),
     ("Linear calcification of the right iliolumbar ligament extending 2.5 cm from the transverse process.", None, 25),
-    ("Plaque-like calcification of the dural sheath running 18 mm into the canal.", None, 18),
+    ("Plaque-like calcification of the dural sheath running 18 mm into the canal.", None, None),
+    ("Calcified plaque at the left carotid bulb extending 15 mm into the internal carotid artery.", None, None),
     ("Calcified granuloma in the right upper lobe, 12 mm from the fissure.", None, None),
     (
         "Ultrasound showed two calcified foci in liver segments 4 and 5, the larger 6 mm.",

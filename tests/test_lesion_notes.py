@@ -991,6 +991,159 @@ LATER_SECTION = [
 ]
 
 
+# A phrase joining by "and" ("as well as", "both ... and") the places of two
+# lesions of other sentences sums them up in any section of a note: a
+# discharge diagnosis list (read as the body under a one-line header), a
+# plan, a later sentence of the same section; one place alone restates its
+# lesion.
+SUMMED_ANYWHERE = [
+    (
+        "HOSPITAL COURSE: CT angiography showed a calcified plaque in the "
+        "proximal LAD. The circumflex artery had mild calcification.\n"
+        "DISCHARGE DIAGNOSES:\n1. Chest pain, resolved.\n2. Calcification of the "
+        "proximal LAD and the circumflex artery.\n",
+        [1, 2, 3],
+    ),
+    (
+        "HOSPITAL COURSE: CT showed a calcified plaque in the proximal LAD. The "
+        "circumflex artery had mild calcification.\nDISCHARGE DIAGNOSES:\n1. "
+        "Chest pain, resolved.\n2. Calcified plaque in both the proximal LAD "
+        "and the circumflex artery.\n",
+        [1, 2, 3],
+    ),
+    (
+        "HISTORY: Echo showed a calcified mitral annulus. Imaging also showed "
+        "calcification of the aortic knob.\nPLAN:\nCalcification of the mitral "
+        "annulus as well as the aortic knob; no treatment needed.\n",
+        [1, 2, 3],
+    ),
+    (
+        "CT showed a calcified plaque in the proximal LAD. The circumflex artery "
+        "had mild calcification. Overall, calcification of the proximal LAD and "
+        "the circumflex artery.\n",
+        [1, 2, 3],
+    ),
+    (
+        "HOSPITAL COURSE: CT showed a calcified plaque in the proximal LAD. The "
+        "circumflex artery had mild calcification.\nDISCHARGE DIAGNOSES:\n1. "
+        "Chest pain, resolved.\n2. Calcified plaque in the proximal LAD; "
+        "medical therapy.\n",
+        [1, 2, 1],
+    ),
+    # places on both sides, a cause after the last: bilateral, a sum of the
+    # right's and the left's lesions
+    (
+        "HAND FILMS: Dermal calcification at the tip of the right index finger. "
+        "Clustered dermal calcification in the pad of the left thumb.\n"
+        "ASSESSMENT:\n1. Calcinosis cutis of the right index finger and left "
+        "thumb from dermatomyositis.\n",
+        [1, 2, 3],
+    ),
+]
+
+# A place named by its adjective in one section and its noun in another
+# ("pallidal" and "the globi pallidi", "dermal" and "the dermis") is one
+# place: the two findings are one lesion (descriptors.json site_synonyms).
+PLACE_FORMS = [
+    (
+        "CT HEAD: Faint calcification of both globi pallidi. Calcification of the "
+        "pineal gland.\nASSESSMENT:\n1. Pallidal calcification, likely incidental.\n",
+        [1, 2, 1],
+    ),
+    (
+        "ULTRASOUND: The larger lesion is a cyst with a calcified wall. The small "
+        "papules show dermal calcification.\nPATHOLOGY: Shave biopsy of a papule: "
+        "calcium deposits in the dermis.\n",
+        [1, 2, 2],
+    ),
+]
+
+# Calcium named in bulk with no article ("Splenic calcification seen on CT")
+# counts nothing: a later count of several ("two punctate calcifications")
+# restates it; after "a punctate calcification" or "a 4 mm calcification",
+# one counted, a count of several is another lesion.
+BULK_COUNTED = [
+    (
+        "REASON FOR CONSULTATION: Splenic calcification seen on CT.\nHISTORY: "
+        "Fever as a child.\nCT ABDOMEN: Two punctate calcifications within the "
+        "parenchyma of the spleen.\n",
+        [1, 1],
+    ),
+    (
+        "REASON FOR CONSULTATION: Renal calcification on ultrasound., HISTORY: No "
+        "stones., CT: Three punctate calcifications in the left kidney.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: A punctate calcification in the spleen.\nIMPRESSION: Two "
+        "splenic calcifications.\n",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: A 4 mm calcification in the spleen.\nIMPRESSION: Two splenic "
+        "calcifications.\n",
+        [1, 2],
+    ),
+]
+
+# A diagnosis naming only the joint ("calcific tendinitis, left shoulder")
+# leaves the tendon unsaid; a later section naming two tendons would leave
+# either possible, but one its own words call another ("separate calcific
+# deposit") is not the one named before: the other tendon's restates it.
+JOINT_THEN_TENDONS = [
+    (
+        "OPERATIVE NOTE\nPREOPERATIVE DIAGNOSIS: Calcific tendinitis, left shoulder.\n"
+        "POSTOPERATIVE DIAGNOSIS: Calcific tendinitis of the left subscapularis; "
+        "separate calcific deposit in the left teres minor.\nFINDINGS: The "
+        "subscapularis held a chalky calcium deposit, which was removed. A second "
+        "calcium deposit was found in the teres minor tendon and left alone.\n",
+        [1, 1, 2, 1, 2],
+    ),
+    (
+        "OPERATIVE NOTE\nPREOPERATIVE DIAGNOSIS: Calcific tendinitis, left shoulder.\n"
+        "POSTOPERATIVE DIAGNOSIS: Calcific tendinitis of the left subscapularis; "
+        "calcific deposit in the left teres minor.\n",
+        [1, 2, 3],
+    ),
+]
+
+# Two sentences that both say their plaque runs into one place ("extending
+# into the internal carotid artery", "ran into the internal carotid
+# artery") name one calcification, though one places it at the bulb and
+# the other at the bifurcation; runs into two places part them.
+RUN_INTO_ONE_PLACE = [
+    (
+        "INDICATIONS: CT angiography showed a calcified plaque at the left carotid "
+        "bulb extending 1 cm into the internal carotid artery. The left common "
+        "carotid artery had thin wall calcification.\nFINDINGS: The left common "
+        "carotid artery was calcified along its length. The left bifurcation plaque "
+        "was densely calcified and ulcerated and ran into the internal carotid "
+        "artery for 1 cm.\n",
+        [1, 2, 2, 1],
+    ),
+    (
+        "INDICATIONS: CT angiography showed a calcified plaque at the left carotid "
+        "bulb extending into the internal carotid artery. The left common carotid "
+        "artery had thin wall calcification.\nFINDINGS: The left common carotid "
+        "artery was calcified along its length. The left bifurcation plaque was "
+        "densely calcified and ulcerated and extended into the external carotid "
+        "artery.\n",
+        [1, 2, 2, 3],
+    ),
+]
+
+# A side set off by a comma after the place ("of the scrotum, bilateral")
+# joins no second place: the phrase names one place and restates the one
+# lesion of the findings there, not a sum with another lesion at the place.
+SIDE_SET_OFF = [
+    (
+        "ULTRASOUND: A cyst in the left hemiscrotum has a calcified wall. Small "
+        "papules in the skin show dense dermal calcification.\nASSESSMENT:\n1. "
+        "Calcinosis cutis of the scrotum, bilateral.\n",
+        [1, 2, 2],
+    ),
+]
+
 CASES = [
     *[
         pytest.param(t, n, id=f"later-section-{i}")
@@ -1002,6 +1155,21 @@ CASES = [
     ],
     *[pytest.param(t, n, id=f"sub-sites-{i}") for i, (t, n) in enumerate(SUB_SITES)],
     *[pytest.param(t, n, id=f"summed-{i}") for i, (t, n) in enumerate(SUMMED)],
+    *[pytest.param(t, n, id=f"side-set-off-{i}") for i, (t, n) in enumerate(SIDE_SET_OFF)],
+    *[
+        pytest.param(t, n, id=f"run-into-one-place-{i}")
+        for i, (t, n) in enumerate(RUN_INTO_ONE_PLACE)
+    ],
+    *[
+        pytest.param(t, n, id=f"joint-then-tendons-{i}")
+        for i, (t, n) in enumerate(JOINT_THEN_TENDONS)
+    ],
+    *[pytest.param(t, n, id=f"bulk-counted-{i}") for i, (t, n) in enumerate(BULK_COUNTED)],
+    *[pytest.param(t, n, id=f"place-forms-{i}") for i, (t, n) in enumerate(PLACE_FORMS)],
+    *[
+        pytest.param(t, n, id=f"summed-anywhere-{i}")
+        for i, (t, n) in enumerate(SUMMED_ANYWHERE)
+    ],
     *[
         pytest.param(t, n, id=f"said-before-{i}")
         for i, (t, n) in enumerate(SAID_BEFORE)

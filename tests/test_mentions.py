@@ -350,6 +350,15 @@ INNER_PHRASE_WORDS = [
         ["Calcified stylohyoid ligaments"],
     ),
     ("A calcified fundal myoma.", ["calcified fundal myoma"]),
+    # a skin cyst's kind and a duct the node lies by are words of the phrase
+    (
+        "Calcified epidermal inclusion cyst of the right buttock.",
+        ["Calcified epidermal inclusion cyst"],
+    ),
+    (
+        "A calcified cystic duct lymph node was removed.",
+        ["calcified cystic duct lymph node"],
+    ),
     # a hyphen with no head after it adds nothing
     ("Calcified granuloma - right upper lobe.", ["Calcified granuloma"]),
 ]

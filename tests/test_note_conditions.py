@@ -99,6 +99,10 @@ UNASSERTED = [
     "Carotid endarterectomy recommended.",
     # after a planned service and 'for', the operation is still the plan
     "Scheduled for surgery for a cholecystectomy.",
+    # an operation 'to be' done or 'to follow' is still to come
+    "Thyroid nodule; thyroidectomy to be performed next month.",
+    "Left breast mass, lumpectomy to be scheduled by her surgeon.",
+    "Gallstones; cholecystectomy to follow next week.",
 ]
 
 
@@ -1320,4 +1324,32 @@ VALVE_OPERATION_ABBREVIATIONS = [
 
 @pytest.mark.parametrize(("text", "names"), VALVE_OPERATION_ABBREVIATIONS)
 def test_valve_operation_abbreviation_done_or_proposed(analyzer, text, names):
+    assert [c.name for c in analyzer.analyze(text, "T").conditions] == names
+
+
+# A combined assessment and plan names the plan: a procedure its items name
+# with nothing that dates it is to come, no earlier surgery (guide §4); one
+# dated by 'status post', 'history of', 'prior' or a year is still the
+# patient's past operation.
+PLAN_ITEMS = [
+    ("ASSESSMENT AND PLAN:\n1. Calcified left thyroid nodule; biopsy at the time of surgery.", []),
+    (
+        "ASSESSMENT AND PLAN:\n1. Calcinosis cutis of the forearm; excision of the largest "
+        "nodule under local anesthesia.",
+        [],
+    ),
+    ("IMPRESSION AND PLAN: Calcified breast mass; lumpectomy with wire localization.", []),
+    (
+        "ASSESSMENT AND PLAN:\n1. Calcified granuloma.\n2. Hypocalcemia, status post "
+        "thyroidectomy.",
+        ["prior surgery"],
+    ),
+    ("ASSESSMENT AND PLAN:\n1. Calcified granuloma. History of cholecystectomy.", ["prior surgery"]),
+    ("ASSESSMENT AND PLAN:\n1. Calcified granuloma. Cholecystectomy 2010.", ["prior surgery"]),
+    ("ASSESSMENT:\n1. Calcified granuloma. Cholecystectomy.", ["prior surgery"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), PLAN_ITEMS)
+def test_procedure_of_a_plan_item(analyzer, text, names):
     assert [c.name for c in analyzer.analyze(text, "T").conditions] == names

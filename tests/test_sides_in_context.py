@@ -1102,3 +1102,52 @@ def test_joined_place_of_another_finding_adds_no_side(findings_of, text, lateral
 )
 def test_side_label_after_a_heading_heads_its_sentences(findings_of, text, laterality):
     assert [f.laterality for f in findings_of(text)] == laterality
+
+
+# A list of places joined by 'and' naming both sides is one finding's place
+# on both sides though a cause follows its last place ('from', 'due to',
+# 'secondary to', 'related to'; guide §2: two sides named for one finding
+# make bilateral); a noun of another thing after the last place still ends
+# the list there ('and left lower lobe atelectasis').
+CAUSE_AFTER_JOINED_PLACES = [
+    ("Calcinosis cutis of the right index finger and left thumb from dermatomyositis.", "bilateral"),
+    (
+        "Calcified plaque of the right common femoral artery and left popliteal artery "
+        "due to atherosclerosis.",
+        "bilateral",
+    ),
+    ("Calcification of the right shoulder and left hip secondary to renal failure.", "bilateral"),
+    (
+        "Calcified granulomas in the right upper lobe and left lower lobe related to old "
+        "histoplasmosis.",
+        "bilateral",
+    ),
+    ("Calcified granuloma in the right upper lobe and left lower lobe atelectasis.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), CAUSE_AFTER_JOINED_PLACES)
+def test_a_cause_after_places_joined_on_both_sides(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+# A part of an organ the body has one of ('the parenchyma of the pancreatic
+# head') takes, from the sentences before, only a side written on that
+# organ's own phrase: a side word of another place there ('right flank
+# pain') is no side of the organ's (corpora/GUIDE.md laterality: not carried
+# from other sentences); a paired organ's part still takes its side.
+UNPAIRED_OWNER = [
+    (
+        "REASON FOR VISIT: Calcification of the pancreas on imaging., HISTORY: "
+        "70-year-old woman, no history of pancreatitis, scanned for right flank "
+        "pain. Amylase normal., CT ABDOMEN: Coarse calcifications within the "
+        "parenchyma of the pancreatic head.",
+        "",
+    ),
+    ("The left kidney is small. A calcification in its lower pole.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), UNPAIRED_OWNER)
+def test_unpaired_organ_takes_no_side_of_another_place(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality

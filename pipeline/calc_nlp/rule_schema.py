@@ -179,6 +179,7 @@ METADATA_KEYS = {
     "lesion",
     "family",
     "plans",
+    "plan_items",
     "score_phrase",
     "value_after",
     "title_unless_value",

@@ -40,7 +40,7 @@ from calc_nlp.stages.flattened import Flattened
 from calc_nlp.stages.hit_windows import holds_no_mention
 from calc_nlp.stages.layout import LazyExam, layout
 from calc_nlp.stages.literal_gate import FirstStart, LiteralGate, starts_in
-from calc_nlp.stages.matching import match, mentions
+from calc_nlp.stages.matching import match, mentions, plan_item
 from calc_nlp.stages.modifiers import (
     NOT_A_CONDITION,
     NOT_AFFIRMED,
@@ -325,7 +325,18 @@ def link_and_classify(
     causes, class and descriptors, and the report's conditions with the words
     that named them. `text` is the Doc's text when the caller has it."""
     m = rd.matches
-    cues = [c for c in m.cues if c.label_ != "CUE" or _names_a_cause(rd, c)]
+    # a procedure a plan names is to come: no cause, as it is no condition
+    cues = [
+        c
+        for c in m.cues
+        if c.label_ != "CUE"
+        or (
+            _names_a_cause(rd, c)
+            and not plan_item(
+                kit, rd.layout, c, kit.md(c)["cue"], "historical" in flags(rd.mods, c)
+            )
+        )
+    ]
     # A dystrophic condition in the finding's sentence is a local cause (rule 1);
     # the report's own operation is not an earlier one (guide §4 rule 1:
     # 'earlier trauma or surgery at that place'): its condition words caused
@@ -450,6 +461,8 @@ def report_conditions(
         if fl & NOT_A_CONDITION or key(c) in own:
             continue
         md = kit.md(c)
+        if plan_item(kit, rd.layout, c, md["condition"], "historical" in fl):
+            continue  # 'ASSESSMENT AND PLAN: ... aspiration at the time of surgery'
         # a term that names two conditions ('chemoradiation'): its own, then
         # those of its `also`
         for name in (md["condition"], *md.get("also", ())):

@@ -522,12 +522,16 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
             and s.site == site.site
             and _other_part(rd, s, parts)
         ]
-        sides |= {
-            str(kit.md(x)["laterality"])
-            for x in rd.matches.lats
-            if prev.start <= x.start < prev.end
-            and not any(o.start <= x.start < o.span.end for o in others)
-        }
+        # an organ the body has one of takes the side written on its own
+        # phrase only: a side word elsewhere in that sentence is another
+        # place's ('no history of pancreatitis ... left lower quadrant pain')
+        if not kit.site_info(site.site).get("unpaired"):
+            sides |= {
+                str(kit.md(x)["laterality"])
+                for x in rd.matches.lats
+                if prev.start <= x.start < prev.end
+                and not any(o.start <= x.start < o.span.end for o in others)
+            }
         sides.discard("")
         # one part of one structure: not of both ("Both kidneys ... the upper pole")
         return sides.pop() if len(sides) == 1 and sides <= {LEFT, RIGHT} else ""

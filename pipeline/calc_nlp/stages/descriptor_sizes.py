@@ -136,8 +136,10 @@ def _after_ok(
     elif gap[-1:] and gap[-1] in dr.size_extent_verbs:
         # "calcification of the ligament extends 38 mm from the styloid":
         # the length its course runs, the place after it where it runs from
-        # or to, no distance from another thing
-        stops = stops - dr.size_after_stops - _COURSE_FROM
+        # or to, no distance from another thing; but how far it reaches
+        # into another place is no size of it ("plaque at the bulb extending
+        # 2 cm into the internal carotid artery")
+        stops = (stops - dr.size_after_stops - _COURSE_FROM) | _REACH_INTO
     return (
         not noun_after
         and not (dr.lesion_nouns | dr.size_blockers) & set(gap)
@@ -152,6 +154,9 @@ def _after_ok(
 # The word after a size that opens the place a course runs from ("extends
 # 38 mm from the styloid process"), a size blocker elsewhere.
 _COURSE_FROM = frozenset({"from"})
+# The word after an extent verb's size that leads into another place
+# ("extending 2 cm into the internal carotid artery"): the reach, no size.
+_REACH_INTO = frozenset({"into"})
 
 
 def _course_from(dr: DescriptorRules, gap: list[str]) -> list[str]:

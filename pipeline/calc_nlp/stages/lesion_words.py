@@ -775,12 +775,21 @@ def joined_places(
     # own ("calcific changes of the aortic and mitral valves")
     if dr.place_joins.search(f.site_text):
         phrase = f"{phrase} {f.site_text}"
+    # a side set off by a comma is no place joined ("calcinosis cutis of the
+    # scrotum, bilateral" names one place)
+    phrase = _SET_OFF_WORD.sub(
+        lambda m: "" if m.group(1).lower() in dr.side_words else m.group(0), phrase
+    )
     # one word may join two places ("aortoiliac calcification")
     if not dr.place_joins.search(phrase) and not dr.place_compounds & set(
         WORD.findall(phrase.lower())
     ):
         return set()
     return stems(dr, phrase)
+
+
+# One word a comma sets off at the end of a phrase or before another comma.
+_SET_OFF_WORD = re.compile(r",\s*(\w+)\s*(?=,|$)")
 
 
 # A label ahead of a finding: a few words and a colon at a line's start or

@@ -44,9 +44,10 @@ of another section (not the history) at one of a joint's tissues joins the
 one lesion of the other section at that joint's tissues, on a side that fits,
 when one of the two is the tissue about the joint ("periarticular
 calcification at the right shoulder" and "calcific tendinitis of the right
-shoulder"), and so does an anaphor naming that place more narrowly. An impression phrase
-joining by "and" ("as well as") the places of several findings lesions sums them up and is
-a lesion of its own; so is one named by a plural lesion noun after two
+shoulder"), and so does an anaphor naming that place more narrowly. A phrase
+joining by "and" ("as well as") the places of several lesions of other
+sentences (an impression's, a note's diagnosis list's) sums them up and is a
+lesion of its own; so is one named by a plural lesion noun after two
 findings lesions or more at its site it fits, none named by that plural
 word nor, the others in the singular, in the plural (that one it restates); and a count of several in the plural ("two calcified nodules"), or
 the plural of the lesion noun it was named by ("calcified granulomas"),
@@ -251,7 +252,7 @@ class _Lesion:
     # the sub-sites the report's findings name in their own sentences at
     # each site, with their sections and sides (`_own_subs`), shared as
     # `part_of` is
-    subs_at: dict[str, set[tuple[str, str, str, bool]]] = field(default_factory=dict)
+    subs_at: dict[str, set[tuple[str, str, str, bool, bool]]] = field(default_factory=dict)
     parts: set[frozenset[str]] = field(default_factory=set)
     # the sections, sides, states, words (`core`) and parts of the report's
     # findings at each site (`_placed`), shared as `part_of` is
@@ -752,11 +753,37 @@ def _extends_over(dr: DescriptorRules, f: Finding, sub: str, g: Finding) -> bool
     theirs = sub_site(dr, g)
     if g.site != f.site or g.sentence == f.sentence or not sub or not theirs:
         return False
-    return any(
+    if any(
         dr.extension_words.search(a.sentence) is not None
         and stems(dr, other) <= stems(dr, a.sentence)
         for a, other in ((f, theirs), (g, sub))
-    )
+    ):
+        return True
+    # both say it extends into one place ("plaque at the carotid bulb
+    # extending into the internal carotid artery", "the bifurcation plaque
+    # ran into the internal carotid artery"): one calcification named from
+    # the same place it runs into
+    name = {w[:5] for w in name_words(dr, f.site)}
+    into = _extended_into(dr, f.sentence) & _extended_into(dr, g.sentence)
+    return bool(into - name)
+
+
+# How far after an extension word the place it leads to is read, and the
+# stems of the words that lead to that place, no place of their own.
+_INTO_REACH = 60
+_INTO_LINKS = frozenset({"into", "to", "from", "throu", "along", "acros", "beyon", "over"})
+
+
+def _extended_into(dr: DescriptorRules, sentence: str) -> set[str]:
+    """The place words (`stems`) an extension word of the sentence leads to,
+    up to a clause break ("extending 2 cm into the internal carotid
+    artery": "inter", "carot"); empty without one."""
+    m = dr.extension_words.search(sentence)
+    if m is None:
+        return set()
+    rest = sentence[m.end() : m.end() + _INTO_REACH]
+    rest = re.split(r"[,;.()]", rest)[0]
+    return stems(dr, rest) - _INTO_LINKS
 
 
 def _plural_of(dr: DescriptorRules, loose: list[_Lesion], f: Finding) -> list[_Lesion]:
@@ -973,7 +1000,11 @@ def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) ->
     sub-site unsaid joins the one lesion at its site that does not
     contradict it). A calcification named new is not the one a history
     knew ("Known calcific tendinitis", then the supraspinatus's deposit and a
-    new one at the infraspinatus: the history's is the supraspinatus's)."""
+    new one at the infraspinatus: the history's is the supraspinatus's), and
+    one its own words call another is not the one named before ("Calcific
+    tendinitis of the right supraspinatus; separate calcific deposit in the
+    right infraspinatus": the preoperative "calcific tendinitis, right
+    shoulder" is the supraspinatus's)."""
     first = x.first
     if x.sub or first is None or stems(dr, sub) <= stems(dr, first.sentence):
         return False
@@ -993,7 +1024,8 @@ def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) ->
         and _fits(its_side, side(f))
         and _fits(its_side, x.side)
         and not (known and new)
-        for section, its_side, other, new in x.subs_at.get(f.site, ())
+        and not another
+        for section, its_side, other, new, another in x.subs_at.get(f.site, ())
     )
 
 
@@ -1090,17 +1122,19 @@ def _placed(
 
 
 def _own_subs(
-    findings: list[Finding], subs: dict[str, str]
-) -> dict[str, set[tuple[str, str, str, bool]]]:
+    dr: DescriptorRules, findings: list[Finding], subs: dict[str, str]
+) -> dict[str, set[tuple[str, str, str, bool, bool]]]:
     """For each site, the sections, sides and sub-sites (`subs`, by finding
     id) of the report's findings whose site words are their own sentence's,
-    not borrowed from a label or another sentence, and whether the finding
-    is named new."""
-    out: dict[str, set[tuple[str, str, str, bool]]] = {}
+    not borrowed from a label or another sentence, whether the finding
+    is named new, and whether its words call it another (`names_another`:
+    "separate calcific deposit")."""
+    out: dict[str, set[tuple[str, str, str, bool, bool]]] = {}
     for f in findings:
         sub = subs[f.finding_id]
         if sub and f.site_text and f.site_text.lower() in f.sentence.lower():
-            out.setdefault(f.site, set()).add((f.section, side(f), sub, f.change == "new"))
+            told = (f.section, side(f), sub, f.change == "new", names_another(dr, f))
+            out.setdefault(f.site, set()).add(told)
     return out
 
 
@@ -2356,22 +2390,23 @@ def _joins_others(
     span: tuple[int, int, int],
     text: str = "",
 ) -> bool:
-    """Does an impression finding whose phrase joins places ("hepatic and
-    splenic calcifications", "calcified lesions of the LAD and RCA") name,
-    besides the place of the findings-section lesion it would restate
-    (`found`), the place of another lesion of another section in its state
-    (GUIDE: an impression phrase that sums up several lesions of the
-    findings is a lesion of its own)? A place the other lesion shares with
-    `found` ("artery", "lobe") tells nothing; its side must fit. A sentence
-    naming the places as one process ("metastatic calcification of lungs and
-    stomach") restates the first. `span`: where the finding's mention starts,
+    """Does a finding whose phrase joins places ("hepatic and splenic
+    calcifications", "calcified lesions of the LAD and RCA") name, besides
+    the place of the lesion of another sentence it would restate (`found`),
+    the place of another lesion of another sentence in its state (GUIDE: an
+    impression phrase that sums up several lesions of the findings is a
+    lesion of its own; a clinical note follows the same rule across all its
+    sections, and a later sentence of one section sums up as well)? A place
+    the other lesion shares with `found` ("artery", "lobe") tells nothing;
+    its side must fit. A sentence naming the places as one process
+    ("metastatic calcification of lungs and stomach") restates the first. `span`: where the finding's mention starts,
     where its phrase may run to and where the finding before it in its
     sentence ends (`joined_places`: "pancreatic head and tail
     calcifications" joins the places before its mention); `text`, the
     report's, for a list of places a colon opens after the mention
     (`_colon_list`)."""
     first = found.first
-    if f.section != _RESTATING[1] or first is None or first.section == f.section:
+    if first is None or _in_sentence(first, f):
         return False
     if f.rule_id in dr.score_rules and first.rule_id in dr.score_rules:
         # a total score restating the findings' total names the whole tree,
@@ -2408,7 +2443,7 @@ def _joins_others(
         x is not found
         and x.state == found.state
         and x.first is not None
-        and x.first.section != f.section
+        and not _in_sentence(x.first, f)
         and (
             side(f) == "bilateral"
             or _fits(x.side, side(f))
@@ -2524,8 +2559,39 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
     if x.first is not None and side(x.first) == "bilateral":
         return False
     if names_a_count(dr, f):
-        return True
+        # calcium named in bulk with no article ("Pancreatic calcification
+        # found on CT") is no count of one: the count restates it
+        return not _bulk_only(dr, x)
     return head in dr.lesion_nouns and singular_words(head) in heads
+
+
+# The words before a mention that count it as one ("a calcification"), and
+# how many words before it are read for them.
+_ONE = frozenset(("a", "an", "one", "single", "another", "solitary"))
+_LEAD_WORDS = 5
+
+
+def _bulk_only(dr: DescriptorRules, x: _Lesion) -> bool:
+    """Was the lesion named only by the singular of a word that names calcium
+    in bulk (`lesion_mass_plurals`: "calcification"), with no article or
+    "one" before it ("Pancreatic calcification found on CT"; not "a punctate
+    calcification")? Such a name counts nothing: a later count of several
+    ("two punctate calcifications") may restate it."""
+    bulk = {singular_words(w) for w in dr.mass_plurals}
+    found = [g for g in (x.first, x.last, *x.told.values()) if g is not None]
+    for g in found:
+        words = WORD.findall(g.mention.lower())
+        if not words or words[-1] not in bulk:
+            return False
+        at = mention_at(g)
+        if at < 0:
+            return False
+        # the words of its noun phrase before it, sizes and shapes between
+        # ("A 6 mm calcification", "a punctate calcification")
+        lead = re.split(r"[.,;:()]", g.sentence[:at])[-1].lower()
+        if _ONE & set(WORD.findall(lead)[-_LEAD_WORDS:]):
+            return False
+    return bool(found)
 
 
 # A count of plural things a link word right after the mention leads to
@@ -2867,7 +2933,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         or _station_after(dr, f, spans[f.finding_id][0])
         for f in findings
     }
-    subs_at = _own_subs(findings, subs)
+    subs_at = _own_subs(dr, findings, subs)
     placed_at = _placed(dr, findings, part_of)
     grafted = bool(dr.graft_words & set(WORD.findall(text.lower())))
     coordinated = _coordinated(dr, findings)

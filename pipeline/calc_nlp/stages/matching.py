@@ -576,6 +576,25 @@ def planned(kit: Toolkit, lay: Layout, span: Span, name: str) -> bool:
     return bool(entry.get("procedure")) and _header(lay, span.start) in kit.plan_headers
 
 
+def plan_item(kit: Toolkit, lay: Layout, span: Span, name: str, dated: bool) -> bool:
+    """Is the span a procedure (a condition `name`d one) in a section whose
+    header is marked `plan_items` ('ASSESSMENT AND PLAN: ... excision of the
+    largest nodules under local anesthesia'), not `dated` (its ConText flags
+    say it is past: 'status post', 'history of') and with no year in its
+    sentence ('cholecystectomy 2010')? It is the plan, to come, no earlier
+    surgery (guide §4: planned surgery is no condition)."""
+    if not kit.plan_item_headers or dated or span.start >= len(lay.sections):
+        return False
+    entry = kit.rules.conditions.get(name) or {}
+    if not entry.get("procedure") or _header(lay, span.start) not in kit.plan_item_headers:
+        return False
+    first = lay.sent_first[span.start]
+    end = span.end
+    while end < len(lay.words) and lay.sent_first[end] == first:
+        end += 1
+    return not any(_YEAR.fullmatch(w) for w in lay.words[first:end])
+
+
 def _header(lay: Layout, i: int) -> str:
     """The words of the header of token i's section, lower case."""
     _section, body, title, _question = lay.sections[i]

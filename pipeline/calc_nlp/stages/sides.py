@@ -1201,14 +1201,17 @@ def _past_plain_words(rd: ReportDoc, i: int, most: int = 2) -> int:
 
 # Words that may follow the last place of a list joined by 'and' ('in the
 # right upper lobe and left hilum are unchanged', '... and both iliac arteries
-# without aneurysm': 'without' says what the place lacks); any other word makes that
-# place a word of another thing ('and left basilar atelectasis').
+# without aneurysm': 'without' says what the place lacks; '... and left thumb
+# from scleroderma', '... due to', 'secondary to': what caused it); any other
+# word makes that place a word of another thing ('and left basilar atelectasis').
 # The verbs that make a joined place the subject of a finding after them
 # ('..., and both seminal vesicles are calcified'): that finding's place.
 _BE_WORDS = frozenset({"is", "are", "was", "were"})
 _ITEM_FOLLOWERS = frozenset(
     {"of", "with", "without", "are", "were", "bilaterally", "unchanged", "stable", "again",
-     "also", "noted", "seen", "present", "consistent", "compatible", "likely"}
+     "also", "noted", "seen", "present", "consistent", "compatible", "likely",
+     "from", "due", "secondary", "related", "probably", "possibly", "typical",
+     "suggestive", "representing"}
 )
 
 

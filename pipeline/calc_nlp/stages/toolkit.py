@@ -1043,6 +1043,13 @@ class Toolkit:
             for r in rules.section_rules
             if r["metadata"].get("plans")
         )
+        # Headers marked `plan_items` ('ASSESSMENT AND PLAN:'): a procedure
+        # their sections name with nothing that dates it is the plan.
+        self.plan_item_headers = frozenset(
+            " ".join(r["literal"].lower().split())
+            for r in rules.section_rules
+            if r["metadata"].get("plan_items")
+        )
         self.context = ConText(
             nlp,
             name="calc_context",
