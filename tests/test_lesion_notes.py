@@ -520,6 +520,20 @@ HEDGED = [
 # Two sub-sites named in one sentence, a breast's quadrants, a valve part the
 # lesion before it left unsaid: each its own calcification.
 SUB_SITES = [
+    # two digits of one hand are two places, each restated in a later section
+    (
+        "HISTORY: Scleroderma.\nEXAM: Calcinosis cutis at the tip of the right ring "
+        "finger. A second, smaller dermal calcification sits in the pad of the right "
+        "thumb.\nPLAN: Calcinosis cutis of the right ring finger; excise. Dermal "
+        "calcification of the right thumb; watch.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "FINDINGS: Soft tissue calcification about the left great toe. Soft tissue "
+        "calcification at the left index finger.\nIMPRESSION: Soft tissue "
+        "calcification of the left index finger, likely calcinosis.",
+        [1, 2, 2, 2],
+    ),
     (
         "FINDINGS: Calcified granuloma in the RUL and a calcified granuloma "
         "in the RLL.",

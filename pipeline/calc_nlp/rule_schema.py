@@ -341,6 +341,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_joint_sites",
     "lesion_joint_envelopes",
     "lesion_joint_words",
+    "lesion_digit_words",
     "lesion_mass_plurals",
     "lesion_count_words",
     "lesion_every_words",
