@@ -1102,3 +1102,20 @@ def test_joined_place_of_another_finding_adds_no_side(findings_of, text, lateral
 )
 def test_side_label_after_a_heading_heads_its_sentences(findings_of, text, laterality):
     assert [f.laterality for f in findings_of(text)] == laterality
+
+
+# The side a sentence writes on the study it names before the finding
+# ('films of both feet') is the exam's: the side written on the finding's
+# own place after it is the finding's (guide §2: the finding's own words
+# before the exam); with no side of its own the study's side still holds.
+STUDY_SIDE_IN_SENTENCE = [
+    ("Films of both feet show calcinosis cutis along the right great toe.", "right"),
+    ("Bilateral hand radiographs show soft tissue calcification at the left thumb.", "left"),
+    ("Radiographs of both knees show chondrocalcinosis.", "bilateral"),
+    ("Radiographs of the right shoulder show a calcific deposit in the rotator cuff.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), STUDY_SIDE_IN_SENTENCE)
+def test_the_studys_side_yields_to_the_findings_own(only, text, laterality):
+    assert only(text).laterality == laterality
