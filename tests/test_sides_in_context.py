@@ -1119,3 +1119,26 @@ STUDY_SIDE_IN_SENTENCE = [
 @pytest.mark.parametrize(("text", "laterality"), STUDY_SIDE_IN_SENTENCE)
 def test_the_studys_side_yields_to_the_findings_own(only, text, laterality):
     assert only(text).laterality == laterality
+
+
+# A place the finding's own clause names by 'the same' is the place named
+# before, with its side (corpora/GUIDE.md laterality: 'at 9 o'clock in the
+# same breast' points back).
+THE_SAME_PLACE = [
+    (
+        "Mammogram showed new calcifications in the right breast at 4 o'clock. A "
+        "biopsy could not be done. Coarse calcifications at 8 o'clock in the same "
+        "breast are stable.",
+        ["right", "right"],
+    ),
+    (
+        "A 5 mm stone in the left kidney. A second calcification in the same kidney "
+        "is nonobstructing.",
+        ["left"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), THE_SAME_PLACE)
+def test_the_same_place_takes_the_side_named_before(findings_of, text, laterality):
+    assert [f.laterality for f in findings_of(text)] == laterality

@@ -102,6 +102,7 @@ def _side(
         or (side_of_whole(rd, site) if own else "")
         or (side_of_owner(kit, rd, site) if own and site is not None else "")
         or lat_in_sentence(kit, rd, f, site)
+        or _side_of_the_same(rd, f)
         or _side_of_antecedent(kit, rd, f)
         or _side_of_former_or_latter(kit, rd, f)
         or _side_before_semicolon(kit, rd, f, site)
@@ -111,6 +112,30 @@ def _side(
         or _label_side(kit, rd, f, site if own else None)
         or ("" if relative else _patient_side(kit, rd, f, name))
     )
+
+
+def _side_of_the_same(rd: ReportDoc, f: Span) -> str:
+    """The side of the place named before that the finding's sentence names
+    by 'the same' ('Coarse calcifications at 9 o'clock in the same breast',
+    'a second stone in the same kidney'): the side written on the last
+    mention of that site before the sentence (corpora/GUIDE.md laterality;
+    guide §2 step 2: the clause's location phrase points back); '' when
+    none before writes one."""
+    sent = rd.sent(f)
+    same = [
+        s
+        for s in rd.matches.sites
+        if sent.start <= s.start < sent.end
+        and s.start > sent.start
+        and rd.lower[s.start - 1] == "same"
+    ]
+    if not same:
+        return ""
+    names = {s.site for s in same}
+    before = [
+        s for s in rd.matches.sites if s.span.end <= sent.start and s.site in names and s.laterality
+    ]
+    return before[-1].laterality if before else ""
 
 
 def _patient_side(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> str:
