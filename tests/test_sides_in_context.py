@@ -1142,3 +1142,28 @@ THE_SAME_PLACE = [
 @pytest.mark.parametrize(("text", "laterality"), THE_SAME_PLACE)
 def test_the_same_place_takes_the_side_named_before(findings_of, text, laterality):
     assert [f.laterality for f in findings_of(text)] == laterality
+
+
+# 'The' and words that describe the calcification as an earlier sentence did
+# ('the grouped calcifications' after 'a group of calcifications in the right
+# breast', 'the 3 o'clock calcifications') point back to it and carry its
+# side (corpora/GUIDE.md laterality: a reference to the same calcification).
+DESCRIBED_BACK = [
+    (
+        "INDICATION: A new group of amorphous calcifications in the right breast. "
+        "Consent was obtained. FINDINGS: The specimen film showed the grouped "
+        "calcifications and the clip.",
+        ["right", "right"],
+    ),
+    (
+        "HISTORY: Coarse calcifications at 3 o'clock in the left breast, stable. "
+        "PROCEDURE: The wire was placed. The 3 o'clock calcifications were not "
+        "removed.",
+        ["left", "left"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), DESCRIBED_BACK)
+def test_described_mention_takes_the_side_it_points_back_to(findings_of, text, laterality):
+    assert [f.laterality for f in findings_of(text)] == laterality
