@@ -1167,3 +1167,18 @@ DESCRIBED_BACK = [
 @pytest.mark.parametrize(("text", "laterality"), DESCRIBED_BACK)
 def test_described_mention_takes_the_side_it_points_back_to(findings_of, text, laterality):
     assert [f.laterality for f in findings_of(text)] == laterality
+
+
+# ... and its site, before a place the sentences around it name ('The skin
+# over the wire was infiltrated' in the operation's narrative).
+def test_described_mention_takes_the_site_it_points_back_to(findings_of):
+    text = (
+        "INDICATIONS: Coarse calcifications at 3 o'clock in the left breast have been "
+        "stable. DESCRIPTION OF PROCEDURE: The skin over the wire was infiltrated "
+        "with lidocaine. The tissue was excised. The 3 o'clock calcifications were "
+        "not in the specimen."
+    )
+    assert [(f.site, f.laterality) for f in findings_of(text)] == [
+        ("breast", "left"),
+        ("breast", "left"),
+    ]

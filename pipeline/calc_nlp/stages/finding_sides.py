@@ -31,7 +31,7 @@ from calc_nlp.stages.exam_sites import (
     side_from_topic,
     side_of_named_study,
 )
-from calc_nlp.stages.linking import link_site, part_words
+from calc_nlp.stages.linking import described_antecedent, link_site, part_words
 from calc_nlp.stages.modifiers import flags
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.sides import (
@@ -194,51 +194,21 @@ def _side_of_antecedent(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     return _side(kit, rd, a, site, site.site if site else "")
 
 
-# How many words may describe the calcification between 'the' and its head
-# noun ('the clustered calcifications', 'the 9 o'clock calcifications').
-_DESCRIBED_REACH = 4
-
-
 def _side_of_described(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     """The side of the earlier finding a mention led by 'the' and words that
-    describe it points back to, those words written in that finding's
-    sentence ('a new cluster of calcifications in the left breast ... The
-    specimen radiograph showed the clustered calcifications'; 'calcifications
-    at 9 o'clock ... The 9 o'clock calcifications were left alone'): the
-    nearest earlier finding of the same head noun and the same flags whose
-    sentence has every describing word (by its first five letters), whose
-    side is worked out
-    the same way (guide §2 step 4: an earlier mention the sentence points
-    back to; corpora/GUIDE.md laterality: a reference to the same
-    calcification carries its side); '' else."""
-    sent, lower = rd.sent(f), rd.lower
-    i = f.start - 1
-    while i >= sent.start and f.start - i <= _DESCRIBED_REACH and lower[i] != "the":
-        i -= 1
-    if i < sent.start or lower[i] != "the":
+    describe it points back to (`described_antecedent`: 'a new cluster of
+    calcifications in the left breast ... The specimen radiograph showed the
+    clustered calcifications'), worked out the same way (guide §2 step 4: an
+    earlier mention the sentence points back to; corpora/GUIDE.md
+    laterality: a reference to the same calcification carries its side);
+    '' else."""
+    a = described_antecedent(rd, f)
+    if a is None:
         return ""
-    # the describing words outside the mention: its own ('the prostatic
-    # calcifications') name its kind, not the one it points back to
-    described = {w[:5] for w in lower[i + 1 : f.start] if w.isalnum()}
-    if not described:
+    site = link_site(kit, rd, a)
+    if not kit.site_info(site.site if site else "").get("sided", True):
         return ""
-    head = lower[f.end - 1].removesuffix("s")
-    state = flags(rd.mods, f)
-    for a in reversed(rd.matches.calc):
-        if a.end > sent.start or lower[a.end - 1].removesuffix("s") != head:
-            continue
-        if flags(rd.mods, a) != state:
-            # denied, hedged or gone now: another lesion's words, not the
-            # same calcification's ('the possible thyroid calcification has
-            # resolved')
-            continue
-        them = rd.sent(a)
-        if described <= {w[:5] for w in lower[them.start : them.end]}:
-            site = link_site(kit, rd, a)
-            if not kit.site_info(site.site if site else "").get("sided", True):
-                return ""
-            return _side(kit, rd, a, site, site.site if site else "")
-    return ""
+    return _side(kit, rd, a, site, site.site if site else "")
 
 
 # 'The former' points back to the first of two things the sentence before
