@@ -129,6 +129,9 @@ def test_own_operation_is_no_cause(finding_named, text, mention, expected):
 PURPOSE: list[tuple[str, str, str]] = [
     ("Hypercalcemia, calcium 12.4. Abdominal aortic aneurysm of 5.1 cm with calcification of its wall, not yet large enough for repair.", "calcification", "metastatic"),
     ("Calcified subcutaneous nodule of the back, scheduled next week for excision.", "Calcified subcutaneous nodule", "indeterminate"),
+    # ... or as the one a guideline or the team favors: still to come
+    ("Left renal nephrocalcinosis and a right ureteral stone, for which current guidelines favor surgery.", "Left renal nephrocalcinosis", "metastatic"),
+    ("Calcified subcutaneous nodule of the back; we favour excision over observation.", "Calcified subcutaneous nodule", "indeterminate"),
     # an earlier one still counts
     ("Calcification along the aortic wall at the site of the prior repair.", "Calcification", "dystrophic"),
 ]
