@@ -153,6 +153,7 @@ METADATA_KEYS = {
     "no_place",
     "requires_site",
     "cue_at_site",
+    "not_after_sites",
     "site",
     "laterality",
     "cue",
