@@ -520,6 +520,14 @@ HEDGED = [
 # Two sub-sites named in one sentence, a breast's quadrants, a valve part the
 # lesion before it left unsaid: each its own calcification.
 SUB_SITES = [
+    # a cyst's rim is its wall, the cyst named by its adjective too: the
+    # organ's disease restates the organ's own calcifications, not the rim
+    (
+        "FINDINGS: PANCREAS: Coarse calcifications throughout the pancreatic body. "
+        "In the tail there is a 3 cm cystic lesion with a thin rim of calcification.\n"
+        "IMPRESSION: Chronic calcific pancreatitis of the body and neck.",
+        [1, 2, 1],
+    ),
     # two digits of one hand are two places, each restated in a later section
     (
         "HISTORY: Scleroderma.\nEXAM: Calcinosis cutis at the tip of the right ring "
