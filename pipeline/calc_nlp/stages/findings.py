@@ -639,9 +639,9 @@ def _after_a_site_of(rd: ReportDoc, c: Span, sites: list[str] | None) -> bool:
     """Does a site phrase of one of `sites` (a cue's `not_after_sites`) end
     right before the cue ('painful abdominal wall plaques', 'skin plaques':
     a plaque of the skin, no atheroma)?"""
-    return bool(sites) and any(
-        s.span.end == c.start and s.site in sites for s in rd.matches.sites
-    )
+    if not sites:
+        return False
+    return any(s.span.end == c.start and s.site in sites for s in rd.matches.sites)
 
 
 def _pointing_sentence(rd: ReportDoc, sent: Span, f: Span) -> Span | None:
