@@ -129,6 +129,9 @@ def test_own_operation_is_no_cause(finding_named, text, mention, expected):
 PURPOSE: list[tuple[str, str, str]] = [
     ("Hypercalcemia, calcium 12.4. Abdominal aortic aneurysm of 5.1 cm with calcification of its wall, not yet large enough for repair.", "calcification", "metastatic"),
     ("Calcified subcutaneous nodule of the back, scheduled next week for excision.", "Calcified subcutaneous nodule", "indeterminate"),
+    # ... or as the one a guideline or the team favors: still to come
+    ("Left renal nephrocalcinosis and a right ureteral stone, for which current guidelines favor surgery.", "Left renal nephrocalcinosis", "metastatic"),
+    ("Calcified subcutaneous nodule of the back; we favour excision over observation.", "Calcified subcutaneous nodule", "indeterminate"),
     # an earlier one still counts
     ("Calcification along the aortic wall at the site of the prior repair.", "Calcification", "dystrophic"),
 ]
@@ -451,4 +454,20 @@ ORGAN_PARTS: list[tuple[str, str, str]] = [
 
 @pytest.mark.parametrize(("text", "mention", "expected"), ORGAN_PARTS)
 def test_cause_at_another_part_of_the_organ(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
+# A plaque a place of the skin or soft tissue leads ('abdominal wall
+# plaques', 'skin plaques') is a lesion of the skin, no atheroma: it gives
+# the vessels' calcification of its sentence no atherosclerotic cause
+# (guide §4 rule 1: plaque is atheroma); a vessel's plaque still does.
+SKIN_PLAQUES: list[tuple[str, str, str]] = [
+    ("HISTORY: End-stage renal disease on hemodialysis; secondary hyperparathyroidism. EXAM: Tender skin plaques of both thighs with vascular calcification on films.", "vascular calcification", "metastatic"),
+    ("HISTORY: End-stage renal disease on hemodialysis. EXAM: Indurated flank soft tissue plaques with vascular calcification on radiographs.", "vascular calcification", "metastatic"),
+    ("Calcified plaques of the superficial femoral arteries.", "Calcified plaques", "dystrophic"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), SKIN_PLAQUES)
+def test_skin_plaque_is_no_atheroma(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected

@@ -51,6 +51,14 @@ CASES = [
     ("Previous excision with dystrophic calcification along the incision.", set()),
     ("Prior stereotactic biopsy, marker clip beside residual calcifications.", set()),
     ("Prior calcification in the spleen, no longer seen.", {"negated", "historical"}),
+    # a calcification the patient had removed at an earlier operation is a past state
+    ("In 2015 he had excision of a calcified cyst from the scalp.", {"historical"}),
+    ("She had a left breast lumpectomy in 2012 for a calcified papilloma.", {"historical"}),
+    ("He underwent resection of a calcified mass of the forearm years before.", {"historical"}),
+    # the removal named without a past operation, or a deposit beside the scar, is seen now
+    ("Excision of a calcified mass from the left shoulder.", set()),
+    ("She had a lumpectomy; dystrophic calcifications line the scar.", set()),
+    ("She had a lumpectomy with dystrophic calcifications now along the scar.", set()),
     # a 'not' before a verb that takes the calcifications as given denies nothing
     ("The pathology report does not explain these calcifications.", set()),
     ("The calcifications were not adequately sampled at biopsy.", set()),

@@ -520,6 +520,28 @@ HEDGED = [
 # Two sub-sites named in one sentence, a breast's quadrants, a valve part the
 # lesion before it left unsaid: each its own calcification.
 SUB_SITES = [
+    # a cyst's rim is its wall, the cyst named by its adjective too: the
+    # organ's disease restates the organ's own calcifications, not the rim
+    (
+        "FINDINGS: PANCREAS: Coarse calcifications throughout the pancreatic body. "
+        "In the tail there is a 3 cm cystic lesion with a thin rim of calcification.\n"
+        "IMPRESSION: Chronic calcific pancreatitis of the body and neck.",
+        [1, 2, 1],
+    ),
+    # two digits of one hand are two places, each restated in a later section
+    (
+        "HISTORY: Scleroderma.\nEXAM: Calcinosis cutis at the tip of the right ring "
+        "finger. A second, smaller dermal calcification sits in the pad of the right "
+        "thumb.\nPLAN: Calcinosis cutis of the right ring finger; excise. Dermal "
+        "calcification of the right thumb; watch.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "FINDINGS: Soft tissue calcification about the left great toe. Soft tissue "
+        "calcification at the left index finger.\nIMPRESSION: Soft tissue "
+        "calcification of the left index finger, likely calcinosis.",
+        [1, 2, 2, 2],
+    ),
     (
         "FINDINGS: Calcified granuloma in the RUL and a calcified granuloma "
         "in the RLL.",

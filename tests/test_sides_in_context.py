@@ -1151,3 +1151,83 @@ UNPAIRED_OWNER = [
 @pytest.mark.parametrize(("text", "laterality"), UNPAIRED_OWNER)
 def test_unpaired_organ_takes_no_side_of_another_place(findings_of, text, laterality):
     assert findings_of(text)[-1].laterality == laterality
+
+
+# The side a sentence writes on the study it names before the finding
+# ('films of both feet') is the exam's: the side written on the finding's
+# own place after it is the finding's (guide §2: the finding's own words
+# before the exam); with no side of its own the study's side still holds.
+STUDY_SIDE_IN_SENTENCE = [
+    ("Films of both feet show calcinosis cutis along the right great toe.", "right"),
+    ("Bilateral hand radiographs show soft tissue calcification at the left thumb.", "left"),
+    ("Radiographs of both knees show chondrocalcinosis.", "bilateral"),
+    ("Radiographs of the right shoulder show a calcific deposit in the rotator cuff.", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), STUDY_SIDE_IN_SENTENCE)
+def test_the_studys_side_yields_to_the_findings_own(only, text, laterality):
+    assert only(text).laterality == laterality
+
+
+# A place the finding's own clause names by 'the same' is the place named
+# before, with its side (corpora/GUIDE.md laterality: 'at 9 o'clock in the
+# same breast' points back).
+THE_SAME_PLACE = [
+    (
+        "Mammogram showed new calcifications in the right breast at 4 o'clock. A "
+        "biopsy could not be done. Coarse calcifications at 8 o'clock in the same "
+        "breast are stable.",
+        ["right", "right"],
+    ),
+    (
+        "A 5 mm stone in the left kidney. A second calcification in the same kidney "
+        "is nonobstructing.",
+        ["left"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), THE_SAME_PLACE)
+def test_the_same_place_takes_the_side_named_before(findings_of, text, laterality):
+    assert [f.laterality for f in findings_of(text)] == laterality
+
+
+# 'The' and words that describe the calcification as an earlier sentence did
+# ('the grouped calcifications' after 'a group of calcifications in the right
+# breast', 'the 3 o'clock calcifications') point back to it and carry its
+# side (corpora/GUIDE.md laterality: a reference to the same calcification).
+DESCRIBED_BACK = [
+    (
+        "INDICATION: A new group of amorphous calcifications in the right breast. "
+        "Consent was obtained. FINDINGS: The specimen film showed the grouped "
+        "calcifications and the clip.",
+        ["right", "right"],
+    ),
+    (
+        "HISTORY: Coarse calcifications at 3 o'clock in the left breast, stable. "
+        "PROCEDURE: The wire was placed. The 3 o'clock calcifications were not "
+        "removed.",
+        ["left", "left"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), DESCRIBED_BACK)
+def test_described_mention_takes_the_side_it_points_back_to(findings_of, text, laterality):
+    assert [f.laterality for f in findings_of(text)] == laterality
+
+
+# ... and its site, before a place the sentences around it name ('The skin
+# over the wire was infiltrated' in the operation's narrative).
+def test_described_mention_takes_the_site_it_points_back_to(findings_of):
+    text = (
+        "INDICATIONS: Coarse calcifications at 3 o'clock in the left breast have been "
+        "stable. DESCRIPTION OF PROCEDURE: The skin over the wire was infiltrated "
+        "with lidocaine. The tissue was excised. The 3 o'clock calcifications were "
+        "not in the specimen."
+    )
+    assert [(f.site, f.laterality) for f in findings_of(text)] == [
+        ("breast", "left"),
+        ("breast", "left"),
+    ]

@@ -416,6 +416,10 @@ def load_cues(
                 check_site(
                     "cues.json", md["id"], "cue_at_site", list(md["cue_at_site"]), sites
                 )
+            if "not_after_sites" in md:
+                check_site(
+                    "cues.json", md["id"], "not_after_sites", md["not_after_sites"], sites
+                )
         elif r["category"] == "QUALIFIER":
             check_site("cues.json", md["id"], "site", md.get("site"), sites)
         elif r["category"] == "DISTRIBUTION" and md.get("distribution") not in {

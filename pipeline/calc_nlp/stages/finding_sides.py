@@ -31,7 +31,7 @@ from calc_nlp.stages.exam_sites import (
     side_from_topic,
     side_of_named_study,
 )
-from calc_nlp.stages.linking import link_site, part_words
+from calc_nlp.stages.linking import described_antecedent, link_site, part_words
 from calc_nlp.stages.modifiers import flags
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.sides import (
@@ -102,6 +102,7 @@ def _side(
         or (side_of_whole(rd, site) if own else "")
         or (side_of_owner(kit, rd, site) if own and site is not None else "")
         or lat_in_sentence(kit, rd, f, site)
+        or _side_of_the_same(rd, f)
         or _side_of_antecedent(kit, rd, f)
         or _side_of_former_or_latter(kit, rd, f)
         or _side_before_semicolon(kit, rd, f, site)
@@ -109,8 +110,33 @@ def _side(
         or carried
         or plural_before_semicolon(kit, rd, f, name)
         or _label_side(kit, rd, f, site if own else None)
+        or _side_of_described(kit, rd, f)
         or ("" if relative else _patient_side(kit, rd, f, name))
     )
+
+
+def _side_of_the_same(rd: ReportDoc, f: Span) -> str:
+    """The side of the place named before that the finding's sentence names
+    by 'the same' ('Coarse calcifications at 9 o'clock in the same breast',
+    'a second stone in the same kidney'): the side written on the last
+    mention of that site before the sentence (corpora/GUIDE.md laterality;
+    guide §2 step 2: the clause's location phrase points back); '' when
+    none before writes one."""
+    sent = rd.sent(f)
+    same = [
+        s
+        for s in rd.matches.sites
+        if sent.start <= s.start < sent.end
+        and s.start > sent.start
+        and rd.lower[s.start - 1] == "same"
+    ]
+    if not same:
+        return ""
+    names = {s.site for s in same}
+    before = [
+        s for s in rd.matches.sites if s.span.end <= sent.start and s.site in names and s.laterality
+    ]
+    return before[-1].laterality if before else ""
 
 
 def _patient_side(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> str:
@@ -162,6 +188,23 @@ def _side_of_antecedent(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     if not earlier:
         return ""
     a = earlier[-1]
+    site = link_site(kit, rd, a)
+    if not kit.site_info(site.site if site else "").get("sided", True):
+        return ""
+    return _side(kit, rd, a, site, site.site if site else "")
+
+
+def _side_of_described(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """The side of the earlier finding a mention led by 'the' and words that
+    describe it points back to (`described_antecedent`: 'a new cluster of
+    calcifications in the left breast ... The specimen radiograph showed the
+    clustered calcifications'), worked out the same way (guide §2 step 4: an
+    earlier mention the sentence points back to; corpora/GUIDE.md
+    laterality: a reference to the same calcification carries its side);
+    '' else."""
+    a = described_antecedent(rd, f)
+    if a is None:
+        return ""
     site = link_site(kit, rd, a)
     if not kit.site_info(site.site if site else "").get("sided", True):
         return ""

@@ -629,8 +629,19 @@ def _cue_records(
         ):
             return []  # surgery at another place ('following renal transplant')
         return [CueRecord(md["condition"], 1, rd.span_text(c), c.start, near)]
+    if _after_a_site_of(rd, c, md.get("not_after_sites")):
+        return []  # 'abdominal wall plaques': the skin's, no atheroma
     name = md.get("cue_at_site", {}).get(site, md["cue"])  # a pleural plaque
     return [CueRecord(name, int(md["rule"]), rd.span_text(c), c.start, near)]
+
+
+def _after_a_site_of(rd: ReportDoc, c: Span, sites: list[str] | None) -> bool:
+    """Does a site phrase of one of `sites` (a cue's `not_after_sites`) end
+    right before the cue ('painful abdominal wall plaques', 'skin plaques':
+    a plaque of the skin, no atheroma)?"""
+    if not sites:
+        return False
+    return any(s.span.end == c.start and s.site in sites for s in rd.matches.sites)
 
 
 def _pointing_sentence(rd: ReportDoc, sent: Span, f: Span) -> Span | None:

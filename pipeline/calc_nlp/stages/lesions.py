@@ -393,6 +393,7 @@ def _same_lesion(
         if not x.differs(f)
         and not _other_part(dr, x, f)
         and not _other_joint(dr, x, f)
+        and not _other_digit(dr, x, f)
         and not _contents_apart(dr, x, f)
         and not _new_segment(x, f)
         and not _new_sized_object(x, f)
@@ -1742,6 +1743,27 @@ def _other_joint(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     mine = f"{x.label_of.get(f.finding_id, '')} {f.sentence}"
     theirs = f"{x.label_of.get(first.finding_id, '')} {first.sentence}"
     return not _same_joint(dr, mine, theirs)
+
+
+def _digits(dr: DescriptorRules, sentence: str) -> set[str]:
+    """The digits (`lesion_digit_words`) a sentence names, by the word each
+    of its words begins with ("fingertips": the finger)."""
+    return {
+        d for w in WORD.findall(sentence.lower()) for d in dr.digit_words if w.startswith(d)
+    }
+
+
+def _other_digit(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Do the sentences of the lesion's first finding and of `f`, findings of
+    the skin, the soft tissue or a joint's tissues, each name digits, none
+    of them shared ("calcinosis cutis at the tip of the left middle finger",
+    then "dermal calcification in the pad of the left thumb"; GUIDE: lesion,
+    different sub-sites are different lesions), in any section?"""
+    sites = dr.joint_sites | dr.soft_tissue_sites | {dr.soft_tissue}
+    if f.site not in sites or x.first is None:
+        return False
+    mine, theirs = _digits(dr, f.sentence), _digits(dr, x.first.sentence)
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _names_its_joint(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:

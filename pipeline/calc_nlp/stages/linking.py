@@ -382,7 +382,12 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if clause is not None and kit.site_info(clause.site).get("unspecific"):
         # 'calcification in the soft tissues about the right shoulder'
         clause = _joint_in_clause(kit, rd, f) or clause
-    found = clause or linked_lesion(kit, rd, f) or _from_context(kit, rd, f)
+    found = (
+        clause
+        or linked_lesion(kit, rd, f)
+        or _site_of_described(kit, rd, f)
+        or _from_context(kit, rd, f)
+    )
     return refine(kit, rd, f, found) if found is not None else None
 
 
@@ -470,6 +475,54 @@ def _same_site_named(
         and asserted(rd, s, f)
     ]
     return min(reach, key=lambda x: x[0])[1] if reach else None
+
+
+# How many words may describe the calcification between 'the' and its head
+# noun ('the clustered calcifications', 'the 9 o'clock calcifications').
+_DESCRIBED_REACH = 4
+
+
+def described_antecedent(rd: ReportDoc, f: Span) -> Span | None:
+    """The earlier finding a mention led by 'the' and words that describe it
+    outside its span points back to, those words written in that finding's
+    sentence ('a new cluster of calcifications in the left breast ... the
+    clustered calcifications'; 'calcifications at 9 o'clock ... The 9
+    o'clock calcifications'): the nearest earlier finding of the same head
+    noun and the same flags whose sentence has every describing word (by
+    its first five letters); a finding in another state (denied, hedged,
+    gone: 'the possible thyroid calcification has resolved') is not the
+    same calcification. None else."""
+    sent, lower = rd.sent(f), rd.lower
+    i = f.start - 1
+    while i >= sent.start and f.start - i <= _DESCRIBED_REACH and lower[i] != "the":
+        i -= 1
+    if i < sent.start or lower[i] != "the":
+        return None
+    # the describing words outside the mention: its own ('the prostatic
+    # calcifications') name its kind, not the one it points back to
+    described = {w[:5] for w in lower[i + 1 : f.start] if w.isalnum()}
+    if not described:
+        return None
+    head = lower[f.end - 1].removesuffix("s")
+    state = flags(rd.mods, f)
+    for a in reversed(rd.matches.calc):
+        if a.end > sent.start or lower[a.end - 1].removesuffix("s") != head:
+            continue
+        if flags(rd.mods, a) != state:
+            continue
+        them = rd.sent(a)
+        if described <= {w[:5] for w in lower[them.start : them.end]}:
+            return a
+    return None
+
+
+def _site_of_described(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The site of the earlier finding a described mention points back to
+    (`described_antecedent`: 'The 9 o'clock calcifications were left
+    alone' after the breast's at 9 o'clock), before the sentences around it
+    (guide §2 step 4: an earlier mention the sentence points back to)."""
+    a = described_antecedent(rd, f)
+    return link_site(kit, rd, a) if a is not None else None
 
 
 def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from calc_nlp.schema import BILATERAL, LEFT, RIGHT
 from calc_nlp.stages.context_sites import asserted, sides_written
+from calc_nlp.stages.exam_sites import LIMB_PARTS
 from calc_nlp.stages.lesion_words import name_words, site_words
 from calc_nlp.stages.record import ReportDoc, SiteRef, key
 from calc_nlp.stages.toolkit import Toolkit
@@ -271,8 +272,12 @@ def lat_in_sentence(
     relative = any(kit.md(s).get("implied") for s in lats) and _relative_side_word(
         kit, rd, sent
     )
-    cands: list[tuple[bool, int, str]] = [
-        (bool(kit.md(s).get("implied")), dist(s), str(kit.md(s)["laterality"]))
+    # the side of the study the sentence names before the finding ('Radiographs
+    # of both hands show ... of the left index finger') yields to one written of
+    # the finding's own place
+    study = _study_sides(kit, rd, f, lats)
+    cands: list[tuple[bool, bool, int, str]] = [
+        (s in study, bool(kit.md(s).get("implied")), dist(s), str(kit.md(s)["laterality"]))
         for s in lats
         if (
             not any(n.start <= s.start and s.end <= n.end for n in named)
@@ -284,8 +289,39 @@ def lat_in_sentence(
     ]
     for site in sided:
         if not any(n.start <= site.span.start < n.end for n in named):
-            cands.append((False, dist(site.span), str(kit.md(site.span)["laterality"])))
-    return min(cands)[2] if cands else ""
+            cands.append((False, False, dist(site.span), str(kit.md(site.span)["laterality"])))
+    return min(cands)[3] if cands else ""
+
+
+# Words between a study word and the side of the part it images ('films of
+# the left knee', 'radiographs of both hands').
+_STUDY_OF = frozenset({"of", "the", "a"})
+
+
+def _study_sides(kit: Toolkit, rd: ReportDoc, f: Span, lats: list[Span]) -> list[Span]:
+    """The side words of `lats` before the finding `f` that name the part a
+    study images, not the finding's place: a study word (mentions.json
+    `exam_words`) right before them with 'of' ('radiographs of both hands',
+    'a film of the left elbow') or right after their part word ('left knee
+    radiographs'). Guide §2: the finding's own words give its side before
+    the exam does."""
+    study = kit.word_sets.get("exam_words", frozenset())
+    lower, sent = rd.lower, rd.sent(f)
+    out = []
+    for x in lats:
+        if not (sent.start <= x.start and x.end <= f.start):
+            continue
+        i = x.start - 1
+        while i >= sent.start and lower[i] in _STUDY_OF and lower[i] != "of":
+            i -= 1
+        before = i > sent.start and lower[i] == "of" and lower[i - 1] in study
+        part = x.end
+        while part < f.start and lower[part] in LIMB_PARTS:
+            part += 1
+        after = part + 1 < f.start and lower[part + 1] in study
+        if before or after:
+            out.append(x)
+    return out
 
 
 def _plural_of_own_place(kit: Toolkit, side: Span, own: SiteRef | None) -> bool:
