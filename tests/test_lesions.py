@@ -1958,3 +1958,26 @@ def test_a_side_word_before_a_join_is_the_first_places(lesion_numbers, text, les
 )
 def test_the_calcification_at_a_new_place_is_no_anaphor(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "No new masses or calcifications.",
+        "No new mass/calcifications.",
+        "No new suspicious masses, distortion or calcifications.",
+    ],
+)
+def test_no_new_before_a_list_names_a_lesion_of_its_own(lesion_numbers, denial):
+    """'no new' before nouns coordinated with the mention denies each of them:
+    the calcifications it names are no earlier lesion (GUIDE.md, lesion)."""
+    text = "Stable benign calcifications in the left breast, unchanged. " + denial
+    assert lesion_numbers(text) == [1, 2]
+
+
+def test_no_new_before_another_noun_phrase_keeps_the_restatement(lesion_numbers):
+    text = (
+        "Stable benign calcifications in the left breast, unchanged. "
+        "No new nodule near the calcifications."
+    )
+    assert lesion_numbers(text) == [1, 1]
