@@ -1981,3 +1981,26 @@ def test_no_new_before_another_noun_phrase_keeps_the_restatement(lesion_numbers)
         "No new nodule near the calcifications."
     )
     assert lesion_numbers(text) == [1, 1]
+
+
+# A label line names the vessels its lines go through, in the plural short
+# form too ('TIBIALS:'); an anaphor under it ('Both ...') points at what its
+# own label's lines name, not back across the label at another vessel's
+# lesion (GUIDE.md lesion: different sub-sites are different lesions).
+LABELLED_VESSELS = [
+    "FINDINGS: SFA: Moderate wall calcification. TIBIALS: Heavily calcified.",
+    "FINDINGS: SFA: Moderate wall calcification. TIBIAL ARTERIES: PT and AT patent. "
+    "Both were heavily calcified.",
+    "FINDINGS: LEFT SFA: Moderate wall calcification. POPLITEALS: Patent. "
+    "PERONEALS: Both heavily calcified.",
+]
+
+
+@pytest.mark.parametrize("text", LABELLED_VESSELS)
+def test_an_anaphor_under_another_vessel_label_is_another_lesion(lesion_numbers, text):
+    assert lesion_numbers(text) == [1, 2]
+
+
+def test_an_anaphor_under_its_lesions_label_restates_it(lesion_numbers):
+    text = "FINDINGS: TIBIALS: Dense wall calcification. Both were heavily calcified."
+    assert lesion_numbers(text) == [1, 1]

@@ -1910,7 +1910,11 @@ def _weighed(dr: DescriptorRules, f: Finding, gap: str) -> bool:
 
 
 def _refers_back(
-    dr: DescriptorRules, f: Finding, prev: Finding, places: dict[str, str] | None = None
+    dr: DescriptorRules,
+    f: Finding,
+    prev: Finding,
+    places: dict[str, str] | None = None,
+    labels: _PerFinding | None = None,
 ) -> bool:
     """Does `f` restate `prev`, the finding before it in its state: an anaphor
     at its site or where `prev` has none, in its section; or a sentence that
@@ -1921,7 +1925,9 @@ def _refers_back(
     are different lesions; nor is one whose own words name, at `prev`'s
     site, a sub-site that does not nest with `prev`'s ("The calcified
     granuloma in the right lower lobe" after the right upper lobe's: the
-    place named decides). `places`: each finding's sub-site, by id."""
+    place named decides); nor one whose place is the line label over it,
+    another than `prev`'s (`_placed_by_other_label`). `places`: each
+    finding's sub-site, by id; `labels`: the label line over each."""
     if f.own_lesion or not _fits(side(f), side(prev)):
         return False
     if prev.section == f.section and names_what_it_is(dr, f):
@@ -1950,7 +1956,26 @@ def _refers_back(
         and not _other_vessel(dr, f, prev)
         and not _subs_apart(f, prev, places or {})
         and not _new_place_led_to(dr, f, prev)
+        and not _placed_by_other_label(f, prev, labels)
     )
+
+
+def _placed_by_other_label(f: Finding, prev: Finding, labels: _PerFinding | None) -> bool:
+    """Does the anaphor take its place from the line label over it, its
+    sentence naming none, where `prev` of its section is under another
+    label ("SFA: wall calcification." then "TIBIALS: ... Both heavily
+    calcified.")? The labels of one section name the structures it goes
+    through: the anaphor points at what its own label's lines name, not
+    back across the label (GUIDE: lesion, different sub-sites are different
+    lesions; `_labelled_apart` for a finding naming no site)."""
+    if labels is None or prev.section != f.section or not f.site_text:
+        return False
+    mine = labels.get(f.finding_id, "").lower()
+    theirs = labels.get(prev.finding_id, "").lower()
+    if not mine or not theirs or mine == theirs:
+        return False
+    said = f.site_text.lower()
+    return said in mine and said not in f.sentence.lower()
 
 
 def _new_place_led_to(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
@@ -2972,7 +2997,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             # an anaphor naming the head noun of an earlier finding's
             # sentence, not of the one right before it, is that finding's
             # lesion, whatever lesion its site and side alone would join
-            if named_back is not prev and _refers_back(dr, f, named_back, subs):
+            if named_back is not prev and _refers_back(dr, f, named_back, subs, label_of):
                 found = by_id[named_back.lesion_id]
             prev = named_back
         told = True
@@ -2990,10 +3015,10 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             and prev is not None
             and found.lesion_id != prev.lesion_id
             and _linked(dr, f, prev)
-            and _refers_back(dr, f, prev, subs)
+            and _refers_back(dr, f, prev, subs, label_of)
         ):
             found = None
-        if found is None and prev is not None and _refers_back(dr, f, prev, subs):
+        if found is None and prev is not None and _refers_back(dr, f, prev, subs, label_of):
             found = by_id[prev.lesion_id]
             told = f.site in ("", prev.site) or not _offered(dr, f, prev)
         if found is None and f.site and not f.own_lesion:
