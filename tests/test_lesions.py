@@ -2004,3 +2004,19 @@ def test_an_anaphor_under_another_vessel_label_is_another_lesion(lesion_numbers,
 def test_an_anaphor_under_its_lesions_label_restates_it(lesion_numbers):
     text = "FINDINGS: TIBIALS: Dense wall calcification. Both were heavily calcified."
     assert lesion_numbers(text) == [1, 1]
+
+
+# A pronoun anaphor whose clause names a segment the lesion before it left
+# unsaid ('It was heavily calcified distally') names another sub-site: another
+# lesion (GUIDE.md lesion); alone, or at a segment said before, it restates.
+PRONOUN_AT_A_SEGMENT = [
+    ("The ulnar artery was exposed and was calcified. It was heavily calcified distally.", [1, 2]),
+    ("The LAD was calcified proximally. It was also calcified distally.", [1, 2]),
+    ("The left popliteal artery was exposed. It was heavily calcified.", [1]),
+    ("The ulnar artery was calcified distally. It was heavily calcified distally.", [1, 1]),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), PRONOUN_AT_A_SEGMENT)
+def test_a_pronoun_at_a_new_segment_is_another_lesion(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

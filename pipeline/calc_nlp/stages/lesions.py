@@ -1957,7 +1957,56 @@ def _refers_back(
         and not _subs_apart(f, prev, places or {})
         and not _new_place_led_to(dr, f, prev)
         and not _placed_by_other_label(f, prev, labels)
+        and not _new_segment_after(dr, f, prev)
     )
+
+
+# Where the clause after a mention ends, for the segment word it may name.
+_CLAUSE_END = re.compile(r"[.,;:()]")
+
+
+def _new_segment_after(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Does the anaphor's clause, after its mention, name a segment or part
+    (`_segment_after`: "It was heavily calcified distally") that `prev`'s
+    sentence, up to the anaphor, does not? It names a sub-site the lesion
+    before it left unsaid: another lesion (GUIDE: lesion, a later finding of
+    the same section naming a new sub-site; "It was heavily calcified"
+    alone is the artery's one lesion)."""
+    named = _segment_after(dr, f)
+    if not named:
+        return False
+    said = prev.sentence
+    if prev.sentence == f.sentence:
+        said = said[: max(mention_at(f), 0)]
+    return not set(named.split()) & set(site_words(dr, said))
+
+
+def _with_segment(dr: DescriptorRules, f: Finding, sub: str) -> str:
+    """The anaphor's sub-site with the segment its clause names after it
+    (`_segment_after`) added when the sub-site lacks it ("radial" and "It
+    was heavily calcified distally": "radial distal")."""
+    seg = _segment_after(dr, f)
+    if not seg or set(seg.split()) <= set(sub.split()):
+        return sub
+    return f"{sub} {seg}".strip()
+
+
+def _segment_after(dr: DescriptorRules, f: Finding) -> str:
+    """The segment or part word (`segments`, as `site_words` spell it) the
+    clause of a pronoun anaphor (`POINTING_PRONOUNS`) names after its mention
+    ("It was heavily calcified distally": distal); empty else, and for a
+    mention an opening "the" leads ("The calcification in the proximal
+    segment" names its place in its own noun phrase)."""
+    at = mention_at(f)
+    if at < 0 or not f.anaphor:
+        return ""
+    lead = WORD.findall(f.sentence[:at].lower())
+    if not lead or lead[0] not in POINTING_PRONOUNS:
+        return ""
+    rest = f.sentence[at + len(f.mention) :]
+    stop = _CLAUSE_END.search(rest)
+    named = dr.segments.search(rest[: stop.start() if stop else len(rest)])
+    return " ".join(site_words(dr, named.group())) if named else ""
 
 
 def _placed_by_other_label(f: Finding, prev: Finding, labels: _PerFinding | None) -> bool:
@@ -2975,9 +3024,13 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     place_of = _PerFinding(findings, lambda f: trailing_sub(dr, f, spans[f.finding_id][0]))
     label_of = _PerFinding(findings, lambda f: label_before(f, text))
     subs = {
-        f.finding_id: _sub_of(dr, f, text)
-        or _place_after(dr, f, spans[f.finding_id][0])
-        or _station_after(dr, f, spans[f.finding_id][0])
+        f.finding_id: _with_segment(
+            dr,
+            f,
+            _sub_of(dr, f, text)
+            or _place_after(dr, f, spans[f.finding_id][0])
+            or _station_after(dr, f, spans[f.finding_id][0]),
+        )
         for f in findings
     }
     subs_at = _own_subs(dr, findings, subs)
