@@ -2020,3 +2020,34 @@ PRONOUN_AT_A_SEGMENT = [
 @pytest.mark.parametrize(("text", "lesions"), PRONOUN_AT_A_SEGMENT)
 def test_a_pronoun_at_a_new_segment_is_another_lesion(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A calcification the phrase places in several lesions by their plural noun
+# ('renal masses with calcification', 'calcification of the treated nodal
+# masses') sums up the lesions named one by one before it: a lesion of its own
+# (GUIDE.md lesion: an impression phrase that sums up several lesions); one
+# named in those plural lesions before it, or by that noun, it restates.
+IN_PLURAL_HOSTS = [
+    (
+        "FINDINGS: The larger splenic metastasis now contains dense calcification. "
+        "The smaller splenic metastasis has faint calcification.\n"
+        "IMPRESSION: Treated splenic metastases with calcification.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Coarse calcification in the residual pelvic mass. "
+        "Calcified para-aortic lymph nodes.\n"
+        "IMPRESSION: Calcification of the treated nodal masses, expected after therapy.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Two splenic metastases with coarse calcification.\n"
+        "IMPRESSION: Splenic metastases with calcification, unchanged.",
+        [1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), IN_PLURAL_HOSTS)
+def test_calcification_in_plural_lesions_sums_them_up(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -2646,6 +2646,14 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
     found on both sides ("calcified granuloma in the RUL and LLL") names
     one on each: the plural restates it."""
     head = _plural_head(f)
+    if head is None and _in_plural_hosts(dr, f):
+        # "hepatic metastases with calcification", "calcification of the
+        # treated nodal masses": in several lesions, not one named otherwise
+        # (a lesion named in those lesions too, or by that noun, it restates)
+        found = [g for g in (x.first, x.last, *x.told.values()) if g is not None]
+        if _in_plural_hosts(dr, f) in _heads(x):
+            return False
+        return not any(_in_plural_hosts(dr, g) for g in found)
     if head is None:
         # "calcification in two fibroids": a count of the lesions it lies in
         return _in_counted(dr, f) and not any(plural(w) for w in _heads(x))
@@ -2693,6 +2701,39 @@ def _bulk_only(dr: DescriptorRules, x: _Lesion) -> bool:
 # A count of plural things a link word right after the mention leads to
 # ("calcification in two fibroids", "calcifications of three nodes").
 _COUNTED = re.compile(r"\s+(?:in|of|within)\s+(\w+)\s+([\w-]+)")
+
+
+# The plural lesion a link word right after the mention leads to, past an
+# article and up to two words ("calcification of the treated nodal masses"),
+# and the one a "with" right before it gives it to ("hepatic metastases with
+# calcification", a shape word between).
+_HOST_AFTER = re.compile(r"\s+(?:in|of|within)\s+(?:the\s+|both\s+)?((?:[\w-]+\s+){0,2}[\w-]+)")
+_HOST_BEFORE = re.compile(r"([\w-]+)\s+with\s+(?:[\w-]+\s+)?$")
+
+
+def _in_plural_hosts(dr: DescriptorRules, f: Finding) -> str:
+    """The plural lesion noun (`lesion_nouns`, `host_lesions`) of the lesions
+    the calcification lies in, by a link word after the mention or a "with"
+    before it ("Partial response of hepatic metastases with calcification",
+    "Calcification of the treated nodal masses"): the phrase names a
+    calcification in each, several lesions (GUIDE: an impression phrase
+    that sums up several lesions is a lesion of its own); empty else, and
+    for a mention naming its own lesion noun."""
+    at = mention_at(f)
+    if at < 0 or _plural_head(f) is not None:
+        return ""
+    hosts = dr.lesion_nouns | dr.host_lesions
+    after = _HOST_AFTER.match(f.sentence, at + len(f.mention))
+    if after is not None:
+        words = WORD.findall(after.group(1).lower())
+        if words and words[-1] in hosts and plural(words[-1]):
+            return words[-1]
+    before = _HOST_BEFORE.search(f.sentence[:at])
+    if before is not None:
+        word = before.group(1).lower()
+        if word in hosts and plural(word):
+            return word
+    return ""
 
 
 def _in_counted(dr: DescriptorRules, f: Finding) -> bool:
