@@ -2051,3 +2051,22 @@ IN_PLURAL_HOSTS = [
 @pytest.mark.parametrize(("text", "lesions"), IN_PLURAL_HOSTS)
 def test_calcification_in_plural_lesions_sums_them_up(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# An impression plural over the lesion named in that plural and one the
+# findings call one more of them in the singular ('A further calcified
+# granuloma') sums both up (GUIDE.md lesion: a mention its own words call
+# another is not the lesion before it; a phrase summing several is its own).
+ONE_MORE_IN_THE_SINGULAR = [
+    (
+        "FINDINGS: Calcified pleural plaques are seen along the posterior costal "
+        "pleura on both sides. A further calcified pleural plaque is noted at the "
+        "left cardiophrenic angle.\nIMPRESSION: Bilateral calcified pleural plaques.",
+        [1, 2, 3],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), ONE_MORE_IN_THE_SINGULAR)
+def test_a_plural_over_one_more_in_the_singular_sums_up(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

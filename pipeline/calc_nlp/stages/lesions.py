@@ -2341,13 +2341,40 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
     # singular (`_plural_of`: "numerous calcified brain lesions" after
     # "multiple calcified granulomas" and "a calcified scolex")
     if any(head in _heads(x) for x in fitting):
-        return False
+        more = [
+            x
+            for x in at_site
+            if x.first is not None
+            and x.first.section == _RESTATING[0]
+            and _nests(x.sub, sub)
+            and (side(f) == "bilateral" or _fits(x.side, side(f)))
+        ]
+        if not _one_more_of(dr, more, head):
+            return False
+        fitting = more
     if head != plural and not dr.host_parts & set(sub.split()):
         # the disease of the organ names its own lesions, not the wall of a
         # cyst or collection in it ("calcific pancreatitis" after the body's
         # calcifications and a pseudocyst's calcified rim restates the body's)
         fitting = [x for x in fitting if not dr.host_parts & set(x.sub.split())]
     return len(fitting) > 1 and not _plural_of(dr, fitting, f)
+
+
+def _one_more_of(dr: DescriptorRules, fitting: list[_Lesion], head: str) -> bool:
+    """Is one of the lesions the plural would sum up named in the singular of
+    that plural by words that call it another of them ("Calcified pleural
+    plaques ... A further calcified pleural plaque ...")? The findings then
+    count it beside the ones named in the plural: the plural names both (GUIDE:
+    an impression phrase that sums up several lesions is a lesion of its
+    own; a mention its own words call another is not the lesion before it)."""
+    one = singular_words(head)
+    return any(
+        x.first is not None
+        and one in _heads(x)
+        and head not in _heads(x)
+        and names_another(dr, x.first)
+        for x in fitting
+    )
 
 
 def _sums_up_site_plural(
