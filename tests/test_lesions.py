@@ -2070,3 +2070,22 @@ ONE_MORE_IN_THE_SINGULAR = [
 @pytest.mark.parametrize(("text", "lesions"), ONE_MORE_IN_THE_SINGULAR)
 def test_a_plural_over_one_more_in_the_singular_sums_up(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# 'The calcification along its posterior wall' after the calcified wall of the
+# same aneurysm names a part the lesion before it left unsaid: another lesion
+# (GUIDE.md lesion: a later finding naming a new sub-site).
+def test_the_calcification_at_a_named_wall_part_is_another_lesion(lesion_numbers):
+    text = (
+        "The popliteal artery aneurysm is thrombosed and its wall is calcified, "
+        "and the calcification along its posterior wall is thicker than before."
+    )
+    assert lesion_numbers(text) == [1, 2]
+
+
+def test_the_calcification_of_the_wall_restates_the_calcified_wall(lesion_numbers):
+    text = (
+        "The popliteal artery aneurysm is thrombosed and its wall is calcified, "
+        "and the calcification of the wall is thicker than before."
+    )
+    assert lesion_numbers(text) == [1, 1]

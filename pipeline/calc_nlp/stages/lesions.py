@@ -1981,11 +1981,26 @@ def _new_segment_after(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     return not set(named.split()) & set(site_words(dr, said))
 
 
-def _with_segment(dr: DescriptorRules, f: Finding, sub: str) -> str:
-    """The anaphor's sub-site with the segment its clause names after it
-    (`_segment_after`) added when the sub-site lacks it ("radial" and "It
-    was heavily calcified distally": "radial distal")."""
-    seg = _segment_after(dr, f)
+def _part_led_to(dr: DescriptorRules, f: Finding, at: int) -> str:
+    """The part words (`lesion_part_words`, no side) of the place a link word
+    leads to right after a mention led by "the" ("the calcification along
+    its anterior wall": anterior), so that it is told from the lesion of its
+    site that left the part unsaid (GUIDE: a later finding naming a new
+    sub-site is another lesion); empty else."""
+    lead = lead_list(f)
+    if not lead or lead[-1] != "the":
+        return ""
+    words = trailing_sub(dr, f, at).split()
+    return " ".join(w for w in words if w in dr.part_words and w not in dr.side_words)
+
+
+def _with_segment(dr: DescriptorRules, f: Finding, sub: str, part: str = "") -> str:
+    """The finding's sub-site with the segment a pronoun anaphor's clause
+    names after it (`_segment_after`), or the `part` a link word after a
+    mention led by "the" leads to (`_part_led_to`), added when the sub-site
+    lacks it ("radial" and "It was heavily calcified distally": "radial
+    distal")."""
+    seg = _segment_after(dr, f) or part
     if not seg or set(seg.split()) <= set(sub.split()):
         return sub
     return f"{sub} {seg}".strip()
@@ -3098,6 +3113,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             _sub_of(dr, f, text)
             or _place_after(dr, f, spans[f.finding_id][0])
             or _station_after(dr, f, spans[f.finding_id][0]),
+            _part_led_to(dr, f, spans[f.finding_id][0]),
         )
         for f in findings
     }
