@@ -64,7 +64,15 @@ leaves its side or clock position unsaid ("follow-up of nephrocalcinosis",
 "recalled for calcifications") is restated by no finding of a section that
 names the same words on both sides or at two positions; a finding of both
 sides restates no lesion of one; and in a report that names a transplant,
-the native organ's findings and the others are different lesions. Findings that differ in negated, hypothetical or family
+the native organ's findings and the others are different lesions. An
+anaphor placed by the line label over it does not point back across that
+label at another label's lesion, nor a pronoun whose clause names a segment
+("It was heavily calcified distally") or a "the" mention whose link word
+names a part ("the calcification along its anterior wall") the lesion before
+it left unsaid; a calcification placed in several lesions by their plural
+noun ("metastases with calcification") sums them up, and so does an
+impression plural over one more of its kind the findings named in the
+singular ("A further calcified plaque"). Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
