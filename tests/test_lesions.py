@@ -1958,3 +1958,134 @@ def test_a_side_word_before_a_join_is_the_first_places(lesion_numbers, text, les
 )
 def test_the_calcification_at_a_new_place_is_no_anaphor(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "No new masses or calcifications.",
+        "No new mass/calcifications.",
+        "No new suspicious masses, distortion or calcifications.",
+    ],
+)
+def test_no_new_before_a_list_names_a_lesion_of_its_own(lesion_numbers, denial):
+    """'no new' before nouns coordinated with the mention denies each of them:
+    the calcifications it names are no earlier lesion (GUIDE.md, lesion)."""
+    text = "Stable benign calcifications in the left breast, unchanged. " + denial
+    assert lesion_numbers(text) == [1, 2]
+
+
+def test_no_new_before_another_noun_phrase_keeps_the_restatement(lesion_numbers):
+    text = (
+        "Stable benign calcifications in the left breast, unchanged. "
+        "No new nodule near the calcifications."
+    )
+    assert lesion_numbers(text) == [1, 1]
+
+
+# A label line names the vessels its lines go through, in the plural short
+# form too ('TIBIALS:'); an anaphor under it ('Both ...') points at what its
+# own label's lines name, not back across the label at another vessel's
+# lesion (GUIDE.md lesion: different sub-sites are different lesions).
+LABELLED_VESSELS = [
+    "FINDINGS: SFA: Moderate wall calcification. TIBIALS: Heavily calcified.",
+    "FINDINGS: SFA: Moderate wall calcification. TIBIAL ARTERIES: PT and AT patent. "
+    "Both were heavily calcified.",
+    "FINDINGS: LEFT SFA: Moderate wall calcification. POPLITEALS: Patent. "
+    "PERONEALS: Both heavily calcified.",
+]
+
+
+@pytest.mark.parametrize("text", LABELLED_VESSELS)
+def test_an_anaphor_under_another_vessel_label_is_another_lesion(lesion_numbers, text):
+    assert lesion_numbers(text) == [1, 2]
+
+
+def test_an_anaphor_under_its_lesions_label_restates_it(lesion_numbers):
+    text = "FINDINGS: TIBIALS: Dense wall calcification. Both were heavily calcified."
+    assert lesion_numbers(text) == [1, 1]
+
+
+# A pronoun anaphor whose clause names a segment the lesion before it left
+# unsaid ('It was heavily calcified distally') names another sub-site: another
+# lesion (GUIDE.md lesion); alone, or at a segment said before, it restates.
+PRONOUN_AT_A_SEGMENT = [
+    ("The ulnar artery was exposed and was calcified. It was heavily calcified distally.", [1, 2]),
+    ("The LAD was calcified proximally. It was also calcified distally.", [1, 2]),
+    ("The left popliteal artery was exposed. It was heavily calcified.", [1]),
+    ("The ulnar artery was calcified distally. It was heavily calcified distally.", [1, 1]),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), PRONOUN_AT_A_SEGMENT)
+def test_a_pronoun_at_a_new_segment_is_another_lesion(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# A calcification the phrase places in several lesions by their plural noun
+# ('renal masses with calcification', 'calcification of the treated nodal
+# masses') sums up the lesions named one by one before it: a lesion of its own
+# (GUIDE.md lesion: an impression phrase that sums up several lesions); one
+# named in those plural lesions before it, or by that noun, it restates.
+IN_PLURAL_HOSTS = [
+    (
+        "FINDINGS: The larger splenic metastasis now contains dense calcification. "
+        "The smaller splenic metastasis has faint calcification.\n"
+        "IMPRESSION: Treated splenic metastases with calcification.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Coarse calcification in the residual pelvic mass. "
+        "Calcified para-aortic lymph nodes.\n"
+        "IMPRESSION: Calcification of the treated nodal masses, expected after therapy.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: Two splenic metastases with coarse calcification.\n"
+        "IMPRESSION: Splenic metastases with calcification, unchanged.",
+        [1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), IN_PLURAL_HOSTS)
+def test_calcification_in_plural_lesions_sums_them_up(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# An impression plural over the lesion named in that plural and one the
+# findings call one more of them in the singular ('A further calcified
+# granuloma') sums both up (GUIDE.md lesion: a mention its own words call
+# another is not the lesion before it; a phrase summing several is its own).
+ONE_MORE_IN_THE_SINGULAR = [
+    (
+        "FINDINGS: Calcified pleural plaques are seen along the posterior costal "
+        "pleura on both sides. A further calcified pleural plaque is noted at the "
+        "left cardiophrenic angle.\nIMPRESSION: Bilateral calcified pleural plaques.",
+        [1, 2, 3],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), ONE_MORE_IN_THE_SINGULAR)
+def test_a_plural_over_one_more_in_the_singular_sums_up(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# 'The calcification along its posterior wall' after the calcified wall of the
+# same aneurysm names a part the lesion before it left unsaid: another lesion
+# (GUIDE.md lesion: a later finding naming a new sub-site).
+def test_the_calcification_at_a_named_wall_part_is_another_lesion(lesion_numbers):
+    text = (
+        "The popliteal artery aneurysm is thrombosed and its wall is calcified, "
+        "and the calcification along its posterior wall is thicker than before."
+    )
+    assert lesion_numbers(text) == [1, 2]
+
+
+def test_the_calcification_of_the_wall_restates_the_calcified_wall(lesion_numbers):
+    text = (
+        "The popliteal artery aneurysm is thrombosed and its wall is calcified, "
+        "and the calcification of the wall is thicker than before."
+    )
+    assert lesion_numbers(text) == [1, 1]

@@ -1231,3 +1231,18 @@ def test_described_mention_takes_the_site_it_points_back_to(findings_of):
         ("breast", "left"),
         ("breast", "left"),
     ]
+
+
+# 'Both' standing for two things named before is no side, also past an adverb
+# before its verb (sites.json T-bilateral-both); before a paired place it is
+# ('both lungs', 'Both densely calcified hila').
+BOTH_PAST_AN_ADVERB = [
+    ("RIGHT CFA: Patent. PT and AT patent. Both heavily calcified.", "right"),
+    ("LEFT LEG: Peroneal and PT arteries patent. Both densely calcified.", "left"),
+    ("Calcified granulomas in both lungs. Both densely calcified hila.", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), BOTH_PAST_AN_ADVERB)
+def test_both_past_an_adverb(findings_of, text, laterality):
+    assert findings_of(text)[-1].laterality == laterality

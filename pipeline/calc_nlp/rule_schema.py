@@ -190,6 +190,7 @@ METADATA_KEYS = {
     "laterality_sites",
     "not_after",
     "not_before",
+    "past_adverb",
     "same_phrase",
     "plans_up_to_comma",
     "past",

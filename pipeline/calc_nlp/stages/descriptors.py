@@ -963,6 +963,29 @@ def _spread_of_head(dr: DescriptorRules, entry: dict[str, str], phrase: str) -> 
 _THAN = re.compile(r"[^\S\n]+than[^\S\n]+(?:the[^\S\n]+)?(?:[\w-]+[^\S\n]+){0,2}$", re.I)
 
 
+# The nouns a denial before the mention coordinates with it ("no new mass/
+# calcs", "no new masses or calcifications"): up to three words each, joined
+# by a slash, a comma, "or", "and" or "nor", the last joiner right before the
+# mention.
+_DENIED_LIST = re.compile(
+    r"(?:[^\S\n]*[\w-]+(?:[^\S\n]+[\w-]+){0,2}[^\S\n]*"
+    r"(?:/|,(?:[^\S\n]*(?:or|and|nor)\b)?|[^\S\n](?:or|and|nor)\b))+[^\S\n]*$",
+    re.I,
+)
+
+
+def _denies_list(dr: DescriptorRules, text: str, c: Clause) -> bool:
+    """Does an `own_lesion` term before the mention reach it over a list of
+    nouns it is coordinated with ("no new mass or calcs": a denial of
+    each), past the clause's own start?"""
+    for m in dr.terms.finditer(text, max(0, c.start - 80), c.start):
+        if dr.term(m.group()).get("own_lesion") and _DENIED_LIST.fullmatch(
+            text, m.end(), c.start
+        ):
+            return True
+    return False
+
+
 def _clause_terms(dr: DescriptorRules, text: str, c: Clause) -> Iterator[re.Match[str]]:
     """The terms of the clause's words in text order. A term with no value
     that runs into the mention ("dense breast" of "dense breast arterial
@@ -994,6 +1017,8 @@ def _terms(
     comparative: Word | None = None
     changed = -1  # where the last change word of the clause ends
     found = list(_clause_terms(dr, text, c))
+    # "no new mass/calcs": the calcs are no earlier lesion
+    f.own_lesion = f.own_lesion or _denies_list(dr, text, c)
     for k, m in enumerate(found):
         entry = dr.term(m.group())
         field, value = entry["field"], entry["value"]

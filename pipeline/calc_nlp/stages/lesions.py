@@ -64,7 +64,15 @@ leaves its side or clock position unsaid ("follow-up of nephrocalcinosis",
 "recalled for calcifications") is restated by no finding of a section that
 names the same words on both sides or at two positions; a finding of both
 sides restates no lesion of one; and in a report that names a transplant,
-the native organ's findings and the others are different lesions. Findings that differ in negated, hypothetical or family
+the native organ's findings and the others are different lesions. An
+anaphor placed by the line label over it does not point back across that
+label at another label's lesion, nor a pronoun whose clause names a segment
+("It was heavily calcified distally") or a "the" mention whose link word
+names a part ("the calcification along its anterior wall") the lesion before
+it left unsaid; a calcification placed in several lesions by their plural
+noun ("metastases with calcification") sums them up, and so does an
+impression plural over one more of its kind the findings named in the
+singular ("A further calcified plaque"). Findings that differ in negated, hypothetical or family
 never share one; "no new X" never joins an earlier lesion (a descriptors.json term
 with `own_lesion`). A lesion's id is the finding_id of its first finding.
 """
@@ -1910,7 +1918,11 @@ def _weighed(dr: DescriptorRules, f: Finding, gap: str) -> bool:
 
 
 def _refers_back(
-    dr: DescriptorRules, f: Finding, prev: Finding, places: dict[str, str] | None = None
+    dr: DescriptorRules,
+    f: Finding,
+    prev: Finding,
+    places: dict[str, str] | None = None,
+    labels: _PerFinding | None = None,
 ) -> bool:
     """Does `f` restate `prev`, the finding before it in its state: an anaphor
     at its site or where `prev` has none, in its section; or a sentence that
@@ -1921,7 +1933,9 @@ def _refers_back(
     are different lesions; nor is one whose own words name, at `prev`'s
     site, a sub-site that does not nest with `prev`'s ("The calcified
     granuloma in the right lower lobe" after the right upper lobe's: the
-    place named decides). `places`: each finding's sub-site, by id."""
+    place named decides); nor one whose place is the line label over it,
+    another than `prev`'s (`_placed_by_other_label`). `places`: each
+    finding's sub-site, by id; `labels`: the label line over each."""
     if f.own_lesion or not _fits(side(f), side(prev)):
         return False
     if prev.section == f.section and names_what_it_is(dr, f):
@@ -1950,7 +1964,90 @@ def _refers_back(
         and not _other_vessel(dr, f, prev)
         and not _subs_apart(f, prev, places or {})
         and not _new_place_led_to(dr, f, prev)
+        and not _placed_by_other_label(f, prev, labels)
+        and not _new_segment_after(dr, f, prev)
     )
+
+
+# Where the clause after a mention ends, for the segment word it may name.
+_CLAUSE_END = re.compile(r"[.,;:()]")
+
+
+def _new_segment_after(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Does the anaphor's clause, after its mention, name a segment or part
+    (`_segment_after`: "It was heavily calcified distally") that `prev`'s
+    sentence, up to the anaphor, does not? It names a sub-site the lesion
+    before it left unsaid: another lesion (GUIDE: lesion, a later finding of
+    the same section naming a new sub-site; "It was heavily calcified"
+    alone is the artery's one lesion)."""
+    named = _segment_after(dr, f)
+    if not named:
+        return False
+    said = prev.sentence
+    if prev.sentence == f.sentence:
+        said = said[: max(mention_at(f), 0)]
+    return not set(named.split()) & set(site_words(dr, said))
+
+
+def _part_led_to(dr: DescriptorRules, f: Finding, at: int) -> str:
+    """The part words (`lesion_part_words`, no side) of the place a link word
+    leads to right after a mention led by "the" ("the calcification along
+    its anterior wall": anterior), so that it is told from the lesion of its
+    site that left the part unsaid (GUIDE: a later finding naming a new
+    sub-site is another lesion); empty else."""
+    lead = lead_list(f)
+    if not lead or lead[-1] != "the":
+        return ""
+    words = trailing_sub(dr, f, at).split()
+    return " ".join(w for w in words if w in dr.part_words and w not in dr.side_words)
+
+
+def _with_segment(dr: DescriptorRules, f: Finding, sub: str, part: str = "") -> str:
+    """The finding's sub-site with the segment a pronoun anaphor's clause
+    names after it (`_segment_after`), or the `part` a link word after a
+    mention led by "the" leads to (`_part_led_to`), added when the sub-site
+    lacks it ("radial" and "It was heavily calcified distally": "radial
+    distal")."""
+    seg = _segment_after(dr, f) or part
+    if not seg or set(seg.split()) <= set(sub.split()):
+        return sub
+    return f"{sub} {seg}".strip()
+
+
+def _segment_after(dr: DescriptorRules, f: Finding) -> str:
+    """The segment or part word (`segments`, as `site_words` spell it) the
+    clause of a pronoun anaphor (`POINTING_PRONOUNS`) names after its mention
+    ("It was heavily calcified distally": distal); empty else, and for a
+    mention an opening "the" leads ("The calcification in the proximal
+    segment" names its place in its own noun phrase)."""
+    at = mention_at(f)
+    if at < 0 or not f.anaphor:
+        return ""
+    lead = WORD.findall(f.sentence[:at].lower())
+    if not lead or lead[0] not in POINTING_PRONOUNS:
+        return ""
+    rest = f.sentence[at + len(f.mention) :]
+    stop = _CLAUSE_END.search(rest)
+    named = dr.segments.search(rest[: stop.start() if stop else len(rest)])
+    return " ".join(site_words(dr, named.group())) if named else ""
+
+
+def _placed_by_other_label(f: Finding, prev: Finding, labels: _PerFinding | None) -> bool:
+    """Does the anaphor take its place from the line label over it, its
+    sentence naming none, where `prev` of its section is under another
+    label ("SFA: wall calcification." then "TIBIALS: ... Both heavily
+    calcified.")? The labels of one section name the structures it goes
+    through: the anaphor points at what its own label's lines name, not
+    back across the label (GUIDE: lesion, different sub-sites are different
+    lesions; `_labelled_apart` for a finding naming no site)."""
+    if labels is None or prev.section != f.section or not f.site_text:
+        return False
+    mine = labels.get(f.finding_id, "").lower()
+    theirs = labels.get(prev.finding_id, "").lower()
+    if not mine or not theirs or mine == theirs:
+        return False
+    said = f.site_text.lower()
+    return said in mine and said not in f.sentence.lower()
 
 
 def _new_place_led_to(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
@@ -2267,13 +2364,40 @@ def _sums_up_plural(dr: DescriptorRules, f: Finding, at_site: list[_Lesion]) -> 
     # singular (`_plural_of`: "numerous calcified brain lesions" after
     # "multiple calcified granulomas" and "a calcified scolex")
     if any(head in _heads(x) for x in fitting):
-        return False
+        more = [
+            x
+            for x in at_site
+            if x.first is not None
+            and x.first.section == _RESTATING[0]
+            and _nests(x.sub, sub)
+            and (side(f) == "bilateral" or _fits(x.side, side(f)))
+        ]
+        if not _one_more_of(dr, more, head):
+            return False
+        fitting = more
     if head != plural and not dr.host_parts & set(sub.split()):
         # the disease of the organ names its own lesions, not the wall of a
         # cyst or collection in it ("calcific pancreatitis" after the body's
         # calcifications and a pseudocyst's calcified rim restates the body's)
         fitting = [x for x in fitting if not dr.host_parts & set(x.sub.split())]
     return len(fitting) > 1 and not _plural_of(dr, fitting, f)
+
+
+def _one_more_of(dr: DescriptorRules, fitting: list[_Lesion], head: str) -> bool:
+    """Is one of the lesions the plural would sum up named in the singular of
+    that plural by words that call it another of them ("Calcified pleural
+    plaques ... A further calcified pleural plaque ...")? The findings then
+    count it beside the ones named in the plural: the plural names both (GUIDE:
+    an impression phrase that sums up several lesions is a lesion of its
+    own; a mention its own words call another is not the lesion before it)."""
+    one = singular_words(head)
+    return any(
+        x.first is not None
+        and one in _heads(x)
+        and head not in _heads(x)
+        and names_another(dr, x.first)
+        for x in fitting
+    )
 
 
 def _sums_up_site_plural(
@@ -2572,6 +2696,14 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
     found on both sides ("calcified granuloma in the RUL and LLL") names
     one on each: the plural restates it."""
     head = _plural_head(f)
+    if head is None and _in_plural_hosts(dr, f):
+        # "hepatic metastases with calcification", "calcification of the
+        # treated nodal masses": in several lesions, not one named otherwise
+        # (a lesion named in those lesions too, or by that noun, it restates)
+        found = [g for g in (x.first, x.last, *x.told.values()) if g is not None]
+        if _in_plural_hosts(dr, f) in _heads(x):
+            return False
+        return not any(_in_plural_hosts(dr, g) for g in found)
     if head is None:
         # "calcification in two fibroids": a count of the lesions it lies in
         return _in_counted(dr, f) and not any(plural(w) for w in _heads(x))
@@ -2619,6 +2751,39 @@ def _bulk_only(dr: DescriptorRules, x: _Lesion) -> bool:
 # A count of plural things a link word right after the mention leads to
 # ("calcification in two fibroids", "calcifications of three nodes").
 _COUNTED = re.compile(r"\s+(?:in|of|within)\s+(\w+)\s+([\w-]+)")
+
+
+# The plural lesion a link word right after the mention leads to, past an
+# article and up to two words ("calcification of the treated nodal masses"),
+# and the one a "with" right before it gives it to ("hepatic metastases with
+# calcification", a shape word between).
+_HOST_AFTER = re.compile(r"\s+(?:in|of|within)\s+(?:the\s+|both\s+)?((?:[\w-]+\s+){0,2}[\w-]+)")
+_HOST_BEFORE = re.compile(r"([\w-]+)\s+with\s+(?:[\w-]+\s+)?$")
+
+
+def _in_plural_hosts(dr: DescriptorRules, f: Finding) -> str:
+    """The plural lesion noun (`lesion_nouns`, `host_lesions`) of the lesions
+    the calcification lies in, by a link word after the mention or a "with"
+    before it ("Partial response of hepatic metastases with calcification",
+    "Calcification of the treated nodal masses"): the phrase names a
+    calcification in each, several lesions (GUIDE: an impression phrase
+    that sums up several lesions is a lesion of its own); empty else, and
+    for a mention naming its own lesion noun."""
+    at = mention_at(f)
+    if at < 0 or _plural_head(f) is not None:
+        return ""
+    hosts = dr.lesion_nouns | dr.host_lesions
+    after = _HOST_AFTER.match(f.sentence, at + len(f.mention))
+    if after is not None:
+        words = WORD.findall(after.group(1).lower())
+        if words and words[-1] in hosts and plural(words[-1]):
+            return words[-1]
+    before = _HOST_BEFORE.search(f.sentence[:at])
+    if before is not None:
+        word = before.group(1).lower()
+        if word in hosts and plural(word):
+            return word
+    return ""
 
 
 def _in_counted(dr: DescriptorRules, f: Finding) -> bool:
@@ -2950,9 +3115,14 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     place_of = _PerFinding(findings, lambda f: trailing_sub(dr, f, spans[f.finding_id][0]))
     label_of = _PerFinding(findings, lambda f: label_before(f, text))
     subs = {
-        f.finding_id: _sub_of(dr, f, text)
-        or _place_after(dr, f, spans[f.finding_id][0])
-        or _station_after(dr, f, spans[f.finding_id][0])
+        f.finding_id: _with_segment(
+            dr,
+            f,
+            _sub_of(dr, f, text)
+            or _place_after(dr, f, spans[f.finding_id][0])
+            or _station_after(dr, f, spans[f.finding_id][0]),
+            _part_led_to(dr, f, spans[f.finding_id][0]),
+        )
         for f in findings
     }
     subs_at = _own_subs(dr, findings, subs)
@@ -2972,7 +3142,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             # an anaphor naming the head noun of an earlier finding's
             # sentence, not of the one right before it, is that finding's
             # lesion, whatever lesion its site and side alone would join
-            if named_back is not prev and _refers_back(dr, f, named_back, subs):
+            if named_back is not prev and _refers_back(dr, f, named_back, subs, label_of):
                 found = by_id[named_back.lesion_id]
             prev = named_back
         told = True
@@ -2990,10 +3160,10 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             and prev is not None
             and found.lesion_id != prev.lesion_id
             and _linked(dr, f, prev)
-            and _refers_back(dr, f, prev, subs)
+            and _refers_back(dr, f, prev, subs, label_of)
         ):
             found = None
-        if found is None and prev is not None and _refers_back(dr, f, prev, subs):
+        if found is None and prev is not None and _refers_back(dr, f, prev, subs, label_of):
             found = by_id[prev.lesion_id]
             told = f.site in ("", prev.site) or not _offered(dr, f, prev)
         if found is None and f.site and not f.own_lesion:

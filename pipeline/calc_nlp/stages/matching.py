@@ -412,7 +412,17 @@ def _used_otherwise(md: dict[str, Any], lay: Layout, side: Span | RuleHit) -> bo
     # a hyphen joins the word after as a space does ('plaque-like')
     while before and j < len(lower) and (blank[j] or lower[j] == "-"):
         j += 1
+    if md.get("past_adverb") and j < len(lower) - 1 and _ADVERB.fullmatch(lower[j]):
+        # 'Both heavily calcified': the word after the adverb decides
+        j += 1
+        while j < len(lower) and blank[j]:
+            j += 1
     return j < len(lower) and lower[j] in before
+
+
+# An adverb of manner or degree ('heavily', 'partly'), which a rule's
+# `past_adverb` reads its `not_before` words past.
+_ADVERB = re.compile(r"[a-z]{2,}ly")
 
 
 def _not_before_any(lay: Layout, span: Span | RuleHit, words: list[str]) -> bool:
