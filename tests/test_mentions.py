@@ -409,6 +409,18 @@ PART_OF_PLACE_WORDS = [
         "pericardium",
     ),
     ("A lateral calcification beside the implant.", ["calcification"], None),
+    # and so do the words naming which part of a vessel or organ
+    (
+        "Moderate common femoral artery calcification is seen.",
+        ["common femoral artery calcification"],
+        "artery",
+    ),
+    (
+        "Extensive internal iliac arterial calcifications.",
+        ["internal iliac arterial calcifications"],
+        "artery",
+    ),
+    ("An internal calcification within the mass.", ["calcification"], None),
 ]
 
 
