@@ -1126,6 +1126,20 @@ CHANGES = [
         "stable",
     ),
     ("Round calcifications in the right breast, benign-appearing and unchanged since 2019.", None, "stable"),
+    # a part a restating link opens names what the findings are, however
+    # long, so the change after its "and" is still theirs
+    (
+        "Coarse calcification in the left breast, consistent with fat necrosis after the "
+        "earlier lumpectomy and unchanged.",
+        None,
+        "stable",
+    ),
+    (
+        "Two calcified cysts in the right breast, typical of fat necrosis from the prior "
+        "reduction and stable since 2020.",
+        "calcified cysts",
+        "stable",
+    ),
     # a calcification seen now is never resolved: the word grades the lesion
     # it is seen in; a denied one that resolved keeps it
     ("Resolved hepatic lesions with a small calcified focus in segment 6.", "calcified focus", ""),
