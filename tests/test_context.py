@@ -59,6 +59,12 @@ CASES = [
     ("Excision of a calcified mass from the left shoulder.", set()),
     ("She had a lumpectomy; dystrophic calcifications line the scar.", set()),
     ("She had a lumpectomy with dystrophic calcifications now along the scar.", set()),
+    # removed at an earlier operation its words make the patient's own or date
+    ("The graft clotted; at its revision a calcified plaque was removed from the vein.", {"historical"}),
+    ("During her previous operation a calcified node was excised from the neck.", {"historical"}),
+    # the operation a note reports is 'the operation', seen now
+    ("At the operation a calcified plaque was excised from the artery.", set()),
+    ("During the endarterectomy a calcified plaque was removed.", set()),
     # a 'not' before a verb that takes the calcifications as given denies nothing
     ("The pathology report does not explain these calcifications.", set()),
     ("The calcifications were not adequately sampled at biopsy.", set()),

@@ -214,6 +214,11 @@ SIZES = [
     ("Linear calcification of the right iliolumbar ligament extending 2.5 cm from the transverse process.", None, 25),
     ("Plaque-like calcification of the dural sheath running 18 mm into the canal.", None, None),
     ("Calcified plaque at the left carotid bulb extending 15 mm into the internal carotid artery.", None, None),
+    # nor is a size inside the place it reaches into; one after a mark or a
+    # size word after that place is the calcification's
+    ("Calcified plaque extending from the bulb into the first 15 mm of the internal carotid artery.", None, None),
+    ("Calcified plaque running from the bifurcation into the proximal 1.5 cm of the ICA.", None, None),
+    ("Calcification extending into the soft tissues, measuring 2 cm.", None, 20),
     ("Calcified granuloma in the right upper lobe, 12 mm from the fissure.", None, None),
     (
         "Ultrasound showed two calcified foci in liver segments 4 and 5, the larger 6 mm.",
@@ -1126,6 +1131,20 @@ CHANGES = [
         "stable",
     ),
     ("Round calcifications in the right breast, benign-appearing and unchanged since 2019.", None, "stable"),
+    # a part a restating link opens names what the findings are, however
+    # long, so the change after its "and" is still theirs
+    (
+        "Coarse calcification in the left breast, consistent with fat necrosis after the "
+        "earlier lumpectomy and unchanged.",
+        None,
+        "stable",
+    ),
+    (
+        "Two calcified cysts in the right breast, typical of fat necrosis from the prior "
+        "reduction and stable since 2020.",
+        "calcified cysts",
+        "stable",
+    ),
     # a calcification seen now is never resolved: the word grades the lesion
     # it is seen in; a denied one that resolved keeps it
     ("Resolved hepatic lesions with a small calcified focus in segment 6.", "calcified focus", ""),

@@ -1979,3 +1979,17 @@ def test_impression_adjective_of_the_structure_restates_it(lesion_numbers):
         "IMPRESSION: Small tunical calcification on the left."
     )
     assert lesion_numbers(text) == [1, 2, 1]
+
+
+# A word naming which part of the vessel ('common', 'internal') before the
+# place words of a mention is one of its words (guide §1), so a plan line
+# naming the vessel by its adjective restates that vessel's calcification,
+# not the one of the next vessel down the limb.
+def test_part_word_before_an_adjective_vessel_restates_it(lesion_numbers):
+    text = (
+        "IMAGING:, Pelvis: Heavy calcification of the left common femoral artery. A fainter "
+        "calcification of the left superficial femoral artery in the thigh., ASSESSMENT AND "
+        "PLAN:, 1. Common femoral arterial calcification on the left; vascular referral., "
+        "2. Left SFA calcification; no action."
+    )
+    assert lesion_numbers(text) == [1, 2, 1, 2]

@@ -193,6 +193,15 @@ SCORE_LINES = [
         ["Agatston score"],
     ),
     ("Coronary calcium: mild, in the LAD.", ["Coronary calcium"]),
+    # a heading alone on its line over per-vessel score lines names the
+    # topic when a score phrase under them states the score; with none it
+    # gives the score itself
+    (
+        "TECHNIQUE: Gated CT.\nCORONARY CALCIUM:\nLAD: 84\nRCA: 12\n"
+        "Total calcium score: 96, 70th percentile.",
+        ["calcium score"],
+    ),
+    ("TECHNIQUE: Gated CT.\nCORONARY CALCIUM:\nLAD: 84\nRCA: 12", ["CORONARY CALCIUM"]),
     # the exam line of a comma-joined report names the study
     (
         "EXAM:,Gated CT, calcium score, screening.,HISTORY:,Age 58.,"
@@ -409,6 +418,18 @@ PART_OF_PLACE_WORDS = [
         "pericardium",
     ),
     ("A lateral calcification beside the implant.", ["calcification"], None),
+    # and so do the words naming which part of a vessel or organ
+    (
+        "Moderate common femoral artery calcification is seen.",
+        ["common femoral artery calcification"],
+        "artery",
+    ),
+    (
+        "Extensive internal iliac arterial calcifications.",
+        ["internal iliac arterial calcifications"],
+        "artery",
+    ),
+    ("An internal calcification within the mass.", ["calcification"], None),
 ]
 
 

@@ -192,6 +192,10 @@ NAMED = [
     ("A prosthetic mitral valve is in place.", ["prior surgery"]),
     ("Transmetatarsal amputation on the right in 2019.", ["prior surgery"]),
     ("Bilateral augmentation mammoplasty years ago.", ["prior surgery"]),
+    # a revision is a second operation on what an earlier one made
+    ("The first graft failed; its revision in 2019 went well.", ["prior surgery"]),
+    ("A revision may be considered later.", []),
+    ("Report revision: the size is 4 mm.", []),
     # a cystic lesion is a cyst (guide §3)
     ("Two small cystic lesions in the left kidney.", ["cyst"]),
     # a disease said to have resolved is past, still the patient's

@@ -976,6 +976,32 @@ def test_part_label_under_a_bare_side_label(findings_of):
     assert [f.laterality for f in findings_of(text)] == ["left", "left", "right"]
 
 
+# A side label alone on its line ('LEFT SIDE:') heads the labels of parts
+# on the lines under it, up to the other side's label or a section
+# (corpora/GUIDE.md laterality: a label line over the finding), in lines
+# broken or joined with commas; a line between that opens with no part
+# label ends it.
+@pytest.mark.parametrize("brk", ["\n", ", "])
+def test_part_labels_under_a_side_label_alone_on_its_line(findings_of, brk):
+    lines = [
+        "ARTERIAL DUPLEX",
+        "RIGHT SIDE:",
+        "Femoral artery: a small calcified plaque at its bifurcation.",
+        "Origin and proximal popliteal artery: calcified plaque along the back wall.",
+        "Peroneal artery: patent.",
+        "Dorsalis pedis artery: calcification of the media.",
+        "LEFT SIDE:",
+        "Popliteal artery: scattered calcification.",
+        "CONCLUSION:",
+        "Popliteal artery: calcified plaque.",
+        "OTHER SIDE:",
+        "Flow is normal throughout.",
+        "Tibial artery: mild calcification.",
+    ]
+    sides = [f.laterality for f in findings_of(brk.join(lines))]
+    assert sides == ["right", "right", "right", "left", "", ""]
+
+
 # A label that names a part itself heads no part label after it.
 def test_named_part_label_gives_no_side_to_a_later_label(findings_of):
     text = "Kidneys: No stones. Pelvis: Several phleboliths."

@@ -789,6 +789,82 @@ def side_of_bare_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     return side_from_label(kit, rd, f)
 
 
+# Most lines of part labels a side label alone on its line heads ('LEFT:',
+# then 'Common carotid artery: ...', 'Vertebral artery: ...').
+BLOCK_LINES = 8
+# Most words of a part label ('Bulb and internal carotid artery:').
+PART_LABEL_WORDS = 6
+
+
+def side_of_block_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """The side of a side label alone on its line ('LEFT SIDE:', 'RIGHT
+    LOWER EXTREMITY:') over the finding's line when that line opens with
+    the label of a part with no side ('Vertebral artery: calcification at
+    its origin'): the side label heads the part labels under it, each line
+    between opening with one too, up to the next side label or section
+    (corpora/GUIDE.md laterality: a label line over the finding; guide §2
+    step 4). '' when a line between opens otherwise, or none heads it."""
+    line = _line_start(rd, f.start)
+    if _part_label_end(rd, line, f.start) is None:
+        return ""
+    sections = rd.layout.sections
+    section = sections[line][2] if line < len(sections) else 0
+    for _ in range(BLOCK_LINES):
+        if line == 0:
+            return ""
+        below, line = line, _line_start(rd, line - 1)
+        if line < len(sections) and sections[line][2] != section:
+            return ""
+        on_line = [s for s in rd.matches.lats if line <= s.start < below]
+        ends = [s for s in on_line if _ends_label_line(rd, s, line)]
+        if ends:
+            return "" if kit.md(ends[-1]).get("implied") else str(kit.md(ends[-1])["laterality"])
+        if any(s.start == line for s in on_line):
+            return ""  # 'Right femoral artery: ...' or 'Left: ...': a label of its own
+        if _part_label_end(rd, line, len(rd.layout.words)) is None:
+            return ""
+    return ""
+
+
+def _ends_label_line(rd: ReportDoc, side: Span, line: int) -> bool:
+    """Is the side word a label alone at the end of its line: its colon ends
+    the line, and it opens the line or follows a title an export joined to
+    it with a comma ('CAROTID DUPLEX, LEFT SIDE:, ...')?"""
+    if not _heads_block(rd, side):
+        return False
+    if side.start == line:
+        return True
+    words, blank = rd.layout.words, rd.layout.blank
+    j = side.start - 1
+    while j > line and blank[j]:
+        j -= 1
+    return words[j] == ","
+
+
+def _part_label_end(rd: ReportDoc, line: int, before: int) -> int | None:
+    """The colon of a label of a part opening the line at token `line`
+    ('Common carotid artery:', 'Bulb and internal carotid artery:'): a few
+    words, a site among them and no side word, the colon before token
+    `before`; None when the line opens otherwise."""
+    words, blank = rd.layout.words, rd.layout.blank
+    i, seen = line, 0
+    while i < min(before, len(words)) and seen <= PART_LABEL_WORDS:
+        if blank[i]:
+            if "\n" in words[i]:
+                return None
+        elif words[i] == ":":
+            if seen == 0 or any(line <= x.start < i for x in rd.matches.lats):
+                return None
+            has_site = any(line <= s.start and s.span.end <= i for s in rd.matches.sites)
+            return i if has_site else None
+        elif words[i].isalpha():
+            seen += 1
+        elif words[i] != ",":
+            return None
+        i += 1
+    return None
+
+
 def _bare_side(rd: ReportDoc, side: Span) -> bool:
     """Is the side word a label by itself ('Right:'), its mark right after
     it? Such a label names no part: it heads the labels of parts that follow

@@ -118,9 +118,12 @@ def sentence_change(
 _TAIL_MARK = re.compile(r"[,;:()\n]")
 
 
-# How many words the judging part before the "and" may hold; and the part
-# a side word opens.
+# How many words the judging part before the "and" may hold, more when a
+# restating link opens it and names what the findings are ('typical of fat
+# necrosis from the earlier operation and unchanged'); and the part a side
+# word opens.
 _APPEARANCE_REACH = 6
+_RESTATING_REACH = 10
 _SIDE_PART_REACH = 1
 _PART_WORD = re.compile(r"[^\S\n]*([\w-]+|[^\w\s])")
 
@@ -136,9 +139,14 @@ def _after_appearance(
     findings. The first word must be an appearance_leads word or a side
     word alone (`side_words`, _SIDE_PART_REACH), and no
     lesion noun, number or mark may stand before the "and" (not "..., heart
-    size normal and stable")."""
+    size normal and stable"). A part a restating link opens ("typical of",
+    "consistent with"; descriptors.json `restating_links`) may run longer:
+    it names what the findings are, not another subject."""
     at, seen = comma + 1, list[str]()
-    while len(seen) <= _APPEARANCE_REACH:
+    first = _NEXT.match(text, at, end)
+    restates = first is not None and dr.restating.match(text, first.start(1)) is not None
+    reach = _RESTATING_REACH if restates else _APPEARANCE_REACH
+    while len(seen) <= reach:
         w = _PART_WORD.match(text, at, end)
         if w is None:
             return None

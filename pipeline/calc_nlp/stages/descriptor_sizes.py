@@ -143,6 +143,7 @@ def _after_ok(
     return (
         not noun_after
         and not (dr.lesion_nouns | dr.size_blockers) & set(gap)
+        and not _within_reach(dr, gap)
         and not stops & set(after)
         and not any(w[0].isdigit() and not _ORDINAL.fullmatch(w) for w in gap)
         # "calcifications in a 4 mm group": the article opens the extent that
@@ -157,6 +158,19 @@ _COURSE_FROM = frozenset({"from"})
 # The word after an extent verb's size that leads into another place
 # ("extending 2 cm into the internal carotid artery"): the reach, no size.
 _REACH_INTO = frozenset({"into"})
+
+
+def _within_reach(dr: DescriptorRules, gap: list[str]) -> bool:
+    """Does the size lie inside the place the calcification reaches into
+    ("plaque extending from the bulb into the first 15 mm of the internal
+    carotid artery"): an "into" in the gap with only the words of that place
+    after it, no mark and no size lead ("extending into the soft tissues,
+    measuring 2 cm" keeps its size)? How far it reaches into another place
+    is no size of it, as `_REACH_INTO` says after the size."""
+    if not _REACH_INTO & set(gap):
+        return False
+    k = max(i for i, w in enumerate(gap) if w in _REACH_INTO)
+    return all(w.isalpha() and w not in dr.size_leads for w in gap[k + 1 :])
 
 
 def _course_from(dr: DescriptorRules, gap: list[str]) -> list[str]:

@@ -22,6 +22,7 @@ from calc_nlp.stages.context_sites import (
     side_from_label,
     side_labels_on_line,
     side_of_bare_label,
+    side_of_block_label,
     side_of_owner,
     site_from_label_line,
     site_part_set,
@@ -429,7 +430,7 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
     if label is None:
         if own is not None and _plural_label_of_another_organ(kit, rd, f, own):
             return ""  # 'KIDNEYS AND BLADDER: Normal. The prostate contains calcifications.'
-        return side_from_label(kit, rd, f)
+        return side_from_label(kit, rd, f) or side_of_block_label(kit, rd, f)
     if label.laterality and _label_part_ended(rd, f, label):
         return ""  # 'Left breast: ... Right breast: vascular calcifications. No masses.'
     if label.laterality and other_side_opens(
@@ -453,6 +454,7 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
         or _plural_label_side(kit, rd, f, label, own)
         or side_of_bare_label(kit, rd, f)
         or _side_of_organ_label(kit, rd, f, label)
+        or side_of_block_label(kit, rd, f)
     )
 
 
