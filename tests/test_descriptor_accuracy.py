@@ -483,18 +483,3 @@ def test_a_change_phrase_opening_the_noun_phrase_is_the_findings(
     findings_of, text, change
 ):
     assert findings_of(text)[-1].change == change
-
-
-# A score phrase heading the vessel lines under it ('CORONARY CALCIUM:') is
-# no finding when a total under them states the score (it names the
-# topic); the lines under it are its (corpora/GUIDE.md agatston: the score
-# lines right under a score phrase), so the total below takes none of them,
-# as it takes those under a heading that is no score phrase ('SCORES:').
-@pytest.mark.parametrize(
-    ("heading", "vessels"),
-    [("CORONARY CALCIUM:", ""), ("SCORES:", "LAD=84;RCA=12")],
-)
-def test_vessel_lines_under_a_score_heading(findings_of, heading, vessels):
-    text = f"TECHNIQUE: Gated CT.\n{heading}\nLAD: 84\nRCA: 12\nTotal calcium score: 96.\n"
-    (f,) = findings_of(text)
-    assert (f.mention, f.agatston, f.agatston_vessels) == ("calcium score", 96, vessels)

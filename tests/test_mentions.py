@@ -193,15 +193,6 @@ SCORE_LINES = [
         ["Agatston score"],
     ),
     ("Coronary calcium: mild, in the LAD.", ["Coronary calcium"]),
-    # a heading alone on its line over per-vessel score lines names the
-    # topic when a score phrase under them states the score; with none it
-    # gives the score itself
-    (
-        "TECHNIQUE: Gated CT.\nCORONARY CALCIUM:\nLAD: 84\nRCA: 12\n"
-        "Total calcium score: 96, 70th percentile.",
-        ["calcium score"],
-    ),
-    ("TECHNIQUE: Gated CT.\nCORONARY CALCIUM:\nLAD: 84\nRCA: 12", ["CORONARY CALCIUM"]),
     # the exam line of a comma-joined report names the study
     (
         "EXAM:,Gated CT, calcium score, screening.,HISTORY:,Age 58.,"

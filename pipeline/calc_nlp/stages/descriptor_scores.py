@@ -59,21 +59,12 @@ def takes_score(
 
 
 def scores_of(
-    dr: DescriptorRules,
-    text: str,
-    sent: Span,
-    starts: list[int],
-    off: int,
-    headings: list[int] | None = None,
+    dr: DescriptorRules, text: str, sent: Span, starts: list[int], off: int
 ) -> Scores:
     """Total, percentile and per-vessel scores of a sentence and the score
     lines right under it; per-vessel scores also from the vessel lines right
     above it ("LAD: 98" lines before "Total calcium score: 145"), but for a
-    sentence a vessel's label opens: only its own, and not from lines right
-    under a score phrase that heads them (`headings`: where each such
-    heading ends, 'CORONARY CALCIUM:'): the lines under a score phrase are
-    its (corpora/GUIDE.md agatston: the score lines right under it), and a
-    heading naming the topic is no finding to take them."""
+    sentence a vessel's label opens: only its own."""
     lo, hi = sent.start_char, _score_lines_end(dr, text, sent.end_char, starts)
     above, below = lo, hi
     if _first(dr, "agatston", text, lo, sent.end_char) is not None:
@@ -82,8 +73,6 @@ def scores_of(
         # above a sentence on a calcification ("... LCX and LM 0. Dense
         # calcification of the proximal LAD.")
         above = _vessel_lines_start(dr, text, lo, starts)
-        if above < lo and any(_HEADING_GAP.fullmatch(text, h, above) for h in headings or ()):
-            above = lo  # 'CORONARY CALCIUM:' over 'LAD: 238' lines: the heading's
     labelled = dr.vessel_label.match(text, _past_bullet(text, lo)) is not None
     if labelled:
         # a sentence a vessel's label opens ("LAD: calcified plaque") is a
@@ -130,11 +119,6 @@ def scores_of(
         vessels=";".join(f"{n}={number_text(v)}" for _, _, n, v in vessels),
         words=tuple(words),
     )
-
-
-# What stands between a score heading's words and the first line under it:
-# its colon and the line break.
-_HEADING_GAP = re.compile(r"[^\S\n]*:?[^\S\n]*(?:\r?\n|,)[\s,]*")
 
 
 # a list mark opening a line ("* RCA: ...", "- LAD: ...")

@@ -154,9 +154,8 @@ def describe(
         if takes_score(dr, spans, findings, i, rd):
             if sent.start not in scores:
                 starts = [s.start_char for s in spans]
-                headings = [h.end_char for h in rd.matches.score_headings]
                 scores[sent.start] = _untaken(
-                    scores_of(dr, text, sent, starts, rd.offset, headings), taken
+                    scores_of(dr, text, sent, starts, rd.offset), taken
                 )
             s = scores[sent.start]
             f.agatston, f.agatston_percentile = s.agatston, s.percentile

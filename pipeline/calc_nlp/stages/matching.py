@@ -251,13 +251,7 @@ def match(
     if lesions:
         hedges = kit.word_sets.get("stone_reading_hedges", frozenset())
         calc = [c for c in calc if not _said_to_be(c, lesions, links, calc, lay, hedges)]
-    named_only = [_names_a_score(kit, doc, lay, c, calc) for c in calc]
-    headings = [
-        c
-        for c, dropped in zip(calc, named_only, strict=True)
-        if dropped and _heads_its_score_lines(kit, lay, c, calc)
-    ]
-    calc = [c for c, dropped in zip(calc, named_only, strict=True) if not dropped]
+    calc = [c for c in calc if not _names_a_score(kit, doc, lay, c, calc)]
     calc = [c for c in calc if not _names_its_score_again(kit, lay, c, calc)]
     # a title opening the report ends in its first TITLE_WORDS + 1 words:
     # mentions all past them are in none (most reports)
@@ -274,7 +268,6 @@ def match(
         + longest_spans([s for s in cue_like if s.label_ == "DISTRIBUTION"]),
         links=links,
         qualifiers=[s for s in cue_like if s.label_ == "QUALIFIER"],
-        score_headings=headings,
     )
 
 
@@ -792,9 +785,7 @@ def _names_a_score(
     if colon:
         # a label over the score its sentence states ('CALCIUM SCORE: The
         # total calcium score is 115', 'CORONARY CALCIUM: Agatston score 61')
-        return any(
-            x.start > c.end for x in _stated_scores(kit, lay, c, calc)
-        ) or _heads_its_score_lines(kit, lay, c, calc)
+        return any(x.start > c.end for x in _stated_scores(kit, lay, c, calc))
     if not c[-1].lower_.startswith("score"):
         return False
     lo, hi = _exam_line(lay, c, *_line(lay.words, c))
@@ -894,31 +885,6 @@ def _labels_a_value(doc: Doc, lay: Layout, c: Span, lo: int) -> bool:
     ):
         return False
     return _value_after(doc, c)
-
-
-def _heads_its_score_lines(
-    kit: Toolkit, lay: Layout, c: Span, calc: list[Span]
-) -> bool:
-    """Is the score phrase a heading alone on its line, its colon ending it,
-    over score lines (`_heads_score_lines`: 'CORONARY CALCIUM:' over 'LAD:
-    238') that a score phrase of its section under them states ('Total
-    Agatston score: 299')? The heading names the topic; the stated score is
-    the finding. One with no such score under it ('CALCIUM SCORE:' over the
-    number alone) still gives the score."""
-    words, blank = lay.words, lay.blank
-    lo, hi = _line(words, c)
-    if any(not blank[k] and words[k] != ":" for k in range(c.end, hi)):
-        return False
-    if not _heads_score_lines(kit, lay, hi):
-        return False
-    section = lay.sections[c.start][2]
-    return any(
-        x.start >= hi
-        and lay.sections[x.start][2] == section
-        and kit.md(x).get("score_phrase")
-        and not kit.md(x).get("value_after")
-        for x in calc
-    )
 
 
 def _heads_score_lines(kit: Toolkit, lay: Layout, hi: int) -> bool:

@@ -179,9 +179,6 @@ class Matches:
     cues: list[Span]  # classification cues and distribution words
     links: list[Span]  # phrases tying a finding to a later one ("due to")
     qualifiers: list[Span]  # words that make a site prone ("nodule" for thyroid)
-    # score phrases dropped as headings over score lines ('CORONARY CALCIUM:'
-    # over 'LAD: 238'): the lines under one are its, no total's below them
-    score_headings: list[Span] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
