@@ -1081,13 +1081,8 @@ def _side_of_several(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     first = x.first
     if first is None or x.side or first.section == f.section or not f.site:
         return False
-    words = core(dr, f)
     return any(
-        section == f.section
-        and state == x.state
-        and its_words == words
-        and opposite(its_side, side(f))
-        for section, its_side, state, its_words, _ in x.placed_at.get(f.site, ())
+        opposite(its_side, side(f)) for its_side, _ in _named_alike(dr, x, f)
     )
 
 
@@ -1104,16 +1099,25 @@ def _part_of_several(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     mine = x.part_of.get(f.finding_id, frozenset())
     if first is None or not mine or any(x.parts) or first.section == f.section:
         return False
-    words = core(dr, f)
     return any(
-        section == f.section
-        and state == x.state
-        and its_words == words
-        and part
-        and part != mine
-        and _fits(its_side, side(f))
-        for section, its_side, state, its_words, part in x.placed_at.get(f.site, ())
+        part and part != mine and _fits(its_side, side(f))
+        for its_side, part in _named_alike(dr, x, f)
     )
+
+
+def _named_alike(
+    dr: DescriptorRules, x: _Lesion, f: Finding
+) -> list[tuple[str, frozenset[str]]]:
+    """The side and part of each finding `f`'s section names at its site in
+    the lesion's state by `f`'s own words (`core`): the findings that may be
+    the lesion of another section as much as `f` is (`_side_of_several`,
+    `_part_of_several`)."""
+    words = core(dr, f)
+    return [
+        (its_side, part)
+        for section, its_side, state, its_words, part in x.placed_at.get(f.site, ())
+        if section == f.section and state == x.state and its_words == words
+    ]
 
 
 def _placed(
