@@ -1623,6 +1623,9 @@ SHAPES = [
         "morphology",
         ("amorphous",),
     ),
+    # '... in pattern' and '... in type' close the phrase as 'in morphology' does
+    ("Calcified mediastinal lymph nodes, eggshell in pattern.", "morphology", ("rim",)),
+    ("Calcified right hilar nodes, eggshell in type.", "morphology", ("rim",)),
     (
         "Coarse calcification in the left breast, likely dystrophic.",
         "morphology",
