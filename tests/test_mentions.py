@@ -649,6 +649,25 @@ WALL_PART_WORDS = [
 ]
 
 
+# a site coordinated with one a part word leads before the mention is its too
+COORDINATED_PART_SITES = [
+    (
+        "IMPRESSION: Left main and proximal LAD calcification.",
+        "Left main and proximal LAD calcification",
+    ),
+    (
+        "IMPRESSION: Ostial RCA and mid LAD calcification, moderate.",
+        "Ostial RCA and mid LAD calcification",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), COORDINATED_PART_SITES)
+def test_coordinated_site_before_a_part_word_joins_span(findings_of, text, mention):
+    (f,) = findings_of(text)
+    assert f.mention == mention
+
+
 @pytest.mark.parametrize(("text", "mention"), WALL_PART_WORDS)
 def test_wall_part_words_stay_in_span(findings_of, text, mention):
     (f,) = findings_of("FINDINGS: " + text)
