@@ -99,7 +99,7 @@ SURGERY_AT_PLACE: list[tuple[str, str, str]] = [
     ("Pallidal and dentate calcifications, attributed to postsurgical hypoparathyroidism.", "calcifications", "indeterminate"),
     ("Dentate nucleus calcifications, likely from post-operative hypocalcemia.", "Dentate nucleus calcifications", "indeterminate"),
     # the surgery at the place still counts
-    ("Postsurgical calcification in the left breast.", "calcification", "dystrophic"),
+    ("Postsurgical calcification in the left breast.", "Postsurgical calcification", "dystrophic"),
     ("Coarse calcification at the postoperative site in the right thigh.", "calcification", "dystrophic"),
 ]
 

@@ -476,6 +476,15 @@ SIZES = [
     # a pressure in millimetres of mercury is no size
     ("Calcification of the aortic valve, peak gradient 40 mm Hg.", "Calcification", None),
     ("Calcified mitral annulus, mean gradient 6 mm of mercury.", "Calcified mitral annulus", None),
+    # a number with a rate unit is a velocity or a flow, no size
+    ("Calcified plaque at the left carotid bulb, peak velocity 212 cm/s.", "Calcified plaque", None),
+    ("Densely calcified aortic valve, peak velocity 36 cm/sec.", "calcified aortic valve", None),
+    ("Calcified plaque of the right ICA, end diastolic velocity 48 cm per second.", "Calcified plaque", None),
+    ("Calcified mitral annulus; a jet of 9 mm/s by M-mode.", "Calcified mitral annulus", None),
+    ("Calcified plaque at the bulb measuring 6 mm, peak velocity 140 cm/s.", "Calcified plaque", 6),
+    # how far a plaque reaches beyond its place is no size of it
+    ("A calcified plaque at the right ICA origin extending 1.5 cm distally.", "calcified plaque", None),
+    ("Calcified plaque of the common femoral artery extends 3 cm proximally.", "Calcified plaque", None),
     # a sized lesion noun, its place, then "which is" or a closing comma
     # before a one-word calcified mention: the lesion's size
     ("We note a 6 mm nodule at the left base which is calcified.", "calcified", 6),
@@ -1614,6 +1623,9 @@ SHAPES = [
         "morphology",
         ("amorphous",),
     ),
+    # '... in pattern' and '... in type' close the phrase as 'in morphology' does
+    ("Calcified mediastinal lymph nodes, eggshell in pattern.", "morphology", ("rim",)),
+    ("Calcified right hilar nodes, eggshell in type.", "morphology", ("rim",)),
     (
         "Coarse calcification in the left breast, likely dystrophic.",
         "morphology",

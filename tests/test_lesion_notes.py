@@ -13,6 +13,14 @@ import pytest
 
 # One calcification restated across the sections of a note.
 RESTATED = [
+    # a reason naming vessels as a whole, then two vessels named apart: the
+    # reason sums them up, a lesion of its own (GUIDE: lesion)
+    (
+        "REASON FOR REFERRAL: Worsening vascular calcification on imaging.\n"
+        "HISTORY: A recent CT showed calcification of the superior mesenteric "
+        "artery and, in addition, calcification of both iliac arteries.",
+        [1, 2, 3],
+    ),
     # "metastatic" names the process, no other calcification: the note's
     # calcifications named without it, no site either, are the same
     (

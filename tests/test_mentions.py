@@ -625,7 +625,53 @@ PLACE_AND_KIND_WORDS = [
         "left supraclavicular subcutaneous calcification",
     ),
     ("Tiny right epididymal tail calcification.", "right epididymal tail calcification"),
+    # a word of the cause before the noun is a type word ('postsurgical')
+    ("Coarse postsurgical calcifications at the scar.", "postsurgical calcifications"),
+    ("Stable postoperative calcification near the clips.", "postoperative calcification"),
+    # a calcified lesion's organ and kind, and a vessel's segment and name,
+    # run the 'calcified' phrase on to its head noun
+    ("A calcified testicular dermoid is unchanged.", "calcified testicular dermoid"),
+    ("Calcified ostial LAD plaque with mild narrowing.", "Calcified ostial LAD plaque"),
+    ("Calcified mid RCA plaque without stenosis.", "Calcified mid RCA plaque"),
 ]
+
+# a word saying which part of the wall, before the place words a mention
+# takes in, is one of its anatomic words
+WALL_PART_WORDS = [
+    (
+        "Focal apical septal myocardial calcification.",
+        "apical septal myocardial calcification",
+    ),
+    (
+        "Old basal septal myocardial calcification after infarction.",
+        "basal septal myocardial calcification",
+    ),
+]
+
+
+# a site coordinated with one a part word leads before the mention is its too
+COORDINATED_PART_SITES = [
+    (
+        "IMPRESSION: Left main and proximal LAD calcification.",
+        "Left main and proximal LAD calcification",
+    ),
+    (
+        "IMPRESSION: Ostial RCA and mid LAD calcification, moderate.",
+        "Ostial RCA and mid LAD calcification",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), COORDINATED_PART_SITES)
+def test_coordinated_site_before_a_part_word_joins_span(findings_of, text, mention):
+    (f,) = findings_of(text)
+    assert f.mention == mention
+
+
+@pytest.mark.parametrize(("text", "mention"), WALL_PART_WORDS)
+def test_wall_part_words_stay_in_span(findings_of, text, mention):
+    (f,) = findings_of("FINDINGS: " + text)
+    assert f.mention == mention
 
 
 @pytest.mark.parametrize(("text", "mention"), PLACE_AND_KIND_WORDS)
@@ -787,7 +833,11 @@ def test_suture_kind_word_in_span_and_restated_lesion(findings_of):
         "FINDINGS: Suture calcifications along the left lumpectomy scar, stable.\n"
         "IMPRESSION: Stable postsurgical calcifications on the left."
     )
-    assert [f.mention for f in found] == ["Suture calcifications", "calcifications"]
+    # 'postsurgical' names the cause, a type word of the phrase (guide §1)
+    assert [f.mention for f in found] == [
+        "Suture calcifications",
+        "postsurgical calcifications",
+    ]
     assert found[0].lesion_id == found[1].lesion_id
 
 

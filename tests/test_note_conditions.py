@@ -186,6 +186,9 @@ NAMED = [
     ("Coronary bypass grafting in 2015.", ["prior surgery"]),
     ("Hodgkin disease treated with radiation in 1998.", ["lymphoma", "radiation therapy"]),
     ("Breast reduction in 2005.", ["prior surgery"]),
+    # a lesion taken out by an operation the words name by its approach
+    ("A benign ovarian cyst was removed laparoscopically in 2011.", ["cyst", "prior surgery"]),
+    ("His spleen was surgically removed after the accident.", ["prior surgery"]),
     # an earlier operation named by what it left: a valve prosthesis, a
     # limb or toe taken off, a breast operation by its name
     ("Aortic valve prosthesis, well seated.", ["prior surgery"]),

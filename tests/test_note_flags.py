@@ -232,6 +232,11 @@ HISTORICAL: list[Row] = [
     ("Coronary artery calcification, new compared with the CT a year ago.", "calcification", set()),
     ("The calcium score has increased to 57 from 31 three years ago.", "calcium score", set()),
     ("The calcifications were removed from the left breast 3 years ago.", "calcifications", {"historical"}),
+    # a removal the text dates to a year was an earlier operation's
+    ("A calcified thyroid nodule was excised surgically in 2014.", "nodule", {"historical"}),
+    ("Two calcified nodes were resected in XXXX.", "nodes", {"historical"}),
+    # the removal an operative note reports, undated, is the note's own
+    ("The calcified plaque was removed in one piece.", "plaque", set()),
     # "Resolved" leading the finding's words denies it, not a disease before it
     ("2. Resolved punctate calcifications at right 3 o'clock.", "calcifications", {"negated", "historical"}),
     ("Resolved coarse heterogeneous calcifications in the left breast.", "calcifications", {"negated", "historical"}),

@@ -304,6 +304,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_after_stops",
     "size_extent_links",
     "size_extent_verbs",
+    "size_reach_words",
     "appearance_leads",
     "side_words",
     "lesion_left_words",

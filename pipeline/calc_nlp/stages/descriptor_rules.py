@@ -248,6 +248,7 @@ class DescriptorRules:
         self.size_after_stops = set(wl["size_after_stops"])
         self.size_extent_links = set(wl["size_extent_links"])
         self.size_extent_verbs = set(wl["size_extent_verbs"])
+        self.size_reach_words = frozenset(wl["size_reach_words"])
         self.range_words = set(wl["range_words"])
         self.size_bounds = set(wl["size_bounds"])
         self.size_leads = set(wl["size_leads"])

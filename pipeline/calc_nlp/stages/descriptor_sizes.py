@@ -138,8 +138,9 @@ def _after_ok(
         # the length its course runs, the place after it where it runs from
         # or to, no distance from another thing; but how far it reaches
         # into another place is no size of it ("plaque at the bulb extending
-        # 2 cm into the internal carotid artery")
-        stops = (stops - dr.size_after_stops - _COURSE_FROM) | _REACH_INTO
+        # 2 cm into the internal carotid artery", "extending 2 cm distally":
+        # size_reach_words)
+        stops = (stops - dr.size_after_stops - _COURSE_FROM) | dr.size_reach_words
     return (
         not noun_after
         and not (dr.lesion_nouns | dr.size_blockers) & set(gap)
@@ -156,7 +157,8 @@ def _after_ok(
 # 38 mm from the styloid process"), a size blocker elsewhere.
 _COURSE_FROM = frozenset({"from"})
 # The word after an extent verb's size that leads into another place
-# ("extending 2 cm into the internal carotid artery"): the reach, no size.
+# ("extending 2 cm into the internal carotid artery"): the reach, no size
+# (descriptors.json size_reach_words holds it and the words of the way it reaches).
 _REACH_INTO = frozenset({"into"})
 
 

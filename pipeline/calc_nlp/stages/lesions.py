@@ -590,8 +590,27 @@ def _same_lesion(
             and _nests(x.sub, sub)
             and not opposite(x.side, side(f))
             and not _one_side_and_both(dr, x, f)
+            # nor a lesion of another section named by words that name vessels
+            # as a whole while the finding's section names several of them
+            # ("vascular calcification" as the reason, then the splenic
+            # artery's and both renal arteries'): it sums them up
+            # (`_unsaid_of_several`; GUIDE: lesion)
+            and not (sub and _vessels_summed(dr, x, f, sub))
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _vessels_summed(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
+    """Is the lesion one named by words that name vessels as a whole
+    ("vascular calcification"), its sub-site unsaid, while `f`'s section names
+    other vessels at its site (`_unsaid_of_several`)? A phrase over several
+    vessels sums them up and restates none of them."""
+    first = x.first
+    return (
+        first is not None
+        and _names_vessels(dr, _own_site_words(dr, first))
+        and _unsaid_of_several(dr, x, f, sub)
+    )
 
 
 def _one_side_and_both(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:

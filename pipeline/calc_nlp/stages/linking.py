@@ -120,6 +120,15 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
                 # so is one before an anatomic premodifier ("vascular and
                 # pelvic calcifications")
                 link = start - 1
+                if (
+                    rd.lower[link] in positions
+                    and link not in taken
+                    and rd.layout.sent_first[link] != link
+                    and any(ref.start == start for ref in m.sites)
+                ):
+                    # "left main and proximal LAD calcification": the site
+                    # after the conjunction led by a word naming its part
+                    link -= 1
                 if not (
                     link in ends
                     and link not in taken
