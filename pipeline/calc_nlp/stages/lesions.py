@@ -267,6 +267,13 @@ class _Lesion:
     placed_at: dict[str, set[_Placed]] = field(default_factory=dict)
     # does the report name a transplanted organ (`lesion_graft_words`)?
     grafted: bool = False
+    # whether a finding's sentence names the native organ of a site, by
+    # finding id and site (`_native_and_graft`), shared as `part_of` is: each
+    # sentence is read once however many lesions a finding is compared with
+    native_of: dict[tuple[str, str], bool] = field(default_factory=dict)
+    # the numbered parts of an organ each text names (`_numbered_in`), shared
+    # as `part_of` is
+    numbered: dict[str, frozenset[str]] = field(default_factory=dict)
     # the BI-RADS terms that name a cause, no shape (`_differ`)
     causes: frozenset[str] = frozenset()
 
@@ -661,15 +668,24 @@ def _numbered_parts(dr: DescriptorRules, text: str) -> set[str]:
     }
 
 
-def _parts_of(dr: DescriptorRules, x: _Lesion, g: Finding) -> set[str]:
+def _parts_of(dr: DescriptorRules, x: _Lesion, g: Finding) -> frozenset[str]:
     """The numbered part a link word leads to after the finding's mention
     ("a separate calcification in segment 2"), else the one numbered part
     its sentence names ("A third calcification lies in segment 2")."""
-    own = _numbered_parts(dr, x.place_of.get(g.finding_id, ""))
+    own = _numbered_in(dr, x, x.place_of.get(g.finding_id, ""))
     if own:
         return own
-    said = _numbered_parts(dr, g.sentence)
-    return said if len(said) == 1 else set()
+    said = _numbered_in(dr, x, g.sentence)
+    return said if len(said) == 1 else frozenset()
+
+
+def _numbered_in(dr: DescriptorRules, x: _Lesion, text: str) -> frozenset[str]:
+    """`_numbered_parts` of the text, read once per text and report
+    (`_Lesion.numbered`): a finding is compared with many lesions."""
+    known = x.numbered.get(text)
+    if known is None:
+        known = x.numbered[text] = frozenset(_numbered_parts(dr, text))
+    return known
 
 
 def _numbered_apart(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
@@ -1070,21 +1086,30 @@ def _native_and_graft(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     first = x.first
     if not x.grafted or first is None or not f.site:
         return False
-    name = name_words(dr, f.site)
+    return _native(dr, x, first, f.site) != _native(dr, x, f, f.site)
+
+
+def _native(dr: DescriptorRules, x: _Lesion, g: Finding, site: str) -> bool:
+    """Does the finding's sentence name the native organ of `site` (a native
+    word before the site's words, `_native_and_graft`)? Read once per
+    finding and site (`_Lesion.native_of`)."""
+    known = x.native_of.get((g.finding_id, site))
+    if known is not None:
+        return known
+    name = name_words(dr, site)
 
     def names(after: list[str]) -> bool:
         text = " ".join(after)
         join = dr.place_joins.search(text)
         return bool(set(site_words(dr, text[: join.start()] if join else text)) & name)
 
-    def native(g: Finding) -> bool:
-        words = WORD.findall(g.sentence.lower())
-        return any(
-            w in dr.native_words and names(words[k + 1 : k + _NATIVE_REACH])
-            for k, w in enumerate(words)
-        )
-
-    return native(first) != native(f)
+    words = WORD.findall(g.sentence.lower())
+    found = any(
+        w in dr.native_words and names(words[k + 1 : k + _NATIVE_REACH])
+        for k, w in enumerate(words)
+    )
+    x.native_of[(g.finding_id, site)] = found
+    return found
 
 
 def _side_of_several(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
@@ -3151,6 +3176,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     subs_at = _own_subs(dr, findings, subs)
     placed_at = _placed(dr, findings, part_of)
     grafted = bool(dr.graft_words & set(WORD.findall(text.lower())))
+    native_of: dict[tuple[str, str], bool] = {}
+    numbered_of: dict[str, frozenset[str]] = {}
     coordinated = _coordinated(dr, findings)
     for f in findings:
         sub, state, words = subs[f.finding_id], _state(dr, f), core(dr, f)
@@ -3256,6 +3283,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
                 subs_at=subs_at,
                 placed_at=placed_at,
                 grafted=grafted,
+                native_of=native_of,
+                numbered=numbered_of,
                 causes=causes,
             )
             by_id[found.lesion_id] = found
