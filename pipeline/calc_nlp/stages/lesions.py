@@ -2031,10 +2031,16 @@ def _new_segment_after(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     named = _segment_after(dr, f)
     if not named:
         return False
+    return not set(named.split()) & _site_words_before(dr, f, prev)
+
+
+def _site_words_before(dr: DescriptorRules, f: Finding, prev: Finding) -> set[str]:
+    """The site words of `prev`'s sentence, up to `f`'s mention when the two
+    share a sentence: the places said before the finding."""
     said = prev.sentence
     if prev.sentence == f.sentence:
         said = said[: max(mention_at(f), 0)]
-    return not set(named.split()) & set(site_words(dr, said))
+    return set(site_words(dr, said))
 
 
 def _part_led_to(dr: DescriptorRules, f: Finding, at: int) -> str:
@@ -2111,10 +2117,7 @@ def _new_place_led_to(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     place = trailing_sub(dr, f)
     if not place:
         return False
-    said = prev.sentence
-    if prev.sentence == f.sentence:
-        said = said[: max(mention_at(f), 0)]
-    return not set(place.split()) <= set(site_words(dr, said))
+    return not set(place.split()) <= _site_words_before(dr, f, prev)
 
 
 def _mention_elsewhere(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
