@@ -599,10 +599,7 @@ def plan_item(kit: Toolkit, lay: Layout, span: Span, name: str, dated: bool) -> 
     if not entry.get("procedure") or _header(lay, span.start) not in kit.plan_item_headers:
         return False
     first = lay.sent_first[span.start]
-    end = span.end
-    while end < len(lay.words) and lay.sent_first[end] == first:
-        end += 1
-    return not any(_YEAR.fullmatch(w) for w in lay.words[first:end])
+    return not any(_YEAR.fullmatch(w) for w in lay.words[first : lay.sent_end[first]])
 
 
 def _header(lay: Layout, i: int) -> str:
