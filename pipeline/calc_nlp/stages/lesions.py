@@ -138,6 +138,10 @@ _NATIVE_REACH = 4
 # How many findings-section lesions an impression finding without a site is
 # compared with in other words (a bound on the work for very long reports).
 _POOL = 64
+# How many of the latest lesions at its site, in its state, a finding is
+# compared with (a bound on the work for very long reports: the reports of the
+# corpora name at most ten at one site in one state).
+_NEAR = 32
 # How many earlier findings of its section an anaphor naming a noun looks
 # back over for the one whose sentence holds that noun (`_antecedent`).
 _LOOK_BACK = 8
@@ -232,11 +236,13 @@ class _PerFinding:
         return done
 
 
-@dataclass
+@dataclass(eq=False)
 class _Lesion:
     """A lesion found so far: its id, site, state, and the sub-site and side
     its findings gave (empty until one gives it); one of its findings per
-    distinct `_told` value, and the words (`core`) its findings are named by."""
+    distinct `_told` value, and the words (`core`) its findings are named by.
+    Two lesions are the same lesion only if they are one object (no field by
+    field comparison: a lesion's id is its own)."""
 
     lesion_id: str
     site: str
@@ -3185,10 +3191,11 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     for f in findings:
         sub, state, words = subs[f.finding_id], _state(dr, f), core(dr, f)
         at_site = by_site.setdefault((f.site, state), [])
+        near = at_site[-_NEAR:]
         named = by_core.setdefault((words, state), [])
         singular = singular_words(words)
         number = by_number.setdefault((singular, state), [])
-        found = _same_lesion(dr, at_site, number if not f.site else named, f, sub)
+        found = _same_lesion(dr, near, number if not f.site else named, f, sub)
         prev = last.get(state)
         if prev is not None:
             named_back = _antecedent(dr, f, prev, before.get(state, []))
@@ -3250,7 +3257,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         # the femoral arteries')
         # (the lesions of its own organ: "calcified native kidneys" sums up
         # none of a transplant's)
-        organ = [x for x in at_site if not _native_and_graft(dr, x, f)]
+        organ = [x for x in near if not _native_and_graft(dr, x, f)]
         if (
             found is not None
             and not _in_sentence(found.last, f)
