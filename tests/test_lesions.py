@@ -1903,6 +1903,14 @@ def test_one_side_and_both_sides(lesion_numbers, text, lesions):
             "IMPRESSION: Mitral annular calcification.",
             [1, 1],
         ),
+        # a longer word that holds a transplant word's letters names no
+        # transplant: "native" parts nothing
+        (
+            "FINDINGS: Evaluation before renal transplantation. The native kidneys "
+            "are small, with cortical calcification.\n"
+            "IMPRESSION: Cortical calcification of both kidneys.",
+            [1, 1],
+        ),
     ],
 )
 def test_native_organ_and_transplant(lesion_numbers, text, lesions):

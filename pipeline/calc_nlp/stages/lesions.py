@@ -3146,6 +3146,17 @@ def _restated_causes(findings: list[Finding]) -> None:
         f.confidence = BASE[4]
 
 
+def _names_a_graft(dr: DescriptorRules, text: str) -> bool:
+    """Is one of the report's words a transplant word (`lesion_graft_words`)?
+    A word can only be one where its letters are in the text, which one scan
+    of the text tells; only then are its words read, one by one up to the
+    first such (a report of millions of words is not made a list of them)."""
+    low = text.lower()
+    if not any(w in low for w in dr.graft_words):
+        return False
+    return any(m.group() in dr.graft_words for m in WORD.finditer(low))
+
+
 def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     """`group`'s search, for any number of findings: `group` skips it for a
     report's only finding, whose answer is known, and a test holds the two to
@@ -3184,7 +3195,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     }
     subs_at = _own_subs(dr, findings, subs)
     placed_at = _placed(dr, findings, part_of)
-    grafted = bool(dr.graft_words & set(WORD.findall(text.lower())))
+    grafted = _names_a_graft(dr, text)
     native_of: dict[tuple[str, str], bool] = {}
     numbered_of: dict[str, frozenset[str]] = {}
     coordinated = _coordinated(dr, findings)
