@@ -55,8 +55,11 @@ PRONOUN: list[tuple[str, str, dict[str, Any]]] = [
     # the possessive stands for it too: the part it names is of that place
     ("The abdominal aorta is ectatic, and along its infrarenal portion there is coarse calcification.", "calcification", {"site": "aorta"}),
     ("The left common iliac artery is tortuous, and in its wall there is a calcification.", "calcification", {"site": "artery", "laterality": "left"}),
-    # no pronoun: the clause before gives nothing
-    ("CHEST: A rounded density sits in the left lower lobe; a separate calcified nidus is visible.", "calcified", {"site": ""}),
+    # no pronoun: the pronoun step gives nothing, and the finding takes the
+    # place of the clause before as any finding does whose own words name
+    # none, with or without a body region's label over it
+    ("A rounded density sits in the left lower lobe; a separate calcified nidus is visible.", "calcified", {"site": "lung"}),
+    ("CHEST: A rounded density sits in the left lower lobe; a separate calcified nidus is visible.", "calcified", {"site": "lung"}),
 ]
 
 
@@ -603,3 +606,41 @@ DURAL_CONVEXITY = [
 def test_a_dural_based_or_convexity_lesion_is_the_duras(only, text, site, laterality):
     f = only(text)
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# A body region's label ('PELVIS:', 'CHEST:') says where the lines under it
+# are, not which organ: an organ a sentence under the label names, or the
+# exam's one reading, still gives the site (guide §2 steps 4-5); the region
+# stands where neither does, and an organ named above the label gives none.
+REGION_LABELS = [
+    (
+        "EXAM: CT abdomen and pelvis.\nFINDINGS:\nPELVIS: The uterus is enlarged by "
+        "fibroids. The largest measures 6 cm and contains a rim of calcification.",
+        "uterus",
+    ),
+    (
+        "EXAM: CT abdomen and pelvis.\nFINDINGS: ,PELVIS: , The uterus is enlarged by "
+        "fibroids. The largest measures 6 cm and contains a rim of calcification.",
+        "uterus",
+    ),
+    (
+        "EXAM: Chest radiograph, two views.\nFINDINGS:\nCHEST: The heart is normal in "
+        "size. Calcified granuloma.",
+        "lung",
+    ),
+    (
+        "EXAM: CT abdomen and pelvis.\nFINDINGS:\nLIVER: The liver is normal.\nPELVIS: "
+        "Calcification is present.",
+        "",
+    ),
+    (
+        "EXAM: CT abdomen and pelvis.\nFINDINGS:\nPELVIS: Calcification is present. The "
+        "uterus is normal.",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, site", REGION_LABELS)
+def test_a_region_label_leaves_the_organ_to_the_lines_under_it(only, text, site):
+    assert only(text).site == site

@@ -562,19 +562,39 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         )
         if surveyed is not None or listed:
             return surveyed
-    return (
+    label = site_from_label_line(rd, f)
+    region = label if label is not None and _region_only(label) else None
+    # a body region's label ('PELVIS:', 'CHEST:') names where, not which
+    # organ: the steps after a label (guide §2 steps 4-5) may still name
+    # one, from the sentences under the label or from the exam, and the
+    # region stands only where none does
+    found = (
         site_of_pronoun_in_sentence(kit, rd, f)
         or _site_of_part_named_alike(kit, rd, f)
         or site_of_shared_subject(kit, rd, f)
-        or _label_or_pointed_back(kit, rd, f)
-        or site_pointed_back(kit, rd, f)
-        or _site_of_mention_pointed_back(kit, rd, f)
+        or (None if region is not None else _label_or_pointed_back(kit, rd, label, f))
+        or _under(region, site_pointed_back(kit, rd, f))
+        or _under(region, _site_of_mention_pointed_back(kit, rd, f))
         or site_from_exam(kit, rd, f)
         or _site_of_disease(kit, rd, f)
-        or site_before_unless_own_lesion(rd, f)
-        or _site_of_subject_pointed_back(kit, rd, f)
+        or _under(region, site_before_unless_own_lesion(rd, f))
+        or _under(region, _site_of_subject_pointed_back(kit, rd, f))
         or site_from_exam(kit, rd, f, any_head=True)
     )
+    return found or region
+
+
+def _region_only(label: SiteRef) -> bool:
+    """Is the label a body region that names no site and no side ('PELVIS:')?"""
+    return label.span.label_ == "REGION" and not label.site and not label.laterality
+
+
+def _under(label: SiteRef | None, found: SiteRef | None) -> SiteRef | None:
+    """A site a sentence names, kept only where it is named under the label
+    (after it), when there is one."""
+    if found is None or label is None:
+        return found
+    return found if found.span.start > label.span.start else None
 
 
 # How many words after a mention its numbered part may stand ('calcification
@@ -620,15 +640,16 @@ def _site_of_part_named_alike(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef |
     return None
 
 
-def _label_or_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+def _label_or_pointed_back(
+    kit: Toolkit, rd: ReportDoc, label: SiteRef | None, f: Span
+) -> SiteRef | None:
     """The site of a label line over the finding, unless its sentence opens
     with a pronoun for the lesion named just before ('ADRENALS: The right
     adrenal mass measures 4 cm. It contains coarse calcifications.') at the
     label's site with a side the label leaves unsaid: both are guide §2
     step 4, and the lesion pointed back to names the same site more
     narrowly (a specific site beats a generic one named for the same
-    finding)."""
-    label = site_from_label_line(rd, f)
+    finding). `label`: `site_from_label_line`'s."""
     if label is None or label.laterality:
         return label
     back = site_pointed_back(kit, rd, f)
