@@ -644,3 +644,19 @@ REGION_LABELS = [
 @pytest.mark.parametrize("text, site", REGION_LABELS)
 def test_a_region_label_leaves_the_organ_to_the_lines_under_it(only, text, site):
     assert only(text).site == site
+
+
+# The salivary glands and the paranasal sinuses are outside the site
+# vocabulary: a calcification there has no site, keeps the side its place is
+# given, and takes no site of the sentence before (guide §2 vocabulary).
+OUTSIDE_PLACES = [
+    ("Calcified stylohyoid ligaments bilaterally. Punctate calcification in the right parotid gland.", "right"),
+    ("Mild mitral annular calcification. The left maxillary sinus is opacified, with a central calcification.", "left"),
+    ("Calcified right hilar node. A tiny calcification within the left submandibular gland.", "left"),
+]
+
+
+@pytest.mark.parametrize("text, laterality", OUTSIDE_PLACES)
+def test_a_place_outside_the_vocabulary_takes_no_site_before(findings_of, text, laterality):
+    last = findings_of(text)[-1]
+    assert (last.site, last.laterality) == ("", laterality)
