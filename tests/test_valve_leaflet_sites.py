@@ -42,3 +42,32 @@ def test_the_myocardium_restated_past_a_leaflet_focus(lesion_numbers):
         "on the tricuspid valve."
     )
     assert lesion_numbers(text) == [1, 2, 1, 2]
+
+
+# A bare 'calcified' that ', and' adds to the predicate of a subject before
+# it is said of that subject (guide §2 step 2: the phrase of its own clause),
+# not of the place the sentence before named; so the leaflet after the
+# annulus is another lesion (corpora/GUIDE.md lesion: a valve's annulus vs
+# its leaflets).
+PREDICATES_JOINED = [
+    (
+        "FINDINGS: The posterior mitral annulus was heavily calcified. "
+        "The anterior leaflet was thickened, and calcified along its tip.",
+        ("mitral annulus", "mitral valve"),
+        [1, 2],
+    ),
+    (
+        "FINDINGS: The aortic arch was calcified. "
+        "The right renal artery was narrowed, and densely calcified at its origin.",
+        ("aorta", "artery"),
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, sites, lesions", PREDICATES_JOINED)
+def test_a_predicate_after_comma_and_is_said_of_its_subject(
+    findings_of, lesion_numbers, text, sites, lesions
+):
+    assert tuple(f.site for f in findings_of(text)) == sites
+    assert lesion_numbers(text) == lesions

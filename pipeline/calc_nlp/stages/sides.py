@@ -56,7 +56,9 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
             return None  # 'Should any skin lesion appear, calciphylaxis ...'
         lows = rd.lower[lo:hi]
         pairs = zip(lows, lows[1:], strict=False)
-        if any(a == "," and b in {"and", "or"} for a, b in pairs):
+        if any(a == "," and b in {"and", "or"} for a, b in pairs) and not _predicates_joined(
+            rd, f, lo
+        ):
             return None  # 'pleural thickening, and calcified granulomas'
         if _other_finding_and(rd, f, lo):
             return None  # 'right pleural thickening and calcified granuloma'
@@ -67,6 +69,27 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     if k < len(stops) and stops[k] < hi:
         return None  # a ';' or '.' between them
     return score
+
+
+def _predicates_joined(rd: ReportDoc, f: Span, lo: int) -> bool:
+    """Is the mention a bare adjective that a ', and' adds to the predicate
+    of the site before it ('The anterior leaflet was thick, and calcified at
+    its free edge'): a copula after the site (mentions.json
+    `state_copulas`), then the ', and' with at most an adverb in '-ly'
+    before the mention? The site is the subject both predicates are said of
+    (guide §2 step 2: the phrase of its own clause), not a phrase the ', and'
+    closes ('pleural thickening, and calcified granulomas')."""
+    if len(f) != 1 or rd.lower[f.start] not in rd.word_sets.get(
+        "bare_adjectives", frozenset()
+    ):
+        return False
+    k = f.start - 1
+    while k > lo and rd.lower[k].endswith("ly"):
+        k -= 1
+    if k - 1 < lo or rd.lower[k] != "and" or rd.lower[k - 1] != ",":
+        return False
+    copulas = rd.word_sets.get("state_copulas", frozenset())
+    return any(w in copulas for w in rd.lower[lo : k - 1])
 
 
 # The words that join a clause of its own to a predicate ('The left main is
