@@ -1246,3 +1246,36 @@ def test_anaphor_takes_the_site_of_the_lesion_it_restates(findings_of):
         "coronary artery",
         "",
     )
+
+
+# A diagnosis over both sides sums up each side's lesion and is a lesion of
+# its own: a later finding given one side by the words around it is not it
+# (GUIDE: lesion, both sides and one are different lesions); a possessive
+# opening the clause after a ';' points back to the thing the clause before
+# named and takes its side (GUIDE: laterality, "its" refers back).
+BOTH_THEN_EACH_SIDE = [
+    (
+        "PREOPERATIVE DIAGNOSIS: Bilateral thyroid nodules with calcification.\n"
+        "INDICATIONS: Ultrasound showed a 2 cm left lobe nodule with coarse "
+        "calcifications and a 1 cm right lobe nodule with a rim of "
+        "calcification.\nFINDINGS: The right lobe nodule was firm; its "
+        "calcification was gritty on cutting.",
+        [1, 2, 3, 3],
+        ["bilateral", "left", "right", "right"],
+    ),
+    (
+        "PREOPERATIVE DIAGNOSIS: Bilateral parotid masses with calcification.\n"
+        "INDICATIONS: CT showed a 2 cm left parotid mass with coarse "
+        "calcifications and a 1 cm right parotid mass with a rim of "
+        "calcification.\nFINDINGS: The right parotid mass was firm; its "
+        "calcification was gritty on cutting.",
+        [1, 2, 3, 3],
+        ["bilateral", "left", "right", "right"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions, sides", BOTH_THEN_EACH_SIDE)
+def test_both_sides_then_each_side(findings_of, lesion_numbers, text, lesions, sides):
+    assert lesion_numbers(text) == lesions
+    assert [f.laterality for f in findings_of(text)] == sides

@@ -265,7 +265,9 @@ def _side_of_former_or_latter(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
 
 # Words that open a clause speaking of what the clause before named ('; the
 # vessels were heavily calcified', '; it is calcified').
-_CLAUSE_POINTERS = frozenset({"the", "this", "these", "that", "those", "it", "they"})
+_CLAUSE_POINTERS = frozenset(
+    {"the", "this", "these", "that", "those", "it", "they", "its", "their"}
+)
 
 
 # Pronouns inside a clause that stand for what the clause before named

@@ -603,6 +603,7 @@ def _same_lesion(
             and _nests(x.sub, sub)
             and not opposite(x.side, side(f))
             and not _one_side_and_both(dr, x, f)
+            and not _both_then_one_side(x, f)
             # nor a lesion of another section named by words that name vessels
             # as a whole while the finding's section names several of them
             # ("vascular calcification" as the reason, then the splenic
@@ -637,6 +638,16 @@ def _one_side_and_both(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
         return False
     both = dr.side_words - _SIDES
     return not both & set(WORD.findall(x.first.sentence.lower()))
+
+
+def _both_then_one_side(x: _Lesion, f: Finding) -> bool:
+    """Is the lesion of both sides ("Bilateral thyroid nodules with
+    calcification") and `f` of one, its side given by the words around it
+    ("a right lobe nodule with a rim of calcification")? A phrase over both
+    sides sums up the lesions of each and is a lesion of its own; both sides
+    and one are different lesions (GUIDE: lesion), the mirror of
+    `_one_side_and_both`."""
+    return x.side == "bilateral" and side(f) in _SIDES
 
 
 def _segment_set(dr: DescriptorRules, text: str) -> set[str]:
