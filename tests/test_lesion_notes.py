@@ -1279,3 +1279,40 @@ BOTH_THEN_EACH_SIDE = [
 def test_both_sides_then_each_side(findings_of, lesion_numbers, text, lesions, sides):
     assert lesion_numbers(text) == lesions
     assert [f.laterality for f in findings_of(text)] == sides
+
+
+# 'it' opening the clause after a ';' stands for the definite noun of the
+# clause before; where that noun heads one earlier lesion's findings, the
+# predicate restates that lesion (GUIDE: lesion, an anaphor refers back to
+# one); with two such lesions it is not known which.
+PRONOUN_AFTER_SEMICOLON = [
+    # another calcification of the vessel named between: the pronoun's noun
+    # decides, not the finding named last
+    (
+        "INDICATIONS: CT showed a densely calcified plaque of the right "
+        "external iliac artery and calcification of the right internal iliac "
+        "artery wall.\nPROCEDURE: The vessel was opened and the plaque was "
+        "shelled out; it was heavily calcified.",
+        [1, 2, 1],
+    ),
+    (
+        "HISTORY: Ultrasound showed a calcified nodule in the left thyroid lobe "
+        "and calcification of the left thyroid artery.\nFINDINGS: The gland "
+        "was removed and the nodule was bisected; it came apart in two halves "
+        "and was calcified throughout.",
+        [1, 2, 1],
+    ),
+    # two plaques named before: the pronoun could stand for either
+    (
+        "INDICATIONS: CT showed a calcified plaque of the right external iliac "
+        "artery and a second calcified plaque of the right common femoral "
+        "artery.\nPROCEDURE: The vessel was opened and the plaque was shelled "
+        "out; it was heavily calcified.",
+        [1, 2, 3],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", PRONOUN_AFTER_SEMICOLON)
+def test_pronoun_after_semicolon_restates_the_noun_before(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

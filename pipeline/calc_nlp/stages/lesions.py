@@ -650,6 +650,63 @@ def _both_then_one_side(x: _Lesion, f: Finding) -> bool:
     return x.side == "bilateral" and side(f) in _SIDES
 
 
+# Words that make the noun after them one named before ('the plaque').
+_DEFINITE_LEADS = frozenset({"the", "this", "that", "these", "those"})
+# How many words may stand between such a word and its noun ('the common
+# femoral plaque').
+_DEFINITE_REACH = 4
+
+
+def _pronoun_of_named(
+    dr: DescriptorRules, f: Finding, lesions: Iterable[_Lesion], state: _State, text: str
+) -> _Lesion | None:
+    """A bare predicate ('densely calcified') whose clause after a ';' has
+    'it' or 'they' for its subject ('the plaque was removed; it came out in
+    one piece and was densely calcified'): the pronoun stands for the
+    definite noun of the clause before, and where that noun is the head of
+    the findings of one earlier lesion in the finding's state ('a heavily
+    calcified plaque of the left femoral artery'), on a side and at a site
+    that fit, the finding restates that lesion (GUIDE: lesion, an anaphor
+    'it' refers back to one). The clause before must name one such noun and
+    the pronoun agree with it in number; else None."""
+    at = mention_at(f)
+    if at < 0 or not set(WORD.findall(f.mention.lower())) <= dr.bare_words:
+        return None
+    clause = f.sentence[:at]
+    opens = f.start - at
+    if opens < 1 or text[opens : f.start] != clause:
+        return None  # no report text, or a sentence written otherwise
+    gone = text[:opens].rstrip()
+    if not gone.endswith(";"):
+        return None
+    prior = re.split(r"[.;:\n]", gone[:-1])[-1]
+    words = WORD.findall(clause.lower())
+    if not words or words[0] not in dr.predicate_pronouns or "," in clause:
+        return None
+    heads: dict[str, list[_Lesion]] = {}
+    for x in lesions:
+        if x.state != state or not _fits(x.side, side(f)):
+            continue
+        if f.site and f.site not in x.sites:
+            continue
+        for m in x.told.values():
+            if _head(m) not in dr.bare_words and x not in heads.get(_head(m), []):
+                heads.setdefault(_head(m), []).append(x)
+    said = WORD.findall(prior.lower())
+    named = set()
+    for i, w in enumerate(said):
+        noun = singular_words(w)
+        lead = said[max(0, i - _DEFINITE_REACH) : i]
+        if noun in heads and lead and any(v in _DEFINITE_LEADS for v in lead):
+            named.add((noun, plural(w)))
+    if len(named) != 1:
+        return None
+    noun, many = named.pop()
+    if many != (words[0] == "they") or len(heads[noun]) != 1:
+        return None
+    return heads[noun][0]
+
+
 def _segment_set(dr: DescriptorRules, text: str) -> set[str]:
     """The segment or valve part words (`segments`) of the text, each in the
     singular and by its synonyms' one spelling ("annular": the annulus)."""
@@ -3271,6 +3328,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             found = _the_only(dr, by_id.values(), f)
         if found is None and prev is not None and _led_back(dr, f, prev, by_id):
             found = by_id[prev.lesion_id]
+        if found is None and not f.own_lesion:
+            found = _pronoun_of_named(dr, f, by_id.values(), state, text)
         if found is not None and _other_than(dr, found, f):
             found = None
         # a finding its sentence names as what the one before it is restates
