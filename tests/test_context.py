@@ -499,6 +499,7 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
         {"same_phrase": True},
         {"procedures_only": True},
         {"plans_up_to_comma": True},
+        {"condition_up_to_comma": True},
     ]
     spans = [(0, 1), (7, 8), (14, 15), (15, 16), (19, 20), (21, 22), (27, 28)]
     targets = [
@@ -611,3 +612,20 @@ def test_negation_stops_before_a_sized_item_after_a_comma(findings_of):
 def test_a_denied_list_with_an_unsized_item_stays_denied(findings_of):
     found = findings_of("Without effusion, a mass or calcified nodes.")
     assert [f.negated for f in found] == [True]
+
+
+# A condition that opens its sentence ends at its comma: the main clause after
+# it asserts its finding (guide §2: hypothetical is asked or conditional,
+# 'if calcification develops'); a finding inside the condition stays asked.
+CONDITION_THEN_MAIN_CLAUSE = [
+    ("If the biopsy is benign, the calcified nodule needs no further imaging.", set()),
+    ("PLAN: If symptoms persist, the subacromial calcific deposit will be aspirated.", set()),
+    ("If calcification develops, repeat the radiograph.", {"hypothetical"}),
+    ("Repeat the radiograph if calcification develops in the mass.", {"hypothetical"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONDITION_THEN_MAIN_CLAUSE)
+def test_condition_ends_at_its_comma(only, text, expected):
+    f = only(text)
+    assert {k for k in FLAGS if getattr(f, k)} == expected

@@ -193,6 +193,7 @@ METADATA_KEYS = {
     "past_adverb",
     "same_phrase",
     "plans_up_to_comma",
+    "condition_up_to_comma",
     "past",
     "mention_site",
     "landmark_site",

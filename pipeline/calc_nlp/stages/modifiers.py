@@ -624,6 +624,29 @@ class _Clauses:
             return False
         return "," in self._index()[end : target.start]
 
+    def main_clause_after_condition(self, target: Target, mod: Any) -> bool:
+        """Does a condition that opens its sentence (`condition_up_to_comma`:
+        'If pathology shows a benign process, ...'; a label before it
+        allowed) end at the one comma before the target? The clause after
+        that comma is the sentence's main clause, which the condition does not
+        ask about: 'If the biopsy is benign, the muscle calcification needs
+        only follow-up' asserts the calcification (guide §2, hypothetical:
+        'if calcification develops' is the condition's own)."""
+        if mod.category != "HYPOTHETICAL" or mod.rule.direction != "FORWARD":
+            return False
+        if not (mod.rule.metadata or {}).get("condition_up_to_comma"):
+            return False
+        start, end = mod.modifier_span
+        if target.start < end:
+            return False
+        w = self._index()
+        if start > 0 and not self.starts[start] and w[start - 1] != ":":
+            return False
+        # one comma: the target opens the main clause ('If ..., she is to
+        # call, as calciphylaxis may spread' goes on into a clause of its own)
+        between = w[end : target.start]
+        return between[1:].count(",") == 1 and self._sent_end[start] > target.start
+
     def _closed_by_and(self, between: list[str]) -> bool:
         """Does the denied clause end with its own verb before an 'and' that
         opens the next one? ('no calcifications were noted and ...')."""
@@ -974,6 +997,7 @@ _CHECKS_OF = {
         _Clauses.history_item,
         _Clauses.past_a_comma,
         _Clauses.disease_past_a_comma,
+        _Clauses.main_clause_after_condition,
         _Clauses.answered,
         _Clauses.reason_for_a_procedure,
         _Clauses.plans_a_disease,
@@ -1022,6 +1046,9 @@ _ASKS: dict[Any, Any] = {
     _Clauses.dates_another: lambda c, d, md: c == "HISTORICAL" and d == _FORWARD,
     _Clauses.disease_past_a_comma: lambda c, d, md: (
         c == "HYPOTHETICAL" and bool(md.get("plans_up_to_comma"))
+    ),
+    _Clauses.main_clause_after_condition: lambda c, d, md: (
+        c == "HYPOTHETICAL" and d == _FORWARD and bool(md.get("condition_up_to_comma"))
     ),
     _Clauses.answered: lambda c, d, md: c == "HYPOTHETICAL" and d == _FORWARD,
     _Clauses.reason_for_a_procedure: lambda c, d, md: (
