@@ -660,3 +660,25 @@ OUTSIDE_PLACES = [
 def test_a_place_outside_the_vocabulary_takes_no_site_before(findings_of, text, laterality):
     last = findings_of(text)[-1]
     assert (last.site, last.laterality) == ("", laterality)
+
+
+# A one-word predicate that ends a list of predicates joined to a definite
+# lesion noun ('The mass was well encapsulated, firm and grey-white,
+# calcified throughout') is said of that noun as 'The mass was calcified'
+# is: it takes the place of the calcified mass named before (guide §2 step
+# 4) and restates it.
+PREDICATE_LIST_OF_NAMED_LESION = [
+    "The mass was well encapsulated, firm and grey-white, calcified throughout.",
+    "The mass was well encapsulated and calcified throughout.",
+]
+
+
+@pytest.mark.parametrize("findings", PREDICATE_LIST_OF_NAMED_LESION)
+def test_predicate_list_of_a_named_lesion(findings_of, lesion_numbers, findings):
+    text = (
+        "INDICATIONS: MRI showed a 3 cm calcified mass in the subcutaneous fat "
+        "of the left posterior calf, and a 3 mm calcification in the left soleus "
+        f"muscle.\nFINDINGS: {findings}\n"
+    )
+    assert findings_of(text)[-1].site == "subcutaneous tissue"
+    assert lesion_numbers(text) == [1, 2, 1]

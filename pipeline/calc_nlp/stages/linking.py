@@ -776,12 +776,41 @@ def _pointed_subject(rd: ReportDoc, f: Span) -> str | None:
     i, k = f.start - 1, 0
     while i > lo and k < _PREDICATE_GRADES and rd.lower[i] not in _SUBJECT_COPULAS:
         if not rd.lower[i].isalpha():
-            return None
+            break
         i, k = i - 1, k + 1
+    if rd.lower[i] not in _SUBJECT_COPULAS:
+        i = _copula_over_predicates(rd, f, lo)
     if i - 2 < lo or rd.lower[i] not in _SUBJECT_COPULAS:
         return None
     noun, pointer = rd.lower[i - 1], rd.lower[i - 2]
     return noun if noun in rd.lesion_nouns and pointer in _POINTERS else None
+
+
+# How many words a list of predicates may hold before the mention ('was well
+# encapsulated, gritty and yellow-white, calcified'), and the words that
+# join them.
+_PREDICATE_LIST_REACH = 12
+_PREDICATE_JOINS = frozenset({",", "and", "-"})
+# Words that open a noun phrase: a list holding one has another subject.
+_NOUN_LEADS = frozenset({"the", "a", "an", "its", "their", "this", "these"})
+
+
+def _copula_over_predicates(rd: ReportDoc, f: Span, lo: int) -> int:
+    """Where the copula stands that a list of predicates the one-word
+    mention ends joins to its subject ('The mass was well encapsulated,
+    gritty and yellow-white, calcified throughout'): plain words, commas
+    and 'and' only, no noun phrase of their own ('the', 'a'), within a few
+    words; -1 when there is none. The mention is said of that subject as
+    the first predicate is (guide §2 step 2: the phrase of its own clause)."""
+    for i in range(f.start - 1, max(lo, f.start - _PREDICATE_LIST_REACH) - 1, -1):
+        word = rd.lower[i]
+        if word in _SUBJECT_COPULAS:
+            return i if i < f.start - 1 else -1
+        if word in _NOUN_LEADS or not (
+            word.replace("-", "").isalpha() or word in _PREDICATE_JOINS
+        ):
+            return -1
+    return -1
 
 
 def _pointed(rd: ReportDoc, f: Span) -> bool:
