@@ -80,7 +80,7 @@ LINKS = [
     # 'wall' is the wall of the organ named nearest: a seminal vesicle; a
     # kidney's cyst wall is the kidney's by its clause
     ("Simple cyst of the left kidney with a calcified wall.", "kidney", "left kidney", "left"),
-    ("Calcification along the wall of the right seminal vesicle.", "seminal vesicle", "wall", "right"),
+    ("Calcification along the wall of the right seminal vesicle.", "seminal vesicle", "wall of the right seminal vesicle", "right"),
     # a joint among a mention's own words gives the tissue about it; a
     # mention naming its own tissue keeps that
     ("Right shoulder calcification.", "periarticular soft tissue", "Right shoulder", "right"),

@@ -682,3 +682,25 @@ def test_predicate_list_of_a_named_lesion(findings_of, lesion_numbers, findings)
     )
     assert findings_of(text)[-1].site == "subcutaneous tissue"
     assert lesion_numbers(text) == [1, 2, 1]
+
+
+# A shared part word read as the site ('the back wall of ...', 'the lower
+# pole of ...') names its place with the site phrase an 'of' joins after it:
+# the site words run from the part to the owner ('left lobe of the thyroid
+# gland'), so the owner's own words (which vessel) tell its lesion from
+# another of that site (corpora/GUIDE.md site_text; lesion: sub-sites).
+def test_part_word_takes_the_site_phrase_of_its_owner(findings_of, lesion_numbers):
+    text = (
+        "INDICATIONS: CT showed a calcified plaque at the origin of the left "
+        "internal carotid artery. A second calcified plaque lay on the back wall "
+        "of the left common carotid artery.\nFINDINGS: The plaque at the left "
+        "internal carotid artery origin was densely calcified.\n"
+    )
+    found = findings_of(text)
+    assert found[1].site_text == "wall of the left common carotid artery"
+    assert lesion_numbers(text) == [1, 2, 1]
+
+
+def test_part_word_keeps_its_part_with_its_owner(findings_of):
+    found = findings_of("A 4 mm calcification in the lower pole of the left kidney.")
+    assert (found[0].site, found[0].site_text) == ("kidney", "lower pole of the left kidney")

@@ -50,7 +50,11 @@ def site_in_clause(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     found = min(pool, key=lambda x: x[0])[1]
     if found.span.end <= f.start:
         found = first_of_list(kit, rd, found, [s for _, s in pool])
-    return _owner_of_shared(kit, rd, found) or compound_head(kit, rd, found)
+    return (
+        _owner_of_shared(kit, rd, found)
+        or _owner_after_shared(kit, rd, found)
+        or compound_head(kit, rd, found)
+    )
 
 
 def _without_other_items_sites(
@@ -96,6 +100,40 @@ def _owner_of_shared(kit: Toolkit, rd: ReportDoc, shared: SiteRef) -> SiteRef | 
         ),
         None,
     )
+
+
+# The words that may join a shared word to the site phrase that owns it
+# ('the back wall of the left common carotid artery').
+_OWNER_LINKS = frozenset({"of", "the"})
+
+
+def _owner_after_shared(kit: Toolkit, rd: ReportDoc, shared: SiteRef) -> SiteRef | None:
+    """The site phrase an 'of' joins right after a shared word that was read
+    as its site ('the back wall of the left common carotid artery': the
+    carotid's wall), which names that site in its own words, as
+    `_owner_of_shared` takes the one written before it."""
+    if "candidates" not in kit.md(shared.span):
+        return None
+    end = shared.span.end
+    owner = next(
+        (
+            s
+            for s in rd.sentence_sites(shared.start)
+            if s.start > end
+            and "of" in rd.lower[end : s.start]
+            and set(rd.lower[end : s.start]) <= _OWNER_LINKS
+            and s.site == shared.site
+            and "candidates" not in kit.md(s.span)
+        ),
+        None,
+    )
+    if owner is None:
+        return None
+    # the words from the shared word to the owner's end name the place
+    # ('left lobe of the thyroid gland', 'wall of the right common carotid
+    # artery'): the part and whose it is
+    text = rd.doc[shared.start : owner.span.end].text
+    return replace(owner, text=text, start=shared.start)
 
 
 def _clause_before_label(
