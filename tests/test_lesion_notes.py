@@ -1316,3 +1316,25 @@ PRONOUN_AFTER_SEMICOLON = [
 @pytest.mark.parametrize("text, lesions", PRONOUN_AFTER_SEMICOLON)
 def test_pronoun_after_semicolon_restates_the_noun_before(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A valve's disease ("calcific aortic stenosis") leaves the sub-site unsaid:
+# a later sentence naming the leaflets or cusps as what is calcified restates
+# it, though its site comes from elsewhere; the annulus is another lesion
+# (GUIDE: lesion, clinical notes).
+LEAFLETS_OF_THE_DISEASE = [
+    (
+        "PREOPERATIVE DIAGNOSIS: Critical calcific aortic stenosis.\n"
+        "PROCEDURE: Aortic valve replacement.\n"
+        "INDICATIONS: Echo showed a valve area of 0.7 cm2 with densely calcified "
+        "aortic cusps. CT showed calcification of the descending aortic wall.\n"
+        "FINDINGS: The three cusps were rigid and densely calcified, the left "
+        "one the most. The annulus was also calcified.",
+        [1, 1, 2, 1, 3],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", LEAFLETS_OF_THE_DISEASE)
+def test_leaflets_restate_the_valve_disease(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

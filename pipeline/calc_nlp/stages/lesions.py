@@ -412,7 +412,7 @@ def _same_lesion(
         x
         for x in at_site
         if not x.differs(f)
-        and not _other_part(dr, x, f)
+        and not (_other_part(dr, x, f) and not _leaflets_of_disease(dr, x, f))
         and not _other_joint(dr, x, f)
         and not _other_digit(dr, x, f)
         and not _contents_apart(dr, x, f)
@@ -1050,6 +1050,23 @@ def _other_part(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     aorta was found calcified. The annulus was also heavily calcified.")?"""
     borrowed = f.site_text.lower() not in f.sentence.lower()
     return borrowed and x.first is not None and names_its_place(dr, f, x.first)
+
+
+def _leaflets_of_disease(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Was the lesion first named by a valve's disease ("calcific aortic
+    stenosis") and does the finding's sentence, before its mention, name
+    leaflets or cusps as what is calcified ("The three leaflets were thick
+    and heavily calcified")? The disease leaves the sub-site unsaid and is
+    the leaflets' calcification: they restate it, not another part (GUIDE:
+    lesion; "the annulus was also calcified" is another)."""
+    first = x.first
+    at = mention_at(f)
+    return (
+        first is not None
+        and at > 0
+        and _head(first) in dr.graded_heads
+        and bool(dr.part_heads & set(WORD.findall(f.sentence[:at].lower())))
+    )
 
 
 def _contents_apart(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
