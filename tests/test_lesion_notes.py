@@ -1338,3 +1338,22 @@ LEAFLETS_OF_THE_DISEASE = [
 @pytest.mark.parametrize("text, lesions", LEAFLETS_OF_THE_DISEASE)
 def test_leaflets_restate_the_valve_disease(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A mention that names its site by itself ("annular calcification") names no
+# part of that site with its word "calcification": in a later section it
+# restates the one lesion at that site (GUIDE: lesion, clinical notes).
+SITE_NAMED_BY_THE_MENTION = [
+    (
+        "INDICATIONS: TEE showed a densely calcified posterior mitral annulus and "
+        "a calcified anterior mitral leaflet tip.\nFINDINGS: The posterior "
+        "annulus was densely calcified from P1 to P3.\nPROCEDURE IN DETAIL: The "
+        "central part of the annular calcification was removed with a rongeur.",
+        [1, 2, 1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", SITE_NAMED_BY_THE_MENTION)
+def test_mention_naming_its_site_restates_it(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

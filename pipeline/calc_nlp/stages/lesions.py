@@ -3070,13 +3070,22 @@ def _own_part(dr: DescriptorRules, f: Finding) -> str:
     return " ".join(w for w in site_words(dr, " ".join(part)) if w not in name)
 
 
+def _placed_words(dr: DescriptorRules, sub: str) -> str:
+    """The sub-site words without those that only say something is
+    calcified (`lesion_bare_words`): a mention that names its site by itself
+    ("annular calcification", site words the whole mention) names no part
+    of that site with "calcification" (GUIDE: lesion, words that only say
+    "calcified" are no sub-site)."""
+    return " ".join(w for w in sub.split() if w not in dr.bare_words)
+
+
 def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     """The finding's sub-site: its site words', else its sentence subject's
     (`subject_sub`), else its label's (under "Popliteal artery:", "The
     peroneal and tibial arteries are calcified" names its own vessels); the
     subject's too when it holds the site words' and names more ("The common
     femoral artery was also calcified", its site words "femoral artery")."""
-    sub = _own_part(dr, f) or sub_site(dr, f)
+    sub = _own_part(dr, f) or _placed_words(dr, sub_site(dr, f))
     if not sub:
         return (
             _modifier_sub(dr, f, text)
