@@ -1357,3 +1357,30 @@ SITE_NAMED_BY_THE_MENTION = [
 @pytest.mark.parametrize("text, lesions", SITE_NAMED_BY_THE_MENTION)
 def test_mention_naming_its_site_restates_it(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A bare predicate after a comma right behind a noun says that noun is
+# calcified: where the noun heads one earlier lesion's findings, it restates
+# that lesion in a later section (GUIDE: lesion, clinical notes); another
+# noun's predicate stays apart.
+PREDICATE_OF_THE_NOUN_BEFORE = [
+    (
+        "INDICATIONS: CT showed calcified mural thrombus along the aneurysm sac "
+        "and a calcified plaque of the left renal artery.\nFINDINGS: The aneurysm "
+        "was opened; the sac held old laminated thrombus, calcified along its "
+        "outer rim.",
+        [1, 2, 1],
+    ),
+    (
+        "INDICATIONS: CT showed calcified mural thrombus along the aneurysm sac "
+        "and a calcified plaque of the left renal artery.\nFINDINGS: The aneurysm "
+        "was opened; the sac held a soft fibrous rind, calcified along its outer "
+        "rim.",
+        [1, 2, 3],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", PREDICATE_OF_THE_NOUN_BEFORE)
+def test_predicate_of_the_noun_before(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -650,6 +650,39 @@ def _both_then_one_side(x: _Lesion, f: Finding) -> bool:
     return x.side == "bilateral" and side(f) in _SIDES
 
 
+def _said_of_noun_before(
+    dr: DescriptorRules, f: Finding, lesions: Iterable[_Lesion], state: _State
+) -> _Lesion | None:
+    """A bare predicate set after a comma right behind a noun ('the sac was
+    lined with laminated thrombus, calcified in its outer layer') says that
+    noun is calcified; where the noun heads the findings of one earlier
+    lesion in the finding's state ('calcified mural thrombus lining the
+    aneurysm sac'), on a side and at a site that fit, the finding restates
+    that lesion (GUIDE: lesion, the same calcification named again in
+    another section is one). Else None."""
+    at = mention_at(f)
+    if at < 0 or not set(WORD.findall(f.mention.lower())) <= dr.bare_words:
+        return None
+    before = f.sentence[:at].rstrip()
+    if not before.endswith(","):
+        return None
+    words = WORD.findall(before[:-1].lower())
+    if not words:
+        return None
+    noun = singular_words(words[-1])
+    if noun in dr.bare_words:
+        return None
+    found = [
+        x
+        for x in lesions
+        if x.state == state
+        and _fits(x.side, side(f))
+        and (not f.site or f.site in x.sites)
+        and any(_head(m) == noun for m in x.told.values())
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 # Words that make the noun after them one named before ('the plaque').
 _DEFINITE_LEADS = frozenset({"the", "this", "that", "these", "those"})
 # How many words may stand between such a word and its noun ('the common
@@ -3356,6 +3389,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             found = by_id[prev.lesion_id]
         if found is None and not f.own_lesion:
             found = _pronoun_of_named(dr, f, by_id.values(), state, text)
+        if found is None and not f.own_lesion:
+            found = _said_of_noun_before(dr, f, by_id.values(), state)
         if found is not None and _other_than(dr, found, f):
             found = None
         # a finding its sentence names as what the one before it is restates
