@@ -1275,6 +1275,25 @@ BOTH_THEN_EACH_SIDE = [
 ]
 
 
+# ... nor by a finding of no side at a part its words name that is neither
+# side's ('the isthmus'), its section naming each side's lesion at another
+BOTH_SIDES_AND_A_MIDDLE_PART = [
+    (
+        "PREOPERATIVE DIAGNOSIS: Bilateral thyroid nodules with calcification.\n"
+        "INDICATIONS: Ultrasound showed a 2 cm left lobe nodule with coarse "
+        "calcifications and a 1 cm right lobe nodule with a rim of "
+        "calcification. Fine calcifications lay in the isthmus.\nDISPOSITION: "
+        "The isthmic calcifications need no follow-up.",
+        [1, 2, 3, 4, 4],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", BOTH_SIDES_AND_A_MIDDLE_PART)
+def test_both_sides_and_a_middle_part(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
 @pytest.mark.parametrize("text, lesions, sides", BOTH_THEN_EACH_SIDE)
 def test_both_sides_then_each_side(findings_of, lesion_numbers, text, lesions, sides):
     assert lesion_numbers(text) == lesions

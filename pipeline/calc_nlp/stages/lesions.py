@@ -497,7 +497,11 @@ def _same_lesion(
             not sub
             or x.sub == sub
             or _named(dr, x, f, named)
-            or (_other_section(x, f) and not _unsaid_of_several(dr, x, f, sub))
+            or (
+                _other_section(x, f)
+                and not _unsaid_of_several(dr, x, f, sub)
+                and not _unsaid_of_both_sides(x, f, sub)
+            )
             or _led_to(x, sub)
             or _said_before(dr, x, f, sub)
             or _segment_said(dr, x, f)
@@ -1194,6 +1198,23 @@ def _unsaid_of_several(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) ->
         and not (known and new)
         and not another
         for section, its_side, other, new, another in x.subs_at.get(f.site, ())
+    )
+
+
+def _unsaid_of_both_sides(x: _Lesion, f: Finding, sub: str) -> bool:
+    """Is the lesion of another section one of both sides that names no
+    sub-site ("Bilateral thyroid nodules with calcification"), while `f`,
+    of no side, names one ("calcifications through the isthmus") and its
+    section names, at its site, one-sided findings at other sub-sites that
+    do not nest in it (each lobe's nodule)? The lesion over both sides sums
+    up those of each side; `f` is not known to restate it (GUIDE: lesion, a
+    phrase that sums up several lesions is a lesion of its own), as
+    `_unsaid_of_several` says for a lesion of one side."""
+    if x.side != "bilateral" or x.sub or not sub or side(f) or x.first is None:
+        return False
+    return any(
+        section == f.section and its_side in _SIDES and not _nests(other, sub)
+        for section, its_side, other, _new, _another in x.subs_at.get(f.site, ())
     )
 
 
