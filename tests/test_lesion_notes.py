@@ -1403,3 +1403,23 @@ PREDICATE_OF_THE_NOUN_BEFORE = [
 @pytest.mark.parametrize("text, lesions", PREDICATE_OF_THE_NOUN_BEFORE)
 def test_predicate_of_the_noun_before(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# Two headers of one section category are two sections: the indications'
+# soft tissue named more precisely ('in the subcutaneous fat') restates the
+# preoperative diagnosis's soft tissue mass (GUIDE: lesion, clinical notes:
+# the preoperative diagnosis and the history name one calcification).
+TISSUE_UNDER_ANOTHER_HEADER = [
+    (
+        "PREOPERATIVE DIAGNOSIS: Calcified soft tissue mass of the left forearm.\n"
+        "INDICATIONS: MRI showed a 3 cm calcified mass in the subcutaneous fat "
+        "of the left forearm and a 2 mm calcification in the left brachioradialis "
+        "muscle.",
+        [1, 1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", TISSUE_UNDER_ANOTHER_HEADER)
+def test_tissue_restated_under_another_header(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -1681,13 +1681,22 @@ def _tissue_restated(
         x
         for x in _lesions_at(dr, by_site, sites | {f.site}, f)
         if x.first is not None
-        and x.first.section != f.section
+        and _under_other_header(x.first, f)
         and _fits(x.side, side(f))
         and not x.differs(f)
     ]
     if len(found) != 1 or not found[0].sites & sites:
         return None
     return found[0]
+
+
+def _under_other_header(g: Finding, f: Finding) -> bool:
+    """Are the two findings in other sections: of another category, or
+    under another header of one category (a note's 'PREOPERATIVE
+    DIAGNOSIS:' and 'INDICATIONS:'; GUIDE: lesion, clinical notes: the same
+    calcification named again in another section is one), as
+    `_other_section` reads a lesion's latest finding?"""
+    return g.section != f.section or g.section_at != f.section_at
 
 
 def _vessels_restated(
