@@ -704,3 +704,20 @@ def test_part_word_takes_the_site_phrase_of_its_owner(findings_of, lesion_number
 def test_part_word_keeps_its_part_with_its_owner(findings_of):
     found = findings_of("A 4 mm calcification in the lower pole of the left kidney.")
     assert (found[0].site, found[0].site_text) == ("kidney", "lower pole of the left kidney")
+
+
+# A sarcoma is a lesion of its own, as a tumour is: 'calcified ... sarcoma'
+# is one mention (guide §1: the span runs to the head noun), and a lesion
+# its words name takes no place from the sentence before (guide §2: a
+# clause about something else gives no site).
+def test_calcified_sarcoma_is_its_own_lesion(findings_of):
+    text = (
+        "INDICATIONS: MRI showed a 2 mm calcification within the left soleus "
+        "muscle. An excision was chosen to rule out a calcified synovial sarcoma.\n"
+    )
+    last = findings_of(text)[-1]
+    assert (last.mention, last.site, last.hypothetical) == (
+        "calcified synovial sarcoma",
+        "",
+        True,
+    )
