@@ -721,3 +721,17 @@ def test_calcified_sarcoma_is_its_own_lesion(findings_of):
         "",
         True,
     )
+
+
+# 'The mass was calcified' after the mass was named at 'soft tissue' and, more
+# precisely, in the subcutaneous fat: the specific site is its place (guide
+# §2: a specific site beats a generic one named for the same finding).
+def test_subject_pointed_back_takes_the_specific_site(findings_of, lesion_numbers):
+    text = (
+        "PREOPERATIVE DIAGNOSIS: Calcified soft tissue mass of the left forearm.\n"
+        "INDICATIONS: MRI showed a 3 cm calcified mass in the subcutaneous fat of "
+        "the left forearm.\nFINDINGS: The mass was firm and well encapsulated, "
+        "calcified throughout.\n"
+    )
+    assert findings_of(text)[-1].site == "subcutaneous tissue"
+    assert lesion_numbers(text) == [1, 1, 1]

@@ -748,6 +748,7 @@ def _named_before_in(
             )
             site = replace(site, laterality=side)
         found.append(site)
+    found = _specific_where_generic(kit, found)
     if not found or len({(s.site, s.laterality) for s in found}) > 1:
         return None
     if head in rd.lesion_nouns:
@@ -755,6 +756,14 @@ def _named_before_in(
         # laterality): only its place
         return replace(found[-1], laterality="")
     return found[-1]
+
+
+def _specific_where_generic(kit: Toolkit, found: list[SiteRef]) -> list[SiteRef]:
+    """The earlier mentions' sites without the unspecific ones ('soft
+    tissue') where a specific one is named too ('subcutaneous fat'): a
+    specific site beats a generic one named for the same finding (guide §2)."""
+    specific = [s for s in found if not kit.site_info(s.site).get("unspecific")]
+    return specific if specific and len(specific) < len(found) else found
 
 
 # The copulas that join a subject to a predicate mention ('The granuloma is
