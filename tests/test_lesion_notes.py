@@ -1423,3 +1423,10 @@ TISSUE_UNDER_ANOTHER_HEADER = [
 @pytest.mark.parametrize("text, lesions", TISSUE_UNDER_ANOTHER_HEADER)
 def test_tissue_restated_under_another_header(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# ... and that 'it' takes the side of the mention it refers back to
+# (corpora/GUIDE.md laterality: "it" refers back).
+def test_pronoun_after_semicolon_takes_the_side(findings_of):
+    text = PRONOUN_AFTER_SEMICOLON[0][0]
+    assert [f.laterality for f in findings_of(text)] == ["right", "right", "right"]

@@ -3419,6 +3419,10 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             found = by_id[prev.lesion_id]
         if found is None and not f.own_lesion:
             found = _pronoun_of_named(dr, f, by_id.values(), state, text)
+            if found is not None and not f.laterality and found.side:
+                # 'it' refers back to that lesion's mention and takes its
+                # side (corpora/GUIDE.md laterality: "it" refers back)
+                f.laterality, f.context_side, f.operated_side = found.side, "", ""
         if found is None and not f.own_lesion:
             found = _said_of_noun_before(dr, f, by_id.values(), state)
         if found is not None and _other_than(dr, found, f):
