@@ -144,6 +144,7 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
                     # site phrase naming a disease is another finding's
                     and rd.lower[link - 1] not in rd.disease_site_heads
                     and not _other_finding_before(rd, link)
+                    and not _joined_phrase_taken(rd, ends[link], link, taken)
                 ):
                     break
                 start = link
@@ -171,6 +172,15 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
         mods=Modifiers(mods, rd.mods.sub_to_doc, rd.mods.one_cause, known),
         core_start=core,
     )
+
+
+def _joined_phrase_taken(rd: ReportDoc, first: int, link: int, taken: set[int]) -> bool:
+    """Is the place phrase before the conjunction at `link` (from token
+    `first`) one the span cannot take, a word of another mention or a count
+    ('MAC and aortic valve calcification')? The conjunction then joins two
+    findings, and the span does not run back over it (guide §1: the span is
+    the calcification phrase)."""
+    return any(i in taken for i in range(first, link)) or _counted(rd, first)
 
 
 def _other_finding_before(rd: ReportDoc, link: int) -> bool:
