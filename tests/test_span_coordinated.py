@@ -24,3 +24,29 @@ def test_span_does_not_run_back_over_an_and_after_a_mention(
     findings_of, text, mentions
 ):
     assert [f.mention for f in findings_of(text)] == mentions
+
+
+# two places joined by 'and' before one noun: both are the mention's place
+# words, a vessel's or valve's head noun ending the first as much
+SHARED_NOUN = [
+    (
+        "3. Right carotid bulb and proximal ICA calcified plaque, mild.",
+        ["Right carotid bulb and proximal ICA calcified plaque"],
+    ),
+    (
+        "Aortic arch and descending aorta calcification is moderate.",
+        ["Aortic arch and descending aorta calcification"],
+    ),
+    # a plaque ending the first item is a finding of its own
+    ("No pleural plaques or pleural calcification.", ["pleural calcification"]),
+    # a type word after the 'and' shares no place
+    (
+        "Thoracic aorta and atherosclerotic calcification, stable.",
+        ["atherosclerotic calcification"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, mentions", SHARED_NOUN)
+def test_places_joined_before_one_noun_stay_in_the_span(findings_of, text, mentions):
+    assert [f.mention for f in findings_of(text)] == mentions
