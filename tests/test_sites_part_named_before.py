@@ -40,3 +40,16 @@ CASES = [
 def test_part_word_takes_the_structure_named_before_it(findings_of, text, mention, site):
     found = {f.mention: f.site for f in findings_of(text)}
     assert found[mention] == site
+
+
+DISC_ANNULUS = [
+    ("L4-5: Calcification of the posterior annulus of the disc.", "cartilage"),
+    ("Calcified annulus of the L5-S1 disc, unchanged.", "cartilage"),
+    # a valve's annulus stays the valve's
+    ("Calcification of the mitral annulus, moderate.", "mitral annulus"),
+]
+
+
+@pytest.mark.parametrize("text, site", DISC_ANNULUS)
+def test_a_discs_annulus_is_no_valves(findings_of, text, site):
+    assert [f.site for f in findings_of(text)] == [site]
