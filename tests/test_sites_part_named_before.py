@@ -37,7 +37,9 @@ CASES = [
 
 
 @pytest.mark.parametrize("text, mention, site", CASES)
-def test_part_word_takes_the_structure_named_before_it(findings_of, text, mention, site):
+def test_part_word_takes_the_structure_named_before_it(
+    findings_of, text, mention, site
+):
     found = {f.mention: f.site for f in findings_of(text)}
     assert found[mention] == site
 
