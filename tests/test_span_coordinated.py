@@ -50,3 +50,17 @@ SHARED_NOUN = [
 @pytest.mark.parametrize("text, mentions", SHARED_NOUN)
 def test_places_joined_before_one_noun_stay_in_the_span(findings_of, text, mentions):
     assert [f.mention for f in findings_of(text)] == mentions
+
+
+# a named artery's adjective is an anatomic word of the span
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        (
+            "Scattered arcuate artery calcifications along the outer myometrium.",
+            ["arcuate artery calcifications"],
+        ),
+    ],
+)
+def test_named_artery_words_stay_in_the_span(findings_of, text, mentions):
+    assert [f.mention for f in findings_of(text)] == mentions
