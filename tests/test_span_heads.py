@@ -24,3 +24,22 @@ CASES = [
 @pytest.mark.parametrize("text, mentions", CASES)
 def test_calcified_runs_to_its_head(findings_of, text, mentions):
     assert [f.mention for f in findings_of(text)] == mentions
+
+
+LEVEL_AND_POLE = [
+    (
+        "IMPRESSION: 1. Right C6-7 ligamentum flavum calcification, mild.",
+        ["Right C6-7 ligamentum flavum calcification"],
+    ),
+    (
+        "A 3 mm lower pole calcification of the right testis.",
+        ["lower pole calcification"],
+    ),
+    # a pole after the noun is no premodifier
+    ("Calcification at the upper pole of the left kidney.", ["Calcification"]),
+]
+
+
+@pytest.mark.parametrize("text, mentions", LEVEL_AND_POLE)
+def test_level_and_pole_words_stay_in_the_span(findings_of, text, mentions):
+    assert [f.mention for f in findings_of(text)] == mentions
