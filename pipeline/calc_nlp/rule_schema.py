@@ -324,6 +324,8 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_level_sites",
     "lesion_mention_place_sites",
     "lesion_other_comparatives",
+    "change_prior_words",
+    "change_no_prior_phrases",
     "lesion_other_after",
     "lesion_summary_words",
     "lesion_place_links",

@@ -389,6 +389,10 @@ class DescriptorRules:
         self.other_words = set(wl["lesion_other_words"])
         self.other_comparatives = set(wl["lesion_other_comparatives"])
         self.other_after = set(wl["lesion_other_after"])
+        # a report naming no earlier study: a bare comparative compares two
+        # of its lesions (`descriptors._compared_with_none`)
+        self.prior_words = frozenset(wl["change_prior_words"])
+        self.no_prior = _breaks(wl["change_no_prior_phrases"], compile_regex)
         self.residual_words = set(wl["lesion_residual_words"])
         self.demonstratives = frozenset(wl["lesion_demonstratives"])
         self.definite_parts = frozenset(wl["lesion_definite_parts"])

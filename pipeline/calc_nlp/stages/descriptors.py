@@ -76,6 +76,7 @@ def describe(
     # the per-vessel score words a sentence took: a table read under a score
     # sentence is not read again above the next sentence
     taken: set[tuple[int, int]] = set()
+    no_prior: list[bool] = []  # `_no_prior_study`, read once when first asked
     for i, (span, f) in enumerate(zip(spans, findings, strict=True)):
         sent = rd.sent(span)
         c = clause(dr, text, spans, i, sent)
@@ -180,6 +181,11 @@ def describe(
             words = [w for w in words if w[0] != "change"]
         if f.change and _asked(dr, text, span, max(c.lo, sent.start_char), words, rd.offset):
             f.change = ""  # "to judge whether the calcinosis is progressing"
+            words = [w for w in words if w[0] != "change"]
+        if f.change and _compared_with_none(
+            dr, text, words, rd.offset, no_prior, findings, i
+        ):
+            f.change = ""  # "COMPARISON: None. ... Smaller calcified fibroid"
             words = [w for w in words if w[0] != "change"]
         f.descriptor_words = tuple(words)
         restates = _restates(dr, text, spans, i, sent)
@@ -417,6 +423,48 @@ def _compound_subject_change(
         return None
     stop = mates[1].start_char if len(mates) > 1 else sent.end_char
     return compound_change(dr, text, span.end_char, stop, conjunct=mate.end_char)
+
+
+# "than" after a comparative: what it is compared with follows.
+_THAN_AFTER = re.compile(r"\s+than\b", re.IGNORECASE)
+
+
+def _compared_with_none(
+    dr: DescriptorRules,
+    text: str,
+    words: list[Word],
+    off: int,
+    known: list[bool],
+    findings: list[Finding],
+    i: int,
+) -> bool:
+    """Is the finding's change given only by bare comparatives
+    (lesion_other_comparatives: "Smaller calcified fibroid", "..., smaller,
+    with mild narrowing"), no "than" after them, in a text that says it has
+    no earlier study, or names none while a finding at the same site comes
+    before this one, the `i`th of `findings` (`_no_prior_study`)? The comparative sizes
+    it against that other lesion of the study (corpora/GUIDE.md change: a
+    change word compares with the prior study). `known` keeps the text's
+    answers once read."""
+    said = [w for w in words if w[0] == "change"]
+    if not said or not all(
+        text[w[2] - off : w[3] - off].lower() in dr.other_comparatives
+        and not _THAN_AFTER.match(text, w[3] - off)
+        for w in said
+    ):
+        return False  # "larger than on the film from last year": compared
+    if not known:
+        known.extend(_no_prior_study(dr, text))
+    f = findings[i]
+    return known[0] or (known[1] and any(g.site == f.site for g in findings[:i]))
+
+
+def _no_prior_study(dr: DescriptorRules, text: str) -> tuple[bool, bool]:
+    """Does the text say it has no study to compare with ("COMPARISON:
+    None.", descriptors.json change_no_prior_phrases); does it hold no word
+    that refers to one (change_prior_words)?"""
+    said = dr.no_prior.search(text) is not None
+    return said, said or not dr.prior_words & set(WORD.findall(text.lower()))
 
 
 def _comparative_change(

@@ -48,6 +48,9 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
             return _whole_of(kit, site, chosen)
         return chosen
     if kit.md(site.span).get("generic") != "anaphoric":
+        named = _one_named_before(kit, rd, f, site, specific)
+        if named is not None:
+            return _part_or(kit, site, named)
         return _restated_site(rd, f, specific) or site
     others = [c for c in rd.matches.calc if c is not f]
     # its own sentence before it first ('LAD: Heavy calcific plaque along the
@@ -98,6 +101,32 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
         if found:
             return _part_or(kit, site, found[0])
     return site
+
+
+def _one_named_before(
+    kit: Toolkit,
+    rd: ReportDoc,
+    f: Span,
+    site: SiteRef,
+    specific: Callable[[SiteRef], bool],
+) -> SiteRef | None:
+    """For a generic site naming a part of one structure (`part_of`:
+    'annular calcification'), the one structure of its kind its own sentence
+    names before it, past a semicolon too, another finding's words included
+    ('Calcific aortic valve disease; annular calcification noted': the
+    aortic valve's annulus, guide §2 site vocabulary); None where the
+    sentence names none or two of them."""
+    if not kit.md(site.span).get("part_of"):
+        return None
+    first = rd.sent(f).start
+    if first > 0 and rd.lower[first - 1] == ";":
+        first = rd.sent_at(first - 1).start  # the clause before the semicolon
+    found = [
+        s
+        for s in rd.matches.sites
+        if first <= s.span.start and s.span.end <= f.start and specific(s)
+    ]
+    return found[0] if len({s.site for s in found}) == 1 else None
 
 
 def _part_or(kit: Toolkit, site: SiteRef, whole: SiteRef) -> SiteRef:

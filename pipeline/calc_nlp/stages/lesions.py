@@ -390,6 +390,36 @@ def _unsited(named: list[_Lesion], f: Finding) -> _Lesion | None:
     return found[0] if len(found) == 1 else None
 
 
+def _unsited_of_several(
+    dr: DescriptorRules, x: _Lesion, f: Finding, lesions: Iterable[_Lesion]
+) -> bool:
+    """Is the lesion one named with no site and only words that say
+    "calcified" (`lesion_bare_words`) in another section ("hematuria and
+    calcifications on CT" as the reason for a consult) whose place the
+    finding's section has already found at another site than the finding's
+    (the right kidney's, then "calcifications in the prostate")? Those
+    words may mean any of the places: they sum them up, a lesion of their
+    own (GUIDE: an impression phrase that sums up several lesions is a
+    lesion of its own; a clinical note follows the same rule across all its
+    sections). A disease's name ("calciphylaxis") still names its one
+    lesion."""
+    first = x.first
+    if x.sites or not f.site or first is None or first.section == f.section:
+        return False
+    if not set(WORD.findall(first.mention.lower())) <= dr.bare_words:
+        return False
+    return any(
+        y is not x
+        and y.state == x.state
+        and y.sites
+        and f.site not in y.sites
+        and y.first is not None
+        and y.first.section == f.section
+        and y.first.start > first.start
+        for y in lesions
+    )
+
+
 def _same_lesion(
     dr: DescriptorRules,
     at_site: list[_Lesion],
@@ -3364,6 +3394,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         singular = singular_words(words)
         number = by_number.setdefault((singular, state), [])
         found = _same_lesion(dr, near, number if not f.site else named, f, sub)
+        if found is not None and _unsited_of_several(dr, found, f, by_id.values()):
+            found = None
         prev = last.get(state)
         if prev is not None:
             named_back = _antecedent(dr, f, prev, before.get(state, []))

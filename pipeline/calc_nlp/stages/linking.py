@@ -143,7 +143,11 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
                     # 'aortic sclerosis and mitral annular calcification': a
                     # site phrase naming a disease is another finding's
                     and rd.lower[link - 1] not in rd.disease_site_heads
-                    and not _other_finding_before(rd, link)
+                    and not (
+                        _other_finding_before(rd, link)
+                        and not _closes_a_site(rd, link)
+                    )
+                    and not _joined_phrase_taken(rd, ends[link], link, taken)
                 ):
                     break
                 start = link
@@ -170,6 +174,32 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
         matches=replace(m, calc=out),
         mods=Modifiers(mods, rd.mods.sub_to_doc, rd.mods.one_cause, known),
         core_start=core,
+    )
+
+
+def _joined_phrase_taken(rd: ReportDoc, first: int, link: int, taken: set[int]) -> bool:
+    """Is the place phrase before the conjunction at `link` (from token
+    `first`) one the span cannot take, a word of another mention or a count
+    ('MAC and aortic valve calcification')? The conjunction then joins two
+    findings, and the span does not run back over it (guide §1: the span is
+    the calcification phrase)."""
+    return any(i in taken for i in range(first, link)) or _counted(rd, first)
+
+
+def _closes_a_site(rd: ReportDoc, link: int) -> bool:
+    """Is the word before the conjunction at `link` the head noun of a place
+    (mentions.json `coordinated_place_heads`) ending a site phrase, joined to
+    a site phrase right after the conjunction ('Left carotid bulb and
+    proximal ICA calcified plaque')? The two places share the mention's
+    noun: both are its place words (guide §1)."""
+    if rd.lower[link - 1] not in rd.word_sets.get("coordinated_place_heads", ()):
+        return False
+    sites = rd.matches.sites
+    after = link + 1
+    if rd.lower[after] in rd.word_sets.get("phrase_position_words", ()):
+        after += 1
+    return any(ref.span.end == link for ref in sites) and any(
+        ref.start == after for ref in sites
     )
 
 

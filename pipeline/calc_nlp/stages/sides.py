@@ -1049,11 +1049,28 @@ def _leading_places(kit: Toolkit, rd: ReportDoc, f: Span) -> set[str]:
         return set()
     if not rd.other_finding_nouns.isdisjoint(words):
         return set()
+    if _heads_a_finding_before_and(rd, start, f.start):
+        return set()
     return {
         str(kit.md(x)["laterality"])
         for x in rd.matches.lats
         if start <= x.start and x.end <= f.end and not kit.md(x).get("implied")
     }
+
+
+def _heads_a_finding_before_and(rd: ReportDoc, lo: int, hi: int) -> bool:
+    """Does an 'and' between tokens `lo` and `hi` follow a head noun of a
+    finding (mentions.json `calcified_heads`) that no site phrase takes in
+    ('Right carotid bulb plaque and left vertebral artery calcification':
+    the plaque is a finding of its own, its side not the mention's; not
+    'Right carotid bulb and left ICA calcifications', the bulb a place)?"""
+    heads = rd.word_sets.get("calcified_heads", frozenset())
+    for i in range(lo + 1, hi):
+        if rd.lower[i] != "and" or rd.lower[i - 1] not in heads:
+            continue
+        if not any(s.span.start <= i - 1 < s.span.end for s in rd.matches.sites):
+            return True
+    return False
 
 
 # Words that open a list sharing a plural finding out ('nodules: one in
