@@ -1272,23 +1272,3 @@ BOTH_PAST_AN_ADVERB = [
 @pytest.mark.parametrize(("text", "laterality"), BOTH_PAST_AN_ADVERB)
 def test_both_past_an_adverb(findings_of, text, laterality):
     assert findings_of(text)[-1].laterality == laterality
-
-
-# A side of the part an earlier sentence speaks of ('left knee pain') goes
-# to a finding placed only by its mention's own noun or by a study word, not
-# to one whose own sentence names the structure it lies in and writes no
-# side (corpora/GUIDE.md laterality: not carried from other sentences).
-TOPIC_SIDE_AND_OWN_PLACE = [
-    ("HISTORY: Left elbow pain for a year.\nFINDINGS: A 6 mm calcific deposit in the triceps tendon.", "tendon", ""),
-    ("HISTORY: Right knee pain after a fall.\nFINDINGS: A small calcification in the lateral meniscus.", "cartilage", ""),
-    ("HISTORY: Six weeks of left shoulder pain.\nFINDINGS: The infraspinatus calcification measures 9 mm.", "tendon", ""),
-    # placed by the mention's noun or by the study alone, the part's side stays
-    ("HISTORY: Left elbow pain for a year.\nFINDINGS: Radiographs show calcific tendinitis.", "tendon", "left"),
-    ("HISTORY: Right knee pain after a fall.\nFINDINGS: Radiographs show chondrocalcinosis.", "cartilage", "right"),
-]
-
-
-@pytest.mark.parametrize(("text", "site", "laterality"), TOPIC_SIDE_AND_OWN_PLACE)
-def test_topic_side_not_given_to_a_finding_its_sentence_places(findings_of, text, site, laterality):
-    f = findings_of(text)[-1]
-    assert (f.site, f.laterality) == (site, laterality)

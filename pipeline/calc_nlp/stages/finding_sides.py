@@ -112,25 +112,8 @@ def _side(
         or plural_before_semicolon(kit, rd, f, name)
         or _label_side(kit, rd, f, site if own else None)
         or _side_of_described(kit, rd, f)
-        or ("" if relative else _patient_side(kit, rd, f, name, _placed_here(rd, f, site)))
+        or ("" if relative else _patient_side(kit, rd, f, name))
     )
-
-
-def _placed_here(rd: ReportDoc, f: Span, site: SiteRef | None) -> bool:
-    """Do words of the finding's own sentence name the place it is in ('a
-    calcific deposit in the supraspinatus tendon', 'the subscapularis
-    calcification'), not only the tissue its mention's own noun means
-    ('calcific tendinitis', 'chondrocalcinosis') or a study word
-    ('Mammography showed calcifications')? Such a sentence has said where
-    the finding is and written no side for it: the side of a part an earlier
-    sentence speaks of is not carried to it (corpora/GUIDE.md laterality:
-    not carried from other sentences)."""
-    if site is None or rd.layout.sent_first[site.span.start] != rd.layout.sent_first[f.start]:
-        return False
-    if site.span.end == f.end:
-        return False  # the mention's own noun names the tissue
-    study = rd.word_sets.get("exam_words", frozenset())
-    return not all(rd.lower[i] in study for i in range(site.span.start, site.span.end))
 
 
 def _side_of_the_same(rd: ReportDoc, f: Span) -> str:
@@ -157,14 +140,13 @@ def _side_of_the_same(rd: ReportDoc, f: Span) -> str:
     return before[-1].laterality if before else ""
 
 
-def _patient_side(kit: Toolkit, rd: ReportDoc, f: Span, name: str, placed: bool = False) -> str:
+def _patient_side(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> str:
     """The side of the patient's one-sided exam, of a study the finding's
-    sentence names or of the part the note is about (`_side`); not the
-    last for a finding its own sentence places (`_placed_here`)."""
+    sentence names or of the part the note is about (`_side`)."""
     return (
         side_from_exam(kit, rd, name, f.start)
         or side_of_named_study(kit, rd, f, name)
-        or ("" if placed else side_from_topic(kit, rd, f, name))
+        or side_from_topic(kit, rd, f, name)
     )
 
 
