@@ -685,13 +685,14 @@ def _both_then_one_side(x: _Lesion, f: Finding) -> bool:
 
 
 def _said_of_noun_before(
-    dr: DescriptorRules, f: Finding, lesions: Iterable[_Lesion], state: _State
+    dr: DescriptorRules, f: Finding, lesions: Iterable[_Lesion], state: _State, sub: str
 ) -> _Lesion | None:
     """A bare predicate set after a comma right behind a noun ('the sac was
     lined with laminated thrombus, calcified in its outer layer') says that
     noun is calcified; where the noun heads the findings of one earlier
     lesion in the finding's state ('calcified mural thrombus lining the
-    aneurysm sac'), on a side and at a site that fit, the finding restates
+    aneurysm sac'), on a side, at a site and a sub-site that fit (not the
+    apex's granuloma for 'Right basilar granuloma, calcified'), the finding restates
     that lesion (GUIDE: lesion, the same calcification named again in
     another section is one). Else None."""
     at = mention_at(f)
@@ -712,6 +713,7 @@ def _said_of_noun_before(
         if x.state == state
         and _fits(x.side, side(f))
         and (not f.site or f.site in x.sites)
+        and _nests(x.sub, sub)
         and any(_head(m) == noun for m in x.told.values())
     ]
     return found[0] if len(found) == 1 else None
@@ -3456,7 +3458,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
                 # side (corpora/GUIDE.md laterality: "it" refers back)
                 f.laterality, f.context_side, f.operated_side = found.side, "", ""
         if found is None and not f.own_lesion:
-            found = _said_of_noun_before(dr, f, by_id.values(), state)
+            found = _said_of_noun_before(dr, f, by_id.values(), state, sub)
         if found is not None and _other_than(dr, found, f):
             found = None
         # a finding its sentence names as what the one before it is restates
