@@ -695,8 +695,8 @@ def _said_of_noun_before(
     apex's granuloma for 'Right basilar granuloma, calcified'), the finding restates
     that lesion (GUIDE: lesion, the same calcification named again in
     another section is one). Else None."""
-    at = mention_at(f)
-    if at < 0 or not set(WORD.findall(f.mention.lower())) <= dr.bare_words:
+    at = _bare_predicate_at(dr, f)
+    if at < 0:
         return None
     before = f.sentence[:at].rstrip()
     if not before.endswith(","):
@@ -710,13 +710,29 @@ def _said_of_noun_before(
     found = [
         x
         for x in lesions
-        if x.state == state
-        and _fits(x.side, side(f))
-        and (not f.site or f.site in x.sites)
+        if _may_restate(x, f, state)
         and _nests(x.sub, sub)
         and any(_head(m) == noun for m in x.told.values())
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _bare_predicate_at(dr: DescriptorRules, f: Finding) -> int:
+    """Where the finding's mention starts in its sentence when its words
+    only say "calcified" (`lesion_bare_words`: a bare predicate, "densely
+    calcified"); -1 else, and where that place is not known."""
+    at = mention_at(f)
+    if at < 0 or not set(WORD.findall(f.mention.lower())) <= dr.bare_words:
+        return -1
+    return at
+
+
+def _may_restate(x: _Lesion, f: Finding, state: _State) -> bool:
+    """Is the lesion in the finding's state, on a side that fits and, where
+    the finding has a site, at that site: one a bare predicate may restate?"""
+    return (
+        x.state == state and _fits(x.side, side(f)) and (not f.site or f.site in x.sites)
+    )
 
 
 # Words that make the noun after them one named before ('the plaque').
@@ -738,8 +754,8 @@ def _pronoun_of_named(
     that fit, the finding restates that lesion (GUIDE: lesion, an anaphor
     'it' refers back to one). The clause before must name one such noun and
     the pronoun agree with it in number; else None."""
-    at = mention_at(f)
-    if at < 0 or not set(WORD.findall(f.mention.lower())) <= dr.bare_words:
+    at = _bare_predicate_at(dr, f)
+    if at < 0:
         return None
     clause = f.sentence[:at]
     opens = f.start - at
@@ -754,9 +770,7 @@ def _pronoun_of_named(
         return None
     heads: dict[str, list[_Lesion]] = {}
     for x in lesions:
-        if x.state != state or not _fits(x.side, side(f)):
-            continue
-        if f.site and f.site not in x.sites:
+        if not _may_restate(x, f, state):
             continue
         for m in x.told.values():
             if _head(m) not in dr.bare_words and x not in heads.get(_head(m), []):
@@ -2933,14 +2947,15 @@ def _counts_more(dr: DescriptorRules, f: Finding, x: _Lesion) -> bool:
     found on both sides ("calcified granuloma in the RUL and LLL") names
     one on each: the plural restates it."""
     head = _plural_head(f)
-    if head is None and _in_plural_hosts(dr, f):
+    hosts = _in_plural_hosts(dr, f) if head is None else ""
+    if hosts:
         # "hepatic metastases with calcification", "calcification of the
         # treated nodal masses": in several lesions, not one named otherwise
         # (a lesion named in those lesions too, or by that noun, it restates)
-        found = [g for g in (x.first, x.last, *x.told.values()) if g is not None]
-        if _in_plural_hosts(dr, f) in _heads(x):
+        if hosts in _heads(x):
             return False
-        return not any(_in_plural_hosts(dr, g) for g in found)
+        told = (g for g in (x.first, x.last, *x.told.values()) if g is not None)
+        return not any(_in_plural_hosts(dr, g) for g in told)
     if head is None:
         # "calcification in two fibroids": a count of the lesions it lies in
         return _in_counted(dr, f) and not any(plural(w) for w in _heads(x))

@@ -592,6 +592,13 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         )
         if surveyed is not None or listed:
             return surveyed
+    found = (
+        site_of_pronoun_in_sentence(kit, rd, f)
+        or _site_of_part_named_alike(kit, rd, f)
+        or site_of_shared_subject(kit, rd, f)
+    )
+    if found is not None:
+        return found
     label = site_from_label_line(rd, f)
     region = label if label is not None and _region_only(label) else None
     # a body region's label ('PELVIS:', 'CHEST:') names where, not which
@@ -599,10 +606,7 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     # one, from the sentences under the label or from the exam, and the
     # region stands only where none does
     found = (
-        site_of_pronoun_in_sentence(kit, rd, f)
-        or _site_of_part_named_alike(kit, rd, f)
-        or site_of_shared_subject(kit, rd, f)
-        or (None if region is not None else _label_or_pointed_back(kit, rd, label, f))
+        (None if region is not None else _label_or_pointed_back(kit, rd, label, f))
         or _under(region, site_pointed_back(kit, rd, f))
         or _under(region, _site_of_mention_pointed_back(kit, rd, f))
         or site_from_exam(kit, rd, f)
