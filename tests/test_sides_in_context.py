@@ -1188,7 +1188,30 @@ STUDY_SIDE_IN_SENTENCE = [
     ("Bilateral hand radiographs show soft tissue calcification at the left thumb.", "left"),
     ("Radiographs of both knees show chondrocalcinosis.", "bilateral"),
     ("Radiographs of the right shoulder show a calcific deposit in the rotator cuff.", "right"),
+    # a study listing several parts: each part's side is the study's
+    (
+        "Films of the right wrist and both ankles show calcinosis in the soft tissue"
+        " along the medial side of the right thumb.",
+        "right",
+    ),
+    # a place after two joined ones is where both lie: its side is the finding's
+    (
+        "Radiographs of the left hip and both knees: a lobulated calcification in the"
+        " skin and subcutaneous tissue posterior to the left knee.",
+        "left",
+    ),
+    ("Radiographs of the left shoulder and both knees show chondrocalcinosis.", "bilateral"),
 ]
+
+
+# A sided place after an "and" that opens another thing named keeps its side
+# for that thing ('... and a new periarticular deposit at the left shoulder').
+def test_a_side_after_another_thing_joined_is_not_the_findings(only):
+    text = (
+        "Progressive pedal arterial calcification and a new periarticular deposit"
+        " at the right shoulder."
+    )
+    assert only(text).laterality == ""
 
 
 @pytest.mark.parametrize(("text", "laterality"), STUDY_SIDE_IN_SENTENCE)

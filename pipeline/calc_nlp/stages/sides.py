@@ -319,6 +319,10 @@ def lat_in_sentence(
 # Words between a study word and the side of the part it images ('films of
 # the left knee', 'radiographs of both hands').
 _STUDY_OF = frozenset({"of", "the", "a"})
+# Words that join a study's next part to the one before ('radiographs of the
+# left elbow and both femurs'), and how many words a part may be.
+_PART_JOINS = frozenset({"and", ",", "&"})
+_PART_WORDS = 3
 
 
 def _study_sides(kit: Toolkit, rd: ReportDoc, f: Span, lats: list[Span]) -> list[Span]:
@@ -327,10 +331,11 @@ def _study_sides(kit: Toolkit, rd: ReportDoc, f: Span, lats: list[Span]) -> list
     `exam_words`) right before them with 'of' ('radiographs of both hands',
     'a film of the left elbow') or right after their part word ('left knee
     radiographs'). Guide §2: the finding's own words give its side before
-    the exam does."""
+    the exam does. A side on the next part the study lists is the study's
+    as much ('radiographs of the left elbow and both femurs')."""
     study = kit.word_sets.get("exam_words", frozenset())
     lower, sent = rd.lower, rd.sent(f)
-    out = []
+    out: list[Span] = []
     for x in lats:
         if not (sent.start <= x.start and x.end <= f.start):
             continue
@@ -342,9 +347,19 @@ def _study_sides(kit: Toolkit, rd: ReportDoc, f: Span, lats: list[Span]) -> list
         while part < f.start and lower[part] in LIMB_PARTS:
             part += 1
         after = part + 1 < f.start and lower[part + 1] in study
-        if before or after:
+        if before or after or _next_part_listed(lower, out, i):
             out.append(x)
     return out
+
+
+def _next_part_listed(lower: list[str], study: list[Span], join: int) -> bool:
+    """Does the word at `join` ('and', a comma) follow the part of the last
+    study side found, a few words with nothing else between ('left elbow and
+    both femurs')?"""
+    if not study or lower[join] not in _PART_JOINS:
+        return False
+    part = range(study[-1].end, join)
+    return 0 < len(part) <= _PART_WORDS and all(lower[k].isalpha() for k in part)
 
 
 def _plural_of_own_place(kit: Toolkit, side: Span, own: SiteRef | None) -> bool:
@@ -921,9 +936,29 @@ def _other_structures(
             # consistent with a phlebolith': a place between the finding and
             # the lesion it is said to be is the finding's unless joined to it
             words = {rd.lower[i] for i in range(f.end, s.start) if i not in linked}
-        if words & joining:
+        if words & joining and not _joined_before(rd, joining, linked, lo, s.start):
             out.append(rd.doc[s.start : s.span.end])
     return out
+
+
+def _joined_before(
+    rd: ReportDoc, joining: frozenset[str], linked: set[int], lo: int, at: int
+) -> bool:
+    """Does a place with no side of its own follow the last joining word
+    after `lo`, before the sided place at `at`? The word joins a second place
+    to the finding's ('in the skin and subcutaneous tissue posterior to the
+    left elbow': the elbow, after both, is where both lie, and its side is
+    the finding's); not a word before another thing named ('... and a new
+    periarticular deposit at the left shoulder')."""
+    last = max(
+        (i for i in range(lo, at) if i not in linked and rd.lower[i] in joining), default=-1
+    )
+    if last < 0:
+        return False
+    nxt = last + 1 + (rd.lower[last + 1] == "the")
+    return any(
+        t.start == nxt and t.span.end < at and not t.laterality for t in rd.matches.sites
+    )
 
 
 def _own_places(rd: ReportDoc, site: SiteRef, lo: int, hi: int) -> list[SiteRef]:
