@@ -113,3 +113,18 @@ def test_explain_prints_descriptors_with_their_words():
     assert "    size_mm: 5 <- '5 mm' (W-size)" in lines
     assert "    change: stable <- 'unchanged' (V-change-stable)" in lines
     assert "birads: 2 <- 'BI-RADS 2' (W-birads)" in lines
+
+
+def test_explain_says_which_findings_share_a_lesion():
+    out = CliRunner().invoke(main, ["explain", TEXT])
+    assert out.exit_code == 0, out.output
+    notes = [
+        line.split("(", 1)[-1] for line in out.output.splitlines() if "lesion_id:" in line
+    ]
+    # the score restates the coronary calcification, the impression the granuloma
+    assert notes == [
+        "this finding's own; also [2])",
+        "the lesion of [1])",
+        "this finding's own; also [4])",
+        "the lesion of [3])",
+    ]

@@ -79,7 +79,7 @@ def explain(text: str | None, file_: IO[str] | None, patterns: str | None) -> No
         out(
             f"    rules: mention {f.rule_id}; site {f.site_rule or '-'}; context {', '.join(f.modifiers) or '-'}"
         )
-        for line in descriptor_lines(f, body):
+        for line in descriptor_lines(f, body, result.findings):
             out(line)
     out(birads_line(result, body))
     conds = ", ".join(c.label() for c in result.conditions) or "-"
