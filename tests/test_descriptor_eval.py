@@ -206,7 +206,7 @@ def test_readme_table_gets_descriptor_rows(analyzer):
     assert "| severity accuracy / precision | 0.500 / 0.500 (n=2) |" in table
     assert "| size_mm exact / precision | 1.000 / 1.000 (n=1) |" in table
     assert (
-        "| lesion grouping pairwise precision / recall / F1 | 1.000 / 0.667 / 0.800 |"
-        in table
+        "| lesion grouping pairwise precision / recall / F1 | 1.000 / 0.667 / 0.800"
+        " (pairs: gold 3, predicted 2, both 2) |" in table
     )
     assert "| BI-RADS category per report | 1.000 (n=4) |" in table

@@ -178,7 +178,9 @@ def markdown_rows(figures: dict[str, Any]) -> list[str]:
     for name, v in figures.get("descriptors", {}).items():
         if name == "lesion_pairs":
             rows.append(
-                f"| lesion grouping pairwise precision / recall / F1 | {v['precision']:.3f} / {v['recall']:.3f} / {v['f1']:.3f} |"
+                "| lesion grouping pairwise precision / recall / F1 |"
+                f" {v['precision']:.3f} / {v['recall']:.3f} / {v['f1']:.3f}"
+                f" (pairs: gold {v['gold']}, predicted {v['pred']}, both {v['tp']}) |"
             )
         elif name == "birads":
             rows.append(
