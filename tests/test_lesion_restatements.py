@@ -1654,6 +1654,11 @@ def test_lesion_numbers(lesion_numbers, text, lesions):
         # the heart of the left lower lobe
         ("lingula", "left upper lobe", True),
         ("lingula", "left lower lobe", False),
+        # and it lies in the left mid zone of a frontal film
+        ("left midlung", "lingula", True),
+        ("left mid lung zone", "lingular", True),
+        ("left midlung", "left upper lobe", False),
+        ("right midlung", "lingula", False),
         ("retrocardiac left lung", "left lower lobe", True),
         ("retrocardiac left lung", "left upper lobe", False),
     ],
