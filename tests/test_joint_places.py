@@ -38,6 +38,10 @@ AT_A_JOINT: list[tuple[str, str, dict[str, Any]]] = [
     ("RIGHT SHOULDER: Heterotopic ossification around the humeral component.", "Heterotopic", {"site": PERIARTICULAR, "laterality": "right"}),
     ("Heterotopic ossification superior to the right acetabulum, slowly growing.", "Heterotopic", {"site": PERIARTICULAR, "laterality": "right"}),
     ("Ankle film: sheet-like calcinosis inferior to the medial malleolus.", "calcinosis", {"site": PERIARTICULAR}),
+    # any joint named by a word before 'joint', the vocabulary's or not
+    ("CT: amorphous calcification in the soft tissues about the atlantoaxial joint.", "calcification", {"site": PERIARTICULAR}),
+    ("Pelvis film: lobulated calcification about the right sacroiliac joint.", "calcification", {"site": PERIARTICULAR, "laterality": "right"}),
+    ("Foot film: amorphous calcifications about the left MTP joint, unchanged.", "calcifications", {"site": PERIARTICULAR, "laterality": "left"}),
 ]
 
 
