@@ -33,6 +33,27 @@ CASES = [
         "annular calcification",
         "mitral annulus",
     ),
+    # led by 'the', it points back as 'the annulus' does: to the valve the
+    # operation line or the sentences before named
+    (
+        "PROCEDURE: Aortic valve replacement with a 25 mm bioprosthesis.\n"
+        "DETAILS: The native leaflets were excised. The annular calcification "
+        "was removed with rongeurs.",
+        "annular calcification",
+        "aortic valve",
+    ),
+    (
+        "The aortic valve is trileaflet and thickened. This annular calcification "
+        "extends into the outflow tract.",
+        "annular calcification",
+        "aortic valve",
+    ),
+    # nothing named before it: still the mitral annulus
+    (
+        "The annular calcification is mild.",
+        "annular calcification",
+        "mitral annulus",
+    ),
 ]
 
 

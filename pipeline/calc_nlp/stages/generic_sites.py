@@ -12,7 +12,7 @@ from collections.abc import Callable
 from spacy.tokens import Span
 
 from calc_nlp.stages.clause_sites import first_of_list
-from calc_nlp.stages.context_sites import asserted, paragraph_before
+from calc_nlp.stages.context_sites import DEFINITE, asserted, paragraph_before
 from calc_nlp.stages.layout import exam_line
 from calc_nlp.stages.record import ReportDoc, SiteRef
 from calc_nlp.stages.sides import site_reach
@@ -47,7 +47,7 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
             # back to it does
             return _whole_of(kit, site, chosen)
         return chosen
-    if kit.md(site.span).get("generic") != "anaphoric":
+    if kit.md(site.span).get("generic") != "anaphoric" and not _part_pointed_back(kit, rd, f, site):
         named = _one_named_before(kit, rd, f, site, specific)
         if named is not None:
             return _part_or(kit, site, named)
@@ -101,6 +101,21 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
         if found:
             return _part_or(kit, site, found[0])
     return site
+
+
+def _part_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> bool:
+    """Does a definite article or demonstrative lead a mention that is a
+    part word of one structure by default ('The annular calcification was
+    debrided' in an aortic valve replacement)? It points back as 'the
+    annulus' does: to the structure the sentences before (or the operation
+    line) named, the mitral annulus only where nothing else is named (guide
+    §2 step 4: an earlier mention the sentence refers back to)."""
+    return (
+        bool(kit.md(site.span).get("part_of"))
+        and f.start <= site.span.start < f.end
+        and f.start > 0
+        and rd.lower[f.start - 1] in DEFINITE
+    )
 
 
 def _one_named_before(
