@@ -965,6 +965,9 @@ def test_a_change_part_before_another_subject_stays_off(finding_named):
     [
         ("Calcified plaque along the descending aorta, normal caliber (2.9 cm).", "Calcified plaque"),
         ("Mural calcification of the abdominal aorta, caliber 2.2 cm.", "Mural calcification"),
+        # nor is its lumen
+        ("Dense calcification of the left external iliac artery, luminal diameter 5.9 mm.", "calcification"),
+        ("Circumferential calcification of the right femoral artery, lumen 4 mm.", "calcification"),
     ],
 )
 def test_a_vessel_caliber_is_no_size(finding_named, text, mention):
