@@ -714,9 +714,9 @@ def test_other_side_sentence_ends_a_side_label(findings_of, text):
     assert [f.laterality for f in found] == [""]
 
 
-# corpora/GUIDE.md laterality (not carried from other sentences): a mention
-# a possessive leads ('its calcifications') is part of what an earlier
-# sentence named; it may take that place, not that sentence's side.
+# corpora/GUIDE.md laterality: a finding that refers back to an earlier
+# mention ('it', 'its', 'these') takes that mention's side; 'its
+# calcifications' are the calcifications of the mass named before, on its side.
 POSSESSED: list[str] = [
     "EXAM: Bilateral mammogram. FINDINGS: In the left breast at 4 o'clock there is a 12 mm mass with coarse calcifications. The mass is the same size, but its calcifications are coarser.",
     "CT ABDOMEN: A 3 cm mass in the left kidney with peripheral calcification. The mass is stable; its calcification is thicker.",
@@ -724,9 +724,9 @@ POSSESSED: list[str] = [
 
 
 @pytest.mark.parametrize("text", POSSESSED)
-def test_possessed_mention_takes_no_side_from_another_sentence(findings_of, text):
+def test_possessed_mention_takes_the_side_of_what_it_belongs_to(findings_of, text):
     found = findings_of(text)
-    assert [f.laterality for f in found] == ["left", ""]
+    assert [f.laterality for f in found] == ["left", "left"]
 
 
 # a list measuring both sides of a pair is of the pair: its side words are the

@@ -95,8 +95,6 @@ def _side(
     carried = site.laterality if site is not None else ""
     if carried and not own and site is not None and _label_part_ended(rd, f, site):
         carried = ""  # 'Left breast: ... Right breast: vascular calcifications. No masses.'
-    if carried and not own and _possessed(rd, f):
-        carried = ""  # '... mass in the left breast. ... but its calcifications are denser.'
     return (
         two_sides(kit, rd, f, site)
         or (carried if own else "")
@@ -148,15 +146,6 @@ def _patient_side(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> str:
         or side_of_named_study(kit, rd, f, name)
         or side_from_topic(kit, rd, f, name)
     )
-
-
-def _possessed(rd: ReportDoc, f: Span) -> bool:
-    """Does a possessive pronoun lead the mention ('its calcifications';
-    mentions.json `possessive_pronouns`)? It is part of a thing an earlier
-    sentence named, whose side that sentence gave, not the mention's own
-    (corpora/GUIDE.md laterality: not carried from other sentences)."""
-    words = rd.word_sets.get("possessive_pronouns", frozenset())
-    return f.start > 0 and rd.lower[f.start - 1] in words
 
 
 # Determiners that make a mention point back to an earlier one of the same
