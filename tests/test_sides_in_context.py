@@ -188,22 +188,25 @@ def test_a_later_label_ends_a_sided_label(findings_of, text, laterality):
     assert findings_of(text)[-1].laterality == laterality
 
 
-# On a line of labelled parts, a sided label whose own sentence names a
-# calcification has said what its part holds: a sentence after it speaks of
-# the whole study and takes no side from it (corpora/GUIDE.md laterality: a
-# label line over the finding). A label whose sentence names none, or one
-# alone on its line, still heads the sentences after it.
+# On a line of labelled parts, the last sided label heads the rest of its
+# line (corpora/GUIDE.md laterality: a label line over the finding), its own
+# finding said or not, until a sentence speaks of the other side or of both:
+# then the label's part has moved on and a finding after it takes no side by
+# it. A label alone on its line still heads the sentences after it.
 PART_OF_A_LABEL = [
-    ("BILATERAL MAMMOGRAM\nFINDINGS:\nLeft breast: coarse calcifications at the scar. Right breast: vascular calcifications. No suspicious microcalcifications.", ""),
-    ("BILATERAL MAMMOGRAM,FINDINGS: , Right breast: fat necrosis with rim calcification. Left breast: benign skin calcifications. Suspicious microcalcifications are not seen.,IMPRESSION: , Benign.", ""),
-    ("RENAL US\nRight kidney: 10 cm, punctate calcification. Left kidney: 11 cm, punctate calcification. No nephrocalcinosis.", ""),
+    ("BILATERAL MAMMOGRAM\nFINDINGS:\nLeft breast: coarse calcifications at the scar. Right breast: vascular calcifications. No suspicious microcalcifications.", "right"),
+    ("BILATERAL MAMMOGRAM,FINDINGS: , Right breast: fat necrosis with rim calcification. Left breast: benign skin calcifications. Suspicious microcalcifications are not seen.,IMPRESSION: , Benign.", "left"),
+    ("RENAL US\nRight kidney: 10 cm, punctate calcification. Left kidney: 11 cm, punctate calcification. Cortical thickness normal. No nephrocalcinosis.", "left"),
+    # a sentence of both sides, or of the other one, between: no side
+    ("BILATERAL MAMMOGRAM\nFINDINGS:\nRight breast: oil cyst with rim calcification. Left breast: dystrophic calcifications at the scar. Vascular calcifications in both breasts. No suspicious microcalcifications.", ""),
+    ("RENAL US\nRight kidney: 10 cm, punctate calcification. Left kidney: 11 cm, punctate calcification. The right ureter is not dilated. No nephrocalcinosis.", ""),
     ("RENAL US\nRight kidney: 10 cm, normal. Left kidney: 11 cm. Punctate calcification in the mid pole.", "left"),
     ("BILATERAL MAMMOGRAM\nFINDINGS:\nRIGHT BREAST: Benign round calcification. No suspicious calcifications.", "right"),
 ]
 
 
 @pytest.mark.parametrize(("text", "laterality"), PART_OF_A_LABEL)
-def test_a_labelled_part_ends_with_its_finding(findings_of, text, laterality):
+def test_a_labelled_part_ends_where_another_side_is_spoken_of(findings_of, text, laterality):
     assert findings_of(text)[-1].laterality == laterality
 
 

@@ -657,8 +657,8 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
         header = _heads_block(rd, on_line[-1]) or _bare_side(rd, on_line[-1])
         if _later_label(rd, on_line[-1].end, f.start, header):
             return ""  # 'Right knee film: ... Chest film: no calcification.'
-        if part_ended(rd, on_line, f):
-            return ""  # 'Left: ... Right: vascular calcifications. No masses.'
+        if part_ended(kit, rd, on_line, f):
+            return ""  # 'Left: ... Both breasts: vascular calcifications. No masses.'
         side = str(kit.md(on_line[-1])["laterality"])
         if other_side_opens(kit, rd, on_line[-1].end, rd.sent(f).start, side):
             return ""  # 'Right ovary: cyst. Left ovary normal. Phleboliths.'
@@ -705,21 +705,23 @@ def side_labels_on_line(rd: ReportDoc, f: Span, line: int | None = None) -> list
     ]
 
 
-def part_ended(rd: ReportDoc, on_line: list[Span], f: Span) -> bool:
-    """Has the part the last label of the line (`on_line`) heads ended with
-    the label's own sentence, before the finding's? So where the label
-    follows another on its line (a line of labelled parts, 'Left breast: ...
-    Right breast: ...') and its sentence names a calcification itself: the
-    label's part has said what it holds, and a sentence after it speaks of
-    the whole study ('Right breast: vascular calcifications. No suspicious
-    masses.'; corpora/GUIDE.md laterality: the side of a label line over the
-    finding). A label whose sentence names none heads the sentences after it
-    ('Right kidney: normal. Left kidney: 11 cm. Punctate calcification in the
-    mid pole.'). A label that names a study of its own ('Left knee
-    radiographs:'; mentions.json `exam_words`) heads that study to its end,
-    the next label: a denial after its finding surveys that study, whose
-    side it takes (corpora/GUIDE.md site: a denied finding takes the side
-    the exam would give it affirmed)."""
+def part_ended(kit: Toolkit, rd: ReportDoc, on_line: list[Span], f: Span) -> bool:
+    """Has the part the last label of the line (`on_line`) heads ended
+    before the finding's sentence? So where the label follows another on
+    its line (a line of labelled parts, 'Left breast: ... Right breast:
+    ...') and a sentence after the label's own, before the finding's, speaks
+    of another side or of both ('Left breast: dystrophic calcifications.
+    Vascular calcifications in both breasts. No suspicious calcifications.'):
+    the label's part has moved on, and the finding takes no side by it. With
+    nothing of the kind between, the label heads the rest of its line
+    ('Right breast: vascular calcifications. No suspicious
+    microcalcifications.' is the right breast's; corpora/GUIDE.md
+    laterality: a label line over the finding gives its side). A label that
+    names a study of its own ('Left knee radiographs:'; mentions.json
+    `exam_words`) heads that study to its end, the next label: a denial
+    after its finding surveys that study, whose side it takes (corpora/
+    GUIDE.md site: a denied finding takes the side the exam would give it
+    affirmed)."""
     if len(on_line) < 2:
         return False
     own = rd.sent_at(on_line[-1].start)
@@ -727,7 +729,11 @@ def part_ended(rd: ReportDoc, on_line: list[Span], f: Span) -> bool:
         return False
     if _names_study(rd, on_line[-1]):
         return False
-    return any(own.start <= c.start < own.end for c in rd.matches.calc)
+    side = kit.md(on_line[-1])["laterality"]
+    lo, hi = own.end, rd.layout.sent_first[f.start]
+    return any(
+        lo <= x.start < hi and kit.md(x)["laterality"] != side for x in rd.matches.lats
+    )
 
 
 def _names_study(rd: ReportDoc, side: Span) -> bool:

@@ -93,8 +93,8 @@ def _side(
     first = rd.layout.sent_first
     own = site is not None and first[site.span.start] == first[f.start]
     carried = site.laterality if site is not None else ""
-    if carried and not own and site is not None and _label_part_ended(rd, f, site):
-        carried = ""  # 'Left breast: ... Right breast: vascular calcifications. No masses.'
+    if carried and not own and site is not None and _label_part_ended(kit, rd, f, site):
+        carried = ""  # 'Left breast: ... Vascular calcifications in both breasts. No masses.'
     return (
         two_sides(kit, rd, f, site)
         or (carried if own else "")
@@ -381,11 +381,15 @@ def _side_relative_to_history(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     return _OPPOSITE.get(side, "") if flip else side if side in _OPPOSITE else ""
 
 
-def _label_part_ended(rd: ReportDoc, f: Span, label: SiteRef) -> bool:
+def _label_part_ended(kit: Toolkit, rd: ReportDoc, f: Span, label: SiteRef) -> bool:
     """Is `label` a sided label of the finding's line ('Right breast:')
     whose part ended before the finding (context_sites.part_ended)?"""
     on_line = side_labels_on_line(rd, f)
-    return bool(on_line) and label.start == on_line[-1].start and part_ended(rd, on_line, f)
+    return (
+        bool(on_line)
+        and label.start == on_line[-1].start
+        and part_ended(kit, rd, on_line, f)
+    )
 
 
 def _plural_label_of_another_organ(
@@ -422,8 +426,8 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
         if own is not None and _plural_label_of_another_organ(kit, rd, f, own):
             return ""  # 'KIDNEYS AND BLADDER: Normal. The prostate contains calcifications.'
         return side_from_label(kit, rd, f) or side_of_block_label(kit, rd, f)
-    if label.laterality and _label_part_ended(rd, f, label):
-        return ""  # 'Left breast: ... Right breast: vascular calcifications. No masses.'
+    if label.laterality and _label_part_ended(kit, rd, f, label):
+        return ""  # 'Left breast: ... Vascular calcifications in both breasts. No masses.'
     if label.laterality and other_side_opens(
         kit, rd, label.span.end, rd.sent(f).start, label.laterality
     ):
