@@ -254,6 +254,12 @@ REGION_OF_A_STUDY: list[tuple[str, str, dict[str, Any]]] = [
     ("FINDINGS: Left kidney lesion, 2 cm. Possible calcification; an ultrasound of the abdomen may help.", "", {"site": "kidney", "laterality": "left"}),
     # a region that is the finding's own place stays a region
     ("FINDINGS: Calcification in the soft tissues of the chest wall.", "", {"site": "soft tissue"}),
+    # so does a place an evidence word leads after the finding ('given ...'):
+    # it says what the finding is inferred from
+    ("ASSESSMENT: Calciphylaxis of the right calf is likely, given the skin findings.", "Calciphylaxis", {"site": "", "laterality": "right"}),
+    ("ASSESSMENT: Calciphylaxis, given the skin ulcers and the progression of subcutaneous calcification.", "Calciphylaxis", {"site": ""}),
+    # a place a preposition gives is still a place
+    ("Small calcification, favored vascular given its position along the splenic artery.", "", {"site": "artery"}),
 ]
 
 

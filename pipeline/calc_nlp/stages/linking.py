@@ -392,6 +392,8 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
             return restated
     if clause is not None and _study_of(rd, clause):
         clause = None  # 'consider CT of the chest': the study's scope, no place
+    if clause is not None and _evidence_for(rd, f, clause):
+        clause = None  # '..., given the skin findings': the evidence, no place
     if clause is not None and clause.span.label_ == "REGION":
         clause = (
             linked_lesion(kit, rd, f)
@@ -421,9 +423,12 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if clause is not None and kit.site_info(clause.site).get("unspecific"):
         # 'calcification in the soft tissues about the right shoulder'
         clause = _joint_in_clause(kit, rd, f) or clause
+    linked = linked_lesion(kit, rd, f) if clause is None else None
+    if linked is not None and _evidence_for(rd, f, linked):
+        linked = None  # '..., given the progression of subcutaneous calcification'
     found = (
         clause
-        or linked_lesion(kit, rd, f)
+        or linked
         or _site_of_described(kit, rd, f)
         or _from_context(kit, rd, f)
     )
@@ -980,6 +985,32 @@ def _joint_tissue(kit: Toolkit, rd: ReportDoc, region: SiteRef) -> SiteRef:
     shoulder')."""
     site = str(kit.md(region.span)["mention_site"])
     return replace(region, site=site, text=rd.doc[region.start : region.span.end].text)
+
+
+# Words that may stand between an evidence word and the site it opens with
+# ('given the skin findings', 'given her skin lesions').
+_EVIDENCE_DETERMINERS = frozenset({"the", "a", "an", "her", "his", "its", "their", "these", "this"})
+
+
+def _evidence_for(rd: ReportDoc, f: Span, site: SiteRef) -> bool:
+    """Does the site stand in a phrase that an evidence word (mentions.json
+    `evidence_leads`) leads after the finding, opening it ('calciphylaxis of
+    the thigh is likely, given the skin findings') or as another finding's
+    words in it ('... given the skin findings and the progression of
+    subcutaneous calcification')? The phrase names what the finding is
+    inferred from, not where it lies (guide §2: a phrase about something
+    else gives no site); 'given its location in the kidney' names a place
+    by its preposition and is not such a phrase."""
+    leads = rd.word_sets.get("evidence_leads", frozenset())
+    start = site.span.start
+    if start < f.end or not any(rd.lower[i] in leads for i in range(f.end, start)):
+        return False
+    i = start - 1
+    while i >= f.end and rd.lower[i] in _EVIDENCE_DETERMINERS:
+        i -= 1
+    if rd.lower[i] in leads:
+        return True
+    return any(c.start <= start < c.end for c in rd.matches.calc if c is not f)
 
 
 def _study_of(rd: ReportDoc, region: SiteRef) -> bool:
