@@ -91,7 +91,7 @@ LINKS = [
     # sentence names the finding as still wins
     ("Calcification around the right knee.", "periarticular soft tissue", "right knee", "right"),
     ("Amorphous calcific deposit about the left elbow.", "periarticular soft tissue", "left elbow", "left"),
-    ("Faint calcification adjacent to the right hip joint.", "periarticular soft tissue", "right hip joint", "right"),
+    ("Faint calcification adjacent to the right hip joint.", "periarticular soft tissue", "right hip", "right"),
     ("Calcification around the left shoulder within the supraspinatus tendon.", "tendon", "supraspinatus tendon", "left"),
     ("Calcification near the right knee.", "", "", "right"),
     # 'AV' is the aortic valve only before a valve's own words; before
@@ -125,19 +125,19 @@ LINKS = [
     ("Soft tissue calcification adjacent to the left knee in the quadriceps tendon.", "tendon", "quadriceps tendon", "left"),
     ("Soft tissue calcification around the right shoulder.", "periarticular soft tissue", "right shoulder", "right"),
     # the shoulder's joints named by their bones are joints as 'shoulder' is
-    ("Calcification in the soft tissue adjacent to the right glenohumeral joint.", "periarticular soft tissue", "right glenohumeral joint", "right"),
-    ("Amorphous calcification about the left acromioclavicular joint.", "periarticular soft tissue", "left acromioclavicular joint", "left"),
+    ("Calcification in the soft tissue adjacent to the right glenohumeral joint.", "periarticular soft tissue", "right glenohumeral", "right"),
+    ("Amorphous calcification about the left acromioclavicular joint.", "periarticular soft tissue", "left acromioclavicular", "left"),
     # so are other joints named by their bones
     (
         "Lobulated calcific mass about the right sternoclavicular joint.",
         "periarticular soft tissue",
-        "right sternoclavicular joint",
+        "right sternoclavicular",
         "right",
     ),
     (
         "Calcific deposits around the left temporomandibular joint.",
         "periarticular soft tissue",
-        "left temporomandibular joint",
+        "left temporomandibular",
         "left",
     ),
     ("Calcification in the soft tissues around the shoulder in the supraspinatus tendon.", "tendon", "supraspinatus tendon", ""),
