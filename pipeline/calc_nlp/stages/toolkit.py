@@ -494,6 +494,8 @@ def _plain(word: str, special_cases: Mapping[str, Any]) -> bool:
     after the letters can be split off (no prefix, suffix or infix rule takes
     a letter), so only the word and its letters are looked up among the
     special cases ('Dr.', 'Dont')."""
+    if word.isalpha() and word.isascii():  # most words: no mark after the letters
+        return word not in special_cases
     found = _PLAIN_WORD.fullmatch(word)
     return (
         found is not None
