@@ -255,3 +255,25 @@ def test_terms_and_change_starts_match_as_the_plain_case_blind_regexes():
                 assert [(m.span(), m.group()) for m in fast.finditer(text, lo, hi)] == want
                 got, first = fast.match(text, lo, hi), slow.match(text, lo, hi)
                 assert (got and got.span()) == (first and first.span())
+
+
+def test_any_end_matches_before_or_where_each_end_regex_does():
+    """`any_end` (where `_first_breaks` starts each end regex's search)
+    matches no later than any regex of `ends` in every window: a word one of
+    them breaks at that `any_end` passed over would be skipped."""
+    from calc_nlp.stages.toolkit import Toolkit
+
+    dr = Toolkit(load_rules()).descriptors
+    desc = json.loads(
+        (default_patterns_dir() / "descriptors.json").read_text(encoding="utf-8")
+    )
+    lists = desc["word_lists"]
+    words = lists["after_breaks"]["words"] + lists["grade_breaks"]["words"]
+    texts = [" ".join(words), ", ".join(reversed(words)), *_BREAK_TEXTS]
+    for text in texts:
+        for lo, hi in _break_windows(text):
+            first = dr.any_end.search(text, lo, hi)
+            for rx in dr.ends:
+                m = rx.search(text, lo, hi)
+                if m is not None:
+                    assert first is not None and first.start() <= m.start()

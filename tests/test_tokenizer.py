@@ -555,3 +555,22 @@ def test_plain_words_answered_without_the_regex_find_nothing(analyzer):
         expected = whole_suffix.search(word)
         assert (found and found.span()) == (expected and expected.span()), word
     assert tokenizer.prefix_search.__self__._edges == frozenset("UCA")
+
+
+def test_plain_answers_as_its_regex_test() -> None:
+    """`_plain` answers a word of ASCII letters alone without its regex:
+    the same answer as the regex test for words of letters, with a mark
+    after them, special cases ('Dr.', 'Dont', 'Dont.'), letters outside
+    ASCII, digits and empty words."""
+    from calc_nlp.stages.toolkit import _PLAIN_WORD, _plain
+
+    special = {"Dr.": [], "Dont": [], "vs.": []}
+    words = ["Heart", "heart.", "Dr", "Dr.", "Dont", "Dont.", "vs", "vs.", "café",
+             "Straße", "x", "", "5", "a5", "abc;", "abc..", "ABC:", "(abc", "ǅ"]
+
+    def slow(word: str) -> bool:
+        found = _PLAIN_WORD.fullmatch(word)
+        return found is not None and word not in special and found.group(1) not in special
+
+    assert [_plain(w, special) for w in words] == [slow(w) for w in words]
+    assert _plain("Dont", special) is False and _plain("Heart", special) is True

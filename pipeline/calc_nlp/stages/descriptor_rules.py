@@ -229,6 +229,9 @@ class DescriptorRules:
         )
         # the clause ends after the mention: change words, grades, BI-RADS terms
         self.ends = (self.after_breaks, self.shape_breaks, self.grade_breaks)
+        # a regex over every word of the three lists (grade_breaks' list holds
+        # the others'): none of them matches before its first match
+        self.any_end = self.grade_breaks
         self.size_blockers = set(wl["size_blockers"])
         self.followers = set(wl["predicate_followers"])
         self.number_words: dict[str, float] = desc["number_words"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import accumulate
 from operator import not_
 from typing import Any
@@ -112,6 +113,13 @@ def _labels_a_number(doc: Doc, i: int) -> bool:
 # The words of calcified_modifiers that join two places rather than
 # modify one ('calcified hilar or mediastinal nodes').
 _JOINERS = frozenset({"and", "or", ",", "/"})
+
+
+@lru_cache(maxsize=4)
+def _less_joiners(words: frozenset[str]) -> frozenset[str]:
+    """The words less `_JOINERS`, made once per word set (a rule set's),
+    not once per report (some 200 words copied)."""
+    return words - _JOINERS
 
 
 def _to_span_word(kit: Toolkit, doc: Doc, hit: RuleHit) -> RuleHit:
@@ -628,7 +636,7 @@ def _to_named_site(
     on (`_finding_joined`), not after a place adjective the next item
     shares a head with."""
     words = kit.word_sets
-    between = words.get("calcified_modifiers", frozenset()) - _JOINERS
+    between = _less_joiners(words.get("calcified_modifiers", frozenset()))
     bare = words.get("bare_adjectives", frozenset())
     heads = words.get("calcified_heads", frozenset())
     ends = words.get("phrase_followers", frozenset())

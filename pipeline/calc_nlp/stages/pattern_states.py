@@ -48,7 +48,9 @@ _OPS: dict[str, tuple[int, ...]] = {
 }
 _MIN_MAX = re.compile(r"^\{(\d*)(?:(,)(\d*))?\}$")
 
-# get_action's results (spaCy's action_t).
+# get_action's results (spaCy's action_t). The three that end a state's
+# move at its token (no retry of the next pattern token) come first:
+# `_transition` tells them by `action < RETRY`.
 (
     REJECT,
     MATCH,
@@ -717,6 +719,8 @@ class PatternStates:
                     action = if_match if cols[col][j] in values else if_not  # type: ignore[operator]
                 else:
                     action = _act(steps[t], cols, j, strings)
+                if action < RETRY:  # REJECT, MATCH, ADVANCE (most moves): one test
+                    break
                 if action == RETRY_EXTEND:
                     new.append((p, t, start, length + 1))
                 elif action == RETRY_ADVANCE:

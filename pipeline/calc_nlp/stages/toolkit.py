@@ -140,8 +140,10 @@ class RuleMatcher:
     ) -> list[tuple[int, int, int, int]]:
         """The rules' matches as (start, end, label id, rule id), in the
         spans' order, for a caller that needs no Span object of each."""
+        # `(start, end) + labels[...]`: one tuple made, where `*` unpacking
+        # builds a list and then the tuple of it
         found = [
-            (start, end, *labels[match_id])
+            (start, end) + labels[match_id]
             for matcher, labels in self.matchers
             for match_id, start, end in (
                 matcher(doc, columns)
@@ -460,7 +462,10 @@ class _Tokenizer(Tokenizer):
     def __call__(self, string: str) -> Doc:
         words = string.split()
         if not self._primed.issuperset(words):
-            new = list(dict.fromkeys(w for w in words if w not in self._primed))
+            # each word once (in C), in the order of its first place, then
+            # the new ones: a note repeats most of its words
+            primed = self._primed
+            new = [w for w in dict.fromkeys(words) if w not in primed]
             if len(self._primed) + len(new) > PRIMED_WORDS:
                 self._primed.clear()
             self._prime(new)
@@ -489,6 +494,8 @@ def _plain(word: str, special_cases: Mapping[str, Any]) -> bool:
     after the letters can be split off (no prefix, suffix or infix rule takes
     a letter), so only the word and its letters are looked up among the
     special cases ('Dr.', 'Dont')."""
+    if word.isalpha() and word.isascii():  # most words: no mark after the letters
+        return word not in special_cases
     found = _PLAIN_WORD.fullmatch(word)
     return (
         found is not None
