@@ -31,3 +31,34 @@ JOINED_DISEASE = [
 @pytest.mark.parametrize(("text", "mentions"), JOINED_DISEASE)
 def test_joined_disease_word_ends_the_phrase(findings_of, text, mentions):
     assert [f.mention for f in findings_of(text)] == mentions
+
+
+# the plan's anaphor on the one vessel its clause names restates that
+# vessel's lesion, though the other leg has a calcified artery whose wider
+# name nests in the vessel's (GUIDE: lesion, an anaphor that refers back)
+ONE_VESSEL = [
+    (
+        "IMAGING:\nLeft leg: The superficial femoral artery is densely calcified "
+        "along its length. The peroneal artery shows mild calcification.\n"
+        "Right leg: Mild calcification of the common femoral artery.\n"
+        "ASSESSMENT:\n1. Rest pain of the left foot.\n"
+        "PLAN: Left leg angiogram with treatment of the SFA; atherectomy may be "
+        "required for the calcified segment.",
+        [1, 2, 3, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), ONE_VESSEL)
+def test_plan_anaphor_on_one_vessel(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+def test_plan_anaphor_takes_the_side_its_sentence_states(findings_of):
+    text = (
+        "FINDINGS: The right superficial femoral artery is heavily calcified. "
+        "The left common femoral artery is mildly calcified.\n"
+        "PLAN: Right leg angiogram with treatment of the SFA; atherectomy may be "
+        "needed for the calcified segment."
+    )
+    assert [f.laterality for f in findings_of(text)] == ["right", "left", "right"]

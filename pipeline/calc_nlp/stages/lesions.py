@@ -558,6 +558,13 @@ def _same_lesion(
         # restate it, the annulus does not (GUIDE: lesion)
         leaflets = [x for x in loose if dr.part_heads & set(x.sub.split())]
         loose = leaflets if len(leaflets) == 1 else loose
+    if len(loose) > 1 and sub:
+        # the one named by the same sub-site words, not one whose wider
+        # name only nests in them ("the SFA" after the right superficial
+        # femoral artery's and the left common femoral's; GUIDE: same site,
+        # side and sub-site)
+        alike = [x for x in loose if x.sub == sub]
+        loose = alike if len(alike) == 1 else loose
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         # a finding of no side in an operation note: the operated side's
         # ("SPECIMEN: femoral plaque" after the left's and the right's)
@@ -2569,7 +2576,12 @@ def _sums_sides(
         and (not _in_sentence(x.last, f) if note else x.first.section != f.section)
         and _nests(x.sub, sub)
     ]
-    sides = {x.side for x in apart}
+    # those named by the finding's own sub-site words, when there are, not
+    # a wider name nesting in them ("the SFA" after the right superficial
+    # femoral artery's and the left common femoral's: it names one vessel)
+    # (each of the others naming its own, a lesion naming none may be any)
+    alike = [x for x in apart if sub and x.sub == sub]
+    sides = {x.side for x in (alike if all(x.sub for x in apart) else ()) or apart}
     if not {"left", "right"} <= sides or "bilateral" in sides:
         return False
     # ... unless, naming no side, its words are those of one of them only
@@ -3361,6 +3373,27 @@ def _names_a_graft(dr: DescriptorRules, text: str) -> bool:
     return any(m.group() in dr.graft_words for m in WORD.finditer(low))
 
 
+def _definite_of_one_side(dr: DescriptorRules, f: Finding, x: _Lesion, text: str) -> bool:
+    """Is the finding, of no side, one that "the" leads and whose mention
+    names no place of its own, its site from the place the sentence names
+    before it ("intervention on the SFA; ... the calcified segment"), restating a lesion of one side? It refers
+    back to that lesion's mention (GUIDE: laterality, a finding that refers
+    back takes that mention's side)."""
+    if f.laterality or x.side not in _SIDES or x.first is None or x.first is f:
+        return False
+    lead = lead_list(f)
+    if not lead or lead[-1] != "the":
+        return False
+    places = [(a, b) for a, b, kind in f.marks if kind == "site"]
+    if not places or any(b > f.start for _a, b in places):
+        return False
+    # ... and its sentence, with the part a semicolon ends before it, states
+    # that side before it ("Right leg angiogram ...; ... the calcified segment")
+    lo = max(text.rfind("\n", 0, f.start), text.rfind(". ", 0, f.start), 0)
+    words = WORD.findall(text[lo : f.start].lower())
+    return x.side in words or any(dr.side_of_word.get(w) == x.side for w in words)
+
+
 def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     """`group`'s search, for any number of findings: `group` skips it for a
     report's only finding, whose answer is known, and a test holds the two to
@@ -3505,6 +3538,10 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             and _linked(dr, f, prev)
         ):
             found = None
+        if found is not None and _definite_of_one_side(dr, f, found, text):
+            # 'the calcified segment' refers back to that lesion's mention
+            # and takes its side (corpora/GUIDE.md laterality)
+            f.laterality, f.context_side, f.operated_side = found.side, "", ""
         if found is None:
             found = _Lesion(
                 f.finding_id,
