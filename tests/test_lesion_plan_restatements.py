@@ -62,3 +62,23 @@ def test_plan_anaphor_takes_the_side_its_sentence_states(findings_of):
         "needed for the calcified segment."
     )
     assert [f.laterality for f in findings_of(text)] == ["right", "left", "right"]
+
+
+# the plan naming a vessel without its segment restates the one lesion of
+# that vessel the conclusion restated, not another segment's nor a branch's
+PLAN_OF_CONCLUSION = [
+    (
+        "FINDINGS:\nLAD: The proximal LAD is densely calcified with an 80% "
+        "stenosis. The mid LAD has mild calcification. The second diagonal is "
+        "calcified at its origin.\nRCA: Moderate calcification of the distal RCA.\n"
+        "CONCLUSION:\n1. Severely calcified proximal LAD with 80% stenosis.\n"
+        "2. Calcified D2 origin.\nPLAN: Rotational atherectomy of the calcified "
+        "LAD lesion.",
+        [1, 2, 3, 4, 1, 3, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), PLAN_OF_CONCLUSION)
+def test_plan_restates_the_conclusions_lesion(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -609,6 +609,22 @@ def _same_lesion(
             if any(set(f.morphology) & set(m.morphology) for m in x.told.values())
         ]
         loose = shaped if len(shaped) == 1 else loose
+    if len(loose) > 1 and f.section == _RESTATING[1]:
+        # the one lesion of the findings the impression's sections have
+        # already restated ("calcified proximal LAD" in the conclusion, then
+        # the plan's "calcified LAD lesion"), not one they left unnamed
+        # (the mid LAD's): the section names that one only (GUIDE: lesion)
+        # (of several, the one whose restating mention holds the vessel
+        # words of the finding's, not a branch's: "Calcified D1 ostium")
+        again = [x for x in loose if _restated_in(x, f.section)]
+        if len(again) > 1 and f.site_text:
+            words = set(WORD.findall(f.site_text.lower()))
+            again = [
+                x
+                for x in again
+                if x.last is not None and words <= set(WORD.findall(x.last.mention.lower()))
+            ]
+        loose = again if len(again) == 1 else loose
     if not loose:  # each names the other's sub-site: one place in two words
         loose = [
             x
@@ -3371,6 +3387,14 @@ def _names_a_graft(dr: DescriptorRules, text: str) -> bool:
     if not any(w in low for w in dr.graft_words):
         return False
     return any(m.group() in dr.graft_words for m in WORD.finditer(low))
+
+
+def _restated_in(x: _Lesion, section: str) -> bool:
+    """Was the lesion named first in another section and its latest finding
+    in `section` (restated there)?"""
+    return x.first is not None and x.last is not None and (
+        x.first.section != section and x.last.section == section
+    )
 
 
 def _definite_of_one_side(dr: DescriptorRules, f: Finding, x: _Lesion, text: str) -> bool:
