@@ -82,3 +82,18 @@ PLAN_OF_CONCLUSION = [
 @pytest.mark.parametrize(("text", "lesions"), PLAN_OF_CONCLUSION)
 def test_plan_restates_the_conclusions_lesion(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# a vessel's diameter or lumen labelled after its wall calcification is the
+# vessel's size, not the calcification's (GUIDE: size_mm); a lesion's own
+# diameter is still its size
+CALIBERS = [
+    ("Mild calcification of the left external iliac artery, minimal diameter 6.1 mm.", None),
+    ("Dense calcification of the abdominal aorta, luminal diameter 1.8 cm.", None),
+    ("Calcified granuloma in the left lower lobe, diameter 5 mm.", 5.0),
+]
+
+
+@pytest.mark.parametrize(("text", "size"), CALIBERS)
+def test_vessel_caliber_is_no_calcification_size(findings_of, text, size):
+    assert [f.size_mm for f in findings_of(text)] == [size]

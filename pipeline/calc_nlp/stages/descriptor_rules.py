@@ -230,6 +230,7 @@ class DescriptorRules:
         # the clause ends after the mention: change words, grades, BI-RADS terms
         self.ends = (self.after_breaks, self.shape_breaks, self.grade_breaks)
         self.size_blockers = set(wl["size_blockers"])
+        self.size_vessel_calibers = frozenset(wl["size_vessel_caliber_words"])
         self.followers = set(wl["predicate_followers"])
         self.number_words: dict[str, float] = desc["number_words"]
         self.window: int = desc["before_window"]
