@@ -97,3 +97,22 @@ CALIBERS = [
 @pytest.mark.parametrize(("text", "size"), CALIBERS)
 def test_vessel_caliber_is_no_calcification_size(findings_of, text, size):
     assert [f.size_mm for f in findings_of(text)] == [size]
+
+
+# a valve's disease restates its leaflets' calcification, not the annulus's
+# whose clause names a cusp it lies beneath (GUIDE: lesion)
+LEAFLETS_OF_DISEASE = [
+    (
+        "HISTORY: Severe aortic stenosis.\nCT: Aortic valve: Tricuspid. The aortic "
+        "valve leaflets are heavily calcified with reduced excursion. Annular "
+        "calcification is mild, mostly under the left coronary cusp.\n"
+        "ASSESSMENT AND PLAN:\n1. Severe calcific aortic stenosis; candidate for "
+        "transcatheter replacement.",
+        [1, 2, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), LEAFLETS_OF_DISEASE)
+def test_disease_restates_the_leaflets_not_the_annulus(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -556,7 +556,14 @@ def _same_lesion(
         # a valve's calcification named by its disease ("calcific aortic
         # stenosis") leaves the sub-site unsaid: the leaflets or cusps
         # restate it, the annulus does not (GUIDE: lesion)
-        leaflets = [x for x in loose if dr.part_heads & set(x.sub.split())]
+        # (not a lesion whose own mention names another part, the annulus
+        # beside the cusp its clause names: "Annular calcification ...
+        # beneath the noncoronary cusp")
+        leaflets = [
+            x
+            for x in loose
+            if dr.part_heads & set(x.sub.split()) and not _names_other_part(dr, x)
+        ]
         loose = leaflets if len(leaflets) == 1 else loose
     if len(loose) > 1 and sub:
         # the one named by the same sub-site words, not one whose wider
@@ -821,6 +828,12 @@ def _segment_set(dr: DescriptorRules, text: str) -> set[str]:
         if dr.segments.search(w):
             out.update(dr.synonyms.get(w, singular_words(w)).split())
     return out
+
+
+def _names_other_part(dr: DescriptorRules, x: _Lesion) -> bool:
+    """Does the lesion's first mention name a valve part or segment that is
+    no leaflet or cusp (`part_heads`): "Annular calcification"?"""
+    return x.first is not None and bool(_segment_set(dr, x.first.mention) - dr.part_heads)
 
 
 def _sub_segments_apart(dr: DescriptorRules, x: _Lesion, sub: str) -> bool:
