@@ -116,3 +116,29 @@ LEAFLETS_OF_DISEASE = [
 @pytest.mark.parametrize(("text", "lesions"), LEAFLETS_OF_DISEASE)
 def test_disease_restates_the_leaflets_not_the_annulus(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# 'annular calcium' is a finding (guide §1: MAC, calcium deposits); put for
+# the findings' 'annular calcification' it restates that lesion and its
+# valve, though the clause there names a cusp beneath it
+ANNULAR_CALCIUM = (
+    "CT: Aortic valve: Tricuspid. The aortic valve leaflets are heavily "
+    "calcified. Annular calcification is mild, mostly under the left coronary "
+    "cusp.\nASSESSMENT AND PLAN:\n1. Severe calcific aortic stenosis; candidate "
+    "for transcatheter replacement.\n2. Annular calcium mild; low risk of "
+    "annular rupture."
+)
+
+
+def test_annular_calcium_restates_the_annular_calcification(findings_of, lesion_numbers):
+    found = findings_of(ANNULAR_CALCIUM)
+    assert [f.mention for f in found][-1] == "Annular calcium"
+    assert found[-1].site == "aortic valve"
+    assert lesion_numbers(ANNULAR_CALCIUM) == [1, 2, 1, 2]
+
+
+def test_mitral_annular_calcium_is_a_finding(findings_of):
+    found = findings_of("ECHO: Posterior mitral annular calcium, moderate.")
+    assert [(f.mention, f.site) for f in found] == [
+        ("Posterior mitral annular calcium", "mitral annulus")
+    ]

@@ -454,7 +454,7 @@ def _same_lesion(
         and not _part_of_several(dr, x, f)
         and not _native_and_graft(dr, x, f)
         and not _numbered_apart(dr, x, f)
-        and not _sub_segments_apart(dr, x, sub)
+        and not (_sub_segments_apart(dr, x, sub) and not _own_segment_alike(dr, x, f))
     ]
     graded = _graded_alike(same, f, sub)
     if graded is not None:
@@ -847,6 +847,15 @@ def _sub_segments_apart(dr: DescriptorRules, x: _Lesion, sub: str) -> bool:
         return False
     theirs = [_segment_set(dr, m.segment) for m in x.told.values()]
     return all(t and not mine & t for t in theirs)
+
+
+def _own_segment_alike(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Does the finding's own mention name the valve part or segment every
+    finding of the lesion named ("Annular calcium" after "Annular
+    calcification ... beneath the noncoronary cusp")? The part its clause
+    names after it is where, not what, and tells the two no apart."""
+    mine = _segment_set(dr, f.segment)
+    return bool(mine) and all(mine & _segment_set(dr, m.segment) for m in x.told.values())
 
 
 def _numbered_parts(dr: DescriptorRules, text: str) -> set[str]:
