@@ -142,3 +142,20 @@ def test_mitral_annular_calcium_is_a_finding(findings_of):
     assert [(f.mention, f.site) for f in found] == [
         ("Posterior mitral annular calcium", "mitral annulus")
     ]
+
+
+# an organ's part ending a place of a list before one noun is a second
+# place of the one mention (guide §1); the phrase sums up the findings'
+# lesions, a lesion of its own (GUIDE: lesion)
+PART_IN_LIST = (
+    "FINDINGS: Several punctate calcifications in the spleen. The pancreas has a "
+    "coarse calcification in the head. The right adrenal gland holds a small "
+    "calcification.\nIMPRESSION: Splenic, pancreatic head and right adrenal "
+    "calcifications, benign."
+)
+
+
+def test_part_of_organ_in_a_place_list(findings_of, lesion_numbers):
+    found = findings_of(PART_IN_LIST)
+    assert found[-1].mention == "Splenic, pancreatic head and right adrenal calcifications"
+    assert lesion_numbers(PART_IN_LIST) == [1, 2, 3, 4]
