@@ -159,3 +159,24 @@ def test_part_of_organ_in_a_place_list(findings_of, lesion_numbers):
     found = findings_of(PART_IN_LIST)
     assert found[-1].mention == "Splenic, pancreatic head and right adrenal calcifications"
     assert lesion_numbers(PART_IN_LIST) == [1, 2, 3, 4]
+
+
+# calcifications an operation dated in the past took out are gone
+# (historical), and today's calcifications at the scar are others (GUIDE:
+# historical, lesion)
+REMOVED = (
+    "EXAM: DIAGNOSTIC MAMMOGRAM\nHISTORY: Left breast lumpectomy in 2016 for a "
+    "fibroadenoma containing coarse calcifications.\nFINDINGS: LEFT BREAST: "
+    "Coarse dystrophic calcifications along the scar, stable.\nIMPRESSION: "
+    "Benign postsurgical calcifications in the left breast."
+)
+
+
+def test_calcifications_removed_before_are_gone(findings_of, lesion_numbers):
+    assert [f.historical for f in findings_of(REMOVED)] == [True, False, False]
+    assert lesion_numbers(REMOVED) == [1, 2, 2]
+
+
+def test_the_operation_a_note_reports_is_no_earlier_one(findings_of):
+    found = findings_of("PROCEDURE: Lumpectomy for calcifications of the right breast.")
+    assert [f.historical for f in found] == [False]

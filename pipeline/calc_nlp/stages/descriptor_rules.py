@@ -437,6 +437,8 @@ class DescriptorRules:
         # what lies in a lumen or sac, no part of the wall
         # (`lesions._contents_apart`)
         self.lumen_contents = frozenset(wl["lesion_lumen_contents"])
+        # operations that take the tissue out (`lesions._state`)
+        self.removal_words = frozenset(wl["lesion_removal_words"])
         self.soft_tissue, *precise = wl["lesion_soft_tissue_sites"]
         self.soft_tissue_sites = frozenset(precise)
         self.cause_terms = set(wl["lesion_cause_terms"])

@@ -172,7 +172,18 @@ def _state(dr: DescriptorRules, f: Finding) -> _State:
     calcification") denies a past one, as "no longer visible" does: it is
     the resolved calcification's (`lesion_residual_words`)."""
     past = f.negated and (f.historical or names_residual(dr, f))
+    # one its sentence says an earlier operation took out is gone: a past
+    # state too (`lesion_removal_words`)
+    past = past or (f.historical and _removed(dr, f))
     return (f.negated, f.hypothetical, f.family, past)
+
+
+def _removed(dr: DescriptorRules, f: Finding) -> bool:
+    """Does the finding's sentence name, before its mention, an operation
+    that takes tissue out (`lesion_removal_words`: "lumpectomy in 2014 for
+    ... calcifications")?"""
+    at = mention_at(f)
+    return at > 0 and not dr.removal_words.isdisjoint(WORD.findall(f.sentence[:at].lower()))
 
 
 def _told(f: Finding) -> tuple[object, ...]:
