@@ -180,3 +180,24 @@ def test_calcifications_removed_before_are_gone(findings_of, lesion_numbers):
 def test_the_operation_a_note_reports_is_no_earlier_one(findings_of):
     found = findings_of("PROCEDURE: Lumpectomy for calcifications of the right breast.")
     assert [f.historical for f in found] == [False]
+
+
+# a short place aside after a comma does not keep the clause after the
+# semicolon from its anaphor's change (GUIDE: change)
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        (
+            "LEFT BREAST: A cluster of round calcifications sits at 4 o'clock, "
+            "anterior depth; these are stable since 2018.",
+            "stable",
+        ),
+        (
+            "LEFT BREAST: A cluster of round calcifications sits at 4 o'clock, "
+            "anterior depth; the nearby mass is new.",
+            "",
+        ),
+    ],
+)
+def test_change_after_a_place_aside_and_semicolon(findings_of, text, change):
+    assert [f.change for f in findings_of(text)] == [change]
