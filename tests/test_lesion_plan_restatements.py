@@ -201,3 +201,16 @@ def test_the_operation_a_note_reports_is_no_earlier_one(findings_of):
 )
 def test_change_after_a_place_aside_and_semicolon(findings_of, text, change):
     assert [f.change for f in findings_of(text)] == [change]
+
+
+# each side has one costal cartilage of each number: the numbered plural is
+# both sides'; the plural with no number names no side (GUIDE: laterality)
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("FINDINGS: Dense calcification of the second costal cartilages.", "bilateral"),
+        ("FINDINGS: Dense calcification of the costal cartilages.", ""),
+    ],
+)
+def test_numbered_costal_cartilages_are_both_sides(findings_of, text, side):
+    assert [f.laterality for f in findings_of(text)] == [side]
