@@ -214,3 +214,10 @@ def test_change_after_a_place_aside_and_semicolon(findings_of, text, change):
 )
 def test_numbered_costal_cartilages_are_both_sides(findings_of, text, side):
     assert [f.laterality for f in findings_of(text)] == [side]
+
+
+# a place of a list closed by its head noun, then a place an anatomic
+# premodifier opens, before one noun: one span over both (guide §1)
+def test_place_list_with_a_premodifier_after_the_conjunction(findings_of):
+    found = findings_of("ASSESSMENT: Aortic arch and ascending aortic calcification, mild.")
+    assert [f.mention for f in found] == ["Aortic arch and ascending aortic calcification"]
