@@ -221,3 +221,25 @@ def test_numbered_costal_cartilages_are_both_sides(findings_of, text, side):
 def test_place_list_with_a_premodifier_after_the_conjunction(findings_of):
     found = findings_of("ASSESSMENT: Aortic arch and ascending aortic calcification, mild.")
     assert [f.mention for f in found] == ["Aortic arch and ascending aortic calcification"]
+
+
+# an appositive after a comma and "a" naming the class of the place the
+# finding before it lies at names what it is: one lesion (GUIDE: lesion);
+# a list of findings of other places is not one
+APPOSED = [
+    (
+        "ASSESSMENT: Aortic arch and ascending aortic calcification, a vascular "
+        "calcification from long-standing renal failure.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Aortic arch calcification, a calcified left hilar node and a "
+        "calcified granuloma in the right upper lobe.",
+        [1, 2, 3],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), APPOSED)
+def test_appositive_class_restates_the_finding_before(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -3430,6 +3430,30 @@ def _restated_in(x: _Lesion, section: str) -> bool:
     )
 
 
+# A comma and an indefinite article between two findings: the second an
+# appositive naming what the first is.
+_APPOSED = re.compile(r"\s*,\s*an?\s*$", re.I)
+
+
+def _apposed_class(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Does the finding stand right after the one before it, past only a
+    comma and "a", naming by a calcification noun the class of place the
+    first lies at ("Aortic root and descending aortic calcification, a
+    vascular calcification driven by renal disease")? It names what that
+    one is and restates it (GUIDE: lesion, a finding its sentence names as
+    what the one before it is shares its number)."""
+    gap = _gap(prev, f)
+    if gap is None or not _APPOSED.fullmatch(gap) or f.own_lesion:
+        return False
+    if _head(f) != _head(prev) or side(f) or _state(dr, f) != _state(dr, prev):
+        return False
+    # (a vessel class its own words name: "vascular")
+    own = set(WORD.findall(f.site_text.lower())) <= set(WORD.findall(f.mention.lower()))
+    return f.site == prev.site or (
+        own and f.site in dr.vessel_sites and prev.site in dr.vessel_sites
+    )
+
+
 def _definite_of_one_side(dr: DescriptorRules, f: Finding, x: _Lesion, text: str) -> bool:
     """Is the finding, of no side, one that "the" leads and whose mention
     names no place of its own, its site from the place the sentence names
@@ -3533,6 +3557,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         if found is None and prev is not None and _refers_back(dr, f, prev, subs, label_of):
             found = by_id[prev.lesion_id]
             told = f.site in ("", prev.site) or not _offered(dr, f, prev)
+        if found is None and prev is not None and _apposed_class(dr, f, prev):
+            found = by_id[prev.lesion_id]
         if found is None and f.site and not f.own_lesion:
             found = _echo(dr, named, f)
         # named otherwise, at another site or none ("soft tissue
