@@ -243,3 +243,27 @@ APPOSED = [
 @pytest.mark.parametrize(("text", "lesions"), APPOSED)
 def test_appositive_class_restates_the_finding_before(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# a place word closing the sentence after a comma adds to the sub-site:
+# the impression naming that place alone restates the nodule; another lobe
+# is another lesion (GUIDE: lesion)
+CLOSING_PLACE = [
+    (
+        "FINDINGS: Calcified right hilar lymph node. Adjacent calcified nodule in "
+        "the right lower lobe, perihilar.\nIMPRESSION: Calcified right hilar node "
+        "and a calcified nodule in the right perihilar lung, old granulomatous "
+        "disease.",
+        [1, 2, 1, 2],
+    ),
+    (
+        "FINDINGS: Calcified nodule in the right lower lobe, perihilar.\n"
+        "IMPRESSION: Calcified nodule in the right upper lobe.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), CLOSING_PLACE)
+def test_closing_place_word_joins_the_sub_site(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -3250,6 +3250,23 @@ def _placed_words(dr: DescriptorRules, sub: str) -> str:
     return " ".join(w for w in sub.split() if w not in dr.bare_words)
 
 
+# A place word alone after a comma closing the sentence (", perihilar.").
+_CLOSING_PLACE = re.compile(r",\s*([A-Za-z]+)\s*\.?\s*$")
+
+
+def _closing_place(dr: DescriptorRules, f: Finding, sub: str) -> str:
+    """The sub-site, with the place a single word after a comma closing the
+    finding's sentence adds to it ("calcified nodule in the left upper lobe,
+    perihilar": the upper lobe by the hilum), where the sub-site is said."""
+    m = _CLOSING_PLACE.search(f.sentence)
+    if not sub or m is None or m.start() < mention_at(f) + len(f.mention):
+        return sub
+    place = dr.synonyms.get(m.group(1).lower(), "")
+    if not place or set(place.split()) <= set(sub.split()):
+        return sub
+    return f"{sub} {place}"
+
+
 def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     """The finding's sub-site: its site words', else its sentence subject's
     (`subject_sub`), else its label's (under "Popliteal artery:", "The
@@ -3501,13 +3518,17 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     place_of = _PerFinding(findings, lambda f: trailing_sub(dr, f, spans[f.finding_id][0]))
     label_of = _PerFinding(findings, lambda f: label_before(f, text))
     subs = {
-        f.finding_id: _with_segment(
+        f.finding_id: _closing_place(
             dr,
             f,
-            _sub_of(dr, f, text)
-            or _place_after(dr, f, spans[f.finding_id][0])
-            or _station_after(dr, f, spans[f.finding_id][0]),
-            _part_led_to(dr, f, spans[f.finding_id][0]),
+            _with_segment(
+                dr,
+                f,
+                _sub_of(dr, f, text)
+                or _place_after(dr, f, spans[f.finding_id][0])
+                or _station_after(dr, f, spans[f.finding_id][0]),
+                _part_led_to(dr, f, spans[f.finding_id][0]),
+            ),
         )
         for f in findings
     }
