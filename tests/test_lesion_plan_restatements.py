@@ -267,3 +267,20 @@ CLOSING_PLACE = [
 @pytest.mark.parametrize(("text", "lesions"), CLOSING_PLACE)
 def test_closing_place_word_joins_the_sub_site(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# a hedged finding offered for what a thing named by a side and place words
+# is restates the one lesion of another section on that side whose sentence
+# names those places (GUIDE: lesion)
+HEDGED_FOR_PLACE = (
+    "REASON FOR CONSULTATION: Right flank pain.\nHISTORY: CT showed a 3 mm "
+    "calcification in the right renal cortex, too peripheral for a stone. A 2 mm "
+    "calcification in the left renal sinus tracks along a vessel and is probably "
+    "vascular.\nASSESSMENT:\n1. Right cortical calcification, nonspecific.\n"
+    "2. Left renal sinus focus, probably vascular calcification; no stone on the "
+    "left."
+)
+
+
+def test_hedged_finding_for_a_named_place(lesion_numbers):
+    assert lesion_numbers(HEDGED_FOR_PLACE) == [1, 2, 1, 2]

@@ -1763,6 +1763,43 @@ def _offered_for(dr: DescriptorRules, lesions: Iterable[_Lesion], f: Finding) ->
     return mine[0]
 
 
+def _hedged_for_place(
+    dr: DescriptorRules, lesions: Iterable[_Lesion], f: Finding
+) -> _Lesion | None:
+    """A hedged finding offered for what a thing its sentence names first,
+    by a side and place words, is ("Right renal sinus focus, most likely
+    vascular calcification") restates the one lesion of another section on
+    that side whose first sentence names those places ("a 2 mm
+    calcification in the right renal sinus"), whatever site its own words
+    give (GUIDE: a finding its sentence names as what the one before it is
+    shares its number; the impression restating a finding in other words)."""
+    if not f.uncertain or side(f) not in _SIDES:
+        return None
+    at = mention_at(f)
+    lead = f.sentence[: max(at, 0)]
+    if "," not in lead:
+        return None
+    # the place words of the thing named first (a side, "renal": `site_words`)
+    named = [
+        w
+        for w in WORD.findall(lead.split(",")[0].lower())
+        if w in dr.synonyms or w in dr.synonym_words
+    ]
+    places = stems(dr, " ".join(named))
+    if not places:
+        return None
+    mine = [
+        x
+        for x in lesions
+        if x.state == _state(dr, f)
+        and x.side == side(f)
+        and x.first is not None
+        and x.first.section != f.section
+        and places <= stems(dr, x.first.sentence)
+    ]
+    return mine[0] if len(mine) == 1 else None
+
+
 def _tissue_restated(
     dr: DescriptorRules, by_site: dict[tuple[str, _State], list[_Lesion]], f: Finding
 ) -> _Lesion | None:
@@ -3597,6 +3634,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             found = _tissue_restated(dr, by_site, f)
         if found is None and not f.own_lesion:
             found = _offered_for(dr, by_id.values(), f)
+        if found is None and not f.own_lesion:
+            found = _hedged_for_place(dr, by_id.values(), f)
         if found is None and not f.site and not f.own_lesion:
             found = _labelled_restated(dr, by_id.values(), f, label_of)
         if found is None and not f.site and not f.own_lesion:
