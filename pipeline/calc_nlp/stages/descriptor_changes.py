@@ -308,6 +308,20 @@ _PREDICATE_REACH = 12
 _WORD_OR_STOP = re.compile(r"[^\S\n]*(\d+\.\d+|\w+(?:'\w+)?|[,;:()])")
 
 
+# How many words a place aside between a comma and a semicolon may hold.
+_ASIDE_REACH = 4
+_ASIDE = re.compile(rf"[^\S\n]*((?:[A-Za-z']+[^\S\n]*){{1,{_ASIDE_REACH}}});")
+
+
+def _aside_to_semicolon(text: str, comma: int, stop: int) -> int | None:
+    """Where the semicolon stands that closes a short aside of words only
+    after a comma (", posterior depth;"), within `stop`; None otherwise."""
+    m = _ASIDE.match(text, comma)
+    if m is None or m.end() > stop or "and" in m.group(1).lower().split():
+        return None
+    return m.end() - 1
+
+
 def copula_change(
     dr: DescriptorRules, text: str, end: int, stop: int, subject: bool = False
 ) -> re.Match[str] | None:
@@ -343,6 +357,13 @@ def copula_change(
             # clause after it has a reach of its own
             w = _anaphor_subject(dr, text, w.end())
             pronoun, semi, copula, other, prev, steps = True, True, False, False, "", 0
+        elif w is not None and w.group(1) == "," and not semi and (
+            semicolon := _aside_to_semicolon(text, w.end(), stop)
+        ):
+            # "lies at 10 o'clock, posterior depth; these are unchanged": a
+            # short place aside closing the predicate before the semicolon
+            at = semicolon
+            continue
         elif w is not None and w.group(1) == "," and not copula:
             comma = w.end()  # ", and those are"; ", a finding that is"
             aside = _size_aside(dr, text, comma)

@@ -233,6 +233,7 @@ class DescriptorRules:
         # the others'): none of them matches before its first match
         self.any_end = self.grade_breaks
         self.size_blockers = set(wl["size_blockers"])
+        self.size_vessel_calibers = frozenset(wl["size_vessel_caliber_words"])
         self.followers = set(wl["predicate_followers"])
         self.number_words: dict[str, float] = desc["number_words"]
         self.window: int = desc["before_window"]
@@ -439,6 +440,8 @@ class DescriptorRules:
         # what lies in a lumen or sac, no part of the wall
         # (`lesions._contents_apart`)
         self.lumen_contents = frozenset(wl["lesion_lumen_contents"])
+        # operations that take the tissue out (`lesions._state`)
+        self.removal_words = frozenset(wl["lesion_removal_words"])
         self.soft_tissue, *precise = wl["lesion_soft_tissue_sites"]
         self.soft_tissue_sites = frozenset(precise)
         self.cause_terms = set(wl["lesion_cause_terms"])

@@ -597,6 +597,16 @@ def _listed_sizes(
     return best if sized >= 2 else None
 
 
+def _vessel_caliber(dr: DescriptorRules, gap: list[str], mention: str) -> bool:
+    """At a vessel site, does a word naming the vessel's diameter or lumen
+    (`size_vessel_caliber_words`) label the size after a mention that names
+    no lesion noun ("calcification of the iliac artery, minimal diameter
+    7 mm")? The size is the vessel's, not its wall calcification's."""
+    if mention.split()[-1].lower() in dr.lesion_nouns:
+        return False
+    return not dr.size_vessel_calibers.isdisjoint(gap)
+
+
 def size_of(
     dr: DescriptorRules,
     text: str,
@@ -688,6 +698,7 @@ def size_of(
                 ok = ok and not _dated(dr, rest[:3])
                 host = site_text if vessel else ""
                 ok = ok and not ("," in gap and _hosted(dr, text, lo, host))
+                ok = ok and not (vessel and _vessel_caliber(dr, gap, span.text))
                 dist = m.start() - span.end_char
             else:
                 ok, dist = span.start_char <= m.start() and m.end() <= span.end_char, 0

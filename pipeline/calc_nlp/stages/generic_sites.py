@@ -51,7 +51,7 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
         named = _one_named_before(kit, rd, f, site, specific)
         if named is not None:
             return _part_or(kit, site, named)
-        return _restated_site(rd, f, specific) or site
+        return _restated_site(kit, rd, f, specific) or site
     others = [c for c in rd.matches.calc if c is not f]
     # its own sentence before it first ('LAD: Heavy calcific plaque along the
     # mid segment and calcification at its origin'), then the sentences before
@@ -223,19 +223,36 @@ def _opens_anaphoric(kit: Toolkit, rd: ReportDoc, sent: Span) -> bool:
 
 
 def _restated_site(
-    rd: ReportDoc, f: Span, specific: Callable[[SiteRef], bool]
+    kit: Toolkit, rd: ReportDoc, f: Span, specific: Callable[[SiteRef], bool]
 ) -> SiteRef | None:
     """An impression that restates a finding word for word ('Mild
     arteriosclerotic vascular calcifications.') means the one named before
-    with its specific site ('... noted in the abdominal aorta')."""
+    with its specific site ('... noted in the abdominal aorta'), and so does
+    one that names the mineral for its calcification noun ('Annular calcium' after
+    'Annular calcification ... beneath the noncoronary cusp')."""
     words = rd.span_text(f).lower()
+    nouns = kit.word_sets.get("bare_calcification_nouns", frozenset())
+    mineral = kit.word_sets.get("mineral_nouns", frozenset())
     for c in reversed([c for c in rd.matches.calc if c.end <= f.start]):
-        if rd.span_text(c).lower() != words:
+        if rd.span_text(c).lower() != words and not _mineral_swapped(
+            nouns, mineral, rd.span_text(c).lower(), words
+        ):
             continue
         nearest = _nearest_site(rd, c, specific)
         if nearest is not None:
             return nearest
     return None
+
+
+def _mineral_swapped(nouns: frozenset[str], mineral: frozenset[str], a: str, b: str) -> bool:
+    """Do two mentions hold the same words but for a calcification noun in
+    one where the other names the mineral ('annular calcification',
+    'annular calcium'; `bare_calcification_nouns`, `mineral_nouns`)?"""
+    x, y = a.split(), b.split()
+    if len(x) != len(y) or len(x) < 2:
+        return False
+    apart = [{u, v} for u, v in zip(x, y, strict=True) if u != v]
+    return len(apart) == 1 and bool(apart[0] & nouns) and bool(apart[0] & mineral)
 
 
 def _nearest_site(

@@ -172,7 +172,18 @@ def _state(dr: DescriptorRules, f: Finding) -> _State:
     calcification") denies a past one, as "no longer visible" does: it is
     the resolved calcification's (`lesion_residual_words`)."""
     past = f.negated and (f.historical or names_residual(dr, f))
+    # one its sentence says an earlier operation took out is gone: a past
+    # state too (`lesion_removal_words`)
+    past = past or (f.historical and _removed(dr, f))
     return (f.negated, f.hypothetical, f.family, past)
+
+
+def _removed(dr: DescriptorRules, f: Finding) -> bool:
+    """Does the finding's sentence name, before its mention, an operation
+    that takes tissue out (`lesion_removal_words`: "lumpectomy in 2014 for
+    ... calcifications")?"""
+    at = mention_at(f)
+    return at > 0 and not dr.removal_words.isdisjoint(WORD.findall(f.sentence[:at].lower()))
 
 
 def _told(f: Finding) -> tuple[object, ...]:
@@ -454,7 +465,7 @@ def _same_lesion(
         and not _part_of_several(dr, x, f)
         and not _native_and_graft(dr, x, f)
         and not _numbered_apart(dr, x, f)
-        and not _sub_segments_apart(dr, x, sub)
+        and not (_sub_segments_apart(dr, x, sub) and not _own_segment_alike(dr, x, f))
     ]
     graded = _graded_alike(same, f, sub)
     if graded is not None:
@@ -556,8 +567,22 @@ def _same_lesion(
         # a valve's calcification named by its disease ("calcific aortic
         # stenosis") leaves the sub-site unsaid: the leaflets or cusps
         # restate it, the annulus does not (GUIDE: lesion)
-        leaflets = [x for x in loose if dr.part_heads & set(x.sub.split())]
+        # (not a lesion whose own mention names another part, the annulus
+        # beside the cusp its clause names: "Annular calcification ...
+        # beneath the noncoronary cusp")
+        leaflets = [
+            x
+            for x in loose
+            if dr.part_heads & set(x.sub.split()) and not _names_other_part(dr, x)
+        ]
         loose = leaflets if len(leaflets) == 1 else loose
+    if len(loose) > 1 and sub:
+        # the one named by the same sub-site words, not one whose wider
+        # name only nests in them ("the SFA" after the right superficial
+        # femoral artery's and the left common femoral's; GUIDE: same site,
+        # side and sub-site)
+        alike = [x for x in loose if x.sub == sub]
+        loose = alike if len(alike) == 1 else loose
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         # a finding of no side in an operation note: the operated side's
         # ("SPECIMEN: femoral plaque" after the left's and the right's)
@@ -602,6 +627,22 @@ def _same_lesion(
             if any(set(f.morphology) & set(m.morphology) for m in x.told.values())
         ]
         loose = shaped if len(shaped) == 1 else loose
+    if len(loose) > 1 and f.section == _RESTATING[1]:
+        # the one lesion of the findings the impression's sections have
+        # already restated ("calcified proximal LAD" in the conclusion, then
+        # the plan's "calcified LAD lesion"), not one they left unnamed
+        # (the mid LAD's): the section names that one only (GUIDE: lesion)
+        # (of several, the one whose restating mention holds the vessel
+        # words of the finding's, not a branch's: "Calcified D1 ostium")
+        again = [x for x in loose if _restated_in(x, f.section)]
+        if len(again) > 1 and f.site_text:
+            words = set(WORD.findall(f.site_text.lower()))
+            again = [
+                x
+                for x in again
+                if x.last is not None and words <= set(WORD.findall(x.last.mention.lower()))
+            ]
+        loose = again if len(again) == 1 else loose
     if not loose:  # each names the other's sub-site: one place in two words
         loose = [
             x
@@ -800,6 +841,12 @@ def _segment_set(dr: DescriptorRules, text: str) -> set[str]:
     return out
 
 
+def _names_other_part(dr: DescriptorRules, x: _Lesion) -> bool:
+    """Does the lesion's first mention name a valve part or segment that is
+    no leaflet or cusp (`part_heads`): "Annular calcification"?"""
+    return x.first is not None and bool(_segment_set(dr, x.first.mention) - dr.part_heads)
+
+
 def _sub_segments_apart(dr: DescriptorRules, x: _Lesion, sub: str) -> bool:
     """Does the finding's sub-site name a valve part or vessel segment
     ("annulus", which its sentence's subject gives: "the annulus, which was
@@ -811,6 +858,15 @@ def _sub_segments_apart(dr: DescriptorRules, x: _Lesion, sub: str) -> bool:
         return False
     theirs = [_segment_set(dr, m.segment) for m in x.told.values()]
     return all(t and not mine & t for t in theirs)
+
+
+def _own_segment_alike(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Does the finding's own mention name the valve part or segment every
+    finding of the lesion named ("Annular calcium" after "Annular
+    calcification ... beneath the noncoronary cusp")? The part its clause
+    names after it is where, not what, and tells the two no apart."""
+    mine = _segment_set(dr, f.segment)
+    return bool(mine) and all(mine & _segment_set(dr, m.segment) for m in x.told.values())
 
 
 def _numbered_parts(dr: DescriptorRules, text: str) -> set[str]:
@@ -1707,6 +1763,43 @@ def _offered_for(dr: DescriptorRules, lesions: Iterable[_Lesion], f: Finding) ->
     return mine[0]
 
 
+def _hedged_for_place(
+    dr: DescriptorRules, lesions: Iterable[_Lesion], f: Finding
+) -> _Lesion | None:
+    """A hedged finding offered for what a thing its sentence names first,
+    by a side and place words, is ("Right renal sinus focus, most likely
+    vascular calcification") restates the one lesion of another section on
+    that side whose first sentence names those places ("a 2 mm
+    calcification in the right renal sinus"), whatever site its own words
+    give (GUIDE: a finding its sentence names as what the one before it is
+    shares its number; the impression restating a finding in other words)."""
+    if not f.uncertain or side(f) not in _SIDES:
+        return None
+    at = mention_at(f)
+    lead = f.sentence[: max(at, 0)]
+    if "," not in lead:
+        return None
+    # the place words of the thing named first (a side, "renal": `site_words`)
+    named = [
+        w
+        for w in WORD.findall(lead.split(",")[0].lower())
+        if w in dr.synonyms or w in dr.synonym_words
+    ]
+    places = stems(dr, " ".join(named))
+    if not places:
+        return None
+    mine = [
+        x
+        for x in lesions
+        if x.state == _state(dr, f)
+        and x.side == side(f)
+        and x.first is not None
+        and x.first.section != f.section
+        and places <= stems(dr, x.first.sentence)
+    ]
+    return mine[0] if len(mine) == 1 else None
+
+
 def _tissue_restated(
     dr: DescriptorRules, by_site: dict[tuple[str, _State], list[_Lesion]], f: Finding
 ) -> _Lesion | None:
@@ -2569,7 +2662,12 @@ def _sums_sides(
         and (not _in_sentence(x.last, f) if note else x.first.section != f.section)
         and _nests(x.sub, sub)
     ]
-    sides = {x.side for x in apart}
+    # those named by the finding's own sub-site words, when there are, not
+    # a wider name nesting in them ("the SFA" after the right superficial
+    # femoral artery's and the left common femoral's: it names one vessel)
+    # (each of the others naming its own, a lesion naming none may be any)
+    alike = [x for x in apart if sub and x.sub == sub]
+    sides = {x.side for x in (alike if all(x.sub for x in apart) else ()) or apart}
     if not {"left", "right"} <= sides or "bilateral" in sides:
         return False
     # ... unless, naming no side, its words are those of one of them only
@@ -3189,6 +3287,23 @@ def _placed_words(dr: DescriptorRules, sub: str) -> str:
     return " ".join(w for w in sub.split() if w not in dr.bare_words)
 
 
+# A place word alone after a comma closing the sentence (", perihilar.").
+_CLOSING_PLACE = re.compile(r",\s*([A-Za-z]+)\s*\.?\s*$")
+
+
+def _closing_place(dr: DescriptorRules, f: Finding, sub: str) -> str:
+    """The sub-site, with the place a single word after a comma closing the
+    finding's sentence adds to it ("calcified nodule in the left upper lobe,
+    perihilar": the upper lobe by the hilum), where the sub-site is said."""
+    m = _CLOSING_PLACE.search(f.sentence)
+    if not sub or m is None or m.start() < mention_at(f) + len(f.mention):
+        return sub
+    place = dr.synonyms.get(m.group(1).lower(), "")
+    if not place or set(place.split()) <= set(sub.split()):
+        return sub
+    return f"{sub} {place}"
+
+
 def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     """The finding's sub-site: its site words', else its sentence subject's
     (`subject_sub`), else its label's (under "Popliteal artery:", "The
@@ -3361,6 +3476,59 @@ def _names_a_graft(dr: DescriptorRules, text: str) -> bool:
     return any(m.group() in dr.graft_words for m in WORD.finditer(low))
 
 
+def _restated_in(x: _Lesion, section: str) -> bool:
+    """Was the lesion named first in another section and its latest finding
+    in `section` (restated there)?"""
+    return x.first is not None and x.last is not None and (
+        x.first.section != section and x.last.section == section
+    )
+
+
+# A comma and an indefinite article between two findings: the second an
+# appositive naming what the first is.
+_APPOSED = re.compile(r"\s*,\s*an?\s*$", re.I)
+
+
+def _apposed_class(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Does the finding stand right after the one before it, past only a
+    comma and "a", naming by a calcification noun the class of place the
+    first lies at ("Aortic root and descending aortic calcification, a
+    vascular calcification driven by renal disease")? It names what that
+    one is and restates it (GUIDE: lesion, a finding its sentence names as
+    what the one before it is shares its number)."""
+    gap = _gap(prev, f)
+    if gap is None or not _APPOSED.fullmatch(gap) or f.own_lesion:
+        return False
+    if _head(f) != _head(prev) or side(f) or _state(dr, f) != _state(dr, prev):
+        return False
+    # (a vessel class its own words name: "vascular")
+    own = set(WORD.findall(f.site_text.lower())) <= set(WORD.findall(f.mention.lower()))
+    return f.site == prev.site or (
+        own and f.site in dr.vessel_sites and prev.site in dr.vessel_sites
+    )
+
+
+def _definite_of_one_side(dr: DescriptorRules, f: Finding, x: _Lesion, text: str) -> bool:
+    """Is the finding, of no side, one that "the" leads and whose mention
+    names no place of its own, its site from the place the sentence names
+    before it ("intervention on the SFA; ... the calcified segment"), restating a lesion of one side? It refers
+    back to that lesion's mention (GUIDE: laterality, a finding that refers
+    back takes that mention's side)."""
+    if f.laterality or x.side not in _SIDES or x.first is None or x.first is f:
+        return False
+    lead = lead_list(f)
+    if not lead or lead[-1] != "the":
+        return False
+    places = [(a, b) for a, b, kind in f.marks if kind == "site"]
+    if not places or any(b > f.start for _a, b in places):
+        return False
+    # ... and its sentence, with the part a semicolon ends before it, states
+    # that side before it ("Right leg angiogram ...; ... the calcified segment")
+    lo = max(text.rfind("\n", 0, f.start), text.rfind(". ", 0, f.start), 0)
+    words = WORD.findall(text[lo : f.start].lower())
+    return x.side in words or any(dr.side_of_word.get(w) == x.side for w in words)
+
+
 def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     """`group`'s search, for any number of findings: `group` skips it for a
     report's only finding, whose answer is known, and a test holds the two to
@@ -3387,13 +3555,17 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     place_of = _PerFinding(findings, lambda f: trailing_sub(dr, f, spans[f.finding_id][0]))
     label_of = _PerFinding(findings, lambda f: label_before(f, text))
     subs = {
-        f.finding_id: _with_segment(
+        f.finding_id: _closing_place(
             dr,
             f,
-            _sub_of(dr, f, text)
-            or _place_after(dr, f, spans[f.finding_id][0])
-            or _station_after(dr, f, spans[f.finding_id][0]),
-            _part_led_to(dr, f, spans[f.finding_id][0]),
+            _with_segment(
+                dr,
+                f,
+                _sub_of(dr, f, text)
+                or _place_after(dr, f, spans[f.finding_id][0])
+                or _station_after(dr, f, spans[f.finding_id][0]),
+                _part_led_to(dr, f, spans[f.finding_id][0]),
+            ),
         )
         for f in findings
     }
@@ -3443,6 +3615,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         if found is None and prev is not None and _refers_back(dr, f, prev, subs, label_of):
             found = by_id[prev.lesion_id]
             told = f.site in ("", prev.site) or not _offered(dr, f, prev)
+        if found is None and prev is not None and _apposed_class(dr, f, prev):
+            found = by_id[prev.lesion_id]
         if found is None and f.site and not f.own_lesion:
             found = _echo(dr, named, f)
         # named otherwise, at another site or none ("soft tissue
@@ -3460,6 +3634,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             found = _tissue_restated(dr, by_site, f)
         if found is None and not f.own_lesion:
             found = _offered_for(dr, by_id.values(), f)
+        if found is None and not f.own_lesion:
+            found = _hedged_for_place(dr, by_id.values(), f)
         if found is None and not f.site and not f.own_lesion:
             found = _labelled_restated(dr, by_id.values(), f, label_of)
         if found is None and not f.site and not f.own_lesion:
@@ -3505,6 +3681,10 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             and _linked(dr, f, prev)
         ):
             found = None
+        if found is not None and _definite_of_one_side(dr, f, found, text):
+            # 'the calcified segment' refers back to that lesion's mention
+            # and takes its side (corpora/GUIDE.md laterality)
+            f.laterality, f.context_side, f.operated_side = found.side, "", ""
         if found is None:
             found = _Lesion(
                 f.finding_id,

@@ -198,9 +198,17 @@ def _closes_a_site(rd: ReportDoc, link: int) -> bool:
     after = link + 1
     if rd.lower[after] in rd.word_sets.get("phrase_position_words", ()):
         after += 1
+    # 'aortic root and descending aortic calcification': an anatomic
+    # premodifier opening the second place
+    after = _past_premodifier(rd, after)
     return any(ref.span.end == link for ref in sites) and any(
         ref.start == after for ref in sites
     )
+
+
+def _past_premodifier(rd: ReportDoc, at: int) -> int:
+    """Token `at`, or the end of the premodifier that starts there."""
+    return next((p.end for p in rd.matches.premods if p.start == at), at)
 
 
 def _other_finding_before(rd: ReportDoc, link: int) -> bool:

@@ -68,7 +68,8 @@ def mentions(
     ]
     lesions = [s for s in excluded if kit.md(s).get("lesion")]
     lower = columns["LOWER"] if columns is not None else None
-    return _masked_heads_end(kit, doc, calc, lower), premods, lesions
+    calc = _masked_heads_end(kit, doc, calc, lower)
+    return _joined_disease_cut(kit, doc, calc), premods, lesions
 
 
 def _holds_a_mask(
@@ -174,6 +175,25 @@ def _masked_heads_end(
             ):
                 c = Span(doc, c.start, k + 1, label=c.label_, span_id=c.id_)
                 break
+        out.append(c)
+    return out
+
+
+def _joined_disease_cut(kit: Toolkit, doc: Doc, calc: list[Span]) -> list[Span]:
+    """A phrase ending in a word that names only a disease of the places
+    before it (`joined_disease_heads`) after 'and' or 'or' that follows a
+    whole head noun ('calcified right SFA and tibial disease') ends at that
+    noun: the calcified word reached its head there, and the joined words
+    name another finding (guide §1: the span runs to the head noun)."""
+    ends = kit.word_sets.get("joined_disease_heads", frozenset())
+    heads = kit.word_sets.get("calcified_heads", frozenset())
+    out = []
+    for c in calc:
+        if len(c) > 3 and doc[c.end - 1].lower_ in ends:
+            for k in range(c.end - 2, c.start + 1, -1):
+                if doc[k].lower_ in ("and", "or") and doc[k - 1].lower_ in heads:
+                    c = Span(doc, c.start, k, label=c.label_, span_id=c.id_)
+                    break
         out.append(c)
     return out
 
