@@ -325,31 +325,27 @@ def link_and_classify(
     causes, class and descriptors, and the report's conditions with the words
     that named them. `text` is the Doc's text when the caller has it."""
     m = rd.matches
-    # a procedure a plan names is to come: no cause, as it is no condition
-    cues = [
-        c
-        for c in m.cues
-        if c.label_ != "CUE"
-        or (
-            _names_a_cause(rd, c)
-            and not plan_item(
-                kit, rd.layout, c, kit.md(c)["cue"], "historical" in flags(rd.mods, c)
-            )
-        )
-    ]
     # A dystrophic condition in the finding's sentence is a local cause (rule 1);
     # the report's own operation is not an earlier one (guide §4 rule 1:
     # 'earlier trauma or surgery at that place'): its condition words caused
     # nothing the report finds (an operative note's 'discectomy' and the
     # calcified disk material it removes).
     own = own_procedures(kit, rd)
-    # nor are a cue's words that name it (an operative note's 'resection of
-    # the calcified lesion' takes the calcium out, it laid none down)
-    cues = [
-        c
-        for c in cues
-        if c.label_ != "CUE" or not any(s < c.end and c.start < e for s, e, _ in own)
-    ]
+    cues: list[Span] = []
+    for c in m.cues:
+        if c.label_ == "CUE" and (
+            # nor are a cue's words that name it (an operative note's
+            # 'resection of the calcified lesion' takes the calcium out, it
+            # laid none down); asked first, as most reports name no operation
+            any(s < c.end and c.start < e for s, e, _ in own)
+            or not _names_a_cause(rd, c)
+            # a procedure a plan names is to come: no cause, as it is no condition
+            or plan_item(
+                kit, rd.layout, c, kit.md(c)["cue"], "historical" in flags(rd.mods, c)
+            )
+        ):
+            continue
+        cues.append(c)
     cues += [
         c
         for c in m.conds

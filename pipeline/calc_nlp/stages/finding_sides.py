@@ -377,8 +377,8 @@ def _side_relative_to_history(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     opposite = kit.word_sets.get("opposite_side_words", frozenset())
     same = kit.word_sets.get("same_side_words", frozenset())
     sent = rd.sent(f)
-    words = {rd.lower[i] for i in range(sent.start, sent.end)}
-    flip, keep = bool(words & opposite), bool(words & same)
+    words = rd.lower[sent.start : sent.end]
+    flip, keep = not opposite.isdisjoint(words), not same.isdisjoint(words)
     if flip == keep:
         return ""
     sides = {

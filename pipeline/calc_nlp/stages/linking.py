@@ -876,11 +876,12 @@ def _calcification_word(rd: ReportDoc, f: Span) -> str | None:
     calcified lesion is named by ('the calcified granuloma', mentions.json
     lesion_nouns); else one of mentions.json `pointed_calcification_nouns`
     among its words ('calcinosis' of 'calcinosis cutis'); else None."""
-    word = f[-1].lower_
+    words = rd.lower[f.start : f.end]
+    word = words[-1]
     if word.endswith(("calcification", "calcifications")) or word in rd.lesion_nouns:
         return word
     nouns = rd.word_sets.get("pointed_calcification_nouns", frozenset())
-    return next((t.lower_ for t in f if t.lower_ in nouns), None)
+    return next((w for w in words if w in nouns), None)
 
 
 def _points_back(rd: ReportDoc, site: SiteRef) -> bool:
@@ -1135,6 +1136,8 @@ def causes_elsewhere(
     earlier surgery, so no cause."""
     out = []
     sites_in = rd.sites_by_sentence()
+    # the side words by where they end (they never overlap), for `_side_on`
+    lat_ends = {x.end: x for x in rd.matches.lats}
     rule1 = [c for c in cues if c.label_ == "CUE" and kit.md(c)["rule"] == 1]
     # a condition the same words name as a cue counts once, as the cue
     as_cue = {(c.start, c.end) for c in rule1}
@@ -1175,7 +1178,7 @@ def causes_elsewhere(
             )
         if joined:
             continue
-        own_side = _side_on(kit, rd, span)
+        own_side = _side_on(kit, rd, span, lat_ends)
         if near:
             nearest = min(near, key=lambda s: abs(s.span.start - span.start))
             if own_side and nearest.laterality not in ("", own_side):
@@ -1237,6 +1240,13 @@ def organ_part(kit: Toolkit, rd: ReportDoc, at: int, site: str) -> str:
     leads = kit.word_sets.get("sub_site_leads", frozenset())
     lower = rd.lower
     first, end = rd.sent_bounds(at)
+    words = lower[first:end]
+    if (
+        alone.isdisjoint(words)
+        and heads.isdisjoint(words)
+        and numbered.isdisjoint(words)
+    ):
+        return ""  # most sentences: no part word at all (one pass each, no loop)
     found: list[tuple[int, str]] = []
     for i in range(first, end):
         w = lower[i]
@@ -1246,7 +1256,7 @@ def organ_part(kit: Toolkit, rd: ReportDoc, at: int, site: str) -> str:
             found.append((i, f"{lead} {w.rstrip('s')}"))
         elif w in numbered and i + 1 < end and _numbered(lower[i + 1]):
             found.append((i, f"{w} {lower[i + 1]}"))
-    places = [r for r in rd.matches.sites if first <= r.span.start < end]
+    places = rd.sentence_sites(at)
     found = [
         (i, part)
         for i, part in found
@@ -1333,21 +1343,26 @@ def _one_side_of(
     return next(iter(sides)) if len(sides) == 1 and "bilateral" not in sides else ""
 
 
-def _side_on(kit: Toolkit, rd: ReportDoc, cause: Span) -> str:
+def _side_on(
+    kit: Toolkit, rd: ReportDoc, cause: Span, lat_ends: dict[int, Span]
+) -> str:
     """The side written on a cause's own words: a side word right before
     them, or before one plain word that leads them ('prior right
     orchiopexy', 'left total hip arthroplasty'); '' when none (guide §4 rule
     4: a cause counts for the same place, 'a prior left lumpectomy explains
-    calcification in the left breast')."""
-    for x in rd.matches.lats:
-        gap = cause.start - x.end
-        if gap == 0 or (
-            gap == 1
-            and rd.doc[x.end].is_alpha
-            and x.end not in rd.match_starts
+    calcification in the left breast'). `lat_ends`: the side words by where
+    they end."""
+    at = cause.start
+    x = lat_ends.get(at)
+    if x is None:
+        x = lat_ends.get(at - 1)  # past one plain word that no match starts
+        if (
+            x is None
+            or not rd.layout.words[at - 1].isalpha()
+            or at - 1 in rd.match_starts
         ):
-            return str(kit.md(x)["laterality"])
-    return ""
+            return ""
+    return str(kit.md(x)["laterality"])
 
 
 def heads_a_list(rd: ReportDoc, cause: Span, f: Span) -> bool:
