@@ -305,11 +305,12 @@ def _predated(kit: Toolkit, rd: ReportDoc, c: Span) -> bool:
     words = kit.word_sets.get("predating_words", frozenset())
     if not words.isdisjoint(rd.lower[c.start : c.end]):
         return True
-    i = c.start - 1
-    while i >= 0 and c.start - i <= _PREDATING_REACH + 1 and rd.lower[i].isalpha():
-        if rd.lower[i] in words:
+    # back from the word before it, while the words are plain ones
+    for w in reversed(rd.lower[max(0, c.start - _PREDATING_REACH - 1) : c.start]):
+        if not w.isalpha():
+            return False
+        if w in words:
             return True
-        i -= 1
     return False
 
 
@@ -332,8 +333,9 @@ def link_and_classify(
     # calcified disk material it removes).
     own = own_procedures(kit, rd)
     cues: list[Span] = []
+    cue = kit.label_ids.get("CUE")  # the id compared: `label_` is a look-up
     for c in m.cues:
-        if c.label_ == "CUE" and (
+        if c.label == cue and (
             # nor are a cue's words that name it (an operative note's
             # 'resection of the calcified lesion' takes the calcium out, it
             # laid none down); asked first, as most reports name no operation

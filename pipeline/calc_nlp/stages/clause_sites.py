@@ -393,14 +393,10 @@ def compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:
     guide §2 vocabulary, a region's nodes are `lymph node`), and one followed
     at once by a structure's own noun says which one it is ('the hepatic
     artery', 'the hamstring tendons')."""
-    # the site phrases by where their words start, those after the site's
-    # words only: each look-up is at or past its end
-    lo = site.span.end
-    after = {
-        start: s
-        for s in rd.matches.sites
-        if (start := s.span.start) >= lo and s.span.label_ == "SITE"
-    }
+    # the SITE phrases by where their words start (the label's id compared:
+    # `label_` is a string look-up per site)
+    label = kit.label_ids.get("SITE")
+    after = {s.span.start: s for s in rd.matches.sites if s.span.label == label}
     lesions = rd.lesion_nouns
     nxt = after.get(site.span.end)
     while (

@@ -124,6 +124,8 @@ def _side_of_the_same(rd: ReportDoc, f: Span) -> str:
     guide §2 step 2: the clause's location phrase points back); '' when
     none before writes one."""
     sent = rd.sent(f)
+    if "same" not in rd.lower[sent.start : sent.end]:
+        return ""  # most sentences: no 'same' (one pass in C, no site read)
     same = [
         s
         for s in rd.matches.sites

@@ -102,9 +102,7 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
     taken = {i for s in m.calc for i in range(s.start, s.end)}
     out = []
     core: dict[tuple[int, int], int] = {}
-    mods = dict(rd.mods.by_span)
-    # the flags worked out so far stay, but for the keys given new modifiers
-    known = dict(rd.mods.flag_sets)
+    widened: list[tuple[Span, Span]] = []  # (mention, its wider span)
     lesions = rd.lesion_nouns
     for s in m.calc:
         start = s.start
@@ -163,12 +161,19 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
         if start != s.start:
             core[(start, s.end)] = s.start
             wide = rule_span(rd.doc, start, s.end, s.label, s.id)  # its label and rule
-            mods[key(wide)] = rd.mods.of(s)
-            known.pop(key(wide), None)
+            widened.append((s, wide))
             s = wide
         out.append(s)
     if not core and not rd.core_start:
         return rd  # no mention widened: the same mentions, modifiers and flags
+    # the modifiers copied only now (most reports widen none): a wider span
+    # keeps its mention's; the flags worked out so far stay, but for the keys
+    # given new modifiers
+    mods = dict(rd.mods.by_span)
+    known = dict(rd.mods.flag_sets)
+    for s, wide in widened:
+        mods[key(wide)] = rd.mods.of(s)
+        known.pop(key(wide), None)
     return replace(
         rd,
         matches=replace(m, calc=out),
@@ -1136,16 +1141,23 @@ def causes_elsewhere(
     earlier surgery, so no cause."""
     out = []
     sites_in = rd.sites_by_sentence()
-    # the side words by where they end (they never overlap), for `_side_on`
+    # the side words by where they end (they never overlap), for `_side_on`,
+    # and by sentence, for the readers of a cause's sentence
     lat_ends = {x.end: x for x in rd.matches.lats}
-    rule1 = [c for c in cues if c.label_ == "CUE" and kit.md(c)["rule"] == 1]
+    lats_in: dict[int, list[Span]] = {}
+    for x in rd.matches.lats:
+        lats_in.setdefault(rd.layout.sent_first[x.start], []).append(x)
+    # the labels' ids compared: `label_` is a string look-up per call
+    cue, condition = kit.label_ids.get("CUE"), kit.label_ids.get("CONDITION")
+    rule1 = [c for c in cues if c.label == cue and kit.md(c)["rule"] == 1]
     # a condition the same words name as a cue counts once, as the cue
     as_cue = {(c.start, c.end) for c in rule1}
     for span in rule1 + rd.matches.conds:
-        if span.label_ == "CONDITION" and (span.start, span.end) in as_cue:
+        is_condition = span.label == condition
+        if is_condition and (span.start, span.end) in as_cue:
             continue
         md = kit.md(span)
-        if span.label_ == "CONDITION":
+        if is_condition:
             if md["category"] != DYSTROPHIC or not is_cause(rd.mods, span):
                 continue
             if flags(rd.mods, span) & NOT_A_CONDITION or key(span) in own_ops:
@@ -1201,8 +1213,8 @@ def causes_elsewhere(
         if not lat:
             lat = (
                 own_side
-                or lat_near(kit, rd, span)
-                or _one_side_of(kit, rd, first, end, near)
+                or lat_near(kit, rd, span, lats_in.get(first, []))
+                or _one_side_of(kit, near, lats_in.get(first, []))
             )
         if site and (not need or site in need):
             out.append(
@@ -1326,20 +1338,15 @@ def _joint_site(kit: Toolkit, place: SiteRef) -> str:
     return str(md.get("mention_site") or md.get("landmark_site") or "")
 
 
-def _one_side_of(
-    kit: Toolkit, rd: ReportDoc, first: int, end: int, near: list[SiteRef]
-) -> str:
+def _one_side_of(kit: Toolkit, near: list[SiteRef], lats: list[Span]) -> str:
     """The one side the cause's sentence writes on its place phrases, for a
     cause whose own words name its site ('Along the left convexity, a
     chronic calcified subdural hematoma'): where the sentence names one
     side only, the cause lies there (guide §4 rule 4: a cause counts for
-    the same site and side); '' where it names none or two."""
+    the same site and side); '' where it names none or two. `near`, `lats`:
+    the sentence's site phrases and side words."""
     sides = {s.laterality for s in near if s.laterality}
-    sides |= {
-        str(kit.md(x)["laterality"])
-        for x in rd.matches.lats
-        if first <= x.start < end
-    }
+    sides |= {str(kit.md(x)["laterality"]) for x in lats}
     return next(iter(sides)) if len(sides) == 1 and "bilateral" not in sides else ""
 
 

@@ -706,6 +706,9 @@ def other_finding_after(rd: ReportDoc, f: Span) -> list[Span]:
     another calcification."""
     lower = rd.lower
     end = rd.sent_bounds(f.start)[1]
+    words = lower[f.end : end]
+    if _FINDING_JOINS.isdisjoint(words) and "," not in words:
+        return []  # nothing joins another thing after it (one pass in C)
     starts = {c.start for c in rd.matches.calc}
     join = None
     for i in range(f.end, end):
@@ -1323,15 +1326,18 @@ def _list_goes_on(tok: Token) -> bool:
     return len(tok.text) > 1 and not tok.text.strip(".")
 
 
-def lat_near(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+def lat_near(
+    kit: Toolkit, rd: ReportDoc, f: Span, lats: list[Span] | None = None
+) -> str:
     """Laterality for a mention with an implied site: in or right around it.
     A side word says it ahead of the plural of a paired organ ('XR KNEES:
     Chondrocalcinosis in the right knee': right), which may only name the
-    exam or a label over it."""
+    exam or a label over it. `lats`: the side words of its sentence, when
+    the caller has them (else all the report's are read)."""
     first, last = rd.sent_bounds(f.start)
     lo, hi = max(first, f.start - 2), min(last, f.end + 4)
     implied = ""
-    for s in rd.matches.lats:
+    for s in rd.matches.lats if lats is None else lats:
         if lo <= s.start and s.end <= hi:
             md = kit.md(s)
             if not md.get("implied"):
