@@ -305,11 +305,12 @@ def _predated(kit: Toolkit, rd: ReportDoc, c: Span) -> bool:
     words = kit.word_sets.get("predating_words", frozenset())
     if not words.isdisjoint(rd.lower[c.start : c.end]):
         return True
-    i = c.start - 1
-    while i >= 0 and c.start - i <= _PREDATING_REACH + 1 and rd.lower[i].isalpha():
-        if rd.lower[i] in words:
+    # back from the word before it, while the words are plain ones
+    for w in reversed(rd.lower[max(0, c.start - _PREDATING_REACH - 1) : c.start]):
+        if not w.isalpha():
+            return False
+        if w in words:
             return True
-        i -= 1
     return False
 
 
@@ -325,31 +326,28 @@ def link_and_classify(
     causes, class and descriptors, and the report's conditions with the words
     that named them. `text` is the Doc's text when the caller has it."""
     m = rd.matches
-    # a procedure a plan names is to come: no cause, as it is no condition
-    cues = [
-        c
-        for c in m.cues
-        if c.label_ != "CUE"
-        or (
-            _names_a_cause(rd, c)
-            and not plan_item(
-                kit, rd.layout, c, kit.md(c)["cue"], "historical" in flags(rd.mods, c)
-            )
-        )
-    ]
     # A dystrophic condition in the finding's sentence is a local cause (rule 1);
     # the report's own operation is not an earlier one (guide §4 rule 1:
     # 'earlier trauma or surgery at that place'): its condition words caused
     # nothing the report finds (an operative note's 'discectomy' and the
     # calcified disk material it removes).
     own = own_procedures(kit, rd)
-    # nor are a cue's words that name it (an operative note's 'resection of
-    # the calcified lesion' takes the calcium out, it laid none down)
-    cues = [
-        c
-        for c in cues
-        if c.label_ != "CUE" or not any(s < c.end and c.start < e for s, e, _ in own)
-    ]
+    cues: list[Span] = []
+    cue = kit.label_ids.get("CUE")  # the id compared: `label_` is a look-up
+    for c in m.cues:
+        if c.label == cue and (
+            # nor are a cue's words that name it (an operative note's
+            # 'resection of the calcified lesion' takes the calcium out, it
+            # laid none down); asked first, as most reports name no operation
+            any(s < c.end and c.start < e for s, e, _ in own)
+            or not _names_a_cause(rd, c)
+            # a procedure a plan names is to come: no cause, as it is no condition
+            or plan_item(
+                kit, rd.layout, c, kit.md(c)["cue"], "historical" in flags(rd.mods, c)
+            )
+        ):
+            continue
+        cues.append(c)
     cues += [
         c
         for c in m.conds

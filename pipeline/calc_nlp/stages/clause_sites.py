@@ -191,7 +191,7 @@ def _list_gap(
     item_words = kit.word_sets.get("site_part_words", frozenset()) | kit.word_sets.get(
         "coordinated_side_words", frozenset()
     )
-    gap = {t.lower_ for t in rd.doc[before.span.end : site.start]}
+    gap = set(rd.lower[before.span.end : site.start])
     if gap == {"/"}:
         return True  # 'KIDNEYS/URETERS: no calcification'
     return gap <= _LIST_WORDS | item_words and (
@@ -253,8 +253,8 @@ def _plain_link(
         and (lead := joint_lead_start(kit, rd, s)) is not None
         for i in range(lead, s.span.start)
     }
-    words = [t.lower_ for t in rd.doc[start : site.start]]
-    between = [t.lower_ for t in rd.doc[start : site.start] if t.i not in told]
+    words = rd.lower[start : site.start]
+    between = [rd.lower[i] for i in range(start, site.start) if i not in told]
     stops = {",", ";", "and", "or", "with", *rd.lesion_nouns}
     return len(between) <= _PLAIN_LINK_MOST and not stops & set(words)
 
@@ -302,8 +302,8 @@ def joint_place(
     ('Heterotopic ossification, right hip.'). corpora/GUIDE.md, site: such a
     finding is periarticular soft tissue; a tissue its clause names wins (a
     SITE phrase beats a REGION in `site_in_clause`). None otherwise."""
-    if region.span.label_ != "REGION" or not kit.md(f).get("joint_placed"):
-        return None
+    if not kit.md(f).get("joint_placed") or region.span.label_ != "REGION":
+        return None  # the mention's rule first: most are not `joint_placed`
     md = kit.md(region.span)
     site = md.get("mention_site") or md.get("landmark_site")
     if not site or not (
@@ -365,19 +365,21 @@ def _apposed_joint(rd: ReportDoc, f: Span, region: SiteRef) -> bool:
 def landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:
     """Is the site named as a landmark beside the finding ('lateral to the
     left hilum', 'near the right hilum'; mentions.json landmark_words)?"""
-    words = kit.rules.word_lists.get("landmark_words", [])
+    words = kit.word_sets.get("landmark_words", frozenset())
     i, first = site.start, rd.layout.sent_first[site.start]
+    texts, starts = rd.layout.words, rd.match_starts
     # up to two plain words between ('adjacent to the medial femoral condyle')
     for _ in range(2):
-        if i > first and rd.doc[i - 1].is_alpha and i - 1 not in rd.match_starts:
+        if i > first and texts[i - 1].isalpha() and i - 1 not in starts:
             i -= 1
     before = " " + " ".join(rd.lower[max(first, i - 4) : site.start]) + " "
-    return any(map(before.__contains__, _padded(tuple(words))))
+    return any(map(before.__contains__, _padded(words)))
 
 
 @cache
-def _padded(words: tuple[str, ...]) -> tuple[str, ...]:
-    """Each word with a space either side, made once per word list."""
+def _padded(words: frozenset[str]) -> tuple[str, ...]:
+    """Each word with a space either side, made once per word list (a
+    frozenset keeps its hash: the look-up hashes no words)."""
     return tuple(f" {w} " for w in words)
 
 
@@ -391,7 +393,10 @@ def compound_head(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> SiteRef:
     guide §2 vocabulary, a region's nodes are `lymph node`), and one followed
     at once by a structure's own noun says which one it is ('the hepatic
     artery', 'the hamstring tendons')."""
-    after = {s.span.start: s for s in rd.matches.sites if s.span.label_ == "SITE"}
+    # the SITE phrases by where their words start (the label's id compared:
+    # `label_` is a string look-up per site)
+    label = kit.label_ids.get("SITE")
+    after = {s.span.start: s for s in rd.matches.sites if s.span.label == label}
     lesions = rd.lesion_nouns
     nxt = after.get(site.span.end)
     while (
@@ -433,7 +438,7 @@ def _structure_of(kit: Toolkit, site: SiteRef, nxt: SiteRef) -> bool:
     noun names the tissue (guide §2: where two fit, the narrower). Not the
     catch-all of a kind after a site of that kind ('LAD artery' stays the
     coronary's; a site with `generic_terms` is its kind's catch-all)."""
-    heads = kit.rules.word_lists.get("structure_heads", [])
+    heads = kit.word_sets.get("structure_heads", frozenset())
     if nxt.site == site.site or nxt.span[-1].lower_ not in heads:
         return False
     kind, nxt_info = kit.site_info(site.site).get("kind"), kit.site_info(nxt.site)
@@ -520,6 +525,6 @@ def shares_head(kit: Toolkit, rd: ReportDoc, site: SiteRef, head: SiteRef) -> bo
     if head.site == site.site:
         return False
     info, head_info = kit.site_info(site.site), kit.site_info(head.site)
-    heads = kit.rules.word_lists.get("structure_heads", [])
+    heads = kit.word_sets.get("structure_heads", frozenset())
     noun = rd.lower[head.span.end - 1] in heads
     return noun and info.get("kind") != head_info.get("kind")

@@ -623,8 +623,8 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
         for s in rd.matches.sites
         if line <= s.start
         and s.span.end < f.start
+        and rd.layout.words[s.span.end] in LABEL_MARKS  # before the longer test
         and _opens(rd, s.start, line)
-        and rd.layout.words[s.span.end] in LABEL_MARKS
     ]
     if labels:
         return labels[-1]
@@ -949,14 +949,45 @@ def _line_start(rd: ReportDoc, i: int, limit: int = 200) -> int:
     lines with commas ('FINDINGS:,RIGHT KIDNEY: ...,LEFT KIDNEY: ...') break
     a line at a comma right after a colon or a full stop."""
     words, blank = rd.layout.words, rd.layout.blank
-    lo = max(0, i - limit)
-    while i > lo and "\n" not in words[i - 1]:
-        if words[i - 1] == "," and _joined_break(words, i - 1):
-            break  # (only a comma can be such a break: no call per word)
-        i -= 1
+    # the last line break before token i, then a comma standing for one
+    # after it
+    i = _after_last_comma_break(
+        words, _after_last_break(words, max(0, i - limit), i), i
+    )
     while i < len(words) and blank[i]:
         i += 1
     return i
+
+
+def _after_last_break(words: list[str], lo: int, hi: int) -> int:
+    """The token after the last one of `lo`..`hi` holding a line break, or
+    `lo`: found by the C string search in their texts joined by NULs (a
+    loop over the tokens costs ten times more), by the loop where a token
+    holds a NUL itself."""
+    joined = "\0".join(words[lo:hi])
+    if joined.count("\0") != max(hi - lo - 1, 0):
+        while hi > lo and "\n" not in words[hi - 1]:
+            hi -= 1
+        return hi
+    at = joined.rfind("\n")
+    return lo if at < 0 else lo + joined.count("\0", 0, at) + 1
+
+
+def _after_last_comma_break(words: list[str], lo: int, hi: int) -> int:
+    """The token after the last comma of `lo`..`hi` that stands for a line
+    break (`_joined_break`), or `lo`: the commas found from the end by the
+    list's own search, not a test per word."""
+    back = words[lo:hi]
+    back.reverse()
+    k = 0
+    try:
+        while True:
+            k = back.index(",", k)
+            if _joined_break(words, hi - 1 - k):
+                return hi - k
+            k += 1
+    except ValueError:
+        return lo
 
 
 def _joined_break(words: list[str], i: int) -> bool:

@@ -38,7 +38,7 @@ def site_from_exam(
         return None
     if any_head and "family" in flags(rd.mods, f):
         return None
-    words = [t.lower_ for t in f] + _words_it_qualifies(kit, rd, f)
+    words = rd.lower[f.start : f.end] + _words_it_qualifies(kit, rd, f)
     for default in exam["defaults"]:
         heads = default["heads"]
         if (not heads and any_head) or (heads and any(w in heads for w in words)):
@@ -57,14 +57,14 @@ def _words_it_qualifies(kit: Toolkit, rd: ReportDoc, f: Span) -> list[str]:
     of its clause: 'calcified granulomatous disease', 'calcified sequelae of
     old granulomatous infection' name a granuloma as much as 'calcified
     granuloma' does (guide §2 step 5: on a chest film, the lung's)."""
-    if f[-1].lower_ not in kit.word_sets.get("bare_adjectives", ()):
+    if rd.lower[f.end - 1] not in kit.word_sets.get("bare_adjectives", ()):
         return []
     end = min(f.end + QUALIFIED_REACH, rd.sent(f).end)
     words = []
-    for t in rd.doc[f.end : end]:
-        if not t.is_alpha:
+    for i in range(f.end, end):
+        if not rd.layout.words[i].isalpha():
             break
-        words.append(t.lower_)
+        words.append(rd.lower[i])
     return words + _words_it_follows(rd, f)
 
 
@@ -111,6 +111,8 @@ def side_from_exam(
     or an operation (`_names_operation`) where the finding (its first token
     `at`) is not on that line itself: the operated part's side is a clinical
     context, no study's (with `operation`, its side too)."""
+    if not rd.matches.lats:
+        return ""  # no side word to give: the exam is not worked out to ask
     exam = rd.exam.get() if rd.exam is not None else None
     if exam is None:
         return ""
@@ -144,6 +146,8 @@ def operated_side(kit: Toolkit, rd: ReportDoc) -> str:
     lesions ('SPECIMEN: Femoral plaque, heavily calcified' is the left's,
     not the right's plaque the history names). '' for a section naming
     both sides, none, or no operation."""
+    if not rd.matches.lats:
+        return ""  # no side word to give: the exam is not worked out to ask
     if rd.exam is not None and rd.exam.get() is not None:
         return ""  # the exam's own line decides (side_from_exam)
     line = exam_line(rd.layout, _PROCEDURE_KINDS)
@@ -209,6 +213,8 @@ def side_from_topic(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
     in the nearest of the few sentences before (no blank line between). Not
     on an exam of that part, whose line decides (a screening mammogram is of
     both breasts, whatever side a sentence speaks of)."""
+    if not rd.matches.lats:
+        return ""  # no side word to give: the exam is not worked out to ask
     exam = rd.exam.get() if rd.exam is not None else None
     if exam is not None and site in exam.get("topic_sites", ()):
         return ""

@@ -122,6 +122,8 @@ def _side_of_the_same(rd: ReportDoc, f: Span) -> str:
     guide §2 step 2: the clause's location phrase points back); '' when
     none before writes one."""
     sent = rd.sent(f)
+    if "same" not in rd.lower[sent.start : sent.end]:
+        return ""  # most sentences: no 'same' (one pass in C, no site read)
     same = [
         s
         for s in rd.matches.sites
@@ -366,8 +368,8 @@ def _side_relative_to_history(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     opposite = kit.word_sets.get("opposite_side_words", frozenset())
     same = kit.word_sets.get("same_side_words", frozenset())
     sent = rd.sent(f)
-    words = {rd.lower[i] for i in range(sent.start, sent.end)}
-    flip, keep = bool(words & opposite), bool(words & same)
+    words = rd.lower[sent.start : sent.end]
+    flip, keep = not opposite.isdisjoint(words), not same.isdisjoint(words)
     if flip == keep:
         return ""
     sides = {

@@ -492,7 +492,7 @@ def _condition_side(kit: Toolkit, rd: ReportDoc, c: Span) -> str:
     first = rd.layout.sent_first[c.start]
     for x in rd.matches.lats:
         if first <= x.start and x.end <= c.start and c.start - x.end <= _SIDE_LEAD_REACH:
-            if all(t.is_alpha for t in rd.doc[x.end : c.start]):
+            if all(w.isalpha() for w in rd.layout.words[x.end : c.start]):
                 return str(kit.md(x)["laterality"])
     return lat_near(kit, rd, c)
 

@@ -60,7 +60,7 @@ def refine(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef) -> SiteRef:
     for n, prev in enumerate(before):
         found = [
             s
-            for s in rd.matches.sites
+            for s in rd.sentence_sites(prev.start)  # each `prev` is of one sentence
             if prev.start <= s.span.start < prev.end
             and specific(s)
             and (
@@ -202,7 +202,7 @@ def _opens(kit: Toolkit, rd: ReportDoc, sent: Span, at: int) -> bool:
     """Does the token `at` open the sentence, only articles or label
     punctuation before it (its subject; mentions.json `subject_leads`)?"""
     leads = kit.word_sets.get("subject_leads", frozenset())
-    return all(t.lower_ in leads for t in rd.doc[sent.start : at])
+    return all(w in leads for w in rd.lower[sent.start : at])
 
 
 def _opens_anaphoric(kit: Toolkit, rd: ReportDoc, sent: Span) -> bool:
@@ -214,11 +214,11 @@ def _opens_anaphoric(kit: Toolkit, rd: ReportDoc, sent: Span) -> bool:
     ]
     longest = max(map(len, anaphors), default=0)
     words: list[str] = []
-    for t in rd.doc[sent.start : sent.end]:
+    for w in rd.lower[sent.start : sent.end]:
         if len(words) == longest:
             break
-        if t.lower_ not in ",:-":
-            words.append(t.lower_)
+        if w not in ",:-":
+            words.append(w)
     return any(tuple(words[: len(a)]) == a for a in anaphors)
 
 

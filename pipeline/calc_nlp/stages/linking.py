@@ -102,9 +102,7 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
     taken = {i for s in m.calc for i in range(s.start, s.end)}
     out = []
     core: dict[tuple[int, int], int] = {}
-    mods = dict(rd.mods.by_span)
-    # the flags worked out so far stay, but for the keys given new modifiers
-    known = dict(rd.mods.flag_sets)
+    widened: list[tuple[Span, Span]] = []  # (mention, its wider span)
     lesions = rd.lesion_nouns
     for s in m.calc:
         start = s.start
@@ -163,12 +161,19 @@ def extend(rd: ReportDoc, kit: Toolkit) -> ReportDoc:
         if start != s.start:
             core[(start, s.end)] = s.start
             wide = rule_span(rd.doc, start, s.end, s.label, s.id)  # its label and rule
-            mods[key(wide)] = rd.mods.of(s)
-            known.pop(key(wide), None)
+            widened.append((s, wide))
             s = wide
         out.append(s)
     if not core and not rd.core_start:
         return rd  # no mention widened: the same mentions, modifiers and flags
+    # the modifiers copied only now (most reports widen none): a wider span
+    # keeps its mention's; the flags worked out so far stay, but for the keys
+    # given new modifiers
+    mods = dict(rd.mods.by_span)
+    known = dict(rd.mods.flag_sets)
+    for s, wide in widened:
+        mods[key(wide)] = rd.mods.of(s)
+        known.pop(key(wide), None)
     return replace(
         rd,
         matches=replace(m, calc=out),
@@ -889,11 +894,12 @@ def _calcification_word(rd: ReportDoc, f: Span) -> str | None:
     calcified lesion is named by ('the calcified granuloma', mentions.json
     lesion_nouns); else one of mentions.json `pointed_calcification_nouns`
     among its words ('calcinosis' of 'calcinosis cutis'); else None."""
-    word = f[-1].lower_
+    words = rd.lower[f.start : f.end]
+    word = words[-1]
     if word.endswith(("calcification", "calcifications")) or word in rd.lesion_nouns:
         return word
     nouns = rd.word_sets.get("pointed_calcification_nouns", frozenset())
-    return next((t.lower_ for t in f if t.lower_ in nouns), None)
+    return next((w for w in words if w in nouns), None)
 
 
 def _points_back(rd: ReportDoc, site: SiteRef) -> bool:
@@ -1174,14 +1180,23 @@ def causes_elsewhere(
     earlier surgery, so no cause."""
     out = []
     sites_in = rd.sites_by_sentence()
-    rule1 = [c for c in cues if c.label_ == "CUE" and kit.md(c)["rule"] == 1]
+    # the side words by where they end (they never overlap), for `_side_on`,
+    # and by sentence, for the readers of a cause's sentence
+    lat_ends = {x.end: x for x in rd.matches.lats}
+    lats_in: dict[int, list[Span]] = {}
+    for x in rd.matches.lats:
+        lats_in.setdefault(rd.layout.sent_first[x.start], []).append(x)
+    # the labels' ids compared: `label_` is a string look-up per call
+    cue, condition = kit.label_ids.get("CUE"), kit.label_ids.get("CONDITION")
+    rule1 = [c for c in cues if c.label == cue and kit.md(c)["rule"] == 1]
     # a condition the same words name as a cue counts once, as the cue
     as_cue = {(c.start, c.end) for c in rule1}
     for span in rule1 + rd.matches.conds:
-        if span.label_ == "CONDITION" and (span.start, span.end) in as_cue:
+        is_condition = span.label == condition
+        if is_condition and (span.start, span.end) in as_cue:
             continue
         md = kit.md(span)
-        if span.label_ == "CONDITION":
+        if is_condition:
             if md["category"] != DYSTROPHIC or not is_cause(rd.mods, span):
                 continue
             if flags(rd.mods, span) & NOT_A_CONDITION or key(span) in own_ops:
@@ -1214,7 +1229,7 @@ def causes_elsewhere(
             )
         if joined:
             continue
-        own_side = _side_on(kit, rd, span)
+        own_side = _side_on(kit, rd, span, lat_ends)
         if near:
             nearest = min(near, key=lambda s: abs(s.span.start - span.start))
             if own_side and nearest.laterality not in ("", own_side):
@@ -1237,8 +1252,8 @@ def causes_elsewhere(
         if not lat:
             lat = (
                 own_side
-                or lat_near(kit, rd, span)
-                or _one_side_of(kit, rd, first, end, near)
+                or lat_near(kit, rd, span, lats_in.get(first, []))
+                or _one_side_of(kit, near, lats_in.get(first, []))
             )
         if site and (not need or site in need):
             out.append(
@@ -1276,6 +1291,13 @@ def organ_part(kit: Toolkit, rd: ReportDoc, at: int, site: str) -> str:
     leads = kit.word_sets.get("sub_site_leads", frozenset())
     lower = rd.lower
     first, end = rd.sent_bounds(at)
+    words = lower[first:end]
+    if (
+        alone.isdisjoint(words)
+        and heads.isdisjoint(words)
+        and numbered.isdisjoint(words)
+    ):
+        return ""  # most sentences: no part word at all (one pass each, no loop)
     found: list[tuple[int, str]] = []
     for i in range(first, end):
         w = lower[i]
@@ -1285,7 +1307,7 @@ def organ_part(kit: Toolkit, rd: ReportDoc, at: int, site: str) -> str:
             found.append((i, f"{lead} {w.rstrip('s')}"))
         elif w in numbered and i + 1 < end and _numbered(lower[i + 1]):
             found.append((i, f"{w} {lower[i + 1]}"))
-    places = [r for r in rd.matches.sites if first <= r.span.start < end]
+    places = rd.sentence_sites(at)
     found = [
         (i, part)
         for i, part in found
@@ -1355,38 +1377,38 @@ def _joint_site(kit: Toolkit, place: SiteRef) -> str:
     return str(md.get("mention_site") or md.get("landmark_site") or "")
 
 
-def _one_side_of(
-    kit: Toolkit, rd: ReportDoc, first: int, end: int, near: list[SiteRef]
-) -> str:
+def _one_side_of(kit: Toolkit, near: list[SiteRef], lats: list[Span]) -> str:
     """The one side the cause's sentence writes on its place phrases, for a
     cause whose own words name its site ('Along the left convexity, a
     chronic calcified subdural hematoma'): where the sentence names one
     side only, the cause lies there (guide §4 rule 4: a cause counts for
-    the same site and side); '' where it names none or two."""
+    the same site and side); '' where it names none or two. `near`, `lats`:
+    the sentence's site phrases and side words."""
     sides = {s.laterality for s in near if s.laterality}
-    sides |= {
-        str(kit.md(x)["laterality"])
-        for x in rd.matches.lats
-        if first <= x.start < end
-    }
+    sides |= {str(kit.md(x)["laterality"]) for x in lats}
     return next(iter(sides)) if len(sides) == 1 and "bilateral" not in sides else ""
 
 
-def _side_on(kit: Toolkit, rd: ReportDoc, cause: Span) -> str:
+def _side_on(
+    kit: Toolkit, rd: ReportDoc, cause: Span, lat_ends: dict[int, Span]
+) -> str:
     """The side written on a cause's own words: a side word right before
     them, or before one plain word that leads them ('prior right
     orchiopexy', 'left total hip arthroplasty'); '' when none (guide §4 rule
     4: a cause counts for the same place, 'a prior left lumpectomy explains
-    calcification in the left breast')."""
-    for x in rd.matches.lats:
-        gap = cause.start - x.end
-        if gap == 0 or (
-            gap == 1
-            and rd.doc[x.end].is_alpha
-            and x.end not in rd.match_starts
+    calcification in the left breast'). `lat_ends`: the side words by where
+    they end."""
+    at = cause.start
+    x = lat_ends.get(at)
+    if x is None:
+        x = lat_ends.get(at - 1)  # past one plain word that no match starts
+        if (
+            x is None
+            or not rd.layout.words[at - 1].isalpha()
+            or at - 1 in rd.match_starts
         ):
-            return str(kit.md(x)["laterality"])
-    return ""
+            return ""
+    return str(kit.md(x)["laterality"])
 
 
 def heads_a_list(rd: ReportDoc, cause: Span, f: Span) -> bool:

@@ -30,8 +30,10 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     others = [(c.start, c.end) for c in rd.matches.calc if c is not f]
     if start >= f.end and _shared_by_both(rd, f, s, others):
         return s.start - f.end
-    if any(a <= start and end <= b for a, b in others) and not _head_with_it(
-        rd, f, end, others
+    if (
+        others  # most sentences: the one finding (no generator made to ask)
+        and any(a <= start and end <= b for a, b in others)
+        and not _head_with_it(rd, f, end, others)
     ):
         return None
     words = rd.layout.words
@@ -62,7 +64,7 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
             return None  # 'pleural thickening, and calcified granulomas'
         if _other_finding_and(rd, f, lo):
             return None  # 'right pleural thickening and calcified granuloma'
-    if any(lo <= a < hi for a, _ in others):
+    if others and any(lo <= a < hi for a, _ in others):
         return None
     stops = rd.layout.stops
     k = bisect_left(stops, lo)
@@ -139,7 +141,7 @@ def _in_subordinate_clause(rd: ReportDoc, at: int, until: int) -> bool:
     subs = rd.word_sets.get("clause_subordinators", frozenset())
     lower = rd.lower
     first = rd.layout.sent_first[at]
-    opened = any(lower[i] in subs for i in range(first, at))
+    opened = not subs.isdisjoint(lower[first:at])
     return opened and "," in lower[at:until]
 
 
@@ -246,12 +248,11 @@ def lat_in_sentence(
     sites = rd.matches.sites
     # the side words and sided sites of the sentence: the candidates
     lats = [s for s in rd.matches.lats if sent.start <= s.start < sent.end]
+    in_sentence = rd.sentence_sites(f.start)  # the sentence's site phrases
     sided = [
         site
-        for site in sites
-        if sent.start <= site.span.start < sent.end
-        and site.span.label_ == "SITE"
-        and kit.md(site.span).get("laterality")
+        for site in in_sentence
+        if site.span.label_ == "SITE" and kit.md(site.span).get("laterality")
     ]
     if not lats and not sided:
         return ""  # no side written in the sentence: none to weigh
@@ -267,9 +268,7 @@ def lat_in_sentence(
     named += other_finding_after(rd, f)
     named += other_finding_before(kit, rd, f)
     denied = [
-        rd.doc[s.start : s.span.end]
-        for s in sites
-        if sent.start <= s.span.start < sent.end and not asserted(rd, s, f)
+        rd.doc[s.start : s.span.end] for s in in_sentence if not asserted(rd, s, f)
     ]
     named += denied + _denied_sides(kit, rd, f, sent)
     named += _compared_sides(kit, rd, lats) + _direction_sides(kit, rd, lats)
@@ -423,7 +422,7 @@ def _relative_side_word(kit: Toolkit, rd: ReportDoc, sent: Span) -> bool:
     relative = kit.word_sets.get("opposite_side_words", frozenset()) | kit.word_sets.get(
         "same_side_words", frozenset()
     )
-    return any(rd.lower[i] in relative for i in range(sent.start, sent.end))
+    return not relative.isdisjoint(rd.lower[sent.start : sent.end])
 
 
 def plural_before_semicolon(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> str:
@@ -432,13 +431,15 @@ def plural_before_semicolon(kit: Toolkit, rd: ReportDoc, f: Span, site: str) -> 
     'hila') says where the finding of the clause after it lies, both sides
     (guide §2: the plural of a paired organ the finding lies in, denied or
     not); 'bilateral', else ''."""
+    if not site:
+        return ""
     sent = rd.sent(f)
     i = sent.start - 1
-    while i >= 0 and rd.doc[i].is_space:
+    while i >= 0 and rd.layout.blank[i]:
         i -= 1
-    if not site or i < 0 or rd.doc[i].text != ";":
+    if i < 0 or rd.layout.words[i] != ";":
         return ""
-    prev = rd.sent(rd.doc[i])
+    prev = rd.sent_at(i)
     for x in rd.matches.lats:
         if not (prev.start <= x.start < prev.end and kit.md(x).get("implied")):
             continue
@@ -609,11 +610,16 @@ def _denied_sides(kit: Toolkit, rd: ReportDoc, f: Span, sent: Span) -> list[Span
     rules leads, up to two words before them ('..., no left hilar adenopathy',
     'with no right effusion'): said of a denied thing, not of the finding."""
     cues = kit.forward_negations
+    # a negation's phrase starts with its first word: words holding none of
+    # those are not tried at every place against every phrase
+    firsts = {c[0] for c in cues if c}
     out = []
     for lat in rd.matches.lats:
         if not (f.end <= lat.start < sent.end):
             continue
-        words = tuple(t.lower_ for t in rd.doc[max(f.end, lat.start - 6) : lat.start])
+        words = tuple(rd.lower[max(f.end, lat.start - 6) : lat.start])
+        if firsts.isdisjoint(words):
+            continue
         if any(
             words[k : k + len(c)] == c and len(words) - k - len(c) <= 2
             for c in cues
@@ -715,13 +721,16 @@ def other_finding_after(rd: ReportDoc, f: Span) -> list[Span]:
     another calcification."""
     lower = rd.lower
     end = rd.sent_bounds(f.start)[1]
+    words = lower[f.end : end]
+    if _FINDING_JOINS.isdisjoint(words) and "," not in words:
+        return []  # nothing joins another thing after it (one pass in C)
     starts = {c.start for c in rd.matches.calc}
     join = None
     for i in range(f.end, end):
         if lower[i] in {".", ";"} or i in starts:
             return []
         comma = join is not None and lower[join] == ","
-        if lower[i] in _JOINING | {"with", "or", "nor"} and (join is None or comma):
+        if lower[i] in _FINDING_JOINS and (join is None or comma):
             join = i
         elif lower[i] == "," and join is None:
             join = i
@@ -882,6 +891,8 @@ _INDEFINITE = frozenset({"a", "an", "another"})
 # and a left renal cyst'; 'with' only after it: 'in the liver with a right
 # pleural effusion', but 'Rt shoulder with calcific tendinitis').
 _JOINING = frozenset({"and", "plus", "&", "well"})  # 'well': 'as well as'
+# the words that join another finding after the mention (other_finding_after)
+_FINDING_JOINS = _JOINING | {"with", "or", "nor"}
 
 
 def _other_structures(
@@ -977,20 +988,7 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     greater than right hilum', 'granuloma in the right upper lobe and left
     lower lobe', 'over the right paratracheal area and the left hilum': a
     site joined to its site by 'and'), else ''."""
-    m = rd.matches
-    # every side the tests below may read: side words' and those of the site
-    # phrases that carry one (their rules' and as written)
-    written = {kit.md(x)["laterality"] for x in m.lats}
-    for s in m.sites:
-        if kit.md(s.span).get("laterality"):
-            written |= {kit.md(s.span)["laterality"], s.laterality}
-    if not written:
-        return ""  # the report writes no side: not on a word, not on a site
-    if (
-        BILATERAL not in written
-        and not {LEFT, RIGHT} <= written
-        and not any(kit.md(x).get("adds_side") for x in m.lats)
-    ):
+    if not _other_side_written(kit, rd):
         return ""  # one side in the whole report, and no phrase adding the other
     if _shared_out(kit, rd, f) >= {LEFT, RIGHT}:
         return BILATERAL  # 'Calcified nodules: one in the right upper lobe, another at the left base'
@@ -1022,6 +1020,30 @@ def two_sides(kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None) -> str
     return BILATERAL if {LEFT, RIGHT} <= sides or BILATERAL in sides else ""
 
 
+def _other_side_written(kit: Toolkit, rd: ReportDoc) -> bool:
+    """Does the report write both sides, or 'bilateral', or a phrase adding
+    the other side? Of the side words' and of the site phrases that carry
+    one (their rules' and as written); read up to the first that tells,
+    not all of them for every finding."""
+    m = rd.matches
+    written: set[str] = set()
+    for x in m.lats:
+        md = kit.md(x)
+        if md.get("adds_side"):
+            return True
+        written.add(md["laterality"])
+    if BILATERAL in written or {LEFT, RIGHT} <= written:
+        return True
+    for s in m.sites:
+        side = kit.md(s.span).get("laterality")
+        if side:
+            written.add(side)
+            written.add(s.laterality)
+            if BILATERAL in written or {LEFT, RIGHT} <= written:
+                return True
+    return False
+
+
 # The tokens that may stand between a finding's place and a phrase adding
 # the other side to it ('in the right bulb, and to a lesser degree the left').
 _ADDING_JOINERS = frozenset({",", "and"})
@@ -1049,7 +1071,9 @@ def _both_after(kit: Toolkit, rd: ReportDoc, hi: int) -> bool:
     than a side said of something else before the finding (guide §2: the
     finding's sentence gives its side)."""
     # one alphabetic word of the place may stand first ('vessels', 'segments')
-    word = hi < len(rd.doc) and rd.doc[hi].is_alpha and rd.lower[hi] != "and"
+    word = (
+        hi < len(rd.lower) and rd.layout.words[hi].isalpha() and rd.lower[hi] != "and"
+    )
     at = {hi, hi + 1} if word else {hi}
     return any(
         s.start in at and kit.md(s).get("laterality") == BILATERAL and not kit.md(s).get("implied")
@@ -1152,14 +1176,14 @@ def _place_after(rd: ReportDoc, f: Span, hi: int) -> SiteRef | None:
     finding (or after its site phrase, ending at `hi`) names, following
     'of' from a part to its whole ('the soft tissues of the right index
     finger'); None where no such phrase follows."""
-    doc = rd.doc
+    lower = rd.lower
     i, found = hi, None
     if hi == f.end:
         i = _past_place_predicate(rd, i)
     for k in range(3):
-        if i >= len(doc) or doc[i].lower_ not in _PLACE_WORDS:
+        if i >= len(lower) or lower[i] not in _PLACE_WORDS:
             break
-        comma = doc[i].text == ","
+        comma = rd.layout.words[i] == ","
         if comma and (k or i != f.end):
             break  # a comma opens the phrase right after the mention only
         nxt = _place_at(rd, i + 1, most=0 if comma else 2)
@@ -1177,11 +1201,11 @@ def _past_place_predicate(rd: ReportDoc, i: int) -> int:
     """Where a short predicate right after the mention ends that leads to
     its place ('Calcified nodes are seen in the ...': mentions.json
     `place_predicates`), when a place word follows it; else `i`."""
-    doc, words = rd.doc, rd.word_sets.get("place_predicates", frozenset())
+    lower, words = rd.lower, rd.word_sets.get("place_predicates", frozenset())
     j = i
-    while j < len(doc) and j - i < _PREDICATE_REACH and doc[j].lower_ in words:
+    while j < len(lower) and j - i < _PREDICATE_REACH and lower[j] in words:
         j += 1
-    if j == i or j >= len(doc) or doc[j].lower_ not in _PLACE_WORDS - {","}:
+    if j == i or j >= len(lower) or lower[j] not in _PLACE_WORDS - {","}:
         return i
     return j
 
@@ -1211,11 +1235,11 @@ def _and_modifier(rd: ReportDoc, j: int) -> bool:
     """Is token j an 'and' joining a second plain modifier to the one before
     it, both on the place after them ('the right index and middle
     fingertips')?"""
-    doc = rd.doc
+    lower = rd.lower
     return (
-        doc[j].lower_ == "and"
-        and j + 1 < len(doc)
-        and doc[j + 1].is_alpha
+        lower[j] == "and"
+        and j + 1 < len(lower)
+        and rd.layout.words[j + 1].isalpha()
         and j + 1 not in rd.match_starts
     )
 
@@ -1223,12 +1247,12 @@ def _and_modifier(rd: ReportDoc, j: int) -> bool:
 def _part_of_at(rd: ReportDoc, i: int, most: int) -> int | None:
     """The 'of' after one to `most` plain words from `i` that name a part
     ('the tips of', 'the distal phalanges of'), else None."""
-    doc, starts = rd.doc, rd.match_starts
+    lower, words, starts = rd.lower, rd.layout.words, rd.match_starts
     j = i
-    while j < len(doc) and j - i <= most:
-        if doc[j].lower_ == "of":
+    while j < len(lower) and j - i <= most:
+        if lower[j] == "of":
             return j if j > i else None
-        if not doc[j].is_alpha or j in starts or doc[j].lower_ == "and":
+        if not words[j].isalpha() or j in starts or lower[j] == "and":
             return None
         j += 1
     return None
@@ -1243,29 +1267,29 @@ def joined_site_end(rd: ReportDoc, site: SiteRef, hi: int) -> int:
     a place word may lead the joined place ('and over the right forearm').
     'as well as' and 'and also' join like 'and' ('in the right hilum as well
     as the left hilum')."""
-    doc = rd.doc
+    doc, lower = rd.doc, rd.lower
     while True:
         joint = _past_plain_words(rd, hi)
         width = _joiner_width(rd, joint)
         if not (width and joint + width < len(doc)):
             break
         lead = joint + width
-        if lead < len(doc) and doc[lead].lower_ in _PLACE_WORDS - {","}:
+        if lead < len(doc) and lower[lead] in _PLACE_WORDS - {","}:
             lead += 1  # 'and over the palmar aspect of the right ring finger'
         nxt = _place_at(rd, lead)
         if nxt is None:
             break
         end = nxt.span.end
-        if end < len(doc) and doc[end].lower_ in rd.place_nouns:
+        if end < len(doc) and lower[end] in rd.place_nouns:
             end += 1  # 'the left perihilar region', 'the left thumb tips'
         end = _end_of_whole(rd, end)
-        if end < len(doc) and doc[end].lower_ in _BE_WORDS and any(
+        if end < len(doc) and lower[end] in _BE_WORDS and any(
             end < c.start <= end + 2 for c in rd.matches.calc
         ):
             break  # 'and both seminal vesicles are calcified': another finding's subject
         if end < len(doc) and not _list_goes_on(doc[end]):
-            lone_comma = width == 1 and doc[joint].text == ","
-            if lone_comma or doc[end].lower_ not in _ITEM_FOLLOWERS:
+            lone_comma = width == 1 and rd.layout.words[joint] == ","
+            if lone_comma or lower[end] not in _ITEM_FOLLOWERS:
                 break  # 'and left basilar atelectasis': the item names another thing
         hi = end
     return hi
@@ -1275,8 +1299,8 @@ def _end_of_whole(rd: ReportDoc, end: int) -> int:
     """Where a listed part's whole ends, when 'of' follows the part ('and
     upper pole of the left kidney': the whole carries the item's side), else
     `end` itself."""
-    doc = rd.doc
-    if end >= len(doc) or doc[end].lower_ != "of":
+    lower = rd.lower
+    if end >= len(lower) or lower[end] != "of":
         return end
     whole = _place_at(rd, end + 1)
     return whole.span.end if whole is not None else end
@@ -1301,10 +1325,10 @@ def _past_plain_words(rd: ReportDoc, i: int, most: int = 2) -> int:
     """The token after at most `most` plain words from `i`: alphabetic tokens
     where no site, side or calcification match starts ('area', 'the'); a
     list joiner ('and', 'as well as') ends them."""
-    doc, starts = rd.doc, rd.match_starts
+    lower, words, starts = rd.lower, rd.layout.words, rd.match_starts
     j = i
-    while j < len(doc) and j - i < most and doc[j].is_alpha and j not in starts:
-        if doc[j].lower_ == "and" or rd.lower[j : j + 3] == ["as", "well", "as"]:
+    while j < len(lower) and j - i < most and words[j].isalpha() and j not in starts:
+        if lower[j] == "and" or lower[j : j + 3] == ["as", "well", "as"]:
             break
         j += 1
     return j
@@ -1337,15 +1361,18 @@ def _list_goes_on(tok: Token) -> bool:
     return len(tok.text) > 1 and not tok.text.strip(".")
 
 
-def lat_near(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+def lat_near(
+    kit: Toolkit, rd: ReportDoc, f: Span, lats: list[Span] | None = None
+) -> str:
     """Laterality for a mention with an implied site: in or right around it.
     A side word says it ahead of the plural of a paired organ ('XR KNEES:
     Chondrocalcinosis in the right knee': right), which may only name the
-    exam or a label over it."""
+    exam or a label over it. `lats`: the side words of its sentence, when
+    the caller has them (else all the report's are read)."""
     first, last = rd.sent_bounds(f.start)
     lo, hi = max(first, f.start - 2), min(last, f.end + 4)
     implied = ""
-    for s in rd.matches.lats:
+    for s in rd.matches.lats if lats is None else lats:
         if lo <= s.start and s.end <= hi:
             md = kit.md(s)
             if not md.get("implied"):
@@ -1358,14 +1385,14 @@ def side_of_whole(rd: ReportDoc, site: SiteRef | None) -> str:
     """The side of the place a part belongs to ('the upper outer quadrant of
     the right breast', 'the lower pole of the left kidney'): a site phrase
     joined after the finding's site by 'of' (the) carries the side for both."""
-    doc, at = rd.doc, rd.site_at
+    lower, at = rd.lower, rd.site_at
     seen = 0
     while site is not None and not site.laterality and seen < 3:
         i = site.span.end
-        if i >= len(doc) or doc[i].lower_ != "of":
+        if i >= len(lower) or lower[i] != "of":
             return ""
         i += 1
-        if i < len(doc) and doc[i].lower_ in {"the", "a"}:
+        if i < len(lower) and lower[i] in {"the", "a"}:
             i += 1
         site, seen = at.get(i), seen + 1
     return site.laterality if site is not None else ""
@@ -1385,6 +1412,8 @@ def side_of_joined_places(
         return ""
     lo = site.span.end
     hi = joined_site_end(rd, site, lo)
+    if hi == lo:
+        return ""  # no place joined to the site: no side on one
     sides = {
         s.laterality
         for s in rd.matches.sites
