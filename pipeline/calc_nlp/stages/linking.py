@@ -204,10 +204,11 @@ def _closes_a_site(rd: ReportDoc, link: int) -> bool:
     if rd.lower[after] in rd.word_sets.get("phrase_position_words", ()):
         after += 1
     # 'aortic root and descending aortic calcification': an anatomic
-    # premodifier opening the second place
-    after = _past_premodifier(rd, after)
+    # premodifier opening the second place, its site's words or not
+    # ('aortic arch and descending aorta calcification')
+    starts = {after, _past_premodifier(rd, after)}
     return any(ref.span.end == link for ref in sites) and any(
-        ref.start == after for ref in sites
+        ref.start in starts for ref in sites
     )
 
 
