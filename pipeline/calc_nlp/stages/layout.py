@@ -184,16 +184,21 @@ def exam_line(lay: Layout, kinds: tuple[str, ...] = ("exam",)) -> tuple[int, int
     """The tokens of the report's first exam section, (first, past the last),
     if any (a note with several 'PROCEDURE:' sections: the first one);
     `kinds`: the section categories that count (an operation note's
-    'PROCEDURE PERFORMED:' is a technique section)."""
+    'PROCEDURE PERFORMED:' is a technique section). Found once per report
+    and kinds (`Layout._exam_lines`)."""
+    if kinds in lay._exam_lines:
+        return lay._exam_lines[kinds]
     sections = lay.sections
     first = next((i for i, sec in enumerate(sections) if sec[0] in kinds), None)
-    if first is None:
-        return None
-    kind = sections[first][0]
-    end = first
-    while end < len(sections) and sections[end][0] == kind:
-        end += 1
-    return first, end
+    found = None
+    if first is not None:
+        kind = sections[first][0]
+        end = first
+        while end < len(sections) and sections[end][0] == kind:
+            end += 1
+        found = (first, end)
+    lay._exam_lines[kinds] = found
+    return found
 
 
 # Words that open a sentence, never an exam's title ('There is a mass in the

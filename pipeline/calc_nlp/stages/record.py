@@ -120,6 +120,11 @@ class Layout:
     # sentence spans made so far, by first token: the stages ask for the same
     # few many times (a span of another Doc is made again)
     _sents: dict[int, Span] = field(default_factory=dict, compare=False, repr=False)
+    # the exam line of each kind of section asked for (layout.exam_line): the
+    # stages ask for it per finding and per candidate site
+    _exam_lines: dict[tuple[str, ...], tuple[int, int] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def sent(self, doc: Doc, at: Span | Token) -> Span:
         """The sentence of a span or token (spaCy's .sent scans the Doc each time)."""
