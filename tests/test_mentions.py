@@ -96,6 +96,8 @@ FORMS = [
     # 'calcium' a vessel is said free of is the deposit, denied: the span
     # is the word alone
     ("The left main is free of calcium.", ["calcium"]),
+    ("The nodule is dense and may contain calcium.", ["calcium"]),
+    ("A CT could evaluate for the presence of calcium.", ["calcium"]),
     ("LEFT MAIN:\nNo calcium.\nLAD:\nMild calcified plaque.", ["calcium", "calcified plaque"]),
     ("The graft is devoid of calcium along its length.", ["calcium"]),
     # milk of calcium, hyphenated or not
