@@ -313,6 +313,10 @@ STATED = [
     # two treatments joined by 'and' are two conditions
     ("Treated with chemotherapy and radiation in XXXX.", ["chemotherapy", "radiation therapy"]),
     ("Mastectomy followed by chest wall radiation.", ["prior surgery", "radiation therapy"]),
+    # caseating names the necrosis of the granulomas it describes, and they
+    # stay a condition of their own; 'non-caseating' names none
+    ("Caseating granulomatous inflammation was found at biopsy.", ["necrosis", "granulomatous disease"]),
+    ("Biopsy showed noncaseating granulomas of sarcoidosis.", ["sarcoidosis"]),
 ]
 
 
