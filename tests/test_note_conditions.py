@@ -37,6 +37,8 @@ UNASSERTED = [
     "He is in consideration for a kidney transplant.",
     "It was decided to perform a lobectomy.",
     "We will perform a right nephrectomy.",
+    # a masked word after "most" hides "likely": the cause is hedged
+    "This most XXXX due to old histoplasmosis.",
     # a verb after the condition denies it: only the few words before it
     "Sarcoidosis is not suspected.",
     "Scleroderma was not supported by the serologies.",
