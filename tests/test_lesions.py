@@ -2097,3 +2097,28 @@ def test_the_calcification_of_the_wall_restates_the_calcified_wall(lesion_number
         "and the calcification of the wall is thicker than before."
     )
     assert lesion_numbers(text) == [1, 1]
+
+
+# 'The plaque is densely calcified along its anterior wall' after 'calcified
+# plaque in the left carotid bulb': the possessive gives the wall to the plaque
+# pointed back to, no new sub-site; one lesion with the impression's restatement
+# (GUIDE.md lesion: an anaphor that refers back to one shares its number).
+PLAQUE_OWNS_ITS_WALL = [
+    (
+        "FINDINGS: Calcified plaque in the left carotid bulb runs into the proximal "
+        "internal carotid artery. The plaque is heavily calcified along its "
+        "posterior wall.\nIMPRESSION: Calcified plaque of the left internal carotid "
+        "artery at the bulb.",
+        [1, 1, 1],
+    ),
+    (
+        "FINDINGS: A calcified plaque at the right carotid bulb. The plaque is "
+        "calcified along its medial wall.",
+        [1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), PLAQUE_OWNS_ITS_WALL)
+def test_a_part_of_the_plaque_pointed_back_to_is_its_lesion(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -425,17 +425,21 @@ def site_before_unless_own_lesion(rd: ReportDoc, f: Span) -> SiteRef | None:
     return site_from_previous_sentence(rd, f)
 
 
-def site_of_named_lesion(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:
+def site_of_named_lesion(
+    rd: ReportDoc, f: Span, sent: Span, more: frozenset[str] = frozenset()
+) -> SiteRef | None:
     """'A mass in the right hilar region ... Calcification within the mass.':
     a finding whose sentence points back to a lesion ('the mass') has the site
     that lesion was given where last named in the few sentences before: the
     site right before its noun ('hilar mass') or just after it ('mass in the
-    right hilar region'), not whatever site that sentence names last."""
+    right hilar region'), not whatever site that sentence names last.
+    `more`: nouns pointed back to besides `lesion_nouns`."""
     lower = rd.lower
+    owners = rd.lesion_nouns | more if more else rd.lesion_nouns
     nouns = [
         lower[i]
         for i in range(sent.start + 1, sent.end)
-        if lower[i] in rd.lesion_nouns and lower[i - 1] in DEFINITE
+        if lower[i] in owners and lower[i - 1] in DEFINITE
     ]
     if not nouns:
         return None
