@@ -735,3 +735,38 @@ def test_subject_pointed_back_takes_the_specific_site(findings_of, lesion_number
     )
     assert findings_of(text)[-1].site == "subcutaneous tissue"
     assert lesion_numbers(text) == [1, 1, 1]
+
+
+# A finding whose clause names no place, after a semicolon, lies where the
+# clause before the semicolon says, before a label line over the line (guide
+# §2 step 2 before step 4); its lesion is not the label's (GUIDE.md lesion:
+# different sites are different lesions).
+SEMICOLON_CLAUSE: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "CT CHEST: Right breast: a few coarse calcifications. Partly imaged left "
+        "kidney with a 3 mm bright focus; a tiny calcification is possible.",
+        "calcification",
+        {"site": "kidney", "laterality": "left"},
+    ),
+    (
+        "CT ABDOMEN: Liver: normal. The spleen has a 5 mm dense focus; a punctate "
+        "calcification cannot be excluded.",
+        "calcification",
+        {"site": "spleen"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), SEMICOLON_CLAUSE)
+def test_clause_before_a_semicolon_places_the_finding(finding_named, text, mention, expected):
+    finding = finding_named(text, mention)
+    for key, value in expected.items():
+        assert getattr(finding, key) == value
+
+
+def test_semicolon_clause_finding_is_not_the_labels_lesion(lesion_numbers):
+    text = (
+        "CT CHEST: Right breast: a few coarse calcifications. Partly imaged left "
+        "kidney with a 3 mm bright focus; a tiny calcification is possible."
+    )
+    assert lesion_numbers(text) == [1, 2]

@@ -138,6 +138,33 @@ def site_of_pronoun_in_sentence(
     return _with_side(rd, named[-1], rd.sent_at(i), f) if named else None
 
 
+def site_of_clause_before_semicolon(
+    kit: Toolkit, rd: ReportDoc, f: Span
+) -> SiteRef | None:
+    """A finding whose clause names no place, after a semicolon, lies where
+    the clause before the semicolon says ('Partially imaged right kidney
+    with a dense focus; a small calcification cannot be excluded'): the two
+    clauses are one sentence (guide §2 step 2, the location phrase of its
+    own sentence), nearer than a label line over the line (step 4). A
+    clause pointing back to a lesion ('; as the aneurysm is calcified')
+    takes that lesion's place instead."""
+    sent, lower = rd.sent(f), rd.lower
+    if sent.start == 0 or lower[sent.start - 1] != ";":
+        return None
+    if any(
+        lower[i] in rd.lesion_nouns and lower[i - 1] in DEFINITE
+        for i in range(sent.start + 1, f.start)
+    ):
+        return None
+    prev = rd.sent_at(sent.start - 1)
+    named = [
+        s
+        for s in _sites_in(rd, prev, f)
+        if s.span.label_ == "SITE" and "candidates" not in kit.md(s.span)
+    ]
+    return _with_side(rd, named[-1], prev, f) if named else None
+
+
 # How many plain words may stand between a holding verb and the finding it
 # holds ('and contains several small calcifications').
 _HELD_REACH = 4

@@ -33,6 +33,7 @@ from calc_nlp.stages.context_sites import (
     says_no_place,
     site_before_unless_own_lesion,
     site_from_label_line,
+    site_of_clause_before_semicolon,
     site_of_named_lesion,
     site_of_pronoun_in_sentence,
     site_of_shared_subject,
@@ -621,6 +622,7 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         site_of_pronoun_in_sentence(kit, rd, f)
         or _site_of_part_named_alike(kit, rd, f)
         or site_of_shared_subject(kit, rd, f)
+        or site_of_clause_before_semicolon(kit, rd, f)
     )
     if found is not None:
         return found
