@@ -2122,3 +2122,28 @@ PLAQUE_OWNS_ITS_WALL = [
 @pytest.mark.parametrize(("text", "lesions"), PLAQUE_OWNS_ITS_WALL)
 def test_a_part_of_the_plaque_pointed_back_to_is_its_lesion(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# An impression plural or hidden word at a place wider than two findings
+# lesions of different sub-sites ('mediastinal' over the paratracheal and the
+# subcarinal nodes) sums them up: a lesion of its own, not the one of them that
+# shares its side (GUIDE.md lesion: an impression phrase that sums up several
+# lesions of the findings is a lesion of its own).
+WIDER_OVER_SEVERAL = [
+    (
+        "FINDINGS: Calcified left paratracheal lymph XXXX. A calcified subcarinal "
+        "node on the lateral view.\nIMPRESSION: Calcified mediastinal XXXX from "
+        "old granulomatous disease.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: A calcified right paratracheal lymph node. A calcified "
+        "subcarinal lymph node.\nIMPRESSION: Calcified mediastinal nodes.",
+        [1, 2, 3],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), WIDER_OVER_SEVERAL)
+def test_impression_plural_at_a_wider_place_sums_up(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

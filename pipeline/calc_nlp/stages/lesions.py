@@ -583,6 +583,8 @@ def _same_lesion(
         # side and sub-site)
         alike = [x for x in loose if x.sub == sub]
         loose = alike if len(alike) == 1 else loose
+    if len(loose) > 1 and _wider_over_several(loose, f, sub):
+        return None
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         # a finding of no side in an operation note: the operated side's
         # ("SPECIMEN: femoral plaque" after the left's and the right's)
@@ -687,6 +689,35 @@ def _same_lesion(
             and not (sub and _vessels_summed(dr, x, f, sub))
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+# The de-identification token: a word it hides may be a plural ("calcified
+# mediastinal lymph XXXX").
+_HIDDEN = "xxxx"
+
+
+def _wider_over_several(loose: list[_Lesion], f: Finding, sub: str) -> bool:
+    """Is the impression finding, named by a plural or a hidden word, at a
+    place wider than the sub-sites of two findings lesions or more that differ
+    among themselves ("Calcified mediastinal XXXX" after the right
+    paratracheal and the subcarinal nodes)? It sums them up, a lesion of its
+    own (GUIDE: an impression phrase that sums up several lesions of the
+    findings is a lesion of its own), not the one of them that shares its
+    side."""
+    words = WORD.findall(f.mention.lower())
+    if f.section != _RESTATING[1] or not sub or not words:
+        return False
+    if words[-1] != _HIDDEN and not plural(words[-1]):
+        return False
+    mine = set(sub.split())
+    narrower = {
+        x.sub
+        for x in loose
+        if x.first is not None
+        and x.first.section == _RESTATING[0]
+        and mine < set(x.sub.split())
+    }
+    return len(narrower) > 1
 
 
 def _vessels_summed(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
