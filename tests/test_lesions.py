@@ -2147,3 +2147,22 @@ WIDER_OVER_SEVERAL = [
 @pytest.mark.parametrize(("text", "lesions"), WIDER_OVER_SEVERAL)
 def test_impression_plural_at_a_wider_place_sums_up(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# Of two lesions at one place and side, an impression finding named by a
+# BI-RADS term restates the one whose findings were named by it, not the first
+# (GUIDE.md lesion: findings that describe the same calcification share it).
+SHAPED_OF_TWO = [
+    (
+        "FINDINGS: Left breast: fine pleomorphic calcifications at 2 o'clock were "
+        "excised in the past. Left breast: postsurgical change at 2 o'clock with "
+        "coarse dystrophic calcifications, stable.\nIMPRESSION: Left breast: the "
+        "dystrophic calcifications are expected after surgery.",
+        [1, 2, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), SHAPED_OF_TWO)
+def test_impression_term_picks_the_lesion_it_names(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -499,6 +499,12 @@ def _same_lesion(
         # calcifications at the biopsy site"), not another part's
         echoed = [x for x in exact if x.first is not None and echoes(dr, f, x.first)]
         exact = echoed if len(echoed) == 1 else exact
+    if len(exact) > 1 and f.morphology:
+        # the one whose findings were named by a BI-RADS term it names ("the
+        # dystrophic calcifications in the lumpectomy bed" after the fine
+        # pleomorphic ones excised there and the coarse dystrophic ones of
+        # today), as of lesions whose sub-sites only nest (below)
+        exact = _shaped(exact, f)
     if len(exact) > 1 and f.section == _RESTATING[1] and _sums_apart(dr, exact, f):
         return None
     if len(exact) > 1 and names_another(dr, f):
@@ -623,12 +629,7 @@ def _same_lesion(
     if len(loose) > 1 and f.morphology:
         # the one whose findings were named by a BI-RADS shape it names
         # ("punctate calcifications" after a punctate group and another)
-        shaped = [
-            x
-            for x in loose
-            if any(set(f.morphology) & set(m.morphology) for m in x.told.values())
-        ]
-        loose = shaped if len(shaped) == 1 else loose
+        loose = _shaped(loose, f)
     if len(loose) > 1 and f.section == _RESTATING[1]:
         # the one lesion of the findings the impression's sections have
         # already restated ("calcified proximal LAD" in the conclusion, then
@@ -718,6 +719,15 @@ def _wider_over_several(loose: list[_Lesion], f: Finding, sub: str) -> bool:
         and mine < set(x.sub.split())
     }
     return len(narrower) > 1
+
+
+def _shaped(lesions: list[_Lesion], f: Finding) -> list[_Lesion]:
+    """The one lesion of several whose findings were named by a BI-RADS term
+    the finding names; all of them when not one."""
+    shaped = [
+        x for x in lesions if any(set(f.morphology) & set(m.morphology) for m in x.told.values())
+    ]
+    return shaped if len(shaped) == 1 else lesions
 
 
 def _vessels_summed(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
