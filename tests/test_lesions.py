@@ -2166,3 +2166,24 @@ SHAPED_OF_TWO = [
 @pytest.mark.parametrize(("text", "lesions"), SHAPED_OF_TWO)
 def test_impression_term_picks_the_lesion_it_names(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A label with words after it on its own line ('1. Two right renal
+# calcifications: ...') names that line's place, not the sub-site of a vessel
+# finding on a later line: the impression leaving the sub-site unsaid restates
+# the findings' lesion (GUIDE.md lesion: the impression restating a finding
+# shares its number even when one leaves the place unsaid).
+INLINE_LABEL_ENDS_AT_ITS_LINE = [
+    (
+        "FINDINGS:\nKidneys: Two punctate calcifications in the right kidney.\n"
+        "Vessels: Mild atherosclerotic calcification of the abdominal aorta.\n"
+        "IMPRESSION:\n1. Two right renal calcifications: both punctate.\n"
+        "2. Mild aortic atherosclerotic calcification.",
+        [1, 2, 1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), INLINE_LABEL_ENDS_AT_ITS_LINE)
+def test_inline_label_names_no_later_line(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -806,11 +806,25 @@ def label_before(f: Finding, text: str) -> str:
     empty when there is none or `text` is not the finding's report."""
     if not text or text[f.start : f.end].lower() != f.mention.lower():
         return ""
-    lo = max(0, f.start - LABEL_REACH)
-    if text.find(":", lo, f.start) < 0:
+    return _nearest_label(text, f.start)
+
+
+def _nearest_label(text: str, at: int) -> str:
+    """The words of the nearest label before `at` within LABEL_REACH, when it
+    reaches that far: a label with words after it on its own line ('2. Two
+    left renal calcifications: the 4 mm ...') names that line's place, not
+    that of the lines below it (a label alone on its line does)."""
+    lo = max(0, at - LABEL_REACH)
+    if text.find(":", lo, at) < 0:
         return ""  # a label ends in its colon
-    found = list(_LABEL.finditer(text, lo, f.start))
-    return found[-1].group(1) if found else ""
+    found = list(_LABEL.finditer(text, lo, at))
+    if not found:
+        return ""
+    end = found[-1].end()
+    line_end = text.find("\n", end, at)
+    if line_end >= 0 and text[end:line_end].strip(" ,\t\r"):
+        return ""
+    return found[-1].group(1)
 
 
 def label_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
@@ -827,13 +841,9 @@ def label_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
         return ""
     if text[f.start : f.end].lower() != f.mention.lower():
         return ""
-    lo = max(0, f.start - LABEL_REACH)
-    if text.find(":", lo, f.start) < 0:
-        return ""  # a label ends in its colon
-    found = list(_LABEL.finditer(text, lo, f.start))
-    if not found:
+    label = _nearest_label(text, f.start)
+    if not label:
         return ""
-    label = found[-1].group(1)
     if not dr.exam_labels.isdisjoint(label.lower().split()):
         return ""
     name = name_words(dr, f.site)
