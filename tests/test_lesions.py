@@ -2187,3 +2187,33 @@ INLINE_LABEL_ENDS_AT_ITS_LINE = [
 @pytest.mark.parametrize(("text", "lesions"), INLINE_LABEL_ENDS_AT_ITS_LINE)
 def test_inline_label_names_no_later_line(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A phrase joining places each with its side names one lesion at both; a later
+# finding naming one of those places alone, on its side, restates it; the other
+# side at that place does not (GUIDE.md lesion: 'a later finding naming one of
+# those places alone restates it').
+JOINED_SIDES = [
+    (
+        "FINDINGS: Calcified granulomas in the left upper lobe and right lower "
+        "lobe. Heart normal.\nIMPRESSION: The calcified right lower lobe granuloma "
+        "is unchanged.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified left hilar and right hilar lymph nodes.\nIMPRESSION: "
+        "The calcified right hilar nodes are again seen.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified granulomas in the left upper lobe and right lower "
+        "lobe. Heart normal.\nIMPRESSION: The calcified left lower lobe granuloma "
+        "is unchanged.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), JOINED_SIDES)
+def test_one_place_of_a_phrase_joining_sides_restates_it(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -660,6 +660,8 @@ def _same_lesion(
             and (not _in_sentence(x.first, f) or _linked(dr, f, x.first))
             and (crossed(dr, f, sub, x.first) or _extends_over(dr, f, sub, x.first))
         ]
+    if not loose:  # one place of a phrase joining places on both sides
+        loose = _one_of_joined_sides(dr, same, f, sub)
     if not loose:  # the impression restating the one findings lesion at its site
         loose = _sub_named_at_site(dr, same, f, sub)
     if not loose and site_other_side(dr, f):
@@ -719,6 +721,48 @@ def _wider_over_several(loose: list[_Lesion], f: Finding, sub: str) -> bool:
         and mine < set(x.sub.split())
     }
     return len(narrower) > 1
+
+
+# What parts the places a phrase joins ("in the right apex and left base").
+_PLACE_JOINS = re.compile(r"\band\b|,|\bas well as\b", re.I)
+
+
+def _one_of_joined_sides(
+    dr: DescriptorRules, same: list[_Lesion], f: Finding, sub: str
+) -> list[_Lesion]:
+    """The one lesion of both sides whose first phrase joins places, each
+    with its side ("Small calcified granulomas in the right apex and left
+    base"), one of which a later finding of one side names alone ("the
+    calcified left basilar granuloma"): it restates that lesion (GUIDE: a
+    phrase that joins two places names one lesion at both; a later finding
+    naming one of those places alone restates it). Empty else."""
+    mine = side(f)
+    if mine not in _OTHER_SIDES or not sub:
+        return []
+    want = stems(dr, sub)
+    found = []
+    for x in same:
+        g = x.first
+        if g is None or side(g) != "bilateral" or _in_sentence(g, f):
+            continue
+        at = mention_at(g)
+        if at < 0:
+            continue
+        phrase = re.split(r"[.;:()]", g.sentence[at:])[0]
+        parts = _PLACE_JOINS.split(phrase)
+        if len(parts) < 2:
+            continue
+        for piece in parts:
+            words = WORD.findall(piece.lower())
+            sides = {dr.side_of_word.get(w, w if w in _OTHER_SIDES else "") for w in words}
+            if sides - {""} == {mine} and want <= stems(dr, piece):
+                found.append(x)
+                break
+    return found if len(found) == 1 else []
+
+
+# The two sides a phrase may give each of its places.
+_OTHER_SIDES = frozenset({"left", "right"})
 
 
 def _shaped(lesions: list[_Lesion], f: Finding) -> list[_Lesion]:
