@@ -2217,3 +2217,31 @@ JOINED_SIDES = [
 @pytest.mark.parametrize(("text", "lesions"), JOINED_SIDES)
 def test_one_place_of_a_phrase_joining_sides_restates_it(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A later section's 'Diffuse vascular calcification' restates the one lesion
+# of another section named by words over the vessels as a whole with the same
+# distribution term, which summed the named arteries up already; without that
+# lesion it sums them up (GUIDE.md lesion: the impression restating a finding
+# shares its number; an impression phrase that sums up several lesions is a
+# lesion of its own).
+VESSELS_SUMMED_BEFORE = [
+    (
+        "CLINIC NOTE,CT ANGIOGRAPHY: ,The right popliteal artery is calcified. "
+        "The left peroneal artery is heavily calcified. Diffuse vascular "
+        "calcification throughout both legs.,ASSESSMENT: ,1. Diffuse vascular "
+        "calcification, typical of diabetes.",
+        [1, 2, 3, 3],
+    ),
+    (
+        "CLINIC NOTE,CT ANGIOGRAPHY: ,The right popliteal artery is calcified. "
+        "The left peroneal artery is heavily calcified.,ASSESSMENT: ,1. Diffuse "
+        "vascular calcification, typical of diabetes.",
+        [1, 2, 3],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), VESSELS_SUMMED_BEFORE)
+def test_vessels_as_a_whole_restate_their_sum(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -2636,6 +2636,7 @@ def _sums_up(
     at_site: list[_Lesion],
     pool: list[_Lesion],
     by_site: dict[tuple[str, _State], list[_Lesion]],
+    found: _Lesion | None = None,
 ) -> bool:
     """Does an impression finding sum up several lesions of the findings
     rather than restate one (GUIDE: "incidental calcifications as
@@ -2654,7 +2655,9 @@ def _sums_up(
     the place only one of those lesions' sentences names. A phrase naming two
     places restates the first's lesion ("calcification of lungs and stomach"),
     as its site is the first's, unless `_joins_others` finds it sums up two
-    lesions of the findings."""
+    lesions of the findings. `found`: the lesion it would restate, which,
+    named by words over the vessels as a whole, it restates (GUIDE: the
+    impression restating a finding shares its number)."""
     if f.own_lesion:
         return False
     if _lists_members(f, at_site):
@@ -2689,6 +2692,18 @@ def _sums_up(
         and not (side(f) in ("left", "right") and said_side(dr, f))
     ):
         others = [x.first for x in _vascular(dr, by_site, f) if x.first is not None]
+        # 'Diffuse vascular calcification' restates the one lesion of another
+        # section named by words that name vessels as a whole and by the same
+        # distribution term, which summed the others up already
+        whole = [
+            g
+            for g in others
+            if _names_vessels(dr, _own_site_words(dr, g))
+            and f.distribution
+            and set(g.distribution) == set(f.distribution)
+        ]
+        if len(whole) == 1 and found is not None and whole[0] is found.first:
+            return False
         # 'subcutaneous vascular calcification' restates the one lesion
         # whose sentence names the subcutaneous vessels
         echoed = [g for g in others if _names_from(dr, f, g, places_only=True)]
@@ -3747,7 +3762,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         if (
             found is not None
             and not _in_sentence(found.last, f)
-            and _sums_up(dr, f, organ, restated.get(state, []), by_site)
+            and _sums_up(dr, f, organ, restated.get(state, []), by_site, found)
         ):
             found = None
         if found is not None and _joins_others(
