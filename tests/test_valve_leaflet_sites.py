@@ -71,3 +71,18 @@ def test_a_predicate_after_comma_and_is_said_of_its_subject(
 ):
     assert tuple(f.site for f in findings_of(text)) == sites
     assert lesion_numbers(text) == lesions
+
+
+# The cusp a mention's own words name tells it from the cusp of the mention
+# before it in the sentence ("... calcified noncoronary cusp and a moderately
+# calcified left coronary cusp": the left), so it restates the findings' left
+# cusp (GUIDE.md lesion: the leaflets or cusps of one valve are told apart by
+# their own words).
+def test_the_cusp_of_the_mentions_own_words(lesion_numbers):
+    text = (
+        "FINDINGS:\nAORTIC VALVE: The noncoronary cusp is heavily calcified. The "
+        "left coronary cusp is mildly calcified.\nCONCLUSIONS:\n1. Aortic stenosis "
+        "with a heavily calcified noncoronary cusp and a mildly calcified left "
+        "coronary cusp."
+    )
+    assert lesion_numbers(text) == [1, 2, 1, 2]

@@ -573,8 +573,9 @@ def spine_levels(dr: DescriptorRules, f: Finding) -> frozenset[str]:
 def valve_part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
     """The words that tell which leaflet or cusp the finding's sentence names
     ("anterior" of "the anterior mitral leaflet is calcified"), from up to
-    three words before the leaflet or cusp word nearest the mention; empty
-    when it names none."""
+    three words before the leaflet or cusp word of the mention's own words
+    ("... noncoronary cusp and a moderately calcified right coronary cusp":
+    the right), else the one nearest the mention; empty when it names none."""
     if f.site not in dr.segment_sites:
         return frozenset()
     text = f.sentence.lower()
@@ -583,7 +584,9 @@ def valve_part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
     heads = [i for i, m in enumerate(words) if m.group() in dr.part_heads]
     if not heads:
         return frozenset()
-    i = min(heads, key=lambda k: abs(words[k].start() - at))
+    end = at + len(f.mention)
+    own = [k for k in heads if at <= words[k].start() < end]
+    i = own[0] if own else min(heads, key=lambda k: abs(words[k].start() - at))
     return frozenset(
         m.group() for m in words[max(i - 3, 0) : i] if m.group() in dr.part_words
     )
