@@ -770,3 +770,28 @@ def test_semicolon_clause_finding_is_not_the_labels_lesion(lesion_numbers):
         "kidney with a 3 mm bright focus; a tiny calcification is possible."
     )
     assert lesion_numbers(text) == [1, 2]
+
+
+# 'beneath' and 'underneath' name a landmark beside the finding, as 'below'
+# does (guide §2: a site named as a landmark is beside the finding, not where
+# it is): the subject the clause is about places it.
+BENEATH_A_LANDMARK: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "FINDINGS: The aortic valve is trileaflet. The annulus is calcified beneath "
+        "the right coronary sinus.",
+        "calcified",
+        {"site": "aortic valve"},
+    ),
+    (
+        "FINDINGS: The aortic valve is trileaflet. The annulus is calcified "
+        "underneath the noncoronary sinus and the left coronary sinus.",
+        "calcified",
+        {"site": "aortic valve"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), BENEATH_A_LANDMARK)
+def test_beneath_names_a_landmark(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
