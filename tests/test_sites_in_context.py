@@ -795,3 +795,22 @@ BENEATH_A_LANDMARK: list[tuple[str, str, dict[str, Any]]] = [
 def test_beneath_names_a_landmark(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A site after ', and' opening a clause of its own is that clause's subject,
+# not the place of a mention of several words before it, which its own clause
+# places (guide §2 step 2: the location phrase of its own clause).
+NEXT_CLAUSE_SUBJECT: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "The graft was sewn to the distal RCA beyond the calcified proximal "
+        "segment, and the vein grafts were tied to the aorta.",
+        "calcified proximal segment",
+        {"site": "coronary artery"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), NEXT_CLAUSE_SUBJECT)
+def test_next_clause_subject_is_not_the_place(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
