@@ -847,7 +847,9 @@ def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     may place both)."""
     lower = rd.lower
     head = lower[f.end - 1].rstrip("s")
-    lesions = rd.lesion_nouns
+    # and the things an 'and' may join whose side is their own ('no
+    # nephrocalcinosis and a 5 mm stone in the right kidney')
+    lesions = rd.lesion_nouns | rd.word_sets.get("joined_thing_nouns", frozenset())
     joined = None
     with_a = False
     for i in range(f.end, sent.end):
