@@ -86,3 +86,19 @@ def test_the_cusp_of_the_mentions_own_words(lesion_numbers):
         "coronary cusp."
     )
     assert lesion_numbers(text) == [1, 2, 1, 2]
+
+
+# 'heart valve' and 'cardiac valve' in the singular name the vocabulary's
+# heart valve (a valve not named), as their plurals do, not the valve a
+# sentence before names (guide §2 site vocabulary: heart valve, 'valves'
+# unspecified).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CT reported a calcified aortic valve. Her mother had a calcified heart valve replaced.",
+        "Calcified mitral annulus. His brother had a calcified cardiac valve.",
+    ],
+)
+def test_a_heart_valve_not_named_is_the_vocabularys(finding_named, text):
+    mention = "calcified heart valve" if "heart" in text else "calcified cardiac valve"
+    assert finding_named(text, mention).site == "heart valve"
