@@ -67,6 +67,9 @@ RESIDUAL_TUMOUR: list[tuple[str, str, str]] = [
     ("FINDINGS: A 3 cm residual soft tissue rind in the anterior mediastinum now contains coarse calcifications.", "calcifications", "dystrophic"),
     ("FINDINGS: Residual pelvic sidewall mass with dense calcification, smaller than before.", "calcification", "dystrophic"),
     ("FINDINGS: Calcification in the left kidney. Residual lumen of the renal artery 3 mm.", "Calcification", "indeterminate"),
+    # a tumour's involvement of an organ, or its deposits, treated
+    ("FINDINGS: Punctate hepatic calcifications at sites of treated hepatic involvement.", "hepatic calcifications", "dystrophic"),
+    ("FINDINGS: Coarse splenic calcifications within treated deposits.", "splenic calcifications", "dystrophic"),
 ]
 
 

@@ -293,6 +293,14 @@ SCOPE_CASES = [
     ("Watch for calciphylaxis on dialysis.", {"hypothetical"}),
     ("Calcified nodule; monitor for growth.", set()),
     ("The band was placed to avoid the calcified segment.", set()),
+    # a removal dated to a year, the participle alone or after the purpose
+    ("Left breast calcifications, excised in 2016, benign.", {"historical"}),
+    ("The right hilar node, calcified on CT, was removed for biopsy in XXXX.", {"historical"}),
+    ("A calcified plaque was excised in one piece.", set()),
+    # what is avoided is a procedure on the calcified structure, which is there
+    ("Grafts were taken off the mammary to avoid any clamp on the calcified aorta.", set()),
+    ("The cannula went in distally, avoiding manipulation of the calcified arch.", set()),
+    ("Statins to avoid any further calcification.", {"hypothetical"}),
     # a TERMINATE inside a short-scoped modifier's window ends it there
     ("The aortic valve is not stenotic but is calcified.", set()),
     ("The graft is not occluded but is calcified along its course.", set()),

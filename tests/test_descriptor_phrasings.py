@@ -1802,6 +1802,9 @@ GRADES = [
     # a mention that names a narrowing: the grade is the narrowing's
     ("Severe calcific aortic stenosis.", ""),
     ("Moderate calcific mitral stenosis.", ""),
+    # an adverb right before 'calcified' grades the calcium, not the narrowing
+    ("Heavily calcified proximal RCA stenosis, treated with a stent.", "severe"),
+    ("A long, densely calcified stenosis of the mid LAD.", "severe"),
     # a finding named as what graded foci are takes their grade
     (
         "Scattered punctate echogenic foci in the renal cortex, likely vascular "

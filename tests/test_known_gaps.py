@@ -68,6 +68,9 @@ SCORE_LABEL_LINES: list[tuple[str, str, float, bool]] = [
     ("CT calcium score = 245", "calcium score", 245, False),
     ("CT Coronary Calcium Score: 1,245 (95th percentile)", "Coronary Calcium Score", 1245, False),
     ("CT calcium score: 245 Agatston units.", "calcium score", 245, False),
+    # the sentence states the value after 'was', 'is' or 'of'
+    ("HPI: A CT calcium score was 845 in 2019.", "calcium score", 845, False),
+    ("Her CT calcium score of 0 two years ago.", "calcium score", 0, True),
 ]
 
 
@@ -85,6 +88,7 @@ EXAM_TITLES: list[tuple[str, list[str]]] = [
     ("CT CORONARY CALCIUM SCORE\nTotal calcium score: 56.", ["calcium score"]),
     ("COMPARISON: CT calcium score: 03/14/2019.\nFINDINGS: Calcified plaque in the LAD.", ["Calcified plaque"]),
     ("CT cardiac calcium scoring was ordered by her cardiologist.", []),
+    ("A CT calcium score was performed in 03/2019.", []),
 ]
 
 

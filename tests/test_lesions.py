@@ -2097,3 +2097,151 @@ def test_the_calcification_of_the_wall_restates_the_calcified_wall(lesion_number
         "and the calcification of the wall is thicker than before."
     )
     assert lesion_numbers(text) == [1, 1]
+
+
+# 'The plaque is densely calcified along its anterior wall' after 'calcified
+# plaque in the left carotid bulb': the possessive gives the wall to the plaque
+# pointed back to, no new sub-site; one lesion with the impression's restatement
+# (GUIDE.md lesion: an anaphor that refers back to one shares its number).
+PLAQUE_OWNS_ITS_WALL = [
+    (
+        "FINDINGS: Calcified plaque in the left carotid bulb runs into the proximal "
+        "internal carotid artery. The plaque is heavily calcified along its "
+        "posterior wall.\nIMPRESSION: Calcified plaque of the left internal carotid "
+        "artery at the bulb.",
+        [1, 1, 1],
+    ),
+    (
+        "FINDINGS: A calcified plaque at the right carotid bulb. The plaque is "
+        "calcified along its medial wall.",
+        [1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), PLAQUE_OWNS_ITS_WALL)
+def test_a_part_of_the_plaque_pointed_back_to_is_its_lesion(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# An impression plural or hidden word at a place wider than two findings
+# lesions of different sub-sites ('mediastinal' over the paratracheal and the
+# subcarinal nodes) sums them up: a lesion of its own, not the one of them that
+# shares its side (GUIDE.md lesion: an impression phrase that sums up several
+# lesions of the findings is a lesion of its own).
+WIDER_OVER_SEVERAL = [
+    (
+        "FINDINGS: Calcified left paratracheal lymph XXXX. A calcified subcarinal "
+        "node on the lateral view.\nIMPRESSION: Calcified mediastinal XXXX from "
+        "old granulomatous disease.",
+        [1, 2, 3],
+    ),
+    (
+        "FINDINGS: A calcified right paratracheal lymph node. A calcified "
+        "subcarinal lymph node.\nIMPRESSION: Calcified mediastinal nodes.",
+        [1, 2, 3],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), WIDER_OVER_SEVERAL)
+def test_impression_plural_at_a_wider_place_sums_up(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# Of two lesions at one place and side, an impression finding named by a
+# BI-RADS term restates the one whose findings were named by it, not the first
+# (GUIDE.md lesion: findings that describe the same calcification share it).
+SHAPED_OF_TWO = [
+    (
+        "FINDINGS: Left breast: fine pleomorphic calcifications at 2 o'clock were "
+        "excised in the past. Left breast: postsurgical change at 2 o'clock with "
+        "coarse dystrophic calcifications, stable.\nIMPRESSION: Left breast: the "
+        "dystrophic calcifications are expected after surgery.",
+        [1, 2, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), SHAPED_OF_TWO)
+def test_impression_term_picks_the_lesion_it_names(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# A label with words after it on its own line ('1. Two right renal
+# calcifications: ...') names that line's place, not the sub-site of a vessel
+# finding on a later line: the impression leaving the sub-site unsaid restates
+# the findings' lesion (GUIDE.md lesion: the impression restating a finding
+# shares its number even when one leaves the place unsaid).
+INLINE_LABEL_ENDS_AT_ITS_LINE = [
+    (
+        "FINDINGS:\nKidneys: Two punctate calcifications in the right kidney.\n"
+        "Vessels: Mild atherosclerotic calcification of the abdominal aorta.\n"
+        "IMPRESSION:\n1. Two right renal calcifications: both punctate.\n"
+        "2. Mild aortic atherosclerotic calcification.",
+        [1, 2, 1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), INLINE_LABEL_ENDS_AT_ITS_LINE)
+def test_inline_label_names_no_later_line(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# A phrase joining places each with its side names one lesion at both; a later
+# finding naming one of those places alone, on its side, restates it; the other
+# side at that place does not (GUIDE.md lesion: 'a later finding naming one of
+# those places alone restates it').
+JOINED_SIDES = [
+    (
+        "FINDINGS: Calcified granulomas in the left upper lobe and right lower "
+        "lobe. Heart normal.\nIMPRESSION: The calcified right lower lobe granuloma "
+        "is unchanged.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified left hilar and right hilar lymph nodes.\nIMPRESSION: "
+        "The calcified right hilar nodes are again seen.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified granulomas in the left upper lobe and right lower "
+        "lobe. Heart normal.\nIMPRESSION: The calcified left lower lobe granuloma "
+        "is unchanged.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), JOINED_SIDES)
+def test_one_place_of_a_phrase_joining_sides_restates_it(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# A later section's 'Diffuse vascular calcification' restates the one lesion
+# of another section named by words over the vessels as a whole with the same
+# distribution term, which summed the named arteries up already; without that
+# lesion it sums them up (GUIDE.md lesion: the impression restating a finding
+# shares its number; an impression phrase that sums up several lesions is a
+# lesion of its own).
+VESSELS_SUMMED_BEFORE = [
+    (
+        "CLINIC NOTE,CT ANGIOGRAPHY: ,The right popliteal artery is calcified. "
+        "The left peroneal artery is heavily calcified. Diffuse vascular "
+        "calcification throughout both legs.,ASSESSMENT: ,1. Diffuse vascular "
+        "calcification, typical of diabetes.",
+        [1, 2, 3, 3],
+    ),
+    (
+        "CLINIC NOTE,CT ANGIOGRAPHY: ,The right popliteal artery is calcified. "
+        "The left peroneal artery is heavily calcified.,ASSESSMENT: ,1. Diffuse "
+        "vascular calcification, typical of diabetes.",
+        [1, 2, 3],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), VESSELS_SUMMED_BEFORE)
+def test_vessels_as_a_whole_restate_their_sum(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -366,6 +366,9 @@ PHYSIOLOGIC: list[Row] = [
     ("Apparent calcification of the falx.", "calcification", {"uncertain", "physiologic"}),
     ("Calcification in the basal ganglia.", "Calcification", set()),
     ("Calcification of the thyroid cartilage.", "Calcification", set()),
+    # a predicate whose subject is a lesion at the dura: the lesion is calcified
+    ("The 2 cm extra-axial mass along the left convexity is densely calcified.", "calcified", set()),
+    ("The falx is densely calcified.", "calcified", {"physiologic"}),
 ]
 
 # The comma an export put after a label or a full stop is a line break, no

@@ -1298,3 +1298,12 @@ BOTH_PAST_AN_ADVERB = [
 @pytest.mark.parametrize(("text", "laterality"), BOTH_PAST_AN_ADVERB)
 def test_both_past_an_adverb(findings_of, text, laterality):
     assert findings_of(text)[-1].laterality == laterality
+
+
+# A stone an 'and' joins after the finding holds its own side words: 'no
+# nephrocalcinosis and a 4 mm stone in the left kidney' gives the denied
+# nephrocalcinosis no side (guide §2: a side never comes from a clause about
+# something else; mentions.json joined_thing_nouns).
+def test_side_of_a_joined_stone_is_its_own(finding_named):
+    text = "Renal ultrasound showed no nephrocalcinosis and a 4 mm stone in the left kidney."
+    assert finding_named(text, "nephrocalcinosis").laterality == ""

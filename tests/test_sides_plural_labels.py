@@ -31,3 +31,18 @@ UNDER_PLURAL_LABEL = [
 @pytest.mark.parametrize("text, mention, side", UNDER_PLURAL_LABEL)
 def test_a_plural_label_gives_both_sides(finding_named, text, mention, side):
     assert finding_named(text, mention).laterality == side
+
+
+# 'of the lungs' after the finding names the place it lies in, as 'in the
+# lungs' does: both sides (guide §2 laterality: the plural of a paired organ
+# names both); the organ a line is about is still no side.
+OF_THE_LUNGS = [
+    ("IMPRESSION: Calcified granulomatous disease of the lungs and liver.", "Calcified granulomatous disease", "bilateral"),
+    ("IMPRESSION: Scattered calcified granulomas of the lungs.", "calcified granulomas", "bilateral"),
+    ("FINDINGS: The lungs are clear. Calcified granuloma.", "Calcified granuloma", ""),
+]
+
+
+@pytest.mark.parametrize("text, mention, side", OF_THE_LUNGS)
+def test_of_the_lungs_names_both_sides(finding_named, text, mention, side):
+    assert finding_named(text, mention).laterality == side

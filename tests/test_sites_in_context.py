@@ -735,3 +735,82 @@ def test_subject_pointed_back_takes_the_specific_site(findings_of, lesion_number
     )
     assert findings_of(text)[-1].site == "subcutaneous tissue"
     assert lesion_numbers(text) == [1, 1, 1]
+
+
+# A finding whose clause names no place, after a semicolon, lies where the
+# clause before the semicolon says, before a label line over the line (guide
+# §2 step 2 before step 4); its lesion is not the label's (GUIDE.md lesion:
+# different sites are different lesions).
+SEMICOLON_CLAUSE: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "CT CHEST: Right breast: a few coarse calcifications. Partly imaged left "
+        "kidney with a 3 mm bright focus; a tiny calcification is possible.",
+        "calcification",
+        {"site": "kidney", "laterality": "left"},
+    ),
+    (
+        "CT ABDOMEN: Liver: normal. The spleen has a 5 mm dense focus; a punctate "
+        "calcification cannot be excluded.",
+        "calcification",
+        {"site": "spleen"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), SEMICOLON_CLAUSE)
+def test_clause_before_a_semicolon_places_the_finding(finding_named, text, mention, expected):
+    finding = finding_named(text, mention)
+    for key, value in expected.items():
+        assert getattr(finding, key) == value
+
+
+def test_semicolon_clause_finding_is_not_the_labels_lesion(lesion_numbers):
+    text = (
+        "CT CHEST: Right breast: a few coarse calcifications. Partly imaged left "
+        "kidney with a 3 mm bright focus; a tiny calcification is possible."
+    )
+    assert lesion_numbers(text) == [1, 2]
+
+
+# 'beneath' and 'underneath' name a landmark beside the finding, as 'below'
+# does (guide §2: a site named as a landmark is beside the finding, not where
+# it is): the subject the clause is about places it.
+BENEATH_A_LANDMARK: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "FINDINGS: The aortic valve is trileaflet. The annulus is calcified beneath "
+        "the right coronary sinus.",
+        "calcified",
+        {"site": "aortic valve"},
+    ),
+    (
+        "FINDINGS: The aortic valve is trileaflet. The annulus is calcified "
+        "underneath the noncoronary sinus and the left coronary sinus.",
+        "calcified",
+        {"site": "aortic valve"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), BENEATH_A_LANDMARK)
+def test_beneath_names_a_landmark(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A site after ', and' opening a clause of its own is that clause's subject,
+# not the place of a mention of several words before it, which its own clause
+# places (guide §2 step 2: the location phrase of its own clause).
+NEXT_CLAUSE_SUBJECT: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "The graft was sewn to the distal RCA beyond the calcified proximal "
+        "segment, and the vein grafts were tied to the aorta.",
+        "calcified proximal segment",
+        {"site": "coronary artery"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), NEXT_CLAUSE_SUBJECT)
+def test_next_clause_subject_is_not_the_place(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected

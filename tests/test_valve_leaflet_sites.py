@@ -71,3 +71,34 @@ def test_a_predicate_after_comma_and_is_said_of_its_subject(
 ):
     assert tuple(f.site for f in findings_of(text)) == sites
     assert lesion_numbers(text) == lesions
+
+
+# The cusp a mention's own words name tells it from the cusp of the mention
+# before it in the sentence ("... calcified noncoronary cusp and a moderately
+# calcified left coronary cusp": the left), so it restates the findings' left
+# cusp (GUIDE.md lesion: the leaflets or cusps of one valve are told apart by
+# their own words).
+def test_the_cusp_of_the_mentions_own_words(lesion_numbers):
+    text = (
+        "FINDINGS:\nAORTIC VALVE: The noncoronary cusp is heavily calcified. The "
+        "left coronary cusp is mildly calcified.\nCONCLUSIONS:\n1. Aortic stenosis "
+        "with a heavily calcified noncoronary cusp and a mildly calcified left "
+        "coronary cusp."
+    )
+    assert lesion_numbers(text) == [1, 2, 1, 2]
+
+
+# 'heart valve' and 'cardiac valve' in the singular name the vocabulary's
+# heart valve (a valve not named), as their plurals do, not the valve a
+# sentence before names (guide §2 site vocabulary: heart valve, 'valves'
+# unspecified).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CT reported a calcified aortic valve. Her mother had a calcified heart valve replaced.",
+        "Calcified mitral annulus. His brother had a calcified cardiac valve.",
+    ],
+)
+def test_a_heart_valve_not_named_is_the_vocabularys(finding_named, text):
+    mention = "calcified heart valve" if "heart" in text else "calcified cardiac valve"
+    assert finding_named(text, mention).site == "heart valve"

@@ -138,6 +138,33 @@ def site_of_pronoun_in_sentence(
     return _with_side(rd, named[-1], rd.sent_at(i), f) if named else None
 
 
+def site_of_clause_before_semicolon(
+    kit: Toolkit, rd: ReportDoc, f: Span
+) -> SiteRef | None:
+    """A finding whose clause names no place, after a semicolon, lies where
+    the clause before the semicolon says ('Partially imaged right kidney
+    with a dense focus; a small calcification cannot be excluded'): the two
+    clauses are one sentence (guide §2 step 2, the location phrase of its
+    own sentence), nearer than a label line over the line (step 4). A
+    clause pointing back to a lesion ('; as the aneurysm is calcified')
+    takes that lesion's place instead."""
+    sent, lower = rd.sent(f), rd.lower
+    if sent.start == 0 or lower[sent.start - 1] != ";":
+        return None
+    if any(
+        lower[i] in rd.lesion_nouns and lower[i - 1] in DEFINITE
+        for i in range(sent.start + 1, f.start)
+    ):
+        return None
+    prev = rd.sent_at(sent.start - 1)
+    named = [
+        s
+        for s in _sites_in(rd, prev, f)
+        if s.span.label_ == "SITE" and "candidates" not in kit.md(s.span)
+    ]
+    return _with_side(rd, named[-1], prev, f) if named else None
+
+
 # How many plain words may stand between a holding verb and the finding it
 # holds ('and contains several small calcifications').
 _HELD_REACH = 4
@@ -425,17 +452,21 @@ def site_before_unless_own_lesion(rd: ReportDoc, f: Span) -> SiteRef | None:
     return site_from_previous_sentence(rd, f)
 
 
-def site_of_named_lesion(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:
+def site_of_named_lesion(
+    rd: ReportDoc, f: Span, sent: Span, more: frozenset[str] = frozenset()
+) -> SiteRef | None:
     """'A mass in the right hilar region ... Calcification within the mass.':
     a finding whose sentence points back to a lesion ('the mass') has the site
     that lesion was given where last named in the few sentences before: the
     site right before its noun ('hilar mass') or just after it ('mass in the
-    right hilar region'), not whatever site that sentence names last."""
+    right hilar region'), not whatever site that sentence names last.
+    `more`: nouns pointed back to besides `lesion_nouns`."""
     lower = rd.lower
+    owners = rd.lesion_nouns | more if more else rd.lesion_nouns
     nouns = [
         lower[i]
         for i in range(sent.start + 1, sent.end)
-        if lower[i] in rd.lesion_nouns and lower[i - 1] in DEFINITE
+        if lower[i] in owners and lower[i - 1] in DEFINITE
     ]
     if not nouns:
         return None

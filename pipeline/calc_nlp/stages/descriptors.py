@@ -1034,6 +1034,14 @@ def _denies_list(dr: DescriptorRules, text: str, c: Clause) -> bool:
     return False
 
 
+def _grades_calcified(text: str, m: re.Match[str], c: Clause) -> bool:
+    """Is the severity term an adverb right before the mention's opening
+    word ("Severely calcified mid LAD stenosis")? It grades that word, how
+    much calcium, not the narrowing the mention ends in ("severe calcific
+    aortic stenosis")."""
+    return m.group().lower().endswith("ly") and not text[m.end() : c.start].strip()
+
+
 def _clause_terms(dr: DescriptorRules, text: str, c: Clause) -> Iterator[re.Match[str]]:
     """The terms of the clause's words in text order. A term with no value
     that runs into the mention ("dense breast" of "dense breast arterial
@@ -1085,7 +1093,7 @@ def _terms(
             continue
         if field == "change" and _THAN.match(text, m.end(), c.start):
             continue  # "enhancement larger than the calcifications": another's
-        if field == "severity" and graded:
+        if field == "severity" and graded and not _grades_calcified(text, m, c):
             continue  # "severe calcific aortic stenosis" grades the stenosis
         f.own_lesion = f.own_lesion or bool(entry.get("own_lesion"))
         if not value:

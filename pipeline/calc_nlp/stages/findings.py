@@ -124,7 +124,27 @@ def _names_lesion(rd: ReportDoc, span: Span) -> bool:
         after = rd.lower[span.end : span.end + 3]
         words = words + after[: next((k for k, w in enumerate(after) if not w.isalpha()), 3)]
     lesions = rd.lesion_nouns | rd.physiologic_site_lesions
-    return not lesions.isdisjoint(words) or _placed_at_lesion(rd, span)
+    return (
+        not lesions.isdisjoint(words)
+        or _placed_at_lesion(rd, span)
+        or _said_of_lesion(rd, span, lesions)
+    )
+
+
+def _said_of_lesion(rd: ReportDoc, span: Span, lesions: frozenset[str]) -> bool:
+    """Is the one-word mention a predicate ('is densely calcified') whose
+    sentence's subject names a lesion ('The 2 cm extra-axial mass along the
+    right convexity is densely calcified')? The lesion is what is calcified
+    (corpora/GUIDE.md physiologic: 'calcified dural mass' is not)."""
+    if len(span) != 1:
+        return False
+    first = rd.sent(span).start
+    i = span.start - 1
+    while i > first and rd.lower[i].endswith("ly"):
+        i -= 1  # 'densely', 'partially'
+    if i <= first or rd.lower[i] not in rd.word_sets.get("state_copulas", frozenset()):
+        return False
+    return not lesions.isdisjoint(rd.lower[first:i])
 
 
 # Words that end the clause after a mention (_placed_at_lesion), and how far

@@ -573,8 +573,9 @@ def spine_levels(dr: DescriptorRules, f: Finding) -> frozenset[str]:
 def valve_part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
     """The words that tell which leaflet or cusp the finding's sentence names
     ("anterior" of "the anterior mitral leaflet is calcified"), from up to
-    three words before the leaflet or cusp word nearest the mention; empty
-    when it names none."""
+    three words before the leaflet or cusp word of the mention's own words
+    ("... noncoronary cusp and a moderately calcified right coronary cusp":
+    the right), else the one nearest the mention; empty when it names none."""
     if f.site not in dr.segment_sites:
         return frozenset()
     text = f.sentence.lower()
@@ -583,7 +584,9 @@ def valve_part(dr: DescriptorRules, f: Finding) -> frozenset[str]:
     heads = [i for i, m in enumerate(words) if m.group() in dr.part_heads]
     if not heads:
         return frozenset()
-    i = min(heads, key=lambda k: abs(words[k].start() - at))
+    end = at + len(f.mention)
+    own = [k for k in heads if at <= words[k].start() < end]
+    i = own[0] if own else min(heads, key=lambda k: abs(words[k].start() - at))
     return frozenset(
         m.group() for m in words[max(i - 3, 0) : i] if m.group() in dr.part_words
     )
@@ -806,11 +809,25 @@ def label_before(f: Finding, text: str) -> str:
     empty when there is none or `text` is not the finding's report."""
     if not text or text[f.start : f.end].lower() != f.mention.lower():
         return ""
-    lo = max(0, f.start - LABEL_REACH)
-    if text.find(":", lo, f.start) < 0:
+    return _nearest_label(text, f.start)
+
+
+def _nearest_label(text: str, at: int) -> str:
+    """The words of the nearest label before `at` within LABEL_REACH, when it
+    reaches that far: a label with words after it on its own line ('2. Two
+    left renal calcifications: the 4 mm ...') names that line's place, not
+    that of the lines below it (a label alone on its line does)."""
+    lo = max(0, at - LABEL_REACH)
+    if text.find(":", lo, at) < 0:
         return ""  # a label ends in its colon
-    found = list(_LABEL.finditer(text, lo, f.start))
-    return found[-1].group(1) if found else ""
+    found = list(_LABEL.finditer(text, lo, at))
+    if not found:
+        return ""
+    end = found[-1].end()
+    line_end = text.find("\n", end, at)
+    if line_end >= 0 and text[end:line_end].strip(" ,\t\r"):
+        return ""
+    return found[-1].group(1)
 
 
 def label_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
@@ -827,13 +844,9 @@ def label_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
         return ""
     if text[f.start : f.end].lower() != f.mention.lower():
         return ""
-    lo = max(0, f.start - LABEL_REACH)
-    if text.find(":", lo, f.start) < 0:
-        return ""  # a label ends in its colon
-    found = list(_LABEL.finditer(text, lo, f.start))
-    if not found:
+    label = _nearest_label(text, f.start)
+    if not label:
         return ""
-    label = found[-1].group(1)
     if not dr.exam_labels.isdisjoint(label.lower().split()):
         return ""
     name = name_words(dr, f.site)

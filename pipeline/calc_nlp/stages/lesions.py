@@ -499,6 +499,12 @@ def _same_lesion(
         # calcifications at the biopsy site"), not another part's
         echoed = [x for x in exact if x.first is not None and echoes(dr, f, x.first)]
         exact = echoed if len(echoed) == 1 else exact
+    if len(exact) > 1 and f.morphology:
+        # the one whose findings were named by a BI-RADS term it names ("the
+        # dystrophic calcifications in the lumpectomy bed" after the fine
+        # pleomorphic ones excised there and the coarse dystrophic ones of
+        # today), as of lesions whose sub-sites only nest (below)
+        exact = _shaped(exact, f)
     if len(exact) > 1 and f.section == _RESTATING[1] and _sums_apart(dr, exact, f):
         return None
     if len(exact) > 1 and names_another(dr, f):
@@ -583,6 +589,8 @@ def _same_lesion(
         # side and sub-site)
         alike = [x for x in loose if x.sub == sub]
         loose = alike if len(alike) == 1 else loose
+    if len(loose) > 1 and _wider_over_several(loose, f, sub):
+        return None
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         # a finding of no side in an operation note: the operated side's
         # ("SPECIMEN: femoral plaque" after the left's and the right's)
@@ -621,12 +629,7 @@ def _same_lesion(
     if len(loose) > 1 and f.morphology:
         # the one whose findings were named by a BI-RADS shape it names
         # ("punctate calcifications" after a punctate group and another)
-        shaped = [
-            x
-            for x in loose
-            if any(set(f.morphology) & set(m.morphology) for m in x.told.values())
-        ]
-        loose = shaped if len(shaped) == 1 else loose
+        loose = _shaped(loose, f)
     if len(loose) > 1 and f.section == _RESTATING[1]:
         # the one lesion of the findings the impression's sections have
         # already restated ("calcified proximal LAD" in the conclusion, then
@@ -657,6 +660,8 @@ def _same_lesion(
             and (not _in_sentence(x.first, f) or _linked(dr, f, x.first))
             and (crossed(dr, f, sub, x.first) or _extends_over(dr, f, sub, x.first))
         ]
+    if not loose:  # one place of a phrase joining places on both sides
+        loose = _one_of_joined_sides(dr, same, f, sub)
     if not loose:  # the impression restating the one findings lesion at its site
         loose = _sub_named_at_site(dr, same, f, sub)
     if not loose and site_other_side(dr, f):
@@ -687,6 +692,86 @@ def _same_lesion(
             and not (sub and _vessels_summed(dr, x, f, sub))
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+# The de-identification token: a word it hides may be a plural ("calcified
+# mediastinal lymph XXXX").
+_HIDDEN = "xxxx"
+
+
+def _wider_over_several(loose: list[_Lesion], f: Finding, sub: str) -> bool:
+    """Is the impression finding, named by a plural or a hidden word, at a
+    place wider than the sub-sites of two findings lesions or more that differ
+    among themselves ("Calcified mediastinal XXXX" after the right
+    paratracheal and the subcarinal nodes)? It sums them up, a lesion of its
+    own (GUIDE: an impression phrase that sums up several lesions of the
+    findings is a lesion of its own), not the one of them that shares its
+    side."""
+    words = WORD.findall(f.mention.lower())
+    if f.section != _RESTATING[1] or not sub or not words:
+        return False
+    if words[-1] != _HIDDEN and not plural(words[-1]):
+        return False
+    mine = set(sub.split())
+    narrower = {
+        x.sub
+        for x in loose
+        if x.first is not None
+        and x.first.section == _RESTATING[0]
+        and mine < set(x.sub.split())
+    }
+    return len(narrower) > 1
+
+
+# What parts the places a phrase joins ("in the right apex and left base").
+_PLACE_JOINS = re.compile(r"\band\b|,|\bas well as\b", re.I)
+
+
+def _one_of_joined_sides(
+    dr: DescriptorRules, same: list[_Lesion], f: Finding, sub: str
+) -> list[_Lesion]:
+    """The one lesion of both sides whose first phrase joins places, each
+    with its side ("Small calcified granulomas in the right apex and left
+    base"), one of which a later finding of one side names alone ("the
+    calcified left basilar granuloma"): it restates that lesion (GUIDE: a
+    phrase that joins two places names one lesion at both; a later finding
+    naming one of those places alone restates it). Empty else."""
+    mine = side(f)
+    if mine not in _OTHER_SIDES or not sub:
+        return []
+    want = stems(dr, sub)
+    found = []
+    for x in same:
+        g = x.first
+        if g is None or side(g) != "bilateral" or _in_sentence(g, f):
+            continue
+        at = mention_at(g)
+        if at < 0:
+            continue
+        phrase = re.split(r"[.;:()]", g.sentence[at:])[0]
+        parts = _PLACE_JOINS.split(phrase)
+        if len(parts) < 2:
+            continue
+        for piece in parts:
+            words = WORD.findall(piece.lower())
+            sides = {dr.side_of_word.get(w, w if w in _OTHER_SIDES else "") for w in words}
+            if sides - {""} == {mine} and want <= stems(dr, piece):
+                found.append(x)
+                break
+    return found if len(found) == 1 else []
+
+
+# The two sides a phrase may give each of its places.
+_OTHER_SIDES = frozenset({"left", "right"})
+
+
+def _shaped(lesions: list[_Lesion], f: Finding) -> list[_Lesion]:
+    """The one lesion of several whose findings were named by a BI-RADS term
+    the finding names; all of them when not one."""
+    shaped = [
+        x for x in lesions if any(set(f.morphology) & set(m.morphology) for m in x.told.values())
+    ]
+    return shaped if len(shaped) == 1 else lesions
 
 
 def _vessels_summed(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
@@ -2551,6 +2636,7 @@ def _sums_up(
     at_site: list[_Lesion],
     pool: list[_Lesion],
     by_site: dict[tuple[str, _State], list[_Lesion]],
+    found: _Lesion | None = None,
 ) -> bool:
     """Does an impression finding sum up several lesions of the findings
     rather than restate one (GUIDE: "incidental calcifications as
@@ -2569,7 +2655,9 @@ def _sums_up(
     the place only one of those lesions' sentences names. A phrase naming two
     places restates the first's lesion ("calcification of lungs and stomach"),
     as its site is the first's, unless `_joins_others` finds it sums up two
-    lesions of the findings."""
+    lesions of the findings. `found`: the lesion it would restate, which,
+    named by words over the vessels as a whole, it restates (GUIDE: the
+    impression restating a finding shares its number)."""
     if f.own_lesion:
         return False
     if _lists_members(f, at_site):
@@ -2604,6 +2692,18 @@ def _sums_up(
         and not (side(f) in ("left", "right") and said_side(dr, f))
     ):
         others = [x.first for x in _vascular(dr, by_site, f) if x.first is not None]
+        # 'Diffuse vascular calcification' restates the one lesion of another
+        # section named by words that name vessels as a whole and by the same
+        # distribution term, which summed the others up already
+        whole = [
+            g
+            for g in others
+            if _names_vessels(dr, _own_site_words(dr, g))
+            and f.distribution
+            and set(g.distribution) == set(f.distribution)
+        ]
+        if len(whole) == 1 and found is not None and whole[0] is found.first:
+            return False
         # 'subcutaneous vascular calcification' restates the one lesion
         # whose sentence names the subcutaneous vessels
         echoed = [g for g in others if _names_from(dr, f, g, places_only=True)]
@@ -3662,7 +3762,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         if (
             found is not None
             and not _in_sentence(found.last, f)
-            and _sums_up(dr, f, organ, restated.get(state, []), by_site)
+            and _sums_up(dr, f, organ, restated.get(state, []), by_site, found)
         ):
             found = None
         if found is not None and _joins_others(

@@ -26,12 +26,14 @@ from calc_nlp.stages.clause_sites import (
 )
 from calc_nlp.stages.context_sites import (
     DEFINITE,
+    OWNER_PRONOUNS,
     asserted,
     denial_after_finding,
     denied_list_after_finding,
     says_no_place,
     site_before_unless_own_lesion,
     site_from_label_line,
+    site_of_clause_before_semicolon,
     site_of_named_lesion,
     site_of_pronoun_in_sentence,
     site_of_shared_subject,
@@ -434,6 +436,11 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if clause is not None and _points_back(rd, clause):
         # 'The nodule is calcified': the nodule named before, with its place
         clause = site_of_named_lesion(rd, f, rd.sent(f)) or clause
+    elif clause is not None and _part_of_pointed(rd, clause):
+        # 'The plaque is densely calcified along its anterior wall': a part
+        # of the plaque named before, with its place
+        owners = rd.word_sets.get("part_owner_nouns", frozenset())
+        clause = site_of_named_lesion(rd, f, rd.sent(f), owners) or clause
     if clause is not None and kit.site_info(clause.site).get("unspecific"):
         # 'calcification in the soft tissues about the right shoulder'
         clause = _joint_in_clause(kit, rd, f) or clause
@@ -615,6 +622,7 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         site_of_pronoun_in_sentence(kit, rd, f)
         or _site_of_part_named_alike(kit, rd, f)
         or site_of_shared_subject(kit, rd, f)
+        or site_of_clause_before_semicolon(kit, rd, f)
     )
     if found is not None:
         return found
@@ -911,6 +919,27 @@ def _points_back(rd: ReportDoc, site: SiteRef) -> bool:
         and rd.lower[i] in rd.lesion_nouns
         and i > 0
         and rd.lower[i - 1] in DEFINITE
+    )
+
+
+# How many words a possessive may lead a part word by ('its anterior wall').
+OWNER_REACH = 2
+
+
+def _part_of_pointed(rd: ReportDoc, site: SiteRef) -> bool:
+    """Is the site phrase a part a possessive gives to a lesion word pointed
+    back to as the subject of its sentence ('The plaque is densely calcified
+    along its anterior wall': the plaque's own wall, not a new place)?"""
+    i = site.span.start
+    sent = rd.sent_at(i)
+    lower = rd.lower
+    lead = range(max(sent.start, i - OWNER_REACH), i)
+    if not any(lower[k] in OWNER_PRONOUNS for k in lead):
+        return False
+    owners = rd.lesion_nouns | rd.word_sets.get("part_owner_nouns", frozenset())
+    return any(
+        lower[k] in owners and lower[k - 1] in DEFINITE
+        for k in range(sent.start + 1, min(sent.start + 3, i))
     )
 
 

@@ -90,6 +90,11 @@ def _holds_a_mask(
 LABEL_VALUE_REACH = 6
 
 
+# The words that state a score's value right after its phrase ('A CT calcium
+# score was 1,240', 'a CT calcium score of 0').
+_STATES_A_VALUE = frozenset({"was", "is", "of"})
+
+
 def _labels_a_number(doc: Doc, i: int) -> bool:
     """Does a colon or '=' at token `i` (past spaces), right after an exam
     title's words, open a number on the same line and in the same sentence
@@ -99,6 +104,11 @@ def _labels_a_number(doc: Doc, i: int) -> bool:
     ('03/2019') is no such number."""
     while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
         i += 1
+    if i + 1 < len(doc) and doc[i].lower_ in _STATES_A_VALUE:
+        # 'A CT calcium score was 1,240 in 2019': the sentence states the score
+        t = doc[i + 1]
+        after = doc[i + 2].text if i + 2 < len(doc) else ""
+        return t.text[:1].isdigit() and "/" not in t.text and after not in ("/", "-")
     if i == len(doc) or doc[i].text not in (":", "="):
         return False
     for j in range(i + 1, min(i + 1 + LABEL_VALUE_REACH, len(doc))):

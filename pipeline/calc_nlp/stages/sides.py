@@ -110,14 +110,17 @@ def _next_clause_site(rd: ReportDoc, f: Span, at: int) -> bool:
     moderate calcification'): its subject, not the place of the predicate
     before it, which is its own subject's (guide §2: the phrase of its own
     clause; corpora/GUIDE.md lesion: two sites a sentence names each with its
-    own calcification are two lesions)."""
-    if len(f) != 1 or rd.lower[f.start] not in rd.word_sets.get(
+    own calcification are two lesions). A mention of more words takes it so
+    after a comma and its joining word only ('the distal LAD beyond the
+    calcified mid segment, and the vein grafts were ...': the LAD's)."""
+    bare = len(f) == 1 and rd.lower[f.start] in rd.word_sets.get(
         "bare_adjectives", frozenset()
-    ):
-        return False
+    )
     between = rd.lower[f.end : at]
     joins = [k for k, w in enumerate(between) if w in _CLAUSE_JOINS]
     if not joins:
+        return False
+    if not bare and (joins[-1] == 0 or between[joins[-1] - 1] != ","):
         return False
     # only an article, a side or a part word between the 'and' and the site:
     # the site heads the next clause's subject ('and two-vessel runoff' is
@@ -844,7 +847,9 @@ def _other_lesions(rd: ReportDoc, f: Span, sent: Span) -> list[Span]:
     may place both)."""
     lower = rd.lower
     head = lower[f.end - 1].rstrip("s")
-    lesions = rd.lesion_nouns
+    # and the things an 'and' may join whose side is their own ('no
+    # nephrocalcinosis and a 5 mm stone in the right kidney')
+    lesions = rd.lesion_nouns | rd.word_sets.get("joined_thing_nouns", frozenset())
     joined = None
     with_a = False
     for i in range(f.end, sent.end):
