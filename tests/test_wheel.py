@@ -48,8 +48,10 @@ def test_wheel_installs_and_runs_outside_repo(tmp_path):
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     py = env_dir / "bin" / "python"
-    _run([str(py), "-m", "pip", "install", "--quiet", str(wheel)])
+    # no PYTHONPATH from the caller's shell: a checkout's pipeline/ on it holds
+    # the editable install's metadata, and pip would take calc-nlp as installed
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",)}
+    _run([str(py), "-m", "pip", "install", "--quiet", str(wheel)], env=env)
     env["PATH"] = f"{env_dir / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     work = tmp_path / "elsewhere"
     work.mkdir()
