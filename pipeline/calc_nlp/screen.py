@@ -80,7 +80,11 @@ def passes_prefilter(prefilter: Prefilter, capitals: Capitals, text: str) -> boo
     the screen never answers a report the analyzer would read."""
     if prefilter(text):
         return True
-    if not prefilter.parts[1] or not is_caseless(text):
+    if (
+        not prefilter.parts[1]
+        or not prefilter.may_pass_recased(text)
+        or not is_caseless(text)
+    ):
         return False
     recased = capitals.recase(text)
     return recased is not None and prefilter(recased)
