@@ -97,6 +97,39 @@ def test_the_screen_leaves_texts_the_analyzer_reads_edited_to_it(screen):
         assert screen.result(text, "H") is None, text
 
 
+def test_the_screen_leaves_a_caseless_report_the_analyzer_reads_recased(
+    screen, analyzer
+):
+    """A report without capitals whose only finding word is one the rules
+    take in capitals only ('mild mac.'): the analyzer reads it recased
+    (stages/capitals.py) and finds it, so the screen must not answer it
+    with no findings (a pool's parent would, for every such report)."""
+    for text in (
+        "the aorta shows mild mac. no other findings.",
+        "mitral annulus: mild mac noted",
+    ):
+        assert analyzer.analyze(text, "C").findings, text
+        assert screen.result(text, "C") is None, text
+
+
+def test_the_prefilters_recase_precheck_never_turns_away_what_recasing_passes(
+    analyzer,
+):
+    """`Prefilter.may_pass_recased` (one scan for an exact word's lower
+    case) is False only for texts that recasing cannot make pass: checked
+    on every text lower-cased whole, as a caseless export writes it."""
+    pf, capitals = analyzer.prefilter, analyzer.capitals
+    passed = 0
+    for text in [t.lower() for t in _texts()] + ["mild mac.", "the stomach"]:
+        if pf(text):
+            continue
+        recased = capitals.recase(text)
+        if recased is not None and pf(recased):
+            passed += 1
+            assert pf.may_pass_recased(text), text
+    assert passed  # the texts hold such reports
+
+
 def test_no_screen_without_a_built_analyzer_in_the_cache(rules, monkeypatch, tmp_path):
     monkeypatch.setenv(build_cache.ENV, str(tmp_path / "empty"))
     assert Screen.cached(rules) is None

@@ -121,6 +121,7 @@ class Prefilter:
         self.everything = everything
         self._lower = _search_of(lower)
         self._exact = _search_of(exact)
+        self._exact_lowered = _lowered_literals(exact)
 
     def __call__(self, text: str) -> bool:
         if self.everything:
@@ -128,6 +129,23 @@ class Prefilter:
         if self._lower.rx is not None and self._lower(lower_once(text)):
             return True
         return self._exact.rx is not None and self._exact(text)
+
+    def may_pass_recased(self, text: str) -> bool:
+        """Can the text pass once some of its ASCII lower-case letters are
+        put in capitals (stages/capitals.py `recase`), having failed as
+        written? Recasing leaves the lower case of the text as it is, so the
+        lower-case part still fails and only the exact part can pass, with
+        one of its words, whose lower case the lower-cased text then holds:
+        one substring scan ('mac') instead of the test of the whole text for
+        capitals (most reports hold no 'mac'). True when it cannot tell (an
+        exact part that is a regex, or a word that is not ASCII)."""
+        if self.everything:
+            return True
+        words = self._exact_lowered
+        if words is None:
+            return True
+        low = lower_once(text)
+        return any(w in low for w in words)
 
     def hits(self, text: str) -> list[tuple[int, int]] | None:
         """Where the text holds what the filter searches for, in text order:
@@ -144,6 +162,18 @@ class Prefilter:
             if search.rx is not None:
                 found += [m.span() for m in search.rx.finditer(body)]
         return sorted(found)
+
+
+def _lowered_literals(parts: list[str]) -> tuple[str, ...] | None:
+    """The lower case of each of the parts, all escaped ASCII literals (None
+    if a part is a regex or not ASCII: `may_pass_recased` cannot tell)."""
+    words = []
+    for p in parts:
+        literal = re.sub(r"\\(.)", r"\1", p)
+        if re.escape(literal) != p or not literal.isascii():
+            return None
+        words.append(literal.lower())
+    return tuple(words)
 
 
 # The prefilters' searches made in this process, by their parts: the screen

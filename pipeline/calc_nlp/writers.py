@@ -100,7 +100,9 @@ def stored_row(
 # comma). Single characters and pairs, scanned for as substrings (a regex
 # of them tried at every character cost more than the csv writer).
 _QUOTED = ('"', "\n", "\r", "\x00")
-_NOT_PLAIN = _QUOTED + tuple("," + c for c in FORMULA_START)
+# (',\r' and ',\n' are left out: a line holding one holds '\r' or '\n',
+# scanned for already)
+_NOT_PLAIN = _QUOTED + tuple("," + c for c in FORMULA_START if c not in _QUOTED)
 
 
 def _plain_line(cells: list[str]) -> str | None:

@@ -31,6 +31,7 @@ from calc_nlp.schema import (
     ReportResult,
     text_digest,
 )
+from calc_nlp.screen import passes_prefilter
 from calc_nlp.stages import descriptors, lesions, linking, spacing
 from calc_nlp.stages.capitals import Capitals, is_caseless
 from calc_nlp.stages.context_sites import SENTENCES_BACK
@@ -100,12 +101,9 @@ class Analyzer:
         clock = _Clock(timings)
         if not text or not text.strip():
             return ReportResult(report_id=report_id, status=STATUS_EMPTY)
-        keep = self.prefilter(text)
-        if not keep and self.prefilter.parts[1] and is_caseless(text):
-            # a caseless report's only finding word may be one the rules
-            # take in capitals only ('mild mac.'): asked again recased
-            recased = self.capitals.recase(text)
-            keep = recased is not None and self.prefilter(recased)
+        # a caseless report's only finding word may be one the rules take
+        # in capitals only ('mild mac.'): asked again recased
+        keep = passes_prefilter(self.prefilter, self.capitals, text)
         sp = spacing.normalise(text, hidden_only=not keep)
         # A report without capitals (lower-cased whole) tells no sentence or
         # abbreviation by them: see sentences.py and stages/capitals.py.
