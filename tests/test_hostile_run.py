@@ -338,6 +338,26 @@ def test_unclosed_quote_does_not_swallow_later_rows(tmp_path):
     assert [(e["row"], e["reason"]) for e in errors] == [("11", "malformed_quotes")]
 
 
+def test_unclosed_quote_running_to_the_end_of_the_file_loses_no_row(tmp_path):
+    """No later row holds a quote, so the unclosed one runs to the end of the
+    file: the rows after it are still read, each once, in order."""
+    lines = [b"report_id,text\r\n"] + [
+        f"P{i:03d},Pelvic phleboliths {i}.\r\n".encode() for i in range(20)
+    ]
+    lines[6] = f'P005,"{SECRET} the quote is never closed\r\n'.encode()
+    src = tmp_path / "in.csv"
+    src.write_bytes(b"".join(lines))
+    r = cli("run", src, "-o", tmp_path / "o", "--workers", 1)
+    assert r.exit_code == 1, r.output
+    assert SECRET not in r.output
+    rows = table(tmp_path / "o" / "reports.csv")
+    assert [(x["row"], x["status"], x["report_id"]) for x in rows] == [
+        (str(i + 1), "error" if i == 5 else "ok", "" if i == 5 else f"P{i:03d}")
+        for i in range(20)
+    ]
+    assert len(table(tmp_path / "o" / "findings.csv")) == 19
+
+
 def test_stray_quote_mid_file_does_not_merge_rows(tmp_path):
     lines = [b"report_id,text\r\n"] + _quoted_rows(10)
     lines[4] = b'P003,"opens here\r\n'  # closes at the next row's quote

@@ -34,6 +34,7 @@ class _Lines:
         self.pending: list[str] = []  # lines to re-read, last first
         self.current: list[str] = []
         self.line = 0  # physical line number of the last line handed out
+        self.ended = False  # the file's end reached: the generator has returned
 
     def __iter__(self) -> Iterator[str]:
         return self._read()
@@ -48,6 +49,7 @@ class _Lines:
             else:
                 read = next(fh, None)
                 if read is None:
+                    self.ended = True
                     return
                 line = read
             current.append(line)
@@ -65,6 +67,14 @@ class _Lines:
         self.line -= len(rest)
         self.current.clear()
         return first
+
+    def reader(self, delim: str) -> Iterator[list[str]]:
+        """A strict csv reader over the lines. One whose lines ran to the end
+        of the file inside an unclosed quote has seen its line generator
+        return, so the lines given back after it need a new reader: without
+        it, every row after the unclosed quote would be lost."""
+        self.ended = False
+        return csv.reader(self, delimiter=delim, strict=True)
 
 
 def read_csv(
@@ -113,7 +123,7 @@ def read_csv(
         lines.pending.append(first)
     else:
         found = find_columns(header, [id_col, text_col, *keep])
-    reader = csv.reader(lines, delimiter=delim, strict=True)
+    reader = lines.reader(delim)
     shape = _Shape(delim, len(header), found[0])
     return _csv_rows(reader, lines, shape, found)
 
@@ -208,6 +218,8 @@ def _csv_rows(
             # its first are read again as rows of their own.
             n += 1
             lines.reread_after_first()
+            if lines.ended:
+                reader = lines.reader(shape.delim)
             yield Record(n, "", "", problem="malformed_quotes")
             continue
         except (OSError, EOFError, zlib.error):
@@ -226,6 +238,8 @@ def _csv_rows(
         if len(lines.current) > 1 and shape.holds_rows(row):
             # A stray quote closed by a later row's quote: those rows are read again.
             lines.reread_after_first()
+            if lines.ended:
+                reader = lines.reader(shape.delim)
             yield Record(n, "", "", problem="malformed_quotes")
             continue
         lines.row_done()
