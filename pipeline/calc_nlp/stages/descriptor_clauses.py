@@ -765,12 +765,16 @@ def _modifier_list(dr: DescriptorRules, gap: str) -> bool:
 
 
 def _in_term(dr: DescriptorRules, text: str, cut: re.Match[str]) -> bool:
-    """Is a clause break inside a descriptor term ("fine linear and branching")?"""
-    lo = max(0, cut.start() - 30)
-    return any(
-        m.start() < cut.start() and cut.end() < m.end()
-        for m in dr.terms.finditer(text, lo, cut.end() + 30)
-    )
+    """Is a clause break inside a descriptor term ("fine linear and branching")?
+    The terms come in text order: past the first one starting at or after the
+    break, none can hold it, and the rest of the window is not scanned."""
+    lo, start, end = max(0, cut.start() - 30), cut.start(), cut.end()
+    for m in dr.terms.finditer(text, lo, end + 30):
+        if m.start() >= start:
+            return False  # the terms come in order: none later starts before it
+        if end < m.end():
+            return True
+    return False
 
 
 def in_reach(
