@@ -34,7 +34,7 @@ from calc_nlp.labs import LabParser, summarise
 from calc_nlp.prefilter import Prefilter
 from calc_nlp.schema import STATUS_EMPTY, STATUS_OK, ReportResult
 from calc_nlp.stages import spacing
-from calc_nlp.stages.capitals import Capitals, is_caseless
+from calc_nlp.stages.capitals import Capitals, passes_prefilter
 from calc_nlp.stages.literal_gate import FirstStart, LiteralGate, starts_in
 
 _KIND = "screen"
@@ -69,25 +69,6 @@ def remember(rules: Any, analyzer: Any) -> None:
                 "birads": screen.birads_patterns,
             },
         )
-
-
-def passes_prefilter(prefilter: Prefilter, capitals: Capitals, text: str) -> bool:
-    """Does the prefilter pass the report as the analyzer reads it? A
-    caseless report's only finding word may be one the rules take in
-    capitals only ('mild mac.'): when the prefilter has such words (its
-    exact part), it is asked again with the report recased
-    (stages/capitals.py). The analyzer and the screen both ask this, so
-    the screen never answers a report the analyzer would read."""
-    if prefilter(text):
-        return True
-    if (
-        not prefilter.parts[1]
-        or not prefilter.may_pass_recased(text)
-        or not is_caseless(text)
-    ):
-        return False
-    recased = capitals.recase(text)
-    return recased is not None and prefilter(recased)
 
 
 def _birads_patterns(analyzer: Any) -> list[tuple[str, int]] | None:

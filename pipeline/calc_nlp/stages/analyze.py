@@ -31,9 +31,8 @@ from calc_nlp.schema import (
     ReportResult,
     text_digest,
 )
-from calc_nlp.screen import passes_prefilter
 from calc_nlp.stages import descriptors, lesions, linking, spacing
-from calc_nlp.stages.capitals import Capitals, is_caseless
+from calc_nlp.stages.capitals import Capitals, is_caseless, passes_prefilter
 from calc_nlp.stages.context_sites import SENTENCES_BACK
 from calc_nlp.stages.finding_sides import sides_referred_back
 from calc_nlp.stages.findings import ReportContext, finding, restated_causes

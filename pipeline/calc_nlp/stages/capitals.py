@@ -16,9 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from calc_nlp.rules import RuleSet
+
+if TYPE_CHECKING:
+    from calc_nlp.prefilter import Prefilter
 
 _KINDS = (
     "mentions",
@@ -123,3 +126,22 @@ def words_regex(words: Sequence[str]) -> str:
 
 def _regex(words: tuple[str, ...]) -> str:
     return words_regex([w.lower() for w in words])
+
+
+def passes_prefilter(prefilter: Prefilter, capitals: Capitals, text: str) -> bool:
+    """Does the prefilter pass the report as the analyzer reads it? A
+    caseless report's only finding word may be one the rules take in
+    capitals only ('mild mac.'): when the prefilter has such words (its
+    exact part), it is asked again with the report recased
+    (`Capitals.recase`). The analyzer and the screen both ask this, so
+    the screen never answers a report the analyzer would read."""
+    if prefilter(text):
+        return True
+    if (
+        not prefilter.parts[1]
+        or not prefilter.may_pass_recased(text)
+        or not is_caseless(text)
+    ):
+        return False
+    recased = capitals.recase(text)
+    return recased is not None and prefilter(recased)

@@ -134,11 +134,14 @@ class DescriptorRules:
         alternation: Callable[[list[str]], str] = phrase_alternation,
         compile_regex: Compile = re.compile,
         abbreviations: frozenset[str] = frozenset(),
+        mask_words: frozenset[str] = frozenset(),
     ):
         """`alternation`: `phrase_alternation`, or the same kept by the build
         cache; `compile_regex`: `re.compile`, or the same from kept code
         (RegexCache); `abbreviations`: the words whose period ends no sentence
-        (mentions.json side_abbreviations and measure_abbreviations, 'approx.')."""
+        (mentions.json side_abbreviations and measure_abbreviations, 'approx.');
+        `mask_words`: the de-identification tokens (mentions.json mask_words,
+        XXXX), each a hidden word that may be a plural."""
         self._compile = compile_regex
         self.by_phrase: dict[str, dict[str, Any]] = {}
         for entry in desc["terms"]:
@@ -271,6 +274,7 @@ class DescriptorRules:
         self.appositive_heads = set(wl["appositive_heads"])
         self.lesion_nouns = set(lesion_nouns or [])
         self.abbreviations = abbreviations
+        self.mask_words = mask_words
         self.overall = set(wl["birads_overall"])
         self.anaphors = set(wl["anaphors"])
         # what may open a subject that holds or shows the calcification: an

@@ -589,7 +589,7 @@ def _same_lesion(
         # side and sub-site)
         alike = [x for x in loose if x.sub == sub]
         loose = alike if len(alike) == 1 else loose
-    if len(loose) > 1 and _wider_over_several(loose, f, sub):
+    if len(loose) > 1 and _wider_over_several(dr, loose, f, sub):
         return None
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         # a finding of no side in an operation note: the operated side's
@@ -694,12 +694,9 @@ def _same_lesion(
     return loose[0] if len(loose) == 1 else None
 
 
-# The de-identification token: a word it hides may be a plural ("calcified
-# mediastinal lymph XXXX").
-_HIDDEN = "xxxx"
-
-
-def _wider_over_several(loose: list[_Lesion], f: Finding, sub: str) -> bool:
+def _wider_over_several(
+    dr: DescriptorRules, loose: list[_Lesion], f: Finding, sub: str
+) -> bool:
     """Is the impression finding, named by a plural or a hidden word, at a
     place wider than the sub-sites of two findings lesions or more that differ
     among themselves ("Calcified mediastinal XXXX" after the right
@@ -710,7 +707,7 @@ def _wider_over_several(loose: list[_Lesion], f: Finding, sub: str) -> bool:
     words = WORD.findall(f.mention.lower())
     if f.section != _RESTATING[1] or not sub or not words:
         return False
-    if words[-1] != _HIDDEN and not plural(words[-1]):
+    if words[-1] not in dr.mask_words and not plural(words[-1]):  # a hidden word may be one
         return False
     mine = set(sub.split())
     narrower = {

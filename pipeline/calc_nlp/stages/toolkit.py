@@ -870,6 +870,7 @@ class Toolkit:
             partial(cache.alternation, phrase_alternation),
             regexes.compile,
             self.abbreviations,
+            frozenset(rules.word_lists.get("mask_words", [])),
         )
         # Per exam kind: its table entry, a regex for its exam-line words and
         # one for the report words that tell it.
