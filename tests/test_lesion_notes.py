@@ -279,6 +279,21 @@ APART = [
 # part: each part is its own calcification, though the words are the same
 # and the sentence opens with "the".
 PARTS = [
+    # a history's calcifications at no clock position, then findings of the
+    # breast by those words at two positions and other words at none: the
+    # history's may be any of them, restated by none (GUIDE: a finding joins
+    # the one lesion at its site that does not contradict it)
+    (
+        "HISTORY: Recalled from screening for calcifications in the right "
+        "breast.\nFINDINGS: At the biopsy site in the lower inner quadrant there "
+        "are coarse dystrophic calcifications, stable. At 10 o'clock there is a "
+        "5 mm group of fine pleomorphic calcifications, new. Punctate "
+        "calcifications at 7 o'clock, also new.\nIMPRESSION: 1. New fine "
+        "pleomorphic calcifications at 10 o'clock. 2. New punctate "
+        "calcifications at 7 o'clock. 3. Stable dystrophic calcifications at "
+        "the biopsy site.",
+        [1, 2, 3, 4, 3, 4, 2],
+    ),
     # a relative pronoun stands for the place named before it: "the annulus,
     # which was also calcified" names the annulus, no anaphor of the valve
     (

@@ -1467,11 +1467,22 @@ def _part_of_several(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
     at 2 o'clock", "calcifications at 10 o'clock")? The lesion may be either
     part's: `f` is not known to restate it (GUIDE: a count of several that
     names no clock position is none of the groups named at their positions;
-    a finding joins the one lesion at its site that does not contradict it)."""
+    a finding joins the one lesion at its site that does not contradict it).
+    So for `f` at no part, when its section names the lesion's own words at
+    two parts or more ("coarse dystrophic calcifications at the lumpectomy
+    site", then "calcifications" at 2 and at 9 o'clock): the lesion may be
+    any of the three."""
     first = x.first
     mine = x.part_of.get(f.finding_id, frozenset())
-    if first is None or not mine or any(x.parts) or first.section == f.section:
+    if first is None or any(x.parts) or first.section == f.section:
         return False
+    if not mine:
+        at = {
+            part
+            for its_side, part in _named_alike(dr, x, f, core(dr, first))
+            if part and _fits(its_side, side(f))
+        }
+        return len(at) > 1
     return any(
         part and part != mine and _fits(its_side, side(f))
         for its_side, part in _named_alike(dr, x, f)
@@ -1479,13 +1490,13 @@ def _part_of_several(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
 
 
 def _named_alike(
-    dr: DescriptorRules, x: _Lesion, f: Finding
+    dr: DescriptorRules, x: _Lesion, f: Finding, words: str | None = None
 ) -> list[tuple[str, frozenset[str]]]:
     """The side and part of each finding `f`'s section names at its site in
-    the lesion's state by `f`'s own words (`core`): the findings that may be
-    the lesion of another section as much as `f` is (`_side_of_several`,
-    `_part_of_several`)."""
-    words = core(dr, f)
+    the lesion's state by `f`'s own words (`core`; or by `words`): the
+    findings that may be the lesion of another section as much as `f` is
+    (`_side_of_several`, `_part_of_several`)."""
+    words = core(dr, f) if words is None else words
     return [
         (its_side, part)
         for section, its_side, state, its_words, part in x.placed_at.get(f.site, ())
