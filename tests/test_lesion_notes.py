@@ -457,6 +457,20 @@ NEW = [
 # A mention its words call other than the one before is another lesion;
 # a later section may restate it with the same word.
 OTHER = [
+    # a comma setting off the ordinal from the adjectives after it ("A
+    # second, smaller group") opens no clause: the words still call it another
+    (
+        "INDICATIONS: Mammogram showed a cluster of calcifications in the right "
+        "breast.\nPROCEDURE: The specimen radiograph showed the target "
+        "calcifications within the specimen. A second, smaller group of "
+        "calcifications was noted at the superior edge of the specimen.",
+        [1, 1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the right upper lobe. A second, smaller "
+        "calcified granuloma is seen.",
+        [1, 2],
+    ),
     (
         "OPERATIVE FINDINGS: The aortic valve was bicuspid. Both leaflets were "
         "heavily calcified, and the raphe carried a calcified ridge of its own, "

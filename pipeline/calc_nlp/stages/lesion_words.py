@@ -607,7 +607,7 @@ def names_another(dr: DescriptorRules, f: Finding) -> bool:
     words of the subject a predicate mention is said of ("A second 2 cm
     fibroid is densely calcified", "Another node in the hilum is also
     calcified")?"""
-    if dr.other_words & (_lead_words(f) | _subject_opening(dr, f)):
+    if dr.other_words & (_lead_words(f) | _subject_opening(dr, f) | _set_off_opening(f)):
         return True
     if dr.other_after & _tail_words(f):
         return True
@@ -617,6 +617,30 @@ def names_another(dr: DescriptorRules, f: Finding) -> bool:
         a in ("a", "an") and b in dr.other_comparatives
         for a, b in zip(lead, lead[1:], strict=False)
     )
+
+
+# The words an article and an ordinal or "other" word opening a noun phrase
+# may be, a comma setting them off from the adjectives after them ("A second,
+# smaller group of calcifications").
+_SET_OFF_REACH = 3
+
+
+def _set_off_opening(f: Finding) -> set[str]:
+    """The words of the phrase a comma sets off right before the mention's
+    clause, when it is an article and a word or two only ("a second," of "A
+    second, smaller group of calcifications"): a comma between the
+    adjectives of one noun phrase opens no clause; empty else."""
+    text = f.sentence.lower()
+    at = mention_at(f)
+    if at < 0:
+        return set()
+    pieces = re.split(r"[,;:]", text[:at])
+    if len(pieces) < 2:
+        return set()
+    words = WORD.findall(pieces[-2])
+    if not words or len(words) > _SET_OFF_REACH or words[0] not in ("a", "an"):
+        return set()
+    return set(words)
 
 
 # What ends the mention's own clause after it: a clause mark, or a word that
