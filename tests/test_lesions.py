@@ -917,6 +917,15 @@ def test_a_subject_naming_the_vessel_more_narrowly(lesion_numbers, text, lesions
 @pytest.mark.parametrize(
     "text, lesions",
     [
+        # a phrase commas set off between the subject and its verb is no
+        # subject: the place before it is ("The anterior tibial artery, seen
+        # on ..., was calcified"), another sub-site, another lesion
+        (
+            "FINDINGS: The popliteal artery was calcified on its back wall. The "
+            "anterior tibial artery, seen on the completion angiogram, was "
+            "calcified but patent.",
+            [1, 2],
+        ),
         # a place that has, contains or shows the calcification is named as
         # the subject of "was calcified" is: another sub-site, another lesion
         (

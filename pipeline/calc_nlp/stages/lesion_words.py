@@ -362,6 +362,24 @@ def _subject(
     return "" if dr.copulas & set(subject) else " ".join(subject)
 
 
+# A phrase commas set off right before a verb ("The anterior tibial artery,
+# seen on the completion angiogram, was calcified").
+_SET_OFF = re.compile(r",[^,;:]*,\s*(?=(\w+))")
+
+
+def _unset_off(dr: DescriptorRules, text: str) -> str:
+    """The text without a phrase commas set off right before a copula or a
+    holding verb: that phrase is said of the subject before it and is no
+    subject of its own ("The anterior tibial artery, seen on the completion
+    angiogram, was calcified": the anterior tibial artery)."""
+    if text.count(",") < 2:
+        return text
+    return _SET_OFF.sub(
+        lambda m: " " if m.group(1) in dr.copulas or m.group(1) in dr.holding_verbs else m.group(),
+        text,
+    )
+
+
 def subject_sub(dr: DescriptorRules, f: Finding) -> str:
     """The sub-site words of the place its sentence's subject names, when
     the subject names the finding's site ("The external carotid artery was
@@ -373,7 +391,7 @@ def subject_sub(dr: DescriptorRules, f: Finding) -> str:
     at = mention_at(f)
     if at < 0 or not f.site:
         return ""
-    subject = _subject(dr, WORD.findall(text[:at]), dr.holding_verbs)
+    subject = _subject(dr, WORD.findall(_unset_off(dr, text[:at])), dr.holding_verbs)
     words = site_words(dr, subject)
     if f.site not in dr.vessel_sites:
         # an ordinal that counts the lesion ("A second fibroid in the fundus
