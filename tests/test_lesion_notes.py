@@ -279,6 +279,23 @@ APART = [
 # part: each part is its own calcification, though the words are the same
 # and the sentence opens with "the".
 PARTS = [
+    # the mention's own place after a list break ("..., and calcification of
+    # the infrapopliteal vessels") is its sub-site, not another member's
+    # vessel named before it; a phrase over several vessels is not one of them
+    (
+        "INDICATIONS: Angiography showed occlusion of the superficial femoral "
+        "artery, reconstitution of the popliteal artery, and diffuse "
+        "calcification of the infrapopliteal vessels.\nFINDINGS: The popliteal "
+        "artery was a good target with only a few foci of calcification on its "
+        "back wall.",
+        [1, 2],
+    ),
+    (
+        "INDICATIONS: Angiogram showed diffuse calcification of the tibial "
+        "arteries.\nFINDINGS: The posterior tibial artery was calcified but "
+        "patent.",
+        [1, 2],
+    ),
     # a history's calcifications at no clock position, then findings of the
     # breast by those words at two positions and other words at none: the
     # history's may be any of them, restated by none (GUIDE: a finding joins

@@ -219,11 +219,17 @@ def echoes(dr: DescriptorRules, f: Finding, g: Finding) -> bool:
     )
 
 
-def crossed(dr: DescriptorRules, f: Finding, sub: str, g: Finding) -> bool:
+def crossed(
+    dr: DescriptorRules, f: Finding, sub: str, g: Finding, g_sub: str = ""
+) -> bool:
     """Does `f` (of sub-site `sub`) name in its sentence the sub-site of `g`,
     a finding at its site, and `g`'s sentence `f`'s ("calcifications in the
     dentate nuclei of the cerebellum" and "cerebellar dentate
-    calcifications"), the first five letters of each word enough?"""
+    calcifications"), the first five letters of each word enough? `g_sub`:
+    the sub-site the lesion stage gave `g`, when its site words name one
+    and the two do not nest (the mention's own place: "reconstitution of
+    the popliteal artery, and calcification of the infrapopliteal
+    vessels")."""
     if g.site != f.site:
         return False
 
@@ -235,7 +241,11 @@ def crossed(dr: DescriptorRules, f: Finding, sub: str, g: Finding) -> bool:
         # with mural calcification": the wall)
         return stems(site_words(dr, f.sentence)) | host_parts_said(dr, f.sentence)
 
-    fs, gs = stems(sub.split()), stems(sub_site(dr, g).split())
+    theirs = sub_site(dr, g)
+    a, b = set(theirs.split()), set(g_sub.split())
+    if a and b and not (a <= b or b <= a):
+        theirs = g_sub  # another place than its site words'
+    fs, gs = stems(sub.split()), stems(theirs.split())
     return bool(fs and gs) and fs <= said(g) and gs <= said(f)
 
 

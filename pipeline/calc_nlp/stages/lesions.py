@@ -555,6 +555,7 @@ def _same_lesion(
             or _another_study(dr, x, f)
         )
         and not _narrows(x, f, sub)
+        and not _one_of_plural_vessels(dr, x, f, sub)
         and not _places_apart(dr, x, f, sub)
         and _fits(x.side, side(f))
         and (x.sub or not sub or x.site not in dr.score_sites)
@@ -658,7 +659,7 @@ def _same_lesion(
             # in the right lower lobe"), unless it names one as what the
             # other is
             and (not _in_sentence(x.first, f) or _linked(dr, f, x.first))
-            and (crossed(dr, f, sub, x.first) or _extends_over(dr, f, sub, x.first))
+            and (crossed(dr, f, sub, x.first, x.sub) or _extends_over(dr, f, sub, x.first))
         ]
     if not loose:  # one place of a phrase joining places on both sides
         loose = _one_of_joined_sides(dr, same, f, sub)
@@ -1325,6 +1326,24 @@ def _narrows(x: _Lesion, f: Finding, sub: str) -> bool:
     plaque" after the marginal branch's) restates it."""
     mine, theirs = set(sub.split()), set(x.sub.split())
     return bool(theirs) and mine > theirs and not _other_section(x, f)
+
+
+def _one_of_plural_vessels(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
+    """Was the vessel lesion of another section first named at several
+    vessels, its place a plural ("diffuse calcification of the
+    infrapopliteal vessels": the tibial arteries), and does `f` name one
+    vessel within them, in the singular ("The anterior tibial artery ...
+    was calcified")? A phrase over several vessels sums them up and
+    restates none of them, as the whole coronary tree and one of its
+    vessels are different lesions (GUIDE: lesion)."""
+    first = x.first
+    if first is None or f.site not in dr.vessel_sites or not x.sub or not _other_section(x, f):
+        return False
+    if not set(sub.split()) > set(x.sub.split()):
+        return False
+    theirs = WORD.findall(place_led_to(dr, first).lower()) or WORD.findall(first.site_text.lower())
+    mine = WORD.findall(f.site_text.lower())
+    return bool(theirs and mine) and plural(theirs[-1]) and not plural(mine[-1])
 
 
 def _places_apart(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
@@ -3412,6 +3431,35 @@ def _closing_place(dr: DescriptorRules, f: Finding, sub: str) -> str:
     return f"{sub} {place}"
 
 
+# What parts the members of a list: a comma and "and" or "or", a semicolon.
+_LIST_BREAK = re.compile(r"(?:,\s*(?:and|or)|;)(?!\w)", re.I)
+
+
+def _own_place_over(dr: DescriptorRules, f: Finding, sub: str, place_of: _PerFinding) -> str:
+    """At a vessel site, the sub-site of the place a link word leads to
+    right after the mention ("and diffuse calcification of the
+    infrapopliteal vessels": the tibial arteries) instead of `sub`, when the
+    finding's site words all come before the mention, a break between
+    list members between them and it, no label's colon ("reconstitution of
+    the below-knee popliteal artery, and ...": another member's vessel), and the two places do not
+    nest: the mention's own place is where its calcification is (GUIDE:
+    lesion, different sub-sites are different lesions); `sub` else."""
+    if not sub or f.site not in dr.vessel_sites:
+        return sub
+    marks = [(a, b) for a, b, kind in f.marks if kind == "site"]
+    if not marks or any(b > f.start for _a, b in marks):
+        return sub
+    at = mention_at(f)
+    if at < 0:
+        return sub
+    opens = f.start - at
+    gap = f.sentence[max(b for _a, b in marks) - opens : at]
+    if _LIST_BREAK.search(gap) is None or ":" in gap:
+        return sub
+    own = place_of.get(f.finding_id)
+    return own if own and not _nests(own, sub) else sub
+
+
 def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     """The finding's sub-site: its site words', else its sentence subject's
     (`subject_sub`), else its label's (under "Popliteal artery:", "The
@@ -3669,7 +3717,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             _with_segment(
                 dr,
                 f,
-                _sub_of(dr, f, text)
+                _own_place_over(dr, f, _sub_of(dr, f, text), place_of)
                 or _place_after(dr, f, spans[f.finding_id][0])
                 or _station_after(dr, f, spans[f.finding_id][0]),
                 _part_led_to(dr, f, spans[f.finding_id][0]),
