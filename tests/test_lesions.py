@@ -2034,6 +2034,29 @@ PRONOUN_AT_A_SEGMENT = [
 ]
 
 
+# "It" opening a sentence after one that ends naming a vessel ("exposed the
+# left popliteal artery. It was soft apart from the calcification ...") stands
+# for that vessel: the finding restates that vessel's lesion (GUIDE.md lesion).
+PRONOUN_AFTER_A_PLACE = [
+    (
+        "INDICATIONS: Angiography showed occlusion of the superficial femoral "
+        "artery, reconstitution of the popliteal artery, and diffuse "
+        "calcification of the infrapopliteal vessels.\nFINDINGS: The common "
+        "femoral artery was calcified. The below-knee popliteal artery had a few "
+        "foci of calcification on its back wall. The anterior tibial artery, "
+        "seen on the angiogram, was calcified.\nPROCEDURE: A medial incision "
+        "exposed the left popliteal artery. It was soft apart from the "
+        "calcification already noted on its back wall.",
+        [1, 2, 3, 4, 3],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), PRONOUN_AFTER_A_PLACE)
+def test_a_pronoun_after_a_place_is_that_place(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
 @pytest.mark.parametrize(("text", "lesions"), PRONOUN_AT_A_SEGMENT)
 def test_a_pronoun_at_a_new_segment_is_another_lesion(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions

@@ -3460,6 +3460,45 @@ def _own_place_over(dr: DescriptorRules, f: Finding, sub: str, place_of: _PerFin
     return own if own and not _nests(own, sub) else sub
 
 
+# How many words before the last name word of its site a sentence's closing
+# place may reach back over, to an article ("exposed the left popliteal artery").
+_CLOSING_REACH = 4
+
+
+def _pronoun_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
+    """For a finding whose sentence opens with a pronoun subject ("It was
+    soft apart from the calcification on its back wall") and whose own words
+    name no sub-site, the sub-site of the place the sentence before it
+    ends by naming at the finding's site ("A medial
+    below-knee incision exposed the left popliteal artery."): "it" stands
+    for that place (GUIDE: lesion, "It was heavily calcified" after "the
+    left superficial femoral artery was exposed" is the artery's one
+    lesion). The place runs back from the site's last name word to an
+    article or anaphor within a few words; empty else."""
+    first = WORD.match(f.sentence.lstrip().lower())
+    if not text or first is None or first.group() not in dr.predicate_pronouns:
+        return ""
+    at = mention_at(f)
+    opens = f.start - at
+    if at < 0 or text[opens : opens + len(f.sentence)] != f.sentence:
+        return ""
+    before = text[max(0, opens - 300) : opens].rstrip()
+    if not before.endswith("."):
+        return ""
+    prior = re.split(r"[.;:\n]", before[:-1])[-1]
+    words = WORD.findall(prior.lower())
+    name = name_words(dr, f.site)
+    ends = [k for k, w in enumerate(words) if singular_words(w) in name]
+    if not ends or ends[-1] != len(words) - 1:
+        return ""  # the sentence ends naming another thing
+    lead = words[max(0, ends[-1] - _CLOSING_REACH) : ends[-1]]
+    opened = [k for k, w in enumerate(lead) if w in dr.anaphors]
+    if not opened:
+        return ""
+    place = " ".join(w for w in lead[opened[-1] + 1 :] if w not in dr.side_words)
+    return " ".join(w for w in site_words(dr, place) if w not in name)
+
+
 def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     """The finding's sub-site: its site words', else its sentence subject's
     (`subject_sub`), else its label's (under "Popliteal artery:", "The
@@ -3474,6 +3513,7 @@ def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
             or owner_sub(dr, f)
             or label_sub(dr, f, text)
             or mention_sub(dr, f)
+            or _pronoun_sub(dr, f, text)
         )
     subject = subject_sub(dr, f)
     return subject if set(sub.split()) < set(subject.split()) else sub
