@@ -151,6 +151,17 @@ RESTATED = [
 # A diagnosis names the valve's calcification by a disease word; the
 # operative findings naming its leaflets restate it, its annulus is another.
 DIAGNOSED = [
+    # the leaflets a later section names in the plural restate the valve's
+    # disease, not a sum of it and the annulus's lesion
+    (
+        "PREOPERATIVE DIAGNOSIS:,  Severe calcific aortic stenosis.,FINDINGS:,  "
+        "The aortic valve was trileaflet.  The leaflets were heavily calcified "
+        "and immobile, the right leaflet most severely.  The annulus was also "
+        "calcified, particularly beneath the left coronary cusp.,PROCEDURE IN "
+        "DETAIL:,  The leaflets were excised.,PATHOLOGY:,  Aortic valve leaflets "
+        "with nodular calcification and fibrosis.",
+        [1, 1, 2, 1],
+    ),
     # the cusps named by their own names ("the left and right coronary
     # cusps") are the valve's, no coronary artery: they restate its disease
     (

@@ -2690,7 +2690,10 @@ def _sums_up(
     if _lists_members(f, at_site):
         return True
     if _sums_up_site_plural(dr, f, at_site):
-        return True
+        # the leaflets a valve's disease names restate that lesion, not the
+        # sum of it and another part's ("Aortic valve leaflets with nodular
+        # calcification" after "calcific aortic stenosis" and the annulus's)
+        return found is None or not _leaflets_of_disease(dr, found, f)
     if f.section != _RESTATING[1]:
         # a clinical note's sections are no findings and impression: a later
         # sentence of any of them may sum up its earlier sentences' lesions;
