@@ -151,6 +151,18 @@ RESTATED = [
 # A diagnosis names the valve's calcification by a disease word; the
 # operative findings naming its leaflets restate it, its annulus is another.
 DIAGNOSED = [
+    # a SPECIMEN line restates, of several lesions at its site, the one whose
+    # sentence says it was taken out
+    (
+        "PROCEDURE:,  Right carotid endarterectomy.,FINDINGS:,  The plaque was "
+        "densely calcified and extended into the internal carotid artery.  The "
+        "external carotid artery had a separate small calcified plaque at its "
+        "origin.,DESCRIPTION OF PROCEDURE:,  An arteriotomy was carried from the "
+        "common into the internal carotid artery.  The calcified plaque was "
+        "removed in one piece.,SPECIMEN:,  Calcified carotid plaque, to "
+        "pathology.",
+        [1, 2, 1, 1],
+    ),
     # the leaflets a later section names in the plural restate the valve's
     # disease, not a sum of it and the annulus's lesion
     (

@@ -346,6 +346,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_soft_tissue_sites",
     "lesion_host_parts",
     "lesion_lumen_contents",
+    "lesion_specimen_labels",
     "lesion_cause_terms",
     "lesion_joint_sites",
     "lesion_joint_envelopes",

@@ -446,6 +446,9 @@ class DescriptorRules:
         self.lumen_contents = frozenset(wl["lesion_lumen_contents"])
         # operations that take the tissue out (`lesions._state`)
         self.removal_words = frozenset(wl["lesion_removal_words"])
+        # the labels of the lines naming what was taken out
+        # (`lesions._removed_of_several`)
+        self.specimen_labels = frozenset(wl["lesion_specimen_labels"])
         self.soft_tissue, *precise = wl["lesion_soft_tissue_sites"]
         self.soft_tissue_sites = frozenset(precise)
         self.cause_terms = set(wl["lesion_cause_terms"])

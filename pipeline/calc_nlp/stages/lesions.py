@@ -592,6 +592,10 @@ def _same_lesion(
         loose = alike if len(alike) == 1 else loose
     if len(loose) > 1 and _wider_over_several(dr, loose, f, sub):
         return None
+    if len(loose) > 1:
+        # under a line naming what was taken out ("SPECIMEN: Calcified
+        # carotid plaque"), the one whose sentence says it was taken out
+        loose = _removed_of_several(dr, loose, f)
     if len(loose) > 1:  # "left breast" after lesions of the left breast and of no side
         # a finding of no side in an operation note: the operated side's
         # ("SPECIMEN: femoral plaque" after the left's and the right's)
@@ -693,6 +697,27 @@ def _same_lesion(
             and not (sub and _vessels_summed(dr, x, f, sub))
         ]
     return loose[0] if len(loose) == 1 else None
+
+
+def _removed_of_several(dr: DescriptorRules, loose: list[_Lesion], f: Finding) -> list[_Lesion]:
+    """For a finding under a label naming what an operation took out
+    (`lesion_specimen_labels`: "SPECIMEN: Calcified carotid plaque, to
+    pathology"), the one lesion of `loose` one of whose findings' sentences
+    says it was taken out (`lesion_removal_words`: "The calcified plaque was
+    removed in one piece"): the specimen is that calcification, named again
+    in another section (GUIDE: lesion, clinical notes); `loose` else."""
+    label = set(WORD.findall(loose[0].label_of.get(f.finding_id).lower()))
+    if not label & dr.specimen_labels:
+        return loose
+    removed = [
+        x
+        for x in loose
+        if any(
+            g is not None and not dr.removal_words.isdisjoint(WORD.findall(g.sentence.lower()))
+            for g in (x.first, x.last, *x.told.values())
+        )
+    ]
+    return removed if len(removed) == 1 else loose
 
 
 def _wider_over_several(
