@@ -13,6 +13,17 @@ import pytest
 
 # One calcification restated across the sections of a note.
 RESTATED = [
+    # a finding of no site named by words that only say "calcified", on a
+    # side, restates no lesion of another section named with no side by
+    # other words (the diagnoses' bladder wall calcification)
+    (
+        "DISCHARGE DIAGNOSES:,1.  Osteoarthritis, right hip.,2.  Incidental "
+        "bladder wall calcification.,HISTORY OF PRESENT ILLNESS:,  The right hip "
+        "has moderate osteoarthritis with a small calcification at the "
+        "superolateral labrum.  CT of the pelvis incidentally showed curvilinear "
+        "calcification of the left lateral bladder wall.",
+        [1, 2, 1],
+    ),
     # a reason naming vessels as a whole, then two vessels named apart: the
     # reason sums them up, a lesion of its own (GUIDE: lesion)
     (

@@ -1739,7 +1739,9 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
     when the finding names a side, on that side ("calcification in the right
     upper quadrant" is not the "mitral annular calcification" before it) or,
     none being on it, the one another section named with no side
-    (`_side_unsaid_before`),
+    (`_side_unsaid_before`) by more than words that only say "calcified"
+    ("The right hip has ... a small calcification" is not the diagnoses'
+    "bladder wall calcification"),
     unless the finding's sentence names another place as what is calcified
     ("the annulus was heavily calcified" after "the mitral valve was"), or
     the two differ as `_differ` tells ("increased" and "new": a new one is
@@ -1762,11 +1764,18 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
             if found is not None:
                 return None  # more than one
             found = x
-        elif _side_unsaid_before(x, f):
+        elif _side_unsaid_before(x, f) and not _bare(dr, f):
             unsaid.append(x)
     if found is None and len(unsaid) == 1:
         return unsaid[0]
     return found
+
+
+def _bare(dr: DescriptorRules, f: Finding) -> bool:
+    """Is the finding's mention made of words that only say "calcified"
+    (`lesion_bare_words`: "a small calcification")? Of no site, those words
+    name no lesion of another section by themselves."""
+    return set(WORD.findall(f.mention.lower())) <= dr.bare_words
 
 
 def _side_unsaid_before(x: _Lesion, f: Finding) -> bool:
