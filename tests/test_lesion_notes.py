@@ -313,6 +313,18 @@ APART = [
 # part: each part is its own calcification, though the words are the same
 # and the sentence opens with "the".
 PARTS = [
+    # places joined before the host noun ("Mediastinal and hilar
+    # lymphadenopathy with calcification") name one lesion at both, restated
+    # by a later section naming one of them; a single node of another
+    # section is not the nodes named in the plural
+    (
+        "INDICATION:,  Mediastinal and hilar lymphadenopathy with calcification "
+        "on CT.,HISTORY:,  Chest CT showed enlarged mediastinal nodes, some with "
+        "calcification.,EBUS FINDINGS:,Station 4R (right lower paratracheal):  "
+        "20 mm node with coarse calcification.,Station 11L (left interlobar):  "
+        "8 mm densely calcified node, not sampled.",
+        [1, 1, 2, 3],
+    ),
     # the mention's own place after a list break ("..., and calcification of
     # the infrapopliteal vessels") is its sub-site, not another member's
     # vessel named before it; a phrase over several vessels is not one of them

@@ -534,7 +534,7 @@ def _same_lesion(
     loose = [
         x
         for x in same
-        if _nests(x.sub, sub)
+        if (_nests(x.sub, sub) or _joined_to_site(dr, x, sub))
         # naming a sub-site the lesion left unsaid, in other words (or words
         # that only say "calcified") and in the same section, is another
         # calcification ("wall calcification" of an aneurysm, then "calcified
@@ -556,6 +556,7 @@ def _same_lesion(
         )
         and not _narrows(x, f, sub)
         and not _one_of_plural_vessels(dr, x, f, sub)
+        and not _one_of_plural_hosts(dr, x, f)
         and not _places_apart(dr, x, f, sub)
         and _fits(x.side, side(f))
         and (x.sub or not sub or x.site not in dr.score_sites)
@@ -1351,6 +1352,55 @@ def _narrows(x: _Lesion, f: Finding, sub: str) -> bool:
     plaque" after the marginal branch's) restates it."""
     mine, theirs = set(sub.split()), set(x.sub.split())
     return bool(theirs) and mine > theirs and not _other_section(x, f)
+
+
+def _one_of_plural_hosts(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:
+    """Are `f`'s site words a noun in the singular ("9 mm densely calcified
+    node") while the lesion, of another section, was named at that noun's
+    plural only ("enlarged mediastinal nodes, some with calcification")? One
+    node is not the several the other section named: a phrase over several
+    sums them up and restates none of them (GUIDE: lesion; a count of
+    several is none of the groups)."""
+    mine = WORD.findall(f.site_text.lower())
+    if not mine or plural(mine[-1]) or not _other_section(x, f):
+        return False
+    head = mine[-1]
+    nodes = f.site in dr.mention_place_sites and f.site not in dr.vessel_sites
+    if not nodes and head not in dr.lesion_nouns:
+        return False  # a tissue's plural ("the soft tissues") counts nothing
+    if f.site_text.lower() not in f.sentence.lower():
+        return False  # its site words another sentence's
+    said = [
+        WORD.findall(g.site_text.lower())
+        for g in (x.first, x.last, *x.told.values())
+        if g is not None and g.site_text and g.site_text.lower() in g.sentence.lower()
+    ]
+    ends = {w[-1] for w in said if w}
+    return (
+        any(plural(w) and w not in dr.mass_plurals and singular_words(w) == head for w in ends)
+        and head not in ends
+    )
+
+
+def _joined_to_site(dr: DescriptorRules, x: _Lesion, sub: str) -> bool:
+    """Is `sub` the place a join word ("and") joins, right before them, to
+    the site words of the lesion's first finding ("Mediastinal and hilar
+    lymphadenopathy with calcification", its site words "hilar")? That
+    phrase names one lesion at both places; a finding naming one of them
+    alone restates it (GUIDE: lesion, a phrase that joins two places before
+    one noun names one lesion at both)."""
+    first = x.first
+    if first is None or not sub or not first.site_text:
+        return False
+    marks = [a for a, _b, kind in first.marks if kind == "site"]
+    at = mention_at(first)
+    if not marks or at < 0:
+        return False
+    words = WORD.findall(first.sentence[: min(marks) - (first.start - at)].lower())
+    if len(words) < 2 or not dr.place_joins.fullmatch(words[-1]):
+        return False
+    mine = stems(dr, sub)
+    return bool(mine) and mine <= stems(dr, words[-2])
 
 
 def _one_of_plural_vessels(dr: DescriptorRules, x: _Lesion, f: Finding, sub: str) -> bool:
