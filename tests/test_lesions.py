@@ -2277,3 +2277,30 @@ VESSELS_SUMMED_BEFORE = [
 @pytest.mark.parametrize(("text", "lesions"), VESSELS_SUMMED_BEFORE)
 def test_vessels_as_a_whole_restate_their_sum(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A branch's name holds its parent vessel's ("D2", the second diagonal of the
+# LAD): a branch finding names the parent's place only as the wider part of
+# its own, not as the other's sub-site, though the parent's sentence names the
+# branch as a landmark; the branch is another lesion (GUIDE.md lesion:
+# different sub-sites are different lesions, unless each sentence names the
+# other's sub-site). A phrase joining places names each ("calcified
+# mediastinal and hilar lymph nodes").
+BRANCH_BESIDE_ITS_PARENT = [
+    (
+        "FINDINGS:,LAD: The proximal LAD has a calcified plaque with a 70% "
+        "stenosis just before the second diagonal. D2 is small and calcified at "
+        "its origin.,IMPRESSION: Calcified proximal LAD.",
+        [1, 2, 1],
+    ),
+    (
+        "CORONARY ANGIOGRAPHY: The mid LAD is calcified with a 60% stenosis "
+        "after the first diagonal. The first diagonal is calcified at its origin.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), BRANCH_BESIDE_ITS_PARENT)
+def test_a_branch_beside_its_parent_is_another_lesion(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -236,17 +236,36 @@ def crossed(
     def stems(words: list[str]) -> set[str]:
         return {w[:5] for w in words}
 
-    def said(f: Finding) -> set[str]:
+    def said(sentence: str) -> set[str]:
         # the sentence's site words and the host parts it names ("a cyst
         # with mural calcification": the wall)
-        return stems(site_words(dr, f.sentence)) | host_parts_said(dr, f.sentence)
+        return stems(site_words(dr, sentence)) | host_parts_said(dr, sentence)
 
     theirs = sub_site(dr, g)
     a, b = set(theirs.split()), set(g_sub.split())
     if a and b and not (a <= b or b <= a):
         theirs = g_sub  # another place than its site words'
     fs, gs = stems(sub.split()), stems(theirs.split())
-    return bool(fs and gs) and fs <= said(g) and gs <= said(f)
+    if not (fs and gs and fs <= said(g.sentence)):
+        return False
+    # one place of `f`'s own site words that holds `g`'s and more (a branch
+    # holds its parent vessel: "D1", the first diagonal of the LAD) lies
+    # within `g`'s: only its sentence's other words may name `g`'s (a phrase
+    # joining places names each: "mediastinal and hilar lymph nodes")
+    if gs < fs and dr.place_joins.search(f.site_text) is None:
+        return gs <= said(_beside_own(f))
+    return gs <= said(f.sentence)
+
+
+def _beside_own(f: Finding) -> str:
+    """`f`'s sentence but for its own site words (GUIDE: lesion, different
+    sub-sites are different lesions, unless each sentence names the
+    other's)."""
+    own = f.site_text.lower()
+    at = f.sentence.lower().find(own) if own else -1
+    if at < 0:
+        return f.sentence
+    return f"{f.sentence[:at]} {f.sentence[at + len(own):]}"
 
 
 def mention_at(f: Finding) -> int:
