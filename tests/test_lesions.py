@@ -2304,3 +2304,35 @@ BRANCH_BESIDE_ITS_PARENT = [
 @pytest.mark.parametrize(("text", "lesions"), BRANCH_BESIDE_ITS_PARENT)
 def test_a_branch_beside_its_parent_is_another_lesion(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# "The lesion" opening a sentence that names no place of its own is the
+# narrowing the sentence before it named at a segment of the finding's vessel
+# ("The proximal LAD is occluded; the lesion is moderately calcified."): it
+# takes that segment, and is not the ostial calcification of the vessel's
+# label line (GUIDE.md lesion: the ostial vs the proximal segment of one
+# coronary artery are different lesions).
+NARROWING_AT_A_SEGMENT = [
+    (
+        "CARDIAC CATHETERIZATION:,Left main: Normal.,RCA: Ostial calcification "
+        "with 30% narrowing. The mid RCA has a 90% stenosis; the lesion is "
+        "heavily calcified.,IMPRESSION: Calcified mid RCA stenosis.",
+        [1, 2, 2],
+    ),
+    (
+        "CARDIAC CATHETERIZATION:,LAD: Ostial calcification without stenosis. "
+        "There is an 80% stenosis in the proximal LAD. The lesion is moderately "
+        "calcified.",
+        [1, 2],
+    ),
+    (
+        "CARDIAC CATHETERIZATION:,LAD: Ostial calcification without stenosis. "
+        "The proximal LAD is occluded; the lesion is moderately calcified.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), NARROWING_AT_A_SEGMENT)
+def test_the_lesion_after_a_narrowing_takes_its_segment(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -355,6 +355,7 @@ DESCRIPTOR_WORD_LISTS = (
     "lesion_mass_plurals",
     "lesion_count_words",
     "lesion_every_words",
+    "lesion_segment_anaphors",
     "distributive_words",
     "size_restating_verbs",
 )

@@ -409,6 +409,8 @@ class DescriptorRules:
         self.lesion_count_words = set(wl["lesion_count_words"])
         # "all" before a count: every place of a kind ("all three vessels")
         self.every_words = frozenset(wl["lesion_every_words"])
+        # "the lesion" after a sentence naming a narrowing at a segment
+        self.segment_anaphors = frozenset(wl["lesion_segment_anaphors"])
         self.place_links = _breaks(wl["lesion_place_links"], compile_regex)
         self.place_joins = _breaks(wl["lesion_place_joins"], compile_regex)
         self.place_compounds = frozenset(wl["lesion_place_compounds"])

@@ -3617,11 +3617,53 @@ def group(dr: DescriptorRules, findings: list[Finding], text: str = "") -> None:
     if len(findings) == 1:
         findings[0].lesion_id = findings[0].finding_id
         return
+    _segments_before(dr, findings, text)
     _group_all(dr, findings, text)
     _anaphor_sites(dr, findings)
     _anaphor_lesions(dr, findings)
     _resolved_since(findings)
     _restated_causes(findings)
+
+
+# How far back the sentence before a "the lesion" sentence may start, and how
+# far before its vessel's name that sentence's segment words may stand.
+_BEFORE_REACH = 300
+_SEGMENT_REACH = 20
+
+
+def _segments_before(dr: DescriptorRules, findings: list[Finding], text: str) -> None:
+    """Give a finding at a vessel site whose sentence opens with "the" and a
+    narrowing noun (`lesion_segment_anaphors`) and names no place of its own
+    before its mention ("the lesion is heavily calcified") the segment words
+    the sentence right before it names before the finding's vessel ("The
+    proximal RCA is totally occluded;", "There is an 80% stenosis in the mid
+    LAD."): the lesion is that narrowing, at that segment (GUIDE: lesion, the
+    ostial vs the proximal segment of one coronary artery are different
+    lesions)."""
+    if not text:
+        return
+    for f in findings:
+        if f.segment or f.site not in dr.segment_sites or not f.site_text:
+            continue
+        at = mention_at(f)
+        words = WORD.findall(f.sentence[: max(at, 0)].lower())
+        if len(words) < 2 or words[0] != "the" or words[1] not in dr.segment_anaphors:
+            continue
+        if f.site_text.lower() in f.sentence.lower() or dr.segments.search(f.sentence):
+            continue  # "the lesion in the mid LAD": its own place
+        opens = f.start - at
+        if text[opens : opens + len(f.sentence)] != f.sentence:
+            continue
+        before = text[max(0, opens - _BEFORE_REACH) : opens].rstrip()
+        if not before.endswith((".", ";")):
+            continue
+        prior = re.split(r"[.;:\n]", before[:-1])[-1]
+        k = prior.lower().rfind(f.site_text.lower())
+        if k < 0:
+            continue
+        found = dr.segments.findall(prior[max(0, k - _SEGMENT_REACH) : k])
+        words = (dr.synonyms.get(w.lower(), w.lower()) for w in found)
+        f.segment = " ".join(dict.fromkeys(words))
 
 
 def _resolved_since(findings: list[Finding]) -> None:
