@@ -2336,3 +2336,30 @@ NARROWING_AT_A_SEGMENT = [
 @pytest.mark.parametrize(("text", "lesions"), NARROWING_AT_A_SEGMENT)
 def test_the_lesion_after_a_narrowing_takes_its_segment(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# The segment words past an extension word into another coronary vessel are
+# that vessel's ("plaque of the distal left main extending into the ostial
+# LAD": the left main's distal segment, not its ostium), so the plaque is not
+# the left main's ostial calcification (GUIDE.md lesion: the ostial vs the
+# proximal segment of one coronary artery are different lesions).
+SEGMENT_OF_THE_VESSEL_EXTENDED_INTO = [
+    (
+        "CORONARY CTA:,LEFT MAIN: Calcification at the ostium without stenosis. "
+        "A calcified plaque at the distal left main extends into the ostial LAD, "
+        "30%.,IMPRESSION: Calcified plaque of the distal left main extending into "
+        "the ostial LAD.",
+        [1, 2, 2],
+    ),
+    (
+        "CORONARY CTA:,LEFT MAIN: Ostial calcification without stenosis.,"
+        "IMPRESSION: Calcified plaque of the distal left main extending into the "
+        "ostial LAD.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), SEGMENT_OF_THE_VESSEL_EXTENDED_INTO)
+def test_segment_past_extension_into_another_vessel(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -169,7 +169,9 @@ def describe(
             dr, text, _lead_in(rd, sent), c.lo, spans[i - 1] if i else None
         )
         if f.site in dr.segment_sites:
-            f.segment = _segment(dr, text, c, f.site) or _site_segment(dr, text, f, sent, c)
+            f.segment = _segment(dr, text, c, f.site, f.site_text) or _site_segment(
+                dr, text, f, sent, c
+            )
         else:
             f.segment = ""
         if f.change and f.laterality and any(
@@ -1149,7 +1151,7 @@ def _comparative(dr: DescriptorRules, m: re.Match[str], start: int) -> bool:
     return m.end() <= start and m.group().lower() in dr.other_comparatives
 
 
-def _segment(dr: DescriptorRules, text: str, c: Clause, site: str) -> str:
+def _segment(dr: DescriptorRules, text: str, c: Clause, site: str, own: str = "") -> str:
     """The vessel segment words of the finding's clause, normalised ("ostial
     calcific plaque", "plaque within the mid vessel", "proximal to mid").
     At a vessel site, none where its only segment words are those an
@@ -1157,10 +1159,12 @@ def _segment(dr: DescriptorRules, text: str, c: Clause, site: str) -> str:
     into the mid vessel"): a calcification that extends into a segment lies
     where it starts as well, which the clause leaves unsaid (GUIDE: lesion,
     one that extends from or into the other's sub-site is one lesion); a
-    valve's annulus or leaflet it extends into stays a part of its own."""
-    own = _own_segment(dr, text, c)
-    if own:
-        return own
+    valve's annulus or leaflet it extends into stays a part of its own; the
+    segment words past an extension word into another coronary vessel than
+    the one its site words `own` name are that vessel's."""
+    mine = _own_segment(dr, text, c)
+    if mine:
+        return mine
     hi = max(c.hi_grade, c.end)
     found = dr.segments.findall(text, _past_beyond(dr, text, c.lo, c.start), hi)
     vessel = site in dr.vessel_sites
@@ -1171,7 +1175,21 @@ def _segment(dr: DescriptorRules, text: str, c: Clause, site: str) -> str:
         and _FROM.match(text, ext.end()) is None  # "extends from the cusp into"
     ):
         return ""
+    if ext is not None and _into_other_vessel(dr, text, ext.end(), hi, own):
+        # "plaque of the distal left main extending into the ostial LAD": the
+        # segment words past the extension word are the other vessel's
+        found = dr.segments.findall(text, _past_beyond(dr, text, c.lo, c.start), ext.start())
     return _segment_words(dr, found)
+
+
+def _into_other_vessel(dr: DescriptorRules, text: str, lo: int, hi: int, own: str) -> bool:
+    """Does the first coronary vessel named between `lo` and `hi` differ from
+    the finding's own (its site words `own` naming one)?"""
+    other = dr.vessel_words.search(text, lo, hi)
+    mine = dr.vessel_words.search(own)
+    if other is None or mine is None:
+        return False
+    return dr.vessel(other.group()) != dr.vessel(mine.group())
 
 
 # the word right after a mention, on its line
