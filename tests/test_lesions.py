@@ -2363,3 +2363,23 @@ SEGMENT_OF_THE_VESSEL_EXTENDED_INTO = [
 @pytest.mark.parametrize(("text", "lesions"), SEGMENT_OF_THE_VESSEL_EXTENDED_INTO)
 def test_segment_past_extension_into_another_vessel(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A finding of no site led by an indefinite article ("A faint calcification
+# along the inferior glenoid rim") brings in a new calcification of its
+# section: it restates none of that section's lesions named by the same word,
+# though a later section's bare word does (GUIDE.md lesion: an anaphor, "it",
+# "these", "the calcification", refers back to one).
+INTRODUCED_IN_ITS_SECTION = [
+    (
+        "FINDINGS: A 4 mm calcification lies in the subacromial bursa. A faint "
+        "calcification along the inferior glenoid rim, possibly a loose body. "
+        "IMPRESSION: Calcification within the subacromial bursa.",
+        [1, 2, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), INTRODUCED_IN_ITS_SECTION)
+def test_an_indefinite_article_brings_in_a_new_one(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

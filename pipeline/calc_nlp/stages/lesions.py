@@ -1810,6 +1810,8 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
             continue  # a sentence restates a lesion once
         if _labelled_apart(x, f):
             continue  # 'Vessels: ... calcification.' then 'Pharynx: calcifications.'
+        if _introduced_in_section(x, f):
+            continue  # 'A 4 mm calcification ...' then 'A faint calcification ...'
         if side(f) in ("", x.side):
             if found is not None:
                 return None  # more than one
@@ -1819,6 +1821,24 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
     if found is None and len(unsaid) == 1:
         return unsaid[0]
     return found
+
+
+# How many words may stand between an indefinite article and the mention it
+# leads ("a faint punctate calcification").
+_INTRODUCED_REACH = 3
+
+
+def _introduced_in_section(x: _Lesion, f: Finding) -> bool:
+    """Is the finding, of no site, led by an indefinite article ("A faint
+    calcification along the glenoid rim") in the section all of the lesion's
+    findings are in? The article brings in a new calcification of the
+    section, no anaphor of one it named (GUIDE: lesion, an anaphor, "it",
+    "these", "the calcification", refers back to one)."""
+    lead = lead_list(f)
+    at = [k for k, w in enumerate(lead) if w in ("a", "an")]
+    if not at or len(lead) - at[-1] - 1 > _INTRODUCED_REACH:
+        return False
+    return all(m.section == f.section for m in x.told.values())
 
 
 def _bare(dr: DescriptorRules, f: Finding) -> bool:
