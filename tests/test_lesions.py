@@ -2383,3 +2383,32 @@ INTRODUCED_IN_ITS_SECTION = [
 @pytest.mark.parametrize(("text", "lesions"), INTRODUCED_IN_ITS_SECTION)
 def test_an_indefinite_article_brings_in_a_new_one(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# The object of an operation led by "the" ("he underwent excision of the
+# heterotopic ossification") is the calcification the note named before,
+# taken out since: it restates that lesion (GUIDE.md lesion: a clinical note's
+# same calcification named again in another section is one lesion); one an
+# earlier operation took out with no "the" ("a lumpectomy for
+# calcifications") is a past one, not today's.
+REMOVED_THE_ONE_NAMED = [
+    (
+        "DISCHARGE SUMMARY,ADMISSION DIAGNOSIS:, Stiff right elbow with "
+        "heterotopic ossification.,HISTORY OF PRESENT ILLNESS:, Radiographs "
+        "showed bridging heterotopic ossification posterior to the right elbow.,"
+        "HOSPITAL COURSE:, On XXXX she underwent excision of the heterotopic "
+        "ossification through a posterior approach.",
+        [1, 1, 1],
+    ),
+    (
+        "HISTORY: She had a lumpectomy in XXXX for calcifications of the left "
+        "breast. FINDINGS: Coarse calcifications in the left breast at the "
+        "lumpectomy site.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), REMOVED_THE_ONE_NAMED)
+def test_the_one_taken_out_restates_it(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -174,7 +174,9 @@ def _state(dr: DescriptorRules, f: Finding) -> _State:
     past = f.negated and (f.historical or names_residual(dr, f))
     # one its sentence says an earlier operation took out is gone: a past
     # state too (`lesion_removal_words`)
-    past = past or (f.historical and _removed(dr, f))
+    # (not one the operation's object names by "the", the one the report
+    # named before: "he underwent excision of the heterotopic ossification")
+    past = past or (f.historical and _removed(dr, f) and not _removed_the(dr, f))
     return (f.negated, f.hypothetical, f.family, past)
 
 
@@ -184,6 +186,20 @@ def _removed(dr: DescriptorRules, f: Finding) -> bool:
     ... calcifications")?"""
     at = mention_at(f)
     return at > 0 and not dr.removal_words.isdisjoint(WORD.findall(f.sentence[:at].lower()))
+
+
+def _removed_the(dr: DescriptorRules, f: Finding) -> bool:
+    """Is the finding the object, led by "the", of the last operation word
+    before its mention ("excision of the heterotopic ossification")? The
+    definite article names the calcification the report named before: the
+    same one, taken out since (GUIDE: lesion, a clinical note's same
+    calcification named again in another section is one lesion)."""
+    words = WORD.findall(f.sentence[: max(mention_at(f), 0)].lower())
+    at = [k for k, w in enumerate(words) if w in dr.removal_words]
+    if not at:
+        return False
+    after = words[at[-1] + 1 :]
+    return after[:2] == ["of", "the"] or after[:1] == ["the"]
 
 
 def _told(f: Finding) -> tuple[object, ...]:
