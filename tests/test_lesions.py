@@ -2412,3 +2412,29 @@ REMOVED_THE_ONE_NAMED = [
 @pytest.mark.parametrize(("text", "lesions"), REMOVED_THE_ONE_NAMED)
 def test_the_one_taken_out_restates_it(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A coronary finding whose place lists several vessels ("involving the left
+# main, LAD and circumflex") says how far the whole tree's calcification runs,
+# no one vessel's: it restates the whole-tree calcification of an earlier
+# study, though not a calcium score (GUIDE.md lesion: a coronary vessel's
+# calcification is not the whole-tree score or calcification; the same
+# calcification named again in another section is one lesion).
+TREE_OVER_LISTED_VESSELS = [
+    (
+        "HISTORY: A chest CT of XXXX showed coronary artery calcifications. "
+        "FINDINGS: Severe coronary artery calcification involving the left main, "
+        "LAD and circumflex.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcium score 120. Coronary artery calcification involving "
+        "the LAD and RCA.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), TREE_OVER_LISTED_VESSELS)
+def test_a_list_of_vessels_is_the_whole_tree(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

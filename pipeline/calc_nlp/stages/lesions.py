@@ -575,7 +575,7 @@ def _same_lesion(
         and not _one_of_plural_hosts(dr, x, f)
         and not _places_apart(dr, x, f, sub)
         and _fits(x.side, side(f))
-        and (x.sub or not sub or x.site not in dr.score_sites)
+        and (x.sub or not sub or x.site not in dr.score_sites or _tree_over_vessels(dr, x, sub))
         and not _side_of_several(dr, x, f)
     ]
     if _over_vessels(dr, loose, f, sub):
@@ -1755,12 +1755,58 @@ def _place_after(dr: DescriptorRules, f: Finding, at: int | None = None) -> str:
     in its sentence (`trailing_sub`)."""
     if f.site not in dr.vessel_sites or not f.site_text:
         return ""
+    led = _after_mention(dr, f, at)
+    listed = _listed_vessels(dr, f, led, at)
+    if listed:
+        return listed  # "involving the left main, LAD and circumflex"
     name = name_words(dr, f.site)
-    words = site_words(dr, _after_mention(dr, f, at))
+    words = site_words(dr, led)
     ends = [i for i, w in enumerate(words) if w in name or w in dr.vessel_names]
     if not ends:
         return ""
     return " ".join(w for w in words[: ends[-1] + 1] if w not in name)
+
+
+# A list break right after a place ("the left main, LAD and circumflex"),
+# an article before the next place allowed.
+_LIST_NEXT = re.compile(r"\s*(?:,|\band\b)\s*(?:and\s+)?(?:the\s+)?", re.I)
+
+
+def _listed_vessels(dr: DescriptorRules, f: Finding, led: str, at: int | None) -> str:
+    """When the place a link word leads to after the mention (`led`) names a
+    coronary vessel that a comma or "and" follows with another ("Severe
+    coronary artery calcification involving the left main, LAD and
+    circumflex"), the names of the vessels the list runs over, up to a
+    full stop, semicolon or bracket: the phrase is over them all, no one
+    vessel's lesion (GUIDE: lesion, a phrase over several sums them up);
+    empty else."""
+    if not led.strip() or dr.vessel_words.search(led) is None:
+        return ""
+    sentence = f.sentence
+    start = sentence.lower().find(led.lower(), max(mention_at(f) if at is None else at, 0))
+    if start < 0:
+        return ""
+    m = _LIST_NEXT.match(sentence, start + len(led.rstrip()))
+    if m is None or m.end() == m.start() or dr.vessel_words.match(sentence, m.end()) is None:
+        return ""
+    stop = _LIST_STOP.search(sentence, m.end())
+    span = sentence[start : stop.start() if stop else len(sentence)]
+    names = [dr.vessel(v.group()) for v in dr.vessel_words.finditer(span)]
+    return " ".join(site_words(dr, " ".join(dict.fromkeys(names))))
+
+
+# Where a list of vessels ends: a full stop, a semicolon or a bracket.
+_LIST_STOP = re.compile(r"[.;()]")
+
+
+def _tree_over_vessels(dr: DescriptorRules, x: _Lesion, sub: str) -> bool:
+    """Is `sub` a list of coronary vessels (`_listed_vessels`: "involving the
+    left main, LAD and circumflex") and `x` the whole tree's calcification,
+    no score ("coronary artery calcifications" on an earlier CT)? The list
+    says how far that calcification runs, no one vessel's (GUIDE: lesion,
+    a coronary vessel's calcification is not the whole tree's)."""
+    listed = len(set(sub.split()) & dr.vessel_names) > 1
+    return listed and x.first is not None and x.first.rule_id not in dr.score_rules
 
 
 def _station_after(dr: DescriptorRules, f: Finding, at: int | None) -> str:
