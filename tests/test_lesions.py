@@ -2438,3 +2438,25 @@ TREE_OVER_LISTED_VESSELS = [
 @pytest.mark.parametrize(("text", "lesions"), TREE_OVER_LISTED_VESSELS)
 def test_a_list_of_vessels_is_the_whole_tree(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A subject naming a valve part alone ("The annulus was also calcified, worst
+# beneath the noncoronary cusp") is what is calcified, the place after the
+# mention where most: its sub-site is the annulus, which the description's
+# "the calcified annulus was debrided" restates (GUIDE.md lesion: a valve's
+# annulus vs its leaflets are different lesions; the same calcification named
+# again in another section is one lesion).
+PART_SUBJECT_BEFORE_A_PLACE = [
+    (
+        "OPERATIVE FINDINGS: The aortic valve was trileaflet with heavily "
+        "calcified leaflets. The annulus was also calcified, worst beneath the "
+        "noncoronary cusp. DESCRIPTION: A transverse aortotomy was made, the "
+        "aortic valve was excised, and the calcified annulus was debrided.",
+        [1, 2, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), PART_SUBJECT_BEFORE_A_PLACE)
+def test_a_part_subject_is_the_sub_site(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

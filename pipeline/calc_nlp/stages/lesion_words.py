@@ -433,6 +433,25 @@ def subject_sub(dr: DescriptorRules, f: Finding) -> str:
     return " ".join(w for w in words if w not in name)
 
 
+def part_subject_sub(dr: DescriptorRules, f: Finding) -> str:
+    """The part (`segments`: "annulus", "leaflets") its sentence's subject
+    names alone ("The annulus was also calcified, worst beneath the left
+    coronary cusp"), when the finding's site words come after its mention
+    only: the subject is what is calcified, the later place where most
+    (GUIDE: lesion, a valve's annulus vs its leaflets are different
+    lesions); empty else."""
+    text = f.sentence.lower()
+    at = mention_at(f)
+    own = f.site_text.lower()
+    if at < 0 or not own or own in text[:at] or own not in text[at + len(f.mention) :]:
+        return ""
+    subject = _subject(dr, WORD.findall(_unset_off(dr, text[:at])), dr.holding_verbs)
+    found = dr.segments.findall(subject)
+    if not found or len(WORD.findall(subject)) > len(found):
+        return ""
+    return " ".join(site_words(dr, " ".join(found)))
+
+
 # The pronouns that give a part its owner ("on its posterior wall").
 POSSESSIVES = frozenset({"its", "their"})
 # How many words an opening noun phrase may run to its site's name word.

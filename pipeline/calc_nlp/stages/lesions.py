@@ -111,6 +111,7 @@ from calc_nlp.stages.lesion_words import (
     opposite,
     owner_sub,
     part,
+    part_subject_sub,
     place_led_to,
     place_only,
     plural,
@@ -3674,7 +3675,7 @@ def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
     peroneal and tibial arteries are calcified" names its own vessels); the
     subject's too when it holds the site words' and names more ("The common
     femoral artery was also calcified", its site words "femoral artery")."""
-    sub = _own_part(dr, f) or _placed_words(dr, sub_site(dr, f))
+    sub = part_subject_sub(dr, f) or _own_part(dr, f) or _placed_words(dr, sub_site(dr, f))
     if not sub:
         return (
             _modifier_sub(dr, f, text)
