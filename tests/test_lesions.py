@@ -2460,3 +2460,24 @@ PART_SUBJECT_BEFORE_A_PLACE = [
 @pytest.mark.parametrize(("text", "lesions"), PART_SUBJECT_BEFORE_A_PLACE)
 def test_a_part_subject_is_the_sub_site(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A finding at "soft tissue" naming a side restates, of the lesions of other
+# sections at the soft tissues named more precisely, the one on that side, not
+# one of no side ("calcinosis cutis of the fingers" in the history) (GUIDE.md
+# lesion: the impression restating a finding shares its number even when the
+# two name the place in other words; same site, side and sub-site).
+TISSUE_ON_ITS_SIDE = [
+    (
+        "HISTORY: Systemic sclerosis with known calcinosis cutis of the fingers. "
+        "FINDINGS: Subcutaneous calcifications along the left lateral chest "
+        "wall, increased since the prior study. IMPRESSION: Increasing soft "
+        "tissue calcinosis of the left chest wall.",
+        [1, 2, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), TISSUE_ON_ITS_SIDE)
+def test_soft_tissue_restates_the_one_on_its_side(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

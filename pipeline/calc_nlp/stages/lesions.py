@@ -2103,6 +2103,13 @@ def _tissue_restated(
         and _fits(x.side, side(f))
         and not x.differs(f)
     ]
+    if len(found) > 1 and side(f):
+        # the one on the side it names, not one of no side ("soft tissue
+        # calcinosis of the left chest wall" after the subcutaneous
+        # calcifications along the left chest wall and the history's
+        # calcinosis cutis of the fingers)
+        sided = [x for x in found if x.side == side(f)]
+        found = sided if len(sided) == 1 else found
     if len(found) != 1 or not found[0].sites & sites:
         return None
     return found[0]
