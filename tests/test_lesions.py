@@ -2481,3 +2481,24 @@ TISSUE_ON_ITS_SIDE = [
 @pytest.mark.parametrize(("text", "lesions"), TISSUE_ON_ITS_SIDE)
 def test_soft_tissue_restates_the_one_on_its_side(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# An anaphor's second predicate that names what it is ("it does not move with
+# position and likely represents a vascular calcification") names what the
+# finding before it is, as "It likely represents" does (GUIDE.md lesion: a
+# finding of the next sentence that opens with an anaphor naming what the
+# finding is shares its number).
+ANAPHOR_SECOND_PREDICATE = [
+    (
+        "FINDINGS: Right kidney: A 3 mm calcification in the lower pole cortex; "
+        "it does not move with position and likely represents a vascular "
+        "calcification rather than a stone. IMPRESSION: Small right renal "
+        "calcification, likely vascular.",
+        [1, 1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), ANAPHOR_SECOND_PREDICATE)
+def test_an_anaphors_second_predicate_names_what_it_is(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

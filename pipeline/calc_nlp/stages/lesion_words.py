@@ -292,6 +292,10 @@ def names_what_it_is(dr: DescriptorRules, f: Finding) -> bool:
     if not words or link is None:
         return False
     lead = WORD.findall(before[: link.start()])
+    if lead and "and" in lead[1:]:
+        # a second predicate of the anaphor ("it is peripheral to the
+        # collecting system and likely represents ..."): its own words only
+        lead = [lead[0], *lead[len(lead) - lead[::-1].index("and") :]]
     return not lead or (words[0] in dr.anaphors and len(lead) <= 3)
 
 
