@@ -2502,3 +2502,23 @@ ANAPHOR_SECOND_PREDICATE = [
 @pytest.mark.parametrize(("text", "lesions"), ANAPHOR_SECOND_PREDICATE)
 def test_an_anaphors_second_predicate_names_what_it_is(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A link word after the mention leading to a possessive and a host part
+# ("with curvilinear calcification of its wall") gives the calcification to
+# the lesion noun the sentence named calcified before it ("calcified ...
+# aneurysm"): one lesion (GUIDE.md lesion: "right popliteal artery aneurysm
+# with peripheral wall calcification" is the aneurysm's one lesion).
+ITS_HOST_PART = [
+    (
+        "FINDINGS: A 4 cm calcified left ventricular apical aneurysm with "
+        "curvilinear calcification of its wall. IMPRESSION: The aneurysm wall is "
+        "heavily calcified.",
+        [1, 1, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lesions"), ITS_HOST_PART)
+def test_calcification_of_its_wall_is_the_hosts(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

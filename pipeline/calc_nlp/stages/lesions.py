@@ -3904,6 +3904,22 @@ def _restated_in(x: _Lesion, section: str) -> bool:
 _APPOSED = re.compile(r"\s*,\s*an?\s*$", re.I)
 
 
+def _its_host_part(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
+    """Does a link word after the finding's mention lead to a possessive and
+    a host part ("with curvilinear calcification of its wall"), in the
+    sentence of `prev`, before it, whose mention names a lesion noun
+    ("calcified left ventricular apical aneurysm")? The wall is that
+    lesion's: its calcification is the one `prev` names calcified (GUIDE:
+    lesion, "right popliteal artery aneurysm with peripheral wall
+    calcification" is the aneurysm's one lesion)."""
+    if prev.sentence != f.sentence or prev.start >= f.start:
+        return False
+    if not dr.lesion_nouns & set(WORD.findall(prev.mention.lower())):
+        return False
+    words = WORD.findall(place_led_to(dr, f).lower())
+    return bool(words) and words[0] in POSSESSIVES and bool(dr.host_parts & set(words[1:3]))
+
+
 def _apposed_class(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     """Does the finding stand right after the one before it, past only a
     comma and "a", naming by a calcification noun the class of place the
@@ -4031,6 +4047,8 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             found = by_id[prev.lesion_id]
             told = f.site in ("", prev.site) or not _offered(dr, f, prev)
         if found is None and prev is not None and _apposed_class(dr, f, prev):
+            found = by_id[prev.lesion_id]
+        if found is None and prev is not None and _its_host_part(dr, f, prev):
             found = by_id[prev.lesion_id]
         if found is None and f.site and not f.own_lesion:
             found = _echo(dr, named, f)
