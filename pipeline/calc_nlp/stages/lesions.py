@@ -3752,8 +3752,8 @@ def _segments_before(dr: DescriptorRules, findings: list[Finding], text: str) ->
         if k < 0:
             continue
         found = dr.segments.findall(prior[max(0, k - _SEGMENT_REACH) : k])
-        words = (dr.synonyms.get(w.lower(), w.lower()) for w in found)
-        f.segment = " ".join(dict.fromkeys(words))
+        named = [dr.synonyms.get(w.lower(), w.lower()) for w in found]
+        f.segment = " ".join(dict.fromkeys(named))
 
 
 def _resolved_since(findings: list[Finding]) -> None:
