@@ -472,6 +472,9 @@ PAIRED_PLURALS = [
     ("Calcified plaque in the petrous carotid arteries.", "bilateral"),
     ("Mild calcific plaque of the carotid bulbs.", "bilateral"),
     ("Heavily calcified SFAs.", "bilateral"),
+    ("Fine calcification of the cavernosal arteries.", "bilateral"),
+    # the pair of lateral ventricles
+    ("Dense choroid plexus calcification in the lateral ventricles.", "bilateral"),
     ("Scattered calcification of the coronary arteries.", ""),
     ("Calcification of the subclavian and axillary arteries.", ""),
     ("Calcification of the common and internal carotid arteries.", ""),
