@@ -42,6 +42,9 @@ AT_A_JOINT: list[tuple[str, str, dict[str, Any]]] = [
     ("CT: amorphous calcification in the soft tissues about the atlantoaxial joint.", "calcification", {"site": PERIARTICULAR}),
     ("Pelvis film: lobulated calcification about the right sacroiliac joint.", "calcification", {"site": PERIARTICULAR, "laterality": "right"}),
     ("Foot film: amorphous calcifications about the left MTP joint, unchanged.", "calcifications", {"site": PERIARTICULAR, "laterality": "left"}),
+    # a joint's replacement that 'with' gives the ossification to
+    ("ADMISSION DIAGNOSIS: Stiff right total knee arthroplasty with heterotopic ossification.", "heterotopic", {"site": PERIARTICULAR, "laterality": "right"}),
+    ("Painful left hip replacement with extensive heterotopic ossification.", "heterotopic", {"site": PERIARTICULAR, "laterality": "left"}),
 ]
 
 

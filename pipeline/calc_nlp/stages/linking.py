@@ -991,11 +991,40 @@ def _joint_with(kit: Toolkit, rd: ReportDoc, f: Span, region: SiteRef) -> SiteRe
         return None
     between = rd.lower[region.span.end : f.start]
     links = rd.word_sets.get("joint_with_links", frozenset())
+    if between and kit.md(f).get("joint_placed"):
+        between = _past_implant(rd, region.span.end, between)
     if not between or between[0] not in links:
         return None
     if not set(between[1:]) <= _ARTICLES:
         return None
     return _joint_tissue(kit, rd, region)
+
+
+# How many plain words (a grade, 'extensive') may stand between 'with' and a
+# `joint_placed` mention after a joint's replacement.
+_IMPLANT_GAP = 1
+
+
+def _past_implant(rd: ReportDoc, end: int, between: list[str]) -> list[str]:
+    """The words between a joint's replacement ('total knee arthroplasty',
+    mentions.json `joint_implant_words`, right after the joint) and a
+    `joint_placed` mention, its grade dropped ('left hip replacement with
+    extensive heterotopic ossification': the ossification about the hip,
+    corpora/GUIDE.md site); the words as they were otherwise."""
+    implants = rd.word_sets.get("joint_implant_words", frozenset())
+    if between[0] not in implants or len(between) < 2:
+        return between
+    rest = between[1:]
+    tail = [w for w in rest[1:] if w not in _ARTICLES]
+    starts = rd.match_starts
+    first_tail = end + 2
+    if len(tail) > _IMPLANT_GAP or any(
+        not w.isalpha() or k in starts
+        for k, w in enumerate(rest[1:], start=first_tail)
+        if w not in _ARTICLES
+    ):
+        return between
+    return [rest[0]]
 
 
 # Words that may stand between 'of' and the joint it leads to ('calcification
