@@ -309,6 +309,21 @@ def test_site_word_of_a_condition_is_not_carried(findings_of):
     assert f.site != "peritoneum"
 
 
+def test_site_of_a_past_condition_is_not_the_findings_place(findings_of):
+    # guide §2: a site never comes from a clause about something else; the
+    # place of a condition the sentence calls past ('a history of right
+    # breast cancer') is that condition's, not where a present calcification lies
+    text = (
+        "A firm mass of the vastus lateralis with a rim of calcification. "
+        "Because the calcification had grown, and because of a history of "
+        "right breast cancer, excision was advised."
+    )
+    assert [(f.site, f.laterality) for f in findings_of(text)] == [
+        ("muscle", ""),
+        ("muscle", ""),
+    ]
+
+
 @pytest.mark.parametrize(("text", "sides"), SIDE_LABELS)
 def test_side_labels(findings_of, text, sides):
     assert [f.laterality for f in findings_of(text)] == sides

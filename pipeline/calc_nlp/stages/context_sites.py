@@ -43,7 +43,11 @@ def asserted(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
     """A site phrase the finding can take: not denied on its own ("No pleural
     effusion. Calcified granuloma."); a site denied together with the finding
     ("No pleural plaques or calcification") is the finding's own."""
-    return "negated" not in flags(rd.mods, site.span) or "negated" in flags(rd.mods, f)
+    mine = flags(rd.mods, f)
+    theirs = flags(rd.mods, site.span)
+    if "historical" in theirs and "historical" not in mine:
+        return False
+    return "negated" not in theirs or "negated" in mine
 
 
 def paragraph_before(rd: ReportDoc, sent: Span, limit: int) -> list[Span]:
