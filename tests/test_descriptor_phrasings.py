@@ -1570,6 +1570,9 @@ def test_change(finding_of, text, mention, change):
 SHAPES = [
     # the ring finger is a finger, no ring shape
     ("Hand film: punctate calcification at the tip of the left ring finger.", "morphology", ("punctate",)),
+    # a bone's rim is a place, no rim shape
+    ("Shoulder film: a faint calcification along the anterior glenoid rim.", "morphology", ()),
+    ("Hip film: small calcification at the lateral acetabular rim.", "morphology", ()),
     ("Fine pleomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),
     ("Pleomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),
     ("Fine, pleomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),
