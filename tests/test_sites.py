@@ -420,6 +420,9 @@ VOCABULARY = [
     ("Calcification at the left ureterovesical junction.", "ureter", "left"),
     ("Calcification of both lenses.", "eye", "bilateral"),
     ("Linear calcification of the TFC.", "cartilage", ""),
+    # a joint's labrum is its fibrocartilage, as a meniscus is
+    ("Small calcification at the posterosuperior labrum of the left hip.", "cartilage", "left"),
+    ("Linear calcification of the right glenoid labrum.", "cartilage", "right"),
     # the axillary tail is breast tissue, not the axilla's nodes
     ("Amorphous calcifications in the right axillary tail.", "breast", "right"),
     ("Coarse calcification, left axillary tail.", "breast", "left"),
