@@ -420,6 +420,10 @@ VOCABULARY = [
     ("Calcification at the left ureterovesical junction.", "ureter", "left"),
     ("Calcification of both lenses.", "eye", "bilateral"),
     ("Linear calcification of the TFC.", "cartilage", ""),
+    # a coronary branch named in the plural, alone or as the shared noun of
+    # a list of coronary branches, is a coronary artery
+    ("The LAD and circumflex arteries show no calcification.", "coronary artery", ""),
+    ("Scattered calcification of the obtuse marginal branches.", "coronary artery", ""),
     # a joint's labrum is its fibrocartilage, as a meniscus is
     ("Small calcification at the posterosuperior labrum of the left hip.", "cartilage", "left"),
     ("Linear calcification of the right glenoid labrum.", "cartilage", "right"),
