@@ -309,6 +309,19 @@ def test_site_word_of_a_condition_is_not_carried(findings_of):
     assert f.site != "peritoneum"
 
 
+def test_the_calcification_points_back_to_calcifications_too(findings_of):
+    # guide §2 step 4: 'the calcification' points back to an earlier mention
+    # of the same calcification, named in the plural as much; with two such
+    # mentions at two sites it means neither outright
+    text = (
+        "Ultrasound showed a right thyroid nodule with coarse calcifications. "
+        "CT showed mild coronary artery calcification. FINDINGS: The right lobe "
+        "was firm, with a nodule at the lower pole. The lesion was gritty on "
+        "palpation, in keeping with the calcification seen on ultrasound."
+    )
+    assert findings_of(text)[-1].site != "coronary artery"
+
+
 def test_site_of_a_past_condition_is_not_the_findings_place(findings_of):
     # guide §2: a site never comes from a clause about something else; the
     # place of a condition the sentence calls past ('a history of right

@@ -794,7 +794,7 @@ def _named_before_in(
     found: list[SiteRef] = []
     denied = "negated" in flags(rd.mods, f)
     for c in rd.matches.calc:
-        if c.end > f.start or _calcification_word(rd, c) != head:
+        if c.end > f.start or not _same_word(_calcification_word(rd, c), head):
             continue
         if not denied and "negated" in flags(rd.mods, c):
             continue  # 'no calcification' names none the pointing word can mean
@@ -1695,3 +1695,14 @@ def core_words(site_text: str) -> str:
     """Site words without articles, for 'same site?' comparisons."""
     words = [w for w in site_text.lower().split() if w not in {"the", "a", "an"}]
     return " ".join(words)
+
+
+def _same_word(word: str | None, head: str) -> bool:
+    """Is an earlier mention's calcification word the one a pointing word
+    leads (`head`), or its plural where `head` is the singular? 'The
+    calcification' may point back to calcifications named before ('a nodule
+    with coarse calcifications ... the calcification seen on ultrasound');
+    'these calcifications' point back to several, never to one."""
+    return word == head or (
+        word is not None and not head.endswith("s") and word == head + "s"
+    )
