@@ -149,3 +149,16 @@ def test_joint_placed_must_be_true_or_false(tmp_path):
     _edit_rule(d / "mentions.json", "M-heterotopic-ossification", joint_placed="yes")
     with pytest.raises(PatternError, match="joint_placed must be true or false"):
         load_rules(d)
+
+
+def test_the_ossification_pointed_back_is_the_one_named_before(findings_of):
+    # guide §2 step 4: 'the heterotopic ossification' points back to the
+    # ossification named before, with its place and side
+    text = (
+        "DIAGNOSES: Heterotopic ossification, right elbow.\n"
+        "HOSPITAL COURSE: He underwent excision of the heterotopic ossification."
+    )
+    assert [(f.site, f.laterality) for f in findings_of(text)] == [
+        (PERIARTICULAR, "right"),
+        (PERIARTICULAR, "right"),
+    ]
