@@ -162,3 +162,18 @@ def test_the_ossification_pointed_back_is_the_one_named_before(findings_of):
         (PERIARTICULAR, "right"),
         (PERIARTICULAR, "right"),
     ]
+
+
+def test_the_ossification_pointed_back_to_one_place_has_that_place(findings_of):
+    # guide §2 step 4: the place the earlier mentions share is the pointer's,
+    # where one names a side and one none (which side it means is not said)
+    text = (
+        "DIAGNOSES:, 1. Heterotopic ossification, left hip, status post excision.,"
+        "HISTORY:, The patient is a man who underwent left total hip arthroplasty "
+        "in XXXX and developed progressive stiffness.  Films showed bulky "
+        "heterotopic ossification lateral to the greater trochanter, bridging "
+        "toward the ilium.,HOSPITAL COURSE:, He underwent excision of the "
+        "heterotopic ossification."
+    )
+    f = findings_of(text)[-1]
+    assert (f.site, f.laterality) == (PERIARTICULAR, "")

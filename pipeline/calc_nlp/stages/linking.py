@@ -810,8 +810,12 @@ def _named_before_in(
             site = replace(site, laterality=side)
         found.append(site)
     found = _specific_where_generic(kit, found)
-    if not found or len({(s.site, s.laterality) for s in found}) > 1:
+    if not found or len({s.site for s in found}) > 1:
         return None
+    if len({s.laterality for s in found}) > 1:
+        # one place named with two sides, or with a side and none: which
+        # side the pointing word means is not said, the place is
+        return replace(found[-1], laterality="")
     if head in rd.lesion_nouns:
         # a lesion's side is not carried from another sentence (corpora/GUIDE.md
         # laterality): only its place
