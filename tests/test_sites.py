@@ -322,6 +322,19 @@ def test_the_calcification_points_back_to_calcifications_too(findings_of):
     assert findings_of(text)[-1].site != "coronary artery"
 
 
+def test_small_vessel_names_its_own_vessels(findings_of):
+    # guide §2 step 1: words inside the mention name its site ('vascular'
+    # with no artery named is artery), so the place and side of its own
+    # clause are its, not those of the artery phrase before it
+    text = (
+        "Radiographs of both legs show dense calcification of the popliteal "
+        "arteries bilaterally, with a lace-like pattern of small-vessel "
+        "calcification in the subcutaneous fat of the lateral right calf."
+    )
+    f = findings_of(text)[-1]
+    assert (f.site, f.site_text, f.laterality) == ("artery", "small-vessel", "right")
+
+
 def test_site_of_a_past_condition_is_not_the_findings_place(findings_of):
     # guide §2: a site never comes from a clause about something else; the
     # place of a condition the sentence calls past ('a history of right
