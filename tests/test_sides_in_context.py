@@ -130,6 +130,20 @@ POINTED_BACK_UNDER_A_LABEL = [
         "ovary",
         "right",
     ),
+    # the pronoun after the finding: 'within it'
+    (
+        "NECK ULTRASOUND\nNODES: A 1.5 cm left level III lymph node with a "
+        "thin cortex. A tiny calcified focus within it.",
+        "lymph node",
+        "left",
+    ),
+    # a denied one takes only what a label or the exam would give it
+    (
+        "NECK ULTRASOUND\nNODES: A 1.5 cm left level III lymph node with a "
+        "thin cortex. No calcification within it.",
+        "lymph node",
+        "",
+    ),
 ]
 
 
