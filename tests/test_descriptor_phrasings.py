@@ -10,6 +10,9 @@ import pytest
 
 SIZES = [
     ("A 5 mm calcified granuloma in the right upper lobe.", "calcified granuloma", 5),
+    # a margin is how far it lies from an edge, not its size
+    ("Specimen film: the targeted calcifications are in the specimen, nearest margin 6 mm.", None, None),
+    ("Specimen film: calcifications within the core, margins 3 mm or more.", None, None),
     # a sized focus its sentence says is the calcification
     ("A 9 mm dense focus in the right upper lobe represents a calcified granuloma.", None, 9),
     ("A 3 mm echogenic focus in the left kidney represents a parenchymal calcification.", None, 3),
