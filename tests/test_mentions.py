@@ -140,7 +140,6 @@ FORMS = [
         "Tram-track calcification of the radial artery, in keeping with Mönckeberg's medial calcific sclerosis.",
         ["calcification", "Mönckeberg's medial calcific sclerosis"],
     ),
-    ("Pipe-stem arteries: medial calcific sclerosis.", ["medial calcific sclerosis"]),
     # the hand's places and a vessel's calibre are anatomic and type words
     ("Clumped thenar subcutaneous calcinosis on the left.", ["thenar subcutaneous calcinosis"]),
     ("A net-like pattern of small-vessel calcification in the fat.", ["small-vessel calcification"]),
