@@ -296,6 +296,12 @@ def _points_back_within(rd: ReportDoc, sent: Span) -> bool:
     return False
 
 
+# The flags of a finding that asks about or hedges what the clause before a
+# ';' found ('density in the left perihilar region; a calcified granuloma
+# cannot be excluded', 'plaques on both shins; rule out calciphylaxis').
+_HEDGES = frozenset({"uncertain", "hypothetical"})
+
+
 def _side_before_semicolon(
     kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None
 ) -> str:
@@ -304,7 +310,8 @@ def _side_before_semicolon(
     clause that points back ('left lower lobe nodule; the calcified granuloma
     beside it is stable') or one that hedges what the first clause found
     ('density in the left perihilar region; a calcified granuloma cannot be
-    excluded'). Guide §2: the finding's sentence, or an earlier mention it
+    excluded') or asks about it ('painful plaques on both shins; rule out
+    calciphylaxis'). Guide §2: the finding's sentence, or an earlier mention it
     points back to, gives the side. Not where the finding's own place
     phrase names another structure than the clause before ('...; dural
     calcification along the falx'): its place phrase must name a site that
@@ -324,7 +331,7 @@ def _side_before_semicolon(
     first = next((k for k in range(sent.start, sent.end) if not blank[k]), None)
     pointing = first is not None and lower[first] in _CLAUSE_POINTERS
     pointing = pointing or _points_back_within(rd, sent) or _pointing_place(kit, rd, f, sent)
-    if not pointing and "uncertain" not in flags(rd.mods, f):
+    if not pointing and _HEDGES.isdisjoint(flags(rd.mods, f)):
         return ""
     prev = rd.sent(rd.doc[i])
     named = [
