@@ -10,6 +10,9 @@ import pytest
 
 SIZES = [
     ("A 5 mm calcified granuloma in the right upper lobe.", "calcified granuloma", 5),
+    # a margin is how far it lies from an edge, not its size
+    ("Specimen film: the targeted calcifications are in the specimen, nearest margin 6 mm.", None, None),
+    ("Specimen film: calcifications within the core, margins 3 mm or more.", None, None),
     # a sized focus its sentence says is the calcification
     ("A 9 mm dense focus in the right upper lobe represents a calcified granuloma.", None, 9),
     ("A 3 mm echogenic focus in the left kidney represents a parenchymal calcification.", None, 3),
@@ -1570,6 +1573,9 @@ def test_change(finding_of, text, mention, change):
 SHAPES = [
     # the ring finger is a finger, no ring shape
     ("Hand film: punctate calcification at the tip of the left ring finger.", "morphology", ("punctate",)),
+    # a bone's rim is a place, no rim shape
+    ("Shoulder film: a faint calcification along the anterior glenoid rim.", "morphology", ()),
+    ("Hip film: small calcification at the lateral acetabular rim.", "morphology", ()),
     ("Fine pleomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),
     ("Pleomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),
     ("Fine, pleomorphic calcifications in the left breast.", "morphology", ("fine pleomorphic",)),

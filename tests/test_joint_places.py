@@ -42,6 +42,9 @@ AT_A_JOINT: list[tuple[str, str, dict[str, Any]]] = [
     ("CT: amorphous calcification in the soft tissues about the atlantoaxial joint.", "calcification", {"site": PERIARTICULAR}),
     ("Pelvis film: lobulated calcification about the right sacroiliac joint.", "calcification", {"site": PERIARTICULAR, "laterality": "right"}),
     ("Foot film: amorphous calcifications about the left MTP joint, unchanged.", "calcifications", {"site": PERIARTICULAR, "laterality": "left"}),
+    # a joint's replacement that 'with' gives the ossification to
+    ("ADMISSION DIAGNOSIS: Stiff right total knee arthroplasty with heterotopic ossification.", "heterotopic", {"site": PERIARTICULAR, "laterality": "right"}),
+    ("Painful left hip replacement with extensive heterotopic ossification.", "heterotopic", {"site": PERIARTICULAR, "laterality": "left"}),
 ]
 
 
@@ -146,3 +149,31 @@ def test_joint_placed_must_be_true_or_false(tmp_path):
     _edit_rule(d / "mentions.json", "M-heterotopic-ossification", joint_placed="yes")
     with pytest.raises(PatternError, match="joint_placed must be true or false"):
         load_rules(d)
+
+
+def test_the_ossification_pointed_back_is_the_one_named_before(findings_of):
+    # guide §2 step 4: 'the heterotopic ossification' points back to the
+    # ossification named before, with its place and side
+    text = (
+        "DIAGNOSES: Heterotopic ossification, right elbow.\n"
+        "HOSPITAL COURSE: He underwent excision of the heterotopic ossification."
+    )
+    assert [(f.site, f.laterality) for f in findings_of(text)] == [
+        (PERIARTICULAR, "right"),
+        (PERIARTICULAR, "right"),
+    ]
+
+
+def test_the_ossification_pointed_back_to_one_place_has_that_place(findings_of):
+    # guide §2 step 4: the place the earlier mentions share is the pointer's,
+    # where one names a side and one none (which side it means is not said)
+    text = (
+        "DIAGNOSES:, 1. Heterotopic ossification, left hip, status post excision.,"
+        "HISTORY:, The patient is a man who underwent left total hip arthroplasty "
+        "in XXXX and developed progressive stiffness.  Films showed bulky "
+        "heterotopic ossification lateral to the greater trochanter, bridging "
+        "toward the ilium.,HOSPITAL COURSE:, He underwent excision of the "
+        "heterotopic ossification."
+    )
+    f = findings_of(text)[-1]
+    assert (f.site, f.laterality) == (PERIARTICULAR, "")

@@ -131,6 +131,18 @@ FORMS = [
     ("Punctate calcification near the left renal sinus, possibly a small calculus.", ["calcification"]),
     ("Faint calcification over the right renal shadow, which might be a stone.", ["calcification"]),
     ("A 3 mm calcification in the lower pole, perhaps a tiny stone.", ["calcification"]),
+    # the eponymous disease of an artery's media is one calcification phrase
+    (
+        "Calcification of the tibial arteries, typical of Monckeberg medial calcific sclerosis.",
+        ["Calcification", "Monckeberg medial calcific sclerosis"],
+    ),
+    (
+        "Tram-track calcification of the radial artery, in keeping with Mönckeberg's medial calcific sclerosis.",
+        ["calcification", "Mönckeberg's medial calcific sclerosis"],
+    ),
+    # the hand's places and a vessel's calibre are anatomic and type words
+    ("Clumped thenar subcutaneous calcinosis on the left.", ["thenar subcutaneous calcinosis"]),
+    ("A net-like pattern of small-vessel calcification in the fat.", ["small-vessel calcification"]),
 ]
 
 

@@ -260,6 +260,11 @@ HISTORICAL: list[Row] = [
     ("Old calcified granuloma in the left lung.", "granuloma", set()),
     ("The previously biopsied calcifications in the left breast are stable.", "calcifications", set()),
     ("A 70-year-old woman. Calcified granuloma at the right base.", "granuloma", set()),
+    # a diagnosis the line closes with its removal: gone now
+    ("DISCHARGE DIAGNOSES:, 1. Calcific tendinitis, right shoulder, status post excision.", "tendinitis", {"historical"}),
+    ("2. Heterotopic ossification of the left elbow, s/p resection.", "ossification", {"historical"}),
+    # not a removal of something else the line goes on to name
+    ("Coarse calcifications in the left breast, status post excision of a fibroadenoma.", "calcifications", set()),
 ]
 
 HYPOTHETICAL: list[Row] = [

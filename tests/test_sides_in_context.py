@@ -130,6 +130,20 @@ POINTED_BACK_UNDER_A_LABEL = [
         "ovary",
         "right",
     ),
+    # the pronoun after the finding: 'within it'
+    (
+        "NECK ULTRASOUND\nNODES: A 1.5 cm left level III lymph node with a "
+        "thin cortex. A tiny calcified focus within it.",
+        "lymph node",
+        "left",
+    ),
+    # a denied one takes only what a label or the exam would give it
+    (
+        "NECK ULTRASOUND\nNODES: A 1.5 cm left level III lymph node with a "
+        "thin cortex. No calcification within it.",
+        "lymph node",
+        "",
+    ),
 ]
 
 
@@ -153,14 +167,17 @@ def test_former_and_latter_take_the_side_they_point_to(only, text, laterality):
     assert only(text).laterality == laterality
 
 
-# A clause after ';' that points back ('the ...', 'it') or hedges what the
-# clause before found takes the one side that clause writes (guide §2: the
+# A clause after ';' that points back ('the ...', 'it'), hedges or asks about
+# what the clause before found takes the one side that clause writes (guide §2: the
 # finding's sentence, or an earlier mention it points back to); not one whose
 # own place phrase names another structure.
 AFTER_SEMICOLON = [
     ("Duplex: occlusion of the right superficial femoral artery; the femoral vessels are densely calcified.", "right"),
     ("Ill-defined density in the left infrahilar region; a calcified granuloma is not excluded.", "left"),
     ("Echogenic focus in the right kidney; possibly a calcified cyst.", "right"),
+    # or asks about it
+    ("REASON FOR CONSULT: Painful violaceous plaques on both shins; rule out calciphylaxis.", "bilateral"),
+    ("INDICATION: Firm nodule of the left forearm; evaluate for calcinosis.", "left"),
     ("Duplex: occlusion of the right superficial femoral artery; the pedal arteries are densely calcified.", ""),
     ("Echogenic focus in the left kidney; calcified granuloma in the spleen.", ""),
     ("Left adrenal nodule; coarse calcification of the pancreatic head.", ""),

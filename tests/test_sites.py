@@ -309,6 +309,47 @@ def test_site_word_of_a_condition_is_not_carried(findings_of):
     assert f.site != "peritoneum"
 
 
+def test_the_calcification_points_back_to_calcifications_too(findings_of):
+    # guide §2 step 4: 'the calcification' points back to an earlier mention
+    # of the same calcification, named in the plural as much; with two such
+    # mentions at two sites it means neither outright
+    text = (
+        "Ultrasound showed a right thyroid nodule with coarse calcifications. "
+        "CT showed mild coronary artery calcification. FINDINGS: The right lobe "
+        "was firm, with a nodule at the lower pole. The lesion was gritty on "
+        "palpation, in keeping with the calcification seen on ultrasound."
+    )
+    assert findings_of(text)[-1].site != "coronary artery"
+
+
+def test_small_vessel_names_its_own_vessels(findings_of):
+    # guide §2 step 1: words inside the mention name its site ('vascular'
+    # with no artery named is artery), so the place and side of its own
+    # clause are its, not those of the artery phrase before it
+    text = (
+        "Radiographs of both legs show dense calcification of the popliteal "
+        "arteries bilaterally, with a lace-like pattern of small-vessel "
+        "calcification in the subcutaneous fat of the lateral right calf."
+    )
+    f = findings_of(text)[-1]
+    assert (f.site, f.site_text, f.laterality) == ("artery", "small-vessel", "right")
+
+
+def test_site_of_a_past_condition_is_not_the_findings_place(findings_of):
+    # guide §2: a site never comes from a clause about something else; the
+    # place of a condition the sentence calls past ('a history of right
+    # breast cancer') is that condition's, not where a present calcification lies
+    text = (
+        "A firm mass of the vastus lateralis with a rim of calcification. "
+        "Because the calcification had grown, and because of a history of "
+        "right breast cancer, excision was advised."
+    )
+    assert [(f.site, f.laterality) for f in findings_of(text)] == [
+        ("muscle", ""),
+        ("muscle", ""),
+    ]
+
+
 @pytest.mark.parametrize(("text", "sides"), SIDE_LABELS)
 def test_side_labels(findings_of, text, sides):
     assert [f.laterality for f in findings_of(text)] == sides
@@ -405,6 +446,13 @@ VOCABULARY = [
     ("Calcification at the left ureterovesical junction.", "ureter", "left"),
     ("Calcification of both lenses.", "eye", "bilateral"),
     ("Linear calcification of the TFC.", "cartilage", ""),
+    # a coronary branch named in the plural, alone or as the shared noun of
+    # a list of coronary branches, is a coronary artery
+    ("The LAD and circumflex arteries show no calcification.", "coronary artery", ""),
+    ("Scattered calcification of the obtuse marginal branches.", "coronary artery", ""),
+    # a joint's labrum is its fibrocartilage, as a meniscus is
+    ("Small calcification at the posterosuperior labrum of the left hip.", "cartilage", "left"),
+    ("Linear calcification of the right glenoid labrum.", "cartilage", "right"),
     # the axillary tail is breast tissue, not the axilla's nodes
     ("Amorphous calcifications in the right axillary tail.", "breast", "right"),
     ("Coarse calcification, left axillary tail.", "breast", "left"),
@@ -472,6 +520,9 @@ PAIRED_PLURALS = [
     ("Calcified plaque in the petrous carotid arteries.", "bilateral"),
     ("Mild calcific plaque of the carotid bulbs.", "bilateral"),
     ("Heavily calcified SFAs.", "bilateral"),
+    ("Fine calcification of the cavernosal arteries.", "bilateral"),
+    # the pair of lateral ventricles
+    ("Dense choroid plexus calcification in the lateral ventricles.", "bilateral"),
     ("Scattered calcification of the coronary arteries.", ""),
     ("Calcification of the subclavian and axillary arteries.", ""),
     ("Calcification of the common and internal carotid arteries.", ""),

@@ -42,8 +42,18 @@ LESION_SITE_REACH = 6
 def asserted(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
     """A site phrase the finding can take: not denied on its own ("No pleural
     effusion. Calcified granuloma."); a site denied together with the finding
-    ("No pleural plaques or calcification") is the finding's own."""
-    return "negated" not in flags(rd.mods, site.span) or "negated" in flags(rd.mods, f)
+    ("No pleural plaques or calcification") is the finding's own. Nor the
+    place of a past condition ('a history of right breast cancer') for a
+    finding seen now: a clause about something else (guide §2)."""
+    theirs = flags(rd.mods, site.span)
+    if not _PLACE_BLOCKING & theirs:
+        return True  # most sites: neither denied nor past (the finding's flags unread)
+    mine = flags(rd.mods, f)
+    return all(x in mine for x in _PLACE_BLOCKING & theirs)
+
+
+# The flags of a site phrase that keep its place from a finding without them.
+_PLACE_BLOCKING = frozenset({"negated", "historical"})
 
 
 def paragraph_before(rd: ReportDoc, sent: Span, limit: int) -> list[Span]:

@@ -24,6 +24,7 @@ from calc_nlp.stages.context_sites import (
     side_of_bare_label,
     side_of_block_label,
     side_of_owner,
+    sides_written,
     site_from_label_line,
     site_part_set,
 )
@@ -107,11 +108,41 @@ def _side(
         or _side_before_semicolon(kit, rd, f, site)
         or _side_relative_to_history(kit, rd, f)
         or carried
+        or _side_of_pronoun_before(kit, rd, f, name)
         or plural_before_semicolon(kit, rd, f, name)
         or _label_side(kit, rd, f, site if own else None)
         or _side_of_described(kit, rd, f)
         or ("" if relative else _patient_side(kit, rd, f, name))
     )
+
+
+# Pronouns after the finding that stand for a thing the sentence before
+# named ('A calcified focus within it.').
+_OBJECT_PRONOUNS = frozenset({"it", "them"})
+
+
+def _side_of_pronoun_before(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> str:
+    """The side of the finding's site as the sentence right before writes it,
+    where a pronoun after the finding in its own sentence stands for what
+    that sentence named ('A 1.2 cm right level IV lymph node. A calcified
+    focus within it.': right): corpora/GUIDE.md laterality, a finding that
+    refers back to an earlier mention ('it', 'its') takes that mention's
+    side. Only where that sentence names the finding's site and writes one
+    side, and for an affirmed finding: a denied one takes the side a label
+    or the exam would give it affirmed (corpora/GUIDE.md site), not the
+    sentence before's ('No calcification within it.'); '' otherwise."""
+    sent = rd.sent(f)
+    if not name or sent.start == 0 or _OBJECT_PRONOUNS.isdisjoint(rd.lower[f.end : sent.end]):
+        return ""
+    if "negated" in flags(rd.mods, f):
+        return ""
+    prev = rd.sent_at(sent.start - 1)
+    if "\n\n" in rd.span_text(prev).replace("\r", "").replace(" ", ""):
+        return ""  # a blank line: a new topic
+    if not any(prev.start <= s.start < prev.end and s.site == name for s in rd.matches.sites):
+        return ""
+    sides = sides_written(kit, rd, prev.start, prev.end)
+    return sides.pop() if len(sides) == 1 else ""
 
 
 def _side_of_the_same(rd: ReportDoc, f: Span) -> str:
@@ -265,6 +296,12 @@ def _points_back_within(rd: ReportDoc, sent: Span) -> bool:
     return False
 
 
+# The flags of a finding that asks about or hedges what the clause before a
+# ';' found ('density in the left perihilar region; a calcified granuloma
+# cannot be excluded', 'plaques on both shins; rule out calciphylaxis').
+_HEDGES = frozenset({"uncertain", "hypothetical"})
+
+
 def _side_before_semicolon(
     kit: Toolkit, rd: ReportDoc, f: Span, site: SiteRef | None
 ) -> str:
@@ -273,7 +310,8 @@ def _side_before_semicolon(
     clause that points back ('left lower lobe nodule; the calcified granuloma
     beside it is stable') or one that hedges what the first clause found
     ('density in the left perihilar region; a calcified granuloma cannot be
-    excluded'). Guide §2: the finding's sentence, or an earlier mention it
+    excluded') or asks about it ('painful plaques on both shins; rule out
+    calciphylaxis'). Guide §2: the finding's sentence, or an earlier mention it
     points back to, gives the side. Not where the finding's own place
     phrase names another structure than the clause before ('...; dural
     calcification along the falx'): its place phrase must name a site that
@@ -293,7 +331,7 @@ def _side_before_semicolon(
     first = next((k for k in range(sent.start, sent.end) if not blank[k]), None)
     pointing = first is not None and lower[first] in _CLAUSE_POINTERS
     pointing = pointing or _points_back_within(rd, sent) or _pointing_place(kit, rd, f, sent)
-    if not pointing and "uncertain" not in flags(rd.mods, f):
+    if not pointing and _HEDGES.isdisjoint(flags(rd.mods, f)):
         return ""
     prev = rd.sent(rd.doc[i])
     named = [

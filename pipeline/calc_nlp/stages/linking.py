@@ -794,7 +794,7 @@ def _named_before_in(
     found: list[SiteRef] = []
     denied = "negated" in flags(rd.mods, f)
     for c in rd.matches.calc:
-        if c.end > f.start or _calcification_word(rd, c) != head:
+        if c.end > f.start or not _same_word(_calcification_word(rd, c), head):
             continue
         if not denied and "negated" in flags(rd.mods, c):
             continue  # 'no calcification' names none the pointing word can mean
@@ -810,8 +810,12 @@ def _named_before_in(
             site = replace(site, laterality=side)
         found.append(site)
     found = _specific_where_generic(kit, found)
-    if not found or len({(s.site, s.laterality) for s in found}) > 1:
+    if not found or len({s.site for s in found}) > 1:
         return None
+    if len({s.laterality for s in found}) > 1:
+        # one place named with two sides, or with a side and none: which
+        # side the pointing word means is not said, the place is
+        return replace(found[-1], laterality="")
     if head in rd.lesion_nouns:
         # a lesion's side is not carried from another sentence (corpora/GUIDE.md
         # laterality): only its place
@@ -991,11 +995,40 @@ def _joint_with(kit: Toolkit, rd: ReportDoc, f: Span, region: SiteRef) -> SiteRe
         return None
     between = rd.lower[region.span.end : f.start]
     links = rd.word_sets.get("joint_with_links", frozenset())
+    if between and kit.md(f).get("joint_placed"):
+        between = _past_implant(rd, region.span.end, between)
     if not between or between[0] not in links:
         return None
     if not set(between[1:]) <= _ARTICLES:
         return None
     return _joint_tissue(kit, rd, region)
+
+
+# How many plain words (a grade, 'extensive') may stand between 'with' and a
+# `joint_placed` mention after a joint's replacement.
+_IMPLANT_GAP = 1
+
+
+def _past_implant(rd: ReportDoc, end: int, between: list[str]) -> list[str]:
+    """The words between a joint's replacement ('total knee arthroplasty',
+    mentions.json `joint_implant_words`, right after the joint) and a
+    `joint_placed` mention, its grade dropped ('left hip replacement with
+    extensive heterotopic ossification': the ossification about the hip,
+    corpora/GUIDE.md site); the words as they were otherwise."""
+    implants = rd.word_sets.get("joint_implant_words", frozenset())
+    if between[0] not in implants or len(between) < 2:
+        return between
+    rest = between[1:]
+    tail = [w for w in rest[1:] if w not in _ARTICLES]
+    starts = rd.match_starts
+    first_tail = end + 2
+    if len(tail) > _IMPLANT_GAP or any(
+        not w.isalpha() or k in starts
+        for k, w in enumerate(rest[1:], start=first_tail)
+        if w not in _ARTICLES
+    ):
+        return between
+    return [rest[0]]
 
 
 # Words that may stand between 'of' and the joint it leads to ('calcification
@@ -1666,3 +1699,14 @@ def core_words(site_text: str) -> str:
     """Site words without articles, for 'same site?' comparisons."""
     words = [w for w in site_text.lower().split() if w not in {"the", "a", "an"}]
     return " ".join(words)
+
+
+def _same_word(word: str | None, head: str) -> bool:
+    """Is an earlier mention's calcification word the one a pointing word
+    leads (`head`), or its plural where `head` is the singular? 'The
+    calcification' may point back to calcifications named before ('a nodule
+    with coarse calcifications ... the calcification seen on ultrasound');
+    'these calcifications' point back to several, never to one."""
+    return word == head or (
+        word is not None and not head.endswith("s") and word == head + "s"
+    )
