@@ -350,6 +350,13 @@ def test_site_of_a_past_condition_is_not_the_findings_place(findings_of):
     ]
 
 
+def test_past_phrase_placing_what_later_calcified_gives_its_place(findings_of):
+    # guide §2 step 2: a place the past phrase gives, in the finding's own
+    # clause, to the thing that calcified is the finding's own
+    text = "Prior injury to the right calf in XXXX with an intramuscular hematoma that later calcified."
+    assert [(f.site, f.laterality) for f in findings_of(text)] == [("muscle", "right")]
+
+
 @pytest.mark.parametrize(("text", "sides"), SIDE_LABELS)
 def test_side_labels(findings_of, text, sides):
     assert [f.laterality for f in findings_of(text)] == sides

@@ -49,7 +49,26 @@ def asserted(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
     if not _PLACE_BLOCKING & theirs:
         return True  # most sites: neither denied nor past (the finding's flags unread)
     mine = flags(rd.mods, f)
-    return all(x in mine for x in _PLACE_BLOCKING & theirs)
+    blocking = _PLACE_BLOCKING & theirs
+    if blocking == {"historical"} and _leads_to(rd, site, f):
+        return True  # 'injury to the left thigh with a hematoma that later calcified'
+    return all(x in mine for x in blocking)
+
+
+def _leads_to(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
+    """Does the past phrase's place lead, in one clause (no clause mark
+    between), to the finding after it in its sentence ('Prior injury to the
+    left thigh with an intramuscular hematoma that later calcified')? The
+    calcification is of the thing the past phrase placed, seen now: that
+    place is its own clause's (guide §2 step 2), not another clause's."""
+    first = rd.layout.sent_first
+    if site.span.end > f.start or first[site.span.start] != first[f.start]:
+        return False
+    return not any(w in _CLAUSE_MARKS for w in rd.lower[site.span.end : f.start])
+
+
+# Marks that end a clause between a place and a finding after it.
+_CLAUSE_MARKS = frozenset({",", ";", ":"})
 
 
 # The flags of a site phrase that keep its place from a finding without them.
