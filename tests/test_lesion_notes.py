@@ -1522,3 +1522,26 @@ def test_tissue_restated_under_another_header(lesion_numbers, text, lesions):
 def test_pronoun_after_semicolon_takes_the_side(findings_of):
     text = PRONOUN_AFTER_SEMICOLON[0][0]
     assert [f.laterality for f in findings_of(text)] == ["right", "right", "right"]
+
+
+# A bare predicate said of 'the lesion' (a lesion noun, `lesion_nouns`)
+# points back to a lesion its note named as a thing, a mass or a nodule; of
+# no site, it restates no organ said to be calcified in another section by
+# the same bare word ('The pineal gland is calcified') (GUIDE: lesion, an
+# anaphor refers back to the one it names; words that only say "calcified"
+# are not the same words).
+LESION_SUBJECT = [
+    (
+        "HISTORY: Head CT shows a 2 cm densely calcified extra-axial mass along "
+        "the left parietal convexity. The pineal gland is calcified. No "
+        "hemorrhage.\nEXAMINATION: Alert and oriented.\nIMAGING REVIEWED: As "
+        "above. The lesion is heavily calcified and unchanged from the prior MRI.",
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, organ", LESION_SUBJECT)
+def test_lesion_subject_is_no_organ(lesion_numbers, text, organ):
+    numbers = lesion_numbers(text)
+    assert numbers[-1] != numbers[organ - 1]

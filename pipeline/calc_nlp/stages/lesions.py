@@ -1875,6 +1875,8 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
             continue  # 'Vessels: ... calcification.' then 'Pharynx: calcifications.'
         if _introduced_in_section(x, f):
             continue  # 'A 4 mm calcification ...' then 'A faint calcification ...'
+        if _lesion_subject(dr, f) and not _named_as_thing(dr, x):
+            continue  # 'The pineal gland is calcified.' then 'The lesion is calcified'
         if side(f) in ("", x.side):
             if found is not None:
                 return None  # more than one
@@ -1884,6 +1886,31 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
     if found is None and len(unsaid) == 1:
         return unsaid[0]
     return found
+
+
+def _lesion_subject(dr: DescriptorRules, f: Finding) -> bool:
+    """Is the finding a bare predicate ("heavily calcified") said of a
+    subject that is a definite lesion noun alone (`lesion_nouns`: "The
+    lesion is heavily calcified", "This mass was densely calcified")?"""
+    at = _bare_predicate_at(dr, f)
+    if at < 0:
+        return False
+    words = WORD.findall(re.split(r"[,;:]", f.sentence[:at].lower())[-1])
+    return (
+        len(words) > 2
+        and words[0] in ("the", "this")
+        and words[1] in dr.lesion_nouns
+        and bool(dr.copulas & set(words[2:]))
+    )
+
+
+def _named_as_thing(dr: DescriptorRules, x: _Lesion) -> bool:
+    """Does a sentence of the lesion's findings name a lesion noun (a mass,
+    a nodule, a lesion)? A subject "the lesion" points back to a thing named
+    so, not to an organ or vessel said to be calcified ("The pineal gland is
+    calcified"; GUIDE: an anaphor refers back to the one it names)."""
+    mine = [g for g in (x.first, *x.told.values(), x.last) if g is not None]
+    return any(dr.lesion_nouns & set(WORD.findall(g.sentence.lower())) for g in mine)
 
 
 # How many words may stand between an indefinite article and the mention it
