@@ -470,6 +470,10 @@ def _same_lesion(
         x
         for x in at_site
         if not x.differs(f)
+        # "and a" adds a noun phrase of its own to the sentence ("calcification
+        # along the falx, and a 4 mm calcified nodule on the right side of
+        # the falx"): another calcification (a sentence restates a lesion once)
+        and not (x.last is not None and _adds_own_phrase(dr, x.last, f))
         and not (_other_part(dr, x, f) and not _leaflets_of_disease(dr, x, f))
         and not _other_joint(dr, x, f)
         and not _other_digit(dr, x, f)
@@ -1734,6 +1738,23 @@ def _added(g: Finding, f: Finding) -> bool:
         return False
     gap = _gap(g, f)
     return gap is not None and _AND_A.search(gap.lower()) is not None
+
+
+def _adds_own_phrase(dr: DescriptorRules, g: Finding, f: Finding) -> bool:
+    """Does "and a" lead `f`'s own noun phrase after `g` in their sentence
+    (`_added`), no clause break between the two words and the mention ("and
+    a lucent center, the zonal pattern of myositis ossificans" leads another
+    noun)? Not a score ("and a calcium score of 412"), which measures a
+    calcification named, no new one."""
+    if f.rule_id in dr.score_rules or not _added(g, f):
+        return False
+    gap = _gap(g, f) or ""
+    last = list(_AND_A.finditer(gap.lower()))[-1]
+    return not _CLAUSE_BREAK.search(gap[last.end() :])
+
+
+# A break between clauses or list members inside a sentence.
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
 
 
 def _gap(g: Finding, f: Finding) -> str | None:
