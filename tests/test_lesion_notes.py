@@ -1545,3 +1545,24 @@ LESION_SUBJECT = [
 def test_lesion_subject_is_no_organ(lesion_numbers, text, organ):
     numbers = lesion_numbers(text)
     assert numbers[-1] != numbers[organ - 1]
+
+
+# A definite noun phrase repeating the words of a lesion named before it in
+# its section ('the vascular calcification' after 'Diffuse vascular
+# calcification') refers back to that lesion; that one summed up the
+# vessels' lesions, and the anaphor sums up nothing anew (GUIDE: lesion, an
+# anaphor, 'the calcification', refers back to one).
+DEFINITE_REPEAT = [
+    (
+        "IMAGING: CT shows dense calcification of both iliac arteries and "
+        "scattered calcification of the left renal artery.\nASSESSMENT:\n1. "
+        "Diffuse vascular calcification from long-standing diabetes.\n2. Statin "
+        "therapy may slow the vascular calcification; recheck lipids.",
+        [1, 2, 3, 3],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", DEFINITE_REPEAT)
+def test_definite_repeat_restates_the_sum(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

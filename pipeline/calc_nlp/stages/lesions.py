@@ -1740,6 +1740,29 @@ def _added(g: Finding, f: Finding) -> bool:
     return gap is not None and _AND_A.search(gap.lower()) is not None
 
 
+def _definite_repeat(
+    dr: DescriptorRules, x: _Lesion, f: Finding, at_site: list[_Lesion]
+) -> bool:
+    """Is the finding led by a definite word and named by the mention words
+    of the lesion's latest finding, under the same section header ("the vascular calcification"
+    after "Diffuse vascular calcification")? It refers back to that lesion
+    and sums up nothing anew (GUIDE: an anaphor, "the calcification", refers
+    back to one). Not when another lesion at its site was named after that
+    finding ("Two phleboliths in the left hemipelvis. There is another
+    phlebolith on the right." then "The phleboliths are incidental": all of
+    them). `at_site`: the lesions at the finding's site."""
+    g = x.last
+    lead = lead_list(f)
+    return (
+        g is not None
+        and not any(y.last is not None and y.last.start > g.start for y in at_site)
+        and (g.section, g.section_at) == (f.section, f.section_at)
+        and bool(lead)
+        and lead[-1] in _DEFINITE_LEADS
+        and WORD.findall(f.mention.lower()) == WORD.findall(g.mention.lower())
+    )
+
+
 def _adds_own_phrase(dr: DescriptorRules, g: Finding, f: Finding) -> bool:
     """Does "and a" lead `f`'s own noun phrase after `g` in their sentence
     (`_added`), no clause break between the two words and the mention ("and
@@ -4143,6 +4166,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         if (
             found is not None
             and not _in_sentence(found.last, f)
+            and not _definite_repeat(dr, found, f, organ)
             and _sums_up(dr, f, organ, restated.get(state, []), by_site, found)
         ):
             found = None
