@@ -1566,3 +1566,26 @@ DEFINITE_REPEAT = [
 @pytest.mark.parametrize("text, lesions", DEFINITE_REPEAT)
 def test_definite_repeat_restates_the_sum(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A verb that says what a thing is ('represent', `size_restating_verbs`)
+# links a finding to the one before it in its sentence as a restating link
+# does ('faint centrilobular calcifications in both upper lobes, which in
+# this setting represent metastatic calcification'), so the diagnoses'
+# restatement of either is theirs (GUIDE: a finding its sentence names as
+# what the one before it is shares its number, and so does a later
+# restatement of either).
+NAMED_BY_A_VERB = [
+    (
+        "DISCHARGE DIAGNOSES:,  1.  Metastatic calcification of the lungs, mild.,"
+        "HOSPITAL COURSE:,  CT of the chest showed faint centrilobular "
+        "calcifications in both upper lobes, which in this setting represent "
+        "metastatic calcification, and a calcified granuloma in the left lower lobe.",
+        [1, 1, 1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", NAMED_BY_A_VERB)
+def test_a_verb_naming_what_it_is_links(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

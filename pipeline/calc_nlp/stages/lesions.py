@@ -2536,7 +2536,9 @@ def _linked(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     gap = _gap(prev, f)
     if gap is None:
         return False
-    links = [*dr.restating.finditer(gap), *dr.differential.finditer(gap)]
+    # (the verbs that say what a thing is count: "calcifications in both
+    # upper lobes, which in this setting represent metastatic calcification")
+    links = [*dr.size_restating.finditer(gap), *dr.differential.finditer(gap)]
     if not links and ";" not in gap:
         return _weighed(dr, f, gap)
     if not links or ";" in gap:
