@@ -80,13 +80,33 @@ def sub_site(dr: DescriptorRules, f: Finding) -> str:
     if f.site not in dr.vessel_sites:
         said = host_parts_said(dr, f"{f.site_text} {f.mention}")
         if dr.host_part_shapes & set(f.morphology) and dr.walled_hosts & set(
-            WORD.findall(f.sentence.lower())
+            WORD.findall(_host_stretch(f).lower())
         ):
             said |= dr.host_parts  # "cyst with rim calcification": its wall
         words += sorted(said - set(words))
     if f.site in dr.joint_sites:
         words = [w for w in words if w[:5] not in dr.joint_stems]
     return " ".join(words)
+
+
+# What ends the words after a mention that may name its host: the next
+# list member or clause ("... with a rim of calcification and a 4 cm cyst").
+_HOST_STOP = re.compile(r"[,;:]|\band\b", re.I)
+
+
+def _host_stretch(f: Finding) -> str:
+    """The words of the finding's sentence that may name the host of its
+    shape: all before its mention ("cyst with rim calcification") and those
+    after it up to the next list member or clause ("a rim of calcification
+    around the walled-off necrosis"), not a cyst "and a" adds after a
+    fibroid's rim calcification; the whole sentence where the mention is
+    not found in it."""
+    at = mention_at(f)
+    if at < 0:
+        return f.sentence
+    tail = f.sentence[at + len(f.mention) :]
+    stop = _HOST_STOP.search(tail)
+    return f.sentence[:at] + " " + (tail[: stop.start()] if stop else tail)
 
 
 def host_parts_said(dr: DescriptorRules, text: str) -> set[str]:
