@@ -1522,3 +1522,70 @@ def test_tissue_restated_under_another_header(lesion_numbers, text, lesions):
 def test_pronoun_after_semicolon_takes_the_side(findings_of):
     text = PRONOUN_AFTER_SEMICOLON[0][0]
     assert [f.laterality for f in findings_of(text)] == ["right", "right", "right"]
+
+
+# A bare predicate said of 'the lesion' (a lesion noun, `lesion_nouns`)
+# points back to a lesion its note named as a thing, a mass or a nodule; of
+# no site, it restates no organ said to be calcified in another section by
+# the same bare word ('The pineal gland is calcified') (GUIDE: lesion, an
+# anaphor refers back to the one it names; words that only say "calcified"
+# are not the same words).
+LESION_SUBJECT = [
+    (
+        "HISTORY: Head CT shows a 2 cm densely calcified extra-axial mass along "
+        "the left parietal convexity. The pineal gland is calcified. No "
+        "hemorrhage.\nEXAMINATION: Alert and oriented.\nIMAGING REVIEWED: As "
+        "above. The lesion is heavily calcified and unchanged from the prior MRI.",
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, organ", LESION_SUBJECT)
+def test_lesion_subject_is_no_organ(lesion_numbers, text, organ):
+    numbers = lesion_numbers(text)
+    assert numbers[-1] != numbers[organ - 1]
+
+
+# A definite noun phrase repeating the words of a lesion named before it in
+# its section ('the vascular calcification' after 'Diffuse vascular
+# calcification') refers back to that lesion; that one summed up the
+# vessels' lesions, and the anaphor sums up nothing anew (GUIDE: lesion, an
+# anaphor, 'the calcification', refers back to one).
+DEFINITE_REPEAT = [
+    (
+        "IMAGING: CT shows dense calcification of both iliac arteries and "
+        "scattered calcification of the left renal artery.\nASSESSMENT:\n1. "
+        "Diffuse vascular calcification from long-standing diabetes.\n2. Statin "
+        "therapy may slow the vascular calcification; recheck lipids.",
+        [1, 2, 3, 3],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", DEFINITE_REPEAT)
+def test_definite_repeat_restates_the_sum(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# A verb that says what a thing is ('represent', `size_restating_verbs`)
+# links a finding to the one before it in its sentence as a restating link
+# does ('faint centrilobular calcifications in both upper lobes, which in
+# this setting represent metastatic calcification'), so the diagnoses'
+# restatement of either is theirs (GUIDE: a finding its sentence names as
+# what the one before it is shares its number, and so does a later
+# restatement of either).
+NAMED_BY_A_VERB = [
+    (
+        "DISCHARGE DIAGNOSES:,  1.  Metastatic calcification of the lungs, mild.,"
+        "HOSPITAL COURSE:,  CT of the chest showed faint centrilobular "
+        "calcifications in both upper lobes, which in this setting represent "
+        "metastatic calcification, and a calcified granuloma in the left lower lobe.",
+        [1, 1, 1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", NAMED_BY_A_VERB)
+def test_a_verb_naming_what_it_is_links(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -1998,3 +1998,48 @@ def test_part_word_before_an_adjective_vessel_restates_it(lesion_numbers):
         "2. Left SFA calcification; no action."
     )
     assert lesion_numbers(text) == [1, 2, 1, 2]
+
+
+# An impression phrase giving one calcification, by "with", to two things
+# it joins ("Residual right hilar node and anterior mediastinal mass with
+# calcification") sums up the two lesions of the findings, though a
+# restating link after it names what the things are (GUIDE: an impression
+# phrase that sums up several lesions of the findings is a lesion of its
+# own); place words of one noun and a process still restate the first
+# ("Caudate and dentate calcifications, compatible with hypoparathyroidism").
+HOSTS_JOINED_WITH = [
+    (
+        "FINDINGS: A 2 cm residual right hilar node with coarse calcification. The "
+        "anterior mediastinal mass now contains several coarse calcifications.\n"
+        "IMPRESSION: Residual right hilar node and anterior mediastinal mass with "
+        "calcification, consistent with treated lymphoma.",
+        [1, 2, 3],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", HOSTS_JOINED_WITH)
+def test_two_hosts_with_one_calcification_sum_up(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# A rim lies on the wall of the host its own noun phrase names: a cyst "and
+# a" adds after a fibroid's rim calcification does not make that rim a wall,
+# so the operative findings' fibroid calcified at its rim restates it
+# (GUIDE: the wall of a cyst or collection is a part of its own; a nodule's
+# or fibroid's rim calcification is that lesion's own; the same
+# calcification named again in another section is one lesion).
+RIM_OF_ITS_OWN_HOST = [
+    (
+        "INDICATIONS: MRI showed a 6 cm anterior fundal fibroid with a rim of "
+        "peripheral calcification and a 4 cm left ovarian cyst with a focal "
+        "calcification.\nFINDINGS: The anterior fundal fibroid was hard and densely "
+        "calcified at its rim.",
+        [1, 2, 1],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", RIM_OF_ITS_OWN_HOST)
+def test_a_rim_is_its_own_hosts(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -2522,3 +2522,27 @@ ITS_HOST_PART = [
 @pytest.mark.parametrize(("text", "lesions"), ITS_HOST_PART)
 def test_calcification_of_its_wall_is_the_hosts(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# "and a" adds a noun phrase of its own to the sentence: the finding it
+# leads is another calcification than the one named before it in that
+# sentence, at its site whatever sub-site and side each names (GUIDE:
+# lesion, "'and a' adds the finding ...: a noun phrase of its own"; a
+# sentence restates a lesion once).
+ADDED_BY_AND_A = [
+    (
+        "FINDINGS: Faint calcification is seen along the falx, and a 4 mm "
+        "calcified nodule on the right side of the falx may be a small meningioma.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Punctate calcification in the left renal cortex and a 6 mm "
+        "calcified cyst in the left kidney.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", ADDED_BY_AND_A)
+def test_and_a_adds_another(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

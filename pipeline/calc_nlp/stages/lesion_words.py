@@ -80,13 +80,33 @@ def sub_site(dr: DescriptorRules, f: Finding) -> str:
     if f.site not in dr.vessel_sites:
         said = host_parts_said(dr, f"{f.site_text} {f.mention}")
         if dr.host_part_shapes & set(f.morphology) and dr.walled_hosts & set(
-            WORD.findall(f.sentence.lower())
+            WORD.findall(_host_stretch(f).lower())
         ):
             said |= dr.host_parts  # "cyst with rim calcification": its wall
         words += sorted(said - set(words))
     if f.site in dr.joint_sites:
         words = [w for w in words if w[:5] not in dr.joint_stems]
     return " ".join(words)
+
+
+# What ends the words after a mention that may name its host: the next
+# list member or clause ("... with a rim of calcification and a 4 cm cyst").
+_HOST_STOP = re.compile(r"[,;:]|\band\b", re.I)
+
+
+def _host_stretch(f: Finding) -> str:
+    """The words of the finding's sentence that may name the host of its
+    shape: all before its mention ("cyst with rim calcification") and those
+    after it up to the next list member or clause ("a rim of calcification
+    around the walled-off necrosis"), not a cyst "and a" adds after a
+    fibroid's rim calcification; the whole sentence where the mention is
+    not found in it."""
+    at = mention_at(f)
+    if at < 0:
+        return f.sentence
+    tail = f.sentence[at + len(f.mention) :]
+    stop = _HOST_STOP.search(tail)
+    return f.sentence[:at] + " " + (tail[: stop.start()] if stop else tail)
 
 
 def host_parts_said(dr: DescriptorRules, text: str) -> set[str]:
@@ -816,14 +836,39 @@ def _lead(dr: DescriptorRules, f: Finding, begin: int, at: int) -> str:
     too when they join none, and when a restating link follows the mention
     ("..., in keeping with hypoparathyroidism"): a sentence naming what the
     places are names them as one process (`lesion_process_words`)."""
-    if begin != 0 or dr.restating.search(f.sentence[at:]):
+    if begin != 0:
         return ""
-    lead = f.sentence[:at]
-    lead = lead[max(_ends(dr, lead), default=0) :]
+    whole = f.sentence[:at]
+    lead = whole[max(_ends(dr, whole), default=0) :]
+    hosts = _WITH_AT_END.search(whole) if not lead.strip() else None
+    if hosts is not None:
+        # "Residual right hilar node and anterior mediastinal mass with
+        # calcification": the things "with" gives the calcification to
+        prior = whole[: hosts.start()]
+        lead = prior[max(_ends(dr, prior), default=0) :]
+        joins = [m for m in dr.place_joins.finditer(lead) if lead[: m.start()].strip()]
+        return lead if joins and _hosts_joined(lead, joins[-1]) else ""
+    if dr.restating.search(f.sentence[at:]):
+        return ""
     words = [m for m in dr.place_joins.finditer(lead) if lead[: m.start()].strip()]
     if not words or not WORD.search(lead[words[-1].end() :]):
         return ""
     return lead
+
+
+# "with" ending the words ahead of a mention ("mass with calcification").
+_WITH_AT_END = re.compile(r"\bwith\s+$", re.I)
+
+
+def _hosts_joined(lead: str, join: re.Match[str]) -> bool:
+    """Does the join ahead of "with" part two noun phrases of two words or
+    more each ("Residual right hilar node and anterior mediastinal mass with
+    calcification"), two things the calcification is given to, not place
+    words of one noun ("caudate and dentate")? A restating link after the
+    mention then names what those things are ("consistent with treated
+    lymphoma"), not one process."""
+    before = WORD.findall(lead[: join.start()].split(",")[-1])
+    return len(before) > 1 and len(WORD.findall(lead[join.end() :])) > 1
 
 
 def joined_places(

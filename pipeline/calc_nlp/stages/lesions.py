@@ -470,6 +470,10 @@ def _same_lesion(
         x
         for x in at_site
         if not x.differs(f)
+        # "and a" adds a noun phrase of its own to the sentence ("calcification
+        # along the falx, and a 4 mm calcified nodule on the right side of
+        # the falx"): another calcification (a sentence restates a lesion once)
+        and not (x.last is not None and _adds_own_phrase(dr, x.last, f))
         and not (_other_part(dr, x, f) and not _leaflets_of_disease(dr, x, f))
         and not _other_joint(dr, x, f)
         and not _other_digit(dr, x, f)
@@ -1736,6 +1740,46 @@ def _added(g: Finding, f: Finding) -> bool:
     return gap is not None and _AND_A.search(gap.lower()) is not None
 
 
+def _definite_repeat(
+    dr: DescriptorRules, x: _Lesion, f: Finding, at_site: list[_Lesion]
+) -> bool:
+    """Is the finding led by a definite word and named by the mention words
+    of the lesion's latest finding, under the same section header ("the vascular calcification"
+    after "Diffuse vascular calcification")? It refers back to that lesion
+    and sums up nothing anew (GUIDE: an anaphor, "the calcification", refers
+    back to one). Not when another lesion at its site was named after that
+    finding ("Two phleboliths in the left hemipelvis. There is another
+    phlebolith on the right." then "The phleboliths are incidental": all of
+    them). `at_site`: the lesions at the finding's site."""
+    g = x.last
+    lead = lead_list(f)
+    return (
+        g is not None
+        and not any(y.last is not None and y.last.start > g.start for y in at_site)
+        and (g.section, g.section_at) == (f.section, f.section_at)
+        and bool(lead)
+        and lead[-1] in _DEFINITE_LEADS
+        and WORD.findall(f.mention.lower()) == WORD.findall(g.mention.lower())
+    )
+
+
+def _adds_own_phrase(dr: DescriptorRules, g: Finding, f: Finding) -> bool:
+    """Does "and a" lead `f`'s own noun phrase after `g` in their sentence
+    (`_added`), no clause break between the two words and the mention ("and
+    a lucent center, the zonal pattern of myositis ossificans" leads another
+    noun)? Not a score ("and a calcium score of 412"), which measures a
+    calcification named, no new one."""
+    if f.rule_id in dr.score_rules or not _added(g, f):
+        return False
+    gap = _gap(g, f) or ""
+    last = list(_AND_A.finditer(gap.lower()))[-1]
+    return not _CLAUSE_BREAK.search(gap[last.end() :])
+
+
+# A break between clauses or list members inside a sentence.
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+
+
 def _gap(g: Finding, f: Finding) -> str | None:
     """The words of their sentence between `g`'s mention and `f`'s, for `f`
     after `g` in it (None where `g`'s mention is not found there)."""
@@ -1875,6 +1919,8 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
             continue  # 'Vessels: ... calcification.' then 'Pharynx: calcifications.'
         if _introduced_in_section(x, f):
             continue  # 'A 4 mm calcification ...' then 'A faint calcification ...'
+        if _lesion_subject(dr, f) and not _named_as_thing(dr, x):
+            continue  # 'The pineal gland is calcified.' then 'The lesion is calcified'
         if side(f) in ("", x.side):
             if found is not None:
                 return None  # more than one
@@ -1884,6 +1930,31 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
     if found is None and len(unsaid) == 1:
         return unsaid[0]
     return found
+
+
+def _lesion_subject(dr: DescriptorRules, f: Finding) -> bool:
+    """Is the finding a bare predicate ("heavily calcified") said of a
+    subject that is a definite lesion noun alone (`lesion_nouns`: "The
+    lesion is heavily calcified", "This mass was densely calcified")?"""
+    at = _bare_predicate_at(dr, f)
+    if at < 0:
+        return False
+    words = WORD.findall(re.split(r"[,;:]", f.sentence[:at].lower())[-1])
+    return (
+        len(words) > 2
+        and words[0] in ("the", "this")
+        and words[1] in dr.lesion_nouns
+        and bool(dr.copulas & set(words[2:]))
+    )
+
+
+def _named_as_thing(dr: DescriptorRules, x: _Lesion) -> bool:
+    """Does a sentence of the lesion's findings name a lesion noun (a mass,
+    a nodule, a lesion)? A subject "the lesion" points back to a thing named
+    so, not to an organ or vessel said to be calcified ("The pineal gland is
+    calcified"; GUIDE: an anaphor refers back to the one it names)."""
+    mine = [g for g in (x.first, *x.told.values(), x.last) if g is not None]
+    return any(dr.lesion_nouns & set(WORD.findall(g.sentence.lower())) for g in mine)
 
 
 # How many words may stand between an indefinite article and the mention it
@@ -2465,7 +2536,9 @@ def _linked(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     gap = _gap(prev, f)
     if gap is None:
         return False
-    links = [*dr.restating.finditer(gap), *dr.differential.finditer(gap)]
+    # (the verbs that say what a thing is count: "calcifications in both
+    # upper lobes, which in this setting represent metastatic calcification")
+    links = [*dr.size_restating.finditer(gap), *dr.differential.finditer(gap)]
     if not links and ";" not in gap:
         return _weighed(dr, f, gap)
     if not links or ";" in gap:
@@ -4095,6 +4168,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
         if (
             found is not None
             and not _in_sentence(found.last, f)
+            and not _definite_repeat(dr, found, f, organ)
             and _sums_up(dr, f, organ, restated.get(state, []), by_site, found)
         ):
             found = None
