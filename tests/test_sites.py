@@ -475,6 +475,8 @@ VOCABULARY = [
     ("Subvalvular apparatus: a few calcified chordae tendineae.", "mitral valve", ""),
     ("Papillary muscles: heavily calcified chordae, otherwise normal.", "mitral valve", ""),
     ("Mild chordal calcification without prolapse.", "mitral valve", ""),
+    # a muscle named by itself, without the word 'muscle'
+    ("A 3 cm calcified mass lies within the left triceps.", "muscle", "left"),
 ]
 
 
