@@ -98,6 +98,30 @@ def test_demonstrative_takes_the_side_of_its_antecedent(findings_of, text, later
     assert pointing[0].laterality == laterality
 
 
+# A sentence whose subject, opening it before the finding, stands for what
+# the sentence before named ('It', 'Its', 'The lesion') gives the finding
+# that thing's side (corpora/GUIDE.md laterality: a finding that refers back
+# to an earlier mention takes its side).
+SUBJECT_POINTING_BACK = [
+    (
+        "The incision exposed the right superficial femoral artery. "
+        "It was pliable except for the calcification on its medial wall.",
+        "right",
+    ),
+    (
+        "Right thyroid lobectomy. The right lobe was hard, with a nodule in its upper third. "
+        "The mass felt gritty, as expected from the peripheral calcification on CT.",
+        "right",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), SUBJECT_POINTING_BACK)
+def test_subject_pointing_back_gives_the_side_of_the_sentence_before(findings_of, text, laterality):
+    found = findings_of(text)
+    assert [f.laterality for f in found if f.sentence[:3] in ("It ", "The")][-1] == laterality
+
+
 # A mention that names its own tissue takes the side word right around it
 # ahead of the plural of a paired joint on the exam line before it (guide §2:
 # the finding's own words and clause before the exam).

@@ -132,7 +132,9 @@ def _side_of_pronoun_before(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> 
     or the exam would give it affirmed (corpora/GUIDE.md site), not the
     sentence before's ('No calcification within it.'); '' otherwise."""
     sent = rd.sent(f)
-    if not name or sent.start == 0 or _OBJECT_PRONOUNS.isdisjoint(rd.lower[f.end : sent.end]):
+    if not name or sent.start == 0:
+        return ""
+    if _OBJECT_PRONOUNS.isdisjoint(rd.lower[f.end : sent.end]) and not _subject_points_back(kit, rd, sent, f):
         return ""
     if "negated" in flags(rd.mods, f):
         return ""
@@ -143,6 +145,34 @@ def _side_of_pronoun_before(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> 
         return ""
     sides = sides_written(kit, rd, prev.start, prev.end)
     return sides.pop() if len(sides) == 1 else ""
+
+
+# Words opening a sentence whose subject is the thing the sentence before
+# named ('It was soft apart from ...', 'Its wall ...').
+_SUBJECT_PRONOUNS = frozenset({"it", "its"})
+
+
+def _subject_points_back(kit: Toolkit, rd: ReportDoc, sent: Span, f: Span) -> bool:
+    """Whether the sentence opens, before the finding, on a subject that
+    stands for what the sentence before named: a pronoun ('It was soft
+    apart from the calcification on its back wall') or a definite noun of
+    only a lesion's or a structure's kind ('The lesion was gritty, in keeping
+    with the rim calcification seen on ultrasound'; mentions.json
+    clause_pointing_heads, lesion_nouns): corpora/GUIDE.md laterality, a
+    finding that refers back to an earlier mention takes its side."""
+    lower = rd.lower
+    if sent.start >= f.start:
+        return False
+    if lower[sent.start] in _SUBJECT_PRONOUNS:
+        return True
+    heads = kit.word_sets.get("clause_pointing_heads", frozenset()) | kit.word_sets.get(
+        "lesion_nouns", frozenset()
+    )
+    return (
+        lower[sent.start] == "the"
+        and sent.start + 1 < f.start
+        and lower[sent.start + 1] in heads
+    )
 
 
 def _side_of_the_same(rd: ReportDoc, f: Span) -> str:
