@@ -113,6 +113,11 @@ SUBJECT_POINTING_BACK = [
         "The mass felt gritty, as expected from the peripheral calcification on CT.",
         "right",
     ),
+    # 'It' names what the thing before is, at another site of its own
+    (
+        "A 3 mm echogenic focus lies in the left kidney. It could be a small stone or an arterial calcification.",
+        "left",
+    ),
 ]
 
 

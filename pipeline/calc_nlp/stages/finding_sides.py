@@ -127,8 +127,11 @@ def _side_of_pronoun_before(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> 
     that sentence named ('A 1.2 cm right level IV lymph node. A calcified
     focus within it.': right): corpora/GUIDE.md laterality, a finding that
     refers back to an earlier mention ('it', 'its') takes that mention's
-    side. Only where that sentence names the finding's site and writes one
-    side, and for an affirmed finding: a denied one takes the side a label
+    side; so does a subject opening the sentence before the finding
+    (`_subject_points_back`). Only where that sentence writes one side and
+    names the finding's site, or the sentence opens on 'It', whose
+    predicate names what that thing is ('In the right kidney there is a 2 mm
+    calcification. It may be a stone or a vascular calcification.': right), and for an affirmed finding: a denied one takes the side a label
     or the exam would give it affirmed (corpora/GUIDE.md site), not the
     sentence before's ('No calcification within it.'); '' otherwise."""
     sent = rd.sent(f)
@@ -141,7 +144,8 @@ def _side_of_pronoun_before(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> 
     prev = rd.sent_at(sent.start - 1)
     if "\n\n" in rd.span_text(prev).replace("\r", "").replace(" ", ""):
         return ""  # a blank line: a new topic
-    if not any(prev.start <= s.start < prev.end and s.site == name for s in rd.matches.sites):
+    is_it = rd.lower[sent.start] == "it" and sent.start < f.start
+    if not is_it and not any(prev.start <= s.start < prev.end and s.site == name for s in rd.matches.sites):
         return ""
     sides = sides_written(kit, rd, prev.start, prev.end)
     return sides.pop() if len(sides) == 1 else ""
