@@ -1291,6 +1291,16 @@ def test_the_same_place_takes_the_side_named_before(findings_of, text, lateralit
     assert [f.laterality for f in findings_of(text)] == laterality
 
 
+# ... and its site: 'the same artery' after a named artery is that artery,
+# not any artery
+def test_the_same_artery_is_the_artery_named_before(findings_of):
+    text = (
+        "Carotid CTA. Narrowing of the left internal carotid artery by soft plaque. "
+        "A calcified plaque in the same artery higher up causes no stenosis."
+    )
+    assert [(f.site, f.laterality) for f in findings_of(text)] == [("carotid artery", "left")]
+
+
 # 'The' and words that describe the calcification as an earlier sentence did
 # ('the grouped calcifications' after 'a group of calcifications in the right
 # breast', 'the 3 o'clock calcifications') point back to it and carry its

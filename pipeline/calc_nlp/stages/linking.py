@@ -429,6 +429,9 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         # landmark is beside the finding; the lesion its sentence says it is
         # places it (guide §2 step 3)
         clause = linked_lesion(kit, rd, f) or clause
+    if clause is not None and clause.span.start > 0 and rd.lower[clause.span.start - 1] == "same":
+        # 'A second calcified plaque in the same artery': the artery named before
+        clause = _place_named_before(kit, rd, f, clause) or clause
     if clause is not None and clause.span.end <= f.start:
         # 'a renal artery aneurysm at the left renal hilum with a calcified
         # rim': the aneurysm's own site, not where it lies
@@ -454,6 +457,28 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         or _from_context(kit, rd, f)
     )
     return refine(kit, rd, f, found) if found is not None else None
+
+
+def _place_named_before(kit: Toolkit, rd: ReportDoc, f: Span, same: SiteRef) -> SiteRef | None:
+    """The place an earlier sentence named that the finding's clause names
+    by 'the same' and a head of its kind alone ('A second calcified plaque
+    in the same artery' after '... of the proximal internal carotid
+    artery'): the last site phrase before the sentence whose words end on
+    that head, of the same kind of structure (corpora/GUIDE.md laterality:
+    a place the clause names by 'the same' is the place named before; guide
+    §2 step 2: the clause's own location phrase points back). None where the
+    last such phrase names the same site, or none does."""
+    sent = rd.sent(f)
+    head = rd.lower[same.span.end - 1]
+    kind = kit.site_info(same.site).get("kind")
+    for s in reversed(rd.matches.sites):
+        if s.span.end > sent.start:
+            continue
+        if s.site == same.site:
+            return None
+        if kind and kit.site_info(s.site).get("kind") == kind and rd.lower[s.span.end - 1] == head:
+            return s
+    return None
 
 
 def _valve_of_bracketed_score(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
