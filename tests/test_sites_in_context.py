@@ -159,6 +159,18 @@ def test_shared_part_word_after_a_site(finding_named, text, mention, expected):
     assert {name: getattr(f, name) for name in expected} == expected
 
 
+# ... and after an organ outside the vocabulary its sentence names, that
+# organ's part: no site the exam or the section before would give (guide §2:
+# a region outside the vocabulary gives no site, but it is where the finding is)
+def test_shared_part_word_of_an_organ_outside_the_vocabulary(finding_named):
+    text = (
+        "Thyroid ultrasound. Right lobe: 12 mm nodule with coarse calcification. "
+        "Incidentally, the right parotid gland holds an echogenic focus, likely a parenchymal calcification."
+    )
+    f = finding_named(text, "parenchymal calcification")
+    assert (f.site, f.laterality) == ("", "right")
+
+
 SHARED_SUBJECT: list[tuple[str, str, dict[str, Any]]] = [
     ("The aorta is tortuous, ectatic, and shows mural calcification.", "mural calcification", {"site": "aorta"}),
     ("The pancreas is atrophic, with a dilated duct, and contains coarse calcifications.", "calcifications", {"site": "pancreas"}),

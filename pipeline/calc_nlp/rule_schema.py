@@ -166,6 +166,7 @@ METADATA_KEYS = {
     "own_line",
     "candidates",
     "own_sentence_decides",
+    "organ",
     "nearest_decides",
     "points_back",
     "of_lesion",

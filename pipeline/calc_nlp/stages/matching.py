@@ -1113,6 +1113,12 @@ def _sites(
             ]
         fixed_at = [pos for pos, _ in fixed]  # as tokens: own_sentence_decides
         fixed = [(rank[pos], name) for pos, name in fixed]
+        # where each region phrase naming an organ outside the vocabulary is
+        regions = [
+            rank[hit.start]
+            for hit, md in zip(sites, mds, strict=True)
+            if hit.label == region_label and md.get("organ")
+        ]
     out = []
     for hit, md in zip(sites, mds, strict=True):
         name = md.get("site", "")
@@ -1145,6 +1151,14 @@ def _sites(
                 if md.get("points_back")
                 else []
             )
+            if not own and any(lo <= r < at for r in regions):
+                # its own sentence names before it, of places, only an organ
+                # outside the vocabulary ('a focus in the left submandibular
+                # gland, ... a parenchymal calcification'): the word is that
+                # organ's part, no site of another sentence (guide §2: a
+                # region outside the vocabulary gives no site, but it is
+                # where the finding is)
+                continue
             if md.get("nearest_decides"):
                 # a part word of one organ ('the tail', 'head calcifications'):
                 # the site its own sentence names nearest it, else the one
