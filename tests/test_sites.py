@@ -322,6 +322,14 @@ def test_the_calcification_points_back_to_calcifications_too(findings_of):
     assert findings_of(text)[-1].site != "coronary artery"
 
 
+def test_the_calcification_points_back_to_a_disease_named_calcific(findings_of):
+    # guide §2 step 4: 'that calcification' points back to a calcification a
+    # disease's name gave ('calcific tendinitis'), where no earlier mention
+    # is named 'calcification'
+    text = "The right shoulder had calcific tendinitis last year. That calcification has since been aspirated."
+    assert [(f.site, f.laterality) for f in findings_of(text)][-1][0] == "tendon"
+
+
 def test_small_vessel_names_its_own_vessels(findings_of):
     # guide §2 step 1: words inside the mention name its site ('vascular'
     # with no artery named is artery), so the place and side of its own

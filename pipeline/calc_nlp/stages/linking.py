@@ -809,17 +809,20 @@ def _site_of_subject_pointed_back(
 
 
 def _named_before_in(
-    kit: Toolkit, rd: ReportDoc, f: Span, head: str
+    kit: Toolkit, rd: ReportDoc, f: Span, head: str, calcific: bool = False
 ) -> SiteRef | None:
     """The site of the mentions before the finding whose calcification word
     is `head`, when all of them that have one share it and its side (a
     lesion noun's place only: its side is not carried); else None. A denied
     mention ('Circumflex: no calcification') names no calcification an
-    affirmed finding's pointing word can mean."""
+    affirmed finding's pointing word can mean. Where no earlier mention is
+    named in that word, a disease named calcific is (`calcific`,
+    `_calcific_disease`: 'calcific tendinitis ...; that calcification')."""
     found: list[SiteRef] = []
     denied = "negated" in flags(rd.mods, f)
     for c in rd.matches.calc:
-        if c.end > f.start or not _same_word(_calcification_word(rd, c), head):
+        word = "calcification" if calcific and _calcific_disease(rd, c) else _calcification_word(rd, c)
+        if c.end > f.start or not _same_word(word, head):
             continue
         if not denied and "negated" in flags(rd.mods, c):
             continue  # 'no calcification' names none the pointing word can mean
@@ -835,6 +838,8 @@ def _named_before_in(
             site = replace(site, laterality=side)
         found.append(site)
     found = _specific_where_generic(kit, found)
+    if not found and not calcific and head.startswith("calcification"):
+        return _named_before_in(kit, rd, f, head, calcific=True)
     if not found or len({s.site for s in found}) > 1:
         return None
     if len({s.laterality for s in found}) > 1:
@@ -938,6 +943,15 @@ def _calcification_word(rd: ReportDoc, f: Span) -> str | None:
         return word
     nouns = rd.word_sets.get("pointed_calcification_nouns", frozenset())
     return next((w for w in words if w in nouns), None)
+
+
+def _calcific_disease(rd: ReportDoc, c: Span) -> bool:
+    """Is the mention a disease named calcific ('calcific tendinitis';
+    mentions.json calcific_disease_nouns), a calcification 'the
+    calcification' may point back to, not a deposit or mass of its own word?"""
+    return rd.lower[c.start].startswith("calcific") and rd.lower[c.end - 1] in rd.word_sets.get(
+        "calcific_disease_nouns", frozenset()
+    )
 
 
 def _points_back(rd: ReportDoc, site: SiteRef) -> bool:
