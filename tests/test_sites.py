@@ -734,6 +734,13 @@ def test_lesion_named_beats_a_landmark(findings_of, text, site):
     assert findings_of(text)[0].site == site
 
 
+# ... and so does the structure its sentence joins it to by 'with' or a verb
+# of holding: the structure carries it (guide §2 step 3)
+def test_structure_carrying_it_beats_a_landmark(findings_of):
+    text = "The splenic artery is ectatic and calcified, with a 7 mm calcified aneurysm near the hilum."
+    assert findings_of(text)[-1].site == "artery"
+
+
 # A site phrase before 'level' names a height along the vessel the finding
 # lies in, no site of its own (guide §2, the location phrase of its clause):
 # the vessel its sentence or the one before names is the finding's. A

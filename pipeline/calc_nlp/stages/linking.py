@@ -428,7 +428,7 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         # 'calcifications lateral to the left ureter are phleboliths': a
         # landmark is beside the finding; the lesion its sentence says it is
         # places it (guide §2 step 3)
-        clause = linked_lesion(kit, rd, f) or clause
+        clause = linked_lesion(kit, rd, f) or _carrier_before(kit, rd, f) or clause
     if clause is not None and clause.span.start > 0 and rd.lower[clause.span.start - 1] == "same":
         # 'A second calcified plaque in the same artery': the artery named before
         clause = _place_named_before(kit, rd, f, clause) or clause
@@ -545,6 +545,32 @@ def _site_of_lesion_with_it(
         and s.site != clause.site
     ]
     return own[-1] if own else None
+
+
+def _carrier_before(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The site its sentence names before a finding placed only by a landmark
+    beside it, where a 'with' or a verb of holding (mentions.json
+    carrier_words) joins the finding to that site's structure and no clause
+    break stands between ('The splenic artery is tortuous and calcified with
+    a 9 mm calcified aneurysm near the hilum': the artery's aneurysm) (guide
+    §2 step 3: a landmark is beside the finding; the structure that carries
+    it places it). None else."""
+    sent = rd.sent(f)
+    carriers = rd.word_sets.get("carrier_words", frozenset())
+    before = [
+        s
+        for s in rd.sentence_sites(f.start)
+        if sent.start <= s.span.start
+        and s.span.end <= f.start
+        and s.span.label_ == "SITE"
+        and "candidates" not in kit.md(s.span)
+    ]
+    if not before:
+        return None
+    between = rd.lower[before[-1].span.end : f.start]
+    if carriers.isdisjoint(between) or {";", ":", "."} & set(between):
+        return None
+    return before[-1]
 
 
 def _same_site_named(
