@@ -330,6 +330,13 @@ def test_the_calcification_points_back_to_a_disease_named_calcific(findings_of):
     assert [(f.site, f.laterality) for f in findings_of(text)][-1][0] == "tendon"
 
 
+def test_follicular_lesion_is_a_thyroid_nodule(findings_of):
+    # guide §4 rule 4: a thyroid nodule is dystrophic-prone, and a follicular
+    # lesion is one by kind
+    f = findings_of("Pathology: encapsulated follicular lesion with calcification, benign.")[0]
+    assert (f.site, f.classification) == ("thyroid", "dystrophic")
+
+
 def test_small_vessel_names_its_own_vessels(findings_of):
     # guide §2 step 1: words inside the mention name its site ('vascular'
     # with no artery named is artery), so the place and side of its own
@@ -483,6 +490,8 @@ VOCABULARY = [
     ("Subvalvular apparatus: a few calcified chordae tendineae.", "mitral valve", ""),
     ("Papillary muscles: heavily calcified chordae, otherwise normal.", "mitral valve", ""),
     ("Mild chordal calcification without prolapse.", "mitral valve", ""),
+    # a thyroid lesion named by its cytology's or pathology's kind
+    ("Frozen section: follicular neoplasm with coarse calcification.", "thyroid", ""),
     # a muscle named by itself, without the word 'muscle'
     ("A 3 cm calcified mass lies within the left triceps.", "muscle", "left"),
 ]
