@@ -95,6 +95,21 @@ def test_calcinosis_with_a_connective_tissue_disease(finding_named, text, mentio
     assert finding_named(text, mention).classification == expected
 
 
+# Guide §4 rule 4 (a site for which the report names a local dystrophic
+# cause): schistosomiasis named anywhere makes the bladder and the ureters
+# dystrophic-prone, as pancreatitis does the pancreas; not another site.
+SCHISTOSOMIASIS: list[tuple[str, str, str]] = [
+    ("HISTORY: Treated for schistosomiasis in childhood. CT: thin calcification of the dome of the bladder wall.", "calcification", "dystrophic"),
+    ("CT: linear calcification along the distal right ureter. PMH: schistosomiasis.", "calcification", "dystrophic"),
+    ("CT: linear calcification along the distal right ureter. PMH: hypertension.", "calcification", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), SCHISTOSOMIASIS)
+def test_schistosomiasis_makes_the_urinary_tract_dystrophic_prone(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected
+
+
 # Guide §4 rule 1 wants earlier surgery at the finding's place: 'postsurgical'
 # before the systemic disorder the surgery left ('postsurgical
 # hypoparathyroidism') names no injured tissue there.
