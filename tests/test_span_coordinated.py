@@ -37,6 +37,12 @@ SHARED_NOUN = [
         "Aortic arch and descending aorta calcification is moderate.",
         ["Aortic arch and descending aorta calcification"],
     ),
+    # a structure's name opening a comma list of places, no calcified word
+    # leading it, shares the noun; the first place is the site
+    (
+        "Benign tentorium, pineal and choroid plexus calcifications.",
+        ["tentorium, pineal and choroid plexus calcifications"],
+    ),
     # a plaque ending the first item is a finding of its own
     ("No pleural plaques or pleural calcification.", ["pleural calcification"]),
     # a type word after the 'and' shares no place

@@ -228,7 +228,23 @@ def _other_finding_before(rd: ReportDoc, link: int) -> bool:
     word = rd.lower[link - 1]
     nouns = rd.word_sets.get("other_finding_nouns", frozenset())
     heads = rd.word_sets.get("calcified_heads", frozenset())
-    return word in nouns or word in heads
+    if word in nouns:
+        return True
+    if word not in heads:
+        return False
+    # a structure's name that no calcified word leads, opening a comma list
+    # of places ('Physiologic falx, pineal and pallidal calcifications'), is
+    # a place the mention's noun shares, not a calcified thing of its own
+    # ('calcified falx, ...')
+    first = rd.layout.sent_first[link]
+    if rd.lower[link] != "," or not any(ref.span.end == link for ref in rd.matches.sites):
+        return True
+    return any(first <= c.start and link - _HEAD_REACH <= c.end < link for c in rd.matches.calc)
+
+
+# How many words before a structure's name a calcified word leading it may
+# stand ('calcified anterior falx').
+_HEAD_REACH = 4
 
 
 def _predicative(rd: ReportDoc, s: Span) -> bool:
