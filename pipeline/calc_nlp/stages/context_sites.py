@@ -45,13 +45,12 @@ def asserted(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
     ("No pleural plaques or calcification") is the finding's own. Nor the
     place of a past condition ('a history of right breast cancer') for a
     finding seen now: a clause about something else (guide §2)."""
-    theirs = flags(rd.mods, site.span)
-    if not _PLACE_BLOCKING & theirs:
+    blocking = _PLACE_BLOCKING & flags(rd.mods, site.span)
+    if not blocking:
         return True  # most sites: neither denied nor past (the finding's flags unread)
-    mine = flags(rd.mods, f)
-    blocking = _PLACE_BLOCKING & theirs
     if blocking == {"historical"} and _leads_to(rd, site, f):
         return True  # 'injury to the left thigh with a hematoma that later calcified'
+    mine = flags(rd.mods, f)
     return all(x in mine for x in blocking)
 
 
