@@ -131,13 +131,15 @@ def _side_of_pronoun_before(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> 
     (`_subject_points_back`). Only where that sentence writes one side and
     names the finding's site, or the sentence opens on 'It', whose
     predicate names what that thing is ('In the right kidney there is a 2 mm
-    calcification. It may be a stone or a vascular calcification.': right), and for an affirmed finding: a denied one takes the side a label
-    or the exam would give it affirmed (corpora/GUIDE.md site), not the
-    sentence before's ('No calcification within it.'); '' otherwise."""
+    calcification. It may be a stone or a vascular calcification.': right),
+    and for an affirmed finding: a denied one takes the side a label or the
+    exam would give it affirmed (corpora/GUIDE.md site), not the sentence
+    before's ('No calcification within it.'); '' otherwise."""
     sent = rd.sent(f)
     if not name or sent.start == 0:
         return ""
-    if _OBJECT_PRONOUNS.isdisjoint(rd.lower[f.end : sent.end]) and not _subject_points_back(kit, rd, sent, f):
+    pronoun_after = not _OBJECT_PRONOUNS.isdisjoint(rd.lower[f.end : sent.end])
+    if not pronoun_after and not _subject_points_back(kit, rd, sent, f):
         return ""
     if "negated" in flags(rd.mods, f):
         return ""
@@ -145,7 +147,9 @@ def _side_of_pronoun_before(kit: Toolkit, rd: ReportDoc, f: Span, name: str) -> 
     if "\n\n" in rd.span_text(prev).replace("\r", "").replace(" ", ""):
         return ""  # a blank line: a new topic
     is_it = rd.lower[sent.start] == "it" and sent.start < f.start
-    if not is_it and not any(prev.start <= s.start < prev.end and s.site == name for s in rd.matches.sites):
+    if not is_it and not any(
+        prev.start <= s.start < prev.end and s.site == name for s in rd.matches.sites
+    ):
         return ""
     sides = sides_written(kit, rd, prev.start, prev.end)
     return sides.pop() if len(sides) == 1 else ""

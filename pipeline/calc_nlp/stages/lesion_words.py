@@ -948,14 +948,10 @@ def label_before(f: Finding, text: str) -> str:
     empty when there is none or `text` is not the finding's report."""
     if not text or text[f.start : f.end].lower() != f.mention.lower():
         return ""
-    return _nearest_label(text, f.start)
-
-
-def _nearest_label(text: str, at: int) -> str:
-    """The words of the nearest label before `at` within LABEL_REACH, when it
-    reaches that far: a label with words after it on its own line ('2. Two
-    left renal calcifications: the 4 mm ...') names that line's place, not
-    that of the lines below it (a label alone on its line does)."""
+    # a label with words after it on its own line ('2. Two left renal
+    # calcifications: the 4 mm ...') names that line's place, not that of
+    # the lines below it (a label alone on its line does)
+    at = f.start
     lo = max(0, at - LABEL_REACH)
     if text.find(":", lo, at) < 0:
         return ""  # a label ends in its colon
@@ -981,9 +977,7 @@ def label_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
     `lesion_exam_labels`)."""
     if f.site not in dr.vessel_sites or f.site in dr.score_sites:
         return ""
-    if text[f.start : f.end].lower() != f.mention.lower():
-        return ""
-    label = _nearest_label(text, f.start)
+    label = label_before(f, text)
     if not label:
         return ""
     if not dr.exam_labels.isdisjoint(label.lower().split()):
