@@ -1339,3 +1339,35 @@ def test_other_summing_up_headings_restate_the_findings(lesion_numbers, text, le
 @pytest.mark.parametrize("text, lesions", CALLED_ANOTHER)
 def test_finding_called_another_is_not_the_one_before(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A de-identification mask right before the article of a second finding
+# hides the restating link ("likely", "representing"): one lesion. A mask
+# with no article after it, or "and" before the article, names no link.
+MASKED_LINK = [
+    (
+        "FINDINGS: Faint calcification over the superior mediastinum XXXX a "
+        "calcified lymph node. No effusion.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcification seen in the anterior mediastinum, XXXX a "
+        "calcified lymph node which is not seen on the lateral view.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the left apex and XXXX a calcified "
+        "lymph node in the right hilum.",
+        [1, 2],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the left apex. XXXX a calcified "
+        "lymph node in the right hilum.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", MASKED_LINK)
+def test_mask_before_article_hides_restating_link(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

@@ -2516,8 +2516,11 @@ def _offered(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
 def _read_as(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     """Does a hedge saying the likelier reading (`reading_links`: 'likely',
     'favored') open the item after the last comma between `prev` and `f`,
-    a few words before `f`?"""
+    a few words before `f`? So does a mask right before its article, which
+    may hide one (`_masked_link`)."""
     gap = _gap(prev, f) if _in_sentence(prev, f) else None
+    if gap is not None and _masked_link(dr, gap):
+        return True
     if gap is None or "," not in gap:
         return False
     words = WORD.findall(gap[gap.rindex(",") + 1 :].lower())
@@ -2540,7 +2543,7 @@ def _linked(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     # upper lobes, which in this setting represent metastatic calcification")
     links = [*dr.size_restating.finditer(gap), *dr.differential.finditer(gap)]
     if not links and ";" not in gap:
-        return _weighed(dr, f, gap)
+        return _weighed(dr, f, gap) or _masked_link(dr, gap)
     if not links or ";" in gap:
         return False
     rest = gap[max(m.end() for m in links) :]
@@ -2554,6 +2557,26 @@ def _linked(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
     if added and _ARTICLES & set(WORD.findall(lead[added[-1] :].lower())):
         return False
     return "," not in rest and not _AND.search(rest)
+
+
+def _masked_link(dr: DescriptorRules, gap: str) -> bool:
+    """Do the words between the two mentions, after their last comma, end in
+    a de-identification mask and an indefinite article, with no "and",
+    semicolon or sentence end among them ("faint calcification over the
+    superior mediastinum XXXX a calcified lymph node", "..., XXXX a calcified
+    granuloma")? The mask hides the restating link ("likely",
+    "representing") that would stand there: masks hide words, not structure
+    (GUIDE: a finding its sentence names as what the one before it is shares
+    its number)."""
+    tail = gap[gap.rfind(",") + 1 :]
+    if ";" in gap or _AND.search(tail) or re.search(r"\.\s", gap):
+        return False
+    words = WORD.findall(tail.lower())
+    return len(words) >= 2 and words[-1] in _INDEFINITE and words[-2] in dr.mask_words
+
+
+# The indefinite articles: a noun phrase they open names what a thing is.
+_INDEFINITE = frozenset(("a", "an"))
 
 
 def _named_as(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
