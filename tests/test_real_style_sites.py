@@ -293,3 +293,25 @@ AFTER_A_CLEAR_PLACE: list[tuple[str, str, dict[str, Any]]] = [
 def test_more_site_and_side_rules(finding_with, text, word, expected):
     f = finding_with(text, word)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A place a finding is seen over on an image yields to the lesion its
+# sentence names it as (guide §2 step 3; "where two fit, the more
+# specific"), also when a de-identification mask hides the linking word;
+# not to one of two readings the sentence offers, and it stands when the
+# sentence names no lesion or places the finding "in" it.
+SEEN_OVER: list[tuple[str, str, dict[str, Any]]] = [
+    ("CHEST 2 VIEWS: Calcification projects over the mediastinum, likely a calcified lymph node.", "Calcification", {"site": "lymph node"}),
+    ("CHEST 2 VIEWS: Faint calcification over the superior mediastinum XXXX a calcified lymph node.", "calcification", {"site": "lymph node"}),
+    ("KUB: A calcific focus projects over the left kidney, likely a renal artery calcification.", "focus", {"site": "artery", "laterality": "left"}),
+    ("CHEST PA: Calcification overlying the right lung base, possibly a costal cartilage calcification.", "Calcification", {"site": "costal cartilage"}),
+    ("KUB: A calcific focus projects over the left kidney and may represent a renal stone or a calcified renal artery aneurysm.", "focus", {"site": "kidney"}),
+    ("CHEST 2 VIEWS: Calcification projects over the aortic arch.", "", {"site": "aorta"}),
+    ("CHEST 2 VIEWS: Calcification in the anterior mediastinum, likely a calcified lymph node.", "Calcification", {"site": "mediastinum"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), SEEN_OVER)
+def test_place_seen_over_yields_to_the_lesion_named(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected

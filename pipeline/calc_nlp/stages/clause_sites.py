@@ -362,10 +362,12 @@ def _apposed_joint(rd: ReportDoc, f: Span, region: SiteRef) -> bool:
     return end >= len(rd.lower) or not rd.lower[end].isalnum()
 
 
-def landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> bool:
+def landmark(kit: Toolkit, rd: ReportDoc, site: SiteRef, kind: str = "landmark_words") -> bool:
     """Is the site named as a landmark beside the finding ('lateral to the
-    left hilum', 'near the right hilum'; mentions.json landmark_words)?"""
-    words = kit.word_sets.get("landmark_words", frozenset())
+    left hilum', 'near the right hilum'; mentions.json landmark_words), or,
+    with `kind` "projection_words", as what the finding is seen over ('projects
+    over the mediastinum')?"""
+    words = kit.word_sets.get(kind, frozenset())
     i, first = site.start, rd.layout.sent_first[site.start]
     texts, starts = rd.layout.words, rd.match_starts
     # up to two plain words between ('adjacent to the medial femoral condyle')

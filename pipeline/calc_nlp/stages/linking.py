@@ -445,6 +445,13 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         # landmark is beside the finding; the lesion its sentence says it is
         # places it (guide §2 step 3)
         clause = linked_lesion(kit, rd, f) or _carrier_before(kit, rd, f) or clause
+    elif clause is not None and landmark(kit, rd, clause, "projection_words"):
+        # 'calcification projects over the mediastinum, likely a calcified
+        # lymph node': the place it is seen over on the image yields to the
+        # lesion its sentence names it as (guide §2 step 3), not to one of
+        # two readings it offers, and stands alone
+        if not _offers_readings(rd, f):
+            clause = _lesion_named_as(kit, rd, f) or clause
     if clause is not None and clause.span.start > 0 and rd.lower[clause.span.start - 1] == "same":
         # 'A second calcified plaque in the same artery': the artery named before
         clause = _place_named_before(kit, rd, f, clause) or clause
@@ -1274,7 +1281,31 @@ def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     """A lesion the finding's own sentence says it is ('calcification ...
     favored to represent a phlebolith' -> vein): a later mention that implies
     its site or names one in its words, tied to this one by a linking phrase,
-    no other mention between."""
+    no other mention between; else a site its sentence names after it."""
+    later = _linked_later(rd, f)
+    if later is None:
+        return site_said_after(rd, f)
+    return _site_of_lesion_named(kit, rd, later)
+
+
+def _lesion_named_as(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The site of the lesion the finding's sentence names it as
+    (`linked_lesion`), and nothing when it names none."""
+    later = _linked_later(rd, f)
+    return _site_of_lesion_named(kit, rd, later) if later is not None else None
+
+
+def _offers_readings(rd: ReportDoc, f: Span) -> bool:
+    """Does the finding's sentence, after it, offer a reading as one of
+    others ('versus', 'or': mentions.json alternative_words)?"""
+    words = rd.word_sets.get("alternative_words", frozenset())
+    end = rd.layout.sent_end[rd.layout.sent_first[f.start]]
+    return any(w in words for w in rd.lower[f.end : end])
+
+
+def _linked_later(rd: ReportDoc, f: Span) -> Span | None:
+    """The next mention of the finding's sentence, when a linking phrase ties
+    it to the finding ('..., likely a phlebolith')."""
     first = rd.layout.sent_first[f.start]
     later = next(
         (
@@ -1284,8 +1315,12 @@ def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         ),
         None,
     )
-    if later is None or not linked(rd, f, later):
-        return site_said_after(rd, f)
+    return later if later is not None and linked(rd, f, later) else None
+
+
+def _site_of_lesion_named(kit: Toolkit, rd: ReportDoc, later: Span) -> SiteRef | None:
+    """The site a lesion named by a later mention gives: the site its words
+    imply or name, else the place its own clause gives after its words."""
     implied = kit.md(later).get("implied_site")
     if implied:
         return SiteRef(later, implied, "", "", later.start, later.id_)
@@ -1687,8 +1722,29 @@ def linked(rd: ReportDoc, f: Span, holder: Span) -> bool:
         return False
     if any(f.end <= x.start < holder.start for x in rd.matches.calc if x is not holder):
         return False
-    return any(f.end <= k.start and k.end <= holder.start for k in rd.matches.links) or (
-        _said_to_be(rd, f, holder)
+    return (
+        any(f.end <= k.start and k.end <= holder.start for k in rd.matches.links)
+        or _said_to_be(rd, f, holder)
+        or _mask_hides_link(rd, f, holder)
+    )
+
+
+def _mask_hides_link(rd: ReportDoc, f: Span, holder: Span) -> bool:
+    """Do the words between the two findings, after their last comma, end in
+    a de-identification mask and "a" or "an", no "and" or semicolon among
+    them ("calcification over the superior mediastinum XXXX a calcified lymph
+    node")? The mask hides the linking word ("likely", "representing"):
+    masks hide words, not structure (guide §2)."""
+    between = rd.lower[f.end : holder.start]
+    if ";" in between:
+        return False
+    if "," in between:
+        between = between[len(between) - between[::-1].index(",") :]
+    return (
+        len(between) >= 2
+        and between[-1] in {"a", "an"}
+        and between[-2] in rd.word_sets.get("mask_words", frozenset())
+        and "and" not in between
     )
 
 
