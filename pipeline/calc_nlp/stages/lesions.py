@@ -2572,11 +2572,12 @@ def _masked_link(dr: DescriptorRules, gap: str) -> bool:
     if ";" in gap or _AND.search(tail) or re.search(r"\.\s", gap):
         return False
     words = WORD.findall(tail.lower())
-    return len(words) >= 2 and words[-1] in _INDEFINITE and words[-2] in dr.mask_words
+    return len(words) >= 2 and words[-1] in _ARTICLE_A and words[-2] in dr.mask_words
 
 
-# The indefinite articles: a noun phrase they open names what a thing is.
-_INDEFINITE = frozenset(("a", "an"))
+# The indefinite articles: a noun phrase they open names what a thing is
+# (not "another": another thing).
+_ARTICLE_A = frozenset(("a", "an"))
 
 
 def _named_as(dr: DescriptorRules, f: Finding, prev: Finding) -> bool:
