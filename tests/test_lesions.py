@@ -332,6 +332,24 @@ def test_lesions_join_across_the_pieces_of_a_long_report(analyzer):
     assert (first.size_mm, text[size_words[2] : size_words[3]]) == (5.0, "5 mm")
 
 
+def test_conditions_of_the_pieces_of_a_long_report_merge_once_each(analyzer):
+    # a condition named in two pieces is listed once, with both its marks on
+    # the whole text; another piece's condition is added after it
+    filler = "The heart size is normal and the lungs are clear.\n" * 250
+    text = (
+        "HISTORY: Chronic kidney disease.\nFINDINGS: Calcified granuloma, RUL.\n"
+        + filler
+        + "Chronic kidney disease again noted. Prior histoplasmosis. "
+        "Calcified hilar lymph node.\n"
+    )
+    r = analyzer.analyze(text, "T")
+    assert r.note == "split_long_text"
+    names = [c.name for c in r.conditions]
+    assert len(names) == len(set(names)) and len(names) >= 2
+    marked = sorted(text[s:e].lower() for s, e, _ in r.condition_marks)
+    assert marked.count("chronic kidney disease") == 2
+
+
 @pytest.mark.parametrize(
     "text, lesions",
     [

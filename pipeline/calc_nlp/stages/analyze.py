@@ -250,16 +250,23 @@ class Analyzer:
     ) -> ReportResult:
         """A very long report piece by piece, offsets kept on the whole text."""
         merged = ReportResult(report_id, STATUS_OK, labs=labs, note="split_long_text")
+        # gathered in lists and made tuples once: a tuple grown piece by
+        # piece is copied whole each time, quadratic in a long report
+        conditions: list[Condition] = []
+        names: set[str] = set()
+        marks: list[tuple[int, int, str]] = []
         for start, piece in split_text(text, MAX_PIECE_CHARS):
             if not self.prefilter(piece) or not self.rule_words.may_match(piece):
                 continue  # no finding can start in this piece
             part = self.piece(report_id, piece, digest, start, labs, clock, caseless)
             merged.findings += part.findings
-            names = {c.name for c in merged.conditions}
-            merged.conditions += tuple(
-                c for c in part.conditions if c.name not in names
-            )
-            merged.condition_marks += part.condition_marks
+            for c in part.conditions:
+                if c.name not in names:
+                    conditions.append(c)
+            names.update(c.name for c in part.conditions)
+            marks += part.condition_marks
+        merged.conditions = tuple(conditions)
+        merged.condition_marks = tuple(marks)
         return merged
 
 

@@ -310,6 +310,12 @@ class _Lesion:
     numbered: dict[str, frozenset[str]] = field(default_factory=dict)
     # the BI-RADS terms that name a cause, no shape (`_differ`)
     causes: frozenset[str] = frozenset()
+    # its place words (`_places_of`) with the sub-site and number of sites
+    # they were read at (both only grow), and the place words a link word
+    # leads to after its first mention (`_led_places`): a finding is
+    # compared with every lesion of its state, a long report's are many
+    places: tuple[tuple[str, int], frozenset[str]] | None = None
+    led: frozenset[str] | None = None
 
     def add(self, f: Finding, sub: str, told: bool = True) -> None:
         """File the finding under this lesion; with `told` False (a hedged
@@ -466,35 +472,46 @@ def _same_lesion(
         return _restated(dr, named, f)
     if not at_site:
         return _unsited(named, f)
-    same = [
-        x
-        for x in at_site
-        if not x.differs(f)
-        # "and a" adds a noun phrase of its own to the sentence ("calcification
-        # along the falx, and a 4 mm calcified nodule on the right side of
-        # the falx"): another calcification (a sentence restates a lesion once)
-        and not (x.last is not None and _adds_own_phrase(dr, x.last, f))
-        and not (_other_part(dr, x, f) and not _leaflets_of_disease(dr, x, f))
-        and not _other_joint(dr, x, f)
-        and not _other_digit(dr, x, f)
-        and not _contents_apart(dr, x, f)
-        and not _new_segment(x, f)
-        and not _new_sized_object(x, f)
-        and not _one_of_counted(dr, x, f)
-        and not _count_after_one_part(dr, x, f)
-        and not _with_summing_disease(dr, x, f, at_site)
-        and not _part_of_several(dr, x, f)
-        and not _native_and_graft(dr, x, f)
-        and not _numbered_apart(dr, x, f)
-        and not (_sub_segments_apart(dr, x, sub) and not _own_segment_alike(dr, x, f))
-    ]
-    graded = _graded_alike(same, f, sub)
-    if graded is not None:
-        return graded
+
+    def fits(x: _Lesion) -> bool:
+        """May the finding restate lesion `x`, as far as the two tell?"""
+        return (
+            not x.differs(f)
+            # "and a" adds a noun phrase of its own to the sentence ("calcification
+            # along the falx, and a 4 mm calcified nodule on the right side of
+            # the falx"): another calcification (a sentence restates a lesion once)
+            and not (x.last is not None and _adds_own_phrase(dr, x.last, f))
+            and not (_other_part(dr, x, f) and not _leaflets_of_disease(dr, x, f))
+            and not _other_joint(dr, x, f)
+            and not _other_digit(dr, x, f)
+            and not _contents_apart(dr, x, f)
+            and not _new_segment(x, f)
+            and not _new_sized_object(x, f)
+            and not _one_of_counted(dr, x, f)
+            and not _count_after_one_part(dr, x, f)
+            and not _with_summing_disease(dr, x, f, at_site)
+            and not _part_of_several(dr, x, f)
+            and not _native_and_graft(dr, x, f)
+            and not _numbered_apart(dr, x, f)
+            and not (_sub_segments_apart(dr, x, sub) and not _own_segment_alike(dr, x, f))
+        )
+
+    same: list[_Lesion] | None = None
+    if _may_grade(f, sub):
+        same = [x for x in at_site if fits(x)]
+        graded = _graded_alike(same, f, sub)
+        if graded is not None:
+            return graded
+    # those at the finding's sub-site and side first, each tested by `fits`
+    # alone: most findings that restate a lesion restate one of them, and a
+    # long report's lesions at one site are many
     exact = [
         x
-        for x in same
-        if x.sub == sub and x.side == side(f) and not _places_apart(dr, x, f, sub)
+        for x in (at_site if same is None else same)
+        if x.sub == sub
+        and x.side == side(f)
+        and (same is not None or fits(x))
+        and not _places_apart(dr, x, f, sub)
     ]
     mine = exact[0].part_of.get(f.finding_id) if len(exact) > 1 else None
     if mine:
@@ -550,6 +567,8 @@ def _same_lesion(
         exact = joint if len(joint) == 1 else exact
     if exact:
         return exact[0]
+    if same is None:
+        same = [x for x in at_site if fits(x)]
     # a coronary finding naming a vessel is not the whole-tree lesion named
     # before it (the calcium score, then "Left main: heavy calcification")
     loose = [
@@ -1100,6 +1119,12 @@ def _severity_words(f: Finding) -> set[str]:
     return out
 
 
+def _may_grade(f: Finding, sub: str) -> bool:
+    """May `_graded_alike` find the lesion: an impression finding naming a
+    place and no segment, graded by a severity word?"""
+    return f.section == _RESTATING[1] and bool(sub) and not f.segment and bool(_severity_words(f))
+
+
 def _graded_alike(same: list[_Lesion], f: Finding, sub: str) -> _Lesion | None:
     """The findings lesion an impression finding restates when it names a
     place (a vessel) under which the findings named several (the vessel's
@@ -1109,11 +1134,9 @@ def _graded_alike(same: list[_Lesion], f: Finding, sub: str) -> _Lesion | None:
     circumflex artery"), when one alone is. None when no word is shared or
     none is said (an impression grading the vessel in its own words sums it
     up)."""
-    if f.section != _RESTATING[1] or not sub or f.segment:
+    if not _may_grade(f, sub):
         return None
     words = _severity_words(f)
-    if not words:
-        return None
     mine = set(sub.split())
     under = [
         x
@@ -3248,7 +3271,7 @@ def _names_vessels(dr: DescriptorRules, site_text: str) -> bool:
     return bool(words & dr.whole_vessel_words) and not site_words(dr, site_text)
 
 
-def _places_of(dr: DescriptorRules, x: _Lesion) -> set[str]:
+def _places_of(dr: DescriptorRules, x: _Lesion) -> frozenset[str]:
     """The place words (`stems`) of the lesion: its sites, its sub-site
     (a label's: "Tibial arteries: ...") and the site words of its first
     finding; the places its first mention names at a node site
@@ -3256,15 +3279,19 @@ def _places_of(dr: DescriptorRules, x: _Lesion) -> set[str]:
     mediastinal); and at a joint's tissues the joint its first finding's
     label or sentence names ("RIGHT HIP: , periarticular calcification
     about the greater trochanter": the hip, `joint_words`)."""
+    key = (x.sub, len(x.sites))
+    if x.places is not None and x.places[0] == key:
+        return x.places[1]
     g = x.first
     if g is None:
-        return stems(dr, " ".join([x.sub, *sorted(x.sites)]))
+        return frozenset(stems(dr, " ".join([x.sub, *sorted(x.sites)])))
     said = [g.site_text, x.sub, *sorted(x.sites), mention_places(dr, g)]
     found = stems(dr, " ".join(said))
     if x.site in dr.joint_sites:
         joint = f"{x.label_of.get(g.finding_id, '')} {g.sentence}"
         found |= stems(dr, joint) & dr.joint_stems
-    return found
+    x.places = (key, frozenset(found))
+    return x.places[1]
 
 
 def _led_places(dr: DescriptorRules, x: _Lesion, own: set[str]) -> set[str]:
@@ -3275,7 +3302,11 @@ def _led_places(dr: DescriptorRules, x: _Lesion, own: set[str]) -> set[str]:
     leads to first ("calcification in the lateral thigh soft tissues, not
     attached to bone" names the thigh as its own place, no other's)."""
     first = x.first
-    return stems(dr, x.place_of.get(first.finding_id, "")) - own if first else set()
+    if first is None:
+        return set()
+    if x.led is None:
+        x.led = frozenset(stems(dr, x.place_of.get(first.finding_id, "")))
+    return set(x.led - own)
 
 
 def _joins_others(
