@@ -951,10 +951,15 @@ def _pronoun_of_named(
     opens = f.start - at
     if opens < 1 or text[opens : f.start] != clause:
         return None  # no report text, or a sentence written otherwise
-    gone = text[:opens].rstrip()
-    if not gone.endswith(";"):
+    # the clause before the ';' that ends right before it, read back from
+    # there (not the whole text before: a long report's is long)
+    end = opens
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end < 1 or text[end - 1] != ";":
         return None
-    prior = re.split(r"[.;:\n]", gone[:-1])[-1]
+    begin = max(text.rfind(c, 0, end - 1) for c in ".;:\n") + 1
+    prior = text[begin : end - 1]
     words = WORD.findall(clause.lower())
     if not words or words[0] not in dr.predicate_pronouns or "," in clause:
         return None
