@@ -114,7 +114,8 @@ def table(s: dict[str, Any], mesh: dict[str, Any], folds: dict[str, Any]) -> str
     return (
         out
         + "\n\nThe two folds of the test half (corpora/realtext/README.md: the"
-        + " open fold's errors have been read, the blind fold's have not):\n\n"
+        + " open fold's errors have been read, the blind fold's have not, but"
+        + " for its lesion pairs, read once):\n\n"
         + "\n".join(f"- {fold_line(k, v)}" for k, v in folds.items())
         + '\n\nIU reports NLM coded "Calcified Granuloma" (whole IU dev half, '
         + f"{mesh['coded_reports']} reports) with an affirmed finding: "
