@@ -1109,6 +1109,32 @@ def test_utf16_bom_input_read(tmp_path):
     assert [(x["report_id"], x["n_findings"]) for x in rows] == [("1", "1")]
 
 
+def test_invalid_byte_past_the_first_block_of_a_long_report_is_noted(tmp_path):
+    # The decoder reads 8 KiB blocks: a report's first bad byte past its
+    # first block is decoded while that row is read, not before.
+    src = tmp_path / "in.csv"
+    text = b"Calcified node seen. " * 600 + b"\xff tail."
+    src.write_bytes(b'report_id,text\r\nL1,"' + text + b'"\r\nL2,fine\r\n')
+    r = cli("run", src, "-o", tmp_path / "o", "--workers", 1)
+    assert r.exit_code == 0, r.output
+    rows = table(tmp_path / "o" / "reports.csv")
+    assert [(x["report_id"], x["notes"]) for x in rows] == [
+        ("L1", "invalid_encoding;split_long_text"),
+        ("L2", ""),
+    ]
+
+
+def test_first_file_with_invalid_bytes_in_a_folder_is_noted(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_bytes(b"Calcified \xff node.")
+    r = cli("run", folder, "-o", tmp_path / "o", "--workers", 1)
+    assert r.exit_code == 0, r.output
+    rows = table(tmp_path / "o" / "reports.csv")
+    assert [x["notes"] for x in rows] == ["invalid_encoding"] * 2
+
+
 def test_utf16_without_bom_hints_encoding(tmp_path):
     src = tmp_path / "in.csv"
     src.write_bytes("report_id,text\r\n1,x\r\n".encode("utf-16-le"))

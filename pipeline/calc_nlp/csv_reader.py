@@ -208,7 +208,6 @@ def _csv_rows(
     id_i, text_i, kept = found[0], found[1], found[2:]
     n = 0
     while True:
-        bad = BAD_BYTES["count"]
         try:
             row = next(reader)
         except StopIteration:
@@ -243,4 +242,9 @@ def _csv_rows(
             yield Record(n, "", "", problem="malformed_quotes")
             continue
         lines.row_done()
+        # Invalid bytes counted once the row is read, its own included: the
+        # decoder reads 8 KiB blocks, so a long report's bad byte past its
+        # first block is decoded only while the row itself is read (counted
+        # before it, the row lost its invalid_encoding note).
+        bad = BAD_BYTES["count"]
         yield record_of(n, row[id_i], row[text_i], bad, [row[i] for i in kept])

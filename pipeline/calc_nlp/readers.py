@@ -305,7 +305,7 @@ def record_of(
     kinds: list[str | None] | None = None,
 ) -> Record:
     """Row `n` from its id (any scalar type) and text (a string or None), with
-    the problems every reader checks. `bad`: the count of invalid bytes before
+    the problems every reader checks. `bad`: the count of invalid bytes once
     the row was decoded (None: not decoded here, as Parquet or Spark values).
     `kept`: the row's --keep-col values, kept on error rows too, as text or
     (`kinds`, a Parquet input's) their simple type."""
@@ -377,7 +377,6 @@ def read_txt_dir(
 def _txt_rows(files: list[Path], encoding: str) -> Iterator[Record]:
     enc = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
     for n, p in enumerate(files, 1):
-        bad = BAD_BYTES["count"]
         if not encodable(p.name):
             yield Record(
                 n, "", "", problem="invalid_id"
@@ -398,4 +397,6 @@ def _txt_rows(files: list[Path], encoding: str) -> Iterator[Record]:
         if enc == "utf-8-sig" and data.startswith(UTF16_BOMS):
             e = "utf-16"
         text = data.decode(e, errors="calcnlp-replace")
-        yield Record(n, p.name, text, note=encoding_note(text, bad))
+        # counted after the decode: before it, the folder's first file with
+        # invalid bytes lost its invalid_encoding note
+        yield Record(n, p.name, text, note=encoding_note(text, BAD_BYTES["count"]))
