@@ -410,6 +410,23 @@ def test_multiline_text_with_commas_is_not_a_stray_quote(tmp_path):
     assert [x["status"] for x in table(tmp_path / "o" / "reports.csv")] == ["ok", "ok"]
 
 
+@pytest.mark.parametrize("brk", ["\f", "\v", "\x1c", "\x85", "\u2028"])
+def test_page_break_before_an_id_is_not_a_row_of_the_file(tmp_path, brk):
+    """A row of the file starts after a CR or LF only: a page break (form
+    feed) or another character str.splitlines cuts at, before a page header
+    that repeats the id, made the report an error and its text a new row."""
+    text = f"CT CHEST\nPage 1 of 2{brk}MRN100, page 2: calcified granuloma."
+    src = write_csv(tmp_path / "in.csv", [["MRN100", text], ["MRN101", "x"]])
+    r = cli("run", src, "-o", tmp_path / "o", "--workers", 1)
+    assert r.exit_code == 0, r.output
+    rows = table(tmp_path / "o" / "reports.csv")
+    assert [(x["report_id"], x["status"]) for x in rows] == [
+        ("MRN100", "ok"),
+        ("MRN101", "ok"),
+    ]
+    assert rows[0]["text_sha256"] == hashlib.sha256(text.encode()).hexdigest()
+
+
 # ------------------------------------------------------- 4. no row values in messages
 
 

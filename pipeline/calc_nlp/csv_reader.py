@@ -175,7 +175,7 @@ class _Shape:
         for field in row:
             if "\n" not in field and "\r" not in field:
                 continue
-            for line in field.splitlines()[1:]:
+            for line in _lines_of(field)[1:]:
                 if first and not line.startswith('"'):
                     cut = line.find(self.delim)
                     if cut < 0 or " " in line[:cut].strip():
@@ -200,6 +200,16 @@ class _Shape:
         except (csv.Error, StopIteration):
             return None
         return cells[self.id_i].strip() if len(cells) == self.width else None
+
+
+def _lines_of(field: str) -> list[str]:
+    """The lines of a field as the reader splits the file: at CR, LF or CRLF
+    only. Not str.splitlines, which also cuts at a form feed, a vertical tab,
+    U+0085, U+2028 and others: a page break before a page header repeating
+    the id made the report an error and its text a row of its own."""
+    if "\r" in field:
+        field = field.replace("\r\n", "\n").replace("\r", "\n")
+    return field.split("\n")
 
 
 def _csv_rows(
