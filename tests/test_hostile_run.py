@@ -941,6 +941,29 @@ def test_json_array_refused(tmp_path):
         assert r.exit_code == 3 and "JSON array" in r.output, r.output
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_raw_cr_inside_a_json_string_is_one_row(tmp_path, end):
+    """A JSON line holding a raw CR in a string (an exporter that does not
+    escape it) was cut there into two invalid_json rows, and every later row
+    got the next one's number. It is one invalid_json row; a file whose lines
+    end in CR alone is still read line by line."""
+    lines = [
+        '{"report_id": "J1", "text": "Calcified node.\rSecond line."}',
+        '{"report_id": "J2", "text": "Pelvic phleboliths."}',
+        '{"report_id": "J3", "text": "No acute findings."}',
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(end.join(lines).encode() + end.encode())
+    r = cli("run", src, "-o", tmp_path / "o", "--workers", 1)
+    assert r.exit_code == 1, r.output
+    rows = table(tmp_path / "o" / "reports.csv")
+    assert [(x["row"], x["report_id"], x["reason"]) for x in rows] == [
+        ("1", "", "invalid_json"),
+        ("2", "J2", ""),
+        ("3", "J3", ""),
+    ]
+
+
 def test_jsonl_gz_read(tmp_path):
     body = (
         '{"report_id": "1", "text": "Pelvic phleboliths."}\n'

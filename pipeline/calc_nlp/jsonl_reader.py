@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections.abc import Iterator
 from typing import IO
@@ -57,11 +58,39 @@ def _chain_first(first: str, fh: IO[str]) -> Iterator[str]:
     yield from fh
 
 
+_ESCAPE = re.compile(r"\\.", re.DOTALL)
+
+
+def _json_lines(pieces: Iterator[str]) -> Iterator[str]:
+    """The lines of the input, a line cut at a CR inside one of its strings
+    joined with what follows. The input is split at CR as well as LF (a file
+    whose lines end in CR alone is read line by line), so a raw CR that an
+    exporter left in a string cut the line into two invalid_json rows, and
+    every later row got the next one's number. A CR is inside a string when
+    the line so far holds an odd number of quotes not escaped; a piece that
+    opens an object is a line of its own (a line cut short in a file of CR
+    line ends must not take the rest of the file with it)."""
+    held: str | None = None
+    for piece in pieces:
+        if held is None:
+            held = piece
+        elif piece.lstrip().startswith("{"):
+            yield held
+            held = piece
+        else:
+            held += piece
+        if not (held.endswith("\r") and _ESCAPE.sub("", held).count('"') % 2):
+            yield held
+            held = None
+    if held is not None:
+        yield held
+
+
 def _jsonl_rows(
     fh: Iterator[str], id_col: str, text_col: str, keep: tuple[str, ...]
 ) -> Iterator[Record]:
     n = 0
-    it = iter(fh)
+    it = _json_lines(iter(fh))
     while True:
         try:
             line = next(it)
