@@ -230,6 +230,32 @@ def test_formula_cells_neutralised(hostile):
     assert "'=H7" in ids and "=H7" not in ids
 
 
+def test_neutralised_cell_is_not_the_same_as_a_quoted_one(tmp_path):
+    """'=x and =x are two reports: neutralised, both were written '=x, and a
+    --since-manifest run read the first back as =x and skipped =x as
+    unchanged, a report no run had processed."""
+    text = "Calcified granuloma."
+    first = write_csv(tmp_path / "a.csv", [["'=x", text], ["'abc", "y"]])
+    assert cli("run", first, "-o", tmp_path / "a", "--workers", 1).exit_code == 0
+    assert [r["report_id"] for r in reports(tmp_path / "a")] == ["''=x", "'abc"]
+    second = write_csv(tmp_path / "b.csv", [["=x", text], ["'=x", text]])
+    r = cli(
+        "run",
+        second,
+        "-o",
+        tmp_path / "b",
+        "--workers",
+        1,
+        "--since-manifest",
+        tmp_path / "a" / "manifest.json",
+    )
+    assert r.exit_code == 0, r.output
+    assert [(x["report_id"], x["status"]) for x in reports(tmp_path / "b")] == [
+        ("'=x", "ok"),
+        ("''=x", "unchanged"),
+    ]
+
+
 def test_raw_keeps_formula_cells(tmp_path):
     src = write_csv(tmp_path / "in.csv", [["=H7", "calcified node"], ["+1", "-x"]])
     assert cli("run", src, "-o", tmp_path / "o", "--workers", 1, "--raw").exit_code == 0

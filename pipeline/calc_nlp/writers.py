@@ -34,13 +34,19 @@ LIST_SEPARATOR = ";"  # how a list of texts (kind "list") is written in every fo
 
 
 def neutralise(value: str) -> str:
-    """OWASP CSV-injection defence: a cell Excel would run as a formula gets a leading quote."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+    """OWASP CSV-injection defence: a cell Excel would run as a formula gets a
+    leading quote, and so does one of quotes before a formula start ("'=x"):
+    written as it is, it read back as the neutralised "=x", another report
+    (a --since-manifest run took "=x" for unchanged)."""
+    return "'" + value if value.lstrip("'").startswith(FORMULA_START) else value
 
 
 def unneutralise(value: str) -> str:
-    """Undo `neutralise` when reading our CSV back (a leading quote before a formula start)."""
-    return value[1:] if value[:1] == "'" and value[1:2] in FORMULA_START else value
+    """Undo `neutralise` when reading our CSV back (a leading quote before
+    quotes and a formula start)."""
+    if value[:1] == "'" and value.lstrip("'").startswith(FORMULA_START):
+        return value[1:]
+    return value
 
 
 def read_table(
@@ -102,7 +108,9 @@ def stored_row(
 _QUOTED = ('"', "\n", "\r", "\x00")
 # (',\r' and ',\n' are left out: a line holding one holds '\r' or '\n',
 # scanned for already)
-_NOT_PLAIN = _QUOTED + tuple("," + c for c in FORMULA_START if c not in _QUOTED)
+# (a quote opening a cell may come before a formula start: `neutralise`)
+_NEUTRALISED = (*FORMULA_START, "'")
+_NOT_PLAIN = _QUOTED + tuple("," + c for c in _NEUTRALISED if c not in _QUOTED)
 
 
 def _plain_line(cells: list[str]) -> str | None:
@@ -116,7 +124,7 @@ def _plain_line(cells: list[str]) -> str | None:
         line = ",".join(cells)
     except TypeError:  # a value that is not text: the writer's to write
         return None
-    if line.count(",") != len(cells) - 1 or line.startswith(FORMULA_START):
+    if line.count(",") != len(cells) - 1 or line.startswith(_NEUTRALISED):
         return None
     for part in _NOT_PLAIN:
         if part in line:
@@ -192,7 +200,10 @@ class LineFormat:
             if plain is not None:
                 return plain
             if self.people:  # neutralise() inline: a call per cell costs more
-                cells = ["'" + c if c.startswith(FORMULA_START) else c for c in cells]
+                cells = [
+                    "'" + c if c.lstrip("'").startswith(FORMULA_START) else c
+                    for c in cells
+                ]
             return self._csv_line(cells)
         return json.dumps(self.stored(row), ensure_ascii=False) + "\n"
 
