@@ -410,6 +410,27 @@ def test_multiline_text_with_commas_is_not_a_stray_quote(tmp_path):
     assert [x["status"] for x in table(tmp_path / "o" / "reports.csv")] == ["ok", "ok"]
 
 
+@pytest.mark.parametrize("line", ["1,2 cm calcified nodule", "12, stable", "LM, A2, 0"])
+def test_a_short_number_opening_a_report_line_is_not_a_row(tmp_path, line):
+    """A line of a report that opens on a short number and a comma has the
+    shape of a numeric id ('9'), not the length of the export's ids: it made
+    the report a malformed_quotes error and its text a report of id "1"."""
+    header = ("report_id", "text") if "LM" not in line else ("mrn", "report_id", "text")
+    text = f"FINDINGS:\n{line}\nIMPRESSION: stable."
+    rows = [["40213", text], ["40214", "Pelvic phleboliths."]]
+    if "LM" in line:
+        rows = [["p1", "A100", text], ["p2", "A101", "x"]]
+    src = write_csv(tmp_path / "in.csv", rows, header=header)
+    r = cli("run", src, "-o", tmp_path / "o", "--workers", 1)
+    assert r.exit_code == 0, r.output
+    got = table(tmp_path / "o" / "reports.csv")
+    assert [(x["report_id"], x["status"]) for x in got] == [
+        (rows[0][-2], "ok"),
+        (rows[1][-2], "ok"),
+    ]
+    assert got[0]["text_sha256"] == hashlib.sha256(text.encode()).hexdigest()
+
+
 @pytest.mark.parametrize("brk", ["\f", "\v", "\x1c", "\x85", "\u2028"])
 def test_page_break_before_an_id_is_not_a_row_of_the_file(tmp_path, brk):
     """A row of the file starts after a CR or LF only: a page break (form

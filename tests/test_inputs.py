@@ -350,7 +350,7 @@ def _holds_rows_parsing_each_line(shape, row: list[str]) -> bool:
                 own = shape.of_id(row[shape.id_i])
                 if not own or " " in own:
                     return False
-            if shape.of_id(cell) == own:
+            if shape.of_id(cell) == own and shape.as_long(cell, row[shape.id_i]):
                 return True
     return False
 

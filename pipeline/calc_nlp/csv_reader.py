@@ -153,7 +153,8 @@ class _Shape:
     """What a whole row of this file looks like, to find rows swallowed by a
     stray quote: a line inside a quoted field that parses on its own into the
     header's number of fields, with an id of the same shape as the row's own
-    (`P003` and `P004`: letters then digits), is a row of the file, not text."""
+    (`P003` and `P004`: letters then digits, digit runs of about the same
+    length), is a row of the file, not text."""
 
     def __init__(self, delim: str, width: int, id_i: int):
         self.delim, self.width, self.id_i = delim, width, id_i
@@ -187,9 +188,19 @@ class _Shape:
                     shape = self.of_id(row[self.id_i])
                     if not shape or " " in shape:
                         return False
-                if self.of_id(cell) == shape:
+                if self.of_id(cell) == shape and self.as_long(cell, row[self.id_i]):
                     return True
         return False
+
+    @staticmethod
+    def as_long(cell: str, own: str) -> bool:
+        """Are the digit runs of two ids of one shape as long, give or take
+        one (`P099` and `P100`)? A report line such as "1,2 cm nodule" or
+        "12, stable" has the shape of a numeric id, '9', but not the length
+        of one: read as a row swallowed by a stray quote, it made the report
+        an error and a fragment of its text a report of id "1"."""
+        lengths = zip(_DIGITS.findall(cell), _DIGITS.findall(own), strict=False)
+        return all(abs(len(a) - len(b)) <= 1 for a, b in lengths)
 
     def _id_cell(self, line: str) -> str | None:
         """The id cell (stripped) of a line that parses into a whole row."""
