@@ -962,6 +962,27 @@ def test_json_array_refused(tmp_path):
         assert r.exit_code == 3 and "JSON array" in r.output, r.output
 
 
+def test_json_integer_over_the_digit_limit_fails_no_run(tmp_path):
+    """Python refuses integers of over 4,300 digits (ValueError, not a
+    JSONDecodeError): one such number in any field of one line stopped the
+    run with exit 7 and no outputs. The line is read, its numbers as digits."""
+    big = "1" * 5000
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        f'{{"report_id": "J1", "text": "Pelvic phleboliths.", "n": {big}}}\n'
+        f'{{"report_id": {big}, "text": "x"}}\n'
+        '{"report_id": "J3", "text": "x"}\n'
+    )
+    r = cli("run", src, "-o", tmp_path / "o", "--workers", 1, "--keep-col", "n")
+    assert r.exit_code == 0, r.output
+    rows = table(tmp_path / "o" / "reports.csv")
+    assert [(x["report_id"], x["status"], x["n"]) for x in rows] == [
+        ("J1", "ok", big),
+        (big, "ok", ""),
+        ("J3", "ok", ""),
+    ]
+
+
 @pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
 def test_raw_cr_inside_a_json_string_is_one_row(tmp_path, end):
     """A JSON line holding a raw CR in a string (an exporter that does not

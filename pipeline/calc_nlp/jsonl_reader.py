@@ -6,7 +6,7 @@ import json
 import re
 import zlib
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Any
 
 from calc_nlp.columns import key_of
 from calc_nlp.errors import InputError
@@ -86,6 +86,19 @@ def _json_lines(pieces: Iterator[str]) -> Iterator[str]:
         yield held
 
 
+def _loads(line: str) -> Any:
+    """One line's JSON value. Python refuses integers of over 4,300 digits
+    (a ValueError, not a JSONDecodeError): one in any field of one line
+    stopped the run (exit 7, no outputs). Such a line is read with its
+    integers as their digits, the text an id or kept value gets from them."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        return json.loads(line, parse_int=str)
+
+
 def _jsonl_rows(
     fh: Iterator[str], id_col: str, text_col: str, keep: tuple[str, ...]
 ) -> Iterator[Record]:
@@ -105,7 +118,7 @@ def _jsonl_rows(
         n += 1
         bad = BAD_BYTES["count"]
         try:
-            obj = json.loads(line)
+            obj = _loads(line)
         except (json.JSONDecodeError, RecursionError):
             yield Record(n, "", "", problem="invalid_json")
             continue
