@@ -962,6 +962,22 @@ def test_json_array_refused(tmp_path):
         assert r.exit_code == 3 and "JSON array" in r.output, r.output
 
 
+def test_concatenated_jsonl_parts_with_byte_order_marks(tmp_path):
+    """`cat a.jsonl b.jsonl` of parts written with a BOM: the BOM opening
+    each later part made that part's first row invalid_json."""
+    part = '\ufeff{"report_id": "%s", "text": "Pelvic phleboliths."}\n'
+    src = tmp_path / "in.jsonl"
+    src.write_bytes("".join(part % i for i in ("A1", "B1", "C1")).encode())
+    r = cli("run", src, "-o", tmp_path / "o", "--workers", 1)
+    assert r.exit_code == 0, r.output
+    rows = table(tmp_path / "o" / "reports.csv")
+    assert [(x["report_id"], x["status"]) for x in rows] == [
+        ("A1", "ok"),
+        ("B1", "ok"),
+        ("C1", "ok"),
+    ]
+
+
 def test_json_integer_over_the_digit_limit_fails_no_run(tmp_path):
     """Python refuses integers of over 4,300 digits (ValueError, not a
     JSONDecodeError): one such number in any field of one line stopped the

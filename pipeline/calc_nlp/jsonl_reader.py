@@ -90,7 +90,11 @@ def _loads(line: str) -> Any:
     """One line's JSON value. Python refuses integers of over 4,300 digits
     (a ValueError, not a JSONDecodeError): one in any field of one line
     stopped the run (exit 7, no outputs). Such a line is read with its
-    integers as their digits, the text an id or kept value gets from them."""
+    integers as their digits, the text an id or kept value gets from them.
+    A BOM opening the line is left out: parts written with one and joined
+    (`cat a.jsonl b.jsonl`) made each later part's first row invalid_json."""
+    if line.startswith("\ufeff"):
+        line = line[1:]
     try:
         return json.loads(line)
     except json.JSONDecodeError:
