@@ -475,6 +475,18 @@ def test_headerless_csv_not_printed(tmp_path, log_format):
     assert "does not look like a header (2 fields" in blob
 
 
+def test_headerless_row_with_a_short_id_not_printed(tmp_path):
+    """A first row of a short id (letters then a few digits) and a short
+    text of plain words read as column names, and the error showed both."""
+    src = write_csv(
+        tmp_path / "in.csv", [["P12", "No acute findings"], ["P13", "x"]], header=None
+    )
+    r = cli("run", src, "-o", tmp_path / "o", "--workers", 1)
+    assert r.exit_code == 2, r.output
+    assert "acute" not in r.output and "P12" not in r.output
+    assert "2 fields" in r.output
+
+
 def test_real_header_still_listed(tmp_path):
     src = write_csv(
         tmp_path / "in.csv", [["1", "x"]], header=("Accession No", "Report Text")

@@ -16,6 +16,9 @@ from calc_nlp.errors import InputError, UsageError
 # long digit runs (ids), no sentence punctuation. Anything else in a first line
 # may be a row of data and is never shown.
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_ .#()/-]{0,63}")
+# A short id (`P12`, `MRN44`: capitals then digits) passes _NAME: with it, a
+# headerless first row of a short text of plain words was shown as names.
+_SHORT_ID = re.compile(r"[A-Z]+[0-9]+")
 
 
 def looks_like_header(fields: list[str]) -> bool:
@@ -25,6 +28,8 @@ def looks_like_header(fields: list[str]) -> bool:
         return False
     for n in names:
         if not _NAME.fullmatch(n) or re.search(r"\d{4}", n) or len(n.split()) > 4:
+            return False
+        if _SHORT_ID.fullmatch(n):
             return False
         if n.endswith(".") or ". " in n:
             return False
