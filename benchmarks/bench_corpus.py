@@ -178,3 +178,13 @@ def long_report(path: Path, mb: int, seed: int = 11) -> Path:
     return _write(
         path, iter([("LONG", "\n".join(parts)), ("SHORT", rng.choice(lines))])
     )
+
+
+def repeated_report(path: Path, words: int = 1_000) -> Path:
+    """One report of a finding word said `words` times in one sentence (about
+    10 kB: "calcified calcified ..."), junk a feed may hold, whose findings
+    all share one long sentence: what is compared finding by finding and
+    read from the sentence each time shows here."""
+    if path.exists():
+        return path
+    return _write(path, iter([("REPEATED", "calcified " * words)]))

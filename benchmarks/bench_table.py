@@ -38,6 +38,10 @@ def markdown(r: dict[str, Any]) -> str:
         lines.append(
             f"| one {lr['mb']} MB report, --workers 1 | {lr['seconds']} s, {lr['peak_rss_mib']} MiB | | under 60 s |"
         )
+    if "repeated_report" in r:
+        lines.append(
+            f"| one 10 kB report of 1,000 repeated finding words, --workers 1 | {r['repeated_report']['seconds']} s | | |"
+        )
     if "peak_rss_by_rows_workers_2" in r:
         cells = ", ".join(
             f"{int(n):,} rows {v['peak_rss_mib']} MiB"

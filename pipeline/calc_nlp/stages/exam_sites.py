@@ -91,9 +91,17 @@ def exam_for(kit: Toolkit, rd: ReportDoc, f: Span) -> dict[str, Any] | None:
     exam = rd.exam.get() if rd.exam is not None else None
     if exam is not None:
         return exam
-    text = rd.span_text(rd.sent(f)).lower()
+    first = rd.layout.sent_first[f.start]
+    known = rd.sentence_exams
+    if first not in known:
+        known[first] = _named_exam(kit, rd.span_text(rd.sent(f)).lower())
+    return known[first]
+
+
+def _named_exam(kit: Toolkit, sentence: str) -> dict[str, Any] | None:
+    """The first exam kind whose terms the sentence (lower case) names."""
     for kind, exam_rx, _ in kit.exams:
-        if kind["exam_terms"] and exam_rx.search(text):
+        if kind["exam_terms"] and exam_rx.search(sentence):
             return kind
     return None
 

@@ -1936,19 +1936,25 @@ def _restated(dr: DescriptorRules, named: list[_Lesion], f: Finding) -> _Lesion 
     finding is of the finding's sentence (a sentence restates a lesion once:
     "calcified bar of the annulus and calcified, restricted chordae")."""
     found, unsaid = None, []
+    # (the tests that read the sentences come last, the finding's own once:
+    # a report of one long sentence naming hundreds of findings made them
+    # cubic in its length)
+    subject: bool | None = None
     for x in named:
-        if x.first is not None and names_its_place(dr, f, x.first):
-            continue
-        if x.differs(f) or (x.last is not None and _added(x.last, f)):
-            continue
         if f.sentence and _in_sentence(x.last, f):
             continue  # a sentence restates a lesion once
         if _labelled_apart(x, f):
             continue  # 'Vessels: ... calcification.' then 'Pharynx: calcifications.'
         if _introduced_in_section(x, f):
             continue  # 'A 4 mm calcification ...' then 'A faint calcification ...'
-        if _lesion_subject(dr, f) and not _named_as_thing(dr, x):
+        if x.differs(f) or (x.last is not None and _added(x.last, f)):
+            continue
+        if subject is None:
+            subject = _lesion_subject(dr, f)
+        if subject and not _named_as_thing(dr, x):
             continue  # 'The pineal gland is calcified.' then 'The lesion is calcified'
+        if x.first is not None and names_its_place(dr, f, x.first):
+            continue
         if side(f) in ("", x.side):
             if found is not None:
                 return None  # more than one

@@ -324,6 +324,13 @@ class ReportDoc:
         included), indexed once per report."""
         return {s.start: s for s in self.matches.sites}
 
+    @_stored
+    def sentence_exams(self) -> dict[int, Any]:
+        """The exam each sentence names, by its first token, as `exam_for`
+        works it out the first time a finding of it asks (a sentence's
+        findings ask a dozen times each; a long sentence is long)."""
+        return {}
+
     def sites_by_sentence(self) -> dict[int, list[SiteRef]]:
         """The site phrases of each sentence (by its first token), in order
         (made once per report: read it, don't change it)."""
