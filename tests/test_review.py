@@ -355,3 +355,27 @@ def test_review_leaves_out_texts_that_are_not_the_run_s(run_dir, tmp_path):
     page, stats = build_page(copy)
     assert (stats["texts"], stats["mismatched"]) == (25, 1)
     assert row["text"] not in page
+
+
+def test_exported_decision_cells_read_back_as_the_curator_wrote_them():
+    """The page's CSV cell (formulas neutralised as our tables are) is read
+    back by `read_decisions` as it was: a note "'=q" or an id "'-1" keeps its
+    quote (it used to come back as "=q", the id then joining no finding)."""
+    import shutil
+    import subprocess
+    from importlib import resources
+
+    from calc_nlp.review import unneutralise
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    template = resources.files("calc_nlp").joinpath("review_template.html")
+    (cell,) = re.findall(r"^const cell = .*$", template.read_text("utf-8"), re.M)
+    values = ["'=q", "''=q", "=SUM(A1)", "'-1", "'q", "it's", "@x", "plain"]
+    script = f"{cell}\nfor (const v of {json.dumps(values)}) console.log(JSON.stringify(cell(v)));"
+    lines = subprocess.run(
+        [node, "-e", script], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    cells = [next(csv.reader([json.loads(line)])) for line in lines]
+    assert [unneutralise(c) for (c,) in cells] == values
