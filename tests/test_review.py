@@ -379,3 +379,42 @@ def test_exported_decision_cells_read_back_as_the_curator_wrote_them():
     ).stdout.splitlines()
     cells = [next(csv.reader([json.loads(line)])) for line in lines]
     assert [unneutralise(c) for (c,) in cells] == values
+
+
+@pytest.mark.parametrize("name", ["findings.csv", "manifest.json", "texts.jsonl"])
+def test_review_and_import_never_replace_the_run_s_own_files(run_dir, tmp_path, name):
+    """`-o OUTDIR/findings.csv` used to replace the run's findings with the
+    page (or the gold JSONL): refused, exit 2, the run's file as it was."""
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(run_dir, copy)
+    before = (copy / name).read_bytes()
+    decisions = _decisions(tmp_path / "d.csv", [])
+    for args in (
+        ["review", str(copy), "-o", str(copy / name)],
+        ["corpus", "import", str(decisions), str(copy), "-o", str(copy / name)],
+    ):
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code == 2 and "one of the run's own files" in r.output
+        assert (copy / name).read_bytes() == before
+
+
+def test_review_page_and_gold_are_not_world_readable(run_dir, tmp_path):
+    """The page and the gold JSONL hold report texts: created 0640 as the
+    run's outputs are (they were 0644 under the usual umask)."""
+    import os
+
+    html, gold = tmp_path / "review.html", tmp_path / "gold.jsonl"
+    decisions = _decisions(tmp_path / "d.csv", [])
+    old = os.umask(0o022)
+    try:
+        for args in (
+            ["review", str(run_dir), "-o", str(html)],
+            ["corpus", "import", str(decisions), str(run_dir), "-o", str(gold)],
+        ):
+            assert CliRunner().invoke(main, args).exit_code == 0
+    finally:
+        os.umask(old)
+    assert oct(html.stat().st_mode & 0o777) == oct(0o640)
+    assert oct(gold.stat().st_mode & 0o777) == oct(0o640)
