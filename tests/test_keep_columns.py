@@ -421,3 +421,26 @@ def test_review_cards_show_kept_names_and_values(tmp_path):
     cards = {r["report_id"]: r["kept"] for r in json.loads(blob)["reports"]}
     assert cards == {"A": [["mrn", "<script>x</script>"]], "B": [["mrn", "M-2"]]}
     assert 'esc(k) + " " + esc(v)' in page  # names and values escaped on the card
+
+
+def test_review_card_shows_the_processed_row_not_a_later_duplicate(tmp_path):
+    """A later row with the same id (duplicate_id, not processed) leaves the
+    card of the processed one alone: its kept values and class stay its own
+    (the duplicate's MRN used to be shown beside the first row's text)."""
+    import re
+
+    from calc_nlp.review import build_page
+
+    src = tmp_path / "in.csv"
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["report_id", "text", "mrn"])
+        w.writerow(["A", "Calcified granuloma in the RUL.", "MRN-FIRST"])
+        w.writerow(["A", "Pelvic phleboliths.", "MRN-OTHER"])
+    assert cli("run", src, "-o", tmp_path / "o", "--keep-col", "mrn").exit_code == 1
+    page, _ = build_page(tmp_path / "o")
+    blob = re.search(r'id="data">(.*?)</script>', page, re.S).group(1)
+    (card,) = json.loads(blob)["reports"]
+    assert card["kept"] == [["mrn", "MRN-FIRST"]]
+    assert card["classification"] == "dystrophic"
+    assert "MRN-OTHER" not in page

@@ -140,6 +140,25 @@ def test_a_long_sentence_is_cut_to_a_window_around_the_mention():
     assert snippet("short one", "one") == "short one"
 
 
+def test_a_mention_said_twice_in_a_long_sentence_gets_its_own_window(tmp_path):
+    """Two findings with the same words in one sentence over 250 characters:
+    each snippet is the window around its own mention (the second used to be
+    the first one's, "in the LAD", another finding's context)."""
+    filler = " ".join(["unremarkable"] * 30)
+    text = (
+        f"There is coronary artery calcification in the LAD, {filler}, and "
+        f"coronary artery calcification in the RCA, {filler} end."
+    )
+    src = tmp_path / "in.csv"
+    src.write_text(f'report_id,text\n7,"{text}"\n', encoding="utf-8")
+    args = ["run", str(src), "-o", str(tmp_path / "o"), "--workers", "1"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert _export(tmp_path / "o", "-o", tmp_path / "n.csv").exit_code == 0
+    first, second = _csv(tmp_path / "n.csv")
+    assert "in the LAD" in first["snippet"] and "in the RCA" not in first["snippet"]
+    assert "in the RCA" in second["snippet"] and "in the LAD" not in second["snippet"]
+
+
 def test_term_exists_follows_the_conventions(exported):
     rows, findings, _ = exported
     negated = [r for r, f in zip(rows, findings, strict=True) if f["negated"] == "true"]

@@ -387,6 +387,27 @@ def test_killed_run_leaves_previous_outputs(tmp_path):
     assert (out / "findings.csv").read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("first", "second"), [("csv", "parquet"), ("parquet", "jsonl")]
+)
+def test_a_run_in_another_format_removes_the_earlier_tables(tmp_path, first, second):
+    """A rerun into the same folder with another --format used to leave the
+    earlier run's findings and reports (its mentions and sentences) next to
+    the new ones, which its manifest does not describe: they are removed by
+    the commit, as texts.jsonl is after a --no-texts run."""
+    old = write_csv(tmp_path / "old.csv", [["1", "Calcified granuloma in the RUL."]])
+    new = write_csv(tmp_path / "new.csv", [["2", "Pelvic phleboliths."]])
+    out = tmp_path / "out"
+    assert cli("run", old, "-o", out, "--format", first).exit_code == 0
+    assert cli("run", new, "-o", out, "--format", second).exit_code == 0
+    tables = sorted(
+        p.name for p in out.iterdir() if p.name.startswith(("findings", "reports"))
+    )
+    assert tables == [f"findings.{second}", f"reports.{second}"]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["outputs"]["findings"] == f"findings.{second}"
+
+
 # ------------------------------------------------------------ incremental
 
 

@@ -355,3 +355,66 @@ def test_review_leaves_out_texts_that_are_not_the_run_s(run_dir, tmp_path):
     page, stats = build_page(copy)
     assert (stats["texts"], stats["mismatched"]) == (25, 1)
     assert row["text"] not in page
+
+
+def test_exported_decision_cells_read_back_as_the_curator_wrote_them():
+    """The page's CSV cell (formulas neutralised as our tables are) is read
+    back by `read_decisions` as it was: a note "'=q" or an id "'-1" keeps its
+    quote (it used to come back as "=q", the id then joining no finding)."""
+    import shutil
+    import subprocess
+    from importlib import resources
+
+    from calc_nlp.review import unneutralise
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    template = resources.files("calc_nlp").joinpath("review_template.html")
+    (cell,) = re.findall(r"^const cell = .*$", template.read_text("utf-8"), re.M)
+    values = ["'=q", "''=q", "=SUM(A1)", "'-1", "'q", "it's", "@x", "plain"]
+    script = f"{cell}\nfor (const v of {json.dumps(values)}) console.log(JSON.stringify(cell(v)));"
+    lines = subprocess.run(
+        [node, "-e", script], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    cells = [next(csv.reader([json.loads(line)])) for line in lines]
+    assert [unneutralise(c) for (c,) in cells] == values
+
+
+@pytest.mark.parametrize("name", ["findings.csv", "manifest.json", "texts.jsonl"])
+def test_review_and_import_never_replace_the_run_s_own_files(run_dir, tmp_path, name):
+    """`-o OUTDIR/findings.csv` used to replace the run's findings with the
+    page (or the gold JSONL): refused, exit 2, the run's file as it was."""
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(run_dir, copy)
+    before = (copy / name).read_bytes()
+    decisions = _decisions(tmp_path / "d.csv", [])
+    for args in (
+        ["review", str(copy), "-o", str(copy / name)],
+        ["corpus", "import", str(decisions), str(copy), "-o", str(copy / name)],
+    ):
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code == 2 and "one of the run's own files" in r.output
+        assert (copy / name).read_bytes() == before
+
+
+def test_review_page_and_gold_are_not_world_readable(run_dir, tmp_path):
+    """The page and the gold JSONL hold report texts: created 0640 as the
+    run's outputs are (they were 0644 under the usual umask)."""
+    import os
+
+    html, gold = tmp_path / "review.html", tmp_path / "gold.jsonl"
+    decisions = _decisions(tmp_path / "d.csv", [])
+    old = os.umask(0o022)
+    try:
+        for args in (
+            ["review", str(run_dir), "-o", str(html)],
+            ["corpus", "import", str(decisions), str(run_dir), "-o", str(gold)],
+        ):
+            assert CliRunner().invoke(main, args).exit_code == 0
+    finally:
+        os.umask(old)
+    assert oct(html.stat().st_mode & 0o777) == oct(0o640)
+    assert oct(gold.stat().st_mode & 0o777) == oct(0o640)

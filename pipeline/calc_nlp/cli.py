@@ -182,6 +182,30 @@ def evaluate(
         )
 
 
+def write_beside_run(outdir: str, output: str, text: str) -> None:
+    """Write a file made from a run's folder (review page, gold JSONL) as
+    `export note-nlp` writes its table: never over one of the run's own files
+    (`-o OUTDIR/findings.csv` replaced the run's findings), atomically, and
+    created 0640 like the run's outputs (it holds report texts)."""
+    from calc_nlp.cli_export import fail
+    from calc_nlp.errors import OutputError, UsageError
+    from calc_nlp.note_nlp_export import check_output, open_run
+    from calc_nlp.writers import write_atomically
+
+    try:
+        check_output(open_run(outdir), Path(output))
+    except (InputError, UsageError) as exc:
+        raise UsageProblem(str(exc)) from None
+
+    def write(fh: IO[bytes]) -> None:
+        fh.write(text.encode("utf-8"))
+
+    try:
+        write_atomically(Path(output), write)
+    except OutputError as exc:
+        fail(exc)  # exit 4
+
+
 @main.command(context_settings=CONTEXT)
 @click.argument("outdir", type=EXISTING_FOLDER)
 @output_option(
@@ -206,9 +230,7 @@ def review(outdir: str, html_out: str, decisions_csv: str | None) -> None:
         page, stats = build_page(outdir, decisions_csv)
     except InputError as exc:
         raise UsageProblem(str(exc)) from None
-    tmp = Path(html_out).with_name(f".{Path(html_out).name}.tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(html_out)
+    write_beside_run(outdir, html_out, page)
     click.echo(
         f"calc-nlp: review page {html_out}: {stats['findings']} findings in {stats['reports']} reports "
         f"({stats['texts']} texts found, {stats['mismatched']} left out: not the text the run processed), {stats['decisions']} prior decisions, {stats['changed']} changed, {stats['gone']} gone",
@@ -297,7 +319,7 @@ def corpus_import(decisions_csv: str, outdir: str, gold_out: str | None) -> None
             raise click.ClickException(f"report {g['report_id']}: {problems[0]}")
     lines = "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold)
     if gold_out:
-        Path(gold_out).write_text(lines, encoding="utf-8")
+        write_beside_run(outdir, gold_out, lines)
     else:
         click.echo(lines, nl=False)
     click.echo(

@@ -134,13 +134,14 @@ def term_modifiers(row: dict[str, str]) -> str:
     return ",".join(pairs)[:MODIFIERS_MAX]
 
 
-def snippet(sentence: str, mention: str) -> str:
+def snippet(sentence: str, mention: str, after: int = 0) -> str:
     """The finding's sentence, or, past SNIPPET_MAX characters, the window of
-    that many characters centred on the mention."""
+    that many characters centred on the mention (its first place in the
+    sentence from `after` on: `SnippetPlaces`)."""
     if len(sentence) <= SNIPPET_MAX:
         return sentence
     words = " ".join(mention.split())
-    at = sentence.find(words) if words else -1
+    at = mention_place(sentence, words, after)
     if at < 0:
         return sentence[:SNIPPET_MAX]
     if len(words) >= SNIPPET_MAX:
@@ -150,10 +151,48 @@ def snippet(sentence: str, mention: str) -> str:
     return sentence[start : start + SNIPPET_MAX]
 
 
+def mention_place(sentence: str, words: str, after: int = 0) -> int:
+    """Where `words` are in `sentence`, looked for from `after` on (else from
+    the start); -1 if nowhere."""
+    if not words:
+        return -1
+    at = sentence.find(words, after)
+    return at if at >= 0 else sentence.find(words)
+
+
+class SnippetPlaces:
+    """Where each finding's mention is in its sentence, for findings read in
+    text order: a later finding of the same sentence is looked for after the
+    earlier one's mention, so that the same words said twice in one long
+    sentence give each finding the window around its own mention, not the
+    first one's (another finding's context)."""
+
+    def __init__(self) -> None:
+        self._sentence: tuple[str, str] | None = None
+        self._next = 0
+
+    def after(self, row: dict[str, str]) -> int:
+        """Where to look for this row's mention in its sentence (0: anywhere)."""
+        key = (row.get("report_id", ""), row.get("sentence", ""))
+        if key != self._sentence:
+            self._sentence, self._next = key, 0
+        after = self._next
+        words = " ".join(row.get("mention", "").split())
+        at = mention_place(key[1], words, after)
+        if at >= 0:
+            self._next = at + 1
+        return after
+
+
 def note_nlp_row(
-    row: dict[str, str], note_id: int | str, info: RunInfo, concepts: ConceptMap
+    row: dict[str, str],
+    note_id: int | str,
+    info: RunInfo,
+    concepts: ConceptMap,
+    places: SnippetPlaces | None = None,
 ) -> dict[str, Any]:
-    """One findings row as a NOTE_NLP row (ints as int, text as str)."""
+    """One findings row as a NOTE_NLP row (ints as int, text as str);
+    `places`: the findings table's rows are given in order (see SnippetPlaces)."""
     offset = row.get("start_char", "")
     if not offset.isdigit():
         raise RowProblem("start_char", "not a character offset")
@@ -161,7 +200,11 @@ def note_nlp_row(
         "note_nlp_id": note_nlp_id(row.get("finding_id", "")),
         "note_id": note_id,
         "section_concept_id": concepts.section(row.get("section", "")),
-        "snippet": snippet(row.get("sentence", ""), row.get("mention", "")),
+        "snippet": snippet(
+            row.get("sentence", ""),
+            row.get("mention", ""),
+            places.after(row) if places is not None else 0,
+        ),
         "offset": offset,
         "lexical_variant": row.get("mention", "")[:LEXICAL_VARIANT_MAX],
         "note_nlp_concept_id": concepts.finding(row.get("site", "")),

@@ -25,6 +25,7 @@ from calc_nlp.errors import InputError, UsageError
 from calc_nlp.note_nlp import (
     NOTE_NLP_COLUMNS,
     RowProblem,
+    SnippetPlaces,
     integer_note_id,
     note_nlp_row,
     run_info,
@@ -160,10 +161,11 @@ def note_nlp_rows(
             f"{run.path / MANIFEST} lacks the run's versions or finish time "
             f"({exc.__class__.__name__})"
         ) from None
+    places = SnippetPlaces()
     for number, row in enumerate(run.rows(), 1):
         note_id = note_ids.of(row, number, counts)
         try:
-            out = note_nlp_row(row, note_id, info, concepts)
+            out = note_nlp_row(row, note_id, info, concepts, places)
         except RowProblem as exc:
             raise InputError(
                 f"{run.findings}: findings row {number}, column {exc.column}: {exc}"

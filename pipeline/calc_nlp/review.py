@@ -237,6 +237,18 @@ def page_data(
     }
 
 
+def _processed_rows(reports: list[dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Report id -> its processed (`ok`) row: the row its findings come from.
+    A later row with the same id (`duplicate_id`, or an error) is another
+    input row, whose kept values (another patient's, maybe) and empty class
+    must not be shown beside this report's text."""
+    out: dict[str, dict[str, str]] = {}
+    for r in reports:
+        if r.get("status") == "ok":
+            out.setdefault(r["report_id"], r)
+    return out
+
+
 def _report_cards(
     run: Run,
     by_report: dict[str, list[int]],
@@ -245,7 +257,7 @@ def _report_cards(
 ) -> list[dict[str, Any]]:
     """One card per report with findings: its text, findings, report-level
     values and (`run --keep-col`) its kept columns' names and values."""
-    info = {r["report_id"]: r for r in run.reports}
+    info = _processed_rows(run.reports)
     kept = [str(k) for k in run.manifest.get("kept_columns") or []]  # --keep-col
     return [
         {

@@ -33,20 +33,23 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 LIST_SEPARATOR = ";"  # how a list of texts (kind "list") is written in every format
 
 
+def formula_like(value: str) -> bool:
+    """A cell `neutralise` prefixes with a quote: one a spreadsheet would run
+    as a formula, and one that reads as such once its leading quotes are
+    taken off ("'=x", "''=x"), so that `unneutralise` gives every cell back
+    as it was (a report id "'=x" read back as "=x" joins no text or decision)."""
+    return value.lstrip("'").startswith(FORMULA_START)
+
+
 def neutralise(value: str) -> str:
-    """OWASP CSV-injection defence: a cell Excel would run as a formula gets a
-    leading quote, and so does one of quotes before a formula start ("'=x"):
-    written as it is, it read back as the neutralised "=x", another report
-    (a --since-manifest run took "=x" for unchanged)."""
-    return "'" + value if value.lstrip("'").startswith(FORMULA_START) else value
+    """OWASP CSV-injection defence: a cell Excel would run as a formula gets a leading quote."""
+    return "'" + value if formula_like(value) else value
 
 
 def unneutralise(value: str) -> str:
-    """Undo `neutralise` when reading our CSV back (a leading quote before
-    quotes and a formula start)."""
-    if value[:1] == "'" and value.lstrip("'").startswith(FORMULA_START):
-        return value[1:]
-    return value
+    """Undo `neutralise` when reading our CSV back (a leading quote before a
+    formula start, or before more quotes and one)."""
+    return value[1:] if value[:1] == "'" and formula_like(value[1:]) else value
 
 
 def read_table(
@@ -108,9 +111,12 @@ def stored_row(
 _QUOTED = ('"', "\n", "\r", "\x00")
 # (',\r' and ',\n' are left out: a line holding one holds '\r' or '\n',
 # scanned for already)
-# (a quote opening a cell may come before a formula start: `neutralise`)
-_NEUTRALISED = (*FORMULA_START, "'")
-_NOT_PLAIN = _QUOTED + tuple("," + c for c in _NEUTRALISED if c not in _QUOTED)
+# (",'": a cell opening with a quote is left to the slow way, which
+# neutralises "'=x" as well: `formula_like`)
+_NOT_PLAIN = _QUOTED + tuple(
+    "," + c for c in FORMULA_START + ("'",) if c not in _QUOTED
+)
+_NOT_PLAIN_START = FORMULA_START + ("'",)
 
 
 def _plain_line(cells: list[str]) -> str | None:
@@ -124,7 +130,7 @@ def _plain_line(cells: list[str]) -> str | None:
         line = ",".join(cells)
     except TypeError:  # a value that is not text: the writer's to write
         return None
-    if line.count(",") != len(cells) - 1 or line.startswith(_NEUTRALISED):
+    if line.count(",") != len(cells) - 1 or line.startswith(_NOT_PLAIN_START):
         return None
     for part in _NOT_PLAIN:
         if part in line:

@@ -40,6 +40,7 @@ from calc_nlp.schema import (
     TEXT_COLUMNS,
 )
 from calc_nlp.writers import (
+    OUTPUT_FORMATS,
     OUTPUT_MODE,
     PRIVATE_MODE,
     LineFormat,
@@ -86,7 +87,8 @@ class Outputs:
     texts.jsonl (always JSON Lines) holds the text and marked spans of each
     report with findings, for `review`; without it (`keep_texts` False) a
     texts.jsonl left by an earlier run is removed by the commit, so that the
-    folder never pairs this run's tables with another run's texts.
+    folder never pairs this run's tables with another run's texts. So are the
+    findings and reports an earlier run wrote in another format.
     """
 
     def __init__(
@@ -126,7 +128,7 @@ class Outputs:
             self.tables["texts"] = PartialTable(
                 outdir, TEXTS, TEXT_COLUMNS, "jsonl", False
             )
-        self.stale = [] if keep_texts else [TEXTS]
+        self.stale = other_format_tables(fmt) + ([] if keep_texts else [TEXTS])
 
     def formats(self) -> tuple[Any, Any, Any]:
         """How workers render the rows of reports, findings and texts (without
@@ -193,6 +195,18 @@ class Outputs:
             t.staged.unlink(missing_ok=True)
         (self.outdir / PROGRESS).unlink(missing_ok=True)
         (self.outdir / f".{MANIFEST}.staged").unlink(missing_ok=True)
+
+
+def other_format_tables(fmt: str) -> list[str]:
+    """The findings and reports tables of the formats other than `fmt`: an
+    earlier run's (its mentions and sentences), which the new manifest does
+    not describe and a reader of the folder would take for this run's."""
+    return [
+        f"{table}.{other}"
+        for other in OUTPUT_FORMATS
+        if other != fmt
+        for table in ("findings", "reports")
+    ]
 
 
 def finish_commit(out: Path) -> bool:
