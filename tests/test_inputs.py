@@ -65,6 +65,19 @@ def test_column_matching_several_ignoring_case_is_refused():
     )
 
 
+def test_column_named_twice_is_refused(tmp_path):
+    # which of two 'text' columns holds the report is not known: reading the
+    # first lost the other's text without a word
+    src = tmp_path / "in.csv"
+    src.write_text(f"report_id,text,text\nR1,{SECRET} one,two\n", encoding="utf-8")
+    r = cli("run", src, "-o", tmp_path / "o")
+    assert r.exit_code == 2
+    assert r.output == (
+        "Error: column 'text' appears 2 times in the first line (3 fields; not shown)\n"
+    )
+    assert not (tmp_path / "o").exists()
+
+
 def test_missing_column_suggests_a_header_cell_never_a_value(tmp_path):
     src = tmp_path / "in.csv"
     src.write_text(f"report_id,REPORT_TEXT\nR1,{SECRET} text here\n", encoding="utf-8")

@@ -50,7 +50,11 @@ def suggestion(wanted: str, header: list[str]) -> str | None:
 def find_column(header: list[str], wanted: str) -> int | str:
     """The index of `wanted` in `header`, or why it is not there (a message).
 
-    An exact match wins; else the one column equal to it ignoring case."""
+    An exact match wins; else the one column equal to it ignoring case. A
+    name the header gives twice is refused: which of the two holds the
+    reports is not known (the first was read, the other's text lost)."""
+    if header.count(wanted) > 1:
+        return f"column {wanted!r} appears {header.count(wanted)} times"
     if wanted in header:
         return header.index(wanted)
     same = [i for i, h in enumerate(header) if h.casefold() == wanted.casefold()]
@@ -87,6 +91,12 @@ def find_columns(header: list[str], wanted: list[str]) -> list[int]:
         raise InputError(
             f"{'; '.join(parts)}; the input has columns: "
             f"{', '.join(repr(h) for h in header)}",
+            missing_column=True,
+        )
+    twice = [f for _, f in problems if isinstance(f, str) and f.startswith("column")]
+    if twice:  # named more than once: said so, the line itself not shown
+        raise InputError(
+            f"{'; '.join(twice)} in the first line ({len(header)} fields; not shown)",
             missing_column=True,
         )
     names = ", ".join(repr(c) for c, f in problems if not isinstance(f, int))
