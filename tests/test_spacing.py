@@ -178,3 +178,19 @@ def test_edits_are_those_of_a_search_at_every_character(text):
 def test_edits_match_the_search_on_any_text(text):
     want = [(m.span(), m.lastgroup) for m in spacing._EDIT.finditer(text)]
     assert [(m.span(), m.lastgroup) for m in spacing._edits(text)] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calcified granuloma. Aortic calc&shy;ification.",
+        "Calcified granuloma. Aortic calc&#8203;ification.",
+        "Calcified granuloma. Aortic calc&#xAD;ification.",
+    ],
+)
+def test_an_invisible_character_by_reference_splits_no_word(analyzer, text):
+    # '&shy;' was read as a space: 'calc ification', the finding lost
+    found = analyzer.analyze(text, "T").findings
+    assert [f.mention for f in found] == ["Calcified granuloma", text[21:-1]]
+    assert found[1].site == "aorta"
+

@@ -43,7 +43,8 @@ _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 # - an HTML tag that ends a line or a cell (an export of a web or rich-text
 #   view): a line break, or a space for a table cell;
 # - an inline HTML tag (bold, a span): nothing;
-# - an HTML character reference: its character (a no-break space: a space);
+# - an HTML character reference: its character (a no-break space: a space;
+#   an invisible one, '&shy;': nothing);
 # - a run of spacing between two characters that are not spacing, holding a
 #   character other than a plain space; or plain spaces between two words
 #   (after a sentence's end or a comma they split no phrase), or after a
@@ -263,11 +264,21 @@ def _instead(m: re.Match[str]) -> str | None:
     if m.group("inline"):
         return ""
     if m.group("ref"):
-        char = html.unescape(m.group())
-        if len(char) != 1:
-            return None
-        return " " if _SPACE.match(char) or char in _INVISIBLE else char
+        return _referenced(m.group())
     return " "
+
+
+def _referenced(ref: str) -> str | None:
+    """What a character reference stands for: a space for a spacing one
+    ('&nbsp;'), nothing for an invisible one ('&shy;' inside a word, as the
+    soft hyphen itself: a space made 'calc ification' two words), else its
+    character (None: not a reference html knows)."""
+    char = html.unescape(ref)
+    if len(char) != 1:
+        return None
+    if char in _INVISIBLE:
+        return ""
+    return " " if _SPACE.match(char) else char
 
 
 def _needs(text: str, hidden_only: bool) -> bool:
