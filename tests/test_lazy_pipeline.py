@@ -87,10 +87,13 @@ def test_the_screen_answers_a_birads_word_that_states_no_category(screen, analyz
 
 
 def test_the_screen_leaves_texts_the_analyzer_reads_edited_to_it(screen):
-    """An invisible character or RTF: the analyzer reads the text with
-    characters dropped, which the screen does not, so it does not answer."""
+    """An invisible character, markup in a word or RTF: the analyzer reads
+    the text with characters dropped, which the screen does not, so it does
+    not answer."""
     for text in (
         "Assess\u00adment category 2. Clear lungs.",
+        "Calc<b>ified</b> granuloma. Clear lungs.",
+        "C&#97;lcified granuloma. Clear lungs.",
         "Clear lungs.\u200b Heart normal.",
         "{\\rtf1\\ansi Clear lungs.\\par}",
     ):

@@ -194,3 +194,21 @@ def test_an_invisible_character_by_reference_splits_no_word(analyzer, text):
     assert [f.mention for f in found] == ["Calcified granuloma", text[21:-1]]
     assert found[1].site == "aorta"
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calc<b>ified</b> granuloma in the right upper lobe.",
+        "<b>Calc</b>ified granuloma in the right upper lobe.",
+        "C&#97;lcified granuloma in the right upper lobe.",
+        "Calc&shy;ified granuloma in the right upper lobe.",
+    ],
+)
+def test_markup_inside_the_only_finding_word_hides_no_finding(analyzer, text):
+    # the prefilter, reading the report as written, found no finding word
+    # and the report was read past unedited
+    (f,) = analyzer.analyze(text, "T").findings
+    mention = text[: text.index(" granuloma")].removeprefix("<b>") + " granuloma"
+    assert (f.mention, f.site) == (mention, "lung")
+    assert text[f.start : f.end] == f.mention
+    assert f.site_text == "right upper lobe"

@@ -89,6 +89,10 @@ _SPACE = re.compile(rf"[{_SPACES}]")
 # the test for spaces between words, which lets the regex engine skip ahead.
 _OTHER = re.compile(rf"[{_INVISIBLE}{_SPACES}]")
 _MARKUP = re.compile(r"</?[a-z][^<>]{0,200}>|&#?[0-9a-z]{2,8};", re.IGNORECASE)
+# markup right before or after a word's character
+_GLUED = re.compile(
+    rf"(?<=\w)(?:{_MARKUP.pattern})|(?:{_MARKUP.pattern})(?=\w)", re.IGNORECASE
+)
 _DOUBLE = re.compile(r"  (?:(?<=\w  ) *\w|(?<=:  ) *[\w,])")
 
 
@@ -175,8 +179,8 @@ class Spacing:
 def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
     """The text with spacing and markup made regular, or None when it needs
     no change. With `hidden_only`, None unless the text holds an invisible
-    character (one that can hide a word from the prefilter: what a report
-    the prefilter turned away needs looked at)."""
+    character or markup glued to a word (what can hide a word from the
+    prefilter: what a report the prefilter turned away needs looked at)."""
     if rtf.is_rtf(text):
         shown, shown_origin, shown_stop = rtf.plain(text)
         new, runs = _edit(shown)
@@ -282,15 +286,11 @@ def _referenced(ref: str) -> str | None:
 
 
 def _needs(text: str, hidden_only: bool) -> bool:
+    if hidden_only:
+        return _hides_a_word(text)
     if text.isascii():
-        if "\x00" in text:
+        if "\x00" in text or "\t" in text:
             return True
-        if hidden_only:
-            return False
-        if "\t" in text:
-            return True
-    elif hidden_only:
-        return _DROP.search(text) is not None
     elif _OTHER.search(text) is not None:
         return True
     if ("<" in text or "&" in text) and _MARKUP.search(text) is not None:
@@ -300,6 +300,16 @@ def _needs(text: str, hidden_only: bool) -> bool:
     if "~" in text and _TILDE.search(text) is not None:
         return True
     return "  " in text and _DOUBLE.search(text) is not None
+
+
+def _hides_a_word(text: str) -> bool:
+    """Does the text hold what can hide a word from the prefilter, which
+    reads the report as written: an invisible character, or markup glued
+    to a word ('Calc<b>ified', 'C&#97;lcified', 'Calc&shy;ified')?"""
+    invisible = "\x00" in text if text.isascii() else _DROP.search(text) is not None
+    if invisible:
+        return True
+    return ("<" in text or "&" in text) and _GLUED.search(text) is not None
 
 
 def _keep(text: str, start: int, end: int, out: list[str], runs: Runs) -> None:
