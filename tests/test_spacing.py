@@ -212,3 +212,43 @@ def test_markup_inside_the_only_finding_word_hides_no_finding(analyzer, text):
     assert (f.mention, f.site) == (mention, "lung")
     assert text[f.start : f.end] == f.mention
     assert f.site_text == "right upper lobe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CT CORONARY CALCIUM<br>\nCAC = 0<br>\nNo extracoronary calcification.",
+        "CT CORONARY CALCIUM<br />\r\nCAC = 0<br />\r\nNo extracoronary calcification.",
+        "<p>CT CORONARY CALCIUM</p>\n<p>CAC = 0</p>\n<p>No extracoronary calcification.</p>",
+        "<div>CT CORONARY CALCIUM</div>\n<div>CAC = 0</div>\n<div>No extracoronary calcification.</div>",
+    ],
+)
+def test_a_line_tag_beside_a_line_break_makes_no_blank_line(analyzer, text):
+    # '<br>\n' was read as two line breaks, a blank line between every two
+    # lines: the title's finding and the last line's site were lost
+    plain = "CT CORONARY CALCIUM\nCAC = 0\nNo extracoronary calcification."
+    want, got = analyzer.analyze(plain, "T"), analyzer.analyze(text, "T")
+    assert [(f.mention, f.site) for f in got.findings] == [
+        (f.mention, f.site) for f in want.findings
+    ]
+    assert all(text[f.start : f.end] == f.mention for f in got.findings)
+
+
+def test_line_tags_of_their_own_are_line_breaks():
+    sp = normalise("Calcified granuloma.<br><br>IMPRESSION:<br>\n<br>\nStable.")
+    assert sp is not None and sp.text == "Calcified granuloma.\n\nIMPRESSION:\n\nStable."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Line one.<br>\nLine two.<br>\nThree.",
+        "Line one.<br/>\r\nLine two.<br />\r\nThree.",
+        "<p>Line one.</p>\n<p>Line two.</p>\n<p>Three.</p>",
+        "<div>Line one.</div>\n<div>Line two.</div>\n<div>Three.</div>\n",
+    ],
+)
+def test_a_line_tag_beside_a_line_break_is_that_line_break(text):
+    sp = normalise(text)
+    assert sp is not None
+    assert sp.text.replace("\r", "").strip(" \n") == "Line one.\nLine two.\nThree."

@@ -41,7 +41,8 @@ _SPACES = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 #   a number after a word or a stop ('stable.~1. Calcified ...', 'seen~4 mm
 #   ...'); '~5 mm', '(~2' and '2~3' are approximations and ranges, kept;
 # - an HTML tag that ends a line or a cell (an export of a web or rich-text
-#   view): a line break, or a space for a table cell;
+#   view): a line break (nothing beside a line break the text has), or a
+#   space for a table cell;
 # - an inline HTML tag (bold, a span): nothing;
 # - an HTML character reference: its character (a no-break space: a space;
 #   an invisible one, '&shy;': nothing);
@@ -80,6 +81,8 @@ _EDIT_AT = re.compile(
     rf"[ \\~<&{_SPACES}](?:(?<! )|(?= *[{_SPACES}])|(?<=[\w:] )(?= ))"
 )
 _TILDE = re.compile(_TILDE_BREAK)
+# a line break right after a line tag, past spaces and tabs
+_BREAK_AFTER = re.compile(r"[ \t]*[\r\n]")
 # an escape that stands for a line break or tab (the delimiter escapes alone
 # hide no finding)
 _ESCAPE = re.compile(r"\\(?:[nrt]|\.br\\|X0[AD])")
@@ -262,7 +265,7 @@ def _instead(m: re.Match[str]) -> str | None:
     if m.group("escaped"):
         return " " if m.group() == "\\t" else "\n"
     if m.group("line"):
-        return "\n"
+        return "" if _beside_a_break(m) else "\n"
     if m.group("cell"):
         return " "
     if m.group("inline"):
@@ -270,6 +273,22 @@ def _instead(m: re.Match[str]) -> str | None:
     if m.group("ref"):
         return _referenced(m.group())
     return " "
+
+
+def _beside_a_break(m: re.Match[str]) -> bool:
+    """Does a line break of the text stand right before or after the line
+    tag (past spaces and tabs)? An export that writes a tag at each line's
+    end or start ('<br>\\n', '</p>\\n<p>') writes the break too: read as a
+    break of its own each tag made a blank line between every two lines,
+    cutting the report into paragraphs (a title's site lost to its next
+    line). Tags alone ('<br><br>') are line breaks still."""
+    text = m.string
+    if _BREAK_AFTER.match(text, m.end()) is not None:
+        return True
+    at = m.start() - 1
+    while at >= 0 and text[at] in " \t":
+        at -= 1
+    return at >= 0 and text[at] in "\r\n"
 
 
 def _referenced(ref: str) -> str | None:
