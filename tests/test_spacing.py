@@ -252,3 +252,19 @@ def test_a_line_tag_beside_a_line_break_is_that_line_break(text):
     sp = normalise(text)
     assert sp is not None
     assert sp.text.replace("\r", "").strip(" \n") == "Line one.\nLine two.\nThree."
+
+
+@pytest.mark.parametrize(
+    "gap",
+    [" \u200b ", " &nbsp;", "&nbsp; ", " <b> ", "&#32;&#32;", " \\t ", " \x00 ", "\u00ad \u00ad"],
+)
+def test_spaces_an_edit_leaves_side_by_side_are_one(analyzer, gap):
+    # 'Calcified &nbsp;granuloma' was read 'Calcified  granuloma': the two
+    # spaces split the phrase, and the finding was 'Calcified' alone
+    text = f"Calcified{gap}granuloma in the right upper lobe."
+    sp = normalise(text)
+    assert sp is not None and sp.text == "Calcified granuloma in the right upper lobe."
+    (f,) = analyzer.analyze(text, "T").findings
+    assert (f.mention, f.start, f.site) == (f"Calcified{gap}granuloma", 0, "lung")
+    assert [sp.at(i) for i in range(9)] == list(range(9))
+    assert sp.at(10) == 9 + len(gap)  # 'granuloma' where the report has it

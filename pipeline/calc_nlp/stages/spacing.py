@@ -81,6 +81,9 @@ _EDIT_AT = re.compile(
     rf"[ \\~<&{_SPACES}](?:(?<! )|(?= *[{_SPACES}])|(?<=[\w:] )(?= ))"
 )
 _TILDE = re.compile(_TILDE_BREAK)
+# plain spaces between words, or after a label's colon (`_EDIT`'s last two
+# alternatives): read again once edits are made (`_spaces_joined`)
+_JOINED = re.compile(r"(?<=\w)  +(?=\w)|(?<=:)  +(?=[\w,])")
 # a line break right after a line tag, past spaces and tabs
 _BREAK_AFTER = re.compile(r"[ \t]*[\r\n]")
 # an escape that stands for a line break or tab (the delimiter escapes alone
@@ -215,6 +218,52 @@ def _unwrapped(text: str, hidden_only: bool) -> str:
 
 def _edit(text: str) -> tuple[str, Runs]:
     """The text the stages read, and where its characters come from."""
+    new, runs = _edit_once(text)
+    if "  " in new and _JOINED.search(new) is not None:
+        again, then = _spaces_joined(new)
+        return again, _composed(runs, then)
+    return new, runs
+
+
+def _spaces_joined(text: str) -> tuple[str, Runs]:
+    """Spaces that edits left side by side between words ('Calcified
+    &nbsp;granuloma', 'Calcified \\u200b granuloma', a '<b>' between two
+    spaces: each edit reads its own stretch, so two spaces stayed, and
+    split the phrase) made one, as a run of spaces written between words is."""
+    out: list[str] = []
+    runs = Runs([], [], [], [], 0, len(text))
+    pos = 0
+    for m in _JOINED.finditer(text):
+        _copy(text, pos, m.start(), out, runs)
+        _add(runs, " ", m.start(), m.end(), 0)
+        out.append(" ")
+        pos = m.end()
+    _copy(text, pos, len(text), out, runs)
+    return "".join(out), runs
+
+
+def _composed(first: Runs, then: Runs) -> Runs:
+    """Where the characters of a text `then` maps onto the text `first`
+    maps come from in the report, run by run."""
+    out = Runs([], [], [], [], 0, first.end)
+    ends = [*then.firsts[1:], then.length]
+    for k, end in enumerate(ends):
+        n, origin, step = end - then.firsts[k], then.origins[k], then.steps[k]
+        if step == 0:  # one stretch of `first`'s text, all of it
+            _add_run(out, n, first.origin(origin), first.stop(then.stops[k] - 1), 0)
+            continue
+        at = origin  # a stretch copied: `first`'s runs over it
+        while at < origin + n:
+            k1 = first._run(at)
+            stop = first.firsts[k1 + 1] if k1 + 1 < len(first.firsts) else first.length
+            stop = min(stop, origin + n)
+            _add_run(out, stop - at, first.origin(at), first.stop(at), first.steps[k1])
+            at = stop
+    return out
+
+
+def _edit_once(text: str) -> tuple[str, Runs]:
+    """`_edit`'s reading of each stretch `_EDIT` matches."""
     out: list[str] = []
     runs = Runs([], [], [], [], 0, len(text))
     pos = 0
@@ -349,12 +398,17 @@ def _copy(text: str, start: int, end: int, out: list[str], runs: Runs) -> None:
 def _add(runs: Runs, chars: str, origin: int, stop: int, step: int) -> None:
     """A run of `chars` (none: no run) read next, its first character from
     the report's `origin` up to `stop`."""
-    if chars:
+    _add_run(runs, len(chars), origin, stop, step)
+
+
+def _add_run(runs: Runs, n: int, origin: int, stop: int, step: int) -> None:
+    """`_add` of a run of n characters."""
+    if n:
         runs.firsts.append(runs.length)
         runs.origins.append(origin)
         runs.stops.append(stop)
         runs.steps.append(step)
-        runs.length += len(chars)
+        runs.length += n
 
 
 def restore(result: ReportResult, sp: Spacing, text: str, digest: str) -> ReportResult:
