@@ -13,6 +13,11 @@ def rtf_char(ch: str) -> str:
         return "\\par\n"
     if ch in "\\{}":
         return "\\" + ch
+    if ord(ch) > 0xFFFF:  # past the basic plane: its two UTF-16 halves
+        units = ch.encode("utf-16-le")
+        return "".join(
+            rtf_char(chr(int.from_bytes(units[i : i + 2], "little"))) for i in (0, 2)
+        )
     if ord(ch) > 127:
         code = ord(ch) if ord(ch) < 32768 else ord(ch) - 65536
         return f"\\u{code}?"

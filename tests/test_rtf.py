@@ -123,3 +123,34 @@ def test_the_dev_corpus_stored_as_rtf_gives_the_same_findings(analyzer):
         ], g.report_id
         compared += len(got)
     assert compared > 600
+
+
+def test_the_fallback_count_uc_is_honoured(analyzer):
+    # '\uc0' (no stand-in after a \uN character) dropped the next letter:
+    # 'alcified granuloma', the finding lost; '\uc2' showed a stand-in
+    body = r" Findings DASH calcified granuloma in the right upper lobe.\par}"
+    for uc, dash in (
+        (r"\uc0", r"\u8212{}"),
+        (r"\uc1", r"\u8212?"),
+        (r"\uc2", r"\u8212\'97\'97"),
+    ):
+        text = r"{\rtf1\ansi" + uc + body.replace("DASH", dash)
+        shown, _, _ = plain(text)
+        assert shown == "Findings \u2014 calcified granuloma in the right upper lobe.\n", uc
+        (f,) = analyzer.analyze(text, "T").findings
+        assert (f.mention, f.site) == ("calcified granuloma", "lung")
+        assert text[f.start : f.end] == f.mention
+
+
+def test_uc_holds_in_its_group_only():
+    shown, _, _ = plain(r"{\rtf1 {\uc0 a\u233 b}\u233 xc\par}")
+    assert shown == "a\xe9b\xe9c\n"
+
+
+def test_a_character_past_the_basic_plane_is_read_whole():
+    # written as its two UTF-16 halves, each a \uN of its own
+    text = r"{\rtf1\ansi Pain \u-10179?\u-8704? calcified granuloma.\par}"
+    shown, origin, stop = plain(text)
+    assert shown == "Pain \U0001f600 calcified granuloma.\n"
+    at = shown.index("\U0001f600")
+    assert text[origin[at] : stop[at]] == r"\u-10179?\u-8704"

@@ -13,6 +13,7 @@ Only a text that starts with `{\\rtf` is read so.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _START = re.compile(r"\s*\{\\rtf")
 _TOKEN = re.compile(
@@ -74,9 +75,12 @@ def plain(text: str) -> tuple[str, list[int], list[int]]:
     depth = 0
     hidden_from = 0  # depth at which a hidden group opened (0: none)
     skip_fallback = 0
+    fallback = [1]  # \ucN of each open group: stand-ins after a \uN character
+    high: list[int] = []  # a \uN high surrogate waiting for its low half: code, start
     pos = 0
 
     def emit(chars: str, start: int, end: int) -> None:
+        high.clear()
         out.append(chars)
         origin.extend([start] * len(chars))
         stop.extend([end] * len(chars))
@@ -84,8 +88,9 @@ def plain(text: str) -> tuple[str, list[int], list[int]]:
     for m in _TOKEN.finditer(text):
         if not hidden_from and m.start() > pos:
             run = text[pos : m.start()]
-            if skip_fallback:  # the character standing in for a \uN one
-                run, pos, skip_fallback = run[1:], pos + 1, 0
+            if skip_fallback:  # the characters standing in for a \uN one
+                skip = min(skip_fallback, len(run))
+                run, pos, skip_fallback = run[skip:], pos + skip, skip_fallback - skip
             for k, ch in enumerate(run):
                 emit(ch, pos + k, pos + k + 1)
         pos = m.end()
@@ -94,12 +99,15 @@ def plain(text: str) -> tuple[str, list[int], list[int]]:
             skip_fallback = 0
         if brace == "{":
             depth += 1
+            fallback.append(fallback[-1])
             if not hidden_from and _opens_hidden(text, m.end()):
                 hidden_from = depth
         elif brace == "}":
             if hidden_from == depth:
                 hidden_from = 0
             depth -= 1
+            if len(fallback) > 1:
+                fallback.pop()
         elif hidden_from or brace:
             continue  # inside a hidden group, or a line break of the file itself
         elif word is not None:
@@ -110,13 +118,13 @@ def plain(text: str) -> tuple[str, list[int], list[int]]:
             elif word in _CHAR:
                 emit(_CHAR[word], m.start(), m.end())
             elif word == "u" and number is not None:
-                code = int(number) % 65536
-                if not 0xD800 <= code <= 0xDFFF:
-                    emit(chr(code), m.start(), m.end())
-                skip_fallback = 1
+                _unicode(int(number) % 65536, m.start(), m.end(), high, emit)
+                skip_fallback = fallback[-1]
+            elif word == "uc" and number is not None:
+                fallback[-1] = int(number)
         elif byte is not None:
             if skip_fallback:  # a \uN character's stand-in byte
-                skip_fallback = 0
+                skip_fallback -= 1
                 continue
             emit(bytes([int(byte, 16)]).decode("cp1252", "replace"), m.start(), m.end())
         elif symbol is not None and symbol in _SYMBOL:
@@ -125,6 +133,22 @@ def plain(text: str) -> tuple[str, list[int], list[int]]:
         for k, ch in enumerate(text[pos:]):
             emit(ch, pos + k, pos + k + 1)
     return "".join(out), origin, stop
+
+
+def _unicode(
+    code: int, start: int, end: int, high: list[int], emit: Callable[[str, int, int], None]
+) -> None:
+    """A \\uN character: a character past the basic plane (an emoji) is
+    written as its two UTF-16 halves, each a \\uN of its own, read as one
+    character from the first's start; a half alone shows nothing."""
+    if 0xD800 <= code <= 0xDBFF:
+        high[:] = [code, start]
+    elif 0xDC00 <= code <= 0xDFFF:
+        if high:
+            pair = 0x10000 + ((high[0] - 0xD800) << 10) + (code - 0xDC00)
+            emit(chr(pair), high[1], end)
+    else:
+        emit(chr(code), start, end)
 
 
 def _opens_hidden(text: str, at: int) -> bool:
