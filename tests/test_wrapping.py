@@ -106,3 +106,20 @@ def test_findings_wrapped_under_an_impression_left_on_one_long_line():
     assert joined is not None
     assert "granuloma in the left lower lobe" in joined and "hilar lymph nodes." in joined
     assert "Heart normal.\nIMPRESSION:" in joined
+
+
+def test_a_wrapped_line_s_crlf_or_trailing_space_is_one_space(analyzer):
+    # in a report that also needed spacing read (a tab), the wrap's CR LF
+    # or 'tissue \n' became two spaces, which split the phrase: the
+    # finding was 'calcification' alone
+    for text in (
+        "FINDINGS:\tThe lungs are clear. There is soft tissue\r\n"
+        "calcification in the right thigh.\r\nIMPRESSION: No acute findings.",
+        "FINDINGS:\tThe lungs are clear. There is soft tissue \n"
+        "calcification in the right thigh.\nIMPRESSION: No acute findings.",
+        r"{\rtf1\ansi FINDINGS: The lungs are clear. There is soft tissue \par"
+        "\ncalcification in the right thigh.\\par\nIMPRESSION: No acute findings.}",
+    ):
+        (f,) = analyzer.analyze(text, "T").findings
+        assert f.mention.startswith("soft tissue") and f.mention.endswith("\ncalcification")
+        assert text[f.start : f.end] == f.mention

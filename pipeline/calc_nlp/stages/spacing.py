@@ -189,9 +189,9 @@ def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
     prefilter: what a report the prefilter turned away needs looked at)."""
     if rtf.is_rtf(text):
         shown, shown_origin, shown_stop = rtf.plain(text)
-        new, runs = _edit(shown)
+        new, runs = _unwrapped(*_edit(shown), hidden_only)
         return Spacing(
-            _unwrapped(new, hidden_only),
+            new,
             Runs.listed(
                 [shown_origin[runs.origin(i)] for i in range(len(new))],
                 [shown_stop[runs.stop(i) - 1] for i in range(len(new))],
@@ -203,17 +203,23 @@ def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
         if joined is None:
             return None
         return Spacing(*_edit(joined))
-    new, runs = _edit(text)
-    new = _unwrapped(new, hidden_only)
+    new, runs = _unwrapped(*_edit(text), hidden_only)
     return None if new == text else Spacing(new, runs)
 
 
-def _unwrapped(text: str, hidden_only: bool) -> str:
+def _unwrapped(text: str, runs: Runs, hidden_only: bool) -> tuple[str, Runs]:
     """The text with its hard wraps read as spaces (wrapping.py), once its
     markup is read: a wrapped report stored as RTF or with escaped or HTML
-    line breaks is wrapped all the same (same length: offsets hold)."""
+    line breaks is wrapped all the same. A wrap's CR LF, or a space left
+    before it ('tissue \\n'), gives two spaces between words: made one, as
+    `_edit` makes those written (two spaces split the phrase)."""
     joined = None if hidden_only else wrapping.unwrap(text)
-    return text if joined is None else joined
+    if joined is None:
+        return text, runs
+    if "  " in joined and _JOINED.search(joined) is not None:
+        again, then = _spaces_joined(joined)
+        return again, _composed(runs, then)
+    return joined, runs  # same length: offsets hold
 
 
 def _edit(text: str) -> tuple[str, Runs]:
