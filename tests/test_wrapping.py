@@ -123,3 +123,19 @@ def test_a_wrapped_line_s_crlf_or_trailing_space_is_one_space(analyzer):
         (f,) = analyzer.analyze(text, "T").findings
         assert f.mention.startswith("soft tissue") and f.mention.endswith("\ncalcification")
         assert text[f.start : f.end] == f.mention
+
+
+def test_a_wrap_s_crlf_after_a_comma_is_one_space(analyzer):
+    # 'ossification,\r\nright hip' became 'ossification,  right hip' (the
+    # LF report: one space), and the finding lost its site
+    lf = (
+        "PREOPERATIVE DIAGNOSIS: , Heterotopic ossification, right\n"
+        "hip, Brooker class III, following right total hip\n"
+        "arthroplasty in 2022.,PROCEDURE: , Excision of heterotopic ossification,\n"
+        "right hip.,INDICATIONS: , The patient is a 61-year-old male\n"
+        "who developed progressive stiffness after his hip replacement."
+    )
+    crlf = lf.replace("\n", "\r\n")
+    want = [(f.site, f.site_text) for f in analyzer.analyze(lf, "T").findings]
+    got = [(f.site, f.site_text.replace("\r\n", "\n")) for f in analyzer.analyze(crlf, "T").findings]
+    assert got == want and len(want) == 2

@@ -84,6 +84,8 @@ _TILDE = re.compile(_TILDE_BREAK)
 # plain spaces between words, or after a label's colon (`_EDIT`'s last two
 # alternatives): read again once edits are made (`_spaces_joined`)
 _JOINED = re.compile(r"(?<=\w)  +(?=\w)|(?<=:)  +(?=[\w,])")
+# a run of spaces between two characters that are not spacing
+_RUN = re.compile(r"(?<=\S)  +(?=\S)")
 # a line break right after a line tag, past spaces and tabs
 _BREAK_AFTER = re.compile(r"[ \t]*[\r\n]")
 # an escape that stands for a line break or tab (the delimiter escapes alone
@@ -199,10 +201,10 @@ def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
             ),
         )
     if not _needs(text, hidden_only):
-        joined = None if hidden_only else wrapping.unwrap(text)
-        if joined is None:
-            return None
-        return Spacing(*_edit(joined))
+        # nothing to edit: its hard wraps alone, if any (the spaces they make
+        # are the only runs `_edit` would read in the text unwrapped)
+        new, runs = _unwrapped(text, Runs.same(len(text)), hidden_only)
+        return None if new == text else Spacing(new, runs)
     new, runs = _unwrapped(*_edit(text), hidden_only)
     return None if new == text else Spacing(new, runs)
 
@@ -216,22 +218,36 @@ def _unwrapped(text: str, runs: Runs, hidden_only: bool) -> tuple[str, Runs]:
     joined = None if hidden_only else wrapping.unwrap(text)
     if joined is None:
         return text, runs
-    if "  " in joined and _JOINED.search(joined) is not None:
-        again, then = _spaces_joined(joined)
+    spans = _wrap_spaces(text, joined) if "  " in joined else []
+    if spans:
+        again, then = _spaces_joined(joined, spans)
         return again, _composed(runs, then)
     return joined, runs  # same length: offsets hold
+
+
+def _wrap_spaces(text: str, joined: str) -> list[tuple[int, int]]:
+    """The runs of spaces in the unwrapped text to read as one: those
+    between words or after a label's colon (as `_edit` reads them), and
+    those a wrap made, whatever is before them ('ossification,\\r\\nright'
+    one space, as 'ossification,\\nright' is)."""
+    return [
+        m.span()
+        for m in _RUN.finditer(joined)
+        if _JOINED.match(joined, m.start()) is not None
+        or joined[m.start() : m.end()] != text[m.start() : m.end()]
+    ]
 
 
 def _edit(text: str) -> tuple[str, Runs]:
     """The text the stages read, and where its characters come from."""
     new, runs = _edit_once(text)
     if "  " in new and _JOINED.search(new) is not None:
-        again, then = _spaces_joined(new)
+        again, then = _spaces_joined(new, [m.span() for m in _JOINED.finditer(new)])
         return again, _composed(runs, then)
     return new, runs
 
 
-def _spaces_joined(text: str) -> tuple[str, Runs]:
+def _spaces_joined(text: str, spans: list[tuple[int, int]]) -> tuple[str, Runs]:
     """Spaces that edits left side by side between words ('Calcified
     &nbsp;granuloma', 'Calcified \\u200b granuloma', a '<b>' between two
     spaces: each edit reads its own stretch, so two spaces stayed, and
@@ -239,11 +255,11 @@ def _spaces_joined(text: str) -> tuple[str, Runs]:
     out: list[str] = []
     runs = Runs([], [], [], [], 0, len(text))
     pos = 0
-    for m in _JOINED.finditer(text):
-        _copy(text, pos, m.start(), out, runs)
-        _add(runs, " ", m.start(), m.end(), 0)
+    for start, end in spans:
+        _copy(text, pos, start, out, runs)
+        _add(runs, " ", start, end, 0)
         out.append(" ")
-        pos = m.end()
+        pos = end
     _copy(text, pos, len(text), out, runs)
     return "".join(out), runs
 
