@@ -790,6 +790,38 @@ def test_user_regex_report_deadline(tmp_path, monkeypatch):
     assert rows["A"]["status"] == rows["B"]["status"] == "ok"
 
 
+def test_report_deadline_holds_in_the_screen(monkeypatch):
+    """A report slow in the screen (the prefilter searches the whole text
+    with each user token regex, unanchored) stops at its deadline: the
+    screen's guard against its own faults caught the timeout, and the
+    report then ran through the whole pipeline with no deadline left (a
+    regex there hung the run)."""
+    from calc_nlp.batch.workers import rows_with_deadline
+    from calc_nlp.engine import Engine
+    from calc_nlp.rules import load_rules
+    from calc_nlp.screen import Screen
+
+    rules = load_rules()
+    Engine(rules=rules)  # built once: the cache keeps these rules' screen
+    engine = Engine(rules=rules, lazy=True)
+    assert engine.screen is not None and not engine.built
+
+    def slow(*args):
+        time.sleep(5)
+
+    monkeypatch.setattr(Screen, "result", slow)
+    t0 = time.perf_counter()
+    out, _ = rows_with_deadline(
+        [(1, "HANG", "Calcified granuloma.", "", "")],
+        engine,
+        (None, None, None),
+        0.5,
+        lambda rows, formats: rows,
+    )
+    assert time.perf_counter() - t0 < 4
+    assert out[0][0]["reason"] == "processing_failed:ReportTimeout"
+
+
 # ------------------------------------------------------- 8. one bad row, not a crash
 
 
