@@ -1126,6 +1126,30 @@ def test_patterns_not_utf8_exit_2_names_file(tmp_path):
     )
 
 
+def test_patterns_number_over_the_digit_limit_exit_2_names_file(tmp_path):
+    """A number of more digits than Python converts (4300) is a ValueError
+    of json.loads that is no JSONDecodeError: it was an internal error,
+    exit 7, where any other unreadable JSON is exit 2 naming the file."""
+    pats = copied_patterns(tmp_path)
+    labs = (pats / "labs.json").read_text(encoding="utf-8")
+    (pats / "labs.json").write_text(
+        labs.replace('"reference": [', '"reference": [' + "9" * 5000 + ", ", 1),
+        encoding="utf-8",
+    )
+    r = cli(
+        "run",
+        DEMO / "reports.csv",
+        "-o",
+        tmp_path / "o",
+        "--patterns",
+        pats,
+        "--workers",
+        1,
+    )
+    assert r.exit_code == 2 and "labs.json" in r.output, r.output
+    assert "internal error" not in r.output, r.output
+
+
 @pytest.mark.parametrize(
     "name, edit, where",
     [

@@ -26,6 +26,10 @@ def read_rule_file(path: Path) -> dict[str, Any]:
         raise PatternError(path.name, "file is missing") from None
     except json.JSONDecodeError as exc:
         raise PatternError(path.name, f"invalid JSON: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise PatternError(path.name, f"not UTF-8 (byte {exc.start})") from None
+    except ValueError:  # a number of more digits than Python converts
+        raise PatternError(path.name, "invalid JSON: a number too long") from None
     if not isinstance(data, dict):
         raise PatternError(path.name, "top level must be a JSON object")
     allowed = TOP_KEYS[path.name]

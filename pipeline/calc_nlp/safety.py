@@ -304,6 +304,8 @@ def load_checked_rules(patterns: str | None) -> RuleSet:
             ) from None
         except RecursionError:
             raise PatternError(name, "invalid JSON: nested too deeply") from None
+        except ValueError:  # a number of more digits than Python converts
+            raise PatternError(name, "invalid JSON: a number too long") from None
         _check_shape(name, json.loads(text))
     try:
         rules = load_rules(patterns)
