@@ -1164,6 +1164,17 @@ def test_patterns_number_over_the_digit_limit_exit_2_names_file(tmp_path):
             lambda d: d["context_rules"].__setitem__(0, "x"),
             "context.json, rule #0, key 'context_rules'",
         ),
+        # accepted, then the pipeline's build failed: exit 7, every row lost
+        (
+            "mentions.json",
+            lambda d: d["target_rules"][0]["metadata"].update(id=5),
+            "mentions.json, rule 5, key 'id'",
+        ),
+        (
+            "conditions.json",
+            lambda d: d["conditions"][0].update(name=None),
+            "conditions.json, rule K-chronic-kidney-disease, key 'name'",
+        ),
     ],
 )
 def test_patterns_wrong_structure_exit_2_names_file_rule_key(

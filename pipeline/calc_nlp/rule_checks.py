@@ -159,6 +159,9 @@ def target_rules(
 
 def check_metadata(file: str, rid: str, md: Any, ids: dict[str, str]) -> None:
     check_keys(file, rid, md, METADATA_KEYS, {"id", "source"})
+    if not isinstance(md["id"], str) or not md["id"].strip():
+        # spaCy's matchers take string keys only: a number failed the build
+        raise PatternError(file, "id must be a non-empty string", rid, "id")
     if not str(md["source"]).strip():
         raise PatternError(file, "source (provenance) must not be empty", rid, "source")
     if md["id"] in ids:

@@ -296,6 +296,10 @@ def _check_condition(entry: dict[str, Any], ids: Ids) -> None:
         CONDITION_KEYS,
         {"id", "name", "category", "source", "terms"},
     )
+    if not isinstance(entry["name"], str) or not entry["name"].strip():
+        raise PatternError(
+            "conditions.json", "name must be a non-empty string", cid, "name"
+        )
     if entry["category"] not in CONDITION_CATEGORIES:
         raise PatternError(
             "conditions.json",
