@@ -1175,6 +1175,21 @@ def test_patterns_number_over_the_digit_limit_exit_2_names_file(tmp_path):
             lambda d: d["conditions"][0].update(name=None),
             "conditions.json, rule K-chronic-kidney-disease, key 'name'",
         ),
+        (
+            "context.json",
+            lambda d: d["context_rules"][0].update(literal=None),
+            "context.json, rule C-negated_existence-forward-no, key 'literal'",
+        ),
+        (
+            "context.json",
+            lambda d: d["context_rules"][0].update(max_scope=0),
+            "context.json, rule C-negated_existence-forward-no, key 'max_scope'",
+        ),
+        (
+            "sections.json",
+            lambda d: d["section_rules"][0].update(literal=None),
+            "sections.json, rule S-exam-exam, key 'literal'",
+        ),
     ],
 )
 def test_patterns_wrong_structure_exit_2_names_file_rule_key(

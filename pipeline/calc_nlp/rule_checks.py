@@ -124,10 +124,27 @@ def checked_rules(
         check_keys(file, rid, rule, keys, required)
         check_metadata(file, rid, rule["metadata"], ids)
         check_choice(file, rid, rule, "category", categories)
+        _check_rule_types(file, rid, rule)
         if check is not None:
             check(rid, rule)
         checker.check(file, rid, rule.get("pattern"))
     return list(rules)
+
+
+def _check_rule_types(file: str, rid: str, rule: dict[str, Any]) -> None:
+    """The keys medspaCy's rules read by type (a wrong one failed the
+    pipeline's build: exit 7, every row lost): the literal is a non-empty
+    string, max_scope and max_targets a whole number of at least 1, or null."""
+    if not isinstance(rule["literal"], str) or not rule["literal"].strip():
+        raise PatternError(file, "literal must be a non-empty string", rid, "literal")
+    for key in ("max_scope", "max_targets"):
+        value = rule.get(key)
+        if value is not None and (
+            not isinstance(value, int) or isinstance(value, bool) or value < 1
+        ):
+            raise PatternError(
+                file, f"{key} must be a whole number >= 1 or null", rid, key
+            )
 
 
 def check_choice(
@@ -146,15 +163,7 @@ def target_rules(
     checker: PatternChecker,
     ids: dict[str, str],
 ) -> list[dict[str, Any]]:
-    def literal(rid: str, rule: dict[str, Any]) -> None:
-        if not isinstance(rule["literal"], str) or not rule["literal"].strip():
-            raise PatternError(
-                file, "literal must be a non-empty string", rid, "literal"
-            )
-
-    return checked_rules(
-        file, rules, TARGET_KEYS, categories, checker, ids, check=literal
-    )
+    return checked_rules(file, rules, TARGET_KEYS, categories, checker, ids)
 
 
 def check_metadata(file: str, rid: str, md: Any, ids: dict[str, str]) -> None:
