@@ -1190,6 +1190,16 @@ def test_patterns_number_over_the_digit_limit_exit_2_names_file(tmp_path):
             lambda d: d["section_rules"][0].update(literal=None),
             "sections.json, rule S-exam-exam, key 'literal'",
         ),
+        (
+            "descriptors.json",
+            lambda d: d["vessels"][0].update(name=None),
+            "descriptors.json, rule Y-vessel-lm, key 'name'",
+        ),
+        (
+            "descriptors.json",
+            lambda d: d["site_synonyms"]["map"].update(mural2=5),
+            "descriptors.json, rule site_synonyms, key 'map'",
+        ),
     ],
 )
 def test_patterns_wrong_structure_exit_2_names_file_rule_key(
