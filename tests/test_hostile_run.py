@@ -1190,6 +1190,22 @@ def test_patterns_number_over_the_digit_limit_exit_2_names_file(tmp_path):
             lambda d: d["section_rules"][0].update(literal=None),
             "sections.json, rule S-exam-exam, key 'literal'",
         ),
+        # accepted, then error rows: every report holding a lab value, or every one
+        (
+            "labs.json",
+            lambda d: d["analytes"][0].update(reference=["a", "b"]),
+            "labs.json, rule B-ionized-calcium, key 'reference'",
+        ),
+        (
+            "labs.json",
+            lambda d: d["analytes"][0].update(names=None),
+            "labs.json, rule B-ionized-calcium, key 'names'",
+        ),
+        (
+            "labs.json",
+            lambda d: d["said_normal"].update(analytes=[""]),
+            "labs.json, rule said_normal, key 'analytes'",
+        ),
         (
             "descriptors.json",
             lambda d: d["vessels"][0].update(name=None),
