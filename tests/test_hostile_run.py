@@ -1167,8 +1167,8 @@ def test_patterns_number_over_the_digit_limit_exit_2_names_file(tmp_path):
         # accepted, then the pipeline's build failed: exit 7, every row lost
         (
             "mentions.json",
-            lambda d: d["target_rules"][0]["metadata"].update(id=5),
-            "mentions.json, rule 5, key 'id'",
+            lambda d: d["target_rules"][0]["metadata"].update(id=None),
+            "mentions.json, rule #0, key 'id'",
         ),
         (
             "conditions.json",
@@ -1191,6 +1191,16 @@ def test_patterns_number_over_the_digit_limit_exit_2_names_file(tmp_path):
             "sections.json, rule S-exam-exam, key 'literal'",
         ),
         # accepted, then error rows: every report holding a lab value, or every one
+        (
+            "cues.json",
+            lambda d: d["target_rules"][0]["metadata"].update(cue=5),
+            "cues.json, rule Q-granuloma-granuloma, key 'cue'",
+        ),
+        (
+            "sites.json",
+            lambda d: d["laterality_rules"][0]["metadata"].update(not_after=5),
+            "sites.json, rule T-left, key 'not_after'",
+        ),
         (
             "labs.json",
             lambda d: d["analytes"][0].update(reference=["a", "b"]),
