@@ -822,6 +822,29 @@ def test_report_deadline_holds_in_the_screen(monkeypatch):
     assert out[0][0]["reason"] == "processing_failed:ReportTimeout"
 
 
+@pytest.mark.parametrize("command", ["explain", "evaluate"])
+def test_a_report_the_pipeline_fails_on_is_one_line_exit_7(
+    tmp_path, monkeypatch, command
+):
+    """`explain` and `evaluate` on a report the pipeline fails on (a user's
+    rule matching a blank token did so) printed a Python traceback and
+    exited 1; now one line naming the error type, never the text, exit 7."""
+    from calc_nlp.stages import Analyzer
+
+    def fails(self, text, *args, **kw):
+        raise ValueError(f"could not read {text!r}")
+
+    monkeypatch.setattr(Analyzer, "analyze", fails)
+    gold = tmp_path / "gold.jsonl"
+    lines = (DEMO.parent / "gold" / "dev.jsonl").read_text(encoding="utf-8")
+    gold.write_text(lines.splitlines()[0] + "\n", encoding="utf-8")
+    args = [gold] if command == "evaluate" else ["Secret words."]
+    r = cli(command, *args)
+    assert r.exit_code == 7, r.output
+    assert "internal error (ValueError)" in r.output, r.output
+    assert "Secret" not in r.output and "could not read" not in r.output
+
+
 # ------------------------------------------------------- 8. one bad row, not a crash
 
 
