@@ -845,6 +845,33 @@ def test_a_report_the_pipeline_fails_on_is_one_line_exit_7(
     assert "Secret" not in r.output and "could not read" not in r.output
 
 
+def test_a_user_rule_matching_blank_tokens_fails_no_report(tmp_path):
+    """A user's token regex that matches every token ('' or 'calc|') made
+    mentions of the blank tokens between lines too, and each report with
+    one failed (processing_failed:IndexError in the descriptors stage):
+    29 of the 30 demo reports. A mention of blank tokens only is dropped."""
+
+    def every_token(d):
+        d["target_rules"].append(
+            {
+                "literal": "any",
+                "category": "CALCIFICATION",
+                "pattern": [{"LOWER": {"REGEX": "calc|"}}],
+                "metadata": {"id": "U-any", "source": "test"},
+            }
+        )
+
+    pats = copied_patterns(tmp_path, every_token)
+    src = write_csv(
+        tmp_path / "in.csv",
+        [["A", "FINDINGS:\n\n  Mild calcification.\n\nIMPRESSION: stable."]],
+    )
+    r = cli("run", src, "-o", tmp_path / "o", "--patterns", pats, "--workers", 1)
+    assert r.exit_code == 0, r.output
+    rows = table(tmp_path / "o" / "reports.csv")
+    assert [(x["status"], x["reason"]) for x in rows] == [("ok", "")]
+
+
 # ------------------------------------------------------- 8. one bad row, not a crash
 
 
