@@ -790,6 +790,88 @@ def test_user_regex_report_deadline(tmp_path, monkeypatch):
     assert rows["A"]["status"] == rows["B"]["status"] == "ok"
 
 
+def test_report_deadline_holds_in_the_screen(monkeypatch):
+    """A report slow in the screen (the prefilter searches the whole text
+    with each user token regex, unanchored) stops at its deadline: the
+    screen's guard against its own faults caught the timeout, and the
+    report then ran through the whole pipeline with no deadline left (a
+    regex there hung the run)."""
+    from calc_nlp.batch.workers import rows_with_deadline
+    from calc_nlp.engine import Engine
+    from calc_nlp.rules import load_rules
+    from calc_nlp.screen import Screen
+
+    rules = load_rules()
+    Engine(rules=rules)  # built once: the cache keeps these rules' screen
+    engine = Engine(rules=rules, lazy=True)
+    assert engine.screen is not None and not engine.built
+
+    def slow(*args):
+        time.sleep(5)
+
+    monkeypatch.setattr(Screen, "result", slow)
+    t0 = time.perf_counter()
+    out, _ = rows_with_deadline(
+        [(1, "HANG", "Calcified granuloma.", "", "")],
+        engine,
+        (None, None, None),
+        0.5,
+        lambda rows, formats: rows,
+    )
+    assert time.perf_counter() - t0 < 4
+    assert out[0][0]["reason"] == "processing_failed:ReportTimeout"
+
+
+@pytest.mark.parametrize("command", ["explain", "evaluate"])
+def test_a_report_the_pipeline_fails_on_is_one_line_exit_7(
+    tmp_path, monkeypatch, command
+):
+    """`explain` and `evaluate` on a report the pipeline fails on (a user's
+    rule matching a blank token did so) printed a Python traceback and
+    exited 1; now one line naming the error type, never the text, exit 7."""
+    from calc_nlp.stages import Analyzer
+
+    def fails(self, text, *args, **kw):
+        raise ValueError(f"could not read {text!r}")
+
+    monkeypatch.setattr(Analyzer, "analyze", fails)
+    gold = tmp_path / "gold.jsonl"
+    lines = (DEMO.parent / "gold" / "dev.jsonl").read_text(encoding="utf-8")
+    gold.write_text(lines.splitlines()[0] + "\n", encoding="utf-8")
+    args = [gold] if command == "evaluate" else ["Secret words."]
+    r = cli(command, *args)
+    assert r.exit_code == 7, r.output
+    assert "internal error (ValueError)" in r.output, r.output
+    assert "Secret" not in r.output and "could not read" not in r.output
+
+
+def test_a_user_rule_matching_blank_tokens_fails_no_report(tmp_path):
+    """A user's token regex that matches every token ('' or 'calc|') made
+    mentions of the blank tokens between lines too, and each report with
+    one failed (processing_failed:IndexError in the descriptors stage):
+    29 of the 30 demo reports. A mention of blank tokens only is dropped."""
+
+    def every_token(d):
+        d["target_rules"].append(
+            {
+                "literal": "any",
+                "category": "CALCIFICATION",
+                "pattern": [{"LOWER": {"REGEX": "calc|"}}],
+                "metadata": {"id": "U-any", "source": "test"},
+            }
+        )
+
+    pats = copied_patterns(tmp_path, every_token)
+    src = write_csv(
+        tmp_path / "in.csv",
+        [["A", "FINDINGS:\n\n  Mild calcification.\n\nIMPRESSION: stable."]],
+    )
+    r = cli("run", src, "-o", tmp_path / "o", "--patterns", pats, "--workers", 1)
+    assert r.exit_code == 0, r.output
+    rows = table(tmp_path / "o" / "reports.csv")
+    assert [(x["status"], x["reason"]) for x in rows] == [("ok", "")]
+
+
 # ------------------------------------------------------- 8. one bad row, not a crash
 
 
@@ -1094,6 +1176,30 @@ def test_patterns_not_utf8_exit_2_names_file(tmp_path):
     )
 
 
+def test_patterns_number_over_the_digit_limit_exit_2_names_file(tmp_path):
+    """A number of more digits than Python converts (4300) is a ValueError
+    of json.loads that is no JSONDecodeError: it was an internal error,
+    exit 7, where any other unreadable JSON is exit 2 naming the file."""
+    pats = copied_patterns(tmp_path)
+    labs = (pats / "labs.json").read_text(encoding="utf-8")
+    (pats / "labs.json").write_text(
+        labs.replace('"reference": [', '"reference": [' + "9" * 5000 + ", ", 1),
+        encoding="utf-8",
+    )
+    r = cli(
+        "run",
+        DEMO / "reports.csv",
+        "-o",
+        tmp_path / "o",
+        "--patterns",
+        pats,
+        "--workers",
+        1,
+    )
+    assert r.exit_code == 2 and "labs.json" in r.output, r.output
+    assert "internal error" not in r.output, r.output
+
+
 @pytest.mark.parametrize(
     "name, edit, where",
     [
@@ -1107,6 +1213,68 @@ def test_patterns_not_utf8_exit_2_names_file(tmp_path):
             "context.json",
             lambda d: d["context_rules"].__setitem__(0, "x"),
             "context.json, rule #0, key 'context_rules'",
+        ),
+        # accepted, then the pipeline's build failed: exit 7, every row lost
+        (
+            "mentions.json",
+            lambda d: d["target_rules"][0]["metadata"].update(id=None),
+            "mentions.json, rule #0, key 'id'",
+        ),
+        (
+            "conditions.json",
+            lambda d: d["conditions"][0].update(name=None),
+            "conditions.json, rule K-chronic-kidney-disease, key 'name'",
+        ),
+        (
+            "context.json",
+            lambda d: d["context_rules"][0].update(literal=None),
+            "context.json, rule C-negated_existence-forward-no, key 'literal'",
+        ),
+        (
+            "context.json",
+            lambda d: d["context_rules"][0].update(max_scope=0),
+            "context.json, rule C-negated_existence-forward-no, key 'max_scope'",
+        ),
+        (
+            "sections.json",
+            lambda d: d["section_rules"][0].update(literal=None),
+            "sections.json, rule S-exam-exam, key 'literal'",
+        ),
+        # accepted, then error rows: every report holding a lab value, or every one
+        (
+            "cues.json",
+            lambda d: d["target_rules"][0]["metadata"].update(cue=5),
+            "cues.json, rule Q-granuloma-granuloma, key 'cue'",
+        ),
+        (
+            "sites.json",
+            lambda d: d["laterality_rules"][0]["metadata"].update(not_after=5),
+            "sites.json, rule T-left, key 'not_after'",
+        ),
+        (
+            "labs.json",
+            lambda d: d["analytes"][0].update(reference=["a", "b"]),
+            "labs.json, rule B-ionized-calcium, key 'reference'",
+        ),
+        (
+            "labs.json",
+            lambda d: d["analytes"][0].update(names=None),
+            "labs.json, rule B-ionized-calcium, key 'names'",
+        ),
+        (
+            "labs.json",
+            lambda d: d["said_normal"].update(analytes=[""]),
+            "labs.json, rule said_normal, key 'analytes'",
+        ),
+        (
+            "descriptors.json",
+            lambda d: d["vessels"][0].update(name=None),
+            "descriptors.json, rule Y-vessel-lm, key 'name'",
+        ),
+        (
+            "descriptors.json",
+            lambda d: d["site_synonyms"]["map"].update(mural2=5),
+            "descriptors.json, rule site_synonyms, key 'map'",
         ),
     ],
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import click
 
@@ -25,6 +25,23 @@ class UsageProblem(click.ClickException):
     """A bad invocation or input the user must fix: one line, exit code 2."""
 
     exit_code = 2
+
+
+class InternalProblem(click.ClickException):
+    """A report the pipeline failed on (`explain`, `evaluate`; a run makes it
+    an error row): one line naming the error type, never the text, exit 7."""
+
+    exit_code = 7
+
+
+def _analyzed(analyzer: Any, text: str, report_id: str) -> Any:
+    try:
+        return analyzer.analyze(text, report_id)
+    except Exception as exc:  # noqa: BLE001 - a traceback would be the message
+        raise InternalProblem(
+            f"internal error ({exc.__class__.__name__}) on report {report_id!r}; "
+            "no report text is shown"
+        ) from None
 
 
 @click.group(context_settings=CONTEXT)
@@ -62,7 +79,7 @@ def explain(text: str | None, file_: IO[str] | None, patterns: str | None) -> No
         rules = load_checked_rules(patterns)
     except PatternError as exc:
         raise UsageProblem(str(exc)) from None
-    result = Analyzer(rules).analyze(body, "explain")
+    result = _analyzed(Analyzer(rules), body, "explain")
     out = click.echo
     if not result.findings:
         out("no findings")
@@ -159,7 +176,7 @@ def evaluate(
         raise UsageProblem(str(exc)) from None
     analyzer = Analyzer(rules)
     figures = score(
-        ((g, analyzer.analyze(g.text, g.report_id)) for g in reports),
+        ((g, _analyzed(analyzer, g.text, g.report_id)) for g in reports),
         max_errors=max_errors,
     )
     click.echo(format_report(figures))

@@ -26,6 +26,10 @@ def read_rule_file(path: Path) -> dict[str, Any]:
         raise PatternError(path.name, "file is missing") from None
     except json.JSONDecodeError as exc:
         raise PatternError(path.name, f"invalid JSON: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise PatternError(path.name, f"not UTF-8 (byte {exc.start})") from None
+    except ValueError:  # a number of more digits than Python converts
+        raise PatternError(path.name, "invalid JSON: a number too long") from None
     if not isinstance(data, dict):
         raise PatternError(path.name, "top level must be a JSON object")
     allowed = TOP_KEYS[path.name]
@@ -120,10 +124,27 @@ def checked_rules(
         check_keys(file, rid, rule, keys, required)
         check_metadata(file, rid, rule["metadata"], ids)
         check_choice(file, rid, rule, "category", categories)
+        _check_rule_types(file, rid, rule)
         if check is not None:
             check(rid, rule)
         checker.check(file, rid, rule.get("pattern"))
     return list(rules)
+
+
+def _check_rule_types(file: str, rid: str, rule: dict[str, Any]) -> None:
+    """The keys medspaCy's rules read by type (a wrong one failed the
+    pipeline's build: exit 7, every row lost): the literal is a non-empty
+    string, max_scope and max_targets a whole number of at least 1, or null."""
+    if not isinstance(rule["literal"], str) or not rule["literal"].strip():
+        raise PatternError(file, "literal must be a non-empty string", rid, "literal")
+    for key in ("max_scope", "max_targets"):
+        value = rule.get(key)
+        if value is not None and (
+            not isinstance(value, int) or isinstance(value, bool) or value < 1
+        ):
+            raise PatternError(
+                file, f"{key} must be a whole number >= 1 or null", rid, key
+            )
 
 
 def check_choice(
@@ -142,19 +163,14 @@ def target_rules(
     checker: PatternChecker,
     ids: dict[str, str],
 ) -> list[dict[str, Any]]:
-    def literal(rid: str, rule: dict[str, Any]) -> None:
-        if not isinstance(rule["literal"], str) or not rule["literal"].strip():
-            raise PatternError(
-                file, "literal must be a non-empty string", rid, "literal"
-            )
-
-    return checked_rules(
-        file, rules, TARGET_KEYS, categories, checker, ids, check=literal
-    )
+    return checked_rules(file, rules, TARGET_KEYS, categories, checker, ids)
 
 
 def check_metadata(file: str, rid: str, md: Any, ids: dict[str, str]) -> None:
     check_keys(file, rid, md, METADATA_KEYS, {"id", "source"})
+    if not isinstance(md["id"], str) or not md["id"].strip():
+        # spaCy's matchers take string keys only: a number failed the build
+        raise PatternError(file, "id must be a non-empty string", rid, "id")
     if not str(md["source"]).strip():
         raise PatternError(file, "source (provenance) must not be empty", rid, "source")
     if md["id"] in ids:

@@ -130,6 +130,8 @@ def _vessels(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
     for entry in data.get("vessels", []):
         rid = str(entry.get("id")) if isinstance(entry, dict) else "vessels"
         check_keys(FILE, rid, entry, VESSEL_KEYS, VESSEL_KEYS)
+        if not isinstance(entry["name"], str) or not entry["name"].strip():
+            raise PatternError(FILE, "name must be a non-empty string", rid, "name")
         _new_id(entry["id"], ids)
         _phrases(rid, entry["phrases"], seen)
     return list(data.get("vessels", []))
@@ -195,6 +197,12 @@ def load_descriptors(
     check_keys(FILE, "size_units", units, {"source", "factors"}, {"source", "factors"})
     synonyms = data.get("site_synonyms", {"source": "", "map": {}})
     check_keys(FILE, "site_synonyms", synonyms, {"source", "map"}, {"source", "map"})
+    if not isinstance(synonyms["map"], dict) or not all(
+        isinstance(v, str) and v.strip() for v in synonyms["map"].values()
+    ):
+        raise PatternError(
+            FILE, "map must map words to non-empty strings", "site_synonyms", "map"
+        )
     lexicon = data["lexicon"]
     window = data.get("before_window", {})
     check_keys(FILE, "before_window", window, {"source", "words"}, {"source", "words"})

@@ -296,6 +296,10 @@ def _check_condition(entry: dict[str, Any], ids: Ids) -> None:
         CONDITION_KEYS,
         {"id", "name", "category", "source", "terms"},
     )
+    if not isinstance(entry["name"], str) or not entry["name"].strip():
+        raise PatternError(
+            "conditions.json", "name must be a non-empty string", cid, "name"
+        )
     if entry["category"] not in CONDITION_CATEGORIES:
         raise PatternError(
             "conditions.json",
@@ -506,24 +510,78 @@ def load_sections(raw: Raw, checker: PatternChecker, ids: Ids) -> list[dict[str,
 
 
 def load_labs(raw: Raw) -> dict[str, Any]:
-    """labs.json: analytes, their units and reference ranges."""
+    """labs.json: analytes, their units and reference ranges. The lab parser
+    reads each value by type: a wrong one failed every report holding a lab
+    value (or every report) with a processing error."""
     labs = raw["labs.json"]
     for a in labs.get("analytes", []):
         check_keys("labs.json", a.get("id"), a, ANALYTE_KEYS, ANALYTE_KEYS)
-        lo, hi = a["reference"]
-        if not lo < hi:
+        aid = a["id"]
+        for key in ("name", "canonical_unit"):
+            if not isinstance(a[key], str) or not a[key].strip():
+                raise PatternError("labs.json", "must be a non-empty string", aid, key)
+        _lab_words(aid, "names", a["names"])
+        units = a["units"]
+        if not isinstance(units, dict) or not all(
+            _number(f) and f > 0 for f in units.values()
+        ):
             raise PatternError(
-                "labs.json",
-                "reference must be [low, high] with low < high",
-                a["id"],
-                "reference",
+                "labs.json", "units must map units to numbers > 0", aid, "units"
             )
-        for ur in a["unitless_rules"]:
-            if ur["unit"] not in a["units"]:
+        for key in ("reference", "plausible"):
+            pair = a[key]
+            if not (
+                isinstance(pair, list)
+                and len(pair) == 2
+                and all(_number(x) for x in pair)
+                and pair[0] < pair[1]
+            ):
+                raise PatternError(
+                    "labs.json", f"{key} must be [low, high] with low < high", aid, key
+                )
+        rules = a["unitless_rules"]
+        if not isinstance(rules, list):
+            raise PatternError(
+                "labs.json", "unitless_rules must be a list", aid, "unitless_rules"
+            )
+        for ur in rules:
+            check_keys("labs.json", aid, ur, {"max", "unit"}, {"max", "unit"})
+            if not _number(ur["max"]):
+                raise PatternError(
+                    "labs.json", "max must be a number", aid, "unitless_rules"
+                )
+            if not isinstance(ur["unit"], str) or ur["unit"] not in units:
                 raise PatternError(
                     "labs.json",
                     f"unit {ur['unit']!r} not in units",
-                    a["id"],
+                    aid,
                     "unitless_rules",
                 )
+    flags = labs.get("flag_words", {})
+    if not isinstance(flags, dict):
+        raise PatternError("labs.json", "must be an object", key="flag_words")
+    for flag, words in flags.items():
+        _lab_words("flag_words", flag, words)
+    told = labs.get("said_normal")
+    if told:
+        check_keys(
+            "labs.json",
+            "said_normal",
+            told,
+            {"source", "analytes", "links", "words"},
+            {"source", "analytes", "links", "words"},
+        )
+        for key in ("analytes", "links", "words"):
+            _lab_words("said_normal", key, told[key])
     return labs
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _lab_words(rid: str, key: str, words: Any) -> None:
+    if not isinstance(words, list) or not all(
+        isinstance(w, str) and w.strip() for w in words
+    ):
+        raise PatternError("labs.json", f"{key} must be a list of words", rid, key)

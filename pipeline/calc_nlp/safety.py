@@ -304,6 +304,8 @@ def load_checked_rules(patterns: str | None) -> RuleSet:
             ) from None
         except RecursionError:
             raise PatternError(name, "invalid JSON: nested too deeply") from None
+        except ValueError:  # a number of more digits than Python converts
+            raise PatternError(name, "invalid JSON: a number too long") from None
         _check_shape(name, json.loads(text))
     try:
         rules = load_rules(patterns)
@@ -381,10 +383,14 @@ def _check_shape(name: str, data: Any) -> None:
         )
         kinds = {_kind(r) for r in refs}
         fields: dict[str, set[str]] = {}
+        meta: dict[str, set[str]] = {}  # the rules' metadata, a level further
         for r in refs:
             if isinstance(r, dict):
                 for k, v in r.items():
                     fields.setdefault(k, set()).add(_kind(v))
+                if isinstance(r.get("metadata"), dict):
+                    for k, v in r["metadata"].items():
+                        meta.setdefault(k, set()).add(_kind(v))
         for i, entry in entries:
             rule = _rule_name(entry, i) if isinstance(i, int) else str(i)
             if kinds and _kind(entry) not in kinds:
@@ -396,4 +402,10 @@ def _check_shape(name: str, data: Any) -> None:
                     if k in fields and _kind(v) not in fields[k] and v is not None:
                         raise PatternError(
                             name, f"must be {' or '.join(sorted(fields[k]))}", rule, k
+                        )
+                md = entry.get("metadata")
+                for k, v in md.items() if isinstance(md, dict) else ():
+                    if k in meta and _kind(v) not in meta[k] and v is not None:
+                        raise PatternError(
+                            name, f"must be {' or '.join(sorted(meta[k]))}", rule, k
                         )

@@ -131,8 +131,14 @@ def _end_result_pipe(queue: Any) -> None:
 MANAGER_JOIN_SECONDS = 10.0
 
 
-class ReportTimeout(Exception):
-    """One report took longer than its deadline (user patterns only)."""
+class ReportTimeout(BaseException):
+    """One report took longer than its deadline (user patterns only).
+
+    Not an Exception: the engine's guards against a report's own faults
+    (`except Exception`: the screen's, which then hands the report to the
+    pipeline, and any stage's) must not catch it, or the report goes on
+    with no deadline left; `rows_with_deadline` alone turns it into the
+    report's error row."""
 
 
 _ARMED = False

@@ -60,8 +60,12 @@ def mentions(
     hits = [
         RuleHit(*found)
         for found in of("CALCIFICATION")
-        if not apart
-        or not any(found[0] < x_end and x_start < found[1] for x_start, x_end in apart)
+        if (
+            not apart
+            or not any(found[0] < x_end and x_start < found[1] for x_start, x_end in apart)
+        )
+        # a user's rule may match a blank token: a mention of no words
+        and not all(doc[i].is_space for i in range(found[0], found[1]))
     ]
     calc = [
         rule_span(doc, *_to_span_word(kit, doc, hit)) for hit in longest_spans(hits)
