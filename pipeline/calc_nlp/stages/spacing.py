@@ -97,10 +97,6 @@ _SPACE = re.compile(rf"[{_SPACES}]")
 # the test for spaces between words, which lets the regex engine skip ahead.
 _OTHER = re.compile(rf"[{_INVISIBLE}{_SPACES}]")
 _MARKUP = re.compile(r"</?[a-z][^<>]{0,200}>|&#?[0-9a-z]{2,8};", re.IGNORECASE)
-# markup right before or after a word's character
-_GLUED = re.compile(
-    rf"(?<=\w)(?:{_MARKUP.pattern})|(?:{_MARKUP.pattern})(?=\w)", re.IGNORECASE
-)
 _DOUBLE = re.compile(r"  (?:(?<=\w  ) *\w|(?<=:  ) *[\w,])")
 
 
@@ -241,7 +237,9 @@ def _wrap_spaces(text: str, joined: str) -> list[tuple[int, int]]:
 def _edit(text: str) -> tuple[str, Runs]:
     """The text the stages read, and where its characters come from."""
     new, runs = _edit_once(text)
-    if "  " in new and _JOINED.search(new) is not None:
+    # (`_DOUBLE` first: it finds the same runs, opening on its two spaces,
+    # where `_JOINED` opens on a lookbehind tried at every character)
+    if "  " in new and _DOUBLE.search(new) is not None:
         again, then = _spaces_joined(new, [m.span() for m in _JOINED.finditer(new)])
         return again, _composed(runs, then)
     return new, runs
@@ -399,7 +397,20 @@ def _hides_a_word(text: str) -> bool:
     invisible = "\x00" in text if text.isascii() else _DROP.search(text) is not None
     if invisible:
         return True
-    return ("<" in text or "&" in text) and _GLUED.search(text) is not None
+    return ("<" in text or "&" in text) and any(map(_glued, _MARKUP.finditer(text)))
+
+
+def _glued(m: re.Match[str]) -> bool:
+    """Is the markup right after or before a word's character (what `\\w`
+    matches: a letter, a digit or '_')?"""
+    text, (start, end) = m.string, m.span()
+    return (start > 0 and _word_char(text[start - 1])) or (
+        end < len(text) and _word_char(text[end])
+    )
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _keep(text: str, start: int, end: int, out: list[str], runs: Runs) -> None:
