@@ -197,6 +197,8 @@ def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
             ),
         )
     if not _needs(text, hidden_only):
+        if hidden_only:
+            return None  # (wraps hide no word: a report turned away stays so)
         # nothing to edit: its hard wraps alone, if any (the spaces they make
         # are the only runs `_edit` would read in the text unwrapped)
         new, runs = _unwrapped(text, Runs.same(len(text)), hidden_only)
