@@ -497,9 +497,10 @@ def _same_lesion(
         )
 
     same: list[_Lesion] | None = None
-    if _may_grade(f, sub):
+    grading = _grading_words(f, sub)
+    if grading:
         same = [x for x in at_site if fits(x)]
-        graded = _graded_alike(same, f, sub)
+        graded = _graded_alike(same, f, sub, grading)
         if graded is not None:
             return graded
     # those at the finding's sub-site and side first, each tested by `fits`
@@ -1124,13 +1125,17 @@ def _severity_words(f: Finding) -> set[str]:
     return out
 
 
-def _may_grade(f: Finding, sub: str) -> bool:
-    """May `_graded_alike` find the lesion: an impression finding naming a
-    place and no segment, graded by a severity word?"""
-    return f.section == _RESTATING[1] and bool(sub) and not f.segment and bool(_severity_words(f))
+def _grading_words(f: Finding, sub: str) -> set[str]:
+    """The severity words by which `_graded_alike` may find the lesion: those
+    of an impression finding naming a place and no segment; empty else."""
+    if f.section != _RESTATING[1] or not sub or f.segment:
+        return set()
+    return _severity_words(f)
 
 
-def _graded_alike(same: list[_Lesion], f: Finding, sub: str) -> _Lesion | None:
+def _graded_alike(
+    same: list[_Lesion], f: Finding, sub: str, words: set[str]
+) -> _Lesion | None:
     """The findings lesion an impression finding restates when it names a
     place (a vessel) under which the findings named several (the vessel's
     segments and branches, "CIRCUMFLEX: Mild calcified plaque in the proximal
@@ -1138,10 +1143,7 @@ def _graded_alike(same: list[_Lesion], f: Finding, sub: str) -> _Lesion | None:
     one graded by the same severity word ("Dense calcified plaque of the
     circumflex artery"), when one alone is. None when no word is shared or
     none is said (an impression grading the vessel in its own words sums it
-    up)."""
-    if not _may_grade(f, sub):
-        return None
-    words = _severity_words(f)
+    up). `words`: the finding's `_grading_words`, none empty."""
     mine = set(sub.split())
     under = [
         x
