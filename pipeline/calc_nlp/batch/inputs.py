@@ -13,7 +13,7 @@ from typing import IO, Any
 
 from calc_nlp.batch.kept import check_keep
 from calc_nlp.batch.options import RunOptions
-from calc_nlp.csv_reader import read_csv
+from calc_nlp.csv_reader import RepeatedHeaders, read_csv
 from calc_nlp.errors import InputError, UsageError
 from calc_nlp.jsonl_reader import read_jsonl
 from calc_nlp.readers import (
@@ -37,6 +37,7 @@ class Input:
         self._fh: IO[bytes] | None = None
         self.files: list[Path] = []
         self.consumed = 0  # records handed out (for the progress bar)
+        self.repeated = RepeatedHeaders()  # a CSV's header lines after its first
         self.total: int | None = opts.limit  # rows to read, when known
         # --keep-col: output name -> kind, for a Parquet input's typed columns
         self.kept_kinds: dict[str, str] = {}
@@ -87,6 +88,7 @@ class Input:
                 self._hasher,  # type: ignore[arg-type]
                 delimiter=o.delimiter,
                 no_header=o.no_header,
+                repeated=self.repeated,
                 **text_input,
             )
         if self.fmt == "jsonl":
