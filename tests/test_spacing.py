@@ -268,3 +268,45 @@ def test_spaces_an_edit_leaves_side_by_side_are_one(analyzer, gap):
     assert (f.mention, f.start, f.site) == (f"Calcified{gap}granuloma", 0, "lung")
     assert [sp.at(i) for i in range(9)] == list(range(9))
     assert sp.at(10) == 9 + len(gap)  # 'granuloma' where the report has it
+
+
+# A report as lines: a header on a line of its own, a capitals title, labels,
+# list items and sentences ended by the line's end alone.
+LINES = (
+    "EXAM: CT CHEST WITHOUT CONTRAST\n"
+    "HISTORY: Cough\n"
+    "FINDINGS:\n"
+    "Lungs: Calcified granuloma\n"
+    "Heart: Normal size\n"
+    "Left breast\n"
+    "1. Coarse calcifications\n"
+    "2. No suspicious mass\n"
+    "IMPRESSION:\n"
+    "Aortic valve calcification\n"
+    "No calcification in the kidneys\n"
+)
+
+
+def _placed(result):
+    return [
+        (f.start, f.end, f.site, f.laterality, f.classification, f.negated,
+         f.change, f.section, f.sentence)
+        for f in result.findings
+    ]
+
+
+@pytest.mark.parametrize("ends", ["\r", "\r\r\n", "\r\n"])
+def test_lone_cr_line_ends_read_as_line_breaks(analyzer, ends):
+    """Classic Mac line ends (a CR alone, some RIS exports) were no line
+    breaks to the stages: the report read as one line, the granuloma took
+    the site of the breast two lines down. The same findings as with LF, at
+    the same places; the mention the text as written."""
+    want = analyzer.analyze(LINES, "T")
+    text = LINES.replace("\n", ends)
+    got = analyzer.analyze(text, "T")
+    assert len(want.findings) == 4
+    for f in got.findings:
+        assert text[f.start : f.end] == f.mention
+    if ends == "\r":  # one character a line end: the same offsets
+        assert _placed(got) == _placed(want)
+    assert [x[2:] for x in _placed(got)] == [x[2:] for x in _placed(want)]

@@ -92,6 +92,8 @@ _BREAK_AFTER = re.compile(r"[ \t]*[\r\n]")
 # hide no finding)
 _ESCAPE = re.compile(r"\\(?:[nrt]|\.br\\|X0[AD])")
 _DROP = re.compile(rf"[{_INVISIBLE}]+")
+# a CR that ends a line on its own (not one of the CRs before an LF)
+_LONE_CR = re.compile(r"\r(?!\r*\n)")
 _SPACE = re.compile(rf"[{_SPACES}]")
 # Cheap tests first: most reports hold none of these. A literal "  " opens
 # the test for spaces between words, which lets the regex engine skip ahead.
@@ -196,15 +198,29 @@ def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
                 len(text),
             ),
         )
+    written = text
+    text = _crs_as_breaks(text)  # same length: the report's offsets hold
     if not _needs(text, hidden_only):
         if hidden_only:
             return None  # (wraps hide no word: a report turned away stays so)
         # nothing to edit: its hard wraps alone, if any (the spaces they make
         # are the only runs `_edit` would read in the text unwrapped)
         new, runs = _unwrapped(text, Runs.same(len(text)), hidden_only)
-        return None if new == text else Spacing(new, runs)
+        return None if new == written else Spacing(new, runs)
     new, runs = _unwrapped(*_edit(text), hidden_only)
-    return None if new == text else Spacing(new, runs)
+    return None if new == written else Spacing(new, runs)
+
+
+def _crs_as_breaks(text: str) -> str:
+    """The text with each lone CR (classic Mac OS line ends, some RIS
+    exports: 'FINDINGS:\rCalcified ...') an LF, as the stages break lines at
+    LF only: read as written, such a report was one line, its headers,
+    titles, list items and line-ending sentences lost. CRs before an LF
+    ('\r\r\n', a CR LF written again through a text-mode file) stay part
+    of that one line end."""
+    if "\r" not in text or _LONE_CR.search(text) is None:
+        return text  # (most with a CR: CR LF line ends, read as they are)
+    return _LONE_CR.sub("\n", text)
 
 
 def _unwrapped(text: str, runs: Runs, hidden_only: bool) -> tuple[str, Runs]:
