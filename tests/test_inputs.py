@@ -473,6 +473,16 @@ def test_a_reordered_repeated_header_remaps_the_rows_after_it(tmp_path):
     assert m["repeated_headers"] == {"count": 1, "rows": [3], "reordered_rows": [3]}
 
 
+def test_a_repeated_header_in_other_capitals_is_not_a_report(tmp_path):
+    """Columns are found ignoring case: so is a joined part's header."""
+    src = _joined(
+        tmp_path, _part(_PART_A), _part(_PART_B, header=(" REPORT_ID", "Text"))
+    )
+    out = tmp_path / "o"
+    assert cli("run", src, "-o", out, "--workers", 1).exit_code == 0
+    assert statuses(out) == [("A1", "ok"), ("A2", "ok"), ("B1", "ok"), ("B2", "ok")]
+
+
 def test_joined_parts_same_outputs_with_one_or_two_workers(tmp_path):
     parts = [_part([[f"P{k}{i:02d}", t] for i, (_, t) in enumerate(_PART_A * 8)])
              for k in range(3)]

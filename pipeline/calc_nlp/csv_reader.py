@@ -156,21 +156,28 @@ def _bare(cell: str) -> str:
 
 class _HeaderOf:
     """Tells a row that repeats the header (its fields the header's names,
-    spaces and a byte-order mark around them stripped) and where the wanted
-    columns stand in it."""
+    spaces and a byte-order mark around them stripped, in any case, as
+    columns are found: a part exported as `REPORT_ID,TEXT`) and where the
+    wanted columns stand in it."""
 
     def __init__(self, header: list[str], found: list[int]):
-        self.header = header
-        self.names = sorted(header)
-        self.firsts = set(header)  # a report's row is turned away on its first cell
-        self.wanted = [header[i] for i in found]
+        # case is ignored unless two names differ by case alone
+        self.fold = len({h.casefold() for h in header}) == len(header)
+        self.header = [self._key(h) for h in header]
+        self.names = sorted(self.header)
+        self.firsts = set(self.header)  # a report's row is turned away on its first cell
+        self.wanted = [self.header[i] for i in found]
+
+    def _key(self, cell: str) -> str:
+        bare = _bare(cell)
+        return bare.casefold() if self.fold else bare
 
     def columns(self, row: list[str], found: list[int]) -> list[int] | None:
         """None for a row that is not the header; else the indexes of the
         wanted columns in it (`found` when in the same order)."""
-        if _bare(row[0]) not in self.firsts:
+        if self._key(row[0]) not in self.firsts:
             return None
-        cells = [_bare(c) for c in row]
+        cells = [self._key(c) for c in row]
         if cells == self.header:
             return found
         if sorted(cells) != self.names:
