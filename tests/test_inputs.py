@@ -499,6 +499,15 @@ def test_joined_parts_same_outputs_with_one_or_two_workers(tmp_path):
     assert m["reports"] == 48 and m["repeated_headers"]["rows"] == [17, 34]
 
 
+def test_limit_counts_no_repeated_header_past_it(tmp_path):
+    src = _joined(tmp_path, _part(_PART_A), _part(_PART_B))
+    out = tmp_path / "o"
+    assert cli("run", src, "-o", out, "--workers", 1, "--limit", 2).exit_code == 0
+    m = json.loads((out / "manifest.json").read_text())
+    assert m["reports"] == 2 and m["repeated_headers"]["count"] == 0
+    assert m["inputs"][0]["read_whole"] is False
+
+
 def test_joined_parts_since_manifest(tmp_path):
     src = _joined(tmp_path, _part(_PART_A), _part(_PART_B))
     o1, o2 = tmp_path / "o1", tmp_path / "o2"

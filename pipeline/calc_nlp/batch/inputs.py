@@ -150,11 +150,15 @@ class Input:
 
     def _read_whole(self) -> bool:
         """With --limit: whether the input ended within the limit (else `bytes`
-        and `sha256` describe only the part read)."""
+        and `sha256` describe only the part read). The row looked at past the
+        limit may repeat the header: it is no row of the run's."""
+        rows, reordered = len(self.repeated.rows), len(self.repeated.reordered)
         try:
             return next(self._all, None) is None
         except Exception:  # noqa: BLE001 - an unreadable rest: not read whole
             return False
+        finally:
+            del self.repeated.rows[rows:], self.repeated.reordered[reordered:]
 
     def close(self) -> None:
         if self._fh is not None:
