@@ -308,6 +308,25 @@ def test_resume_never_publishes_a_table_it_did_not_rebuild(tmp_path):
     assert outputs_of(out, "csv") == outputs_of(ref, "csv")
 
 
+def test_resume_of_joined_parts_skips_their_headers_again(tmp_path):
+    """Parts joined with `cat`, killed after some chunks and resumed: the same
+    tables as a run never stopped, the repeated headers (one before the kill,
+    one after) neither reports nor lost from the manifest's count."""
+    parts = [big_input(tmp_path / f"p{k}.csv", 25, prefix=f"J{k}") for k in range(3)]
+    src = tmp_path / "all.csv"
+    src.write_bytes(b"".join(p.read_bytes() for p in parts))
+    ref = tmp_path / "ref"
+    runner.run(opts_for(src, ref), Log(quiet=True))
+    out = tmp_path / "out"
+    assert killed_after_checkpoints(src, out, 4) == 137
+    runner.run(opts_for(src, out, resume=True), Log(quiet=True))
+    assert outputs_of(out, "csv") == outputs_of(ref, "csv")
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["resumed_from_row"] == 40 and manifest["reports"] == 75
+    assert manifest["repeated_headers"]["rows"] == [26, 52]
+    assert "report_id" not in {r["report_id"] for r in table(out / "reports.csv")}
+
+
 # ------------------------------------------------------- 3. unclosed quote
 
 

@@ -408,3 +408,113 @@ def test_a_stray_quote_check_parses_no_line_of_prose(monkeypatch):
     assert parsed == []
     assert shape.holds_rows(["P003", prose + "\nP004,a later row"])
     assert parsed == ["P004,a later row"]
+
+
+# ------------------------------------------------------------- joined exports
+
+_PART_A = [["A1", GRANULOMA], ["A2", "No acute findings."]]
+_PART_B = [["B1", "Coronary artery calcification, moderate."], ["B2", SECRET]]
+
+
+def _part(rows, header=("report_id", "text"), bom=False) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(header)
+    w.writerows(rows)
+    return (b"\xef\xbb\xbf" if bom else b"") + buf.getvalue().encode()
+
+
+def _joined(tmp_path: Path, *parts: bytes, gz: bool = False) -> Path:
+    """`cat part1.csv part2.csv > all.csv` (gzip'd as one stream with `gz`)."""
+    data = b"".join(parts)
+    src = tmp_path / ("all.csv.gz" if gz else "all.csv")
+    src.write_bytes(gzip.compress(data) if gz else data)
+    return src
+
+
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("bom", [False, True])
+def test_a_repeated_header_of_joined_parts_is_not_a_report(tmp_path, gz, bom):
+    """Parts of an export joined with `cat`: each later part's header line was
+    read as a report of id "report_id" (an invented report). It is skipped,
+    keeps its row number, counted in the manifest and logged by number."""
+    src = _joined(tmp_path, _part(_PART_A), _part(_PART_B, bom=bom), gz=gz)
+    out = tmp_path / "o"
+    r = cli("run", src, "-o", out, "--workers", 1)
+    assert r.exit_code == 0, r.output
+    rows = table(out / "reports.csv")
+    assert [(x["report_id"], x["status"], x["row"]) for x in rows] == [
+        ("A1", "ok", "1"),
+        ("A2", "ok", "2"),
+        ("B1", "ok", "4"),
+        ("B2", "ok", "5"),
+    ]
+    m = json.loads((out / "manifest.json").read_text())
+    assert m["reports"] == 4 and m["counts"]["ok"] == 4
+    assert m["repeated_headers"] == {"count": 1, "rows": [3], "reordered_rows": []}
+    assert "repeated_header" in r.output and "rows=3" in r.output
+    assert SECRET not in r.output
+
+
+def test_a_reordered_repeated_header_remaps_the_rows_after_it(tmp_path):
+    """A later part naming the same columns in another order: its rows are read
+    by its own header (never its text as an id)."""
+    flipped = [[t, i] for i, t in _PART_B]
+    src = _joined(
+        tmp_path, _part(_PART_A), _part(flipped, header=("text", "report_id"))
+    )
+    out = tmp_path / "o"
+    r = cli("run", src, "-o", out, "--workers", 1)
+    assert r.exit_code == 0, r.output
+    assert statuses(out) == [("A1", "ok"), ("A2", "ok"), ("B1", "ok"), ("B2", "ok")]
+    found = {f["report_id"] for f in table(out / "findings.csv")}
+    assert found == {"A1", "B1"}
+    m = json.loads((out / "manifest.json").read_text())
+    assert m["repeated_headers"] == {"count": 1, "rows": [3], "reordered_rows": [3]}
+
+
+def test_a_repeated_header_in_other_capitals_is_not_a_report(tmp_path):
+    """Columns are found ignoring case: so is a joined part's header."""
+    src = _joined(
+        tmp_path, _part(_PART_A), _part(_PART_B, header=(" REPORT_ID", "Text"))
+    )
+    out = tmp_path / "o"
+    assert cli("run", src, "-o", out, "--workers", 1).exit_code == 0
+    assert statuses(out) == [("A1", "ok"), ("A2", "ok"), ("B1", "ok"), ("B2", "ok")]
+
+
+def test_joined_parts_same_outputs_with_one_or_two_workers(tmp_path):
+    parts = [_part([[f"P{k}{i:02d}", t] for i, (_, t) in enumerate(_PART_A * 8)])
+             for k in range(3)]
+    src = _joined(tmp_path, *parts)
+    outs = []
+    for workers in (1, 2):
+        out = tmp_path / f"o{workers}"
+        r = cli("run", src, "-o", out, "--workers", workers, "--chunk-size", 5)
+        assert r.exit_code == 0, r.output
+        outs.append(out)
+    for name in ("findings.csv", "reports.csv", "errors.csv", "texts.jsonl"):
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+    m = json.loads((outs[1] / "manifest.json").read_text())
+    assert m["reports"] == 48 and m["repeated_headers"]["rows"] == [17, 34]
+
+
+def test_limit_counts_no_repeated_header_past_it(tmp_path):
+    src = _joined(tmp_path, _part(_PART_A), _part(_PART_B))
+    out = tmp_path / "o"
+    assert cli("run", src, "-o", out, "--workers", 1, "--limit", 2).exit_code == 0
+    m = json.loads((out / "manifest.json").read_text())
+    assert m["reports"] == 2 and m["repeated_headers"]["count"] == 0
+    assert m["inputs"][0]["read_whole"] is False
+
+
+def test_joined_parts_since_manifest(tmp_path):
+    src = _joined(tmp_path, _part(_PART_A), _part(_PART_B))
+    o1, o2 = tmp_path / "o1", tmp_path / "o2"
+    assert cli("run", src, "-o", o1, "--workers", 1).exit_code == 0
+    r = cli("run", src, "-o", o2, "--workers", 1, "--since-manifest",
+            o1 / "manifest.json")
+    assert r.exit_code == 0, r.output
+    assert [s for _, s in statuses(o2)] == ["unchanged"] * 4
+    m = json.loads((o2 / "manifest.json").read_text())
+    assert m["reports"] == 4 and m["repeated_headers"]["count"] == 1

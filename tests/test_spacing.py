@@ -78,7 +78,8 @@ def test_offsets_ids_and_quotes_are_the_report_s_own(analyzer, name):
         assert text[f.start : f.end] == f.mention
         assert f.finding_id == finding_id("T", digest, f.start, f.end)
         assert f.site_text == "" or f.site_text in text
-        read = normalise(f.mention)  # the sentence is quoted as the stages read it
+        # the sentence is quoted as the stages read it
+        read = normalise(f.mention, splits=analyzer.known_words.split)
         assert (read.text if read else f.mention) in f.sentence
         for start, end, _kind in f.marks:
             assert 0 <= start < end <= len(text)
@@ -151,8 +152,12 @@ def test_origin_maps_every_kept_character_to_itself(text):
         return
     assert len(sp.origin) == len(sp.text) + 1
     assert sp.origin == sorted(set(sp.origin))  # increasing
+    stop = sp.stop
     for i, ch in enumerate(sp.text):
-        assert text[sp.origin[i]] == ch or (ch == " " and text[sp.origin[i]].isspace())
+        written = text[sp.origin[i] : stop[i]]
+        # a space: from spacing, or a zero-width space between two words
+        spaced = written[0].isspace() or "\u200b" in written
+        assert text[sp.origin[i]] == ch or (ch == " " and spaced)
 
 
 @pytest.mark.parametrize(
@@ -268,3 +273,100 @@ def test_spaces_an_edit_leaves_side_by_side_are_one(analyzer, gap):
     assert (f.mention, f.start, f.site) == (f"Calcified{gap}granuloma", 0, "lung")
     assert [sp.at(i) for i in range(9)] == list(range(9))
     assert sp.at(10) == 9 + len(gap)  # 'granuloma' where the report has it
+
+
+# A report as lines: a header on a line of its own, a capitals title, labels,
+# list items and sentences ended by the line's end alone.
+LINES = (
+    "EXAM: CT CHEST WITHOUT CONTRAST\n"
+    "HISTORY: Cough\n"
+    "FINDINGS:\n"
+    "Lungs: Calcified granuloma\n"
+    "Heart: Normal size\n"
+    "Left breast\n"
+    "1. Coarse calcifications\n"
+    "2. No suspicious mass\n"
+    "IMPRESSION:\n"
+    "Aortic valve calcification\n"
+    "No calcification in the kidneys\n"
+)
+
+
+def _placed(result):
+    return [
+        (f.start, f.end, f.site, f.laterality, f.classification, f.negated,
+         f.change, f.section, f.sentence)
+        for f in result.findings
+    ]
+
+
+@pytest.mark.parametrize("ends", ["\r", "\r\r\n", "\r\n"])
+def test_lone_cr_line_ends_read_as_line_breaks(analyzer, ends):
+    """Classic Mac line ends (a CR alone, some RIS exports) were no line
+    breaks to the stages: the report read as one line, the granuloma took
+    the site of the breast two lines down. The same findings as with LF, at
+    the same places; the mention the text as written."""
+    want = analyzer.analyze(LINES, "T")
+    text = LINES.replace("\n", ends)
+    got = analyzer.analyze(text, "T")
+    assert len(want.findings) == 4
+    for f in got.findings:
+        assert text[f.start : f.end] == f.mention
+    if ends == "\r":  # one character a line end: the same offsets
+        assert _placed(got) == _placed(want)
+    assert [x[2:] for x in _placed(got)] == [x[2:] for x in _placed(want)]
+
+
+_ZW = "\u200b"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Calcified{_ZW}granuloma in the right{_ZW}lung.",
+        "Calcified&#8203;granuloma in the right&#x200B;lung.",
+        f"Coronary{_ZW}artery calcification.",
+        f"Pelvic{_ZW}phleboliths.",
+        f"No{_ZW}calcification in the kidneys.",
+        f"MAC{_ZW}present.",
+    ],
+)
+def test_a_zero_width_space_between_words_reads_as_a_space(analyzer, text):
+    """U+200B is a word-break opportunity: read as nothing it joined the
+    words it stood between ('Calcifiedgranuloma', 'Nocalcification'), the
+    finding or its site lost. The findings of the text with spaces."""
+    spaced = text.replace(_ZW, " ").replace("&#8203;", " ").replace("&#x200B;", " ")
+    want = analyzer.analyze(spaced, "T")
+    got = analyzer.analyze(text, "T")
+    assert want.findings and _fields(got) == _fields(want)
+    for f in got.findings:
+        assert text[f.start : f.end] == f.mention
+
+
+@pytest.mark.parametrize(
+    "word, whole",
+    [
+        (f"calci{_ZW}fication", "calcification"),
+        (f"Calc{_ZW}ified", "Calcified"),
+        (f"calcifi{_ZW}cation", "calcification"),
+        (f"phlebo{_ZW}liths", "phleboliths"),
+        ("calc\u00adification", "calcification"),  # a soft hyphen: always nothing
+    ],
+)
+def test_a_zero_width_space_inside_a_word_the_rules_know_reads_as_nothing(
+    analyzer, word, whole
+):
+    """Some editors write U+200B inside a long word as a place to wrap: a
+    word the rules know split into halves they do not both know stays one."""
+    text = f"Coarse {word} in the left kid{_ZW}ney."
+    want = analyzer.analyze(f"Coarse {whole} in the left kidney.", "T")
+    got = analyzer.analyze(text, "T")
+    assert want.findings and _fields(got) == _fields(want)
+    for f in got.findings:
+        assert text[f.start : f.end] == f.mention
+
+
+def test_a_zero_width_space_reads_as_a_space_without_the_rules():
+    read = normalise(f"right{_ZW}lung {_ZW}x.{_ZW}")
+    assert read is not None and read.text == "right lung x."
+    assert [read.at(i) for i in range(len(read.text))][:7] == [0, 1, 2, 3, 4, 5, 6]

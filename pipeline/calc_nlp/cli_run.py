@@ -71,6 +71,12 @@ def run(**options: Any) -> None:
         if options["log_format"] == "text"
         else summary.counts,
         output=str(Path(options["outdir"])),
+        # a CSV's header lines after its first (joined parts): not reports
+        **(
+            {"repeated_headers": summary.repeated_headers}
+            if summary.repeated_headers
+            else {}
+        ),
     )
     global finished_locally
     finished_locally = options["engine"] == "local"  # cli.entry may exit at once

@@ -6,6 +6,8 @@ import csv
 import re
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
+from dataclasses import field as default
 from typing import IO
 
 from calc_nlp.columns import find_columns, position
@@ -85,6 +87,7 @@ def read_csv(
     delimiter: str | None = None,
     no_header: bool = False,
     keep: tuple[str, ...] = (),
+    repeated: RepeatedHeaders | None = None,
 ) -> Iterator[Record]:
     """CSV rows as Records. The header is checked before the first row is yielded.
 
@@ -99,6 +102,8 @@ def read_csv(
     With `no_header` the first line is a row, `id_col` and `text_col` are
     1-based positions and the width is the first row's. `keep`: columns
     whose values each Record carries (names, or positions with `no_header`).
+    `repeated`: where the rows that repeat the header are noted (parts of an
+    export joined with `cat`): they are not reports (see `RepeatedHeaders`).
     """
     fh = text_stream(raw, encoding)
     try:
@@ -125,7 +130,59 @@ def read_csv(
         found = find_columns(header, [id_col, text_col, *keep])
     reader = lines.reader(delim)
     shape = _Shape(delim, len(header), found[0])
-    return _csv_rows(reader, lines, shape, found)
+    header_of = None if no_header else _HeaderOf(header, found)
+    seen = repeated if repeated is not None else RepeatedHeaders()
+    return _csv_rows(reader, lines, shape, found, header_of, seen)
+
+
+@dataclass
+class RepeatedHeaders:
+    """Rows of a CSV input that repeat its header: parts of an export joined
+    with `cat part1.csv part2.csv`, each part opening on its header. Such a
+    row is no report (read as one it invented a report of id "report_id"):
+    it is skipped, keeping its row number, and noted here for the manifest.
+    `reordered`: those naming the same columns in another order, whose
+    following rows are read by that order."""
+
+    rows: list[int] = default(default_factory=list)
+    reordered: list[int] = default(default_factory=list)
+
+
+def _bare(cell: str) -> str:
+    """A header cell as the first line's is read: spaces and a byte-order mark
+    (each joined part's own, mid-file) stripped."""
+    return cell.strip().lstrip("\ufeff").strip()
+
+
+class _HeaderOf:
+    """Tells a row that repeats the header (its fields the header's names,
+    spaces and a byte-order mark around them stripped, in any case, as
+    columns are found: a part exported as `REPORT_ID,TEXT`) and where the
+    wanted columns stand in it."""
+
+    def __init__(self, header: list[str], found: list[int]):
+        # case is ignored unless two names differ by case alone
+        self.fold = len({h.casefold() for h in header}) == len(header)
+        self.header = [self._key(h) for h in header]
+        self.names = sorted(self.header)
+        self.firsts = set(self.header)  # a report's row is turned away on its first cell
+        self.wanted = [self.header[i] for i in found]
+
+    def _key(self, cell: str) -> str:
+        bare = _bare(cell)
+        return bare.casefold() if self.fold else bare
+
+    def columns(self, row: list[str], found: list[int]) -> list[int] | None:
+        """None for a row that is not the header; else the indexes of the
+        wanted columns in it (`found` when in the same order)."""
+        if self._key(row[0]) not in self.firsts:
+            return None
+        cells = [self._key(c) for c in row]
+        if cells == self.header:
+            return found
+        if sorted(cells) != self.names:
+            return None
+        return [cells.index(name) for name in self.wanted]
 
 
 def _positions(
@@ -224,7 +281,12 @@ def _lines_of(field: str) -> list[str]:
 
 
 def _csv_rows(
-    reader: Iterator[list[str]], lines: _Lines, shape: _Shape, found: list[int]
+    reader: Iterator[list[str]],
+    lines: _Lines,
+    shape: _Shape,
+    found: list[int],
+    header_of: _HeaderOf | None,
+    repeated: RepeatedHeaders,
 ) -> Iterator[Record]:
     id_i, text_i, kept = found[0], found[1], found[2:]
     n = 0
@@ -263,6 +325,15 @@ def _csv_rows(
             yield Record(n, "", "", problem="malformed_quotes")
             continue
         lines.row_done()
+        again = header_of.columns(row, found) if header_of else None
+        if again is not None:  # a joined part's header: not a report
+            repeated.rows.append(n)
+            if again != found:
+                repeated.reordered.append(n)
+                found = again
+                id_i, text_i, kept = found[0], found[1], found[2:]
+                shape.id_i = id_i
+            continue
         # Invalid bytes counted once the row is read, its own included: the
         # decoder reads 8 KiB blocks, so a long report's bad byte past its
         # first block is decoded only while the row itself is read (counted

@@ -52,6 +52,7 @@ from calc_nlp.batch.options import (
     refuse_input_in_outputs,
 )
 from calc_nlp.batch.workers import pipeline, start_pool, stop_pool
+from calc_nlp.csv_reader import RepeatedHeaders
 from calc_nlp.errors import CalcNlpError, OutputError, UsageError
 from calc_nlp.logs import Log
 from calc_nlp.readers import Record
@@ -133,6 +134,9 @@ class LocalSource:
     def identity(self) -> list[dict[str, Any]]:
         return self.inp.identity()
 
+    def repeated_headers(self) -> RepeatedHeaders:
+        return self.inp.repeated
+
     def fraction(self, done: int) -> float | None:
         """How much of the input `done` rows are, when known (the progress bar)."""
         return self.inp.fraction(done)
@@ -209,7 +213,9 @@ def write_run(
         job.begin(source)
         for chunk in source.chunks(job.seen, job.skip_keys, job.outputs.formats()):
             job.write(chunk)
-        summary = job.commit(source.identity(), time.perf_counter() - t0)
+        summary = job.commit(
+            source.identity(), time.perf_counter() - t0, source.repeated_headers()
+        )
         ok = True
         return summary
     except BaseException as exc:

@@ -322,6 +322,11 @@ class SparkSource:
         if chunk or timings:
             yield len(chunk), chunk, dict(timings), b""
 
+    def repeated_headers(self) -> Any:
+        from calc_nlp.csv_reader import RepeatedHeaders
+
+        return RepeatedHeaders()
+
     def identity(self) -> list[dict[str, Any]]:
         from calc_nlp.batch.inputs import file_identity
 

@@ -13,7 +13,7 @@ from typing import IO, Any
 
 from calc_nlp.batch.kept import check_keep
 from calc_nlp.batch.options import RunOptions
-from calc_nlp.csv_reader import read_csv
+from calc_nlp.csv_reader import RepeatedHeaders, read_csv
 from calc_nlp.errors import InputError, UsageError
 from calc_nlp.jsonl_reader import read_jsonl
 from calc_nlp.readers import (
@@ -37,6 +37,7 @@ class Input:
         self._fh: IO[bytes] | None = None
         self.files: list[Path] = []
         self.consumed = 0  # records handed out (for the progress bar)
+        self.repeated = RepeatedHeaders()  # a CSV's header lines after its first
         self.total: int | None = opts.limit  # rows to read, when known
         # --keep-col: output name -> kind, for a Parquet input's typed columns
         self.kept_kinds: dict[str, str] = {}
@@ -87,6 +88,7 @@ class Input:
                 self._hasher,  # type: ignore[arg-type]
                 delimiter=o.delimiter,
                 no_header=o.no_header,
+                repeated=self.repeated,
                 **text_input,
             )
         if self.fmt == "jsonl":
@@ -148,11 +150,15 @@ class Input:
 
     def _read_whole(self) -> bool:
         """With --limit: whether the input ended within the limit (else `bytes`
-        and `sha256` describe only the part read)."""
+        and `sha256` describe only the part read). The row looked at past the
+        limit may repeat the header: it is no row of the run's."""
+        rows, reordered = len(self.repeated.rows), len(self.repeated.reordered)
         try:
             return next(self._all, None) is None
         except Exception:  # noqa: BLE001 - an unreadable rest: not read whole
             return False
+        finally:
+            del self.repeated.rows[rows:], self.repeated.reordered[reordered:]
 
     def close(self) -> None:
         if self._fh is not None:

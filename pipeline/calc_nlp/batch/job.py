@@ -25,6 +25,7 @@ from calc_nlp.batch.kept import KeptCells
 from calc_nlp.batch.keys import KeySet, id_key, previous_index
 from calc_nlp.batch.options import IDS_FILE, SINCE_FILE, RunOptions, RunSummary
 from calc_nlp.columns import kept_names
+from calc_nlp.csv_reader import RepeatedHeaders
 from calc_nlp.errors import CalcNlpError, TooManyErrors
 from calc_nlp.logs import Log
 from calc_nlp.readers import Record
@@ -41,6 +42,9 @@ from calc_nlp.writers import write_error
 # stage timings, digest of the consumed rows for --resume).
 Chunk = tuple[int, list[Any], dict[str, float], bytes]
 
+# Row numbers a log line names at most (the manifest lists them all).
+_ROWS_SHOWN = 20
+
 
 class Source(Protocol):
     """What an engine gives the job: rows in input order, and the input's identity."""
@@ -55,6 +59,9 @@ class Source(Protocol):
         """Finished rows, chunk by chunk (an iterator of `Chunk`)."""
 
     def identity(self) -> list[dict[str, Any]]: ...
+
+    def repeated_headers(self) -> RepeatedHeaders:
+        """A CSV input's rows that repeat its header (parts joined with `cat`)."""
 
     # --keep-col: output name -> kind of a typed input's kept columns
     kept_kinds: dict[str, str]
@@ -207,9 +214,16 @@ class Job:
         )
         self._last_checkpoint = time.perf_counter()
 
-    def commit(self, inputs: list[dict[str, Any]], seconds: float) -> RunSummary:
+    def commit(
+        self,
+        inputs: list[dict[str, Any]],
+        seconds: float,
+        repeated: RepeatedHeaders | None = None,
+    ) -> RunSummary:
         """Publish the tables and the manifest; the run's summary."""
         self._progress.close()
+        repeated = repeated or RepeatedHeaders()
+        self._log_repeated(repeated)
         resumed = self.state["rows_done"] if self.state else 0
         self.manifest.update(
             inputs=inputs,
@@ -226,6 +240,12 @@ class Job:
             finished=datetime.now(UTC).isoformat(timespec="seconds"),
             resumed_from_row=resumed,
             exit_code=1 if self.n_errors else 0,
+            # header lines of joined parts: row numbers, no report each
+            repeated_headers={
+                "count": len(repeated.rows),
+                "rows": repeated.rows,
+                "reordered_rows": repeated.reordered,
+            },
         )
         self.outputs.commit(self.manifest)
         return RunSummary(
@@ -237,6 +257,20 @@ class Job:
             self.n_errors,
             dict(self.timings),
             resumed,
+            len(repeated.rows),
+        )
+
+    def _log_repeated(self, repeated: RepeatedHeaders) -> None:
+        """One line naming the rows that repeat the header (numbers only)."""
+        if not repeated.rows:
+            return
+        shown = ",".join(str(n) for n in repeated.rows[:_ROWS_SHOWN])
+        more = ",..." if len(repeated.rows) > _ROWS_SHOWN else ""
+        self.log.info(
+            "repeated_header",
+            count=len(repeated.rows),
+            rows=shown + more,
+            reordered=len(repeated.reordered),
         )
 
     def fail(self, exc: BaseException) -> BaseException:

@@ -61,6 +61,7 @@ class RunSummary:
     errors: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     resumed_from: int = 0
+    repeated_headers: int = 0  # a CSV's header lines after its first, no reports
 
 
 def default_workers() -> int:

@@ -49,6 +49,7 @@ from calc_nlp.stages.modifiers import (
     modifiers,
 )
 from calc_nlp.stages.record import Layout, Matches, ReportDoc, SpanKey, key
+from calc_nlp.stages.rule_vocabulary import KnownWords
 from calc_nlp.stages.toolkit import Toolkit
 
 # Longest text handed to spaCy at once: its tokenizer is quadratic on some
@@ -77,6 +78,8 @@ class Analyzer:
             return [t.text for t in tokenizer(s)]
 
         self.prefilter = build_prefilter(rules.mentions, tokenize, rules.token_norms)
+        # a zero-width space inside a word the rules know, or between two
+        self.known_words = KnownWords(rules)
         # For a report the prefilter passes: can any finding rule match it?
         regexes = self.kit.regexes
         with regexes.saved_at_the_end():
@@ -103,7 +106,7 @@ class Analyzer:
         # a caseless report's only finding word may be one the rules take
         # in capitals only ('mild mac.'): asked again recased
         keep = passes_prefilter(self.prefilter, self.capitals, text)
-        sp = spacing.normalise(text, hidden_only=not keep)
+        sp = spacing.normalise(text, not keep, self.known_words.split)
         # A report without capitals (lower-cased whole) tells no sentence or
         # abbreviation by them: see sentences.py and stages/capitals.py.
         caseless = keep and is_caseless(sp.text if sp else text)  # RTF: as shown

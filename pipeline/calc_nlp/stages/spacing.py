@@ -23,7 +23,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from calc_nlp.schema import Condition, Finding, ReportResult, finding_id
@@ -92,6 +92,8 @@ _BREAK_AFTER = re.compile(r"[ \t]*[\r\n]")
 # hide no finding)
 _ESCAPE = re.compile(r"\\(?:[nrt]|\.br\\|X0[AD])")
 _DROP = re.compile(rf"[{_INVISIBLE}]+")
+# a CR that ends a line on its own (not one of the CRs before an LF)
+_LONE_CR = re.compile(r"\r(?!\r*\n)")
 _SPACE = re.compile(rf"[{_SPACES}]")
 # Cheap tests first: most reports hold none of these. A literal "  " opens
 # the test for spaces between words, which lets the regex engine skip ahead.
@@ -180,14 +182,23 @@ class Spacing:
         return self.runs.stop(i - 1) if i > 0 else 0
 
 
-def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
+# Is left+right one word a break between them would split ('calci',
+# 'fication')? (stages/rule_vocabulary.py: the words the rules know)
+Splits = Callable[[str, str], bool]
+
+
+def normalise(
+    text: str, hidden_only: bool = False, splits: Splits | None = None
+) -> Spacing | None:
     """The text with spacing and markup made regular, or None when it needs
     no change. With `hidden_only`, None unless the text holds an invisible
     character or markup glued to a word (what can hide a word from the
-    prefilter: what a report the prefilter turned away needs looked at)."""
+    prefilter: what a report the prefilter turned away needs looked at).
+    `splits`: tells a zero-width space inside a word, read as nothing, from
+    one between two words, read as a space (without it: always a space)."""
     if rtf.is_rtf(text):
         shown, shown_origin, shown_stop = rtf.plain(text)
-        new, runs = _unwrapped(*_edit(shown), hidden_only)
+        new, runs = _unwrapped(*_edit(shown, splits), hidden_only)
         return Spacing(
             new,
             Runs.listed(
@@ -196,15 +207,29 @@ def normalise(text: str, hidden_only: bool = False) -> Spacing | None:
                 len(text),
             ),
         )
+    written = text
+    text = _crs_as_breaks(text)  # same length: the report's offsets hold
     if not _needs(text, hidden_only):
         if hidden_only:
             return None  # (wraps hide no word: a report turned away stays so)
         # nothing to edit: its hard wraps alone, if any (the spaces they make
         # are the only runs `_edit` would read in the text unwrapped)
         new, runs = _unwrapped(text, Runs.same(len(text)), hidden_only)
-        return None if new == text else Spacing(new, runs)
-    new, runs = _unwrapped(*_edit(text), hidden_only)
-    return None if new == text else Spacing(new, runs)
+        return None if new == written else Spacing(new, runs)
+    new, runs = _unwrapped(*_edit(text, splits), hidden_only)
+    return None if new == written else Spacing(new, runs)
+
+
+def _crs_as_breaks(text: str) -> str:
+    """The text with each lone CR (classic Mac OS line ends, some RIS
+    exports: 'FINDINGS:\rCalcified ...') an LF, as the stages break lines at
+    LF only: read as written, such a report was one line, its headers,
+    titles, list items and line-ending sentences lost. CRs before an LF
+    ('\r\r\n', a CR LF written again through a text-mode file) stay part
+    of that one line end."""
+    if "\r" not in text or _LONE_CR.search(text) is None:
+        return text  # (most with a CR: CR LF line ends, read as they are)
+    return _LONE_CR.sub("\n", text)
 
 
 def _unwrapped(text: str, runs: Runs, hidden_only: bool) -> tuple[str, Runs]:
@@ -236,9 +261,9 @@ def _wrap_spaces(text: str, joined: str) -> list[tuple[int, int]]:
     ]
 
 
-def _edit(text: str) -> tuple[str, Runs]:
+def _edit(text: str, splits: Splits | None = None) -> tuple[str, Runs]:
     """The text the stages read, and where its characters come from."""
-    new, runs = _edit_once(text)
+    new, runs = _edit_once(text, splits)
     # (`_DOUBLE` first: it finds the same runs, opening on its two spaces,
     # where `_JOINED` opens on a lookbehind tried at every character)
     if "  " in new and _DOUBLE.search(new) is not None:
@@ -284,14 +309,14 @@ def _composed(first: Runs, then: Runs) -> Runs:
     return out
 
 
-def _edit_once(text: str) -> tuple[str, Runs]:
+def _edit_once(text: str, splits: Splits | None = None) -> tuple[str, Runs]:
     """`_edit`'s reading of each stretch `_EDIT` matches."""
     out: list[str] = []
     runs = Runs([], [], [], [], 0, len(text))
     pos = 0
     for m in _edits(text):
-        _keep(text, pos, m.start(), out, runs)
-        new = _instead(m)
+        _keep(text, pos, m.start(), out, runs, splits)
+        new = _instead(m, splits)
         if new is None:  # not a reference html knows: left as written
             _copy(text, m.start(), m.end(), out, runs)
             pos = m.end()
@@ -299,7 +324,7 @@ def _edit_once(text: str) -> tuple[str, Runs]:
         _add(runs, new, m.start(), m.end(), 0)
         out.append(new)
         pos = m.end()
-    _keep(text, pos, len(text), out, runs)
+    _keep(text, pos, len(text), out, runs, splits)
     return "".join(out), runs
 
 
@@ -328,7 +353,7 @@ def same_places(
     return Spacing(new, sp.runs, lowered)
 
 
-def _instead(m: re.Match[str]) -> str | None:
+def _instead(m: re.Match[str], splits: Splits | None = None) -> str | None:
     if m.group("hl7"):
         return _HL7.get(m.group()[1:-1], "\n")  # \.br\ and CR/LF codes: a line
     if m.group("tilde"):
@@ -342,7 +367,10 @@ def _instead(m: re.Match[str]) -> str | None:
     if m.group("inline"):
         return ""
     if m.group("ref"):
-        return _referenced(m.group())
+        char = _referenced(m.group())
+        if char == "" and html.unescape(m.group()) == _ZWSP:
+            return _zero_width_space(m.string, m.start(), m.end(), splits)
+        return char
     return " "
 
 
@@ -415,13 +443,57 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _keep(text: str, start: int, end: int, out: list[str], runs: Runs) -> None:
-    """Copy text[start:end] without its invisible characters."""
+def _keep(
+    text: str,
+    start: int,
+    end: int,
+    out: list[str],
+    runs: Runs,
+    splits: Splits | None = None,
+) -> None:
+    """Copy text[start:end] without its invisible characters (a zero-width
+    space between two words: a space)."""
     pos = start
     for m in _DROP.finditer(text, start, end):
         _copy(text, pos, m.start(), out, runs)
+        if _ZWSP in m.group():
+            space = _zero_width_space(text, m.start(), m.end(), splits)
+            _add(runs, space, m.start(), m.end(), 0)
+            out.append(space)
         pos = m.end()
     _copy(text, pos, end, out, runs)
+
+
+_ZWSP = "\u200b"
+
+
+def _zero_width_space(text: str, start: int, end: int, splits: Splits | None) -> str:
+    """What a zero-width space (text[start:end], with any invisible characters
+    around it) reads as: a space between two words ('calcified\u200bgranuloma'
+    read as nothing joined them, the finding lost; Unicode makes it a
+    word-break opportunity), nothing inside a word the rules know
+    ('calci\u200bfication', as some editors break long words; `splits`)
+    and beside anything but a letter or digit (no space made beside a
+    space, a stop or a line end)."""
+    left = _word_before(text, start)
+    right = _word_after(text, end)
+    if not left or not right:
+        return ""
+    return "" if splits is not None and splits(left, right) else " "
+
+
+def _word_before(text: str, at: int) -> str:
+    start = at
+    while start > 0 and _word_char(text[start - 1]):
+        start -= 1
+    return text[start:at]
+
+
+def _word_after(text: str, at: int) -> str:
+    end = at
+    while end < len(text) and _word_char(text[end]):
+        end += 1
+    return text[at:end]
 
 
 def _copy(text: str, start: int, end: int, out: list[str], runs: Runs) -> None:
