@@ -229,3 +229,48 @@ def test_missing_string_cells_reach_the_reader_as_none_whatever_the_pandas_versi
     numbers = pd.Series([1.5, float("nan")])
     kept = _cells(numbers)
     assert kept[0] == 1.5 and math.isnan(kept[1])
+
+
+def test_null_numbers_of_a_parquet_input_are_missing_values_as_in_the_local_engine(
+    tmp_path,
+):
+    """PySpark hands a null of an integer or timestamp column to mapInPandas as
+    pandas' NA / NaT: the id column's null was the report id "<NA>" (a report
+    that run lists as missing_id got findings), a kept integer column's null
+    failed the run (exit 7) and a kept timestamp's null was the text "NaT"."""
+    import datetime
+
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    text = "Calcified granuloma in the right upper lobe."
+    src = tmp_path / "in.parquet"
+    pq.write_table(
+        pa.table(
+            {
+                "report_id": pa.array([2**53 + 1, None, 7], pa.int64()),
+                "text": [text, text, text],
+                "n": pa.array([None, 3, 2**53 + 1], pa.int64()),
+                "ok": pa.array([None, True, False], pa.bool_()),
+                "day": pa.array([datetime.date(2020, 1, 2), None, None], pa.date32()),
+            }
+        ),
+        src,
+    )
+    keep = ["--keep-col", "n", "--keep-col", "ok", "--keep-col", "day"]
+    outs = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / engine
+        r = CliRunner().invoke(
+            main,
+            ["run", str(src), "-o", str(out), "--format", "parquet", *keep]
+            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
+        )
+        assert r.exit_code == 1, r.output  # the missing id is an errors.csv row
+        outs[engine] = [
+            pd.read_parquet(out / f"{t}.parquet") for t in ("reports", "findings")
+        ]
+    assert outs["local"][0]["reason"].tolist() == ["", "missing_id", ""]
+    for local, spark in zip(outs["local"], outs["spark"], strict=True):
+        pd.testing.assert_frame_equal(local, spark)

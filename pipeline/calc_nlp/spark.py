@@ -141,14 +141,24 @@ def _plain(value: Any) -> Any:
 
 
 def _cells(column: Any) -> list[Any]:
-    """A pandas column's cells, a missing string as None: pandas 3 gives a string
-    column's nulls as NaN (its `str` dtype), pandas 2 as None."""
+    """A pandas column's cells, a null as None, as a local reader sees it:
+    pandas 3 gives a string column's nulls as NaN (its `str` dtype), pandas 2
+    as None; PySpark gives an integer column's nulls as NA (its nullable
+    `Int64`), a timestamp's as NaT. (A float column's NaN stays: a kept float
+    reads it as missing.) Else NA was the report id "<NA>", failed int() and
+    bool() of a kept value, and NaT was the kept text "NaT"."""
+    import pandas as pd
     from pandas.api.types import is_string_dtype
 
     cells = column.tolist()
-    if not is_string_dtype(column.dtype):
-        return cells
-    return [None if isinstance(v, float) and v != v else v for v in cells]
+    text = is_string_dtype(column.dtype)
+    return [
+        None if v is pd.NA or v is pd.NaT or (text and _nan(v)) else v for v in cells
+    ]
+
+
+def _nan(value: Any) -> bool:
+    return isinstance(value, float) and value != value
 
 
 def _rows_dataframe(
