@@ -274,3 +274,47 @@ def test_null_numbers_of_a_parquet_input_are_missing_values_as_in_the_local_engi
     assert outs["local"][0]["reason"].tolist() == ["", "missing_id", ""]
     for local, spark in zip(outs["local"], outs["spark"], strict=True):
         pd.testing.assert_frame_equal(local, spark)
+
+
+def test_findings_dataframe_reads_rows_as_run_does(spark):
+    """findings_dataframe analysed a binary text column (a string column written
+    without its UTF8 annotation) as empty texts, losing every finding, and gave
+    a row without an id (null, or an integer column's null) findings under the
+    id "" or "<NA>" where run lists a missing_id error row. It now checks each
+    row as the readers do: the findings are extract's (run's) of the same rows."""
+    import pandas as pd
+    from pyspark.sql import types as T
+
+    import calc_nlp
+    from calc_nlp.spark import findings_dataframe
+
+    texts = [
+        "Calcified granuloma in the right upper lobe.",
+        "Calcified granuloma in the left lower lobe. No renal calcification.",
+        "Mitral annular calcification.",
+    ]
+    rows = [
+        (2**53 + 1, texts[0].encode()),
+        (None, texts[1].encode()),
+        (7, texts[2].encode()),
+    ]
+    schema = T.StructType(
+        [
+            T.StructField("report_id", T.LongType()),
+            T.StructField("text", T.BinaryType()),
+        ]
+    )
+    got = findings_dataframe(spark.createDataFrame(rows, schema)).toPandas()
+    frame = pd.DataFrame(rows, columns=["report_id", "text"], dtype=object)
+    want = calc_nlp.extract(frame).findings
+    assert want["report_id"].tolist() == ["9007199254740993", "7"]
+    key = ["report_id", "start_char"]
+    pd.testing.assert_frame_equal(
+        got.sort_values(key).reset_index(drop=True),
+        want.sort_values(key).reset_index(drop=True),
+        check_dtype=False,
+    )
+    strings = spark.createDataFrame(
+        [(None, texts[1]), (8, texts[2])], "report_id long, text string"
+    )
+    assert {r.report_id for r in findings_dataframe(strings).collect()} == {"8"}

@@ -88,20 +88,16 @@ def findings_dataframe(
         engine = _engine(patterns)
         for pdf in batches:
             rows: list[dict[str, Any]] = []
-            for rid, text in zip(pdf[id_col], pdf[text_col], strict=False):
-                _, frows, _ = engine.process(
-                    0, _id(rid), text if isinstance(text, str) else ""
-                )
+            for rid, text in zip(
+                _cells(pdf[id_col]), _cells(pdf[text_col]), strict=True
+            ):
+                # each row checked as run's readers check it (a missing id has no
+                # findings, a binary text is read as UTF-8), then analysed
+                frows = _rows_of(engine, 0, rid, text)[2]
                 rows += [stored_row(f, FINDING_COLUMNS, lists) for f in frows]
             yield pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
 
     return df.select(id_col, text_col).mapInPandas(run, findings_schema())
-
-
-def _id(value: Any) -> str:
-    from calc_nlp.readers import id_text
-
-    return id_text(value)
 
 
 class _Fresh:
