@@ -318,3 +318,50 @@ def test_findings_dataframe_reads_rows_as_run_does(spark):
         [(None, texts[1]), (8, texts[2])], "report_id long, text string"
     )
     assert {r.report_id for r in findings_dataframe(strings).collect()} == {"8"}
+
+
+def test_jsonl_rows_of_the_spark_engine_are_the_local_engines(tmp_path):
+    """Spark's JSON reader typed a column of mixed JSON values as text: an id
+    3.0 became "3.0" (the local engine's "3": other report and finding ids), a
+    kept 1.0 "1.0", a number text was analysed instead of text_not_a_string,
+    a lone surrogate became "?" (which made the finding uncertain) and an
+    invalid line a missing_id row. The executors now parse each line with
+    the local reader's parser."""
+    import json
+
+    import pandas as pd
+
+    text = "Calcified granuloma in the right upper lobe."
+    src = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"report_id": 3.0, "text": text, "k": 1.0}),
+        json.dumps({"report_id": "R2", "text": 12345, "k": "x"}),
+        "",
+        json.dumps(
+            {"report_id": "R3", "text": "Calcified granuloma\ud800 here.", "k": 2}
+        ),
+        "{not json",
+        json.dumps({"REPORT_ID": True, "Text": text, "k": None}),
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tables = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / engine
+        r = CliRunner().invoke(
+            main,
+            ["run", str(src), "-o", str(out), "--format", "parquet", "--keep-col", "k"]
+            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
+        )
+        assert r.exit_code == 1, r.output
+        tables[engine] = [
+            pd.read_parquet(out / f"{t}.parquet") for t in ("reports", "findings")
+        ]
+        tables[engine].append((out / "errors.csv").read_bytes())
+    reports = tables["local"][0]
+    assert reports["report_id"].tolist() == ["3", "R2", "R3", "", "true"]
+    assert reports["reason"].tolist()[1] == "text_not_a_string"
+    for local, spark in zip(tables["local"], tables["spark"], strict=True):
+        if isinstance(local, bytes):
+            assert local == spark
+        else:
+            pd.testing.assert_frame_equal(local, spark)

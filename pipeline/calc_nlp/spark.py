@@ -118,11 +118,16 @@ def _rows_of(
     """One input row on an executor: [input problem?, report row, finding rows,
     texts row, kept values], the statuses decided as the local engine does
     (but duplicates)."""
-    from calc_nlp.batch.decide import decide
     from calc_nlp.readers import record_of
 
     values = [_plain(v) for v in kept or ()]
-    record = record_of(row, rid, text, kept=values, kinds=kinds)
+    return _record_rows(engine, record_of(row, rid, text, kept=values, kinds=kinds))
+
+
+def _record_rows(engine: Any, record: Any) -> list[Any]:
+    """`_rows_of` for a row already read (a JSON Lines line parsed)."""
+    from calc_nlp.batch.decide import decide
+
     (slot,), work = decide([record], _Fresh(), set())
     rows = slot if slot is not None else engine.process(*work[0])
     return [bool(record.problem), *rows, list(record.kept)]
@@ -164,10 +169,12 @@ def _rows_dataframe(
     patterns: str | None,
     keep: list[str],
     kinds: list[str | None],
+    jsonl: bool = False,
 ) -> Any:
     """One row per input row: its position and its output rows as JSON; and one
     per partition: `_TIMINGS_ROW` and the partition's stage timings as JSON.
-    `keep`: the input's names of the kept columns."""
+    `keep`: the input's names of the kept columns. `jsonl`: `df` holds the
+    lines of a JSON Lines input (`value`), parsed here (`_line_rows`)."""
     import pandas as pd
     from pyspark.sql import types as T
 
@@ -179,6 +186,9 @@ def _rows_dataframe(
         engine = _engine(patterns)
         engine.timings.clear()  # a Python worker runs several partitions
         for pdf in batches:
+            if jsonl:
+                yield _line_rows(engine, pdf, id_col, text_col, keep)
+                continue
             kept = [_cells(pdf[f"_calc_nlp_keep{i}"]) for i in range(len(keep))]
             out = [
                 (
@@ -200,9 +210,38 @@ def _rows_dataframe(
         timings = json.dumps(dict(engine.timings))
         yield pd.DataFrame([(_TIMINGS_ROW, timings)], columns=["row", "json"])
 
+    if jsonl:
+        return df.select(_ROW, "value").mapInPandas(run, schema)
     # kept columns under private names: one may share the id or text column's cells
     extra = [df[k].alias(f"_calc_nlp_keep{i}") for i, k in enumerate(keep)]
     return df.select(_ROW, id_col, text_col, *extra).mapInPandas(run, schema)
+
+
+def _line_rows(
+    engine: Any, pdf: Any, id_col: str, text_col: str, keep: list[str]
+) -> Any:
+    """`_rows_dataframe`'s rows of JSON Lines lines, each parsed as the local
+    reader parses it (jsonl_reader.line_record). Spark's JSON reader gave a
+    column of mixed JSON types as text (id 3.0 was "3.0", so other finding
+    ids; a number text was analysed, not text_not_a_string) and replaced a
+    lone surrogate by "?" (a question mark that made the finding uncertain).
+    A blank line is `null`: the driver skips it, as the local reader does."""
+    import pandas as pd
+
+    from calc_nlp.jsonl_reader import line_record
+
+    out = [
+        (
+            int(row),
+            json.dumps(
+                None
+                if line is None or not line.strip()
+                else _record_rows(engine, line_record(0, line, id_col, text_col, keep))
+            ),
+        )
+        for row, line in zip(pdf[_ROW], _cells(pdf["value"]), strict=True)
+    ]
+    return pd.DataFrame(out, columns=["row", "json"])
 
 
 def _session(master: str | None) -> Any:
@@ -235,8 +274,8 @@ def _read(spark: Any, opts: Any, fmt: str) -> Any:
             encoding=opts.encoding,
             sep=opts.delimiter or ",",
         ).csv(opts.input)
-    if fmt == "jsonl":
-        return reader.json(opts.input)
+    if fmt == "jsonl":  # lines, parsed on the executors as the local reader does
+        return reader.text(opts.input)
     if fmt == "parquet":
         return reader.parquet(opts.input)
     raise InputError("--engine spark reads CSV, JSONL or Parquet")
@@ -273,6 +312,13 @@ class SparkSource:
         fmt = detect_format(opts.input, opts.input_format)
         check_keep(opts.keep, opts.id_col, opts.text_col, fmt)
         df = _read(_session(opts.spark_master), opts, fmt)
+        self.jsonl = fmt == "jsonl"
+        if self.jsonl:  # keys are matched per line, as the local reader does
+            self.keep = list(opts.keep)
+            self.kinds: list[str | None] = [None] * len(self.keep)  # kept as text
+            self.kept_kinds: dict[str, str] = {}
+            self.df = df.withColumn(_ROW, F.monotonically_increasing_id())
+            return
         # The local readers' column rules: exact name, else the one match ignoring case.
         found = find_columns(list(df.columns), [opts.id_col, opts.text_col, *opts.keep])
         id_i, text_i = found[0], found[1]
@@ -305,6 +351,7 @@ class SparkSource:
                 self.opts.patterns,
                 self.keep,
                 self.kinds,
+                self.jsonl,
             )
             .orderBy("row")
             .toLocalIterator()
@@ -316,8 +363,10 @@ class SparkSource:
             if r["row"] == _TIMINGS_ROW:
                 timings.update(json.loads(r["json"]))
                 continue
-            row_no += 1
             rows = json.loads(r["json"])
+            if rows is None:  # a blank line of a JSON Lines input
+                continue
+            row_no += 1
             item = _on_driver(rows[:4], row_no, seen, skip_keys)
             # each row followed by its kept values, as the local engine's (batch/kept.py)
             kept = (tuple(rows[4]),) if self.keep else ()
