@@ -365,3 +365,53 @@ def test_jsonl_rows_of_the_spark_engine_are_the_local_engines(tmp_path):
             assert local == spark
         else:
             pd.testing.assert_frame_equal(local, spark)
+
+
+def test_kept_timestamps_are_the_same_instant_whatever_the_spark_time_zone(
+    tmp_path, monkeypatch
+):
+    """Spark hands a timestamp to pandas as the wall time of its session's time
+    zone, without the zone: with a session in New York a kept exam time
+    10:30 UTC was written "2020-01-01 05:30:00", five hours off the local
+    engine's "2020-01-01 10:30:00+00:00". It is now sent as the instant."""
+    import datetime
+
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from pyspark.sql import SparkSession
+
+    src = tmp_path / "in.parquet"
+    when = datetime.datetime(2020, 1, 1, 10, 30, 0, 123456)
+    pq.write_table(
+        pa.table(
+            {
+                "report_id": ["R1", "R2"],
+                "text": ["Calcified granuloma in the right upper lobe."] * 2,
+                "exam": pa.array([when, None], pa.timestamp("us", tz="UTC")),
+            }
+        ),
+        src,
+    )
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
+    session = SparkSession.builder.master("local[1]").getOrCreate()
+    zone = session.conf.get("spark.sql.session.timeZone")
+    session.conf.set("spark.sql.session.timeZone", "America/New_York")
+    try:
+        reports = {}
+        for engine in ("local", "spark"):
+            out = tmp_path / engine
+            r = CliRunner().invoke(
+                main,
+                ["run", str(src), "-o", str(out), "--format", "parquet"]
+                + ["--keep-col", "exam", "--engine", engine, "--workers", "1"],
+            )
+            assert r.exit_code == 0, r.output
+            reports[engine] = pd.read_parquet(out / "reports.parquet")
+    finally:
+        session.conf.set("spark.sql.session.timeZone", zone)
+    assert reports["local"]["exam"].tolist() == [
+        "2020-01-01 10:30:00.123456+00:00",
+        None,
+    ]
+    pd.testing.assert_frame_equal(reports["local"], reports["spark"])

@@ -17,6 +17,7 @@ manifest's stage_seconds as the local engine's are.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import sys
@@ -189,7 +190,14 @@ def _rows_dataframe(
             if jsonl:
                 yield _line_rows(engine, pdf, id_col, text_col, keep)
                 continue
-            kept = [_cells(pdf[f"_calc_nlp_keep{i}"]) for i in range(len(keep))]
+            kept = [
+                _instants(cells) if instant else cells
+                for cells, instant in zip(
+                    (_cells(pdf[f"_calc_nlp_keep{i}"]) for i in range(len(keep))),
+                    instants,
+                    strict=True,
+                )
+            ]
             out = [
                 (
                     int(row),
@@ -212,9 +220,32 @@ def _rows_dataframe(
 
     if jsonl:
         return df.select(_ROW, "value").mapInPandas(run, schema)
-    # kept columns under private names: one may share the id or text column's cells
-    extra = [df[k].alias(f"_calc_nlp_keep{i}") for i, k in enumerate(keep)]
+    # kept columns under private names: one may share the id or text column's
+    # cells; a timestamp as its instant (`_instants`)
+    from pyspark.sql import functions as F
+
+    types = {f.name: type(f.dataType).__name__ for f in df.schema.fields}
+    instants = [types.get(k) == "TimestampType" for k in keep]
+    extra = [
+        (F.unix_micros(df[k]) if instant else df[k]).alias(f"_calc_nlp_keep{i}")
+        for i, (k, instant) in enumerate(zip(keep, instants, strict=True))
+    ]
     return df.select(_ROW, id_col, text_col, *extra).mapInPandas(run, schema)
+
+
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def _instants(cells: list[Any]) -> list[Any]:
+    """A kept timestamp column's cells (sent as microseconds since the epoch)
+    as UTC datetimes, the values the local Parquet reader gives such a column.
+    Spark hands a timestamp to pandas as the wall time of its session's time
+    zone with the zone dropped: kept exam times were shifted by the session's
+    offset from UTC, without a mark."""
+    return [
+        None if v is None else _EPOCH + datetime.timedelta(microseconds=int(v))
+        for v in cells
+    ]
 
 
 def _line_rows(
