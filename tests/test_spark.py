@@ -415,3 +415,42 @@ def test_kept_timestamps_are_the_same_instant_whatever_the_spark_time_zone(
         None,
     ]
     pd.testing.assert_frame_equal(reports["local"], reports["spark"])
+
+
+def test_ragged_csv_rows_are_error_rows_in_the_spark_engine_too(tmp_path):
+    """Spark's CSV reader fills a row of too few fields with nulls and drops a
+    row's extra fields: a text cut at an unquoted comma was analysed as its
+    first piece (the findings after the comma lost) and the rest of the text
+    written into the next (kept) column, where the local engine writes a
+    ragged_row error row (its columns may be shifted: nothing of it kept)."""
+    import pandas as pd
+
+    src = tmp_path / "in.csv"
+    src.write_text(
+        "report_id,text,ward\n"
+        "R1,Calcified granuloma in the right upper lobe.,north\n"
+        "R2,Aortic calcification, and a calcified granuloma in the left lung.,south\n"
+        "R3,Mitral annular calcification.\n"
+        "R4,Coronary artery calcification.,east\n",
+        encoding="utf-8",
+    )
+    outs = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / engine
+        r = CliRunner().invoke(
+            main,
+            ["run", str(src), "-o", str(out), "--format", "parquet"]
+            + ["--keep-col", "ward", "--engine", engine]
+            + ["--spark-master", "local[1]", "--workers", "1"],
+        )
+        assert r.exit_code == 1, r.output
+        outs[engine] = [
+            pd.read_parquet(out / f"{t}.parquet") for t in ("reports", "findings")
+        ]
+        outs[engine].append((out / "errors.csv").read_bytes())
+    assert outs["local"][0]["reason"].tolist() == ["", "ragged_row", "ragged_row", ""]
+    for local, spark in zip(outs["local"], outs["spark"], strict=True):
+        if isinstance(local, bytes):
+            assert local == spark
+        else:
+            pd.testing.assert_frame_equal(local, spark)

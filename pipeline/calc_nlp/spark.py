@@ -179,6 +179,8 @@ def _rows_dataframe(
     import pandas as pd
     from pyspark.sql import types as T
 
+    from calc_nlp.readers import Record
+
     schema = T.StructType(
         [T.StructField("row", T.LongType()), T.StructField("json", T.StringType())]
     )
@@ -190,6 +192,7 @@ def _rows_dataframe(
             if jsonl:
                 yield _line_rows(engine, pdf, id_col, text_col, keep)
                 continue
+            ragged = _cells(pdf[_RAGGED]) if _RAGGED in pdf else [None] * len(pdf)
             kept = [
                 _instants(cells) if instant else cells
                 for cells, instant in zip(
@@ -202,7 +205,9 @@ def _rows_dataframe(
                 (
                     int(row),
                     json.dumps(
-                        _rows_of(engine, 0, rid, text, [k[n] for k in kept], kinds)
+                        _record_rows(engine, Record(0, "", "", problem="ragged_row"))
+                        if ragged[n] is not None
+                        else _rows_of(engine, 0, rid, text, [k[n] for k in kept], kinds)
                     ),
                 )
                 for n, (row, rid, text) in enumerate(
@@ -230,7 +235,8 @@ def _rows_dataframe(
         (F.unix_micros(df[k]) if instant else df[k]).alias(f"_calc_nlp_keep{i}")
         for i, (k, instant) in enumerate(zip(keep, instants, strict=True))
     ]
-    return df.select(_ROW, id_col, text_col, *extra).mapInPandas(run, schema)
+    marks = [_RAGGED] if _RAGGED in df.columns else []
+    return df.select(_ROW, id_col, text_col, *extra, *marks).mapInPandas(run, schema)
 
 
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
@@ -298,18 +304,45 @@ def _read(spark: Any, opts: Any, fmt: str) -> Any:
 
     reader = spark.read
     if fmt == "csv":
-        return reader.options(
-            header=True,
-            multiLine=True,
-            escape='"',
-            encoding=opts.encoding,
-            sep=opts.delimiter or ",",
-        ).csv(opts.input)
+        options = {
+            "header": True,
+            "multiLine": True,
+            "escape": '"',
+            "encoding": opts.encoding,
+            "sep": opts.delimiter or ",",
+        }
+        return _ragged_marked(reader, opts.input, options)
     if fmt == "jsonl":  # lines, parsed on the executors as the local reader does
         return reader.text(opts.input)
     if fmt == "parquet":
         return reader.parquet(opts.input)
     raise InputError("--engine spark reads CSV, JSONL or Parquet")
+
+
+_RAGGED = "_calc_nlp_ragged"
+
+
+def _ragged_marked(reader: Any, path: str, options: dict[str, Any]) -> Any:
+    """The CSV input with a column `_RAGGED` that holds the raw line of a row
+    whose field count differs from the header's (null for the others). Spark
+    otherwise fills a short row with nulls and drops a long row's extra
+    fields: a text cut at an unquoted comma was analysed as its first piece
+    and the rest went into the next column. The header gives the columns;
+    the file is then read with them, all text, plus Spark's corrupt-record
+    column (it marks exactly the rows whose token count is not the schema's)."""
+    from pyspark.sql import types as T
+
+    names = reader.options(**options).csv(path).columns
+    schema = T.StructType(
+        [T.StructField(n, T.StringType()) for n in names]
+        + [T.StructField(_RAGGED, T.StringType())]
+    )
+    return (
+        reader.options(**options)
+        .options(mode="PERMISSIVE", columnNameOfCorruptRecord=_RAGGED)
+        .schema(schema)
+        .csv(path)
+    )
 
 
 class SparkSource:
@@ -351,7 +384,10 @@ class SparkSource:
             self.df = df.withColumn(_ROW, F.monotonically_increasing_id())
             return
         # The local readers' column rules: exact name, else the one match ignoring case.
-        found = find_columns(list(df.columns), [opts.id_col, opts.text_col, *opts.keep])
+        found = find_columns(
+            [c for c in df.columns if c != _RAGGED],
+            [opts.id_col, opts.text_col, *opts.keep],
+        )
         id_i, text_i = found[0], found[1]
         self.keep = [df.columns[i] for i in found[2:]]
         # a Parquet input's simple types are kept, as the local reader keeps them
