@@ -229,3 +229,228 @@ def test_missing_string_cells_reach_the_reader_as_none_whatever_the_pandas_versi
     numbers = pd.Series([1.5, float("nan")])
     kept = _cells(numbers)
     assert kept[0] == 1.5 and math.isnan(kept[1])
+
+
+def test_null_numbers_of_a_parquet_input_are_missing_values_as_in_the_local_engine(
+    tmp_path,
+):
+    """PySpark hands a null of an integer or timestamp column to mapInPandas as
+    pandas' NA / NaT: the id column's null was the report id "<NA>" (a report
+    that run lists as missing_id got findings), a kept integer column's null
+    failed the run (exit 7) and a kept timestamp's null was the text "NaT"."""
+    import datetime
+
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    text = "Calcified granuloma in the right upper lobe."
+    src = tmp_path / "in.parquet"
+    pq.write_table(
+        pa.table(
+            {
+                "report_id": pa.array([2**53 + 1, None, 7], pa.int64()),
+                "text": [text, text, text],
+                "n": pa.array([None, 3, 2**53 + 1], pa.int64()),
+                "ok": pa.array([None, True, False], pa.bool_()),
+                "day": pa.array([datetime.date(2020, 1, 2), None, None], pa.date32()),
+            }
+        ),
+        src,
+    )
+    keep = ["--keep-col", "n", "--keep-col", "ok", "--keep-col", "day"]
+    outs = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / engine
+        r = CliRunner().invoke(
+            main,
+            ["run", str(src), "-o", str(out), "--format", "parquet", *keep]
+            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
+        )
+        assert r.exit_code == 1, r.output  # the missing id is an errors.csv row
+        outs[engine] = [
+            pd.read_parquet(out / f"{t}.parquet") for t in ("reports", "findings")
+        ]
+    assert outs["local"][0]["reason"].tolist() == ["", "missing_id", ""]
+    for local, spark in zip(outs["local"], outs["spark"], strict=True):
+        pd.testing.assert_frame_equal(local, spark)
+
+
+def test_findings_dataframe_reads_rows_as_run_does(spark):
+    """findings_dataframe analysed a binary text column (a string column written
+    without its UTF8 annotation) as empty texts, losing every finding, and gave
+    a row without an id (null, or an integer column's null) findings under the
+    id "" or "<NA>" where run lists a missing_id error row. It now checks each
+    row as the readers do: the findings are extract's (run's) of the same rows."""
+    import pandas as pd
+    from pyspark.sql import types as T
+
+    import calc_nlp
+    from calc_nlp.spark import findings_dataframe
+
+    texts = [
+        "Calcified granuloma in the right upper lobe.",
+        "Calcified granuloma in the left lower lobe. No renal calcification.",
+        "Mitral annular calcification.",
+    ]
+    rows = [
+        (2**53 + 1, texts[0].encode()),
+        (None, texts[1].encode()),
+        (7, texts[2].encode()),
+    ]
+    schema = T.StructType(
+        [
+            T.StructField("report_id", T.LongType()),
+            T.StructField("text", T.BinaryType()),
+        ]
+    )
+    got = findings_dataframe(spark.createDataFrame(rows, schema)).toPandas()
+    frame = pd.DataFrame(rows, columns=["report_id", "text"], dtype=object)
+    want = calc_nlp.extract(frame).findings
+    assert want["report_id"].tolist() == ["9007199254740993", "7"]
+    key = ["report_id", "start_char"]
+    pd.testing.assert_frame_equal(
+        got.sort_values(key).reset_index(drop=True),
+        want.sort_values(key).reset_index(drop=True),
+        check_dtype=False,
+    )
+    strings = spark.createDataFrame(
+        [(None, texts[1]), (8, texts[2])], "report_id long, text string"
+    )
+    assert {r.report_id for r in findings_dataframe(strings).collect()} == {"8"}
+
+
+def test_jsonl_rows_of_the_spark_engine_are_the_local_engines(tmp_path):
+    """Spark's JSON reader typed a column of mixed JSON values as text: an id
+    3.0 became "3.0" (the local engine's "3": other report and finding ids), a
+    kept 1.0 "1.0", a number text was analysed instead of text_not_a_string,
+    a lone surrogate became "?" (which made the finding uncertain) and an
+    invalid line a missing_id row. The executors now parse each line with
+    the local reader's parser."""
+    import json
+
+    import pandas as pd
+
+    text = "Calcified granuloma in the right upper lobe."
+    src = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"report_id": 3.0, "text": text, "k": 1.0}),
+        json.dumps({"report_id": "R2", "text": 12345, "k": "x"}),
+        "",
+        json.dumps(
+            {"report_id": "R3", "text": "Calcified granuloma\ud800 here.", "k": 2}
+        ),
+        "{not json",
+        json.dumps({"REPORT_ID": True, "Text": text, "k": None}),
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tables = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / engine
+        r = CliRunner().invoke(
+            main,
+            ["run", str(src), "-o", str(out), "--format", "parquet", "--keep-col", "k"]
+            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
+        )
+        assert r.exit_code == 1, r.output
+        tables[engine] = [
+            pd.read_parquet(out / f"{t}.parquet") for t in ("reports", "findings")
+        ]
+        tables[engine].append((out / "errors.csv").read_bytes())
+    reports = tables["local"][0]
+    assert reports["report_id"].tolist() == ["3", "R2", "R3", "", "true"]
+    assert reports["reason"].tolist()[1] == "text_not_a_string"
+    for local, spark in zip(tables["local"], tables["spark"], strict=True):
+        if isinstance(local, bytes):
+            assert local == spark
+        else:
+            pd.testing.assert_frame_equal(local, spark)
+
+
+def test_kept_timestamps_are_the_same_instant_whatever_the_spark_time_zone(
+    tmp_path, monkeypatch
+):
+    """Spark hands a timestamp to pandas as the wall time of its session's time
+    zone, without the zone: with a session in New York a kept exam time
+    10:30 UTC was written "2020-01-01 05:30:00", five hours off the local
+    engine's "2020-01-01 10:30:00+00:00". It is now sent as the instant."""
+    import datetime
+
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from pyspark.sql import SparkSession
+
+    src = tmp_path / "in.parquet"
+    when = datetime.datetime(2020, 1, 1, 10, 30, 0, 123456)
+    pq.write_table(
+        pa.table(
+            {
+                "report_id": ["R1", "R2"],
+                "text": ["Calcified granuloma in the right upper lobe."] * 2,
+                "exam": pa.array([when, None], pa.timestamp("us", tz="UTC")),
+            }
+        ),
+        src,
+    )
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
+    session = SparkSession.builder.master("local[1]").getOrCreate()
+    zone = session.conf.get("spark.sql.session.timeZone")
+    session.conf.set("spark.sql.session.timeZone", "America/New_York")
+    try:
+        reports = {}
+        for engine in ("local", "spark"):
+            out = tmp_path / engine
+            r = CliRunner().invoke(
+                main,
+                ["run", str(src), "-o", str(out), "--format", "parquet"]
+                + ["--keep-col", "exam", "--engine", engine, "--workers", "1"],
+            )
+            assert r.exit_code == 0, r.output
+            reports[engine] = pd.read_parquet(out / "reports.parquet")
+    finally:
+        session.conf.set("spark.sql.session.timeZone", zone)
+    assert reports["local"]["exam"].tolist() == [
+        "2020-01-01 10:30:00.123456+00:00",
+        None,
+    ]
+    pd.testing.assert_frame_equal(reports["local"], reports["spark"])
+
+
+def test_ragged_csv_rows_are_error_rows_in_the_spark_engine_too(tmp_path):
+    """Spark's CSV reader fills a row of too few fields with nulls and drops a
+    row's extra fields: a text cut at an unquoted comma was analysed as its
+    first piece (the findings after the comma lost) and the rest of the text
+    written into the next (kept) column, where the local engine writes a
+    ragged_row error row (its columns may be shifted: nothing of it kept)."""
+    import pandas as pd
+
+    src = tmp_path / "in.csv"
+    src.write_text(
+        "report_id,text,ward\n"
+        "R1,Calcified granuloma in the right upper lobe.,north\n"
+        "R2,Aortic calcification, and a calcified granuloma in the left lung.,south\n"
+        "R3,Mitral annular calcification.\n"
+        "R4,Coronary artery calcification.,east\n",
+        encoding="utf-8",
+    )
+    outs = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / engine
+        r = CliRunner().invoke(
+            main,
+            ["run", str(src), "-o", str(out), "--format", "parquet"]
+            + ["--keep-col", "ward", "--engine", engine]
+            + ["--spark-master", "local[1]", "--workers", "1"],
+        )
+        assert r.exit_code == 1, r.output
+        outs[engine] = [
+            pd.read_parquet(out / f"{t}.parquet") for t in ("reports", "findings")
+        ]
+        outs[engine].append((out / "errors.csv").read_bytes())
+    assert outs["local"][0]["reason"].tolist() == ["", "ragged_row", "ragged_row", ""]
+    for local, spark in zip(outs["local"], outs["spark"], strict=True):
+        if isinstance(local, bytes):
+            assert local == spark
+        else:
+            pd.testing.assert_frame_equal(local, spark)

@@ -120,20 +120,31 @@ def _jsonl_rows(
         if not line.strip():
             continue
         n += 1
-        bad = BAD_BYTES["count"]
-        try:
-            obj = _loads(line)
-        except (json.JSONDecodeError, RecursionError):
-            yield Record(n, "", "", problem="invalid_json")
-            continue
-        if not isinstance(obj, dict):
-            yield Record(n, "", "", problem="not_an_object")
-            continue
-        # Keys match ignoring case when exactly one key does ('Text' for 'text').
-        yield record_of(
-            n,
-            obj.get(key_of(obj, id_col)),
-            obj.get(key_of(obj, text_col)),
-            bad,
-            [obj.get(key_of(obj, k)) for k in keep],
-        )
+        yield line_record(n, line, id_col, text_col, keep, BAD_BYTES["count"])
+
+
+def line_record(
+    n: int,
+    line: str,
+    id_col: str,
+    text_col: str,
+    keep: tuple[str, ...] | list[str] = (),
+    bad: int | None = None,
+) -> Record:
+    """Row `n` of a JSON Lines input from its (non-blank) line: the one parser
+    of the local reader and of `run --engine spark`'s executors, so both keep
+    a JSON number's type (id 3.0 is "3", a number text is text_not_a_string)."""
+    try:
+        obj = _loads(line)
+    except (json.JSONDecodeError, RecursionError):
+        return Record(n, "", "", problem="invalid_json")
+    if not isinstance(obj, dict):
+        return Record(n, "", "", problem="not_an_object")
+    # Keys match ignoring case when exactly one key does ('Text' for 'text').
+    return record_of(
+        n,
+        obj.get(key_of(obj, id_col)),
+        obj.get(key_of(obj, text_col)),
+        bad,
+        [obj.get(key_of(obj, k)) for k in keep],
+    )

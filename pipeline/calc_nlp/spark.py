@@ -17,6 +17,7 @@ manifest's stage_seconds as the local engine's are.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import sys
@@ -88,20 +89,16 @@ def findings_dataframe(
         engine = _engine(patterns)
         for pdf in batches:
             rows: list[dict[str, Any]] = []
-            for rid, text in zip(pdf[id_col], pdf[text_col], strict=False):
-                _, frows, _ = engine.process(
-                    0, _id(rid), text if isinstance(text, str) else ""
-                )
+            for rid, text in zip(
+                _cells(pdf[id_col]), _cells(pdf[text_col]), strict=True
+            ):
+                # each row checked as run's readers check it (a missing id has no
+                # findings, a binary text is read as UTF-8), then analysed
+                frows = _rows_of(engine, 0, rid, text)[2]
                 rows += [stored_row(f, FINDING_COLUMNS, lists) for f in frows]
             yield pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
 
     return df.select(id_col, text_col).mapInPandas(run, findings_schema())
-
-
-def _id(value: Any) -> str:
-    from calc_nlp.readers import id_text
-
-    return id_text(value)
 
 
 class _Fresh:
@@ -122,11 +119,16 @@ def _rows_of(
     """One input row on an executor: [input problem?, report row, finding rows,
     texts row, kept values], the statuses decided as the local engine does
     (but duplicates)."""
-    from calc_nlp.batch.decide import decide
     from calc_nlp.readers import record_of
 
     values = [_plain(v) for v in kept or ()]
-    record = record_of(row, rid, text, kept=values, kinds=kinds)
+    return _record_rows(engine, record_of(row, rid, text, kept=values, kinds=kinds))
+
+
+def _record_rows(engine: Any, record: Any) -> list[Any]:
+    """`_rows_of` for a row already read (a JSON Lines line parsed)."""
+    from calc_nlp.batch.decide import decide
+
     (slot,), work = decide([record], _Fresh(), set())
     rows = slot if slot is not None else engine.process(*work[0])
     return [bool(record.problem), *rows, list(record.kept)]
@@ -141,14 +143,24 @@ def _plain(value: Any) -> Any:
 
 
 def _cells(column: Any) -> list[Any]:
-    """A pandas column's cells, a missing string as None: pandas 3 gives a string
-    column's nulls as NaN (its `str` dtype), pandas 2 as None."""
+    """A pandas column's cells, a null as None, as a local reader sees it:
+    pandas 3 gives a string column's nulls as NaN (its `str` dtype), pandas 2
+    as None; PySpark gives an integer column's nulls as NA (its nullable
+    `Int64`), a timestamp's as NaT. (A float column's NaN stays: a kept float
+    reads it as missing.) Else NA was the report id "<NA>", failed int() and
+    bool() of a kept value, and NaT was the kept text "NaT"."""
+    import pandas as pd
     from pandas.api.types import is_string_dtype
 
     cells = column.tolist()
-    if not is_string_dtype(column.dtype):
-        return cells
-    return [None if isinstance(v, float) and v != v else v for v in cells]
+    text = is_string_dtype(column.dtype)
+    return [
+        None if v is pd.NA or v is pd.NaT or (text and _nan(v)) else v for v in cells
+    ]
+
+
+def _nan(value: Any) -> bool:
+    return isinstance(value, float) and value != value
 
 
 def _rows_dataframe(
@@ -158,12 +170,16 @@ def _rows_dataframe(
     patterns: str | None,
     keep: list[str],
     kinds: list[str | None],
+    jsonl: bool = False,
 ) -> Any:
     """One row per input row: its position and its output rows as JSON; and one
     per partition: `_TIMINGS_ROW` and the partition's stage timings as JSON.
-    `keep`: the input's names of the kept columns."""
+    `keep`: the input's names of the kept columns. `jsonl`: `df` holds the
+    lines of a JSON Lines input (`value`), parsed here (`_line_rows`)."""
     import pandas as pd
     from pyspark.sql import types as T
+
+    from calc_nlp.readers import Record
 
     schema = T.StructType(
         [T.StructField("row", T.LongType()), T.StructField("json", T.StringType())]
@@ -173,12 +189,25 @@ def _rows_dataframe(
         engine = _engine(patterns)
         engine.timings.clear()  # a Python worker runs several partitions
         for pdf in batches:
-            kept = [_cells(pdf[f"_calc_nlp_keep{i}"]) for i in range(len(keep))]
+            if jsonl:
+                yield _line_rows(engine, pdf, id_col, text_col, keep)
+                continue
+            ragged = _cells(pdf[_RAGGED]) if _RAGGED in pdf else [None] * len(pdf)
+            kept = [
+                _instants(cells) if instant else cells
+                for cells, instant in zip(
+                    (_cells(pdf[f"_calc_nlp_keep{i}"]) for i in range(len(keep))),
+                    instants,
+                    strict=True,
+                )
+            ]
             out = [
                 (
                     int(row),
                     json.dumps(
-                        _rows_of(engine, 0, rid, text, [k[n] for k in kept], kinds)
+                        _record_rows(engine, Record(0, "", "", problem="ragged_row"))
+                        if ragged[n] is not None
+                        else _rows_of(engine, 0, rid, text, [k[n] for k in kept], kinds)
                     ),
                 )
                 for n, (row, rid, text) in enumerate(
@@ -194,9 +223,62 @@ def _rows_dataframe(
         timings = json.dumps(dict(engine.timings))
         yield pd.DataFrame([(_TIMINGS_ROW, timings)], columns=["row", "json"])
 
-    # kept columns under private names: one may share the id or text column's cells
-    extra = [df[k].alias(f"_calc_nlp_keep{i}") for i, k in enumerate(keep)]
-    return df.select(_ROW, id_col, text_col, *extra).mapInPandas(run, schema)
+    if jsonl:
+        return df.select(_ROW, "value").mapInPandas(run, schema)
+    # kept columns under private names: one may share the id or text column's
+    # cells; a timestamp as its instant (`_instants`)
+    from pyspark.sql import functions as F
+
+    types = {f.name: type(f.dataType).__name__ for f in df.schema.fields}
+    instants = [types.get(k) == "TimestampType" for k in keep]
+    extra = [
+        (F.unix_micros(df[k]) if instant else df[k]).alias(f"_calc_nlp_keep{i}")
+        for i, (k, instant) in enumerate(zip(keep, instants, strict=True))
+    ]
+    marks = [_RAGGED] if _RAGGED in df.columns else []
+    return df.select(_ROW, id_col, text_col, *extra, *marks).mapInPandas(run, schema)
+
+
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def _instants(cells: list[Any]) -> list[Any]:
+    """A kept timestamp column's cells (sent as microseconds since the epoch)
+    as UTC datetimes, the values the local Parquet reader gives such a column.
+    Spark hands a timestamp to pandas as the wall time of its session's time
+    zone with the zone dropped: kept exam times were shifted by the session's
+    offset from UTC, without a mark."""
+    return [
+        None if v is None else _EPOCH + datetime.timedelta(microseconds=int(v))
+        for v in cells
+    ]
+
+
+def _line_rows(
+    engine: Any, pdf: Any, id_col: str, text_col: str, keep: list[str]
+) -> Any:
+    """`_rows_dataframe`'s rows of JSON Lines lines, each parsed as the local
+    reader parses it (jsonl_reader.line_record). Spark's JSON reader gave a
+    column of mixed JSON types as text (id 3.0 was "3.0", so other finding
+    ids; a number text was analysed, not text_not_a_string) and replaced a
+    lone surrogate by "?" (a question mark that made the finding uncertain).
+    A blank line is `null`: the driver skips it, as the local reader does."""
+    import pandas as pd
+
+    from calc_nlp.jsonl_reader import line_record
+
+    out = [
+        (
+            int(row),
+            json.dumps(
+                None
+                if line is None or not line.strip()
+                else _record_rows(engine, line_record(0, line, id_col, text_col, keep))
+            ),
+        )
+        for row, line in zip(pdf[_ROW], _cells(pdf["value"]), strict=True)
+    ]
+    return pd.DataFrame(out, columns=["row", "json"])
 
 
 def _session(master: str | None) -> Any:
@@ -222,18 +304,45 @@ def _read(spark: Any, opts: Any, fmt: str) -> Any:
 
     reader = spark.read
     if fmt == "csv":
-        return reader.options(
-            header=True,
-            multiLine=True,
-            escape='"',
-            encoding=opts.encoding,
-            sep=opts.delimiter or ",",
-        ).csv(opts.input)
-    if fmt == "jsonl":
-        return reader.json(opts.input)
+        options = {
+            "header": True,
+            "multiLine": True,
+            "escape": '"',
+            "encoding": opts.encoding,
+            "sep": opts.delimiter or ",",
+        }
+        return _ragged_marked(reader, opts.input, options)
+    if fmt == "jsonl":  # lines, parsed on the executors as the local reader does
+        return reader.text(opts.input)
     if fmt == "parquet":
         return reader.parquet(opts.input)
     raise InputError("--engine spark reads CSV, JSONL or Parquet")
+
+
+_RAGGED = "_calc_nlp_ragged"
+
+
+def _ragged_marked(reader: Any, path: str, options: dict[str, Any]) -> Any:
+    """The CSV input with a column `_RAGGED` that holds the raw line of a row
+    whose field count differs from the header's (null for the others). Spark
+    otherwise fills a short row with nulls and drops a long row's extra
+    fields: a text cut at an unquoted comma was analysed as its first piece
+    and the rest went into the next column. The header gives the columns;
+    the file is then read with them, all text, plus Spark's corrupt-record
+    column (it marks exactly the rows whose token count is not the schema's)."""
+    from pyspark.sql import types as T
+
+    names = reader.options(**options).csv(path).columns
+    schema = T.StructType(
+        [T.StructField(n, T.StringType()) for n in names]
+        + [T.StructField(_RAGGED, T.StringType())]
+    )
+    return (
+        reader.options(**options)
+        .options(mode="PERMISSIVE", columnNameOfCorruptRecord=_RAGGED)
+        .schema(schema)
+        .csv(path)
+    )
 
 
 class SparkSource:
@@ -267,8 +376,18 @@ class SparkSource:
         fmt = detect_format(opts.input, opts.input_format)
         check_keep(opts.keep, opts.id_col, opts.text_col, fmt)
         df = _read(_session(opts.spark_master), opts, fmt)
+        self.jsonl = fmt == "jsonl"
+        if self.jsonl:  # keys are matched per line, as the local reader does
+            self.keep = list(opts.keep)
+            self.kinds: list[str | None] = [None] * len(self.keep)  # kept as text
+            self.kept_kinds: dict[str, str] = {}
+            self.df = df.withColumn(_ROW, F.monotonically_increasing_id())
+            return
         # The local readers' column rules: exact name, else the one match ignoring case.
-        found = find_columns(list(df.columns), [opts.id_col, opts.text_col, *opts.keep])
+        found = find_columns(
+            [c for c in df.columns if c != _RAGGED],
+            [opts.id_col, opts.text_col, *opts.keep],
+        )
         id_i, text_i = found[0], found[1]
         self.keep = [df.columns[i] for i in found[2:]]
         # a Parquet input's simple types are kept, as the local reader keeps them
@@ -299,6 +418,7 @@ class SparkSource:
                 self.opts.patterns,
                 self.keep,
                 self.kinds,
+                self.jsonl,
             )
             .orderBy("row")
             .toLocalIterator()
@@ -310,8 +430,10 @@ class SparkSource:
             if r["row"] == _TIMINGS_ROW:
                 timings.update(json.loads(r["json"]))
                 continue
-            row_no += 1
             rows = json.loads(r["json"])
+            if rows is None:  # a blank line of a JSON Lines input
+                continue
+            row_no += 1
             item = _on_driver(rows[:4], row_no, seen, skip_keys)
             # each row followed by its kept values, as the local engine's (batch/kept.py)
             kept = (tuple(rows[4]),) if self.keep else ()
