@@ -39,14 +39,15 @@ def test_a_report_of_short_lines_is_a_list_not_wrapped():
     assert unwrap("Calcium score:\nSee below\nNot done\nLAD 45\n") is None
 
 
-def test_short_lines_are_the_writer_s():
+def test_short_lines_are_the_writer_s(rules):
     text = (
         "FINDINGS: calcified granuloma in the right upper lobe and\n"
         "Heart size normal\n"
         "Aorta calcified\n"
         "No effusion"
     )
-    joined = unwrap(text)
+    # the first line ends on a word no sentence ends on: it goes on
+    joined = unwrap(text, frozenset(rules.word_lists["line_joining_words"]))
     assert joined is not None
     assert "right upper lobe and Heart" in joined
     assert "normal\nAorta calcified\nNo effusion" in joined
@@ -139,3 +140,33 @@ def test_a_wrap_s_crlf_after_a_comma_is_one_space(analyzer):
     want = [(f.site, f.site_text) for f in analyzer.analyze(lf, "T").findings]
     got = [(f.site, f.site_text.replace("\r\n", "\n")) for f in analyzer.analyze(crlf, "T").findings]
     assert got == want and len(want) == 2
+
+
+def test_a_line_before_a_capitalised_word_is_the_writer_s():
+    # one statement per line, no full stops: the first line, the report's
+    # longest, was read as wrapped, and 'right kidney Pelvic phleboliths'
+    # made one finding of two (negated, in the kidney)
+    for text in (
+        "No calcification in the right kidney\nPelvic phleboliths",
+        "FINDINGS:\nNo calcification in the right kidney\nPelvic phleboliths\nLiver normal",
+    ):
+        assert unwrap(text) is None
+
+
+def test_a_line_ending_on_a_joining_word_goes_on_before_a_capital():
+    text = "FINDINGS: calcified granuloma in the right upper lobe and\nHeart size normal"
+    assert unwrap(text) is None  # without the rules' joining words: the writer's
+    joined = unwrap(text, frozenset({"and"}))
+    assert joined is not None and "upper lobe and Heart size" in joined
+
+
+def test_findings_of_lines_without_full_stops_stay_apart(analyzer):
+    text = "No calcification in the right kidney\nPelvic phleboliths\nLiver normal"
+    got = [
+        (f.mention, f.site, f.laterality, f.negated)
+        for f in analyzer.analyze(text, "T").findings
+    ]
+    assert got == [
+        ("calcification", "kidney", "right", True),
+        ("Pelvic phleboliths", "vein", "", False),
+    ]

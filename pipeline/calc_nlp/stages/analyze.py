@@ -106,7 +106,9 @@ class Analyzer:
         # a caseless report's only finding word may be one the rules take
         # in capitals only ('mild mac.'): asked again recased
         keep = passes_prefilter(self.prefilter, self.capitals, text)
-        sp = spacing.normalise(text, not keep, self.known_words.split)
+        sp = spacing.normalise(
+            text, not keep, self.known_words.split, self.kit.line_joining_words
+        )
         # A report without capitals (lower-cased whole) tells no sentence or
         # abbreviation by them: see sentences.py and stages/capitals.py.
         caseless = keep and is_caseless(sp.text if sp else text)  # RTF: as shown

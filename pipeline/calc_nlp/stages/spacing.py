@@ -188,17 +188,22 @@ Splits = Callable[[str, str], bool]
 
 
 def normalise(
-    text: str, hidden_only: bool = False, splits: Splits | None = None
+    text: str,
+    hidden_only: bool = False,
+    splits: Splits | None = None,
+    joins: frozenset[str] = frozenset(),
 ) -> Spacing | None:
     """The text with spacing and markup made regular, or None when it needs
     no change. With `hidden_only`, None unless the text holds an invisible
     character or markup glued to a word (what can hide a word from the
     prefilter: what a report the prefilter turned away needs looked at).
     `splits`: tells a zero-width space inside a word, read as nothing, from
-    one between two words, read as a space (without it: always a space)."""
+    one between two words, read as a space (without it: always a space).
+    `joins`: the words a wrapped line may end on before a capital
+    (wrapping.py)."""
     if rtf.is_rtf(text):
         shown, shown_origin, shown_stop = rtf.plain(text)
-        new, runs = _unwrapped(*_edit(shown, splits), hidden_only)
+        new, runs = _unwrapped(*_edit(shown, splits), hidden_only, joins)
         return Spacing(
             new,
             Runs.listed(
@@ -214,9 +219,9 @@ def normalise(
             return None  # (wraps hide no word: a report turned away stays so)
         # nothing to edit: its hard wraps alone, if any (the spaces they make
         # are the only runs `_edit` would read in the text unwrapped)
-        new, runs = _unwrapped(text, Runs.same(len(text)), hidden_only)
+        new, runs = _unwrapped(text, Runs.same(len(text)), hidden_only, joins)
         return None if new == written else Spacing(new, runs)
-    new, runs = _unwrapped(*_edit(text, splits), hidden_only)
+    new, runs = _unwrapped(*_edit(text, splits), hidden_only, joins)
     return None if new == written else Spacing(new, runs)
 
 
@@ -232,13 +237,15 @@ def _crs_as_breaks(text: str) -> str:
     return _LONE_CR.sub("\n", text)
 
 
-def _unwrapped(text: str, runs: Runs, hidden_only: bool) -> tuple[str, Runs]:
+def _unwrapped(
+    text: str, runs: Runs, hidden_only: bool, joins: frozenset[str] = frozenset()
+) -> tuple[str, Runs]:
     """The text with its hard wraps read as spaces (wrapping.py), once its
     markup is read: a wrapped report stored as RTF or with escaped or HTML
     line breaks is wrapped all the same. A wrap's CR LF, or a space left
     before it ('tissue \\n'), gives two spaces between words: made one, as
     `_edit` makes those written (two spaces split the phrase)."""
-    joined = None if hidden_only else wrapping.unwrap(text)
+    joined = None if hidden_only else wrapping.unwrap(text, joins)
     if joined is None:
         return text, runs
     spans = _wrap_spaces(text, joined) if "  " in joined else []

@@ -47,8 +47,10 @@ MIXED_WIDTH_LINES = 2000
 _OPENS = re.compile(r"\s*(?:[A-Za-z][A-Za-z /&-]{0,40}:|\d{1,2}[.)]\s|[-*\u2022]\s)")
 
 
-def unwrap(text: str) -> str | None:
-    """The text with its wrapping line breaks as spaces (None: not wrapped)."""
+def unwrap(text: str, joins: frozenset[str] = frozenset()) -> str | None:
+    """The text with its wrapping line breaks as spaces (None: not wrapped).
+    `joins`: lower-case words no sentence ends on (mentions.json
+    `line_joining_words`): a line ending on one goes on before a capital."""
     if "\n" not in text:
         return None
     lines = text.split("\n")
@@ -57,7 +59,7 @@ def unwrap(text: str) -> str | None:
         return None
     # per line break: 2 a phrase broken, 1 a break only the width explains
     kinds = [
-        _break(line.rstrip(), nxt, width)
+        _break(line.rstrip(), nxt, width, joins)
         for line, nxt in zip(lines, lines[1:], strict=False)
     ]
     # a break the width forced after a full stop or before a label is read so
@@ -116,19 +118,34 @@ def _width(lines: list[str], text: str) -> int | None:
     return max(broken)
 
 
-def _break(body: str, nxt: str, width: int) -> int:
+def _break(body: str, nxt: str, width: int, joins: frozenset[str] = frozenset()) -> int:
     """2: a line break inside a phrase (a long line ending in no sentence or
     label punctuation, before a line opening no header, list item or blank
-    line; or a break before a comma); 1: a break the width alone explains
-    (the next line's first word would not have fit), whatever the line ends
+    line, nor a capitalised word unless the line ends on a joining word;
+    or a break before a comma); 1: a break the width alone explains (the
+    next line's first word would not have fit), whatever the line ends
     with and the next opens; 0: the writer's."""
     if nxt.lstrip().startswith(","):
         return 2
     if len(body) < FULL_LINE * width or not nxt.strip():
         return 0
     if body[-1:] not in _ENDS and not _OPENS.match(nxt):
-        return 2
+        if not _capitalised(nxt) or _last_word(body) in joins:
+            return 2
     return 1 if _no_room(body, nxt, width) else 0
+
+
+def _capitalised(line: str) -> bool:
+    """Does the line open on a capitalised word ('Pelvic phleboliths')? One
+    line per statement without full stops ('No calcification in the right
+    kidney' above it) opens each so; a wrap carries on in lower case, or
+    with a number or an abbreviation in capitals ('in the\nLAD')."""
+    first = line.lstrip()[:2]
+    return len(first) == 2 and first[0].isupper() and first[1].islower()
+
+
+def _last_word(body: str) -> str:
+    return body.rsplit(None, 1)[-1].lower() if body.strip() else ""
 
 
 def _no_room(body: str, nxt: str, width: int) -> bool:
