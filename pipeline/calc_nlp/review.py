@@ -28,6 +28,7 @@ from typing import Any
 
 from calc_nlp.errors import InputError
 from calc_nlp.schema import FINDING_TYPES, FLAGS, REPORT_TYPES
+from calc_nlp.strict_json import dumps
 from calc_nlp.writers import read_table, unneutralise
 
 DECISION_COLUMNS = (
@@ -283,7 +284,7 @@ def render(data: dict[str, Any]) -> str:
         .read_text(encoding="utf-8")
     )
     # "<" as \u003c: report text can never close the data block or open a comment
-    blob = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    blob = dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     return template.replace("__DATA__", blob)
 
 

@@ -23,6 +23,7 @@ from typing import IO, Any
 
 from calc_nlp.errors import OutputError
 from calc_nlp.schema import number_text
+from calc_nlp.strict_json import NEGATIVE_INFINITY, POSITIVE_INFINITY, dumps
 
 # Python's csv refuses fields over 131,072 characters by default (docs/guide.md, pitfalls).
 csv.field_size_limit(sys.maxsize)
@@ -211,7 +212,7 @@ class LineFormat:
                     for c in cells
                 ]
             return self._csv_line(cells)
-        return json.dumps(self.stored(row), ensure_ascii=False) + "\n"
+        return dumps(self.stored(row), ensure_ascii=False) + "\n"
 
     def stored(self, row: dict[str, Any]) -> dict[str, Any]:
         """The row's values as JSON Lines and Parquet store them."""
@@ -395,10 +396,26 @@ def arrow_schema(columns: tuple[str, ...], types: dict[str, str]) -> Any:
     return pa.schema([(c, kinds.get(types.get(c, ""), pa.string())) for c in columns])
 
 
+def _arrow_table(rows: list[dict[str, Any]], schema: Any) -> Any:
+    """The Arrow table of staged JSON rows. Strict JSON holds an infinite float
+    (a kept column's) as "Infinity" / "-Infinity" (strict_json.py): the float
+    again in Parquet, looked for only when a batch does not convert as it is."""
+    import pyarrow as pa
+
+    try:
+        return pa.Table.from_pylist(rows, schema=schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        floats = [f.name for f in schema if pa.types.is_floating(f.type)]
+        for row in rows:
+            for c in floats:
+                if row.get(c) in (POSITIVE_INFINITY, NEGATIVE_INFINITY):
+                    row[c] = float(row[c])
+        return pa.Table.from_pylist(rows, schema=schema)
+
+
 def _jsonl_to_parquet(
     src: Path, dst: Path, columns: tuple[str, ...], types: dict[str, str]
 ) -> None:
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = arrow_schema(columns, types)
@@ -412,9 +429,9 @@ def _jsonl_to_parquet(
         for line in fh:
             batch.append(json.loads(line))
             if len(batch) == 10000:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                writer.write_table(_arrow_table(batch, schema))
                 batch = []
-        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+        writer.write_table(_arrow_table(batch, schema))
         writer.close()
         out.flush()
         os.fsync(out.fileno())
