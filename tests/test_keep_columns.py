@@ -513,3 +513,37 @@ def test_a_jsonl_number_out_of_float_range_is_kept_as_infinity_text(tmp_path):
     assert r.exit_code == 0, r.output
     lines = (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()
     assert [strict_loads(x)["v"] for x in lines] == ["Infinity", "-Infinity"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_review_card_shows_a_kept_float_as_the_csv_holds_it(tmp_path, fmt):
+    # read back from JSONL or Parquet, a kept float was cut to two decimals
+    # on the curator's card (0.123456 as "0.12", 1.5 as "1.50")
+    import re
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from calc_nlp.review import build_page
+
+    pq.write_table(
+        pa.table(
+            {
+                "report_id": ["a", "b", "c"],
+                "text": ["Calcified granuloma in the right upper lobe."] * 3,
+                "score": pa.array([0.123456, 1.5, float("inf")], pa.float64()),
+            }
+        ),
+        tmp_path / "in.parquet",
+    )
+    out = tmp_path / "o"
+    args = ["--format", fmt, "--workers", 1, "--keep-col", "score"]
+    assert cli("run", tmp_path / "in.parquet", "-o", out, *args).exit_code == 0
+    page, _ = build_page(out)
+    blob = re.search(r'id="data">(.*?)</script>', page, re.S).group(1)
+    cards = {r["report_id"]: r["kept"] for r in strict_loads(blob)["reports"]}
+    assert cards == {
+        "a": [["score", "0.123456"]],
+        "b": [["score", "1.5"]],
+        "c": [["score", "Infinity"]],
+    }

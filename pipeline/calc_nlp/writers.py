@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from calc_nlp.errors import OutputError
+from calc_nlp.kept_values import kept_text
 from calc_nlp.schema import number_text
 from calc_nlp.strict_json import NEGATIVE_INFINITY, POSITIVE_INFINITY, dumps
 
@@ -65,17 +66,26 @@ def read_table(
 
         for batch in pq.ParquetFile(path).iter_batches():
             for row in batch.to_pylist():
-                yield {k: cell_text(v, kinds.get(k)) for k, v in row.items()}
+                yield {k: _read_cell(v, kinds.get(k)) for k, v in row.items()}
     elif fmt == "jsonl":
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 if line.strip():
                     row = json.loads(line)
-                    yield {k: cell_text(v, kinds.get(k)) for k, v in row.items()}
+                    yield {k: _read_cell(v, kinds.get(k)) for k, v in row.items()}
     else:
         with open(path, encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 yield {k: unneutralise(v) if people else v for k, v in row.items()}
+
+
+def _read_cell(value: Any, kind: str | None) -> str:
+    """A JSONL or Parquet value as the text of its CSV cell. A column without a
+    kind holds text, or a kept column's typed value (a Parquet input's float):
+    its text as the CSV output writes it (1.5, 0.123456), not two decimals."""
+    if kind is None and value.__class__ is not str:
+        return kept_text(value) or ""
+    return cell_text(value, kind)
 
 
 def cell_text(value: Any, kind: str | None = None) -> str:
