@@ -355,3 +355,54 @@ def test_condition_spelling_variant_matches_every_term_with_its_word(tmp_path):
     assert [c.name for c in result.conditions] == ["hyperparathyroidism"]
     result = analyzer.analyze("PMH: hyperparathyroidsm. Nephrocalcinosis.", "T")
     assert [c.name for c in result.conditions] == ["hyperparathyroidism"]
+
+
+def _twice_site(x):
+    x["sites"].append(dict(x["sites"][0], source="a second entry"))
+    return "sites.json", x["sites"][0]["name"], (f"#{1}", f"#{len(x['sites'])}")
+
+
+def _twice_condition(x):
+    first = x["conditions"][0]
+    x["conditions"].append(dict(first, id="K-second", terms=[{"term": "zzqx"}]))
+    return "conditions.json", first["name"], (first["id"], "K-second")
+
+
+def _twice_analyte(x):
+    first = x["analytes"][0]
+    x["analytes"].append(dict(first, id="B-second"))
+    return "labs.json", first["name"], (first["id"], "B-second")
+
+
+@pytest.mark.parametrize(
+    ("file", "twice"),
+    [
+        ("sites.json", _twice_site),
+        ("conditions.json", _twice_condition),
+        ("labs.json", _twice_analyte),
+    ],
+)
+def test_a_name_given_twice_is_refused_naming_both_rules(tmp_path, file, twice):
+    """Two sites, conditions or analytes of one name: the second silently
+    replaced the first (its class, category or ranges); refused at load,
+    exit 2, naming the file and both entries."""
+    from click.testing import CliRunner
+
+    from calc_nlp.cli import main
+
+    d = copy_patterns(tmp_path)
+    found = {}
+    keys = ("file", "name", "ids")
+    _edit(d / file, lambda x: found.update(zip(keys, twice(x), strict=True)))
+    with pytest.raises(PatternError) as e:
+        load_rules(d)
+    msg = str(e.value)
+    assert msg.startswith(file) and repr(found["name"]) in msg
+    assert all(rid in msg for rid in found["ids"]), msg
+    src = tmp_path / "in.csv"
+    src.write_text("report_id,text\na,Calcified granuloma.\n", encoding="utf-8")
+    r = CliRunner().invoke(
+        main, ["run", str(src), "-o", str(tmp_path / "o"), "--patterns", str(d)]
+    )
+    assert r.exit_code == 2 and msg in r.output, r.output
+

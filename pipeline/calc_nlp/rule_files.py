@@ -49,7 +49,8 @@ def load_sites(raw: Raw, checker: PatternChecker, ids: Ids) -> tuple[Any, ...]:
     """sites.json: (sites, site rules, exams, laterality rules). Loaded first:
     everything else refers to the site vocabulary."""
     sites: dict[str, dict[str, Any]] = {}
-    for entry in raw["sites.json"].get("sites", []):
+    first: dict[str, str] = {}  # a site's name -> its entry's position
+    for i, entry in enumerate(raw["sites.json"].get("sites", []), 1):
         check_keys(
             "sites.json",
             entry.get("name"),
@@ -57,6 +58,8 @@ def load_sites(raw: Raw, checker: PatternChecker, ids: Ids) -> tuple[Any, ...]:
             SITE_KEYS | SITE_TERM_KEYS,
             SITE_KEYS,
         )
+        # a site has no id but its name: its entries are named by position
+        _one_entry_per_name("sites.json", "site", entry["name"], f"#{i}", first)
         sites[entry["name"]] = entry
     for name, entry in sites.items():
         if not isinstance(entry.get("unpaired", False), bool):
@@ -93,6 +96,22 @@ def load_sites(raw: Raw, checker: PatternChecker, ids: Ids) -> tuple[Any, ...]:
     exams = exams_of(raw["sites.json"].get("exams", []), sites, ids)
     lat_rules = _laterality_rules(raw, site_rules, checker, ids)
     return sites, site_rules, exams, lat_rules
+
+
+def _one_entry_per_name(
+    file: str, what: str, name: Any, rid: str, first: dict[Any, str]
+) -> None:
+    """Refuse a second entry of one name: the tables are keyed by name, so
+    the second silently replaced the first (its class, category, ranges)."""
+    if name in first:
+        raise PatternError(
+            file,
+            f"{what} {name!r} is defined twice, by {first[name]} and {rid}: "
+            "the second would silently replace the first",
+            rid,
+            "name",
+        )
+    first[name] = rid
 
 
 def _laterality_rules(
@@ -179,8 +198,12 @@ def load_conditions(
     (conditions by name, condition rules)."""
     conditions: dict[str, dict[str, Any]] = {}
     condition_rules: list[dict[str, Any]] = []
+    first: dict[str, str] = {}
     for entry in raw["conditions.json"].get("conditions", []):
         _check_condition(entry, ids)
+        _one_entry_per_name(
+            "conditions.json", "condition", entry["name"], entry["id"], first
+        )
         conditions[entry["name"]] = entry
         condition_rules += _condition_term_rules(entry, sites, checker)
     variants = _spelling_variants(raw["conditions.json"], condition_rules)
@@ -514,12 +537,14 @@ def load_labs(raw: Raw) -> dict[str, Any]:
     reads each value by type: a wrong one failed every report holding a lab
     value (or every report) with a processing error."""
     labs = raw["labs.json"]
+    first: dict[str, str] = {}
     for a in labs.get("analytes", []):
         check_keys("labs.json", a.get("id"), a, ANALYTE_KEYS, ANALYTE_KEYS)
         aid = a["id"]
         for key in ("name", "canonical_unit"):
             if not isinstance(a[key], str) or not a[key].strip():
                 raise PatternError("labs.json", "must be a non-empty string", aid, key)
+        _one_entry_per_name("labs.json", "analyte", a["name"], str(aid), first)
         _lab_words(aid, "names", a["names"])
         units = a["units"]
         if not isinstance(units, dict) or not all(
