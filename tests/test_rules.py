@@ -406,3 +406,31 @@ def test_a_name_given_twice_is_refused_naming_both_rules(tmp_path, file, twice):
     )
     assert r.exit_code == 2 and msg in r.output, r.output
 
+
+def test_a_vessel_regex_is_probed_with_the_vessel_names(tmp_path):
+    """A `{vessel}` regex checked with "x" in its place only: one the vessel
+    names break (a look-behind of several widths) passed the check, then
+    failed every run (exit 7) and explain (a traceback)."""
+    from click.testing import CliRunner
+
+    from calc_nlp.cli import main
+
+    d = copy_patterns(tmp_path)
+    rx = r"(?<=\bin the {vessel} )(?P<value>\d+)(?P<vessel>)"
+    _edit(
+        d / "descriptors.json",
+        lambda x: x["patterns"].append(
+            {"id": "W-behind", "kind": "vessel", "source": "test", "regex": rx}
+        ),
+    )
+    with pytest.raises(PatternError, match="invalid regex") as e:
+        load_rules(d)
+    assert str(e.value).startswith("descriptors.json, rule W-behind, key 'regex'")
+    src = tmp_path / "in.csv"
+    src.write_text("report_id,text\na,Calcified granuloma.\n", encoding="utf-8")
+    for args in (
+        ["run", str(src), "-o", str(tmp_path / "o")],
+        ["explain", "Calcified granuloma."],
+    ):
+        r = CliRunner().invoke(main, [*args, "--patterns", str(d)])
+        assert r.exit_code == 2 and "W-behind" in r.output, r.output

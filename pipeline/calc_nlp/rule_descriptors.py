@@ -24,6 +24,7 @@ from calc_nlp.rule_schema import (
     VESSEL_KEYS,
 )
 from calc_nlp.schema import CHANGES, SEVERITIES
+from calc_nlp.trie import phrase_alternation, vessel_phrases
 
 FILE = "descriptors.json"
 Ids = dict[str, str]
@@ -100,8 +101,14 @@ def _terms(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
     return terms
 
 
-def _patterns(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
-    vessel_alt = "x"  # any text: the placeholder only has to compile here
+def _patterns(
+    data: dict[str, Any], ids: Ids, vessels: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The regex patterns, each compiled as the descriptors stage compiles it:
+    `{vessel}` as the alternation of the vessel phrases (a stand-in such as
+    "x" let through a regex those break, a look-behind of several widths,
+    which then failed every run)."""
+    vessel_alt = vessel_alternation(vessels)
     out = []
     for i, entry in enumerate(data.get("patterns", [])):
         rid = str(entry.get("id") if isinstance(entry, dict) else f"#{i}")
@@ -135,6 +142,11 @@ def _vessels(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
         _new_id(entry["id"], ids)
         _phrases(rid, entry["phrases"], seen)
     return list(data.get("vessels", []))
+
+
+def vessel_alternation(vessels: list[dict[str, Any]]) -> str:
+    """What `{vessel}` stands for in a pattern's regex (as in the stage)."""
+    return phrase_alternation(vessel_phrases(vessels))
 
 
 def _bands(data: dict[str, Any]) -> list[tuple[float, int]]:
@@ -204,6 +216,8 @@ def load_descriptors(
             FILE, "map must map words to non-empty strings", "site_synonyms", "map"
         )
     lexicon = data["lexicon"]
+    terms = _terms(data, ids)
+    vessels = _vessels(data, ids)
     window = data.get("before_window", {})
     check_keys(FILE, "before_window", window, {"source", "words"}, {"source", "words"})
     if not isinstance(window["words"], int) or window["words"] < 0:
@@ -223,9 +237,9 @@ def load_descriptors(
         "number_words": {k: float(v) for k, v in numbers["words"].items()},
         "before_window": window["words"],
         "lexicon": {k: list(lexicon[k]) for k in ("morphology", "distribution")},
-        "terms": _terms(data, ids),
-        "patterns": _patterns(data, ids),
-        "vessels": _vessels(data, ids),
+        "terms": terms,
+        "vessels": vessels,
+        "patterns": _patterns(data, ids, vessels),
         "cac_drs": _bands(data),
         "size_units": {k.lower(): float(v) for k, v in units["factors"].items()},
         "word_lists": _word_lists(data, sites),
@@ -238,9 +252,10 @@ def descriptor_index(desc: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Descriptor rules by id, in the shape of the rule index (a regex is a
     token REGEX, so the user-regex safety checks see it)."""
     index: dict[str, dict[str, Any]] = {}
+    vessel_alt = vessel_alternation(desc["vessels"])
     for e in desc["terms"] + desc["vessels"]:
         index[e["id"]] = {"metadata": e}
     for e in desc["patterns"]:
-        rx = e["regex"].replace("{vessel}", "x")
+        rx = e["regex"].replace("{vessel}", vessel_alt)
         index[e["id"]] = {"pattern": [{"TEXT": {"REGEX": rx}}], "metadata": e}
     return index
