@@ -359,7 +359,7 @@ def test_condition_spelling_variant_matches_every_term_with_its_word(tmp_path):
 
 def _twice_site(x):
     x["sites"].append(dict(x["sites"][0], source="a second entry"))
-    return "sites.json", x["sites"][0]["name"], (f"#{1}", f"#{len(x['sites'])}")
+    return "sites.json", x["sites"][0]["name"], ("#0", f"#{len(x['sites']) - 1}")
 
 
 def _twice_condition(x):
@@ -434,3 +434,109 @@ def test_a_vessel_regex_is_probed_with_the_vessel_names(tmp_path):
     ):
         r = CliRunner().invoke(main, [*args, "--patterns", str(d)])
         assert r.exit_code == 2 and "W-behind" in r.output, r.output
+
+
+def _set(path, value):
+    def edit(x):
+        for k in path[:-1]:
+            x = x[k]
+        x[path[-1]] = value
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("file", "path", "value", "where"),
+    [
+        (
+            "conditions.json",
+            ("conditions", 0, "terms"),
+            7,
+            "rule K-chronic-kidney-disease, key 'terms'",
+        ),
+        ("conditions.json", ("conditions", 0), {"a": 1}, "rule #0, key 'a'"),
+        ("labs.json", ("analytes", 0), {}, "rule #0, key"),
+        (
+            "mentions.json",
+            ("token_norms", 0, "regex"),
+            7,
+            "rule N-calcification, key 'regex'",
+        ),
+        ("sites.json", ("sites", 0, "name"), 7, "rule #0, key 'name'"),
+        ("sites.json", ("sites", 0), {}, "rule #0, key"),
+        (
+            "sites.json",
+            ("sites", 0, "dystrophic_prone_if"),
+            "ckd",
+            "rule lung, key 'dystrophic_prone_if'",
+        ),
+        ("sites.json", ("exams", 0, "exam_terms"), 7, "rule E-ribs, key 'exam_terms'"),
+        ("sites.json", ("exams", 0, "defaults"), 7, "rule E-ribs, key 'defaults'"),
+        ("sites.json", ("exams", 0, "side_sites"), 7, "rule E-ribs, key 'side_sites'"),
+        ("descriptors.json", ("patterns", 0, "id"), [], "rule #0, key 'id'"),
+        ("descriptors.json", ("cac_drs", "bands"), "x", "rule cac_drs, key 'bands'"),
+        (
+            "descriptors.json",
+            ("cac_drs", "bands"),
+            [{"min": "x"}],
+            "rule cac_drs, key 'bands'",
+        ),
+        (
+            "descriptors.json",
+            ("number_words", "words"),
+            7,
+            "rule number_words, key 'words'",
+        ),
+        (
+            "conditions.json",
+            ("conditions", 0, "terms"),
+            None,
+            "rule K-chronic-kidney-disease, key 'terms'",
+        ),
+        (
+            "mentions.json",
+            ("token_norms", 0, "regex"),
+            None,
+            "rule N-calcification, key 'regex'",
+        ),
+        ("sites.json", ("sites", 0, "name"), None, "rule #0, key 'name'"),
+        (
+            "sites.json",
+            ("sites", 0, "dystrophic_prone_if"),
+            None,
+            "rule lung, key 'dystrophic_prone_if'",
+        ),
+        ("sites.json", ("exams", 0, "defaults"), None, "rule E-ribs, key 'defaults'"),
+        (
+            "sites.json",
+            ("exams", 0, "side_sites"),
+            [["lung"]],
+            "rule E-ribs, key 'side_sites'",
+        ),
+        (
+            "descriptors.json",
+            ("size_units", "factors"),
+            7,
+            "rule size_units, key 'factors'",
+        ),
+    ],
+)
+def test_a_wrong_type_is_refused_naming_the_file_and_rule(
+    tmp_path, file, path, value, where
+):
+    """A wrong type deep in an entry was refused (exit 2) with "the rule files
+    do not have the expected structure (TypeError)": no file, rule or key."""
+    from click.testing import CliRunner
+
+    from calc_nlp.cli import main
+    from calc_nlp.safety import load_checked_rules
+
+    d = copy_patterns(tmp_path)
+    _edit(d / file, _set(path, value))
+    with pytest.raises(PatternError) as e:
+        load_checked_rules(str(d))
+    assert str(e.value).startswith(f"{file}, {where}"), str(e.value)
+    r = CliRunner().invoke(
+        main, ["explain", "Calcified granuloma.", "--patterns", str(d)]
+    )
+    assert r.exit_code == 2 and str(e.value) in r.output, r.output

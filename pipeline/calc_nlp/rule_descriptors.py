@@ -30,9 +30,15 @@ FILE = "descriptors.json"
 Ids = dict[str, str]
 
 
-def _new_id(rid: Any, ids: Ids) -> str:
+def _rid(entry: Any, i: int) -> str:
+    """How a message names an entry: its id, else its position (counted from 0)."""
+    rid = entry.get("id") if isinstance(entry, dict) else None
+    return rid if isinstance(rid, str) and rid else f"#{i}"
+
+
+def _new_id(rid: Any, ids: Ids, where: str) -> str:
     if not isinstance(rid, str) or not rid:
-        raise PatternError(FILE, "id must be a non-empty string", str(rid), "id")
+        raise PatternError(FILE, "id must be a non-empty string", where, "id")
     if rid in ids:
         raise PatternError(FILE, f"duplicate id (also in {ids[rid]})", rid, "id")
     ids[rid] = FILE
@@ -76,7 +82,7 @@ def _terms(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
     seen: dict[str, str] = {}
     terms = []
     for i, entry in enumerate(data.get("terms", [])):
-        rid = str(entry.get("id") if isinstance(entry, dict) else f"#{i}")
+        rid = _rid(entry, i)
         check_keys(
             FILE,
             rid,
@@ -84,7 +90,7 @@ def _terms(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
             DESCRIPTOR_TERM_KEYS,
             DESCRIPTOR_TERM_KEYS - {"note", "own_lesion", "predicate", "dated", "year"},
         )
-        _new_id(entry["id"], ids)
+        _new_id(entry["id"], ids, rid)
         if entry["field"] not in DESCRIPTOR_FIELDS:
             raise PatternError(
                 FILE, f"field must be one of {list(DESCRIPTOR_FIELDS)}", rid, "field"
@@ -111,9 +117,9 @@ def _patterns(
     vessel_alt = vessel_alternation(vessels)
     out = []
     for i, entry in enumerate(data.get("patterns", [])):
-        rid = str(entry.get("id") if isinstance(entry, dict) else f"#{i}")
+        rid = _rid(entry, i)
         check_keys(FILE, rid, entry, DESCRIPTOR_PATTERN_KEYS, DESCRIPTOR_PATTERN_KEYS)
-        _new_id(entry["id"], ids)
+        _new_id(entry["id"], ids, rid)
         kind = entry["kind"]
         if kind not in DESCRIPTOR_KINDS:
             raise PatternError(
@@ -134,12 +140,12 @@ def _patterns(
 
 def _vessels(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
     seen: dict[str, str] = {}
-    for entry in data.get("vessels", []):
-        rid = str(entry.get("id")) if isinstance(entry, dict) else "vessels"
+    for i, entry in enumerate(data.get("vessels", [])):
+        rid = _rid(entry, i)
         check_keys(FILE, rid, entry, VESSEL_KEYS, VESSEL_KEYS)
         if not isinstance(entry["name"], str) or not entry["name"].strip():
             raise PatternError(FILE, "name must be a non-empty string", rid, "name")
-        _new_id(entry["id"], ids)
+        _new_id(entry["id"], ids, rid)
         _phrases(rid, entry["phrases"], seen)
     return list(data.get("vessels", []))
 
@@ -152,6 +158,15 @@ def vessel_alternation(vessels: list[dict[str, Any]]) -> str:
 def _bands(data: dict[str, Any]) -> list[tuple[float, int]]:
     cac = data.get("cac_drs", {})
     check_keys(FILE, "cac_drs", cac, {"source", "note", "bands"}, {"source", "bands"})
+    if not isinstance(cac["bands"], list) or not all(
+        isinstance(b, dict)
+        and set(b) == {"min", "category"}
+        and all(isinstance(b[k], int | float) and not isinstance(b[k], bool) for k in b)
+        for b in cac["bands"]
+    ):
+        raise PatternError(
+            FILE, "bands must be a list of {min, category} numbers", "cac_drs", "bands"
+        )
     bands = [(float(b["min"]), int(b["category"])) for b in cac["bands"]]
     mins = [m for m, _ in bands]
     if not bands or mins != sorted(set(mins)) or mins[0] != 0:
