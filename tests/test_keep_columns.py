@@ -444,3 +444,106 @@ def test_review_card_shows_the_processed_row_not_a_later_duplicate(tmp_path):
     assert card["kept"] == [["mrn", "MRN-FIRST"]]
     assert card["classification"] == "dystrophic"
     assert "MRN-OTHER" not in page
+
+
+def strict_loads(text: str):
+    """JSON as a strict reader (jq, Spark, JSON.parse) takes it: no NaN/Infinity."""
+
+    def refuse(name: str):
+        raise AssertionError(f"non-standard JSON literal {name}")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_non_finite_kept_floats_are_written_as_strict_json(tmp_path, fmt):
+    # a Parquet float column holding inf / -inf: findings.jsonl held the
+    # literals Infinity / -Infinity, which strict JSON readers refuse
+    import re
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from calc_nlp.review import build_page
+
+    inf = float("inf")
+    pq.write_table(
+        pa.table(
+            {
+                "report_id": ["a", "b", "c", "d"],
+                "text": ["Calcified granuloma in the right upper lobe."] * 4,
+                "score": pa.array([inf, -inf, float("nan"), 1.5], pa.float64()),
+            }
+        ),
+        tmp_path / "in.parquet",
+    )
+    out = tmp_path / "o"
+    args = ["--format", fmt, "--workers", 1, "--keep-col", "score", "--raw"]
+    r = cli("run", tmp_path / "in.parquet", "-o", out, *args)
+    assert r.exit_code == 0, r.output
+    for name in ("findings", "reports"):
+        path = out / f"{name}.{fmt}"
+        if fmt == "parquet":
+            values = pq.read_table(path).column("score").to_pylist()
+            assert values == [inf, -inf, None, 1.5]
+        elif fmt == "jsonl":
+            lines = path.read_text(encoding="utf-8").splitlines()
+            values = [strict_loads(x)["score"] for x in lines]
+            assert values == ["Infinity", "-Infinity", None, 1.5]
+        else:
+            assert [x["score"] for x in table(path)] == [
+                "Infinity", "-Infinity", "", "1.5"
+            ]
+    strict_loads((out / "manifest.json").read_text(encoding="utf-8"))
+    for line in (out / "texts.jsonl").read_text(encoding="utf-8").splitlines():
+        strict_loads(line)
+    page, _ = build_page(out)
+    strict_loads(re.search(r'id="data">(.*?)</script>', page, re.S).group(1))
+
+
+def test_a_jsonl_number_out_of_float_range_is_kept_as_infinity_text(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        '{"report_id": "a", "text": "Calcified granuloma.", "v": 1e999}\n'
+        '{"report_id": "b", "text": "Calcified granuloma.", "v": -1e999}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "o"
+    r = cli("run", src, "-o", out, "--format", "jsonl", "--keep-col", "v")
+    assert r.exit_code == 0, r.output
+    lines = (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [strict_loads(x)["v"] for x in lines] == ["Infinity", "-Infinity"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_review_card_shows_a_kept_float_as_the_csv_holds_it(tmp_path, fmt):
+    # read back from JSONL or Parquet, a kept float was cut to two decimals
+    # on the curator's card (0.123456 as "0.12", 1.5 as "1.50")
+    import re
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from calc_nlp.review import build_page
+
+    pq.write_table(
+        pa.table(
+            {
+                "report_id": ["a", "b", "c"],
+                "text": ["Calcified granuloma in the right upper lobe."] * 3,
+                "score": pa.array([0.123456, 1.5, float("inf")], pa.float64()),
+            }
+        ),
+        tmp_path / "in.parquet",
+    )
+    out = tmp_path / "o"
+    args = ["--format", fmt, "--workers", 1, "--keep-col", "score"]
+    assert cli("run", tmp_path / "in.parquet", "-o", out, *args).exit_code == 0
+    page, _ = build_page(out)
+    blob = re.search(r'id="data">(.*?)</script>', page, re.S).group(1)
+    cards = {r["report_id"]: r["kept"] for r in strict_loads(blob)["reports"]}
+    assert cards == {
+        "a": [["score", "0.123456"]],
+        "b": [["score", "1.5"]],
+        "c": [["score", "Infinity"]],
+    }

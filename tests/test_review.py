@@ -165,6 +165,41 @@ def test_decisions_join_and_flag_changes(run_dir, tmp_path):
     )
 
 
+def test_page_embeds_no_decision_of_findings_not_on_it(run_dir, tmp_path):
+    """Decisions of another run's findings (their curators' notes may name
+    patients) are only counted as gone: the page for this run used to embed
+    every decision of the CSV."""
+    run = load_run(run_dir)
+    f0 = run.findings[0]
+    mine = {
+        "finding_id": f0["finding_id"],
+        "report_id": f0["report_id"],
+        "decision": "reclassify",
+        "classification": "dystrophic",
+        "note": "ours",
+        "reviewer": "AB",
+        "time": "t",
+        "output": fingerprint(f0),
+    }
+    other = {
+        **mine,
+        "finding_id": "ffffffffffffffff",
+        "report_id": "OTHER-RUN-ID",
+        "note": "SECRET-NOTE",
+    }
+    path = _decisions(tmp_path / "d.csv", [mine, other])
+    page, stats = build_page(run_dir, decisions_path=str(path))
+    assert (stats["decisions"], stats["gone"]) == (2, 1)
+    for leaked in ("SECRET-NOTE", "OTHER-RUN-ID", "ffffffffffffffff"):
+        assert leaked not in page
+    prior = _data(page)["prior_decisions"]
+    assert prior == {f0["finding_id"]: mine}
+    # what the page exports (its decisions) still imports as gold
+    exported = _decisions(tmp_path / "exported.csv", list(prior.values()))
+    gold, counts = import_decisions(exported, run_dir)
+    assert counts["decisions"] == 1
+
+
 def test_finding_ids_join_across_runs(run_dir, tmp_path):
     again = tmp_path / "again"
     assert (

@@ -355,3 +355,188 @@ def test_condition_spelling_variant_matches_every_term_with_its_word(tmp_path):
     assert [c.name for c in result.conditions] == ["hyperparathyroidism"]
     result = analyzer.analyze("PMH: hyperparathyroidsm. Nephrocalcinosis.", "T")
     assert [c.name for c in result.conditions] == ["hyperparathyroidism"]
+
+
+def _twice_site(x):
+    x["sites"].append(dict(x["sites"][0], source="a second entry"))
+    return "sites.json", x["sites"][0]["name"], ("#0", f"#{len(x['sites']) - 1}")
+
+
+def _twice_condition(x):
+    first = x["conditions"][0]
+    x["conditions"].append(dict(first, id="K-second", terms=[{"term": "zzqx"}]))
+    return "conditions.json", first["name"], (first["id"], "K-second")
+
+
+def _twice_analyte(x):
+    first = x["analytes"][0]
+    x["analytes"].append(dict(first, id="B-second"))
+    return "labs.json", first["name"], (first["id"], "B-second")
+
+
+@pytest.mark.parametrize(
+    ("file", "twice"),
+    [
+        ("sites.json", _twice_site),
+        ("conditions.json", _twice_condition),
+        ("labs.json", _twice_analyte),
+    ],
+)
+def test_a_name_given_twice_is_refused_naming_both_rules(tmp_path, file, twice):
+    """Two sites, conditions or analytes of one name: the second silently
+    replaced the first (its class, category or ranges); refused at load,
+    exit 2, naming the file and both entries."""
+    from click.testing import CliRunner
+
+    from calc_nlp.cli import main
+
+    d = copy_patterns(tmp_path)
+    found = {}
+    keys = ("file", "name", "ids")
+    _edit(d / file, lambda x: found.update(zip(keys, twice(x), strict=True)))
+    with pytest.raises(PatternError) as e:
+        load_rules(d)
+    msg = str(e.value)
+    assert msg.startswith(file) and repr(found["name"]) in msg
+    assert all(rid in msg for rid in found["ids"]), msg
+    src = tmp_path / "in.csv"
+    src.write_text("report_id,text\na,Calcified granuloma.\n", encoding="utf-8")
+    r = CliRunner().invoke(
+        main, ["run", str(src), "-o", str(tmp_path / "o"), "--patterns", str(d)]
+    )
+    assert r.exit_code == 2 and msg in r.output, r.output
+
+
+def test_a_vessel_regex_is_probed_with_the_vessel_names(tmp_path):
+    """A `{vessel}` regex checked with "x" in its place only: one the vessel
+    names break (a look-behind of several widths) passed the check, then
+    failed every run (exit 7) and explain (a traceback)."""
+    from click.testing import CliRunner
+
+    from calc_nlp.cli import main
+
+    d = copy_patterns(tmp_path)
+    rx = r"(?<=\bin the {vessel} )(?P<value>\d+)(?P<vessel>)"
+    _edit(
+        d / "descriptors.json",
+        lambda x: x["patterns"].append(
+            {"id": "W-behind", "kind": "vessel", "source": "test", "regex": rx}
+        ),
+    )
+    with pytest.raises(PatternError, match="invalid regex") as e:
+        load_rules(d)
+    assert str(e.value).startswith("descriptors.json, rule W-behind, key 'regex'")
+    src = tmp_path / "in.csv"
+    src.write_text("report_id,text\na,Calcified granuloma.\n", encoding="utf-8")
+    for args in (
+        ["run", str(src), "-o", str(tmp_path / "o")],
+        ["explain", "Calcified granuloma."],
+    ):
+        r = CliRunner().invoke(main, [*args, "--patterns", str(d)])
+        assert r.exit_code == 2 and "W-behind" in r.output, r.output
+
+
+def _set(path, value):
+    def edit(x):
+        for k in path[:-1]:
+            x = x[k]
+        x[path[-1]] = value
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("file", "path", "value", "where"),
+    [
+        (
+            "conditions.json",
+            ("conditions", 0, "terms"),
+            7,
+            "rule K-chronic-kidney-disease, key 'terms'",
+        ),
+        ("conditions.json", ("conditions", 0), {"a": 1}, "rule #0, key 'a'"),
+        ("labs.json", ("analytes", 0), {}, "rule #0, key"),
+        (
+            "mentions.json",
+            ("token_norms", 0, "regex"),
+            7,
+            "rule N-calcification, key 'regex'",
+        ),
+        ("sites.json", ("sites", 0, "name"), 7, "rule #0, key 'name'"),
+        ("sites.json", ("sites", 0), {}, "rule #0, key"),
+        (
+            "sites.json",
+            ("sites", 0, "dystrophic_prone_if"),
+            "ckd",
+            "rule lung, key 'dystrophic_prone_if'",
+        ),
+        ("sites.json", ("exams", 0, "exam_terms"), 7, "rule E-ribs, key 'exam_terms'"),
+        ("sites.json", ("exams", 0, "defaults"), 7, "rule E-ribs, key 'defaults'"),
+        ("sites.json", ("exams", 0, "side_sites"), 7, "rule E-ribs, key 'side_sites'"),
+        ("descriptors.json", ("patterns", 0, "id"), [], "rule #0, key 'id'"),
+        ("descriptors.json", ("cac_drs", "bands"), "x", "rule cac_drs, key 'bands'"),
+        (
+            "descriptors.json",
+            ("cac_drs", "bands"),
+            [{"min": "x"}],
+            "rule cac_drs, key 'bands'",
+        ),
+        (
+            "descriptors.json",
+            ("number_words", "words"),
+            7,
+            "rule number_words, key 'words'",
+        ),
+        (
+            "conditions.json",
+            ("conditions", 0, "terms"),
+            None,
+            "rule K-chronic-kidney-disease, key 'terms'",
+        ),
+        (
+            "mentions.json",
+            ("token_norms", 0, "regex"),
+            None,
+            "rule N-calcification, key 'regex'",
+        ),
+        ("sites.json", ("sites", 0, "name"), None, "rule #0, key 'name'"),
+        (
+            "sites.json",
+            ("sites", 0, "dystrophic_prone_if"),
+            None,
+            "rule lung, key 'dystrophic_prone_if'",
+        ),
+        ("sites.json", ("exams", 0, "defaults"), None, "rule E-ribs, key 'defaults'"),
+        (
+            "sites.json",
+            ("exams", 0, "side_sites"),
+            [["lung"]],
+            "rule E-ribs, key 'side_sites'",
+        ),
+        (
+            "descriptors.json",
+            ("size_units", "factors"),
+            7,
+            "rule size_units, key 'factors'",
+        ),
+    ],
+)
+def test_a_wrong_type_is_refused_naming_the_file_and_rule(
+    tmp_path, file, path, value, where
+):
+    """A wrong type deep in an entry was refused (exit 2) with "the rule files
+    do not have the expected structure (TypeError)": no file, rule or key."""
+    from click.testing import CliRunner
+
+    from calc_nlp.cli import main
+    from calc_nlp.safety import load_checked_rules
+
+    d = copy_patterns(tmp_path)
+    _edit(d / file, _set(path, value))
+    with pytest.raises(PatternError) as e:
+        load_checked_rules(str(d))
+    assert str(e.value).startswith(f"{file}, {where}"), str(e.value)
+    r = CliRunner().invoke(
+        main, ["explain", "Calcified granuloma.", "--patterns", str(d)]
+    )
+    assert r.exit_code == 2 and str(e.value) in r.output, r.output

@@ -152,8 +152,6 @@ def evaluate(
 
     Stand-off gold: calc-nlp evaluate corpora/realtext/test.jsonl --texts reports.csv
     """
-    import json
-
     from calc_nlp.evaluate import (
         format_report,
         markdown_table,
@@ -163,6 +161,7 @@ def evaluate(
     )
     from calc_nlp.safety import load_checked_rules
     from calc_nlp.stages import Analyzer
+    from calc_nlp.strict_json import dumps
 
     try:
         rules = load_checked_rules(patterns)
@@ -183,7 +182,7 @@ def evaluate(
     if json_out:
         Path(json_out).parent.mkdir(parents=True, exist_ok=True)
         Path(json_out).write_text(
-            json.dumps(figures, indent=2) + "\n", encoding="utf-8"
+            dumps(figures, indent=2) + "\n", encoding="utf-8"
         )
     if readme:
         doc = Path(readme).read_text(encoding="utf-8")
@@ -302,9 +301,10 @@ def corpus_stats(files: tuple[IO[str], ...]) -> None:
 
     from calc_nlp.corpus import stats
     from calc_nlp.stages import analyzer
+    from calc_nlp.strict_json import dumps
 
     records = [json.loads(line) for fh in files for line in fh if line.strip()]
-    click.echo(json.dumps(stats(records, analyzer().has_lookalikes), indent=2))
+    click.echo(dumps(stats(records, analyzer().has_lookalikes), indent=2))
 
 
 @corpus.command("import", context_settings=CONTEXT)
@@ -319,11 +319,11 @@ def corpus_import(decisions_csv: str, outdir: str, gold_out: str | None) -> None
     Only reports whose every finding was decided are written.
     Example: calc-nlp corpus import curated.csv out -o corpora/gold/curated.jsonl
     """
-    import json
 
     from calc_nlp.corpus import validate_record
     from calc_nlp.review import import_decisions
     from calc_nlp.rules import load_rules
+    from calc_nlp.strict_json import dumps
 
     try:
         gold, stats = import_decisions(decisions_csv, outdir)
@@ -334,7 +334,7 @@ def corpus_import(decisions_csv: str, outdir: str, gold_out: str | None) -> None
         problems = validate_record(g, set(rules.sites), set(rules.conditions))
         if problems:
             raise click.ClickException(f"report {g['report_id']}: {problems[0]}")
-    lines = "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold)
+    lines = "".join(dumps(g, ensure_ascii=False) + "\n" for g in gold)
     if gold_out:
         write_beside_run(outdir, gold_out, lines)
     else:

@@ -9,8 +9,11 @@ A JSON Lines input's kept values are text whatever their JSON type: one row's
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
+
+from calc_nlp.strict_json import finite
 
 Kept = str | int | float | bool | None
 
@@ -27,9 +30,13 @@ def _clean(text: str) -> str:
 
 def kept_text(value: Any) -> str | None:
     """A kept value as text: numbers as their text (1.0 as "1"), true/false,
-    nested JSON as JSON text; None for a missing value (null, NaN, absent)."""
+    nested JSON as JSON text; None for a missing value (null, NaN, absent);
+    an infinity as "Infinity" / "-Infinity", the string JSON outputs hold for
+    it (strict_json.py), not Python's "inf"."""
     if value is None or (isinstance(value, float) and value != value):
         return None
+    if isinstance(value, float) and math.isinf(value):
+        return str(finite(value))
     if isinstance(value, str):
         return _clean(value)
     if isinstance(value, bool):

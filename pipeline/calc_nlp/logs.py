@@ -6,11 +6,12 @@ numbers. A progress line is drawn only when stderr is a terminal.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections.abc import Callable
 from typing import IO, Any
+
+from calc_nlp.strict_json import dumps
 
 
 class Log:
@@ -30,7 +31,7 @@ class Log:
                 "event": event,
                 **fields,
             }
-            self.stream.write(json.dumps(rec, sort_keys=True, default=str) + "\n")
+            self.stream.write(dumps(rec, sort_keys=True, default=str) + "\n")
         else:
             tail = " ".join(f"{k}={v}" for k, v in fields.items())
             self.stream.write(

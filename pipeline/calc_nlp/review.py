@@ -28,6 +28,7 @@ from typing import Any
 
 from calc_nlp.errors import InputError
 from calc_nlp.schema import FINDING_TYPES, FLAGS, REPORT_TYPES
+from calc_nlp.strict_json import dumps
 from calc_nlp.writers import read_table, unneutralise
 
 DECISION_COLUMNS = (
@@ -233,8 +234,19 @@ def page_data(
         "texts_missing": run.texts_missing,
         "findings": findings,
         "reports": reports,
-        "prior_decisions": decisions,
+        "prior_decisions": _decisions_on_page(decisions, findings),
     }
+
+
+def _decisions_on_page(
+    decisions: dict[str, dict[str, str]], findings: list[dict[str, Any]]
+) -> dict[str, dict[str, str]]:
+    """The decisions of the page's own findings. A decisions CSV may hold
+    another run's or dataset's (curators' notes may name patients): embedding
+    them would leak them into a page shared for this run; they are only
+    counted (`gone`)."""
+    on_page = {f["finding_id"] for f in findings}
+    return {fid: d for fid, d in decisions.items() if fid in on_page}
 
 
 def _processed_rows(reports: list[dict[str, str]]) -> dict[str, dict[str, str]]:
@@ -283,7 +295,7 @@ def render(data: dict[str, Any]) -> str:
         .read_text(encoding="utf-8")
     )
     # "<" as \u003c: report text can never close the data block or open a comment
-    blob = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    blob = dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     return template.replace("__DATA__", blob)
 
 

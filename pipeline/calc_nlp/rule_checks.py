@@ -316,8 +316,14 @@ def exams_of(
             raise PatternError("sites.json", "duplicate rule id", eid, "id")
         ids[eid] = "sites.json"
         for key in ("exam_terms", "report_terms", "two_sided_terms"):
-            if not all(isinstance(t, str) and t.strip() for t in exam.get(key, [])):
+            terms = exam.get(key, [])
+            if not isinstance(terms, list) or not all(
+                isinstance(t, str) and t.strip() for t in terms
+            ):
                 raise PatternError("sites.json", f"{key} must be phrases", eid, key)
+        for key in ("defaults", "side_sites", "topic_sites"):
+            if not isinstance(exam.get(key, []), list):
+                raise PatternError("sites.json", f"{key} must be a list", eid, key)
         if not isinstance(exam["min_report_terms"], int):
             raise PatternError(
                 "sites.json",
@@ -329,13 +335,15 @@ def exams_of(
             check_keys("sites.json", eid, default, {"heads", "site"}, {"heads", "site"})
             check_site("sites.json", eid, "defaults", default["site"], sites)
         for key in ("side_sites", "topic_sites"):
-            check_site("sites.json", eid, key, list(exam.get(key, [])), sites)
+            check_site("sites.json", eid, key, exam.get(key, []), sites)
     return list(raw)
 
 
 def check_site(file: str, rid: str, key: str, name: Any, sites: dict[str, Any]) -> None:
     names = name if isinstance(name, list) else [name]
     for n in names:
+        if not isinstance(n, str):
+            raise PatternError(file, "must name sites (strings)", rid, key)
         if n not in sites:
             raise PatternError(
                 file, f"site {n!r} is not in the site vocabulary", rid, key

@@ -24,14 +24,21 @@ from calc_nlp.rule_schema import (
     VESSEL_KEYS,
 )
 from calc_nlp.schema import CHANGES, SEVERITIES
+from calc_nlp.trie import phrase_alternation, vessel_phrases
 
 FILE = "descriptors.json"
 Ids = dict[str, str]
 
 
-def _new_id(rid: Any, ids: Ids) -> str:
+def _rid(entry: Any, i: int) -> str:
+    """How a message names an entry: its id, else its position (counted from 0)."""
+    rid = entry.get("id") if isinstance(entry, dict) else None
+    return rid if isinstance(rid, str) and rid else f"#{i}"
+
+
+def _new_id(rid: Any, ids: Ids, where: str) -> str:
     if not isinstance(rid, str) or not rid:
-        raise PatternError(FILE, "id must be a non-empty string", str(rid), "id")
+        raise PatternError(FILE, "id must be a non-empty string", where, "id")
     if rid in ids:
         raise PatternError(FILE, f"duplicate id (also in {ids[rid]})", rid, "id")
     ids[rid] = FILE
@@ -75,7 +82,7 @@ def _terms(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
     seen: dict[str, str] = {}
     terms = []
     for i, entry in enumerate(data.get("terms", [])):
-        rid = str(entry.get("id") if isinstance(entry, dict) else f"#{i}")
+        rid = _rid(entry, i)
         check_keys(
             FILE,
             rid,
@@ -83,7 +90,7 @@ def _terms(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
             DESCRIPTOR_TERM_KEYS,
             DESCRIPTOR_TERM_KEYS - {"note", "own_lesion", "predicate", "dated", "year"},
         )
-        _new_id(entry["id"], ids)
+        _new_id(entry["id"], ids, rid)
         if entry["field"] not in DESCRIPTOR_FIELDS:
             raise PatternError(
                 FILE, f"field must be one of {list(DESCRIPTOR_FIELDS)}", rid, "field"
@@ -100,13 +107,19 @@ def _terms(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
     return terms
 
 
-def _patterns(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
-    vessel_alt = "x"  # any text: the placeholder only has to compile here
+def _patterns(
+    data: dict[str, Any], ids: Ids, vessels: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The regex patterns, each compiled as the descriptors stage compiles it:
+    `{vessel}` as the alternation of the vessel phrases (a stand-in such as
+    "x" let through a regex those break, a look-behind of several widths,
+    which then failed every run)."""
+    vessel_alt = vessel_alternation(vessels)
     out = []
     for i, entry in enumerate(data.get("patterns", [])):
-        rid = str(entry.get("id") if isinstance(entry, dict) else f"#{i}")
+        rid = _rid(entry, i)
         check_keys(FILE, rid, entry, DESCRIPTOR_PATTERN_KEYS, DESCRIPTOR_PATTERN_KEYS)
-        _new_id(entry["id"], ids)
+        _new_id(entry["id"], ids, rid)
         kind = entry["kind"]
         if kind not in DESCRIPTOR_KINDS:
             raise PatternError(
@@ -127,19 +140,33 @@ def _patterns(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
 
 def _vessels(data: dict[str, Any], ids: Ids) -> list[dict[str, Any]]:
     seen: dict[str, str] = {}
-    for entry in data.get("vessels", []):
-        rid = str(entry.get("id")) if isinstance(entry, dict) else "vessels"
+    for i, entry in enumerate(data.get("vessels", [])):
+        rid = _rid(entry, i)
         check_keys(FILE, rid, entry, VESSEL_KEYS, VESSEL_KEYS)
         if not isinstance(entry["name"], str) or not entry["name"].strip():
             raise PatternError(FILE, "name must be a non-empty string", rid, "name")
-        _new_id(entry["id"], ids)
+        _new_id(entry["id"], ids, rid)
         _phrases(rid, entry["phrases"], seen)
     return list(data.get("vessels", []))
+
+
+def vessel_alternation(vessels: list[dict[str, Any]]) -> str:
+    """What `{vessel}` stands for in a pattern's regex (as in the stage)."""
+    return phrase_alternation(vessel_phrases(vessels))
 
 
 def _bands(data: dict[str, Any]) -> list[tuple[float, int]]:
     cac = data.get("cac_drs", {})
     check_keys(FILE, "cac_drs", cac, {"source", "note", "bands"}, {"source", "bands"})
+    if not isinstance(cac["bands"], list) or not all(
+        isinstance(b, dict)
+        and set(b) == {"min", "category"}
+        and all(isinstance(b[k], int | float) and not isinstance(b[k], bool) for k in b)
+        for b in cac["bands"]
+    ):
+        raise PatternError(
+            FILE, "bands must be a list of {min, category} numbers", "cac_drs", "bands"
+        )
     bands = [(float(b["min"]), int(b["category"])) for b in cac["bands"]]
     mins = [m for m, _ in bands]
     if not bands or mins != sorted(set(mins)) or mins[0] != 0:
@@ -204,6 +231,8 @@ def load_descriptors(
             FILE, "map must map words to non-empty strings", "site_synonyms", "map"
         )
     lexicon = data["lexicon"]
+    terms = _terms(data, ids)
+    vessels = _vessels(data, ids)
     window = data.get("before_window", {})
     check_keys(FILE, "before_window", window, {"source", "words"}, {"source", "words"})
     if not isinstance(window["words"], int) or window["words"] < 0:
@@ -223,9 +252,9 @@ def load_descriptors(
         "number_words": {k: float(v) for k, v in numbers["words"].items()},
         "before_window": window["words"],
         "lexicon": {k: list(lexicon[k]) for k in ("morphology", "distribution")},
-        "terms": _terms(data, ids),
-        "patterns": _patterns(data, ids),
-        "vessels": _vessels(data, ids),
+        "terms": terms,
+        "vessels": vessels,
+        "patterns": _patterns(data, ids, vessels),
         "cac_drs": _bands(data),
         "size_units": {k.lower(): float(v) for k, v in units["factors"].items()},
         "word_lists": _word_lists(data, sites),
@@ -238,9 +267,10 @@ def descriptor_index(desc: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Descriptor rules by id, in the shape of the rule index (a regex is a
     token REGEX, so the user-regex safety checks see it)."""
     index: dict[str, dict[str, Any]] = {}
+    vessel_alt = vessel_alternation(desc["vessels"])
     for e in desc["terms"] + desc["vessels"]:
         index[e["id"]] = {"metadata": e}
     for e in desc["patterns"]:
-        rx = e["regex"].replace("{vessel}", "x")
+        rx = e["regex"].replace("{vessel}", vessel_alt)
         index[e["id"]] = {"pattern": [{"TEXT": {"REGEX": rx}}], "metadata": e}
     return index

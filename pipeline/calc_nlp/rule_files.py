@@ -49,16 +49,33 @@ def load_sites(raw: Raw, checker: PatternChecker, ids: Ids) -> tuple[Any, ...]:
     """sites.json: (sites, site rules, exams, laterality rules). Loaded first:
     everything else refers to the site vocabulary."""
     sites: dict[str, dict[str, Any]] = {}
-    for entry in raw["sites.json"].get("sites", []):
+    first: dict[str, str] = {}  # a site's name -> its entry's position
+    for i, entry in enumerate(raw["sites.json"].get("sites", [])):
         check_keys(
             "sites.json",
-            entry.get("name"),
+            _entry_name(entry, "name", i),
             entry,
             SITE_KEYS | SITE_TERM_KEYS,
             SITE_KEYS,
         )
+        if not isinstance(entry["name"], str) or not entry["name"].strip():
+            raise PatternError(
+                "sites.json", "name must be a non-empty string", f"#{i}", "name"
+            )
+        # a site has no id but its name: its entries are named by position
+        _one_entry_per_name("sites.json", "site", entry["name"], f"#{i}", first)
         sites[entry["name"]] = entry
     for name, entry in sites.items():
+        prone_if = entry["dystrophic_prone_if"]
+        if not isinstance(prone_if, list) or not all(
+            isinstance(c, str) for c in prone_if
+        ):
+            raise PatternError(
+                "sites.json",
+                "dystrophic_prone_if must be a list of condition names",
+                name,
+                "dystrophic_prone_if",
+            )
         if not isinstance(entry.get("unpaired", False), bool):
             raise PatternError(
                 "sites.json", "unpaired must be true or false", name, "unpaired"
@@ -93,6 +110,29 @@ def load_sites(raw: Raw, checker: PatternChecker, ids: Ids) -> tuple[Any, ...]:
     exams = exams_of(raw["sites.json"].get("exams", []), sites, ids)
     lat_rules = _laterality_rules(raw, site_rules, checker, ids)
     return sites, site_rules, exams, lat_rules
+
+
+def _entry_name(entry: Any, key: str, i: int) -> str:
+    """How a message names a table's entry: its id (or a site's name), else
+    its position (counted from 0), so that no message names no entry."""
+    value = entry.get(key) if isinstance(entry, dict) else None
+    return value if isinstance(value, str) and value.strip() else f"#{i}"
+
+
+def _one_entry_per_name(
+    file: str, what: str, name: Any, rid: str, first: dict[Any, str]
+) -> None:
+    """Refuse a second entry of one name: the tables are keyed by name, so
+    the second silently replaced the first (its class, category, ranges)."""
+    if name in first:
+        raise PatternError(
+            file,
+            f"{what} {name!r} is defined twice, by {first[name]} and {rid}: "
+            "the second would silently replace the first",
+            rid,
+            "name",
+        )
+    first[name] = rid
 
 
 def _laterality_rules(
@@ -132,6 +172,8 @@ def load_mentions(
             {"id", "regex", "norm", "source"},
         )
         nid = entry["id"]
+        if not isinstance(entry["regex"], str):
+            raise PatternError("mentions.json", "regex must be a string", nid, "regex")
         try:
             re.compile(entry["regex"])
         except re.error as exc:
@@ -179,8 +221,12 @@ def load_conditions(
     (conditions by name, condition rules)."""
     conditions: dict[str, dict[str, Any]] = {}
     condition_rules: list[dict[str, Any]] = []
-    for entry in raw["conditions.json"].get("conditions", []):
-        _check_condition(entry, ids)
+    first: dict[str, str] = {}
+    for i, entry in enumerate(raw["conditions.json"].get("conditions", [])):
+        _check_condition(entry, ids, _entry_name(entry, "id", i))
+        _one_entry_per_name(
+            "conditions.json", "condition", entry["name"], entry["id"], first
+        )
         conditions[entry["name"]] = entry
         condition_rules += _condition_term_rules(entry, sites, checker)
     variants = _spelling_variants(raw["conditions.json"], condition_rules)
@@ -287,8 +333,7 @@ def _variant_rules(
     return out
 
 
-def _check_condition(entry: dict[str, Any], ids: Ids) -> None:
-    cid: Any = entry.get("id")
+def _check_condition(entry: dict[str, Any], ids: Ids, cid: str) -> None:
     check_keys(
         "conditions.json",
         cid,
@@ -296,6 +341,10 @@ def _check_condition(entry: dict[str, Any], ids: Ids) -> None:
         CONDITION_KEYS,
         {"id", "name", "category", "source", "terms"},
     )
+    if cid != entry["id"]:  # named by position: its id is no string
+        raise PatternError(
+            "conditions.json", "id must be a non-empty string", cid, "id"
+        )
     if not isinstance(entry["name"], str) or not entry["name"].strip():
         raise PatternError(
             "conditions.json", "name must be a non-empty string", cid, "name"
@@ -335,6 +384,10 @@ def _condition_term_rules(
 ) -> list[dict[str, Any]]:
     cid = entry["id"]
     rules: list[dict[str, Any]] = []
+    if not isinstance(entry["terms"], list) or not entry["terms"]:
+        raise PatternError(
+            "conditions.json", "terms must be a non-empty list", cid, "terms"
+        )
     for j, term in enumerate(entry["terms"]):
         check_keys("conditions.json", cid, term, TERM_KEYS, {"term"})
         if "site" in term:
@@ -514,12 +567,14 @@ def load_labs(raw: Raw) -> dict[str, Any]:
     reads each value by type: a wrong one failed every report holding a lab
     value (or every report) with a processing error."""
     labs = raw["labs.json"]
-    for a in labs.get("analytes", []):
-        check_keys("labs.json", a.get("id"), a, ANALYTE_KEYS, ANALYTE_KEYS)
-        aid = a["id"]
+    first: dict[str, str] = {}
+    for i, a in enumerate(labs.get("analytes", [])):
+        aid = _entry_name(a, "id", i)
+        check_keys("labs.json", aid, a, ANALYTE_KEYS, ANALYTE_KEYS)
         for key in ("name", "canonical_unit"):
             if not isinstance(a[key], str) or not a[key].strip():
                 raise PatternError("labs.json", "must be a non-empty string", aid, key)
+        _one_entry_per_name("labs.json", "analyte", a["name"], aid, first)
         _lab_words(aid, "names", a["names"])
         units = a["units"]
         if not isinstance(units, dict) or not all(

@@ -393,7 +393,11 @@ def _check_shape(name: str, data: Any) -> None:
                         meta.setdefault(k, set()).add(_kind(v))
         for i, entry in entries:
             rule = _rule_name(entry, i) if isinstance(i, int) else str(i)
-            if kinds and _kind(entry) not in kinds:
+            if isinstance(ref, dict) and i in ref:
+                # a section's field (cac_drs' bands): the section is the rule
+                if _kind(entry) != _kind(ref[i]):
+                    raise PatternError(name, f"must be {_kind(ref[i])}", key, str(i))
+            elif kinds and _kind(entry) not in kinds:
                 raise PatternError(
                     name, f"each entry must be {' or '.join(sorted(kinds))}", rule, key
                 )

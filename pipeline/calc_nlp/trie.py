@@ -9,11 +9,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 
 def trie_regex(words: Iterable[str]) -> str:
     root = _trie(words)
     return _emit(root) if root else "(?!)"
+
+
+def phrase_alternation(phrases: list[str]) -> str:
+    """Phrases as one regex factored by common prefixes, longest first, any
+    run of spaces between words."""
+    return trie_regex(" ".join(p.split()) for p in phrases).replace("\\ ", r"\s+")
+
+
+def vessel_phrases(vessels: list[dict[str, Any]]) -> list[str]:
+    """descriptors.json's vessel phrases, spaces collapsed, each once, in
+    file order: what a pattern's `{vessel}` stands for (as
+    `phrase_alternation` of them), at load as in the descriptors stage."""
+    return list(
+        dict.fromkeys(" ".join(p.split()) for v in vessels for p in v["phrases"])
+    )
 
 
 def trie_branches(words: Iterable[str]) -> list[str]:

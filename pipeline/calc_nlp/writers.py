@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from calc_nlp.errors import OutputError
+from calc_nlp.kept_values import kept_text
 from calc_nlp.schema import number_text
+from calc_nlp.strict_json import NEGATIVE_INFINITY, POSITIVE_INFINITY, dumps
 
 # Python's csv refuses fields over 131,072 characters by default (docs/guide.md, pitfalls).
 csv.field_size_limit(sys.maxsize)
@@ -64,17 +66,26 @@ def read_table(
 
         for batch in pq.ParquetFile(path).iter_batches():
             for row in batch.to_pylist():
-                yield {k: cell_text(v, kinds.get(k)) for k, v in row.items()}
+                yield {k: _read_cell(v, kinds.get(k)) for k, v in row.items()}
     elif fmt == "jsonl":
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 if line.strip():
                     row = json.loads(line)
-                    yield {k: cell_text(v, kinds.get(k)) for k, v in row.items()}
+                    yield {k: _read_cell(v, kinds.get(k)) for k, v in row.items()}
     else:
         with open(path, encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 yield {k: unneutralise(v) if people else v for k, v in row.items()}
+
+
+def _read_cell(value: Any, kind: str | None) -> str:
+    """A JSONL or Parquet value as the text of its CSV cell. A column without a
+    kind holds text, or a kept column's typed value (a Parquet input's float):
+    its text as the CSV output writes it (1.5, 0.123456), not two decimals."""
+    if kind is None and value.__class__ is not str:
+        return kept_text(value) or ""
+    return cell_text(value, kind)
 
 
 def cell_text(value: Any, kind: str | None = None) -> str:
@@ -211,7 +222,7 @@ class LineFormat:
                     for c in cells
                 ]
             return self._csv_line(cells)
-        return json.dumps(self.stored(row), ensure_ascii=False) + "\n"
+        return dumps(self.stored(row), ensure_ascii=False) + "\n"
 
     def stored(self, row: dict[str, Any]) -> dict[str, Any]:
         """The row's values as JSON Lines and Parquet store them."""
@@ -395,10 +406,26 @@ def arrow_schema(columns: tuple[str, ...], types: dict[str, str]) -> Any:
     return pa.schema([(c, kinds.get(types.get(c, ""), pa.string())) for c in columns])
 
 
+def _arrow_table(rows: list[dict[str, Any]], schema: Any) -> Any:
+    """The Arrow table of staged JSON rows. Strict JSON holds an infinite float
+    (a kept column's) as "Infinity" / "-Infinity" (strict_json.py): the float
+    again in Parquet, looked for only when a batch does not convert as it is."""
+    import pyarrow as pa
+
+    try:
+        return pa.Table.from_pylist(rows, schema=schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        floats = [f.name for f in schema if pa.types.is_floating(f.type)]
+        for row in rows:
+            for c in floats:
+                if row.get(c) in (POSITIVE_INFINITY, NEGATIVE_INFINITY):
+                    row[c] = float(row[c])
+        return pa.Table.from_pylist(rows, schema=schema)
+
+
 def _jsonl_to_parquet(
     src: Path, dst: Path, columns: tuple[str, ...], types: dict[str, str]
 ) -> None:
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = arrow_schema(columns, types)
@@ -412,9 +439,9 @@ def _jsonl_to_parquet(
         for line in fh:
             batch.append(json.loads(line))
             if len(batch) == 10000:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                writer.write_table(_arrow_table(batch, schema))
                 batch = []
-        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+        writer.write_table(_arrow_table(batch, schema))
         writer.close()
         out.flush()
         os.fsync(out.fileno())

@@ -39,6 +39,7 @@ from calc_nlp.schema import (
     STATUSES,
     TEXT_COLUMNS,
 )
+from calc_nlp.strict_json import dumps
 from calc_nlp.writers import (
     OUTPUT_FORMATS,
     OUTPUT_MODE,
@@ -258,7 +259,7 @@ def fsync_dir(path: Path) -> None:
 
 
 def atomic_json(path: Path, data: Any, mode: int = OUTPUT_MODE) -> None:
-    text = json.dumps(data, indent=2, sort_keys=True) + "\n"
+    text = dumps(data, indent=2, sort_keys=True) + "\n"
 
     def write(fh: IO[bytes]) -> None:
         fh.write(text.encode("utf-8"))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 from calc_nlp.errors import UsageError
 from calc_nlp.kept_values import Kept, kept_text
 from calc_nlp.readers import Record
+from calc_nlp.strict_json import dumps
 from calc_nlp.writers import neutralise
 
 Values = tuple[Kept, ...]
@@ -45,7 +45,7 @@ class KeptCells:
 
     def __init__(self, names: tuple[str, ...], fmt: str, people: bool):
         self.names, self.fmt, self.people = names, fmt, people
-        self._keys = [json.dumps(n, ensure_ascii=False) for n in names]
+        self._keys = [dumps(n, ensure_ascii=False) for n in names]
 
     def texts(self, values: Values) -> list[str]:
         """The cell texts of `values` (a row not read, with no values: empty)."""
@@ -70,7 +70,7 @@ class KeptCells:
             return buf.getvalue()
         padded = list(values) + [None] * (len(self.names) - len(values))
         suffix = "".join(
-            f", {k}: {json.dumps(v, ensure_ascii=False)}"
+            f", {k}: {dumps(v, ensure_ascii=False)}"
             for k, v in zip(self._keys, padded, strict=True)
         )
         # JSON text never holds a raw newline: each "\n" ends one row's object

@@ -12,14 +12,7 @@ from typing import Any
 from calc_nlp.ignorecase import key_of, lookup
 from calc_nlp.lowered import lower_once
 from calc_nlp.regex_cache import Compile
-from calc_nlp.trie import trie_regex
-
-
-def phrase_alternation(phrases: list[str]) -> str:
-    """Phrases as one regex factored by common prefixes (trie.py), longest
-    first, any run of spaces between words."""
-    return trie_regex(" ".join(p.split()) for p in phrases).replace("\\ ", r"\s+")
-
+from calc_nlp.trie import phrase_alternation, vessel_phrases
 
 # The characters other than an ASCII letter's two cases that a case-blind
 # regex matches it with (the dotted and dotless i, the Kelvin sign, the long
@@ -211,7 +204,7 @@ class DescriptorRules:
         }
         # the vessel names the phrases give, lower case ("lad", "rca")
         self.vessel_names = frozenset(v.lower() for v in self.vessel_of.values())
-        vessels = self._vessels = alternation(list(self.vessel_of))
+        vessels = self._vessels = alternation(vessel_phrases(desc["vessels"]))
         self.patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         for e in desc["patterns"]:
             rx = compile_regex(e["regex"].replace("{vessel}", vessels), re.I)
