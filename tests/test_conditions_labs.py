@@ -127,6 +127,13 @@ def test_lab_forms(parser, text, name, value, flag):
         "Ca x P product 70",
         "calcium score 150",
         "calcium carbonate 500 mg",
+        # a number that goes on past its digits is no value of the name: it
+        # was read from its first digit ('1' as 1 mmol/L, flagged low)
+        "Calcium 1x10 mg/dL",
+        "Calcium 1e4 mg/dL",
+        "Calcium 1/2 mg/dL",
+        "Calcium 123456 mg/dL",
+        "CA 19-9 is pending",  # the tumour marker, read as calcium 19 (high)
     ],
 )
 def test_not_lab_values(parser, text):

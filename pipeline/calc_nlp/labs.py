@@ -198,6 +198,13 @@ class LabParser:
         return "high" if canonical > hi else "low" if canonical < lo else "normal"
 
 
+# A number that goes on past its digits ('1x10', '1e4', '1/2', '9-10' glued)
+# is no value: its first digits alone were read ('1' as 1 mmol/L, low).
+# (A digit or a decimal after it too: else a shorter run of its digits,
+# backtracked to, would be read.)
+_GOES_ON = r"(?!\.?\d|[xX\u00d7*]\s?\d|[eE][-+]?\d|/\s?\d|[-\u2013]\d)"
+
+
 def _pattern(
     names: list[str], units: list[str], flags: list[str], letter_first: bool = False
 ) -> str:
@@ -210,7 +217,7 @@ def _pattern(
     # a flag word written before the value ('calcium normal at 9.3', 'calcium
     # has been normal, most recently 9.6'): words of two letters or more
     said = [f for f in flags if len(f) > 1]
-    value = _NUM.replace("(", "(?P<value>", 1)
+    value = _NUM.replace("(", "(?P<value>", 1) + _GOES_ON
     return _to_value(names, said, letter_first) + (
         value + rf"(?:\s*(?P<unit>{unit_alt})(?![a-z]))?"
         r"(?:\s*[\(\[,]?\s*(?:"
@@ -249,9 +256,9 @@ def _to_value(names: list[str], said: list[str], letter_first: bool = False) -> 
 
 
 def _head(names: list[str], said: list[str], letter_first: bool = False) -> str:
-    """The lab regex up to its value's first digit: it matches where the
-    whole regex does (the rest of a value and what follows are optional)."""
-    return _to_value(names, said, letter_first) + r"\d"
+    """The lab regex up to its value's end: it matches where the whole regex
+    does (what follows the value is optional)."""
+    return _to_value(names, said, letter_first) + _NUM + _GOES_ON
 
 
 class _NearDigits:
@@ -311,7 +318,11 @@ class _NearDigits:
                 if start is None:
                     break
                 m = self.whole.match(text, start.start())
-                assert m is not None  # the head matches only where it does
+                if m is None:
+                    # the head, searched within the stretch, saw its end as the
+                    # text's: what follows a value ('1/2') is read only here
+                    pos = start.start() + 1
+                    continue
                 yield m
                 pos = end = m.end()
 
