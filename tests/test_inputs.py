@@ -518,3 +518,15 @@ def test_joined_parts_since_manifest(tmp_path):
     assert [s for _, s in statuses(o2)] == ["unchanged"] * 4
     m = json.loads((o2 / "manifest.json").read_text())
     assert m["reports"] == 4 and m["repeated_headers"]["count"] == 1
+
+
+def test_ids_are_read_without_the_spaces_around_them(tmp_path):
+    # exports pad ids: ' P1 ' is P1, so a later row of id P1 repeats it
+    src = tmp_path / "r.csv"
+    src.write_text(
+        'report_id,text\n" P1 ",Calcified granuloma.\nP1,Aortic calcification.\n',
+        encoding="utf-8",
+    )
+    r = cli("run", str(src), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 1, r.output
+    assert statuses(tmp_path / "out") == [("P1", "ok"), ("P1", "duplicate_id")]
