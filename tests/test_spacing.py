@@ -36,6 +36,10 @@ VARIANTS = {
     + PLAIN[10:]
     + "</td></tr></table>",
     "no-break space references": PLAIN.replace(" ", "&nbsp;"),
+    # named references longer than eight letters were left as written,
+    # gluing the words they stand between
+    "thin space references": PLAIN.replace(" ", "&ThinSpace;"),
+    "zero-width space references by name": PLAIN.replace(" ", "&ZeroWidthSpace;"),
     "character references": PLAIN.replace("measuring", "&#109;easuring"),
     "line breaks escaped as text": PLAIN.replace("\n", "\\n"),
     "CR LF escaped as text": PLAIN.replace("\n", "\\r\\n"),

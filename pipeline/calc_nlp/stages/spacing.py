@@ -63,7 +63,7 @@ _EDIT = re.compile(
     r"|(?P<line></?(?:p|br|div|li|ul|ol|tr|table|tbody|thead|h[1-6]|hr|pre)\b[^<>]{0,200}>)"
     r"|(?P<cell></?(?:td|th)\b[^<>]{0,200}>)"
     r"|(?P<inline></?(?:span|b|i|u|em|strong|font|sup|sub|a)\b[^<>]{0,200}>)"
-    r"|(?P<ref>&(?:[a-z]{2,8}|#[0-9]{1,7}|#x[0-9a-f]{1,6});)"
+    r"|(?P<ref>&(?:[a-z]{2,31}|#[0-9]{1,7}|#x[0-9a-f]{1,6});)"
     rf"|(?<=\S)[ {_SPACES}]*[{_SPACES}][ {_SPACES}]*(?=\S)"
     r"|(?<=\w)  +(?=\w)|(?<=:)  +(?=[\w,])",
     re.IGNORECASE,
@@ -98,7 +98,7 @@ _SPACE = re.compile(rf"[{_SPACES}]")
 # Cheap tests first: most reports hold none of these. A literal "  " opens
 # the test for spaces between words, which lets the regex engine skip ahead.
 _OTHER = re.compile(rf"[{_INVISIBLE}{_SPACES}]")
-_MARKUP = re.compile(r"</?[a-z][^<>]{0,200}>|&#?[0-9a-z]{2,8};", re.IGNORECASE)
+_MARKUP = re.compile(r"</?[a-z][^<>]{0,200}>|&#?[0-9a-z]{2,31};", re.IGNORECASE)
 _DOUBLE = re.compile(r"  (?:(?<=\w  ) *\w|(?<=:  ) *[\w,])")
 
 
