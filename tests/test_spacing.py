@@ -333,6 +333,11 @@ _ZW = "\u200b"
         f"Pelvic{_ZW}phleboliths.",
         f"No{_ZW}calcification in the kidneys.",
         f"MAC{_ZW}present.",
+        # after a stop or a colon, and beside a short word: read as nothing it
+        # glued 'normal.No' and 'a calcified' into 'acalcified'
+        f"Heart normal.{_ZW}No{_ZW}calcification in the kidneys.",
+        f"IMPRESSION:{_ZW}Coronary artery calcification.",
+        f"There{_ZW}is{_ZW}a{_ZW}calcified{_ZW}granuloma in the right lung.",
     ],
 )
 def test_a_zero_width_space_between_words_reads_as_a_space(analyzer, text):
@@ -373,4 +378,6 @@ def test_a_zero_width_space_inside_a_word_the_rules_know_reads_as_nothing(
 def test_a_zero_width_space_reads_as_a_space_without_the_rules():
     read = normalise(f"right{_ZW}lung {_ZW}x.{_ZW}")
     assert read is not None and read.text == "right lung x."
+    read = normalise(f"x.{_ZW}No:{_ZW}y")
+    assert read is not None and read.text == "x. No: y"
     assert [read.at(i) for i in range(len(read.text))][:7] == [0, 1, 2, 3, 4, 5, 6]

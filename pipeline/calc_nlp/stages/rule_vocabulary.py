@@ -15,6 +15,8 @@ import re
 from dataclasses import fields
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from calc_nlp.rules import RuleSet
 
 # Keys whose values describe a rule rather than match text.
@@ -24,7 +26,9 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 class KnownWords:
     """`known(word)`: a word of the rules (a term, a listed word, a
-    spelling a token regex takes whole), in any case."""
+    spelling a token regex takes whole) or one of spaCy's English stop words
+    ('a', 'is': 'a\u200bcalcified' is two words, though a rule's regex
+    takes 'acalcified'), in any case."""
 
     def __init__(self, rules: RuleSet):
         self.rules = rules
@@ -45,9 +49,9 @@ class KnownWords:
 
     def known(self, word: str) -> bool:
         low = word.lower()
-        if low in self._gathered():
+        if low in self._gathered() or low in STOP_WORDS:
             return True
-        return any(r.fullmatch(low) or r.fullmatch(word) for r in self._regexes)
+        return any(_spells(r, low) or _spells(r, word) for r in self._regexes)
 
     def split(self, left: str, right: str) -> bool:
         """Is left+right one known word that a break between would split into
@@ -56,6 +60,17 @@ class KnownWords:
         if not self.known(left + right):
             return False
         return not (self.known(left) and self.known(right))
+
+
+def _spells(regex: re.Pattern[str], word: str) -> bool:
+    """Does the regex take the word as a spelling of its own? One that takes
+    any letters before it too ('^[a-z]+(ed|ne)$', a test of an ending) tells
+    no word: by it 'cementremoved' would be one."""
+    return regex.fullmatch(word) is not None and regex.fullmatch(_ANY + word) is None
+
+
+# letters no word opens with, put before a word to tell an open regex
+_ANY = "qxzqxz"
 
 
 def _gather(

@@ -479,13 +479,16 @@ def _zero_width_space(text: str, start: int, end: int, splits: Splits | None) ->
     around it) reads as: a space between two words ('calcified\u200bgranuloma'
     read as nothing joined them, the finding lost; Unicode makes it a
     word-break opportunity), nothing inside a word the rules know
-    ('calci\u200bfication', as some editors break long words; `splits`)
-    and beside anything but a letter or digit (no space made beside a
-    space, a stop or a line end)."""
+    ('calci\u200bfication', as some editors break long words; `splits`),
+    and nothing beside whitespace or the text's ends (no second space made).
+    After a stop or a colon it is the space it stands for ('normal.\u200bNo':
+    read as nothing, 'normal.No')."""
+    if start == 0 or end == len(text) or text[start - 1].isspace() or text[end].isspace():
+        return ""
     left = _word_before(text, start)
     right = _word_after(text, end)
     if not left or not right:
-        return ""
+        return " "
     return "" if splits is not None and splits(left, right) else " "
 
 
