@@ -1363,3 +1363,32 @@ def test_both_past_an_adverb(findings_of, text, laterality):
 def test_side_of_a_joined_stone_is_its_own(finding_named):
     text = "Renal ultrasound showed no nephrocalcinosis and a 4 mm stone in the left kidney."
     assert finding_named(text, "nephrocalcinosis").laterality == ""
+
+
+# A label opening a line heads the lines under it, one statement per line
+# without full stops, up to the next label, a blank line, a section header
+# or a list item (guide §2 step 4: a label line above the finding); a line
+# after a list of labelled lines speaks of them all; a label with a
+# parenthesis ('Liver (partially imaged):') is one too.
+LABEL_LINES_ABOVE = [
+    ("FINDINGS:\nRIGHT KIDNEY: 11.2 cm\nEchogenic pyramids consistent with nephrocalcinosis\n"
+     "LEFT KIDNEY: normal", "nephrocalcinosis", "kidney", "right"),
+    ("FINDINGS:\nLIVER: Mild steatosis\nA 4 mm calcified granuloma in segment 6\nSPLEEN: Normal",
+     "calcified granuloma", "liver", ""),
+    ("FINDINGS:\nLeft: Post-lumpectomy scarring at 12 o'clock\n"
+     "Dystrophic calcifications at the lumpectomy site have increased",
+     "Dystrophic calcifications", "", "left"),
+    ("US THYROID\nRight lobe: 1.6 cm solid nodule\nLeft lobe: 4 mm cyst\nNo new calcification",
+     "calcification", "", ""),
+    ("FINDINGS:\nRight kidney: 7.8 cm. Left kidney: 8.0 cm.\nNo hydronephrosis.\n"
+     "Liver (partially imaged): small cyst.\nSplenic artery calcification at the hilum.",
+     "Splenic artery calcification", "artery", ""),
+    ("PLAN:\n1. Right lower lobe pneumonia: antibiotics.\n2. Calcified granulomas, stable.",
+     "Calcified granulomas", "", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "laterality"), LABEL_LINES_ABOVE)
+def test_a_label_heads_the_lines_under_it(findings_of, text, mention, site, laterality):
+    (f,) = [f for f in findings_of(text) if f.mention == mention]
+    assert (f.site, f.laterality) == (site, laterality)

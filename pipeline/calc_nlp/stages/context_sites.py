@@ -676,7 +676,7 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
     sent = rd.sent(f)
     if sent.start == 0:
         return None
-    line = _label_line_start(rd, sent.start)
+    line = _label_block_start(rd, _label_line_start(rd, sent.start))
     labels = [
         s
         for s in rd.matches.sites
@@ -711,7 +711,7 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     alone on the line above its sentence ('RIGHT:'); '' when none."""
     sent = rd.sent(f)
     line = _label_line_start(rd, sent.start)
-    on_line = side_labels_on_line(rd, f, line)
+    on_line = side_labels_on_line(rd, f, _label_block_start(rd, line))
     if on_line:
         header = _heads_block(rd, on_line[-1]) or _bare_side(rd, on_line[-1])
         if _later_label(rd, on_line[-1].end, f.start, header):
@@ -1001,6 +1001,91 @@ def _label_line_start(rd: ReportDoc, i: int) -> int:
     if j >= 1 and words[j] == "," and words[j - 1] == ":":
         return _line_start(rd, j - 1)
     return line
+
+
+def _label_block_start(rd: ReportDoc, line: int) -> int:
+    """Where the label heading the finding's line starts: `line` itself, or,
+    when that line opens with no label, the nearest line above it in the
+    same block that does ('RIGHT KIDNEY: 11.2 cm' over 'Echogenic pyramids,
+    consistent with nephrocalcinosis': one statement per line, no full
+    stops), the lines between opening with no label (guide §2 step 4: a
+    label line above the finding). `line` when no such label heads it: a
+    blank line, a section header or a list item comes first, the finding's
+    line is a list item, or the label ends a list of labelled lines ('Right
+    lobe: ...' 'Left lobe: ...' 'No new calcification.': a line after such
+    a list speaks of them all)."""
+    if _opens_label(rd, line) or _list_item(rd, line):
+        return line
+    at = line
+    for _ in range(BLOCK_LINES):
+        above = _line_above(rd, at)
+        if above is None or _list_item(rd, above):
+            return line
+        if _opens_label(rd, above):
+            before = _line_above(rd, above)
+            return line if before is not None and _opens_label(rd, before) else above
+        at = above
+    return line
+
+
+def _line_above(rd: ReportDoc, line: int) -> int | None:
+    """The start of the line above the one starting at token `line`, in the
+    same block (one line break or an export's comma between, the same
+    section, not its header); None at the text's start, a blank line or a
+    section header."""
+    words, blank, sections = rd.layout.words, rd.layout.blank, rd.layout.sections
+    j = line - 1
+    while j >= 0 and blank[j] and "\n" not in words[j]:
+        j -= 1
+    if j < 0 or not ((blank[j] and words[j].count("\n") == 1) or _joined_break(words, j)):
+        return None
+    above = _line_start(rd, j)
+    if above >= line or line >= len(sections) or above >= len(sections):
+        return None
+    name, body, head, _ = sections[above]
+    if head != sections[line][2] or (head == above and body > above):
+        return None  # another section, or its header's line
+    return above
+
+
+def _list_item(rd: ReportDoc, line: int) -> bool:
+    """Does the line open a numbered or bulleted item ('2. ...', '- ...')?"""
+    words = rd.layout.words
+    if line >= len(words):
+        return False
+    w = words[line]
+    if w in _BULLETS:
+        return True
+    return w.isdigit() and len(w) <= 2 and line + 1 < len(words) and words[line + 1] in (".", ")")
+
+
+_BULLETS = frozenset({"-", "*", "\u2022"})
+
+
+def _opens_label(rd: ReportDoc, line: int) -> bool:
+    """Does the line at token `line` open with a label: a few words and a
+    label's mark ('Left kidney:', 'LIVER:', 'Nodule 3:', 'Bladder --',
+    'Liver (partially imaged):')?"""
+    words, blank = rd.layout.words, rd.layout.blank
+    if line >= len(words) or not words[line].isalpha():
+        return False
+    i, seen = line, 0
+    while i < len(words) and seen <= PART_LABEL_WORDS:
+        if blank[i]:
+            if "\n" in words[i]:
+                return False
+        elif words[i] in LABEL_MARKS or words[i] == "):":  # (the tokenizer's "):")
+            return True
+        elif words[i].isalnum():
+            seen += 1
+        elif words[i] not in _LABEL_PUNCTUATION:
+            return False
+        i += 1
+    return False
+
+
+# Marks a label's words may hold ('Liver (partially imaged):', 'Bulb/ICA:')
+_LABEL_PUNCTUATION = frozenset({"(", ")", "/", "&", "-"})
 
 
 def _line_start(rd: ReportDoc, i: int, limit: int = 200) -> int:
