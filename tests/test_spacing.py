@@ -381,3 +381,20 @@ def test_a_zero_width_space_reads_as_a_space_without_the_rules():
     read = normalise(f"x.{_ZW}No:{_ZW}y")
     assert read is not None and read.text == "x. No: y"
     assert [read.at(i) for i in range(len(read.text))][:7] == [0, 1, 2, 3, 4, 5, 6]
+
+
+def test_a_zero_width_space_in_a_score_reads_as_a_space(analyzer):
+    # between a number and a word, or where a rule's regex takes the two
+    # words with a space as well, it is no break inside one word: read as
+    # nothing it made 'LAD150' and '78thpercentile', which the score and
+    # percentile rules read otherwise
+    text = f"Agatston{_ZW}score 212 (LAD{_ZW}150), 78th{_ZW}percentile."
+    read = normalise(text, False, analyzer.known_words.split)
+    assert read is not None
+    assert read.text == "Agatston score 212 (LAD 150), 78th percentile."
+    got = analyzer.analyze(text, "T").findings
+    want = analyzer.analyze(read.text, "T").findings
+    assert [(f.agatston, f.agatston_percentile) for f in got] == [
+        (f.agatston, f.agatston_percentile) for f in want
+    ]
+    assert want and want[0].agatston == 212

@@ -59,7 +59,12 @@ class KnownWords:
         'granuloma', 'in' 'to': two)?"""
         if not self.known(left + right):
             return False
-        return not (self.known(left) and self.known(right))
+        if self.known(left) and self.known(right):
+            return False
+        # a regex that takes the two with a space too ('78th percentile',
+        # 'score 212') reads a phrase, not one word
+        phrase = f"{left} {right}".lower()
+        return not any(r.fullmatch(phrase) for r in self._regexes)
 
 
 def _spells(regex: re.Pattern[str], word: str) -> bool:

@@ -481,14 +481,15 @@ def _zero_width_space(text: str, start: int, end: int, splits: Splits | None) ->
     word-break opportunity), nothing inside a word the rules know
     ('calci\u200bfication', as some editors break long words; `splits`),
     and nothing beside whitespace or the text's ends (no second space made).
-    After a stop or a colon it is the space it stands for ('normal.\u200bNo':
-    read as nothing, 'normal.No')."""
+    After a stop or a colon, or between a number and a word, it is the space
+    it stands for ('normal.\u200bNo', 'LAD\u200b150': read as nothing,
+    'normal.No', 'LAD150', which a score's regex reads as one word)."""
     if start == 0 or end == len(text) or text[start - 1].isspace() or text[end].isspace():
         return ""
     left = _word_before(text, start)
     right = _word_after(text, end)
-    if not left or not right:
-        return " "
+    if not left or not right or left[-1].isdigit() != right[0].isdigit():
+        return " "  # (a number and a word: 'LAD\u200b150', 'score\u200b212')
     return "" if splits is not None and splits(left, right) else " "
 
 
