@@ -454,3 +454,73 @@ def test_ragged_csv_rows_are_error_rows_in_the_spark_engine_too(tmp_path):
             assert local == spark
         else:
             pd.testing.assert_frame_equal(local, spark)
+
+
+def _joined_parts(tmp_path, second_header="report_id,text"):
+    """Two parts of an export joined with `cat`, the second opening on its own
+    header line and byte-order mark."""
+    src = tmp_path / "joined.csv"
+    src.write_bytes(
+        b"report_id,text\r\n"
+        b"A1,Calcified granuloma in the right upper lobe.\r\n"
+        b"A2,No acute findings.\r\n"
+        + "\ufeff".encode()
+        + second_header.encode()
+        + b"\r\n"
+        + (
+            b"B1,Mitral annular calcification.\r\nB2,Normal study.\r\n"
+            if second_header.startswith("report_id")
+            else b"Mitral annular calcification.,B1\r\nNormal study.,B2\r\n"
+        )
+    )
+    return src
+
+
+def test_joined_csv_parts_headers_are_no_reports_in_the_spark_engine(tmp_path):
+    """`cat part1.csv part2.csv` read by Spark: the second part's header line
+    was a report of id "\\ufeffreport_id" (invented), and the manifest listed
+    no repeated header. It is skipped, keeping its row number, and counted in
+    the manifest as the local engine counts it."""
+    import json
+
+    import pandas as pd
+
+    src = _joined_parts(tmp_path)
+    outs = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / engine
+        r = CliRunner().invoke(
+            main,
+            ["run", str(src), "-o", str(out), "--format", "parquet"]
+            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
+        )
+        assert r.exit_code == 0, r.output
+        manifest = json.loads((out / "manifest.json").read_text())
+        outs[engine] = [
+            pd.read_parquet(out / f"{t}.parquet") for t in ("reports", "findings")
+        ] + [manifest["repeated_headers"], manifest["reports"]]
+    assert outs["local"][0]["report_id"].tolist() == ["A1", "A2", "B1", "B2"]
+    assert outs["local"][0]["row"].tolist() == [1, 2, 4, 5]
+    assert outs["local"][2] == {"count": 1, "rows": [3], "reordered_rows": []}
+    for local, spark in zip(outs["local"], outs["spark"], strict=True):
+        if isinstance(local, pd.DataFrame):
+            pd.testing.assert_frame_equal(local, spark)
+        else:
+            assert local == spark
+
+
+def test_a_reordered_repeated_header_refuses_a_spark_run(tmp_path):
+    """A joined part naming the columns in another order (text,report_id):
+    Spark read its rows by the first header, each text as an id and each id
+    as the text. The run is refused (exit 2) naming the row, never a value."""
+    src = _joined_parts(tmp_path, second_header="text,report_id")
+    out = tmp_path / "spark"
+    r = CliRunner().invoke(
+        main,
+        ["run", str(src), "-o", str(out), "--engine", "spark"]
+        + ["--spark-master", "local[1]"],
+    )
+    assert r.exit_code == 2, r.output
+    assert "row 3" in r.output and "another order" in r.output
+    assert "Mitral" not in r.output
+    assert not (out / "reports.csv").exists()

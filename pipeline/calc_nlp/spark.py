@@ -171,11 +171,13 @@ def _rows_dataframe(
     keep: list[str],
     kinds: list[str | None],
     jsonl: bool = False,
+    header: _Header | None = None,
 ) -> Any:
     """One row per input row: its position and its output rows as JSON; and one
     per partition: `_TIMINGS_ROW` and the partition's stage timings as JSON.
     `keep`: the input's names of the kept columns. `jsonl`: `df` holds the
-    lines of a JSON Lines input (`value`), parsed here (`_line_rows`)."""
+    lines of a JSON Lines input (`value`), parsed here (`_line_rows`).
+    `header`: a CSV input's header, to tell the rows repeating it (`_Header`)."""
     import pandas as pd
     from pyspark.sql import types as T
 
@@ -193,6 +195,7 @@ def _rows_dataframe(
                 yield _line_rows(engine, pdf, id_col, text_col, keep)
                 continue
             ragged = _cells(pdf[_RAGGED]) if _RAGGED in pdf else [None] * len(pdf)
+            again = header.marks(pdf, id_col, text_col) if header else [None] * len(pdf)
             kept = [
                 _instants(cells) if instant else cells
                 for cells, instant in zip(
@@ -207,6 +210,8 @@ def _rows_dataframe(
                     json.dumps(
                         _record_rows(engine, Record(0, "", "", problem="ragged_row"))
                         if ragged[n] is not None
+                        else again[n]
+                        if again[n] is not None
                         else _rows_of(engine, 0, rid, text, [k[n] for k in kept], kinds)
                     ),
                 )
@@ -236,7 +241,56 @@ def _rows_dataframe(
         for i, (k, instant) in enumerate(zip(keep, instants, strict=True))
     ]
     marks = [_RAGGED] if _RAGGED in df.columns else []
-    return df.select(_ROW, id_col, text_col, *extra, *marks).mapInPandas(run, schema)
+    others = header.others(df, id_col, text_col) if header else []
+    return df.select(_ROW, id_col, text_col, *extra, *marks, *others).mapInPandas(
+        run, schema
+    )
+
+
+_CELL = "_calc_nlp_cell"
+
+
+class _Header:
+    """A CSV input's header, to tell on the executors the rows that repeat it
+    (parts of an export joined with `cat`, each opening on its header), as the
+    local reader tells them (csv_reader._HeaderOf): Spark drops a file's first
+    line only, so each later part's header was read as a report of id
+    "report_id". Such a row's output is `{"repeated": reordered?}`: the driver
+    counts it (`SparkSource.chunks`). The columns other than the id and text
+    are sent along (`others`) since a row is the header only if all its cells
+    are the header's names."""
+
+    def __init__(self, names: list[str], id_i: int, text_i: int):
+        from calc_nlp.csv_reader import _HeaderOf
+
+        self.width, self.id_i, self.text_i = len(names), id_i, text_i
+        self.of = _HeaderOf(names, [id_i, text_i])
+        self.names = names
+
+    def others(self, df: Any, id_col: str, text_col: str) -> list[Any]:
+        """The other columns of each row, under private names (by position)."""
+        return [
+            df[n].alias(f"{_CELL}{i}")
+            for i, n in enumerate(self.names)
+            if i not in (self.id_i, self.text_i)
+        ]
+
+    def marks(self, pdf: Any, id_col: str, text_col: str) -> list[Any]:
+        """Per row: None for a report's row, else `{"repeated": reordered?}`."""
+        columns = [
+            _cells(pdf[id_col])
+            if i == self.id_i
+            else _cells(pdf[text_col])
+            if i == self.text_i
+            else _cells(pdf[f"{_CELL}{i}"])
+            for i in range(self.width)
+        ]
+        found = [self.id_i, self.text_i]
+        out: list[Any] = []
+        for row in zip(*columns, strict=True):
+            again = self.of.columns(["" if c is None else str(c) for c in row], found)
+            out.append(None if again is None else {"repeated": again != found})
+        return out
 
 
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
@@ -364,6 +418,7 @@ class SparkSource:
 
         from calc_nlp.batch.kept import check_keep
         from calc_nlp.columns import find_columns
+        from calc_nlp.csv_reader import RepeatedHeaders
         from calc_nlp.errors import UsageError
         from calc_nlp.kept_values import spark_kind
         from calc_nlp.readers import detect_format
@@ -373,6 +428,8 @@ class SparkSource:
         if opts.input == "-":
             raise UsageError("--engine spark needs an input path, not standard input")
         self.opts = opts
+        self.header: _Header | None = None
+        self.repeated = RepeatedHeaders()
         fmt = detect_format(opts.input, opts.input_format)
         check_keep(opts.keep, opts.id_col, opts.text_col, fmt)
         df = _read(_session(opts.spark_master), opts, fmt)
@@ -399,6 +456,9 @@ class SparkSource:
             n: k for n, k in zip(opts.keep, self.kinds, strict=True) if k
         }
         self.opts = replace(opts, id_col=df.columns[id_i], text_col=df.columns[text_i])
+        if fmt == "csv":  # rows repeating the header (joined parts) are no reports
+            names = [c for c in df.columns if c != _RAGGED]
+            self.header = _Header(names, id_i, text_i)
         self.df = df.withColumn(_ROW, F.monotonically_increasing_id())
 
     def replay(self, rows: int) -> Iterator[Any]:
@@ -419,6 +479,7 @@ class SparkSource:
                 self.keep,
                 self.kinds,
                 self.jsonl,
+                self.header,
             )
             .orderBy("row")
             .toLocalIterator()
@@ -434,6 +495,9 @@ class SparkSource:
             if rows is None:  # a blank line of a JSON Lines input
                 continue
             row_no += 1
+            if isinstance(rows, dict):  # a joined CSV part's header: no report
+                self._repeated_header(row_no, rows["repeated"])
+                continue
             item = _on_driver(rows[:4], row_no, seen, skip_keys)
             # each row followed by its kept values, as the local engine's (batch/kept.py)
             kept = (tuple(rows[4]),) if self.keep else ()
@@ -444,10 +508,24 @@ class SparkSource:
         if chunk or timings:
             yield len(chunk), chunk, dict(timings), b""
 
-    def repeated_headers(self) -> Any:
-        from calc_nlp.csv_reader import RepeatedHeaders
+    def _repeated_header(self, row_no: int, reordered: bool) -> None:
+        """Note a row repeating the CSV header, as the local reader does. One
+        naming the columns in another order refuses the run: the rows after
+        it were read on the executors by the first header's order (each text
+        taken as an id), and Spark's partitions cannot re-map them safely."""
+        from calc_nlp.errors import UsageError
 
-        return RepeatedHeaders()
+        self.repeated.rows.append(row_no)
+        if reordered:
+            raise UsageError(
+                f"row {row_no} repeats the CSV header with the columns in another "
+                "order (parts joined with cat?): --engine spark cannot re-map the "
+                "rows after it; run with the local engine or re-export the parts "
+                "with one column order"
+            )
+
+    def repeated_headers(self) -> Any:
+        return self.repeated
 
     def identity(self) -> list[dict[str, Any]]:
         from calc_nlp.batch.inputs import file_identity
