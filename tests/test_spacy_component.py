@@ -150,3 +150,27 @@ def test_bad_rules_in_from_disk_name_the_file(tmp_path, nlp):
     component = spacy.blank("en").add_pipe("calc_nlp")
     with pytest.raises(PatternError, match="context.json"):
         component.from_disk(bad)
+
+
+def test_report_id_on_the_doc_gives_the_runs_finding_ids(nlp):
+    """finding_id / lesion_id were computed with an empty report id, so they
+    never equalled a run's ids for the same report: decisions joined on
+    finding_id never matched. `doc._.calc_nlp_report_id`, set before the
+    component runs, is read as run reads an id (7 as "7"); without it the
+    ids are those of an empty report id, as before."""
+    run = calc_nlp.extract({"R7": TEXT, 7: TEXT}).findings
+    docs = []
+    for rid in ("R7", 7):
+        doc = nlp.make_doc(TEXT)
+        doc._.calc_nlp_report_id = rid
+        docs.append(doc)
+    got = [
+        (s._.finding_id, s._.lesion_id, s.id_)
+        for doc in nlp.pipe(docs)
+        for s in doc.spans["calc_nlp"]
+    ]
+    assert got == list(zip(run.finding_id, run.lesion_id, run.finding_id, strict=True))
+    plain = nlp(TEXT)  # a span group lives only as long as its doc
+    anonymous = [s._.finding_id for s in plain.spans["calc_nlp"]]
+    assert anonymous == [f.finding_id for f in calc_nlp.analyze(TEXT).findings]
+    assert not set(anonymous) & set(run.finding_id)
