@@ -174,3 +174,22 @@ def test_report_id_on_the_doc_gives_the_runs_finding_ids(nlp):
     anonymous = [s._.finding_id for s in plain.spans["calc_nlp"]]
     assert anonymous == [f.finding_id for f in calc_nlp.analyze(TEXT).findings]
     assert not set(anonymous) & set(run.finding_id)
+
+
+def test_span_attributes_are_the_parquet_values(nlp):
+    """`morphology` / `distribution` came back as tuples (`()`, `("popcorn",)`)
+    where findings.parquet holds text (`''`, `'popcorn'`), though the README
+    promises the Parquet's types: every attribute is now the value `extract`
+    (findings.parquet) gives, an empty number None."""
+    text = TEXT + " Popcorn calcification in a 12 mm nodule in the left lower lobe."
+    doc = nlp.make_doc(text)
+    doc._.calc_nlp_report_id = "R1"
+    doc = nlp(doc)
+    table = calc_nlp.extract({"R1": text}).findings[list(SPAN_ATTRS)]
+    want = [
+        {a: (None if isinstance(v, float) and v != v else v) for a, v in r.items()}
+        for r in table.to_dict("records")
+    ]
+    got = [{a: s._.get(a) for a in SPAN_ATTRS} for s in doc.spans["calc_nlp"]]
+    assert got == want
+    assert [g["morphology"] for g in got][-1] == "popcorn"

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span
 
 from calc_nlp.schema import (
     DESCRIPTOR_COLUMNS,
+    FINDING_TYPES,
     FLAGS,
     Finding,
     ReportResult,
@@ -177,7 +178,11 @@ def make_calc_nlp(nlp: Language, name: str, patterns: str | None) -> CalcNlp:
 
 
 def finding_attributes(f: Finding) -> dict[str, Any]:
-    """The `Span._` values of one finding, keyed by SPAN_ATTRS: the typed
-    values of its output row (findings.parquet's values)."""
-    row = finding_row(f)
-    return {a: row[a] for a in SPAN_ATTRS}
+    """The `Span._` values of one finding, keyed by SPAN_ATTRS: the values
+    findings.parquet stores (writers.stored_row), so one schema: the list
+    columns (`morphology`, `distribution`) as their ';'-joined text, '' when
+    empty (they were tuples, `()` where the file has '')."""
+    from calc_nlp.writers import stored_row
+
+    lists = tuple(a for a in SPAN_ATTRS if FINDING_TYPES.get(a) == "list")
+    return stored_row(finding_row(f), SPAN_ATTRS, lists)
