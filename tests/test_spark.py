@@ -524,3 +524,39 @@ def test_a_reordered_repeated_header_refuses_a_spark_run(tmp_path):
     assert "row 3" in r.output and "another order" in r.output
     assert "Mitral" not in r.output
     assert not (out / "reports.csv").exists()
+
+
+def test_jsonl_raw_cr_and_invalid_bytes_read_as_the_local_engine_does(tmp_path):
+    """A raw CR inside a JSON string split the line under Spark (its text
+    reader ends lines at CR too): the report became two invalid_json rows and
+    every later row got another number, where the local reader joins the
+    line back (one invalid_json row). Invalid UTF-8 bytes, replaced by Spark's
+    reader, lost the invalid_encoding note."""
+    import pandas as pd
+
+    text = "Calcified granuloma in the right upper lobe."
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(
+        b'{"report_id": "R1", "text": "Mitral annular\rcalcification."}\n'
+        b'{"report_id": "R2", "text": "Calcified \xff granuloma."}\r\n'
+        + f'{{"report_id": "R3", "text": "{text}"}}\n'.encode()
+    )
+    tables = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / engine
+        r = CliRunner().invoke(
+            main,
+            ["run", str(src), "-o", str(out), "--format", "parquet"]
+            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
+        )
+        assert r.exit_code == 1, r.output
+        tables[engine] = [
+            pd.read_parquet(out / f"{t}.parquet") for t in ("reports", "findings")
+        ]
+    reports = tables["local"][0]  # a raw CR in a string is no valid JSON: one row
+    assert reports["reason"].tolist() == ["invalid_json", "", ""]
+    assert reports["report_id"].tolist() == ["", "R2", "R3"]
+    assert reports["row"].tolist() == [1, 2, 3]
+    assert reports["notes"].tolist() == ["", "invalid_encoding", ""]
+    for local, spark in zip(tables["local"], tables["spark"], strict=True):
+        pd.testing.assert_frame_equal(local, spark)

@@ -228,8 +228,10 @@ def _rows_dataframe(
         timings = json.dumps(dict(engine.timings))
         yield pd.DataFrame([(_TIMINGS_ROW, timings)], columns=["row", "json"])
 
-    if jsonl:
-        return df.select(_ROW, "value").mapInPandas(run, schema)
+    if jsonl:  # as bytes: Spark's text reader keeps invalid UTF-8 (see _line_rows)
+        return df.select(_ROW, df["value"].cast("binary").alias("value")).mapInPandas(
+            run, schema
+        )
     # kept columns under private names: one may share the id or text column's
     # cells; a timestamp as its instant (`_instants`)
     from pyspark.sql import functions as F
@@ -311,28 +313,45 @@ def _instants(cells: list[Any]) -> list[Any]:
 def _line_rows(
     engine: Any, pdf: Any, id_col: str, text_col: str, keep: list[str]
 ) -> Any:
-    """`_rows_dataframe`'s rows of JSON Lines lines, each parsed as the local
-    reader parses it (jsonl_reader.line_record). Spark's JSON reader gave a
-    column of mixed JSON types as text (id 3.0 was "3.0", so other finding
-    ids; a number text was analysed, not text_not_a_string) and replaced a
-    lone surrogate by "?" (a question mark that made the finding uncertain).
-    A blank line is `null`: the driver skips it, as the local reader does."""
+    """`_rows_dataframe`'s rows of JSON Lines lines: per line of Spark's (bytes
+    up to a LF), the list of its rows, each parsed as the local reader parses
+    it (jsonl_reader.line_record). Spark's JSON reader gave a column of mixed
+    JSON types as text (id 3.0 was "3.0", so other finding ids; a number text
+    was analysed, not text_not_a_string) and replaced a lone surrogate by "?"
+    (a question mark that made the finding uncertain). Spark's text reader
+    also ended lines at a CR, so a raw CR inside a string made two
+    invalid_json rows and shifted every later row's number: a line is cut at
+    CR here as the local reader cuts it and joined back where the CR was
+    inside a string (jsonl_reader.line_pieces). Its string holds invalid
+    UTF-8 as it is (Arrow refused it: the run failed, exit 7), so a line is
+    sent as bytes and decoded here, bad bytes replaced and noted
+    (invalid_encoding). A blank line has no rows, as in the local reader."""
     import pandas as pd
 
-    from calc_nlp.jsonl_reader import line_record
-
     out = [
-        (
-            int(row),
-            json.dumps(
-                None
-                if line is None or not line.strip()
-                else _record_rows(engine, line_record(0, line, id_col, text_col, keep))
-            ),
-        )
-        for row, line in zip(pdf[_ROW], _cells(pdf["value"]), strict=True)
+        (int(row), json.dumps(_lines_rows(engine, raw, id_col, text_col, keep)))
+        for row, raw in zip(pdf[_ROW], _cells(pdf["value"]), strict=True)
     ]
     return pd.DataFrame(out, columns=["row", "json"])
+
+
+def _lines_rows(
+    engine: Any, raw: bytes | None, id_col: str, text_col: str, keep: list[str]
+) -> list[Any]:
+    """The rows of one line of Spark's (`_line_rows`)."""
+    from calc_nlp.jsonl_reader import line_pieces, line_record
+    from calc_nlp.readers import BAD_BYTES
+
+    if raw is None:
+        return []
+    before = BAD_BYTES["count"]
+    text = bytes(raw).decode("utf-8", errors="calcnlp-replace")
+    bad = BAD_BYTES["count"] - before
+    return [
+        _record_rows(engine, line_record(0, line, id_col, text_col, keep, bad))
+        for line in line_pieces(text)
+        if line.strip()
+    ]
 
 
 def _session(master: str | None) -> Any:
@@ -367,7 +386,8 @@ def _read(spark: Any, opts: Any, fmt: str) -> Any:
         }
         return _ragged_marked(reader, opts.input, options)
     if fmt == "jsonl":  # lines, parsed on the executors as the local reader does
-        return reader.text(opts.input)
+        # ended at LF only: a CR is looked at on the executors (_line_rows)
+        return reader.option("lineSep", "\n").text(opts.input)
     if fmt == "parquet":
         return reader.parquet(opts.input)
     raise InputError("--engine spark reads CSV, JSONL or Parquet")
@@ -491,20 +511,20 @@ class SparkSource:
             if r["row"] == _TIMINGS_ROW:
                 timings.update(json.loads(r["json"]))
                 continue
-            rows = json.loads(r["json"])
-            if rows is None:  # a blank line of a JSON Lines input
-                continue
-            row_no += 1
-            if isinstance(rows, dict):  # a joined CSV part's header: no report
-                self._repeated_header(row_no, rows["repeated"])
-                continue
-            item = _on_driver(rows[:4], row_no, seen, skip_keys)
-            # each row followed by its kept values, as the local engine's (batch/kept.py)
-            kept = (tuple(rows[4]),) if self.keep else ()
-            chunk.append((*render(item, formats), *kept))
-            if len(chunk) == self.opts.chunk_size:
-                yield len(chunk), chunk, dict(timings), b""
-                chunk, timings = [], Counter()
+            sent = json.loads(r["json"])
+            # a JSON Lines line of Spark's holds the local reader's rows (_line_rows)
+            for out in sent if self.jsonl else [sent]:
+                row_no += 1
+                if isinstance(out, dict):  # a joined CSV part's header: no report
+                    self._repeated_header(row_no, out["repeated"])
+                    continue
+                item = _on_driver(out[:4], row_no, seen, skip_keys)
+                # each row followed by its kept values, as the local engine's (batch/kept.py)
+                kept = (tuple(out[4]),) if self.keep else ()
+                chunk.append((*render(item, formats), *kept))
+                if len(chunk) == self.opts.chunk_size:
+                    yield len(chunk), chunk, dict(timings), b""
+                    chunk, timings = [], Counter()
         if chunk or timings:
             yield len(chunk), chunk, dict(timings), b""
 
