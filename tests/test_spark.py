@@ -560,3 +560,25 @@ def test_jsonl_raw_cr_and_invalid_bytes_read_as_the_local_engine_does(tmp_path):
     assert reports["notes"].tolist() == ["", "invalid_encoding", ""]
     for local, spark in zip(tables["local"], tables["spark"], strict=True):
         pd.testing.assert_frame_equal(local, spark)
+
+
+def test_csv_files_of_a_folder_in_another_column_order_refuse_a_spark_run(tmp_path):
+    """A folder of CSV parts read by Spark, one part's header naming the
+    columns in another order: Spark read it by the first part's header, so
+    its texts became report ids (text in the id column, the log, errors.csv)
+    and its ids were analysed as texts. The run is refused (exit 3)."""
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    (folder / "a.csv").write_text(
+        "report_id,text\nA1,Calcified granuloma in the right upper lobe.\n"
+    )
+    (folder / "b.csv").write_text("text,report_id\nMitral annular calcification.,B1\n")
+    out = tmp_path / "spark"
+    r = CliRunner().invoke(
+        main,
+        ["run", str(folder), "--input-format", "csv", "-o", str(out)]
+        + ["--engine", "spark", "--spark-master", "local[1]"],
+    )
+    assert r.exit_code == 3, r.output
+    assert "another header" in r.output and "Mitral" not in r.output
+    assert not (out / "reports.csv").exists()

@@ -406,16 +406,43 @@ def _ragged_marked(reader: Any, path: str, options: dict[str, Any]) -> Any:
     column (it marks exactly the rows whose token count is not the schema's)."""
     from pyspark.sql import types as T
 
-    names = reader.options(**options).csv(path).columns
+    inferred = reader.options(**options).csv(path)
+    names = inferred.columns
+    # Several files (a folder or a glob): each file's header is checked against
+    # the first's (names ignoring case; `_csv_layout_refused` turns a mismatch
+    # into an InputError): a part naming the columns in another order was read
+    # by the first part's order, its texts taken as ids. (A single file is not
+    # checked: Spark renames empty and repeated names, which would not match.)
+    several = len(inferred.inputFiles()) > 1
     schema = T.StructType(
         [T.StructField(n, T.StringType()) for n in names]
         + [T.StructField(_RAGGED, T.StringType())]
     )
     return (
         reader.options(**options)
-        .options(mode="PERMISSIVE", columnNameOfCorruptRecord=_RAGGED)
+        .options(
+            mode="PERMISSIVE",
+            columnNameOfCorruptRecord=_RAGGED,
+            enforceSchema=not several,
+        )
         .schema(schema)
         .csv(path)
+    )
+
+
+def _csv_layout_refused(exc: BaseException) -> Exception | None:
+    """The InputError of Spark's failure on a CSV file whose header is not
+    the first file's (enforceSchema=False), else None. Its message names no
+    column or value."""
+    from calc_nlp.errors import InputError
+
+    if "does not conform to the schema" not in str(exc):
+        return None
+    return InputError(
+        "a CSV file of the input has another header than the first file's (other "
+        "names, another order, or empty or repeated names): --engine spark reads "
+        "every file by the first one's header; re-export the parts with one "
+        "header, or run each file alone"
     )
 
 
@@ -488,22 +515,34 @@ class SparkSource:
         pass
 
     def chunks(self, seen: Any, skip_keys: Any, formats: Any) -> Iterator[Any]:
+        try:
+            rows = (
+                _rows_dataframe(
+                    self.df,
+                    self.opts.id_col,
+                    self.opts.text_col,
+                    self.opts.patterns,
+                    self.keep,
+                    self.kinds,
+                    self.jsonl,
+                    self.header,
+                )
+                .orderBy("row")
+                .toLocalIterator()
+            )
+            yield from self._chunks(rows, seen, skip_keys, formats)
+        except Exception as exc:
+            refused = _csv_layout_refused(exc)
+            if refused is None:
+                raise
+            raise refused from None
+
+    def _chunks(
+        self, rows: Iterator[Any], seen: Any, skip_keys: Any, formats: Any
+    ) -> Iterator[Any]:
+        """`chunks` of the rows Spark computed, in input order."""
         from calc_nlp.engine import render
 
-        rows = (
-            _rows_dataframe(
-                self.df,
-                self.opts.id_col,
-                self.opts.text_col,
-                self.opts.patterns,
-                self.keep,
-                self.kinds,
-                self.jsonl,
-                self.header,
-            )
-            .orderBy("row")
-            .toLocalIterator()
-        )
         chunk: list[Any] = []
         timings: Counter[str] = Counter()  # the partitions' sums, sent first
         row_no = 0  # input row numbers, 1-based
