@@ -582,3 +582,28 @@ def test_csv_files_of_a_folder_in_another_column_order_refuse_a_spark_run(tmp_pa
     assert r.exit_code == 3, r.output
     assert "another header" in r.output and "Mitral" not in r.output
     assert not (out / "reports.csv").exists()
+
+
+def test_invalid_bytes_of_a_csv_row_are_noted_in_the_spark_engine_too(tmp_path):
+    """Spark's CSV reader replaces invalid UTF-8 bytes as the local reader
+    does, but the row lost its invalid_encoding note."""
+    import pandas as pd
+
+    src = tmp_path / "in.csv"
+    src.write_bytes(
+        b"report_id,text\n"
+        b"A1,Calcified \xff granuloma in the right upper lobe.\n"
+        b"A2,Mitral annular calcification.\n"
+    )
+    tables = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / engine
+        r = CliRunner().invoke(
+            main,
+            ["run", str(src), "-o", str(out), "--format", "parquet"]
+            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
+        )
+        assert r.exit_code == 0, r.output
+        tables[engine] = pd.read_parquet(out / "reports.parquet")
+    assert tables["local"]["notes"].tolist() == ["invalid_encoding", ""]
+    pd.testing.assert_frame_equal(tables["local"], tables["spark"])

@@ -115,14 +115,21 @@ def _rows_of(
     text: Any,
     kept: list[Any] | None = None,
     kinds: list[str | None] | None = None,
+    decoded: bool = False,
 ) -> list[Any]:
     """One input row on an executor: [input problem?, report row, finding rows,
     texts row, kept values], the statuses decided as the local engine does
-    (but duplicates)."""
+    (but duplicates). `decoded`: the row was decoded from bytes by Spark (a
+    CSV input), which replaced any invalid byte with U+FFFD without telling:
+    a U+FFFD in its id or text is then noted invalid_encoding (the local
+    reader notes one once it has met an invalid byte in the file)."""
     from calc_nlp.readers import record_of
 
     values = [_plain(v) for v in kept or ()]
-    return _record_rows(engine, record_of(row, rid, text, kept=values, kinds=kinds))
+    bad = 1 if decoded else None
+    return _record_rows(
+        engine, record_of(row, rid, text, bad, kept=values, kinds=kinds)
+    )
 
 
 def _record_rows(engine: Any, record: Any) -> list[Any]:
@@ -212,7 +219,15 @@ def _rows_dataframe(
                         if ragged[n] is not None
                         else again[n]
                         if again[n] is not None
-                        else _rows_of(engine, 0, rid, text, [k[n] for k in kept], kinds)
+                        else _rows_of(
+                            engine,
+                            0,
+                            rid,
+                            text,
+                            [k[n] for k in kept],
+                            kinds,
+                            decoded=header is not None,  # a CSV input
+                        )
                     ),
                 )
                 for n, (row, rid, text) in enumerate(
