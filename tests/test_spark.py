@@ -607,3 +607,28 @@ def test_invalid_bytes_of_a_csv_row_are_noted_in_the_spark_engine_too(tmp_path):
         tables[engine] = pd.read_parquet(out / "reports.parquet")
     assert tables["local"]["notes"].tolist() == ["invalid_encoding", ""]
     pd.testing.assert_frame_equal(tables["local"], tables["spark"])
+
+
+def test_the_spark_engine_guesses_the_delimiter_as_the_local_one(tmp_path):
+    """A `;`-separated export without --delimiter: the local engine guesses
+    the delimiter from the header, Spark read the file with ',' and refused
+    it (no column 'report_id')."""
+    import pandas as pd
+
+    src = tmp_path / "in.csv"
+    src.write_text(
+        "report_id;text\nA1;Calcified granuloma, right upper lobe.\n"
+        "A2;Mitral annular calcification.\n"
+    )
+    tables = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / engine
+        r = CliRunner().invoke(
+            main,
+            ["run", str(src), "-o", str(out), "--format", "parquet"]
+            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
+        )
+        assert r.exit_code == 0, r.output
+        tables[engine] = pd.read_parquet(out / "findings.parquet")
+    assert tables["local"]["report_id"].tolist() == ["A1", "A2"]
+    pd.testing.assert_frame_equal(tables["local"], tables["spark"])

@@ -397,7 +397,7 @@ def _read(spark: Any, opts: Any, fmt: str) -> Any:
             "multiLine": True,
             "escape": '"',
             "encoding": opts.encoding,
-            "sep": opts.delimiter or ",",
+            "sep": _delimiter(opts),
         }
         return _ragged_marked(reader, opts.input, options)
     if fmt == "jsonl":  # lines, parsed on the executors as the local reader does
@@ -406,6 +406,24 @@ def _read(spark: Any, opts: Any, fmt: str) -> Any:
     if fmt == "parquet":
         return reader.parquet(opts.input)
     raise InputError("--engine spark reads CSV, JSONL or Parquet")
+
+
+def _delimiter(opts: Any) -> str:
+    """--delimiter, else the one the local reader guesses from a single
+    file's first line (`,` `;` TAB `|`; csv_reader._sniff_delimiter): Spark
+    read a `;` or TAB export with ',' and refused it for want of its columns.
+    A folder or a remote path: ','."""
+    if opts.delimiter:
+        return str(opts.delimiter)
+    path = Path(opts.input)
+    if not path.is_file():
+        return ","
+    from calc_nlp.csv_reader import _sniff_delimiter
+    from calc_nlp.readers import text_stream
+
+    with open(path, "rb") as raw:
+        first = text_stream(raw, opts.encoding).readline()
+    return _sniff_delimiter(first)
 
 
 _RAGGED = "_calc_nlp_ragged"
