@@ -153,6 +153,28 @@ def test_list_and_mapping_inputs():
     assert by_map.findings["site"].tolist() == by_list.findings["site"].tolist()
 
 
+def test_a_series_index_gives_the_report_ids(frame, result):
+    """`extract(df.set_index("report_id")["text"])`: the index was ignored and
+    the ids were "1", "2", ... (the report ids silently lost). A Series is read
+    as a mapping index -> text (a repeated index value a duplicate_id, a
+    missing one a missing_id); only pandas' default index, which labels
+    nothing, numbers the texts as a list does."""
+    by_series = calc_nlp.extract(frame.set_index("report_id")["text"])
+    pd.testing.assert_frame_equal(by_series.reports, result.reports[list(REPORT_COLUMNS)])
+    pd.testing.assert_frame_equal(
+        by_series.findings, result.findings[list(FINDING_COLUMNS)]
+    )
+    texts = ["Calcified granuloma in the right upper lobe.", "No calcification."]
+    by_default = calc_nlp.extract(pd.Series(texts))
+    assert by_default.reports["report_id"].tolist() == ["1", "2"]
+    sliced = calc_nlp.extract(pd.Series(texts * 2).iloc[2:])
+    assert sliced.reports["report_id"].tolist() == ["2", "3"]
+    numbered = calc_nlp.extract(pd.Series(texts, index=[1001.0, 1002.0]))
+    assert numbered.reports["report_id"].tolist() == ["1001", "1002"]
+    with pytest.raises(ValueError, match="MultiIndex"):
+        calc_nlp.extract(pd.Series(texts, index=pd.MultiIndex.from_tuples([("a", 1), ("b", 2)])))
+
+
 def test_wrong_inputs():
     with pytest.raises(TypeError, match="calc_nlp.analyze"):
         calc_nlp.extract("Calcified granuloma.")

@@ -150,3 +150,46 @@ def test_bad_rules_in_from_disk_name_the_file(tmp_path, nlp):
     component = spacy.blank("en").add_pipe("calc_nlp")
     with pytest.raises(PatternError, match="context.json"):
         component.from_disk(bad)
+
+
+def test_report_id_on_the_doc_gives_the_runs_finding_ids(nlp):
+    """finding_id / lesion_id were computed with an empty report id, so they
+    never equalled a run's ids for the same report: decisions joined on
+    finding_id never matched. `doc._.calc_nlp_report_id`, set before the
+    component runs, is read as run reads an id (7 as "7"); without it the
+    ids are those of an empty report id, as before."""
+    run = calc_nlp.extract({"R7": TEXT, 7: TEXT}).findings
+    docs = []
+    for rid in ("R7", 7):
+        doc = nlp.make_doc(TEXT)
+        doc._.calc_nlp_report_id = rid
+        docs.append(doc)
+    got = [
+        (s._.finding_id, s._.lesion_id, s.id_)
+        for doc in nlp.pipe(docs)
+        for s in doc.spans["calc_nlp"]
+    ]
+    assert got == list(zip(run.finding_id, run.lesion_id, run.finding_id, strict=True))
+    plain = nlp(TEXT)  # a span group lives only as long as its doc
+    anonymous = [s._.finding_id for s in plain.spans["calc_nlp"]]
+    assert anonymous == [f.finding_id for f in calc_nlp.analyze(TEXT).findings]
+    assert not set(anonymous) & set(run.finding_id)
+
+
+def test_span_attributes_are_the_parquet_values(nlp):
+    """`morphology` / `distribution` came back as tuples (`()`, `("popcorn",)`)
+    where findings.parquet holds text (`''`, `'popcorn'`), though the README
+    promises the Parquet's types: every attribute is now the value `extract`
+    (findings.parquet) gives, an empty number None."""
+    text = TEXT + " Popcorn calcification in a 12 mm nodule in the left lower lobe."
+    doc = nlp.make_doc(text)
+    doc._.calc_nlp_report_id = "R1"
+    doc = nlp(doc)
+    table = calc_nlp.extract({"R1": text}).findings[list(SPAN_ATTRS)]
+    want = [
+        {a: (None if isinstance(v, float) and v != v else v) for a, v in r.items()}
+        for r in table.to_dict("records")
+    ]
+    got = [{a: s._.get(a) for a in SPAN_ATTRS} for s in doc.spans["calc_nlp"]]
+    assert got == want
+    assert [g["morphology"] for g in got][-1] == "popcorn"

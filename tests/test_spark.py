@@ -454,3 +454,181 @@ def test_ragged_csv_rows_are_error_rows_in_the_spark_engine_too(tmp_path):
             assert local == spark
         else:
             pd.testing.assert_frame_equal(local, spark)
+
+
+def _joined_parts(tmp_path, second_header="report_id,text"):
+    """Two parts of an export joined with `cat`, the second opening on its own
+    header line and byte-order mark."""
+    src = tmp_path / "joined.csv"
+    src.write_bytes(
+        b"report_id,text\r\n"
+        b"A1,Calcified granuloma in the right upper lobe.\r\n"
+        b"A2,No acute findings.\r\n"
+        + "\ufeff".encode()
+        + second_header.encode()
+        + b"\r\n"
+        + (
+            b"B1,Mitral annular calcification.\r\nB2,Normal study.\r\n"
+            if second_header.startswith("report_id")
+            else b"Mitral annular calcification.,B1\r\nNormal study.,B2\r\n"
+        )
+    )
+    return src
+
+
+def test_joined_csv_parts_headers_are_no_reports_in_the_spark_engine(tmp_path):
+    """`cat part1.csv part2.csv` read by Spark: the second part's header line
+    was a report of id "\\ufeffreport_id" (invented), and the manifest listed
+    no repeated header. It is skipped, keeping its row number, and counted in
+    the manifest as the local engine counts it."""
+    import json
+
+    import pandas as pd
+
+    src = _joined_parts(tmp_path)
+    outs = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / engine
+        r = CliRunner().invoke(
+            main,
+            ["run", str(src), "-o", str(out), "--format", "parquet"]
+            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
+        )
+        assert r.exit_code == 0, r.output
+        manifest = json.loads((out / "manifest.json").read_text())
+        outs[engine] = [
+            pd.read_parquet(out / f"{t}.parquet") for t in ("reports", "findings")
+        ] + [manifest["repeated_headers"], manifest["reports"]]
+    assert outs["local"][0]["report_id"].tolist() == ["A1", "A2", "B1", "B2"]
+    assert outs["local"][0]["row"].tolist() == [1, 2, 4, 5]
+    assert outs["local"][2] == {"count": 1, "rows": [3], "reordered_rows": []}
+    for local, spark in zip(outs["local"], outs["spark"], strict=True):
+        if isinstance(local, pd.DataFrame):
+            pd.testing.assert_frame_equal(local, spark)
+        else:
+            assert local == spark
+
+
+def test_a_reordered_repeated_header_refuses_a_spark_run(tmp_path):
+    """A joined part naming the columns in another order (text,report_id):
+    Spark read its rows by the first header, each text as an id and each id
+    as the text. The run is refused (exit 2) naming the row, never a value."""
+    src = _joined_parts(tmp_path, second_header="text,report_id")
+    out = tmp_path / "spark"
+    r = CliRunner().invoke(
+        main,
+        ["run", str(src), "-o", str(out), "--engine", "spark"]
+        + ["--spark-master", "local[1]"],
+    )
+    assert r.exit_code == 2, r.output
+    assert "row 3" in r.output and "another order" in r.output
+    assert "Mitral" not in r.output
+    assert not (out / "reports.csv").exists()
+
+
+def test_jsonl_raw_cr_and_invalid_bytes_read_as_the_local_engine_does(tmp_path):
+    """A raw CR inside a JSON string split the line under Spark (its text
+    reader ends lines at CR too): the report became two invalid_json rows and
+    every later row got another number, where the local reader joins the
+    line back (one invalid_json row). Invalid UTF-8 bytes, replaced by Spark's
+    reader, lost the invalid_encoding note."""
+    import pandas as pd
+
+    text = "Calcified granuloma in the right upper lobe."
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(
+        b'{"report_id": "R1", "text": "Mitral annular\rcalcification."}\n'
+        b'{"report_id": "R2", "text": "Calcified \xff granuloma."}\r\n'
+        + f'{{"report_id": "R3", "text": "{text}"}}\n'.encode()
+    )
+    tables = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / engine
+        r = CliRunner().invoke(
+            main,
+            ["run", str(src), "-o", str(out), "--format", "parquet"]
+            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
+        )
+        assert r.exit_code == 1, r.output
+        tables[engine] = [
+            pd.read_parquet(out / f"{t}.parquet") for t in ("reports", "findings")
+        ]
+    reports = tables["local"][0]  # a raw CR in a string is no valid JSON: one row
+    assert reports["reason"].tolist() == ["invalid_json", "", ""]
+    assert reports["report_id"].tolist() == ["", "R2", "R3"]
+    assert reports["row"].tolist() == [1, 2, 3]
+    assert reports["notes"].tolist() == ["", "invalid_encoding", ""]
+    for local, spark in zip(tables["local"], tables["spark"], strict=True):
+        pd.testing.assert_frame_equal(local, spark)
+
+
+def test_csv_files_of_a_folder_in_another_column_order_refuse_a_spark_run(tmp_path):
+    """A folder of CSV parts read by Spark, one part's header naming the
+    columns in another order: Spark read it by the first part's header, so
+    its texts became report ids (text in the id column, the log, errors.csv)
+    and its ids were analysed as texts. The run is refused (exit 3)."""
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    (folder / "a.csv").write_text(
+        "report_id,text\nA1,Calcified granuloma in the right upper lobe.\n"
+    )
+    (folder / "b.csv").write_text("text,report_id\nMitral annular calcification.,B1\n")
+    out = tmp_path / "spark"
+    r = CliRunner().invoke(
+        main,
+        ["run", str(folder), "--input-format", "csv", "-o", str(out)]
+        + ["--engine", "spark", "--spark-master", "local[1]"],
+    )
+    assert r.exit_code == 3, r.output
+    assert "another header" in r.output and "Mitral" not in r.output
+    assert not (out / "reports.csv").exists()
+
+
+def test_invalid_bytes_of_a_csv_row_are_noted_in_the_spark_engine_too(tmp_path):
+    """Spark's CSV reader replaces invalid UTF-8 bytes as the local reader
+    does, but the row lost its invalid_encoding note."""
+    import pandas as pd
+
+    src = tmp_path / "in.csv"
+    src.write_bytes(
+        b"report_id,text\n"
+        b"A1,Calcified \xff granuloma in the right upper lobe.\n"
+        b"A2,Mitral annular calcification.\n"
+    )
+    tables = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / engine
+        r = CliRunner().invoke(
+            main,
+            ["run", str(src), "-o", str(out), "--format", "parquet"]
+            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
+        )
+        assert r.exit_code == 0, r.output
+        tables[engine] = pd.read_parquet(out / "reports.parquet")
+    assert tables["local"]["notes"].tolist() == ["invalid_encoding", ""]
+    pd.testing.assert_frame_equal(tables["local"], tables["spark"])
+
+
+def test_the_spark_engine_guesses_the_delimiter_as_the_local_one(tmp_path):
+    """A `;`-separated export without --delimiter: the local engine guesses
+    the delimiter from the header, Spark read the file with ',' and refused
+    it (no column 'report_id')."""
+    import pandas as pd
+
+    src = tmp_path / "in.csv"
+    src.write_text(
+        "report_id;text\nA1;Calcified granuloma, right upper lobe.\n"
+        "A2;Mitral annular calcification.\n"
+    )
+    tables = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / engine
+        r = CliRunner().invoke(
+            main,
+            ["run", str(src), "-o", str(out), "--format", "parquet"]
+            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
+        )
+        assert r.exit_code == 0, r.output
+        tables[engine] = pd.read_parquet(out / "findings.parquet")
+    assert tables["local"]["report_id"].tolist() == ["A1", "A2"]
+    pd.testing.assert_frame_equal(tables["local"], tables["spark"])

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from calc_nlp.readers import Record
     from calc_nlp.schema import ReportResult
 
-# A pandas DataFrame, texts (ids "1", "2", ... by position) or a mapping id -> text.
+# A pandas DataFrame, texts (ids "1", "2", ... by position), a mapping id -> text
+# or a pandas Series (its index the ids).
 Reports: TypeAlias = "pd.DataFrame | Mapping[Any, Any] | Iterable[Any]"
 
 _ENGINES: dict[str, Engine] = {}
@@ -103,7 +104,8 @@ def extract(
     """Findings and report rows of many reports, as `calc-nlp run` writes them.
 
     `reports`: a DataFrame with `id_col` and `text_col`; a list of texts (ids
-    "1", "2", ... by position); or a mapping id -> text. `keep`: DataFrame
+    "1", "2", ... by position); a mapping id -> text; or a Series of texts
+    whose index is the ids (pandas' default index numbers them as a list). `keep`: DataFrame
     columns copied onto every findings and reports row. `patterns`: a rule
     folder instead of the bundled rules (checked first; each report then has
     `run`'s deadline when running in the main thread).
@@ -147,6 +149,8 @@ def _inputs(
             "extract takes many reports (a DataFrame, a list of texts or a mapping "
             "id -> text); use calc_nlp.analyze(text) for one"
         )
+    if isinstance(reports, pd.Series):
+        return _series_ids(reports), reports.tolist(), None
     if isinstance(reports, Mapping):
         return list(reports.keys()), list(reports.values()), None
     if isinstance(reports, Iterable):
@@ -156,6 +160,30 @@ def _inputs(
         f"extract takes a DataFrame, a list of texts or a mapping id -> text, "
         f"not {type(reports).__name__}"
     )
+
+
+def _series_ids(series: pd.Series) -> list[Any]:
+    """A Series' ids: its index, as a mapping's keys (`df.set_index("report_id")
+    ["text"]` was numbered "1", "2", ...: the report ids silently lost). Only
+    pandas' default index (0, 1, ... unnamed), which labels nothing, numbers
+    the texts "1", "2", ... as a list does."""
+    import pandas as pd
+
+    index = series.index
+    if isinstance(index, pd.MultiIndex):
+        raise ValueError(
+            "a Series with a MultiIndex has no single report id per text: "
+            "pass a DataFrame with id_col= and text_col= (reset_index() first)"
+        )
+    default = (
+        isinstance(index, pd.RangeIndex)
+        and index.start == 0
+        and index.step == 1
+        and index.name is None
+    )
+    if default:
+        return [str(n) for n in range(1, len(series) + 1)]
+    return index.tolist()
 
 
 def _check_column(name: str, columns: list[Any]) -> None:

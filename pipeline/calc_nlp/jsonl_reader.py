@@ -86,6 +86,16 @@ def _json_lines(pieces: Iterator[str]) -> Iterator[str]:
         yield held
 
 
+_CR_PIECES = re.compile(r"[^\r]*\r|[^\r]+")
+
+
+def line_pieces(line: str) -> Iterator[str]:
+    """The lines of a text that holds no LF, cut at each CR and joined back
+    as the local reader's (`_json_lines`): `run --engine spark` reads lines
+    ended at LF and gives each to this."""
+    return _json_lines(iter(_CR_PIECES.findall(line)))
+
+
 def _loads(line: str) -> Any:
     """One line's JSON value. Python refuses integers of over 4,300 digits
     (a ValueError, not a JSONDecodeError): one in any field of one line

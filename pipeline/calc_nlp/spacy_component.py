@@ -15,6 +15,9 @@ ConText) and only aligns each finding to the caller's tokens with
   `name`, `category`, `section`, `historical`), and
   `doc._.calc_nlp_classification`: the report's class, as in reports.csv.
 
+It reads `doc._.calc_nlp_report_id` (set by the caller on a `make_doc` Doc
+before the component runs): the finding and lesion ids hash it, as `run`'s do.
+
 The rules (`patterns`: a folder, or None for the bundled ones) are read on
 the first document. `to_disk` saves the rule files the component runs with;
 `from_disk` loads them back (checked as `run --patterns` checks a folder), so
@@ -32,6 +35,7 @@ from spacy.tokens import Doc, Span
 
 from calc_nlp.schema import (
     DESCRIPTOR_COLUMNS,
+    FINDING_TYPES,
     FLAGS,
     Finding,
     ReportResult,
@@ -52,6 +56,9 @@ SPAN_ATTRS: tuple[str, ...] = (
     *DESCRIPTOR_COLUMNS,
 )
 DOC_ATTRS: tuple[str, ...] = ("calc_nlp_conditions", "calc_nlp_classification")
+# Set by the caller before the component runs: the report's id, so the finding
+# and lesion ids are those `run` gives the same report (else an empty id's).
+REPORT_ID_ATTR = "calc_nlp_report_id"
 
 
 def register_extensions() -> None:
@@ -59,7 +66,7 @@ def register_extensions() -> None:
     for name in SPAN_ATTRS:
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
-    for name in DOC_ATTRS:
+    for name in (*DOC_ATTRS, REPORT_ID_ATTR):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
@@ -100,8 +107,14 @@ class CalcNlp:
         return doc
 
     def analyze(self, doc: Doc) -> ReportResult:
-        """The typed result of the document's text (nothing written to `doc`)."""
-        return self.engine.analyzer.analyze(doc.text)  # type: ignore[no-any-return]
+        """The typed result of the document's text (nothing written to `doc`).
+        The finding and lesion ids hash the report id: `doc._.calc_nlp_report_id`
+        when the caller set it (read as run reads an id: 7 and 7.0 as "7"), so
+        they equal a run's ids for the same report; else an empty id."""
+        from calc_nlp.readers import id_text
+
+        report_id = id_text(doc._.get(REPORT_ID_ATTR))
+        return self.engine.analyzer.analyze(doc.text, report_id)  # type: ignore[no-any-return]
 
     def set_annotations(self, doc: Doc, result: ReportResult) -> None:
         """Findings as spans with their attributes; conditions and class on the doc."""
@@ -165,7 +178,11 @@ def make_calc_nlp(nlp: Language, name: str, patterns: str | None) -> CalcNlp:
 
 
 def finding_attributes(f: Finding) -> dict[str, Any]:
-    """The `Span._` values of one finding, keyed by SPAN_ATTRS: the typed
-    values of its output row (findings.parquet's values)."""
-    row = finding_row(f)
-    return {a: row[a] for a in SPAN_ATTRS}
+    """The `Span._` values of one finding, keyed by SPAN_ATTRS: the values
+    findings.parquet stores (writers.stored_row), so one schema: the list
+    columns (`morphology`, `distribution`) as their ';'-joined text, '' when
+    empty (they were tuples, `()` where the file has '')."""
+    from calc_nlp.writers import stored_row
+
+    lists = tuple(a for a in SPAN_ATTRS if FINDING_TYPES.get(a) == "list")
+    return stored_row(finding_row(f), SPAN_ATTRS, lists)

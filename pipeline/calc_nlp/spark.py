@@ -115,14 +115,21 @@ def _rows_of(
     text: Any,
     kept: list[Any] | None = None,
     kinds: list[str | None] | None = None,
+    decoded: bool = False,
 ) -> list[Any]:
     """One input row on an executor: [input problem?, report row, finding rows,
     texts row, kept values], the statuses decided as the local engine does
-    (but duplicates)."""
+    (but duplicates). `decoded`: the row was decoded from bytes by Spark (a
+    CSV input), which replaced any invalid byte with U+FFFD without telling:
+    a U+FFFD in its id or text is then noted invalid_encoding (the local
+    reader notes one once it has met an invalid byte in the file)."""
     from calc_nlp.readers import record_of
 
     values = [_plain(v) for v in kept or ()]
-    return _record_rows(engine, record_of(row, rid, text, kept=values, kinds=kinds))
+    bad = 1 if decoded else None
+    return _record_rows(
+        engine, record_of(row, rid, text, bad, kept=values, kinds=kinds)
+    )
 
 
 def _record_rows(engine: Any, record: Any) -> list[Any]:
@@ -171,11 +178,13 @@ def _rows_dataframe(
     keep: list[str],
     kinds: list[str | None],
     jsonl: bool = False,
+    header: _Header | None = None,
 ) -> Any:
     """One row per input row: its position and its output rows as JSON; and one
     per partition: `_TIMINGS_ROW` and the partition's stage timings as JSON.
     `keep`: the input's names of the kept columns. `jsonl`: `df` holds the
-    lines of a JSON Lines input (`value`), parsed here (`_line_rows`)."""
+    lines of a JSON Lines input (`value`), parsed here (`_line_rows`).
+    `header`: a CSV input's header, to tell the rows repeating it (`_Header`)."""
     import pandas as pd
     from pyspark.sql import types as T
 
@@ -193,6 +202,7 @@ def _rows_dataframe(
                 yield _line_rows(engine, pdf, id_col, text_col, keep)
                 continue
             ragged = _cells(pdf[_RAGGED]) if _RAGGED in pdf else [None] * len(pdf)
+            again = header.marks(pdf, id_col, text_col) if header else [None] * len(pdf)
             kept = [
                 _instants(cells) if instant else cells
                 for cells, instant in zip(
@@ -207,7 +217,17 @@ def _rows_dataframe(
                     json.dumps(
                         _record_rows(engine, Record(0, "", "", problem="ragged_row"))
                         if ragged[n] is not None
-                        else _rows_of(engine, 0, rid, text, [k[n] for k in kept], kinds)
+                        else again[n]
+                        if again[n] is not None
+                        else _rows_of(
+                            engine,
+                            0,
+                            rid,
+                            text,
+                            [k[n] for k in kept],
+                            kinds,
+                            decoded=header is not None,  # a CSV input
+                        )
                     ),
                 )
                 for n, (row, rid, text) in enumerate(
@@ -223,8 +243,10 @@ def _rows_dataframe(
         timings = json.dumps(dict(engine.timings))
         yield pd.DataFrame([(_TIMINGS_ROW, timings)], columns=["row", "json"])
 
-    if jsonl:
-        return df.select(_ROW, "value").mapInPandas(run, schema)
+    if jsonl:  # as bytes: Spark's text reader keeps invalid UTF-8 (see _line_rows)
+        return df.select(_ROW, df["value"].cast("binary").alias("value")).mapInPandas(
+            run, schema
+        )
     # kept columns under private names: one may share the id or text column's
     # cells; a timestamp as its instant (`_instants`)
     from pyspark.sql import functions as F
@@ -236,7 +258,56 @@ def _rows_dataframe(
         for i, (k, instant) in enumerate(zip(keep, instants, strict=True))
     ]
     marks = [_RAGGED] if _RAGGED in df.columns else []
-    return df.select(_ROW, id_col, text_col, *extra, *marks).mapInPandas(run, schema)
+    others = header.others(df, id_col, text_col) if header else []
+    return df.select(_ROW, id_col, text_col, *extra, *marks, *others).mapInPandas(
+        run, schema
+    )
+
+
+_CELL = "_calc_nlp_cell"
+
+
+class _Header:
+    """A CSV input's header, to tell on the executors the rows that repeat it
+    (parts of an export joined with `cat`, each opening on its header), as the
+    local reader tells them (csv_reader._HeaderOf): Spark drops a file's first
+    line only, so each later part's header was read as a report of id
+    "report_id". Such a row's output is `{"repeated": reordered?}`: the driver
+    counts it (`SparkSource.chunks`). The columns other than the id and text
+    are sent along (`others`) since a row is the header only if all its cells
+    are the header's names."""
+
+    def __init__(self, names: list[str], id_i: int, text_i: int):
+        from calc_nlp.csv_reader import _HeaderOf
+
+        self.width, self.id_i, self.text_i = len(names), id_i, text_i
+        self.of = _HeaderOf(names, [id_i, text_i])
+        self.names = names
+
+    def others(self, df: Any, id_col: str, text_col: str) -> list[Any]:
+        """The other columns of each row, under private names (by position)."""
+        return [
+            df[n].alias(f"{_CELL}{i}")
+            for i, n in enumerate(self.names)
+            if i not in (self.id_i, self.text_i)
+        ]
+
+    def marks(self, pdf: Any, id_col: str, text_col: str) -> list[Any]:
+        """Per row: None for a report's row, else `{"repeated": reordered?}`."""
+        columns = [
+            _cells(pdf[id_col])
+            if i == self.id_i
+            else _cells(pdf[text_col])
+            if i == self.text_i
+            else _cells(pdf[f"{_CELL}{i}"])
+            for i in range(self.width)
+        ]
+        found = [self.id_i, self.text_i]
+        out: list[Any] = []
+        for row in zip(*columns, strict=True):
+            again = self.of.columns(["" if c is None else str(c) for c in row], found)
+            out.append(None if again is None else {"repeated": again != found})
+        return out
 
 
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
@@ -257,28 +328,45 @@ def _instants(cells: list[Any]) -> list[Any]:
 def _line_rows(
     engine: Any, pdf: Any, id_col: str, text_col: str, keep: list[str]
 ) -> Any:
-    """`_rows_dataframe`'s rows of JSON Lines lines, each parsed as the local
-    reader parses it (jsonl_reader.line_record). Spark's JSON reader gave a
-    column of mixed JSON types as text (id 3.0 was "3.0", so other finding
-    ids; a number text was analysed, not text_not_a_string) and replaced a
-    lone surrogate by "?" (a question mark that made the finding uncertain).
-    A blank line is `null`: the driver skips it, as the local reader does."""
+    """`_rows_dataframe`'s rows of JSON Lines lines: per line of Spark's (bytes
+    up to a LF), the list of its rows, each parsed as the local reader parses
+    it (jsonl_reader.line_record). Spark's JSON reader gave a column of mixed
+    JSON types as text (id 3.0 was "3.0", so other finding ids; a number text
+    was analysed, not text_not_a_string) and replaced a lone surrogate by "?"
+    (a question mark that made the finding uncertain). Spark's text reader
+    also ended lines at a CR, so a raw CR inside a string made two
+    invalid_json rows and shifted every later row's number: a line is cut at
+    CR here as the local reader cuts it and joined back where the CR was
+    inside a string (jsonl_reader.line_pieces). Its string holds invalid
+    UTF-8 as it is (Arrow refused it: the run failed, exit 7), so a line is
+    sent as bytes and decoded here, bad bytes replaced and noted
+    (invalid_encoding). A blank line has no rows, as in the local reader."""
     import pandas as pd
 
-    from calc_nlp.jsonl_reader import line_record
-
     out = [
-        (
-            int(row),
-            json.dumps(
-                None
-                if line is None or not line.strip()
-                else _record_rows(engine, line_record(0, line, id_col, text_col, keep))
-            ),
-        )
-        for row, line in zip(pdf[_ROW], _cells(pdf["value"]), strict=True)
+        (int(row), json.dumps(_lines_rows(engine, raw, id_col, text_col, keep)))
+        for row, raw in zip(pdf[_ROW], _cells(pdf["value"]), strict=True)
     ]
     return pd.DataFrame(out, columns=["row", "json"])
+
+
+def _lines_rows(
+    engine: Any, raw: bytes | None, id_col: str, text_col: str, keep: list[str]
+) -> list[Any]:
+    """The rows of one line of Spark's (`_line_rows`)."""
+    from calc_nlp.jsonl_reader import line_pieces, line_record
+    from calc_nlp.readers import BAD_BYTES
+
+    if raw is None:
+        return []
+    before = BAD_BYTES["count"]
+    text = bytes(raw).decode("utf-8", errors="calcnlp-replace")
+    bad = BAD_BYTES["count"] - before
+    return [
+        _record_rows(engine, line_record(0, line, id_col, text_col, keep, bad))
+        for line in line_pieces(text)
+        if line.strip()
+    ]
 
 
 def _session(master: str | None) -> Any:
@@ -309,14 +397,33 @@ def _read(spark: Any, opts: Any, fmt: str) -> Any:
             "multiLine": True,
             "escape": '"',
             "encoding": opts.encoding,
-            "sep": opts.delimiter or ",",
+            "sep": _delimiter(opts),
         }
         return _ragged_marked(reader, opts.input, options)
     if fmt == "jsonl":  # lines, parsed on the executors as the local reader does
-        return reader.text(opts.input)
+        # ended at LF only: a CR is looked at on the executors (_line_rows)
+        return reader.option("lineSep", "\n").text(opts.input)
     if fmt == "parquet":
         return reader.parquet(opts.input)
     raise InputError("--engine spark reads CSV, JSONL or Parquet")
+
+
+def _delimiter(opts: Any) -> str:
+    """--delimiter, else the one the local reader guesses from a single
+    file's first line (`,` `;` TAB `|`; csv_reader._sniff_delimiter): Spark
+    read a `;` or TAB export with ',' and refused it for want of its columns.
+    A folder or a remote path: ','."""
+    if opts.delimiter:
+        return str(opts.delimiter)
+    path = Path(opts.input)
+    if not path.is_file():
+        return ","
+    from calc_nlp.csv_reader import _sniff_delimiter
+    from calc_nlp.readers import text_stream
+
+    with open(path, "rb") as raw:
+        first = text_stream(raw, opts.encoding).readline()
+    return _sniff_delimiter(first)
 
 
 _RAGGED = "_calc_nlp_ragged"
@@ -332,16 +439,43 @@ def _ragged_marked(reader: Any, path: str, options: dict[str, Any]) -> Any:
     column (it marks exactly the rows whose token count is not the schema's)."""
     from pyspark.sql import types as T
 
-    names = reader.options(**options).csv(path).columns
+    inferred = reader.options(**options).csv(path)
+    names = inferred.columns
+    # Several files (a folder or a glob): each file's header is checked against
+    # the first's (names ignoring case; `_csv_layout_refused` turns a mismatch
+    # into an InputError): a part naming the columns in another order was read
+    # by the first part's order, its texts taken as ids. (A single file is not
+    # checked: Spark renames empty and repeated names, which would not match.)
+    several = len(inferred.inputFiles()) > 1
     schema = T.StructType(
         [T.StructField(n, T.StringType()) for n in names]
         + [T.StructField(_RAGGED, T.StringType())]
     )
     return (
         reader.options(**options)
-        .options(mode="PERMISSIVE", columnNameOfCorruptRecord=_RAGGED)
+        .options(
+            mode="PERMISSIVE",
+            columnNameOfCorruptRecord=_RAGGED,
+            enforceSchema=not several,
+        )
         .schema(schema)
         .csv(path)
+    )
+
+
+def _csv_layout_refused(exc: BaseException) -> Exception | None:
+    """The InputError of Spark's failure on a CSV file whose header is not
+    the first file's (enforceSchema=False), else None. Its message names no
+    column or value."""
+    from calc_nlp.errors import InputError
+
+    if "does not conform to the schema" not in str(exc):
+        return None
+    return InputError(
+        "a CSV file of the input has another header than the first file's (other "
+        "names, another order, or empty or repeated names): --engine spark reads "
+        "every file by the first one's header; re-export the parts with one "
+        "header, or run each file alone"
     )
 
 
@@ -364,6 +498,7 @@ class SparkSource:
 
         from calc_nlp.batch.kept import check_keep
         from calc_nlp.columns import find_columns
+        from calc_nlp.csv_reader import RepeatedHeaders
         from calc_nlp.errors import UsageError
         from calc_nlp.kept_values import spark_kind
         from calc_nlp.readers import detect_format
@@ -373,6 +508,8 @@ class SparkSource:
         if opts.input == "-":
             raise UsageError("--engine spark needs an input path, not standard input")
         self.opts = opts
+        self.header: _Header | None = None
+        self.repeated = RepeatedHeaders()
         fmt = detect_format(opts.input, opts.input_format)
         check_keep(opts.keep, opts.id_col, opts.text_col, fmt)
         df = _read(_session(opts.spark_master), opts, fmt)
@@ -399,6 +536,9 @@ class SparkSource:
             n: k for n, k in zip(opts.keep, self.kinds, strict=True) if k
         }
         self.opts = replace(opts, id_col=df.columns[id_i], text_col=df.columns[text_i])
+        if fmt == "csv":  # rows repeating the header (joined parts) are no reports
+            names = [c for c in df.columns if c != _RAGGED]
+            self.header = _Header(names, id_i, text_i)
         self.df = df.withColumn(_ROW, F.monotonically_increasing_id())
 
     def replay(self, rows: int) -> Iterator[Any]:
@@ -408,21 +548,34 @@ class SparkSource:
         pass
 
     def chunks(self, seen: Any, skip_keys: Any, formats: Any) -> Iterator[Any]:
+        try:
+            rows = (
+                _rows_dataframe(
+                    self.df,
+                    self.opts.id_col,
+                    self.opts.text_col,
+                    self.opts.patterns,
+                    self.keep,
+                    self.kinds,
+                    self.jsonl,
+                    self.header,
+                )
+                .orderBy("row")
+                .toLocalIterator()
+            )
+            yield from self._chunks(rows, seen, skip_keys, formats)
+        except Exception as exc:
+            refused = _csv_layout_refused(exc)
+            if refused is None:
+                raise
+            raise refused from None
+
+    def _chunks(
+        self, rows: Iterator[Any], seen: Any, skip_keys: Any, formats: Any
+    ) -> Iterator[Any]:
+        """`chunks` of the rows Spark computed, in input order."""
         from calc_nlp.engine import render
 
-        rows = (
-            _rows_dataframe(
-                self.df,
-                self.opts.id_col,
-                self.opts.text_col,
-                self.opts.patterns,
-                self.keep,
-                self.kinds,
-                self.jsonl,
-            )
-            .orderBy("row")
-            .toLocalIterator()
-        )
         chunk: list[Any] = []
         timings: Counter[str] = Counter()  # the partitions' sums, sent first
         row_no = 0  # input row numbers, 1-based
@@ -430,24 +583,41 @@ class SparkSource:
             if r["row"] == _TIMINGS_ROW:
                 timings.update(json.loads(r["json"]))
                 continue
-            rows = json.loads(r["json"])
-            if rows is None:  # a blank line of a JSON Lines input
-                continue
-            row_no += 1
-            item = _on_driver(rows[:4], row_no, seen, skip_keys)
-            # each row followed by its kept values, as the local engine's (batch/kept.py)
-            kept = (tuple(rows[4]),) if self.keep else ()
-            chunk.append((*render(item, formats), *kept))
-            if len(chunk) == self.opts.chunk_size:
-                yield len(chunk), chunk, dict(timings), b""
-                chunk, timings = [], Counter()
+            sent = json.loads(r["json"])
+            # a JSON Lines line of Spark's holds the local reader's rows (_line_rows)
+            for out in sent if self.jsonl else [sent]:
+                row_no += 1
+                if isinstance(out, dict):  # a joined CSV part's header: no report
+                    self._repeated_header(row_no, out["repeated"])
+                    continue
+                item = _on_driver(out[:4], row_no, seen, skip_keys)
+                # each row followed by its kept values, as the local engine's (batch/kept.py)
+                kept = (tuple(out[4]),) if self.keep else ()
+                chunk.append((*render(item, formats), *kept))
+                if len(chunk) == self.opts.chunk_size:
+                    yield len(chunk), chunk, dict(timings), b""
+                    chunk, timings = [], Counter()
         if chunk or timings:
             yield len(chunk), chunk, dict(timings), b""
 
-    def repeated_headers(self) -> Any:
-        from calc_nlp.csv_reader import RepeatedHeaders
+    def _repeated_header(self, row_no: int, reordered: bool) -> None:
+        """Note a row repeating the CSV header, as the local reader does. One
+        naming the columns in another order refuses the run: the rows after
+        it were read on the executors by the first header's order (each text
+        taken as an id), and Spark's partitions cannot re-map them safely."""
+        from calc_nlp.errors import UsageError
 
-        return RepeatedHeaders()
+        self.repeated.rows.append(row_no)
+        if reordered:
+            raise UsageError(
+                f"row {row_no} repeats the CSV header with the columns in another "
+                "order (parts joined with cat?): --engine spark cannot re-map the "
+                "rows after it; run with the local engine or re-export the parts "
+                "with one column order"
+            )
+
+    def repeated_headers(self) -> Any:
+        return self.repeated
 
     def identity(self) -> list[dict[str, Any]]:
         from calc_nlp.batch.inputs import file_identity
