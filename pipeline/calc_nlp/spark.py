@@ -98,7 +98,22 @@ def findings_dataframe(
                 rows += [stored_row(f, FINDING_COLUMNS, lists) for f in frows]
             yield pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
 
-    return df.select(id_col, text_col).mapInPandas(run, findings_schema())
+    return df.select(_exact(df, id_col), text_col).mapInPandas(run, findings_schema())
+
+
+_INTEGRAL = frozenset({"ByteType", "ShortType", "IntegerType", "LongType"})
+
+
+def _exact(df: Any, name: str) -> Any:
+    """Column `name` of `df` as the executors' pandas may read it whole: an
+    integer column as its decimal text. Arrow hands pandas an integer column
+    holding a null as float64, so an id or kept value past 2**53 in a batch
+    with a null came out another number (9007199254740993 as ...992: another
+    report's id)."""
+    field = next(f for f in df.schema.fields if f.name == name)
+    if type(field.dataType).__name__ in _INTEGRAL:
+        return df[name].cast("string").alias(name)
+    return df[name]
 
 
 class _Fresh:
@@ -254,12 +269,14 @@ def _rows_dataframe(
     types = {f.name: type(f.dataType).__name__ for f in df.schema.fields}
     instants = [types.get(k) == "TimestampType" for k in keep]
     extra = [
-        (F.unix_micros(df[k]) if instant else df[k]).alias(f"_calc_nlp_keep{i}")
+        (F.unix_micros(df[k]) if instant else _exact(df, k)).alias(f"_calc_nlp_keep{i}")
         for i, (k, instant) in enumerate(zip(keep, instants, strict=True))
     ]
     marks = [_RAGGED] if _RAGGED in df.columns else []
     others = header.others(df, id_col, text_col) if header else []
-    return df.select(_ROW, id_col, text_col, *extra, *marks, *others).mapInPandas(
+    return df.select(
+        _ROW, _exact(df, id_col), text_col, *extra, *marks, *others
+    ).mapInPandas(
         run, schema
     )
 
