@@ -102,15 +102,18 @@ def _loads(line: str) -> Any:
     stopped the run (exit 7, no outputs). Such a line is read with its
     integers as their digits, the text an id or kept value gets from them.
     A BOM opening the line is left out: parts written with one and joined
-    (`cat a.jsonl b.jsonl`) made each later part's first row invalid_json."""
+    (`cat a.jsonl b.jsonl`) made each later part's first row invalid_json.
+    A control character written raw inside a string (a CR or tab an
+    exporter did not escape) is read as written (`strict=False`): the
+    report was an invalid_json row, its text never analysed."""
     if line.startswith("\ufeff"):
         line = line[1:]
     try:
-        return json.loads(line)
+        return json.loads(line, strict=False)
     except json.JSONDecodeError:
         raise
     except ValueError:
-        return json.loads(line, parse_int=str)
+        return json.loads(line, parse_int=str, strict=False)
 
 
 def _jsonl_rows(
