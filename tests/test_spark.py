@@ -231,6 +231,29 @@ def test_missing_string_cells_reach_the_reader_as_none_whatever_the_pandas_versi
     assert kept[0] == 1.5 and math.isnan(kept[1])
 
 
+def _run_both(src, tmp_path, exit_code: int, *args: str) -> dict:
+    """`calc-nlp run SRC --format parquet ARGS` with each engine (Spark on
+    local[1]), each run's exit code checked: engine -> its output folder."""
+    outs = {}
+    for engine in ("local", "spark"):
+        out = tmp_path / engine
+        r = CliRunner().invoke(
+            main,
+            ["run", str(src), "-o", str(out), "--format", "parquet", *args]
+            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
+        )
+        assert r.exit_code == exit_code, r.output
+        outs[engine] = out
+    return outs
+
+
+def _tables(out) -> list:
+    """A run's reports and findings tables."""
+    import pandas as pd
+
+    return [pd.read_parquet(out / f"{t}.parquet") for t in ("reports", "findings")]
+
+
 def test_null_numbers_of_a_parquet_input_are_missing_values_as_in_the_local_engine(
     tmp_path,
 ):
@@ -260,17 +283,9 @@ def test_null_numbers_of_a_parquet_input_are_missing_values_as_in_the_local_engi
     )
     keep = ["--keep-col", "n", "--keep-col", "ok", "--keep-col", "day"]
     outs = {}
-    for engine in ("local", "spark"):
-        out = tmp_path / engine
-        r = CliRunner().invoke(
-            main,
-            ["run", str(src), "-o", str(out), "--format", "parquet", *keep]
-            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
-        )
-        assert r.exit_code == 1, r.output  # the missing id is an errors.csv row
-        outs[engine] = [
-            pd.read_parquet(out / f"{t}.parquet") for t in ("reports", "findings")
-        ]
+    # the missing id is an errors.csv row: exit 1
+    for engine, out in _run_both(src, tmp_path, 1, *keep).items():
+        outs[engine] = _tables(out)
     assert outs["local"][0]["reason"].tolist() == ["", "missing_id", ""]
     for local, spark in zip(outs["local"], outs["spark"], strict=True):
         pd.testing.assert_frame_equal(local, spark)
@@ -347,18 +362,8 @@ def test_jsonl_rows_of_the_spark_engine_are_the_local_engines(tmp_path):
     ]
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     tables = {}
-    for engine in ("local", "spark"):
-        out = tmp_path / engine
-        r = CliRunner().invoke(
-            main,
-            ["run", str(src), "-o", str(out), "--format", "parquet", "--keep-col", "k"]
-            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
-        )
-        assert r.exit_code == 1, r.output
-        tables[engine] = [
-            pd.read_parquet(out / f"{t}.parquet") for t in ("reports", "findings")
-        ]
-        tables[engine].append((out / "errors.csv").read_bytes())
+    for engine, out in _run_both(src, tmp_path, 1, "--keep-col", "k").items():
+        tables[engine] = [*_tables(out), (out / "errors.csv").read_bytes()]
     reports = tables["local"][0]
     assert reports["report_id"].tolist() == ["3", "R2", "R3", "", "true"]
     assert reports["reason"].tolist()[1] == "text_not_a_string"
@@ -437,19 +442,8 @@ def test_ragged_csv_rows_are_error_rows_in_the_spark_engine_too(tmp_path):
         encoding="utf-8",
     )
     outs = {}
-    for engine in ("local", "spark"):
-        out = tmp_path / engine
-        r = CliRunner().invoke(
-            main,
-            ["run", str(src), "-o", str(out), "--format", "parquet"]
-            + ["--keep-col", "ward", "--engine", engine]
-            + ["--spark-master", "local[1]", "--workers", "1"],
-        )
-        assert r.exit_code == 1, r.output
-        outs[engine] = [
-            pd.read_parquet(out / f"{t}.parquet") for t in ("reports", "findings")
-        ]
-        outs[engine].append((out / "errors.csv").read_bytes())
+    for engine, out in _run_both(src, tmp_path, 1, "--keep-col", "ward").items():
+        outs[engine] = [*_tables(out), (out / "errors.csv").read_bytes()]
     assert outs["local"][0]["reason"].tolist() == ["", "ragged_row", "ragged_row", ""]
     for local, spark in zip(outs["local"], outs["spark"], strict=True):
         if isinstance(local, bytes):
@@ -489,18 +483,9 @@ def test_joined_csv_parts_headers_are_no_reports_in_the_spark_engine(tmp_path):
 
     src = _joined_parts(tmp_path)
     outs = {}
-    for engine in ("local", "spark"):
-        out = tmp_path / engine
-        r = CliRunner().invoke(
-            main,
-            ["run", str(src), "-o", str(out), "--format", "parquet"]
-            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
-        )
-        assert r.exit_code == 0, r.output
+    for engine, out in _run_both(src, tmp_path, 0).items():
         manifest = json.loads((out / "manifest.json").read_text())
-        outs[engine] = [
-            pd.read_parquet(out / f"{t}.parquet") for t in ("reports", "findings")
-        ] + [manifest["repeated_headers"], manifest["reports"]]
+        outs[engine] = _tables(out) + [manifest["repeated_headers"], manifest["reports"]]
     assert outs["local"][0]["report_id"].tolist() == ["A1", "A2", "B1", "B2"]
     assert outs["local"][0]["row"].tolist() == [1, 2, 4, 5]
     assert outs["local"][2] == {"count": 1, "rows": [3], "reordered_rows": []}
@@ -544,17 +529,8 @@ def test_jsonl_raw_cr_and_invalid_bytes_read_as_the_local_engine_does(tmp_path):
         + f'{{"report_id": "R3", "text": "{text}"}}\n'.encode()
     )
     tables = {}
-    for engine in ("local", "spark"):
-        out = tmp_path / engine
-        r = CliRunner().invoke(
-            main,
-            ["run", str(src), "-o", str(out), "--format", "parquet"]
-            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
-        )
-        assert r.exit_code == 0, r.output
-        tables[engine] = [
-            pd.read_parquet(out / f"{t}.parquet") for t in ("reports", "findings")
-        ]
+    for engine, out in _run_both(src, tmp_path, 0).items():
+        tables[engine] = _tables(out)
     reports = tables["local"][0]  # a raw CR in a string: read as written
     assert reports["reason"].tolist() == ["", "", ""]
     assert reports["report_id"].tolist() == ["R1", "R2", "R3"]
@@ -599,14 +575,7 @@ def test_invalid_bytes_of_a_csv_row_are_noted_in_the_spark_engine_too(tmp_path):
         b"A2,Mitral annular calcification.\n"
     )
     tables = {}
-    for engine in ("local", "spark"):
-        out = tmp_path / engine
-        r = CliRunner().invoke(
-            main,
-            ["run", str(src), "-o", str(out), "--format", "parquet"]
-            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
-        )
-        assert r.exit_code == 0, r.output
+    for engine, out in _run_both(src, tmp_path, 0).items():
         tables[engine] = pd.read_parquet(out / "reports.parquet")
     assert tables["local"]["notes"].tolist() == ["invalid_encoding", ""]
     pd.testing.assert_frame_equal(tables["local"], tables["spark"])
@@ -624,14 +593,7 @@ def test_the_spark_engine_guesses_the_delimiter_as_the_local_one(tmp_path):
         "A2;Mitral annular calcification.\n"
     )
     tables = {}
-    for engine in ("local", "spark"):
-        out = tmp_path / engine
-        r = CliRunner().invoke(
-            main,
-            ["run", str(src), "-o", str(out), "--format", "parquet"]
-            + ["--engine", engine, "--spark-master", "local[1]", "--workers", "1"],
-        )
-        assert r.exit_code == 0, r.output
+    for engine, out in _run_both(src, tmp_path, 0).items():
         tables[engine] = pd.read_parquet(out / "findings.parquet")
     assert tables["local"]["report_id"].tolist() == ["A1", "A2"]
     pd.testing.assert_frame_equal(tables["local"], tables["spark"])
