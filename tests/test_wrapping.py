@@ -170,3 +170,40 @@ def test_findings_of_lines_without_full_stops_stay_apart(analyzer):
         ("calcification", "kidney", "right", True),
         ("Pelvic phleboliths", "vein", "", False),
     ]
+
+
+def test_a_report_in_capitals_of_one_statement_per_line_is_not_wrapped():
+    # in capitals no case tells a new statement: the lines were joined, and
+    # the denial of the first line reached the granuloma of the second
+    text = (
+        "FINDINGS: 2 CM MASS IN THE LEFT APEX WITHOUT CALCIFICATION, NEW SINCE XXXX\n"
+        "CALCIFIED GRANULOMA AT THE RIGHT APEX, AGAIN SEEN\n"
+        "NO EFFUSION\n"
+        "IMPRESSION: NEW LEFT APICAL MASS"
+    )
+    assert unwrap(text) is None
+
+
+def test_a_report_in_capitals_hard_wrapped_is_still_unwrapped():
+    # the width explains its breaks: each next word would not have fit
+    text = hard_wrap_caps(
+        "FINDINGS: THERE IS A STABLE 6 MM CALCIFIED GRANULOMA IN THE RIGHT UPPER "
+        "LOBE. UNCHANGED MILD CORONARY ARTERY CALCIFICATION, WORST IN THE LAD. "
+        "SCATTERED CALCIFIED MEDIASTINAL LYMPH NODES, SEQUELA OF OLD GRANULOMATOUS "
+        "DISEASE. NO EFFUSION OR PNEUMOTHORAX. HEART SIZE IS WITHIN NORMAL LIMITS."
+    )
+    assert text.count("\n") >= 4
+    joined = unwrap(text)
+    assert joined is not None and "\n" not in joined
+
+
+def hard_wrap_caps(text: str, width: int = 50) -> str:
+    """Lines broken at their last space before `width`."""
+    out, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "\n".join([*out, line])

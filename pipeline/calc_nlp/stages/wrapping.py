@@ -34,6 +34,9 @@ WRAP_WIDTH_MIN = 30
 WRAP_WIDTH_MAX = 100
 FULL_LINE = 0.6
 _ENDS = frozenset(".:;!?")
+_LOWER = re.compile("[a-z]")
+# `_break` of a line too short to have been wrapped, or before a blank one
+_SHORT = -1
 # How many lines broken inside a phrase show a report to be hard-wrapped, so
 # that a break after a full stop or before a label may be a wrap too.
 WRAPPED_LINES = 2
@@ -58,16 +61,23 @@ def unwrap(text: str, joins: frozenset[str] = frozenset()) -> str | None:
     if width is None:
         return None
     # per line break: 2 a phrase broken, 1 a break only the width explains
+    # in capitals throughout, no line's case tells a wrap from a new statement
+    shouting = _LOWER.search(text) is None
     kinds = [
-        _break(line.rstrip(), nxt, width, joins)
+        _break(line.rstrip(), nxt, width, joins, shouting)
         for line, nxt in zip(lines, lines[1:], strict=False)
     ]
     # a break the width forced after a full stop or before a label is read so
     # only in a report that other wrapped lines show to be wrapped: as many
     # lines broken inside a phrase as lines the width alone explains (a report
     # of one sentence per line has few of the first)
-    inside = kinds.count(2)
-    forced = inside >= WRAPPED_LINES and inside >= kinds.count(1)
+    inside, width_only = kinds.count(2), kinds.count(1)
+    forced = inside >= WRAPPED_LINES and inside >= width_only
+    if shouting and not forced:
+        # in capitals a break inside a phrase shows only after a joining
+        # word: a report is wrapped when the width explains as many of its
+        # breaks as its long lines that left room (short lines tell nothing)
+        forced = width_only >= WRAPPED_LINES and width_only >= kinds.count(0)
     out = list(text)
     at = 0
     changed = False
@@ -118,29 +128,40 @@ def _width(lines: list[str], text: str) -> int | None:
     return max(broken)
 
 
-def _break(body: str, nxt: str, width: int, joins: frozenset[str] = frozenset()) -> int:
+def _break(
+    body: str,
+    nxt: str,
+    width: int,
+    joins: frozenset[str] = frozenset(),
+    shouting: bool = False,
+) -> int:
     """2: a line break inside a phrase (a long line ending in no sentence or
     label punctuation, before a line opening no header, list item or blank
     line, nor a capitalised word unless the line ends on a joining word;
     or a break before a comma); 1: a break the width alone explains (the
     next line's first word would not have fit), whatever the line ends
-    with and the next opens; 0: the writer's."""
+    with and the next opens; 0: the writer's, a long line that left room;
+    `_SHORT`: the writer's, a line too short to be wrapped or before a
+    blank one. `shouting`: the report is in capitals, so any word opening
+    the next line may open a statement."""
     if nxt.lstrip().startswith(","):
         return 2
     if len(body) < FULL_LINE * width or not nxt.strip():
-        return 0
+        return _SHORT
     if body[-1:] not in _ENDS and not _OPENS.match(nxt):
-        if not _capitalised(nxt) or _last_word(body) in joins:
+        if not _capitalised(nxt, shouting) or _last_word(body) in joins:
             return 2
     return 1 if _no_room(body, nxt, width) else 0
 
 
-def _capitalised(line: str) -> bool:
+def _capitalised(line: str, shouting: bool = False) -> bool:
     """Does the line open on a capitalised word ('Pelvic phleboliths')? One
     line per statement without full stops ('No calcification in the right
     kidney' above it) opens each so; a wrap carries on in lower case, or
     with a number or an abbreviation in capitals ('in the\nLAD')."""
     first = line.lstrip()[:2]
+    if shouting:  # a report in capitals: any word ('CALCIFIED GRANULOMA')
+        return first[:1].isalpha()
     return len(first) == 2 and first[0].isupper() and first[1].islower()
 
 
