@@ -417,7 +417,8 @@ def test_kept_timestamps_are_the_same_instant_whatever_the_spark_time_zone(
             reports[engine] = pd.read_parquet(out / "reports.parquet")
     finally:
         session.conf.set("spark.sql.session.timeZone", zone)
-    assert reports["local"]["exam"].tolist() == [
+    # (a missing value: None under pandas 2, NaN under pandas 3's str dtype)
+    assert [None if pd.isna(v) else v for v in reports["local"]["exam"]] == [
         "2020-01-01 10:30:00.123456+00:00",
         None,
     ]
