@@ -472,6 +472,19 @@ def test_vessel_score_lines_ending_in_a_full_stop_whatever_the_line_ends(finding
     assert findings_of(table)[0].agatston_vessels == "LM=0"
 
 
+@pytest.mark.parametrize("pad", [" ", "   ", "\t"])
+@pytest.mark.parametrize("eol", ["\n", "\r\n"])
+def test_vessel_score_lines_padded_with_spaces_before_the_line_end(findings_of, pad, eol):
+    # an export that pads its lines (or a typist's trailing space) after the
+    # full stop: the spaces and one line break are no blank line
+    text = (pad + eol).join(
+        ["Calcium score, Agatston: 120.", "Left main: 0.", "LAD: 96.", "LCX: 0.", "RCA: 24."]
+    )
+    assert findings_of(text)[0].agatston_vessels == "LM=0;LAD=96;LCX=0;RCA=24"
+    table = (pad + eol).join(["Calcium score, Agatston: 120.", "Left main: 0.", "", "LAD: 96."])
+    assert findings_of(table)[0].agatston_vessels == "LM=0"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -181,6 +181,36 @@ def test_lines_joined_by_tildes_read_like_the_original(analyzer):
     assert _rows(analyzer, text.replace("\n", "~")) == _rows(analyzer, text)
 
 
+# An export that joined the lines with ' | ' or ';' (after a full stop or a
+# colon, where no table's bar or sentence's semicolon stands): each a line
+# break again, so a side label heads its line as in the original
+JOINED_BY_MARKS = (
+    "SCROTAL ULTRASOUND\nComparison: none.\nRight testis: 4.2 x 2.5 cm. Normal.\n"
+    "Left testis: 4.0 x 2.4 cm. A 4 mm calcified extratesticular body is again noted.\n"
+    "IMPRESSION:\nBenign."
+)
+
+
+@pytest.mark.parametrize("mark", [" | ", "; "])
+def test_lines_joined_by_bars_or_semicolons_read_like_the_original(analyzer, mark):
+    joined = JOINED_BY_MARKS.replace("\n", mark)
+    assert _rows(analyzer, joined, False) == _rows(analyzer, JOINED_BY_MARKS, False)
+    assert [f.laterality for f in analyzer.analyze(joined, "T").findings] == ["left"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a score table's bars after a number, a semicolon inside a sentence
+        "CT CARDIAC CALCIUM SCORE Findings: LM 0 | LAD 98 | LCx 0 | RCA 47 Total: 145.",
+        "CT CHEST Findings: Calcified granuloma; no other nodule. Impression: Benign.",
+    ],
+)
+def test_bars_and_semicolons_of_a_line_stay(rules, text):
+    new = Flattened(rules).rebreak(text)
+    assert new is None or ("|" in text) == ("|" in new) and text.count(";") == new.count(";")
+
+
 @pytest.mark.parametrize(
     "text, read",
     [

@@ -161,6 +161,9 @@ OPERATIVE = [
     ("PROCEDURES,1.  Breast reduction.,2.  Left lumpectomy.,ANESTHESIA,General.", []),
     # a redo tells of the earlier operation
     ("OPERATION,Redo sternotomy and mitral valve repair.", ["prior surgery"]),
+    # the header alone on its line, the operation on the line under it
+    ("PROCEDURE\nLeft carotid endarterectomy with patch angioplasty.\nANESTHESIA: General.", []),
+    ("PROCEDURE:\nLeft submandibular gland excision.\nHISTORY: Sialolithiasis.", []),
 ]
 
 

@@ -1369,7 +1369,9 @@ def test_side_of_a_joined_stone_is_its_own(finding_named):
 # without full stops, up to the next label, a blank line, a section header
 # or a list item (guide §2 step 4: a label line above the finding); a line
 # after a list of labelled lines speaks of them all; a label with a
-# parenthesis ('Liver (partially imaged):') is one too.
+# parenthesis ('Liver (partially imaged):') is one too. The items of a list
+# ('- ', '1. ') under a label are its lines alike, however many items come
+# before; an item that opens with a label of its own heads no other item.
 LABEL_LINES_ABOVE = [
     ("FINDINGS:\nRIGHT KIDNEY: 11.2 cm\nEchogenic pyramids consistent with nephrocalcinosis\n"
      "LEFT KIDNEY: normal", "nephrocalcinosis", "kidney", "right"),
@@ -1385,6 +1387,14 @@ LABEL_LINES_ABOVE = [
      "Splenic artery calcification", "artery", ""),
     ("PLAN:\n1. Right lower lobe pneumonia: antibiotics.\n2. Calcified granulomas, stable.",
      "Calcified granulomas", "", ""),
+    ("FINDINGS:\nRight lung:\n- clear.\nLeft lung:\n- Calcified granuloma at the base.\n"
+     "- Separate 3 mm calcified nodule at the apex.\nHeart:\n- normal.",
+     "calcified nodule", "lung", "left"),
+    ("FINDINGS:\nRIGHT:\n1. Heterogeneous plaque in the carotid bulb.\n"
+     "2. Separately, a 4 mm calcified plaque in the internal carotid artery.\nLEFT:\n1. No plaque.",
+     "calcified plaque", "carotid artery", "right"),
+    ("FINDINGS:\n* Right kidney: 11 cm, no stone.\n* Punctate calcification in the spleen.",
+     "calcification", "spleen", ""),
 ]
 
 

@@ -532,15 +532,25 @@ def _side_before(kit: Toolkit, rd: ReportDoc, c: Span) -> str:
 def own_procedure(lay: Layout, i: int) -> bool:
     """Does token i name the report's own study or operation: a technique
     section ('PROCEDURE PERFORMED: ...'), or the first sentence of an exam
-    line ('PROCEDURE: ...'; a note's physical 'EXAM:' goes on past it)?"""
+    line ('PROCEDURE: ...'; a note's physical 'EXAM:' goes on past it),
+    after the colon or on the line under a header alone ('PROCEDURE' over
+    'Left carotid endarterectomy.')?"""
     section, body, _head, _question = lay.sections[i]
     if section == "technique":
         return True
-    return (
-        section == "exam"
-        and body < len(lay.sent_first)
-        and (lay.sent_first[i] == lay.sent_first[body])
-    )
+    if section != "exam":
+        return False
+    body = _first_word(lay, body)
+    return body < len(lay.sent_first) and lay.sent_first[i] == lay.sent_first[body]
+
+
+def _first_word(lay: Layout, i: int) -> int:
+    """The first token from i on that is no whitespace (the line break after
+    a header alone on its line is no word of its section's first sentence)."""
+    blank = lay.blank
+    while i < len(blank) and blank[i]:
+        i += 1
+    return i
 
 
 def split_text(text: str, limit: int) -> list[tuple[int, str]]:

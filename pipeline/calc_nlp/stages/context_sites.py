@@ -1009,18 +1009,28 @@ def _label_block_start(rd: ReportDoc, line: int) -> int:
     same block that does ('RIGHT KIDNEY: 11.2 cm' over 'Echogenic pyramids,
     consistent with nephrocalcinosis': one statement per line, no full
     stops), the lines between opening with no label (guide §2 step 4: a
-    label line above the finding). `line` when no such label heads it: a
-    blank line, a section header or a list item comes first, the finding's
-    line is a list item, or the label ends a list of labelled lines ('Right
-    lobe: ...' 'Left lobe: ...' 'No new calcification.': a line after such
-    a list speaks of them all)."""
-    if _opens_label(rd, line) or _list_item(rd, line):
+    label line above the finding). The items of a list under a label are
+    its lines too ('Left lung:' over '- calcified granuloma' and '- 3 mm
+    calcified nodule': an export that writes each sentence as an item), the
+    items before the finding's passed over; a plain line reaches no label
+    across an item. `line` when no such label heads it: a blank line or a
+    section header comes first, an item opens with a label of its own ('1.
+    Right lower lobe pneumonia: ...' heads no other item), or the label ends
+    a list of labelled lines ('Right lobe: ...' 'Left lobe: ...' 'No new
+    calcification.': a line after such a list speaks of them all)."""
+    item = _list_item(rd, line)
+    if _opens_label(rd, line) or (item and _label_in_item(rd, line)):
         return line
     at = line
     for _ in range(BLOCK_LINES):
         above = _line_above(rd, at)
-        if above is None or _list_item(rd, above):
+        if above is None:
             return line
+        if _list_item(rd, above):
+            if not item or _label_in_item(rd, above):
+                return line
+            at = above
+            continue
         if _opens_label(rd, above):
             before = _line_above(rd, above)
             return line if before is not None and _opens_label(rd, before) else above
@@ -1046,6 +1056,22 @@ def _line_above(rd: ReportDoc, line: int) -> int | None:
     if head != sections[line][2] or (head == above and body > above):
         return None  # another section, or its header's line
     return above
+
+
+def _label_in_item(rd: ReportDoc, line: int) -> bool:
+    """Does the list item at token `line` open with a label after its mark
+    ('- Right kidney: 11 cm', '2. LIVER: normal')?"""
+    mark = _item_mark_width(rd, line)
+    words, blank = rd.layout.words, rd.layout.blank
+    at = line + mark
+    while at < len(words) and blank[at] and "\n" not in words[at]:
+        at += 1
+    return at < len(words) and _opens_label(rd, at)
+
+
+def _item_mark_width(rd: ReportDoc, line: int) -> int:
+    """How many tokens the list item's mark holds ('-': 1, '2' '.': 2)."""
+    return 1 if rd.layout.words[line] in _BULLETS else 2
 
 
 def _list_item(rd: ReportDoc, line: int) -> bool:

@@ -268,7 +268,14 @@ def _score_lines_end(
         stop = cut.start() + 1 if cut else len(text)
         segment = text[end:stop]
         if not segment.strip():
-            break
+            # the spaces a padded line ends with ('LM: 0.  '), up to the
+            # next line's first word: a blank line among them ends the table
+            spaces = _SPACES.match(text, end)
+            word = spaces.end() if spaces else end
+            if word >= len(text) or _blank_line(text[end:word]):
+                break
+            end = word
+            continue
         held = [
             at
             for at in starts
@@ -287,6 +294,17 @@ def _score_lines_end(
             header = False
         end = stop
     return end
+
+
+def _blank_line(space: str) -> bool:
+    """Do the blanks between two score segments hold a blank line (two line
+    breaks, a CR LF one)? Spaces or tabs before one line break only pad the
+    line an export wrote at a fixed width, or that a typist ended so."""
+    return len(_LINE_BREAK.findall(space)) > 1
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SPACES = re.compile(r"\s*")
 
 
 def _in_reading(dr: DescriptorRules, text: str, at: int, lo: int, hi: int) -> bool:

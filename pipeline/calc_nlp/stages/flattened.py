@@ -19,7 +19,10 @@ break again:
 - around a table of scores by coronary vessel, and between its rows where
   only a space parts them ('Results: LM 0 LAD 87 RCA 0 Total ...');
 - after the first sentence of a one-line section that no other one-line
-  section follows ('Hx: cough. Calcified granuloma ...': the report's body).
+  section follows ('Hx: cough. Calcified granuloma ...': the report's body);
+- for a bar or a semicolon an export joined the lines with, after a full
+  stop or a colon ('Cough. | Right testis: ...', 'cough.; FINDINGS: ...'):
+  a line break right after the stop, the mark a space.
 Other spaces stay as they are: where the flat text is ambiguous (how far a
 label's line ran: 'Left kidney: stone. No nephrocalcinosis.'; a label after
 a word with no stop: 'CT CORONARY CALCIUM CAC: 0') no break is guessed.
@@ -125,9 +128,17 @@ class Flattened:
         # header opens a line
         mixed = not caseless and probe.upper() != probe
         at = {i for i in self._breaks(probe, mixed) if i > 0 and text[i] == " "}
+        marks = joiners(text)
+        for start, mark in marks:
+            # one line break for the joint, where another rule broke it too
+            # (before the header after it: 'cough. | FINDINGS:')
+            at.difference_update(range(start, mark + 2))
+            at.add(start)
         if not at:
             return None
         chars = list(text)
+        for _, mark in marks:
+            chars[mark] = " "
         for i in at:
             chars[i] = "\n"
         return "".join(chars)
@@ -197,6 +208,24 @@ _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # ...'): an export that joined the report's lines with commas, whose breaks
 # the stages read there (context_sites._joined_break).
 _COMMA_JOINED = re.compile(r"[.:] *,")
+# A bar or a semicolon right after a full stop or a colon, a space after it
+# ('Cough. | Right testis: 4 cm.', 'cough.; FINDINGS: ...', 'IMPRESSION: |
+# Right: ...'): an export that joined the report's lines with it. A score
+# table's bars follow a number or a word ('LM 0 | LAD 98'), and no sentence
+# puts a semicolon after its stop.
+_MARK_JOINED = re.compile(r"[.:]( ?)([|;]) ")
+
+
+def joiners(text: str) -> list[tuple[int, int]]:
+    """Where an export's bar or semicolon stands for a line break
+    (`_MARK_JOINED`), as (the break, the mark): the line break right after
+    the stop, so that no blank pads the line it ends (a score line, 'LM: 0.',
+    ends there), the mark then read as a space ('0.\n  LAD: 98')."""
+    if "|" not in text and ";" not in text:
+        return []
+    return [(m.start(1), m.start(2)) for m in _MARK_JOINED.finditer(text)]
+
+
 # What opens a line of its own after a space, in a flattened report:
 # - a label after a full stop or a number: a word with a capital, up to
 #   LABEL_WORDS words and a colon ('... stable. Right breast: ...', 'RCA 66
