@@ -2,8 +2,8 @@
 and the real-text test half scored as written and after the changes real
 exports make (blank lines first, tabs, no-break or zero-width spaces for
 spaces, all capitals, all lower case, line breaks lost, escaped as text,
-written as HTML or as HL7's "~", CR LF or CR line ends, two spaces after a
-stop, lines hard-wrapped at a fixed width, each sentence on a line without
+written as HTML or as HL7's "~", CR LF or CR line ends, lines padded with
+spaces, two spaces after a stop, lines hard-wrapped at a fixed width, each sentence on a line without
 its full stop, the text stored as RTF). The gold's offsets
 follow each character to its place in the changed text.
 
@@ -106,6 +106,7 @@ MANGLE: dict[str, tuple[Change, float]] = {
     "line breaks escaped as text": (per_char(lambda c: "\\n" if c == "\n" else c), 0.0),
     "CR LF line ends": (per_char(lambda c: "\r\n" if c == "\n" else c), 0.0),
     "CR line ends (classic Mac OS)": (per_char(lambda c: "\r" if c == "\n" else c), 0.0),
+    "lines padded with two spaces": (per_char(lambda c: "  \n" if c == "\n" else c), 0.0),
     "zero-width spaces for spaces": (per_char(lambda c: "\u200b" if c == " " else c), 0.003),
     # a line of its own for each sentence tells less than a full stop: in
     # capitals a line may be read as the one above wrapped, and a change or
