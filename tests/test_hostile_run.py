@@ -45,6 +45,15 @@ def cli(*args, **kw):
     return CliRunner().invoke(main, [str(a) for a in args], **kw)
 
 
+def demo_run(tmp_path, pats):
+    """`calc-nlp run` of the demo reports into tmp_path/o with the rule
+    folder `pats`, one worker."""
+    out = tmp_path / "o"
+    return cli(
+        "run", DEMO / "reports.csv", "-o", out, "--patterns", pats, "--workers", 1
+    )
+
+
 def write_csv(path: Path, rows, header=("report_id", "text")) -> Path:
     with open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
@@ -711,16 +720,7 @@ def _overlapping(d):
 
 def test_overlapping_alternation_refused_by_run_explain_evaluate(tmp_path):
     pats = copied_patterns(tmp_path, _overlapping)
-    r = cli(
-        "run",
-        DEMO / "reports.csv",
-        "-o",
-        tmp_path / "o",
-        "--patterns",
-        pats,
-        "--workers",
-        1,
-    )
+    r = demo_run(tmp_path, pats)
     assert r.exit_code == 2 and "rule M-calcification" in r.output, r.output
     r = cli("explain", "Calcified granuloma.", "--patterns", pats)
     assert r.exit_code == 2 and "rule M-calcification" in r.output
@@ -738,16 +738,7 @@ def test_probe_strings_built_from_the_regex_catch_what_rules_miss(tmp_path):
             pattern=[{"LOWER": {"REGEX": "^([k-m]+n?){3,12}z$"}}]
         ),
     )
-    r = cli(
-        "run",
-        DEMO / "reports.csv",
-        "-o",
-        tmp_path / "o",
-        "--patterns",
-        pats,
-        "--workers",
-        1,
-    )
+    r = demo_run(tmp_path, pats)
     assert r.exit_code == 2 and "took over" in r.output, r.output
     assert not (tmp_path / "o").exists()
 
@@ -1183,16 +1174,7 @@ def test_disk_full_exit_4_partials_removed(tmp_path, monkeypatch):
 def test_patterns_not_utf8_exit_2_names_file(tmp_path):
     pats = copied_patterns(tmp_path)
     (pats / "cues.json").write_bytes(b'{"description": "\xff"}')
-    r = cli(
-        "run",
-        DEMO / "reports.csv",
-        "-o",
-        tmp_path / "o",
-        "--patterns",
-        pats,
-        "--workers",
-        1,
-    )
+    r = demo_run(tmp_path, pats)
     assert r.exit_code == 2 and "cues.json" in r.output and "UTF-8" in r.output, (
         r.output
     )
@@ -1208,16 +1190,7 @@ def test_patterns_number_over_the_digit_limit_exit_2_names_file(tmp_path):
         labs.replace('"reference": [', '"reference": [' + "9" * 5000 + ", ", 1),
         encoding="utf-8",
     )
-    r = cli(
-        "run",
-        DEMO / "reports.csv",
-        "-o",
-        tmp_path / "o",
-        "--patterns",
-        pats,
-        "--workers",
-        1,
-    )
+    r = demo_run(tmp_path, pats)
     assert r.exit_code == 2 and "labs.json" in r.output, r.output
     assert "internal error" not in r.output, r.output
 
@@ -1304,16 +1277,7 @@ def test_patterns_wrong_structure_exit_2_names_file_rule_key(
     tmp_path, name, edit, where
 ):
     pats = copied_patterns(tmp_path, edit, name)
-    r = cli(
-        "run",
-        DEMO / "reports.csv",
-        "-o",
-        tmp_path / "o",
-        "--patterns",
-        pats,
-        "--workers",
-        1,
-    )
+    r = demo_run(tmp_path, pats)
     assert r.exit_code == 2, r.output
     assert where in r.output and "internal error" not in r.output, r.output
 
