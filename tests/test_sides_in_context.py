@@ -127,6 +127,39 @@ def test_subject_pointing_back_gives_the_side_of_the_sentence_before(findings_of
     assert [f.laterality for f in found if f.sentence[:3] in ("It ", "The")][-1] == laterality
 
 
+# A numbered item is a new topic, but one opening with a pronoun for what the
+# item before named speaks of it (guide §2 step 4: an earlier mention the
+# sentence points back to), as it would without the numbers.
+POINTING_BACK_ACROSS_ITEMS = [
+    (
+        "FINDINGS:\n1. There is a 1 cm nodule in the left upper lobe.\n"
+        "2. It contains central calcification.",
+        "lung",
+        "left",
+    ),
+    (
+        "IMPRESSION:\n1. Nodular density projecting over the right kidney.\n"
+        "2. This may represent a calcification.",
+        "kidney",
+        "right",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), POINTING_BACK_ACROSS_ITEMS)
+def test_pronoun_opening_an_item_points_back_to_the_item_before(only, text, site, laterality):
+    found = only(text)
+    assert (found.site, found.laterality) == (site, laterality)
+
+
+def test_item_without_a_pronoun_stays_a_new_topic(only):
+    found = only(
+        "FINDINGS:\n1. There is a 1 cm nodule in the left upper lobe.\n"
+        "2. Calcification is seen."
+    )
+    assert found.laterality == ""
+
+
 # A mention that names its own tissue takes the side word right around it
 # ahead of the plural of a paired joint on the exam line before it (guide §2:
 # the finding's own words and clause before the exam).

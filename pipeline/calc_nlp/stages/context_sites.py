@@ -350,11 +350,16 @@ def _another_reading(between: set[str]) -> bool:
     )
 
 
-def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
+def site_from_previous_sentence(
+    rd: ReportDoc, f: Span, pointed: bool = False
+) -> SiteRef | None:
     """'Left thyroid nodule. Microcalcifications cannot be excluded.': the
     sentence names no site, so the last asserted site of the sentence before
     it (same line block, no blank line between) is the one it speaks of. A
-    body region there ('chest radiograph') names no site for this one."""
+    body region there ('chest radiograph') names no site for this one. A new
+    numbered item is a new topic, unless the sentence opens with a pronoun
+    for what the item before named (`pointed`: '1. Nodular opacity at the
+    right base.' '2. This may be calcification.')."""
     sent = rd.sent(f)
     if sent.start == 0:
         return None
@@ -368,7 +373,7 @@ def site_from_previous_sentence(rd: ReportDoc, f: Span) -> SiteRef | None:
         sent.start <= k.start and k.end <= f.start for k in rd.matches.links
     )
     gap = rd.span_text(prev).replace("\r", "").replace(" ", "")
-    if "\n\n" in gap or opens_list_item(rd, sent):
+    if "\n\n" in gap or (opens_list_item(rd, sent) and not pointed):
         return None  # a new numbered item ('2. Calcified granuloma.') is a new topic
     cands = [
         s
@@ -1230,7 +1235,7 @@ def site_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     i = first.i
     if f.start <= i + 1 or rd.lower[i + 1] in rd.lesion_nouns:
         return None  # 'This calcification ...', 'These nodules ...': a determiner
-    found = site_from_previous_sentence(rd, f)
+    found = site_from_previous_sentence(rd, f, pointed=True)
     if found is None or found.laterality:
         return found
     # the one side that sentence writes ('at the left apex'; 'A nodule
