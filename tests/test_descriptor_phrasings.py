@@ -1562,6 +1562,12 @@ CHANGES = [
         None,
         "stable",
     ),
+    # a bullet opening the line is no word of the sentence: the change word
+    # opening it, or the subject's earlier predicate, is read as without it
+    ("IMPRESSION:\n- Stable sarcoidosis with calcified hilar nodes.", None, "stable"),
+    ("IMPRESSION:\n  * Stable sarcoidosis with calcified hilar nodes.", None, "stable"),
+    ("FINDINGS:\n- Small nodule is unchanged and appears calcified.", None, "stable"),
+    ("FINDINGS:\n\u2022 New coarse calcification in the left breast.", None, "new"),
 ]
 
 

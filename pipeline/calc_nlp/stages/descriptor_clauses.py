@@ -43,6 +43,24 @@ class Clause:
     end: int
 
 
+# Marks that open a bulleted item ('- Stable sarcoidosis with calcified
+# hilar nodes.'), followed by blanks.
+_BULLET = re.compile(r"[-*\u2022][^\S\n]+")
+
+
+def body_start(text: str, at: int) -> int:
+    """Where the words of the sentence starting at `at` start: past a
+    bullet opening its line ('- Stable sarcoidosis ...'), which is no word
+    of the sentence (an item's number and period are a sentence of their
+    own), else `at`."""
+    if at and text[at - 1] not in "\n\r":
+        line = text.rfind("\n", 0, at) + 1
+        if text[line:at].strip():
+            return at
+    m = _BULLET.match(text, at)
+    return m.end() if m else at
+
+
 def clause(
     dr: DescriptorRules, text: str, spans: list[Span], i: int, sent: Span
 ) -> Clause:
@@ -53,7 +71,7 @@ def clause(
     prev = spans[i - 1] if i and spans[i - 1].start >= sent.start else None
     nxt = spans[i + 1 : i + 2] if i + 1 < len(spans) else []
     nxt = [s for s in nxt if s.start < sent.end and s.start >= span.end]
-    start = prev.end_char if prev is not None else sent.start_char
+    start = prev.end_char if prev is not None else body_start(text, sent.start_char)
     lo = start
     for cut in reversed(list(dr.clause_breaks.finditer(text, start, span.start_char))):
         if (

@@ -39,6 +39,7 @@ from calc_nlp.stages.descriptor_changes import (
 )
 from calc_nlp.stages.descriptor_clauses import (
     Clause,
+    body_start,
     clause,
     in_reach,
     predicate_ok,
@@ -331,18 +332,19 @@ def _outer_change(
     if sent.end < len(rd.doc):  # the next sentence's end, read off its last token
         last = rd.doc[rd.layout.sent_end[sent.end] - 1]
         reach = last.idx + len(last)
-    if dr.change_starts.search(text, sent.start_char, reach) is None:
+    body = body_start(text, sent.start_char)
+    if dr.change_starts.search(text, body, reach) is None:
         return None
     mates = [s for s in spans[i + 1 :] if s.start < sent.end]
     stop = mates[0].start_char if mates else sent.end_char
     m = predicate_change(dr, text, span.end_char, stop)
     if m is None:
         stop = stop if mates else _past_semicolon(rd, spans, sent)
-        subject = subject_mention(dr, text, max(lo, sent.start_char), span.start_char)
+        subject = subject_mention(dr, text, max(lo, body), span.start_char)
         m = copula_change(dr, text, span.end_char, stop, subject)
         if m is None and subject:
             m = _compound_subject_change(
-                dr, text, spans, i, sent, max(lo, sent.start_char)
+                dr, text, spans, i, sent, max(lo, body)
             )
     if m is not None and relative_of_other(dr, text, span.end_char, m.start()):
         return None  # "next to a nodule that is unchanged": the nodule's
@@ -350,19 +352,19 @@ def _outer_change(
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
     prev = spans[i - 1].end_char if i and spans[i - 1].start >= sent.start else -1
-    m = opening_change(dr, text, max(prev, sent.start_char), span.start_char)
+    m = opening_change(dr, text, max(prev, body), span.start_char)
     if m is None and prev >= 0 and _CONJOINED.match(text, prev, span.start_char):
         # "unchanged appearance of calcified nodes and scattered calcified
         # granulomas": the opening phrase is both conjuncts'
         first = spans[i - 1]
         before = spans[i - 2].end_char if i > 1 and spans[i - 2].start >= sent.start else -1
-        m = opening_change(dr, text, max(before, sent.start_char), first.start_char)
+        m = opening_change(dr, text, max(before, body), first.start_char)
     if m is None:
-        m = fronted_change(dr, text, sent.start_char, span.start_char)
+        m = fronted_change(dr, text, body, span.start_char)
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
-    m = host_change(dr, text, lo, max(prev, sent.start_char), sent.start_char)
+    m = host_change(dr, text, lo, max(prev, body), body)
     if m is None and prev >= 0 and _CONJOINED.match(text, prev, span.start_char):
         # "stable sarcoidosis with calcified hilar nodes and calcified upper
         # lobe nodules": the host a "with" gives the first conjunct to
@@ -370,11 +372,11 @@ def _outer_change(
             spans[i - 2].end_char if i > 1 and spans[i - 2].start >= sent.start else -1
         )
         first_lo = clause(dr, text, spans, i - 1, sent).lo
-        m = host_change(dr, text, first_lo, max(before, sent.start_char))
+        m = host_change(dr, text, first_lo, max(before, body))
     if m is None:
-        m = postposed_change(dr, text, span, max(prev, sent.start_char))
+        m = postposed_change(dr, text, span, max(prev, body))
     if m is None:
-        m = earlier_predicate_change(dr, text, span, max(prev, sent.start_char))
+        m = earlier_predicate_change(dr, text, span, max(prev, body))
     if m is not None:
         entry = dr.term(m.group())
         return entry["value"], ("change", entry["id"], off + m.start(), off + m.end())
