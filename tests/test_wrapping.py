@@ -207,3 +207,31 @@ def hard_wrap_caps(text: str, width: int = 50) -> str:
         else:
             line = f"{line} {word}" if line else word
     return "\n".join([*out, line])
+
+
+
+def test_a_short_report_in_capitals_with_full_stops_is_unwrapped(analyzer):
+    # one break only, too few to show the wrapping by their count, but the
+    # report ends its statements with stops inside its lines: a long line
+    # ending in none was broken by the width
+    text = (
+        "EXAMINATION: CHEST TWO VIEWS.\nINDICATION: COUGH.\n"
+        "FINDINGS: THE HEART SIZE IS WITHIN NORMAL LIMITS. A 6MM CALCIFIED\n"
+        "GRANULOMA IN THE LEFT BASE. NO EFFUSION."
+    )
+    found = analyzer.analyze(text, "T").findings
+    assert [(f.mention, f.site, f.laterality) for f in found] == [
+        ("CALCIFIED\nGRANULOMA", "lung", "left")
+    ]
+
+
+def test_capitals_one_statement_per_line_with_a_stray_stop_stay_apart():
+    # one stop inside the lines (and an item's number) does not make a
+    # report of one statement per line a wrapped one
+    text = (
+        "FINDINGS: THE LUNGS ARE CLEAR WITHOUT FOCAL CONSOLIDATION\n"
+        "STABLE CALCIFIED GRANULOMA IN THE LEFT MIDLUNG ZONE AS BEFORE SEEN\n"
+        "NO PNEUMOTHORAX\n"
+        "IMPRESSION: 1. NO ACUTE DISEASE. HEART SIZE NORMAL"
+    )
+    assert unwrap(text) is None

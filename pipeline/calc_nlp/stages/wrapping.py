@@ -15,7 +15,10 @@ line), whatever the line ends with and the next opens ('RIGHT\nBREAST:',
 '... is patent.\nThe superficial ...'), since only the width breaks there;
 and any break before a comma, which no writer opens a line with (an export
 that joined its lines with commas, wrapped after a label's colon: 'RIGHT
-BREAST:' ending one line, ', Scattered ...' opening the next).
+BREAST:' ending one line, ', Scattered ...' opening the next). In a
+report in capitals, where no case tells a wrap from a new statement, a
+break the width explains after a line ending in no stop is a wrap when the
+report ends its statements with stops inside its lines.
 A report is taken as wrapped only when its longest line has a fixed
 width's length (30 to 100 characters); the text keeps its length, so every
 offset holds.
@@ -24,6 +27,7 @@ offset holds.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from calc_nlp.stages.capitals import is_caseless
 
@@ -47,6 +51,11 @@ WRAPPED_LINES = 2
 MIXED_WIDTH_LINES = 2000
 # What opens a line of its own: a header ('FINDINGS:', 'Left main:'), a
 # list item ('1.', '2)', '-', '*', a bullet) or a de-identified date line.
+# A full stop ending a statement inside a line in capitals ('NORMAL. LUNGS';
+# not an item's number, '1. NO'), and how many show a report ends its
+# statements with stops
+_STOP_INSIDE = re.compile(r"[A-Z]{2}\.[^\S\n]+[A-Z]")
+STOPS_INSIDE = 2
 _OPENS = re.compile(r"\s*(?:[A-Za-z][A-Za-z /&-]{0,40}:|\d{1,2}[.)]\s|[-*\u2022]\s)")
 
 
@@ -78,6 +87,8 @@ def unwrap(text: str, joins: frozenset[str] = frozenset()) -> str | None:
         # word: a report is wrapped when the width explains as many of its
         # breaks as its long lines that left room (short lines tell nothing)
         forced = width_only >= WRAPPED_LINES and width_only >= kinds.count(0)
+    if shouting and not forced and _stops_inside(text):
+        kinds = _unstopped_as_wraps(lines, kinds)
     out = list(text)
     at = 0
     changed = False
@@ -90,6 +101,31 @@ def unwrap(text: str, joins: frozenset[str] = frozenset()) -> str | None:
             changed = True
         at += 1
     return "".join(out) if changed else None
+
+
+def _stops_inside(text: str) -> bool:
+    """Does the report end statements with full stops inside its lines, as
+    many as STOPS_INSIDE?"""
+    found = islice(_STOP_INSIDE.finditer(text), STOPS_INSIDE)
+    return len(list(found)) == STOPS_INSIDE
+
+
+def _unstopped_as_wraps(lines: list[str], kinds: list[int]) -> list[int]:
+    """In a report in capitals that ends its statements with full stops
+    inside its lines ('HEART SIZE IS NORMAL. 8MM CALCIFIED'), a break the
+    width explains after a line ending in no stop, before a line that opens
+    no header or list item, is a wrap ('8MM CALCIFIED' over 'GRANULOMA IN
+    THE RIGHT BASE.'): its writer would have ended the statement there with
+    a stop. A short report has too few breaks to show its wrapping by their
+    count; one statement per line without stops has no stop inside a line."""
+    return [
+        2
+        if kind == 1
+        and line.rstrip()[-1:] not in _ENDS
+        and not _OPENS.match(nxt)
+        else kind
+        for line, nxt, kind in zip(lines, lines[1:], kinds, strict=False)
+    ]
 
 
 def _width(lines: list[str], text: str) -> int | None:
