@@ -235,3 +235,20 @@ def test_capitals_one_statement_per_line_with_a_stray_stop_stay_apart():
         "IMPRESSION: 1. NO ACUTE DISEASE. HEART SIZE NORMAL"
     )
     assert unwrap(text) is None
+
+
+def test_capitals_one_statement_per_line_of_like_lengths_stay_apart(analyzer):
+    # the width seems to explain the breaks (the next line's first word would
+    # not have fit), but the report ends no statement with a stop before its
+    # last: one statement per line; the denial stays on its own line
+    text = (
+        "EXAMINATION: CHEST TWO VIEWS\n"
+        "FINDINGS: LUNGS ARE CLEAR\n"
+        "THERE IS NO PNEUMOTHORAX OR PLEURAL EFFUSION\n"
+        "CALCIFIED LEFT HILAR LYMPH NODES\n"
+        "THE HEART AND MEDIASTINUM ARE WITHIN NORMAL LIMITS\n"
+        "IMPRESSION: NO ACUTE CARDIOPULMONARY PROCESS."
+    )
+    assert unwrap(text) is None
+    (found,) = analyzer.analyze(text, "T").findings
+    assert (found.negated, found.laterality) == (False, "left")

@@ -49,13 +49,16 @@ WRAPPED_LINES = 2
 # is not unwrapped line by line: its offsets map would cost as much memory
 # as the text many times over)
 MIXED_WIDTH_LINES = 2000
+# A full stop ending a statement inside a line in capitals ('NORMAL. LUNGS',
+# 'HTN.,FAMILY' where an export joined lines with commas; not an item's
+# number, '1. NO'), and how many show a report ends its statements with stops
+_STOP_INSIDE = re.compile(r"[A-Z]{2}\.+(?:,|[^\S\n])[^\S\n]*[A-Z]")
+# A full stop ending a statement in capitals before another ('CLEAR.' before
+# a break or a space; the text's last stop says nothing of its lines)
+_STOP = re.compile(r"[A-Z]{2}\.+[\s,]+\S")
+STOPS_INSIDE = 2
 # What opens a line of its own: a header ('FINDINGS:', 'Left main:'), a
 # list item ('1.', '2)', '-', '*', a bullet) or a de-identified date line.
-# A full stop ending a statement inside a line in capitals ('NORMAL. LUNGS';
-# not an item's number, '1. NO'), and how many show a report ends its
-# statements with stops
-_STOP_INSIDE = re.compile(r"[A-Z]{2}\.[^\S\n]+[A-Z]")
-STOPS_INSIDE = 2
 _OPENS = re.compile(r"\s*(?:[A-Za-z][A-Za-z /&-]{0,40}:|\d{1,2}[.)]\s|[-*\u2022]\s)")
 
 
@@ -85,8 +88,13 @@ def unwrap(text: str, joins: frozenset[str] = frozenset()) -> str | None:
     if shouting and not forced:
         # in capitals a break inside a phrase shows only after a joining
         # word: a report is wrapped when the width explains as many of its
-        # breaks as its long lines that left room (short lines tell nothing)
-        forced = width_only >= WRAPPED_LINES and width_only >= kinds.count(0)
+        # breaks as its long lines that left room (short lines tell nothing),
+        # and writes full stops: one with none is one statement per line
+        forced = (
+            width_only >= WRAPPED_LINES
+            and width_only >= kinds.count(0)
+            and _STOP.search(text) is not None
+        )
     if shouting and not forced and _stops_inside(text):
         kinds = _unstopped_as_wraps(lines, kinds)
     out = list(text)
