@@ -252,3 +252,15 @@ def test_capitals_one_statement_per_line_of_like_lengths_stay_apart(analyzer):
     assert unwrap(text) is None
     (found,) = analyzer.analyze(text, "T").findings
     assert (found.negated, found.laterality) == (False, "left")
+
+
+def test_a_line_opening_with_the_article_a_is_a_new_statement(analyzer):
+    # 'A' opens a statement as any capitalised word does: the line before,
+    # a denial without a full stop, does not run on into it
+    text = (
+        "FINDINGS: No focal airspace opacities, pneumothorax or pleural effusion\n"
+        "A calcific density in the left midlung zone represents an old granuloma"
+    )
+    assert unwrap(text) is None
+    (found,) = analyzer.analyze(text, "T").findings
+    assert (found.negated, found.site, found.laterality) == (False, "lung", "left")

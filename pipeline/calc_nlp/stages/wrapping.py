@@ -201,12 +201,14 @@ def _break(
 def _capitalised(line: str, shouting: bool = False) -> bool:
     """Does the line open on a capitalised word ('Pelvic phleboliths')? One
     line per statement without full stops ('No calcification in the right
-    kidney' above it) opens each so; a wrap carries on in lower case, or
-    with a number or an abbreviation in capitals ('in the\nLAD')."""
+    kidney' above it) opens each so, 'A 4 mm calcified nodule' too; a wrap
+    carries on in lower case, or with a number or an abbreviation in
+    capitals ('in the\nLAD')."""
     first = line.lstrip()[:2]
     if shouting:  # a report in capitals: any word ('CALCIFIED GRANULOMA')
         return first[:1].isalpha()
-    return len(first) == 2 and first[0].isupper() and first[1].islower()
+    # the article 'A' is a capitalised word too ('A calcified granuloma')
+    return len(first) == 2 and first[0].isupper() and (first[1].islower() or first == "A ")
 
 
 def _last_word(body: str) -> str:
