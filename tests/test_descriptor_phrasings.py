@@ -1568,6 +1568,13 @@ CHANGES = [
     ("IMPRESSION:\n  * Stable sarcoidosis with calcified hilar nodes.", None, "stable"),
     ("FINDINGS:\n- Small nodule is unchanged and appears calcified.", None, "stable"),
     ("FINDINGS:\n\u2022 New coarse calcification in the left breast.", None, "new"),
+    # a closing 'as before' ends its statement at a line break as at a stop
+    (
+        "IMPRESSION: Calcified right lower lobe nodule compatible with a granuloma as before\n"
+        "Lungs are clear",
+        None,
+        "stable",
+    ),
 ]
 
 

@@ -218,7 +218,7 @@ def _closing_as(dr: DescriptorRules, text: str, last: int, end: int) -> re.Match
     as before"): the restating phrase names what the finding is, so the
     closing phrase is still the finding's."""
     found = list(dr.terms.finditer(text, last, end))
-    if not found or text[found[-1].end() : end].strip(" \t.;"):
+    if not found or text[found[-1].end() : end].strip(" \t\r\n.;"):
         return None
     m = found[-1]
     entry = dr.term(m.group())
