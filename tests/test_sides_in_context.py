@@ -1435,3 +1435,35 @@ LABEL_LINES_ABOVE = [
 def test_a_label_heads_the_lines_under_it(findings_of, text, mention, site, laterality):
     (f,) = [f for f in findings_of(text) if f.mention == mention]
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# A label written without its colon, alone on its line ('RIGHT KIDNEY' over
+# '11 cm. ...'), heads the lines under it as 'RIGHT KIDNEY:' does: a few
+# side and site words and nothing else, a statement on the line under it
+# (guide §2 step 4: a label line above the finding). A sentence that lost
+# its stop ('Calcified granuloma'), a wrapped piece of a sentence or an exam
+# title is none; under labels so written each over one line, a second line
+# under the last speaks of them all, as after 'Right lobe: ...' 'Left lobe:
+# ...'.
+LABELS_WITHOUT_MARK = [
+    ("FINDINGS:\nRIGHT KIDNEY\n11 cm. Echogenic pyramids consistent with nephrocalcinosis.\n"
+     "LEFT KIDNEY\n10 cm. No stone.", "nephrocalcinosis", "kidney", "right"),
+    ("FINDINGS:\nRight kidney\n11 cm.\nLeft kidney\n10 cm. Punctate calcification in the lower pole.",
+     "calcification", "kidney", "left"),
+    ("FINDINGS:\nLeft breast\nCoarse calcifications in a fibroadenoma, unchanged.\n"
+     "Scattered vascular calcifications.", "vascular calcifications", "artery", "left"),
+    ("FINDINGS:\nLiver\nNo suspicious lesion. 3 mm calcified granuloma in segment 6.",
+     "calcified granuloma", "liver", ""),
+    ("US THYROID\nRight lobe\n1.6 cm solid nodule.\nLeft lobe\n4 mm cyst.\nNo new calcification.",
+     "calcification", "", ""),
+    ("FINDINGS:\nThere is a nodule in the\nright lower lobe\nScattered calcifications in the spleen.",
+     "calcifications", "spleen", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "laterality"), LABELS_WITHOUT_MARK)
+def test_a_label_without_its_mark_heads_the_lines_under_it(
+    findings_of, text, mention, site, laterality
+):
+    (f,) = [f for f in findings_of(text) if f.mention == mention]
+    assert (f.site, f.laterality) == (site, laterality)

@@ -687,7 +687,7 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
         for s in rd.matches.sites
         if line <= s.start
         and s.span.end < f.start
-        and rd.layout.words[s.span.end] in LABEL_MARKS  # before the longer test
+        and (rd.layout.words[s.span.end] in LABEL_MARKS or _bare_mark(rd, s.span.end))
         and _opens(rd, s.start, line)
     ]
     if labels:
@@ -807,7 +807,7 @@ def _names_study(rd: ReportDoc, side: Span) -> bool:
     study = rd.word_sets.get("exam_words", frozenset())
     words = rd.layout.words
     for i in range(side.end, min(side.end + LABEL_WORDS + 1, len(words))):
-        if words[i] in LABEL_MARKS:
+        if words[i] in LABEL_MARKS or _bare_mark(rd, i):
             return False
         if rd.lower[i] in study:
             return True
@@ -844,7 +844,9 @@ def _heads_block(rd: ReportDoc, side: Span) -> bool:
     words = rd.layout.words
     reach = range(side.end, min(side.end + LABEL_WORDS + 1, len(words)))
     k = next((i for i in reach if words[i] == ":"), None)
-    return k is not None and _ends_line(rd, k)
+    if k is None:
+        return _on_bare_label(rd, side)  # 'RIGHT LOWER EXTREMITY' alone
+    return _ends_line(rd, k)
 
 
 def side_of_bare_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
@@ -942,7 +944,9 @@ def _bare_side(rd: ReportDoc, side: Span) -> bool:
     the other side's label (guide §2 step 4: a label the finding sits
     under)."""
     words = rd.layout.words
-    return side.end < len(words) and words[side.end] in LABEL_MARKS
+    return side.end < len(words) and (
+        words[side.end] in LABEL_MARKS or _bare_mark(rd, side.end)
+    )
 
 
 def _ends_line(rd: ReportDoc, k: int) -> bool:
@@ -958,8 +962,11 @@ def _ends_line(rd: ReportDoc, k: int) -> bool:
 def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:
     """Is a side word the start of a label: a colon (or a dash standing for
     one, `LABEL_MARKS`) within LABEL_WORDS words after it on its line (and,
-    with `alone`, nothing after the colon on it)?"""
+    with `alone`, nothing after the colon on it)? A side word of a label
+    written without its mark alone on its line is one too (`bare_label_end`)."""
     words, blank = rd.layout.words, rd.layout.blank
+    if _on_bare_label(rd, side):
+        return True
     i, seen = side.end, 0
     while i < len(words) and seen <= LABEL_WORDS:
         if blank[i]:
@@ -1038,9 +1045,23 @@ def _label_block_start(rd: ReportDoc, line: int) -> int:
             continue
         if _opens_label(rd, above):
             before = _line_above(rd, above)
-            return line if before is not None and _opens_label(rd, before) else above
+            if before is None:
+                return above
+            if bare_label_end(rd, above) is not None:
+                return line if at != line and _one_line_part(rd, before) else above
+            return line if _opens_label(rd, before) else above
         at = above
     return line
+
+
+def _one_line_part(rd: ReportDoc, line: int) -> bool:
+    """Is the line at token `line` the one line under a label written
+    without its mark ('RIGHT LOBE' over '1.6 cm nodule.')? Labels so written,
+    each over one line, make the list of labelled lines 'Right lobe: 1.6 cm
+    nodule.' makes: a second line under the last of them ('LEFT LOBE' over
+    '4 mm cyst.' over 'No new calcification.') speaks of them all."""
+    above = _line_above(rd, line)
+    return above is not None and bare_label_end(rd, above) is not None
 
 
 def _line_above(rd: ReportDoc, line: int) -> int | None:
@@ -1104,7 +1125,7 @@ def _opens_label(rd: ReportDoc, line: int) -> bool:
     while i < len(words) and seen <= PART_LABEL_WORDS:
         if blank[i]:
             if "\n" in words[i]:
-                return False
+                break
         elif words[i] in LABEL_MARKS or words[i] == "):":  # (the tokenizer's "):")
             return True
         elif words[i].isalnum():
@@ -1112,11 +1133,88 @@ def _opens_label(rd: ReportDoc, line: int) -> bool:
         elif words[i] not in _LABEL_PUNCTUATION:
             return False
         i += 1
-    return False
+    return bare_label_end(rd, line) is not None  # 'RIGHT KIDNEY' alone on its line
 
 
 # Marks a label's words may hold ('Liver (partially imaged):', 'Bulb/ICA:')
 _LABEL_PUNCTUATION = frozenset({"(", ")", "/", "&", "-"})
+
+
+def bare_label_end(rd: ReportDoc, line: int) -> int | None:
+    """The line break ending a label written without its mark, alone on its
+    line, the statements on the lines under it ('RIGHT KIDNEY' over '11 cm.
+    Echogenic pyramids ...', 'Left breast' over 'Coarse calcifications.'):
+    a sentence of its own of a few words, each a side or site word (or
+    'and' between them), no calcification mention among them, one line
+    break after it and a line of the same section under it. It heads those
+    lines as 'RIGHT KIDNEY:' does (guide §2 step 4: a label line above the
+    finding). Not a sentence without its stop ('Calcified granuloma'), a
+    wrapped fragment (the sentence goes on), an exam title ('CT CHEST
+    WITHOUT CONTRAST': not all place words) nor a section header. None
+    when the line at token `line` is no such label."""
+    lay = rd.layout
+    words, blank = lay.words, lay.blank
+    if line >= len(words) or lay.sent_first[line] != line or not words[line].isalpha():
+        return None
+    end = lay.sent_end[line]
+    k = end - 1
+    while k > line and blank[k] and "\n" not in words[k]:
+        k -= 1
+    if k == line or words[k].count("\n") != 1 or end >= len(words):
+        return None  # the text's end, a blank line or no break after it
+    if any(blank[i] and "\n" in words[i] for i in range(line, k)):
+        return None  # a sentence over two lines
+    if not _place_words_only(rd, line, k):
+        return None
+    sections = lay.sections
+    head = sections[line][2]
+    if head == line or sections[end][2] != head:
+        return None  # a section header, or the last line of its section
+    return k
+
+
+def _bare_mark(rd: ReportDoc, k: int) -> bool:
+    """Is token k the line break that ends a label written without its
+    mark (`bare_label_end`): it stands for the label's colon."""
+    lay = rd.layout
+    return k < len(lay.words) and lay.blank[k] and bare_label_end(rd, lay.sent_first[k]) == k
+
+
+def _on_bare_label(rd: ReportDoc, side: Span) -> bool:
+    """Is the side word part of a label written without its mark alone on
+    its line ('RIGHT BREAST' over 'Coarse calcifications.')?"""
+    return bare_label_end(rd, rd.layout.sent_first[side.start]) is not None
+
+
+# Plain words a label of place words may join them with ('MEDIASTINUM AND
+# HILA', 'Heart/vessels')
+_LABEL_JOINS = frozenset({"and", "/", "&"})
+
+
+def _place_words_only(rd: ReportDoc, lo: int, hi: int) -> bool:
+    """Are tokens lo..hi (a line) a few side and site words and nothing
+    else: no other word, no calcification mention, one side or site at
+    least?"""
+    lower, blank = rd.lower, rd.layout.blank
+    if any(lo <= c.start < hi for c in rd.matches.calc):
+        return False
+    covered: set[int] = set()
+    for x in rd.matches.lats:
+        if lo <= x.start < hi:
+            covered.update(range(x.start, x.end))
+    for s in rd.matches.sites:
+        if lo <= s.span.start < hi:
+            covered.update(range(s.start, s.span.end))
+    if not covered:
+        return False
+    seen = 0
+    for i in range(lo, hi):
+        if blank[i] or lower[i] in _LABEL_JOINS:
+            continue
+        seen += 1
+        if i not in covered or seen > PART_LABEL_WORDS:
+            return False
+    return True
 
 
 def _line_start(rd: ReportDoc, i: int, limit: int = 200) -> int:
