@@ -1467,3 +1467,32 @@ def test_a_label_without_its_mark_heads_the_lines_under_it(
 ):
     (f,) = [f for f in findings_of(text) if f.mention == mention]
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# An item opening with a label that names a place only ('1. Right breast:',
+# '1. RIGHT:') heads the unlabelled items after it, up to the next labelled
+# item, as a label line heads the lines under it (guide §2 step 4: an export
+# that writes each sentence as an item). One whose label names a finding or
+# a plan heads its own item only; under items each opening with a label, an
+# item past the one right after the last speaks of them all, as after
+# 'Right lobe: ...' 'Left lobe: ...'.
+LABELLED_ITEMS = [
+    ("FINDINGS:\n1. Right breast: distortion at 10 o'clock.\n2. Calcifications along the suture line.\n"
+     "3. Left breast: vascular calcifications.", "Calcifications", "breast", "right"),
+    ("FINDINGS:\n1. RIGHT:\n2. Heterogeneous calcified plaque in the carotid bulb.\n3. LEFT:\n4. Normal.",
+     "calcified plaque", "carotid artery", "right"),
+    ("FINDINGS:\n1. Right kidney: 11 cm.\n2. Echogenic pyramids consistent with nephrocalcinosis.\n"
+     "3. Left kidney: 10 cm.", "nephrocalcinosis", "kidney", "right"),
+    ("FINDINGS:\n1. Right lobe: 1.6 cm solid nodule.\n2. Left lobe: 4 mm cyst.\n3. Isthmus normal.\n"
+     "4. No new calcification.", "calcification", "", ""),
+    ("PLAN:\n1. Right lower lobe pneumonia: antibiotics.\n2. Calcified granulomas, stable.",
+     "Calcified granulomas", "", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "laterality"), LABELLED_ITEMS)
+def test_a_place_labelled_item_heads_the_items_after_it(
+    findings_of, text, mention, site, laterality
+):
+    (f,) = [f for f in findings_of(text) if f.mention == mention]
+    assert (f.site, f.laterality) == (site, laterality)

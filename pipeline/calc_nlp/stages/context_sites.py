@@ -1025,9 +1025,13 @@ def _label_block_start(rd: ReportDoc, line: int) -> int:
     its lines too ('Left lung:' over '- calcified granuloma' and '- 3 mm
     calcified nodule': an export that writes each sentence as an item), the
     items before the finding's passed over; a plain line reaches no label
-    across an item. `line` when no such label heads it: a blank line or a
-    section header comes first, an item opens with a label of its own ('1.
-    Right lower lobe pneumonia: ...' heads no other item), or the label ends
+    across an item. An item that opens with a label naming only a place
+    heads the items after it alike ('1. Right breast: distortion at 10
+    o'clock.' over '2. Calcifications along the suture line.'), up to the
+    next item with a label. `line` when no such label heads it: a blank line
+    or a section header comes first, an item opens with a label of its own,
+    or the labelled item above names more than a place ('1. Right lower lobe
+    pneumonia: ...' heads no other item), or the label ends
     a list of labelled lines ('Right lobe: ...' 'Left lobe: ...' 'No new
     calcification.': a line after such a list speaks of them all)."""
     item = _list_item(rd, line)
@@ -1039,8 +1043,10 @@ def _label_block_start(rd: ReportDoc, line: int) -> int:
         if above is None:
             return line
         if _list_item(rd, above):
-            if not item or _label_in_item(rd, above):
-                return line
+            if not item:
+                return line  # a plain line reaches no label across an item
+            if _label_in_item(rd, above):
+                return above if _heads_items(rd, above, at != line) else line
             at = above
             continue
         if _opens_label(rd, above):
@@ -1087,12 +1093,46 @@ def _line_above(rd: ReportDoc, line: int) -> int | None:
 def _label_in_item(rd: ReportDoc, line: int) -> bool:
     """Does the list item at token `line` open with a label after its mark
     ('- Right kidney: 11 cm', '2. LIVER: normal')?"""
-    mark = _item_mark_width(rd, line)
+    at = _item_text_start(rd, line)
+    return at < len(rd.layout.words) and _opens_label(rd, at)
+
+
+def _place_label_in_item(rd: ReportDoc, line: int) -> bool:
+    """Does the list item at token `line` open with a label that names a
+    place and nothing else ('1. Right breast:', '- LEFT:', '3. Liver:'),
+    its words all side and site words (`_place_words_only`)? Such a label
+    heads the items after it as a label line heads the lines under it (guide
+    §2 step 4); one that names a finding or a plan ('1. Right lower lobe
+    pneumonia: antibiotics.') heads its own item only."""
+    at = _item_text_start(rd, line)
+    mark = _label_mark(rd, at)
+    return mark is not None and _place_words_only(rd, at, mark)
+
+
+def _heads_items(rd: ReportDoc, item: int, past_next: bool) -> bool:
+    """Does the labelled item at token `item` head the finding's item below
+    it: its label names a place only (`_place_label_in_item`), and, when
+    the finding's item is not the one right after it (`past_next`), the item
+    before it opens with no label? Items each opening with a label make the
+    list of labelled lines 'Right lobe: ...' 'Left lobe: ...' makes; the
+    first item after its last label continues that label's line, and a
+    later one ('1. Right lobe: 1.6 cm nodule.' '2. Left lobe: 4 mm cyst.'
+    '3. Stable.' '4. No new calcification.') speaks of them all."""
+    if not _place_label_in_item(rd, item):
+        return False
+    if not past_next:
+        return True
+    before = _line_above(rd, item)
+    return before is None or not (_list_item(rd, before) and _label_in_item(rd, before))
+
+
+def _item_text_start(rd: ReportDoc, line: int) -> int:
+    """The first token after the mark of the list item at token `line`."""
     words, blank = rd.layout.words, rd.layout.blank
-    at = line + mark
+    at = line + _item_mark_width(rd, line)
     while at < len(words) and blank[at] and "\n" not in words[at]:
         at += 1
-    return at < len(words) and _opens_label(rd, at)
+    return at
 
 
 def _item_mark_width(rd: ReportDoc, line: int) -> int:
@@ -1118,22 +1158,29 @@ def _opens_label(rd: ReportDoc, line: int) -> bool:
     """Does the line at token `line` open with a label: a few words and a
     label's mark ('Left kidney:', 'LIVER:', 'Nodule 3:', 'Bladder --',
     'Liver (partially imaged):')?"""
+    return _label_mark(rd, line) is not None
+
+
+def _label_mark(rd: ReportDoc, line: int) -> int | None:
+    """The mark of the label that opens the line at token `line` (its colon
+    or dash, or the line break after a label written without one:
+    `bare_label_end`); None when the line opens with no label."""
     words, blank = rd.layout.words, rd.layout.blank
     if line >= len(words) or not words[line].isalpha():
-        return False
+        return None
     i, seen = line, 0
     while i < len(words) and seen <= PART_LABEL_WORDS:
         if blank[i]:
             if "\n" in words[i]:
                 break
         elif words[i] in LABEL_MARKS or words[i] == "):":  # (the tokenizer's "):")
-            return True
+            return i
         elif words[i].isalnum():
             seen += 1
         elif words[i] not in _LABEL_PUNCTUATION:
-            return False
+            return None
         i += 1
-    return bare_label_end(rd, line) is not None  # 'RIGHT KIDNEY' alone on its line
+    return bare_label_end(rd, line)  # 'RIGHT KIDNEY' alone on its line
 
 
 # Marks a label's words may hold ('Liver (partially imaged):', 'Bulb/ICA:')
