@@ -1496,3 +1496,23 @@ def test_a_place_labelled_item_heads_the_items_after_it(
 ):
     (f,) = [f for f in findings_of(text) if f.mention == mention]
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# A label naming only a place may hold, besides side and site words, the
+# limb or part a side belongs to ('RIGHT LOWER EXTREMITY', 'LEFT SIDE';
+# mentions.json label_place_words): alone on its line without its colon, or
+# opening an item, it heads the lines or items under it as well.
+PLACE_LABELS_WITH_LIMBS = [
+    ("FINDINGS:\nRIGHT LOWER EXTREMITY\nThe superficial femoral artery is heavily calcified.\n"
+     "LEFT LOWER EXTREMITY\nPatent.", "calcified", "artery", "right"),
+    ("FINDINGS:\nLEFT SIDE\nA small calcified plaque in the carotid bulb.", "calcified plaque",
+     "carotid artery", "left"),
+    ("FINDINGS:\n1. Left lower extremity: patent arteries.\n2. Linear calcification of the SFA.",
+     "calcification", "artery", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "laterality"), PLACE_LABELS_WITH_LIMBS)
+def test_a_place_label_may_name_a_limb(findings_of, text, mention, site, laterality):
+    (f,) = [f for f in findings_of(text) if f.mention == mention]
+    assert (f.site, f.laterality) == (site, laterality)

@@ -1240,9 +1240,15 @@ _LABEL_JOINS = frozenset({"and", "/", "&"})
 
 def _place_words_only(rd: ReportDoc, lo: int, hi: int) -> bool:
     """Are tokens lo..hi (a line) a few side and site words and nothing
-    else: no other word, no calcification mention, one side or site at
-    least?"""
+    else (but the parts of a place a side may lead: 'RIGHT LOWER
+    EXTREMITY'): no other word, no calcification mention, one side or site
+    at least?"""
     lower, blank = rd.lower, rd.layout.blank
+    # the parts of a place a side word may lead ('RIGHT LOWER EXTREMITY',
+    # 'LEFT SIDE'; mentions.json site_part_words, label_place_words)
+    parts = rd.word_sets.get("label_place_words", frozenset()) | rd.word_sets.get(
+        "site_part_words", frozenset()
+    )
     if any(lo <= c.start < hi for c in rd.matches.calc):
         return False
     covered: set[int] = set()
@@ -1259,7 +1265,7 @@ def _place_words_only(rd: ReportDoc, lo: int, hi: int) -> bool:
         if blank[i] or lower[i] in _LABEL_JOINS:
             continue
         seen += 1
-        if i not in covered or seen > PART_LABEL_WORDS:
+        if (i not in covered and lower[i] not in parts) or seen > PART_LABEL_WORDS:
             return False
     return True
 
