@@ -1516,3 +1516,25 @@ PLACE_LABELS_WITH_LIMBS = [
 def test_a_place_label_may_name_a_limb(findings_of, text, mention, site, laterality):
     (f,) = [f for f in findings_of(text) if f.mention == mention]
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# A part label with no side ('Lower pole:', 'Popliteal artery:') on a line
+# under a sided label line ('LEFT KIDNEY:' or 'RIGHT KIDNEY' alone, 'Right:')
+# lies on that label's side, as it does on the label's own line (guide §2
+# step 4: the side of the label the finding sits under).
+PART_LABELS_UNDER_A_LABEL_LINE = [
+    ("FINDINGS:\nLEFT KIDNEY:\n10 cm. Lower pole: a 3 mm echogenic focus, possibly a small calcification.",
+     "calcification", "kidney", "left"),
+    ("FINDINGS:\nRIGHT KIDNEY\n11 cm. Upper pole: a 4 mm stone. Lower pole: a punctate calcification.",
+     "calcification", "kidney", "right"),
+    ("FINDINGS:\nRight:\nCommon femoral artery patent. Popliteal artery: focal calcified plaque.",
+     "calcified plaque", "artery", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "laterality"), PART_LABELS_UNDER_A_LABEL_LINE)
+def test_a_part_label_under_a_label_line_takes_its_side(
+    findings_of, text, mention, site, laterality
+):
+    (f,) = [f for f in findings_of(text) if f.mention == mention]
+    assert (f.site, f.laterality) == (site, laterality)

@@ -753,6 +753,13 @@ def other_side_opens(kit: Toolkit, rd: ReportDoc, lo: int, hi: int, side: str) -
     return False
 
 
+def label_block_start(rd: ReportDoc, f: Span) -> int:
+    """Where the label heading the finding's line starts: its own line, or
+    the label line above it (`_label_block_start`: 'Right' over 'Common
+    femoral artery patent. Popliteal artery: focal calcified plaque')."""
+    return _label_block_start(rd, _label_line_start(rd, rd.sent(f).start))
+
+
 def side_labels_on_line(rd: ReportDoc, f: Span, line: int | None = None) -> list[Span]:
     """The side words that open a label on the finding's line before it
     ('Left breast:', 'RIGHT:'), in text order; `line`: where the line
@@ -850,12 +857,13 @@ def _heads_block(rd: ReportDoc, side: Span) -> bool:
 
 
 def side_of_bare_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
-    """The side of a bare side label ('Right:') opening the finding's line
+    """The side of a bare side label ('Right:') opening the finding's line,
+    or a label line above it ('Right' over 'Common femoral artery patent.'),
     before a label of a part with no side ('Right: ... Popliteal artery:
     calcified plaque'): the part lies on that side (guide §2 step 4); ''
     when the last side label on the line names a part itself ('Kidneys:',
     'Left kidney:') or there is none."""
-    on_line = side_labels_on_line(rd, f, _label_line_start(rd, rd.sent(f).start))
+    on_line = side_labels_on_line(rd, f, label_block_start(rd, f))
     if not on_line or kit.md(on_line[-1]).get("implied") or not _bare_side(rd, on_line[-1]):
         return ""
     return side_from_label(kit, rd, f)
