@@ -1435,3 +1435,106 @@ LABEL_LINES_ABOVE = [
 def test_a_label_heads_the_lines_under_it(findings_of, text, mention, site, laterality):
     (f,) = [f for f in findings_of(text) if f.mention == mention]
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# A label written without its colon, alone on its line ('RIGHT KIDNEY' over
+# '11 cm. ...'), heads the lines under it as 'RIGHT KIDNEY:' does: a few
+# side and site words and nothing else, a statement on the line under it
+# (guide §2 step 4: a label line above the finding). A sentence that lost
+# its stop ('Calcified granuloma'), a wrapped piece of a sentence or an exam
+# title is none; under labels so written each over one line, a second line
+# under the last speaks of them all, as after 'Right lobe: ...' 'Left lobe:
+# ...'.
+LABELS_WITHOUT_MARK = [
+    ("FINDINGS:\nRIGHT KIDNEY\n11 cm. Echogenic pyramids consistent with nephrocalcinosis.\n"
+     "LEFT KIDNEY\n10 cm. No stone.", "nephrocalcinosis", "kidney", "right"),
+    ("FINDINGS:\nRight kidney\n11 cm.\nLeft kidney\n10 cm. Punctate calcification in the lower pole.",
+     "calcification", "kidney", "left"),
+    ("FINDINGS:\nLeft breast\nCoarse calcifications in a fibroadenoma, unchanged.\n"
+     "Scattered vascular calcifications.", "vascular calcifications", "artery", "left"),
+    ("FINDINGS:\nLiver\nNo suspicious lesion. 3 mm calcified granuloma in segment 6.",
+     "calcified granuloma", "liver", ""),
+    ("US THYROID\nRight lobe\n1.6 cm solid nodule.\nLeft lobe\n4 mm cyst.\nNo new calcification.",
+     "calcification", "", ""),
+    ("FINDINGS:\nThere is a nodule in the\nright lower lobe\nScattered calcifications in the spleen.",
+     "calcifications", "spleen", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "laterality"), LABELS_WITHOUT_MARK)
+def test_a_label_without_its_mark_heads_the_lines_under_it(
+    findings_of, text, mention, site, laterality
+):
+    (f,) = [f for f in findings_of(text) if f.mention == mention]
+    assert (f.site, f.laterality) == (site, laterality)
+
+
+# An item opening with a label that names a place only ('1. Right breast:',
+# '1. RIGHT:') heads the unlabelled items after it, up to the next labelled
+# item, as a label line heads the lines under it (guide §2 step 4: an export
+# that writes each sentence as an item). One whose label names a finding or
+# a plan heads its own item only; under items each opening with a label, an
+# item past the one right after the last speaks of them all, as after
+# 'Right lobe: ...' 'Left lobe: ...'.
+LABELLED_ITEMS = [
+    ("FINDINGS:\n1. Right breast: distortion at 10 o'clock.\n2. Calcifications along the suture line.\n"
+     "3. Left breast: vascular calcifications.", "Calcifications", "breast", "right"),
+    ("FINDINGS:\n1. RIGHT:\n2. Heterogeneous calcified plaque in the carotid bulb.\n3. LEFT:\n4. Normal.",
+     "calcified plaque", "carotid artery", "right"),
+    ("FINDINGS:\n1. Right kidney: 11 cm.\n2. Echogenic pyramids consistent with nephrocalcinosis.\n"
+     "3. Left kidney: 10 cm.", "nephrocalcinosis", "kidney", "right"),
+    ("FINDINGS:\n1. Right lobe: 1.6 cm solid nodule.\n2. Left lobe: 4 mm cyst.\n3. Isthmus normal.\n"
+     "4. No new calcification.", "calcification", "", ""),
+    ("PLAN:\n1. Right lower lobe pneumonia: antibiotics.\n2. Calcified granulomas, stable.",
+     "Calcified granulomas", "", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "laterality"), LABELLED_ITEMS)
+def test_a_place_labelled_item_heads_the_items_after_it(
+    findings_of, text, mention, site, laterality
+):
+    (f,) = [f for f in findings_of(text) if f.mention == mention]
+    assert (f.site, f.laterality) == (site, laterality)
+
+
+# A label naming only a place may hold, besides side and site words, the
+# limb or part a side belongs to ('RIGHT LOWER EXTREMITY', 'LEFT SIDE';
+# mentions.json label_place_words): alone on its line without its colon, or
+# opening an item, it heads the lines or items under it as well.
+PLACE_LABELS_WITH_LIMBS = [
+    ("FINDINGS:\nRIGHT LOWER EXTREMITY\nThe superficial femoral artery is heavily calcified.\n"
+     "LEFT LOWER EXTREMITY\nPatent.", "calcified", "artery", "right"),
+    ("FINDINGS:\nLEFT SIDE\nA small calcified plaque in the carotid bulb.", "calcified plaque",
+     "carotid artery", "left"),
+    ("FINDINGS:\n1. Left lower extremity: patent arteries.\n2. Linear calcification of the SFA.",
+     "calcification", "artery", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "laterality"), PLACE_LABELS_WITH_LIMBS)
+def test_a_place_label_may_name_a_limb(findings_of, text, mention, site, laterality):
+    (f,) = [f for f in findings_of(text) if f.mention == mention]
+    assert (f.site, f.laterality) == (site, laterality)
+
+
+# A part label with no side ('Lower pole:', 'Popliteal artery:') on a line
+# under a sided label line ('LEFT KIDNEY:' or 'RIGHT KIDNEY' alone, 'Right:')
+# lies on that label's side, as it does on the label's own line (guide §2
+# step 4: the side of the label the finding sits under).
+PART_LABELS_UNDER_A_LABEL_LINE = [
+    ("FINDINGS:\nLEFT KIDNEY:\n10 cm. Lower pole: a 3 mm echogenic focus, possibly a small calcification.",
+     "calcification", "kidney", "left"),
+    ("FINDINGS:\nRIGHT KIDNEY\n11 cm. Upper pole: a 4 mm stone. Lower pole: a punctate calcification.",
+     "calcification", "kidney", "right"),
+    ("FINDINGS:\nRight:\nCommon femoral artery patent. Popliteal artery: focal calcified plaque.",
+     "calcified plaque", "artery", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "laterality"), PART_LABELS_UNDER_A_LABEL_LINE)
+def test_a_part_label_under_a_label_line_takes_its_side(
+    findings_of, text, mention, site, laterality
+):
+    (f,) = [f for f in findings_of(text) if f.mention == mention]
+    assert (f.site, f.laterality) == (site, laterality)

@@ -687,7 +687,7 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
         for s in rd.matches.sites
         if line <= s.start
         and s.span.end < f.start
-        and rd.layout.words[s.span.end] in LABEL_MARKS  # before the longer test
+        and (rd.layout.words[s.span.end] in LABEL_MARKS or _bare_mark(rd, s.span.end))
         and _opens(rd, s.start, line)
     ]
     if labels:
@@ -753,6 +753,13 @@ def other_side_opens(kit: Toolkit, rd: ReportDoc, lo: int, hi: int, side: str) -
     return False
 
 
+def label_block_start(rd: ReportDoc, f: Span) -> int:
+    """Where the label heading the finding's line starts: its own line, or
+    the label line above it (`_label_block_start`: 'Right' over 'Common
+    femoral artery patent. Popliteal artery: focal calcified plaque')."""
+    return _label_block_start(rd, _label_line_start(rd, rd.sent(f).start))
+
+
 def side_labels_on_line(rd: ReportDoc, f: Span, line: int | None = None) -> list[Span]:
     """The side words that open a label on the finding's line before it
     ('Left breast:', 'RIGHT:'), in text order; `line`: where the line
@@ -807,7 +814,7 @@ def _names_study(rd: ReportDoc, side: Span) -> bool:
     study = rd.word_sets.get("exam_words", frozenset())
     words = rd.layout.words
     for i in range(side.end, min(side.end + LABEL_WORDS + 1, len(words))):
-        if words[i] in LABEL_MARKS:
+        if words[i] in LABEL_MARKS or _bare_mark(rd, i):
             return False
         if rd.lower[i] in study:
             return True
@@ -844,16 +851,19 @@ def _heads_block(rd: ReportDoc, side: Span) -> bool:
     words = rd.layout.words
     reach = range(side.end, min(side.end + LABEL_WORDS + 1, len(words)))
     k = next((i for i in reach if words[i] == ":"), None)
-    return k is not None and _ends_line(rd, k)
+    if k is None:
+        return _on_bare_label(rd, side)  # 'RIGHT LOWER EXTREMITY' alone
+    return _ends_line(rd, k)
 
 
 def side_of_bare_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
-    """The side of a bare side label ('Right:') opening the finding's line
+    """The side of a bare side label ('Right:') opening the finding's line,
+    or a label line above it ('Right' over 'Common femoral artery patent.'),
     before a label of a part with no side ('Right: ... Popliteal artery:
     calcified plaque'): the part lies on that side (guide §2 step 4); ''
     when the last side label on the line names a part itself ('Kidneys:',
     'Left kidney:') or there is none."""
-    on_line = side_labels_on_line(rd, f, _label_line_start(rd, rd.sent(f).start))
+    on_line = side_labels_on_line(rd, f, label_block_start(rd, f))
     if not on_line or kit.md(on_line[-1]).get("implied") or not _bare_side(rd, on_line[-1]):
         return ""
     return side_from_label(kit, rd, f)
@@ -942,7 +952,9 @@ def _bare_side(rd: ReportDoc, side: Span) -> bool:
     the other side's label (guide §2 step 4: a label the finding sits
     under)."""
     words = rd.layout.words
-    return side.end < len(words) and words[side.end] in LABEL_MARKS
+    return side.end < len(words) and (
+        words[side.end] in LABEL_MARKS or _bare_mark(rd, side.end)
+    )
 
 
 def _ends_line(rd: ReportDoc, k: int) -> bool:
@@ -958,8 +970,11 @@ def _ends_line(rd: ReportDoc, k: int) -> bool:
 def _labels(rd: ReportDoc, side: Span, alone: bool = False) -> bool:
     """Is a side word the start of a label: a colon (or a dash standing for
     one, `LABEL_MARKS`) within LABEL_WORDS words after it on its line (and,
-    with `alone`, nothing after the colon on it)?"""
+    with `alone`, nothing after the colon on it)? A side word of a label
+    written without its mark alone on its line is one too (`bare_label_end`)."""
     words, blank = rd.layout.words, rd.layout.blank
+    if _on_bare_label(rd, side):
+        return True
     i, seen = side.end, 0
     while i < len(words) and seen <= LABEL_WORDS:
         if blank[i]:
@@ -1018,9 +1033,13 @@ def _label_block_start(rd: ReportDoc, line: int) -> int:
     its lines too ('Left lung:' over '- calcified granuloma' and '- 3 mm
     calcified nodule': an export that writes each sentence as an item), the
     items before the finding's passed over; a plain line reaches no label
-    across an item. `line` when no such label heads it: a blank line or a
-    section header comes first, an item opens with a label of its own ('1.
-    Right lower lobe pneumonia: ...' heads no other item), or the label ends
+    across an item. An item that opens with a label naming only a place
+    heads the items after it alike ('1. Right breast: distortion at 10
+    o'clock.' over '2. Calcifications along the suture line.'), up to the
+    next item with a label. `line` when no such label heads it: a blank line
+    or a section header comes first, an item opens with a label of its own,
+    or the labelled item above names more than a place ('1. Right lower lobe
+    pneumonia: ...' heads no other item), or the label ends
     a list of labelled lines ('Right lobe: ...' 'Left lobe: ...' 'No new
     calcification.': a line after such a list speaks of them all)."""
     item = _list_item(rd, line)
@@ -1032,15 +1051,31 @@ def _label_block_start(rd: ReportDoc, line: int) -> int:
         if above is None:
             return line
         if _list_item(rd, above):
-            if not item or _label_in_item(rd, above):
-                return line
+            if not item:
+                return line  # a plain line reaches no label across an item
+            if _label_in_item(rd, above):
+                return above if _heads_items(rd, above, at != line) else line
             at = above
             continue
         if _opens_label(rd, above):
             before = _line_above(rd, above)
-            return line if before is not None and _opens_label(rd, before) else above
+            if before is None:
+                return above
+            if bare_label_end(rd, above) is not None:
+                return line if at != line and _one_line_part(rd, before) else above
+            return line if _opens_label(rd, before) else above
         at = above
     return line
+
+
+def _one_line_part(rd: ReportDoc, line: int) -> bool:
+    """Is the line at token `line` the one line under a label written
+    without its mark ('RIGHT LOBE' over '1.6 cm nodule.')? Labels so written,
+    each over one line, make the list of labelled lines 'Right lobe: 1.6 cm
+    nodule.' makes: a second line under the last of them ('LEFT LOBE' over
+    '4 mm cyst.' over 'No new calcification.') speaks of them all."""
+    above = _line_above(rd, line)
+    return above is not None and bare_label_end(rd, above) is not None
 
 
 def _line_above(rd: ReportDoc, line: int) -> int | None:
@@ -1066,12 +1101,46 @@ def _line_above(rd: ReportDoc, line: int) -> int | None:
 def _label_in_item(rd: ReportDoc, line: int) -> bool:
     """Does the list item at token `line` open with a label after its mark
     ('- Right kidney: 11 cm', '2. LIVER: normal')?"""
-    mark = _item_mark_width(rd, line)
+    at = _item_text_start(rd, line)
+    return at < len(rd.layout.words) and _opens_label(rd, at)
+
+
+def _place_label_in_item(rd: ReportDoc, line: int) -> bool:
+    """Does the list item at token `line` open with a label that names a
+    place and nothing else ('1. Right breast:', '- LEFT:', '3. Liver:'),
+    its words all side and site words (`_place_words_only`)? Such a label
+    heads the items after it as a label line heads the lines under it (guide
+    §2 step 4); one that names a finding or a plan ('1. Right lower lobe
+    pneumonia: antibiotics.') heads its own item only."""
+    at = _item_text_start(rd, line)
+    mark = _label_mark(rd, at)
+    return mark is not None and _place_words_only(rd, at, mark)
+
+
+def _heads_items(rd: ReportDoc, item: int, past_next: bool) -> bool:
+    """Does the labelled item at token `item` head the finding's item below
+    it: its label names a place only (`_place_label_in_item`), and, when
+    the finding's item is not the one right after it (`past_next`), the item
+    before it opens with no label? Items each opening with a label make the
+    list of labelled lines 'Right lobe: ...' 'Left lobe: ...' makes; the
+    first item after its last label continues that label's line, and a
+    later one ('1. Right lobe: 1.6 cm nodule.' '2. Left lobe: 4 mm cyst.'
+    '3. Stable.' '4. No new calcification.') speaks of them all."""
+    if not _place_label_in_item(rd, item):
+        return False
+    if not past_next:
+        return True
+    before = _line_above(rd, item)
+    return before is None or not (_list_item(rd, before) and _label_in_item(rd, before))
+
+
+def _item_text_start(rd: ReportDoc, line: int) -> int:
+    """The first token after the mark of the list item at token `line`."""
     words, blank = rd.layout.words, rd.layout.blank
-    at = line + mark
+    at = line + _item_mark_width(rd, line)
     while at < len(words) and blank[at] and "\n" not in words[at]:
         at += 1
-    return at < len(words) and _opens_label(rd, at)
+    return at
 
 
 def _item_mark_width(rd: ReportDoc, line: int) -> int:
@@ -1097,26 +1166,116 @@ def _opens_label(rd: ReportDoc, line: int) -> bool:
     """Does the line at token `line` open with a label: a few words and a
     label's mark ('Left kidney:', 'LIVER:', 'Nodule 3:', 'Bladder --',
     'Liver (partially imaged):')?"""
+    return _label_mark(rd, line) is not None
+
+
+def _label_mark(rd: ReportDoc, line: int) -> int | None:
+    """The mark of the label that opens the line at token `line` (its colon
+    or dash, or the line break after a label written without one:
+    `bare_label_end`); None when the line opens with no label."""
     words, blank = rd.layout.words, rd.layout.blank
     if line >= len(words) or not words[line].isalpha():
-        return False
+        return None
     i, seen = line, 0
     while i < len(words) and seen <= PART_LABEL_WORDS:
         if blank[i]:
             if "\n" in words[i]:
-                return False
+                break
         elif words[i] in LABEL_MARKS or words[i] == "):":  # (the tokenizer's "):")
-            return True
+            return i
         elif words[i].isalnum():
             seen += 1
         elif words[i] not in _LABEL_PUNCTUATION:
-            return False
+            return None
         i += 1
-    return False
+    return bare_label_end(rd, line)  # 'RIGHT KIDNEY' alone on its line
 
 
 # Marks a label's words may hold ('Liver (partially imaged):', 'Bulb/ICA:')
 _LABEL_PUNCTUATION = frozenset({"(", ")", "/", "&", "-"})
+
+
+def bare_label_end(rd: ReportDoc, line: int) -> int | None:
+    """The line break ending a label written without its mark, alone on its
+    line, the statements on the lines under it ('RIGHT KIDNEY' over '11 cm.
+    Echogenic pyramids ...', 'Left breast' over 'Coarse calcifications.'):
+    a sentence of its own of a few words, each a side or site word (or
+    'and' between them), no calcification mention among them, one line
+    break after it and a line of the same section under it. It heads those
+    lines as 'RIGHT KIDNEY:' does (guide §2 step 4: a label line above the
+    finding). Not a sentence without its stop ('Calcified granuloma'), a
+    wrapped fragment (the sentence goes on), an exam title ('CT CHEST
+    WITHOUT CONTRAST': not all place words) nor a section header. None
+    when the line at token `line` is no such label."""
+    lay = rd.layout
+    words, blank = lay.words, lay.blank
+    if line >= len(words) or lay.sent_first[line] != line or not words[line].isalpha():
+        return None
+    end = lay.sent_end[line]
+    k = end - 1
+    while k > line and blank[k] and "\n" not in words[k]:
+        k -= 1
+    if k == line or words[k].count("\n") != 1 or end >= len(words):
+        return None  # the text's end, a blank line or no break after it
+    if any(blank[i] and "\n" in words[i] for i in range(line, k)):
+        return None  # a sentence over two lines
+    if not _place_words_only(rd, line, k):
+        return None
+    sections = lay.sections
+    head = sections[line][2]
+    if head == line or sections[end][2] != head:
+        return None  # a section header, or the last line of its section
+    return k
+
+
+def _bare_mark(rd: ReportDoc, k: int) -> bool:
+    """Is token k the line break that ends a label written without its
+    mark (`bare_label_end`): it stands for the label's colon."""
+    lay = rd.layout
+    return k < len(lay.words) and lay.blank[k] and bare_label_end(rd, lay.sent_first[k]) == k
+
+
+def _on_bare_label(rd: ReportDoc, side: Span) -> bool:
+    """Is the side word part of a label written without its mark alone on
+    its line ('RIGHT BREAST' over 'Coarse calcifications.')?"""
+    return bare_label_end(rd, rd.layout.sent_first[side.start]) is not None
+
+
+# Plain words a label of place words may join them with ('MEDIASTINUM AND
+# HILA', 'Heart/vessels')
+_LABEL_JOINS = frozenset({"and", "/", "&"})
+
+
+def _place_words_only(rd: ReportDoc, lo: int, hi: int) -> bool:
+    """Are tokens lo..hi (a line) a few side and site words and nothing
+    else (but the parts of a place a side may lead: 'RIGHT LOWER
+    EXTREMITY'): no other word, no calcification mention, one side or site
+    at least?"""
+    lower, blank = rd.lower, rd.layout.blank
+    # the parts of a place a side word may lead ('RIGHT LOWER EXTREMITY',
+    # 'LEFT SIDE'; mentions.json site_part_words, label_place_words)
+    parts = rd.word_sets.get("label_place_words", frozenset()) | rd.word_sets.get(
+        "site_part_words", frozenset()
+    )
+    if any(lo <= c.start < hi for c in rd.matches.calc):
+        return False
+    covered: set[int] = set()
+    for x in rd.matches.lats:
+        if lo <= x.start < hi:
+            covered.update(range(x.start, x.end))
+    for s in rd.matches.sites:
+        if lo <= s.span.start < hi:
+            covered.update(range(s.start, s.span.end))
+    if not covered:
+        return False
+    seen = 0
+    for i in range(lo, hi):
+        if blank[i] or lower[i] in _LABEL_JOINS:
+            continue
+        seen += 1
+        if (i not in covered and lower[i] not in parts) or seen > PART_LABEL_WORDS:
+            return False
+    return True
 
 
 def _line_start(rd: ReportDoc, i: int, limit: int = 200) -> int:

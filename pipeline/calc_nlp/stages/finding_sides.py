@@ -16,6 +16,7 @@ from spacy.tokens import Span
 from calc_nlp.schema import Finding
 from calc_nlp.stages.context_sites import (
     SENTENCES_BACK,
+    label_block_start,
     names_other_part,
     other_side_opens,
     part_ended,
@@ -564,14 +565,19 @@ def _plural_label_side(
 
 
 def _side_of_organ_label(kit: Toolkit, rd: ReportDoc, f: Span, label: SiteRef) -> str:
-    """The side of the last sided label on the finding's line before its
-    part label (`label`, 'Lower pole:') when that sided label names the same
+    """The side of the last sided label on the finding's line, or on a label
+    line above it ('RIGHT KIDNEY' over '10.8 cm. Lower pole: ...'), before
+    its part label (`label`, 'Lower pole:') when that sided label names the same
     site, the whole of it ('RIGHT KIDNEY: 10 cm. Lower pole: ...'), not a
     part ('Left lobe:' of the thyroid): the part is that organ's
     (guide §2 step 4: the side of the label the finding sits under). ''
     where it names another site, or the other side opens a sentence
     between."""
-    on_line = [x for x in side_labels_on_line(rd, f) if x.end <= label.span.start]
+    on_line = [
+        x
+        for x in side_labels_on_line(rd, f, label_block_start(rd, f))
+        if x.end <= label.span.start
+    ]
     if not on_line:
         return ""
     last = on_line[-1]
