@@ -824,6 +824,45 @@ def test_score_layout(findings_of, text, agatston, percentile, vessels, negated)
     assert got == (agatston, percentile, vessels, negated)
 
 
+# A score report whose every line is a numbered item ("2. LM 0, LAD 120"):
+# the item's number is a list mark, as a bullet is, not a word that ends the
+# score lines under the total nor stands between the vessel lines over it;
+# and it is never read as a score.
+NUMBERED_SCORE_ITEMS = [
+    (
+        "FINDINGS:\n1. Total Agatston score 160, 70th percentile for age and sex.\n"
+        "2. LM 0, LAD 120, LCX 0, RCA 40.\n",
+        (160, 70, "LM=0;LAD=120;LCX=0;RCA=40"),
+    ),
+    (
+        "RESULTS:\n1. Left main: 0.\n2. LAD: 120.\n3. LCx: 0.\n4. RCA: 40.\n"
+        "5. Total Agatston score 160, which is the 70th percentile.\n",
+        (160, 70, "LM=0;LAD=120;LCX=0;RCA=40"),
+    ),
+    (
+        "FINDINGS:\n1. Agatston score: 160\n2.   LM 0 / LAD 120 / LCx 0 / RCA 40\n"
+        "3.   Percentile: 70\n",
+        (160, 70, "LM=0;LAD=120;LCX=0;RCA=40"),
+    ),
+    (
+        "CALCIUM SCORE CT\n1. | Vessel | Calcium score |\n2. | LM | 0 |\n"
+        "3. | LAD | 120 |\n4. | RCA | 40 |\n5. | Total | 160 |\n",
+        (160, None, "LM=0;LAD=120;RCA=40"),
+    ),
+    # an item's number after a vessel's label alone is no score of it
+    (
+        "FINDINGS:\n1) Agatston score 35.\n2) RCA:\n3) 40% stenosis.\n",
+        (35, None, ""),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", NUMBERED_SCORE_ITEMS)
+def test_numbered_items_are_score_lines(findings_of, text, expected):
+    scored = [f for f in findings_of(text) if f.agatston is not None]
+    assert [(f.agatston, f.agatston_percentile, f.agatston_vessels) for f in scored] == [expected]
+
+
 # A bare "CACS" is the score's name only with its value right after it; as
 # the method or the protocol it is no finding, and after a score phrase of
 # its sentence it names that phrase's score again. A bare "Agatston" is the

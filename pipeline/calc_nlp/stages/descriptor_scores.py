@@ -121,14 +121,33 @@ def scores_of(
     )
 
 
-# a list mark opening a line ("* RCA: ...", "- LAD: ...")
-_BULLET = re.compile(r"[^\S\n]*[-*\u2022][^\S\n]+")
+# a list mark opening a line: a bullet ("* RCA: ...", "- LAD: ...") or an
+# item's number ("3. LAD: 38.", "2) LM 0, LAD 87")
+_BULLET = re.compile(r"[^\S\n]*(?:[-*\u2022]|\d{1,2}[.)])[^\S\n]+")
 
 
 def _past_bullet(text: str, at: int) -> int:
     """Where a line's words start past a list mark at `at`, else `at`."""
     m = _BULLET.match(text, at)
     return at if m is None else m.end()
+
+
+# an item's number opening a line ("2. LM 0", "3) Percentile: 70")
+_ITEM_NUMBER = re.compile(r"[^\S\n]*\d{1,2}[.)](?=[^\S\n]+\S)")
+
+
+def _segment_from(text: str, end: int) -> int:
+    """Where to look for the end of the score segment that starts at `end`:
+    past its first character (the line break or mark it opens with; a CR LF
+    is one break), and past the item's number of a numbered line ("\n2. LM
+    0, LAD 87"): that full stop is a list mark, not the end of a segment."""
+    brk = _LINE_BREAK.match(text, end)
+    at = brk.end() if brk else end
+    if at == 0 or text[at - 1] in "\r\n":
+        m = _ITEM_NUMBER.match(text, at)
+        if m is not None:
+            return m.end()
+    return end + (2 if text.startswith("\r\n", end) else 1)
 
 
 def _dated_total(
@@ -205,8 +224,9 @@ def _first(
 
 
 # What may stand between per-vessel readings above a score sentence: spaces,
-# line breaks and marks ("LM: 0\nLAD: 212", "Left main: 0.  LAD: 38.").
-_BETWEEN_READINGS = re.compile(r"[\s.,;:/|]*")
+# line breaks and marks ("LM: 0\nLAD: 212", "Left main: 0.  LAD: 38."), an
+# item's number opening a line among them ("LAD: 38.\n4. LCx: 0.").
+_BETWEEN_READINGS = re.compile(r"(?:\n[^\S\n]*\d{1,2}[.)](?=[^\S\n])|[\s.,;:/|])*")
 # How far back per-vessel readings are looked for at a time: a window, moved
 # up past the readings it found, so a wide table is read whole.
 _ABOVE_REACH = 400
@@ -262,9 +282,7 @@ def _score_lines_end(
     rxs = [rx for k in kinds for _, rx in dr.patterns.get(k, [])]
     header = False  # a table's column heading line ("Vessel  Score")
     while end < len(text):
-        # a CR LF line end is one break, as a line feed alone is: the next
-        # segment is looked for past both
-        cut = _SEGMENT.search(text, end + (2 if text.startswith("\r\n", end) else 1))
+        cut = _SEGMENT.search(text, _segment_from(text, end))
         stop = cut.start() + 1 if cut else len(text)
         segment = text[end:stop]
         if not segment.strip():
