@@ -863,6 +863,53 @@ def test_numbered_items_are_score_lines(findings_of, text, expected):
     assert [(f.agatston, f.agatston_percentile, f.agatston_vessels) for f in scored] == [expected]
 
 
+# A label alone on its line over its value on the next, its colon left out
+# or kept ("LAD" over "120", "Total Agatston score" over "160 (70th
+# percentile)"): the same scores as "LAD: 120"; but an item's number, a date
+# or a size on the line under a label is no value of it.
+LABELS_OVER_VALUES = [
+    (
+        "FINDINGS\nLM\n0\nLAD\n120\nLCx\n0\nRCA\n40\nTotal Agatston score\n"
+        "160 (70th percentile for age and sex).\nIMPRESSION\nMild coronary calcium.\n",
+        (160, 70, "LM=0;LAD=120;LCX=0;RCA=40"),
+    ),
+    (
+        "FINDINGS\nTotal Agatston score\n160, 70th percentile for age and sex.\n"
+        "Left main\n0.\nLAD\n120, with dense calcification.\n",
+        (160, 70, "LM=0;LAD=120"),
+    ),
+    ("RESULTS\nAgatston score:\n160\nPercentile:\ngreater than 90th\n", (160, 90, "")),
+    ("RESULTS\nCalcium score = 12 AU.\nMESA percentile rank\n62%.\n", (12, 62, "")),
+    ("RESULTS\nAgatston score 35.\nRCA\n12. Percentile: 40\n", (35, 40, "")),
+    ("RESULTS\nAgatston score 35.\nLAD\n2 mm calcified plaque.\n", (35, None, "")),
+    ("RESULTS\nAgatston score 35.\nLAD\n03/12/2019\n", (35, None, "")),
+]
+
+
+@pytest.mark.parametrize("text, expected", LABELS_OVER_VALUES)
+def test_a_label_alone_over_its_value_gives_the_score(findings_of, text, expected):
+    scored = [f for f in findings_of(text) if f.agatston is not None]
+    assert [(f.agatston, f.agatston_percentile, f.agatston_vessels) for f in scored] == [expected]
+
+
+# ... but a line a vessel's name alone opens over its value is that vessel's
+# line, whose finding takes no scores of the lines under it; and a score
+# phrase alone on its line in capitals, a heading and no finding, gives the
+# number under it to no finding of the sentence above.
+LABELS_OVER_VALUES_NOT_THEIRS = [
+    "FINDINGS\nLAD\n164, with calcified plaque in the proximal segment.\nLCx\n0.\nRCA\n48.\n",
+    "CCTA / CALCIUM SCORE\nINDICATION\n45M chest pain. Evaluate for coronary calcification.\n"
+    "CORONARY ARTERY CALCIUM SCORE\n0.\n",
+]
+
+
+@pytest.mark.parametrize("text", LABELS_OVER_VALUES_NOT_THEIRS)
+def test_a_label_alone_over_its_value_gives_no_other_finding_a_score(findings_of, text):
+    found = findings_of(text)
+    assert found
+    assert [(f.agatston, f.agatston_vessels) for f in found] == [(None, "")] * len(found)
+
+
 # A bare "CACS" is the score's name only with its value right after it; as
 # the method or the protocol it is no finding, and after a score phrase of
 # its sentence it names that phrase's score again. A bare "Agatston" is the
