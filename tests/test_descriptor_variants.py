@@ -824,11 +824,11 @@ def test_score_layout(findings_of, text, agatston, percentile, vessels, negated)
     assert got == (agatston, percentile, vessels, negated)
 
 
-# A score report whose every line is a numbered item ("2. LM 0, LAD 120"):
-# the item's number is a list mark, as a bullet is, not a word that ends the
-# score lines under the total nor stands between the vessel lines over it;
-# and it is never read as a score.
-NUMBERED_SCORE_ITEMS = [
+# A score report whose every line is a list item ("2. LM 0, LAD 120", "- LAD:
+# 120"): the item's number or bullet is a list mark, not a word that ends
+# the score lines under the total nor stands between the vessel lines over
+# it; and an item's number is never read as a score.
+LISTED_SCORE_ITEMS = [
     (
         "FINDINGS:\n1. Total Agatston score 160, 70th percentile for age and sex.\n"
         "2. LM 0, LAD 120, LCX 0, RCA 40.\n",
@@ -849,6 +849,17 @@ NUMBERED_SCORE_ITEMS = [
         "3. | LAD | 120 |\n4. | RCA | 40 |\n5. | Total | 160 |\n",
         (160, None, "LM=0;LAD=120;RCA=40"),
     ),
+    # a bullet opening each line, as an item's number does
+    (
+        "FINDINGS:\n- Left main: 0\n- LAD: 120\n- LCx: 0\n- RCA: 40\n"
+        "- Total Agatston score: 160 (70th percentile for age and sex).\n",
+        (160, 70, "LM=0;LAD=120;LCX=0;RCA=40"),
+    ),
+    (
+        "FINDINGS:\n* Total Agatston score: 160.\n* Left main: 0.\n"
+        "* LAD: 120, with calcified plaque in the proximal segment.\n* RCA: 40.\n",
+        (160, None, "LM=0;LAD=120;RCA=40"),
+    ),
     # an item's number after a vessel's label alone is no score of it
     (
         "FINDINGS:\n1) Agatston score 35.\n2) RCA:\n3) 40% stenosis.\n",
@@ -857,8 +868,8 @@ NUMBERED_SCORE_ITEMS = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", NUMBERED_SCORE_ITEMS)
-def test_numbered_items_are_score_lines(findings_of, text, expected):
+@pytest.mark.parametrize("text, expected", LISTED_SCORE_ITEMS)
+def test_list_items_are_score_lines(findings_of, text, expected):
     scored = [f for f in findings_of(text) if f.agatston is not None]
     assert [(f.agatston, f.agatston_percentile, f.agatston_vessels) for f in scored] == [expected]
 

@@ -321,9 +321,12 @@ def _first(
 
 
 # What may stand between per-vessel readings above a score sentence: spaces,
-# line breaks and marks ("LM: 0\nLAD: 212", "Left main: 0.  LAD: 38."), an
-# item's number opening a line among them ("LAD: 38.\n4. LCx: 0.").
-_BETWEEN_READINGS = re.compile(r"(?:\n[^\S\n]*\d{1,2}[.)](?=[^\S\n])|[\s.,;:/|])*")
+# line breaks and marks ("LM: 0\nLAD: 212", "Left main: 0.  LAD: 38."), a
+# list mark opening a line among them, an item's number or a bullet ("LAD:
+# 38.\n4. LCx: 0.", "- LAD: 212\n- LCx: 36").
+_BETWEEN_READINGS = re.compile(
+    r"(?:\n[^\S\n]*(?:\d{1,2}[.)]|[-*\u2022])(?=[^\S\n])|[\s.,;:/|])*"
+)
 # How far back per-vessel readings are looked for at a time: a window, moved
 # up past the readings it found, so a wide table is read whole.
 _ABOVE_REACH = 400
