@@ -903,6 +903,27 @@ def test_a_label_alone_over_its_value_gives_the_score(findings_of, text, expecte
     assert [(f.agatston, f.agatston_percentile, f.agatston_vessels) for f in scored] == [expected]
 
 
+# An export that joins a report's lines with " | " states the scores its
+# lines state: vessel lines before a score phrase of their sentence are its
+# table ("RCA: 4 | Coronary artery calcium score: 16"), not the lines of a
+# list by vessel.
+JOINED_SCORE_LINES = [
+    "FINDINGS:\nLeft main: 0\nLAD: 12\nLCx: 0\nRCA: 4\n"
+    "Coronary artery calcium score: 16 Agatston units.\nExtracardiac: no findings.\n",
+    "Results:\nLM 0\nLAD 40\nRCA 22\nTotal calcium score 62, 55th percentile.\n",
+]
+
+
+@pytest.mark.parametrize("text", JOINED_SCORE_LINES)
+def test_lines_joined_by_bars_give_the_scores_of_the_lines(findings_of, text):
+    def scores(t):
+        return [(f.mention, f.agatston, f.agatston_percentile, f.agatston_vessels) for f in findings_of(t)]
+
+    lines = scores(text)
+    assert any(a is not None for _, a, _, _ in lines)
+    assert scores(text.rstrip("\n").replace("\n", " | ")) == lines
+
+
 # ... but a line a vessel's name alone opens over its value is that vessel's
 # line, whose finding takes no scores of the lines under it; and a score
 # phrase alone on its line in capitals, a heading and no finding, gives the

@@ -67,10 +67,12 @@ def scores_of(
     lines right under it; per-vessel scores also from the vessel lines right
     above it ("LAD: 98" lines before "Total calcium score: 145"), but for a
     sentence a vessel's label opens: only its own."""
-    joined = _labels_joined(dr, text, tuple(starts))
+    orig, joined = text, _labels_joined(dr, text, tuple(starts))
     end = _value_line_end(text, joined, sent.end_char)
-    labelled = _vessel_labelled(dr, text, joined, sent.start_char)
     text = joined
+    labelled = _vessel_labelled(dr, orig, joined, sent.start_char) and not _table_of(
+        dr, text, sent.start_char, end, starts
+    )
     lo, hi = sent.start_char, _score_lines_end(dr, text, end, starts)
     above, below = lo, hi
     if _first(dr, "agatston", text, lo, end) is not None:
@@ -216,6 +218,43 @@ def _value_line_end(text: str, joined: str, end: int) -> int:
         return end
     nl = text.find("\n", end)
     return len(text) if nl < 0 else nl + 1
+
+
+def _table_of(
+    dr: DescriptorRules, text: str, lo: int, hi: int, starts: list[int]
+) -> bool:
+    """Do vessel readings one after another open the sentence at `lo`, right
+    before a total reading a finding stands in ("Left main: 0 | LAD: 12 |
+    RCA: 4 | Coronary artery calcium score: 16", lines an export joined)?
+    Then the vessel's label opens no line of a list by vessel: the readings
+    are the table of the score phrase after them."""
+    at, rows = lo, 0
+    while True:
+        gap = _BETWEEN_READINGS.match(text, at, hi)
+        at = gap.end() if gap else at
+        row = _reading_at(dr, "vessel", text, at, hi)
+        if row is None:
+            break
+        at, rows = row.end(), rows + 1
+    total = _reading_at(dr, "agatston", text, at, hi)
+    return bool(rows) and total is not None and _holds_finding(total, starts)
+
+
+def _reading_at(
+    dr: DescriptorRules, kind: str, text: str, at: int, hi: int
+) -> re.Match[str] | None:
+    """The first rule's reading of `kind` that starts at `at`, else None."""
+    for _, rx in dr.patterns.get(kind, []):
+        m = rx.match(text, at, hi)
+        if m is not None:
+            return m
+    return None
+
+
+def _holds_finding(m: re.Match[str], starts: list[int]) -> bool:
+    """Does a finding start within the reading (its score phrase: "Total
+    Agatston score: 299")?"""
+    return any(m.start() <= at < m.end() for at in starts)
 
 
 # a list mark opening a line: a bullet ("* RCA: ...", "- LAD: ...") or an
