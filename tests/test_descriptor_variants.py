@@ -892,6 +892,15 @@ LABELS_OVER_VALUES = [
     ("RESULTS\nAgatston score:\n160\nPercentile:\ngreater than 90th\n", (160, 90, "")),
     ("RESULTS\nCalcium score = 12 AU.\nMESA percentile rank\n62%.\n", (12, 62, "")),
     ("RESULTS\nAgatston score 35.\nRCA\n12. Percentile: 40\n", (35, 40, "")),
+    # the value an item under its label ("LAD:" over "1. 164"): the item's
+    # number is no value
+    (
+        "FINDINGS:\nTotal Agatston score:\n1. 212, 78th percentile for age and sex.\n"
+        "Left main:\n1. 0.\nLAD:\n1. 164, with calcified plaque in the proximal segment.\n",
+        (212, 78, "LM=0;LAD=164"),
+    ),
+    ("RESULTS:\nAgatston score 35.\nLAD:\n1. 40% stenosis.\n", (35, None, "")),
+    ("RESULTS:\nAgatston score 35.\nRCA:\n- 2 mm calcified plaque.\n", (35, None, "")),
     ("RESULTS\nAgatston score 35.\nLAD\n2 mm calcified plaque.\n", (35, None, "")),
     ("RESULTS\nAgatston score 35.\nLAD\n03/12/2019\n", (35, None, "")),
 ]

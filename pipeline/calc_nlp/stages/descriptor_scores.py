@@ -135,10 +135,12 @@ def scores_of(
 # bound before it, an ordinal's ending after it) which ends there or before
 # a comma, a bracket, a ";", a "%" ("percentile rank" over "62%") or the
 # unit. Not an item's number ("12. LAD ..."), a date ("03/12/2019") nor a
-# size ("2 mm"); a stenosis ("LAD" over "40%") no score pattern reads.
+# size ("2 mm"); a stenosis ("LAD" over "40%") no score pattern reads. Either
+# line may open with a list mark ("LAD:" over "1. 238"): the mark is blanked
+# with the break, never read as a value.
 _LABEL_OVER_VALUE = re.compile(
-    r"(?m)^(?P<label>[^\S\n]*(?:[-*\u2022][^\S\n]+)?[A-Za-z][^\d\n.:;]{0,40}?)"
-    r"[^\S\n]*:?[^\S\n]*(?P<brk>\r?\n)"
+    r"(?m)^[^\S\n]*(?:(?:[-*\u2022]|\d{1,2}[.)])[^\S\n]+)?(?P<label>[A-Za-z][^\d\n.:;]{0,40}?)"
+    r"[^\S\n]*:?[^\S\n]*(?P<brk>\r?\n(?:[^\S\n]*(?:\d{1,2}[.)]|[-*\u2022])(?=[^\S\n]))?)"
     r"(?=[^\S\n]*(?:(?:>=?|\u2265|greater[^\S\n]+than|more[^\S\n]+than|above)"
     r"[^\S\n]*(?:the[^\S\n]+)?)?(?:\d[\d,]*(?:\.\d+)?|zero)(?:st|nd|rd|th)?"
     r"(?:[^\S\n]*(?:\r?$|[,;(%])|\.[^\S\n]*\r?$|[^\S\n]+(?:agatston|au)\b))",
@@ -203,10 +205,10 @@ def _vessel_labelled(dr: DescriptorRules, text: str, joined: str, lo: int) -> bo
     with calcified plaque")?"""
     if dr.vessel_label.match(text, _past_bullet(text, lo)) is not None:
         return True
-    if lo == 0 or text[lo - 1] != "\n" or joined[lo - 1] != " ":
+    top = joined.rfind("\n", 0, lo) + 1
+    if "\n" not in text[top:lo]:
         return False
-    top = text.rfind("\n", 0, lo - 1) + 1
-    label = text[_past_bullet(text, top) : lo - 1].strip().rstrip(":")
+    label = joined[_past_bullet(joined, top) : lo].strip().rstrip(":")
     return dr.vessel_label.fullmatch(label + ":") is not None
 
 
