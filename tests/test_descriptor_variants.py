@@ -824,6 +824,133 @@ def test_score_layout(findings_of, text, agatston, percentile, vessels, negated)
     assert got == (agatston, percentile, vessels, negated)
 
 
+# A score report whose every line is a list item ("2. LM 0, LAD 120", "- LAD:
+# 120"): the item's number or bullet is a list mark, not a word that ends
+# the score lines under the total nor stands between the vessel lines over
+# it; and an item's number is never read as a score.
+LISTED_SCORE_ITEMS = [
+    (
+        "FINDINGS:\n1. Total Agatston score 160, 70th percentile for age and sex.\n"
+        "2. LM 0, LAD 120, LCX 0, RCA 40.\n",
+        (160, 70, "LM=0;LAD=120;LCX=0;RCA=40"),
+    ),
+    (
+        "RESULTS:\n1. Left main: 0.\n2. LAD: 120.\n3. LCx: 0.\n4. RCA: 40.\n"
+        "5. Total Agatston score 160, which is the 70th percentile.\n",
+        (160, 70, "LM=0;LAD=120;LCX=0;RCA=40"),
+    ),
+    (
+        "FINDINGS:\n1. Agatston score: 160\n2.   LM 0 / LAD 120 / LCx 0 / RCA 40\n"
+        "3.   Percentile: 70\n",
+        (160, 70, "LM=0;LAD=120;LCX=0;RCA=40"),
+    ),
+    (
+        "CALCIUM SCORE CT\n1. | Vessel | Calcium score |\n2. | LM | 0 |\n"
+        "3. | LAD | 120 |\n4. | RCA | 40 |\n5. | Total | 160 |\n",
+        (160, None, "LM=0;LAD=120;RCA=40"),
+    ),
+    # a bullet opening each line, as an item's number does
+    (
+        "FINDINGS:\n- Left main: 0\n- LAD: 120\n- LCx: 0\n- RCA: 40\n"
+        "- Total Agatston score: 160 (70th percentile for age and sex).\n",
+        (160, 70, "LM=0;LAD=120;LCX=0;RCA=40"),
+    ),
+    (
+        "FINDINGS:\n* Total Agatston score: 160.\n* Left main: 0.\n"
+        "* LAD: 120, with calcified plaque in the proximal segment.\n* RCA: 40.\n",
+        (160, None, "LM=0;LAD=120;RCA=40"),
+    ),
+    # an item's number after a vessel's label alone is no score of it
+    (
+        "FINDINGS:\n1) Agatston score 35.\n2) RCA:\n3) 40% stenosis.\n",
+        (35, None, ""),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", LISTED_SCORE_ITEMS)
+def test_list_items_are_score_lines(findings_of, text, expected):
+    scored = [f for f in findings_of(text) if f.agatston is not None]
+    assert [(f.agatston, f.agatston_percentile, f.agatston_vessels) for f in scored] == [expected]
+
+
+# A label alone on its line over its value on the next, its colon left out
+# or kept ("LAD" over "120", "Total Agatston score" over "160 (70th
+# percentile)"): the same scores as "LAD: 120"; but an item's number, a date
+# or a size on the line under a label is no value of it.
+LABELS_OVER_VALUES = [
+    (
+        "FINDINGS\nLM\n0\nLAD\n120\nLCx\n0\nRCA\n40\nTotal Agatston score\n"
+        "160 (70th percentile for age and sex).\nIMPRESSION\nMild coronary calcium.\n",
+        (160, 70, "LM=0;LAD=120;LCX=0;RCA=40"),
+    ),
+    (
+        "FINDINGS\nTotal Agatston score\n160, 70th percentile for age and sex.\n"
+        "Left main\n0.\nLAD\n120, with dense calcification.\n",
+        (160, 70, "LM=0;LAD=120"),
+    ),
+    ("RESULTS\nAgatston score:\n160\nPercentile:\ngreater than 90th\n", (160, 90, "")),
+    ("RESULTS\nCalcium score = 12 AU.\nMESA percentile rank\n62%.\n", (12, 62, "")),
+    ("RESULTS\nAgatston score 35.\nRCA\n12. Percentile: 40\n", (35, 40, "")),
+    # the value an item under its label ("LAD:" over "1. 164"): the item's
+    # number is no value
+    (
+        "FINDINGS:\nTotal Agatston score:\n1. 212, 78th percentile for age and sex.\n"
+        "Left main:\n1. 0.\nLAD:\n1. 164, with calcified plaque in the proximal segment.\n",
+        (212, 78, "LM=0;LAD=164"),
+    ),
+    ("RESULTS:\nAgatston score 35.\nLAD:\n1. 40% stenosis.\n", (35, None, "")),
+    ("RESULTS:\nAgatston score 35.\nRCA:\n- 2 mm calcified plaque.\n", (35, None, "")),
+    ("RESULTS\nAgatston score 35.\nLAD\n2 mm calcified plaque.\n", (35, None, "")),
+    ("RESULTS\nAgatston score 35.\nLAD\n03/12/2019\n", (35, None, "")),
+]
+
+
+@pytest.mark.parametrize("text, expected", LABELS_OVER_VALUES)
+def test_a_label_alone_over_its_value_gives_the_score(findings_of, text, expected):
+    scored = [f for f in findings_of(text) if f.agatston is not None]
+    assert [(f.agatston, f.agatston_percentile, f.agatston_vessels) for f in scored] == [expected]
+
+
+# An export that joins a report's lines with " | " states the scores its
+# lines state: vessel lines before a score phrase of their sentence are its
+# table ("RCA: 4 | Coronary artery calcium score: 16"), not the lines of a
+# list by vessel.
+JOINED_SCORE_LINES = [
+    "FINDINGS:\nLeft main: 0\nLAD: 12\nLCx: 0\nRCA: 4\n"
+    "Coronary artery calcium score: 16 Agatston units.\nExtracardiac: no findings.\n",
+    "Results:\nLM 0\nLAD 40\nRCA 22\nTotal calcium score 62, 55th percentile.\n",
+]
+
+
+@pytest.mark.parametrize("text", JOINED_SCORE_LINES)
+def test_lines_joined_by_bars_give_the_scores_of_the_lines(findings_of, text):
+    def scores(t):
+        return [(f.mention, f.agatston, f.agatston_percentile, f.agatston_vessels) for f in findings_of(t)]
+
+    lines = scores(text)
+    assert any(a is not None for _, a, _, _ in lines)
+    assert scores(text.rstrip("\n").replace("\n", " | ")) == lines
+
+
+# ... but a line a vessel's name alone opens over its value is that vessel's
+# line, whose finding takes no scores of the lines under it; and a score
+# phrase alone on its line in capitals, a heading and no finding, gives the
+# number under it to no finding of the sentence above.
+LABELS_OVER_VALUES_NOT_THEIRS = [
+    "FINDINGS\nLAD\n164, with calcified plaque in the proximal segment.\nLCx\n0.\nRCA\n48.\n",
+    "CCTA / CALCIUM SCORE\nINDICATION\n45M chest pain. Evaluate for coronary calcification.\n"
+    "CORONARY ARTERY CALCIUM SCORE\n0.\n",
+]
+
+
+@pytest.mark.parametrize("text", LABELS_OVER_VALUES_NOT_THEIRS)
+def test_a_label_alone_over_its_value_gives_no_other_finding_a_score(findings_of, text):
+    found = findings_of(text)
+    assert found
+    assert [(f.agatston, f.agatston_vessels) for f in found] == [(None, "")] * len(found)
+
+
 # A bare "CACS" is the score's name only with its value right after it; as
 # the method or the protocol it is no finding, and after a score phrase of
 # its sentence it names that phrase's score again. A bare "Agatston" is the

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -55,7 +56,8 @@ def takes_score(
     if findings[i].site not in dr.score_sites:
         return False
     lo = rd.sent(spans[i]).start_char
-    return dr.vessel_label.match(rd.text, _past_bullet(rd.text, lo)) is None
+    starts = tuple(s.start_char for s in spans)
+    return not _vessel_labelled(dr, rd.text, _labels_joined(dr, rd.text, starts), lo)
 
 
 def scores_of(
@@ -65,15 +67,20 @@ def scores_of(
     lines right under it; per-vessel scores also from the vessel lines right
     above it ("LAD: 98" lines before "Total calcium score: 145"), but for a
     sentence a vessel's label opens: only its own."""
-    lo, hi = sent.start_char, _score_lines_end(dr, text, sent.end_char, starts)
+    orig, joined = text, _labels_joined(dr, text, tuple(starts))
+    end = _value_line_end(text, joined, sent.end_char)
+    text = joined
+    labelled = _vessel_labelled(dr, orig, joined, sent.start_char) and not _table_of(
+        dr, text, sent.start_char, end, starts
+    )
+    lo, hi = sent.start_char, _score_lines_end(dr, text, end, starts)
     above, below = lo, hi
-    if _first(dr, "agatston", text, lo, sent.end_char) is not None:
+    if _first(dr, "agatston", text, lo, end) is not None:
         # a sentence stating a total: the vessel lines above are its table
         # ("LAD: 98" lines before "Total calcium score: 145"); not those
         # above a sentence on a calcification ("... LCX and LM 0. Dense
         # calcification of the proximal LAD.")
         above = _vessel_lines_start(dr, text, lo, starts)
-    labelled = dr.vessel_label.match(text, _past_bullet(text, lo)) is not None
     if labelled:
         # a sentence a vessel's label opens ("LAD: calcified plaque") is a
         # line of a list by vessel: the vessel lines around it are its
@@ -81,7 +88,7 @@ def scores_of(
         # total and the percentile the lines under it state ("RCA: plaque,
         # score 9" over "Total: 70"), and a bare "score 9" in it is that
         # vessel's, not the total
-        above, below = lo, sent.end_char
+        above, below = lo, end
     words: list[Word] = []
     vessels: list[tuple[int, int, str, float]] = []
     for rid, rx in dr.patterns.get("vessel", []):  # an earlier rule's reading wins
@@ -121,14 +128,164 @@ def scores_of(
     )
 
 
-# a list mark opening a line ("* RCA: ...", "- LAD: ...")
-_BULLET = re.compile(r"[^\S\n]*[-*\u2022][^\S\n]+")
+# A label alone on its line over its value on the next ("Total Agatston
+# score" over "160 (70th percentile)", "LAD" over "120", "Percentile:" over
+# "greater than 90th"): a line of letters without a digit or a full stop, a
+# colon at most at its end, and a line that opens with a number (a lower
+# bound before it, an ordinal's ending after it) which ends there or before
+# a comma, a bracket, a ";", a "%" ("percentile rank" over "62%") or the
+# unit. Not an item's number ("12. LAD ..."), a date ("03/12/2019") nor a
+# size ("2 mm"); a stenosis ("LAD" over "40%") no score pattern reads. Either
+# line may open with a list mark ("LAD:" over "1. 238"): the mark is blanked
+# with the break, never read as a value.
+_LABEL_OVER_VALUE = re.compile(
+    r"(?m)^[^\S\n]*(?:(?:[-*\u2022]|\d{1,2}[.)])[^\S\n]+)?(?P<label>[A-Za-z][^\d\n.:;]{0,40}?)"
+    r"[^\S\n]*:?[^\S\n]*(?P<brk>\r?\n(?:[^\S\n]*(?:\d{1,2}[.)]|[-*\u2022])(?=[^\S\n]))?)"
+    r"(?=[^\S\n]*(?:(?:>=?|\u2265|greater[^\S\n]+than|more[^\S\n]+than|above)"
+    r"[^\S\n]*(?:the[^\S\n]+)?)?(?:\d[\d,]*(?:\.\d+)?|zero)(?:st|nd|rd|th)?"
+    r"(?:[^\S\n]*(?:\r?$|[,;(%])|\.[^\S\n]*\r?$|[^\S\n]+(?:agatston|au)\b))",
+    re.I,
+)
+# How many words a label alone on its line has at most ("Coronary artery
+# calcium score", "Calcium score (Agatston units)")
+_LABEL_WORDS = 5
+
+
+@lru_cache(maxsize=4)
+def _labels_joined(dr: DescriptorRules, text: str, starts: tuple[int, ...]) -> str:
+    """The text with the line break after each label alone on its line over
+    its value (`_LABEL_OVER_VALUE`) made a space, as if the export had kept
+    them on one line ("LAD" over "120": "LAD 120"); of the same length, so
+    a reading in it is where it is in the text. An export that writes each
+    label on a line of its own, its colon left out, states the same scores
+    (corpora/GUIDE.md, Descriptors: agatston_vessels). Only the label of a
+    score line (`_score_label`) or one a finding stands on (`starts`: the
+    score phrase "Total Agatston score"): a score phrase alone on its line
+    that is no finding is a heading, and the number under it no score of
+    the sentence above it."""
+    breaks = []
+    for m in _LABEL_OVER_VALUE.finditer(text):
+        a, b = m.span("brk")
+        if len(m.group("label").split()) > _LABEL_WORDS:
+            continue
+        if any(m.start() <= at < a for at in starts) or _score_label(dr, text, m):
+            breaks.append((a, b))
+    if not breaks:
+        return text
+    chars = list(text)
+    for a, b in breaks:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _score_label(dr: DescriptorRules, text: str, m: re.Match[str]) -> bool:
+    """Is a label alone on its line (`_LABEL_OVER_VALUE`) that of a score
+    table's line: a vessel's name ("Left main" over "0"), "Total" (over
+    "160"), or one a percentile reading reads across the break ("MESA
+    percentile rank" over "62%")?"""
+    label = m.group("label").strip()
+    if label.lower() == "total" or dr.vessel_label.fullmatch(label + ":"):
+        return True
+    a = m.start("brk")
+    line_end = text.find("\n", m.end())
+    line = text[m.start() : len(text) if line_end < 0 else line_end]
+    at = a - m.start()
+    joined = line[:at] + " " * (m.end() - a) + line[m.end() - m.start() :]
+    return any(
+        r.start() < at < r.end()
+        for _, rx in dr.patterns.get("percentile", [])
+        for r in rx.finditer(joined)
+    )
+
+
+def _vessel_labelled(dr: DescriptorRules, text: str, joined: str, lo: int) -> bool:
+    """Does a vessel's label open the sentence at `lo`: "LAD: calcified
+    plaque", "3. RCA: 52", or a vessel's name alone on the line above it, a
+    score line's label over its value (`_labels_joined`: "LAD" over "164,
+    with calcified plaque")?"""
+    if dr.vessel_label.match(text, _past_bullet(text, lo)) is not None:
+        return True
+    top = joined.rfind("\n", 0, lo) + 1
+    if "\n" not in text[top:lo]:
+        return False
+    label = joined[_past_bullet(joined, top) : lo].strip().rstrip(":")
+    return dr.vessel_label.fullmatch(label + ":") is not None
+
+
+def _value_line_end(text: str, joined: str, end: int) -> int:
+    """Where a sentence that ends with a label alone on its line ends, its
+    value line joined to it ("Total Agatston score" over "160, 70th
+    percentile."): past that line; else at `end`."""
+    if end == 0 or text[end - 1] != "\n" or joined[end - 1] != " ":
+        return end
+    nl = text.find("\n", end)
+    return len(text) if nl < 0 else nl + 1
+
+
+def _table_of(
+    dr: DescriptorRules, text: str, lo: int, hi: int, starts: list[int]
+) -> bool:
+    """Do vessel readings one after another open the sentence at `lo`, right
+    before a total reading a finding stands in ("Left main: 0 | LAD: 12 |
+    RCA: 4 | Coronary artery calcium score: 16", lines an export joined)?
+    Then the vessel's label opens no line of a list by vessel: the readings
+    are the table of the score phrase after them."""
+    at, rows = lo, 0
+    while True:
+        gap = _BETWEEN_READINGS.match(text, at, hi)
+        at = gap.end() if gap else at
+        row = _reading_at(dr, "vessel", text, at, hi)
+        if row is None:
+            break
+        at, rows = row.end(), rows + 1
+    total = _reading_at(dr, "agatston", text, at, hi)
+    return bool(rows) and total is not None and _holds_finding(total, starts)
+
+
+def _reading_at(
+    dr: DescriptorRules, kind: str, text: str, at: int, hi: int
+) -> re.Match[str] | None:
+    """The first rule's reading of `kind` that starts at `at`, else None."""
+    for _, rx in dr.patterns.get(kind, []):
+        m = rx.match(text, at, hi)
+        if m is not None:
+            return m
+    return None
+
+
+def _holds_finding(m: re.Match[str], starts: list[int]) -> bool:
+    """Does a finding start within the reading (its score phrase: "Total
+    Agatston score: 299")?"""
+    return any(m.start() <= at < m.end() for at in starts)
+
+
+# a list mark opening a line: a bullet ("* RCA: ...", "- LAD: ...") or an
+# item's number ("3. LAD: 38.", "2) LM 0, LAD 87")
+_BULLET = re.compile(r"[^\S\n]*(?:[-*\u2022]|\d{1,2}[.)])[^\S\n]+")
 
 
 def _past_bullet(text: str, at: int) -> int:
     """Where a line's words start past a list mark at `at`, else `at`."""
     m = _BULLET.match(text, at)
     return at if m is None else m.end()
+
+
+# an item's number opening a line ("2. LM 0", "3) Percentile: 70")
+_ITEM_NUMBER = re.compile(r"[^\S\n]*\d{1,2}[.)](?=[^\S\n]+\S)")
+
+
+def _segment_from(text: str, end: int) -> int:
+    """Where to look for the end of the score segment that starts at `end`:
+    past its first character (the line break or mark it opens with; a CR LF
+    is one break), and past the item's number of a numbered line ("\n2. LM
+    0, LAD 87"): that full stop is a list mark, not the end of a segment."""
+    brk = _LINE_BREAK.match(text, end)
+    at = brk.end() if brk else end
+    if at == 0 or text[at - 1] in "\r\n":
+        m = _ITEM_NUMBER.match(text, at)
+        if m is not None:
+            return m.end()
+    return end + (2 if text.startswith("\r\n", end) else 1)
 
 
 def _dated_total(
@@ -205,8 +362,12 @@ def _first(
 
 
 # What may stand between per-vessel readings above a score sentence: spaces,
-# line breaks and marks ("LM: 0\nLAD: 212", "Left main: 0.  LAD: 38.").
-_BETWEEN_READINGS = re.compile(r"[\s.,;:/|]*")
+# line breaks and marks ("LM: 0\nLAD: 212", "Left main: 0.  LAD: 38."), a
+# list mark opening a line among them, an item's number or a bullet ("LAD:
+# 38.\n4. LCx: 0.", "- LAD: 212\n- LCx: 36").
+_BETWEEN_READINGS = re.compile(
+    r"(?:\n[^\S\n]*(?:\d{1,2}[.)]|[-*\u2022])(?=[^\S\n])|[\s.,;:/|])*"
+)
 # How far back per-vessel readings are looked for at a time: a window, moved
 # up past the readings it found, so a wide table is read whole.
 _ABOVE_REACH = 400
@@ -262,9 +423,7 @@ def _score_lines_end(
     rxs = [rx for k in kinds for _, rx in dr.patterns.get(k, [])]
     header = False  # a table's column heading line ("Vessel  Score")
     while end < len(text):
-        # a CR LF line end is one break, as a line feed alone is: the next
-        # segment is looked for past both
-        cut = _SEGMENT.search(text, end + (2 if text.startswith("\r\n", end) else 1))
+        cut = _SEGMENT.search(text, _segment_from(text, end))
         stop = cut.start() + 1 if cut else len(text)
         segment = text[end:stop]
         if not segment.strip():
