@@ -1435,3 +1435,24 @@ LABEL_LINES_ABOVE = [
 def test_a_label_heads_the_lines_under_it(findings_of, text, mention, site, laterality):
     (f,) = [f for f in findings_of(text) if f.mention == mention]
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# Abbreviated sides (guide §2: Rt, Lt, and R/L where clear) are read
+# wherever a rule spells the side word (sites.json side_abbreviations):
+# a sided structure's name ('Lt. main', 'rt coronary artery', 'R coronary
+# artery') is that structure, which takes no side, and a side label with
+# the abbreviation's period ('RT.:', 'Lt. kidney:') heads its line.
+ABBREVIATED_SIDES = [
+    ("Heavily calcified distal lt. main with moderate stenosis.", "coronary artery", ""),
+    ("Lt. main: mildly calcified, no stenosis.", "coronary artery", ""),
+    ("Calcification of the lt ventricular apex.", "myocardium", ""),
+    ("RT.: Mild intimal thickening. Calcified plaque at the carotid bulb.", "carotid artery", "right"),
+    ("FINDINGS:\nLt. kidney: 11 cm. A 3 mm cortical calcification.", "kidney", "left"),
+    ("Calcified granuloma at the rt. base.", "lung", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), ABBREVIATED_SIDES)
+def test_abbreviated_sides_read_as_the_side_words(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
