@@ -163,3 +163,52 @@ def _variants(
         choices.append(ways)
     return [[t for part in combo for t in part] for combo in product(*choices)]
 
+
+def phrases_spelled_short(
+    phrases: list[str], spellings: Spellings, letters: bool = False
+) -> list[str]:
+    """Text phrases (descriptors.json: the vessels' names, the terms), each
+    followed by its spellings with the sides abbreviated, alone or with the
+    period before more of the phrase ('lt main', 'lt. main'; a phrase
+    ending on its side, 'worse on the lt', is matched up to a word's end
+    and takes a period after it as it is); with `letters`, the letter too
+    before more of the phrase ('L main')."""
+    out: list[str] = []
+    for phrase in phrases:
+        words = phrase.split()
+        ways: list[list[str]] = []
+        for i, w in enumerate(words):
+            side = spellings.get(w.lower())
+            if side is None:
+                ways.append([w])
+                continue
+            more = i < len(words) - 1
+            ways.append(
+                [w, *side[0]]
+                + ([a + "." for a in side[0]] if more else [])
+                + (list(side[1]) if letters and more else [])
+            )
+        out.append(phrase)
+        out += [" ".join(c) for c in list(product(*ways))[1:]]
+    return list(dict.fromkeys(out))
+
+
+def descriptors_spelled_short(
+    descriptors: dict[str, Any], spellings: Spellings
+) -> dict[str, Any]:
+    """descriptors.json's vessels (with the letter: 'L main') and terms
+    ('worse on the lt') with their phrases' sides abbreviated too."""
+    if not spellings:
+        return descriptors
+
+    def short(entries: list[dict[str, Any]], letters: bool) -> list[dict[str, Any]]:
+        return [
+            dict(e, phrases=phrases_spelled_short(e["phrases"], spellings, letters))
+            for e in entries
+        ]
+
+    return dict(
+        descriptors,
+        vessels=short(descriptors["vessels"], True),
+        terms=short(descriptors["terms"], False),
+    )

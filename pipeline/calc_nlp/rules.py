@@ -133,7 +133,11 @@ def _read_rules(base: Path, validate: bool) -> RuleSet:
         load_sections,
         load_sites,
     )
-    from calc_nlp.rule_sides import side_spellings, with_side_abbreviations
+    from calc_nlp.rule_sides import (
+        descriptors_spelled_short,
+        side_spellings,
+        with_side_abbreviations,
+    )
 
     raw = {name: read_rule_file(base / name) for name in FILES}
     checker = PatternChecker(enabled=validate)
@@ -160,6 +164,7 @@ def _read_rules(base: Path, validate: bool) -> RuleSet:
     index.update(descriptor_index(descriptors))
     # the rules that spell a side, spelled short too (indexed as written)
     sides = side_spellings(raw["sites.json"])
+    descriptors = descriptors_spelled_short(descriptors, sides)
     return RuleSet(
         mentions=with_side_abbreviations(mentions, sides),
         sites=sites,
