@@ -2036,6 +2036,9 @@ def test_pattern_appositive_describes_the_mention(findings_of, text, field, valu
 SHORT_SIDED_VESSELS = [
     ("Agatston score 300. Lt main 80, LAD 120, rt coronary 100.", "LM=80;LAD=120;RCA=100"),
     ("Calcium score: L main 10, LAD 20, R coronary 5.", "LM=10;LAD=20;RCA=5"),
+    # the abbreviation's period ends no score line ('Lt. main: 10')
+    ("Calcium score: 35\nLt. main: 10\nLAD: 20\nRt. coronary artery: 5\n", "LM=10;LAD=20;RCA=5"),
+    ("Calcium score: 35\nLt. main 10\nLAD 25\n", "LM=10;LAD=25"),
 ]
 
 
