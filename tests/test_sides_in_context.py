@@ -1456,3 +1456,19 @@ ABBREVIATED_SIDES = [
 def test_abbreviated_sides_read_as_the_side_words(only, text, site, laterality):
     f = only(text)
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# A side letter that is a label of its own ('R:', 'L:' opening a line) is
+# the side it abbreviates (guide §2: R/L where clear); a letter with a colon
+# inside a sentence is none.
+LETTER_LABELS = [
+    ("FINDINGS:\nL: Post-lumpectomy scarring. Dystrophic calcifications at the scar.\n"
+     "R: No calcification.", "left"),
+    ("FINDINGS: , R: Mild intimal thickening. Calcified plaque at the bulb., L: Normal.", "right"),
+    ("Ratio R: 2. Calcified granuloma.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), LETTER_LABELS)
+def test_side_letter_label(findings_of, text, laterality):
+    assert [f.laterality for f in findings_of(text)][:1] == [laterality]
