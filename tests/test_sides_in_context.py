@@ -1472,3 +1472,19 @@ LETTER_LABELS = [
 @pytest.mark.parametrize(("text", "laterality"), LETTER_LABELS)
 def test_side_letter_label(findings_of, text, laterality):
     assert [f.laterality for f in findings_of(text)][:1] == [laterality]
+
+
+# The period of an abbreviated side ends no modifier's scope (guide §2:
+# abbreviated sides count; the sentence splitter reads it as no stop): 'no
+# longer visualized' after 'the rt. lower lobe' reaches the finding before
+# it, whose place the lobe stays.
+PERIOD_OF_A_SHORT_SIDE = [
+    ("The calcified granuloma in the rt. lower lobe is no longer visualized.", "lung", "right", True),
+    ("Calcification in the lt. kidney is no longer seen.", "kidney", "left", True),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality", "historical"), PERIOD_OF_A_SHORT_SIDE)
+def test_period_of_a_short_side_ends_no_scope(only, text, site, laterality, historical):
+    f = only(text)
+    assert (f.site, f.laterality, f.historical) == (site, laterality, historical)
