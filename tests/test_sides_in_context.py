@@ -1488,3 +1488,19 @@ PERIOD_OF_A_SHORT_SIDE = [
 def test_period_of_a_short_side_ends_no_scope(only, text, site, laterality, historical):
     f = only(text)
     assert (f.site, f.laterality, f.historical) == (site, laterality, historical)
+
+
+# An abbreviated side with its period inside the place words before a
+# finding's head stays in its mention (rule_sides: a run of place words may
+# hold one such side): 'Calcified lt. paraesophageal versus intrapulmonary
+# lymph node' is one mention, which its own 'versus' does not hedge.
+SHORT_SIDE_IN_A_MENTION = [
+    ("Calcified lt. paraesophageal versus intrapulmonary lymph node.", "lymph node", "left", False),
+    ("Calcified rt. upper lobe nodule, unchanged.", "lung", "right", False),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality", "uncertain"), SHORT_SIDE_IN_A_MENTION)
+def test_short_side_with_its_period_inside_a_mention(only, text, site, laterality, uncertain):
+    f = only(text)
+    assert (f.site, f.laterality, f.uncertain) == (site, laterality, uncertain)

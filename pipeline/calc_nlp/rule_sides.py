@@ -128,9 +128,9 @@ def _variants(
 ) -> list[list[Any]]:
     """The pattern (its side lists taking the abbreviations in) and then
     every other way of writing its sides: the abbreviation alone in place
-    of a one-word side, or with its period, or the letter. Period and letter
-    only where the side token has no operator, the letter only before more
-    of the pattern; a period at the pattern's end only for a side word's
+    of a one-word side, or with its period, or the letter. The letter only
+    where the side token has no operator and before more of the pattern,
+    the period of a token with one inside its run (`_within_run`); a period at the pattern's end only for a side word's
     own rule (`ends`), so that its span holds the period a label's colon
     follows ('RT.:')."""
     choices: list[list[list[Any]]] = []
@@ -151,6 +151,7 @@ def _variants(
             ways.append([token])
             ways += [[dict(token, **{attr: a})] for a in short]
         if "OP" in token:
+            ways += _within_run(token, attr, short)
             choices.append(ways)
             continue
         last = i == len(pattern) - 1
@@ -162,6 +163,21 @@ def _variants(
                 ways.append([{"ORTH": {"IN": capitals}}])
         choices.append(ways)
     return [[t for part in combo for t in part] for combo in product(*choices)]
+
+
+def _within_run(token: dict[str, Any], attr: str, short: list[str]) -> list[list[Any]]:
+    """The ways an optional or repeated side token ('?', '*', '+': a run of
+    place words before a head, 'calcified right hilar nodes') holds an
+    abbreviation with its period: that alone for '?', and for a run one
+    such side with the run's words on either side of it ('Calcified rt.
+    upper lobe nodule', 'mediastinal and lt. hilar nodes'), so that the
+    period stands only after the abbreviation, never as a word of the run."""
+    if token["OP"] == "?":
+        return [[{attr: a}, _PERIOD] for a in short]
+    if token["OP"] not in ("*", "+"):
+        return []
+    run = dict(token, OP="*")
+    return [[run, {attr: a}, _PERIOD, run] for a in short]
 
 
 def phrases_spelled_short(
