@@ -2155,3 +2155,27 @@ PATTERN_APPOSITIVES = [
 @pytest.mark.parametrize("text, field, value", PATTERN_APPOSITIVES)
 def test_pattern_appositive_describes_the_mention(findings_of, text, field, value):
     assert getattr(findings_of(text)[0], field) == value
+
+
+# A coronary vessel's name with its side written short (guide §2: abbreviated
+# sides count; sites.json side_abbreviations) is that vessel: its score is
+# the vessel's, and two vessels told apart by their sides are two lesions.
+SHORT_SIDED_VESSELS = [
+    ("Agatston score 300. Lt main 80, LAD 120, rt coronary 100.", "LM=80;LAD=120;RCA=100"),
+    ("Calcium score: L main 10, LAD 20, R coronary 5.", "LM=10;LAD=20;RCA=5"),
+    # the abbreviation's period ends no score line ('Lt. main: 10')
+    ("Calcium score: 35\nLt. main: 10\nLAD: 20\nRt. coronary artery: 5\n", "LM=10;LAD=20;RCA=5"),
+    ("Calcium score: 35\nLt. main 10\nLAD 25\n", "LM=10;LAD=25"),
+]
+
+
+@pytest.mark.parametrize("text, vessels", SHORT_SIDED_VESSELS)
+def test_vessel_scores_with_sides_written_short(findings_of, text, vessels):
+    assert findings_of(text)[0].agatston_vessels == vessels
+
+
+def test_vessels_told_apart_by_short_sides_are_two_lesions(findings_of):
+    found = findings_of(
+        "Calcified plaque in the rt coronary artery. Calcified plaque in the lt coronary artery."
+    )
+    assert len({f.lesion_id for f in found}) == 2

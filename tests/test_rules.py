@@ -540,3 +540,34 @@ def test_a_wrong_type_is_refused_naming_the_file_and_rule(
         main, ["explain", "Calcified granuloma.", "--patterns", str(d)]
     )
     assert r.exit_code == 2 and str(e.value) in r.output, r.output
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda s: s["left"].update(letters=["Left"]), "words must match"),
+        (lambda s: s["right"].pop("abbreviations"), "must hold abbreviations and letters"),
+        (lambda s: s.pop("source"), "must hold source, left and right"),
+    ],
+)
+def test_malformed_side_abbreviations_are_rejected(tmp_path, edit, message):
+    """sites.json side_abbreviations: the short spellings every rule that
+    spells a side is copied with (guide §2: abbreviated sides count)."""
+    d = copy_patterns(tmp_path)
+    _edit(d / "sites.json", lambda x: edit(x["side_abbreviations"]))
+    with pytest.raises(PatternError, match=f"sites.json.*side_abbreviations.*{message}"):
+        load_rules(d)
+
+
+def test_a_rule_spelling_a_side_is_read_abbreviated_too():
+    """Every rule spelling 'left' or 'right' is copied with its abbreviation,
+    alone and with its period; a site phrase with the letter too."""
+    rules = load_rules()
+    left_main = [
+        r.get("pattern")
+        for r in rules.site_rules
+        if r["metadata"]["id"] == "L-coronary-artery-left-main"
+    ]
+    assert [{"LOWER": "lt"}, {"LOWER": "main"}] in left_main
+    assert [{"LOWER": "lt"}, {"ORTH": "."}, {"LOWER": "main"}] in left_main
+    assert [{"ORTH": {"IN": ["L", "L."]}}, {"LOWER": "main"}] in left_main

@@ -181,6 +181,10 @@ def test_a_report_without_capitals_splits_at_every_period(text, caseless, n):
         ("Calcification in the Rt. Kidney. No mass.", 2),
         ("GRANULOMA IN THE LT. LOWER LOBE. NO EFFUSION.", 2),
         ("Pain on the rt.\nCalcified granuloma.", 2),  # the line ends with it
+        # in prose, a lower-case abbreviation before a capitalised word
+        # closes its sentence; before a lower-case word it goes on
+        ("Calcified plaque, worse on the lt. Stable since 2019.", 2),
+        ("Granuloma in the lt. midlung. Stable.", 2),
     ],
 )
 def test_period_of_a_side_abbreviation_ends_no_sentence(text, n):

@@ -1538,3 +1538,72 @@ def test_a_part_label_under_a_label_line_takes_its_side(
 ):
     (f,) = [f for f in findings_of(text) if f.mention == mention]
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# Abbreviated sides (guide §2: Rt, Lt, and R/L where clear) are read
+# wherever a rule spells the side word (sites.json side_abbreviations):
+# a sided structure's name ('Lt. main', 'rt coronary artery', 'R coronary
+# artery') is that structure, which takes no side, and a side label with
+# the abbreviation's period ('RT.:', 'Lt. kidney:') heads its line.
+ABBREVIATED_SIDES = [
+    ("Heavily calcified distal lt. main with moderate stenosis.", "coronary artery", ""),
+    ("Lt. main: mildly calcified, no stenosis.", "coronary artery", ""),
+    ("Calcification of the lt ventricular apex.", "myocardium", ""),
+    ("RT.: Mild intimal thickening. Calcified plaque at the carotid bulb.", "carotid artery", "right"),
+    ("FINDINGS:\nLt. kidney: 11 cm. A 3 mm cortical calcification.", "kidney", "left"),
+    ("Calcified granuloma at the rt. base.", "lung", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), ABBREVIATED_SIDES)
+def test_abbreviated_sides_read_as_the_side_words(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)
+
+
+# A side letter that is a label of its own ('R:', 'L:' opening a line) is
+# the side it abbreviates (guide §2: R/L where clear); a letter with a colon
+# inside a sentence is none.
+LETTER_LABELS = [
+    ("FINDINGS:\nL: Post-lumpectomy scarring. Dystrophic calcifications at the scar.\n"
+     "R: No calcification.", "left"),
+    ("FINDINGS: , R: Mild intimal thickening. Calcified plaque at the bulb., L: Normal.", "right"),
+    ("Ratio R: 2. Calcified granuloma.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "laterality"), LETTER_LABELS)
+def test_side_letter_label(findings_of, text, laterality):
+    assert [f.laterality for f in findings_of(text)][:1] == [laterality]
+
+
+# The period of an abbreviated side ends no modifier's scope (guide §2:
+# abbreviated sides count; the sentence splitter reads it as no stop): 'no
+# longer visualized' after 'the rt. lower lobe' reaches the finding before
+# it, whose place the lobe stays.
+PERIOD_OF_A_SHORT_SIDE = [
+    ("The calcified granuloma in the rt. lower lobe is no longer visualized.", "lung", "right", True),
+    ("Calcification in the lt. kidney is no longer seen.", "kidney", "left", True),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality", "historical"), PERIOD_OF_A_SHORT_SIDE)
+def test_period_of_a_short_side_ends_no_scope(only, text, site, laterality, historical):
+    f = only(text)
+    assert (f.site, f.laterality, f.historical) == (site, laterality, historical)
+
+
+# An abbreviated side with its period inside the place words before a
+# finding's head stays in its mention (rule_sides: a run of place words may
+# hold one such side): 'Calcified lt. paraesophageal versus intrapulmonary
+# lymph node' is one mention, which its own 'versus' does not hedge.
+SHORT_SIDE_IN_A_MENTION = [
+    ("Calcified lt. paraesophageal versus intrapulmonary lymph node.", "lymph node", "left", False),
+    ("Calcified rt. upper lobe nodule, unchanged.", "lung", "right", False),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality", "uncertain"), SHORT_SIDE_IN_A_MENTION)
+def test_short_side_with_its_period_inside_a_mention(only, text, site, laterality, uncertain):
+    f = only(text)
+    assert (f.site, f.laterality, f.uncertain) == (site, laterality, uncertain)

@@ -42,6 +42,7 @@ SOURCES = (
     "rule_checks.py",
     "rule_schema.py",
     "rule_descriptors.py",
+    "rule_sides.py",
     "schema.py",
     "prefilter.py",
     "trie.py",

@@ -30,7 +30,14 @@ CONTEXT_KEYS = RULE_KEYS | {
 SECTION_KEYS = RULE_KEYS | {"max_scope", "parents", "parent_required"}
 TOP_KEYS = {
     "mentions.json": {"description", "target_rules", "token_norms", "word_lists"},
-    "sites.json": {"description", "sites", "target_rules", "laterality_rules", "exams"},
+    "sites.json": {
+        "description",
+        "sites",
+        "target_rules",
+        "laterality_rules",
+        "exams",
+        "side_abbreviations",
+    },
     "conditions.json": {"description", "conditions", "spelling_variants"},
     "cues.json": {"description", "target_rules"},
     "context.json": {"description", "context_rules", "clause_verbs"},

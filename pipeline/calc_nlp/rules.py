@@ -133,6 +133,11 @@ def _read_rules(base: Path, validate: bool) -> RuleSet:
         load_sections,
         load_sites,
     )
+    from calc_nlp.rule_sides import (
+        descriptors_spelled_short,
+        side_spellings,
+        with_side_abbreviations,
+    )
 
     raw = {name: read_rule_file(base / name) for name in FILES}
     checker = PatternChecker(enabled=validate)
@@ -157,14 +162,17 @@ def _read_rules(base: Path, validate: bool) -> RuleSet:
         + section_rules,
     )
     index.update(descriptor_index(descriptors))
+    # the rules that spell a side, spelled short too (indexed as written)
+    sides = side_spellings(raw["sites.json"])
+    descriptors = descriptors_spelled_short(descriptors, sides)
     return RuleSet(
-        mentions=mentions,
+        mentions=with_side_abbreviations(mentions, sides),
         sites=sites,
-        site_rules=site_rules,
-        laterality_rules=lat_rules,
+        site_rules=with_side_abbreviations(site_rules, sides, letters=True),
+        laterality_rules=with_side_abbreviations(lat_rules, sides),
         conditions=conditions,
-        condition_rules=condition_rules,
-        cue_rules=cue_rules,
+        condition_rules=with_side_abbreviations(condition_rules, sides),
+        cue_rules=with_side_abbreviations(cue_rules, sides),
         context_rules=context_rules,
         section_rules=section_rules,
         labs=labs,

@@ -112,7 +112,30 @@ def abbreviation_period(
     'Calcification in the Lt. kidney' stays one clause."""
     if words[i] != "." or i < 1 or i + 1 >= len(words):
         return False
-    return words[i - 1].lower() in abbreviations and "\n" not in words[i + 1]
+    if words[i - 1].lower() not in abbreviations or "\n" in words[i + 1]:
+        return False
+    return not _closes_sentence(words, i)
+
+
+def _closes_sentence(words: list[str], i: int) -> bool:
+    """Does the abbreviation before the period at i close its sentence? In
+    prose, an abbreviation in lower case after a word in lower case, a
+    capitalised word after its period opens the next sentence ('... worse
+    on the lt. Stable since 2019'); a word in capitals says nothing (a
+    report in capitals: 'IN THE RT. LOWER LOBE'), nor does a capitalised
+    abbreviation ('in the Rt. Kidney', a title's case; 'Rt. Kidney:' opening
+    a label), and a word in lower case goes on ('the lt. midlung')."""
+    if not words[i - 1].islower():
+        return False
+    k = i + 1
+    while k < len(words) and words[k].isspace() and "\n" not in words[k]:
+        k += 1
+    if k == len(words) or not words[k][:1].isupper() or words[k].isupper():
+        return False
+    j = i - 2
+    while j >= 0 and words[j].isspace() and "\n" not in words[j]:
+        j -= 1
+    return j >= 0 and words[j].isalpha() and words[j].islower()
 
 
 def _dots(w: str) -> bool:

@@ -26,6 +26,7 @@ from medspacy.util import tuple_overlaps
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from calc_nlp.sentences import abbreviation_period
 from calc_nlp.stages.token_matcher import PhraseTrie, TokenMatcher
 from calc_nlp.stages.toolkit_cache import ToolkitCache
 
@@ -210,6 +211,8 @@ def apply_context(
         rule = table.of(m)
         if words is not None and rule.line_break and not caseless and _no_break(end, words):
             continue
+        if rule.terminates and words is not None and table.abbreviation_period(words, start):
+            continue  # 'in the rt. lower lobe': the period shortens the side
         mod = Modifier(rule.rule, start, end, *rule.scope(start, end, sents))
         mods.append(mod)
         ruled.append((mod, rule))
@@ -323,6 +326,19 @@ class ContextRules:
         # the clause checks each rule is asked (modifiers._Clauses.drops), by
         # the rule's id(): worked out once per rule for the pipeline
         self.checks: dict[int, tuple[Any, ...]] = {}
+        # the words whose period ends no sentence ('Rt. kidney'; the
+        # Toolkit's `abbreviations`): nor does it end a modifier's scope
+        self.abbreviations: frozenset[str] = frozenset()
+
+    def abbreviation_period(self, words: list[str], i: int) -> bool:
+        """Is the TERMINATE match at token i the period of an abbreviation
+        with more of its line after it ('the rt. lower lobe is no longer
+        seen')? The sentence splitter reads it as no stop (sentences.py
+        `abbreviation_period`), and the scope of the sentence's modifiers
+        goes on past it."""
+        return bool(self.abbreviations) and abbreviation_period(
+            words, i, self.abbreviations
+        )
 
     def of(self, match_id: int) -> _Rule:
         """The rule a match of this id is of."""

@@ -423,7 +423,7 @@ def _score_lines_end(
     rxs = [rx for k in kinds for _, rx in dr.patterns.get(k, [])]
     header = False  # a table's column heading line ("Vessel  Score")
     while end < len(text):
-        cut = _SEGMENT.search(text, _segment_from(text, end))
+        cut = _segment_cut(dr, text, _segment_from(text, end))
         stop = cut.start() + 1 if cut else len(text)
         segment = text[end:stop]
         if not segment.strip():
@@ -453,6 +453,29 @@ def _score_lines_end(
             header = False
         end = stop
     return end
+
+
+def _segment_cut(dr: DescriptorRules, text: str, at: int) -> re.Match[str] | None:
+    """The next segment end from `at` (`_SEGMENT`), past the period of an
+    abbreviation with more of its line after it ('Lt. main: 10', guide §2:
+    abbreviated sides count; `DescriptorRules.abbreviations`): it shortens
+    the word before it and ends nothing, as the sentence splitter reads it."""
+    cut = _SEGMENT.search(text, at)
+    while cut is not None and _abbreviation_period(dr, text, cut.start()):
+        cut = _SEGMENT.search(text, cut.start() + 1)
+    return cut
+
+
+def _abbreviation_period(dr: DescriptorRules, text: str, i: int) -> bool:
+    """Is text[i] the period of an abbreviation, a line's words after it?"""
+    if text[i] != "." or text[i + 1 : i + 2] in ("", "\n", "\r"):
+        return False
+    word = _WORD_BEFORE.search(text, max(0, i - 12), i)
+    return word is not None and word.group().lower() in dr.abbreviations
+
+
+# The word right before a position (`_abbreviation_period`).
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]+$")
 
 
 def _blank_line(space: str) -> bool:

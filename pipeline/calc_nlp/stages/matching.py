@@ -419,7 +419,7 @@ def _before_site(kit: Toolkit, lay: Layout, side: Span, starts: set[int]) -> boo
     part words ('R lower lung zone'; mentions.json `site_part_words`), a
     list of them joined by 'and' or a comma included ('R mid and lower lung
     zones')?"""
-    if side.start in starts:
+    if side.start in starts or _side_label(lay, side):
         return True
     parts, lower = kit.word_sets.get("site_part_words", frozenset()), lay.lower
     i = side.end
@@ -432,6 +432,23 @@ def _before_site(kit: Toolkit, lay: Layout, side: Span, starts: set[int]) -> boo
         if i < len(lower) - 1 and lower[i] in _PART_JOINERS and lower[i + 1] in parts:
             i += 1
     return i in starts
+
+
+def _side_label(lay: Layout, side: Span) -> bool:
+    """Is the side letter a label of its own, its colon right after it and
+    opening its line or sentence ('R: calcified plaque at the bulb.', 'L:'
+    over the left side's lines; guide §2: abbreviated sides count where
+    clear)? A letter so placed heads a side's part as 'RIGHT:' does; the
+    colon of 'R: ' inside a sentence ('Ratio R: 2') is no such label."""
+    words, blank = lay.words, lay.blank
+    if side.end >= len(words) or words[side.end] != ":":
+        return False
+    if lay.sent_first[side.start] == side.start:
+        return True
+    j = side.start - 1
+    while j >= 0 and blank[j] and "\n" not in words[j]:
+        j -= 1
+    return j < 0 or "\n" in words[j] or words[j] in (",", ":")
 
 
 def _used_otherwise(md: dict[str, Any], lay: Layout, side: Span | RuleHit) -> bool:

@@ -108,6 +108,7 @@ def modifiers(
     clause.acute = verbs["acute_words"]
     clause.bare = kit.word_sets.get("bare_adjectives", frozenset())
     clause.heads = kit.word_sets.get("calcified_heads", frozenset())
+    clause.abbreviations = kit.abbreviations
     clause.negations = kit.forward_negations
     clause.asked = kit.context_table.checks
     # what the checks read of the modifiers matched, in one pass over them
@@ -439,6 +440,8 @@ class _Clauses:
         self.places: frozenset[int] = frozenset()  # the tokens of site phrases
         self.bare: frozenset[str] = frozenset()  # 'calcified' as a mention alone
         self.heads: frozenset[str] = frozenset()  # head nouns of a 'calcified X'
+        # words whose period shortens them ('rt.': Toolkit.abbreviations)
+        self.abbreviations: frozenset[str] = frozenset()
         self.dashes: frozenset[int] = frozenset()  # dashes with a space each side
         self._lower = lower
         self._sent_end: list[int] = []
@@ -850,6 +853,8 @@ class _Clauses:
         """Is the word at i a plain word of a noun phrase before its head: no
         mark, no head noun, no sentence start, no other mention?"""
         w = self._index()
+        if w[i] == "." and i > 0 and w[i - 1] in self.abbreviations:
+            return True  # 'Calcified lt. paraesophageal versus ...': a side's period
         return (
             (w[i].isalpha() or w[i] == "-")
             and w[i] not in self.heads

@@ -860,6 +860,8 @@ class Toolkit:
             rules.word_lists.get("side_abbreviations", [])
             + rules.word_lists.get("measure_abbreviations", [])
         )
+        # ... nor a modifier's scope ('the rt. lower lobe is no longer seen')
+        self.context_table.abbreviations = self.abbreviations
         # 'in the', 'and': a line ending on one goes on on the next line
         self.line_joining_words = frozenset(
             rules.word_lists.get("line_joining_words", [])
