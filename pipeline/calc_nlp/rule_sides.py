@@ -130,9 +130,9 @@ def _variants(
     every other way of writing its sides: the abbreviation alone in place
     of a one-word side, or with its period, or the letter. The letter only
     where the side token has no operator and before more of the pattern,
-    the period of a token with one inside its run (`_within_run`); a period at the pattern's end only for a side word's
-    own rule (`ends`), so that its span holds the period a label's colon
-    follows ('RT.:')."""
+    the period of an optional token (`_within_run`); a period at the
+    pattern's end only for a side word's own rule (`ends`), so that its
+    span holds the period a label's colon follows ('RT.:')."""
     choices: list[list[list[Any]]] = []
     for i, token in enumerate(pattern):
         found = _sides(token, spellings)
@@ -166,18 +166,17 @@ def _variants(
 
 
 def _within_run(token: dict[str, Any], attr: str, short: list[str]) -> list[list[Any]]:
-    """The ways an optional or repeated side token ('?', '*', '+': a run of
-    place words before a head, 'calcified right hilar nodes') holds an
-    abbreviation with its period: that alone for '?', and for a run one
-    such side with the run's words on either side of it ('Calcified rt.
-    upper lobe nodule', 'mediastinal and lt. hilar nodes'), so that the
-    period stands only after the abbreviation, never as a word of the run."""
+    """The ways an optional side token ('?') holds an abbreviation with its
+    period. A run of place words ('*', '+': 'calcified right hilar nodes')
+    takes the abbreviation without its period only (its IN list): a copy
+    with the period inside the run ('Calcified rt. upper lobe nodule') holds
+    two runs of some two hundred words each, and those copies cost the
+    matcher 7% more per report holding a mention (the 624 real-text reports
+    with 'calc') for a tenth of a point on the dev split written so; the
+    site phrase inside such a mention still reads the period."""
     if token["OP"] == "?":
         return [[{attr: a}, _PERIOD] for a in short]
-    if token["OP"] not in ("*", "+"):
-        return []
-    run = dict(token, OP="*")
-    return [[run, {attr: a}, _PERIOD, run] for a in short]
+    return []
 
 
 def phrases_spelled_short(
