@@ -11,6 +11,7 @@ follow each character to its place in the changed text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -86,6 +87,36 @@ def statements_on_lines(text: str) -> tuple[str, list[int]]:
 Change = Callable[[str], tuple[str, list[int]]]
 
 
+# a label opening a line ('Right kidney: 11 cm', 'FINDINGS: ...')
+_LABEL = re.compile(r"(?m)^[A-Za-z][A-Za-z /&()-]{1,40}(:[ \t]*)")
+
+
+def labels_alone(text: str) -> tuple[str, list[int]]:
+    """Each label opening a line alone on its line, its colon left out
+    ('RIGHT KIDNEY' over '11 cm. Echogenic pyramids ...'), where[i]: where
+    character i went (the colon to the line break, the spaces after it to
+    what follows)."""
+    parts, where, at, pos = [], [], 0, 0
+    for m in _LABEL.finditer(text):
+        a, b = m.span(1)
+        if b == len(text) or text[b] == "\n":
+            continue  # a label alone on its line already
+        where.extend(range(at, at + a - pos))
+        parts.append(text[pos:a] + "\n")
+        at += a - pos
+        where.extend([at] * (b - a))
+        at, pos = at + 1, b
+    where.extend(range(at, at + len(text) - pos + 1))
+    parts.append(text[pos:])
+    return "".join(parts), where
+
+
+def capitals_on_lines(text: str) -> tuple[str, list[int]]:
+    """One sentence per line without full stops, all in capitals."""
+    out, where = statements_on_lines(text)
+    return out.upper(), where
+
+
 def per_char(each: Callable[[str], str], before: str = "", after: str = "") -> Change:
     return lambda text: mangled(text, each, before, after)
 
@@ -113,6 +144,11 @@ MANGLE: dict[str, tuple[Change, float]] = {
     # condition said on the next line joins or leaves a finding otherwise
     # (dev change accuracy and real-text condition precision fall 0.0104)
     "one sentence per line, no full stops": (statements_on_lines, 0.015),
+    # in capitals too: only a report's full stops tell its lines were wrapped
+    "the same in capitals": (capitals_on_lines, 0.015),
+    # 'RIGHT KIDNEY' over '11 cm. Echogenic pyramids ...': the label heads
+    # the lines under it as 'RIGHT KIDNEY:' does
+    "labels alone on their line, no colon": (labels_alone, 0.005),
     "two spaces after a stop": (two_spaces, 0.002),
     "lines joined by HL7 ~": (per_char(lambda c: "~" if c == "\n" else c), 0.002),
     "HTML line breaks": (
