@@ -870,8 +870,7 @@ LISTED_SCORE_ITEMS = [
 
 @pytest.mark.parametrize("text, expected", LISTED_SCORE_ITEMS)
 def test_list_items_are_score_lines(findings_of, text, expected):
-    scored = [f for f in findings_of(text) if f.agatston is not None]
-    assert [(f.agatston, f.agatston_percentile, f.agatston_vessels) for f in scored] == [expected]
+    assert _scores(findings_of, text) == [expected]
 
 
 # A label alone on its line over its value on the next, its colon left out
@@ -908,8 +907,7 @@ LABELS_OVER_VALUES = [
 
 @pytest.mark.parametrize("text, expected", LABELS_OVER_VALUES)
 def test_a_label_alone_over_its_value_gives_the_score(findings_of, text, expected):
-    scored = [f for f in findings_of(text) if f.agatston is not None]
-    assert [(f.agatston, f.agatston_percentile, f.agatston_vessels) for f in scored] == [expected]
+    assert _scores(findings_of, text) == [expected]
 
 
 # An export that joins a report's lines with " | " states the scores its
@@ -2179,3 +2177,10 @@ def test_vessels_told_apart_by_short_sides_are_two_lesions(findings_of):
         "Calcified plaque in the rt coronary artery. Calcified plaque in the lt coronary artery."
     )
     assert len({f.lesion_id for f in found}) == 2
+
+
+def _scores(findings_of, text: str) -> list[tuple]:
+    """(agatston, percentile, vessels) of each finding of `text` that has a
+    total score."""
+    scored = [f for f in findings_of(text) if f.agatston is not None]
+    return [(f.agatston, f.agatston_percentile, f.agatston_vessels) for f in scored]

@@ -1433,8 +1433,7 @@ LABEL_LINES_ABOVE = [
 
 @pytest.mark.parametrize(("text", "mention", "site", "laterality"), LABEL_LINES_ABOVE)
 def test_a_label_heads_the_lines_under_it(findings_of, text, mention, site, laterality):
-    (f,) = [f for f in findings_of(text) if f.mention == mention]
-    assert (f.site, f.laterality) == (site, laterality)
+    assert _site_and_side(findings_of, text, mention) == (site, laterality)
 
 
 # A label written without its colon, alone on its line ('RIGHT KIDNEY' over
@@ -1465,8 +1464,7 @@ LABELS_WITHOUT_MARK = [
 def test_a_label_without_its_mark_heads_the_lines_under_it(
     findings_of, text, mention, site, laterality
 ):
-    (f,) = [f for f in findings_of(text) if f.mention == mention]
-    assert (f.site, f.laterality) == (site, laterality)
+    assert _site_and_side(findings_of, text, mention) == (site, laterality)
 
 
 # An item opening with a label that names a place only ('1. Right breast:',
@@ -1494,8 +1492,7 @@ LABELLED_ITEMS = [
 def test_a_place_labelled_item_heads_the_items_after_it(
     findings_of, text, mention, site, laterality
 ):
-    (f,) = [f for f in findings_of(text) if f.mention == mention]
-    assert (f.site, f.laterality) == (site, laterality)
+    assert _site_and_side(findings_of, text, mention) == (site, laterality)
 
 
 # A label naming only a place may hold, besides side and site words, the
@@ -1514,8 +1511,7 @@ PLACE_LABELS_WITH_LIMBS = [
 
 @pytest.mark.parametrize(("text", "mention", "site", "laterality"), PLACE_LABELS_WITH_LIMBS)
 def test_a_place_label_may_name_a_limb(findings_of, text, mention, site, laterality):
-    (f,) = [f for f in findings_of(text) if f.mention == mention]
-    assert (f.site, f.laterality) == (site, laterality)
+    assert _site_and_side(findings_of, text, mention) == (site, laterality)
 
 
 # A part label with no side ('Lower pole:', 'Popliteal artery:') on a line
@@ -1536,8 +1532,7 @@ PART_LABELS_UNDER_A_LABEL_LINE = [
 def test_a_part_label_under_a_label_line_takes_its_side(
     findings_of, text, mention, site, laterality
 ):
-    (f,) = [f for f in findings_of(text) if f.mention == mention]
-    assert (f.site, f.laterality) == (site, laterality)
+    assert _site_and_side(findings_of, text, mention) == (site, laterality)
 
 
 # Abbreviated sides (guide §2: Rt, Lt, and R/L where clear) are read
@@ -1607,3 +1602,10 @@ SHORT_SIDE_IN_A_MENTION = [
 def test_short_side_with_its_period_inside_a_mention(only, text, site, laterality, uncertain):
     f = only(text)
     assert (f.site, f.laterality, f.uncertain) == (site, laterality, uncertain)
+
+
+def _site_and_side(findings_of, text: str, mention: str) -> tuple[str, str]:
+    """The site and side of the one finding of `text` whose mention is
+    `mention` (fails if there is not exactly one)."""
+    (f,) = [f for f in findings_of(text) if f.mention == mention]
+    return f.site, f.laterality
