@@ -258,8 +258,8 @@ def test_a_line_opening_with_the_article_a_is_a_new_statement(analyzer):
     # 'A' opens a statement as any capitalised word does: the line before,
     # a denial without a full stop, does not run on into it
     text = (
-        "FINDINGS: No focal airspace opacities, pneumothorax or pleural effusion\n"
-        "A calcific density in the left midlung zone represents an old granuloma"
+        "FINDINGS: Without consolidation, effusion or pneumothorax on either side\n"
+        "A calcified nodule in the left lower lobe is an old granuloma"
     )
     assert unwrap(text) is None
     (found,) = analyzer.analyze(text, "T").findings
