@@ -1604,6 +1604,29 @@ def test_short_side_with_its_period_inside_a_mention(only, text, site, lateralit
     assert (f.site, f.laterality, f.uncertain) == (site, laterality, uncertain)
 
 
+# A label whose side is written short with its period ('RT. KIDNEY:')
+# heads the lines under it as 'RIGHT KIDNEY:' does: the period shortens the
+# side and ends nothing, and the label's line opens a line of its own, so
+# the line above it is not read as hard-wrapped into it (the finding took
+# the side of the label under it, 'LT. KIDNEY:').
+SHORT_SIDE_LABELS_OVER_LINES = [
+    ("FINDINGS:\nRT. KIDNEY: 11.2 cm\nEchogenic medullary pyramids consistent with "
+     "medullary nephrocalcinosis\nLT. KIDNEY: 11.0 cm\n", "medullary nephrocalcinosis",
+     "kidney", "right"),
+    ("FINDINGS:\nLt. breast: Post-lumpectomy scarring at 12 o'clock\n"
+     "Coarse dystrophic calcifications at the lumpectomy site, increased in number\n"
+     "Rt. breast: Scattered benign vascular calcifications\n",
+     "dystrophic calcifications", "breast", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "laterality"), SHORT_SIDE_LABELS_OVER_LINES)
+def test_a_label_with_a_short_side_heads_the_lines_under_it(
+    findings_of, text, mention, site, laterality
+):
+    assert _site_and_side(findings_of, text, mention) == (site, laterality)
+
+
 def _site_and_side(findings_of, text: str, mention: str) -> tuple[str, str]:
     """The site and side of the one finding of `text` whose mention is
     `mention` (fails if there is not exactly one)."""

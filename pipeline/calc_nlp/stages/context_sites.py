@@ -9,6 +9,7 @@ finding's own words and clause name no site.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -1185,10 +1186,20 @@ def _label_mark(rd: ReportDoc, line: int) -> int | None:
             return i
         elif words[i].isalnum():
             seen += 1
-        elif words[i] not in _LABEL_PUNCTUATION:
+        elif words[i] not in _LABEL_PUNCTUATION and not _shortening(rd, i):
             return None
         i += 1
     return bare_label_end(rd, line)  # 'RIGHT KIDNEY' alone on its line
+
+
+def _shortening(rd: ReportDoc, i: int) -> bool:
+    """Is token i the period of an abbreviation ('RT. KIDNEY:', 'Lt.:'),
+    which ends no sentence (the layout's stops leave it out)?"""
+    stops = rd.layout.stops
+    if rd.layout.words[i] != ".":
+        return False
+    k = bisect_left(stops, i)
+    return not (k < len(stops) and stops[k] == i)
 
 
 # Marks a label's words may hold ('Liver (partially imaged):', 'Bulb/ICA:')

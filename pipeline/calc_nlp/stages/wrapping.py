@@ -57,9 +57,13 @@ _STOP_INSIDE = re.compile(r"[A-Z]{2}\.+(?:,|[^\S\n])[^\S\n]*[A-Z]")
 # a break or a space; the text's last stop says nothing of its lines)
 _STOP = re.compile(r"[A-Z]{2}\.+[\s,]+\S")
 STOPS_INSIDE = 2
-# What opens a line of its own: a header ('FINDINGS:', 'Left main:'), a
-# list item ('1.', '2)', '-', '*', a bullet) or a de-identified date line.
-_OPENS = re.compile(r"\s*(?:[A-Za-z][A-Za-z /&-]{0,40}:|\d{1,2}[.)]\s|[-*\u2022]\s)")
+# What opens a line of its own: a header ('FINDINGS:', 'Left main:'; its
+# first word may be short for a side, 'LT. KIDNEY:', 'Rt.:'), a list item
+# ('1.', '2)', '-', '*', a bullet) or a de-identified date line.
+_OPENS = re.compile(
+    r"\s*(?:(?:[A-Za-z]{1,3}\.[^\S\n]*(?:[A-Za-z][A-Za-z /&-]{0,40})?|[A-Za-z][A-Za-z /&-]{0,40}):"
+    r"|\d{1,2}[.)]\s|[-*\u2022]\s)"
+)
 
 
 def unwrap(text: str, joins: frozenset[str] = frozenset()) -> str | None:
