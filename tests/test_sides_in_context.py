@@ -143,6 +143,13 @@ POINTING_BACK_ACROSS_ITEMS = [
         "kidney",
         "right",
     ),
+    # the item's number a sentence of its own ('5.'), the pronoun past it
+    (
+        "FINDINGS:\n4. In the left midlung zone there is a 1.5 cm nodule.\n"
+        "5. This appears dense and may contain calcium.",
+        "lung",
+        "left",
+    ),
 ]
 
 

@@ -367,7 +367,7 @@ def site_from_previous_sentence(
     named = site_of_named_lesion(rd, f, sent)
     if named is not None:
         return named
-    prev = rd.sent_at(sent.start - 1)  # it ends where `sent` starts
+    prev = _sentence_before(rd, sent, pointed)
     # a sentence that names what something is ('compatible with
     # calciphylaxis') may name the finding before by its kind
     kind_only = not any(
@@ -389,6 +389,17 @@ def site_from_previous_sentence(
     site = _one_side(cands[-1], cands)
     sides = {s.laterality for s in cands if s.site == site.site} - {""}
     return _side_of_lesion_name(rd, site, cands) if len(sides) <= 1 else site
+
+
+def _sentence_before(rd: ReportDoc, sent: Span, pointed: bool) -> Span:
+    """The sentence before `sent` (it ends where `sent` starts); for a
+    sentence opening with a pronoun (`pointed`), past an item's number that
+    is a sentence of its own ('4. ... nodule.' '5.' 'This appears dense'):
+    the pronoun points to the item before."""
+    prev = rd.sent_at(sent.start - 1)
+    if pointed and prev.start > 0 and _ITEM_ONLY.fullmatch(rd.span_text(prev).strip()):
+        return rd.sent_at(prev.start - 1)
+    return prev
 
 
 def _kind_of_its_mention(rd: ReportDoc, site: SiteRef) -> bool:
@@ -1354,6 +1365,8 @@ def opens_list_item(rd: ReportDoc, sent: Span) -> bool:
     return bool(_ITEM_AT_END.search(before) or _ITEM_AT_START.match(sent.text))
 
 
+# an item's number and its mark alone ('5.', '2)')
+_ITEM_ONLY = re.compile(r"\d{1,2}[.)]")
 # an item number opens its line or follows a stop, never a word ('in
 # segment 7. Calcification is seen centrally.' ends a sentence on a number)
 _ITEM_AT_END = re.compile(r"(?:^|[,.:]|\n)\s*\d{1,2}[.)]$")
@@ -1411,7 +1424,7 @@ def site_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     # the one side that sentence writes ('at the left apex'; 'A nodule
     # is seen at the left midlung.'), by a side word or a site that carries
     # one ('In the LUL there is a nodule.')
-    prev = rd.sent_at(sent.start - 1)
+    prev = _sentence_before(rd, sent, pointed=True)
     sides = sides_written(kit, rd, prev.start, prev.end, implied=True)
     return replace(found, laterality=sides.pop()) if len(sides) == 1 else found
 
