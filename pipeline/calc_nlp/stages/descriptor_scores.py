@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -34,12 +33,29 @@ class Scores:
     words: tuple[Word, ...] = ()
 
 
+class ScoreText:
+    """A piece's text as the score readings read it: `joined`, each label
+    alone on its line joined to its value (`_labels_joined`), worked out when
+    a finding first asks and then kept for the piece's other findings."""
+
+    def __init__(self, dr: DescriptorRules, text: str, starts: list[int]):
+        self.dr, self.text, self.starts = dr, text, starts
+        self._joined: str | None = None
+
+    @property
+    def joined(self) -> str:
+        if self._joined is None:
+            self._joined = _labels_joined(self.dr, self.text, self.starts)
+        return self._joined
+
+
 def takes_score(
     dr: DescriptorRules,
     spans: list[Span],
     findings: list[Finding],
     i: int,
     rd: ReportDoc,
+    score_text: ScoreText,
 ) -> bool:
     """A sentence's scores go to its score phrase, else to its coronary
     findings; but not to the finding of a line a vessel's label opens ("RCA:
@@ -56,21 +72,19 @@ def takes_score(
     if findings[i].site not in dr.score_sites:
         return False
     lo = rd.sent(spans[i]).start_char
-    starts = tuple(s.start_char for s in spans)
-    return not _vessel_labelled(dr, rd.text, _labels_joined(dr, rd.text, starts), lo)
+    return not _vessel_labelled(dr, score_text.text, score_text.joined, lo)
 
 
 def scores_of(
-    dr: DescriptorRules, text: str, sent: Span, starts: list[int], off: int
+    dr: DescriptorRules, sent: Span, score_text: ScoreText, off: int
 ) -> Scores:
     """Total, percentile and per-vessel scores of a sentence and the score
     lines right under it; per-vessel scores also from the vessel lines right
     above it ("LAD: 98" lines before "Total calcium score: 145"), but for a
     sentence a vessel's label opens: only its own."""
-    orig, joined = text, _labels_joined(dr, text, tuple(starts))
-    end = _value_line_end(text, joined, sent.end_char)
-    text = joined
-    labelled = _vessel_labelled(dr, orig, joined, sent.start_char) and not _table_of(
+    orig, text, starts = score_text.text, score_text.joined, score_text.starts
+    end = _value_line_end(orig, text, sent.end_char)
+    labelled = _vessel_labelled(dr, orig, text, sent.start_char) and not _table_of(
         dr, text, sent.start_char, end, starts
     )
     lo, hi = sent.start_char, _score_lines_end(dr, text, end, starts)
@@ -151,8 +165,7 @@ _LABEL_OVER_VALUE = re.compile(
 _LABEL_WORDS = 5
 
 
-@lru_cache(maxsize=4)
-def _labels_joined(dr: DescriptorRules, text: str, starts: tuple[int, ...]) -> str:
+def _labels_joined(dr: DescriptorRules, text: str, starts: list[int]) -> str:
     """The text with the line break after each label alone on its line over
     its value (`_LABEL_OVER_VALUE`) made a space, as if the export had kept
     them on one line ("LAD" over "120": "LAD 120"); of the same length, so

@@ -49,7 +49,13 @@ from calc_nlp.stages.descriptor_clauses import (
 )
 from calc_nlp.stages.descriptor_rows import row_fields
 from calc_nlp.stages.descriptor_rules import DescriptorRules
-from calc_nlp.stages.descriptor_scores import Scores, Word, scores_of, takes_score
+from calc_nlp.stages.descriptor_scores import (
+    Scores,
+    ScoreText,
+    Word,
+    scores_of,
+    takes_score,
+)
 from calc_nlp.stages.descriptor_sizes import (
     WORD,
     head_size,
@@ -78,6 +84,7 @@ def describe(
     # sentence is not read again above the next sentence
     taken: set[tuple[int, int]] = set()
     no_prior: list[bool] = []  # `_no_prior_study`, read once when first asked
+    score_text = ScoreText(dr, text, [s.start_char for s in spans])
     for i, (span, f) in enumerate(zip(spans, findings, strict=True)):
         sent = rd.sent(span)
         c = clause(dr, text, spans, i, sent)
@@ -153,11 +160,10 @@ def describe(
             if compared is not None:
                 f.change = compared[0]
                 words.append(compared[1])
-        if takes_score(dr, spans, findings, i, rd):
+        if takes_score(dr, spans, findings, i, rd, score_text):
             if sent.start not in scores:
-                starts = [s.start_char for s in spans]
                 scores[sent.start] = _untaken(
-                    scores_of(dr, text, sent, starts, rd.offset), taken
+                    scores_of(dr, sent, score_text, rd.offset), taken
                 )
             s = scores[sent.start]
             f.agatston, f.agatston_percentile = s.agatston, s.percentile
