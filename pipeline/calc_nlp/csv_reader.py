@@ -20,7 +20,7 @@ from calc_nlp.readers import (
 )
 
 
-def _sniff_delimiter(first: str) -> str:
+def sniff_delimiter(first: str) -> str:
     counts = {d: first.count(d) for d in (",", "\t", ";", "|")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
@@ -118,7 +118,7 @@ def read_csv(
             "(--input-format) or --encoding (a UTF-16 file needs --encoding utf-16)"
         )
     lines = _Lines(fh)
-    delim = delimiter or _sniff_delimiter(first)
+    delim = delimiter or sniff_delimiter(first)
     try:
         header = [h.strip() for h in next(csv.reader([first], delimiter=delim))]
     except (csv.Error, StopIteration):

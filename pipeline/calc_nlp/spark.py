@@ -427,7 +427,7 @@ def _read(spark: Any, opts: Any, fmt: str) -> Any:
 
 def _delimiter(opts: Any) -> str:
     """--delimiter, else the one the local reader guesses from a single
-    file's first line (`,` `;` TAB `|`; csv_reader._sniff_delimiter): Spark
+    file's first line (`,` `;` TAB `|`; csv_reader.sniff_delimiter): Spark
     read a `;` or TAB export with ',' and refused it for want of its columns.
     A folder or a remote path: ','."""
     if opts.delimiter:
@@ -435,12 +435,12 @@ def _delimiter(opts: Any) -> str:
     path = Path(opts.input)
     if not path.is_file():
         return ","
-    from calc_nlp.csv_reader import _sniff_delimiter
+    from calc_nlp.csv_reader import sniff_delimiter
     from calc_nlp.readers import text_stream
 
     with open(path, "rb") as raw:
         first = text_stream(raw, opts.encoding).readline()
-    return _sniff_delimiter(first)
+    return sniff_delimiter(first)
 
 
 _RAGGED = "_calc_nlp_ragged"
