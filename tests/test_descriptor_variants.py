@@ -1073,6 +1073,27 @@ def test_a_zero_of_one_vessel_denies_nothing(findings_of, text, negated, vessels
     assert (f.negated, f.agatston_vessels) == (negated, vessels)
 
 
+# ... and so is a 0 right after a vessel's name, in a list or a table under
+# the score phrase, within reach of the phrase's denial of a zero score; a
+# total of 0 still denies it.
+ZERO_AFTER_A_VESSEL = [
+    ("Calcium score LM 0, LAD 120, LCX 0, RCA 40, total 160. Heart size normal.",
+     False, 160.0, "LM=0;LAD=120;LCX=0;RCA=40"),
+    ("FINDINGS:\nCORONARY ARTERY CALCIUM SCORES\nLM 0\nLAD 120\nLCX 0\nRCA 40\n"
+     "TOTAL 160\nThe heart is normal in size.", False, 160.0, "LM=0;LAD=120;LCX=0;RCA=40"),
+    ("Calcium scores\nLeft main: 0\nLAD: 75\nTotal: 75\nNo effusion.",
+     False, 75.0, "LM=0;LAD=75"),
+    ("Calcium score LM 0, LAD 0, RCA 0, total 0. Heart size normal.",
+     True, 0.0, "LM=0;LAD=0;RCA=0"),
+]
+
+
+@pytest.mark.parametrize("text, negated, total, vessels", ZERO_AFTER_A_VESSEL)
+def test_a_zero_after_a_vessels_name_is_that_vessels(findings_of, text, negated, total, vessels):
+    (f,) = findings_of(text)
+    assert (f.negated, f.agatston, f.agatston_vessels) == (negated, total, vessels)
+
+
 @pytest.mark.parametrize("text", ZERO_TOTALS)
 def test_a_zero_total_denies_its_finding(findings_of, text):
     (f,) = findings_of(text)

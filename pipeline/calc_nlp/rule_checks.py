@@ -185,7 +185,7 @@ def _check_metadata_types(file: str, rid: str, md: dict[str, Any]) -> None:
     """Metadata the stages read by type: `only_before` is a list of lower-case
     words (the next word's lower case is looked up in it: a string there would
     match its substrings), `line_break`, `history_item`, `value_after`,
-    `column_heading`, `title_unless_value` and `joint_placed` are true or false."""
+    `not_a_vessels_value`, `column_heading`, `title_unless_value` and `joint_placed` are true or false."""
     words = md.get("only_before")
     if words is not None and not (
         isinstance(words, list)
@@ -195,8 +195,9 @@ def _check_metadata_types(file: str, rid: str, md: dict[str, Any]) -> None:
         raise PatternError(
             file, "only_before must be a list of lower-case words", rid, "only_before"
         )
-    if not isinstance(md.get("line_break", False), bool):
-        raise PatternError(file, "line_break must be true or false", rid, "line_break")
+    for flag in ("line_break", "not_a_vessels_value"):
+        if not isinstance(md.get(flag, False), bool):
+            raise PatternError(file, f"{flag} must be true or false", rid, flag)
     if not isinstance(md.get("history_item", False), bool):
         raise PatternError(
             file, "history_item must be true or false", rid, "history_item"

@@ -208,6 +208,7 @@ METADATA_KEYS = {
     "joint_placed",
     "part_of",
     "line_break",
+    "not_a_vessels_value",
     "history_item",
     "only_before",
     "procedures_only",

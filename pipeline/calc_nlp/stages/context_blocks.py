@@ -213,6 +213,8 @@ def apply_context(
             continue
         if rule.terminates and words is not None and table.abbreviation_period(words, start):
             continue  # 'in the rt. lower lobe': the period shortens the side
+        if rule.vessel_zero and words is not None and table.vessels_value(words, start):
+            continue  # 'Calcium score LM 0, LAD 120': the left main's zero
         mod = Modifier(rule.rule, start, end, *rule.scope(start, end, sents))
         mods.append(mod)
         ruled.append((mod, rule))
@@ -261,12 +263,14 @@ class _Rule:
         "terminated_by",
         "terminates",
         "types",
+        "vessel_zero",
     )
 
     def __init__(self, rule: Any):
         direction = rule.direction
         self.rule = rule
         self.line_break = bool((rule.metadata or {}).get("line_break"))
+        self.vessel_zero = bool((rule.metadata or {}).get("not_a_vessels_value"))
         # as ConTextModifier's scope and limit_scope read the direction
         self.forward = direction.lower() in ("forward", "bidirectional")
         self.backward = direction.lower() in ("backward", "bidirectional")
@@ -329,6 +333,38 @@ class ContextRules:
         # the words whose period ends no sentence ('Rt. kidney'; the
         # Toolkit's `abbreviations`): nor does it end a modifier's scope
         self.abbreviations: frozenset[str] = frozenset()
+        # the coronary vessels' names, each as its words in lower case
+        # ('left main' -> ('left', 'main')): a score after one is the vessel's
+        self.vessel_names: frozenset[tuple[str, ...]] = frozenset()
+        self._longest_name = 0
+
+    def set_vessel_names(self, phrases: list[str]) -> None:
+        """The names of the vessels a calcium score is given for
+        (descriptors.json `vessels`), as the words `vessels_value` compares."""
+        self.vessel_names = frozenset(_name_words(p) for p in phrases) - {()}
+        self._longest_name = max(map(len, self.vessel_names), default=0)
+
+    def vessels_value(self, words: list[str], i: int) -> bool:
+        """Does the match of a `not_a_vessels_value` rule at token i (a
+        score of zero: '0', ': 0') follow a vessel's name, past a colon, an
+        equals sign, a dash or a line break ('LM 0', 'Left main: 0')? Then
+        its zero is that vessel's score, not the total's (guide §1: a total
+        of 0 is a negated finding; 'Calcium scores' over 'LM 0' and 'LAD
+        120' is not)."""
+        k = i - 1
+        while k >= 0 and (words[k] in _VALUE_MARKS or words[k].isspace()):
+            k -= 1
+        before: list[str] = []  # the words before it, nearest first
+        while k >= 0 and len(before) < self._longest_name:
+            w = words[k].lower().rstrip(".")
+            if w.isalnum():
+                before.append(w)
+            elif w or words[k] != ".":  # 'lt. main': the period is the name's
+                break
+            k -= 1
+        return any(
+            tuple(reversed(before[: len(n)])) == n for n in self.vessel_names
+        )
 
     def abbreviation_period(self, words: list[str], i: int) -> bool:
         """Is the TERMINATE match at token i the period of an abbreviation
@@ -346,6 +382,15 @@ class ContextRules:
         if rule is None:
             rule = self._read[match_id] = _Rule(self._rules[self._strings[match_id]])
         return rule
+
+
+# What may stand between a vessel's name and its score ('LM: 0', 'RCA = 0').
+_VALUE_MARKS = frozenset({":", "=", "-"})
+
+
+def _name_words(phrase: str) -> tuple[str, ...]:
+    """A vessel name's words in lower case, periods left out ('lt. main')."""
+    return tuple(w for w in phrase.lower().replace(".", " ").split())
 
 
 def _edges(

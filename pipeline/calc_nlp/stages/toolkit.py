@@ -862,6 +862,10 @@ class Toolkit:
         )
         # ... nor a modifier's scope ('the rt. lower lobe is no longer seen')
         self.context_table.abbreviations = self.abbreviations
+        # ... and a vessel's score of 0 says nothing of the total ('LM 0')
+        self.context_table.set_vessel_names(
+            [p for v in rules.descriptors.get("vessels", []) for p in v["phrases"]]
+        )
         # 'in the', 'and': a line ending on one goes on on the next line
         self.line_joining_words = frozenset(
             rules.word_lists.get("line_joining_words", [])
