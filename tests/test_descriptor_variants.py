@@ -811,7 +811,26 @@ SCORE_LAYOUTS = [
     ("Calcium score: 75\nMass: 14 mg\nPercentile: >80th\n", 75, 80, "", False),
     # a bare score in a coronary finding's sentence, with 'now' before it
     ("Progression of coronary calcification, score now 455.", 455, None, "", False),
+    # a score phrase in capitals alone on its line over the value it labels,
+    # no colon: a label, as 'Total Agatston score: 299' is, no title
+    ("FINDINGS\nTOTAL AGATSTON SCORE\n299, 91st percentile.\nIMPRESSION\nModerate plaque burden.", 299, 91, "", False),
+    ("HISTORY\nScreening.\nCORONARY ARTERY CALCIUM SCORE\n0.\nEXTRACARDIAC\nNormal.", 0, None, "", True),
+    ("TECHNIQUE\nGated CT.\nCALCIUM SCORE\n64 (LM 0, LAD 22, LCx 0, RCA 42).", 64, None, "LM=0;LAD=22;LCX=0;RCA=42", False),
 ]
+
+
+# ... but a title in capitals over an item's number or a date labels no value
+# there: the study's name, no finding.
+TITLES_OVER_NO_VALUE = [
+    "HISTORY\nChest pain.\nCT CALCIUM SCORE\n1. Normal heart size.\n2. Clear lungs.",
+    "HISTORY\nChest pain.\nCT CALCIUM SCORE\n03/12/2019\nNormal heart size.",
+    "HISTORY\nChest pain.\nCT CALCIUM SCORE\n2) Normal heart size.",
+]
+
+
+@pytest.mark.parametrize("text", TITLES_OVER_NO_VALUE)
+def test_a_title_over_no_value_is_no_finding(findings_of, text):
+    assert [f.mention for f in findings_of(text)] == []
 
 
 @pytest.mark.parametrize("text, agatston, percentile, vessels, negated", SCORE_LAYOUTS)
@@ -932,13 +951,9 @@ def test_lines_joined_by_bars_give_the_scores_of_the_lines(findings_of, text):
 
 
 # ... but a line a vessel's name alone opens over its value is that vessel's
-# line, whose finding takes no scores of the lines under it; and a score
-# phrase alone on its line in capitals, a heading and no finding, gives the
-# number under it to no finding of the sentence above.
+# line, whose finding takes no scores of the lines under it.
 LABELS_OVER_VALUES_NOT_THEIRS = [
     "FINDINGS\nLAD\n164, with calcified plaque in the proximal segment.\nLCx\n0.\nRCA\n48.\n",
-    "CCTA / CALCIUM SCORE\nINDICATION\n45M chest pain. Evaluate for coronary calcification.\n"
-    "CORONARY ARTERY CALCIUM SCORE\n0.\n",
 ]
 
 
@@ -947,6 +962,23 @@ def test_a_label_alone_over_its_value_gives_no_other_finding_a_score(findings_of
     found = findings_of(text)
     assert found
     assert [(f.agatston, f.agatston_vessels) for f in found] == [(None, "")] * len(found)
+
+
+def test_a_score_label_in_capitals_over_its_value_keeps_it_from_the_sentence_above(
+    findings_of,
+):
+    """A score phrase alone on its line in capitals over its value labels it
+    (a finding with the score: 0 denies it); the finding of the sentence
+    above takes no score of it."""
+    text = (
+        "CCTA / CALCIUM SCORE\nINDICATION\n45M chest pain. Evaluate for coronary "
+        "calcification.\nCORONARY ARTERY CALCIUM SCORE\n0.\n"
+    )
+    got = [(f.mention, f.agatston, f.negated) for f in findings_of(text)]
+    assert got == [
+        ("coronary calcification", None, False),
+        ("CORONARY ARTERY CALCIUM SCORE", 0.0, True),
+    ]
 
 
 # A bare "CACS" is the score's name only with its value right after it; as

@@ -855,9 +855,12 @@ def _names_a_score(
     if not any(ch.islower() for t in words for ch in t.text):
         # a title in capitals: the report's opening line always, another
         # line unless it heads score lines under it as a table's column does
-        # ('| ARTERY | CALCIUM SCORE |' over 'LM | 4'): a report written in
-        # capitals has no other way to tell
-        return all(t.is_space for t in doc[:lo]) or not _heads_score_lines(kit, lay, hi)
+        # ('| ARTERY | CALCIUM SCORE |' over 'LM | 4') or labels the value
+        # the next line opens with ('TOTAL AGATSTON SCORE' over '299, 91st
+        # percentile.'): a report written in capitals has no other way to tell
+        return all(t.is_space for t in doc[:lo]) or not (
+            _heads_score_lines(kit, lay, hi) or _value_under(lay, hi)
+        )
     # the report's opening line, neither a labelled line nor a sentence,
     # unless it heads score lines under it
     return (
@@ -961,6 +964,27 @@ def _heads_score_lines(kit: Toolkit, lay: Layout, hi: int) -> bool:
             return words[j][:1].isdigit()
         j += 1
     return False
+
+
+def _value_under(lay: Layout, hi: int) -> bool:
+    """Does the line after a line ending at token `hi` open with a value: a
+    number ('299, 91st percentile.', '0') or 'zero', not a date ('03/2019'), a
+    range ('1-2') or an item's number ('1. The LAD ...', '2)')? Then the line
+    above is the label of that value, as a colon would make it."""
+    words = lay.words
+    j = _next_word(lay, hi)
+    if j == len(words) or not (words[j][:1].isdigit() or lay.lower[j] == "zero"):
+        return False
+    if "/" in words[j]:
+        return False
+    k = j + 1
+    if k == len(words) or "\n" in words[k]:
+        return True  # the value alone on its line
+    if words[k] in ("/", "-", ")"):
+        return False
+    if words[k] == ".":  # the value's full stop ends its line; an item's does not
+        return k + 1 == len(words) or "\n" in words[k + 1]
+    return True
 
 
 def _names_its_score_again(
