@@ -1150,6 +1150,23 @@ VESSELS_WITH_TOTAL = [
         "Total calcium score 51.\nThe calcium score of each artery: LAD 40, RCA 11.",
         [("calcium score", 51.0, ""), ("calcium score", None, "LAD=40;RCA=11")],
     ),
+    # a label line over score lines, each a sentence of its own, and the
+    # total's line right under them: the label's sentence and its lines are
+    # the sentence before the total's
+    (
+        "FINDINGS:\nCORONARY CALCIUM:\nLeft main: 0\nLAD: 45\nCircumflex: 12\nRCA: 88\n"
+        "Total Agatston score: 145\n",
+        [("CORONARY CALCIUM", None, ""), ("Agatston score", 145.0, "LM=0;LAD=45;LCX=12;RCA=88")],
+    ),
+    (
+        "Coronary calcium:\nLAD 45\nRCA 88\nTotal calcium score 133, 60th percentile.",
+        [("Coronary calcium", None, ""), ("calcium score", 133.0, "LAD=45;RCA=88")],
+    ),
+    # ... but not past a sentence of another topic between
+    (
+        "Coronary calcium:\nLAD 45\nRCA 88\nThe aorta is normal.\nTotal calcium score 133.",
+        [("Coronary calcium", None, "LAD=45;RCA=88"), ("calcium score", 133.0, "")],
+    ),
 ]
 
 

@@ -274,7 +274,7 @@ def _vessels_to_total(
             continue
         if rd.lower[spans[i].end - 1].startswith("score"):
             continue  # a score phrase of the vessels' own ('the score for each vessel')
-        sent = rd.sent(spans[i])
+        sent = _with_score_lines(rd, rd.sent(spans[i]), f)
         section = lay.sections[spans[i].start][2]
         near = [
             j
@@ -292,6 +292,18 @@ def _vessels_to_total(
         g.agatston_vessels, f.agatston_vessels = f.agatston_vessels, ""
         g.descriptor_words += moved
         f.descriptor_words = tuple(w for w in f.descriptor_words if w not in moved)
+
+
+def _with_score_lines(rd: ReportDoc, sent: Span, f: Finding) -> Span:
+    """The finding's sentence and the score lines under it whose per-vessel
+    scores it took, each a sentence of its own ('CORONARY CALCIUM:' over
+    'LAD: 45' and 'RCA: 88'): the total's line right under them is the
+    sentence after the finding's."""
+    end = max(w[3] for w in f.descriptor_words if w[0] == "agatston_vessels")
+    last = rd.doc.char_span(end - rd.offset - 1, end - rd.offset, alignment_mode="expand")
+    if last is None or last.start < sent.end:
+        return sent
+    return rd.doc[sent.start : rd.sent(last).end]
 
 
 def _next_to(rd: ReportDoc, a: Span, b: Span) -> bool:
