@@ -788,6 +788,10 @@ CHANGES = [
     ("Redemonstrated calcified granuloma in the right upper lobe.", None, "stable"),
     ("Calcified granuloma in the right upper lobe, unchanged from prior.", None, "stable"),
     ("Calcified granuloma, unchanged compared to XXXX.", None, "stable"),
+    # 'persistence of' as 'persistent'; an echo's signal that persists at a
+    # setting grades nothing
+    ("There is persistence of a calcified granuloma in the right upper lobe.", None, "stable"),
+    ("Right eye: reflective calcified drusen, persisting at low gain.", None, ""),
     # 'both', 'all' give the closing change word to every finding of the sentence
     ("Calcified right hilar node and calcified granuloma in the right upper lobe, both unchanged.", "Calcified right hilar node", "stable"),
     ("Calcified hilar nodes and a calcified left lower lobe granuloma, all are unchanged.", "Calcified hilar nodes", "stable"),
