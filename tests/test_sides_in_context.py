@@ -1554,6 +1554,9 @@ ABBREVIATED_SIDES = [
     ("RT.: Mild intimal thickening. Calcified plaque at the carotid bulb.", "carotid artery", "right"),
     ("FINDINGS:\nLt. kidney: 11 cm. A 3 mm cortical calcification.", "kidney", "left"),
     ("Calcified granuloma at the rt. base.", "lung", "right"),
+    # the period before a hyphen ('Rt.-sided') as in 'Rt-sided'
+    ("Rt.-sided perihilar calcified lymph node.", "lymph node", "right"),
+    ("LT.-SIDED CALCIFIED HILAR NODE.", "lymph node", "left"),
 ]
 
 

@@ -313,6 +313,10 @@ EXTRA_INFIXES = [
     r"(?<=[0-9]),(?=[A-Za-z(])",
     r"(?<=[A-Za-z]):(?=,)",
     r"(?<=[A-Za-z0-9])\.(?=,)",
+    # an abbreviated side before a hyphen ("Rt.-sided", "Lt.-sided") splits
+    # as "Rt-sided" does, so the side's rules read "rt" "."
+    r"(?<=[A-Za-z])\.(?=-[A-Za-z])",
+    r"(?<=[A-Za-z]\.)-(?=[A-Za-z])",
 ]
 # A list item's dash glued to the word it opens ("-Right breast:", "-Left
 # axillary tail:", and "-left breast:" in an export lower-cased whole) splits
