@@ -45,6 +45,10 @@ AT_A_JOINT: list[tuple[str, str, dict[str, Any]]] = [
     # a joint's replacement that 'with' gives the ossification to
     ("ADMISSION DIAGNOSIS: Stiff right total knee arthroplasty with heterotopic ossification.", "heterotopic", {"site": PERIARTICULAR, "laterality": "right"}),
     ("Painful left hip replacement with extensive heterotopic ossification.", "heterotopic", {"site": PERIARTICULAR, "laterality": "left"}),
+    # a side of the joint itself places it about the joint, as a landmark does
+    ("Status post right total hip arthroplasty. Brooker class III heterotopic ossification lateral to the right hip.", "heterotopic", {"site": PERIARTICULAR, "laterality": "right", "classification": "dystrophic"}),
+    ("Elbow film: heterotopic ossification posterior to the left elbow.", "heterotopic", {"site": PERIARTICULAR, "laterality": "left"}),
+    ("Amorphous calcinosis medial to both knees.", "calcinosis", {"site": PERIARTICULAR, "laterality": "bilateral"}),
 ]
 
 
@@ -66,6 +70,7 @@ NOT_AT_A_JOINT: list[tuple[str, str, dict[str, Any]]] = [
     ("Heterotopic ossification complicated a prior total knee arthroplasty.", "Heterotopic", {"site": ""}),
     # 'below the knee' is a limb's region, no place at the joint
     ("Diffuse medial calcinosis of the leg arteries, most marked below the knee.", "calcinosis", {"site": "artery"}),
+    ("Heterotopic ossification below the knee.", "Heterotopic", {"site": ""}),
     # the components are the prosthesis's, not a femoral artery
     ("The femoral and tibial components are well seated. Heterotopic ossification is noted anteriorly.", "Heterotopic", {"site": ""}),
 ]
