@@ -826,3 +826,27 @@ NEXT_CLAUSE_SUBJECT: list[tuple[str, str, dict[str, Any]]] = [
 def test_next_clause_subject_is_not_the_place(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A second reading an alternative word joins to the first ('X vs. Y') reads
+# the same calcification as the first: it takes that calcification's place,
+# not the place of the sentence before (guide §2 step 3; corpora/GUIDE.md
+# lesion: a finding its sentence names as what the one before it is).
+SECOND_READING: list[tuple[str, str, dict[str, Any]]] = [
+    ("Peripheral vascular calcification. Soft tissue calcification in the lateral thigh, may represent myositis ossificans vs. calcified hematoma.", "calcified hematoma", {"site": "soft tissue", "laterality": ""}),
+    ("Left renal cyst. Calcification in the right gluteal muscle, may represent myositis ossificans versus a calcified hematoma.", "calcified hematoma", {"site": "muscle", "laterality": "right"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), SECOND_READING)
+def test_second_reading_takes_the_place_of_what_it_reads(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+def test_second_reading_shares_the_lesion_it_reads(lesion_numbers):
+    text = (
+        "Peripheral vascular calcification. Soft tissue calcification in the "
+        "lateral thigh, may represent myositis ossificans vs. calcified hematoma."
+    )
+    assert lesion_numbers(text) == [1, 2, 2, 2]
