@@ -323,6 +323,10 @@ VOCABULARY: list[tuple[str, str, dict[str, Any]]] = [
     # the siphon), its plural both sides', not the side of a bulb before it
     ("HEAD CT: Dense calcification of the left siphon.", "calcification", {"site": "carotid artery", "laterality": "left"}),
     ("Carotid disease: calcified plaque at the left bulb and calcified siphons.", "calcified siphons", {"site": "carotid artery", "laterality": "bilateral"}),
+    # bursitis is the bursa's, and the vocabulary's tendon takes in bursae
+    # as it takes in tendinitis
+    ("LEFT SHOULDER: Stable calcific bursitis, left shoulder.", "calcific bursitis", {"site": "tendon", "laterality": "left"}),
+    ("Elbow film: olecranon bursitis with calcifications.", "calcifications", {"site": "tendon"}),
 ]
 
 
