@@ -182,3 +182,21 @@ def test_the_ossification_pointed_back_to_one_place_has_that_place(findings_of):
     )
     f = findings_of(text)[-1]
     assert (f.site, f.laterality) == (PERIARTICULAR, "")
+
+
+# A side and the number of a finger's or toe's joint between the lead and the
+# joint leave it led to (mentions.json joint_ordinals): in the tissue about
+# that joint, and metastatic where kidney disease is named (guide §4 rule 3:
+# periarticular soft tissue is a site mineral disorders favour).
+NUMBERED_JOINT: list[tuple[str, str, dict[str, Any]]] = [
+    ("HISTORY: CKD on dialysis. Soft tissue calcific deposits about the left 2nd MCP joint.", "calcific deposits", {"site": PERIARTICULAR, "laterality": "left", "classification": "metastatic"}),
+    ("Foot film: amorphous calcification about the right 1st MTP joint.", "calcification", {"site": PERIARTICULAR, "laterality": "right"}),
+    ("Hand film: calcific deposits around the third PIP joint.", "calcific deposits", {"site": PERIARTICULAR}),
+    ("Calcific deposits about the left second metacarpophalangeal joint.", "Calcific deposits", {"site": PERIARTICULAR, "laterality": "left"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), NUMBERED_JOINT)
+def test_numbered_joint_is_still_led_to(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected
