@@ -327,6 +327,12 @@ VOCABULARY: list[tuple[str, str, dict[str, Any]]] = [
     # as it takes in tendinitis
     ("LEFT SHOULDER: Stable calcific bursitis, left shoulder.", "calcific bursitis", {"site": "tendon", "laterality": "left"}),
     ("Elbow film: olecranon bursitis with calcifications.", "calcifications", {"site": "tendon"}),
+    # place adjectives sharing 'arterioles' or 'vessels' name the vessels
+    # (guide §2 vocabulary: artery), not the first adjective's organ; in
+    # kidney disease the vessel wall makes it metastatic (guide §4 rule 3)
+    ("Patient on dialysis. Extensive calcification of the dermal and subcutaneous arterioles of the thighs.", "calcification", {"site": "artery", "classification": "metastatic"}),
+    ("Patient on dialysis. Calcification of the dermal and subcutaneous vessels.", "Calcification", {"site": "artery", "classification": "metastatic"}),
+    ("CT: calcification of the renal and splenic vessels.", "calcification", {"site": "artery"}),
 ]
 
 
