@@ -333,6 +333,10 @@ VOCABULARY: list[tuple[str, str, dict[str, Any]]] = [
     ("Patient on dialysis. Extensive calcification of the dermal and subcutaneous arterioles of the thighs.", "calcification", {"site": "artery", "classification": "metastatic"}),
     ("Patient on dialysis. Calcification of the dermal and subcutaneous vessels.", "Calcification", {"site": "artery", "classification": "metastatic"}),
     ("CT: calcification of the renal and splenic vessels.", "calcification", {"site": "artery"}),
+    # 'BG' is the basal ganglia's abbreviation: the site, not the dura of the
+    # sentence before
+    ("CT HEAD: Calcification of the falx and tentorium. Bilateral BG calcs. No hemorrhage.", "Bilateral BG calcs", {"site": "basal ganglia", "laterality": "bilateral", "physiologic": False}),
+    ("CT HEAD: Symmetric calcification of the BG bilaterally.", "calcification", {"site": "basal ganglia", "laterality": "bilateral"}),
 ]
 
 
