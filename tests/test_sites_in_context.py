@@ -864,3 +864,18 @@ def test_second_reading_shares_the_lesion_it_reads(lesion_numbers):
         "lateral thigh, may represent myositis ossificans vs. calcified hematoma."
     )
     assert lesion_numbers(text) == [1, 2, 2, 2]
+
+
+# A sentence opening with a pronoun for the one calcification of the
+# sentence before takes that finding's place (guide §2 step 4), the first
+# of two its phrase names, not the last place of its sentence.
+POINTED_FINDING: list[tuple[str, str, dict[str, Any]]] = [
+    ("CT HEAD: Calcifications in the bilateral globus pallidi and dentate nuclei. These may reflect metabolic calcification.", "calcification", {"site": "basal ganglia", "laterality": "bilateral"}),
+    ("CT ABDOMEN: Coarse calcification of the pancreatic head and the duodenal wall. This likely represents chronic calcific pancreatitis.", "calcific pancreatitis", {"site": "pancreas"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), POINTED_FINDING)
+def test_pronoun_takes_the_place_of_the_one_finding_before(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
