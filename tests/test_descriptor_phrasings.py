@@ -989,6 +989,9 @@ CHANGES = [
     ("Partial resorption of the calcific deposit.", None, "decreased"),
     ("Resolution of the calcific deposit in the supraspinatus tendon.", None, "resolved"),
     ("The previously seen calcific deposit has resorbed.", None, "resolved"),
+    # 'no longer evidence of' says no longer seen
+    ("There is no longer evidence of the previously described calcific tendinitis.", None, "resolved"),
+    ("No longer any evidence of nephrocalcinosis.", None, "resolved"),
     # a closing change phrase that grades the noun after it is not the finding's
     ("Calcified granuloma in the right lower lobe, stable heart size.", None, ""),
     ("Calcified granuloma, no change in the effusion.", None, ""),

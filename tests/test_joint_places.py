@@ -45,6 +45,10 @@ AT_A_JOINT: list[tuple[str, str, dict[str, Any]]] = [
     # a joint's replacement that 'with' gives the ossification to
     ("ADMISSION DIAGNOSIS: Stiff right total knee arthroplasty with heterotopic ossification.", "heterotopic", {"site": PERIARTICULAR, "laterality": "right"}),
     ("Painful left hip replacement with extensive heterotopic ossification.", "heterotopic", {"site": PERIARTICULAR, "laterality": "left"}),
+    # a side of the joint itself places it about the joint, as a landmark does
+    ("Status post right total hip arthroplasty. Brooker class III heterotopic ossification lateral to the right hip.", "heterotopic", {"site": PERIARTICULAR, "laterality": "right", "classification": "dystrophic"}),
+    ("Elbow film: heterotopic ossification posterior to the left elbow.", "heterotopic", {"site": PERIARTICULAR, "laterality": "left"}),
+    ("Amorphous calcinosis medial to both knees.", "calcinosis", {"site": PERIARTICULAR, "laterality": "bilateral"}),
 ]
 
 
@@ -66,6 +70,7 @@ NOT_AT_A_JOINT: list[tuple[str, str, dict[str, Any]]] = [
     ("Heterotopic ossification complicated a prior total knee arthroplasty.", "Heterotopic", {"site": ""}),
     # 'below the knee' is a limb's region, no place at the joint
     ("Diffuse medial calcinosis of the leg arteries, most marked below the knee.", "calcinosis", {"site": "artery"}),
+    ("Heterotopic ossification below the knee.", "Heterotopic", {"site": ""}),
     # the components are the prosthesis's, not a femoral artery
     ("The femoral and tibial components are well seated. Heterotopic ossification is noted anteriorly.", "Heterotopic", {"site": ""}),
 ]
@@ -177,3 +182,21 @@ def test_the_ossification_pointed_back_to_one_place_has_that_place(findings_of):
     )
     f = findings_of(text)[-1]
     assert (f.site, f.laterality) == (PERIARTICULAR, "")
+
+
+# A side and the number of a finger's or toe's joint between the lead and the
+# joint leave it led to (mentions.json joint_ordinals): in the tissue about
+# that joint, and metastatic where kidney disease is named (guide §4 rule 3:
+# periarticular soft tissue is a site mineral disorders favour).
+NUMBERED_JOINT: list[tuple[str, str, dict[str, Any]]] = [
+    ("HISTORY: CKD on dialysis. Soft tissue calcific deposits about the left 2nd MCP joint.", "calcific deposits", {"site": PERIARTICULAR, "laterality": "left", "classification": "metastatic"}),
+    ("Foot film: amorphous calcification about the right 1st MTP joint.", "calcification", {"site": PERIARTICULAR, "laterality": "right"}),
+    ("Hand film: calcific deposits around the third PIP joint.", "calcific deposits", {"site": PERIARTICULAR}),
+    ("Calcific deposits about the left second metacarpophalangeal joint.", "Calcific deposits", {"site": PERIARTICULAR, "laterality": "left"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), NUMBERED_JOINT)
+def test_numbered_joint_is_still_led_to(finding_with, text, word, expected):
+    f = finding_with(text, word)
+    assert {name: getattr(f, name) for name in expected} == expected

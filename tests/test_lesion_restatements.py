@@ -8,6 +8,19 @@ from __future__ import annotations
 import pytest
 
 RESTATED = [
+    # a tendon's or bursa's disease names the tendon site, no place within
+    # it: the impression's 'calcific bursitis' or 'calcific tendinopathy'
+    # restates the deposit the findings placed in the bursa or the cuff
+    (
+        "XR RIGHT SHOULDER\nFINDINGS: Calcific deposit in the subacromial "
+        "bursa.\nIMPRESSION: Calcific bursitis.",
+        [1, 1],
+    ),
+    (
+        "XR LEFT SHOULDER\nFINDINGS: Amorphous calcification in the rotator "
+        "cuff, 9 mm.\nIMPRESSION: Calcific tendinopathy.",
+        [1, 1],
+    ),
     # the wall of a cyst or collection is a part of its own: the organ's
     # disease restates the organ's calcification, the wall's restatement the
     # wall's; a vessel's wall is the vessel

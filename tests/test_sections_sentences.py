@@ -195,6 +195,49 @@ def test_period_of_a_side_abbreviation_ends_no_sentence(text, n):
     assert sum(sentence_starts(words, abbreviations=sides)) == n
 
 
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        # spaCy keeps a capital letter with its period as one token ('C.'):
+        # before a capitalised word it still closes the sentence
+        ("Rule out hepatitis C. Calcified granulomas in the spleen.", 2),
+        ("Left renal cyst with calcification, Bosniak II F. Right kidney normal.", 2),
+        ("Pancreas: no mass, Grade C. Pancreatic calcifications.", 2),
+        # an initial before a lower-case word or after another initial goes on
+        ("E. coli infection. Calcified granuloma.", 2),
+        ("Read by A. B. Smith.", 1),
+    ],
+)
+def test_a_capital_letters_period_closes_its_sentence(text, n):
+    import spacy
+
+    words = [t.text for t in spacy.blank("en")(text)]
+    assert sum(sentence_starts(words)) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Rule out hepatitis C. Calcified granulomas in the spleen.", "hypothetical"),
+        ("No evidence of hepatitis C. Splenic calcifications.", "negated"),
+        ("Negative for hepatitis B. Calcified granuloma in the liver.", "negated"),
+    ],
+)
+def test_a_cue_before_a_capital_letters_period_stays_in_its_sentence(
+    findings_of, text, flag
+):
+    (f,) = findings_of(text)
+    assert not getattr(f, flag)
+    assert f.classification
+
+
+def test_a_side_before_a_capital_letters_period_stays_in_its_sentence(findings_of):
+    (f,) = findings_of(
+        "Lt renal cyst w/ peripheral calcification, Bosniak II F. Rt kidney normal."
+    )
+    assert (f.site, f.laterality) == ("kidney", "left")
+
+
 LOWER_CASED = (
     "portable chest. dialysis catheter tip in the right atrium. "
     "coronary artery calcification, moderate. calcified granuloma in the left "

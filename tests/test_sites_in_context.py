@@ -323,6 +323,20 @@ VOCABULARY: list[tuple[str, str, dict[str, Any]]] = [
     # the siphon), its plural both sides', not the side of a bulb before it
     ("HEAD CT: Dense calcification of the left siphon.", "calcification", {"site": "carotid artery", "laterality": "left"}),
     ("Carotid disease: calcified plaque at the left bulb and calcified siphons.", "calcified siphons", {"site": "carotid artery", "laterality": "bilateral"}),
+    # bursitis is the bursa's, and the vocabulary's tendon takes in bursae
+    # as it takes in tendinitis
+    ("LEFT SHOULDER: Stable calcific bursitis, left shoulder.", "calcific bursitis", {"site": "tendon", "laterality": "left"}),
+    ("Elbow film: olecranon bursitis with calcifications.", "calcifications", {"site": "tendon"}),
+    # place adjectives sharing 'arterioles' or 'vessels' name the vessels
+    # (guide §2 vocabulary: artery), not the first adjective's organ; in
+    # kidney disease the vessel wall makes it metastatic (guide §4 rule 3)
+    ("Patient on dialysis. Extensive calcification of the dermal and subcutaneous arterioles of the thighs.", "calcification", {"site": "artery", "classification": "metastatic"}),
+    ("Patient on dialysis. Calcification of the dermal and subcutaneous vessels.", "Calcification", {"site": "artery", "classification": "metastatic"}),
+    ("CT: calcification of the renal and splenic vessels.", "calcification", {"site": "artery"}),
+    # 'BG' is the basal ganglia's abbreviation: the site, not the dura of the
+    # sentence before
+    ("CT HEAD: Calcification of the falx and tentorium. Bilateral BG calcs. No hemorrhage.", "Bilateral BG calcs", {"site": "basal ganglia", "laterality": "bilateral", "physiologic": False}),
+    ("CT HEAD: Symmetric calcification of the BG bilaterally.", "calcification", {"site": "basal ganglia", "laterality": "bilateral"}),
 ]
 
 
@@ -824,5 +838,44 @@ NEXT_CLAUSE_SUBJECT: list[tuple[str, str, dict[str, Any]]] = [
 
 @pytest.mark.parametrize(("text", "mention", "expected"), NEXT_CLAUSE_SUBJECT)
 def test_next_clause_subject_is_not_the_place(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A second reading an alternative word joins to the first ('X vs. Y') reads
+# the same calcification as the first: it takes that calcification's place,
+# not the place of the sentence before (guide §2 step 3; corpora/GUIDE.md
+# lesion: a finding its sentence names as what the one before it is).
+SECOND_READING: list[tuple[str, str, dict[str, Any]]] = [
+    ("Peripheral vascular calcification. Soft tissue calcification in the lateral thigh, may represent myositis ossificans vs. calcified hematoma.", "calcified hematoma", {"site": "soft tissue", "laterality": ""}),
+    ("Left renal cyst. Calcification in the right gluteal muscle, may represent myositis ossificans versus a calcified hematoma.", "calcified hematoma", {"site": "muscle", "laterality": "right"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), SECOND_READING)
+def test_second_reading_takes_the_place_of_what_it_reads(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+def test_second_reading_shares_the_lesion_it_reads(lesion_numbers):
+    text = (
+        "Peripheral vascular calcification. Soft tissue calcification in the "
+        "lateral thigh, may represent myositis ossificans vs. calcified hematoma."
+    )
+    assert lesion_numbers(text) == [1, 2, 2, 2]
+
+
+# A sentence opening with a pronoun for the one calcification of the
+# sentence before takes that finding's place (guide §2 step 4), the first
+# of two its phrase names, not the last place of its sentence.
+POINTED_FINDING: list[tuple[str, str, dict[str, Any]]] = [
+    ("CT HEAD: Calcifications in the bilateral globus pallidi and dentate nuclei. These may reflect metabolic calcification.", "calcification", {"site": "basal ganglia", "laterality": "bilateral"}),
+    ("CT ABDOMEN: Coarse calcification of the pancreatic head and the duodenal wall. This likely represents chronic calcific pancreatitis.", "calcific pancreatitis", {"site": "pancreas"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), POINTED_FINDING)
+def test_pronoun_takes_the_place_of_the_one_finding_before(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected

@@ -271,14 +271,18 @@ _JOINT_DETERMINERS = frozenset({"the", "both", "either", "each", "of"})
 def joint_lead_start(kit: Toolkit, rd: ReportDoc, region: SiteRef) -> int | None:
     """Where the words leading to a joint begin, for a joint (a REGION rule
     with `mention_site`) led by 'about', 'around', 'adjacent to' in its
-    sentence (mentions.json joint_leads): 'calcification around the right
-    knee' lies in the tissue about that joint. None for other regions and
-    other leads ('near')."""
+    sentence (mentions.json joint_leads), past a determiner, a side and the
+    joint's number (joint_ordinals): 'calcification around the right knee'
+    and 'calcific deposits about the left 2nd MCP joint' lie in the tissue
+    about that joint. None for other regions and other leads ('near')."""
     if not kit.md(region.span).get("mention_site"):
         return None
     first = rd.layout.sent_first[region.start]
     i = region.start
-    while i > first and rd.lower[i - 1] in _JOINT_DETERMINERS:
+    # 'about the left 2nd MCP joint': a side and the joint's number may
+    # stand before it, past the determiner
+    skipped = _JOINT_DETERMINERS | kit.word_sets.get("joint_ordinals", frozenset())
+    while i > first and (rd.lower[i - 1] in skipped or rd.lower[i - 1] in kit.side_words):
         i -= 1
     leads = kit.rules.word_lists.get("joint_leads", [])
     for w in leads:

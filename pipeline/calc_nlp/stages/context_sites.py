@@ -22,7 +22,7 @@ from calc_nlp.sentences import continues
 # the modifiers stage would otherwise import on its own
 from calc_nlp.stages import toolkit  # noqa: F401
 from calc_nlp.stages.modifiers import flags
-from calc_nlp.stages.record import POINTING_PRONOUNS, ReportDoc, SiteRef
+from calc_nlp.stages.record import POINTING_PRONOUNS, ReportDoc, SiteRef, key
 from calc_nlp.stages.toolkit import Toolkit
 
 # How many sentences back a finding whose sentence names no site looks for
@@ -1418,7 +1418,9 @@ def site_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     i = first.i
     if f.start <= i + 1 or rd.lower[i + 1] in rd.lesion_nouns:
         return None  # 'This calcification ...', 'These nodules ...': a determiner
-    found = site_from_previous_sentence(rd, f, pointed=True)
+    found = _site_of_one_finding_before(rd, sent) or site_from_previous_sentence(
+        rd, f, pointed=True
+    )
     if found is None or found.laterality:
         return found
     # the one side that sentence writes ('at the left apex'; 'A nodule
@@ -1427,6 +1429,23 @@ def site_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     prev = _sentence_before(rd, sent, pointed=True)
     sides = sides_written(kit, rd, prev.start, prev.end, implied=True)
     return replace(found, laterality=sides.pop()) if len(sides) == 1 else found
+
+
+def _site_of_one_finding_before(rd: ReportDoc, sent: Span) -> SiteRef | None:
+    """The site the one calcification of the sentence before took, where that
+    sentence names one ('Calcifications in the globus pallidi and dentate
+    nuclei. These may reflect metabolic calcification.'): the pronoun stands
+    for that finding, so the finding takes its place (guide §2 step 4: an
+    earlier mention the sentence points back to), not the last place of its
+    sentence (the first of two places one phrase names is the finding's).
+    Read from the sites already linked (`ReportDoc.linked_sites`: findings
+    are linked in text order); None where none is, or the sentence before
+    names no calcification or several."""
+    prev = _sentence_before(rd, sent, pointed=True)
+    before = [c for c in rd.matches.calc if prev.start <= c.start and c.end <= prev.end]
+    if len(before) != 1:
+        return None
+    return rd.linked_sites.get(key(before[0]))
 
 
 def sides_written(

@@ -1263,6 +1263,14 @@ def _what_it_restates(
         for c in rd.matches.calc
         if c.end <= f.start and rd.layout.sent_first[c.start] == first
     ]
+    if len(before) > 1 and _other_reading_of(rd, before[-1], f):
+        # 'calcification ..., may represent myositis ossificans vs. calcified
+        # hematoma': the second reading is of what the first one reads
+        read = _what_it_restates(kit, rd, before[-1], None)
+        if read is None or clause is None:
+            return read
+        inside = read.start <= clause.span.start < joined_site_end(rd, read, read.span.end)
+        return read if inside else None
     if len(before) != 1 or not linked(rd, before[0], f):
         return None  # 'X and Y, consistent with metastatic calcification': which?
     prev = before[0]
@@ -1275,6 +1283,25 @@ def _what_it_restates(
         return None
     side = two_sides(kit, rd, prev, site) or site.laterality
     return replace(site, laterality=side or lat_in_sentence(kit, rd, prev))
+
+
+# Words that may stand between two readings besides the alternative word
+# ('myositis ossificans vs. a calcified hematoma').
+_READING_FILLERS = frozenset({",", "a", "an", "the", "."})
+
+
+def _other_reading_of(rd: ReportDoc, reading: Span, f: Span) -> bool:
+    """Is `f` offered as another reading beside the finding right before it,
+    an alternative word (mentions.json alternative_words, 'vs.' with its
+    period) and articles only between them ('myositis ossificans vs. calcified
+    hematoma')? Both read the same calcification (guide §2 step 3; corpora/
+    GUIDE.md lesion: a finding its sentence names as what the one before it
+    is shares its number)."""
+    words = rd.word_sets.get("alternative_words", frozenset())
+    between = [w.rstrip(".") or w for w in rd.lower[reading.end : f.start] if not w.isspace()]
+    return any(w in words for w in between) and all(
+        w in words or w in _READING_FILLERS for w in between
+    )
 
 
 def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
