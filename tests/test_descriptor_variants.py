@@ -1162,6 +1162,15 @@ VESSELS_WITH_TOTAL = [
         "Coronary calcium:\nLAD 45\nRCA 88\nTotal calcium score 133, 60th percentile.",
         [("Coronary calcium", None, ""), ("calcium score", 133.0, "LAD=45;RCA=88")],
     ),
+    # ... also where an export hard-wrapped at 60 columns reads a score line
+    # as wrapped into the total's line
+    (
+        "EXAM: CT CARDIAC CALCIUM SCORING\nHISTORY: 61-year-old woman, LDL 175 mg/dL, mother with\n"
+        "angina at 58. Screening.\nTECHNIQUE: Prospectively gated noncontrast CT, 3 mm slices.\n"
+        "CORONARY CALCIUM:\nLeft main: 0\nLAD: 120\nCircumflex: 0\nRCA: 33\n"
+        "Total Agatston score: 153, 80th percentile for age, sex and\nrace.\n",
+        [("CORONARY CALCIUM", None, ""), ("Agatston score", 153.0, "LM=0;LAD=120;LCX=0;RCA=33")],
+    ),
     # ... but not past a sentence of another topic between
     (
         "Coronary calcium:\nLAD 45\nRCA 88\nThe aorta is normal.\nTotal calcium score 133.",

@@ -274,16 +274,19 @@ def _vessels_to_total(
             continue
         if rd.lower[spans[i].end - 1].startswith("score"):
             continue  # a score phrase of the vessels' own ('the score for each vessel')
-        sent = _with_score_lines(rd, rd.sent(spans[i]), f)
-        section = lay.sections[spans[i].start][2]
+        own = rd.sent(spans[i])
+        sent = _with_score_lines(rd, own, f)
+        # its section, or the one its score lines end in (a hard-wrapped
+        # export may read a line of them as a section's label)
+        sections = {lay.sections[spans[i].start][2], lay.sections[sent.end - 1][2]}
         near = [
             j
             for j, g in enumerate(findings)
             if g.agatston is not None
             and not g.agatston_vessels
             and g.rule_id in dr.score_rules
-            and lay.sections[spans[j].start][2] == section
-            and _next_to(rd, sent, rd.sent(spans[j]))
+            and lay.sections[spans[j].start][2] in sections
+            and _next_to_lines(rd, own, sent, rd.sent(spans[j]))
         ]
         if len({rd.sent(spans[j]).start for j in near}) != 1:
             continue
@@ -304,6 +307,14 @@ def _with_score_lines(rd: ReportDoc, sent: Span, f: Finding) -> Span:
     if last is None or last.start < sent.end:
         return sent
     return rd.doc[sent.start : rd.sent(last).end]
+
+
+def _next_to_lines(rd: ReportDoc, own: Span, lines: Span, b: Span) -> bool:
+    """Is sentence b next to the finding's sentence with its score lines
+    (`lines`, from `own` on), or the sentence the last of those lines ends in
+    ('RCA: 61' read as wrapped into 'Total Agatston score: 299, ...' in a
+    hard-wrapped export)?"""
+    return _next_to(rd, lines, b) or own.end <= b.start < lines.end
 
 
 def _next_to(rd: ReportDoc, a: Span, b: Span) -> bool:
