@@ -735,6 +735,13 @@ SWEEP_BIRADS = [
     ("Bi-Rads 2. Calcifications in the right breast.", "2"),
     ("Assessment category 4A: low suspicion for malignancy. Calcifications in the right breast.", "4A"),
     ("ASSESSMENT: Category 2: Benign. Calcifications in the right breast.", "2"),
+    # the number written as a word, as dictation writes it
+    ("Calcifications in the right breast. BIRADS zero.", "0"),
+    ("Calcifications in the right breast. BI-RADS category two, benign.", "2"),
+    # another system's category is no BI-RADS one
+    ("Calcified wall of a right renal cyst, Bosniak category 2: benign.", ""),
+    ("Calcified nodule, LI-RADS category 1: definitely benign.", ""),
+    ("Calcifications in the right breast. Category D: extremely dense.", ""),
 ]
 
 
