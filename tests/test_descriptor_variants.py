@@ -735,6 +735,9 @@ SWEEP_BIRADS = [
     ("Bi-Rads 2. Calcifications in the right breast.", "2"),
     ("Assessment category 4A: low suspicion for malignancy. Calcifications in the right breast.", "4A"),
     ("ASSESSMENT: Category 2: Benign. Calcifications in the right breast.", "2"),
+    # a flattened export's empty field after the label's colon
+    ("IMPRESSION: , Benign calcifications, left breast.,BI-RADS: , 2 - Benign.", "2"),
+    ("Grouped calcifications, right breast.,BI-RADS: , 4B.,RECOMMENDATION: , Biopsy.", "4B"),
     # the number written as a word, as dictation writes it
     ("Calcifications in the right breast. BIRADS zero.", "0"),
     ("Calcifications in the right breast. BI-RADS category two, benign.", "2"),
