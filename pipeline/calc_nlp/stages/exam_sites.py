@@ -130,7 +130,8 @@ def side_from_exam(
     line = exam_line(rd.layout)
     if line is not None and not _names_exam(kit, rd, exam, line):
         line = None  # 'PROCEDURE: A needle was placed ...': the title names it
-    lo, hi = line or (0, _title_end(kit, rd, title_stop(rd.layout.words) or 0))
+    study = kit.word_sets.get("exam_words", frozenset())
+    lo, hi = line or (0, _title_end(kit, rd, title_stop(rd.layout.words, None, study) or 0))
     both = exam.get("two_sided_terms", ())
     if any(w in both for w in rd.lower[lo:hi]):
         return ""  # 'AP PELVIS / RIGHT HIP': an exam of both sides too
