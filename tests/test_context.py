@@ -297,6 +297,13 @@ SCOPE_CASES = [
     ("Left breast calcifications, excised in 2016, benign.", {"historical"}),
     ("The right hilar node, calcified on CT, was removed for biopsy in XXXX.", {"historical"}),
     ("A calcified plaque was excised in one piece.", set()),
+    # a removal the present perfect reports is a state now: taken out
+    ("The previously seen grouped calcifications at 4 o'clock have been removed by stereotactic biopsy.", {"historical"}),
+    ("Left breast calcifications have been completely excised.", {"historical"}),
+    ("The calcified node has been resected.", {"historical"}),
+    # another thing's removal next to a calcification leaves it present
+    ("Coarse calcifications stable; the biopsy marker clip has been removed.", set()),
+    ("Aortic calcification. The chest tube has been removed.", set()),
     # what is avoided is a procedure on the calcified structure, which is there
     ("Grafts were taken off the mammary to avoid any clamp on the calcified aorta.", set()),
     ("The cannula went in distally, avoiding manipulation of the calcified arch.", set()),

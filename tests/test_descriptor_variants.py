@@ -735,6 +735,22 @@ SWEEP_BIRADS = [
     ("Bi-Rads 2. Calcifications in the right breast.", "2"),
     ("Assessment category 4A: low suspicion for malignancy. Calcifications in the right breast.", "4A"),
     ("ASSESSMENT: Category 2: Benign. Calcifications in the right breast.", "2"),
+    # a category named by its assessment, with no 'BI-RADS' before it
+    ("Calcifications in the right breast.\nIMPRESSION: Category 2: Benign.", "2"),
+    ("Calcifications in the right breast.\nCategory 4A: Low suspicion for malignancy.", "4A"),
+    ("Calcifications in the right breast. Final assessment: 3 - Probably benign.", "3"),
+    ("Calcifications in the right breast. ASSESSMENT: 0 - Incomplete, needs additional imaging.", "0"),
+    ("Calcifications, right breast. Category 6 (known biopsy-proven malignancy).", "6"),
+    # a flattened export's empty field after the label's colon
+    ("IMPRESSION: , Benign calcifications, left breast.,BI-RADS: , 2 - Benign.", "2"),
+    ("Grouped calcifications, right breast.,BI-RADS: , 4B.,RECOMMENDATION: , Biopsy.", "4B"),
+    # the number written as a word, as dictation writes it
+    ("Calcifications in the right breast. BIRADS zero.", "0"),
+    ("Calcifications in the right breast. BI-RADS category two, benign.", "2"),
+    # another system's category is no BI-RADS one
+    ("Calcified wall of a right renal cyst, Bosniak category 2: benign.", ""),
+    ("Calcified nodule, LI-RADS category 1: definitely benign.", ""),
+    ("Calcifications in the right breast. Category D: extremely dense.", ""),
 ]
 
 

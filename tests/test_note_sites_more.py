@@ -420,6 +420,12 @@ OPERATION_SIDE: list[tuple[str, str, dict[str, Any]]] = [
     ("EXAM: XR SHOULDER LEFT\nFINDINGS: Calcific deposit in the supraspinatus tendon.", "", {"site": "tendon", "laterality": "left"}),
     # a study of another part gives no side
     ("Right knee pain. A chest radiograph shows a calcified granuloma.", "", {"site": "lung", "laterality": ""}),
+    # a study's title that names a past operation as its reason is still a
+    # one-sided study's: its side stays
+    ("MAMMOGRAM RIGHT (post lumpectomy)\nA few coarse calcifications along the scar.", "", {"site": "breast", "laterality": "right"}),
+    ("UNILATERAL LEFT DIAGNOSTIC MAMMOGRAM - HISTORY OF LUMPECTOMY\nCoarse dystrophic calcifications at the lumpectomy site.", "", {"site": "breast", "laterality": "left"}),
+    ("EXAM: XR LEFT HIP, STATUS POST HIP ARTHROPLASTY\nFINDINGS: Heterotopic ossification lateral to the greater trochanter.", "", {"site": "periarticular soft tissue", "laterality": "left"}),
+    ("XR RIGHT KNEE S/P ARTHROPLASTY\nHeterotopic ossification adjacent to the medial femoral condyle.", "", {"site": "periarticular soft tissue", "laterality": "right"}),
 ]
 
 

@@ -1642,3 +1642,21 @@ def _site_and_side(findings_of, text: str, mention: str) -> tuple[str, str]:
     `mention` (fails if there is not exactly one)."""
     (f,) = [f for f in findings_of(text) if f.mention == mention]
     return f.site, f.laterality
+
+
+# A dictated report's opening title closed by a full stop on the line of its
+# text ('Mammogram right. Heterogeneously dense. ...') names the exam: the
+# breast and the side of a one-sided study (guide §2 step 5). A first
+# sentence with a verb ('Chest x-ray shows a left effusion.') is no title.
+TITLE_SENTENCES = [
+    ("Mammogram right. Heterogeneously dense. There is a stable cluster of microcalcifications in the axillary tail.", "breast", "right"),
+    ("Left diagnostic mammogram with spot magnification. Previously described cluster of microcalcifications at 12 o'clock is no longer visualized. No residual calcifications.", "breast", "left"),
+    ("Bilateral screening mammogram. There are no suspicious masses. There are scattered calcifications which are benign.", "breast", ""),
+    ("Chest x-ray shows a left effusion. Calcified granuloma.", "lung", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), TITLE_SENTENCES)
+def test_title_sentence_names_the_exam(findings_of, text, site, side):
+    f = findings_of(text)[-1]
+    assert (f.site, f.laterality) == (site, side)

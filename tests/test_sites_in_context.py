@@ -879,3 +879,25 @@ POINTED_FINDING: list[tuple[str, str, dict[str, Any]]] = [
 def test_pronoun_takes_the_place_of_the_one_finding_before(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A site word offered as one of two readings of what a finding is ('possibly
+# vascular versus ductal') is no place the finding lies in (guide §2: a
+# sentence that offers two readings says neither; corpora/GUIDE.md site):
+# the label over it or the exam places it. Two places of one site joined by
+# 'or' still give it ('in the LAD or the circumflex').
+READING_SITES = [
+    ("Right breast: Linear calcifications at 8 o'clock, possibly vascular versus ductal.", "breast", "right"),
+    ("Right breast: Linear calcifications at 8 o'clock, vascular or ductal in origin.", "breast", "right"),
+    ("LEFT MAMMOGRAM: Linear calcifications, ductal vs vascular.", "breast", "left"),
+    ("Right breast: Linear calcifications at 8 o'clock, likely vascular.", "artery", "right"),
+    ("Small calcification in the LAD or the circumflex artery.", "coronary artery", ""),
+    ("Chest PA: Possible tiny calcification at the right lung base versus a nipple shadow.", "lung", "right"),
+    ("No calcifications overlying the kidneys or along the course of the ureters.", "kidney", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), READING_SITES)
+def test_site_offered_as_one_reading_is_no_place(only, text, site, side):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, side)

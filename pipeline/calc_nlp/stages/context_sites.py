@@ -296,7 +296,7 @@ def another_list_item(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
     if site.start < f.end:
         return False
     between = set(rd.lower[f.end : site.start])
-    if _another_reading(between):
+    if _another_reading(between) or _one_of_readings(rd, site):
         return True
     negated = "negated" in flags(rd.mods, f)
     if (
@@ -337,6 +337,38 @@ def _next_item_head(gap: list[str]) -> bool:
         return False
     rest = gap[joins[-1] + 1 :]
     return len(rest) == 1 and rest[0].isalpha() and rest[0] not in _PLACE_OPENERS
+
+
+# How far the other reading's site may stand past the joining word ('in the
+# LAD or the circumflex artery').
+_READING_REACH = 3
+
+
+def _one_of_readings(rd: ReportDoc, site: SiteRef) -> bool:
+    """Is the site phrase after a finding one of two readings offered of what
+    it is, joined to the other by 'versus' or 'or' right before or after it
+    ('Linear calcifications, possibly vascular versus ductal'; 'ductal vs
+    vascular')? A sentence that offers two readings says neither (guide §2;
+    corpora/GUIDE.md site: not one of two readings offered), so the label or
+    the exam places it. Two places of one site joined so ('in the LAD or
+    the circumflex artery') still name it, and so does a place phrase
+    ('at the right lung base versus a nipple shadow': the reading offered is
+    of the whole finding, which lies there either way)."""
+    joins = _OTHER_READING | {"or"}
+    words = rd.lower
+    first = min(site.start, site.span.start)  # a side word before it included
+    if first > 0 and words[first - 1] in _PLACE_OPENERS:
+        return False
+    after = site.span.end < len(words) and words[site.span.end] in joins
+    before = first > 0 and words[first - 1] in joins
+    if not (after or before):
+        return False
+    lo = site.span.start - 1 - _READING_REACH if before else site.span.end
+    hi = site.span.start if before else site.span.end + 1 + _READING_REACH
+    return not any(
+        s.site == site.site and s.span.start != site.span.start and lo <= s.span.start <= hi
+        for s in rd.sentence_sites(site.span.start)
+    )
 
 
 def _another_reading(between: set[str]) -> bool:

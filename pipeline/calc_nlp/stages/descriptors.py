@@ -1341,11 +1341,15 @@ _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6"}
 _ROMAN_CATEGORY = re.compile(r"(VI|IV|V|III|II|I)([ABC]?)")
 
 
-def _arabic(value: str) -> str:
+def _arabic(value: str, words: dict[str, float] | None = None) -> str:
     """A category written in Roman numerals in Arabic ones ("IV" -> "4",
-    "IVB" -> "4B"), as BI-RADS lists them; any other value as it is."""
+    "IVB" -> "4B"), as BI-RADS lists them, or in a word ("ZERO" -> "0", by
+    `words`: descriptors.json number_words); any other value as it is."""
     m = _ROMAN_CATEGORY.fullmatch(value)
-    return _ROMAN[m.group(1)] + m.group(2) if m else value
+    if m:
+        return _ROMAN[m.group(1)] + m.group(2)
+    number = (words or {}).get(value.lower())
+    return str(int(number)) if number is not None else value
 
 
 def birads(
@@ -1362,7 +1366,7 @@ def birads(
     found: list[tuple[bool, int, str, Word]] = []
     for rid, rx, at in rules:
         for m in rx.finditer(text, at):
-            value = _arabic(m.group("value").upper().replace("-", ""))  # "4-B"
+            value = _arabic(m.group("value").upper().replace("-", ""), dr.number_words)
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].lower()
             overall = any(w in dr.overall for w in _TOKEN.findall(line))
             found.append(

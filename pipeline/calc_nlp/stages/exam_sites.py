@@ -130,7 +130,8 @@ def side_from_exam(
     line = exam_line(rd.layout)
     if line is not None and not _names_exam(kit, rd, exam, line):
         line = None  # 'PROCEDURE: A needle was placed ...': the title names it
-    lo, hi = line or (0, _title_end(kit, rd, title_stop(rd.layout.words) or 0))
+    study = kit.word_sets.get("exam_words", frozenset())
+    lo, hi = line or (0, _title_end(kit, rd, title_stop(rd.layout.words, None, study) or 0))
     both = exam.get("two_sided_terms", ())
     if any(w in both for w in rd.lower[lo:hi]):
         return ""  # 'AP PELVIS / RIGHT HIP': an exam of both sides too
@@ -180,10 +181,35 @@ def _names_operation(kit: Toolkit, rd: ReportDoc, lo: int, hi: int) -> bool:
     condition term of conditions.json: 'arthroscopy', 'excisional biopsy',
     'arthroplasty'), not a study? Its side is the operated part's, a
     clinical context: it gives the findings of other lines no side (guide §2
-    step 5 names the side of a one-sided study)."""
+    step 5 names the side of a one-sided study). An operation the line dates
+    before the study is no such operation (`_after_past_lead`)."""
     return any(
-        lo <= c.start < hi and kit.md(c).get("procedure") and not kit.md(c).get("lead")
+        lo <= c.start < hi
+        and kit.md(c).get("procedure")
+        and not kit.md(c).get("lead")
+        and not _after_past_lead(kit, rd, lo, c.start)
         for c in rd.matches.conds
+    )
+
+
+# How many words before an operation a past lead may stand ('status post
+# left hip arthroplasty', 'post wide local excision').
+PAST_LEAD_REACH = 4
+
+
+def _after_past_lead(kit: Toolkit, rd: ReportDoc, lo: int, at: int) -> bool:
+    """Is the operation at token `at` written after a word that dates it
+    before the study (mentions.json `past_operation_leads`: 'MAMMOGRAM RIGHT
+    (post lumpectomy)', 'XR LEFT HIP, STATUS POST ARTHROPLASTY')? Then it is
+    the reason for the study, and the line stays a study's line. The
+    operation's own first word counts too: 's/p arthroplasty' is matched as
+    one condition; a lead split at its slash ('s/p': 's', '/', 'p') is read
+    joined."""
+    leads = kit.word_sets.get("past_operation_leads", frozenset())
+    first = max(lo, at - PAST_LEAD_REACH)
+    return any(
+        rd.lower[i] in leads or "".join(rd.lower[max(first, i - 2) : i + 1]) in leads
+        for i in range(first, at + 1)
     )
 
 

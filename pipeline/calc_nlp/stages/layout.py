@@ -155,7 +155,9 @@ def exam_of(
         # an exam line that names no exam ('PROCEDURE: A needle was placed
         # ...') leaves it to the title opening the report ('US-GUIDED
         # LAVAGE, RIGHT SHOULDER,INDICATION: ...')
-        exam_texts.append(title(lay.words, kit.side_words))
+        exam_texts.append(
+            title(lay.words, kit.side_words, kit.word_sets.get("exam_words", frozenset()))
+        )
     for exam_text in exam_texts:
         for exam, exam_rx, _ in kit.exams:
             if exam_text and exam["exam_terms"] and exam_rx.search(exam_text):
@@ -214,30 +216,59 @@ def title_start(words: list[str]) -> int:
     return next((i for i, w in enumerate(words) if not w.isspace()), len(words))
 
 
-def title_stop(words: list[str], start: int | None = None) -> int | None:
+# Verbs that make the words before a full stop a sentence, not an exam's
+# title ('Chest x-ray shows a left effusion.').
+SENTENCE_VERBS = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "shows", "show", "showed",
+     "demonstrates", "demonstrate", "demonstrated", "reveals", "revealed"}
+)
+
+
+def title_stop(
+    words: list[str], start: int | None = None, study_words: frozenset[str] = frozenset()
+) -> int | None:
     """The first colon, comma or line break among the report's first
     TITLE_WORDS + 1 tokens after its opening blanks: where its opening title
     ends (None: no such stop; the title's start where the report opens with
-    a sentence, not a title). `words`: the Doc's token texts (Layout.words);
-    `start`: title_start(words), when known."""
+    a sentence, not a title). With `study_words` (mentions.json
+    `exam_words`), also a full stop closing words that name a study and hold
+    no verb ('Mammogram right. Heterogeneously dense. ...', 'Left diagnostic
+    mammogram with spot magnification. No residual calcifications.'): a
+    dictated report's opening title on the line of its text (guide §2 step
+    5: the exam gives the site and the side of a one-sided study).
+    `words`: the Doc's token texts (Layout.words); `start`:
+    title_start(words), when known."""
     start = title_start(words) if start is None else start
     if start < len(words) and words[start].lower() in SENTENCE_OPENERS:
         return start
     for i in range(start, min(len(words), start + TITLE_WORDS + 1)):
         if words[i] in {":", ","} or "\n" in words[i]:
             return i
+        if words[i] == "." and study_words and _names_study(words[start:i], study_words):
+            return i
     return None
 
 
-def title(words: list[str], side_words: frozenset[str] = frozenset()) -> str:
+def _names_study(words: list[str], study_words: frozenset[str]) -> bool:
+    """Do the words name a study (a study word) and hold no verb?"""
+    low = [w.lower() for w in words]
+    return any(w in study_words for w in low) and not any(w in SENTENCE_VERBS for w in low)
+
+
+def title(
+    words: list[str],
+    side_words: frozenset[str] = frozenset(),
+    study_words: frozenset[str] = frozenset(),
+) -> str:
     """The words opening a report up to the first colon, comma or line break
     ('BILATERAL SCREENING MAMMOGRAM,FINDINGS: ...'), lower case: the exam's
     title when the report has no exam line. A side written after its comma
     and the part it is of belong to it ('ARTERIAL DUPLEX, LEFT LOWER
-    EXTREMITY,HISTORY: ...'; `side_words`: the words that name a side).
-    `words`: the Doc's token texts (Layout.words)."""
+    EXTREMITY,HISTORY: ...'; `side_words`: the words that name a side;
+    `study_words`: as title_stop takes them). `words`: the Doc's token texts
+    (Layout.words)."""
     start = title_start(words)
-    stop = title_stop(words, start)
+    stop = title_stop(words, start, study_words)
     if stop is None and len(words) - start > TITLE_WORDS:
         return ""  # too long to be a title
     end = len(words) if stop is None else _side_part_end(words, stop, side_words)
