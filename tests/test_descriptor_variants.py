@@ -833,6 +833,32 @@ def test_a_title_over_no_value_is_no_finding(findings_of, text):
     assert [f.mention for f in findings_of(text)] == []
 
 
+# A report opening with a score phrase alone on its line in capitals over
+# score lines heads the table: the finding with the table's total; an
+# opening line naming the study as well stays its title.
+def test_an_opening_score_phrase_in_capitals_over_score_lines_heads_them(findings_of):
+    text = "AGATSTON SCORE\nLEFT MAIN 25\nLAD 190\nRCA 220\nTOTAL 435\nPERCENTILE 95\n"
+    got = [(f.mention, f.agatston, f.agatston_percentile, f.agatston_vessels)
+           for f in findings_of(text)]
+    assert got == [("AGATSTON SCORE", 435.0, 95.0, "LM=25;LAD=190;RCA=220")]
+
+
+@pytest.mark.parametrize("text", [
+    "CT CALCIUM SCORE\nLM 0\nLAD 45\nTOTAL 45\n",
+    "CARDIAC CT CALCIUM SCORE\nLM 0\nLAD 45\nTOTAL 45\n",
+])
+def test_an_opening_exam_title_over_score_lines_is_no_finding(findings_of, text):
+    assert [f.mention for f in findings_of(text)] == []
+
+
+def test_an_opening_score_phrase_over_a_table_with_its_own_total_phrase_is_a_title(
+    findings_of,
+):
+    text = "CORONARY CALCIUM SCORE\nLM 0\nLAD 45\nTotal calcium score: 45\n"
+    got = [(f.mention, f.agatston) for f in findings_of(text)]
+    assert got == [("calcium score", 45.0)]
+
+
 @pytest.mark.parametrize("text, agatston, percentile, vessels, negated", SCORE_LAYOUTS)
 def test_score_layout(findings_of, text, agatston, percentile, vessels, negated):
     found = findings_of(text)
