@@ -143,6 +143,11 @@ FORMS = [
     # the hand's places and a vessel's calibre are anatomic and type words
     ("Clumped thenar subcutaneous calcinosis on the left.", ["thenar subcutaneous calcinosis"]),
     ("A net-like pattern of small-vessel calcification in the fat.", ["small-vessel calcification"]),
+    # a valve or the aorta named before 'calcium' is the deposit's place, as
+    # 'coronary calcium' is; a 'score' after it stays in the span
+    ("Coronary calcium: absent\nAortic valve calcium: present, mild", ["Coronary calcium", "Aortic valve calcium"]),
+    ("Thoracic aortic calcium is moderate.", ["Thoracic aortic calcium"]),
+    ("Aortic valve calcium score 2900 AU.", ["Aortic valve calcium score"]),
 ]
 
 
