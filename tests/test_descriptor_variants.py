@@ -816,6 +816,8 @@ SCORE_LAYOUTS = [
     ("FINDINGS\nTOTAL AGATSTON SCORE\n299, 91st percentile.\nIMPRESSION\nModerate plaque burden.", 299, 91, "", False),
     ("HISTORY\nScreening.\nCORONARY ARTERY CALCIUM SCORE\n0.\nEXTRACARDIAC\nNormal.", 0, None, "", True),
     ("TECHNIQUE\nGated CT.\nCALCIUM SCORE\n64 (LM 0, LAD 22, LCx 0, RCA 42).", 64, None, "LM=0;LAD=22;LCX=0;RCA=42", False),
+    # a heading naming the results over score lines, its colon dropped
+    ("Calcium Score Results\nLeft Main 0 Agatston\nLAD 55 Agatston\nTotal 55 Agatston\nPercentile 61st", 55, 61, "LM=0;LAD=55", False),
 ]
 
 

@@ -242,6 +242,13 @@ SCORE_LINES = [
     ("Reason for referral: coronary calcium score results.", []),
     # a line ending in a colon heads the score lines under it: a finding
     ("Coronary calcium score result:\nLAD 20\nTotal 20", ["Coronary calcium score"]),
+    # ... and so does the same line with its colon dropped by an export, when
+    # the lines under it name no score of their own
+    (
+        "Calcium Score Results\nLeft Main 0 Agatston\nLAD 55 Agatston\nTotal 55 Agatston",
+        ["Calcium Score"],
+    ),
+    ("Calcium score results\nLM 0\nLAD 12\nTotal calcium score 12", ["calcium score"]),
     # capitals with a full stop are a finding, not a title
     ("CT CHEST: CALCIFIED GRANULOMA RIGHT UPPER LOBE.", ["CALCIFIED GRANULOMA"]),
     # a score phrase mid-report in ordinary case stays a finding with no number

@@ -984,6 +984,18 @@ def _heads_table_alone(
     that phrase is the finding."""
     if not all(c.start <= t.i < c.end for t in words):
         return False
+    return _heads_own_table(kit, lay, c, hi, calc)
+
+
+def _heads_own_table(
+    kit: Toolkit, lay: Layout, c: Span, hi: int, calc: list[Span]
+) -> bool:
+    """Does the line of a score phrase, ending at token `hi`, head score
+    lines under it ('Calcium Score Results' over 'Left Main 0 Agatston' ...
+    'Total 55 Agatston') that name no score of their own? Then it states
+    their total, as the same line ending in a colon does: an export that
+    drops colons leaves it no other mark (corpora/GUIDE.md, agatston: the
+    score lines right under a finding)."""
     if not _heads_score_lines(kit, lay, hi):
         return False
     end = _score_lines_end(kit, lay, hi)
@@ -1096,6 +1108,8 @@ def _names_the_study(kit: Toolkit, lay: Layout, c: Span, calc: list[Span]) -> bo
     last = next((words[k] for k in range(hi - 1, lo - 1, -1) if not blank[k]), "")
     if last.endswith(":"):  # ':' or '):' as one token
         return False  # a heading over the score lines ('Calcium score results:')
+    if _heads_own_table(kit, lay, c, hi, calc):
+        return False  # the same heading, its colon dropped by an export
     first = lay.sent_first[c.start]
     end = lay.sent_end[first]
     if not any(ch.isdigit() for w in words[c.end : end] for ch in w):
