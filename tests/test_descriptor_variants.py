@@ -871,6 +871,20 @@ def test_score_layout(findings_of, text, agatston, percentile, vessels, negated)
     assert got == (agatston, percentile, vessels, negated)
 
 
+# A number a time unit follows is how long ago, never a score: the earlier
+# study's phrase takes no score of it ("Calcium score 3 years ago 0").
+DURATIONS_AFTER_A_SCORE_PHRASE = [
+    ("Comparison: Calcium score 3 years ago 0.\nTotal calcium score 15.", [None, 15.0]),
+    ("Calcium score 2 years ago was 45. Today the calcium score is 80.", [None, 80.0]),
+    ("Coronary calcium score 6-month follow-up 110.", [None]),
+]
+
+
+@pytest.mark.parametrize("text, scores", DURATIONS_AFTER_A_SCORE_PHRASE)
+def test_a_time_after_a_score_phrase_is_no_score(findings_of, text, scores):
+    assert [f.agatston for f in findings_of(text)] == scores
+
+
 # A score report whose every line is a list item ("2. LM 0, LAD 120", "- LAD:
 # 120"): the item's number or bullet is a list mark, not a word that ends
 # the score lines under the total nor stands between the vessel lines over
