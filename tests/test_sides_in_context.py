@@ -1642,3 +1642,23 @@ def _site_and_side(findings_of, text: str, mention: str) -> tuple[str, str]:
     `mention` (fails if there is not exactly one)."""
     (f,) = [f for f in findings_of(text) if f.mention == mention]
     return f.site, f.laterality
+
+
+# A carotid duplex template: a side label alone on its line over part labels
+# ('CCA:', 'Bulb:', 'ICA:'). A bare 'Bulb:' label is a part of the carotid
+# the report names, so the side label heads it and the lines after it.
+CAROTID_BLOCKS = (
+    "CAROTID DUPLEX\nRIGHT:\nCCA: no plaque\nBulb: calcified plaque, shadowing\n"
+    "ICA: mild calcified plaque, <50% stenosis\nLEFT:\nCCA: no plaque\n"
+    "Bulb: no calcified plaque\nICA: heterogeneous calcified plaque, 50-69% stenosis\n"
+)
+
+
+def test_a_bulb_label_under_a_side_label_keeps_the_block_side(findings_of):
+    got = [(f.site, f.site_text, f.laterality, f.negated) for f in findings_of(CAROTID_BLOCKS)]
+    assert got == [
+        ("carotid artery", "Bulb", "right", False),
+        ("carotid artery", "ICA", "right", False),
+        ("carotid artery", "Bulb", "left", True),
+        ("carotid artery", "ICA", "left", False),
+    ]
