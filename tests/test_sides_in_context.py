@@ -1662,3 +1662,24 @@ def test_a_bulb_label_under_a_side_label_keeps_the_block_side(findings_of):
         ("carotid artery", "Bulb", "left", True),
         ("carotid artery", "ICA", "left", False),
     ]
+
+
+# A side written alone on its line without a colon ('RIGHT', 'Left') over
+# part labels heads them as 'RIGHT:' does: the colon of the part label under
+# it is not its own.
+BARE_SIDES_OVER_PART_LABELS = [
+    (
+        "CAROTID DUPLEX\nRIGHT\nICA: mild calcified plaque.\nLEFT\nICA: calcified plaque.\n",
+        ["right", "left"],
+    ),
+    (
+        "LOWER EXTREMITY DUPLEX\nRight\nPopliteal artery: calcified plaque.\n"
+        "Left\nPopliteal artery: calcified plaque.\n",
+        ["right", "left"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, sides", BARE_SIDES_OVER_PART_LABELS)
+def test_a_bare_side_line_heads_the_part_labels_under_it(findings_of, text, sides):
+    assert [f.laterality for f in findings_of(text)] == sides
