@@ -826,3 +826,20 @@ NEXT_CLAUSE_SUBJECT: list[tuple[str, str, dict[str, Any]]] = [
 def test_next_clause_subject_is_not_the_place(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# An echo report's valve labels 'AV:', 'MV:', 'TV:' name their valve, as 'AV'
+# before a valve's own words does; 'AV' before other words names none.
+ECHO_VALVE_LABELS = [
+    ("TTE\nLV: normal size.\nAV: Trileaflet, calcified, reduced excursion.", "aortic valve", "AV"),
+    ("ECHO\nAV: mild calcification, no stenosis.", "aortic valve", "AV"),
+    ("TTE\nMV: Mildly thickened and calcified leaflets.", "mitral valve", "MV"),
+    ("TTE\nTV: calcified leaflets, trace TR.", "heart valve", "TV"),
+    ("AV fistula with calcification of the venous outflow.", "vein", "venous"),
+]
+
+
+@pytest.mark.parametrize("text, site, site_text", ECHO_VALVE_LABELS)
+def test_an_echo_valve_label_names_its_valve(findings_of, text, site, site_text):
+    got = [(f.site, f.site_text) for f in findings_of(text)]
+    assert got == [(site, site_text)]
