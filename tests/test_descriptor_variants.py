@@ -1045,6 +1045,9 @@ BARE_SCORE_LABELS = [
     ("Findings:\n- Agatston = 56\n", ["Agatston"]),
     ("Total Agatston: 80.", []),
     ("Agatston units: 40.", []),
+    # ... and so does one whose colon an export dropped, as "CACS 245" does
+    ("Agatston 87, MESA 64%.", ["Agatston"]),
+    ("FINDINGS\nAgatston 0\nNo other finding.", ["Agatston"]),
 ]
 
 

@@ -933,11 +933,9 @@ def _bare_column(
 def _labels_a_value(doc: Doc, lay: Layout, c: Span, lo: int) -> bool:
     """Does a bare score column name open its line (past list marks) as the
     label of a number after one ':' or '=' ('Agatston: 0.', '- Agatston =
-    112')? 'Total Agatston 310' and 'Agatston units: 40' are no such label."""
-    if not any(
-        doc[k].text in (":", "=") for k in range(c.end, min(c.end + 2, len(doc)))
-    ):
-        return False
+    112') or right after it, an export having dropped the colon ('Agatston
+    87, MESA 64%.', as 'CACS 245' is)? 'Total Agatston 310' and 'Agatston
+    units: 40' are no such label."""
     if any(
         not lay.blank[k] and lay.words[k] not in ("-", "*", "\u2022")
         for k in range(lo, c.start)
