@@ -138,6 +138,23 @@ def test_cannot_be_excluded_is_uncertain(only):
     assert flags(only("A small calcification cannot be excluded.")) == {"uncertain"}
 
 
+# A hedge closing the clause after a comma, or as its predicate, hedges the
+# finding's presence; 'indeterminate' closing it judges its nature only.
+TRAILING_HEDGES = [
+    ("Coronary calcification, cannot exclude.", {"uncertain"}),
+    ("Coronary artery calcification, questionable.", {"uncertain"}),
+    ("Mild aortic valve calcification is equivocal.", {"uncertain"}),
+    ("Calcified plaque at the left carotid bulb, not excluded.", {"uncertain"}),
+    ("Upper pole left renal calcification, indeterminate.", set()),
+    ("Coronary calcification, questionable significance.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRAILING_HEDGES)
+def test_a_hedge_closing_the_clause_hedges_the_finding(only, text, expected):
+    assert flags(only(text)) == expected
+
+
 def test_no_new_is_not_negation(only):
     assert flags(only("No new calcification.")) == set()
 

@@ -832,6 +832,8 @@ SCORE_LAYOUTS = [
     ("FINDINGS\nTOTAL AGATSTON SCORE\n299, 91st percentile.\nIMPRESSION\nModerate plaque burden.", 299, 91, "", False),
     ("HISTORY\nScreening.\nCORONARY ARTERY CALCIUM SCORE\n0.\nEXTRACARDIAC\nNormal.", 0, None, "", True),
     ("TECHNIQUE\nGated CT.\nCALCIUM SCORE\n64 (LM 0, LAD 22, LCx 0, RCA 42).", 64, None, "LM=0;LAD=22;LCX=0;RCA=42", False),
+    # a heading naming the results over score lines, its colon dropped
+    ("Calcium Score Results\nLeft Main 0 Agatston\nLAD 55 Agatston\nTotal 55 Agatston\nPercentile 61st", 55, 61, "LM=0;LAD=55", False),
 ]
 
 
@@ -849,6 +851,32 @@ def test_a_title_over_no_value_is_no_finding(findings_of, text):
     assert [f.mention for f in findings_of(text)] == []
 
 
+# A report opening with a score phrase alone on its line in capitals over
+# score lines heads the table: the finding with the table's total; an
+# opening line naming the study as well stays its title.
+def test_an_opening_score_phrase_in_capitals_over_score_lines_heads_them(findings_of):
+    text = "AGATSTON SCORE\nLEFT MAIN 25\nLAD 190\nRCA 220\nTOTAL 435\nPERCENTILE 95\n"
+    got = [(f.mention, f.agatston, f.agatston_percentile, f.agatston_vessels)
+           for f in findings_of(text)]
+    assert got == [("AGATSTON SCORE", 435.0, 95.0, "LM=25;LAD=190;RCA=220")]
+
+
+@pytest.mark.parametrize("text", [
+    "CT CALCIUM SCORE\nLM 0\nLAD 45\nTOTAL 45\n",
+    "CARDIAC CT CALCIUM SCORE\nLM 0\nLAD 45\nTOTAL 45\n",
+])
+def test_an_opening_exam_title_over_score_lines_is_no_finding(findings_of, text):
+    assert [f.mention for f in findings_of(text)] == []
+
+
+def test_an_opening_score_phrase_over_a_table_with_its_own_total_phrase_is_a_title(
+    findings_of,
+):
+    text = "CORONARY CALCIUM SCORE\nLM 0\nLAD 45\nTotal calcium score: 45\n"
+    got = [(f.mention, f.agatston) for f in findings_of(text)]
+    assert got == [("calcium score", 45.0)]
+
+
 @pytest.mark.parametrize("text, agatston, percentile, vessels, negated", SCORE_LAYOUTS)
 def test_score_layout(findings_of, text, agatston, percentile, vessels, negated):
     found = findings_of(text)
@@ -857,6 +885,20 @@ def test_score_layout(findings_of, text, agatston, percentile, vessels, negated)
     f = scored[0]
     got = (f.agatston, f.agatston_percentile, f.agatston_vessels, f.negated)
     assert got == (agatston, percentile, vessels, negated)
+
+
+# A number a time unit follows is how long ago, never a score: the earlier
+# study's phrase takes no score of it ("Calcium score 3 years ago 0").
+DURATIONS_AFTER_A_SCORE_PHRASE = [
+    ("Comparison: Calcium score 3 years ago 0.\nTotal calcium score 15.", [None, 15.0]),
+    ("Calcium score 2 years ago was 45. Today the calcium score is 80.", [None, 80.0]),
+    ("Coronary calcium score 6-month follow-up 110.", [None]),
+]
+
+
+@pytest.mark.parametrize("text, scores", DURATIONS_AFTER_A_SCORE_PHRASE)
+def test_a_time_after_a_score_phrase_is_no_score(findings_of, text, scores):
+    assert [f.agatston for f in findings_of(text)] == scores
 
 
 # A score report whose every line is a list item ("2. LM 0, LAD 120", "- LAD:
@@ -1019,6 +1061,9 @@ BARE_SCORE_LABELS = [
     ("Findings:\n- Agatston = 56\n", ["Agatston"]),
     ("Total Agatston: 80.", []),
     ("Agatston units: 40.", []),
+    # ... and so does one whose colon an export dropped, as "CACS 245" does
+    ("Agatston 87, MESA 64%.", ["Agatston"]),
+    ("FINDINGS\nAgatston 0\nNo other finding.", ["Agatston"]),
 ]
 
 

@@ -143,6 +143,11 @@ FORMS = [
     # the hand's places and a vessel's calibre are anatomic and type words
     ("Clumped thenar subcutaneous calcinosis on the left.", ["thenar subcutaneous calcinosis"]),
     ("A net-like pattern of small-vessel calcification in the fat.", ["small-vessel calcification"]),
+    # a valve or the aorta named before 'calcium' is the deposit's place, as
+    # 'coronary calcium' is; a 'score' after it stays in the span
+    ("Coronary calcium: absent\nAortic valve calcium: present, mild", ["Coronary calcium", "Aortic valve calcium"]),
+    ("Thoracic aortic calcium is moderate.", ["Thoracic aortic calcium"]),
+    ("Aortic valve calcium score 2900 AU.", ["Aortic valve calcium score"]),
 ]
 
 
@@ -237,6 +242,13 @@ SCORE_LINES = [
     ("Reason for referral: coronary calcium score results.", []),
     # a line ending in a colon heads the score lines under it: a finding
     ("Coronary calcium score result:\nLAD 20\nTotal 20", ["Coronary calcium score"]),
+    # ... and so does the same line with its colon dropped by an export, when
+    # the lines under it name no score of their own
+    (
+        "Calcium Score Results\nLeft Main 0 Agatston\nLAD 55 Agatston\nTotal 55 Agatston",
+        ["Calcium Score"],
+    ),
+    ("Calcium score results\nLM 0\nLAD 12\nTotal calcium score 12", ["calcium score"]),
     # capitals with a full stop are a finding, not a title
     ("CT CHEST: CALCIFIED GRANULOMA RIGHT UPPER LOBE.", ["CALCIFIED GRANULOMA"]),
     # a score phrase mid-report in ordinary case stays a finding with no number

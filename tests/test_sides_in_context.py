@@ -1660,3 +1660,44 @@ TITLE_SENTENCES = [
 def test_title_sentence_names_the_exam(findings_of, text, site, side):
     f = findings_of(text)[-1]
     assert (f.site, f.laterality) == (site, side)
+
+
+# A carotid duplex template: a side label alone on its line over part labels
+# ('CCA:', 'Bulb:', 'ICA:'). A bare 'Bulb:' label is a part of the carotid
+# the report names, so the side label heads it and the lines after it.
+CAROTID_BLOCKS = (
+    "CAROTID DUPLEX\nRIGHT:\nCCA: no plaque\nBulb: calcified plaque, shadowing\n"
+    "ICA: mild calcified plaque, <50% stenosis\nLEFT:\nCCA: no plaque\n"
+    "Bulb: no calcified plaque\nICA: heterogeneous calcified plaque, 50-69% stenosis\n"
+)
+
+
+def test_a_bulb_label_under_a_side_label_keeps_the_block_side(findings_of):
+    got = [(f.site, f.site_text, f.laterality, f.negated) for f in findings_of(CAROTID_BLOCKS)]
+    assert got == [
+        ("carotid artery", "Bulb", "right", False),
+        ("carotid artery", "ICA", "right", False),
+        ("carotid artery", "Bulb", "left", True),
+        ("carotid artery", "ICA", "left", False),
+    ]
+
+
+# A side written alone on its line without a colon ('RIGHT', 'Left') over
+# part labels heads them as 'RIGHT:' does: the colon of the part label under
+# it is not its own.
+BARE_SIDES_OVER_PART_LABELS = [
+    (
+        "CAROTID DUPLEX\nRIGHT\nICA: mild calcified plaque.\nLEFT\nICA: calcified plaque.\n",
+        ["right", "left"],
+    ),
+    (
+        "LOWER EXTREMITY DUPLEX\nRight\nPopliteal artery: calcified plaque.\n"
+        "Left\nPopliteal artery: calcified plaque.\n",
+        ["right", "left"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, sides", BARE_SIDES_OVER_PART_LABELS)
+def test_a_bare_side_line_heads_the_part_labels_under_it(findings_of, text, sides):
+    assert [f.laterality for f in findings_of(text)] == sides

@@ -901,3 +901,20 @@ READING_SITES = [
 def test_site_offered_as_one_reading_is_no_place(only, text, site, side):
     f = only(text)
     assert (f.site, f.laterality) == (site, side)
+
+
+# An echo report's valve labels 'AV:', 'MV:', 'TV:' name their valve, as 'AV'
+# before a valve's own words does; 'AV' before other words names none.
+ECHO_VALVE_LABELS = [
+    ("TTE\nLV: normal size.\nAV: Trileaflet, calcified, reduced excursion.", "aortic valve", "AV"),
+    ("ECHO\nAV: mild calcification, no stenosis.", "aortic valve", "AV"),
+    ("TTE\nMV: Mildly thickened and calcified leaflets.", "mitral valve", "MV"),
+    ("TTE\nTV: calcified leaflets, trace TR.", "heart valve", "TV"),
+    ("AV fistula with calcification of the venous outflow.", "vein", "venous"),
+]
+
+
+@pytest.mark.parametrize("text, site, site_text", ECHO_VALVE_LABELS)
+def test_an_echo_valve_label_names_its_valve(findings_of, text, site, site_text):
+    got = [(f.site, f.site_text) for f in findings_of(text)]
+    assert got == [(site, site_text)]

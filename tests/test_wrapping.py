@@ -160,6 +160,30 @@ def test_a_line_ending_on_a_joining_word_goes_on_before_a_capital():
     assert joined is not None and "upper lobe and Heart size" in joined
 
 
+def test_a_heading_in_capitals_alone_on_its_line_is_the_writer_s(analyzer):
+    # a template's side over part labels, no full stops: 'stenosis LEFT' was
+    # read as one wrapped sentence, and the right ICA's plaque took 'left'
+    text = (
+        "CAROTID DUPLEX\nRIGHT\nICA: mild calcified plaque with stenosis\n"
+        "LEFT\nICA: calcified plaque\n"
+    )
+    assert unwrap(text) is None
+    got = [f.laterality for f in analyzer.analyze(text, "T").findings]
+    assert got == ["right", "left"]
+
+
+def test_an_abbreviation_ending_a_wrapped_sentence_is_still_a_wrap():
+    text = (
+        "FINDINGS: there is mild calcified plaque of the coronary arteries in the\n"
+        "LAD and RCA, and dense calcification at the mitral annulus as well.\n"
+        "No effusion. The lungs are clear and there is no consolidation seen.\n"
+        "Calcified granuloma in the lingula, stable since the prior study of\n"
+        "XXXX. Normal heart size."
+    )
+    joined = unwrap(text, frozenset({"the", "of"}))
+    assert joined is not None and "in the LAD and RCA" in joined
+
+
 def test_findings_of_lines_without_full_stops_stay_apart(analyzer):
     text = "No calcification in the right kidney\nPelvic phleboliths\nLiver normal"
     got = [

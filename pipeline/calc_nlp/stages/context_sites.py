@@ -894,7 +894,10 @@ def _heads_block(rd: ReportDoc, side: Span) -> bool:
     line break or by the comma an export joined the next line with?"""
     words = rd.layout.words
     reach = range(side.end, min(side.end + LABEL_WORDS + 1, len(words)))
-    k = next((i for i in reach if words[i] == ":"), None)
+    # the colon of its own line: not that of the part label under a side
+    # written alone without one ('RIGHT' over 'ICA: calcified plaque')
+    line_end = next((i for i in reach if "\n" in words[i]), reach.stop)
+    k = next((i for i in range(side.end, line_end) if words[i] == ":"), None)
     if k is None:
         return _on_bare_label(rd, side)  # 'RIGHT LOWER EXTREMITY' alone
     return _ends_line(rd, k)

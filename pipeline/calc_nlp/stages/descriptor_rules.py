@@ -321,6 +321,8 @@ class DescriptorRules:
         self.extent_comparatives = frozenset(wl["extent_comparatives"])
         self.prior_comparatives = set(wl["prior_comparatives"])
         self.score_dating = frozenset(wl["score_dating"])
+        # a number one of these follows is a time, no score ("3 years ago")
+        self.duration_units = frozenset(wl["score_duration_units"])
         # a unit in brackets after a score table's column heading: "Volume (mm3)"
         self.unit_note = compile_regex(
             r"\((?:" + "|".join(re.escape(u) for u in wl["score_units"]) + r")\)", re.I

@@ -119,6 +119,8 @@ def scores_of(
         for m in rx.finditer(text, lo, hi):
             if any(a < m.end() and m.start() < b for a, b, _, _ in vessels):
                 continue
+            if _a_duration(dr, text, m.end("value"), hi):
+                continue
             totals.append((m.start(), m.end(), rid, dr.number(m.group("value"))))
     today = [t for t in totals if not _dated_total(dr, text, lo, t[0], t[1], hi)]
     if totals and not today:
@@ -299,6 +301,19 @@ def _segment_from(text: str, end: int) -> int:
         if m is not None:
             return m.end()
     return end + (2 if text.startswith("\r\n", end) else 1)
+
+
+# the word right after a number, past a hyphen ("3 years", "6-month")
+_UNIT_AFTER = re.compile(r"[^\S\n]{0,3}-?[^\S\n]{0,2}([a-z]+)\b", re.I)
+
+
+def _a_duration(dr: DescriptorRules, text: str, end: int, hi: int) -> bool:
+    """Is the number a score reading ends with at `end` a time, a word of
+    score_duration_units right after it ("Calcium score 3 years ago 0")?
+    It is then no score at all (corpora/GUIDE.md, Descriptors: never guess
+    a value the words do not give)."""
+    m = _UNIT_AFTER.match(text, end, hi)
+    return m is not None and m.group(1).lower() in dr.duration_units
 
 
 def _dated_total(

@@ -8,7 +8,7 @@ from itertools import accumulate
 from operator import not_
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from calc_nlp.stages.layout import TITLE_WORDS, LazyExam, title_start, title_stop
 from calc_nlp.stages.record import (
@@ -858,9 +858,9 @@ def _names_a_score(
         # ('| ARTERY | CALCIUM SCORE |' over 'LM | 4') or labels the value
         # the next line opens with ('TOTAL AGATSTON SCORE' over '299, 91st
         # percentile.'): a report written in capitals has no other way to tell
-        return all(t.is_space for t in doc[:lo]) or not (
-            _heads_score_lines(kit, lay, hi) or _value_under(lay, hi)
-        )
+        if all(t.is_space for t in doc[:lo]):
+            return not _heads_table_alone(kit, lay, c, words, hi, calc)
+        return not (_heads_score_lines(kit, lay, hi) or _value_under(lay, hi))
     # the report's opening line, neither a labelled line nor a sentence,
     # unless it heads score lines under it
     return (
@@ -933,11 +933,9 @@ def _bare_column(
 def _labels_a_value(doc: Doc, lay: Layout, c: Span, lo: int) -> bool:
     """Does a bare score column name open its line (past list marks) as the
     label of a number after one ':' or '=' ('Agatston: 0.', '- Agatston =
-    112')? 'Total Agatston 310' and 'Agatston units: 40' are no such label."""
-    if not any(
-        doc[k].text in (":", "=") for k in range(c.end, min(c.end + 2, len(doc)))
-    ):
-        return False
+    112') or right after it, an export having dropped the colon ('Agatston
+    87, MESA 64%.', as 'CACS 245' is)? 'Total Agatston 310' and 'Agatston
+    units: 40' are no such label."""
     if any(
         not lay.blank[k] and lay.words[k] not in ("-", "*", "\u2022")
         for k in range(lo, c.start)
@@ -964,6 +962,65 @@ def _heads_score_lines(kit: Toolkit, lay: Layout, hi: int) -> bool:
             return words[j][:1].isdigit()
         j += 1
     return False
+
+
+def _heads_table_alone(
+    kit: Toolkit,
+    lay: Layout,
+    c: Span,
+    words: list[Token],
+    hi: int,
+    calc: list[Span],
+) -> bool:
+    """Is a report's opening line in capitals the score phrase alone
+    ('AGATSTON SCORE', 'CORONARY CALCIUM SCORE') over score lines
+    ('LEFT MAIN 25' ... 'TOTAL 500') that name no score of their own? Then
+    it heads the table whose total it states, as it would on any later line
+    (guide §1: a score is a finding). A line naming the study as well ('CT
+    CALCIUM SCORE') stays the exam's title, and so does one over a table
+    whose total line has its own score phrase ('Total calcium score: 125'):
+    that phrase is the finding."""
+    if not all(c.start <= t.i < c.end for t in words):
+        return False
+    return _heads_own_table(kit, lay, c, hi, calc)
+
+
+def _heads_own_table(
+    kit: Toolkit, lay: Layout, c: Span, hi: int, calc: list[Span]
+) -> bool:
+    """Does the line of a score phrase, ending at token `hi`, head score
+    lines under it ('Calcium Score Results' over 'Left Main 0 Agatston' ...
+    'Total 55 Agatston') that name no score of their own? Then it states
+    their total, as the same line ending in a colon does: an export that
+    drops colons leaves it no other mark (corpora/GUIDE.md, agatston: the
+    score lines right under a finding)."""
+    if not _heads_score_lines(kit, lay, hi):
+        return False
+    end = _score_lines_end(kit, lay, hi)
+    return not any(
+        x is not c and hi <= x.start < end and kit.md(x).get("score_phrase")
+        for x in calc
+    )
+
+
+def _score_lines_end(kit: Toolkit, lay: Layout, hi: int) -> int:
+    """Past the last token of the run of lines, from the line after a line
+    ending at token `hi`, that each open with a word of `score_line_labels`
+    ('LM 0', 'LEFT MAIN 25', 'TOTAL 500'), a table's opening bar aside."""
+    labels = kit.word_sets.get("score_line_labels", frozenset())
+    words, lower = lay.words, lay.lower
+    end = hi
+    j = _next_word(lay, hi)
+    while j < len(words):
+        while j < len(words) and words[j] == "|":
+            j = _next_word(lay, j + 1)
+        if j == len(words) or lower[j] not in labels:
+            break
+        while j < len(words) and "\n" not in words[j]:
+            j += 1
+        end = j
+        j = _next_word(lay, j)
+    return end
 
 
 def _value_under(lay: Layout, hi: int) -> bool:
@@ -1049,6 +1106,8 @@ def _names_the_study(kit: Toolkit, lay: Layout, c: Span, calc: list[Span]) -> bo
     last = next((words[k] for k in range(hi - 1, lo - 1, -1) if not blank[k]), "")
     if last.endswith(":"):  # ':' or '):' as one token
         return False  # a heading over the score lines ('Calcium score results:')
+    if _heads_own_table(kit, lay, c, hi, calc):
+        return False  # the same heading, its colon dropped by an export
     first = lay.sent_first[c.start]
     end = lay.sent_end[first]
     if not any(ch.isdigit() for w in words[c.end : end] for ch in w):

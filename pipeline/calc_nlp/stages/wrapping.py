@@ -80,8 +80,8 @@ def unwrap(text: str, joins: frozenset[str] = frozenset()) -> str | None:
     # in capitals throughout, no line's case tells a wrap from a new statement
     shouting = _LOWER.search(text) is None
     kinds = [
-        _break(line.rstrip(), nxt, width, joins, shouting)
-        for line, nxt in zip(lines, lines[1:], strict=False)
+        _break(line.rstrip(), nxt, width, joins, shouting, after)
+        for line, nxt, after in zip(lines, lines[1:], lines[2:] + [""], strict=False)
     ]
     # a break the width forced after a full stop or before a label is read so
     # only in a report that other wrapped lines show to be wrapped: as many
@@ -182,6 +182,7 @@ def _break(
     width: int,
     joins: frozenset[str] = frozenset(),
     shouting: bool = False,
+    after: str = "",
 ) -> int:
     """2: a line break inside a phrase (a long line ending in no sentence or
     label punctuation, before a line opening no header, list item or blank
@@ -191,12 +192,21 @@ def _break(
     with and the next opens; 0: the writer's, a long line that left room;
     `_SHORT`: the writer's, a line too short to be wrapped or before a
     blank one. `shouting`: the report is in capitals, so any word opening
-    the next line may open a statement."""
+    the next line may open a statement. `after`: the line after the next:
+    a heading alone on the next line over a label there is the writer's
+    (`_heading_alone`)."""
     if nxt.lstrip().startswith(","):
         return 2
     if len(body) < FULL_LINE * width or not nxt.strip():
         return _SHORT
     if body[-1:] not in _ENDS and not _OPENS.match(nxt):
+        heading = (
+            _LOWER.search(body) is not None  # a title in capitals may wrap anywhere
+            and _heading_alone(nxt)
+            and bool(_OPENS.match(after))
+        )
+        if heading and _last_word(body) not in joins:
+            return _SHORT  # 'LEFT' alone over 'ICA: calcified plaque'
         if not _capitalised(nxt, shouting) or _last_word(body) in joins:
             return 2
     return 1 if _no_room(body, nxt, width) else 0
@@ -213,6 +223,28 @@ def _capitalised(line: str, shouting: bool = False) -> bool:
         return first[:1].isalpha()
     # the article 'A' is a capitalised word too ('A calcified granuloma')
     return len(first) == 2 and first[0].isupper() and (first[1].islower() or first == "A ")
+
+
+# Most words of a heading in capitals alone on its line ('LEFT', 'RIGHT
+# SIDE', 'LEFT LOWER EXTREMITY')
+HEADING_WORDS = 3
+
+
+def _heading_alone(line: str) -> bool:
+    """Is the line a few words in capitals and nothing else, no digit, no
+    mark, no de-identification mask ('LEFT', 'RIGHT SIDE')? After a line
+    with lower case (a title in capitals may wrap anywhere), such a line
+    over a label ('ICA: ...') heads the lines under it (a template's side
+    over its part labels), whatever the width: the writer broke both
+    lines. A wrap would carry on in lower case or end its sentence with a
+    stop ('in the proximal\nLAD.'), and one after a joining word is still
+    read as one ('in the\nLAD')."""
+    words = line.split()
+    return (
+        0 < len(words) <= HEADING_WORDS
+        and all(w.isalpha() and w.isupper() and w.strip("X") for w in words)
+        and len(words[0]) > 1
+    )
 
 
 def _last_word(body: str) -> str:
