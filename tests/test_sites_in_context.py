@@ -894,6 +894,12 @@ READING_SITES = [
     ("Small calcification in the LAD or the circumflex artery.", "coronary artery", ""),
     ("Chest PA: Possible tiny calcification at the right lung base versus a nipple shadow.", "lung", "right"),
     ("No calcifications overlying the kidneys or along the course of the ureters.", "kidney", "bilateral"),
+    # the other reading's site word may follow a word or two of its own
+    # ('versus distal ureteral stone', 'or a small renal stone')
+    ("Calcification in the pelvis versus distal ureteral stone.", "", ""),
+    ("Punctate calcification in the pelvis vs a distal ureteral calculus.", "", ""),
+    ("Calcification in the pelvis or a distal ureteral stone.", "", ""),
+    ("Calcified plaque in the proximal or mid LAD.", "coronary artery", ""),
 ]
 
 
