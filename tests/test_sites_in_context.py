@@ -903,6 +903,25 @@ READING_SITES = [
 ]
 
 
+# A finding its sentence names, by a linking word, as one of two readings
+# ('possibly a gallstone versus a calcified costal cartilage') takes the site
+# of neither (guide §2: a sentence that offers two readings says neither;
+# corpora/GUIDE.md site: not one of two readings offered): the region it
+# lies in gives none. A lesion named alone still places it.
+NAMED_AS_ONE_OF_TWO = [
+    ("Abdominal film demonstrates a calcification in the right upper quadrant, possibly a gallstone versus a calcified costal cartilage.", "calcification", ""),
+    ("Calcification in the right lower quadrant, likely an appendicolith or a calcified lymph node.", "Calcification", ""),
+    ("Calcification in the right upper quadrant, possibly a calcified costal cartilage.", "Calcification", "costal cartilage"),
+    ("Calcification in the left upper quadrant, likely a calcified splenic granuloma.", "Calcification", "spleen"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), NAMED_AS_ONE_OF_TWO)
+def test_a_lesion_named_as_one_of_two_readings_gives_no_site(findings_of, text, mention, site):
+    found = [f for f in findings_of(text) if f.mention == mention]
+    assert [f.site for f in found] == [site]
+
+
 @pytest.mark.parametrize(("text", "site", "side"), READING_SITES)
 def test_site_offered_as_one_reading_is_no_place(only, text, site, side):
     f = only(text)
