@@ -943,3 +943,23 @@ ECHO_VALVE_LABELS = [
 def test_an_echo_valve_label_names_its_valve(findings_of, text, site, site_text):
     got = [(f.site, f.site_text) for f in findings_of(text)]
     assert got == [(site, site_text)]
+
+
+# A clause a contrasting word opens after a comma ('..., but the adjacent
+# lymph nodes are calcified', '..., however, the spleen is normal') has a
+# subject of its own: its site is no place of a finding before it (guide §2:
+# no site from a clause about another structure). A place phrase after the
+# word ('..., but only in the left kidney') is still the finding's.
+CONTRAST_CLAUSE_SITES = [
+    ("No calcification within the mass, but the adjacent lymph nodes are calcified.", "calcification", ""),
+    ("There is no evidence of calcification within the mass, however, the adjacent lymph nodes are calcified.", "calcification", ""),
+    ("Calcification within the mass, whereas the spleen is normal.", "Calcification", ""),
+    ("Calcification is present, but only in the left kidney.", "Calcification", "kidney"),
+    ("The adjacent lymph nodes are calcified, but the mass is not.", "calcified", "lymph node"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), CONTRAST_CLAUSE_SITES)
+def test_a_contrasting_clause_s_subject_is_no_place(findings_of, text, mention, site):
+    found = [f for f in findings_of(text) if f.mention == mention]
+    assert [f.site for f in found][:1] == [site]
