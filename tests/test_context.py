@@ -661,3 +661,50 @@ CONDITION_THEN_MAIN_CLAUSE = [
 def test_condition_ends_at_its_comma(only, text, expected):
     f = only(text)
     assert {k for k in FLAGS if getattr(f, k)} == expected
+
+
+# A change word closing the finding's sentence after a comma grades it, with
+# the time or event it came with after it ('..., resolved after lavage in
+# 2015'); 'resolved' denies it and dates it past (corpora/GUIDE.md negated:
+# 'resolved'; historical: only a past state not seen now). A noun right after
+# the word is another item's.
+DENIAL_WITH_ITS_OWN_PHRASE = [
+    ("Calcific tendinitis of the left shoulder, resolved after lavage in 2015.", {"negated", "historical"}, "resolved"),
+    ("Calcified bursitis of the right hip, resolved following a steroid injection.", {"negated", "historical"}, "resolved"),
+    ("Soft tissue calcinosis of the left forearm, resolved during treatment.", {"negated", "historical"}, "resolved"),
+    ("Vascular calcification of the right leg, increased during dialysis.", set(), "increased"),
+    # guard: a noun right after the word is an item of its own
+    ("Calcific tendinitis of the right shoulder, resolved pain.", set(), ""),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "change"), DENIAL_WITH_ITS_OWN_PHRASE)
+def test_a_closing_change_with_its_own_phrase(only, text, expected, change):
+    f = only(text)
+    assert ({k for k in FLAGS if getattr(f, k)}, f.change) == (expected, change)
+
+
+# A test a clinical note's plan says will be done names what is to be looked
+# for, not what was seen (guide §2, hypothetical: raised as a possibility to
+# look for, not observed; the dev gold's planned 'CT for the aortic valve
+# calcium score' is hypothetical). What was done is still seen.
+PLANNED_TEST = [
+    ("Will obtain coronary calcium score.", {"hypothetical"}),
+    ("We will order a coronary artery calcium score for risk stratification.", {"hypothetical"}),
+    ("She'll repeat the calcium score in five years.", {"hypothetical"}),
+    ("Will also request a repeat calcium score next year.", {"hypothetical"}),
+    # guard: a test that was done reports what it showed
+    ("We obtained a coronary calcium score of 240.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLANNED_TEST)
+def test_a_test_planned_is_hypothetical(only, text, expected):
+    assert flags(only(text)) == expected
+
+
+def test_a_condition_after_a_planned_test_stays_asserted(analyzer):
+    r = analyzer.analyze(
+        "Calcified plaque of the aorta. Will obtain a renal ultrasound given his ESRD.", "T"
+    )
+    assert "chronic kidney disease" in [c.name for c in r.conditions]

@@ -55,6 +55,12 @@ NOT_ASSERTED = [
     "We will arrange a left carotid endarterectomy.",
     "Excision is not indicated at this time.",
     "Further surgery is not needed.",
+    # an operation the note weighs: its risk, its indication, an option
+    "His frailty makes surgical AVR high risk.",
+    "Redo sternotomy is prohibitive risk.",
+    "We discussed the option of valve replacement.",
+    "Options of endarterectomy and stenting were reviewed.",
+    "Parathyroidectomy is indicated.",
     # a service the patient will see or is referred to
     "She will see surgery next week.",
     "Referred to vascular surgery for evaluation.",
@@ -175,6 +181,8 @@ ASSERTED: list[tuple[str, list[str]]] = [
     ("He was diagnosed with sarcoidosis in 2001.", ["sarcoidosis"]),
     ("Known hyperparathyroidism.", ["hyperparathyroidism"]),
     ("S/P CABG.", ["prior surgery"]),
+    ("S/P CABG, high risk for bleeding.", ["prior surgery"]),
+    ("Status post parathyroidectomy as indicated by the endocrinologist.", ["prior surgery"]),
     ("Status post left mastectomy.", ["prior surgery"]),
     ("Prior sternotomy.", ["prior surgery"]),
     ("PMH: DM2, HTN, ESRD on HD.", ["diabetes mellitus", "chronic kidney disease"]),

@@ -153,6 +153,21 @@ def test_a_line_before_a_capitalised_word_is_the_writer_s():
         assert unwrap(text) is None
 
 
+def test_a_line_opening_on_a_heading_run_in_is_the_writer_s(analyzer):
+    # a label in capitals without its colon, run in before a capitalised
+    # word, opens a line of its own: 'without stenosis IMPRESSION Mild ...'
+    # was read as one wrapped sentence and denied the impression's finding
+    text = (
+        "FINDINGS The aortic valve is mildly calcified without stenosis\n"
+        "IMPRESSION Mild aortic valve calcification"
+    )
+    assert unwrap(text) is None
+    got = [(f.mention, f.negated) for f in analyzer.analyze(text, "T").findings]
+    assert got == [("calcified", False), ("aortic valve calcification", False)]
+    # a wrap carries on after an abbreviation in capitals ('in the\nLAD and')
+    assert unwrap("FINDINGS: dense calcified plaque of the proximal and mid\nSFAS and the popliteal arteries.") is not None
+
+
 def test_a_line_ending_on_a_joining_word_goes_on_before_a_capital():
     text = "FINDINGS: calcified granuloma in the right upper lobe and\nHeart size normal"
     assert unwrap(text) is None  # without the rules' joining words: the writer's

@@ -360,15 +360,44 @@ def _one_of_readings(rd: ReportDoc, site: SiteRef) -> bool:
     if first > 0 and words[first - 1] in _PLACE_OPENERS:
         return False
     after = site.span.end < len(words) and words[site.span.end] in joins
-    before = first > 0 and words[first - 1] in joins
+    leads = site.span.end < len(words) and words[site.span.end].isalpha()
+    join = _reading_join_before(words, first, _READING_LEAD if leads else 0)
+    before = join >= 0
     if not (after or before):
         return False
-    lo = site.span.start - 1 - _READING_REACH if before else site.span.end
+    lo = join - _READING_REACH if before else site.span.end
     hi = site.span.start if before else site.span.end + 1 + _READING_REACH
     return not any(
         s.site == site.site and s.span.start != site.span.start and lo <= s.span.start <= hi
         for s in rd.sentence_sites(site.span.start)
     )
+
+
+# How many words of the other reading's own may stand between the joining
+# word and its site word ('versus a distal ureteral stone').
+_READING_LEAD = 2
+
+
+def _reading_join_before(words: list[str], first: int, lead: int) -> int:
+    """Where the 'versus' or 'or' stands that offers the reading the site word
+    at `first` opens or leads, -1 if none: right before it, or, where the
+    site word leads a noun of that reading (`lead` > 0), past up to `lead`
+    words of the reading's own ('versus distal ureteral stone'). A site that
+    is itself the head keeps words before it as its own ('paraesophageal
+    versus intrapulmonary lymph node' is a node either way). Past such words
+    an 'or' joins another reading only with an article after it ('or a
+    distal ureteral stone'); without one it may join two parts of one place
+    ('in the proximal or mid LAD'), and a place opener ('the', 'in') makes
+    the words a place phrase, not a reading."""
+    for k in range(first - 1, max(first - 2 - lead, -1), -1):
+        w = words[k]
+        if w in _OTHER_READING or (
+            w == "or" and (k == first - 1 or words[k + 1] in _ARTICLES)
+        ):
+            return k
+        if not w.isalpha() or w in _PLACE_OPENERS or w in ("or", "and", "nor"):
+            return -1
+    return -1
 
 
 def _another_reading(between: set[str]) -> bool:

@@ -1312,6 +1312,10 @@ def linked_lesion(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     later = _linked_later(rd, f)
     if later is None:
         return site_said_after(rd, f)
+    if _offers_readings(rd, f):
+        # '..., possibly a gallstone versus a calcified costal cartilage': one
+        # of two readings says neither (guide §2; corpora/GUIDE.md site)
+        return None
     return _site_of_lesion_named(kit, rd, later)
 
 

@@ -51,6 +51,8 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
             return None  # 'calciphylaxis if skin lesions develop': another clause
         if _next_clause_site(rd, f, s.start):
             return None  # 'The LAD is calcified, and the RCA shows ...': the RCA's
+        if _contrast_clause_subject(rd, f, s.start):
+            return None  # '..., but the adjacent lymph nodes are calcified'
         lo, hi, score = f.end, s.start, s.start - f.end
     else:
         lo, hi, score = end, f.start, f.start - end + 2
@@ -133,6 +135,29 @@ def _next_clause_site(rd: ReportDoc, f: Span, at: int) -> bool:
         t.span.end <= f.start and site_reach(rd, f, t) is not None
         for t in rd.sentence_sites(f.start)
     )
+
+
+# Words that put a site phrase in a place phrase of the finding's ('..., but
+# only in the left kidney'), not at the head of another clause's subject.
+_CLAUSE_PLACE_WORDS = frozenset(
+    {"in", "within", "of", "at", "on", "along", "involving", "into", "about", "around"}
+)
+
+
+def _contrast_clause_subject(rd: ReportDoc, f: Span, at: int) -> bool:
+    """Does a word of `contrast_clause_words` after a comma ('but',
+    'however', 'whereas') stand between the finding and the site phrase at
+    token `at` after it, with no place word between that word and the site?
+    The site heads the subject of a clause of its own ('No calcification
+    within the mass, but the adjacent lymph nodes are calcified'), no place
+    of the finding (guide §2: no site from a clause about another
+    structure)."""
+    words = rd.word_sets.get("contrast_clause_words", frozenset())
+    between = rd.lower[f.end : at]
+    joins = [
+        k for k, w in enumerate(between) if w in words and k > 0 and between[k - 1] == ","
+    ]
+    return bool(joins) and not _CLAUSE_PLACE_WORDS.intersection(between[joins[-1] + 1 :])
 
 
 def _in_subordinate_clause(rd: ReportDoc, at: int, until: int) -> bool:

@@ -221,8 +221,18 @@ def _capitalised(line: str, shouting: bool = False) -> bool:
     first = line.lstrip()[:2]
     if shouting:  # a report in capitals: any word ('CALCIFIED GRANULOMA')
         return first[:1].isalpha()
+    if _RUN_IN_HEADING.match(line) and line.split(None, 1)[0].strip("X"):
+        return True  # 'IMPRESSION Mild aortic valve calcification'
     # the article 'A' is a capitalised word too ('A calcified granuloma')
     return len(first) == 2 and first[0].isupper() and (first[1].islower() or first == "A ")
+
+
+# A label in capitals run in without its colon before a capitalised word
+# ('IMPRESSION Mild calcification', 'FINDINGS The valve ...', 'PLAN Will
+# obtain ...'): a line of its own, as a label with its colon is. An
+# abbreviation a wrap carries on with is shorter or goes on in lower case
+# ('in the\nLAD and RCA'); a mask ('XXXX') is no label.
+_RUN_IN_HEADING = re.compile(r"[^\S\n]*[A-Z]{4,}[^\S\n]+(?:[A-Z][a-z]|A[^\S\n])")
 
 
 # Most words of a heading in capitals alone on its line ('LEFT', 'RIGHT
