@@ -918,3 +918,32 @@ ECHO_VALVE_LABELS = [
 def test_an_echo_valve_label_names_its_valve(findings_of, text, site, site_text):
     got = [(f.site, f.site_text) for f in findings_of(text)]
     assert got == [(site, site_text)]
+
+
+# A second calcified thing an 'and' joins right after a lesion noun shares its
+# 'calcified' but is no place of it: the granulomas are not in the nodes.
+# A place that only qualifies a noun after it, or an 'of' phrase, still is.
+JOINED_LESIONS = [
+    ("CHEST X-RAY: Calcified granulomas and mediastinal nodes.", "Calcified granulomas", ("lung", "")),
+    ("PA chest: Calcified granuloma and a left hilar lymph node, stable.", "Calcified granuloma", ("lung", "")),
+    ("CT CHEST: Calcified granulomas and hilar lymph XXXX compatible with old histoplasmosis.", "Calcified granulomas", ("lung", "")),
+    ("Calcified nodules and right paratracheal nodes, likely sequela of prior TB.", "Calcified nodules", ("", "")),
+    # guards: a shared 'of' place, a place word before another finding's noun
+    ("Calcification and thickening of the left pleura.", "Calcification", ("pleura", "left")),
+    ("Calcified granuloma and right hilar calcification.", "Calcified granuloma", ("", "")),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), JOINED_LESIONS)
+def test_lesion_joined_after_is_no_place(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert (f.site, f.laterality) == expected
+
+
+def test_impression_granulomas_joined_to_nodes_restate_the_granulomas(lesion_numbers):
+    text = (
+        "CT CHEST\nLungs: Calcified granulomas in the right lung.\n"
+        "Mediastinum: Calcified subcarinal lymph nodes.\n"
+        "IMPRESSION: Calcified granulomas and mediastinal nodes, old histoplasmosis."
+    )
+    assert lesion_numbers(text) == [1, 2, 1]
