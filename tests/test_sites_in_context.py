@@ -947,3 +947,21 @@ def test_impression_granulomas_joined_to_nodes_restate_the_granulomas(lesion_num
         "IMPRESSION: Calcified granulomas and mediastinal nodes, old histoplasmosis."
     )
     assert lesion_numbers(text) == [1, 2, 1]
+
+
+# A denial written before an affirmed finding whose scope runs on past it does
+# not deny the place its own clause names after it; a denial written after
+# the finding still keeps its object's place from it.
+DENIAL_PAST_THE_FINDING = [
+    ("FINDINGS: No consolidation, calcified granuloma again seen in the left base.", "calcified granuloma", ("lung", "left")),
+    ("FINDINGS: Lungs are clear without consolidation, calcified granuloma again seen in the left base.", "calcified granuloma", ("lung", "left")),
+    ("Findings: Left adnexa: coarse calcification without soft tissue component; right ovary not seen.", "calcification", ("ovary", "left")),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), DENIAL_PAST_THE_FINDING)
+def test_denial_past_an_affirmed_finding_denies_no_place_after_it(
+    finding_named, text, mention, expected
+):
+    f = finding_named(text, mention)
+    assert (f.negated, f.site, f.laterality) == (False, *expected)
