@@ -965,3 +965,25 @@ def test_denial_past_an_affirmed_finding_denies_no_place_after_it(
 ):
     f = finding_named(text, mention)
     assert (f.negated, f.site, f.laterality) == (False, *expected)
+
+
+# A dictated chest report opening with its study's title closed by a full stop
+# on the line of its text gives the chest reading (guide §2 step 5): a
+# granuloma is the lung's even where its sentence names a masked place or a
+# clear-lungs sentence follows.
+CHEST_TITLE_SENTENCE = [
+    "Chest PA and lateral. There is a calcified granuloma in the XXXX. No effusion.",
+    "Chest PA and lateral. Two calcified granulomas. Lungs otherwise clear.",
+    "PA and lateral chest. XXXX calcified granulomas. Lungs otherwise clear.",
+    "Portable AP chest. Calcified granuloma in the XXXX. No pneumothorax.",
+]
+
+
+@pytest.mark.parametrize("text", CHEST_TITLE_SENTENCE)
+def test_chest_title_sentence_gives_the_lung(only, text):
+    assert only(text).site == "lung"
+
+
+def test_an_opening_sentence_without_study_words_is_no_title(only):
+    f = only("Calcified granuloma in the XXXX. No effusion.")
+    assert f.site == ""
