@@ -489,3 +489,22 @@ SKIN_PLAQUES: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("text", "mention", "expected"), SKIN_PLAQUES)
 def test_skin_plaque_is_no_atheroma(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
+
+
+# Guide §4 rule 1: pleural calcification left by an old hemothorax (a
+# hematoma of the pleural space) or an empyema (long-standing inflammation)
+# has its dystrophic cause in its own sentence; a denied one is none.
+PLEURAL_SPACE_CAUSES: list[tuple[str, str, str]] = [
+    ("Chest radiograph: Left pleural calcification, likely sequela of prior hemothorax.", "Left pleural calcification", "dystrophic"),
+    ("Right pleural thickening with calcification from an old empyema.", "calcification", "dystrophic"),
+    ("CT CHEST: Dense calcification of the left pleura after a remote haemothorax.", "calcification", "dystrophic"),
+    ("CT: Left fibrothorax with dense pleural calcification.", "pleural calcification", "dystrophic"),
+    # denied: no cause
+    ("CT: Left pleural calcification without empyema.", "Left pleural calcification", "indeterminate"),
+    ("CT: Left pleural calcification. No hemothorax.", "Left pleural calcification", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), PLEURAL_SPACE_CAUSES)
+def test_pleural_space_cause(finding_named, text, mention, expected):
+    assert finding_named(text, mention).classification == expected

@@ -155,6 +155,30 @@ def test_a_hedge_closing_the_clause_hedges_the_finding(only, text, expected):
     assert flags(only(text)) == expected
 
 
+# 'suspected' or 'questioned' right after the mention, with no verb, hedges its
+# presence as 'is suspected' does; one opening a phrase of its own, or going on
+# to what the finding is, does not reach it.
+PARTICIPLE_HEDGES = [
+    ("Calcified granuloma suspected in the right lower lobe; recommend CT.", {"uncertain"}),
+    ("Calcified granuloma suspected, right lower lobe.", {"uncertain"}),
+    ("Calcified left hilar node questioned.", {"uncertain"}),
+    ("Calcified nodule suspected to represent a hamartoma.", set()),
+    ("Calcified granulomas, no malignancy suspected.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTICIPLE_HEDGES)
+def test_a_participle_after_the_mention_hedges_it(only, text, expected):
+    assert flags(only(text)) == expected
+
+
+def test_a_leading_suspected_still_hedges_its_condition(analyzer):
+    r = analyzer.analyze(
+        "ASSESSMENT: Suspected calciphylaxis of both thighs. Calcified vessels.", "T"
+    )
+    assert "calciphylaxis" not in [c.name for c in r.conditions]
+
+
 def test_no_new_is_not_negation(only):
     assert flags(only("No new calcification.")) == set()
 

@@ -269,6 +269,15 @@ SCORE_LINES = [
         "Total calcium score: 210. Higher calcium score than on the prior study.",
         ["calcium score", "calcium score"],
     ),
+    # a score its sentence says was not measured names a measurement left
+    # undone: no finding; the calcification named beside it stays one, and
+    # a number or 'zero' states a score
+    ("CT CHEST: Coronary artery calcifications. Agatston score was not calculated.", ["Coronary artery calcifications"]),
+    ("CT CHEST: Moderate coronary calcification. A calcium score cannot be calculated on this non-gated study.", ["coronary calcification"]),
+    ("CT CHEST: No coronary calcification. Calcium score: not assessed.", ["coronary calcification"]),
+    ("CT CHEST: Coronary calcification, but a calcium score was not calculated.", ["Coronary calcification"]),
+    ("CT CHEST: Unable to calculate an Agatston score.", []),
+    ("Calcium score not calculated by software, visual estimate 0.", ["Calcium score"]),
 ]
 
 

@@ -162,7 +162,13 @@ def test_sentence_column_holds_the_sentence(findings_of):
     [
         ("no effusion. calcified granuloma in the right lung.", True, 2),
         ("findings:\ncalcified granuloma\nno effusion", True, 3),
-        ("no effusion. calcified granuloma in the right lung.", False, 1),
+        # in a report with capitals, a lower-case word after the period of a
+        # sentence that has a capital goes on; after one written wholly in
+        # lower case (a body dictated in lower case under capital labels) it
+        # starts the next sentence, as in a caseless report
+        ("No effusion. calcified granuloma in the right lung.", False, 1),
+        ("no effusion. calcified granuloma in the right lung.", False, 2),
+        ("Granuloma in the Rt. lower lobe. stable.", False, 1),
         ("Scattered calcifications\nin the left breast.", False, 1),
     ],
 )
@@ -243,6 +249,13 @@ LOWER_CASED = (
     "coronary artery calcification, moderate. calcified granuloma in the left "
     "upper lobe, unchanged.\nimpression: no acute disease."
 )
+
+
+def test_a_lower_case_body_under_a_label_keeps_a_denial_in_its_sentence(only):
+    # the denial of the first sentence does not reach the second, nor does
+    # the second's side reach the denied granuloma (guide §2)
+    f = only("Findings: no calcified granuloma is seen today. the right upper lobe nodule is noncalcified.")
+    assert (f.negated, f.laterality) == (True, "")
 
 
 def test_a_lower_cased_report_reads_as_written_in_sentence_case(analyzer):

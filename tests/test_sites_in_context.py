@@ -963,3 +963,72 @@ CONTRAST_CLAUSE_SITES = [
 def test_a_contrasting_clause_s_subject_is_no_place(findings_of, text, mention, site):
     found = [f for f in findings_of(text) if f.mention == mention]
     assert [f.site for f in found][:1] == [site]
+
+
+# A second calcified thing an 'and' joins right after a lesion noun shares its
+# 'calcified' but is no place of it: the granulomas are not in the nodes.
+# A place that only qualifies a noun after it, or an 'of' phrase, still is.
+JOINED_LESIONS = [
+    ("CHEST X-RAY: Calcified granulomas and mediastinal nodes.", "Calcified granulomas", ("lung", "")),
+    ("PA chest: Calcified granuloma and a left hilar lymph node, stable.", "Calcified granuloma", ("lung", "")),
+    ("CT CHEST: Calcified granulomas and hilar lymph XXXX compatible with old histoplasmosis.", "Calcified granulomas", ("lung", "")),
+    ("Calcified nodules and right paratracheal nodes, likely sequela of prior TB.", "Calcified nodules", ("", "")),
+    # guards: a shared 'of' place, a place word before another finding's noun
+    ("Calcification and thickening of the left pleura.", "Calcification", ("pleura", "left")),
+    ("Calcified granuloma and right hilar calcification.", "Calcified granuloma", ("", "")),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), JOINED_LESIONS)
+def test_lesion_joined_after_is_no_place(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert (f.site, f.laterality) == expected
+
+
+def test_impression_granulomas_joined_to_nodes_restate_the_granulomas(lesion_numbers):
+    text = (
+        "CT CHEST\nLungs: Calcified granulomas in the right lung.\n"
+        "Mediastinum: Calcified subcarinal lymph nodes.\n"
+        "IMPRESSION: Calcified granulomas and mediastinal nodes, old histoplasmosis."
+    )
+    assert lesion_numbers(text) == [1, 2, 1]
+
+
+# A denial written before an affirmed finding whose scope runs on past it does
+# not deny the place its own clause names after it; a denial written after
+# the finding still keeps its object's place from it.
+DENIAL_PAST_THE_FINDING = [
+    ("FINDINGS: No consolidation, calcified granuloma again seen in the left base.", "calcified granuloma", ("lung", "left")),
+    ("FINDINGS: Lungs are clear without consolidation, calcified granuloma again seen in the left base.", "calcified granuloma", ("lung", "left")),
+    ("Findings: Left adnexa: coarse calcification without soft tissue component; right ovary not seen.", "calcification", ("ovary", "left")),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), DENIAL_PAST_THE_FINDING)
+def test_denial_past_an_affirmed_finding_denies_no_place_after_it(
+    finding_named, text, mention, expected
+):
+    f = finding_named(text, mention)
+    assert (f.negated, f.site, f.laterality) == (False, *expected)
+
+
+# A dictated chest report opening with its study's title closed by a full stop
+# on the line of its text gives the chest reading (guide §2 step 5): a
+# granuloma is the lung's even where its sentence names a masked place or a
+# clear-lungs sentence follows.
+CHEST_TITLE_SENTENCE = [
+    "Chest PA and lateral. There is a calcified granuloma in the XXXX. No effusion.",
+    "Chest PA and lateral. Two calcified granulomas. Lungs otherwise clear.",
+    "PA and lateral chest. XXXX calcified granulomas. Lungs otherwise clear.",
+    "Portable AP chest. Calcified granuloma in the XXXX. No pneumothorax.",
+]
+
+
+@pytest.mark.parametrize("text", CHEST_TITLE_SENTENCE)
+def test_chest_title_sentence_gives_the_lung(only, text):
+    assert only(text).site == "lung"
+
+
+def test_an_opening_sentence_without_study_words_is_no_title(only):
+    f = only("Calcified granuloma in the XXXX. No effusion.")
+    assert f.site == ""

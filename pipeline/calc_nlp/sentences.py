@@ -95,7 +95,11 @@ def sentence_starts(
             elif w == "." and abbreviation_period(words, i, abbreviations):
                 pass  # 'Rt. KIDNEY': the period shortens the side word
             elif w in _TERMINAL or _dots(w):
-                pending = caseless or _next_starts_sentence(words, i)
+                pending = (
+                    caseless
+                    or _next_starts_sentence(words, i)
+                    or _written_in_lower_case(words, first, i)
+                )
                 if stops is not None and (w == "." or w == ";"):
                     stops.append(i)
         elif len(w) == 2 and w[1] == "." and _letter_closes(words, i):
@@ -230,6 +234,19 @@ def continues(
             return True
         return joins and (caseless or not any(map(str.islower, w)))
     return False
+
+
+def _written_in_lower_case(words: list[str], first: int, end: int) -> bool:
+    """Is the sentence from `first` to the stop at `end` written without a
+    capital, with a word in it? Then, as in a caseless report, a word in lower
+    case after its stop says nothing: it starts the next sentence. A body
+    dictated in lower case under labels in capitals ('Findings: no calcified
+    granuloma. the right upper lobe nodule is solid.') is such a part; without
+    the split a denial reaches the next sentence's place and side (guide §2:
+    a site or side never comes from a clause about something else). Read
+    only where a stop is followed by a word in lower case."""
+    text = "".join(words[first:end])
+    return text.islower()
 
 
 def _next_starts_sentence(words: list[str], i: int) -> bool:

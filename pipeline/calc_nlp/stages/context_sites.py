@@ -52,7 +52,27 @@ def asserted(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
     if blocking == {"historical"} and _leads_to(rd, site, f):
         return True  # 'injury to the left thigh with a hematoma that later calcified'
     mine = flags(rd.mods, f)
+    if "negated" in blocking and "negated" not in mine and _denied_past_it(rd, site, f):
+        blocking = blocking - {"negated"}
     return all(x in mine for x in blocking)
+
+
+def _denied_past_it(rd: ReportDoc, site: SiteRef, f: Span) -> bool:
+    """Is the site phrase after the finding, in its sentence, denied only by
+    cues written before the finding, which the finding itself is not ('No
+    consolidation, calcified granuloma again seen in the left base')? The
+    denial's scope ran on past a finding it does not deny: the place after it
+    is the finding's own clause's (guide §2 step 2), not a denied one."""
+    first = rd.layout.sent_first
+    if site.span.start < f.end or first[site.span.start] != first[f.start]:
+        return False
+    where = rd.mods.sub_to_doc  # the modifiers' tokens are the sub-document's
+    cues = [
+        where.get(m.modifier_span[1] - 1)
+        for m in rd.mods.of(site.span)
+        if m.category == "NEGATED_EXISTENCE"
+    ]
+    return bool(cues) and all(c is not None and c < f.start for c in cues)
 
 
 def _leads_to(rd: ReportDoc, site: SiteRef, f: Span) -> bool:

@@ -835,7 +835,7 @@ def _names_a_score(
         return False
     if kit.md(c).get("value_after"):
         return not _value_after(doc, c)
-    if _names_the_study(kit, lay, c, calc):
+    if _names_the_study(kit, lay, c, calc) or _score_not_measured(kit, lay, c):
         return True
     colon = c.end < len(doc) and doc[c.end].text == ":"
     if colon:
@@ -1080,6 +1080,24 @@ def _value_after(doc: Doc, c: Span) -> bool:
     if i == len(doc) or marks > 1:
         return False
     return doc[i].lower_ == "zero" or doc[i].text[:1].isdigit()
+
+
+def _score_not_measured(kit: Toolkit, lay: Layout, c: Span) -> bool:
+    """Does the score phrase's sentence say the score was not measured and
+    state none ('Agatston score was not calculated', 'A calcium score cannot
+    be calculated on this non-gated study', 'Calcium score: not assessed')?
+    It names a measurement left undone, neither a deposit nor its absence
+    (guide §1; mentions.json `unmeasured_score_words`,
+    `unmeasured_score_denials`), so it is no finding, while a calcification
+    the sentence names beside it stays one. A number or 'zero' in the
+    sentence states a score: the phrase stays."""
+    first = lay.sent_first[c.start]
+    lows = lay.lower[first : lay.sent_end[first]]
+    if "zero" in lows or any(ch.isdigit() for w in lows for ch in w):
+        return False
+    measures = kit.word_sets.get("unmeasured_score_words", frozenset())
+    denials = kit.word_sets.get("unmeasured_score_denials", frozenset())
+    return not measures.isdisjoint(lows) and not denials.isdisjoint(lows)
 
 
 def _names_the_study(kit: Toolkit, lay: Layout, c: Span, calc: list[Span]) -> bool:

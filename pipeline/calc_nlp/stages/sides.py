@@ -42,6 +42,8 @@ def site_reach(rd: ReportDoc, f: Span, s: SiteRef) -> int | None:
     if start >= f.end:
         if s.start == f.end + 1 and words[f.end] == "/":
             return None  # 'granulomas/lymph nodes': another name, not a place
+        if any(o.start <= s.start < o.end for o in lesion_joined_after(rd, f)):
+            return None  # 'granulomas and mediastinal nodes': another lesion
         if any(o.start <= s.start < o.end for o in other_finding_after(rd, f)):
             return None  # 'granuloma and a right pleural effusion': the effusion's
         if _given_by_with(rd, f) and "and" in rd.lower[f.end : s.start]:
@@ -233,6 +235,42 @@ def _head_with_it(
     )
 
 
+# The words that may open the second noun phrase an 'and' joins after a
+# lesion ('calcified granuloma and a left hilar node').
+_JOINED_ARTICLES = frozenset({"a", "an", "the", "several", "multiple", "some"})
+
+
+def lesion_joined_after(rd: ReportDoc, f: Span) -> list[Span]:
+    """The words of a second calcified thing an 'and' joins right after a
+    mention that names a lesion of its own ('Calcified granulomas and
+    mediastinal nodes', 'calcified nodule and a right hilar lymph node'): the
+    leading 'calcified' is said of both, and the nodes are no place of the
+    granulomas, their side not theirs (guide §2: a clause about another
+    structure gives neither site nor side; mentions.json `lesion_nouns` for
+    the mention's head, `calcified_heads` for the site phrase's own head).
+    Not a place phrase that only qualifies a noun after it ('and aortic wall
+    thickening'), nor an 'of' phrase ('calcification and thickening of the
+    pleura')."""
+    lows = rd.lower
+    if lows[f.end - 1] not in rd.lesion_nouns or f.end >= len(lows) or lows[f.end] != "and":
+        return []
+    k = f.end + 1
+    while k < len(lows) and lows[k] in _JOINED_ARTICLES:
+        k += 1
+    site = next((s for s in rd.sentence_sites(f.start) if s.start == k), None)
+    if site is None:
+        return []
+    end = site.span.end
+    if lows[end - 1] not in rd.word_sets.get("calcified_heads", frozenset()):
+        return []  # a place word only ('and hilar'), no thing of its own
+    # the site phrase's head closes its noun phrase: no other finding's head
+    # or lesion noun follows it ('and aortic wall thickening')
+    heads = rd.other_finding_nouns | rd.word_sets.get("calcified_heads", frozenset())
+    if end < len(lows) and lows[end] in heads:
+        return []
+    return [rd.doc[f.end : end]]
+
+
 def _slash_between(rd: ReportDoc, lo: int, hi: int) -> bool:
     """Is a '/' between tokens lo and hi that joins two names, not one
     written inside a side word ('B/L renal calcifications': both sides)?"""
@@ -293,7 +331,7 @@ def lat_in_sentence(
     named += [c for c in rd.matches.calc if c.start > f.start]
     named += _earlier_item(rd, f, sent) + _later_item(rd, f, sent)
     named += _earlier_findings_of_own_site(kit, rd, f, sent, site)
-    named += other_finding_after(rd, f)
+    named += other_finding_after(rd, f) + lesion_joined_after(rd, f)
     named += other_finding_before(kit, rd, f)
     denied = [
         rd.doc[s.start : s.span.end] for s in in_sentence if not asserted(rd, s, f)
