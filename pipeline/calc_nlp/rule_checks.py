@@ -181,11 +181,23 @@ def check_metadata(file: str, rid: str, md: Any, ids: dict[str, str]) -> None:
     _check_metadata_types(file, rid, md)
 
 
+# Metadata the stages read as true or false: a string there ('yes') would
+# read as true.
+BOOLEAN_METADATA = (
+    "line_break",
+    "not_a_vessels_value",
+    "history_item",
+    "value_after",
+    "column_heading",
+    "title_unless_value",
+    "joint_placed",
+)
+
+
 def _check_metadata_types(file: str, rid: str, md: dict[str, Any]) -> None:
     """Metadata the stages read by type: `only_before` is a list of lower-case
     words (the next word's lower case is looked up in it: a string there would
-    match its substrings), `line_break`, `history_item`, `value_after`,
-    `not_a_vessels_value`, `column_heading`, `title_unless_value` and `joint_placed` are true or false."""
+    match its substrings), the BOOLEAN_METADATA are true or false."""
     words = md.get("only_before")
     if words is not None and not (
         isinstance(words, list)
@@ -195,29 +207,9 @@ def _check_metadata_types(file: str, rid: str, md: dict[str, Any]) -> None:
         raise PatternError(
             file, "only_before must be a list of lower-case words", rid, "only_before"
         )
-    for flag in ("line_break", "not_a_vessels_value"):
+    for flag in BOOLEAN_METADATA:
         if not isinstance(md.get(flag, False), bool):
             raise PatternError(file, f"{flag} must be true or false", rid, flag)
-    if not isinstance(md.get("history_item", False), bool):
-        raise PatternError(
-            file, "history_item must be true or false", rid, "history_item"
-        )
-    if not isinstance(md.get("value_after", False), bool):
-        raise PatternError(
-            file, "value_after must be true or false", rid, "value_after"
-        )
-    if not isinstance(md.get("column_heading", False), bool):
-        raise PatternError(
-            file, "column_heading must be true or false", rid, "column_heading"
-        )
-    if not isinstance(md.get("title_unless_value", False), bool):
-        raise PatternError(
-            file, "title_unless_value must be true or false", rid, "title_unless_value"
-        )
-    if not isinstance(md.get("joint_placed", False), bool):
-        raise PatternError(
-            file, "joint_placed must be true or false", rid, "joint_placed"
-        )
 
 
 def slug(text: str) -> str:
