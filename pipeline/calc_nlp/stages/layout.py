@@ -156,7 +156,7 @@ def exam_of(
         # ...') leaves it to the title opening the report ('US-GUIDED
         # LAVAGE, RIGHT SHOULDER,INDICATION: ...')
         exam_texts.append(
-            title(lay.words, kit.side_words, _title_study_words(kit))
+            title(lay.words, kit.side_words, kit.title_study_words)
         )
     for exam_text in exam_texts:
         for exam, exam_rx, _ in kit.exams:
@@ -171,17 +171,6 @@ def exam_of(
         if n >= exam["min_report_terms"] and n > best_n:
             best, best_n = exam, n
     return best
-
-
-def _title_study_words(kit: Toolkit) -> frozenset[str]:
-    """The words that make an opening sentence closed by a full stop the
-    exam's title: the study words (mentions.json `exam_words`) and a chest
-    film's own (`chest_title_words`: 'Chest PA and lateral.'; guide §2 step
-    5, the exam gives the site)."""
-    words = kit.word_sets
-    return words.get("exam_words", frozenset()) | words.get(
-        "chest_title_words", frozenset()
-    )
 
 
 def _span_text(span: Span, text: str | None) -> str:

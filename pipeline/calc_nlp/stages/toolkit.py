@@ -947,6 +947,12 @@ class Toolkit:
         self.word_sets = {
             name: frozenset(words) for name, words in rules.word_lists.items()
         }
+        # The words that make an opening sentence closed by a full stop the
+        # exam's title: the study words and a chest film's own ('Chest PA
+        # and lateral.'; layout.exam_of), joined once
+        self.title_study_words = self.word_sets.get(
+            "exam_words", frozenset()
+        ) | self.word_sets.get("chest_title_words", frozenset())
         # The abbreviations of a calcifying disease: a condition's upper-case
         # term ('AS') whose name ends in a head noun of 'calcified X'
         # ('aortic stenosis'), by the hash of its rule id; after 'calcific'
