@@ -952,9 +952,7 @@ def _heads_score_lines(kit: Toolkit, lay: Layout, hi: int) -> bool:
     not the report's title ('Calcium score' over 'LAD: 30' lines)."""
     labels = kit.word_sets.get("score_line_labels", frozenset())
     words, blank, lower = lay.words, lay.blank, lay.lower
-    j = _next_word(lay, hi)
-    while j < len(words) and words[j] == "|":  # a table's row opens with a bar
-        j = _next_word(lay, j + 1)
+    j = _row_start(lay, hi)
     if j == len(words) or lower[j] not in labels:
         return False
     while j < len(words) and "\n" not in words[j]:
@@ -1010,17 +1008,22 @@ def _score_lines_end(kit: Toolkit, lay: Layout, hi: int) -> int:
     labels = kit.word_sets.get("score_line_labels", frozenset())
     words, lower = lay.words, lay.lower
     end = hi
-    j = _next_word(lay, hi)
-    while j < len(words):
-        while j < len(words) and words[j] == "|":
-            j = _next_word(lay, j + 1)
+    while True:
+        j = _row_start(lay, end)
         if j == len(words) or lower[j] not in labels:
-            break
+            return end
         while j < len(words) and "\n" not in words[j]:
             j += 1
         end = j
-        j = _next_word(lay, j)
-    return end
+
+
+def _row_start(lay: Layout, j: int) -> int:
+    """The first word from token j on, past a table's opening bars ('| LAD
+    | 30'): where the next line's row starts (len when none)."""
+    j = _next_word(lay, j)
+    while j < len(lay.words) and lay.words[j] == "|":
+        j = _next_word(lay, j + 1)
+    return j
 
 
 def _value_under(lay: Layout, hi: int) -> bool:
