@@ -747,6 +747,15 @@ SWEEP_BIRADS = [
     # the number written as a word, as dictation writes it
     ("Calcifications in the right breast. BIRADS zero.", "0"),
     ("Calcifications in the right breast. BI-RADS category two, benign.", "2"),
+    # the assessment's name first, its number after it in brackets or a dash
+    ("BI-RADS: Benign (2)\nScattered calcifications in the right breast.", "2"),
+    ("BI-RADS assessment: Probably benign - 3\nGrouped calcifications, left breast.", "3"),
+    ("BI-RADS: Suspicious abnormality (category 4B)\nFine linear calcifications.", "4B"),
+    ("BI-RADS: Negative, 1\nNo calcifications in either breast.", "1"),
+    ("BI-RADS: Benign - 2.\nVascular calcifications, left breast.", "2"),
+    # a bracket of another number after the name is none
+    ("BI-RADS: Benign. Follow-up in one year (1 year).\nVascular calcifications.", ""),
+    ("BI-RADS: Benign (2 views obtained)\nVascular calcifications, left breast.", ""),
     # another system's category is no BI-RADS one
     ("Calcified wall of a right renal cyst, Bosniak category 2: benign.", ""),
     ("Calcified nodule, LI-RADS category 1: definitely benign.", ""),
