@@ -556,6 +556,7 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
         {"procedures_only": True},
         {"plans_up_to_comma": True},
         {"condition_up_to_comma": True},
+        {"findings_after_only": ["a"]},
     ]
     spans = [(0, 1), (7, 8), (14, 15), (15, 16), (19, 20), (21, 22), (27, 28)]
     targets = [
@@ -719,6 +720,16 @@ PLANNED_TEST = [
     ("Will also request a repeat calcium score next year.", {"hypothetical"}),
     # guard: a test that was done reports what it showed
     ("We obtained a coronary calcium score of 240.", set()),
+    # a test the report recommends, named right after the verb, is to do too
+    ("Recommend coronary calcium score.", {"hypothetical"}),
+    ("Recommend obtaining a calcium score for risk stratification.", {"hypothetical"}),
+    ("Recommend a non-contrast cardiac calcium score.", {"hypothetical"}),
+    ("Plan: coronary calcium score.", {"hypothetical"}),
+    ("Plan: statin for the coronary artery calcification.", set()),
+    # guard: a calcification the recommendation is about is seen
+    ("Recommend biopsy of the calcifications.", set()),
+    ("Recommend ultrasound of the calcified thyroid nodule.", set()),
+    ("Recommend the calcified granuloma be followed.", set()),
 ]
 
 

@@ -284,6 +284,18 @@ def test_disease_words_are_checked(tmp_path, site, words, message):
         ("sites.json", "only_before", "leaflets", "only_before must be a list of lower-case words"),
         ("sites.json", "only_before", ["Leaflets"], "only_before must be a list of lower-case words"),
         ("sites.json", "only_before", [], "only_before must be a list of lower-case words"),
+        (
+            "context.json",
+            "findings_after_only",
+            "a an",
+            "findings_after_only must be a list of lower-case words",
+        ),
+        (
+            "context.json",
+            "findings_after_only",
+            ["CT"],
+            "findings_after_only must be a list of lower-case words",
+        ),
         ("context.json", "line_break", "yes", "line_break must be true or false"),
         ("context.json", "not_a_vessels_value", "yes", "not_a_vessels_value must be true or false"),
         ("context.json", "history_item", "yes", "history_item must be true or false"),

@@ -194,19 +194,22 @@ BOOLEAN_METADATA = (
 )
 
 
+# Metadata read as lists of lower-case words: a word's lower case is looked up
+# in them (a string there would match its substrings).
+WORD_LIST_METADATA = ("only_before", "findings_after_only")
+
+
 def _check_metadata_types(file: str, rid: str, md: dict[str, Any]) -> None:
-    """Metadata the stages read by type: `only_before` is a list of lower-case
-    words (the next word's lower case is looked up in it: a string there would
-    match its substrings), the BOOLEAN_METADATA are true or false."""
-    words = md.get("only_before")
-    if words is not None and not (
-        isinstance(words, list)
-        and words
-        and all(isinstance(w, str) and w and w == w.lower() for w in words)
-    ):
-        raise PatternError(
-            file, "only_before must be a list of lower-case words", rid, "only_before"
-        )
+    """Metadata the stages read by type: the WORD_LIST_METADATA are lists of
+    lower-case words, the BOOLEAN_METADATA are true or false."""
+    for key in WORD_LIST_METADATA:
+        words = md.get(key)
+        if words is not None and not (
+            isinstance(words, list)
+            and words
+            and all(isinstance(w, str) and w and w == w.lower() for w in words)
+        ):
+            raise PatternError(file, f"{key} must be a list of lower-case words", rid, key)
     for flag in BOOLEAN_METADATA:
         if not isinstance(md.get(flag, False), bool):
             raise PatternError(file, f"{flag} must be true or false", rid, flag)

@@ -211,6 +211,7 @@ METADATA_KEYS = {
     "not_a_vessels_value",
     "history_item",
     "only_before",
+    "findings_after_only",
     "procedures_only",
     "span_word",
 }

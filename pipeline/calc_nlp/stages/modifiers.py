@@ -600,6 +600,24 @@ class _Clauses:
             for k in range(end + 1, target.start)
         )
 
+    def finding_past_the_test(self, target: Target, mod: Any) -> bool:
+        """Does a trigger that recommends a test (`findings_after_only`:
+        'recommend') reach a finding past the words that only lead to the
+        test it names? The test named right after the verb is still to do,
+        as a plan's is ('Recommend coronary calcium score', 'recommend a
+        non-contrast CT calcium score'); a calcification the recommendation is
+        about is seen ('recommend biopsy of the calcifications') (guide §2,
+        hypothetical: raised as a possibility to look for, not observed)."""
+        if mod.category != "HYPOTHETICAL":
+            return False
+        lead = (mod.rule.metadata or {}).get("findings_after_only")
+        if not lead or target.start not in self.findings:
+            return False
+        end = mod.modifier_span[1]
+        if target.start < end:
+            return False
+        return not all(w in lead for w in self._index()[end : target.start])
+
     def plans_a_disease(self, target: Target, mod: Any) -> bool:
         """Does a trigger that plans a procedure (`procedures_only`: 'referred
         to surgery for', 'taken for') reach a disease? A disease is no plan but
@@ -1006,6 +1024,7 @@ _CHECKS_OF = {
         _Clauses.answered,
         _Clauses.reason_for_a_procedure,
         _Clauses.plans_a_disease,
+        _Clauses.finding_past_the_test,
     ),
 }
 
@@ -1026,6 +1045,9 @@ _ASKS: dict[Any, Any] = {
     ),
     _Clauses.past_a_comma: lambda c, d, md: bool(md.get("same_phrase")),
     _Clauses.plans_a_disease: lambda c, d, md: bool(md.get("procedures_only")),
+    _Clauses.finding_past_the_test: lambda c, d, md: (
+        c == "HYPOTHETICAL" and bool(md.get("findings_after_only"))
+    ),
     _Clauses.hedges_another: lambda c, d, md: (
         c == _POSSIBLE and d == _FORWARD and not md.get("alternative")
     ),
