@@ -800,6 +800,8 @@ def test_first_of_a_list_keeps_its_nodes(findings_of, text):
         ),
         ("Calcified plaque at the Lt. ICA origin.", "carotid artery", "left"),
         ("SMALL CALCIFICATION IN THE RT. KIDNEY.", "kidney", "right"),
+        ("FINDINGS: BILAT. BREAST ARTERIAL CALCIFICATIONS. NO MASS.", "artery", "bilateral"),
+        ("Tiny calcifications in the bilat. kidneys.", "kidney", "bilateral"),
     ],
 )
 def test_period_of_a_side_abbreviation_ends_no_clause(only, text, site, laterality):
