@@ -304,3 +304,31 @@ def test_header_ending_a_longer_label_opens_no_line(rules, text):
     # 'examination:' closing a label of more words opens no line of its own
     new = Flattened(rules).rebreak(text) or text
     assert "al examination:" in new.lower()
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # the period of an abbreviated side is no stop: the label takes the
+        # side in ('RT. BREAST:'), no line opens before its site word
+        ("IMPRESSION: RT. BREAST: COARSE CALCIFICATIONS, BENIGN.", "RT. BREAST:"),
+        ("Lungs clear. Lt. Kidney: punctate calcification.", "Lt. Kidney:"),
+    ],
+)
+def test_no_line_opens_after_a_side_abbreviation(rules, text, label):
+    new = Flattened(rules).rebreak(text) or text
+    assert label in new
+
+
+@pytest.mark.parametrize(
+    ("text", "laterality"),
+    [
+        ("IMPRESSION: RT. BREAST: COARSE CALCIFICATIONS, BENIGN.", "right"),
+        ("LT. KIDNEY: Punctate calcification.", "left"),
+        # guard: a label after a full stop still opens its line
+        ("Lungs clear. Left kidney: punctate calcification.", "left"),
+    ],
+)
+def test_a_label_of_an_abbreviated_side_gives_its_side(analyzer, text, laterality):
+    (f,) = analyzer.analyze(text, "T").findings
+    assert f.laterality == laterality

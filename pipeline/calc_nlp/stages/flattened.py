@@ -99,6 +99,21 @@ class Flattened:
         return self.compile(rf"{score}(?:(?: | ?[/|;,] ){score})+", re.IGNORECASE)
 
     @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        """The words whose period abbreviates them ('Rt.', 'approx.';
+        mentions.json side_abbreviations, measure_abbreviations), lower
+        case: their period ends no sentence, so no label opens after it."""
+        lists = self.rules.word_lists
+        return frozenset(
+            lists.get("side_abbreviations", []) + lists.get("measure_abbreviations", [])
+        )
+
+    def _shortened(self, text: str, stop: int) -> bool:
+        """Is the period at `stop` an abbreviation's ('LT. KIDNEY:')?"""
+        m = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
+        return m is not None and m.group().lower() in self.abbreviations
+
+    @cached_property
     def one_line(self) -> dict[str, bool]:
         """The words of the headers of one-line sections, lower case, and
         whether the section is a clinical question (an indication)."""
@@ -173,6 +188,8 @@ class Flattened:
                 n = bisect_right(starts, m.end())
                 if n < len(starts) and starts[n] < m.end() + len(label):
                     continue
+                if text[m.start() - 1] == "." and self._shortened(text, m.start() - 1):
+                    continue  # 'IMPRESSION: RT. BREAST: ...': the side's period
             at.add(m.end() - 1)
         if self.vessel_table is not None:
             for m in self.vessel_table.finditer(text):
@@ -202,6 +219,8 @@ class Flattened:
 # follows on ('Hx: cough. Calcified granuloma ...'): a stop after a word or
 # a number of two characters or more ('y.o. F' is no end), then a capital.
 _SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9)]{2}[.!?]) +(?=[A-Z])")
+# the word right before a period ('RT' of 'RT.')
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]+$")
 # a score: '87', '1,203', '12.5'
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # A comma after a full stop or a colon ('... stable.,IMPRESSION: ,Calcified
