@@ -798,3 +798,33 @@ def test_field_rows_stop_at_the_next_finding(findings_of):
     )
     first, second = findings_of(text)
     assert (first.morphology, second.morphology) == (("round",), ("amorphous",))
+
+
+# A finding alone on its line heads the field rows under it, and a severity
+# row grades it ('CORONARY ARTERY CALCIFICATION' over 'Severity: Moderate';
+# GUIDE, Descriptors: severity, the grade the report gives the finding)
+HEADED_ROWS = [
+    ("CORONARY ARTERY CALCIFICATION\nSeverity: Moderate\nDistribution: LAD and RCA\n", "moderate"),
+    ("Coronary artery calcification:\nSeverity: mild\nVessels: LAD\n", "mild"),
+    ("AORTIC VALVE CALCIFICATION\nDEGREE: SEVERE\n", "severe"),
+    ("Findings:\nCoronary artery calcification\nBurden: minimal\n", "minimal"),
+    # a grade in the finding's own words stands
+    ("Severe coronary artery calcification\nSeverity: mild\n", "severe"),
+    # a line with more than the finding heads no rows
+    ("Coronary artery calcification is present in the LAD.\nSeverity: mild\n", ""),
+    # a blank line ends them
+    ("CORONARY ARTERY CALCIFICATION\n\nSeverity: Moderate\n", ""),
+]
+
+
+@pytest.mark.parametrize("text, severity", HEADED_ROWS)
+def test_a_finding_alone_on_its_line_heads_its_rows(findings_of, text, severity):
+    (f,) = findings_of(text)
+    assert f.severity == severity
+
+
+def test_a_heading_finding_takes_the_terms_and_size_of_its_rows(findings_of):
+    (f,) = findings_of(
+        "Left breast calcifications\nMorphology: punctate\nDistribution: grouped\nSize: 8 mm\n"
+    )
+    assert (f.morphology, f.distribution, f.size_mm) == (("punctate",), ("grouped",), 8)

@@ -267,6 +267,7 @@ DESCRIPTOR_WORD_LISTS = (
     "copulas",
     "term_labels",
     "size_labels",
+    "severity_labels",
     "change_adverbs",
     "change_nouns",
     "copula_adverbs",

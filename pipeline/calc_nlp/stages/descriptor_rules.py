@@ -286,6 +286,8 @@ class DescriptorRules:
         self._labels = alternation(wl["term_labels"])
         # the row labels a structured report gives a finding's size under
         self.size_labels = frozenset(wl["size_labels"])
+        # ... and its grade under
+        self.severity_labels = frozenset(wl["severity_labels"])
         # an adverb that grades a change word after it ("increased slightly")
         self.change_adverbs = frozenset(wl["change_adverbs"])
         # a change noun a grade word may stand before ("mild increase in")

@@ -99,8 +99,13 @@ def describe(
                 words.append(word)
         rows, row_size = row_fields(dr, text, spans, i, rd.offset)
         for field, value, word in rows:  # "Morphology | amorphous" under it
-            if value not in getattr(f, field):
-                setattr(f, field, getattr(f, field) + (value,))
+            have = getattr(f, field)
+            if field == "severity":  # "Severity: Moderate": one grade
+                if not have:
+                    f.severity = value
+                    words.append(word)
+            elif value not in have:
+                setattr(f, field, have + (value,))
                 words.append(word)
         spread = _semicolon_spread(dr, rd, spans, i, text) if semi else None
         if spread is not None and spread[0] not in f.distribution:
