@@ -732,3 +732,25 @@ def test_a_condition_after_a_planned_test_stays_asserted(analyzer):
         "Calcified plaque of the aorta. Will obtain a renal ultrasound given his ESRD.", "T"
     )
     assert "chronic kidney disease" in [c.name for c in r.conditions]
+
+
+# A question mark that closes its line asks about the whole phrase it ends,
+# the finding with its place words (corpora/GUIDE.md: '? calcification' in
+# the indication is hypothetical; guide §2: uncertain elsewhere); a comma,
+# a 'with' or another finding before it keeps it off the finding.
+QUESTION_CLOSING_THE_PHRASE = [
+    ("Clinical question: calcification in basal ganglia?\nFINDINGS: Normal.", "hypothetical"),
+    ("INDICATION: Calcified granuloma in the right lung?\nFINDINGS: Clear lungs.", "hypothetical"),
+    ("Is there calcification of the aortic valve?", "uncertain"),
+    # not across a comma or a 'with', nor when the mark does not close its line
+    ("Calcified granuloma in the right lung, new nodule?", ""),
+    ("Calcified node in the left hilum with a new mass?", ""),
+    ("Calcified granuloma in the right lung ? nodule next to it.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "flag"), QUESTION_CLOSING_THE_PHRASE)
+def test_a_question_closing_its_line_asks_about_the_phrase(only, text, flag):
+    f = only(text)
+    got = [n for n in ("uncertain", "hypothetical") if getattr(f, n)]
+    assert got == ([flag] if flag else [])
