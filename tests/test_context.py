@@ -754,3 +754,24 @@ def test_a_question_closing_its_line_asks_about_the_phrase(only, text, flag):
     f = only(text)
     got = [n for n in ("uncertain", "hypothetical") if getattr(f, n)]
     assert got == ([flag] if flag else [])
+
+
+# A technique or limitation line on what the modality can show speaks of the
+# method, not of a deposit in this patient (guide §2: hypothetical, raised
+# but not observed); a line that compares views or studies of calcifications
+# that are there keeps them present.
+MODALITY_LIMITS = [
+    ("Ultrasound is not sensitive for the detection of microcalcifications.", True),
+    ("Note: breast MRI is insensitive to calcifications; correlate with mammography.", True),
+    ("MRI does not reliably demonstrate microcalcifications.", True),
+    ("Ultrasound is limited in the detection of microcalcifications.", True),
+    # guards: calcifications seen on another view or study
+    ("The calcifications are better seen on the CC view.", False),
+    ("Targeted ultrasound does not demonstrate a sonographic correlate for the calcifications.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "hypothetical"), MODALITY_LIMITS)
+def test_a_modality_limit_is_hypothetical(only, text, hypothetical):
+    f = only(text)
+    assert (f.hypothetical, f.negated) == (hypothetical, False)
