@@ -775,3 +775,15 @@ MODALITY_LIMITS = [
 def test_a_modality_limit_is_hypothetical(only, text, hypothetical):
     f = only(text)
     assert (f.hypothetical, f.negated) == (hypothetical, False)
+
+
+# An export's 'QUESTION:' line is the clinical question (corpora/GUIDE.md:
+# '? calcification' in the indication is hypothetical); the answer under it
+# is stated.
+def test_a_question_label_opens_the_indication(findings_of):
+    asked, answer = findings_of(
+        "QUESTION: ?renal calcification\n"
+        "ANSWER: Yes, punctate calcification in the left kidney."
+    )
+    assert (asked.section, asked.hypothetical, asked.uncertain) == ("indication", True, False)
+    assert (answer.hypothetical, answer.uncertain, answer.laterality) == (False, False, "left")
