@@ -743,3 +743,58 @@ def test_a_condition_after_a_planned_test_stays_asserted(analyzer):
         "Calcified plaque of the aorta. Will obtain a renal ultrasound given his ESRD.", "T"
     )
     assert "chronic kidney disease" in [c.name for c in r.conditions]
+
+
+# A question mark that closes its line asks about the whole phrase it ends,
+# the finding with its place words (corpora/GUIDE.md: '? calcification' in
+# the indication is hypothetical; guide §2: uncertain elsewhere); a comma,
+# a 'with' or another finding before it keeps it off the finding.
+QUESTION_CLOSING_THE_PHRASE = [
+    ("Clinical question: calcification in basal ganglia?\nFINDINGS: Normal.", "hypothetical"),
+    ("INDICATION: Calcified granuloma in the right lung?\nFINDINGS: Clear lungs.", "hypothetical"),
+    ("Is there calcification of the aortic valve?", "uncertain"),
+    # not across a comma or a 'with', nor when the mark does not close its line
+    ("Calcified granuloma in the right lung, new nodule?", ""),
+    ("Calcified node in the left hilum with a new mass?", ""),
+    ("Calcified granuloma in the right lung ? nodule next to it.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "flag"), QUESTION_CLOSING_THE_PHRASE)
+def test_a_question_closing_its_line_asks_about_the_phrase(only, text, flag):
+    f = only(text)
+    got = [n for n in ("uncertain", "hypothetical") if getattr(f, n)]
+    assert got == ([flag] if flag else [])
+
+
+# A technique or limitation line on what the modality can show speaks of the
+# method, not of a deposit in this patient (guide §2: hypothetical, raised
+# but not observed); a line that compares views or studies of calcifications
+# that are there keeps them present.
+MODALITY_LIMITS = [
+    ("Ultrasound is not sensitive for the detection of microcalcifications.", True),
+    ("Note: breast MRI is insensitive to calcifications; correlate with mammography.", True),
+    ("MRI does not reliably demonstrate microcalcifications.", True),
+    ("Ultrasound is limited in the detection of microcalcifications.", True),
+    # guards: calcifications seen on another view or study
+    ("The calcifications are better seen on the CC view.", False),
+    ("Targeted ultrasound does not demonstrate a sonographic correlate for the calcifications.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "hypothetical"), MODALITY_LIMITS)
+def test_a_modality_limit_is_hypothetical(only, text, hypothetical):
+    f = only(text)
+    assert (f.hypothetical, f.negated) == (hypothetical, False)
+
+
+# An export's 'QUESTION:' line is the clinical question (corpora/GUIDE.md:
+# '? calcification' in the indication is hypothetical); the answer under it
+# is stated.
+def test_a_question_label_opens_the_indication(findings_of):
+    asked, answer = findings_of(
+        "QUESTION: ?renal calcification\n"
+        "ANSWER: Yes, punctate calcification in the left kidney."
+    )
+    assert (asked.section, asked.hypothetical, asked.uncertain) == ("indication", True, False)
+    assert (answer.hypothetical, answer.uncertain, answer.laterality) == (False, False, "left")

@@ -2333,3 +2333,35 @@ def _scores(findings_of, text: str) -> list[tuple]:
     total score."""
     scored = [f for f in findings_of(text) if f.agatston is not None]
     return [(f.agatston, f.agatston_percentile, f.agatston_vessels) for f in scored]
+
+
+# A category the comparison or history line gives an earlier or outside exam
+# is that exam's: the report's own category wins over it even when lower,
+# and it stands only when the report states no other (corpora/GUIDE.md,
+# Descriptors: birads).
+PRIOR_EXAM_CATEGORIES = [
+    (
+        "COMPARISON: Mammogram 2019 (BI-RADS 4, biopsy of calcifications, benign).\n"
+        "FINDINGS: Left breast: benign calcifications, unchanged.\n"
+        "IMPRESSION: BI-RADS 2: Benign.",
+        "2",
+    ),
+    (
+        "HISTORY: Outside mammogram assessed as BI-RADS 4A.\n"
+        "FINDINGS: Scattered benign calcifications.\nIMPRESSION: BI-RADS 2.",
+        "2",
+    ),
+    # the only category stated stands
+    ("INDICATION: Follow-up of a BI-RADS 3 finding.\nFINDINGS: Stable calcifications.", "3"),
+    # a current category higher than the prior one wins as before
+    (
+        "COMPARISON: Prior mammogram, BI-RADS 2.\n"
+        "FINDINGS: New fine pleomorphic calcifications.\nIMPRESSION: BI-RADS 4B.",
+        "4B",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, birads", PRIOR_EXAM_CATEGORIES)
+def test_a_prior_exams_category_yields_to_the_reports(analyzer, text, birads):
+    assert analyzer.analyze(text, "T").birads == birads

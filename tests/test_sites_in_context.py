@@ -1032,3 +1032,30 @@ def test_chest_title_sentence_gives_the_lung(only, text):
 def test_an_opening_sentence_without_study_words_is_no_title(only):
     f = only("Calcified granuloma in the XXXX. No effusion.")
     assert f.site == ""
+
+
+# An export's pipe-separated rows written without spaces ('Finding|Location|
+# Side') are read cell by cell as the spaced 'A | B | C' rows are: each row's
+# finding takes the site and the side of its own cells (guide §2 "Site and
+# side from context", steps 1-2).
+PIPE_ROWS = (
+    "Finding|Location|Side\n"
+    "Calcification|Kidney|Left\n"
+    "Phlebolith|Pelvis|Right\n"
+    "Calcified granuloma|Lung|Right\n"
+)
+
+
+def test_pipe_rows_without_spaces_give_each_row_its_finding(findings_of):
+    got = [(f.mention, f.site, f.laterality) for f in findings_of(PIPE_ROWS)]
+    assert got == [
+        ("Calcification", "kidney", "left"),
+        ("Phlebolith", "vein", "right"),
+        ("Calcified granuloma", "lung", "right"),
+    ]
+
+
+def test_pipe_rows_with_spaces_read_the_same(findings_of):
+    spaced = PIPE_ROWS.replace("|", " | ")
+    got = [(f.mention, f.site, f.laterality) for f in findings_of(spaced)]
+    assert got == [(f.mention, f.site, f.laterality) for f in findings_of(PIPE_ROWS)]

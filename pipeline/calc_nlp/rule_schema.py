@@ -255,6 +255,7 @@ DESCRIPTOR_WORD_LISTS = (
     "size_blockers",
     "predicate_followers",
     "birads_overall",
+    "birads_prior",
     "anaphors",
     "lesion_ignore",
     "segments",

@@ -269,6 +269,7 @@ class DescriptorRules:
         self.abbreviations = abbreviations
         self.mask_words = mask_words
         self.overall = set(wl["birads_overall"])
+        self.prior_exam = frozenset(wl["birads_prior"])
         self.anaphors = set(wl["anaphors"])
         # what may open a subject that holds or shows the calcification: an
         # anaphor or an article ('A fundal fibroid ... is densely calcified')

@@ -1368,15 +1368,17 @@ def birads(
     them (all of them, from the text's start, by default)."""
     if rules is None:
         rules = [(rid, rx, 0) for rid, rx in dr.patterns.get("birads", [])]
-    found: list[tuple[bool, int, str, Word]] = []
+    found: list[tuple[bool, bool, int, str, Word]] = []
     for rid, rx, at in rules:
         for m in rx.finditer(text, at):
             value = _arabic(m.group("value").upper().replace("-", ""), dr.number_words)
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].lower()
-            overall = any(w in dr.overall for w in _TOKEN.findall(line))
+            words = _TOKEN.findall(line)
+            overall = any(w in dr.overall for w in words)
             found.append(
                 (
                     overall,
+                    not _of_a_prior_exam(dr, line),
                     BIRADS.index(value),
                     value,
                     ("birads", rid, m.start(), m.end()),
@@ -1384,5 +1386,15 @@ def birads(
             )
     if not found:
         return "", None
-    best = max(found, key=lambda x: (x[0], x[1]))
-    return best[2], best[3]
+    best = max(found, key=lambda x: (x[0], x[1], x[2]))
+    return best[3], best[4]
+
+
+def _of_a_prior_exam(dr: DescriptorRules, line: str) -> bool:
+    """Does the sentence that leads to a category on its line speak of an
+    earlier or outside exam ('COMPARISON: Mammogram 2019 (BI-RADS 4, ...)',
+    'Prior mammogram assessed as BI-RADS 0')? That category is the earlier
+    exam's: it gives the report's only when no other is stated (corpora/
+    GUIDE.md, Descriptors: birads is the category the report states)."""
+    sentence = line[line.rfind(". ") + 1 :]
+    return any(w in dr.prior_exam for w in _TOKEN.findall(sentence))

@@ -20,6 +20,7 @@ from calc_nlp.stages.context_lists import (
     denied_lists,
     risk_lists,
 )
+from calc_nlp.stages.context_questions import questioned_phrases
 from calc_nlp.stages.record import (
     RELATIVE_PRONOUNS,
     Layout,
@@ -179,6 +180,7 @@ def modifiers(
         clause.carry_lists(subs, kept)
         risk_lists(clause, subs, kept, found)
     denied_lists(clause, subs, kept, found)
+    questioned_phrases(clause, subs, kept, found)
     condition_lists(clause, subs, kept, found)
     _readings_of_a_stated_one(clause, subs, kept)
     for t, mods in zip(targets, kept, strict=True):

@@ -317,6 +317,9 @@ EXTRA_INFIXES = [
     # as "Rt-sided" does, so the side's rules read "rt" "."
     r"(?<=[A-Za-z])\.(?=-[A-Za-z])",
     r"(?<=[A-Za-z]\.)-(?=[A-Za-z])",
+    # a pipe-separated export row with no spaces ("Calcification|Kidney|Left")
+    # splits at its bars, so each cell's words are read as in "A | B | C"
+    r"(?<=[A-Za-z0-9.)])\|(?=[A-Za-z0-9(])",
 ]
 # A list item's dash glued to the word it opens ("-Right breast:", "-Left
 # axillary tail:", and "-left breast:" in an export lower-cased whole) splits
