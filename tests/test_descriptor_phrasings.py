@@ -1815,6 +1815,10 @@ GRADES = [
     ("Small calcified granuloma.", ""),
     ("Multiple calcified granulomas.", ""),
     ("The aortic valve is heavily calcified.", "severe"),
+    ("The remaining leaflet is extremely calcified.", "severe"),
+    ("An exceedingly calcified mitral annulus.", "severe"),
+    # guard: 'extremely dense' grades the breast tissue
+    ("The breasts are extremely dense. Vascular calcifications, left breast.", ""),
     ("Coronary artery calcification, moderate.", "moderate"),
     ("Coronary artery calcification, mild in degree.", "mild"),
     ("Coronary artery calcification is severe.", "severe"),
