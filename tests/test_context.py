@@ -193,6 +193,26 @@ def test_versus_is_uncertain(only):
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Echogenic focus at the lower pole, 3 mm, without shadowing, possibly a "
+        "small calculus versus vascular calcification.",
+        "Echogenic focus in the upper pole, without shadowing, stone versus "
+        "vascular calcification.",
+    ],
+)
+def test_denial_of_another_thing_keeps_the_readings_hedged(only, text):
+    # 'without shadowing' denies the shadowing, not the calcification: the
+    # differential after it still hedges the finding (guide §2 uncertain)
+    assert flags(only(text)) == {"uncertain"}
+
+
+def test_denial_of_the_readings_takes_the_hedge_away(only):
+    # guard: a denied list of two things is no differential
+    assert flags(only("No calcification or stone in the left kidney.")) == {"negated"}
+
+
 def test_may_represent_is_uncertain(only):
     assert flags(only("Echogenic focus may represent a calcification.")) == {
         "uncertain"
@@ -566,8 +586,17 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
         Target(20, 21, "CONDITION"),
         Target(24, 25, "CALCIFICATION"),
     ]
+    denial = SimpleNamespace(direction="FORWARD", metadata=None, max_scope=None)
     for target in targets:
-        target.modifiers = (SimpleNamespace(category="NEGATED_EXISTENCE"),)
+        # a denial right before the target, which no check takes away
+        target.modifiers = (
+            SimpleNamespace(
+                category="NEGATED_EXISTENCE",
+                direction="FORWARD",
+                rule=denial,
+                modifier_span=(target.start - 1, target.start),
+            ),
+        )
     dropped = set()  # the checks that drop a modifier of their own categories here
     for cat, way, md, span, target in product(
         categories, directions, metadata, spans, targets

@@ -542,6 +542,26 @@ SIZES = [
         4,
     ),
     ("A 2 mm bright focus in the right testis is read as a calcification.", "calcification", 2),
+    # a size set off by commas after the focus and its place is the focus's,
+    # and so the size of what the sentence names the focus as
+    (
+        "Echogenic focus in the left kidney, 3 mm, possibly vascular calcification.",
+        "vascular calcification",
+        3,
+    ),
+    (
+        "Echogenic focus at the lower pole, 3 mm, without shadowing, possibly a "
+        "small stone versus vascular calcification.",
+        "vascular calcification",
+        3,
+    ),
+    ("Hyperechoic focus, 4 x 3 mm, in the liver, likely a calcified granuloma.", "calcified granuloma", 4),
+    # ... not the size of another lesion set off before the focus
+    (
+        "Cyst in the left kidney, 3 cm, and an echogenic focus, likely a calcification.",
+        "calcification",
+        None,
+    ),
     # ... not a size of another sentence
     (
         "A calcified mass along the falx, compatible with a meningioma. The "

@@ -459,3 +459,34 @@ def test_tree_score_after_a_vessel_is_its_own_lesion(lesion_numbers):
         "Agatston score 310.\nIMPRESSION: Coronary calcium score of 310."
     )
     assert lesion_numbers(text) == [1, 2, 2]
+
+
+# GUIDE lesion: a sized thing a sentence introduces right after the lesion's
+# sentence is a second thing at the place ('A 6 mm mobile echodensity'); one
+# that other sentences part from the lesion's last mention, in an organ-by-
+# organ report, is the lesion named again with its size.
+SIZED_AFTER_OTHER_SENTENCES = [
+    (
+        "FINDINGS: Prior films showed a calcified granuloma in the left upper "
+        "lobe. The heart is normal in size. No effusion.\n"
+        "A 6 mm calcified granuloma in the left upper lobe.",
+        [1, 1],
+    ),
+    (
+        "FINDINGS: Calcified granuloma in the left upper lobe. Heart normal. "
+        "Right lung clear. A 6 mm calcified granuloma in the left upper lobe.",
+        [1, 1],
+    ),
+    # guard: right after the lesion's sentence, a second thing
+    (
+        "Moderate posterior mitral annular calcification. A 6 mm mobile "
+        "echodensity on the atrial side of the annulus, vegetation versus "
+        "calcified debris.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", SIZED_AFTER_OTHER_SENTENCES)
+def test_sized_thing_after_other_sentences_restates_the_lesion(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

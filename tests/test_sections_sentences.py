@@ -244,6 +244,38 @@ def test_a_side_before_a_capital_letters_period_stays_in_its_sentence(findings_o
     assert (f.site, f.laterality) == ("kidney", "left")
 
 
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        # spaCy keeps some units whole with their period ('mL.', the 's.' of
+        # 'cm/s.'): after a number, before a capitalised word, it closes
+        ("Prostate volume 42 mL. Coarse calcifications in the transition zone.", 2),
+        ("Left ICA PSV 19 cm/s. Calcified plaque in the bulb.", 2),
+        ("Heart 540 g. The LAD is calcified.", 2),
+        # a unit before a lower-case word, or a word that is no unit, goes on
+        ("Volume 42 mL. and stable.", 1),
+    ],
+)
+def test_a_units_period_closes_its_sentence(text, n):
+    from calc_nlp.stages import analyzer
+
+    words = [t.text for t in analyzer().kit.nlp.tokenizer(text)]
+    assert sum(sentence_starts(words)) == n
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PENILE DOPPLER: Peak systolic velocity right 22 cm/s, left 19 cm/s. "
+        "Calcified plaque in the tunica albuginea of the dorsal shaft.",
+        "SCROTAL US: Right testis 18 mL, left testis 15 mL. Calcification in the epididymis.",
+    ],
+)
+def test_a_side_before_a_units_period_stays_in_its_sentence(findings_of, text):
+    (f,) = findings_of(text)
+    assert f.laterality == ""
+
+
 LOWER_CASED = (
     "portable chest. dialysis catheter tip in the right atrium. "
     "coronary artery calcification, moderate. calcified granuloma in the left "

@@ -1701,3 +1701,20 @@ BARE_SIDES_OVER_PART_LABELS = [
 @pytest.mark.parametrize("text, sides", BARE_SIDES_OVER_PART_LABELS)
 def test_a_bare_side_line_heads_the_part_labels_under_it(findings_of, text, sides):
     assert [f.laterality for f in findings_of(text)] == sides
+
+
+# A shared part word that 'with' gives a lesion noun ('cyst with a calcified
+# wall') is the wall of that lesion, so of the organ the sentence before
+# names with its side, as 'the cyst wall' is (guide §2 step 4).
+PART_OF_A_LESION_WITH = [
+    ("US KIDNEYS\nLEFT KIDNEY 11.0 cm. Complex cyst with a thin calcified wall.", "kidney", "left"),
+    ("Right kidney measures 10 cm. Cyst with calcified wall in the upper pole.", "kidney", "right"),
+    # guard: a wall of no lesion takes no side from the sentence before
+    ("Left kidney measures 11 cm. Bladder with calcified wall.", "bladder", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), PART_OF_A_LESION_WITH)
+def test_part_word_of_a_lesion_with_takes_the_organs_side(only, text, site, laterality):
+    f = only(text)
+    assert (f.site, f.laterality) == (site, laterality)

@@ -1059,3 +1059,19 @@ def test_pipe_rows_with_spaces_read_the_same(findings_of):
     spaced = PIPE_ROWS.replace("|", " | ")
     got = [(f.mention, f.site, f.laterality) for f in findings_of(spaced)]
     assert got == [(f.mention, f.site, f.laterality) for f in findings_of(PIPE_ROWS)]
+
+
+# A worksheet's 'RK:' / 'LK:' labels name the right and the left kidney
+# (guide §2 step 4, abbreviated sides); only as a label: a bare 'RK' in
+# prose may be another thing.
+KIDNEY_LABELS: list[tuple[str, str, dict[str, Any]]] = [
+    ("RK: 10.2 cm, punctate calcification upper pole.\nLK: 10.8 cm, normal.", "calcification", {"site": "kidney", "laterality": "right"}),
+    ("RENAL US\nRK: 10.2 cm, normal.\nLK: 10.8 cm. Punctate calcification in the upper pole.", "calcification", {"site": "kidney", "laterality": "left"}),
+    ("Cornea: band calcification, s/p RK in 1998.", "calcification", {"site": "cornea", "laterality": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), KIDNEY_LABELS)
+def test_kidney_worksheet_labels(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected

@@ -106,6 +106,10 @@ def sentence_starts(
             pending = True
             if stops is not None:
                 stops.append(i)
+        elif w[-1] == "." and _unit_closes(words, i):
+            pending = True
+            if stops is not None:
+                stops.append(i)
         last_word = w
     starts[0] = True
     # A sentence start must fall on a token; whitespace tokens stay inside.
@@ -126,6 +130,28 @@ def _letter_closes(words: list[str], i: int) -> bool:
     while j >= 0 and words[j].isspace() and "\n" not in words[j]:
         j -= 1
     if j >= 0 and _initial(words[j]):
+        return False
+    k = i + 1
+    while k < len(words) and words[k].isspace() and "\n" not in words[k]:
+        k += 1
+    return k < len(words) and words[k][:1].isupper() and not _initial(words[k])
+
+
+def _unit_closes(words: list[str], i: int) -> bool:
+    """Does the unit with its period at i ('mL.', 's.' of 'cm/s.': spaCy
+    keeps some units whole with their period) close its sentence? It does
+    after a number or a slash ('volume 42 mL.', 'velocity 19 cm/s.') when a
+    capitalised word follows on its line ('... 19 cm/s. Calcified plaque'),
+    as a period on its own would. Without the split, a side, a denial or a
+    question of the measurement's sentence reaches the finding after it
+    (guide §2: site and side from the finding's own sentence)."""
+    unit = words[i][:-1]
+    if not unit.isalpha() or unit.isupper() and len(unit) == 1:
+        return False  # 'C.' is `_letter_closes`'s
+    j = i - 1
+    while j >= 0 and words[j].isspace() and "\n" not in words[j]:
+        j -= 1
+    if j < 0 or not (words[j][-1:].isdigit() or words[j] == "/"):
         return False
     k = i + 1
     while k < len(words) and words[k].isspace() and "\n" not in words[k]:

@@ -643,6 +643,7 @@ def side_of_owner(kit: Toolkit, rd: ReportDoc, site: SiteRef) -> str:
         before in OWNER_PRONOUNS
         or (shared and before in DEFINITE)
         or (shared and _part_of_lesion_named_before(rd, i))
+        or (shared and _part_of_lesion_with(rd, i))
     ):
         return ""
     if kit.md(site.span).get("laterality"):
@@ -725,6 +726,34 @@ def _part_of_lesion_named_before(rd: ReportDoc, i: int) -> bool:
     ('The cyst wall shows calcification' after 'The left kidney has a cyst'):
     the wall of the cyst named before, so of the structure it lies in?"""
     return i > 1 and rd.lower[i - 1] in rd.lesion_nouns and rd.lower[i - 2] in DEFINITE
+
+
+# Most words between 'with' and the part word it gives a lesion ('cyst with
+# a thin calcified wall').
+_WITH_PART_WORDS = 4
+
+
+def _part_of_lesion_with(rd: ReportDoc, i: int) -> bool:
+    """Is the shared part word at token i given by 'with' to a lesion noun
+    right before it ('Complex cyst with a thin calcified wall' after 'Left
+    kidney measures 11 cm.')? The wall of that lesion, so of the structure
+    the sentences before name, as with 'the cyst wall' (guide §2 step 4:
+    an earlier mention the sentence points back to)."""
+    lower, blank = rd.lower, rd.layout.blank
+    first = rd.layout.sent_first[i]
+    j, seen = i - 1, 0
+    while j > first and seen <= _WITH_PART_WORDS:
+        if not blank[j]:
+            if lower[j] == "with":
+                k = j - 1
+                while k >= first and blank[k]:
+                    k -= 1
+                return k >= first and lower[k] in rd.lesion_nouns
+            if not lower[j].isalpha():
+                return False
+            seen += 1
+        j -= 1
+    return False
 
 
 def _site_further_back(rd: ReportDoc, f: Span, sent: Span) -> SiteRef | None:

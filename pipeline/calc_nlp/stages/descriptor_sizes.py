@@ -997,7 +997,7 @@ def _led_end(
     clause between names no lesion and no number; else its own end."""
     for k in range(min(2, len(cuts))):
         part = _plain(text[cuts[k] : ends[k]])
-        if _led(dr, part):
+        if _led(dr, part) or (k == 0 and _size_only(dr, text[cuts[k] : ends[k]])):
             return ends[k]
         if dr.lesion_nouns & set(part) or any(w[0].isdigit() for w in part):
             break
@@ -1228,10 +1228,36 @@ def head_size(
                 (k for k in reversed(range(len(before))) if before[k] in dr.restated_heads),
                 None,
             )
-            if noun is not None and _size_led(dr, before[noun + 1 :]):
+            if noun is not None and (
+                _size_led(dr, before[noun + 1 :])
+                or _set_off_size(dr, before[noun + 1 :], text[m.end() : hi])
+            ):
                 word = ("size_mm", rid, off + m.start(), off + m.end())
                 return size_mm(dr, m), word
     return None
+
+
+def _size_only(dr: DescriptorRules, part: str) -> bool:
+    """Is a clause only a size, set off by commas after the lesion it sizes
+    ("Echogenic focus in the left kidney, 3 mm, possibly ...")?"""
+    part = part.strip(" \t,")
+    return bool(part) and any(rx.fullmatch(part) for _rid, rx in dr.patterns.get("size", []))
+
+
+def _set_off_size(dr: DescriptorRules, gap: list[str], after: str) -> bool:
+    """Is a size after a lesion noun its own part set off by commas, after a
+    short place of the noun ("focus in the lower pole, 3 mm, possibly a
+    calcification"; corpora/GUIDE.md size_mm: a finding its sentence names
+    as what a sized focus is takes that size), the same place `_size_led`
+    allows before a size lead, and nothing but the closing comma after it?"""
+    if not gap or gap[-1] != "," or after.strip(" \t,"):
+        return False
+    place = _without_refs(dr, gap[:-1])
+    return (
+        len(place) <= 2 * dr.window
+        and not dr.lesion_nouns & set(place)
+        and not any(w[0].isdigit() or w in (";", ":", ".", ",") for w in place)
+    )
 
 
 def _size_led(dr: DescriptorRules, gap: list[str]) -> bool:

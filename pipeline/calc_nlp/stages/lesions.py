@@ -363,10 +363,29 @@ def _new_sized_object(x: _Lesion, f: Finding) -> bool:
         # a sized thing "with a" adds in the sentence
         gap = _gap(last, f)
         return gap is not None and _WITH_A_SIZE.search(gap) is not None
-    if last.section != f.section:
+    if last.section != f.section or not _next_sentence(last, f):
         return False
     words = WORD.findall(f.sentence.lower())
     return len(words) > 1 and words[0] in _INDEFINITE and words[1][:1].isdigit()
+
+
+# Most characters between two sentences that follow each other: the stop's
+# spaces, or a line break.
+_SENTENCE_GAP = 3
+
+
+def _next_sentence(last: Finding, f: Finding) -> bool:
+    """Does `f`'s sentence come right after `last`'s? A sized thing a
+    sentence introduces is a second thing at the place the sentence before
+    named ('... annular calcification. A 6 mm mobile echodensity ...');
+    after other sentences between (another organ's part of the report, 'A
+    9 mm calcified granuloma in the left upper lobe' after a history that
+    named it), it may be the one named before (guide: lesion)."""
+    at, back = mention_at(f), mention_at(last)
+    if at < 0 or back < 0:
+        return True  # where the sentences lie is not known: as before
+    last_end = last.start - back + len(last.sentence)
+    return 0 <= f.start - at - last_end <= _SENTENCE_GAP
 
 
 def _one_of_counted(dr: DescriptorRules, x: _Lesion, f: Finding) -> bool:

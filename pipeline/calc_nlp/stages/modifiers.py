@@ -771,7 +771,11 @@ class _Clauses:
         'No new calcification or edema' and 'Calcification or stones are not
         seen' list two things the study does not show, not two readings of
         one: a denial, a question or a PSEUDO phrase ('no new') right before
-        the finding takes the alternative's hedge away."""
+        the finding takes the alternative's hedge away. A denial that does
+        not reach the finding itself, taken away by its own checks, lists
+        nothing with it ('Echogenic focus, without shadowing, possibly a
+        stone versus vascular calcification': the shadowing is denied, the
+        readings stay hedged)."""
         md = mod.rule.metadata or {}
         if mod.category != "POSSIBLE_EXISTENCE" or not md.get("alternative"):
             return False
@@ -780,7 +784,7 @@ class _Clauses:
         if target.start in self.pseudo_ends:
             return True
         return any(
-            m.category in {"NEGATED_EXISTENCE", "HYPOTHETICAL"}
+            m.category in {"NEGATED_EXISTENCE", "HYPOTHETICAL"} and not self.drops(target, m)
             for m in target.modifiers
         )
 
