@@ -1032,3 +1032,27 @@ def test_chest_title_sentence_gives_the_lung(only, text):
 def test_an_opening_sentence_without_study_words_is_no_title(only):
     f = only("Calcified granuloma in the XXXX. No effusion.")
     assert f.site == ""
+
+
+# A template line whose key is the calcification ('Calcifications: None.')
+# opens its own topic, as a numbered item does: the value of the key line
+# above it ('Extra-axial spaces: Normal.') names no place for it (guide §2
+# "Site and side from context": a clause about another structure gives no
+# site). Its own line still may ('Calcifications: Basal ganglia.').
+KEY_LINE_OWN_TOPIC = [
+    ("FINDINGS:\nExtra-axial spaces: Normal.\nCalcifications: None.\n", "Calcifications", ""),
+    ("FINDINGS:\nVentricles: Normal.\nExtra-axial spaces: No collection.\nCalcifications: Pineal gland calcification.\n", "Calcifications", ""),
+    ("FINDINGS:\nExtra-axial spaces: Normal.\nCalcifications: Basal ganglia.\n", "Calcifications", "basal ganglia"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), KEY_LINE_OWN_TOPIC)
+def test_calcification_key_line_takes_no_site_from_the_line_above(
+    finding_named, text, mention, site
+):
+    assert finding_named(text, mention).site == site
+
+
+def test_plain_sentence_after_a_line_still_takes_its_site(finding_named):
+    f = finding_named("Left thyroid nodule.\nMicrocalcifications cannot be excluded.", "Microcalcifications")
+    assert f.site == "thyroid"
