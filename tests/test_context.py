@@ -556,6 +556,7 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
         {"procedures_only": True},
         {"plans_up_to_comma": True},
         {"condition_up_to_comma": True},
+        {"dates_up_to_comma": True},
     ]
     spans = [(0, 1), (7, 8), (14, 15), (15, 16), (19, 20), (21, 22), (27, 28)]
     targets = [
@@ -732,3 +733,21 @@ def test_a_condition_after_a_planned_test_stays_asserted(analyzer):
         "Calcified plaque of the aorta. Will obtain a renal ultrasound given his ESRD.", "T"
     )
     assert "chronic kidney disease" in [c.name for c in r.conditions]
+
+
+# A patient's history ('history of', 'h/o') dates its own object; a comma or
+# semicolon closes that object, and the clause after it says what is seen now
+# (guide §2, historical: a deposit visible today is present). A finding in
+# the object stays dated.
+HISTORY_CLOSED_BY_COMMA = [
+    ("Given the history of hypoparathyroidism, this may represent Fahr-type calcification.", False, "", ""),
+    ("With a history of renal failure, the basal ganglia calcification is likely metastatic.", False, "basal ganglia", ""),
+    ("H/o hyperparathyroidism, calcification of the left globus pallidus.", False, "basal ganglia", "left"),
+    ("History of calcified granuloma in the right upper lobe, resected.", True, "lung", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "historical", "site", "side"), HISTORY_CLOSED_BY_COMMA)
+def test_history_object_ends_at_its_comma(only, text, historical, site, side):
+    f = only(text)
+    assert (f.historical, f.site, f.laterality) == (historical, site, side)
