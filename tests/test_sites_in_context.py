@@ -1056,3 +1056,21 @@ def test_calcification_key_line_takes_no_site_from_the_line_above(
 def test_plain_sentence_after_a_line_still_takes_its_site(finding_named):
     f = finding_named("Left thyroid nodule.\nMicrocalcifications cannot be excluded.", "Microcalcifications")
     assert f.site == "thyroid"
+
+
+# A vascular territory ('the right MCA territory', 'the left posterior
+# cerebral artery territory') is the brain the artery feeds, where an old
+# infarct calcifies, not the artery (guide §2 site vocabulary: brain); the
+# artery itself named alone stays an artery.
+TERRITORY_IS_BRAIN = [
+    ("Dystrophic calcification in the right MCA territory.", "Dystrophic calcification", "brain", "right"),
+    ("Old infarct in the left PCA territory with calcification.", "calcification", "brain", "left"),
+    ("Encephalomalacia in the right middle cerebral artery territory with calcification.", "calcification", "brain", "right"),
+    ("Calcified plaque in the right MCA.", "Calcified plaque", "artery", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "side"), TERRITORY_IS_BRAIN)
+def test_arterial_territory_is_brain(finding_named, text, mention, site, side):
+    f = finding_named(text, mention)
+    assert (f.site, f.laterality) == (site, side)
