@@ -1074,3 +1074,20 @@ TERRITORY_IS_BRAIN = [
 def test_arterial_territory_is_brain(finding_named, text, mention, site, side):
     f = finding_named(text, mention)
     assert (f.site, f.laterality) == (site, side)
+
+
+# A place word before an abbreviated vessel ('the intracranial ICAs', 'the
+# intracranial carotid siphons', 'the intracranial MCA') says where the
+# vessel runs; the vessel names the tissue (guide §2: where two sites fit,
+# the narrower). 'Intracranial calcification' alone stays the brain's.
+VESSEL_AFTER_PLACE_WORD = [
+    ("Mild calcification of the intracranial ICAs.", "calcification", "carotid artery"),
+    ("Dense calcification of the intracranial carotid siphons.", "calcification", "carotid artery"),
+    ("Calcified plaque in the intracranial MCA.", "Calcified plaque", "artery"),
+    ("Intracranial calcification.", "Intracranial calcification", "brain"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), VESSEL_AFTER_PLACE_WORD)
+def test_abbreviated_vessel_after_a_place_word_is_the_vessel(finding_named, text, mention, site):
+    assert finding_named(text, mention).site == site
