@@ -1701,3 +1701,21 @@ BARE_SIDES_OVER_PART_LABELS = [
 @pytest.mark.parametrize("text, sides", BARE_SIDES_OVER_PART_LABELS)
 def test_a_bare_side_line_heads_the_part_labels_under_it(findings_of, text, sides):
     assert [f.laterality for f in findings_of(text)] == sides
+
+
+# The plural of a paired vessel's abbreviation names both, as 'the carotid
+# arteries' does ('the ICAs', 'the cavernous ICAs', 'the vertebrals'); a plural
+# that only joins two parts of one vessel does not ('the cavernous and
+# supraclinoid ICAs'; corpora/GUIDE.md laterality).
+ABBREVIATED_PAIRED_VESSELS = [
+    ("Calcification of the ICAs.", "bilateral"),
+    ("Mild calcification of the intracranial ICAs.", "bilateral"),
+    ("Calcification of the cavernous ICAs.", "bilateral"),
+    ("Calcified atherosclerosis of the cavernous and supraclinoid ICAs.", ""),
+    ("Calcification of the left ICA.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), ABBREVIATED_PAIRED_VESSELS)
+def test_abbreviated_paired_vessel_plural_is_bilateral(only, text, side):
+    assert only(text).laterality == side
