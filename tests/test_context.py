@@ -751,3 +751,19 @@ HISTORY_CLOSED_BY_COMMA = [
 def test_history_object_ends_at_its_comma(only, text, historical, site, side):
     f = only(text)
     assert (f.historical, f.site, f.laterality) == (historical, site, side)
+
+
+# 'is likely metastatic', 'are probably idiopathic': a hedge on the nature or
+# cause of a calcification seen, not on its presence (guide §2, uncertain),
+# as 'is likely dystrophic' already is.
+NATURE_HEDGES = [
+    "The basal ganglia calcification is likely metastatic.",
+    "The pallidal calcifications are probably idiopathic.",
+    "The dural calcification is likely incidental.",
+    "The calcification at the craniotomy site is likely postsurgical.",
+]
+
+
+@pytest.mark.parametrize("text", NATURE_HEDGES)
+def test_hedge_on_the_nature_is_not_uncertain(only, text):
+    assert only(text).uncertain is False
