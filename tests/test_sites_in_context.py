@@ -1091,3 +1091,19 @@ VESSEL_AFTER_PLACE_WORD = [
 @pytest.mark.parametrize(("text", "mention", "site"), VESSEL_AFTER_PLACE_WORD)
 def test_abbreviated_vessel_after_a_place_word_is_the_vessel(finding_named, text, mention, site):
     assert finding_named(text, mention).site == site
+
+
+# The eye's inner parts ('intraocular', the retina, the choroid, the uvea)
+# are the eye, and the subependymal tissue is the brain's (guide §2 site
+# vocabulary: eye takes in the globe and the rest of the eye; brain takes in
+# brain tissue not named more precisely); the choroid plexus stays its own.
+EYE_AND_BRAIN_PARTS = [
+    ("Intraocular calcified mass on the left, concerning for retinoblastoma.", "Intraocular calcified mass", "eye"),
+    ("Calcified subependymal nodules along the lateral ventricles.", "Calcified subependymal nodules", "brain"),
+    ("Calcification of the choroid plexus.", "Calcification", "choroid plexus"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), EYE_AND_BRAIN_PARTS)
+def test_inner_eye_and_subependymal_sites(finding_named, text, mention, site):
+    assert finding_named(text, mention).site == site
