@@ -577,6 +577,7 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
         {"plans_up_to_comma": True},
         {"condition_up_to_comma": True},
         {"findings_after_only": ["a"]},
+        {"dates_up_to_comma": True},
     ]
     spans = [(0, 1), (7, 8), (14, 15), (15, 16), (19, 20), (21, 22), (27, 28)]
     targets = [
@@ -827,3 +828,37 @@ def test_a_question_label_opens_the_indication(findings_of):
     )
     assert (asked.section, asked.hypothetical, asked.uncertain) == ("indication", True, False)
     assert (answer.hypothetical, answer.uncertain, answer.laterality) == (False, False, "left")
+
+
+# A patient's history ('history of', 'h/o') dates its own object; a comma or
+# semicolon closes that object, and the clause after it says what is seen now
+# (guide §2, historical: a deposit visible today is present). A finding in
+# the object stays dated.
+HISTORY_CLOSED_BY_COMMA = [
+    ("Given the history of hypoparathyroidism, this may represent Fahr-type calcification.", False, "", ""),
+    ("With a history of renal failure, the basal ganglia calcification is likely metastatic.", False, "basal ganglia", ""),
+    ("H/o hyperparathyroidism, calcification of the left globus pallidus.", False, "basal ganglia", "left"),
+    ("History of calcified granuloma in the right upper lobe, resected.", True, "lung", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "historical", "site", "side"), HISTORY_CLOSED_BY_COMMA)
+def test_history_object_ends_at_its_comma(only, text, historical, site, side):
+    f = only(text)
+    assert (f.historical, f.site, f.laterality) == (historical, site, side)
+
+
+# 'is likely metastatic', 'are probably idiopathic': a hedge on the nature or
+# cause of a calcification seen, not on its presence (guide §2, uncertain),
+# as 'is likely dystrophic' already is.
+NATURE_HEDGES = [
+    "The basal ganglia calcification is likely metastatic.",
+    "The pallidal calcifications are probably idiopathic.",
+    "The dural calcification is likely incidental.",
+    "The calcification at the craniotomy site is likely postsurgical.",
+]
+
+
+@pytest.mark.parametrize("text", NATURE_HEDGES)
+def test_hedge_on_the_nature_is_not_uncertain(only, text):
+    assert only(text).uncertain is False

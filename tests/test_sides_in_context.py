@@ -1718,3 +1718,21 @@ PART_OF_A_LESION_WITH = [
 def test_part_word_of_a_lesion_with_takes_the_organs_side(only, text, site, laterality):
     f = only(text)
     assert (f.site, f.laterality) == (site, laterality)
+
+
+# The plural of a paired vessel's abbreviation names both, as 'the carotid
+# arteries' does ('the ICAs', 'the cavernous ICAs', 'the vertebrals'); a plural
+# that only joins two parts of one vessel does not ('the cavernous and
+# supraclinoid ICAs'; corpora/GUIDE.md laterality).
+ABBREVIATED_PAIRED_VESSELS = [
+    ("Calcification of the ICAs.", "bilateral"),
+    ("Mild calcification of the intracranial ICAs.", "bilateral"),
+    ("Calcification of the cavernous ICAs.", "bilateral"),
+    ("Calcified atherosclerosis of the cavernous and supraclinoid ICAs.", ""),
+    ("Calcification of the left ICA.", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), ABBREVIATED_PAIRED_VESSELS)
+def test_abbreviated_paired_vessel_plural_is_bilateral(only, text, side):
+    assert only(text).laterality == side

@@ -1075,3 +1075,78 @@ KIDNEY_LABELS: list[tuple[str, str, dict[str, Any]]] = [
 def test_kidney_worksheet_labels(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A template line whose key is the calcification ('Calcifications: None.')
+# opens its own topic, as a numbered item does: the value of the key line
+# above it ('Extra-axial spaces: Normal.') names no place for it (guide §2
+# "Site and side from context": a clause about another structure gives no
+# site). Its own line still may ('Calcifications: Basal ganglia.').
+KEY_LINE_OWN_TOPIC = [
+    ("FINDINGS:\nExtra-axial spaces: Normal.\nCalcifications: None.\n", "Calcifications", ""),
+    ("FINDINGS:\nVentricles: Normal.\nExtra-axial spaces: No collection.\nCalcifications: Pineal gland calcification.\n", "Calcifications", ""),
+    ("FINDINGS:\nExtra-axial spaces: Normal.\nCalcifications: Basal ganglia.\n", "Calcifications", "basal ganglia"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), KEY_LINE_OWN_TOPIC)
+def test_calcification_key_line_takes_no_site_from_the_line_above(
+    finding_named, text, mention, site
+):
+    assert finding_named(text, mention).site == site
+
+
+def test_plain_sentence_after_a_line_still_takes_its_site(finding_named):
+    f = finding_named("Left thyroid nodule.\nMicrocalcifications cannot be excluded.", "Microcalcifications")
+    assert f.site == "thyroid"
+
+
+# A vascular territory ('the right MCA territory', 'the left posterior
+# cerebral artery territory') is the brain the artery feeds, where an old
+# infarct calcifies, not the artery (guide §2 site vocabulary: brain); the
+# artery itself named alone stays an artery.
+TERRITORY_IS_BRAIN = [
+    ("Dystrophic calcification in the right MCA territory.", "Dystrophic calcification", "brain", "right"),
+    ("Old infarct in the left PCA territory with calcification.", "calcification", "brain", "left"),
+    ("Encephalomalacia in the right middle cerebral artery territory with calcification.", "calcification", "brain", "right"),
+    ("Calcified plaque in the right MCA.", "Calcified plaque", "artery", "right"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site", "side"), TERRITORY_IS_BRAIN)
+def test_arterial_territory_is_brain(finding_named, text, mention, site, side):
+    f = finding_named(text, mention)
+    assert (f.site, f.laterality) == (site, side)
+
+
+# A place word before an abbreviated vessel ('the intracranial ICAs', 'the
+# intracranial carotid siphons', 'the intracranial MCA') says where the
+# vessel runs; the vessel names the tissue (guide §2: where two sites fit,
+# the narrower). 'Intracranial calcification' alone stays the brain's.
+VESSEL_AFTER_PLACE_WORD = [
+    ("Mild calcification of the intracranial ICAs.", "calcification", "carotid artery"),
+    ("Dense calcification of the intracranial carotid siphons.", "calcification", "carotid artery"),
+    ("Calcified plaque in the intracranial MCA.", "Calcified plaque", "artery"),
+    ("Intracranial calcification.", "Intracranial calcification", "brain"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), VESSEL_AFTER_PLACE_WORD)
+def test_abbreviated_vessel_after_a_place_word_is_the_vessel(finding_named, text, mention, site):
+    assert finding_named(text, mention).site == site
+
+
+# The eye's inner parts ('intraocular', the retina, the choroid, the uvea)
+# are the eye, and the subependymal tissue is the brain's (guide §2 site
+# vocabulary: eye takes in the globe and the rest of the eye; brain takes in
+# brain tissue not named more precisely); the choroid plexus stays its own.
+EYE_AND_BRAIN_PARTS = [
+    ("Intraocular calcified mass on the left, concerning for retinoblastoma.", "Intraocular calcified mass", "eye"),
+    ("Calcified subependymal nodules along the lateral ventricles.", "Calcified subependymal nodules", "brain"),
+    ("Calcification of the choroid plexus.", "Calcification", "choroid plexus"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "site"), EYE_AND_BRAIN_PARTS)
+def test_inner_eye_and_subependymal_sites(finding_named, text, mention, site):
+    assert finding_named(text, mention).site == site

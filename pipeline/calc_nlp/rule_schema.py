@@ -201,6 +201,7 @@ METADATA_KEYS = {
     "past_adverb",
     "same_phrase",
     "plans_up_to_comma",
+    "dates_up_to_comma",
     "condition_up_to_comma",
     "past",
     "mention_site",

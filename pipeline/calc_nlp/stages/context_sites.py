@@ -457,6 +457,8 @@ def site_from_previous_sentence(
     gap = rd.span_text(prev).replace("\r", "").replace(" ", "")
     if "\n\n" in gap or (opens_list_item(rd, sent) and not pointed):
         return None  # a new numbered item ('2. Calcified granuloma.') is a new topic
+    if _keys_its_line(rd, f, sent):
+        return None  # 'Extra-axial spaces: Normal.' 'Calcifications: None.'
     cands = [
         s
         for s in _sites_in(rd, prev, f)
@@ -470,6 +472,19 @@ def site_from_previous_sentence(
     site = _one_side(cands[-1], cands)
     sides = {s.laterality for s in cands if s.site == site.site} - {""}
     return _side_of_lesion_name(rd, site, cands) if len(sides) <= 1 else site
+
+
+def _keys_its_line(rd: ReportDoc, f: Span, sent: Span) -> bool:
+    """Is the finding the key of a template line ('Calcifications: None.',
+    'Calcifications: Dural calcifications along the tentorium.')? The key
+    opens a new topic as a numbered item does: the line above it, the value
+    of another key ('Extra-axial spaces: Normal.'), names no place for it
+    (guide §2 "Site and side from context": a clause about another
+    structure gives no site)."""
+    if _line_start(rd, sent.start) != sent.start:
+        return False
+    mark = _label_mark(rd, sent.start)
+    return mark is not None and f.end <= mark
 
 
 def _sentence_before(rd: ReportDoc, sent: Span, pointed: bool) -> Span:

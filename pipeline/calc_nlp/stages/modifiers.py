@@ -949,6 +949,28 @@ class _Clauses:
             return False  # not next to, nor part of, a disease's name
         return target.start in self.findings and target.start > end
 
+    def history_closed_by_comma(self, target: Target, mod: Any) -> bool:
+        """Does a patient's history (`dates_up_to_comma`: 'history of',
+        'h/o') reach a finding only over a comma or semicolon that closes its
+        object? 'Given the history of hypoparathyroidism, this may represent
+        Fahr-type calcification', 'With a history of renal failure, the basal
+        ganglia calcification ...': the history is the disease's, and the
+        clause after the comma says what is seen now (guide §2, historical: a
+        deposit visible today is present), and so does the place it names. A
+        finding inside the object ('history of calcified granuloma') stays
+        dated, and so does a condition after the comma ('history of CKD,
+        diabetes' lists the history)."""
+        if mod.category != "HISTORICAL" or mod.rule.direction != "FORWARD":
+            return False
+        if not (mod.rule.metadata or {}).get("dates_up_to_comma"):
+            return False
+        end = mod.modifier_span[1]
+        if target.start < end or target.start in self.conditions:
+            return False  # 'history of CKD, diabetes': a list of the history
+        w = self._index()
+        cut = next((i for i in range(end, target.start) if w[i] in {",", ";"}), None)
+        return cut is not None and not any(end <= f < cut for f in self.findings)
+
     def hedges_another(self, target: Target, mod: Any) -> bool:
         """Does a forward hedge stop at the first 'and' because it already has
         its object there, a thing that is no finding? 'nodules suggestive of
@@ -1021,7 +1043,11 @@ _CHECKS_OF = {
         _Clauses.reads_two_places,
         *_ANY_CATEGORY_CHECKS,
     ),
-    "HISTORICAL": (_Clauses.dates_another, *_ANY_CATEGORY_CHECKS),
+    "HISTORICAL": (
+        _Clauses.dates_another,
+        _Clauses.history_closed_by_comma,
+        *_ANY_CATEGORY_CHECKS,
+    ),
     "HYPOTHETICAL": (
         _Clauses.history_item,
         _Clauses.past_a_comma,
@@ -1077,6 +1103,9 @@ _ASKS: dict[Any, Any] = {
         c == _POSSIBLE and bool(md.get("alternative"))
     ),
     _Clauses.dates_another: lambda c, d, md: c == "HISTORICAL" and d == _FORWARD,
+    _Clauses.history_closed_by_comma: lambda c, d, md: (
+        c == "HISTORICAL" and d == _FORWARD and bool(md.get("dates_up_to_comma"))
+    ),
     _Clauses.disease_past_a_comma: lambda c, d, md: (
         c == "HYPOTHETICAL" and bool(md.get("plans_up_to_comma"))
     ),
