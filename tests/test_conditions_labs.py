@@ -341,3 +341,27 @@ DATED_ABBREVIATION = [
 def test_abbreviation_before_a_year(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + "\nCalcified splenic granuloma.", "T").conditions]
     assert got == names
+
+
+# guide §3: a 'versus' sets the two words either side of it against each
+# other; a condition a comma parts from them is stated, not a reading, while
+# a differential of readings joined by commas and 'or' stays hedged.
+CONDITION_BEFORE_TWO_READINGS = [
+    ("INDICATION: 45M, hypercalcemia, sarcoidosis vs lymphoma.", ["hypercalcemia"]),
+    ("Hx: ESRD, calciphylaxis versus vasculitis.", ["chronic kidney disease"]),
+    ("History: CKD 4, nephrocalcinosis vs. medullary sponge kidney.", ["chronic kidney disease"]),
+    ("INDICATION: sarcoidosis vs lymphoma.", []),
+    ("INDICATION: sarcoidosis, lymphoma or tuberculosis.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), CONDITION_BEFORE_TWO_READINGS)
+def test_condition_before_a_two_reading_hedge_is_stated(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + "\nCalcification in the right kidney.", "T").conditions]
+    assert got == names
+
+
+def test_condition_before_a_two_reading_hedge_classifies(analyzer):
+    text = "Hx: ESRD, calciphylaxis vs vasculitis.\nCalcified vessels of the thigh."
+    finding = [f for f in analyzer.analyze(text, "T").findings if f.mention.startswith("Calcified")][0]
+    assert (finding.classification, finding.evidence.split(":")[0]) == ("metastatic", "rule3")
