@@ -365,3 +365,34 @@ def test_condition_before_a_two_reading_hedge_classifies(analyzer):
     text = "Hx: ESRD, calciphylaxis vs vasculitis.\nCalcified vessels of the thigh."
     finding = [f for f in analyzer.analyze(text, "T").findings if f.mention.startswith("Calcified")][0]
     assert (finding.classification, finding.evidence.split(":")[0]) == ("metastatic", "rule3")
+
+
+# guide §3, metastatic category: the shorthand of renal and endocrine clinics
+# and of problem lists names the same systemic disorders.
+SYSTEMIC_SHORTHAND = [
+    ("Hx: 2HPT on binders.", "hyperparathyroidism"),
+    ("Hx: 3HPT, awaiting review.", "hyperparathyroidism"),
+    ("PMH: secondary HPTH.", "hyperparathyroidism"),
+    ("History: PTH elevated.", "hyperparathyroidism"),
+    ("Reason: raised PTH.", "hyperparathyroidism"),
+    ("Hx: vit D toxicity from supplements.", "hypervitaminosis d"),
+    ("Hx: vitamin D overdose.", "hypervitaminosis d"),
+    ("Reason: raised calcium.", "hypercalcemia"),
+    ("Hx: high phos despite sevelamer.", "hyperphosphatemia"),
+    ("PMH: ESRF.", "chronic kidney disease"),
+    ("Hx: end-stage renal failure.", "chronic kidney disease"),
+    ("Dx: calcium-alkali syndrome.", "milk-alkali syndrome"),
+    ("Hx: dRTA.", "renal tubular acidosis"),
+    ("Hx: osteolytic mets.", "bone metastases"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SYSTEMIC_SHORTHAND)
+def test_systemic_condition_shorthand(analyzer, text, name):
+    got = [c.name for c in analyzer.analyze(text + "\nCalcification in the right lower lobe.", "T").conditions]
+    assert got == [name]
+
+
+def test_raised_calcium_score_is_no_condition(analyzer):
+    text = "Raised calcium score for age.\nCalcification in the LAD."
+    assert [c.name for c in analyzer.analyze(text, "T").conditions] == []
