@@ -396,3 +396,26 @@ def test_systemic_condition_shorthand(analyzer, text, name):
 def test_raised_calcium_score_is_no_condition(analyzer):
     text = "Raised calcium score for age.\nCalcification in the LAD."
     assert [c.name for c in analyzer.analyze(text, "T").conditions] == []
+
+
+# a case-sensitive abbreviation clinics write in mixed case matches as
+# written and in capitals, never as a lower-case word (guide §3)
+MIXED_CASE_ABBREVIATIONS = [
+    ("Hx: SSc, Raynaud phenomenon.", ["systemic sclerosis"]),
+    ("HX: SSC, RAYNAUD PHENOMENON.", ["systemic sclerosis"]),
+    ("PMH: CKD 5D, sHPT on cinacalcet.", ["chronic kidney disease", "hyperparathyroidism"]),
+    ("PMH: SHPT.", ["hyperparathyroidism"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), MIXED_CASE_ABBREVIATIONS)
+def test_mixed_case_abbreviation_names_its_condition(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + "\nCalcified granuloma.", "T").conditions]
+    assert got == names
+
+
+def test_mixed_case_abbreviation_classifies_skin_calcinosis(analyzer):
+    text = "Hx: SSc.\nHand XR: Calcinosis cutis of the fingertips."
+    finding = analyzer.analyze(text, "T").findings[0]
+    assert finding.classification == "dystrophic"
+    assert "systemic sclerosis" in finding.evidence
