@@ -419,3 +419,21 @@ def test_mixed_case_abbreviation_classifies_skin_calcinosis(analyzer):
     finding = analyzer.analyze(text, "T").findings[0]
     assert finding.classification == "dystrophic"
     assert "systemic sclerosis" in finding.evidence
+
+
+# guide §3: '? cause' asks why a condition is there, it does not hedge it;
+# a question mark on the condition itself still does.
+QUESTION_OF_CAUSE = [
+    ("Hx: Hypercalcemia ? cause", ["hypercalcemia"]),
+    ("Reason: hypercalcaemia, ?aetiology.", ["hypercalcemia"]),
+    ("Reason: CKD ? etiology, ?myeloma", ["chronic kidney disease"]),
+    ("Reason: ? hypercalcemia", []),
+    ("Reason: hypercalcemia?", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), QUESTION_OF_CAUSE)
+def test_question_of_cause_keeps_the_condition(analyzer, text, names):
+    result = analyzer.analyze(text + "\nScattered medullary calcifications in both kidneys.", "T")
+    assert [c.name for c in result.conditions] == names
+    assert result.findings[0].classification == ("metastatic" if names else "indeterminate")
