@@ -619,3 +619,21 @@ def test_evidence_quotes_the_cause_at_the_findings_place(findings_of):
     assert f.classification == "dystrophic"
     assert 'prior surgery "endarterectomy" at carotid artery (left)' in f.evidence
     assert "appendectomy" not in f.evidence
+
+
+# Guide §4 rule 3 blocked by a normal calcium at a site it favours (lung) with
+# no rule 4 to fall to: the evidence says the rule was blocked, never that
+# the lung is not metastatic-prone.
+def test_blocked_rule3_at_a_prone_site_says_so():
+    sarcoid_lung = Features(**LUNG, conditions=(SARCOID,), labs=(NORMAL_CA,))
+    result = classify(sarcoid_lung)
+    assert result.classification == "indeterminate"
+    assert "not metastatic-prone" not in result.evidence
+    assert "rule3 blocked by serum calcium 9.6 mg/dL (normal)" in result.evidence
+    said = classify(Features(**LUNG, conditions=(SARCOID,), calcium_said_normal=True))
+    assert "rule3 blocked by serum calcium stated normal" in said.evidence
+
+
+def test_systemic_at_a_site_it_does_not_favour_says_so():
+    result = classify(Features(site="pericardium", conditions=(SARCOID,)))
+    assert result.evidence.endswith("but site pericardium not metastatic-prone")

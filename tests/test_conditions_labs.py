@@ -341,3 +341,99 @@ DATED_ABBREVIATION = [
 def test_abbreviation_before_a_year(analyzer, text, names):
     got = [c.name for c in analyzer.analyze(text + "\nCalcified splenic granuloma.", "T").conditions]
     assert got == names
+
+
+# guide §3: a 'versus' sets the two words either side of it against each
+# other; a condition a comma parts from them is stated, not a reading, while
+# a differential of readings joined by commas and 'or' stays hedged.
+CONDITION_BEFORE_TWO_READINGS = [
+    ("INDICATION: 45M, hypercalcemia, sarcoidosis vs lymphoma.", ["hypercalcemia"]),
+    ("Hx: ESRD, calciphylaxis versus vasculitis.", ["chronic kidney disease"]),
+    ("History: CKD 4, nephrocalcinosis vs. medullary sponge kidney.", ["chronic kidney disease"]),
+    ("INDICATION: sarcoidosis vs lymphoma.", []),
+    ("INDICATION: sarcoidosis, lymphoma or tuberculosis.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), CONDITION_BEFORE_TWO_READINGS)
+def test_condition_before_a_two_reading_hedge_is_stated(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + "\nCalcification in the right kidney.", "T").conditions]
+    assert got == names
+
+
+def test_condition_before_a_two_reading_hedge_classifies(analyzer):
+    text = "Hx: ESRD, calciphylaxis vs vasculitis.\nCalcified vessels of the thigh."
+    finding = [f for f in analyzer.analyze(text, "T").findings if f.mention.startswith("Calcified")][0]
+    assert (finding.classification, finding.evidence.split(":")[0]) == ("metastatic", "rule3")
+
+
+# guide §3, metastatic category: the shorthand of renal and endocrine clinics
+# and of problem lists names the same systemic disorders.
+SYSTEMIC_SHORTHAND = [
+    ("Hx: 2HPT on binders.", "hyperparathyroidism"),
+    ("Hx: 3HPT, awaiting review.", "hyperparathyroidism"),
+    ("PMH: secondary HPTH.", "hyperparathyroidism"),
+    ("History: PTH elevated.", "hyperparathyroidism"),
+    ("Reason: raised PTH.", "hyperparathyroidism"),
+    ("Hx: vit D toxicity from supplements.", "hypervitaminosis d"),
+    ("Hx: vitamin D overdose.", "hypervitaminosis d"),
+    ("Reason: raised calcium.", "hypercalcemia"),
+    ("Hx: high phos despite sevelamer.", "hyperphosphatemia"),
+    ("PMH: ESRF.", "chronic kidney disease"),
+    ("Hx: end-stage renal failure.", "chronic kidney disease"),
+    ("Dx: calcium-alkali syndrome.", "milk-alkali syndrome"),
+    ("Hx: dRTA.", "renal tubular acidosis"),
+    ("Hx: osteolytic mets.", "bone metastases"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SYSTEMIC_SHORTHAND)
+def test_systemic_condition_shorthand(analyzer, text, name):
+    got = [c.name for c in analyzer.analyze(text + "\nCalcification in the right lower lobe.", "T").conditions]
+    assert got == [name]
+
+
+def test_raised_calcium_score_is_no_condition(analyzer):
+    text = "Raised calcium score for age.\nCalcification in the LAD."
+    assert [c.name for c in analyzer.analyze(text, "T").conditions] == []
+
+
+# a case-sensitive abbreviation clinics write in mixed case matches as
+# written and in capitals, never as a lower-case word (guide §3)
+MIXED_CASE_ABBREVIATIONS = [
+    ("Hx: SSc, Raynaud phenomenon.", ["systemic sclerosis"]),
+    ("HX: SSC, RAYNAUD PHENOMENON.", ["systemic sclerosis"]),
+    ("PMH: CKD 5D, sHPT on cinacalcet.", ["chronic kidney disease", "hyperparathyroidism"]),
+    ("PMH: SHPT.", ["hyperparathyroidism"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), MIXED_CASE_ABBREVIATIONS)
+def test_mixed_case_abbreviation_names_its_condition(analyzer, text, names):
+    got = [c.name for c in analyzer.analyze(text + "\nCalcified granuloma.", "T").conditions]
+    assert got == names
+
+
+def test_mixed_case_abbreviation_classifies_skin_calcinosis(analyzer):
+    text = "Hx: SSc.\nHand XR: Calcinosis cutis of the fingertips."
+    finding = analyzer.analyze(text, "T").findings[0]
+    assert finding.classification == "dystrophic"
+    assert "systemic sclerosis" in finding.evidence
+
+
+# guide §3: '? cause' asks why a condition is there, it does not hedge it;
+# a question mark on the condition itself still does.
+QUESTION_OF_CAUSE = [
+    ("Hx: Hypercalcemia ? cause", ["hypercalcemia"]),
+    ("Reason: hypercalcaemia, ?aetiology.", ["hypercalcemia"]),
+    ("Reason: CKD ? etiology, ?myeloma", ["chronic kidney disease"]),
+    ("Reason: ? hypercalcemia", []),
+    ("Reason: hypercalcemia?", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), QUESTION_OF_CAUSE)
+def test_question_of_cause_keeps_the_condition(analyzer, text, names):
+    result = analyzer.analyze(text + "\nScattered medullary calcifications in both kidneys.", "T")
+    assert [c.name for c in result.conditions] == names
+    assert result.findings[0].classification == ("metastatic" if names else "indeterminate")

@@ -574,3 +574,28 @@ def test_plain_answers_as_its_regex_test() -> None:
 
     assert [_plain(w, special) for w in words] == [slow(w) for w in words]
     assert _plain("Dont", special) is False and _plain("Heart", special) is True
+
+
+# a pipe-delimited export's field bars glued to the words they part: each
+# bar is its own token, so labels, conditions and sentence ends are found
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("history|ESRD on HD|", ["history", "|", "ESRD", "on", "HD", "|"]),
+        ("|LAD|120|", ["|", "LAD", "|", "120", "|"]),
+        ("arteries.|", ["arteries", ".", "|"]),
+    ],
+)
+def test_glued_pipe_bars_split(analyzer, text, tokens):
+    assert [t.text for t in analyzer.kit.nlp.make_doc(text)] == tokens
+
+
+def test_glued_pipe_fields_keep_condition_and_site(analyzer):
+    text = (
+        "Patient history|ESRD on hemodialysis|\n"
+        "Findings|Extensive calcification of the radial artery.|"
+    )
+    result = analyzer.analyze(text, "T")
+    assert [c.name for c in result.conditions] == ["chronic kidney disease"]
+    f = result.findings[0]
+    assert (f.site, f.classification) == ("artery", "metastatic")

@@ -253,6 +253,20 @@ def _confidence(x: Features, f: _Facts, cls: str, rule: int) -> float:
     return round(min(0.99, max(0.05, conf)), 2)
 
 
+def _systemic_lean(
+    x: Features, systemic_words: list[str], site_label: str, notes: list[str]
+) -> str:
+    """Why a systemic disorder named in the report left the finding
+    indeterminate: its site is not one such disorders favour, or (a lung,
+    kidney, stomach ... finding) a normal serum calcium blocked guide §4
+    rule 3, which the evidence must say rather than call the site not
+    metastatic-prone."""
+    named = " + ".join(systemic_words)
+    if x.metastatic_prone and notes:
+        return f"{named} at metastatic-prone site {site_label}, but {notes[0]}"
+    return f"{named} but site {site_label} not metastatic-prone"
+
+
 def classify(x: Features) -> Result:
     """Apply guide §4 rules 1-5 in order; total and deterministic."""
     f = _facts(x)
@@ -305,9 +319,7 @@ def classify(x: Features) -> Result:
     if f.normal_lab is not None and f.calcium_normal:
         leans.append(f"{_lab_text(f.normal_lab)} supports dystrophic")
     if systemic_words:
-        leans.append(
-            f"{' + '.join(systemic_words)} but site {site_label} not metastatic-prone"
-        )
+        leans.append(_systemic_lean(x, systemic_words, site_label, notes))
     if f.dys_conditions:
         leans.append(f"{', '.join(f.dys_conditions)} named, not at this site")
     conf = (

@@ -187,6 +187,7 @@ BOOLEAN_METADATA = (
     "line_break",
     "not_a_vessels_value",
     "history_item",
+    "two_readings",
     "value_after",
     "column_heading",
     "title_unless_value",

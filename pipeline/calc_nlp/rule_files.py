@@ -432,8 +432,21 @@ def _condition_term_rules(
             if term.get("ordinary_word"):
                 md["ordinary_word"] = True
             checker.check("conditions.json", md["id"], rule["pattern"])
+            rules.extend(_as_written(term["term"], rule, checker))
         rules.append(rule)
     return rules
+
+
+def _as_written(term: str, rule: dict[str, Any], checker: PatternChecker) -> list[dict[str, Any]]:
+    """A case-sensitive term written in mixed case ('SSc', 'sHPT') matches as
+    written too, not only in capitals: the capitals alone ('SSC') missed the
+    way clinics write it (guide §3: the condition the report names)."""
+    if term == term.lower() or term == term.upper():
+        return []
+    md = dict(rule["metadata"], id=rule["metadata"]["id"] + "-as-written")
+    written = {**rule, "metadata": md, "pattern": [{"ORTH": w} for w in term.split()]}
+    checker.check("conditions.json", md["id"], written["pattern"])
+    return [written]
 
 
 def _words(cid: Any, words: Any, key: str) -> tuple[str, ...]:

@@ -178,6 +178,7 @@ METADATA_KEYS = {
     "points_back",
     "of_lesion",
     "alternative",
+    "two_readings",
     "reading",
     "through_lists",
     "condition",

@@ -686,16 +686,27 @@ class _Clauses:
         finding before that comma? 'Calcification in the renal sinus, stone
         versus vessel' and 'Calcified nodule, malignancy is unlikely' hedge
         what the calcification is, not that it is there. A hedge right after
-        the comma ('Calcified granuloma, or a vessel on end') keeps it."""
+        the comma ('Calcified granuloma, or a vessel on end') keeps it. A
+        condition before the comma is missed only by a two-reading hedge
+        (`_two_readings`)."""
         if mod.category != "POSSIBLE_EXISTENCE" or mod.rule.direction == "FORWARD":
             return False
-        if target.start not in self.findings:
-            return False  # a condition's differential is left as it is
+        if target.start not in self.findings and not self._two_readings(mod):
+            return False  # a condition's differential ('A, B or C') stays one
         start, _end = mod.modifier_span
         if start < target.end:
             return False
         between = self._last_item(target.end, start) or []
         return any(x.isalpha() and x not in _PREDICATE_WORDS for x in between)
+
+    @staticmethod
+    def _two_readings(mod: Any) -> bool:
+        """Does the hedge set exactly the two words either side of it against
+        each other (`two_readings`: 'versus', 'vs')? A condition before a comma
+        ahead of them is then no reading of it: 'Hx: ESRD, calciphylaxis vs
+        vasculitis' asserts the ESRD (guide §3), while 'sarcoid, lymphoma or
+        TB' may list three readings and stays hedged."""
+        return bool((mod.rule.metadata or {}).get("two_readings"))
 
     def hedges_a_later_noun(self, target: Target, mod: Any) -> bool:
         """Does a hedge after the finding have a subject of its own, the noun

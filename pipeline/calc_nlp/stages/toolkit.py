@@ -317,20 +317,22 @@ EXTRA_INFIXES = [
     # as "Rt-sided" does, so the side's rules read "rt" "."
     r"(?<=[A-Za-z])\.(?=-[A-Za-z])",
     r"(?<=[A-Za-z]\.)-(?=[A-Za-z])",
-    # a pipe-separated export row with no spaces ("Calcification|Kidney|Left")
-    # splits at its bars, so each cell's words are read as in "A | B | C"
-    r"(?<=[A-Za-z0-9.)])\|(?=[A-Za-z0-9(])",
+    # a pipe-delimited export's field bar glued to its words, between two
+    # cells ("Calcification|Kidney|Left") or after a label
+    # ("HISTORY|ESRD on HD|"): the bar splits off, so each cell's words, the
+    # label, the condition and the sentence end are found as in "A | B | C"
+    r"\|",
 ]
 # A list item's dash glued to the word it opens ("-Right breast:", "-Left
 # axillary tail:", and "-left breast:" in an export lower-cased whole) splits
 # from it, so the item's words match as in "- Right"; not before a word of
 # two lower-case letters ("-ve", negative).
-EXTRA_PREFIXES = [",", r"-(?=[A-Z]|[a-z]{3})"]
+EXTRA_PREFIXES = [",", r"-(?=[A-Z]|[a-z]{3})", r"\|"]
 # A full stop after a digit and a capital ("unchanged X3Y.", "SCREENING 3D.")
 # splits off as after a lower-case letter ("x3y."): spaCy keeps it on a capital
 # for initials ("J."), which follow no digit, so a report in capitals lost
 # its sentence end there.
-EXTRA_SUFFIXES = [r"(?<=[0-9][A-Z])\."]
+EXTRA_SUFFIXES = [r"(?<=[0-9][A-Z])\.", r"\|"]
 TOKENIZER_NAME = "calc_nlp.tokenizer.v1"
 
 
