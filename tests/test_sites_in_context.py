@@ -367,6 +367,28 @@ def test_plantar_arteries_stay_arteries(only):
     assert only("FINDINGS: Calcification of the plantar arteries.").site == "artery"
 
 
+# guide §2 (site vocabulary: a region outside it gives no site): 'gluteal'
+# and 'plantar' before 'region' or 'soft tissues' name a body region or its
+# soft tissue, not the gluteal muscles nor the plantar arteries.
+REGION_WORDS = [
+    ("Soft tissue calcification in the right gluteal region.", "soft tissue", "right"),
+    ("Calcifications in the left gluteal region.", "", "left"),
+    ("Calcifications in the gluteal soft tissues bilaterally.", "soft tissue", "bilateral"),
+    ("Soft tissue calcification in the plantar soft tissues of the right foot.", "soft tissue", "right"),
+    ("Calcinosis in the volar soft tissues of the index finger.", "soft tissue", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), REGION_WORDS)
+def test_region_of_a_muscle_or_artery_word(only, text, site, side):
+    found = only("FINDINGS: " + text)
+    assert (found.site, found.laterality) == (site, side)
+
+
+def test_gluteal_muscles_stay_muscle(only):
+    assert only("FINDINGS: Calcification within the right gluteal musculature.").site == "muscle"
+
+
 # guide §2 (site vocabulary: trachea takes in the cartilage of trachea and
 # bronchi): a main or mainstem bronchus is an airway, not the left main
 # coronary artery, and it is sided; nothing coronary drives rule 3.
