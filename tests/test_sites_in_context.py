@@ -337,6 +337,12 @@ VOCABULARY: list[tuple[str, str, dict[str, Any]]] = [
     # sentence before
     ("CT HEAD: Calcification of the falx and tentorium. Bilateral BG calcs. No hemorrhage.", "Bilateral BG calcs", {"site": "basal ganglia", "laterality": "bilateral", "physiologic": False}),
     ("CT HEAD: Symmetric calcification of the BG bilaterally.", "calcification", {"site": "basal ganglia", "laterality": "bilateral"}),
+    # the larynx's cartilages are cartilage, the thyroid cartilage is no
+    # thyroid gland, and 'laryngeal cartilages' names its own place, not the
+    # ligament of the sentence before (guide §2 vocabulary; step 1)
+    ("CT NECK: Calcification of the thyroid cartilage.", "Calcification", {"site": "cartilage", "classification": "indeterminate"}),
+    ("CT NECK: Calcified stylohyoid ligaments. Laryngeal cartilages are calcified.", "calcified", {"site": "cartilage"}),
+    ("CT NECK: Calcified arytenoid cartilages.", "Calcified arytenoid cartilages", {"site": "cartilage"}),
 ]
 
 
