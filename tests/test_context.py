@@ -732,3 +732,32 @@ def test_a_condition_after_a_planned_test_stays_asserted(analyzer):
         "Calcified plaque of the aorta. Will obtain a renal ultrasound given his ESRD.", "T"
     )
     assert "chronic kidney disease" in [c.name for c in r.conditions]
+
+
+# guide §3: 'known' right before a condition states it; a hedge earlier in
+# the sentence reads its link to the finding, not whether the patient has it
+# (and with kidney disease recorded, rule 3 makes the vessel metastatic).
+KNOWN_AFTER_A_HEDGE = [
+    ("Calcinosis, likely related to the patient's known scleroderma.", "systemic sclerosis"),
+    ("Calcinosis, likely due to known dermatomyositis.", "dermatomyositis"),
+    ("Vascular calcifications, probably related to the patient's known ESRD.", "chronic kidney disease"),
+]
+
+
+@pytest.mark.parametrize(("text", "condition"), KNOWN_AFTER_A_HEDGE)
+def test_known_condition_after_a_hedge_is_recorded(analyzer, text, condition):
+    r = analyzer.analyze("IMPRESSION: " + text, "T")
+    assert condition in [c.name for c in r.conditions]
+
+
+def test_known_condition_makes_a_vessel_metastatic(analyzer):
+    r = analyzer.analyze(
+        "IMPRESSION: Vascular calcifications, likely related to the patient's known ESRD.", "T"
+    )
+    assert [f.classification for f in r.findings] == ["metastatic"]
+
+
+def test_known_far_from_the_finding_keeps_its_hedge(analyzer):
+    r = analyzer.analyze("Possible calcinosis in a patient with known scleroderma.", "T")
+    assert [f.uncertain for f in r.findings] == [True]
+    assert [c.name for c in r.conditions] == ["systemic sclerosis"]
