@@ -761,3 +761,18 @@ def test_known_far_from_the_finding_keeps_its_hedge(analyzer):
     r = analyzer.analyze("Possible calcinosis in a patient with known scleroderma.", "T")
     assert [f.uncertain for f in r.findings] == [True]
     assert [c.name for c in r.conditions] == ["systemic sclerosis"]
+
+
+# guide §2 (historical: only a past state): a time ago an 'after' or
+# 'following' phrase gives dates that event, not the deposit that came of
+# it; a deposit the time dates itself stays historical.
+EVENT_AGO = [
+    ("Calcified hematoma in the left thigh after a fall 2 years ago.", False),
+    ("Myositis ossificans of the right thigh following an injury 3 months ago.", False),
+    ("Calcified fibroid removed 5 years ago.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "historical"), EVENT_AGO)
+def test_a_time_ago_dates_the_event_after_names(only, text, historical):
+    assert only(text).historical is historical
