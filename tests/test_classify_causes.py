@@ -508,3 +508,18 @@ PLEURAL_SPACE_CAUSES: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("text", "mention", "expected"), PLEURAL_SPACE_CAUSES)
 def test_pleural_space_cause(finding_named, text, mention, expected):
     assert finding_named(text, mention).classification == expected
+
+
+# guide §4 rule 4: a thyroid nodule is dystrophic-prone, the gland as such
+# is not; a multinodular gland is one of nodules (as a multinodular goiter
+# is), an enlarged lobe is the gland.
+THYROID_NODULES = [
+    ("IMPRESSION: Multinodular thyroid with coarse calcifications bilaterally.", "dystrophic"),
+    ("US THYROID: Multinodular gland. Scattered coarse calcifications.", "dystrophic"),
+    ("CT NECK: Heterogeneous enlarged left thyroid lobe with coarse calcifications.", "indeterminate"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THYROID_NODULES)
+def test_multinodular_thyroid_is_of_nodules(analyzer, text, expected):
+    assert [f.classification for f in analyzer.analyze(text, "T").findings] == [expected]

@@ -862,3 +862,47 @@ NATURE_HEDGES = [
 @pytest.mark.parametrize("text", NATURE_HEDGES)
 def test_hedge_on_the_nature_is_not_uncertain(only, text):
     assert only(text).uncertain is False
+
+
+# guide §3: 'known' right before a condition states it; a hedge earlier in
+# the sentence reads its link to the finding, not whether the patient has it
+# (and with kidney disease recorded, rule 3 makes the vessel metastatic).
+KNOWN_AFTER_A_HEDGE = [
+    ("Calcinosis, likely related to the patient's known scleroderma.", "systemic sclerosis"),
+    ("Calcinosis, likely due to known dermatomyositis.", "dermatomyositis"),
+    ("Vascular calcifications, probably related to the patient's known ESRD.", "chronic kidney disease"),
+]
+
+
+@pytest.mark.parametrize(("text", "condition"), KNOWN_AFTER_A_HEDGE)
+def test_known_condition_after_a_hedge_is_recorded(analyzer, text, condition):
+    r = analyzer.analyze("IMPRESSION: " + text, "T")
+    assert condition in [c.name for c in r.conditions]
+
+
+def test_known_condition_makes_a_vessel_metastatic(analyzer):
+    r = analyzer.analyze(
+        "IMPRESSION: Vascular calcifications, likely related to the patient's known ESRD.", "T"
+    )
+    assert [f.classification for f in r.findings] == ["metastatic"]
+
+
+def test_known_far_from_the_finding_keeps_its_hedge(analyzer):
+    r = analyzer.analyze("Possible calcinosis in a patient with known scleroderma.", "T")
+    assert [f.uncertain for f in r.findings] == [True]
+    assert [c.name for c in r.conditions] == ["systemic sclerosis"]
+
+
+# guide §2 (historical: only a past state): a time ago an 'after' or
+# 'following' phrase gives dates that event, not the deposit that came of
+# it; a deposit the time dates itself stays historical.
+EVENT_AGO = [
+    ("Calcified hematoma in the left thigh after a fall 2 years ago.", False),
+    ("Myositis ossificans of the right thigh following an injury 3 months ago.", False),
+    ("Calcified fibroid removed 5 years ago.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "historical"), EVENT_AGO)
+def test_a_time_ago_dates_the_event_after_names(only, text, historical):
+    assert only(text).historical is historical

@@ -117,6 +117,10 @@ FORMS = [
     ("2 mm calcification at the left renal hilum likely represents a nonobstructing stone.", []),
     ("Small bilateral renal calcifications, probably nephrolithiasis.", []),
     ("A calcification in the gallbladder fossa is presumably a gallstone.", []),
+    # the head and neck's stones are stones too: salivary, tonsillar, nasal
+    ("4 mm calcification in the right submandibular duct consistent with sialolith.", []),
+    ("Tonsillar calcifications on the left, likely tonsilloliths.", []),
+    ("Calcification in the left nasal cavity, consistent with a rhinolith.", []),
     (
         "2 mm calcification at the left renal hilum, which may represent a "
         "small stone or vascular calcification.",
@@ -177,6 +181,8 @@ NOT_FINDINGS = [
     "A calcified right lower pole renal stone.",
     "No evidence of calcified urinary tract stones.",
     "Appendicolith. Staghorn calculus on the left.",
+    "Calcified tonsillar concretions on the left.",
+    "A calcified left submandibular sialolith.",
     "Noncalcified pulmonary nodule.",
     "Non-calcified nodule in the left lower lobe.",
     "Normal bone mineralization.",

@@ -1736,3 +1736,37 @@ ABBREVIATED_PAIRED_VESSELS = [
 @pytest.mark.parametrize(("text", "side"), ABBREVIATED_PAIRED_VESSELS)
 def test_abbreviated_paired_vessel_plural_is_bilateral(only, text, side):
     assert only(text).laterality == side
+
+
+# A template's location line ('Location: Left lobe, lower pole') gives its
+# side to the key-value lines of its block under it (guide §2 step 4), not
+# to a block below a header of its own ('NODULE 2'), nor past a key met
+# again (the block before, its header joined to its last line as a wrap).
+LOCATION_LINES = [
+    (
+        "US THYROID\nNODULE 2\nLocation: Left lobe, lower pole\nSize: 0.9 cm\n"
+        "Echogenic foci: Macrocalcifications (1)\nTI-RADS: TR3\n",
+        ["left"],
+    ),
+    (
+        "US THYROID\nNodule 1\nSite: right lobe\nComposition: solid\n"
+        "Echogenic foci: peripheral rim calcification\n",
+        ["right"],
+    ),
+    (
+        "US THYROID (TI-RADS)\nNODULE 1\nLocation: Right lobe, upper pole\n"
+        "Size: 1.6 x 1.1 x 1.0 cm\nEchogenic foci: Macrocalcifications (1)\n"
+        "NODULE 2\nSize: 0.9 cm\nEchogenic foci: Peripheral rim calcification (2)\n",
+        ["right", ""],
+    ),
+    (
+        "US THYROID\nNodule 1\nLocation: right lobe\nEchogenic foci: none\n\n"
+        "Nodule 2\nEchogenic foci: microcalcifications\n",
+        [""],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, sides", LOCATION_LINES)
+def test_a_location_line_gives_its_block_the_side(findings_of, text, sides):
+    assert [f.laterality for f in findings_of(text)] == sides

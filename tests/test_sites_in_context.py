@@ -337,6 +337,12 @@ VOCABULARY: list[tuple[str, str, dict[str, Any]]] = [
     # sentence before
     ("CT HEAD: Calcification of the falx and tentorium. Bilateral BG calcs. No hemorrhage.", "Bilateral BG calcs", {"site": "basal ganglia", "laterality": "bilateral", "physiologic": False}),
     ("CT HEAD: Symmetric calcification of the BG bilaterally.", "calcification", {"site": "basal ganglia", "laterality": "bilateral"}),
+    # the larynx's cartilages are cartilage, the thyroid cartilage is no
+    # thyroid gland, and 'laryngeal cartilages' names its own place, not the
+    # ligament of the sentence before (guide §2 vocabulary; step 1)
+    ("CT NECK: Calcification of the thyroid cartilage.", "Calcification", {"site": "cartilage", "classification": "indeterminate"}),
+    ("CT NECK: Calcified stylohyoid ligaments. Laryngeal cartilages are calcified.", "calcified", {"site": "cartilage"}),
+    ("CT NECK: Calcified arytenoid cartilages.", "Calcified arytenoid cartilages", {"site": "cartilage"}),
 ]
 
 
@@ -365,6 +371,28 @@ def test_position_word_is_no_structure(only, text):
 
 def test_plantar_arteries_stay_arteries(only):
     assert only("FINDINGS: Calcification of the plantar arteries.").site == "artery"
+
+
+# guide §2 (site vocabulary: a region outside it gives no site): 'gluteal'
+# and 'plantar' before 'region' or 'soft tissues' name a body region or its
+# soft tissue, not the gluteal muscles nor the plantar arteries.
+REGION_WORDS = [
+    ("Soft tissue calcification in the right gluteal region.", "soft tissue", "right"),
+    ("Calcifications in the left gluteal region.", "", "left"),
+    ("Calcifications in the gluteal soft tissues bilaterally.", "soft tissue", "bilateral"),
+    ("Soft tissue calcification in the plantar soft tissues of the right foot.", "soft tissue", "right"),
+    ("Calcinosis in the volar soft tissues of the index finger.", "soft tissue", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), REGION_WORDS)
+def test_region_of_a_muscle_or_artery_word(only, text, site, side):
+    found = only("FINDINGS: " + text)
+    assert (found.site, found.laterality) == (site, side)
+
+
+def test_gluteal_muscles_stay_muscle(only):
+    assert only("FINDINGS: Calcification within the right gluteal musculature.").site == "muscle"
 
 
 # guide §2 (site vocabulary: trachea takes in the cartilage of trachea and

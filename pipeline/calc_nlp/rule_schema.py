@@ -168,6 +168,7 @@ METADATA_KEYS = {
     "distribution",
     "also_sets",
     "cancels",
+    "cancels_right_before",
     "clinical_question",
     "one_line",
     "own_line",

@@ -1046,6 +1046,56 @@ def side_of_block_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     return ""
 
 
+def side_of_location_line(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """The side a template's location line gives the key-value lines under
+    it: 'Location: Left lobe, lower pole' over 'Echogenic foci:
+    macrocalcifications' in a thyroid nodule's block (guide §2 step 4: a
+    label line above the finding). The finding's line opens with a key of
+    its own; every line between opens with one too ('Size: 0.9 cm'), in the
+    same section with no blank line, up to the first key that is a location
+    word (mentions.json `location_keys`), whose value writes one side. A
+    line with no key mark ('NODULE 2') heads the block, and a key met again
+    ('Echogenic foci:' of the nodule above, its header joined to that line
+    as a wrap) opens the block before: the walk stops there, so a block
+    takes no side of the one above it."""
+    line = _line_start(rd, f.start)
+    mark = _keyed_line(rd, line, f.start)
+    if mark is None:
+        return ""
+    keys = rd.word_sets.get("location_keys", frozenset())
+    seen = {tuple(rd.lower[line:mark])}
+    sections = rd.layout.sections
+    section = sections[line][2] if line < len(sections) else 0
+    for _ in range(BLOCK_LINES):
+        if line == 0:
+            return ""
+        below, line = line, _line_start(rd, line - 1)
+        gap = "".join(rd.layout.words[line:below]).replace("\r", "").replace(" ", "")
+        if "\n\n" in gap or (line < len(sections) and sections[line][2] != section):
+            return ""
+        mark = _keyed_line(rd, line, below)
+        if mark is None or tuple(rd.lower[line:mark]) in seen:
+            return ""
+        seen.add(tuple(rd.lower[line:mark]))
+        if keys.isdisjoint(rd.lower[line:mark]):
+            continue
+        sides = {
+            str(kit.md(x)["laterality"]) for x in rd.matches.lats if mark < x.start < below
+        }
+        return sides.pop() if len(sides) == 1 else ""
+    return ""
+
+
+def _keyed_line(rd: ReportDoc, line: int, before: int) -> int | None:
+    """The colon or dash of the key opening the line at token `line`
+    ('Size:', 'Echogenic foci:'), before token `before`; None when the line
+    opens otherwise, or with a key its export wrote with no mark."""
+    mark = _label_mark(rd, line)
+    if mark is None or mark >= before or rd.layout.words[mark] not in LABEL_MARKS:
+        return None
+    return mark
+
+
 def _ends_label_line(rd: ReportDoc, side: Span, line: int) -> bool:
     """Is the side word a label alone at the end of its line: its colon ends
     the line, and it opens the line or follows a title an export joined to

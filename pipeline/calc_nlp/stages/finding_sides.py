@@ -24,6 +24,7 @@ from calc_nlp.stages.context_sites import (
     side_labels_on_line,
     side_of_bare_label,
     side_of_block_label,
+    side_of_location_line,
     side_of_owner,
     sides_written,
     site_from_label_line,
@@ -504,7 +505,11 @@ def _label_side(kit: Toolkit, rd: ReportDoc, f: Span, own: SiteRef | None) -> st
     if label is None:
         if own is not None and _plural_label_of_another_organ(kit, rd, f, own):
             return ""  # 'KIDNEYS AND BLADDER: Normal. The prostate contains calcifications.'
-        return side_from_label(kit, rd, f) or side_of_block_label(kit, rd, f)
+        return (
+            side_from_label(kit, rd, f)
+            or side_of_block_label(kit, rd, f)
+            or side_of_location_line(kit, rd, f)
+        )
     if label.laterality and _label_part_ended(kit, rd, f, label):
         return ""  # 'Left breast: ... Vascular calcifications in both breasts. No masses.'
     if label.laterality and other_side_opens(

@@ -183,6 +183,7 @@ def modifiers(
     questioned_phrases(clause, subs, kept, found)
     condition_lists(clause, subs, kept, found)
     _readings_of_a_stated_one(clause, subs, kept)
+    _stated_right_after(subs, kept)
     for t, mods in zip(targets, kept, strict=True):
         k = key(t)
         by_span[k] = by_span.get(k, ()) + mods
@@ -200,6 +201,25 @@ _ITEM_JOINERS = frozenset({"and", "or", ";"})
 # Most plain words between a hedge and the finding it reads the earlier one
 # as ('likely a phlebolith', 'favored to be phleboliths').
 _READING_WORDS = 3
+
+
+def _stated_right_after(subs: list[Target], kept: list[Any]) -> None:
+    """Takes the categories a modifier right before a target lists in
+    `cancels_right_before` off that target: 'known' written right before a
+    thing states it (context.json), so a hedge earlier in the sentence reads
+    how it links to the finding, not whether it is there ('Calcinosis,
+    likely related to the patient's known scleroderma': guide §3 records the
+    scleroderma). Only right before: 'Possible calcinosis in a patient with
+    known scleroderma' keeps the calcinosis hedged."""
+    for i, st in enumerate(subs):
+        drop = {
+            c
+            for m in kept[i]
+            if m.modifier_span[1] == st.start
+            for c in (m.rule.metadata or {}).get("cancels_right_before", ())
+        }
+        if drop:
+            kept[i] = tuple(m for m in kept[i] if m.category not in drop)
 
 
 def _readings_of_a_stated_one(clause: _Clauses, subs: list[Target], kept: list[Any]) -> None:
