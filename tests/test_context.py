@@ -754,8 +754,9 @@ PLANNED_TEST = [
     ("Recommend coronary calcium score.", {"hypothetical"}),
     ("Recommend obtaining a calcium score for risk stratification.", {"hypothetical"}),
     ("Recommend a non-contrast cardiac calcium score.", {"hypothetical"}),
-    ("Plan: coronary calcium score.", {"hypothetical"}),
     ("Plan: statin for the coronary artery calcification.", set()),
+    # a plan's label before a finding restates what the plan is for
+    ("PLAN: Calcinosis cutis of the right ring finger; excise.", set()),
     # guard: a calcification the recommendation is about is seen
     ("Recommend biopsy of the calcifications.", set()),
     ("Recommend ultrasound of the calcified thyroid nodule.", set()),
