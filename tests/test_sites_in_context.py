@@ -1178,3 +1178,30 @@ EYE_AND_BRAIN_PARTS = [
 @pytest.mark.parametrize(("text", "mention", "site"), EYE_AND_BRAIN_PARTS)
 def test_inner_eye_and_subependymal_sites(finding_named, text, mention, site):
     assert finding_named(text, mention).site == site
+
+
+# A pronoun that is the subject of a predicate mention inside its sentence
+# ('Views show it is calcified') stands for what the sentence before named,
+# as one opening the sentence does (guide §2 step 4: an earlier mention the
+# sentence points back to): the finding takes that place and side.
+PRONOUN_SUBJECTS = [
+    ("Nodular opacity at the right base. Views show it is calcified.", "lung", "right"),
+    (
+        "Scattered small nodules in both lungs. These likely represent granulomas, "
+        "several calcified. A low-dose film confirms these are calcified.",
+        "lung",
+        "bilateral",
+    ),
+    (
+        "Small nodules in the chest. These probably represent calcified granulomas. "
+        "A low-dose film shows these are calcified.",
+        "lung",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "laterality"), PRONOUN_SUBJECTS)
+def test_a_pronoun_subject_points_to_the_sentence_before(findings_of, text, site, laterality):
+    f = findings_of(text)[-1]
+    assert (f.site, f.laterality) == (site, laterality)

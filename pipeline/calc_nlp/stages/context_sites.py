@@ -1596,6 +1596,16 @@ def site_pointed_back(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     i = first.i
     if f.start <= i + 1 or rd.lower[i + 1] in rd.lesion_nouns:
         return None  # 'This calcification ...', 'These nodules ...': a determiner
+    return site_of_sentence_pointed_to(kit, rd, f)
+
+
+def site_of_sentence_pointed_to(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The site of what the sentence before named, for a finding whose
+    sentence points back to it with a pronoun (`site_pointed_back`; a
+    pronoun subject of a predicate mention, 'views show these are
+    calcified'): the one calcification's there, else the last site there,
+    with the one side that sentence writes (guide §2 step 4)."""
+    sent = rd.sent(f)
     found = _site_of_one_finding_before(rd, sent) or site_from_previous_sentence(
         rd, f, pointed=True
     )

@@ -36,6 +36,7 @@ from calc_nlp.stages.context_sites import (
     site_of_clause_before_semicolon,
     site_of_named_lesion,
     site_of_pronoun_in_sentence,
+    site_of_sentence_pointed_to,
     site_of_shared_subject,
     site_pointed_back,
     site_said_after,
@@ -46,6 +47,7 @@ from calc_nlp.stages.generic_sites import refine
 from calc_nlp.stages.matching import planned
 from calc_nlp.stages.modifiers import NOT_A_CONDITION, flags, is_cause
 from calc_nlp.stages.record import (
+    POINTING_PRONOUNS,
     Modifiers,
     ReportDoc,
     SiteRef,
@@ -710,6 +712,7 @@ def _from_context(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
         (None if region is not None else _label_or_pointed_back(kit, rd, label, f))
         or _under(region, site_pointed_back(kit, rd, f))
         or _under(region, _site_of_mention_pointed_back(kit, rd, f))
+        or _under(region, _site_of_pronoun_subject(kit, rd, f))
         or site_from_exam(kit, rd, f)
         or _site_of_disease(kit, rd, f)
         or _under(region, site_before_unless_own_lesion(rd, f))
@@ -923,6 +926,17 @@ def _pointed_subject(rd: ReportDoc, f: Span) -> str | None:
     predicate a copula joins to it, else None: that subject points back to
     the calcified lesion named before in the same noun, as 'the calcified
     granuloma' does (guide §2 step 4)."""
+    i = _subject_copula(rd, f)
+    if i is None or i - 2 < rd.layout.sent_first[f.start]:
+        return None
+    noun, pointer = rd.lower[i - 1], rd.lower[i - 2]
+    return noun if noun in rd.lesion_nouns and pointer in _POINTERS else None
+
+
+def _subject_copula(rd: ReportDoc, f: Span) -> int | None:
+    """Where the copula stands that joins the one-word predicate mention to
+    its subject ('The granuloma is densely calcified', 'these are probably
+    calcified'); None where there is none."""
     if len(f) != 1:
         return None
     lo = rd.layout.sent_first[f.start]
@@ -933,10 +947,20 @@ def _pointed_subject(rd: ReportDoc, f: Span) -> str | None:
         i, k = i - 1, k + 1
     if rd.lower[i] not in _SUBJECT_COPULAS:
         i = _copula_over_predicates(rd, f, lo)
-    if i - 2 < lo or rd.lower[i] not in _SUBJECT_COPULAS:
+    return i if i > lo and rd.lower[i] in _SUBJECT_COPULAS else None
+
+
+def _site_of_pronoun_subject(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
+    """A predicate mention whose subject is a pronoun inside its sentence ('A
+    low-kV film shows these are probably calcified', 'Views show it is
+    calcified'): the pronoun stands for what the sentence before named, as
+    one opening the sentence does (`site_pointed_back`), and the finding
+    takes its site and side (guide §2 step 4: an earlier mention the
+    sentence points back to)."""
+    i = _subject_copula(rd, f)
+    if i is None or rd.lower[i - 1] not in POINTING_PRONOUNS:
         return None
-    noun, pointer = rd.lower[i - 1], rd.lower[i - 2]
-    return noun if noun in rd.lesion_nouns and pointer in _POINTERS else None
+    return site_of_sentence_pointed_to(kit, rd, f)
 
 
 # How many words a list of predicates may hold before the mention ('was well
