@@ -343,6 +343,11 @@ VOCABULARY: list[tuple[str, str, dict[str, Any]]] = [
     ("CT NECK: Calcification of the thyroid cartilage.", "Calcification", {"site": "cartilage", "classification": "indeterminate"}),
     ("CT NECK: Calcified stylohyoid ligaments. Laryngeal cartilages are calcified.", "calcified", {"site": "cartilage"}),
     ("CT NECK: Calcified arytenoid cartilages.", "Calcified arytenoid cartilages", {"site": "cartilage"}),
+    # a coronary segment named by its vessel's abbreviation after p, m or d
+    # (SCCT CCTA reporting): the coronary artery, in a row of a plaque table
+    ("Segment | Plaque | Stenosis\npLAD | Calcified | 50-69%", "Calcified", {"site": "coronary artery"}),
+    ("mRCA: calcified plaque, mild stenosis.", "calcified plaque", {"site": "coronary artery"}),
+    ("Partially calcified plaque in the pLCx.", "calcified plaque", {"site": "coronary artery"}),
 ]
 
 
