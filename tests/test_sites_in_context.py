@@ -1059,3 +1059,53 @@ def test_pipe_rows_with_spaces_read_the_same(findings_of):
     spaced = PIPE_ROWS.replace("|", " | ")
     got = [(f.mention, f.site, f.laterality) for f in findings_of(spaced)]
     assert got == [(f.mention, f.site, f.laterality) for f in findings_of(PIPE_ROWS)]
+
+
+# A structured record's field rows under the row that names the finding are
+# its own fields (guide §2 "Site and side from context", step 2): a row
+# labelled as a place ('Location:', 'Site |', 'Organ:') gives the site its
+# value names, one labelled as a side ('Side:', 'Laterality |') the side.
+RECORD_ROWS: list[tuple[str, str, dict[str, Any]]] = [
+    ("Finding: Calcification\nLocation: Kidney\nSide: Left\nSize: 4 mm", "Calcification", {"site": "kidney", "laterality": "left", "size_mm": 4.0}),
+    ("FINDINGS\nFinding: Punctate calcification\nOrgan: Prostate", "calcification", {"site": "prostate"}),
+    ("Finding: Calcification\nLocation: Left breast, upper outer quadrant\nMorphology: amorphous", "Calcification", {"site": "breast", "laterality": "left"}),
+    ("Finding: Calcified plaque\nVessel: Left carotid bulb", "Calcified plaque", {"site": "carotid artery", "laterality": "left"}),
+    ("Finding: Calcification\nLocation: kidney\nLaterality: Right", "Calcification", {"site": "kidney", "laterality": "right"}),
+    ("Findings: Calcified granuloma\nLocation: RUL", "Calcified granuloma", {"site": "lung", "laterality": "right"}),
+    ("FINDING: Calcification\nSITE: Pineal gland", "Calcification", {"site": "pineal gland"}),
+    ("Type | calcifications\nLocation | left breast, 2 o'clock\nMorphology | fine pleomorphic", "calcifications", {"site": "breast", "laterality": "left"}),
+    # a side row reads no side from a value that names none
+    ("Finding: Calcified nodule\nSite: liver\nLaterality: N/A\nSize: 7 mm", "Calcified nodule", {"site": "liver", "laterality": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), RECORD_ROWS)
+def test_record_rows_give_site_and_side(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+def test_record_rows_of_each_finding_stay_in_its_block(findings_of):
+    text = (
+        "Finding: Calcification\nLocation: Kidney\nSide: Right\n"
+        "Finding: Calcification\nLocation: Spleen\n\n"
+        "Finding: Gallstone\nLocation: Gallbladder\n\nFinding: Calcification"
+    )
+    got = [(f.site, f.laterality) for f in findings_of(text)]
+    assert got == [("kidney", "right"), ("spleen", ""), ("", "")]
+
+
+# rows that are no place or side fields, or that stand after a line that is
+# no row or heading, give nothing
+NOT_RECORD_ROWS: list[tuple[str, str, dict[str, Any]]] = [
+    ("Finding: Calcification\nComparison: Prior CT of the left kidney", "Calcification", {"site": "", "laterality": ""}),
+    ("Calcified granuloma.\nLocation: right upper lobe", "Calcified granuloma", {"site": "", "laterality": ""}),
+    ("No calcification.\nLocation: right kidney", "calcification", {"site": "", "negated": True}),
+    ("Heart: Coronary artery calcification.\nLungs: Clear.", "Coronary artery calcification", {"site": "coronary artery"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), NOT_RECORD_ROWS)
+def test_rows_that_are_no_fields_of_the_finding_give_nothing(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
