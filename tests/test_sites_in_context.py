@@ -1109,3 +1109,20 @@ NOT_RECORD_ROWS: list[tuple[str, str, dict[str, Any]]] = [
 def test_rows_that_are_no_fields_of_the_finding_give_nothing(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A record on one line joins its field rows after the finding with
+# semicolons: a place row and a side row there are the finding's as on
+# lines of their own.
+JOINED_RECORD_ROWS: list[tuple[str, str, dict[str, Any]]] = [
+    ("Finding: Calcified granuloma; Location: right upper lobe; Size: 5 mm", "Calcified granuloma", {"site": "lung", "laterality": "right"}),
+    ("Finding: Calcified nodule; Location: thyroid, left lobe; Size: 9 mm", "Calcified nodule", {"site": "thyroid", "laterality": "left"}),
+    ("Finding: Calcification; Site: kidney; Side: L", "Calcification", {"site": "kidney"}),
+    ("Calcification; organ: spleen", "Calcification", {"site": "spleen"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), JOINED_RECORD_ROWS)
+def test_rows_joined_by_semicolons_give_site_and_side(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected

@@ -7,7 +7,9 @@ line, under the row that names it (corpora/GUIDE.md, Descriptors; guide §2,
     Location | left breast
 
 The finding's own line is such a row, or the finding alone on its line
-heads the rows under it:
+heads the rows under it; a record on one line joins its rows after the
+finding with semicolons ('Finding: Calcified granuloma; Location: right
+upper lobe; Size: 5 mm'):
 
     CORONARY ARTERY CALCIFICATION
     Severity: Moderate
@@ -57,24 +59,27 @@ def rows_under(text: str, spans: list[Span], i: int) -> list[Row]:
     span = spans[i]
     start = text.rfind("\n", 0, span.start_char) + 1
     end = line_end(text, span.end_char)
-    if end + 1 >= len(text) or ROW.match(text, end + 1, line_end(text, end + 1)) is None:
-        return []  # no row under it: the cheap test first
+    joined = text.find(";", span.end_char, end) >= 0
+    if not joined and (
+        end + 1 >= len(text) or ROW.match(text, end + 1, line_end(text, end + 1)) is None
+    ):
+        return []  # no row beside it or under it: the cheap test first
     if any(k != i and start <= s.start_char < end for k, s in enumerate(spans)):
         return []  # another finding on its line
+    out: list[Row] = _rows_joined(text, span.end_char, end) if joined else []
     bar: str | None = None  # the rows' mark, as the first row writes it
     if _heads_its_line(text, start, end, span):
         capitals = span.text.isupper()
     else:
         if text.find(":", start, span.start_char) < 0 and text.find("|", start, span.start_char) < 0:
-            return []  # no row's mark before the finding on its line
+            return out  # no row's mark before the finding on its line
         own = ROW.match(text, start, span.start_char)
         if own is None:
-            return []  # the finding's line is no row
+            return out  # the finding's line is no row
         capitals = own.group(1).isupper()
         bar = text[own.end(1) : own.end()].strip()
     # rows written in capitals, as the finding's own ('TYPE | ...'): a label
     # in capitals is a heading only where its mark is another ('ASSESSMENT:')
-    out: list[Row] = []
     later = [s.start_char for s in spans[i + 1 :]]
     at = end + 1
     for _ in range(_ROWS):
@@ -93,6 +98,22 @@ def rows_under(text: str, spans: list[Span], i: int) -> list[Row]:
             break  # a heading
         out.append(Row(label, row.end(), stop))
         at = stop + 1
+    return out
+
+
+def _rows_joined(text: str, lo: int, end: int) -> list[Row]:
+    """The rows a record joins after the finding on its own line, one field
+    after each semicolon ('Finding: Calcified granuloma; Location: right
+    upper lobe; Size: 5 mm'); a part that is no row ('; stable') is none."""
+    out = []
+    at = text.find(";", lo, end)
+    while at >= 0:
+        stop = text.find(";", at + 1, end)
+        stop = end if stop < 0 else stop
+        row = ROW.match(text, at + 1, stop)
+        if row is not None:
+            out.append(Row(" ".join(row.group(1).split()), row.end(), stop))
+        at = stop if stop < end else -1
     return out
 
 
