@@ -808,6 +808,9 @@ HEADED_ROWS = [
     ("Coronary artery calcification:\nSeverity: mild\nVessels: LAD\n", "mild"),
     ("AORTIC VALVE CALCIFICATION\nDEGREE: SEVERE\n", "severe"),
     ("Findings:\nCoronary artery calcification\nBurden: minimal\n", "minimal"),
+    # a list number before the finding, a number closing the row's label
+    ("Findings:\n2. Coronary artery calcification\n   Severity: mild\n", "mild"),
+    ("FINDING 2: CORONARY ARTERY CALCIFICATION\nSEVERITY: MODERATE\n", "moderate"),
     # a grade in the finding's own words stands
     ("Severe coronary artery calcification\nSeverity: mild\n", "severe"),
     # a line with more than the finding heads no rows

@@ -1126,3 +1126,19 @@ JOINED_RECORD_ROWS: list[tuple[str, str, dict[str, Any]]] = [
 def test_rows_joined_by_semicolons_give_site_and_side(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A finding after a list number heads its rows as after a bullet, and a
+# label closed by a number ('FINDING 1:') is a row's label.
+NUMBERED_RECORD_ROWS: list[tuple[str, str, dict[str, Any]]] = [
+    ("Findings:\n1. Calcified granuloma\n   Location: right lower lobe\n2. Renal calcification\n   Side: right", "Calcified granuloma", {"site": "lung", "laterality": "right"}),
+    ("Findings:\n1. Calcified granuloma\n   Location: right lower lobe\n2. Renal calcification\n   Side: right", "Renal calcification", {"site": "kidney", "laterality": "right"}),
+    ("(a) Calcified plaque\n    Vessel: left internal carotid artery", "Calcified plaque", {"site": "carotid artery", "laterality": "left"}),
+    ("FINDING 1: Calcified lymph node\nLOCATION: Left axilla", "Calcified lymph node", {"site": "lymph node", "laterality": "left"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), NUMBERED_RECORD_ROWS)
+def test_numbered_findings_head_their_rows(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected

@@ -29,9 +29,16 @@ from typing import NamedTuple
 
 from spacy.tokens import Span
 
-# a row: an optional bullet, a label of a few words, a pipe or a colon
+# a row: an optional bullet, a label of a few words (a number may close it:
+# 'FINDING 2:'), a pipe or a colon
 ROW = re.compile(
-    r"[^\S\n]*(?:[-*\u2022][^\S\n]*)?([A-Za-z][A-Za-z /&-]{0,40}?)[^\S\n]*[|:][^\S\n]*"
+    r"[^\S\n]*(?:[-*\u2022][^\S\n]*)?([A-Za-z][A-Za-z /&-]{0,40}?(?:[^\S\n]*\d{1,2})?)"
+    r"[^\S\n]*[|:][^\S\n]*"
+)
+# what may stand before a finding that heads its rows: a bullet or a list
+# number ('2. Renal calcification', '(b) Calcified plaque')
+_LIST_MARK = re.compile(
+    r"[^\S\n]*(?:[-*\u2022][^\S\n]*)*(?:\(?\d{1,2}[.)]|\([a-z]\))?[^\S\n]*"
 )
 # rows read under a finding at most
 _ROWS = 12
@@ -118,8 +125,9 @@ def _rows_joined(text: str, lo: int, end: int) -> list[Row]:
 
 
 def _heads_its_line(text: str, start: int, end: int, span: Span) -> bool:
-    """Is the finding alone on its line (a bullet before it, a colon after
-    it at most), as a heading over rows of its own fields?"""
-    return not text[start : span.start_char].strip(" \t-*\u2022") and not text[
+    """Is the finding alone on its line (a bullet or a list number before
+    it, a colon after it at most), as a heading over rows of its own
+    fields?"""
+    return _LIST_MARK.fullmatch(text, start, span.start_char) is not None and not text[
         span.end_char : end
     ].strip(" \t:")
