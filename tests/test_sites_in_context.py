@@ -1142,3 +1142,23 @@ NUMBERED_RECORD_ROWS: list[tuple[str, str, dict[str, Any]]] = [
 def test_numbered_findings_head_their_rows(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A record that joins its fields with semicolons may write the place with no
+# label right after the finding ('Calcified granuloma; right upper lobe'):
+# a part that is nothing but a place is the finding's; a part that says
+# more is a clause of its own.
+JOINED_PLACE: list[tuple[str, str, dict[str, Any]]] = [
+    ("Calcified granuloma; right upper lobe", "Calcified granuloma", {"site": "lung", "laterality": "right"}),
+    ("Calcification; left kidney; 4 mm", "Calcification", {"site": "kidney", "laterality": "left"}),
+    ("Calcified plaque; in the left carotid bulb; mild", "Calcified plaque", {"site": "carotid artery", "laterality": "left"}),
+    ("Calcified granuloma; stable since 2019.", "Calcified granuloma", {"site": ""}),
+    ("Calcified granuloma; no pleural effusion.", "Calcified granuloma", {"site": ""}),
+    ("Calcified granuloma; liver otherwise normal.", "Calcified granuloma", {"site": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), JOINED_PLACE)
+def test_a_place_joined_after_the_finding_is_its_site(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected

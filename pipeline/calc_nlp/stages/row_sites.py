@@ -38,12 +38,40 @@ def _rows(rd: ReportDoc, f: Span, labels: str) -> list[Row]:
 
 def site_of_rows(rd: ReportDoc, f: Span) -> SiteRef | None:
     """The first site a place row under the finding names ('Location: Left
-    kidney, lower pole': the kidney)."""
+    kidney, lower pole': the kidney), else the place a record joins right
+    after it as a field with no label ('Calcified granuloma; right upper
+    lobe')."""
     for row in _rows(rd, f, "place_row_labels"):
         for ref in rd.matches.sites:
             if row.start <= ref.span.start_char < row.end:
                 return ref
-    return None
+    return _place_joined_after(rd, f)
+
+
+# The words a place joined as a field may have besides the place and its
+# side ('; in the left kidney'; plain English function words)
+_PLACE_FILLERS = frozenset({"the", "in", "of", "at", ","})
+
+
+def _place_joined_after(rd: ReportDoc, f: Span) -> SiteRef | None:
+    """The place of a part joined by a semicolon right after the finding
+    that is nothing but a place ('Calcification; left kidney; 4 mm'): a
+    record's field of where, with no label. A part that says more ('; no
+    pleural effusion', '; liver otherwise normal') is a clause of its own."""
+    lower, blank = rd.lower, rd.layout.blank
+    if f.end >= len(lower) or lower[f.end] != ";":
+        return None  # the cheap test first
+    end = f.end + 1
+    while end < len(lower) and lower[end] not in {";", "."} and "\n" not in rd.layout.words[end]:
+        end += 1
+    covered = {i for lat in rd.matches.lats if f.end < lat.start < end for i in range(lat.start, lat.end)}
+    places = [ref for ref in rd.matches.sites if f.end < ref.span.start and ref.span.end <= end]
+    for ref in places:
+        covered.update(range(ref.start, ref.span.end))
+    rest = [i for i in range(f.end + 1, end) if not blank[i] and i not in covered]
+    if not places or any(lower[i] not in _PLACE_FILLERS for i in rest):
+        return None
+    return places[0]
 
 
 def side_of_rows(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
