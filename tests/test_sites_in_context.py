@@ -1162,3 +1162,21 @@ JOINED_PLACE: list[tuple[str, str, dict[str, Any]]] = [
 def test_a_place_joined_after_the_finding_is_its_site(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A label line over a record's row that names the finding ('Finding:',
+# 'Findings:') heads the finding as it heads a finding written alone: the
+# row's label names the field, not a place (guide §2 step 4).
+LABEL_OVER_FINDING_ROW: list[tuple[str, str, dict[str, Any]]] = [
+    ("RIGHT KIDNEY:\nFinding: Punctate calcification", "calcification", {"site": "kidney", "laterality": "right"}),
+    ("Right kidney:\nFindings: punctate calcification", "calcification", {"site": "kidney", "laterality": "right"}),
+    ("LIVER:\nFinding: Calcified granuloma\nSPLEEN:\nFinding: Calcification", "Calcification", {"site": "spleen"}),
+    # the row above that is no label line over it gives nothing
+    ("Finding: calcified plaque\nLocation: aorta\nFinding: calcification", "calcification", {"site": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), LABEL_OVER_FINDING_ROW)
+def test_a_label_line_heads_the_row_naming_the_finding(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
