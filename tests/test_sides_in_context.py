@@ -1701,3 +1701,19 @@ BARE_SIDES_OVER_PART_LABELS = [
 @pytest.mark.parametrize("text, sides", BARE_SIDES_OVER_PART_LABELS)
 def test_a_bare_side_line_heads_the_part_labels_under_it(findings_of, text, sides):
     assert [f.laterality for f in findings_of(text)] == sides
+
+
+# A record's side row may code the side as one letter, as DICOM's
+# laterality does (R, L, B): read only as a side row's whole value.
+SIDE_ROW_LETTERS = [
+    ("Finding: Calcification\nLocation: kidney\nSide: R", "right"),
+    ("Finding: Calcification\nSite: kidney\nLaterality | L", "left"),
+    ("Finding: Calcified plaque\nLocation: carotid artery\nSide: B", "bilateral"),
+    # a letter in another row codes nothing
+    ("Finding: Calcification\nLocation: kidney\nGrade: B", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), SIDE_ROW_LETTERS)
+def test_a_side_row_s_letter_codes_the_side(only, text, side):
+    assert only(text).laterality == side

@@ -8,8 +8,9 @@ says where the finding lies is its own):
 
 A row labelled as a place (mentions.json `place_row_labels`: location,
 site, organ ...) gives the site its value names; one labelled as a side
-(`side_row_labels`: side, laterality) the side its value names, and a place
-row's side word ('Location: Left') stands where no side row writes one.
+(`side_row_labels`: side, laterality) the side its value names, a one
+letter code included ('Side: L'), and a place row's side word ('Location:
+Left') stands where no side row writes one.
 The rows are those of the finding's own block (field_rows.rows_under: it
 ends at a blank line, a heading or the next finding), so another finding's
 'Location:' row gives it nothing. A pipe table's value rows ('Calcification
@@ -83,4 +84,22 @@ def side_of_rows(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
             for lat in rd.matches.lats:
                 if row.start <= lat.start_char < row.end:
                     return str(kit.md(lat)["laterality"])
+            if labels == "side_row_labels":
+                coded = _side_letter(rd, rd.text[row.start : row.end])
+                if coded:
+                    return coded
+    return ""
+
+
+# The sides a side row's one-letter value codes, by word list
+_LETTERS = (("left_row_letters", "left"), ("right_row_letters", "right"), ("both_row_letters", "bilateral"))
+
+
+def _side_letter(rd: ReportDoc, value: str) -> str:
+    """The side a side row's whole value codes as one letter ('Side: L',
+    'Laterality | R'; mentions.json `left_row_letters` ...); ''."""
+    value = value.strip(" \t.").lower()
+    for name, side in _LETTERS:
+        if value in rd.word_sets.get(name, frozenset()):
+            return side
     return ""
