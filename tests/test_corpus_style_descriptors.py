@@ -808,6 +808,9 @@ HEADED_ROWS = [
     ("Coronary artery calcification:\nSeverity: mild\nVessels: LAD\n", "mild"),
     ("AORTIC VALVE CALCIFICATION\nDEGREE: SEVERE\n", "severe"),
     ("Findings:\nCoronary artery calcification\nBurden: minimal\n", "minimal"),
+    # a list number before the finding, a number closing the row's label
+    ("Findings:\n2. Coronary artery calcification\n   Severity: mild\n", "mild"),
+    ("FINDING 2: CORONARY ARTERY CALCIFICATION\nSEVERITY: MODERATE\n", "moderate"),
     # a grade in the finding's own words stands
     ("Severe coronary artery calcification\nSeverity: mild\n", "severe"),
     # a line with more than the finding heads no rows
@@ -828,3 +831,20 @@ def test_a_heading_finding_takes_the_terms_and_size_of_its_rows(findings_of):
         "Left breast calcifications\nMorphology: punctate\nDistribution: grouped\nSize: 8 mm\n"
     )
     assert (f.morphology, f.distribution, f.size_mm) == (("punctate",), ("grouped",), 8)
+
+
+# A record on one line joins the finding's field rows after it with
+# semicolons: each part that is a row is read as a row under it would be
+JOINED_ROWS = [
+    ("Finding: Calcified granuloma; Location: right upper lobe; Size: 5 mm", None, 5),
+    ("Finding: Coronary artery calcification; Severity: moderate", "moderate", None),
+    ("Calcified nodule; size: 9 mm; stable", None, 9),
+    # a part that is no row gives nothing: the size is not the finding's field
+    ("Finding: Calcification; compared with the 5 mm cyst", None, None),
+]
+
+
+@pytest.mark.parametrize("text, severity, size", JOINED_ROWS)
+def test_rows_joined_by_semicolons_on_the_finding_line(findings_of, text, severity, size):
+    (f,) = findings_of(text)
+    assert (f.severity or None, f.size_mm) == (severity, size)

@@ -1770,3 +1770,19 @@ LOCATION_LINES = [
 @pytest.mark.parametrize("text, sides", LOCATION_LINES)
 def test_a_location_line_gives_its_block_the_side(findings_of, text, sides):
     assert [f.laterality for f in findings_of(text)] == sides
+
+
+# A record's side row may code the side as one letter, as DICOM's
+# laterality does (R, L, B): read only as a side row's whole value.
+SIDE_ROW_LETTERS = [
+    ("Finding: Calcification\nLocation: kidney\nSide: R", "right"),
+    ("Finding: Calcification\nSite: kidney\nLaterality | L", "left"),
+    ("Finding: Calcified plaque\nLocation: carotid artery\nSide: B", "bilateral"),
+    # a letter in another row codes nothing
+    ("Finding: Calcification\nLocation: kidney\nGrade: B", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), SIDE_ROW_LETTERS)
+def test_a_side_row_s_letter_codes_the_side(only, text, side):
+    assert only(text).laterality == side

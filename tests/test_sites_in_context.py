@@ -1110,6 +1110,30 @@ def test_kidney_worksheet_labels(finding_named, text, mention, expected):
     assert {name: getattr(f, name) for name in expected} == expected
 
 
+# A structured record's field rows under the row that names the finding are
+# its own fields (guide §2 "Site and side from context", step 2): a row
+# labelled as a place ('Location:', 'Site |', 'Organ:') gives the site its
+# value names, one labelled as a side ('Side:', 'Laterality |') the side.
+RECORD_ROWS: list[tuple[str, str, dict[str, Any]]] = [
+    ("Finding: Calcification\nLocation: Kidney\nSide: Left\nSize: 4 mm", "Calcification", {"site": "kidney", "laterality": "left", "size_mm": 4.0}),
+    ("FINDINGS\nFinding: Punctate calcification\nOrgan: Prostate", "calcification", {"site": "prostate"}),
+    ("Finding: Calcification\nLocation: Left breast, upper outer quadrant\nMorphology: amorphous", "Calcification", {"site": "breast", "laterality": "left"}),
+    ("Finding: Calcified plaque\nVessel: Left carotid bulb", "Calcified plaque", {"site": "carotid artery", "laterality": "left"}),
+    ("Finding: Calcification\nLocation: kidney\nLaterality: Right", "Calcification", {"site": "kidney", "laterality": "right"}),
+    ("Findings: Calcified granuloma\nLocation: RUL", "Calcified granuloma", {"site": "lung", "laterality": "right"}),
+    ("FINDING: Calcification\nSITE: Pineal gland", "Calcification", {"site": "pineal gland"}),
+    ("Type | calcifications\nLocation | left breast, 2 o'clock\nMorphology | fine pleomorphic", "calcifications", {"site": "breast", "laterality": "left"}),
+    # a side row reads no side from a value that names none
+    ("Finding: Calcified nodule\nSite: liver\nLaterality: N/A\nSize: 7 mm", "Calcified nodule", {"site": "liver", "laterality": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), RECORD_ROWS)
+def test_record_rows_give_site_and_side(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
 # A template line whose key is the calcification ('Calcifications: None.')
 # opens its own topic, as a numbered item does: the value of the key line
 # above it ('Extra-axial spaces: Normal.') names no place for it (guide §2
@@ -1210,3 +1234,100 @@ PRONOUN_SUBJECTS = [
 def test_a_pronoun_subject_points_to_the_sentence_before(findings_of, text, site, laterality):
     f = findings_of(text)[-1]
     assert (f.site, f.laterality) == (site, laterality)
+
+
+def test_record_rows_of_each_finding_stay_in_its_block(findings_of):
+    text = (
+        "Finding: Calcification\nLocation: Kidney\nSide: Right\n"
+        "Finding: Calcification\nLocation: Spleen\n\n"
+        "Finding: Gallstone\nLocation: Gallbladder\n\nFinding: Calcification"
+    )
+    got = [(f.site, f.laterality) for f in findings_of(text)]
+    assert got == [("kidney", "right"), ("spleen", ""), ("", "")]
+
+
+# rows that are no place or side fields, or that stand after a line that is
+# no row or heading, give nothing
+NOT_RECORD_ROWS: list[tuple[str, str, dict[str, Any]]] = [
+    ("Finding: Calcification\nComparison: Prior CT of the left kidney", "Calcification", {"site": "", "laterality": ""}),
+    ("Calcified granuloma.\nLocation: right upper lobe", "Calcified granuloma", {"site": "", "laterality": ""}),
+    ("No calcification.\nLocation: right kidney", "calcification", {"site": "", "negated": True}),
+    ("Heart: Coronary artery calcification.\nLungs: Clear.", "Coronary artery calcification", {"site": "coronary artery"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), NOT_RECORD_ROWS)
+def test_rows_that_are_no_fields_of_the_finding_give_nothing(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A record on one line joins its field rows after the finding with
+# semicolons: a place row and a side row there are the finding's as on
+# lines of their own.
+JOINED_RECORD_ROWS: list[tuple[str, str, dict[str, Any]]] = [
+    ("Finding: Calcified granuloma; Location: right upper lobe; Size: 5 mm", "Calcified granuloma", {"site": "lung", "laterality": "right"}),
+    ("Finding: Calcified nodule; Location: thyroid, left lobe; Size: 9 mm", "Calcified nodule", {"site": "thyroid", "laterality": "left"}),
+    ("Finding: Calcification; Site: kidney; Side: L", "Calcification", {"site": "kidney"}),
+    ("Calcification; organ: spleen", "Calcification", {"site": "spleen"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), JOINED_RECORD_ROWS)
+def test_rows_joined_by_semicolons_give_site_and_side(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A finding after a list number heads its rows as after a bullet, and a
+# label closed by a number ('FINDING 1:') is a row's label.
+NUMBERED_RECORD_ROWS: list[tuple[str, str, dict[str, Any]]] = [
+    ("Findings:\n1. Calcified granuloma\n   Location: right lower lobe\n2. Renal calcification\n   Side: right", "Calcified granuloma", {"site": "lung", "laterality": "right"}),
+    ("Findings:\n1. Calcified granuloma\n   Location: right lower lobe\n2. Renal calcification\n   Side: right", "Renal calcification", {"site": "kidney", "laterality": "right"}),
+    ("(a) Calcified plaque\n    Vessel: left internal carotid artery", "Calcified plaque", {"site": "carotid artery", "laterality": "left"}),
+    ("FINDING 1: Calcified lymph node\nLOCATION: Left axilla", "Calcified lymph node", {"site": "lymph node", "laterality": "left"}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), NUMBERED_RECORD_ROWS)
+def test_numbered_findings_head_their_rows(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A record that joins its fields with semicolons may write the place with no
+# label right after the finding ('Calcified granuloma; right upper lobe'):
+# a part that is nothing but a place is the finding's; a part that says
+# more is a clause of its own.
+JOINED_PLACE: list[tuple[str, str, dict[str, Any]]] = [
+    ("Calcified granuloma; right upper lobe", "Calcified granuloma", {"site": "lung", "laterality": "right"}),
+    ("Calcification; left kidney; 4 mm", "Calcification", {"site": "kidney", "laterality": "left"}),
+    ("Calcified plaque; in the left carotid bulb; mild", "Calcified plaque", {"site": "carotid artery", "laterality": "left"}),
+    ("Calcified granuloma; stable since 2019.", "Calcified granuloma", {"site": ""}),
+    ("Calcified granuloma; no pleural effusion.", "Calcified granuloma", {"site": ""}),
+    ("Calcified granuloma; liver otherwise normal.", "Calcified granuloma", {"site": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), JOINED_PLACE)
+def test_a_place_joined_after_the_finding_is_its_site(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
+# A label line over a record's row that names the finding ('Finding:',
+# 'Findings:') heads the finding as it heads a finding written alone: the
+# row's label names the field, not a place (guide §2 step 4).
+LABEL_OVER_FINDING_ROW: list[tuple[str, str, dict[str, Any]]] = [
+    ("RIGHT KIDNEY:\nFinding: Punctate calcification", "calcification", {"site": "kidney", "laterality": "right"}),
+    ("Right kidney:\nFindings: punctate calcification", "calcification", {"site": "kidney", "laterality": "right"}),
+    ("LIVER:\nFinding: Calcified granuloma\nSPLEEN:\nFinding: Calcification", "Calcification", {"site": "spleen"}),
+    # the row above that is no label line over it gives nothing
+    ("Finding: calcified plaque\nLocation: aorta\nFinding: calcification", "calcification", {"site": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), LABEL_OVER_FINDING_ROW)
+def test_a_label_line_heads_the_row_naming_the_finding(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected

@@ -303,3 +303,15 @@ def test_a_line_opening_with_the_article_a_is_a_new_statement(analyzer):
     assert unwrap(text) is None
     (found,) = analyzer.analyze(text, "T").findings
     assert (found.negated, found.site, found.laterality) == (False, "lung", "left")
+
+
+def test_a_numbered_record_label_opens_its_line(findings_of):
+    # 'FINDING 2:' is a record's label, no wrapped phrase: its finding keeps
+    # a line of its own, and the rows above stay the first finding's
+    text = (
+        "FINDING 1: Calcified lymph node\nLOCATION: Left axilla\n"
+        "FINDING 2: Calcification\nLOCATION: Liver"
+    )
+    assert unwrap(text) is None or unwrap(text) == text
+    got = [(f.site, f.laterality) for f in findings_of(text)]
+    assert got == [("lymph node", "left"), ("liver", "")]

@@ -830,6 +830,10 @@ def site_from_label_line(rd: ReportDoc, f: Span) -> SiteRef | None:
     if labels:
         return labels[-1]
     lo, hi = rd.sent_bounds(sent.start - 1)  # the sentence before
+    if lo > 0 and _finding_row(rd, lo):
+        # 'RIGHT KIDNEY:' over 'Finding: punctate calcification': the row's
+        # label names the field, not a place; the line above it the place
+        lo, hi = rd.sent_bounds(lo - 1)
     texts, blank = rd.layout.words, rd.layout.blank
     words = [texts[i] for i in range(lo, hi) if not blank[i]]
     if not words or words[-1] != ":":
@@ -1256,6 +1260,19 @@ def _label_block_start(rd: ReportDoc, line: int) -> int:
             return line if _opens_label(rd, before) else above
         at = above
     return line
+
+
+def _finding_row(rd: ReportDoc, line: int) -> bool:
+    """Does the line at token `line` open with a record's label for the
+    finding itself ('Finding: punctate calcification'; mentions.json
+    `finding_row_labels`)? It names no place: a label line over it heads
+    the finding as it would the finding's words alone (guide §2 step 4)."""
+    mark = _label_mark(rd, line)
+    if mark is None:
+        return False
+    blank = rd.layout.blank
+    label = " ".join(rd.lower[i] for i in range(line, mark) if not blank[i])
+    return label in rd.word_sets.get("finding_row_labels", frozenset())
 
 
 def _one_line_part(rd: ReportDoc, line: int) -> bool:

@@ -38,6 +38,7 @@ from calc_nlp.stages.exam_sites import (
 from calc_nlp.stages.linking import described_antecedent, link_site, part_words
 from calc_nlp.stages.modifiers import flags
 from calc_nlp.stages.record import ReportDoc, SiteRef
+from calc_nlp.stages.row_sites import side_of_rows
 from calc_nlp.stages.sides import (
     lat_in_sentence,
     plural_before_semicolon,
@@ -104,6 +105,7 @@ def _side(
         or (side_of_whole(rd, site) if own else "")
         or (side_of_owner(kit, rd, site) if own and site is not None else "")
         or lat_in_sentence(kit, rd, f, site)
+        or side_of_rows(kit, rd, f)
         or _side_of_the_same(rd, f)
         or _side_of_antecedent(kit, rd, f)
         or _side_of_former_or_latter(kit, rd, f)

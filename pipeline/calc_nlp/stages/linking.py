@@ -55,6 +55,7 @@ from calc_nlp.stages.record import (
     key,
     rule_span,
 )
+from calc_nlp.stages.row_sites import site_of_rows
 from calc_nlp.stages.sides import (
     joined_site_end,
     lat_in_sentence,
@@ -472,11 +473,15 @@ def _link_site(kit: Toolkit, rd: ReportDoc, f: Span) -> SiteRef | None:
     if clause is not None and kit.site_info(clause.site).get("unspecific"):
         # 'calcification in the soft tissues about the right shoulder'
         clause = _joint_in_clause(kit, rd, f) or clause
-    linked = linked_lesion(kit, rd, f) if clause is None else None
+    # a structured record's own place row ('Location: left kidney' under
+    # 'Finding: Calcification') says where it lies, as its clause would
+    rows = site_of_rows(rd, f) if clause is None else None
+    linked = linked_lesion(kit, rd, f) if clause is None and rows is None else None
     if linked is not None and _evidence_for(rd, f, linked):
         linked = None  # '..., given the progression of subcutaneous calcification'
     found = (
         clause
+        or rows
         or linked
         or _site_of_described(kit, rd, f)
         or _from_context(kit, rd, f)

@@ -58,10 +58,12 @@ _STOP_INSIDE = re.compile(r"[A-Z]{2}\.+(?:,|[^\S\n])[^\S\n]*[A-Z]")
 _STOP = re.compile(r"[A-Z]{2}\.+[\s,]+\S")
 STOPS_INSIDE = 2
 # What opens a line of its own: a header ('FINDINGS:', 'Left main:'; its
-# first word may be short for a side, 'LT. KIDNEY:', 'Rt.:'), a list item
-# ('1.', '2)', '-', '*', a bullet) or a de-identified date line.
+# first word may be short for a side, 'LT. KIDNEY:', 'Rt.:'; a number may
+# close it, a record's 'FINDING 2:'), a list item ('1.', '2)', '-', '*', a
+# bullet) or a de-identified date line.
 _OPENS = re.compile(
-    r"\s*(?:(?:[A-Za-z]{1,3}\.[^\S\n]*(?:[A-Za-z][A-Za-z /&-]{0,40})?|[A-Za-z][A-Za-z /&-]{0,40}):"
+    r"\s*(?:(?:[A-Za-z]{1,3}\.[^\S\n]*(?:[A-Za-z][A-Za-z /&-]{0,40})?"
+    r"|[A-Za-z][A-Za-z /&-]{0,40}(?:[^\S\n]*\d{1,2})?):"
     r"|\d{1,2}[.)]\s|[-*\u2022]\s)"
 )
 
