@@ -1083,11 +1083,34 @@ def side_of_location_line(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
         seen.add(tuple(rd.lower[line:mark]))
         if keys.isdisjoint(rd.lower[line:mark]):
             continue
+        if _row_of_finding_above(rd, line, section):
+            return ""  # 'FINDING 1: ... LOCATION: Left axilla' over 'FINDING 2: ...'
         sides = {
             str(kit.md(x)["laterality"]) for x in rd.matches.lats if mark < x.start < below
         }
         return sides.pop() if len(sides) == 1 else ""
     return ""
+
+
+def _row_of_finding_above(rd: ReportDoc, line: int, section: int) -> bool:
+    """Is the location line at token `line` a row of another finding's
+    record, one named on a keyed line above it in the same block ('FINDING
+    1: Calcified lymph node' over 'LOCATION: Left axilla')? Its side is that
+    finding's, not the one under it (guide §2: a clause about another
+    structure gives no side)."""
+    sections = rd.layout.sections
+    for _ in range(BLOCK_LINES):
+        if line == 0:
+            return False
+        below, line = line, _line_start(rd, line - 1)
+        gap = "".join(rd.layout.words[line:below]).replace("\r", "").replace(" ", "")
+        if "\n\n" in gap or (line < len(sections) and sections[line][2] != section):
+            return False
+        if _keyed_line(rd, line, below) is None:
+            return False
+        if any(line <= c.start < below for c in rd.matches.calc):
+            return True
+    return False
 
 
 def _keyed_line(rd: ReportDoc, line: int, before: int) -> int | None:
