@@ -1695,6 +1695,13 @@ BARE_SIDES_OVER_PART_LABELS = [
         "Left\nPopliteal artery: calcified plaque.\n",
         ["right", "left"],
     ),
+    # an export that starts at the template's first side line: the text's
+    # first line is no section header
+    ("RIGHT\nCFA: patent.\nSFA: mild calcification.\n", ["right"]),
+    (
+        "Right\nBrachial: mild calcification.\nLeft\nBrachial: heavily calcified.\n",
+        ["right", "left"],
+    ),
 ]
 
 

@@ -1422,10 +1422,10 @@ def bare_label_end(rd: ReportDoc, line: int) -> int | None:
     if not _place_words_only(rd, line, k):
         return None
     sections = lay.sections
-    head = sections[line][2]
-    if head == line or sections[end][2] != head:
+    _, body, head, _ = sections[line]
+    if (head == line and body > line) or sections[end][2] != head:
         return None  # a section header, or the last line of its section
-    return k
+    return k  # (the text's first line heads no section by being first)
 
 
 def _bare_mark(rd: ReportDoc, k: int) -> bool:
