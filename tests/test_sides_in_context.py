@@ -1777,3 +1777,26 @@ LOCATION_LINES = [
 @pytest.mark.parametrize("text, sides", LOCATION_LINES)
 def test_a_location_line_gives_its_block_the_side(findings_of, text, sides):
     assert [f.laterality for f in findings_of(text)] == sides
+
+
+# A side label over a list heads all its items: the unlabelled items
+# between ('- Profunda patent') do not end it, and an item's own part label
+# ('- SFA:') lies on that side (guide §2 step 4).
+SIDE_OVER_ITEMS = [
+    (
+        "Runoff CTA\nRight:\n- CFA patent, mild calcified plaque\n- Profunda patent\n"
+        "- SFA: long segment occlusion, heavy calcification\nLeft:\n- CFA: no calcification\n"
+        "- SFA: scattered calcified plaques\n",
+        ["right", "right", "left", "left"],
+    ),
+    (
+        "Right:\n- CFA patent\n- SFA: heavy calcification\n- Left CFA: mild calcification\n"
+        "- SFA: calcified plaque\n",
+        ["right", "left", ""],  # the right label does not reach past a sided item
+    ),
+]
+
+
+@pytest.mark.parametrize("text, sides", SIDE_OVER_ITEMS)
+def test_a_side_label_over_a_list_heads_its_labelled_items(findings_of, text, sides):
+    assert [f.laterality for f in findings_of(text)] == sides

@@ -1023,9 +1023,14 @@ def side_of_block_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     its origin'): the side label heads the part labels under it, each line
     between opening with one too, up to the next side label or section
     (corpora/GUIDE.md laterality: a label line over the finding; guide §2
-    step 4). '' when a line between opens otherwise, or none heads it."""
+    step 4). '' when a line between opens otherwise, or none heads it. A
+    list's items under the side label are its lines alike ('Right:' over '-
+    CFA patent, mild calcified plaque', '- Profunda patent', '- SFA: heavy
+    calcification'): the finding's item opens with a part label after its
+    mark, and the items between may open as they like (`_items_under`)."""
     line = _line_start(rd, f.start)
-    if _part_label_end(rd, line, f.start) is None:
+    item = _list_item(rd, line)
+    if _part_label_end(rd, _item_text_start(rd, line) if item else line, f.start) is None:
         return ""
     sections = rd.layout.sections
     section = sections[line][2] if line < len(sections) else 0
@@ -1041,9 +1046,23 @@ def side_of_block_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
             return "" if kit.md(ends[-1]).get("implied") else str(kit.md(ends[-1])["laterality"])
         if any(s.start == line for s in on_line):
             return ""  # 'Right femoral artery: ...' or 'Left: ...': a label of its own
+        if item and _items_under(rd, line, on_line):
+            continue
         if _part_label_end(rd, line, len(rd.layout.words)) is None:
             return ""
     return ""
+
+
+def _items_under(rd: ReportDoc, line: int, on_line: list[Span]) -> bool:
+    """Is the line at token `line` a list item that names no side before
+    its words ('- Profunda patent', '- CFA patent, mild calcified plaque'),
+    one of the items a side label over the list heads with the finding's
+    (`side_of_block_label`)? An item opening with a side ('- Left CFA:
+    ...') heads its own part."""
+    if not _list_item(rd, line):
+        return False
+    at = _item_text_start(rd, line)
+    return not any(s.start == at for s in on_line)
 
 
 def side_of_location_line(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
