@@ -1800,3 +1800,21 @@ SIDE_OVER_ITEMS = [
 @pytest.mark.parametrize("text, sides", SIDE_OVER_ITEMS)
 def test_a_side_label_over_a_list_heads_its_labelled_items(findings_of, text, sides):
     assert [f.laterality for f in findings_of(text)] == sides
+
+
+# A line labelled for both sides ('Right ABI: ... Left ABI: ...') over the
+# finding's line: that line speaks of both, and takes neither's side; one
+# label above still gives its side ('Left kidney: 11 cm.' over the pole).
+LINE_UNDER_BOTH_SIDES = [
+    (
+        "Right ABI: 1.45 (non-compressible). Left ABI: 1.38.\n"
+        "The ankle pressures are falsely elevated due to medial arterial calcification.\n",
+        [""],
+    ),
+    ("Left kidney: 11 cm.\nPunctate calcification in the lower pole.\n", ["left"]),
+]
+
+
+@pytest.mark.parametrize("text, sides", LINE_UNDER_BOTH_SIDES)
+def test_a_line_under_both_sides_labels_takes_neither(findings_of, text, sides):
+    assert [f.laterality for f in findings_of(text)] == sides

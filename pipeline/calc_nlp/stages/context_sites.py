@@ -853,7 +853,10 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     alone on the line above its sentence ('RIGHT:'); '' when none."""
     sent = rd.sent(f)
     line = _label_line_start(rd, sent.start)
-    on_line = side_labels_on_line(rd, f, _label_block_start(rd, line))
+    block = _label_block_start(rd, line)
+    on_line = side_labels_on_line(rd, f, block)
+    if block != line and _both_sides_labelled(kit, on_line):
+        return ""  # 'Right ABI: 1.45. Left ABI: 1.38.' over 'Pressures are falsely elevated ...'
     if on_line:
         header = _heads_block(rd, on_line[-1]) or _bare_side(rd, on_line[-1])
         if _later_label(rd, on_line[-1].end, f.start, header):
@@ -872,6 +875,16 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     if above and above[0].start >= prev.start and _labels(rd, above[0], alone=True):
         return str(kit.md(above[0])["laterality"])
     return ""
+
+
+def _both_sides_labelled(kit: Toolkit, labels: list[Span]) -> bool:
+    """Do the side labels of the line above the finding's (`labels`) name
+    both sides ('Right ABI: 1.45. Left ABI: 1.38.')? A line under such a
+    line speaks of both, as a line after a list of labelled lines does
+    ('Right lobe: ...' 'Left lobe: ...' 'No new calcification.'), and takes
+    the side of neither (corpora/GUIDE.md laterality: not carried from
+    other sentences)."""
+    return len({str(kit.md(x)["laterality"]) for x in labels}) > 1
 
 
 def other_side_opens(kit: Toolkit, rd: ReportDoc, lo: int, hi: int, side: str) -> bool:
