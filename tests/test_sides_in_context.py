@@ -1818,3 +1818,22 @@ LINE_UNDER_BOTH_SIDES = [
 @pytest.mark.parametrize("text, sides", LINE_UNDER_BOTH_SIDES)
 def test_a_line_under_both_sides_labels_takes_neither(findings_of, text, sides):
     assert [f.laterality for f in findings_of(text)] == sides
+
+
+# A one-sided dialysis-access or arm-vessel study gives its side to the
+# arm's vessels (guide §2 step 5), as a one-sided limb film does; a
+# physical examination line naming an arm is no study.
+ARM_VESSEL_STUDIES = [
+    ("DIALYSIS ACCESS ULTRASOUND, LEFT ARM\nThe feeding brachial artery is diffusely calcified.\n", "left"),
+    ("EXAM: US dialysis access left arm\nFINDINGS: The brachial artery is diffusely calcified.\n", "left"),
+    ("EXAM: Right AV fistula ultrasound\nFINDINGS: Calcification of the outflow vein.\n", "right"),
+    (
+        "EXAMINATION: Rest tremor of the right arm.\nASSESSMENT: Basal ganglia calcification.\n",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, side", ARM_VESSEL_STUDIES)
+def test_a_one_sided_arm_vessel_study_gives_its_side(findings_of, text, side):
+    assert [f.laterality for f in findings_of(text)] == [side]
