@@ -1695,6 +1695,13 @@ BARE_SIDES_OVER_PART_LABELS = [
         "Left\nPopliteal artery: calcified plaque.\n",
         ["right", "left"],
     ),
+    # an export that starts at the template's first side line: the text's
+    # first line is no section header
+    ("RIGHT\nCFA: patent.\nSFA: mild calcification.\n", ["right"]),
+    (
+        "Right\nBrachial: mild calcification.\nLeft\nBrachial: heavily calcified.\n",
+        ["right", "left"],
+    ),
 ]
 
 
@@ -1786,3 +1793,63 @@ SIDE_ROW_LETTERS = [
 @pytest.mark.parametrize(("text", "side"), SIDE_ROW_LETTERS)
 def test_a_side_row_s_letter_codes_the_side(only, text, side):
     assert only(text).laterality == side
+
+
+# A side label over a list heads all its items: the unlabelled items
+# between ('- Profunda patent') do not end it, and an item's own part label
+# ('- SFA:') lies on that side (guide §2 step 4).
+SIDE_OVER_ITEMS = [
+    (
+        "Runoff CTA\nRight:\n- CFA patent, mild calcified plaque\n- Profunda patent\n"
+        "- SFA: long segment occlusion, heavy calcification\nLeft:\n- CFA: no calcification\n"
+        "- SFA: scattered calcified plaques\n",
+        ["right", "right", "left", "left"],
+    ),
+    (
+        "Right:\n- CFA patent\n- SFA: heavy calcification\n- Left CFA: mild calcification\n"
+        "- SFA: calcified plaque\n",
+        ["right", "left", ""],  # the right label does not reach past a sided item
+    ),
+]
+
+
+@pytest.mark.parametrize("text, sides", SIDE_OVER_ITEMS)
+def test_a_side_label_over_a_list_heads_its_labelled_items(findings_of, text, sides):
+    assert [f.laterality for f in findings_of(text)] == sides
+
+
+# A line labelled for both sides ('Right ABI: ... Left ABI: ...') over the
+# finding's line: that line speaks of both, and takes neither's side; one
+# label above still gives its side ('Left kidney: 11 cm.' over the pole).
+LINE_UNDER_BOTH_SIDES = [
+    (
+        "Right ABI: 1.45 (non-compressible). Left ABI: 1.38.\n"
+        "The ankle pressures are falsely elevated due to medial arterial calcification.\n",
+        [""],
+    ),
+    ("Left kidney: 11 cm.\nPunctate calcification in the lower pole.\n", ["left"]),
+]
+
+
+@pytest.mark.parametrize("text, sides", LINE_UNDER_BOTH_SIDES)
+def test_a_line_under_both_sides_labels_takes_neither(findings_of, text, sides):
+    assert [f.laterality for f in findings_of(text)] == sides
+
+
+# A one-sided dialysis-access or arm-vessel study gives its side to the
+# arm's vessels (guide §2 step 5), as a one-sided limb film does; a
+# physical examination line naming an arm is no study.
+ARM_VESSEL_STUDIES = [
+    ("DIALYSIS ACCESS ULTRASOUND, LEFT ARM\nThe feeding brachial artery is diffusely calcified.\n", "left"),
+    ("EXAM: US dialysis access left arm\nFINDINGS: The brachial artery is diffusely calcified.\n", "left"),
+    ("EXAM: Right AV fistula ultrasound\nFINDINGS: Calcification of the outflow vein.\n", "right"),
+    (
+        "EXAMINATION: Rest tremor of the right arm.\nASSESSMENT: Basal ganglia calcification.\n",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, side", ARM_VESSEL_STUDIES)
+def test_a_one_sided_arm_vessel_study_gives_its_side(findings_of, text, side):
+    assert [f.laterality for f in findings_of(text)] == [side]

@@ -1331,3 +1331,31 @@ LABEL_OVER_FINDING_ROW: list[tuple[str, str, dict[str, Any]]] = [
 def test_a_label_line_heads_the_row_naming_the_finding(finding_named, text, mention, expected):
     f = finding_named(text, mention)
     assert {name: getattr(f, name) for name in expected} == expected
+
+
+# An arterial template writes a vessel's line as its bare adjective, a label
+# ('Radial:', 'Profunda:'): the label names the artery (guide §2 step 4 and the
+# site vocabulary) and splits the lines into their own lesions; the bare
+# word in prose stays what its sentence makes it.
+BARE_VESSEL_LABEL = [
+    ("Brachial: patent.\nRadial: calcified and non-compressible.", "calcified", "Radial"),
+    ("Profunda: heavy calcification.", "calcification", "Profunda"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "label"), BARE_VESSEL_LABEL)
+def test_bare_vessel_label_names_the_artery(finding_named, text, mention, label):
+    f = finding_named(text, mention)
+    assert (f.site, f.site_text) == ("artery", label)
+
+
+def test_bare_vessel_labels_part_their_lesions(findings_of):
+    text = "LEFT:\nBrachial: mild calcification.\nUlnar: heavily calcified."
+    first, second = findings_of(text)
+    assert (second.site_text, second.laterality) == ("Ulnar", "left")
+    assert first.lesion_id != second.lesion_id
+
+
+def test_bare_radial_in_prose_is_no_artery(findings_of):
+    (f,) = findings_of("Radial scar with calcifications in the left breast.")
+    assert f.site == "breast"

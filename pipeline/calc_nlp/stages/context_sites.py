@@ -857,7 +857,10 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     alone on the line above its sentence ('RIGHT:'); '' when none."""
     sent = rd.sent(f)
     line = _label_line_start(rd, sent.start)
-    on_line = side_labels_on_line(rd, f, _label_block_start(rd, line))
+    block = _label_block_start(rd, line)
+    on_line = side_labels_on_line(rd, f, block)
+    if block != line and _both_sides_labelled(kit, on_line):
+        return ""  # 'Right ABI: 1.45. Left ABI: 1.38.' over 'Pressures are falsely elevated ...'
     if on_line:
         header = _heads_block(rd, on_line[-1]) or _bare_side(rd, on_line[-1])
         if _later_label(rd, on_line[-1].end, f.start, header):
@@ -876,6 +879,16 @@ def side_from_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     if above and above[0].start >= prev.start and _labels(rd, above[0], alone=True):
         return str(kit.md(above[0])["laterality"])
     return ""
+
+
+def _both_sides_labelled(kit: Toolkit, labels: list[Span]) -> bool:
+    """Do the side labels of the line above the finding's (`labels`) name
+    both sides ('Right ABI: 1.45. Left ABI: 1.38.')? A line under such a
+    line speaks of both, as a line after a list of labelled lines does
+    ('Right lobe: ...' 'Left lobe: ...' 'No new calcification.'), and takes
+    the side of neither (corpora/GUIDE.md laterality: not carried from
+    other sentences)."""
+    return len({str(kit.md(x)["laterality"]) for x in labels}) > 1
 
 
 def other_side_opens(kit: Toolkit, rd: ReportDoc, lo: int, hi: int, side: str) -> bool:
@@ -1027,9 +1040,14 @@ def side_of_block_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     its origin'): the side label heads the part labels under it, each line
     between opening with one too, up to the next side label or section
     (corpora/GUIDE.md laterality: a label line over the finding; guide §2
-    step 4). '' when a line between opens otherwise, or none heads it."""
+    step 4). '' when a line between opens otherwise, or none heads it. A
+    list's items under the side label are its lines alike ('Right:' over '-
+    CFA patent, mild calcified plaque', '- Profunda patent', '- SFA: heavy
+    calcification'): the finding's item opens with a part label after its
+    mark, and the items between may open as they like (`_items_under`)."""
     line = _line_start(rd, f.start)
-    if _part_label_end(rd, line, f.start) is None:
+    item = _list_item(rd, line)
+    if _part_label_end(rd, _item_text_start(rd, line) if item else line, f.start) is None:
         return ""
     sections = rd.layout.sections
     section = sections[line][2] if line < len(sections) else 0
@@ -1045,9 +1063,23 @@ def side_of_block_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
             return "" if kit.md(ends[-1]).get("implied") else str(kit.md(ends[-1])["laterality"])
         if any(s.start == line for s in on_line):
             return ""  # 'Right femoral artery: ...' or 'Left: ...': a label of its own
+        if item and _items_under(rd, line, on_line):
+            continue
         if _part_label_end(rd, line, len(rd.layout.words)) is None:
             return ""
     return ""
+
+
+def _items_under(rd: ReportDoc, line: int, on_line: list[Span]) -> bool:
+    """Is the line at token `line` a list item that names no side before
+    its words ('- Profunda patent', '- CFA patent, mild calcified plaque'),
+    one of the items a side label over the list heads with the finding's
+    (`side_of_block_label`)? An item opening with a side ('- Left CFA:
+    ...') heads its own part."""
+    if not _list_item(rd, line):
+        return False
+    at = _item_text_start(rd, line)
+    return not any(s.start == at for s in on_line)
 
 
 def side_of_location_line(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
@@ -1462,10 +1494,10 @@ def bare_label_end(rd: ReportDoc, line: int) -> int | None:
     if not _place_words_only(rd, line, k):
         return None
     sections = lay.sections
-    head = sections[line][2]
-    if head == line or sections[end][2] != head:
+    _, body, head, _ = sections[line]
+    if (head == line and body > line) or sections[end][2] != head:
         return None  # a section header, or the last line of its section
-    return k
+    return k  # (the text's first line heads no section by being first)
 
 
 def _bare_mark(rd: ReportDoc, k: int) -> bool:
