@@ -1621,3 +1621,32 @@ JOINED_SEGMENTS = [
 @pytest.mark.parametrize("text, lesions", JOINED_SEGMENTS)
 def test_joined_segments_name_one_lesion(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# A finding whose sentence names no place takes its vessel from an earlier
+# sentence; when that sentence holds no calcification ("The RCA was
+# normal."), the vessel is no sub-site of the finding, which restates the
+# lesion named before it (GUIDE: lesion; guide "Site and side from
+# context": a clause about another structure gives no place).
+PLACE_FROM_ANOTHER_SENTENCE = [
+    (
+        "The wire would not cross the proximal LAD, where there was heavy "
+        "calcification. Atherectomy of the calcified plaque in the proximal LAD "
+        "was done. The RCA was normal. After atherectomy, this calcified vessel "
+        "took a balloon. A stent was placed leaving a 20% residual, mostly "
+        "eccentric calcified plaque.",
+        [1, 1, 1, 1],
+    ),
+    # guard: a sentence opening with a place of its own keeps that place
+    (
+        "The common femoral artery was heavily calcified. The superficial "
+        "femoral artery was soft. The profunda had mild calcification at its "
+        "origin.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", PLACE_FROM_ANOTHER_SENTENCE)
+def test_place_from_a_sentence_without_calcification(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
