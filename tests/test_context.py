@@ -542,11 +542,12 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
     words = (
         "no effusion , and calcified nodes and possibly scarring are seen , "
         "stable ; ? prior lumpectomy for calcifications without masses versus "
-        "cysts ; calcified right hilar versus mediastinal nodes"
+        "cysts ; calcified right hilar versus mediastinal nodes ; no stenosis "
+        "at the calcified plaque"
     ).split()
     starts = [i == 0 for i in range(len(words))]
     clause = mo._Clauses(words, starts, frozenset({"are", "is", "seen"}))
-    clause.findings = [4, 18, 24]
+    clause.findings = [4, 18, 24, 35]
     clause.conditions = frozenset({8, 16, 20})
     clause.procedure_ends = frozenset({17})
     clause.openers = frozenset({"stable"})
@@ -579,13 +580,14 @@ def test_clause_checks_asked_by_category_miss_none_that_drops():
         {"findings_after_only": ["a"]},
         {"dates_up_to_comma": True},
     ]
-    spans = [(0, 1), (7, 8), (14, 15), (15, 16), (19, 20), (21, 22), (27, 28)]
+    spans = [(0, 1), (7, 8), (14, 15), (15, 16), (19, 20), (21, 22), (27, 28), (31, 32)]
     targets = [
         Target(4, 6, "CALCIFICATION"),
         Target(8, 9, "CONDITION"),
         Target(18, 19, "CALCIFICATION"),
         Target(20, 21, "CONDITION"),
         Target(24, 25, "CALCIFICATION"),
+        Target(35, 37, "CALCIFICATION"),
     ]
     denial = SimpleNamespace(direction="FORWARD", metadata=None, max_scope=None)
     for target in targets:
@@ -907,3 +909,23 @@ EVENT_AGO = [
 @pytest.mark.parametrize(("text", "historical"), EVENT_AGO)
 def test_a_time_ago_dates_the_event_after_names(only, text, historical):
     assert only(text).historical is historical
+
+
+# A forward negation that denies another noun a place word puts at the
+# calcification leaves the calcification affirmed: it is where the denied
+# thing was looked for (guide §1). Not a list going on past the place word,
+# not 'of', not when the denied noun is itself a calcification.
+@pytest.mark.parametrize(
+    "text, negated",
+    [
+        ("After stenting there was no residual stenosis at the treated calcified segment.", [False]),
+        ("There is no significant narrowing in the calcified segment of the mid LAD.", [False]),
+        ("No dissection was seen across the calcified lesion.", [False]),
+        ("No foci of calcification in the kidneys.", [True]),
+        ("No stones in the kidneys or calcification.", [True]),
+        ("There is no calcification in the coronary arteries.", [True]),
+        ("No hyperdensity; no calcification within it to suggest a calcified embolus.", [True, True]),
+    ],
+)
+def test_denial_of_a_noun_placed_at_the_calcification(findings_of, text, negated):
+    assert [f.negated for f in findings_of(text)] == negated

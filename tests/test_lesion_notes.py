@@ -1589,3 +1589,64 @@ NAMED_BY_A_VERB = [
 @pytest.mark.parametrize("text, lesions", NAMED_BY_A_VERB)
 def test_a_verb_naming_what_it_is_links(lesion_numbers, text, lesions):
     assert lesion_numbers(text) == lesions
+
+
+# Two segments a place join ties after one calcification noun ("calcification
+# of the ostium and proximal segment") name one lesion at both; a later
+# finding of a catheterisation note naming one of them restates it, another
+# vessel's segment does not (GUIDE: lesion, a phrase that joins two places
+# names one lesion at both; a later finding naming one restates it).
+JOINED_SEGMENTS = [
+    (
+        "Dominant RCA with severe calcification of the ostium and proximal "
+        "segment. LAD with mild calcific plaque in the mid vessel. Final "
+        "result: a small residual calcified plaque in the proximal RCA.",
+        [1, 2, 1],
+    ),
+    (
+        "The LAD is heavily calcified in its proximal and mid segments. The "
+        "circumflex has mild calcification distally. After stenting, calcified "
+        "plaque persists in the mid LAD.",
+        [1, 2, 1],
+    ),
+    # guard: the joined place is another vessel's segment
+    (
+        "There is calcified plaque in the proximal LAD and mid RCA. Later, "
+        "calcified plaque in the mid LAD was also noted.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", JOINED_SEGMENTS)
+def test_joined_segments_name_one_lesion(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions
+
+
+# A finding whose sentence names no place takes its vessel from an earlier
+# sentence; when that sentence holds no calcification ("The RCA was
+# normal."), the vessel is no sub-site of the finding, which restates the
+# lesion named before it (GUIDE: lesion; guide "Site and side from
+# context": a clause about another structure gives no place).
+PLACE_FROM_ANOTHER_SENTENCE = [
+    (
+        "The wire would not cross the proximal LAD, where there was heavy "
+        "calcification. Atherectomy of the calcified plaque in the proximal LAD "
+        "was done. The RCA was normal. After atherectomy, this calcified vessel "
+        "took a balloon. A stent was placed leaving a 20% residual, mostly "
+        "eccentric calcified plaque.",
+        [1, 1, 1, 1],
+    ),
+    # guard: a sentence opening with a place of its own keeps that place
+    (
+        "The common femoral artery was heavily calcified. The superficial "
+        "femoral artery was soft. The profunda had mild calcification at its "
+        "origin.",
+        [1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lesions", PLACE_FROM_ANOTHER_SENTENCE)
+def test_place_from_a_sentence_without_calcification(lesion_numbers, text, lesions):
+    assert lesion_numbers(text) == lesions

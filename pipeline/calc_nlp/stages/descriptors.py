@@ -1215,7 +1215,52 @@ def _segment(dr: DescriptorRules, text: str, c: Clause, site: str, own: str = ""
         # "plaque of the distal left main extending into the ostial LAD": the
         # segment words past the extension word are the other vessel's
         found = dr.segments.findall(text, _past_beyond(dr, text, c.lo, c.start), ext.start())
+    elif found:
+        found += _joined_segments(dr, text, _last_segment_end(dr, text, c.lo, hi), own)
     return _segment_words(dr, found)
+
+
+# an article or possessive between a place join and the segment it adds
+# ("the ostium and the proximal segment", "its proximal and its mid third")
+_JOINED_ARTICLE = re.compile(r"(?:(?:the|its)[^\S\n]+)?", re.I)
+# where the words a joined segment may belong to end (its vessel's name
+# comes before these)
+_CLAUSE_END = re.compile(r"[.,;:\n]")
+
+
+def _last_segment_end(dr: DescriptorRules, text: str, lo: int, hi: int) -> int:
+    """Where the last segment word of the clause (`lo` to `hi`) ends."""
+    ends = [m.end() for m in dr.segments.finditer(text, lo, hi)]
+    return ends[-1] if ends else hi
+
+
+def _joined_segments(dr: DescriptorRules, text: str, end: int, own: str) -> list[str]:
+    """The segment words a place join adds right after the clause's last
+    one, past the clause's end ("calcification of the ostium and proximal
+    segment", "calcified in its proximal and mid segments"): one
+    calcification at both (GUIDE: lesion, a phrase that joins two places
+    names one lesion at both; a later finding naming one restates it); not
+    a segment of another coronary vessel than the finding's own ("the
+    proximal LAD and mid RCA")."""
+    added: list[str] = []
+    while True:
+        rest = text[end : end + 40]
+        gap = len(rest) - len(rest.lstrip(" \t"))
+        join = dr.place_joins.match(rest, gap)
+        if join is None or not join.group().strip().isalpha():
+            return added
+        if rest[join.end() : join.end() + 1] != " ":
+            return added
+        at = end + join.end() + 1
+        article = _JOINED_ARTICLE.match(text, at)
+        part = dr.segments.match(text, article.end() if article else at)
+        if part is None or text[part.end() : part.end() + 1].isalnum():
+            return added
+        after = _CLAUSE_END.split(text[part.end() : part.end() + 30], maxsplit=1)[0]
+        if _into_other_vessel(dr, after, 0, len(after), own):
+            return added
+        added.append(part.group())
+        end = part.end()
 
 
 def _into_other_vessel(dr: DescriptorRules, text: str, lo: int, hi: int, own: str) -> bool:

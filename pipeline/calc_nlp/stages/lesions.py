@@ -3836,13 +3836,71 @@ def _pronoun_sub(dr: DescriptorRules, f: Finding, text: str) -> str:
     return " ".join(w for w in site_words(dr, place) if w not in name)
 
 
-def _sub_of(dr: DescriptorRules, f: Finding, text: str) -> str:
+def _said_sub_site(
+    dr: DescriptorRules, f: Finding, text: str, found_in: list[tuple[int, int]]
+) -> str:
+    """`sub_site`, unless an affirmed finding's site words name a vessel
+    that neither its whole sentence (which names no place, `_names_a_place`)
+    nor any sentence holding a finding (`found_in`) names last: "The RCA
+    was normal. A stent was placed leaving a small residual calcified
+    plaque." The vessel the site stage took from that sentence is the
+    site's evidence, not the finding's own segment, and the plaque may be
+    any lesion of the site named before (GUIDE: lesion, a finding that
+    leaves the place unsaid restates the lesion; guide "Site and side from
+    context": a clause about another structure gives no place)."""
+    if f.site not in dr.vessel_sites or not f.site_text or not text or f.negated:
+        return sub_site(dr, f)  # a denial names no calcification to restate
+    whole = _whole_sentence(text, f)
+    if f.site_text.lower() in whole.lower() or _names_a_place(dr, whole):
+        return sub_site(dr, f)
+    named = text.lower().rfind(f.site_text.lower(), 0, f.start)
+    if named < 0 or any(lo <= named < hi for lo, hi in found_in):
+        return sub_site(dr, f)  # the vessel of a calcification named before
+    return ""
+
+
+# what ends a sentence for `_whole_sentence`: a stop before a blank (not a
+# decimal point) or a line break; a semicolon does not
+_SENTENCE_STOP = re.compile(r"\.(?=\s)|\n")
+
+
+def _whole_sentence(text: str, f: Finding) -> str:
+    """The finding's sentence, past the semicolons that split it into
+    clauses: from the stop before the mention to the stop after it."""
+    lo, hi = _whole_span(text, f)
+    return text[lo:hi]
+
+
+def _whole_span(text: str, f: Finding) -> tuple[int, int]:
+    """Where `_whole_sentence` starts and ends in the report."""
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, max(0, f.start - 400), f.start)]
+    stop = _SENTENCE_STOP.search(text, f.end)
+    return stops[-1] if stops else max(0, f.start - 400), stop.start() if stop else len(text)
+
+
+def _names_a_place(dr: DescriptorRules, sentence: str) -> bool:
+    """Does a sentence name a vessel, a segment or a vessel as a whole ("the
+    mid vessel"), or open by pointing back ("It was soft with only minimal
+    calcification" after the brachial artery was exposed) or by "the" and
+    its own subject ("The profunda had mild calcification")? Such a
+    sentence goes on about a vessel; one that does none of these speaks of
+    no place."""
+    if dr.segments.search(sentence) or dr.vessel_words.search(sentence):
+        return True
+    words = WORD.findall(sentence.lower())
+    pointers = dr.anaphors | dr.predicate_pronouns
+    return bool(words) and words[0] in pointers or bool(dr.whole_vessel_words & set(words))
+
+
+def _sub_of(
+    dr: DescriptorRules, f: Finding, text: str, found_in: list[tuple[int, int]]
+) -> str:
     """The finding's sub-site: its site words', else its sentence subject's
     (`subject_sub`), else its label's (under "Popliteal artery:", "The
     peroneal and tibial arteries are calcified" names its own vessels); the
     subject's too when it holds the site words' and names more ("The common
     femoral artery was also calcified", its site words "femoral artery")."""
-    sub = part_subject_sub(dr, f) or _own_part(dr, f) or _placed_words(dr, sub_site(dr, f))
+    sub = part_subject_sub(dr, f) or _own_part(dr, f) or _placed_words(dr, _said_sub_site(dr, f, text, found_in))
     if not sub:
         return (
             _modifier_sub(dr, f, text)
@@ -4145,6 +4203,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
     spans = _spans(findings)
     place_of = _PerFinding(findings, lambda f: trailing_sub(dr, f, spans[f.finding_id][0]))
     label_of = _PerFinding(findings, lambda f: label_before(f, text))
+    found_in = [_whole_span(text, f) for f in findings] if text else []
     subs = {
         f.finding_id: _closing_place(
             dr,
@@ -4152,7 +4211,7 @@ def _group_all(dr: DescriptorRules, findings: list[Finding], text: str = "") -> 
             _with_segment(
                 dr,
                 f,
-                _own_place_over(dr, f, _sub_of(dr, f, text), place_of)
+                _own_place_over(dr, f, _sub_of(dr, f, text, found_in), place_of)
                 or _place_after(dr, f, spans[f.finding_id][0])
                 or _station_after(dr, f, spans[f.finding_id][0]),
                 _part_led_to(dr, f, spans[f.finding_id][0]),

@@ -435,6 +435,12 @@ _PREDICATE_WORDS = frozenset(
 )
 
 
+# Words that put a thing at a place ('stenosis at the calcified segment'),
+# and those that go on with a list past one (`denies_a_noun_placed_at_it`).
+_PLACE_PREPOSITIONS = frozenset("at in within across inside".split())
+_LIST_GOES_ON = frozenset("or and nor , ;".split())
+
+
 class _Clauses:
     """The ConText sub-document's words, for clause checks without Token objects."""
 
@@ -937,6 +943,32 @@ class _Clauses:
         after = w[mod.modifier_span[1]] if mod.modifier_span[1] < len(w) else ""
         return after.isalpha() and after not in _PREDICATE_WORDS  # 'negative cultures'
 
+    def denies_a_noun_placed_at_it(self, target: Target, mod: Any) -> bool:
+        """Does a forward negation deny another noun that a place word puts
+        at the target ('no residual stenosis at the treated calcified
+        segment', 'no significant narrowing in the calcified segment')? The
+        calcification is where the denied thing was looked for, and is
+        there (guide §1: a negation denies what it governs). Only for a
+        calcification mention, and not when the denied noun is one
+        ('no calcification within it to suggest a calcified embolus'),
+        nor for a list going on past the place word ('no stones in the
+        kidneys or calcification'), nor past an 'of' ('no foci of
+        calcification', 'within limits of calcification')."""
+        if mod.rule.direction != "FORWARD" or mod.category != "NEGATED_EXISTENCE":
+            return False
+        end = mod.modifier_span[1]
+        if end >= target.start or target.start not in self.findings:
+            return False  # a condition's denial is another matter
+        w = self._index()
+        between = w[end : target.start]
+        at = [k for k, x in enumerate(between) if x in _PLACE_PREPOSITIONS]
+        if not at or any(end <= f < end + at[0] for f in self.findings):
+            return False  # 'no calcification within it to suggest a calcified embolus'
+        before, after = between[: at[0]], between[at[0] + 1 :]
+        if any(x in _LIST_GOES_ON or x == "of" for x in after):
+            return False  # 'within limits of calcification': a noun of its own
+        return any(x.isalpha() and x not in _PREDICATE_WORDS for x in before)
+
     def carry_lists(self, subs: list[Target], kept: list[tuple[Any, ...]]) -> None:
         """A list of possible complications goes on past ', and' (which ends
         other modifiers): 'risks include bleeding, DVT, and stroke' makes the
@@ -1060,6 +1092,7 @@ _CHECKS_OF = {
         _Clauses.history_item,
         _Clauses.own_statement,
         _Clauses.denies_a_later_item,
+        _Clauses.denies_a_noun_placed_at_it,
         *_ANY_CATEGORY_CHECKS,
     ),
     "POSSIBLE_EXISTENCE": (
@@ -1105,6 +1138,9 @@ _ASKS: dict[Any, Any] = {
     ),
     _Clauses.denies_a_later_item: lambda c, d, md: (
         c == "NEGATED_EXISTENCE" and d == "BACKWARD"
+    ),
+    _Clauses.denies_a_noun_placed_at_it: lambda c, d, md: (
+        c == "NEGATED_EXISTENCE" and d == _FORWARD
     ),
     _Clauses.past_a_comma: lambda c, d, md: bool(md.get("same_phrase")),
     _Clauses.plans_a_disease: lambda c, d, md: bool(md.get("procedures_only")),
