@@ -1821,6 +1821,12 @@ def test_birads_terms(findings_of, text, field, value):
 
 
 GRADES = [
+    # a superlative that says where the deposit is most marked locates it, no grade
+    ("Calcinosis cutis of the fingertips, most prominent at the right index finger.", ""),
+    ("Vascular calcifications of both feet, most marked in the left forefoot.", ""),
+    ("Calcification of the rotator cuff, most extensive at the infraspinatus.", ""),
+    ("Dense calcification of the rotator cuff, most prominent at the infraspinatus.", "severe"),
+    ("Prominent calcification of the supraspinatus tendon.", "severe"),
     ("Mild to moderate coronary artery calcification.", "moderate"),
     ("Moderate-to-severe coronary artery calcification.", "severe"),
     ("Mild-moderate coronary artery calcification.", "moderate"),
