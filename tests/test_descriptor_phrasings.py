@@ -1310,6 +1310,15 @@ CHANGES = [
         "increased",
     ),
     ("The calcified node at the right hilum is 5 mm, previously measuring 8 mm.", None, "decreased"),
+    # the earlier size, then "and now" with a verb of measuring before today's
+    (
+        "The calcific deposit in the supraspinatus tendon previously measured 15 mm "
+        "and now measures 7 mm.",
+        None,
+        "decreased",
+    ),
+    ("Calcified granuloma at the left apex, previously 6 mm and now measuring 9 mm.", None, "increased"),
+    ("Calcified granuloma at the left apex, previously 6 mm, currently 6 mm.", None, "stable"),
     # today's size before the mention, its place, then the dated earlier size
     ("A 6 mm calcific focus lies along the tendon insertion, previously 9 mm.", None, "decreased"),
     ("A 1.4 cm calcified granuloma in the lingula, previously 8 mm.", None, "increased"),

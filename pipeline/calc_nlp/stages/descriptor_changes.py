@@ -1138,10 +1138,11 @@ def _compared_gap(
     "compared with"), one dating word at least or a dating phrase right
     after the earlier size ("12 mm on the prior study"); for today's size
     after an earlier one, a size_current word ("previously 12 mm, now 9
-    mm")."""
+    mm"), which an "and" may join and a size_leads verb follow ("previously
+    measured 15 mm and now measures 7 mm")."""
     words = [w for w in gap if w not in _COMPARED_MARKS]
     if current:
-        return bool(words) and all(w in dr.size_current for w in words)
+        return _current_gap(dr, words)
     allowed = (
         dr.threshold_dating | dr.comparison_leads | dr.size_leads | _COMPARED_LINKS
     )
@@ -1149,6 +1150,17 @@ def _compared_gap(
         return False
     dated = bool(dr.threshold_dating & set(words))
     return dated or _dated_after(dr, text, m.end(), stop)
+
+
+def _current_gap(dr: DescriptorRules, words: list[str]) -> bool:
+    """Do `words` lead today's size after an earlier one: a size_current
+    word, an "and" before it at most and size_leads verbs after it ("now",
+    "and now measures", "currently measuring")?"""
+    now = [k for k, w in enumerate(words) if w in dr.size_current]
+    if len(now) != 1:
+        return False
+    head, tail = words[: now[0]], words[now[0] + 1 :]
+    return head in ([], ["and"]) and all(w in dr.size_leads for w in tail)
 
 
 # How many words the finding's place may take between its mention and the
