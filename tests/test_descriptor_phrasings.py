@@ -425,6 +425,11 @@ SIZES = [
     ("A 2 cm cyst in the liver, which is calcified.", "calcified", None),
     # "now" gives the current size past an earlier one
     ("Calcified granuloma in the right upper lobe, previously 4 mm, now 6 mm.", None, 6),
+    # a size dated before the mention is the earlier one when "now" gives today's
+    ("Previously noted 10 mm calcific deposit in the supraspinatus tendon, now 3 mm.", None, 3),
+    ("Previously seen 9 mm calcification in the supraspinatus tendon now measures 4 mm.", None, 4),
+    # with no size of today, the dated size stays the finding's
+    ("Previously noted 10 mm calcific deposit in the supraspinatus tendon, unchanged.", None, 10),
     ("Calcified hilar node, formerly 8 mm, currently 1.1 cm.", None, 11),
     # not past another lesion
     ("Calcified granuloma in the right upper lobe; a nodule there now measures 6 mm.", None, None),
@@ -1319,6 +1324,13 @@ CHANGES = [
     ),
     ("Calcified granuloma at the left apex, previously 6 mm and now measuring 9 mm.", None, "increased"),
     ("Calcified granuloma at the left apex, previously 6 mm, currently 6 mm.", None, "stable"),
+    # the earlier size dated before the mention, today's led by "now" after it
+    (
+        "Previously noted 10 mm calcific deposit in the supraspinatus tendon, now 3 mm.",
+        None,
+        "decreased",
+    ),
+    ("Previously seen 4 mm calcified granuloma at the left apex now measures 7 mm.", None, "increased"),
     # today's size before the mention, its place, then the dated earlier size
     ("A 6 mm calcific focus lies along the tendon insertion, previously 9 mm.", None, "decreased"),
     ("A 1.4 cm calcified granuloma in the lingula, previously 8 mm.", None, "increased"),
