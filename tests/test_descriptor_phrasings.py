@@ -425,6 +425,15 @@ SIZES = [
     ("A 2 cm cyst in the liver, which is calcified.", "calcified", None),
     # "now" gives the current size past an earlier one
     ("Calcified granuloma in the right upper lobe, previously 4 mm, now 6 mm.", None, 6),
+    # a sized focus set off by commas after a longer place (two place
+    # phrases) is still what the restating link names
+    ("US: Shadowing focus in the tendon near the trochanter, 7 mm, consistent with calcification.", None, 7),
+    (
+        "US: Hyperechoic shadowing focus within the gluteus medius tendon near the greater "
+        "trochanter, 7 mm, consistent with calcification.",
+        None,
+        7,
+    ),
     # a size dated before the mention is the earlier one when "now" gives today's
     ("Previously noted 10 mm calcific deposit in the supraspinatus tendon, now 3 mm.", None, 3),
     ("Previously seen 9 mm calcification in the supraspinatus tendon now measures 4 mm.", None, 4),

@@ -1271,8 +1271,11 @@ def _set_off_size(dr: DescriptorRules, gap: list[str], after: str) -> bool:
     if not gap or gap[-1] != "," or after.strip(" \t,"):
         return False
     place = _without_refs(dr, gap[:-1])
+    # an echo feature and two place phrases may stand there ("focus with
+    # posterior acoustic shadowing within the supraspinatus tendon, 11 mm,"):
+    # the commas set the size off, so a longer place than before a lead
     return (
-        len(place) <= 2 * dr.window
+        len(place) <= 3 * dr.window
         and not dr.lesion_nouns & set(place)
         and not any(w[0].isdigit() or w in (";", ":", ".", ",") for w in place)
     )
