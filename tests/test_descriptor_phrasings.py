@@ -1021,6 +1021,8 @@ CHANGES = [
     ("Calcified granuloma in the right lower lobe has developed since XXXX.", None, "new"),
     ("Interval appearance of a right lower lobe calcified granuloma.", None, "new"),
     ("Partial resorption of the calcific deposit.", None, "decreased"),
+    ("Near complete resorption of the supraspinatus calcification.", None, "decreased"),
+    ("Interval resorption of the calcific deposit in the supraspinatus tendon.", None, "resolved"),
     ("Resolution of the calcific deposit in the supraspinatus tendon.", None, "resolved"),
     ("The previously seen calcific deposit has resorbed.", None, "resolved"),
     # 'no longer evidence of' says no longer seen
