@@ -25,6 +25,12 @@ CASES = [
         {"negated", "historical"},
     ),
     ("The calcification has resolved.", {"negated", "historical"}),
+    # resorption of a calcific deposit is its resolution; partial or near
+    # complete resorption leaves it there
+    ("Interval resorption of the calcific deposit in the supraspinatus tendon.", {"negated", "historical"}),
+    ("Complete resorption of the supraspinatus calcification.", {"negated", "historical"}),
+    ("Near complete resorption of the supraspinatus calcification.", set()),
+    ("Partial resorption of the calcific deposit.", set()),
     # gone now: a longer denial keeps the past ('no longer', 'not seen today')
     ("There is no longer any calcification in the spleen.", {"negated", "historical"}),
     ("There are no longer calcified nodes in the left axilla.", {"negated", "historical"}),

@@ -425,6 +425,20 @@ SIZES = [
     ("A 2 cm cyst in the liver, which is calcified.", "calcified", None),
     # "now" gives the current size past an earlier one
     ("Calcified granuloma in the right upper lobe, previously 4 mm, now 6 mm.", None, 6),
+    # a sized focus set off by commas after a longer place (two place
+    # phrases) is still what the restating link names
+    ("US: Shadowing focus in the tendon near the trochanter, 7 mm, consistent with calcification.", None, 7),
+    (
+        "US: Hyperechoic shadowing focus within the gluteus medius tendon near the greater "
+        "trochanter, 7 mm, consistent with calcification.",
+        None,
+        7,
+    ),
+    # a size dated before the mention is the earlier one when "now" gives today's
+    ("Previously noted 10 mm calcific deposit in the supraspinatus tendon, now 3 mm.", None, 3),
+    ("Previously seen 9 mm calcification in the supraspinatus tendon now measures 4 mm.", None, 4),
+    # with no size of today, the dated size stays the finding's
+    ("Previously noted 10 mm calcific deposit in the supraspinatus tendon, unchanged.", None, 10),
     ("Calcified hilar node, formerly 8 mm, currently 1.1 cm.", None, 11),
     # not past another lesion
     ("Calcified granuloma in the right upper lobe; a nodule there now measures 6 mm.", None, None),
@@ -1007,6 +1021,8 @@ CHANGES = [
     ("Calcified granuloma in the right lower lobe has developed since XXXX.", None, "new"),
     ("Interval appearance of a right lower lobe calcified granuloma.", None, "new"),
     ("Partial resorption of the calcific deposit.", None, "decreased"),
+    ("Near complete resorption of the supraspinatus calcification.", None, "decreased"),
+    ("Interval resorption of the calcific deposit in the supraspinatus tendon.", None, "resolved"),
     ("Resolution of the calcific deposit in the supraspinatus tendon.", None, "resolved"),
     ("The previously seen calcific deposit has resorbed.", None, "resolved"),
     # 'no longer evidence of' says no longer seen
@@ -1310,6 +1326,22 @@ CHANGES = [
         "increased",
     ),
     ("The calcified node at the right hilum is 5 mm, previously measuring 8 mm.", None, "decreased"),
+    # the earlier size, then "and now" with a verb of measuring before today's
+    (
+        "The calcific deposit in the supraspinatus tendon previously measured 15 mm "
+        "and now measures 7 mm.",
+        None,
+        "decreased",
+    ),
+    ("Calcified granuloma at the left apex, previously 6 mm and now measuring 9 mm.", None, "increased"),
+    ("Calcified granuloma at the left apex, previously 6 mm, currently 6 mm.", None, "stable"),
+    # the earlier size dated before the mention, today's led by "now" after it
+    (
+        "Previously noted 10 mm calcific deposit in the supraspinatus tendon, now 3 mm.",
+        None,
+        "decreased",
+    ),
+    ("Previously seen 4 mm calcified granuloma at the left apex now measures 7 mm.", None, "increased"),
     # today's size before the mention, its place, then the dated earlier size
     ("A 6 mm calcific focus lies along the tendon insertion, previously 9 mm.", None, "decreased"),
     ("A 1.4 cm calcified granuloma in the lingula, previously 8 mm.", None, "increased"),
@@ -1821,6 +1853,12 @@ def test_birads_terms(findings_of, text, field, value):
 
 
 GRADES = [
+    # a superlative that says where the deposit is most marked locates it, no grade
+    ("Calcinosis cutis of the fingertips, most prominent at the right index finger.", ""),
+    ("Vascular calcifications of both feet, most marked in the left forefoot.", ""),
+    ("Calcification of the rotator cuff, most extensive at the infraspinatus.", ""),
+    ("Dense calcification of the rotator cuff, most prominent at the infraspinatus.", "severe"),
+    ("Prominent calcification of the supraspinatus tendon.", "severe"),
     ("Mild to moderate coronary artery calcification.", "moderate"),
     ("Moderate-to-severe coronary artery calcification.", "severe"),
     ("Mild-moderate coronary artery calcification.", "moderate"),

@@ -1853,3 +1853,21 @@ ARM_VESSEL_STUDIES = [
 @pytest.mark.parametrize("text, side", ARM_VESSEL_STUDIES)
 def test_a_one_sided_arm_vessel_study_gives_its_side(findings_of, text, side):
     assert [f.laterality for f in findings_of(text)] == [side]
+
+
+# guide §2 step 5: a one-sided exam of a limb's part gives the side of what
+# lies in it, the buttock and heel as much as the hip and foot.
+LIMB_PART_EXAMS = [
+    ("RIGHT GLUTEAL ULTRASOUND\nFindings: Calcific tendinopathy of the gluteus medius.", "tendon", "right"),
+    ("EXAM: US LEFT BUTTOCK\nFindings: Calcific tendinopathy of the gluteus medius.", "tendon", "left"),
+    ("XR LEFT HEEL 2 VIEWS\nFindings: Calcification of the plantar fascia.", "ligament", "left"),
+    ("XR RIGHT THUMB\nFindings: Calcinosis in the soft tissues.", "soft tissue", "right"),
+    # a two-sided exam still gives none
+    ("XR PELVIS\nFindings: Calcific tendinopathy of the gluteus medius.", "tendon", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), LIMB_PART_EXAMS)
+def test_limb_part_exam_gives_the_side(findings_of, text, site, side):
+    f = findings_of(text)[-1]
+    assert (f.site, f.laterality) == (site, side)

@@ -400,6 +400,27 @@ def test_gluteal_muscles_stay_muscle(only):
     assert only("FINDINGS: Calcification within the right gluteal musculature.").site == "muscle"
 
 
+# guide §2 (site vocabulary: tendon takes in tendons): a muscle's insertion,
+# origin or attachment on bone is its tendon, not the muscle belly.
+TENDON_ENDS = [
+    ("Calcification at the right gluteus medius insertion.", "tendon", "right"),
+    ("Calcification at the gluteus minimus insertion on the greater trochanter.", "tendon", ""),
+    ("Amorphous calcification at the left common extensor origin.", "tendon", "left"),
+    ("Calcific deposit at the triceps insertion on the olecranon.", "tendon", ""),
+    ("Calcification at the hamstring origin on the right.", "tendon", "right"),
+    ("Calcification at the rectus femoris origin.", "tendon", ""),
+    # the muscle itself stays a muscle
+    ("Calcification within the gluteus medius muscle.", "muscle", ""),
+    ("Calcification in the left vastus lateralis.", "muscle", "left"),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), TENDON_ENDS)
+def test_muscle_insertion_is_its_tendon(only, text, site, side):
+    found = only("FINDINGS: " + text)
+    assert (found.site, found.laterality) == (site, side)
+
+
 # guide §2 (site vocabulary: trachea takes in the cartilage of trachea and
 # bronchi): a main or mainstem bronchus is an airway, not the left main
 # coronary artery, and it is sided; nothing coronary drives rule 3.

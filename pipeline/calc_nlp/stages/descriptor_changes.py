@@ -1079,6 +1079,7 @@ def size_change(
     today: tuple[int, int, float],
     mention_end: int,
     stop: int,
+    room: tuple[int, int] | None = None,
 ) -> Word | None:
     """The change a finding's own size gives when its phrase compares it with
     an earlier size of the same lesion ("measures 9 mm, previously 12 mm" ->
@@ -1088,8 +1089,11 @@ def size_change(
     that a dating word (threshold_dating) dates, right after today's (past
     the mention when today's stands before it) or right before it with a
     size_current word between, no other word, number or lesion between, up
-    to `stop`. (value, "", start, end) of the earlier size, the rule id
-    being the size rule's; else None."""
+    to `stop`; or, `room` giving where the sentence leaves the mention
+    room and where the mention starts, a size dated before the mention
+    when a size_current word leads today's after it ("Previously noted 10 mm
+    calcific deposit ..., now 3 mm"). (value, "", start, end) of the earlier
+    size, the rule id being the size rule's; else None."""
     start, end, mm = today
     sizes = [
         (m, rid)
@@ -1121,7 +1125,37 @@ def size_change(
         )
         if dated and _compared_gap(dr, gap, m, text, stop, current=True):
             return _compared(dr, mm, m, rid)
+    if room is not None and start >= mention_end:
+        return _dated_before_mention(dr, text, mm, room, text[mention_end:start])
     return None
+
+
+def _dated_before_mention(
+    dr: DescriptorRules, text: str, mm: float, room: tuple[int, int], gap: str
+) -> Word | None:
+    """The change against the last size before the mention, from `room`'s
+    start to its end, when dating words lead that size ("Previously seen 9
+    mm calcification") and a size_current word stands in `gap`, the words
+    between the mention and today's size (", now 4 mm")."""
+    if not dr.size_current & set(_GAP_TOKEN.findall(gap.lower())):
+        return None
+    lo, mention_start = room
+    sizes = sorted(
+        (
+            (m, rid)
+            for rid, rx in dr.patterns.get("size", [])
+            for m in rx.finditer(text, lo, mention_start)
+        ),
+        key=lambda x: x[0].start(),
+    )
+    if not sizes:
+        return None
+    m, rid = sizes[-1]
+    line = text.rfind("\n", 0, m.start()) + 1
+    lead = _GAP_TOKEN.findall(text[line : m.start()].lower())[-2:]
+    if not dr.threshold_dating & set(lead):
+        return None
+    return _compared(dr, mm, m, rid)
 
 
 def _compared_gap(
@@ -1138,10 +1172,11 @@ def _compared_gap(
     "compared with"), one dating word at least or a dating phrase right
     after the earlier size ("12 mm on the prior study"); for today's size
     after an earlier one, a size_current word ("previously 12 mm, now 9
-    mm")."""
+    mm"), which an "and" may join and a size_leads verb follow ("previously
+    measured 15 mm and now measures 7 mm")."""
     words = [w for w in gap if w not in _COMPARED_MARKS]
     if current:
-        return bool(words) and all(w in dr.size_current for w in words)
+        return _current_gap(dr, words)
     allowed = (
         dr.threshold_dating | dr.comparison_leads | dr.size_leads | _COMPARED_LINKS
     )
@@ -1149,6 +1184,17 @@ def _compared_gap(
         return False
     dated = bool(dr.threshold_dating & set(words))
     return dated or _dated_after(dr, text, m.end(), stop)
+
+
+def _current_gap(dr: DescriptorRules, words: list[str]) -> bool:
+    """Do `words` lead today's size after an earlier one: a size_current
+    word, an "and" before it at most and size_leads verbs after it ("now",
+    "and now measures", "currently measuring")?"""
+    now = [k for k, w in enumerate(words) if w in dr.size_current]
+    if len(now) != 1:
+        return False
+    head, tail = words[: now[0]], words[now[0] + 1 :]
+    return head in ([], ["and"]) and all(w in dr.size_leads for w in tail)
 
 
 # How many words the finding's place may take between its mention and the

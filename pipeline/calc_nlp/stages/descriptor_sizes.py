@@ -670,6 +670,8 @@ def size_of(
                     continue  # another clause's size
                 else:
                     ok = _before_ok(dr, gap) or _subject(dr, gap, span.text)
+                if ok and _earlier_before(dr, text, m.start(), span.end_char, hi):
+                    continue  # "previously noted 10 mm deposit ..., now 3 mm"
                 dist = span.start_char - m.end()
             elif m.start() < lo:
                 continue
@@ -706,6 +708,22 @@ def size_of(
                 word = ("size_mm", rid, off + m.start(), off + m.end())
                 best = (dist, size_mm(dr, m), word)
     return None if best is None else (best[1], best[2])
+
+
+def _earlier_before(
+    dr: DescriptorRules, text: str, at: int, mention_end: int, hi: int
+) -> bool:
+    """Is the size at `at`, before the mention, an earlier size of it: dating
+    words lead it ("Previously noted 10 mm calcific deposit") and a
+    size_current word after the mention gives today's (", now 3 mm")? The
+    size the report gives is the one of now (corpora/GUIDE.md, Descriptors,
+    size_mm; 'previously 4 mm, now 6 mm' -> 6)."""
+    line = text.rfind("\n", 0, at) + 1
+    lead = {w.lower() for w in WORD.findall(text[line:at])[-2:]}
+    if not dr.threshold_dating & lead:
+        return False
+    after = {w.lower() for w in WORD.findall(text[mention_end:hi])}
+    return bool(dr.size_current & after)
 
 
 # ", the largest on the left measuring 3.2 cm", ", measuring up to 8 mm": a
@@ -1253,8 +1271,11 @@ def _set_off_size(dr: DescriptorRules, gap: list[str], after: str) -> bool:
     if not gap or gap[-1] != "," or after.strip(" \t,"):
         return False
     place = _without_refs(dr, gap[:-1])
+    # an echo feature and two place phrases may stand there ("focus with
+    # posterior acoustic shadowing within the supraspinatus tendon, 11 mm,"):
+    # the commas set the size off, so a longer place than before a lead
     return (
-        len(place) <= 2 * dr.window
+        len(place) <= 3 * dr.window
         and not dr.lesion_nouns & set(place)
         and not any(w[0].isdigit() or w in (";", ":", ".", ",") for w in place)
     )

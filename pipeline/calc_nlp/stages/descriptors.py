@@ -555,7 +555,9 @@ def _size_change(
     (`reach`): (value, the earlier size's words)."""
     off = rd.offset
     today = (size[1][2] - off, size[1][3] - off, size[0])
-    found = size_change(dr, text, today, span.end_char, reach[1])
+    found = size_change(
+        dr, text, today, span.end_char, reach[1], (reach[0], span.start_char)
+    )
     if found is None:
         return None
     value, rid, start, end = found
