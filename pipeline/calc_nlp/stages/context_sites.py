@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -1049,23 +1049,16 @@ def side_of_block_label(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     item = _list_item(rd, line)
     if _part_label_end(rd, _item_text_start(rd, line) if item else line, f.start) is None:
         return ""
-    sections = rd.layout.sections
-    section = sections[line][2] if line < len(sections) else 0
-    for _ in range(BLOCK_LINES):
-        if line == 0:
-            return ""
-        below, line = line, _line_start(rd, line - 1)
-        if line < len(sections) and sections[line][2] != section:
-            return ""
-        on_line = [s for s in rd.matches.lats if line <= s.start < below]
-        ends = [s for s in on_line if _ends_label_line(rd, s, line)]
+    for above, below in _lines_above(rd, line, blank_ends=False):
+        on_line = [s for s in rd.matches.lats if above <= s.start < below]
+        ends = [s for s in on_line if _ends_label_line(rd, s, above)]
         if ends:
             return "" if kit.md(ends[-1]).get("implied") else str(kit.md(ends[-1])["laterality"])
-        if any(s.start == line for s in on_line):
+        if any(s.start == above for s in on_line):
             return ""  # 'Right femoral artery: ...' or 'Left: ...': a label of its own
-        if item and _items_under(rd, line, on_line):
+        if item and _items_under(rd, above, on_line):
             continue
-        if _part_label_end(rd, line, len(rd.layout.words)) is None:
+        if _part_label_end(rd, above, len(rd.layout.words)) is None:
             return ""
     return ""
 
@@ -1100,22 +1093,14 @@ def side_of_location_line(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
         return ""
     keys = rd.word_sets.get("location_keys", frozenset())
     seen = {tuple(rd.lower[line:mark])}
-    sections = rd.layout.sections
-    section = sections[line][2] if line < len(sections) else 0
-    for _ in range(BLOCK_LINES):
-        if line == 0:
+    for above, below in _lines_above(rd, line):
+        mark = _keyed_line(rd, above, below)
+        if mark is None or tuple(rd.lower[above:mark]) in seen:
             return ""
-        below, line = line, _line_start(rd, line - 1)
-        gap = "".join(rd.layout.words[line:below]).replace("\r", "").replace(" ", "")
-        if "\n\n" in gap or (line < len(sections) and sections[line][2] != section):
-            return ""
-        mark = _keyed_line(rd, line, below)
-        if mark is None or tuple(rd.lower[line:mark]) in seen:
-            return ""
-        seen.add(tuple(rd.lower[line:mark]))
-        if keys.isdisjoint(rd.lower[line:mark]):
+        seen.add(tuple(rd.lower[above:mark]))
+        if keys.isdisjoint(rd.lower[above:mark]):
             continue
-        if _row_of_finding_above(rd, line, section):
+        if _row_of_finding_above(rd, above):
             return ""  # 'FINDING 1: ... LOCATION: Left axilla' over 'FINDING 2: ...'
         sides = {
             str(kit.md(x)["laterality"]) for x in rd.matches.lats if mark < x.start < below
@@ -1124,25 +1109,39 @@ def side_of_location_line(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
     return ""
 
 
-def _row_of_finding_above(rd: ReportDoc, line: int, section: int) -> bool:
+def _row_of_finding_above(rd: ReportDoc, line: int) -> bool:
     """Is the location line at token `line` a row of another finding's
     record, one named on a keyed line above it in the same block ('FINDING
     1: Calcified lymph node' over 'LOCATION: Left axilla')? Its side is that
     finding's, not the one under it (guide §2: a clause about another
     structure gives no side)."""
-    sections = rd.layout.sections
-    for _ in range(BLOCK_LINES):
-        if line == 0:
+    for above, below in _lines_above(rd, line):
+        if _keyed_line(rd, above, below) is None:
             return False
-        below, line = line, _line_start(rd, line - 1)
-        gap = "".join(rd.layout.words[line:below]).replace("\r", "").replace(" ", "")
-        if "\n\n" in gap or (line < len(sections) and sections[line][2] != section):
-            return False
-        if _keyed_line(rd, line, below) is None:
-            return False
-        if any(line <= c.start < below for c in rd.matches.calc):
+        if any(above <= c.start < below for c in rd.matches.calc):
             return True
     return False
+
+
+def _lines_above(
+    rd: ReportDoc, line: int, blank_ends: bool = True
+) -> Iterator[tuple[int, int]]:
+    """The lines above the one starting at token `line`, nearest first, as
+    (start, end) tokens: BLOCK_LINES at most, in that line's section, and
+    (`blank_ends`) no blank line between."""
+    sections = rd.layout.sections
+    section = sections[line][2] if line < len(sections) else 0
+    for _ in range(BLOCK_LINES):
+        if line == 0:
+            return
+        below, line = line, _line_start(rd, line - 1)
+        if line < len(sections) and sections[line][2] != section:
+            return
+        if blank_ends:
+            gap = "".join(rd.layout.words[line:below]).replace("\r", "").replace(" ", "")
+            if "\n\n" in gap:
+                return
+        yield line, below
 
 
 def _keyed_line(rd: ReportDoc, line: int, before: int) -> int | None:
