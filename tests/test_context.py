@@ -17,6 +17,9 @@ CASES = [
     ("There is no evidence of calcification.", {"negated"}),
     ("Kidneys without nephrocalcinosis.", {"negated"}),
     ("Negative for calcification.", {"negated"}),
+    # terse reads shorten it: 'neg for' denies a finding as it does a condition
+    ("CXR: neg for calcified nodes. neg for PNA.", {"negated"}),
+    ("Renal US neg for nephrocalcinosis", {"negated"}),
     ("No calcified hilar nodes.", {"negated"}),
     ("Coronary artery calcium score: 0.", {"negated"}),
     ("Coronary artery calcium score of zero.", {"negated"}),
