@@ -22,6 +22,12 @@ FORMS = [
     ("Calcfied granuloma in the right apex.", ["Calcfied granuloma"]),
     ("Small calcificaiton in the left hilum.", ["calcificaiton"]),
     ("Scattered calcificaitons of the aortic arch.", ["calcificaitons"]),
+    # dictation slips a reader still reads as the word: a letter dropped,
+    # one added, two swapped at the end
+    ("Calcifiation of the aortic arch.", ["Calcifiation"]),
+    ("US: calicification in the R kidney upper pole", ["calicification"]),
+    ("CXR: small calcificatoin RUL", ["calcificatoin"]),
+    ("CT: calicified nodes L hilum", ["calicified nodes"]),
     ("Calcified hilar lymph nodes.", ["Calcified hilar lymph nodes"]),
     ("The aortic valve is heavily calcified.", ["calcified"]),
     ("Calcific tendinitis of the supraspinatus.", ["Calcific tendinitis"]),
@@ -196,6 +202,8 @@ NOT_FINDINGS = [
     "CAC-DRS 3.",
     "Category: CAC DRS 2/N2.",
     "Zone of calcified cartilage at the growth plate.",
+    # words that only start like a misspelt calcification
+    "eGFR calculation 22. Calibration of the scanner. Calcitonin 4.",
 ]
 
 
