@@ -47,6 +47,8 @@ FORMS = [
     ("Findings of nephrocalcniosis.", ["nephrocalcniosis"]),
     ("Pelvic phleboliths.", ["Pelvic phleboliths"]),
     ("A phlebolith.", ["phlebolith"]),
+    # the short form of terse reads
+    ("KUB: multiple pelvic phlebs. no obstructive pattern.", ["pelvic phlebs"]),
     ("Coronary artery calcium score: 245.", ["Coronary artery calcium score"]),
     ("Agatston score 112.", ["Agatston score"]),
     ("CAC score 40.", ["CAC score"]),
@@ -1131,3 +1133,14 @@ def test_organ_and_prefixed_place_words(findings_of, text, mention, site):
     assert f.mention == mention
     if site:
         assert f.site == site
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["XR pelvis: single phleb, o/w unremarkable", "CT A/P: scattered pelvic phlebs"],
+)
+def test_a_phleb_is_a_phlebolith(only, text):
+    """'phleb(s)' is the terse form of phlebolith(s): a vein, dystrophic by
+    its own name (guide §4 rule 1)."""
+    f = only(text)
+    assert (f.site, f.classification) == ("vein", "dystrophic")
