@@ -47,6 +47,12 @@ FORMS = [
     ("Findings of nephrocalcniosis.", ["nephrocalcniosis"]),
     ("Pelvic phleboliths.", ["Pelvic phleboliths"]),
     ("A phlebolith.", ["phlebolith"]),
+    # 'calc' shortens 'calcified' before a lesion or structure; before a
+    # stone, or alone after a urinary site, it is a calculus
+    ("ED prelim CXR: calc gran RUL, o/w neg.", ["calc gran"]),
+    ("CT chest: calc hilar LNs b/l", ["calc hilar LNs"]),
+    ("CT head: incidental calc falx.", ["calc falx"]),
+    ("CT A/P: 4 mm L renal calc, nonobstructing. GB calc stone.", []),
     # the short form of terse reads
     ("KUB: multiple pelvic phlebs. no obstructive pattern.", ["pelvic phlebs"]),
     ("Coronary artery calcium score: 245.", ["Coronary artery calcium score"]),
@@ -1144,3 +1150,10 @@ def test_a_phleb_is_a_phlebolith(only, text):
     its own name (guide §4 rule 1)."""
     f = only(text)
     assert (f.site, f.classification) == ("vein", "dystrophic")
+
+
+def test_a_calc_gran_is_a_calcified_granuloma(only):
+    """'calc gran' is a calcified granuloma written short: the lung by its
+    lobe, dystrophic by its own name (guide §4 rule 1)."""
+    f = only("1. calc gran RUL\n2. no acute findings")
+    assert (f.site, f.laterality, f.classification) == ("lung", "right", "dystrophic")
