@@ -1178,3 +1178,19 @@ EYE_AND_BRAIN_PARTS = [
 @pytest.mark.parametrize(("text", "mention", "site"), EYE_AND_BRAIN_PARTS)
 def test_inner_eye_and_subependymal_sites(finding_named, text, mention, site):
     assert finding_named(text, mention).site == site
+
+
+# The period of 'calcif.' shortens the noun and ends nothing: the place after
+# it is the finding's own clause (guide §2, site and side from its own clause);
+# a capitalised word after it in lower-case prose still opens a sentence.
+SHORTENED_NOUN: list[tuple[str, str, dict[str, Any]]] = [
+    ("CT head neg for acute bleed. calcif. basal ganglia b/l.", "calcif", {"site": "basal ganglia", "laterality": "bilateral"}),
+    ("US: calcif. in the L kidney", "calcif", {"site": "kidney", "laterality": "left"}),
+    ("CT: coarse calcif. No mass in the L kidney.", "calcif", {"site": "", "laterality": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), SHORTENED_NOUN)
+def test_place_after_a_shortened_noun(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected

@@ -159,6 +159,17 @@ def _unit_closes(words: list[str], i: int) -> bool:
     return k < len(words) and words[k][:1].isupper() and not _initial(words[k])
 
 
+# The mentions.json word lists of words whose period abbreviates them and
+# ends no sentence: a side ('Rt.'), a measure ('approx.'), a finding's own
+# noun ('calcif.': guide §2, the site after it is the finding's).
+ABBREVIATION_LISTS = ("side_abbreviations", "measure_abbreviations", "finding_abbreviations")
+
+
+def abbreviation_words(word_lists: dict[str, list[str]]) -> frozenset[str]:
+    """The lower-case words of every ABBREVIATION_LISTS list in `word_lists`."""
+    return frozenset(w for name in ABBREVIATION_LISTS for w in word_lists.get(name, []))
+
+
 def _initial(w: str) -> bool:
     """Is the token a letter with its period ('B.'), as spaCy keeps an initial?"""
     return len(w) == 2 and w[1] == "." and w[0].isalpha()
