@@ -53,6 +53,12 @@ FORMS = [
     ("CT chest: calc hilar LNs b/l", ["calc hilar LNs"]),
     ("CT head: incidental calc falx.", ["calc falx"]),
     ("CT A/P: 4 mm L renal calc, nonobstructing. GB calc stone.", []),
+    # 'calc' after a vessel, valve or dura is a calcification; after a
+    # urinary or biliary place a stone
+    ("ECHO: moderate aortic valve calc. mild MR.", ["aortic valve calc"]),
+    ("CT chest: dense LAD calc, mild RCA calc", ["LAD calc", "RCA calc"]),
+    ("CT head: incidental falx calc.", ["falx calc"]),
+    ("CT A/P: L UVJ calc. GB calc. mild hydro.", []),
     # the short form of terse reads
     ("KUB: multiple pelvic phlebs. no obstructive pattern.", ["pelvic phlebs"]),
     ("Coronary artery calcium score: 245.", ["Coronary artery calcium score"]),
