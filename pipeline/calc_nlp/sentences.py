@@ -195,7 +195,8 @@ def _closes_sentence(words: list[str], i: int) -> bool:
     on the lt. Stable since 2019'); a word in capitals says nothing (a
     report in capitals: 'IN THE RT. LOWER LOBE'), nor does a capitalised
     abbreviation ('in the Rt. Kidney', a title's case; 'Rt. Kidney:' opening
-    a label), and a word in lower case goes on ('the lt. midlung')."""
+    a label), and a word in lower case goes on ('the lt. midlung'). The word
+    before the abbreviation is prose in lower case or an acronym."""
     if not words[i - 1].islower():
         return False
     k = i + 1
@@ -206,7 +207,14 @@ def _closes_sentence(words: list[str], i: int) -> bool:
     j = i - 2
     while j >= 0 and words[j].isspace() and "\n" not in words[j]:
         j -= 1
-    return j >= 0 and words[j].isalpha() and words[j].islower()
+    return j >= 0 and words[j].isalpha() and (words[j].islower() or _acronym(words[j]))
+
+
+def _acronym(w: str) -> bool:
+    """An upper-case shorthand of several letters ('BAC', 'CAC') before a
+    lower-case abbreviation: mixed case is prose, so 'Mod BAC bilat. Stable
+    ...' ends at the period as 'calcs bilat. Stable' does."""
+    return len(w) > 1 and w.isupper()
 
 
 def _dots(w: str) -> bool:
