@@ -466,6 +466,10 @@ GRADES = [
     ("Moderate cardiomegaly and aortic calcification.", ""),
     ("Severe degenerative changes and vascular calcification.", ""),
     ("Marked tortuosity and atherosclerotic calcification.", ""),
+    # 'mod', the short form of terse reads; a range takes the higher grade
+    ("CT chest: mod CAC. no PE.", "moderate"),
+    ("CT: mild-mod coronary calcs, LM and LAD.", "moderate"),
+    ("CT: MOD AORTIC CALCS", "moderate"),
 ]
 
 
