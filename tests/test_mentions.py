@@ -59,6 +59,11 @@ FORMS = [
     ("CT chest: dense LAD calc, mild RCA calc", ["LAD calc", "RCA calc"]),
     ("CT head: incidental falx calc.", ["falx calc"]),
     ("CT A/P: L UVJ calc. GB calc. mild hydro.", []),
+    # BAC: breast arterial calcification on a mammogram; with a number or
+    # as a level, the blood alcohol content of an emergency note
+    ("SCREENING MAMMO: Mod BAC bilat. BI-RADS 2.", ["BAC"]),
+    ("ED note: intoxicated, BAC 0.21. CT head neg.", []),
+    ("ED: BAC: 212, BAC level pending", []),
     # the short form of terse reads
     ("KUB: multiple pelvic phlebs. no obstructive pattern.", ["pelvic phlebs"]),
     ("Coronary artery calcium score: 245.", ["Coronary artery calcium score"]),
