@@ -17,6 +17,19 @@ CASES = [
     ("There is no evidence of calcification.", {"negated"}),
     ("Kidneys without nephrocalcinosis.", {"negated"}),
     ("Negative for calcification.", {"negated"}),
+    # terse reads shorten it: 'neg for' denies a finding as it does a condition
+    ("CXR: neg for calcified nodes. neg for PNA.", {"negated"}),
+    ("Renal US neg for nephrocalcinosis", {"negated"}),
+    # a minus sign or 'neg' that ends the finding's clause answers it 'absent'
+    ("CT A/P: calcs -. no stones. bowel nl.", {"negated"}),
+    ("US kidneys: nephrocalcinosis (-)", {"negated"}),
+    ("Nephrocalcinosis: -\nKidneys: nl", {"negated"}),
+    ("CXR: Calcified nodes: neg.", {"negated"}),
+    # a dash before words, a number or an arrow denies nothing
+    ("calcified granuloma RUL - stable", set()),
+    ("CT neck: L ICA calcs -> mild stenosis", set()),
+    ("Aortic calcs - mild.", set()),
+    ("calcified nodes - 2 cm", set()),
     ("No calcified hilar nodes.", {"negated"}),
     ("Coronary artery calcium score: 0.", {"negated"}),
     ("Coronary artery calcium score of zero.", {"negated"}),

@@ -268,6 +268,10 @@ CHANGES = [
     # a size with decimals before the predicate ends no phrase
     ("The calcified granuloma at the left base measures 0.8 cm and is unchanged.", None, "stable"),
     ("A calcified axillary node measures 1.4 cm and has enlarged since XXXX.", None, "increased"),
+    # terse reads shorten the change words
+    ("CXR: old calcified granuloma L apex, unchgd from prior", None, "stable"),
+    ("CT: aortic calcs incr since prior", None, "increased"),
+    ("CT: LAD calcs decr since prior", None, "decreased"),
 ]
 
 
@@ -466,6 +470,10 @@ GRADES = [
     ("Moderate cardiomegaly and aortic calcification.", ""),
     ("Severe degenerative changes and vascular calcification.", ""),
     ("Marked tortuosity and atherosclerotic calcification.", ""),
+    # 'mod', the short form of terse reads; a range takes the higher grade
+    ("CT chest: mod CAC. no PE.", "moderate"),
+    ("CT: mild-mod coronary calcs, LM and LAD.", "moderate"),
+    ("CT: MOD AORTIC CALCS", "moderate"),
 ]
 
 

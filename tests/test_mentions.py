@@ -22,6 +22,12 @@ FORMS = [
     ("Calcfied granuloma in the right apex.", ["Calcfied granuloma"]),
     ("Small calcificaiton in the left hilum.", ["calcificaiton"]),
     ("Scattered calcificaitons of the aortic arch.", ["calcificaitons"]),
+    # dictation slips a reader still reads as the word: a letter dropped,
+    # one added, two swapped at the end
+    ("Calcifiation of the aortic arch.", ["Calcifiation"]),
+    ("US: calicification in the R kidney upper pole", ["calicification"]),
+    ("CXR: small calcificatoin RUL", ["calcificatoin"]),
+    ("CT: calicified nodes L hilum", ["calicified nodes"]),
     ("Calcified hilar lymph nodes.", ["Calcified hilar lymph nodes"]),
     ("The aortic valve is heavily calcified.", ["calcified"]),
     ("Calcific tendinitis of the supraspinatus.", ["Calcific tendinitis"]),
@@ -41,6 +47,25 @@ FORMS = [
     ("Findings of nephrocalcniosis.", ["nephrocalcniosis"]),
     ("Pelvic phleboliths.", ["Pelvic phleboliths"]),
     ("A phlebolith.", ["phlebolith"]),
+    # 'calc' shortens 'calcified' before a lesion or structure; before a
+    # stone, or alone after a urinary site, it is a calculus
+    ("ED prelim CXR: calc gran RUL, o/w neg.", ["calc gran"]),
+    ("CT chest: calc hilar LNs b/l", ["calc hilar LNs"]),
+    ("CT head: incidental calc falx.", ["calc falx"]),
+    ("CT A/P: 4 mm L renal calc, nonobstructing. GB calc stone.", []),
+    # 'calc' after a vessel, valve or dura is a calcification; after a
+    # urinary or biliary place a stone
+    ("ECHO: moderate aortic valve calc. mild MR.", ["aortic valve calc"]),
+    ("CT chest: dense LAD calc, mild RCA calc", ["LAD calc", "RCA calc"]),
+    ("CT head: incidental falx calc.", ["falx calc"]),
+    ("CT A/P: L UVJ calc. GB calc. mild hydro.", []),
+    # BAC: breast arterial calcification on a mammogram; with a number or
+    # as a level, the blood alcohol content of an emergency note
+    ("SCREENING MAMMO: Mod BAC bilat. BI-RADS 2.", ["BAC"]),
+    ("ED note: intoxicated, BAC 0.21. CT head neg.", []),
+    ("ED: BAC: 212, BAC level pending", []),
+    # the short form of terse reads
+    ("KUB: multiple pelvic phlebs. no obstructive pattern.", ["pelvic phlebs"]),
     ("Coronary artery calcium score: 245.", ["Coronary artery calcium score"]),
     ("Agatston score 112.", ["Agatston score"]),
     ("CAC score 40.", ["CAC score"]),
@@ -196,6 +221,8 @@ NOT_FINDINGS = [
     "CAC-DRS 3.",
     "Category: CAC DRS 2/N2.",
     "Zone of calcified cartilage at the growth plate.",
+    # words that only start like a misspelt calcification
+    "eGFR calculation 22. Calibration of the scanner. Calcitonin 4.",
 ]
 
 
@@ -1123,3 +1150,21 @@ def test_organ_and_prefixed_place_words(findings_of, text, mention, site):
     assert f.mention == mention
     if site:
         assert f.site == site
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["XR pelvis: single phleb, o/w unremarkable", "CT A/P: scattered pelvic phlebs"],
+)
+def test_a_phleb_is_a_phlebolith(only, text):
+    """'phleb(s)' is the terse form of phlebolith(s): a vein, dystrophic by
+    its own name (guide §4 rule 1)."""
+    f = only(text)
+    assert (f.site, f.classification) == ("vein", "dystrophic")
+
+
+def test_a_calc_gran_is_a_calcified_granuloma(only):
+    """'calc gran' is a calcified granuloma written short: the lung by its
+    lobe, dystrophic by its own name (guide §4 rule 1)."""
+    f = only("1. calc gran RUL\n2. no acute findings")
+    assert (f.site, f.laterality, f.classification) == ("lung", "right", "dystrophic")

@@ -191,6 +191,11 @@ def test_a_report_without_capitals_splits_at_every_period(text, caseless, n):
         # closes its sentence; before a lower-case word it goes on
         ("Calcified plaque, worse on the lt. Stable since 2019.", 2),
         ("Granuloma in the lt. midlung. Stable.", 2),
+        # ... and so does one after an acronym ('BAC', 'CAC') in mixed case
+        ("Mod BAC bilat. Stable benign microcalcs R UOQ.", 2),
+        ("CAC bilat. Calcified granuloma.", 2),
+        # a report in capitals says nothing: its period goes on as before
+        ("BAC BILAT. STABLE CALCS.", 1),
     ],
 )
 def test_period_of_a_side_abbreviation_ends_no_sentence(text, n):

@@ -1380,3 +1380,19 @@ def test_bare_vessel_labels_part_their_lesions(findings_of):
 def test_bare_radial_in_prose_is_no_artery(findings_of):
     (f,) = findings_of("Radial scar with calcifications in the left breast.")
     assert f.site == "breast"
+
+
+# The period of 'calcif.' shortens the noun and ends nothing: the place after
+# it is the finding's own clause (guide §2, site and side from its own clause);
+# a capitalised word after it in lower-case prose still opens a sentence.
+SHORTENED_NOUN: list[tuple[str, str, dict[str, Any]]] = [
+    ("CT head neg for acute bleed. calcif. basal ganglia b/l.", "calcif", {"site": "basal ganglia", "laterality": "bilateral"}),
+    ("US: calcif. in the L kidney", "calcif", {"site": "kidney", "laterality": "left"}),
+    ("CT: coarse calcif. No mass in the L kidney.", "calcif", {"site": "", "laterality": ""}),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), SHORTENED_NOUN)
+def test_place_after_a_shortened_noun(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected

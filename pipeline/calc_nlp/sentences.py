@@ -159,6 +159,17 @@ def _unit_closes(words: list[str], i: int) -> bool:
     return k < len(words) and words[k][:1].isupper() and not _initial(words[k])
 
 
+# The mentions.json word lists of words whose period abbreviates them and
+# ends no sentence: a side ('Rt.'), a measure ('approx.'), a finding's own
+# noun ('calcif.': guide §2, the site after it is the finding's).
+ABBREVIATION_LISTS = ("side_abbreviations", "measure_abbreviations", "finding_abbreviations")
+
+
+def abbreviation_words(word_lists: dict[str, list[str]]) -> frozenset[str]:
+    """The lower-case words of every ABBREVIATION_LISTS list in `word_lists`."""
+    return frozenset(w for name in ABBREVIATION_LISTS for w in word_lists.get(name, []))
+
+
 def _initial(w: str) -> bool:
     """Is the token a letter with its period ('B.'), as spaCy keeps an initial?"""
     return len(w) == 2 and w[1] == "." and w[0].isalpha()
@@ -184,7 +195,8 @@ def _closes_sentence(words: list[str], i: int) -> bool:
     on the lt. Stable since 2019'); a word in capitals says nothing (a
     report in capitals: 'IN THE RT. LOWER LOBE'), nor does a capitalised
     abbreviation ('in the Rt. Kidney', a title's case; 'Rt. Kidney:' opening
-    a label), and a word in lower case goes on ('the lt. midlung')."""
+    a label), and a word in lower case goes on ('the lt. midlung'). The word
+    before the abbreviation is prose in lower case or an acronym."""
     if not words[i - 1].islower():
         return False
     k = i + 1
@@ -195,7 +207,14 @@ def _closes_sentence(words: list[str], i: int) -> bool:
     j = i - 2
     while j >= 0 and words[j].isspace() and "\n" not in words[j]:
         j -= 1
-    return j >= 0 and words[j].isalpha() and words[j].islower()
+    return j >= 0 and words[j].isalpha() and (words[j].islower() or _acronym(words[j]))
+
+
+def _acronym(w: str) -> bool:
+    """An upper-case shorthand of several letters ('BAC', 'CAC') before a
+    lower-case abbreviation: mixed case is prose, so 'Mod BAC bilat. Stable
+    ...' ends at the period as 'calcs bilat. Stable' does."""
+    return len(w) > 1 and w.isupper()
 
 
 def _dots(w: str) -> bool:

@@ -39,6 +39,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from calc_nlp.rules import RuleSet
+from calc_nlp.sentences import abbreviation_words
 from calc_nlp.stages.capitals import words_regex
 from calc_nlp.stages.layout import SENTENCE_OPENERS
 
@@ -101,12 +102,9 @@ class Flattened:
     @cached_property
     def abbreviations(self) -> frozenset[str]:
         """The words whose period abbreviates them ('Rt.', 'approx.';
-        mentions.json side_abbreviations, measure_abbreviations), lower
-        case: their period ends no sentence, so no label opens after it."""
-        lists = self.rules.word_lists
-        return frozenset(
-            lists.get("side_abbreviations", []) + lists.get("measure_abbreviations", [])
-        )
+        sentences.ABBREVIATION_LISTS), lower case: their period ends no
+        sentence, so no label opens after it."""
+        return abbreviation_words(self.rules.word_lists)
 
     def _shortened(self, text: str, stop: int) -> bool:
         """Is the period at `stop` an abbreviation's ('LT. KIDNEY:')?"""

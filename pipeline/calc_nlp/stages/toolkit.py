@@ -23,6 +23,7 @@ from calc_nlp.fast_import import import_medspacy
 from calc_nlp.labs import LabParser
 from calc_nlp.regex_cache import Compile, RegexCache
 from calc_nlp.rules import RuleSet
+from calc_nlp.sentences import abbreviation_words
 from calc_nlp.stages.descriptor_rules import DescriptorRules, phrase_alternation
 
 quiet.silence()
@@ -865,10 +866,7 @@ class Toolkit:
         _letters_like_num_by_set(nlp.vocab)
         # 'Rt. kidney', 'approx. 5 mm': the words whose period ends no
         # sentence or clause (the layout's splitter and the descriptors')
-        self.abbreviations = frozenset(
-            rules.word_lists.get("side_abbreviations", [])
-            + rules.word_lists.get("measure_abbreviations", [])
-        )
+        self.abbreviations = abbreviation_words(rules.word_lists)
         # ... nor a modifier's scope ('the rt. lower lobe is no longer seen')
         self.context_table.abbreviations = self.abbreviations
         # ... and a vessel's score of 0 says nothing of the total ('LM 0')
