@@ -1238,6 +1238,14 @@ CHANGES = [
     # "otherwise" gives the change to the rest of the study, not the mention
     ("Calcified granuloma in the left apex, otherwise no change from XXXX.", None, ""),
     ("Right hilar calcified node, otherwise unchanged.", None, ""),
+    # one de-identification mask may hide a lead word ("again", "which is")
+    # of the change word after the comma; it does not stop the change
+    ("Calcified granuloma right midlung, XXXX unchanged from XXXX.", None, "stable"),
+    ("Right upper lobe calcified granuloma, XXXX unchanged.", None, "stable"),
+    ("Calcified granuloma, XXXX is unchanged.", None, "stable"),
+    ("Calcified granuloma, XXXX new compared to XXXX.", None, "new"),
+    # ... two or more masks may hide another subject ("heart size")
+    ("Aortic calcification, XXXX XXXX unchanged.", None, ""),
     # an "and" after the copula that opens a clause with its own subject
     ("A calcified granuloma is seen and the heart size is unchanged.", None, ""),
     ("A calcified node is noted in the right hilum and the mediastinum is stable.", None, ""),
