@@ -1246,6 +1246,15 @@ CHANGES = [
     ("Calcified granuloma, XXXX new compared to XXXX.", None, "new"),
     # ... two or more masks may hide another subject ("heart size")
     ("Aortic calcification, XXXX XXXX unchanged.", None, ""),
+    # a mask between the denial and the change word hides a grade or
+    # "interval" ("no significant change", "not significantly changed"):
+    # the change stays denied, the finding stable
+    ("Calcified granuloma in the right upper lobe, not XXXX changed.", None, "stable"),
+    ("Calcified granuloma in the right upper lobe without XXXX change.", None, "stable"),
+    ("Calcified granuloma in the right upper lobe with no XXXX change.", None, "stable"),
+    ("Calcified granuloma in the right upper lobe has not XXXX changed.", None, "stable"),
+    ("Calcified granuloma in the right upper lobe, no XXXX XXXX change.", None, "stable"),
+    ("No XXXX change in the calcified granuloma.", None, "stable"),
     # an "and" after the copula that opens a clause with its own subject
     ("A calcified granuloma is seen and the heart size is unchanged.", None, ""),
     ("A calcified node is noted in the right hilum and the mediastinum is stable.", None, ""),
