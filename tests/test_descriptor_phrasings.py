@@ -1255,6 +1255,10 @@ CHANGES = [
     ("Calcified granuloma in the right upper lobe has not XXXX changed.", None, "stable"),
     ("Calcified granuloma in the right upper lobe, no XXXX XXXX change.", None, "stable"),
     ("No XXXX change in the calcified granuloma.", None, "stable"),
+    # a mask for the participle after "again" ("again seen") or for the
+    # study after "as on" ("as on prior") leaves the finding stable
+    ("Calcified granuloma is again XXXX in the right lung.", None, "stable"),
+    ("Calcified granuloma in the right lung, as on XXXX.", None, "stable"),
     # an "and" after the copula that opens a clause with its own subject
     ("A calcified granuloma is seen and the heart size is unchanged.", None, ""),
     ("A calcified node is noted in the right hilum and the mediastinum is stable.", None, ""),
