@@ -1238,6 +1238,27 @@ CHANGES = [
     # "otherwise" gives the change to the rest of the study, not the mention
     ("Calcified granuloma in the left apex, otherwise no change from XXXX.", None, ""),
     ("Right hilar calcified node, otherwise unchanged.", None, ""),
+    # one de-identification mask may hide a lead word ("again", "which is")
+    # of the change word after the comma; it does not stop the change
+    ("Calcified granuloma right midlung, XXXX unchanged from XXXX.", None, "stable"),
+    ("Right upper lobe calcified granuloma, XXXX unchanged.", None, "stable"),
+    ("Calcified granuloma, XXXX is unchanged.", None, "stable"),
+    ("Calcified granuloma, XXXX new compared to XXXX.", None, "new"),
+    # ... two or more masks may hide another subject ("heart size")
+    ("Aortic calcification, XXXX XXXX unchanged.", None, ""),
+    # a mask between the denial and the change word hides a grade or
+    # "interval" ("no significant change", "not significantly changed"):
+    # the change stays denied, the finding stable
+    ("Calcified granuloma in the right upper lobe, not XXXX changed.", None, "stable"),
+    ("Calcified granuloma in the right upper lobe without XXXX change.", None, "stable"),
+    ("Calcified granuloma in the right upper lobe with no XXXX change.", None, "stable"),
+    ("Calcified granuloma in the right upper lobe has not XXXX changed.", None, "stable"),
+    ("Calcified granuloma in the right upper lobe, no XXXX XXXX change.", None, "stable"),
+    ("No XXXX change in the calcified granuloma.", None, "stable"),
+    # a mask for the participle after "again" ("again seen") or for the
+    # study after "as on" ("as on prior") leaves the finding stable
+    ("Calcified granuloma is again XXXX in the right lung.", None, "stable"),
+    ("Calcified granuloma in the right lung, as on XXXX.", None, "stable"),
     # an "and" after the copula that opens a clause with its own subject
     ("A calcified granuloma is seen and the heart size is unchanged.", None, ""),
     ("A calcified node is noted in the right hilum and the mediastinum is stable.", None, ""),

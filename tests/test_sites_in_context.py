@@ -877,6 +877,36 @@ def test_beneath_names_a_landmark(finding_named, text, mention, expected):
     assert {name: getattr(f, name) for name in expected} == expected
 
 
+# A de-identification mask right before 'to' hides the word of a landmark
+# phrase ('adjacent to', 'lateral to', 'next to'): the place after it is
+# beside the finding, as it is unmasked (guide §2: masks hide words, not
+# structure); its side stays the finding's.
+MASKED_LANDMARK: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "EXAMINATION: Chest 2 views\nFINDINGS: Calcified granuloma XXXX to the right hilum.",
+        "Calcified granuloma",
+        {"site": "lung", "laterality": "right"},
+    ),
+    (
+        "EXAMINATION: Chest 2 views\nFINDINGS: Calcified granuloma XXXX to the left hilum.",
+        "Calcified granuloma",
+        {"site": "lung", "laterality": "left"},
+    ),
+    # guard: a hilum the finding is in stays its place
+    (
+        "EXAMINATION: Chest 2 views\nFINDINGS: Calcified XXXX in the right hilum.",
+        "Calcified XXXX",
+        {"site": "lymph node", "laterality": "right"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), MASKED_LANDMARK)
+def test_a_mask_before_to_hides_a_landmark_word(finding_named, text, mention, expected):
+    f = finding_named(text, mention)
+    assert {name: getattr(f, name) for name in expected} == expected
+
+
 # A site after ', and' opening a clause of its own is that clause's subject,
 # not the place of a mention of several words before it, which its own clause
 # places (guide §2 step 2: the location phrase of its own clause).

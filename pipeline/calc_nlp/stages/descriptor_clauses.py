@@ -986,7 +986,20 @@ def _leads(dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]) -> bool:
     pairs = [k for k in range(1, len(lead) - 1) if lead[k] == "and" and lead[k + 1] == lead[0]]
     if pairs and lead[0] in RELATIVE_PRONOUNS:
         lead = lead[pairs[-1] + 1 :]
+    lead = _without_one_mask(dr, lead)
     return all(w in dr.change_leads or not w[0].isalnum() for w in lead)
+
+
+def _without_one_mask(dr: DescriptorRules, lead: list[str]) -> list[str]:
+    """A lead holding one de-identification mask (mentions.json
+    `mask_words`) without it: the mask hides one word, most often a lead word
+    ("calcified granuloma, XXXX unchanged from XXXX": "again", "which is"),
+    and masks hide words, not structure (guide §2). Two masks may hide a
+    subject of their own ("XXXX XXXX unchanged": "heart size"), so stay."""
+    masks = [k for k, w in enumerate(lead) if w in dr.mask_words]
+    if len(masks) != 1:
+        return lead
+    return lead[: masks[0]] + lead[masks[0] + 1 :]
 
 
 def _past_link(dr: DescriptorRules, text: str, c: Clause, m: re.Match[str]) -> bool:
