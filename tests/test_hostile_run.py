@@ -780,7 +780,10 @@ def test_a_busy_machine_refuses_no_rule(monkeypatch):
 def test_user_regex_report_deadline(tmp_path, monkeypatch):
     """A regex that slips past validation makes one error row, not a hang."""
     monkeypatch.setattr("calc_nlp.safety.check_user_regexes", lambda rules: None)
-    monkeypatch.setattr(runner, "USER_PATTERN_REPORT_SECONDS", 0.5)
+    # the hanging row's regex backtracks 2**40 steps: any deadline of a few
+    # seconds stops it, and one of 3 s leaves the ordinary rows room on a
+    # busy machine (at 0.5 s they timed out too while other jobs ran)
+    monkeypatch.setattr(runner, "USER_PATTERN_REPORT_SECONDS", 3.0)
     pats = copied_patterns(tmp_path, _overlapping)
     src = write_csv(
         tmp_path / "in.csv",
