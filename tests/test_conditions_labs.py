@@ -38,6 +38,9 @@ from calc_nlp.labs import LabParser, summarise
         # the plural names the same condition as the singular
         ("Bilateral neonatal adrenal hemorrhages.", [("hematoma", "dystrophic")]),
         ("Old cerebral haemorrhages.", [("hematoma", "dystrophic")]),
+        # a premature infant's brain bleeds, written as neonatology writes them
+        ("Known grade III IVH on the right.", [("hematoma", "dystrophic")]),
+        ("Former 25-weeker with bilateral grade II GMH-IVH.", [("hematoma", "dystrophic")]),
     ],
 )
 def test_conditions(analyzer, text, expected):
@@ -59,6 +62,8 @@ def test_conditions(analyzer, text, expected):
         "A partial knee had been considered before surgery.",
         "Radiation dose reduction techniques were used.",
         "HD images were reviewed.".lower(),  # lower-case 'hd' is not hemodialysis
+        "Evaluate for IVH.",
+        "No IVH or GMH.",
     ],
 )
 def test_conditions_not_reported(analyzer, text):
