@@ -70,6 +70,12 @@ RESIDUAL_TUMOUR: list[tuple[str, str, str]] = [
     # a tumour's involvement of an organ, or its deposits, treated
     ("FINDINGS: Punctate hepatic calcifications at sites of treated hepatic involvement.", "hepatic calcifications", "dystrophic"),
     ("FINDINGS: Coarse splenic calcifications within treated deposits.", "splenic calcifications", "dystrophic"),
+    # a tumour named by its kind, as childhood tumours are, treated or residual
+    ("IMPRESSION: Stable treated neuroblastoma with residual calcification.", "calcification", "dystrophic"),
+    ("IMPRESSION: Treated left hepatoblastoma, now densely calcified.", "calcified", "dystrophic"),
+    ("FINDINGS: Residual neuroblastoma in the left suprarenal fossa with coarse calcification.", "calcification", "dystrophic"),
+    # a tumour named but not treated is no cause by this rule
+    ("FINDINGS: Calcification in the left kidney. Neuroblastoma is in the differential.", "Calcification", "indeterminate"),
 ]
 
 

@@ -35,6 +35,12 @@ from calc_nlp.labs import LabParser, summarise
         # diagnosis, not a planned one
         ("PREOP DX: Osteoarthritis, right hip.", [("osteoarthritis", "dystrophic")]),
         ("Pre-op diagnosis: ESRD.", [("chronic kidney disease", "metastatic")]),
+        # the plural names the same condition as the singular
+        ("Bilateral neonatal adrenal hemorrhages.", [("hematoma", "dystrophic")]),
+        ("Old cerebral haemorrhages.", [("hematoma", "dystrophic")]),
+        # a premature infant's brain bleeds, written as neonatology writes them
+        ("Known grade III IVH on the right.", [("hematoma", "dystrophic")]),
+        ("Former 25-weeker with bilateral grade II GMH-IVH.", [("hematoma", "dystrophic")]),
     ],
 )
 def test_conditions(analyzer, text, expected):
@@ -56,6 +62,8 @@ def test_conditions(analyzer, text, expected):
         "A partial knee had been considered before surgery.",
         "Radiation dose reduction techniques were used.",
         "HD images were reviewed.".lower(),  # lower-case 'hd' is not hemodialysis
+        "Evaluate for IVH.",
+        "No IVH or GMH.",
     ],
 )
 def test_conditions_not_reported(analyzer, text):
@@ -437,3 +445,10 @@ def test_question_of_cause_keeps_the_condition(analyzer, text, names):
     result = analyzer.analyze(text + "\nScattered medullary calcifications in both kidneys.", "T")
     assert [c.name for c in result.conditions] == names
     assert result.findings[0].classification == ("metastatic" if names else "indeterminate")
+
+
+def test_plural_hemorrhages_give_rule_one(findings_of):
+    """guide §4 rule 1: a hematoma (a hemorrhage) its sentence names is the
+    cause, in the plural as in the singular."""
+    f = findings_of("US: Bilateral adrenal hemorrhages with rim calcification.")[-1]
+    assert f.classification == "dystrophic"

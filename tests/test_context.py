@@ -16,6 +16,11 @@ CASES = [
     ("No calcification.", {"negated"}),
     ("There is no evidence of calcification.", {"negated"}),
     ("Kidneys without nephrocalcinosis.", {"negated"}),
+    # dictation shorthand of 'without'; an exam's 'w/o contrast' denies nothing
+    ("Large R renal mass w/o calcs.", {"negated"}),
+    ("Right renal mass w/out calcification.", {"negated"}),
+    ("CT HEAD W/O CONTRAST: calcification in the left basal ganglia.", set()),
+    ("CT abdomen w/o IV contrast shows calcified mesenteric nodes.", set()),
     ("Negative for calcification.", {"negated"}),
     # terse reads shorten it: 'neg for' denies a finding as it does a condition
     ("CXR: neg for calcified nodes. neg for PNA.", {"negated"}),

@@ -347,6 +347,10 @@ FAMILY: list[Row] = [
     ("Her mom was told she had kidney calcifications.", "calcifications", {"family"}),
     ("A cousin has calcinosis.", "calcinosis", {"family"}),
     ("Breast calcifications in her aunt.", "calcifications", {"family"}),
+    # a neonate's co-twin is a sibling; the patient's own twin letter is no relative
+    ("Co-twin with meconium peritonitis calcifications. Abdomen: no free air.", "calcifications", {"family"}),
+    ("Cotwin had periventricular calcifications.", "calcifications", {"family"}),
+    ("Twin B, day 3. Periventricular calcifications bilaterally.", "calcifications", set()),
     ("No family history of nephrocalcinosis.", "nephrocalcinosis", {"negated", "family"}),
     ("Her mother had breast cancer. She has calcifications in the right breast.", "calcifications", set()),
     # the section says whose it is

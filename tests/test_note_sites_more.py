@@ -388,6 +388,9 @@ OTHER_FINDING_BEFORE: list[tuple[str, str, dict[str, Any]]] = [
     ("Right lower lobe pneumonia. Known calciphylaxis.", "", {"site": "", "laterality": ""}),
     ("IMPRESSION: Left pleural effusion. Calciphylaxis is suspected clinically.", "", {"site": "", "laterality": ""}),
     ("Left lower lobe atelectasis. Scattered calcifications.", "", {"site": "", "laterality": ""}),
+    # the bowel gas pattern is the gas's finding: a survey after it is not in the bowel
+    ("Bowel gas pattern normal. No abnormal calcifications.", "", {"site": "", "laterality": ""}),
+    ("KUB: Nonobstructive bowel gas pattern. Calcification is noted.", "", {"site": "", "laterality": ""}),
     # an organ, a lesion or a site of its own sentence keeps its place
     ("Right renal cyst, 2 cm. Peripheral calcification is seen.", "", {"site": "kidney", "laterality": "right"}),
     ("The left kidney is small. Punctate calcification.", "", {"site": "kidney", "laterality": "left"}),

@@ -61,6 +61,10 @@ SITES = [
     # A structure the lesion presses on is a landmark beside it, not its place.
     ("A lobulated mass in the right lower lobe abutting the pericardium, with internal calcification.", "lung", "right"),
     ("A 4 cm left adrenal mass displacing the kidney, with coarse calcification.", "adrenal gland", "left"),
+    # so is a vessel a tumour encases or an organ it invades
+    ("Left suprarenal mass crossing midline and encasing the aorta and SMA, with stippled calcifications.", "adrenal gland", "left"),
+    ("Mass in the right adrenal gland encasing the IVC, with coarse calcification.", "adrenal gland", "right"),
+    ("A right adrenal mass invading the upper pole of the kidney with calcification.", "adrenal gland", "right"),
     # The exam named in the sentence places the calcification.
     ("Punctate calcifications were seen on mammography.", "breast", ""),
 ]

@@ -1871,3 +1871,22 @@ LIMB_PART_EXAMS = [
 def test_limb_part_exam_gives_the_side(findings_of, text, site, side):
     f = findings_of(text)[-1]
     assert (f.site, f.laterality) == (site, side)
+
+
+# guide §2 step 2: a bare side phrase right after the mention ('on the
+# right') places it on that side of a place its sentence gave both sides.
+ONE_SIDE_OF_A_PAIR = [
+    ("CT HEAD: Chronic subdural collections bilaterally with a thin calcified rim on the right.", "dura", "right"),
+    ("US: Adrenal hemorrhages bilaterally with rim calcification on the left.", "adrenal gland", "left"),
+    ("US: Enlarged kidneys bilaterally with punctate calcification on the right side.", "kidney", "right"),
+    # a side phrase that joins another, or grades one side, leaves both
+    ("US: Renal calcifications bilaterally on the right and left.", "kidney", "bilateral"),
+    ("CT: Calcified pleural plaques bilaterally, larger on the left.", "pleura", "bilateral"),
+    ("US: Bilateral renal calcifications on the left more than the right.", "kidney", "bilateral"),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "side"), ONE_SIDE_OF_A_PAIR)
+def test_side_phrase_after_the_mention_picks_one_of_both(findings_of, text, site, side):
+    f = findings_of(text)[-1]
+    assert (f.site, f.laterality) == (site, side)

@@ -337,6 +337,12 @@ VOCABULARY: list[tuple[str, str, dict[str, Any]]] = [
     # sentence before
     ("CT HEAD: Calcification of the falx and tentorium. Bilateral BG calcs. No hemorrhage.", "Bilateral BG calcs", {"site": "basal ganglia", "laterality": "bilateral", "physiologic": False}),
     ("CT HEAD: Symmetric calcification of the BG bilaterally.", "calcification", {"site": "basal ganglia", "laterality": "bilateral"}),
+    # the neonatal germinal matrix is subependymal brain; the caudothalamic
+    # groove lies between the caudate and the thalamus (basal ganglia)
+    ("HEAD US: Calcification in the left germinal matrix.", "Calcification", {"site": "brain", "laterality": "left"}),
+    ("HEAD US: Echogenic focus at the right caudothalamic groove, likely a calcified germinal matrix hemorrhage.", "calcified", {"site": "brain", "laterality": "right"}),
+    ("HEAD US: Punctate calcification along the caudothalamic grooves.", "calcification", {"site": "basal ganglia"}),
+    ("HEAD US: Small calcification at the left caudothalamic notch.", "calcification", {"site": "basal ganglia", "laterality": "left"}),
     # the larynx's cartilages are cartilage, the thyroid cartilage is no
     # thyroid gland, and 'laryngeal cartilages' names its own place, not the
     # ligament of the sentence before (guide §2 vocabulary; step 1)

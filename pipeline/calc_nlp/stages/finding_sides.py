@@ -99,7 +99,7 @@ def _side(
     carried = site.laterality if site is not None else ""
     if carried and not own and site is not None and _label_part_ended(kit, rd, f, site):
         carried = ""  # 'Left breast: ... Vascular calcifications in both breasts. No masses.'
-    return (
+    side = (
         two_sides(kit, rd, f, site)
         or (carried if own else "")
         or (side_of_whole(rd, site) if own else "")
@@ -118,6 +118,50 @@ def _side(
         or _side_of_described(kit, rd, f)
         or ("" if relative else _patient_side(kit, rd, f, name))
     )
+    # 'subdural collections bilaterally with a calcified rim on the right':
+    # the finding is on one side of the paired place
+    return (_one_side_after(kit, rd, f) or side) if side == "bilateral" else side
+
+
+# The words that may lead a side phrase written right after the mention
+# ('with a calcified rim on the right', 'calcification at the left'), and
+# the words that may close it ('on the right side'); an 'and' after it
+# joins another side ('on the right and left') and ends no phrase.
+_SIDE_LEADS = frozenset({"on", "at", "to"})
+_SIDE_ARTICLES = frozenset({"the"})
+_SIDE_TAILS = frozenset({"side"})
+_PHRASE_ENDS = frozenset({",", ";", ".", ":"})
+
+
+def _one_side_after(kit: Toolkit, rd: ReportDoc, f: Span) -> str:
+    """The one side a bare side phrase right after the mention gives it
+    ('Chronic subdural collections bilaterally with a thin calcified rim on
+    the right', 'Adrenal hemorrhages bilaterally with rim calcification on
+    the left'): the finding's own clause places it on that side of a paired
+    place its site phrase gave both sides (guide §2 step 2: the phrase of
+    its own clause that says where it lies). Only 'on', 'at' or 'to', an
+    optional 'the', the side word and an optional 'side', then the end of
+    the phrase; '' otherwise."""
+    words = rd.lower
+    i = f.end
+    sent_end = rd.sent(f).end
+    if i >= sent_end or words[i] not in _SIDE_LEADS:
+        return ""
+    if any(f.start <= s.start < f.end for s in rd.matches.lats):
+        return ""  # 'bilateral calcifications on the left ...': its own words say
+    i += 1
+    if i < sent_end and words[i] in _SIDE_ARTICLES:
+        i += 1
+    lat = next((s for s in rd.matches.lats if s.start == i), None)
+    if lat is None:
+        return ""
+    side = str(kit.md(lat).get("laterality") or "")
+    if side not in {"left", "right"}:
+        return ""
+    j = lat.end
+    if j < sent_end and words[j] in _SIDE_TAILS:
+        j += 1
+    return side if j >= sent_end or words[j] in _PHRASE_ENDS else ""
 
 
 # Pronouns after the finding that stand for a thing the sentence before
