@@ -1369,3 +1369,11 @@ PLAN_ITEMS = [
 @pytest.mark.parametrize(("text", "names"), PLAN_ITEMS)
 def test_procedure_of_a_plan_item(analyzer, text, names):
     assert [c.name for c in analyzer.analyze(text, "T").conditions] == names
+
+
+def test_a_closing_neg_denies_conditions_and_findings_alike(analyzer):
+    # the finding rules for a closing 'neg.' match two tokens, longer than
+    # the conditions' one-word 'neg': both kinds of target stay denied
+    r = analyzer.analyze("Hx: HIV/TB: neg.\nCalcified nodes: neg.", "T")
+    assert [c.name for c in r.conditions] == []
+    assert [f.negated for f in r.findings] == [True]
