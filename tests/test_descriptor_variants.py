@@ -732,6 +732,18 @@ SWEEP_BIRADS = [
     ("BI-RADS: 4-B. Calcifications in the right breast.", "4B"),
     ("BI-RADS 4-c. Calcifications in the right breast.", "4C"),
     ("BI-RADS 2-benign. Calcifications in the right breast.", "2"),
+    # a subcategory letter set off by a space; a letter after a category
+    # BI-RADS subdivides not (only 4 has A, B, C) is no subcategory and
+    # must not fail the report
+    ("Grouped calcifications, left breast.\nIMPRESSION: BI-RADS 4 A: Low suspicion.", "4A"),
+    ("Grouped calcifications, left breast.\nBI-RADS 4 B.", "4B"),
+    ("Grouped calcifications in the right breast. Assessment category 4 C.", "4C"),
+    ("Punctate calcifications, left breast. BI-RADS 2a.", "2"),
+    ("Punctate calcifications, left breast. BI-RADS 3-b, follow-up in 6 months.", "3"),
+    ("Calcifications in the right breast. BI-RADS category IIB.", "2"),
+    ("Calcifications in the right breast. BI-RADS IVB.", "4B"),
+    # a lower-case letter after a space is a word, not a subcategory
+    ("BI-RADS 4 a suspicious finding. Calcifications in the left breast.", "4"),
     ("Bi-Rads 2. Calcifications in the right breast.", "2"),
     ("Assessment category 4A: low suspicion for malignancy. Calcifications in the right breast.", "4A"),
     ("ASSESSMENT: Category 2: Benign. Calcifications in the right breast.", "2"),
