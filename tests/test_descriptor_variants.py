@@ -425,6 +425,14 @@ SHAPES = [
         "distribution",
         ("grouped",),
     ),
+    # a distribution said with "distributed" or "in distribution", in its
+    # own part after a comma as in the mention's phrase
+    ("Amorphous calcifications in the left breast, segmentally distributed.", "distribution", ("segmental",)),
+    ("Amorphous calcifications, regionally distributed, in the left breast.", "distribution", ("regional",)),
+    ("Calcifications in the right breast, linear in distribution, fine linear.", "distribution", ("linear",)),
+    ("Punctate calcifications in the right breast, grouped in distribution.", "distribution", ("grouped",)),
+    ("Calcifications in the left breast, diffusely distributed, round.", "morphology", ("round",)),
+    ("Diffusely distributed punctate calcifications in both breasts.", "distribution", ("diffuse",)),
 ]
 
 
